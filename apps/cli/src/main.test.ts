@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "./test-helpers.js";
+
+describe("alpinize CLI entry", () => {
+  it("prints help listing every command", async () => {
+    const r = await runCli(["--help"]);
+    expect(r.code).toBe(0);
+    for (const name of [
+      "migrate",
+      "check",
+      "packages",
+      "resolve",
+      "pin",
+      "entrypoint",
+      "shims",
+      "gate",
+    ]) {
+      expect(r.stdout).toContain(`  ${name}`);
+    }
+  });
+
+  it("prints the package version", async () => {
+    const r = await runCli(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("exits 2 on an unknown command, with a next step", async () => {
+    const r = await runCli(["migrat"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command "migrat".*--help/);
+  });
+
+  it("exits 2 and prints usage when called with nothing", async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("Usage: alpinize");
+  });
+});

@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { EXIT, isAlpinizeError } from "@alpinize/errors";
+import { wantsHelp } from "./args.js";
+import { COMMANDS } from "./commands.js";
+import { createIo, type Io, type Streams } from "./io.js";
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function topHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(
+    ([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`,
+  );
+  return `alpinize: move container images from Debian or Ubuntu to Alpine Linux, and keep them there.
+
+Usage: alpinize <command> [options]
+
+Commands:
+${lines.join("\n")}
+
+Options:
+  -h, --help     Show help (also: alpinize <command> --help)
+  -v, --version  Print the version
+
+Exit codes: 0 ok, 1 findings (changes needed, policy violated, unresolved),
+            2 bad input or usage, 70 internal error.
+Environment: NO_COLOR disables colour; progress is shown only on a terminal outside CI.
+`;
+}
+
+/** Runs alpinize with the given arguments and returns the exit code; never exits itself. */
+export async function main(argv: string[], streams: Streams): Promise<number> {
+  const io = createIo(streams);
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+      const sub = name === "help" ? rest[0] : undefined;
+      if (sub && COMMANDS[sub]) {
+        io.out((await COMMANDS[sub].load()).help);
+        return EXIT.OK;
+      }
+      io.out(topHelp());
+      return name === undefined ? EXIT.BAD_INPUT : EXIT.OK;
+    }
+    if (name === "--version" || name === "-v") {
+      io.out(version());
+      return EXIT.OK;
+    }
+    const entry = COMMANDS[name];
+    if (!entry) {
+      io.err(
+        `alpinize: unknown command "${name}". Run "alpinize --help" for the list of commands.`,
+      );
+      return EXIT.BAD_INPUT;
+    }
+    const command = await entry.load();
+    if (wantsHelp(rest)) {
+      io.out(command.help);
+      return EXIT.OK;
+    }
+    return await command.run(rest, io);
+  } catch (err) {
+    return report(err, io);
+  }
+}
+
+function report(err: unknown, io: Io): number {
+  io.endProgress();
+  if (isAlpinizeError(err)) {
+    io.err(`${io.style.red("error")} ${err.message}`);
+    if (err.hint) io.err(`  ${err.hint}`);
+    if (io.env.ALPINIZE_DEBUG && err.cause) io.err(String((err.cause as Error).stack ?? err.cause));
+    return err.exitCode;
+  }
+  const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  io.err(`${io.style.red("internal error")} ${stack}`);
+  io.err("  This is a bug in alpinize; please report it with the command you ran and this output.");
+  return EXIT.INTERNAL;
+}

@@ -1,0 +1,3 @@
+export { AlpinizeError, type AlpinizeErrorOptions, isAlpinizeError } from "./alpinize-error.js";
+export { InputError, InternalError, UsageError } from "./common.js";
+export { EXIT, type ExitCode } from "./exit-codes.js";

@@ -1,0 +1,22 @@
+export {
+  type FormatStyle,
+  familiarName,
+  formatImageReference,
+  withDigest,
+  withoutDigest,
+  withTag,
+} from "./format.js";
+export {
+  type ImageReference,
+  ImageReferenceError,
+  type ParseOptions,
+  parseImageReference,
+  tryParseImageReference,
+} from "./parse.js";
+export {
+  DOCKER_HUB,
+  dockerCredentialKey,
+  isLoopbackHost,
+  normalizeRegistry,
+  registryApiHost,
+} from "./registry.js";

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import {
+  dockerCredentialKey,
+  familiarName,
+  formatImageReference,
+  isLoopbackHost,
+  parseImageReference,
+  registryApiHost,
+  tryParseImageReference,
+  withDigest,
+} from "./index.js";
+
+const D = `sha256:${"a".repeat(64)}`;
+
+describe("parseImageReference", () => {
+  it("fills in Docker Hub, library/ and latest", () => {
+    const ref = parseImageReference("alpine");
+    expect(ref).toMatchObject({
+      registry: "docker.io",
+      repository: "library/alpine",
+      tag: "latest",
+      impliedTag: true,
+    });
+  });
+
+  it.each([
+    ["docker.io/alpine:3.23", "docker.io", "library/alpine", "3.23"],
+    ["index.docker.io/library/alpine:3.23", "docker.io", "library/alpine", "3.23"],
+    ["registry-1.docker.io/bitnami/redis:7", "docker.io", "bitnami/redis", "7"],
+    ["localhost/x", "localhost", "x", "latest"],
+    ["localhost:5000/a/b:c", "localhost:5000", "a/b", "c"],
+    ["127.0.0.1:5000/team/app:1.0", "127.0.0.1:5000", "team/app", "1.0"],
+    ["[::1]:5000/app:v1", "[::1]:5000", "app", "v1"],
+    ["ghcr.io/owner/repo", "ghcr.io", "owner/repo", "latest"],
+    ["tonistiigi/xx:1.9.0", "docker.io", "tonistiigi/xx", "1.9.0"],
+  ])("%s", (input, registry, repository, tag) => {
+    expect(parseImageReference(input)).toMatchObject({ registry, repository, tag });
+  });
+
+  it("keeps tag and digest together and does not imply latest with a digest", () => {
+    expect(parseImageReference(`alpine:3.23.3@${D}`)).toMatchObject({ tag: "3.23.3", digest: D });
+    expect(parseImageReference(`alpine@${D}`)).toMatchObject({ tag: undefined, digest: D });
+  });
+
+  it.each([
+    ["", /empty/],
+    ["Alpine", /lowercase/],
+    ["alpine:", /not a valid tag/],
+    [`alpine@sha256:${"a".repeat(40)}`, /64 hex/],
+    ["alpine@nope", /not a digest/],
+    ["a b", /whitespace/],
+    ["$BASE", /unexpanded variable/],
+    ["localhost:99999/x", /out of range/],
+    ["ghcr.io/a//b", /path component/],
+    ["x".repeat(600), /longer than/],
+  ])("rejects %j", (input, message) => {
+    expect(() => parseImageReference(input)).toThrow(message);
+    expect(tryParseImageReference(input)).toBeUndefined();
+  });
+
+  it("gives errors a stable code", () => {
+    try {
+      parseImageReference("UPPER/case");
+      expect.unreachable();
+    } catch (err) {
+      expect((err as { code: string }).code).toBe("ALPINIZE_REF_INVALID");
+    }
+  });
+});
+
+describe("formatting and registries", () => {
+  it("formats familiar and canonical forms", () => {
+    const ref = parseImageReference("docker.io/library/alpine:3.23");
+    expect(familiarName(ref)).toBe("alpine");
+    expect(formatImageReference(ref)).toBe("alpine:3.23");
+    expect(formatImageReference(ref, "canonical")).toBe("docker.io/library/alpine:3.23");
+    expect(formatImageReference(ref, "as-written")).toBe("docker.io/library/alpine:3.23");
+    expect(formatImageReference(withDigest(ref, D))).toBe(`alpine:3.23@${D}`);
+    expect(formatImageReference(parseImageReference("alpine"))).toBe("alpine");
+  });
+
+  it("knows Docker Hub's API host and credential key", () => {
+    expect(registryApiHost("index.docker.io")).toBe("registry-1.docker.io");
+    expect(dockerCredentialKey("docker.io")).toBe("https://index.docker.io/v1/");
+    expect(registryApiHost("ghcr.io")).toBe("ghcr.io");
+  });
+
+  it.each([
+    ["localhost:5000", true],
+    ["127.0.0.1:41234", true],
+    ["[::1]:5000", true],
+    ["app.localhost", true],
+    ["ghcr.io", false],
+    ["10.0.0.1:5000", false],
+  ])("loopback %s → %s", (host, expected) => {
+    expect(isLoopbackHost(host)).toBe(expected);
+  });
+});

@@ -1,0 +1,151 @@
+import { InputError } from "@alpinize/errors";
+import { DOCKER_HUB, normalizeRegistry } from "./registry.js";
+
+export interface ImageReference {
+  /** The text as given. */
+  readonly original: string;
+  /** Normalized registry host (`docker.io` for every Docker Hub spelling), with port if any. */
+  readonly registry: string;
+  /** Repository path inside the registry; Docker Hub's one-component names get `library/`. */
+  readonly repository: string;
+  /** Tag as written; `latest` is filled in only when neither tag nor digest was given. */
+  readonly tag: string | undefined;
+  /** `algorithm:hex` when the reference carries one. */
+  readonly digest: string | undefined;
+  /** Whether the input named a registry, so formatting can keep the user's short form. */
+  readonly explicitRegistry: boolean;
+  /** Whether `latest` was filled in rather than written. */
+  readonly impliedTag: boolean;
+}
+
+export interface ParseOptions {
+  /** Fill in `latest` when neither tag nor digest is present (default true). */
+  defaultTag?: boolean;
+}
+
+/** A reference that does not follow the distribution reference grammar. */
+export class ImageReferenceError extends InputError {
+  constructor(input: string, reason: string, hint?: string) {
+    super("ALPINIZE_REF_INVALID", `invalid image reference "${truncate(input)}": ${reason}`, {
+      hint: hint ?? "Write it as [registry[:port]/]repository[:tag][@sha256:<64 hex>].",
+      details: { reference: input },
+    });
+  }
+}
+
+const MAX_REFERENCE = 512;
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-fA-F0-9]{32,})$/;
+const HOST =
+  /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::[0-9]{1,5})?$/;
+
+/** Parses a reference such as `alpine`, `ghcr.io/o/r:1.2@sha256:…` or `[::1]:5000/x`. */
+export function parseImageReference(input: string, options: ParseOptions = {}): ImageReference {
+  const text = input.trim();
+  if (text.length === 0) throw new ImageReferenceError(input, "it is empty");
+  if (text.length > MAX_REFERENCE)
+    throw new ImageReferenceError(input, `it is longer than ${MAX_REFERENCE} characters`);
+  if (/\s/.test(text)) throw new ImageReferenceError(input, "it contains whitespace");
+  if (text.includes("$")) {
+    throw new ImageReferenceError(
+      input,
+      "it contains an unexpanded variable",
+      "Substitute build arguments before parsing.",
+    );
+  }
+  const { rest, digest } = splitDigest(input, text);
+  const { name, tag } = splitTag(input, rest);
+  const { registry, path, explicitRegistry } = splitRegistry(input, name);
+  const repository = normalizeRepository(input, registry, path);
+  const impliedTag = tag === undefined && digest === undefined && options.defaultTag !== false;
+  return {
+    original: input,
+    registry,
+    repository,
+    tag: impliedTag ? "latest" : tag,
+    digest,
+    explicitRegistry,
+    impliedTag,
+  };
+}
+
+/** Like {@link parseImageReference} but returns undefined instead of throwing. */
+export function tryParseImageReference(
+  input: string,
+  options: ParseOptions = {},
+): ImageReference | undefined {
+  try {
+    return parseImageReference(input, options);
+  } catch {
+    return undefined;
+  }
+}
+
+function splitDigest(input: string, text: string): { rest: string; digest: string | undefined } {
+  const at = text.indexOf("@");
+  if (at === -1) return { rest: text, digest: undefined };
+  const digest = text.slice(at + 1);
+  const match = DIGEST.exec(digest);
+  if (!match) throw new ImageReferenceError(input, `"${truncate(digest)}" is not a digest`);
+  if (match[1] === "sha256" && match[2]!.length !== 64) {
+    throw new ImageReferenceError(input, "a sha256 digest has exactly 64 hex characters");
+  }
+  return { rest: text.slice(0, at), digest: `${match[1]}:${match[2]!.toLowerCase()}` };
+}
+
+function splitTag(input: string, rest: string): { name: string; tag: string | undefined } {
+  const slash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon <= slash) return { name: rest, tag: undefined };
+  const tag = rest.slice(colon + 1);
+  if (!TAG.test(tag)) throw new ImageReferenceError(input, `"${truncate(tag)}" is not a valid tag`);
+  return { name: rest.slice(0, colon), tag };
+}
+
+function splitRegistry(
+  input: string,
+  name: string,
+): { registry: string; path: string; explicitRegistry: boolean } {
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? name : name.slice(0, slash);
+  const looksLikeHost =
+    first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[");
+  if (slash === -1 || !looksLikeHost)
+    return { registry: DOCKER_HUB, path: name, explicitRegistry: false };
+  if (!HOST.test(first))
+    throw new ImageReferenceError(input, `"${truncate(first)}" is not a valid registry host`);
+  const port = /:(\d+)$/.exec(first)?.[1];
+  if (port !== undefined && Number(port) > 65535)
+    throw new ImageReferenceError(input, `port ${port} is out of range`);
+  return {
+    registry: normalizeRegistry(first),
+    path: name.slice(slash + 1),
+    explicitRegistry: true,
+  };
+}
+
+function normalizeRepository(input: string, registry: string, path: string): string {
+  if (path.length === 0) throw new ImageReferenceError(input, "the repository name is empty");
+  if (path !== path.toLowerCase()) {
+    throw new ImageReferenceError(
+      input,
+      "repository names must be lowercase",
+      `Use "${path.toLowerCase()}".`,
+    );
+  }
+  for (const component of path.split("/")) {
+    if (!COMPONENT.test(component)) {
+      throw new ImageReferenceError(
+        input,
+        `"${truncate(component)}" is not a valid repository path component`,
+      );
+    }
+  }
+  if (registry === DOCKER_HUB && !path.includes("/")) return `library/${path}`;
+  return path;
+}
+
+function truncate(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
