@@ -1,0 +1,37 @@
+/** How a Debian package relates to what Alpine installs instead. */
+export type MappingKind = "exact" | "renamed" | "split" | "merged" | "none" | "unknown";
+
+/** One mapping decision, always with the reason a reviewer can check. */
+export interface PackageDecision {
+  /** The Debian (or Ubuntu) name as given. */
+  debian: string;
+  /** Alpine package names to install; empty when Alpine needs nothing (kind "none") or none is known. */
+  alpine: string[];
+  kind: MappingKind;
+  /** One sentence: why this answer. */
+  reason: string;
+  /** Which layer decided: exact, override, upstream join, role rule, not-needed, unknown. */
+  layer: string;
+  /** For "unknown": the closest Alpine names that exist in the release. */
+  candidates?: string[];
+}
+
+/** What the Dockerfile is known to use, so the smallest correct package can be chosen. */
+export interface MapContext {
+  /** Commands the surrounding script runs (e.g. ["envsubst"], ["setcap"]). */
+  commands?: readonly string[];
+}
+
+export interface PackageMapOptions {
+  /** Alpine release "X.Y"; defaults to the newest release with data. */
+  release?: string;
+  /** Project overrides: Debian name → Alpine names (empty array = not needed). */
+  overrides?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface PackageMap {
+  readonly release: string;
+  map(debianName: string, context?: MapContext): PackageDecision;
+  /** Whether an Alpine package (or subpackage) of this name exists in the release. */
+  exists(alpineName: string): boolean;
+}
