@@ -1,0 +1,84 @@
+import { parseDockerfile } from "./parse/dockerfile.js";
+import { analyzeStages, wholeVariable } from "./stages.js";
+
+export interface ImageReferenceSpan {
+  /** `from`: the image word of a FROM; `arg`: the default of a global ARG used as `FROM ${X}`. */
+  kind: "from" | "arg";
+  reference: string;
+  /** Source offsets of the reference text (quotes excluded). */
+  start: number;
+  end: number;
+  /** 1-based line of the reference. */
+  line: number;
+  /** The alias (`AS name`) of the stage that uses the image. */
+  stage?: string;
+  /** For `arg`: the ARG's name. */
+  argName?: string;
+  /** The FROM's `--platform` value as written. */
+  platform?: string;
+}
+
+/**
+ * Every external image a Dockerfile builds on, with exact spans for rewriting or pinning: FROM
+ * images, and global ARG defaults that a `FROM ${X}` uses. Skips `scratch`, earlier stage names
+ * and references that still hold variables.
+ */
+export function listImageReferences(text: string): ImageReferenceSpan[] {
+  const doc = parseDockerfile(text);
+  const { globalArgs, stages } = analyzeStages(doc);
+  const lineOf = lineFinder(doc.lineStarts);
+  const out: ImageReferenceSpan[] = [];
+  const seenArgs = new Set<number>();
+  for (const stage of stages) {
+    if (stage.parent || stage.image === "" || stage.image.toLowerCase() === "scratch") continue;
+    const extra = {
+      ...(stage.alias !== undefined ? { stage: stage.alias } : {}),
+      ...(stage.platform !== undefined ? { platform: stage.platform } : {}),
+    };
+    const variable = wholeVariable(stage.image);
+    if (variable !== undefined) {
+      const arg = [...globalArgs].reverse().find((a) => a.name === variable);
+      if (!arg || seenArgs.has(arg.start) || !isPlainImage(arg.value, stages)) continue;
+      seenArgs.add(arg.start);
+      out.push({
+        kind: "arg",
+        reference: arg.value,
+        start: arg.start,
+        end: arg.end,
+        line: lineOf(arg.start),
+        argName: arg.name,
+        ...extra,
+      });
+      continue;
+    }
+    if (stage.image.includes("$")) continue;
+    out.push({
+      kind: "from",
+      reference: stage.image,
+      start: stage.imageStart,
+      end: stage.imageEnd,
+      line: lineOf(stage.imageStart),
+      ...extra,
+    });
+  }
+  return out;
+}
+
+function isPlainImage(value: string, stages: { alias?: string }[]): boolean {
+  if (value === "" || value.includes("$") || value.toLowerCase() === "scratch") return false;
+  return !stages.some((s) => s.alias?.toLowerCase() === value.toLowerCase());
+}
+
+/** Maps a source offset to its 1-based line. */
+export function lineFinder(lineStarts: number[]): (offset: number) => number {
+  return (offset) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}

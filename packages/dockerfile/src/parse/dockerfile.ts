@@ -1,0 +1,211 @@
+import { DockerfileSyntaxError } from "./errors.js";
+import { findHeredocOpeners } from "./heredoc.js";
+import { continuationAt, isBlank, isCommentLine, type SourceLine, splitLines } from "./lines.js";
+import type {
+  Comment,
+  Directive,
+  Heredoc,
+  Instruction,
+  LogicalText,
+  ParsedDockerfile,
+} from "./types.js";
+
+const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
+const KEYWORD = /^[ \t]*([A-Za-z]+)(?=[ \t]|$)/;
+const HEREDOC_KEYWORDS = new Set(["RUN", "COPY", "ADD"]);
+const EXEC_KEYWORDS = new Set(["RUN", "CMD", "ENTRYPOINT", "SHELL"]);
+/** Past this size a file is almost certainly not a Dockerfile; bound the work on untrusted input. */
+export const MAX_DOCKERFILE_BYTES = 4 * 1024 * 1024;
+
+export interface ParseOptions {
+  fileName?: string;
+}
+
+/** Parses a Dockerfile keeping exact source offsets for every instruction, comment and directive. */
+export function parseDockerfile(text: string, options: ParseOptions = {}): ParsedDockerfile {
+  const fileName = options.fileName ?? "Dockerfile";
+  if (text.length > MAX_DOCKERFILE_BYTES) {
+    throw new DockerfileSyntaxError(
+      1,
+      `file is larger than ${MAX_DOCKERFILE_BYTES} bytes`,
+      fileName,
+    );
+  }
+  if (text.includes("\u0000")) {
+    throw new DockerfileSyntaxError(
+      1,
+      "file contains NUL bytes (binary, not a Dockerfile)",
+      fileName,
+    );
+  }
+  const lines = splitLines(text);
+  const directives: Directive[] = [];
+  let i = readDirectives(text, lines, directives);
+  const escapeDirective = directives.find((d) => d.name === "escape");
+  const escapeChar = escapeDirective?.value === "`" ? "`" : "\\";
+  if (escapeDirective && escapeDirective.value !== "`" && escapeDirective.value !== "\\") {
+    throw new DockerfileSyntaxError(
+      escapeDirective.line,
+      `invalid escape directive "${escapeDirective.value}" (use \\ or \`)`,
+      fileName,
+    );
+  }
+  const comments: Comment[] = [];
+  const instructions: Instruction[] = [];
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (isBlank(text, line)) {
+      i++;
+      continue;
+    }
+    if (isCommentLine(text, line)) {
+      comments.push({
+        text: text.slice(line.start, line.end),
+        start: line.start,
+        end: line.end,
+        line: i + 1,
+      });
+      i++;
+      continue;
+    }
+    const parsed = readInstruction(text, lines, i, escapeChar, fileName);
+    instructions.push(parsed.instruction);
+    i = parsed.nextLine;
+  }
+  return {
+    text,
+    escape: escapeChar,
+    eol: text.includes("\r\n") ? "\r\n" : "\n",
+    directives,
+    comments,
+    instructions,
+    lineStarts: lines.map((l) => l.start),
+  };
+}
+
+function readDirectives(text: string, lines: SourceLine[], out: Directive[]): number {
+  let i = 0;
+  const seen = new Set<string>();
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    const m = DIRECTIVE.exec(text.slice(line.start, line.end));
+    const name = m?.[1]?.toLowerCase();
+    if (!m || !name || !KNOWN_DIRECTIVES.has(name) || seen.has(name)) break;
+    seen.add(name);
+    out.push({ name, value: m[2] ?? "", start: line.start, end: line.end, line: i + 1 });
+  }
+  return i;
+}
+
+function readInstruction(
+  text: string,
+  lines: SourceLine[],
+  first: number,
+  escapeChar: string,
+  fileName: string,
+): { instruction: Instruction; nextLine: number } {
+  const line = lines[first]!;
+  const m = KEYWORD.exec(text.slice(line.start, line.end));
+  if (!m?.[1]) {
+    const shown = text.slice(line.start, Math.min(line.end, line.start + 40));
+    throw new DockerfileSyntaxError(
+      first + 1,
+      `expected an instruction (FROM, RUN, ...) but found "${shown}"`,
+      fileName,
+    );
+  }
+  const keyword = m[1].toUpperCase();
+  const keywordStart = line.start + m[0].length - m[1].length;
+  let argStart = keywordStart + m[1].length;
+  while (argStart < line.end && (text[argStart] === " " || text[argStart] === "\t")) argStart++;
+  const logical = { chars: [] as string[], map: [] as number[] };
+  let i = first;
+  let from = argStart;
+  let lastEnd = line.end;
+  for (;;) {
+    const current = lines[i]!;
+    const cont = continuationAt(text, current, from, escapeChar);
+    const stop = cont === -1 ? current.end : cont;
+    for (let k = from; k < stop; k++) {
+      logical.chars.push(text[k]!);
+      logical.map.push(k);
+    }
+    lastEnd = current.end;
+    i++;
+    if (cont === -1) break;
+    while (i < lines.length && (isBlank(text, lines[i]!) || isCommentLine(text, lines[i]!))) i++;
+    if (i >= lines.length) break;
+    from = lines[i]!.start;
+  }
+  const args: LogicalText = { text: logical.chars.join(""), map: logical.map, end: lastEnd };
+  const heredocs: Heredoc[] = [];
+  if (HEREDOC_KEYWORDS.has(keyword)) {
+    for (const opener of findHeredocOpeners(args.text)) {
+      const bodyStartLine = i;
+      let j = i;
+      for (; j < lines.length; j++) {
+        const l = lines[j]!;
+        let body = text.slice(l.start, l.end);
+        if (opener.stripTabs) body = body.replace(/^\t+/, "");
+        if (body === opener.delimiter) break;
+      }
+      if (j >= lines.length) {
+        throw new DockerfileSyntaxError(
+          first + 1,
+          `heredoc <<${opener.delimiter} is never closed (add a line "${opener.delimiter}")`,
+          fileName,
+        );
+      }
+      const bodyStart = lines[bodyStartLine]?.start ?? text.length;
+      heredocs.push({
+        delimiter: opener.delimiter,
+        stripTabs: opener.stripTabs,
+        quoted: opener.quoted,
+        bodyStart,
+        bodyEnd: Math.max(bodyStart, lines[j]!.start),
+      });
+      lastEnd = lines[j]!.end;
+      i = j + 1;
+    }
+  }
+  const instruction: Instruction = {
+    keyword,
+    start: keywordStart,
+    end: lastEnd,
+    line: first + 1,
+    endLine: i,
+    args,
+    heredocs,
+    form: EXEC_KEYWORDS.has(keyword) && isExecForm(args.text) ? "exec" : "shell",
+  };
+  return { instruction, nextLine: i };
+}
+
+/** JSON array form after any leading `--flag` words (`RUN --mount=... ["a","b"]`). */
+export function isExecForm(args: string): boolean {
+  const rest = args.replace(/^(?:\s*--[^\s]+)*\s*/, "");
+  if (!rest.startsWith("[")) return false;
+  try {
+    const value: unknown = JSON.parse(rest.trimEnd());
+    return Array.isArray(value) && value.every((v) => typeof v === "string");
+  } catch {
+    return false;
+  }
+}
+
+/** Strips leading `--flag[=value]` words and returns them with the offset where the rest starts. */
+export function splitFlags(args: string): { flags: Map<string, string>; rest: number } {
+  const flags = new Map<string, string>();
+  const re = /\s*--([A-Za-z][A-Za-z0-9-]*)(?:=(\S*))?/y;
+  let pos = 0;
+  for (;;) {
+    re.lastIndex = pos;
+    const m = re.exec(args);
+    if (!m) break;
+    flags.set(m[1]!.toLowerCase(), m[2] ?? "");
+    pos = re.lastIndex;
+  }
+  while (pos < args.length && /\s/.test(args[pos]!)) pos++;
+  return { flags, rest: pos };
+}

@@ -1,0 +1,109 @@
+import { splitFlags } from "./parse/dockerfile.js";
+import { sourceSpan, splitWords } from "./parse/logical.js";
+import type { Instruction, ParsedDockerfile } from "./parse/types.js";
+
+export interface ArgDefault {
+  name: string;
+  /** The default with quotes removed. */
+  value: string;
+  /** Source span of the value inside its quotes. */
+  start: number;
+  end: number;
+  instruction: Instruction;
+}
+
+export interface Stage {
+  index: number;
+  from: Instruction;
+  /** The image word as written (may hold `${VAR}`). */
+  image: string;
+  imageStart: number;
+  imageEnd: number;
+  platform?: string;
+  alias?: string;
+  /** The stage this one builds on (`FROM builder`), when it names an earlier stage. */
+  parent?: Stage;
+  /** Instructions after FROM up to the next FROM. */
+  body: Instruction[];
+}
+
+export interface StageModel {
+  globalArgs: ArgDefault[];
+  stages: Stage[];
+}
+
+/** Splits the file into stages and reads the global ARG defaults a FROM may refer to. */
+export function analyzeStages(doc: ParsedDockerfile): StageModel {
+  const globalArgs: ArgDefault[] = [];
+  const stages: Stage[] = [];
+  for (const ins of doc.instructions) {
+    if (ins.keyword === "FROM") {
+      stages.push(readFrom(ins, stages));
+    } else if (stages.length === 0) {
+      if (ins.keyword === "ARG") globalArgs.push(...readArgDefaults(ins));
+    } else {
+      stages[stages.length - 1]!.body.push(ins);
+    }
+  }
+  return { globalArgs, stages };
+}
+
+function readFrom(ins: Instruction, earlier: Stage[]): Stage {
+  const { flags, rest } = splitFlags(ins.args.text);
+  const words = splitWords(ins.args.text.slice(rest)).map((w) => ({
+    ...w,
+    start: w.start + rest,
+    end: w.end + rest,
+  }));
+  const image = words[0];
+  const [imageStart, imageEnd] = image
+    ? sourceSpan(ins.args, image.start, image.end)
+    : [ins.args.end, ins.args.end];
+  const alias = words[1]?.text.toUpperCase() === "AS" ? words[2]?.text : undefined;
+  const imageText = image?.text ?? "";
+  const parent = earlier.find((s) => s.alias?.toLowerCase() === imageText.toLowerCase());
+  const stage: Stage = {
+    index: earlier.length,
+    from: ins,
+    image: imageText,
+    imageStart,
+    imageEnd,
+    body: [],
+  };
+  const platform = flags.get("platform");
+  if (platform !== undefined) stage.platform = platform;
+  if (alias !== undefined) stage.alias = alias;
+  if (parent) stage.parent = parent;
+  return stage;
+}
+
+/** `ARG A=1 B="two"` → defaults with source spans of the unquoted values. */
+export function readArgDefaults(ins: Instruction): ArgDefault[] {
+  const out: ArgDefault[] = [];
+  for (const word of splitWords(ins.args.text)) {
+    const eq = word.text.indexOf("=");
+    if (eq <= 0) continue;
+    const name = word.text.slice(0, eq);
+    let from = word.start + eq + 1;
+    let to = word.end;
+    const raw = word.text.slice(eq + 1);
+    const q = raw[0];
+    if ((q === '"' || q === "'") && raw.length >= 2 && raw.endsWith(q)) {
+      from++;
+      to--;
+    }
+    const [start, end] = sourceSpan(ins.args, from, to);
+    out.push({ name, value: ins.args.text.slice(from, to), start, end, instruction: ins });
+  }
+  return out;
+}
+
+/** `$X` or `${X}` as the whole word → `X`. */
+export function wholeVariable(word: string): string | undefined {
+  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(word);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+export function isStageReference(stage: Stage): boolean {
+  return stage.parent !== undefined;
+}
