@@ -1,1 +1,20 @@
+export { type StartDockerdOptions, type StartedDockerd, startDockerd } from "./dockerd.js";
 export { freePort } from "./free-port.js";
+export type { PushCredentials } from "./push/client.js";
+export { type ImageFormat, MEDIA } from "./push/media-types.js";
+export {
+  type PushedImage,
+  type PushedManifest,
+  type PushImageOptions,
+  pushImage,
+} from "./push/push-image.js";
+export type { AccessLogEntry } from "./registry/access-log.js";
+export {
+  DEFAULT_USERS,
+  type RegistryAuth,
+  type StartedRegistry,
+  type StartRegistryOptions,
+  startRegistry,
+} from "./registry/start-registry.js";
+export type { TokenRequest } from "./registry/token-server.js";
+export { findBinary, type RequireBinaryOptions, requireBinary } from "./require-binary.js";
