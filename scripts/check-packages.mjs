@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// Checks every publishable workspace package the way a registry user would meet it: builds it,
+// packs it with `pnpm pack` (which rewrites `workspace:` ranges), then runs publint and
+// arethetypeswrong on the tarball, plus metadata checks publint does not make.
+//
+//   node scripts/check-packages.mjs [--no-build] [NAME…]     (pnpm check-packages)
+//
+// Exit 0 when every package is clean, 1 when any has a problem, 2 on bad usage.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const WORKSPACE_DIRS = ["packages", "apps"];
+
+/** Non-private packages under packages/ and apps/, as {name, dir, pkg}. */
+export function publishablePackages() {
+  const found = [];
+  for (const parent of WORKSPACE_DIRS) {
+    const base = join(root, parent);
+    if (!existsSync(base)) continue;
+    for (const entry of readdirSync(base, { withFileTypes: true })) {
+      const file = join(base, entry.name, "package.json");
+      if (!entry.isDirectory() || !existsSync(file)) continue;
+      const pkg = JSON.parse(readFileSync(file, "utf8"));
+      if (pkg.private === true) continue;
+      found.push({ name: pkg.name, dir: join(base, entry.name), pkg });
+    }
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** What publint does not report: fields the issue asks every package to carry, as {errors, warnings}. */
+export function metadataProblems({ name, dir, pkg }) {
+  const problems = [];
+  const need = (ok, what) => ok || problems.push(what);
+  need(
+    name === "alpinize" || name.startsWith("@alpinize/"),
+    `name "${name}" is outside @alpinize/`,
+  );
+  need(typeof pkg.description === "string" && pkg.description.length > 10, "description missing");
+  need(pkg.license === "MIT", 'license is not "MIT"');
+  need(existsSync(join(dir, "LICENSE")), "LICENSE file missing");
+  need(pkg.repository?.url && pkg.repository?.directory, "repository.url/directory missing");
+  need(Array.isArray(pkg.keywords) && pkg.keywords.length > 0, "keywords missing");
+  need(pkg.type === "module", 'type is not "module"');
+  need(typeof pkg.engines?.node === "string", "engines.node missing");
+  need("sideEffects" in pkg, "sideEffects missing");
+  need(Array.isArray(pkg.files) && pkg.files.includes("dist"), 'files does not list "dist"');
+  need(pkg.exports?.["./package.json"] === "./package.json", 'exports lacks "./package.json"');
+  if (name.startsWith("@"))
+    need(pkg.publishConfig?.access === "public", "publishConfig.access is not public");
+  for (const [sub, target] of Object.entries(pkg.exports ?? {})) {
+    if (typeof target !== "object" || target === null) continue;
+    const keys = Object.keys(target);
+    need(keys[0] === "types", `exports["${sub}"]: "types" must come first`);
+  }
+  for (const bin of Object.values(typeof pkg.bin === "string" ? { x: pkg.bin } : (pkg.bin ?? {}))) {
+    need(existsSync(join(dir, bin)), `bin ${bin} not built`);
+  }
+  const warnings = existsSync(join(dir, "README.md")) ? [] : ["README.md missing"];
+  return { errors: problems, warnings };
+}
+
+function run(cmd, args, options = {}) {
+  const res = spawnSync(cmd, args, { encoding: "utf8", cwd: root, ...options });
+  return {
+    code: res.status ?? 1,
+    out: `${res.stdout ?? ""}${res.stderr ?? ""}`,
+    stdout: res.stdout ?? "",
+  };
+}
+
+/** Packs one package with pnpm into dest and returns the tarball path. */
+export function pack(dir, dest) {
+  const res = run("pnpm", ["pack", "--pack-destination", dest, "--json"], { cwd: dir });
+  if (res.code !== 0) throw new Error(`pnpm pack failed in ${dir}:\n${res.out}`);
+  return JSON.parse(res.stdout).filename;
+}
+
+function hasTypes(pkg) {
+  return Object.values(pkg.exports ?? {}).some((t) => typeof t === "object" && t && "types" in t);
+}
+
+function checkOne(target, dest) {
+  const { errors, warnings } = metadataProblems(target);
+  const tarball = pack(target.dir, dest);
+  const packed = run("tar", ["-xOzf", tarball, "package/package.json"]).stdout;
+  if (packed.includes("workspace:")) errors.push("packed package.json still has workspace: ranges");
+  const publint = run("pnpm", ["exec", "publint", "run", tarball, "--strict"]);
+  if (publint.code !== 0) errors.push(`publint:\n${publint.out.trim()}`);
+  let attw = "skipped: bin-only package, no types to check";
+  if (hasTypes(target.pkg)) {
+    // The packages are ESM-only on purpose (Node >= 22 `require(esm)` covers CommonJS callers), so
+    // the esm-only profile: it checks node16-from-ESM and bundler resolution and ignores the CJS views.
+    const res = run("pnpm", [
+      "exec",
+      "attw",
+      tarball,
+      "--profile",
+      "esm-only",
+      "--format",
+      "ascii",
+    ]);
+    attw = res.code === 0 ? "ok" : "FAILED";
+    if (res.code !== 0) errors.push(`attw:\n${res.out.trim()}`);
+  }
+  return { errors, warnings, attw };
+}
+
+function main(argv) {
+  const build = !argv.includes("--no-build");
+  const names = argv.filter((a) => !a.startsWith("--"));
+  const unknown = argv.filter((a) => a.startsWith("--") && a !== "--no-build");
+  if (unknown.length > 0) {
+    console.error(
+      `check-packages: unknown option ${unknown[0]}; usage: check-packages [--no-build] [NAME…]`,
+    );
+    return 2;
+  }
+  let targets = publishablePackages();
+  if (names.length > 0) targets = targets.filter((t) => names.includes(t.name));
+  if (targets.length === 0) {
+    console.error("check-packages: no publishable package matches");
+    return 2;
+  }
+  if (build) {
+    const filters = targets.flatMap((t) => ["--filter", t.name]);
+    const res = spawnSync(
+      "pnpm",
+      ["turbo", "run", "build", ...filters, "--output-logs=errors-only"],
+      {
+        cwd: root,
+        stdio: "inherit",
+      },
+    );
+    if (res.status !== 0) {
+      console.error("check-packages: build failed; fix the build first");
+      return 1;
+    }
+  }
+  const dest = mkdtempSync(join(tmpdir(), "alpinize-check-packages-"));
+  let failed = 0;
+  try {
+    for (const target of targets) {
+      const { errors, warnings, attw } = checkOne(target, dest);
+      const status = errors.length === 0 ? "ok" : "FAILED";
+      console.log(`${status.padEnd(6)} ${target.name} (publint, attw ${attw})`);
+      for (const w of warnings) console.log(`       warning: ${w}`);
+      for (const e of errors) console.log(`       ${e.replaceAll("\n", "\n       ")}`);
+      if (errors.length > 0) failed++;
+    }
+  } finally {
+    rmSync(dest, { recursive: true, force: true });
+  }
+  console.log(
+    failed === 0
+      ? `check-packages: all ${targets.length} publishable packages are clean`
+      : `check-packages: ${failed} of ${targets.length} publishable packages have problems`,
+  );
+  return failed === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  process.exitCode = main(process.argv.slice(2));
+}
