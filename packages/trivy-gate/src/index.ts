@@ -1,1 +1,10 @@
-export {};
+export { diffReports } from "./diff.js";
+export type * from "./evaluation.js";
+export { DEFAULT_MAX_BYTES, type ParseOptions, parseTrivyReport } from "./parse/report.js";
+export { defaultPolicy, evaluate } from "./policy/evaluate.js";
+export { parseExceptions } from "./policy/exceptions.js";
+export { parseSeverityList } from "./policy/severity.js";
+export { parseVex } from "./policy/vex.js";
+export { readReportFile } from "./read.js";
+export { FORMATS, type Format, type RenderOptions, render } from "./render/index.js";
+export * from "./types.js";

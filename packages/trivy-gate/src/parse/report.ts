@@ -1,0 +1,180 @@
+import { InputError } from "@alpinize/errors";
+import type { Finding, OsInfo, Report, ResultSummary } from "../types.js";
+import { type Checker, checker, invalid, typeName } from "./check.js";
+import { JsonSyntaxError, lineColumn, scanJson } from "./json-scan.js";
+import { reportShape } from "./shape.js";
+import { toFinding } from "./vulnerability.js";
+
+/** Reports larger than this are refused unless the caller raises the limit. */
+export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+
+export interface ParseOptions {
+  /** File name (or `<stdin>`) used in error messages. */
+  source?: string;
+  /** Largest accepted input in bytes (default 512 MiB). */
+  maxBytes?: number;
+}
+
+/** Parses and validates a Trivy JSON report (SchemaVersion 2, or the legacy top-level array). */
+export function parseTrivyReport(input: string | Uint8Array, options: ParseOptions = {}): Report {
+  const source = options.source ?? "<report>";
+  const buf = typeof input === "string" ? Buffer.from(input, "utf8") : toBuffer(input);
+  checkSize(buf.length, source, options.maxBytes);
+  let doc: unknown;
+  try {
+    doc = scanJson(buf, reportShape);
+  } catch (err) {
+    if (err instanceof JsonSyntaxError) throw syntaxError(buf, err, source);
+    throw err;
+  }
+  const c = checker(source);
+  if (Array.isArray(doc)) return build(c, "legacy", doc, undefined);
+  const top = c.object(doc, "(top level)");
+  recogniseAlien(source, top);
+  const version = top.SchemaVersion;
+  if (version !== 2)
+    throw invalid(
+      source,
+      "SchemaVersion",
+      `unsupported schema version ${JSON.stringify(version)} (expected 2)`,
+    );
+  return build(c, "schema2", c.optArray(top.Results, "Results"), top);
+}
+
+export function checkSize(bytes: number, source: string, maxBytes = DEFAULT_MAX_BYTES): void {
+  if (bytes > maxBytes)
+    throw new InputError(
+      "ALPINIZE_GATE_REPORT_TOO_LARGE",
+      `${source}: the report is ${mib(bytes)}, over the ${mib(maxBytes)} limit`,
+      {
+        hint: "Scan without --list-all-pkgs, or raise the limit with --max-size.",
+        details: { file: source, bytes },
+      },
+    );
+}
+
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+
+function toBuffer(input: Uint8Array): Buffer {
+  return Buffer.isBuffer(input)
+    ? input
+    : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+}
+
+function syntaxError(buf: Buffer, err: JsonSyntaxError, source: string): InputError {
+  const { line, column } = lineColumn(buf, err.offset);
+  const code = err.truncated ? "ALPINIZE_GATE_REPORT_TRUNCATED" : "ALPINIZE_GATE_BAD_JSON";
+  return new InputError(code, `${source}:${line}:${column}: not valid JSON: ${err.message}`, {
+    hint: err.truncated
+      ? "The scan output was cut short; re-run Trivy and gate the complete file."
+      : "Pass the JSON written by `trivy --format json` unmodified (no log lines before or after it).",
+    details: { file: source, line, column, offset: err.offset },
+  });
+}
+
+function recogniseAlien(source: string, top: Record<string, unknown>): void {
+  if (top.SchemaVersion !== undefined) return;
+  const kind = top.runs
+    ? "a SARIF file"
+    : top.bomFormat
+      ? "a CycloneDX SBOM"
+      : top.spdxVersion
+        ? "an SPDX SBOM"
+        : "";
+  const keys = Object.keys(top).slice(0, 5).join(", ") || "none";
+  throw new InputError(
+    "ALPINIZE_GATE_NOT_TRIVY",
+    `${source}: not a Trivy JSON report${kind ? ` (it looks like ${kind})` : ""}: no SchemaVersion at the top level (keys: ${keys})`,
+    { hint: "Run Trivy with `--format json` and gate that file.", details: { file: source } },
+  );
+}
+
+function build(
+  c: Checker,
+  format: Report["format"],
+  results: unknown[],
+  top: Record<string, unknown> | undefined,
+): Report {
+  const report: Report = {
+    source: c.source,
+    format,
+    repoDigests: [],
+    results: [],
+    findings: [],
+    duplicates: 0,
+  };
+  if (top) readTop(c, top, report);
+  const byKey = new Map<string, Finding>();
+  results.forEach((raw, i) => {
+    const path = `Results[${i}]`;
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      throw invalid(c.source, path, `expected an object, found ${typeName(raw)}`);
+    const r = raw as Record<string, unknown>;
+    const ctx = {
+      target: c.string(r.Target, `${path}.Target`),
+      resultClass: c.optString(r.Class, `${path}.Class`) ?? "",
+      resultType: c.optString(r.Type, `${path}.Type`) ?? "",
+    };
+    const vulns = c.optArray(r.Vulnerabilities, `${path}.Vulnerabilities`);
+    const summary: ResultSummary = {
+      target: ctx.target,
+      class: ctx.resultClass || (format === "legacy" ? "os-pkgs" : ""),
+      type: ctx.resultType,
+      vulnerabilities: vulns.length,
+      misconfigurations: countFailing(c, r.Misconfigurations, `${path}.Misconfigurations`),
+      secrets: c.optArray(r.Secrets, `${path}.Secrets`).length,
+    };
+    report.results.push(summary);
+    vulns.forEach((v, j) => {
+      const f = toFinding(c, v, `${path}.Vulnerabilities[${j}]`, {
+        ...ctx,
+        resultClass: summary.class,
+      });
+      mergeFinding(byKey, f, report);
+    });
+  });
+  report.findings = [...byKey.values()];
+  return report;
+}
+
+function mergeFinding(byKey: Map<string, Finding>, f: Finding, report: Report): void {
+  const seen = byKey.get(f.key);
+  if (!seen) {
+    byKey.set(f.key, f);
+    return;
+  }
+  report.duplicates++;
+  if (!seen.targets.includes(f.target)) seen.targets.push(f.target);
+  // Fail closed: when copies disagree, keep the one that is more likely to block.
+  if (rank(f) > rank(seen)) byKey.set(f.key, { ...f, targets: seen.targets });
+}
+
+const SEVERITY_RANK = { UNKNOWN: 0, LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 } as const;
+const rank = (f: Finding) => SEVERITY_RANK[f.severity] * 10 + (f.status === "not_affected" ? 0 : 1);
+
+function countFailing(c: Checker, raw: unknown, path: string): number {
+  // Trivy lists passed checks too (with --include-non-failures); only FAIL counts.
+  return c.optArray(raw, path).filter((m) => {
+    const status = (m as Record<string, unknown> | null)?.Status;
+    return status === undefined || status === "FAIL";
+  }).length;
+}
+
+function readTop(c: Checker, top: Record<string, unknown>, report: Report): void {
+  const name = c.optString(top.ArtifactName, "ArtifactName");
+  if (name) report.artifactName = name;
+  const type = c.optString(top.ArtifactType, "ArtifactType");
+  if (type) report.artifactType = type;
+  const meta = c.optObject(top.Metadata, "Metadata");
+  if (!meta) return;
+  report.repoDigests = c.optStrings(meta.RepoDigests, "Metadata.RepoDigests") ?? [];
+  const os = c.optObject(meta.OS, "Metadata.OS");
+  if (os) {
+    const info: OsInfo = {
+      family: c.optString(os.Family, "Metadata.OS.Family") ?? "",
+      name: c.optString(os.Name, "Metadata.OS.Name") ?? "",
+      eosl: c.optBoolean(os.EOSL, "Metadata.OS.EOSL") ?? false,
+    };
+    if (info.family) report.os = info;
+  }
+}

@@ -1,0 +1,57 @@
+import type { Shape } from "./json-scan.js";
+
+// Only what the gate reads is materialised; Description, References, Packages… are skipped.
+const VULNERABILITY: Shape = {
+  object: Object.fromEntries(
+    [
+      "VulnerabilityID",
+      "VendorIDs",
+      "PkgID",
+      "PkgName",
+      "PkgPath",
+      "PkgIdentifier",
+      "InstalledVersion",
+      "FixedVersion",
+      "Status",
+      "Severity",
+      "SeveritySource",
+      "VendorSeverity",
+      "CVSS",
+      "PrimaryURL",
+      "Title",
+      "Fingerprint",
+    ].map((k) => [k, "keep" as const]),
+  ),
+};
+
+const COUNTED: Shape = { array: { object: { Status: "keep" } } };
+
+export const RESULT: Shape = {
+  object: {
+    Target: "keep",
+    Class: "keep",
+    Type: "keep",
+    Vulnerabilities: { array: VULNERABILITY },
+    Misconfigurations: COUNTED,
+    Secrets: COUNTED,
+  },
+};
+
+export const REPORT: Shape = {
+  object: {
+    SchemaVersion: "keep",
+    ArtifactName: "keep",
+    ArtifactType: "keep",
+    Metadata: { object: { OS: "keep", RepoDigests: "keep", RepoTags: "keep" } },
+    Results: { array: RESULT },
+    // Kept only to recognise other formats given by mistake.
+    runs: "keep",
+    bomFormat: "keep",
+    spdxVersion: "keep",
+  },
+};
+
+/** Top-level shape by the first byte: `[` is the legacy (pre-v0.20) array of results. */
+export function reportShape(first: number): Shape {
+  return first === 0x5b ? { array: RESULT } : REPORT;
+}

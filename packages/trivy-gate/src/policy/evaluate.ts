@@ -1,0 +1,235 @@
+import type {
+  AppliedException,
+  Disposition,
+  EvaluatedFinding,
+  Evaluation,
+  Exception,
+  ExceptionState,
+  Policy,
+  Problem,
+  VexStatement,
+} from "../evaluation.js";
+import { type Finding, type Report, SEVERITIES, type Severity } from "../types.js";
+import { daysLeft } from "./exceptions.js";
+import { exceptionMatches, latestStatement, vexMatches } from "./match.js";
+import { chooseSeverity, severityRank } from "./severity.js";
+
+export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
+  return {
+    severities: ["HIGH", "CRITICAL"],
+    ignoreUnfixed: false,
+    exceptions: [],
+    vex: [],
+    allowEosl: false,
+    allowUnknownOs: false,
+    severitySource: "report",
+    expiringSoonDays: 14,
+    now: new Date(),
+    ...overrides,
+  };
+}
+
+/** Judges a report against a policy. The verdict is here; reporters only render it. */
+export function evaluate(report: Report, policy: Policy = defaultPolicy()): Evaluation {
+  const states = policy.exceptions.map((ex) => exceptionState(ex, policy.now));
+  const vexUsed = new Set<VexStatement>();
+  const blockSet = new Set(policy.severities);
+  const findings = report.findings.map((f) => judge(f, policy, blockSet, states, vexUsed));
+  findings.sort(bySeverityThenId);
+  const blocking = findings.filter((f) => f.disposition === "blocking");
+  const problems = coverageProblems(report, policy);
+  const active = states.filter((s) => !s.expired);
+  return {
+    passed: blocking.length === 0 && problems.length === 0,
+    report: {
+      source: report.source,
+      format: report.format,
+      ...(report.artifactName ? { artifactName: report.artifactName } : {}),
+      ...(report.artifactType ? { artifactType: report.artifactType } : {}),
+      ...(report.os ? { os: report.os } : {}),
+      repoDigests: report.repoDigests,
+    },
+    policy: {
+      severities: policy.severities,
+      ignoreUnfixed: policy.ignoreUnfixed,
+      allowEosl: policy.allowEosl,
+      allowUnknownOs: policy.allowUnknownOs,
+      severitySource: policy.severitySource,
+      expiringSoonDays: policy.expiringSoonDays,
+      now: policy.now.toISOString(),
+    },
+    findings,
+    blocking,
+    problems,
+    counts: countAll(report, findings, blocking),
+    exceptions: {
+      applied: active.filter((s) => s.matched > 0),
+      expired: states.filter((s) => s.expired),
+      stale: states.filter((s) => s.matched === 0),
+      expiringSoon: active.filter((s) => s.matched > 0 && s.daysLeft <= policy.expiringSoonDays),
+    },
+    vex: {
+      statements: policy.vex.length,
+      applied: vexUsed.size,
+      unused: policy.vex.filter((s) => !vexUsed.has(s)),
+    },
+    notices: notices(report),
+  };
+}
+
+function exceptionState(ex: Exception, now: Date): ExceptionState {
+  const left = daysLeft(ex.expires, now);
+  return { ...applied(ex), matched: 0, expired: left < 0, daysLeft: left };
+}
+
+function applied(ex: Exception): AppliedException {
+  const out: AppliedException = {
+    id: ex.id,
+    reason: ex.reason,
+    expires: ex.expires,
+    source: ex.source,
+    index: ex.index,
+  };
+  if (ex.package) out.package = ex.package;
+  if (ex.purl) out.purl = ex.purl;
+  return out;
+}
+
+function judge(
+  f: Finding,
+  policy: Policy,
+  blockSet: Set<Severity>,
+  states: ExceptionState[],
+  vexUsed: Set<VexStatement>,
+): EvaluatedFinding {
+  const { severity, source } = chooseSeverity(f, policy.severitySource);
+  const out: EvaluatedFinding = {
+    ...f,
+    severity,
+    severitySource: source,
+    fixable: f.status === "fixed",
+    disposition: "blocking",
+  };
+  let valid: ExceptionState | undefined;
+  let expired: ExceptionState | undefined;
+  policy.exceptions.forEach((ex, i) => {
+    if (!exceptionMatches(ex, f)) return;
+    const state = states[i]!;
+    state.matched++;
+    if (state.expired) expired ??= state;
+    else valid ??= state;
+  });
+  const statement = latestStatement(policy.vex.filter((s) => vexMatches(s, f)));
+  if (statement) vexUsed.add(statement);
+  out.disposition = disposition(out, blockSet, policy, valid, statement);
+  if (valid && out.disposition === "exception") out.exception = strip(valid);
+  if (expired && !valid) out.expiredException = strip(expired);
+  if (statement && out.disposition === "vex") {
+    out.vex = { status: statement.status, source: statement.source };
+    if (statement.justification) out.vex.justification = statement.justification;
+    if (statement.impactStatement) out.vex.impactStatement = statement.impactStatement;
+  }
+  return out;
+}
+
+function disposition(
+  f: EvaluatedFinding,
+  blockSet: Set<Severity>,
+  policy: Policy,
+  valid: ExceptionState | undefined,
+  statement: VexStatement | undefined,
+): Disposition {
+  if (f.status === "not_affected") return "not-affected";
+  if (!blockSet.has(f.severity)) return "below-threshold";
+  if (statement && (statement.status === "not_affected" || statement.status === "fixed"))
+    return "vex";
+  if (valid) return "exception";
+  if (policy.ignoreUnfixed && !f.fixable) return "unfixed";
+  return "blocking";
+}
+
+const strip = (s: ExceptionState): AppliedException => {
+  const { matched: _m, expired: _e, daysLeft: _d, ...rest } = s;
+  return rest;
+};
+
+function bySeverityThenId(a: EvaluatedFinding, b: EvaluatedFinding): number {
+  const d = severityRank(b.severity) - severityRank(a.severity);
+  if (d !== 0) return d;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+function coverageProblems(report: Report, policy: Policy): Problem[] {
+  const problems: Problem[] = [];
+  const image = report.artifactType === "container_image" || report.artifactType === "vm";
+  const osResult = report.results.some((r) => r.class === "os-pkgs");
+  if (image && !report.os && !osResult && !policy.allowUnknownOs)
+    problems.push({
+      code: "os-not-detected",
+      message:
+        "Trivy did not detect the image's operating system, so OS packages were not scanned; this is not a pass (use --allow-unknown-os for scratch or distroless images)",
+    });
+  if (report.os?.eosl && !policy.allowEosl)
+    problems.push({
+      code: "eosl",
+      message: `${report.os.family} ${report.os.name} is end-of-service-life: it gets no security fixes; move to a supported release (or pass --allow-eosl)`,
+    });
+  return problems;
+}
+
+function zero<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+const DISPOSITIONS: Disposition[] = [
+  "blocking",
+  "below-threshold",
+  "not-affected",
+  "vex",
+  "exception",
+  "unfixed",
+];
+
+function countAll(
+  report: Report,
+  findings: EvaluatedFinding[],
+  blocking: EvaluatedFinding[],
+): Evaluation["counts"] {
+  const bySeverity = zero(SEVERITIES);
+  const blockingBySeverity = zero(SEVERITIES);
+  const byDisposition = zero(DISPOSITIONS);
+  const packages = new Set<string>();
+  const ids = new Set<string>();
+  for (const f of findings) {
+    bySeverity[f.severity]++;
+    byDisposition[f.disposition]++;
+    packages.add(`${f.pkgName}|${f.pkgPath ?? ""}`);
+    ids.add(f.id);
+  }
+  for (const f of blocking) blockingBySeverity[f.severity]++;
+  return {
+    entries: findings.length + report.duplicates,
+    unique: findings.length,
+    duplicates: report.duplicates,
+    packages: packages.size,
+    vulnerabilities: ids.size,
+    bySeverity,
+    blockingBySeverity,
+    byDisposition,
+  };
+}
+
+function notices(report: Report): string[] {
+  const out: string[] = [];
+  const secrets = report.results.reduce((n, r) => n + r.secrets, 0);
+  const misconf = report.results.reduce((n, r) => n + r.misconfigurations, 0);
+  if (secrets)
+    out.push(
+      `${secrets} secret finding(s) in the report are not judged by this gate; review them with Trivy`,
+    );
+  if (misconf)
+    out.push(
+      `${misconf} failed misconfiguration check(s) in the report are not judged by this gate`,
+    );
+  return out;
+}

@@ -1,0 +1,97 @@
+import { InputError } from "@alpinize/errors";
+import { parseDocument } from "yaml";
+import type { Exception } from "../evaluation.js";
+
+const KEYS = new Set(["id", "package", "purl", "reason", "expires"]);
+
+const bad = (source: string, where: string, message: string) =>
+  new InputError("ALPINIZE_GATE_EXCEPTIONS_INVALID", `${source}: ${where}: ${message}`, {
+    hint: "Each exception needs `id`, `reason` and `expires: YYYY-MM-DD`; `package` and `purl` are optional.",
+    details: { file: source, path: where },
+  });
+
+/**
+ * Reads an exceptions file: a YAML list, or a mapping with an `exceptions` list. Unknown keys
+ * are errors, so a typo such as `expiry:` cannot turn into an exception that never expires.
+ */
+export function parseExceptions(text: string, source = "<exceptions>"): Exception[] {
+  const doc = parseDocument(text, { schema: "core", uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const at = e.linePos?.[0];
+    throw bad(
+      source,
+      at ? `line ${at.line}, column ${at.col}` : "(file)",
+      e.message.split("\n")[0]!,
+    );
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) return [];
+  let list: unknown = data;
+  if (!Array.isArray(data)) {
+    if (typeof data !== "object") throw bad(source, "(top level)", "expected a list of exceptions");
+    const obj = data as Record<string, unknown>;
+    const extra = Object.keys(obj).filter((k) => k !== "exceptions");
+    if (extra.length) throw bad(source, extra[0]!, "unknown key (expected `exceptions:`)");
+    list = obj.exceptions ?? [];
+  }
+  if (!Array.isArray(list)) throw bad(source, "exceptions", "expected a list");
+  return list.map((item, i) => readException(item, `exceptions[${i}]`, i, source));
+}
+
+function readException(item: unknown, where: string, index: number, source: string): Exception {
+  if (typeof item !== "object" || item === null || Array.isArray(item))
+    throw bad(source, where, "expected a mapping with id, reason and expires");
+  const obj = item as Record<string, unknown>;
+  for (const key of Object.keys(obj))
+    if (!KEYS.has(key))
+      throw bad(
+        source,
+        `${where}.${key}`,
+        "unknown key (allowed: id, package, purl, reason, expires)",
+      );
+  const str = (key: string, required: boolean): string | undefined => {
+    const v = obj[key];
+    if (v === undefined || v === null) {
+      if (required) throw bad(source, `${where}.${key}`, "is required");
+      return undefined;
+    }
+    if (typeof v !== "string" || v.trim() === "")
+      throw bad(source, `${where}.${key}`, "expected a non-empty string");
+    return v.trim();
+  };
+  const expires = readDate(obj.expires, `${where}.expires`, source);
+  const out: Exception = {
+    id: str("id", true)!,
+    reason: str("reason", true)!,
+    expires,
+    index,
+    source,
+  };
+  const pkg = str("package", false);
+  if (pkg) out.package = pkg;
+  const purl = str("purl", false);
+  if (purl) {
+    if (!purl.startsWith("pkg:"))
+      throw bad(source, `${where}.purl`, `"${purl}" is not a package URL (pkg:type/…)`);
+    out.purl = purl;
+  }
+  return out;
+}
+
+function readDate(value: unknown, where: string, source: string): string {
+  if (value === undefined || value === null)
+    throw bad(source, where, "is required (YYYY-MM-DD): exceptions must expire");
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = m ? new Date(`${text}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text)
+    throw bad(source, where, `"${text}" is not a date (expected YYYY-MM-DD)`);
+  return text;
+}
+
+/** Days from `now` to the end of the expiry day (UTC); negative once expired. */
+export function daysLeft(expires: string, now: Date): number {
+  const end = Date.parse(`${expires}T00:00:00Z`) + 86_400_000;
+  return Math.ceil((end - now.getTime()) / 86_400_000) - 1;
+}

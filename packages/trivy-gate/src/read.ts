@@ -1,0 +1,39 @@
+import { open } from "node:fs/promises";
+import { InputError } from "@alpinize/errors";
+import { checkSize, DEFAULT_MAX_BYTES, parseTrivyReport } from "./parse/report.js";
+import type { Report } from "./types.js";
+
+/** Reads and parses a report file, refusing files over `maxBytes` before reading them. */
+export async function readReportFile(
+  path: string,
+  options: { maxBytes?: number } = {},
+): Promise<Report> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let buf: Buffer;
+  try {
+    const handle = await open(path, "r");
+    try {
+      const { size } = await handle.stat();
+      checkSize(size, path, maxBytes);
+      buf = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(
+      "ALPINIZE_GATE_REPORT_UNREADABLE",
+      `${path}: cannot read the report (${code ?? String(err)})`,
+      {
+        hint:
+          code === "ENOENT"
+            ? "Check the path; run Trivy with --output to write the report first."
+            : "Check the file's permissions.",
+        details: { file: path },
+        cause: err,
+      },
+    );
+  }
+  return parseTrivyReport(buf, { source: path, maxBytes });
+}

@@ -1,0 +1,60 @@
+import type { EvaluatedFinding, Evaluation } from "../evaluation.js";
+import { SEVERITIES, type Severity } from "../types.js";
+
+export const DESCENDING: Severity[] = [...SEVERITIES].reverse();
+
+/** "1 CRITICAL, 2 HIGH" from a count per severity (zeros left out). */
+export function severitySummary(counts: Record<Severity, number>): string {
+  const parts = DESCENDING.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
+  return parts.length ? parts.join(", ") : "none";
+}
+
+export function artifactLabel(e: Evaluation): string {
+  const name = e.report.artifactName ?? e.report.source;
+  const os = e.report.os ? ` (${e.report.os.family} ${e.report.os.name})` : "";
+  return `${name}${os}`;
+}
+
+export function versionChange(f: { installed: string; fixed?: string | undefined }): string {
+  return f.fixed ? `${f.installed} -> ${f.fixed}` : `${f.installed} (no fix)`;
+}
+
+export function statusLabel(f: EvaluatedFinding): string {
+  return f.statusInferred ? `${f.status} (inferred)` : f.status;
+}
+
+export function packageLabel(f: { pkgName: string; pkgPath?: string | undefined }): string {
+  return f.pkgPath ? `${f.pkgName} (${f.pkgPath})` : f.pkgName;
+}
+
+export function policyLine(e: Evaluation): string {
+  const p = e.policy;
+  const parts = [
+    `blocks ${p.severities.join(", ")}`,
+    p.ignoreUnfixed ? "fixable only" : "fixed or not",
+    `severity source: ${p.severitySource}`,
+  ];
+  if (p.allowEosl) parts.push("EOSL allowed");
+  if (p.allowUnknownOs) parts.push("unknown OS allowed");
+  return parts.join("; ");
+}
+
+export function dispositionSummary(e: Evaluation): string {
+  const d = e.counts.byDisposition;
+  const parts: string[] = [];
+  if (d["below-threshold"]) parts.push(`${d["below-threshold"]} below the threshold`);
+  if (d["not-affected"]) parts.push(`${d["not-affected"]} not affected (Trivy)`);
+  if (d.vex) parts.push(`${d.vex} suppressed by VEX`);
+  if (d.exception) parts.push(`${d.exception} excepted`);
+  if (d.unfixed) parts.push(`${d.unfixed} without a fix (--ignore-unfixed)`);
+  return parts.join(", ");
+}
+
+export function exceptionLabel(x: {
+  id: string;
+  package?: string | undefined;
+  purl?: string | undefined;
+}): string {
+  const scope = x.purl ?? x.package;
+  return scope ? `${x.id} (${scope})` : x.id;
+}

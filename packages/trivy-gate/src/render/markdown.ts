@@ -1,0 +1,163 @@
+import type { Diff, DiffEntry, EvaluatedFinding, Evaluation } from "../evaluation.js";
+import { SEVERITIES } from "../types.js";
+import {
+  artifactLabel,
+  DESCENDING,
+  dispositionSummary,
+  exceptionLabel,
+  packageLabel,
+  policyLine,
+  severitySummary,
+  statusLabel,
+} from "./common.js";
+import type { RenderOptions } from "./index.js";
+
+/** Table cells: no pipes or newlines, code spans kept short. */
+export const cell = (s: string | undefined): string =>
+  (s ?? "")
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/[\r\n]+/g, " ");
+const code = (s: string | undefined) => (s ? `\`${s.replace(/`/g, "'")}\`` : "");
+
+/** For a PR comment or $GITHUB_STEP_SUMMARY: verdict, counts, blocking table, exceptions, diff. */
+export function renderMarkdown(e: Evaluation, options: RenderOptions = {}): string {
+  const max = options.maxRows ?? 100;
+  const out: string[] = [];
+  const icon = e.passed ? "✅" : "❌";
+  out.push(
+    `## ${icon} alpinize gate ${e.passed ? "passed" : "failed"}: ${cell(artifactLabel(e))}`,
+    "",
+  );
+  out.push(
+    `**${e.blocking.length} blocking** (${severitySummary(e.counts.blockingBySeverity)}) of ${e.counts.unique} findings: ${e.counts.vulnerabilities} vulnerabilities in ${e.counts.packages} packages.`,
+    "",
+    `Policy: ${cell(policyLine(e))}.`,
+  );
+  const rest = dispositionSummary(e);
+  if (rest) out.push(`Not blocking: ${rest}.`);
+  out.push("");
+  for (const p of e.problems) out.push("> [!CAUTION]", `> ${cell(p.message)}`, "");
+  out.push(...severityTable(e), "");
+  if (e.blocking.length)
+    out.push("### Blocking findings", "", ...findingTable(e.blocking, max), "");
+  out.push(...exceptionSection(e));
+  for (const n of e.notices) out.push(`> [!NOTE]`, `> ${cell(n)}`, "");
+  if (e.diff) out.push(...diffSection(e.diff, max));
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+function severityTable(e: Evaluation): string[] {
+  const rows = DESCENDING.filter((s) => e.counts.bySeverity[s] > 0).map(
+    (s) => `| ${s} | ${e.counts.bySeverity[s]} | ${e.counts.blockingBySeverity[s]} |`,
+  );
+  if (!rows.length) return ["No vulnerabilities found."];
+  return ["| Severity | Findings | Blocking |", "| --- | ---: | ---: |", ...rows];
+}
+
+function findingTable(list: EvaluatedFinding[], max: number): string[] {
+  const rows = list.slice(0, max).map((f) => {
+    const id = f.primaryUrl
+      ? `[${cell(f.id)}](${f.primaryUrl.replace(/[()\s]/g, encodeURIComponent)})`
+      : cell(f.id);
+    const sev = `${f.severity} (${cell(f.severitySource)})`;
+    const note = f.expiredException ? ` ⚠️ exception expired ${f.expiredException.expires}` : "";
+    return `| ${id} | ${code(cell(packageLabel(f)))} | ${code(cell(f.installed))} | ${code(cell(f.fixed)) || "no fix"} | ${sev} | ${cell(statusLabel(f))}${note} | ${cell(f.target)} |`;
+  });
+  const more =
+    list.length > max
+      ? ["", `… and ${list.length - max} more; the JSON and SARIF outputs list every finding.`]
+      : [];
+  return [
+    "| Vulnerability | Package | Installed | Fixed | Severity (source) | Status | Target |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...rows,
+    ...more,
+  ];
+}
+
+function exceptionSection(e: Evaluation): string[] {
+  const x = e.exceptions;
+  const rows: string[] = [];
+  for (const s of x.expired)
+    rows.push(
+      `| ❌ expired ${s.expires} | ${cell(exceptionLabel(s))} | ${s.matched} | ${cell(s.reason)} |`,
+    );
+  for (const s of x.stale.filter((s) => !s.expired))
+    rows.push(`| ⚠️ stale (matched nothing) | ${cell(exceptionLabel(s))} | 0 | ${cell(s.reason)} |`);
+  for (const s of x.applied) {
+    const soon = s.daysLeft <= e.policy.expiringSoonDays ? ` ⏳ ${s.daysLeft} day(s) left` : "";
+    rows.push(
+      `| applied until ${s.expires}${soon} | ${cell(exceptionLabel(s))} | ${s.matched} | ${cell(s.reason)} |`,
+    );
+  }
+  const out: string[] = [];
+  if (rows.length)
+    out.push(
+      "### Exceptions",
+      "",
+      "| State | Exception | Findings | Reason |",
+      "| --- | --- | ---: | --- |",
+      ...rows,
+      "",
+    );
+  if (e.vex.statements)
+    out.push(`VEX: ${e.vex.applied} of ${e.vex.statements} statement(s) applied.`, "");
+  return out;
+}
+
+function diffSection(d: Diff, max: number): string[] {
+  const base = d.baseline.artifactName ?? d.baseline.source;
+  const os = d.baseline.os ? ` (${d.baseline.os.family} ${d.baseline.os.name})` : "";
+  const high = (list: DiffEntry[]) =>
+    list.filter((x) => x.severity === "HIGH" || x.severity === "CRITICAL").length;
+  const row = (label: string, list: DiffEntry[]) => `| ${label} | ${list.length} | ${high(list)} |`;
+  const out = [
+    `### Compared with ${cell(base)}${cell(os)}`,
+    "",
+    "| Change | Findings | HIGH + CRITICAL |",
+    "| --- | ---: | ---: |",
+    row("Removed", d.removed),
+    row("Added", d.added),
+    row("Unchanged", d.unchanged),
+    row("Now fixable", d.nowFixable),
+    row("Severity changed", d.severityChanged),
+    "",
+    `By CVE id only (package names differ between distributions): **${d.cves.removed.length}** gone, **${d.cves.added.length}** new, ${d.cves.unchanged.length} in both.`,
+    "",
+  ];
+  for (const [title, list] of [
+    ["Added", d.added],
+    ["Now fixable", d.nowFixable],
+    ["Removed", d.removed],
+  ] as const) {
+    if (!list.length) continue;
+    out.push(
+      `<details><summary>${title} (${list.length})</summary>`,
+      "",
+      ...diffTable(list, max),
+      "",
+      "</details>",
+      "",
+    );
+  }
+  return out;
+}
+
+function diffTable(list: DiffEntry[], max: number): string[] {
+  const order = (a: DiffEntry) => SEVERITIES.length - SEVERITIES.indexOf(a.severity);
+  const rows = [...list]
+    .sort((a, b) => order(a) - order(b))
+    .slice(0, max)
+    .map((x) => {
+      const was = x.before && x.before.severity !== x.severity ? ` (was ${x.before.severity})` : "";
+      return `| ${cell(x.id)} | ${code(cell(x.package))} | ${code(cell(x.installed))} | ${code(cell(x.fixed)) || "no fix"} | ${x.severity}${was} |`;
+    });
+  const more = list.length > max ? ["", `… and ${list.length - max} more.`] : [];
+  return [
+    "| Vulnerability | Package | Installed | Fixed | Severity |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+    ...more,
+  ];
+}

@@ -1,0 +1,173 @@
+import { createHash } from "node:crypto";
+import type { EvaluatedFinding, Evaluation } from "../evaluation.js";
+import { severityRank } from "../policy/severity.js";
+import type { Severity } from "../types.js";
+import { packageLabel, versionChange } from "./common.js";
+import type { RenderOptions } from "./index.js";
+import { cell } from "./markdown.js";
+
+/** GitHub keeps at most this many results per run (by severity). */
+export const GITHUB_RESULT_LIMIT = 5000;
+
+// GitHub bands: >= 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low.
+const BANDS: Record<Severity, [number, number, number]> = {
+  CRITICAL: [9.0, 10.0, 9.5],
+  HIGH: [7.0, 8.9, 8.0],
+  MEDIUM: [4.0, 6.9, 5.5],
+  LOW: [0.1, 3.9, 2.0],
+  UNKNOWN: [0.0, 0.0, 0.0],
+};
+
+/** A score GitHub will file under the same label: the CVSS score when it fits the band. */
+export function securitySeverity(severity: Severity, cvss?: number): string {
+  const [lo, hi, fallback] = BANDS[severity];
+  const score = cvss !== undefined && cvss >= lo && cvss <= hi ? cvss : fallback;
+  return score.toFixed(1);
+}
+
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
+  CRITICAL: "error",
+  HIGH: "error",
+  MEDIUM: "warning",
+  LOW: "note",
+  UNKNOWN: "note",
+};
+
+export function renderSarif(e: Evaluation, options: RenderOptions = {}): string {
+  const limit = options.maxSarifResults ?? GITHUB_RESULT_LIMIT;
+  const uri = options.sarifLocation ?? "Dockerfile";
+  // Blocking first, then by severity: what is dropped by truncation matters least.
+  const ordered = [...e.blocking, ...e.findings.filter((f) => f.disposition !== "blocking")];
+  const kept = ordered.slice(0, limit);
+  const dropped = ordered.length - kept.length;
+  const rules: Record<string, unknown>[] = [];
+  const ruleIndex = new Map<string, number>();
+  const worst = new Map<string, EvaluatedFinding>();
+  for (const f of kept) {
+    const w = worst.get(f.id);
+    if (!w || severityRank(f.severity) > severityRank(w.severity)) worst.set(f.id, f);
+  }
+  const results = kept.map((f) => {
+    let index = ruleIndex.get(f.id);
+    if (index === undefined) {
+      index = rules.length;
+      ruleIndex.set(f.id, index);
+      rules.push(rule(worst.get(f.id)!));
+    }
+    return result(f, index, uri);
+  });
+  const run: Record<string, unknown> = {
+    tool: {
+      driver: {
+        name: "alpinize-gate",
+        informationUri: "https://github.com/alpinize/alpinize",
+        ...(options.toolVersion ? { version: options.toolVersion } : {}),
+        rules,
+      },
+    },
+    automationDetails: { id: `${options.sarifCategory ?? category(e)}/` },
+    results,
+    invocations: [
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: dropped
+          ? [
+              {
+                level: "warning",
+                message: {
+                  text: `${dropped} lower-priority finding(s) were left out to stay within GitHub's limit of ${limit} results per run; see the JSON output for all.`,
+                },
+              },
+            ]
+          : [],
+      },
+    ],
+    properties: {
+      passed: e.passed,
+      blocking: e.blocking.length,
+      truncated: dropped,
+      problems: e.problems.map((p) => p.message),
+    },
+  };
+  const doc = {
+    version: "2.1.0",
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    runs: [run],
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** One category per image, so uploads for two images do not replace each other. */
+function category(e: Evaluation): string {
+  const name = e.report.artifactName ?? e.report.source;
+  return `alpinize-gate/${name.replace(/[^A-Za-z0-9._:-]+/g, "-").replace(/^-+|-+$/g, "") || "report"}`;
+}
+
+function rule(f: EvaluatedFinding): Record<string, unknown> {
+  const title = f.title ?? `${f.id} in ${f.pkgName}`;
+  const help = [
+    `${f.id}: ${title}`,
+    `Severity: ${f.severity} (source: ${f.severitySource})`,
+    f.primaryUrl ? `More: ${f.primaryUrl}` : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
+  return {
+    id: f.id,
+    name: f.resultClass === "lang-pkgs" ? "LanguagePackageVulnerability" : "OsPackageVulnerability",
+    shortDescription: { text: title.slice(0, 1000) },
+    fullDescription: { text: title.slice(0, 1000) },
+    ...(f.primaryUrl ? { helpUri: f.primaryUrl } : {}),
+    help: {
+      text: help,
+      markdown: `**${cell(f.id)}**: ${cell(title)}\n\n| Severity | Source | Package |\n| --- | --- | --- |\n| ${f.severity} | ${cell(f.severitySource)} | ${cell(f.pkgName)} |${f.primaryUrl ? `\n\n[${cell(f.id)}](${f.primaryUrl})` : ""}`,
+    },
+    defaultConfiguration: { level: LEVEL[f.severity] },
+    properties: {
+      "security-severity": securitySeverity(f.severity, f.cvss?.score),
+      tags: ["security", "vulnerability", f.severity],
+      precision: "very-high",
+    },
+  };
+}
+
+function result(f: EvaluatedFinding, ruleIndex: number, uri: string): Record<string, unknown> {
+  const verdict =
+    f.disposition === "blocking" ? "blocks the release" : `not blocking (${f.disposition})`;
+  const text = `${f.id} in ${packageLabel(f)} ${versionChange(f)}: ${f.severity} (source: ${f.severitySource}), status ${f.status}; ${verdict}. Target: ${f.target}`;
+  const out: Record<string, unknown> = {
+    ruleId: f.id,
+    ruleIndex,
+    level:
+      f.disposition === "blocking"
+        ? "error"
+        : LEVEL[f.severity] === "error"
+          ? "warning"
+          : LEVEL[f.severity],
+    message: { text },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
+          region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+        },
+        message: { text: f.target },
+      },
+    ],
+    partialFingerprints: { "alpinizeFinding/v1": createHash("sha256").update(f.key).digest("hex") },
+    properties: {
+      package: f.pkgName,
+      installed: f.installed,
+      fixed: f.fixed ?? null,
+      status: f.status,
+      severitySource: f.severitySource,
+      disposition: f.disposition,
+    },
+  };
+  const reason = f.exception?.reason ?? f.vex?.justification ?? f.vex?.impactStatement;
+  if (f.disposition === "exception" || f.disposition === "vex")
+    out.suppressions = [
+      { kind: "external", status: "accepted", justification: reason ?? f.disposition },
+    ];
+  return out;
+}
