@@ -6,9 +6,11 @@ import { repoRoot } from "./workspace.js";
 /** Versions the consumer's type-check uses: the same TypeScript and Node types as the workspace. */
 export function toolVersions(): { typescript: string; typesNode: string } {
   const read = (name: string) =>
-    (JSON.parse(readFileSync(join(repoRoot, "node_modules", name, "package.json"), "utf8")) as {
-      version: string;
-    }).version;
+    (
+      JSON.parse(readFileSync(join(repoRoot, "node_modules", name, "package.json"), "utf8")) as {
+        version: string;
+      }
+    ).version;
   return { typescript: read("typescript"), typesNode: read("@types/node") };
 }
 
