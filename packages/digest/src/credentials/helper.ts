@@ -1,0 +1,76 @@
+import { spawn } from "node:child_process";
+import type { Credentials } from "./types.js";
+
+export interface HelperResult {
+  credentials?: Credentials;
+  /** Set when the helper could not be run or answered garbage. */
+  problem?: string;
+}
+
+const MAX_OUTPUT = 64 * 1024;
+
+/**
+ * Runs `docker-credential-<name> get` with the server URL on stdin (Docker's helper protocol).
+ * A non-zero exit means "no credentials here", which is not an error.
+ */
+export function runCredentialHelper(
+  name: string,
+  serverUrl: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 10_000,
+): Promise<HelperResult> {
+  const program = `docker-credential-${name}`;
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) {
+    return Promise.resolve({ problem: `credential helper name "${name}" is not valid` });
+  }
+  return new Promise((resolve) => {
+    const child = spawn(program, ["get"], { env, stdio: ["pipe", "pipe", "ignore"] });
+    let out = "";
+    let settled = false;
+    const finish = (result: HelperResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      finish({ problem: `${program} did not answer within ${timeoutMs} ms` });
+    }, timeoutMs);
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      out += chunk;
+      if (out.length > MAX_OUTPUT) {
+        child.kill("SIGKILL");
+        finish({ problem: `${program} wrote more than ${MAX_OUTPUT} bytes` });
+      }
+    });
+    child.on("error", (err: NodeJS.ErrnoException) =>
+      finish({
+        problem:
+          err.code === "ENOENT" ? `${program} is not on PATH` : `${program} failed: ${err.code}`,
+      }),
+    );
+    child.on("close", (code) => {
+      if (code !== 0) return finish({});
+      finish(parseHelperOutput(program, out));
+    });
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(serverUrl);
+  });
+}
+
+function parseHelperOutput(program: string, out: string): HelperResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(out);
+  } catch {
+    return { problem: `${program} printed something that is not JSON` };
+  }
+  const { Username, Secret } = (parsed ?? {}) as { Username?: unknown; Secret?: unknown };
+  if (typeof Secret !== "string" || Secret === "") return {};
+  const source = `credential helper ${program}`;
+  if (Username === "<token>") return { credentials: { identityToken: Secret, source } };
+  if (typeof Username !== "string") return { problem: `${program} gave no Username` };
+  return { credentials: { username: Username, password: Secret, source } };
+}

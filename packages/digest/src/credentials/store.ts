@@ -1,0 +1,109 @@
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { dockerCredentialKey } from "@alpinize/image-ref";
+import { type AuthFile, decodeAuthEntry, readAuthFile } from "./files.js";
+import { runCredentialHelper } from "./helper.js";
+import { parseAuthKey } from "./keys.js";
+import type { CredentialStore, Credentials } from "./types.js";
+
+export interface CredentialStoreOptions {
+  /** Environment to read DOCKER_CONFIG, REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR, HOME and PATH from. */
+  env?: NodeJS.ProcessEnv;
+  /** Home directory (default: HOME from env, then the OS's). */
+  homeDir?: string;
+}
+
+/**
+ * Docker's order first (credHelpers for the host, credsStore, auths in config.json), then the
+ * containers files ($REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers/auth.json). Each source
+ * that has nothing for the registry passes on to the next. Helpers run once per registry.
+ */
+export function createCredentialStore(options: CredentialStoreOptions = {}): CredentialStore {
+  const env = options.env ?? process.env;
+  const home = options.homeDir ?? env.HOME ?? homedir();
+  const problems: string[] = [];
+  const files = new Map<string, Promise<AuthFile | undefined>>();
+  const dockerAnswers = new Map<string, Promise<Credentials | undefined>>();
+
+  const load = (path: string) => {
+    let pending = files.get(path);
+    if (!pending) {
+      pending = readAuthFile(path).catch((err: Error) => {
+        problems.push(`ignoring ${path}: ${err.message}`);
+        return undefined;
+      });
+      files.set(path, pending);
+    }
+    return pending;
+  };
+  const dockerConfigPath = env.DOCKER_CONFIG
+    ? join(env.DOCKER_CONFIG, "config.json")
+    : join(home, ".docker", "config.json");
+  const podmanPaths = [
+    env.REGISTRY_AUTH_FILE,
+    env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, "containers", "auth.json") : undefined,
+  ].filter((p): p is string => typeof p === "string" && p !== "");
+
+  const fromDocker = async (registry: string) => {
+    const config = await load(dockerConfigPath);
+    if (!config) return undefined;
+    const serverUrl = dockerCredentialKey(registry);
+    const helper = matchHelper(config.credHelpers, registry);
+    for (const name of [helper, config.credsStore]) {
+      if (typeof name !== "string" || name === "") continue;
+      const result = await runCredentialHelper(name, serverUrl, env);
+      if (result.problem) problems.push(result.problem);
+      if (result.credentials) return result.credentials;
+    }
+    return matchAuths(config, registry, "", `${dockerConfigPath} auths`);
+  };
+
+  return {
+    async get(registry, repository) {
+      let docker = dockerAnswers.get(registry);
+      if (!docker) {
+        docker = fromDocker(registry);
+        dockerAnswers.set(registry, docker);
+      }
+      const found = await docker;
+      if (found) return found;
+      for (const path of podmanPaths) {
+        const file = await load(path);
+        const creds = file && matchAuths(file, registry, repository, path);
+        if (creds) return creds;
+      }
+      return undefined;
+    },
+    warnings: () => [...new Set(problems)],
+  };
+}
+
+function matchHelper(helpers: AuthFile["credHelpers"], registry: string): string | undefined {
+  if (!helpers || typeof helpers !== "object") return undefined;
+  for (const [key, name] of Object.entries(helpers)) {
+    if (parseAuthKey(key).registry === registry) return name;
+  }
+  return undefined;
+}
+
+/** The entry for the registry; a `host/namespace` key wins when it prefixes the repository. */
+function matchAuths(
+  file: AuthFile,
+  registry: string,
+  repository: string,
+  source: string,
+): Credentials | undefined {
+  if (!file.auths || typeof file.auths !== "object") return undefined;
+  let best: { length: number; creds: Credentials } | undefined;
+  for (const [key, entry] of Object.entries(file.auths)) {
+    if (!entry || typeof entry !== "object") continue;
+    const parsed = parseAuthKey(key);
+    if (parsed.registry !== registry) continue;
+    const covers =
+      parsed.path === "" || repository === parsed.path || repository.startsWith(`${parsed.path}/`);
+    if (!covers || (best && best.length >= parsed.path.length)) continue;
+    const creds = decodeAuthEntry(entry, source);
+    if (creds) best = { length: parsed.path.length, creds };
+  }
+  return best?.creds;
+}

@@ -1,0 +1,162 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { DIGEST_ERRORS, ResolveError } from "../errors.js";
+
+export interface HttpRequest {
+  method: "GET" | "HEAD" | "POST";
+  url: URL;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Largest body accepted; bigger answers fail with ALPINIZE_DIGEST_TOO_LARGE. */
+  maxBytes: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  /** Where the answer finally came from, after redirects. */
+  url: URL;
+}
+
+export interface TransportOptions {
+  /** Open connections per host (requests beyond it wait for a free one). */
+  maxSocketsPerHost?: number;
+  /** Socket idle timeout per request. */
+  timeoutMs?: number;
+  /** Whether plain http to this `host[:port]` is allowed (loopback or named insecure). */
+  allowHttp: (host: string) => boolean;
+  userAgent?: string;
+}
+
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Keep-alive HTTP(S) with bounded connections per host, bounded bodies, and redirects that never
+ * carry `Authorization` to another host or downgrade to plain http.
+ */
+export class HttpTransport {
+  private readonly http: HttpAgent;
+  private readonly https: HttpsAgent;
+
+  constructor(private readonly options: TransportOptions) {
+    const agentOptions = { keepAlive: true, maxSockets: options.maxSocketsPerHost ?? 6 };
+    this.http = new HttpAgent(agentOptions);
+    this.https = new HttpsAgent(agentOptions);
+  }
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    let url = req.url;
+    let headers = { ...req.headers };
+    for (let hop = 0; ; hop++) {
+      this.checkScheme(url);
+      const res = await this.once({ ...req, url, headers });
+      const location = res.headers.location;
+      if (!REDIRECTS.has(res.status) || !location) return res;
+      if (hop >= MAX_REDIRECTS) {
+        throw new ResolveError(DIGEST_ERRORS.redirect, `too many redirects from ${req.url.host}`);
+      }
+      const next = new URL(location, url);
+      if (next.host !== url.host) headers = withoutAuthorization(headers);
+      url = next;
+    }
+  }
+
+  close(): void {
+    this.http.destroy();
+    this.https.destroy();
+  }
+
+  private checkScheme(url: URL): void {
+    if (url.protocol === "https:") return;
+    if (url.protocol === "http:" && this.options.allowHttp(url.host)) return;
+    throw new ResolveError(
+      DIGEST_ERRORS.insecure,
+      `refusing plain ${url.protocol.replace(":", "")} to ${url.host}`,
+      {
+        hint: `Registries other than loopback must use https; pass --insecure-registry ${url.host} only for a registry you trust on your own network.`,
+      },
+    );
+  }
+
+  private once(req: HttpRequest): Promise<HttpResponse> {
+    const secure = req.url.protocol === "https:";
+    const send = secure ? httpsRequest : httpRequest;
+    return new Promise((resolve, reject) => {
+      const outgoing = send(
+        req.url,
+        {
+          method: req.method,
+          agent: secure ? this.https : this.http,
+          timeout: this.options.timeoutMs ?? 30_000,
+          headers: {
+            "user-agent": this.options.userAgent ?? "alpinize",
+            "accept-encoding": "identity",
+            ...req.headers,
+            ...(req.body !== undefined ? { "content-length": Buffer.byteLength(req.body) } : {}),
+          },
+        },
+        (res) => {
+          const declared = Number(res.headers["content-length"] ?? "0");
+          if (req.method !== "HEAD" && declared > req.maxBytes) {
+            res.destroy();
+            reject(tooLarge(req, declared));
+            return;
+          }
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on("data", (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > req.maxBytes) {
+              res.destroy();
+              reject(tooLarge(req, size));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on("error", (err) => reject(unreachable(req.url, err)));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+              url: req.url,
+            }),
+          );
+        },
+      );
+      outgoing.on("timeout", () => outgoing.destroy(new Error("timed out")));
+      outgoing.on("error", (err) => reject(unreachable(req.url, err)));
+      outgoing.end(req.body);
+    });
+  }
+}
+
+function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== "authorization") out[key] = value;
+  }
+  return out;
+}
+
+function tooLarge(req: HttpRequest, size: number): ResolveError {
+  return new ResolveError(
+    DIGEST_ERRORS.tooLarge,
+    `${req.url.host} sent ${size} bytes for ${req.url.pathname}, more than the ${req.maxBytes} allowed`,
+    { hint: "A manifest or token this large is not a real one; check the registry address." },
+  );
+}
+
+function unreachable(url: URL, err: Error): ResolveError {
+  const code = (err as NodeJS.ErrnoException).code;
+  return new ResolveError(
+    DIGEST_ERRORS.unreachable,
+    `cannot reach ${url.protocol}//${url.host}: ${code ?? err.message}`,
+    {
+      hint: "Check the registry host and your network; --via daemon asks the Docker daemon instead.",
+      cause: err,
+    },
+  );
+}

@@ -1,0 +1,155 @@
+import { createHash } from "node:crypto";
+import type { ImageReference } from "@alpinize/image-ref";
+import { DIGEST_ERRORS, ResolveError } from "../errors.js";
+import type { HttpResponse } from "../http/transport.js";
+import { isSha256Digest, parseManifest } from "../manifest.js";
+import {
+  bareMediaType,
+  isIndexMediaType,
+  isKnownManifestType,
+  isSchema1,
+  MANIFEST_ACCEPT,
+} from "../media-types.js";
+import type { RegistryClient } from "./client.js";
+
+/** distribution's own manifest limit. */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+export interface ManifestAnswer {
+  digest: string;
+  mediaType: string;
+  /** The exact bytes, when they were fetched. */
+  body?: Buffer;
+  notes: string[];
+}
+
+/**
+ * The digest the tag (or digest) points at: one HEAD when the registry sends a usable
+ * `Docker-Content-Digest`, else a GET whose exact bytes are hashed.
+ */
+export async function fetchManifest(
+  client: RegistryClient,
+  ref: ImageReference,
+  wantBody: boolean,
+): Promise<ManifestAnswer> {
+  const reference = ref.tag ?? ref.digest!;
+  if (!wantBody) {
+    const head = await client.manifest("HEAD", ref.repository, reference, MANIFEST_ACCEPT, 0);
+    checkStatus(head, ref);
+    const digest = header(head, "docker-content-digest");
+    const mediaType = bareMediaType(header(head, "content-type"));
+    rejectSchema1(mediaType, ref);
+    if (isSha256Digest(digest) && isKnownManifestType(mediaType)) {
+      if (ref.tag === undefined && digest !== ref.digest) throw mismatch(ref, digest);
+      return { digest, mediaType, notes: [] };
+    }
+  }
+  return await getManifest(client, ref, reference);
+}
+
+async function getManifest(
+  client: RegistryClient,
+  ref: ImageReference,
+  reference: string,
+): Promise<ManifestAnswer> {
+  const res = await client.manifest(
+    "GET",
+    ref.repository,
+    reference,
+    MANIFEST_ACCEPT,
+    MAX_MANIFEST_BYTES,
+  );
+  checkStatus(res, ref);
+  const computed = `sha256:${createHash("sha256").update(res.body).digest("hex")}`;
+  const mediaType =
+    bareMediaType(header(res, "content-type")) ||
+    parseManifest(res.body, ref.original).mediaType ||
+    "";
+  rejectSchema1(mediaType, ref);
+  if (!isKnownManifestType(mediaType)) {
+    throw new ResolveError(
+      DIGEST_ERRORS.badManifest,
+      `${ref.original}: the registry answered with media type "${mediaType}", not an image manifest or index`,
+      { hint: "Check that the reference names a container image." },
+    );
+  }
+  const notes: string[] = [];
+  if (ref.tag === undefined && computed !== ref.digest) throw mismatch(ref, computed);
+  const claimed = header(res, "docker-content-digest");
+  if (claimed !== undefined && claimed !== computed) {
+    // Like go-containerregistry: the hash of the bytes is the truth, many registries get the header wrong.
+    notes.push(
+      `the registry's Docker-Content-Digest ${claimed} does not match the manifest bytes (${computed}); using the bytes`,
+    );
+  }
+  return { digest: computed, mediaType, body: res.body, notes };
+}
+
+export function checkStatus(res: HttpResponse, ref: ImageReference): void {
+  if (res.status === 200) return;
+  const host = res.url.host;
+  const base = { details: { reference: ref.original, status: res.status } };
+  switch (res.status) {
+    case 404:
+      throw new ResolveError(DIGEST_ERRORS.notFound, `${ref.original}: not found on ${host}`, {
+        ...base,
+        hint: "Check the repository and tag; private repositories may also answer 404 without credentials.",
+      });
+    case 401:
+      throw new ResolveError(
+        DIGEST_ERRORS.unauthorized,
+        `${ref.original}: ${host} wants credentials we do not have (or that it refused)`,
+        {
+          ...base,
+          hint: `Log in with "docker login ${host}" (or podman login), then run again.`,
+        },
+      );
+    case 403:
+      throw new ResolveError(DIGEST_ERRORS.denied, `${ref.original}: ${host} denied access`, {
+        ...base,
+        hint: "Your account may lack pull access to this repository.",
+      });
+    case 429:
+      throw new ResolveError(
+        DIGEST_ERRORS.rateLimited,
+        `${ref.original}: ${host} is rate-limiting us (HTTP 429)`,
+        {
+          ...base,
+          hint: "Wait, or log in: authenticated pulls get a higher limit.",
+        },
+      );
+    default:
+      throw new ResolveError(
+        DIGEST_ERRORS.registry,
+        `${ref.original}: ${host} answered HTTP ${res.status}`,
+        {
+          ...base,
+          hint: "Try again later; if it persists, the registry is having trouble.",
+        },
+      );
+  }
+}
+
+function rejectSchema1(mediaType: string, ref: ImageReference): void {
+  if (!isSchema1(mediaType)) return;
+  throw new ResolveError(
+    DIGEST_ERRORS.badManifest,
+    `${ref.original}: the registry only has a schema 1 manifest, which Docker no longer pulls`,
+    { hint: "Rebuild and push the image with a current builder." },
+  );
+}
+
+function mismatch(ref: ImageReference, got: string): ResolveError {
+  return new ResolveError(
+    DIGEST_ERRORS.mismatch,
+    `${ref.original}: the registry served ${got} when asked for ${ref.digest}`,
+    { hint: "The registry or a proxy in between is serving the wrong content; do not use it." },
+  );
+}
+
+function header(res: HttpResponse, name: string): string | undefined {
+  const value = res.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export { isIndexMediaType };
