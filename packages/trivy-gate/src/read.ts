@@ -6,15 +6,16 @@ import type { Report } from "./types.js";
 /** Reads and parses a report file, refusing files over `maxBytes` before reading them. */
 export async function readReportFile(
   path: string,
-  options: { maxBytes?: number } = {},
+  options: { maxBytes?: number; source?: string } = {},
 ): Promise<Report> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const source = options.source ?? path;
   let buf: Buffer;
   try {
     const handle = await open(path, "r");
     try {
       const { size } = await handle.stat();
-      checkSize(size, path, maxBytes);
+      checkSize(size, source, maxBytes);
       buf = await handle.readFile();
     } finally {
       await handle.close();
@@ -24,16 +25,16 @@ export async function readReportFile(
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(
       "ALPINIZE_GATE_REPORT_UNREADABLE",
-      `${path}: cannot read the report (${code ?? String(err)})`,
+      `${source}: cannot read the report (${code ?? String(err)})`,
       {
         hint:
           code === "ENOENT"
             ? "Check the path; run Trivy with --output to write the report first."
             : "Check the file's permissions.",
-        details: { file: path },
+        details: { file: source },
         cause: err,
       },
     );
   }
-  return parseTrivyReport(buf, { source: path, maxBytes });
+  return parseTrivyReport(buf, { source, maxBytes });
 }

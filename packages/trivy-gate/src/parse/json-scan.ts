@@ -19,12 +19,21 @@ export class JsonSyntaxError extends Error {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-export function scanJson(buf: Buffer, shape: (first: number) => Shape): unknown {
+/** Parses `buf`; `keys` receives every top-level key, kept or skipped (to recognise formats). */
+export function scanJson(
+  buf: Buffer,
+  shape: (first: number) => Shape,
+  keys: string[] = [],
+): unknown {
   const s = new Scanner(buf);
   s.skipBom();
   s.ws();
-  if (s.pos >= buf.length) throw s.fail("the input is empty");
-  const value = s.value(shape(buf[s.pos]!));
+  if (s.pos >= buf.length) throw new JsonSyntaxError("the input is empty", 0, false);
+  const top = shape(buf[s.pos]!);
+  const value =
+    buf[s.pos] === 0x7b && typeof top === "object" && "object" in top
+      ? s.object(top.object, keys)
+      : s.value(top);
   s.ws();
   if (s.pos < buf.length) throw s.fail("unexpected data after the end of the JSON value");
   return value;
@@ -90,7 +99,7 @@ class Scanner {
     return this.literal();
   }
 
-  private object(fields: Record<string, Shape> | null): Record<string, unknown> {
+  object(fields: Record<string, Shape> | null, seen?: string[]): Record<string, unknown> {
     // No prototype: a "__proto__" key in the input stays an ordinary key.
     const out: Record<string, unknown> = Object.create(null);
     this.pos++;
@@ -104,6 +113,7 @@ class Scanner {
       if (this.buf[this.pos] !== QUOTE)
         throw this.fail(`expected a property name, found ${this.describe()}`);
       const key = this.string();
+      seen?.push(key);
       this.expect(0x3a, "':'");
       if (fields === null) out[key] = this.any();
       else {

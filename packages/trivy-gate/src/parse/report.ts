@@ -21,8 +21,9 @@ export function parseTrivyReport(input: string | Uint8Array, options: ParseOptio
   const buf = typeof input === "string" ? Buffer.from(input, "utf8") : toBuffer(input);
   checkSize(buf.length, source, options.maxBytes);
   let doc: unknown;
+  const keys: string[] = [];
   try {
-    doc = scanJson(buf, reportShape);
+    doc = scanJson(buf, reportShape, keys);
   } catch (err) {
     if (err instanceof JsonSyntaxError) throw syntaxError(buf, err, source);
     throw err;
@@ -30,7 +31,7 @@ export function parseTrivyReport(input: string | Uint8Array, options: ParseOptio
   const c = checker(source);
   if (Array.isArray(doc)) return build(c, "legacy", doc, undefined);
   const top = c.object(doc, "(top level)");
-  recogniseAlien(source, top);
+  recogniseAlien(source, top, keys);
   const version = top.SchemaVersion;
   if (version !== 2)
     throw invalid(
@@ -72,7 +73,7 @@ function syntaxError(buf: Buffer, err: JsonSyntaxError, source: string): InputEr
   });
 }
 
-function recogniseAlien(source: string, top: Record<string, unknown>): void {
+function recogniseAlien(source: string, top: Record<string, unknown>, allKeys: string[]): void {
   if (top.SchemaVersion !== undefined) return;
   const kind = top.runs
     ? "a SARIF file"
@@ -81,7 +82,7 @@ function recogniseAlien(source: string, top: Record<string, unknown>): void {
       : top.spdxVersion
         ? "an SPDX SBOM"
         : "";
-  const keys = Object.keys(top).slice(0, 5).join(", ") || "none";
+  const keys = allKeys.slice(0, 5).join(", ") || "none";
   throw new InputError(
     "ALPINIZE_GATE_NOT_TRIVY",
     `${source}: not a Trivy JSON report${kind ? ` (it looks like ${kind})` : ""}: no SchemaVersion at the top level (keys: ${keys})`,

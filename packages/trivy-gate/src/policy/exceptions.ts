@@ -22,7 +22,7 @@ export function parseExceptions(text: string, source = "<exceptions>"): Exceptio
     throw bad(
       source,
       at ? `line ${at.line}, column ${at.col}` : "(file)",
-      e.message.split("\n")[0]!,
+      e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
     );
   }
   const data: unknown = doc.toJS();

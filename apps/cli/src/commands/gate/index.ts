@@ -1,14 +1,54 @@
-import { AlpinizeError } from "@alpinize/errors";
+import { EXIT } from "@alpinize/errors";
+import { defaultPolicy, diffReports, evaluate, type Report, render } from "@alpinize/trivy-gate";
 import type { Io } from "../../io.js";
+import { version } from "../../main.js";
+import { loadExceptions, loadReport, loadVex } from "./input.js";
+import { type GateOptions, parseGateArgs } from "./options.js";
+import { scanImage } from "./scan.js";
+import { writeAtomic } from "./write.js";
 
-export const help = `Usage: alpinize gate
+export { help } from "./help.js";
 
-Not available in this build yet.
-`;
-
-export async function run(_argv: string[], _io: Io): Promise<number> {
-  throw new AlpinizeError(
-    "ALPINIZE_NOT_IMPLEMENTED",
-    "alpinize gate is not implemented in this build yet",
+export async function run(argv: string[], io: Io): Promise<number> {
+  const opts = parseGateArgs(argv);
+  const [report, exceptions, vex] = await Promise.all([
+    readInput(opts, io),
+    loadExceptions(opts.exceptions, io.cwd),
+    loadVex(opts.vex, io.cwd),
+  ]);
+  const baseline = opts.baseline
+    ? await loadReport(opts.baseline, io.cwd, process.stdin, opts.maxBytes)
+    : undefined;
+  const evaluation = evaluate(
+    report,
+    defaultPolicy({
+      severities: opts.severities,
+      severitySource: opts.severitySource,
+      ignoreUnfixed: opts.ignoreUnfixed,
+      allowEosl: opts.allowEosl,
+      allowUnknownOs: opts.allowUnknownOs,
+      exceptions,
+      vex,
+    }),
   );
+  if (baseline) evaluation.diff = diffReports(baseline, report);
+  const text = render(evaluation, opts.format, {
+    style: io.style,
+    sarifLocation: opts.sarifLocation,
+    ...(opts.sarifCategory ? { sarifCategory: opts.sarifCategory } : {}),
+    toolVersion: version(),
+  });
+  if (opts.output) {
+    await writeAtomic(opts.output, text, io.cwd);
+    const verdict = evaluation.passed ? io.style.green("passed") : io.style.red("failed");
+    io.err(
+      `alpinize gate ${verdict}: ${evaluation.blocking.length} blocking, ${evaluation.problems.length} problem(s); ${opts.format} written to ${opts.output}`,
+    );
+  } else io.out(text);
+  return evaluation.passed ? EXIT.OK : EXIT.FINDINGS;
+}
+
+function readInput(opts: GateOptions, io: Io): Promise<Report> {
+  if (opts.image) return scanImage(opts.image, io.env, opts.maxBytes);
+  return loadReport(opts.report!, io.cwd, process.stdin, opts.maxBytes);
 }

@@ -1,0 +1,41 @@
+export const help = `Usage: alpinize gate REPORT.json [options]
+       alpinize gate --image REF [options]
+
+Gate a Trivy JSON report: decide pass or fail by a policy, explain every blocking
+finding, and show what changed against a baseline report. REPORT may be - for stdin.
+
+Policy:
+  --severity LIST        Severities that block (default HIGH,CRITICAL)
+  --severity-source SRC  report (Trivy's choice, default), max (highest vendor), or a
+                         vendor name such as nvd, debian, alpine, ghsa
+  --ignore-unfixed       Only findings with a fix available block
+  --exceptions FILE      YAML exceptions: id, optional package/purl, reason, expires
+  --vex FILE             OpenVEX document; not_affected and fixed statements suppress
+                         (repeatable)
+  --allow-eosl           Do not fail because the OS is end-of-service-life
+  --allow-unknown-os     Do not fail when Trivy detected no OS (scratch, distroless)
+
+Comparison:
+  --baseline OLD.json    Show removed, added, unchanged and now-fixable findings
+                         (e.g. the Debian image's report, before moving to Alpine)
+
+Output:
+  --format FMT           text (default), markdown, json or sarif
+  --output FILE          Write the report to FILE (atomically) instead of stdout
+  --sarif-location FILE  Repository-relative file SARIF results point at (default Dockerfile)
+  --sarif-category ID    SARIF category (default: from the image name)
+  --max-size MIB         Refuse reports larger than this many MiB (default 512)
+
+Scanning:
+  --image REF            Run \`trivy image\` on REF (Trivy must be installed) and gate it
+
+Exit codes: 0 pass, 1 policy violated (blocking findings, EOSL OS, OS not detected,
+            expired exception), 2 bad input or usage (unreadable, truncated or
+            non-Trivy JSON, bad exceptions or VEX file, Trivy missing).
+
+Examples:
+  trivy image --format json --output alpine.json myapp:alpine
+  alpinize gate alpine.json --ignore-unfixed --exceptions .trivy-exceptions.yaml
+  alpinize gate alpine.json --baseline debian.json --format markdown >> "$GITHUB_STEP_SUMMARY"
+  alpinize gate alpine.json --format sarif --output gate.sarif
+`;

@@ -1,0 +1,72 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { InputError } from "@alpinize/errors";
+import {
+  type Exception,
+  parseExceptions,
+  parseTrivyReport,
+  parseVex,
+  type Report,
+  readReportFile,
+  type VexStatement,
+} from "@alpinize/trivy-gate";
+
+/** Reads a report from a file, or from stdin for "-", refusing more than maxBytes. */
+export async function loadReport(
+  path: string,
+  cwd: string,
+  stdin: NodeJS.ReadableStream,
+  maxBytes: number,
+): Promise<Report> {
+  if (path !== "-") return readReportFile(resolve(cwd, path), { maxBytes, source: path });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buf.length;
+    if (size > maxBytes)
+      throw new InputError(
+        "ALPINIZE_GATE_REPORT_TOO_LARGE",
+        `<stdin>: the report is over the ${maxBytes / 1048576} MiB limit`,
+        {
+          hint: "Raise the limit with --max-size, or scan without --list-all-pkgs.",
+        },
+      );
+    chunks.push(buf);
+  }
+  return parseTrivyReport(Buffer.concat(chunks, size), { source: "<stdin>", maxBytes });
+}
+
+// Policy files are small; more than this is a mistake (a report passed as exceptions…).
+const POLICY_FILE_LIMIT = 8 * 1024 * 1024;
+
+async function readSmall(path: string, cwd: string, what: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, path), "utf8");
+  } catch (err) {
+    throw new InputError(
+      "ALPINIZE_GATE_FILE_UNREADABLE",
+      `${path}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? err})`,
+      {
+        hint: `Check the path given to --${what === "exceptions file" ? "exceptions" : "vex"}.`,
+        cause: err,
+      },
+    );
+  }
+  if (text.length > POLICY_FILE_LIMIT)
+    throw new InputError("ALPINIZE_GATE_FILE_TOO_LARGE", `${path}: the ${what} is over 8 MiB`, {
+      hint: "Check that the right file was given.",
+    });
+  return text;
+}
+
+export async function loadExceptions(path: string | undefined, cwd: string): Promise<Exception[]> {
+  return path ? parseExceptions(await readSmall(path, cwd, "exceptions file"), path) : [];
+}
+
+export async function loadVex(paths: string[], cwd: string): Promise<VexStatement[]> {
+  const all: VexStatement[] = [];
+  for (const path of paths) all.push(...parseVex(await readSmall(path, cwd, "VEX document"), path));
+  return all;
+}

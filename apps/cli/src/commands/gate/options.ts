@@ -1,0 +1,91 @@
+import { UsageError } from "@alpinize/errors";
+import { FORMATS, type Format, parseSeverityList, type Severity } from "@alpinize/trivy-gate";
+import { parseCommandArgs } from "../../args.js";
+
+const FLAGS = {
+  severity: { type: "string" },
+  "severity-source": { type: "string" },
+  "ignore-unfixed": { type: "boolean" },
+  exceptions: { type: "string" },
+  vex: { type: "string", multiple: true },
+  "allow-eosl": { type: "boolean" },
+  "allow-unknown-os": { type: "boolean" },
+  baseline: { type: "string" },
+  format: { type: "string" },
+  output: { type: "string" },
+  "sarif-location": { type: "string" },
+  "sarif-category": { type: "string" },
+  "max-size": { type: "string" },
+  image: { type: "string" },
+} as const;
+
+export interface GateOptions {
+  report?: string;
+  image?: string;
+  severities: Severity[];
+  severitySource: string;
+  ignoreUnfixed: boolean;
+  exceptions?: string;
+  vex: string[];
+  allowEosl: boolean;
+  allowUnknownOs: boolean;
+  baseline?: string;
+  format: Format;
+  output?: string;
+  sarifLocation: string;
+  sarifCategory?: string;
+  maxBytes: number;
+}
+
+const usage = (message: string) =>
+  new UsageError(`alpinize gate: ${message}`, { hint: 'Run "alpinize gate --help".' });
+
+export function parseGateArgs(argv: string[]): GateOptions {
+  const { values: v, positionals } = parseCommandArgs(argv, FLAGS, "gate");
+  if (positionals.length > 1)
+    throw usage(`expected one report, got ${positionals.length}: ${positionals.join(" ")}`);
+  const report = positionals[0];
+  if (report === undefined && !v.image)
+    throw usage("give a report file (or - for stdin), or --image REF");
+  if (report !== undefined && v.image)
+    throw usage("give either a report file or --image, not both");
+  const severities = parseSeverityList(v.severity ?? "HIGH,CRITICAL");
+  if (!severities)
+    throw usage(
+      `--severity "${v.severity}": expected a comma list of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL`,
+    );
+  const format = (v.format ?? "text") as Format;
+  if (!FORMATS.includes(format))
+    throw usage(`--format "${v.format}": expected one of ${FORMATS.join(", ")}`);
+  const sarifLocation = v["sarif-location"] ?? "Dockerfile";
+  if (/^([a-z]+:|\/)/i.test(sarifLocation) || sarifLocation.split(/[\\/]/).includes(".."))
+    throw usage(
+      `--sarif-location "${sarifLocation}": expected a path relative to the repository root`,
+    );
+  const opts: GateOptions = {
+    severities,
+    severitySource: (v["severity-source"] ?? "report").toLowerCase(),
+    ignoreUnfixed: v["ignore-unfixed"] === true,
+    vex: v.vex ?? [],
+    allowEosl: v["allow-eosl"] === true,
+    allowUnknownOs: v["allow-unknown-os"] === true,
+    format,
+    sarifLocation,
+    maxBytes: parseMaxSize(v["max-size"]),
+  };
+  if (report !== undefined) opts.report = report;
+  if (v.image) opts.image = v.image;
+  if (v.exceptions) opts.exceptions = v.exceptions;
+  if (v.baseline) opts.baseline = v.baseline;
+  if (v.output) opts.output = v.output;
+  if (v["sarif-category"]) opts.sarifCategory = v["sarif-category"];
+  return opts;
+}
+
+function parseMaxSize(text: string | undefined): number {
+  if (text === undefined) return 512 * 1024 * 1024;
+  const mib = Number(text);
+  if (!Number.isFinite(mib) || mib <= 0)
+    throw usage(`--max-size "${text}": expected a positive number of MiB`);
+  return Math.floor(mib * 1024 * 1024);
+}
