@@ -1,0 +1,217 @@
+import { describe, expect, it } from "vitest";
+import {
+  defaultPolicy,
+  diffReports,
+  type Evaluation,
+  evaluate,
+  FORMATS,
+  parseExceptions,
+  parseVex,
+  render,
+} from "../src/index.js";
+import { securitySeverity } from "../src/render/sarif.js";
+import { corpusFiles, fixture, HAVE_CORPUS, load, loadCorpus } from "./helpers.js";
+
+const NOW = new Date("2026-12-04T12:00:00Z");
+
+function full(): Evaluation {
+  const e = evaluate(
+    load("statuses.json"),
+    defaultPolicy({
+      now: NOW,
+      exceptions: parseExceptions(fixture("exceptions.yaml").toString(), "exceptions.yaml"),
+      vex: parseVex(fixture("vex.json").toString(), "vex.json"),
+    }),
+  );
+  e.diff = diffReports(load("debian.json"), load("statuses.json"));
+  return e;
+}
+
+interface Sarif {
+  version: string;
+  runs: {
+    tool: {
+      driver: {
+        name: string;
+        rules: {
+          id: string;
+          properties: { "security-severity": string; tags: string[] };
+          defaultConfiguration: { level: string };
+        }[];
+      };
+    };
+    automationDetails: { id: string };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+      }[];
+      partialFingerprints: Record<string, string>;
+      suppressions?: unknown[];
+    }[];
+    invocations: { toolExecutionNotifications: { message: { text: string } }[] }[];
+  }[];
+}
+
+const BAND: Record<string, [number, number]> = {
+  CRITICAL: [9, 10],
+  HIGH: [7, 8.9],
+  MEDIUM: [4, 6.9],
+  LOW: [0.1, 3.9],
+  UNKNOWN: [0, 0],
+};
+
+function checkSarif(text: string, e: Evaluation): Sarif {
+  const doc = JSON.parse(text) as Sarif;
+  expect(doc.version).toBe("2.1.0");
+  expect(doc.runs).toHaveLength(1);
+  const run = doc.runs[0]!;
+  const rules = run.tool.driver.rules;
+  expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+  const worst = new Map<string, string>();
+  for (const f of e.findings) if (!worst.has(f.id)) worst.set(f.id, f.severity); // findings are sorted most severe first
+  for (const r of rules) {
+    const score = Number(r.properties["security-severity"]);
+    const [lo, hi] = BAND[worst.get(r.id)!]!;
+    expect(score, r.id).toBeGreaterThanOrEqual(lo);
+    expect(score, r.id).toBeLessThanOrEqual(hi);
+    expect(r.properties.tags).toContain("security");
+  }
+  const prints = new Set<string>();
+  for (const res of run.results) {
+    expect(rules[res.ruleIndex]?.id).toBe(res.ruleId);
+    expect(res.message.text.length).toBeGreaterThan(0);
+    const loc = res.locations[0]!.physicalLocation;
+    expect(loc.artifactLocation.uri).not.toMatch(/^\/|^[a-z]+:/);
+    expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
+    const fp = Object.values(res.partialFingerprints)[0]!;
+    expect(fp).toMatch(/^[0-9a-f]{64}$/);
+    prints.add(fp);
+  }
+  expect(prints.size).toBe(run.results.length);
+  return doc;
+}
+
+describe("reporters", () => {
+  it("every format carries the same verdict", () => {
+    for (const e of [full(), evaluate(load("clean.json"))]) {
+      const json = JSON.parse(render(e, "json")) as { passed: boolean };
+      expect(json.passed).toBe(e.passed);
+      expect(render(e, "text")).toContain(e.passed ? "PASS" : "FAIL");
+      expect(render(e, "markdown")).toContain(
+        e.passed ? "✅ alpinize gate passed" : "❌ alpinize gate failed",
+      );
+      const sarif = JSON.parse(render(e, "sarif")) as {
+        runs: { properties: { passed: boolean } }[];
+      };
+      expect(sarif.runs[0]?.properties.passed).toBe(e.passed);
+    }
+    expect(FORMATS).toEqual(["text", "markdown", "json", "sarif"]);
+  });
+
+  it("JSON: passed, blocking with id, package, versions, severity and source, status, target", () => {
+    const doc = JSON.parse(render(full(), "json")) as {
+      passed: boolean;
+      blocking: Record<string, unknown>[];
+      exceptions: { expired: unknown[]; stale: unknown[] };
+      diff: unknown;
+    };
+    expect(doc.passed).toBe(false);
+    expect(doc.blocking[0]).toMatchObject({
+      id: "CVE-2026-0001",
+      package: "libssl3",
+      installed: "3.0.15-1",
+      fixed: "3.0.16-1",
+      severity: "CRITICAL",
+      severitySource: "debian",
+      status: "fixed",
+      target: "example/app:debian (debian 12.11)",
+    });
+    expect(doc.blocking.find((b) => b.id === "CVE-2026-0005")).toHaveProperty(
+      "expiredException.expires",
+      "2020-01-31",
+    );
+    expect(doc.exceptions.expired).toHaveLength(1);
+    expect(doc.exceptions.stale).toHaveLength(1);
+    expect(doc.diff).toBeDefined();
+  });
+
+  it("text: one line per blocking finding with the severity source; expired and stale exceptions", () => {
+    const text = render(full(), "text");
+    expect(text).toMatch(
+      /CRITICAL CVE-2026-0001 {2}libssl3 3\.0\.15-1 -> 3\.0\.16-1 {2}\[fixed\] {2}severity from debian/,
+    );
+    expect(text).toMatch(
+      /expired exception CVE-2026-0005 \(pkg:deb\/debian\/libgnutls30\) expired on 2020-01-31: 1 finding\(s\) block again/,
+    );
+    expect(text).toMatch(/stale exception CVE-1999-0001 matched no finding/);
+    expect(text).not.toContain("\u001b[");
+  });
+
+  it("markdown: tables with escaped cells and the diff in collapsible sections", () => {
+    const md = render(full(), "markdown");
+    expect(md).toContain(
+      "| Vulnerability | Package | Installed | Fixed | Severity (source) | Status | Target |",
+    );
+    expect(md).toContain("| ❌ expired 2020-01-31 |");
+    expect(md).toContain("<details><summary>Removed (");
+    expect(md).toMatch(/By CVE id only/);
+    const e = full();
+    e.blocking[0]!.target = "a|b";
+    expect(render(e, "markdown")).toContain("a\\|b");
+    expect(render(e, "markdown", { maxRows: 2 })).toMatch(
+      /… and \d+ more; the JSON and SARIF outputs list every finding/,
+    );
+  });
+
+  it("SARIF: structure GitHub code scanning accepts", () => {
+    const e = full();
+    const doc = checkSarif(render(e, "sarif", { sarifLocation: "docker/Dockerfile.alpine" }), e);
+    const run = doc.runs[0]!;
+    expect(run.automationDetails.id).toBe("alpinize-gate/example-app:debian/");
+    expect(run.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(
+      "docker/Dockerfile.alpine",
+    );
+    expect(run.results.filter((r) => r.level === "error")).toHaveLength(e.blocking.length);
+    expect(run.results.filter((r) => r.suppressions)).toHaveLength(
+      e.counts.byDisposition.exception + e.counts.byDisposition.vex,
+    );
+  });
+
+  it("SARIF fingerprints are stable across runs and independent of finding order", () => {
+    const a = JSON.parse(render(full(), "sarif")) as Sarif;
+    const b = JSON.parse(render(full(), "sarif")) as Sarif;
+    const fp = (s: Sarif) =>
+      s.runs[0]!.results.map((r) => Object.values(r.partialFingerprints)[0]).sort();
+    expect(fp(a)).toEqual(fp(b));
+  });
+
+  it("SARIF truncates to the result limit, keeping blocking findings, with a note", () => {
+    const e = full();
+    const doc = checkSarif(render(e, "sarif", { maxSarifResults: 3 }), e);
+    const run = doc.runs[0]!;
+    expect(run.results).toHaveLength(3);
+    expect(run.results.every((r) => r.level === "error")).toBe(true);
+    expect(run.invocations[0]?.toolExecutionNotifications[0]?.message.text).toMatch(
+      /left out to stay within GitHub's limit of 3/,
+    );
+  });
+
+  it("security-severity stays inside the band of its label", () => {
+    expect(securitySeverity("HIGH", 9.8)).toBe("8.0");
+    expect(securitySeverity("HIGH", 7.5)).toBe("7.5");
+    expect(securitySeverity("CRITICAL", 9.3)).toBe("9.3");
+    expect(securitySeverity("LOW")).toBe("2.0");
+  });
+
+  it.skipIf(!HAVE_CORPUS).each(corpusFiles())("%s renders valid SARIF", (name) => {
+    const e = evaluate(
+      loadCorpus(name),
+      defaultPolicy({ severities: ["LOW", "MEDIUM", "HIGH", "CRITICAL"] }),
+    );
+    checkSarif(render(e, "sarif"), e);
+  });
+});
