@@ -1,3 +1,12 @@
-// Interface first so @alpinize/dockerfile can build against it; the engine replaces the stub.
-export type { MapContext, MappingKind, PackageDecision, PackageMap, PackageMapOptions } from "./types.js";
-export { createPackageMap, DEFAULT_RELEASE, KNOWN_RELEASES } from "./stub.js";
+export { createPackageMap } from "./engine.js";
+export { isDebianPackageName } from "./names.js";
+export { DEFAULT_RELEASE, isKnownRelease, KNOWN_RELEASES } from "./releases.js";
+export type {
+  EvidenceStep,
+  Explanation,
+  MapContext,
+  MappingKind,
+  PackageDecision,
+  PackageMap,
+  PackageMapOptions,
+} from "./types.js";

@@ -10,10 +10,26 @@ export interface PackageDecision {
   kind: MappingKind;
   /** One sentence: why this answer. */
   reason: string;
-  /** Which layer decided: exact, override, upstream join, role rule, not-needed, unknown. */
+  /**
+   * Which layer decided: project-override, override, not-needed, exact, versioned, name-rule,
+   * upstream, unknown.
+   */
   layer: string;
   /** For "unknown": the closest Alpine names that exist in the release. */
   candidates?: string[];
+}
+
+/** One step of the evidence chain `explain` returns. */
+export interface EvidenceStep {
+  layer: string;
+  detail: string;
+}
+
+export interface Explanation {
+  release: string;
+  decision: PackageDecision;
+  /** Every layer that looked at the name, in order, ending with the one that decided. */
+  steps: EvidenceStep[];
 }
 
 /** What the Dockerfile is known to use, so the smallest correct package can be chosen. */
@@ -34,4 +50,6 @@ export interface PackageMap {
   map(debianName: string, context?: MapContext): PackageDecision;
   /** Whether an Alpine package (or subpackage) of this name exists in the release. */
   exists(alpineName: string): boolean;
+  /** The decision with the chain of evidence that led to it. */
+  explain(debianName: string, context?: MapContext): Explanation;
 }

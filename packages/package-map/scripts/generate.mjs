@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// Derives data/alpine-<release>.json for every release from the aports index TSVs and the
+// committed Debian facts (data/debian-bookworm.json). Reads ../shared only here, never at run time.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { dataDir, pushTo, writeJsonAtomic } from "./lib/io.mjs";
+import { normaliseUrl, projectFromSource, stemName } from "./lib/upstream.mjs";
+
+const RELEASES = ["3.21", "3.22", "3.23", "3.24"];
+const corpus =
+  process.env.APORTS_INDEX_DIR ??
+  join(dataDir, "..", "..", "..", "..", "shared", "corpus", "aports-index");
+
+function readAports(release) {
+  const file = join(corpus, `aports-${release}.0-packages.tsv`);
+  if (!existsSync(file))
+    throw new Error(`missing ${file}; set APORTS_INDEX_DIR to the aports-index folder`);
+  const origins = new Map();
+  const [header, ...rows] = readFileSync(file, "utf8").split("\n");
+  if (!header?.startsWith("repo\torigin\tpkgname")) throw new Error(`${file}: unexpected header`);
+  for (const row of rows) {
+    const [repo, origin, pkgname, , , , url, source0, provides] = row.split("\t");
+    // testing/ is not shipped in stable releases.
+    if (!repo || !origin || !pkgname || repo === "testing" || origin.endsWith("-loongarch"))
+      continue;
+    const o = origins.get(origin) ?? {
+      repo,
+      url: url ?? "",
+      source0: source0 ?? "",
+      names: [],
+      provides: {},
+    };
+    o.names.push(pkgname);
+    for (const token of (provides ?? "").split(/\s+/)) {
+      const name = token.split(/[=<>~]/)[0];
+      if (
+        name &&
+        /^[a-z0-9][a-z0-9+._-]*$/i.test(name) &&
+        !name.includes(":") &&
+        name !== pkgname
+      ) {
+        pushTo(o.provides, name, pkgname);
+      }
+    }
+    origins.set(origin, o);
+  }
+  addLoopSubpackages(origins);
+  return origins;
+}
+
+// PHP's APKBUILD adds one subpackage per extension in a shell loop, which the static aports
+// index cannot see. The list is the phpNN APKBUILD's _extensions (imap and pspell left core in 8.4).
+const PHP_EXTENSIONS =
+  "bcmath bz2 calendar ctype curl dba dom enchant exif ffi fileinfo ftp gd gettext gmp iconv intl ldap mbstring mysqli mysqlnd odbc opcache openssl pcntl pdo pdo_dblib pdo_mysql pdo_odbc pdo_pgsql pdo_sqlite pgsql phar posix session shmop simplexml snmp soap sockets sodium sqlite3 sysvmsg sysvsem sysvshm tidy tokenizer xml xmlreader xmlwriter xsl zip".split(
+    " ",
+  );
+
+function addLoopSubpackages(origins) {
+  for (const [origin, o] of origins) {
+    const m = /^php(\d)(\d)$/.exec(origin);
+    if (!m) continue;
+    const extra = Number(m[2]) < 4 && m[1] === "8" ? ["imap", "pspell"] : [];
+    for (const ext of [...PHP_EXTENSIONS, ...extra]) {
+      if (!o.names.includes(`${origin}-${ext}`)) o.names.push(`${origin}-${ext}`);
+    }
+  }
+}
+
+/** Debian source → Alpine origin, by the strongest key that names exactly one origin. */
+function joinSources(debian, origins) {
+  const byStem = new Map();
+  const byHome = new Map();
+  const byProject = new Map();
+  const add = (map, key, origin) => {
+    if (!key) return;
+    const set = map.get(key) ?? new Set();
+    set.add(origin);
+    map.set(key, set);
+  };
+  for (const [origin, o] of origins) {
+    add(byStem, stemName(origin), origin);
+    add(byHome, normaliseUrl(o.url), origin);
+    add(byProject, projectFromSource(o.source0), origin);
+  }
+  const pick = (set, stem, version) => {
+    if (!set) return undefined;
+    if (set.size === 1) return [...set][0];
+    const same = [...set].filter((o) => stemName(o) === stem).sort(byVersion);
+    // Same major as Debian's (openjdk-17 → openjdk17), else the unversioned origin (tcl8.6 → tcl),
+    // else the newest versioned one, which is the release's default stream (postgresql-15 → 18).
+    const major = version?.split(".")[0];
+    const sameMajor = same.find((o) => major && new RegExp(`\\D${major}$`).test(o));
+    if (sameMajor) return sameMajor;
+    if (same.includes(stem)) return stem;
+    if (same.length > 0) return same[same.length - 1];
+    // One upstream, several origins (procps-ng, procps-compat): the one with most packages.
+    const related = [...set].filter((o) => o.startsWith(stem));
+    if (related.length !== set.size) return undefined;
+    return related.sort((a, b) => origins.get(b).names.length - origins.get(a).names.length)[0];
+  };
+  const join = {};
+  for (const [src, [homepage, tarball]] of Object.entries(debian.sources)) {
+    if (origins.has(src)) continue; // same name: the engine finds it without a table entry
+    const stem = stemName(tarball || src);
+    const version = /[-.]?(\d+(?:\.\d+)*)$/.exec(src)?.[1];
+    const bare = src.startsWith("lib") ? stemName(src.slice(3)) : "";
+    const hit =
+      (origins.has(tarball) && [tarball, "tarball"]) ||
+      ((o) => o && [o, "name"])(pick(byStem.get(stemName(src)), stemName(src), version)) ||
+      ((o) => o && [o, "tarball"])(pick(byStem.get(stem), stem, version)) ||
+      ((o) => o && [o, "homepage"])(pick(byHome.get(normaliseUrl(homepage)), stem, version)) ||
+      ((o) => o && [o, "source-url"])(pick(byProject.get(stem), stem, version)) ||
+      ((o) => o && [o, "name"])(
+        bare && !/^\d/.test(bare) ? pick(byStem.get(bare), bare, version) : undefined,
+      );
+    if (hit) join[src] = hit[1] === "name" ? hit[0] : hit;
+  }
+  return join;
+}
+
+function byVersion(a, b) {
+  const n = (s) => Number((/(\d+(?:\.\d+)?)$/.exec(s) ?? [null, "0"])[1]);
+  return n(a) - n(b);
+}
+
+function compactOrigins(origins) {
+  const out = {};
+  for (const [origin, o] of [...origins].sort(([a], [b]) => a.localeCompare(b))) {
+    const names = o.names.map((n) =>
+      n === origin ? "=" : n.startsWith(`${origin}-`) ? n.slice(origin.length) : n,
+    );
+    out[origin] = [o.repo === "main" ? "m" : "c", ...names];
+  }
+  return out;
+}
+
+function compactProvides(origins) {
+  const out = {};
+  // The aports index misses provides set in helper functions (PROVENANCE caveat): every
+  // postgresqlNN-dev provides postgresql-dev, the way postgresqlNN-client provides postgresql-client.
+  for (const [origin, o] of origins) {
+    if (/^postgresql\d+$/.test(origin) && o.names.includes(`${origin}-dev`))
+      pushTo(out, "postgresql-dev", `${origin}-dev`);
+  }
+  const real = new Set([...origins.values()].flatMap((o) => o.names));
+  for (const o of origins.values()) {
+    for (const [name, providers] of Object.entries(o.provides)) {
+      if (real.has(name)) continue;
+      out[name] = [...new Set([...(out[name] ?? []), ...providers])].sort();
+    }
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const debian = JSON.parse(readFileSync(join(dataDir, "debian-bookworm.json"), "utf8"));
+for (const release of RELEASES) {
+  const origins = readAports(release);
+  const data = {
+    release,
+    about: `Alpine ${release}.0 main+community from the aports index at the release commit. origins: origin -> [repo m|c, names ('=' origin itself, '-x' origin-x)]; provides: virtual -> providers; join: Debian source -> origin or [origin, key] (key: tarball|homepage|source-url).`,
+    origins: compactOrigins(origins),
+    provides: compactProvides(origins),
+    join: joinSources(debian, origins),
+  };
+  writeJsonAtomic(join(dataDir, `alpine-${release}.json`), data);
+  console.log(
+    `alpine-${release}.json: ${origins.size} origins, ${Object.keys(data.join).length} joined Debian sources`,
+  );
+}

@@ -1,0 +1,123 @@
+import { InputError } from "@alpinize/errors";
+import { loadCurated } from "./data.js";
+import { curatedLayer } from "./layers/curated.js";
+import { ecosystemLayer, foreignEcosystemLayer } from "./layers/ecosystem.js";
+import { exactLayer } from "./layers/exact.js";
+import { nameRuleLayer, unknownLayer } from "./layers/fallback.js";
+import { familyLayer } from "./layers/families.js";
+import { projectLayer } from "./layers/project.js";
+import type { Env, Hit, Layer } from "./layers/types.js";
+import { upstreamLayer } from "./layers/upstream.js";
+import { isDebianPackageName, stripArch, stripT64 } from "./names.js";
+import { releaseIndex } from "./release-index.js";
+import { DEFAULT_RELEASE, isKnownRelease, KNOWN_RELEASES } from "./releases.js";
+import type {
+  EvidenceStep,
+  Explanation,
+  MapContext,
+  MappingKind,
+  PackageDecision,
+  PackageMap,
+  PackageMapOptions,
+} from "./types.js";
+
+// Order matters: explicit knowledge first, then facts, then rules, from strongest to weakest.
+const LAYERS: Layer[] = [
+  curatedLayer,
+  familyLayer,
+  exactLayer,
+  ecosystemLayer,
+  upstreamLayer,
+  nameRuleLayer,
+  foreignEcosystemLayer,
+];
+
+export function createPackageMap(options: PackageMapOptions = {}): PackageMap {
+  const release = options.release ?? DEFAULT_RELEASE;
+  if (!isKnownRelease(release)) {
+    throw new InputError(
+      "ALPINIZE_PACKAGES_UNKNOWN_RELEASE",
+      `no package data for Alpine ${release}`,
+      {
+        hint: `Use one of ${KNOWN_RELEASES.join(", ")}, or regenerate the data for a new release (see @alpinize/package-map's README).`,
+        details: { release },
+      },
+    );
+  }
+  const index = releaseIndex(release);
+  const curated = loadCurated();
+  const base = {
+    release,
+    index,
+    curated,
+    defaults: curated.defaults[release] ?? {},
+    project: options.overrides ?? {},
+  };
+  const explain = (debianName: string, context: MapContext = {}): Explanation => {
+    const steps: EvidenceStep[] = [];
+    const decision = decide(debianName, { ...base, context }, steps);
+    steps.push({ layer: decision.layer, detail: decision.reason });
+    return { release, decision, steps };
+  };
+  return {
+    release,
+    map: (debianName, context) => explain(debianName, context).decision,
+    exists: (alpineName) => index.has(alpineName),
+    explain,
+  };
+}
+
+function decide(input: string, env: Env, steps: EvidenceStep[]): PackageDecision {
+  const trace = { note: (layer: string, detail: string) => steps.push({ layer, detail }) };
+  const name = stripArch(input.trim());
+  if (!isDebianPackageName(name)) {
+    return {
+      debian: input,
+      alpine: [],
+      kind: "unknown",
+      layer: "invalid",
+      reason: `${JSON.stringify(input)} is not a valid Debian package name`,
+    };
+  }
+  const hit = projectLayer(name, env, trace) ?? runLayers(name, env, trace);
+  return finish(input, name, hit);
+}
+
+function runLayers(name: string, env: Env, trace: { note(l: string, d: string): void }): Hit {
+  const base = stripT64(name);
+  if (base && !env.index.has(name) && !Object.hasOwn(env.curated.packages, name)) {
+    trace.note("t64", `${name} is the 64-bit time_t rename of ${base}; Alpine never renamed it`);
+    const hit = runLayers(base, env, trace);
+    return { ...hit, reason: `${name} is ${base} renamed for 64-bit time_t; ${hit.reason}` };
+  }
+  for (const layer of LAYERS) {
+    const hit = layer(name, env, trace);
+    if (!hit) continue;
+    const missing = hit.alpine.filter((n) => !env.index.has(n));
+    if (missing.length === 0) return hit;
+    // A layer proposing a name the release lacks is a data gap, never an answer.
+    trace.note(
+      hit.layer,
+      `proposed ${missing.join(", ")}, which Alpine ${env.release} does not have`,
+    );
+  }
+  return unknownLayer(name, env, trace) as Hit;
+}
+
+function finish(input: string, name: string, hit: Hit): PackageDecision {
+  const decision: PackageDecision = {
+    debian: input,
+    alpine: hit.alpine,
+    kind: hit.kind ?? kindOf(name, hit.alpine),
+    reason: hit.reason,
+    layer: hit.layer,
+  };
+  if (hit.candidates?.length) decision.candidates = hit.candidates;
+  return decision;
+}
+
+function kindOf(name: string, alpine: readonly string[]): MappingKind {
+  if (alpine.length === 0) return "none";
+  if (alpine.length > 1) return "split";
+  return alpine[0] === name ? "exact" : "renamed";
+}

@@ -1,0 +1,35 @@
+import type { CuratedEntry } from "../data.js";
+import type { Env, Hit, Layer } from "./types.js";
+
+/** Curated entries, each with its evidence; `{clang}`-style holes take the release's default major. */
+export const curatedLayer: Layer = (name, env, trace) => {
+  const base = Object.hasOwn(env.curated.packages, name) ? env.curated.packages[name] : undefined;
+  if (!base) return undefined;
+  const entry: CuratedEntry = { ...base, ...(base.releases?.[env.release] ?? {}) };
+  const fill = (names: readonly string[]) =>
+    names.map((n) => n.replace(/\{(\w+)\}/g, (_, f: string) => env.defaults[f] ?? f));
+  const used = pickByCommands(entry, env);
+  const alpine = fill(used?.alpine ?? entry.alpine);
+  const why = fill([entry.why])[0] ?? entry.why;
+  trace.note("override", `curated entry: ${why}`);
+  const hit: Hit = {
+    alpine,
+    layer: entry.layer ?? "override",
+    reason: used ? `${used.why}; ${why}` : why,
+  };
+  if (entry.kind && !used) hit.kind = entry.kind;
+  return hit;
+};
+
+function pickByCommands(
+  entry: CuratedEntry,
+  env: Env,
+): { alpine: string[]; why: string } | undefined {
+  const table = entry.commands;
+  const usedCommands = env.context.commands;
+  if (!table || !usedCommands) return undefined;
+  const relevant = usedCommands.filter((c) => Object.hasOwn(table, c));
+  if (relevant.length === 0) return undefined;
+  const alpine = [...new Set(relevant.flatMap((c) => table[c] ?? []))];
+  return { alpine, why: `smallest package for the commands used (${relevant.join(", ")})` };
+}

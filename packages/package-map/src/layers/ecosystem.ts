@@ -1,0 +1,63 @@
+import { firstExisting, type Layer } from "./types.js";
+
+// Prefix conventions between the two distributions' language packaging. Each guess must exist.
+const RULES: { pattern: RegExp; candidates: (m: RegExpExecArray) => string[]; what: string }[] = [
+  {
+    pattern: /^python3?-(.+)$/,
+    candidates: (m) => [
+      `py3-${m[1]}`,
+      `py3-${m[1]?.replace(/^python-/, "")}`,
+      `py3-${m[1]?.replace(/^py/, "")}`,
+    ],
+    what: "Python modules are packaged as py3-*",
+  },
+  {
+    pattern: /^lib(.+)-perl$/,
+    candidates: (m) => [`perl-${m[1]}`, `perl-lib${m[1]}`],
+    what: "Perl modules are packaged as perl-*",
+  },
+  {
+    pattern: /^fonts-(.+?)(-ttf|-otf|-core|-extra)?$/,
+    candidates: (m) => [`font-${m[1]}`, `font-${m[1]}${m[2] ?? ""}`, `ttf-${m[1]}`],
+    what: "fonts are packaged as font-*",
+  },
+  {
+    pattern: /^ruby-(.+)$/,
+    candidates: (m) => [`ruby-${m[1]}`],
+    what: "Ruby gems are packaged as ruby-*",
+  },
+  {
+    pattern: /^lua-(.+)$/,
+    candidates: (m) => [`lua-${m[1]}`, `lua5.4-${m[1]}`],
+    what: "Lua modules are packaged as lua-*",
+  },
+];
+
+export const ecosystemLayer: Layer = (name, env) => {
+  for (const rule of RULES) {
+    const m = rule.pattern.exec(name);
+    if (!m) continue;
+    const hit = firstExisting(env, rule.candidates(m));
+    if (hit) return { alpine: [hit], layer: "name-rule", reason: `${rule.what}: ${hit}` };
+  }
+  return undefined;
+};
+
+/** Language packages that Dockerfiles should install with the language's own tool. */
+export const foreignEcosystemLayer: Layer = (name) => {
+  const m = /^(node|golang|librust|r-cran|libghc)-/.exec(name);
+  if (!m) return undefined;
+  const tool = {
+    node: "npm",
+    golang: "go modules",
+    librust: "cargo",
+    "r-cran": "R's install.packages",
+    libghc: "cabal",
+  }[m[1] as string];
+  return {
+    alpine: [],
+    kind: "unknown",
+    layer: "unknown",
+    reason: `Debian's ${m[1]}-* packages have no Alpine equivalents; install it with ${tool}`,
+  };
+};

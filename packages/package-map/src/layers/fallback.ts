@@ -1,0 +1,58 @@
+import { isLibraryName, libraryStems } from "../names.js";
+import { firstExisting, type Layer } from "./types.js";
+
+/** Name-only rules for packages with no upstream join: each candidate must exist. */
+export const nameRuleLayer: Layer = (name, env) => {
+  if (name.endsWith("-dev")) {
+    const base = name.slice(0, -4);
+    const stems = [base, ...libraryStems(base)];
+    const hit = firstExisting(
+      env,
+      stems.flatMap((s) => [`${s}-dev`, `${s.replace(/^lib/, "")}-dev`]),
+    );
+    if (hit) return { alpine: [hit], layer: "name-rule", reason: `headers by name: ${hit}` };
+  }
+  if (isLibraryName(name)) {
+    for (const stem of libraryStems(name)) {
+      const hit = firstExisting(env, [
+        stem,
+        `${stem.replace(/^lib/, "")}-libs`,
+        stem.replace(/^lib/, ""),
+      ]);
+      if (hit)
+        return { alpine: [hit], layer: "name-rule", reason: `shared library by name: ${hit}` };
+    }
+  }
+  const tool = /^(.+)-(bin|utils|tools|progs)$/.exec(name);
+  if (tool?.[1]) {
+    const hit = firstExisting(env, [
+      `${tool[1]}-${tool[2]}`,
+      `${tool[1]}-utils`,
+      `${tool[1]}-tools`,
+      tool[1],
+    ]);
+    if (hit) return { alpine: [hit], layer: "name-rule", reason: `tools by name: ${hit}` };
+  }
+  return undefined;
+};
+
+/** No layer decided: say so, with the closest names that do exist. */
+export const unknownLayer: Layer = (name, env) => {
+  const stem = (libraryStems(name)[0] ?? name)
+    .replace(/^lib/, "")
+    .replace(/-(dev|bin|utils|tools)$/, "");
+  const candidates =
+    stem.length >= 3
+      ? [stem, `lib${stem}`, `py3-${stem}`, `perl-${stem}`]
+          .flatMap((prefix) => env.index.withPrefix(prefix, 20))
+          .filter((n) => !/-(doc|dbg|lang|openrc|static|pyc|[a-z]+-completion)$/.test(n))
+      : [];
+  candidates.sort((a, b) => a.length - b.length || a.localeCompare(b));
+  return {
+    alpine: [],
+    kind: "unknown",
+    layer: "unknown",
+    reason: `no Alpine ${env.release} package found for ${name}`,
+    candidates: [...new Set(candidates)].slice(0, 5),
+  };
+};

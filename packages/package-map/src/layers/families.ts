@@ -1,0 +1,119 @@
+import type { Env, Hit, Layer } from "./types.js";
+
+// Versioned families: Debian puts the major in the name, Alpine in the origin. When the asked
+// major is not in the release, the release's default stream is used and the reason says so.
+
+interface Family {
+  pattern: RegExp;
+  /** Default-major key in curated.json `defaults`. */
+  family: string;
+  target: (major: string, m: RegExpExecArray) => string;
+  /** Debian's major → Alpine's (php 8.4 → 84). */
+  major?: (m: RegExpExecArray) => string;
+}
+
+const FAMILIES: Family[] = [
+  {
+    pattern: /^openjdk-(\d+)-(jdk|jre)-headless$/,
+    family: "java",
+    target: (v, m) => (m[2] === "jre" ? `openjdk${v}-jre-headless` : `openjdk${v}-jdk`),
+  },
+  { pattern: /^openjdk-(\d+)-(jdk|jre)$/, family: "java", target: (v, m) => `openjdk${v}-${m[2]}` },
+  { pattern: /^postgresql-(\d+)$/, family: "postgresql", target: (v) => `postgresql${v}` },
+  {
+    pattern: /^postgresql-client-(\d+)$/,
+    family: "postgresql",
+    target: (v) => `postgresql${v}-client`,
+  },
+  {
+    pattern: /^postgresql-server-dev-(\d+)$/,
+    family: "postgresql",
+    target: (v) => `postgresql${v}-dev`,
+  },
+  { pattern: /^postgresql-(\d+)-jit$/, family: "postgresql", target: (v) => `postgresql${v}-jit` },
+  {
+    pattern: /^postgresql-contrib-(\d+)$/,
+    family: "postgresql",
+    target: (v) => `postgresql${v}-contrib`,
+  },
+  { pattern: /^clang-(\d+)$/, family: "clang", target: (v) => `clang${v}` },
+  { pattern: /^libclang-(\d+)-dev$/, family: "clang", target: (v) => `clang${v}-dev` },
+  {
+    pattern: /^clang-(?:format|tidy|tools)-(\d+)$/,
+    family: "clang",
+    target: (v) => `clang${v}-extra-tools`,
+  },
+  { pattern: /^llvm-(\d+)$/, family: "llvm", target: (v) => `llvm${v}` },
+  { pattern: /^llvm-(\d+)-dev$/, family: "llvm", target: (v) => `llvm${v}-dev` },
+  { pattern: /^lld-(\d+)$/, family: "llvm", target: (v) => `lld${v}` },
+  {
+    pattern: /^php(\d)\.(\d)-(\w[\w-]*)$/,
+    family: "php",
+    major: (m) => `${m[1]}${m[2]}`,
+    target: (v, m) => `php${v}-${m[3]}`,
+  },
+  {
+    pattern: /^php-(\w[\w-]*)$/,
+    family: "php",
+    major: () => "",
+    target: (v, m) => `php${v}-${m[1]}`,
+  },
+];
+
+export const familyLayer: Layer = (name, env, trace) => {
+  for (const f of FAMILIES) {
+    const m = f.pattern.exec(name);
+    if (!m) continue;
+    const asked = f.major ? f.major(m) : (m[1] ?? "");
+    const fallback = env.defaults[f.family];
+    const bundle =
+      f.family === "php" ? phpBundle(m[m.length - 1] ?? "", asked, fallback, env) : undefined;
+    if (bundle) return bundle;
+    const direct = asked ? f.target(asked, m) : undefined;
+    if (direct && env.index.has(direct)) {
+      return {
+        alpine: [direct],
+        layer: "versioned",
+        reason: `${f.family} ${asked} is packaged in Alpine ${env.release} as ${direct}`,
+      };
+    }
+    if (!fallback) return undefined;
+    const alt = phpPecl(f.target(fallback, m), env);
+    if (!alt) {
+      trace.note("versioned", `${direct ?? name} is not in Alpine ${env.release}`);
+      return undefined;
+    }
+    const why = asked
+      ? `${f.family} ${asked} is not in Alpine ${env.release}; its default ${f.family} ${fallback} is ${alt}`
+      : `Alpine ${env.release}'s default ${f.family} is ${fallback}: ${alt}`;
+    return { alpine: [alt], layer: "versioned", reason: why } satisfies Hit;
+  }
+  return undefined;
+};
+
+/** php-redis is packaged as phpNN-pecl-redis; a real package beats a virtual one. */
+function phpPecl(target: string, env: Env): string | undefined {
+  const pecl = target.replace(/^(php\d+)-/, "$1-pecl-");
+  return (
+    [target, pecl].find((n) => env.index.isReal(n)) ?? [target, pecl].find((n) => env.index.has(n))
+  );
+}
+
+/** php8.2-mysql bundles several extensions, like php-mysql: reuse the curated split. */
+function phpBundle(
+  ext: string,
+  asked: string,
+  fallback: string | undefined,
+  env: Env,
+): Hit | undefined {
+  const entry = env.curated.packages[`php-${ext}`];
+  if (!entry || entry.alpine.length < 2) return undefined;
+  const version = asked && env.index.isReal(`php${asked}`) ? asked : fallback;
+  if (!version) return undefined;
+  const alpine = entry.alpine.map((n) => n.replace("{php}", version));
+  return {
+    alpine,
+    layer: "versioned",
+    reason: `${entry.why} (PHP ${version} in Alpine ${env.release})`,
+  };
+}

@@ -1,0 +1,33 @@
+import type { CuratedData } from "../data.js";
+import type { ReleaseIndex } from "../release-index.js";
+import type { MapContext, MappingKind } from "../types.js";
+
+/** What a layer decides; the engine fills in `kind` when the layer leaves it out. */
+export interface Hit {
+  alpine: string[];
+  reason: string;
+  layer: string;
+  kind?: MappingKind;
+  candidates?: string[];
+}
+
+export interface Env {
+  release: string;
+  index: ReleaseIndex;
+  context: MapContext;
+  curated: CuratedData;
+  /** Default major per versioned family in this release ("clang" → "21"). */
+  defaults: Record<string, string>;
+  project: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface Trace {
+  note(layer: string, detail: string): void;
+}
+
+export type Layer = (name: string, env: Env, trace: Trace) => Hit | undefined;
+
+/** The first of `names` that exists in the release. */
+export function firstExisting(env: Env, names: readonly string[]): string | undefined {
+  return names.find((n) => env.index.has(n));
+}

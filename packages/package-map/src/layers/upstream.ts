@@ -1,0 +1,114 @@
+import { debianBinary } from "../debian-facts.js";
+import { isLibraryName, libraryStems } from "../names.js";
+import type { Env, Hit, Layer, Trace } from "./types.js";
+import { firstExisting } from "./types.js";
+
+/**
+ * Debian source ↔ Alpine origin (joined by the generator on name, tarball, homepage or source
+ * URL), then the binary's role picks the subpackage inside the origin.
+ */
+export const upstreamLayer: Layer = (name, env, trace) => {
+  const facts = debianBinary(name);
+  const source = facts?.source ?? guessSource(name);
+  const joined =
+    env.index.joinSource(source) ?? (source !== name ? env.index.joinSource(name) : undefined);
+  if (!joined) {
+    trace.note(
+      "upstream",
+      facts
+        ? `Debian source ${source} has no Alpine origin in ${env.release}`
+        : `${name} is not in Debian bookworm's index`,
+    );
+    return undefined;
+  }
+  const how = `Debian source ${source} ↔ Alpine origin ${joined.origin} (${joined.key})`;
+  trace.note("upstream", how);
+  const role = pickRole(name, joined.origin, facts?.commands ?? [], env, trace);
+  if (!role) return undefined;
+  return { ...role, layer: "upstream", reason: `${how}; ${role.reason}` };
+};
+
+function guessSource(name: string): string {
+  return name.replace(/-(dev|doc|utils|tools|bin|common|data)$/, "").replace(/t64$/, "");
+}
+
+type Role = Omit<Hit, "layer">;
+
+function pickRole(
+  name: string,
+  origin: string,
+  commands: string[],
+  env: Env,
+  trace: Trace,
+): Role | undefined {
+  const names = env.index.names(origin);
+  const sub = (suffix: string) =>
+    names.includes(`${origin}${suffix}`) ? `${origin}${suffix}` : undefined;
+  if (name.endsWith("-dev")) {
+    const dev =
+      sub("-dev") ??
+      firstExisting(
+        env,
+        libraryStems(name.slice(0, -4)).map((s) => `${s}-dev`),
+      );
+    return dev ? { alpine: [dev], reason: `headers and link libraries are in ${dev}` } : undefined;
+  }
+  if (name.endsWith("-doc")) {
+    const doc = sub("-doc");
+    return doc ? { alpine: [doc], reason: `documentation is in ${doc}` } : undefined;
+  }
+  if (/-(common|data)$/.test(name)) {
+    return { alpine: [origin], kind: "merged", reason: `shared files are part of ${origin}` };
+  }
+  if (isLibraryName(name)) return libraryRole(name, origin, names, env);
+  const tools = toolRole(name, origin, names, commands, env);
+  if (tools) return tools;
+  if (names.includes(name.replace(/-(bin|utils|tools|progs)$/, ""))) {
+    trace.note("upstream", `no ${origin} subpackage for ${name}'s role; using the main package`);
+  }
+  return { alpine: [origin], reason: `${origin} is the main package of the same upstream` };
+}
+
+function libraryRole(name: string, origin: string, names: string[], env: Env): Role | undefined {
+  const stem = libraryStems(name).find((s) => env.index.isReal(s));
+  if (stem) return { alpine: [stem], reason: `the shared library is packaged as ${stem}` };
+  const pick = [`${origin}-libs`, `lib${origin}`, `${origin}-lib`, origin].find((n) =>
+    names.includes(n),
+  );
+  return pick
+    ? { alpine: [pick], reason: `the shared library of ${origin} is in ${pick}` }
+    : undefined;
+}
+
+/** `*-bin`/`*-utils` and friends: the subpackage that ships the tool, smallest when usage is known. */
+function toolRole(
+  name: string,
+  origin: string,
+  names: string[],
+  commands: string[],
+  env: Env,
+): Role | undefined {
+  const used = (env.context.commands ?? []).filter((c) => commands.includes(c));
+  if (used.length > 0) {
+    const per = used.map((c) =>
+      [`${origin}-${c}`, c, `${origin.replace(/^lib/, "")}-${c}`].find((n) => names.includes(n)),
+    );
+    if (per.every(Boolean)) {
+      const alpine = [...new Set(per as string[])];
+      return {
+        alpine,
+        reason: `smallest package${alpine.length > 1 ? "s" : ""} shipping the commands used (${used.join(", ")})`,
+      };
+    }
+  }
+  const suffix = /-(bin|utils|tools|progs|client|server|runtime)$/.exec(name)?.[1];
+  if (!suffix) return undefined;
+  const alts = [suffix, "utils", "tools", "progs", "bin", "client"].map((s) => `${origin}-${s}`);
+  const hit = alts.find((n) => names.includes(n));
+  return hit
+    ? {
+        alpine: [hit],
+        reason: `the ${suffix === "bin" ? "programs" : suffix} of ${origin} are in ${hit}`,
+      }
+    : undefined;
+}

@@ -1,0 +1,42 @@
+// Debian policy §5.6.1: lower case letters, digits, + - . ; at least two characters, starting
+// alphanumerically. An `:arch` qualifier is accepted on input and dropped.
+const DEBIAN_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
+
+export function isDebianPackageName(name: string): boolean {
+  return DEBIAN_NAME.test(stripArch(name));
+}
+
+export function stripArch(name: string): string {
+  const i = name.indexOf(":");
+  return i > 0 ? name.slice(0, i) : name;
+}
+
+/** Trixie and Ubuntu noble renamed libraries for the 64-bit time_t ABI; Alpine never did. */
+export function stripT64(name: string): string | undefined {
+  const m = /^(lib.+?)t64$/.exec(name);
+  return m?.[1];
+}
+
+export function isLibraryName(name: string): boolean {
+  return (
+    /^lib/.test(name) &&
+    !/-(dev|doc|bin|utils|tools|common|data|perl|java|ocaml)$/.test(name) &&
+    /(\d|t64|[-.]\d+[a-z]?)$/.test(name)
+  );
+}
+
+/** `libsqlite3-0` → `libsqlite3`, `libglib2.0-0` → `libglib2.0`, `libicu72` → `libicu`: shorter first. */
+export function libraryStems(name: string): string[] {
+  const out: string[] = [];
+  let current = name.replace(/t64$/, "");
+  for (let i = 0; i < 4; i++) {
+    const next = current.replace(
+      /(-\d[\d.]*[a-z]?|\d[\d.]*[a-z]?|-?(c2|v5|gf|ldbl)|\+\+\d+|\.\d+)$/,
+      "",
+    );
+    if (next === current || next.length < 4) break;
+    out.push(next);
+    current = next;
+  }
+  return out;
+}

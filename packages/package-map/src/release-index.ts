@@ -1,0 +1,87 @@
+import { loadRelease } from "./data.js";
+
+/** The package names of one Alpine release, with origins, virtuals and the upstream join. */
+export class ReleaseIndex {
+  readonly release: string;
+  private readonly originOf = new Map<string, string>();
+  private readonly namesOf = new Map<string, string[]>();
+  private readonly provides: Record<string, string[]>;
+  private readonly joins: Record<string, string | [string, string]>;
+
+  constructor(release: string) {
+    const data = loadRelease(release);
+    this.release = release;
+    this.provides = data.provides;
+    this.joins = data.join;
+    for (const [origin, [, ...short]] of Object.entries(data.origins)) {
+      const names = short.map((n) => (n === "=" ? origin : n.startsWith("-") ? origin + n : n));
+      this.namesOf.set(origin, names);
+      for (const name of names) this.originOf.set(name, origin);
+    }
+  }
+
+  /** A real package or a virtual one some package provides. */
+  has(name: string): boolean {
+    return this.originOf.has(name) || Object.hasOwn(this.provides, name);
+  }
+
+  isReal(name: string): boolean {
+    return this.originOf.has(name);
+  }
+
+  providers(name: string): string[] {
+    return Object.hasOwn(this.provides, name) ? (this.provides[name] ?? []) : [];
+  }
+
+  origin(name: string): string | undefined {
+    return this.originOf.get(name) ?? this.originOf.get(this.providers(name)[0] ?? "");
+  }
+
+  isOrigin(name: string): boolean {
+    return this.namesOf.has(name);
+  }
+
+  names(origin: string): string[] {
+    return this.namesOf.get(origin) ?? [];
+  }
+
+  /** Alpine origin of a Debian source package, with the key that joined them. */
+  joinSource(source: string): { origin: string; key: string } | undefined {
+    if (this.namesOf.has(source)) return { origin: source, key: "same source name" };
+    const hit = Object.hasOwn(this.joins, source) ? this.joins[source] : undefined;
+    if (hit === undefined) return undefined;
+    return typeof hit === "string"
+      ? { origin: hit, key: "upstream name" }
+      : { origin: hit[0], key: hit[1] };
+  }
+
+  private sorted: string[] | undefined;
+
+  /** Up to `limit` real names starting with `prefix`, by binary search over the sorted names. */
+  withPrefix(prefix: string, limit: number): string[] {
+    this.sorted ??= [...this.originOf.keys()].sort();
+    const names = this.sorted;
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((names[mid] ?? "") < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < names.length && out.length < limit && names[i]?.startsWith(prefix); i++)
+      out.push(names[i] as string);
+    return out;
+  }
+}
+
+const indexes = new Map<string, ReleaseIndex>();
+
+export function releaseIndex(release: string): ReleaseIndex {
+  let index = indexes.get(release);
+  if (!index) {
+    index = new ReleaseIndex(release);
+    indexes.set(release, index);
+  }
+  return index;
+}

@@ -1,0 +1,100 @@
+import { isAlpinizeError } from "@alpinize/errors";
+import { describe, expect, it } from "vitest";
+import { createPackageMap, DEFAULT_RELEASE } from "../src/index.js";
+
+const pm = createPackageMap({ release: "3.23" });
+const alpine = (name: string, commands?: string[]) =>
+  pm.map(name, commands ? { commands } : {}).alpine;
+
+describe("layers", () => {
+  it("keeps names that exist unchanged", () => {
+    expect(pm.map("curl")).toMatchObject({ alpine: ["curl"], kind: "exact", layer: "exact" });
+  });
+
+  it("prefers headers over runtime libraries for -dev packages", () => {
+    expect(alpine("libssl-dev")).toEqual(["openssl-dev"]);
+    expect(alpine("libsqlite3-dev")).toEqual(["sqlite-dev"]);
+    expect(alpine("zlib1g-dev")).toEqual(["zlib-dev"]);
+    expect(pm.map("zlib1g-dev").layer).toBe("upstream");
+  });
+
+  it("maps version-suffixed and t64 libraries by their upstream", () => {
+    expect(alpine("libicu72")).toEqual(["icu-libs"]);
+    expect(alpine("libicu74")).toEqual(["icu-libs"]);
+    expect(alpine("libcurl4t64")).toEqual(["libcurl"]);
+    expect(pm.map("libssl3t64").reason).toMatch(/64-bit time_t/);
+  });
+
+  it("chooses the smallest package when the commands used are known", () => {
+    expect(alpine("libcap2-bin")).toEqual(["libcap-utils"]);
+    expect(alpine("libcap2-bin", ["setcap"])).toEqual(["libcap-setcap"]);
+    expect(alpine("libcap2-bin", ["setcap", "getcap"])).toEqual(["libcap-setcap", "libcap-getcap"]);
+    expect(alpine("gettext-base", ["envsubst"])).toEqual(["gettext-envsubst"]);
+    expect(pm.map("gettext-base", { commands: ["envsubst"] }).reason).toMatch(/smallest/);
+  });
+
+  it("says why a package is not needed", () => {
+    const d = pm.map("apt-transport-https");
+    expect(d).toMatchObject({ alpine: [], kind: "none", layer: "not-needed" });
+    expect(d.reason).toMatch(/HTTPS/);
+  });
+
+  it("follows each release's default versions", () => {
+    expect(createPackageMap({ release: "3.21" }).map("libclang-dev").alpine).toEqual([
+      "clang19-dev",
+    ]);
+    expect(createPackageMap({ release: "3.24" }).map("libclang-dev").alpine).toEqual([
+      "clang22-dev",
+    ]);
+    expect(alpine("postgresql-client-15")).toEqual(["postgresql18-client"]);
+    expect(alpine("postgresql-client-16")).toEqual(["postgresql16-client"]);
+  });
+
+  it("maps language packages by prefix only when the target exists", () => {
+    expect(alpine("python3-requests")).toEqual(["py3-requests"]);
+    expect(alpine("libjson-perl")).toEqual(["perl-json"]);
+    expect(pm.map("node-express").kind).toBe("unknown");
+  });
+
+  it("returns unknown with candidates that exist", () => {
+    const d = pm.map("libfrobnicate-widget7");
+    expect(d.kind).toBe("unknown");
+    for (const c of d.candidates ?? []) expect(pm.exists(c)).toBe(true);
+  });
+
+  it("lets project overrides win, even over curated entries", () => {
+    const custom = createPackageMap({
+      release: "3.23",
+      overrides: { "libssl-dev": ["libressl-dev"], "my-tool": [] },
+    });
+    expect(custom.map("libssl-dev")).toMatchObject({
+      alpine: ["libressl-dev"],
+      layer: "project-override",
+    });
+    expect(custom.map("my-tool")).toMatchObject({ alpine: [], kind: "none" });
+  });
+});
+
+describe("explain", () => {
+  it("returns the chain of evidence ending with the deciding layer", () => {
+    const e = pm.explain("libicu72");
+    expect(e.release).toBe("3.23");
+    expect(e.steps.map((s) => s.layer)).toContain("upstream");
+    expect(e.steps.at(-1)?.detail).toBe(e.decision.reason);
+  });
+});
+
+describe("releases", () => {
+  it("defaults to the newest release", () => {
+    expect(createPackageMap().release).toBe(DEFAULT_RELEASE);
+  });
+
+  it("rejects a release without data with a stable code", () => {
+    try {
+      createPackageMap({ release: "2.9" });
+      expect.unreachable();
+    } catch (err) {
+      expect(isAlpinizeError(err) && err.code).toBe("ALPINIZE_PACKAGES_UNKNOWN_RELEASE");
+    }
+  });
+});
