@@ -20,7 +20,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 need_pkgs=""
-for p in musl-tools debootstrap dpkg-dev build-essential gosu; do
+for p in musl-tools debootstrap dpkg-dev build-essential gosu shellcheck; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_pkgs="$need_pkgs $p"
 done
 

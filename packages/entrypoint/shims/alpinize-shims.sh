@@ -1,0 +1,416 @@
+# alpinize shims: users and groups that behave the same on Debian (shadow) and Alpine (busybox).
+# POSIX sh (busybox ash, dash, bash). Source it, then call the alpinize_* functions.
+# Exit codes of every function:
+#   0 done, or nothing to do      1 a tool failed, or nothing found
+#   2 bad argument (also: unknown user or group)
+#   3 name exists with another ID 4 ID held by another name   5 not root, or unsupported
+# Messages go to stderr; results (names, GIDs, changed/unchanged) to stdout.
+# Never relies on `set -e`; safe to source and call under `set -eu`; every call is idempotent.
+# Environment: ALPINIZE_BACKEND=shadow|busybox|files forces a backend;
+# ALPINIZE_NO_GETENT=1 reads /etc files even when getent exists.
+
+# shellcheck disable=SC2034 # read by callers that check what they sourced
+ALPINIZE_SHIMS_VERSION=1
+
+_alpinize_say() { printf 'alpinize: %s\n' "$*" >&2; }
+
+_alpinize_letters=abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
+
+# Decimal ID in 0..4294967294, no sign, no leading zero.
+_alpinize_id_ok() {
+  case ${1-} in
+  '' | *[!0123456789]*) return 1 ;;
+  0) return 0 ;;
+  0*) return 1 ;;
+  esac
+  [ ${#1} -le 10 ] || return 1
+  awk -v n="$1" 'BEGIN { exit !(n + 0 <= 4294967294) }'
+}
+
+# A user or group name every backend accepts alike: a letter or "_" first, then letters, digits,
+# "_", "." and "-", an optional final "$", at most 32 characters.
+_alpinize_name_ok() {
+  _alpinize_nm=${1-}
+  [ ${#_alpinize_nm} -ge 1 ] && [ ${#_alpinize_nm} -le 32 ] || return 1
+  _alpinize_nm=${_alpinize_nm%\$}
+  case $_alpinize_nm in
+  '' | [!_$_alpinize_letters]*) return 1 ;;
+  *[!_.0123456789$_alpinize_letters-]*) return 1 ;;
+  esac
+  return 0
+}
+
+_alpinize_need_name() { # WHAT VALUE
+  _alpinize_name_ok "${2-}" && return 0
+  _alpinize_say "invalid $1 name '${2-}': use a letter or '_' first, then letters, digits, '_', '.', '-' (at most 32)"
+  return 2
+}
+
+_alpinize_need_id() { # WHAT VALUE
+  _alpinize_id_ok "${2-}" && return 0
+  _alpinize_say "invalid $1 '${2-}': expected a decimal number from 0 to 4294967294"
+  return 2
+}
+
+_alpinize_is_root() { [ "$(id -u 2>/dev/null)" = 0 ]; }
+
+_alpinize_has_getent() {
+  [ -z "${ALPINIZE_NO_GETENT-}" ] && command -v getent >/dev/null 2>&1
+}
+
+# Print the entry of DB (group|passwd) whose name (or, for an all-digit KEY, ID) is KEY.
+# getent when present (it sees NSS sources too), else /etc/DB without blank, "#" or short lines.
+_alpinize_entry() { # DB KEY
+  if _alpinize_has_getent; then
+    getent "$1" "$2" 2>/dev/null | head -n 1 | grep . && return 0
+    return 1
+  fi
+  [ -r "/etc/$1" ] || return 1
+  awk -F: -v k="$2" '
+    /^[ \t]*$/ || /^#/ || NF < 4 { next }
+    { f = (k ~ /^[0-9]+$/) ? $3 : $1 }
+    f "" == k "" { print; found = 1; exit }
+    END { exit !found }' "/etc/$1"
+}
+
+_alpinize_field() { # LINE N
+  printf '%s\n' "$1" | cut -d: -f"$2"
+}
+
+_alpinize_backend() {
+  if [ -n "${ALPINIZE_BACKEND-}" ]; then
+    printf '%s\n' "$ALPINIZE_BACKEND"
+  elif command -v groupadd >/dev/null 2>&1 && command -v useradd >/dev/null 2>&1 &&
+    command -v usermod >/dev/null 2>&1; then
+    echo shadow
+  elif command -v addgroup >/dev/null 2>&1 && addgroup --help 2>&1 | grep -q BusyBox; then
+    echo busybox
+  else
+    echo files
+  fi
+}
+
+# Replace FILE with the output of `awk -v g=.. -v u=.. PROG FILE`, keeping mode and owner; the new
+# content is written next to FILE and renamed over it, so readers never see half a file.
+_alpinize_rewrite() { # FILE GROUP USER PROG
+  _alpinize_tmp="$1.alpinize.$$"
+  if cp -p "$1" "$_alpinize_tmp" 2>/dev/null &&
+    awk -v g="$2" -v u="$3" "$4" "$1" >"$_alpinize_tmp" &&
+    mv -f "$_alpinize_tmp" "$1"; then
+    return 0
+  fi
+  rm -f "$_alpinize_tmp"
+  _alpinize_say "could not rewrite $1"
+  return 1
+}
+
+_alpinize_append() { # FILE LINE
+  _alpinize_rewrite "$1" "$2" "" 'BEGIN { line = g } { print } END { print line }'
+}
+
+# Adds u to the member list of g (field 4 of /etc/group and /etc/gshadow), dropping empty members.
+# shellcheck disable=SC2016 # awk program, not shell
+_alpinize_member_prog='
+BEGIN { FS = OFS = ":" }
+!/^#/ && NF >= 4 && $1 == g {
+  n = split($4, m, ","); out = ""; seen = 0
+  for (i = 1; i <= n; i++) {
+    if (m[i] == "") continue
+    if (m[i] == u) seen = 1
+    out = out (out == "" ? "" : ",") m[i]
+  }
+  if (!seen) out = out (out == "" ? "" : ",") u
+  $4 = out; done = 1
+}
+{ print }'
+# gshadow may lack the entry (shadow's gpasswd adds one too).
+_alpinize_gshadow_prog="$_alpinize_member_prog"'
+END { if (!done) print g, "!", "", u }'
+
+alpinize_group_name_for_gid() { # GID
+  _alpinize_need_id GID "${1-}" || return 2
+  _alpinize_e=$(_alpinize_entry group "$1") || return 1
+  _alpinize_field "$_alpinize_e" 1
+}
+
+alpinize_user_name_for_uid() { # UID
+  _alpinize_need_id UID "${1-}" || return 2
+  _alpinize_e=$(_alpinize_entry passwd "$1") || return 1
+  _alpinize_field "$_alpinize_e" 1
+}
+
+_alpinize_group_gid() { # NAME
+  _alpinize_e=$(_alpinize_entry group "$1") || return 1
+  _alpinize_field "$_alpinize_e" 3
+}
+
+_alpinize_files_group() { # NAME GID
+  _alpinize_append /etc/group "$1:x:$2:" || return 1
+  if [ -f /etc/gshadow ]; then _alpinize_append /etc/gshadow "$1:!::" || return 1; fi
+}
+
+_alpinize_create_group() { # NAME GID
+  case $(_alpinize_backend) in
+  shadow) groupadd -g "$2" "$1" >&2 || return 1 ;;
+  busybox)
+    addgroup -g "$2" "$1" >&2 && return 0
+    # It refuses IDs above its LAST_ID, and GIDs that musl sees on "#" lines of /etc/group.
+    _alpinize_say "busybox addgroup refused '$1' (GID $2); writing /etc/group directly"
+    _alpinize_files_group "$1" "$2" || return 1
+    ;;
+  files) _alpinize_files_group "$1" "$2" || return 1 ;;
+  *)
+    _alpinize_say "unknown ALPINIZE_BACKEND '$ALPINIZE_BACKEND' (use shadow, busybox or files)"
+    return 5
+    ;;
+  esac
+}
+
+# Prints the group that holds GID afterwards: an existing holder is reused; NAME is created when
+# free; when NAME is taken with another GID, NAME<GID> (or NAME_<GID>) is created instead.
+# Options: --strict (3 when NAME has another GID, 4 when GID has another name),
+# --allow-root-gid (GID 0 is refused otherwise).
+alpinize_ensure_group() { # NAME GID [--strict] [--allow-root-gid]
+  _alpinize_need_name group "${1-}" || return 2
+  _alpinize_need_id GID "${2-}" || return 2
+  _alpinize_g_name=$1 _alpinize_g_id=$2 _alpinize_g_strict=no _alpinize_g_root=no
+  shift 2
+  for _alpinize_opt in "$@"; do
+    case $_alpinize_opt in
+    --strict) _alpinize_g_strict=yes ;;
+    --allow-root-gid) _alpinize_g_root=yes ;;
+    *)
+      _alpinize_say "alpinize_ensure_group: unknown option '$_alpinize_opt'"
+      return 2
+      ;;
+    esac
+  done
+  if [ "$_alpinize_g_id" = 0 ] && [ "$_alpinize_g_root" = no ]; then
+    _alpinize_say "refusing GID 0 (root's group) for '$_alpinize_g_name'; pass --allow-root-gid if meant"
+    return 2
+  fi
+  if _alpinize_g_holder=$(alpinize_group_name_for_gid "$_alpinize_g_id"); then
+    if [ "$_alpinize_g_holder" != "$_alpinize_g_name" ] && [ "$_alpinize_g_strict" = yes ]; then
+      _alpinize_say "GID $_alpinize_g_id is held by group '$_alpinize_g_holder', not '$_alpinize_g_name'"
+      return 4
+    fi
+    printf '%s\n' "$_alpinize_g_holder"
+    return 0
+  fi
+  _alpinize_g_want=$_alpinize_g_name
+  if _alpinize_g_other=$(_alpinize_group_gid "$_alpinize_g_name"); then
+    if [ "$_alpinize_g_strict" = yes ]; then
+      _alpinize_say "group '$_alpinize_g_name' exists with GID $_alpinize_g_other, not $_alpinize_g_id"
+      return 3
+    fi
+    _alpinize_g_want=
+    for _alpinize_c in "$_alpinize_g_name$_alpinize_g_id" "${_alpinize_g_name}_$_alpinize_g_id"; do
+      if _alpinize_name_ok "$_alpinize_c" && ! _alpinize_group_gid "$_alpinize_c" >/dev/null; then
+        _alpinize_g_want=$_alpinize_c
+        break
+      fi
+    done
+    if [ -z "$_alpinize_g_want" ]; then
+      _alpinize_say "group '$_alpinize_g_name' has GID $_alpinize_g_other and no free name is left for GID $_alpinize_g_id"
+      return 3
+    fi
+    _alpinize_say "group '$_alpinize_g_name' has GID $_alpinize_g_other; creating '$_alpinize_g_want' for GID $_alpinize_g_id"
+  fi
+  if ! _alpinize_is_root; then
+    _alpinize_say "creating group '$_alpinize_g_want' (GID $_alpinize_g_id) needs root"
+    return 5
+  fi
+  _alpinize_create_group "$_alpinize_g_want" "$_alpinize_g_id" || return $?
+  if [ "$(alpinize_group_name_for_gid "$_alpinize_g_id")" != "$_alpinize_g_want" ]; then
+    _alpinize_say "group '$_alpinize_g_want' with GID $_alpinize_g_id is missing after creating it"
+    return 1
+  fi
+  printf '%s\n' "$_alpinize_g_want"
+}
+
+# GROUP is a name or a GID; prints the group's name.
+_alpinize_resolve_group() { # GROUP
+  if _alpinize_id_ok "${1-}"; then
+    alpinize_group_name_for_gid "$1" && return 0
+    _alpinize_say "no group has GID $1"
+    return 2
+  fi
+  _alpinize_need_name group "${1-}" || return 2
+  if _alpinize_group_gid "$1" >/dev/null; then
+    printf '%s\n' "$1"
+    return 0
+  fi
+  _alpinize_say "group '$1' does not exist; create it first with alpinize_ensure_group"
+  return 2
+}
+
+_alpinize_path_ok() { # WHAT VALUE
+  case ${2-} in
+  /*) ;;
+  *)
+    _alpinize_say "invalid $1 '${2-}': expected an absolute path"
+    return 2
+    ;;
+  esac
+  case $2 in
+  *:* | *'
+'*)
+    _alpinize_say "invalid $1 '$2': ':' and newlines are not allowed"
+    return 2
+    ;;
+  esac
+}
+
+_alpinize_create_user() { # NAME UID GROUP HOME SHELL
+  case $(_alpinize_backend) in
+  shadow) useradd -M -N -u "$2" -g "$3" -d "$4" -s "$5" "$1" >&2 || return 1 ;;
+  busybox) adduser -D -H -u "$2" -G "$3" -h "$4" -s "$5" "$1" >&2 || return 1 ;;
+  files)
+    _alpinize_u_gid=$(_alpinize_group_gid "$3") || return 1
+    _alpinize_append /etc/passwd "$1:x:$2:$_alpinize_u_gid::$4:$5" || return 1
+    if [ -f /etc/shadow ]; then _alpinize_append /etc/shadow "$1:!:::::::" || return 1; fi
+    ;;
+  *)
+    _alpinize_say "unknown ALPINIZE_BACKEND '$ALPINIZE_BACKEND' (use shadow, busybox or files)"
+    return 5
+    ;;
+  esac
+}
+
+# No password, no home directory created, the shell always explicit. GROUP (name or GID) must exist.
+alpinize_ensure_user() { # NAME UID GROUP HOME SHELL
+  if [ $# -ne 5 ]; then
+    _alpinize_say "usage: alpinize_ensure_user NAME UID GROUP HOME SHELL"
+    return 2
+  fi
+  _alpinize_need_name user "$1" || return 2
+  _alpinize_need_id UID "$2" || return 2
+  _alpinize_path_ok home "$4" || return 2
+  _alpinize_path_ok shell "$5" || return 2
+  _alpinize_u_group=$(_alpinize_resolve_group "$3") || return 2
+  if _alpinize_u_line=$(_alpinize_entry passwd "$1"); then
+    _alpinize_u_have=$(_alpinize_field "$_alpinize_u_line" 3)
+    [ "$_alpinize_u_have" = "$2" ] && return 0
+    _alpinize_say "user '$1' exists with UID $_alpinize_u_have, not $2"
+    return 3
+  fi
+  if _alpinize_u_other=$(alpinize_user_name_for_uid "$2"); then
+    _alpinize_say "UID $2 is held by user '$_alpinize_u_other'"
+    return 4
+  fi
+  if ! _alpinize_is_root; then
+    _alpinize_say "creating user '$1' needs root"
+    return 5
+  fi
+  _alpinize_create_user "$1" "$2" "$_alpinize_u_group" "$4" "$5" || return $?
+  if [ "$(alpinize_user_name_for_uid "$2")" != "$1" ]; then
+    _alpinize_say "user '$1' with UID $2 is missing after creating it"
+    return 1
+  fi
+}
+
+# 0 when USER is a member of GROUP (name or GID) in the files, as its primary group or listed.
+alpinize_user_in_group() { # USER GROUP
+  _alpinize_need_name user "${1-}" || return 2
+  _alpinize_m_group=$(_alpinize_resolve_group "${2-}") || return 2
+  if ! _alpinize_m_user=$(_alpinize_entry passwd "$1"); then
+    _alpinize_say "user '$1' does not exist"
+    return 2
+  fi
+  _alpinize_m_gline=$(_alpinize_entry group "$_alpinize_m_group") || return 1
+  [ "$(_alpinize_field "$_alpinize_m_user" 4)" = "$(_alpinize_field "$_alpinize_m_gline" 3)" ] && return 0
+  case ,$(_alpinize_field "$_alpinize_m_gline" 4), in
+  *",$1,"*) return 0 ;;
+  esac
+  return 1
+}
+
+# Prints `changed` or `unchanged`. GROUP_OR_GID is resolved to the group's name first.
+alpinize_add_user_to_group() { # USER GROUP_OR_GID
+  _alpinize_need_name user "${1-}" || return 2
+  _alpinize_a_group=$(_alpinize_resolve_group "${2-}") || return 2
+  _alpinize_a_rc=0
+  alpinize_user_in_group "$1" "$_alpinize_a_group" || _alpinize_a_rc=$?
+  case $_alpinize_a_rc in
+  0)
+    echo unchanged
+    return 0
+    ;;
+  1) ;;
+  *) return "$_alpinize_a_rc" ;;
+  esac
+  if ! _alpinize_is_root; then
+    _alpinize_say "adding '$1' to group '$_alpinize_a_group' needs root"
+    return 5
+  fi
+  _alpinize_a_members=$(_alpinize_field "$(_alpinize_entry group "$_alpinize_a_group")" 4)
+  _alpinize_a_backend=$(_alpinize_backend)
+  # busybox appends after an empty member ("bob," becomes "bob,,x"): edit such lines directly.
+  case ,$_alpinize_a_members, in
+  *,,*) [ "$_alpinize_a_members" = "" ] || _alpinize_a_backend=files ;;
+  esac
+  case $_alpinize_a_backend in
+  shadow) usermod -a -G "$_alpinize_a_group" "$1" >&2 || return 1 ;;
+  busybox) addgroup "$1" "$_alpinize_a_group" >&2 || return 1 ;;
+  files)
+    _alpinize_rewrite /etc/group "$_alpinize_a_group" "$1" "$_alpinize_member_prog" || return 1
+    if [ -f /etc/gshadow ]; then
+      _alpinize_rewrite /etc/gshadow "$_alpinize_a_group" "$1" "$_alpinize_gshadow_prog" || return 1
+    fi
+    ;;
+  *)
+    _alpinize_say "unknown ALPINIZE_BACKEND '$ALPINIZE_BACKEND' (use shadow, busybox or files)"
+    return 5
+    ;;
+  esac
+  if ! alpinize_user_in_group "$1" "$_alpinize_a_group"; then
+    _alpinize_say "'$1' is still not in group '$_alpinize_a_group' after adding it"
+    return 1
+  fi
+  echo changed
+}
+
+# Prints the GID that owns the socket PATH; 1 when PATH is not a socket.
+alpinize_socket_gid() { # PATH
+  if [ ! -S "${1-}" ]; then
+    _alpinize_say "'${1-}' is not a socket"
+    return 1
+  fi
+  if command -v stat >/dev/null 2>&1; then
+    stat -c %g "$1" && return 0
+  fi
+  # shellcheck disable=SC2012 # one known path; find -printf is not in busybox
+  ls -lnd "$1" | awk '{ print $4 }'
+}
+
+# Replaces the shell with CMD run as USER and USER's groups from the files (su-exec, gosu or
+# util-linux setpriv). Runs CMD directly when the caller is not root.
+alpinize_exec_as() { # USER CMD...
+  if [ $# -lt 2 ]; then
+    _alpinize_say "usage: alpinize_exec_as USER CMD [ARG...]"
+    return 2
+  fi
+  _alpinize_need_name user "$1" || return 2
+  if ! _alpinize_is_root; then
+    shift
+    exec "$@"
+  fi
+  if ! _alpinize_x_line=$(_alpinize_entry passwd "$1"); then
+    _alpinize_say "user '$1' does not exist"
+    return 2
+  fi
+  _alpinize_x_user=$1
+  shift
+  if command -v su-exec >/dev/null 2>&1; then
+    exec su-exec "$_alpinize_x_user" "$@"
+  elif command -v gosu >/dev/null 2>&1; then
+    exec gosu "$_alpinize_x_user" "$@"
+  elif command -v setpriv >/dev/null 2>&1 && setpriv --help 2>&1 | grep -q -- --init-groups; then
+    HOME=$(_alpinize_field "$_alpinize_x_line" 6)
+    export HOME
+    exec setpriv --reuid="$(_alpinize_field "$_alpinize_x_line" 3)" \
+      --regid="$(_alpinize_field "$_alpinize_x_line" 4)" --init-groups "$@"
+  fi
+  _alpinize_say "no su-exec, gosu or util-linux setpriv found to switch to '$_alpinize_x_user'; install su-exec (Alpine) or gosu (Debian)"
+  return 5
+}
