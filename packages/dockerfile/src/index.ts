@@ -1,4 +1,14 @@
+export { applyEdits, type Edit, type RuleId } from "./edits.js";
 export { type ImageReferenceSpan, lineFinder, listImageReferences } from "./images.js";
+export { assertKnownRelease, migrateDockerfile } from "./migrate/migrate.js";
+export type {
+  ImageChange,
+  MigrateEdit,
+  MigrateOptions,
+  MigrateResult,
+  MigrateWarning,
+  PackageRecord,
+} from "./migrate/types.js";
 export { MAX_DOCKERFILE_BYTES, type ParseOptions, parseDockerfile } from "./parse/dockerfile.js";
 export { DockerfileSyntaxError } from "./parse/errors.js";
 export type {
@@ -9,4 +19,5 @@ export type {
   LogicalText,
   ParsedDockerfile,
 } from "./parse/types.js";
+export { parseScript, type Script } from "./shell/script.js";
 export { type ArgDefault, analyzeStages, type Stage, type StageModel } from "./stages.js";

@@ -1,0 +1,50 @@
+import { InternalError } from "@alpinize/errors";
+
+export type RuleId =
+  | "from"
+  | "apt"
+  | "xx-apt"
+  | "arch"
+  | "users"
+  | "shell"
+  | "go-dns"
+  | "debian-frontend"
+  | "tini-gosu"
+  | "glibc"
+  | "locales"
+  | "apt-repos"
+  | "renovate"
+  | "exec-form";
+
+/** Replace source `[start, end)` with `text`; an insertion has `start === end`. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  rule: RuleId;
+}
+
+/** Applies non-overlapping edits back to front; overlapping edits are a bug in a rule. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = edits
+    .map((e, order) => ({ e, order }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.order - b.order)
+    .map((x) => x.e);
+  for (let k = 1; k < sorted.length; k++) {
+    const prev = sorted[k - 1]!;
+    const cur = sorted[k]!;
+    if (cur.start < prev.end) {
+      throw new InternalError(
+        `overlapping edits from rules ${prev.rule} and ${cur.rule} at offsets ${prev.start}-${prev.end} and ${cur.start}-${cur.end}`,
+      );
+    }
+  }
+  const parts: string[] = [];
+  let pos = 0;
+  for (const e of sorted) {
+    parts.push(text.slice(pos, e.start), e.text);
+    pos = e.end;
+  }
+  parts.push(text.slice(pos));
+  return parts.join("");
+}

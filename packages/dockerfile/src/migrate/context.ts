@@ -1,0 +1,51 @@
+import type { PackageMap } from "@alpinize/package-map";
+import type { Edit, RuleId } from "../edits.js";
+import { lineFinder } from "../images.js";
+import type { ParsedDockerfile } from "../parse/types.js";
+import type { ImageChange, MigrateWarning, PackageRecord } from "./types.js";
+
+/** Everything the rules write into while they walk one Dockerfile. */
+export class MigrationContext {
+  readonly edits: Edit[] = [];
+  readonly warnings: MigrateWarning[] = [];
+  readonly packages: PackageRecord[] = [];
+  readonly images: ImageChange[] = [];
+  private readonly lineOf: (offset: number) => number;
+  private readonly warned = new Set<string>();
+
+  constructor(
+    readonly doc: ParsedDockerfile,
+    readonly packageMap: PackageMap,
+    readonly release: string,
+    readonly readContextFile?: (path: string) => string | undefined,
+  ) {
+    this.lineOf = lineFinder(doc.lineStarts);
+  }
+
+  get text(): string {
+    return this.doc.text;
+  }
+
+  edit(rule: RuleId, start: number, end: number, text: string): void {
+    if (start === end && text === "") return;
+    if (this.doc.text.slice(start, end) === text) return;
+    this.edits.push({ rule, start, end, text });
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const line = this.lineOf(offset);
+    return { line, column: offset - this.doc.lineStarts[line - 1]! + 1 };
+  }
+
+  line(offset: number): number {
+    return this.lineOf(offset);
+  }
+
+  warn(rule: RuleId, offset: number, message: string): void {
+    const pos = this.position(offset);
+    const key = `${rule}:${pos.line}:${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.warnings.push({ rule, message, ...pos });
+  }
+}

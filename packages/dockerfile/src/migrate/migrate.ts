@@ -1,0 +1,67 @@
+import { InputError } from "@alpinize/errors";
+import { createPackageMap, KNOWN_RELEASES } from "@alpinize/package-map";
+import { applyEdits } from "../edits.js";
+import { parseDockerfile } from "../parse/dockerfile.js";
+import { migrateFromLines } from "../rules/from.js";
+import { dropDebianFrontend, migrateStage } from "../rules/stage.js";
+import { analyzeStages } from "../stages.js";
+import { MigrationContext } from "./context.js";
+import type { MigrateOptions, MigrateResult } from "./types.js";
+
+/** Checks a release string against the releases the package data covers. */
+export function assertKnownRelease(release: string): void {
+  if (!(KNOWN_RELEASES as readonly string[]).includes(release)) {
+    throw new InputError("ALPINIZE_RELEASE_UNKNOWN", `unknown Alpine release "${release}"`, {
+      hint: `Use one of: ${KNOWN_RELEASES.join(", ")}.`,
+      details: { release },
+    });
+  }
+}
+
+/**
+ * Rewrites a Debian/Ubuntu Dockerfile for Alpine with minimal edits. Pure and synchronous: the
+ * same input and options always give the same result, and nothing is read or written.
+ */
+export function migrateDockerfile(text: string, options: MigrateOptions = {}): MigrateResult {
+  const fileName = options.fileName ?? "Dockerfile";
+  const release = options.release ?? options.packageMap?.release;
+  if (release !== undefined) assertKnownRelease(release);
+  const packageMap = options.packageMap ?? createPackageMap(release ? { release } : {});
+  const doc = parseDockerfile(text, { fileName });
+  const ctx = new MigrationContext(
+    doc,
+    packageMap,
+    release ?? packageMap.release,
+    options.readContextFile,
+  );
+  const model = analyzeStages(doc);
+  const infos = migrateFromLines(ctx, model);
+  if (infos.some((i) => i.alpine)) {
+    const firstFrom = model.stages[0]?.from.start ?? Number.POSITIVE_INFINITY;
+    for (const arg of doc.instructions) {
+      if (arg.keyword === "ARG" && arg.start < firstFrom) dropDebianFrontend(ctx, arg);
+    }
+  }
+  for (const info of infos) migrateStage(ctx, info, infos);
+  const output = applyEdits(text, ctx.edits);
+  const edits = [...ctx.edits]
+    .sort((a, b) => a.start - b.start)
+    .map((e) => ({
+      rule: e.rule,
+      ...ctx.position(e.start),
+      start: e.start,
+      end: e.end,
+      before: text.slice(e.start, e.end),
+      after: e.text,
+    }));
+  const byLine = <T extends { line: number }>(xs: T[]) => [...xs].sort((a, b) => a.line - b.line);
+  return {
+    output,
+    changed: output !== text,
+    release: ctx.release,
+    edits,
+    warnings: byLine(ctx.warnings),
+    packages: byLine(ctx.packages),
+    images: ctx.images,
+  };
+}

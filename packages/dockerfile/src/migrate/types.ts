@@ -1,0 +1,61 @@
+import type { PackageDecision, PackageMap } from "@alpinize/package-map";
+import type { RuleId } from "../edits.js";
+
+export interface MigrateOptions {
+  /** Target Alpine release "X.Y"; defaults to the package map's release. */
+  release?: string;
+  /** A ready package map (built once per run for speed); created from `release` when absent. */
+  packageMap?: PackageMap;
+  /** Used in messages: `Dockerfile:12: …`. */
+  fileName?: string;
+  /**
+   * Reads a file from the build context (COPY sources), for checks such as bash shebangs.
+   * Return undefined when it does not exist. Kept as a callback so the library stays pure.
+   */
+  readContextFile?: (path: string) => string | undefined;
+}
+
+export interface MigrateWarning {
+  rule: RuleId;
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface MigrateEdit {
+  rule: RuleId;
+  line: number;
+  column: number;
+  /** Source offsets in the input. */
+  start: number;
+  end: number;
+  before: string;
+  after: string;
+}
+
+export interface PackageRecord extends PackageDecision {
+  line: number;
+  /** `apt` for apt-get/apt/aptitude, `xx-apt` for the cross-compile helper. */
+  tool: "apt" | "xx-apt";
+  /** The Alpine names actually written (after de-duplication within the command). */
+  written: string[];
+}
+
+export interface ImageChange {
+  line: number;
+  stage?: string;
+  before: string;
+  after: string;
+  /** A digest was dropped and the new reference needs a pin (`alpinize pin`). */
+  needsPin: boolean;
+}
+
+export interface MigrateResult {
+  output: string;
+  changed: boolean;
+  release: string;
+  edits: MigrateEdit[];
+  warnings: MigrateWarning[];
+  packages: PackageRecord[];
+  images: ImageChange[];
+}

@@ -1,0 +1,225 @@
+import type { RuleId } from "../edits.js";
+import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import type { Word } from "../shell/tokens.js";
+import { mapPackages, type PackageToken } from "./packages.js";
+import type { ScriptScope } from "./scope.js";
+import { variablePackages } from "./variables.js";
+
+export const APT_TOOLS = new Set(["apt-get", "apt", "aptitude"]);
+export const XX_APT_TOOLS = new Set(["xx-apt", "xx-apt-get"]);
+const VALUE_OPTIONS = new Set([
+  "-o",
+  "-t",
+  "-c",
+  "-a",
+  "--option",
+  "--target-release",
+  "--config-file",
+  "--host-architecture",
+]);
+const DROP = new Set([
+  "update",
+  "clean",
+  "autoclean",
+  "auto-clean",
+  "autoremove",
+  "auto-remove",
+  "check",
+]);
+const UPGRADE = new Set(["upgrade", "dist-upgrade", "full-upgrade", "safe-upgrade"]);
+const REMOVE = new Set(["remove", "purge"]);
+const APT_PATH =
+  /^\/var\/(?:lib\/apt|cache\/apt|cache\/debconf|log\/apt|log\/dpkg\.log|lib\/dpkg)(?:\/|$)/;
+
+interface AptCommand {
+  tool: Word;
+  sub: Word | undefined;
+  options: Word[];
+  operands: Word[];
+}
+
+export function parseAptArgs(cmd: SimpleCommand): AptCommand {
+  const [tool, ...rest] = cmd.args;
+  const options: Word[] = [];
+  const operands: Word[] = [];
+  let sub: Word | undefined;
+  for (let k = 0; k < rest.length; k++) {
+    const w = rest[k]!;
+    const v = w.value ?? w.raw;
+    if (v.startsWith("-")) {
+      options.push(w);
+      if (VALUE_OPTIONS.has(v) && rest[k + 1]) options.push(rest[++k]!);
+    } else if (!sub) sub = w;
+    else operands.push(w);
+  }
+  return { tool: tool!, sub, options, operands };
+}
+
+/** Rules 2 and 3: apt-get/apt/aptitude and xx-apt(-get) become apk and xx-apk. */
+export function migrateApt(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
+  const xx = XX_APT_TOOLS.has(cmd.name ?? "");
+  const rule: RuleId = xx ? "xx-apt" : "apt";
+  const apt = parseAptArgs(cmd);
+  const sub = apt.sub?.value;
+  if (sub === undefined) {
+    scope.warn(rule, cmd.start, `${cmd.name} without a literal subcommand left as is`);
+    return;
+  }
+  if (DROP.has(sub)) {
+    scope.deletePipeline(pipeline, rule);
+    return;
+  }
+  const dropAssignments = () => {
+    for (const a of cmd.assignments)
+      if (/^DEBIAN_FRONTEND=/.test(a.raw)) scope.deleteWord(cmd, a, "debian-frontend");
+  };
+  if (sub === "install") {
+    dropAssignments();
+    install(scope, pipeline, cmd, apt, xx, rule);
+  } else if (UPGRADE.has(sub)) {
+    dropAssignments();
+    scope.replaceWord(cmd, apt.tool, xx ? "xx-apk" : "apk", rule);
+    scope.replaceWord(cmd, apt.sub!, "upgrade --no-cache", rule);
+    for (const w of [...apt.options, ...apt.operands]) scope.deleteWord(cmd, w, rule);
+  } else if (REMOVE.has(sub)) {
+    dropAssignments();
+    remove(scope, pipeline, cmd, apt, xx, rule);
+  } else {
+    scope.warn(
+      rule,
+      cmd.start,
+      `${cmd.name} ${sub} has no apk equivalent alpinize knows; left as is`,
+    );
+  }
+}
+
+function install(
+  scope: ScriptScope,
+  pipeline: Pipeline,
+  cmd: SimpleCommand,
+  apt: AptCommand,
+  xx: boolean,
+  rule: RuleId,
+): void {
+  const { ctx, stage } = scope;
+  const seen = new Set<string>();
+  const literal = apt.operands.filter((w) => w.value !== undefined);
+  const tokens: PackageToken[] = literal.map((w) => ({
+    value: w.value!,
+    offset: scope.fileOffset(w.start),
+  }));
+  const outcomes = mapPackages(ctx, stage, tokens, seen, xx ? "xx-apt" : "apt", rule);
+  let remaining = 0;
+  literal.forEach((w, k) => {
+    const o = outcomes[k]!;
+    if (o.action === "delete") scope.deleteWord(cmd, w, rule);
+    else {
+      remaining++;
+      if (o.action === "replace") scope.replaceWord(cmd, w, o.text, rule);
+    }
+  });
+  for (const w of apt.operands) {
+    if (w.value !== undefined) continue;
+    remaining++;
+    if (!variablePackages(scope, w, seen, xx ? "xx-apt" : "apt", rule)) {
+      scope.warn(
+        rule,
+        w.start,
+        `package list ${w.raw} is not a literal alpinize can map; check its names on Alpine`,
+      );
+    }
+  }
+  if (remaining === 0) {
+    scope.deletePipeline(pipeline, rule);
+    return;
+  }
+  const virtual = wantsVirtual(scope, apt) ? nextVirtual(scope) : undefined;
+  scope.replaceWord(cmd, apt.tool, xx ? "xx-apk" : "apk", rule);
+  scope.replaceWord(cmd, apt.sub!, `add --no-cache${virtual ? ` --virtual ${virtual}` : ""}`, rule);
+  for (const w of apt.options) scope.deleteWord(cmd, w, rule);
+  noteApkAdd(scope, rule, apt);
+}
+
+function noteApkAdd(scope: ScriptScope, rule: RuleId, apt: AptCommand): void {
+  const last = apt.operands[apt.operands.length - 1] ?? apt.sub!;
+  scope.stage.apkAdds.push({ rule, at: scope.src.span(last.start, last.end)[1] });
+}
+
+function wantsVirtual(scope: ScriptScope, apt: AptCommand): boolean {
+  if (scope.buildDeps) return true;
+  const raws = apt.operands.map((w) => w.raw);
+  return raws.length > 0 && raws.every((r) => scope.purgedLater.has(r));
+}
+
+function nextVirtual(scope: ScriptScope): string {
+  scope.virtualCount++;
+  const name = scope.virtualCount === 1 ? ".build-deps" : `.build-deps-${scope.virtualCount}`;
+  scope.virtuals.push(name);
+  return name;
+}
+
+function remove(
+  scope: ScriptScope,
+  pipeline: Pipeline,
+  cmd: SimpleCommand,
+  apt: AptCommand,
+  xx: boolean,
+  rule: RuleId,
+): void {
+  const tool = xx ? "xx-apk" : "apk";
+  const raws = apt.operands.map((w) => w.raw);
+  const ofVirtual = raws.length === 0 || raws.every((r) => scope.purgedLater.has(r));
+  if (ofVirtual && scope.virtuals.length > 0) {
+    scope.replaceWord(cmd, apt.tool, tool, rule);
+    scope.replaceWord(cmd, apt.sub!, `del --no-network ${scope.virtuals.join(" ")}`, rule);
+    for (const w of [...apt.options, ...apt.operands]) scope.deleteWord(cmd, w, rule);
+    return;
+  }
+  if (raws.length === 0) {
+    scope.deletePipeline(pipeline, rule);
+    return;
+  }
+  const literal = apt.operands.filter((w) => w.value !== undefined);
+  const tokens = literal.map((w) => ({ value: w.value!, offset: scope.fileOffset(w.start) }));
+  const outcomes = mapPackages(
+    scope.ctx,
+    scope.stage,
+    tokens,
+    new Set(),
+    xx ? "xx-apt" : "apt",
+    rule,
+  );
+  literal.forEach((w, k) => {
+    const o = outcomes[k]!;
+    if (o.action === "delete") scope.deleteWord(cmd, w, rule);
+    else if (o.action === "replace") scope.replaceWord(cmd, w, o.text, rule);
+  });
+  scope.replaceWord(cmd, apt.tool, tool, rule);
+  scope.replaceWord(cmd, apt.sub!, "del", rule);
+  for (const w of apt.options) scope.deleteWord(cmd, w, rule);
+}
+
+/** Operand words of every remove/purge in the script, so the matching install can go virtual. */
+export function collectPurged(scope: ScriptScope): void {
+  for (const item of scope.src.script.items) {
+    if (item.kind !== "pipeline") continue;
+    for (const cmd of item.commands) {
+      if (!APT_TOOLS.has(cmd.name ?? "") && !XX_APT_TOOLS.has(cmd.name ?? "")) continue;
+      const apt = parseAptArgs(cmd);
+      if (apt.sub?.value && REMOVE.has(apt.sub.value))
+        for (const w of apt.operands) scope.purgedLater.add(w.raw);
+    }
+  }
+}
+
+/** `rm -rf /var/lib/apt/lists/*` and friends: apk with --no-cache leaves nothing to clean. */
+export function migrateRm(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
+  const targets = cmd.args.slice(1).filter((w) => !(w.value ?? "").startsWith("-"));
+  const aptPaths = targets.filter((w) => w.value !== undefined && APT_PATH.test(w.value));
+  if (aptPaths.length === 0) return;
+  if (aptPaths.length === targets.length && pipeline.commands.length === 1) {
+    scope.deletePipeline(pipeline, "apt");
+    return;
+  }
+  for (const w of aptPaths) scope.deleteWord(cmd, w, "apt");
+}

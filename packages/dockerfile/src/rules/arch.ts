@@ -1,0 +1,142 @@
+import type { Pipeline } from "../shell/script.js";
+import type { ScriptScope } from "./scope.js";
+import { assignmentValue } from "./variables.js";
+
+/** Debian architecture names → what `apk --print-arch` prints. */
+export const ARCH_NAMES: Readonly<Record<string, string>> = {
+  amd64: "x86_64",
+  arm64: "aarch64",
+  armhf: "armv7",
+  armel: "armhf",
+  i386: "x86",
+  ppc64el: "ppc64le",
+  s390x: "s390x",
+  riscv64: "riscv64",
+  loong64: "loongarch64",
+};
+const PRINT_ARCH = /dpkg[ \t]+--print-architecture/g;
+
+/**
+ * Rule 4: `dpkg --print-architecture` → `apk --print-arch`; `case` labels fed by it are
+ * translated; other uses of the value are flagged because URLs often expect Debian names.
+ */
+export function migrateArch(scope: ScriptScope): void {
+  const archVars = new Set<string>();
+  const items = scope.src.script.items;
+  for (const item of items) {
+    if (item.kind !== "pipeline") continue;
+    for (const cmd of item.commands) {
+      for (const w of [...cmd.assignments, ...cmd.args]) {
+        for (const m of w.raw.matchAll(PRINT_ARCH)) {
+          const start = w.start + m.index;
+          scope.rawEdits.push({
+            start,
+            end: start + m[0].length,
+            text: "apk --print-arch",
+            rule: "arch",
+          });
+          const v = assignmentValue({ ...w, value: "" });
+          if (v && cmd.args.length === 0) archVars.add(v.name);
+        }
+      }
+      if (cmd.name === "dpkg")
+        dpkgOther(
+          scope,
+          item,
+          cmd.args.map((a) => a.value ?? a.raw),
+        );
+    }
+  }
+  if (
+    archVars.size === 0 &&
+    !items.some(
+      (it) => it.kind === "header" && /dpkg --print-architecture/.test(headerText(scope, it)),
+    )
+  )
+    return;
+  translateCases(scope, archVars);
+  warnOtherUses(scope, archVars);
+}
+
+function headerText(scope: ScriptScope, it: { start: number; end: number }): string {
+  return scope.src.script.text.slice(it.start, it.end);
+}
+
+function dpkgOther(scope: ScriptScope, pipeline: Pipeline, args: string[]): void {
+  const first = pipeline.commands[0]!;
+  if (args.includes("--print-architecture")) return;
+  if (args.includes("--add-architecture")) {
+    scope.warn(
+      "arch",
+      first.start,
+      "dpkg --add-architecture has no apk equivalent; use xx-apk or a per-platform build",
+    );
+  } else if (args.some((a) => a === "-i" || a === "--install" || a.endsWith(".deb"))) {
+    scope.warn(
+      "glibc",
+      first.start,
+      "dpkg -i installs a .deb built for glibc; use an Alpine package, the musl build, or gcompat",
+    );
+  } else {
+    scope.warn(
+      "arch",
+      first.start,
+      `dpkg ${args.slice(1).join(" ")} left as is; dpkg is not on Alpine`,
+    );
+  }
+}
+
+function translateCases(scope: ScriptScope, archVars: Set<string>): void {
+  let active = false;
+  for (const item of scope.src.script.items) {
+    if (item.kind === "header" && item.words[0]) {
+      const subject = item.words[0].raw;
+      active =
+        /dpkg --print-architecture|apk --print-arch/.test(subject) ||
+        [...archVars].some((v) => new RegExp(`\\$\\{?${v}\\b`).test(subject));
+      continue;
+    }
+    if (item.kind === "keyword" && item.word === "esac") active = false;
+    if (!active || item.kind !== "pattern") continue;
+    for (const label of item.labels) {
+      const value = label.value;
+      if (value === undefined) continue;
+      const alpine = ARCH_NAMES[value];
+      if (alpine === undefined || alpine === value) {
+        if (value !== "*" && !Object.values(ARCH_NAMES).includes(value)) {
+          scope.warn(
+            "arch",
+            label.start,
+            `case label ${label.raw}: no Alpine architecture name known; check it`,
+          );
+        }
+        continue;
+      }
+      const at = label.raw.indexOf(value);
+      scope.rawEdits.push({
+        start: label.start + at,
+        end: label.start + at + value.length,
+        text: alpine,
+        rule: "arch",
+      });
+    }
+  }
+}
+
+function warnOtherUses(scope: ScriptScope, archVars: Set<string>): void {
+  for (const name of archVars) {
+    const use = new RegExp(`\\$\\{?${name}\\b`);
+    for (const item of scope.src.script.items) {
+      if (item.kind !== "pipeline") continue;
+      const hit = item.commands.flatMap((c) => c.args).find((w) => use.test(w.raw));
+      if (hit) {
+        scope.warn(
+          "arch",
+          hit.start,
+          `$${name} now holds an Alpine architecture name (x86_64, aarch64, …); if this URL or path expects Debian names (amd64, arm64), translate it`,
+        );
+        break;
+      }
+    }
+  }
+}

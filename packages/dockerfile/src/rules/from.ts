@@ -1,0 +1,104 @@
+import type { MigrationContext } from "../migrate/context.js";
+import type { ArgDefault, Stage, StageModel } from "../stages.js";
+import { wholeVariable } from "../stages.js";
+import { decideImage, familiarRepository, type ImageFamily, splitReference } from "./images.js";
+import { followRenovateComment } from "./renovate.js";
+
+export interface StageInfo {
+  stage: Stage;
+  family: ImageFamily | "inherit";
+  /** RUN lines are converted: the stage ends up on Alpine. */
+  alpine: boolean;
+  /** The stage is built on a golang image (directly or through earlier stages). */
+  go: boolean;
+  final: boolean;
+}
+
+/** Rule 1: rewrites FROM images (and the ARG defaults a `FROM ${X}` uses), per stage. */
+export function migrateFromLines(ctx: MigrationContext, model: StageModel): StageInfo[] {
+  const infos: StageInfo[] = [];
+  const doneArgs = new Map<ArgDefault, { alpine: boolean; go: boolean }>();
+  model.stages.forEach((stage, index) => {
+    const final = index === model.stages.length - 1;
+    if (stage.parent) {
+      const parent = infos[stage.parent.index]!;
+      infos.push({ stage, family: "inherit", alpine: parent.alpine, go: parent.go, final });
+      return;
+    }
+    if (stage.image.toLowerCase() === "scratch") {
+      infos.push({ stage, family: "other", alpine: false, go: false, final });
+      return;
+    }
+    const variable = wholeVariable(stage.image);
+    if (variable !== undefined) {
+      const arg = [...model.globalArgs].reverse().find((a) => a.name === variable);
+      if (!arg || arg.value === "") {
+        ctx.warn(
+          "from",
+          stage.imageStart,
+          `FROM ${stage.image}: ARG ${variable} has no default; set an Alpine image when you build`,
+        );
+        infos.push({ stage, family: "other", alpine: false, go: false, final });
+        return;
+      }
+      const known =
+        doneArgs.get(arg) ??
+        rewriteImage(ctx, arg.value, arg.start, arg.end, arg.instruction.start, stage);
+      doneArgs.set(arg, known);
+      infos.push({ stage, family: known.alpine ? "converted" : "other", ...known, final });
+      return;
+    }
+    const r = rewriteImage(
+      ctx,
+      stage.image,
+      stage.imageStart,
+      stage.imageEnd,
+      stage.from.start,
+      stage,
+    );
+    infos.push({ stage, family: r.alpine ? "converted" : "other", ...r, final });
+  });
+  return infos;
+}
+
+function rewriteImage(
+  ctx: MigrationContext,
+  written: string,
+  start: number,
+  end: number,
+  instructionStart: number,
+  stage: Stage,
+): { alpine: boolean; go: boolean } {
+  const repo = familiarRepository(splitReference(written).name);
+  const go = repo === "golang";
+  if (written.includes("$") && !/:/.test(written)) {
+    ctx.warn(
+      "from",
+      start,
+      `image ${written} holds a variable alpinize cannot resolve; make sure it is Alpine-based`,
+    );
+    return { alpine: false, go };
+  }
+  const d = decideImage(written, ctx.release);
+  if (d.warning) ctx.warn("from", start, d.warning);
+  if (d.note) ctx.warn("from", start, d.note);
+  if (d.after !== undefined && d.after !== written) {
+    ctx.edit("from", start, end, d.after);
+    ctx.images.push({
+      line: ctx.line(start),
+      ...(stage.alias !== undefined ? { stage: stage.alias } : {}),
+      before: written,
+      after: d.after,
+      needsPin: d.needsPin,
+    });
+    if (d.needsPin) {
+      ctx.warn(
+        "from",
+        start,
+        `digest dropped from ${written}; pin ${d.after} again (alpinize pin)`,
+      );
+    }
+    if (d.repository !== repo) followRenovateComment(ctx, instructionStart, repo, d.repository);
+  }
+  return { alpine: d.family !== "other", go };
+}

@@ -1,0 +1,252 @@
+/**
+ * Rule 1 (image part): which Alpine image replaces a Debian-family image. Pure string work on the
+ * reference as written, so registry spelling, `${VAR}` tags and case survive.
+ */
+
+/** Official images that publish `-alpine` tags for the same version. */
+const ALPINE_VARIANTS = new Set([
+  "golang",
+  "node",
+  "python",
+  "ruby",
+  "php",
+  "rust",
+  "postgres",
+  "redis",
+  "nginx",
+  "httpd",
+  "haproxy",
+  "memcached",
+  "erlang",
+  "elixir",
+  "eclipse-temurin",
+  "amazoncorretto",
+  "rabbitmq",
+  "ghost",
+  "redmine",
+  "wordpress",
+  "drupal",
+  "joomla",
+  "nextcloud",
+  "matomo",
+  "composer",
+  "varnish",
+  "telegraf",
+  "influxdb",
+  "chronograf",
+  "kapacitor",
+  "openjdk",
+  "pypy",
+  "groovy",
+  "gradle",
+  "maven",
+  "mariadb",
+  "friendica",
+  "postfixadmin",
+  "yourls",
+  "monica",
+  "adminer",
+  "spiped",
+  "irssi",
+  "unit",
+  "tomcat",
+  "flink",
+  "solr",
+  "zookeeper",
+  "kong",
+  "mongo-express",
+  "traefik",
+  "registry",
+  "nats",
+  "eggdrop",
+  "znc",
+  "bonita",
+  "lightstreamer",
+  "neo4j",
+  "sonarqube",
+  "storm",
+  "swipl",
+  "xwiki",
+  "percona",
+  "couchdb",
+  "cassandra",
+  "orientdb",
+]);
+/** Of those, the ones known not to publish Alpine tags (kept out of the set above on purpose). */
+const NO_ALPINE = new Set([
+  "mariadb",
+  "tomcat",
+  "flink",
+  "solr",
+  "zookeeper",
+  "mongo-express",
+  "bonita",
+  "lightstreamer",
+  "neo4j",
+  "sonarqube",
+  "storm",
+  "swipl",
+  "xwiki",
+  "percona",
+  "couchdb",
+  "cassandra",
+  "orientdb",
+  "gradle",
+  "maven",
+  "kong",
+  "pypy",
+  "groovy",
+  "unit",
+]);
+const DISTRO_BASES = new Set(["debian", "ubuntu", "buildpack-deps"]);
+/** Images that are Alpine already, or carry no distribution (helpers copied from). */
+const ALREADY_FINE = new Set([
+  "alpine",
+  "busybox",
+  "tonistiigi/xx",
+  "docker/dockerfile",
+  "caddy",
+  "docker",
+  "bash",
+  "traefik",
+  "registry",
+  "nats",
+  "scratch",
+]);
+const OTHER_DISTROS =
+  /^(?:fedora|centos|rockylinux|almalinux|amazonlinux|oraclelinux|archlinux|opensuse\/.*|redhat\/.*|registry\.access\.redhat\.com\/.*|quay\.io\/centos\/.*|gcr\.io\/distroless\/.*|mcr\.microsoft\.com\/.*|cgr\.dev\/.*)$/;
+const CODENAMES = new Set([
+  "jessie",
+  "stretch",
+  "buster",
+  "bullseye",
+  "bookworm",
+  "trixie",
+  "forky",
+  "sid",
+  "xenial",
+  "bionic",
+  "focal",
+  "jammy",
+  "kinetic",
+  "lunar",
+  "mantic",
+  "noble",
+  "oracular",
+  "plucky",
+  "questing",
+  "resolute",
+]);
+const DROP_TOKENS = new Set(["slim"]);
+/** nginx spells its module variants after the distro: `mainline-alpine-otel`. */
+const AFTER_ALPINE = new Set(["otel", "perl"]);
+
+export interface SplitReference {
+  /** Everything before the tag: `docker.io/library/golang`. */
+  name: string;
+  tag: string | undefined;
+  digest: string | undefined;
+}
+
+export function splitReference(written: string): SplitReference {
+  const at = written.indexOf("@");
+  const digest = at === -1 ? undefined : written.slice(at + 1);
+  const rest = at === -1 ? written : written.slice(0, at);
+  const slash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > slash) return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
+  return { name: rest, tag: undefined, digest };
+}
+
+/** `docker.io/library/golang` → `golang`; `index.docker.io/tonistiigi/xx` → `tonistiigi/xx`. */
+export function familiarRepository(name: string): string {
+  let n = name.toLowerCase();
+  n = n.replace(
+    /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)\//,
+    "",
+  );
+  return n.startsWith("library/") ? n.slice("library/".length) : n;
+}
+
+export type ImageFamily = "alpine" | "converted" | "other";
+
+export interface ImageDecision {
+  family: ImageFamily;
+  /** The new reference, when it changes. */
+  after?: string;
+  /** The familiar repository after the change (for renovate comments). */
+  repository: string;
+  needsPin: boolean;
+  warning?: string;
+  note?: string;
+}
+
+/** Decides what an image reference becomes on Alpine `release`. */
+export function decideImage(written: string, release: string): ImageDecision {
+  const ref = splitReference(written);
+  const repo = familiarRepository(ref.name);
+  const tag = ref.tag ?? "latest";
+  if (ALREADY_FINE.has(repo) || /(^|-)alpine/.test(tag))
+    return { family: "alpine", repository: repo, needsPin: false };
+  if (DISTRO_BASES.has(repo)) {
+    const name = ref.name.replace(/[^/]+$/, "alpine");
+    const decision: ImageDecision = {
+      family: "converted",
+      after: `${name}:${release}`,
+      repository: "alpine",
+      needsPin: ref.digest !== undefined,
+    };
+    if (repo === "buildpack-deps") {
+      decision.note =
+        "buildpack-deps ships compilers and many -dev libraries; add build-base and the -dev packages the build needs";
+    }
+    return decision;
+  }
+  if (ALPINE_VARIANTS.has(repo) && !NO_ALPINE.has(repo)) {
+    const newTag = alpineTag(repo, tag);
+    if (newTag === undefined) {
+      return {
+        family: "other",
+        repository: repo,
+        needsPin: false,
+        warning: `${repo}:${tag} has no Alpine variant (Windows or Apache tags); image left as is`,
+      };
+    }
+    return {
+      family: "converted",
+      after: `${ref.name}:${newTag}`,
+      repository: repo,
+      needsPin: ref.digest !== undefined,
+    };
+  }
+  if (OTHER_DISTROS.test(repo)) {
+    return {
+      family: "other",
+      repository: repo,
+      needsPin: false,
+      warning: `${repo} is not a Debian or Ubuntu base; alpinize leaves it and its RUN lines alone`,
+    };
+  }
+  return {
+    family: "other",
+    repository: repo,
+    needsPin: false,
+    warning: `no Alpine variant is known for ${repo}; image left as is (rebuild it on Alpine or pick an Alpine-based image)`,
+  };
+}
+
+function alpineTag(repo: string, tag: string): string | undefined {
+  if (/windowsservercore|nanoserver|apache/.test(tag)) return undefined;
+  if (tag === "latest") return "alpine";
+  const tokens = tag.split("-");
+  const kept: string[] = [];
+  const after: string[] = [];
+  for (const t of tokens) {
+    const lower = t.toLowerCase();
+    if (CODENAMES.has(lower) || /^(?:ubuntu|debian)\d*$/.test(lower)) continue;
+    if (DROP_TOKENS.has(lower)) continue;
+    if (repo === "nginx" && AFTER_ALPINE.has(lower)) after.push(t);
+    else kept.push(t);
+  }
+  return [...kept, "alpine", ...after].join("-");
+}

@@ -1,0 +1,91 @@
+import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import type { ScriptScope } from "./scope.js";
+
+const LOCALE_TOOLS = new Set(["locale-gen", "localedef", "update-locale"]);
+const DEBCONF_TOOLS = new Set(["debconf-set-selections", "dpkg-reconfigure"]);
+const REPO_TEXT =
+  /apt-key|add-apt-repository|\/etc\/apt\/(?:sources\.list|keyrings|trusted\.gpg)|\/usr\/share\/keyrings|signed-by=/;
+const SETUP_SCRIPT =
+  /deb\.nodesource\.com|download\.docker\.com|packages\.microsoft\.com|apt\.postgresql\.org|packagecloud\.io|setup_\d+\.x/;
+const GLIBC = /linux-gnu|glibc|manylinux|\.deb(?:$|[?#"'\s])/i;
+
+function words(p: Pipeline): string[] {
+  return p.commands.flatMap((c) => [...c.assignments, ...c.args, ...c.redirects].map((w) => w.raw));
+}
+
+/** Rule 10: glibc locale generation is meaningless on musl. */
+export function migrateLocales(
+  scope: ScriptScope,
+  pipeline: Pipeline,
+  cmd: SimpleCommand,
+): boolean {
+  const touchesLocaleGen = words(pipeline).some((w) => w.includes("/etc/locale.gen"));
+  const isTool = LOCALE_TOOLS.has(cmd.name ?? "");
+  const reconfigure =
+    cmd.name === "dpkg-reconfigure" && cmd.args.some((a) => a.value === "locales");
+  if (!isTool && !touchesLocaleGen && !reconfigure) return false;
+  scope.deletePipeline(pipeline, "locales");
+  scope.warn(
+    "locales",
+    cmd.start,
+    `${cmd.name ?? "locale setup"} removed: musl needs no generated locales (UTF-8 works as is); install musl-locales if you need translated messages`,
+  );
+  return true;
+}
+
+/** Debian's debconf has no Alpine counterpart. */
+export function migrateDebconf(
+  scope: ScriptScope,
+  pipeline: Pipeline,
+  cmd: SimpleCommand,
+): boolean {
+  if (!DEBCONF_TOOLS.has(cmd.name ?? "")) return false;
+  scope.deletePipeline(pipeline, "apt");
+  scope.warn(
+    "apt",
+    cmd.start,
+    `${cmd.name} removed: Alpine has no debconf; configure the package through its files`,
+  );
+  return true;
+}
+
+/** Rule 11: third-party apt repositories are flagged and kept, never dropped silently. */
+export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolean {
+  const all = words(pipeline);
+  const repo = all.some((w) => REPO_TEXT.test(w));
+  const setup =
+    all.some((w) => SETUP_SCRIPT.test(w)) &&
+    pipeline.commands.some((c) => c.name === "bash" || c.name === "sh" || c.name === "curl");
+  if (!repo && !setup) return false;
+  scope.warn(
+    "apt-repos",
+    pipeline.start,
+    "third-party apt repository setup left in place: it cannot work on Alpine; install the package from Alpine main/community (e.g. nodejs, docker-cli, postgresql-client) or use the vendor's Alpine instructions, then delete this",
+  );
+  return true;
+}
+
+/** Rule 9: downloads built against glibc. */
+export function flagGlibc(scope: ScriptScope, pipeline: Pipeline): void {
+  for (const cmd of pipeline.commands) {
+    for (const w of cmd.args.slice(1)) {
+      if (!GLIBC.test(w.raw) || !/[/.]/.test(w.raw)) continue;
+      scope.warn(
+        "glibc",
+        w.start,
+        `${truncate(w.raw)} looks like a glibc build: use the musl (linux-musl, musllinux) asset, or add gcompat`,
+      );
+      return;
+    }
+  }
+}
+
+function truncate(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** Rule 8 (gosu part): a gosu installed from apt became su-exec, so its calls follow. */
+export function migrateGosuCall(scope: ScriptScope, cmd: SimpleCommand): void {
+  if (cmd.name !== "gosu" || !scope.stage.alpineInstalled.has("su-exec")) return;
+  scope.replaceWord(cmd, cmd.args[0]!, "su-exec", "tini-gosu");
+}

@@ -1,0 +1,89 @@
+import type { PackageDecision } from "@alpinize/package-map";
+import type { RuleId } from "../edits.js";
+import type { MigrationContext } from "../migrate/context.js";
+import type { PackageRecord } from "../migrate/types.js";
+import type { StageState } from "./scope.js";
+
+/** One package name as written, with where it sits. */
+export interface PackageToken {
+  /** The literal text (quotes removed). */
+  value: string;
+  /** A file offset, for line numbers in warnings and records. */
+  offset: number;
+}
+
+export type PackageOutcome =
+  | { action: "keep" }
+  | { action: "delete" }
+  | { action: "replace"; text: string };
+
+/** apt version pins and release suffixes: `pkg=1.2-3`, `pkg/bookworm-backports`. */
+function bareName(value: string): { name: string; pin?: string } {
+  const eq = value.indexOf("=");
+  if (eq > 0) return { name: value.slice(0, eq), pin: value.slice(eq) };
+  const slash = value.indexOf("/");
+  if (slash > 0) return { name: value.slice(0, slash), pin: value.slice(slash) };
+  return { name: value };
+}
+
+/**
+ * Rule 2/3 core: maps each Debian name through the package map, drops pins, removes duplicates
+ * within `seen`, and records every decision with its reason.
+ */
+export function mapPackages(
+  ctx: MigrationContext,
+  stage: StageState,
+  tokens: readonly PackageToken[],
+  seen: Set<string>,
+  tool: PackageRecord["tool"],
+  rule: RuleId,
+): PackageOutcome[] {
+  const commands = [...stage.commands];
+  return tokens.map((tok) => {
+    if (/[*?[]/.test(tok.value)) {
+      ctx.warn(
+        rule,
+        tok.offset,
+        `package pattern ${tok.value} kept as written; list the Alpine packages it should match`,
+      );
+      return { action: "keep" };
+    }
+    const { name, pin } = bareName(tok.value);
+    if (pin !== undefined) {
+      ctx.warn(
+        rule,
+        tok.offset,
+        `version pin ${tok.value} dropped: Alpine releases carry one version of ${name}; pin the base image instead`,
+      );
+    }
+    const decision = safeMap(ctx, name, commands);
+    stage.debianInstalled.add(name);
+    const unknown = decision.kind === "unknown";
+    const names = unknown && decision.alpine.length === 0 ? [name] : decision.alpine;
+    const written = names.filter((n) => !seen.has(n));
+    for (const n of written) {
+      seen.add(n);
+      stage.alpineInstalled.add(n);
+    }
+    ctx.packages.push({ ...decision, line: ctx.line(tok.offset), tool, written });
+    if (unknown) {
+      const hint = decision.candidates?.length
+        ? ` (candidates: ${decision.candidates.join(", ")})`
+        : "";
+      ctx.warn(rule, tok.offset, `no Alpine package known for ${name}; kept as written${hint}`);
+    } else {
+      for (const n of written) {
+        if (!ctx.packageMap.exists(n)) {
+          ctx.warn(rule, tok.offset, `${n} (for ${name}) is not in Alpine ${ctx.release}`);
+        }
+      }
+    }
+    if (written.length === 0) return { action: "delete" };
+    const text = written.join(" ");
+    return text === tok.value ? { action: "keep" } : { action: "replace", text };
+  });
+}
+
+function safeMap(ctx: MigrationContext, name: string, commands: string[]): PackageDecision {
+  return ctx.packageMap.map(name, { commands });
+}

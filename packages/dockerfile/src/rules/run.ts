@@ -1,0 +1,141 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { splitFlags } from "../parse/dockerfile.js";
+import type { Instruction } from "../parse/types.js";
+import { type Pipeline, type SimpleCommand, simpleCommands } from "../shell/script.js";
+import { heredocSource, runSource, type ShellSource } from "../shell/source.js";
+import { ShellSyntaxError } from "../shell/tokenize.js";
+import { APT_TOOLS, collectPurged, migrateApt, migrateRm, XX_APT_TOOLS } from "./apt.js";
+import { migrateArch } from "./arch.js";
+import {
+  flagGlibc,
+  flagRepositories,
+  migrateDebconf,
+  migrateGosuCall,
+  migrateLocales,
+} from "./misc.js";
+import { ScriptScope, type StageState } from "./scope.js";
+import { migrateUsers, USER_TOOLS } from "./users.js";
+
+const DEBIAN_TEXT = /\b(?:apt-get|apt|aptitude|xx-apt|xx-apt-get|dpkg|groupadd|useradd)\b/;
+const SCANELF_RUNDEPS =
+  "apk add --no-cache --no-network --virtual .rundeps $(scanelf --needed --nobanner --format '%n#p' --recursive /usr/local | tr ',' '\\n' | sort -u | awk 'system(\"[ -e /usr/local/lib/\" $1 \" ]\") == 0 { next } { print \"so:\" $1 }')";
+
+/** The shell scripts a RUN executes: its command line, or its heredoc bodies for `RUN <<EOF`. */
+export function runScripts(ctx: MigrationContext, ins: Instruction): ShellSource[] {
+  const { rest } = splitFlags(ins.args.text);
+  const command = ins.args.text.slice(rest).trim();
+  const escapeChar = ctx.doc.escape;
+  if (
+    ins.heredocs.length > 0 &&
+    /^(?:(?:\/bin\/)?(?:ba|a)?sh(?:\s+-\S+)*\s+)?<<-?\s*["']?\w+["']?$/.test(command)
+  ) {
+    return ins.heredocs.map((h) => heredocSource(ctx.text, h, escapeChar));
+  }
+  return [runSource(ctx.text, ins, rest, escapeChar)];
+}
+
+/** Runs every command rule over one RUN; returns true when the RUN has nothing left to do. */
+export function migrateRun(ctx: MigrationContext, stage: StageState, ins: Instruction): boolean {
+  if (ins.form === "exec") {
+    if (DEBIAN_TEXT.test(ins.args.text)) {
+      ctx.warn(
+        "exec-form",
+        ins.start,
+        "exec-form RUN with Debian tools is not converted; rewrite it in shell form",
+      );
+    }
+    return false;
+  }
+  let scripts: ShellSource[];
+  try {
+    scripts = runScripts(ctx, ins);
+  } catch (err) {
+    if (!(err instanceof ShellSyntaxError)) throw err;
+    ctx.warn("apt", ins.start, `RUN could not be read as sh (${err.message}); left as is`);
+    return false;
+  }
+  let emptied = true;
+  for (const src of scripts) {
+    const scope = new ScriptScope(ctx, stage, src, ins);
+    collectPurged(scope);
+    for (const item of src.script.items) if (item.kind === "pipeline") migratePipeline(scope, item);
+    migrateArch(scope);
+    if (!scope.flush()) emptied = false;
+  }
+  return emptied;
+}
+
+function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {
+  const raw = pipeline.commands.flatMap((c) => [...c.assignments, ...c.args]).map((w) => w.raw);
+  if (raw.some((w) => /apt-mark|savedAptMark/.test(w))) {
+    buildDepsBookkeeping(scope, pipeline, raw);
+    return;
+  }
+  if (flagRepositories(scope, pipeline)) return;
+  flagGlibc(scope, pipeline);
+  for (const cmd of pipeline.commands) {
+    if (cmd.args.length === 0) {
+      recordAssignments(scope, pipeline, cmd);
+      continue;
+    }
+    migrateCommand(scope, pipeline, cmd);
+  }
+}
+
+function migrateCommand(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
+  const name = cmd.name ?? "";
+  if (APT_TOOLS.has(name) || XX_APT_TOOLS.has(name)) migrateApt(scope, pipeline, cmd);
+  else if (name === "rm") migrateRm(scope, pipeline, cmd);
+  else if (USER_TOOLS.has(name)) migrateUsers(scope, pipeline, cmd);
+  else if (name === "export" && cmd.args.slice(1).every((a) => /^DEBIAN_FRONTEND=/.test(a.raw))) {
+    scope.deletePipeline(pipeline, "debian-frontend");
+  } else if (migrateLocales(scope, pipeline, cmd) || migrateDebconf(scope, pipeline, cmd)) {
+    // handled
+  } else migrateGosuCall(scope, cmd);
+}
+
+function recordAssignments(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
+  for (const a of cmd.assignments) {
+    const name = a.raw.slice(0, a.raw.indexOf("="));
+    scope.variables.set(name, a);
+  }
+  if (cmd.assignments.length > 0 && cmd.assignments.every((a) => /^DEBIAN_FRONTEND=/.test(a.raw))) {
+    scope.deletePipeline(pipeline, "debian-frontend");
+  }
+}
+
+/**
+ * The docker-library pattern: `savedAptMark="$(apt-mark showmanual)"` … `apt-mark auto/manual`
+ * … `apt-get purge --auto-remove`. Installs after it go into a virtual package; the ldd/dpkg-query
+ * scan that keeps runtime libraries becomes the scanelf equivalent.
+ */
+function buildDepsBookkeeping(scope: ScriptScope, pipeline: Pipeline, raw: string[]): void {
+  if (raw.some((w) => w.includes("showmanual"))) scope.buildDeps = true;
+  if (raw.some((w) => /^(?:ldd|dpkg-query)$/.test(w) || w === "--search")) {
+    scope.replacedPipelines.set(pipeline, { text: SCANELF_RUNDEPS, rule: "apt" });
+    return;
+  }
+  scope.deletePipeline(pipeline, "apt");
+}
+
+/** Command names a stage's RUN lines use, as context for the package map. */
+export function stageCommands(ctx: MigrationContext, body: Instruction[]): Set<string> {
+  const names = new Set<string>();
+  for (const ins of body) {
+    if (ins.keyword !== "RUN" || ins.form === "exec") continue;
+    try {
+      for (const src of runScripts(ctx, ins)) {
+        for (const c of simpleCommands(src.script)) {
+          if (c.name) names.add(c.name.replace(/^.*\//, ""));
+          if (c.name === "xargs" || c.name === "command") {
+            const inner = c.args.slice(1).find((a) => a.value && !a.value.startsWith("-"));
+            if (inner?.value) names.add(inner.value);
+          }
+        }
+      }
+    } catch {
+      // A script that does not tokenize is reported when the RUN itself is migrated.
+    }
+  }
+  return names;
+}

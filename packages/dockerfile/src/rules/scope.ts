@@ -1,0 +1,136 @@
+import type { RuleId } from "../edits.js";
+import type { MigrationContext } from "../migrate/context.js";
+import type { Instruction } from "../parse/types.js";
+import { deletePipelines, deleteWords } from "../shell/plan.js";
+import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import type { ShellSource } from "../shell/source.js";
+import type { Word } from "../shell/tokens.js";
+import type { StageInfo } from "./from.js";
+
+/** What one stage has shown so far, for rules that look across its instructions. */
+export interface StageState {
+  info: StageInfo;
+  /** Command names the stage's RUN lines use (context for the package map). */
+  commands: Set<string>;
+  /** Debian package names installed in this stage. */
+  debianInstalled: Set<string>;
+  /** Alpine package names installed in this stage. */
+  alpineInstalled: Set<string>;
+  /** Where an `apk add` was written, so a package (bash) can be appended to it. */
+  apkAdds: { rule: RuleId; at: number }[];
+  /** The stage needs bash: reasons with offsets. */
+  bashNeeds: { offset: number; reason: string }[];
+  /** ENV/ARG values in the stage that may hold package lists. */
+  values: Map<string, ValueSpan>;
+  /** Value spans already mapped, so a list used twice is rewritten once. */
+  mappedValues: Set<string>;
+}
+
+/** A variable's value inside some source: `[from, to)` in `src`'s script text. */
+export interface ValueSpan {
+  src: ShellSource;
+  from: number;
+  to: number;
+}
+
+interface CommandEdits {
+  deleted: Map<Word, RuleId>;
+  replaced: Map<Word, { text: string; rule: RuleId }>;
+}
+
+/** Collects the changes rules want in one shell script, then turns them into file edits. */
+export class ScriptScope {
+  readonly deleted = new Map<Pipeline, RuleId>();
+  readonly replacedPipelines = new Map<Pipeline, { text: string; rule: RuleId }>();
+  readonly commandEdits = new Map<SimpleCommand, CommandEdits>();
+  /** Raw script-space edits (inside words, e.g. `$(dpkg --print-architecture)`). */
+  readonly rawEdits: { start: number; end: number; text: string; rule: RuleId }[] = [];
+  /** `apt-mark showmanual` seen: installs become `--virtual .build-deps`. */
+  buildDeps = false;
+  virtualCount = 0;
+  readonly virtuals: string[] = [];
+  /** Shell variables assigned earlier in the script (package lists). */
+  readonly variables = new Map<string, Word>();
+  /** Operands of remove/purge commands anywhere in the script. */
+  readonly purgedLater = new Set<string>();
+
+  constructor(
+    readonly ctx: MigrationContext,
+    readonly stage: StageState,
+    readonly src: ShellSource,
+    readonly instruction: Instruction,
+  ) {}
+
+  warn(rule: RuleId, scriptOffset: number, message: string): void {
+    this.ctx.warn(rule, this.src.span(scriptOffset, scriptOffset)[0], message);
+  }
+
+  fileOffset(scriptOffset: number): number {
+    return this.src.span(scriptOffset, scriptOffset)[0];
+  }
+
+  deletePipeline(p: Pipeline, rule: RuleId): void {
+    if (!this.deleted.has(p)) this.deleted.set(p, rule);
+  }
+
+  private editsOf(cmd: SimpleCommand): CommandEdits {
+    let e = this.commandEdits.get(cmd);
+    if (!e) {
+      e = { deleted: new Map(), replaced: new Map() };
+      this.commandEdits.set(cmd, e);
+    }
+    return e;
+  }
+
+  deleteWord(cmd: SimpleCommand, word: Word, rule: RuleId): void {
+    this.editsOf(cmd).deleted.set(word, rule);
+  }
+
+  replaceWord(cmd: SimpleCommand, word: Word, text: string, rule: RuleId): void {
+    if (word.raw === text) return;
+    this.editsOf(cmd).replaced.set(word, { text, rule });
+  }
+
+  /** Writes everything collected into the file's edit list. Returns true if the RUN empties. */
+  flush(): boolean {
+    const { ctx, src } = this;
+    const plan = deletePipelines(src, new Set(this.deleted.keys()));
+    if (plan.emptied) return true;
+    const rules = [...this.deleted.values()];
+    for (const e of plan.edits) ctx.edit(rules[0] ?? "apt", e.start, e.end, e.text);
+    for (const item of src.script.items) {
+      if (item.kind !== "pipeline" || this.deleted.has(item)) continue;
+      const whole = this.replacedPipelines.get(item);
+      if (whole) {
+        const [s, e] = src.span(item.start, item.end);
+        ctx.edit(whole.rule, s, e, whole.text);
+        continue;
+      }
+      for (const cmd of item.commands) this.flushCommand(cmd);
+    }
+    const dropped = [...this.deleted.keys(), ...this.replacedPipelines.keys()];
+    for (const raw of this.rawEdits) {
+      if (dropped.some((p) => raw.start >= p.start && raw.end <= p.end)) continue;
+      const [s, e] = src.span(raw.start, raw.end);
+      ctx.edit(raw.rule, s, e, raw.text);
+    }
+    return false;
+  }
+
+  private flushCommand(cmd: SimpleCommand): void {
+    const e = this.commandEdits.get(cmd);
+    if (!e) return;
+    const words = [...cmd.assignments, ...cmd.args, ...cmd.redirects].sort(
+      (a, b) => a.start - b.start,
+    );
+    const deleted = new Set(e.deleted.keys()) as Set<(typeof words)[number]>;
+    const rule = [...e.deleted.values()][0] ?? "apt";
+    for (const d of deleteWords(this.src, words, deleted))
+      this.ctx.edit(rule, d.start, d.end, d.text);
+    for (const [word, r] of e.replaced) {
+      if (e.deleted.has(word)) continue;
+      const [s, end] = this.src.span(word.start, word.end);
+      this.ctx.edit(r.rule, s, end, r.text);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { splitFlags } from "../parse/dockerfile.js";
+import { sourceSpan, splitWords } from "../parse/logical.js";
+import type { Instruction } from "../parse/types.js";
+import { simpleCommands } from "../shell/script.js";
+import { runScripts } from "./run.js";
+import type { StageState } from "./scope.js";
+
+/** Shell features busybox ash lacks (ash does have `set -o pipefail` and `local`). */
+const BASHISM =
+  /\[\[|\bfunction\s+\w+|(?:^|[\s;&|])source\s|<<<|\$'|\bshopt\b|\bdeclare\b|\btypeset\b|\$\{[#!]?\w+(?:\/\/?|\^\^?|,,?|:-?\d)|\b\w+=\(|\bmapfile\b|\breadarray\b|&>|\{[^{}\s]*,[^{}\s]*\}|\{\d+\.\.\d+\}|\bpushd\b|\bpopd\b|\$\{?RANDOM|\$\{?BASH_|\bselect\s+\w+\s+in\b|\bcoproc\b|\$\{?PIPESTATUS/;
+const BASH_BIN = /^(?:\/usr)?(?:\/bin\/)?bash$/;
+
+export function hasBashism(script: string): boolean {
+  return BASHISM.test(script);
+}
+
+/** Records packages an existing `apk add` installs (so a second run sees bash is there). */
+export function noteInstalledByApk(
+  ctx: MigrationContext,
+  state: StageState,
+  ins: Instruction,
+): void {
+  if (ins.form === "exec") return;
+  try {
+    for (const src of runScripts(ctx, ins)) {
+      for (const cmd of simpleCommands(src.script)) {
+        const [tool, sub, ...rest] = cmd.args;
+        if (!tool || !/^(?:xx-)?apk$/.test(tool.value ?? "") || sub?.value !== "add") continue;
+        for (const w of rest)
+          if (w.value && !w.value.startsWith("-")) state.alpineInstalled.add(w.value);
+        const last = rest[rest.length - 1] ?? sub;
+        state.apkAdds.push({ rule: "shell", at: src.span(last.start, last.end)[1] });
+      }
+    }
+  } catch {
+    // reported by the RUN rules
+  }
+}
+
+/**
+ * Rule 6: `SHELL ["/bin/bash", …]` becomes `/bin/ash` when no RUN after it needs bash; otherwise
+ * bash is installed first. Other needs (bash entrypoints, scripts, login shells) add bash.
+ */
+export function migrateShell(ctx: MigrationContext, state: StageState): void {
+  const body = state.info.stage.body;
+  let bashShell: Instruction | undefined;
+  let runsNeedBash = false;
+  for (const ins of body) {
+    if (ins.keyword === "SHELL" && ins.form === "exec") {
+      const first = firstJsonString(ins.args.text);
+      bashShell = first && BASH_BIN.test(first.value) ? ins : undefined;
+    } else if (ins.keyword === "RUN") {
+      const text = ins.form === "exec" ? ins.args.text : scriptText(ctx, ins);
+      if (bashShell && hasBashism(text)) runsNeedBash = true;
+      if (callsBash(ctx, ins))
+        state.bashNeeds.push({ offset: ins.start, reason: "a RUN line calls bash" });
+    } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
+      if (/(?:^|[\s"[])(?:\/usr)?(?:\/bin\/)?bash(?:[\s",]|$)/.test(ins.args.text)) {
+        state.bashNeeds.push({ offset: ins.start, reason: `${ins.keyword} runs bash` });
+      }
+    } else if (ins.keyword === "COPY" || ins.keyword === "ADD") {
+      checkShebangs(ctx, state, ins);
+    }
+  }
+  if (bashShell && !runsNeedBash && state.bashNeeds.length === 0) {
+    const first = firstJsonString(bashShell.args.text)!;
+    const [s, e] = sourceSpan(bashShell.args, first.start, first.end);
+    ctx.edit("shell", s, e, "/bin/ash");
+    return;
+  }
+  if (bashShell)
+    state.bashNeeds.unshift({
+      offset: bashShell.start,
+      reason: "SHELL is bash and RUN lines use bash features",
+    });
+  ensureBash(ctx, state, bashShell);
+}
+
+function ensureBash(
+  ctx: MigrationContext,
+  state: StageState,
+  bashShell: Instruction | undefined,
+): void {
+  if (state.bashNeeds.length === 0 || state.alpineInstalled.has("bash")) return;
+  const need = state.bashNeeds[0]!;
+  ctx.warn("shell", need.offset, `${need.reason}: bash added (Alpine's /bin/sh is busybox ash)`);
+  const firstAdd = state.apkAdds[0];
+  const earliest = Math.min(...state.bashNeeds.map((n) => n.offset));
+  if (firstAdd && firstAdd.at < earliest) {
+    ctx.edit("shell", firstAdd.at, firstAdd.at, " bash");
+    return;
+  }
+  const eol = ctx.doc.eol;
+  if (bashShell) {
+    const lineStart = ctx.text.lastIndexOf("\n", bashShell.start - 1) + 1;
+    ctx.edit("shell", lineStart, lineStart, `RUN apk add --no-cache bash${eol}`);
+    return;
+  }
+  const at = state.info.stage.from.end;
+  ctx.edit("shell", at, at, `${eol}RUN apk add --no-cache bash`);
+}
+
+function callsBash(ctx: MigrationContext, ins: Instruction): boolean {
+  if (ins.form === "exec") return BASH_BIN.test(firstJsonString(ins.args.text)?.value ?? "");
+  try {
+    return runScripts(ctx, ins).some((src) =>
+      simpleCommands(src.script).some((c) => BASH_BIN.test(c.name ?? "")),
+    );
+  } catch {
+    return false;
+  }
+}
+
+function scriptText(ctx: MigrationContext, ins: Instruction): string {
+  try {
+    return runScripts(ctx, ins)
+      .map((s) => s.script.text)
+      .join("\n");
+  } catch {
+    return ins.args.text;
+  }
+}
+
+function firstJsonString(text: string): { value: string; start: number; end: number } | undefined {
+  const m = /\[\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  if (!m) return undefined;
+  const start = m.index + m[0].length - 1 - m[1]!.length;
+  return { value: m[1]!, start, end: start + m[1]!.length };
+}
+
+function checkShebangs(ctx: MigrationContext, state: StageState, ins: Instruction): void {
+  const read = ctx.readContextFile;
+  if (!read) return;
+  const { flags, rest } = splitFlags(ins.args.text);
+  if (flags.has("from") || ins.heredocs.length > 0) return;
+  const words = splitWords(ins.args.text.slice(rest)).map((w) =>
+    w.text.replace(/^["']|["']$/g, ""),
+  );
+  for (const source of words.slice(0, -1)) {
+    if (/[*?$]|^https?:/.test(source)) continue;
+    const content = read(source);
+    if (content === undefined) continue;
+    if (/^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?bash\b/.test(content)) {
+      state.bashNeeds.push({ offset: ins.start, reason: `${source} has a bash shebang` });
+    }
+  }
+}

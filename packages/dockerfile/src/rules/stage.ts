@@ -1,0 +1,167 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { splitFlags } from "../parse/dockerfile.js";
+import { sourceSpan, splitWords } from "../parse/logical.js";
+import type { Instruction } from "../parse/types.js";
+import type { ShellSource } from "../shell/source.js";
+import type { StageInfo } from "./from.js";
+import { migrateRun, stageCommands } from "./run.js";
+import type { StageState, ValueSpan } from "./scope.js";
+import { migrateShell, noteInstalledByApk } from "./shell.js";
+
+/** Runs the per-instruction rules over one stage, then the rules that need the whole stage. */
+export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageInfo[]): void {
+  if (!info.alpine) return;
+  const body = info.stage.body;
+  const state: StageState = {
+    info,
+    commands: stageCommands(ctx, body),
+    debianInstalled: new Set(),
+    alpineInstalled: new Set(),
+    apkAdds: [],
+    bashNeeds: [],
+    values: collectValues(ctx, body),
+    mappedValues: new Set(),
+  };
+  for (const ins of body) {
+    if (ins.keyword === "ENV" || ins.keyword === "ARG") dropDebianFrontend(ctx, ins);
+    else if (ins.keyword === "RUN") {
+      noteInstalledByApk(ctx, state, ins);
+      if (migrateRun(ctx, state, ins)) deleteInstruction(ctx, ins, "apt");
+    } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") entryPaths(ctx, state, ins);
+  }
+  migrateShell(ctx, state);
+  addGoDns(ctx, info, all);
+}
+
+/** Removes an instruction's whole lines. */
+export function deleteInstruction(
+  ctx: MigrationContext,
+  ins: Instruction,
+  rule: "apt" | "debian-frontend",
+): void {
+  const text = ctx.text;
+  const start = text.lastIndexOf("\n", ins.start - 1) + 1;
+  const nl = text.indexOf("\n", ins.end);
+  ctx.edit(rule, start, nl === -1 ? text.length : nl + 1, "");
+}
+
+function argsSource(ctx: MigrationContext, ins: Instruction): ShellSource {
+  return {
+    script: { text: ins.args.text, items: [] },
+    file: ctx.text,
+    escapeChar: ctx.doc.escape,
+    span: (from, to) => sourceSpan(ins.args, from, to),
+    direct: false,
+  };
+}
+
+/** ENV/ARG values in the stage, for package lists held in variables (`$PHPIZE_DEPS`). */
+function collectValues(ctx: MigrationContext, body: Instruction[]): Map<string, ValueSpan> {
+  const values = new Map<string, ValueSpan>();
+  for (const ins of body) {
+    if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
+    const src = argsSource(ctx, ins);
+    const words = splitWords(ins.args.text);
+    const first = words[0];
+    if (!first) continue;
+    if (ins.keyword === "ENV" && !first.text.includes("=")) {
+      const rest = words[1];
+      if (rest)
+        values.set(first.text, { src, from: rest.start, to: ins.args.text.trimEnd().length });
+      continue;
+    }
+    for (const w of words) {
+      const eq = w.text.indexOf("=");
+      if (eq <= 0) continue;
+      let from = w.start + eq + 1;
+      let to = w.end;
+      const q = w.text[eq + 1];
+      if ((q === '"' || q === "'") && w.text.endsWith(q) && w.text.length > eq + 2) {
+        from++;
+        to--;
+      }
+      values.set(w.text.slice(0, eq), { src, from, to });
+    }
+  }
+  return values;
+}
+
+/** Rule 7: `DEBIAN_FRONTEND` in ENV/ARG means nothing on Alpine. */
+export function dropDebianFrontend(ctx: MigrationContext, ins: Instruction): void {
+  const words = splitWords(ins.args.text);
+  const isDf = (t: string) => /^DEBIAN_FRONTEND(?:=|$)/.test(t);
+  if (!words.some((w) => isDf(w.text))) return;
+  const legacy =
+    ins.keyword === "ENV" && words[0] && isDf(words[0].text) && !words[0].text.includes("=");
+  if (legacy || words.every((w) => isDf(w.text))) {
+    deleteInstruction(ctx, ins, "debian-frontend");
+    return;
+  }
+  words.forEach((w, k) => {
+    if (!isDf(w.text)) return;
+    const prev = words[k - 1];
+    const from = prev ? prev.end : w.start;
+    const [s, e] = sourceSpan(ins.args, from, w.end);
+    ctx.edit("debian-frontend", s, e, "");
+  });
+}
+
+/** Rule 8 (tini part): Alpine's tini lives in /sbin. gosu calls follow a gosu → su-exec swap. */
+function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction): void {
+  const text = ins.args.text;
+  const swaps: [RegExp, string, boolean][] = [
+    [
+      /\/usr\/bin\/tini(?=-static\b|\b)/g,
+      "/sbin/tini",
+      state.debianInstalled.has("tini") || state.debianInstalled.has("tini-static"),
+    ],
+    [
+      /(?<=^|["\s[])gosu(?=["\s,])/g,
+      "su-exec",
+      state.alpineInstalled.has("su-exec") && state.debianInstalled.has("gosu"),
+    ],
+  ];
+  for (const [re, to, active] of swaps) {
+    if (!active) continue;
+    for (const m of text.matchAll(re)) {
+      const [s, e] = sourceSpan(ins.args, m.index, m.index + m[0].length);
+      ctx.edit("tini-gosu", s, e, to);
+    }
+  }
+  if (/\bgosu\b/.test(text) && !state.alpineInstalled.has("su-exec")) {
+    ctx.warn(
+      "tini-gosu",
+      ins.start,
+      "gosu kept: make sure the gosu binary is installed or built for musl (or switch to su-exec)",
+    );
+  }
+}
+
+/** Rule 7: a final stage shipping a Go binary resolves DNS in pure Go, as it did with glibc's NSS files. */
+function addGoDns(ctx: MigrationContext, info: StageInfo, all: StageInfo[]): void {
+  if (!info.final) return;
+  const body = info.stage.body;
+  const goSource = body.find((ins) => {
+    if (ins.keyword !== "COPY") return false;
+    const from = splitFlags(ins.args.text).flags.get("from");
+    if (from === undefined) return false;
+    const src = all.find(
+      (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
+    );
+    return src ? src.go : /^(?:docker\.io\/)?(?:library\/)?golang[:@]/.test(from);
+  });
+  if (!goSource) return;
+  const existing = body.find((ins) => ins.keyword === "ENV" && /\bGODEBUG[= ]/.test(ins.args.text));
+  if (existing) {
+    if (!/netdns=go/.test(existing.args.text)) {
+      ctx.warn(
+        "go-dns",
+        existing.start,
+        "GODEBUG is set without netdns=go; Go binaries built for glibc may resolve names differently on musl",
+      );
+    }
+    return;
+  }
+  const at = info.stage.from.end;
+  ctx.edit("go-dns", at, at, `${ctx.doc.eol}ENV GODEBUG=netdns=go`);
+}

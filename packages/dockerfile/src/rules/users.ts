@@ -1,0 +1,295 @@
+import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import type { Word } from "../shell/tokens.js";
+import type { ScriptScope } from "./scope.js";
+
+/** Alpine 3.23's base users and groups (from its /etc/passwd and /etc/group). */
+const ALPINE_UIDS = new Set([0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 16, 21, 22, 35, 123, 405, 65534]);
+const ALPINE_GIDS = new Set([
+  0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 16, 18, 19, 20, 21, 22, 23, 26, 27, 28, 34, 35, 42,
+  82, 100, 123, 300, 406, 999, 65533, 65534,
+]);
+const ALPINE_USERS = new Set([
+  "root",
+  "bin",
+  "daemon",
+  "lp",
+  "sync",
+  "shutdown",
+  "halt",
+  "mail",
+  "news",
+  "uucp",
+  "cron",
+  "ftp",
+  "sshd",
+  "games",
+  "ntp",
+  "guest",
+  "nobody",
+]);
+const ALPINE_GROUPS = new Set([
+  "root",
+  "bin",
+  "daemon",
+  "sys",
+  "adm",
+  "tty",
+  "disk",
+  "lp",
+  "kmem",
+  "wheel",
+  "floppy",
+  "mail",
+  "news",
+  "uucp",
+  "cron",
+  "audio",
+  "cdrom",
+  "dialout",
+  "ftp",
+  "sshd",
+  "input",
+  "tape",
+  "video",
+  "netdev",
+  "kvm",
+  "games",
+  "shadow",
+  "www-data",
+  "users",
+  "ntp",
+  "abuild",
+  "utmp",
+  "ping",
+  "nogroup",
+  "nobody",
+]);
+
+export const USER_TOOLS = new Set(["groupadd", "useradd", "usermod", "gpasswd"]);
+
+interface Parsed {
+  options: Map<string, string | true>;
+  operands: string[];
+}
+
+/** Reads `-x value`, `-xvalue`, `--long value`, `--long=value` and bundled flags like `-aG`. */
+function parseOptions(
+  words: Word[],
+  withValue: Set<string>,
+  aliases: Record<string, string>,
+): Parsed | undefined {
+  const options = new Map<string, string | true>();
+  const operands: string[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const v = words[k]!.value;
+    if (v === undefined) return undefined;
+    if (v.startsWith("--")) {
+      const eq = v.indexOf("=");
+      const name = aliases[eq === -1 ? v : v.slice(0, eq)] ?? v;
+      if (eq !== -1) options.set(name, v.slice(eq + 1));
+      else if (withValue.has(name)) {
+        const next = words[++k]?.value;
+        if (next === undefined) return undefined;
+        options.set(name, next);
+      } else options.set(name, true);
+    } else if (v.startsWith("-") && v.length > 1) {
+      for (let c = 1; c < v.length; c++) {
+        const flag = `-${v[c]}`;
+        if (withValue.has(flag)) {
+          const rest = v.slice(c + 1);
+          const value = rest !== "" ? rest : words[++k]?.value;
+          if (value === undefined) return undefined;
+          options.set(flag, value);
+          break;
+        }
+        options.set(flag, true);
+      }
+    } else operands.push(v);
+  }
+  return { options, operands };
+}
+
+const USERADD_VALUES = new Set([
+  "-u",
+  "-g",
+  "-G",
+  "-d",
+  "-s",
+  "-c",
+  "-k",
+  "-e",
+  "-f",
+  "-p",
+  "-K",
+  "-b",
+]);
+const USERADD_LONG: Record<string, string> = {
+  "--uid": "-u",
+  "--gid": "-g",
+  "--groups": "-G",
+  "--home-dir": "-d",
+  "--home": "-d",
+  "--shell": "-s",
+  "--comment": "-c",
+  "--skel": "-k",
+  "--system": "-r",
+  "--create-home": "-m",
+  "--no-create-home": "-M",
+  "--no-user-group": "-N",
+  "--user-group": "-U",
+  "--no-log-init": "-l",
+  "--non-unique": "-o",
+  "--password": "-p",
+  "--expiredate": "-e",
+  "--inactive": "-f",
+  "--key": "-K",
+  "--base-dir": "-b",
+};
+const GROUPADD_LONG: Record<string, string> = {
+  "--gid": "-g",
+  "--system": "-r",
+  "--force": "-f",
+  "--non-unique": "-o",
+  "--key": "-K",
+  "--password": "-p",
+};
+const USERMOD_LONG: Record<string, string> = { "--append": "-a", "--groups": "-G" };
+
+function q(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+function fixShell(scope: ScriptScope, shell: string, at: number): string {
+  if (shell === "/usr/sbin/nologin" || shell === "/bin/false" || shell === "/usr/bin/false") {
+    return shell === "/usr/sbin/nologin" ? "/sbin/nologin" : shell;
+  }
+  if (/bash$/.test(shell))
+    scope.stage.bashNeeds.push({ offset: scope.fileOffset(at), reason: `login shell ${shell}` });
+  return shell;
+}
+
+function checkIds(
+  scope: ScriptScope,
+  at: number,
+  uid: string | undefined,
+  gid: string | undefined,
+  name: string | undefined,
+  kind: "user" | "group",
+): void {
+  if (uid !== undefined && ALPINE_UIDS.has(Number(uid))) {
+    scope.warn("users", at, `UID ${uid} is already taken on Alpine (base users); pick another`);
+  }
+  if (gid !== undefined && /^\d+$/.test(gid) && ALPINE_GIDS.has(Number(gid)) && kind === "group") {
+    scope.warn("users", at, `GID ${gid} is already taken on Alpine (base groups); pick another`);
+  }
+  const names = kind === "user" ? ALPINE_USERS : ALPINE_GROUPS;
+  if (name !== undefined && names.has(name)) {
+    scope.warn("users", at, `${kind} ${name} already exists on Alpine; creating it again fails`);
+  }
+}
+
+/** Rule 5: shadow's groupadd/useradd/usermod/gpasswd → busybox addgroup/adduser. */
+export function migrateUsers(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
+  const text = convert(scope, cmd);
+  if (text === undefined) return;
+  if (pipeline.commands.length !== 1) {
+    scope.warn("users", cmd.start, `${cmd.name} inside a pipeline left as is`);
+    return;
+  }
+  scope.replacedPipelines.set(pipeline, { text, rule: "users" });
+}
+
+function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
+  const words = cmd.args.slice(1);
+  const fail = (why: string) => {
+    scope.warn("users", cmd.start, `${cmd.name} ${why}; left as is (or install shadow)`);
+    return undefined;
+  };
+  if (cmd.name === "groupadd") {
+    const p = parseOptions(words, new Set(["-g", "-K", "-p"]), GROUPADD_LONG);
+    if (!p || p.operands.length !== 1) return fail("with arguments alpinize cannot read");
+    const name = p.operands[0]!;
+    const gid = p.options.get("-g");
+    checkIds(scope, cmd.start, undefined, typeof gid === "string" ? gid : undefined, name, "group");
+    const out = ["addgroup"];
+    if (p.options.has("-r")) out.push("-S");
+    if (typeof gid === "string") out.push("-g", gid);
+    out.push(q(name));
+    return out.join(" ");
+  }
+  if (cmd.name === "useradd") return useradd(scope, cmd, words, fail);
+  if (cmd.name === "usermod") {
+    const p = parseOptions(
+      words,
+      new Set(["-G", "-g", "-u", "-d", "-s", "-l", "-c", "-e", "-f", "-p"]),
+      USERMOD_LONG,
+    );
+    const groups = p?.options.get("-G");
+    if (!p || typeof groups !== "string" || p.operands.length !== 1 || p.options.size > 2) {
+      return fail("with options other than -aG");
+    }
+    if (!p.options.has("-a"))
+      scope.warn(
+        "users",
+        cmd.start,
+        "usermod -G without -a replaced the group list; addgroup only adds",
+      );
+    return groups
+      .split(",")
+      .map((g) => `addgroup ${q(p.operands[0]!)} ${q(g)}`)
+      .join(" && ");
+  }
+  const p = parseOptions(words, new Set(["-a", "-d"]), {});
+  const add = p?.options.get("-a");
+  const del = p?.options.get("-d");
+  if (typeof add === "string" && p?.operands.length === 1)
+    return `addgroup ${q(add)} ${q(p.operands[0]!)}`;
+  if (typeof del === "string" && p?.operands.length === 1)
+    return `delgroup ${q(del)} ${q(p.operands[0]!)}`;
+  return fail("with options other than -a/-d");
+}
+
+function useradd(
+  scope: ScriptScope,
+  cmd: SimpleCommand,
+  words: Word[],
+  fail: (why: string) => undefined,
+): string | undefined {
+  const p = parseOptions(words, USERADD_VALUES, USERADD_LONG);
+  if (!p || p.operands.length !== 1) return fail("with arguments alpinize cannot read");
+  const o = p.options;
+  const name = p.operands[0]!;
+  const str = (k: string) => (typeof o.get(k) === "string" ? (o.get(k) as string) : undefined);
+  for (const k of ["-o", "-p", "-e", "-f", "-K", "-b"]) {
+    if (o.has(k))
+      scope.warn("users", cmd.start, `useradd ${k} has no busybox adduser equivalent; dropped`);
+  }
+  checkIds(scope, cmd.start, str("-u"), undefined, name, "user");
+  const system = o.has("-r");
+  const out: string[] = [];
+  let group = str("-g");
+  if (system && group === undefined && !o.has("-N")) {
+    // useradd -r makes a same-named group; busybox adduser -S would use nogroup instead.
+    out.push(`addgroup -S ${q(name)} &&`);
+    group = name;
+  }
+  out.push("adduser");
+  if (system) out.push("-S");
+  out.push("-D");
+  if (str("-u")) out.push("-u", str("-u")!);
+  if (group !== undefined) out.push("-G", q(group));
+  if (str("-d")) out.push("-h", q(str("-d")!));
+  if (str("-s")) out.push("-s", q(fixShell(scope, str("-s")!, cmd.start)));
+  if (str("-c") !== undefined) out.push("-g", q(str("-c")!));
+  if (str("-k")) out.push("-k", q(str("-k")!));
+  if (o.has("-M") || (system && !o.has("-m"))) out.push("-H");
+  out.push(q(name));
+  const extra = str("-G");
+  const tail = extra
+    ? extra
+        .split(",")
+        .map((g) => ` && addgroup ${q(name)} ${q(g)}`)
+        .join("")
+    : "";
+  return out.join(" ") + tail;
+}

@@ -1,0 +1,182 @@
+import type { Item, Pipeline } from "./script.js";
+import type { ShellSource } from "./source.js";
+
+/** A file-space change produced by a shell-level plan. */
+export interface SpanEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Spanned {
+  start: number;
+  end: number;
+}
+
+const LIST_START = new Set(["if", "while", "until", "{", "(", "!"]);
+const LIST_END = new Set(["fi", "done", "}", ")", "esac"]);
+
+function lineStartOf(file: string, offset: number): number {
+  return file.lastIndexOf("\n", offset - 1) + 1;
+}
+
+function lineEndOf(file: string, offset: number): number {
+  const nl = file.indexOf("\n", offset);
+  return nl === -1 ? file.length : nl;
+}
+
+function sameLine(src: ShellSource, a: number, b: number): boolean {
+  const [s] = src.span(a, a);
+  const [e] = src.span(b, b);
+  return !src.file.slice(Math.min(s, e), Math.max(s, e)).includes("\n");
+}
+
+/**
+ * When the run occupies whole source lines (only blanks and one separator around it), the file
+ * span of those lines, so continuation layout survives the deletion.
+ */
+function wholeLines(
+  src: ShellSource,
+  first: Spanned,
+  last: Spanned,
+  separators: boolean,
+): [number, number] | undefined {
+  const [s] = src.span(first.start, first.end);
+  const [, e] = src.span(last.start, last.end);
+  const ls = lineStartOf(src.file, s);
+  const le = lineEndOf(src.file, e);
+  const sep = separators ? "(?:;|&&|\\|\\|)?" : "";
+  const esc = src.escapeChar === "`" ? "`" : "\\\\";
+  const prefix = src.file.slice(ls, s);
+  const suffix = src.file.slice(e, le).replace(/\r$/, "");
+  if (!new RegExp(`^[ \\t]*${sep}[ \\t]*$`).test(prefix)) return undefined;
+  const cont = new RegExp(`^[ \\t]*${sep}[ \\t]*${esc}[ \\t]*$`).test(suffix);
+  const bare = src.direct && new RegExp(`^[ \\t]*${sep}[ \\t]*$`).test(suffix);
+  if (!cont && !bare) return undefined;
+  if (separators && /\S/.test(prefix) && /[;&|]/.test(suffix)) return undefined;
+  return [ls, Math.min(le + 1, src.file.length)];
+}
+
+interface RunOptions<T> {
+  separators: boolean;
+  fallback?: string;
+  /** Whether two deleted neighbours belong to one run. */
+  joins?: (a: T, b: T) => boolean;
+  /** Whether a kept element may follow / precede the run once it is gone. */
+  validNext?: (el: T) => boolean;
+  validPrev?: (el: T) => boolean;
+}
+
+/**
+ * Deletes runs of neighbouring elements (words of one command, or pipelines of one list) and
+ * takes the right amount of separator and whitespace with them.
+ */
+function deleteRuns<T extends Spanned>(
+  src: ShellSource,
+  elements: readonly T[],
+  deleted: ReadonlySet<T>,
+  options: RunOptions<T>,
+): SpanEdit[] {
+  const edits: SpanEdit[] = [];
+  let k = 0;
+  while (k < elements.length) {
+    if (!deleted.has(elements[k]!)) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (
+      j + 1 < elements.length &&
+      deleted.has(elements[j + 1]!) &&
+      (options.joins?.(elements[j]!, elements[j + 1]!) ?? true)
+    )
+      j++;
+    edits.push(runEdit(src, elements, deleted, k, j, options));
+    k = j + 1;
+  }
+  return edits;
+}
+
+function runEdit<T extends Spanned>(
+  src: ShellSource,
+  elements: readonly T[],
+  deleted: ReadonlySet<T>,
+  k: number,
+  j: number,
+  options: RunOptions<T>,
+): SpanEdit {
+  const first = elements[k]!;
+  const last = elements[j]!;
+  const next = elements[j + 1];
+  const prev = elements[k - 1];
+  const nextOk = next !== undefined && !deleted.has(next) && (options.validNext?.(next) ?? true);
+  const prevOk = prev !== undefined && !deleted.has(prev) && (options.validPrev?.(prev) ?? true);
+  const at = (offset: number) => src.span(offset, offset)[0];
+  if (nextOk) {
+    const lines = wholeLines(src, first, last, options.separators);
+    if (lines) return { start: lines[0], end: lines[1], text: "" };
+    if (sameLine(src, last.end, next.start) || !prevOk) {
+      return { start: at(first.start), end: at(next.start), text: "" };
+    }
+  }
+  if (prevOk) return { start: at(prev.end), end: src.span(last.start, last.end)[1], text: "" };
+  return {
+    start: at(first.start),
+    end: src.span(last.start, last.end)[1],
+    text: options.fallback ?? "",
+  };
+}
+
+/** Deletes words of one command (flags, package names). */
+export function deleteWords<T extends Spanned>(
+  src: ShellSource,
+  words: readonly T[],
+  deleted: ReadonlySet<T>,
+): SpanEdit[] {
+  return deleteRuns(src, words, deleted, { separators: false });
+}
+
+export interface PipelinePlan {
+  edits: SpanEdit[];
+  /** Every pipeline that does work was deleted: the whole RUN can go. */
+  emptied: boolean;
+}
+
+const TRIVIAL = new Set(["set", "true", ":"]);
+
+/**
+ * Deletes pipelines from the script. A pipeline that is alone in an `if`/`case`/loop body becomes
+ * `true` so the script still parses.
+ */
+export function deletePipelines(src: ShellSource, deleted: ReadonlySet<Pipeline>): PipelinePlan {
+  if (deleted.size === 0) return { edits: [], emptied: false };
+  const items = src.script.items;
+  const pipelines = items.filter((it): it is Pipeline => it.kind === "pipeline");
+  const structural = items.some((it) => it.kind !== "pipeline" && it.kind !== "op");
+  const working = pipelines.filter((p) => !isTrivial(p));
+  const emptied = !structural && working.every((p) => deleted.has(p));
+  if (emptied) return { edits: [], emptied };
+  const elements = items.filter((it) => it.kind !== "op") as (Item & Spanned)[];
+  const edits = deleteRuns(src, elements, deleted as ReadonlySet<Item & Spanned>, {
+    separators: true,
+    fallback: "true",
+    joins: (a, b) => a.kind === "pipeline" && b.kind === "pipeline",
+    validNext: (el) => el.kind === "pipeline" || isListStart(el),
+    validPrev: (el) => el.kind === "pipeline" || isListEnd(el),
+  });
+  return { edits, emptied };
+}
+
+function isListStart(it: Item): boolean {
+  return (it.kind === "keyword" && LIST_START.has(it.word)) || it.kind === "header";
+}
+
+function isListEnd(it: Item): boolean {
+  return it.kind === "keyword" && LIST_END.has(it.word);
+}
+
+function isTrivial(p: Pipeline): boolean {
+  return (
+    p.commands.length === 1 && p.commands[0]!.name !== undefined && TRIVIAL.has(p.commands[0]!.name)
+  );
+}

@@ -1,0 +1,209 @@
+import { tokenize } from "./tokenize.js";
+import type { Op, Redirect, Token, Word } from "./tokens.js";
+
+export interface SimpleCommand {
+  /** Leading `NAME=value` words. */
+  assignments: Word[];
+  /** The command name and its arguments. */
+  args: Word[];
+  redirects: Redirect[];
+  start: number;
+  end: number;
+  /** Literal command name, when it has one. */
+  name: string | undefined;
+}
+
+export interface Pipeline {
+  kind: "pipeline";
+  commands: SimpleCommand[];
+  start: number;
+  end: number;
+}
+
+export interface Keyword {
+  kind: "keyword";
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** A `case` arm label list, `a|b)`. */
+export interface CasePattern {
+  kind: "pattern";
+  labels: Word[];
+  start: number;
+  end: number;
+}
+
+/** `for x in …` and `case WORD in`: words that are not a command. */
+export interface Header {
+  kind: "header";
+  words: Word[];
+  start: number;
+  end: number;
+}
+
+export type Item = Pipeline | Keyword | CasePattern | Header | Op;
+
+export interface Script {
+  text: string;
+  items: Item[];
+}
+
+const RESERVED = new Set([
+  "if",
+  "then",
+  "else",
+  "elif",
+  "fi",
+  "do",
+  "done",
+  "while",
+  "until",
+  "{",
+  "}",
+  "!",
+  "esac",
+]);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+
+/** Parses a script into a flat list of pipelines, keywords and separators. */
+export function parseScript(text: string): Script {
+  const tokens = tokenize(text);
+  const items: Item[] = [];
+  let i = 0;
+  let caseDepth = 0;
+  let inPattern = false;
+  while (i < tokens.length) {
+    const tok = tokens[i]!;
+    if (inPattern) {
+      if (tok.kind === "op" && (tok.op === "\n" || tok.op === ";")) {
+        items.push(tok);
+        i++;
+        continue;
+      }
+      if (tok.kind === "word" && tok.raw === "esac") {
+        items.push({ kind: "keyword", word: "esac", start: tok.start, end: tok.end });
+        caseDepth--;
+        inPattern = false;
+        i++;
+        continue;
+      }
+      const pattern = readPattern(tokens, i);
+      items.push(pattern.item);
+      i = pattern.next;
+      inPattern = false;
+      continue;
+    }
+    if (tok.kind === "op") {
+      if (tok.op === ";;" && caseDepth > 0) inPattern = true;
+      if (tok.op === "(" || tok.op === ")") {
+        items.push({ kind: "keyword", word: tok.op, start: tok.start, end: tok.end });
+      } else items.push(tok);
+      i++;
+      continue;
+    }
+    if (tok.kind === "word" && (tok.raw === "for" || tok.raw === "case")) {
+      const header = readHeader(tokens, i, tok.raw);
+      items.push(header.item);
+      i = header.next;
+      if (tok.raw === "case") {
+        caseDepth++;
+        inPattern = true;
+      }
+      continue;
+    }
+    if (tok.kind === "word" && RESERVED.has(tok.raw)) {
+      items.push({ kind: "keyword", word: tok.raw, start: tok.start, end: tok.end });
+      i++;
+      continue;
+    }
+    const pipeline = readPipeline(tokens, i);
+    items.push(pipeline.item);
+    i = pipeline.next;
+  }
+  return { text, items };
+}
+
+function readPattern(tokens: Token[], start: number): { item: CasePattern; next: number } {
+  const labels: Word[] = [];
+  let i = start;
+  if (tokens[i]?.kind === "op" && (tokens[i] as Op).op === "(") i++;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === "word") labels.push(t);
+    else if (t.kind === "op" && t.op === ")") break;
+  }
+  const end = tokens[i]?.end ?? tokens[tokens.length - 1]?.end ?? 0;
+  return { item: { kind: "pattern", labels, start: tokens[start]!.start, end }, next: i + 1 };
+}
+
+function readHeader(tokens: Token[], start: number, kind: string): { item: Header; next: number } {
+  const words: Word[] = [];
+  let i = start + 1;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === "op") break;
+    if (t.kind === "word") {
+      words.push(t);
+      if (kind === "case" && t.raw === "in") {
+        i++;
+        break;
+      }
+      if (kind === "for" && t.raw === "do") break;
+    }
+  }
+  const last = tokens[i - 1]!;
+  return { item: { kind: "header", words, start: tokens[start]!.start, end: last.end }, next: i };
+}
+
+function readPipeline(tokens: Token[], start: number): { item: Pipeline; next: number } {
+  const commands: SimpleCommand[] = [];
+  let i = start;
+  for (;;) {
+    const cmd = readSimple(tokens, i);
+    commands.push(cmd.command);
+    i = cmd.next;
+    const t = tokens[i];
+    if (t?.kind !== "op" || t.op !== "|") break;
+    i++;
+    while (tokens[i]?.kind === "op" && (tokens[i] as Op).op === "\n") i++;
+    if (i >= tokens.length) break;
+  }
+  const first = commands[0]!;
+  const last = commands[commands.length - 1]!;
+  return { item: { kind: "pipeline", commands, start: first.start, end: last.end }, next: i };
+}
+
+function readSimple(tokens: Token[], start: number): { command: SimpleCommand; next: number } {
+  const assignments: Word[] = [];
+  const args: Word[] = [];
+  const redirects: Redirect[] = [];
+  let i = start;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === "op") break;
+    if (t.kind === "redir") redirects.push(t);
+    else if (args.length === 0 && ASSIGNMENT.test(t.raw)) assignments.push(t);
+    else args.push(t);
+  }
+  const all = [...assignments, ...args, ...redirects];
+  const startOffset = Math.min(...all.map((t) => t.start));
+  const endOffset = Math.max(...all.map((t) => t.end));
+  return {
+    command: {
+      assignments,
+      args,
+      redirects,
+      start: startOffset,
+      end: endOffset,
+      name: args[0]?.value,
+    },
+    next: i,
+  };
+}
+
+/** Every simple command in the script, in order. */
+export function simpleCommands(script: Script): SimpleCommand[] {
+  return script.items.flatMap((it) => (it.kind === "pipeline" ? it.commands : []));
+}

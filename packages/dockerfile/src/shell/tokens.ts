@@ -1,0 +1,28 @@
+/** A shell word with its span in the script text. */
+export interface Word {
+  kind: "word";
+  raw: string;
+  start: number;
+  end: number;
+  /** The word's literal value with quotes and escapes removed; undefined when it expands anything. */
+  value: string | undefined;
+}
+
+export type OpText = "&&" | "||" | ";" | ";;" | "|" | "&" | "(" | ")" | "\n";
+
+export interface Op {
+  kind: "op";
+  op: OpText;
+  start: number;
+  end: number;
+}
+
+/** A redirection with its target (`> /dev/null`, `2>&1`, `<<EOF`). */
+export interface Redirect {
+  kind: "redir";
+  raw: string;
+  start: number;
+  end: number;
+}
+
+export type Token = Word | Op | Redirect;
