@@ -2,7 +2,7 @@ import type { CuratedEntry } from "../data.js";
 import type { Env, Hit, Layer } from "./types.js";
 
 /** Curated entries, each with its evidence; `{clang}`-style holes take the release's default major. */
-export const curatedLayer: Layer = (name, env, trace) => {
+export const curatedLayer: Layer = (name, env) => {
   const base = Object.hasOwn(env.curated.packages, name) ? env.curated.packages[name] : undefined;
   if (!base) return undefined;
   const entry: CuratedEntry = { ...base, ...(base.releases?.[env.release] ?? {}) };
@@ -11,7 +11,6 @@ export const curatedLayer: Layer = (name, env, trace) => {
   const used = pickByCommands(entry, env);
   const alpine = fill(used?.alpine ?? entry.alpine);
   const why = fill([entry.why])[0] ?? entry.why;
-  trace.note("override", `curated entry: ${why}`);
   const hit: Hit = {
     alpine,
     layer: entry.layer ?? "override",

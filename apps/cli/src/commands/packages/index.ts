@@ -1,14 +1,38 @@
-import { AlpinizeError } from "@alpinize/errors";
+import { UsageError } from "@alpinize/errors";
 import type { Io } from "../../io.js";
+import { runExplain } from "./explain.js";
+import { runMap } from "./map.js";
 
-export const help = `Usage: alpinize packages
+export const help = `Usage: alpinize packages map NAME... [--alpine X.Y] [--uses CMD]... [--json]
+       alpinize packages explain NAME [--alpine X.Y] [--uses CMD]... [--json]
 
-Not available in this build yet.
+Map Debian or Ubuntu package names to the Alpine packages that replace them, per Alpine release.
+
+Subcommands:
+  map      One line per name: the Alpine packages, the kind of mapping and why
+  explain  The chain of evidence for one name, layer by layer
+
+Options:
+  --alpine X.Y   Alpine release (3.21, 3.22, 3.23, 3.24; default 3.24)
+  --uses CMD     A command the Dockerfile runs (repeatable, or comma-separated), so a split
+                 package maps to the smallest part that ships it (--uses setcap, --uses envsubst)
+  --json         map: an array of {debian, alpine, kind, reason, layer, candidates?};
+                 explain: {release, decision, steps}
+
+Kinds: exact, renamed, split, merged, none (Alpine needs nothing), unknown.
+
+Exit codes: 0 every name mapped (including "none"), 1 some name is unknown,
+            2 bad input (unknown release, invalid package name, no names).
 `;
 
-export async function run(_argv: string[], _io: Io): Promise<number> {
-  throw new AlpinizeError(
-    "ALPINIZE_NOT_IMPLEMENTED",
-    "alpinize packages is not implemented in this build yet",
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === "map") return runMap(rest, io);
+  if (sub === "explain") return runExplain(rest, io);
+  throw new UsageError(
+    sub === undefined
+      ? "alpinize packages: missing subcommand (map or explain)"
+      : `alpinize packages: unknown subcommand "${sub}" (expected map or explain)`,
+    { hint: 'Run "alpinize packages --help".' },
   );
 }

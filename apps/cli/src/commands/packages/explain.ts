@@ -1,0 +1,26 @@
+import { EXIT, UsageError } from "@alpinize/errors";
+import type { Io } from "../../io.js";
+import { parsePackagesArgs } from "./options.js";
+
+export async function runExplain(argv: string[], io: Io): Promise<number> {
+  const args = parsePackagesArgs(argv, "packages explain");
+  const [name, ...extra] = args.names;
+  if (name === undefined || extra.length > 0) {
+    throw new UsageError("alpinize packages explain: give exactly one package name", {
+      hint: 'Use "alpinize packages map A B C" for several names.',
+    });
+  }
+  const result = args.map.explain(name, args.commands ? { commands: args.commands } : {});
+  if (args.json) {
+    io.out(JSON.stringify(result, null, 2));
+  } else {
+    const d = result.decision;
+    const target = d.alpine.length > 0 ? d.alpine.join(" ") : "(nothing)";
+    io.out(`${io.style.bold(d.debian)} → ${target} on Alpine ${result.release} [${d.kind}]`);
+    result.steps.forEach((s, i) => {
+      io.out(`  ${i + 1}. ${io.style.cyan(s.layer)}: ${s.detail}`);
+    });
+    if (d.candidates?.length) io.out(`  closest Alpine names: ${d.candidates.join(", ")}`);
+  }
+  return result.decision.kind === "unknown" ? EXIT.FINDINGS : EXIT.OK;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+describe("alpinize packages map", () => {
+  it("prints one JSON object per name, in input order", async () => {
+    const r = await runCli([
+      "packages",
+      "map",
+      "libssl-dev",
+      "apt-transport-https",
+      "curl",
+      "--alpine",
+      "3.23",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      debian: string;
+      alpine: string[];
+      kind: string;
+      reason: string;
+    }[];
+    expect(out.map((d) => [d.debian, d.alpine, d.kind])).toEqual([
+      ["libssl-dev", ["openssl-dev"], "renamed"],
+      ["apt-transport-https", [], "none"],
+      ["curl", ["curl"], "exact"],
+    ]);
+    for (const d of out) expect(d.reason.length).toBeGreaterThan(0);
+  });
+
+  it("uses --uses to pick the smallest split package", async () => {
+    const r = await runCli([
+      "packages",
+      "map",
+      "libcap2-bin",
+      "--uses",
+      "setcap",
+      "--alpine",
+      "3.23",
+      "--json",
+    ]);
+    expect(JSON.parse(r.stdout)[0].alpine).toEqual(["libcap-setcap"]);
+  });
+
+  it("exits 1 when a name is unknown, still printing every answer", async () => {
+    const r = await runCli(["packages", "map", "curl", "libfrobnicate-widget7"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^curl\s+curl\s+\[exact\]/m);
+    expect(r.stdout).toMatch(/libfrobnicate-widget7\s+\?\s+\[unknown\]/);
+  });
+
+  it("exits 2 for an unknown release, naming the releases that exist", async () => {
+    const r = await runCli(["packages", "map", "curl", "--alpine", "3.9"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Alpine 3\.9/);
+    expect(r.stderr).toMatch(/3\.21, 3\.22, 3\.23, 3\.24/);
+  });
+
+  it("exits 2 for a name that is not a Debian package name", async () => {
+    const r = await runCli(["packages", "map", "curl", "Foo=1.2"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a valid Debian package name: "Foo=1.2"/);
+    expect(r.stdout).toBe("");
+  });
+
+  it("exits 2 without names or with an unknown subcommand", async () => {
+    expect((await runCli(["packages", "map"])).code).toBe(2);
+    expect((await runCli(["packages", "frob"])).code).toBe(2);
+  });
+});
+
+describe("alpinize packages explain", () => {
+  it("prints the chain of evidence", async () => {
+    const r = await runCli(["packages", "explain", "libicu72", "--alpine", "3.23"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^libicu72 → icu-libs on Alpine 3\.23 \[renamed\]/);
+    expect(r.stdout).toMatch(/upstream: Debian source icu/);
+  });
+
+  it("prints JSON with the decision and its steps", async () => {
+    const r = await runCli(["packages", "explain", "gettext-base", "--uses", "envsubst", "--json"]);
+    const out = JSON.parse(r.stdout);
+    expect(out.release).toBe("3.24");
+    expect(out.decision.alpine).toEqual(["gettext-envsubst"]);
+    expect(out.steps.length).toBeGreaterThan(0);
+  });
+});
