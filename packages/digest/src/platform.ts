@@ -26,10 +26,14 @@ export function parsePlatform(text: string): Platform {
     !architecture ||
     parts.some((p) => !/^[a-z0-9._-]+$/.test(p))
   ) {
-    throw new InputError("ALPINIZE_DIGEST_PLATFORM_INVALID", `invalid platform "${text}"`, {
-      hint: "Write it as os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8.",
-      details: { platform: text },
-    });
+    throw new InputError(
+      "ALPINIZE_DIGEST_PLATFORM_INVALID",
+      `invalid platform "${text}": expected os/arch[/variant]`,
+      {
+        hint: "Write it as os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8.",
+        details: { platform: text },
+      },
+    );
   }
   return normalizePlatform({ os, architecture, ...(variant ? { variant } : {}) });
 }

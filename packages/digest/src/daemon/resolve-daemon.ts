@@ -132,6 +132,27 @@ function daemonError(err: unknown, ref: ImageReference, where: string): ResolveE
       },
     );
   }
+  // The daemon wraps the registry's answer in a 500; its text is all there is to go on.
+  if (/no basic auth credentials|unauthorized|authentication required/i.test(said)) {
+    return new ResolveError(
+      DIGEST_ERRORS.unauthorized,
+      `${ref.original}: the registry refused the daemon: ${said}`,
+      {
+        hint: `Log in ("docker login ${ref.registry}"); alpinize passes your credentials to the daemon.`,
+        cause: err,
+      },
+    );
+  }
+  if (/manifest unknown|not found/i.test(said)) {
+    return new ResolveError(
+      DIGEST_ERRORS.notFound,
+      `${ref.original}: not found (the daemon said: ${said})`,
+      {
+        hint: "Check the repository and tag.",
+        cause: err,
+      },
+    );
+  }
   return new ResolveError(
     DIGEST_ERRORS.daemon,
     `${ref.original}: the daemon at ${where} failed: ${said}`,

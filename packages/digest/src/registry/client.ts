@@ -131,8 +131,14 @@ export class RegistryClient {
     if (challenge.scheme === "bearer") {
       const scope = pullScope(repository);
       this.options.tokens.delete(this.options.registry, scope);
-      // A multi-scope token that did not cover this scope: the registry grants only one.
-      if (this.fromMultiScope.delete(scope)) this.multiScope = false;
+      // A multi-scope token that did not cover this scope: the registry grants only one, so
+      // drop every token that came from a multi-scope request before it costs another 401.
+      if (this.fromMultiScope.has(scope)) {
+        this.multiScope = false;
+        for (const other of this.fromMultiScope)
+          this.options.tokens.delete(this.options.registry, other);
+        this.fromMultiScope.clear();
+      }
       this.auth = bearer(challenge);
       return true;
     }

@@ -1,0 +1,181 @@
+import { type StartedRegistry, startRegistry } from "@alpinize/testkit";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createResolver, DIGEST_ERRORS, MEDIA_TYPES, type Resolver } from "../src/index.js";
+import {
+  type FakeFaultProxy,
+  startFakeFaultProxy,
+  startFakeOtherHost,
+} from "./fake-fault-proxy.js";
+import {
+  ALICE,
+  basicAuth,
+  cleanEnv,
+  dockerConfig,
+  FAST_RETRY,
+  type Seeded,
+  seed,
+} from "./fixtures.js";
+
+describe("faults injected by a fake proxy in front of a real registry", () => {
+  let registry: StartedRegistry;
+  let pushed: Seeded;
+  let proxy: FakeFaultProxy;
+  let resolver: Resolver;
+  let ref: string;
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    pushed = await seed(registry);
+    proxy = await startFakeFaultProxy(registry.url);
+    ref = `${proxy.host}/team/app:1.0`;
+  }, 60_000);
+  afterEach(() => {
+    proxy.faults = {};
+    proxy.hits.length = 0;
+    resolver?.close();
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await registry?.stop();
+  });
+  const manifestHits = () => proxy.hits.filter((h) => h.path.includes("/manifests/"));
+
+  it("hashes the exact bytes with a GET when the digest header is missing", async () => {
+    resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
+    proxy.faults.stripDigest = true;
+    const got = await resolver.resolve(ref);
+    expect(got.digest).toBe(pushed.app.indexDigest);
+    expect(manifestHits().map((h) => h.method)).toEqual(["HEAD", "GET"]);
+  });
+
+  it("trusts the bytes over a wrong digest header when it fetches the body", async () => {
+    resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
+    proxy.faults.wrongDigest = `sha256:${"b".repeat(64)}`;
+    const got = await resolver.resolve(ref, { verify: true });
+    expect(got.digest).toBe(pushed.app.indexDigest);
+    expect(got.notes?.[0]).toMatch(/does not match the manifest bytes/);
+  });
+
+  it("refuses a by-digest answer whose bytes hash to something else", async () => {
+    resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
+    proxy.faults.corruptBody = true;
+    const byDigest = `${proxy.host}/team/app@${pushed.app.indexDigest}`;
+    await expect(resolver.resolve(byDigest, { platform: "linux/amd64" })).rejects.toMatchObject({
+      code: DIGEST_ERRORS.mismatch,
+    });
+  });
+
+  it("waits as long as Retry-After (seconds) says on 429, then succeeds", async () => {
+    const waits: number[] = [];
+    resolver = createResolver({
+      env: cleanEnv(),
+      retry: { ...FAST_RETRY, sleep: async (ms) => void waits.push(ms) },
+    });
+    proxy.faults.fail = { count: 2, status: 429, headers: { "retry-after": "3" } };
+    const got = await resolver.resolve(ref);
+    expect(got.digest).toBe(pushed.app.indexDigest);
+    expect(waits).toEqual([3000, 3000]);
+  });
+
+  it("really sleeps for an HTTP-date Retry-After, and retries 5xx with backoff", async () => {
+    resolver = createResolver({ env: cleanEnv(), retry: { baseDelayMs: 5, retries: 3 } });
+    const date = new Date(Date.now() + 1500).toUTCString();
+    proxy.faults.fail = { count: 1, status: 429, headers: { "retry-after": date } };
+    const started = Date.now();
+    expect((await resolver.resolve(ref)).digest).toBe(pushed.app.indexDigest);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    proxy.faults.fail = { count: 2, status: 503 };
+    proxy.hits.length = 0;
+    expect((await resolver.resolve(`${proxy.host}/team/legacy:2.0`)).digest).toBe(
+      pushed.legacy.indexDigest,
+    );
+    expect(manifestHits()).toHaveLength(3);
+  });
+
+  it("gives up on 429 once the retries run out, and never retries 403 or 404", async () => {
+    resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
+    proxy.faults.fail = { count: 10, status: 429 };
+    await expect(resolver.resolve(ref)).rejects.toMatchObject({ code: DIGEST_ERRORS.rateLimited });
+    expect(manifestHits()).toHaveLength(3);
+    for (const status of [403, 404]) {
+      proxy.hits.length = 0;
+      proxy.faults.fail = { count: 10, status };
+      await expect(resolver.resolve(ref)).rejects.toMatchObject({
+        code: status === 403 ? DIGEST_ERRORS.denied : DIGEST_ERRORS.notFound,
+      });
+      expect(manifestHits()).toHaveLength(1);
+    }
+  });
+
+  it("reports the registry's rate-limit headers", async () => {
+    resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
+    proxy.faults.addHeaders = {
+      "ratelimit-limit": "100;w=21600",
+      "ratelimit-remaining": "97;w=21600",
+    };
+    const got = await resolver.resolve(ref);
+    expect(got.rateLimit).toEqual({ limit: "100;w=21600", remaining: "97;w=21600" });
+  });
+
+  it("rejects schema 1 manifests and oversized bodies", async () => {
+    resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
+    proxy.faults.contentType = "application/vnd.docker.distribution.manifest.v1+prettyjws";
+    await expect(resolver.resolve(ref)).rejects.toThrow(/schema 1/);
+    proxy.faults = { stripDigest: true, hugeBody: 5 * 1024 * 1024 };
+    await expect(resolver.resolve(ref)).rejects.toMatchObject({ code: DIGEST_ERRORS.tooLarge });
+  });
+
+  it("reports a 401 without any challenge as unauthorized", async () => {
+    resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
+    proxy.faults.fail = { count: 1, status: 401, body: '{"errors":[{"code":"DENIED"}]}' };
+    await expect(resolver.resolve(ref)).rejects.toMatchObject({ code: DIGEST_ERRORS.unauthorized });
+  });
+
+  it("asks plain http only of loopback or named insecure hosts", async () => {
+    resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
+    proxy.faults.redirectTo = `http://localhost.invalid.example:1/`;
+    await expect(resolver.resolve(ref)).rejects.toMatchObject({ code: DIGEST_ERRORS.insecure });
+  });
+});
+
+describe("credentials and cross-host redirects", () => {
+  let registry: StartedRegistry;
+  let pushed: Seeded;
+
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: "htpasswd" });
+    pushed = await seed(registry);
+  }, 60_000);
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  it("never sends Authorization to the host a redirect points at", async () => {
+    const basic = `Basic ${basicAuth(ALICE.username, ALICE.password)}`;
+    const proxy = await startFakeFaultProxy(registry.url);
+    const other = await startFakeOtherHost(registry.url, basic);
+    const config = await dockerConfig({
+      auths: { [proxy.host]: { auth: basicAuth(ALICE.username, ALICE.password) } },
+    });
+    const resolver = createResolver({
+      env: cleanEnv({ DOCKER_CONFIG: config.dir }),
+      retry: FAST_RETRY,
+    });
+    try {
+      proxy.faults.redirectTo = other.url;
+      const got = await resolver.resolve(`${proxy.host}/team/app:1.0`);
+      expect(got).toMatchObject({
+        digest: pushed.app.indexDigest,
+        mediaType: MEDIA_TYPES.ociIndex,
+      });
+      expect(proxy.hits.some((h) => h.authorization === basic)).toBe(true);
+      expect(other.seen.length).toBeGreaterThan(0);
+      expect(other.seen.every((a) => a === undefined)).toBe(true);
+    } finally {
+      resolver.close();
+      await config.remove();
+      await other.close();
+      await proxy.close();
+    }
+  });
+});
