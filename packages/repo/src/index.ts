@@ -1,1 +1,26 @@
-export {};
+export { checkTargets, type CheckOptions, type CheckResult, type CheckTarget, type Unparsable } from "./check/run.js";
+export { type CheckSettings, type Finding, RULE_IDS, type RuleId } from "./check/types.js";
+export { CONFIG_FILE, type LoadConfigOptions, loadConfig, parseConfigText } from "./config/load.js";
+export { defaultConfig, type RepoConfig } from "./config/types.js";
+export { defaultTransforms } from "./default-transforms.js";
+export { classifyPath, type FileKind, isDockerfileName } from "./discover/kinds.js";
+export { findCopiedScripts, type ScriptReference, type ScriptRole } from "./discover/scripts.js";
+export { type DiscoveredFiles, type DiscoverOptions, discoverFiles } from "./discover/walk.js";
+export { ALPINE_BASE_GROUPS, ALPINE_BASE_RELEASE, ALPINE_BASE_USERS } from "./facts/alpine-base.js";
+export { applyPlan } from "./plan/apply.js";
+export { type PlanOptions, planRepository } from "./plan/plan.js";
+export type { FilePlan, ImageMention, PinRecord, RepoPlan, SkippedFile } from "./plan/types.js";
+export { type ReportOptions, renderReport } from "./report/markdown.js";
+export { detectRisks } from "./risks/detect.js";
+export type { Evidence, Risk, RiskId, SourceFile } from "./risks/types.js";
+export type {
+  DockerfileOptions,
+  DockerfileResult,
+  ImageChange,
+  PackageChange,
+  ScriptResult,
+  TransformWarning,
+  Transforms,
+} from "./transforms.js";
+export { TransformUnavailableError } from "./transforms.js";
+export { writeFileAtomic } from "./workspace/files.js";

@@ -1,0 +1,120 @@
+import type { ShellCommand } from "../dockerfile/commands.js";
+import { hasDigest, imageName, isIgnoredImage } from "../dockerfile/images.js";
+import type { RunStep, StageInfo } from "../dockerfile/stages.js";
+import type { CheckSettings, Finding, RuleId } from "./types.js";
+
+type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
+
+const APT_TOOLS = new Set([
+  "apt", "apt-get", "aptitude", "apt-key", "apt-mark", "apt-cache", "add-apt-repository",
+  "dpkg", "dpkg-reconfigure", "dpkg-query", "xx-apt", "xx-apt-get",
+]);
+const SHADOW_TOOLS = new Set(["useradd", "groupadd", "usermod", "groupmod", "userdel", "groupdel", "gpasswd", "chpasswd"]);
+const APK_TOOLS = new Set(["apk", "xx-apk"]);
+
+/** Runs every Dockerfile rule over the stages of one file. */
+export function checkStages(file: string, stages: StageInfo[], settings: CheckSettings): Finding[] {
+  const findings: Finding[] = [];
+  const emit: Emit = (line, rule, message, severity = "error") => {
+    findings.push({ file, line, rule, severity, message });
+  };
+  for (const stage of stages) {
+    if (isIgnoredImage(stage.image, settings.ignoreImages) || stage.family === "scratch") continue;
+    checkBase(stage, settings, emit);
+    if (stage.family !== "alpine") continue;
+    for (const run of stage.runs) checkRun(stage, run, emit);
+  }
+  checkGoNetdns(stages, settings, emit);
+  return findings;
+}
+
+function checkBase(stage: StageInfo, settings: CheckSettings, emit: Emit): void {
+  if (stage.parent !== undefined) return;
+  if (stage.family === "debian" || stage.family === "ubuntu") {
+    emit(
+      stage.imageLine,
+      "debian-base",
+      `stage ${stage.name} is built on ${stage.image} (${stage.family}): run "alpinize migrate" or list the image in images.ignore`,
+    );
+  }
+  if (stage.family === "unknown" || hasDigest(stage.image)) return;
+  emit(
+    stage.imageLine,
+    "base-image-unpinned",
+    `${stage.image} is not pinned by digest: run "alpinize pin --write" and let Renovate keep the pin fresh`,
+    settings.requireDigests ? "error" : "warning",
+  );
+}
+
+function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
+  const installsShadow = stage.runs.some((r) => r.commands.some((c) => isApkAdd(c) && c.args.includes("shadow")));
+  run.commands.forEach((cmd, i) => {
+    const line = run.commandLines[i] ?? run.line;
+    const name = baseName(cmd.name);
+    if (APT_TOOLS.has(name)) {
+      emit(line, "apt-in-alpine", `${name} in Alpine stage ${stage.name}: use ${name.startsWith("xx-") ? "xx-apk add --no-cache" : "apk add --no-cache"} (alpinize migrate rewrites it)`);
+    } else if (SHADOW_TOOLS.has(name) && !installsShadow) {
+      emit(line, "shadow-user-commands", `${name} does not exist in Alpine stage ${stage.name}: use busybox addgroup/adduser, or apk add shadow`);
+    }
+    if (APK_TOOLS.has(name)) checkApk(stage, run, cmd, line, emit);
+    if (cmd.args.includes("/usr/sbin/nologin") || cmd.args.some((a) => a.endsWith("=/usr/sbin/nologin"))) {
+      emit(line, "nologin-path", `/usr/sbin/nologin does not exist on Alpine (stage ${stage.name}): use /sbin/nologin`);
+    }
+  });
+}
+
+function checkApk(stage: StageInfo, run: RunStep, cmd: ShellCommand, line: number, emit: Emit): void {
+  const verb = cmd.args.find((a) => !a.startsWith("-"));
+  const cached = /--mount=\S*target=\/(?:var\/cache\/apk|etc\/apk\/cache)/.test(run.flags);
+  if (cached) return;
+  if (verb === "update") {
+    emit(line, "apk-no-cache", `apk update leaves the index in the image (stage ${stage.name}): drop it and use apk add --no-cache`);
+  } else if ((verb === "add" || verb === "upgrade") && !cmd.args.includes("--no-cache")) {
+    emit(line, "apk-no-cache", `${cmd.name} ${verb} without --no-cache in stage ${stage.name}: add --no-cache so the index does not stay in the layer`);
+  }
+}
+
+/** The shipped (final) stage needs `GODEBUG=netdns=go` when it carries a Go binary. */
+function checkGoNetdns(stages: StageInfo[], settings: CheckSettings, emit: Emit): void {
+  const final = stages.at(-1);
+  if (!final || final.family !== "alpine" || isIgnoredImage(final.image, settings.ignoreImages)) return;
+  const source = goBinarySource(final, stages);
+  if (source === undefined) return;
+  const godebug = final.env.get("GODEBUG")?.value ?? "";
+  if (/(?:^|,)netdns=/.test(godebug)) return;
+  emit(
+    final.line,
+    "go-netdns",
+    `final stage ships a Go binary (${source}) without ENV GODEBUG=netdns=go: musl's resolver differs from glibc's (no search/ndots parity, no single-request); add ENV GODEBUG=netdns=go`,
+  );
+}
+
+function goBinarySource(final: StageInfo, stages: StageInfo[]): string | undefined {
+  if (buildsGo(final, stages)) return `built in stage ${final.name}`;
+  for (const from of final.copiesFrom) {
+    const stage = stages.find((s) => s.alias?.toLowerCase() === from.toLowerCase() || s.name === from);
+    if (stage && buildsGo(stage, stages)) return `copied from stage ${stage.name}`;
+    if (!stage && imageName(from)?.endsWith("golang")) return `copied from ${from}`;
+  }
+  return undefined;
+}
+
+export function buildsGo(stage: StageInfo, stages: StageInfo[]): boolean {
+  if (stage.runs.some((r) => r.commands.some(isGoBuild))) return true;
+  const parent = stages.find((s) => s.name === stage.parent);
+  if (parent) return buildsGo(parent, stages);
+  return /(?:^|\/)golang$/.test(imageName(stage.image) ?? "");
+}
+
+function isGoBuild(cmd: ShellCommand): boolean {
+  const name = baseName(cmd.name);
+  return (name === "go" || name === "xx-go") && (cmd.args[0] === "build" || cmd.args[0] === "install");
+}
+
+function isApkAdd(cmd: ShellCommand): boolean {
+  return APK_TOOLS.has(baseName(cmd.name)) && cmd.args.includes("add");
+}
+
+export function baseName(name: string): string {
+  return name.slice(name.lastIndexOf("/") + 1);
+}

@@ -1,0 +1,30 @@
+/** Stable ids of the `alpinize check` rules; documented in the package README. */
+export const RULE_IDS = [
+  "apt-in-alpine",
+  "apk-no-cache",
+  "debian-base",
+  "base-image-unpinned",
+  "go-netdns",
+  "shadow-user-commands",
+  "nologin-path",
+  "entrypoint-lint",
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export interface Finding {
+  /** POSIX path relative to the checked root (or as given for single files). */
+  file: string;
+  line: number;
+  rule: RuleId;
+  /** `error` fails the check (exit 1); `warning` is printed but does not. */
+  severity: "error" | "warning";
+  /** What is wrong and what to do, in one line. */
+  message: string;
+}
+
+export interface CheckSettings {
+  skip: readonly string[];
+  requireDigests: boolean;
+  ignoreImages: readonly string[];
+}

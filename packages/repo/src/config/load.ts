@@ -1,0 +1,87 @@
+import { readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { InputError } from "@alpinize/errors";
+import { defaultConfig, type RepoConfig } from "./types.js";
+import { validateConfig } from "./validate.js";
+
+export const CONFIG_FILE = "alpinize.config.json";
+/** A config file is a few hundred bytes; anything this large is a mistake. */
+const MAX_CONFIG_BYTES = 256 * 1024;
+
+export interface LoadConfigOptions {
+  /** An explicit file (`--config`); it must exist. */
+  file?: string;
+  /** Used to print short paths in messages. */
+  cwd?: string;
+}
+
+/**
+ * Reads the project settings: `--config FILE`, else `alpinize.config.json` at the root, else the
+ * `"alpinize"` key of the root `package.json`, else the defaults.
+ */
+export async function loadConfig(root: string, options: LoadConfigOptions = {}): Promise<RepoConfig> {
+  const cwd = options.cwd ?? root;
+  if (options.file !== undefined) {
+    const text = await readText(options.file);
+    if (text === undefined) {
+      throw new InputError("ALPINIZE_CONFIG_NOT_FOUND", `config file ${options.file} does not exist`, {
+        hint: "Check the path given to --config.",
+        details: { file: options.file },
+      });
+    }
+    return parseConfigText(text, display(options.file, cwd));
+  }
+  const own = join(root, CONFIG_FILE);
+  const ownText = await readText(own);
+  if (ownText !== undefined) return parseConfigText(ownText, display(own, cwd));
+  const pkgPath = join(root, "package.json");
+  const pkgText = await readText(pkgPath);
+  if (pkgText !== undefined) {
+    const pkg = parseJson(pkgText, display(pkgPath, cwd));
+    if (typeof pkg === "object" && pkg !== null && "alpinize" in pkg) {
+      return validateConfig((pkg as { alpinize: unknown }).alpinize, `${display(pkgPath, cwd)} ("alpinize" key)`);
+    }
+  }
+  return defaultConfig();
+}
+
+export function parseConfigText(text: string, source: string): RepoConfig {
+  return validateConfig(parseJson(text, source), source);
+}
+
+function parseJson(text: string, source: string): unknown {
+  if (text.length > MAX_CONFIG_BYTES) {
+    throw new InputError("ALPINIZE_CONFIG_INVALID", `${source}: larger than ${MAX_CONFIG_BYTES} bytes`, {
+      hint: "Point --config at the alpinize settings file.",
+      details: { file: source },
+    });
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    throw new InputError("ALPINIZE_CONFIG_INVALID", `${source}: not valid JSON (${(err as Error).message})`, {
+      hint: "Fix the JSON syntax (comments and trailing commas are not allowed).",
+      details: { file: source },
+      cause: err,
+    });
+  }
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw new InputError("ALPINIZE_CONFIG_UNREADABLE", `cannot read ${path}: ${(err as Error).message}`, {
+      hint: "Check the file's permissions.",
+      details: { file: path },
+      cause: err,
+    });
+  }
+}
+
+function display(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" || rel.startsWith("..") ? path : rel;
+}

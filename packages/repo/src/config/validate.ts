@@ -1,0 +1,102 @@
+import { InputError } from "@alpinize/errors";
+import { defaultConfig, type RepoConfig } from "./types.js";
+
+const RELEASE = /^3\.\d{1,2}$|^edge$/;
+const PACKAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9+_.:-]*$/;
+const TOP_KEYS = ["$schema", "alpine", "packages", "images", "check"];
+
+/** Checks a parsed config object field by field; every error names the file and the key. */
+export function validateConfig(value: unknown, source: string): RepoConfig {
+  const config = defaultConfig();
+  config.source = source;
+  const top = asObject(value, source, "(top level)");
+  rejectUnknown(top, TOP_KEYS, source, "");
+  if (top.alpine !== undefined) config.alpine = readRelease(top.alpine, source);
+  if (top.packages !== undefined) config.packages.overrides = readPackages(top.packages, source);
+  if (top.images !== undefined) config.images.ignore = readImages(top.images, source);
+  if (top.check !== undefined) config.check = readCheck(top.check, source);
+  return config;
+}
+
+function readRelease(value: unknown, source: string): string {
+  if (typeof value !== "string" || !RELEASE.test(value)) {
+    throw configError(source, "alpine", `must be a release such as "3.23", got ${show(value)}`);
+  }
+  return value;
+}
+
+function readPackages(value: unknown, source: string): Record<string, string[]> {
+  const obj = asObject(value, source, "packages");
+  rejectUnknown(obj, ["overrides"], source, "packages.");
+  if (obj.overrides === undefined) return {};
+  const overrides = asObject(obj.overrides, source, "packages.overrides");
+  const out: Record<string, string[]> = {};
+  for (const [debian, alpine] of Object.entries(overrides)) {
+    const key = `packages.overrides.${debian}`;
+    if (!PACKAGE_NAME.test(debian)) throw configError(source, key, "is not a package name");
+    const names = typeof alpine === "string" ? [alpine] : alpine;
+    if (!Array.isArray(names) || !names.every((n) => typeof n === "string" && PACKAGE_NAME.test(n))) {
+      throw configError(
+        source,
+        key,
+        `must be an Alpine package name or an array of them ([] when Alpine needs nothing), got ${show(alpine)}`,
+      );
+    }
+    out[debian] = [...names] as string[];
+  }
+  return out;
+}
+
+function readImages(value: unknown, source: string): string[] {
+  const obj = asObject(value, source, "images");
+  rejectUnknown(obj, ["ignore"], source, "images.");
+  return obj.ignore === undefined ? [] : readStrings(obj.ignore, source, "images.ignore");
+}
+
+function readCheck(value: unknown, source: string): RepoConfig["check"] {
+  const obj = asObject(value, source, "check");
+  rejectUnknown(obj, ["skip", "requireDigests"], source, "check.");
+  const check = defaultConfig().check;
+  if (obj.skip !== undefined) check.skip = readStrings(obj.skip, source, "check.skip");
+  if (obj.requireDigests !== undefined) {
+    if (typeof obj.requireDigests !== "boolean") {
+      throw configError(source, "check.requireDigests", `must be true or false, got ${show(obj.requireDigests)}`);
+    }
+    check.requireDigests = obj.requireDigests;
+  }
+  return check;
+}
+
+function readStrings(value: unknown, source: string, key: string): string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && v.trim() !== "")) {
+    throw configError(source, key, `must be an array of non-empty strings, got ${show(value)}`);
+  }
+  return value as string[];
+}
+
+function asObject(value: unknown, source: string, key: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw configError(source, key, `must be an object, got ${show(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function rejectUnknown(obj: Record<string, unknown>, known: string[], source: string, prefix: string) {
+  for (const key of Object.keys(obj)) {
+    if (!known.includes(key)) {
+      throw configError(source, `${prefix}${key}`, `is not a known setting (known: ${known.filter((k) => k !== "$schema").join(", ")})`);
+    }
+  }
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export function configError(source: string, key: string, what: string): InputError {
+  return new InputError("ALPINIZE_CONFIG_INVALID", `${source}: "${key}" ${what}`, {
+    hint: "Fix the setting; packages/repo/README.md lists every key with its type.",
+    details: { file: source, key },
+  });
+}

@@ -1,0 +1,90 @@
+import type { Dirent } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { InputError } from "@alpinize/errors";
+import { ALWAYS_SKIPPED, IgnoreStack } from "./ignore-rules.js";
+import { classifyPath, type FileKind } from "./kinds.js";
+
+export interface DiscoveredFiles {
+  /** POSIX paths relative to the root, sorted. */
+  dockerfiles: string[];
+  compose: string[];
+  workflows: string[];
+  /** Files and directories skipped because .gitignore (or .git/info/exclude) ignores them. */
+  ignored: string[];
+}
+
+export interface DiscoverOptions {
+  /** Stop with an error past this many directory entries (bounds work on huge trees). */
+  maxEntries?: number;
+}
+
+const DEFAULT_MAX_ENTRIES = 200_000;
+
+/**
+ * Walks `root` for Dockerfiles, compose files and CI workflows, honouring .gitignore files at
+ * every level and `.git/info/exclude`, never entering `.git` or `node_modules`, and never
+ * following symbolic links (a link loop cannot hang the walk).
+ */
+export async function discoverFiles(root: string, options: DiscoverOptions = {}): Promise<DiscoveredFiles> {
+  const found: DiscoveredFiles = { dockerfiles: [], compose: [], workflows: [], ignored: [] };
+  const budget = { left: options.maxEntries ?? DEFAULT_MAX_ENTRIES };
+  await walk(root, "", await IgnoreStack.forRoot(root), found, budget);
+  for (const list of Object.values(found) as string[][]) list.sort();
+  return found;
+}
+
+async function walk(
+  root: string,
+  dirRel: string,
+  parentRules: IgnoreStack,
+  found: DiscoveredFiles,
+  budget: { left: number },
+): Promise<void> {
+  const rules = dirRel === "" ? parentRules : await parentRules.enter(root, dirRel);
+  const entries = await listDir(join(root, dirRel));
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    budget.left--;
+    if (budget.left < 0) {
+      throw new InputError("ALPINIZE_REPO_TOO_LARGE", `${root}: more files than alpinize walks`, {
+        hint: "Run alpinize on the folder that holds the Dockerfiles, or ignore build output in .gitignore.",
+        details: { root },
+      });
+    }
+    const rel = `${dirRel}${entry.name}`;
+    if (entry.isDirectory()) {
+      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      if (rules.ignores(`${rel}/`)) {
+        found.ignored.push(`${rel}/`);
+        continue;
+      }
+      await walk(root, `${rel}/`, rules, found, budget);
+    } else if (entry.isFile()) {
+      const kind = classifyPath(rel);
+      if (kind === undefined) continue;
+      if (rules.ignores(rel)) {
+        found.ignored.push(rel);
+        continue;
+      }
+      bucket(found, kind).push(rel);
+    }
+  }
+}
+
+function bucket(found: DiscoveredFiles, kind: FileKind): string[] {
+  if (kind === "dockerfile") return found.dockerfiles;
+  if (kind === "compose") return found.compose;
+  return found.workflows;
+}
+
+async function listDir(path: string): Promise<Dirent[]> {
+  try {
+    return await readdir(path, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // A directory that vanished or cannot be listed is skipped, as git would.
+    if (code === "EACCES" || code === "ENOENT" || code === "EPERM") return [];
+    throw err;
+  }
+}

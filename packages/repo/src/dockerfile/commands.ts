@@ -1,0 +1,149 @@
+/** One simple command found in a shell script: its name, arguments and leading assignments. */
+export interface ShellCommand {
+  name: string;
+  args: string[];
+  assignments: string[];
+  /** Offset of the command name in the scanned text. */
+  offset: number;
+}
+
+type Token = { kind: "word"; text: string; offset: number } | { kind: "op" };
+
+const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "time"]);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+/** Words that run the command after them (`sudo apt-get`, `xargs -r apt-get`). */
+const WRAPPERS = new Set(["sudo", "exec", "command", "nice", "nohup", "env", "xargs", "time"]);
+
+/**
+ * A light scan of a shell script for the commands it runs. It is not a shell parser: it splits on
+ * operators, skips reserved words, `for`/`case` headers and wrapper commands, and looks inside
+ * `$(…)`, backticks and `sh -c '…'` bodies. Good enough to find `apt-get` or `useradd` anywhere.
+ */
+export function scanCommands(text: string, depth = 0): ShellCommand[] {
+  const commands: ShellCommand[] = [];
+  let current: ShellCommand | undefined;
+  let skipHeader = false;
+  const pendingAssignments: string[] = [];
+  for (const token of tokenize(text)) {
+    if (token.kind === "op") {
+      if (current) commands.push(current);
+      current = undefined;
+      skipHeader = false;
+      continue;
+    }
+    if (current) {
+      current.args.push(token.text);
+      continue;
+    }
+    if (skipHeader) continue;
+    if (token.text === "for" || token.text === "case" || token.text === "select") {
+      skipHeader = true;
+      continue;
+    }
+    if (KEYWORDS.has(token.text)) continue;
+    if (ASSIGNMENT.test(token.text)) {
+      pendingAssignments.push(token.text);
+      continue;
+    }
+    current = { name: token.text, args: [], assignments: pendingAssignments.splice(0), offset: token.offset };
+  }
+  if (current) commands.push(current);
+  return depth > 3 ? commands : expand(commands, depth);
+}
+
+/** Sees through `sudo X`, `env A=1 X`, and runs the scan again on `sh -c '…'` bodies. */
+function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
+  const out: ShellCommand[] = [];
+  for (const cmd of commands) {
+    out.push(cmd);
+    const base = cmd.name.slice(cmd.name.lastIndexOf("/") + 1);
+    if (WRAPPERS.has(base)) {
+      const words = cmd.args.filter((a) => !a.startsWith("-") && !ASSIGNMENT.test(a));
+      const [name, ...args] = words;
+      if (name !== undefined) out.push({ name, args, assignments: [], offset: cmd.offset });
+    }
+    if (/^(?:ba|da|a)?sh$/.test(base)) {
+      const c = cmd.args.indexOf("-c");
+      const body = c >= 0 ? cmd.args[c + 1] : undefined;
+      if (body !== undefined) out.push(...scanCommands(body, depth + 1));
+    }
+  }
+  return out;
+}
+
+function* tokenize(text: string): Generator<Token> {
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === "#" && (i === 0 || /\s|;|&|\|/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== "\n") i++;
+      continue;
+    }
+    if (ch === "\\" && text[i + 1] === "\n") {
+      i += 2;
+      continue;
+    }
+    if (ch === " " || ch === "\t" || ch === "\r") {
+      i++;
+      continue;
+    }
+    if ("\n;&|()`".includes(ch)) {
+      yield { kind: "op" };
+      i++;
+      continue;
+    }
+    if (ch === "$" && text[i + 1] === "(" && text[i + 2] !== "(") {
+      yield { kind: "op" };
+      i += 2;
+      continue;
+    }
+    if (ch === "<" || ch === ">") {
+      i = skipRedirect(text, i);
+      continue;
+    }
+    const word = readWord(text, i);
+    yield { kind: "word", text: word.text, offset: i };
+    // Always advance, so no input can stall the scan.
+    i = Math.max(word.end, i + 1);
+  }
+}
+
+function skipRedirect(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && "<>&-|".includes(text[i]!)) i++;
+  while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+  return Math.max(readWord(text, i).end, start + 1);
+}
+
+function readWord(text: string, start: number): { text: string; end: number } {
+  let out = "";
+  let i = start;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === "'" || ch === '"') {
+      const close = findClose(text, i + 1, ch);
+      out += text.slice(i + 1, close).replace(ch === '"' ? /\\(["\\$`])/g : /$^/g, "$1");
+      i = close + 1;
+      continue;
+    }
+    if (ch === "\\" && i + 1 < text.length) {
+      if (text[i + 1] !== "\n") out += text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (/\s/.test(ch) || ";&|()<>`".includes(ch)) break;
+    if (ch === "$" && text[i + 1] === "(" && i > start) break;
+    out += ch;
+    i++;
+  }
+  return { text: out, end: i };
+}
+
+function findClose(text: string, from: number, quote: string): number {
+  let i = from;
+  while (i < text.length && text[i] !== quote) {
+    if (quote === '"' && text[i] === "\\") i++;
+    i++;
+  }
+  return Math.min(i, text.length);
+}

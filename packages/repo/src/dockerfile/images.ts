@@ -1,0 +1,70 @@
+import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
+
+/** The distribution family an image is built on, as far as its name tells. */
+export type ImageFamily = "alpine" | "debian" | "ubuntu" | "scratch" | "other" | "unknown";
+
+const DEBIAN_CODENAMES = /(?:^|[-.])(?:sid|trixie|bookworm|bullseye|buster|stretch|jessie|forky|slim)(?:$|[-.])/;
+const UBUNTU_CODENAMES = /(?:^|[-.])(?:noble|jammy|focal|bionic|xenial|oracular|plucky|questing)(?:$|[-.])/;
+/** Official images whose untagged or plain-version tags are Debian-based. */
+const DEBIAN_DEFAULT_OFFICIAL = new Set([
+  "buildpack-deps", "debian", "golang", "node", "python", "ruby", "php", "rust", "postgres", "redis",
+  "nginx", "httpd", "haproxy", "memcached", "erlang", "elixir", "perl", "openjdk", "gcc", "caddy",
+  "traefik", "mariadb", "mysql", "mongo", "rabbitmq", "wordpress", "ghost", "julia", "r-base",
+]);
+
+/** Classifies an image reference (`golang:1.25-trixie`, `node:24-alpine`, `alpine@sha256:…`). */
+export function imageFamily(reference: string): ImageFamily {
+  const text = reference.trim();
+  if (text === "" || text.includes("$")) return "unknown";
+  if (text.toLowerCase() === "scratch") return "scratch";
+  const ref = tryParseImageReference(text, { defaultTag: false });
+  if (!ref) return "unknown";
+  const name = familiarName(ref);
+  const last = name.slice(name.lastIndexOf("/") + 1);
+  const tag = (ref.tag ?? "").toLowerCase();
+  if (last === "alpine" || /(?:^|[-.])alpine/.test(tag)) return "alpine";
+  if (last === "ubuntu" || UBUNTU_CODENAMES.test(tag)) return "ubuntu";
+  if (last === "debian" || DEBIAN_CODENAMES.test(tag)) return "debian";
+  if (ref.registry === "docker.io" && ref.repository.startsWith("library/") && DEBIAN_DEFAULT_OFFICIAL.has(last)) {
+    return "debian";
+  }
+  return "other";
+}
+
+/** The repository part as a user writes it, tag and digest dropped (`golang`, `ghcr.io/o/r`). */
+export function imageName(reference: string): string | undefined {
+  const ref = tryParseImageReference(reference.trim(), { defaultTag: false });
+  return ref ? familiarName(ref) : undefined;
+}
+
+export function hasDigest(reference: string): boolean {
+  return /@sha256:[a-f0-9]{64}$/i.test(reference.trim()) || /@[a-z0-9]+:[a-f0-9]{32,}$/i.test(reference.trim());
+}
+
+/**
+ * Whether `images.ignore` names this reference: a pattern without a tag matches every tag of the
+ * repository, `*` matches any run of characters, and Docker Hub spellings are treated as one.
+ */
+export function isIgnoredImage(reference: string, patterns: readonly string[]): boolean {
+  if (patterns.length === 0) return false;
+  const ref = tryParseImageReference(reference.trim(), { defaultTag: false });
+  const name = ref ? familiarName(ref) : reference.trim();
+  const tagged = ref?.tag !== undefined ? `${name}:${ref.tag}` : name;
+  return patterns.some((pattern) => {
+    const wanted = normalizePattern(pattern);
+    const glob = new RegExp(`^${wanted.split("*").map(escapeRegExp).join(".*")}$`);
+    return glob.test(name) || glob.test(tagged) || glob.test(reference.trim());
+  });
+}
+
+function normalizePattern(pattern: string): string {
+  const trimmed = pattern.trim();
+  if (trimmed.includes("*")) return trimmed;
+  const ref = tryParseImageReference(trimmed, { defaultTag: false });
+  if (!ref) return trimmed;
+  return ref.tag !== undefined ? `${familiarName(ref)}:${ref.tag}` : familiarName(ref);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,119 @@
+import { analyzeStages, type Instruction, lineFinder, parseDockerfile } from "@alpinize/dockerfile";
+import { scanCommands, type ShellCommand } from "./commands.js";
+import { type ImageFamily, imageFamily } from "./images.js";
+import { instructionWords } from "./words.js";
+
+/** A RUN instruction with the commands it runs. */
+export interface RunStep {
+  line: number;
+  endLine: number;
+  /** RUN flags such as `--mount=type=cache,target=/var/cache/apk`. */
+  flags: string;
+  text: string;
+  commands: ShellCommand[];
+  /** 1-based line of each command, in order. */
+  commandLines: number[];
+}
+
+export interface StageInfo {
+  index: number;
+  /** `AS` name, or the stage number as text. */
+  name: string;
+  alias: string | undefined;
+  line: number;
+  /** The base image, with a `${ARG}` replaced by the ARG's default when it has one. */
+  image: string;
+  /** The line where the image text is written (the ARG line for `FROM ${ARG}`). */
+  imageLine: number;
+  family: ImageFamily;
+  /** Name of the earlier stage this one builds on, if any. */
+  parent: string | undefined;
+  final: boolean;
+  runs: RunStep[];
+  /** Stages (by name) or images this stage COPYs from with `--from`. */
+  copiesFrom: string[];
+  env: Map<string, { value: string; line: number }>;
+  /** ENTRYPOINT/CMD words, the last of each. */
+  entrypoint: string[];
+  cmd: string[];
+  body: Instruction[];
+}
+
+/** Reads every stage of a Dockerfile with what the checks and the report need. Throws on syntax errors. */
+export function describeStages(text: string, fileName: string): StageInfo[] {
+  const doc = parseDockerfile(text, { fileName });
+  const model = analyzeStages(doc);
+  const lineOf = lineFinder(doc.lineStarts);
+  const stages: StageInfo[] = [];
+  model.stages.forEach((stage, index) => {
+    const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(stage.image)?.[1];
+    const arg = variable ? [...model.globalArgs].reverse().find((a) => a.name === variable) : undefined;
+    const image = arg && arg.value !== "" ? arg.value : stage.image;
+    const parent = stage.parent ? stages[stage.parent.index] : undefined;
+    const info: StageInfo = {
+      index,
+      name: stage.alias ?? String(index),
+      alias: stage.alias,
+      line: stage.from.line,
+      image,
+      imageLine: arg ? lineOf(arg.start) : stage.from.line,
+      family: parent ? parent.family : imageFamily(image),
+      parent: parent?.name,
+      final: index === model.stages.length - 1,
+      runs: [],
+      copiesFrom: [],
+      env: new Map(parent?.env ?? []),
+      entrypoint: parent?.entrypoint ?? [],
+      cmd: parent?.cmd ?? [],
+      body: stage.body,
+    };
+    readBody(info, doc.text, lineOf);
+    stages.push(info);
+  });
+  return stages;
+}
+
+function readBody(info: StageInfo, source: string, lineOf: (offset: number) => number): void {
+  for (const ins of info.body) {
+    if (ins.keyword === "RUN") info.runs.push(readRun(ins, source, lineOf));
+    else if (ins.keyword === "COPY" || ins.keyword === "ADD") {
+      const from = /(?:^|\s)--from=(\S+)/.exec(ins.args.text)?.[1];
+      if (from) info.copiesFrom.push(from.replace(/^["']|["']$/g, ""));
+    } else if (ins.keyword === "ENV" || ins.keyword === "ARG") readEnv(info, ins);
+    else if (ins.keyword === "ENTRYPOINT") info.entrypoint = instructionWords(ins.args.text);
+    else if (ins.keyword === "CMD") info.cmd = instructionWords(ins.args.text);
+  }
+}
+
+function readRun(ins: Instruction, source: string, lineOf: (offset: number) => number): RunStep {
+  const flagText = /^(?:\s*--\S+)*/.exec(ins.args.text)?.[0] ?? "";
+  const body = ins.args.text.slice(flagText.length);
+  const heredocText = ins.heredocs.map((h) => source.slice(h.bodyStart, h.bodyEnd)).join("\n");
+  const script = ins.form === "exec" ? instructionWords(body).map(quote).join(" ") : body;
+  const commands = scanCommands(`${script}\n${heredocText}`);
+  const commandLines = commands.map((cmd) => {
+    if (cmd.offset < script.length) {
+      const sourceOffset = ins.args.map[flagText.length + cmd.offset] ?? ins.start;
+      return lineOf(sourceOffset);
+    }
+    const heredoc = ins.heredocs[0];
+    return heredoc ? lineOf(heredoc.bodyStart + (cmd.offset - script.length - 1)) : ins.line;
+  });
+  return { line: ins.line, endLine: ins.endLine, flags: flagText.trim(), text: body, commands, commandLines };
+}
+
+function readEnv(info: StageInfo, ins: Instruction): void {
+  const words = instructionWords(ins.args.text);
+  if (ins.keyword === "ENV" && words.length >= 2 && !words[0]!.includes("=")) {
+    info.env.set(words[0]!, { value: words.slice(1).join(" "), line: ins.line });
+    return;
+  }
+  for (const word of words) {
+    const eq = word.indexOf("=");
+    if (eq > 0 && ins.keyword === "ENV") info.env.set(word.slice(0, eq), { value: word.slice(eq + 1), line: ins.line });
+  }
+}
+
+function quote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,27 @@
+import { readFileSync, statSync } from "node:fs";
+import { join, posix } from "node:path";
+import { MAX_TEXT_BYTES } from "../workspace/files.js";
+
+/** COPY sources are read relative to the Dockerfile's folder, then the root, synchronously. */
+export function contextReader(root: string, dockerfile: string): (path: string) => string | undefined {
+  const dir = dockerfile.includes("/") ? dockerfile.slice(0, dockerfile.lastIndexOf("/")) : ".";
+  return (path) => readContextSync(root, [dir, "."], path);
+}
+
+function readContextSync(root: string, contexts: string[], path: string): string | undefined {
+  if (path.includes("..") || path.includes("$")) return undefined;
+  for (const context of contexts) {
+    const rel = posix.normalize(posix.join(context, path));
+    if (rel.startsWith("..")) continue;
+    const full = join(root, rel);
+    try {
+      const info = statSync(full);
+      if (!info.isFile() || info.size > MAX_TEXT_BYTES) continue;
+      return readFileSync(full, "utf8");
+    } catch {
+      // Not in this context; try the next.
+    }
+  }
+  return undefined;
+}
+

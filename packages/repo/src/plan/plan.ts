@@ -1,0 +1,168 @@
+import { join } from "node:path";
+import { isAlpinizeError } from "@alpinize/errors";
+import type { RepoConfig } from "../config/types.js";
+import { findCopiedScripts, type ScriptReference } from "../discover/scripts.js";
+import { discoverFiles } from "../discover/walk.js";
+import { describeStages } from "../dockerfile/stages.js";
+import { detectRisks } from "../risks/detect.js";
+import type { SourceFile } from "../risks/types.js";
+import type { Transforms } from "../transforms.js";
+import { readTextFile } from "../workspace/files.js";
+import { contextReader } from "./context.js";
+import { withoutIgnoredStages } from "./ignore-images.js";
+import { findImageMentions } from "./mentions.js";
+import type { FilePlan, PlanProgress, RepoPlan, SkippedFile } from "./types.js";
+
+export interface PlanOptions {
+  config: RepoConfig;
+  transforms: Transforms;
+  /** Overrides `config.alpine` (`--alpine`). */
+  release?: string;
+  onProgress?: PlanProgress;
+}
+
+/**
+ * Works out everything `alpinize migrate DIR` would change, without writing: each Dockerfile
+ * through the Dockerfile transform, each script they run through the entrypoint transform, the
+ * compose files and workflows naming the same base images, and the risks. A file that cannot be
+ * parsed is listed in `unparsable` and gets no plan, so it is never touched.
+ */
+export async function planRepository(root: string, options: PlanOptions): Promise<RepoPlan> {
+  const { config, transforms } = options;
+  const release = options.release ?? config.alpine;
+  const found = await discoverFiles(root);
+  const plan: RepoPlan = {
+    root,
+    release: release ?? "",
+    config,
+    files: [],
+    unparsable: [],
+    mentions: [],
+    risks: [],
+    ignored: found.ignored,
+    pins: [],
+  };
+  const sources: SourceFile[] = [];
+  const scripts = new Map<string, ScriptReference[]>();
+  const total = found.dockerfiles.length;
+  for (const [index, file] of found.dockerfiles.entries()) {
+    options.onProgress?.(file, index, total);
+    const before = await readOrSkip(root, file, plan.unparsable);
+    if (before === undefined) continue;
+    const filePlan = planDockerfile(root, file, before, release, options, plan.unparsable);
+    if (!filePlan) continue;
+    plan.files.push(filePlan);
+    sources.push({ file, kind: "dockerfile", text: before });
+    if (!plan.release && filePlan.result) plan.release = filePlan.result.release;
+    for (const ref of await findCopiedScripts(root, file, before)) {
+      scripts.set(ref.path, [...(scripts.get(ref.path) ?? []), ref]);
+    }
+  }
+  for (const [path, refs] of scripts) {
+    options.onProgress?.(path, total, total);
+    const before = await readOrSkip(root, path, plan.unparsable);
+    if (before === undefined) continue;
+    sources.push({ file: path, kind: "script", text: before });
+    const scriptPlan = planScript(path, before, refs, transforms, plan.unparsable);
+    if (scriptPlan) plan.files.push(scriptPlan);
+  }
+  plan.mentions = await findImageMentions(root, found, plan.files);
+  plan.risks = detectRisks(sources);
+  return plan;
+}
+
+function planDockerfile(
+  root: string,
+  file: string,
+  before: string,
+  release: string | undefined,
+  options: PlanOptions,
+  unparsable: SkippedFile[],
+): FilePlan | undefined {
+  try {
+    const stagesBefore = describeStages(before, file);
+    const raw = options.transforms.migrateDockerfile(before, {
+      fileName: file,
+      ...(release ? { release } : {}),
+      overrides: options.config.packages.overrides,
+      readContextFile: contextReader(root, file),
+    });
+    const filtered = withoutIgnoredStages(before, raw, stagesBefore, options.config.images.ignore);
+    if (!filtered) {
+      unparsable.push({
+        file,
+        message: `${file}: images.ignore names a stage here, and the changes to the other stages cannot be separated from it; file left unchanged`,
+      });
+      return undefined;
+    }
+    const { result, kept } = filtered;
+    return {
+      file,
+      kind: "dockerfile",
+      before,
+      after: result.output,
+      changed: result.output !== before,
+      warnings: result.warnings,
+      result,
+      stagesBefore,
+      stagesAfter: describeStages(result.output, file),
+      ...(kept.length > 0 ? { keptImages: kept } : {}),
+    };
+  } catch (err) {
+    if (!isAlpinizeError(err) || err.exitCode !== 2) throw err;
+    unparsable.push({ file, message: err.message });
+    return undefined;
+  }
+}
+
+function planScript(
+  path: string,
+  before: string,
+  refs: ScriptReference[],
+  transforms: Transforms,
+  unparsable: SkippedFile[],
+): FilePlan | undefined {
+  const role = refs.find((r) => r.role === "entrypoint")?.role ?? refs.find((r) => r.role === "cmd")?.role ?? "copied";
+  const copiedBy = [...new Set(refs.map((r) => r.dockerfile))];
+  if (role === "copied") {
+    return { file: path, kind: "script", role, copiedBy, before, after: before, changed: false, warnings: [] };
+  }
+  try {
+    const result = transforms.rewriteEntrypoint(before, { fileName: path });
+    const warnings = [...result.warnings, ...transforms.lintEntrypoint(result.output, { fileName: path })];
+    return {
+      file: path,
+      kind: "script",
+      role,
+      copiedBy,
+      before,
+      after: result.output,
+      changed: result.output !== before,
+      warnings: dedupeWarnings(warnings),
+    };
+  } catch (err) {
+    if (!isAlpinizeError(err) || err.exitCode !== 2) throw err;
+    unparsable.push({ file: path, message: err.message });
+    return undefined;
+  }
+}
+
+async function readOrSkip(root: string, file: string, unparsable: SkippedFile[]): Promise<string | undefined> {
+  try {
+    return await readTextFile(join(root, file), file);
+  } catch (err) {
+    if (!isAlpinizeError(err)) throw err;
+    unparsable.push({ file, message: err.message });
+    return undefined;
+  }
+}
+
+function dedupeWarnings<T extends { rule: string; line: number; message: string }>(warnings: T[]): T[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = `${w.rule}:${w.line}:${w.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

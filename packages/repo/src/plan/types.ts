@@ -1,0 +1,68 @@
+import type { RepoConfig } from "../config/types.js";
+import type { ScriptRole } from "../discover/scripts.js";
+import type { StageInfo } from "../dockerfile/stages.js";
+import type { Risk } from "../risks/types.js";
+import type { DockerfileResult, TransformWarning } from "../transforms.js";
+
+export interface FilePlan {
+  /** POSIX path relative to the repository root. */
+  file: string;
+  kind: "dockerfile" | "script";
+  /** For scripts: how the image uses it; for Dockerfiles undefined. */
+  role?: ScriptRole;
+  /** For scripts: the Dockerfiles that copy it. */
+  copiedBy?: string[];
+  before: string;
+  after: string;
+  changed: boolean;
+  warnings: TransformWarning[];
+  /** Dockerfiles only: the transform's full result and the stages before and after. */
+  result?: DockerfileResult;
+  stagesBefore?: StageInfo[];
+  stagesAfter?: StageInfo[];
+  /** Images from `images.ignore` this file kept as they were. */
+  keptImages?: string[];
+}
+
+/** A compose file or workflow line naming a base image a Dockerfile moves away from. */
+export interface ImageMention {
+  file: string;
+  line: number;
+  kind: "compose" | "workflow";
+  image: string;
+  /** What the Dockerfile now uses instead. */
+  replacement: string;
+}
+
+export interface SkippedFile {
+  file: string;
+  /** Why it was left untouched (the parse error, with its line). */
+  message: string;
+}
+
+export interface RepoPlan {
+  root: string;
+  release: string;
+  config: RepoConfig;
+  files: FilePlan[];
+  unparsable: SkippedFile[];
+  mentions: ImageMention[];
+  risks: Risk[];
+  /** Paths .gitignore kept out of discovery. */
+  ignored: string[];
+  /** Pins added by `--pin`, filled in by pinPlan. */
+  pins: PinRecord[];
+}
+
+export interface PinRecord {
+  file: string;
+  line: number;
+  reference: string;
+  digest: string;
+}
+
+export interface PlanProgress {
+  (step: string, index: number, total: number): void;
+}
+
+export type { RepoConfig };

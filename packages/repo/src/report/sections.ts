@@ -1,0 +1,113 @@
+import type { StageInfo } from "../dockerfile/stages.js";
+import type { FilePlan, RepoPlan } from "../plan/types.js";
+import type { ImageChange } from "../transforms.js";
+import { cell, code, table } from "./markdown-utils.js";
+
+const MAX_EVIDENCE = 12;
+
+export function dockerfileSection(file: FilePlan): string[] {
+  const out = [`### ${code(file.file)}`, ""];
+  if (!file.changed) out.push("No changes needed.", "");
+  out.push(...stageTable(file), "");
+  const packages = file.result?.packages ?? [];
+  if (packages.length > 0) {
+    out.push("Package changes:", "");
+    out.push(
+      ...table(
+        ["Line", "Tool", "Debian", "Alpine", "Kind", "Reason"],
+        packages.map((p) => [
+          String(p.line),
+          cell(p.tool),
+          code(p.debian),
+          p.written.length > 0 ? p.written.map(code).join(", ") : "(none)",
+          p.kind,
+          cell(p.reason),
+        ]),
+      ),
+      "",
+    );
+  }
+  if (file.keptImages?.length) {
+    out.push(`Kept as configured in images.ignore: ${file.keptImages.map(code).join(", ")}.`, "");
+  }
+  out.push(...warningList(file));
+  return out;
+}
+
+function stageTable(file: FilePlan): string[] {
+  const before = file.stagesBefore ?? [];
+  const after = file.stagesAfter ?? [];
+  const rows = before.map((stage, i) => {
+    const next = after[i];
+    const image = next?.image ?? stage.image;
+    return [
+      cell(stage.name),
+      String(stage.line),
+      stage.parent ? `stage ${code(stage.parent)}` : code(stage.image),
+      stage.parent ? `stage ${code(stage.parent)}` : code(image),
+      cell(imageReason(stage, next, file.result?.images ?? [])),
+    ];
+  });
+  return table(["Stage", "Line", "Before", "After", "Why"], rows);
+}
+
+function imageReason(before: StageInfo, after: StageInfo | undefined, images: ImageChange[]): string {
+  if (before.parent) return "builds on an earlier stage";
+  if (before.family === "scratch") return "scratch: nothing to change";
+  const change = images.find((c) => c.line === before.imageLine);
+  const now = after?.image ?? before.image;
+  const pin = change?.needsPin ? "; the old digest was dropped: pin the new reference" : "";
+  if (now === before.image) {
+    if (before.family === "alpine") return "already Alpine";
+    if (before.family === "debian" || before.family === "ubuntu") return "no Alpine variant known: stays (see warnings)";
+    return "not a Debian or Ubuntu image: left as is";
+  }
+  if (/^(?:docker\.io\/)?(?:library\/)?alpine[:@]/.test(now) && !/alpine/.test(before.image)) {
+    return `${before.family} base replaced by plain Alpine${pin}`;
+  }
+  return `the image publishes an Alpine variant of the same version${pin}`;
+}
+
+export function warningList(file: FilePlan): string[] {
+  if (file.warnings.length === 0) return [];
+  return [
+    "Warnings:",
+    "",
+    ...file.warnings.map((w) => `- ${code(`${file.file}:${w.line}`)} (${w.rule}) ${w.message.replace(/\r?\n/g, " ")}`),
+    "",
+  ];
+}
+
+export function scriptSection(file: FilePlan): string[] {
+  const used = file.role === "entrypoint" ? "ENTRYPOINT" : file.role === "cmd" ? "CMD" : "copied into the image";
+  const by = (file.copiedBy ?? []).map(code).join(", ");
+  const status = file.role === "copied" ? "checked for risks only" : file.changed ? "rewritten" : "no rewrite needed";
+  return [`### ${code(file.file)}`, "", `${used} of ${by}; ${status}.`, "", ...warningList(file)];
+}
+
+export function mentionSection(plan: RepoPlan): string[] {
+  if (plan.mentions.length === 0) return [];
+  return [
+    "## Compose files and workflows",
+    "",
+    "These name a base image the Dockerfiles no longer use. They were not changed; update them to match (and pin them):",
+    "",
+    ...table(
+      ["Where", "Image", "The Dockerfile now uses"],
+      plan.mentions.map((m) => [code(`${m.file}:${m.line}`), code(m.image), code(m.replacement)]),
+    ),
+    "",
+  ];
+}
+
+export function riskSection(plan: RepoPlan): string[] {
+  if (plan.risks.length === 0) return ["## Risks", "", "None detected from the repository's contents.", ""];
+  const out = ["## Risks", "", "Detected from what this repository contains; review each before merging.", ""];
+  for (const risk of plan.risks) {
+    out.push(`### ${risk.title}`, "", risk.advice, "");
+    for (const e of risk.evidence.slice(0, MAX_EVIDENCE)) out.push(`- ${code(`${e.file}:${e.line}`)} ${code(e.text)}`);
+    if (risk.evidence.length > MAX_EVIDENCE) out.push(`- … and ${risk.evidence.length - MAX_EVIDENCE} more`);
+    out.push("");
+  }
+  return out;
+}

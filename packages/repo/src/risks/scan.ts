@@ -1,0 +1,27 @@
+import type { Evidence, SourceFile } from "./types.js";
+
+const MAX_EVIDENCE_TEXT = 120;
+
+/** Every line of the files matching `pattern`, with comment lines skipped. */
+export function grepLines(files: readonly SourceFile[], pattern: RegExp, kinds?: SourceFile["kind"][]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const source of files) {
+    if (kinds && !kinds.includes(source.kind)) continue;
+    const lines = source.text.split(/\r?\n/);
+    lines.forEach((text, i) => {
+      const trimmed = text.trim();
+      if (trimmed.startsWith("#") || !pattern.test(text)) return;
+      out.push({ file: source.file, line: i + 1, text: shorten(trimmed) });
+    });
+  }
+  return out;
+}
+
+export function shorten(text: string): string {
+  return text.length > MAX_EVIDENCE_TEXT ? `${text.slice(0, MAX_EVIDENCE_TEXT - 1)}…` : text;
+}
+
+/** Keeps the first `limit` items, so a report on a big repository stays readable. */
+export function firstOf<T>(items: T[], limit = 8): T[] {
+  return items.slice(0, limit);
+}

@@ -1,0 +1,65 @@
+import { AlpinizeError } from "@alpinize/errors";
+import type { PackageDecision } from "@alpinize/package-map";
+
+/** A line-anchored note from a transform or a lint. */
+export interface TransformWarning {
+  rule: string;
+  message: string;
+  line: number;
+  column?: number;
+}
+
+export interface PackageChange extends PackageDecision {
+  line: number;
+  tool: string;
+  written: string[];
+}
+
+export interface ImageChange {
+  line: number;
+  stage?: string;
+  before: string;
+  after: string;
+  needsPin: boolean;
+}
+
+export interface DockerfileResult {
+  output: string;
+  changed: boolean;
+  release: string;
+  warnings: TransformWarning[];
+  packages: PackageChange[];
+  images: ImageChange[];
+}
+
+export interface DockerfileOptions {
+  release?: string;
+  overrides?: Record<string, string[]>;
+  fileName: string;
+  readContextFile?: (path: string) => string | undefined;
+}
+
+export interface ScriptResult {
+  output: string;
+  changed: boolean;
+  warnings: TransformWarning[];
+}
+
+/**
+ * The single-file transforms a repository migration composes. They come from
+ * `@alpinize/dockerfile` and `@alpinize/entrypoint`; tests may pass their own.
+ */
+export interface Transforms {
+  migrateDockerfile(text: string, options: DockerfileOptions): DockerfileResult;
+  rewriteEntrypoint(text: string, options: { fileName: string }): ScriptResult;
+  lintEntrypoint(text: string, options: { fileName: string }): TransformWarning[];
+}
+
+export class TransformUnavailableError extends AlpinizeError {
+  constructor(what: string, pkg: string) {
+    super("ALPINIZE_REPO_TRANSFORM_MISSING", `${what} is not available in this build of ${pkg}`, {
+      exitCode: 70,
+      hint: `Rebuild alpinize (pnpm build); ${pkg} must export ${what}.`,
+    });
+  }
+}
