@@ -28,9 +28,7 @@ function runCli(cli, args) {
     child.on("error", (err) =>
       resolve({ code: BAD_INPUT, stdout, stderr: `cannot run ${command}: ${err.message}\n` }),
     );
-    child.on("close", (code) =>
-      resolve({ code: code ?? INTERNAL, stdout, stderr }),
-    );
+    child.on("close", (code) => resolve({ code: code ?? INTERNAL, stdout, stderr }));
   });
 }
 
@@ -85,7 +83,13 @@ async function gate(inputs) {
   }
   console.log(`alpinize gate ${args.slice(1).join(" ")}: exit ${res.code}`);
   if (inputs.sarif && (res.code === OK || res.code === FINDINGS)) {
-    const sarif = await runCli(inputs.cli, [...args, "--format", "sarif", "--output", inputs.sarif]);
+    const sarif = await runCli(inputs.cli, [
+      ...args,
+      "--format",
+      "sarif",
+      "--output",
+      inputs.sarif,
+    ]);
     if (sarif.code !== OK && sarif.code !== FINDINGS) {
       process.stderr.write(sarif.stderr);
       body += `\nSARIF was not written to \`${inputs.sarif}\` (exit ${sarif.code}).\n`;
