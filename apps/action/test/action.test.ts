@@ -188,7 +188,11 @@ describe("the action's entry with a workflow's inputs", () => {
     const low = await runAction({ paths: "", report: "trivy-high.json", severity: "LOW" });
     expect(low.code, low.log).toBe(1);
     expect(low.summary).toContain("CVE-2026-40002");
-    const critical = await runAction({ paths: "", report: "trivy-high.json", severity: "CRITICAL" });
+    const critical = await runAction({
+      paths: "",
+      report: "trivy-high.json",
+      severity: "CRITICAL",
+    });
     expect(critical.code, critical.log).toBe(0);
   });
 
