@@ -10,7 +10,8 @@ export function grepLines(files: readonly SourceFile[], pattern: RegExp, kinds?:
     const lines = source.text.split(/\r?\n/);
     lines.forEach((text, i) => {
       const trimmed = text.trim();
-      if (trimmed.startsWith("#") || !pattern.test(text)) return;
+      const comment = trimmed.startsWith("#") && !(i === 0 && trimmed.startsWith("#!"));
+      if (comment || !pattern.test(text)) return;
       out.push({ file: source.file, line: i + 1, text: shorten(trimmed) });
     });
   }

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
+import { loadConfig, parseConfigText } from "./load.js";
+
+let repo: ScratchRepo | undefined;
+afterEach(async () => {
+  await repo?.remove();
+  repo = undefined;
+});
+
+describe("config", () => {
+  it("reads every setting", () => {
+    const config = parseConfigText(
+      JSON.stringify({
+        alpine: "3.22",
+        packages: { overrides: { "libfoo-dev": ["foo-dev"], "apt-utils": [], mytool: "mytool-alpine" } },
+        images: { ignore: ["nvidia/cuda", "debian:bookworm*"] },
+        check: { skip: ["go-netdns"], requireDigests: true },
+      }),
+      "alpinize.config.json",
+    );
+    expect(config).toMatchObject({
+      alpine: "3.22",
+      packages: { overrides: { "libfoo-dev": ["foo-dev"], "apt-utils": [], mytool: ["mytool-alpine"] } },
+      images: { ignore: ["nvidia/cuda", "debian:bookworm*"] },
+      check: { skip: ["go-netdns"], requireDigests: true },
+      source: "alpinize.config.json",
+    });
+  });
+
+  it.each([
+    ['{"alpine": 3.23}', /"alpine" must be a release such as "3.23", got 3.23/],
+    ['{"alpin": "3.23"}', /"alpin" is not a known setting/],
+    ['{"check": {"requireDigests": "yes"}}', /"check.requireDigests" must be true or false/],
+    ['{"packages": {"overrides": {"curl": [1]}}}', /"packages.overrides.curl" must be an Alpine package name/],
+    ['{"images": {"ignore": "debian"}}', /"images.ignore" must be an array/],
+    ["{ alpine: '3.23' }", /not valid JSON/],
+  ])("rejects %s with a message naming the key", (text, message) => {
+    expect(() => parseConfigText(text, "alpinize.config.json")).toThrow(message);
+    try {
+      parseConfigText(text, "alpinize.config.json");
+    } catch (err) {
+      expect(err).toMatchObject({ code: "ALPINIZE_CONFIG_INVALID", exitCode: 2 });
+      expect(String((err as Error).message)).toMatch(/^alpinize\.config\.json: /);
+    }
+  });
+
+  it("finds alpinize.config.json, else the package.json key, else defaults", async () => {
+    repo = await scratchRepo({ "package.json": '{"name":"x","alpinize":{"alpine":"3.21"}}' });
+    expect((await loadConfig(repo.root)).alpine).toBe("3.21");
+    await repo.write("alpinize.config.json", '{"alpine":"3.22"}');
+    expect((await loadConfig(repo.root)).alpine).toBe("3.22");
+    const other = await scratchRepo({});
+    expect(await loadConfig(other.root)).toMatchObject({ alpine: undefined, source: undefined, check: { requireDigests: false } });
+    await other.remove();
+  });
+
+  it("fails when --config names a missing file", async () => {
+    repo = await scratchRepo({});
+    await expect(loadConfig(repo.root, { file: `${repo.root}/nope.json` })).rejects.toMatchObject({
+      code: "ALPINIZE_CONFIG_NOT_FOUND",
+    });
+  });
+});
