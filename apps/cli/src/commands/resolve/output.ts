@@ -1,0 +1,39 @@
+import type { ResolveOutcome } from "@alpinize/digest";
+import { isAlpinizeError } from "@alpinize/errors";
+import type { Io } from "../../io.js";
+
+/** One JSON object per input: the result's fields, or `digest: null` plus `error`. */
+export function outcomeToJson(outcome: ResolveOutcome): Record<string, unknown> {
+  if (outcome.result) return { ...outcome.result };
+  const err = outcome.error;
+  return {
+    reference: outcome.reference,
+    digest: null,
+    mediaType: null,
+    error: isAlpinizeError(err)
+      ? err.toJSON()
+      : { code: "ALPINIZE_INTERNAL", message: err?.message ?? "unknown failure" },
+  };
+}
+
+/** Digests on stdout (`REFERENCE DIGEST`), failures and notes on stderr. */
+export function printHuman(outcomes: ResolveOutcome[], io: Io): void {
+  const width = Math.min(60, Math.max(...outcomes.map((o) => o.reference.length)));
+  for (const outcome of outcomes) {
+    const r = outcome.result;
+    if (r) {
+      const extra = [
+        r.platform ? `${r.platform} of ${r.indexDigest ?? "a single manifest"}` : undefined,
+        r.previousDigest && r.previousDigest !== r.digest ? `was ${r.previousDigest}` : undefined,
+        r.via === "daemon" ? "via daemon" : undefined,
+      ].filter(Boolean);
+      const suffix = extra.length > 0 ? `  ${io.style.dim(`(${extra.join("; ")})`)}` : "";
+      io.out(`${outcome.reference.padEnd(width)}  ${r.digest}${suffix}`);
+      for (const note of r.notes ?? []) io.warn(`${outcome.reference}: ${note}`);
+      continue;
+    }
+    const err = outcome.error;
+    io.err(`${io.style.red("error")} ${err?.message ?? "unknown failure"}`);
+    if (isAlpinizeError(err) && err.hint) io.err(`  ${err.hint}`);
+  }
+}

@@ -1,0 +1,63 @@
+import {
+  type PushedImage,
+  pushImage,
+  type StartedRegistry,
+  startRegistry,
+} from "@alpinize/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+const env = { HOME: "/nonexistent-alpinize-home", PATH: process.env.PATH };
+
+describe("alpinize resolve", () => {
+  let registry: StartedRegistry;
+  let app: PushedImage;
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    app = await pushImage(registry.url, "team/app", "1.0", { attestation: true });
+  }, 30_000);
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  it("prints one JSON object per reference, in order, and exits 1 when one fails", async () => {
+    const refs = [
+      `${registry.host}/team/app:1.0`,
+      `${registry.host}/team/app:gone`,
+      `${registry.host}/team/app:1.0`,
+    ];
+    const res = await runCli(["resolve", "--json", ...refs], { env });
+    expect(res.code).toBe(1);
+    const out = JSON.parse(res.stdout) as Record<string, unknown>[];
+    expect(out.map((o) => o.reference)).toEqual(refs);
+    expect(out[0]).toMatchObject({
+      digest: app.indexDigest,
+      mediaType: "application/vnd.oci.image.index.v1+json",
+    });
+    expect(out[1]).toMatchObject({ digest: null, error: { code: "ALPINIZE_DIGEST_NOT_FOUND" } });
+    expect(out[2]!.digest).toBe(app.indexDigest);
+  });
+
+  it("picks a platform and prints REFERENCE DIGEST lines", async () => {
+    const ref = `${registry.host}/team/app:1.0`;
+    const res = await runCli(["resolve", "--platform", "linux/arm64", ref], { env });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe(
+      `${ref}  ${app.manifests[1]!.digest}  (linux/arm64/v8 of ${app.indexDigest})\n`,
+    );
+  });
+
+  it("exits 2 on a malformed reference, a bad flag value or no reference", async () => {
+    const bad = await runCli(["resolve", "--json", "Team/App", `${registry.host}/team/app:1.0`], {
+      env,
+    });
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout)[0].error.code).toBe("ALPINIZE_REF_INVALID");
+    expect((await runCli(["resolve", "--via", "carrier-pigeon", "alpine"], { env })).code).toBe(2);
+    expect((await runCli(["resolve", "--platform", "linux", "alpine"], { env })).stderr).toMatch(
+      /invalid platform "linux"/,
+    );
+    expect((await runCli(["resolve"], { env })).code).toBe(2);
+  });
+});

@@ -1,0 +1,56 @@
+import { createResolver, parsePlatform, type Resolver, type Via } from "@alpinize/digest";
+import { UsageError } from "@alpinize/errors";
+import type { Io } from "../../io.js";
+
+/** Flags `resolve` and `pin` share. */
+export const RESOLVER_FLAGS = {
+  via: { type: "string" },
+  "insecure-registry": { type: "string", multiple: true },
+  platform: { type: "string" },
+} as const;
+
+export interface ResolverFlags {
+  via?: string;
+  "insecure-registry"?: string[];
+  platform?: string;
+}
+
+const VIAS: Via[] = ["registry", "daemon", "auto"];
+
+/** Checks the shared flags (exit 2 on a bad value) and builds the run's one resolver. */
+export function resolverFromFlags(command: string, flags: ResolverFlags, io: Io): Resolver {
+  const via = (flags.via ?? "registry") as Via;
+  if (!VIAS.includes(via)) {
+    throw new UsageError(
+      `alpinize ${command}: --via "${flags.via}": expected registry, daemon or auto`,
+      {
+        hint: `Run "alpinize ${command} --help".`,
+      },
+    );
+  }
+  if (flags.platform !== undefined) parsePlatform(flags.platform);
+  const insecure = flags["insecure-registry"] ?? [];
+  for (const host of insecure) {
+    if (!/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host)) {
+      throw new UsageError(
+        `alpinize ${command}: --insecure-registry "${host}" is not a host[:port]`,
+        {
+          hint: "Name the registry host as it appears in references, e.g. registry.lan:5000.",
+        },
+      );
+    }
+  }
+  return createResolver({ via, insecureRegistries: insecure, env: io.env });
+}
+
+/** Credential problems (a helper missing, a broken auth file), once, on stderr. */
+export function reportWarnings(resolver: Resolver, io: Io): void {
+  for (const warning of resolver.credentials.warnings()) io.warn(`credentials: ${warning}`);
+}
+
+/** `resolving 3/40 alpine:3.23` on a terminal, nothing elsewhere. */
+export function progressReporter(io: Io, verb: string) {
+  return ({ done, total, reference }: { done: number; total: number; reference: string }) => {
+    if (total > 1) io.progress(`${verb} ${done}/${total} ${reference}`);
+  };
+}
