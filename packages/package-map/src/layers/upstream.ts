@@ -71,7 +71,10 @@ function pickRole(
 
 function libraryRole(name: string, origin: string, names: string[], env: Env): Role | undefined {
   const stem = libraryStems(name).find((s) => env.index.isReal(s));
-  if (stem) return { alpine: [stem], reason: `the shared library is packaged as ${stem}` };
+  // libmemcached11 → libmemcached-libs: when the stem is the whole origin, its -libs is smaller.
+  if (stem && !(stem === origin && names.includes(`${origin}-libs`))) {
+    return { alpine: [stem], reason: `the shared library is packaged as ${stem}` };
+  }
   const pick = [`${origin}-libs`, `lib${origin}`, `${origin}-lib`, origin].find((n) =>
     names.includes(n),
   );
@@ -103,7 +106,7 @@ function toolRole(
   }
   const suffix = /-(bin|utils|tools|progs|client|server|runtime)$/.exec(name)?.[1];
   if (!suffix) return undefined;
-  const alts = [suffix, "utils", "tools", "progs", "bin", "client"].map((s) => `${origin}-${s}`);
+  const alts = [suffix, "utils", "tools", "progs", "bin", "client", "clients"].map((s) => `${origin}-${s}`);
   const hit = alts.find((n) => names.includes(n));
   return hit
     ? {
