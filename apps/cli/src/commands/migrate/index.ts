@@ -1,14 +1,87 @@
-import { AlpinizeError } from "@alpinize/errors";
+import { assertKnownRelease } from "@alpinize/dockerfile";
+import { EXIT, isAlpinizeError, UsageError } from "@alpinize/errors";
+import { createPackageMap, DEFAULT_RELEASE, KNOWN_RELEASES } from "@alpinize/package-map";
+import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
+import { type FileMigration, migrateFile, writeAtomic } from "./file.js";
+import { printDiff, printWarnings, summary, toJson } from "./output.js";
 
-export const help = `Usage: alpinize migrate
+export const help = `Usage: alpinize migrate FILE... [--write | --check] [--json] [--alpine X.Y]
 
-Not available in this build yet.
+Rewrite Debian or Ubuntu Dockerfiles for Alpine Linux with minimal edits: base images, apt-get and
+xx-apt, package names, architecture names, users and groups, shells, tini/gosu, locales, Go DNS.
+Prints a unified diff by default; FILE may be - to read standard input.
+
+Options:
+  --write        Rewrite each file in place (atomically, keeping its mode)
+  --check        Change nothing; exit 1 if any file still needs migrating
+  --json         Print edits, warnings (line, column) and every package decision as JSON
+  --alpine X.Y   Target Alpine release (${KNOWN_RELEASES.join(", ")}; default ${DEFAULT_RELEASE})
+
+Exit codes: 0 done (or nothing to change), 1 --check found files to migrate,
+            2 bad input (missing file, unknown release, unparsable Dockerfile), 70 internal error.
 `;
 
-export async function run(_argv: string[], _io: Io): Promise<number> {
-  throw new AlpinizeError(
-    "ALPINIZE_NOT_IMPLEMENTED",
-    "alpinize migrate is not implemented in this build yet",
-  );
+const OPTIONS = {
+  write: { type: "boolean" },
+  check: { type: "boolean" },
+  json: { type: "boolean" },
+  alpine: { type: "string" },
+} as const;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, "migrate");
+  if (positionals.length === 0) {
+    throw new UsageError("alpinize migrate: no Dockerfile given", {
+      hint: "Run alpinize migrate path/to/Dockerfile (or - for standard input).",
+    });
+  }
+  if (values.write && values.check) {
+    throw new UsageError("alpinize migrate: --write and --check exclude each other");
+  }
+  if (values.write && positionals.includes("-")) {
+    throw new UsageError("alpinize migrate: --write cannot rewrite standard input", {
+      hint: "Pass a file path, or drop --write and redirect the output.",
+    });
+  }
+  const release = values.alpine ?? DEFAULT_RELEASE;
+  assertKnownRelease(release);
+  const packageMap = createPackageMap({ release });
+  const stdin = positionals.includes("-") ? await readStdin(io) : undefined;
+  const mode = values.write ? "write" : values.check ? "check" : "diff";
+  const done: FileMigration[] = [];
+  let failed = false;
+  for (const file of positionals) {
+    try {
+      const m = migrateFile(file, {
+        packageMap,
+        release,
+        ...(stdin !== undefined ? { stdin } : {}),
+      });
+      done.push(m);
+      if (mode === "write" && m.result.changed) writeAtomic(file, m.result.output);
+      if (!values.json) report(io, m, mode);
+    } catch (err) {
+      if (!isAlpinizeError(err) || err.exitCode !== EXIT.BAD_INPUT || positionals.length === 1)
+        throw err;
+      failed = true;
+      io.err(`${io.style.red("error")} ${err.message}`);
+      if (err.hint) io.err(`  ${err.hint}`);
+    }
+  }
+  if (values.json) io.stdout.write(toJson(release, done));
+  if (failed) return EXIT.BAD_INPUT;
+  return mode === "check" && done.some((m) => m.result.changed) ? EXIT.FINDINGS : EXIT.OK;
+}
+
+function report(io: Io, m: FileMigration, mode: "diff" | "write" | "check"): void {
+  if (mode === "diff") printDiff(io, m);
+  printWarnings(io, m);
+  io.err(summary(m, mode));
+}
+
+async function readStdin(_io: Io): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }

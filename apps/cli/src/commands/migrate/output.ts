@@ -1,0 +1,68 @@
+import type { Io } from "../../io.js";
+import { unifiedDiff } from "./diff.js";
+import type { FileMigration } from "./file.js";
+
+/** The `--json` document: one entry per file, in argument order. */
+export function toJson(release: string, files: FileMigration[]): string {
+  const doc = {
+    release,
+    files: files.map(({ file, result }) => ({
+      file,
+      changed: result.changed,
+      images: result.images,
+      edits: result.edits,
+      warnings: result.warnings,
+      packages: result.packages.map((p) => ({
+        line: p.line,
+        tool: p.tool,
+        debian: p.debian,
+        alpine: p.alpine,
+        written: p.written,
+        kind: p.kind,
+        layer: p.layer,
+        reason: p.reason,
+        ...(p.candidates ? { candidates: p.candidates } : {}),
+      })),
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export function printWarnings(io: Io, m: FileMigration): void {
+  const name = m.file === "-" ? "stdin" : m.file;
+  for (const w of m.result.warnings) {
+    io.warn(`${name}:${w.line}:${w.column} [${w.rule}] ${w.message}`);
+  }
+}
+
+export function printDiff(io: Io, m: FileMigration): void {
+  const diff = unifiedDiff(m.before, m.result.output, m.file === "-" ? "stdin" : m.file);
+  if (diff === "") return;
+  if (!io.color) {
+    io.stdout.write(diff);
+    return;
+  }
+  const colored = diff
+    .split("\n")
+    .map((l) =>
+      l.startsWith("+") && !l.startsWith("+++")
+        ? io.style.green(l)
+        : l.startsWith("-") && !l.startsWith("---")
+          ? io.style.red(l)
+          : l.startsWith("@@")
+            ? io.style.cyan(l)
+            : l,
+    )
+    .join("\n");
+  io.stdout.write(colored);
+}
+
+export function summary(m: FileMigration, mode: "diff" | "write" | "check"): string {
+  const name = m.file === "-" ? "stdin" : m.file;
+  const r = m.result;
+  const counts = `${r.edits.length} edit${r.edits.length === 1 ? "" : "s"}, ${r.warnings.length} warning${r.warnings.length === 1 ? "" : "s"}`;
+  if (!r.changed) return `${name}: already migrated for Alpine ${r.release}`;
+  if (mode === "write") return `${name}: rewritten for Alpine ${r.release} (${counts})`;
+  if (mode === "check") return `${name}: needs migration for Alpine ${r.release} (${counts})`;
+  return `${name}: ${counts} for Alpine ${r.release}`;
+}
