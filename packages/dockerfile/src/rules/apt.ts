@@ -102,6 +102,15 @@ function install(
   rule: RuleId,
 ): void {
   const { ctx, stage } = scope;
+  const debFile = apt.operands.find((w) => /\.deb$|\//.test(w.value ?? w.raw));
+  if (debFile) {
+    scope.warn(
+      "glibc",
+      debFile.start,
+      `${cmd.name} install of a .deb file (${debFile.raw}) left as is: .deb packages are built for Debian and glibc; build an Alpine package or use the musl build`,
+    );
+    return;
+  }
   const seen = new Set<string>();
   const literal = apt.operands.filter((w) => w.value !== undefined);
   const tokens: PackageToken[] = literal.map((w) => ({

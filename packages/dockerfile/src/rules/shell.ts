@@ -2,17 +2,41 @@ import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan, splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
-import { simpleCommands } from "../shell/script.js";
+import { parseScript, simpleCommands } from "../shell/script.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
-/** Shell features busybox ash lacks (ash does have `set -o pipefail` and `local`). */
-const BASHISM =
-  /\[\[|\bfunction\s+\w+|(?:^|[\s;&|])source\s|<<<|\$'|\bshopt\b|\bdeclare\b|\btypeset\b|\$\{[#!]?\w+(?:\/\/?|\^\^?|,,?|:-?\d)|\b\w+=\(|\bmapfile\b|\breadarray\b|&>|\{[^{}\s]*,[^{}\s]*\}|\{\d+\.\.\d+\}|\bpushd\b|\bpopd\b|\$\{?RANDOM|\$\{?BASH_|\bselect\s+\w+\s+in\b|\bcoproc\b|\$\{?PIPESTATUS/;
+/** Shell syntax busybox ash lacks (ash does have `set -o pipefail` and `local`). */
+const BASH_SYNTAX =
+  /<<<|\$\{[#!]?\w+(?:\/\/?|\^\^?|,,?|:-?\d)|\b\w+\+?=\(|&>|\{\d+\.\.\d+\}|\$\{?RANDOM\b|\$\{?BASH_|\$\{?PIPESTATUS/;
+/** Builtins only bash has, as command names. */
+const BASH_BUILTINS = new Set([
+  "[[",
+  "source",
+  "declare",
+  "typeset",
+  "shopt",
+  "mapfile",
+  "readarray",
+  "pushd",
+  "popd",
+  "select",
+  "coproc",
+  "function",
+]);
+
 const BASH_BIN = /^(?:\/usr)?(?:\/bin\/)?bash$/;
 
+/** Whether a script needs bash rather than a POSIX sh (busybox ash). */
 export function hasBashism(script: string): boolean {
-  return BASHISM.test(script);
+  if (/\$'/.test(script)) return true;
+  const unquoted = script.replace(/'[^']*'/g, "''");
+  if (BASH_SYNTAX.test(unquoted)) return true;
+  try {
+    return simpleCommands(parseScript(script)).some((c) => BASH_BUILTINS.has(c.args[0]?.raw ?? ""));
+  } catch {
+    return false;
+  }
 }
 
 /** Records packages an existing `apk add` installs (so a second run sees bash is there). */

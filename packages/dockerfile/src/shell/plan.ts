@@ -32,28 +32,38 @@ function sameLine(src: ShellSource, a: number, b: number): boolean {
 }
 
 /**
- * When the run occupies whole source lines (only blanks and one separator around it), the file
- * span of those lines, so continuation layout survives the deletion.
+ * When the run occupies whole source lines (only blanks and separators around it), the file span
+ * of those lines, so continuation layout survives the deletion. For pipelines exactly one
+ * separator must go with the lines (the one after the run when it opens its list), or the
+ * neighbours would be glued with two separators or none.
  */
 function wholeLines(
   src: ShellSource,
   first: Spanned,
   last: Spanned,
   separators: boolean,
+  hasPrev: boolean,
 ): [number, number] | undefined {
   const [s] = src.span(first.start, first.end);
   const [, e] = src.span(last.start, last.end);
   const ls = lineStartOf(src.file, s);
   const le = lineEndOf(src.file, e);
-  const sep = separators ? "(?:;|&&|\\|\\|)?" : "";
   const esc = src.escapeChar === "`" ? "`" : "\\\\";
   const prefix = src.file.slice(ls, s);
   const suffix = src.file.slice(e, le).replace(/\r$/, "");
-  if (!new RegExp(`^[ \\t]*${sep}[ \\t]*$`).test(prefix)) return undefined;
-  const cont = new RegExp(`^[ \\t]*${sep}[ \\t]*${esc}[ \\t]*$`).test(suffix);
-  const bare = src.direct && new RegExp(`^[ \\t]*${sep}[ \\t]*$`).test(suffix);
-  if (!cont && !bare) return undefined;
-  if (separators && /\S/.test(prefix) && /[;&|]/.test(suffix)) return undefined;
+  const sep = /^[ \t]*(;|&&|\|\|)?[ \t]*$/;
+  const pm = sep.exec(prefix);
+  if (!pm || (!separators && pm[1])) return undefined;
+  const cont = new RegExp(`^[ \\t]*(;|&&|\\|\\|)?[ \\t]*${esc}[ \\t]*$`).exec(suffix);
+  const bare = src.direct ? sep.exec(suffix) : null;
+  const sm = cont ?? bare;
+  if (!sm || (!separators && sm[1])) return undefined;
+  if (separators) {
+    const before = pm[1] ? 1 : 0;
+    // A heredoc line's own newline separates it from the next command.
+    const after = sm[1] || (!cont && bare) ? 1 : 0;
+    if (before + after !== 1 || (!hasPrev && after !== 1)) return undefined;
+  }
   return [ls, Math.min(le + 1, src.file.length)];
 }
 
@@ -113,7 +123,7 @@ function runEdit<T extends Spanned>(
   const prevOk = prev !== undefined && !deleted.has(prev) && (options.validPrev?.(prev) ?? true);
   const at = (offset: number) => src.span(offset, offset)[0];
   if (nextOk) {
-    const lines = wholeLines(src, first, last, options.separators);
+    const lines = wholeLines(src, first, last, options.separators, prevOk);
     if (lines) return { start: lines[0], end: lines[1], text: "" };
     if (sameLine(src, last.end, next.start) || !prevOk) {
       return { start: at(first.start), end: at(next.start), text: "" };
