@@ -7,6 +7,21 @@ export { DIGEST_ERRORS, type DigestErrorCode, ResolveError } from "./errors.js";
 export type { RateLimit } from "./http/rate-limit.js";
 export { parseRetryAfter, type RetryPolicy } from "./http/retry.js";
 export { MANIFEST_ACCEPT, MEDIA_TYPES } from "./media-types.js";
+export {
+  detectFileKind,
+  type LocatedReference,
+  locateImageReferences,
+  type PinFileKind,
+} from "./pin/locate.js";
+export {
+  findUnpinned,
+  type PinChange,
+  type PinProblem,
+  type PinResolver,
+  type PinResult,
+  type PinSkip,
+  pinText,
+} from "./pin/pin-text.js";
 export { formatPlatform, normalizePlatform, type Platform, parsePlatform } from "./platform.js";
 export {
   type Progress,

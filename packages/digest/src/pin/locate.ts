@@ -1,0 +1,72 @@
+import { listImageReferences } from "@alpinize/dockerfile";
+import { walkYamlScalars } from "./yaml-scalars.js";
+
+export type PinFileKind = "dockerfile" | "compose" | "workflow";
+
+export interface LocatedReference {
+  reference: string;
+  /** Offsets of the reference text, so it can be replaced in place. */
+  start: number;
+  end: number;
+  line: number;
+  /** What holds it: `FROM`, `ARG BASE_IMAGE`, `services.web.image`, `jobs.test.container`… */
+  where: string;
+}
+
+/** Every image reference a file pins, in file order. */
+export function locateImageReferences(kind: PinFileKind, text: string): LocatedReference[] {
+  if (kind === "dockerfile") {
+    const refs = listImageReferences(text).sort((a, b) => a.start - b.start);
+    return refs.map((r) => ({
+      reference: r.reference,
+      start: r.start,
+      end: r.end,
+      line: r.line,
+      where: r.kind === "arg" ? `ARG ${r.argName}` : "FROM",
+    }));
+  }
+  const matches = kind === "compose" ? isComposeImage : isWorkflowImage;
+  const out: LocatedReference[] = [];
+  for (const scalar of walkYamlScalars(text)) {
+    const prefix = matches(scalar.path, scalar.value);
+    if (prefix === undefined) continue;
+    out.push({
+      reference: scalar.value.slice(prefix),
+      start: scalar.start + prefix,
+      end: scalar.end,
+      line: scalar.line,
+      where: scalar.path.join("."),
+    });
+  }
+  return out;
+}
+
+/** `services.<name>.image`; returns how many characters to skip, or undefined. */
+function isComposeImage(path: string[]): number | undefined {
+  return path.length === 3 && path[0] === "services" && path[2] === "image" ? 0 : undefined;
+}
+
+/** `jobs.<id>.container`, `jobs.<id>.container.image`, `jobs.<id>.services.<s>.image`, `uses: docker://…`. */
+function isWorkflowImage(path: string[], value: string): number | undefined {
+  if (path[0] !== "jobs") return undefined;
+  const [, , key, sub, leaf] = path;
+  if (path.length === 3 && key === "container") return 0;
+  if (path.length === 4 && key === "container" && sub === "image") return 0;
+  if (path.length === 5 && key === "services" && leaf === "image") return 0;
+  if (path.length === 4 && key === "steps" && sub === "uses" && value.startsWith("docker://")) {
+    return "docker://".length;
+  }
+  return undefined;
+}
+
+/** Guesses the kind from the file name; undefined when it cannot tell. */
+export function detectFileKind(path: string): PinFileKind | undefined {
+  const normalized = path.replaceAll("\\", "/");
+  const base = normalized.slice(normalized.lastIndexOf("/") + 1).toLowerCase();
+  if (/(^|\.)(dockerfile|containerfile)(\.|$)/.test(base)) return "dockerfile";
+  if (/\.ya?ml$/.test(base) && /(^|\/)\.(github|gitea|forgejo)\/workflows\//.test(normalized)) {
+    return "workflow";
+  }
+  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(base)) return "compose";
+  return undefined;
+}

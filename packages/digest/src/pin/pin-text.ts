@@ -1,0 +1,145 @@
+import { isAlpinizeError } from "@alpinize/errors";
+import {
+  formatImageReference,
+  type ImageReference,
+  parseImageReference,
+  withDigest,
+} from "@alpinize/image-ref";
+import type { ResolveOutcome } from "../resolve-many.js";
+import { type LocatedReference, locateImageReferences, type PinFileKind } from "./locate.js";
+
+/** Resolves references to digests; `(refs) => resolveMany(resolver, refs)` in practice. */
+export type PinResolver = (references: string[]) => Promise<ResolveOutcome[]>;
+
+export interface PinChange {
+  line: number;
+  where: string;
+  /** The reference as it was written. */
+  reference: string;
+  /** The reference as it is now written. */
+  pinned: string;
+  digest: string;
+  /** Set when an existing pin was refreshed from its tag. */
+  previousDigest?: string;
+}
+
+export interface PinProblem {
+  line: number;
+  where: string;
+  reference: string;
+  /** AlpinizeError: exit code 2 for a malformed reference, 1 for one that could not be resolved. */
+  error: Error;
+}
+
+export interface PinSkip {
+  line: number;
+  where: string;
+  reference: string;
+  reason: string;
+}
+
+export interface PinResult {
+  /** The text with every resolvable reference pinned; the input when nothing changed. */
+  text: string;
+  changes: PinChange[];
+  /** References already pinned to the current digest. */
+  unchanged: LocatedReference[];
+  problems: PinProblem[];
+  skipped: PinSkip[];
+}
+
+interface Classified {
+  toResolve: { at: LocatedReference; ref: ImageReference }[];
+  unchanged: LocatedReference[];
+  problems: PinProblem[];
+  skipped: PinSkip[];
+}
+
+/**
+ * Pins every image reference in a Dockerfile, compose file or workflow: `name:tag` becomes
+ * `name:tag@sha256:…` (the index digest), and `name:tag@old` is refreshed from its tag. Only the
+ * reference text changes; everything else stays byte for byte.
+ */
+export async function pinText(
+  kind: PinFileKind,
+  text: string,
+  resolve: PinResolver,
+): Promise<PinResult> {
+  const located = locateImageReferences(kind, text);
+  const { toResolve, unchanged, problems, skipped } = classify(located);
+  const distinct = [...new Set(toResolve.map((t) => t.at.reference))];
+  const outcomes = new Map((await resolve(distinct)).map((o) => [o.reference, o]));
+  const changes: PinChange[] = [];
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const { at, ref } of toResolve) {
+    const outcome = outcomes.get(at.reference);
+    const result = outcome?.result;
+    if (!result) {
+      const error = outcome?.error ?? new Error(`no answer for ${at.reference}`);
+      problems.push({ line: at.line, where: at.where, reference: at.reference, error });
+      continue;
+    }
+    if (ref.digest === result.digest) {
+      unchanged.push(at);
+      continue;
+    }
+    const pinned = formatImageReference(withDigest(ref, result.digest), "as-written");
+    edits.push({ start: at.start, end: at.end, text: pinned });
+    changes.push({
+      line: at.line,
+      where: at.where,
+      reference: at.reference,
+      pinned,
+      digest: result.digest,
+      ...(ref.digest ? { previousDigest: ref.digest } : {}),
+    });
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { text: applyEdits(text, edits), changes, unchanged, problems, skipped };
+}
+
+/** References with no digest, found without asking any registry (for `pin --check`). */
+export function findUnpinned(
+  kind: PinFileKind,
+  text: string,
+): Omit<Classified, "toResolve"> & {
+  unpinned: LocatedReference[];
+} {
+  const { toResolve, unchanged, problems, skipped } = classify(locateImageReferences(kind, text));
+  const unpinned: LocatedReference[] = [];
+  for (const { at, ref } of toResolve) (ref.digest ? unchanged : unpinned).push(at);
+  return { unpinned, unchanged, problems, skipped };
+}
+
+function classify(located: LocatedReference[]): Classified {
+  const out: Classified = { toResolve: [], unchanged: [], problems: [], skipped: [] };
+  for (const at of located) {
+    const base = { line: at.line, where: at.where, reference: at.reference };
+    if (at.reference.includes("$")) {
+      out.skipped.push({
+        ...base,
+        reason: "it holds a variable; pin the value it is given instead",
+      });
+      continue;
+    }
+    let ref: ImageReference;
+    try {
+      ref = parseImageReference(at.reference);
+    } catch (err) {
+      if (!isAlpinizeError(err)) throw err;
+      out.problems.push({ ...base, error: err });
+      continue;
+    }
+    if (ref.digest && !ref.tag) out.unchanged.push(at);
+    else out.toResolve.push({ at, ref });
+  }
+  return out;
+}
+
+function applyEdits(text: string, edits: { start: number; end: number; text: string }[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  }
+  return out;
+}

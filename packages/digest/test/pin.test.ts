@@ -1,0 +1,85 @@
+import {
+  type PushedImage,
+  pushImage,
+  type StartedRegistry,
+  startRegistry,
+} from "@alpinize/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createResolver, findUnpinned, pinText, type Resolver, resolveMany } from "../src/index.js";
+import { cleanEnv, FAST_RETRY } from "./fixtures.js";
+
+describe("pinText against a real registry", () => {
+  let registry: StartedRegistry;
+  let app: PushedImage;
+  let tools: PushedImage;
+  let resolver: Resolver;
+  const resolve = (refs: string[]) => resolveMany(resolver, refs);
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    app = await pushImage(registry.url, "team/app", "1.0");
+    tools = await pushImage(registry.url, "team/tools", "2", { format: "docker" });
+    resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
+  }, 30_000);
+  afterAll(async () => {
+    resolver?.close();
+    await registry?.stop();
+  });
+
+  it("pins FROM and ARG defaults in place, refreshes stale pins, keeps the rest byte for byte", async () => {
+    const r = registry.host;
+    const stale = `sha256:${"1".repeat(64)}`;
+    const text = [
+      `ARG TOOLS_IMAGE=${r}/team/tools:2`,
+      `FROM --platform=$BUILDPLATFORM ${r}/team/app:1.0 AS build`,
+      "RUN make  # unchanged",
+      `FROM \${TOOLS_IMAGE}`,
+      `FROM ${r}/team/app:1.0@${stale}`,
+      `FROM ${r}/team/app@${app.indexDigest}`,
+      `FROM ${r}/team/missing:1`,
+      "FROM scratch",
+      "",
+    ].join("\n");
+    const result = await pinText("dockerfile", text, resolve);
+    expect(result.text).toBe(
+      [
+        `ARG TOOLS_IMAGE=${r}/team/tools:2@${tools.indexDigest}`,
+        `FROM --platform=$BUILDPLATFORM ${r}/team/app:1.0@${app.indexDigest} AS build`,
+        "RUN make  # unchanged",
+        `FROM \${TOOLS_IMAGE}`,
+        `FROM ${r}/team/app:1.0@${app.indexDigest}`,
+        `FROM ${r}/team/app@${app.indexDigest}`,
+        `FROM ${r}/team/missing:1`,
+        "FROM scratch",
+        "",
+      ].join("\n"),
+    );
+    expect(result.changes.map((c) => [c.line, c.where, c.previousDigest])).toEqual([
+      [1, "ARG TOOLS_IMAGE", undefined],
+      [2, "FROM", undefined],
+      [5, "FROM", stale],
+    ]);
+    expect(result.problems.map((p) => [p.line, (p.error as { code?: string }).code])).toEqual([
+      [7, "ALPINIZE_DIGEST_NOT_FOUND"],
+    ]);
+    expect(findUnpinned("dockerfile", result.text).unpinned.map((u) => u.line)).toEqual([7]);
+    const again = await pinText("dockerfile", result.text, resolve);
+    expect(again.changes).toEqual([]);
+    expect(again.text).toBe(result.text);
+  });
+
+  it("pins compose images and workflow containers, skipping variables", async () => {
+    const r = registry.host;
+    const compose = `services:\n  app:\n    image: `\$r/team/app:1.0` # pinned below\n  other:\n    image: \$IMG\n`;
+    const pinned = await pinText("compose", compose, resolve);
+    expect(pinned.text).toBe(
+      `services:\n  app:\n    image: `\${r}/team/app:1.0@\${app.indexDigest}` # pinned below\n  other:\n    image: \${IMG}\n`,
+    );
+    expect(pinned.skipped.map((s) => s.where)).toEqual(["services.other.image"]);
+    const workflow = `jobs:\n  t:\n    container: ${r}/team/tools:2\n    steps:\n      - uses: docker://${r}/team/app:1.0\n`;
+    const wf = await pinText("workflow", workflow, resolve);
+    expect(wf.text).toBe(
+      `jobs:\n  t:\n    container: ${r}/team/tools:2@${tools.indexDigest}\n    steps:\n      - uses: docker://${r}/team/app:1.0@${app.indexDigest}\n`,
+    );
+  });
+});
