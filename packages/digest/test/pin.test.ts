@@ -70,10 +70,10 @@ describe("pinText against a real registry", () => {
 
   it("pins compose images and workflow containers, skipping variables", async () => {
     const r = registry.host;
-    const compose = `services:\n  app:\n    image: `\$r/team/app:1.0` # pinned below\n  other:\n    image: \$IMG\n`;
+    const compose = `services:\n  app:\n    image: "${r}/team/app:1.0" # pinned below\n  other:\n    image: \${IMG}\n`;
     const pinned = await pinText("compose", compose, resolve);
     expect(pinned.text).toBe(
-      `services:\n  app:\n    image: `\${r}/team/app:1.0@\${app.indexDigest}` # pinned below\n  other:\n    image: \${IMG}\n`,
+      `services:\n  app:\n    image: "${r}/team/app:1.0@${app.indexDigest}" # pinned below\n  other:\n    image: \${IMG}\n`,
     );
     expect(pinned.skipped.map((s) => s.where)).toEqual(["services.other.image"]);
     const workflow = `jobs:\n  t:\n    container: ${r}/team/tools:2\n    steps:\n      - uses: docker://${r}/team/app:1.0\n`;
