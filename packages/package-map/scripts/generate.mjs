@@ -153,6 +153,7 @@ function compactProvides(origins) {
 }
 
 const debian = JSON.parse(readFileSync(join(dataDir, "debian-bookworm.json"), "utf8"));
+writeDebianIndex(debian);
 for (const release of RELEASES) {
   const origins = readAports(release);
   const data = {
@@ -166,4 +167,23 @@ for (const release of RELEASES) {
   console.log(
     `alpine-${release}.json: ${origins.size} origins, ${Object.keys(data.join).length} joined Debian sources`,
   );
+}
+
+/**
+ * The runtime slice of the Debian facts: binary → source where they differ, and the commands of
+ * binaries that are not their source's main package (the only ones whose role needs them).
+ */
+function writeDebianIndex(debian) {
+  const binaries = {};
+  for (const [bin, [source, ...commands]] of Object.entries(debian.binaries)) {
+    const keep = source && source !== bin ? commands : [];
+    if (!source && keep.length === 0) continue;
+    binaries[bin] = [source, ...keep];
+  }
+  writeJsonAtomic(join(dataDir, "debian-index.json"), {
+    about:
+      "Runtime slice of debian-bookworm.json: binary -> [source, commands...] for binaries whose source has another name; absent = source of the same name.",
+    binaries,
+  });
+  console.log(`debian-index.json: ${Object.keys(binaries).length} binaries`);
 }

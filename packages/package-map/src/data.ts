@@ -13,13 +13,10 @@ export interface ReleaseData {
   join: Record<string, string | [string, string]>;
 }
 
+/** The runtime slice of the Debian facts (data/debian-index.json, written by the generator). */
 export interface DebianData {
-  /** binary → [source ("" when the same), ...commands it installs in a bin directory] */
+  /** binary → [source, ...commands it installs]; a binary absent here is its own source. */
   binaries: Record<string, string[]>;
-  /** source → [homepage, upstream tarball name when it differs] */
-  sources: Record<string, [string, string]>;
-  /** virtual → providers */
-  virtuals: Record<string, string[]>;
 }
 
 export interface CuratedEntry {
@@ -52,5 +49,5 @@ function load<T>(file: string): T {
 
 export const loadRelease = (release: string): ReleaseData =>
   load<ReleaseData>(`alpine-${release}.json`);
-export const loadDebian = (): DebianData => load<DebianData>("debian-bookworm.json");
+export const loadDebian = (): DebianData => load<DebianData>("debian-index.json");
 export const loadCurated = (): CuratedData => load<CuratedData>("curated.json");

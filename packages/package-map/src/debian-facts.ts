@@ -5,25 +5,11 @@ export interface DebianBinary {
   commands: string[];
 }
 
-/** Facts about a Debian bookworm binary package, or undefined when bookworm has no such name. */
-export function debianBinary(name: string): DebianBinary | undefined {
+/** Source and commands of a Debian bookworm binary; a name absent from the slice is its own source. */
+export function debianBinary(name: string): DebianBinary {
   const data = loadDebian();
   const row = Object.hasOwn(data.binaries, name) ? data.binaries[name] : undefined;
-  if (!row) return undefined;
+  if (!row) return { source: name, commands: [] };
   const [source = "", ...commands] = row;
   return { source: source || name, commands };
-}
-
-export function debianVirtualProviders(name: string): string[] {
-  const data = loadDebian();
-  return Object.hasOwn(data.virtuals, name) ? (data.virtuals[name] ?? []) : [];
-}
-
-export function debianHomepage(source: string): string {
-  const data = loadDebian();
-  return (Object.hasOwn(data.sources, source) ? data.sources[source]?.[0] : "") ?? "";
-}
-
-export function debianBinaryNames(): string[] {
-  return Object.keys(loadDebian().binaries);
 }

@@ -45,7 +45,7 @@ export function createPackageMap(options: PackageMapOptions = {}): PackageMap {
     );
   }
   const index = releaseIndex(release);
-  const curated = loadCurated();
+  const curated = options.curated === false ? { ...loadCurated(), packages: {} } : loadCurated();
   const base = {
     release,
     index,

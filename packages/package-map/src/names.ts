@@ -30,12 +30,12 @@ export function libraryStems(name: string): string[] {
   const out: string[] = [];
   let current = name.replace(/t64$/, "");
   for (let i = 0; i < 4; i++) {
-    const next = current.replace(
-      /(-\d[\d.]*[a-z]?|\d[\d.]*[a-z]?|-?(c2|v5|gf|ldbl)|\+\+\d+|\.\d+)$/,
-      "",
-    );
+    const next = current.replace(/(-\d[\d.]*[a-z]?|\d[\d.]*[a-z]?|-?(c2|v5|gf|ldbl)|\.\d+)$/, "");
     if (next === current || next.length < 4) break;
     out.push(next);
+    // Alpine spells a versioned library with a hyphen: libatk-bridge2.0-0 → libatk-bridge-2.0.
+    const hyphen = /^(lib.*[a-z])(\d+\.\d+)$/.exec(next);
+    if (hyphen) out.push(`${hyphen[1]}-${hyphen[2]}`);
     current = next;
   }
   return out;

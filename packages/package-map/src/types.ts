@@ -43,6 +43,11 @@ export interface PackageMapOptions {
   release?: string;
   /** Project overrides: Debian name → Alpine names (empty array = not needed). */
   overrides?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Use the curated entries (default true). `false` measures the generated data and the rules
+   * alone, which is how the evaluation reports how well the map generalises.
+   */
+  curated?: boolean;
 }
 
 export interface PackageMap {

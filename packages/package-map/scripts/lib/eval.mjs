@@ -5,7 +5,12 @@ export function readEvalList(text) {
     if (!line || line.startsWith("#") || line.startsWith("debian\t")) continue;
     const [debian, alpine = "", confidence = "certain", note = ""] = line.split("\t");
     if (!debian) continue;
-    rows.push({ debian, alpine: alpine === "-" ? [] : alpine.split(" ").filter(Boolean), confidence, note });
+    rows.push({
+      debian,
+      alpine: alpine === "-" ? [] : alpine.split(" ").filter(Boolean),
+      confidence,
+      note,
+    });
   }
   return rows;
 }

@@ -23,7 +23,7 @@ export const upstreamLayer: Layer = (name, env, trace) => {
   }
   const how = `Debian source ${source} ↔ Alpine origin ${joined.origin} (${joined.key})`;
   trace.note("upstream", how);
-  const role = pickRole(name, joined.origin, facts?.commands ?? [], env, trace);
+  const role = pickRole(name, joined.origin, facts.commands, env, trace);
   if (!role) return undefined;
   return { ...role, layer: "upstream", reason: `${how}; ${role.reason}` };
 };
@@ -75,9 +75,10 @@ function libraryRole(name: string, origin: string, names: string[], env: Env): R
   if (stem && !(stem === origin && names.includes(`${origin}-libs`))) {
     return { alpine: [stem], reason: `the shared library is packaged as ${stem}` };
   }
-  const pick = [`${origin}-libs`, `lib${origin}`, `${origin}-lib`, origin].find((n) =>
-    names.includes(n),
-  );
+  // mesa's libgbm is mesa-gbm: the origin plus the library's bare name.
+  const bare = libraryStems(name).map((s) => `${origin}-${s.replace(/^lib/, "")}`);
+  const order = [...bare, `${origin}-libs`, `lib${origin}`, `${origin}-lib`, origin];
+  const pick = order.find((n) => names.includes(n));
   return pick
     ? { alpine: [pick], reason: `the shared library of ${origin} is in ${pick}` }
     : undefined;
@@ -106,7 +107,9 @@ function toolRole(
   }
   const suffix = /-(bin|utils|tools|progs|client|server|runtime)$/.exec(name)?.[1];
   if (!suffix) return undefined;
-  const alts = [suffix, "utils", "tools", "progs", "bin", "client", "clients"].map((s) => `${origin}-${s}`);
+  const alts = [suffix, "utils", "tools", "progs", "bin", "client", "clients"].map(
+    (s) => `${origin}-${s}`,
+  );
   const hit = alts.find((n) => names.includes(n));
   return hit
     ? {
