@@ -200,6 +200,20 @@ describe("the libraries from a fresh project", () => {
       tag: "1.2",
       canonical: "docker.io/library/alpine:3.23",
     });
+    expect(out["@alpinize/digest"]).toEqual({ platform: "linux/amd64" });
+    expect(out["@alpinize/dockerfile"]?.changed).toBe(true);
+    expect(out["@alpinize/dockerfile"]?.output).toMatch(/^FROM alpine:\d+\.\d+/m);
+    expect(out["@alpinize/dockerfile"]?.output).toMatch(/apk add --no-cache curl/);
+    // The shim library and the package data are files beside dist/: they must be in the tarball.
+    expect(out["@alpinize/entrypoint"]).toMatchObject({ missing: [] });
+    expect(out["@alpinize/package-map"]).toMatchObject({ busyboxExists: true });
+    expect(out["@alpinize/package-map"]?.alpine).toContain("openssl-dev");
+    expect(out["@alpinize/repo"]).toEqual({ containerfile: true, readme: false });
+    expect(out["@alpinize/trivy-gate"]).toEqual({
+      passed: false,
+      blocking: 1,
+      markdownNamesCve: true,
+    });
   });
 
   it.each(["nodenext", "bundler"])(
