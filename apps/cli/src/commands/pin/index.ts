@@ -1,14 +1,152 @@
-import { AlpinizeError } from "@alpinize/errors";
+import {
+  findUnpinned,
+  locateImageReferences,
+  type PinFileKind,
+  pinText,
+  type ResolveOutcome,
+  type Resolver,
+  resolveMany,
+} from "@alpinize/digest";
+import { EXIT, isAlpinizeError, UsageError } from "@alpinize/errors";
+import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
+import { progressReporter, reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
+import { KINDS, type PinInput, readPinInput, replaceFile } from "./files.js";
+import { type FileReport, printReport, reportToJson } from "./report.js";
 
-export const help = `Usage: alpinize pin
+export const help = `Usage: alpinize pin FILE... [--write | --check] [--json] [--kind K]
+                    [--via registry|daemon|auto] [--insecure-registry HOST]...
 
-Not available in this build yet.
+Pin image references by digest, in place: FROM lines and the ARG ..._IMAGE defaults a FROM
+uses (Dockerfile), services.*.image (compose), jobs.*.container, jobs.*.services.*.image and
+"uses: docker://..." (GitHub workflows). alpine:3.23 becomes alpine:3.23@sha256:<index digest>;
+a reference that already has name:tag@digest gets the tag's current digest.
+
+Without --write or --check, prints what it would pin and changes nothing.
+
+Options:
+  --write                  Rewrite the files (atomically, keeping their mode)
+  --check                  Ask no registry; exit 1 if any reference lacks a digest (for CI)
+  --json                   Print one object per file: file, kind, changes, unpinned,
+                           problems, skipped, pinned, written
+  --kind K                 dockerfile, compose or workflow, when the file name does not tell
+                           (Dockerfile*, *.dockerfile, [docker-]compose*.y[a]ml,
+                           .github/workflows/*.y[a]ml)
+  --via, --insecure-registry   As for "alpinize resolve"
+
+References holding variables (\${VAR}) are skipped with a warning: pin the value instead.
+
+Exit codes: 0 everything pinned (or written), 1 references left unpinned (plan or --check) or
+            unresolvable, 2 bad input (missing file, unknown kind, malformed reference).
 `;
 
-export async function run(_argv: string[], _io: Io): Promise<number> {
-  throw new AlpinizeError(
-    "ALPINIZE_NOT_IMPLEMENTED",
-    "alpinize pin is not implemented in this build yet",
+const FLAGS = {
+  write: { type: "boolean" },
+  check: { type: "boolean" },
+  json: { type: "boolean" },
+  kind: { type: "string" },
+  via: { type: "string" },
+  "insecure-registry": { type: "string", multiple: true },
+} as const;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, FLAGS, "pin");
+  if (positionals.length === 0) {
+    throw new UsageError("alpinize pin: give at least one file", {
+      hint: "For example: alpinize pin Dockerfile compose.yaml --write",
+    });
+  }
+  if (values.write && values.check)
+    throw new UsageError("alpinize pin: --write and --check exclude each other");
+  const kind = values.kind as PinFileKind | undefined;
+  if (kind !== undefined && !KINDS.includes(kind)) {
+    throw new UsageError(`alpinize pin: --kind "${values.kind}": expected ${KINDS.join(", ")}`);
+  }
+  const inputs: PinInput[] = [];
+  for (const file of positionals) inputs.push(await readPinInput(file, io.cwd, kind));
+  const mode = values.write ? "write" : values.check ? "check" : "plan";
+  const reports =
+    mode === "check" ? inputs.map(checkFile) : await pinFiles(inputs, values, io, mode);
+  for (const report of reports) {
+    if (!values.json) printReport(report, io, mode);
+  }
+  if (values.json) io.out(JSON.stringify(reports.map(reportToJson), null, 2));
+  return exitCode(reports, mode);
+}
+
+function checkFile(input: PinInput): FileReport {
+  const found = findUnpinned(input.kind, input.text);
+  return {
+    file: input.file,
+    kind: input.kind,
+    changes: [],
+    unpinned: found.unpinned,
+    problems: found.problems,
+    skipped: found.skipped,
+    pinned: found.unchanged.length,
+    written: false,
+  };
+}
+
+async function pinFiles(
+  inputs: PinInput[],
+  values: { via?: string; "insecure-registry"?: string[] },
+  io: Io,
+  mode: "write" | "plan",
+): Promise<FileReport[]> {
+  const resolver = resolverFromFlags("pin", values, io);
+  try {
+    const resolveCached = await prefetch(resolver, inputs, io);
+    const reports: FileReport[] = [];
+    for (const input of inputs) {
+      const result = await pinText(input.kind, input.text, resolveCached);
+      const write = mode === "write" && result.text !== input.text;
+      if (write) await replaceFile(input.path, result.text);
+      reports.push({
+        file: input.file,
+        kind: input.kind,
+        changes: result.changes,
+        unpinned: [],
+        problems: result.problems,
+        skipped: result.skipped,
+        pinned: result.unchanged.length,
+        written: write,
+      });
+    }
+    reportWarnings(resolver, io);
+    return reports;
+  } finally {
+    resolver.close();
+  }
+}
+
+/** Resolves every reference of every file in one batch (one token request per registry). */
+async function prefetch(resolver: Resolver, inputs: PinInput[], io: Io) {
+  const all = new Set<string>();
+  for (const input of inputs) {
+    for (const at of locateImageReferences(input.kind, input.text)) {
+      if (!at.reference.includes("$")) all.add(at.reference);
+    }
+  }
+  const outcomes = await resolveMany(resolver, [...all], {
+    onProgress: progressReporter(io, "pinning"),
+  });
+  io.endProgress();
+  const byReference = new Map(outcomes.map((o) => [o.reference, o]));
+  return async (references: string[]): Promise<ResolveOutcome[]> =>
+    references.map(
+      (r) => byReference.get(r) ?? { reference: r, error: new Error(`${r} was not resolved`) },
+    );
+}
+
+function exitCode(reports: FileReport[], mode: "write" | "check" | "plan"): number {
+  const problems = reports.flatMap((r) => r.problems);
+  const badInput = problems.some(
+    (p) => isAlpinizeError(p.error) && p.error.exitCode === EXIT.BAD_INPUT,
   );
+  if (badInput) return EXIT.BAD_INPUT;
+  if (problems.length > 0) return EXIT.FINDINGS;
+  if (mode === "check" && reports.some((r) => r.unpinned.length > 0)) return EXIT.FINDINGS;
+  if (mode === "plan" && reports.some((r) => r.changes.length > 0)) return EXIT.FINDINGS;
+  return EXIT.OK;
 }

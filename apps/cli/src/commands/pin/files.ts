@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { detectFileKind, type PinFileKind } from "@alpinize/digest";
+import { InputError } from "@alpinize/errors";
+
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+export const KINDS: PinFileKind[] = ["dockerfile", "compose", "workflow"];
+
+export interface PinInput {
+  /** As given on the command line. */
+  file: string;
+  path: string;
+  kind: PinFileKind;
+  text: string;
+}
+
+/** Reads one file (bounded) and decides its kind from --kind or its name. */
+export async function readPinInput(
+  file: string,
+  cwd: string,
+  kind?: PinFileKind,
+): Promise<PinInput> {
+  const path = resolve(cwd, file);
+  const chosen = kind ?? detectFileKind(path);
+  if (!chosen) {
+    throw new InputError(
+      "ALPINIZE_PIN_UNKNOWN_KIND",
+      `${file}: cannot tell whether this is a Dockerfile, a compose file or a workflow`,
+      {
+        hint: "Pass --kind dockerfile, --kind compose or --kind workflow.",
+        details: { file },
+      },
+    );
+  }
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
+    if (info.size > MAX_FILE_BYTES) {
+      throw new InputError(
+        "ALPINIZE_PIN_TOO_LARGE",
+        `${file} is larger than ${MAX_FILE_BYTES} bytes`,
+        {
+          hint: "Pin the files that hold image references one by one.",
+          details: { file },
+        },
+      );
+    }
+    bytes = await readFile(path);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(
+      "ALPINIZE_PIN_UNREADABLE",
+      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      {
+        hint: "Check the path.",
+        details: { file },
+        cause: err,
+      },
+    );
+  }
+  return { file, path, kind: chosen, text: bytes.toString("utf8") };
+}
+
+/** Replaces the file via a temp file in the same directory and a rename, keeping its mode. */
+export async function replaceFile(path: string, text: string): Promise<void> {
+  const { mode } = await stat(path);
+  const tmp = join(dirname(path), `.${basename(path)}.alpinize-${randomBytes(4).toString("hex")}`);
+  try {
+    await writeFile(tmp, text, { mode: mode & 0o7777, flag: "wx" });
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}

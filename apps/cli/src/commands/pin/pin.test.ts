@@ -1,0 +1,101 @@
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  type PushedImage,
+  pushImage,
+  type StartedRegistry,
+  startRegistry,
+} from "@alpinize/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+const env = { HOME: "/nonexistent-alpinize-home", PATH: process.env.PATH };
+
+describe("alpinize pin", () => {
+  let registry: StartedRegistry;
+  let app: PushedImage;
+  let dir: string;
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    app = await pushImage(registry.url, "team/app", "1.0");
+    dir = await mkdtemp(join(tmpdir(), "alpinize-pin-"));
+  }, 30_000);
+  afterAll(async () => {
+    await registry?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("plans, writes atomically keeping the mode, then passes --check", async () => {
+    const r = registry.host;
+    const dockerfile = join(dir, "Dockerfile");
+    const compose = join(dir, "compose.yaml");
+    await writeFile(dockerfile, `FROM ${r}/team/app:1.0 AS base\nRUN true\n`);
+    await chmod(dockerfile, 0o640);
+    await writeFile(compose, `services:\n  web:\n    image: ${r}/team/app:1.0\n`);
+
+    const check = await runCli(["pin", "--check", "Dockerfile", "compose.yaml"], { cwd: dir, env });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(
+      `Dockerfile:1: ${r}/team/app:1.0 (FROM) is not pinned by digest`,
+    );
+
+    const plan = await runCli(["pin", "Dockerfile"], { cwd: dir, env });
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toBe(
+      `Dockerfile:1: would pin ${r}/team/app:1.0 -> ${r}/team/app:1.0@${app.indexDigest}\n`,
+    );
+    expect(await readFile(dockerfile, "utf8")).toBe(`FROM ${r}/team/app:1.0 AS base\nRUN true\n`);
+
+    const write = await runCli(["pin", "--write", "--json", "Dockerfile", "compose.yaml"], {
+      cwd: dir,
+      env,
+    });
+    expect(write.code).toBe(0);
+    const json = JSON.parse(write.stdout) as {
+      file: string;
+      written: boolean;
+      changes: unknown[];
+    }[];
+    expect(json.map((f) => [f.file, f.written, f.changes.length])).toEqual([
+      ["Dockerfile", true, 1],
+      ["compose.yaml", true, 1],
+    ]);
+    expect(await readFile(dockerfile, "utf8")).toBe(
+      `FROM ${r}/team/app:1.0@${app.indexDigest} AS base\nRUN true\n`,
+    );
+    expect(await readFile(compose, "utf8")).toBe(
+      `services:\n  web:\n    image: ${r}/team/app:1.0@${app.indexDigest}\n`,
+    );
+    expect((await stat(dockerfile)).mode & 0o777).toBe(0o640);
+    expect((await readdir(dir)).sort()).toEqual(["Dockerfile", "compose.yaml"]);
+
+    const recheck = await runCli(["pin", "--check", "Dockerfile", "compose.yaml"], {
+      cwd: dir,
+      env,
+    });
+    expect(recheck.code).toBe(0);
+  });
+
+  it("exits 1 and leaves the others pinned when a reference cannot be resolved", async () => {
+    const file = join(dir, "two.Dockerfile");
+    await writeFile(
+      file,
+      `FROM ${registry.host}/team/app:1.0\nFROM ${registry.host}/team/gone:1\n`,
+    );
+    const res = await runCli(["pin", "--write", "two.Dockerfile"], { cwd: dir, env });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain("two.Dockerfile:2:");
+    expect(res.stderr).toContain("not found");
+    expect(await readFile(file, "utf8")).toContain(`team/app:1.0@${app.indexDigest}`);
+  });
+
+  it("exits 2 on a missing file or a file it cannot classify", async () => {
+    expect((await runCli(["pin", "nope/Dockerfile"], { cwd: dir, env })).code).toBe(2);
+    await writeFile(join(dir, "values.yaml"), "image: x\n");
+    const res = await runCli(["pin", "values.yaml"], { cwd: dir, env });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("--kind");
+  });
+});
