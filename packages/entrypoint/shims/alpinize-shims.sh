@@ -133,6 +133,24 @@ alpinize_group_name_for_gid() { # GID
   _alpinize_field "$_alpinize_e" 1
 }
 
+# Like `getent group|passwd KEY`, also where getent is missing: prints the entry. Returns getent's
+# own codes so it can replace it in place: 0 found, 1 bad arguments, 2 not found.
+alpinize_getent() { # group|passwd KEY
+  case ${1-} in
+  group | passwd) ;;
+  *)
+    _alpinize_say "alpinize_getent: database '${1-}' is not supported (use group or passwd)"
+    return 1
+    ;;
+  esac
+  if [ $# -ne 2 ] || [ -z "$2" ]; then
+    _alpinize_say "usage: alpinize_getent group|passwd KEY"
+    return 1
+  fi
+  _alpinize_entry "$1" "$2" && return 0
+  return 2
+}
+
 alpinize_user_name_for_uid() { # UID
   _alpinize_need_id UID "${1-}" || return 2
   _alpinize_e=$(_alpinize_entry passwd "$1") || return 1

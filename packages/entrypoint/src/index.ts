@@ -1,1 +1,11 @@
+export { type LintFinding, type LintRule, lintEntrypoint } from "./lint/lint.js";
+export { rewriteEntrypoint } from "./rewrite/rewrite.js";
+export {
+  DEFAULT_SHIMS_PATH,
+  type RewriteEdit,
+  type RewriteOptions,
+  type RewriteResult,
+  type RewriteWarning,
+  type ShimSource,
+} from "./rewrite/types.js";
 export { readShims, SHIM_EXIT, SHIM_FUNCTIONS, type ShimFunction, shimsPath } from "./shims.js";

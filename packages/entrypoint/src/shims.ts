@@ -21,6 +21,7 @@ export function readShims(): string {
 export const SHIM_FUNCTIONS = [
   "alpinize_group_name_for_gid",
   "alpinize_user_name_for_uid",
+  "alpinize_getent",
   "alpinize_ensure_group",
   "alpinize_ensure_user",
   "alpinize_add_user_to_group",

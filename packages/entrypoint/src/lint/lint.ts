@@ -1,0 +1,167 @@
+import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/scan.js";
+import { BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
+import { busyboxOptionProblems } from "./options.js";
+
+export type LintRule =
+  | "gnu-option"
+  | "getent"
+  | "shadow-tool"
+  | "gosu"
+  | "su-exec-group"
+  | "nologin-path"
+  | "hidden-failure"
+  | "bash-syntax";
+
+export interface LintFinding {
+  rule: LintRule;
+  severity: "error" | "warning";
+  /** 1-based. */
+  line: number;
+  column: number;
+  message: string;
+  fix: string;
+}
+
+const SHADOW_TOOLS = new Set([
+  "groupadd",
+  "useradd",
+  "usermod",
+  "gpasswd",
+  "groupmod",
+  "userdel",
+  "groupdel",
+  "chage",
+]);
+const USER_GROUP = new Set([...SHADOW_TOOLS, "addgroup", "adduser", "delgroup", "deluser"]);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/**
+ * Finds what breaks when a script written for Debian runs on Alpine's busybox. Pure and
+ * synchronous; findings come in source order.
+ */
+export function lintEntrypoint(text: string): LintFinding[] {
+  const { commands, inert } = scanShell(text);
+  const findings: LintFinding[] = [];
+  const add = (
+    rule: LintRule,
+    offset: number,
+    message: string,
+    fix: string,
+    severity = "warning",
+  ) =>
+    findings.push({
+      rule,
+      severity: severity as LintFinding["severity"],
+      ...lineColumn(text, offset),
+      message,
+      fix,
+    });
+  for (const cmd of commands) lintCommand(text, cmd, add);
+  const masked = maskInert(text, inert);
+  for (const m of masked.matchAll(/\/usr\/sbin\/nologin\b/g)) {
+    add(
+      "nologin-path",
+      m.index,
+      "/usr/sbin/nologin does not exist on Alpine",
+      "use /sbin/nologin (present on both)",
+    );
+  }
+  if (isShShebang(text)) {
+    for (const p of BASH_SYNTAX) {
+      for (const m of masked.matchAll(p.pattern)) {
+        const lead = m[1]?.length ?? 0;
+        add("bash-syntax", m.index + lead, `${p.message} under #!/bin/sh`, p.fix, "error");
+      }
+    }
+  }
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return findings;
+}
+
+type Add = (
+  rule: LintRule,
+  offset: number,
+  message: string,
+  fix: string,
+  severity?: string,
+) => void;
+
+function lintCommand(text: string, cmd: SimpleCommand, add: Add): void {
+  let at = cmd.words.findIndex((w) => !ASSIGNMENT.test(w.text));
+  if (at < 0) return;
+  if (literal(cmd.words[at]!.text) === "exec" && cmd.words.length > at + 1) at++;
+  const word = cmd.words[at]!;
+  const name = word.text === "[" ? "[" : literal(word.text);
+  if (name === undefined) return;
+  const args = cmd.words.slice(at + 1);
+  for (const p of busyboxOptionProblems(name, args)) {
+    add(
+      "gnu-option",
+      p.word.start,
+      p.message,
+      "use an option busybox has (see the message)",
+      "error",
+    );
+  }
+  if (name === "getent") {
+    add(
+      "getent",
+      word.start,
+      "getent is missing from busybox-only images (Alpine has it only with musl-utils)",
+      "use alpinize_getent from the shims (alpinize entrypoint rewrites it)",
+    );
+  }
+  if (SHADOW_TOOLS.has(name)) {
+    add(
+      "shadow-tool",
+      word.start,
+      `${name} is not on Alpine unless the shadow package is installed; busybox addgroup/adduser take other options`,
+      "use the alpinize shims (alpinize entrypoint rewrites it)",
+      "error",
+    );
+  }
+  if (name === "gosu" || name === "su-exec") lintExecAs(name, word.start, args[0]?.text, add);
+  if (name === "[" || name === "test") {
+    for (const a of args) {
+      if (a.text === "==")
+        add("bash-syntax", a.start, "== in [ ] is bash syntax", "use =", "error");
+    }
+  }
+  const bash = BASH_COMMANDS[name];
+  if (bash) add("bash-syntax", word.start, `${name} is a bash builtin`, bash, "error");
+  if (USER_GROUP.has(name) && hidesFailure(text, cmd)) {
+    add(
+      "hidden-failure",
+      word.start,
+      `${name} failures are hidden by 2>/dev/null || true; on Alpine it fails and the container starts without the group`,
+      "let the shims report the error (alpinize entrypoint removes 2>/dev/null)",
+    );
+  }
+}
+
+function lintExecAs(name: string, offset: number, user: string | undefined, add: Add): void {
+  if (name === "gosu") {
+    add(
+      "gosu",
+      offset,
+      "Alpine images usually have su-exec, not gosu",
+      "use alpinize_exec_as, which takes su-exec, gosu or setpriv",
+    );
+  }
+  if (user !== undefined && (literal(user) ?? user).includes(":")) {
+    add(
+      "su-exec-group",
+      offset,
+      `${name} USER:GROUP sets only that group and drops supplementary groups such as the docker socket's`,
+      "pass the user name alone (alpinize_exec_as USER CMD)",
+      "error",
+    );
+  }
+}
+
+function hidesFailure(text: string, cmd: SimpleCommand): boolean {
+  const nullErr = cmd.redirects.some(
+    (r) => r.op === "2>" && literal(r.target?.text ?? "") === "/dev/null",
+  );
+  return nullErr && /^\s*\|\|\s*true\b/.test(text.slice(cmd.end, cmd.end + 40));
+}

@@ -1,0 +1,243 @@
+import { type OptionSpec, parseOptions } from "../shell/options.js";
+import { literal, type SimpleCommand, type Word } from "../shell/scan.js";
+
+/** What one command becomes, or why it stays. */
+export type CommandOutcome =
+  | { kind: "replace"; rule: string; call: string; quietStdout: boolean; message: string }
+  | { kind: "warn"; rule: string; message: string };
+
+export interface CommandContext {
+  cmd: SimpleCommand;
+  /** Index of the command name in cmd.words (after assignments and `exec`). */
+  at: number;
+  exec: boolean;
+  /** Group names created earlier in the script with an explicit GID: name → GID word. */
+  gids: Map<string, string>;
+}
+
+const GROUPADD: OptionSpec = {
+  withValue: "gKp",
+  flags: "froU",
+  long: { gid: "g", key: "K", password: "p", force: "f", system: "r", "non-unique": "o" },
+};
+const USERMOD: OptionSpec = {
+  withValue: "Gcdeglpsu",
+  flags: "amUL",
+  long: { groups: "G", append: "a", gid: "g", home: "d", shell: "s", uid: "u", login: "l" },
+};
+const USERADD: OptionSpec = {
+  withValue: "ugdsGcefkKpb",
+  flags: "MmrNoUl",
+  long: {
+    uid: "u",
+    gid: "g",
+    "home-dir": "d",
+    shell: "s",
+    groups: "G",
+    comment: "c",
+    "no-create-home": "M",
+    "create-home": "m",
+    system: "r",
+    "no-user-group": "N",
+    "non-unique": "o",
+    "user-group": "U",
+    "no-log-init": "l",
+  },
+};
+const BB_ADDGROUP: OptionSpec = { withValue: "g", flags: "S", long: { gid: "g", system: "S" } };
+const BB_ADDUSER: OptionSpec = {
+  withValue: "hgsGuk",
+  flags: "DSH",
+  long: {
+    home: "h",
+    gecos: "g",
+    shell: "s",
+    ingroup: "G",
+    uid: "u",
+    "disabled-password": "D",
+    system: "S",
+    "no-create-home": "H",
+  },
+};
+
+const NOLOGIN_DEBIAN = "/usr/sbin/nologin";
+
+export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined {
+  const name = literal(ctx.cmd.words[ctx.at]?.text ?? "");
+  const args = ctx.cmd.words.slice(ctx.at + 1);
+  if (name === "getent") return getent(args);
+  if (ctx.cmd.depth > 0) return undefined;
+  switch (name) {
+    case "groupadd":
+      return groupadd(args, ctx);
+    case "usermod":
+      return usermod(args, ctx);
+    case "gpasswd":
+      return gpasswd(args, ctx);
+    case "useradd":
+      return useradd(args, ctx);
+    case "addgroup":
+      return addgroup(args, ctx);
+    case "adduser":
+      return adduser(args, ctx);
+    case "gosu":
+    case "su-exec":
+      return execAs(name, args, ctx);
+    default:
+      return undefined;
+  }
+}
+
+const text = (w: Word | undefined) => w?.text ?? "";
+
+function getent(args: Word[]): CommandOutcome | undefined {
+  const db = literal(text(args[0]));
+  if ((db !== "group" && db !== "passwd") || args.length !== 2) return undefined;
+  return {
+    kind: "replace",
+    rule: "getent",
+    call: `alpinize_getent ${args.map(text).join(" ")}`,
+    quietStdout: false,
+    message: "getent is missing from busybox-only images; alpinize_getent falls back to /etc",
+  };
+}
+
+function ensureGroup(name: Word, gid: string, ctx: CommandContext, rule: string): CommandOutcome {
+  const lit = literal(name.text);
+  if (lit !== undefined) ctx.gids.set(lit, gid);
+  return {
+    kind: "replace",
+    rule,
+    call: `alpinize_ensure_group ${name.text} ${gid}`,
+    quietStdout: true,
+    message:
+      "reuses the group that already holds the GID (e.g. Alpine's ping for 999) instead of failing",
+  };
+}
+
+function groupadd(args: Word[], ctx: CommandContext): CommandOutcome {
+  const o = parseOptions(args, GROUPADD);
+  const gid = o.values.get("g");
+  if (o.unknown.length > 0 || o.positionals.length !== 1 || o.flags.has("o") || o.values.has("p"))
+    return warn("groupadd", "groupadd with options the shims do not cover; left as is");
+  if (gid === undefined)
+    return warn(
+      "groupadd",
+      "groupadd without -g picks a GID that differs between Debian and Alpine; add -g GID",
+    );
+  return ensureGroup(o.positionals[0]!, gid.text, ctx, "groupadd");
+}
+
+/** Adds USER to each group; a group created earlier with a GID is referred to by that GID. */
+function addToGroups(user: string, groups: string, ctx: CommandContext, rule: string) {
+  const lit = literal(groups);
+  const list = lit === undefined ? [groups] : lit.split(",").filter(Boolean);
+  const calls = list.map((g) => `alpinize_add_user_to_group ${user} ${ctx.gids.get(g) ?? g}`);
+  const call = calls.length === 1 ? calls[0]! : `{ ${calls.join(" >/dev/null && ")} >/dev/null; }`;
+  return {
+    kind: "replace" as const,
+    rule,
+    call,
+    quietStdout: calls.length === 1,
+    message: "adds the user by group name or GID and checks the result afterwards",
+  };
+}
+
+function usermod(args: Word[], ctx: CommandContext): CommandOutcome {
+  const o = parseOptions(args, USERMOD);
+  const groups = o.values.get("G");
+  const onlyAppend = o.flags.size === 1 && o.flags.has("a") && o.values.size === 1;
+  if (!groups || !onlyAppend || o.unknown.length > 0 || o.positionals.length !== 1)
+    return warn("usermod", "only `usermod -aG GROUP USER` is rewritten; left as is");
+  return addToGroups(text(o.positionals[0]), groups.text, ctx, "usermod-append");
+}
+
+function gpasswd(args: Word[], ctx: CommandContext): CommandOutcome {
+  const flag = literal(text(args[0]));
+  if ((flag !== "-a" && flag !== "--add") || args.length !== 3)
+    return warn("gpasswd", "only `gpasswd -a USER GROUP` is rewritten; left as is");
+  return addToGroups(text(args[1]), text(args[2]), ctx, "gpasswd-add");
+}
+
+function useradd(args: Word[], ctx: CommandContext): CommandOutcome {
+  const o = parseOptions(args, USERADD);
+  const [uid, group, home, shell] = ["u", "g", "d", "s"].map((k) => o.values.get(k)?.text);
+  const unsupported = ["m", "o"].some((f) => o.flags.has(f)) || o.values.has("p");
+  if (o.unknown.length > 0 || unsupported || o.positionals.length !== 1)
+    return warn("useradd", "useradd with options the shims do not cover; left as is");
+  if (!uid || !group || !home || !shell)
+    return warn("useradd", "useradd needs explicit -u, -g, -d and -s to be rewritten; left as is");
+  return ensureUser(o.positionals[0]!.text, uid, group, home, shell, o.values.get("G")?.text, ctx);
+}
+
+function ensureUser(
+  user: string,
+  uid: string,
+  group: string,
+  home: string,
+  shell: string,
+  extra: string | undefined,
+  ctx: CommandContext,
+): CommandOutcome {
+  const sh = literal(shell) === NOLOGIN_DEBIAN ? "/sbin/nologin" : shell;
+  const gid = ctx.gids.get(literal(group) ?? "") ?? group;
+  const create = `alpinize_ensure_user ${user} ${uid} ${gid} ${home} ${sh}`;
+  const more = extra ? addToGroups(user, extra, ctx, "useradd").call : "";
+  return {
+    kind: "replace",
+    rule: "useradd",
+    call: more ? `{ ${create} && ${more} >/dev/null; }` : create,
+    quietStdout: false,
+    message: `creates the user with no password, no home directory and an explicit shell${sh !== shell ? " (/sbin/nologin exists on both systems)" : ""}`,
+  };
+}
+
+function addgroup(args: Word[], ctx: CommandContext): CommandOutcome {
+  const o = parseOptions(args, BB_ADDGROUP);
+  if (o.unknown.length > 0) return warn("addgroup", "addgroup with unknown options; left as is");
+  const gid = o.values.get("g");
+  if (o.positionals.length === 2 && !gid && o.flags.size === 0)
+    return addToGroups(text(o.positionals[0]), text(o.positionals[1]), ctx, "addgroup-member");
+  if (o.positionals.length === 1 && gid)
+    return ensureGroup(o.positionals[0]!, gid.text, ctx, "addgroup");
+  return warn("addgroup", "addgroup without -g GID picks a GID that differs between systems");
+}
+
+function adduser(args: Word[], ctx: CommandContext): CommandOutcome {
+  const o = parseOptions(args, BB_ADDUSER);
+  if (o.unknown.length > 0) return warn("adduser", "adduser with unknown options; left as is");
+  if (o.positionals.length === 2 && o.values.size === 0 && o.flags.size === 0)
+    return addToGroups(text(o.positionals[0]), text(o.positionals[1]), ctx, "adduser-member");
+  const [uid, group, home, shell] = ["u", "G", "h", "s"].map((k) => o.values.get(k)?.text);
+  if (o.positionals.length !== 1 || !uid || !group || !home || !shell)
+    return warn("adduser", "adduser needs -u, -G, -h and -s to be rewritten; left as is");
+  return ensureUser(o.positionals[0]!.text, uid, group, home, shell, undefined, ctx);
+}
+
+function execAs(name: string, args: Word[], ctx: CommandContext): CommandOutcome {
+  const user = literal(text(args[0]));
+  if (args.length < 2) return warn(name, `${name} without a command; left as is`);
+  if (user?.includes(":"))
+    return warn(
+      name,
+      `${name} USER:GROUP sets only that group and drops the supplementary ones (e.g. the docker socket group); left as is`,
+    );
+  if (user !== undefined && /^\d+$/.test(user))
+    return warn(
+      name,
+      `${name} with a numeric UID keeps GID 0 when it has no passwd entry; left as is`,
+    );
+  const call = `alpinize_exec_as ${args.map(text).join(" ")}`;
+  return {
+    kind: "replace",
+    rule: name,
+    // Without `exec` the script goes on after the command, so the shim (which execs) runs in a subshell.
+    call: ctx.exec ? call : `(${call})`,
+    quietStdout: false,
+    message: "su-exec, gosu or setpriv, whichever the image has, by user name so file groups apply",
+  };
+}
+
+function warn(rule: string, message: string): CommandOutcome {
+  return { kind: "warn", rule, message };
+}

@@ -1,0 +1,180 @@
+import { InputError } from "@alpinize/errors";
+import { lineColumn, literal, type SimpleCommand, scanShell, type Word } from "../shell/scan.js";
+import { readShims } from "../shims.js";
+import { type CommandOutcome, rewriteCommand } from "./commands.js";
+import {
+  DEFAULT_SHIMS_PATH,
+  type RewriteEdit,
+  type RewriteOptions,
+  type RewriteResult,
+  type RewriteWarning,
+  type ShimSource,
+} from "./types.js";
+
+interface Replacement {
+  start: number;
+  end: number;
+  after: string;
+  depth: number;
+}
+
+const INLINE_BEGIN =
+  "# >>> alpinize shims (inlined by `alpinize entrypoint --inline`; do not edit) >>>";
+const INLINE_END = "# <<< alpinize shims <<<";
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/**
+ * Rewrites the user and group handling of an entrypoint script to the alpinize shims, and
+ * makes the script load them. Pure and synchronous; running it on its own output changes nothing.
+ */
+export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): RewriteResult {
+  const source = options.shimSource ?? { path: DEFAULT_SHIMS_PATH };
+  if (source !== "inline") checkSourcePath(source.path);
+  const inlined = inlineRange(text);
+  const commands = scanShell(text).commands.filter(
+    (c) => !inlined || c.start < inlined[0] || c.start > inlined[1],
+  );
+  const edits: RewriteEdit[] = [];
+  const warnings: RewriteWarning[] = [];
+  const replacements: Replacement[] = [];
+  const gids = new Map<string, string>();
+  // Commands inside $( ) first, so an outer rewrite can carry its rewritten inner commands.
+  const ordered = [
+    ...commands.filter((c) => c.depth > 0),
+    ...commands.filter((c) => c.depth === 0),
+  ];
+  for (const original of ordered) {
+    const cmd = withRewrittenWords(text, original, replacements);
+    const target = commandName(cmd);
+    if (!target) continue;
+    const outcome = rewriteCommand({ cmd, at: target.at, exec: target.exec, gids });
+    if (!outcome) continue;
+    const where = lineColumn(text, cmd.words[target.at]!.start);
+    if (outcome.kind === "warn") {
+      warnings.push({ rule: outcome.rule, ...where, message: outcome.message });
+      continue;
+    }
+    const start = cmd.words[target.exec ? target.at - 1 : target.at]!.start;
+    const after = replacementText(text, original, start, outcome);
+    replacements.push({ start, end: original.end, after, depth: original.depth });
+    const before = text.slice(start, original.end);
+    edits.push({ rule: outcome.rule, ...where, before, after, message: outcome.message });
+  }
+  edits.sort((a, b) => a.line - b.line || a.column - b.column);
+  let output = apply(text, replacements);
+  if (replacements.length > 0 && !loadsShims(output, source)) {
+    const inserted = insertSource(output, source);
+    output = inserted.output;
+    edits.unshift({
+      rule: "source-shims",
+      line: inserted.line,
+      column: 1,
+      before: "",
+      after: inserted.added,
+      message:
+        source === "inline"
+          ? "inlines the alpinize shims"
+          : `sources the alpinize shims from ${source.path}`,
+    });
+  }
+  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { output, changed: output !== text, edits, warnings };
+}
+
+/** The inlined library, which must not be rewritten itself. */
+function inlineRange(text: string): [number, number] | undefined {
+  const start = text.indexOf(INLINE_BEGIN);
+  if (start < 0) return undefined;
+  const end = text.indexOf(INLINE_END, start);
+  return [start, end < 0 ? text.length : end];
+}
+
+function checkSourcePath(path: string): void {
+  if (!/^\/[A-Za-z0-9._/-]+$/.test(path)) {
+    throw new InputError(
+      "ALPINIZE_ENTRYPOINT_BAD_SOURCE",
+      `shim source path "${path}" is not an absolute path of plain characters`,
+      {
+        hint: "Pass an absolute path such as /usr/local/lib/alpinize-shims.sh, or inline the shims.",
+      },
+    );
+  }
+}
+
+function commandName(cmd: SimpleCommand): { at: number; exec: boolean } | undefined {
+  let at = cmd.words.findIndex((w) => !ASSIGNMENT.test(w.text));
+  if (at < 0) return undefined;
+  const exec = literal(cmd.words[at]!.text) === "exec" && cmd.words.length > at + 1;
+  if (exec) at++;
+  return { at, exec };
+}
+
+/** The command with each word's text carrying rewrites already made inside it. */
+function withRewrittenWords(text: string, cmd: SimpleCommand, done: Replacement[]): SimpleCommand {
+  const inner = done.filter((r) => r.depth > cmd.depth).sort((a, b) => a.start - b.start);
+  if (inner.length === 0) return cmd;
+  const wordText = (w: Word) => {
+    let out = "";
+    let pos = w.start;
+    for (const r of inner) {
+      if (r.start < pos || r.end > w.end) continue;
+      out += text.slice(pos, r.start) + r.after;
+      pos = r.end;
+    }
+    return out + text.slice(pos, w.end);
+  };
+  return { ...cmd, words: cmd.words.map((w) => ({ ...w, text: wordText(w) })) };
+}
+
+function replacementText(
+  text: string,
+  cmd: SimpleCommand,
+  start: number,
+  outcome: Extract<CommandOutcome, { kind: "replace" }>,
+): string {
+  // `2>/dev/null` is dropped: it is what hid these failures; the shims' messages are useful.
+  const kept = cmd.redirects.filter((r) => r.start > start && !isStderrToNull(text, r));
+  const stdoutRedirected = kept.some((r) => /^1?>/.test(r.op));
+  const quiet = outcome.quietStdout && !stdoutRedirected ? " >/dev/null" : "";
+  return outcome.call + quiet + kept.map((r) => ` ${text.slice(r.start, r.end)}`).join("");
+}
+
+function isStderrToNull(text: string, r: { op: string; target: Word | undefined }): boolean {
+  return r.op === "2>" && literal(r.target?.text ?? "") === "/dev/null" && text.length > 0;
+}
+
+function apply(text: string, replacements: Replacement[]): string {
+  const top = replacements.filter(
+    (r) =>
+      !replacements.some(
+        (o) => o !== r && o.start <= r.start && o.end >= r.end && o.depth < r.depth,
+      ),
+  );
+  top.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const r of top) out = out.slice(0, r.start) + r.after + out.slice(r.end);
+  return out;
+}
+
+function loadsShims(text: string, source: ShimSource): boolean {
+  if (text.includes(INLINE_BEGIN) || /^alpinize_ensure_group\(\)/m.test(text)) return true;
+  const path = source === "inline" ? "alpinize-shims.sh" : source.path;
+  return text
+    .split("\n")
+    .some((l) => /^\s*(\.|source)\s/.test(l) && (l.includes(path) || l.includes("alpinize-shims")));
+}
+
+function insertSource(text: string, source: ShimSource) {
+  const block =
+    source === "inline"
+      ? `${INLINE_BEGIN}\n${readShims().replace(/\n*$/, "\n")}${INLINE_END}\n`
+      : `# User and group shims that behave the same on Debian and Alpine (alpinize shims print).\n. ${source.path}\n`;
+  const firstNl = text.indexOf("\n");
+  const hasShebang = text.startsWith("#!") && firstNl >= 0;
+  const at = hasShebang ? firstNl + 1 : 0;
+  return {
+    output: text.slice(0, at) + block + text.slice(at),
+    line: hasShebang ? 2 : 1,
+    added: block,
+  };
+}

@@ -1,0 +1,131 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { lintEntrypoint } from "../src/index.js";
+import { BUSYBOX } from "./support/roots.js";
+
+const rulesOf = (script: string) => lintEntrypoint(script).map((f) => f.rule);
+
+// Each GNU-only form next to its busybox equivalent. Where the musl busybox is built, both are
+// run with it: the GNU form must fail and the fix must work, so the table cannot drift.
+const OPTION_CASES: Array<[string, string]> = [
+  ["sed -z 's/a/b/' f.txt", "sed 's/a/b/' f.txt"],
+  ["sed -u p f.txt", "sed p f.txt"],
+  ["grep -P 'h.' f.txt", "grep -E 'h.' f.txt"],
+  ["grep -r --include='*.txt' hi .", "grep -r hi ."],
+  ["stat --format=%g f.txt", "stat -c %g f.txt"],
+  ["stat --printf=%g f.txt", "stat -c %g f.txt"],
+  ["date -d yesterday", "date -d @0"],
+  ["date --date='+1 day'", "date -d @86400"],
+  ["date --iso-8601=seconds", "date -Iseconds"],
+  ["readlink -e f.txt", "readlink -f f.txt"],
+  ["readlink --canonicalize f.txt", "readlink -f f.txt"],
+  ["timeout --preserve-status 5 true", "timeout 5 true"],
+  ["timeout -v 5 true", "timeout -s TERM 5 true"],
+];
+
+describe("lintEntrypoint: GNU-only options", () => {
+  const dir = mkdtempSync(join(tmpdir(), "alpinize-lint-"));
+  writeFileSync(join(dir, "f.txt"), "hi\n");
+  // Only busybox applets on PATH, so the host's GNU tools cannot answer instead.
+  mkdirSync(join(dir, "bin"));
+  for (const applet of ["sed", "grep", "stat", "date", "readlink", "timeout", "true"]) {
+    if (existsSync(BUSYBOX)) symlinkSync(BUSYBOX, join(dir, "bin", applet));
+  }
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const runBusybox = (line: string) =>
+    spawnSync(BUSYBOX, ["sh", "-c", line], {
+      cwd: dir,
+      stdio: "pipe",
+      env: { PATH: join(dir, "bin") },
+    }).status;
+
+  for (const [bad, fixed] of OPTION_CASES) {
+    it(`flags \`${bad}\` and not \`${fixed}\``, () => {
+      const findings = lintEntrypoint(`#!/bin/sh\n${bad}\n`);
+      expect(findings.map((f) => [f.rule, f.line])).toEqual([["gnu-option", 2]]);
+      expect(findings[0]!.message).toMatch(/busybox/);
+      expect(rulesOf(`#!/bin/sh\n${fixed}\n`)).toEqual([]);
+      if (existsSync(BUSYBOX)) {
+        expect(runBusybox(bad), `busybox accepts ${bad}`).not.toBe(0);
+        expect(runBusybox(fixed), `busybox rejects ${fixed}`).toBe(0);
+      }
+    });
+  }
+
+  it("keeps option values and the sed -i suffix apart from options", () => {
+    expect(rulesOf("sed -i.bak -e 's/z/u/' f\ngrep -e -P f\ndate -d @5 -u\n")).toEqual([]);
+  });
+
+  it("reports the column of the offending word", () => {
+    const [f] = lintEntrypoint("x=$(stat --format=%g /run/docker.sock)\n");
+    expect(f).toMatchObject({ rule: "gnu-option", line: 1, column: 10 });
+  });
+});
+
+describe("lintEntrypoint: users, groups and privileges", () => {
+  it("flags shadow tools, getent, gosu, USER:GROUP and hidden failures", () => {
+    const script = [
+      "#!/bin/sh",
+      "groupadd -g 999 docker 2>/dev/null || true",
+      "G=$(getent group 999 | cut -d: -f1)",
+      "su-exec app:app true",
+      'exec gosu app "$@"',
+      "useradd -s /usr/sbin/nologin app",
+    ].join("\n");
+    const f = lintEntrypoint(script).map((x) => `${x.line}:${x.column}:${x.rule}`);
+    expect(f).toEqual([
+      "2:1:shadow-tool",
+      "2:1:hidden-failure",
+      "3:5:getent",
+      "4:1:su-exec-group",
+      "5:6:gosu",
+      "6:1:shadow-tool",
+      "6:12:nologin-path",
+    ]);
+  });
+
+  it("ignores words in comments and here-documents", () => {
+    const script =
+      "#!/bin/sh\n# groupadd -g 1 x\ncat <<'EOF'\ngetent group 1\n[[ x ]]\nEOF\necho ok\n";
+    expect(lintEntrypoint(script)).toEqual([]);
+  });
+});
+
+describe("lintEntrypoint: bash syntax under #!/bin/sh", () => {
+  const cases: Array<[string, RegExp]> = [
+    ['if [[ -n "$x" ]]; then :; fi', /\[\[/],
+    ["function start { :; }", /function keyword/],
+    ["arr=(a b)", /arrays/],
+    ['echo "${x//a/b}"', /pattern\/replacement/],
+    ['echo "${x:1:2}"', /offset/],
+    ['cat <<< "$x"', /here-strings/],
+    ["cmd &>/dev/null", /&>/],
+    ["echo $'a\\tb'", /\$'/],
+    ["for i in {1..3}; do :; done", /ranges/],
+    ["source /etc/profile", /bash builtin/],
+    ['[ "$a" == b ]', /== in \[ \]/],
+  ];
+  for (const [line, message] of cases) {
+    it(`flags ${line}`, () => {
+      const f = lintEntrypoint(`#!/bin/sh\n${line}\n`).filter((x) => x.rule === "bash-syntax");
+      expect(f.length).toBeGreaterThan(0);
+      expect(f[0]!.message).toMatch(message);
+      expect(f[0]!.severity).toBe("error");
+    });
+  }
+
+  it("does not flag POSIX lookalikes or bash scripts", () => {
+    const posix = [
+      "#!/bin/sh",
+      "sed 's/[[:space:]]//' f",
+      'echo "${x:-1}" "${x#a}" "${#x}"',
+      "cmd >/dev/null 2>&1 &",
+      'grep "[[:digit:]]" f',
+    ].join("\n");
+    expect(lintEntrypoint(posix)).toEqual([]);
+    expect(rulesOf('#!/bin/bash\nif [[ -n "$x" ]]; then :; fi\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,185 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SHIMS_PATH, lintEntrypoint, readShims, rewriteEntrypoint } from "../src/index.js";
+import { BUSYBOX } from "./support/roots.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CHARON = resolve(here, "../../../../shared/corpus/charon");
+const SRC = `. ${DEFAULT_SHIMS_PATH}`;
+
+function parses(shell: string[], script: string): void {
+  const dir = mkdtempSync(join(tmpdir(), "alpinize-parse-"));
+  try {
+    writeFileSync(join(dir, "script.sh"), script);
+    execFileSync(shell[0]!, [...shell.slice(1), "-n", join(dir, "script.sh")], { stdio: "pipe" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("rewriteEntrypoint", () => {
+  it("turns groupadd + usermod -aG into shims that refer to the group by its GID", () => {
+    const input = [
+      "#!/bin/sh",
+      "set -e",
+      'groupadd -g "$GID" docker 2>/dev/null || true',
+      "usermod -aG docker app 2>/dev/null || true",
+      "",
+    ].join("\n");
+    const r = rewriteEntrypoint(input);
+    expect(r.output).toBe(
+      [
+        "#!/bin/sh",
+        "# User and group shims that behave the same on Debian and Alpine (alpinize shims print).",
+        SRC,
+        "set -e",
+        'alpinize_ensure_group docker "$GID" >/dev/null || true',
+        'alpinize_add_user_to_group app "$GID" >/dev/null || true',
+        "",
+      ].join("\n"),
+    );
+    expect(r.changed).toBe(true);
+    expect(r.edits.map((e) => [e.rule, e.line, e.column])).toEqual([
+      ["source-shims", 2, 1],
+      ["groupadd", 3, 1],
+      ["usermod-append", 4, 1],
+    ]);
+    expect(r.edits[1]!.before).toBe('groupadd -g "$GID" docker 2>/dev/null');
+  });
+
+  it("is idempotent", () => {
+    const input =
+      '#!/bin/sh\ngroupadd -g 999 docker\nusermod -a -G docker,video app\nexec gosu app "$@"\n';
+    const once = rewriteEntrypoint(input);
+    const twice = rewriteEntrypoint(once.output);
+    expect(twice).toMatchObject({ changed: false, edits: [], output: once.output });
+    expect(once.output).toContain(
+      "{ alpinize_add_user_to_group app 999 >/dev/null && alpinize_add_user_to_group app video >/dev/null; }",
+    );
+    expect(once.output).toContain('alpinize_exec_as app "$@"\n');
+  });
+
+  it("runs gosu without exec in a subshell, so the script goes on afterwards", () => {
+    const r = rewriteEntrypoint(
+      '#!/bin/sh\nrun() { gosu app "$@"; }\nsu-exec app cmd > /log 2>&1 &\n',
+    );
+    expect(r.output).toContain('run() { (alpinize_exec_as app "$@"); }');
+    expect(r.output).toContain("(alpinize_exec_as app cmd) > /log 2>&1 &");
+  });
+
+  it("rewrites getent inside command substitutions and inside rewritten commands", () => {
+    const r = rewriteEntrypoint(
+      '#!/bin/sh\nG=$(getent group "$X" | cut -d: -f1)\nusermod -aG "$(getent group 5 | cut -d: -f1)" u\n',
+    );
+    expect(r.output).toContain('G=$(alpinize_getent group "$X" | cut -d: -f1)');
+    expect(r.output).toContain(
+      'alpinize_add_user_to_group u "$(alpinize_getent group 5 | cut -d: -f1)" >/dev/null',
+    );
+    expect(rewriteEntrypoint("getent hosts example\n").changed).toBe(false);
+  });
+
+  it("rewrites useradd and busybox adduser/addgroup, and leaves what it cannot map with a warning", () => {
+    const r = rewriteEntrypoint(
+      [
+        "#!/bin/sh",
+        "useradd -u 1000 -g app -d /app -s /usr/sbin/nologin -M app",
+        "addgroup -g 2000 web",
+        "adduser -D -H -u 2000 -G web -h /srv -s /bin/sh web",
+        "addgroup web video",
+        "useradd -m bob",
+        "groupadd staff2",
+        "su-exec app:app true",
+        "",
+      ].join("\n"),
+    );
+    expect(r.output).toContain("alpinize_ensure_user app 1000 app /app /sbin/nologin\n");
+    expect(r.output).toContain("alpinize_ensure_group web 2000 >/dev/null\n");
+    expect(r.output).toContain("alpinize_ensure_user web 2000 2000 /srv /bin/sh\n");
+    expect(r.output).toContain("alpinize_add_user_to_group web video >/dev/null\n");
+    expect(r.warnings.map((w) => [w.rule, w.line])).toEqual([
+      ["useradd", 6],
+      ["groupadd", 7],
+      ["su-exec", 8],
+    ]);
+    expect(r.warnings[2]!.message).toContain("drops the supplementary ones");
+  });
+
+  it("inlines the library when asked, and the result parses", () => {
+    const r = rewriteEntrypoint("#!/bin/sh\ngroupadd -g 5 g\n", { shimSource: "inline" });
+    expect(r.output).toContain(readShims().trimEnd());
+    expect(r.output.startsWith("#!/bin/sh\n# >>> alpinize shims")).toBe(true);
+    parses(["dash"], r.output);
+    expect(rewriteEntrypoint(r.output, { shimSource: "inline" }).changed).toBe(false);
+  });
+
+  it("rejects a source path that would need quoting", () => {
+    expect(() =>
+      rewriteEntrypoint("groupadd -g 1 a\n", { shimSource: { path: "lib/x y.sh" } }),
+    ).toThrow(/not an absolute path/);
+  });
+
+  it("leaves a script without user handling untouched and does not source the shims", () => {
+    const input = "#!/bin/sh\necho hi\nstat -c %g /x\n";
+    expect(rewriteEntrypoint(input)).toEqual({
+      output: input,
+      changed: false,
+      edits: [],
+      warnings: [],
+    });
+  });
+});
+
+describe.skipIf(!existsSync(CHARON))(
+  `Charon's Debian entrypoint${existsSync(CHARON) ? "" : " (skipped: ../shared/corpus absent)"}`,
+  () => {
+    const input = existsSync(CHARON)
+      ? readFileSync(`${CHARON}/debian-trixie.entrypoint.sh`, "utf8")
+      : "";
+
+    it("becomes a script that parses under dash and busybox ash and uses the shims", () => {
+      const r = rewriteEntrypoint(input);
+      parses(["dash"], r.output);
+      if (existsSync(BUSYBOX)) parses([BUSYBOX, "ash"], r.output);
+      expect(r.output).toContain(
+        'alpinize_ensure_group docker "$DOCKER_SOCK_GID" >/dev/null || true',
+      );
+      expect(r.output).toContain(
+        'alpinize_add_user_to_group charon "$DOCKER_SOCK_GID" >/dev/null || true',
+      );
+      expect(r.output).toContain(
+        'alpinize_add_user_to_group charon "$GROUP_NAME" >/dev/null || true',
+      );
+      expect(r.output).toContain('(alpinize_exec_as charon "$@")');
+      expect(r.warnings).toEqual([]);
+      // Only the user/group lines change: every other line is kept byte for byte.
+      const changed = new Set(r.edits.map((e) => e.line));
+      const inLines = input.split("\n");
+      const outLines = r.output.split("\n");
+      outLines.splice(1, 2); // the two lines that source the shims
+      inLines.forEach((l, i) => {
+        if (!changed.has(i + 1)) expect(outLines[i]).toBe(l);
+      });
+      const left = lintEntrypoint(r.output).filter((f) =>
+        ["shadow-tool", "getent", "gosu", "hidden-failure"].includes(f.rule),
+      );
+      expect(left).toEqual([]);
+    });
+
+    it("also handles the Alpine-era variant (addgroup and su-exec)", () => {
+      const alpine = readFileSync(`${CHARON}/alpine-before.entrypoint.sh`, "utf8");
+      const r = rewriteEntrypoint(alpine);
+      expect(r.output).toContain(
+        'alpinize_ensure_group docker "$DOCKER_SOCK_GID" >/dev/null || true',
+      );
+      expect(r.output).toContain(
+        'alpinize_add_user_to_group charon "$DOCKER_SOCK_GID" >/dev/null || true',
+      );
+      expect(r.output).toContain('(alpinize_exec_as charon "$@")');
+      parses(["dash"], r.output);
+    });
+  },
+);
