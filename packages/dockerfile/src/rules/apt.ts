@@ -20,6 +20,8 @@ const VALUE_OPTIONS = new Set([
 const DROP = new Set([
   "update",
   "clean",
+  "dist-clean",
+  "distclean",
   "autoclean",
   "auto-clean",
   "autoremove",

@@ -56,7 +56,15 @@ export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolea
   const setup =
     all.some((w) => SETUP_SCRIPT.test(w)) &&
     pipeline.commands.some((c) => c.name === "bash" || c.name === "sh" || c.name === "curl");
-  if (!repo && !setup) return false;
+  if (!repo && !setup) {
+    if (!all.some((w) => /\/etc\/apt\//.test(w))) return false;
+    scope.warn(
+      "apt-repos",
+      pipeline.start,
+      "this writes apt configuration under /etc/apt, which does not exist on Alpine; delete the step (apk needs no pinning preferences)",
+    );
+    return true;
+  }
   scope.warn(
     "apt-repos",
     pipeline.start,

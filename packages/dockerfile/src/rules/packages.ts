@@ -56,7 +56,7 @@ export function mapPackages(
         `version pin ${tok.value} dropped: Alpine releases carry one version of ${name}; pin the base image instead`,
       );
     }
-    const decision = safeMap(ctx, name, commands);
+    const decision = decide(ctx, name, commands, tok.offset);
     stage.debianInstalled.add(name);
     const unknown = decision.kind === "unknown";
     const names = unknown && decision.alpine.length === 0 ? [name] : decision.alpine;
@@ -84,6 +84,29 @@ export function mapPackages(
   });
 }
 
-function safeMap(ctx: MigrationContext, name: string, commands: string[]): PackageDecision {
+/**
+ * Rule 8 sits on top of the package map: gosu from apt becomes su-exec (same command line), the
+ * Alpine-native tool, when the release has it.
+ */
+function decide(
+  ctx: MigrationContext,
+  name: string,
+  commands: string[],
+  offset: number,
+): PackageDecision {
+  if (name === "gosu" && ctx.packageMap.exists("su-exec")) {
+    ctx.warn(
+      "tini-gosu",
+      offset,
+      "gosu replaced by su-exec (same usage: su-exec USER CMD...); scripts that call gosu need the same change (alpinize entrypoint)",
+    );
+    return {
+      debian: name,
+      alpine: ["su-exec"],
+      kind: "renamed",
+      reason: "rule 8: su-exec is Alpine's drop-in for gosu",
+      layer: "migrate-rule",
+    };
+  }
   return ctx.packageMap.map(name, { commands });
 }

@@ -80,15 +80,22 @@ function parseOptions(
 ): Parsed | undefined {
   const options = new Map<string, string | true>();
   const operands: string[] = [];
+  const text = (w: Word | undefined) => {
+    if (w === undefined) return undefined;
+    if (w.value !== undefined) return w.value;
+    // A word with expansions ("$HOME_DIR") is kept exactly as written.
+    RAW.add(w.raw);
+    return w.raw;
+  };
   for (let k = 0; k < words.length; k++) {
-    const v = words[k]!.value;
+    const v = text(words[k]);
     if (v === undefined) return undefined;
     if (v.startsWith("--")) {
       const eq = v.indexOf("=");
       const name = aliases[eq === -1 ? v : v.slice(0, eq)] ?? v;
       if (eq !== -1) options.set(name, v.slice(eq + 1));
       else if (withValue.has(name)) {
-        const next = words[++k]?.value;
+        const next = text(words[++k]);
         if (next === undefined) return undefined;
         options.set(name, next);
       } else options.set(name, true);
@@ -97,7 +104,7 @@ function parseOptions(
         const flag = `-${v[c]}`;
         if (withValue.has(flag)) {
           const rest = v.slice(c + 1);
-          const value = rest !== "" ? rest : words[++k]?.value;
+          const value = rest !== "" ? rest : text(words[++k]);
           if (value === undefined) return undefined;
           options.set(flag, value);
           break;
@@ -155,7 +162,11 @@ const GROUPADD_LONG: Record<string, string> = {
 };
 const USERMOD_LONG: Record<string, string> = { "--append": "-a", "--groups": "-G" };
 
+/** Words written with expansions; they are emitted as written, never re-quoted. */
+const RAW = new Set<string>();
+
 function q(s: string): string {
+  if (RAW.has(s)) return s;
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
 

@@ -1,0 +1,96 @@
+import { resolve } from "node:path";
+import { createResolver, resolveMany } from "@alpinize/digest";
+import { EXIT } from "@alpinize/errors";
+import {
+  applyPlan,
+  defaultTransforms,
+  loadConfig,
+  type PinFailure,
+  pinPlan,
+  planRepository,
+  renderReport,
+  writeFileAtomic,
+} from "@alpinize/repo";
+import type { Io } from "../../io.js";
+import { unifiedDiff } from "./diff.js";
+import { printProblems, printRepoWarnings, repoJson, repoSummary } from "./repo-output.js";
+
+export interface RepositoryFlags {
+  write?: boolean;
+  check?: boolean;
+  json?: boolean;
+  /** Markdown report path, relative to the working directory. */
+  report?: string;
+  pin?: boolean;
+  alpine?: string;
+  config?: string;
+}
+
+/**
+ * `alpinize migrate DIR`: every Dockerfile under DIR (honouring .gitignore), the scripts they run,
+ * and the compose files and workflows naming the same base images.
+ *
+ * Exit codes: 2 when any file could not be parsed (every other file is still handled, and
+ * written with --write: one broken file does not block the rest, but the run never passes
+ * silently); else 1 when --pin could not resolve a rewritten image, or --check finds changes;
+ * else 0.
+ */
+export async function runRepositoryMigration(
+  dir: string,
+  flags: RepositoryFlags,
+  io: Io,
+): Promise<number> {
+  const root = resolve(io.cwd, dir);
+  const config = await loadConfig(root, {
+    cwd: io.cwd,
+    ...(flags.config !== undefined ? { file: resolve(io.cwd, flags.config) } : {}),
+  });
+  const plan = await planRepository(root, {
+    config,
+    transforms: defaultTransforms(),
+    ...(flags.alpine !== undefined ? { release: flags.alpine } : {}),
+    onProgress: (file, index, total) =>
+      io.progress(`migrating ${Math.min(index + 1, total)}/${total} ${file}`),
+  });
+  let pinFailures: PinFailure[] = [];
+  if (flags.pin) {
+    io.progress("pinning rewritten base images");
+    const resolver = createResolver({ env: io.env });
+    pinFailures = await pinPlan(plan, (refs) => resolveMany(resolver, refs));
+  }
+  const mode = flags.write ? "write" : flags.check ? "check" : "diff";
+  const written = flags.write
+    ? await applyPlan(plan, (file) => io.progress(`writing ${file}`))
+    : [];
+  io.endProgress();
+  if (flags.report !== undefined) {
+    const name = root.split(/[\\/]/).pop() ?? dir;
+    await writeFileAtomic(
+      resolve(io.cwd, flags.report),
+      renderReport(plan, { name, written: flags.write === true }),
+    );
+  }
+  if (flags.json) io.stdout.write(repoJson(plan, pinFailures, written));
+  else printHuman(io, plan, mode, written);
+  printProblems(io, plan, pinFailures);
+  if (plan.unparsable.length > 0) return EXIT.BAD_INPUT;
+  if (pinFailures.length > 0) return EXIT.FINDINGS;
+  if (mode === "check" && plan.files.some((f) => f.changed)) return EXIT.FINDINGS;
+  return EXIT.OK;
+}
+
+function printHuman(
+  io: Io,
+  plan: Awaited<ReturnType<typeof planRepository>>,
+  mode: "diff" | "write" | "check",
+  written: string[],
+): void {
+  printRepoWarnings(io, plan);
+  for (const file of plan.files) {
+    if (!file.changed) continue;
+    if (mode === "diff") io.stdout.write(unifiedDiff(file.before, file.after, file.file));
+    else if (mode === "check") io.out(`${file.file}: would change`);
+    else if (written.includes(file.file)) io.err(`wrote ${file.file}`);
+  }
+  io.err(repoSummary(plan, mode, written));
+}

@@ -1,0 +1,60 @@
+import type { PinFailure, RepoPlan } from "@alpinize/repo";
+import type { Io } from "../../io.js";
+
+/** The `--json` document of a repository migration. */
+export function repoJson(plan: RepoPlan, pinFailures: PinFailure[], written: string[]): string {
+  const doc = {
+    root: plan.root,
+    release: plan.release,
+    files: plan.files.map((f) => ({
+      file: f.file,
+      kind: f.kind,
+      ...(f.role ? { role: f.role } : {}),
+      ...(f.copiedBy ? { copiedBy: f.copiedBy } : {}),
+      changed: f.changed,
+      written: written.includes(f.file),
+      warnings: f.warnings,
+      ...(f.result ? { images: f.result.images, packages: f.result.packages } : {}),
+      ...(f.keptImages ? { keptImages: f.keptImages } : {}),
+    })),
+    unparsable: plan.unparsable,
+    mentions: plan.mentions,
+    risks: plan.risks,
+    pins: plan.pins,
+    pinFailures,
+    ignored: plan.ignored,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** Warnings as `file:line: [rule] message` on stderr, the way the single-file mode prints them. */
+export function printRepoWarnings(io: Io, plan: RepoPlan): void {
+  for (const file of plan.files) {
+    for (const w of file.warnings) io.warn(`${file.file}:${w.line}: [${w.rule}] ${w.message}`);
+  }
+  for (const m of plan.mentions) {
+    io.warn(
+      `${m.file}:${m.line}: [base-image] ${m.image} is replaced by ${m.replacement} in the Dockerfiles; update it here too`,
+    );
+  }
+}
+
+export function printProblems(io: Io, plan: RepoPlan, pinFailures: PinFailure[]): void {
+  for (const u of plan.unparsable) io.err(`${io.style.red("error")} ${u.message} (left untouched)`);
+  for (const p of pinFailures)
+    io.err(`${io.style.red("error")} ${p.file}:${p.line}: cannot pin ${p.reference}: ${p.message}`);
+}
+
+export function repoSummary(
+  plan: RepoPlan,
+  mode: "diff" | "write" | "check",
+  written: string[],
+): string {
+  const changed = plan.files.filter((f) => f.changed).length;
+  const counts = `${plan.files.length} file(s) examined, ${changed} ${mode === "write" ? `changed (${written.length} written)` : "need changes"}`;
+  const untouched =
+    plan.unparsable.length > 0
+      ? `, ${plan.unparsable.length} could not be parsed and were left untouched`
+      : "";
+  return `alpinize migrate: ${counts}${untouched}; Alpine ${plan.release}`;
+}
