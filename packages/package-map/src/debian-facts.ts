@@ -13,3 +13,28 @@ export function debianBinary(name: string): DebianBinary {
   const [source = "", ...commands] = row;
   return { source: source || name, commands };
 }
+
+let sortedNames: string[] | undefined;
+
+/**
+ * The source of a bookworm binary that `name` is a prefix of, for names bookworm does not have
+ * (trixie's `libwxgtk3.2-1t64` written as `libwxgtk3.2`): `libwxgtk3.2-1` → wxwidgets3.2.
+ */
+export function debianSiblingSource(name: string): { binary: string; source: string } | undefined {
+  sortedNames ??= Object.keys(loadDebian().binaries).sort();
+  const names = sortedNames;
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((names[mid] ?? "") < name) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < names.length && names[i]?.startsWith(name); i++) {
+    const binary = names[i] as string;
+    if (/^[-\d]/.test(binary.slice(name.length))) {
+      return { binary, source: debianBinary(binary).source };
+    }
+  }
+  return undefined;
+}

@@ -19,7 +19,8 @@ export function readEvalList(text) {
 export function score(rows, map) {
   const out = {};
   for (const row of rows) {
-    const s = (out[row.confidence] ??= { agree: 0, total: 0, misses: [] });
+    out[row.confidence] ??= { agree: 0, total: 0, misses: [] };
+    const s = out[row.confidence];
     const d = map(row.debian);
     const got = [...d.alpine].sort().join(" ");
     const expected = [...row.alpine].sort().join(" ");

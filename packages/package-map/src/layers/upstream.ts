@@ -1,4 +1,4 @@
-import { debianBinary } from "../debian-facts.js";
+import { debianBinary, debianSiblingSource } from "../debian-facts.js";
 import { isLibraryName, libraryStems } from "../names.js";
 import type { Env, Hit, Layer, Trace } from "./types.js";
 import { firstExisting } from "./types.js";
@@ -9,16 +9,22 @@ import { firstExisting } from "./types.js";
  */
 export const upstreamLayer: Layer = (name, env, trace) => {
   const facts = debianBinary(name);
-  const source = facts?.source ?? guessSource(name);
-  const joined =
-    env.index.joinSource(source) ?? (source !== name ? env.index.joinSource(name) : undefined);
-  if (!joined) {
+  const sibling =
+    facts.source === name
+      ? [name, ...libraryStems(name)].map(debianSiblingSource).find(Boolean)
+      : undefined;
+  if (sibling) {
     trace.note(
       "upstream",
-      facts
-        ? `Debian source ${source} has no Alpine origin in ${env.release}`
-        : `${name} is not in Debian bookworm's index`,
+      `${name} is not a bookworm name; ${sibling.binary} is built from ${sibling.source}`,
     );
+  }
+  const source = sibling?.source ?? facts.source;
+  const joined =
+    env.index.joinSource(source) ??
+    (source === name ? env.index.joinSource(guessSource(name)) : undefined);
+  if (!joined) {
+    trace.note("upstream", `Debian source ${source} has no Alpine origin in ${env.release}`);
     return undefined;
   }
   const how = `Debian source ${source} ↔ Alpine origin ${joined.origin} (${joined.key})`;
@@ -76,7 +82,10 @@ function libraryRole(name: string, origin: string, names: string[], env: Env): R
     return { alpine: [stem], reason: `the shared library is packaged as ${stem}` };
   }
   // mesa's libgbm is mesa-gbm: the origin plus the library's bare name.
-  const bare = libraryStems(name).map((s) => `${origin}-${s.replace(/^lib/, "")}`);
+  const bare = libraryStems(name).flatMap((s) => [
+    `${origin}-${s.replace(/^lib/, "")}`,
+    `${origin}-${s}`,
+  ]);
   const order = [...bare, `${origin}-libs`, `lib${origin}`, `${origin}-lib`, origin];
   const pick = order.find((n) => names.includes(n));
   return pick
