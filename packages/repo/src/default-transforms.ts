@@ -36,12 +36,16 @@ export function defaultTransforms(): Transforms {
     },
     rewriteEntrypoint(text: string, options: { fileName: string }): ScriptResult {
       const rewrite = pick(entrypoint, "rewriteEntrypoint", "@alpinize/entrypoint");
-      const result = rewrite(text, options) as Partial<ScriptResult> & { findings?: TransformWarning[] };
+      // Inlined shims keep the rewritten script self-contained: no extra COPY in the Dockerfile.
+      const result = rewrite(text, { ...options, shimSource: "inline" }) as Partial<ScriptResult> & { findings?: TransformWarning[] };
       return {
         output: result.output ?? text,
         changed: result.changed ?? result.output !== text,
         warnings: normalizeFindings(result.warnings ?? result.findings ?? []),
       };
+    },
+    assertRelease(release: string): void {
+      pick(dockerfile, "assertKnownRelease", "@alpinize/dockerfile")(release);
     },
     lintEntrypoint(text: string, options: { fileName: string }): TransformWarning[] {
       const lint = pick(entrypoint, "lintEntrypoint", "@alpinize/entrypoint");
@@ -60,10 +64,12 @@ function pick(mod: object, name: string, pkg: string): AnyFn {
 
 function normalizeFindings(list: unknown[]): TransformWarning[] {
   return list.map((item) => {
-    const f = item as Partial<TransformWarning> & { id?: string; code?: string };
+    const f = item as Partial<TransformWarning> & { id?: string; code?: string; fix?: string };
+    const message = f.message ?? String(item);
     return {
       rule: f.rule ?? f.id ?? f.code ?? "lint",
-      message: f.message ?? String(item),
+      message: f.fix ? `${message}; ${f.fix}` : message,
+      ...(f.severity === "error" || f.severity === "warning" ? { severity: f.severity } : {}),
       line: typeof f.line === "number" ? f.line : 1,
       ...(typeof f.column === "number" ? { column: f.column } : {}),
     };

@@ -8,6 +8,7 @@ export { findCopiedScripts, type ScriptReference, type ScriptRole } from "./disc
 export { type DiscoveredFiles, type DiscoverOptions, discoverFiles } from "./discover/walk.js";
 export { ALPINE_BASE_GROUPS, ALPINE_BASE_RELEASE, ALPINE_BASE_USERS } from "./facts/alpine-base.js";
 export { applyPlan } from "./plan/apply.js";
+export { type PinFailure, pinPlan } from "./plan/pin.js";
 export { type PlanOptions, planRepository } from "./plan/plan.js";
 export type { FilePlan, ImageMention, PinRecord, RepoPlan, SkippedFile } from "./plan/types.js";
 export { type ReportOptions, renderReport } from "./report/markdown.js";

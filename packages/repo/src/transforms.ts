@@ -7,6 +7,8 @@ export interface TransformWarning {
   message: string;
   line: number;
   column?: number;
+  /** From lints: `error` must be fixed, `warning` should be reviewed. */
+  severity?: "error" | "warning";
 }
 
 export interface PackageChange extends PackageDecision {
@@ -53,6 +55,8 @@ export interface Transforms {
   migrateDockerfile(text: string, options: DockerfileOptions): DockerfileResult;
   rewriteEntrypoint(text: string, options: { fileName: string }): ScriptResult;
   lintEntrypoint(text: string, options: { fileName: string }): TransformWarning[];
+  /** Throws an InputError (exit 2) for a release the transforms do not know. */
+  assertRelease?(release: string): void;
 }
 
 export class TransformUnavailableError extends AlpinizeError {

@@ -4,6 +4,7 @@ import type { RepoConfig } from "../config/types.js";
 import { findCopiedScripts } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
 import { describeStages } from "../dockerfile/stages.js";
+import { lintScript } from "../lint-script.js";
 import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
 import { checkStages } from "./dockerfile-rules.js";
@@ -74,23 +75,23 @@ export async function checkTargets(targets: CheckTarget[], options: CheckOptions
       result.unparsable.push({ file: shown, message: err.message });
     }
   }
-  for (const script of scripts) await lintScript(script, cwd, options, result);
+  for (const script of scripts) await lintFile(script, cwd, options, result);
   result.findings = result.findings.filter((f) => !options.config.check.skip.includes(f.rule));
   result.findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule));
   return result;
 }
 
-async function lintScript(path: string, cwd: string, options: CheckOptions, result: CheckResult): Promise<void> {
+async function lintFile(path: string, cwd: string, options: CheckOptions, result: CheckResult): Promise<void> {
   const shown = display(path, cwd);
   result.files.push(shown);
   const text = await tryRead(path, shown, result);
   if (text === undefined) return;
-  for (const w of options.transforms.lintEntrypoint(text, { fileName: shown })) {
+  for (const w of lintScript(options.transforms, text, shown)) {
     result.findings.push({
       file: shown,
       line: w.line,
       rule: "entrypoint-lint",
-      severity: "error",
+      severity: w.severity ?? "error",
       message: `${w.rule}: ${w.message}`,
     });
   }

@@ -6,6 +6,7 @@ import { discoverFiles } from "../discover/walk.js";
 import { describeStages } from "../dockerfile/stages.js";
 import { detectRisks } from "../risks/detect.js";
 import type { SourceFile } from "../risks/types.js";
+import { lintScript } from "../lint-script.js";
 import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
 import { contextReader } from "./context.js";
@@ -30,6 +31,7 @@ export interface PlanOptions {
 export async function planRepository(root: string, options: PlanOptions): Promise<RepoPlan> {
   const { config, transforms } = options;
   const release = options.release ?? config.alpine;
+  if (release !== undefined) transforms.assertRelease?.(release);
   const found = await discoverFiles(root);
   const plan: RepoPlan = {
     root,
@@ -129,7 +131,7 @@ function planScript(
   }
   try {
     const result = transforms.rewriteEntrypoint(before, { fileName: path });
-    const warnings = [...result.warnings, ...transforms.lintEntrypoint(result.output, { fileName: path })];
+    const warnings = [...result.warnings, ...lintScript(transforms, result.output, path)];
     return {
       file: path,
       kind: "script",

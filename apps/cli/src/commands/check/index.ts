@@ -1,14 +1,62 @@
-import { AlpinizeError } from "@alpinize/errors";
+import { resolve } from "node:path";
+import { EXIT } from "@alpinize/errors";
+import { checkTargets, defaultTransforms, loadConfig } from "@alpinize/repo";
+import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
+import { findingsJson, printFindings } from "./output.js";
+import { resolveTargets } from "./targets.js";
 
-export const help = `Usage: alpinize check
+export const help = `Usage: alpinize check [DIR|FILE…] [--json] [--config FILE] [--require-digests]
 
-Not available in this build yet.
+The CI lint after a migration. Checks every Dockerfile under DIR (default: .), honouring
+.gitignore, and the entrypoint scripts they copy and run, or the Dockerfiles and scripts given.
+
+Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
+  apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage
+  apk-no-cache          apk/xx-apk add or upgrade without --no-cache (or an apk update)
+  debian-base           a stage still built on a Debian or Ubuntu image
+  base-image-unpinned   a base image without @sha256 digest (a warning unless
+                        "check.requireDigests": true or --require-digests)
+  go-netdns             the final stage ships a Go binary without ENV GODEBUG=netdns=go
+  shadow-user-commands  useradd/groupadd/usermod/gpasswd in an Alpine stage without shadow
+  nologin-path          /usr/sbin/nologin in an Alpine stage (Alpine has /sbin/nologin)
+  entrypoint-lint       the entrypoint lint of @alpinize/entrypoint found a problem
+
+Options:
+  --json             Print the findings as a JSON array (file, line, rule, severity, message)
+  --config FILE      Settings file (default: alpinize.config.json, or "alpinize" in package.json)
+  --require-digests  Unpinned base images are errors
+
+Output: one line per finding, "file:line: rule-id: what to do" (warnings on stderr).
+Exit codes: 0 clean (warnings allowed), 1 findings, 2 bad input or a file that could not be
+parsed (never a silent pass), 70 internal error.
 `;
 
-export async function run(_argv: string[], _io: Io): Promise<number> {
-  throw new AlpinizeError(
-    "ALPINIZE_NOT_IMPLEMENTED",
-    "alpinize check is not implemented in this build yet",
-  );
+const OPTIONS = {
+  json: { type: "boolean" },
+  config: { type: "string" },
+  "require-digests": { type: "boolean" },
+} as const;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, "check");
+  const targets = await resolveTargets(positionals, io.cwd);
+  const root = targets.find((t) => t.kind === "directory")?.path ?? io.cwd;
+  const config = await loadConfig(root, {
+    cwd: io.cwd,
+    ...(values.config !== undefined ? { file: resolve(io.cwd, values.config) } : {}),
+  });
+  if (values["require-digests"]) config.check.requireDigests = true;
+  const result = await checkTargets(targets, {
+    config,
+    transforms: defaultTransforms(),
+    cwd: io.cwd,
+    onFile: (file, index, total) => io.progress(`checking ${index + 1}/${total} ${file}`),
+  });
+  io.endProgress();
+  if (values.json) io.stdout.write(findingsJson(result));
+  else printFindings(io, result);
+  if (values.json) for (const u of result.unparsable) io.err(`error ${u.message} (not checked)`);
+  if (result.unparsable.length > 0) return EXIT.BAD_INPUT;
+  return result.findings.some((f) => f.severity === "error") ? EXIT.FINDINGS : EXIT.OK;
 }

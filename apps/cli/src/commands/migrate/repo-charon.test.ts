@@ -33,7 +33,8 @@ describe.skipIf(!haveCorpus)("alpinize migrate DIR on the Charon repository", ()
     expect(stderr.text).toMatch(/wrote \.docker\/docker-entrypoint\.sh/);
     expect(code).toBe(0);
     const dockerfile = await readFile(join(root, "Dockerfile"), "utf8");
-    expect(dockerfile).not.toMatch(/\bapt-get\b|\bxx-apt\b|\bgroupadd\b|\buseradd\b/);
+    const instructions = dockerfile.split("\n").filter((l) => !l.trim().startsWith("#"));
+    expect(instructions.join("\n")).not.toMatch(/\bapt-get\b|\bxx-apt\b|\bgroupadd\b|\buseradd\b/);
     expect(dockerfile).toMatch(/GODEBUG=netdns=go/);
     const entrypoint = await readFile(join(root, ".docker/docker-entrypoint.sh"), "utf8");
     expect(entrypoint).toMatch(/alpinize_ensure_group|alpinize_add_user_to_group/);

@@ -1,0 +1,33 @@
+import type { TransformWarning, Transforms } from "./transforms.js";
+
+const INLINE_BEGIN = /^# >>> alpinize shims\b/;
+const INLINE_END = /^# <<< alpinize shims\b/;
+
+/**
+ * Lints an entrypoint script, leaving out an inlined copy of the alpinize shims: that library
+ * probes for shadow tools, getent and gosu on purpose, so its lines are not the script's findings.
+ * The block is blanked line for line, so reported line numbers stay those of the file.
+ */
+export function lintScript(
+  transforms: Pick<Transforms, "lintEntrypoint">,
+  text: string,
+  fileName: string,
+): TransformWarning[] {
+  return transforms.lintEntrypoint(withoutInlinedShims(text), { fileName });
+}
+
+export function withoutInlinedShims(text: string): string {
+  const lines = text.split("\n");
+  let inside = false;
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!inside && INLINE_BEGIN.test(line)) inside = true;
+    else if (inside && INLINE_END.test(line)) inside = false;
+    else if (inside) {
+      lines[i] = "";
+      changed = true;
+    }
+  }
+  return changed ? lines.join("\n") : text;
+}
