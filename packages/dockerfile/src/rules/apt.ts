@@ -104,7 +104,7 @@ function install(
   rule: RuleId,
 ): void {
   const { ctx, stage } = scope;
-  const debFile = apt.operands.find((w) => /\.deb$|\//.test(w.value ?? w.raw));
+  const debFile = apt.operands.find((w) => w.value !== undefined && /\.deb$|\//.test(w.value));
   if (debFile) {
     scope.warn(
       "glibc",

@@ -100,8 +100,10 @@ export function dropDebianFrontend(ctx: MigrationContext, ins: Instruction): voi
   words.forEach((w, k) => {
     if (!isDf(w.text)) return;
     const prev = words[k - 1];
-    const from = prev ? prev.end : w.start;
-    const [s, e] = sourceSpan(ins.args, from, w.end);
+    const next = words[k + 1];
+    const [s, e] = prev
+      ? sourceSpan(ins.args, prev.end, w.end)
+      : sourceSpan(ins.args, w.start, next ? next.start : w.end);
     ctx.edit("debian-frontend", s, e, "");
   });
 }

@@ -1,0 +1,183 @@
+import { describe, expect, it } from "vitest";
+import { migrate, rules } from "./helpers.js";
+
+const base = "FROM debian:trixie-slim\n";
+
+describe("rule 2: apt-get → apk", () => {
+  it("converts an && chain with continuations and drops update and cache cleanup", () => {
+    const r = migrate(
+      `${base}RUN apt-get update && apt-get install -y --no-install-recommends \\\n    curl ca-certificates \\\n    && rm -rf /var/lib/apt/lists/*\n`,
+    );
+    expect(r.output).toBe(
+      `FROM alpine:3.23\nRUN apk add --no-cache \\\n    curl ca-certificates\n`,
+    );
+  });
+
+  it("keeps comments inside continuations, and the ; layout of set -eux blocks", () => {
+    const text = [
+      "RUN set -eux; \\",
+      "\tapt-get update; \\",
+      "\tapt-get install -y --no-install-recommends \\",
+      "# why tzdata",
+      "\t\ttzdata \\",
+      "\t; \\",
+      "\trm -rf /var/lib/apt/lists/*",
+      "",
+    ].join("\n");
+    const r = migrate(base + text);
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN set -eux; \\\n\tapk add --no-cache \\\n# why tzdata\n\t\ttzdata\n",
+    );
+  });
+
+  it("maps names through the package map, drops pins with a warning and flags unknown names", () => {
+    const r = migrate(
+      `${base}RUN apt-get install -y libc6-dev libsqlite3-dev=3.40.1-2 no-such-package-xyz\n`,
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache musl-dev sqlite-dev no-such-package-xyz\n",
+    );
+    const messages = r.warnings.map((w) => w.message).join("\n");
+    expect(messages).toMatch(/version pin libsqlite3-dev=3\.40\.1-2 dropped/);
+    expect(messages).toMatch(/no Alpine package known for no-such-package-xyz/);
+    expect(r.packages.map((p) => [p.debian, p.written, p.kind])).toEqual([
+      ["libc6-dev", ["musl-dev"], "renamed"],
+      ["libsqlite3-dev", ["sqlite-dev"], expect.any(String)],
+      ["no-such-package-xyz", ["no-such-package-xyz"], "unknown"],
+    ]);
+    expect(r.packages.every((p) => p.line === 2 && p.reason.length > 0)).toBe(true);
+  });
+
+  it("drops packages Alpine does not need, with the reason, and a RUN left with nothing to do", () => {
+    const r = migrate(
+      `${base}RUN apt-get update && apt-get install -y apt-transport-https\nUSER 1\n`,
+    );
+    expect(r.output).toBe("FROM alpine:3.23\nUSER 1\n");
+    expect(r.packages[0]).toMatchObject({
+      debian: "apt-transport-https",
+      kind: "none",
+      written: [],
+    });
+  });
+
+  it("turns upgrade into apk upgrade and remove/purge into apk del", () => {
+    const r = migrate(`${base}RUN apt-get upgrade -y && apt-get purge -y libc6-dev\n`);
+    expect(r.output).toBe("FROM alpine:3.23\nRUN apk upgrade --no-cache && apk del musl-dev\n");
+  });
+
+  it("handles || chains and a lone update inside an if body", () => {
+    const r = migrate(
+      `${base}RUN if [ -n "$X" ]; then apt-get update; fi; apt-get install -y curl || true\n`,
+    );
+    expect(r.output).toBe(
+      `FROM alpine:3.23\nRUN if [ -n "$X" ]; then true; fi; apk add --no-cache curl || true\n`,
+    );
+  });
+
+  it("converts case bodies", () => {
+    const r = migrate(
+      `${base}RUN case "$V" in a) apt-get install -y curl ;; *) apt-get install -y wget ;; esac\n`,
+    );
+    expect(r.output).toContain("a) apk add --no-cache curl ;; *) apk add --no-cache wget ;; esac");
+  });
+
+  it("turns the apt-mark build-deps pattern into a virtual package", () => {
+    const text = [
+      "RUN set -eux; \\",
+      '\tsavedAptMark="$(apt-mark showmanual)"; \\',
+      "\tapt-get update; \\",
+      "\tapt-get install -y --no-install-recommends gcc libc6-dev make; \\",
+      "\tmake install; \\",
+      "\tapt-mark auto '.*' > /dev/null; \\",
+      '\t[ -z "$savedAptMark" ] || apt-mark manual $savedAptMark; \\',
+      "\tfind /usr/local -type f -executable -exec ldd '{}' ';' \\",
+      "\t\t| awk '/=>/ { print $(NF-1) }' | sort -u | xargs -r dpkg-query --search \\",
+      "\t\t| cut -d: -f1 | sort -u | xargs -r apt-mark manual; \\",
+      "\tapt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \\",
+      "\trm -rf /var/lib/apt/lists/*",
+      "",
+    ].join("\n");
+    const out = migrate(base + text).output;
+    expect(out).toContain(
+      "apk add --no-cache --virtual .build-deps gcc musl-dev make; \\\n\tmake install;",
+    );
+    expect(out).toContain("apk add --no-cache --no-network --virtual .rundeps $(scanelf --needed");
+    expect(out).toMatch(/apk del --no-network \.build-deps\n$/);
+    expect(out).not.toMatch(/apt-mark|apt-get|dpkg-query|savedAptMark/);
+  });
+
+  it("makes an install virtual when the same list is purged later", () => {
+    const r = migrate(
+      `${base}RUN fetchDeps='wget gnupg'; apt-get install -y $fetchDeps && wget x && apt-get purge -y $fetchDeps\n`,
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN fetchDeps='wget gnupg'; apk add --no-cache --virtual .build-deps $fetchDeps && wget x && apk del --no-network .build-deps\n",
+    );
+  });
+
+  it("maps package lists held in variables: shell assignments and ENV", () => {
+    const r = migrate(
+      `${base}ENV BUILD_DEPS="libssl-dev make"\nRUN deps='libc6-dev libsqlite3-0'; apt-get install -y $deps $BUILD_DEPS\n`,
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nENV BUILD_DEPS=\"openssl-dev make\"\nRUN deps='musl-dev sqlite-libs'; apk add --no-cache $deps $BUILD_DEPS\n",
+    );
+  });
+
+  it("flags a list it cannot see", () => {
+    const r = migrate(`${base}RUN apt-get install -y $(cat /deps.txt)\n`);
+    expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache $(cat /deps.txt)\n");
+    expect(r.warnings.some((w) => /not a literal/.test(w.message))).toBe(true);
+  });
+
+  it("converts heredoc RUN bodies line by line", () => {
+    const r = migrate(`${base}RUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n`);
+    expect(r.output).toBe("FROM alpine:3.23\nRUN <<EOF\nset -e\napk add --no-cache curl\nEOF\n");
+  });
+
+  it("keeps the backtick escape directive and CRLF endings", () => {
+    const text =
+      "# escape=`\r\nFROM debian:12\r\nRUN apt-get update && `\r\n    apt-get install -y curl\r\n";
+    expect(migrate(text).output).toBe(
+      "# escape=`\r\nFROM alpine:3.23\r\nRUN apk add --no-cache curl\r\n",
+    );
+    const kept =
+      "# escape=`\r\nFROM debian:12\r\nRUN apt-get install -y `\r\n    curl `\r\n    wget\r\n";
+    expect(migrate(kept).output).toBe(
+      "# escape=`\r\nFROM alpine:3.23\r\nRUN apk add --no-cache `\r\n    curl `\r\n    wget\r\n",
+    );
+  });
+
+  it("leaves exec-form RUN alone with a warning, and keeps RUN flags", () => {
+    const r = migrate(
+      `${base}RUN ["apt-get", "install", "-y", "curl"]\nRUN --mount=type=cache,target=/var/cache/apt apt-get install -y curl\n`,
+    );
+    expect(r.output).toBe(
+      'FROM alpine:3.23\nRUN ["apt-get", "install", "-y", "curl"]\nRUN --mount=type=cache,target=/var/cache/apt apk add --no-cache curl\n',
+    );
+    expect(rules(r)).toContain("exec-form");
+  });
+
+  it("drops DEBIAN_FRONTEND prefixes and exports", () => {
+    const r = migrate(
+      `${base}RUN export DEBIAN_FRONTEND=noninteractive && DEBIAN_FRONTEND=noninteractive apt-get -qq install -y curl\n`,
+    );
+    expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache curl\n");
+  });
+
+  it("leaves .deb installs and flags them", () => {
+    const r = migrate(`${base}RUN apt-get install -y ./pkg.deb\n`);
+    expect(r.output).toBe("FROM alpine:3.23\nRUN apt-get install -y ./pkg.deb\n");
+    expect(rules(r)).toContain("glibc");
+  });
+
+  it("rule 3: xx-apt uses the same mapping", () => {
+    const r = migrate(
+      "FROM golang:1.25-trixie\nRUN xx-apt install -y gcc libc6-dev\nRUN xx-apt-get install -y libsqlite3-dev\n",
+    );
+    expect(r.output).toBe(
+      "FROM golang:1.25-alpine\nRUN xx-apk add --no-cache gcc musl-dev\nRUN xx-apk add --no-cache sqlite-dev\n",
+    );
+    expect(r.packages.map((p) => p.tool)).toEqual(["xx-apt", "xx-apt", "xx-apt"]);
+  });
+});

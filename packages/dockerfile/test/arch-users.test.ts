@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { migrate, rules } from "./helpers.js";
+
+const base = "FROM debian:trixie-slim\n";
+
+describe("rule 4: architecture names", () => {
+  it("swaps dpkg --print-architecture and translates the case labels it feeds", () => {
+    const text = [
+      "RUN set -eux; \\",
+      '\tarch="$(dpkg --print-architecture)"; \\',
+      '\tcase "$arch" in \\',
+      "\t\t'amd64') v=1 ;; \\",
+      "\t\tarm64 | armhf) v=2 ;; \\",
+      "\t\tppc64el|i386) v=3 ;; \\",
+      "\t\t*) exit 1 ;; \\",
+      "\tesac",
+      "",
+    ].join("\n");
+    const r = migrate(base + text);
+    expect(r.output).toBe(
+      `FROM alpine:3.23\n${text
+        .replace("dpkg --print-architecture", "apk --print-arch")
+        .replace("'amd64'", "'x86_64'")
+        .replace("arm64 | armhf", "aarch64 | armv7")
+        .replace("ppc64el|i386", "ppc64le|x86")}`,
+    );
+  });
+
+  it("warns where the value is used in a URL rather than a case", () => {
+    const r = migrate(
+      `${base}RUN ARCH="$(dpkg --print-architecture)" && curl -fsSLo /x "https://example.com/tool-linux-$ARCH"\n`,
+    );
+    expect(r.output).toContain('ARCH="$(apk --print-arch)"');
+    expect(r.warnings.find((w) => w.rule === "arch")?.message).toMatch(/Debian names/);
+  });
+
+  it("flags dpkg commands with no apk equivalent", () => {
+    const r = migrate(`${base}RUN dpkg --add-architecture arm64\n`);
+    expect(rules(r)).toEqual(["arch"]);
+  });
+});
+
+describe("rule 5: users and groups", () => {
+  it("converts groupadd/useradd the Charon way, with /sbin/nologin", () => {
+    const r = migrate(
+      `${base}RUN groupadd -g 1000 app && \\\n    useradd -u 1000 -g app -d /app -s /usr/sbin/nologin -M app\n`,
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN addgroup -g 1000 app && \\\n    adduser -D -u 1000 -G app -h /app -s /sbin/nologin -H app\n",
+    );
+  });
+
+  it("maps system users, long options, supplementary groups and comments", () => {
+    const r = migrate(
+      `${base}RUN groupadd --system svc; useradd --system --gid svc --groups audio,video --comment "Service user" --create-home svc\n`,
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN addgroup -S svc; adduser -S -D -G svc -g 'Service user' svc && addgroup svc audio && addgroup svc video\n",
+    );
+  });
+
+  it("gives useradd -r without -g the same-named group Debian would create", () => {
+    const r = migrate(`${base}RUN useradd -r -u 1500 worker\n`);
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN addgroup -S worker && adduser -S -D -u 1500 -G worker -H worker\n",
+    );
+  });
+
+  it("converts usermod -aG and gpasswd -a to addgroup", () => {
+    const r = migrate(`${base}RUN usermod -aG docker,wheel app && gpasswd -a app audio\n`);
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN addgroup app docker && addgroup app wheel && addgroup app audio\n",
+    );
+  });
+
+  it("keeps expansions as written", () => {
+    const r = migrate(`${base}RUN useradd --uid 1001 --home-dir "$DATA" --gid app app\n`);
+    expect(r.output).toBe('FROM alpine:3.23\nRUN adduser -D -u 1001 -G app -h "$DATA" app\n');
+  });
+
+  it("warns when IDs or names collide with Alpine's base users and groups", () => {
+    const r = migrate(
+      `${base}RUN groupadd -r -g 999 redis && useradd -r -g redis -u 999 redis && groupadd www-data\n`,
+    );
+    const messages = r.warnings.filter((w) => w.rule === "users").map((w) => w.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/GID 999 is already taken/),
+      expect.stringMatching(/group www-data already exists/),
+    ]);
+    expect(r.warnings[0]).toMatchObject({ line: 2, column: 5 });
+  });
+
+  it("leaves usermod options busybox cannot express, with a warning", () => {
+    const r = migrate(`${base}RUN usermod -u 2000 app\n`);
+    expect(r.output).toBe("FROM alpine:3.23\nRUN usermod -u 2000 app\n");
+    expect(rules(r)).toEqual(["users"]);
+  });
+});

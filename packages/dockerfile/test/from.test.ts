@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { migrateDockerfile } from "../src/index.js";
+import { migrate, packageMap } from "./helpers.js";
+
+const fromOf = (text: string, release = "3.23") =>
+  migrate(text, { release })
+    .output.split("\n")
+    .filter((l) => l.startsWith("FROM") || l.startsWith("ARG"));
+
+describe("rule 1: FROM", () => {
+  it("moves Debian, Ubuntu and buildpack-deps to alpine:<release>", () => {
+    expect(fromOf("FROM debian:trixie-slim\n")).toEqual(["FROM alpine:3.23"]);
+    expect(fromOf("FROM ubuntu:24.04 AS base\n", "3.22")).toEqual(["FROM alpine:3.22 AS base"]);
+    expect(fromOf("FROM docker.io/library/debian:12\n")).toEqual([
+      "FROM docker.io/library/alpine:3.23",
+    ]);
+    const r = migrate("FROM buildpack-deps:bookworm\n");
+    expect(r.output).toBe("FROM alpine:3.23\n");
+    expect(r.warnings[0]?.message).toMatch(/build-base/);
+  });
+
+  it("defaults to the newest release the package data knows", () => {
+    const r = migrateDockerfile("FROM debian:12\n");
+    expect(r.release).toBe("3.24");
+    expect(r.output).toBe("FROM alpine:3.24\n");
+  });
+
+  it("picks the -alpine tag of official images for the same version", () => {
+    expect(fromOf("FROM golang:1.25-trixie\n")).toEqual(["FROM golang:1.25-alpine"]);
+    expect(fromOf("FROM node:24.13.0-slim\n")).toEqual(["FROM node:24.13.0-alpine"]);
+    expect(fromOf("FROM python:3.13-slim-trixie\n")).toEqual(["FROM python:3.13-alpine"]);
+    expect(fromOf("FROM php:8.3-zts-bookworm\n")).toEqual(["FROM php:8.3-zts-alpine"]);
+    expect(fromOf("FROM eclipse-temurin:21-jdk-noble\n")).toEqual([
+      "FROM eclipse-temurin:21-jdk-alpine",
+    ]);
+    expect(fromOf("FROM nginx:mainline-otel\n")).toEqual(["FROM nginx:mainline-alpine-otel"]);
+    expect(fromOf("FROM redis\n")).toEqual(["FROM redis:alpine"]);
+  });
+
+  it("keeps --platform, AS names, stage references and scratch", () => {
+    const text = [
+      "FROM --platform=$BUILDPLATFORM golang:1.25-bookworm AS build",
+      "FROM build AS test",
+      "FROM scratch",
+      "COPY --from=build /x /x",
+      "",
+    ].join("\n");
+    expect(migrate(text).output).toBe(text.replace("1.25-bookworm", "1.25-alpine"));
+  });
+
+  it("rewrites the default of an ARG used as FROM ${X}, once", () => {
+    const text = "ARG BASE=debian:trixie-slim\nFROM ${BASE} AS a\nFROM ${BASE} AS b\n";
+    const r = migrate(text);
+    expect(r.output).toBe("ARG BASE=alpine:3.23\nFROM ${BASE} AS a\nFROM ${BASE} AS b\n");
+    expect(r.images).toHaveLength(1);
+  });
+
+  it("drops a digest from a rewritten reference and says it needs a new pin", () => {
+    const digest = `sha256:${"a".repeat(64)}`;
+    const r = migrate(`FROM debian:12@${digest}\n`);
+    expect(r.output).toBe("FROM alpine:3.23\n");
+    expect(r.images[0]).toMatchObject({
+      before: `debian:12@${digest}`,
+      after: "alpine:3.23",
+      needsPin: true,
+    });
+    expect(r.warnings.some((w) => w.rule === "from" && /pin/.test(w.message))).toBe(true);
+  });
+
+  it("leaves images without an Alpine variant, with a warning, and their RUN lines alone", () => {
+    const text = "FROM registry.example.com/team/base:1\nRUN apt-get install -y curl\n";
+    const r = migrate(text);
+    expect(r.output).toBe(text);
+    expect(r.warnings).toMatchObject([{ rule: "from", line: 1, column: 6 }]);
+    expect(migrate("FROM php:8.4-apache\n").warnings[0]?.message).toMatch(/no Alpine variant/);
+  });
+
+  it("rule 12: a renovate comment follows the image it describes", () => {
+    const text =
+      "# renovate: datasource=docker depName=debian\nARG IMG=debian:trixie-slim\nFROM ${IMG}\n";
+    expect(migrate(text).output).toBe(
+      "# renovate: datasource=docker depName=alpine\nARG IMG=alpine:3.23\nFROM ${IMG}\n",
+    );
+    const golang =
+      "# renovate: datasource=docker depName=golang versioning=docker\nFROM golang:1.25-trixie\n";
+    expect(migrate(golang).output).toContain(
+      "depName=golang versioning=docker\nFROM golang:1.25-alpine",
+    );
+  });
+
+  it("accepts an injected package map and reports its release", () => {
+    const r = migrateDockerfile("FROM debian\n", { packageMap: packageMap("3.22") });
+    expect(r.output).toBe("FROM alpine:3.22\n");
+  });
+});

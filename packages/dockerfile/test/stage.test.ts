@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { migrate, rules } from "./helpers.js";
+
+describe("rule 6: shells", () => {
+  it("moves SHELL to ash when no RUN after it needs bash", () => {
+    const r = migrate(
+      'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsS x | tar -x\n',
+    );
+    expect(r.output).toBe(
+      'FROM alpine:3.23\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN curl -fsS x | tar -x\n',
+    );
+  });
+
+  it("keeps a bash SHELL and installs bash before it when RUN lines use bash features", () => {
+    const text =
+      'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN if [[ -n "$X" ]]; then echo "${X//a/b}"; fi\n';
+    const r = migrate(text);
+    expect(r.output).toBe(
+      `FROM alpine:3.23\nRUN apk add --no-cache bash\n${text.split("\n").slice(1).join("\n")}`,
+    );
+    expect(rules(r)).toContain("shell");
+  });
+
+  it("adds bash to the stage's apk add for a bash entrypoint, script or login shell", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN apt-get install -y curl\nENTRYPOINT ["/bin/bash", "-c", "run"]\n',
+    );
+    expect(r.output).toContain("RUN apk add --no-cache curl bash\n");
+    const script = migrate("FROM debian:12\nRUN apt-get install -y curl\nCOPY run.sh /run.sh\n", {
+      readContextFile: (p) => (p === "run.sh" ? "#!/usr/bin/env bash\necho hi\n" : undefined),
+    });
+    expect(script.output).toContain("apk add --no-cache curl bash");
+    expect(script.warnings.some((w) => /run\.sh has a bash shebang/.test(w.message))).toBe(true);
+  });
+});
+
+describe("rule 7: Go DNS and DEBIAN_FRONTEND", () => {
+  const goFile = [
+    "ARG DEBIAN_FRONTEND=noninteractive",
+    "FROM golang:1.25-trixie AS build",
+    "ENV DEBIAN_FRONTEND=noninteractive CGO_ENABLED=1",
+    "RUN go build -o /app .",
+    "FROM debian:trixie-slim",
+    "ENV DEBIAN_FRONTEND noninteractive",
+    "COPY --from=build /app /app",
+    "",
+  ].join("\n");
+
+  it("adds GODEBUG=netdns=go to a final stage that ships a Go binary, once", () => {
+    const r = migrate(goFile);
+    expect(r.output).toBe(
+      [
+        "FROM golang:1.25-alpine AS build",
+        "ENV CGO_ENABLED=1",
+        "RUN go build -o /app .",
+        "FROM alpine:3.23",
+        "ENV GODEBUG=netdns=go",
+        "COPY --from=build /app /app",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("adds nothing when the final stage ships no Go binary", () => {
+    const r = migrate(
+      "FROM node:22 AS web\nFROM debian:12\nCOPY --from=web /dist /dist\nCOPY app /app\n",
+    );
+    expect(r.output).not.toContain("GODEBUG");
+  });
+});
+
+describe("rule 8: tini and gosu", () => {
+  it("moves a packaged tini to /sbin/tini and gosu to su-exec", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN apt-get install -y tini gosu && gosu nobody true\nENTRYPOINT ["/usr/bin/tini", "--", "gosu", "app"]\n',
+    );
+    expect(r.output).toBe(
+      'FROM alpine:3.23\nRUN apk add --no-cache tini su-exec && su-exec nobody true\nENTRYPOINT ["/sbin/tini", "--", "su-exec", "app"]\n',
+    );
+    expect(r.packages.find((p) => p.debian === "gosu")).toMatchObject({
+      alpine: ["su-exec"],
+      layer: "migrate-rule",
+    });
+  });
+
+  it("leaves a tini that was not installed from packages", () => {
+    const text = 'FROM debian:12\nCOPY tini /usr/bin/tini\nENTRYPOINT ["/usr/bin/tini"]\n';
+    expect(migrate(text).output).toBe(text.replace("debian:12", "alpine:3.23"));
+  });
+});
+
+describe("rules 9-11: glibc downloads, locales, third-party repositories", () => {
+  it("warns about glibc-only downloads", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN curl -fsSLO https://example.com/tool-x86_64-unknown-linux-gnu.tar.gz\nADD https://example.com/x.deb /tmp/\n",
+    );
+    expect(r.warnings.filter((w) => w.rule === "glibc")).toHaveLength(1);
+    expect(r.warnings[0]?.message).toMatch(/musl.*gcompat/);
+  });
+
+  it("removes locale generation and the locales package, with a note", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN apt-get install -y locales curl && sed -i 's/# en_US.UTF-8/en_US.UTF-8/' /etc/locale.gen && locale-gen\nENV LANG=en_US.UTF-8\n",
+    );
+    expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache curl\nENV LANG=en_US.UTF-8\n");
+    expect(r.warnings.some((w) => w.rule === "locales" && /musl-locales/.test(w.message))).toBe(
+      true,
+    );
+  });
+
+  it("flags third-party apt repositories and keeps them", () => {
+    const text =
+      "FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash -\nRUN echo 'deb [signed-by=/usr/share/keyrings/x.gpg] https://x stable main' > /etc/apt/sources.list.d/x.list\n";
+    const r = migrate(text);
+    expect(r.output).toContain(text.split("\n").slice(1).join("\n"));
+    expect(r.warnings.filter((w) => w.rule === "apt-repos").map((w) => w.line)).toEqual([2, 3]);
+  });
+});
