@@ -79,6 +79,14 @@ export function pack(dir, dest) {
   return JSON.parse(res.stdout).filename;
 }
 
+/** Exported files that are not modules (e.g. a shell library): attw cannot and need not type them. */
+function assetExports(pkg) {
+  return Object.entries(pkg.exports ?? {})
+    .filter(([sub, target]) => sub !== "./package.json" && typeof target === "string")
+    .filter(([, target]) => !/\.(m?js|json|d\.m?ts)$/.test(target))
+    .map(([sub]) => sub);
+}
+
 function hasTypes(pkg) {
   return Object.values(pkg.exports ?? {}).some((t) => typeof t === "object" && t && "types" in t);
 }
@@ -94,15 +102,10 @@ function checkOne(target, dest) {
   if (hasTypes(target.pkg)) {
     // The packages are ESM-only on purpose (Node >= 22 `require(esm)` covers CommonJS callers), so
     // the esm-only profile: it checks node16-from-ESM and bundler resolution and ignores the CJS views.
-    const res = run("pnpm", [
-      "exec",
-      "attw",
-      tarball,
-      "--profile",
-      "esm-only",
-      "--format",
-      "ascii",
-    ]);
+    const args = [tarball, "--profile", "esm-only", "--format", "ascii"];
+    const assets = assetExports(target.pkg);
+    if (assets.length > 0) args.push("--exclude-entrypoints", ...assets);
+    const res = run("pnpm", ["exec", "attw", ...args]);
     attw = res.code === 0 ? "ok" : "FAILED";
     if (res.code !== 0) errors.push(`attw:\n${res.out.trim()}`);
   }
