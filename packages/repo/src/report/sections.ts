@@ -41,7 +41,7 @@ function stageTable(file: FilePlan): string[] {
     const next = after[i];
     const image = next?.image ?? stage.image;
     return [
-      cell(stage.name),
+      cell(stage.final ? `${stage.name} (final)` : stage.name),
       String(stage.line),
       stage.parent ? `stage ${code(stage.parent)}` : code(stage.image),
       stage.parent ? `stage ${code(stage.parent)}` : code(image),

@@ -15,9 +15,9 @@ interface ToolRule {
  * grep basic expressions are literal characters there.
  */
 const TOOL_RULES: ToolRule[] = [
-  { tool: "sed", when: /(?:^|\s)-i\S*|\\[+?|]/, note: "busybox sed: `-i` works but GNU BRE extensions (`\\+`, `\\?`, `\\|`) do not; use -E" },
+  { tool: "sed", when: /\\[+?|]|(?:^|\s)(?:-z|--null-data|--follow-symlinks|--debug|--sandbox)/, note: "busybox sed on musl: GNU BRE extensions (`\\+`, `\\?`, `\\|`) are literal characters and -z/--follow-symlinks are missing; use -E" },
   { tool: "grep", when: /(?:^|\s)(?:-\w*P\w*|--perl-regexp)|\\[+?|]/, note: "busybox grep has no -P (PCRE), and musl BREs lack `\\+`/`\\?`/`\\|`; use -E" },
-  { tool: "timeout", when: /.*/, note: "busybox timeout: no --preserve-status/--foreground/--kill-after long options; check the duration form" },
+  { tool: "timeout", when: /.*/, note: "busybox timeout has no GNU long options (--preserve-status, --foreground, --kill-after); check the duration form and the exit status (124) in the image" },
   { tool: "getent", when: /.*/, note: "getent comes from musl-utils on Alpine; minimal images may lack it; the alpinize shims parse /etc/group instead" },
   { tool: "stat", when: /--(?:format|printf)|(?:^|\s)-\w*f/, note: "busybox stat: use -c FORMAT; --format/--printf and some GNU format sequences differ" },
   { tool: "date", when: /(?:^|\s)(?:-d|--date)/, note: "busybox date -d accepts only fixed formats (no 'yesterday', '+1 day'); use -D to give the input format" },

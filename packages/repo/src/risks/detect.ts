@@ -1,6 +1,6 @@
 import { busyboxDifferences } from "./busybox.js";
 import { idCollisions } from "./ids.js";
-import { firstOf, grepLines } from "./scan.js";
+import { commandLines, firstOf, grepLines } from "./scan.js";
 import type { Evidence, Risk, RiskId, SourceFile } from "./types.js";
 
 interface Detector {
@@ -75,15 +75,17 @@ const DETECTORS: Detector[] = [
     title: "Shells (bash vs busybox ash)",
     advice:
       "Alpine's `/bin/sh` is busybox ash and bash is not installed by default. Scripts with a bash shebang need `apk add bash`; `#!/bin/sh` scripts must not use bashisms (`[[ ]]`, arrays, `source`, `function f`, `$'…'`, `<<<`).",
-    find: (files) =>
-      grepLines(files, /^#!\s*\/(?:usr\/)?bin\/(?:env\s+)?bash|SHELL\s+\[\s*"\/bin\/bash"|\/bin\/bash\b|\[\[|<<<|\bsource\s|^\s*function\s+\w/),
+    find: (files) => [
+      ...grepLines(files, /^#!\s*\/(?:usr\/)?bin\/(?:env\s+)?bash|^\s*SHELL\s+\[\s*"\/(?:usr\/)?bin\/bash"|^\s*function\s+\w+|<<</),
+      ...commandLines(files, (name, args) => name === "source" || name === "[[" || (name === "bash" && args.length > 0)),
+    ],
   },
   {
     id: "privilege-drop",
     title: "Dropping privileges (gosu, su-exec, setpriv)",
     advice:
       "`gosu` is not in Alpine's main repository; `su-exec` is. `su-exec USER:GROUP` sets only that group and drops supplementary groups (e.g. the docker-socket group); pass the user name alone, or use `alpinize_exec_as`, and check `id` inside the running container.",
-    find: (files) => grepLines(files, /\b(?:gosu|su-exec|setpriv|runuser|chroot\s+--userspec)\b/),
+    find: (files) => commandLines(files, (name) => ["gosu", "su-exec", "setpriv", "runuser"].includes(name)),
   },
 ];
 

@@ -1,3 +1,4 @@
+import { scanCommands } from "../dockerfile/commands.js";
 import type { Evidence, SourceFile } from "./types.js";
 
 const MAX_EVIDENCE_TEXT = 120;
@@ -25,4 +26,25 @@ export function shorten(text: string): string {
 /** Keeps the first `limit` items, so a report on a big repository stays readable. */
 export function firstOf<T>(items: T[], limit = 8): T[] {
   return items.slice(0, limit);
+}
+
+/** Lines where a command satisfying `test` runs (scanned line by line, comments skipped). */
+export function commandLines(
+  files: readonly SourceFile[],
+  test: (name: string, args: string[]) => boolean,
+  kinds?: SourceFile["kind"][],
+): Evidence[] {
+  const out: Evidence[] = [];
+  for (const source of files) {
+    if (kinds && !kinds.includes(source.kind)) continue;
+    source.text.split(/\r?\n/).forEach((text, i) => {
+      const trimmed = text.trim();
+      if (text.length > 2000 || trimmed.startsWith("#")) return;
+      const hit = scanCommands(text.replace(/^\s*RUN\s+(?:--\S+\s+)*/, "")).some((cmd) =>
+        test(cmd.name.slice(cmd.name.lastIndexOf("/") + 1), cmd.args),
+      );
+      if (hit) out.push({ file: source.file, line: i + 1, text: shorten(trimmed) });
+    });
+  }
+  return out;
 }
