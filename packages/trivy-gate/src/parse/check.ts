@@ -1,7 +1,16 @@
 import { InputError } from "@alpinize/errors";
 
-/** Where a value sits in the report, e.g. `Results[2].Vulnerabilities[5].Severity`. */
-export type Path = string;
+/**
+ * Where a value sits in the report, e.g. `Results[2].Vulnerabilities[5].Severity`. A function
+ * when building the text for every value would cost more than the check (it is needed only
+ * for an error).
+ */
+export type Path = string | (() => string);
+
+export function where(path: Path, field?: string): string {
+  const base = typeof path === "string" ? path : path();
+  return field === undefined ? base : `${base}.${field}`;
+}
 
 export function typeName(value: unknown): string {
   if (value === null) return "null";
@@ -11,66 +20,67 @@ export function typeName(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-export function invalid(source: string, path: Path, message: string): InputError {
-  return new InputError("ALPINIZE_GATE_REPORT_INVALID", `${source}: ${path}: ${message}`, {
+export function invalid(source: string, path: Path, message: string, field?: string): InputError {
+  const at = where(path, field);
+  return new InputError("ALPINIZE_GATE_REPORT_INVALID", `${source}: ${at}: ${message}`, {
     hint: "Pass the JSON written by `trivy image --format json` (or `trivy fs`), unmodified.",
-    details: { file: source, path },
+    details: { file: source, path: at },
   });
 }
 
 export interface Checker {
   source: string;
-  object(value: unknown, path: Path): Record<string, unknown>;
-  optObject(value: unknown, path: Path): Record<string, unknown> | undefined;
-  optArray(value: unknown, path: Path): unknown[];
-  string(value: unknown, path: Path): string;
-  optString(value: unknown, path: Path): string | undefined;
-  optNumber(value: unknown, path: Path): number | undefined;
-  optBoolean(value: unknown, path: Path): boolean | undefined;
-  optStrings(value: unknown, path: Path): string[] | undefined;
+  object(value: unknown, path: Path, field?: string): Record<string, unknown>;
+  optObject(value: unknown, path: Path, field?: string): Record<string, unknown> | undefined;
+  optArray(value: unknown, path: Path, field?: string): unknown[];
+  string(value: unknown, path: Path, field?: string): string;
+  optString(value: unknown, path: Path, field?: string): string | undefined;
+  optNumber(value: unknown, path: Path, field?: string): number | undefined;
+  optBoolean(value: unknown, path: Path, field?: string): boolean | undefined;
+  optStrings(value: unknown, path: Path, field?: string): string[] | undefined;
 }
 
 /** Type checks that throw an InputError naming the file and the JSON path. */
 export function checker(source: string): Checker {
-  const wrong = (path: Path, expected: string, value: unknown) =>
-    invalid(source, path, `expected ${expected}, found ${typeName(value)}`);
+  const wrong = (path: Path, field: string | undefined, expected: string, value: unknown) =>
+    invalid(source, path, `expected ${expected}, found ${typeName(value)}`, field);
   const c: Checker = {
     source,
-    object(value, path) {
+    object(value, path, field) {
       if (typeof value !== "object" || value === null || Array.isArray(value))
-        throw wrong(path, "an object", value);
+        throw wrong(path, field, "an object", value);
       return value as Record<string, unknown>;
     },
-    optObject(value, path) {
-      return value === undefined || value === null ? undefined : c.object(value, path);
+    optObject(value, path, field) {
+      return value === undefined || value === null ? undefined : c.object(value, path, field);
     },
     // Trivy omits empty arrays; old versions wrote null instead.
-    optArray(value, path) {
+    optArray(value, path, field) {
       if (value === undefined || value === null) return [];
-      if (!Array.isArray(value)) throw wrong(path, "an array", value);
+      if (!Array.isArray(value)) throw wrong(path, field, "an array", value);
       return value;
     },
-    string(value, path) {
-      if (typeof value !== "string") throw wrong(path, "a string", value);
+    string(value, path, field) {
+      if (typeof value !== "string") throw wrong(path, field, "a string", value);
       return value;
     },
-    optString(value, path) {
-      return value === undefined || value === null ? undefined : c.string(value, path);
+    optString(value, path, field) {
+      return value === undefined || value === null ? undefined : c.string(value, path, field);
     },
-    optNumber(value, path) {
+    optNumber(value, path, field) {
       if (value === undefined || value === null) return undefined;
-      if (typeof value !== "number") throw wrong(path, "a number", value);
+      if (typeof value !== "number") throw wrong(path, field, "a number", value);
       return value;
     },
-    optBoolean(value, path) {
+    optBoolean(value, path, field) {
       if (value === undefined || value === null) return undefined;
-      if (typeof value !== "boolean") throw wrong(path, "a boolean", value);
+      if (typeof value !== "boolean") throw wrong(path, field, "a boolean", value);
       return value;
     },
-    optStrings(value, path) {
+    optStrings(value, path, field) {
       if (value === undefined || value === null) return undefined;
-      if (!Array.isArray(value)) throw wrong(path, "an array of strings", value);
-      return value.map((v, i) => c.string(v, `${path}[${i}]`));
+      if (!Array.isArray(value)) throw wrong(path, field, "an array of strings", value);
+      return value.map((v, i) => c.string(v, () => `${where(path, field)}[${i}]`));
     },
   };
   return c;

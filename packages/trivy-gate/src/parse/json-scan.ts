@@ -4,7 +4,14 @@
  * its own bytes. Skipped values are still checked for structure, so truncated input fails.
  */
 
-export type Shape = "keep" | { object: Record<string, Shape> } | { array: Shape };
+export type Shape =
+  | "keep"
+  | { object: Record<string, Shape> }
+  | {
+      array: Shape;
+      /** Called with each item as soon as it is read; its result is stored instead. */
+      each?: (item: unknown, at: readonly number[]) => unknown;
+    };
 
 export class JsonSyntaxError extends Error {
   constructor(
@@ -41,6 +48,7 @@ export function scanJson(
 
 class Scanner {
   pos = 0;
+  private readonly keys = new Map<number, { bytes: Uint8Array; text: string }[]>();
   constructor(private readonly buf: Buffer) {}
 
   skipBom(): void {
@@ -85,7 +93,8 @@ class Scanner {
     const c = this.buf[this.pos];
     if (c === 0x7b && typeof shape === "object" && "object" in shape)
       return this.object(shape.object);
-    if (c === 0x5b && typeof shape === "object" && "array" in shape) return this.array(shape.array);
+    if (c === 0x5b && typeof shape === "object" && "array" in shape)
+      return this.array(shape.array, shape.each);
     return this.any();
   }
 
@@ -100,8 +109,7 @@ class Scanner {
   }
 
   object(fields: Record<string, Shape> | null, seen?: string[]): Record<string, unknown> {
-    // No prototype: a "__proto__" key in the input stays an ordinary key.
-    const out: Record<string, unknown> = Object.create(null);
+    const out: Record<string, unknown> = {};
     this.pos++;
     this.ws();
     if (this.buf[this.pos] === 0x7d) {
@@ -112,14 +120,14 @@ class Scanner {
       this.ws();
       if (this.buf[this.pos] !== QUOTE)
         throw this.fail(`expected a property name, found ${this.describe()}`);
-      const key = this.string();
+      const key = this.key();
       seen?.push(key);
       this.expect(0x3a, "':'");
-      if (fields === null) out[key] = this.any();
+      if (fields === null) set(out, key, this.any());
       else {
-        const sub = fields[key];
+        const sub = Object.hasOwn(fields, key) ? fields[key] : undefined;
         if (sub === undefined) this.skip();
-        else out[key] = sub === "keep" ? this.any() : this.value(sub);
+        else set(out, key, sub === "keep" ? this.any() : this.value(sub));
       }
       this.ws();
       const c = this.buf[this.pos];
@@ -131,7 +139,10 @@ class Scanner {
     }
   }
 
-  private array(item: Shape): unknown[] {
+  /** Indexes of the shaped arrays being read, outermost first (for `each` callbacks). */
+  private readonly at: number[] = [];
+
+  private array(item: Shape, each?: (item: unknown, at: readonly number[]) => unknown): unknown[] {
     const out: unknown[] = [];
     this.pos++;
     this.ws();
@@ -139,13 +150,20 @@ class Scanner {
       this.pos++;
       return out;
     }
-    for (;;) {
-      out.push(item === "keep" ? this.any() : this.value(item));
+    const depth = this.at.length;
+    if (item !== "keep") this.at.push(0);
+    for (let i = 0; ; i++) {
+      if (item !== "keep") this.at[depth] = i;
+      const value = item === "keep" ? this.any() : this.value(item);
+      out.push(each ? each(value, this.at) : value);
       this.ws();
       const c = this.buf[this.pos];
       this.pos++;
       if (c === 0x2c) continue;
-      if (c === 0x5d) return out;
+      if (c === 0x5d) {
+        this.at.length = depth;
+        return out;
+      }
       this.pos--;
       throw this.fail(`expected ',' or ']', found ${this.describe()}`);
     }
@@ -221,22 +239,61 @@ class Scanner {
     else this.literal();
   }
 
-  /** Index of the closing quote of a string whose content starts at `from`. */
+  /**
+   * Index of the closing quote of a string whose content starts at `from`. Long strings
+   * (descriptions) are searched natively; raw control characters are not rejected.
+   */
   private stringEnd(from: number): number {
     const b = this.buf;
-    let p = from;
     const n = b.length;
-    while (p < n) {
+    let p = from;
+    const shortEnd = Math.min(n, from + 24);
+    while (p < shortEnd) {
       const c = b[p]!;
       if (c === QUOTE) return p;
-      if (c === BACKSLASH) p += 2;
-      else if (c < 0x20) {
-        this.pos = p;
-        throw this.fail("control character inside a string");
-      } else p++;
+      p += c === BACKSLASH ? 2 : 1;
     }
-    this.pos = n;
-    throw this.fail("unterminated string");
+    for (;;) {
+      const q = p >= n ? -1 : b.indexOf(QUOTE, p);
+      if (q < 0) {
+        this.pos = n;
+        throw this.fail("unterminated string");
+      }
+      let slashes = 0;
+      while (q - slashes - 1 >= from && b[q - slashes - 1] === BACKSLASH) slashes++;
+      if ((slashes & 1) === 0) return q;
+      p = q + 1;
+    }
+  }
+
+  /**
+   * A property name. Reports repeat a few dozen names millions of times, so names are looked
+   * up by their bytes in a cache instead of being decoded each time.
+   */
+  private key(): string {
+    const b = this.buf;
+    const start = this.pos + 1;
+    let p = start;
+    while (p < b.length && b[p] !== QUOTE && b[p] !== BACKSLASH) p++;
+    if (b[p] !== QUOTE || p - start > 40) return this.string();
+    const len = p - start;
+    const slot = len * 65536 + (b[start] ?? 0) * 256 + (b[p - 1] ?? 0);
+    const candidates = this.keys.get(slot);
+    if (candidates) {
+      for (const c of candidates) {
+        let i = 0;
+        while (i < len && c.bytes[i] === b[start + i]) i++;
+        if (i === len) {
+          this.pos = p + 1;
+          return c.text;
+        }
+      }
+    }
+    const text = this.string();
+    const entry = { bytes: Uint8Array.from(b.subarray(start, p)), text };
+    if (candidates) candidates.push(entry);
+    else this.keys.set(slot, [entry]);
+    return text;
   }
 
   private string(): string {
@@ -288,6 +345,18 @@ class Scanner {
     if (p >= b.length) this.pos = p;
     throw this.fail(`invalid literal '${text.slice(0, 20)}'`);
   }
+}
+
+/** Assigns like JSON.parse: a "__proto__" key becomes an own property, never the prototype. */
+function set(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__")
+    Object.defineProperty(obj, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else obj[key] = value;
 }
 
 /** 1-based line and column (in bytes) of an offset, for error messages. */

@@ -3,7 +3,7 @@ import type { Finding, OsInfo, Report, ResultSummary } from "../types.js";
 import { type Checker, checker, invalid, typeName } from "./check.js";
 import { JsonSyntaxError, lineColumn, scanJson } from "./json-scan.js";
 import { reportShape } from "./shape.js";
-import { toFinding } from "./vulnerability.js";
+import { placeFinding, toFinding } from "./vulnerability.js";
 
 /** Reports larger than this are refused unless the caller raises the limit. */
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
@@ -22,13 +22,17 @@ export function parseTrivyReport(input: string | Uint8Array, options: ParseOptio
   checkSize(buf.length, source, options.maxBytes);
   let doc: unknown;
   const keys: string[] = [];
+  const c = checker(source);
+  const onVulnerability = (raw: unknown, at: readonly number[]) => {
+    const [i, j] = at;
+    return toFinding(c, raw, () => `Results[${i}].Vulnerabilities[${j}]`);
+  };
   try {
-    doc = scanJson(buf, reportShape, keys);
+    doc = scanJson(buf, reportShape(onVulnerability), keys);
   } catch (err) {
     if (err instanceof JsonSyntaxError) throw syntaxError(buf, err, source);
     throw err;
   }
-  const c = checker(source);
   if (Array.isArray(doc)) return build(c, "legacy", doc, undefined);
   const top = c.object(doc, "(top level)");
   recogniseAlien(source, top, keys);
@@ -126,11 +130,14 @@ function build(
       secrets: c.optArray(r.Secrets, `${path}.Secrets`).length,
     };
     report.results.push(summary);
+    const placed = { ...ctx, resultClass: summary.class };
     vulns.forEach((v, j) => {
-      const f = toFinding(c, v, `${path}.Vulnerabilities[${j}]`, {
-        ...ctx,
-        resultClass: summary.class,
-      });
+      // Already a Finding unless the array was not where the shape expected it.
+      const f =
+        v instanceof Object && "key" in v
+          ? (v as Finding)
+          : toFinding(c, v, `${path}.Vulnerabilities[${j}]`);
+      placeFinding(f, placed);
       mergeFinding(byKey, f, report);
     });
   });

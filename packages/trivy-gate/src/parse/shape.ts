@@ -26,32 +26,37 @@ const VULNERABILITY: Shape = {
 
 const COUNTED: Shape = { array: { object: { Status: "keep" } } };
 
-export const RESULT: Shape = {
-  object: {
-    Target: "keep",
-    Class: "keep",
-    Type: "keep",
-    Vulnerabilities: { array: VULNERABILITY },
-    Misconfigurations: COUNTED,
-    Secrets: COUNTED,
-  },
-};
+type Each = (item: unknown, at: readonly number[]) => unknown;
 
-export const REPORT: Shape = {
+/** `onVulnerability` turns each entry into its final form while the file is read. */
+function result(onVulnerability: Each): Shape {
+  return {
+    object: {
+      Target: "keep",
+      Class: "keep",
+      Type: "keep",
+      Vulnerabilities: { array: VULNERABILITY, each: onVulnerability },
+      Misconfigurations: COUNTED,
+      Secrets: COUNTED,
+    },
+  };
+}
+
+const report = (onVulnerability: Each): Shape => ({
   object: {
     SchemaVersion: "keep",
     ArtifactName: "keep",
     ArtifactType: "keep",
     Metadata: { object: { OS: "keep", RepoDigests: "keep", RepoTags: "keep" } },
-    Results: { array: RESULT },
+    Results: { array: result(onVulnerability) },
     // Kept only to recognise other formats given by mistake.
     runs: "keep",
     bomFormat: "keep",
     spdxVersion: "keep",
   },
-};
+});
 
 /** Top-level shape by the first byte: `[` is the legacy (pre-v0.20) array of results. */
-export function reportShape(first: number): Shape {
-  return first === 0x5b ? { array: RESULT } : REPORT;
+export function reportShape(onVulnerability: Each): (first: number) => Shape {
+  return (first) => (first === 0x5b ? { array: result(onVulnerability) } : report(onVulnerability));
 }
