@@ -49,14 +49,17 @@ function verdict(code) {
   return `💥 internal error (exit ${code})`;
 }
 
-/** `file:line: message` lines of the check output become error annotations on the PR diff. */
+const FINDING_LINE = /^(?:(warning|error)\s+)?([^\s:]+):(\d+)(?::(\d+))?:\s*(.+)$/;
+
+/** `[warning ]file:line: message` lines of the check output become annotations on the PR diff. */
 function annotate(output) {
   for (const line of output.split("\n")) {
-    const m = /^([^\s:][^:]*):(\d+)(?::(\d+))?:?\s+(.+)$/.exec(line);
+    const m = FINDING_LINE.exec(line.trim());
     if (!m) continue;
-    const message = m[4].replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
-    const col = m[3] ? `,col=${m[3]}` : "";
-    console.log(`::error file=${m[1].replaceAll(",", "%2C")},line=${m[2]}${col}::${message}`);
+    const [, level, file, row, col, text] = m;
+    const message = text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+    const where = `file=${file.replaceAll(",", "%2C")},line=${row}${col ? `,col=${col}` : ""}`;
+    console.log(`::${level === "warning" ? "warning" : "error"} ${where}::${message}`);
   }
 }
 
@@ -64,9 +67,9 @@ async function check(inputs) {
   const res = await runCli(inputs.cli, ["check", ...inputs.paths]);
   process.stdout.write(res.stdout);
   process.stderr.write(res.stderr);
-  if (res.code === FINDINGS) annotate(res.stdout);
+  if (res.code === FINDINGS || res.code === OK) annotate(`${res.stdout}\n${res.stderr}`);
   let body = `## alpinize check: ${verdict(res.code)}\n\nChecked: ${inputs.paths.map((p) => `\`${p}\``).join(", ")}\n\n`;
-  const shown = `${res.stdout}${res.code === OK ? "" : res.stderr}`;
+  const shown = `${res.stdout}${res.stderr}`;
   if (shown.trim()) body += fenced(shown);
   return { code: res.code, summary: body };
 }

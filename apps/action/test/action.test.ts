@@ -154,7 +154,9 @@ describe("the action's entry with a workflow's inputs", () => {
     expect(res.outputs.result).toBe("findings");
     expect(res.summary).toContain("## alpinize check: ❌ findings");
     expect(res.summary).toContain("CVE-2026-40001");
-    expect(res.summary).toMatch(/apt/);
+    // Each finding is in the summary and is an annotation on the Dockerfile's line.
+    expect(res.summary).toContain("debian/Dockerfile:1");
+    expect(res.log).toMatch(/^::error file=debian\/Dockerfile,line=1::/m);
   });
 
   it("reports findings without failing when fail-on-findings is false", async () => {
