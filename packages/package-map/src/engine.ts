@@ -8,7 +8,7 @@ import { familyLayer } from "./layers/families.js";
 import { projectLayer } from "./layers/project.js";
 import type { Env, Hit, Layer } from "./layers/types.js";
 import { upstreamLayer } from "./layers/upstream.js";
-import { isDebianPackageName, stripArch, stripT64 } from "./names.js";
+import { aliasOf, isDebianPackageName, stripArch } from "./names.js";
 import { releaseIndex } from "./release-index.js";
 import { DEFAULT_RELEASE, isKnownRelease, KNOWN_RELEASES } from "./releases.js";
 import type {
@@ -84,11 +84,19 @@ function decide(input: string, env: Env, steps: EvidenceStep[]): PackageDecision
 }
 
 function runLayers(name: string, env: Env, trace: { note(l: string, d: string): void }): Hit {
-  const base = stripT64(name);
-  if (base && !env.index.has(name) && !Object.hasOwn(env.curated.packages, name)) {
-    trace.note("t64", `${name} is the 64-bit time_t rename of ${base}; Alpine never renamed it`);
-    const hit = runLayers(base, env, trace);
-    return { ...hit, reason: `${name} is ${base} renamed for 64-bit time_t; ${hit.reason}` };
+  const alias = aliasOf(name);
+  if (alias && !env.index.has(name) && !Object.hasOwn(env.curated.packages, name)) {
+    trace.note(alias.layer, alias.why);
+    const hit = runLayers(alias.name, env, trace);
+    // "exact" described the alias, not the name asked about.
+    const exact = hit.kind === "exact";
+    const layer = exact ? alias.layer : hit.layer;
+    return {
+      ...hit,
+      layer,
+      kind: exact ? undefined : hit.kind,
+      reason: `${alias.why}; ${hit.reason}`,
+    };
   }
   for (const layer of LAYERS) {
     const hit = layer(name, env, trace);

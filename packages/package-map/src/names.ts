@@ -11,10 +11,24 @@ export function stripArch(name: string): string {
   return i > 0 ? name.slice(0, i) : name;
 }
 
-/** Trixie and Ubuntu noble renamed libraries for the 64-bit time_t ABI; Alpine never did. */
-export function stripT64(name: string): string | undefined {
-  const m = /^(lib.+?)t64$/.exec(name);
-  return m?.[1];
+/**
+ * A Debian spelling that means another Debian name on Alpine: trixie's and noble's 64-bit
+ * time_t renames (libssl3t64), and Python packages pinned to a minor (python3.12-venv), since
+ * Alpine ships one python3.
+ */
+export function aliasOf(name: string): { name: string; layer: string; why: string } | undefined {
+  const t64 = /^(lib.+?)t64$/.exec(name)?.[1];
+  if (t64) return { name: t64, layer: "t64", why: `${name} is ${t64} renamed for 64-bit time_t` };
+  const py = /^python3\.\d+(-[a-z0-9-]+)?$/.exec(name);
+  if (py) {
+    const plain = `python3${py[1] ?? ""}`;
+    return {
+      name: plain,
+      layer: "versioned",
+      why: `Alpine has one python3; ${name} is ${plain} there`,
+    };
+  }
+  return undefined;
 }
 
 export function isLibraryName(name: string): boolean {

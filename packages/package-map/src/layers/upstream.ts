@@ -28,7 +28,6 @@ export const upstreamLayer: Layer = (name, env, trace) => {
     return undefined;
   }
   const how = `Debian source ${source} ↔ Alpine origin ${joined.origin} (${joined.key})`;
-  trace.note("upstream", how);
   const role = pickRole(name, joined.origin, facts.commands, env, trace);
   if (!role) return undefined;
   return { ...role, layer: "upstream", reason: `${how}; ${role.reason}` };
