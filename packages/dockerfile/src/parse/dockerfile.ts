@@ -14,6 +14,26 @@ const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]
 const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
 const KEYWORD = /^[ \t]*([A-Za-z]+)(?=[ \t]|$)/;
 const HEREDOC_KEYWORDS = new Set(["RUN", "COPY", "ADD"]);
+const INSTRUCTIONS = new Set([
+  "ADD",
+  "ARG",
+  "CMD",
+  "COPY",
+  "ENTRYPOINT",
+  "ENV",
+  "EXPOSE",
+  "FROM",
+  "HEALTHCHECK",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "RUN",
+  "SHELL",
+  "STOPSIGNAL",
+  "USER",
+  "VOLUME",
+  "WORKDIR",
+]);
 const EXEC_KEYWORDS = new Set(["RUN", "CMD", "ENTRYPOINT", "SHELL"]);
 /** Past this size a file is almost certainly not a Dockerfile; bound the work on untrusted input. */
 export const MAX_DOCKERFILE_BYTES = 4 * 1024 * 1024;
@@ -116,6 +136,13 @@ function readInstruction(
     );
   }
   const keyword = m[1].toUpperCase();
+  if (!INSTRUCTIONS.has(keyword)) {
+    throw new DockerfileSyntaxError(
+      first + 1,
+      `unknown instruction "${m[1]}" (a continuation line missing its \\, or a typo?)`,
+      fileName,
+    );
+  }
   const keywordStart = line.start + m[0].length - m[1].length;
   let argStart = keywordStart + m[1].length;
   while (argStart < line.end && (text[argStart] === " " || text[argStart] === "\t")) argStart++;

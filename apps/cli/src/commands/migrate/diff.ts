@@ -39,20 +39,21 @@ function diffLines(a: string[], b: string[]): LineOp[] {
   const n = a.length;
   const m = b.length;
   const max = n + m;
-  const v = new Int32Array(2 * max + 3);
+  const off = max + 1;
+  const v = new Int32Array(2 * max + 4);
   // trace[d] keeps only the diagonals -d-1..d+1 that round d could read: O(D²) memory.
   const trace: Int32Array[] = [];
   for (let d = 0; d <= max; d++) {
-    trace.push(v.slice(max - d - 1, max + d + 2));
+    trace.push(v.slice(off - d - 1, off + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      const down = k === -d || (k !== d && v[max + k - 1]! < v[max + k + 1]!);
-      let x = down ? v[max + k + 1]! : v[max + k - 1]! + 1;
+      const down = k === -d || (k !== d && v[off + k - 1]! < v[off + k + 1]!);
+      let x = down ? v[off + k + 1]! : v[off + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;
         y++;
       }
-      v[max + k] = x;
+      v[off + k] = x;
       if (x >= n && y >= m) return backtrack(trace, n, m);
     }
   }

@@ -1,0 +1,194 @@
+import { spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+import { unifiedDiff } from "./diff.js";
+
+const DEBIAN = [
+  "FROM debian:trixie-slim",
+  "# runtime deps",
+  "RUN apt-get update && apt-get install -y --no-install-recommends \\",
+  "    ca-certificates libsqlite3-0 \\",
+  "    && rm -rf /var/lib/apt/lists/*",
+  "USER nobody",
+  "",
+].join("\n");
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "alpinize-migrate-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function file(name: string, text: string, mode = 0o644): string {
+  const p = join(dir, name);
+  mkdirSync(dirname(p), { recursive: true });
+  writeFileSync(p, text);
+  chmodSync(p, mode);
+  return p;
+}
+
+describe("alpinize migrate FILE", () => {
+  it("prints a unified diff by default and leaves the file alone", async () => {
+    const p = file("Dockerfile", DEBIAN);
+    const r = await runCli(["migrate", "--alpine", "3.23", p]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("-FROM debian:trixie-slim\n+FROM alpine:3.23\n");
+    expect(r.stdout).toContain("+RUN apk add --no-cache \\\n+    ca-certificates sqlite-libs\n");
+    expect(r.stdout).toMatch(/^--- a\/.*Dockerfile\n\+\+\+ b\/.*Dockerfile\n@@ -1,6 \+1,5 @@\n/);
+    expect(r.stderr).toMatch(/for Alpine 3\.23/);
+    expect(readFileSync(p, "utf8")).toBe(DEBIAN);
+  });
+
+  it("--write rewrites atomically, keeps the mode, and --check then passes", async () => {
+    const p = file("Dockerfile", DEBIAN, 0o640);
+    expect((await runCli(["migrate", "--check", "--alpine", "3.23", p])).code).toBe(1);
+    const w = await runCli(["migrate", "--write", "--alpine", "3.23", p]);
+    expect(w.code).toBe(0);
+    expect(readFileSync(p, "utf8")).toBe(
+      "FROM alpine:3.23\n# runtime deps\nRUN apk add --no-cache \\\n    ca-certificates sqlite-libs\nUSER nobody\n",
+    );
+    expect(statSync(p).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(["Dockerfile"]);
+    const c = await runCli(["migrate", "--check", "--alpine", "3.23", p]);
+    expect(c.code).toBe(0);
+    expect(c.stderr).toMatch(/already migrated/);
+  });
+
+  it("--json reports edits, warnings with line and column, and every package decision", async () => {
+    const p = file("Dockerfile", `${DEBIAN}RUN apt-get install -y no-such-pkg-xyz\n`);
+    const r = await runCli(["migrate", "--json", "--alpine", "3.23", p]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.release).toBe("3.23");
+    const f = doc.files[0];
+    expect(f.changed).toBe(true);
+    expect(f.images).toEqual([
+      { line: 1, before: "debian:trixie-slim", after: "alpine:3.23", needsPin: false },
+    ]);
+    expect(f.edits[0]).toMatchObject({
+      rule: "from",
+      line: 1,
+      column: 6,
+      before: "debian:trixie-slim",
+      after: "alpine:3.23",
+    });
+    expect(f.packages.map((x: { debian: string }) => x.debian)).toEqual([
+      "ca-certificates",
+      "libsqlite3-0",
+      "no-such-pkg-xyz",
+    ]);
+    expect(f.packages[1]).toMatchObject({ line: 4, written: ["sqlite-libs"], tool: "apt" });
+    expect(typeof f.packages[1].reason).toBe("string");
+    expect(f.warnings).toEqual([expect.objectContaining({ rule: "apt", line: 7, column: 24 })]);
+  });
+
+  it("exits 2 with file and line for bad input", async () => {
+    const missing = await runCli(["migrate", join(dir, "nope")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope: no such file/);
+    const bad = file("Bad.Dockerfile", "FROM debian\nthis is not an instruction\n");
+    const syntax = await runCli(["migrate", bad]);
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr).toMatch(/Bad\.Dockerfile:2: unknown instruction "this"/);
+    const release = await runCli(["migrate", "--alpine", "2.0", bad]);
+    expect(release.code).toBe(2);
+    expect(release.stderr).toMatch(/unknown Alpine release "2\.0"[\s\S]*3\.24/);
+    const directory = await runCli(["migrate", dir]);
+    expect(directory.code).toBe(2);
+    expect(directory.stderr).toMatch(/is a directory; migrating a directory is not supported yet/);
+    expect((await runCli(["migrate"])).code).toBe(2);
+    expect((await runCli(["migrate", "--write", "--check", bad])).code).toBe(2);
+  });
+
+  it("keeps going over several files and exits 2 if one is bad", async () => {
+    const good = file("a/Dockerfile", DEBIAN);
+    const r = await runCli(["migrate", "--check", join(dir, "missing"), good]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing: no such file/);
+    expect(r.stderr).toMatch(/a\/Dockerfile: needs migration/);
+  });
+});
+
+describe("stdin", () => {
+  const bin = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
+  it.skipIf(!existsSync(bin))("reads - from standard input", () => {
+    const r = spawnSync(process.execPath, [bin, "migrate", "--alpine", "3.23", "-"], {
+      input: DEBIAN,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("--- a/stdin\n+++ b/stdin\n");
+  });
+});
+
+describe("unifiedDiff", () => {
+  it("writes standard hunks with context, and marks a missing final newline", () => {
+    const a = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n";
+    const b = "1\n2\nthree\n4\n5\n6\n7\n8\n9\n10\n11";
+    expect(unifiedDiff(a, b, "f")).toBe(
+      "--- a/f\n+++ b/f\n@@ -1,6 +1,6 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n@@ -8,4 +8,4 @@\n 8\n 9\n 10\n-11\n+11\n\\ No newline at end of file\n",
+    );
+    expect(unifiedDiff("x\n", "x\n", "f")).toBe("");
+    expect(unifiedDiff("", "a\n", "f")).toBe("--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+a\n");
+  });
+
+  it.skipIf(spawnSync("patch", ["--version"]).status !== 0)(
+    "is applied by patch(1) exactly",
+    () => {
+      const base = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n");
+      for (let seed = 1; seed <= 20; seed++) {
+        let r = seed;
+        const rand = () => {
+          r = (r * 1103515245 + 12345) % 2147483648;
+          return r / 2147483648;
+        };
+        const a = base.slice(0, 40 + Math.floor(rand() * 40));
+        const b = a.flatMap((l) =>
+          rand() < 0.1 ? [] : rand() < 0.1 ? [l, `new ${rand()}`] : [rand() < 0.05 ? "x" : l],
+        );
+        const before = `${a.join("\n")}\n`;
+        const after = `${b.join("\n")}\n`;
+        const target = join(dir, "f");
+        writeFileSync(target, before);
+        const p = spawnSync("patch", ["-s", target], { input: unifiedDiff(before, after, "f") });
+        expect(p.status, p.stderr?.toString()).toBe(0);
+        expect(readFileSync(target, "utf8")).toBe(after);
+      }
+    },
+  );
+
+  it("agrees with diff(1) on what changed", () => {
+    const a = readFileSync(fileURLToPath(import.meta.url), "utf8");
+    const b = a.replace(/expect/g, "assert").replace(/\n\n/g, "\n");
+    const ours = unifiedDiff(a, b, "f");
+    const removed = ours
+      .split("\n")
+      .filter((l) => l.startsWith("-") && !l.startsWith("---")).length;
+    const added = ours.split("\n").filter((l) => l.startsWith("+") && !l.startsWith("+++")).length;
+    const d = spawnSync("diff", ["-U0", "-", fileURLToPath(import.meta.url)], {
+      input: b,
+      encoding: "utf8",
+    });
+    const dRemoved = d.stdout
+      .split("\n")
+      .filter((l) => l.startsWith("+") && !l.startsWith("+++")).length;
+    expect(removed).toBe(dRemoved);
+    expect(added).toBeGreaterThan(0);
+  });
+});
