@@ -28,7 +28,19 @@ function runCli(cli, args) {
     child.on("error", (err) =>
       resolve({ code: BAD_INPUT, stdout, stderr: `cannot run ${command}: ${err.message}\n` }),
     );
-    child.on("close", (code) => resolve({ code: code ?? INTERNAL, stdout, stderr }));
+    child.on("close", (code) => {
+      // Both commands print their findings or report on stdout. Node itself exits 1 when the
+      // CLI cannot start or crashes before printing: that is an error, never "findings".
+      if (code === FINDINGS && stdout.trim() === "") {
+        resolve({
+          code: INTERNAL,
+          stdout,
+          stderr: `${stderr}alpinize exited 1 without output: it crashed or could not start\n`,
+        });
+      } else {
+        resolve({ code: code ?? INTERNAL, stdout, stderr });
+      }
+    });
   });
 }
 

@@ -233,6 +233,24 @@ describe("the action's entry with a workflow's inputs", () => {
     expect(res.summary).toContain("nothing to do");
   });
 
+  it("never reads a crash as findings: exit 1 without output is an internal error", async () => {
+    const crash = join(tmpdir(), `alpinize-crash-${process.pid}.mjs`);
+    writeFileSync(crash, 'throw new Error("boom");\n');
+    try {
+      const res = await runAction({
+        paths: "migrated",
+        report: "trivy-clean.json",
+        cli: `${process.execPath} ${crash}`,
+        "fail-on-findings": "false",
+      });
+      expect(res.code).toBe(70);
+      expect(res.outputs).toMatchObject({ "check-exit-code": "70", result: "error" });
+      expect(res.summary).toContain("crashed or could not start");
+    } finally {
+      rmSync(crash, { force: true });
+    }
+  });
+
   it("exits 2 when the alpinize command cannot be started", async () => {
     const res = await runAction({ paths: "migrated", cli: "/nonexistent/alpinize" });
     expect(res.code).toBe(2);
