@@ -29,7 +29,9 @@ export function renderText(e: Evaluation, options: RenderOptions = {}): string {
   const lines = [
     `alpinize gate: ${verdict}  ${artifactLabel(e)}`,
     `  ${c.unique} findings: ${c.vulnerabilities} vulnerabilities in ${c.packages} packages` +
-      (c.duplicates ? ` (${c.duplicates} duplicate entries merged)` : ""),
+      (c.duplicates
+        ? ` (${c.duplicates} duplicate ${c.duplicates === 1 ? "entry" : "entries"} merged)`
+        : ""),
     `  blocking: ${e.blocking.length} (${severitySummary(c.blockingBySeverity)})`,
     st.dim(`  policy: ${policyLine(e)}`),
   ];
@@ -61,7 +63,7 @@ function exceptionLines(e: Evaluation, st: Style): string[] {
   const out: string[] = [];
   for (const s of x.expired)
     out.push(
-      `  ${st.red("expired exception")} ${exceptionLabel(s)} expired on ${s.expires}${s.matched ? `: ${s.matched} finding(s) block again` : ""} (${s.source} #${s.index + 1})`,
+      `  ${st.red("expired exception")} ${exceptionLabel(s)} expired on ${s.expires}; ${s.matched ? `its ${s.matched} finding(s) are judged without it` : "it matches nothing either"} (${s.source} #${s.index + 1})`,
     );
   for (const s of x.stale.filter((s) => !s.expired))
     out.push(
@@ -74,6 +76,10 @@ function exceptionLines(e: Evaluation, st: Style): string[] {
   for (const s of x.applied)
     out.push(st.dim(`  exception ${exceptionLabel(s)} until ${s.expires}: ${s.reason}`));
   if (e.vex.statements)
-    out.push(st.dim(`  VEX: ${e.vex.applied} of ${e.vex.statements} statement(s) applied`));
+    out.push(
+      st.dim(
+        `  VEX: ${e.vex.applied} of ${e.vex.statements} statement(s) matched a finding; ${e.counts.byDisposition.vex} finding(s) suppressed`,
+      ),
+    );
   return out.length ? ["", st.bold("Exceptions and VEX:"), ...out] : [];
 }

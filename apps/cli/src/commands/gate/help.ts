@@ -29,9 +29,10 @@ Output:
 Scanning:
   --image REF            Run \`trivy image\` on REF (Trivy must be installed) and gate it
 
-Exit codes: 0 pass, 1 policy violated (blocking findings, EOSL OS, OS not detected,
-            expired exception), 2 bad input or usage (unreadable, truncated or
-            non-Trivy JSON, bad exceptions or VEX file, Trivy missing).
+Exit codes: 0 pass, 1 policy violated (blocking findings, including those whose
+            exception expired; EOSL OS; OS not detected), 2 bad input or usage
+            (unreadable, truncated or non-Trivy JSON, bad exceptions or VEX file,
+            Trivy missing or failing).
 
 Examples:
   trivy image --format json --output alpine.json myapp:alpine
