@@ -1,4 +1,9 @@
-export { type LintFinding, type LintRule, lintEntrypoint } from "./lint/lint.js";
+export {
+  findingsLeftAfterRewrite,
+  type LintFinding,
+  type LintRule,
+  lintEntrypoint,
+} from "./lint/lint.js";
 export { rewriteEntrypoint } from "./rewrite/rewrite.js";
 export {
   DEFAULT_SHIMS_PATH,

@@ -1,3 +1,5 @@
+import { inlineRange } from "../rewrite/rewrite.js";
+import type { RewriteResult } from "../rewrite/types.js";
 import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/scan.js";
 import { BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
 import { busyboxOptionProblems } from "./options.js";
@@ -40,7 +42,12 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * synchronous; findings come in source order.
  */
 export function lintEntrypoint(text: string): LintFinding[] {
-  const { commands, inert } = scanShell(text);
+  const scanned = scanShell(text);
+  const inlined = inlineRange(text);
+  const inert = inlined ? [...scanned.inert, inlined] : scanned.inert;
+  const commands = scanned.commands.filter(
+    (c) => !inlined || c.start < inlined[0] || c.start > inlined[1],
+  );
   const findings: LintFinding[] = [];
   const add = (
     rule: LintRule,
@@ -95,13 +102,9 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add): void {
   if (name === undefined) return;
   const args = cmd.words.slice(at + 1);
   for (const p of busyboxOptionProblems(name, args)) {
-    add(
-      "gnu-option",
-      p.word.start,
-      p.message,
-      "use an option busybox has (see the message)",
-      "error",
-    );
+    const [message, ...fix] = p.message.split("; ");
+    const hint = fix.length > 0 ? fix.join("; ") : "drop it, or do without it under busybox";
+    add("gnu-option", p.word.start, message!, hint, "error");
   }
   if (name === "getent") {
     add(
@@ -164,4 +167,22 @@ function hidesFailure(text: string, cmd: SimpleCommand): boolean {
     (r) => r.op === "2>" && literal(r.target?.text ?? "") === "/dev/null",
   );
   return nullErr && /^\s*\|\|\s*true\b/.test(text.slice(cmd.end, cmd.end + 40));
+}
+
+/** Rules whose findings the rewrite fixes on the lines it edits. */
+const FIXED_BY_REWRITE = new Set<LintRule>([
+  "getent",
+  "shadow-tool",
+  "gosu",
+  "hidden-failure",
+  "nologin-path",
+]);
+
+/**
+ * The findings on the original script that its rewrite leaves, at positions in the original:
+ * what still needs a hand edit.
+ */
+export function findingsLeftAfterRewrite(text: string, result: RewriteResult): LintFinding[] {
+  const edited = new Set(result.edits.filter((e) => e.rule !== "source-shims").map((e) => e.line));
+  return lintEntrypoint(text).filter((f) => !(FIXED_BY_REWRITE.has(f.rule) && edited.has(f.line)));
 }

@@ -81,8 +81,8 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
   return { output, changed: output !== text, edits, warnings };
 }
 
-/** The inlined library, which must not be rewritten itself. */
-function inlineRange(text: string): [number, number] | undefined {
+/** The inlined library, which must not be rewritten or linted itself. */
+export function inlineRange(text: string): [number, number] | undefined {
   const start = text.indexOf(INLINE_BEGIN);
   if (start < 0) return undefined;
   const end = text.indexOf(INLINE_END, start);

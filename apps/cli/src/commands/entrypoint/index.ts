@@ -1,14 +1,86 @@
-import { AlpinizeError } from "@alpinize/errors";
+import {
+  DEFAULT_SHIMS_PATH,
+  findingsLeftAfterRewrite,
+  rewriteEntrypoint,
+  type ShimSource,
+} from "@alpinize/entrypoint";
+import { EXIT, UsageError } from "@alpinize/errors";
+import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
+import { writeNewOrReplace } from "../shims/write.js";
+import { type EntrypointReport, printDiff, printNotes, summary, toJson } from "./output.js";
+import { readScript, readStdin } from "./read.js";
 
-export const help = `Usage: alpinize entrypoint
+export const help = `Usage: alpinize entrypoint FILE [--write | --check] [--json] [--source PATH | --inline]
 
-Not available in this build yet.
+Rewrite the user and group handling of an entrypoint script (groupadd, useradd, usermod -aG,
+gpasswd -a, addgroup, adduser, getent group/passwd, gosu, su-exec) to the alpinize shims, which
+behave the same on Debian and Alpine, and lint what still breaks under busybox (GNU-only options
+of sed/grep/stat/date/readlink/timeout, bash syntax under #!/bin/sh, /usr/sbin/nologin).
+Prints a unified diff by default; FILE may be - to read standard input.
+
+Options:
+  --write         Rewrite FILE in place (atomically, keeping its mode)
+  --check         Change nothing; exit 1 if FILE needs rewriting or has lint errors left
+  --json          Print edits, warnings and lint findings (line, column in FILE) as JSON
+  --source PATH   Load the shims with ". PATH" (default ${DEFAULT_SHIMS_PATH});
+                  put the file there with: alpinize shims print --output PATH
+  --inline        Copy the shims into the script instead of sourcing them
+
+Exit codes: 0 done (or nothing to change), 1 --check found changes or lint errors,
+            2 bad input or usage, 70 internal error.
 `;
 
-export async function run(_argv: string[], _io: Io): Promise<number> {
-  throw new AlpinizeError(
-    "ALPINIZE_NOT_IMPLEMENTED",
-    "alpinize entrypoint is not implemented in this build yet",
-  );
+const OPTIONS = {
+  write: { type: "boolean" },
+  check: { type: "boolean" },
+  json: { type: "boolean" },
+  source: { type: "string" },
+  inline: { type: "boolean" },
+} as const;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, "entrypoint");
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? "alpinize entrypoint: no script given"
+        : "alpinize entrypoint: give exactly one script",
+      { hint: "Run alpinize entrypoint path/to/docker-entrypoint.sh (or - for standard input)." },
+    );
+  }
+  if (values.write && values.check) {
+    throw new UsageError("alpinize entrypoint: --write and --check exclude each other");
+  }
+  if (values.inline && values.source !== undefined) {
+    throw new UsageError("alpinize entrypoint: --source and --inline exclude each other");
+  }
+  const file = positionals[0]!;
+  if (values.write && file === "-") {
+    throw new UsageError("alpinize entrypoint: --write cannot rewrite standard input", {
+      hint: "Pass a file path, or drop --write and redirect the output.",
+    });
+  }
+  const shimSource: ShimSource = values.inline
+    ? "inline"
+    : { path: values.source ?? DEFAULT_SHIMS_PATH };
+  const before = file === "-" ? await readStdin() : readScript(file);
+  const result = rewriteEntrypoint(before, { shimSource });
+  const report: EntrypointReport = {
+    file,
+    before,
+    result,
+    findings: findingsLeftAfterRewrite(before, result),
+    source: shimSource === "inline" ? "inline" : shimSource.path,
+  };
+  const mode = values.write ? "write" : values.check ? "check" : "diff";
+  if (mode === "write" && result.changed) writeNewOrReplace(file, result.output);
+  if (values.json) io.stdout.write(toJson(report));
+  else {
+    if (mode === "diff") printDiff(io, report);
+    printNotes(io, report);
+    io.err(summary(report, mode));
+  }
+  const errorsLeft = report.findings.some((f) => f.severity === "error");
+  return mode === "check" && (result.changed || errorsLeft) ? EXIT.FINDINGS : EXIT.OK;
 }

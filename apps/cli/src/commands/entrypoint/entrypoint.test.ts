@@ -1,0 +1,88 @@
+import { execFileSync } from "node:child_process";
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+const SCRIPT = [
+  "#!/bin/sh",
+  "set -e",
+  'if ! getent group "$GID" >/dev/null 2>&1; then',
+  '  groupadd -g "$GID" docker 2>/dev/null || true',
+  "  usermod -aG docker app 2>/dev/null || true",
+  "fi",
+  "stat --format=%g /x",
+  'exec gosu app "$@"',
+  "",
+].join("\n");
+
+describe("alpinize entrypoint", () => {
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "alpinize-entrypoint-cli-"));
+    file = join(dir, "docker-entrypoint.sh");
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("prints a diff, lint findings and leaves the file alone", async () => {
+    await writeFile(file, SCRIPT);
+    const r = await runCli(["entrypoint", file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`--- a/${file.slice(1)}`);
+    expect(r.stdout).toContain('+  alpinize_ensure_group docker "$GID" >/dev/null || true');
+    expect(r.stdout).toContain('+alpinize_exec_as app "$@"');
+    expect(r.stderr).toContain(":7:6 error [gnu-option] busybox stat has no --format");
+    expect(r.stderr).toContain("would make 5 edit(s), 1 finding(s) left to fix by hand");
+    expect(await readFile(file, "utf8")).toBe(SCRIPT);
+  });
+
+  it("--check exits 1 while changes are needed; --write rewrites atomically keeping the mode", async () => {
+    await writeFile(file, SCRIPT.replace("stat --format=%g /x", "stat -c %g /x"));
+    await chmod(file, 0o750);
+    expect((await runCli(["entrypoint", file, "--check"])).code).toBe(1);
+    const w = await runCli(["entrypoint", file, "--write", "--source", "/opt/shims.sh"]);
+    expect(w.code).toBe(0);
+    expect(w.stdout).toBe("");
+    const out = await readFile(file, "utf8");
+    expect(out).toContain("\n. /opt/shims.sh\n");
+    expect((await stat(file)).mode & 0o777).toBe(0o750);
+    expect((await readdir(dir)).filter((n) => n.includes(".tmp"))).toEqual([]);
+    execFileSync("dash", ["-n", file]);
+    const again = await runCli(["entrypoint", file, "--check"]);
+    expect(again).toMatchObject({ code: 0, stdout: "" });
+  });
+
+  it("--json reports edits, warnings and findings; --inline copies the library", async () => {
+    await writeFile(file, SCRIPT);
+    const r = await runCli(["entrypoint", file, "--json", "--inline"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ file, changed: true, source: "inline" });
+    expect(doc.edits.map((e: { rule: string }) => e.rule)).toEqual([
+      "source-shims",
+      "getent",
+      "groupadd",
+      "usermod-append",
+      "gosu",
+    ]);
+    expect(doc.findings).toEqual([
+      expect.objectContaining({ rule: "gnu-option", line: 7, column: 6, severity: "error" }),
+    ]);
+    expect((await runCli(["entrypoint", file, "--check"])).code).toBe(1);
+  });
+
+  it("exits 2 on bad input and bad usage", async () => {
+    const missing = await runCli(["entrypoint", join(dir, "nope.sh")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("no such file");
+    expect((await runCli(["entrypoint"])).code).toBe(2);
+    expect((await runCli(["entrypoint", file, "--write", "--check"])).code).toBe(2);
+    expect((await runCli(["entrypoint", file, "--inline", "--source", "/x"])).code).toBe(2);
+    const badPath = await runCli(["entrypoint", file, "--source", "relative/x.sh"]);
+    expect(badPath.code).toBe(2);
+    expect(badPath.stderr).toContain("not an absolute path");
+    expect((await runCli(["entrypoint", dir])).code).toBe(2);
+  });
+});

@@ -1,0 +1,61 @@
+import type { LintFinding, RewriteResult } from "@alpinize/entrypoint";
+import type { Io } from "../../io.js";
+import { unifiedDiff } from "../migrate/diff.js";
+
+export interface EntrypointReport {
+  file: string;
+  before: string;
+  result: RewriteResult;
+  /** Lint findings on FILE that the rewrite does not fix, at their positions in FILE. */
+  findings: LintFinding[];
+  source: string;
+}
+
+export function toJson(r: EntrypointReport): string {
+  const doc = {
+    file: r.file,
+    changed: r.result.changed,
+    source: r.source,
+    edits: r.result.edits,
+    warnings: r.result.warnings,
+    findings: r.findings,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export function printDiff(io: Io, r: EntrypointReport): void {
+  const diff = unifiedDiff(r.before, r.result.output, r.file === "-" ? "stdin" : r.file);
+  if (diff === "") return;
+  if (!io.color) {
+    io.stdout.write(diff);
+    return;
+  }
+  const paint = (l: string) =>
+    l.startsWith("+") && !l.startsWith("+++")
+      ? io.style.green(l)
+      : l.startsWith("-") && !l.startsWith("---")
+        ? io.style.red(l)
+        : l.startsWith("@@")
+          ? io.style.cyan(l)
+          : l;
+  io.stdout.write(diff.split("\n").map(paint).join("\n"));
+}
+
+export function printNotes(io: Io, r: EntrypointReport): void {
+  const name = r.file === "-" ? "stdin" : r.file;
+  for (const w of r.result.warnings)
+    io.warn(`${name}:${w.line}:${w.column} [${w.rule}] ${w.message}`);
+  for (const f of r.findings) {
+    const tag = f.severity === "error" ? io.style.red("error") : io.style.yellow("warning");
+    io.err(`${name}:${f.line}:${f.column} ${tag} [${f.rule}] ${f.message}; fix: ${f.fix}`);
+  }
+}
+
+export function summary(r: EntrypointReport, mode: "diff" | "write" | "check"): string {
+  const name = r.file === "-" ? "stdin" : r.file;
+  const n = r.result.edits.length;
+  const left = r.findings.length > 0 ? `, ${r.findings.length} finding(s) left to fix by hand` : "";
+  if (!r.result.changed) return `${name}: nothing to rewrite${left}`;
+  const verb = mode === "write" ? "rewrote" : mode === "check" ? "needs" : "would make";
+  return `${name}: ${verb} ${n} edit(s)${left}`;
+}

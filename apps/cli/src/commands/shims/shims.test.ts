@@ -1,0 +1,42 @@
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readShims, shimsPath } from "@alpinize/entrypoint";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+describe("alpinize shims", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "alpinize-shims-cli-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("prints the library, which a POSIX shell can source", async () => {
+    const r = await runCli(["shims", "print"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readShims());
+    const out = execFileSync("dash", ["-c", `${r.stdout}\nalpinize_group_name_for_gid 0`], {
+      encoding: "utf8",
+    });
+    expect(out).toBe("root\n");
+  });
+
+  it("writes it to --output and says where the package keeps it", async () => {
+    const target = join(dir, "alpinize-shims.sh");
+    const r = await runCli(["shims", "print", "--output", target]);
+    expect(r.code).toBe(0);
+    expect(await readFile(target, "utf8")).toBe(readShims());
+    expect((await runCli(["shims", "path"])).stdout).toBe(`${shimsPath}\n`);
+  });
+
+  it("exits 2 on unknown subcommands and unwritable outputs", async () => {
+    expect((await runCli(["shims"])).code).toBe(2);
+    expect((await runCli(["shims", "install"])).code).toBe(2);
+    const bad = await runCli(["shims", "print", "--output", join(dir, "missing-dir", "x.sh")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("cannot write");
+    expect((await runCli(["shims", "print", "--output", dir])).code).toBe(2);
+  });
+});
