@@ -8,6 +8,7 @@ import {
 } from "@alpinize/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createResolver, DIGEST_ERRORS, MEDIA_TYPES } from "../src/index.js";
+import { startFakeFaultProxy } from "./fake-fault-proxy.js";
 import {
   ALICE,
   basicAuth,
@@ -93,7 +94,24 @@ describe("the daemon path against a real dockerd", () => {
     });
   });
 
-  it("with via auto, asks the daemon when the registry cannot be reached directly", async () => {
+  it("with via auto, gets the answer from the daemon when only we cannot reach the registry", async () => {
+    const proxy = await startFakeFaultProxy(registry.url);
+    proxy.faults.dropUserAgent = /^alpinize/;
+    const auth = { auths: { [proxy.host]: { auth: basicAuth(ALICE.username, ALICE.password) } } };
+    const proxied = await dockerConfig(auth);
+    const resolver = daemonResolver("auto", { DOCKER_CONFIG: proxied.dir });
+    try {
+      const got = await resolver.resolve(`${proxy.host}/team/app:1.0`);
+      expect(got).toMatchObject({ via: "daemon", digest: pushed.app.indexDigest });
+      expect(proxy.hits.some((h) => h.path.startsWith("/v2/team/app/manifests/"))).toBe(true);
+    } finally {
+      resolver.close();
+      await proxied.remove();
+      await proxy.close();
+    }
+  });
+
+  it("with via auto, says so when neither the registry nor the daemon can help", async () => {
     const closed = await freePort();
     const resolver = daemonResolver("auto");
     await expect(resolver.resolve(`127.0.0.1:${closed}/x/y:1`)).rejects.toThrow(

@@ -28,6 +28,8 @@ export interface Faults {
   contentType?: string;
   /** Send this many bytes of padding as the manifest GET body. */
   hugeBody?: number;
+  /** Drop the connection, on every path, for clients whose User-Agent matches (a network failure for one client only). */
+  dropUserAgent?: RegExp;
 }
 
 export interface FakeFaultProxy {
@@ -48,6 +50,10 @@ export async function startFakeFaultProxy(upstream: string): Promise<FakeFaultPr
       path: req.url ?? "",
       authorization: req.headers.authorization,
     });
+    if (state.faults.dropUserAgent?.test(req.headers["user-agent"] ?? "")) {
+      req.socket.destroy();
+      return;
+    }
     const isManifest = /\/manifests\//.test(req.url ?? "");
     if (isManifest && answerFault(state.faults, req, res)) return;
     forward(target, req, res, isManifest ? state.faults : {});
