@@ -5,9 +5,9 @@ import {
   type DockerfileOptions,
   type DockerfileResult,
   type ScriptResult,
-  type TransformWarning,
-  TransformUnavailableError,
   type Transforms,
+  TransformUnavailableError,
+  type TransformWarning,
 } from "./transforms.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -19,7 +19,10 @@ export function defaultTransforms(): Transforms {
     const key = `${release ?? ""}\u0000${JSON.stringify(overrides ?? {})}`;
     let map = maps.get(key);
     if (!map) {
-      map = createPackageMap({ ...(release ? { release } : {}), ...(overrides ? { overrides } : {}) });
+      map = createPackageMap({
+        ...(release ? { release } : {}),
+        ...(overrides ? { overrides } : {}),
+      });
       maps.set(key, map);
     }
     return map;
@@ -37,7 +40,10 @@ export function defaultTransforms(): Transforms {
     rewriteEntrypoint(text: string, options: { fileName: string }): ScriptResult {
       const rewrite = pick(entrypoint, "rewriteEntrypoint", "@alpinize/entrypoint");
       // Inlined shims keep the rewritten script self-contained: no extra COPY in the Dockerfile.
-      const result = rewrite(text, { ...options, shimSource: "inline" }) as Partial<ScriptResult> & { findings?: TransformWarning[] };
+      const result = rewrite(text, {
+        ...options,
+        shimSource: "inline",
+      }) as Partial<ScriptResult> & { findings?: TransformWarning[] };
       return {
         output: result.output ?? text,
         changed: result.changed ?? result.output !== text,
@@ -50,7 +56,9 @@ export function defaultTransforms(): Transforms {
     lintEntrypoint(text: string, options: { fileName: string }): TransformWarning[] {
       const lint = pick(entrypoint, "lintEntrypoint", "@alpinize/entrypoint");
       const result = lint(text, options) as unknown;
-      const list = Array.isArray(result) ? result : ((result as { findings?: unknown[] })?.findings ?? []);
+      const list = Array.isArray(result)
+        ? result
+        : ((result as { findings?: unknown[] })?.findings ?? []);
       return normalizeFindings(list);
     },
   };

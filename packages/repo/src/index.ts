@@ -1,4 +1,10 @@
-export { checkTargets, type CheckOptions, type CheckResult, type CheckTarget, type Unparsable } from "./check/run.js";
+export {
+  type CheckOptions,
+  type CheckResult,
+  type CheckTarget,
+  checkTargets,
+  type Unparsable,
+} from "./check/run.js";
 export { type CheckSettings, type Finding, RULE_IDS, type RuleId } from "./check/types.js";
 export { CONFIG_FILE, type LoadConfigOptions, loadConfig, parseConfigText } from "./config/load.js";
 export { defaultConfig, type RepoConfig } from "./config/types.js";
@@ -20,8 +26,8 @@ export type {
   ImageChange,
   PackageChange,
   ScriptResult,
-  TransformWarning,
   Transforms,
+  TransformWarning,
 } from "./transforms.js";
 export { TransformUnavailableError } from "./transforms.js";
 export { writeFileAtomic } from "./workspace/files.js";

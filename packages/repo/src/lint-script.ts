@@ -1,4 +1,4 @@
-import type { TransformWarning, Transforms } from "./transforms.js";
+import type { Transforms, TransformWarning } from "./transforms.js";
 
 const INLINE_BEGIN = /^# >>> alpinize shims\b/;
 const INLINE_END = /^# <<< alpinize shims\b/;

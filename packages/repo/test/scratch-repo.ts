@@ -10,7 +10,10 @@ export interface ScratchRepo {
 }
 
 /** A temp folder holding `files`; with `git: true` it is a real git repository with them committed. */
-export async function scratchRepo(files: Record<string, string>, options: { git?: boolean } = {}): Promise<ScratchRepo> {
+export async function scratchRepo(
+  files: Record<string, string>,
+  options: { git?: boolean } = {},
+): Promise<ScratchRepo> {
   const root = await mkdtemp(join(tmpdir(), "alpinize-repo-"));
   const write = async (path: string, text: string) => {
     await mkdir(dirname(join(root, path)), { recursive: true });
@@ -22,7 +25,13 @@ export async function scratchRepo(files: Record<string, string>, options: { git?
       execFileSync("git", args, {
         cwd: root,
         stdio: "pipe",
-        env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.invalid", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.invalid" },
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: "t",
+          GIT_AUTHOR_EMAIL: "t@example.invalid",
+          GIT_COMMITTER_NAME: "t",
+          GIT_COMMITTER_EMAIL: "t@example.invalid",
+        },
       });
     git("init", "-q");
     git("add", "-A");

@@ -10,7 +10,10 @@ const settings: CheckSettings = { skip: [], requireDigests: false, ignoreImages:
 const DIGEST = `sha256:${"a".repeat(64)}`;
 
 function check(text: string, overrides: Partial<CheckSettings> = {}) {
-  return checkStages("Dockerfile", describeStages(text, "Dockerfile"), { ...settings, ...overrides });
+  return checkStages("Dockerfile", describeStages(text, "Dockerfile"), {
+    ...settings,
+    ...overrides,
+  });
 }
 
 function rules(text: string, overrides: Partial<CheckSettings> = {}) {
@@ -58,27 +61,39 @@ describe("check rules", () => {
 
   it("reports unpinned bases as warnings, or errors when digests are required", () => {
     const text = "FROM alpine:3.23\n";
-    expect(check(text)).toMatchObject([{ rule: "base-image-unpinned", severity: "warning", line: 1 }]);
+    expect(check(text)).toMatchObject([
+      { rule: "base-image-unpinned", severity: "warning", line: 1 },
+    ]);
     expect(rules(text, { requireDigests: true })).toEqual(["1:base-image-unpinned"]);
   });
 
-  it("follows FROM ${ARG} to the ARG's line", () => {
-    const text = "ARG BASE=debian:trixie-slim\nFROM ${BASE}\n";
-    expect(rules(text, { requireDigests: true })).toEqual(["1:base-image-unpinned", "1:debian-base"]);
+  it("follows FROM $ARG to the ARG's line", () => {
+    const text = "ARG BASE=debian:trixie-slim\nFROM $BASE\n";
+    expect(rules(text, { requireDigests: true })).toEqual([
+      "1:base-image-unpinned",
+      "1:debian-base",
+    ]);
   });
 
   it("wants GODEBUG=netdns=go where the final Alpine stage ships a Go binary", () => {
-    const base = "FROM golang:1.25-alpine AS build\nRUN go build -o /app .\nFROM alpine:3.23\nCOPY --from=build /app /app\n";
+    const base =
+      "FROM golang:1.25-alpine AS build\nRUN go build -o /app .\nFROM alpine:3.23\nCOPY --from=build /app /app\n";
     expect(rules(base)).toEqual(["3:go-netdns"]);
     expect(rules(`${base}ENV GODEBUG=netdns=go\n`)).toEqual([]);
     expect(rules(`${base}ENV GODEBUG="x509sha1=1,netdns=go"\n`)).toEqual([]);
-    const noGo = "FROM node:24-alpine AS build\nRUN npm ci\nFROM alpine:3.23\nCOPY --from=build /app /app\n";
+    const noGo =
+      "FROM node:24-alpine AS build\nRUN npm ci\nFROM alpine:3.23\nCOPY --from=build /app /app\n";
     expect(rules(noGo)).toEqual([]);
   });
 
   it("wants busybox user commands unless shadow is installed", () => {
-    const text = "FROM alpine:3.23\nRUN groupadd -g 1000 app && useradd -u 1000 -g app -s /usr/sbin/nologin app\n";
-    expect(rules(text)).toEqual(["2:nologin-path", "2:shadow-user-commands", "2:shadow-user-commands"]);
+    const text =
+      "FROM alpine:3.23\nRUN groupadd -g 1000 app && useradd -u 1000 -g app -s /usr/sbin/nologin app\n";
+    expect(rules(text)).toEqual([
+      "2:nologin-path",
+      "2:shadow-user-commands",
+      "2:shadow-user-commands",
+    ]);
     const shadow = "FROM alpine:3.23\nRUN apk add --no-cache shadow\nRUN groupadd -g 1000 app\n";
     expect(rules(shadow)).toEqual([]);
   });
@@ -103,14 +118,22 @@ describe("checkTargets", () => {
     });
     const config = defaultConfig();
     const lint = { lintEntrypoint: () => [] };
-    const result = await checkTargets([{ path: repo.root, kind: "directory" }], { config, transforms: lint, cwd: repo.root });
+    const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config,
+      transforms: lint,
+      cwd: repo.root,
+    });
     expect(result.findings.map((f) => `${f.file}:${f.line}:${f.rule}`)).toEqual([
       "a/Dockerfile:1:base-image-unpinned",
       "a/Dockerfile:2:apk-no-cache",
     ]);
     expect(result.unparsable).toMatchObject([{ file: "b/Dockerfile" }]);
     config.check.skip = ["apk-no-cache"];
-    const skipped = await checkTargets([{ path: repo.root, kind: "directory" }], { config, transforms: lint, cwd: repo.root });
+    const skipped = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config,
+      transforms: lint,
+      cwd: repo.root,
+    });
     expect(skipped.findings.map((f) => f.rule)).toEqual(["base-image-unpinned"]);
   });
 });

@@ -6,10 +6,29 @@ import type { CheckSettings, Finding, RuleId } from "./types.js";
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
 
 const APT_TOOLS = new Set([
-  "apt", "apt-get", "aptitude", "apt-key", "apt-mark", "apt-cache", "add-apt-repository",
-  "dpkg", "dpkg-reconfigure", "dpkg-query", "xx-apt", "xx-apt-get",
+  "apt",
+  "apt-get",
+  "aptitude",
+  "apt-key",
+  "apt-mark",
+  "apt-cache",
+  "add-apt-repository",
+  "dpkg",
+  "dpkg-reconfigure",
+  "dpkg-query",
+  "xx-apt",
+  "xx-apt-get",
 ]);
-const SHADOW_TOOLS = new Set(["useradd", "groupadd", "usermod", "groupmod", "userdel", "groupdel", "gpasswd", "chpasswd"]);
+const SHADOW_TOOLS = new Set([
+  "useradd",
+  "groupadd",
+  "usermod",
+  "groupmod",
+  "userdel",
+  "groupdel",
+  "gpasswd",
+  "chpasswd",
+]);
 const APK_TOOLS = new Set(["apk", "xx-apk"]);
 
 /** Runs every Dockerfile rule over the stages of one file. */
@@ -47,37 +66,69 @@ function checkBase(stage: StageInfo, settings: CheckSettings, emit: Emit): void 
 }
 
 function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
-  const installsShadow = stage.runs.some((r) => r.commands.some((c) => isApkAdd(c) && c.args.includes("shadow")));
+  const installsShadow = stage.runs.some((r) =>
+    r.commands.some((c) => isApkAdd(c) && c.args.includes("shadow")),
+  );
   run.commands.forEach((cmd, i) => {
     const line = run.commandLines[i] ?? run.line;
     const name = baseName(cmd.name);
     if (APT_TOOLS.has(name)) {
-      emit(line, "apt-in-alpine", `${name} in Alpine stage ${stage.name}: use ${name.startsWith("xx-") ? "xx-apk add --no-cache" : "apk add --no-cache"} (alpinize migrate rewrites it)`);
+      emit(
+        line,
+        "apt-in-alpine",
+        `${name} in Alpine stage ${stage.name}: use ${name.startsWith("xx-") ? "xx-apk add --no-cache" : "apk add --no-cache"} (alpinize migrate rewrites it)`,
+      );
     } else if (SHADOW_TOOLS.has(name) && !installsShadow) {
-      emit(line, "shadow-user-commands", `${name} does not exist in Alpine stage ${stage.name}: use busybox addgroup/adduser, or apk add shadow`);
+      emit(
+        line,
+        "shadow-user-commands",
+        `${name} does not exist in Alpine stage ${stage.name}: use busybox addgroup/adduser, or apk add shadow`,
+      );
     }
     if (APK_TOOLS.has(name)) checkApk(stage, run, cmd, line, emit);
-    if (cmd.args.includes("/usr/sbin/nologin") || cmd.args.some((a) => a.endsWith("=/usr/sbin/nologin"))) {
-      emit(line, "nologin-path", `/usr/sbin/nologin does not exist on Alpine (stage ${stage.name}): use /sbin/nologin`);
+    if (
+      cmd.args.includes("/usr/sbin/nologin") ||
+      cmd.args.some((a) => a.endsWith("=/usr/sbin/nologin"))
+    ) {
+      emit(
+        line,
+        "nologin-path",
+        `/usr/sbin/nologin does not exist on Alpine (stage ${stage.name}): use /sbin/nologin`,
+      );
     }
   });
 }
 
-function checkApk(stage: StageInfo, run: RunStep, cmd: ShellCommand, line: number, emit: Emit): void {
+function checkApk(
+  stage: StageInfo,
+  run: RunStep,
+  cmd: ShellCommand,
+  line: number,
+  emit: Emit,
+): void {
   const verb = cmd.args.find((a) => !a.startsWith("-"));
   const cached = /--mount=\S*target=\/(?:var\/cache\/apk|etc\/apk\/cache)/.test(run.flags);
   if (cached) return;
   if (verb === "update") {
-    emit(line, "apk-no-cache", `apk update leaves the index in the image (stage ${stage.name}): drop it and use apk add --no-cache`);
+    emit(
+      line,
+      "apk-no-cache",
+      `apk update leaves the index in the image (stage ${stage.name}): drop it and use apk add --no-cache`,
+    );
   } else if ((verb === "add" || verb === "upgrade") && !cmd.args.includes("--no-cache")) {
-    emit(line, "apk-no-cache", `${cmd.name} ${verb} without --no-cache in stage ${stage.name}: add --no-cache so the index does not stay in the layer`);
+    emit(
+      line,
+      "apk-no-cache",
+      `${cmd.name} ${verb} without --no-cache in stage ${stage.name}: add --no-cache so the index does not stay in the layer`,
+    );
   }
 }
 
 /** The shipped (final) stage needs `GODEBUG=netdns=go` when it carries a Go binary. */
 function checkGoNetdns(stages: StageInfo[], settings: CheckSettings, emit: Emit): void {
   const final = stages.at(-1);
-  if (!final || final.family !== "alpine" || isIgnoredImage(final.image, settings.ignoreImages)) return;
+  if (!final) return;
+  if (final.family !== "alpine" || isIgnoredImage(final.image, settings.ignoreImages)) return;
   const source = goBinarySource(final, stages);
   if (source === undefined) return;
   const godebug = final.env.get("GODEBUG")?.value ?? "";
@@ -92,7 +143,9 @@ function checkGoNetdns(stages: StageInfo[], settings: CheckSettings, emit: Emit)
 function goBinarySource(final: StageInfo, stages: StageInfo[]): string | undefined {
   if (buildsGo(final, stages)) return `built in stage ${final.name}`;
   for (const from of final.copiesFrom) {
-    const stage = stages.find((s) => s.alias?.toLowerCase() === from.toLowerCase() || s.name === from);
+    const stage = stages.find(
+      (s) => s.alias?.toLowerCase() === from.toLowerCase() || s.name === from,
+    );
     if (stage && buildsGo(stage, stages)) return `copied from stage ${stage.name}`;
     if (!stage && imageName(from)?.endsWith("golang")) return `copied from ${from}`;
   }
@@ -108,7 +161,9 @@ export function buildsGo(stage: StageInfo, stages: StageInfo[]): boolean {
 
 function isGoBuild(cmd: ShellCommand): boolean {
   const name = baseName(cmd.name);
-  return (name === "go" || name === "xx-go") && (cmd.args[0] === "build" || cmd.args[0] === "install");
+  return (
+    (name === "go" || name === "xx-go") && (cmd.args[0] === "build" || cmd.args[0] === "install")
+  );
 }
 
 function isApkAdd(cmd: ShellCommand): boolean {

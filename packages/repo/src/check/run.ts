@@ -38,7 +38,10 @@ export interface CheckOptions {
 }
 
 /** Runs `alpinize check` over directories, Dockerfiles and scripts. */
-export async function checkTargets(targets: CheckTarget[], options: CheckOptions): Promise<CheckResult> {
+export async function checkTargets(
+  targets: CheckTarget[],
+  options: CheckOptions,
+): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const result: CheckResult = { findings: [], unparsable: [], files: [] };
   const dockerfiles: { root: string; file: string }[] = [];
@@ -46,7 +49,8 @@ export async function checkTargets(targets: CheckTarget[], options: CheckOptions
   for (const target of targets) {
     if (target.kind === "directory") {
       const found = await discoverFiles(target.path);
-      for (const file of found.dockerfiles) dockerfiles.push({ root: target.path, file: join(target.path, file) });
+      for (const file of found.dockerfiles)
+        dockerfiles.push({ root: target.path, file: join(target.path, file) });
     } else if (target.kind === "dockerfile") dockerfiles.push({ root: cwd, file: target.path });
     else scripts.add(target.path);
   }
@@ -77,11 +81,18 @@ export async function checkTargets(targets: CheckTarget[], options: CheckOptions
   }
   for (const script of scripts) await lintFile(script, cwd, options, result);
   result.findings = result.findings.filter((f) => !options.config.check.skip.includes(f.rule));
-  result.findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule));
+  result.findings.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule),
+  );
   return result;
 }
 
-async function lintFile(path: string, cwd: string, options: CheckOptions, result: CheckResult): Promise<void> {
+async function lintFile(
+  path: string,
+  cwd: string,
+  options: CheckOptions,
+  result: CheckResult,
+): Promise<void> {
   const shown = display(path, cwd);
   result.files.push(shown);
   const text = await tryRead(path, shown, result);
@@ -97,7 +108,11 @@ async function lintFile(path: string, cwd: string, options: CheckOptions, result
   }
 }
 
-async function tryRead(path: string, shown: string, result: CheckResult): Promise<string | undefined> {
+async function tryRead(
+  path: string,
+  shown: string,
+  result: CheckResult,
+): Promise<string | undefined> {
   try {
     return await readTextFile(path, shown);
   } catch (err) {

@@ -13,7 +13,9 @@ describe("config", () => {
     const config = parseConfigText(
       JSON.stringify({
         alpine: "3.22",
-        packages: { overrides: { "libfoo-dev": ["foo-dev"], "apt-utils": [], mytool: "mytool-alpine" } },
+        packages: {
+          overrides: { "libfoo-dev": ["foo-dev"], "apt-utils": [], mytool: "mytool-alpine" },
+        },
         images: { ignore: ["nvidia/cuda", "debian:bookworm*"] },
         check: { skip: ["go-netdns"], requireDigests: true },
       }),
@@ -21,7 +23,9 @@ describe("config", () => {
     );
     expect(config).toMatchObject({
       alpine: "3.22",
-      packages: { overrides: { "libfoo-dev": ["foo-dev"], "apt-utils": [], mytool: ["mytool-alpine"] } },
+      packages: {
+        overrides: { "libfoo-dev": ["foo-dev"], "apt-utils": [], mytool: ["mytool-alpine"] },
+      },
       images: { ignore: ["nvidia/cuda", "debian:bookworm*"] },
       check: { skip: ["go-netdns"], requireDigests: true },
       source: "alpinize.config.json",
@@ -32,7 +36,10 @@ describe("config", () => {
     ['{"alpine": 3.23}', /"alpine" must be a release such as "3.23", got 3.23/],
     ['{"alpin": "3.23"}', /"alpin" is not a known setting/],
     ['{"check": {"requireDigests": "yes"}}', /"check.requireDigests" must be true or false/],
-    ['{"packages": {"overrides": {"curl": [1]}}}', /"packages.overrides.curl" must be an Alpine package name/],
+    [
+      '{"packages": {"overrides": {"curl": [1]}}}',
+      /"packages.overrides.curl" must be an Alpine package name/,
+    ],
     ['{"images": {"ignore": "debian"}}', /"images.ignore" must be an array/],
     ["{ alpine: '3.23' }", /not valid JSON/],
   ])("rejects %s with a message naming the key", (text, message) => {
@@ -51,7 +58,11 @@ describe("config", () => {
     await repo.write("alpinize.config.json", '{"alpine":"3.22"}');
     expect((await loadConfig(repo.root)).alpine).toBe("3.22");
     const other = await scratchRepo({});
-    expect(await loadConfig(other.root)).toMatchObject({ alpine: undefined, source: undefined, check: { requireDigests: false } });
+    expect(await loadConfig(other.root)).toMatchObject({
+      alpine: undefined,
+      source: undefined,
+      check: { requireDigests: false },
+    });
     await other.remove();
   });
 

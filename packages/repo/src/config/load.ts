@@ -19,15 +19,22 @@ export interface LoadConfigOptions {
  * Reads the project settings: `--config FILE`, else `alpinize.config.json` at the root, else the
  * `"alpinize"` key of the root `package.json`, else the defaults.
  */
-export async function loadConfig(root: string, options: LoadConfigOptions = {}): Promise<RepoConfig> {
+export async function loadConfig(
+  root: string,
+  options: LoadConfigOptions = {},
+): Promise<RepoConfig> {
   const cwd = options.cwd ?? root;
   if (options.file !== undefined) {
     const text = await readText(options.file);
     if (text === undefined) {
-      throw new InputError("ALPINIZE_CONFIG_NOT_FOUND", `config file ${options.file} does not exist`, {
-        hint: "Check the path given to --config.",
-        details: { file: options.file },
-      });
+      throw new InputError(
+        "ALPINIZE_CONFIG_NOT_FOUND",
+        `config file ${options.file} does not exist`,
+        {
+          hint: "Check the path given to --config.",
+          details: { file: options.file },
+        },
+      );
     }
     return parseConfigText(text, display(options.file, cwd));
   }
@@ -39,7 +46,10 @@ export async function loadConfig(root: string, options: LoadConfigOptions = {}):
   if (pkgText !== undefined) {
     const pkg = parseJson(pkgText, display(pkgPath, cwd));
     if (typeof pkg === "object" && pkg !== null && "alpinize" in pkg) {
-      return validateConfig((pkg as { alpinize: unknown }).alpinize, `${display(pkgPath, cwd)} ("alpinize" key)`);
+      return validateConfig(
+        (pkg as { alpinize: unknown }).alpinize,
+        `${display(pkgPath, cwd)} ("alpinize" key)`,
+      );
     }
   }
   return defaultConfig();
@@ -51,19 +61,27 @@ export function parseConfigText(text: string, source: string): RepoConfig {
 
 function parseJson(text: string, source: string): unknown {
   if (text.length > MAX_CONFIG_BYTES) {
-    throw new InputError("ALPINIZE_CONFIG_INVALID", `${source}: larger than ${MAX_CONFIG_BYTES} bytes`, {
-      hint: "Point --config at the alpinize settings file.",
-      details: { file: source },
-    });
+    throw new InputError(
+      "ALPINIZE_CONFIG_INVALID",
+      `${source}: larger than ${MAX_CONFIG_BYTES} bytes`,
+      {
+        hint: "Point --config at the alpinize settings file.",
+        details: { file: source },
+      },
+    );
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
-    throw new InputError("ALPINIZE_CONFIG_INVALID", `${source}: not valid JSON (${(err as Error).message})`, {
-      hint: "Fix the JSON syntax (comments and trailing commas are not allowed).",
-      details: { file: source },
-      cause: err,
-    });
+    throw new InputError(
+      "ALPINIZE_CONFIG_INVALID",
+      `${source}: not valid JSON (${(err as Error).message})`,
+      {
+        hint: "Fix the JSON syntax (comments and trailing commas are not allowed).",
+        details: { file: source },
+        cause: err,
+      },
+    );
   }
 }
 
@@ -73,11 +91,15 @@ async function readText(path: string): Promise<string | undefined> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw new InputError("ALPINIZE_CONFIG_UNREADABLE", `cannot read ${path}: ${(err as Error).message}`, {
-      hint: "Check the file's permissions.",
-      details: { file: path },
-      cause: err,
-    });
+    throw new InputError(
+      "ALPINIZE_CONFIG_UNREADABLE",
+      `cannot read ${path}: ${(err as Error).message}`,
+      {
+        hint: "Check the file's permissions.",
+        details: { file: path },
+        cause: err,
+      },
+    );
   }
 }
 

@@ -35,7 +35,10 @@ function readPackages(value: unknown, source: string): Record<string, string[]> 
     const key = `packages.overrides.${debian}`;
     if (!PACKAGE_NAME.test(debian)) throw configError(source, key, "is not a package name");
     const names = typeof alpine === "string" ? [alpine] : alpine;
-    if (!Array.isArray(names) || !names.every((n) => typeof n === "string" && PACKAGE_NAME.test(n))) {
+    if (
+      !Array.isArray(names) ||
+      !names.every((n) => typeof n === "string" && PACKAGE_NAME.test(n))
+    ) {
       throw configError(
         source,
         key,
@@ -60,7 +63,11 @@ function readCheck(value: unknown, source: string): RepoConfig["check"] {
   if (obj.skip !== undefined) check.skip = readStrings(obj.skip, source, "check.skip");
   if (obj.requireDigests !== undefined) {
     if (typeof obj.requireDigests !== "boolean") {
-      throw configError(source, "check.requireDigests", `must be true or false, got ${show(obj.requireDigests)}`);
+      throw configError(
+        source,
+        "check.requireDigests",
+        `must be true or false, got ${show(obj.requireDigests)}`,
+      );
     }
     check.requireDigests = obj.requireDigests;
   }
@@ -81,10 +88,19 @@ function asObject(value: unknown, source: string, key: string): Record<string, u
   return value as Record<string, unknown>;
 }
 
-function rejectUnknown(obj: Record<string, unknown>, known: string[], source: string, prefix: string) {
+function rejectUnknown(
+  obj: Record<string, unknown>,
+  known: string[],
+  source: string,
+  prefix: string,
+) {
   for (const key of Object.keys(obj)) {
     if (!known.includes(key)) {
-      throw configError(source, `${prefix}${key}`, `is not a known setting (known: ${known.filter((k) => k !== "$schema").join(", ")})`);
+      throw configError(
+        source,
+        `${prefix}${key}`,
+        `is not a known setting (known: ${known.filter((k) => k !== "$schema").join(", ")})`,
+      );
     }
   }
 }

@@ -34,7 +34,10 @@ export class IgnoreStack {
   async enter(root: string, dirRel: string): Promise<IgnoreStack> {
     const text = await readSmall(join(root, dirRel, ".gitignore"));
     if (text === undefined) return this;
-    return new IgnoreStack([...this.levels, { base: dirRel, rules: ignore({ ignorecase: false }).add(text) }]);
+    return new IgnoreStack([
+      ...this.levels,
+      { base: dirRel, rules: ignore({ ignorecase: false }).add(text) },
+    ]);
   }
 
   /** `rel` is relative to the root; directories are passed with a trailing "/". */

@@ -70,7 +70,9 @@ function isContextCopy(ins: Instruction): boolean {
 
 function readCopy(ins: Instruction): Copy {
   const flagText = /^(?:\s*--\S+)*/.exec(ins.args.text)?.[0] ?? "";
-  const { rest: leftover } = splitLeadingFlags(instructionWords(ins.args.text.slice(flagText.length)));
+  const { rest: leftover } = splitLeadingFlags(
+    instructionWords(ins.args.text.slice(flagText.length)),
+  );
   const words = leftover.filter((w) => !/^[a-z]+:\/\//i.test(w));
   return { sources: words.slice(0, -1), destination: words.at(-1) ?? "", line: ins.line };
 }

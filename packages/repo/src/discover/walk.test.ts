@@ -34,17 +34,20 @@ describe("classifyPath", () => {
 
 describe("discoverFiles", () => {
   it("finds Dockerfiles in nested folders, with odd names, and skips .git and node_modules", async () => {
-    repo = await scratchRepo({
-      Dockerfile: "FROM debian:12\n",
-      "services/api/Dockerfile.prod": "FROM debian:12\n",
-      "services/web/web.Dockerfile": "FROM node:24\n",
-      "deep/a/b/c/d/Containerfile": "FROM ubuntu:24.04\n",
-      "weird name/Dockerfile": "FROM debian:12\n",
-      "node_modules/pkg/Dockerfile": "FROM debian:12\n",
-      "docker-compose.yml": "services: {}\n",
-      ".github/workflows/build.yml": "on: push\n",
-      "README.md": "# x\n",
-    }, { git: true });
+    repo = await scratchRepo(
+      {
+        Dockerfile: "FROM debian:12\n",
+        "services/api/Dockerfile.prod": "FROM debian:12\n",
+        "services/web/web.Dockerfile": "FROM node:24\n",
+        "deep/a/b/c/d/Containerfile": "FROM ubuntu:24.04\n",
+        "weird name/Dockerfile": "FROM debian:12\n",
+        "node_modules/pkg/Dockerfile": "FROM debian:12\n",
+        "docker-compose.yml": "services: {}\n",
+        ".github/workflows/build.yml": "on: push\n",
+        "README.md": "# x\n",
+      },
+      { git: true },
+    );
     const found = await discoverFiles(repo.root);
     expect(found.dockerfiles).toEqual([
       "Dockerfile",
@@ -58,19 +61,22 @@ describe("discoverFiles", () => {
   });
 
   it("honours .gitignore at every level, negations, and .git/info/exclude", async () => {
-    repo = await scratchRepo({
-      ".gitignore": "build/\n*.generated.Dockerfile\n/vendor\n!keep.generated.Dockerfile\n",
-      "Dockerfile": "FROM debian:12\n",
-      "build/Dockerfile": "FROM debian:12\n",
-      "a/x.generated.Dockerfile": "FROM debian:12\n",
-      "a/keep.generated.Dockerfile": "FROM debian:12\n",
-      "vendor/Dockerfile": "FROM debian:12\n",
-      "sub/vendor/Dockerfile": "FROM debian:12\n",
-      "sub/.gitignore": "Dockerfile.local\n",
-      "sub/Dockerfile.local": "FROM debian:12\n",
-      "sub/Dockerfile": "FROM debian:12\n",
-      "private/Dockerfile": "FROM debian:12\n",
-    }, { git: true });
+    repo = await scratchRepo(
+      {
+        ".gitignore": "build/\n*.generated.Dockerfile\n/vendor\n!keep.generated.Dockerfile\n",
+        Dockerfile: "FROM debian:12\n",
+        "build/Dockerfile": "FROM debian:12\n",
+        "a/x.generated.Dockerfile": "FROM debian:12\n",
+        "a/keep.generated.Dockerfile": "FROM debian:12\n",
+        "vendor/Dockerfile": "FROM debian:12\n",
+        "sub/vendor/Dockerfile": "FROM debian:12\n",
+        "sub/.gitignore": "Dockerfile.local\n",
+        "sub/Dockerfile.local": "FROM debian:12\n",
+        "sub/Dockerfile": "FROM debian:12\n",
+        "private/Dockerfile": "FROM debian:12\n",
+      },
+      { git: true },
+    );
     await repo.write(".git/info/exclude", "private/\n");
     const found = await discoverFiles(repo.root);
     expect(found.dockerfiles).toEqual([
@@ -80,17 +86,29 @@ describe("discoverFiles", () => {
       "sub/vendor/Dockerfile",
     ]);
     expect(found.ignored).toEqual(
-      expect.arrayContaining(["build/", "a/x.generated.Dockerfile", "vendor/", "sub/Dockerfile.local", "private/"]),
+      expect.arrayContaining([
+        "build/",
+        "a/x.generated.Dockerfile",
+        "vendor/",
+        "sub/Dockerfile.local",
+        "private/",
+      ]),
     );
   });
 
   it("works on a folder that is not a git repository", async () => {
-    repo = await scratchRepo({ ".gitignore": "skip/\n", "skip/Dockerfile": "FROM x\n", "ok/Dockerfile": "FROM x\n" });
+    repo = await scratchRepo({
+      ".gitignore": "skip/\n",
+      "skip/Dockerfile": "FROM x\n",
+      "ok/Dockerfile": "FROM x\n",
+    });
     expect((await discoverFiles(repo.root)).dockerfiles).toEqual(["ok/Dockerfile"]);
   });
 
   it("refuses to walk past its entry budget", async () => {
     repo = await scratchRepo({ "a/1": "", "a/2": "", "a/3": "", Dockerfile: "FROM x\n" });
-    await expect(discoverFiles(repo.root, { maxEntries: 2 })).rejects.toMatchObject({ code: "ALPINIZE_REPO_TOO_LARGE" });
+    await expect(discoverFiles(repo.root, { maxEntries: 2 })).rejects.toMatchObject({
+      code: "ALPINIZE_REPO_TOO_LARGE",
+    });
   });
 });

@@ -26,7 +26,10 @@ const DEFAULT_MAX_ENTRIES = 200_000;
  * every level and `.git/info/exclude`, never entering `.git` or `node_modules`, and never
  * following symbolic links (a link loop cannot hang the walk).
  */
-export async function discoverFiles(root: string, options: DiscoverOptions = {}): Promise<DiscoveredFiles> {
+export async function discoverFiles(
+  root: string,
+  options: DiscoverOptions = {},
+): Promise<DiscoveredFiles> {
   const found: DiscoveredFiles = { dockerfiles: [], compose: [], workflows: [], ignored: [] };
   const budget = { left: options.maxEntries ?? DEFAULT_MAX_ENTRIES };
   await walk(root, "", await IgnoreStack.forRoot(root), found, budget);

@@ -9,7 +9,21 @@ export interface ShellCommand {
 
 type Token = { kind: "word"; text: string; offset: number } | { kind: "op" };
 
-const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "time"]);
+const KEYWORDS = new Set([
+  "if",
+  "then",
+  "else",
+  "elif",
+  "fi",
+  "do",
+  "done",
+  "while",
+  "until",
+  "!",
+  "{",
+  "}",
+  "time",
+]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 /** Words that run the command after them (`sudo apt-get`, `xargs -r apt-get`). */
 const WRAPPERS = new Set(["sudo", "exec", "command", "nice", "nohup", "env", "xargs", "time"]);
@@ -45,7 +59,12 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
       pendingAssignments.push(token.text);
       continue;
     }
-    current = { name: token.text, args: [], assignments: pendingAssignments.splice(0), offset: token.offset };
+    current = {
+      name: token.text,
+      args: [],
+      assignments: pendingAssignments.splice(0),
+      offset: token.offset,
+    };
   }
   if (current) commands.push(current);
   return depth > 3 ? commands : expand(commands, depth);

@@ -3,13 +3,41 @@ import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
 /** The distribution family an image is built on, as far as its name tells. */
 export type ImageFamily = "alpine" | "debian" | "ubuntu" | "scratch" | "other" | "unknown";
 
-const DEBIAN_CODENAMES = /(?:^|[-.])(?:sid|trixie|bookworm|bullseye|buster|stretch|jessie|forky|slim)(?:$|[-.])/;
-const UBUNTU_CODENAMES = /(?:^|[-.])(?:noble|jammy|focal|bionic|xenial|oracular|plucky|questing)(?:$|[-.])/;
+const DEBIAN_CODENAMES =
+  /(?:^|[-.])(?:sid|trixie|bookworm|bullseye|buster|stretch|jessie|forky|slim)(?:$|[-.])/;
+const UBUNTU_CODENAMES =
+  /(?:^|[-.])(?:noble|jammy|focal|bionic|xenial|oracular|plucky|questing)(?:$|[-.])/;
 /** Official images whose untagged or plain-version tags are Debian-based. */
 const DEBIAN_DEFAULT_OFFICIAL = new Set([
-  "buildpack-deps", "debian", "golang", "node", "python", "ruby", "php", "rust", "postgres", "redis",
-  "nginx", "httpd", "haproxy", "memcached", "erlang", "elixir", "perl", "openjdk", "gcc", "caddy",
-  "traefik", "mariadb", "mysql", "mongo", "rabbitmq", "wordpress", "ghost", "julia", "r-base",
+  "buildpack-deps",
+  "debian",
+  "golang",
+  "node",
+  "python",
+  "ruby",
+  "php",
+  "rust",
+  "postgres",
+  "redis",
+  "nginx",
+  "httpd",
+  "haproxy",
+  "memcached",
+  "erlang",
+  "elixir",
+  "perl",
+  "openjdk",
+  "gcc",
+  "caddy",
+  "traefik",
+  "mariadb",
+  "mysql",
+  "mongo",
+  "rabbitmq",
+  "wordpress",
+  "ghost",
+  "julia",
+  "r-base",
 ]);
 
 /** Classifies an image reference (`golang:1.25-trixie`, `node:24-alpine`, `alpine@sha256:…`). */
@@ -25,7 +53,11 @@ export function imageFamily(reference: string): ImageFamily {
   if (last === "alpine" || /(?:^|[-.])alpine/.test(tag)) return "alpine";
   if (last === "ubuntu" || UBUNTU_CODENAMES.test(tag)) return "ubuntu";
   if (last === "debian" || DEBIAN_CODENAMES.test(tag)) return "debian";
-  if (ref.registry === "docker.io" && ref.repository.startsWith("library/") && DEBIAN_DEFAULT_OFFICIAL.has(last)) {
+  if (
+    ref.registry === "docker.io" &&
+    ref.repository.startsWith("library/") &&
+    DEBIAN_DEFAULT_OFFICIAL.has(last)
+  ) {
     return "debian";
   }
   return "other";
@@ -38,7 +70,10 @@ export function imageName(reference: string): string | undefined {
 }
 
 export function hasDigest(reference: string): boolean {
-  return /@sha256:[a-f0-9]{64}$/i.test(reference.trim()) || /@[a-z0-9]+:[a-f0-9]{32,}$/i.test(reference.trim());
+  return (
+    /@sha256:[a-f0-9]{64}$/i.test(reference.trim()) ||
+    /@[a-z0-9]+:[a-f0-9]{32,}$/i.test(reference.trim())
+  );
 }
 
 /**

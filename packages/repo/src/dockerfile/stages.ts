@@ -1,5 +1,5 @@
 import { analyzeStages, type Instruction, lineFinder, parseDockerfile } from "@alpinize/dockerfile";
-import { scanCommands, type ShellCommand } from "./commands.js";
+import { type ShellCommand, scanCommands } from "./commands.js";
 import { type ImageFamily, imageFamily } from "./images.js";
 import { instructionWords } from "./words.js";
 
@@ -47,7 +47,9 @@ export function describeStages(text: string, fileName: string): StageInfo[] {
   const stages: StageInfo[] = [];
   model.stages.forEach((stage, index) => {
     const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(stage.image)?.[1];
-    const arg = variable ? [...model.globalArgs].reverse().find((a) => a.name === variable) : undefined;
+    const arg = variable
+      ? [...model.globalArgs].reverse().find((a) => a.name === variable)
+      : undefined;
     const image = arg && arg.value !== "" ? arg.value : stage.image;
     const parent = stage.parent ? stages[stage.parent.index] : undefined;
     const info: StageInfo = {
@@ -99,7 +101,14 @@ function readRun(ins: Instruction, source: string, lineOf: (offset: number) => n
     const heredoc = ins.heredocs[0];
     return heredoc ? lineOf(heredoc.bodyStart + (cmd.offset - script.length - 1)) : ins.line;
   });
-  return { line: ins.line, endLine: ins.endLine, flags: flagText.trim(), text: body, commands, commandLines };
+  return {
+    line: ins.line,
+    endLine: ins.endLine,
+    flags: flagText.trim(),
+    text: body,
+    commands,
+    commandLines,
+  };
 }
 
 function readEnv(info: StageInfo, ins: Instruction): void {
@@ -110,7 +119,8 @@ function readEnv(info: StageInfo, ins: Instruction): void {
   }
   for (const word of words) {
     const eq = word.indexOf("=");
-    if (eq > 0 && ins.keyword === "ENV") info.env.set(word.slice(0, eq), { value: word.slice(eq + 1), line: ins.line });
+    if (eq > 0 && ins.keyword === "ENV")
+      info.env.set(word.slice(0, eq), { value: word.slice(eq + 1), line: ins.line });
   }
 }
 

@@ -7,7 +7,10 @@ import type { RepoPlan } from "./types.js";
  * interrupted run leaves each file either as it was or fully migrated. Files in `unparsable`
  * have no entry in `files` and are never written.
  */
-export async function applyPlan(plan: RepoPlan, onFile?: (file: string) => void): Promise<string[]> {
+export async function applyPlan(
+  plan: RepoPlan,
+  onFile?: (file: string) => void,
+): Promise<string[]> {
   const written: string[] = [];
   for (const file of plan.files) {
     if (!file.changed) continue;

@@ -3,7 +3,10 @@ import { join, posix } from "node:path";
 import { MAX_TEXT_BYTES } from "../workspace/files.js";
 
 /** COPY sources are read relative to the Dockerfile's folder, then the root, synchronously. */
-export function contextReader(root: string, dockerfile: string): (path: string) => string | undefined {
+export function contextReader(
+  root: string,
+  dockerfile: string,
+): (path: string) => string | undefined {
   const dir = dockerfile.includes("/") ? dockerfile.slice(0, dockerfile.lastIndexOf("/")) : ".";
   return (path) => readContextSync(root, [dir, "."], path);
 }
@@ -24,4 +27,3 @@ function readContextSync(root: string, contexts: string[], path: string): string
   }
   return undefined;
 }
-

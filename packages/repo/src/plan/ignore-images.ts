@@ -27,7 +27,9 @@ export function withoutIgnoredStages(
   const imageLines = new Set(ignored.map((s) => s.imageLine));
   const inIgnored = (line: number) =>
     imageLines.has(line) ||
-    ignored.some((s) => line >= s.line && line < (stages[s.index + 1]?.line ?? Number.MAX_SAFE_INTEGER));
+    ignored.some(
+      (s) => line >= s.line && line < (stages[s.index + 1]?.line ?? Number.MAX_SAFE_INTEGER),
+    );
   const keptEdits = edits.filter((e) => !inIgnored(e.line));
   const output = applyEdits(before, keptEdits);
   return {

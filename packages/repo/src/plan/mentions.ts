@@ -8,7 +8,11 @@ import type { FilePlan, ImageMention } from "./types.js";
  * away from (`image: debian:trixie-slim`, `docker pull golang:1.25-trixie`), with the image the
  * Dockerfile now uses. They are reported, not rewritten: what a service runs is the owner's call.
  */
-export async function findImageMentions(root: string, found: DiscoveredFiles, files: FilePlan[]): Promise<ImageMention[]> {
+export async function findImageMentions(
+  root: string,
+  found: DiscoveredFiles,
+  files: FilePlan[],
+): Promise<ImageMention[]> {
   const replacements = new Map<string, string>();
   for (const plan of files) {
     for (const image of plan.result?.images ?? []) {
@@ -16,7 +20,11 @@ export async function findImageMentions(root: string, found: DiscoveredFiles, fi
     }
   }
   if (replacements.size === 0) return [];
-  const patterns = [...replacements].map(([image, replacement]) => ({ image, replacement, regex: imagePattern(image) }));
+  const patterns = [...replacements].map(([image, replacement]) => ({
+    image,
+    replacement,
+    regex: imagePattern(image),
+  }));
   const out: ImageMention[] = [];
   const targets = [
     ...found.compose.map((file) => ({ file, kind: "compose" as const })),

@@ -24,16 +24,30 @@ export async function pinPlan(plan: RepoPlan, resolve: PinResolver): Promise<Pin
     if (rewritten.size === 0) continue;
     const onlyRewritten: PinResolver = async (references) => {
       const ours = references.filter((r) => rewritten.has(r));
-      const answers = new Map((ours.length > 0 ? await resolve(ours) : []).map((o) => [o.reference, o]));
-      return references.map((reference) => answers.get(reference) ?? { reference, error: NOT_OURS });
+      const answers = new Map(
+        (ours.length > 0 ? await resolve(ours) : []).map((o) => [o.reference, o]),
+      );
+      return references.map(
+        (reference) => answers.get(reference) ?? { reference, error: NOT_OURS },
+      );
     };
     const result = await pinText("dockerfile", file.after, onlyRewritten);
     for (const problem of result.problems) {
       if (problem.error === NOT_OURS) continue;
-      failures.push({ file: file.file, line: problem.line, reference: problem.reference, message: problem.error.message });
+      failures.push({
+        file: file.file,
+        line: problem.line,
+        reference: problem.reference,
+        message: problem.error.message,
+      });
     }
     for (const change of result.changes) {
-      plan.pins.push({ file: file.file, line: change.line, reference: change.reference, digest: change.digest });
+      plan.pins.push({
+        file: file.file,
+        line: change.line,
+        reference: change.reference,
+        digest: change.digest,
+      });
     }
     file.after = result.text;
     file.changed = file.after !== file.before;

@@ -48,72 +48,119 @@ describe("planRepository + renderReport", () => {
         "dist/Dockerfile": "FROM debian:bookworm\n",
         "broken/Dockerfile": "# escape=x\nFROM debian:bookworm\n",
         "docker-compose.yml": "services:\n  db-tools:\n    image: debian:bookworm-slim\n",
-        ".github/workflows/ci.yml": "jobs:\n  t:\n    steps:\n      - run: docker pull golang:1.25-bookworm\n",
+        ".github/workflows/ci.yml":
+          "jobs:\n  t:\n    steps:\n      - run: docker pull golang:1.25-bookworm\n",
       },
       { git: true },
     );
-    const plan = await planRepository(repo.root, { config: defaultConfig(), transforms: defaultTransforms(), release: "3.23" });
+    const plan = await planRepository(repo.root, {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      release: "3.23",
+    });
     expect(plan.files.map((f) => [f.file, f.kind, f.role ?? "", f.changed])).toEqual([
       ["services/api/Dockerfile", "dockerfile", "", true],
       ["services/api/entrypoint.sh", "script", "entrypoint", true],
     ]);
-    expect(plan.unparsable).toMatchObject([{ file: "broken/Dockerfile", message: expect.stringMatching(/escape/) }]);
+    expect(plan.unparsable).toMatchObject([
+      { file: "broken/Dockerfile", message: expect.stringMatching(/escape/) },
+    ]);
     expect(plan.ignored).toContain("dist/");
     expect(plan.mentions.map((m) => `${m.file}:${m.line} ${m.image} -> ${m.replacement}`)).toEqual([
       "docker-compose.yml:3 debian:bookworm-slim -> alpine:3.23",
       ".github/workflows/ci.yml:4 golang:1.25-bookworm -> golang:1.25-alpine",
     ]);
     expect(plan.risks.map((r) => r.id)).toEqual(
-      expect.arrayContaining(["musl-dns", "cgo-sqlite", "id-collision", "docker-socket-gid", "privilege-drop"]),
+      expect.arrayContaining([
+        "musl-dns",
+        "cgo-sqlite",
+        "id-collision",
+        "docker-socket-gid",
+        "privilege-drop",
+      ]),
     );
 
     const report = renderReport(plan, { name: "api" });
     expect(report).toMatch(/^# Migration to Alpine 3\.23: api/);
     expect(report).toContain("| build | 1 | `golang:1.25-bookworm` | `golang:1.25-alpine` |");
     expect(report).toContain("| 1 (final) | 6 | `debian:bookworm-slim` | `alpine:3.23` |");
-    expect(report).toMatch(/\| 2 \| apt \| `libsqlite3-dev` \| `sqlite-dev` \| renamed \| [^|]+ \|/);
+    expect(report).toMatch(
+      /\| 2 \| apt \| `libsqlite3-dev` \| `sqlite-dev` \| renamed \| [^|]+ \|/,
+    );
     expect(report).toMatch(/\| 7 \| apt \| `libsqlite3-0` \| `sqlite-libs` \|/);
-    expect(report).toMatch(/`services\/api\/Dockerfile:9` `RUN groupadd -g 999 app[^`]*GID 999 is ping's on Alpine 3\.23/);
+    expect(report).toMatch(
+      /`services\/api\/Dockerfile:9` `RUN groupadd -g 999 app[^`]*GID 999 is ping's on Alpine 3\.23/,
+    );
     expect(report).toContain("`services/api/entrypoint.sh:5`");
     expect(report).toContain("`docker-compose.yml:3` | `debian:bookworm-slim` | `alpine:3.23`");
     expect(report).toMatch(/## Files left untouched[\s\S]*`broken\/Dockerfile`/);
-    expect(report).toMatch(/- \[ \] Zero HIGH\/CRITICAL findings: `trivy image[^`]*alpinize gate trivy\.json`/);
+    expect(report).toMatch(
+      /- \[ \] Zero HIGH\/CRITICAL findings: `trivy image[^`]*alpinize gate trivy\.json`/,
+    );
     expect(report).toMatch(/- \[ \] With the host's docker socket mounted/);
     expect(report).not.toContain("dist/Dockerfile");
 
     const written = await applyPlan(plan);
     expect(written).toEqual(["services/api/Dockerfile", "services/api/entrypoint.sh"]);
-    expect(await readFile(join(repo.root, "broken/Dockerfile"), "utf8")).toBe("# escape=x\nFROM debian:bookworm\n");
-    expect(await readFile(join(repo.root, "dist/Dockerfile"), "utf8")).toBe("FROM debian:bookworm\n");
+    expect(await readFile(join(repo.root, "broken/Dockerfile"), "utf8")).toBe(
+      "# escape=x\nFROM debian:bookworm\n",
+    );
+    expect(await readFile(join(repo.root, "dist/Dockerfile"), "utf8")).toBe(
+      "FROM debian:bookworm\n",
+    );
     const migrated = await readFile(join(repo.root, "services/api/Dockerfile"), "utf8");
     expect(migrated).toMatch(/FROM golang:1\.25-alpine AS build/);
     expect(migrated).toMatch(/apk add --no-cache/);
   });
 
   it("reports no risks for a plain Node repository, and says so", async () => {
-    repo = await scratchRepo({ Dockerfile: "FROM node:24-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER node\nCMD [\"node\", \"server.js\"]\n" });
-    const plan = await planRepository(repo.root, { config: defaultConfig(), transforms: defaultTransforms(), release: "3.23" });
+    repo = await scratchRepo({
+      Dockerfile:
+        'FROM node:24-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER node\nCMD ["node", "server.js"]\n',
+    });
+    const plan = await planRepository(repo.root, {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      release: "3.23",
+    });
     const report = renderReport(plan);
-    expect(report).toContain("| 0 (final) | 1 | `node:24-slim` | `node:24-alpine` | the image publishes an Alpine variant of the same version |");
+    expect(report).toContain(
+      "| 0 (final) | 1 | `node:24-slim` | `node:24-alpine` | the image publishes an Alpine variant of the same version |",
+    );
     expect(report).toContain("None detected from the repository's contents.");
   });
 
   it("leaves stages whose image images.ignore names exactly as they were", async () => {
-    repo = await scratchRepo({ Dockerfile: "FROM golang:1.25-bookworm AS build\nRUN go build -o /app .\nFROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\nCOPY --from=build /app /app\n" });
+    repo = await scratchRepo({
+      Dockerfile:
+        "FROM golang:1.25-bookworm AS build\nRUN go build -o /app .\nFROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\nCOPY --from=build /app /app\n",
+    });
     const config = defaultConfig();
     config.images.ignore = ["debian"];
-    const plan = await planRepository(repo.root, { config, transforms: defaultTransforms(), release: "3.23" });
+    const plan = await planRepository(repo.root, {
+      config,
+      transforms: defaultTransforms(),
+      release: "3.23",
+    });
     const [file] = plan.files;
     expect(file?.after).toContain("FROM golang:1.25-alpine AS build");
-    expect(file?.after).toContain("FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n");
+    expect(file?.after).toContain(
+      "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n",
+    );
     expect(file?.keptImages).toEqual(["debian:bookworm-slim"]);
-    expect(renderReport(plan)).toContain("Kept as configured in images.ignore: `debian:bookworm-slim`.");
+    expect(renderReport(plan)).toContain(
+      "Kept as configured in images.ignore: `debian:bookworm-slim`.",
+    );
   });
 
   it("rejects an unknown release before touching anything", async () => {
     repo = await scratchRepo({ Dockerfile: "FROM debian:12\n" });
     await expect(
-      planRepository(repo.root, { config: defaultConfig(), transforms: defaultTransforms(), release: "3.99" }),
+      planRepository(repo.root, {
+        config: defaultConfig(),
+        transforms: defaultTransforms(),
+        release: "3.99",
+      }),
     ).rejects.toMatchObject({ exitCode: 2 });
   });
 });

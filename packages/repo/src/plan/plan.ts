@@ -4,9 +4,9 @@ import type { RepoConfig } from "../config/types.js";
 import { findCopiedScripts, type ScriptReference } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
 import { describeStages } from "../dockerfile/stages.js";
+import { lintScript } from "../lint-script.js";
 import { detectRisks } from "../risks/detect.js";
 import type { SourceFile } from "../risks/types.js";
-import { lintScript } from "../lint-script.js";
 import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
 import { contextReader } from "./context.js";
@@ -124,10 +124,22 @@ function planScript(
   transforms: Transforms,
   unparsable: SkippedFile[],
 ): FilePlan | undefined {
-  const role = refs.find((r) => r.role === "entrypoint")?.role ?? refs.find((r) => r.role === "cmd")?.role ?? "copied";
+  const role =
+    refs.find((r) => r.role === "entrypoint")?.role ??
+    refs.find((r) => r.role === "cmd")?.role ??
+    "copied";
   const copiedBy = [...new Set(refs.map((r) => r.dockerfile))];
   if (role === "copied") {
-    return { file: path, kind: "script", role, copiedBy, before, after: before, changed: false, warnings: [] };
+    return {
+      file: path,
+      kind: "script",
+      role,
+      copiedBy,
+      before,
+      after: before,
+      changed: false,
+      warnings: [],
+    };
   }
   try {
     const result = transforms.rewriteEntrypoint(before, { fileName: path });
@@ -149,7 +161,11 @@ function planScript(
   }
 }
 
-async function readOrSkip(root: string, file: string, unparsable: SkippedFile[]): Promise<string | undefined> {
+async function readOrSkip(
+  root: string,
+  file: string,
+  unparsable: SkippedFile[],
+): Promise<string | undefined> {
   try {
     return await readTextFile(join(root, file), file);
   } catch (err) {
@@ -159,7 +175,9 @@ async function readOrSkip(root: string, file: string, unparsable: SkippedFile[])
   }
 }
 
-function dedupeWarnings<T extends { rule: string; line: number; message: string }>(warnings: T[]): T[] {
+function dedupeWarnings<T extends { rule: string; line: number; message: string }>(
+  warnings: T[],
+): T[] {
   const seen = new Set<string>();
   return warnings.filter((w) => {
     const key = `${w.rule}:${w.line}:${w.message}`;

@@ -61,8 +61,6 @@ export interface PinRecord {
   digest: string;
 }
 
-export interface PlanProgress {
-  (step: string, index: number, total: number): void;
-}
+export type PlanProgress = (step: string, index: number, total: number) => void;
 
 export type { RepoConfig };

@@ -51,7 +51,11 @@ function stageTable(file: FilePlan): string[] {
   return table(["Stage", "Line", "Before", "After", "Why"], rows);
 }
 
-function imageReason(before: StageInfo, after: StageInfo | undefined, images: ImageChange[]): string {
+function imageReason(
+  before: StageInfo,
+  after: StageInfo | undefined,
+  images: ImageChange[],
+): string {
   if (before.parent) return "builds on an earlier stage";
   if (before.family === "scratch") return "scratch: nothing to change";
   const change = images.find((c) => c.line === before.imageLine);
@@ -59,7 +63,8 @@ function imageReason(before: StageInfo, after: StageInfo | undefined, images: Im
   const pin = change?.needsPin ? "; the old digest was dropped: pin the new reference" : "";
   if (now === before.image) {
     if (before.family === "alpine") return "already Alpine";
-    if (before.family === "debian" || before.family === "ubuntu") return "no Alpine variant known: stays (see warnings)";
+    if (before.family === "debian" || before.family === "ubuntu")
+      return "no Alpine variant known: stays (see warnings)";
     return "not a Debian or Ubuntu image: left as is";
   }
   if (/^(?:docker\.io\/)?(?:library\/)?alpine[:@]/.test(now) && !/alpine/.test(before.image)) {
@@ -73,15 +78,27 @@ export function warningList(file: FilePlan): string[] {
   return [
     "Warnings:",
     "",
-    ...file.warnings.map((w) => `- ${code(`${file.file}:${w.line}`)} (${w.rule}) ${w.message.replace(/\r?\n/g, " ")}`),
+    ...file.warnings.map(
+      (w) => `- ${code(`${file.file}:${w.line}`)} (${w.rule}) ${w.message.replace(/\r?\n/g, " ")}`,
+    ),
     "",
   ];
 }
 
 export function scriptSection(file: FilePlan): string[] {
-  const used = file.role === "entrypoint" ? "ENTRYPOINT" : file.role === "cmd" ? "CMD" : "copied into the image";
+  const used =
+    file.role === "entrypoint"
+      ? "ENTRYPOINT"
+      : file.role === "cmd"
+        ? "CMD"
+        : "copied into the image";
   const by = (file.copiedBy ?? []).map(code).join(", ");
-  const status = file.role === "copied" ? "checked for risks only" : file.changed ? "rewritten" : "no rewrite needed";
+  const status =
+    file.role === "copied"
+      ? "checked for risks only"
+      : file.changed
+        ? "rewritten"
+        : "no rewrite needed";
   return [`### ${code(file.file)}`, "", `${used} of ${by}; ${status}.`, "", ...warningList(file)];
 }
 
@@ -101,12 +118,20 @@ export function mentionSection(plan: RepoPlan): string[] {
 }
 
 export function riskSection(plan: RepoPlan): string[] {
-  if (plan.risks.length === 0) return ["## Risks", "", "None detected from the repository's contents.", ""];
-  const out = ["## Risks", "", "Detected from what this repository contains; review each before merging.", ""];
+  if (plan.risks.length === 0)
+    return ["## Risks", "", "None detected from the repository's contents.", ""];
+  const out = [
+    "## Risks",
+    "",
+    "Detected from what this repository contains; review each before merging.",
+    "",
+  ];
   for (const risk of plan.risks) {
     out.push(`### ${risk.title}`, "", risk.advice, "");
-    for (const e of risk.evidence.slice(0, MAX_EVIDENCE)) out.push(`- ${code(`${e.file}:${e.line}`)} ${code(e.text)}`);
-    if (risk.evidence.length > MAX_EVIDENCE) out.push(`- … and ${risk.evidence.length - MAX_EVIDENCE} more`);
+    for (const e of risk.evidence.slice(0, MAX_EVIDENCE))
+      out.push(`- ${code(`${e.file}:${e.line}`)} ${code(e.text)}`);
+    if (risk.evidence.length > MAX_EVIDENCE)
+      out.push(`- … and ${risk.evidence.length - MAX_EVIDENCE} more`);
     out.push("");
   }
   return out;

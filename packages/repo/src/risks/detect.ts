@@ -17,15 +17,18 @@ const DETECTORS: Detector[] = [
     advice:
       "musl's resolver does not behave like glibc's: no `single-request`/`rotate` options, `search`/`ndots` handled differently, and a cgo-linked Go binary uses it. Set `ENV GODEBUG=netdns=go` in the final stage so Go uses its own resolver, and test name resolution inside the cluster (search domains, IPv6, large answers).",
     find: (files) =>
-      grepLines(files, /(?:^|\s|\/)(?:xx-)?go\s+(?:build|install)\b|FROM\s+(?:--platform=\S+\s+)?\S*golang[:@\s]|GODEBUG/, ["dockerfile"]),
+      grepLines(
+        files,
+        /(?:^|\s|\/)(?:xx-)?go\s+(?:build|install)\b|FROM\s+(?:--platform=\S+\s+)?\S*golang[:@\s]|GODEBUG/,
+        ["dockerfile"],
+      ),
   },
   {
     id: "cgo-sqlite",
     title: "CGO and SQLite on musl",
     advice:
       "`CGO_ENABLED=1` binaries link against musl on Alpine: build them in an Alpine (or `xx-apk`) stage with `gcc musl-dev` (and `sqlite-dev` for go-sqlite3), ship `sqlite-libs` at runtime, and never copy a cgo binary built against glibc. Run the database tests on the Alpine image (locking, busy timeouts and performance differ with musl's allocator).",
-    find: (files) =>
-      grepLines(files, /CGO_ENABLED=1|sqlite|go-sqlite3/i, ["dockerfile"]),
+    find: (files) => grepLines(files, /CGO_ENABLED=1|sqlite|go-sqlite3/i, ["dockerfile"]),
   },
   {
     id: "glibc-binaries",
@@ -33,9 +36,9 @@ const DETECTORS: Detector[] = [
     advice:
       "Downloads built for glibc (`linux-gnu`, `manylinux`, `.deb`, `glibc` in the name) fail on musl with `not found` errors from the dynamic loader. Use the musl/static asset (`linux-musl`, `static`), build from source in an Alpine stage, or as a last resort `apk add gcompat` and test it.",
     find: (files) =>
-      grepLines(files, /linux-gnu|manylinux|glibc|\.deb\b|ld-linux|\/lib64\//i, ["dockerfile"]).filter(
-        (e) => !/^(?:#|apt|xx-apt)/.test(e.text),
-      ),
+      grepLines(files, /linux-gnu|manylinux|glibc|\.deb\b|ld-linux|\/lib64\//i, [
+        "dockerfile",
+      ]).filter((e) => !/^(?:#|apt|xx-apt)/.test(e.text)),
   },
   {
     id: "id-collision",
@@ -51,9 +54,13 @@ const DETECTORS: Detector[] = [
       "Scripts that add the app user to the group owning `/var/run/docker.sock` create a group with the socket's GID. On Alpine GID 999, the usual host `docker` GID, belongs to `ping`, so `addgroup -g 999 docker` fails, and `2>/dev/null || true` hides it: the container starts without socket access. Reuse the group that holds the GID (`alpinize_ensure_group`) and drop privileges by user name so supplementary groups apply (`alpinize_exec_as`).",
     find: (files) => {
       const sockets = grepLines(files, /docker\.sock/);
-      const gid = grepLines(files, /stat\s+-c\s*['"]?%g|groupadd|addgroup|usermod\s+-a?G|gpasswd/, ["script"]);
+      const gid = grepLines(files, /stat\s+-c\s*['"]?%g|groupadd|addgroup|usermod\s+-a?G|gpasswd/, [
+        "script",
+      ]);
       const socketFiles = new Set(sockets.map((e) => e.file));
-      return sockets.length === 0 ? [] : [...sockets, ...gid.filter((e) => socketFiles.has(e.file))];
+      return sockets.length === 0
+        ? []
+        : [...sockets, ...gid.filter((e) => socketFiles.has(e.file))];
     },
   },
   {
@@ -68,7 +75,8 @@ const DETECTORS: Detector[] = [
     title: "Locales",
     advice:
       "musl has no locale archive: `locale-gen`/`localedef` do not exist and `LANG=xx_XX.UTF-8` changes nothing beyond UTF-8 handling. Keep `C.UTF-8`, or add `musl-locales` for translated messages; collation and case mapping stay those of musl.",
-    find: (files) => grepLines(files, /locale-gen|localedef|\blocales\b|\bLANG=|\bLC_ALL=|LANGUAGE=/),
+    find: (files) =>
+      grepLines(files, /locale-gen|localedef|\blocales\b|\bLANG=|\bLC_ALL=|LANGUAGE=/),
   },
   {
     id: "shells",
@@ -76,8 +84,14 @@ const DETECTORS: Detector[] = [
     advice:
       "Alpine's `/bin/sh` is busybox ash and bash is not installed by default. Scripts with a bash shebang need `apk add bash`; `#!/bin/sh` scripts must not use bashisms (`[[ ]]`, arrays, `source`, `function f`, `$'…'`, `<<<`).",
     find: (files) => [
-      ...grepLines(files, /^#!\s*\/(?:usr\/)?bin\/(?:env\s+)?bash|^\s*SHELL\s+\[\s*"\/(?:usr\/)?bin\/bash"|^\s*function\s+\w+|<<</),
-      ...commandLines(files, (name, args) => name === "source" || name === "[[" || (name === "bash" && args.length > 0)),
+      ...grepLines(
+        files,
+        /^#!\s*\/(?:usr\/)?bin\/(?:env\s+)?bash|^\s*SHELL\s+\[\s*"\/(?:usr\/)?bin\/bash"|^\s*function\s+\w+|<<</,
+      ),
+      ...commandLines(
+        files,
+        (name, args) => name === "source" || name === "[[" || (name === "bash" && args.length > 0),
+      ),
     ],
   },
   {
@@ -85,7 +99,8 @@ const DETECTORS: Detector[] = [
     title: "Dropping privileges (gosu, su-exec, setpriv)",
     advice:
       "`gosu` is not in Alpine's main repository; `su-exec` is. `su-exec USER:GROUP` sets only that group and drops supplementary groups (e.g. the docker-socket group); pass the user name alone, or use `alpinize_exec_as`, and check `id` inside the running container.",
-    find: (files) => commandLines(files, (name) => ["gosu", "su-exec", "setpriv", "runuser"].includes(name)),
+    find: (files) =>
+      commandLines(files, (name) => ["gosu", "su-exec", "setpriv", "runuser"].includes(name)),
   },
 ];
 
@@ -95,7 +110,12 @@ export function detectRisks(files: readonly SourceFile[]): Risk[] {
   for (const detector of DETECTORS) {
     const evidence = detector.find(files);
     if (evidence.length === 0) continue;
-    risks.push({ id: detector.id, title: detector.title, advice: detector.advice, evidence: dedupe(evidence) });
+    risks.push({
+      id: detector.id,
+      title: detector.title,
+      advice: detector.advice,
+      evidence: dedupe(evidence),
+    });
   }
   return risks;
 }

@@ -1,11 +1,16 @@
-import { ALPINE_BASE_GROUPS, ALPINE_BASE_RELEASE, ALPINE_BASE_USERS } from "../facts/alpine-base.js";
+import {
+  ALPINE_BASE_GROUPS,
+  ALPINE_BASE_RELEASE,
+  ALPINE_BASE_USERS,
+} from "../facts/alpine-base.js";
 import { shorten } from "./scan.js";
 import type { Evidence, SourceFile } from "./types.js";
 
 const GROUP_CMD = /\b(?:groupadd|addgroup)\b/;
 const USER_CMD = /\b(?:useradd|adduser)\b/;
 const NUMERIC_ID = /(?:^|\s)(?:-g|-u|--gid|--uid)(?:\s+|=)["']?(\d+)["']?/g;
-const NAME_ARG = /\b(?:groupadd|addgroup|useradd|adduser)\b(?:\s+-{1,2}[A-Za-z-]+(?:[ =](?:"[^"]*"|'[^']*'|\S+))?)*?\s+["']?([a-z_][a-z0-9_-]*)["']?\s*(?:$|&&|;|\\|\|)/;
+const NAME_ARG =
+  /\b(?:groupadd|addgroup|useradd|adduser)\b(?:\s+-{1,2}[A-Za-z-]+(?:[ =](?:"[^"]*"|'[^']*'|\S+))?)*?\s+["']?([a-z_][a-z0-9_-]*)["']?\s*(?:$|&&|;|\\|\|)/;
 
 /** Group and user IDs (and names) a migration would create that Alpine's base already holds. */
 export function idCollisions(files: readonly SourceFile[]): Evidence[] {
@@ -15,7 +20,12 @@ export function idCollisions(files: readonly SourceFile[]): Evidence[] {
       // Long lines are generated content, not user management; skipping them bounds the regex work.
       if (text.length > 1000 || text.trim().startsWith("#")) return;
       const notes = collisionsOnLine(text);
-      if (notes.length > 0) out.push({ file: source.file, line: i + 1, text: `${shorten(text.trim())} — ${notes.join("; ")}` });
+      if (notes.length > 0)
+        out.push({
+          file: source.file,
+          line: i + 1,
+          text: `${shorten(text.trim())} — ${notes.join("; ")}`,
+        });
     });
   }
   return out;
@@ -33,13 +43,15 @@ function collisionsOnLine(text: string): string[] {
     else if (command === "user" && (flag === "-u" || flag === "--uid")) kind = "UID";
     if (kind === undefined) continue;
     const holder = (kind === "GID" ? ALPINE_BASE_GROUPS : ALPINE_BASE_USERS).get(id);
-    if (holder !== undefined) notes.push(`${kind} ${id} is ${holder}'s on Alpine ${ALPINE_BASE_RELEASE}`);
+    if (holder !== undefined)
+      notes.push(`${kind} ${id} is ${holder}'s on Alpine ${ALPINE_BASE_RELEASE}`);
   }
   const name = NAME_ARG.exec(text)?.[1];
   if (name !== undefined) {
     const group = nearestCommand(text, text.length) === "group";
     const taken = group ? [...ALPINE_BASE_GROUPS.values()] : [...ALPINE_BASE_USERS.values()];
-    if (taken.includes(name)) notes.push(`"${name}" already exists on Alpine ${ALPINE_BASE_RELEASE}`);
+    if (taken.includes(name))
+      notes.push(`"${name}" already exists on Alpine ${ALPINE_BASE_RELEASE}`);
   }
   return notes;
 }

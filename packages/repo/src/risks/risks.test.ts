@@ -3,7 +3,9 @@ import { detectRisks } from "./detect.js";
 import type { SourceFile } from "./types.js";
 
 function risksOf(files: SourceFile[]) {
-  return Object.fromEntries(detectRisks(files).map((r) => [r.id, r.evidence.map((e) => `${e.file}:${e.line}`)]));
+  return Object.fromEntries(
+    detectRisks(files).map((r) => [r.id, r.evidence.map((e) => `${e.file}:${e.line}`)]),
+  );
 }
 
 describe("detectRisks", () => {
@@ -56,7 +58,12 @@ describe("detectRisks", () => {
       "",
     ].join("\n");
     const risks = risksOf([{ file: "entry.sh", kind: "script", text: script }]);
-    expect(risks["docker-socket-gid"]).toEqual(["entry.sh:2", "entry.sh:3", "entry.sh:4", "entry.sh:5"]);
+    expect(risks["docker-socket-gid"]).toEqual([
+      "entry.sh:2",
+      "entry.sh:3",
+      "entry.sh:4",
+      "entry.sh:5",
+    ]);
     // `stat -c` is one busybox supports, so line 3 is not a difference.
     expect(risks["busybox-tools"]).toEqual(["entry.sh:7", "entry.sh:8"]);
     expect(risks["privilege-drop"]).toEqual(["entry.sh:9"]);
@@ -64,7 +71,9 @@ describe("detectRisks", () => {
   });
 
   it("finds bash scripts and bashisms", () => {
-    const risks = risksOf([{ file: "run.sh", kind: "script", text: "#!/bin/bash\nif [[ -n $X ]]; then :; fi\n" }]);
+    const risks = risksOf([
+      { file: "run.sh", kind: "script", text: "#!/bin/bash\nif [[ -n $X ]]; then :; fi\n" },
+    ]);
     expect(risks.shells).toEqual(["run.sh:1", "run.sh:2"]);
   });
 });

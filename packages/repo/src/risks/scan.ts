@@ -4,7 +4,11 @@ import type { Evidence, SourceFile } from "./types.js";
 const MAX_EVIDENCE_TEXT = 120;
 
 /** Every line of the files matching `pattern`, with comment lines skipped. */
-export function grepLines(files: readonly SourceFile[], pattern: RegExp, kinds?: SourceFile["kind"][]): Evidence[] {
+export function grepLines(
+  files: readonly SourceFile[],
+  pattern: RegExp,
+  kinds?: SourceFile["kind"][],
+): Evidence[] {
   const out: Evidence[] = [];
   for (const source of files) {
     if (kinds && !kinds.includes(source.kind)) continue;

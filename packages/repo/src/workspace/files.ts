@@ -8,11 +8,15 @@ export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 /** Reads a text file, refusing binaries and huge files with a clear error. */
 export async function readTextFile(path: string, display = path): Promise<string> {
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
-    throw new InputError("ALPINIZE_REPO_UNREADABLE", `${display}: ${err.code === "ENOENT" ? "no such file" : err.message}`, {
-      hint: "Check the path.",
-      details: { file: display },
-      cause: err,
-    });
+    throw new InputError(
+      "ALPINIZE_REPO_UNREADABLE",
+      `${display}: ${err.code === "ENOENT" ? "no such file" : err.message}`,
+      {
+        hint: "Check the path.",
+        details: { file: display },
+        cause: err,
+      },
+    );
   });
   if (!info.isFile()) {
     throw new InputError("ALPINIZE_REPO_UNREADABLE", `${display}: not a regular file`, {
@@ -21,17 +25,25 @@ export async function readTextFile(path: string, display = path): Promise<string
     });
   }
   if (info.size > MAX_TEXT_BYTES) {
-    throw new InputError("ALPINIZE_REPO_UNREADABLE", `${display}: larger than ${MAX_TEXT_BYTES} bytes`, {
-      hint: "This is not a Dockerfile or script alpinize can work on; add it to .gitignore.",
-      details: { file: display },
-    });
+    throw new InputError(
+      "ALPINIZE_REPO_UNREADABLE",
+      `${display}: larger than ${MAX_TEXT_BYTES} bytes`,
+      {
+        hint: "This is not a Dockerfile or script alpinize can work on; add it to .gitignore.",
+        details: { file: display },
+      },
+    );
   }
   const text = await readFile(path, "utf8");
   if (text.includes("\u0000")) {
-    throw new InputError("ALPINIZE_REPO_UNREADABLE", `${display}: binary file (contains NUL bytes)`, {
-      hint: "Add it to .gitignore if it is not a Dockerfile.",
-      details: { file: display },
-    });
+    throw new InputError(
+      "ALPINIZE_REPO_UNREADABLE",
+      `${display}: binary file (contains NUL bytes)`,
+      {
+        hint: "Add it to .gitignore if it is not a Dockerfile.",
+        details: { file: display },
+      },
+    );
   }
   return text;
 }
@@ -41,7 +53,10 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   const mode = (await stat(path).catch(() => undefined))?.mode;
   const temp = join(dirname(path), `.${basename(path)}.alpinize-${process.pid}-${Date.now()}.tmp`);
   try {
-    await writeFile(temp, text, { encoding: "utf8", ...(mode !== undefined ? { mode: mode & 0o7777 } : {}) });
+    await writeFile(temp, text, {
+      encoding: "utf8",
+      ...(mode !== undefined ? { mode: mode & 0o7777 } : {}),
+    });
     await rename(temp, path);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
