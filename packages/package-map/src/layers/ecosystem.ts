@@ -1,3 +1,4 @@
+import { debianBinary } from "../debian-facts.js";
 import { firstExisting, type Layer } from "./types.js";
 
 // Prefix conventions between the two distributions' language packaging. Each guess must exist.
@@ -34,6 +35,18 @@ const RULES: { pattern: RegExp; candidates: (m: RegExpExecArray) => string[]; wh
 ];
 
 export const ecosystemLayer: Layer = (name, env) => {
+  // A Python program named without the prefix (virtualenv, from source python-virtualenv).
+  const source = debianBinary(name).source;
+  if (source !== name && /^python-/.test(source)) {
+    const hit = firstExisting(env, [`py3-${name}`, `py3-${source.slice(7)}`]);
+    if (hit) {
+      return {
+        alpine: [hit],
+        layer: "name-rule",
+        reason: `built from ${source}: Python modules are packaged as py3-*`,
+      };
+    }
+  }
   for (const rule of RULES) {
     const m = rule.pattern.exec(name);
     if (!m) continue;

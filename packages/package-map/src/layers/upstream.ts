@@ -66,6 +66,8 @@ function pickRole(
     return { alpine: [origin], kind: "merged", reason: `shared files are part of ${origin}` };
   }
   if (isLibraryName(name)) return libraryRole(name, origin, names, env);
+  const part = namedPart(name, origin, names);
+  if (part) return { alpine: [part], reason: `that part of ${origin} is packaged as ${part}` };
   const tools = toolRole(name, origin, names, commands, env);
   if (tools) return tools;
   if (names.includes(name.replace(/-(bin|utils|tools|progs)$/, ""))) {
@@ -115,6 +117,10 @@ function toolRole(
   }
   const suffix = /-(bin|utils|tools|progs|client|server|runtime)$/.exec(name)?.[1];
   if (!suffix) return undefined;
+  // A Debian -bin that ships the origin's own program (apache2-bin has apache2) is the main
+  // package; one that ships other programs (gdal-bin) meets Alpine's tool subpackages.
+  const main = suffix === "bin" && commands.some((c) => c === origin || c === name.slice(0, -4));
+  if (main) return undefined;
   const alts = [suffix, "utils", "tools", "progs", "bin", "client", "clients"].map(
     (s) => `${origin}-${s}`,
   );
@@ -125,4 +131,14 @@ function toolRole(
         reason: `the ${suffix === "bin" ? "programs" : suffix} of ${origin} are in ${hit}`,
       }
     : undefined;
+}
+
+/** `uwsgi-plugin-python3` → `uwsgi-python3`: a subpackage named after the rest of the name. */
+function namedPart(name: string, origin: string, names: string[]): string | undefined {
+  const stem = origin.replace(/\d+(\.\d+)*$/, "");
+  const prefix = [origin, stem].find((p) => name.startsWith(`${p}-`));
+  if (!prefix) return undefined;
+  const rest = name.slice(prefix.length + 1);
+  const bare = rest.replace(/^(plugin|plugins|mod|module|modules|ext)-/, "");
+  return [`${origin}-${rest}`, `${origin}-${bare}`].find((n) => names.includes(n));
 }
