@@ -12,7 +12,9 @@ export function printFindings(io: Io, result: CheckResult): void {
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const files = result.files.length;
   if (result.unparsable.length > 0) {
-    io.err(`alpinize check: ${result.unparsable.length} file(s) could not be checked; fix or .gitignore them`);
+    io.err(
+      `alpinize check: ${result.unparsable.length} file(s) could not be checked; fix or .gitignore them`,
+    );
   } else if (errors > 0) {
     io.err(`alpinize check: ${errors} finding(s) in ${files} file(s)`);
   } else {

@@ -16,7 +16,14 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
       });
     }
     if (info.isDirectory()) targets.push({ path, kind: "directory" });
-    else targets.push({ path, kind: classifyPath(given.replace(/\\/g, "/")) === "dockerfile" || !isScriptName(given) ? "dockerfile" : "script" });
+    else
+      targets.push({
+        path,
+        kind:
+          classifyPath(given.replace(/\\/g, "/")) === "dockerfile" || !isScriptName(given)
+            ? "dockerfile"
+            : "script",
+      });
   }
   return targets;
 }
