@@ -1,7 +1,8 @@
 import type { PackageMap } from "@alpinize/package-map";
 import type { Edit, RuleId } from "../edits.js";
 import { lineFinder } from "../images.js";
-import type { ParsedDockerfile } from "../parse/types.js";
+import type { Instruction, ParsedDockerfile } from "../parse/types.js";
+import type { ShellSource } from "../shell/source.js";
 import type { ImageChange, MigrateWarning, PackageRecord } from "./types.js";
 
 /** Everything the rules write into while they walk one Dockerfile. */
@@ -12,6 +13,8 @@ export class MigrationContext {
   readonly images: ImageChange[] = [];
   private readonly lineOf: (offset: number) => number;
   private readonly warned = new Set<string>();
+  /** Parsed RUN scripts (or the reason they do not parse), shared by the rules. */
+  readonly scripts = new Map<Instruction, ShellSource[] | Error>();
 
   constructor(
     readonly doc: ParsedDockerfile,

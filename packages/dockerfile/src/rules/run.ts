@@ -22,6 +22,21 @@ const SCANELF_RUNDEPS =
 
 /** The shell scripts a RUN executes: its command line, or its heredoc bodies for `RUN <<EOF`. */
 export function runScripts(ctx: MigrationContext, ins: Instruction): ShellSource[] {
+  // Several rules read the same RUN; parse it once per migration.
+  const cached = ctx.scripts.get(ins);
+  if (cached instanceof Error) throw cached;
+  if (cached) return cached;
+  try {
+    const scripts = readRunScripts(ctx, ins);
+    ctx.scripts.set(ins, scripts);
+    return scripts;
+  } catch (err) {
+    if (err instanceof Error) ctx.scripts.set(ins, err);
+    throw err;
+  }
+}
+
+function readRunScripts(ctx: MigrationContext, ins: Instruction): ShellSource[] {
   const { rest } = splitFlags(ins.args.text);
   const command = ins.args.text.slice(rest).trim();
   const escapeChar = ctx.doc.escape;

@@ -2,6 +2,8 @@ import type { Op, OpText, Redirect, Token, Word } from "./tokens.js";
 
 const META = new Set([";", "&", "|", "(", ")", "<", ">", "\n", " ", "\t", "\r"]);
 const OPS: OpText[] = ["&&", "||", ";;", ";", "|", "&", "(", ")"];
+/** The next character that ends a run of plain word characters. */
+const PLAIN = /[;&|()<>\n \t\r'"\\$`]/g;
 
 /** Thrown for text a POSIX shell would reject (unterminated quote or substitution). */
 export class ShellSyntaxError extends Error {
@@ -127,8 +129,11 @@ export function readWord(text: string, start: number): Word {
       if (end === i + 1) value += c;
       i = end;
     } else {
-      value += c;
-      i++;
+      PLAIN.lastIndex = i;
+      const m = PLAIN.exec(text);
+      const stop = m ? m.index : text.length;
+      value += text.slice(i, stop);
+      i = stop;
     }
   }
   const end = Math.min(i, text.length);
