@@ -65,6 +65,8 @@ export interface TestRoot {
   dir: string;
   /** Runs `sh -c` in the root with `set -eu` and the library sourced. */
   sh(script: string, opts?: { user?: string; env?: Record<string, string> }): Promise<RunResult>;
+  /** Runs a command in the root as it is. */
+  exec(argv: string[], opts?: { user?: string; env?: Record<string, string> }): Promise<RunResult>;
   read(path: string): Promise<string>;
   write(path: string, text: string): Promise<void>;
   remove(): Promise<void>;
@@ -80,7 +82,9 @@ export async function makeRoot(kind: RootKind, opts: RootOptions = {}): Promise<
   return {
     kind,
     dir,
-    sh: (script, o = {}) => shIn(dir, script, o),
+    sh: (script, o = {}) =>
+      execIn(dir, ["/bin/sh", "-c", `set -eu\n. ${SHIMS_IN_ROOT}\n${script}`], o),
+    exec: (argv, o = {}) => execIn(dir, argv, o),
     read: (p) => readFile(join(dir, p), "utf8"),
     write: (p, text) => writeFile(join(dir, p), text),
     remove: () => rm(dir, { recursive: true, force: true }),
@@ -133,16 +137,15 @@ async function buildDebianRoot(dir: string, opts: RootOptions): Promise<void> {
   if (opts.gosu === false) await unlink(join(dir, "usr/sbin/gosu"));
 }
 
-async function shIn(
+async function execIn(
   dir: string,
-  script: string,
+  argv: string[],
   o: { user?: string; env?: Record<string, string> },
 ): Promise<RunResult> {
   // A private mount and PID namespace gives the root its own /proc (gosu reads /proc/self/exe)
-  // that disappears with the process, so nothing is left mounted.
+  // that disappears with the process, so nothing is left mounted or running.
   const args = ["--mount", "--pid", "--fork", `--mount-proc=${join(dir, "proc")}`, "chroot"];
-  args.push(...(o.user ? [`--userspec=${o.user}`] : []), dir, "/bin/sh", "-c");
-  args.push(`set -eu\n. ${SHIMS_IN_ROOT}\n${script}`);
+  args.push(...(o.user ? [`--userspec=${o.user}`] : []), dir, ...argv);
   try {
     const { stdout, stderr } = await run("unshare", args, {
       env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", ...o.env },
