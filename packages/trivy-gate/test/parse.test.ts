@@ -207,6 +207,13 @@ describe("bad input fails with a message that says where", () => {
     expect(err.message).toContain(`bad.json: ${message}`);
   });
 
+  it("bounds nesting in kept values (no stack overflow)", () => {
+    const deep = `{"SchemaVersion":2,"Results":[{"Target":${"[".repeat(100_000)}${"]".repeat(100_000)}}]}`;
+    expect(thrown(() => parseTrivyReport(deep)).message).toMatch(/nesting deeper than 256 levels/);
+    const skipped = `{"SchemaVersion":2,"Results":[{"Target":"t","Packages":${"[".repeat(100_000)}${"]".repeat(100_000)}}]}`;
+    expect(parseTrivyReport(skipped).results).toHaveLength(1);
+  });
+
   it("refuses input over the size limit before parsing it", () => {
     const err = thrown(() => parseTrivyReport(fixture("statuses.json"), { maxBytes: 1024 }));
     expect(err.code).toBe("ALPINIZE_GATE_REPORT_TOO_LARGE");

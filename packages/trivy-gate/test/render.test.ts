@@ -167,6 +167,19 @@ describe("reporters", () => {
     );
   });
 
+  it("markdown stays within a PR comment's size by shrinking its tables", () => {
+    const e = full();
+    const many = Array.from({ length: 2000 }, (_, i) => ({
+      ...e.blocking[0]!,
+      id: `CVE-2026-${10000 + i}`,
+      target: "t".repeat(40),
+    }));
+    e.blocking = many;
+    const md = render(e, "markdown");
+    expect(md.length).toBeLessThanOrEqual(60_000);
+    expect(md).toMatch(/… and \d+ more; the JSON and SARIF outputs list every finding/);
+  });
+
   it("SARIF: structure GitHub code scanning accepts", () => {
     const e = full();
     const doc = checkSarif(render(e, "sarif", { sarifLocation: "docker/Dockerfile.alpine" }), e);

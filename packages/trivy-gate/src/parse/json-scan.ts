@@ -24,6 +24,7 @@ export class JsonSyntaxError extends Error {
 }
 
 const QUOTE = 0x22;
+const MAX_DEPTH = 256;
 const BACKSLASH = 0x5c;
 
 /** Parses `buf`; `keys` receives every top-level key, kept or skipped (to recognise formats). */
@@ -99,11 +100,18 @@ class Scanner {
   }
 
   /** Reads any value in full (a kept field, or a value whose type differs from the shape). */
+  /** Nesting of materialised containers; bounded so hostile input cannot exhaust the stack. */
+  private depth = 0;
+
   private any(): unknown {
     this.ws();
     const c = this.buf[this.pos];
-    if (c === 0x7b) return this.object(null);
-    if (c === 0x5b) return this.array("keep");
+    if (c === 0x7b || c === 0x5b) {
+      if (++this.depth > MAX_DEPTH) throw this.fail(`nesting deeper than ${MAX_DEPTH} levels`);
+      const value = c === 0x7b ? this.object(null) : this.array("keep");
+      this.depth--;
+      return value;
+    }
     if (c === QUOTE) return this.string();
     return this.literal();
   }

@@ -20,9 +20,24 @@ export const cell = (s: string | undefined): string =>
     .replace(/[\r\n]+/g, " ");
 const code = (s: string | undefined) => (s ? `\`${s.replace(/`/g, "'")}\`` : "");
 
-/** For a PR comment or $GITHUB_STEP_SUMMARY: verdict, counts, blocking table, exceptions, diff. */
+/** GitHub refuses PR comments over 65,536 characters; leave room for a wrapper's own text. */
+export const MARKDOWN_LIMIT = 60_000;
+
+/**
+ * For a PR comment or $GITHUB_STEP_SUMMARY: verdict, counts, blocking table, exceptions, diff.
+ * Tables shrink until the whole report fits in one comment.
+ */
 export function renderMarkdown(e: Evaluation, options: RenderOptions = {}): string {
-  const max = options.maxRows ?? 100;
+  let rows = options.maxRows ?? 100;
+  let text = markdownWith(e, rows);
+  while (text.length > MARKDOWN_LIMIT && rows > 5) {
+    rows = Math.floor(rows / 2);
+    text = markdownWith(e, rows);
+  }
+  return text;
+}
+
+function markdownWith(e: Evaluation, max: number): string {
   const out: string[] = [];
   const icon = e.passed ? "✅" : "❌";
   out.push(

@@ -49,6 +49,8 @@ export function parseGateArgs(argv: string[]): GateOptions {
     throw usage("give a report file (or - for stdin), or --image REF");
   if (report !== undefined && v.image)
     throw usage("give either a report file or --image, not both");
+  if (report === "-" && v.baseline === "-")
+    throw usage("only one of the report and --baseline can be read from stdin");
   const severities = parseSeverityList(v.severity ?? "HIGH,CRITICAL");
   if (!severities)
     throw usage(
