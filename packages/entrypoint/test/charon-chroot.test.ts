@@ -38,7 +38,9 @@ for (const kind of ["busybox", "debian"] as RootKind[]) {
         expect(groups?.split(" ")).toContain("999");
         expect(access).toBe("docker-ok");
         const group = kind === "busybox" ? "ping" : "docker";
-        expect(await root!.read("etc/group")).toMatch(new RegExp(`^${group}:x:999:(.*,)?charon$`, "m"));
+        expect(await root!.read("etc/group")).toMatch(
+          new RegExp(`^${group}:x:999:(.*,)?charon$`, "m"),
+        );
       });
 
       it(
@@ -48,7 +50,9 @@ for (const kind of ["busybox", "debian"] as RootKind[]) {
         async () => {
           const r = await start(script!);
           expect(r.code).toBe(0);
-          expect(r.out.trim().split("\n")[2]).toBe(kind === "busybox" ? "docker-denied" : "docker-ok");
+          expect(r.out.trim().split("\n")[2]).toBe(
+            kind === "busybox" ? "docker-denied" : "docker-ok",
+          );
         },
       );
     },

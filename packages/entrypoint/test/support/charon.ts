@@ -17,7 +17,7 @@ export function charonScript(): string | undefined {
 // can use the docker socket, then exits, which makes the entrypoint shut down with status 0.
 const STUBS: Record<string, string> = {
   "app/charon":
-    '#!/bin/sh\n{ id -u; id -G; if [ -w /var/run/docker.sock ]; then echo docker-ok; else echo docker-denied; fi; } > /app/data/charon.out\n',
+    "#!/bin/sh\n{ id -u; id -G; if [ -w /var/run/docker.sock ]; then echo docker-ok; else echo docker-denied; fi; } | tee /app/data/charon.out\n",
   "usr/local/bin/caddy": "#!/bin/sh\nexec sleep 30\n",
   "usr/local/bin/curl": "#!/bin/sh\nexit 0\n",
 };
@@ -39,7 +39,8 @@ export async function prepareCharon(root: TestRoot, entrypoint: string): Promise
   for (const [path, text] of Object.entries(STUBS)) {
     await writeFile(join(root.dir, path), text, { mode: 0o755 });
   }
-  for (const d of ["app", "app/data", "app/plugins", "config"]) await chown(join(root.dir, d), 1000, 1000);
+  for (const d of ["app", "app/data", "app/plugins", "config"])
+    await chown(join(root.dir, d), 1000, 1000);
   await writeFile(join(root.dir, "docker-entrypoint.sh"), entrypoint, { mode: 0o755 });
 }
 
