@@ -82,6 +82,8 @@ function joinSources(debian, origins) {
     add(byHome, normaliseUrl(o.url), origin);
     add(byProject, projectFromSource(o.source0), origin);
   }
+  // A stem of one or two letters (libx86 → libx) would join unrelated projects.
+  const stemSet = (stem) => (stem.replace(/^lib/, "").length >= 3 ? byStem.get(stem) : undefined);
   const pick = (set, stem, version) => {
     if (!set) return undefined;
     if (set.size === 1) return [...set][0];
@@ -106,12 +108,14 @@ function joinSources(debian, origins) {
     const bare = src.startsWith("lib") ? stemName(src.slice(3)) : "";
     const hit =
       (origins.has(tarball) && [tarball, "tarball"]) ||
-      ((o) => o && [o, "name"])(pick(byStem.get(stemName(src)), stemName(src), version)) ||
-      ((o) => o && [o, "tarball"])(pick(byStem.get(stem), stem, version)) ||
+      ((o) => o && [o, "name"])(pick(stemSet(stemName(src)), stemName(src), version)) ||
+      ((o) => o && [o, "tarball"])(pick(stemSet(stem), stem, version)) ||
       ((o) => o && [o, "homepage"])(pick(byHome.get(normaliseUrl(homepage)), stem, version)) ||
-      ((o) => o && [o, "source-url"])(pick(byProject.get(stem), stem, version)) ||
+      ((o) => o && [o, "source-url"])(
+        pick(stem.replace(/^lib/, "").length >= 3 ? byProject.get(stem) : undefined, stem, version),
+      ) ||
       ((o) => o && [o, "name"])(
-        bare && !/^\d/.test(bare) ? pick(byStem.get(bare), bare, version) : undefined,
+        bare && !/^\d/.test(bare) ? pick(stemSet(bare), bare, version) : undefined,
       );
     if (hit) join[src] = hit[1] === "name" ? hit[0] : hit;
   }
