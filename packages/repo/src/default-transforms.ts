@@ -48,6 +48,7 @@ export function defaultTransforms(): Transforms {
         output: result.output ?? text,
         changed: result.changed ?? result.output !== text,
         warnings: normalizeFindings(result.warnings ?? result.findings ?? []),
+        edits: normalizeFindings(result.edits ?? []),
       };
     },
     assertRelease(release: string): void {

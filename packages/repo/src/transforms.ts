@@ -45,6 +45,8 @@ export interface ScriptResult {
   output: string;
   changed: boolean;
   warnings: TransformWarning[];
+  /** What the rewrite changed, one entry per change, for the report. */
+  edits?: { rule: string; line: number; message: string }[];
 }
 
 /**

@@ -153,6 +153,7 @@ function planScript(
       after: result.output,
       changed: result.output !== before,
       warnings: dedupeWarnings(warnings),
+      edits: result.edits ?? [],
     };
   } catch (err) {
     if (!isAlpinizeError(err) || err.exitCode !== 2) throw err;

@@ -16,6 +16,8 @@ export interface FilePlan {
   after: string;
   changed: boolean;
   warnings: TransformWarning[];
+  /** Scripts only: what the entrypoint rewrite changed. */
+  edits?: { rule: string; line: number; message: string }[];
   /** Dockerfiles only: the transform's full result and the stages before and after. */
   result?: DockerfileResult;
   stagesBefore?: StageInfo[];

@@ -99,7 +99,25 @@ export function scriptSection(file: FilePlan): string[] {
       : file.changed
         ? "rewritten"
         : "no rewrite needed";
-  return [`### ${code(file.file)}`, "", `${used} of ${by}; ${status}.`, "", ...warningList(file)];
+  const edits = (file.edits ?? []).map(
+    (e) => `- ${code(`${file.file}:${e.line}`)} (${e.rule}) ${e.message.replace(/\r?\n/g, " ")}`,
+  );
+  const changes = edits.length > 0 ? ["Changes:", "", ...edits, ""] : [];
+  const shims = file.after.includes("# >>> alpinize shims")
+    ? [
+        "The alpinize shims are inlined at the top of the script, so the image needs no extra file.",
+        "",
+      ]
+    : [];
+  return [
+    `### ${code(file.file)}`,
+    "",
+    `${used} of ${by}; ${status}.`,
+    "",
+    ...shims,
+    ...changes,
+    ...warningList(file),
+  ];
 }
 
 export function mentionSection(plan: RepoPlan): string[] {
