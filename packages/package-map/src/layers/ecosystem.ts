@@ -9,6 +9,7 @@ const RULES: { pattern: RegExp; candidates: (m: RegExpExecArray) => string[]; wh
       `py3-${m[1]}`,
       `py3-${m[1]?.replace(/^python-/, "")}`,
       `py3-${m[1]?.replace(/^py/, "")}`,
+      `py3-${m[1]?.replace(/-/g, "_")}`,
     ],
     what: "Python modules are packaged as py3-*",
   },
@@ -72,5 +73,23 @@ export const foreignEcosystemLayer: Layer = (name) => {
     kind: "unknown",
     layer: "unknown",
     reason: `Debian's ${m[1]}-* packages have no Alpine equivalents; install it with ${tool}`,
+  };
+};
+
+/** Multilib and cross-toolchain packages: Alpine builds neither. */
+export const noMultilibLayer: Layer = (name) => {
+  const multilib = /^lib(32|x32|64)[a-z]/.test(name) && !/^lib64(gfortran|stdc)/.test(name);
+  const cross =
+    /-(aarch64|arm|armhf|i686|x86-64|powerpc|powerpc64le|ppc64el|mips\w*|s390x|riscv64)-linux-gnu\w*$/.test(
+      name,
+    );
+  if (!multilib && !cross) return undefined;
+  return {
+    alpine: [],
+    kind: "unknown",
+    layer: "no-equivalent",
+    reason: multilib
+      ? "Alpine has no multilib packages; build for the other architecture in its own stage"
+      : "Alpine packages no glibc cross toolchains; use an Alpine image of the target architecture",
   };
 };

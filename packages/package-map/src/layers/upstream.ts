@@ -62,7 +62,8 @@ function pickRole(
     const doc = sub("-doc");
     return doc ? { alpine: [doc], reason: `documentation is in ${doc}` } : undefined;
   }
-  if (/-(common|data)$/.test(name)) {
+  // Only the project's own shared files: python3-stack-data is a module, not data.
+  if (/-(common|data)$/.test(name) && name.startsWith(origin.replace(/\d+(\.\d+)*$/, ""))) {
     return { alpine: [origin], kind: "merged", reason: `shared files are part of ${origin}` };
   }
   if (isLibraryName(name)) return libraryRole(name, origin, names, env);
