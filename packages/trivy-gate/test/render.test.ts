@@ -139,6 +139,22 @@ describe("reporters", () => {
     expect(doc.diff).toBeDefined();
   });
 
+  it("JSON: one finding per line, valid even when report strings look like placeholders", () => {
+    const e = full();
+    e.report.artifactName = "\u0000findings";
+    const text = render(e, "json");
+    const doc = JSON.parse(text) as {
+      report: { artifactName: string };
+      findings: unknown[];
+      blocking: unknown[];
+    };
+    expect(doc.report.artifactName).toBe("\u0000findings");
+    expect(doc.findings).toHaveLength(e.findings.length - e.blocking.length);
+    expect(text.split("\n").filter((l) => l.startsWith('    {"id":'))).toHaveLength(
+      e.findings.length,
+    );
+  });
+
   it("text: one line per blocking finding with the severity source; expired and stale exceptions", () => {
     const text = render(full(), "text");
     expect(text).toMatch(
