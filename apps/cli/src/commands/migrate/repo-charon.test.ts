@@ -55,7 +55,13 @@ describe.skipIf(!haveCorpus)("alpinize migrate DIR on the Charon repository", ()
     const clean = captureIo(root);
     const code = await runCheck(["."], clean.io);
     expect(clean.stdout.text).toBe("");
+    expect(clean.stderr.text).toMatch(/alpinize check: 2 file\(s\) clean \(\d+ warning\(s\)\)/);
     expect(code).toBe(0);
+    const strict = captureIo(root);
+    expect(await runCheck([".", "--require-digests"], strict.io)).toBe(1);
+    expect(strict.stdout.text).toMatch(
+      /^Dockerfile:\d+: base-image-unpinned: golang:1\.25-alpine is not pinned by digest/m,
+    );
     const path = join(root, "Dockerfile");
     const text = await readFile(path, "utf8");
     const lines = text.split("\n");
