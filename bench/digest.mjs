@@ -44,11 +44,15 @@ const registry = await startRegistry({ auth: "token", users: { [user.username]: 
 try {
   const refs = [];
   for (let r = 0; r < repos; r++) {
-    for (let t = 0; t < tags; t++) {
-      const repo = `bench/app${r}`;
-      await pushImage(registry.url, repo, `v${t}`, { credentials: user, seed: `${r}-${t}` });
-      refs.push(`${registry.host}/${repo}:v${t}`);
-    }
+    const repo = `bench/app${r}`;
+    const names = Array.from({ length: tags }, (_, t) => `v${t}`);
+    // One upload per repository, then more tags for it: the registry is slow to accept blobs.
+    await pushImage(registry.url, repo, names[0], {
+      credentials: user,
+      seed: `bench-${r}`,
+      extraTags: names.slice(1),
+    });
+    for (const name of names) refs.push(`${registry.host}/${repo}:${name}`);
   }
 
   const logStart = (await registry.accessLog()).length;

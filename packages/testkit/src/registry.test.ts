@@ -22,6 +22,7 @@ describe.each(["none", "htpasswd", "token"] as const)("startRegistry auth=%s", (
     const pushed = await pushImage(registry.url, "team/app", "1.0", {
       credentials,
       attestation: true,
+      extraTags: ["1", "latest"],
     });
     expect(pushed.manifests.map((m) => m.platform)).toEqual([
       "linux/amd64",
@@ -35,6 +36,11 @@ describe.each(["none", "htpasswd", "token"] as const)("startRegistry auth=%s", (
     expect(res.status).toBe(200);
     expect(res.headers.get("docker-content-digest")).toBe(pushed.indexDigest);
     expect(res.headers.get("content-type")).toBe(MEDIA.ociIndex);
+    const latest = await fetch(`${registry.url}/v2/team/app/manifests/latest`, {
+      method: "HEAD",
+      headers: { accept: ACCEPT, ...(await authHeader(registry, credentials)) },
+    });
+    expect(latest.headers.get("docker-content-digest")).toBe(pushed.indexDigest);
     const log = await registry.accessLog();
     expect(log.some((e) => e.method === "HEAD" && e.path === "/v2/team/app/manifests/1.0")).toBe(
       true,

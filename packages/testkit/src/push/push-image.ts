@@ -15,6 +15,8 @@ export interface PushImageOptions {
   index?: boolean;
   /** For registries with htpasswd or token auth. */
   credentials?: PushCredentials;
+  /** More tags for the same index (or manifest): cheap, since no blob is uploaded again. */
+  extraTags?: string[];
 }
 
 export interface PushedManifest {
@@ -60,6 +62,7 @@ export async function pushImage(
   }
   if (!wantIndex) {
     const only = manifests[0]!;
+    await tagAgain(client, repository, tag, only.mediaType, options.extraTags ?? []);
     return { digest: only.digest, mediaType: only.mediaType, indexDigest: undefined, manifests };
   }
   const types = mediaTypesFor(format);
@@ -77,6 +80,7 @@ export async function pushImage(
     })),
   };
   const pushed = await putManifest(client, repository, tag, types.index, index);
+  await tagAgain(client, repository, tag, types.index, options.extraTags ?? []);
   return { digest: pushed.digest, mediaType: types.index, indexDigest: pushed.digest, manifests };
 }
 
@@ -204,4 +208,26 @@ function attestationAnnotations(subject: string): Record<string, string> {
     "vnd.docker.reference.type": "attestation-manifest",
     "vnd.docker.reference.digest": subject,
   };
+}
+
+/** Copies the manifest the tag points at to more tags, byte for byte. */
+async function tagAgain(
+  client: PushClient,
+  repository: string,
+  tag: string,
+  mediaType: string,
+  extraTags: string[],
+): Promise<void> {
+  if (extraTags.length === 0) return;
+  const res = await client.expect("GET", `/v2/${repository}/manifests/${tag}`, 200, {
+    headers: { accept: mediaType },
+  });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  for (const extra of extraTags) {
+    const put = await client.expect("PUT", `/v2/${repository}/manifests/${extra}`, 201, {
+      body: bytes,
+      headers: { "content-type": mediaType },
+    });
+    await put.arrayBuffer();
+  }
 }
