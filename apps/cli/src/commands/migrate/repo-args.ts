@@ -1,0 +1,57 @@
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
+import { UsageError } from "@alpinize/errors";
+import type { Io } from "../../io.js";
+import type { RepositoryFlags } from "./dir.js";
+
+/** Flags only the directory mode understands. */
+export const REPOSITORY_OPTIONS = {
+  report: { type: "string" },
+  pin: { type: "boolean" },
+  config: { type: "string" },
+} as const;
+
+export const REPOSITORY_HELP = `
+With a directory, every Dockerfile under it (honouring .gitignore), the entrypoint scripts the
+images run (rewritten to the alpinize shims, inlined), and the compose files and workflows that
+name the same base images; a file that cannot be parsed is reported and left untouched.
+  --report FILE  Write a Markdown migration report (stages, packages, warnings, risks, checklist)
+  --pin          Pin the rewritten base images to their index digests (asks the registry)
+  --config FILE  Settings (default: alpinize.config.json, or "alpinize" in package.json)
+Exit codes with a directory: 2 also when any file could not be parsed (every other file is still
+handled and written), 1 also when --pin could not resolve a rewritten image.
+`;
+
+/**
+ * The directory `alpinize migrate` was given, if it was given one; undefined for Dockerfiles.
+ * Mixing a directory with other paths, or directory-only flags with files, is a usage error.
+ */
+export function directoryArgument(
+  positionals: string[],
+  flags: RepositoryFlags,
+  io: Io,
+): string | undefined {
+  const dirs = positionals.filter((p) => p !== "-" && isDirectory(resolve(io.cwd, p)));
+  if (dirs.length > 0 && positionals.length > 1) {
+    throw new UsageError("alpinize migrate: pass one directory, or Dockerfiles, not both", {
+      hint: "Run alpinize migrate DIR, or alpinize migrate FILE...",
+    });
+  }
+  if (
+    dirs.length === 0 &&
+    (flags.report !== undefined || flags.pin || flags.config !== undefined)
+  ) {
+    throw new UsageError("alpinize migrate: --report, --pin and --config work on a directory", {
+      hint: "Run alpinize migrate DIR --report FILE (for a single Dockerfile use alpinize pin for digests).",
+    });
+  }
+  return dirs[0];
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
