@@ -99,7 +99,9 @@ describe("lintEntrypoint: bash syntax under #!/bin/sh", () => {
     ['if [[ -n "$x" ]]; then :; fi', /\[\[/],
     ["function start { :; }", /function keyword/],
     ["arr=(a b)", /arrays/],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
     ['echo "${x//a/b}"', /pattern\/replacement/],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
     ['echo "${x:1:2}"', /offset/],
     ['cat <<< "$x"', /here-strings/],
     ["cmd &>/dev/null", /&>/],
@@ -121,6 +123,7 @@ describe("lintEntrypoint: bash syntax under #!/bin/sh", () => {
     const posix = [
       "#!/bin/sh",
       "sed 's/[[:space:]]//' f",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
       'echo "${x:-1}" "${x#a}" "${#x}"',
       "cmd >/dev/null 2>&1 &",
       'grep "[[:digit:]]" f',

@@ -27,11 +27,14 @@ export const BASH_SYNTAX: SyntaxPattern[] = [
   },
   {
     pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*\/\/?/g,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
     message: "${var/pattern/replacement} is bash syntax",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
     fix: "use sed, or ${var%pattern} / ${var#pattern}",
   },
   {
     pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*:\s?\d/g,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
     message: "${var:offset:length} is bash syntax",
     fix: "use cut -c or expr substr",
   },
