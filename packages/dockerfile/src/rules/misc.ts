@@ -28,7 +28,7 @@ export function migrateLocales(
   scope.warn(
     "locales",
     cmd.start,
-    `${cmd.name ?? "locale setup"} removed: musl needs no generated locales (UTF-8 works as is); install musl-locales if you need translated messages`,
+    `${isTool || reconfigure ? cmd.name : "editing /etc/locale.gen"} removed: musl needs no generated locales (UTF-8 works as is); install musl-locales if you need translated messages`,
   );
   return true;
 }

@@ -93,7 +93,7 @@ export function migrateShell(ctx: MigrationContext, state: StageState): void {
     ctx.edit("shell", s, e, "/bin/ash");
     return;
   }
-  if (bashShell)
+  if (bashShell && runsNeedBash)
     state.bashNeeds.unshift({
       offset: bashShell.start,
       reason: "SHELL is bash and RUN lines use bash features",
