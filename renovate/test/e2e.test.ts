@@ -1,0 +1,302 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pushImage, requireBinary, type StartedRegistry, startRegistry } from "@alpinize/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type PresetServer, startPresetServer } from "./lab/preset-server.js";
+import {
+  type Digests,
+  FORBIDDEN_ALPINE_TAGS,
+  indexDigest,
+  pushAlpineTags,
+} from "./lab/registry-tags.js";
+import { branchesFromLog, dockerDeps, type FoundDep } from "./lab/report.js";
+import { findRenovate, PRESET_DIR, type RenovateInstall } from "./lab/renovate-install.js";
+import { type LabRun, runRenovateLab } from "./lab/renovate-run.js";
+import { commitEdit, createScratchRepo } from "./lab/scratch-repo.js";
+
+const DIGEST_BRANCH = "renovate/docker-digests";
+const EDGE_WORKAROUND = "workarounds:doNotUpgradeFromAlpineStableToEdge";
+// A Renovate run over the scratch repository takes 10-60 s (trace logging is the slow part).
+const RUN_TIMEOUT = 240_000;
+
+/** One expected reference: where it is, what it says, and the updates Renovate must propose. */
+interface Expected {
+  manager: string;
+  packageFile: string;
+  depName: string;
+  currentValue: string;
+  /** Repository in the loopback registry that answers for it. */
+  repository: string;
+  stale?: true;
+  /** `updateType newValue`, e.g. `pinDigest 3.22.2` or `minor 3.23.3`. */
+  updates: string[];
+}
+
+const EXPECTED: Expected[] = [
+  ...[
+    ["debian", "bookworm-slim", "debian", ["pinDigest bookworm-slim"]],
+    ["alpine", "3.22.2", "library/alpine", ["pinDigest 3.22.2", "minor 3.23.3"]],
+    ["alpine", "3", "alpine", ["pinDigest 3"]],
+    ["alpine", "3.23.2", "alpine", ["pinDigest 3.23.2", "patch 3.23.3"]],
+  ].map(([depName, currentValue, repository, updates]) => ({
+    manager: "dockerfile",
+    packageFile: "Dockerfile",
+    depName: depName as string,
+    currentValue: currentValue as string,
+    repository: repository as string,
+    updates: updates as string[],
+  })),
+  {
+    manager: "dockerfile",
+    packageFile: "Dockerfile",
+    depName: "alpine",
+    currentValue: "3.23.3",
+    repository: "alpine",
+    stale: true,
+    updates: ["digest 3.23.3"],
+  },
+  {
+    manager: "docker-compose",
+    packageFile: "docker-compose.yml",
+    depName: "docker.io/library/alpine",
+    currentValue: "3.21.5",
+    repository: "library/alpine",
+    updates: ["pinDigest 3.21.5", "minor 3.23.3"],
+  },
+  {
+    manager: "docker-compose",
+    packageFile: "docker-compose.yml",
+    depName: "docker.io/alpine",
+    currentValue: "3.23",
+    repository: "alpine",
+    updates: ["pinDigest 3.23"],
+  },
+  {
+    manager: "github-actions",
+    packageFile: ".github/workflows/ci.yml",
+    depName: "alpine",
+    currentValue: "3.23.2",
+    repository: "alpine",
+    updates: ["pinDigest 3.23.2", "patch 3.23.3"],
+  },
+  {
+    manager: "github-actions",
+    packageFile: ".github/workflows/ci.yml",
+    depName: "alpine",
+    currentValue: "3.22",
+    repository: "alpine",
+    updates: ["pinDigest 3.22", "minor 3.23"],
+  },
+  {
+    manager: "regex",
+    packageFile: ".github/workflows/ci.yml",
+    depName: "alpine",
+    currentValue: "3.22.2",
+    repository: "alpine",
+    updates: ["pinDigest 3.22.2", "minor 3.23.3"],
+  },
+  {
+    manager: "regex",
+    packageFile: "scripts/release.sh",
+    depName: "alpine",
+    currentValue: "3.23.3",
+    repository: "alpine",
+    stale: true,
+    updates: ["digest 3.23.3"],
+  },
+];
+
+const key = (d: Pick<FoundDep, "manager" | "packageFile" | "depName" | "currentValue">) =>
+  `${d.manager} ${d.packageFile} ${d.depName}:${d.currentValue}`;
+
+let install: RenovateInstall;
+let registry: StartedRegistry | undefined;
+let presets: PresetServer | undefined;
+let work = "";
+let repo = "";
+let digests: Digests;
+let staleDigest = "";
+let runs = 0;
+
+async function renovate(trace = false): Promise<LabRun> {
+  runs += 1;
+  const result = await runRenovateLab(install, {
+    repo,
+    workDir: join(work, `run${runs}`),
+    registryUrl: registry!.url,
+    presetUrl: presets!.url,
+    trace,
+  });
+  expect(result.code, result.stderr.slice(-2000)).toBe(0);
+  return result;
+}
+
+function find(deps: FoundDep[], expected: Expected, currentDigest?: string): FoundDep {
+  const matches = deps.filter(
+    (d) => key(d) === key(expected) && (!currentDigest || d.currentDigest === currentDigest),
+  );
+  expect(matches, key(expected)).toHaveLength(1);
+  return matches[0]!;
+}
+
+beforeAll(async () => {
+  install = findRenovate();
+  requireBinary("docker-registry");
+  work = await mkdtemp(join(tmpdir(), "alpinize-renovate-"));
+  registry = await startRegistry({ auth: "none" });
+  presets = await startPresetServer(PRESET_DIR);
+  // 3.23.3 first held other content: its digest is the stale pin in the fixtures.
+  staleDigest = indexDigest(
+    await pushImage(registry.url, "alpine", "3.23.3", { seed: "before-rebuild" }),
+    "alpine:3.23.3",
+  );
+  digests = await pushAlpineTags(registry.url);
+  repo = join(work, "repo");
+  // The order config:recommended users get when they list it first: the edge workaround, then us.
+  await createScratchRepo(repo, join(PRESET_DIR, "test/fixtures/scratch"), {
+    STALE_DIGEST: staleDigest,
+  }, [EDGE_WORKAROUND, `${presets.url}default.json`]);
+}, 60_000);
+
+afterAll(async () => {
+  await presets?.stop();
+  await registry?.stop();
+  // ALPINIZE_KEEP_LAB=1 keeps the scratch repository, configs, reports and logs for a post-mortem.
+  if (work && process.env.ALPINIZE_KEEP_LAB !== "1") await rm(work, { recursive: true, force: true });
+});
+
+describe("Renovate with the preset, offline against a loopback registry", () => {
+  let first: LabRun;
+
+  it("fetches every preset file and finds every image reference", async () => {
+    first = await renovate(true);
+    expect(new Set(presets!.requests())).toEqual(
+      new Set(["/default.json", "/digests.json", "/alpine-line.json", "/annotated-images.json"]),
+    );
+    const found = dockerDeps(first.report).map(key).sort();
+    expect(found).toEqual(EXPECTED.map(key).sort());
+  }, RUN_TIMEOUT);
+
+  it("proposes pins and stale-digest updates with the registry's index digests", () => {
+    const deps = dockerDeps(first.report);
+    for (const expected of EXPECTED) {
+      const dep = find(deps, expected);
+      if (expected.stale) expect(dep.currentDigest).toBe(staleDigest);
+      const proposed = dep.updates.map((u) => `${u.updateType} ${u.newValue}`).sort();
+      expect(proposed, key(expected)).toEqual([...expected.updates].sort());
+      for (const update of dep.updates) {
+        const want = digests.get(`${expected.repository}:${update.newValue}`);
+        expect(want, `${expected.repository}:${update.newValue} was pushed`).toBeDefined();
+        expect(update.newDigest, `${key(expected)} → ${update.updateType}`).toBe(want);
+        expect(update.pendingChecks ?? false).toBe(false);
+      }
+    }
+    expect(digests.get("alpine:3.23.3")).not.toBe(staleDigest);
+  });
+
+  it("never proposes another major, edge or a dated tag", () => {
+    for (const dep of dockerDeps(first.report)) {
+      for (const update of dep.updates) {
+        expect(FORBIDDEN_ALPINE_TAGS, key(dep)).not.toContain(update.newValue);
+        expect(update.newValue, key(dep)).not.toMatch(/^4(\.|$)/);
+      }
+    }
+  });
+
+  it("groups every pin and digest update in one automerged branch; tag bumps stay manual", () => {
+    const deps = dockerDeps(first.report);
+    const digestUpdates = deps.flatMap((d) =>
+      d.updates.filter((u) => u.updateType === "pinDigest" || u.updateType === "digest"),
+    );
+    expect(digestUpdates.length).toBe(11);
+    for (const update of digestUpdates) expect(update.branchName).toBe(DIGEST_BRANCH);
+
+    const branches = branchesFromLog(first.log);
+    const group = branches.find((b) => b.branchName === DIGEST_BRANCH);
+    expect(group).toBeDefined();
+    expect(group!.automerge).toBe(true);
+    expect(group!.groupName).toBe("docker digests");
+    expect(group!.upgrades).toHaveLength(digestUpdates.length);
+    for (const upgrade of group!.upgrades) {
+      expect(["pinDigest", "digest"]).toContain(upgrade.updateType);
+      expect(upgrade.automerge).toBe(true);
+      expect(upgrade.minimumReleaseAge).toBe("3 hours");
+    }
+
+    // runs-on: ubuntu-24.04 is a github-runners dependency with a branch of its own: not ours.
+    const bumps = branches.filter(
+      (b) => b.branchName !== DIGEST_BRANCH && b.upgrades.every((u) => u.datasource === "docker"),
+    );
+    expect(bumps.map((b) => b.branchName).sort()).toEqual([
+      "renovate/alpine-3.x",
+      "renovate/docker.io-library-alpine-3.x",
+    ]);
+    for (const branch of bumps) {
+      expect(branch.automerge).toBe(false);
+      for (const upgrade of branch.upgrades) {
+        expect(["major", "minor", "patch"]).toContain(upgrade.updateType);
+        expect(upgrade.newValue).toMatch(/^3\.\d+(\.\d+)?$/);
+      }
+    }
+  });
+
+  it("refreshes a current pin only after the tag is re-pushed with new content", async () => {
+    const baseImage = find(dockerDeps(first.report), EXPECTED[3]!);
+    const bump = baseImage.updates.find((u) => u.updateType === "patch")!;
+    // Merge the version bump as its pull request would: ARG BASE_IMAGE=alpine:3.23.3@<digest>.
+    await commitEdit(
+      repo,
+      "Dockerfile",
+      (text) =>
+        text.replace(
+          "ARG BASE_IMAGE=alpine:3.23.2\n",
+          `ARG BASE_IMAGE=alpine:${bump.newValue}@${bump.newDigest}\n`,
+        ),
+      "bump BASE_IMAGE",
+    );
+    const pinned = { ...EXPECTED[3]!, currentValue: "3.23.3" };
+
+    const current = digests.get("alpine:3.23.3")!;
+    const before = find(dockerDeps((await renovate()).report), pinned, current);
+    expect(before.updates).toEqual([]);
+
+    const rebuilt = indexDigest(
+      await pushImage(registry!.url, "alpine", "3.23.3", { seed: "rebuilt" }),
+      "alpine:3.23.3",
+    );
+    expect(rebuilt).not.toBe(current);
+    const after = find(dockerDeps((await renovate()).report), pinned, current);
+    expect(after.updates).toHaveLength(1);
+    expect(after.updates[0]).toMatchObject({
+      updateType: "digest",
+      newValue: "3.23.3",
+      newDigest: rebuilt,
+      branchName: DIGEST_BRANCH,
+    });
+  }, 2 * RUN_TIMEOUT);
+
+  it("keeps alpine on 3.x when a preset listed after it resets allowedVersions", async () => {
+    // config:recommended listed after this preset brings the edge workaround's
+    // allowedVersions "<20000000" last; the guard rules must still drop every 4.x tag.
+    await commitEdit(
+      repo,
+      "renovate.json",
+      () =>
+        `${JSON.stringify({ extends: [`${presets!.url}default.json`, EDGE_WORKAROUND] }, null, 2)}\n`,
+      "list the edge workaround after the preset",
+    );
+    const result = await renovate(true);
+    const proposedMajors = dockerDeps(result.report).flatMap((d) =>
+      d.updates.filter((u) => u.updateType === "major").map((u) => u.newValue),
+    );
+    // The override is real (Renovate looks 4.x up again), yet no branch carries it.
+    expect(proposedMajors.length).toBeGreaterThan(0);
+    for (const branch of branchesFromLog(result.log)) {
+      expect(branch.branchName).not.toMatch(/4\.x|edge/);
+      for (const upgrade of branch.upgrades) {
+        expect(FORBIDDEN_ALPINE_TAGS).not.toContain(upgrade.newValue);
+      }
+    }
+  }, RUN_TIMEOUT);
+});
