@@ -4,6 +4,7 @@
 // arethetypeswrong on the tarball, plus metadata checks publint does not make.
 //
 //   node scripts/check-packages.mjs [--no-build] [NAME…]     (pnpm check-packages)
+//   node scripts/check-packages.mjs --dir DIR…                (any package folder, as it is)
 //
 // Exit 0 when every package is clean, 1 when any has a problem, 2 on bad usage.
 import { spawnSync } from "node:child_process";
@@ -112,23 +113,45 @@ function checkOne(target, dest) {
   return { errors, warnings, attw };
 }
 
+const USAGE = "usage: check-packages [--no-build] [NAME…] | check-packages --dir DIR…";
+
+function parseArgv(argv) {
+  const opts = { build: true, names: [], dirs: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--no-build") opts.build = false;
+    else if (arg === "--dir" && argv[i + 1]) opts.dirs.push(resolve(argv[++i]));
+    else if (arg.startsWith("-")) return { error: `unknown option ${arg}` };
+    else opts.names.push(arg);
+  }
+  return opts;
+}
+
+/** Packages to check: named or all publishable ones, or the folders given with --dir. */
+function selectTargets(opts) {
+  if (opts.dirs.length > 0) {
+    return opts.dirs.map((dir) => {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+      return { name: pkg.name, dir, pkg };
+    });
+  }
+  const all = publishablePackages();
+  return opts.names.length > 0 ? all.filter((t) => opts.names.includes(t.name)) : all;
+}
+
 function main(argv) {
-  const build = !argv.includes("--no-build");
-  const names = argv.filter((a) => !a.startsWith("--"));
-  const unknown = argv.filter((a) => a.startsWith("--") && a !== "--no-build");
-  if (unknown.length > 0) {
-    console.error(
-      `check-packages: unknown option ${unknown[0]}; usage: check-packages [--no-build] [NAME…]`,
-    );
+  const opts = parseArgv(argv);
+  if (opts.error) {
+    console.error(`check-packages: ${opts.error}; ${USAGE}`);
     return 2;
   }
-  let targets = publishablePackages();
-  if (names.length > 0) targets = targets.filter((t) => names.includes(t.name));
+  const targets = selectTargets(opts);
   if (targets.length === 0) {
     console.error("check-packages: no publishable package matches");
     return 2;
   }
-  if (build) {
+  // --dir folders are checked as they are; workspace packages are built first (turbo caches).
+  if (opts.build && opts.dirs.length === 0) {
     const filters = targets.flatMap((t) => ["--filter", t.name]);
     const res = spawnSync(
       "pnpm",
