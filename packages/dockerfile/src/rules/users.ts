@@ -218,7 +218,7 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
   };
   if (cmd.name === "groupadd") {
     const p = parseOptions(words, new Set(["-g", "-K", "-p"]), GROUPADD_LONG);
-    if (!p || p.operands.length !== 1) return fail("with arguments alpinize cannot read");
+    if (p?.operands.length !== 1) return fail("with arguments alpinize cannot read");
     const name = p.operands[0]!;
     const gid = p.options.get("-g");
     checkIds(scope, cmd.start, undefined, typeof gid === "string" ? gid : undefined, name, "group");
@@ -267,7 +267,7 @@ function useradd(
   fail: (why: string) => undefined,
 ): string | undefined {
   const p = parseOptions(words, USERADD_VALUES, USERADD_LONG);
-  if (!p || p.operands.length !== 1) return fail("with arguments alpinize cannot read");
+  if (p?.operands.length !== 1) return fail("with arguments alpinize cannot read");
   const o = p.options;
   const name = p.operands[0]!;
   const str = (k: string) => (typeof o.get(k) === "string" ? (o.get(k) as string) : undefined);
