@@ -32,9 +32,18 @@ export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
 /** Judges a report against a policy. The verdict is here; reporters only render it. */
 export function evaluate(report: Report, policy: Policy = defaultPolicy()): Evaluation {
   const states = policy.exceptions.map((ex) => exceptionState(ex, policy.now));
-  const vexUsed = new Set<VexStatement>();
-  const blockSet = new Set(policy.severities);
-  const findings = report.findings.map((f) => judge(f, policy, blockSet, states, vexUsed));
+  const ctx: JudgeContext = {
+    policy,
+    blockSet: new Set(policy.severities),
+    exceptionsById: indexBy(
+      policy.exceptions.map((ex, i) => ({ ex, state: states[i]! })),
+      (x) => [x.ex.id],
+    ),
+    vexById: indexBy(policy.vex, (s) => [s.vulnerability, ...s.aliases]),
+    vexUsed: new Set<VexStatement>(),
+  };
+  const vexUsed = ctx.vexUsed;
+  const findings = report.findings.map((f) => judge(f, ctx));
   findings.sort(bySeverityThenId);
   const blocking = findings.filter((f) => f.disposition === "blocking");
   const problems = coverageProblems(report, policy);
@@ -95,12 +104,30 @@ function applied(ex: Exception): AppliedException {
   return out;
 }
 
+interface JudgeContext {
+  policy: Policy;
+  blockSet: Set<Severity>;
+  exceptionsById: Map<string, { ex: Exception; state: ExceptionState }[]>;
+  vexById: Map<string, VexStatement[]>;
+  vexUsed: Set<VexStatement>;
+}
+
+/** Groups items by upper-cased vulnerability ids, so each finding looks at its own only. */
+function indexBy<T>(items: T[], ids: (item: T) => string[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    for (const id of new Set(ids(item).map((x) => x.toUpperCase()))) {
+      const list = map.get(id);
+      if (list) list.push(item);
+      else map.set(id, [item]);
+    }
+  }
+  return map;
+}
+
 function judge(
   f: Finding,
-  policy: Policy,
-  blockSet: Set<Severity>,
-  states: ExceptionState[],
-  vexUsed: Set<VexStatement>,
+  { policy, blockSet, exceptionsById, vexById, vexUsed }: JudgeContext,
 ): EvaluatedFinding {
   const { severity, source } = chooseSeverity(f, policy.severitySource);
   const out: EvaluatedFinding = {
@@ -112,14 +139,14 @@ function judge(
   };
   let valid: ExceptionState | undefined;
   let expired: ExceptionState | undefined;
-  policy.exceptions.forEach((ex, i) => {
+  const id = f.id.toUpperCase();
+  exceptionsById.get(id)?.forEach(({ ex, state }) => {
     if (!exceptionMatches(ex, f)) return;
-    const state = states[i]!;
     state.matched++;
     if (state.expired) expired ??= state;
     else valid ??= state;
   });
-  const statement = latestStatement(policy.vex.filter((s) => vexMatches(s, f)));
+  const statement = latestStatement((vexById.get(id) ?? []).filter((s) => vexMatches(s, f)));
   if (statement) vexUsed.add(statement);
   out.disposition = disposition(out, blockSet, policy, valid, statement);
   if (valid && out.disposition === "exception") out.exception = strip(valid);

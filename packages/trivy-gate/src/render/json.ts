@@ -22,6 +22,7 @@ export function findingJson(f: EvaluatedFinding): Record<string, unknown> {
     ...(f.primaryUrl ? { url: f.primaryUrl } : {}),
     ...(f.cvss ? { cvss: f.cvss } : {}),
     key: f.key,
+    ...(f.fingerprint ? { trivyFingerprint: f.fingerprint } : {}),
     ...(f.exception ? { exception: f.exception } : {}),
     ...(f.expiredException ? { expiredException: f.expiredException } : {}),
     ...(f.vex ? { vex: f.vex } : {}),

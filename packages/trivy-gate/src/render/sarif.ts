@@ -162,6 +162,7 @@ function result(f: EvaluatedFinding, ruleIndex: number, uri: string): Record<str
       status: f.status,
       severitySource: f.severitySource,
       disposition: f.disposition,
+      ...(f.fingerprint ? { trivyFingerprint: f.fingerprint } : {}),
     },
   };
   const reason = f.exception?.reason ?? f.vex?.justification ?? f.vex?.impactStatement;
