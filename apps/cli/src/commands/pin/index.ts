@@ -67,8 +67,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const mode = values.write ? "write" : values.check ? "check" : "plan";
   const reports =
     mode === "check" ? inputs.map(checkFile) : await pinFiles(inputs, values, io, mode);
-  for (const report of reports) {
-    if (!values.json) printReport(report, io, mode);
+  if (!values.json) {
+    for (const report of reports) printReport(report, io, mode);
+    io.err(io.style.dim(summarize(reports, mode)));
   }
   if (values.json) io.out(JSON.stringify(reports.map(reportToJson), null, 2));
   return exitCode(reports, mode);
@@ -149,4 +150,18 @@ function exitCode(reports: FileReport[], mode: "write" | "check" | "plan"): numb
   if (mode === "check" && reports.some((r) => r.unpinned.length > 0)) return EXIT.FINDINGS;
   if (mode === "plan" && reports.some((r) => r.changes.length > 0)) return EXIT.FINDINGS;
   return EXIT.OK;
+}
+
+function summarize(reports: FileReport[], mode: "write" | "check" | "plan"): string {
+  const count = (pick: (r: FileReport) => number) => reports.reduce((n, r) => n + pick(r), 0);
+  const parts = [
+    `${count((r) => r.pinned)} already pinned`,
+    mode === "check" ? `${count((r) => r.unpinned.length)} unpinned` : undefined,
+    mode === "write" ? `${count((r) => r.changes.length)} pinned now` : undefined,
+    mode === "plan" ? `${count((r) => r.changes.length)} to pin` : undefined,
+    `${count((r) => r.problems.length)} problems`,
+    `${count((r) => r.skipped.length)} skipped`,
+  ].filter(Boolean);
+  const files = reports.length === 1 ? "1 file" : `${reports.length} files`;
+  return `pin: ${files}: ${parts.join(", ")}`;
 }

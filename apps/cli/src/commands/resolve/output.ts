@@ -36,4 +36,21 @@ export function printHuman(outcomes: ResolveOutcome[], io: Io): void {
     io.err(`${io.style.red("error")} ${err?.message ?? "unknown failure"}`);
     if (isAlpinizeError(err) && err.hint) io.err(`  ${err.hint}`);
   }
+  printRateLimits(outcomes, io);
+}
+
+/** Registries that sent `ratelimit-*` headers: what they said, once each, on stderr. */
+function printRateLimits(outcomes: ResolveOutcome[], io: Io): void {
+  const seen = new Map<string, string>();
+  for (const { result } of outcomes) {
+    const limit = result?.rateLimit;
+    if (!result || !limit) continue;
+    const parts = [
+      limit.remaining !== undefined ? `${limit.remaining} remaining` : undefined,
+      limit.limit !== undefined ? `of ${limit.limit}` : undefined,
+      limit.source !== undefined ? `for ${limit.source}` : undefined,
+    ].filter(Boolean);
+    seen.set(result.registry, parts.join(" "));
+  }
+  for (const [registry, text] of seen) io.err(io.style.dim(`${registry} pull rate limit: ${text}`));
 }

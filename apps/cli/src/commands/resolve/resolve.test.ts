@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import {
   type PushedImage,
   pushImage,
@@ -5,6 +6,7 @@ import {
   startRegistry,
 } from "@alpinize/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../main.js";
 import { runCli } from "../../test-helpers.js";
 
 const env = { HOME: "/nonexistent-alpinize-home", PATH: process.env.PATH };
@@ -60,4 +62,30 @@ describe("alpinize resolve", () => {
     );
     expect((await runCli(["resolve"], { env })).code).toBe(2);
   });
+
+  it("shows progress on a terminal's stderr and keeps --json stdout clean", async () => {
+    const stdout = new Sink(false);
+    const stderr = new Sink(true);
+    const refs = [`${registry.host}/team/app:1.0`, `${registry.host}/team/app:1.0`];
+    const code = await main(["resolve", "--json", ...refs], {
+      stdout,
+      stderr,
+      env,
+      cwd: process.cwd(),
+    });
+    expect(code).toBe(0);
+    expect(stderr.text).toContain(`resolving 2/2 ${refs[1]}`);
+    expect(JSON.parse(stdout.text)).toHaveLength(2);
+  });
 });
+
+class Sink extends Writable {
+  text = "";
+  constructor(readonly isTTY: boolean) {
+    super();
+  }
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
