@@ -7,6 +7,10 @@ import { dataDir, pushTo, writeJsonAtomic } from "./lib/io.mjs";
 import { normaliseUrl, projectFromSource, stemName } from "./lib/upstream.mjs";
 
 const RELEASES = ["3.21", "3.22", "3.23", "3.24"];
+// `--out DIR` writes somewhere else (the freshness test compares that with the committed data).
+const outIndex = process.argv.indexOf("--out");
+const outDir = outIndex > 0 ? process.argv[outIndex + 1] : dataDir;
+if (!outDir) throw new Error("--out needs a directory");
 const corpus =
   process.env.APORTS_INDEX_DIR ??
   join(dataDir, "..", "..", "..", "..", "shared", "corpus", "aports-index");
@@ -167,7 +171,7 @@ for (const release of RELEASES) {
     provides: compactProvides(origins),
     join: joinSources(debian, origins),
   };
-  writeJsonAtomic(join(dataDir, `alpine-${release}.json`), data);
+  writeJsonAtomic(join(outDir, `alpine-${release}.json`), data);
   console.log(
     `alpine-${release}.json: ${origins.size} origins, ${Object.keys(data.join).length} joined Debian sources`,
   );
@@ -184,7 +188,7 @@ function writeDebianIndex(debian) {
     if (!source && keep.length === 0) continue;
     binaries[bin] = [source, ...keep];
   }
-  writeJsonAtomic(join(dataDir, "debian-index.json"), {
+  writeJsonAtomic(join(outDir, "debian-index.json"), {
     about:
       "Runtime slice of debian-bookworm.json: binary -> [source, commands...] for binaries whose source has another name; absent = source of the same name.",
     binaries,

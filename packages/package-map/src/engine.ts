@@ -1,7 +1,7 @@
 import { InputError } from "@alpinize/errors";
 import { loadCurated } from "./data.js";
 import { curatedLayer } from "./layers/curated.js";
-import { ecosystemLayer, foreignEcosystemLayer, noMultilibLayer } from "./layers/ecosystem.js";
+import { ecosystemLayer, foreignEcosystemLayer, patternLayer } from "./layers/ecosystem.js";
 import { exactLayer } from "./layers/exact.js";
 import { nameRuleLayer, unknownLayer } from "./layers/fallback.js";
 import { familyLayer } from "./layers/families.js";
@@ -24,7 +24,7 @@ import type {
 // Order matters: explicit knowledge first, then facts, then rules, from strongest to weakest.
 const LAYERS: Layer[] = [
   curatedLayer,
-  noMultilibLayer,
+  patternLayer,
   familyLayer,
   exactLayer,
   ecosystemLayer,

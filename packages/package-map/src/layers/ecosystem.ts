@@ -76,8 +76,16 @@ export const foreignEcosystemLayer: Layer = (name) => {
   };
 };
 
-/** Multilib and cross-toolchain packages: Alpine builds neither. */
-export const noMultilibLayer: Layer = (name) => {
+/** Multilib and cross-toolchain packages: Alpine builds neither. Ubuntu language packs: musl. */
+export const patternLayer: Layer = (name) => {
+  if (/^language-pack-/.test(name)) {
+    return {
+      alpine: [],
+      layer: "not-needed",
+      reason:
+        "Ubuntu's glibc locale data; musl has no locale archive (musl-locales only adds translations)",
+    };
+  }
   const multilib = /^lib(32|x32|64)[a-z]/.test(name) && !/^lib64(gfortran|stdc)/.test(name);
   const cross =
     /-(aarch64|arm|armhf|i686|x86-64|powerpc|powerpc64le|ppc64el|mips\w*|s390x|riscv64)-linux-gnu\w*$/.test(
