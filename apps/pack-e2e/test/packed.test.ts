@@ -59,6 +59,7 @@ beforeAll(async () => {
   writeConsumerManifest(consumer, tarballs);
   cpSync(join(fixtures, "consumer"), consumer, { recursive: true });
   cpSync(join(fixtures, "Dockerfile.debian"), join(consumer, "Dockerfile"));
+  cpSync(join(fixtures, "trivy-report.json"), join(consumer, "trivy-report.json"));
   const install = await npmInstall(consumer);
   if (install.code !== 0) {
     throw new Error(`npm install of the tarballs failed (${install.code}):\n${install.stderr}`);
@@ -157,6 +158,8 @@ describe("npx alpinize from the tarballs", () => {
   it.each([
     ["packages", "map", "libssl-dev", "python3-pip", "--json"],
     ["shims", "print"],
+    ["check", "Dockerfile"],
+    ["gate", "trivy-report.json", "--format", "markdown"],
   ])("%s %s gives the same output as the workspace build", async (...args) => {
     const res = await npx(["alpinize", ...args]);
     const same = await workspaceCli(args);
