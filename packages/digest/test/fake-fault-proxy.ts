@@ -28,6 +28,8 @@ export interface Faults {
   contentType?: string;
   /** Send this many bytes of padding as the manifest GET body. */
   hugeBody?: number;
+  /** Rewrite the realm of every `WWW-Authenticate` challenge (on every path) to this URL. */
+  realm?: string;
   /** Drop the connection, on every path, for clients whose User-Agent matches (a network failure for one client only). */
   dropUserAgent?: RegExp;
 }
@@ -56,7 +58,8 @@ export async function startFakeFaultProxy(upstream: string): Promise<FakeFaultPr
     }
     const isManifest = /\/manifests\//.test(req.url ?? "");
     if (isManifest && answerFault(state.faults, req, res)) return;
-    forward(target, req, res, isManifest ? state.faults : {});
+    const { realm } = state.faults;
+    forward(target, req, res, isManifest ? state.faults : realm ? { realm } : {});
   });
   await listen(server);
   const port = (server.address() as AddressInfo).port;
@@ -99,6 +102,10 @@ function forward(target: URL, req: IncomingMessage, res: ServerResponse, faults:
         if (faults.stripDigest) delete h["docker-content-digest"];
         if (faults.wrongDigest) h["docker-content-digest"] = faults.wrongDigest;
         if (faults.contentType) h["content-type"] = faults.contentType;
+        const challenge = h["www-authenticate"];
+        if (faults.realm && typeof challenge === "string") {
+          h["www-authenticate"] = challenge.replace(/realm="[^"]*"/, `realm="${faults.realm}"`);
+        }
         if (faults.corruptBody && req.method === "GET" && up.statusCode === 200) {
           body = Buffer.concat([body, Buffer.from("\n")]);
           h["content-length"] = String(body.length);

@@ -138,6 +138,41 @@ describe("faults injected by a fake proxy in front of a real registry", () => {
   });
 });
 
+describe("token realms", () => {
+  let registry: StartedRegistry;
+
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: "token" });
+    await seed(registry);
+  }, 60_000);
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  it("refuses a plain-http realm on another host before sending anything there", async () => {
+    const proxy = await startFakeFaultProxy(registry.url);
+    const config = await dockerConfig({
+      auths: { [proxy.host]: { auth: basicAuth(ALICE.username, ALICE.password) } },
+    });
+    const resolver = createResolver({
+      env: cleanEnv({ DOCKER_CONFIG: config.dir }),
+      retry: FAST_RETRY,
+    });
+    const before = registry.tokenRequests!().length;
+    try {
+      proxy.faults.realm = "http://auth.example.invalid/token";
+      await expect(resolver.resolve(`${proxy.host}/team/app:1.0`)).rejects.toMatchObject({
+        code: DIGEST_ERRORS.insecure,
+      });
+      expect(registry.tokenRequests!().length).toBe(before);
+    } finally {
+      resolver.close();
+      await config.remove();
+      await proxy.close();
+    }
+  });
+});
+
 describe("credentials and cross-host redirects", () => {
   let registry: StartedRegistry;
   let pushed: Seeded;
