@@ -69,6 +69,20 @@ describe("alpinize check", () => {
     expect(result.code).toBe(1);
   });
 
+  it("lints an entrypoint script given by name, and the scripts an Alpine Dockerfile runs", async () => {
+    await writeFile(join(dir, "entry.sh"), '#!/bin/sh\ngroupadd -g 999 docker\nexec "$@"\n');
+    const direct = await runCli(["check", "entry.sh"], { cwd: dir });
+    expect(direct.stdout).toMatch(/^entry\.sh:2: entrypoint-lint: shadow-tool: groupadd /);
+    expect(direct.code).toBe(1);
+    await writeFile(
+      join(dir, "Dockerfile"),
+      `FROM alpine:3.23@${DIGEST}\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n`,
+    );
+    const viaDockerfile = await runCli(["check", "."], { cwd: dir });
+    expect(viaDockerfile.stdout).toMatch(/^entry\.sh:2: entrypoint-lint: shadow-tool: /);
+    expect(viaDockerfile.code).toBe(1);
+  });
+
   it("exits 2 on a file it cannot parse, a bad config, or a missing path", async () => {
     await writeFile(join(dir, "Dockerfile"), "# escape=x\nFROM alpine:3.23\n");
     const broken = await runCli(["check", "."], { cwd: dir });
