@@ -117,6 +117,17 @@ describe("faults injected by a fake proxy in front of a real registry", () => {
     expect(got.rateLimit).toEqual({ limit: "100;w=21600", remaining: "97;w=21600" });
   });
 
+  it("takes the media type from the manifest when the registry says application/json", async () => {
+    resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
+    proxy.faults = { contentType: "application/json" };
+    const got = await resolver.resolve(`${proxy.host}/team/legacy:2.0`);
+    expect(got).toMatchObject({
+      digest: pushed.legacy.indexDigest,
+      mediaType: MEDIA_TYPES.dockerList,
+    });
+    expect(manifestHits().map((h) => h.method)).toEqual(["HEAD", "GET"]);
+  });
+
   it("rejects schema 1 manifests and oversized bodies", async () => {
     resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
     proxy.faults.contentType = "application/vnd.docker.distribution.manifest.v1+prettyjws";

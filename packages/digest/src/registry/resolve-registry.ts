@@ -61,10 +61,11 @@ async function getManifest(
   );
   checkStatus(res, ref);
   const computed = `sha256:${createHash("sha256").update(res.body).digest("hex")}`;
-  const mediaType =
-    bareMediaType(header(res, "content-type")) ||
-    parseManifest(res.body, ref.original).mediaType ||
-    "";
+  const declared = bareMediaType(header(res, "content-type"));
+  // Some registries answer `application/json`; the manifest's own mediaType then decides.
+  const mediaType = isKnownManifestType(declared)
+    ? declared
+    : (parseManifest(res.body, ref.original).mediaType ?? declared);
   rejectSchema1(mediaType, ref);
   if (!isKnownManifestType(mediaType)) {
     throw new ResolveError(
