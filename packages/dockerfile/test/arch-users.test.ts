@@ -90,6 +90,15 @@ describe("rule 5: users and groups", () => {
     expect(r.warnings[0]).toMatchObject({ line: 2, column: 5 });
   });
 
+  it("converts Debian's adduser/addgroup long options and leaves busybox-style calls", () => {
+    const r = migrate(
+      `${base}RUN addgroup --system --gid 800 data && adduser --system --group --uid 800 --home /var/lib/svc --shell /usr/sbin/nologin --quiet svc\nRUN adduser -D plain && adduser --disabled-password --gecos '' web\n`,
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN addgroup -S -g 800 data && addgroup -S svc && adduser -S -D -u 800 -G svc -h /var/lib/svc -s /sbin/nologin svc\nRUN adduser -D plain && adduser --disabled-password --gecos '' web\n",
+    );
+  });
+
   it("leaves usermod options busybox cannot express, with a warning", () => {
     const r = migrate(`${base}RUN usermod -u 2000 app\n`);
     expect(r.output).toBe("FROM alpine:3.23\nRUN usermod -u 2000 app\n");

@@ -1,5 +1,6 @@
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
+import { debianAdduser } from "./adduser.js";
 import type { ScriptScope } from "./scope.js";
 
 /** Alpine 3.23's base users and groups (from its /etc/passwd and /etc/group). */
@@ -65,7 +66,14 @@ const ALPINE_GROUPS = new Set([
   "nobody",
 ]);
 
-export const USER_TOOLS = new Set(["groupadd", "useradd", "usermod", "gpasswd"]);
+export const USER_TOOLS = new Set([
+  "groupadd",
+  "useradd",
+  "usermod",
+  "gpasswd",
+  "adduser",
+  "addgroup",
+]);
 
 interface Parsed {
   options: Map<string, string | true>;
@@ -73,7 +81,7 @@ interface Parsed {
 }
 
 /** Reads `-x value`, `-xvalue`, `--long value`, `--long=value` and bundled flags like `-aG`. */
-function parseOptions(
+export function parseOptions(
   words: Word[],
   withValue: Set<string>,
   aliases: Record<string, string>,
@@ -165,12 +173,12 @@ const USERMOD_LONG: Record<string, string> = { "--append": "-a", "--groups": "-G
 /** Words written with expansions; they are emitted as written, never re-quoted. */
 const RAW = new Set<string>();
 
-function q(s: string): string {
+export function q(s: string): string {
   if (RAW.has(s)) return s;
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
 
-function fixShell(scope: ScriptScope, shell: string, at: number): string {
+export function fixShell(scope: ScriptScope, shell: string, at: number): string {
   if (shell === "/usr/sbin/nologin" || shell === "/bin/false" || shell === "/usr/bin/false") {
     return shell === "/usr/sbin/nologin" ? "/sbin/nologin" : shell;
   }
@@ -179,7 +187,7 @@ function fixShell(scope: ScriptScope, shell: string, at: number): string {
   return shell;
 }
 
-function checkIds(
+export function checkIds(
   scope: ScriptScope,
   at: number,
   uid: string | undefined,
@@ -229,6 +237,7 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
     return out.join(" ");
   }
   if (cmd.name === "useradd") return useradd(scope, cmd, words, fail);
+  if (cmd.name === "adduser" || cmd.name === "addgroup") return debianAdduser(scope, cmd, words);
   if (cmd.name === "usermod") {
     const p = parseOptions(
       words,

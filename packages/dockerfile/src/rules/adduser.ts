@@ -1,0 +1,106 @@
+import type { SimpleCommand } from "../shell/script.js";
+import type { Word } from "../shell/tokens.js";
+import type { ScriptScope } from "./scope.js";
+import { checkIds, fixShell, parseOptions, q } from "./users.js";
+
+const VALUES = new Set([
+  "--home",
+  "--shell",
+  "--ingroup",
+  "--uid",
+  "--gid",
+  "--gecos",
+  "--comment",
+  "--firstuid",
+  "--lastuid",
+  "--firstgid",
+  "--lastgid",
+  "--conf",
+  "--skel",
+  "-h",
+  "-s",
+  "-G",
+  "-u",
+  "-g",
+  "-k",
+]);
+/** Debian's adduser options busybox adduser does not accept. */
+const DEBIAN_ONLY =
+  /^--(?:group|gid|quiet|disabled-login|comment|firstuid|lastuid|firstgid|lastgid|conf|add[-_]extra[-_]groups|force-badname|allow-bad-names|debug)\b|^-q$/;
+
+/**
+ * Rule 5, Debian's own adduser/addgroup: its long options differ from busybox's, and without
+ * `--disabled-password` busybox would prompt for one. Busybox-style calls are left alone.
+ */
+export function debianAdduser(
+  scope: ScriptScope,
+  cmd: SimpleCommand,
+  words: Word[],
+): string | undefined {
+  const raw = words.map((w) => w.value ?? w.raw);
+  const debianOnly = raw.some((v) => DEBIAN_ONLY.test(v));
+  const nologin = raw.includes("/usr/sbin/nologin");
+  if (cmd.name === "addgroup") return debianOnly ? addgroup(scope, cmd, words) : undefined;
+  if (!debianOnly && !nologin) return undefined;
+  const p = parseOptions(words, VALUES, {});
+  if (!p || p.operands.length === 0 || p.operands.length > 2) return undefined;
+  if (p.operands.length === 2 && p.options.size === 0)
+    return `adduser ${p.operands.map(q).join(" ")}`;
+  const o = p.options;
+  const str = (...keys: string[]) => {
+    for (const k of keys) if (typeof o.get(k) === "string") return o.get(k) as string;
+    return undefined;
+  };
+  const name = p.operands[0]!;
+  const system = o.has("--system") || o.has("-S");
+  checkIds(scope, cmd.start, str("--uid", "-u"), undefined, name, "user");
+  const out: string[] = [];
+  let group = str("--ingroup", "-G");
+  if (o.has("--group")) {
+    const gid = str("--gid");
+    out.push(`addgroup${system ? " -S" : ""}${gid ? ` -g ${gid}` : ""} ${q(name)} &&`);
+    group = name;
+  } else if (str("--gid") && !group) {
+    group = str("--gid");
+    scope.warn(
+      "users",
+      cmd.start,
+      `adduser --gid ${group}: busybox takes the group by name or number with -G; check the group exists`,
+    );
+  }
+  out.push("adduser");
+  if (system) out.push("-S");
+  out.push("-D");
+  const uid = str("--uid", "-u");
+  if (uid) out.push("-u", uid);
+  if (group) out.push("-G", q(group));
+  const home = str("--home", "-h");
+  if (home) out.push("-h", q(home));
+  const shell = str("--shell", "-s");
+  if (shell) out.push("-s", q(fixShell(scope, shell, cmd.start)));
+  else if (o.has("--disabled-login")) out.push("-s", "/sbin/nologin");
+  const gecos = str("--gecos", "--comment", "-g");
+  if (gecos !== undefined) out.push("-g", q(gecos));
+  if (o.has("--no-create-home") || o.has("-H")) out.push("-H");
+  out.push(q(name));
+  return out.join(" ");
+}
+
+function addgroup(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): string | undefined {
+  const p = parseOptions(words, new Set(["--gid", "-g"]), {});
+  if (!p || p.operands.length !== 1) return undefined;
+  const gid = p.options.get("--gid") ?? p.options.get("-g");
+  checkIds(
+    scope,
+    cmd.start,
+    undefined,
+    typeof gid === "string" ? gid : undefined,
+    p.operands[0],
+    "group",
+  );
+  const out = ["addgroup"];
+  if (p.options.has("--system") || p.options.has("-S")) out.push("-S");
+  if (typeof gid === "string") out.push("-g", gid);
+  out.push(q(p.operands[0]!));
+  return out.join(" ");
+}
