@@ -88,7 +88,7 @@ export function debianAdduser(
 
 function addgroup(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): string | undefined {
   const p = parseOptions(words, new Set(["--gid", "-g"]), {});
-  if (!p || p.operands.length !== 1) return undefined;
+  if (p?.operands.length !== 1) return undefined;
   const gid = p.options.get("--gid") ?? p.options.get("-g");
   checkIds(
     scope,
