@@ -1,4 +1,5 @@
 import { loadDebian } from "./data.js";
+import { withPrefix } from "./sorted.js";
 
 export interface DebianBinary {
   source: string;
@@ -22,16 +23,7 @@ let sortedNames: string[] | undefined;
  */
 export function debianSiblingSource(name: string): { binary: string; source: string } | undefined {
   sortedNames ??= Object.keys(loadDebian().binaries).sort();
-  const names = sortedNames;
-  let lo = 0;
-  let hi = names.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((names[mid] ?? "") < name) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < names.length && names[i]?.startsWith(name); i++) {
-    const binary = names[i] as string;
+  for (const binary of withPrefix(sortedNames, name)) {
     if (/^[-\d]/.test(binary.slice(name.length))) {
       return { binary, source: debianBinary(binary).source };
     }

@@ -1,4 +1,5 @@
 import { loadRelease } from "./data.js";
+import { withPrefix } from "./sorted.js";
 
 /** The package names of one Alpine release, with origins, virtuals and the upstream join. */
 export class ReleaseIndex {
@@ -57,20 +58,14 @@ export class ReleaseIndex {
 
   private sorted: string[] | undefined;
 
-  /** Up to `limit` real names starting with `prefix`, by binary search over the sorted names. */
+  /** Up to `limit` real names starting with `prefix`. */
   withPrefix(prefix: string, limit: number): string[] {
     this.sorted ??= [...this.originOf.keys()].sort();
-    const names = this.sorted;
-    let lo = 0;
-    let hi = names.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((names[mid] ?? "") < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const out: string[] = [];
-    for (let i = lo; i < names.length && out.length < limit && names[i]?.startsWith(prefix); i++)
-      out.push(names[i] as string);
+    for (const name of withPrefix(this.sorted, prefix)) {
+      if (out.length >= limit) break;
+      out.push(name);
+    }
     return out;
   }
 }
