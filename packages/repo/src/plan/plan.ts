@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { isAlpinizeError } from "@alpinize/errors";
+import { DEFAULT_RELEASE } from "@alpinize/package-map";
 import type { RepoConfig } from "../config/types.js";
 import { findCopiedScripts, type ScriptReference } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
@@ -68,6 +69,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     const scriptPlan = planScript(path, before, refs, transforms, plan.unparsable);
     if (scriptPlan) plan.files.push(scriptPlan);
   }
+  if (!plan.release) plan.release = DEFAULT_RELEASE;
   plan.mentions = await findImageMentions(root, found, plan.files);
   plan.risks = detectRisks(sources);
   return plan;
