@@ -22,6 +22,15 @@ describe("rule 6: shells", () => {
     expect(rules(r)).toContain("shell");
   });
 
+  it("installs bash for a heredoc script with a bash shebang", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN <<EOF\n#!/bin/bash\nset -e\napt-get install -y curl\nEOF\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache bash\nRUN <<EOF\n#!/bin/bash\nset -e\napk add --no-cache curl\nEOF\n",
+    );
+  });
+
   it("adds bash to the stage's apk add for a bash entrypoint, script or login shell", () => {
     const r = migrate(
       'FROM debian:12\nRUN apt-get install -y curl\nENTRYPOINT ["/bin/bash", "-c", "run"]\n',

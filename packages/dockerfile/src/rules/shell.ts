@@ -127,6 +127,14 @@ function ensureBash(
 
 function callsBash(ctx: MigrationContext, ins: Instruction): boolean {
   if (ins.form === "exec") return BASH_BIN.test(firstJsonString(ins.args.text)?.value ?? "");
+  // A heredoc script with a bash shebang is run by bash.
+  if (
+    ins.heredocs.some((h) =>
+      /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?bash\b/.test(ctx.text.slice(h.bodyStart, h.bodyEnd)),
+    )
+  ) {
+    return true;
+  }
   try {
     return runScripts(ctx, ins).some((src) =>
       simpleCommands(src.script).some((c) => BASH_BIN.test(c.name ?? "")),
