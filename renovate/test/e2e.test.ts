@@ -10,9 +10,9 @@ import {
   indexDigest,
   pushAlpineTags,
 } from "./lab/registry-tags.js";
-import { branchesFromLog, dockerDeps, type FoundDep } from "./lab/report.js";
 import { findRenovate, PRESET_DIR, type RenovateInstall } from "./lab/renovate-install.js";
 import { type LabRun, runRenovateLab } from "./lab/renovate-run.js";
+import { branchesFromLog, dockerDeps, type FoundDep } from "./lab/report.js";
 import { commitEdit, createScratchRepo } from "./lab/scratch-repo.js";
 
 const DIGEST_BRANCH = "renovate/docker-digests";
@@ -154,29 +154,39 @@ beforeAll(async () => {
   digests = await pushAlpineTags(registry.url);
   repo = join(work, "repo");
   // The order config:recommended users get when they list it first: the edge workaround, then us.
-  await createScratchRepo(repo, join(PRESET_DIR, "test/fixtures/scratch"), {
-    STALE_DIGEST: staleDigest,
-  }, [EDGE_WORKAROUND, `${presets.url}default.json`]);
+  await createScratchRepo(
+    repo,
+    join(PRESET_DIR, "test/fixtures/scratch"),
+    {
+      STALE_DIGEST: staleDigest,
+    },
+    [EDGE_WORKAROUND, `${presets.url}default.json`],
+  );
 }, 60_000);
 
 afterAll(async () => {
   await presets?.stop();
   await registry?.stop();
   // ALPINIZE_KEEP_LAB=1 keeps the scratch repository, configs, reports and logs for a post-mortem.
-  if (work && process.env.ALPINIZE_KEEP_LAB !== "1") await rm(work, { recursive: true, force: true });
+  if (work && process.env.ALPINIZE_KEEP_LAB !== "1")
+    await rm(work, { recursive: true, force: true });
 });
 
 describe("Renovate with the preset, offline against a loopback registry", () => {
   let first: LabRun;
 
-  it("fetches every preset file and finds every image reference", async () => {
-    first = await renovate(true);
-    expect(new Set(presets!.requests())).toEqual(
-      new Set(["/default.json", "/digests.json", "/alpine-line.json", "/annotated-images.json"]),
-    );
-    const found = dockerDeps(first.report).map(key).sort();
-    expect(found).toEqual(EXPECTED.map(key).sort());
-  }, RUN_TIMEOUT);
+  it(
+    "fetches every preset file and finds every image reference",
+    async () => {
+      first = await renovate(true);
+      expect(new Set(presets!.requests())).toEqual(
+        new Set(["/default.json", "/digests.json", "/alpine-line.json", "/annotated-images.json"]),
+      );
+      const found = dockerDeps(first.report).map(key).sort();
+      expect(found).toEqual(EXPECTED.map(key).sort());
+    },
+    RUN_TIMEOUT,
+  );
 
   it("proposes pins and stale-digest updates with the registry's index digests", () => {
     const deps = dockerDeps(first.report);
@@ -241,62 +251,70 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
     }
   });
 
-  it("refreshes a current pin only after the tag is re-pushed with new content", async () => {
-    const baseImage = find(dockerDeps(first.report), EXPECTED[3]!);
-    const bump = baseImage.updates.find((u) => u.updateType === "patch")!;
-    // Merge the version bump as its pull request would: ARG BASE_IMAGE=alpine:3.23.3@<digest>.
-    await commitEdit(
-      repo,
-      "Dockerfile",
-      (text) =>
-        text.replace(
-          "ARG BASE_IMAGE=alpine:3.23.2\n",
-          `ARG BASE_IMAGE=alpine:${bump.newValue}@${bump.newDigest}\n`,
-        ),
-      "bump BASE_IMAGE",
-    );
-    const pinned = { ...EXPECTED[3]!, currentValue: "3.23.3" };
+  it(
+    "refreshes a current pin only after the tag is re-pushed with new content",
+    async () => {
+      const baseImage = find(dockerDeps(first.report), EXPECTED[3]!);
+      const bump = baseImage.updates.find((u) => u.updateType === "patch")!;
+      // Merge the version bump as its pull request would: ARG BASE_IMAGE=alpine:3.23.3@<digest>.
+      await commitEdit(
+        repo,
+        "Dockerfile",
+        (text) =>
+          text.replace(
+            "ARG BASE_IMAGE=alpine:3.23.2\n",
+            `ARG BASE_IMAGE=alpine:${bump.newValue}@${bump.newDigest}\n`,
+          ),
+        "bump BASE_IMAGE",
+      );
+      const pinned = { ...EXPECTED[3]!, currentValue: "3.23.3" };
 
-    const current = digests.get("alpine:3.23.3")!;
-    const before = find(dockerDeps((await renovate()).report), pinned, current);
-    expect(before.updates).toEqual([]);
+      const current = digests.get("alpine:3.23.3")!;
+      const before = find(dockerDeps((await renovate()).report), pinned, current);
+      expect(before.updates).toEqual([]);
 
-    const rebuilt = indexDigest(
-      await pushImage(registry!.url, "alpine", "3.23.3", { seed: "rebuilt" }),
-      "alpine:3.23.3",
-    );
-    expect(rebuilt).not.toBe(current);
-    const after = find(dockerDeps((await renovate()).report), pinned, current);
-    expect(after.updates).toHaveLength(1);
-    expect(after.updates[0]).toMatchObject({
-      updateType: "digest",
-      newValue: "3.23.3",
-      newDigest: rebuilt,
-      branchName: DIGEST_BRANCH,
-    });
-  }, 2 * RUN_TIMEOUT);
+      const rebuilt = indexDigest(
+        await pushImage(registry!.url, "alpine", "3.23.3", { seed: "rebuilt" }),
+        "alpine:3.23.3",
+      );
+      expect(rebuilt).not.toBe(current);
+      const after = find(dockerDeps((await renovate()).report), pinned, current);
+      expect(after.updates).toHaveLength(1);
+      expect(after.updates[0]).toMatchObject({
+        updateType: "digest",
+        newValue: "3.23.3",
+        newDigest: rebuilt,
+        branchName: DIGEST_BRANCH,
+      });
+    },
+    2 * RUN_TIMEOUT,
+  );
 
-  it("keeps alpine on 3.x when a preset listed after it resets allowedVersions", async () => {
-    // config:recommended listed after this preset brings the edge workaround's
-    // allowedVersions "<20000000" last; the guard rules must still drop every 4.x tag.
-    await commitEdit(
-      repo,
-      "renovate.json",
-      () =>
-        `${JSON.stringify({ extends: [`${presets!.url}default.json`, EDGE_WORKAROUND] }, null, 2)}\n`,
-      "list the edge workaround after the preset",
-    );
-    const result = await renovate(true);
-    const proposedMajors = dockerDeps(result.report).flatMap((d) =>
-      d.updates.filter((u) => u.updateType === "major").map((u) => u.newValue),
-    );
-    // The override is real (Renovate looks 4.x up again), yet no branch carries it.
-    expect(proposedMajors.length).toBeGreaterThan(0);
-    for (const branch of branchesFromLog(result.log)) {
-      expect(branch.branchName).not.toMatch(/4\.x|edge/);
-      for (const upgrade of branch.upgrades) {
-        expect(FORBIDDEN_ALPINE_TAGS).not.toContain(upgrade.newValue);
+  it(
+    "keeps alpine on 3.x when a preset listed after it resets allowedVersions",
+    async () => {
+      // config:recommended listed after this preset brings the edge workaround's
+      // allowedVersions "<20000000" last; the guard rules must still drop every 4.x tag.
+      await commitEdit(
+        repo,
+        "renovate.json",
+        () =>
+          `${JSON.stringify({ extends: [`${presets!.url}default.json`, EDGE_WORKAROUND] }, null, 2)}\n`,
+        "list the edge workaround after the preset",
+      );
+      const result = await renovate(true);
+      const proposedMajors = dockerDeps(result.report).flatMap((d) =>
+        d.updates.filter((u) => u.updateType === "major").map((u) => u.newValue),
+      );
+      // The override is real (Renovate looks 4.x up again), yet no branch carries it.
+      expect(proposedMajors.length).toBeGreaterThan(0);
+      for (const branch of branchesFromLog(result.log)) {
+        expect(branch.branchName).not.toMatch(/4\.x|edge/);
+        for (const upgrade of branch.upgrades) {
+          expect(FORBIDDEN_ALPINE_TAGS).not.toContain(upgrade.newValue);
+        }
       }
-    }
-  }, RUN_TIMEOUT);
+    },
+    RUN_TIMEOUT,
+  );
 });

@@ -35,7 +35,9 @@ export async function pushAlpineTags(registryUrl: string): Promise<Digests> {
   for (const repository of ALPINE_REPOSITORIES) {
     for (const tag of ALPINE_TAGS) {
       // A seed per repository: a digest in the report then also tells which repository was asked.
-      const pushed = await pushImage(registryUrl, repository, tag, { seed: `${repository}:${tag}` });
+      const pushed = await pushImage(registryUrl, repository, tag, {
+        seed: `${repository}:${tag}`,
+      });
       digests.set(`${repository}:${tag}`, indexDigest(pushed, `${repository}:${tag}`));
     }
   }

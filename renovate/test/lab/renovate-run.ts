@@ -102,7 +102,10 @@ function parseLog(stdout: string): LogLine[] {
 }
 
 /** One offline Renovate run (`--platform=local`, lookup only) over the scratch repository. */
-export async function runRenovateLab(install: RenovateInstall, options: LabOptions): Promise<LabRun> {
+export async function runRenovateLab(
+  install: RenovateInstall,
+  options: LabOptions,
+): Promise<LabRun> {
   await mkdir(options.workDir, { recursive: true });
   const configFile = join(options.workDir, "global.json");
   const reportFile = join(options.workDir, "report.json");

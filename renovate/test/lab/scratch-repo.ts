@@ -44,7 +44,10 @@ export async function createScratchRepo(
     const path = join(repo, file);
     await writeFile(path, fill(await readFile(path, "utf8"), vars));
   }
-  const config = { $schema: "https://docs.renovatebot.com/renovate-schema.json", extends: extendsList };
+  const config = {
+    $schema: "https://docs.renovatebot.com/renovate-schema.json",
+    extends: extendsList,
+  };
   await writeFile(join(repo, "renovate.json"), `${JSON.stringify(config, null, 2)}\n`);
   await git(repo, ["init", "-q", "-b", "main"]);
   // Identity for this repository only; nothing global is touched.
