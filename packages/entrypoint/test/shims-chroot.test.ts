@@ -214,6 +214,15 @@ for (const kind of kinds) {
         }
       });
 
+      it("creates groups with IDs up to 4294967294, past busybox's LAST_ID", async () => {
+        const r = await root.sh(
+          "alpinize_ensure_group big 3000000000\nalpinize_ensure_group big 3000000000",
+        );
+        expect(r).toMatchObject({ code: 0, stdout: "big\nbig\n" });
+        expect(groupLine(await root.read("etc/group"), "big")).toBe("big:x:3000000000:");
+        if (kind === "busybox") expect(r.stderr).toContain("busybox addgroup refused 'big'");
+      });
+
       it("refuses names and IDs that one of the systems would reject or misread", async () => {
         const group = await root.read("etc/group");
         const passwd = await root.read("etc/passwd");
