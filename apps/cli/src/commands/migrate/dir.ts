@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { createResolver, resolveMany } from "@alpinize/digest";
-import { EXIT } from "@alpinize/errors";
+import { EXIT, InputError } from "@alpinize/errors";
 import {
   applyPlan,
   defaultTransforms,
@@ -59,17 +59,16 @@ export async function runRepositoryMigration(
     pinFailures = await pinPlan(plan, (refs) => resolveMany(resolver, refs));
   }
   const mode = flags.write ? "write" : flags.check ? "check" : "diff";
+  // The report goes first: a bad --report path then fails before any file is touched.
+  if (flags.report !== undefined) {
+    const name = root.split(/[\\/]/).pop() ?? dir;
+    const markdown = renderReport(plan, { name, written: flags.write === true });
+    await writeReport(resolve(io.cwd, flags.report), markdown);
+  }
   const written = flags.write
     ? await applyPlan(plan, (file) => io.progress(`writing ${file}`))
     : [];
   io.endProgress();
-  if (flags.report !== undefined) {
-    const name = root.split(/[\\/]/).pop() ?? dir;
-    await writeFileAtomic(
-      resolve(io.cwd, flags.report),
-      renderReport(plan, { name, written: flags.write === true }),
-    );
-  }
   if (flags.json) io.stdout.write(repoJson(plan, pinFailures, written));
   else printHuman(io, plan, mode, written);
   printProblems(io, plan, pinFailures);
@@ -77,6 +76,22 @@ export async function runRepositoryMigration(
   if (pinFailures.length > 0) return EXIT.FINDINGS;
   if (mode === "check" && plan.files.some((f) => f.changed)) return EXIT.FINDINGS;
   return EXIT.OK;
+}
+
+async function writeReport(path: string, markdown: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, markdown);
+  } catch (err) {
+    throw new InputError(
+      "ALPINIZE_REPORT_UNWRITABLE",
+      `cannot write the report to ${path}: ${(err as Error).message}`,
+      {
+        hint: "Pass --report a path in an existing, writable folder.",
+        details: { file: path },
+        cause: err,
+      },
+    );
+  }
 }
 
 function printHuman(

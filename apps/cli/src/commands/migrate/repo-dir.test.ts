@@ -88,6 +88,17 @@ describe("runRepositoryMigration", () => {
     expect(doc.risks.map((r: { id: string }) => r.id)).toContain("musl-dns");
   });
 
+  it("fails with exit 2 on an unwritable --report path, before writing anything", async () => {
+    root = await gitRepo({ Dockerfile: SERVICE });
+    const run = runRepositoryMigration(
+      ".",
+      { write: true, report: "no/such/dir/M.md", alpine: "3.23" },
+      captureIo(root).io,
+    );
+    await expect(run).rejects.toMatchObject({ code: "ALPINIZE_REPORT_UNWRITABLE", exitCode: 2 });
+    expect(await readFile(join(root, "Dockerfile"), "utf8")).toBe(SERVICE);
+  });
+
   it("rejects an unknown release with exit code 2 before reading any file", async () => {
     root = await gitRepo({ Dockerfile: SERVICE });
     await expect(
