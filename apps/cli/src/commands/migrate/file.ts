@@ -5,6 +5,7 @@ import {
   openSync,
   readFileSync,
   readSync,
+  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -89,7 +90,9 @@ function readDockerfile(file: string): string {
 }
 
 /** Replaces the file atomically: a temp file in the same directory, same mode, then rename. */
-export function writeAtomic(file: string, text: string): void {
+export function writeAtomic(path: string, text: string): void {
+  // Write through a symlink to the file it points at, rather than replacing the link.
+  const file = realpathSync(path);
   const mode = statSync(file).mode & 0o7777;
   const tmp = join(dirname(file), `.${basename(file)}.alpinize-${process.pid}-${Date.now()}.tmp`);
   const fd = openSync(tmp, "wx", mode);
