@@ -54,6 +54,7 @@ describe("check rules", () => {
       "RUN apk update && apk add curl",
       "RUN --mount=type=cache,target=/var/cache/apk apk add curl",
       "RUN xx-apk add --no-cache gcc && apk upgrade",
+      "RUN apk add --no-network --virtual .rundeps so:libc.musl-x86_64.so.1",
       "",
     ].join("\n");
     expect(rules(text)).toEqual(["2:apk-no-cache", "2:apk-no-cache", "4:apk-no-cache"]);

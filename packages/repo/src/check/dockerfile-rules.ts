@@ -108,7 +108,8 @@ function checkApk(
 ): void {
   const verb = cmd.args.find((a) => !a.startsWith("-"));
   const cached = /--mount=\S*target=\/(?:var\/cache\/apk|etc\/apk\/cache)/.test(run.flags);
-  if (cached) return;
+  // `--no-network` installs from what is already there (the docker-library so: deps pattern): no index to keep.
+  if (cached || cmd.args.includes("--no-network")) return;
   if (verb === "update") {
     emit(
       line,

@@ -80,7 +80,13 @@ export async function checkTargets(
     }
   }
   for (const script of scripts) await lintFile(script, cwd, options, result);
-  result.findings = result.findings.filter((f) => !options.config.check.skip.includes(f.rule));
+  const seen = new Set<string>();
+  result.findings = result.findings.filter((f) => {
+    const key = `${f.file}:${f.line}:${f.rule}:${f.message}`;
+    if (options.config.check.skip.includes(f.rule) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   result.findings.sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule),
   );
