@@ -44,6 +44,12 @@ export interface ResolverOptions {
   timeoutMs?: number;
   /** The daemon to ask (default: DOCKER_HOST, else /var/run/docker.sock). */
   daemon?: DaemonConnection;
+  /**
+   * Registry → `host[:port]` of a mirror to ask instead (`{"docker.io": "mirror.lan:5000"}`),
+   * like dockerd's `registry-mirrors`; the mirror's own credentials are used, never the
+   * original registry's.
+   */
+  mirrors?: Record<string, string>;
   userAgent?: string;
 }
 
@@ -54,6 +60,7 @@ export class Resolver {
   private readonly tokens = new TokenCache();
   private readonly clients = new Map<string, RegistryClient>();
   private readonly insecure: Set<string>;
+  private readonly mirrors: Map<string, string>;
   private readonly retry: RetryPolicy;
   readonly credentials: CredentialStore;
   private readonly daemonConnection: DaemonConnection;
@@ -64,6 +71,15 @@ export class Resolver {
     const env = options.env ?? process.env;
     this.via = options.via ?? "registry";
     this.insecure = new Set((options.insecureRegistries ?? []).map((h) => normalizeRegistry(h)));
+    this.mirrors = new Map(
+      Object.entries(options.mirrors ?? {}).map(([from, to]) => [
+        normalizeRegistry(from),
+        to
+          .replace(/^[a-z]+:\/\//i, "")
+          .replace(/\/+$/, "")
+          .toLowerCase(),
+      ]),
+    );
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.credentials = options.credentials ?? createCredentialStore({ env });
     this.daemonConnection = options.daemon ?? daemonFromEnv(env);
@@ -192,10 +208,12 @@ export class Resolver {
   private client(registry: string): RegistryClient {
     let client = this.clients.get(registry);
     if (!client) {
-      const apiHost = registryApiHost(registry);
+      const mirror = this.mirrors.get(registry);
+      const apiHost = mirror ?? registryApiHost(registry);
       client = new RegistryClient({
         registry,
         apiHost,
+        credentialRegistry: mirror ?? registry,
         insecure: this.allowsHttp(apiHost),
         transport: this.transport,
         retry: this.retry,

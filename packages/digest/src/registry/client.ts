@@ -12,6 +12,8 @@ export interface RegistryClientOptions {
   registry: string;
   /** Host the API answers on (`registry-1.docker.io` for Docker Hub). */
   apiHost: string;
+  /** Whose credentials to use: the API host's own name (a mirror's, not Docker Hub's). */
+  credentialRegistry: string;
   /** Plain http allowed (loopback or named insecure): https is tried first, then http. */
   insecure: boolean;
   transport: HttpTransport;
@@ -58,7 +60,7 @@ export class RegistryClient {
     );
     const groups = new Map<string, { creds: Credentials | undefined; scopes: string[] }>();
     for (const repo of missing) {
-      const creds = await this.options.credentials.get(registry, repo);
+      const creds = await this.options.credentials.get(this.options.credentialRegistry, repo);
       const key = creds ? `${creds.source}\u0000${creds.username ?? ""}` : "";
       const group = groups.get(key) ?? { creds, scopes: [] };
       group.scopes.push(pullScope(repo));
@@ -149,7 +151,7 @@ export class RegistryClient {
   private async authorization(repository: string): Promise<Record<string, string>> {
     const auth = this.auth;
     if (auth.kind === "none") return {};
-    const creds = await this.options.credentials.get(this.options.registry, repository);
+    const creds = await this.options.credentials.get(this.options.credentialRegistry, repository);
     if (auth.kind === "basic") {
       if (creds?.username === undefined || creds.password === undefined) return {};
       const basic = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");

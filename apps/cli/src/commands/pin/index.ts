@@ -16,6 +16,7 @@ import { type FileReport, printReport, reportToJson } from "./report.js";
 
 export const help = `Usage: alpinize pin FILE... [--write | --check] [--json] [--kind K]
                     [--via registry|daemon|auto] [--insecure-registry HOST]...
+                    [--registry-mirror HOST]
 
 Pin image references by digest, in place: FROM lines and the ARG ..._IMAGE defaults a FROM
 uses (Dockerfile), services.*.image (compose), jobs.*.container, jobs.*.services.*.image and
@@ -32,7 +33,7 @@ Options:
   --kind K                 dockerfile, compose or workflow, when the file name does not tell
                            (Dockerfile*, *.dockerfile, [docker-]compose*.y[a]ml,
                            .github/workflows/*.y[a]ml)
-  --via, --insecure-registry   As for "alpinize resolve"
+  --via, --insecure-registry, --registry-mirror   As for "alpinize resolve"
 
 References holding variables (\${VAR}) are skipped with a warning: pin the value instead.
 
@@ -47,6 +48,7 @@ const FLAGS = {
   kind: { type: "string" },
   via: { type: "string" },
   "insecure-registry": { type: "string", multiple: true },
+  "registry-mirror": { type: "string" },
 } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -91,7 +93,7 @@ function checkFile(input: PinInput): FileReport {
 
 async function pinFiles(
   inputs: PinInput[],
-  values: { via?: string; "insecure-registry"?: string[] },
+  values: { via?: string; "insecure-registry"?: string[]; "registry-mirror"?: string },
   io: Io,
   mode: "write" | "plan",
 ): Promise<FileReport[]> {

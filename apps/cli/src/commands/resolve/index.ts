@@ -12,6 +12,7 @@ import {
 
 export const help = `Usage: alpinize resolve REF... [--platform OS/ARCH[/VARIANT]] [--json]
                         [--via registry|daemon|auto] [--insecure-registry HOST]...
+                        [--registry-mirror HOST] [--verify]
 
 Resolve image references to the digest to pin: the multi-platform index by default (what
 "docker pull" prints), or one platform's manifest with --platform.
@@ -27,6 +28,7 @@ Options:
   --via daemon             Ask the Docker daemon (DOCKER_HOST or /var/run/docker.sock)
   --via auto               The registry, then the daemon if the registry cannot be reached
   --insecure-registry HOST Allow plain http to HOST (loopback hosts always may); repeatable
+  --registry-mirror HOST   Ask HOST for Docker Hub references (with HOST's credentials)
   --verify                 Fetch each manifest and hash its bytes even when the registry
                            sends a digest header
 

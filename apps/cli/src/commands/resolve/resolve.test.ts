@@ -63,6 +63,20 @@ describe("alpinize resolve", () => {
     expect((await runCli(["resolve"], { env })).code).toBe(2);
   });
 
+  it("asks a Docker Hub mirror given with --registry-mirror", async () => {
+    const alpine = await pushImage(registry.url, "library/alpine", "3.23");
+    const res = await runCli(
+      ["resolve", "--json", "--registry-mirror", registry.host, "alpine:3.23"],
+      { env },
+    );
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)[0]).toMatchObject({
+      reference: "alpine:3.23",
+      canonical: "docker.io/library/alpine:3.23",
+      digest: alpine.digest,
+    });
+  });
+
   it("shows progress on a terminal's stderr and keeps --json stdout clean", async () => {
     const stdout = new Sink(false);
     const stderr = new Sink(true);

@@ -7,12 +7,14 @@ export const RESOLVER_FLAGS = {
   via: { type: "string" },
   "insecure-registry": { type: "string", multiple: true },
   platform: { type: "string" },
+  "registry-mirror": { type: "string" },
 } as const;
 
 export interface ResolverFlags {
   via?: string;
   "insecure-registry"?: string[];
   platform?: string;
+  "registry-mirror"?: string;
 }
 
 const VIAS: Via[] = ["registry", "daemon", "auto"];
@@ -40,7 +42,21 @@ export function resolverFromFlags(command: string, flags: ResolverFlags, io: Io)
       );
     }
   }
-  return createResolver({ via, insecureRegistries: insecure, env: io.env });
+  const mirror = flags["registry-mirror"];
+  if (mirror !== undefined && !/^([a-z]+:\/\/)?[A-Za-z0-9.[\]:-]+\/?$/.test(mirror)) {
+    throw new UsageError(
+      `alpinize ${command}: --registry-mirror "${mirror}" is not a host[:port]`,
+      {
+        hint: "Name the mirror of Docker Hub as host[:port], e.g. mirror.lan:5000.",
+      },
+    );
+  }
+  return createResolver({
+    via,
+    insecureRegistries: insecure,
+    env: io.env,
+    ...(mirror ? { mirrors: { "docker.io": mirror } } : {}),
+  });
 }
 
 /** Credential problems (a helper missing, a broken auth file), once, on stderr. */
