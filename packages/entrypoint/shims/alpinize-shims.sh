@@ -77,13 +77,23 @@ _alpinize_field() { # LINE N
   printf '%s\n' "$1" | cut -d: -f"$2"
 }
 
+# The help text is captured first: `cmd --help | grep -q` fails under `set -o pipefail`,
+# because the usage text exits non-zero.
+_alpinize_help_has() { # CMD WORD
+  _alpinize_help=$("$1" --help 2>&1) || :
+  case $_alpinize_help in
+  *"$2"*) return 0 ;;
+  esac
+  return 1
+}
+
 _alpinize_backend() {
   if [ -n "${ALPINIZE_BACKEND-}" ]; then
     printf '%s\n' "$ALPINIZE_BACKEND"
   elif command -v groupadd >/dev/null 2>&1 && command -v useradd >/dev/null 2>&1 &&
     command -v usermod >/dev/null 2>&1; then
     echo shadow
-  elif command -v addgroup >/dev/null 2>&1 && addgroup --help 2>&1 | grep -q BusyBox; then
+  elif command -v addgroup >/dev/null 2>&1 && _alpinize_help_has addgroup BusyBox; then
     echo busybox
   else
     echo files
@@ -423,7 +433,7 @@ alpinize_exec_as() { # USER CMD...
     exec su-exec "$_alpinize_x_user" "$@"
   elif command -v gosu >/dev/null 2>&1; then
     exec gosu "$_alpinize_x_user" "$@"
-  elif command -v setpriv >/dev/null 2>&1 && setpriv --help 2>&1 | grep -q -- --init-groups; then
+  elif command -v setpriv >/dev/null 2>&1 && _alpinize_help_has setpriv --init-groups; then
     HOME=$(_alpinize_field "$_alpinize_x_line" 6)
     export HOME
     exec setpriv --reuid="$(_alpinize_field "$_alpinize_x_line" 3)" \

@@ -223,6 +223,23 @@ for (const kind of kinds) {
         if (kind === "busybox") expect(r.stderr).toContain("busybox addgroup refused 'big'");
       });
 
+      it("works when the caller sets -o pipefail", async () => {
+        // Debian's sh (dash) has no pipefail; bash is in every Debian root.
+        const shell = kind === "busybox" ? "/bin/sh" : "/bin/bash";
+        const flow = [
+          "set -euo pipefail",
+          ". /usr/local/lib/alpinize-shims.sh",
+          "_alpinize_backend",
+          "alpinize_ensure_group charon 1000",
+          "alpinize_ensure_user charon 1000 charon /app /sbin/nologin",
+          "alpinize_add_user_to_group charon 100",
+          "alpinize_getent group users | cut -d: -f1",
+        ].join("\n");
+        const r = await root.exec([shell, "-c", flow]);
+        const backend = kind === "busybox" ? "busybox" : "shadow";
+        expect(r).toMatchObject({ code: 0, stdout: `${backend}\ncharon\nchanged\nusers\n` });
+      });
+
       it("refuses names and IDs that one of the systems would reject or misread", async () => {
         const group = await root.read("etc/group");
         const passwd = await root.read("etc/passwd");
