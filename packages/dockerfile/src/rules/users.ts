@@ -1,70 +1,8 @@
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { debianAdduser } from "./adduser.js";
+import { ALPINE_GIDS, ALPINE_GROUPS, ALPINE_UIDS, ALPINE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
-
-/** Alpine 3.23's base users and groups (from its /etc/passwd and /etc/group). */
-const ALPINE_UIDS = new Set([0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 16, 21, 22, 35, 123, 405, 65534]);
-const ALPINE_GIDS = new Set([
-  0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 16, 18, 19, 20, 21, 22, 23, 26, 27, 28, 34, 35, 42,
-  82, 100, 123, 300, 406, 999, 65533, 65534,
-]);
-const ALPINE_USERS = new Set([
-  "root",
-  "bin",
-  "daemon",
-  "lp",
-  "sync",
-  "shutdown",
-  "halt",
-  "mail",
-  "news",
-  "uucp",
-  "cron",
-  "ftp",
-  "sshd",
-  "games",
-  "ntp",
-  "guest",
-  "nobody",
-]);
-const ALPINE_GROUPS = new Set([
-  "root",
-  "bin",
-  "daemon",
-  "sys",
-  "adm",
-  "tty",
-  "disk",
-  "lp",
-  "kmem",
-  "wheel",
-  "floppy",
-  "mail",
-  "news",
-  "uucp",
-  "cron",
-  "audio",
-  "cdrom",
-  "dialout",
-  "ftp",
-  "sshd",
-  "input",
-  "tape",
-  "video",
-  "netdev",
-  "kvm",
-  "games",
-  "shadow",
-  "www-data",
-  "users",
-  "ntp",
-  "abuild",
-  "utmp",
-  "ping",
-  "nogroup",
-  "nobody",
-]);
 
 export const USER_TOOLS = new Set([
   "groupadd",
