@@ -1,4 +1,4 @@
-import type { Finding, OsInfo, Report, Severity } from "./types.js";
+import type { Finding, OsInfo, Report, Severity, Status } from "./types.js";
 
 /** One entry of an exceptions file. */
 export interface Exception {
@@ -34,6 +34,11 @@ export interface Policy {
   severities: Severity[];
   /** Only fixable findings block. */
   ignoreUnfixed: boolean;
+  /**
+   * Trivy statuses accepted as not blocking, e.g. `will_not_fix` and `end_of_life`: an explicit
+   * choice, narrower than `ignoreUnfixed`, that still blocks `affected` findings.
+   */
+  ignoreStatuses: Status[];
   exceptions: Exception[];
   vex: VexStatement[];
   /** An end-of-support OS does not block. */
@@ -53,7 +58,8 @@ export type Disposition =
   | "not-affected"
   | "vex"
   | "exception"
-  | "unfixed";
+  | "unfixed"
+  | "ignored-status";
 
 export interface AppliedException {
   id: string;

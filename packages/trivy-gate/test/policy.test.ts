@@ -38,6 +38,24 @@ describe("severity and Status", () => {
     expect(e.counts.byDisposition.unfixed).toBe(5);
   });
 
+  it("--ignore-status accepts only the statuses named, never inferred ones", () => {
+    const e = evaluate(
+      load("statuses.json"),
+      defaultPolicy({ now: NOW, ignoreStatuses: ["will_not_fix", "end_of_life"] }),
+    );
+    const d = Object.fromEntries(e.findings.map((f) => [f.id, f.disposition]));
+    expect([d["CVE-2026-0004"], d["CVE-2026-0007"], d["CVE-2026-0002"]]).toEqual([
+      "ignored-status",
+      "ignored-status",
+      "blocking",
+    ]);
+    const legacy = evaluate(
+      load("legacy.json"),
+      defaultPolicy({ now: NOW, ignoreStatuses: ["affected"] }),
+    );
+    expect(legacy.blocking.map((f) => f.id)).toEqual(["CVE-2021-3177", "CVE-2019-25013"]);
+  });
+
   it("infers fixability from FixedVersion for reports without Status", () => {
     const e = evaluate(load("legacy.json"), defaultPolicy({ now: NOW, ignoreUnfixed: true }));
     expect(e.blocking.map((f) => [f.id, f.fixable])).toEqual([["CVE-2021-3177", true]]);

@@ -18,6 +18,7 @@ export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
   return {
     severities: ["HIGH", "CRITICAL"],
     ignoreUnfixed: false,
+    ignoreStatuses: [],
     exceptions: [],
     vex: [],
     allowEosl: false,
@@ -61,6 +62,7 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
     policy: {
       severities: policy.severities,
       ignoreUnfixed: policy.ignoreUnfixed,
+      ignoreStatuses: policy.ignoreStatuses,
       allowEosl: policy.allowEosl,
       allowUnknownOs: policy.allowUnknownOs,
       severitySource: policy.severitySource,
@@ -171,6 +173,7 @@ function disposition(
   if (statement && (statement.status === "not_affected" || statement.status === "fixed"))
     return "vex";
   if (valid) return "exception";
+  if (policy.ignoreStatuses.includes(f.status) && !f.statusInferred) return "ignored-status";
   if (policy.ignoreUnfixed && !f.fixable) return "unfixed";
   return "blocking";
 }
@@ -215,6 +218,7 @@ const DISPOSITIONS: Disposition[] = [
   "vex",
   "exception",
   "unfixed",
+  "ignored-status",
 ];
 
 function countAll(

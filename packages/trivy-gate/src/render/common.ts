@@ -32,6 +32,7 @@ export function policyLine(e: Evaluation): string {
   const parts = [
     `blocks ${p.severities.join(", ")}`,
     p.ignoreUnfixed ? "fixable only" : "fixed or not",
+    ...(p.ignoreStatuses.length ? [`accepted statuses: ${p.ignoreStatuses.join(", ")}`] : []),
     `severity source: ${p.severitySource}`,
   ];
   if (p.allowEosl) parts.push("EOSL allowed");
@@ -47,6 +48,7 @@ export function dispositionSummary(e: Evaluation): string {
   if (d.vex) parts.push(`${d.vex} suppressed by VEX`);
   if (d.exception) parts.push(`${d.exception} excepted`);
   if (d.unfixed) parts.push(`${d.unfixed} without a fix (--ignore-unfixed)`);
+  if (d["ignored-status"]) parts.push(`${d["ignored-status"]} with an accepted status`);
   return parts.join(", ");
 }
 

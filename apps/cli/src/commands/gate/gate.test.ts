@@ -59,6 +59,16 @@ describe("alpinize gate: exit codes", () => {
     };
     expect(doc.blocking.map((b) => b.id)).toEqual(["CVE-2026-0001"]);
     expect(doc.exceptions.stale.map((s) => s.id)).toEqual(["CVE-1999-0001"]);
+    const accepted = await runCli([
+      "gate",
+      fx("statuses.json"),
+      "--format",
+      "json",
+      "--ignore-status",
+      "will_not_fix,fix_deferred,under_investigation,end_of_life,affected",
+    ]);
+    const acceptedDoc = JSON.parse(accepted.stdout) as { blocking: { id: string }[] };
+    expect(acceptedDoc.blocking.map((b) => b.id)).toEqual(["CVE-2026-0001"]);
     const low = await runCli([
       "gate",
       fx("legacy.json"),
@@ -85,6 +95,7 @@ describe("alpinize gate: exit codes", () => {
     [["gate", "x.json", "--severity", "HGIH"], /--severity "HGIH"/],
     [["gate", "x.json", "--sarif-location", "/abs/Dockerfile"], /relative to the repository root/],
     [["gate", "x.json", "--nope"], /Unknown option '--nope'/],
+    [["gate", "x.json", "--ignore-status", "wontfix"], /--ignore-status "wontfix"/],
     [["gate", "missing.json"], /missing\.json: cannot read the report \(ENOENT\)/],
   ])("2 on bad usage or input: %j", async (argv, message) => {
     const r = await runCli(argv, { cwd: tmp });

@@ -9,6 +9,8 @@ Policy:
   --severity-source SRC  report (Trivy's choice, default), max (highest vendor), or a
                          vendor name such as nvd, debian, alpine, ghsa
   --ignore-unfixed       Only findings with a fix available block
+  --ignore-status LIST   Trivy statuses that do not block, e.g. will_not_fix,end_of_life
+                         (an explicit, narrower choice than --ignore-unfixed)
   --exceptions FILE      YAML exceptions: id, optional package/purl, reason, expires
   --vex FILE             OpenVEX document; not_affected and fixed statements suppress
                          (repeatable)

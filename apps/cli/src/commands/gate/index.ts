@@ -25,6 +25,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       severities: opts.severities,
       severitySource: opts.severitySource,
       ignoreUnfixed: opts.ignoreUnfixed,
+      ignoreStatuses: opts.ignoreStatuses,
       allowEosl: opts.allowEosl,
       allowUnknownOs: opts.allowUnknownOs,
       exceptions,

@@ -1,11 +1,19 @@
 import { UsageError } from "@alpinize/errors";
-import { FORMATS, type Format, parseSeverityList, type Severity } from "@alpinize/trivy-gate";
+import {
+  FORMATS,
+  type Format,
+  parseSeverityList,
+  type Severity,
+  STATUSES,
+  type Status,
+} from "@alpinize/trivy-gate";
 import { parseCommandArgs } from "../../args.js";
 
 const FLAGS = {
   severity: { type: "string" },
   "severity-source": { type: "string" },
   "ignore-unfixed": { type: "boolean" },
+  "ignore-status": { type: "string" },
   exceptions: { type: "string" },
   vex: { type: "string", multiple: true },
   "allow-eosl": { type: "boolean" },
@@ -25,6 +33,7 @@ export interface GateOptions {
   severities: Severity[];
   severitySource: string;
   ignoreUnfixed: boolean;
+  ignoreStatuses: Status[];
   exceptions?: string;
   vex: string[];
   allowEosl: boolean;
@@ -68,6 +77,7 @@ export function parseGateArgs(argv: string[]): GateOptions {
     severities,
     severitySource: (v["severity-source"] ?? "report").toLowerCase(),
     ignoreUnfixed: v["ignore-unfixed"] === true,
+    ignoreStatuses: parseStatuses(v["ignore-status"]),
     vex: v.vex ?? [],
     allowEosl: v["allow-eosl"] === true,
     allowUnknownOs: v["allow-unknown-os"] === true,
@@ -82,6 +92,20 @@ export function parseGateArgs(argv: string[]): GateOptions {
   if (v.output) opts.output = v.output;
   if (v["sarif-category"]) opts.sarifCategory = v["sarif-category"];
   return opts;
+}
+
+function parseStatuses(text: string | undefined): Status[] {
+  if (text === undefined) return [];
+  const list = text
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = list.filter((s) => !(STATUSES as readonly string[]).includes(s));
+  if (bad.length || list.length === 0)
+    throw usage(`--ignore-status "${text}": expected a comma list of ${STATUSES.join(", ")}`);
+  if (list.includes("fixed"))
+    throw usage("--ignore-status cannot accept fixed findings; use an exception");
+  return list as Status[];
 }
 
 function parseMaxSize(text: string | undefined): number {
