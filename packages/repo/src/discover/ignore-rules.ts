@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 
 /** Directories never walked, whatever .gitignore says. */
@@ -10,8 +10,13 @@ const MAX_IGNORE_BYTES = 1024 * 1024;
 interface Level {
   /** Directory of the ignore file, relative to the root ("" for the root), with a trailing "/". */
   base: string;
+  /** For ignore files above the root: the root's path relative to their folder, with "/". */
+  prefix: string;
   rules: Ignore;
 }
+
+/** How far up a walk looks for the repository's top (the folder holding `.git`). */
+const MAX_PARENTS = 64;
 
 /**
  * Git's ignore rules as a stack of per-directory levels: deeper files are consulted last so a
@@ -20,14 +25,27 @@ interface Level {
 export class IgnoreStack {
   private constructor(private readonly levels: Level[]) {}
 
-  /** Root level: `.git/info/exclude`, then the root `.gitignore`. */
+  /**
+   * The levels that apply at `root`: when `root` is inside a git repository, the repository's
+   * `.git/info/exclude` and every `.gitignore` from its top down to `root`, as git applies them.
+   */
   static async forRoot(root: string): Promise<IgnoreStack> {
-    const rules = ignore({ ignorecase: false });
-    const exclude = await readSmall(join(root, ".git", "info", "exclude"));
-    if (exclude !== undefined) rules.add(exclude);
+    const top = await findRepositoryTop(root);
+    const levels: Level[] = [];
+    if (top !== undefined) {
+      const exclude = await readSmall(join(top, ".git", "info", "exclude"));
+      if (exclude !== undefined) levels.push(aboveLevel(top, root, exclude));
+      let dir = top;
+      for (const part of relative(top, root).split(sep).filter(Boolean)) {
+        const text = await readSmall(join(dir, ".gitignore"));
+        if (text !== undefined) levels.push(aboveLevel(dir, root, text));
+        dir = join(dir, part);
+      }
+    }
     const own = await readSmall(join(root, ".gitignore"));
-    if (own !== undefined) rules.add(own);
-    return new IgnoreStack([{ base: "", rules }]);
+    if (own !== undefined)
+      levels.push({ base: "", prefix: "", rules: ignore({ ignorecase: false }).add(own) });
+    return new IgnoreStack(levels);
   }
 
   /** The stack for the directory `dirRel` ("a/b/"), adding its own `.gitignore` if it has one. */
@@ -36,7 +54,7 @@ export class IgnoreStack {
     if (text === undefined) return this;
     return new IgnoreStack([
       ...this.levels,
-      { base: dirRel, rules: ignore({ ignorecase: false }).add(text) },
+      { base: dirRel, prefix: "", rules: ignore({ ignorecase: false }).add(text) },
     ]);
   }
 
@@ -45,12 +63,40 @@ export class IgnoreStack {
     let ignored = false;
     for (const level of this.levels) {
       if (!rel.startsWith(level.base)) continue;
-      const result = level.rules.test(rel.slice(level.base.length));
+      const result = level.rules.test(level.prefix + rel.slice(level.base.length));
       if (result.ignored) ignored = true;
       else if (result.unignored) ignored = false;
     }
     return ignored;
   }
+}
+
+function aboveLevel(dir: string, root: string, text: string): Level {
+  const prefix = relative(dir, root).split(sep).join("/");
+  return {
+    base: "",
+    prefix: prefix === "" ? "" : `${prefix}/`,
+    rules: ignore({ ignorecase: false }).add(text),
+  };
+}
+
+/** The nearest folder at or above `start` that holds `.git` (a folder, or a worktree's file). */
+async function findRepositoryTop(start: string): Promise<string | undefined> {
+  let dir = resolve(start);
+  for (let i = 0; i < MAX_PARENTS; i++) {
+    if (await exists(join(dir, ".git"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function readSmall(path: string): Promise<string | undefined> {

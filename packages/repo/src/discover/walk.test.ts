@@ -96,6 +96,24 @@ describe("discoverFiles", () => {
     );
   });
 
+  it("applies the .gitignore files above DIR when DIR is inside a git repository", async () => {
+    repo = await scratchRepo(
+      {
+        ".gitignore": "generated/\nsvc/api/Dockerfile.local\n",
+        "svc/.gitignore": "/tmp-*\n",
+        "svc/api/Dockerfile": "FROM x\n",
+        "svc/api/Dockerfile.local": "FROM x\n",
+        "svc/api/generated/Dockerfile": "FROM x\n",
+        "svc/tmp-1/Dockerfile": "FROM x\n",
+      },
+      { git: true },
+    );
+    await repo.write(".git/info/exclude", "*.secret.Dockerfile\n");
+    await repo.write("svc/api/x.secret.Dockerfile", "FROM x\n");
+    expect((await discoverFiles(`${repo.root}/svc`)).dockerfiles).toEqual(["api/Dockerfile"]);
+    expect((await discoverFiles(`${repo.root}/svc/api`)).dockerfiles).toEqual(["Dockerfile"]);
+  });
+
   it("works on a folder that is not a git repository", async () => {
     repo = await scratchRepo({
       ".gitignore": "skip/\n",
