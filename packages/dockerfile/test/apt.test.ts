@@ -74,6 +74,13 @@ describe("rule 2: apt-get → apk", () => {
     );
   });
 
+  it("keeps brace groups, subshells and pipelines well formed", () => {
+    const r = migrate(
+      `${base}RUN { apt-get update; apt-get install -y curl; } && ( apt-get clean ) && apt-get update | tee /log\n`,
+    );
+    expect(r.output).toBe("FROM alpine:3.23\nRUN { apk add --no-cache curl; } && ( true )\n");
+  });
+
   it("converts case bodies", () => {
     const r = migrate(
       `${base}RUN case "$V" in a) apt-get install -y curl ;; *) apt-get install -y wget ;; esac\n`,
