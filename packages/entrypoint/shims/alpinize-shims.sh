@@ -420,6 +420,10 @@ alpinize_exec_as() { # USER CMD...
   fi
   _alpinize_need_name user "$1" || return 2
   if ! _alpinize_is_root; then
+    _alpinize_x_me=$(id -un 2>/dev/null) || _alpinize_x_me=$(id -u)
+    if [ "$_alpinize_x_me" != "$1" ]; then
+      _alpinize_say "not root: running $2 as '$_alpinize_x_me', not '$1'"
+    fi
     shift
     exec "$@"
   fi

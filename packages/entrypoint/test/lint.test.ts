@@ -87,6 +87,13 @@ describe("lintEntrypoint: users, groups and privileges", () => {
     ]);
   });
 
+  it("sees failures hidden with >/dev/null 2>&1 too", () => {
+    expect(rulesOf("#!/bin/sh\naddgroup app docker >/dev/null 2>&1 || true\n")).toEqual([
+      "hidden-failure",
+    ]);
+    expect(rulesOf("#!/bin/sh\naddgroup app docker 2>&1 || true\n")).toEqual([]);
+  });
+
   it("ignores words in comments and here-documents", () => {
     const script =
       "#!/bin/sh\n# groupadd -g 1 x\ncat <<'EOF'\ngetent group 1\n[[ x ]]\nEOF\necho ok\n";

@@ -182,6 +182,9 @@ for (const kind of kinds) {
         );
         const exec = await root.sh("alpinize_exec_as root id -u", nobody);
         expect(exec).toMatchObject({ code: 0, stdout: "65534\n" });
+        expect(exec.stderr).toContain("not root: running id as 'nobody', not 'root'");
+        const self = await root.sh("alpinize_exec_as nobody id -u", nobody);
+        expect(self).toMatchObject({ code: 0, stdout: "65534\n", stderr: "" });
         expect(await root.read("etc/group")).toBe(group);
       });
 

@@ -163,9 +163,10 @@ function lintExecAs(name: string, offset: number, user: string | undefined, add:
 }
 
 function hidesFailure(text: string, cmd: SimpleCommand): boolean {
-  const nullErr = cmd.redirects.some(
-    (r) => r.op === "2>" && literal(r.target?.text ?? "") === "/dev/null",
-  );
+  const toNull = (op: string) =>
+    cmd.redirects.some((r) => r.op === op && literal(r.target?.text ?? "") === "/dev/null");
+  const both = cmd.redirects.some((r) => r.op === "2>&" && r.target?.text === "1");
+  const nullErr = toNull("2>") || (both && (toNull(">") || toNull("1>")));
   return nullErr && /^\s*\|\|\s*true\b/.test(text.slice(cmd.end, cmd.end + 40));
 }
 
