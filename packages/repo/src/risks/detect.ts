@@ -15,7 +15,7 @@ const DETECTORS: Detector[] = [
     id: "musl-dns",
     title: "Go programs and musl DNS (`GODEBUG=netdns=go`)",
     advice:
-      "musl's resolver does not behave like glibc's: no `single-request`/`rotate` options, `search`/`ndots` handled differently, and a cgo-linked Go binary uses it. Set `ENV GODEBUG=netdns=go` in the final stage so Go uses its own resolver, and test name resolution inside the cluster (search domains, IPv6, large answers).",
+      "musl's resolver is not glibc's: it asks every nameserver in parallel, ignores `single-request` and `rotate`, and before musl 1.2.4 never retried large answers over TCP. A cgo-enabled Go binary may pick the libc resolver (Alpine has no `/etc/nsswitch.conf`). Set `ENV GODEBUG=netdns=go` in the final stage so Go uses its own resolver, and test name resolution in the target network (search domains, IPv6, large answers).",
     find: (files) =>
       grepLines(
         files,
