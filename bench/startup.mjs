@@ -4,7 +4,8 @@
 // Prints the median of each and the ratio to node's own start (target: under 1.5x), then what
 // the entry loads before any command runs (its static import graph).
 //
-//   node bench/startup.mjs [--runs N]      (after `pnpm build`)
+//   node bench/startup.mjs [--runs N] [--instructions]      (after `pnpm build`)
+// --instructions also counts instructions with valgrind, which machine load does not skew.
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
@@ -67,6 +68,7 @@ for (let i = 0; i < runs; i++) {
   for (const c of cases) samples.get(c.name).push(timeOnce(c.args));
 }
 
+const instructions = process.argv.includes("--instructions") ? countInstructions() : undefined;
 rmSync(dirname(emptyModule), { recursive: true, force: true });
 const baseline = median(samples.get("node -e 0"));
 console.log(`startup: ${runs} runs each, node ${process.version}, median wall time`);
@@ -80,6 +82,45 @@ for (const c of cases) {
 console.log(
   `startup: worst ratio ${worst.toFixed(2)}x node -e 0 (target < ${TARGET}x): ${worst < TARGET ? "ok" : "OVER TARGET"}`,
 );
+
+if (instructions) {
+  const base = instructions.get("node -e 0");
+  console.log("startup: instructions (valgrind callgrind; independent of machine load)");
+  for (const [name, count] of instructions) {
+    const ratio = (count / base).toFixed(2);
+    console.log(`  ${name.padEnd(20)} ${(count / 1e6).toFixed(1).padStart(7)} M   ${ratio}x node`);
+  }
+  const worstCount = Math.max(
+    ...cases.filter((c) => c.name.startsWith("alpinize")).map((c) => instructions.get(c.name)),
+  );
+  const ratio = worstCount / base;
+  console.log(
+    `startup: worst instruction ratio ${ratio.toFixed(2)}x node -e 0 (target < ${TARGET}x): ${ratio < TARGET ? "ok" : "OVER TARGET"}`,
+  );
+}
+
+/** Instruction counts per case under callgrind: slow, but the same on a busy or idle machine. */
+function countInstructions() {
+  const counts = new Map();
+  for (const c of cases) {
+    const res = spawnSync(
+      "valgrind",
+      ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, ...c.args],
+      { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] },
+    );
+    const match = /Collected : (\d+)/.exec(res.stderr ?? "");
+    if (res.error || !match) {
+      console.error("startup: --instructions needs valgrind (apt-get install valgrind)");
+      return undefined;
+    }
+    if (res.status !== 0) {
+      console.error(`startup: ${c.name} failed under valgrind: ${res.stderr.slice(-2000)}`);
+      process.exit(1);
+    }
+    counts.set(c.name, Number(match[1]));
+  }
+  return counts;
+}
 
 // What the entry pulls in before a command is chosen: follow static imports only (commands are
 // dynamic imports and load lazily).
