@@ -137,7 +137,7 @@ function checkGoNetdns(stages: StageInfo[], settings: CheckSettings, emit: Emit)
   emit(
     final.line,
     "go-netdns",
-    `final stage ships a Go binary (${source}) without ENV GODEBUG=netdns=go: musl's resolver differs from glibc's (no search/ndots parity, no single-request); add ENV GODEBUG=netdns=go`,
+    `final stage ships a Go binary (${source}) without ENV GODEBUG=netdns=go: a cgo-enabled binary may use musl's resolver, which differs from glibc's; add ENV GODEBUG=netdns=go`,
   );
 }
 
