@@ -119,6 +119,13 @@ describe("own fixtures", () => {
     ]);
   });
 
+  it("infers the class of legacy results from their type", () => {
+    const r = parseTrivyReport(
+      '[{"Target":"debian (debian 10.8)","Type":"debian"},{"Target":"app/package-lock.json","Type":"npm"}]',
+    );
+    expect(r.results.map((x) => x.class)).toEqual(["os-pkgs", "lang-pkgs"]);
+  });
+
   it("reads a report without Results as clean", () => {
     const r = load("clean.json");
     expect(r.findings).toEqual([]);

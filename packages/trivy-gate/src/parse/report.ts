@@ -123,7 +123,7 @@ function build(
     const vulns = c.optArray(r.Vulnerabilities, `${path}.Vulnerabilities`);
     const summary: ResultSummary = {
       target: ctx.target,
-      class: ctx.resultClass || (format === "legacy" ? "os-pkgs" : ""),
+      class: ctx.resultClass || inferClass(ctx.resultType),
       type: ctx.resultType,
       vulnerabilities: vulns.length,
       misconfigurations: countFailing(c, r.Misconfigurations, `${path}.Misconfigurations`),
@@ -131,18 +131,47 @@ function build(
     };
     report.results.push(summary);
     const placed = { ...ctx, resultClass: summary.class };
-    vulns.forEach((v, j) => {
-      // Already a Finding unless the array was not where the shape expected it.
-      const f =
-        v instanceof Object && "key" in v
-          ? (v as Finding)
-          : toFinding(c, v, `${path}.Vulnerabilities[${j}]`);
+    for (const v of vulns) {
+      // Converted while the file was read (the `each` hook in shape.ts).
+      const f = v as Finding;
       placeFinding(f, placed);
       mergeFinding(byKey, f, report);
-    });
+    }
   });
   report.findings = [...byKey.values()];
   return report;
+}
+
+// Distributions Trivy scans as OS packages; reports before v0.20 had no `Class` to say so.
+const OS_TYPES = new Set([
+  "alma",
+  "alpine",
+  "amazon",
+  "azurelinux",
+  "bottlerocket",
+  "cbl-mariner",
+  "centos",
+  "chainguard",
+  "debian",
+  "echo",
+  "fedora",
+  "minimos",
+  "opensuse",
+  "opensuse.leap",
+  "opensuse.tumbleweed",
+  "oracle",
+  "photon",
+  "redhat",
+  "rocky",
+  "sles",
+  "suse linux enterprise server",
+  "ubuntu",
+  "wolfi",
+]);
+
+function inferClass(type: string): string {
+  if (!type) return "";
+  return OS_TYPES.has(type.toLowerCase()) ? "os-pkgs" : "lang-pkgs";
 }
 
 function mergeFinding(byKey: Map<string, Finding>, f: Finding, report: Report): void {
