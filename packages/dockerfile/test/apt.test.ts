@@ -60,6 +60,20 @@ describe("rule 2: apt-get → apk", () => {
     });
   });
 
+  it("adds dpkg next to dpkg-dev when the stage runs dpkg-architecture (dpkg is Essential on Debian)", () => {
+    const r = migrate(
+      `${base}RUN apt-get install -y dpkg-dev gcc && gnuArch="$(dpkg-architecture --query DEB_BUILD_GNU_TYPE)"\n`,
+    );
+    expect(r.output).toContain("RUN apk add --no-cache dpkg-dev dpkg gcc && gnuArch=");
+    expect(r.packages.find((p) => p.debian === "dpkg")).toMatchObject({
+      layer: "migrate-rule",
+      written: ["dpkg"],
+    });
+    expect(migrate(`${base}RUN apt-get install -y dpkg-dev\n`).output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache dpkg-dev\n",
+    );
+  });
+
   it("turns upgrade into apk upgrade and remove/purge into apk del", () => {
     const r = migrate(`${base}RUN apt-get upgrade -y && apt-get purge -y libc6-dev\n`);
     expect(r.output).toBe("FROM alpine:3.23\nRUN apk upgrade --no-cache && apk del musl-dev\n");

@@ -65,7 +65,8 @@ export function mapPackages(
       seen.add(n);
       stage.alpineInstalled.add(n);
     }
-    ctx.packages.push({ ...decision, line: ctx.line(tok.offset), tool, written });
+    ctx.packages.push({ ...decision, line: ctx.line(tok.offset), tool, written: [...written] });
+    written.push(...essentialCompanions(ctx, stage, written, seen, tok.offset, tool));
     if (unknown) {
       const hint = decision.candidates?.length
         ? ` (candidates: ${decision.candidates.join(", ")})`
@@ -82,6 +83,36 @@ export function mapPackages(
     const text = written.join(" ");
     return text === tok.value ? { action: "keep" } : { action: "replace", text };
   });
+}
+
+/**
+ * Debian's Essential set is always installed there, never on Alpine. dpkg-architecture and
+ * dpkg-buildflags run `dpkg` itself, so a stage that calls them and installs dpkg-dev needs dpkg.
+ */
+function essentialCompanions(
+  ctx: MigrationContext,
+  stage: StageState,
+  written: string[],
+  seen: Set<string>,
+  offset: number,
+  tool: PackageRecord["tool"],
+): string[] {
+  if (!written.includes("dpkg-dev") || !stage.usesDpkgTools || seen.has("dpkg")) return [];
+  if (!ctx.packageMap.exists("dpkg")) return [];
+  seen.add("dpkg");
+  stage.alpineInstalled.add("dpkg");
+  ctx.packages.push({
+    debian: "dpkg",
+    alpine: ["dpkg"],
+    kind: "exact",
+    reason:
+      "dpkg is Essential on Debian (always there); dpkg-architecture/dpkg-buildflags call it and Alpine's dpkg-dev does not pull it in",
+    layer: "migrate-rule",
+    line: ctx.line(offset),
+    tool,
+    written: ["dpkg"],
+  });
+  return ["dpkg"];
 }
 
 /**

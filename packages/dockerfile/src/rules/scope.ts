@@ -24,6 +24,8 @@ export interface StageState {
   values: Map<string, ValueSpan>;
   /** Value spans already mapped, so a list used twice is rewritten once. */
   mappedValues: Set<string>;
+  /** The stage runs dpkg-architecture or dpkg-buildflags (anywhere, `$(…)` included). */
+  usesDpkgTools: boolean;
 }
 
 /** A variable's value inside some source: `[from, to)` in `src`'s script text. */

@@ -21,6 +21,9 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     bashNeeds: [],
     values: collectValues(ctx, body),
     mappedValues: new Set(),
+    usesDpkgTools: body.some(
+      (ins) => ins.keyword === "RUN" && /\bdpkg-(?:architecture|buildflags)\b/.test(ins.args.text),
+    ),
   };
   for (const ins of body) {
     if (ins.keyword === "ENV" || ins.keyword === "ARG") dropDebianFrontend(ctx, ins);
