@@ -10,7 +10,7 @@ import {
   render,
 } from "../src/index.js";
 import { securitySeverity } from "../src/render/sarif.js";
-import { corpusFiles, fixture, HAVE_CORPUS, load, loadCorpus } from "./helpers.js";
+import { corpus, corpusFiles, fixture, HAVE_CORPUS, load, loadCorpus } from "./helpers.js";
 
 const NOW = new Date("2026-12-04T12:00:00Z");
 
@@ -234,6 +234,19 @@ describe("reporters", () => {
     expect(securitySeverity("HIGH", 7.5)).toBe("7.5");
     expect(securitySeverity("CRITICAL", 9.3)).toBe("9.3");
     expect(securitySeverity("LOW")).toBe("2.0");
+  });
+
+  it.skipIf(!HAVE_CORPUS)("SARIF has the same rules as Trivy's own SARIF for the same scan", () => {
+    const e = evaluate(
+      loadCorpus("trivy-golden__alpine-310.json.golden"),
+      defaultPolicy({ severities: ["MEDIUM", "HIGH", "CRITICAL"], allowEosl: true }),
+    );
+    const ours = JSON.parse(render(e, "sarif")) as Sarif;
+    const theirs = JSON.parse(corpus("trivy-golden__alpine-310.sarif.golden").toString()) as Sarif;
+    const ids = (s: Sarif) => s.runs[0]!.tool.driver.rules.map((r) => r.id).sort();
+    expect(ids(ours)).toEqual(ids(theirs));
+    const count = (s: Sarif) => s.runs[0]!.results.length;
+    expect(count(ours)).toBe(count(theirs));
   });
 
   it.skipIf(!HAVE_CORPUS).each(corpusFiles())("%s renders valid SARIF", (name) => {
