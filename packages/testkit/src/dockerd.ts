@@ -48,6 +48,7 @@ export async function startDockerd(options: StartDockerdOptions = {}): Promise<S
     ...(options.insecureRegistries ?? []).map((h) => `--insecure-registry=${h}`),
   ];
   const proc = startProcess(binary, args, {
+    cleanupDir: dir,
     env: { PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin", HOME: dir },
   });
   try {

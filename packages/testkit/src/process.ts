@@ -17,6 +17,8 @@ export interface StartOptions {
   onStdoutLine?: (line: string) => void;
   /** Called with each complete stderr line. */
   onStderrLine?: (line: string) => void;
+  /** A temp dir the watchdog deletes if this test process dies without calling stop(). */
+  cleanupDir?: string;
 }
 
 const TAIL_LINES = 40;
@@ -53,12 +55,32 @@ export function startProcess(
       resolve(null);
     });
   });
+  const watchdog =
+    child.pid === undefined ? undefined : startWatchdog(child.pid, options.cleanupDir ?? "");
   let stopping: Promise<void> | undefined;
   const stop = (graceMs = 10_000) => {
-    stopping ??= stopGroup(child, exited, graceMs);
+    stopping ??= stopGroup(child, exited, graceMs).finally(() => watchdog?.kill("SIGKILL"));
     return stopping;
   };
   return { child, tail: () => lines.join("\n"), exited, stop };
+}
+
+/**
+ * The server runs in its own process group, so it would outlive a test process that is killed
+ * before afterAll runs. This small sh holds the read end of a pipe from us: when we die, the pipe
+ * closes and it ends the server's group.
+ */
+function startWatchdog(pid: number, dir: string): ChildProcess {
+  const script =
+    'read -r _; kill -TERM -"$1" 2>/dev/null; sleep 10; kill -KILL -"$1" 2>/dev/null; [ -z "$2" ] || rm -rf -- "$2"';
+  const watchdog = spawn("sh", ["-c", script, "alpinize-testkit-watchdog", String(pid), dir], {
+    detached: true,
+    stdio: ["pipe", "ignore", "ignore"],
+  });
+  watchdog.unref();
+  (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  watchdog.stdin?.on("error", () => undefined);
+  return watchdog;
 }
 
 async function stopGroup(

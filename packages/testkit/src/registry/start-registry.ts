@@ -71,6 +71,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
     const log: AccessLogEntry[] = [];
     let lastLine = Date.now();
     proc = startProcess(binary, ["serve", configPath], {
+      cleanupDir: dir,
       onStdoutLine: (line) => {
         const entry = parseAccessLine(line);
         if (entry) log.push(entry);
