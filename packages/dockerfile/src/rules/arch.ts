@@ -128,7 +128,11 @@ function warnOtherUses(scope: ScriptScope, archVars: Set<string>): void {
     const use = new RegExp(`\\$\\{?${name}\\b`);
     for (const item of scope.src.script.items) {
       if (item.kind !== "pipeline") continue;
-      const hit = item.commands.flatMap((c) => c.args).find((w) => use.test(w.raw));
+      // Messages (echo/printf) may name the architecture either way.
+      const hit = item.commands
+        .filter((c) => c.name !== "echo" && c.name !== "printf")
+        .flatMap((c) => [...c.args, ...c.assignments])
+        .find((w) => use.test(w.raw) && !/^[A-Za-z_]\w*="?\$\{?\w+##/.test(w.raw));
       if (hit) {
         scope.warn(
           "arch",
