@@ -154,7 +154,7 @@ function debianToolsLeft(text) {
               c.name,
               ...c.args
                 .slice(1)
-                .filter((a, i) => i === 0 && c.name === "xargs")
+                .filter((_a, i) => i === 0 && c.name === "xargs")
                 .map((a) => a.value),
             ];
             if (names.some((n) => n && DEBIAN_TOOLS.has(n.replace(/^.*\//, "")))) count++;
