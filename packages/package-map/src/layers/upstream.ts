@@ -50,7 +50,10 @@ function pickRole(
   const sub = (suffix: string) =>
     names.includes(`${origin}${suffix}`) ? `${origin}${suffix}` : undefined;
   if (name.endsWith("-dev")) {
+    // boost1.84 also builds boost-dev: the unversioned name outlives the release.
+    const unversioned = `${origin.replace(/\d+(\.\d+)*$/, "")}-dev`;
     const dev =
+      (unversioned !== `${origin}-dev` && names.includes(unversioned) ? unversioned : undefined) ??
       sub("-dev") ??
       firstExisting(
         env,
@@ -84,9 +87,11 @@ function libraryRole(name: string, origin: string, names: string[], env: Env): R
     return { alpine: [stem], reason: `the shared library is packaged as ${stem}` };
   }
   // mesa's libgbm is mesa-gbm: the origin plus the library's bare name.
+  const family = origin.replace(/\d+(\.\d+)*$/, "");
   const bare = libraryStems(name).flatMap((s) => [
     `${origin}-${s.replace(/^lib/, "")}`,
     `${origin}-${s}`,
+    `${origin}-${s.replace(/^lib/, "").replace(`${family}-`, "")}`,
   ]);
   const order = [...bare, `${origin}-libs`, `lib${origin}`, `${origin}-lib`, origin];
   const pick = order.find((n) => names.includes(n));
@@ -136,8 +141,8 @@ function toolRole(
 
 /** `uwsgi-plugin-python3` → `uwsgi-python3`: a subpackage named after the rest of the name. */
 function namedPart(name: string, origin: string, names: string[]): string | undefined {
-  const stem = origin.replace(/\d+(\.\d+)*$/, "");
-  const prefix = [origin, stem].find((p) => name.startsWith(`${p}-`));
+  const family = origin.replace(/\d+(\.\d+)*$/, "");
+  const prefix = [origin, family].find((p) => name.startsWith(`${p}-`));
   if (!prefix) return undefined;
   const rest = name.slice(prefix.length + 1);
   const bare = rest.replace(/^(plugin|plugins|mod|module|modules|ext)-/, "");
