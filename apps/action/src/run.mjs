@@ -3,7 +3,7 @@
 // writes both results to $GITHUB_STEP_SUMMARY (stdout when unset), sets the step outputs, and
 // exits 0 pass, 1 findings (unless fail-on-findings is false), 2 bad input, 70 internal error.
 import { spawn } from "node:child_process";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, statSync } from "node:fs";
 import { gateArgs, InputProblem, readInputs } from "./inputs.mjs";
 
 const OK = 0;
@@ -13,7 +13,7 @@ const INTERNAL = 70;
 // GitHub takes at most 1 MiB of summary per step; keep room for both sections.
 const MAX_SECTION = 400 * 1024;
 
-function runCli(cli, args) {
+function runCli(cli, args, { expectStdout = true } = {}) {
   const [command, ...prefix] = cli;
   return new Promise((resolve) => {
     const child = spawn(command, [...prefix, ...args], { stdio: ["ignore", "pipe", "pipe"] });
@@ -31,7 +31,7 @@ function runCli(cli, args) {
     child.on("close", (code) => {
       // Both commands print their findings or report on stdout. Node itself exits 1 when the
       // CLI cannot start or crashes before printing: that is an error, never "findings".
-      if (code === FINDINGS && stdout.trim() === "") {
+      if (code === FINDINGS && expectStdout && stdout.trim() === "") {
         resolve({
           code: INTERNAL,
           stdout,
@@ -42,6 +42,14 @@ function runCli(cli, args) {
       }
     });
   });
+}
+
+function nonEmptyFile(path) {
+  try {
+    return statSync(path).size > 0;
+  } catch {
+    return false;
+  }
 }
 
 function bounded(text) {
@@ -98,13 +106,10 @@ async function gate(inputs) {
   }
   console.log(`alpinize gate ${args.slice(1).join(" ")}: exit ${res.code}`);
   if (inputs.sarif && (res.code === OK || res.code === FINDINGS)) {
-    const sarif = await runCli(inputs.cli, [
-      ...args,
-      "--format",
-      "sarif",
-      "--output",
-      inputs.sarif,
-    ]);
+    // With --output the report goes to the file, so the file (not stdout) shows it ran.
+    const sarifArgs = [...args, "--format", "sarif", "--output", inputs.sarif];
+    const sarif = await runCli(inputs.cli, sarifArgs, { expectStdout: false });
+    if (sarif.code <= FINDINGS && !nonEmptyFile(inputs.sarif)) sarif.code = INTERNAL;
     if (sarif.code !== OK && sarif.code !== FINDINGS) {
       process.stderr.write(sarif.stderr);
       body += `\nSARIF was not written to \`${inputs.sarif}\` (exit ${sarif.code}).\n`;
