@@ -36,6 +36,12 @@ describe("rule 1: FROM", () => {
     ]);
     expect(fromOf("FROM nginx:mainline-otel\n")).toEqual(["FROM nginx:mainline-alpine-otel"]);
     expect(fromOf("FROM redis\n")).toEqual(["FROM redis:alpine"]);
+    expect(fromOf("FROM wordpress:6-php8.3-fpm\n")).toEqual(["FROM wordpress:6-php8.3-fpm-alpine"]);
+    expect(fromOf("FROM mcr.microsoft.com/dotnet/aspnet:8.0-bookworm-slim\n")).toEqual([
+      "FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine",
+    ]);
+    expect(fromOf("FROM composer:2\n")).toEqual(["FROM composer:2"]);
+    expect(migrate("FROM wordpress:6.5\n").warnings[0]?.message).toMatch(/no Alpine variant/);
   });
 
   it("keeps --platform, AS names, stage references and scratch", () => {

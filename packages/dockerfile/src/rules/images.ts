@@ -40,6 +40,10 @@ const ALPINE_VARIANTS = new Set([
   "groovy",
   "gradle",
   "maven",
+  "mcr.microsoft.com/dotnet/sdk",
+  "mcr.microsoft.com/dotnet/aspnet",
+  "mcr.microsoft.com/dotnet/runtime",
+  "mcr.microsoft.com/dotnet/runtime-deps",
   "mariadb",
   "friendica",
   "postfixadmin",
@@ -91,14 +95,24 @@ const NO_ALPINE = new Set([
   "couchdb",
   "cassandra",
   "orientdb",
-  "gradle",
-  "maven",
   "kong",
   "pypy",
   "groovy",
   "unit",
 ]);
 const DISTRO_BASES = new Set(["debian", "ubuntu", "buildpack-deps"]);
+/** Their default tags are Apache-based; only the fpm (and cli) tags have Alpine variants. */
+const FPM_ONLY_ALPINE = new Set([
+  "wordpress",
+  "drupal",
+  "joomla",
+  "nextcloud",
+  "matomo",
+  "friendica",
+  "postfixadmin",
+  "yourls",
+  "monica",
+]);
 /** Images that are Alpine already, or carry no distribution (helpers copied from). */
 const ALREADY_FINE = new Set([
   "alpine",
@@ -111,6 +125,7 @@ const ALREADY_FINE = new Set([
   "traefik",
   "registry",
   "nats",
+  "composer",
   "scratch",
 ]);
 const OTHER_DISTROS =
@@ -237,6 +252,7 @@ export function decideImage(written: string, release: string): ImageDecision {
 
 function alpineTag(repo: string, tag: string): string | undefined {
   if (/windowsservercore|nanoserver|apache/.test(tag)) return undefined;
+  if (FPM_ONLY_ALPINE.has(repo) && !/(?:^|-)(?:fpm|cli)(?:-|$)/.test(tag)) return undefined;
   if (tag === "latest") return "alpine";
   const tokens = tag.split("-");
   const kept: string[] = [];
