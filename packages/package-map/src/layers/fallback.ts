@@ -23,6 +23,15 @@ export const nameRuleLayer: Layer = (name, env) => {
         return { alpine: [hit], layer: "name-rule", reason: `shared library by name: ${hit}` };
     }
   }
+  // sg3-utils is sg3_utils on Alpine.
+  const underscored = name.replace(/-/g, "_");
+  if (underscored !== name && env.index.has(underscored)) {
+    return {
+      alpine: [underscored],
+      layer: "name-rule",
+      reason: `spelled ${underscored} on Alpine`,
+    };
+  }
   const tool = /^(.+)-(bin|utils|tools|progs)$/.exec(name);
   if (tool?.[1]) {
     const hit = firstExisting(env, [
@@ -52,7 +61,16 @@ export const unknownLayer: Layer = (name, env) => {
     alpine: [],
     kind: "unknown",
     layer: "unknown",
-    reason: `no Alpine ${env.release} package found for ${name}`,
+    reason: `no Alpine ${env.release} package found for ${name}${languageHint(name)}`,
     candidates: [...new Set(candidates)].slice(0, 5),
   };
 };
+
+/** Where Alpine has no package of a language module, the language's installer usually does. */
+function languageHint(name: string): string {
+  if (/^python3?-/.test(name)) return "; install it with pip (py3-pip) instead";
+  if (/^lib.+-perl$/.test(name)) return "; install it with cpanm (perl-app-cpanminus) instead";
+  if (/^ruby-/.test(name)) return "; install it with gem (ruby) instead";
+  if (/^php-/.test(name)) return "; install it with pecl or composer instead";
+  return "";
+}
