@@ -33,6 +33,14 @@ describe("layers", () => {
     expect(pm.map("gettext-base", { commands: ["envsubst"] }).reason).toMatch(/smallest/);
   });
 
+  it("does not narrow when the script also uses a command only the whole package has", () => {
+    expect(alpine("gettext-base", ["envsubst", "gettext"])).toEqual(["gettext"]);
+    expect(alpine("openssh-client", ["ssh-keygen"])).toEqual(["openssh-keygen"]);
+    expect(alpine("openssh-client", ["ssh", "ssh-keygen"])).toEqual(["openssh-client"]);
+    // Commands the package does not ship say nothing about it.
+    expect(alpine("gettext-base", ["envsubst", "curl"])).toEqual(["gettext-envsubst"]);
+  });
+
   it("says why a package is not needed", () => {
     const d = pm.map("apt-transport-https");
     expect(d).toMatchObject({ alpine: [], kind: "none", layer: "not-needed" });

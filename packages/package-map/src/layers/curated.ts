@@ -1,4 +1,5 @@
 import type { CuratedEntry } from "../data.js";
+import { debianBinary } from "../debian-facts.js";
 import type { Env, Hit, Layer } from "./types.js";
 
 /** Curated entries, each with its evidence; `{clang}`-style holes take the release's default major. */
@@ -8,7 +9,7 @@ export const curatedLayer: Layer = (name, env) => {
   const entry: CuratedEntry = { ...base, ...(base.releases?.[env.release] ?? {}) };
   const fill = (names: readonly string[]) =>
     names.map((n) => n.replace(/\{(\w+)\}/g, (_, f: string) => env.defaults[f] ?? f));
-  const used = pickByCommands(entry, env);
+  const used = pickByCommands(name, entry, env);
   const alpine = fill(used?.alpine ?? entry.alpine);
   const why = fill([entry.why])[0] ?? entry.why;
   const hit: Hit = {
@@ -21,6 +22,7 @@ export const curatedLayer: Layer = (name, env) => {
 };
 
 function pickByCommands(
+  name: string,
   entry: CuratedEntry,
   env: Env,
 ): { alpine: string[]; why: string } | undefined {
@@ -29,6 +31,10 @@ function pickByCommands(
   if (!table || !usedCommands) return undefined;
   const relevant = usedCommands.filter((c) => Object.hasOwn(table, c));
   if (relevant.length === 0) return undefined;
+  // Narrow only when every command the script uses from this package has a smaller home:
+  // envsubst and gettext together still need all of gettext.
+  const shipped = debianBinary(name).commands;
+  if (usedCommands.some((c) => shipped.includes(c) && !Object.hasOwn(table, c))) return undefined;
   const alpine = [...new Set(relevant.flatMap((c) => table[c] ?? []))];
   return { alpine, why: `smallest package for the commands used (${relevant.join(", ")})` };
 }
