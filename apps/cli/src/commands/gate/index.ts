@@ -34,7 +34,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   );
   if (baseline) evaluation.diff = diffReports(baseline, report);
   const text = render(evaluation, opts.format, {
-    style: io.style,
+    // Colour only on a terminal: never in a file, nor when stdout is piped.
+    ...(!opts.output && (io.stdout.isTTY === true || forced(io.env)) ? { style: io.style } : {}),
     sarifLocation: opts.sarifLocation,
     ...(opts.sarifCategory ? { sarifCategory: opts.sarifCategory } : {}),
     toolVersion: version(),
@@ -48,6 +49,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } else io.out(text);
   return evaluation.passed ? EXIT.OK : EXIT.FINDINGS;
 }
+
+const forced = (env: NodeJS.ProcessEnv) => !!env.FORCE_COLOR && env.FORCE_COLOR !== "0";
 
 function readInput(opts: GateOptions, io: Io): Promise<Report> {
   if (opts.image) return scanImage(opts.image, io.env, opts.maxBytes);
