@@ -41,6 +41,13 @@ describe("layers", () => {
     expect(alpine("gettext-base", ["envsubst", "curl"])).toEqual(["gettext-envsubst"]);
   });
 
+  it("drops an :arch qualifier but reports the name as given", () => {
+    expect(pm.map("libc6-dev:amd64")).toMatchObject({
+      debian: "libc6-dev:amd64",
+      alpine: ["musl-dev"],
+    });
+  });
+
   it("says why a package is not needed", () => {
     const d = pm.map("apt-transport-https");
     expect(d).toMatchObject({ alpine: [], kind: "none", layer: "not-needed" });
