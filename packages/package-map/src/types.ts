@@ -11,8 +11,8 @@ export interface PackageDecision {
   /** One sentence: why this answer. */
   reason: string;
   /**
-   * Which layer decided: project-override, override, not-needed, exact, versioned, name-rule,
-   * upstream, unknown.
+   * Which layer decided: project-override, override (curated), not-needed, no-equivalent, t64,
+   * versioned, exact, name-rule, upstream, unknown, invalid (not a Debian package name).
    */
   layer: string;
   /** For "unknown": the closest Alpine names that exist in the release. */
