@@ -48,6 +48,12 @@ describe("rule 2: apt-get → apk", () => {
     expect(r.packages.every((p) => p.line === 2 && p.reason.length > 0)).toBe(true);
   });
 
+  it("drops glob pins and multiarch qualifiers with a warning", () => {
+    const r = migrate(`${base}RUN apt-get install -y nodejs=20.* libc6-dev:arm64\n`);
+    expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache nodejs musl-dev\n");
+    expect(r.warnings.filter((w) => /dropped/.test(w.message))).toHaveLength(2);
+  });
+
   it("drops packages Alpine does not need, with the reason, and a RUN left with nothing to do", () => {
     const r = migrate(
       `${base}RUN apt-get update && apt-get install -y apt-transport-https\nUSER 1\n`,

@@ -19,6 +19,11 @@ export type PackageOutcome =
 
 /** apt version pins and release suffixes: `pkg=1.2-3`, `pkg/bookworm-backports`. */
 function bareName(value: string): { name: string; pin?: string } {
+  // Multiarch qualifiers (`libc6-dev:arm64`) have no apk equivalent; xx-apk picks the arch.
+  const colon = value.indexOf(":");
+  if (colon > 0 && !value.slice(0, colon).includes("=")) {
+    return { name: value.slice(0, colon), pin: value.slice(colon) };
+  }
   const eq = value.indexOf("=");
   if (eq > 0) return { name: value.slice(0, eq), pin: value.slice(eq) };
   const slash = value.indexOf("/");
@@ -40,7 +45,8 @@ export function mapPackages(
 ): PackageOutcome[] {
   const commands = [...stage.commands];
   return tokens.map((tok) => {
-    if (/[*?[]/.test(tok.value)) {
+    const { name, pin } = bareName(tok.value);
+    if (/[*?[]/.test(name)) {
       ctx.warn(
         rule,
         tok.offset,
@@ -48,12 +54,13 @@ export function mapPackages(
       );
       return { action: "keep" };
     }
-    const { name, pin } = bareName(tok.value);
     if (pin !== undefined) {
       ctx.warn(
         rule,
         tok.offset,
-        `version pin ${tok.value} dropped: Alpine releases carry one version of ${name}; pin the base image instead`,
+        pin.startsWith(":")
+          ? `architecture qualifier in ${tok.value} dropped: apk has no multiarch; use xx-apk or a per-platform build`
+          : `version pin ${tok.value} dropped: Alpine releases carry one version of ${name}; pin the base image instead`,
       );
     }
     const decision = decide(ctx, name, commands, tok.offset);
