@@ -16,6 +16,8 @@ export interface RunOptions {
 }
 
 const MAX_OUTPUT = 4 * 1024 * 1024;
+const LEAKED =
+  /^(npm_(package|lifecycle)_|npm_(config_user_agent|execpath|node_execpath|command|config_verify_deps_before_run)$|pnpm_|VITEST|TURBO_|NODE_OPTIONS$|NODE_PATH$)/i;
 
 /** Runs a command to completion and returns its exit code and output (each bounded to 4 MiB). */
 export function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
@@ -48,9 +50,10 @@ export function run(command: string, args: string[], options: RunOptions): Promi
  */
 export function toolEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  // Vitest and pnpm leak their own settings into children; a user's shell has none of them.
+  // Vitest, turbo and pnpm leak their own settings into children; a user's shell has none of
+  // them. npm settings a user sets in the environment (registry, cache, proxy) stay.
   for (const key of Object.keys(env)) {
-    if (/^(npm_|pnpm_|VITEST|NODE_OPTIONS$|NODE_PATH$|TURBO_)/i.test(key)) delete env[key];
+    if (LEAKED.test(key)) delete env[key];
   }
   return {
     ...env,

@@ -43,12 +43,17 @@ function workspaceDirs(): string[] {
 
 function parseChangeset(file: string, text: string): Changeset {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`${file}: no frontmatter`);
+  if (!match) {
+    throw new Error(
+      `${file}: no "---" frontmatter block naming packages; a Markdown formatter may have turned it into a heading. Restore it as ---, "package": bump lines, ---.`,
+    );
+  }
   const bumps = new Map<string, "major" | "minor" | "patch">();
   for (const line of match[1]!.split(/\r?\n/)) {
     const entry = /^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch)\s*$/.exec(line);
     if (entry) bumps.set(entry[1]!, entry[2] as "major" | "minor" | "patch");
   }
+  if (bumps.size === 0) throw new Error(`${file}: the frontmatter names no package`);
   return { file, bumps, summary: match[2]!.trim() };
 }
 
