@@ -44,6 +44,18 @@ describe("rule 6: shells", () => {
   });
 });
 
+describe("commands of COPYed scripts as package-map context", () => {
+  it("lets an entrypoint that runs envsubst pick the smallest gettext package", () => {
+    const text = "FROM debian:12\nRUN apt-get install -y gettext-base\nCOPY entry.sh /entry.sh\n";
+    const withScript = migrate(text, {
+      readContextFile: (p) =>
+        p === "entry.sh" ? '#!/bin/sh\nenvsubst < /t > /c\nexec "$@"\n' : undefined,
+    });
+    expect(withScript.output).toContain("RUN apk add --no-cache gettext-envsubst\n");
+    expect(migrate(text).output).toContain("RUN apk add --no-cache gettext\n");
+  });
+});
+
 describe("rule 7: Go DNS and DEBIAN_FRONTEND", () => {
   const goFile = [
     "ARG DEBIAN_FRONTEND=noninteractive",

@@ -5,6 +5,7 @@ import { deletePipelines, deleteWords } from "../shell/plan.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
 import type { Word } from "../shell/tokens.js";
+import type { CopiedFile } from "./context-files.js";
 import type { StageInfo } from "./from.js";
 
 /** What one stage has shown so far, for rules that look across its instructions. */
@@ -24,6 +25,8 @@ export interface StageState {
   values: Map<string, ValueSpan>;
   /** Value spans already mapped, so a list used twice is rewritten once. */
   mappedValues: Set<string>;
+  /** Build-context files the stage copies in, as far as the caller let us read them. */
+  copied: CopiedFile[];
   /** The stage runs dpkg-architecture or dpkg-buildflags (anywhere, `$(…)` included). */
   usesDpkgTools: boolean;
 }

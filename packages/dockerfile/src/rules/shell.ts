@@ -1,8 +1,8 @@
 import type { MigrationContext } from "../migrate/context.js";
-import { splitFlags } from "../parse/dockerfile.js";
-import { sourceSpan, splitWords } from "../parse/logical.js";
+import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { parseScript, simpleCommands } from "../shell/script.js";
+import type { CopiedFile } from "./context-files.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
@@ -84,7 +84,7 @@ export function migrateShell(ctx: MigrationContext, state: StageState): void {
         state.bashNeeds.push({ offset: ins.start, reason: `${ins.keyword} runs bash` });
       }
     } else if (ins.keyword === "COPY" || ins.keyword === "ADD") {
-      checkShebangs(ctx, state, ins);
+      checkShebangs(state, ins, state.copied);
     }
   }
   if (bashShell && !runsNeedBash && state.bashNeeds.length === 0) {
@@ -161,20 +161,11 @@ function firstJsonString(text: string): { value: string; start: number; end: num
   return { value: m[1]!, start, end: start + m[1]!.length };
 }
 
-function checkShebangs(ctx: MigrationContext, state: StageState, ins: Instruction): void {
-  const read = ctx.readContextFile;
-  if (!read) return;
-  const { flags, rest } = splitFlags(ins.args.text);
-  if (flags.has("from") || ins.heredocs.length > 0) return;
-  const words = splitWords(ins.args.text.slice(rest)).map((w) =>
-    w.text.replace(/^["']|["']$/g, ""),
-  );
-  for (const source of words.slice(0, -1)) {
-    if (/[*?$]|^https?:/.test(source)) continue;
-    const content = read(source);
-    if (content === undefined) continue;
-    if (/^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?bash\b/.test(content)) {
-      state.bashNeeds.push({ offset: ins.start, reason: `${source} has a bash shebang` });
+function checkShebangs(state: StageState, ins: Instruction, files: CopiedFile[]): void {
+  for (const f of files) {
+    if (f.instruction !== ins) continue;
+    if (/^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?bash\b/.test(f.content)) {
+      state.bashNeeds.push({ offset: ins.start, reason: `${f.source} has a bash shebang` });
     }
   }
 }

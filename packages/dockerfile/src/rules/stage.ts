@@ -3,6 +3,7 @@ import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan, splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import type { ShellSource } from "../shell/source.js";
+import { copiedFiles, scriptCommands } from "./context-files.js";
 import type { StageInfo } from "./from.js";
 import { migrateRun, stageCommands } from "./run.js";
 import type { StageState, ValueSpan } from "./scope.js";
@@ -12,9 +13,11 @@ import { migrateShell, noteInstalledByApk } from "./shell.js";
 export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageInfo[]): void {
   if (!info.alpine) return;
   const body = info.stage.body;
+  const copied = copiedFiles(ctx, body);
   const state: StageState = {
     info,
-    commands: stageCommands(ctx, body),
+    commands: new Set([...stageCommands(ctx, body), ...scriptCommands(copied)]),
+    copied,
     debianInstalled: new Set(),
     alpineInstalled: new Set(),
     apkAdds: [],

@@ -23,7 +23,7 @@ export interface FileMigration {
   result: MigrateResult;
 }
 
-/** Bounded read of a file the Dockerfile COPYs, for shebang checks; never leaves the context dir. */
+/** Bounded read of a file the Dockerfile COPYs (shebang, commands it runs); never leaves the context dir. */
 export function contextReader(dockerfile: string): (path: string) => string | undefined {
   const root = resolve(dirname(dockerfile));
   return (path) => {
@@ -33,7 +33,8 @@ export function contextReader(dockerfile: string): (path: string) => string | un
     let fd: number | undefined;
     try {
       fd = openSync(full, "r");
-      const buf = Buffer.alloc(256);
+      // Enough for any entrypoint script; bigger files are read in part (shebang and commands).
+      const buf = Buffer.alloc(1024 * 1024);
       // A directory throws EISDIR here, which counts as "not a script".
       const n = readSync(fd, buf, 0, buf.length, 0);
       return buf.subarray(0, n).toString("utf8");
