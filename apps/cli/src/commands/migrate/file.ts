@@ -1,6 +1,7 @@
 import {
   chmodSync,
   closeSync,
+  fstatSync,
   fsyncSync,
   openSync,
   readFileSync,
@@ -34,7 +35,7 @@ export function contextReader(dockerfile: string): (path: string) => string | un
     try {
       fd = openSync(full, "r");
       // Enough for any entrypoint script; bigger files are read in part (shebang and commands).
-      const buf = Buffer.alloc(1024 * 1024);
+      const buf = Buffer.alloc(Math.min(fstatSync(fd).size, 1024 * 1024));
       // A directory throws EISDIR here, which counts as "not a script".
       const n = readSync(fd, buf, 0, buf.length, 0);
       return buf.subarray(0, n).toString("utf8");
