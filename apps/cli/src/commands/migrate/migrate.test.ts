@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 import { unifiedDiff } from "./diff.js";
+import { contextReader } from "./file.js";
 
 const DEBIAN = [
   "FROM debian:trixie-slim",
@@ -114,6 +115,24 @@ describe("alpinize migrate FILE", () => {
     expect(directory.stderr).toMatch(/is a directory; migrating a directory is not supported yet/);
     expect((await runCli(["migrate"])).code).toBe(2);
     expect((await runCli(["migrate", "--write", "--check", bad])).code).toBe(2);
+  });
+
+  it("reads COPYed scripts next to the Dockerfile, never outside its directory", async () => {
+    file("app/entry.sh", "#!/bin/bash\nenvsubst < /a > /b\n");
+    file("secret.sh", "#!/bin/bash\n");
+    const p = file(
+      "app/Dockerfile",
+      "FROM debian:12\nRUN apt-get install -y gettext-base\nCOPY entry.sh ../secret.sh /usr/local/bin/\n",
+    );
+    const r = await runCli(["migrate", "--alpine", "3.23", "--json", p]);
+    const f = JSON.parse(r.stdout).files[0];
+    expect(f.packages[0].written).toEqual(["gettext-envsubst"]);
+    const shebangs = f.warnings.filter((w: { message: string }) => /bash shebang/.test(w.message));
+    expect(shebangs.map((w: { message: string }) => w.message)).toEqual([
+      expect.stringContaining("entry.sh has a bash shebang"),
+    ]);
+    expect(contextReader(p)("../secret.sh")).toBeUndefined();
+    expect(contextReader(p)("/entry.sh")).toMatch(/^#!\/bin\/bash/);
   });
 
   it("keeps going over several files and exits 2 if one is bad", async () => {
