@@ -19,6 +19,15 @@ export function stripArch(name: string): string {
 export function aliasOf(name: string): { name: string; layer: string; why: string } | undefined {
   const t64 = /^(lib.+?)t64$/.exec(name)?.[1];
   if (t64) return { name: t64, layer: "t64", why: `${name} is ${t64} renamed for 64-bit time_t` };
+  const ruby = /^ruby\d\.\d+(-dev|-doc)?$/.exec(name);
+  if (ruby) {
+    const plain = `ruby${ruby[1] ?? ""}`;
+    return {
+      name: plain,
+      layer: "versioned",
+      why: `Alpine has one ruby; ${name} is ${plain} there`,
+    };
+  }
   const py = /^python3\.\d+(-[a-z0-9-]+)?$/.exec(name);
   if (py) {
     const plain = `python3${py[1] ?? ""}`;

@@ -10,7 +10,7 @@ import { firstExisting } from "./types.js";
 export const upstreamLayer: Layer = (name, env, trace) => {
   const facts = debianBinary(name);
   const sibling =
-    facts.source === name
+    facts.source === name && name.startsWith("lib")
       ? [name, ...libraryStems(name)].map(debianSiblingSource).find(Boolean)
       : undefined;
   if (sibling) {
