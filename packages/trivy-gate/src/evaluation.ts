@@ -45,6 +45,8 @@ export interface Policy {
   allowEosl: boolean;
   /** An image whose OS Trivy did not detect does not block (scratch/distroless images). */
   allowUnknownOs: boolean;
+  /** Secrets and failed misconfiguration checks are only mentioned, never block. */
+  vulnerabilitiesOnly: boolean;
   /** `report` (Trivy's choice), `max` (highest vendor), or a vendor name (`nvd`, `debian`…). */
   severitySource: string;
   /** Exceptions within this many days of expiry are flagged. */
@@ -88,7 +90,7 @@ export interface ExceptionState extends AppliedException {
 }
 
 export interface Problem {
-  code: "eosl" | "os-not-detected";
+  code: "eosl" | "os-not-detected" | "secrets" | "misconfigurations";
   message: string;
 }
 

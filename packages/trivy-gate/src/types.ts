@@ -73,6 +73,17 @@ export interface ResultSummary {
   secrets: number;
 }
 
+/** A secret or a failed misconfiguration check: judged by severity only. */
+export interface OtherFinding {
+  kind: "secret" | "misconfiguration";
+  /** Rule id (`aws-access-key-id`, `DS002`…). */
+  id: string;
+  title: string;
+  severity: Severity;
+  target: string;
+  line?: number;
+}
+
 export interface Report {
   source: string;
   /** `schema2` for `SchemaVersion: 2`, `legacy` for the pre-v0.20 top-level array. */
@@ -83,6 +94,8 @@ export interface Report {
   repoDigests: string[];
   results: ResultSummary[];
   findings: Finding[];
+  /** Secrets and failed misconfiguration checks. */
+  others: OtherFinding[];
   /** Entries dropped because another entry had the same key. */
   duplicates: number;
 }

@@ -123,9 +123,19 @@ describe("coverage", () => {
     },
   );
 
-  it("secrets and misconfigurations are reported as not judged", () => {
+  it("secrets and failed checks at a blocking severity fail the gate; --vulnerabilities-only mentions them", () => {
     const e = evaluate(load("classes.json"));
-    expect(e.notices).toHaveLength(2);
+    expect(e.problems.map((p) => p.message)).toEqual([
+      "1 secret(s) at HIGH/CRITICAL: aws-access-key-id CRITICAL in /app/.env:1 (--vulnerabilities-only to judge vulnerabilities alone)",
+      "1 failed misconfiguration check(s) at HIGH/CRITICAL: DS002 HIGH in Dockerfile (--vulnerabilities-only to judge vulnerabilities alone)",
+    ]);
+    expect(e.notices).toEqual([]);
+    expect(evaluate(load("classes.json"), defaultPolicy({ severities: ["LOW"] })).problems).toEqual(
+      [],
+    );
+    const only = evaluate(load("classes.json"), defaultPolicy({ vulnerabilitiesOnly: true }));
+    expect(only.problems).toEqual([]);
+    expect(only.notices).toHaveLength(2);
     expect(e.blocking.map((f) => f.id)).toEqual([
       "CVE-2025-22871",
       "CVE-2022-1471",

@@ -1,5 +1,13 @@
 import { InputError } from "@alpinize/errors";
-import type { Finding, OsInfo, Report, ResultSummary } from "../types.js";
+import {
+  type Finding,
+  type OsInfo,
+  type OtherFinding,
+  type Report,
+  type ResultSummary,
+  SEVERITIES,
+  type Severity,
+} from "../types.js";
 import { type Checker, checker, invalid, typeName } from "./check.js";
 import { JsonSyntaxError, lineColumn, scanJson } from "./json-scan.js";
 import { reportShape } from "./shape.js";
@@ -106,6 +114,7 @@ function build(
     repoDigests: [],
     results: [],
     findings: [],
+    others: [],
     duplicates: 0,
   };
   if (top) readTop(c, top, report);
@@ -126,9 +135,14 @@ function build(
       class: ctx.resultClass || inferClass(ctx.resultType),
       type: ctx.resultType,
       vulnerabilities: vulns.length,
-      misconfigurations: countFailing(c, r.Misconfigurations, `${path}.Misconfigurations`),
-      secrets: c.optArray(r.Secrets, `${path}.Secrets`).length,
+      misconfigurations: 0,
+      secrets: 0,
     };
+    for (const kind of ["secret", "misconfiguration"] as const) {
+      const others = readOthers(c, r, path, kind, ctx.target);
+      summary[kind === "secret" ? "secrets" : "misconfigurations"] = others.length;
+      report.others.push(...others);
+    }
     report.results.push(summary);
     const placed = { ...ctx, resultClass: summary.class };
     for (const v of vulns) {
@@ -189,12 +203,37 @@ function mergeFinding(byKey: Map<string, Finding>, f: Finding, report: Report): 
 const SEVERITY_RANK = { UNKNOWN: 0, LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 } as const;
 const rank = (f: Finding) => SEVERITY_RANK[f.severity] * 10 + (f.status === "not_affected" ? 0 : 1);
 
-function countFailing(c: Checker, raw: unknown, path: string): number {
-  // Trivy lists passed checks too (with --include-non-failures); only FAIL counts.
-  return c.optArray(raw, path).filter((m) => {
-    const status = (m as Record<string, unknown> | null)?.Status;
-    return status === undefined || status === "FAIL";
-  }).length;
+function readOthers(
+  c: Checker,
+  r: Record<string, unknown>,
+  path: string,
+  kind: OtherFinding["kind"],
+  target: string,
+): OtherFinding[] {
+  const field = kind === "secret" ? "Secrets" : "Misconfigurations";
+  const out: OtherFinding[] = [];
+  c.optArray(r[field], path, field).forEach((raw, i) => {
+    const at = `${path}.${field}[${i}]`;
+    const m = c.object(raw, at);
+    // Trivy lists passed checks too (with --include-non-failures); only FAIL counts.
+    const status = c.optString(m.Status, at, "Status");
+    if (kind === "misconfiguration" && status !== undefined && status !== "FAIL") return;
+    const severity = c.string(m.Severity, at, "Severity").toUpperCase() as Severity;
+    if (!SEVERITIES.includes(severity))
+      throw invalid(c.source, at, `unknown severity "${m.Severity}"`, "Severity");
+    const id = c.optString(m.RuleID ?? m.ID ?? m.AVDID, at, "RuleID") ?? "";
+    const other: OtherFinding = {
+      kind,
+      id,
+      title: c.optString(m.Title, at, "Title") ?? id,
+      severity,
+      target,
+    };
+    const line = c.optNumber(m.StartLine, at, "StartLine");
+    if (line !== undefined) other.line = line;
+    out.push(other);
+  });
+  return out;
 }
 
 function readTop(c: Checker, top: Record<string, unknown>, report: Report): void {

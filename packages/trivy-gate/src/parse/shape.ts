@@ -24,7 +24,16 @@ const VULNERABILITY: Shape = {
   ),
 };
 
-const COUNTED: Shape = { array: { object: { Status: "keep" } } };
+const OTHER: Shape = {
+  array: {
+    object: Object.fromEntries(
+      ["Status", "Severity", "RuleID", "ID", "AVDID", "Title", "StartLine"].map((k) => [
+        k,
+        "keep" as const,
+      ]),
+    ),
+  },
+};
 
 type Each = (item: unknown, at: readonly number[]) => unknown;
 
@@ -36,8 +45,8 @@ function result(onVulnerability: Each): Shape {
       Class: "keep",
       Type: "keep",
       Vulnerabilities: { array: VULNERABILITY, each: onVulnerability },
-      Misconfigurations: COUNTED,
-      Secrets: COUNTED,
+      Misconfigurations: OTHER,
+      Secrets: OTHER,
     },
   };
 }

@@ -23,6 +23,7 @@ export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
     vex: [],
     allowEosl: false,
     allowUnknownOs: false,
+    vulnerabilitiesOnly: false,
     severitySource: "report",
     expiringSoonDays: 14,
     now: new Date(),
@@ -47,7 +48,7 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
   const findings = report.findings.map((f) => judge(f, ctx));
   findings.sort(bySeverityThenId);
   const blocking = findings.filter((f) => f.disposition === "blocking");
-  const problems = coverageProblems(report, policy);
+  const problems = [...coverageProblems(report, policy), ...otherProblems(report, policy)];
   const active = states.filter((s) => !s.expired);
   return {
     passed: blocking.length === 0 && problems.length === 0,
@@ -65,6 +66,7 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
       ignoreStatuses: policy.ignoreStatuses,
       allowEosl: policy.allowEosl,
       allowUnknownOs: policy.allowUnknownOs,
+      vulnerabilitiesOnly: policy.vulnerabilitiesOnly,
       severitySource: policy.severitySource,
       expiringSoonDays: policy.expiringSoonDays,
       now: policy.now.toISOString(),
@@ -84,7 +86,7 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
       applied: vexUsed.size,
       unused: policy.vex.filter((s) => !vexUsed.has(s)),
     },
-    notices: notices(report),
+    notices: policy.vulnerabilitiesOnly ? notices(report) : [],
   };
 }
 
@@ -248,6 +250,27 @@ function countAll(
     blockingBySeverity,
     byDisposition,
   };
+}
+
+/** Secrets and failed checks at a blocking severity fail the gate, as they do Trivy's own. */
+function otherProblems(report: Report, policy: Policy): Problem[] {
+  if (policy.vulnerabilitiesOnly) return [];
+  const problems: Problem[] = [];
+  for (const kind of ["secret", "misconfiguration"] as const) {
+    const hits = report.others.filter(
+      (o) => o.kind === kind && policy.severities.includes(o.severity),
+    );
+    if (hits.length === 0) continue;
+    const shown = hits
+      .slice(0, 5)
+      .map((o) => `${o.id} ${o.severity} in ${o.target}${o.line ? `:${o.line}` : ""}`);
+    const more = hits.length > 5 ? ` and ${hits.length - 5} more` : "";
+    problems.push({
+      code: kind === "secret" ? "secrets" : "misconfigurations",
+      message: `${hits.length} ${kind === "secret" ? "secret(s)" : "failed misconfiguration check(s)"} at ${policy.severities.join("/")}: ${shown.join("; ")}${more} (--vulnerabilities-only to judge vulnerabilities alone)`,
+    });
+  }
+  return problems;
 }
 
 function notices(report: Report): string[] {

@@ -37,6 +37,7 @@ export function policyLine(e: Evaluation): string {
   ];
   if (p.allowEosl) parts.push("EOSL allowed");
   if (p.allowUnknownOs) parts.push("unknown OS allowed");
+  if (p.vulnerabilitiesOnly) parts.push("vulnerabilities only");
   return parts.join("; ");
 }
 

@@ -80,6 +80,23 @@ describe("alpinize gate: exit codes", () => {
     expect(low.stdout).toContain("CVE-2021-3177");
   });
 
+  it("1 for a secret at a blocking severity unless --vulnerabilities-only", async () => {
+    const r = await runCli(["gate", fx("classes.json"), "--severity", "CRITICAL"]);
+    expect([r.code, r.stdout.includes("1 secret(s) at CRITICAL: aws-access-key-id")]).toEqual([
+      1,
+      true,
+    ]);
+    const only = [
+      "gate",
+      fx("classes.json"),
+      "--vulnerabilities-only",
+      "--ignore-unfixed",
+      "--severity",
+      "LOW",
+    ];
+    expect((await runCli(only)).code).toBe(0);
+  });
+
   it("1 for an unknown OS or EOSL unless allowed", async () => {
     expect((await runCli(["gate", fx("no-os.json")])).code).toBe(1);
     expect((await runCli(["gate", fx("no-os.json"), "--allow-unknown-os"])).code).toBe(0);

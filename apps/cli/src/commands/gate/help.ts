@@ -16,6 +16,8 @@ Policy:
                          (repeatable)
   --allow-eosl           Do not fail because the OS is end-of-service-life
   --allow-unknown-os     Do not fail when Trivy detected no OS (scratch, distroless)
+  --vulnerabilities-only Secrets and failed misconfiguration checks at a blocking
+                         severity are only mentioned (by default they fail the gate)
 
 Comparison:
   --baseline OLD.json    Show removed, added, unchanged and now-fixable findings
@@ -32,7 +34,8 @@ Scanning:
   --image REF            Run \`trivy image\` on REF (Trivy must be installed) and gate it
 
 Exit codes: 0 pass, 1 policy violated (blocking findings, including those whose
-            exception expired; EOSL OS; OS not detected), 2 bad input or usage
+            exception expired; secrets or failed checks at a blocking severity;
+            EOSL OS; OS not detected), 2 bad input or usage
             (unreadable, truncated or non-Trivy JSON, bad exceptions or VEX file,
             Trivy missing or failing).
 

@@ -28,6 +28,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       ignoreStatuses: opts.ignoreStatuses,
       allowEosl: opts.allowEosl,
       allowUnknownOs: opts.allowUnknownOs,
+      vulnerabilitiesOnly: opts.vulnerabilitiesOnly,
       exceptions,
       vex,
     }),

@@ -18,6 +18,7 @@ const FLAGS = {
   vex: { type: "string", multiple: true },
   "allow-eosl": { type: "boolean" },
   "allow-unknown-os": { type: "boolean" },
+  "vulnerabilities-only": { type: "boolean" },
   baseline: { type: "string" },
   format: { type: "string" },
   output: { type: "string" },
@@ -38,6 +39,7 @@ export interface GateOptions {
   vex: string[];
   allowEosl: boolean;
   allowUnknownOs: boolean;
+  vulnerabilitiesOnly: boolean;
   baseline?: string;
   format: Format;
   output?: string;
@@ -81,6 +83,7 @@ export function parseGateArgs(argv: string[]): GateOptions {
     vex: v.vex ?? [],
     allowEosl: v["allow-eosl"] === true,
     allowUnknownOs: v["allow-unknown-os"] === true,
+    vulnerabilitiesOnly: v["vulnerabilities-only"] === true,
     format,
     sarifLocation,
     maxBytes: parseMaxSize(v["max-size"]),
