@@ -1,4 +1,12 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -167,6 +175,29 @@ describe("npx alpinize from the tarballs", () => {
     expect(res.code, res.stderr).toBe(same.code);
     expect(res.stdout).toBe(same.stdout);
     expect(res.stdout.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the GitHub Action with the packed CLI", () => {
+  it("runs check and gate through node_modules/.bin/alpinize and writes the summary", async () => {
+    const summary = join(work, "step-summary.md");
+    writeFileSync(summary, "");
+    const res = await run(process.execPath, [join(repoRoot, "apps", "action", "src", "run.mjs")], {
+      cwd: consumer,
+      env: toolEnv({
+        INPUT_PATHS: "Dockerfile",
+        INPUT_REPORT: "trivy-report.json",
+        INPUT_SEVERITY: "HIGH,CRITICAL",
+        INPUT_FAIL_ON_FINDINGS: "true",
+        INPUT_CLI: join(consumer, "node_modules", ".bin", "alpinize"),
+        GITHUB_STEP_SUMMARY: summary,
+      }),
+    });
+    expect(res.code, res.stdout + res.stderr).toBe(1);
+    const text = readFileSync(summary, "utf8");
+    expect(text).toContain("## alpinize check: ❌ findings");
+    expect(text).toContain("CVE-2026-40001");
+    expect(res.stdout).toMatch(/^::error file=Dockerfile,line=\d+::/m);
   });
 });
 
