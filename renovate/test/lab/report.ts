@@ -53,9 +53,12 @@ export interface Branch {
   upgrades: BranchUpgrade[];
 }
 
-/** The branches Renovate would create, with their resolved config (logged at trace level). */
+/** The branches Renovate would create, with their resolved config (the "branches" log line). */
 export function branchesFromLog(log: LogLine[]): Branch[] {
   const line = log.find((entry) => entry.msg === "branches" && Array.isArray(entry.branches));
-  if (!line) throw new Error('no "branches" line in the Renovate log (is LOG_LEVEL=trace?)');
+  if (!line)
+    throw new Error(
+      'no "branches" line in the Renovate log (is logLevelRemap lifting it to debug?)',
+    );
   return line.branches as Branch[];
 }
