@@ -12,7 +12,8 @@ export type LintRule =
   | "su-exec-group"
   | "nologin-path"
   | "hidden-failure"
-  | "bash-syntax";
+  | "bash-syntax"
+  | "syntax";
 
 export interface LintFinding {
   rule: LintRule;
@@ -63,6 +64,15 @@ export function lintEntrypoint(text: string): LintFinding[] {
       message,
       fix,
     });
+  if (scanned.unterminated !== undefined) {
+    add(
+      "syntax",
+      scanned.unterminated,
+      "a quote, command substitution or parameter expansion opened here never closes",
+      "close it; check the script with sh -n",
+      "error",
+    );
+  }
   for (const cmd of commands) lintCommand(text, cmd, add);
   const masked = maskInert(text, inert);
   for (const m of masked.matchAll(/\/usr\/sbin\/nologin\b/g)) {

@@ -131,7 +131,10 @@ function groupadd(args: Word[], ctx: CommandContext): CommandOutcome {
 /** Adds USER to each group; a group created earlier with a GID is referred to by that GID. */
 function addToGroups(user: string, groups: string, ctx: CommandContext, rule: string) {
   const lit = literal(groups);
-  const list = lit === undefined ? [groups] : lit.split(",").filter(Boolean);
+  const names = lit?.split(",").filter(Boolean) ?? [];
+  // Split a literal list only when every member is a plain name; otherwise keep the word whole.
+  const plain = names.length > 0 && names.every((g) => /^[A-Za-z0-9_.$-]+$/.test(g));
+  const list = plain ? names : [groups];
   const calls = list.map((g) => `alpinize_add_user_to_group ${user} ${ctx.gids.get(g) ?? g}`);
   const call = calls.length === 1 ? calls[0]! : `{ ${calls.join(" >/dev/null && ")} >/dev/null; }`;
   return {

@@ -30,8 +30,20 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): RewriteResult {
   const source = options.shimSource ?? { path: DEFAULT_SHIMS_PATH };
   if (source !== "inline") checkSourcePath(source.path);
+  const scanned = scanShell(text);
+  if (scanned.unterminated !== undefined) {
+    const where = lineColumn(text, scanned.unterminated);
+    const message =
+      "a quote, command substitution or parameter expansion opened here never closes; nothing was rewritten (check the script with sh -n)";
+    return {
+      output: text,
+      changed: false,
+      edits: [],
+      warnings: [{ rule: "syntax", ...where, message }],
+    };
+  }
   const inlined = inlineRange(text);
-  const commands = scanShell(text).commands.filter(
+  const commands = scanned.commands.filter(
     (c) => !inlined || c.start < inlined[0] || c.start > inlined[1],
   );
   const edits: RewriteEdit[] = [];
@@ -54,7 +66,16 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
       warnings.push({ rule: outcome.rule, ...where, message: outcome.message });
       continue;
     }
-    const start = cmd.words[target.exec ? target.at - 1 : target.at]!.start;
+    const first = target.exec ? target.at - 1 : target.at;
+    const subshell = outcome.call.startsWith("(");
+    if (subshell && first > 0) {
+      const message = `assignments before ${cmd.words[target.at]!.text} would not reach the command through the shim; left as is`;
+      warnings.push({ rule: outcome.rule, ...where, message });
+      continue;
+    }
+    // `2>x (cmd)` is not sh: a subshell takes the redirections that came before the name.
+    const leading = original.redirects.some((r) => r.start < cmd.words[first]!.start);
+    const start = subshell && leading ? original.start : cmd.words[first]!.start;
     const after = replacementText(text, original, start, outcome);
     replacements.push({ start, end: original.end, after, depth: original.depth });
     const before = text.slice(start, original.end);
@@ -133,7 +154,7 @@ function replacementText(
   outcome: Extract<CommandOutcome, { kind: "replace" }>,
 ): string {
   // `2>/dev/null` is dropped: it is what hid these failures; the shims' messages are useful.
-  const kept = cmd.redirects.filter((r) => r.start > start && !isStderrToNull(text, r));
+  const kept = cmd.redirects.filter((r) => r.start >= start && !isStderrToNull(text, r));
   const stdoutRedirected = kept.some((r) => /^1?>/.test(r.op));
   const quiet = outcome.quietStdout && !stdoutRedirected ? " >/dev/null" : "";
   return outcome.call + quiet + kept.map((r) => ` ${text.slice(r.start, r.end)}`).join("");

@@ -37,7 +37,8 @@ export function parseOptions(args: Word[], spec: OptionSpec): ParsedOptions {
       const short = spec.long[name];
       if (short === undefined) out.unknown.push(lit);
       else if (spec.withValue.includes(short)) {
-        if (inline !== undefined) out.values.set(short, { ...w, value: inline, text: inline });
+        if (inline !== undefined)
+          out.values.set(short, { ...w, value: inline, text: shellWord(inline) });
         else i = takeNext(args, i, short, out);
       } else out.flags.add(short);
       continue;
@@ -46,7 +47,7 @@ export function parseOptions(args: Word[], spec: OptionSpec): ParsedOptions {
       const ch = lit[k]!;
       if (spec.withValue.includes(ch)) {
         const rest = lit.slice(k + 1);
-        if (rest !== "") out.values.set(ch, { ...w, value: rest, text: rest });
+        if (rest !== "") out.values.set(ch, { ...w, value: rest, text: shellWord(rest) });
         else i = takeNext(args, i, ch, out);
         break;
       }
@@ -55,6 +56,11 @@ export function parseOptions(args: Word[], spec: OptionSpec): ParsedOptions {
     }
   }
   return out;
+}
+
+/** The value as one shell word: as is when plain, else single-quoted. */
+export function shellWord(value: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }
 
 function splitLong(s: string): [string, string | undefined] {

@@ -30,6 +30,8 @@ export interface SimpleCommand {
 
 export interface ScanResult {
   commands: SimpleCommand[];
+  /** Offset where a quote, `$( )`, `${ }` or backtick opens and never closes, if any. */
+  unterminated?: number;
   /** Ranges that are not code: comments and here-document bodies. */
   inert: Array<[number, number]>;
 }
@@ -51,10 +53,19 @@ const RESERVED = new Set([
 ]);
 const STOP = " \t\n;&|()<>";
 
+// The first unclosed construct of the scan in progress (scans are synchronous, so one slot is enough).
+let unclosed: number | undefined;
+
+function opened(at: number): void {
+  if (unclosed === undefined || at < unclosed) unclosed = at;
+}
+
 export function scanShell(text: string): ScanResult {
   const out: ScanResult = { commands: [], inert: [] };
+  unclosed = undefined;
   scanRange(text, 0, text.length, 0, out);
   out.commands.sort((a, b) => a.start - b.start);
+  if (unclosed !== undefined) out.unterminated = unclosed;
   return out;
 }
 
@@ -186,10 +197,13 @@ export function readWord(
 
 function closeSingle(s: string, i: number, to: number): number {
   const j = s.indexOf("'", i + 1);
-  return j < 0 || j >= to ? to : j + 1;
+  if (j >= 0 && j < to) return j + 1;
+  opened(i);
+  return to;
 }
 
 function readDouble(s: string, i: number, to: number, substs: Array<[number, number]>): number {
+  const open = i - 1;
   while (i < to) {
     const c = s[i]!;
     if (c === '"') return i + 1;
@@ -199,12 +213,14 @@ function readDouble(s: string, i: number, to: number, substs: Array<[number, num
     else if (c === "$" && s[i + 1] === "{") i = matchClose(s, i + 1, to, "{", "}") + 1;
     else i++;
   }
+  opened(open);
   return to;
 }
 
 function readBacktick(s: string, i: number, to: number, substs: Array<[number, number]>): number {
   let j = i + 1;
   while (j < to && s[j] !== "`") j += s[j] === "\\" ? 2 : 1;
+  if (j >= to) opened(i);
   substs.push([i + 1, Math.min(j, to)]);
   return Math.min(j + 1, to);
 }
@@ -235,6 +251,7 @@ function matchClose(s: string, open: number, to: number, o: string, c: string): 
       i++;
     }
   }
+  opened(open);
   return to;
 }
 
