@@ -24,11 +24,6 @@ if ! command -v git >/dev/null 2>&1; then
   apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq git >&2
 fi
 
-if [ -f "$dest/.installed" ] && [ "$(cat "$dest/.installed")" = "$RENOVATE_VERSION" ]; then
-  echo "install-renovate: renovate $RENOVATE_VERSION already in $dest" >&2
-  exit 0
-fi
-
 # Renovate must be installed and run by Node 24: put the project's Node first on PATH.
 if [ -x "$root/.tools/bin/node" ]; then
   export PATH="$root/.tools/bin:$PATH"
@@ -43,8 +38,8 @@ case "$node_version" in
     ;;
 esac
 
-# Renovate's native RE2 regex engine (what its users run) must be compiled against Node 24's
-# headers; npm here defaults to the system Node's. The node@24 npm package ships them.
+# Renovate's native RE2 regex engine (the one its users run, stricter than JavaScript's) must be
+# compiled against Node 24's headers; npm here defaults to the system Node's. node@24 ships them.
 headers="$(node -p 'require("path").resolve(process.execPath, "../..")')"
 for candidate in "$headers" "$root"/.tools/node_modules/node/node_modules/node-linux-*; do
   if [ -f "$candidate/include/node/node_version.h" ]; then
@@ -53,7 +48,19 @@ for candidate in "$headers" "$root"/.tools/node_modules/node/node_modules/node-l
   fi
 done
 
-echo "install-renovate: installing renovate $RENOVATE_VERSION into $dest (about 3 minutes)" >&2
+re2_loads() { (cd "$1" && node -e 'require("re2")') >/dev/null 2>&1; }
+
+if [ -f "$dest/.installed" ] && [ "$(cat "$dest/.installed")" = "$RENOVATE_VERSION" ]; then
+  if ! re2_loads "$dest"; then
+    echo "install-renovate: rebuilding RE2 for Node $node_version in $dest (about 4 minutes)" >&2
+    (cd "$dest" && npm rebuild re2 --loglevel=error >&2) ||
+      echo "install-renovate: warning: RE2 rebuild failed; the RE2 validator test will fail" >&2
+  fi
+  echo "install-renovate: renovate $RENOVATE_VERSION already in $dest" >&2
+  exit 0
+fi
+
+echo "install-renovate: installing renovate $RENOVATE_VERSION into $dest (about 3-5 minutes)" >&2
 parent="$(dirname "$dest")"
 mkdir -p "$parent"
 staging="$(mktemp -d "$parent/.renovate-staging.XXXXXX")"
@@ -62,9 +69,9 @@ echo '{"private":true}' > "$staging/package.json"
 npm install --prefix "$staging" --no-audit --no-fund --loglevel=error --omit=dev \
   "renovate@$RENOVATE_VERSION" >&2
 "$staging/node_modules/.bin/renovate-config-validator" --help >/dev/null
-if ! (cd "$staging" && node -e 'require("re2")') 2>/dev/null; then
-  echo "install-renovate: warning: RE2 did not build for Node $node_version; Renovate will fall" \
-    "back to JavaScript regexes (validation of regexes may be less strict)" >&2
+if ! re2_loads "$staging"; then
+  echo "install-renovate: warning: RE2 did not build for Node $node_version; Renovate falls back" \
+    "to JavaScript regexes and the RE2 validator test will fail" >&2
 fi
 echo "$RENOVATE_VERSION" > "$staging/.installed"
 # Swap the finished tree in whole, so a failed install never looks installed.
