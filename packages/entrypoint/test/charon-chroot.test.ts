@@ -1,8 +1,16 @@
+import { rm } from "node:fs/promises";
 import type { Server } from "node:net";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { rewriteEntrypoint } from "../src/index.js";
 import { charonScript, dockerSocket, prepareCharon } from "./support/charon.js";
-import { makeRoot, type RootKind, skipReason, type TestRoot } from "./support/roots.js";
+import {
+  makeRoot,
+  type RootKind,
+  SHIMS_IN_ROOT,
+  skipReason,
+  type TestRoot,
+} from "./support/roots.js";
 
 // Charon's Debian entrypoint, as published and as rewritten by alpinize, run as PID 1 of a chroot
 // with a docker socket owned by GID 999 (Alpine's ping group, free on Debian).
@@ -41,6 +49,16 @@ for (const kind of ["busybox", "debian"] as RootKind[]) {
         expect(await root!.read("etc/group")).toMatch(
           new RegExp(`^${group}:x:999:(.*,)?charon$`, "m"),
         );
+      });
+
+      it("the rewritten entrypoint with the shims inlined needs no library file", async () => {
+        root = await makeRoot(kind, { gosu: true });
+        await rm(join(root.dir, SHIMS_IN_ROOT.slice(1)));
+        await prepareCharon(root, rewriteEntrypoint(script!, { shimSource: "inline" }).output);
+        socket = await dockerSocket(root, 999);
+        const r = await root.exec(["/docker-entrypoint.sh"]);
+        expect(r.code, r.stderr).toBe(0);
+        expect((await root.read("app/data/charon.out")).trim().split("\n")[2]).toBe("docker-ok");
       });
 
       it(
