@@ -14,6 +14,9 @@
 // parallel pairs (all but postgres, node, nginx*, temurin, which install vendor packages on
 // Debian and build from source on Alpine). Each pair is converted with --alpine set to the
 // release in the expert's FROM lines when it names a known one (alpine:3.23, -alpine3.23).
+// As the CLI does, the converter may read the COPYed build-context files: the pairs keep the
+// entrypoint script as entrypoint.sh (or debian.entrypoint.sh when the variants differ), which is
+// what a `COPY docker-entrypoint.sh` / `COPY entrypoint.sh` of the Debian file reads.
 //
 // Runs from built dist (pnpm build first). Exit 0 unless a conversion crashes.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -231,6 +234,15 @@ const mapFor = (release) => {
   return maps.get(release);
 };
 
+/** The pair's copy of a build-context entrypoint script, or undefined. */
+function contextFile(dir, path) {
+  if (!/^(?:\.\/)?(?:docker-)?entrypoint\.sh$/.test(path)) return undefined;
+  for (const file of ["debian.entrypoint.sh", "entrypoint.sh"]) {
+    if (existsSync(join(dir, file))) return readFileSync(join(dir, file), "utf8");
+  }
+  return undefined;
+}
+
 const rows = [];
 let crashed = false;
 for (const name of readdirSync(corpus).sort()) {
@@ -245,6 +257,7 @@ for (const name of readdirSync(corpus).sort()) {
       release,
       packageMap: mapFor(release),
       fileName: `${name}/debian.Dockerfile`,
+      readContextFile: (path) => contextFile(join(corpus, name), path),
     });
   } catch (err) {
     crashed = crashed || !(err && err.exitCode === 2);
