@@ -74,11 +74,10 @@ bb_key=$(printf %s "$bb_version" | sed "s/^[0-9]*://") # make cannot handle ":" 
 BB_OUT="$CACHE/busybox-musl-$bb_key"
 if [ -x "$BB_OUT/busybox" ]; then
   log "busybox $bb_version (musl) cached at $BB_OUT/busybox"
+elif [ ! -f "$ALPINE_CONFIG" ]; then
+  # The tests that need it skip with a message saying so; the Debian root is still prepared.
+  log "skipping the busybox build: Alpine's config not found at $ALPINE_CONFIG (set ALPINE_BUSYBOX_CONFIG)"
 else
-  if [ ! -f "$ALPINE_CONFIG" ]; then
-    log "Alpine's busybox config not found at $ALPINE_CONFIG (set ALPINE_BUSYBOX_CONFIG)"
-    exit 1
-  fi
   work="$CACHE/build-busybox-$bb_key"
   rm -rf "$work"
   mkdir -p "$work"
@@ -150,7 +149,7 @@ else
   rm -rf "$work"
   log "built $BB_OUT/busybox"
 fi
-ln -sfn "busybox-musl-$bb_key" "$CACHE/busybox-musl"
+[ -x "$BB_OUT/busybox" ] && ln -sfn "busybox-musl-$bb_key" "$CACHE/busybox-musl"
 
 # ---------------------------------------------------------------- Debian minbase root
 DEB_OUT="$CACHE/debian-$SUITE-minbase"
