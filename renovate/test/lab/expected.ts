@@ -1,0 +1,68 @@
+/** One reference in the scratch repository and the updates Renovate must propose for it. */
+export interface Expected {
+  manager: string;
+  packageFile: string;
+  depName: string;
+  currentValue: string;
+  /** Repository in the loopback registry that answers for it. */
+  repository: string;
+  /** `updateType newValue`, e.g. `pinDigest 3.22.2` or `minor 3.23.3`. */
+  updates: string[];
+  /** Pinned to the digest 3.23.3 had before it was re-pushed. */
+  stale: boolean;
+}
+
+function ref(
+  where: string,
+  image: string,
+  repository: string,
+  updates: string[],
+  stale = false,
+): Expected {
+  const [manager = "", packageFile = ""] = where.split(" ");
+  const colon = image.lastIndexOf(":");
+  return {
+    manager,
+    packageFile,
+    depName: image.slice(0, colon),
+    currentValue: image.slice(colon + 1),
+    repository,
+    updates,
+    stale,
+  };
+}
+
+const DOCKERFILE = "dockerfile Dockerfile";
+const COMPOSE = "docker-compose docker-compose.yml";
+const WORKFLOW = "github-actions .github/workflows/ci.yml";
+
+/** `ARG BASE_IMAGE=alpine:3.23.2`, used as `FROM ${BASE_IMAGE}`. */
+export const BASE_IMAGE = ref(DOCKERFILE, "alpine:3.23.2", "alpine", [
+  "pinDigest 3.23.2",
+  "patch 3.23.3",
+]);
+
+/** Every docker reference in test/fixtures/scratch. */
+export const EXPECTED: Expected[] = [
+  ref(DOCKERFILE, "debian:bookworm-slim", "debian", ["pinDigest bookworm-slim"]),
+  // FROM --platform=$BUILDPLATFORM library/alpine:3.22.2 (Renovate drops `library/` from depName)
+  ref(DOCKERFILE, "alpine:3.22.2", "library/alpine", ["pinDigest 3.22.2", "minor 3.23.3"]),
+  // 4 exists in the registry: only the pin is allowed
+  ref(DOCKERFILE, "alpine:3", "alpine", ["pinDigest 3"]),
+  BASE_IMAGE,
+  // ARG RUNTIME_IMAGE=alpine:3.23.3@<stale>
+  ref(DOCKERFILE, "alpine:3.23.3", "alpine", ["digest 3.23.3"], true),
+  ref(COMPOSE, "docker.io/library/alpine:3.21.5", "library/alpine", [
+    "pinDigest 3.21.5",
+    "minor 3.23.3",
+  ]),
+  ref(COMPOSE, "docker.io/alpine:3.23", "alpine", ["pinDigest 3.23"]),
+  ref(WORKFLOW, "alpine:3.23.2", "alpine", ["pinDigest 3.23.2", "patch 3.23.3"]),
+  ref(WORKFLOW, "alpine:3.22", "alpine", ["pinDigest 3.22", "minor 3.23"]),
+  // the annotated-images custom manager: a shell variable in a run: step, and a script
+  ref("regex .github/workflows/ci.yml", "alpine:3.22.2", "alpine", [
+    "pinDigest 3.22.2",
+    "minor 3.23.3",
+  ]),
+  ref("regex scripts/release.sh", "alpine:3.23.3", "alpine", ["digest 3.23.3"], true),
+];
