@@ -33,15 +33,23 @@ export function runCredentialHelper(
       clearTimeout(timer);
       resolve(result);
     };
-    const timer = setTimeout(() => {
+    // A killed helper's own children can keep our stdout pipe open (and so the whole CLI
+    // alive); let go of the pipes once we give up on the helper.
+    const abandon = () => {
       child.kill("SIGKILL");
+      child.stdout.destroy();
+      child.stdin.destroy();
+      child.unref();
+    };
+    const timer = setTimeout(() => {
+      abandon();
       finish({ problem: `${program} did not answer within ${timeoutMs} ms` });
     }, timeoutMs);
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk: string) => {
       out += chunk;
       if (out.length > MAX_OUTPUT) {
-        child.kill("SIGKILL");
+        abandon();
         finish({ problem: `${program} wrote more than ${MAX_OUTPUT} bytes` });
       }
     });
