@@ -1,8 +1,9 @@
+import { isUtf8 } from "node:buffer";
 import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
-import { InputError } from "@alpinize/errors";
+import { InputError, isAlpinizeError } from "@alpinize/errors";
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export const KINDS: PinFileKind[] = ["dockerfile", "compose", "workflow"];
@@ -12,7 +13,11 @@ export interface PinInput {
   file: string;
   path: string;
   kind: PinFileKind;
+  /** Without the byte order mark, which `encode` puts back. */
   text: string;
+  /** latin1 for files that are not UTF-8: every byte survives the round trip. */
+  encoding: "utf8" | "latin1";
+  bom: boolean;
 }
 
 /** Reads one file (bounded) and decides its kind from --kind or its name. */
@@ -60,11 +65,33 @@ export async function readPinInput(
       },
     );
   }
-  return { file, path, kind: chosen, text: bytes.toString("utf8") };
+  const encoding = isUtf8(bytes) ? "utf8" : "latin1";
+  const text = bytes.toString(encoding);
+  const bom = encoding === "utf8" && text.startsWith("\ufeff");
+  return { file, path, kind: chosen, text: bom ? text.slice(1) : text, encoding, bom };
+}
+
+/** The bytes to write for `text`, in the file's own encoding and with its byte order mark. */
+export function encode(input: PinInput, text: string): Buffer {
+  return Buffer.from(input.bom ? `\ufeff${text}` : text, input.encoding);
+}
+
+/** Runs `fn` on one file's text; a syntax error names that file instead of "Dockerfile". */
+export function forFile<T>(input: PinInput, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (!isAlpinizeError(err) || err.code !== "ALPINIZE_DOCKERFILE_SYNTAX") throw err;
+    throw new InputError(err.code, err.message.replace(/^Dockerfile:/, `${input.file}:`), {
+      ...(err.hint !== undefined ? { hint: err.hint } : {}),
+      details: { ...err.details, file: input.file },
+      cause: err,
+    });
+  }
 }
 
 /** Replaces the file via a temp file in the same directory and a rename, keeping its mode. */
-export async function replaceFile(path: string, text: string): Promise<void> {
+export async function replaceFile(path: string, text: Buffer): Promise<void> {
   const { mode } = await stat(path);
   const tmp = join(dirname(path), `.${basename(path)}.alpinize-${randomBytes(4).toString("hex")}`);
   try {

@@ -11,7 +11,7 @@ import { EXIT, isAlpinizeError, UsageError } from "@alpinize/errors";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { progressReporter, reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
-import { KINDS, type PinInput, readPinInput, replaceFile } from "./files.js";
+import { encode, forFile, KINDS, type PinInput, readPinInput, replaceFile } from "./files.js";
 import { type FileReport, printReport, reportToJson } from "./report.js";
 
 export const help = `Usage: alpinize pin FILE... [--write | --check] [--json] [--kind K]
@@ -78,7 +78,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 function checkFile(input: PinInput): FileReport {
-  const found = findUnpinned(input.kind, input.text);
+  const found = forFile(input, () => findUnpinned(input.kind, input.text));
   return {
     file: input.file,
     kind: input.kind,
@@ -102,9 +102,9 @@ async function pinFiles(
     const resolveCached = await prefetch(resolver, inputs, io);
     const reports: FileReport[] = [];
     for (const input of inputs) {
-      const result = await pinText(input.kind, input.text, resolveCached);
+      const result = await forFile(input, () => pinText(input.kind, input.text, resolveCached));
       const write = mode === "write" && result.text !== input.text;
-      if (write) await replaceFile(input.path, result.text);
+      if (write) await replaceFile(input.path, encode(input, result.text));
       reports.push({
         file: input.file,
         kind: input.kind,
@@ -127,7 +127,7 @@ async function pinFiles(
 async function prefetch(resolver: Resolver, inputs: PinInput[], io: Io) {
   const all = new Set<string>();
   for (const input of inputs) {
-    for (const at of locateImageReferences(input.kind, input.text)) {
+    for (const at of forFile(input, () => locateImageReferences(input.kind, input.text))) {
       if (!at.reference.includes("$")) all.add(at.reference);
     }
   }

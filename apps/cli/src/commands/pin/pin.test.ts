@@ -91,6 +91,30 @@ describe("alpinize pin", () => {
     expect(await readFile(file, "utf8")).toContain(`team/app:1.0@${app.indexDigest}`);
   });
 
+  it("keeps bytes that are not UTF-8 and a byte order mark exactly as they were", async () => {
+    const r = registry.host;
+    const latin1 = join(dir, "latin1.Dockerfile");
+    const bom = join(dir, "bom.Dockerfile");
+    await writeFile(latin1, Buffer.from(`# caf\xe9\nFROM ${r}/team/app:1.0\n`, "latin1"));
+    await writeFile(bom, `\ufeffFROM ${r}/team/app:1.0\n`);
+    const res = await runCli(["pin", "--write", "latin1.Dockerfile", "bom.Dockerfile"], {
+      cwd: dir,
+      env,
+    });
+    expect(res.code).toBe(0);
+    expect(await readFile(latin1)).toEqual(
+      Buffer.from(`# caf\xe9\nFROM ${r}/team/app:1.0@${app.indexDigest}\n`, "latin1"),
+    );
+    expect(await readFile(bom, "utf8")).toBe(`\ufeffFROM ${r}/team/app:1.0@${app.indexDigest}\n`);
+  });
+
+  it("names the file it could not parse", async () => {
+    await writeFile(join(dir, "binary.Dockerfile"), Buffer.from([0x46, 0x00, 0x01, 0x0a]));
+    const res = await runCli(["pin", "--check", "binary.Dockerfile"], { cwd: dir, env });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("binary.Dockerfile:1: file contains NUL bytes");
+  });
+
   it("exits 2 on a missing file or a file it cannot classify", async () => {
     expect((await runCli(["pin", "nope/Dockerfile"], { cwd: dir, env })).code).toBe(2);
     await writeFile(join(dir, "values.yaml"), "image: x\n");
