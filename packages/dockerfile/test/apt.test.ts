@@ -80,6 +80,40 @@ describe("rule 2: apt-get → apk", () => {
     );
   });
 
+  it("adds linux-headers for libc6-dev/build-essential only in stages that build from source", () => {
+    // Debian's libc6-dev depends on linux-libc-dev (kernel headers); Alpine's musl-dev lacks them.
+    const built = migrate(`${base}RUN apt-get install -y gcc libc6-dev && ./configure && make\n`);
+    expect(built.output).toContain("apk add --no-cache gcc musl-dev linux-headers && ./configure");
+    expect(built.packages.find((p) => p.alpine.includes("linux-headers"))).toMatchObject({
+      debian: "libc6-dev",
+      kind: "split",
+      layer: "migrate-rule",
+    });
+    expect(migrate(`${base}RUN apt-get install -y gcc libc6-dev\n`).output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache gcc musl-dev\n",
+    );
+    // removal never grows
+    expect(migrate(`${base}RUN apt-get purge -y libc6-dev && make\n`).output).toBe(
+      "FROM alpine:3.23\nRUN apk del musl-dev && make\n",
+    );
+  });
+
+  it("adds dpkg-dev and dpkg for build-essential when a stage built FROM it runs dpkg-architecture", () => {
+    const text = [
+      "FROM ubuntu:24.04 AS build-base",
+      "RUN apt-get install -y build-essential",
+      "FROM build-base AS lib",
+      'RUN ./config --build="$(dpkg-architecture --query DEB_HOST_GNU_TYPE)" && make',
+      "",
+    ].join("\n");
+    expect(migrate(text).output).toContain(
+      "RUN apk add --no-cache build-base linux-headers dpkg-dev dpkg\n",
+    );
+    expect(migrate(`${base}RUN apt-get install -y build-essential\n`).output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache build-base\n",
+    );
+  });
+
   it("turns upgrade into apk upgrade and remove/purge into apk del", () => {
     const r = migrate(`${base}RUN apt-get upgrade -y && apt-get purge -y libc6-dev\n`);
     expect(r.output).toBe("FROM alpine:3.23\nRUN apk upgrade --no-cache && apk del musl-dev\n");
@@ -126,7 +160,7 @@ describe("rule 2: apt-get → apk", () => {
     ].join("\n");
     const out = migrate(base + text).output;
     expect(out).toContain(
-      "apk add --no-cache --virtual .build-deps gcc musl-dev make; \\\n\tmake install;",
+      "apk add --no-cache --virtual .build-deps gcc musl-dev linux-headers make; \\\n\tmake install;",
     );
     expect(out).toContain("apk add --no-cache --no-network --virtual .rundeps $(scanelf --needed");
     expect(out).toMatch(/apk del --no-network \.build-deps\n$/);

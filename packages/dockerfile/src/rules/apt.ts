@@ -199,6 +199,7 @@ function remove(
     new Set(),
     xx ? "xx-apt" : "apt",
     rule,
+    false,
   );
   literal.forEach((w, k) => {
     const o = outcomes[k]!;

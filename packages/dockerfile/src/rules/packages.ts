@@ -42,6 +42,8 @@ export function mapPackages(
   seen: Set<string>,
   tool: PackageRecord["tool"],
   rule: RuleId,
+  /** false for remove/purge: companions are added to installs only. */
+  installing = true,
 ): PackageOutcome[] {
   const commands = [...stage.commands];
   return tokens.map((tok) => {
@@ -73,7 +75,7 @@ export function mapPackages(
       stage.alpineInstalled.add(n);
     }
     ctx.packages.push({ ...decision, line: ctx.line(tok.offset), tool, written: [...written] });
-    written.push(...essentialCompanions(ctx, stage, written, seen, tok.offset, tool));
+    if (installing) written.push(...companions(ctx, stage, name, written, seen, tok.offset, tool));
     if (unknown) {
       const hint = decision.candidates?.length
         ? ` (candidates: ${decision.candidates.join(", ")})`
@@ -93,33 +95,75 @@ export function mapPackages(
 }
 
 /**
- * Debian's Essential set is always installed there, never on Alpine. dpkg-architecture and
- * dpkg-buildflags run `dpkg` itself, so a stage that calls them and installs dpkg-dev needs dpkg.
+ * What a Debian package brings in through its own Depends (or Debian's Essential set) that the
+ * Alpine counterpart lacks. Each entry: the Debian names it applies to, the Alpine package to add,
+ * when (given what was written and what the stage runs), and the evidence.
  */
-function essentialCompanions(
+interface Companion {
+  debian: ReadonlySet<string>;
+  add: string;
+  when: (written: readonly string[], stage: StageState) => boolean;
+  reason: string;
+}
+
+const COMPANIONS: readonly Companion[] = [
+  {
+    // Debian: libc6-dev Depends linux-libc-dev (/usr/include/linux, asm); build-essential Depends
+    // libc6-dev. Alpine's musl-dev has only the libc headers; the kernel's are linux-headers.
+    debian: new Set(["libc6-dev", "libc-dev", "build-essential"]),
+    add: "linux-headers",
+    when: (_written, stage) => stage.buildsFromSource,
+    reason:
+      "Debian's libc6-dev depends on linux-libc-dev (kernel headers: linux/*.h, asm/*.h), which builds from source (make, configure, cmake) include; Alpine's musl-dev has none, they are in linux-headers",
+  },
+  {
+    debian: new Set(["build-essential"]),
+    add: "dpkg-dev",
+    when: (_written, stage) => stage.usesDpkgTools,
+    reason:
+      "Debian's build-essential depends on dpkg-dev, and the stage runs dpkg-architecture/dpkg-buildflags; Alpine's build-base does not include it",
+  },
+  {
+    // Essential on Debian: always installed there, never on Alpine. dpkg-architecture and
+    // dpkg-buildflags run `dpkg` itself.
+    debian: new Set(["*"]),
+    add: "dpkg",
+    when: (written, stage) => written.includes("dpkg-dev") && stage.usesDpkgTools,
+    reason:
+      "dpkg is Essential on Debian (always there); dpkg-architecture/dpkg-buildflags call it and Alpine's dpkg-dev does not pull it in",
+  },
+];
+
+/** Rule 2 addendum: packages a Debian name implied (see COMPANIONS), added right after it. */
+function companions(
   ctx: MigrationContext,
   stage: StageState,
+  debian: string,
   written: string[],
   seen: Set<string>,
   offset: number,
   tool: PackageRecord["tool"],
 ): string[] {
-  if (!written.includes("dpkg-dev") || !stage.usesDpkgTools || seen.has("dpkg")) return [];
-  if (!ctx.packageMap.exists("dpkg")) return [];
-  seen.add("dpkg");
-  stage.alpineInstalled.add("dpkg");
-  ctx.packages.push({
-    debian: "dpkg",
-    alpine: ["dpkg"],
-    kind: "exact",
-    reason:
-      "dpkg is Essential on Debian (always there); dpkg-architecture/dpkg-buildflags call it and Alpine's dpkg-dev does not pull it in",
-    layer: "migrate-rule",
-    line: ctx.line(offset),
-    tool,
-    written: ["dpkg"],
-  });
-  return ["dpkg"];
+  const added: string[] = [];
+  for (const c of COMPANIONS) {
+    if (!c.debian.has(debian) && !c.debian.has("*")) continue;
+    const sofar = [...written, ...added];
+    if (seen.has(c.add) || !c.when(sofar, stage) || !ctx.packageMap.exists(c.add)) continue;
+    seen.add(c.add);
+    stage.alpineInstalled.add(c.add);
+    ctx.packages.push({
+      debian: c.debian.has("*") ? c.add : debian,
+      alpine: [c.add],
+      kind: c.debian.has("*") ? "exact" : "split",
+      reason: c.reason,
+      layer: "migrate-rule",
+      line: ctx.line(offset),
+      tool,
+      written: [c.add],
+    });
+    added.push(c.add);
+  }
+  return added;
 }
 
 /**

@@ -29,6 +29,8 @@ export interface StageState {
   copied: CopiedFile[];
   /** The stage runs dpkg-architecture or dpkg-buildflags (anywhere, `$(…)` included). */
   usesDpkgTools: boolean;
+  /** The stage, or a stage built FROM it, compiles from source (make, configure, cmake, …). */
+  buildsFromSource: boolean;
 }
 
 /** A variable's value inside some source: `[from, to)` in `src`'s script text. */

@@ -14,6 +14,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   if (!info.alpine) return;
   const body = info.stage.body;
   const copied = copiedFiles(ctx, body);
+  const family = withDescendants(info, all).filter((ins) => ins.keyword === "RUN");
   const state: StageState = {
     info,
     commands: new Set([...stageCommands(ctx, body), ...scriptCommands(copied)]),
@@ -24,9 +25,8 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     bashNeeds: [],
     values: collectValues(ctx, body),
     mappedValues: new Set(),
-    usesDpkgTools: body.some(
-      (ins) => ins.keyword === "RUN" && /\bdpkg-(?:architecture|buildflags)\b/.test(ins.args.text),
-    ),
+    usesDpkgTools: family.some((ins) => /\bdpkg-(?:architecture|buildflags)\b/.test(ins.args.text)),
+    buildsFromSource: family.some((ins) => BUILD_COMMAND.test(ins.args.text)),
   };
   for (const ins of body) {
     if (ins.keyword === "ENV" || ins.keyword === "ARG") dropDebianFrontend(ctx, ins);
@@ -37,6 +37,24 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   }
   migrateShell(ctx, state);
   addGoDns(ctx, info, all);
+}
+
+/** A command word that compiles software from source. */
+const BUILD_COMMAND =
+  /(?:^|[\s;&|(`])(?:make|gmake|cmake|meson|ninja|phpize|\.\/configure|\.\/Configure|\.\/config)(?=\s|$|;)/m;
+
+/**
+ * The stage's instructions and those of later stages built FROM it: tools a child stage runs
+ * must be installed where the parent installs its packages.
+ */
+function withDescendants(info: StageInfo, all: StageInfo[]): Instruction[] {
+  const out = [...info.stage.body];
+  for (const other of all) {
+    let p = other.stage.parent;
+    while (p && p !== info.stage) p = p.parent;
+    if (p) out.push(...other.stage.body);
+  }
+  return out;
 }
 
 /** Removes an instruction's whole lines. */
