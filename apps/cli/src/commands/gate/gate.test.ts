@@ -1,11 +1,13 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -166,6 +168,31 @@ describe("alpinize gate: input and output", () => {
     );
     expect(JSON.parse(readFileSync(join(tmp, "gate.sarif"), "utf8")).version).toBe("2.1.0");
     expect(readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("--output through a symlink keeps the link, into a FIFO writes through", async () => {
+    const dir = mkdtempSync(join(tmp, "out-special-"));
+    writeFileSync(join(dir, "real.txt"), "old");
+    symlinkSync("real.txt", join(dir, "link.txt"));
+    const viaLink = await runCli(["gate", fx("clean.json"), "--output", "link.txt"], { cwd: dir });
+    expect(viaLink.code).toBe(0);
+    expect(lstatSync(join(dir, "link.txt")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "real.txt"), "utf8")).toMatch(/^alpinize gate: PASS/);
+    // A FIFO stands in for /dev/null or /dev/stdout: renaming over it would replace the device.
+    const fifo = join(dir, "pipe");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const reader = spawn("cat", [fifo]);
+    let read = "";
+    reader.stdout.on("data", (d: Buffer) => {
+      read += d.toString();
+    });
+    const closed = new Promise((ok) => reader.on("close", ok));
+    setTimeout(() => reader.kill(), 10_000).unref(); // a regression must not leave cat blocked
+    const viaFifo = await runCli(["gate", fx("clean.json"), "--output", "pipe"], { cwd: dir });
+    await closed;
+    expect(viaFifo.code).toBe(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(read).toMatch(/^alpinize gate: PASS/);
   });
 
   it("--baseline adds the Debian -> Alpine comparison to Markdown", async () => {
