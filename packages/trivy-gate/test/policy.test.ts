@@ -192,6 +192,14 @@ describe("exceptions", () => {
     ["- {id: CVE-1, reason: r, expires: 2099-01-01, purl: openssl}\n", "is not a package URL"],
     ["exceptions: {id: CVE-1}\n", "exceptions: expected a list"],
     [
+      // A "billion laughs" alias bomb: refused as bad input, not an internal error.
+      `a: &a [x, x, x, x, x, x, x, x, x]\n${"bcdefghi"
+        .split("")
+        .map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(", ")}]`)
+        .join("\n")}\nexceptions: []\n`,
+      "too many YAML aliases",
+    ],
+    [
       "- id: [unclosed\n",
       "line 2, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]",
     ],

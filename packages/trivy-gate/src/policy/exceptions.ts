@@ -25,7 +25,7 @@ export function parseExceptions(text: string, source = "<exceptions>"): Exceptio
       e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
     );
   }
-  const data: unknown = doc.toJS();
+  const data = toJS(doc, source);
   if (data === null || data === undefined) return [];
   let list: unknown = data;
   if (!Array.isArray(data)) {
@@ -37,6 +37,17 @@ export function parseExceptions(text: string, source = "<exceptions>"): Exceptio
   }
   if (!Array.isArray(list)) throw bad(source, "exceptions", "expected a list");
   return list.map((item, i) => readException(item, `exceptions[${i}]`, i, source));
+}
+
+function toJS(doc: ReturnType<typeof parseDocument>, source: string): unknown {
+  try {
+    return doc.toJS();
+  } catch (err) {
+    // The yaml library refuses alias expansion past its limit ("billion laughs").
+    if (err instanceof ReferenceError)
+      throw bad(source, "(file)", `too many YAML aliases (${err.message})`);
+    throw err;
+  }
 }
 
 function readException(item: unknown, where: string, index: number, source: string): Exception {
