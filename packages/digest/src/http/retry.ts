@@ -1,5 +1,5 @@
 import { DIGEST_ERRORS, ResolveError } from "../errors.js";
-import type { HttpResponse } from "./transport.js";
+import { type HttpResponse, isTimeout } from "./transport.js";
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -37,7 +37,7 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 
 /**
  * Runs `attempt` until it gives a non-retryable answer or the retries run out. Network failures
- * (ALPINIZE_DIGEST_UNREACHABLE) are retried too; every other error is final.
+ * (ALPINIZE_DIGEST_UNREACHABLE) are retried too, except timeouts; every other error is final.
  */
 export async function withRetry(
   attempt: () => Promise<HttpResponse>,
@@ -48,7 +48,10 @@ export async function withRetry(
     try {
       res = await attempt();
     } catch (err) {
-      const retryable = err instanceof ResolveError && err.code === DIGEST_ERRORS.unreachable;
+      const retryable =
+        err instanceof ResolveError &&
+        err.code === DIGEST_ERRORS.unreachable &&
+        !isTimeout(err.cause);
       if (!retryable || n >= policy.retries) throw err;
     }
     if (res && (!isRetryableStatus(res.status) || n >= policy.retries)) return res;

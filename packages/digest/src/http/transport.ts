@@ -22,7 +22,7 @@ export interface HttpResponse {
 export interface TransportOptions {
   /** Open connections per host (requests beyond it wait for a free one). */
   maxSocketsPerHost?: number;
-  /** Socket idle timeout per request. */
+  /** Socket idle timeout per request (default 30 s); a whole request gets four times that. */
   timeoutMs?: number;
   /** Whether plain http to this `host[:port]` is allowed (loopback or named insecure). */
   allowHttp: (host: string) => boolean;
@@ -83,13 +83,31 @@ export class HttpTransport {
   private once(req: HttpRequest): Promise<HttpResponse> {
     const secure = req.url.protocol === "https:";
     const send = secure ? httpsRequest : httpRequest;
-    return new Promise((resolve, reject) => {
+    const idleMs = this.options.timeoutMs ?? 30_000;
+    return new Promise((resolvePromise, rejectPromise) => {
+      // Bounds a server that trickles bytes just often enough to dodge the idle timeout.
+      const deadline = setTimeout(
+        () => giveUp(`no complete answer within ${(idleMs * 4) / 1000} s`),
+        idleMs * 4,
+      );
+      const resolve = (res: HttpResponse) => {
+        clearTimeout(deadline);
+        resolvePromise(res);
+      };
+      const reject = (err: unknown) => {
+        clearTimeout(deadline);
+        rejectPromise(err);
+      };
+      const giveUp = (why: string) => {
+        reject(unreachable(req.url, timedOut(why)));
+        outgoing.destroy();
+      };
       const outgoing = send(
         req.url,
         {
           method: req.method,
           agent: secure ? this.https : this.http,
-          timeout: this.options.timeoutMs ?? 30_000,
+          timeout: idleMs,
           headers: {
             "user-agent": this.options.userAgent ?? "alpinize",
             "accept-encoding": "identity",
@@ -126,7 +144,7 @@ export class HttpTransport {
           );
         },
       );
-      outgoing.on("timeout", () => outgoing.destroy(new Error("timed out")));
+      outgoing.on("timeout", () => giveUp(`no answer within ${idleMs / 1000} s`));
       outgoing.on("error", (err) => reject(unreachable(req.url, err)));
       outgoing.end(req.body);
     });
@@ -149,11 +167,20 @@ function tooLarge(req: HttpRequest, size: number): ResolveError {
   );
 }
 
+/** A request we gave up waiting for; not retried, as a server that hangs rarely recovers soon. */
+export function isTimeout(err: unknown): boolean {
+  return (err as { timedOut?: unknown } | undefined)?.timedOut === true;
+}
+
+function timedOut(why: string): Error {
+  return Object.assign(new Error(why), { code: "ETIMEDOUT", timedOut: true });
+}
+
 function unreachable(url: URL, err: Error): ResolveError {
   const code = (err as NodeJS.ErrnoException).code;
   return new ResolveError(
     DIGEST_ERRORS.unreachable,
-    `cannot reach ${url.protocol}//${url.host}: ${code ?? err.message}`,
+    `cannot reach ${url.protocol}//${url.host}: ${isTimeout(err) ? err.message : (code ?? err.message)}`,
     {
       hint: "Check the registry host and your network; --via daemon asks the Docker daemon instead.",
       cause: err,
