@@ -43,10 +43,5 @@ export function parseCommandArgs<T extends Options>(
   }
 }
 
-export function wantsHelp(argv: string[]): boolean {
-  for (const arg of argv) {
-    if (arg === "--") return false;
-    if (arg === "--help" || arg === "-h") return true;
-  }
-  return false;
-}
+// Kept here for commands; main imports it from help-flag.ts so start-up never loads node:util.
+export { wantsHelp } from "./help-flag.js";

@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
 import { EXIT, isAlpinizeError } from "@alpinize/errors";
-import { wantsHelp } from "./args.js";
+// Bundled at build time: no node:fs import at start-up (its ESM facade loads fs/promises, streams).
+import pkg from "../package.json" with { type: "json" };
 import { COMMANDS } from "./commands.js";
+import { wantsHelp } from "./help-flag.js";
 import { createIo, type Io, type Streams } from "./io.js";
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
   return pkg.version;
 }
 
