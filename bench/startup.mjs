@@ -4,7 +4,7 @@
 // Prints the median of each and the ratio to node's own start (target: under 1.5x), then what
 // the entry loads before any command runs (its static import graph).
 //
-//   node bench/startup.mjs [--runs N] [--instructions]      (after `pnpm build`)
+//   node bench/startup.mjs [--runs N] [--instructions] [--bin PATH]      (after `pnpm build`)
 // --instructions also counts instructions with valgrind, which machine load does not skew.
 import { spawnSync } from "node:child_process";
 import {
@@ -21,7 +21,12 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
-const bin = join(root, "apps", "cli", "dist", "bin.js");
+const binFlag = process.argv.indexOf("--bin");
+// --bin measures another build, e.g. node_modules/alpinize/dist/bin.js installed from a tarball.
+const bin =
+  binFlag === -1
+    ? join(root, "apps", "cli", "dist", "bin.js")
+    : resolve(process.argv[binFlag + 1] ?? "");
 const TARGET = 1.5;
 
 const runsFlag = process.argv.indexOf("--runs");
@@ -99,27 +104,37 @@ if (instructions) {
   );
 }
 
-/** Instruction counts per case under callgrind: slow, but the same on a busy or idle machine. */
+/** Instruction counts per case under callgrind (median of 3): slow, but load does not skew it. */
 function countInstructions() {
   const counts = new Map();
   for (const c of cases) {
-    const res = spawnSync(
-      "valgrind",
-      ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, ...c.args],
-      { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] },
-    );
-    const match = /Collected : (\d+)/.exec(res.stderr ?? "");
-    if (res.error || !match) {
-      console.error("startup: --instructions needs valgrind (apt-get install valgrind)");
-      return undefined;
+    const samples = [];
+    for (let i = 0; i < 3; i++) {
+      const count = callgrind(c);
+      if (count === undefined) return undefined;
+      samples.push(count);
     }
-    if (res.status !== 0) {
-      console.error(`startup: ${c.name} failed under valgrind: ${res.stderr.slice(-2000)}`);
-      process.exit(1);
-    }
-    counts.set(c.name, Number(match[1]));
+    counts.set(c.name, median(samples));
   }
   return counts;
+}
+
+function callgrind(c) {
+  const res = spawnSync(
+    "valgrind",
+    ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, ...c.args],
+    { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] },
+  );
+  const match = /Collected : (\d+)/.exec(res.stderr ?? "");
+  if (res.error || !match) {
+    console.error("startup: --instructions needs valgrind (apt-get install valgrind)");
+    return undefined;
+  }
+  if (res.status !== 0) {
+    console.error(`startup: ${c.name} failed under valgrind: ${res.stderr.slice(-2000)}`);
+    process.exit(1);
+  }
+  return Number(match[1]);
 }
 
 // What the entry pulls in before a command is chosen: follow static imports only (commands are
