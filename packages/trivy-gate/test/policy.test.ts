@@ -4,6 +4,7 @@ import {
   type EvaluatedFinding,
   evaluate,
   parseExceptions,
+  parseTrivyReport,
   parseVex,
 } from "../src/index.js";
 import { fixture, HAVE_CORPUS, load, loadCorpus, thrown } from "./helpers.js";
@@ -103,6 +104,24 @@ describe("coverage", () => {
     expect(e.passed).toBe(false);
     expect(e.problems.map((p) => p.code)).toEqual(["os-not-detected"]);
     expect(evaluate(load("no-os.json"), defaultPolicy({ allowUnknownOs: true })).passed).toBe(true);
+  });
+
+  it("a report that does not say what was scanned, with no OS result, is not a pass", () => {
+    // `[]` or a bare `{"SchemaVersion": 2}` could come from anything (an empty jq filter, a
+    // stub): with no artifact type, OS or OS-package result, nothing shows an OS was scanned.
+    for (const text of ["[]", '{"SchemaVersion": 2}']) {
+      const e = evaluate(parseTrivyReport(text));
+      expect([text, e.passed, e.problems.map((p) => p.code)]).toEqual([
+        text,
+        false,
+        ["os-not-detected"],
+      ]);
+      expect(evaluate(parseTrivyReport(text), defaultPolicy({ allowUnknownOs: true })).passed).toBe(
+        true,
+      );
+    }
+    const fs = '{"SchemaVersion": 2, "ArtifactName": ".", "ArtifactType": "filesystem"}';
+    expect(evaluate(parseTrivyReport(fs)).passed).toBe(true);
   });
 
   it("an end-of-life OS blocks unless --allow-eosl", () => {

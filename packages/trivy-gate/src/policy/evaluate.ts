@@ -195,12 +195,21 @@ function coverageProblems(report: Report, policy: Policy): Problem[] {
   const problems: Problem[] = [];
   const image = report.artifactType === "container_image" || report.artifactType === "vm";
   const osResult = report.results.some((r) => r.class === "os-pkgs");
-  if (image && !report.os && !osResult && !policy.allowUnknownOs)
-    problems.push({
-      code: "os-not-detected",
-      message:
-        "Trivy did not detect the image's operating system, so OS packages were not scanned; this is not a pass (use --allow-unknown-os for scratch or distroless images)",
-    });
+  if (!report.os && !osResult && !policy.allowUnknownOs) {
+    if (image)
+      problems.push({
+        code: "os-not-detected",
+        message:
+          "Trivy did not detect the image's operating system, so OS packages were not scanned; this is not a pass (use --allow-unknown-os for scratch or distroless images)",
+      });
+    // Fail closed: with no ArtifactType (legacy reports, or `[]`) it may have been an image.
+    else if (!report.artifactType)
+      problems.push({
+        code: "os-not-detected",
+        message:
+          "the report does not say what was scanned (no ArtifactType) and has no OS packages result, so nothing shows an OS was scanned; this is not a pass (gate the report of `trivy image --format json`, or use --allow-unknown-os)",
+      });
+  }
   if (report.os?.eosl && !policy.allowEosl)
     problems.push({
       code: "eosl",
