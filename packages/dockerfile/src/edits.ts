@@ -14,7 +14,8 @@ export type RuleId =
   | "locales"
   | "apt-repos"
   | "renovate"
-  | "exec-form";
+  | "exec-form"
+  | "busybox";
 
 /** Replace source `[start, end)` with `text`; an insertion has `start === end`. */
 export interface Edit {

@@ -169,10 +169,10 @@ describe("rule 2: apt-get → apk", () => {
 
   it("makes an install virtual when the same list is purged later", () => {
     const r = migrate(
-      `${base}RUN fetchDeps='wget gnupg'; apt-get install -y $fetchDeps && wget x && apt-get purge -y $fetchDeps\n`,
+      `${base}RUN fetchDeps='curl gnupg'; apt-get install -y $fetchDeps && curl x && apt-get purge -y $fetchDeps\n`,
     );
     expect(r.output).toBe(
-      "FROM alpine:3.23\nRUN fetchDeps='wget gnupg'; apk add --no-cache --virtual .build-deps $fetchDeps && wget x && apk del --no-network .build-deps\n",
+      "FROM alpine:3.23\nRUN fetchDeps='curl gnupg'; apk add --no-cache --virtual .build-deps $fetchDeps && curl x && apk del --no-network .build-deps\n",
     );
   });
 

@@ -65,7 +65,7 @@ export function mapPackages(
           : `version pin ${tok.value} dropped: Alpine releases carry one version of ${name}; pin the base image instead`,
       );
     }
-    const decision = decide(ctx, name, commands, tok.offset);
+    const decision = decide(ctx, stage, name, commands, tok.offset);
     stage.debianInstalled.add(name);
     const unknown = decision.kind === "unknown";
     const names = unknown && decision.alpine.length === 0 ? [name] : decision.alpine;
@@ -172,6 +172,7 @@ function companions(
  */
 function decide(
   ctx: MigrationContext,
+  stage: StageState,
   name: string,
   commands: string[],
   offset: number,
@@ -190,5 +191,38 @@ function decide(
       layer: "migrate-rule",
     };
   }
-  return ctx.packageMap.map(name, { commands });
+  const mapped = ctx.packageMap.map(name, { commands });
+  if (name === "wget" && mapped.alpine.includes("wget")) {
+    const busybox = busyboxWget(ctx, stage, offset);
+    if (busybox) return busybox;
+  }
+  return mapped;
+}
+
+/**
+ * wget is a busybox applet in every Alpine image. When each wget call the stage makes uses only
+ * options the applet accepts, GNU wget is not needed; any other option keeps the package.
+ */
+function busyboxWget(
+  ctx: MigrationContext,
+  stage: StageState,
+  offset: number,
+): PackageDecision | undefined {
+  if (stage.wget.kind === "none") return undefined;
+  if (stage.wget.kind === "gnu") {
+    ctx.warn(
+      "apt",
+      offset,
+      `wget kept: ${stage.wget.options.join(", ")} needs GNU wget (busybox wget lacks it); drop the option to use busybox's`,
+    );
+    return undefined;
+  }
+  return {
+    debian: "wget",
+    alpine: [],
+    kind: "none",
+    reason:
+      "busybox wget (always present on Alpine) accepts every option this stage's wget calls use (-O, -q, -c, -T, --header, --no-check-certificate, …)",
+    layer: "migrate-rule",
+  };
 }

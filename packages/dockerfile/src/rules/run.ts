@@ -6,6 +6,7 @@ import { heredocSource, runSource, type ShellSource } from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import { APT_TOOLS, collectPurged, migrateApt, migrateRm, XX_APT_TOOLS } from "./apt.js";
 import { migrateArch } from "./arch.js";
+import { displayOnlyWords } from "./busybox.js";
 import {
   flagGlibc,
   flagRepositories,
@@ -104,6 +105,8 @@ function migrateCommand(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleComma
   else if (USER_TOOLS.has(name)) migrateUsers(scope, pipeline, cmd);
   else if (name === "export" && cmd.args.slice(1).every((a) => /^DEBIAN_FRONTEND=/.test(a.raw))) {
     scope.deletePipeline(pipeline, "debian-frontend");
+  } else if (name.replace(/^.*\//, "") === "wget" && scope.stage.wget.kind === "busybox") {
+    for (const w of displayOnlyWords(cmd)) scope.deleteWord(cmd, w, "busybox");
   } else if (migrateLocales(scope, pipeline, cmd) || migrateDebconf(scope, pipeline, cmd)) {
     // handled
   } else migrateGosuCall(scope, cmd);

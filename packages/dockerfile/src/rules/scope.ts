@@ -5,6 +5,7 @@ import { deletePipelines, deleteWords } from "../shell/plan.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
 import type { Word } from "../shell/tokens.js";
+import type { WgetUse } from "./busybox.js";
 import type { CopiedFile } from "./context-files.js";
 import type { StageInfo } from "./from.js";
 
@@ -31,6 +32,8 @@ export interface StageState {
   usesDpkgTools: boolean;
   /** The stage, or a stage built FROM it, compiles from source (make, configure, cmake, …). */
   buildsFromSource: boolean;
+  /** How the stage (and stages built FROM it) call wget. */
+  wget: WgetUse;
 }
 
 /** A variable's value inside some source: `[from, to)` in `src`'s script text. */

@@ -3,6 +3,7 @@ import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan, splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import type { ShellSource } from "../shell/source.js";
+import { wgetUse } from "./busybox.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
 import type { StageInfo } from "./from.js";
 import { migrateRun, stageCommands } from "./run.js";
@@ -27,6 +28,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     mappedValues: new Set(),
     usesDpkgTools: family.some((ins) => /\bdpkg-(?:architecture|buildflags)\b/.test(ins.args.text)),
     buildsFromSource: family.some((ins) => BUILD_COMMAND.test(ins.args.text)),
+    wget: wgetUse(ctx, family, copied),
   };
   for (const ins of body) {
     if (ins.keyword === "ENV" || ins.keyword === "ARG") dropDebianFrontend(ctx, ins);
