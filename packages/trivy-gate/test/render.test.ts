@@ -167,6 +167,15 @@ describe("reporters", () => {
     expect(text).not.toContain("\u001b[");
   });
 
+  it("text: the diff lists what the move removed, not only how many", () => {
+    const e = evaluate(load("alpine.json"), defaultPolicy({ now: NOW }));
+    e.diff = diffReports(load("debian.json"), load("alpine.json"));
+    const text = render(e, "text");
+    expect(text).toMatch(
+      /  removed:\n    CRITICAL CVE-2026-2002 {2}zlib1g 1:1\.2\.13\.dfsg-1\n    HIGH {5}CVE-2026-2003 {2}libc6 /,
+    );
+  });
+
   it("markdown: tables with escaped cells and the diff in collapsible sections", () => {
     const md = render(full(), "markdown");
     expect(md).toContain(

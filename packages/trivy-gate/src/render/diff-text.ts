@@ -18,6 +18,7 @@ export function diffTextLines(d: Diff, st: Style, max: number): string[] {
       );
     if (entries.length > max) lines.push(st.dim(`    … and ${entries.length - max} more`));
   };
+  list("removed", d.removed);
   list("added", d.added);
   list("now fixable", d.nowFixable);
   list("severity changed", d.severityChanged);
