@@ -172,7 +172,7 @@ describe("reporters", () => {
     e.diff = diffReports(load("debian.json"), load("alpine.json"));
     const text = render(e, "text");
     expect(text).toMatch(
-      /  removed:\n    CRITICAL CVE-2026-2002 {2}zlib1g 1:1\.2\.13\.dfsg-1\n    HIGH {5}CVE-2026-2003 {2}libc6 /,
+      / {2}removed:\n {4}CRITICAL CVE-2026-2002 {2}zlib1g 1:1\.2\.13\.dfsg-1\n {4}HIGH {5}CVE-2026-2003 {2}libc6 /,
     );
   });
 
