@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pushImage, requireBinary, type StartedRegistry, startRegistry } from "@alpinize/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE_IMAGE, EXPECTED, type Expected } from "./lab/expected.js";
+import { applyUpdates, type UpdateStep } from "./lab/apply-update.js";
+import { EXPECTED, type Expected } from "./lab/expected.js";
 import { type PresetServer, startPresetServer } from "./lab/preset-server.js";
 import {
   type Digests,
@@ -14,7 +15,7 @@ import {
 import { findRenovate, PRESET_DIR, type RenovateInstall } from "./lab/renovate-install.js";
 import { type LabRun, runRenovateLab } from "./lab/renovate-run.js";
 import { branchesFromLog, dockerDeps, type FoundDep } from "./lab/report.js";
-import { commitEdit, createScratchRepo } from "./lab/scratch-repo.js";
+import { commitAll, commitEdit, createScratchRepo } from "./lab/scratch-repo.js";
 
 const DIGEST_BRANCH = "renovate/docker-digests";
 const EDGE_WORKAROUND = "workarounds:doNotUpgradeFromAlpineStableToEdge";
@@ -59,6 +60,30 @@ function find(deps: FoundDep[], expected: Expected, currentDigest?: string): Fou
   );
   expect(matches, key(expected)).toHaveLength(1);
   return matches[0]!;
+}
+
+/** Merges the automerged branch as the platform would: every pin and digest update, applied. */
+async function mergeDigestGroup(result: LabRun): Promise<void> {
+  const steps: UpdateStep[] = [];
+  const contents: Record<string, string> = {};
+  for (const [manager, files] of Object.entries(result.report.repositories.local!.packageFiles)) {
+    for (const packageFile of files) {
+      packageFile.deps.forEach((dep, depIndex) => {
+        dep.updates.forEach((update, updateIndex) => {
+          if (update.branchName === DIGEST_BRANCH) {
+            steps.push({ manager, packageFile, depIndex, updateIndex });
+          }
+        });
+      });
+      contents[packageFile.packageFile] = await readFile(
+        join(repo, packageFile.packageFile),
+        "utf8",
+      );
+    }
+  }
+  const merged = await applyUpdates(install, join(work, "autoreplace"), contents, steps);
+  for (const [path, text] of Object.entries(merged)) await writeFile(join(repo, path), text);
+  await commitAll(repo, "merge renovate/docker-digests");
 }
 
 beforeAll(async () => {
@@ -174,40 +199,67 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
   });
 
   it(
-    "refreshes a current pin only after the tag is re-pushed with new content",
+    "rewrites every file of the digest group with Renovate's own code, keeping the rest",
     async () => {
-      const baseImage = find(dockerDeps(first.report), BASE_IMAGE);
-      const bump = baseImage.updates.find((u) => u.updateType === "patch")!;
-      // Merge the version bump as its pull request would: ARG BASE_IMAGE=alpine:3.23.3@<digest>.
-      await commitEdit(
-        repo,
-        "Dockerfile",
-        (text) =>
-          text.replace(
-            "ARG BASE_IMAGE=alpine:3.23.2\n",
-            `ARG BASE_IMAGE=alpine:${bump.newValue}@${bump.newDigest}\n`,
-          ),
-        "bump BASE_IMAGE",
+      await mergeDigestGroup(first);
+      const at = (tag: string, repository = "alpine") =>
+        `${tag}@${digests.get(`${repository}:${tag}`)}`;
+      const read = (file: string) => readFile(join(repo, file), "utf8");
+      const dockerfile = await read("Dockerfile");
+      expect(dockerfile).toContain(`ARG BASE_IMAGE=alpine:${at("3.23.2")}\n`);
+      expect(dockerfile).toContain(`ARG RUNTIME_IMAGE=alpine:${at("3.23.3")}\n`);
+      expect(dockerfile).toContain(
+        `FROM --platform=$BUILDPLATFORM library/alpine:${at("3.22.2", "library/alpine")} AS build\n`,
       );
-      const pinned = { ...BASE_IMAGE, currentValue: "3.23.3" };
+      expect(dockerfile).toContain(`FROM alpine:${at("3")} AS tools\n`);
+      // The ARG line took the pin; the FROM that uses it is left alone.
+      expect(dockerfile).toContain(["FROM $", "{BASE_IMAGE} AS base\n"].join(""));
+      expect(await read("docker-compose.yml")).toContain(
+        `image: docker.io/library/alpine:${at("3.21.5", "library/alpine")}\n`,
+      );
+      const workflow = await read(".github/workflows/ci.yml");
+      expect(workflow).toContain(`container: alpine:${at("3.23.2")}\n`);
+      expect(workflow).toContain(`image: alpine:${at("3.22")}\n`);
+      expect(workflow).toContain(
+        `# renovate: datasource=docker depName=alpine\n          SMOKE_IMAGE=alpine:${at("3.22.2")}\n`,
+      );
+      expect(await read("scripts/release.sh")).toContain(
+        `RELEASE_IMAGE="alpine:${at("3.23.3")}"\n`,
+      );
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    "proposes no digest update once merged, and one per 3.23.3 pin after a re-push",
+    async () => {
+      const settled = dockerDeps((await renovate()).report);
+      expect(settled.map(key).sort()).toEqual(EXPECTED.map(key).sort());
+      for (const dep of settled) {
+        expect(dep.currentDigest, key(dep)).toMatch(/^sha256:/);
+        expect(dep.updates.filter((u) => u.branchName === DIGEST_BRANCH)).toEqual([]);
+      }
 
       const current = digests.get("alpine:3.23.3")!;
-      const before = find(dockerDeps((await renovate()).report), pinned, current);
-      expect(before.updates).toEqual([]);
-
       const rebuilt = indexDigest(
         await pushImage(registry!.url, "alpine", "3.23.3", { seed: "rebuilt" }),
         "alpine:3.23.3",
       );
       expect(rebuilt).not.toBe(current);
-      const after = find(dockerDeps((await renovate()).report), pinned, current);
-      expect(after.updates).toHaveLength(1);
-      expect(after.updates[0]).toMatchObject({
-        updateType: "digest",
-        newValue: "3.23.3",
-        newDigest: rebuilt,
-        branchName: DIGEST_BRANCH,
-      });
+      const refreshed = dockerDeps((await renovate()).report).flatMap((dep) =>
+        dep.updates
+          .filter((u) => u.branchName === DIGEST_BRANCH)
+          .map((u) => ({ ref: key(dep), from: dep.currentDigest, ...u })),
+      );
+      // ARG RUNTIME_IMAGE and the script's RELEASE_IMAGE; 3.23.2, 3.22.2… were not re-pushed.
+      expect(refreshed.map((u) => u.ref).sort()).toEqual([
+        "dockerfile Dockerfile alpine:3.23.3",
+        "regex scripts/release.sh alpine:3.23.3",
+      ]);
+      for (const update of refreshed) {
+        expect(update).toMatchObject({ updateType: "digest", newValue: "3.23.3", from: current });
+        expect(update.newDigest).toBe(rebuilt);
+      }
     },
     2 * RUN_TIMEOUT,
   );

@@ -36,12 +36,6 @@ const DOCKERFILE = "dockerfile Dockerfile";
 const COMPOSE = "docker-compose docker-compose.yml";
 const WORKFLOW = "github-actions .github/workflows/ci.yml";
 
-/** `ARG BASE_IMAGE=alpine:3.23.2`, used as `FROM ${BASE_IMAGE}`. */
-export const BASE_IMAGE = ref(DOCKERFILE, "alpine:3.23.2", "alpine", [
-  "pinDigest 3.23.2",
-  "patch 3.23.3",
-]);
-
 /** Every docker reference in test/fixtures/scratch. */
 export const EXPECTED: Expected[] = [
   ref(DOCKERFILE, "debian:bookworm-slim", "debian", ["pinDigest bookworm-slim"]),
@@ -49,7 +43,8 @@ export const EXPECTED: Expected[] = [
   ref(DOCKERFILE, "alpine:3.22.2", "library/alpine", ["pinDigest 3.22.2", "minor 3.23.3"]),
   // 4 exists in the registry: only the pin is allowed
   ref(DOCKERFILE, "alpine:3", "alpine", ["pinDigest 3"]),
-  BASE_IMAGE,
+  // ARG BASE_IMAGE=alpine:3.23.2, used as FROM ${BASE_IMAGE}
+  ref(DOCKERFILE, "alpine:3.23.2", "alpine", ["pinDigest 3.23.2", "patch 3.23.3"]),
   // ARG RUNTIME_IMAGE=alpine:3.23.3@<stale>
   ref(DOCKERFILE, "alpine:3.23.3", "alpine", ["digest 3.23.3"], true),
   ref(COMPOSE, "docker.io/library/alpine:3.21.5", "library/alpine", [

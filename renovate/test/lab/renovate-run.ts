@@ -45,11 +45,14 @@ export interface ReportDep {
   updates: ReportUpdate[];
 }
 
+export interface ReportPackageFile {
+  packageFile: string;
+  deps: ReportDep[];
+  [key: string]: unknown;
+}
+
 export interface RenovateReport {
-  repositories: Record<
-    string,
-    { packageFiles: Record<string, { packageFile: string; deps: ReportDep[] }[]> }
-  >;
+  repositories: Record<string, { packageFiles: Record<string, ReportPackageFile[]> }>;
 }
 
 /**

@@ -72,3 +72,8 @@ export async function commitEdit(
   await writeFile(path, after);
   await git(repo, ["commit", "-q", "-am", message]);
 }
+
+/** Commits every change in the scratch repository. */
+export async function commitAll(repo: string, message: string): Promise<void> {
+  await git(repo, ["commit", "-q", "-am", message]);
+}
