@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectFileKind, locateImageReferences } from "./locate.js";
+import { findUnpinned } from "./pin-text.js";
 
 const spans = (kind: Parameters<typeof locateImageReferences>[0], text: string) =>
   locateImageReferences(kind, text).map((r) => {
@@ -8,6 +9,29 @@ const spans = (kind: Parameters<typeof locateImageReferences>[0], text: string) 
   });
 
 describe("locateImageReferences", () => {
+  it("lists Dockerfile images that hold variables, so that they are skipped with a warning", () => {
+    const text = [
+      "ARG TAG=3.23",
+      "ARG BASE=alpine:3.23",
+      "ARG OTHER",
+      `FROM reg.lan/alpine:\${TAG} AS a`,
+      `FROM \${BASE}`,
+      `FROM \${BASE}`,
+      "FROM $OTHER",
+      "FROM a",
+      "",
+    ].join("\n");
+    expect(spans("dockerfile", text)).toEqual([
+      [2, "ARG BASE", "alpine:3.23"],
+      [4, "FROM", `reg.lan/alpine:\${TAG}`],
+      [7, "FROM", "$OTHER"],
+    ]);
+    // Before, --check passed such a file: nothing unpinned, nothing skipped.
+    const found = findUnpinned("dockerfile", text);
+    expect(found.skipped.map((s) => s.line)).toEqual([4, 7]);
+    expect(found.unpinned.map((u) => u.line)).toEqual([2]);
+  });
+
   it("finds compose services' images, quoted or not, and nothing else", () => {
     const text = [
       "# image: commented:out",
