@@ -40,3 +40,37 @@ describe("busybox wget", () => {
     expect(r.output).toContain("apk add --no-cache wget");
   });
 });
+
+describe("buildpack-deps tools", () => {
+  it("adds ca-certificates and the -curl/-scm tools the stage runs after the FROM", () => {
+    const r = migrate(
+      "FROM buildpack-deps:trixie-scm\nRUN curl -fsSL https://x/a.asc | gpg --import && git clone https://x/r\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache ca-certificates curl gnupg git\nRUN curl -fsSL https://x/a.asc | gpg --import && git clone https://x/r\n",
+    );
+  });
+
+  it("adds the toolchain the full variant shipped when a stage (or one built FROM it) compiles", () => {
+    const text = [
+      "FROM buildpack-deps:trixie AS base",
+      "RUN apt-get install -y libsctp-dev",
+      "FROM base",
+      'RUN ./configure --build="$(dpkg-architecture --query DEB_HOST_GNU_TYPE)" && make',
+      "",
+    ].join("\n");
+    expect(migrate(text).output).toContain(
+      "FROM alpine:3.23 AS base\nRUN apk add --no-cache ca-certificates gcc g++ make musl-dev linux-headers dpkg-dev dpkg\nRUN apk add --no-cache lksctp-tools-dev\n",
+    );
+  });
+
+  it("does not add toolchains for the -curl variant, nor GNU wget when busybox wget will do", () => {
+    const r = migrate("FROM buildpack-deps:trixie-curl\nRUN wget -O a https://x/a && make\n");
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache ca-certificates\nRUN wget -O a https://x/a && make\n",
+    );
+    expect(migrate("FROM buildpack-deps:trixie-curl\nRUN wget -r https://x/\n").output).toContain(
+      "RUN apk add --no-cache ca-certificates wget\n",
+    );
+  });
+});

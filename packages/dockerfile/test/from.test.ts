@@ -16,7 +16,8 @@ describe("rule 1: FROM", () => {
       "FROM docker.io/library/alpine:3.23",
     ]);
     const r = migrate("FROM buildpack-deps:bookworm\n");
-    expect(r.output).toBe("FROM alpine:3.23\n");
+    // buildpack-deps shipped ca-certificates; plain Alpine gets it back (see busybox.test.ts)
+    expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache ca-certificates\n");
     expect(r.warnings[0]?.message).toMatch(/build-base/);
   });
 

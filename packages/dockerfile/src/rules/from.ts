@@ -1,6 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { ArgDefault, Stage, StageModel } from "../stages.js";
 import { wholeVariable } from "../stages.js";
+import { type BuildpackVariant, buildpackVariant } from "./buildpack.js";
 import { decideImage, familiarRepository, type ImageFamily, splitReference } from "./images.js";
 import { followRenovateComment } from "./renovate.js";
 
@@ -12,12 +13,20 @@ export interface StageInfo {
   /** The stage is built on a golang image (directly or through earlier stages). */
   go: boolean;
   final: boolean;
+  /** The stage was on buildpack-deps (which preinstalls tools) and moved to plain Alpine. */
+  buildpack?: BuildpackVariant;
+}
+
+interface Rewritten {
+  alpine: boolean;
+  go: boolean;
+  buildpack?: BuildpackVariant;
 }
 
 /** Rule 1: rewrites FROM images (and the ARG defaults a `FROM ${X}` uses), per stage. */
 export function migrateFromLines(ctx: MigrationContext, model: StageModel): StageInfo[] {
   const infos: StageInfo[] = [];
-  const doneArgs = new Map<ArgDefault, { alpine: boolean; go: boolean }>();
+  const doneArgs = new Map<ArgDefault, Rewritten>();
   model.stages.forEach((stage, index) => {
     const final = index === model.stages.length - 1;
     if (stage.parent) {
@@ -68,7 +77,7 @@ function rewriteImage(
   end: number,
   instructionStart: number,
   stage: Stage,
-): { alpine: boolean; go: boolean } {
+): Rewritten {
   const repo = familiarRepository(splitReference(written).name);
   const go = repo === "golang";
   if (written.includes("$") && !/:/.test(written)) {
@@ -100,5 +109,7 @@ function rewriteImage(
     }
     if (d.repository !== repo) followRenovateComment(ctx, instructionStart, repo, d.repository);
   }
-  return { alpine: d.family !== "other", go };
+  const buildpack =
+    d.after !== undefined && repo === "buildpack-deps" ? buildpackVariant(written) : undefined;
+  return { alpine: d.family !== "other", go, ...(buildpack ? { buildpack } : {}) };
 }

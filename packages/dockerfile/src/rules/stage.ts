@@ -3,6 +3,7 @@ import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan, splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import type { ShellSource } from "../shell/source.js";
+import { addBuildpackTools } from "./buildpack.js";
 import { wgetUse } from "./busybox.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
 import type { StageInfo } from "./from.js";
@@ -16,6 +17,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   const body = info.stage.body;
   const copied = copiedFiles(ctx, body);
   const family = withDescendants(info, all).filter((ins) => ins.keyword === "RUN");
+  const familyCommands = stageCommands(ctx, family);
   const state: StageState = {
     info,
     commands: new Set([...stageCommands(ctx, body), ...scriptCommands(copied)]),
@@ -27,7 +29,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     values: collectValues(ctx, body),
     mappedValues: new Set(),
     usesDpkgTools: family.some((ins) => /\bdpkg-(?:architecture|buildflags)\b/.test(ins.args.text)),
-    buildsFromSource: family.some((ins) => BUILD_COMMAND.test(ins.args.text)),
+    buildsFromSource: BUILD_COMMANDS.some((c) => familyCommands.has(c)),
     wget: wgetUse(ctx, family, copied),
   };
   for (const ins of body) {
@@ -38,12 +40,21 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") entryPaths(ctx, state, ins);
   }
   migrateShell(ctx, state);
+  addBuildpackTools(ctx, state, family);
   addGoDns(ctx, info, all);
 }
 
-/** A command word that compiles software from source. */
-const BUILD_COMMAND =
-  /(?:^|[\s;&|(`])(?:make|gmake|cmake|meson|ninja|phpize|\.\/configure|\.\/Configure|\.\/config)(?=\s|$|;)/m;
+/** Commands that compile software from source. */
+const BUILD_COMMANDS = [
+  "make",
+  "gmake",
+  "cmake",
+  "meson",
+  "ninja",
+  "phpize",
+  "configure",
+  "Configure",
+];
 
 /**
  * The stage's instructions and those of later stages built FROM it: tools a child stage runs

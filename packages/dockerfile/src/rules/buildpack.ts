@@ -1,0 +1,82 @@
+import type { MigrationContext } from "../migrate/context.js";
+import type { Instruction } from "../parse/types.js";
+import { splitReference } from "./images.js";
+import { stageCommands } from "./run.js";
+import type { StageState } from "./scope.js";
+
+/**
+ * buildpack-deps tags stack: `*-curl` (ca-certificates, curl, gnupg, dirmngr, wget, netbase),
+ * `*-scm` (adds git, mercurial, openssh-client, subversion, procps), and the bare suite tag
+ * (adds the C/C++ toolchain, libc6-dev, dpkg-dev, autoconf, automake, libtool, patch and many
+ * -dev libraries). See the docker-library/buildpack-deps Dockerfiles.
+ */
+export type BuildpackVariant = "curl" | "scm" | "full";
+
+const RANK: Record<BuildpackVariant, number> = { curl: 1, scm: 2, full: 3 };
+
+export function buildpackVariant(image: string): BuildpackVariant {
+  const tag = splitReference(image).tag ?? "latest";
+  if (/-curl$/.test(tag)) return "curl";
+  if (/-scm$/.test(tag)) return "scm";
+  return "full";
+}
+
+/** Commands a buildpack-deps variant provides, and the Alpine packages that provide them. */
+const TOOLS: { variant: BuildpackVariant; commands: string[]; alpine: string[] }[] = [
+  { variant: "curl", commands: ["curl"], alpine: ["curl"] },
+  {
+    variant: "curl",
+    commands: ["gpg", "gpgv", "gpgconf", "gpg-agent", "dirmngr"],
+    alpine: ["gnupg"],
+  },
+  { variant: "scm", commands: ["git"], alpine: ["git"] },
+  { variant: "scm", commands: ["hg"], alpine: ["mercurial"] },
+  { variant: "scm", commands: ["svn"], alpine: ["subversion"] },
+  { variant: "scm", commands: ["ssh", "scp", "ssh-keyscan"], alpine: ["openssh-client"] },
+  { variant: "full", commands: ["autoconf", "autoreconf"], alpine: ["autoconf"] },
+  { variant: "full", commands: ["automake", "aclocal"], alpine: ["automake"] },
+  { variant: "full", commands: ["libtool", "libtoolize"], alpine: ["libtool"] },
+  { variant: "full", commands: ["patch"], alpine: ["patch"] },
+];
+
+/**
+ * A stage that was on buildpack-deps now starts from plain Alpine: the tools the image
+ * preinstalled and the stage (or a stage built FROM it) uses are added in one `apk add` after the
+ * FROM. ca-certificates always (every variant ships it: TLS clients in the image rely on it); a
+ * C/C++ toolchain when the full variant's stage builds from source; GNU wget only for options
+ * busybox wget lacks. -dev libraries cannot be told from commands: a warning says so.
+ */
+export function addBuildpackTools(
+  ctx: MigrationContext,
+  state: StageState,
+  family: Instruction[],
+): void {
+  const variant = state.info.buildpack;
+  if (!variant) return;
+  const rank = RANK[variant];
+  const commands = stageCommands(ctx, family);
+  for (const c of state.commands) commands.add(c);
+  const want = ["ca-certificates"];
+  for (const t of TOOLS) {
+    if (RANK[t.variant] <= rank && t.commands.some((c) => commands.has(c))) want.push(...t.alpine);
+  }
+  if (state.wget.kind === "gnu") want.push("wget");
+  if (variant === "full") {
+    const compiles =
+      state.buildsFromSource || ["gcc", "cc", "g++", "c++"].some((c) => commands.has(c));
+    if (compiles) want.push("gcc", "g++", "make", "musl-dev", "linux-headers");
+    if (state.usesDpkgTools) want.push("dpkg-dev", "dpkg");
+  }
+  const add = [...new Set(want)].filter(
+    (n) => !state.alpineInstalled.has(n) && ctx.packageMap.exists(n),
+  );
+  if (add.length === 0) return;
+  for (const n of add) state.alpineInstalled.add(n);
+  const at = state.info.stage.from.end;
+  ctx.edit("from", at, at, `${ctx.doc.eol}RUN apk add --no-cache ${add.join(" ")}`);
+  ctx.warn(
+    "from",
+    state.info.stage.imageStart,
+    `buildpack-deps preinstalled tools this stage uses: added ${add.join(" ")}; add the -dev libraries the build needs`,
+  );
+}
