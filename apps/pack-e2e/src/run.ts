@@ -16,8 +16,11 @@ export interface RunOptions {
 }
 
 const MAX_OUTPUT = 4 * 1024 * 1024;
-const LEAKED =
-  /^(npm_(package|lifecycle)_|npm_(config_user_agent|execpath|node_execpath|command|config_verify_deps_before_run)$|pnpm_|VITEST|TURBO_|NODE_OPTIONS$|NODE_PATH$)/i;
+// Settings pnpm, turbo and vitest pass to their children; a user's shell has none of them.
+const LEAKED = /^(npm_|pnpm_|VITEST|TURBO_|NODE_OPTIONS$|NODE_PATH$)/i;
+// npm settings a user may set in the environment to reach the registry: these stay.
+const KEPT =
+  /^npm_config_(registry|cache|proxy|https_proxy|noproxy|cafile|strict_ssl|userconfig)$/i;
 
 /** Runs a command to completion and returns its exit code and output (each bounded to 4 MiB). */
 export function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
@@ -25,22 +28,26 @@ export function run(command: string, args: string[], options: RunOptions): Promi
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? toolEnv(),
-      stdio: ["pipe", "pipe", "pipe"],
+      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
       timeout: options.timeoutMs ?? 300_000,
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
       if (stdout.length < MAX_OUTPUT) stdout += chunk;
     });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
       if (stderr.length < MAX_OUTPUT) stderr += chunk;
     });
     child.on("error", reject);
     child.on("close", (code, signal) => {
       resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
     });
-    child.stdin.end(options.input ?? "");
+    if (options.input !== undefined && child.stdin) {
+      // A child that exits without reading its input must not crash the test with EPIPE.
+      child.stdin.on("error", () => {});
+      child.stdin.end(options.input);
+    }
   });
 }
 
@@ -50,10 +57,8 @@ export function run(command: string, args: string[], options: RunOptions): Promi
  */
 export function toolEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  // Vitest, turbo and pnpm leak their own settings into children; a user's shell has none of
-  // them. npm settings a user sets in the environment (registry, cache, proxy) stay.
   for (const key of Object.keys(env)) {
-    if (LEAKED.test(key)) delete env[key];
+    if (LEAKED.test(key) && !KEPT.test(key)) delete env[key];
   }
   return {
     ...env,

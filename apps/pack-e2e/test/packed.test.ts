@@ -122,7 +122,7 @@ describe("the packed tarballs", () => {
 describe("npx alpinize from the tarballs", () => {
   it("--version prints the CLI's version", async () => {
     const res = await npx(["alpinize", "--version"]);
-    expect(res.stderr).toBe("");
+    expect(res.stderr).not.toMatch(/error/i);
     expect(res.code).toBe(0);
     expect(res.stdout.trim()).toBe(cliPackage!.manifest.version);
   });
