@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
 import { InputError, isAlpinizeError } from "@alpinize/errors";
@@ -90,15 +90,28 @@ export function forFile<T>(input: PinInput, fn: () => T): T {
   }
 }
 
-/** Replaces the file via a temp file in the same directory and a rename, keeping its mode. */
-export async function replaceFile(path: string, text: Buffer): Promise<void> {
-  const { mode } = await stat(path);
-  const tmp = join(dirname(path), `.${basename(path)}.alpinize-${randomBytes(4).toString("hex")}`);
+/**
+ * Replaces the file via a temp file in the same directory and a rename, keeping its mode; a
+ * symlink is followed, so the link stays and its target gets the new text.
+ */
+export async function replaceFile(path: string, bytes: Buffer, file: string): Promise<void> {
+  let tmp: string | undefined;
   try {
-    await writeFile(tmp, text, { mode: mode & 0o7777, flag: "wx" });
-    await rename(tmp, path);
+    const target = await realpath(path);
+    const { mode } = await stat(target);
+    tmp = join(dirname(target), `.${basename(target)}.alpinize-${randomBytes(4).toString("hex")}`);
+    await writeFile(tmp, bytes, { mode: mode & 0o7777, flag: "wx" });
+    await rename(tmp, target);
   } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    if (tmp !== undefined) await rm(tmp, { force: true });
+    throw new InputError(
+      "ALPINIZE_PIN_UNWRITABLE",
+      `cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      {
+        hint: "Check that the file and its directory are writable; this file was left as it was.",
+        details: { file },
+        cause: err,
+      },
+    );
   }
 }

@@ -104,7 +104,7 @@ async function pinFiles(
     for (const input of inputs) {
       const result = await forFile(input, () => pinText(input.kind, input.text, resolveCached));
       const write = mode === "write" && result.text !== input.text;
-      if (write) await replaceFile(input.path, encode(input, result.text));
+      if (write) await replaceFile(input.path, encode(input, result.text), input.file);
       reports.push({
         file: input.file,
         kind: input.kind,

@@ -1,4 +1,15 @@
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -9,6 +20,7 @@ import {
 } from "@alpinize/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { replaceFile } from "./files.js";
 
 const env = { HOME: "/nonexistent-alpinize-home", PATH: process.env.PATH };
 
@@ -106,6 +118,25 @@ describe("alpinize pin", () => {
       Buffer.from(`# caf\xe9\nFROM ${r}/team/app:1.0@${app.indexDigest}\n`, "latin1"),
     );
     expect(await readFile(bom, "utf8")).toBe(`\ufeffFROM ${r}/team/app:1.0@${app.indexDigest}\n`);
+  });
+
+  it("writes through a symlink to its target, keeping the link", async () => {
+    const r = registry.host;
+    await mkdir(join(dir, "real"));
+    const target = join(dir, "real", "Dockerfile");
+    await writeFile(target, `FROM ${r}/team/app:1.0\n`);
+    await symlink("real/Dockerfile", join(dir, "link.Dockerfile"));
+    const res = await runCli(["pin", "--write", "link.Dockerfile"], { cwd: dir, env });
+    expect(res.code).toBe(0);
+    expect((await lstat(join(dir, "link.Dockerfile"))).isSymbolicLink()).toBe(true);
+    expect(await readFile(target, "utf8")).toBe(`FROM ${r}/team/app:1.0@${app.indexDigest}\n`);
+  });
+
+  it("says which file it cannot write instead of failing as an internal error", async () => {
+    // Nobody, root included, may create a file in /proc.
+    await expect(
+      replaceFile("/proc/version", Buffer.from("x"), "/proc/version"),
+    ).rejects.toMatchObject({ code: "ALPINIZE_PIN_UNWRITABLE", exitCode: 2 });
   });
 
   it("names the file it could not parse", async () => {
