@@ -1,9 +1,9 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presetFiles } from "./lab/presets.js";
-import { findRenovate, type RenovateInstall } from "./lab/renovate-install.js";
+import { findRenovate, PRESET_DIR, type RenovateInstall } from "./lab/renovate-install.js";
 import { run } from "./lab/run.js";
 
 let install: RenovateInstall;
@@ -69,5 +69,20 @@ describe("renovate-config-validator --strict", () => {
     expect(result.stdout + result.stderr).not.toContain("RE2 not usable");
     expect(result.code).toBe(1);
     expect(result.stdout + result.stderr).toContain("Invalid regExp");
+  });
+});
+
+describe("relative extends, as Renovate resolves them for a github> consumer", () => {
+  it("default's ./ entries become the sibling files at the same repository and tag", async () => {
+    const script = join(PRESET_DIR, "test", "lab", "resolve-relative.mjs");
+    const parent = "github>OWNER/REPO//renovate/default#v1.2.0";
+    const args = [script, dirname(install.renovate), parent, join(PRESET_DIR, "default.json")];
+    const result = await run(install.node, args);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([
+      "github>OWNER/REPO//renovate/digests#v1.2.0",
+      "github>OWNER/REPO//renovate/alpine-line#v1.2.0(3)",
+      "github>OWNER/REPO//renovate/annotated-images#v1.2.0",
+    ]);
   });
 });
