@@ -98,6 +98,19 @@ describe("rule 2: apt-get → apk", () => {
     );
   });
 
+  it("adds musl-dev next to gcc installed with -dev libraries (Debian's gcc gets libc6-dev there)", () => {
+    const r = migrate(`${base}RUN apt-get install -y gcc libssl-dev make\n`);
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache gcc musl-dev openssl-dev make\n",
+    );
+    expect(migrate(`${base}RUN apt-get install -y gcc make\n`).output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache gcc make\n",
+    );
+    expect(migrate(`${base}RUN apt-get install -y build-essential gcc libssl-dev\n`).output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache build-base gcc openssl-dev\n",
+    );
+  });
+
   it("adds dpkg-dev and dpkg for build-essential when a stage built FROM it runs dpkg-architecture", () => {
     const text = [
       "FROM ubuntu:24.04 AS build-base",

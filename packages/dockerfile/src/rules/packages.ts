@@ -46,6 +46,7 @@ export function mapPackages(
   installing = true,
 ): PackageOutcome[] {
   const commands = [...stage.commands];
+  const debianNames = tokens.map((t) => bareName(t.value).name);
   return tokens.map((tok) => {
     const { name, pin } = bareName(tok.value);
     if (/[*?[]/.test(name)) {
@@ -75,7 +76,9 @@ export function mapPackages(
       stage.alpineInstalled.add(n);
     }
     ctx.packages.push({ ...decision, line: ctx.line(tok.offset), tool, written: [...written] });
-    if (installing) written.push(...companions(ctx, stage, name, written, seen, tok.offset, tool));
+    if (installing) {
+      written.push(...companions(ctx, stage, debianNames, name, written, seen, tok.offset, tool));
+    }
     if (unknown) {
       const hint = decision.candidates?.length
         ? ` (candidates: ${decision.candidates.join(", ")})`
@@ -102,11 +105,23 @@ export function mapPackages(
 interface Companion {
   debian: ReadonlySet<string>;
   add: string;
-  when: (written: readonly string[], stage: StageState) => boolean;
+  /** `names`: every Debian name of the same install command. */
+  when: (written: readonly string[], stage: StageState, names: readonly string[]) => boolean;
   reason: string;
 }
 
 const COMPANIONS: readonly Companion[] = [
+  {
+    // Debian: gcc Recommends libc6-dev and nearly every lib*-dev Depends on libc6-dev | libc-dev,
+    // so gcc next to a -dev package compiles there. Alpine's gcc has no libc headers (g++ depends
+    // on musl-dev, gcc does not) and its -dev packages do not pull them in.
+    debian: new Set(["gcc", "clang"]),
+    add: "musl-dev",
+    when: (_written, stage, names) =>
+      !stage.alpineInstalled.has("build-base") && names.some((n) => /^lib.*-dev$/.test(n)),
+    reason:
+      "Debian's gcc gets libc6-dev from its Recommends and from the -dev packages installed with it; Alpine's gcc has no libc headers: musl-dev",
+  },
   {
     // Debian: libc6-dev Depends linux-libc-dev (/usr/include/linux, asm); build-essential Depends
     // libc6-dev. Alpine's musl-dev has only the libc headers; the kernel's are linux-headers.
@@ -138,6 +153,7 @@ const COMPANIONS: readonly Companion[] = [
 function companions(
   ctx: MigrationContext,
   stage: StageState,
+  names: readonly string[],
   debian: string,
   written: string[],
   seen: Set<string>,
@@ -148,7 +164,8 @@ function companions(
   for (const c of COMPANIONS) {
     if (!c.debian.has(debian) && !c.debian.has("*")) continue;
     const sofar = [...written, ...added];
-    if (seen.has(c.add) || !c.when(sofar, stage) || !ctx.packageMap.exists(c.add)) continue;
+    if (stage.alpineInstalled.has(c.add) && !seen.has(c.add)) continue;
+    if (seen.has(c.add) || !c.when(sofar, stage, names) || !ctx.packageMap.exists(c.add)) continue;
     seen.add(c.add);
     stage.alpineInstalled.add(c.add);
     ctx.packages.push({
