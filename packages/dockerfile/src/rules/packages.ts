@@ -110,6 +110,9 @@ interface Companion {
   reason: string;
 }
 
+/** Debian names that are (or depend on) the libc headers themselves. */
+const LIBC_DEV = new Set(["libc6-dev", "libc-dev", "build-essential"]);
+
 const COMPANIONS: readonly Companion[] = [
   {
     // Debian: gcc Recommends libc6-dev and nearly every lib*-dev Depends on libc6-dev | libc-dev,
@@ -118,7 +121,9 @@ const COMPANIONS: readonly Companion[] = [
     debian: new Set(["gcc", "clang"]),
     add: "musl-dev",
     when: (_written, stage, names) =>
-      !stage.alpineInstalled.has("build-base") && names.some((n) => /^lib.*-dev$/.test(n)),
+      !stage.alpineInstalled.has("build-base") &&
+      !names.some((n) => LIBC_DEV.has(n)) &&
+      names.some((n) => /^lib.*-dev$/.test(n)),
     reason:
       "Debian's gcc gets libc6-dev from its Recommends and from the -dev packages installed with it; Alpine's gcc has no libc headers: musl-dev",
   },
