@@ -32,6 +32,12 @@ describe("locateImageReferences", () => {
     expect(found.unpinned.map((u) => u.line)).toEqual([2]);
   });
 
+  it("takes a plain YAML null for no image, not an image named null", () => {
+    const text =
+      "services:\n  a:\n    image: null\n  b:\n    image: ~ # none\n  c:\n    image: NULL\n";
+    expect(spans("compose", text)).toEqual([]);
+  });
+
   it("finds compose services' images, quoted or not, and nothing else", () => {
     const text = [
       "# image: commented:out",

@@ -70,7 +70,9 @@ function readScalar(text: string): { value: string; start: number; end: number }
   }
   const comment = text.search(/\s#/);
   const value = (comment === -1 ? text : text.slice(0, comment)).trimEnd();
-  return value === "" ? undefined : { value, start: 0, end: value.length };
+  // A plain null is no value at all (an `image: ~` is not the image "library/~" or "null").
+  if (value === "" || /^(null|Null|NULL|~)$/.test(value)) return undefined;
+  return { value, start: 0, end: value.length };
 }
 
 function unquote(key: string): string {
