@@ -219,6 +219,22 @@ describe("reporters", () => {
     );
   });
 
+  it("SARIF category: one per image, not per build (no digest) nor per working directory", () => {
+    const id = (artifactName: string | undefined, source: string) => {
+      const e = evaluate(load("clean.json"), defaultPolicy({ now: NOW }));
+      e.report.artifactName = artifactName;
+      e.report.source = source;
+      return (JSON.parse(render(e, "sarif")) as Sarif).runs[0]!.automationDetails.id;
+    };
+    const digest = `sha256:${"ab".repeat(32)}`;
+    expect(id(`ghcr.io/acme/web:alpine@${digest}`, "a.json")).toBe(
+      "alpinize-gate/ghcr.io-acme-web:alpine/",
+    );
+    expect(id(`ghcr.io/acme/web@${digest}`, "a.json")).toBe("alpinize-gate/ghcr.io-acme-web/");
+    // Legacy reports have no ArtifactName: the file name, not the path as typed, names them.
+    expect(id(undefined, "../reports/old.json")).toBe(id(undefined, "/ci/work/reports/old.json"));
+  });
+
   it("SARIF fingerprints are stable across runs and independent of finding order", () => {
     const a = JSON.parse(render(full(), "sarif")) as Sarif;
     const b = JSON.parse(render(full(), "sarif")) as Sarif;

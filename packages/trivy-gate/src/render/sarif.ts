@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { basename } from "node:path";
 import type { EvaluatedFinding, Evaluation } from "../evaluation.js";
 import { severityRank } from "../policy/severity.js";
 import type { Severity } from "../types.js";
@@ -97,9 +98,13 @@ export function renderSarif(e: Evaluation, options: RenderOptions = {}): string 
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** One category per image, so uploads for two images do not replace each other. */
+/**
+ * One category per image, so uploads for two images do not replace each other. The digest is
+ * dropped: it changes with every build, and alerts in an abandoned category never close.
+ */
 function category(e: Evaluation): string {
-  const name = e.report.artifactName ?? e.report.source;
+  const name =
+    e.report.artifactName?.replace(/@sha256:[0-9a-f]+$/i, "") ?? basename(e.report.source);
   return `alpinize-gate/${name.replace(/[^A-Za-z0-9._:-]+/g, "-").replace(/^-+|-+$/g, "") || "report"}`;
 }
 
