@@ -85,4 +85,14 @@ describe("alpinize entrypoint", () => {
     expect(badPath.stderr).toContain("not an absolute path");
     expect((await runCli(["entrypoint", dir])).code).toBe(2);
   });
+
+  it("reads devices and pipes only up to the limit, and an unreadable file is bad input", async () => {
+    const zero = await runCli(["entrypoint", "/dev/zero"]);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain("over 1 MiB");
+    // Root reads any file whatever its mode; /proc/self/mem fails to read at offset 0 for anyone.
+    const mem = await runCli(["entrypoint", "/proc/self/mem"]);
+    expect(mem.code).toBe(2);
+    expect(mem.stderr).toContain("/proc/self/mem cannot be read (EIO)");
+  });
 });

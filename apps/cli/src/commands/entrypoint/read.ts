@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { InputError } from "@alpinize/errors";
 
 /** Entrypoint scripts are small; anything larger is refused rather than read whole. */
@@ -17,22 +17,14 @@ export function readScript(file: string): string {
     size = st.size;
   } catch (err) {
     if (err instanceof InputError) throw err;
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw unreadable(file, err);
     throw new InputError("ALPINIZE_ENTRYPOINT_NO_FILE", `${file}: no such file`, {
       hint: "Pass the path of an entrypoint shell script (or - to read standard input).",
       details: { file },
     });
   }
-  if (size > MAX_BYTES) {
-    throw new InputError(
-      "ALPINIZE_ENTRYPOINT_TOO_LARGE",
-      `${file} is ${size} bytes; entrypoint scripts over 1 MiB are refused`,
-      {
-        hint: "Check that FILE is a shell script.",
-        details: { file, size },
-      },
-    );
-  }
-  const text = readFileSync(file, "utf8");
+  if (size > MAX_BYTES) throw tooLarge(file, size);
+  const text = readBounded(file);
   if (text.includes("\u0000")) {
     throw new InputError("ALPINIZE_ENTRYPOINT_BINARY", `${file} is not a text file`, {
       hint: "Pass the entrypoint shell script, not a binary.",
@@ -40,6 +32,53 @@ export function readScript(file: string): string {
     });
   }
   return text;
+}
+
+function tooLarge(file: string, size: number): InputError {
+  return new InputError(
+    "ALPINIZE_ENTRYPOINT_TOO_LARGE",
+    `${file} is over 1 MiB (${size} bytes read or stated); entrypoint scripts that large are refused`,
+    { hint: "Check that FILE is a shell script.", details: { file, size } },
+  );
+}
+
+function unreadable(file: string, err: unknown): InputError {
+  const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+  return new InputError("ALPINIZE_ENTRYPOINT_UNREADABLE", `${file} cannot be read (${reason})`, {
+    hint: "Check the file's permissions, or pipe it in with - as FILE.",
+    details: { file },
+  });
+}
+
+/**
+ * Reads at most MAX_BYTES: the size from stat says nothing for devices and pipes (/dev/zero,
+ * a FIFO, <(cmd)), which are read until they end or pass the limit.
+ */
+function readBounded(file: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+  try {
+    const buf = Buffer.alloc(MAX_BYTES + 1);
+    let total = 0;
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buf, total, buf.length - total, null);
+      } catch (err) {
+        throw unreadable(file, err);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_BYTES) throw tooLarge(file, total);
+    }
+    return buf.subarray(0, total).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export async function readStdin(): Promise<string> {
