@@ -138,4 +138,11 @@ describe("lintEntrypoint: bash syntax under #!/bin/sh", () => {
     expect(lintEntrypoint(posix)).toEqual([]);
     expect(rulesOf('#!/bin/bash\nif [[ -n "$x" ]]; then :; fi\n')).toEqual([]);
   });
+
+  it("leaves bash builtins and == alone under a bash shebang", () => {
+    const bash = ["declare -g X", "source /etc/profile", 'let "i += 1"', '[ "$a" == b ]'];
+    for (const shebang of ["#!/bin/bash", "#!/usr/bin/env bash"]) {
+      expect(rulesOf(`${shebang}\n${bash.join("\n")}\n`)).toEqual([]);
+    }
+  });
 });

@@ -73,7 +73,8 @@ export function lintEntrypoint(text: string): LintFinding[] {
       "error",
     );
   }
-  for (const cmd of commands) lintCommand(text, cmd, add);
+  const sh = isShShebang(text);
+  for (const cmd of commands) lintCommand(text, cmd, add, sh);
   const masked = maskInert(text, inert);
   for (const m of masked.matchAll(/\/usr\/sbin\/nologin\b/g)) {
     add(
@@ -83,7 +84,7 @@ export function lintEntrypoint(text: string): LintFinding[] {
       "use /sbin/nologin (present on both)",
     );
   }
-  if (isShShebang(text)) {
+  if (sh) {
     for (const p of BASH_SYNTAX) {
       for (const m of masked.matchAll(p.pattern)) {
         const lead = m[1]?.length ?? 0;
@@ -103,7 +104,8 @@ type Add = (
   severity?: string,
 ) => void;
 
-function lintCommand(text: string, cmd: SimpleCommand, add: Add): void {
+/** `sh`: the shebang names a POSIX shell, so bash-only builtins and `==` are findings. */
+function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): void {
   let at = cmd.words.findIndex((w) => !ASSIGNMENT.test(w.text));
   if (at < 0) return;
   if (literal(cmd.words[at]!.text) === "exec" && cmd.words.length > at + 1) at++;
@@ -134,13 +136,13 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add): void {
     );
   }
   if (name === "gosu" || name === "su-exec") lintExecAs(name, word.start, args[0]?.text, add);
-  if (name === "[" || name === "test") {
+  if (sh && (name === "[" || name === "test")) {
     for (const a of args) {
       if (a.text === "==")
         add("bash-syntax", a.start, "== in [ ] is bash syntax", "use =", "error");
     }
   }
-  const bash = BASH_COMMANDS[name];
+  const bash = sh ? BASH_COMMANDS[name] : undefined;
   if (bash) add("bash-syntax", word.start, `${name} is a bash builtin`, bash, "error");
   if (USER_GROUP.has(name) && hidesFailure(text, cmd)) {
     add(
