@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTrivyReport, STATUSES } from "../src/index.js";
+import { evaluate, FORMATS, parseTrivyReport, render, STATUSES } from "../src/index.js";
 import { scanJson } from "../src/parse/json-scan.js";
 import {
   CORPUS,
@@ -137,6 +137,21 @@ describe("own fixtures", () => {
     const r = parseTrivyReport(text);
     expect(r.results[0]?.target).toBe('aé "q" ü');
     expect(r.findings[0]?.title).toBe("x\ny");
+  });
+
+  it("control characters from the report cannot drive a terminal (ESC becomes U+FFFD)", () => {
+    const esc = "\\u001b[2J\\u001b]0;owned\\u0007\\r";
+    const text = `{"SchemaVersion":2,"ArtifactName":"img${esc}","ArtifactType":"container_image","Metadata":{"OS":{"Family":"alpine","Name":"3.22"}},"Results":[{"Target":"t${esc}","Class":"os-pkgs","Vulnerabilities":[{"VulnerabilityID":"CVE-1","PkgName":"p${esc}","InstalledVersion":"1","Severity":"HIGH","Title":"x\\ny\\tz"}]}]}`;
+    const r = parseTrivyReport(text);
+    expect(r.artifactName).toBe("img\ufffd[2J\ufffd]0;owned\ufffd\ufffd");
+    expect(r.findings[0]?.pkgName).toBe("p\ufffd[2J\ufffd]0;owned\ufffd\ufffd");
+    expect(r.findings[0]?.title).toBe("x\ny\tz");
+    const control = (out: string) =>
+      [...out].filter((ch) => {
+        const c = ch.codePointAt(0) ?? 0;
+        return (c < 32 && c !== 9 && c !== 10) || (c >= 0x7f && c <= 0x9f);
+      });
+    for (const format of FORMATS) expect(control(render(evaluate(r), format)), format).toEqual([]);
   });
 
   it("does not let a __proto__ key change object prototypes", () => {

@@ -40,6 +40,12 @@ export interface Checker {
   optStrings(value: unknown, path: Path, field?: string): string[] | undefined;
 }
 
+// Control characters other than tab and newline (ESC and CR above all) would let a report, whose
+// names and paths come from the scanned image, drive the terminal the text report is read on.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, "g");
+
 /** Type checks that throw an InputError naming the file and the JSON path. */
 export function checker(source: string): Checker {
   const wrong = (path: Path, field: string | undefined, expected: string, value: unknown) =>
@@ -62,7 +68,7 @@ export function checker(source: string): Checker {
     },
     string(value, path, field) {
       if (typeof value !== "string") throw wrong(path, field, "a string", value);
-      return value;
+      return CONTROL.test(value) ? value.replace(CONTROL_ALL, "\ufffd") : value;
     },
     optString(value, path, field) {
       return value === undefined || value === null ? undefined : c.string(value, path, field);
