@@ -354,8 +354,20 @@ alpinize_user_in_group() { # USER GROUP
 }
 
 # Prints `changed` or `unchanged`. GROUP_OR_GID is resolved to the group's name first.
-alpinize_add_user_to_group() { # USER GROUP_OR_GID
+# GID 0 is refused (2) unless --allow-root-gid: a root-owned socket must not make the user root's.
+alpinize_add_user_to_group() { # USER GROUP_OR_GID [--allow-root-gid]
   _alpinize_need_name user "${1-}" || return 2
+  case ${3-} in
+  '' | --allow-root-gid) ;;
+  *)
+    _alpinize_say "alpinize_add_user_to_group: unknown option '$3'"
+    return 2
+    ;;
+  esac
+  if [ "${2-}" = 0 ] && [ "${3-}" != --allow-root-gid ]; then
+    _alpinize_say "refusing GID 0 (root's group) for '$1'; pass --allow-root-gid if meant"
+    return 2
+  fi
   _alpinize_a_group=$(_alpinize_resolve_group "${2-}") || return 2
   _alpinize_a_rc=0
   alpinize_user_in_group "$1" "$_alpinize_a_group" || _alpinize_a_rc=$?

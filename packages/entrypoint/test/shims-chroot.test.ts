@@ -120,6 +120,22 @@ for (const kind of kinds) {
         expect(unknown.stderr).toContain("no group has GID 4444");
       });
 
+      it("refuses GID 0 (root's group) unless --allow-root-gid", async () => {
+        // A docker socket owned by root:root gives GID 0; the rewritten entrypoint then passes it
+        // here after alpinize_ensure_group refused it, and must not put the app user in root.
+        await addCharon();
+        const group = await root.read("etc/group");
+        const r = await root.sh("alpinize_add_user_to_group charon 0");
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain("refusing GID 0 (root's group)");
+        expect(await root.read("etc/group")).toBe(group);
+        const bad = await root.sh("alpinize_add_user_to_group charon 0 --bogus");
+        expect(bad.code).toBe(2);
+        const allowed = await root.sh("alpinize_add_user_to_group charon 0 --allow-root-gid");
+        expect(allowed).toMatchObject({ code: 0, stdout: "changed\n" });
+        expect((await root.sh("alpinize_user_in_group charon root")).code).toBe(0);
+      });
+
       it("copes with trailing commas, blank lines and comments in /etc/group", async () => {
         await addCharon();
         const extra = "\n# a comment\n#docker:x:998:charon\nextra:x:4500:bob,\n\n";
