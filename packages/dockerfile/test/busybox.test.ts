@@ -4,11 +4,11 @@ import { migrate } from "./helpers.js";
 const base = "FROM debian:trixie-slim\n";
 
 describe("busybox wget", () => {
-  it("drops the wget package when every call uses options busybox wget accepts", () => {
+  it("drops a build-time wget when every call uses options busybox wget accepts", () => {
     const r = migrate(
-      `${base}RUN apt-get install -y wget gnupg && wget -qO- https://x/KEYS | gpg --import && wget -c -T 30 --header 'A: b' -O f "$URL"\n`,
+      `${base}RUN apt-get install -y wget gnupg && wget -qO- https://x/KEYS | gpg --import && wget -c -T 30 --header 'A: b' -O f "$URL" && apt-get purge -y wget gnupg\n`,
     );
-    expect(r.output).toContain("RUN apk add --no-cache gnupg && wget -qO-");
+    expect(r.output).toContain("RUN apk add --no-cache --virtual .build-deps gnupg && wget -qO-");
     expect(r.packages.find((p) => p.debian === "wget")).toMatchObject({
       alpine: [],
       kind: "none",
@@ -16,28 +16,39 @@ describe("busybox wget", () => {
     });
   });
 
+  it("keeps a wget installed for good: it is part of the image", () => {
+    expect(migrate(`${base}RUN apt-get install -y wget && wget -O a https://x/a\n`).output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache wget && wget -O a https://x/a\n",
+    );
+  });
+
+  it("drops wget installed for good in a builder stage the final image is not built FROM", () => {
+    const text = `${base.replace("\n", " AS fetch\n")}RUN apt-get install -y wget && wget -O /a https://x/a\nFROM debian:trixie-slim\nCOPY --from=fetch /a /a\n`;
+    expect(migrate(text).output).toContain("AS fetch\nRUN wget -O /a https://x/a\n");
+  });
+
   it("keeps GNU wget for options busybox lacks, and says which", () => {
-    const r = migrate(`${base}RUN apt-get install -y wget && wget --mirror -np https://x/\n`);
-    expect(r.output).toContain("apk add --no-cache wget &&");
+    const r = migrate(
+      `${base}RUN apt-get install -y wget && wget --mirror -np https://x/ && apt-get purge -y wget\n`,
+    );
+    expect(r.output).toContain("apk add --no-cache --virtual .build-deps wget &&");
     expect(r.warnings.map((w) => w.message).join("\n")).toMatch(/--mirror needs GNU wget/);
   });
 
   it("removes display-only --progress options so busybox wget runs the call", () => {
     const r = migrate(
-      `${base}RUN apt-get install -y wget && wget --progress dot:giga -O a "$U" && wget -O b "$U" --progress=dot:giga\n`,
+      `${base}RUN apt-get install -y wget curl && wget --progress dot:giga -O a "$U" && wget -O b "$U" --progress=dot:giga && apt-get purge -y wget curl\n`,
     );
-    expect(r.output).toBe(`FROM alpine:3.23\nRUN wget -O a "$U" && wget -O b "$U"\n`);
-  });
-
-  it("keeps wget installed when the stage never calls it (a runtime tool)", () => {
-    expect(migrate(`${base}RUN apt-get install -y wget\n`).output).toBe(
-      "FROM alpine:3.23\nRUN apk add --no-cache wget\n",
+    expect(r.output).toBe(
+      `FROM alpine:3.23\nRUN apk add --no-cache --virtual .build-deps curl && wget -O a "$U" && wget -O b "$U" && apk del --no-network .build-deps\n`,
     );
   });
 
   it("keeps wget when a call hides its options in a wrapper", () => {
-    const r = migrate(`${base}RUN apt-get install -y wget && sh -c 'wget -O a b'\n`);
-    expect(r.output).toContain("apk add --no-cache wget");
+    const r = migrate(
+      `${base}RUN apt-get install -y wget && sh -c 'wget -O a b' && apt-get purge -y wget\n`,
+    );
+    expect(r.output).toContain("apk add --no-cache --virtual .build-deps wget");
   });
 });
 

@@ -119,7 +119,16 @@ function install(
     value: w.value!,
     offset: scope.fileOffset(w.start),
   }));
-  const outcomes = mapPackages(ctx, stage, tokens, seen, xx ? "xx-apt" : "apt", rule);
+  const temporary = wantsVirtual(scope, apt);
+  const outcomes = mapPackages(
+    ctx,
+    stage,
+    tokens,
+    seen,
+    xx ? "xx-apt" : "apt",
+    rule,
+    temporary ? "build-deps" : "install",
+  );
   let remaining = 0;
   literal.forEach((w, k) => {
     const o = outcomes[k]!;
@@ -144,7 +153,7 @@ function install(
     scope.deletePipeline(pipeline, rule);
     return;
   }
-  const virtual = wantsVirtual(scope, apt) ? nextVirtual(scope) : undefined;
+  const virtual = temporary ? nextVirtual(scope) : undefined;
   scope.replaceWord(cmd, apt.tool, xx ? "xx-apk" : "apk", rule);
   scope.replaceWord(cmd, apt.sub!, `add --no-cache${virtual ? ` --virtual ${virtual}` : ""}`, rule);
   for (const w of apt.options) scope.deleteWord(cmd, w, rule);
@@ -199,7 +208,7 @@ function remove(
     new Set(),
     xx ? "xx-apt" : "apt",
     rule,
-    false,
+    "remove",
   );
   literal.forEach((w, k) => {
     const o = outcomes[k]!;

@@ -42,8 +42,11 @@ export function mapPackages(
   seen: Set<string>,
   tool: PackageRecord["tool"],
   rule: RuleId,
-  /** false for remove/purge: companions are added to installs only. */
-  installing = true,
+  /**
+   * `remove` for remove/purge (companions go to installs only); `build-deps` for an install that
+   * is removed again later (a virtual package), where tools are judged by the stage's own calls.
+   */
+  mode: "install" | "build-deps" | "remove" = "install",
 ): PackageOutcome[] {
   const commands = [...stage.commands];
   const debianNames = tokens.map((t) => bareName(t.value).name);
@@ -66,7 +69,7 @@ export function mapPackages(
           : `version pin ${tok.value} dropped: Alpine releases carry one version of ${name}; pin the base image instead`,
       );
     }
-    const decision = decide(ctx, stage, name, commands, tok.offset);
+    const decision = decide(ctx, stage, name, commands, tok.offset, mode);
     stage.debianInstalled.add(name);
     const unknown = decision.kind === "unknown";
     const names = unknown && decision.alpine.length === 0 ? [name] : decision.alpine;
@@ -76,7 +79,7 @@ export function mapPackages(
       stage.alpineInstalled.add(n);
     }
     ctx.packages.push({ ...decision, line: ctx.line(tok.offset), tool, written: [...written] });
-    if (installing) {
+    if (mode !== "remove") {
       written.push(...companions(ctx, stage, debianNames, name, written, seen, tok.offset, tool));
     }
     if (unknown) {
@@ -198,6 +201,7 @@ function decide(
   name: string,
   commands: string[],
   offset: number,
+  mode: "install" | "build-deps" | "remove",
 ): PackageDecision {
   if (name === "gosu" && ctx.packageMap.exists("su-exec")) {
     ctx.warn(
@@ -214,7 +218,10 @@ function decide(
     };
   }
   const mapped = ctx.packageMap.map(name, { commands });
-  if (name === "wget" && mapped.alpine.includes("wget")) {
+  // A wget installed for good in a stage that ships is part of the image's contract (users may
+  // run GNU wget in it); one installed only for the build is judged by the stage's own calls.
+  const buildOnly = mode === "build-deps" || !stage.ships;
+  if (name === "wget" && buildOnly && mapped.alpine.includes("wget")) {
     const busybox = busyboxWget(ctx, stage, offset);
     if (busybox) return busybox;
   }
@@ -223,7 +230,7 @@ function decide(
 
 /**
  * wget is a busybox applet in every Alpine image. When each wget call the stage makes uses only
- * options the applet accepts, GNU wget is not needed; any other option keeps the package.
+ * options the applet accepts, a build-time GNU wget is not needed; any other option keeps it.
  */
 function busyboxWget(
   ctx: MigrationContext,

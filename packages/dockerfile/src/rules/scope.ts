@@ -32,6 +32,8 @@ export interface StageState {
   usesDpkgTools: boolean;
   /** The stage, or a stage built FROM it, compiles from source (make, configure, cmake, …). */
   buildsFromSource: boolean;
+  /** The stage is the final one or a base the final stage is built FROM: its files ship. */
+  ships: boolean;
   /** How the stage (and stages built FROM it) call wget. */
   wget: WgetUse;
 }

@@ -31,6 +31,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     usesDpkgTools: family.some((ins) => /\bdpkg-(?:architecture|buildflags)\b/.test(ins.args.text)),
     buildsFromSource: BUILD_COMMANDS.some((c) => familyCommands.has(c)),
     wget: wgetUse(ctx, family, copied),
+    ships: all.some((o) => o.final && isAncestor(info, o)),
   };
   for (const ins of body) {
     if (ins.keyword === "ENV" || ins.keyword === "ARG") dropDebianFrontend(ctx, ins);
@@ -55,6 +56,13 @@ const BUILD_COMMANDS = [
   "configure",
   "Configure",
 ];
+
+/** Whether `stage` is `of` or a stage `of` is built FROM. */
+function isAncestor(stage: StageInfo, of: StageInfo): boolean {
+  for (let p: typeof of.stage | undefined = of.stage; p; p = p.parent)
+    if (p === stage.stage) return true;
+  return false;
+}
 
 /**
  * The stage's instructions and those of later stages built FROM it: tools a child stage runs
