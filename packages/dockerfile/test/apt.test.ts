@@ -111,6 +111,15 @@ describe("rule 2: apt-get → apk", () => {
     );
   });
 
+  it("folds dirmngr into gnupg when both are installed (Alpine's gnupg depends on gnupg-dirmngr)", () => {
+    const r = migrate(`${base}RUN apt-get install -y dirmngr gnupg\n`);
+    expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache gnupg\n");
+    expect(r.packages.find((p) => p.debian === "dirmngr")).toMatchObject({ kind: "merged" });
+    expect(migrate(`${base}RUN apt-get install -y dirmngr\n`).output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache dirmngr\n",
+    );
+  });
+
   it("adds dpkg-dev and dpkg for build-essential when a stage built FROM it runs dpkg-architecture", () => {
     const text = [
       "FROM ubuntu:24.04 AS build-base",

@@ -69,7 +69,7 @@ export function mapPackages(
           : `version pin ${tok.value} dropped: Alpine releases carry one version of ${name}; pin the base image instead`,
       );
     }
-    const decision = decide(ctx, stage, name, commands, tok.offset, mode);
+    const decision = decide(ctx, stage, name, commands, tok.offset, mode, debianNames);
     stage.debianInstalled.add(name);
     const unknown = decision.kind === "unknown";
     const names = unknown && decision.alpine.length === 0 ? [name] : decision.alpine;
@@ -202,6 +202,7 @@ function decide(
   commands: string[],
   offset: number,
   mode: "install" | "build-deps" | "remove",
+  debianNames: readonly string[],
 ): PackageDecision {
   if (name === "gosu" && ctx.packageMap.exists("su-exec")) {
     ctx.warn(
@@ -214,6 +215,21 @@ function decide(
       alpine: ["su-exec"],
       kind: "renamed",
       reason: "rule 8: su-exec is Alpine's drop-in for gosu",
+      layer: "migrate-rule",
+    };
+  }
+  if (
+    name === "dirmngr" &&
+    mode !== "remove" &&
+    debianNames.some((n) => n === "gnupg" || n === "gnupg2") &&
+    ctx.packageMap.map("gnupg").alpine.includes("gnupg")
+  ) {
+    return {
+      debian: name,
+      alpine: [],
+      kind: "merged",
+      reason:
+        "installed with gnupg, whose Alpine package depends on gnupg-dirmngr (Debian's gnupg only recommends dirmngr)",
       layer: "migrate-rule",
     };
   }
