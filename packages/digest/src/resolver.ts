@@ -95,6 +95,17 @@ export class Resolver {
   /** Resolves one reference; throws ResolveError (exit 1) or InputError (exit 2). */
   async resolve(reference: string, options: ResolveOptions = {}): Promise<ResolvedImage> {
     const ref = parseImageReference(reference);
+    try {
+      return await this.resolveParsed(ref, options);
+    } catch (err) {
+      throw withReference(err, ref.original);
+    }
+  }
+
+  private async resolveParsed(
+    ref: ImageReference,
+    options: ResolveOptions,
+  ): Promise<ResolvedImage> {
     const want = options.platform ? parsePlatform(options.platform) : undefined;
     if (this.via === "daemon") return this.fromDaemon(ref, want);
     try {
@@ -228,6 +239,22 @@ export class Resolver {
   private allowsHttp(host: string): boolean {
     return isLoopbackHost(host) || this.insecure.has(normalizeRegistry(host));
   }
+}
+
+/**
+ * Transport and token errors are raised far from the reference they were for; every failure
+ * leaving `resolve` names it (`ref: …` and `details.reference`) like the registry's own errors.
+ */
+function withReference(err: unknown, reference: string): unknown {
+  if (!(err instanceof ResolveError) || err.details.reference !== undefined) return err;
+  const message = err.message.startsWith(`${reference}: `)
+    ? err.message
+    : `${reference}: ${err.message}`;
+  return new ResolveError(err.code as DigestErrorCode, message, {
+    hint: err.hint,
+    cause: err,
+    details: { ...err.details, reference },
+  });
 }
 
 export function createResolver(options: ResolverOptions = {}): Resolver {

@@ -34,7 +34,10 @@ it("gives up on a fake registry that never answers, once per scheme, saying how 
   resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY, timeoutMs: 300 });
   const err = await resolver.resolve(`${fake.host}/team/app:1.0`).catch((e: unknown) => e);
   expect(err).toMatchObject({ code: DIGEST_ERRORS.unreachable });
-  expect((err as Error).message).toBe(`cannot reach http://${fake.host}: no answer within 0.3 s`);
+  expect((err as Error).message).toBe(
+    `${fake.host}/team/app:1.0: cannot reach http://${fake.host}: no answer within 0.3 s`,
+  );
+  expect(err).toMatchObject({ details: { reference: `${fake.host}/team/app:1.0` } });
   // https, then http: a server that hangs is not asked again and again.
   expect(fake.connections()).toBe(2);
 });

@@ -63,6 +63,28 @@ describe("alpinize resolve", () => {
     expect((await runCli(["resolve"], { env })).code).toBe(2);
   });
 
+  it("names the reference in every --json error (unreachable, refused token)", async () => {
+    const privateRegistry = await startRegistry({ auth: "token", tokenRequireAuth: true });
+    try {
+      const refs = ["registry.invalid/team/app:1", `${privateRegistry.host}/team/app:1`];
+      const res = await runCli(["resolve", "--json", ...refs], { env });
+      expect(res.code).toBe(1);
+      const out = JSON.parse(res.stdout) as { error: Record<string, unknown> }[];
+      expect(out[0]!.error).toMatchObject({
+        code: "ALPINIZE_DIGEST_UNREACHABLE",
+        reference: refs[0],
+      });
+      expect(out[0]!.error.message).toMatch(/^registry\.invalid\/team\/app:1: cannot reach/);
+      expect(out[1]!.error).toMatchObject({
+        code: "ALPINIZE_DIGEST_UNAUTHORIZED",
+        reference: refs[1],
+      });
+      expect(out[1]!.error.message).toMatch(new RegExp(`^${refs[1]}: the token server .* refused`));
+    } finally {
+      await privateRegistry.stop();
+    }
+  }, 60_000);
+
   it("asks a Docker Hub mirror given with --registry-mirror", async () => {
     const alpine = await pushImage(registry.url, "library/alpine", "3.23");
     const res = await runCli(
