@@ -41,7 +41,16 @@ export async function readPinInput(
   let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
+    if (!info.isFile()) {
+      throw new InputError(
+        "ALPINIZE_PIN_UNREADABLE",
+        `cannot read ${file}: ${info.isDirectory() ? "is a directory" : "not a regular file"}`,
+        {
+          hint: "Name a Dockerfile, compose file or workflow file, not a directory, pipe or device.",
+          details: { file },
+        },
+      );
+    }
     if (info.size > MAX_FILE_BYTES) {
       throw new InputError(
         "ALPINIZE_PIN_TOO_LARGE",
@@ -65,10 +74,29 @@ export async function readPinInput(
       },
     );
   }
+  if (chosen !== "dockerfile") checkYamlText(bytes, file, chosen);
   const encoding = isUtf8(bytes) ? "utf8" : "latin1";
   const text = bytes.toString(encoding);
   const bom = encoding === "utf8" && text.startsWith("\ufeff");
   return { file, path, kind: chosen, text: bom ? text.slice(1) : text, encoding, bom };
+}
+
+/**
+ * YAML must be Unicode text; a binary or latin1 file would otherwise be read as one odd scalar
+ * and "pass" --check with nothing found in it. (The Dockerfile parser rejects NUL bytes itself.)
+ */
+function checkYamlText(bytes: Buffer, file: string, kind: PinFileKind): void {
+  const nul = bytes.indexOf(0);
+  if (nul < 0 && isUtf8(bytes)) return;
+  const what = nul >= 0 ? `a NUL byte at offset ${nul}` : "bytes that are not UTF-8";
+  throw new InputError(
+    "ALPINIZE_PIN_NOT_TEXT",
+    `${file}: not a text file (${what}); a ${kind} file must be UTF-8 YAML`,
+    {
+      hint: "Check that this is the file you meant; pass --kind only for YAML files.",
+      details: { file, kind },
+    },
+  );
 }
 
 /** The bytes to write for `text`, in the file's own encoding and with its byte order mark. */

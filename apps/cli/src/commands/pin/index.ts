@@ -28,8 +28,10 @@ Without --write or --check, prints what it would pin and changes nothing.
 Options:
   --write                  Rewrite the files (atomically, keeping their mode)
   --check                  Ask no registry; exit 1 if any reference lacks a digest (for CI)
-  --json                   Print one object per file: file, kind, changes, unpinned,
-                           problems, skipped, pinned, written
+  --json                   Print {files, errors} on stdout, always: one object per file
+                           (file, kind, changes, unpinned, problems, skipped, pinned,
+                           written); when a file cannot be read, parsed or written, files is
+                           empty and errors holds {code, message, hint, file} (exit 2)
   --kind K                 dockerfile, compose or workflow, when the file name does not tell
                            (Dockerfile*, *.dockerfile, [docker-]compose*.y[a]ml,
                            .github/workflows/*.y[a]ml)
@@ -51,6 +53,16 @@ const FLAGS = {
   "registry-mirror": { type: "string" },
 } as const;
 
+interface PinFlags {
+  write?: boolean;
+  check?: boolean;
+  json?: boolean;
+  kind?: string;
+  via?: string;
+  "insecure-registry"?: string[];
+  "registry-mirror"?: string;
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, FLAGS, "pin");
   if (positionals.length === 0) {
@@ -60,6 +72,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   if (values.write && values.check)
     throw new UsageError("alpinize pin: --write and --check exclude each other");
+  if (!values.json) return await pin(values, positionals, io);
+  try {
+    return await pin(values, positionals, io);
+  } catch (err) {
+    // --json always prints a document on stdout, also when a file cannot be read or written.
+    if (!isAlpinizeError(err)) throw err;
+    io.out(JSON.stringify({ files: [], errors: [err.toJSON()] }, null, 2));
+    io.err(`${io.style.red("error")} ${err.message}`);
+    return err.exitCode;
+  }
+}
+
+async function pin(values: PinFlags, positionals: string[], io: Io): Promise<number> {
   const kind = values.kind as PinFileKind | undefined;
   if (kind !== undefined && !KINDS.includes(kind)) {
     throw new UsageError(`alpinize pin: --kind "${values.kind}": expected ${KINDS.join(", ")}`);
@@ -69,11 +94,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const mode = values.write ? "write" : values.check ? "check" : "plan";
   const reports =
     mode === "check" ? inputs.map(checkFile) : await pinFiles(inputs, values, io, mode);
-  if (!values.json) {
+  if (values.json) {
+    io.out(JSON.stringify({ files: reports.map(reportToJson), errors: [] }, null, 2));
+  } else {
     for (const report of reports) printReport(report, io, mode);
     io.err(io.style.dim(summarize(reports, mode)));
   }
-  if (values.json) io.out(JSON.stringify(reports.map(reportToJson), null, 2));
   return exitCode(reports, mode);
 }
 

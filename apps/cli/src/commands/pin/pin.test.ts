@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import {
   chmod,
   lstat,
@@ -65,7 +66,7 @@ describe("alpinize pin", () => {
       env,
     });
     expect(write.code).toBe(0);
-    const json = JSON.parse(write.stdout) as {
+    const json = JSON.parse(write.stdout).files as {
       file: string;
       written: boolean;
       changes: unknown[];
@@ -144,6 +145,53 @@ describe("alpinize pin", () => {
     const res = await runCli(["pin", "--check", "binary.Dockerfile"], { cwd: dir, env });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("binary.Dockerfile:1: file contains NUL bytes");
+  });
+
+  it("calls a named pipe not a regular file (not EISDIR), without blocking on it", async () => {
+    const fifo = join(dir, "pipe.Dockerfile");
+    execFileSync("mkfifo", [fifo]);
+    const res = await runCli(["pin", "--check", "pipe.Dockerfile"], { cwd: dir, env });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("cannot read pipe.Dockerfile: not a regular file");
+    expect(res.stderr).not.toContain("EISDIR");
+    const sub = await runCli(["pin", "--check", "--kind", "dockerfile", "."], { cwd: dir, env });
+    expect(sub.stderr).toContain("cannot read .: is a directory");
+  });
+
+  it("with --json prints a JSON document on stdout even when a file is missing", async () => {
+    const res = await runCli(["pin", "--json", "--check", "nope/Dockerfile"], { cwd: dir, env });
+    expect(res.code).toBe(2);
+    expect(JSON.parse(res.stdout)).toMatchObject({
+      files: [],
+      errors: [{ code: "ALPINIZE_PIN_UNREADABLE", file: "nope/Dockerfile" }],
+    });
+    await writeFile(join(dir, "empty.yaml"), "services: {}\n");
+    const ok = await runCli(["pin", "--json", "--check", "--kind", "compose", "empty.yaml"], {
+      cwd: dir,
+      env,
+    });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ files: [{ file: "empty.yaml" }], errors: [] });
+  });
+
+  it("rejects a binary or non-UTF-8 compose or workflow file instead of passing it", async () => {
+    await writeFile(join(dir, "bin.yaml"), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]));
+    const bin = await runCli(["pin", "--check", "--kind", "compose", "bin.yaml"], {
+      cwd: dir,
+      env,
+    });
+    expect(bin.code).toBe(2);
+    expect(bin.stderr).toContain("bin.yaml: not a text file (a NUL byte at offset 4)");
+    await writeFile(
+      join(dir, "l1.yaml"),
+      Buffer.from("services:\n  a:\n    image: caf\xe9\n", "latin1"),
+    );
+    const l1 = await runCli(["pin", "--check", "--kind", "workflow", "l1.yaml"], {
+      cwd: dir,
+      env,
+    });
+    expect(l1.code).toBe(2);
+    expect(l1.stderr).toContain("l1.yaml: not a text file (bytes that are not UTF-8)");
   });
 
   it("exits 2 on a missing file or a file it cannot classify", async () => {
