@@ -92,6 +92,10 @@ describe("rule 2: apt-get → apk", () => {
     expect(migrate(`${base}RUN apt-get install -y gcc libc6-dev\n`).output).toBe(
       "FROM alpine:3.23\nRUN apk add --no-cache gcc musl-dev\n",
     );
+    // g++ pulls libc6-dev in on Debian; installing make with it shows the intent to build
+    expect(migrate(`${base}RUN apt-get install -y g++ make python3\n`).output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache g++ linux-headers make python3\n",
+    );
     // removal never grows
     expect(migrate(`${base}RUN apt-get purge -y libc6-dev && make\n`).output).toBe(
       "FROM alpine:3.23\nRUN apk del musl-dev && make\n",
