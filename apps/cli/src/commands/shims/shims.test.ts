@@ -1,5 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { execFileSync, spawn } from "node:child_process";
+import { lstat, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readShims, shimsPath } from "@alpinize/entrypoint";
@@ -29,6 +29,29 @@ describe("alpinize shims", () => {
     expect(r.code).toBe(0);
     expect(await readFile(target, "utf8")).toBe(readShims());
     expect((await runCli(["shims", "path"])).stdout).toBe(`${shimsPath}\n`);
+  });
+
+  it("writes through a symlink to its target and into a FIFO instead of replacing them", async () => {
+    const target = join(dir, "real-shims.sh");
+    await writeFile(target, "old\n");
+    const link = join(dir, "link-shims.sh");
+    await symlink(target, link);
+    expect((await runCli(["shims", "print", "--output", link])).code).toBe(0);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(target, "utf8")).toBe(readShims());
+
+    const fifo = join(dir, "fifo");
+    execFileSync("mkfifo", [fifo]);
+    const reader = spawn("cat", [fifo]);
+    let got = "";
+    reader.stdout.on("data", (d) => {
+      got += d;
+    });
+    const closed = new Promise((resolve) => reader.on("close", resolve));
+    expect((await runCli(["shims", "print", "--output", fifo])).code).toBe(0);
+    await closed;
+    expect(got).toBe(readShims());
+    expect((await stat(fifo)).isFIFO()).toBe(true);
   });
 
   it("exits 2 on unknown subcommands and unwritable outputs", async () => {
