@@ -42,6 +42,20 @@ it("gives up on a fake registry that never answers, once per scheme, saying how 
   expect(fake.connections()).toBe(2);
 });
 
+it("fails a hanging loopback registry in about one timeout: the https probe wants a TLS handshake within 1 s", async () => {
+  const fake = await startFake(() => undefined);
+  resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY, timeoutMs: 4000 });
+  const started = Date.now();
+  const err = await resolver.resolve(`${fake.host}/team/app:1.0`).catch((e: unknown) => e);
+  const elapsed = Date.now() - started;
+  expect(err).toMatchObject({ code: DIGEST_ERRORS.unreachable });
+  expect((err as Error).message).toMatch(/cannot reach http:\/\/.*: no answer within 4 s$/);
+  expect(fake.connections()).toBe(2);
+  // 1 s for https, 4 s for http; waiting out the idle timeout for both would take 8 s.
+  expect(elapsed).toBeGreaterThanOrEqual(4000);
+  expect(elapsed).toBeLessThan(6500);
+}, 20_000);
+
 it("gives up on a fake registry that trickles its answer byte by byte", async () => {
   const fake = await startFake((socket) => {
     socket.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n");

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { isLoopbackHost } from "@alpinize/image-ref";
 import { DIGEST_ERRORS, ResolveError } from "../errors.js";
 
 export interface HttpRequest {
@@ -30,6 +31,11 @@ export interface TransportOptions {
 }
 
 const MAX_REDIRECTS = 5;
+/**
+ * A loopback TLS handshake takes milliseconds; a loopback server that accepts and stays silent is
+ * a plain-http registry (or a hung one), so the https probe gives up early and http is tried.
+ */
+const LOOPBACK_HANDSHAKE_MS = 1000;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
@@ -144,6 +150,19 @@ export class HttpTransport {
           );
         },
       );
+      if (secure && isLoopbackHost(req.url.host)) {
+        const handshakeMs = Math.min(LOOPBACK_HANDSHAKE_MS, idleMs);
+        outgoing.on("socket", (socket) => {
+          // A kept-alive socket has shaken hands already; only a new one is timed.
+          if (!socket.connecting) return;
+          const timer = setTimeout(
+            () => giveUp(`no TLS handshake within ${handshakeMs / 1000} s`),
+            handshakeMs,
+          );
+          socket.once("secureConnect", () => clearTimeout(timer));
+          socket.once("close", () => clearTimeout(timer));
+        });
+      }
       outgoing.on("timeout", () => giveUp(`no answer within ${idleMs / 1000} s`));
       outgoing.on("error", (err) => reject(unreachable(req.url, err)));
       outgoing.end(req.body);
