@@ -58,6 +58,16 @@ describe("parseImageReference", () => {
     expect(tryParseImageReference(input)).toBeUndefined();
   });
 
+  it("tells how to expand an unexpanded variable, for the CLI and the library alike", () => {
+    expect(() => parseImageReference(`$${"{"}IMG}`)).toThrow(
+      expect.objectContaining({
+        hint: expect.stringMatching(
+          /^Expand the variable first.*alpinize pin resolves ARG defaults/,
+        ),
+      }),
+    );
+  });
+
   it("gives errors a stable code", () => {
     try {
       parseImageReference("UPPER/case");

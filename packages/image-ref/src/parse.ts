@@ -51,7 +51,7 @@ export function parseImageReference(input: string, options: ParseOptions = {}): 
     throw new ImageReferenceError(
       input,
       "it contains an unexpanded variable",
-      "Substitute build arguments before parsing.",
+      "Expand the variable first: pass the value it stands for (alpinize pin resolves ARG defaults in Dockerfiles).",
     );
   }
   const { rest, digest } = splitDigest(input, text);
