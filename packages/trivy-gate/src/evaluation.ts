@@ -153,5 +153,7 @@ export interface Evaluation {
   vex: { statements: number; applied: number; unused: VexStatement[] };
   /** Things the gate saw but does not judge (secrets, misconfigurations). */
   notices: string[];
+  /** Policy settings that had no effect on this report (a vendor no finding carries). */
+  warnings: string[];
   diff?: Diff;
 }

@@ -90,6 +90,26 @@ describe("severity and Status", () => {
     // No debian entry: the report's own choice stands, with its source.
     expect(deb["CVE-2026-0005"]?.severitySource).toBe("debian");
   });
+
+  it("warns when no finding carries the named vendor (a typo such as nvdd)", () => {
+    const typo = evaluate(
+      load("statuses.json"),
+      defaultPolicy({ now: NOW, severitySource: "nvdd" }),
+    );
+    expect(typo.warnings).toHaveLength(1);
+    expect(typo.warnings[0]).toMatch(
+      /^severity source "nvdd" appears in no finding's VendorSeverity \(vendors in this report: .*nvd/,
+    );
+    for (const source of ["report", "max", "nvd"]) {
+      expect(
+        evaluate(load("statuses.json"), defaultPolicy({ now: NOW, severitySource: source }))
+          .warnings,
+      ).toEqual([]);
+    }
+    expect(
+      evaluate(load("clean.json"), defaultPolicy({ now: NOW, severitySource: "nvdd" })).warnings,
+    ).toEqual([]);
+  });
 });
 
 describe("coverage", () => {

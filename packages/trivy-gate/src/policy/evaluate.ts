@@ -87,7 +87,25 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
       unused: policy.vex.filter((s) => !vexUsed.has(s)),
     },
     notices: policy.vulnerabilitiesOnly ? notices(report) : [],
+    warnings: severitySourceWarnings(report, policy.severitySource),
   };
+}
+
+/**
+ * Any vendor name is accepted (Trivy adds vendors over time), so a typo such as `nvdd` would
+ * silently judge by the report's severity: say so when no finding carries that vendor.
+ */
+function severitySourceWarnings(report: Report, source: string): string[] {
+  if (source === "report" || source === "max" || report.findings.length === 0) return [];
+  if (report.findings.some((f) => f.vendorSeverity?.[source] !== undefined)) return [];
+  const seen = new Set(report.findings.flatMap((f) => Object.keys(f.vendorSeverity ?? {})));
+  const known =
+    seen.size > 0
+      ? `vendors in this report: ${[...seen].sort().join(", ")}`
+      : "the report has no VendorSeverity";
+  return [
+    `severity source "${source}" appears in no finding's VendorSeverity (${known}); every finding was judged by the report's own severity`,
+  ];
 }
 
 function exceptionState(ex: Exception, now: Date): ExceptionState {

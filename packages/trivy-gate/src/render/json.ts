@@ -48,6 +48,7 @@ export function renderJson(e: Evaluation, options: RenderOptions = {}): string {
     exceptions: e.exceptions,
     vex: e.vex,
     notices: e.notices,
+    warnings: e.warnings,
     ...(e.diff ? { diff: e.diff } : {}),
     findings: FINDINGS,
   };

@@ -82,6 +82,27 @@ describe("alpinize gate: exit codes", () => {
     expect(low.stdout).toContain("CVE-2021-3177");
   });
 
+  it("--severity-source: any vendor, with a warning on stderr when no finding has it", async () => {
+    const typo = await runCli([
+      "gate",
+      fx("statuses.json"),
+      "--severity-source",
+      "nvdd",
+      "--format",
+      "json",
+    ]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(
+      /warning severity source "nvdd" appears in no finding's VendorSeverity/,
+    );
+    expect(JSON.parse(typo.stdout).warnings).toHaveLength(1);
+    const nvd = await runCli(["gate", fx("statuses.json"), "--severity-source", "NVD"]);
+    expect(nvd.stderr).toBe("");
+    const bad = await runCli(["gate", fx("statuses.json"), "--severity-source", "n v d"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--severity-source "n v d"');
+  });
+
   it("1 for a secret at a blocking severity unless --vulnerabilities-only", async () => {
     const r = await runCli(["gate", fx("classes.json"), "--severity", "CRITICAL"]);
     expect([r.code, r.stdout.includes("1 secret(s) at CRITICAL: aws-access-key-id")]).toEqual([

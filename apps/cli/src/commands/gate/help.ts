@@ -7,7 +7,8 @@ finding, and show what changed against a baseline report. REPORT may be - for st
 Policy:
   --severity LIST        Severities that block (default HIGH,CRITICAL)
   --severity-source SRC  report (Trivy's choice, default), max (highest vendor), or a
-                         vendor name such as nvd, debian, alpine, ghsa
+                         vendor name such as nvd, debian, alpine, ghsa (any name is
+                         accepted; a warning on stderr when no finding carries it)
   --ignore-unfixed       Only findings with a fix available block
   --ignore-status LIST   Trivy statuses that do not block, e.g. will_not_fix,end_of_life
                          (an explicit, narrower choice than --ignore-unfixed)

@@ -34,6 +34,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }),
   );
   if (baseline) evaluation.diff = diffReports(baseline, report);
+  for (const warning of evaluation.warnings) io.warn(warning);
   const text = render(evaluation, opts.format, {
     // Colour only on a terminal: never in a file, nor when stdout is piped.
     ...(!opts.output && (io.stdout.isTTY === true || forced(io.env)) ? { style: io.style } : {}),

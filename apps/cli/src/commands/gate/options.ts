@@ -75,9 +75,14 @@ export function parseGateArgs(argv: string[]): GateOptions {
     throw usage(
       `--sarif-location "${sarifLocation}": expected a path relative to the repository root`,
     );
+  const severitySource = (v["severity-source"] ?? "report").toLowerCase();
+  if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(severitySource))
+    throw usage(
+      `--severity-source "${v["severity-source"]}": expected report, max or a vendor name (nvd, ghsa, debian, alpine, redhat…)`,
+    );
   const opts: GateOptions = {
     severities,
-    severitySource: (v["severity-source"] ?? "report").toLowerCase(),
+    severitySource,
     ignoreUnfixed: v["ignore-unfixed"] === true,
     ignoreStatuses: parseStatuses(v["ignore-status"]),
     vex: v.vex ?? [],
