@@ -12,13 +12,42 @@ import {
 } from "./common.js";
 import type { RenderOptions } from "./index.js";
 
-/** Table cells: no pipes or newlines, code spans kept short. */
+/**
+ * Text from the report in Markdown (tables, headings, quotes): one line, no table pipes, and no
+ * HTML, since GitHub renders tags such as `<img onerror=…>` in PR comments and summaries.
+ */
 export const cell = (s: string | undefined): string =>
   (s ?? "")
     .replace(/\\/g, "\\\\")
     .replace(/\|/g, "\\|")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
     .replace(/[\r\n]+/g, " ");
-const code = (s: string | undefined) => (s ? `\`${s.replace(/`/g, "'")}\`` : "");
+/** A code span in a table cell: HTML is inert there and entities would show as typed. */
+const code = (s: string | undefined) =>
+  s
+    ? `\`${s
+        .replace(/`/g, "'")
+        .replace(/\|/g, "\\|")
+        .replace(/[\r\n]+/g, " ")}\``
+    : "";
+
+/** A link target only for http(s) URLs: `javascript:` and the like stay plain text. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\//i.test(url)) return undefined;
+  try {
+    return new URL(url).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `[text](url)` for an http(s) URL, else the escaped text alone. */
+export function link(text: string, url: string | undefined): string {
+  const href = safeUrl(url);
+  return href ? `[${cell(text)}](${href.replace(/[()]/g, encodeURIComponent)})` : cell(text);
+}
 
 /** GitHub refuses PR comments over 65,536 characters; leave room for a wrapper's own text. */
 export const MARKDOWN_LIMIT = 60_000;
@@ -72,12 +101,10 @@ function severityTable(e: Evaluation): string[] {
 
 function findingTable(list: EvaluatedFinding[], max: number): string[] {
   const rows = list.slice(0, max).map((f) => {
-    const id = f.primaryUrl
-      ? `[${cell(f.id)}](${f.primaryUrl.replace(/[()\s]/g, encodeURIComponent)})`
-      : cell(f.id);
+    const id = link(f.id, f.primaryUrl);
     const sev = `${f.severity} (${cell(f.severitySource)})`;
     const note = f.expiredException ? ` ⚠️ exception expired ${f.expiredException.expires}` : "";
-    return `| ${id} | ${code(cell(packageLabel(f)))} | ${code(cell(f.installed))} | ${code(cell(f.fixed)) || "no fix"} | ${sev} | ${cell(statusLabel(f))}${note} | ${cell(f.target)} |`;
+    return `| ${id} | ${code(packageLabel(f))} | ${code(f.installed)} | ${code(f.fixed) || "no fix"} | ${sev} | ${cell(statusLabel(f))}${note} | ${cell(f.target)} |`;
   });
   const more =
     list.length > max
@@ -166,7 +193,7 @@ function diffTable(list: DiffEntry[], max: number): string[] {
     .slice(0, max)
     .map((x) => {
       const was = x.before && x.before.severity !== x.severity ? ` (was ${x.before.severity})` : "";
-      return `| ${cell(x.id)} | ${code(cell(x.package))} | ${code(cell(x.installed))} | ${code(cell(x.fixed)) || "no fix"} | ${x.severity}${was} |`;
+      return `| ${cell(x.id)} | ${code(x.package)} | ${code(x.installed)} | ${code(x.fixed) || "no fix"} | ${x.severity}${was} |`;
     });
   const more = list.length > max ? ["", `… and ${list.length - max} more.`] : [];
   return [

@@ -5,7 +5,7 @@ import { severityRank } from "../policy/severity.js";
 import type { Severity } from "../types.js";
 import { packageLabel, versionChange } from "./common.js";
 import type { RenderOptions } from "./index.js";
-import { cell } from "./markdown.js";
+import { cell, link, safeUrl } from "./markdown.js";
 
 /** GitHub keeps at most this many results per run (by severity). */
 export const GITHUB_RESULT_LIMIT = 5000;
@@ -122,10 +122,10 @@ function rule(f: EvaluatedFinding): Record<string, unknown> {
     name: f.resultClass === "lang-pkgs" ? "LanguagePackageVulnerability" : "OsPackageVulnerability",
     shortDescription: { text: title.slice(0, 1000) },
     fullDescription: { text: title.slice(0, 1000) },
-    ...(f.primaryUrl ? { helpUri: f.primaryUrl } : {}),
+    ...(safeUrl(f.primaryUrl) ? { helpUri: safeUrl(f.primaryUrl) } : {}),
     help: {
       text: help,
-      markdown: `**${cell(f.id)}**: ${cell(title)}\n\n| Severity | Source | Package |\n| --- | --- | --- |\n| ${f.severity} | ${cell(f.severitySource)} | ${cell(f.pkgName)} |${f.primaryUrl ? `\n\n[${cell(f.id)}](${f.primaryUrl})` : ""}`,
+      markdown: `**${cell(f.id)}**: ${cell(title)}\n\n| Severity | Source | Package |\n| --- | --- | --- |\n| ${f.severity} | ${cell(f.severitySource)} | ${cell(f.pkgName)} |${safeUrl(f.primaryUrl) ? `\n\n${link(f.id, f.primaryUrl)}` : ""}`,
     },
     defaultConfiguration: { level: LEVEL[f.severity] },
     properties: {
