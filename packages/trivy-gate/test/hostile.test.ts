@@ -51,4 +51,18 @@ describe("strings from the report cannot inject markup or links", () => {
       "[CVE-2026-0002](https://avd.aquasec.com/nvd/cve-2026-0002)",
     );
   });
+
+  it("text output keeps one finding per line when fields hold newlines or tabs", () => {
+    const e = hostile((doc) => {
+      first(doc).InstalledVersion = "1\n2";
+      first(doc).PkgName = "lib\tssl\u2028x";
+      doc.ArtifactName = "app\nFAKE: PASS";
+    });
+    const text = render(e, "text");
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("alpinize gate: FAIL  app FAKE: PASS (debian 12.11)");
+    const line = lines.find((l) => l.includes("CVE-2026-0001"))!;
+    expect(line).toContain("lib ssl x 1 2 -> 3.0.16-1");
+    expect(lines.some((l) => l.startsWith("2 "))).toBe(false);
+  });
 });
