@@ -166,7 +166,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
     const digestUpdates = deps.flatMap((d) =>
       d.updates.filter((u) => u.updateType === "pinDigest" || u.updateType === "digest"),
     );
-    expect(digestUpdates.length).toBe(11);
+    expect(digestUpdates.length).toBe(12);
     for (const update of digestUpdates) expect(update.branchName).toBe(DIGEST_BRANCH);
 
     const branches = branchesFromLog(first.log);
@@ -188,6 +188,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
     expect(bumps.map((b) => b.branchName).sort()).toEqual([
       "renovate/alpine-3.x",
       "renovate/docker.io-library-alpine-3.x",
+      "renovate/release-base-3.x",
     ]);
     for (const branch of bumps) {
       expect(branch.automerge).toBe(false);
@@ -223,9 +224,9 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       expect(workflow).toContain(
         `# renovate: datasource=docker depName=alpine\n          SMOKE_IMAGE=alpine:${at("3.22.2")}\n`,
       );
-      expect(await read("scripts/release.sh")).toContain(
-        `RELEASE_IMAGE="alpine:${at("3.23.3")}"\n`,
-      );
+      const script = await read("scripts/release.sh");
+      expect(script).toContain(`RELEASE_IMAGE="alpine:${at("3.23.3")}"\n`);
+      expect(script).toContain(`BUILD_IMAGE=alpine:${at("3.22.2")}\n`);
     },
     RUN_TIMEOUT,
   );

@@ -60,4 +60,9 @@ export const EXPECTED: Expected[] = [
     "minor 3.23.3",
   ]),
   ref("regex scripts/release.sh", "alpine:3.23.3", "alpine", ["digest 3.23.3"], true),
+  // depName is only a label: alpine-line must match the looked-up packageName (alpine)
+  ref("regex scripts/release.sh", "release-base:3.22.2", "alpine", [
+    "pinDigest 3.22.2",
+    "minor 3.23.3",
+  ]),
 ];
