@@ -1,4 +1,4 @@
-import type { Finding, OsInfo, Report, Severity, Status } from "./types.js";
+import type { Finding, OsInfo, OtherFinding, Report, Severity, Status } from "./types.js";
 
 /** One entry of an exceptions file. */
 export interface Exception {
@@ -73,6 +73,11 @@ export interface AppliedException {
   index: number;
 }
 
+/** A secret or failed misconfiguration check, and whether it fails the gate. */
+export interface EvaluatedOther extends OtherFinding {
+  blocking: boolean;
+}
+
 export interface EvaluatedFinding extends Finding {
   disposition: Disposition;
   fixable: boolean;
@@ -134,6 +139,8 @@ export interface Evaluation {
   findings: EvaluatedFinding[];
   blocking: EvaluatedFinding[];
   problems: Problem[];
+  /** Secrets and failed misconfiguration checks (judged by severity only). */
+  others: EvaluatedOther[];
   counts: {
     entries: number;
     unique: number;

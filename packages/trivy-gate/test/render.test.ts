@@ -6,10 +6,12 @@ import {
   evaluate,
   FORMATS,
   parseExceptions,
+  parseTrivyReport,
   parseVex,
   render,
 } from "../src/index.js";
 import { securitySeverity } from "../src/render/sarif.js";
+import { otherRuleId } from "../src/render/sarif-others.js";
 import { corpus, corpusFiles, fixture, HAVE_CORPUS, load, loadCorpus } from "./helpers.js";
 
 const NOW = new Date("2026-12-04T12:00:00Z");
@@ -73,6 +75,12 @@ function checkSarif(text: string, e: Evaluation): Sarif {
   expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
   const worst = new Map<string, string>();
   for (const f of e.findings) if (!worst.has(f.id)) worst.set(f.id, f.severity); // findings are sorted most severe first
+  const rank = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
+  for (const o of e.others) {
+    const id = otherRuleId(o);
+    const w = worst.get(id);
+    if (!w || rank.indexOf(o.severity) > rank.indexOf(w)) worst.set(id, o.severity);
+  }
   for (const r of rules) {
     const score = Number(r.properties["security-severity"]);
     const [lo, hi] = BAND[worst.get(r.id)!]!;
@@ -217,6 +225,40 @@ describe("reporters", () => {
     expect(run.results.filter((r) => r.suppressions)).toHaveLength(
       e.counts.byDisposition.exception + e.counts.byDisposition.vex,
     );
+  });
+
+  it("SARIF: failing secrets and misconfigurations are results with their own rules and lines", () => {
+    const doc = JSON.parse(fixture("classes.json").toString()) as {
+      Results: { Misconfigurations?: Record<string, unknown>[] }[];
+    };
+    const config = doc.Results.find((r) => r.Misconfigurations)!;
+    config.Misconfigurations![0]!.CauseMetadata = { StartLine: 7, EndLine: 7 };
+    const report = parseTrivyReport(JSON.stringify(doc), { source: "classes.json" });
+    const e = evaluate(report, defaultPolicy({ now: NOW }));
+    const run = checkSarif(render(e, "sarif"), e).runs[0]!;
+    const byRule = (id: string) => run.results.filter((r) => r.ruleId === id);
+    const [secret] = byRule("aws-access-key-id");
+    expect(secret?.level).toBe("error");
+    expect(secret?.locations[0]?.physicalLocation).toMatchObject({
+      artifactLocation: { uri: "app/.env" },
+      region: { startLine: 1 },
+    });
+    const [check] = byRule("DS002");
+    expect(check?.level).toBe("error");
+    expect(check?.locations[0]?.physicalLocation).toMatchObject({
+      artifactLocation: { uri: "Dockerfile" },
+      region: { startLine: 7 },
+    });
+    expect(byRule("DS001")).toEqual([]); // a passed check is no result
+    const rules = run.tool.driver.rules;
+    expect(rules.find((r) => r.id === "aws-access-key-id")?.properties).toMatchObject({
+      "security-severity": "9.5",
+      tags: ["security", "secret", "CRITICAL"],
+    });
+    // --vulnerabilities-only: still listed, but not as failing the gate.
+    const vulnsOnly = evaluate(report, defaultPolicy({ now: NOW, vulnerabilitiesOnly: true }));
+    const quiet = checkSarif(render(vulnsOnly, "sarif"), vulnsOnly).runs[0]!;
+    expect(quiet.results.find((r) => r.ruleId === "aws-access-key-id")?.level).toBe("warning");
   });
 
   it("SARIF category: one per image, not per build (no digest) nor per working directory", () => {

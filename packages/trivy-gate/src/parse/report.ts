@@ -229,8 +229,12 @@ function readOthers(
       severity,
       target,
     };
-    const line = c.optNumber(m.StartLine, at, "StartLine");
-    if (line !== undefined) other.line = line;
+    // Secrets carry StartLine; misconfigurations carry it in CauseMetadata.
+    const cause = c.optObject(m.CauseMetadata, at, "CauseMetadata");
+    const line =
+      c.optNumber(m.StartLine, at, "StartLine") ??
+      (cause ? c.optNumber(cause.StartLine, `${at}.CauseMetadata`, "StartLine") : undefined);
+    if (line !== undefined && Number.isInteger(line) && line > 0) other.line = line;
     out.push(other);
   });
   return out;

@@ -26,12 +26,16 @@ const VULNERABILITY: Shape = {
 
 const OTHER: Shape = {
   array: {
-    object: Object.fromEntries(
-      ["Status", "Severity", "RuleID", "ID", "AVDID", "Title", "StartLine"].map((k) => [
-        k,
-        "keep" as const,
-      ]),
-    ),
+    object: {
+      ...Object.fromEntries(
+        ["Status", "Severity", "RuleID", "ID", "AVDID", "Title", "StartLine"].map((k) => [
+          k,
+          "keep" as const,
+        ]),
+      ),
+      // A misconfiguration's line; its Code (the offending lines) is skipped.
+      CauseMetadata: { object: { StartLine: "keep" } },
+    },
   },
 };
 

@@ -74,6 +74,10 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
     findings,
     blocking,
     problems,
+    others: report.others.map((o) => ({
+      ...o,
+      blocking: !policy.vulnerabilitiesOnly && policy.severities.includes(o.severity),
+    })),
     counts: countAll(report, findings, blocking),
     exceptions: {
       applied: active.filter((s) => s.matched > 0),

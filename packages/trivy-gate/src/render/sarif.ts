@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
-import type { EvaluatedFinding, Evaluation } from "../evaluation.js";
+import type { EvaluatedFinding, EvaluatedOther, Evaluation } from "../evaluation.js";
 import { severityRank } from "../policy/severity.js";
 import type { Severity } from "../types.js";
 import { packageLabel, versionChange } from "./common.js";
 import type { RenderOptions } from "./index.js";
 import { cell, link, safeUrl } from "./markdown.js";
+import { otherResult, otherRule, otherRuleId, type SarifScale } from "./sarif-others.js";
 
 /** GitHub keeps at most this many results per run (by severity). */
 export const GITHUB_RESULT_LIMIT = 5000;
@@ -34,28 +35,63 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
   UNKNOWN: "note",
 };
 
+const SCALE: SarifScale = { level: LEVEL, securitySeverity: (s) => securitySeverity(s) };
+
+type Item =
+  | { finding: EvaluatedFinding; other?: never }
+  | { other: EvaluatedOther; finding?: never };
+
 export function renderSarif(e: Evaluation, options: RenderOptions = {}): string {
   const limit = options.maxSarifResults ?? GITHUB_RESULT_LIMIT;
   const uri = options.sarifLocation ?? "Dockerfile";
-  // Blocking first, then by severity: what is dropped by truncation matters least.
-  const ordered = [...e.blocking, ...e.findings.filter((f) => f.disposition !== "blocking")];
+  // Blocking first, then by severity: what is dropped by truncation matters least. Secrets and
+  // failed checks come after the blocking vulnerabilities they rank with.
+  const others = [...e.others].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const ordered: Item[] = [
+    ...e.blocking.map((f) => ({ finding: f })),
+    ...others.filter((o) => o.blocking).map((o) => ({ other: o })),
+    ...e.findings.filter((f) => f.disposition !== "blocking").map((f) => ({ finding: f })),
+    ...others.filter((o) => !o.blocking).map((o) => ({ other: o })),
+  ];
   const kept = ordered.slice(0, limit);
   const dropped = ordered.length - kept.length;
   const rules: Record<string, unknown>[] = [];
   const ruleIndex = new Map<string, number>();
   const worst = new Map<string, EvaluatedFinding>();
-  for (const f of kept) {
-    const w = worst.get(f.id);
-    if (!w || severityRank(f.severity) > severityRank(w.severity)) worst.set(f.id, f);
+  const worstOther = new Map<string, EvaluatedOther>();
+  for (const { finding: f, other: o } of kept) {
+    if (f) {
+      const w = worst.get(f.id);
+      if (!w || severityRank(f.severity) > severityRank(w.severity)) worst.set(f.id, f);
+    } else {
+      const id = otherRuleId(o!);
+      const w = worstOther.get(id);
+      if (!w || severityRank(o!.severity) > severityRank(w.severity)) worstOther.set(id, o!);
+    }
   }
-  const results = kept.map((f) => {
-    let index = ruleIndex.get(f.id);
+  const indexOf = (id: string, make: () => Record<string, unknown>) => {
+    let index = ruleIndex.get(id);
     if (index === undefined) {
       index = rules.length;
-      ruleIndex.set(f.id, index);
-      rules.push(rule(worst.get(f.id)!));
+      ruleIndex.set(id, index);
+      rules.push(make());
     }
-    return result(f, index, uri);
+    return index;
+  };
+  const results = kept.map(({ finding: f, other: o }) => {
+    if (f)
+      return result(
+        f,
+        indexOf(f.id, () => rule(worst.get(f.id)!)),
+        uri,
+      );
+    const other = o!;
+    const id = otherRuleId(other);
+    return otherResult(
+      other,
+      indexOf(id, () => otherRule(worstOther.get(id)!, SCALE)),
+      SCALE,
+    );
   });
   const run: Record<string, unknown> = {
     tool: {

@@ -1,0 +1,68 @@
+import { createHash } from "node:crypto";
+import type { EvaluatedOther } from "../evaluation.js";
+import type { Severity } from "../types.js";
+
+/** What a SARIF result needs from the shared renderer. */
+export interface SarifScale {
+  level: Record<Severity, "error" | "warning" | "note">;
+  securitySeverity: (severity: Severity) => string;
+}
+
+/** The rule id of a secret or misconfiguration: Trivy's RuleID / ID, or the title without one. */
+export const otherRuleId = (o: EvaluatedOther): string =>
+  o.id || `${o.kind}/${o.title.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 100)}`;
+
+export function otherRule(o: EvaluatedOther, scale: SarifScale): Record<string, unknown> {
+  const kind = o.kind === "secret" ? "Secret" : "Misconfiguration";
+  return {
+    id: otherRuleId(o),
+    name: kind,
+    shortDescription: { text: o.title.slice(0, 1000) },
+    fullDescription: { text: o.title.slice(0, 1000) },
+    help: { text: `${kind} ${o.id}: ${o.title}. Severity: ${o.severity}.` },
+    defaultConfiguration: { level: scale.level[o.severity] },
+    properties: {
+      "security-severity": scale.securitySeverity(o.severity),
+      tags: ["security", o.kind, o.severity],
+      precision: "very-high",
+    },
+  };
+}
+
+/**
+ * A secret or failed check at the file and line Trivy names. Paths inside an image are absolute;
+ * SARIF wants them relative to the checkout, which is the best GitHub can be told.
+ */
+export function otherResult(
+  o: EvaluatedOther,
+  ruleIndex: number,
+  scale: SarifScale,
+): Record<string, unknown> {
+  const uri = o.target.replace(/^(\.?\/)+/, "") || o.target;
+  const line = o.line ?? 1;
+  const verdict = o.blocking ? "fails the gate" : "does not fail the gate";
+  const key = `${o.kind}|${otherRuleId(o)}|${o.target}|${o.line ?? ""}`;
+  return {
+    ruleId: otherRuleId(o),
+    ruleIndex,
+    level: o.blocking
+      ? "error"
+      : scale.level[o.severity] === "error"
+        ? "warning"
+        : scale.level[o.severity],
+    message: {
+      text: `${o.kind === "secret" ? "Secret" : "Failed check"} ${o.id}: ${o.title} (${o.severity}) in ${o.target}${o.line ? `:${o.line}` : ""}; ${verdict}.`,
+    },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
+          region: { startLine: line, startColumn: 1, endLine: line, endColumn: 1 },
+        },
+        message: { text: o.target },
+      },
+    ],
+    partialFingerprints: { "alpinizeOther/v1": createHash("sha256").update(key).digest("hex") },
+    properties: { kind: o.kind, severity: o.severity, blocking: o.blocking },
+  };
+}
