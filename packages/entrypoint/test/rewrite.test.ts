@@ -60,7 +60,46 @@ describe("rewriteEntrypoint", () => {
     expect(once.output).toContain(
       "{ alpinize_add_user_to_group app 999 >/dev/null && alpinize_add_user_to_group app video >/dev/null; }",
     );
-    expect(once.output).toContain('alpinize_exec_as app "$@"\n');
+    expect(once.output).toContain('{ alpinize_exec_as app "$@" || exit; }\n');
+  });
+
+  it("keeps exec's failure semantics: the script stops when privileges cannot be dropped", () => {
+    // A stand-in for the shim that fails the way alpinize_exec_as does when no tool is found.
+    const input = [
+      "#!/bin/sh",
+      'alpinize_exec_as() { echo "cannot switch" >&2; return 5; }',
+      'false && exec gosu app sh -c "echo never"',
+      "echo after-list",
+      'if [ "$(id -u)" = 0 ] || true; then',
+      '  exec gosu app sh -c "echo switched" 2>&1',
+      "fi",
+      "echo still-root",
+      "",
+    ].join("\n");
+    const r = rewriteEntrypoint(input, { shimSource: { path: "/dev/null" } });
+    expect(rewriteEntrypoint(r.output, { shimSource: { path: "/dev/null" } }).changed).toBe(false);
+    const run = spawnSync("dash", ["-c", r.output], { encoding: "utf8" });
+    // The redirection stays on the command: the stand-in's message reaches stdout through 2>&1.
+    expect(run.stdout).toBe("after-list\ncannot switch\n");
+    expect(run.status).toBe(5);
+  });
+
+  it("never puts an assignment or a redirection before a { } group it writes", () => {
+    const input = [
+      "#!/bin/sh",
+      "FOO=1 exec gosu app cmd",
+      "2>/dev/null exec gosu app cmd",
+      "HOME=/x usermod -aG a,b app",
+      ">/log usermod -aG a,b app",
+      "",
+    ].join("\n");
+    const r = rewriteEntrypoint(input);
+    expect(r.output).not.toMatch(/^\S+ \{/m);
+    expect(r.output).toContain("FOO=1 exec gosu app cmd\n");
+    expect(r.output).toContain("HOME=/x usermod -aG a,b app\n");
+    expect(r.output).toContain("{ alpinize_exec_as app cmd || exit; }\n");
+    expect(r.warnings.map((w) => w.line)).toEqual([2, 4]);
+    execFileSync("dash", ["-n"], { input: r.output });
   });
 
   it("runs gosu without exec in a subshell, so the script goes on afterwards", () => {

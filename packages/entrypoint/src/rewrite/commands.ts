@@ -235,7 +235,9 @@ function execAs(name: string, args: Word[], ctx: CommandContext): CommandOutcome
     kind: "replace",
     rule: name,
     // Without `exec` the script goes on after the command, so the shim (which execs) runs in a subshell.
-    call: ctx.exec ? call : `(${call})`,
+    // With `exec`, a failure must still end the script, as a failed exec does, rather than let it go
+    // on as root; the braces keep `a && exec gosu ...` from exiting when `a` fails.
+    call: ctx.exec ? `{ ${call} || exit; }` : `(${call})`,
     quietStdout: false,
     message: "su-exec, gosu or setpriv, whichever the image has, by user name so file groups apply",
   };

@@ -67,15 +67,17 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
       continue;
     }
     const first = target.exec ? target.at - 1 : target.at;
-    const subshell = outcome.call.startsWith("(");
-    if (subshell && first > 0) {
+    // `( )` and `{ }` are compound commands: no assignment may precede them, and redirections
+    // that came before the name must follow them.
+    const grouped = /^[({]/.test(outcome.call);
+    if (grouped && first > 0) {
       const message = `assignments before ${cmd.words[target.at]!.text} would not reach the command through the shim; left as is`;
       warnings.push({ rule: outcome.rule, ...where, message });
       continue;
     }
     // `2>x (cmd)` is not sh: a subshell takes the redirections that came before the name.
     const leading = original.redirects.some((r) => r.start < cmd.words[first]!.start);
-    const start = subshell && leading ? original.start : cmd.words[first]!.start;
+    const start = grouped && leading ? original.start : cmd.words[first]!.start;
     const after = replacementText(text, original, start, outcome);
     replacements.push({ start, end: original.end, after, depth: original.depth });
     const before = text.slice(start, original.end);

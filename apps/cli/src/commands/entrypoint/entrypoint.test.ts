@@ -32,7 +32,7 @@ describe("alpinize entrypoint", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`--- a/${file.slice(1)}`);
     expect(r.stdout).toContain('+  alpinize_ensure_group docker "$GID" >/dev/null || true');
-    expect(r.stdout).toContain('+alpinize_exec_as app "$@"');
+    expect(r.stdout).toContain('+{ alpinize_exec_as app "$@" || exit; }');
     expect(r.stderr).toContain(":7:6 error [gnu-option] busybox stat has no --format");
     expect(r.stderr).toContain("would make 5 edit(s), 1 finding(s) left to fix by hand");
     expect(await readFile(file, "utf8")).toBe(SCRIPT);
