@@ -261,6 +261,25 @@ describe("reporters", () => {
     expect(quiet.results.find((r) => r.ruleId === "aws-access-key-id")?.level).toBe("warning");
   });
 
+  it("counts: singular for one, and vulnerabilities counted as distinct IDs", () => {
+    const doc = JSON.parse(fixture("statuses.json").toString()) as {
+      Results: { Vulnerabilities: { VulnerabilityID: string }[] }[];
+    };
+    const vulns = doc.Results[0]!.Vulnerabilities;
+    doc.Results[0]!.Vulnerabilities = [vulns[0]!];
+    const one = evaluate(parseTrivyReport(JSON.stringify(doc)), defaultPolicy({ now: NOW }));
+    expect(render(one, "text")).toContain(
+      "\n  1 finding: 1 distinct vulnerability ID in 1 package\n",
+    );
+    expect(render(one, "markdown")).toContain(
+      "of 1 finding: 1 distinct vulnerability ID in 1 package.",
+    );
+    const e = evaluate(load("statuses.json"), defaultPolicy({ now: NOW }));
+    expect(render(e, "text")).toContain(
+      `  ${e.counts.unique} findings: ${e.counts.vulnerabilities} distinct vulnerability IDs in ${e.counts.packages} packages`,
+    );
+  });
+
   it("SARIF category: one per image, not per build (no digest) nor per working directory", () => {
     const id = (artifactName: string | undefined, source: string) => {
       const e = evaluate(load("clean.json"), defaultPolicy({ now: NOW }));

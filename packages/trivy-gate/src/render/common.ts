@@ -61,3 +61,12 @@ export function exceptionLabel(x: {
   const scope = x.purl ?? x.package;
   return scope ? `${x.id} (${scope})` : x.id;
 }
+
+/** "1 package", "2 packages". */
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n} ${n === 1 ? one : many}`;
+
+/** "4 findings: 3 distinct vulnerability IDs in 2 packages" (one CVE in two packages is two findings). */
+export function findingsSummary(c: { unique: number; vulnerabilities: number; packages: number }) {
+  return `${plural(c.unique, "finding")}: ${plural(c.vulnerabilities, "distinct vulnerability ID")} in ${plural(c.packages, "package")}`;
+}

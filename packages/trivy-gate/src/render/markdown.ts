@@ -5,6 +5,7 @@ import {
   DESCENDING,
   dispositionSummary,
   exceptionLabel,
+  findingsSummary,
   packageLabel,
   policyLine,
   severitySummary,
@@ -74,7 +75,7 @@ function markdownWith(e: Evaluation, max: number): string {
     "",
   );
   out.push(
-    `**${e.blocking.length} blocking** (${severitySummary(e.counts.blockingBySeverity)}) of ${e.counts.unique} findings: ${e.counts.vulnerabilities} vulnerabilities in ${e.counts.packages} packages.`,
+    `**${e.blocking.length} blocking** (${severitySummary(e.counts.blockingBySeverity)}) of ${findingsSummary(e.counts)}.`,
     "",
     `Policy: ${cell(policyLine(e))}.`,
   );

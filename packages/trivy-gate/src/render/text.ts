@@ -3,6 +3,7 @@ import {
   artifactLabel,
   dispositionSummary,
   exceptionLabel,
+  findingsSummary,
   packageLabel,
   policyLine,
   severitySummary,
@@ -28,7 +29,7 @@ export function renderText(e: Evaluation, options: RenderOptions = {}): string {
   const verdict = e.passed ? st.green(st.bold("PASS")) : st.red(st.bold("FAIL"));
   const lines = [
     `alpinize gate: ${verdict}  ${artifactLabel(e)}`,
-    `  ${c.unique} findings: ${c.vulnerabilities} vulnerabilities in ${c.packages} packages` +
+    `  ${findingsSummary(c)}` +
       (c.duplicates
         ? ` (${c.duplicates} duplicate ${c.duplicates === 1 ? "entry" : "entries"} merged)`
         : ""),
