@@ -289,15 +289,23 @@ _alpinize_path_ok() { # WHAT VALUE
   esac
 }
 
+_alpinize_files_user() { # NAME UID GROUP HOME SHELL
+  _alpinize_u_gid=$(_alpinize_group_gid "$3") || return 1
+  _alpinize_append /etc/passwd "$1:x:$2:$_alpinize_u_gid::$4:$5" || return 1
+  if [ -f /etc/shadow ]; then _alpinize_append /etc/shadow "$1:!:::::::" || return 1; fi
+}
+
 _alpinize_create_user() { # NAME UID GROUP HOME SHELL
   case $(_alpinize_backend) in
   shadow) useradd -M -N -u "$2" -g "$3" -d "$4" -s "$5" "$1" >&2 || return 1 ;;
-  busybox) adduser -D -H -u "$2" -G "$3" -h "$4" -s "$5" "$1" >&2 || return 1 ;;
-  files)
-    _alpinize_u_gid=$(_alpinize_group_gid "$3") || return 1
-    _alpinize_append /etc/passwd "$1:x:$2:$_alpinize_u_gid::$4:$5" || return 1
-    if [ -f /etc/shadow ]; then _alpinize_append /etc/shadow "$1:!:::::::" || return 1; fi
+  busybox)
+    adduser -D -H -u "$2" -G "$3" -h "$4" -s "$5" "$1" >&2 && return 0
+    # It refuses UIDs above its LAST_ID; a user it did write is not written twice.
+    _alpinize_entry passwd "$1" >/dev/null && return 1
+    _alpinize_say "busybox adduser refused '$1' (UID $2); writing /etc/passwd directly"
+    _alpinize_files_user "$@" || return 1
     ;;
+  files) _alpinize_files_user "$@" || return 1 ;;
   *)
     _alpinize_say "unknown ALPINIZE_BACKEND '$ALPINIZE_BACKEND' (use shadow, busybox or files)"
     return 5

@@ -242,6 +242,16 @@ for (const kind of kinds) {
         if (kind === "busybox") expect(r.stderr).toContain("busybox addgroup refused 'big'");
       });
 
+      it("creates users with IDs up to 4294967294, past busybox's LAST_ID", async () => {
+        const add = "alpinize_ensure_user bigu 3000000000 users /srv /bin/sh";
+        const r = await root.sh(`${add}\n${add}`);
+        expect(r.code).toBe(0);
+        const passwd = await root.read("etc/passwd");
+        expect(passwd.match(/^bigu:/gm)).toHaveLength(1);
+        expect(passwd).toMatch(/^bigu:x:3000000000:100:[^:]*:\/srv:\/bin\/sh$/m);
+        if (kind === "busybox") expect(r.stderr).toContain("busybox adduser refused 'bigu'");
+      });
+
       it("works when the caller sets -o pipefail", async () => {
         // Debian's sh (dash) has no pipefail; bash is in every Debian root.
         const shell = kind === "busybox" ? "/bin/sh" : "/bin/bash";
