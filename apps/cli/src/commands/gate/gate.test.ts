@@ -8,6 +8,7 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  truncateSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -141,6 +142,25 @@ describe("alpinize gate: exit codes", () => {
     const r = await runCli(argv, { cwd: tmp });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  it("2 on a policy file over 8 MiB in bytes, checked before reading it whole", async () => {
+    // 9 MiB of a 3-byte character is 3 M characters: a length check on the text misses it.
+    writeFileSync(join(tmp, "euro.yaml"), "\u20ac".repeat(3 * 1024 * 1024));
+    // A sparse 3 GiB file: reading it whole would fail (or exhaust memory) before any check.
+    const huge = join(tmp, "huge.json");
+    writeFileSync(huge, "");
+    truncateSync(huge, 3 * 1024 ** 3);
+    for (const args of [
+      ["--exceptions", "euro.yaml"],
+      ["--vex", "huge.json"],
+    ]) {
+      const r = await runCli(["gate", fx("statuses.json"), ...args], { cwd: tmp });
+      expect(r.code, args[1]).toBe(2);
+      expect(r.stderr, args[1]).toContain(`${args[1]}: the `);
+      expect(r.stderr, args[1]).toContain("is over 8 MiB");
+    }
+    rmSync(huge);
   });
 
   it("2 on truncated, alien or oversized reports and bad policy files", async () => {

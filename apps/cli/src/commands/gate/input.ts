@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { InputError } from "@alpinize/errors";
 import {
@@ -40,11 +41,26 @@ export async function loadReport(
 // Policy files are small; more than this is a mistake (a report passed as exceptions…).
 const POLICY_FILE_LIMIT = 8 * 1024 * 1024;
 
+/**
+ * Reads a policy file of at most POLICY_FILE_LIMIT bytes: a regular file's size is checked before
+ * reading, and a pipe (`--vex <(…)`) is read only up to the limit.
+ */
 async function readSmall(path: string, cwd: string, what: string): Promise<string> {
-  let text: string;
+  const tooLarge = () =>
+    new InputError(
+      "ALPINIZE_GATE_FILE_TOO_LARGE",
+      `${path}: the ${what} is over ${POLICY_FILE_LIMIT / 1048576} MiB`,
+      { hint: "Check that the right file was given." },
+    );
+  let bytes: Buffer;
   try {
-    text = await readFile(resolve(cwd, path), "utf8");
+    const full = resolve(cwd, path);
+    const info = await stat(full);
+    if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    if (info.size > POLICY_FILE_LIMIT) throw tooLarge();
+    bytes = await readAtMost(full, POLICY_FILE_LIMIT + 1);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(
       "ALPINIZE_GATE_FILE_UNREADABLE",
       `${path}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? err})`,
@@ -54,11 +70,24 @@ async function readSmall(path: string, cwd: string, what: string): Promise<strin
       },
     );
   }
-  if (text.length > POLICY_FILE_LIMIT)
-    throw new InputError("ALPINIZE_GATE_FILE_TOO_LARGE", `${path}: the ${what} is over 8 MiB`, {
-      hint: "Check that the right file was given.",
-    });
-  return text;
+  if (bytes.length > POLICY_FILE_LIMIT) throw tooLarge();
+  return bytes.toString("utf8");
+}
+
+async function readAtMost(path: string, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const stream = createReadStream(path);
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= limit) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks, size);
 }
 
 export async function loadExceptions(path: string | undefined, cwd: string): Promise<Exception[]> {
