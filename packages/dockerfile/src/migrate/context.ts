@@ -15,6 +15,8 @@ export class MigrationContext {
   private readonly warned = new Set<string>();
   /** Parsed RUN scripts (or the reason they do not parse), shared by the rules. */
   readonly scripts = new Map<Instruction, ShellSource[] | Error>();
+  /** What to do with a RUN that only downloads gosu (see `MigrateOptions.gosuDownload`). */
+  gosuDownload: "keep" | "su-exec" = "keep";
 
   constructor(
     readonly doc: ParsedDockerfile,

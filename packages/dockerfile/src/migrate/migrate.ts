@@ -34,6 +34,7 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
     release ?? packageMap.release,
     options.readContextFile,
   );
+  if (options.gosuDownload) ctx.gosuDownload = options.gosuDownload;
   const model = analyzeStages(doc);
   const infos = migrateFromLines(ctx, model);
   if (infos.some((i) => i.alpine)) {

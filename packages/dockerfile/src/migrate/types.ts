@@ -13,6 +13,13 @@ export interface MigrateOptions {
    * Return undefined when it does not exist. Kept as a callback so the library stays pure.
    */
   readContextFile?: (path: string) => string | undefined;
+  /**
+   * A RUN that only downloads, verifies and installs a gosu release binary: `keep` (default)
+   * leaves it and warns (the static binary runs on musl; docker-library's Alpine images still
+   * download it); `su-exec` replaces the RUN with `apk add --no-cache su-exec` and gosu calls in
+   * the same Dockerfile with su-exec.
+   */
+  gosuDownload?: "keep" | "su-exec";
 }
 
 export interface MigrateWarning {

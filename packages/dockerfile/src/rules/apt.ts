@@ -150,6 +150,8 @@ function install(
     }
   }
   if (remaining === 0) {
+    // Nothing left to install: the purge of these names later in the RUN has nothing to remove.
+    if (temporary) for (const w of apt.operands) scope.droppedTemporary.add(w.raw);
     scope.deletePipeline(pipeline, rule);
     return;
   }
@@ -195,7 +197,7 @@ function remove(
     for (const w of [...apt.options, ...apt.operands]) scope.deleteWord(cmd, w, rule);
     return;
   }
-  if (raws.length === 0) {
+  if (raws.length === 0 || raws.every((r) => scope.droppedTemporary.has(r))) {
     scope.deletePipeline(pipeline, rule);
     return;
   }

@@ -2,6 +2,7 @@ import type { PackageDecision } from "@alpinize/package-map";
 import type { RuleId } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { PackageRecord } from "../migrate/types.js";
+import { buildCaBundle, busyboxWget } from "./build-only.js";
 import type { StageState } from "./scope.js";
 
 /** One package name as written, with where it sits. */
@@ -236,6 +237,10 @@ function decide(
     };
   }
   const mapped = ctx.packageMap.map(name, { commands });
+  if (name === "ca-certificates" && mode === "build-deps") {
+    const bundled = buildCaBundle(stage, mapped);
+    if (bundled) return bundled;
+  }
   // A wget installed for good in a stage that ships is part of the image's contract (users may
   // run GNU wget in it); one installed only for the build is judged by the stage's own calls.
   const buildOnly = mode === "build-deps" || !stage.ships;
@@ -244,32 +249,4 @@ function decide(
     if (busybox) return busybox;
   }
   return mapped;
-}
-
-/**
- * wget is a busybox applet in every Alpine image. When each wget call the stage makes uses only
- * options the applet accepts, a build-time GNU wget is not needed; any other option keeps it.
- */
-function busyboxWget(
-  ctx: MigrationContext,
-  stage: StageState,
-  offset: number,
-): PackageDecision | undefined {
-  if (stage.wget.kind === "none") return undefined;
-  if (stage.wget.kind === "gnu") {
-    ctx.warn(
-      "apt",
-      offset,
-      `wget kept: ${stage.wget.options.join(", ")} needs GNU wget (busybox wget lacks it); drop the option to use busybox's`,
-    );
-    return undefined;
-  }
-  return {
-    debian: "wget",
-    alpine: [],
-    kind: "none",
-    reason:
-      "busybox wget (always present on Alpine) accepts every option this stage's wget calls use (-O, -q, -c, -T, --header, --no-check-certificate, …)",
-    layer: "migrate-rule",
-  };
 }

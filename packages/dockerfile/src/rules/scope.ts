@@ -65,6 +65,8 @@ export class ScriptScope {
   readonly variables = new Map<string, Word>();
   /** Operands of remove/purge commands anywhere in the script. */
   readonly purgedLater = new Set<string>();
+  /** Operands of temporary installs that mapped to nothing, so their purge goes too. */
+  readonly droppedTemporary = new Set<string>();
 
   constructor(
     readonly ctx: MigrationContext,

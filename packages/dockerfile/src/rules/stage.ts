@@ -7,6 +7,7 @@ import { addBuildpackTools } from "./buildpack.js";
 import { wgetUse } from "./busybox.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
 import type { StageInfo } from "./from.js";
+import { migrateGosuDownload } from "./gosu.js";
 import { migrateRun, stageCommands } from "./run.js";
 import type { StageState, ValueSpan } from "./scope.js";
 import { migrateShell, noteInstalledByApk } from "./shell.js";
@@ -36,6 +37,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   for (const ins of body) {
     if (ins.keyword === "ENV" || ins.keyword === "ARG") dropDebianFrontend(ctx, ins);
     else if (ins.keyword === "RUN") {
+      if (migrateGosuDownload(ctx, state, ins)) continue;
       noteInstalledByApk(ctx, state, ins);
       if (migrateRun(ctx, state, ins)) deleteInstruction(ctx, ins, "apt");
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") entryPaths(ctx, state, ins);

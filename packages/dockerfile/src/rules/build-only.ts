@@ -1,0 +1,55 @@
+import type { PackageDecision } from "@alpinize/package-map";
+import type { MigrationContext } from "../migrate/context.js";
+import type { StageState } from "./scope.js";
+
+// Packages Debian needs at build time that an Alpine base already covers.
+
+/**
+ * wget is a busybox applet in every Alpine image. When each wget call the stage makes uses only
+ * options the applet accepts, a build-time GNU wget is not needed; any other option keeps it.
+ */
+export function busyboxWget(
+  ctx: MigrationContext,
+  stage: StageState,
+  offset: number,
+): PackageDecision | undefined {
+  if (stage.wget.kind === "none") return undefined;
+  if (stage.wget.kind === "gnu") {
+    ctx.warn(
+      "apt",
+      offset,
+      `wget kept: ${stage.wget.options.join(", ")} needs GNU wget (busybox wget lacks it); drop the option to use busybox's`,
+    );
+    return undefined;
+  }
+  return {
+    debian: "wget",
+    alpine: [],
+    kind: "none",
+    reason:
+      "busybox wget (always present on Alpine) accepts every option this stage's wget calls use (-O, -q, -c, -T, --header, --no-check-certificate, …)",
+    layer: "migrate-rule",
+  };
+}
+
+/**
+ * Every Alpine base image ships ca-certificates-bundle (/etc/ssl/certs/ca-certificates.crt), the
+ * trust store TLS downloads read. A ca-certificates that is installed only to be purged again in
+ * the same RUN served those downloads, so the bundle does the job. The package proper (the
+ * update-ca-certificates tool, custom CAs) matters only when the stage runs that tool.
+ */
+export function buildCaBundle(
+  stage: StageState,
+  mapped: PackageDecision,
+): PackageDecision | undefined {
+  if (!mapped.alpine.includes("ca-certificates")) return undefined;
+  if (stage.commands.has("update-ca-certificates")) return undefined;
+  return {
+    debian: "ca-certificates",
+    alpine: [],
+    kind: "none",
+    reason:
+      "a temporary build dependency (removed again in the same RUN): Alpine images ship ca-certificates-bundle (/etc/ssl/certs/ca-certificates.crt), which TLS downloads during the build use; ca-certificates itself (update-ca-certificates, custom CAs) matters only at run time",
+    layer: "migrate-rule",
+  };
+}

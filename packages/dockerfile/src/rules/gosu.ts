@@ -1,0 +1,157 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { splitFlags } from "../parse/dockerfile.js";
+import type { Instruction } from "../parse/types.js";
+import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import type { ShellSource } from "../shell/source.js";
+import { parseAptArgs } from "./apt.js";
+import { runScripts } from "./run.js";
+import type { StageState } from "./scope.js";
+
+/** What a gosu download step may install: fetch and signature tools, nothing the image keeps. */
+const FETCH_PACKAGES = new Set([
+  "ca-certificates",
+  "dirmngr",
+  "gnupg",
+  "gnupg2",
+  "gpg",
+  "gpg-agent",
+  "wget",
+  "curl",
+]);
+/** Commands that only fetch, check or clean up after a download. */
+const NEUTRAL = new Set([
+  "set",
+  "export",
+  ":",
+  "true",
+  "[",
+  "test",
+  "exit",
+  "echo",
+  "gpg",
+  "gpgv",
+  "gpgconf",
+  "sha256sum",
+  "sha512sum",
+  "gosu",
+  "apt-mark",
+]);
+const CASE_WORDS = new Set(["case", "in", "esac"]);
+const APT = new Set(["apt-get", "apt", "aptitude"]);
+
+/** A word that names gosu: its release URL, the binary, its signature, its key directory. */
+function aboutGosu(raw: string): boolean {
+  return /gosu|GNUPGHOME|\/var\/lib\/apt/.test(raw);
+}
+
+function argsOf(cmd: SimpleCommand): string[] {
+  return cmd.args.slice(1).map((w) => w.raw);
+}
+
+function operands(cmd: SimpleCommand): string[] {
+  return argsOf(cmd).filter((r) => !r.startsWith("-"));
+}
+
+/** A curl/wget call that fetches a gosu release binary (or its `.asc`). */
+function fetchesGosu(cmd: SimpleCommand): boolean {
+  const name = (cmd.name ?? "").replace(/^.*\//, "");
+  return (name === "wget" || name === "curl") && argsOf(cmd).some((r) => /gosu/.test(r));
+}
+
+/** Whether one command belongs to a gosu download step and nothing else. */
+function gosuOnly(cmd: SimpleCommand): boolean {
+  const name = (cmd.name ?? "").replace(/^.*\//, "");
+  if (cmd.args.length === 0) return true;
+  // Output only to the terminal or nowhere: `> /dev/null`, `>&2`.
+  if (!cmd.redirects.every((r) => /\/dev\/null|>&\d$/.test(r.raw))) return false;
+  if (name === "command") return argsOf(cmd)[0] === "-v";
+  if (NEUTRAL.has(name)) return true;
+  if (name === "wget" || name === "curl") return fetchesGosu(cmd);
+  if (name === "chmod" || name === "rm") {
+    const targets = operands(cmd).slice(name === "chmod" ? 1 : 0);
+    const mode = name === "chmod" ? operands(cmd)[0] : "";
+    return (
+      targets.length > 0 &&
+      targets.every(aboutGosu) &&
+      (mode === "" || mode === "+x" || /^0?755$/.test(mode ?? ""))
+    );
+  }
+  if (APT.has(name)) {
+    const apt = parseAptArgs(cmd);
+    const sub = apt.sub?.value ?? "";
+    if (sub !== "install") return sub !== "";
+    return apt.operands.every((w) => w.value !== undefined && FETCH_PACKAGES.has(w.value));
+  }
+  return false;
+}
+
+/**
+ * Rule 8 for gosu fetched from its GitHub releases: when a RUN does nothing but download,
+ * verify and install gosu (with the fetch tools it installs and purges for that), the whole
+ * command becomes `apk add --no-cache su-exec`, Alpine's packaged drop-in. A gosu download
+ * mixed with other work is kept (the release binaries are static and run on musl) and flagged.
+ * Returns true when the RUN was replaced and needs no other rule.
+ */
+export function migrateGosuDownload(
+  ctx: MigrationContext,
+  stage: StageState,
+  ins: Instruction,
+): boolean {
+  if (ins.form === "exec" || ins.heredocs.length > 0) return false;
+  const pipelines: Pipeline[] = [];
+  let pure = true;
+  let src: ShellSource | undefined;
+  try {
+    [src] = runScripts(ctx, ins);
+    if (!src) return false;
+    for (const item of src.script.items) {
+      if (item.kind === "pipeline") pipelines.push(item);
+      else if (item.kind === "keyword" && !CASE_WORDS.has(item.word)) pure = false;
+    }
+  } catch {
+    return false;
+  }
+  const commands = pipelines.flatMap((p) => p.commands);
+  const fetch = commands.find(fetchesGosu);
+  if (!fetch) return false;
+  const offset = src.span(fetch.start, fetch.start)[0];
+  if (!pure || !commands.every(gosuOnly) || !ctx.packageMap.exists("su-exec")) {
+    ctx.warn(
+      "tini-gosu",
+      offset,
+      "gosu release download kept: this RUN does more than fetch and verify gosu, so alpinize leaves it (gosu's static binaries run on musl); for Alpine's su-exec, replace the download, verification and chmod with `apk add --no-cache su-exec` and call su-exec instead of gosu",
+    );
+    return false;
+  }
+  if (ctx.gosuDownload === "keep") {
+    ctx.warn(
+      "tini-gosu",
+      offset,
+      "gosu release download kept (its static binaries run on musl, and docker-library's Alpine images still fetch it); Alpine's own su-exec package does the same job without the download and key check: replace this RUN with `apk add --no-cache su-exec` and gosu calls with su-exec (migrate option gosuDownload: \"su-exec\" does it)",
+    );
+    return false;
+  }
+  const { rest } = splitFlags(ins.args.text);
+  const from = ins.args.map[rest] ?? ins.args.end;
+  ctx.edit("tini-gosu", from, ins.end, "apk add --no-cache su-exec");
+  stage.debianInstalled.add("gosu");
+  stage.alpineInstalled.add("su-exec");
+  stage.apkAdds.push({ rule: "tini-gosu", at: ins.end });
+  ctx.packages.push({
+    debian: "gosu",
+    alpine: ["su-exec"],
+    written: ["su-exec"],
+    kind: "renamed",
+    layer: "migrate-rule",
+    reason:
+      "rule 8: gosu downloaded from its releases (with the fetch and signature tools installed only for that) becomes Alpine's su-exec package, the same step-down tool (su-exec USER CMD...) with no download or key check",
+    line: ctx.line(offset),
+    tool: "apt",
+  });
+  ctx.warn(
+    "tini-gosu",
+    offset,
+    "gosu download, signature check and chmod replaced by `apk add --no-cache su-exec`; scripts that call gosu need the same change (alpinize entrypoint)",
+  );
+  return true;
+}

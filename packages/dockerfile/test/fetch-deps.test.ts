@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { migrate } from "./helpers.js";
+
+const BUILD_DEPS = [
+  "FROM debian:12",
+  "RUN set -eux; \\",
+  '\tsaved="$(apt-mark showmanual)"; \\',
+  "\tapt-get update; \\",
+  "\tapt-get install -y --no-install-recommends ca-certificates curl make; \\",
+  "\tcurl -fsSLo src.tgz https://example.org/src.tgz; \\",
+  "\tmake; \\",
+  "\tapt-mark auto '.*' > /dev/null; \\",
+  "\tapt-get purge -y --auto-remove",
+  "",
+].join("\n");
+
+describe("rule 2: ca-certificates as a temporary build dependency", () => {
+  it("is dropped from .build-deps: Alpine's ca-certificates-bundle serves build-time TLS", () => {
+    const r = migrate(BUILD_DEPS);
+    expect(r.output).toContain("apk add --no-cache --virtual .build-deps curl make;");
+    expect(r.output).not.toContain("ca-certificates");
+    expect(r.packages.find((p) => p.debian === "ca-certificates")).toMatchObject({
+      alpine: [],
+      written: [],
+      layer: "migrate-rule",
+      reason: expect.stringMatching(/ca-certificates-bundle.*run time/),
+    });
+  });
+
+  it("is dropped when the install is purged by name later in the same RUN", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN apt-get install -y ca-certificates curl && curl -fsSO https://example.org/x && apt-get purge -y ca-certificates curl\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache --virtual .build-deps curl && curl -fsSO https://example.org/x && apk del --no-network .build-deps\n",
+    );
+  });
+
+  it("stays when installed for the runtime (not purged)", () => {
+    const r = migrate("FROM debian:12\nRUN apt-get install -y ca-certificates curl\n");
+    expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache ca-certificates curl\n");
+  });
+
+  it("stays in build deps when the stage runs update-ca-certificates (custom CAs)", () => {
+    const text = BUILD_DEPS.replace("\tmake; \\", "\tupdate-ca-certificates; make; \\");
+    const r = migrate(text);
+    expect(r.output).toContain("--virtual .build-deps ca-certificates curl make;");
+  });
+
+  it("takes the purge along when nothing of the temporary install is left", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN apt-get install -y ca-certificates wget && wget -q https://example.org/x && apt-get purge -y ca-certificates wget\n",
+    );
+    expect(r.output).toBe("FROM alpine:3.23\nRUN wget -q https://example.org/x\n");
+  });
+});
+
+/** The docker-library gosu step, as Debian images write it. */
+function gosuRun(extra = ""): string {
+  return [
+    "ENV GOSU_VERSION 1.17",
+    "RUN set -eux; \\",
+    '\tsavedAptMark="$(apt-mark showmanual)"; \\',
+    "\tapt-get update; \\",
+    "\tapt-get install -y --no-install-recommends ca-certificates dirmngr gnupg wget; \\",
+    "\trm -rf /var/lib/apt/lists/*; \\",
+    `\tdpkgArch="$(dpkg --print-architecture | awk -F- '{ print $NF }')"; \\`,
+    '\twget -O /usr/local/bin/gosu "https://github.com/tianon/gosu/releases/download/$GOSU_VERSION/gosu-$dpkgArch"; \\',
+    '\twget -O /usr/local/bin/gosu.asc "https://github.com/tianon/gosu/releases/download/$GOSU_VERSION/gosu-$dpkgArch.asc"; \\',
+    '\texport GNUPGHOME="$(mktemp -d)"; \\',
+    "\tgpg --batch --keyserver hkps://keys.openpgp.org --recv-keys B42F6819007F00F88E364FD4036A9C25BF357DD4; \\",
+    "\tgpg --batch --verify /usr/local/bin/gosu.asc /usr/local/bin/gosu; \\",
+    "\tcommand -v gpgconf && gpgconf --kill all || :; \\",
+    '\trm -rf "$GNUPGHOME" /usr/local/bin/gosu.asc; \\',
+    "\tapt-mark auto '.*' > /dev/null; \\",
+    '\t[ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; \\',
+    "\tapt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \\",
+    "\tchmod +x /usr/local/bin/gosu; \\",
+    `${extra}\tgosu --version; \\`,
+    "\tgosu nobody true",
+  ].join("\n");
+}
+
+describe("rule 8: gosu downloaded from its releases", () => {
+  const text = `FROM debian:12\n${gosuRun()}\nCOPY entry.sh /\nENTRYPOINT ["gosu", "app", "/entry.sh"]\nCMD gosu app id\n`;
+
+  it("is kept by default, with a warning on the download line", () => {
+    const r = migrate(text);
+    expect(r.output).toContain("wget -O /usr/local/bin/gosu ");
+    expect(r.output).toContain("apk add --no-cache --virtual .build-deps gnupg;");
+    expect(r.output).toContain('ENTRYPOINT ["gosu"');
+    const w = r.warnings.find((x) => /gosu release download kept/.test(x.message));
+    expect(w).toMatchObject({ rule: "tini-gosu", line: 9 });
+    expect(w?.message).toContain("apk add --no-cache su-exec");
+  });
+
+  it("becomes apk add su-exec with gosuDownload: su-exec, and gosu calls follow", () => {
+    const r = migrate(text, { gosuDownload: "su-exec" });
+    expect(r.output).toBe(
+      'FROM alpine:3.23\nENV GOSU_VERSION 1.17\nRUN apk add --no-cache su-exec\nCOPY entry.sh /\nENTRYPOINT ["su-exec", "app", "/entry.sh"]\nCMD su-exec app id\n',
+    );
+    expect(r.packages).toContainEqual(
+      expect.objectContaining({ debian: "gosu", alpine: ["su-exec"], written: ["su-exec"] }),
+    );
+    // gnupg, dirmngr, wget and ca-certificates served only the download: nothing records them.
+    expect(r.packages.map((p) => p.debian)).toEqual(["gosu"]);
+    expect(r.warnings.find((w) => w.rule === "tini-gosu")).toMatchObject({ line: 9 });
+  });
+
+  it("keeps RUN flags and takes later RUN calls of gosu along", () => {
+    const r = migrate(
+      `FROM debian:12\n${gosuRun().replace("RUN set", "RUN --network=default set")}\nRUN gosu app true\n`,
+      { gosuDownload: "su-exec" },
+    );
+    expect(r.output).toContain("RUN --network=default apk add --no-cache su-exec\n");
+    expect(r.output).toContain("RUN su-exec app true\n");
+  });
+
+  it("is kept with a warning when the RUN does other work too", () => {
+    const r = migrate(`FROM debian:12\n${gosuRun("\tmake install; \\\n")}\n`, {
+      gosuDownload: "su-exec",
+    });
+    expect(r.output).toContain("wget -O /usr/local/bin/gosu ");
+    expect(r.output).not.toContain("su-exec");
+    expect(r.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/does more than fetch and verify gosu/),
+    );
+  });
+
+  it("is kept when the fetch list holds a package the image keeps", () => {
+    const r = migrate(`FROM debian:12\n${gosuRun().replace("gnupg wget", "gnupg wget tzdata")}\n`, {
+      gosuDownload: "su-exec",
+    });
+    expect(r.output).toContain("tzdata");
+    expect(r.output).not.toContain("su-exec");
+  });
+
+  it("leaves downloads of other tools alone", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN curl -fsSLo /usr/local/bin/tool https://example.org/tool\n",
+      {
+        gosuDownload: "su-exec",
+      },
+    );
+    expect(r.warnings.filter((w) => w.rule === "tini-gosu")).toEqual([]);
+  });
+});
