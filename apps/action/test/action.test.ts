@@ -46,8 +46,10 @@ beforeAll(() => {
     throw new Error(`${cliBin} is missing: build the CLI first (turbo does)`);
 });
 
+const workDirs: string[] = [];
+
 afterEach(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
+  for (const dir of workDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 interface ActionRun {
@@ -59,6 +61,7 @@ interface ActionRun {
 
 async function runAction(withInputs: Record<string, string>): Promise<ActionRun> {
   work = mkdtempSync(join(tmpdir(), "alpinize-action-"));
+  workDirs.push(work);
   const workspace = join(work, "workspace");
   cpSync(fixtures, workspace, { recursive: true });
   const inputs: Record<string, string> = {};
