@@ -43,6 +43,8 @@ if (!existsSync(bin)) {
 // An empty ES module shows the floor any ESM entry pays (the module loader) on top of -e 0.
 const emptyModule = join(mkdtempSync(join(tmpdir(), "alpinize-startup-")), "empty.mjs");
 writeFileSync(emptyModule, "");
+// Also on the early exits below (a case that fails).
+process.on("exit", () => rmSync(dirname(emptyModule), { recursive: true, force: true }));
 const cases = [
   { name: "node -e 0", args: ["-e", "0"] },
   { name: "node empty.mjs", args: [emptyModule], reference: true },
@@ -74,7 +76,6 @@ for (let i = 0; i < runs; i++) {
 }
 
 const instructions = process.argv.includes("--instructions") ? countInstructions() : undefined;
-rmSync(dirname(emptyModule), { recursive: true, force: true });
 const baseline = median(samples.get("node -e 0"));
 console.log(`startup: ${runs} runs each, node ${process.version}, median wall time`);
 let worst = 0;
