@@ -163,3 +163,30 @@ describe.skipIf(!have)("expert pairs (Debian side)", () => {
     },
   );
 });
+
+describe.skipIf(!have)("expert pairs that download gosu", () => {
+  const dir = join(corpus, "pairs");
+  const pairs = have
+    ? readdirSync(dir).filter((d) => {
+        const f = join(dir, d, "debian.Dockerfile");
+        return existsSync(f) && /tianon\/gosu\/releases\/download/.test(readFileSync(f, "utf8"));
+      })
+    : [];
+
+  it("finds the docker-library gosu step in several pairs", () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(pairs)("%s: kept and flagged by default, su-exec on request", (pair) => {
+    const text = readFileSync(join(dir, pair, "debian.Dockerfile"), "utf8");
+    const kept = migrate(text);
+    expect(kept.output).toMatch(/wget -O \/usr\/local\/bin\/gosu /);
+    expect(kept.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^gosu release download kept/),
+    );
+    const swapped = migrate(text, { gosuDownload: "su-exec" });
+    assertMinimal(text, swapped.output, swapped.edits);
+    expect(swapped.output).toMatch(/^RUN apk add --no-cache su-exec$/m);
+    expect(swapped.output).not.toMatch(/\/usr\/local\/bin\/gosu\b|\bgosu nobody/);
+  });
+});
