@@ -135,6 +135,21 @@ describe("rule 8: gosu downloaded from its releases", () => {
     expect(r.output).not.toContain("su-exec");
   });
 
+  it("is kept with a warning when fetched in a heredoc RUN", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN <<EOF\nset -e\ncurl -fsSLo /usr/local/bin/gosu https://github.com/tianon/gosu/releases/download/1.17/gosu-amd64\nchmod +x /usr/local/bin/gosu\nEOF\n",
+      { gosuDownload: "su-exec" },
+    );
+    expect(r.output).toContain("curl -fsSLo /usr/local/bin/gosu");
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({
+        rule: "tini-gosu",
+        line: 4,
+        message: expect.stringMatching(/kept/),
+      }),
+    );
+  });
+
   it("leaves downloads of other tools alone", () => {
     const r = migrate(
       "FROM debian:12\nRUN curl -fsSLo /usr/local/bin/tool https://example.org/tool\n",

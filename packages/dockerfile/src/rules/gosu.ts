@@ -1,7 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
-import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
 import { parseAptArgs } from "./apt.js";
 import { runScripts } from "./run.js";
@@ -97,23 +97,21 @@ export function migrateGosuDownload(
   stage: StageState,
   ins: Instruction,
 ): boolean {
-  if (ins.form === "exec" || ins.heredocs.length > 0) return false;
-  const pipelines: Pipeline[] = [];
-  let pure = true;
-  let src: ShellSource | undefined;
+  if (ins.form === "exec") return false;
+  let scripts: ShellSource[];
   try {
-    [src] = runScripts(ctx, ins);
-    if (!src) return false;
-    for (const item of src.script.items) {
-      if (item.kind === "pipeline") pipelines.push(item);
-      else if (item.kind === "keyword" && !CASE_WORDS.has(item.word)) pure = false;
-    }
+    scripts = runScripts(ctx, ins);
   } catch {
     return false;
   }
-  const commands = pipelines.flatMap((p) => p.commands);
-  const fetch = commands.find(fetchesGosu);
-  if (!fetch) return false;
+  const src = scripts.find((x) => simpleCommands(x.script).some(fetchesGosu));
+  if (!src) return false;
+  const commands = simpleCommands(src.script);
+  const fetch = commands.find(fetchesGosu)!;
+  // One plain command line (no heredoc bodies, no if/for/while): replacing it whole is exact.
+  const pure =
+    ins.heredocs.length === 0 &&
+    src.script.items.every((i) => i.kind !== "keyword" || CASE_WORDS.has(i.word));
   const offset = src.span(fetch.start, fetch.start)[0];
   if (!pure || !commands.every(gosuOnly) || !ctx.packageMap.exists("su-exec")) {
     ctx.warn(
