@@ -97,7 +97,7 @@ describe("rule 8: gosu downloaded from its releases", () => {
   it("becomes apk add su-exec with gosuDownload: su-exec, and gosu calls follow", () => {
     const r = migrate(text, { gosuDownload: "su-exec" });
     expect(r.output).toBe(
-      'FROM alpine:3.23\nENV GOSU_VERSION 1.17\nRUN apk add --no-cache su-exec\nCOPY entry.sh /\nENTRYPOINT ["su-exec", "app", "/entry.sh"]\nCMD su-exec app id\n',
+      'FROM alpine:3.23\nRUN apk add --no-cache su-exec\nCOPY entry.sh /\nENTRYPOINT ["su-exec", "app", "/entry.sh"]\nCMD su-exec app id\n',
     );
     expect(r.packages).toContainEqual(
       expect.objectContaining({ debian: "gosu", alpine: ["su-exec"], written: ["su-exec"] }),
@@ -109,11 +109,13 @@ describe("rule 8: gosu downloaded from its releases", () => {
 
   it("keeps RUN flags and takes later RUN calls of gosu along", () => {
     const r = migrate(
-      `FROM debian:12\n${gosuRun().replace("RUN set", "RUN --network=default set")}\nRUN gosu app true\n`,
+      `FROM debian:12\n${gosuRun().replace("RUN set", "RUN --network=default set")}\nRUN gosu app true\nLABEL gosu=$GOSU_VERSION\n`,
       { gosuDownload: "su-exec" },
     );
     expect(r.output).toContain("RUN --network=default apk add --no-cache su-exec\n");
     expect(r.output).toContain("RUN su-exec app true\n");
+    // GOSU_VERSION is still read by the LABEL, so its ENV stays.
+    expect(r.output).toContain("ENV GOSU_VERSION 1.17\n");
   });
 
   it("is kept with a warning when the RUN does other work too", () => {

@@ -37,6 +37,14 @@ export class MigrationContext {
     this.edits.push({ rule, start, end, text });
   }
 
+  /** Removes an instruction's whole lines (its newline included). */
+  deleteInstruction(ins: Instruction, rule: RuleId): void {
+    const text = this.doc.text;
+    const start = text.lastIndexOf("\n", ins.start - 1) + 1;
+    const nl = text.indexOf("\n", ins.end);
+    this.edit(rule, start, nl === -1 ? text.length : nl + 1, "");
+  }
+
   position(offset: number): { line: number; column: number } {
     const line = this.lineOf(offset);
     return { line, column: offset - this.doc.lineStarts[line - 1]! + 1 };

@@ -132,6 +132,7 @@ export function migrateGosuDownload(
   const { rest } = splitFlags(ins.args.text);
   const from = ins.args.map[rest] ?? ins.args.end;
   ctx.edit("tini-gosu", from, ins.end, "apk add --no-cache su-exec");
+  dropGosuVersion(ctx, stage, ins);
   stage.debianInstalled.add("gosu");
   stage.alpineInstalled.add("su-exec");
   stage.apkAdds.push({ rule: "tini-gosu", at: ins.end });
@@ -152,4 +153,19 @@ export function migrateGosuDownload(
     "gosu download, signature check and chmod replaced by `apk add --no-cache su-exec`; scripts that call gosu need the same change (alpinize entrypoint)",
   );
   return true;
+}
+
+/** `ENV GOSU_VERSION 1.17` (or ARG) that only the replaced download read goes with it. */
+function dropGosuVersion(ctx: MigrationContext, stage: StageState, run: Instruction): void {
+  const decl = stage.info.stage.body.find(
+    (i) =>
+      (i.keyword === "ENV" || i.keyword === "ARG") &&
+      i.start < run.start &&
+      /^GOSU_VERSION(?:[= ]\s*\S+)?$/.test(i.args.text.trim()),
+  );
+  if (!decl) return;
+  const outside =
+    ctx.text.slice(0, decl.start) + ctx.text.slice(decl.end, run.start) + ctx.text.slice(run.end);
+  if (/\bGOSU_VERSION\b/.test(outside)) return;
+  ctx.deleteInstruction(decl, "tini-gosu");
 }

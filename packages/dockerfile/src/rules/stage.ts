@@ -86,10 +86,7 @@ export function deleteInstruction(
   ins: Instruction,
   rule: "apt" | "debian-frontend",
 ): void {
-  const text = ctx.text;
-  const start = text.lastIndexOf("\n", ins.start - 1) + 1;
-  const nl = text.indexOf("\n", ins.end);
-  ctx.edit(rule, start, nl === -1 ? text.length : nl + 1, "");
+  ctx.deleteInstruction(ins, rule);
 }
 
 function argsSource(ctx: MigrationContext, ins: Instruction): ShellSource {
