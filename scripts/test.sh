@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The full test suite: toolchain setup if needed, system services the real-service tests use,
-# then every package's tests through turbo. Exit code is the tests' exit code.
-set -euo pipefail
+# then lint, typecheck, package checks and every package's tests through turbo. Every step runs
+# even when an earlier one failed, so one run shows every problem; the exit code is non-zero if
+# any step failed.
+set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-bash scripts/setup.sh
+bash scripts/setup.sh || exit 1
 # shellcheck source=/dev/null
 source scripts/env.sh
 # Each scripts/ci/install-*.sh installs (as root, from Debian's packages or the npm registry)
@@ -12,8 +14,21 @@ source scripts/env.sh
 for step in scripts/ci/install-*.sh; do
   [ -e "$step" ] || continue
   echo "test: $step" >&2
-  bash "$step"
+  bash "$step" || exit 1
 done
-pnpm lint
-pnpm typecheck
-pnpm turbo run test --concurrency=2
+
+failed=()
+run() {
+  echo "test: $*" >&2
+  "$@" || failed+=("$*")
+}
+run pnpm lint
+run pnpm typecheck
+run pnpm check-packages
+run pnpm turbo run test --concurrency=2
+
+if [ ${#failed[@]} -gt 0 ]; then
+  printf 'test: FAILED: %s\n' "${failed[@]}" >&2
+  exit 1
+fi
+echo "test: all steps passed" >&2
