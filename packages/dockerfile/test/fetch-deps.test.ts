@@ -41,6 +41,22 @@ describe("rule 2: ca-certificates as a temporary build dependency", () => {
     expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache ca-certificates curl\n");
   });
 
+  it("stays, with a warning, when apt-mark manual keeps it after the purge", () => {
+    const text = BUILD_DEPS.replace(
+      "\tmake; \\",
+      "\tmake; \\\n\tapt-mark manual ca-certificates; \\",
+    );
+    const r = migrate(text);
+    expect(r.output).toContain("--virtual .build-deps ca-certificates curl make;");
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({
+        rule: "apt",
+        line: 5,
+        message: expect.stringMatching(/^ca-certificates is marked manual/),
+      }),
+    );
+  });
+
   it("stays in build deps when the stage runs update-ca-certificates (custom CAs)", () => {
     const text = BUILD_DEPS.replace("\tmake; \\", "\tupdate-ca-certificates; make; \\");
     const r = migrate(text);

@@ -128,7 +128,9 @@ function install(
     xx ? "xx-apt" : "apt",
     rule,
     temporary ? "build-deps" : "install",
+    scope.markedManual,
   );
+  if (temporary) flagManual(scope, literal);
   let remaining = 0;
   literal.forEach((w, k) => {
     const o = outcomes[k]!;
@@ -222,11 +224,34 @@ function remove(
   for (const w of apt.options) scope.deleteWord(cmd, w, rule);
 }
 
-/** Operand words of every remove/purge in the script, so the matching install can go virtual. */
+/**
+ * `apt-mark manual NAME` after a build-deps install keeps NAME on Debian when the rest is purged;
+ * in `.build-deps` apk would remove it with the virtual package.
+ */
+function flagManual(scope: ScriptScope, literal: readonly Word[]): void {
+  for (const w of literal) {
+    if (!scope.markedManual.has(w.value!)) continue;
+    scope.warn(
+      "apt",
+      w.start,
+      `${w.value} is marked manual (kept after the purge) on Debian, but apk del removes it with the virtual package: install it in a separate apk add --no-cache`,
+    );
+  }
+}
+
+/**
+ * Operand words of every remove/purge in the script, so the matching install can go virtual,
+ * and the literal names `apt-mark manual` keeps.
+ */
 export function collectPurged(scope: ScriptScope): void {
   for (const item of scope.src.script.items) {
     if (item.kind !== "pipeline") continue;
     for (const cmd of item.commands) {
+      if (cmd.name === "apt-mark" && cmd.args[1]?.value === "manual") {
+        for (const w of cmd.args.slice(2))
+          if (w.value !== undefined && /^[a-z0-9][a-z0-9+.-]+$/.test(w.value))
+            scope.markedManual.add(w.value);
+      }
       if (!APT_TOOLS.has(cmd.name ?? "") && !XX_APT_TOOLS.has(cmd.name ?? "")) continue;
       const apt = parseAptArgs(cmd);
       if (apt.sub?.value && REMOVE.has(apt.sub.value))

@@ -48,6 +48,8 @@ export function mapPackages(
    * is removed again later (a virtual package), where tools are judged by the stage's own calls.
    */
   mode: "install" | "build-deps" | "remove" = "install",
+  /** Names `apt-mark manual` keeps after the purge: installed for good even in a build-deps RUN. */
+  manual: ReadonlySet<string> = new Set(),
 ): PackageOutcome[] {
   const commands = [...stage.commands];
   const debianNames = tokens.map((t) => bareName(t.value).name);
@@ -70,7 +72,7 @@ export function mapPackages(
           : `version pin ${tok.value} dropped: Alpine releases carry one version of ${name}; pin the base image instead`,
       );
     }
-    const decision = decide(ctx, stage, name, commands, tok.offset, mode, debianNames);
+    const decision = decide(ctx, stage, name, commands, tok.offset, mode, debianNames, manual);
     stage.debianInstalled.add(name);
     const unknown = decision.kind === "unknown";
     const names = unknown && decision.alpine.length === 0 ? [name] : decision.alpine;
@@ -206,6 +208,7 @@ function decide(
   offset: number,
   mode: "install" | "build-deps" | "remove",
   debianNames: readonly string[],
+  manual: ReadonlySet<string>,
 ): PackageDecision {
   if (name === "gosu" && ctx.packageMap.exists("su-exec")) {
     ctx.warn(
@@ -237,7 +240,7 @@ function decide(
     };
   }
   const mapped = ctx.packageMap.map(name, { commands });
-  if (name === "ca-certificates" && mode === "build-deps") {
+  if (name === "ca-certificates" && mode === "build-deps" && !manual.has(name)) {
     const bundled = buildCaBundle(stage, mapped);
     if (bundled) return bundled;
   }

@@ -67,6 +67,8 @@ export class ScriptScope {
   readonly purgedLater = new Set<string>();
   /** Operands of temporary installs that mapped to nothing, so their purge goes too. */
   readonly droppedTemporary = new Set<string>();
+  /** Literal names given to `apt-mark manual`: kept after a build-deps purge on Debian. */
+  readonly markedManual = new Set<string>();
 
   constructor(
     readonly ctx: MigrationContext,
