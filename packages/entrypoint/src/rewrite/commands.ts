@@ -1,9 +1,18 @@
 import { type OptionSpec, parseOptions } from "../shell/options.js";
 import { literal, type SimpleCommand, type Word } from "../shell/scan.js";
+import type { GroupRefs } from "./group-refs.js";
 
 /** What one command becomes, or why it stays. */
 export type CommandOutcome =
-  | { kind: "replace"; rule: string; call: string; quietStdout: boolean; message: string }
+  | {
+      kind: "replace";
+      rule: string;
+      call: string;
+      quietStdout: boolean;
+      message: string;
+      /** The group name this call creates, when it is a literal. */
+      defines?: string;
+    }
   | { kind: "warn"; rule: string; message: string };
 
 export interface CommandContext {
@@ -11,8 +20,8 @@ export interface CommandContext {
   /** Index of the command name in cmd.words (after assignments and `exec`). */
   at: number;
   exec: boolean;
-  /** Group names created earlier in the script with an explicit GID: name → GID word. */
-  gids: Map<string, string>;
+  /** Group names created earlier in the script with an explicit GID, and how to refer to them. */
+  groups: GroupRefs;
 }
 
 const GROUPADD: OptionSpec = {
@@ -104,10 +113,11 @@ function getent(args: Word[]): CommandOutcome | undefined {
 
 function ensureGroup(name: Word, gid: string, ctx: CommandContext, rule: string): CommandOutcome {
   const lit = literal(name.text);
-  if (lit !== undefined) ctx.gids.set(lit, gid);
+  if (lit !== undefined) ctx.groups.define(lit, gid, ctx.cmd);
   return {
     kind: "replace",
     rule,
+    defines: lit,
     call: `alpinize_ensure_group ${name.text} ${gid}`,
     quietStdout: true,
     message:
@@ -135,7 +145,7 @@ function addToGroups(user: string, groups: string, ctx: CommandContext, rule: st
   // Split a literal list only when every member is a plain name; otherwise keep the word whole.
   const plain = names.length > 0 && names.every((g) => /^[A-Za-z0-9_.$-]+$/.test(g));
   const list = plain ? names : [groups];
-  const calls = list.map((g) => `alpinize_add_user_to_group ${user} ${ctx.gids.get(g) ?? g}`);
+  const calls = list.map((g) => `alpinize_add_user_to_group ${user} ${ctx.groups.ref(g, ctx.cmd)}`);
   const call = calls.length === 1 ? calls[0]! : `{ ${calls.join(" >/dev/null && ")} >/dev/null; }`;
   return {
     kind: "replace" as const,
@@ -183,7 +193,8 @@ function ensureUser(
   ctx: CommandContext,
 ): CommandOutcome {
   const sh = literal(shell) === NOLOGIN_DEBIAN ? "/sbin/nologin" : shell;
-  const gid = ctx.gids.get(literal(group) ?? "") ?? group;
+  const lit = literal(group);
+  const gid = lit !== undefined && ctx.groups.origin(lit) ? ctx.groups.ref(lit, ctx.cmd) : group;
   const create = `alpinize_ensure_user ${user} ${uid} ${gid} ${home} ${sh}`;
   const more = extra ? addToGroups(user, extra, ctx, "useradd").call : "";
   return {

@@ -2,6 +2,7 @@ import { InputError } from "@alpinize/errors";
 import { lineColumn, literal, type SimpleCommand, scanShell, type Word } from "../shell/scan.js";
 import { readShims } from "../shims.js";
 import { type CommandOutcome, rewriteCommand } from "./commands.js";
+import { captureVariable, GroupRefs } from "./group-refs.js";
 import {
   DEFAULT_SHIMS_PATH,
   type RewriteEdit,
@@ -49,7 +50,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
   const edits: RewriteEdit[] = [];
   const warnings: RewriteWarning[] = [];
   const replacements: Replacement[] = [];
-  const gids = new Map<string, string>();
+  const groups = new GroupRefs(text, scanned.inert, commands);
   // Commands inside $( ) first, so an outer rewrite can carry its rewritten inner commands.
   const ordered = [
     ...commands.filter((c) => c.depth > 0),
@@ -59,7 +60,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     const cmd = withRewrittenWords(text, original, replacements);
     const target = commandName(cmd);
     if (!target) continue;
-    const outcome = rewriteCommand({ cmd, at: target.at, exec: target.exec, gids });
+    const outcome = rewriteCommand({ cmd, at: target.at, exec: target.exec, groups });
     if (!outcome) continue;
     const where = lineColumn(text, cmd.words[target.at]!.start);
     if (outcome.kind === "warn") {
@@ -79,9 +80,19 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     const leading = original.redirects.some((r) => r.start < cmd.words[first]!.start);
     const start = grouped && leading ? original.start : cmd.words[first]!.start;
     const after = replacementText(text, original, start, outcome);
-    replacements.push({ start, end: original.end, after, depth: original.depth });
+    const replacement = { start, end: original.end, after, depth: original.depth };
+    replacements.push(replacement);
     const before = text.slice(start, original.end);
-    edits.push({ rule: outcome.rule, ...where, before, after, message: outcome.message });
+    const edit = { rule: outcome.rule, ...where, before, after, message: outcome.message };
+    edits.push(edit);
+    const origin = outcome.defines ? groups.origin(outcome.defines) : undefined;
+    if (origin && origin.cmd === cmd) {
+      origin.capture = () => {
+        if (first > 0) return false; // `A=1 v=$(…)` would turn A into a shell variable
+        edit.after = replacement.after = captureText(text, original, start, outcome);
+        return true;
+      };
+    }
   }
   edits.sort((a, b) => a.line - b.line || a.column - b.column);
   let output = apply(text, replacements);
@@ -160,6 +171,25 @@ function replacementText(
   const stdoutRedirected = kept.some((r) => /^1?>/.test(r.op));
   const quiet = outcome.quietStdout && !stdoutRedirected ? " >/dev/null" : "";
   return outcome.call + quiet + kept.map((r) => ` ${text.slice(r.start, r.end)}`).join("");
+}
+
+/** `v=$(call)`: the name the call printed, for later commands that cannot use the GID. */
+function captureText(
+  text: string,
+  cmd: SimpleCommand,
+  start: number,
+  outcome: Extract<CommandOutcome, { kind: "replace" }>,
+): string {
+  // Only redirections of other descriptors go inside: stdout is the captured name.
+  const kept = cmd.redirects.filter(
+    (r) =>
+      r.start >= start &&
+      !isStderrToNull(text, r) &&
+      !/^1?>|^>|^&>/.test(r.op) &&
+      !(r.op.endsWith(">&") && literal(r.target?.text ?? "") === "1"),
+  );
+  const inner = outcome.call + kept.map((r) => ` ${text.slice(r.start, r.end)}`).join("");
+  return `${captureVariable(outcome.defines!)}=$(${inner})`;
 }
 
 function isStderrToNull(text: string, r: { op: string; target: Word | undefined }): boolean {

@@ -1,0 +1,113 @@
+import type { SimpleCommand } from "../shell/scan.js";
+
+/**
+ * How a later command refers to a group the script created earlier with a GID. The GID word is
+ * used only when nothing between the two commands can skip the creation or change the GID
+ * (straight-line code, no write to the variable); otherwise the creating call's printed name is
+ * captured into a variable the rewrite introduces, and the later command falls back to the
+ * original name when the creation did not run.
+ */
+export interface GroupOrigin {
+  name: string;
+  gid: string;
+  cmd: SimpleCommand;
+  /** Set by the rewrite once the creating command has its replacement; turns it into a capture. */
+  capture?: () => boolean;
+  captured?: boolean;
+}
+
+const CONTROL =
+  /(^|[\s;&|(){}])(if|then|else|elif|fi|do|done|while|until|case|esac|for|in|function|select)(?=[\s;&|(){}]|$)/;
+
+export class GroupRefs {
+  private readonly origins = new Map<string, GroupOrigin>();
+
+  constructor(
+    private readonly text: string,
+    private readonly inert: Array<[number, number]>,
+    private readonly commands: SimpleCommand[],
+  ) {}
+
+  define(name: string, gid: string, cmd: SimpleCommand): void {
+    this.origins.set(name, { name, gid, cmd });
+  }
+
+  origin(name: string): GroupOrigin | undefined {
+    return this.origins.get(name);
+  }
+
+  /** The word that names group `name` for the command `at`. */
+  ref(name: string, at: SimpleCommand): string {
+    const o = this.origins.get(name);
+    if (!o) return name;
+    if (this.gidStillHolds(o, at)) return o.gid;
+    if (o.captured || o.capture?.()) {
+      o.captured = true;
+      return `"\${${captureVariable(name)}:-${name}}"`;
+    }
+    return name;
+  }
+
+  private gidStillHolds(o: GroupOrigin, at: SimpleCommand): boolean {
+    const vars = gidVariables(o.gid);
+    if (vars === undefined || at.start < o.cmd.end) return false;
+    if (precededByAndOr(this.text, o.cmd.start)) return false;
+    const between = this.text.slice(o.cmd.end, at.start).replace(/^\s*\|\|\s*(true|:)\b/, "");
+    if (CONTROL.test(this.skeleton(o.cmd.end, at.start))) return false;
+    if (/[(){}&]|;;/.test(this.skeleton(o.cmd.end, at.start).replace(/&&|\|\|/g, ""))) return false;
+    return vars.every((v) => !writes(between, v));
+  }
+
+  /** The text between two offsets with words of scanned commands and inert ranges blanked. */
+  private skeleton(from: number, to: number): string {
+    const chars = this.text.slice(from, to).split("");
+    const blank = (a: number, b: number) => {
+      for (let i = Math.max(a, from); i < Math.min(b, to); i++) chars[i - from] = " ";
+    };
+    for (const [a, b] of this.inert) if (b > from && a < to) blank(a, b);
+    for (const c of this.commands) {
+      if (c.end <= from || c.start >= to) continue;
+      // The first word of a command is where `case`, `for` and friends sit: keep it visible.
+      c.words.forEach((w, i) => {
+        if (i > 0 || !/^(case|esac|for|select|function)$/.test(w.text)) blank(w.start, w.end);
+      });
+      for (const r of c.redirects) blank(r.start, r.end);
+    }
+    return chars.join("");
+  }
+}
+
+export function captureVariable(name: string): string {
+  return `alpinize_group_${name.replace(/[^A-Za-z0-9_]/g, "_")}`;
+}
+
+/** Variables a GID word reads; undefined when it depends on more (positional, `$( )`, …). */
+function gidVariables(word: string): string[] | undefined {
+  if (/^\d+$/.test(word)) return [];
+  if (/[`\\]|\$\(/.test(word)) return undefined;
+  const vars: string[] = [];
+  const stripped = word.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g, (_m, v: string) => {
+    vars.push(v);
+    return "";
+  });
+  if (stripped.includes("$")) return undefined;
+  return vars;
+}
+
+function precededByAndOr(text: string, start: number): boolean {
+  return /(&&|\|\||\|)\s*$/.test(text.slice(Math.max(0, start - 200), start));
+}
+
+/** Anything in `between` that may set `name`: every mention other than a plain read. */
+function writes(between: string, name: string): boolean {
+  const re = new RegExp(`(^|[^A-Za-z0-9_])${name}(?![A-Za-z0-9_])`, "g");
+  for (const m of between.matchAll(re)) {
+    const at = m.index + m[1]!.length;
+    const before = between.slice(Math.max(0, at - 2), at);
+    const after = between.slice(at + name.length, at + name.length + 2);
+    if (before.endsWith("$")) continue;
+    if ((before === "${" || before === "{#") && !/^:?=/.test(after)) continue;
+    return true;
+  }
+  return false;
+}
