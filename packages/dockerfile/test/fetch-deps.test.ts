@@ -36,6 +36,15 @@ describe("rule 2: ca-certificates as a temporary build dependency", () => {
     );
   });
 
+  it("is dropped from a package list in a variable of the same RUN, not from a stage ENV list", () => {
+    const r = migrate(
+      "FROM debian:12\nENV FETCH ca-certificates curl\nRUN deps='ca-certificates curl'; apt-get install -y $deps; curl -fsSO https://example.org/x; apt-get purge -y $deps\nRUN apt-get install -y $FETCH; apt-get purge -y $FETCH\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nENV FETCH ca-certificates curl\nRUN deps='curl'; apk add --no-cache --virtual .build-deps $deps; curl -fsSO https://example.org/x; apk del --no-network .build-deps\nRUN apk add --no-cache --virtual .build-deps $FETCH; apk del --no-network .build-deps\n",
+    );
+  });
+
   it("stays when installed for the runtime (not purged)", () => {
     const r = migrate("FROM debian:12\nRUN apt-get install -y ca-certificates curl\n");
     expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache ca-certificates curl\n");

@@ -143,7 +143,7 @@ function install(
   for (const w of apt.operands) {
     if (w.value !== undefined) continue;
     remaining++;
-    if (!variablePackages(scope, w, seen, xx ? "xx-apt" : "apt", rule)) {
+    if (!variablePackages(scope, w, seen, xx ? "xx-apt" : "apt", rule, temporary)) {
       scope.warn(
         rule,
         w.start,

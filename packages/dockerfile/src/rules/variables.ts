@@ -33,6 +33,8 @@ export function variablePackages(
   seen: Set<string>,
   tool: PackageRecord["tool"],
   rule: RuleId,
+  /** The install is purged again in the same RUN (see `mapPackages`). */
+  temporary = false,
 ): boolean {
   const m = VARIABLE.exec(word.raw);
   if (!m) return false;
@@ -47,7 +49,9 @@ export function variablePackages(
   const key = `${span.src.span(span.from, span.from)[0]}`;
   if (scope.stage.mappedValues.has(key)) return true;
   scope.stage.mappedValues.add(key);
-  mapValue(scope, span, seen, tool, rule);
+  // Only a variable of this RUN is known to serve this install alone; a stage ENV/ARG list may
+  // feed permanent installs elsewhere.
+  mapValue(scope, span, seen, tool, rule, temporary && local !== undefined);
   return true;
 }
 
@@ -57,6 +61,7 @@ function mapValue(
   seen: Set<string>,
   tool: PackageRecord["tool"],
   rule: RuleId,
+  temporary: boolean,
 ): void {
   const { ctx } = scope;
   const text = span.src.script.text.slice(span.from, span.to);
@@ -66,7 +71,17 @@ function mapValue(
     words.push({ start, end: start + m[0].length, value: m[0] });
   }
   const tokens = words.map((w) => ({ value: w.value, offset: span.src.span(w.start, w.start)[0] }));
-  const outcomes = mapPackages(ctx, scope.stage, tokens, seen, tool, rule);
+  const mode = temporary ? "build-deps" : "install";
+  const outcomes = mapPackages(
+    ctx,
+    scope.stage,
+    tokens,
+    seen,
+    tool,
+    rule,
+    mode,
+    scope.markedManual,
+  );
   const deleted = new Set(words.filter((_, k) => outcomes[k]!.action === "delete"));
   if (deleted.size === words.length && words.length > 0) {
     ctx.warn(
