@@ -13,4 +13,5 @@ export {
   type RewriteWarning,
   type ShimSource,
 } from "./rewrite/types.js";
+export { type ScanResult, type SimpleCommand, scanShell, type Word } from "./shell/scan.js";
 export { readShims, SHIM_EXIT, SHIM_FUNCTIONS, type ShimFunction, shimsPath } from "./shims.js";

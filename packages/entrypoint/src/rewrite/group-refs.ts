@@ -21,12 +21,15 @@ const CONTROL =
 
 export class GroupRefs {
   private readonly origins = new Map<string, GroupOrigin>();
+  private readonly inert: Array<[number, number]>;
 
   constructor(
     private readonly text: string,
-    private readonly inert: Array<[number, number]>,
+    inert: Array<[number, number]>,
     private readonly commands: SimpleCommand[],
-  ) {}
+  ) {
+    this.inert = [...inert].sort((a, b) => a[0] - b[0]);
+  }
 
   define(name: string, gid: string, cmd: SimpleCommand): void {
     this.origins.set(name, { name, gid, cmd });
@@ -53,8 +56,9 @@ export class GroupRefs {
     if (vars === undefined || at.start < o.cmd.end) return false;
     if (precededByAndOr(this.text, o.cmd.start)) return false;
     const between = this.text.slice(o.cmd.end, at.start).replace(/^\s*\|\|\s*(true|:)\b/, "");
-    if (CONTROL.test(this.skeleton(o.cmd.end, at.start))) return false;
-    if (/[(){}&]|;;/.test(this.skeleton(o.cmd.end, at.start).replace(/&&|\|\|/g, ""))) return false;
+    const skeleton = this.skeleton(o.cmd.end, at.start);
+    if (CONTROL.test(skeleton)) return false;
+    if (/[(){}&]|;;/.test(skeleton.replace(/&&|\|\|/g, ""))) return false;
     return vars.every((v) => !writes(between, v));
   }
 
@@ -64,9 +68,19 @@ export class GroupRefs {
     const blank = (a: number, b: number) => {
       for (let i = Math.max(a, from); i < Math.min(b, to); i++) chars[i - from] = " ";
     };
-    for (const [a, b] of this.inert) if (b > from && a < to) blank(a, b);
-    for (const c of this.commands) {
-      if (c.end <= from || c.start >= to) continue;
+    // Inert ranges never overlap: the first that may reach `from` starts at or before it.
+    const first = Math.max(0, lowerBound(this.inert, from, (r) => r[0]) - 1);
+    for (let i = first; i < this.inert.length && this.inert[i]![0] < to; i++) {
+      const [a, b] = this.inert[i]!;
+      if (b > from) blank(a, b);
+    }
+    // Commands come sorted by start; the creating one is at top level, so none before it reaches in.
+    for (
+      let i = lowerBound(this.commands, from, (c) => c.start);
+      i < this.commands.length && this.commands[i]!.start < to;
+      i++
+    ) {
+      const c = this.commands[i]!;
       // The first word of a command is where `case`, `for` and friends sit: keep it visible.
       c.words.forEach((w, i) => {
         if (i > 0 || !/^(case|esac|for|select|function)$/.test(w.text)) blank(w.start, w.end);
@@ -75,6 +89,18 @@ export class GroupRefs {
     }
     return chars.join("");
   }
+}
+
+/** Index of the first item whose key is at least `at`, in items sorted by key. */
+function lowerBound<T>(items: T[], at: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]!) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function captureVariable(name: string): string {

@@ -50,6 +50,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
   const edits: RewriteEdit[] = [];
   const warnings: RewriteWarning[] = [];
   const replacements: Replacement[] = [];
+  const inner: Replacement[] = [];
   const groups = new GroupRefs(text, scanned.inert, commands);
   // Commands inside $( ) first, so an outer rewrite can carry its rewritten inner commands.
   const ordered = [
@@ -57,7 +58,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     ...commands.filter((c) => c.depth === 0),
   ];
   for (const original of ordered) {
-    const cmd = withRewrittenWords(text, original, replacements);
+    const cmd = withRewrittenWords(text, original, inner);
     const target = commandName(cmd);
     if (!target) continue;
     const outcome = rewriteCommand({ cmd, at: target.at, exec: target.exec, groups });
@@ -82,6 +83,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     const after = replacementText(text, original, start, outcome);
     const replacement = { start, end: original.end, after, depth: original.depth };
     replacements.push(replacement);
+    if (replacement.depth > 0) inner.push(replacement);
     const before = text.slice(start, original.end);
     const edit = { rule: outcome.rule, ...where, before, after, message: outcome.message };
     edits.push(edit);
@@ -143,14 +145,28 @@ function commandName(cmd: SimpleCommand): { at: number; exec: boolean } | undefi
   return { at, exec };
 }
 
-/** The command with each word's text carrying rewrites already made inside it. */
-function withRewrittenWords(text: string, cmd: SimpleCommand, done: Replacement[]): SimpleCommand {
-  const inner = done.filter((r) => r.depth > cmd.depth).sort((a, b) => a.start - b.start);
-  if (inner.length === 0) return cmd;
+/**
+ * The command with each word's text carrying rewrites already made inside it. `inner` holds the
+ * rewrites inside command substitutions in ascending start order, so a binary search finds the
+ * ones inside this command.
+ */
+function withRewrittenWords(text: string, cmd: SimpleCommand, inner: Replacement[]): SimpleCommand {
+  let lo = 0;
+  let hi = inner.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (inner[mid]!.start < cmd.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const within: Replacement[] = [];
+  for (let i = lo; i < inner.length && inner[i]!.start < cmd.end; i++) {
+    if (inner[i]!.depth > cmd.depth) within.push(inner[i]!);
+  }
+  if (within.length === 0) return cmd;
   const wordText = (w: Word) => {
     let out = "";
     let pos = w.start;
-    for (const r of inner) {
+    for (const r of within) {
       if (r.start < pos || r.end > w.end) continue;
       out += text.slice(pos, r.start) + r.after;
       pos = r.end;
@@ -196,17 +212,22 @@ function isStderrToNull(text: string, r: { op: string; target: Word | undefined 
   return r.op === "2>" && literal(r.target?.text ?? "") === "/dev/null" && text.length > 0;
 }
 
+/** Applies the outermost replacements (an inner one is already part of its outer one's text). */
 function apply(text: string, replacements: Replacement[]): string {
-  const top = replacements.filter(
-    (r) =>
-      !replacements.some(
-        (o) => o !== r && o.start <= r.start && o.end >= r.end && o.depth < r.depth,
-      ),
+  const sorted = [...replacements].sort(
+    (a, b) => a.start - b.start || b.end - a.end || a.depth - b.depth,
   );
-  top.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const r of top) out = out.slice(0, r.start) + r.after + out.slice(r.end);
-  return out;
+  const parts: string[] = [];
+  let pos = 0;
+  let last: Replacement | undefined;
+  for (const r of sorted) {
+    if (last && r.start < last.end && r.end <= last.end && last.depth < r.depth) continue;
+    parts.push(text.slice(pos, r.start), r.after);
+    pos = r.end;
+    last = r;
+  }
+  parts.push(text.slice(pos));
+  return parts.join("");
 }
 
 function loadsShims(text: string, source: ShimSource): boolean {

@@ -290,15 +290,24 @@ function unquote(text: string): string {
   return text.replace(/['"\\]/g, "");
 }
 
-/** 1-based line and column of an offset. */
+// Line starts of the last text asked about: rewrite and lint ask for many offsets of one text.
+let lineText: string | undefined;
+let lineStarts: number[] = [];
+
+/** 1-based line and column of an offset; a binary search over the text's line starts. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === "\n") {
-      line++;
-      lineStart = i + 1;
-    }
+  if (text !== lineText) {
+    lineStarts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    lineText = text;
   }
-  return { line, column: offset - lineStart + 1 };
+  const at = Math.min(Math.max(offset, 0), text.length);
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
 }

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Rewrite and lint speed of `@alpinize/entrypoint` against script length. Generates entrypoint
+// scripts of 1k, 4k and 16k lines (blocks of groupadd/usermod/gosu/getent, an if around some
+// groupadds, comments, $( ) and plain commands), then times rewriteEntrypoint and lintEntrypoint
+// next to scanShell alone (the baseline, linear by construction) in the same run. Linear code
+// keeps the rewrite/scan ratio flat as the script grows; a quadratic step makes it climb.
+//
+// Runs from built dist (pnpm turbo run build --filter=@alpinize/entrypoint). Exit 0, or 1 when
+// the ratio at 16k lines is more than 3 times the ratio at 1k lines.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "packages", "entrypoint", "dist", "index.js");
+if (!existsSync(dist)) {
+  console.error("entrypoint bench: build first: packages/entrypoint/dist is missing");
+  process.exit(2);
+}
+const { lintEntrypoint, rewriteEntrypoint, scanShell } = await import(pathToFileURL(dist).href);
+
+function block(i) {
+  return [
+    `# block ${i}`,
+    `if [ -n "\${GID_${i}:-}" ]; then groupadd -g "$GID_${i}" grp${i} 2>/dev/null || true; fi`,
+    `usermod -aG grp${i} app`,
+    `groupadd -g ${1000 + i} g${i}`,
+    `usermod -aG g${i} app`,
+    `owner=$(getent group ${1000 + i} | cut -d: -f1)`,
+    `echo "block ${i}: $owner" >&2`,
+    `[ -d /data/${i} ] || mkdir -p /data/${i}`,
+  ];
+}
+
+function script(lines) {
+  const out = ["#!/bin/sh", "set -eu"];
+  for (let i = 0; out.length < lines - 1; i++) out.push(...block(i));
+  out.length = lines - 1;
+  out.push('exec gosu app "$@"', "");
+  return out.join("\n");
+}
+
+function time(fn, text) {
+  fn(text); // warm up
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < 5; r++) {
+    const t = process.hrtime.bigint();
+    fn(text);
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return best;
+}
+
+// Warm the JIT on a small script first, so the first measured size is not charged for it.
+for (let i = 0; i < 3; i++)
+  for (const fn of [scanShell, rewriteEntrypoint, lintEntrypoint]) fn(script(1000));
+const rows = [];
+for (const lines of [1000, 4000, 16000]) {
+  const text = script(lines);
+  const scan = time(scanShell, text);
+  const rewrite = time(rewriteEntrypoint, text);
+  const lint = time(lintEntrypoint, text);
+  rows.push({ lines, scan, rewrite, lint });
+}
+const us = (ms, lines) => `${((ms * 1000) / lines).toFixed(2)} µs/line`;
+console.log(
+  "lines   scan (baseline)     rewrite             lint                rewrite/scan  lint/scan",
+);
+for (const r of rows) {
+  console.log(
+    [
+      String(r.lines).padEnd(7),
+      us(r.scan, r.lines).padEnd(19),
+      us(r.rewrite, r.lines).padEnd(19),
+      us(r.lint, r.lines).padEnd(19),
+      (r.rewrite / r.scan).toFixed(1).padEnd(13),
+      (r.lint / r.scan).toFixed(1),
+    ].join(" "),
+  );
+}
+const growth = rows[2].rewrite / rows[2].scan / (rows[0].rewrite / rows[0].scan);
+console.log(`rewrite/scan ratio at 16k lines vs 1k lines: ${growth.toFixed(2)}x (1.0 = linear)`);
+process.exit(growth > 3 ? 1 : 0);
