@@ -1,4 +1,4 @@
-import { inlineRange } from "../rewrite/rewrite.js";
+import { crlfOffset, inlineRange } from "../rewrite/rewrite.js";
 import type { RewriteResult } from "../rewrite/types.js";
 import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/scan.js";
 import { BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
@@ -13,7 +13,8 @@ export type LintRule =
   | "nologin-path"
   | "hidden-failure"
   | "bash-syntax"
-  | "syntax";
+  | "syntax"
+  | "crlf";
 
 export interface LintFinding {
   rule: LintRule;
@@ -70,6 +71,17 @@ export function lintEntrypoint(text: string): LintFinding[] {
       scanned.unterminated,
       "a quote, command substitution or parameter expansion opened here never closes",
       "close it; check the script with sh -n",
+      "error",
+    );
+  }
+  const crlf = crlfOffset(text);
+  if (crlf !== undefined) {
+    const lines = text.match(/\r\n/g)?.length ?? 1;
+    add(
+      "crlf",
+      crlf,
+      `CRLF (Windows) line endings on ${lines} line(s): sh reads the \r as part of the last word of each line, and a "#!/bin/sh\r" line cannot run`,
+      "convert to LF (dos2unix FILE) and keep it so with `*.sh text eol=lf` in .gitattributes",
       "error",
     );
   }

@@ -31,6 +31,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): RewriteResult {
   const source = options.shimSource ?? { path: DEFAULT_SHIMS_PATH };
   if (source !== "inline") checkSourcePath(source.path);
+  refuseCrlf(text);
   const scanned = scanShell(text);
   if (scanned.unterminated !== undefined) {
     const where = lineColumn(text, scanned.unterminated);
@@ -115,6 +116,29 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
   }
   warnings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { output, changed: output !== text, edits, warnings };
+}
+
+/**
+ * CRLF scripts are refused rather than rewritten: `#!/bin/sh\r` does not run, and every word at a
+ * line end would carry the `\r` into the shim calls.
+ */
+function refuseCrlf(text: string): void {
+  const at = crlfOffset(text);
+  if (at === undefined) return;
+  const { line } = lineColumn(text, at);
+  throw new InputError(
+    "ALPINIZE_ENTRYPOINT_CRLF",
+    `the script has CRLF (Windows) line endings, first on line ${line}: sh reads the \r as part of each last word, and a "#!/bin/sh\r" line cannot run; nothing was rewritten`,
+    {
+      hint: "Convert it to LF line endings (dos2unix FILE, or sed -i 's/\\r$//' FILE), keep it LF with `*.sh text eol=lf` in .gitattributes, then run alpinize entrypoint again.",
+    },
+  );
+}
+
+/** Offset of the first `\r` that ends a line, if any. */
+export function crlfOffset(text: string): number | undefined {
+  const m = /\r(?:\n|$)/.exec(text);
+  return m ? m.index : undefined;
 }
 
 /** The inlined library, which must not be rewritten or linted itself. */

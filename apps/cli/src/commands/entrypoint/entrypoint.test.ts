@@ -86,6 +86,17 @@ describe("alpinize entrypoint", () => {
     expect((await runCli(["entrypoint", dir])).code).toBe(2);
   });
 
+  it("refuses a CRLF script with exit 2 and leaves it alone, even with --write", async () => {
+    const crlf = SCRIPT.replace(/\n/g, "\r\n");
+    await writeFile(file, crlf);
+    const r = await runCli(["entrypoint", file, "--write"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("CRLF (Windows) line endings, first on line 1");
+    expect(r.stderr).toContain("dos2unix");
+    expect(await readFile(file, "utf8")).toBe(crlf);
+    expect((await runCli(["entrypoint", file, "--check", "--json"])).code).toBe(2);
+  });
+
   it("reads devices and pipes only up to the limit, and an unreadable file is bad input", async () => {
     const zero = await runCli(["entrypoint", "/dev/zero"]);
     expect(zero.code).toBe(2);
