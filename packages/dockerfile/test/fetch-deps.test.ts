@@ -112,7 +112,12 @@ describe("rule 8: gosu downloaded from its releases", () => {
   it("is kept by default, with a warning on the download line", () => {
     const r = migrate(text);
     expect(r.output).toContain("wget -O /usr/local/bin/gosu ");
-    expect(r.output).toContain("apk add --no-cache --virtual .build-deps gnupg;");
+    // gosu assets carry Debian arch names: dpkg (Alpine's prints musl-linux-amd64, awk keeps
+    // amd64) joins the build deps and the arch line stays, as in docker-library's Alpine images.
+    expect(r.output).toContain("apk add --no-cache --virtual .build-deps dpkg gnupg;");
+    expect(r.output).toContain(`dpkgArch="$(dpkg --print-architecture | awk -F- '{ print $NF }')"`);
+    expect(r.warnings.filter((x) => x.rule === "arch")).toEqual([]);
+    expect(r.packages.find((p) => p.debian === "dpkg")).toMatchObject({ written: ["dpkg"] });
     expect(r.output).toContain('ENTRYPOINT ["gosu"');
     const w = r.warnings.find((x) => /gosu release download kept/.test(x.message));
     expect(w).toMatchObject({ rule: "tini-gosu", line: 9 });
@@ -175,6 +180,14 @@ describe("rule 8: gosu downloaded from its releases", () => {
         message: expect.stringMatching(/kept/),
       }),
     );
+  });
+
+  it("translates the arch for an asset that is not gosu's", () => {
+    const r = migrate(
+      `FROM debian:12\nRUN savedAptMark="$(apt-mark showmanual)"; apt-get install -y curl; a="$(dpkg --print-architecture | awk -F- '{ print $NF }')"; curl -fsSLo /usr/local/bin/tool "https://example.org/tool-$a"; apt-get purge -y --auto-remove\n`,
+    );
+    expect(r.output).toContain('a="$(apk --print-arch');
+    expect(r.output).toContain("--virtual .build-deps curl;");
   });
 
   it("leaves downloads of other tools alone", () => {

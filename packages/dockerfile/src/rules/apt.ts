@@ -158,10 +158,44 @@ function install(
     return;
   }
   const virtual = temporary ? nextVirtual(scope) : undefined;
+  const dpkg =
+    virtual !== undefined && !xx && keepDpkgArch(scope, seen, literal[0]?.start ?? cmd.start);
   scope.replaceWord(cmd, apt.tool, xx ? "xx-apk" : "apk", rule);
-  scope.replaceWord(cmd, apt.sub!, `add --no-cache${virtual ? ` --virtual ${virtual}` : ""}`, rule);
+  scope.replaceWord(
+    cmd,
+    apt.sub!,
+    `add --no-cache${virtual ? ` --virtual ${virtual}` : ""}${dpkg ? " dpkg" : ""}`,
+    rule,
+  );
   for (const w of apt.options) scope.deleteWord(cmd, w, rule);
   noteApkAdd(scope, rule, apt);
+}
+
+/**
+ * A gosu download names its asset with `dpkg --print-architecture | awk -F- …` (Debian names):
+ * Alpine's dpkg in the virtual package keeps that working, as docker-library's Alpine images do.
+ */
+function keepDpkgArch(scope: ScriptScope, seen: Set<string>, at: number): boolean {
+  const { ctx, stage } = scope;
+  if (scope.gosuArchVars.size === 0 || scope.dpkgKept || !ctx.packageMap.exists("dpkg")) {
+    return false;
+  }
+  scope.dpkgKept = true;
+  if (seen.has("dpkg")) return false;
+  seen.add("dpkg");
+  stage.alpineInstalled.add("dpkg");
+  ctx.packages.push({
+    debian: "dpkg",
+    alpine: ["dpkg"],
+    written: ["dpkg"],
+    kind: "exact",
+    layer: "migrate-rule",
+    reason:
+      "the gosu download names its release asset (gosu-amd64, gosu-arm64, …) with dpkg --print-architecture | awk -F-; Alpine's dpkg prints musl-linux-<debian arch>, so that line stays as it is and dpkg joins the build deps (dpkg is Essential on Debian)",
+    line: ctx.line(scope.fileOffset(at)),
+    tool: "apt",
+  });
+  return true;
 }
 
 function noteApkAdd(scope: ScriptScope, rule: RuleId, apt: AptCommand): void {

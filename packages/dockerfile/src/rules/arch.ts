@@ -29,6 +29,8 @@ export function migrateArch(scope: ScriptScope): void {
       for (const w of [...cmd.assignments, ...cmd.args]) {
         for (const m of w.raw.matchAll(PRINT_ARCH)) {
           const start = w.start + m.index;
+          const v0 = assignmentValue({ ...w, value: "" });
+          if (scope.dpkgKept && v0 && scope.gosuArchVars.has(v0.name)) continue;
           scope.rawEdits.push({
             start,
             end: start + m[0].length,
@@ -142,5 +144,44 @@ function warnOtherUses(scope: ScriptScope, archVars: Set<string>): void {
         break;
       }
     }
+  }
+}
+
+/**
+ * gosu's release assets carry Debian architecture names (gosu-amd64, gosu-arm64, gosu-ppc64el).
+ * docker-library computes them with `dpkg --print-architecture | awk -F- '{ print $NF }'`, which
+ * also works on Alpine with its dpkg package (it prints `musl-linux-amd64`; awk keeps the last
+ * part). Finds those variables when a curl/wget of gosu uses them, before the RUN is rewritten.
+ */
+export function collectGosuArch(scope: ScriptScope): void {
+  const candidates = new Set<string>();
+  const fetchArgs: string[] = [];
+  for (const item of scope.src.script.items) {
+    if (item.kind !== "pipeline") continue;
+    for (const cmd of item.commands) {
+      const name = (cmd.name ?? "").replace(/^.*\//, "");
+      // Already migrated: dpkg is in an apk add of this RUN (idempotence).
+      if (
+        name === "apk" &&
+        cmd.args[1]?.value === "add" &&
+        cmd.args.some((a) => a.value === "dpkg")
+      )
+        scope.dpkgKept = true;
+      if (name === "wget" || name === "curl") {
+        fetchArgs.push(...cmd.args.map((a) => a.raw).filter((r) => /gosu/.test(r)));
+      }
+      if (cmd.args.length > 0) continue;
+      for (const w of cmd.assignments) {
+        if (!/dpkg[ \t]+--print-architecture/.test(w.raw) || !/awk\s+-F-?\s*'?-/.test(w.raw))
+          continue;
+        if (!/\$NF/.test(w.raw)) continue;
+        const v = assignmentValue({ ...w, value: "" });
+        if (v) candidates.add(v.name);
+      }
+    }
+  }
+  for (const v of candidates) {
+    const use = new RegExp(`\\$\\{?${v}\\b`);
+    if (fetchArgs.some((a) => use.test(a))) scope.gosuArchVars.add(v);
   }
 }

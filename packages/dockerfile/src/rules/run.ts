@@ -5,7 +5,7 @@ import { type Pipeline, type SimpleCommand, simpleCommands } from "../shell/scri
 import { heredocSource, runSource, type ShellSource } from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import { APT_TOOLS, collectPurged, migrateApt, migrateRm, XX_APT_TOOLS } from "./apt.js";
-import { migrateArch } from "./arch.js";
+import { collectGosuArch, migrateArch } from "./arch.js";
 import { displayOnlyWords } from "./busybox.js";
 import {
   flagGlibc,
@@ -74,6 +74,7 @@ export function migrateRun(ctx: MigrationContext, stage: StageState, ins: Instru
   for (const src of scripts) {
     const scope = new ScriptScope(ctx, stage, src, ins);
     collectPurged(scope);
+    collectGosuArch(scope);
     for (const item of src.script.items) if (item.kind === "pipeline") migratePipeline(scope, item);
     migrateArch(scope);
     if (!scope.flush()) emptied = false;

@@ -69,6 +69,10 @@ export class ScriptScope {
   readonly droppedTemporary = new Set<string>();
   /** Literal names given to `apt-mark manual`: kept after a build-deps purge on Debian. */
   readonly markedManual = new Set<string>();
+  /** Variables holding `dpkg --print-architecture | awk -F- …` that name a gosu release asset. */
+  readonly gosuArchVars = new Set<string>();
+  /** dpkg went into this RUN's virtual package, so those variables keep Debian names. */
+  dpkgKept = false;
 
   constructor(
     readonly ctx: MigrationContext,
