@@ -172,7 +172,7 @@ export function collectGosuArch(scope: ScriptScope): void {
       }
       if (cmd.args.length > 0) continue;
       for (const w of cmd.assignments) {
-        if (!/dpkg[ \t]+--print-architecture/.test(w.raw) || !/awk\s+-F-?\s*'?-/.test(w.raw))
+        if (!/dpkg[ \t]+--print-architecture/.test(w.raw) || !/awk\s+-F\s*["']?-/.test(w.raw))
           continue;
         if (!/\$NF/.test(w.raw)) continue;
         const v = assignmentValue({ ...w, value: "" });
