@@ -100,23 +100,56 @@ _alpinize_backend() {
   fi
 }
 
-# Replace FILE with the output of `awk -v g=.. -v u=.. PROG FILE`, keeping mode and owner; the new
-# content is written next to FILE and renamed over it, so readers never see half a file.
-_alpinize_rewrite() { # FILE GROUP USER PROG
-  _alpinize_tmp="$1.alpinize.$$"
-  if cp -p "$1" "$_alpinize_tmp" 2>/dev/null &&
-    awk -v g="$2" -v u="$3" "$4" "$1" >"$_alpinize_tmp" &&
-    mv -f "$_alpinize_tmp" "$1"; then
-    return 0
-  fi
-  rm -f "$_alpinize_tmp"
-  _alpinize_say "could not rewrite $1"
+# Writes FILE.alpinize.$$ from `awk -v g=.. -v u=.. PROG FILE`, keeping FILE's mode and owner.
+_alpinize_prepare() { # FILE GROUP USER PROG
+  cp -p "$1" "$1.alpinize.$$" 2>/dev/null &&
+    awk -v g="$2" -v u="$3" "$4" "$1" >"$1.alpinize.$$" && return 0
+  rm -f "$1.alpinize.$$"
+  _alpinize_say "could not write a new $1 next to it"
   return 1
 }
 
-_alpinize_append() { # FILE LINE
-  _alpinize_rewrite "$1" "$2" "" 'BEGIN { line = g } { print } END { print line }'
+# Replaces FILE (and FILE2 when it exists, e.g. /etc/group with /etc/gshadow) with its PROG's
+# output, all or nothing: both new files are written next to the old ones first, then renamed
+# over them, so readers never see half a file; when the second rename fails, the first file is
+# put back from a copy. G and U reach both programs as the awk variables g and u.
+_alpinize_rewrite() { # G U FILE PROG [FILE2 PROG2]
+  _alpinize_w1=$3 _alpinize_w2=${5-}
+  if [ -n "$_alpinize_w2" ] && [ ! -f "$_alpinize_w2" ]; then _alpinize_w2=; fi
+  _alpinize_prepare "$_alpinize_w1" "$1" "$2" "$4" || return 1
+  if [ -n "$_alpinize_w2" ]; then
+    if ! _alpinize_prepare "$_alpinize_w2" "$1" "$2" "$6" ||
+      ! cp -p "$_alpinize_w1" "$_alpinize_w1.alpinize-old.$$" 2>/dev/null; then
+      rm -f "$_alpinize_w1.alpinize.$$" "$_alpinize_w2.alpinize.$$" "$_alpinize_w1.alpinize-old.$$"
+      _alpinize_say "left $_alpinize_w1 and $_alpinize_w2 as they were"
+      return 1
+    fi
+  fi
+  if ! mv -f "$_alpinize_w1.alpinize.$$" "$_alpinize_w1" 2>/dev/null; then
+    rm -f "$_alpinize_w1.alpinize.$$" "$_alpinize_w1.alpinize-old.$$"
+    [ -z "$_alpinize_w2" ] || rm -f "$_alpinize_w2.alpinize.$$"
+    _alpinize_say "could not replace $_alpinize_w1 (read-only?); nothing was changed"
+    return 1
+  fi
+  [ -n "$_alpinize_w2" ] || return 0
+  if mv -f "$_alpinize_w2.alpinize.$$" "$_alpinize_w2" 2>/dev/null; then
+    rm -f "$_alpinize_w1.alpinize-old.$$"
+    return 0
+  fi
+  rm -f "$_alpinize_w2.alpinize.$$"
+  if mv -f "$_alpinize_w1.alpinize-old.$$" "$_alpinize_w1"; then
+    _alpinize_say "could not replace $_alpinize_w2 (read-only?); $_alpinize_w1 was put back as it was"
+  else
+    _alpinize_say "could not replace $_alpinize_w2, nor put $_alpinize_w1 back: its old content is in $_alpinize_w1.alpinize-old.$$"
+  fi
+  return 1
 }
+
+# Appends g to FILE, and u to FILE2.
+# shellcheck disable=SC2016 # awk programs, not shell
+_alpinize_append_g='{ print } END { print g }'
+# shellcheck disable=SC2016
+_alpinize_append_u='{ print } END { print u }'
 
 # Adds u to the member list of g (field 4 of /etc/group and /etc/gshadow), dropping empty members.
 # shellcheck disable=SC2016 # awk program, not shell
@@ -173,8 +206,8 @@ _alpinize_group_gid() { # NAME
 }
 
 _alpinize_files_group() { # NAME GID
-  _alpinize_append /etc/group "$1:x:$2:" || return 1
-  if [ -f /etc/gshadow ]; then _alpinize_append /etc/gshadow "$1:!::" || return 1; fi
+  _alpinize_rewrite "$1:x:$2:" "$1:!::" /etc/group "$_alpinize_append_g" \
+    /etc/gshadow "$_alpinize_append_u"
 }
 
 _alpinize_create_group() { # NAME GID
@@ -291,8 +324,8 @@ _alpinize_path_ok() { # WHAT VALUE
 
 _alpinize_files_user() { # NAME UID GROUP HOME SHELL
   _alpinize_u_gid=$(_alpinize_group_gid "$3") || return 1
-  _alpinize_append /etc/passwd "$1:x:$2:$_alpinize_u_gid::$4:$5" || return 1
-  if [ -f /etc/shadow ]; then _alpinize_append /etc/shadow "$1:!:::::::" || return 1; fi
+  _alpinize_rewrite "$1:x:$2:$_alpinize_u_gid::$4:$5" "$1:!:::::::" \
+    /etc/passwd "$_alpinize_append_g" /etc/shadow "$_alpinize_append_u"
 }
 
 _alpinize_create_user() { # NAME UID GROUP HOME SHELL
@@ -401,10 +434,8 @@ alpinize_add_user_to_group() { # USER GROUP_OR_GID [--allow-root-gid]
   shadow) usermod -a -G "$_alpinize_a_group" "$1" >&2 || return 1 ;;
   busybox) addgroup "$1" "$_alpinize_a_group" >&2 || return 1 ;;
   files)
-    _alpinize_rewrite /etc/group "$_alpinize_a_group" "$1" "$_alpinize_member_prog" || return 1
-    if [ -f /etc/gshadow ]; then
-      _alpinize_rewrite /etc/gshadow "$_alpinize_a_group" "$1" "$_alpinize_gshadow_prog" || return 1
-    fi
+    _alpinize_rewrite "$_alpinize_a_group" "$1" /etc/group "$_alpinize_member_prog" \
+      /etc/gshadow "$_alpinize_gshadow_prog" || return 1
     ;;
   *)
     _alpinize_say "unknown ALPINIZE_BACKEND '$ALPINIZE_BACKEND' (use shadow, busybox or files)"
