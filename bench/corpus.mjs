@@ -148,7 +148,10 @@ function debianToolsLeft(text) {
   for (const ins of doc.instructions) {
     if (ins.keyword !== "RUN" || ins.form === "exec") continue;
     for (const body of runTexts(doc, ins)) {
-      count += (body.match(/\bdpkg --print-architecture\b/g) ?? []).length;
+      // dpkg is an Alpine package too: a RUN that installs it with apk (as the experts' own
+      // Alpine files do for gosu's Debian-named assets) uses a working tool, not a leftover.
+      const dpkgInstalled = /\bapk add\b[^;&|]*\sdpkg(?:\s|$)/.test(body);
+      if (!dpkgInstalled) count += (body.match(/\bdpkg --print-architecture\b/g) ?? []).length;
       try {
         for (const item of parseScript(body).items) {
           if (item.kind !== "pipeline") continue;
@@ -160,7 +163,10 @@ function debianToolsLeft(text) {
                 .filter((_a, i) => i === 0 && c.name === "xargs")
                 .map((a) => a.value),
             ];
-            if (names.some((n) => n && DEBIAN_TOOLS.has(n.replace(/^.*\//, "")))) count++;
+            const tools = names
+              .map((n) => n?.replace(/^.*\//, ""))
+              .filter((n) => n && DEBIAN_TOOLS.has(n));
+            if (tools.some((n) => !(dpkgInstalled && n.startsWith("dpkg")))) count++;
           }
         }
       } catch {
