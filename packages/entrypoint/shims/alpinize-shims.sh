@@ -210,13 +210,34 @@ _alpinize_files_group() { # NAME GID
     /etc/gshadow "$_alpinize_append_u"
 }
 
+# Runs a busybox applet. 0 when it worked, or when it refused an ID that a direct edit of the
+# files can write: one above its LAST_ID, or one musl sees on a "#" line (the callers checked the
+# ID is free), with the reason in _alpinize_bb_refused. 1 on any other failure (read-only /etc,
+# …), after printing the applet's own message.
+_alpinize_busybox() { # APPLET ARG...
+  _alpinize_bb_refused=
+  if _alpinize_bb_err=$("$@" 2>&1); then
+    [ -z "$_alpinize_bb_err" ] || printf '%s\n' "$_alpinize_bb_err" >&2
+    return 0
+  fi
+  case $_alpinize_bb_err in
+  *" is not in "*" range"* | *"id '"*"' in use"*)
+    _alpinize_bb_refused=${_alpinize_bb_err#*: }
+    return 0
+    ;;
+  esac
+  printf '%s\n' "$_alpinize_bb_err" >&2
+  _alpinize_say "busybox $1 failed; nothing was written directly"
+  return 1
+}
+
 _alpinize_create_group() { # NAME GID
   case $(_alpinize_backend) in
   shadow) groupadd -g "$2" "$1" >&2 || return 1 ;;
   busybox)
-    addgroup -g "$2" "$1" >&2 && return 0
-    # It refuses IDs above its LAST_ID, and GIDs that musl sees on "#" lines of /etc/group.
-    _alpinize_say "busybox addgroup refused '$1' (GID $2); writing /etc/group directly"
+    _alpinize_busybox addgroup -g "$2" "$1" || return 1
+    [ -n "$_alpinize_bb_refused" ] || return 0
+    _alpinize_say "busybox addgroup refused '$1' (GID $2: $_alpinize_bb_refused); writing /etc/group directly"
     _alpinize_files_group "$1" "$2" || return 1
     ;;
   files) _alpinize_files_group "$1" "$2" || return 1 ;;
@@ -332,10 +353,11 @@ _alpinize_create_user() { # NAME UID GROUP HOME SHELL
   case $(_alpinize_backend) in
   shadow) useradd -M -N -u "$2" -g "$3" -d "$4" -s "$5" "$1" >&2 || return 1 ;;
   busybox)
-    adduser -D -H -u "$2" -G "$3" -h "$4" -s "$5" "$1" >&2 && return 0
-    # It refuses UIDs above its LAST_ID; a user it did write is not written twice.
+    _alpinize_busybox adduser -D -H -u "$2" -G "$3" -h "$4" -s "$5" "$1" || return 1
+    [ -n "$_alpinize_bb_refused" ] || return 0
+    # A user it did write is not written twice.
     _alpinize_entry passwd "$1" >/dev/null && return 1
-    _alpinize_say "busybox adduser refused '$1' (UID $2); writing /etc/passwd directly"
+    _alpinize_say "busybox adduser refused '$1' (UID $2: $_alpinize_bb_refused); writing /etc/passwd directly"
     _alpinize_files_user "$@" || return 1
     ;;
   files) _alpinize_files_user "$@" || return 1 ;;

@@ -69,5 +69,28 @@ for (const kind of kinds) {
       expect(await root.read("etc/gshadow")).toMatch(/^g1:!::$/m);
       expect(await root.read("etc/gshadow")).toMatch(/^users:[^:]*:[^:]*:(.*,)?daemon$/m);
     });
+
+    it.skipIf(kind !== "busybox")(
+      "busybox: a read-only /etc is reported as such, without a direct-edit fallback",
+      async (t) => {
+        root = await makeRoot(kind);
+        const group = await root.read("etc/group");
+        if (!lock("etc/group") || !lock("etc/passwd")) {
+          t.skip("chattr +i does not work on this file system (tmpfs?)");
+          return;
+        }
+        const g = await root.sh("alpinize_ensure_group g1 4100");
+        expect(g.code).toBe(1);
+        expect(g.stderr).toContain("addgroup: /etc/group: Operation not permitted");
+        expect(g.stderr).toContain("busybox addgroup failed; nothing was written directly");
+        expect(g.stderr).not.toContain("writing /etc/group directly");
+        const u = await root.sh("alpinize_ensure_user u1 4100 users /x /bin/sh");
+        expect(u.code).toBe(1);
+        expect(u.stderr).toContain("busybox adduser failed; nothing was written directly");
+        expect(u.stderr).not.toContain("directly;");
+        expect(await root.read("etc/group")).toBe(group);
+        expect(leftovers(root)).toEqual([]);
+      },
+    );
   });
 }
