@@ -14,7 +14,8 @@ export type LintRule =
   | "hidden-failure"
   | "bash-syntax"
   | "syntax"
-  | "crlf";
+  | "crlf"
+  | "sudo";
 
 export interface LintFinding {
   rule: LintRule;
@@ -147,6 +148,7 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
       "error",
     );
   }
+  if (name === "sudo" || name === "doas") lintSudo(name, args, add);
   if (name === "gosu" || name === "su-exec") lintExecAs(name, word.start, args[0]?.text, add);
   if (sh && (name === "[" || name === "test")) {
     for (const a of args) {
@@ -164,6 +166,34 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
       "let the shims report the error (alpinize entrypoint removes 2>/dev/null)",
     );
   }
+}
+
+// sudo options that take a value as the next word.
+const SUDO_VALUE = new Set(["-u", "-g", "-h", "-p", "-C", "-D", "-R", "-T", "-U", "-r", "-t"]);
+
+/** `sudo groupadd …` is not rewritten: say so, since the shims cannot reach it. */
+function lintSudo(name: string, args: SimpleCommand["words"], add: Add): void {
+  let i = 0;
+  while (i < args.length) {
+    const a = args[i]!.text;
+    if (a === "--") {
+      i++;
+      break;
+    }
+    if (SUDO_VALUE.has(a)) i += 2;
+    else if (a.startsWith("-") || ASSIGNMENT.test(a)) i++;
+    else break;
+  }
+  const word = args[i];
+  const inner = word ? literal(word.text) : undefined;
+  if (!word || inner === undefined) return;
+  if (!USER_GROUP.has(inner) && inner !== "gosu" && inner !== "su-exec") return;
+  add(
+    "sudo",
+    word.start,
+    `${name} ${inner} is neither rewritten to the shims nor checked further, and Alpine images rarely have ${name}`,
+    `drop ${name} (an entrypoint that manages users runs as root) and run alpinize entrypoint again`,
+  );
 }
 
 function lintExecAs(name: string, offset: number, user: string | undefined, add: Add): void {
