@@ -25,7 +25,22 @@ run() {
 run pnpm lint
 run pnpm typecheck
 run pnpm check-packages
-run pnpm turbo run test --concurrency=2
+log="$(mktemp)"
+run_tests() { pnpm turbo run test --concurrency=2 2>&1 | tee "$log"; }
+run run_tests
+# One plain closing line over every package's vitest summary ("Tests  N passed | M failed").
+node -e '
+  const text = require("fs").readFileSync(process.argv[1], "utf8").replace(/\x1b\[[0-9;]*m/g, "");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const line of text.split("\n")) {
+    if (!/\bTests\s+\d/.test(line)) continue;
+    passed += Number(/(\d+) passed/.exec(line)?.[1] ?? 0);
+    failed += Number(/(\d+) failed/.exec(line)?.[1] ?? 0);
+    skipped += Number(/(\d+) skipped/.exec(line)?.[1] ?? 0);
+  }
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+' "$log"
+rm -f "$log"
 
 if [ ${#failed[@]} -gt 0 ]; then
   printf 'test: FAILED: %s\n' "${failed[@]}" >&2
