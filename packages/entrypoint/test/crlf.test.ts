@@ -36,3 +36,19 @@ describe("CRLF scripts", () => {
     expect(rewriteEntrypoint("#!/bin/sh\nprintf 'a\rb'\n").changed).toBe(false);
   });
 });
+
+describe("CRLF messages", () => {
+  it("spell the carriage return as \\r, never carry one", () => {
+    let message = "";
+    try {
+      rewriteEntrypoint(CRLF);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const lint = lintEntrypoint(CRLF).find((x) => x.rule === "crlf")!.message;
+    for (const m of [message, lint]) {
+      expect(m).toContain('"#!/bin/sh\\r"');
+      expect(m).not.toContain("\r");
+    }
+  });
+});

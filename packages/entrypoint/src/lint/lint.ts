@@ -81,7 +81,7 @@ export function lintEntrypoint(text: string): LintFinding[] {
     add(
       "crlf",
       crlf,
-      `CRLF (Windows) line endings on ${lines} line(s): sh reads the \r as part of the last word of each line, and a "#!/bin/sh\r" line cannot run`,
+      `CRLF (Windows) line endings on ${lines} line(s): sh reads the \\r as part of the last word of each line, and a "#!/bin/sh\\r" line cannot run`,
       "convert to LF (dos2unix FILE) and keep it so with `*.sh text eol=lf` in .gitattributes",
       "error",
     );

@@ -128,7 +128,7 @@ function refuseCrlf(text: string): void {
   const { line } = lineColumn(text, at);
   throw new InputError(
     "ALPINIZE_ENTRYPOINT_CRLF",
-    `the script has CRLF (Windows) line endings, first on line ${line}: sh reads the \r as part of each last word, and a "#!/bin/sh\r" line cannot run; nothing was rewritten`,
+    `the script has CRLF (Windows) line endings, first on line ${line}: sh reads the \\r as part of each last word, and a "#!/bin/sh\\r" line cannot run; nothing was rewritten`,
     {
       hint: "Convert it to LF line endings (dos2unix FILE, or sed -i 's/\\r$//' FILE), keep it LF with `*.sh text eol=lf` in .gitattributes, then run alpinize entrypoint again.",
     },
