@@ -43,6 +43,17 @@ describe("check rules", () => {
     expect(rules(text)).toEqual(["3:apt-in-alpine", "4:apt-in-alpine", "7:apt-in-alpine"]);
   });
 
+  it("accepts dpkg from apk (the docker-library arch pattern), never apt", () => {
+    const text = [
+      "FROM alpine:3.23",
+      "RUN apk add --no-cache --virtual .fetch-deps dpkg gnupg \\",
+      "    && dpkgArch=\"$(dpkg --print-architecture | awk -F- '{ print $NF }')\" \\",
+      "    && apt-get install -y x",
+      "",
+    ].join("\n");
+    expect(rules(text)).toEqual(["4:apt-in-alpine"]);
+  });
+
   it("does not flag apt in a stage that is still Debian, but flags the Debian base", () => {
     const text = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n";
     expect(rules(text)).toEqual(["1:debian-base"]);

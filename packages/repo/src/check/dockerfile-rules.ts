@@ -16,6 +16,7 @@ const APT_TOOLS = new Set([
   "dpkg",
   "dpkg-reconfigure",
   "dpkg-query",
+  "dpkg-architecture",
   "xx-apt",
   "xx-apt-get",
 ]);
@@ -66,13 +67,12 @@ function checkBase(stage: StageInfo, settings: CheckSettings, emit: Emit): void 
 }
 
 function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
-  const installsShadow = stage.runs.some((r) =>
-    r.commands.some((c) => isApkAdd(c) && c.args.includes("shadow")),
-  );
+  const installed = apkInstalled(stage);
+  const installsShadow = installed.has("shadow");
   run.commands.forEach((cmd, i) => {
     const line = run.commandLines[i] ?? run.line;
     const name = baseName(cmd.name);
-    if (APT_TOOLS.has(name)) {
+    if (APT_TOOLS.has(name) && !fromApkDpkg(name, installed)) {
       emit(
         line,
         "apt-in-alpine",
@@ -165,6 +165,30 @@ function isGoBuild(cmd: ShellCommand): boolean {
   return (
     (name === "go" || name === "xx-go") && (cmd.args[0] === "build" || cmd.args[0] === "install")
   );
+}
+
+/** Package names the stage installs with apk/xx-apk (literal words only). */
+function apkInstalled(stage: StageInfo): Set<string> {
+  const names = new Set<string>();
+  for (const run of stage.runs) {
+    for (const cmd of run.commands) {
+      if (!isApkAdd(cmd)) continue;
+      for (const arg of cmd.args)
+        if (/^[a-z0-9][a-z0-9+._-]*$/.test(arg) && arg !== "add") names.add(arg);
+    }
+  }
+  return names;
+}
+
+/**
+ * Alpine packages dpkg itself (`apk add dpkg`, as docker-library images do for
+ * `dpkg --print-architecture`) and dpkg-dev (`dpkg-architecture`): using them is not apt left over.
+ */
+function fromApkDpkg(name: string, installed: Set<string>): boolean {
+  if (name === "dpkg" || name === "dpkg-query")
+    return installed.has("dpkg") || installed.has("dpkg-dev");
+  if (name === "dpkg-architecture") return installed.has("dpkg-dev");
+  return false;
 }
 
 function isApkAdd(cmd: ShellCommand): boolean {
