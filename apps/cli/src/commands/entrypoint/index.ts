@@ -28,7 +28,7 @@ Options:
   --inline        Copy the shims into the script instead of sourcing them
 
 Exit codes: 0 done (or nothing to change), 1 --check found changes or lint errors,
-            2 bad input or usage, 70 internal error.
+            2 bad input (e.g. CRLF line endings) or usage, 70 internal error.
 `;
 
 const OPTIONS = {
