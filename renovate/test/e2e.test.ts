@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pushImage, requireBinary, type StartedRegistry, startRegistry } from "@alpinize/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyUpdates, type UpdateStep } from "./lab/apply-update.js";
-import { EXPECTED, type Expected } from "./lab/expected.js";
+import { EXPECTED, type Expected, FLOATING_GROUP, FLOATING_REFS } from "./lab/expected.js";
 import { type PresetServer, startPresetServer } from "./lab/preset-server.js";
 import {
   type Digests,
@@ -18,6 +18,8 @@ import { branchesFromLog, dockerDeps, type FoundDep } from "./lab/report.js";
 import { commitAll, commitEdit, createScratchRepo } from "./lab/scratch-repo.js";
 
 const DIGEST_BRANCH = "renovate/docker-digests";
+const FLOATING_BRANCH = FLOATING_GROUP.branch;
+const MERGED_BRANCHES = [DIGEST_BRANCH, FLOATING_BRANCH];
 const EDGE_WORKAROUND = "workarounds:doNotUpgradeFromAlpineStableToEdge";
 // A Renovate run over the scratch repository takes about 10 s, several times that when turbo
 // runs other packages' tests beside it.
@@ -28,6 +30,12 @@ const NO_TIMESTAMP_WARNING = "Some release(s) did not have a releaseTimestamp";
 
 const key = (d: Pick<FoundDep, "manager" | "packageFile" | "depName" | "currentValue">) =>
   `${d.manager} ${d.packageFile} ${d.depName}:${d.currentValue}`;
+const isFloating = (d: Pick<FoundDep, "depName" | "currentValue">) =>
+  FLOATING_REFS.has(`${d.depName}:${d.currentValue}`);
+const isDigestUpdate = (u: { updateType: string }) =>
+  u.updateType === "pinDigest" || u.updateType === "digest";
+/** A tag-less reference is looked up (and pinned) as `latest`. */
+const tagOf = (newValue: string | undefined) => newValue ?? "latest";
 
 let install: RenovateInstall;
 let registry: StartedRegistry | undefined;
@@ -54,6 +62,21 @@ async function renovate(): Promise<LabRun> {
   return result;
 }
 
+/**
+ * An update stays on 3.x: a forbidden tag (4.x, edge, a date, latest) may only appear as the
+ * pin or digest refresh of a reference that already uses it.
+ */
+function expectOnTheLine(
+  ref: string,
+  currentValue: string,
+  update: { updateType?: string; newValue?: string },
+): void {
+  const newValue = update.newValue ?? "";
+  if (newValue === currentValue && isDigestUpdate({ updateType: update.updateType ?? "" })) return;
+  expect(FORBIDDEN_ALPINE_TAGS, ref).not.toContain(newValue);
+  expect(newValue, ref).not.toMatch(/^4(\.|$)/);
+}
+
 function find(deps: FoundDep[], expected: Expected, currentDigest?: string): FoundDep {
   const matches = deps.filter(
     (d) => key(d) === key(expected) && (!currentDigest || d.currentDigest === currentDigest),
@@ -62,7 +85,10 @@ function find(deps: FoundDep[], expected: Expected, currentDigest?: string): Fou
   return matches[0]!;
 }
 
-/** Merges the automerged branch as the platform would: every pin and digest update, applied. */
+/**
+ * Merges the automerged digest branch as the platform would, and the floating-tags branch as a
+ * person would after review: every pin and digest update, applied.
+ */
 async function mergeDigestGroup(result: LabRun): Promise<void> {
   const steps: UpdateStep[] = [];
   const contents: Record<string, string> = {};
@@ -70,7 +96,7 @@ async function mergeDigestGroup(result: LabRun): Promise<void> {
     for (const packageFile of files) {
       packageFile.deps.forEach((dep, depIndex) => {
         dep.updates.forEach((update, updateIndex) => {
-          if (update.branchName === DIGEST_BRANCH) {
+          if (MERGED_BRANCHES.includes(update.branchName ?? "")) {
             steps.push({ manager, packageFile, depIndex, updateIndex });
           }
         });
@@ -83,7 +109,7 @@ async function mergeDigestGroup(result: LabRun): Promise<void> {
   }
   const merged = await applyUpdates(install, join(work, "autoreplace"), contents, steps);
   for (const [path, text] of Object.entries(merged)) await writeFile(join(repo, path), text);
-  await commitAll(repo, "merge renovate/docker-digests");
+  await commitAll(repo, `merge ${MERGED_BRANCHES.join(" and ")}`);
 }
 
 beforeAll(async () => {
@@ -140,11 +166,12 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
     for (const expected of EXPECTED) {
       const dep = find(deps, expected);
       expect(dep.currentDigest).toBe(expected.stale ? staleDigest : undefined);
-      const proposed = dep.updates.map((u) => `${u.updateType} ${u.newValue}`).sort();
+      const proposed = dep.updates.map((u) => `${u.updateType} ${u.newValue ?? ""}`).sort();
       expect(proposed, key(expected)).toEqual([...expected.updates].sort());
       for (const update of dep.updates) {
-        const want = digests.get(`${expected.repository}:${update.newValue}`);
-        expect(want, `${expected.repository}:${update.newValue} was pushed`).toBeDefined();
+        const ref = `${expected.repository}:${tagOf(update.newValue)}`;
+        const want = digests.get(ref);
+        expect(want, `${ref} was pushed`).toBeDefined();
         expect(update.newDigest, `${key(expected)} → ${update.updateType}`).toBe(want);
         expect(update.pendingChecks ?? false).toBe(false);
       }
@@ -154,18 +181,15 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
 
   it("never proposes another major, edge or a dated tag", () => {
     for (const dep of dockerDeps(first.report)) {
-      for (const update of dep.updates) {
-        expect(FORBIDDEN_ALPINE_TAGS, key(dep)).not.toContain(update.newValue);
-        expect(update.newValue, key(dep)).not.toMatch(/^4(\.|$)/);
-      }
+      for (const update of dep.updates) expectOnTheLine(key(dep), dep.currentValue, update);
     }
   });
 
   it("groups every pin and digest update in one automerged branch; tag bumps stay manual", () => {
     const deps = dockerDeps(first.report);
-    const digestUpdates = deps.flatMap((d) =>
-      d.updates.filter((u) => u.updateType === "pinDigest" || u.updateType === "digest"),
-    );
+    const digestUpdates = deps
+      .filter((d) => !isFloating(d))
+      .flatMap((d) => d.updates.filter(isDigestUpdate));
     expect(digestUpdates.length).toBe(12);
     for (const update of digestUpdates) expect(update.branchName).toBe(DIGEST_BRANCH);
 
@@ -183,7 +207,9 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
 
     // runs-on: ubuntu-24.04 is a github-runners dependency with a branch of its own: not ours.
     const bumps = branches.filter(
-      (b) => b.branchName !== DIGEST_BRANCH && b.upgrades.every((u) => u.datasource === "docker"),
+      (b) =>
+        !MERGED_BRANCHES.includes(b.branchName) &&
+        b.upgrades.every((u) => u.datasource === "docker"),
     );
     expect(bumps.map((b) => b.branchName).sort()).toEqual([
       "renovate/alpine-3.x",
@@ -197,6 +223,36 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
         expect(upgrade.newValue).toMatch(/^3\.\d+(\.\d+)?$/);
       }
     }
+  });
+
+  it("pins alpine's moving tags (edge, latest, none) in a group of their own that waits for a person", () => {
+    const floating = dockerDeps(first.report).filter(isFloating);
+    expect(floating.map(key).sort()).toEqual([
+      "dockerfile tools/Dockerfile alpine:",
+      "dockerfile tools/Dockerfile alpine:latest",
+      "dockerfile tools/Dockerfile docker.io/alpine:edge",
+      "regex tools/smoke.sh smoke-base:edge",
+    ]);
+    for (const dep of floating) {
+      expect(
+        dep.updates.map((u) => u.branchName),
+        key(dep),
+      ).toEqual([FLOATING_BRANCH]);
+    }
+    const branches = branchesFromLog(first.log);
+    const group = branches.find((b) => b.branchName === FLOATING_BRANCH);
+    expect(group, FLOATING_BRANCH).toBeDefined();
+    expect(group!.groupName).toBe(FLOATING_GROUP.groupName);
+    expect(group!.automerge).toBe(false);
+    expect(group!.upgrades.map((u) => `${u.updateType} ${u.newValue ?? ""}`).sort()).toEqual([
+      "pinDigest ",
+      "pinDigest edge",
+      "pinDigest edge",
+      "pinDigest latest",
+    ]);
+    for (const upgrade of group!.upgrades) expect(upgrade.automerge).toBe(false);
+    // Splitting them off leaves the main digest group automerged (automerge is per branch).
+    expect(branches.find((b) => b.branchName === DIGEST_BRANCH)?.automerge).toBe(true);
   });
 
   it(
@@ -227,6 +283,11 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       const script = await read("scripts/release.sh");
       expect(script).toContain(`RELEASE_IMAGE="alpine:${at("3.23.3")}"\n`);
       expect(script).toContain(`BUILD_IMAGE=alpine:${at("3.22.2")}\n`);
+      const tools = await read("tools/Dockerfile");
+      expect(tools).toContain(`FROM docker.io/alpine:${at("edge")} AS nightly\n`);
+      expect(tools).toContain(`FROM alpine@${digests.get("alpine:latest")} AS untagged\n`);
+      expect(tools).toContain(`FROM alpine:${at("latest")}\n`);
+      expect(await read("tools/smoke.sh")).toContain(`SMOKE_BASE=alpine:${at("edge")}\n`);
     },
     RUN_TIMEOUT,
   );
@@ -238,7 +299,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       expect(settled.map(key).sort()).toEqual(EXPECTED.map(key).sort());
       for (const dep of settled) {
         expect(dep.currentDigest, key(dep)).toMatch(/^sha256:/);
-        expect(dep.updates.filter((u) => u.branchName === DIGEST_BRANCH)).toEqual([]);
+        expect(dep.updates.filter((u) => MERGED_BRANCHES.includes(u.branchName ?? ""))).toEqual([]);
       }
 
       const current = digests.get("alpine:3.23.3")!;
@@ -247,11 +308,21 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
         "alpine:3.23.3",
       );
       expect(rebuilt).not.toBe(current);
-      const refreshed = dockerDeps((await renovate()).report).flatMap((dep) =>
-        dep.updates
-          .filter((u) => u.branchName === DIGEST_BRANCH)
-          .map((u) => ({ ref: key(dep), from: dep.currentDigest, ...u })),
+      // latest moves to Alpine 4: the same content as 4.0.0.
+      const four = digests.get("alpine:4.0.0")!;
+      const moved = indexDigest(
+        await pushImage(registry!.url, "alpine", "latest", { seed: "alpine:4.0.0" }),
+        "alpine:latest",
       );
+      expect(moved).toBe(four);
+      const result = await renovate();
+      const updates = (branch: string) =>
+        dockerDeps(result.report).flatMap((dep) =>
+          dep.updates
+            .filter((u) => u.branchName === branch)
+            .map((u) => ({ ref: key(dep), from: dep.currentDigest, ...u })),
+        );
+      const refreshed = updates(DIGEST_BRANCH);
       // ARG RUNTIME_IMAGE and the script's RELEASE_IMAGE; 3.23.2, 3.22.2… were not re-pushed.
       expect(refreshed.map((u) => u.ref).sort()).toEqual([
         "dockerfile Dockerfile alpine:3.23.3",
@@ -261,6 +332,22 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
         expect(update).toMatchObject({ updateType: "digest", newValue: "3.23.3", from: current });
         expect(update.newDigest).toBe(rebuilt);
       }
+      // The Alpine 4 refreshes of latest and of the tag-less FROM wait for a person.
+      const toFour = updates(FLOATING_BRANCH);
+      expect(toFour.map((u) => u.ref).sort()).toEqual([
+        "dockerfile tools/Dockerfile alpine:",
+        "dockerfile tools/Dockerfile alpine:latest",
+      ]);
+      for (const update of toFour) {
+        expect(update).toMatchObject({
+          updateType: "digest",
+          from: digests.get("alpine:latest"),
+          newDigest: four,
+        });
+      }
+      const branches = branchesFromLog(result.log);
+      expect(branches.find((b) => b.branchName === FLOATING_BRANCH)?.automerge).toBe(false);
+      expect(branches.find((b) => b.branchName === DIGEST_BRANCH)?.automerge).toBe(true);
     },
     2 * RUN_TIMEOUT,
   );
@@ -291,9 +378,12 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       for (const branch of branches) {
         expect(branch.branchName).not.toMatch(/4\.x|edge/);
         for (const upgrade of branch.upgrades) {
-          expect(FORBIDDEN_ALPINE_TAGS).not.toContain(upgrade.newValue);
+          const current = upgrade.currentValue ?? "";
+          expectOnTheLine(`${branch.branchName} ${upgrade.depName}:${current}`, current, upgrade);
         }
       }
+      // latest's pending move to Alpine 4 still waits in its own, manual branch.
+      expect(branches.find((b) => b.branchName === FLOATING_BRANCH)?.automerge).toBe(false);
     },
     RUN_TIMEOUT,
   );

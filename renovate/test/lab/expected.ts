@@ -20,12 +20,13 @@ function ref(
   stale = false,
 ): Expected {
   const [manager = "", packageFile = ""] = where.split(" ");
+  // `alpine` alone has no tag: Renovate reports no currentValue (the registry's `latest`).
   const colon = image.lastIndexOf(":");
   return {
     manager,
     packageFile,
-    depName: image.slice(0, colon),
-    currentValue: image.slice(colon + 1),
+    depName: colon < 0 ? image : image.slice(0, colon),
+    currentValue: colon < 0 ? "" : image.slice(colon + 1),
     repository,
     updates,
     stale,
@@ -35,6 +36,7 @@ function ref(
 const DOCKERFILE = "dockerfile Dockerfile";
 const COMPOSE = "docker-compose docker-compose.yml";
 const WORKFLOW = "github-actions .github/workflows/ci.yml";
+const TOOLS = "dockerfile tools/Dockerfile";
 
 /** Every docker reference in test/fixtures/scratch. */
 export const EXPECTED: Expected[] = [
@@ -65,4 +67,25 @@ export const EXPECTED: Expected[] = [
     "pinDigest 3.22.2",
     "minor 3.23.3",
   ]),
+  // tools/Dockerfile: moving tags, pinned but never moved to another tag. docker.io/alpine is
+  // rewritten in packageName by the lab's registryAliases: the rules must match it by depName.
+  ref(TOOLS, "docker.io/alpine:edge", "alpine", ["pinDigest edge"]),
+  // no tag at all (the registry's latest): Renovate reports no currentValue
+  ref(TOOLS, "alpine", "alpine", ["pinDigest "]),
+  ref(TOOLS, "alpine:latest", "alpine", ["pinDigest latest"]),
+  // depName is only a label: the floating-tags rule must match the looked-up packageName
+  ref("regex tools/smoke.sh", "smoke-base:edge", "alpine", ["pinDigest edge"]),
 ];
+
+/** Where a person, not automerge, takes alpine's moving-tag pins and refreshes. */
+export const FLOATING_GROUP = {
+  groupName: "alpine floating tags",
+  branch: "renovate/alpine-floating-tags",
+};
+/** References in {@link EXPECTED} whose digest updates belong to {@link FLOATING_GROUP}. */
+export const FLOATING_REFS = new Set([
+  "docker.io/alpine:edge",
+  "alpine:",
+  "alpine:latest",
+  "smoke-base:edge",
+]);

@@ -38,6 +38,7 @@ export interface BranchUpgrade {
   datasource?: string;
   depName?: string;
   packageFile?: string;
+  currentValue?: string;
   updateType?: string;
   newValue?: string;
   newDigest?: string;
