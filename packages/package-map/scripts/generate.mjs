@@ -70,6 +70,14 @@ function addLoopSubpackages(origins) {
   }
 }
 
+// Sources whose only Alpine build of the same upstream is one part of it: joining would send every
+// other binary to that part (libudev1, systemd-timesyncd → systemd-boot; inetutils-traceroute →
+// inetutils-syslogd). Their binaries go to curated entries, name rules, or unknown.
+const PARTIAL_ORIGINS = {
+  systemd: "Alpine builds only the UEFI boot loader (systemd-boot) from systemd's source",
+  inetutils: "Alpine builds single inetutils tools as their own origins (ftp, syslogd, telnet)",
+};
+
 /** Debian source → Alpine origin, by the strongest key that names exactly one origin. */
 function joinSources(debian, origins) {
   const byStem = new Map();
@@ -107,6 +115,7 @@ function joinSources(debian, origins) {
   const join = {};
   for (const [src, [homepage, tarball]] of Object.entries(debian.sources)) {
     if (origins.has(src)) continue; // same name: the engine finds it without a table entry
+    if (Object.hasOwn(PARTIAL_ORIGINS, src)) continue;
     const stem = stemName(tarball || src);
     const version = /[-.]?(\d+(?:\.\d+)*)$/.exec(src)?.[1];
     const bare = src.startsWith("lib") ? stemName(src.slice(3)) : "";

@@ -4,6 +4,12 @@ import { firstExisting, type Layer } from "./types.js";
 // Prefix conventions between the two distributions' language packaging. Each guess must exist.
 const RULES: { pattern: RegExp; candidates: (m: RegExpExecArray) => string[]; what: string }[] = [
   {
+    // Debian source python-certbot-nginx; Alpine ships the plugins as programs (certbot-nginx).
+    pattern: /^python3-(certbot(?:-[a-z0-9-]+)?)$/,
+    candidates: (m) => [`${m[1]}`],
+    what: "certbot and its plugins are packaged under their own names",
+  },
+  {
     pattern: /^python3?-(.+)$/,
     candidates: (m) => [
       `py3-${m[1]}`,
