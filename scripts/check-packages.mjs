@@ -32,6 +32,36 @@ export function publishablePackages() {
   return found.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+const NODE_IMPORT_CONDITIONS = ["node", "import", "module-sync", "default"];
+
+/** The target an exports entry resolves to under the given conditions (Node's rules), or null. */
+export function resolveExport(target, conditions) {
+  if (typeof target === "string") return target;
+  if (Array.isArray(target)) {
+    for (const item of target) {
+      const found = resolveExport(item, conditions);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (target === null || typeof target !== "object") return null;
+  for (const [condition, value] of Object.entries(target)) {
+    if (condition !== "default" && !conditions.includes(condition)) continue;
+    const found = resolveExport(value, conditions);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** The declaration file TypeScript finds for an exports entry: "types", or a .d.ts beside the JS. */
+function typesFileOf(dir, target) {
+  const found = resolveExport(target, ["types", ...NODE_IMPORT_CONDITIONS]);
+  if (found === null) return null;
+  if (/\.d\.[cm]?ts$/.test(found)) return found;
+  const sibling = found.replace(/\.js$/, ".d.ts").replace(/\.mjs$/, ".d.mts");
+  return sibling !== found && existsSync(join(dir, sibling)) ? sibling : null;
+}
+
 /** What publint does not report: fields the issue asks every package to carry, as {errors, warnings}. */
 export function metadataProblems({ name, dir, pkg }) {
   const problems = [];
@@ -53,10 +83,19 @@ export function metadataProblems({ name, dir, pkg }) {
   if (name.startsWith("@"))
     need(pkg.publishConfig?.access === "public", "publishConfig.access is not public");
   for (const [sub, target] of Object.entries(pkg.exports ?? {})) {
+    // publint and attw (types only) accept a map that Node's `import` cannot use, e.g. a
+    // "require"-only entry: resolve it with Node's ESM conditions as a consumer would.
+    need(
+      sub.includes("*") || resolveExport(target, NODE_IMPORT_CONDITIONS) !== null,
+      `exports["${sub}"]: \`import\` resolves to nothing (no "import" or "default" condition)`,
+    );
     if (typeof target !== "object" || target === null) continue;
     const keys = Object.keys(target);
     need(keys[0] === "types", `exports["${sub}"]: "types" must come first`);
   }
+  // A library is imported from "."; without types there attw has nothing to check and says ok.
+  if (pkg.exports?.["."] !== undefined)
+    need(typesFileOf(dir, pkg.exports["."]) !== null, 'exports["."] has no types');
   for (const bin of Object.values(typeof pkg.bin === "string" ? { x: pkg.bin } : (pkg.bin ?? {}))) {
     need(existsSync(join(dir, bin)), `bin ${bin} not built`);
   }
@@ -89,7 +128,10 @@ function assetExports(pkg) {
 }
 
 function hasTypes(pkg) {
-  return Object.values(pkg.exports ?? {}).some((t) => typeof t === "object" && t && "types" in t);
+  return (
+    pkg.exports?.["."] !== undefined ||
+    Object.values(pkg.exports ?? {}).some((t) => typeof t === "object" && t && "types" in t)
+  );
 }
 
 function checkOne(target, dest) {
@@ -130,6 +172,8 @@ function parseArgv(argv) {
 /** Packages to check: named or all publishable ones, or the folders given with --dir. */
 function selectTargets(opts) {
   if (opts.dirs.length > 0) {
+    const missing = opts.dirs.filter((dir) => !existsSync(join(dir, "package.json")));
+    if (missing.length > 0) return { error: `no package.json in ${missing.join(", ")}` };
     return opts.dirs.map((dir) => {
       const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
       return { name: pkg.name, dir, pkg };
@@ -146,6 +190,10 @@ function main(argv) {
     return 2;
   }
   const targets = selectTargets(opts);
+  if (targets.error) {
+    console.error(`check-packages: ${targets.error}; ${USAGE}`);
+    return 2;
+  }
   if (targets.length === 0) {
     console.error("check-packages: no publishable package matches");
     return 2;

@@ -112,6 +112,45 @@ describe("check-packages", () => {
     expect(res.stdout).toContain('exports["."]: "types" must come first');
   });
 
+  it("fails when Node's import cannot resolve an export (a require-only entry)", async () => {
+    const dir = writePackage("fixture-require-only", (m) => {
+      m.exports = {
+        ".": { types: "./dist/index.d.ts", require: "./dist/index.js" },
+        "./package.json": "./package.json",
+      };
+    });
+    const res = await check(dir);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('exports["."]: `import` resolves to nothing');
+  });
+
+  it("fails when the library export has no types at all", async () => {
+    const dir = writePackage(
+      "fixture-untyped",
+      (m) => {
+        m.exports = { ".": "./dist/index.js", "./package.json": "./package.json" };
+      },
+      { "dist/index.d.ts": "" },
+    );
+    const res = await check(dir);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('exports["."] has no types');
+  });
+
+  it("accepts a string export with its .d.ts beside the JS", async () => {
+    const dir = writePackage("fixture-string-export", (m) => {
+      m.exports = { ".": "./dist/index.js", "./package.json": "./package.json" };
+    });
+    const res = await check(dir);
+    expect(res.code, res.stdout).toBe(0);
+  });
+
+  it("exits 2 when a --dir folder has no package.json", async () => {
+    const res = await check(join(scratch, "no-such-package"));
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("no package.json in");
+  });
+
   it("rejects an unknown option with exit 2", async () => {
     const res = await run(
       process.execPath,
