@@ -27,11 +27,29 @@ export const upstreamLayer: Layer = (name, env, trace) => {
     trace.note("upstream", `Debian source ${source} has no Alpine origin in ${env.release}`);
     return undefined;
   }
-  const how = `Debian source ${source} ↔ Alpine origin ${joined.origin} (${joined.key})`;
-  const role = pickRole(name, joined.origin, facts.commands, env, trace);
+  const origin = apiSibling(name, joined.origin, env) ?? joined.origin;
+  const how =
+    origin === joined.origin
+      ? `Debian source ${source} ↔ Alpine origin ${joined.origin} (${joined.key})`
+      : `Debian source ${source} ↔ Alpine origin ${joined.origin} (${joined.key}), whose API ${origin.slice(origin.lastIndexOf("-") + 1)} named in ${name} is built as ${origin}`;
+  const role = pickRole(name, origin, facts.commands, env, trace);
   if (!role) return undefined;
   return { ...role, layer: "upstream", reason: `${how}; ${role.reason}` };
 };
+
+/**
+ * One source, one origin per API (webkit2gtk-4.1, webkit2gtk-6.0): the join names one of them,
+ * and an API version in the binary's name (libwebkit2gtk-4.1-0) picks its own.
+ */
+function apiSibling(name: string, origin: string, env: Env): string | undefined {
+  const family = /^(.*[a-z+])-\d+\.\d+$/.exec(origin)?.[1];
+  if (!family) return undefined;
+  for (const m of name.matchAll(/-(\d+\.\d+)(?=-|$)/g)) {
+    const sibling = `${family}-${m[1]}`;
+    if (sibling !== origin && env.index.isOrigin(sibling)) return sibling;
+  }
+  return undefined;
+}
 
 function guessSource(name: string): string {
   return name.replace(/-(dev|doc|utils|tools|bin|common|data)$/, "").replace(/t64$/, "");
@@ -93,7 +111,11 @@ function libraryRole(name: string, origin: string, names: string[], env: Env): R
     `${origin}-${s}`,
     `${origin}-${s.replace(/^lib/, "").replace(`${family}-`, "")}`,
   ]);
-  const order = [...bare, `${origin}-libs`, `lib${origin}`, `${origin}-lib`, origin];
+  // lapack's libblas3 is blas: a subpackage named after the library without its lib prefix.
+  const plain = libraryStems(name)
+    .map((s) => s.replace(/^lib/, ""))
+    .filter((n) => n !== origin);
+  const order = [...bare, ...plain, `${origin}-libs`, `lib${origin}`, `${origin}-lib`, origin];
   const pick = order.find((n) => names.includes(n));
   return pick
     ? { alpine: [pick], reason: `the shared library of ${origin} is in ${pick}` }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { createPackageMap } from "../src/index.js";
+
+const pm = createPackageMap({ release: "3.23" });
+const alpine = (name: string) => pm.map(name).alpine;
+
+describe("library roles inside a joined origin", () => {
+  it("finds a subpackage named after the library without its lib prefix", () => {
+    expect(alpine("libblas3")).toEqual(["blas"]);
+    expect(alpine("libhdf5-hl-100")).toEqual(["hdf5-hl"]);
+    expect(alpine("libgpgmepp6")).toEqual(["gpgmepp"]);
+  });
+
+  it("follows the API version in the name to that API's origin", () => {
+    expect(alpine("libwebkit2gtk-4.1-0")).toEqual(["webkit2gtk-4.1"]);
+    expect(alpine("libwebkit2gtk-4.1-dev")).toEqual(["webkit2gtk-4.1-dev"]);
+    expect(alpine("gir1.2-webkit2-4.1")).toEqual(["webkit2gtk-4.1"]);
+    expect(pm.map("libwebkit2gtk-4.1-0").reason).toMatch(/API 4\.1/);
+  });
+});
