@@ -250,7 +250,11 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       "pinDigest edge",
       "pinDigest latest",
     ]);
-    for (const upgrade of group!.upgrades) expect(upgrade.automerge).toBe(false);
+    for (const upgrade of group!.upgrades) {
+      expect(upgrade.automerge).toBe(false);
+      // The digests preset's wait still applies: only grouping and automerge differ.
+      expect(upgrade.minimumReleaseAge).toBe("3 hours");
+    }
     // Splitting them off leaves the main digest group automerged (automerge is per branch).
     expect(branches.find((b) => b.branchName === DIGEST_BRANCH)?.automerge).toBe(true);
   });
