@@ -16,7 +16,13 @@ const FAMILIES: Family[] = [
   {
     pattern: /^openjdk-(\d+)-(jdk|jre)-headless$/,
     family: "java",
-    target: (v, m) => (m[2] === "jre" ? `openjdk${v}-jre-headless` : `openjdk${v}-jdk`),
+    // Alpine's headless Java 8 runtime is openjdk8-jre-base; later majors say -jre-headless.
+    target: (v, m) =>
+      m[2] === "jdk"
+        ? `openjdk${v}-jdk`
+        : v === "8"
+          ? "openjdk8-jre-base"
+          : `openjdk${v}-jre-headless`,
   },
   { pattern: /^openjdk-(\d+)-(jdk|jre)$/, family: "java", target: (v, m) => `openjdk${v}-${m[2]}` },
   { pattern: /^postgresql-(\d+)$/, family: "postgresql", target: (v) => `postgresql${v}` },
@@ -46,6 +52,7 @@ const FAMILIES: Family[] = [
   { pattern: /^llvm-(\d+)$/, family: "llvm", target: (v) => `llvm${v}` },
   { pattern: /^llvm-(\d+)-dev$/, family: "llvm", target: (v) => `llvm${v}-dev` },
   { pattern: /^lld-(\d+)$/, family: "llvm", target: (v) => `lld${v}` },
+  { pattern: /^libllvm-?(\d+)$/, family: "llvm", target: (v) => `llvm${v}-libs` },
   {
     pattern: /^php(\d)\.(\d)-(\w[\w-]*)$/,
     family: "php",
@@ -60,7 +67,26 @@ const FAMILIES: Family[] = [
   },
 ];
 
+// Alpine ships one GCC per release, not one per major as Debian and Ubuntu do.
+const GCC_TOOLS: Record<string, string> = {
+  gcc: "gcc",
+  "g++": "g++",
+  gfortran: "gfortran",
+  gccgo: "gcc-go",
+  gdc: "gcc-gdc",
+  gnat: "gcc-gnat",
+};
+
 export const familyLayer: Layer = (name, env, trace) => {
+  const gcc = /^(gcc|g\+\+|gfortran|gccgo|gdc|gnat)-(\d+)$/.exec(name);
+  const tool = gcc ? GCC_TOOLS[gcc[1] as string] : undefined;
+  if (gcc && tool && env.index.has(tool)) {
+    return {
+      alpine: [tool],
+      layer: "versioned",
+      reason: `Alpine ${env.release} ships one GCC, not one per major: ${gcc[1]} ${gcc[2]} is ${tool}`,
+    };
+  }
   for (const f of FAMILIES) {
     const m = f.pattern.exec(name);
     if (!m) continue;

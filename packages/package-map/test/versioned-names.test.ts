@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { createPackageMap, KNOWN_RELEASES } from "../src/index.js";
+
+describe.each(KNOWN_RELEASES)("versioned and virtual Debian names on Alpine %s", (release) => {
+  const pm = createPackageMap({ release });
+  const alpine = (name: string) => pm.map(name).alpine;
+
+  it("maps a GCC major to Alpine's one GCC, keeping the front end", () => {
+    expect(alpine("gcc-12")).toEqual(["gcc"]);
+    expect(alpine("g++-12")).toEqual(["g++"]);
+    expect(alpine("g++-14")).toEqual(["g++"]);
+    expect(alpine("gfortran-13")).toEqual(["gfortran"]);
+  });
+
+  it("maps Java 8's headless runtime to openjdk8-jre-base", () => {
+    expect(alpine("openjdk-8-jre-headless")).toEqual(["openjdk8-jre-base"]);
+  });
+
+  it("maps libllvmN to that major's llvmN-libs when the release has it", () => {
+    expect(alpine("libllvm15")).toEqual(["llvm15-libs"]);
+  });
+
+  it("has no OpenSSL 1.0, and maps Debian's virtual and transitional names", () => {
+    expect(pm.map("libssl1.0.0")).toMatchObject({ alpine: [], kind: "unknown" });
+    expect(alpine("ssh-client")).toEqual(["openssh-client"]);
+    expect(alpine("host")).toEqual(["bind-tools"]);
+    expect(alpine("chromium-browser")).toEqual(["chromium"]);
+  });
+});
