@@ -9,8 +9,14 @@ function raw(env, name) {
   return (env[`INPUT_${upper.replaceAll("-", "_")}`] ?? env[`INPUT_${upper}`] ?? "").trim();
 }
 
+/** One entry per line when the value has several lines (so a path may hold spaces), else per word. */
 function list(env, name) {
-  return raw(env, name).split(/\s+/).filter(Boolean);
+  const value = raw(env, name);
+  const separator = value.includes("\n") ? /\r?\n/ : /\s+/;
+  return value
+    .split(separator)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 function bool(env, name, fallback) {
@@ -23,7 +29,7 @@ function bool(env, name, fallback) {
 
 /** The command prefix that runs alpinize: the `cli` input, else npx with the pinned version. */
 function cliCommand(env) {
-  const cli = list(env, "cli");
+  const cli = raw(env, "cli").split(/\s+/).filter(Boolean);
   if (cli.length > 0) return cli;
   const version = raw(env, "version") || "latest";
   if (!/^[0-9A-Za-z.+^~<>=_-]{1,64}$/.test(version)) {

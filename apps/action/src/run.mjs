@@ -4,6 +4,7 @@
 // exits 0 pass, 1 findings (unless fail-on-findings is false), 2 bad input, 70 internal error.
 import { spawn } from "node:child_process";
 import { appendFileSync, statSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { gateArgs, InputProblem, readInputs } from "./inputs.mjs";
 
 const OK = 0;
@@ -69,25 +70,42 @@ function verdict(code) {
   return `💥 internal error (exit ${code})`;
 }
 
-const FINDING_LINE = /^(?:(warning|error)\s+)?([^\s:]+):(\d+)(?::(\d+))?:\s*(.+)$/;
+const FINDING_LINE = /^(?:(warning|error)\s+)?([^:]+?):(\d+)(?::(\d+))?:\s*(.+)$/;
+
+/** Annotations name files from the repository root; the commands ran in working-directory. */
+function fromWorkspace(env, file) {
+  const root = env.GITHUB_WORKSPACE;
+  if (!root) return file;
+  const rel = relative(root, resolve(file));
+  return rel.startsWith("..") || isAbsolute(rel) ? file : rel.split(sep).join("/");
+}
+
+function escapeProperty(value) {
+  return value
+    .replaceAll("%", "%25")
+    .replaceAll("\r", "%0D")
+    .replaceAll("\n", "%0A")
+    .replaceAll(":", "%3A")
+    .replaceAll(",", "%2C");
+}
 
 /** `[warning ]file:line: message` lines of the check output become annotations on the PR diff. */
-function annotate(output) {
+function annotate(env, output) {
   for (const line of output.split("\n")) {
     const m = FINDING_LINE.exec(line.trim());
     if (!m) continue;
     const [, level, file, row, col, text] = m;
     const message = text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
-    const where = `file=${file.replaceAll(",", "%2C")},line=${row}${col ? `,col=${col}` : ""}`;
+    const where = `file=${escapeProperty(fromWorkspace(env, file))},line=${row}${col ? `,col=${col}` : ""}`;
     console.log(`::${level === "warning" ? "warning" : "error"} ${where}::${message}`);
   }
 }
 
-async function check(inputs) {
+async function check(env, inputs) {
   const res = await runCli(inputs.cli, ["check", ...inputs.paths]);
   process.stdout.write(res.stdout);
   process.stderr.write(res.stderr);
-  if (res.code === FINDINGS || res.code === OK) annotate(`${res.stdout}\n${res.stderr}`);
+  if (res.code === FINDINGS || res.code === OK) annotate(env, `${res.stdout}\n${res.stderr}`);
   let body = `## alpinize check: ${verdict(res.code)}\n\nChecked: ${inputs.paths.map((p) => `\`${p}\``).join(", ")}\n\n`;
   const shown = `${res.stdout}${res.stderr}`;
   if (shown.trim()) body += fenced(shown);
@@ -152,7 +170,7 @@ async function main(env) {
   const sections = [];
   const outputs = { "check-exit-code": "", "gate-exit-code": "" };
   if (inputs.paths.length > 0) {
-    const res = await check(inputs);
+    const res = await check(env, inputs);
     sections.push(res.summary);
     outputs["check-exit-code"] = String(res.code);
   }

@@ -59,11 +59,15 @@ interface ActionRun {
   outputs: Record<string, string>;
 }
 
-async function runAction(withInputs: Record<string, string>): Promise<ActionRun> {
+async function runAction(
+  withInputs: Record<string, string>,
+  prepare: (workspace: string) => void = () => {},
+): Promise<ActionRun> {
   work = mkdtempSync(join(tmpdir(), "alpinize-action-"));
   workDirs.push(work);
   const workspace = join(work, "workspace");
   cpSync(fixtures, workspace, { recursive: true });
+  prepare(workspace);
   const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs)) inputs[name] = spec.default ?? "";
   // The test runs the workspace's CLI build instead of npx (the registry copy may differ).
@@ -252,6 +256,22 @@ describe("the action's entry with a workflow's inputs", () => {
     } finally {
       rmSync(crash, { force: true });
     }
+  });
+
+  it("takes one path per line, so a path may contain spaces", async () => {
+    const res = await runAction({ paths: "my service\nmigrated\n" }, (workspace) =>
+      cpSync(join(workspace, "debian"), join(workspace, "my service"), { recursive: true }),
+    );
+    expect(res.code, res.log).toBe(1);
+    expect(res.summary).toContain("Checked: `my service`, `migrated`");
+    expect(res.summary).toContain("my service/Dockerfile:1: debian-base");
+    expect(res.log).toMatch(/^::error file=my service\/Dockerfile,line=1::debian-base/m);
+  });
+
+  it("names annotated files from the repository root under working-directory", async () => {
+    const res = await runAction({ paths: ".", "working-directory": "debian" });
+    expect(res.code, res.log).toBe(1);
+    expect(res.log).toMatch(/^::error file=debian\/Dockerfile,line=1::debian-base/m);
   });
 
   it("exits 2 when the alpinize command cannot be started", async () => {
