@@ -18,3 +18,16 @@ describe("library roles inside a joined origin", () => {
     expect(pm.map("libwebkit2gtk-4.1-0").reason).toMatch(/API 4\.1/);
   });
 });
+
+describe("tool packages inside a joined origin", () => {
+  it("maps a package whose every command has its own subpackage to those", () => {
+    expect(alpine("librsvg2-bin")).toEqual(["rsvg-convert"]);
+    expect(alpine("kubernetes-client")).toEqual(["kubectl"]);
+    expect(alpine("cmake-curses-gui")).toEqual(["ccmake"]);
+    expect(alpine("clamav-freshclam")).toEqual(["freshclam"]);
+  });
+
+  it("maps smbclient to Alpine's samba-client, not the server", () => {
+    expect(alpine("smbclient")).toEqual(["samba-client"]);
+  });
+});

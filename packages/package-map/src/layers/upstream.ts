@@ -130,7 +130,10 @@ function toolRole(
   commands: string[],
   env: Env,
 ): Role | undefined {
-  const used = (env.context.commands ?? []).filter((c) => commands.includes(c));
+  const asked = (env.context.commands ?? []).filter((c) => commands.includes(c));
+  // Without usage, a package whose every command has its own subpackage (librsvg2-bin ships only
+  // rsvg-convert) maps to those subpackages.
+  const used = asked.length > 0 ? asked : commands;
   if (used.length > 0) {
     const per = used.map((c) =>
       [`${origin}-${c}`, c, `${origin.replace(/^lib/, "")}-${c}`].find((n) => names.includes(n)),
