@@ -33,6 +33,7 @@ export function publishablePackages() {
 }
 
 const NODE_IMPORT_CONDITIONS = ["node", "import", "module-sync", "default"];
+const NODE_REQUIRE_CONDITIONS = ["node", "require", "module-sync", "default"];
 
 /** The target an exports entry resolves to under the given conditions (Node's rules), or null. */
 export function resolveExport(target, conditions) {
@@ -88,6 +89,11 @@ export function metadataProblems({ name, dir, pkg }) {
     need(
       sub.includes("*") || resolveExport(target, NODE_IMPORT_CONDITIONS) !== null,
       `exports["${sub}"]: \`import\` resolves to nothing (no "import" or "default" condition)`,
+    );
+    // docs/releasing.md promises require() (Node >= 22.12 loads ESM): an "import"-only entry breaks it.
+    need(
+      sub.includes("*") || resolveExport(target, NODE_REQUIRE_CONDITIONS) !== null,
+      `exports["${sub}"]: \`require\` resolves to nothing (use "default" rather than "import")`,
     );
     if (typeof target !== "object" || target === null) continue;
     const keys = Object.keys(target);

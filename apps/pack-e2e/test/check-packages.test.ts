@@ -23,7 +23,7 @@ function goodManifest(name: string): Record<string, unknown> {
     engines: { node: ">=22" },
     sideEffects: false,
     exports: {
-      ".": { types: "./dist/index.d.ts", import: "./dist/index.js" },
+      ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
       "./package.json": "./package.json",
     },
     files: ["dist"],
@@ -100,7 +100,7 @@ describe("check-packages", () => {
       delete m.engines;
       delete m.publishConfig;
       m.exports = {
-        ".": { import: "./dist/index.js", types: "./dist/index.d.ts" },
+        ".": { default: "./dist/index.js", types: "./dist/index.d.ts" },
         "./package.json": "./package.json",
       };
     });
@@ -122,6 +122,18 @@ describe("check-packages", () => {
     const res = await check(dir);
     expect(res.code).toBe(1);
     expect(res.stdout).toContain('exports["."]: `import` resolves to nothing');
+  });
+
+  it("fails when require() cannot resolve an export (an import-only entry)", async () => {
+    const dir = writePackage("fixture-import-only", (m) => {
+      m.exports = {
+        ".": { types: "./dist/index.d.ts", import: "./dist/index.js" },
+        "./package.json": "./package.json",
+      };
+    });
+    const res = await check(dir);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('exports["."]: `require` resolves to nothing');
   });
 
   it("fails when the library export has no types at all", async () => {

@@ -222,6 +222,22 @@ describe("the libraries from a fresh project", () => {
     expect(problems).toEqual([]);
   });
 
+  it("require() from CommonJS loads every library (docs/releasing.md promises it)", async () => {
+    const names = libraries.map((l) => l.name);
+    const res = await run(process.execPath, ["require.cjs", ...names], {
+      cwd: consumer,
+      env: toolEnv(),
+    });
+    expect(res.code, res.stderr).toBe(0);
+    const out = JSON.parse(res.stdout) as Record<string, { exports?: string[]; error?: string }>;
+    const problems = libraries.flatMap((lib) => {
+      const entry = out[lib.name];
+      if (entry?.error) return [`${lib.name}: ${entry.error}`];
+      return entry?.exports?.length ? [] : [`${lib.name}: no runtime export`];
+    });
+    expect(problems).toEqual([]);
+  });
+
   it("each library answers one real call (TypeScript consumer run by node)", async () => {
     const res = await run(process.execPath, ["index.ts"], { cwd: consumer, env: toolEnv() });
     expect(res.code, res.stderr).toBe(0);
