@@ -27,3 +27,17 @@ describe.each(KNOWN_RELEASES)("versioned and virtual Debian names on Alpine %s",
     expect(alpine("chromium-browser")).toEqual(["chromium"]);
   });
 });
+
+describe("Debian names that collide with or differ from Alpine's", () => {
+  const pm = createPackageMap({ release: "3.23" });
+
+  it("maps Debian's Python yq to yq-python, not the Go yq that owns Alpine's yq name", () => {
+    expect(pm.map("yq").alpine).toEqual(["yq-python"]);
+  });
+
+  it("maps DNS and search tools to the Alpine packages that ship their commands", () => {
+    expect(pm.map("silversearcher-ag").alpine).toEqual(["the_silver_searcher"]);
+    expect(pm.map("knot-dnsutils").alpine).toEqual(["knot-utils"]);
+    expect(pm.map("ldnsutils", { commands: ["drill"] }).alpine).toEqual(["drill"]);
+  });
+});
