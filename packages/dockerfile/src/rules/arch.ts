@@ -1,4 +1,5 @@
 import type { Pipeline } from "../shell/script.js";
+import type { Word } from "../shell/tokens.js";
 import type { ScriptScope } from "./scope.js";
 import { assignmentValue } from "./variables.js";
 
@@ -24,6 +25,8 @@ export function migrateArch(scope: ScriptScope): void {
   const archVars = new Set<string>();
   const items = scope.src.script.items;
   for (const item of items) {
+    // `case "$(dpkg --print-architecture)" in`: the subject is a header word, not a command.
+    if (item.kind === "header") for (const w of item.words) swapPrintArch(scope, w);
     if (item.kind !== "pipeline") continue;
     for (const cmd of item.commands) {
       for (const w of [...cmd.assignments, ...cmd.args]) {
@@ -58,6 +61,18 @@ export function migrateArch(scope: ScriptScope): void {
     return;
   translateCases(scope, archVars);
   warnOtherUses(scope, archVars);
+}
+
+function swapPrintArch(scope: ScriptScope, w: Word): void {
+  for (const m of w.raw.matchAll(PRINT_ARCH)) {
+    const start = w.start + m.index;
+    scope.rawEdits.push({
+      start,
+      end: start + m[0].length,
+      text: "apk --print-arch",
+      rule: "arch",
+    });
+  }
 }
 
 function headerText(scope: ScriptScope, it: { start: number; end: number }): string {

@@ -21,6 +21,10 @@ const DEBIAN_TEXT = /\b(?:apt-get|apt|aptitude|xx-apt|xx-apt-get|dpkg|groupadd|u
 const SCANELF_RUNDEPS =
   "apk add --no-cache --no-network --virtual .rundeps $(scanelf --needed --nobanner --format '%n#p' --recursive /usr/local | tr ',' '\\n' | sort -u | awk 'system(\"[ -e /usr/local/lib/\" $1 \" ]\") == 0 { next } { print \"so:\" $1 }')";
 
+const SH = String.raw`(?:\/usr)?(?:\/bin\/)?(?:ba|a|da)?sh(?:\s+-\S+)*`;
+/** `RUN <<EOF`, `RUN sh -e <<EOF` and `RUN <<EOF bash` (the opener may come before the shell). */
+const HEREDOC_SCRIPT = new RegExp(String.raw`^(?:${SH}\s+)?<<-?\s*["']?\w+["']?(?:\s+${SH})?$`);
+
 /** The shell scripts a RUN executes: its command line, or its heredoc bodies for `RUN <<EOF`. */
 export function runScripts(ctx: MigrationContext, ins: Instruction): ShellSource[] {
   // Several rules read the same RUN; parse it once per migration.
@@ -41,10 +45,7 @@ function readRunScripts(ctx: MigrationContext, ins: Instruction): ShellSource[] 
   const { rest } = splitFlags(ins.args.text);
   const command = ins.args.text.slice(rest).trim();
   const escapeChar = ctx.doc.escape;
-  if (
-    ins.heredocs.length > 0 &&
-    /^(?:(?:\/bin\/)?(?:ba|a)?sh(?:\s+-\S+)*\s+)?<<-?\s*["']?\w+["']?$/.test(command)
-  ) {
+  if (ins.heredocs.length > 0 && HEREDOC_SCRIPT.test(command)) {
     return ins.heredocs.map((h) => heredocSource(ctx.text, h, escapeChar));
   }
   return [runSource(ctx.text, ins, rest, escapeChar)];

@@ -111,7 +111,10 @@ function ensureBash(
   ctx.warn("shell", need.offset, `${need.reason}: bash added (Alpine's /bin/sh is busybox ash)`);
   const firstAdd = state.apkAdds[0];
   const earliest = Math.min(...state.bashNeeds.map((n) => n.offset));
-  if (firstAdd && firstAdd.at < earliest) {
+  // An apk add after a bash SHELL would itself run under the bash it is meant to install.
+  const runsUnderBash =
+    bashShell !== undefined && firstAdd !== undefined && firstAdd.at > bashShell.start;
+  if (firstAdd && firstAdd.at < earliest && !runsUnderBash) {
     ctx.edit("shell", firstAdd.at, firstAdd.at, " bash");
     return;
   }
@@ -133,6 +136,10 @@ function callsBash(ctx: MigrationContext, ins: Instruction): boolean {
       /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?bash\b/.test(ctx.text.slice(h.bodyStart, h.bodyEnd)),
     )
   ) {
+    return true;
+  }
+  // `RUN <<EOF bash`: the shell is named on the opener line, outside the heredoc body.
+  if (ins.heredocs.length > 0 && ins.args.text.split(/\s+/).some((w) => BASH_BIN.test(w))) {
     return true;
   }
   try {

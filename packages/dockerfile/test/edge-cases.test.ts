@@ -1,0 +1,52 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile text holds ${VAR} on purpose
+import { describe, expect, it } from "vitest";
+import { migrate } from "./helpers.js";
+
+describe("SHELL bash with a RUN that calls bash", () => {
+  it("installs bash before the SHELL, not in an apk add that SHELL would run", () => {
+    const r = migrate(
+      'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN apt-get update && apt-get install -y curl\nRUN curl -fsSL https://example.com/setup | bash\n',
+    );
+    expect(r.output).toBe(
+      'FROM alpine:3.23\nRUN apk add --no-cache bash\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN apk add --no-cache curl\nRUN curl -fsSL https://example.com/setup | bash\n',
+    );
+  });
+
+  it("still appends bash to an apk add that runs before the SHELL", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN apt-get install -y curl\nSHELL ["/bin/bash", "-c"]\nRUN curl -fsSL https://example.com/setup | bash\n',
+    );
+    expect(r.output).toBe(
+      'FROM alpine:3.23\nRUN apk add --no-cache curl bash\nSHELL ["/bin/bash", "-c"]\nRUN curl -fsSL https://example.com/setup | bash\n',
+    );
+  });
+});
+
+describe("dpkg --print-architecture as the case subject", () => {
+  it("becomes apk --print-arch together with the labels it feeds", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN case "$(dpkg --print-architecture)" in amd64) echo x ;; arm64) echo y ;; esac\n',
+    );
+    expect(r.output).toBe(
+      'FROM alpine:3.23\nRUN case "$(apk --print-arch)" in x86_64) echo x ;; aarch64) echo y ;; esac\n',
+    );
+  });
+});
+
+describe("heredoc RUN with the shell named after the opener", () => {
+  it("converts RUN <<EOF bash (the Dockerfile reference's form) and installs bash", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN <<EOT bash\n  set -ex\n  apt-get update\n  apt-get install -y vim\nEOT\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache bash\nRUN <<EOT bash\n  set -ex\n  apk add --no-cache vim\nEOT\n",
+    );
+  });
+
+  it("converts RUN <<-'EOF' sh -e", () => {
+    const r = migrate("FROM debian:12\nRUN <<-'EOF' sh -e\n\tapt-get install -y git\n\tEOF\n");
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN <<-'EOF' sh -e\n\tapk add --no-cache git\n\tEOF\n",
+    );
+  });
+});
