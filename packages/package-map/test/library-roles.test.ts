@@ -11,6 +11,19 @@ describe("library roles inside a joined origin", () => {
     expect(alpine("libgpgmepp6")).toEqual(["gpgmepp"]);
   });
 
+  it("finds Alpine's spelling of one library of a split origin", () => {
+    expect(alpine("libboost-program-options1.74.0")).toEqual(["boost1.84-program_options"]);
+    expect(alpine("libboost-python1.74.0")).toEqual(["boost1.84-python3"]);
+    expect(alpine("libwayland-client0")).toEqual(["wayland-libs-client"]);
+    expect(alpine("libfftw3-double3")).toEqual(["fftw-double-libs"]);
+    expect(alpine("libcom-err2")).toEqual(["libcom_err"]);
+  });
+
+  it("keeps a -libs package over the bare origin and reads whole words only", () => {
+    expect(alpine("libmemcached11")).toEqual(["libmemcached-libs"]);
+    expect(alpine("libvaladoc-0.56-0")).not.toContain("vala-doc");
+  });
+
   it("follows the API version in the name to that API's origin", () => {
     expect(alpine("libwebkit2gtk-4.1-0")).toEqual(["webkit2gtk-4.1"]);
     expect(alpine("libwebkit2gtk-4.1-dev")).toEqual(["webkit2gtk-4.1-dev"]);

@@ -115,11 +115,40 @@ function libraryRole(name: string, origin: string, names: string[], env: Env): R
   const plain = libraryStems(name)
     .map((s) => s.replace(/^lib/, ""))
     .filter((n) => n !== origin);
-  const order = [...bare, ...plain, `${origin}-libs`, `lib${origin}`, `${origin}-lib`, origin];
+  const order = [
+    ...bare,
+    ...spelled(name, origin, family),
+    ...plain,
+    `${origin}-libs`,
+    `lib${origin}`,
+    `${origin}-lib`,
+    origin,
+  ];
   const pick = order.find((n) => names.includes(n));
   return pick
     ? { alpine: [pick], reason: `the shared library of ${origin} is in ${pick}` }
     : undefined;
+}
+
+/**
+ * Alpine's spellings of one library of a split origin: boost1.84-program_options,
+ * wayland-libs-client, fftw-double-libs, libcom_err, boost1.84-python3.
+ */
+function spelled(name: string, origin: string, family: string): string[] {
+  const out: string[] = [];
+  for (const stem of libraryStems(name)) {
+    const base = stem.replace(/^lib/, "");
+    // Only a whole word after the family: libvaladoc is not vala's doc.
+    const rest = base.startsWith(family) ? /^[\d.]*-(.+)$/.exec(base.slice(family.length)) : null;
+    for (const part of [base, rest?.[1] ?? ""].filter(Boolean)) {
+      for (const v of new Set([part, part.replace(/-/g, "_")])) {
+        out.push(`${origin}-${v}`, `${origin}-libs-${v}`, `${origin}-${v}-libs`, `lib${v}`);
+        if (/python$/.test(v)) out.push(`${origin}-${v}3`);
+      }
+    }
+  }
+  // The origin itself stays last: libmemcached11 → libmemcached-libs, not libmemcached.
+  return out.filter((n) => n !== origin);
 }
 
 /** `*-bin`/`*-utils` and friends: the subpackage that ships the tool, smallest when usage is known. */
