@@ -40,6 +40,11 @@ describe("tool packages inside a joined origin", () => {
     expect(alpine("clamav-freshclam")).toEqual(["freshclam"]);
   });
 
+  it("never maps a -server package to the origin's client", () => {
+    expect(alpine("tigervnc-standalone-server")).toEqual(["tigervnc"]);
+    expect(alpine("nbd-server")).toEqual(["nbd"]);
+  });
+
   it("maps smbclient to Alpine's samba-client, not the server", () => {
     expect(alpine("smbclient")).toEqual(["samba-client"]);
   });

@@ -181,9 +181,12 @@ function toolRole(
   // package; one that ships other programs (gdal-bin) meets Alpine's tool subpackages.
   const main = suffix === "bin" && commands.some((c) => c === origin || c === name.slice(0, -4));
   if (main) return undefined;
-  const alts = [suffix, "utils", "tools", "progs", "bin", "client", "clients"].map(
-    (s) => `${origin}-${s}`,
-  );
+  // A server or runtime is never the origin's client tools (tigervnc-standalone-server).
+  const roles =
+    suffix === "server" || suffix === "runtime"
+      ? [suffix]
+      : [suffix, "utils", "tools", "progs", "bin", "client", "clients"];
+  const alts = roles.map((s) => `${origin}-${s}`);
   const hit = alts.find((n) => names.includes(n));
   return hit
     ? {
