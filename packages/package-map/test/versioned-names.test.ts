@@ -31,6 +31,10 @@ describe.each(KNOWN_RELEASES)("versioned and virtual Debian names on Alpine %s",
 describe("Debian names that collide with or differ from Alpine's", () => {
   const pm = createPackageMap({ release: "3.23" });
 
+  it("maps the MariaDB client core to the client, not the server", () => {
+    expect(pm.map("mariadb-client-core").alpine).toEqual(["mariadb-client"]);
+  });
+
   it("maps Debian's Python yq to yq-python, not the Go yq that owns Alpine's yq name", () => {
     expect(pm.map("yq").alpine).toEqual(["yq-python"]);
   });
