@@ -6,7 +6,8 @@ export const baseConfig: Options = {
   target: "node22",
   platform: "node",
   dts: true,
-  sourcemap: true,
+  // No source maps: they would point at src/ files the published tarballs do not ship.
+  sourcemap: false,
   clean: true,
   splitting: true,
   treeshake: true,

@@ -32,7 +32,7 @@ export interface ResolverOptions {
   /** Hosts (`host[:port]`) where plain http is allowed besides loopback. */
   insecureRegistries?: string[];
   /** Environment for credentials (DOCKER_CONFIG, REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR, HOME, PATH) and DOCKER_HOST. */
-  env?: NodeJS.ProcessEnv;
+  env?: Readonly<Record<string, string | undefined>>;
   /** Replaces the credential lookup (default: Docker's order, then the containers files). */
   credentials?: CredentialStore;
   /** Connections per registry host (default 4). */

@@ -16,7 +16,7 @@ const MAX_OUTPUT = 64 * 1024;
 export function runCredentialHelper(
   name: string,
   serverUrl: string,
-  env: NodeJS.ProcessEnv,
+  env: Readonly<Record<string, string | undefined>>,
   timeoutMs = 10_000,
 ): Promise<HelperResult> {
   const program = `docker-credential-${name}`;

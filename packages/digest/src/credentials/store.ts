@@ -8,7 +8,7 @@ import type { CredentialStore, Credentials } from "./types.js";
 
 export interface CredentialStoreOptions {
   /** Environment to read DOCKER_CONFIG, REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR, HOME and PATH from. */
-  env?: NodeJS.ProcessEnv;
+  env?: Readonly<Record<string, string | undefined>>;
   /** Home directory (default: HOME from env, then the OS's). */
   homeDir?: string;
 }

@@ -10,7 +10,7 @@ export interface DaemonConnection {
 }
 
 /** Where the daemon is: DOCKER_HOST (unix:// or tcp://), else /var/run/docker.sock. */
-export function daemonFromEnv(env: NodeJS.ProcessEnv): DaemonConnection {
+export function daemonFromEnv(env: Readonly<Record<string, string | undefined>>): DaemonConnection {
   const value = env.DOCKER_HOST;
   if (!value) return { socketPath: "/var/run/docker.sock" };
   if (value.startsWith("unix://")) return { socketPath: value.slice("unix://".length) };
