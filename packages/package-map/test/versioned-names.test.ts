@@ -35,6 +35,10 @@ describe("Debian names that collide with or differ from Alpine's", () => {
     expect(pm.map("mariadb-client-core").alpine).toEqual(["mariadb-client"]);
   });
 
+  it("maps proj-bin to the PROJ programs, not the library", () => {
+    expect(pm.map("proj-bin").alpine).toEqual(["proj-util"]);
+  });
+
   it("maps Debian's Python yq to yq-python, not the Go yq that owns Alpine's yq name", () => {
     expect(pm.map("yq").alpine).toEqual(["yq-python"]);
   });
