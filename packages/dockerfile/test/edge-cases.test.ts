@@ -50,3 +50,13 @@ describe("heredoc RUN with the shell named after the opener", () => {
     );
   });
 });
+
+describe("a UTF-8 byte order mark", () => {
+  it("is read past (as BuildKit does) and kept in the output", () => {
+    const r = migrate("\uFEFF# syntax=docker/dockerfile:1\nFROM debian:12\nRUN apt-get install -y curl\n");
+    expect(r.output).toBe(
+      "\uFEFF# syntax=docker/dockerfile:1\nFROM alpine:3.23\nRUN apk add --no-cache curl\n",
+    );
+    expect(migrate("\uFEFFFROM debian:12\n").output).toBe("\uFEFFFROM alpine:3.23\n");
+  });
+});

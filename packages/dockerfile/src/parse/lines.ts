@@ -7,10 +7,13 @@ export interface SourceLine {
   next: number;
 }
 
-/** Splits text into lines, treating `\r\n` and `\n` as line endings. */
+/**
+ * Splits text into lines, treating `\r\n` and `\n` as line endings. A leading byte order mark is
+ * not part of the first line (BuildKit drops it too), so it stays in the text untouched.
+ */
 export function splitLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
-  let start = 0;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (start < text.length) {
     const nl = text.indexOf("\n", start);
     if (nl === -1) {
