@@ -1,10 +1,10 @@
+import { randomBytes } from "node:crypto";
 import {
   chmodSync,
   closeSync,
   fstatSync,
   fsyncSync,
   openSync,
-  readFileSync,
   readSync,
   realpathSync,
   renameSync,
@@ -12,8 +12,8 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
 import { InputError } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
 
@@ -22,6 +22,8 @@ export interface FileMigration {
   file: string;
   before: string;
   result: MigrateResult;
+  /** latin1 when the file is not valid UTF-8: read and written byte for byte. */
+  encoding: "utf8" | "latin1";
 }
 
 /** Bounded read of a file the Dockerfile COPYs (shebang, commands it runs); never leaves the context dir. */
@@ -52,17 +54,18 @@ export function migrateFile(
   file: string,
   options: { packageMap: PackageMap; release: string; stdin?: string },
 ): FileMigration {
-  const before = file === "-" ? (options.stdin ?? "") : readDockerfile(file);
+  const { text: before, encoding } =
+    file === "-" ? { text: options.stdin ?? "", encoding: "utf8" as const } : readDockerfile(file);
   const result = migrateDockerfile(before, {
     release: options.release,
     packageMap: options.packageMap,
     fileName: file === "-" ? "stdin" : file,
     ...(file === "-" ? {} : { readContextFile: contextReader(file) }),
   });
-  return { file, before, result };
+  return { file, before, result, encoding };
 }
 
-function readDockerfile(file: string): string {
+function readDockerfile(file: string): { text: string; encoding: "utf8" | "latin1" } {
   let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(file);
@@ -82,24 +85,81 @@ function readDockerfile(file: string): string {
       },
     );
   }
-  const bytes = readFileSync(file);
+  const bytes = readBounded(file);
   if (bytes.includes(0)) {
     throw new InputError("ALPINIZE_MIGRATE_BINARY", `${file}:1: binary file, not a Dockerfile`, {
       hint: "Pass a Dockerfile.",
     });
   }
-  return bytes.toString("utf8");
+  return decode(bytes);
+}
+
+/** Reads at most MAX_DOCKERFILE_BYTES (+1 to tell): /dev/zero or a huge file is refused, not loaded. */
+function readBounded(file: string): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const buf = Buffer.alloc(MAX_DOCKERFILE_BYTES + 1);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    if (n > MAX_DOCKERFILE_BYTES) {
+      throw new InputError(
+        "ALPINIZE_MIGRATE_TOO_LARGE",
+        `${file}: larger than ${MAX_DOCKERFILE_BYTES} bytes, not a Dockerfile`,
+        { hint: "Pass a Dockerfile.", details: { file } },
+      );
+    }
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** UTF-8, or byte for byte (latin1) when the file is not valid UTF-8, so --write keeps every byte. */
+function decode(bytes: Buffer): { text: string; encoding: "utf8" | "latin1" } {
+  try {
+    return {
+      text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes),
+      encoding: "utf8",
+    };
+  } catch {
+    return { text: bytes.toString("latin1"), encoding: "latin1" };
+  }
 }
 
 /** Replaces the file atomically: a temp file in the same directory, same mode, then rename. */
-export function writeAtomic(path: string, text: string): void {
+export function writeAtomic(
+  path: string,
+  text: string,
+  encoding: "utf8" | "latin1" = "utf8",
+): void {
+  try {
+    replaceFile(path, text, encoding);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new InputError(
+      "ALPINIZE_MIGRATE_WRITE",
+      `${path}: cannot write (${reason}); left unchanged`,
+      {
+        hint: "Make the file and its directory writable, or drop --write and apply the diff yourself.",
+        details: { file: path },
+      },
+    );
+  }
+}
+
+function replaceFile(path: string, text: string, encoding: "utf8" | "latin1"): void {
   // Write through a symlink to the file it points at, rather than replacing the link.
   const file = realpathSync(path);
   const mode = statSync(file).mode & 0o7777;
-  const tmp = join(dirname(file), `.${basename(file)}.alpinize-${process.pid}-${Date.now()}.tmp`);
+  // Not derived from the file name, so a name near NAME_MAX still gets a temp file.
+  const tmp = join(dirname(file), `.alpinize-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
   const fd = openSync(tmp, "wx", mode);
   try {
-    writeSync(fd, text);
+    writeSync(fd, Buffer.from(text, encoding));
     fsyncSync(fd);
     closeSync(fd);
     chmodSync(tmp, mode);

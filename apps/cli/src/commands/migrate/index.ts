@@ -59,7 +59,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         ...(stdin !== undefined ? { stdin } : {}),
       });
       done.push(m);
-      if (mode === "write" && m.result.changed) writeAtomic(file, m.result.output);
+      if (mode === "write" && m.result.changed) writeAtomic(file, m.result.output, m.encoding);
       if (!values.json) report(io, m, mode);
     } catch (err) {
       if (!isAlpinizeError(err) || err.exitCode !== EXIT.BAD_INPUT || positionals.length === 1)

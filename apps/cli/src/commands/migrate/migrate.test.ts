@@ -8,6 +8,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  truncateSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -142,6 +143,68 @@ describe("alpinize migrate FILE", () => {
     expect(r.stderr).toMatch(/missing: no such file/);
     expect(r.stderr).toMatch(/a\/Dockerfile: needs migration/);
   });
+});
+
+describe("odd inputs and write failures", () => {
+  it("keeps bytes that are not UTF-8 exactly as they were", async () => {
+    const p = join(dir, "Dockerfile");
+    writeFileSync(
+      p,
+      Buffer.concat([
+        Buffer.from("# Maintainer: Jos"),
+        Buffer.from([0xe9]),
+        Buffer.from("\nFROM debian:12\nRUN apt-get install -y curl\n"),
+      ]),
+    );
+    const r = await runCli(["migrate", "--write", "--alpine", "3.23", p]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(p)).toEqual(
+      Buffer.concat([
+        Buffer.from("# Maintainer: Jos"),
+        Buffer.from([0xe9]),
+        Buffer.from("\nFROM alpine:3.23\nRUN apk add --no-cache curl\n"),
+      ]),
+    );
+  });
+
+  it("refuses an endless or huge input with exit 2 instead of reading it all", async () => {
+    const zero = await runCli(["migrate", "/dev/zero"]);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toMatch(/\/dev\/zero: larger than 4194304 bytes/);
+    const huge = join(dir, "Dockerfile");
+    writeFileSync(huge, "FROM debian:12\n");
+    truncateSync(huge, 3 * 1024 ** 3);
+    const r = await runCli(["migrate", huge]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Dockerfile: larger than 4194304 bytes/);
+  });
+
+  it("--write works for a file name near the file system's limit", async () => {
+    const p = file(`${"D".repeat(240)}.Dockerfile`, DEBIAN);
+    const r = await runCli(["migrate", "--write", "--alpine", "3.23", p]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(p, "utf8")).toMatch(/^FROM alpine:3\.23\n/);
+    expect(readdirSync(dir)).toHaveLength(1);
+  });
+
+  it.skipIf(process.getuid?.() === 0)(
+    "--write into a read-only directory is exit 2, names the file and leaves it whole",
+    async () => {
+      const p = file("ro/Dockerfile", DEBIAN);
+      const other = file("rw/Dockerfile", DEBIAN);
+      chmodSync(dirname(p), 0o555);
+      try {
+        const r = await runCli(["migrate", "--write", "--alpine", "3.23", p, other]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/ro\/Dockerfile: cannot write/);
+        expect(readFileSync(p, "utf8")).toBe(DEBIAN);
+        expect(readdirSync(dirname(p))).toEqual(["Dockerfile"]);
+        expect(readFileSync(other, "utf8")).toMatch(/^FROM alpine:3\.23\n/);
+      } finally {
+        chmodSync(dirname(p), 0o755);
+      }
+    },
+  );
 });
 
 const charon = join(
