@@ -3,10 +3,14 @@ import { EXIT, isAlpinizeError, UsageError } from "@alpinize/errors";
 import { createPackageMap, DEFAULT_RELEASE, KNOWN_RELEASES } from "@alpinize/package-map";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
+import { runRepositoryMigration } from "./dir.js";
 import { type FileMigration, migrateFile, writeAtomic } from "./file.js";
 import { printDiff, printWarnings, summary, toJson } from "./output.js";
+import { directoryArgument, REPOSITORY_HELP, REPOSITORY_OPTIONS } from "./repo-args.js";
 
 export const help = `Usage: alpinize migrate FILE... [--write | --check] [--json] [--alpine X.Y]
+       alpinize migrate DIR [--write | --check] [--json] [--alpine X.Y] [--report FILE] [--pin]
+                            [--config FILE]
 
 Rewrite Debian or Ubuntu Dockerfiles for Alpine Linux with minimal edits: base images, apt-get and
 xx-apt, package names, architecture names, users and groups, shells, tini/gosu, locales, Go DNS.
@@ -17,7 +21,7 @@ Options:
   --check        Change nothing; exit 1 if any file still needs migrating
   --json         Print edits, warnings (line, column) and every package decision as JSON
   --alpine X.Y   Target Alpine release (${KNOWN_RELEASES.join(", ")}; default ${DEFAULT_RELEASE})
-
+${REPOSITORY_HELP}
 Exit codes: 0 done (or nothing to change), 1 --check found files to migrate,
             2 bad input (missing file, unknown release, unparsable Dockerfile), 70 internal error.
 `;
@@ -27,6 +31,7 @@ const OPTIONS = {
   check: { type: "boolean" },
   json: { type: "boolean" },
   alpine: { type: "string" },
+  ...REPOSITORY_OPTIONS,
 } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -39,6 +44,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.write && values.check) {
     throw new UsageError("alpinize migrate: --write and --check exclude each other");
   }
+  const dir = directoryArgument(positionals, values, io);
+  if (dir !== undefined) return runRepositoryMigration(dir, values, io);
   if (values.write && positionals.includes("-")) {
     throw new UsageError("alpinize migrate: --write cannot rewrite standard input", {
       hint: "Pass a file path, or drop --write and redirect the output.",
