@@ -2,8 +2,11 @@
 // alphanumerically. An `:arch` qualifier is accepted on input and dropped.
 const DEBIAN_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 
+/** Longer than any name in Debian's archive; bounds untrusted input before any lookup. */
+const MAX_NAME = 128;
+
 export function isDebianPackageName(name: string): boolean {
-  return DEBIAN_NAME.test(stripArch(name));
+  return name.length <= MAX_NAME && DEBIAN_NAME.test(stripArch(name));
 }
 
 export function stripArch(name: string): string {
