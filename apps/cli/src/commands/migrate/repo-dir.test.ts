@@ -106,3 +106,16 @@ describe("runRepositoryMigration", () => {
     ).rejects.toMatchObject({ exitCode: 2 });
   });
 });
+
+describe("alpinize migrate dispatch", () => {
+  it("runs the repository migration for a directory and refuses directory flags with files", async () => {
+    const { runCli } = await import("../../test-helpers.js");
+    root = await gitRepo({ "svc/Dockerfile": SERVICE });
+    const check = await runCli(["migrate", ".", "--check", "--alpine", "3.23"], { cwd: root });
+    expect(check.stdout).toBe("svc/Dockerfile: would change\n");
+    expect(check.code).toBe(1);
+    const misuse = await runCli(["migrate", "svc/Dockerfile", "--report", "M.md"], { cwd: root });
+    expect(misuse.stderr).toContain("--report, --pin and --config work on a directory");
+    expect(misuse.code).toBe(2);
+  });
+});
