@@ -155,7 +155,10 @@ describe("planRepository + renderReport", () => {
 
   it("reports an empty repository plainly, on the default release", async () => {
     repo = await scratchRepo({ "README.md": "# nothing to migrate\n" });
-    const plan = await planRepository(repo.root, { config: defaultConfig(), transforms: defaultTransforms() });
+    const plan = await planRepository(repo.root, {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+    });
     expect(plan.release).toMatch(/^3\.\d+$/);
     expect(renderReport(plan)).toContain("No Dockerfiles found.");
   });
