@@ -158,6 +158,9 @@ function compactProvides(origins) {
   for (const [origin, o] of origins) {
     if (/^postgresql\d+$/.test(origin) && o.names.includes(`${origin}-dev`))
       pushTo(out, "postgresql-dev", `${origin}-dev`);
+    // The default lldNN provides lld as well as lld-dev (only lld-dev is in the APKBUILD's
+    // top-level provides); Charon's Alpine 3.23 Dockerfile installs plain `lld`.
+    if (/^lld\d+$/.test(origin) && o.provides["lld-dev"]) pushTo(out, "lld", origin);
   }
   const real = new Set([...origins.values()].flatMap((o) => o.names));
   for (const o of origins.values()) {
