@@ -53,7 +53,9 @@ describe("heredoc RUN with the shell named after the opener", () => {
 
 describe("a UTF-8 byte order mark", () => {
   it("is read past (as BuildKit does) and kept in the output", () => {
-    const r = migrate("\uFEFF# syntax=docker/dockerfile:1\nFROM debian:12\nRUN apt-get install -y curl\n");
+    const r = migrate(
+      "\uFEFF# syntax=docker/dockerfile:1\nFROM debian:12\nRUN apt-get install -y curl\n",
+    );
     expect(r.output).toBe(
       "\uFEFF# syntax=docker/dockerfile:1\nFROM alpine:3.23\nRUN apk add --no-cache curl\n",
     );

@@ -111,9 +111,15 @@ describe("alpinize migrate FILE", () => {
     const release = await runCli(["migrate", "--alpine", "2.0", bad]);
     expect(release.code).toBe(2);
     expect(release.stderr).toMatch(/unknown Alpine release "2\.0"[\s\S]*3\.24/);
-    const directory = await runCli(["migrate", dir]);
-    expect(directory.code).toBe(2);
-    expect(directory.stderr).toMatch(/is a directory; migrating a directory is not supported yet/);
+    const repo = join(dir, "repo");
+    mkdirSync(repo);
+    writeFileSync(join(repo, "Dockerfile"), DEBIAN);
+    const before = await runCli(["migrate", "--alpine", "3.23", "--check", repo]);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toMatch(/Dockerfile: would change/);
+    expect((await runCli(["migrate", "--alpine", "3.23", "--write", repo])).code).toBe(0);
+    expect(readFileSync(join(repo, "Dockerfile"), "utf8")).toMatch(/^FROM alpine:3\.23/);
+    expect((await runCli(["migrate", "--alpine", "3.23", "--check", repo])).code).toBe(0);
     expect((await runCli(["migrate"])).code).toBe(2);
     expect((await runCli(["migrate", "--write", "--check", bad])).code).toBe(2);
   });
