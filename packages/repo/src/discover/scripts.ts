@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { analyzeStages, type Instruction, parseDockerfile } from "@alpinize/dockerfile";
 import { instructionWords, splitLeadingFlags } from "../dockerfile/words.js";
@@ -135,7 +135,7 @@ async function resolveSource(
   for (const context of contexts) {
     const rel = posix.normalize(posix.join(context, source)).replace(/\/+$/, "");
     if (rel.startsWith("..") || rel === ".") continue;
-    const info = await stat(join(root, rel)).catch(() => undefined);
+    const info = await lstat(join(root, rel)).catch(() => undefined);
     if (info?.isFile()) return { path: rel, directory: false };
     if (info?.isDirectory()) return { path: rel, directory: true };
   }
@@ -143,7 +143,7 @@ async function resolveSource(
 }
 
 async function isFile(root: string, rel: string): Promise<boolean> {
-  const info = await stat(join(root, rel)).catch(() => undefined);
+  const info = await lstat(join(root, rel)).catch(() => undefined);
   return info?.isFile() === true;
 }
 

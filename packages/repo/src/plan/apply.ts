@@ -5,7 +5,9 @@ import type { RepoPlan } from "./types.js";
 /**
  * Writes every changed file of the plan, each one atomically (temp file + rename), so an
  * interrupted run leaves each file either as it was or fully migrated. Files in `unparsable`
- * have no entry in `files` and are never written.
+ * have no entry in `files` and are never written. A file that cannot be written (read-only
+ * folder, full disk) is added to `plan.unparsable` as left unchanged, and the others are still
+ * written.
  */
 export async function applyPlan(
   plan: RepoPlan,
@@ -15,8 +17,16 @@ export async function applyPlan(
   for (const file of plan.files) {
     if (!file.changed) continue;
     onFile?.(file.file);
-    await writeFileAtomic(join(plan.root, file.file), file.after);
-    written.push(file.file);
+    try {
+      await writeFileAtomic(join(plan.root, file.file), file.after);
+      written.push(file.file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      plan.unparsable.push({
+        file: file.file,
+        message: `${file.file}: cannot write (${code}); left unchanged`,
+      });
+    }
   }
   return written;
 }

@@ -1,13 +1,17 @@
-import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { lstat, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "@alpinize/errors";
 
 /** Dockerfiles, scripts, compose files: anything larger is not one, and is not read whole. */
 export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 
-/** Reads a text file, refusing binaries and huge files with a clear error. */
+/**
+ * Reads a text file, refusing binaries, huge files, unreadable files and symbolic links (never
+ * followed: a link may point outside the repository, and writing it back would replace the link)
+ * with an InputError naming the file.
+ */
 export async function readTextFile(path: string, display = path): Promise<string> {
-  const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
+  const info = await lstat(path).catch((err: NodeJS.ErrnoException) => {
     throw new InputError(
       "ALPINIZE_REPO_UNREADABLE",
       `${display}: ${err.code === "ENOENT" ? "no such file" : err.message}`,
@@ -18,6 +22,16 @@ export async function readTextFile(path: string, display = path): Promise<string
       },
     );
   });
+  if (info.isSymbolicLink()) {
+    throw new InputError(
+      "ALPINIZE_REPO_SYMLINK",
+      `${display}: symbolic link; skipped (alpinize does not follow links)`,
+      {
+        hint: "Run alpinize on the file the link points to.",
+        details: { file: display },
+      },
+    );
+  }
   if (!info.isFile()) {
     throw new InputError("ALPINIZE_REPO_UNREADABLE", `${display}: not a regular file`, {
       hint: "Pass a file or a directory.",
@@ -34,7 +48,17 @@ export async function readTextFile(path: string, display = path): Promise<string
       },
     );
   }
-  const text = await readFile(path, "utf8");
+  const text = await readFile(path, "utf8").catch((err: NodeJS.ErrnoException) => {
+    throw new InputError(
+      "ALPINIZE_REPO_UNREADABLE",
+      `${display}: cannot read (${err.code ?? err.message})`,
+      {
+        hint: "Check the file's permissions, or add it to .gitignore.",
+        details: { file: display },
+        cause: err,
+      },
+    );
+  });
   if (text.includes("\u0000")) {
     throw new InputError(
       "ALPINIZE_REPO_UNREADABLE",

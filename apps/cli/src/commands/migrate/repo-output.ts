@@ -40,7 +40,10 @@ export function printRepoWarnings(io: Io, plan: RepoPlan): void {
 }
 
 export function printProblems(io: Io, plan: RepoPlan, pinFailures: PinFailure[]): void {
-  for (const u of plan.unparsable) io.err(`${io.style.red("error")} ${u.message} (left untouched)`);
+  for (const u of plan.unparsable) {
+    const suffix = u.message.endsWith("left unchanged") ? "" : " (left untouched)";
+    io.err(`${io.style.red("error")} ${u.message}${suffix}`);
+  }
   for (const p of pinFailures)
     io.err(`${io.style.red("error")} ${p.file}:${p.line}: cannot pin ${p.reference}: ${p.message}`);
 }

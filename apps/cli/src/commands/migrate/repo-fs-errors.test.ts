@@ -1,0 +1,106 @@
+import { spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
+const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
+const isRoot = process.getuid?.() === 0;
+const canDrop = !isRoot || spawnSync("setpriv", ["--version"]).status === 0;
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "alpinize-fs-errors-"));
+  chmodSync(root, 0o755);
+});
+afterEach(() => {
+  chmodSync(root, 0o755);
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Runs the built CLI as an unprivileged user: root ignores file permissions. */
+function runUnprivileged(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const drop = isRoot
+    ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath]
+    : [process.execPath];
+  const [cmd, ...rest] = drop as [string, ...string[]];
+  const r = spawnSync(cmd, [...rest, BIN, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", HOME: root },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function put(path: string, text: string): string {
+  const full = join(root, path);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, text);
+  return full;
+}
+
+describe.skipIf(!canDrop)("filesystem errors are reported per file", () => {
+  it("an unreadable Dockerfile is reported by name, the others still handled, exit 2", () => {
+    put("ok/Dockerfile", DEBIAN);
+    chmodSync(put("locked/Dockerfile", DEBIAN), 0o000);
+    for (const dir of [root, join(root, "ok"), join(root, "locked")]) chmodSync(dir, 0o755);
+    const migrate = runUnprivileged(["migrate", "--alpine", "3.23", "--check", "."]);
+    expect(migrate.stderr).not.toMatch(/internal error/);
+    expect(migrate.stderr).toMatch(/locked\/Dockerfile: cannot read \(EACCES\)/);
+    expect(migrate.stdout).toContain("ok/Dockerfile: would change");
+    expect(migrate.code).toBe(2);
+    const check = runUnprivileged(["check", "."]);
+    expect(check.stderr).not.toMatch(/internal error/);
+    expect(`${check.stdout}${check.stderr}`).toMatch(/locked\/Dockerfile: cannot read \(EACCES\)/);
+    expect(check.code).toBe(2);
+  });
+
+  it("a write failure leaves that file unchanged, writes the others, exit 2", () => {
+    put("a/Dockerfile", DEBIAN);
+    put("b/Dockerfile", DEBIAN);
+    put("c/Dockerfile", DEBIAN);
+    chmodSync(root, 0o755);
+    for (const d of ["a", "c"]) chmodSync(join(root, d), 0o777);
+    chmodSync(join(root, "b"), 0o555);
+    for (const d of ["a", "b", "c"]) chmodSync(join(root, d, "Dockerfile"), 0o666);
+    const r = runUnprivileged(["migrate", "--alpine", "3.23", "--write", "."]);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.stderr).toMatch(/b\/Dockerfile: cannot write \(EACCES\); left unchanged/);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(root, "a/Dockerfile"), "utf8")).toContain("FROM alpine:3.23");
+    expect(readFileSync(join(root, "b/Dockerfile"), "utf8")).toBe(DEBIAN);
+    expect(readFileSync(join(root, "c/Dockerfile"), "utf8")).toContain("FROM alpine:3.23");
+  });
+});
+
+describe("symbolic links", () => {
+  it("a symlinked entrypoint is not followed nor replaced by --write", async () => {
+    const outside = mkdtempSync(join(tmpdir(), "alpinize-outside-"));
+    try {
+      const target = join(outside, "entry.sh");
+      writeFileSync(target, '#!/bin/bash\nuseradd -r app\nexec "$@"\n');
+      symlinkSync(target, join(root, "entry.sh"));
+      put(
+        "Dockerfile",
+        'FROM debian:bookworm-slim\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n',
+      );
+      const r = await runCli(["migrate", "--alpine", "3.23", "--write", root]);
+      expect(r.stderr).not.toMatch(/internal error/);
+      expect(readFileSync(target, "utf8")).toBe('#!/bin/bash\nuseradd -r app\nexec "$@"\n');
+      expect(spawnSync("test", ["-L", join(root, "entry.sh")]).status).toBe(0);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
