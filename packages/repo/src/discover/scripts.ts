@@ -136,7 +136,8 @@ async function resolveSource(
     const rel = posix.normalize(posix.join(context, source)).replace(/\/+$/, "");
     if (rel.startsWith("..") || rel === ".") continue;
     const info = await lstat(join(root, rel)).catch(() => undefined);
-    if (info?.isFile()) return { path: rel, directory: false };
+    // A link is returned as a file so the plan can report it as skipped; it is never read.
+    if (info?.isFile() || info?.isSymbolicLink()) return { path: rel, directory: false };
     if (info?.isDirectory()) return { path: rel, directory: true };
   }
   return undefined;
@@ -144,7 +145,7 @@ async function resolveSource(
 
 async function isFile(root: string, rel: string): Promise<boolean> {
   const info = await lstat(join(root, rel)).catch(() => undefined);
-  return info?.isFile() === true;
+  return info?.isFile() === true || info?.isSymbolicLink() === true;
 }
 
 function rank(role: ScriptRole): number {

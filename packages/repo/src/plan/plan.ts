@@ -40,6 +40,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     config,
     files: [],
     unparsable: [],
+    skipped: [],
     mentions: [],
     risks: [],
     ignored: found.ignored,
@@ -50,7 +51,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   const total = found.dockerfiles.length;
   for (const [index, file] of found.dockerfiles.entries()) {
     options.onProgress?.(file, index, total);
-    const before = await readOrSkip(root, file, plan.unparsable);
+    const before = await readOrSkip(root, file, plan);
     if (before === undefined) continue;
     const filePlan = planDockerfile(root, file, before, release, options, plan.unparsable);
     if (!filePlan) continue;
@@ -63,7 +64,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   }
   for (const [path, refs] of scripts) {
     options.onProgress?.(path, total, total);
-    const before = await readOrSkip(root, path, plan.unparsable);
+    const before = await readOrSkip(root, path, plan);
     if (before === undefined) continue;
     sources.push({ file: path, kind: "script", text: before });
     const scriptPlan = planScript(path, before, refs, transforms, plan.unparsable);
@@ -167,13 +168,14 @@ function planScript(
 async function readOrSkip(
   root: string,
   file: string,
-  unparsable: SkippedFile[],
+  plan: Pick<RepoPlan, "unparsable" | "skipped">,
 ): Promise<string | undefined> {
   try {
     return await readTextFile(join(root, file), file);
   } catch (err) {
     if (!isAlpinizeError(err)) throw err;
-    unparsable.push({ file, message: err.message });
+    const list = err.code === "ALPINIZE_REPO_SYMLINK" ? plan.skipped : plan.unparsable;
+    list.push({ file, message: err.message });
     return undefined;
   }
 }

@@ -48,6 +48,8 @@ export interface RepoPlan {
   config: RepoConfig;
   files: FilePlan[];
   unparsable: SkippedFile[];
+  /** Scripts not looked at on purpose (symbolic links, never followed); not an error. */
+  skipped: SkippedFile[];
   mentions: ImageMention[];
   risks: Risk[];
   /** Paths .gitignore kept out of discovery. */

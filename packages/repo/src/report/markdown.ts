@@ -38,6 +38,11 @@ export function renderReport(plan: RepoPlan, options: ReportOptions = {}): strin
     for (const skipped of plan.unparsable) out.push(`- ${code(skipped.file)}: ${skipped.message}`);
     out.push("");
   }
+  if (plan.skipped.length > 0) {
+    out.push("## Files skipped", "");
+    for (const skipped of plan.skipped) out.push(`- ${code(skipped.file)}: ${skipped.message}`);
+    out.push("");
+  }
   if (plan.pins.length > 0) {
     out.push("## Digests pinned", "");
     for (const pin of plan.pins)

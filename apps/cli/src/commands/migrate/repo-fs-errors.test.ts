@@ -97,6 +97,12 @@ describe("symbolic links", () => {
       );
       const r = await runCli(["migrate", "--alpine", "3.23", "--write", root]);
       expect(r.stderr).not.toMatch(/internal error/);
+      expect(r.stderr).toMatch(/entry\.sh: symbolic link; skipped/);
+      expect(r.code).toBe(0);
+      const json = await runCli(["migrate", "--alpine", "3.23", "--json", root]);
+      expect(JSON.parse(json.stdout).skipped).toEqual([
+        expect.objectContaining({ file: "entry.sh" }),
+      ]);
       expect(readFileSync(target, "utf8")).toBe('#!/bin/bash\nuseradd -r app\nexec "$@"\n');
       expect(spawnSync("test", ["-L", join(root, "entry.sh")]).status).toBe(0);
     } finally {

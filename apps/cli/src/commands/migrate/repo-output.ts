@@ -18,6 +18,7 @@ export function repoJson(plan: RepoPlan, pinFailures: PinFailure[], written: str
       ...(f.keptImages ? { keptImages: f.keptImages } : {}),
     })),
     unparsable: plan.unparsable,
+    skipped: plan.skipped,
     mentions: plan.mentions,
     risks: plan.risks,
     pins: plan.pins,
@@ -32,6 +33,7 @@ export function printRepoWarnings(io: Io, plan: RepoPlan): void {
   for (const file of plan.files) {
     for (const w of file.warnings) io.warn(`${file.file}:${w.line}: [${w.rule}] ${w.message}`);
   }
+  for (const s of plan.skipped) io.warn(s.message);
   for (const m of plan.mentions) {
     io.warn(
       `${m.file}:${m.line}: [base-image] ${m.image} is replaced by ${m.replacement} in the Dockerfiles; update it here too`,
