@@ -1,4 +1,4 @@
-import { lstat } from "node:fs/promises";
+import { lstat, open } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { analyzeStages, type Instruction, parseDockerfile } from "@alpinize/dockerfile";
 import { instructionWords, splitLeadingFlags } from "../dockerfile/words.js";
@@ -19,6 +19,7 @@ export interface ScriptReference {
 
 interface Copy {
   sources: string[];
+  /** Absolute when the COPY's destination was relative to a WORKDIR. */
   destination: string;
   line: number;
 }
@@ -40,8 +41,7 @@ export async function findCopiedScripts(
   const out = new Map<string, ScriptReference>();
   const contexts = uniq([posix.dirname(dockerfile), "."]);
   for (const stage of stages) {
-    const copies = stage.body.filter(isContextCopy).map(readCopy);
-    const runs = runTargets(stage.body);
+    const { copies, runs } = readStage(stage.body);
     for (const copy of copies) {
       for (const source of copy.sources) {
         const found = await resolveSource(root, contexts, source);
@@ -68,26 +68,42 @@ function isContextCopy(ins: Instruction): boolean {
   return !/(^|\s)--from=/.test(ins.args.text);
 }
 
-function readCopy(ins: Instruction): Copy {
+/** The stage's context COPYs and run targets, relative paths resolved against WORKDIR. */
+function readStage(body: Instruction[]): { copies: Copy[]; runs: Map<string, ScriptRole> } {
+  const copies: Copy[] = [];
+  const runs = new Map<string, ScriptRole>();
+  let workdir = "/";
+  for (const ins of body) {
+    if (ins.keyword === "WORKDIR") {
+      const dir = instructionWords(ins.args.text)[0] ?? "";
+      if (dir && !dir.includes("$")) workdir = posix.resolve(workdir, dir);
+    } else if (isContextCopy(ins)) {
+      copies.push(readCopy(ins, workdir));
+    } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
+      const role: ScriptRole = ins.keyword === "ENTRYPOINT" ? "entrypoint" : "cmd";
+      for (const word of instructionWords(ins.args.text)) {
+        // `./entry.sh` runs from WORKDIR; a bare word (`serve`, `node`) is not a path.
+        const target = word.startsWith("./") ? posix.resolve(workdir, word) : word;
+        if (!runs.has(target)) runs.set(target, role);
+      }
+    }
+  }
+  return { copies, runs };
+}
+
+function readCopy(ins: Instruction, workdir = "/"): Copy {
   const flagText = /^(?:\s*--\S+)*/.exec(ins.args.text)?.[0] ?? "";
   const { rest: leftover } = splitLeadingFlags(
     instructionWords(ins.args.text.slice(flagText.length)),
   );
   const words = leftover.filter((w) => !/^[a-z]+:\/\//i.test(w));
-  return { sources: words.slice(0, -1), destination: words.at(-1) ?? "", line: ins.line };
-}
-
-/** The in-image paths ENTRYPOINT and CMD start (every word, so wrappers like tini are seen through). */
-function runTargets(body: Instruction[]): Map<string, ScriptRole> {
-  const targets = new Map<string, ScriptRole>();
-  for (const ins of body) {
-    if (ins.keyword !== "ENTRYPOINT" && ins.keyword !== "CMD") continue;
-    const role: ScriptRole = ins.keyword === "ENTRYPOINT" ? "entrypoint" : "cmd";
-    for (const word of instructionWords(ins.args.text)) {
-      if (!targets.has(word)) targets.set(word, role);
-    }
-  }
-  return targets;
+  const raw = words.at(-1) ?? "";
+  const trailing = raw.endsWith("/") || raw === "." ? "/" : "";
+  const destination =
+    raw === "" || raw.startsWith("/") || raw.includes("$")
+      ? raw
+      : `${posix.resolve(workdir, raw).replace(/\/+$/, "")}${trailing}`;
+  return { sources: words.slice(0, -1), destination, line: ins.line };
 }
 
 function landingPath(copy: Copy, source: string): string {
@@ -121,7 +137,9 @@ async function filesRunFromDirectory(
     const suffix = word.slice(destDir.length + 1);
     if (suffix.includes("..")) continue;
     const path = posix.join(sourceDir, suffix);
-    if (await isFile(root, path)) out.push({ path, destination: word });
+    // A whole folder (often the whole context) lands there: only shell scripts are taken, not
+    // the `server.js` or binary a CMD also names.
+    if (await isShellScript(root, path)) out.push({ path, destination: word });
   }
   return out;
 }
@@ -134,7 +152,7 @@ async function resolveSource(
   if (source.includes("*") || source.includes("$") || source.includes("..")) return undefined;
   for (const context of contexts) {
     const rel = posix.normalize(posix.join(context, source)).replace(/\/+$/, "");
-    if (rel.startsWith("..") || rel === ".") continue;
+    if (rel.startsWith("..")) continue;
     const info = await lstat(join(root, rel)).catch(() => undefined);
     // A link is returned as a file so the plan can report it as skipped; it is never read.
     if (info?.isFile() || info?.isSymbolicLink()) return { path: rel, directory: false };
@@ -143,9 +161,21 @@ async function resolveSource(
   return undefined;
 }
 
-async function isFile(root: string, rel: string): Promise<boolean> {
+async function isShellScript(root: string, rel: string): Promise<boolean> {
   const info = await lstat(join(root, rel)).catch(() => undefined);
-  return info?.isFile() === true || info?.isSymbolicLink() === true;
+  // A link is kept only by name, to be reported as skipped: it is never opened.
+  if (info?.isSymbolicLink()) return SCRIPT_NAME.test(rel);
+  if (!info?.isFile()) return false;
+  if (SCRIPT_NAME.test(rel)) return true;
+  const handle = await open(join(root, rel), "r").catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+    const first = buffer.subarray(0, bytesRead).toString("latin1").split("\n")[0] ?? "";
+    return /^#!\s*\S*\/(?:env\s+)?(?:ba|da|a)?sh\b/.test(first);
+  } finally {
+    await handle.close();
+  }
 }
 
 function rank(role: ScriptRole): number {

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
+import { findCopiedScripts } from "./scripts.js";
+
+let repo: ScratchRepo | undefined;
+afterEach(async () => {
+  await repo?.remove();
+  repo = undefined;
+});
+
+async function refsOf(files: Record<string, string>, dockerfile: string) {
+  repo = await scratchRepo(files);
+  const text = files[dockerfile] ?? "";
+  const refs = await findCopiedScripts(repo.root, dockerfile, text);
+  return refs.map((r) => [r.path, r.role, r.destination]);
+}
+
+describe("findCopiedScripts through directory COPYs", () => {
+  it("COPY . /app finds the ENTRYPOINT script at the context root", async () => {
+    const df = 'FROM debian:12\nCOPY . /app\nENTRYPOINT ["/app/docker-entrypoint.sh"]\n';
+    expect(
+      await refsOf(
+        { Dockerfile: df, "docker-entrypoint.sh": "#!/bin/sh\n", "x.sh": "" },
+        "Dockerfile",
+      ),
+    ).toEqual([["docker-entrypoint.sh", "entrypoint", "/app/docker-entrypoint.sh"]]);
+  });
+
+  it("COPY . /app in a subfolder's Dockerfile resolves inside that folder", async () => {
+    const df = 'FROM debian:12\nCOPY . /app/\nCMD ["sh", "/app/bin/start.sh"]\n';
+    expect(
+      await refsOf({ "svc/Dockerfile": df, "svc/bin/start.sh": "#!/bin/sh\n" }, "svc/Dockerfile"),
+    ).toEqual([["svc/bin/start.sh", "cmd", "/app/bin/start.sh"]]);
+  });
+
+  it("COPY scripts/ /scripts/ picks up the scripts ENTRYPOINT and CMD run", async () => {
+    const df =
+      'FROM debian:12\nCOPY scripts/ /scripts/\nENTRYPOINT ["/scripts/entry.sh"]\nCMD ["/scripts/run.sh", "serve"]\n';
+    expect(
+      await refsOf(
+        { Dockerfile: df, "scripts/entry.sh": "#!/bin/sh\n", "scripts/run.sh": "#!/bin/sh\n" },
+        "Dockerfile",
+      ),
+    ).toEqual([
+      ["scripts/entry.sh", "entrypoint", "/scripts/entry.sh"],
+      ["scripts/run.sh", "cmd", "/scripts/run.sh"],
+    ]);
+  });
+
+  it("COPY . . under WORKDIR resolves a relative ENTRYPOINT", async () => {
+    const df = 'FROM debian:12\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["./entry.sh"]\n';
+    expect(await refsOf({ Dockerfile: df, "entry.sh": "#!/bin/sh\n" }, "Dockerfile")).toEqual([
+      ["entry.sh", "entrypoint", "/app/entry.sh"],
+    ]);
+  });
+
+  it("a folder COPY takes only shell scripts, not the program CMD names", async () => {
+    const df =
+      'FROM debian:12\nCOPY . /app\nENTRYPOINT ["/app/start"]\nCMD ["node", "/app/server.js"]\n';
+    expect(
+      await refsOf(
+        { Dockerfile: df, start: '#!/usr/bin/env bash\nexec "$@"\n', "server.js": "x\n" },
+        "Dockerfile",
+      ),
+    ).toEqual([["start", "entrypoint", "/app/start"]]);
+  });
+});
