@@ -12,6 +12,7 @@ import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
 import { contextReader } from "./context.js";
 import { withoutIgnoredStages } from "./ignore-images.js";
+import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
 import type { FilePlan, PlanProgress, RepoPlan, SkippedFile } from "./types.js";
 
@@ -146,7 +147,14 @@ function planScript(
   }
   try {
     const result = transforms.rewriteEntrypoint(before, { fileName: path });
-    const warnings = [...result.warnings, ...lintScript(transforms, result.output, path)];
+    // The linter sees the rewritten script (so fixed lines are not reported); its line numbers
+    // are mapped back so every finding names a line of the file as it is in the repository.
+    const toOriginal = mapLinesToOriginal(before, result.output);
+    const lint = lintScript(transforms, result.output, path).map((w) => ({
+      ...w,
+      line: toOriginal(w.line),
+    }));
+    const warnings = [...result.warnings, ...lint];
     return {
       file: path,
       kind: "script",

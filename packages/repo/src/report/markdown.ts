@@ -18,6 +18,8 @@ export function renderReport(plan: RepoPlan, options: ReportOptions = {}): strin
     "",
     `${options.written ? "Changes written" : "Planned changes (nothing written yet)"} by \`alpinize migrate\`: ${dockerfiles.length} Dockerfile(s), ${scripts.length} script(s), ${plan.files.filter((f) => f.changed).length} file(s) changed, ${plan.unparsable.length} left untouched.`,
     "",
+    "Line numbers (`file:line`) refer to the files as they were before the migration.",
+    "",
     "## Dockerfiles",
     "",
   ];
