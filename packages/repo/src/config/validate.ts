@@ -1,4 +1,5 @@
 import { InputError } from "@alpinize/errors";
+import { RULE_IDS } from "../check/types.js";
 import { defaultConfig, type RepoConfig } from "./types.js";
 
 const RELEASE = /^3\.\d{1,2}$|^edge$/;
@@ -60,7 +61,18 @@ function readCheck(value: unknown, source: string): RepoConfig["check"] {
   const obj = asObject(value, source, "check");
   rejectUnknown(obj, ["skip", "requireDigests"], source, "check.");
   const check = defaultConfig().check;
-  if (obj.skip !== undefined) check.skip = readStrings(obj.skip, source, "check.skip");
+  if (obj.skip !== undefined) {
+    check.skip = readStrings(obj.skip, source, "check.skip");
+    // A misspelt id would silently skip nothing.
+    const unknown = check.skip.find((id) => !(RULE_IDS as readonly string[]).includes(id));
+    if (unknown !== undefined) {
+      throw configError(
+        source,
+        "check.skip",
+        `names an unknown rule ${show(unknown)}; known rules: ${RULE_IDS.join(", ")}`,
+      );
+    }
+  }
   if (obj.requireDigests !== undefined) {
     if (typeof obj.requireDigests !== "boolean") {
       throw configError(

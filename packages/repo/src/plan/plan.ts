@@ -168,7 +168,9 @@ function planScript(
     };
   } catch (err) {
     if (!isAlpinizeError(err) || err.exitCode !== 2) throw err;
-    unparsable.push({ file: path, message: err.message });
+    // The entrypoint transform's errors (CRLF endings, ...) may not say which file.
+    const message = err.message.startsWith(`${path}:`) ? err.message : `${path}: ${err.message}`;
+    unparsable.push({ file: path, message });
     return undefined;
   }
 }

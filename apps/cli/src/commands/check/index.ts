@@ -23,7 +23,8 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   entrypoint-lint       the entrypoint lint of @alpinize/entrypoint found a problem
 
 Options:
-  --json             Print the findings as a JSON array (file, line, rule, severity, message)
+  --json             Print the findings as a JSON array (file, line, rule, severity, message);
+                     a file that could not be checked is an entry with rule "unparsable"
   --config FILE      Settings file (default: alpinize.config.json, or "alpinize" in package.json)
   --require-digests  Unpinned base images are errors
 

@@ -24,6 +24,17 @@ export function printFindings(io: Io, result: CheckResult): void {
   }
 }
 
+/**
+ * The findings, then one `rule: "unparsable"` error entry per file that could not be checked, so
+ * a consumer of the array alone does not mistake an unchecked file for a clean one.
+ */
 export function findingsJson(result: CheckResult): string {
-  return `${JSON.stringify(result.findings, null, 2)}\n`;
+  const unchecked = result.unparsable.map((u) => ({
+    file: u.file,
+    line: Number(/:(\d+):/.exec(u.message.slice(u.file.length))?.[1] ?? 0),
+    rule: "unparsable",
+    severity: "error",
+    message: u.message,
+  }));
+  return `${JSON.stringify([...result.findings, ...unchecked], null, 2)}\n`;
 }

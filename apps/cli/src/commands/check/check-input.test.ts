@@ -1,0 +1,54 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+let dir = "";
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "alpinize-check-input-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("alpinize check input errors", () => {
+  it("exits 2 naming an unknown rule id in check.skip", async () => {
+    await writeFile(join(dir, "Dockerfile"), "FROM alpine:3.23\n");
+    await writeFile(
+      join(dir, "alpinize.config.json"),
+      JSON.stringify({ check: { skip: ["apk-nocache"] } }),
+    );
+    const result = await runCli(["check", "."], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/check\.skip.*unknown rule "apk-nocache".*apk-no-cache/);
+  });
+
+  it("lists a file it could not parse as an error entry in --json", async () => {
+    await mkdir(join(dir, "old"));
+    await writeFile(join(dir, "old/Dockerfile"), "FROM alpine:3.23\nthis is not an instruction\n");
+    await writeFile(join(dir, "Dockerfile"), "FROM alpine:3.23\n");
+    const result = await runCli(["check", ".", "--json"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toContainEqual({
+      file: "old/Dockerfile",
+      line: 2,
+      rule: "unparsable",
+      severity: "error",
+      message: expect.stringContaining("old/Dockerfile"),
+    });
+  });
+});
+
+describe("alpinize migrate DIR with a CRLF entrypoint", () => {
+  it("names the script in the error", async () => {
+    await writeFile(
+      join(dir, "Dockerfile"),
+      'FROM debian:12\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n',
+    );
+    await writeFile(join(dir, "entry.sh"), '#!/bin/sh\r\nuseradd -r app\r\nexec "$@"\r\n');
+    const result = await runCli(["migrate", "--alpine", "3.23", "--check", "."], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/error entry\.sh: .*CRLF/);
+  });
+});
