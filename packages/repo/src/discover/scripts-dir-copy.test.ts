@@ -1,3 +1,6 @@
+import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
 import { findCopiedScripts } from "./scripts.js";
@@ -63,5 +66,18 @@ describe("findCopiedScripts through directory COPYs", () => {
         "Dockerfile",
       ),
     ).toEqual([["start", "entrypoint", "/app/start"]]);
+  });
+
+  it("does not follow a linked folder out of the repository", async () => {
+    const outside = await mkdtemp(join(tmpdir(), "alpinize-outside-"));
+    try {
+      await writeFile(join(outside, "entry.sh"), "#!/bin/sh\n");
+      const df = 'FROM debian:12\nCOPY app/entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n';
+      repo = await scratchRepo({ Dockerfile: df });
+      await symlink(outside, join(repo.root, "app"));
+      expect(await findCopiedScripts(repo.root, "Dockerfile", df)).toEqual([]);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { lstat, open } from "node:fs/promises";
-import { join, posix } from "node:path";
+import { lstat, open, realpath } from "node:fs/promises";
+import { join, posix, sep } from "node:path";
 import { analyzeStages, type Instruction, parseDockerfile } from "@alpinize/dockerfile";
 import { instructionWords, splitLeadingFlags } from "../dockerfile/words.js";
 
@@ -153,6 +153,7 @@ async function resolveSource(
   for (const context of contexts) {
     const rel = posix.normalize(posix.join(context, source)).replace(/\/+$/, "");
     if (rel.startsWith("..")) continue;
+    if (!(await parentsInside(root, rel))) continue;
     const info = await lstat(join(root, rel)).catch(() => undefined);
     // A link is returned as a file so the plan can report it as skipped; it is never read.
     if (info?.isFile() || info?.isSymbolicLink()) return { path: rel, directory: false };
@@ -162,6 +163,7 @@ async function resolveSource(
 }
 
 async function isShellScript(root: string, rel: string): Promise<boolean> {
+  if (!(await parentsInside(root, rel))) return false;
   const info = await lstat(join(root, rel)).catch(() => undefined);
   // A link is kept only by name, to be reported as skipped: it is never opened.
   if (info?.isSymbolicLink()) return SCRIPT_NAME.test(rel);
@@ -176,6 +178,18 @@ async function isShellScript(root: string, rel: string): Promise<boolean> {
   } finally {
     await handle.close();
   }
+}
+
+/** False when a folder on the way to `rel` is a link leading out of the repository. */
+async function parentsInside(root: string, rel: string): Promise<boolean> {
+  const parent = posix.dirname(rel);
+  if (parent === ".") return true;
+  const [realRoot, realParent] = await Promise.all([
+    realpath(root).catch(() => undefined),
+    realpath(join(root, parent)).catch(() => undefined),
+  ]);
+  if (realRoot === undefined || realParent === undefined) return false;
+  return realParent === realRoot || realParent.startsWith(`${realRoot}${sep}`);
 }
 
 function rank(role: ScriptRole): number {
