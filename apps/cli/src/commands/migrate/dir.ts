@@ -30,7 +30,7 @@ export interface RepositoryFlags {
  * `alpinize migrate DIR`: every Dockerfile under DIR (honouring .gitignore), the scripts they run,
  * and the compose files and workflows naming the same base images.
  *
- * Exit codes: 2 when any file could not be parsed (every other file is still handled, and
+ * Exit codes: 2 when any file could not be read, parsed or written (every other file is still handled, and
  * written with --write: one broken file does not block the rest, but the run never passes
  * silently); else 1 when --pin could not resolve a rewritten image, or --check finds changes;
  * else 0.

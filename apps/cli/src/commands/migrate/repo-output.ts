@@ -59,7 +59,7 @@ export function repoSummary(
   const counts = `${plan.files.length} file(s) examined, ${changed} ${mode === "write" ? `changed (${written.length} written)` : "need changes"}`;
   const untouched =
     plan.unparsable.length > 0
-      ? `, ${plan.unparsable.length} could not be parsed and were left untouched`
+      ? `, ${plan.unparsable.length} could not be read, parsed or written and were left untouched`
       : "";
   return `alpinize migrate: ${counts}${untouched}; Alpine ${plan.release}`;
 }
