@@ -18,8 +18,8 @@ name the same base images; a file that cannot be parsed is reported and left unt
   --report FILE  Write a Markdown migration report (stages, packages, warnings, risks, checklist)
   --pin          Pin the rewritten base images to their index digests (asks the registry)
   --config FILE  Settings (default: alpinize.config.json, or "alpinize" in package.json)
-Exit codes with a directory: 2 also when any file could not be read, parsed or written (every other file is still
-handled and written), 1 also when --pin could not resolve a rewritten image.
+Exit codes with a directory: 2 also when any file could not be read, parsed or written (every
+other file is still handled and written), 1 also when --pin could not resolve a rewritten image.
 `;
 
 /**
