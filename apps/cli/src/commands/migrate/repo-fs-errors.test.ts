@@ -17,7 +17,15 @@ import { runCli } from "../../test-helpers.js";
 const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
 const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
 const isRoot = process.getuid?.() === 0;
-const canDrop = !isRoot || spawnSync("setpriv", ["--version"]).status === 0;
+// As root the tests need setpriv, and the unprivileged user must reach node and the built CLI
+// (a checkout under a private home folder cannot be run as nobody): otherwise they skip.
+const canDrop =
+  !isRoot ||
+  spawnSync(
+    "setpriv",
+    ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, BIN, "--version"],
+    { cwd: tmpdir() },
+  ).status === 0;
 
 let root: string;
 beforeEach(() => {
