@@ -1,5 +1,5 @@
-import { assertKnownRelease } from "@alpinize/dockerfile";
-import { EXIT, isAlpinizeError, UsageError } from "@alpinize/errors";
+import { assertKnownRelease, MAX_DOCKERFILE_BYTES } from "@alpinize/dockerfile";
+import { EXIT, InputError, isAlpinizeError, UsageError } from "@alpinize/errors";
 import { createPackageMap, DEFAULT_RELEASE, KNOWN_RELEASES } from "@alpinize/package-map";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
@@ -87,8 +87,24 @@ function report(io: Io, m: FileMigration, mode: "diff" | "write" | "check"): voi
   io.err(summary(m, mode));
 }
 
-async function readStdin(_io: Io): Promise<string> {
+/** Standard input is bounded like a file: `cat /dev/zero | alpinize migrate -` is refused, not loaded. */
+export async function readStdin(
+  _io: Io,
+  input: AsyncIterable<Buffer | string> = process.stdin,
+): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of input) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += buf.length;
+    if (size > MAX_DOCKERFILE_BYTES) {
+      throw new InputError(
+        "ALPINIZE_MIGRATE_TOO_LARGE",
+        `<stdin>: larger than ${MAX_DOCKERFILE_BYTES} bytes, not a Dockerfile`,
+        { hint: "Pass a Dockerfile.", details: { file: "-" } },
+      );
+    }
+    chunks.push(buf);
+  }
   return Buffer.concat(chunks).toString("utf8");
 }
