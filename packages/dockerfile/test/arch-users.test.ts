@@ -26,6 +26,25 @@ describe("rule 4: architecture names", () => {
     );
   });
 
+  it("translates the Debian names that [ ], test and [[ ]] compare the value with", () => {
+    const text = [
+      "RUN set -eux; \\",
+      '\tdpkgArch="$(dpkg --print-architecture)"; \\',
+      "\tif [ \"$dpkgArch\" = 'arm64' ]; then echo a; fi; \\",
+      '\tif test amd64 != "${dpkgArch}"; then echo b; fi; \\',
+      '\t[ "$(dpkg --print-architecture)" = "ppc64el" ] && echo c; \\',
+      '\t[ "$other" = arm64 ] && echo d',
+      "",
+    ].join("\n");
+    const r = migrate(base + text);
+    expect(r.output).toContain("if [ \"$dpkgArch\" = 'aarch64' ]");
+    expect(r.output).toContain('if test x86_64 != "${dpkgArch}"');
+    expect(r.output).toContain('[ "$(apk --print-arch)" = "ppc64le" ]');
+    // A variable that does not hold the architecture is left alone.
+    expect(r.output).toContain('[ "$other" = arm64 ]');
+    expect(r.warnings.filter((w) => w.rule === "arch")).toEqual([]);
+  });
+
   it("warns where the value is used in a URL rather than a case", () => {
     const r = migrate(
       `${base}RUN ARCH="$(dpkg --print-architecture)" && curl -fsSLo /x "https://example.com/tool-linux-$ARCH"\n`,

@@ -22,6 +22,30 @@ describe("rule 6: shells", () => {
     expect(rules(r)).toContain("shell");
   });
 
+  it("never installs a lasting bash into a build-deps virtual package that is deleted again", () => {
+    const text = [
+      "FROM debian:12",
+      "RUN set -eux; \\",
+      '  savedAptMark="$(apt-mark showmanual)"; \\',
+      "  apt-get update; apt-get install -y gcc make; \\",
+      "  make; \\",
+      "  apt-mark auto '.*'; apt-mark manual $savedAptMark; \\",
+      "  apt-get purge -y --auto-remove",
+      'SHELL ["/bin/bash", "-c"]',
+      "RUN [[ -d /x ]] && echo ok",
+      "",
+    ].join("\n");
+    const r = migrate(text);
+    expect(r.output).toContain("apk add --no-cache --virtual .build-deps gcc make;");
+    expect(r.output).toContain('RUN apk add --no-cache bash\nSHELL ["/bin/bash", "-c"]');
+    // An existing virtual apk add is no place for bash either.
+    const apk = migrate(
+      'FROM debian:12\nRUN apk add --no-cache --virtual .tmp gcc && apk del .tmp\nSHELL ["/bin/bash", "-c"]\nRUN [[ -d /x ]]\n',
+    );
+    expect(apk.output).toContain("--virtual .tmp gcc && apk del");
+    expect(apk.output).toContain('RUN apk add --no-cache bash\nSHELL ["/bin/bash", "-c"]');
+  });
+
   it("installs bash for a heredoc script with a bash shebang", () => {
     const r = migrate(
       "FROM debian:12\nRUN <<EOF\n#!/bin/bash\nset -e\napt-get install -y curl\nEOF\n",

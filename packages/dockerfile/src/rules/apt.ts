@@ -168,7 +168,7 @@ function install(
     rule,
   );
   for (const w of apt.options) scope.deleteWord(cmd, w, rule);
-  noteApkAdd(scope, rule, apt);
+  noteApkAdd(scope, rule, apt, virtual !== undefined);
 }
 
 /**
@@ -198,9 +198,14 @@ function keepDpkgArch(scope: ScriptScope, seen: Set<string>, at: number): boolea
   return true;
 }
 
-function noteApkAdd(scope: ScriptScope, rule: RuleId, apt: AptCommand): void {
+function noteApkAdd(
+  scope: ScriptScope,
+  rule: RuleId,
+  apt: AptCommand,
+  temporary: boolean,
+): void {
   const last = apt.operands[apt.operands.length - 1] ?? apt.sub!;
-  scope.stage.apkAdds.push({ rule, at: scope.src.span(last.start, last.end)[1] });
+  scope.stage.apkAdds.push({ rule, at: scope.src.span(last.start, last.end)[1], temporary });
 }
 
 function wantsVirtual(scope: ScriptScope, apt: AptCommand): boolean {

@@ -60,7 +60,49 @@ export function migrateArch(scope: ScriptScope): void {
   )
     return;
   translateCases(scope, archVars);
+  translateTests(scope, archVars);
   warnOtherUses(scope, archVars);
+}
+
+/** `[`, `test` and `[[`: their `=`/`!=` comparisons of an architecture are translated. */
+const TESTS = new Set(["[", "test", "[["]);
+
+/**
+ * Rule 4 in `if` tests: `[ "$arch" = 'arm64' ]` compares with what `apk --print-arch` prints
+ * now, so the Debian name on the other side becomes the Alpine one, quotes kept.
+ */
+function translateTests(scope: ScriptScope, archVars: Set<string>): void {
+  const isArch = (w: Word) =>
+    /(?:dpkg --print-architecture|apk --print-arch)/.test(w.raw) ||
+    [...archVars].some((v) => new RegExp(`^["']?\\$\\{?${v}\\}?["']?$`).test(w.raw));
+  for (const item of scope.src.script.items) {
+    if (item.kind !== "pipeline") continue;
+    for (const cmd of item.commands) {
+      if (!TESTS.has(cmd.name ?? "")) continue;
+      const a = cmd.args;
+      for (let k = 1; k + 1 < a.length; k++) {
+        if (!/^(?:=|==|!=)$/.test(a[k]!.value ?? "")) continue;
+        const left = a[k - 1]!;
+        const right = a[k + 1]!;
+        if (isArch(left)) translateLiteral(scope, right);
+        else if (isArch(right)) translateLiteral(scope, left);
+      }
+    }
+  }
+}
+
+function translateLiteral(scope: ScriptScope, w: Word): void {
+  const value = w.value;
+  const alpine = value === undefined ? undefined : ARCH_NAMES[value];
+  if (value === undefined || alpine === undefined || alpine === value) return;
+  const at = w.raw.indexOf(value);
+  if (at < 0) return;
+  scope.rawEdits.push({
+    start: w.start + at,
+    end: w.start + at + value.length,
+    text: alpine,
+    rule: "arch",
+  });
 }
 
 function swapPrintArch(scope: ScriptScope, w: Word): void {
@@ -147,7 +189,7 @@ function warnOtherUses(scope: ScriptScope, archVars: Set<string>): void {
       if (item.kind !== "pipeline") continue;
       // Messages (echo/printf) may name the architecture either way.
       const hit = item.commands
-        .filter((c) => c.name !== "echo" && c.name !== "printf")
+        .filter((c) => c.name !== "echo" && c.name !== "printf" && !TESTS.has(c.name ?? ""))
         .flatMap((c) => [...c.args, ...c.assignments])
         .find((w) => use.test(w.raw) && !/^[A-Za-z_]\w*="?\$\{?\w+##/.test(w.raw));
       if (hit) {

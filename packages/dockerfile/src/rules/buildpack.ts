@@ -71,7 +71,10 @@ export function addBuildpackTools(
     (n) => !state.alpineInstalled.has(n) && ctx.packageMap.exists(n),
   );
   if (add.length === 0) return;
-  for (const n of add) state.alpineInstalled.add(n);
+  for (const n of add) {
+    state.alpineInstalled.add(n);
+    state.lasting.add(n);
+  }
   const at = state.info.stage.from.end;
   ctx.edit("from", at, at, `${ctx.doc.eol}RUN apk add --no-cache ${add.join(" ")}`);
   ctx.warn(

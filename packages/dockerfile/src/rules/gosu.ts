@@ -135,7 +135,8 @@ export function migrateGosuDownload(
   dropGosuVersion(ctx, stage, ins);
   stage.debianInstalled.add("gosu");
   stage.alpineInstalled.add("su-exec");
-  stage.apkAdds.push({ rule: "tini-gosu", at: ins.end });
+  stage.lasting.add("su-exec");
+  stage.apkAdds.push({ rule: "tini-gosu", at: ins.end, temporary: false });
   ctx.packages.push({
     debian: "gosu",
     alpine: ["su-exec"],

@@ -80,6 +80,7 @@ export function mapPackages(
     for (const n of written) {
       seen.add(n);
       stage.alpineInstalled.add(n);
+      if (mode === "install") stage.lasting.add(n);
     }
     ctx.packages.push({ ...decision, line: ctx.line(tok.offset), tool, written: [...written] });
     if (mode !== "remove") {

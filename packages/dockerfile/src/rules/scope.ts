@@ -18,8 +18,13 @@ export interface StageState {
   debianInstalled: Set<string>;
   /** Alpine package names installed in this stage. */
   alpineInstalled: Set<string>;
-  /** Where an `apk add` was written, so a package (bash) can be appended to it. */
-  apkAdds: { rule: RuleId; at: number }[];
+  /** The subset installed for good (not only in a virtual package deleted again). */
+  lasting: Set<string>;
+  /**
+   * Where an `apk add` was written, so a package (bash) can be appended to it. `temporary`: a
+   * virtual package (`--virtual .build-deps`) that is deleted again, no place for a lasting tool.
+   */
+  apkAdds: { rule: RuleId; at: number; temporary: boolean }[];
   /** The stage needs bash: reasons with offsets. */
   bashNeeds: { offset: number; reason: string }[];
   /** ENV/ARG values in the stage that may hold package lists. */

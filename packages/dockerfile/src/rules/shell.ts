@@ -51,10 +51,14 @@ export function noteInstalledByApk(
       for (const cmd of simpleCommands(src.script)) {
         const [tool, sub, ...rest] = cmd.args;
         if (!tool || !/^(?:xx-)?apk$/.test(tool.value ?? "") || sub?.value !== "add") continue;
+        const temporary = rest.some((w) => /^(?:-t|--virtual)(?:=|$)/.test(w.value ?? ""));
         for (const w of rest)
-          if (w.value && !w.value.startsWith("-")) state.alpineInstalled.add(w.value);
+          if (w.value && !w.value.startsWith("-")) {
+            state.alpineInstalled.add(w.value);
+            if (!temporary) state.lasting.add(w.value);
+          }
         const last = rest[rest.length - 1] ?? sub;
-        state.apkAdds.push({ rule: "shell", at: src.span(last.start, last.end)[1] });
+        state.apkAdds.push({ rule: "shell", at: src.span(last.start, last.end)[1], temporary });
       }
     }
   } catch {
@@ -106,10 +110,10 @@ function ensureBash(
   state: StageState,
   bashShell: Instruction | undefined,
 ): void {
-  if (state.bashNeeds.length === 0 || state.alpineInstalled.has("bash")) return;
+  if (state.bashNeeds.length === 0 || state.lasting.has("bash")) return;
   const need = state.bashNeeds[0]!;
   ctx.warn("shell", need.offset, `${need.reason}: bash added (Alpine's /bin/sh is busybox ash)`);
-  const firstAdd = state.apkAdds[0];
+  const firstAdd = state.apkAdds.find((a) => !a.temporary);
   const earliest = Math.min(...state.bashNeeds.map((n) => n.offset));
   // An apk add after a bash SHELL would itself run under the bash it is meant to install.
   const runsUnderBash =

@@ -25,6 +25,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     copied,
     debianInstalled: new Set(),
     alpineInstalled: new Set(),
+    lasting: new Set(),
     apkAdds: [],
     bashNeeds: [],
     values: collectValues(ctx, body),
