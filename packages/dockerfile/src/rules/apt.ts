@@ -198,12 +198,7 @@ function keepDpkgArch(scope: ScriptScope, seen: Set<string>, at: number): boolea
   return true;
 }
 
-function noteApkAdd(
-  scope: ScriptScope,
-  rule: RuleId,
-  apt: AptCommand,
-  temporary: boolean,
-): void {
+function noteApkAdd(scope: ScriptScope, rule: RuleId, apt: AptCommand, temporary: boolean): void {
   const last = apt.operands[apt.operands.length - 1] ?? apt.sub!;
   scope.stage.apkAdds.push({ rule, at: scope.src.span(last.start, last.end)[1], temporary });
 }
