@@ -62,3 +62,29 @@ describe("a UTF-8 byte order mark", () => {
     expect(migrate("\uFEFFFROM debian:12\n").output).toBe("\uFEFFFROM alpine:3.23\n");
   });
 });
+
+describe("apt housekeeping removed from && / || chains", () => {
+  const run = (line: string) => migrate(`FROM debian:12\nRUN ${line}\n`).output.split("\n")[1];
+
+  it("keeps which commands run and the exit status", () => {
+    // `X && apt-get clean || true` must still forgive a failing X.
+    expect(run("apt-get update && apt-get install -y curl && apt-get clean || true")).toBe(
+      "RUN apk add --no-cache curl || true",
+    );
+    expect(run("make && rm -rf /var/lib/apt/lists/* || echo failed")).toBe(
+      "RUN make || echo failed",
+    );
+    expect(run("apt-get update && apt-get clean && make")).toBe("RUN make");
+    // After ||, or before || at the start, the step stands as `true`.
+    expect(run("make || apt-get clean && echo x")).toBe("RUN make || true && echo x");
+    expect(run("apt-get clean || echo never")).toBe("RUN true || echo never");
+    expect(run("apt-get update && apt-get clean; make")).toBe("RUN make");
+  });
+
+  it("takes continuation lines with a step in the middle of a chain", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN set -e; \\\n  make && \\\n  apt-get clean && \\\n  rm -rf /var/lib/apt/lists/*; \\\n  echo done\n",
+    );
+    expect(r.output).toBe("FROM alpine:3.23\nRUN set -e; \\\n  make; \\\n  echo done\n");
+  });
+});

@@ -167,14 +167,91 @@ export function deletePipelines(src: ShellSource, deleted: ReadonlySet<Pipeline>
   const emptied = !structural && working.every((p) => deleted.has(p));
   if (emptied) return { edits: [], emptied };
   const elements = items.filter((it) => it.kind !== "op") as (Item & Spanned)[];
-  const edits = deleteRuns(src, elements, deleted as ReadonlySet<Item & Spanned>, {
+  const { edits: chained, rest } = andOrEdits(src, items, elements, deleted);
+  const edits = deleteRuns(src, elements, rest as ReadonlySet<Item & Spanned>, {
     separators: true,
     fallback: "true",
     joins: (a, b) => a.kind === "pipeline" && b.kind === "pipeline",
     validNext: (el) => el.kind === "pipeline" || isListStart(el),
     validPrev: (el) => el.kind === "pipeline" || isListEnd(el),
   });
-  return { edits, emptied };
+  return { edits: [...chained, ...edits], emptied };
+}
+
+/**
+ * Deleted pipelines joined to a neighbour by `&&` or `||`. A deleted pipeline did work that is not
+ * needed (it stands for `true`), so: after `&&` it goes with that `&&` (`A && B || C` → `A || C`);
+ * first in a chain it goes with the `&&` after it; next to an `||` it becomes `true`, because
+ * `A || B`, `B || C` and `A || B && C` would change which commands run or the exit status.
+ * The rest (separated by `;`, newlines, or list keywords) is left to the general deletion.
+ */
+function andOrEdits(
+  src: ShellSource,
+  items: readonly Item[],
+  elements: readonly (Item & Spanned)[],
+  deleted: ReadonlySet<Pipeline>,
+): { edits: SpanEdit[]; rest: Set<Pipeline> } {
+  const edits: SpanEdit[] = [];
+  const rest = new Set(deleted);
+  for (const chain of andOrChains(items)) {
+    // A chain deleted whole goes with its separator, like any run of pipelines.
+    if (chain.every((link) => deleted.has(link.pipeline))) continue;
+    let leading = true;
+    for (const { pipeline, before, after } of chain) {
+      if (!deleted.has(pipeline)) {
+        leading = false;
+        continue;
+      }
+      rest.delete(pipeline);
+      const [s, e] = src.span(pipeline.start, pipeline.end);
+      const k = elements.indexOf(pipeline);
+      if (before === "||" || (leading && after === "||")) {
+        edits.push({ start: s, end: e, text: "true" });
+        leading = false;
+      } else if (leading) {
+        const next = elements[k + 1]!;
+        edits.push({ start: s, end: src.span(next.start, next.start)[0], text: "" });
+      } else {
+        const prev = elements[k - 1]!;
+        edits.push({ start: src.span(prev.end, prev.end)[0], end: e, text: "" });
+      }
+    }
+  }
+  return { edits, rest };
+}
+
+interface ChainLink {
+  pipeline: Pipeline;
+  before: "&&" | "||" | undefined;
+  after: "&&" | "||" | undefined;
+}
+
+/** Pipelines joined by `&&`/`||` (two or more), with the operator on each side. */
+function andOrChains(items: readonly Item[]): ChainLink[][] {
+  const chains: ChainLink[][] = [];
+  let current: ChainLink[] = [];
+  let pending: "&&" | "||" | undefined;
+  const close = () => {
+    if (current.length > 1) chains.push(current);
+    current = [];
+    pending = undefined;
+  };
+  for (const it of items) {
+    if (it.kind === "pipeline") {
+      if (pending === undefined && current.length > 0) close();
+      const link: ChainLink = { pipeline: it, before: pending, after: undefined };
+      const last = current[current.length - 1];
+      if (last) last.after = pending;
+      current.push(link);
+      pending = undefined;
+    } else if (it.kind === "op" && (it.op === "&&" || it.op === "||")) {
+      pending = it.op;
+    } else {
+      close();
+    }
+  }
+  close();
+  return chains;
 }
 
 function isListStart(it: Item): boolean {
