@@ -35,6 +35,7 @@ export function defaultTransforms(): Transforms {
         packageMap: mapFor(options.release, options.overrides),
         ...(options.release ? { release: options.release } : {}),
         ...(options.readContextFile ? { readContextFile: options.readContextFile } : {}),
+        ...(options.gosuDownload ? { gosuDownload: options.gosuDownload } : {}),
       }) as DockerfileResult;
     },
     rewriteEntrypoint(text: string, options: { fileName: string }): ScriptResult {

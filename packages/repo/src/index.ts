@@ -7,7 +7,7 @@ export {
 } from "./check/run.js";
 export { type CheckSettings, type Finding, RULE_IDS, type RuleId } from "./check/types.js";
 export { CONFIG_FILE, type LoadConfigOptions, loadConfig, parseConfigText } from "./config/load.js";
-export { defaultConfig, type RepoConfig } from "./config/types.js";
+export { defaultConfig, GOSU_MODES, type GosuMode, type RepoConfig } from "./config/types.js";
 export { defaultTransforms } from "./default-transforms.js";
 export { classifyPath, type FileKind, isDockerfileName } from "./discover/kinds.js";
 export { findCopiedScripts, type ScriptReference, type ScriptRole } from "./discover/scripts.js";

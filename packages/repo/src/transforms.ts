@@ -39,6 +39,8 @@ export interface DockerfileOptions {
   overrides?: Record<string, string[]>;
   fileName: string;
   readContextFile?: (path: string) => string | undefined;
+  /** A RUN that only downloads a gosu release: `keep` it (default) or install `su-exec` instead. */
+  gosuDownload?: "keep" | "su-exec";
 }
 
 export interface ScriptResult {

@@ -1,3 +1,7 @@
+/** What `migrate` does with a RUN that only downloads a gosu release (`@alpinize/dockerfile`'s `gosuDownload`). */
+export type GosuMode = "keep" | "su-exec";
+export const GOSU_MODES: readonly GosuMode[] = ["keep", "su-exec"];
+
 /** The project settings `alpinize migrate DIR` and `alpinize check` read. */
 export interface RepoConfig {
   /** Target Alpine release "X.Y"; undefined means the newest release alpinize knows. */
@@ -9,6 +13,10 @@ export interface RepoConfig {
   images: {
     /** Image names (`repo`, `repo:tag`, or a `*` glob) left alone by migrate and check. */
     ignore: string[];
+  };
+  migrate: {
+    /** `keep` (default) leaves a gosu release download and warns; `su-exec` installs Alpine's su-exec instead. */
+    gosu: GosuMode;
   };
   check: {
     /** Rule ids `alpinize check` does not report. */
@@ -25,6 +33,7 @@ export function defaultConfig(): RepoConfig {
     alpine: undefined,
     packages: { overrides: {} },
     images: { ignore: [] },
+    migrate: { gosu: "keep" },
     check: { skip: [], requireDigests: false },
     source: undefined,
   };

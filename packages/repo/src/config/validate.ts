@@ -1,10 +1,10 @@
 import { InputError } from "@alpinize/errors";
 import { RULE_IDS } from "../check/types.js";
-import { defaultConfig, type RepoConfig } from "./types.js";
+import { defaultConfig, GOSU_MODES, type GosuMode, type RepoConfig } from "./types.js";
 
 const RELEASE = /^3\.\d{1,2}$|^edge$/;
 const PACKAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9+_.:-]*$/;
-const TOP_KEYS = ["$schema", "alpine", "packages", "images", "check"];
+const TOP_KEYS = ["$schema", "alpine", "packages", "images", "migrate", "check"];
 
 /** Checks a parsed config object field by field; every error names the file and the key. */
 export function validateConfig(value: unknown, source: string): RepoConfig {
@@ -15,6 +15,7 @@ export function validateConfig(value: unknown, source: string): RepoConfig {
   if (top.alpine !== undefined) config.alpine = readRelease(top.alpine, source);
   if (top.packages !== undefined) config.packages.overrides = readPackages(top.packages, source);
   if (top.images !== undefined) config.images.ignore = readImages(top.images, source);
+  if (top.migrate !== undefined) config.migrate = readMigrate(top.migrate, source);
   if (top.check !== undefined) config.check = readCheck(top.check, source);
   return config;
 }
@@ -55,6 +56,23 @@ function readImages(value: unknown, source: string): string[] {
   const obj = asObject(value, source, "images");
   rejectUnknown(obj, ["ignore"], source, "images.");
   return obj.ignore === undefined ? [] : readStrings(obj.ignore, source, "images.ignore");
+}
+
+function readMigrate(value: unknown, source: string): RepoConfig["migrate"] {
+  const obj = asObject(value, source, "migrate");
+  rejectUnknown(obj, ["gosu"], source, "migrate.");
+  const migrate = defaultConfig().migrate;
+  if (obj.gosu !== undefined) {
+    if (!GOSU_MODES.includes(obj.gosu as GosuMode)) {
+      throw configError(
+        source,
+        "migrate.gosu",
+        `must be ${GOSU_MODES.map((m) => `"${m}"`).join(" or ")}, got ${show(obj.gosu)}`,
+      );
+    }
+    migrate.gosu = obj.gosu as GosuMode;
+  }
+  return migrate;
 }
 
 function readCheck(value: unknown, source: string): RepoConfig["check"] {

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { isAlpinizeError } from "@alpinize/errors";
 import { DEFAULT_RELEASE } from "@alpinize/package-map";
-import type { RepoConfig } from "../config/types.js";
+import type { GosuMode, RepoConfig } from "../config/types.js";
 import { findCopiedScripts, type ScriptReference } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
 import { describeStages } from "../dockerfile/stages.js";
@@ -21,6 +21,8 @@ export interface PlanOptions {
   transforms: Transforms;
   /** Overrides `config.alpine` (`--alpine`). */
   release?: string;
+  /** Overrides `config.migrate.gosu` (`--gosu`). */
+  gosu?: GosuMode;
   onProgress?: PlanProgress;
 }
 
@@ -91,6 +93,7 @@ function planDockerfile(
       fileName: file,
       ...(release ? { release } : {}),
       overrides: options.config.packages.overrides,
+      gosuDownload: options.gosu ?? options.config.migrate.gosu,
       readContextFile: contextReader(root, file),
     });
     const filtered = withoutIgnoredStages(before, raw, stagesBefore, options.config.images.ignore);

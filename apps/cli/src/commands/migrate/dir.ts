@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
-import { createResolver, resolveMany } from "@alpinize/digest";
+import { type Resolver, resolveMany } from "@alpinize/digest";
 import { EXIT, InputError } from "@alpinize/errors";
 import {
   applyPlan,
   defaultTransforms,
+  type GosuMode,
   loadConfig,
   type PinFailure,
   pinPlan,
@@ -12,6 +13,7 @@ import {
   writeFileAtomic,
 } from "@alpinize/repo";
 import type { Io } from "../../io.js";
+import { reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { unifiedDiff } from "./diff.js";
 import { printProblems, printRepoWarnings, repoJson, repoSummary } from "./repo-output.js";
 
@@ -24,6 +26,11 @@ export interface RepositoryFlags {
   pin?: boolean;
   alpine?: string;
   config?: string;
+  /** Overrides the config's `migrate.gosu`. */
+  gosu?: GosuMode;
+  /** With --pin, as for `alpinize pin`. */
+  "registry-mirror"?: string;
+  "insecure-registry"?: string[];
 }
 
 /**
@@ -40,6 +47,34 @@ export async function runRepositoryMigration(
   flags: RepositoryFlags,
   io: Io,
 ): Promise<number> {
+  // Built first, so a bad --registry-mirror or --insecure-registry is exit 2 before any work.
+  const resolver = flags.pin
+    ? resolverFromFlags(
+        "migrate",
+        {
+          ...(flags["registry-mirror"] !== undefined
+            ? { "registry-mirror": flags["registry-mirror"] }
+            : {}),
+          ...(flags["insecure-registry"]
+            ? { "insecure-registry": flags["insecure-registry"] }
+            : {}),
+        },
+        io,
+      )
+    : undefined;
+  try {
+    return await migrateRepository(dir, flags, io, resolver);
+  } finally {
+    resolver?.close();
+  }
+}
+
+async function migrateRepository(
+  dir: string,
+  flags: RepositoryFlags,
+  io: Io,
+  resolver: Resolver | undefined,
+): Promise<number> {
   const root = resolve(io.cwd, dir);
   const config = await loadConfig(root, {
     cwd: io.cwd,
@@ -49,14 +84,15 @@ export async function runRepositoryMigration(
     config,
     transforms: defaultTransforms(),
     ...(flags.alpine !== undefined ? { release: flags.alpine } : {}),
+    ...(flags.gosu !== undefined ? { gosu: flags.gosu } : {}),
     onProgress: (file, index, total) =>
       io.progress(`migrating ${Math.min(index + 1, total)}/${total} ${file}`),
   });
   let pinFailures: PinFailure[] = [];
-  if (flags.pin) {
+  if (resolver) {
     io.progress("pinning rewritten base images");
-    const resolver = createResolver({ env: io.env });
     pinFailures = await pinPlan(plan, (refs) => resolveMany(resolver, refs));
+    reportWarnings(resolver, io);
   }
   const mode = flags.write ? "write" : flags.check ? "check" : "diff";
   // The report goes first: a bad --report path then fails before any file is touched.

@@ -52,7 +52,12 @@ export function contextReader(dockerfile: string): (path: string) => string | un
 /** Reads and migrates one Dockerfile. Throws InputError (exit 2) for missing or unusable files. */
 export function migrateFile(
   file: string,
-  options: { packageMap: PackageMap; release: string; stdin?: string },
+  options: {
+    packageMap: PackageMap;
+    release: string;
+    stdin?: string;
+    gosuDownload?: "keep" | "su-exec";
+  },
 ): FileMigration {
   const { text: before, encoding } =
     file === "-" ? { text: options.stdin ?? "", encoding: "utf8" as const } : readDockerfile(file);
@@ -60,6 +65,7 @@ export function migrateFile(
     release: options.release,
     packageMap: options.packageMap,
     fileName: file === "-" ? "stdin" : file,
+    ...(options.gosuDownload ? { gosuDownload: options.gosuDownload } : {}),
     ...(file === "-" ? {} : { readContextFile: contextReader(file) }),
   });
   return { file, before, result, encoding };

@@ -5,12 +5,15 @@ import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { runRepositoryMigration } from "./dir.js";
 import { type FileMigration, migrateFile, writeAtomic } from "./file.js";
+import { gosuFlag } from "./gosu.js";
 import { printDiff, printWarnings, summary, toJson } from "./output.js";
 import { directoryArgument, REPOSITORY_HELP, REPOSITORY_OPTIONS } from "./repo-args.js";
 
 export const help = `Usage: alpinize migrate FILE... [--write | --check] [--json] [--alpine X.Y]
-       alpinize migrate DIR [--write | --check] [--json] [--alpine X.Y] [--report FILE] [--pin]
-                            [--config FILE]
+                                [--gosu keep|su-exec]
+       alpinize migrate DIR [--write | --check] [--json] [--alpine X.Y] [--gosu keep|su-exec]
+                            [--report FILE] [--config FILE]
+                            [--pin [--registry-mirror HOST] [--insecure-registry HOST]...]
 
 Rewrite Debian or Ubuntu Dockerfiles for Alpine Linux with minimal edits: base images, apt-get and
 xx-apt, package names, architecture names, users and groups, shells, tini/gosu, locales, Go DNS.
@@ -21,6 +24,10 @@ Options:
   --check        Change nothing; exit 1 if any file still needs migrating
   --json         Print edits, warnings (line, column) and every package decision as JSON
   --alpine X.Y   Target Alpine release (${KNOWN_RELEASES.join(", ")}; default ${DEFAULT_RELEASE})
+  --gosu MODE    A RUN that only downloads, verifies and installs a gosu release: keep (default;
+                 left as is, with a warning) or su-exec (becomes apk add --no-cache su-exec, and
+                 gosu calls in the Dockerfile become su-exec). gosu installed with apt always
+                 becomes su-exec.
 ${REPOSITORY_HELP}
 Exit codes: 0 done (or nothing to change), 1 --check found files to migrate,
             2 bad input (missing file, unknown release, unparsable Dockerfile), 70 internal error.
@@ -31,6 +38,7 @@ const OPTIONS = {
   check: { type: "boolean" },
   json: { type: "boolean" },
   alpine: { type: "string" },
+  gosu: { type: "string" },
   ...REPOSITORY_OPTIONS,
 } as const;
 
@@ -44,8 +52,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.write && values.check) {
     throw new UsageError("alpinize migrate: --write and --check exclude each other");
   }
-  const dir = directoryArgument(positionals, values, io);
-  if (dir !== undefined) return runRepositoryMigration(dir, values, io);
+  const gosu = gosuFlag(values.gosu);
+  const flags = { ...values, gosu };
+  const dir = directoryArgument(positionals, flags, io);
+  if (dir !== undefined) return runRepositoryMigration(dir, flags, io);
   if (values.write && positionals.includes("-")) {
     throw new UsageError("alpinize migrate: --write cannot rewrite standard input", {
       hint: "Pass a file path, or drop --write and redirect the output.",
@@ -63,6 +73,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const m = migrateFile(file, {
         packageMap,
         release,
+        ...(gosu ? { gosuDownload: gosu } : {}),
         ...(stdin !== undefined ? { stdin } : {}),
       });
       done.push(m);

@@ -2,13 +2,16 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "@alpinize/errors";
 import type { Io } from "../../io.js";
+import { RESOLVER_FLAGS } from "../resolve/resolver-flags.js";
 import type { RepositoryFlags } from "./dir.js";
 
-/** Flags only the directory mode understands. */
+/** Flags only the directory mode understands; the registry ones are `alpinize pin`'s own. */
 export const REPOSITORY_OPTIONS = {
   report: { type: "string" },
   pin: { type: "boolean" },
   config: { type: "string" },
+  "registry-mirror": RESOLVER_FLAGS["registry-mirror"],
+  "insecure-registry": RESOLVER_FLAGS["insecure-registry"],
 } as const;
 
 export const REPOSITORY_HELP = `
@@ -17,7 +20,12 @@ images run (rewritten to the alpinize shims, inlined), and the compose files and
 name the same base images; a file that cannot be parsed is reported and left untouched.
   --report FILE  Write a Markdown migration report (stages, packages, warnings, risks, checklist)
   --pin          Pin the rewritten base images to their index digests (asks the registry)
-  --config FILE  Settings (default: alpinize.config.json, or "alpinize" in package.json)
+  --registry-mirror HOST    With --pin: ask HOST for Docker Hub references (with HOST's
+                            credentials), as alpinize pin does
+  --insecure-registry HOST  With --pin: allow plain http to HOST (loopback hosts always may);
+                            repeatable
+  --config FILE  Settings (default: alpinize.config.json, or "alpinize" in package.json);
+                 "migrate": {"gosu": "su-exec"} there is --gosu su-exec (the flag wins)
 Exit codes with a directory: 2 also when any file could not be read, parsed or written (every
 other file is still handled and written), 1 also when --pin could not resolve a rewritten image.
 `;
@@ -31,6 +39,7 @@ export function directoryArgument(
   flags: RepositoryFlags,
   io: Io,
 ): string | undefined {
+  requirePinForRegistryFlags(flags);
   const dirs = positionals.filter((p) => p !== "-" && isDirectory(resolve(io.cwd, p)));
   if (dirs.length > 0 && positionals.length > 1) {
     throw new UsageError("alpinize migrate: pass one directory, or Dockerfiles, not both", {
@@ -46,6 +55,18 @@ export function directoryArgument(
     });
   }
   return dirs[0];
+}
+
+/** The registry flags only change how --pin asks; without it they would be silently ignored. */
+function requirePinForRegistryFlags(flags: RepositoryFlags): void {
+  const given = [
+    flags["registry-mirror"] !== undefined ? "--registry-mirror" : undefined,
+    (flags["insecure-registry"] ?? []).length > 0 ? "--insecure-registry" : undefined,
+  ].filter((f) => f !== undefined);
+  if (given.length === 0 || flags.pin) return;
+  throw new UsageError(`alpinize migrate: ${given.join(" and ")} only apply to --pin; add --pin`, {
+    hint: "Run alpinize migrate DIR --pin --registry-mirror HOST (--pin works on a directory; for single files use alpinize pin --registry-mirror HOST).",
+  });
 }
 
 function isDirectory(path: string): boolean {
