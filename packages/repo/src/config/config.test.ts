@@ -17,6 +17,7 @@ describe("config", () => {
           overrides: { "libfoo-dev": ["foo-dev"], "apt-utils": [], mytool: "mytool-alpine" },
         },
         images: { ignore: ["nvidia/cuda", "debian:bookworm*"] },
+        migrate: { gosu: "su-exec" },
         check: { skip: ["go-netdns"], requireDigests: true },
       }),
       "alpinize.config.json",
@@ -27,6 +28,7 @@ describe("config", () => {
         overrides: { "libfoo-dev": ["foo-dev"], "apt-utils": [], mytool: ["mytool-alpine"] },
       },
       images: { ignore: ["nvidia/cuda", "debian:bookworm*"] },
+      migrate: { gosu: "su-exec" },
       check: { skip: ["go-netdns"], requireDigests: true },
       source: "alpinize.config.json",
     });
@@ -42,6 +44,10 @@ describe("config", () => {
     ],
     ['{"images": {"ignore": "debian"}}', /"images.ignore" must be an array/],
     ["{ alpine: '3.23' }", /not valid JSON/],
+    ['{"migrate": {"gosu": "suexec"}}', /"migrate.gosu" must be "keep" or "su-exec", got "suexec"/],
+    ['{"migrate": {"gosu": true}}', /"migrate.gosu" must be "keep" or "su-exec", got true/],
+    ['{"migrate": {"tini": "keep"}}', /"migrate.tini" is not a known setting \(known: gosu\)/],
+    ['{"migrate": "su-exec"}', /"migrate" must be an object/],
   ])("rejects %s with a message naming the key", (text, message) => {
     expect(() => parseConfigText(text, "alpinize.config.json")).toThrow(message);
     try {
@@ -61,6 +67,7 @@ describe("config", () => {
     expect(await loadConfig(other.root)).toMatchObject({
       alpine: undefined,
       source: undefined,
+      migrate: { gosu: "keep" },
       check: { requireDigests: false },
     });
     await other.remove();

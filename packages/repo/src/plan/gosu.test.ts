@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
+import { parseConfigText } from "../config/load.js";
+import { defaultConfig } from "../config/types.js";
+import { defaultTransforms } from "../default-transforms.js";
+import { planRepository } from "./plan.js";
+
+/** docker-library's gosu step: a RUN that only fetches, verifies and installs the release binary. */
+const DOCKERFILE = [
+  "FROM debian:bookworm-slim",
+  "ENV GOSU_VERSION 1.17",
+  "RUN set -eux; \\",
+  "\tapt-get update; \\",
+  "\tapt-get install -y --no-install-recommends ca-certificates gnupg wget; \\",
+  `\tdpkgArch="$(dpkg --print-architecture | awk -F- '{ print $NF }')"; \\`,
+  '\twget -O /usr/local/bin/gosu "https://github.com/tianon/gosu/releases/download/$GOSU_VERSION/gosu-$dpkgArch"; \\',
+  "\tchmod +x /usr/local/bin/gosu; \\",
+  "\tgosu nobody true",
+  "COPY entrypoint.sh /entrypoint.sh",
+  'ENTRYPOINT ["/entrypoint.sh"]',
+  "",
+].join("\n");
+
+const ENTRYPOINT = '#!/bin/sh\nset -e\nexec gosu app /usr/local/bin/app "$@"\n';
+
+/** The script's own lines: the inlined shim library (which names gosu as a fallback) cut out. */
+function withoutShims(text: string): string {
+  return text.replace(/# >>> alpinize shims [^\n]*\n[\s\S]*?# <<< alpinize shims <<<\n/, "");
+}
+
+let repo: ScratchRepo | undefined;
+afterEach(async () => {
+  await repo?.remove();
+  repo = undefined;
+});
+
+async function plan(config = defaultConfig(), gosu?: "keep" | "su-exec") {
+  repo = await scratchRepo({ Dockerfile: DOCKERFILE, "entrypoint.sh": ENTRYPOINT });
+  const result = await planRepository(repo.root, {
+    config,
+    transforms: defaultTransforms(),
+    release: "3.23",
+    ...(gosu ? { gosu } : {}),
+  });
+  const file = (name: string) => result.files.find((f) => f.file === name);
+  return { dockerfile: file("Dockerfile"), script: file("entrypoint.sh") };
+}
+
+describe("gosu release downloads (migrate.gosu, --gosu)", () => {
+  it("keeps the download by default and says how to switch", async () => {
+    const { dockerfile } = await plan();
+    expect(dockerfile?.after).toContain('wget -O /usr/local/bin/gosu "https://github.com/');
+    expect(dockerfile?.after).not.toContain("su-exec");
+    expect(dockerfile?.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/gosu release download kept/),
+    );
+  });
+
+  it('installs su-exec with "migrate": {"gosu": "su-exec"}, and the entrypoint runs whichever exists', async () => {
+    const config = parseConfigText('{"migrate":{"gosu":"su-exec"}}', "alpinize.config.json");
+    const { dockerfile, script } = await plan(config);
+    expect(dockerfile?.after).toBe(
+      'FROM alpine:3.23\nRUN apk add --no-cache su-exec\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+    );
+    expect(dockerfile?.result?.packages).toContainEqual(
+      expect.objectContaining({ debian: "gosu", written: ["su-exec"] }),
+    );
+    // The script no longer names gosu itself: the shim picks su-exec, which the image now has.
+    expect(withoutShims(script?.after ?? "")).toBe(
+      '#!/bin/sh\nset -e\n{ alpinize_exec_as app /usr/local/bin/app "$@" || exit; }\n',
+    );
+    expect(script?.after).toContain('exec su-exec "$_alpinize_x_user" "$@"');
+    expect(script?.warnings.filter((w) => w.rule === "gosu")).toEqual([]);
+  });
+
+  it("lets the gosu option win over the config", async () => {
+    const config = parseConfigText('{"migrate":{"gosu":"su-exec"}}', "alpinize.config.json");
+    const { dockerfile } = await plan(config, "keep");
+    expect(dockerfile?.after).toContain("wget -O /usr/local/bin/gosu");
+    expect(dockerfile?.after).not.toContain("su-exec");
+  });
+});
