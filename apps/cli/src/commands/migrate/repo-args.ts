@@ -19,11 +19,10 @@ With a directory, every Dockerfile under it (honouring .gitignore), the entrypoi
 images run (rewritten to the alpinize shims, inlined), and the compose files and workflows that
 name the same base images; a file that cannot be parsed is reported and left untouched.
   --report FILE  Write a Markdown migration report (stages, packages, warnings, risks, checklist)
-  --pin          Pin the rewritten base images to their index digests (asks the registry)
-  --registry-mirror HOST    With --pin: ask HOST for Docker Hub references (with HOST's
-                            credentials), as alpinize pin does
-  --insecure-registry HOST  With --pin: allow plain http to HOST (loopback hosts always may);
-                            repeatable
+  --pin          Pin the rewritten base images to their index digests (asks the registry);
+                 as for alpinize pin, and only with --pin:
+    --registry-mirror HOST    Ask HOST for Docker Hub references (with HOST's credentials)
+    --insecure-registry HOST  Allow plain http to HOST (loopback hosts always may); repeatable
   --config FILE  Settings (default: alpinize.config.json, or "alpinize" in package.json);
                  "migrate": {"gosu": "su-exec"} there is --gosu su-exec (the flag wins)
 Exit codes with a directory: 2 also when any file could not be read, parsed or written (every
@@ -64,9 +63,13 @@ function requirePinForRegistryFlags(flags: RepositoryFlags): void {
     (flags["insecure-registry"] ?? []).length > 0 ? "--insecure-registry" : undefined,
   ].filter((f) => f !== undefined);
   if (given.length === 0 || flags.pin) return;
-  throw new UsageError(`alpinize migrate: ${given.join(" and ")} only apply to --pin; add --pin`, {
-    hint: "Run alpinize migrate DIR --pin --registry-mirror HOST (--pin works on a directory; for single files use alpinize pin --registry-mirror HOST).",
-  });
+  const verb = given.length === 1 ? "applies" : "apply";
+  throw new UsageError(
+    `alpinize migrate: ${given.join(" and ")} ${verb} only to --pin; add --pin`,
+    {
+      hint: "Run alpinize migrate DIR --pin --registry-mirror HOST (--pin works on a directory; for single files use alpinize pin --registry-mirror HOST).",
+    },
+  );
 }
 
 function isDirectory(path: string): boolean {

@@ -85,8 +85,14 @@ describe("alpinize migrate DIR --pin --registry-mirror (two real registries on l
 
 describe("alpinize migrate registry flags: usage", () => {
   it.each([
-    [["--registry-mirror", "mirror.lan:5000"], "--registry-mirror only apply to --pin; add --pin"],
-    [["--insecure-registry", "mirror.lan:5000"], "--insecure-registry only apply to --pin"],
+    [
+      ["--registry-mirror", "mirror.lan:5000"],
+      "--registry-mirror applies only to --pin; add --pin",
+    ],
+    [
+      ["--insecure-registry", "mirror.lan:5000"],
+      "--insecure-registry applies only to --pin; add --pin",
+    ],
   ])("%j without --pin is exit 2 asking for --pin (directory or file)", async (flags, message) => {
     root = await gitRepo({ Dockerfile: DOCKERFILE });
     for (const target of [".", join(root, "Dockerfile")]) {
