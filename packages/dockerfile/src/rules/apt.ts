@@ -1,5 +1,5 @@
 import type { RuleId } from "../edits.js";
-import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import { isNested, type Pipeline, type SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { mapPackages, type PackageToken } from "./packages.js";
 import type { ScriptScope } from "./scope.js";
@@ -200,7 +200,13 @@ function keepDpkgArch(scope: ScriptScope, seen: Set<string>, at: number): boolea
 
 function noteApkAdd(scope: ScriptScope, rule: RuleId, apt: AptCommand, temporary: boolean): void {
   const last = apt.operands[apt.operands.length - 1] ?? apt.sub!;
-  scope.stage.apkAdds.push({ rule, at: scope.src.span(last.start, last.end)[1], temporary });
+  const nested = isNested(scope.src.script, last.start);
+  scope.stage.apkAdds.push({
+    rule,
+    at: scope.src.span(last.start, last.end)[1],
+    temporary,
+    nested,
+  });
 }
 
 function wantsVirtual(scope: ScriptScope, apt: AptCommand): boolean {

@@ -75,8 +75,7 @@ export function addBuildpackTools(
     state.alpineInstalled.add(n);
     state.lasting.add(n);
   }
-  const at = state.info.stage.from.end;
-  ctx.edit("from", at, at, `${ctx.doc.eol}RUN apk add --no-cache ${add.join(" ")}`);
+  state.preamble.unshift(...add);
   ctx.warn(
     "from",
     state.info.stage.imageStart,

@@ -22,9 +22,12 @@ export interface StageState {
   lasting: Set<string>;
   /**
    * Where an `apk add` was written, so a package (bash) can be appended to it. `temporary`: a
-   * virtual package (`--virtual .build-deps`) that is deleted again, no place for a lasting tool.
+   * virtual package (`--virtual .build-deps`) that is deleted again, no place for a lasting tool;
+   * `nested`: inside `if`/`case`/a loop, where it may not run.
    */
-  apkAdds: { rule: RuleId; at: number; temporary: boolean }[];
+  apkAdds: { rule: RuleId; at: number; temporary: boolean; nested: boolean }[];
+  /** Packages for the `apk add` written right after FROM (buildpack-deps tools, GNU tools). */
+  preamble: string[];
   /** The stage needs bash: reasons with offsets. */
   bashNeeds: { offset: number; reason: string }[];
   /** ENV/ARG values in the stage that may hold package lists. */

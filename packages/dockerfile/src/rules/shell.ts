@@ -1,7 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
-import { parseScript, simpleCommands } from "../shell/script.js";
+import { isNested, parseScript, simpleCommands } from "../shell/script.js";
 import type { CopiedFile } from "./context-files.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
@@ -58,7 +58,13 @@ export function noteInstalledByApk(
             if (!temporary) state.lasting.add(w.value);
           }
         const last = rest[rest.length - 1] ?? sub;
-        state.apkAdds.push({ rule: "shell", at: src.span(last.start, last.end)[1], temporary });
+        const nested = isNested(src.script, last.start);
+        state.apkAdds.push({
+          rule: "shell",
+          at: src.span(last.start, last.end)[1],
+          temporary,
+          nested,
+        });
       }
     }
   } catch {
@@ -113,7 +119,7 @@ function ensureBash(
   if (state.bashNeeds.length === 0 || state.lasting.has("bash")) return;
   const need = state.bashNeeds[0]!;
   ctx.warn("shell", need.offset, `${need.reason}: bash added (Alpine's /bin/sh is busybox ash)`);
-  const firstAdd = state.apkAdds.find((a) => !a.temporary);
+  const firstAdd = state.apkAdds.find((a) => !a.temporary && !a.nested);
   const earliest = Math.min(...state.bashNeeds.map((n) => n.offset));
   // An apk add after a bash SHELL would itself run under the bash it is meant to install.
   const runsUnderBash =

@@ -7,6 +7,7 @@ import { addBuildpackTools } from "./buildpack.js";
 import { wgetUse } from "./busybox.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
 import type { StageInfo } from "./from.js";
+import { addGnuTools } from "./gnu-stage.js";
 import { migrateGosuDownload } from "./gosu.js";
 import { migrateRun, stageCommands } from "./run.js";
 import type { StageState, ValueSpan } from "./scope.js";
@@ -26,6 +27,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     debianInstalled: new Set(),
     alpineInstalled: new Set(),
     lasting: new Set(),
+    preamble: [],
     apkAdds: [],
     bashNeeds: [],
     values: collectValues(ctx, body),
@@ -44,8 +46,17 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") entryPaths(ctx, state, ins);
   }
   migrateShell(ctx, state);
+  addGnuTools(ctx, state);
   addBuildpackTools(ctx, state, family);
+  writePreamble(ctx, state);
   addGoDns(ctx, info, all);
+}
+
+/** One `apk add` right after FROM for what the stage needs before its first RUN can add it. */
+function writePreamble(ctx: MigrationContext, state: StageState): void {
+  if (state.preamble.length === 0) return;
+  const at = state.info.stage.from.end;
+  ctx.edit("from", at, at, `${ctx.doc.eol}RUN apk add --no-cache ${state.preamble.join(" ")}`);
 }
 
 /** Commands that compile software from source. */

@@ -207,3 +207,18 @@ function readSimple(tokens: Token[], start: number): { command: SimpleCommand; n
 export function simpleCommands(script: Script): SimpleCommand[] {
   return script.items.flatMap((it) => (it.kind === "pipeline" ? it.commands : []));
 }
+
+const OPENS = new Set(["if", "while", "until"]);
+const CLOSES = new Set(["fi", "done", "esac"]);
+
+/** Whether script offset `at` lies inside an `if`, `case` or loop (a command there may not run). */
+export function isNested(script: Script, at: number): boolean {
+  let depth = 0;
+  for (const it of script.items) {
+    if (it.start >= at) break;
+    if (it.kind === "header") depth++;
+    else if (it.kind === "keyword" && OPENS.has(it.word)) depth++;
+    else if (it.kind === "keyword" && CLOSES.has(it.word)) depth--;
+  }
+  return depth > 0;
+}

@@ -1,0 +1,159 @@
+import type { MigrationContext } from "../migrate/context.js";
+import type { Instruction } from "../parse/types.js";
+import { parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
+import { type GnuNeed, gnuNeedOf } from "./gnu-tools.js";
+import { runScripts } from "./run.js";
+import type { StageState } from "./scope.js";
+
+/**
+ * Rule `busybox`: a RUN that calls a GNU tool in a way busybox cannot (an option the applet
+ * rejects, a command it has no applet for, or a tar extraction whose directory mtimes are read
+ * afterwards) gets the GNU package: in an `apk add` of the same RUN before the call, else in the
+ * stage's packages installed for good, else in the `apk add` the stage starts with (`preamble`).
+ */
+export function addGnuTools(ctx: MigrationContext, state: StageState): void {
+  for (const ins of state.info.stage.body) {
+    if (ins.keyword !== "RUN" || ins.form === "exec") continue;
+    let sources: ReturnType<typeof runScripts>;
+    try {
+      sources = runScripts(ctx, ins);
+    } catch {
+      continue;
+    }
+    for (const src of sources) {
+      const commands = simpleCommands(src.script);
+      const needs = commands.flatMap((c) => {
+        const need = gnuNeedOf(c);
+        return need ? [{ need, cmd: c }] : [];
+      });
+      const mtime = tarMtimeNeed(commands);
+      if (mtime) needs.push(mtime);
+      // Per script: a package placed in a virtual build-deps serves this RUN only.
+      const done = new Set<string>();
+      for (const { need, cmd } of needs) {
+        if (done.has(need.pkg) || state.lasting.has(need.pkg)) continue;
+        if (installedBefore(commands, need.pkg, cmd.start)) continue;
+        done.add(need.pkg);
+        place(ctx, state, ins, need, src.span(cmd.start, cmd.start)[0]);
+      }
+    }
+  }
+  if (state.ships) scriptNeeds(ctx, state);
+}
+
+/** COPYed shell scripts (entrypoints) run in the image: their GNU tools must be in it for good. */
+function scriptNeeds(ctx: MigrationContext, state: StageState): void {
+  for (const f of state.copied) {
+    if (f.content.length > MAX_SCRIPT || !SHELL_SHEBANG.test(f.content)) continue;
+    let commands: SimpleCommand[];
+    try {
+      commands = simpleCommands(parseScript(f.content));
+    } catch {
+      continue;
+    }
+    for (const c of commands) {
+      const need = gnuNeedOf(c);
+      if (!need || state.lasting.has(need.pkg)) continue;
+      place(
+        ctx,
+        state,
+        f.instruction,
+        { ...need, why: `${f.source}: ${need.why}` },
+        f.instruction.end,
+        true,
+      );
+    }
+  }
+}
+
+const MAX_SCRIPT = 1024 * 1024;
+const SHELL_SHEBANG = /^#!\s*\S*(?:\/|\s)(?:ba|da|a)?sh\b/;
+
+function place(
+  ctx: MigrationContext,
+  state: StageState,
+  ins: Instruction,
+  need: GnuNeed,
+  offset: number,
+  runtime = false,
+): void {
+  // At run time any lasting apk add of the stage will do; at build time it must come first.
+  const usable = state.apkAdds.filter((a) => !a.nested && (runtime || a.at < offset));
+  const here = runtime ? undefined : usable.filter((a) => a.at >= ins.start).at(-1);
+  const lasting = usable.filter((a) => !a.temporary).at(-1);
+  const target = here ?? lasting;
+  if (target) ctx.edit("busybox", target.at, target.at, ` ${need.pkg}`);
+  else state.preamble.push(need.pkg);
+  state.alpineInstalled.add(need.pkg);
+  if (!target?.temporary) state.lasting.add(need.pkg);
+  ctx.warn("busybox", offset, `${need.why}: added ${need.pkg}`);
+  ctx.packages.push({
+    debian: need.pkg,
+    alpine: [need.pkg],
+    written: [need.pkg],
+    kind: "exact",
+    layer: "migrate-rule",
+    reason: `Debian always has GNU ${need.pkg}; on Alpine the busybox applet stands in, and ${need.why}`,
+    line: ctx.line(offset),
+    tool: "apt",
+  });
+}
+
+const INSTALLERS = new Set(["apk", "apt-get", "apt", "aptitude"]);
+
+/** An install of the package earlier in the same script (GNU names match on both systems). */
+function installedBefore(commands: SimpleCommand[], pkg: string, before: number): boolean {
+  return commands.some(
+    (c) =>
+      c.start < before &&
+      INSTALLERS.has(c.name?.replace(/^.*\//, "") ?? "") &&
+      c.args.some((a) => a.value === pkg),
+  );
+}
+
+const TAR_EXTRACT = /^(?:-?[a-zA-Z]*x[a-zA-Z]*|--extract|--get)$/;
+
+/**
+ * busybox tar does not restore the mtime of the directories it extracts (files, yes). A RUN that
+ * extracts with tar and then reads mtimes back (stat %Y/%y, find -newer, touch -r, date -r: the
+ * usual SOURCE_DATE_EPOCH steps of reproducible builds) needs GNU tar.
+ */
+function tarMtimeNeed(
+  commands: SimpleCommand[],
+): { need: GnuNeed; cmd: SimpleCommand } | undefined {
+  const k = commands.findIndex(
+    (c) =>
+      c.name?.replace(/^.*\//, "") === "tar" &&
+      c.args
+        .slice(1)
+        .some((a, i) => TAR_EXTRACT.test(a.value ?? "") && (i === 0 || a.value!.startsWith("-"))),
+  );
+  if (k < 0) return undefined;
+  const reads = commands
+    .slice(k + 1)
+    .map(readsMtime)
+    .find((r) => r !== undefined);
+  if (!reads) return undefined;
+  return {
+    cmd: commands[k]!,
+    need: {
+      pkg: "tar",
+      why: `busybox tar does not restore directory mtimes, which ${reads} reads after the extraction`,
+    },
+  };
+}
+
+/** `$(stat -c '%Y' dir)` inside an assignment or argument. */
+const STAT_MTIME = /\bstat\s[^)]*%[Yy]/;
+
+function readsMtime(c: SimpleCommand): string | undefined {
+  if ([...c.assignments, ...c.args].some((w) => STAT_MTIME.test(w.raw))) return "stat";
+  const name = c.name?.replace(/^.*\//, "");
+  const words = c.args.slice(1).map((a) => a.value ?? a.raw);
+  const reads =
+    (name === "stat" && words.some((w) => /%[Yy]/.test(w))) ||
+    (name === "find" && words.some((w) => /^-newer/.test(w))) ||
+    ((name === "touch" || name === "date") &&
+      words.some((w) => w === "-r" || w.startsWith("--reference")));
+  return reads ? name : undefined;
+}

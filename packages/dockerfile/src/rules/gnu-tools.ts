@@ -1,0 +1,126 @@
+import type { SimpleCommand } from "../shell/script.js";
+import { BUSYBOX_OPTIONS, type OptionSpec } from "./gnu-options.js";
+
+/**
+ * Debian ships GNU coreutils, findutils, grep, sed, tar and diffutils (all Essential or
+ * required); Alpine has busybox applets in their place. A call the applet rejects, or a command
+ * it has no applet for, needs the GNU package on Alpine.
+ */
+export interface GnuNeed {
+  /** The Alpine package that provides the GNU tool. */
+  pkg: string;
+  /** Why, for the warning and the package record. */
+  why: string;
+}
+
+/** Commands Alpine's busybox has no applet for, and the package that has them. */
+const NO_APPLET: Readonly<Record<string, string>> = {
+  csplit: "coreutils",
+  numfmt: "coreutils",
+  pr: "coreutils",
+  ptx: "coreutils",
+  fmt: "coreutils",
+  tsort: "coreutils",
+  stdbuf: "coreutils",
+  base32: "coreutils",
+  b2sum: "coreutils",
+  sha224sum: "coreutils",
+  sha384sum: "coreutils",
+  join: "coreutils",
+  dircolors: "coreutils",
+  pathchk: "coreutils",
+  locate: "findutils",
+  updatedb: "findutils",
+  sdiff: "diffutils",
+  diff3: "diffutils",
+};
+
+/** The package that holds the GNU version of a tool busybox also provides. */
+const GNU_PACKAGE: Readonly<Record<string, string>> = {
+  tar: "tar",
+  grep: "grep",
+  egrep: "grep",
+  fgrep: "grep",
+  sed: "sed",
+  find: "findutils",
+  xargs: "findutils",
+};
+
+function packageOf(tool: string): string {
+  return GNU_PACKAGE[tool] ?? "coreutils";
+}
+
+/** What one command needs beyond busybox, if anything. */
+export function gnuNeedOf(cmd: SimpleCommand): GnuNeed | undefined {
+  const name = cmd.name?.replace(/^.*\//, "");
+  if (!name) return undefined;
+  const missing = NO_APPLET[name];
+  if (missing) return { pkg: missing, why: `${name} is not a busybox applet` };
+  const spec = BUSYBOX_OPTIONS[name];
+  if (!spec) return undefined;
+  const words = cmd.args.slice(1).map((w) => w.value);
+  const bad = name === "find" ? findPrimaries(words, spec) : rejectedOptions(words, spec, name);
+  if (bad.length === 0) return undefined;
+  return {
+    pkg: packageOf(name),
+    why: `busybox ${name} rejects ${bad.join(" ")}`,
+  };
+}
+
+/**
+ * The options busybox rejects. Words built at run time are skipped (their text is unknown); `--`
+ * ends the options. tar's first word may be a bare cluster (`tar xzf`).
+ */
+function rejectedOptions(
+  words: readonly (string | undefined)[],
+  spec: OptionSpec,
+  name: string,
+): string[] {
+  const bad: string[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (w === undefined) continue;
+    if (w === "--") break;
+    if (w.startsWith("--")) {
+      const long = w.slice(2).split("=")[0] ?? "";
+      if (spec.long?.has(long)) bad.push(`--${long}`);
+      continue;
+    }
+    const bare = name === "tar" && k === 0 && /^[a-zA-Z]+$/.test(w);
+    if (!bare && !(w.startsWith("-") && w.length > 1)) continue;
+    const cluster = bare ? w : w.slice(1);
+    if (/^\d/.test(cluster)) continue;
+    for (let i = 0; i < cluster.length; i++) {
+      const c = cluster[i]!;
+      if (spec.short?.includes(c)) {
+        bad.push(`-${c}`);
+        break;
+      }
+      if (spec.shortAttached?.includes(c)) break;
+      if (spec.shortArg?.includes(c)) {
+        if (i === cluster.length - 1) k++;
+        break;
+      }
+    }
+  }
+  return bad;
+}
+
+/** find: primaries busybox rejects; the words of `-exec … ;` are skipped. */
+function findPrimaries(words: readonly (string | undefined)[], spec: OptionSpec): string[] {
+  const bad: string[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (w === undefined || !/^-[a-z_]+$/.test(w)) continue;
+    const p = w.slice(1);
+    if (p === "exec" || p === "ok" || p === "execdir" || p === "okdir") {
+      if (spec.primaries?.has(p)) bad.push(w);
+      while (k + 1 < words.length && words[k + 1] !== ";" && words[k + 1] !== "+") k++;
+      k++;
+      continue;
+    }
+    if (spec.primaryArg?.has(p)) k++;
+    else if (spec.primaries?.has(p)) bad.push(w);
+  }
+  return bad;
+}

@@ -1,0 +1,157 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUSYBOX_OPTIONS } from "../src/rules/gnu-options.js";
+import { migrate } from "./helpers.js";
+
+const busyboxRule = (r: ReturnType<typeof migrate>) =>
+  r.warnings.filter((w) => w.rule === "busybox" && /added/.test(w.message));
+
+describe("rule busybox: GNU tools busybox cannot stand in for", () => {
+  it("adds GNU tar when a RUN reads back the mtimes of what tar extracted", () => {
+    const r = migrate(
+      [
+        "FROM debian:12",
+        "RUN set -eux; \\",
+        "\ttar -C /usr/local -xzf go.tgz; \\",
+        "\tSOURCE_DATE_EPOCH=\"$(stat -c '%Y' /usr/local/go)\"; \\",
+        "\tfind /usr/local -newer /usr/local/go",
+        "",
+      ].join("\n"),
+    );
+    expect(r.output).toMatch(/^FROM alpine:3\.23\nRUN apk add --no-cache tar\nRUN set -eux;/);
+    expect(busyboxRule(r)[0]?.message).toMatch(/directory mtimes, which stat reads/);
+    expect(r.packages.find((p) => p.alpine.includes("tar"))?.layer).toBe("migrate-rule");
+  });
+
+  it("leaves busybox alone for calls its applets accept", () => {
+    const text = [
+      "FROM debian:12",
+      "RUN tar -xzf x.tgz -C /opt --strip-components=1 --no-same-owner \\",
+      " && find /opt -type f -name '*.pyc' -exec rm -rf '{}' + \\",
+      " && sed -i.bak -e 's/a/b/' f && sed -ri 's/x/y/' g \\",
+      " && grep -qE '^x' f && readlink -f /opt && ln -svfT a b && sort -u f | xargs -r echo",
+      "",
+    ].join("\n");
+    const r = migrate(text);
+    expect(busyboxRule(r)).toEqual([]);
+    expect(r.output).not.toMatch(/apk add/);
+  });
+
+  it("puts the package in an apk add of the same RUN that runs before the call", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN apt-get update && apt-get install -y curl && curl -s x | grep -oP 'v\\K\\d+'\n",
+    );
+    expect(r.output).toContain("RUN apk add --no-cache curl grep && curl -s x | grep -oP");
+    expect(busyboxRule(r)[0]?.message).toMatch(/busybox grep rejects -P: added grep/);
+  });
+
+  it("never uses an apk add inside an if, nor one after the call", () => {
+    const r = migrate(
+      [
+        "FROM debian:12",
+        'RUN if [ -n "$X" ]; then apt-get install -y curl; fi; readlink -e /x; apt-get install -y git',
+        "",
+      ].join("\n"),
+    );
+    expect(r.output).toContain("RUN apk add --no-cache coreutils\nRUN if");
+    expect(r.output).toContain(
+      "then apk add --no-cache curl; fi; readlink -e /x; apk add --no-cache git",
+    );
+  });
+
+  it("installs a tool the final stage's COPYed entrypoint needs for good", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN apt-get update && apt-get install -y ca-certificates\nCOPY entrypoint.sh /e.sh\n",
+      {
+        readContextFile: (p) =>
+          p === "entrypoint.sh"
+            ? "#!/bin/sh\ncsplit -s -z -f x cert.pem '/BEGIN/' '{*}'\n"
+            : undefined,
+      },
+    );
+    expect(r.output).toContain("RUN apk add --no-cache ca-certificates coreutils\n");
+    expect(busyboxRule(r)[0]?.message).toMatch(/entrypoint\.sh: csplit is not a busybox applet/);
+  });
+
+  it("adds a build-deps tool to the virtual package, where the RUN uses it", () => {
+    const r = migrate(
+      [
+        "FROM debian:12",
+        "RUN set -eux; \\",
+        '\tsavedAptMark="$(apt-mark showmanual)"; \\',
+        "\tapt-get update; apt-get install -y --no-install-recommends gcc make; \\",
+        "\tmake; sort --version-sort a.txt; \\",
+        "\tapt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark; \\",
+        "\tapt-get purge -y --auto-remove",
+        "",
+      ].join("\n"),
+    );
+    expect(r.output).toContain("apk add --no-cache --virtual .build-deps gcc make coreutils;");
+    // Deleted with the virtual package: a later RUN that needs it gets its own.
+    const two = migrate(
+      "FROM debian:12\nRUN apt-get install -y gcc && readlink -e x && apt-get purge -y gcc\nRUN readlink -e y\n",
+    );
+    expect(two.output).toContain(
+      "apk add --no-cache --virtual .build-deps gcc coreutils && readlink",
+    );
+    expect(two.output).toMatch(/^FROM alpine:3\.23\nRUN apk add --no-cache coreutils\n/);
+  });
+});
+
+// The option tables come from runs of busybox built with Alpine's configuration; when that
+// binary is here (scripts/ci/install-busybox.sh builds it), check them against it again.
+const CACHE = process.env.ALPINIZE_TEST_CACHE ?? "/var/cache/alpinize-test";
+const BUSYBOX = join(CACHE, "busybox-musl", "busybox");
+
+describe.skipIf(!existsSync(BUSYBOX))("the option tables against real musl busybox", () => {
+  const dir = mkdtempSync(join(tmpdir(), "alpinize-bb-"));
+  writeFileSync(join(dir, "x"), "x\n");
+  writeFileSync(join(dir, "y"), "y\n");
+  const rejects = (applet: string, option: string): boolean => {
+    try {
+      execFileSync(BUSYBOX, [applet, option, "x", "y"], {
+        cwd: dir,
+        stdio: ["ignore", "ignore", "pipe"],
+        timeout: 5000,
+      });
+      return false;
+    } catch (err) {
+      const stderr = String((err as { stderr?: Buffer }).stderr ?? "");
+      return /unrecognized option|invalid option|unknown option|unrecognized:/i.test(stderr);
+    }
+  };
+
+  it("rejects every option the tables list", () => {
+    const accepted: string[] = [];
+    for (const [applet, spec] of Object.entries(BUSYBOX_OPTIONS)) {
+      if (applet === "find") {
+        for (const p of spec.primaries ?? [])
+          if (!rejects("find", `-${p}`)) accepted.push(`find -${p}`);
+        continue;
+      }
+      for (const l of spec.long ?? [])
+        if (!rejects(applet, `--${l}`)) accepted.push(`${applet} --${l}`);
+      for (const c of spec.short ?? "")
+        if (!rejects(applet, `-${c}`)) accepted.push(`${applet} -${c}`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+    expect(accepted).toEqual([]);
+  });
+
+  it("accepts options the rule lets through", () => {
+    for (const [applet, option] of [
+      ["tar", "--strip-components=1"],
+      ["tar", "--no-same-owner"],
+      ["grep", "-E"],
+      ["sed", "-E"],
+      ["readlink", "-f"],
+      ["xargs", "-r"],
+      ["find", "-executable"],
+    ] as const) {
+      expect(rejects(applet, option), `${applet} ${option}`).toBe(false);
+    }
+  });
+});
