@@ -83,7 +83,7 @@ describe("rule busybox: GNU tools busybox cannot stand in for", () => {
         "RUN set -eux; \\",
         '\tsavedAptMark="$(apt-mark showmanual)"; \\',
         "\tapt-get update; apt-get install -y --no-install-recommends gcc make; \\",
-        "\tmake; sort --version-sort a.txt; \\",
+        "\tmake; sort --human-numeric-sort a.txt; \\",
         "\tapt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark; \\",
         "\tapt-get purge -y --auto-remove",
         "",
@@ -98,6 +98,36 @@ describe("rule busybox: GNU tools busybox cannot stand in for", () => {
       "apk add --no-cache --virtual .build-deps gcc coreutils && readlink",
     );
     expect(two.output).toMatch(/^FROM alpine:3\.23\nRUN apk add --no-cache coreutils\n/);
+  });
+});
+
+describe("rule busybox: GNU long options respelled for busybox", () => {
+  it("writes the short options of the same meaning instead of adding a package", () => {
+    const r = migrate(
+      [
+        "FROM debian:12",
+        'RUN echo "$SUM *x.tgz" | sha256sum --check --strict - \\',
+        " && sort --unique --field-separator=':' --key=1,1 f | cut --delimiter=: --fields=1 \\",
+        " && rm --recursive --force /tmp/x && xargs --null --max-args=1 echo < f",
+        "",
+      ].join("\n"),
+    );
+    expect(r.output).toContain("sha256sum -c - \\");
+    expect(r.output).toContain("sort -u -t ':' -k 1,1 f | cut -d : -f 1");
+    expect(r.output).toContain("rm -r -f /tmp/x && xargs -0 -n 1 echo < f");
+    expect(r.output).not.toMatch(/apk add/);
+    expect(r.warnings.filter((w) => w.rule === "busybox").map((w) => w.message)).toContain(
+      "busybox sha256sum rejects --check --strict: rewritten with the busybox options of the same meaning",
+    );
+  });
+
+  it("adds the package when one option has no busybox twin, and skips calls other rules remove", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN sort --unique --human-numeric-sort f\nRUN rm --recursive --force /var/lib/apt/lists/*\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache coreutils\nRUN sort --unique --human-numeric-sort f\n",
+    );
   });
 });
 

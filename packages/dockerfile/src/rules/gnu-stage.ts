@@ -1,6 +1,8 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import { parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
+import type { ShellSource } from "../shell/source.js";
+import type { BusyboxRewrite } from "./gnu-rewrite.js";
 import { type GnuNeed, gnuNeedOf } from "./gnu-tools.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
@@ -31,6 +33,14 @@ export function addGnuTools(ctx: MigrationContext, state: StageState): void {
       // Per script: a package placed in a virtual build-deps serves this RUN only.
       const done = new Set<string>();
       for (const { need, cmd } of needs) {
+        const [cs, ce] = src.span(cmd.start, cmd.end);
+        const cover = coverage(ctx, cs, ce);
+        // Another rule removed or replaced the call (`rm -rf /var/lib/apt/lists/*`).
+        if (cover === "gone") continue;
+        if ("rewrite" in need && need.rewrite && cover === "none") {
+          respell(ctx, src, cmd, need.rewrite, need.why);
+          continue;
+        }
         if (done.has(need.pkg) || state.lasting.has(need.pkg)) continue;
         if (installedBefore(commands, need.pkg, cmd.start)) continue;
         done.add(need.pkg);
@@ -97,6 +107,38 @@ function place(
     line: ctx.line(offset),
     tool: "apt",
   });
+}
+
+/** Whether edits already made touch `[start, end)`: not at all, in part, or all of it. */
+function coverage(ctx: MigrationContext, start: number, end: number): "none" | "part" | "gone" {
+  let touched = false;
+  for (const e of ctx.edits) {
+    if (e.start <= start && e.end >= end && e.end > e.start) return "gone";
+    if (e.start < end && (e.end > start || (e.start === e.end && e.start > start))) touched = true;
+  }
+  return touched ? "part" : "none";
+}
+
+/** Writes the busybox spelling of a call's options (`--check` → `-c`) instead of adding GNU. */
+function respell(
+  ctx: MigrationContext,
+  src: ShellSource,
+  cmd: SimpleCommand,
+  rewrite: readonly BusyboxRewrite[],
+  why: string,
+): void {
+  for (const { word, text } of rewrite) {
+    const k = cmd.args.indexOf(word);
+    // A dropped option takes the blank before it along.
+    const from = text === "" && k > 0 ? cmd.args[k - 1]!.end : word.start;
+    const [s, e] = src.span(from, word.end);
+    ctx.edit("busybox", s, e, text);
+  }
+  ctx.warn(
+    "busybox",
+    src.span(cmd.start, cmd.start)[0],
+    `${why}: rewritten with the busybox options of the same meaning`,
+  );
 }
 
 const INSTALLERS = new Set(["apk", "apt-get", "apt", "aptitude"]);

@@ -1,5 +1,6 @@
 import type { SimpleCommand } from "../shell/script.js";
 import { BUSYBOX_OPTIONS, type OptionSpec } from "./gnu-options.js";
+import { type BusyboxRewrite, busyboxSpelling } from "./gnu-rewrite.js";
 
 /**
  * Debian ships GNU coreutils, findutils, grep, sed, tar and diffutils (all Essential or
@@ -50,8 +51,22 @@ function packageOf(tool: string): string {
   return GNU_PACKAGE[tool] ?? "coreutils";
 }
 
-/** What one command needs beyond busybox, if anything. */
-export function gnuNeedOf(cmd: SimpleCommand): GnuNeed | undefined {
+/** An option busybox rejects: its text, and for a long one the word it sits in. */
+export interface Rejected {
+  text: string;
+  /** Index into the command's words after the name. */
+  index: number;
+  /** The long option's name, when it is one (`check` for `--check`). */
+  long?: string;
+}
+
+/**
+ * What one command needs beyond busybox, if anything: the GNU package, and when every rejected
+ * option has a busybox spelling, the words that make it a busybox call instead.
+ */
+export function gnuNeedOf(
+  cmd: SimpleCommand,
+): (GnuNeed & { rewrite?: BusyboxRewrite[] }) | undefined {
   const name = cmd.name?.replace(/^.*\//, "");
   if (!name) return undefined;
   const missing = NO_APPLET[name];
@@ -63,7 +78,8 @@ export function gnuNeedOf(cmd: SimpleCommand): GnuNeed | undefined {
   if (bad.length === 0) return undefined;
   return {
     pkg: packageOf(name),
-    why: `busybox ${name} rejects ${bad.join(" ")}`,
+    why: `busybox ${name} rejects ${bad.map((b) => b.text).join(" ")}`,
+    rewrite: busyboxSpelling(name, cmd, bad),
   };
 }
 
@@ -75,15 +91,15 @@ function rejectedOptions(
   words: readonly (string | undefined)[],
   spec: OptionSpec,
   name: string,
-): string[] {
-  const bad: string[] = [];
+): Rejected[] {
+  const bad: Rejected[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     if (w === undefined) continue;
     if (w === "--") break;
     if (w.startsWith("--")) {
       const long = w.slice(2).split("=")[0] ?? "";
-      if (spec.long?.has(long)) bad.push(`--${long}`);
+      if (spec.long?.has(long)) bad.push({ text: `--${long}`, index: k, long });
       continue;
     }
     const bare = name === "tar" && k === 0 && /^[a-zA-Z]+$/.test(w);
@@ -93,7 +109,7 @@ function rejectedOptions(
     for (let i = 0; i < cluster.length; i++) {
       const c = cluster[i]!;
       if (spec.short?.includes(c)) {
-        bad.push(`-${c}`);
+        bad.push({ text: `-${c}`, index: k });
         break;
       }
       if (spec.shortAttached?.includes(c)) break;
@@ -107,20 +123,20 @@ function rejectedOptions(
 }
 
 /** find: primaries busybox rejects; the words of `-exec … ;` are skipped. */
-function findPrimaries(words: readonly (string | undefined)[], spec: OptionSpec): string[] {
-  const bad: string[] = [];
+function findPrimaries(words: readonly (string | undefined)[], spec: OptionSpec): Rejected[] {
+  const bad: Rejected[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     if (w === undefined || !/^-[a-z_]+$/.test(w)) continue;
     const p = w.slice(1);
     if (p === "exec" || p === "ok" || p === "execdir" || p === "okdir") {
-      if (spec.primaries?.has(p)) bad.push(w);
+      if (spec.primaries?.has(p)) bad.push({ text: w, index: k });
       while (k + 1 < words.length && words[k + 1] !== ";" && words[k + 1] !== "+") k++;
       k++;
       continue;
     }
     if (spec.primaryArg?.has(p)) k++;
-    else if (spec.primaries?.has(p)) bad.push(w);
+    else if (spec.primaries?.has(p)) bad.push({ text: w, index: k });
   }
   return bad;
 }
