@@ -200,3 +200,23 @@ describe("rule 8: gosu downloaded from its releases", () => {
     expect(r.warnings.filter((w) => w.rule === "tini-gosu")).toEqual([]);
   });
 });
+
+describe("rule 4 with gosu: its release assets keep Debian architecture names", () => {
+  const fetch =
+    '\tdpkgArch="$(dpkg --print-architecture | awk -F- \'{ print $NF }\')"; \\\n\twget -O /usr/local/bin/gosu "https://github.com/tianon/gosu/releases/download/1.17/gosu-$dpkgArch"';
+
+  it("keeps dpkg in an install of the same RUN that is not a build-deps one", () => {
+    const r = migrate(
+      `FROM debian:12\nRUN set -eux; \\\n\tapt-get update; apt-get install -y wget; \\\n${fetch}\n`,
+    );
+    expect(r.output).toContain("apk add --no-cache dpkg wget;");
+    expect(r.output).toContain('dpkgArch="$(dpkg --print-architecture | awk');
+  });
+
+  it("maps apk's names back to Debian's when the RUN installs nothing", () => {
+    const r = migrate(`FROM debian:12\nRUN set -eux; \\\n${fetch}\n`);
+    expect(r.output).toContain(
+      "dpkgArch=\"$(apk --print-arch | sed -e 's/^armhf$/armel/' -e 's/^armv7$/armhf/' -e 's/^x86_64$/amd64/'",
+    );
+  });
+});

@@ -158,8 +158,7 @@ function install(
     return;
   }
   const virtual = temporary ? nextVirtual(scope) : undefined;
-  const dpkg =
-    virtual !== undefined && !xx && keepDpkgArch(scope, seen, literal[0]?.start ?? cmd.start);
+  const dpkg = !xx && keepDpkgArch(scope, seen, literal[0]?.start ?? cmd.start);
   scope.replaceWord(cmd, apt.tool, xx ? "xx-apk" : "apk", rule);
   scope.replaceWord(
     cmd,

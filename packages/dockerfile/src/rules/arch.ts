@@ -16,6 +16,8 @@ export const ARCH_NAMES: Readonly<Record<string, string>> = {
   loong64: "loongarch64",
 };
 const PRINT_ARCH = /dpkg[ \t]+--print-architecture/g;
+/** sed script from Alpine's names back to Debian's; armhf first, as armv7 becomes armhf. */
+const TO_DEBIAN = `-e 's/^armhf$/armel/' -e 's/^armv7$/armhf/' -e 's/^x86_64$/amd64/' -e 's/^aarch64$/arm64/' -e 's/^x86$/i386/' -e 's/^ppc64le$/ppc64el/'`;
 
 /**
  * Rule 4: `dpkg --print-architecture` → `apk --print-arch`; `case` labels fed by it are
@@ -33,13 +35,16 @@ export function migrateArch(scope: ScriptScope): void {
         for (const m of w.raw.matchAll(PRINT_ARCH)) {
           const start = w.start + m.index;
           const v0 = assignmentValue({ ...w, value: "" });
-          if (scope.dpkgKept && v0 && scope.gosuArchVars.has(v0.name)) continue;
+          const gosu = v0 !== undefined && scope.gosuArchVars.has(v0.name);
+          if (scope.dpkgKept && gosu) continue;
           scope.rawEdits.push({
             start,
             end: start + m[0].length,
-            text: "apk --print-arch",
+            // No dpkg in this RUN to keep: the gosu asset still needs the Debian name.
+            text: gosu ? `apk --print-arch | sed ${TO_DEBIAN}` : "apk --print-arch",
             rule: "arch",
           });
+          if (gosu) continue;
           const v = assignmentValue({ ...w, value: "" });
           if (v && cmd.args.length === 0) archVars.add(v.name);
         }
