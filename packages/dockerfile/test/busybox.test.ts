@@ -85,3 +85,34 @@ describe("buildpack-deps tools", () => {
     );
   });
 });
+
+describe("rule 2: a build-time bzip2", () => {
+  const buildDeps = (extra: string) =>
+    [
+      "FROM debian:12",
+      "RUN set -eux; \\",
+      '\tsavedAptMark="$(apt-mark showmanual)"; \\',
+      "\tapt-get update; apt-get install -y --no-install-recommends bzip2 gcc make; \\",
+      `\ttar -xf src.tar.bz2; ${extra}make; \\`,
+      "\tapt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark; \\",
+      "\tapt-get purge -y --auto-remove",
+      "",
+    ].join("\n");
+
+  it("is dropped: busybox tar reads .bz2 itself and busybox has bzip2 applets", () => {
+    const r = migrate(buildDeps("bunzip2 -k x.bz2; "));
+    expect(r.output).toContain("apk add --no-cache --virtual .build-deps gcc make;");
+    expect(r.packages.find((p) => p.debian === "bzip2")).toMatchObject({
+      alpine: [],
+      kind: "none",
+    });
+  });
+
+  it("is kept for an option the applet lacks, and when the image keeps it", () => {
+    const odd = migrate(buildDeps("bzip2 --best x; "));
+    expect(odd.output).toContain("--virtual .build-deps bzip2 gcc make;");
+    expect(odd.warnings.some((w) => /bzip2 kept: --best/.test(w.message))).toBe(true);
+    const lasting = migrate("FROM debian:12\nRUN apt-get update && apt-get install -y bzip2\n");
+    expect(lasting.output).toContain("apk add --no-cache bzip2");
+  });
+});

@@ -1,5 +1,7 @@
 import type { PackageDecision } from "@alpinize/package-map";
 import type { MigrationContext } from "../migrate/context.js";
+import { simpleCommands } from "../shell/script.js";
+import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
 // Packages Debian needs at build time that an Alpine base already covers.
@@ -50,6 +52,53 @@ export function buildCaBundle(
     kind: "none",
     reason:
       "a temporary build dependency (removed again in the same RUN): Alpine images ship ca-certificates-bundle (/etc/ssl/certs/ca-certificates.crt), which TLS downloads during the build use; ca-certificates itself (update-ca-certificates, custom CAs) matters only at run time",
+    layer: "migrate-rule",
+  };
+}
+
+const BZIP2_COMMANDS = new Set(["bzip2", "bunzip2", "bzcat"]);
+/** What busybox's bzip2/bunzip2/bzcat applets accept (`-cfkdt1..9`). */
+const BZIP2_OPTION = /^-[cfkdt1-9]+$/;
+
+/**
+ * Debian's tar runs the external bzip2 program for .bz2 archives; busybox tar decompresses them
+ * itself, and busybox has bzip2, bunzip2 and bzcat applets. A build-time bzip2 is not needed
+ * unless the stage calls it with options the applets lack (or builds the call at run time).
+ */
+export function busyboxBzip2(
+  ctx: MigrationContext,
+  stage: StageState,
+  offset: number,
+): PackageDecision | undefined {
+  for (const ins of stage.info.stage.body) {
+    if (ins.keyword !== "RUN") continue;
+    if (ins.form === "exec") return undefined;
+    let sources: ReturnType<typeof runScripts>;
+    try {
+      sources = runScripts(ctx, ins);
+    } catch {
+      return undefined;
+    }
+    for (const src of sources) {
+      for (const c of simpleCommands(src.script)) {
+        if (!BZIP2_COMMANDS.has(c.name?.replace(/^.*\//, "") ?? "")) continue;
+        const options = c.args
+          .slice(1)
+          .filter((a) => a.value === undefined || a.value.startsWith("-"));
+        const odd = options.find((a) => a.value === undefined || !BZIP2_OPTION.test(a.value));
+        if (odd) {
+          ctx.warn("apt", offset, `bzip2 kept: ${odd.raw} is not an option of busybox's bzip2`);
+          return undefined;
+        }
+      }
+    }
+  }
+  return {
+    debian: "bzip2",
+    alpine: [],
+    kind: "none",
+    reason:
+      "busybox tar reads .bz2 archives itself and busybox has bzip2, bunzip2 and bzcat applets; Debian's tar needs the bzip2 program (a build-time bzip2 only)",
     layer: "migrate-rule",
   };
 }

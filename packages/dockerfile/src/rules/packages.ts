@@ -2,7 +2,7 @@ import type { PackageDecision } from "@alpinize/package-map";
 import type { RuleId } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { PackageRecord } from "../migrate/types.js";
-import { buildCaBundle, busyboxWget } from "./build-only.js";
+import { buildCaBundle, busyboxBzip2, busyboxWget } from "./build-only.js";
 import type { StageState } from "./scope.js";
 
 /** One package name as written, with where it sits. */
@@ -248,6 +248,10 @@ function decide(
   // A wget installed for good in a stage that ships is part of the image's contract (users may
   // run GNU wget in it); one installed only for the build is judged by the stage's own calls.
   const buildOnly = mode === "build-deps" || !stage.ships;
+  if (name === "bzip2" && buildOnly && mapped.alpine.includes("bzip2")) {
+    const busybox = busyboxBzip2(ctx, stage, offset);
+    if (busybox) return busybox;
+  }
   if (name === "wget" && buildOnly && mapped.alpine.includes("wget")) {
     const busybox = busyboxWget(ctx, stage, offset);
     if (busybox) return busybox;
