@@ -220,3 +220,34 @@ describe("rule 4 with gosu: its release assets keep Debian architecture names", 
     );
   });
 });
+
+describe("packages Debian had through a library's Depends or modules", () => {
+  it("lists tcl-dev with tk-dev (Debian's tk-dev depends on it)", () => {
+    const r = migrate("FROM debian:12\nRUN apt-get update && apt-get install -y tk-dev gcc\n");
+    expect(r.output).toContain("apk add --no-cache tk-dev tcl-dev gcc");
+  });
+
+  it("keeps ImageMagick's coder modules when only scanelf's libraries stay", () => {
+    const text = [
+      "FROM debian:12",
+      "RUN apt-get update && apt-get install -y --no-install-recommends ghostscript",
+      "RUN set -eux; \\",
+      '\tsavedAptMark="$(apt-mark showmanual)"; \\',
+      "\tapt-get install -y --no-install-recommends libmagickwand-dev gcc; \\",
+      "\tmake; \\",
+      "\tapt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark; \\",
+      "\tfind /usr/local -type f -executable -exec ldd '{}' ';' | awk '/=>/ { print $(NF-1) }' | sort -u | xargs -r dpkg-query --search | cut -d: -f1 | sort -u | xargs -r apt-mark manual; \\",
+      "\tapt-get purge -y --auto-remove",
+      "",
+    ].join("\n");
+    const r = migrate(text);
+    expect(r.output).toContain("RUN apk add --no-cache ghostscript imagemagick\n");
+    expect(r.output).toContain("--virtual .build-deps imagemagick-dev gcc");
+    expect(r.warnings.some((w) => /added imagemagick for the modules/.test(w.message))).toBe(true);
+    // Without the scan (the -dev package stays installed) nothing is added.
+    const kept = migrate(
+      "FROM debian:12\nRUN apt-get update && apt-get install -y libmagickwand-dev\n",
+    );
+    expect(kept.output).not.toMatch(/imagemagick\b(?!-dev)/);
+  });
+});

@@ -4,6 +4,7 @@ import { parseScript, type SimpleCommand, simpleCommands } from "../shell/script
 import type { ShellSource } from "../shell/source.js";
 import type { BusyboxRewrite } from "./gnu-rewrite.js";
 import { type GnuNeed, gnuNeedOf } from "./gnu-tools.js";
+import { addPackage } from "./place.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
@@ -87,25 +88,13 @@ function place(
   offset: number,
   runtime = false,
 ): void {
-  // At run time any lasting apk add of the stage will do; at build time it must come first.
-  const usable = state.apkAdds.filter((a) => !a.nested && (runtime || a.at < offset));
-  const here = runtime ? undefined : usable.filter((a) => a.at >= ins.start).at(-1);
-  const lasting = usable.filter((a) => !a.temporary).at(-1);
-  const target = here ?? lasting;
-  if (target) ctx.edit("busybox", target.at, target.at, ` ${need.pkg}`);
-  else state.preamble.push(need.pkg);
-  state.alpineInstalled.add(need.pkg);
-  if (!target?.temporary) state.lasting.add(need.pkg);
-  ctx.warn("busybox", offset, `${need.why}: added ${need.pkg}`);
-  ctx.packages.push({
-    debian: need.pkg,
-    alpine: [need.pkg],
-    written: [need.pkg],
-    kind: "exact",
-    layer: "migrate-rule",
+  addPackage(ctx, state, {
+    pkg: need.pkg,
+    offset,
+    after: runtime ? undefined : ins,
+    rule: "busybox",
+    warning: `${need.why}: added ${need.pkg}`,
     reason: `Debian always has GNU ${need.pkg}; on Alpine the busybox applet stands in, and ${need.why}`,
-    line: ctx.line(offset),
-    tool: "apt",
   });
 }
 

@@ -146,6 +146,14 @@ const COMPANIONS: readonly Companion[] = [
       "Debian's libc6-dev depends on linux-libc-dev (kernel headers: linux/*.h, asm/*.h), which builds from source (make, configure, cmake) include; Alpine's musl-dev has none, they are in linux-headers",
   },
   {
+    // Debian: tk-dev Depends tcl-dev (tk.h includes tcl.h), so building against Tk gets Tcl's
+    // headers with it; the Alpine build-deps list should say so too.
+    debian: new Set(["tk-dev", "tk8.6-dev"]),
+    add: "tcl-dev",
+    when: () => true,
+    reason: "Debian's tk-dev depends on tcl-dev (tk.h includes tcl.h); on Alpine, list tcl-dev too",
+  },
+  {
     debian: new Set(["build-essential"]),
     add: "dpkg-dev",
     when: (_written, stage) => stage.usesDpkgTools,

@@ -133,6 +133,7 @@ function buildDepsBookkeeping(scope: ScriptScope, pipeline: Pipeline, raw: strin
   if (raw.some((w) => w.includes("showmanual"))) scope.buildDeps = true;
   if (raw.some((w) => /^(?:ldd|dpkg-query)$/.test(w) || w === "--search")) {
     scope.replacedPipelines.set(pipeline, { text: SCANELF_RUNDEPS, rule: "apt" });
+    scope.stage.runtimeScanAt ??= scope.fileOffset(pipeline.start);
     return;
   }
   scope.deletePipeline(pipeline, "apt");

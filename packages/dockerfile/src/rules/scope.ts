@@ -42,6 +42,8 @@ export interface StageState {
   buildsFromSource: boolean;
   /** The stage is the final one or a base the final stage is built FROM: its files ship. */
   ships: boolean;
+  /** Where the runtime-library scan became scanelf's (`so:` dependencies), if it did. */
+  runtimeScanAt?: number;
   /** How the stage (and stages built FROM it) call wget. */
   wget: WgetUse;
 }

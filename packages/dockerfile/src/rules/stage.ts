@@ -9,6 +9,7 @@ import { copiedFiles, scriptCommands } from "./context-files.js";
 import type { StageInfo } from "./from.js";
 import { addGnuTools } from "./gnu-stage.js";
 import { migrateGosuDownload } from "./gosu.js";
+import { addRuntimeModules } from "./modules.js";
 import { migrateRun, stageCommands } from "./run.js";
 import type { StageState, ValueSpan } from "./scope.js";
 import { migrateShell, noteInstalledByApk } from "./shell.js";
@@ -46,6 +47,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") entryPaths(ctx, state, ins);
   }
   migrateShell(ctx, state);
+  addRuntimeModules(ctx, state);
   addGnuTools(ctx, state);
   addBuildpackTools(ctx, state, family);
   writePreamble(ctx, state);
