@@ -101,3 +101,17 @@ describe("rule 1: FROM", () => {
     expect(r.output).toBe("FROM alpine:3.22\n");
   });
 });
+
+describe("rule 1: FROM ${ARG} with no default", () => {
+  it("converts a stage that runs Debian tools and says how to build it", () => {
+    const r = migrate("ARG BASE\nFROM ${BASE}\nRUN apt-get update && apt-get install -y curl\n");
+    expect(r.output).toBe("ARG BASE\nFROM ${BASE}\nRUN apk add --no-cache curl\n");
+    expect(r.warnings[0]?.message).toMatch(/--build-arg BASE=alpine:3\.23/);
+  });
+
+  it("leaves a stage without Debian tools as it is", () => {
+    const r = migrate("ARG BASE\nFROM ${BASE}\nRUN make\n");
+    expect(r.changed).toBe(false);
+    expect(r.warnings[0]?.message).toMatch(/ARG BASE has no default; set an Alpine image/);
+  });
+});

@@ -17,6 +17,9 @@ export interface StageInfo {
   buildpack?: BuildpackVariant;
 }
 
+/** Commands that only exist on Debian-family images. */
+const DEBIAN_TOOLS = /\b(?:apt-get|apt|aptitude|dpkg|groupadd|useradd|xx-apt|xx-apt-get)\b/;
+
 interface Rewritten {
   alpine: boolean;
   go: boolean;
@@ -42,12 +45,19 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
     if (variable !== undefined) {
       const arg = [...model.globalArgs].reverse().find((a) => a.name === variable);
       if (!arg || arg.value === "") {
+        // apt-get and friends in the stage say it was built on Debian: convert it, and say
+        // that the image now has to come from the build command.
+        const debian = stage.body.some(
+          (ins) => ins.keyword === "RUN" && DEBIAN_TOOLS.test(ins.args.text),
+        );
         ctx.warn(
           "from",
           stage.imageStart,
-          `FROM ${stage.image}: ARG ${variable} has no default; set an Alpine image when you build`,
+          debian
+            ? `FROM ${stage.image}: ARG ${variable} has no default and the stage runs Debian tools: its RUN lines are converted for Alpine; build with --build-arg ${variable}=alpine:${ctx.release} (or give the ARG that default)`
+            : `FROM ${stage.image}: ARG ${variable} has no default; set an Alpine image when you build`,
         );
-        infos.push({ stage, family: "other", alpine: false, go: false, final });
+        infos.push({ stage, family: "other", alpine: debian, go: false, final });
         return;
       }
       const known =
