@@ -10,7 +10,7 @@
 # ALPINIZE_NO_GETENT=1 reads /etc files even when getent exists.
 
 # shellcheck disable=SC2034 # read by callers that check what they sourced
-ALPINIZE_SHIMS_VERSION=1
+ALPINIZE_SHIMS_VERSION=2
 
 _alpinize_say() { printf 'alpinize: %s\n' "$*" >&2; }
 
@@ -484,38 +484,87 @@ alpinize_socket_gid() { # PATH
   ls -lnd "$1" | awk '{ print $4 }'
 }
 
-# Replaces the shell with CMD run as USER and USER's groups from the files (su-exec, gosu or
-# util-linux setpriv). Runs CMD directly when the caller is not root.
-alpinize_exec_as() { # USER CMD...
-  if [ $# -lt 2 ]; then
-    _alpinize_say "usage: alpinize_exec_as USER CMD [ARG...]"
+_alpinize_x_part_ok() { _alpinize_id_ok "$1" || _alpinize_name_ok "$1"; }
+
+# True when the caller already is USER[:GROUP] (by name or ID).
+_alpinize_x_is_caller() {
+  case $_alpinize_x_user in
+  "$(id -un 2>/dev/null)" | "$(id -u)") ;;
+  *) return 1 ;;
+  esac
+  case $_alpinize_x_group in
+  '' | "$(id -gn 2>/dev/null)" | "$(id -g)") return 0 ;;
+  esac
+  return 1
+}
+
+# Reads USER[:GROUP] the way gosu and su-exec do, into _alpinize_x_uid, _alpinize_x_gid,
+# _alpinize_x_home and _alpinize_x_groups (init: the user's groups from the files; clear: none).
+# A USER (name, or a UID with a passwd entry) brings its primary GID, home and groups; a UID
+# without an entry keeps the caller's GID (root's 0) and home "/"; a GROUP replaces the GID and
+# clears the groups. A numeric part is always an ID, and a GID needs no entry.
+_alpinize_x_resolve() {
+  if _alpinize_x_line=$(_alpinize_entry passwd "$_alpinize_x_user"); then
+    _alpinize_x_uid=$(_alpinize_field "$_alpinize_x_line" 3)
+    _alpinize_x_gid=$(_alpinize_field "$_alpinize_x_line" 4)
+    _alpinize_x_home=$(_alpinize_field "$_alpinize_x_line" 6)
+    _alpinize_x_groups=init
+  elif _alpinize_id_ok "$_alpinize_x_user"; then
+    _alpinize_x_uid=$_alpinize_x_user _alpinize_x_gid=$(id -g) _alpinize_x_home=/
+    _alpinize_x_groups=clear
+  else
+    _alpinize_say "user '$_alpinize_x_user' does not exist"
     return 2
   fi
-  _alpinize_need_name user "$1" || return 2
+  [ -n "$_alpinize_x_group" ] || return 0
+  _alpinize_x_groups=clear
+  if _alpinize_id_ok "$_alpinize_x_group"; then
+    _alpinize_x_gid=$_alpinize_x_group
+  elif _alpinize_x_line=$(_alpinize_entry group "$_alpinize_x_group"); then
+    _alpinize_x_gid=$(_alpinize_field "$_alpinize_x_line" 3)
+  else
+    _alpinize_say "group '$_alpinize_x_group' does not exist"
+    return 2
+  fi
+}
+
+# Replaces the shell with CMD run as USER[:GROUP] (su-exec, gosu or util-linux setpriv), with
+# gosu's and su-exec's forms: USER or UID (USER's primary and supplementary groups from the
+# files), USER:GROUP or UID:GID (that group only). Runs CMD directly when the caller is not root.
+alpinize_exec_as() { # USER[:GROUP] CMD...
+  if [ $# -lt 2 ]; then
+    _alpinize_say "usage: alpinize_exec_as USER[:GROUP] CMD [ARG...]"
+    return 2
+  fi
+  _alpinize_x_user=${1%%:*} _alpinize_x_group=
+  case $1 in *:*) _alpinize_x_group=${1#*:} ;; esac
+  if ! _alpinize_x_part_ok "$_alpinize_x_user" ||
+    { [ -n "$_alpinize_x_group" ] && ! _alpinize_x_part_ok "$_alpinize_x_group"; }; then
+    _alpinize_say "invalid user '$1': expected USER, USER:GROUP, UID or UID:GID (a name has a letter or '_' first, then letters, digits, '_', '.', '-'; an ID is 0 to 4294967294)"
+    return 2
+  fi
   if ! _alpinize_is_root; then
-    _alpinize_x_me=$(id -un 2>/dev/null) || _alpinize_x_me=$(id -u)
-    if [ "$_alpinize_x_me" != "$1" ]; then
+    if ! _alpinize_x_is_caller; then
+      _alpinize_x_me=$(id -un 2>/dev/null) || _alpinize_x_me=$(id -u)
       _alpinize_say "not root: running $2 as '$_alpinize_x_me', not '$1'"
     fi
     shift
     exec "$@"
   fi
-  if ! _alpinize_x_line=$(_alpinize_entry passwd "$1"); then
-    _alpinize_say "user '$1' does not exist"
-    return 2
-  fi
-  _alpinize_x_user=$1
+  _alpinize_x_resolve || return 2
+  # "app:" means "app" to both tools; passing it without the colon keeps that true for each.
+  _alpinize_x_spec=$_alpinize_x_user${_alpinize_x_group:+:$_alpinize_x_group}
   shift
   if command -v su-exec >/dev/null 2>&1; then
-    exec su-exec "$_alpinize_x_user" "$@"
+    exec su-exec "$_alpinize_x_spec" "$@"
   elif command -v gosu >/dev/null 2>&1; then
-    exec gosu "$_alpinize_x_user" "$@"
+    exec gosu "$_alpinize_x_spec" "$@"
   elif command -v setpriv >/dev/null 2>&1 && _alpinize_help_has setpriv --init-groups; then
-    HOME=$(_alpinize_field "$_alpinize_x_line" 6)
+    HOME=$_alpinize_x_home
     export HOME
-    exec setpriv --reuid="$(_alpinize_field "$_alpinize_x_line" 3)" \
-      --regid="$(_alpinize_field "$_alpinize_x_line" 4)" --init-groups "$@"
+    exec setpriv --reuid="$_alpinize_x_uid" --regid="$_alpinize_x_gid" \
+      "--$_alpinize_x_groups-groups" "$@"
   fi
-  _alpinize_say "no su-exec, gosu or util-linux setpriv found to switch to '$_alpinize_x_user'; install su-exec (Alpine) or gosu (Debian)"
+  _alpinize_say "no su-exec, gosu or util-linux setpriv found to switch to '$_alpinize_x_spec'; install su-exec (Alpine) or gosu (Debian)"
   return 5
 }

@@ -87,6 +87,12 @@ describe("lintEntrypoint: users, groups and privileges", () => {
     ]);
   });
 
+  it("only warns about USER:GROUP, which alpinize_exec_as runs with the same meaning", () => {
+    const [f] = lintEntrypoint("#!/bin/sh\nsu-exec app:docker true\n");
+    expect(f).toMatchObject({ rule: "su-exec-group", severity: "warning", line: 2 });
+    expect(f?.fix).toContain("alpinize_exec_as takes both forms");
+  });
+
   it("sees failures hidden with >/dev/null 2>&1 too", () => {
     expect(rulesOf("#!/bin/sh\naddgroup app docker >/dev/null 2>&1 || true\n")).toEqual([
       "hidden-failure",

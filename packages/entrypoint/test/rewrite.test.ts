@@ -4,7 +4,13 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SHIMS_PATH, lintEntrypoint, readShims, rewriteEntrypoint } from "../src/index.js";
+import {
+  DEFAULT_SHIMS_PATH,
+  findingsLeftAfterRewrite,
+  lintEntrypoint,
+  readShims,
+  rewriteEntrypoint,
+} from "../src/index.js";
 import { BUSYBOX } from "./support/roots.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -110,6 +116,29 @@ describe("rewriteEntrypoint", () => {
     expect(r.output).toContain("(alpinize_exec_as app cmd) > /log 2>&1 &");
   });
 
+  it("rewrites gosu and su-exec with USER:GROUP, a UID or UID:GID, as gosu reads them", () => {
+    const input = [
+      "#!/bin/sh",
+      "gosu app:app true",
+      "su-exec 1000 true",
+      'exec gosu "$PUID:$PGID" "$@"',
+      "",
+    ].join("\n");
+    const r = rewriteEntrypoint(input);
+    expect(r.output).toContain("(alpinize_exec_as app:app true)\n(alpinize_exec_as 1000 true)\n");
+    expect(r.output).toContain('{ alpinize_exec_as "$PUID:$PGID" "$@" || exit; }\n');
+    expect(r.warnings).toEqual([]);
+    expect(r.edits.filter((e) => e.rule !== "source-shims").map((e) => [e.rule, e.line])).toEqual([
+      ["gosu", 2],
+      ["su-exec", 3],
+      ["gosu", 4],
+    ]);
+    expect(r.edits.find((e) => e.line === 3)?.message).toContain("else GID 0 and no groups");
+    // Nothing is left for a hand edit, and a second run changes nothing.
+    expect(findingsLeftAfterRewrite(input, r)).toEqual([]);
+    expect(rewriteEntrypoint(r.output).changed).toBe(false);
+  });
+
   it("rewrites getent inside command substitutions and inside rewritten commands", () => {
     const r = rewriteEntrypoint(
       '#!/bin/sh\nG=$(getent group "$X" | cut -d: -f1)\nusermod -aG "$(getent group 5 | cut -d: -f1)" u\n',
@@ -139,12 +168,15 @@ describe("rewriteEntrypoint", () => {
     expect(r.output).toContain("alpinize_ensure_group web 2000 >/dev/null\n");
     expect(r.output).toContain("alpinize_ensure_user web 2000 2000 /srv /bin/sh\n");
     expect(r.output).toContain("alpinize_add_user_to_group web video >/dev/null\n");
+    expect(r.output).toContain("(alpinize_exec_as app:app true)\n");
     expect(r.warnings.map((w) => [w.rule, w.line])).toEqual([
       ["useradd", 6],
       ["groupadd", 7],
-      ["su-exec", 8],
     ]);
-    expect(r.warnings[2]!.message).toContain("drops the supplementary ones");
+    expect(r.edits.find((e) => e.line === 8)).toMatchObject({
+      rule: "su-exec",
+      message: expect.stringContaining("that group only and no supplementary groups"),
+    });
   });
 
   it("inlines the library when asked, and the result parses", () => {

@@ -229,18 +229,7 @@ function adduser(args: Word[], ctx: CommandContext): CommandOutcome {
 }
 
 function execAs(name: string, args: Word[], ctx: CommandContext): CommandOutcome {
-  const user = literal(text(args[0]));
   if (args.length < 2) return warn(name, `${name} without a command; left as is`);
-  if (user?.includes(":"))
-    return warn(
-      name,
-      `${name} USER:GROUP sets only that group and drops the supplementary ones (e.g. the docker socket group); left as is`,
-    );
-  if (user !== undefined && /^\d+$/.test(user))
-    return warn(
-      name,
-      `${name} with a numeric UID keeps GID 0 when it has no passwd entry; left as is`,
-    );
   const call = `alpinize_exec_as ${args.map(text).join(" ")}`;
   return {
     kind: "replace",
@@ -250,8 +239,17 @@ function execAs(name: string, args: Word[], ctx: CommandContext): CommandOutcome
     // on as root; the braces keep `a && exec gosu ...` from exiting when `a` fails.
     call: ctx.exec ? `{ ${call} || exit; }` : `(${call})`,
     quietStdout: false,
-    message: "su-exec, gosu or setpriv, whichever the image has, by user name so file groups apply",
+    message: `su-exec, gosu or setpriv, whichever the image has; ${userForm(literal(text(args[0])))}`,
   };
+}
+
+/** What the user word means to gosu and su-exec, which alpinize_exec_as reads the same way. */
+function userForm(user: string | undefined): string {
+  if (user?.includes(":"))
+    return "USER:GROUP runs with that group only and no supplementary groups, as gosu and su-exec do";
+  if (user !== undefined && /^\d+$/.test(user))
+    return "a UID gets its user's groups when it has a passwd entry, else GID 0 and no groups, as with gosu";
+  return "by user name so file groups apply";
 }
 
 function warn(rule: string, message: string): CommandOutcome {

@@ -60,13 +60,21 @@ export interface RunResult {
   stderr: string;
 }
 
+export interface ExecOptions {
+  /** chroot's `--userspec` (USER:GROUP); root when not given. */
+  user?: string;
+  /** Supplementary groups of the caller (chroot's `--groups`), like `docker run --group-add`. */
+  groups?: string;
+  env?: Record<string, string>;
+}
+
 export interface TestRoot {
   kind: RootKind;
   dir: string;
   /** Runs `sh -c` in the root with `set -eu` and the library sourced. */
-  sh(script: string, opts?: { user?: string; env?: Record<string, string> }): Promise<RunResult>;
+  sh(script: string, opts?: ExecOptions): Promise<RunResult>;
   /** Runs a command in the root as it is. */
-  exec(argv: string[], opts?: { user?: string; env?: Record<string, string> }): Promise<RunResult>;
+  exec(argv: string[], opts?: ExecOptions): Promise<RunResult>;
   read(path: string): Promise<string>;
   write(path: string, text: string): Promise<void>;
   remove(): Promise<void>;
@@ -137,15 +145,15 @@ async function buildDebianRoot(dir: string, opts: RootOptions): Promise<void> {
   if (opts.gosu === false) await unlink(join(dir, "usr/sbin/gosu"));
 }
 
-async function execIn(
-  dir: string,
-  argv: string[],
-  o: { user?: string; env?: Record<string, string> },
-): Promise<RunResult> {
+async function execIn(dir: string, argv: string[], o: ExecOptions): Promise<RunResult> {
   // A private mount and PID namespace gives the root its own /proc (gosu reads /proc/self/exe)
   // that disappears with the process, so nothing is left mounted or running.
   const args = ["--mount", "--pid", "--fork", `--mount-proc=${join(dir, "proc")}`, "chroot"];
-  args.push(...(o.user ? [`--userspec=${o.user}`] : []), dir, ...argv);
+  // chroot takes --groups only together with --userspec.
+  const user = o.user ?? (o.groups ? "0:0" : undefined);
+  if (user) args.push(`--userspec=${user}`);
+  if (o.groups) args.push(`--groups=${o.groups}`);
+  args.push(dir, ...argv);
   try {
     const { stdout, stderr } = await run("unshare", args, {
       env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", ...o.env },

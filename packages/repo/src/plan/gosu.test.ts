@@ -69,7 +69,7 @@ describe("gosu release downloads (migrate.gosu, --gosu)", () => {
     expect(withoutShims(script?.after ?? "")).toBe(
       '#!/bin/sh\nset -e\n{ alpinize_exec_as app /usr/local/bin/app "$@" || exit; }\n',
     );
-    expect(script?.after).toContain('exec su-exec "$_alpinize_x_user" "$@"');
+    expect(script?.after).toContain('exec su-exec "$_alpinize_x_spec" "$@"');
     expect(script?.warnings.filter((w) => w.rule === "gosu")).toEqual([]);
   });
 

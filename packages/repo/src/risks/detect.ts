@@ -98,7 +98,7 @@ const DETECTORS: Detector[] = [
     id: "privilege-drop",
     title: "Dropping privileges (gosu, su-exec, setpriv)",
     advice:
-      "`gosu` is not in Alpine's main repository; `su-exec` is. `su-exec USER:GROUP` sets only that group and drops supplementary groups (e.g. the docker-socket group); pass the user name alone, or use `alpinize_exec_as`, and check `id` inside the running container.",
+      "`gosu` is not in Alpine's main repository; `su-exec` is. `alpinize migrate` turns entrypoint calls of either (`USER`, `USER:GROUP`, `UID`, `UID:GID`) into `alpinize_exec_as`, which runs whichever the image has with the same IDs and groups. `USER:GROUP` sets only that group and drops supplementary groups (e.g. the docker-socket group) with every tool: pass the user name alone where the command needs them, and check `id` inside the running container.",
     find: (files) =>
       commandLines(files, (name) => ["gosu", "su-exec", "setpriv", "runuser"].includes(name)),
   },
