@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
+import { checkTargets } from "../check/run.js";
 import { parseConfigText } from "../config/load.js";
 import { defaultConfig } from "../config/types.js";
 import { defaultTransforms } from "../default-transforms.js";
@@ -78,5 +79,62 @@ describe("gosu release downloads (migrate.gosu, --gosu)", () => {
     const { dockerfile } = await plan(config, "keep");
     expect(dockerfile?.after).toContain("wget -O /usr/local/bin/gosu");
     expect(dockerfile?.after).not.toContain("su-exec");
+  });
+});
+
+describe("gosu USER:GROUP and numeric IDs in an entrypoint whose image gets su-exec", () => {
+  const dockerfile = [
+    "FROM debian:bookworm-slim",
+    "RUN apt-get update && apt-get install -y --no-install-recommends gosu",
+    "COPY entrypoint.sh /entrypoint.sh",
+    'ENTRYPOINT ["/entrypoint.sh"]',
+    "",
+  ].join("\n");
+  const entrypoint = [
+    "#!/bin/sh",
+    "set -e",
+    "gosu app:app /usr/local/bin/migrate",
+    'gosu 1000 /usr/local/bin/warm "$DATA"',
+    'exec gosu "${PUID:-1000}:${PGID:-1000}" "$@"',
+    "",
+  ].join("\n");
+
+  it("become alpinize_exec_as calls, and check finds nothing in the migrated files", async () => {
+    repo = await scratchRepo({ Dockerfile: dockerfile, "entrypoint.sh": entrypoint });
+    const before = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+    });
+    // The Debian stage itself is flagged; its script is not linted until the stage is Alpine.
+    expect(before.findings.map((f) => f.rule)).toContain("debian-base");
+    const result = await planRepository(repo.root, {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      release: "3.23",
+    });
+    const file = (name: string) => result.files.find((f) => f.file === name);
+    expect(file("Dockerfile")?.after).toContain("apk add --no-cache su-exec");
+    const script = file("entrypoint.sh");
+    expect(withoutShims(script?.after ?? "")).toBe(
+      [
+        "#!/bin/sh",
+        "set -e",
+        "(alpinize_exec_as app:app /usr/local/bin/migrate)",
+        '(alpinize_exec_as 1000 /usr/local/bin/warm "$DATA")',
+        '{ alpinize_exec_as "${PUID:-1000}:${PGID:-1000}" "$@" || exit; }',
+        "",
+      ].join("\n"),
+    );
+    expect(script?.warnings.filter((w) => /gosu|su-exec/.test(w.rule))).toEqual([]);
+    await repo.write("Dockerfile", file("Dockerfile")!.after);
+    await repo.write("entrypoint.sh", script!.after);
+    const after = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+    });
+    expect(after.files).toContain("entrypoint.sh");
+    expect(after.findings.filter((f) => f.file === "entrypoint.sh")).toEqual([]);
   });
 });
