@@ -95,7 +95,7 @@ describe("gosu USER:GROUP and numeric IDs in an entrypoint whose image gets su-e
     "set -e",
     "gosu app:app /usr/local/bin/migrate",
     'gosu 1000 /usr/local/bin/warm "$DATA"',
-    'exec gosu "${PUID:-1000}:${PGID:-1000}" "$@"',
+    'exec gosu "$PUID:$PGID" "$@"',
     "",
   ].join("\n");
 
@@ -122,7 +122,7 @@ describe("gosu USER:GROUP and numeric IDs in an entrypoint whose image gets su-e
         "set -e",
         "(alpinize_exec_as app:app /usr/local/bin/migrate)",
         '(alpinize_exec_as 1000 /usr/local/bin/warm "$DATA")',
-        '{ alpinize_exec_as "${PUID:-1000}:${PGID:-1000}" "$@" || exit; }',
+        '{ alpinize_exec_as "$PUID:$PGID" "$@" || exit; }',
         "",
       ].join("\n"),
     );
