@@ -92,6 +92,15 @@ for (const t of tools) {
         expect(creds(r.stdout)).toEqual(want);
       });
 
+      it("as a non-root caller runs the command as that caller, saying so unless the form names it", async () => {
+        const nobody = { user: "65534:65534" };
+        const self = await root.sh("alpinize_exec_as 65534:65534 id -u", nobody);
+        expect(self).toMatchObject({ code: 0, stdout: "65534\n", stderr: "" });
+        const other = await root.sh("alpinize_exec_as 1000:2000 id -u", nobody);
+        expect(other).toMatchObject({ code: 0, stdout: "65534\n" });
+        expect(other.stderr).toMatch(/not root: running id as '\w+', not '1000:2000'/);
+      });
+
       it("refuses an unknown user or group and a malformed form, without running the command", async () => {
         for (const [spec, message] of [
           ["ghost:web", "user 'ghost' does not exist"],
