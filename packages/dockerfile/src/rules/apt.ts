@@ -104,7 +104,9 @@ function install(
   rule: RuleId,
 ): void {
   const { ctx, stage } = scope;
-  const debFile = apt.operands.find((w) => w.value !== undefined && /\.deb$|\//.test(w.value));
+  const debFile = apt.operands.find(
+    (w) => w.value !== undefined && /\.deb$|^\.{0,2}\//.test(w.value),
+  );
   if (debFile) {
     scope.warn(
       "glibc",
@@ -176,7 +178,8 @@ function install(
  */
 function keepDpkgArch(scope: ScriptScope, seen: Set<string>, at: number): boolean {
   const { ctx, stage } = scope;
-  if (scope.gosuArchVars.size === 0 || scope.dpkgKept || !ctx.packageMap.exists("dpkg")) {
+  const awk = [...scope.gosuArchVars].some((v) => !scope.gosuArchRaw.has(v));
+  if (!awk || scope.dpkgKept || !ctx.packageMap.exists("dpkg")) {
     return false;
   }
   scope.dpkgKept = true;

@@ -36,7 +36,7 @@ export function migrateArch(scope: ScriptScope): void {
           const start = w.start + m.index;
           const v0 = assignmentValue({ ...w, value: "" });
           const gosu = v0 !== undefined && scope.gosuArchVars.has(v0.name);
-          if (scope.dpkgKept && gosu) continue;
+          if (scope.dpkgKept && gosu && !scope.gosuArchRaw.has(v0?.name ?? "")) continue;
           scope.rawEdits.push({
             start,
             end: start + m[0].length,
@@ -47,6 +47,12 @@ export function migrateArch(scope: ScriptScope): void {
           if (gosu) continue;
           const v = assignmentValue({ ...w, value: "" });
           if (v && cmd.args.length === 0) archVars.add(v.name);
+          else if (!v && !TESTS.has(cmd.name ?? "") && cmd.name !== "echo" && cmd.name !== "printf")
+            scope.warn(
+              "arch",
+              w.start,
+              "apk --print-arch prints Alpine architecture names (x86_64, aarch64, …); if this URL or path expects Debian names (amd64, arm64), translate it",
+            );
         }
       }
       if (cmd.name === "dpkg")
@@ -57,13 +63,7 @@ export function migrateArch(scope: ScriptScope): void {
         );
     }
   }
-  if (
-    archVars.size === 0 &&
-    !items.some(
-      (it) => it.kind === "header" && /dpkg --print-architecture/.test(headerText(scope, it)),
-    )
-  )
-    return;
+  if (!/dpkg[ \t]+--print-architecture/.test(scope.src.script.text)) return;
   translateCases(scope, archVars);
   translateTests(scope, archVars);
   warnOtherUses(scope, archVars);
@@ -89,8 +89,15 @@ function translateTests(scope: ScriptScope, archVars: Set<string>): void {
         if (!/^(?:=|==|!=)$/.test(a[k]!.value ?? "")) continue;
         const left = a[k - 1]!;
         const right = a[k + 1]!;
-        if (isArch(left)) translateLiteral(scope, right);
-        else if (isArch(right)) translateLiteral(scope, left);
+        const other = isArch(left) ? right : isArch(right) ? left : undefined;
+        if (!other) continue;
+        if (/\$\{?(?:TARGETARCH|BUILDARCH)\b/.test(other.raw)) {
+          scope.warn(
+            "arch",
+            other.start,
+            `${other.raw} holds Docker's architecture names (amd64, arm64), apk --print-arch Alpine's (x86_64, aarch64): this comparison no longer matches; compare names of one kind`,
+          );
+        } else translateLiteral(scope, other);
       }
     }
   }
@@ -120,10 +127,6 @@ function swapPrintArch(scope: ScriptScope, w: Word): void {
       rule: "arch",
     });
   }
-}
-
-function headerText(scope: ScriptScope, it: { start: number; end: number }): string {
-  return scope.src.script.text.slice(it.start, it.end);
 }
 
 function dpkgOther(scope: ScriptScope, pipeline: Pipeline, args: string[]): void {
@@ -217,6 +220,7 @@ function warnOtherUses(scope: ScriptScope, archVars: Set<string>): void {
  */
 export function collectGosuArch(scope: ScriptScope): void {
   const candidates = new Set<string>();
+  const raw = new Set<string>();
   const fetchArgs: string[] = [];
   for (const item of scope.src.script.items) {
     if (item.kind !== "pipeline") continue;
@@ -234,16 +238,18 @@ export function collectGosuArch(scope: ScriptScope): void {
       }
       if (cmd.args.length > 0) continue;
       for (const w of cmd.assignments) {
-        if (!/dpkg[ \t]+--print-architecture/.test(w.raw) || !/awk\s+-F\s*["']?-/.test(w.raw))
-          continue;
-        if (!/\$NF/.test(w.raw)) continue;
+        if (!/dpkg[ \t]+--print-architecture/.test(w.raw)) continue;
         const v = assignmentValue({ ...w, value: "" });
-        if (v) candidates.add(v.name);
+        if (!v) continue;
+        candidates.add(v.name);
+        if (!/awk\s+-F\s*["']?-/.test(w.raw) || !/\$NF/.test(w.raw)) raw.add(v.name);
       }
     }
   }
   for (const v of candidates) {
     const use = new RegExp(`\\$\\{?${v}\\b`);
-    if (fetchArgs.some((a) => use.test(a))) scope.gosuArchVars.add(v);
+    if (!fetchArgs.some((a) => use.test(a))) continue;
+    scope.gosuArchVars.add(v);
+    if (raw.has(v)) scope.gosuArchRaw.add(v);
   }
 }

@@ -45,7 +45,7 @@ export function addGnuTools(ctx: MigrationContext, state: StageState): void {
         if (done.has(need.pkg) || state.lasting.has(need.pkg)) continue;
         if (installedBefore(commands, need.pkg, cmd.start)) continue;
         done.add(need.pkg);
-        place(ctx, state, ins, need, src.span(cmd.start, cmd.start)[0]);
+        place(ctx, state, ins, need, src.span(cmd.start, cmd.start)[0], removals(src, commands));
       }
     }
   }
@@ -71,6 +71,7 @@ function scriptNeeds(ctx: MigrationContext, state: StageState): void {
         f.instruction,
         { ...need, why: `${f.source}: ${need.why}` },
         f.instruction.end,
+        [],
         true,
       );
     }
@@ -86,11 +87,13 @@ function place(
   ins: Instruction,
   need: GnuNeed,
   offset: number,
+  removed: readonly number[] = [],
   runtime = false,
 ): void {
   addPackage(ctx, state, {
     pkg: need.pkg,
     offset,
+    removals: removed,
     after: runtime ? undefined : ins,
     rule: "busybox",
     warning: `${need.why}: added ${need.pkg}`,
@@ -128,6 +131,19 @@ function respell(
     src.span(cmd.start, cmd.start)[0],
     `${why}: rewritten with the busybox options of the same meaning`,
   );
+}
+
+const REMOVE = /^(?:purge|remove|autoremove|del)$/;
+
+/** File offsets of the commands that remove packages in a script. */
+function removals(src: ShellSource, commands: SimpleCommand[]): number[] {
+  return commands
+    .filter(
+      (c) =>
+        /^(?:apt-get|apt|aptitude|apk)$/.test(c.name?.replace(/^.*\//, "") ?? "") &&
+        REMOVE.test(c.args[1]?.value ?? ""),
+    )
+    .map((c) => src.span(c.start, c.start)[0]);
 }
 
 const INSTALLERS = new Set(["apk", "apt-get", "apt", "aptitude"]);

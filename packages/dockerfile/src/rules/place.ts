@@ -14,6 +14,8 @@ export interface PackageNeed {
    * Undefined for a run-time need, which any lasting `apk add` of the stage serves.
    */
   after?: Instruction;
+  /** File offsets in that RUN where packages are removed again (`apk del`, `apt-get purge`). */
+  removals?: readonly number[];
   rule: RuleId;
   warning: string;
   reason: string;
@@ -27,7 +29,12 @@ export interface PackageNeed {
 export function addPackage(ctx: MigrationContext, state: StageState, need: PackageNeed): void {
   const build = need.after;
   const usable = state.apkAdds.filter((a) => !a.nested && (!build || a.at < need.offset));
-  const here = build ? usable.filter((a) => a.at >= build.start).at(-1) : undefined;
+  // A virtual package deleted before the call is no help to it.
+  const removed = (a: { at: number }) =>
+    (need.removals ?? []).some((r) => r > a.at && r < need.offset);
+  const here = build
+    ? usable.filter((a) => a.at >= build.start && !(a.temporary && removed(a))).at(-1)
+    : undefined;
   const lasting = usable.filter((a) => !a.temporary).at(-1);
   const target = here ?? lasting;
   if (target) ctx.edit(need.rule, target.at, target.at, ` ${need.pkg}`);

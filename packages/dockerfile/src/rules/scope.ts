@@ -81,6 +81,8 @@ export class ScriptScope {
   readonly markedManual = new Set<string>();
   /** Variables holding `dpkg --print-architecture | awk -F- …` that name a gosu release asset. */
   readonly gosuArchVars = new Set<string>();
+  /** Of those, the ones without the awk step: Alpine's dpkg would name them musl-linux-amd64. */
+  readonly gosuArchRaw = new Set<string>();
   /** dpkg went into this RUN's virtual package, so those variables keep Debian names. */
   dpkgKept = false;
 

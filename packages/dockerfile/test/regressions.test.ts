@@ -1,0 +1,50 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile text holds ${VAR} on purpose
+import { describe, expect, it } from "vitest";
+import { migrate } from "./helpers.js";
+
+describe("GNU packages are never placed in a virtual package deleted before the call", () => {
+  it("uses a lasting apk add when the build deps are gone by then", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN apt-get install -y gcc make && make && apt-get purge -y gcc make && grep -P x /y\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache grep\nRUN apk add --no-cache --virtual .build-deps gcc make && make && apk del --no-network .build-deps && grep -P x /y\n",
+    );
+  });
+});
+
+describe("apt operands", () => {
+  it("treats pkg/release as a pinned name, not a .deb file", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN apt-get install -y curl/bookworm-backports wget ./x.deb\n",
+    );
+    expect(r.output).toContain("apt-get install -y curl/bookworm-backports wget ./x.deb");
+    const ok = migrate("FROM debian:12\nRUN apt-get install -y curl/bookworm-backports wget\n");
+    expect(ok.output).toContain("RUN apk add --no-cache curl wget");
+  });
+});
+
+describe("architecture names", () => {
+  it("translates a literal compared with $(dpkg --print-architecture) directly", () => {
+    const r = migrate('FROM debian:12\nRUN [ "$(dpkg --print-architecture)" = amd64 ] && echo y\n');
+    expect(r.output).toContain('RUN [ "$(apk --print-arch)" = x86_64 ] && echo y');
+  });
+
+  it("warns for an inline architecture in a URL and for $TARGETARCH comparisons", () => {
+    const r = migrate(
+      'FROM debian:12\nARG TARGETARCH\nRUN curl -o /x "https://e.com/t_$(dpkg --print-architecture).tgz"\nRUN a="$(dpkg --print-architecture)"; [ "$a" = "$TARGETARCH" ] && echo same\n',
+    );
+    const arch = r.warnings.filter((w) => w.rule === "arch").map((w) => w.message);
+    expect(arch.some((m) => /if this URL or path expects Debian names/.test(m))).toBe(true);
+    expect(arch.some((m) => /TARGETARCH" holds Docker's architecture names/.test(m))).toBe(true);
+  });
+
+  it("keeps Debian names for a gosu asset named by plain dpkg --print-architecture", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN set -eux; \\\n\tapt-get install -y wget; \\\n\tdpkgArch="$(dpkg --print-architecture)"; \\\n\twget -O /usr/local/bin/gosu "https://github.com/tianon/gosu/releases/download/1.17/gosu-$dpkgArch"\n',
+    );
+    // Alpine's dpkg would print musl-linux-amd64 here (there is no awk step): map names instead.
+    expect(r.output).toContain("RUN set -eux; \\\n\tapk add --no-cache wget; \\");
+    expect(r.output).toContain("dpkgArch=\"$(apk --print-arch | sed -e 's/^armhf$/armel/'");
+  });
+});
