@@ -48,3 +48,12 @@ describe("architecture names", () => {
     expect(r.output).toContain("dpkgArch=\"$(apk --print-arch | sed -e 's/^armhf$/armel/'");
   });
 });
+
+describe("untrusted input", () => {
+  it("leaves a RUN nested deeper than any real script as it is, without crashing", () => {
+    const deep = `${"$(".repeat(3000)}true${")".repeat(3000)}`;
+    const r = migrate(`FROM debian:12\nRUN echo ${deep}\nRUN apt-get install -y curl\n`);
+    expect(r.output).toContain("RUN apk add --no-cache curl");
+    expect(r.warnings.some((w) => /nested more than 200 deep/.test(w.message))).toBe(true);
+  });
+});

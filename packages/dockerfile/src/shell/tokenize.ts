@@ -173,8 +173,24 @@ function readDoubleQuoted(text: string, start: number): { value: string | undefi
   return { value: literal ? value : undefined, end: i + 1 };
 }
 
+/** Deeper nesting of `$(…)`/`${…}`/quotes than any real script has; bounds the recursion. */
+const MAX_NESTING = 200;
+let nesting = 0;
+
 /** End offset of `$(…)`, `$((…))`, `${…}`, `$name`, `` `…` `` starting at `start`. */
 function skipExpansion(text: string, start: number): number {
+  if (nesting >= MAX_NESTING) {
+    throw new ShellSyntaxError(`expansions nested more than ${MAX_NESTING} deep`, start);
+  }
+  nesting++;
+  try {
+    return skipOne(text, start);
+  } finally {
+    nesting--;
+  }
+}
+
+function skipOne(text: string, start: number): number {
   const c = text[start];
   if (c === "`") {
     let i = start + 1;
