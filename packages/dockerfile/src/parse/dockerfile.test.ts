@@ -93,3 +93,11 @@ describe("listImageReferences", () => {
     for (const r of refs) expect(text.slice(r.start, r.end)).toBe(r.reference);
   });
 });
+
+describe("FROM without an image", () => {
+  it("is a syntax error with its line", () => {
+    expect(() => parseDockerfile("FROM --platform=linux/amd64\nRUN true\n")).toThrow(
+      /Dockerfile:1: FROM names no image/,
+    );
+  });
+});

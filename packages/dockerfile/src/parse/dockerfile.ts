@@ -206,6 +206,13 @@ function readInstruction(
     heredocs,
     form: EXEC_KEYWORDS.has(keyword) && isExecForm(args.text) ? "exec" : "shell",
   };
+  if (keyword === "FROM" && args.text.slice(splitFlags(args.text).rest).trim() === "") {
+    throw new DockerfileSyntaxError(
+      first + 1,
+      "FROM names no image (write FROM <image>[:tag] [AS <name>])",
+      fileName,
+    );
+  }
   return { instruction, nextLine: i };
 }
 

@@ -18,7 +18,7 @@ export function busyboxWget(
   if (stage.wget.kind === "none") return undefined;
   if (stage.wget.kind === "gnu") {
     ctx.warn(
-      "apt",
+      "busybox",
       offset,
       `wget kept: ${stage.wget.options.join(", ")} needs GNU wget (busybox wget lacks it); drop the option to use busybox's`,
     );
@@ -57,8 +57,8 @@ export function buildCaBundle(
 }
 
 const BZIP2_COMMANDS = new Set(["bzip2", "bunzip2", "bzcat"]);
-/** What busybox's bzip2/bunzip2/bzcat applets accept (`-cfkdt1..9`). */
-const BZIP2_OPTION = /^-[cfkdt1-9]+$/;
+/** What busybox's bzip2/bunzip2/bzcat applets accept (`-cfkdtz1..9`). */
+const BZIP2_OPTION = /^-[cfkdtz1-9]+$/;
 
 /**
  * Debian's tar runs the external bzip2 program for .bz2 archives; busybox tar decompresses them
@@ -87,7 +87,7 @@ export function busyboxBzip2(
           .filter((a) => a.value === undefined || a.value.startsWith("-"));
         const odd = options.find((a) => a.value === undefined || !BZIP2_OPTION.test(a.value));
         if (odd) {
-          ctx.warn("apt", offset, `bzip2 kept: ${odd.raw} is not an option of busybox's bzip2`);
+          ctx.warn("busybox", offset, `bzip2 kept: ${odd.raw} is not an option of busybox's bzip2`);
           return undefined;
         }
       }

@@ -69,7 +69,7 @@ describe("alpinize migrate FILE", () => {
     expect(readdirSync(dir)).toEqual(["Dockerfile"]);
     const c = await runCli(["migrate", "--check", "--alpine", "3.23", p]);
     expect(c.code).toBe(0);
-    expect(c.stderr).toMatch(/already migrated/);
+    expect(c.stderr).toMatch(/nothing to change for Alpine/);
   });
 
   it("--json reports edits, warnings with line and column, and every package decision", async () => {

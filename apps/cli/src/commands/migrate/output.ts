@@ -61,7 +61,11 @@ export function summary(m: FileMigration, mode: "diff" | "write" | "check"): str
   const name = m.file === "-" ? "stdin" : m.file;
   const r = m.result;
   const counts = `${r.edits.length} edit${r.edits.length === 1 ? "" : "s"}, ${r.warnings.length} warning${r.warnings.length === 1 ? "" : "s"}`;
-  if (!r.changed) return `${name}: already migrated for Alpine ${r.release}`;
+  if (!r.changed) {
+    // Also said of files with no Debian stage, so it does not claim they were migrated.
+    const warned = r.warnings.length > 0 ? ` (${counts.split(", ")[1]} above)` : "";
+    return `${name}: nothing to change for Alpine ${r.release}${warned}`;
+  }
   if (mode === "write") return `${name}: rewritten for Alpine ${r.release} (${counts})`;
   if (mode === "check") return `${name}: needs migration for Alpine ${r.release} (${counts})`;
   return `${name}: ${counts} for Alpine ${r.release}`;
