@@ -26,25 +26,26 @@ const LN_LONG = set(
 );
 
 export const BUSYBOX_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  rm: { long: set("recursive force verbose dir one-file-system preserve-root") },
+  rm: { short: "d", long: set("recursive force verbose dir one-file-system preserve-root") },
   chmod: { long: set("recursive verbose changes reference") },
   chown: { long: set("reference from") },
   chgrp: { long: set("reference from") },
   cp: { long: CP_LONG, shortArg: "tS" },
   mv: { long: set("update backup"), shortArg: "tS" },
-  ln: { long: LN_LONG, shortArg: "tS" },
-  install: { long: set("compare"), shortArg: "mogtS" },
-  ls: { long: set("all long time-style human-readable sort"), shortArg: "wT" },
+  ln: { short: "r", long: LN_LONG, shortArg: "tS" },
+  install: { short: "C", long: set("compare"), shortArg: "mogtS" },
+  ls: { long: set("all almost-all long time-style human-readable sort"), shortArg: "wT" },
   head: { long: set("lines bytes quiet"), shortArg: "nc" },
-  tail: { long: set("lines bytes retry"), shortArg: "ncs" },
+  tail: { long: set("lines bytes retry follow"), shortArg: "ncs" },
   sort: {
     long: set(
-      "unique reverse version-sort numeric-sort field-separator key human-numeric-sort stable output zero-terminated",
+      "unique reverse version-sort numeric-sort field-separator key human-numeric-sort stable output zero-terminated parallel buffer-size",
     ),
+    short: "hR",
     shortArg: "ktoTS",
   },
   cut: {
-    long: set("delimiter fields complement characters only-delimited"),
+    long: set("delimiter fields complement characters only-delimited output-delimiter"),
     shortArg: "dfcb",
   },
   date: { long: set("iso-8601 rfc-3339"), shortArg: "drsD" },
@@ -54,14 +55,17 @@ export const BUSYBOX_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     short: "emz",
     long: set("canonicalize no-newline canonicalize-existing canonicalize-missing"),
   },
-  du: { long: set("summarize human-readable max-depth apparent-size bytes"), shortArg: "d" },
+  du: {
+    long: set("summarize human-readable max-depth apparent-size bytes exclude"),
+    shortArg: "d",
+  },
   uniq: { long: set("count repeated unique"), shortArg: "fsw" },
   wc: { long: set("lines bytes chars words") },
   md5sum: { long: set("check status quiet ignore-missing strict tag") },
   sha1sum: { long: set("check status quiet ignore-missing strict tag") },
   sha256sum: { long: set("check status quiet ignore-missing strict tag") },
   sha512sum: { long: set("check status quiet ignore-missing strict tag") },
-  tee: { long: set("append") },
+  tee: { long: set("append ignore-interrupts") },
   xargs: {
     short: "dL",
     long: set("null max-args replace arg-file max-procs delimiter verbose"),
@@ -70,7 +74,7 @@ export const BUSYBOX_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   grep: {
     short: "PzTUbZ",
     long: set(
-      "quiet extended-regexp fixed-strings ignore-case invert-match recursive files-with-matches count only-matching line-number no-filename with-filename word-regexp line-regexp max-count regexp file include exclude perl-regexp null binary-files",
+      "quiet extended-regexp fixed-strings ignore-case invert-match recursive files-with-matches count only-matching line-number no-filename with-filename word-regexp line-regexp max-count regexp file include exclude perl-regexp null binary-files silent after-context before-context context no-messages exclude-dir colour label",
     ),
     shortArg: "efmABC",
   },
@@ -83,10 +87,18 @@ export const BUSYBOX_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   tar: {
     short: "ISWPurAUMGgs",
     long: set(
-      "same-owner preserve-permissions keep-old-files owner group mode mtime sort wildcards transform use-compress-program zstd lzip",
+      "same-owner preserve-permissions keep-old-files owner group mode mtime sort wildcards transform use-compress-program zstd lzip no-overwrite-dir skip-old-files warning delay-directory-restore unlink-first ignore-zeros anchored exclude-vcs",
     ),
     shortArg: "fCTXbH",
   },
+  id: { long: set("user group groups name real") },
+  timeout: { long: set("signal kill-after preserve-status foreground"), shortArg: "sk" },
+  cmp: { long: set("silent quiet verbose bytes") },
+  seq: { long: set("separator equal-width format"), shortArg: "s" },
+  df: { long: set("output human-readable") },
+  tr: { long: set("delete squeeze-repeats complement") },
+  base64: { long: set("decode wrap ignore-garbage"), shortArg: "w" },
+  basename: { long: set("suffix multiple zero"), shortArg: "s" },
   find: {
     primaries: set(
       "true false mount ls readable writable regextype execdir okdir newermt samefile amin cmin lname ilname uid gid nouser nogroup xtype iregex printf fprintf fprint fls daystart noleaf ignore_readdir_race anewer cnewer used fstype",

@@ -33,6 +33,7 @@ const NO_APPLET: Readonly<Record<string, string>> = {
   locate: "findutils",
   updatedb: "findutils",
   sdiff: "diffutils",
+  zgrep: "gzip",
   diff3: "diffutils",
 };
 
@@ -45,6 +46,7 @@ const GNU_PACKAGE: Readonly<Record<string, string>> = {
   sed: "sed",
   find: "findutils",
   xargs: "findutils",
+  cmp: "diffutils",
 };
 
 function packageOf(tool: string): string {
