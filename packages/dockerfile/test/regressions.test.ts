@@ -57,3 +57,18 @@ describe("untrusted input", () => {
     expect(r.warnings.some((w) => /nested more than 200 deep/.test(w.message))).toBe(true);
   });
 });
+
+describe("apk needs root", () => {
+  it("switches to root and back around an apk add inserted after a USER", () => {
+    const r = migrate(
+      'FROM debian:12\nUSER nobody\nSHELL ["/bin/bash", "-c"]\nRUN [[ -n x ]] && echo\n',
+    );
+    expect(r.output).toContain(
+      'USER nobody\nUSER root\nRUN apk add --no-cache bash\nUSER nobody\nSHELL ["/bin/bash", "-c"]',
+    );
+    const child = migrate("FROM debian:12 AS base\nUSER app\nFROM base\nRUN grep -P x y\n");
+    expect(child.output).toContain("FROM base\nUSER root\nRUN apk add --no-cache grep\nUSER app\n");
+    const root = migrate("FROM debian:12\nUSER 0:0\nRUN grep -P x y\n");
+    expect(root.output).toContain("FROM alpine:3.23\nRUN apk add --no-cache grep\n");
+  });
+});

@@ -1,6 +1,7 @@
 import type { RuleId } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
+import type { Stage } from "../stages.js";
 import type { StageState } from "./scope.js";
 
 export interface PackageNeed {
@@ -52,4 +53,26 @@ export function addPackage(ctx: MigrationContext, state: StageState, need: Packa
     line: ctx.line(need.offset),
     tool: "apt",
   });
+}
+
+const ROOT = /^(?:root|0)(?::(?:root|0))?$/;
+
+/** The USER in effect at `offset` of a stage (its own USER lines, else its parent stage's). */
+export function userAt(stage: Stage, offset: number): string | undefined {
+  for (let s: Stage | undefined = stage, at = offset; s; at = Infinity, s = s.parent) {
+    const user = s.body.filter((ins) => ins.keyword === "USER" && ins.start < at).at(-1);
+    if (user) return user.args.text.trim();
+  }
+  return undefined;
+}
+
+/**
+ * A `RUN apk add …` line to insert at `offset`: apk needs root, so after a `USER app` the line
+ * switches to root and back.
+ */
+export function apkRunLine(stage: Stage, offset: number, packages: string, eol: string): string {
+  const run = `RUN apk add --no-cache ${packages}`;
+  const user = userAt(stage, offset);
+  if (user === undefined || ROOT.test(user)) return run;
+  return `USER root${eol}${run}${eol}USER ${user}`;
 }

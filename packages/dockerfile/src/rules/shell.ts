@@ -3,6 +3,7 @@ import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { isNested, parseScript, simpleCommands } from "../shell/script.js";
 import type { CopiedFile } from "./context-files.js";
+import { apkRunLine } from "./place.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
@@ -131,11 +132,12 @@ function ensureBash(
   const eol = ctx.doc.eol;
   if (bashShell) {
     const lineStart = ctx.text.lastIndexOf("\n", bashShell.start - 1) + 1;
-    ctx.edit("shell", lineStart, lineStart, `RUN apk add --no-cache bash${eol}`);
+    const line = apkRunLine(state.info.stage, bashShell.start, "bash", eol);
+    ctx.edit("shell", lineStart, lineStart, `${line}${eol}`);
     return;
   }
   const at = state.info.stage.from.end;
-  ctx.edit("shell", at, at, `${eol}RUN apk add --no-cache bash`);
+  ctx.edit("shell", at, at, `${eol}${apkRunLine(state.info.stage, at, "bash", eol)}`);
 }
 
 function callsBash(ctx: MigrationContext, ins: Instruction): boolean {

@@ -10,6 +10,7 @@ import type { StageInfo } from "./from.js";
 import { addGnuTools } from "./gnu-stage.js";
 import { migrateGosuDownload } from "./gosu.js";
 import { addRuntimeModules } from "./modules.js";
+import { apkRunLine } from "./place.js";
 import { migrateRun, stageCommands } from "./run.js";
 import type { StageState, ValueSpan } from "./scope.js";
 import { migrateShell, noteInstalledByApk } from "./shell.js";
@@ -58,7 +59,8 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
 function writePreamble(ctx: MigrationContext, state: StageState): void {
   if (state.preamble.length === 0) return;
   const at = state.info.stage.from.end;
-  ctx.edit("from", at, at, `${ctx.doc.eol}RUN apk add --no-cache ${state.preamble.join(" ")}`);
+  const line = apkRunLine(state.info.stage, at, state.preamble.join(" "), ctx.doc.eol);
+  ctx.edit("from", at, at, `${ctx.doc.eol}${line}`);
 }
 
 /** Commands that compile software from source. */
