@@ -17,6 +17,8 @@ export class MigrationContext {
   readonly scripts = new Map<Instruction, ShellSource[] | Error>();
   /** What to do with a RUN that only downloads gosu (see `MigrateOptions.gosuDownload`). */
   gosuDownload: "keep" | "su-exec" = "keep";
+  /** Groups the file creates (groupadd/addgroup), name → GID if given: adduser -G needs names. */
+  readonly createdGroups = new Map<string, string | undefined>();
 
   constructor(
     readonly doc: ParsedDockerfile,

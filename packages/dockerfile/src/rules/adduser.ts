@@ -58,6 +58,7 @@ export function debianAdduser(
   let group = str("--ingroup", "-G");
   if (o.has("--group")) {
     const gid = str("--gid");
+    scope.ctx.createdGroups.set(name, gid);
     out.push(`addgroup${system ? " -S" : ""}${gid ? ` -g ${gid}` : ""} ${q(name)} &&`);
     group = name;
   } else if (str("--gid") && !group) {
@@ -98,6 +99,7 @@ function addgroup(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): string
     p.operands[0],
     "group",
   );
+  scope.ctx.createdGroups.set(p.operands[0]!, typeof gid === "string" ? gid : undefined);
   const out = ["addgroup"];
   if (p.options.has("--system") || p.options.has("-S")) out.push("-S");
   if (typeof gid === "string") out.push("-g", gid);

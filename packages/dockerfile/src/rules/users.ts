@@ -168,6 +168,7 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
     const name = p.operands[0]!;
     const gid = p.options.get("-g");
     checkIds(scope, cmd.start, undefined, typeof gid === "string" ? gid : undefined, name, "group");
+    scope.ctx.createdGroups.set(name, typeof gid === "string" ? gid : undefined);
     const out = ["addgroup"];
     if (p.options.has("-r")) out.push("-S");
     if (typeof gid === "string") out.push("-g", gid);
@@ -192,6 +193,7 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
         cmd.start,
         "usermod -G without -a replaced the group list; addgroup only adds",
       );
+    for (const g of groups.split(",")) checkGroupExists(scope, cmd.start, g);
     return groups
       .split(",")
       .map((g) => `addgroup ${q(p.operands[0]!)} ${q(g)}`)
@@ -200,8 +202,10 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
   const p = parseOptions(words, new Set(["-a", "-d"]), {});
   const add = p?.options.get("-a");
   const del = p?.options.get("-d");
-  if (typeof add === "string" && p?.operands.length === 1)
+  if (typeof add === "string" && p?.operands.length === 1) {
+    checkGroupExists(scope, cmd.start, p.operands[0]!);
     return `addgroup ${q(add)} ${q(p.operands[0]!)}`;
+  }
   if (typeof del === "string" && p?.operands.length === 1)
     return `delgroup ${q(del)} ${q(p.operands[0]!)}`;
   return fail("with options other than -a/-d");
@@ -225,7 +229,7 @@ function useradd(
   checkIds(scope, cmd.start, str("-u"), undefined, name, "user");
   const system = o.has("-r");
   const out: string[] = [];
-  let group = str("-g");
+  let group = groupName(scope, cmd.start, str("-g"));
   if (system && group === undefined && !o.has("-N")) {
     // useradd -r makes a same-named group; busybox adduser -S would use nogroup instead.
     out.push(`addgroup -S ${q(name)} &&`);
@@ -243,6 +247,7 @@ function useradd(
   if (o.has("-M") || (system && !o.has("-m"))) out.push("-H");
   out.push(q(name));
   const extra = str("-G");
+  for (const g of extra?.split(",") ?? []) checkGroupExists(scope, cmd.start, g);
   const tail = extra
     ? extra
         .split(",")
@@ -250,4 +255,30 @@ function useradd(
         .join("")
     : "";
   return out.join(" ") + tail;
+}
+
+/**
+ * busybox adduser -G and addgroup USER GROUP take a group name. A numeric useradd -g becomes the
+ * name of the group this file created with that GID; otherwise it stays, with a warning.
+ */
+function groupName(scope: ScriptScope, at: number, group: string | undefined): string | undefined {
+  if (group === undefined || !/^\d+$/.test(group)) return group;
+  for (const [name, gid] of scope.ctx.createdGroups) if (gid === group) return name;
+  scope.warn(
+    "users",
+    at,
+    `useradd -g ${group}: busybox adduser -G takes a group name and this file creates no group with GID ${group}; create it first (addgroup -g ${group} NAME) and name it`,
+  );
+  return group;
+}
+
+/** Supplementary groups Debian's base image has but Alpine's does not (sudo, staff, …). */
+function checkGroupExists(scope: ScriptScope, at: number, group: string): void {
+  if (!/^[a-z_][\w.-]*$/i.test(group)) return;
+  if (ALPINE_GROUPS.has(group) || scope.ctx.createdGroups.has(group)) return;
+  scope.warn(
+    "users",
+    at,
+    `group ${group} is not in Alpine's base image and this file does not create it first: addgroup would fail there; create it (addgroup) or drop it`,
+  );
 }
