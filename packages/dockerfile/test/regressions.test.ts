@@ -72,3 +72,26 @@ describe("apk needs root", () => {
     expect(root.output).toContain("FROM alpine:3.23\nRUN apk add --no-cache grep\n");
   });
 });
+
+describe("Debian tools behind wrappers and inside strings", () => {
+  it("converts apt-get behind env, sudo, nice, time and a path", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN env DEBIAN_FRONTEND=noninteractive apt-get install -y curl\nRUN sudo -E apt-get update && sudo apt-get install -y git && /usr/bin/apt-get install -y vim\nRUN nice -n 10 apt-get install -y make && time apt-get clean\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN env DEBIAN_FRONTEND=noninteractive apk add --no-cache curl\nRUN sudo apk add --no-cache git && apk add --no-cache vim\nRUN nice -n 10 apk add --no-cache make\n",
+    );
+  });
+
+  it("warns for apt-get inside sh -c, $( ) and xargs, which it leaves", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN sh -c "apt-get install -y wget"\nRUN x=$(apt-get update) && echo ok\nRUN echo p | xargs apt-get install -y\nRUN a="$(dpkg --print-architecture)"\n',
+    );
+    const msgs = r.warnings.filter((w) => w.rule === "apt").map((w) => w.message);
+    expect(msgs).toEqual([
+      "apt-get inside sh is not converted: rewrite it for Alpine by hand",
+      "apt-get inside a command substitution is not converted: rewrite it for Alpine by hand",
+      "apt-get inside xargs is not converted: rewrite it for Alpine by hand",
+    ]);
+  });
+});

@@ -100,7 +100,74 @@ function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {
   }
 }
 
-function migrateCommand(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
+/** Commands that run the command after their options: `sudo apt-get …`, `env X=1 apt-get …`. */
+const WRAPPERS: Readonly<Record<string, RegExp>> = {
+  env: /^(?:-[iv0]+|--ignore-environment|[A-Za-z_]\w*=.*)$/,
+  sudo: /^-[EHnPSk]+$/,
+  nice: /^-n$|^-\d+$|^\d+$/,
+  time: /^-p$/,
+  command: /^$/,
+  nohup: /^$/,
+};
+
+/**
+ * The Debian tool a command runs, as a view whose edits land on the parsed command: the command
+ * itself with its path dropped (`/usr/bin/apt-get`), or the one behind a wrapper.
+ */
+function unwrap(scope: ScriptScope, cmd: SimpleCommand): SimpleCommand {
+  const base = (w: string | undefined) => w?.replace(/^.*\//, "");
+  let k = 0;
+  for (;;) {
+    const skip = WRAPPERS[base(cmd.args[k]?.value) ?? ""];
+    if (!skip) break;
+    let j = k + 1;
+    // `nice -n 10`: the value after -n is an option word too.
+    while (j < cmd.args.length && skip.test(cmd.args[j]?.value ?? "\0")) {
+      j += cmd.args[j]!.value === "-n" ? 2 : 1;
+    }
+    if (j >= cmd.args.length) return cmd;
+    k = j;
+  }
+  const name = base(cmd.args[k]?.value);
+  if (k === 0 && name === cmd.name) return cmd;
+  const view: SimpleCommand = { ...cmd, args: cmd.args.slice(k), name };
+  scope.views.set(view, cmd);
+  return view;
+}
+
+/** Debian tools named inside strings and substitutions, which no rule rewrites. */
+const HIDDEN_DEBIAN =
+  /(?:^|[\s;&|(`'"])(apt-get|aptitude|apt|dpkg(?! --print-architecture)|groupadd|useradd|usermod)(?=[\s;&|)`'"]|$)/;
+const RUNS_STRINGS = new Set([
+  "sh",
+  "bash",
+  "ash",
+  "dash",
+  "eval",
+  "su",
+  "xargs",
+  "chroot",
+  "runuser",
+]);
+
+function flagHidden(scope: ScriptScope, cmd: SimpleCommand): void {
+  const name = cmd.name?.replace(/^.*\//, "") ?? "";
+  const words = [...cmd.assignments, ...cmd.args.slice(1)].filter(
+    (w) => RUNS_STRINGS.has(name) || /\$\(|`/.test(w.raw),
+  );
+  const hit = words.find((w) => HIDDEN_DEBIAN.test(w.raw));
+  if (!hit) return;
+  const tool = HIDDEN_DEBIAN.exec(hit.raw)![1];
+  scope.warn(
+    "apt",
+    hit.start,
+    `${tool} inside ${RUNS_STRINGS.has(name) ? name : "a command substitution"} is not converted: rewrite it for Alpine by hand`,
+  );
+}
+
+function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCommand): void {
+  flagHidden(scope, parsed);
+  const cmd = unwrap(scope, parsed);
   const name = cmd.name ?? "";
   if (APT_TOOLS.has(name) || XX_APT_TOOLS.has(name)) migrateApt(scope, pipeline, cmd);
   else if (name === "rm") migrateRm(scope, pipeline, cmd);
@@ -115,6 +182,7 @@ function migrateCommand(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleComma
 }
 
 function recordAssignments(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
+  flagHidden(scope, cmd);
   for (const a of cmd.assignments) {
     const name = a.raw.slice(0, a.raw.indexOf("="));
     scope.variables.set(name, a);

@@ -105,7 +105,11 @@ export class ScriptScope {
     if (!this.deleted.has(p)) this.deleted.set(p, rule);
   }
 
-  private editsOf(cmd: SimpleCommand): CommandEdits {
+  /** A view of a command behind a wrapper (`sudo apt-get`) → the command as parsed. */
+  readonly views = new Map<SimpleCommand, SimpleCommand>();
+
+  private editsOf(view: SimpleCommand): CommandEdits {
+    const cmd = this.views.get(view) ?? view;
     let e = this.commandEdits.get(cmd);
     if (!e) {
       e = { deleted: new Map(), replaced: new Map() };
