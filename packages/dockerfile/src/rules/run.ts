@@ -165,8 +165,33 @@ function flagHidden(scope: ScriptScope, cmd: SimpleCommand): void {
   );
 }
 
+/** Command names only Debian's packaging uses, and Alpine's name for the same program. */
+const DEBIAN_COMMANDS: Readonly<Record<string, string>> = {
+  gpg1: "gpg (GnuPG 2)",
+  fdfind: "fd",
+  batcat: "bat",
+  "vim.tiny": "vim (or busybox vi)",
+  "nc.traditional": "nc (netcat-openbsd or busybox nc)",
+  "nc.openbsd": "nc",
+};
+
+function flagDebianNames(scope: ScriptScope, cmd: SimpleCommand): void {
+  const name = cmd.name?.replace(/^.*\//, "") ?? "";
+  const alpine = DEBIAN_COMMANDS[name];
+  const versioned = /^python3\.\d+$/.test(name);
+  if (!alpine && !versioned) return;
+  scope.warn(
+    "apt",
+    cmd.start,
+    versioned
+      ? `${name}: Alpine ${scope.ctx.release} has one python3 (its own version); call python3, or use a python:<version>-alpine image`
+      : `${name} is Debian's name for this program; on Alpine call ${alpine}`,
+  );
+}
+
 function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCommand): void {
   flagHidden(scope, parsed);
+  flagDebianNames(scope, parsed);
   const cmd = unwrap(scope, parsed);
   const name = cmd.name ?? "";
   if (APT_TOOLS.has(name) || XX_APT_TOOLS.has(name)) migrateApt(scope, pipeline, cmd);
