@@ -107,3 +107,16 @@ describe("Debian-only command names", () => {
     expect(msgs.some((m) => /^python3\.11: Alpine 3\.23 has one python3/.test(m))).toBe(true);
   });
 });
+
+describe("Debian-only paths and glibc assets", () => {
+  it("flags ld.so.conf.d, apt's directories outside rm, and Adoptium's glibc JDK", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN echo /opt/j/lib > /etc/ld.so.conf.d/j.conf\nRUN find /var/lib/apt/lists -type f -delete\nRUN apt-get install -y curl && rm -rf /var/cache/apt/archives/*.deb\nRUN URL='https://x/OpenJDK21U-jdk_x64_linux_hotspot_21.tar.gz'; curl -o j.tgz \"$URL\"\n",
+    );
+    const msgs = r.warnings.map((w) => `${w.line} ${w.rule} ${w.message}`);
+    expect(msgs.some((m) => /^2 glibc musl's loader does not read/.test(m))).toBe(true);
+    expect(msgs.some((m) => /^3 apt this uses apt's directories/.test(m))).toBe(true);
+    expect(msgs.some((m) => /^4 /.test(m))).toBe(false);
+    expect(msgs.some((m) => /^5 glibc .*looks like a glibc build/.test(m))).toBe(true);
+  });
+});

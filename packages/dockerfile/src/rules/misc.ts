@@ -7,7 +7,9 @@ const REPO_TEXT =
   /apt-key|add-apt-repository|\/etc\/apt\/(?:sources\.list|keyrings|trusted\.gpg)|\/usr\/share\/keyrings|signed-by=/;
 const SETUP_SCRIPT =
   /deb\.nodesource\.com|download\.docker\.com|packages\.microsoft\.com|apt\.postgresql\.org|packagecloud\.io|setup_\d+\.x/;
-const GLIBC = /linux-gnu|glibc|manylinux|\.deb(?:$|[?#"'\s])/i;
+// Adoptium's JDK assets: `…_x64_linux_hotspot_…` is the glibc build, `…_x64_alpine-linux_…` musl.
+const GLIBC =
+  /linux-gnu|glibc|manylinux|\.deb(?:$|[?#"'\s])|_(?:x64|aarch64|ppc64le|s390x|riscv64|arm)_linux_hotspot/i;
 
 function words(p: Pipeline): string[] {
   return p.commands.flatMap((c) => [...c.assignments, ...c.args, ...c.redirects].map((w) => w.raw));
@@ -61,7 +63,7 @@ export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolea
     scope.warn(
       "apt-repos",
       pipeline.start,
-      "this writes apt configuration under /etc/apt, which does not exist on Alpine; delete the step (apk needs no pinning preferences)",
+      "this writes apt configuration under /etc/apt, which does not exist on Alpine; delete the step (apk does not read it; its own settings live in /etc/apk)",
     );
     return true;
   }
@@ -76,7 +78,9 @@ export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolea
 /** Rule 9: downloads built against glibc. */
 export function flagGlibc(scope: ScriptScope, pipeline: Pipeline): void {
   for (const cmd of pipeline.commands) {
-    for (const w of cmd.args.slice(1)) {
+    // Removing a file (apt's cached .debs) is no download.
+    if (cmd.name === "rm") continue;
+    for (const w of [...cmd.assignments, ...cmd.args.slice(1)]) {
       if (!GLIBC.test(w.raw) || !/[/.]/.test(w.raw)) continue;
       scope.warn(
         "glibc",
@@ -96,4 +100,27 @@ function truncate(s: string): string {
 export function migrateGosuCall(scope: ScriptScope, cmd: SimpleCommand): void {
   if (cmd.name !== "gosu" || !scope.stage.alpineInstalled.has("su-exec")) return;
   scope.replaceWord(cmd, cmd.args[0]!, "su-exec", "tini-gosu");
+}
+
+/**
+ * Paths only Debian's tools use, outside the steps other rules remove: musl's loader does not read
+ * ld.so.conf, and apt's directories do not exist on Alpine.
+ */
+export function flagDebianPaths(scope: ScriptScope, pipeline: Pipeline): void {
+  const all = words(pipeline);
+  if (all.some((w) => /\/etc\/ld\.so\.conf/.test(w))) {
+    scope.warn(
+      "glibc",
+      pipeline.start,
+      "musl's loader does not read /etc/ld.so.conf or ld.so.conf.d: list the directory in /etc/ld-musl-$(apk --print-arch).path, or use LD_LIBRARY_PATH or an rpath",
+    );
+  }
+  const rm = pipeline.commands.every((c) => c.name === "rm");
+  if (!rm && all.some((w) => /\/var\/(?:lib|cache)\/apt\b/.test(w))) {
+    scope.warn(
+      "apt",
+      pipeline.start,
+      "this uses apt's directories (/var/lib/apt, /var/cache/apt), which do not exist on Alpine; delete the step",
+    );
+  }
 }

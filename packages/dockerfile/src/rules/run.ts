@@ -8,6 +8,7 @@ import { APT_TOOLS, collectPurged, migrateApt, migrateRm, XX_APT_TOOLS } from ".
 import { collectGosuArch, migrateArch } from "./arch.js";
 import { displayOnlyWords } from "./busybox.js";
 import {
+  flagDebianPaths,
   flagGlibc,
   flagRepositories,
   migrateDebconf,
@@ -90,6 +91,7 @@ function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {
     return;
   }
   if (flagRepositories(scope, pipeline)) return;
+  flagDebianPaths(scope, pipeline);
   flagGlibc(scope, pipeline);
   for (const cmd of pipeline.commands) {
     if (cmd.args.length === 0) {
