@@ -120,3 +120,14 @@ describe("Debian-only paths and glibc assets", () => {
     expect(msgs.some((m) => /^5 glibc .*looks like a glibc build/.test(m))).toBe(true);
   });
 });
+
+describe("foreign tools", () => {
+  it("flags apt wrapper scripts and systemctl", () => {
+    const r = migrate("FROM debian:12\nRUN clean-install systemd && systemctl enable x\n");
+    const msgs = r.warnings.map((w) => w.message);
+    expect(msgs).toContain(
+      "clean-install is an apt wrapper script: install with apk add --no-cache and Alpine's names",
+    );
+    expect(msgs.some((m) => /^systemctl is systemd's tool/.test(m))).toBe(true);
+  });
+});

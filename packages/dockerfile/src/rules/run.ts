@@ -177,8 +177,20 @@ const DEBIAN_COMMANDS: Readonly<Record<string, string>> = {
   "nc.openbsd": "nc",
 };
 
+/** apt wrappers of some base images, and systemd's tool (Alpine has no systemd). */
+const FOREIGN_TOOLS: Readonly<Record<string, string>> = {
+  "clean-install": "an apt wrapper script: install with apk add --no-cache and Alpine's names",
+  install_packages: "an apt wrapper script: install with apk add --no-cache and Alpine's names",
+  systemctl: "systemd's tool; Alpine has no systemd (OpenRC, or run the service directly)",
+};
+
 function flagDebianNames(scope: ScriptScope, cmd: SimpleCommand): void {
   const name = cmd.name?.replace(/^.*\//, "") ?? "";
+  const foreign = FOREIGN_TOOLS[name];
+  if (foreign) {
+    scope.warn("apt", cmd.start, `${name} is ${foreign}`);
+    return;
+  }
   const alpine = DEBIAN_COMMANDS[name];
   const versioned = /^python3\.\d+$/.test(name);
   if (!alpine && !versioned) return;
