@@ -115,3 +115,23 @@ describe("rule 1: FROM ${ARG} with no default", () => {
     expect(r.warnings[0]?.message).toMatch(/ARG BASE has no default; set an Alpine image/);
   });
 });
+
+describe("rule 1: tags built from variables", () => {
+  it("keeps the variable and swaps the variant, or names the Alpine base", () => {
+    const r = migrate(
+      "FROM golang:${GO}-bookworm AS b\nFROM python:${PY}-slim\nFROM debian:${V:-bookworm}\nRUN apt-get install -y curl\n",
+    );
+    expect(r.output).toBe(
+      "FROM golang:${GO}-alpine AS b\nFROM python:${PY}-alpine\nFROM alpine:3.23\nRUN apk add --no-cache curl\n",
+    );
+    expect(
+      r.warnings.some((w) => /the tag came from a variable, which no longer picks/.test(w.message)),
+    ).toBe(true);
+  });
+
+  it("leaves images it knows no Alpine variant of, with a warning", () => {
+    const r = migrate("FROM myorg/app:${TAG}\nRUN apt-get install -y curl\n");
+    expect(r.changed).toBe(false);
+    expect(r.warnings[0]?.message).toMatch(/myorg\/app:\$\{TAG\} takes its tag from a variable/);
+  });
+});

@@ -88,6 +88,43 @@ function rewriteImage(
   instructionStart: number,
   stage: Stage,
 ): Rewritten {
+  const vars: string[] = [];
+  if (/^[^$:@]+:.*\$/.test(written)) {
+    // `python:${PY}-slim`: decide with a stand-in version, then put the variables back.
+    const probe = written.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*/g, (v) => {
+      vars.push(v);
+      return `987${vars.length - 1}`;
+    });
+    const d = decideImage(probe, ctx.release);
+    if (d.family === "alpine") {
+      return { alpine: true, go: familiarRepository(splitReference(probe).name) === "golang" };
+    }
+    const after = d.after?.replace(/987(\d+)/g, (_, k: string) => vars[Number(k)] ?? "");
+    if (d.family === "other" || after === undefined || d.after === probe) {
+      ctx.warn(
+        "from",
+        start,
+        `image ${written} takes its tag from a variable and has no Alpine variant alpinize knows; give it an Alpine tag`,
+      );
+      return { alpine: false, go: familiarRepository(splitReference(probe).name) === "golang" };
+    }
+    if (!after.includes("$"))
+      ctx.warn(
+        "from",
+        start,
+        `${written}: the tag came from a variable, which no longer picks the base (${after})`,
+      );
+    ctx.edit("from", start, end, after);
+    ctx.images.push({
+      line: ctx.line(start),
+      ...(stage.alias !== undefined ? { stage: stage.alias } : {}),
+      before: written,
+      after,
+      needsPin: false,
+    });
+    const repo = familiarRepository(splitReference(probe).name);
+    return { alpine: true, go: repo === "golang" };
+  }
   const repo = familiarRepository(splitReference(written).name);
   const go = repo === "golang";
   if (written.includes("$") && !/:/.test(written)) {
