@@ -35,8 +35,10 @@ export PATH="$tools/bin:$PATH"
 echo "setup: node $(node -v), pnpm $(pnpm -v)" >&2
 
 export CI="${CI:-true}"
+echo "setup: installing the workspace (pnpm may warn that it cannot create the alpinize bin yet: it is linked after the build)" >&2
 pnpm install --frozen-lockfile=false --reporter=append-only >&2
-pnpm build >&2
+echo "setup: building every package (pnpm build)" >&2
+pnpm build --output-logs=errors-only >&2
 # Workspace bins (alpinize) are linked only once their dist file exists: link again after the build.
 pnpm install --frozen-lockfile=false --offline --reporter=silent >&2
 echo "setup: done. Put the toolchain on your PATH with:  source scripts/env.sh" >&2
