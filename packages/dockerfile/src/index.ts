@@ -19,5 +19,6 @@ export type {
   LogicalText,
   ParsedDockerfile,
 } from "./parse/types.js";
+export { ALPINE_GIDS, ALPINE_GROUPS, ALPINE_UIDS, ALPINE_USERS } from "./rules/alpine-base.js";
 export { parseScript, type Script } from "./shell/script.js";
 export { type ArgDefault, analyzeStages, type Stage, type StageModel } from "./stages.js";

@@ -1,3 +1,4 @@
+import { ALPINE_GIDS, ALPINE_UIDS } from "@alpinize/dockerfile";
 import type { ShellCommand } from "../dockerfile/commands.js";
 import { hasDigest, imageName, isIgnoredImage } from "../dockerfile/images.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
@@ -76,7 +77,7 @@ function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
       emit(
         line,
         "apt-in-alpine",
-        `${name} in Alpine stage ${stage.name}: use ${name.startsWith("xx-") ? "xx-apk add --no-cache" : "apk add --no-cache"} (alpinize migrate rewrites it)`,
+        `${name} in Alpine stage ${stage.name}: use ${name.startsWith("xx-") ? "xx-apk add --no-cache" : "apk add --no-cache"} (alpinize migrate rewrites it, or flags it where it cannot)`,
       );
     } else if (SHADOW_TOOLS.has(name) && !installsShadow) {
       emit(
@@ -86,6 +87,7 @@ function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
       );
     }
     if (APK_TOOLS.has(name)) checkApk(stage, run, cmd, line, emit);
+    if (name === "addgroup" || name === "adduser") checkIds(stage, cmd, line, emit);
     if (
       cmd.args.includes("/usr/sbin/nologin") ||
       cmd.args.some((a) => a.endsWith("=/usr/sbin/nologin"))
@@ -97,6 +99,20 @@ function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
       );
     }
   });
+}
+
+/** busybox addgroup/adduser fail on an ID Alpine's base image already uses (GID 999 is ping). */
+function checkIds(stage: StageInfo, cmd: ShellCommand, line: number, emit: Emit): void {
+  const flag = cmd.name.endsWith("addgroup") ? "-g" : "-u";
+  const taken = flag === "-g" ? ALPINE_GIDS : ALPINE_UIDS;
+  const k = cmd.args.indexOf(flag);
+  const id = k >= 0 ? cmd.args[k + 1] : undefined;
+  if (id === undefined || !/^\d+$/.test(id) || !taken.has(Number(id))) return;
+  emit(
+    line,
+    "alpine-id-taken",
+    `${cmd.name} ${flag} ${id} in stage ${stage.name}: Alpine's base image already uses ${flag === "-g" ? "GID" : "UID"} ${id}, so the command fails; pick another ID (and chown files to it)`,
+  );
 }
 
 function checkApk(

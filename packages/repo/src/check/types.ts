@@ -7,6 +7,7 @@ export const RULE_IDS = [
   "go-netdns",
   "shadow-user-commands",
   "nologin-path",
+  "alpine-id-taken",
   "entrypoint-lint",
 ] as const;
 

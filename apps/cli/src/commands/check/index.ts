@@ -20,6 +20,7 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   go-netdns             the final stage ships a Go binary without ENV GODEBUG=netdns=go
   shadow-user-commands  useradd/groupadd/usermod/gpasswd in an Alpine stage without shadow
   nologin-path          /usr/sbin/nologin in an Alpine stage (Alpine has /sbin/nologin)
+  alpine-id-taken       addgroup -g / adduser -u with an ID Alpine's base already uses (GID 999)
   entrypoint-lint       the entrypoint lint of @alpinize/entrypoint found a problem
 
 Options:
