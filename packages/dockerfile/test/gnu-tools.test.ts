@@ -185,3 +185,15 @@ describe.skipIf(!existsSync(BUSYBOX))("the option tables against real musl busyb
     }
   });
 });
+
+describe("rule busybox: mktemp templates", () => {
+  it("adds coreutils for a template with fewer than six X's (musl's mkstemp needs six)", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN d="$(mktemp -d)" && mktemp -d -t foo.XXXX\nRUN mktemp -t bar.XXXXXX\n',
+    );
+    expect(r.output).toMatch(/^FROM alpine:3\.23\nRUN apk add --no-cache coreutils\n/);
+    expect(
+      r.warnings.some((w) => /busybox mktemp needs six X's in foo\.XXXX/.test(w.message)),
+    ).toBe(true);
+  });
+});

@@ -73,9 +73,15 @@ export function gnuNeedOf(
   if (!name) return undefined;
   const missing = NO_APPLET[name];
   if (missing) return { pkg: missing, why: `${name} is not a busybox applet` };
+  const words = cmd.args.slice(1).map((w) => w.value);
+  // musl's mkstemp wants exactly six X's; GNU mktemp takes three or more.
+  const template =
+    name === "mktemp" ? words.find((w) => w && /(?:^|[^X])X{3,5}$/.test(w)) : undefined;
+  if (template) {
+    return { pkg: "coreutils", why: `busybox mktemp needs six X's in ${template}` };
+  }
   const spec = BUSYBOX_OPTIONS[name];
   if (!spec) return undefined;
-  const words = cmd.args.slice(1).map((w) => w.value);
   const bad = name === "find" ? findPrimaries(words, spec) : rejectedOptions(words, spec, name);
   if (bad.length === 0) return undefined;
   return {
