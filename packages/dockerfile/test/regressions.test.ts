@@ -131,3 +131,26 @@ describe("foreign tools", () => {
     expect(msgs.some((m) => /^systemctl is systemd's tool/.test(m))).toBe(true);
   });
 });
+
+describe("second review", () => {
+  it("keeps a true after a test under set -e", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN set -eux; [ -z "$KEEP" ] && apt-get clean; echo done\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    );
+    expect(r.output).toContain('RUN set -eux; [ -z "$KEEP" ] && true; echo done\n');
+    expect(r.output).toContain("RUN apk add --no-cache curl\n");
+  });
+
+  it("names Alpine's base groups for numeric useradd -g (OpenShift's -g 0)", () => {
+    const r = migrate("FROM debian:12\nRUN useradd -u 1001 -g 0 app && useradd -r -g 100 b\n");
+    expect(r.output).toContain("adduser -D -u 1001 -G root app && adduser -S -D -G users -H b");
+  });
+
+  it("sees packages an env-wrapped apk add installed (idempotent)", () => {
+    // The helper checks that a second run changes nothing.
+    const r = migrate(
+      'FROM debian:12\nRUN env DEBIAN_FRONTEND=noninteractive apt-get install -y curl\nRUN bash -c "echo hi"\n',
+    );
+    expect(r.output).toContain("apk add --no-cache curl bash\n");
+  });
+});

@@ -206,7 +206,8 @@ function readInstruction(
     heredocs,
     form: EXEC_KEYWORDS.has(keyword) && isExecForm(args.text) ? "exec" : "shell",
   };
-  if (keyword === "FROM" && args.text.slice(splitFlags(args.text).rest).trim() === "") {
+  const fromImage = args.text.slice(splitFlags(args.text).rest).trim();
+  if (keyword === "FROM" && (fromImage === "" || /^as(?:\s|$)/i.test(fromImage))) {
     throw new DockerfileSyntaxError(
       first + 1,
       "FROM names no image (write FROM <image>[:tag] [AS <name>])",

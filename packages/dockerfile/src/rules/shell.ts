@@ -50,8 +50,10 @@ export function noteInstalledByApk(
   try {
     for (const src of runScripts(ctx, ins)) {
       for (const cmd of simpleCommands(src.script)) {
-        const [tool, sub, ...rest] = cmd.args;
-        if (!tool || !/^(?:xx-)?apk$/.test(tool.value ?? "") || sub?.value !== "add") continue;
+        // `env X=1 apk add …`, `sudo apk add …`: the apk word may follow a wrapper.
+        const k = cmd.args.findIndex((a) => /^(?:.*\/)?(?:xx-)?apk$/.test(a.value ?? ""));
+        const [tool, sub, ...rest] = k >= 0 && k <= 3 ? cmd.args.slice(k) : [];
+        if (!tool || sub?.value !== "add") continue;
         const temporary = rest.some((w) => /^(?:-t|--virtual)(?:=|$)/.test(w.value ?? ""));
         for (const w of rest)
           if (w.value && !w.value.startsWith("-")) {

@@ -1,7 +1,13 @@
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { debianAdduser } from "./adduser.js";
-import { ALPINE_GIDS, ALPINE_GROUPS, ALPINE_UIDS, ALPINE_USERS } from "./alpine-base.js";
+import {
+  ALPINE_GIDS,
+  ALPINE_GROUP_BY_GID,
+  ALPINE_GROUPS,
+  ALPINE_UIDS,
+  ALPINE_USERS,
+} from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 
 export const USER_TOOLS = new Set([
@@ -264,6 +270,9 @@ function useradd(
 function groupName(scope: ScriptScope, at: number, group: string | undefined): string | undefined {
   if (group === undefined || !/^\d+$/.test(group)) return group;
   for (const [name, gid] of scope.ctx.createdGroups) if (gid === group) return name;
+  // OpenShift's `-g 0` and Debian's `users` (100) are groups Alpine's base has too.
+  const base = ALPINE_GROUP_BY_GID.get(Number(group));
+  if (base !== undefined) return base;
   scope.warn(
     "users",
     at,

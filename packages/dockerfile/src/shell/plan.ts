@@ -197,9 +197,20 @@ function andOrEdits(
     // A chain deleted whole goes with its separator, like any run of pipelines.
     if (chain.every((link) => deleted.has(link.pipeline))) continue;
     let leading = true;
-    for (const { pipeline, before, after } of chain) {
+    let kept: Pipeline | undefined;
+    for (const [n, { pipeline, before, after }] of chain.entries()) {
       if (!deleted.has(pipeline)) {
         leading = false;
+        kept = pipeline;
+        continue;
+      }
+      const tail = chain.slice(n + 1).every((l) => deleted.has(l.pipeline));
+      // `[ -z "$X" ] && apt-get clean` under `set -e`: the test may fail without ending the
+      // script only while something follows its `&&`, so the step stays as `true`.
+      if (before === "&&" && tail && kept && isCondition(kept)) {
+        rest.delete(pipeline);
+        const [s0, e0] = src.span(pipeline.start, pipeline.end);
+        edits.push({ start: s0, end: e0, text: "true" });
         continue;
       }
       rest.delete(pipeline);
@@ -218,6 +229,13 @@ function andOrEdits(
     }
   }
   return { edits, rest };
+}
+
+const CONDITIONS = new Set(["[", "[[", "test", "grep", "command", "which", "type", "false"]);
+
+function isCondition(p: Pipeline): boolean {
+  const name = p.commands[p.commands.length - 1]?.name;
+  return name !== undefined && CONDITIONS.has(name);
 }
 
 interface ChainLink {

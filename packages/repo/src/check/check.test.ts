@@ -25,8 +25,8 @@ function rules(text: string, overrides: Partial<CheckSettings> = {}) {
 
 describe("check rules", () => {
   it("flags IDs Alpine's base image already uses (busybox refuses them)", () => {
-    const text = `FROM alpine:3.23@${DIGEST}\nRUN addgroup -S -g 999 redis && adduser -S -D -G redis -u 999 redis\nRUN addgroup -g 1000 app && adduser -D -u 1000 -G app app\n`;
-    expect(rules(text)).toEqual(["2:alpine-id-taken"]);
+    const text = `FROM alpine:3.23@${DIGEST}\nRUN addgroup -S -g 999 redis && adduser -S -D -G redis -u 999 redis\nRUN addgroup -g 1000 app && adduser -D -u 1000 -G app app\nRUN addgroup -g999 q && addgroup --gid=999 w\n`;
+    expect(rules(text)).toEqual(["2:alpine-id-taken", "4:alpine-id-taken", "4:alpine-id-taken"]);
   });
 
   it("passes a clean Alpine Dockerfile", () => {

@@ -104,9 +104,15 @@ function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
 /** busybox addgroup/adduser fail on an ID Alpine's base image already uses (GID 999 is ping). */
 function checkIds(stage: StageInfo, cmd: ShellCommand, line: number, emit: Emit): void {
   const flag = cmd.name.endsWith("addgroup") ? "-g" : "-u";
+  const long = flag === "-g" ? "--gid" : "--uid";
   const taken = flag === "-g" ? ALPINE_GIDS : ALPINE_UIDS;
-  const k = cmd.args.indexOf(flag);
-  const id = k >= 0 ? cmd.args[k + 1] : undefined;
+  // `-g 999`, `-g999`, `--gid 999`, `--gid=999`
+  let id: string | undefined;
+  cmd.args.forEach((a, k) => {
+    if (a === flag || a === long) id = cmd.args[k + 1];
+    else if (a.startsWith(`${long}=`)) id = a.slice(long.length + 1);
+    else if (a.startsWith(flag) && /^\d+$/.test(a.slice(2))) id = a.slice(2);
+  });
   if (id === undefined || !/^\d+$/.test(id) || !taken.has(Number(id))) return;
   emit(
     line,
