@@ -197,3 +197,15 @@ describe("rule busybox: mktemp templates", () => {
     ).toBe(true);
   });
 });
+
+describe("rule busybox: calls behind wrappers and inside substitutions", () => {
+  it("respells wrapped and find -exec calls, and adds packages for $( ) calls", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN v=\"$(grep -P '\\d+' f)\" && echo `find . -printf %p`\nRUN sudo sort --unique f && find . -exec grep --quiet x {} \\; && ls | xargs grep --files-with-matches x\n",
+    );
+    expect(r.output).toMatch(/^FROM alpine:3\.23\nRUN apk add --no-cache grep findutils\n/);
+    expect(r.output).toContain(
+      "RUN sudo sort -u f && find . -exec grep -q x {} \\; && ls | xargs grep -l x\n",
+    );
+  });
+});

@@ -39,7 +39,7 @@ export const BUSYBOX_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   tail: { long: set("lines bytes retry follow"), shortArg: "ncs" },
   sort: {
     long: set(
-      "unique reverse version-sort numeric-sort field-separator key human-numeric-sort stable output zero-terminated parallel buffer-size",
+      "unique reverse version-sort numeric-sort field-separator key human-numeric-sort stable output zero-terminated parallel buffer-size ignore-case dictionary-order general-numeric-sort month-sort check ignore-leading-blanks",
     ),
     short: "hR",
     shortArg: "ktoTS",
@@ -99,6 +99,8 @@ export const BUSYBOX_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   tr: { long: set("delete squeeze-repeats complement") },
   base64: { long: set("decode wrap ignore-garbage"), shortArg: "w" },
   basename: { long: set("suffix multiple zero"), shortArg: "s" },
+  gzip: { long: set("decompress keep") },
+  gunzip: { long: set("keep") },
   find: {
     primaries: set(
       "true false mount ls readable writable regextype execdir okdir newermt samefile amin cmin lname ilname uid gid nouser nogroup xtype iregex printf fprintf fprint fls daystart noleaf ignore_readdir_race anewer cnewer used fstype",

@@ -2,6 +2,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import { parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
+import { callsOf, substitutions } from "./gnu-calls.js";
 import type { BusyboxRewrite } from "./gnu-rewrite.js";
 import { type GnuNeed, gnuNeedOf } from "./gnu-tools.js";
 import { addPackage } from "./place.js";
@@ -25,10 +26,20 @@ export function addGnuTools(ctx: MigrationContext, state: StageState): void {
     }
     for (const src of sources) {
       const commands = simpleCommands(src.script);
-      const needs = commands.flatMap((c) => {
-        const need = gnuNeedOf(c);
-        return need ? [{ need, cmd: c }] : [];
-      });
+      const needs: { need: GnuNeed & { rewrite?: BusyboxRewrite[] }; cmd: SimpleCommand }[] = [];
+      for (const c of commands) {
+        for (const call of callsOf(c)) {
+          const need = gnuNeedOf(call);
+          if (need) needs.push({ need, cmd: call });
+        }
+        // Calls inside `$( … )`: their words have no place in this script, so no respelling.
+        for (const inner of substitutions([...c.assignments, ...c.args])) {
+          for (const ic of inner.flatMap(callsOf)) {
+            const need = gnuNeedOf(ic);
+            if (need) needs.push({ need: { pkg: need.pkg, why: need.why }, cmd: c });
+          }
+        }
+      }
       const mtime = tarMtimeNeed(commands);
       if (mtime) needs.push(mtime);
       // Per script: a package placed in a virtual build-deps serves this RUN only.
@@ -62,7 +73,13 @@ function scriptNeeds(ctx: MigrationContext, state: StageState): void {
     } catch {
       continue;
     }
-    for (const c of commands) {
+    const calls = commands.flatMap((c) => [
+      ...callsOf(c),
+      ...substitutions([...c.assignments, ...c.args])
+        .flat()
+        .flatMap(callsOf),
+    ]);
+    for (const c of calls) {
       const need = gnuNeedOf(c);
       if (!need || state.lasting.has(need.pkg)) continue;
       place(

@@ -46,6 +46,8 @@ const GNU_PACKAGE: Readonly<Record<string, string>> = {
   sed: "sed",
   find: "findutils",
   xargs: "findutils",
+  gzip: "gzip",
+  gunzip: "gzip",
   cmp: "diffutils",
 };
 
