@@ -154,3 +154,17 @@ describe("second review", () => {
     expect(r.output).toContain("apk add --no-cache curl bash\n");
   });
 });
+
+describe("more wrappers", () => {
+  it("converts apt-get behind sudo -u, timeout and exec, and flags ONBUILD apt-get", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN sudo -u root apt-get install -y vim && timeout 600 apt-get install -y make\nRUN exec apt-get install -y git\nONBUILD RUN apt-get install -y curl\n",
+    );
+    expect(r.output).toContain(
+      "RUN sudo -u root apk add --no-cache vim && timeout 600 apk add --no-cache make\nRUN exec apk add --no-cache git\n",
+    );
+    expect(r.warnings.some((w) => /ONBUILD instructions are not rewritten/.test(w.message))).toBe(
+      true,
+    );
+  });
+});

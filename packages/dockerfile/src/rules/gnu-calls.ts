@@ -20,7 +20,7 @@ const WRAPPERS: Readonly<Record<string, (w: string) => number | false>> = {
 const base = (w: string | undefined) => w?.replace(/^.*\//, "");
 
 /** A command as seen after its wrapper (`sudo sort …`), sharing the parsed words. */
-function unwrapped(cmd: SimpleCommand): SimpleCommand | undefined {
+export function unwrapped(cmd: SimpleCommand): SimpleCommand | undefined {
   let k = 0;
   let wrapped = false;
   for (let step = 0; step < 4; step++) {

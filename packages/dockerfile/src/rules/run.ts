@@ -7,6 +7,7 @@ import { ShellSyntaxError } from "../shell/tokenize.js";
 import { APT_TOOLS, collectPurged, migrateApt, migrateRm, XX_APT_TOOLS } from "./apt.js";
 import { collectGosuArch, migrateArch } from "./arch.js";
 import { displayOnlyWords } from "./busybox.js";
+import { unwrapped } from "./gnu-calls.js";
 import {
   flagDebianPaths,
   flagGlibc,
@@ -102,37 +103,15 @@ function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {
   }
 }
 
-/** Commands that run the command after their options: `sudo apt-get …`, `env X=1 apt-get …`. */
-const WRAPPERS: Readonly<Record<string, RegExp>> = {
-  env: /^(?:-[iv0]+|--ignore-environment|[A-Za-z_]\w*=.*)$/,
-  sudo: /^-[EHnPSk]+$/,
-  nice: /^-n$|^-\d+$|^\d+$/,
-  time: /^-p$/,
-  command: /^$/,
-  nohup: /^$/,
-};
-
 /**
  * The Debian tool a command runs, as a view whose edits land on the parsed command: the command
- * itself with its path dropped (`/usr/bin/apt-get`), or the one behind a wrapper.
+ * behind a wrapper (`sudo -u root apt-get`, `env X=1 apt-get`), or itself without its path.
  */
 function unwrap(scope: ScriptScope, cmd: SimpleCommand): SimpleCommand {
-  const base = (w: string | undefined) => w?.replace(/^.*\//, "");
-  let k = 0;
-  for (;;) {
-    const skip = WRAPPERS[base(cmd.args[k]?.value) ?? ""];
-    if (!skip) break;
-    let j = k + 1;
-    // `nice -n 10`: the value after -n is an option word too.
-    while (j < cmd.args.length && skip.test(cmd.args[j]?.value ?? "\0")) {
-      j += cmd.args[j]!.value === "-n" ? 2 : 1;
-    }
-    if (j >= cmd.args.length) return cmd;
-    k = j;
-  }
-  const name = base(cmd.args[k]?.value);
-  if (k === 0 && name === cmd.name) return cmd;
-  const view: SimpleCommand = { ...cmd, args: cmd.args.slice(k), name };
+  const inner = unwrapped(cmd);
+  const name = cmd.args[0]?.value?.replace(/^.*\//, "");
+  const view = inner ?? (name !== cmd.name ? { ...cmd, name } : undefined);
+  if (!view) return cmd;
   scope.views.set(view, cmd);
   return view;
 }

@@ -46,6 +46,13 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
       noteInstalledByApk(ctx, state, ins);
       if (migrateRun(ctx, state, ins)) deleteInstruction(ctx, ins, "apt");
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") entryPaths(ctx, state, ins);
+    else if (ins.keyword === "ONBUILD" && ONBUILD_DEBIAN.test(ins.args.text)) {
+      ctx.warn(
+        "apt",
+        ins.start,
+        "ONBUILD instructions are not rewritten, and this one runs Debian tools in the images built FROM this one: convert it by hand",
+      );
+    }
   }
   migrateShell(ctx, state);
   addRuntimeModules(ctx, state);
@@ -62,6 +69,8 @@ function writePreamble(ctx: MigrationContext, state: StageState): void {
   const line = apkRunLine(state.info.stage, at, state.preamble.join(" "), ctx.doc.eol);
   ctx.edit("from", at, at, `${ctx.doc.eol}${line}`);
 }
+
+const ONBUILD_DEBIAN = /\b(?:apt-get|apt|aptitude|dpkg|groupadd|useradd|usermod)\b/;
 
 /** Commands that compile software from source. */
 const BUILD_COMMANDS = [
