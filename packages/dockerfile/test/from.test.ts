@@ -129,6 +129,11 @@ describe("rule 1: tags built from variables", () => {
     ).toBe(true);
   });
 
+  it("drops a suite variable that the Alpine tag has no place for", () => {
+    const r = migrate("FROM python:3.12-slim-${SUITE:-bookworm}\nRUN apt-get install -y curl\n");
+    expect(r.output).toContain("FROM python:3.12-alpine\n");
+  });
+
   it("leaves images it knows no Alpine variant of, with a warning", () => {
     const r = migrate("FROM myorg/app:${TAG}\nRUN apt-get install -y curl\n");
     expect(r.changed).toBe(false);

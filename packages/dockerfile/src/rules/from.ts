@@ -95,7 +95,18 @@ function rewriteImage(
       vars.push(v);
       return `987${vars.length - 1}`;
     });
-    const d = decideImage(probe, ctx.release);
+    // A variable after a literal version (`python:3.12-slim-${SUITE}`) names the Debian suite:
+    // decide with one, and the variable goes if the Alpine tag has no place for it.
+    const suite = /^[^:]+:[^$]+\$/.test(written)
+      ? written.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*/g, "bookworm")
+      : undefined;
+    const bySuite = suite === undefined ? undefined : decideImage(suite, ctx.release);
+    const d =
+      bySuite?.after !== undefined &&
+      bySuite.family !== "other" &&
+      !bySuite.after.includes("bookworm")
+        ? { ...bySuite, after: bySuite.after.replace(/bookworm/g, "") }
+        : decideImage(probe, ctx.release);
     if (d.family === "alpine") {
       return { alpine: true, go: familiarRepository(splitReference(probe).name) === "golang" };
     }
