@@ -154,3 +154,10 @@ describe("checkTargets", () => {
     expect(skipped.findings.map((f) => f.rule)).toEqual(["base-image-unpinned"]);
   });
 });
+
+describe("check sees through wrappers", () => {
+  it("keeps the wrapped command's own options (no apk-no-cache for sudo/env/nice apk add --no-cache)", () => {
+    const text = `FROM alpine:3.23@${DIGEST}\nRUN env X=1 apk add --no-cache curl && sudo -u root apk add --no-cache jq && nice -n 10 apk add --no-cache procps\nRUN sudo apk add git\n`;
+    expect(rules(text)).toEqual(["3:apk-no-cache"]);
+  });
+});

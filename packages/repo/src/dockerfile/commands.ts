@@ -26,7 +26,24 @@ const KEYWORDS = new Set([
 ]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 /** Words that run the command after them (`sudo apt-get`, `xargs -r apt-get`). */
-const WRAPPERS = new Set(["sudo", "exec", "command", "nice", "nohup", "env", "xargs", "time"]);
+const WRAPPERS = new Set([
+  "sudo",
+  "exec",
+  "command",
+  "nice",
+  "nohup",
+  "env",
+  "xargs",
+  "time",
+  "timeout",
+]);
+/** Wrapper options followed by a value (`sudo -u root`, `nice -n 10`, `xargs -I {}`). */
+const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  sudo: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"],
+  nice: ["-n"],
+  timeout: ["-s", "-k"],
+  xargs: ["-I", "-E", "-n", "-s", "-P", "-a", "-d", "-L"],
+};
 
 /**
  * A light scan of a shell script for the commands it runs. It is not a shell parser: it splits on
@@ -77,8 +94,15 @@ function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
     out.push(cmd);
     const base = cmd.name.slice(cmd.name.lastIndexOf("/") + 1);
     if (WRAPPERS.has(base)) {
-      const words = cmd.args.filter((a) => !a.startsWith("-") && !ASSIGNMENT.test(a));
-      const [name, ...args] = words;
+      // The wrapper's own options and assignments come first; the command keeps all of its own.
+      let k = 0;
+      while (k < cmd.args.length) {
+        const a = cmd.args[k]!;
+        if (a.startsWith("-")) k += VALUE_OPTIONS[base]?.includes(a) ? 2 : 1;
+        else if (ASSIGNMENT.test(a) || (base === "timeout" && /^\d+[smhd]?$/.test(a))) k++;
+        else break;
+      }
+      const [name, ...args] = cmd.args.slice(k);
       if (name !== undefined) out.push({ name, args, assignments: [], offset: cmd.offset });
     }
     if (/^(?:ba|da|a)?sh$/.test(base)) {
