@@ -158,7 +158,9 @@ describe("rule 2: apt-get → apk", () => {
     const r = migrate(
       `${base}RUN { apt-get update; apt-get install -y curl; } && ( apt-get clean ) && apt-get update | tee /log\n`,
     );
-    expect(r.output).toBe("FROM alpine:3.23\nRUN { apk add --no-cache curl; } && ( true )\n");
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN { apk add --no-cache curl; } && ( true ) && true | tee /log\n",
+    );
   });
 
   it("converts case bodies", () => {

@@ -168,3 +168,14 @@ describe("more wrappers", () => {
     );
   });
 });
+
+describe("negated and piped apt steps", () => {
+  it("keeps what runs: ! apt-get clean stays false, the other side of a pipe still runs", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN ! apt-get clean && echo A; echo z\nRUN echo A | apt-get clean && echo B\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN ! true && echo A; echo z\nRUN echo A | true && echo B\n",
+    );
+  });
+});

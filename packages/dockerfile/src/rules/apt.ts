@@ -68,6 +68,13 @@ export function migrateApt(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCo
     return;
   }
   if (DROP.has(sub)) {
+    if (pipeline.commands.length > 1) {
+      // `A | apt-get clean`: the other commands of the pipe still run; this one becomes `true`.
+      const [first, ...rest] = cmd.args;
+      scope.replaceWord(cmd, first!, "true", rule);
+      for (const w of [...cmd.assignments, ...rest]) scope.deleteWord(cmd, w, rule);
+      return;
+    }
     scope.deletePipeline(pipeline, rule);
     return;
   }

@@ -216,7 +216,10 @@ function andOrEdits(
       rest.delete(pipeline);
       const [s, e] = src.span(pipeline.start, pipeline.end);
       const k = elements.indexOf(pipeline);
-      if (before === "||" || (leading && after === "||")) {
+      // `! apt-get clean && A`: the `!` stays, so the step must too.
+      const negated =
+        elements[k - 1]?.kind === "keyword" && (elements[k - 1] as { word: string }).word === "!";
+      if (negated || before === "||" || (leading && after === "||")) {
         edits.push({ start: s, end: e, text: "true" });
         leading = false;
       } else if (leading) {
