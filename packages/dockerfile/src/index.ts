@@ -19,6 +19,10 @@ export type {
   LogicalText,
   ParsedDockerfile,
 } from "./parse/types.js";
-export { ALPINE_GIDS, ALPINE_GROUPS, ALPINE_UIDS, ALPINE_USERS } from "./rules/alpine-base.js";
+export {
+  ALPINE_BASE_GROUPS,
+  ALPINE_BASE_RELEASE,
+  ALPINE_BASE_USERS,
+} from "./rules/alpine-base.js";
 export { parseScript, type Script } from "./shell/script.js";
 export { type ArgDefault, analyzeStages, type Stage, type StageModel } from "./stages.js";

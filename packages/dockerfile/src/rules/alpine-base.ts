@@ -1,70 +1,9 @@
-/** Alpine 3.23's base users and groups (from its /etc/passwd and /etc/group). */
-export const ALPINE_UIDS = new Set([
-  0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 16, 21, 22, 35, 123, 405, 65534,
-]);
-export const ALPINE_GIDS = new Set([
-  0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 16, 18, 19, 20, 21, 22, 23, 26, 27, 28, 34, 35, 42,
-  82, 100, 123, 300, 406, 999, 65533, 65534,
-]);
-export const ALPINE_USERS = new Set([
-  "root",
-  "bin",
-  "daemon",
-  "lp",
-  "sync",
-  "shutdown",
-  "halt",
-  "mail",
-  "news",
-  "uucp",
-  "cron",
-  "ftp",
-  "sshd",
-  "games",
-  "ntp",
-  "guest",
-  "nobody",
-]);
-export const ALPINE_GROUPS = new Set([
-  "root",
-  "bin",
-  "daemon",
-  "sys",
-  "adm",
-  "tty",
-  "disk",
-  "lp",
-  "kmem",
-  "wheel",
-  "floppy",
-  "mail",
-  "news",
-  "uucp",
-  "cron",
-  "audio",
-  "cdrom",
-  "dialout",
-  "ftp",
-  "sshd",
-  "input",
-  "tape",
-  "video",
-  "netdev",
-  "kvm",
-  "games",
-  "shadow",
-  "www-data",
-  "users",
-  "ntp",
-  "abuild",
-  "utmp",
-  "ping",
-  "nogroup",
-  "nobody",
-]);
-
-/** Alpine 3.23's base groups by GID (its /etc/group), for `-G` options that need a name. */
-export const ALPINE_GROUP_BY_GID: ReadonlyMap<number, string> = new Map([
+/**
+ * Groups and users that Alpine 3.23's base image already defines (its /etc/group and /etc/passwd,
+ * as shipped by alpine-baselayout). A Debian Dockerfile or entrypoint that creates an ID from this
+ * table collides on Alpine: busybox `addgroup -g` and `adduser -u` refuse a taken ID.
+ */
+export const ALPINE_BASE_GROUPS: ReadonlyMap<number, string> = new Map([
   [0, "root"],
   [1, "bin"],
   [2, "daemon"],
@@ -101,3 +40,31 @@ export const ALPINE_GROUP_BY_GID: ReadonlyMap<number, string> = new Map([
   [65533, "nogroup"],
   [65534, "nobody"],
 ]);
+
+export const ALPINE_BASE_USERS: ReadonlyMap<number, string> = new Map([
+  [0, "root"],
+  [1, "bin"],
+  [2, "daemon"],
+  [4, "lp"],
+  [5, "sync"],
+  [6, "shutdown"],
+  [7, "halt"],
+  [8, "mail"],
+  [9, "news"],
+  [10, "uucp"],
+  [16, "cron"],
+  [21, "ftp"],
+  [22, "sshd"],
+  [35, "games"],
+  [123, "ntp"],
+  [405, "guest"],
+  [65534, "nobody"],
+]);
+
+export const ALPINE_BASE_RELEASE = "3.23";
+
+/** The same tables as sets, for the rules' membership tests. */
+export const ALPINE_GIDS: ReadonlySet<number> = new Set(ALPINE_BASE_GROUPS.keys());
+export const ALPINE_UIDS: ReadonlySet<number> = new Set(ALPINE_BASE_USERS.keys());
+export const ALPINE_GROUPS: ReadonlySet<string> = new Set(ALPINE_BASE_GROUPS.values());
+export const ALPINE_USERS: ReadonlySet<string> = new Set(ALPINE_BASE_USERS.values());

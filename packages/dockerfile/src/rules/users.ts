@@ -2,8 +2,8 @@ import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { debianAdduser } from "./adduser.js";
 import {
+  ALPINE_BASE_GROUPS,
   ALPINE_GIDS,
-  ALPINE_GROUP_BY_GID,
   ALPINE_GROUPS,
   ALPINE_UIDS,
   ALPINE_USERS,
@@ -271,7 +271,7 @@ function groupName(scope: ScriptScope, at: number, group: string | undefined): s
   if (group === undefined || !/^\d+$/.test(group)) return group;
   for (const [name, gid] of scope.ctx.createdGroups) if (gid === group) return name;
   // OpenShift's `-g 0` and Debian's `users` (100) are groups Alpine's base has too.
-  const base = ALPINE_GROUP_BY_GID.get(Number(group));
+  const base = ALPINE_BASE_GROUPS.get(Number(group));
   if (base !== undefined) return base;
   scope.warn(
     "users",

@@ -1,7 +1,7 @@
-import { ALPINE_GIDS, ALPINE_UIDS } from "@alpinize/dockerfile";
 import type { ShellCommand } from "../dockerfile/commands.js";
 import { hasDigest, imageName, isIgnoredImage } from "../dockerfile/images.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
+import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "../facts/alpine-base.js";
 import type { CheckSettings, Finding, RuleId } from "./types.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
@@ -105,7 +105,7 @@ function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
 function checkIds(stage: StageInfo, cmd: ShellCommand, line: number, emit: Emit): void {
   const flag = cmd.name.endsWith("addgroup") ? "-g" : "-u";
   const long = flag === "-g" ? "--gid" : "--uid";
-  const taken = flag === "-g" ? ALPINE_GIDS : ALPINE_UIDS;
+  const taken = flag === "-g" ? ALPINE_BASE_GROUPS : ALPINE_BASE_USERS;
   // `-g 999`, `-g999`, `--gid 999`, `--gid=999`
   let id: string | undefined;
   cmd.args.forEach((a, k) => {
