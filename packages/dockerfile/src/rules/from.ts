@@ -2,6 +2,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import type { ArgDefault, Stage, StageModel } from "../stages.js";
 import { wholeVariable } from "../stages.js";
 import { type BuildpackVariant, buildpackVariant } from "./buildpack.js";
+import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { decideImage, familiarRepository, type ImageFamily, splitReference } from "./images.js";
 import { followRenovateComment } from "./renovate.js";
 
@@ -16,9 +17,6 @@ export interface StageInfo {
   /** The stage was on buildpack-deps (which preinstalls tools) and moved to plain Alpine. */
   buildpack?: BuildpackVariant;
 }
-
-/** Commands that only exist on Debian-family images. */
-const DEBIAN_TOOLS = /\b(?:apt-get|apt|aptitude|dpkg|groupadd|useradd|xx-apt|xx-apt-get)\b/;
 
 interface Rewritten {
   alpine: boolean;

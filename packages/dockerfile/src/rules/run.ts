@@ -7,6 +7,7 @@ import { ShellSyntaxError } from "../shell/tokenize.js";
 import { APT_TOOLS, collectPurged, migrateApt, migrateRm, XX_APT_TOOLS } from "./apt.js";
 import { collectGosuArch, migrateArch } from "./arch.js";
 import { displayOnlyWords } from "./busybox.js";
+import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { unwrapped } from "./gnu-calls.js";
 import {
   flagDebianPaths,
@@ -19,7 +20,6 @@ import {
 import { ScriptScope, type StageState } from "./scope.js";
 import { migrateUsers, USER_TOOLS } from "./users.js";
 
-const DEBIAN_TEXT = /\b(?:apt-get|apt|aptitude|xx-apt|xx-apt-get|dpkg|groupadd|useradd)\b/;
 const SCANELF_RUNDEPS =
   "apk add --no-cache --no-network --virtual .rundeps $(scanelf --needed --nobanner --format '%n#p' --recursive /usr/local | tr ',' '\\n' | sort -u | awk 'system(\"[ -e /usr/local/lib/\" $1 \" ]\") == 0 { next } { print \"so:\" $1 }')";
 
@@ -56,7 +56,7 @@ function readRunScripts(ctx: MigrationContext, ins: Instruction): ShellSource[] 
 /** Runs every command rule over one RUN; returns true when the RUN has nothing left to do. */
 export function migrateRun(ctx: MigrationContext, stage: StageState, ins: Instruction): boolean {
   if (ins.form === "exec") {
-    if (DEBIAN_TEXT.test(ins.args.text)) {
+    if (DEBIAN_TOOLS.test(ins.args.text)) {
       ctx.warn(
         "exec-form",
         ins.start,

@@ -6,6 +6,7 @@ import type { ShellSource } from "../shell/source.js";
 import { addBuildpackTools } from "./buildpack.js";
 import { wgetUse } from "./busybox.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
+import { DEBIAN_TOOLS } from "./debian-tools.js";
 import type { StageInfo } from "./from.js";
 import { addGnuTools } from "./gnu-stage.js";
 import { migrateGosuDownload } from "./gosu.js";
@@ -46,7 +47,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
       noteInstalledByApk(ctx, state, ins);
       if (migrateRun(ctx, state, ins)) deleteInstruction(ctx, ins, "apt");
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") entryPaths(ctx, state, ins);
-    else if (ins.keyword === "ONBUILD" && ONBUILD_DEBIAN.test(ins.args.text)) {
+    else if (ins.keyword === "ONBUILD" && DEBIAN_TOOLS.test(ins.args.text)) {
       ctx.warn(
         "apt",
         ins.start,
@@ -69,8 +70,6 @@ function writePreamble(ctx: MigrationContext, state: StageState): void {
   const line = apkRunLine(state.info.stage, at, state.preamble.join(" "), ctx.doc.eol);
   ctx.edit("from", at, at, `${ctx.doc.eol}${line}`);
 }
-
-const ONBUILD_DEBIAN = /\b(?:apt-get|apt|aptitude|dpkg|groupadd|useradd|usermod)\b/;
 
 /** Commands that compile software from source. */
 const BUILD_COMMANDS = [
