@@ -2,7 +2,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
-import { parseScript, simpleCommands } from "../shell/script.js";
+import { parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
 
 /** Scripts bigger than this are not scanned for commands (bounded work on untrusted input). */
 const MAX_SCRIPT = 1024 * 1024;
@@ -41,16 +41,21 @@ export function copiedFiles(ctx: MigrationContext, body: Instruction[]): CopiedF
 export function scriptCommands(files: CopiedFile[]): Set<string> {
   const names = new Set<string>();
   for (const f of files) {
-    if (f.content.length > MAX_SCRIPT || !/^#!\s*\S*(?:\/|\s)(?:ba|da|a)?sh\b/.test(f.content))
-      continue;
-    try {
-      for (const c of simpleCommands(parseScript(f.content))) {
-        if (c.name && /^[\w.+-]+$/.test(c.name.replace(/^.*\//, "")))
-          names.add(c.name.replace(/^.*\//, ""));
-      }
-    } catch {
-      // not readable as sh: no context from it
+    for (const c of shellCommands(f) ?? []) {
+      if (c.name && /^[\w.+-]+$/.test(c.name.replace(/^.*\//, "")))
+        names.add(c.name.replace(/^.*\//, ""));
     }
   }
   return names;
+}
+
+/** The commands of a copied shell script (by its shebang), or undefined if it is none or unreadable. */
+export function shellCommands(f: CopiedFile): SimpleCommand[] | undefined {
+  if (f.content.length > MAX_SCRIPT || !/^#!\s*\S*(?:\/|\s)(?:ba|da|a)?sh\b/.test(f.content))
+    return undefined;
+  try {
+    return simpleCommands(parseScript(f.content));
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,8 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
-import { parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
+import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
+import { shellCommands } from "./context-files.js";
 import { callsOf, substitutions } from "./gnu-calls.js";
 import type { BusyboxRewrite } from "./gnu-rewrite.js";
 import { type GnuNeed, gnuNeedOf } from "./gnu-tools.js";
@@ -66,13 +67,8 @@ export function addGnuTools(ctx: MigrationContext, state: StageState): void {
 /** COPYed shell scripts (entrypoints) run in the image: their GNU tools must be in it for good. */
 function scriptNeeds(ctx: MigrationContext, state: StageState): void {
   for (const f of state.copied) {
-    if (f.content.length > MAX_SCRIPT || !SHELL_SHEBANG.test(f.content)) continue;
-    let commands: SimpleCommand[];
-    try {
-      commands = simpleCommands(parseScript(f.content));
-    } catch {
-      continue;
-    }
+    const commands = shellCommands(f);
+    if (!commands) continue;
     const calls = commands.flatMap((c) => [
       ...callsOf(c),
       ...substitutions([...c.assignments, ...c.args])
@@ -94,9 +90,6 @@ function scriptNeeds(ctx: MigrationContext, state: StageState): void {
     }
   }
 }
-
-const MAX_SCRIPT = 1024 * 1024;
-const SHELL_SHEBANG = /^#!\s*\S*(?:\/|\s)(?:ba|da|a)?sh\b/;
 
 function place(
   ctx: MigrationContext,
