@@ -13,7 +13,9 @@
 // Precision = |ours ∩ expert| / |ours|, recall = |ours ∩ expert| / |expert|, pooled over the
 // parallel pairs (all but postgres, node, nginx*, temurin, which install vendor packages on
 // Debian and build from source on Alpine). Each pair is converted with --alpine set to the
-// release in the expert's FROM lines when it names a known one (alpine:3.23, -alpine3.23).
+// release in the expert's FROM lines when it names a known one (alpine:3.23, -alpine3.23), and
+// with the gosu choice the expert made: `gosuDownload: "su-exec"` (the CLI's `--gosu su-exec`) when
+// the expert's file installs su-exec and fetches no gosu release, as a user would choose it.
 // As the CLI does, the converter may read the COPYed build-context files: the pairs keep the
 // entrypoint script as entrypoint.sh (or debian.entrypoint.sh when the variants differ), which is
 // what a `COPY docker-entrypoint.sh` / `COPY entrypoint.sh` of the Debian file reads.
@@ -240,6 +242,11 @@ const mapFor = (release) => {
   return maps.get(release);
 };
 
+/** The expert replaced gosu's release download with Alpine's su-exec package. */
+function expertUsesSuExec(text) {
+  return /\bsu-exec\b/.test(text) && !/tianon\/gosu\/releases/.test(text);
+}
+
 /** The pair's copy of a build-context entrypoint script, or undefined. */
 function contextFile(dir, path) {
   if (!/^(?:\.\/)?(?:docker-)?entrypoint\.sh$/.test(path)) return undefined;
@@ -257,10 +264,12 @@ for (const name of readdirSync(corpus).sort()) {
   if (!existsSync(debianPath) || !existsSync(alpinePath)) continue;
   const expertText = readFileSync(alpinePath, "utf8");
   const release = expertRelease(expertText);
+  const gosuDownload = expertUsesSuExec(expertText) ? "su-exec" : "keep";
   let result;
   try {
     result = migrateDockerfile(readFileSync(debianPath, "utf8"), {
       release,
+      gosuDownload,
       packageMap: mapFor(release),
       fileName: `${name}/debian.Dockerfile`,
       readContextFile: (path) => contextFile(join(corpus, name), path),
