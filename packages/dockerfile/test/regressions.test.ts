@@ -83,9 +83,9 @@ describe("Debian tools behind wrappers and inside strings", () => {
     );
   });
 
-  it("warns for apt-get inside sh -c, $( ) and xargs, which it leaves", () => {
+  it("warns for apt-get inside sh -c with expansions, $( ) and xargs, which it leaves", () => {
     const r = migrate(
-      'FROM debian:12\nRUN sh -c "apt-get install -y wget"\nRUN x=$(apt-get update) && echo ok\nRUN echo p | xargs apt-get install -y\nRUN a="$(dpkg --print-architecture)"\n',
+      'FROM debian:12\nRUN sh -c "apt-get install -y wget $EXTRA"\nRUN x=$(apt-get update) && echo ok\nRUN echo p | xargs apt-get install -y\nRUN a="$(dpkg --print-architecture)"\n',
     );
     const msgs = r.warnings.filter((w) => w.rule === "apt").map((w) => w.message);
     expect(msgs).toEqual([

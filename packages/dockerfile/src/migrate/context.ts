@@ -56,6 +56,22 @@ export class MigrationContext {
     return this.lineOf(offset);
   }
 
+  /** Returns a function that puts every list back as it is now (a tentative change abandoned). */
+  checkpoint(): () => void {
+    const lengths = [this.edits, this.warnings, this.packages, this.images].map((l) => l.length);
+    const warned = new Set(this.warned);
+    const groups = new Map(this.createdGroups);
+    return () => {
+      [this.edits, this.warnings, this.packages, this.images].forEach((l, i) => {
+        l.length = lengths[i]!;
+      });
+      this.warned.clear();
+      for (const key of warned) this.warned.add(key);
+      this.createdGroups.clear();
+      for (const [k, v] of groups) this.createdGroups.set(k, v);
+    };
+  }
+
   warn(rule: RuleId, offset: number, message: string): void {
     const pos = this.position(offset);
     const key = `${rule}:${pos.line}:${message}`;

@@ -1,4 +1,5 @@
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import type { Word } from "../shell/tokens.js";
 import type { ScriptScope } from "./scope.js";
 
 const LOCALE_TOOLS = new Set(["locale-gen", "localedef", "update-locale"]);
@@ -11,8 +12,13 @@ const SETUP_SCRIPT =
 const GLIBC =
   /linux-gnu|glibc|manylinux|\.deb(?:$|[?#"'\s])|_(?:x64|aarch64|ppc64le|s390x|riscv64|arm)_linux_hotspot/i;
 
-function words(p: Pipeline): string[] {
-  return p.commands.flatMap((c) => [...c.assignments, ...c.args, ...c.redirects].map((w) => w.raw));
+/** The pipeline's words, without `sh -c` strings already converted as scripts of their own. */
+function words(p: Pipeline, scope?: ScriptScope): string[] {
+  return p.commands.flatMap((c) =>
+    [...c.assignments, ...c.args, ...c.redirects]
+      .filter((w) => !scope?.convertedStrings.has(w as Word))
+      .map((w) => w.raw),
+  );
 }
 
 /** Rule 10: glibc locale generation is meaningless on musl. */
@@ -53,7 +59,7 @@ export function migrateDebconf(
 
 /** Rule 11: third-party apt repositories are flagged and kept, never dropped silently. */
 export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolean {
-  const all = words(pipeline);
+  const all = words(pipeline, scope);
   const repo = all.some((w) => REPO_TEXT.test(w));
   const setup =
     all.some((w) => SETUP_SCRIPT.test(w)) &&
@@ -81,6 +87,7 @@ export function flagGlibc(scope: ScriptScope, pipeline: Pipeline): void {
     // Removing a file (apt's cached .debs) is no download.
     if (cmd.name === "rm") continue;
     for (const w of [...cmd.assignments, ...cmd.args.slice(1)]) {
+      if (scope.convertedStrings.has(w)) continue;
       if (!GLIBC.test(w.raw) || !/[/.]/.test(w.raw)) continue;
       scope.warn(
         "glibc",
@@ -107,7 +114,7 @@ export function migrateGosuCall(scope: ScriptScope, cmd: SimpleCommand): void {
  * ld.so.conf, and apt's directories do not exist on Alpine.
  */
 export function flagDebianPaths(scope: ScriptScope, pipeline: Pipeline): void {
-  const all = words(pipeline);
+  const all = words(pipeline, scope);
   if (all.some((w) => /\/etc\/ld\.so\.conf/.test(w))) {
     scope.warn(
       "glibc",

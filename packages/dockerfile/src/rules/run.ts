@@ -17,6 +17,13 @@ import {
   migrateGosuCall,
   migrateLocales,
 } from "./misc.js";
+import {
+  commandString,
+  editsFit,
+  type NestedScript,
+  nestedScripts,
+  snapshotStage,
+} from "./nested.js";
 import { ScriptScope, type StageState } from "./scope.js";
 import { migrateUsers, USER_TOOLS } from "./users.js";
 
@@ -76,17 +83,54 @@ export function migrateRun(ctx: MigrationContext, stage: StageState, ins: Instru
   let emptied = true;
   for (const src of scripts) {
     const scope = new ScriptScope(ctx, stage, src, ins);
-    collectPurged(scope);
-    collectGosuArch(scope);
-    for (const item of src.script.items) if (item.kind === "pipeline") migratePipeline(scope, item);
-    migrateArch(scope);
-    if (!scope.flush()) emptied = false;
+    for (const nested of nestedScripts(src)) migrateNested(scope, nested, 1);
+    if (!migrateScript(scope)) emptied = false;
   }
   return emptied;
 }
 
+/** Every command rule over one script; true when it has nothing left to do. */
+function migrateScript(scope: ScriptScope): boolean {
+  collectPurged(scope);
+  collectGosuArch(scope);
+  for (const item of scope.src.script.items) {
+    if (item.kind === "pipeline") migratePipeline(scope, item);
+  }
+  migrateArch(scope);
+  return scope.flush();
+}
+
+/**
+ * `bash -c 'apt-get …'`: the string is converted like a RUN of its own. When an edit would need a
+ * character the string cannot hold (a quote), everything it changed is put back and the outer
+ * command is flagged instead.
+ */
+function migrateNested(outer: ScriptScope, nested: NestedScript, depth: number): void {
+  const { ctx, stage } = outer;
+  const restoreCtx = ctx.checkpoint();
+  const restoreStage = snapshotStage(stage);
+  const mark = ctx.edits.length;
+  const scope = new ScriptScope(ctx, stage, nested.src, outer.instruction);
+  if (depth < 3) {
+    for (const inner of nestedScripts(nested.src)) migrateNested(scope, inner, depth + 1);
+  }
+  const emptied = migrateScript(scope);
+  if (!editsFit(ctx, mark, nested)) {
+    restoreCtx();
+    restoreStage();
+    return;
+  }
+  outer.convertedStrings.add(nested.word);
+  if (!emptied) return;
+  if (nested.alone) outer.deletePipeline(nested.pipeline, "apt");
+  else ctx.edit("apt", ...nested.src.span(0, nested.src.script.text.length), "true");
+}
+
 function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {
-  const raw = pipeline.commands.flatMap((c) => [...c.assignments, ...c.args]).map((w) => w.raw);
+  // A `sh -c` string is another script (converted on its own, or flagged): its apt-mark is not ours.
+  const raw = pipeline.commands
+    .flatMap((c) => [...c.assignments, ...c.args].filter((w) => w !== commandString(c)))
+    .map((w) => w.raw);
   if (raw.some((w) => /apt-mark|savedAptMark/.test(w))) {
     buildDepsBookkeeping(scope, pipeline, raw);
     return;
@@ -134,7 +178,7 @@ const RUNS_STRINGS = new Set([
 function flagHidden(scope: ScriptScope, cmd: SimpleCommand): void {
   const name = cmd.name?.replace(/^.*\//, "") ?? "";
   const words = [...cmd.assignments, ...cmd.args.slice(1)].filter(
-    (w) => RUNS_STRINGS.has(name) || /\$\(|`/.test(w.raw),
+    (w) => !scope.convertedStrings.has(w) && (RUNS_STRINGS.has(name) || /\$\(|`/.test(w.raw)),
   );
   const hit = words.find((w) => HIDDEN_DEBIAN.test(w.raw));
   if (!hit) return;

@@ -85,6 +85,8 @@ export class ScriptScope {
   readonly gosuArchRaw = new Set<string>();
   /** dpkg went into this RUN's virtual package, so those variables keep Debian names. */
   dpkgKept = false;
+  /** `sh -c '…'` strings whose script was converted in place (no "not converted" warning). */
+  readonly convertedStrings = new Set<Word>();
 
   constructor(
     readonly ctx: MigrationContext,

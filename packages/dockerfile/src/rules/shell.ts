@@ -3,6 +3,8 @@ import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { isNested, parseScript, simpleCommands } from "../shell/script.js";
 import type { CopiedFile } from "./context-files.js";
+import { callsOf } from "./gnu-calls.js";
+import { withNestedSources } from "./nested.js";
 import { apkRunLine } from "./place.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
@@ -48,7 +50,7 @@ export function noteInstalledByApk(
 ): void {
   if (ins.form === "exec") return;
   try {
-    for (const src of runScripts(ctx, ins)) {
+    for (const src of runScripts(ctx, ins).flatMap((s) => withNestedSources(s))) {
       for (const cmd of simpleCommands(src.script)) {
         // `env X=1 apk add …`, `sudo apk add …`: the apk word may follow a wrapper.
         const k = cmd.args.findIndex((a) => /^(?:.*\/)?(?:xx-)?apk$/.test(a.value ?? ""));
@@ -157,9 +159,12 @@ function callsBash(ctx: MigrationContext, ins: Instruction): boolean {
     return true;
   }
   try {
-    return runScripts(ctx, ins).some((src) =>
-      simpleCommands(src.script).some((c) => BASH_BIN.test(c.name ?? "")),
-    );
+    // `sudo bash …`, `sh -c 'bash …'`: bash behind a wrapper or inside a string runs all the same.
+    return runScripts(ctx, ins)
+      .flatMap((s) => withNestedSources(s))
+      .some((src) =>
+        simpleCommands(src.script).some((c) => callsOf(c).some((x) => BASH_BIN.test(x.name ?? ""))),
+      );
   } catch {
     return false;
   }

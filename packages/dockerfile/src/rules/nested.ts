@@ -1,0 +1,131 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { type Pipeline, parseScript, type SimpleCommand } from "../shell/script.js";
+import type { ShellSource } from "../shell/source.js";
+import { ShellSyntaxError } from "../shell/tokenize.js";
+import type { Word } from "../shell/tokens.js";
+import { unwrapped } from "./gnu-calls.js";
+import type { StageState } from "./scope.js";
+
+const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
+
+/** Debian tools a rule converts: only strings naming one are worth reading as scripts. */
+export const NESTED_TOOLS =
+  /(?:^|[\s;&|(`'"])(?:apt-get|aptitude|apt|xx-apt-get|xx-apt|groupadd|useradd|usermod|gpasswd|dpkg)(?=[\s;&|)`'"]|$)/;
+
+/**
+ * Characters an edit may not write into the string: a single-quoted string ends at `'`; in a
+ * double-quoted one the outer shell would expand `$`, `` ` `` and `\` before the inner shell runs.
+ */
+const FORBIDDEN: Readonly<Record<string, RegExp>> = { "'": /'/, '"': /["$`\\]/ };
+
+/** A `sh -c '…'` string read as a script, with the outer command it belongs to. */
+export interface NestedScript {
+  src: ShellSource;
+  word: Word;
+  quote: "'" | '"';
+  /** The outer pipeline, deleted when the inner script has nothing left to do. */
+  pipeline: Pipeline;
+  /** The outer pipeline runs only this shell, so it can go when the string empties. */
+  alone: boolean;
+}
+
+/** The script word of `sh [options] -c SCRIPT …`, or undefined for another call. */
+export function commandString(cmd: SimpleCommand): Word | undefined {
+  const view = unwrapped(cmd) ?? cmd;
+  if (!SHELLS.has(view.name?.replace(/^.*\//, "") ?? "")) return undefined;
+  let sawC = false;
+  for (let i = 1; i < view.args.length; i++) {
+    const v = view.args[i]!.value;
+    if (sawC) return view.args[i];
+    if (v === undefined) return undefined;
+    if (v === "-o" || v === "+o") i++;
+    else if (/^--[a-z-]+$/.test(v)) continue;
+    else if (/^[-+][A-Za-z]+$/.test(v)) sawC ||= v.startsWith("-") && v.includes("c");
+    else return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The quoted script of a shell call as a source whose offsets lead back to the file. Only strings
+ * whose text reaches the inner shell unchanged qualify: single-quoted, or double-quoted with
+ * nothing the outer shell would expand.
+ */
+export function nestedSource(parent: ShellSource, word: Word): ShellSource | undefined {
+  const raw = word.raw;
+  const quote = raw[0];
+  if ((quote !== "'" && quote !== '"') || raw.length < 2 || raw.at(-1) !== quote) return undefined;
+  const inner = raw.slice(1, -1);
+  if (FORBIDDEN[quote]!.test(inner)) return undefined;
+  let script: ReturnType<typeof parseScript>;
+  try {
+    script = parseScript(inner);
+  } catch (err) {
+    if (err instanceof ShellSyntaxError) return undefined;
+    throw err;
+  }
+  const base = word.start + 1;
+  return {
+    script,
+    file: parent.file,
+    escapeChar: parent.escapeChar,
+    span: (from, to) => parent.span(base + from, base + to),
+    direct: parent.direct,
+  };
+}
+
+/** A script and the `sh -c` strings in it that read as written, for rules that only look. */
+export function withNestedSources(src: ShellSource, depth = 1): ShellSource[] {
+  const out = [src];
+  if (depth > 3) return out;
+  for (const item of src.script.items) {
+    if (item.kind !== "pipeline") continue;
+    for (const cmd of item.commands) {
+      const word = commandString(cmd);
+      const inner = word && nestedSource(src, word);
+      if (inner) out.push(...withNestedSources(inner, depth + 1));
+    }
+  }
+  return out;
+}
+
+/** The `sh -c` strings of a script that name a Debian tool and can be rewritten in place. */
+export function nestedScripts(src: ShellSource): NestedScript[] {
+  const out: NestedScript[] = [];
+  for (const item of src.script.items) {
+    if (item.kind !== "pipeline") continue;
+    for (const cmd of item.commands) {
+      const word = commandString(cmd);
+      if (!word || !NESTED_TOOLS.test(word.raw)) continue;
+      const inner = nestedSource(src, word);
+      if (!inner) continue;
+      const quote = word.raw[0] as "'" | '"';
+      out.push({ src: inner, word, quote, pipeline: item, alone: item.commands.length === 1 });
+    }
+  }
+  return out;
+}
+
+/** Whether every edit made since `from` inside the string keeps it one string. */
+export function editsFit(ctx: MigrationContext, from: number, nested: NestedScript): boolean {
+  const [start, end] = nested.src.span(0, nested.src.script.text.length);
+  const forbidden = FORBIDDEN[nested.quote]!;
+  return ctx.edits
+    .slice(from)
+    .every((e) => e.start < start || e.end > end || !forbidden.test(e.text));
+}
+
+/** What a tentative conversion may change in a stage, to put back when it is abandoned. */
+export function snapshotStage(stage: StageState): () => void {
+  const saved = Object.entries(stage).map(([key, value]) => [key, copy(value)] as const);
+  return () => {
+    for (const [key, value] of saved) (stage as unknown as Record<string, unknown>)[key] = value;
+  };
+}
+
+function copy(value: unknown): unknown {
+  if (value instanceof Set) return new Set(value);
+  if (value instanceof Map) return new Map(value);
+  if (Array.isArray(value)) return [...value];
+  return value;
+}

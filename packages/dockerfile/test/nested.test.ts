@@ -1,0 +1,147 @@
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { commandString } from "../src/rules/nested.js";
+import { parseScript } from "../src/shell/script.js";
+import { migrate, rules } from "./helpers.js";
+
+/** The string a `sh -c` in the given RUN line runs, checked to parse as sh on its own. */
+function innerParses(line: string): void {
+  const m = /-c (['"])([\s\S]*)\1\s*$/.exec(line);
+  if (!m) throw new Error(`no sh -c string in ${line}`);
+  execFileSync("sh", ["-n", "-c", m[2]!], { stdio: "pipe" });
+}
+
+const firstCommand = (text: string) => {
+  const item = parseScript(text).items[0];
+  if (item?.kind !== "pipeline") throw new Error("no command");
+  return item.commands[0]!;
+};
+
+describe("commandString", () => {
+  it.each([
+    ["bash -c 'apt-get update'", "'apt-get update'"],
+    ["sh -ec 'x'", "'x'"],
+    ["/bin/bash -o pipefail -c 'x'", "'x'"],
+    ['bash --login -c "x"', '"x"'],
+    ["sudo -u root sh -c 'x'", "'x'"],
+  ])("finds the script of %s", (text, raw) => {
+    expect(commandString(firstCommand(text))?.raw).toBe(raw);
+  });
+
+  it.each([["sh script.sh 'apt-get'"], ["bash -e"], ["echo -c 'apt-get'"], ["sh -x 'apt-get'"]])(
+    "finds none in %s",
+    (text) => {
+      expect(commandString(firstCommand(text))).toBeUndefined();
+    },
+  );
+});
+
+describe("apt-get inside sh -c strings", () => {
+  it("converts a single-quoted bash -c like a RUN of its own", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN bash -c 'apt-get update && apt-get install -y --no-install-recommends curl git && rm -rf /var/lib/apt/lists/*'\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache bash\nRUN bash -c 'apk add --no-cache curl git'\n",
+    );
+    expect(r.warnings.map((w) => w.message).join("\n")).not.toMatch(
+      /not converted|apt's directories/,
+    );
+    expect(r.packages.filter((p) => p.debian === "curl")).toHaveLength(1);
+  });
+
+  it("converts a double-quoted string with nothing for the outer shell to expand", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN sh -c "apt-get update && apt-get install -y libpq-dev"\n',
+    );
+    expect(r.output).toBe('FROM alpine:3.23\nRUN sh -c "apk add --no-cache postgresql-dev"\n');
+  });
+
+  it("leaves a double-quoted string with $ alone and flags it (the outer shell expands it)", () => {
+    const text = 'FROM debian:12\nRUN sh -c "apt-get install -y $PKGS"\n';
+    const r = migrate(text);
+    expect(r.output).toBe(text.replace("debian:12", "alpine:3.23"));
+    expect(r.warnings.find((w) => /not converted/.test(w.message))).toMatchObject({
+      line: 2,
+      column: 11,
+    });
+  });
+
+  it("keeps line continuations, indentation and users inside the string, behind sudo", () => {
+    const r = migrate(
+      [
+        "FROM ubuntu:24.04",
+        "RUN sudo sh -c 'apt-get update \\",
+        "      && apt-get install -y \\",
+        "         python3-pip \\",
+        "      && groupadd -g 1001 app && useradd -u 1001 -g app -m app'",
+        "",
+      ].join("\n"),
+    );
+    expect(r.output).toBe(
+      [
+        "FROM alpine:3.23",
+        "RUN sudo sh -c 'apk add --no-cache \\",
+        "         py3-pip \\",
+        "      && addgroup -g 1001 app && adduser -D -u 1001 -G app app'",
+        "",
+      ].join("\n"),
+    );
+    innerParses(r.output.split("\n").slice(1, 4).join("\n").replaceAll("\\\n", ""));
+  });
+
+  it("drops a shell call left with nothing to do, and the RUN when that was all", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN bash -c 'apt-get update'\nRUN echo a && bash -c 'apt-get update' && echo b\n",
+    );
+    // bash stays installed: the stage's bash needs are read from the RUN lines as written.
+    expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache bash\nRUN echo a && echo b\n");
+  });
+
+  it("writes true into a string that empties inside a pipeline", () => {
+    const r = migrate("FROM debian:12\nRUN bash -c 'apt-get update' | tee /log\n");
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache bash\nRUN bash -c 'true' | tee /log\n",
+    );
+  });
+
+  it("puts everything back and flags when the Alpine form needs a quote the string cannot hold", () => {
+    const text =
+      'FROM debian:12\nRUN bash -c \'savedAptMark="$(apt-mark showmanual)"; apt-get update; apt-get install -y gcc; apt-mark auto ".*"; find /usr/local -type f -executable -exec ldd "{}" ";" | awk "/=>/ { print }" | xargs -r dpkg-query --search | cut -d: -f1 | sort -u | xargs -r apt-mark manual; apt-get purge -y --auto-remove\'\n';
+    const r = migrate(text);
+    expect(r.output).toBe(
+      text
+        .replace("debian:12", "alpine:3.23")
+        .replace("RUN bash", "RUN apk add --no-cache bash\nRUN bash"),
+    );
+    expect(r.packages.filter((p) => p.debian === "gcc")).toHaveLength(0);
+    expect(rules(r)).toContain("apt");
+    expect(r.warnings.some((w) => /apt-get inside bash is not converted/.test(w.message))).toBe(
+      true,
+    );
+  });
+
+  it("converts a string inside a string", () => {
+    const r = migrate(`FROM debian:12\nRUN sh -c 'bash -c "apt-get install -y vim"'\n`);
+    expect(r.output).toBe(
+      `FROM alpine:3.23\nRUN apk add --no-cache bash\nRUN sh -c 'bash -c "apk add --no-cache vim"'\n`,
+    );
+  });
+
+  it("installs bash for a bash behind sudo", () => {
+    const r = migrate("FROM debian:12\nRUN sudo bash -c 'make install'\n");
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache bash\nRUN sudo bash -c 'make install'\n",
+    );
+  });
+
+  it("leaves strings without Debian tools untouched", () => {
+    const text = "FROM debian:12\nRUN bash -c 'echo apt is fine; make -j4'\n";
+    const r = migrate(text);
+    expect(r.output).toBe(
+      text
+        .replace("debian:12", "alpine:3.23")
+        .replace("RUN bash", "RUN apk add --no-cache bash\nRUN bash"),
+    );
+  });
+});
