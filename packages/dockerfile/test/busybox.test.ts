@@ -46,9 +46,21 @@ describe("busybox wget", () => {
 
   it("keeps wget when a call hides its options in a wrapper", () => {
     const r = migrate(
-      `${base}RUN apt-get install -y wget && sh -c 'wget -O a b' && apt-get purge -y wget\n`,
+      `${base}RUN apt-get install -y wget && sh -c "wget $OPTS -O a b" && apt-get purge -y wget\n`,
     );
     expect(r.output).toContain("apk add --no-cache --virtual .build-deps wget");
+  });
+
+  it("reads the wget calls of a sh -c string that reaches the shell as written", () => {
+    const ok = migrate(
+      `${base}RUN apt-get install -y wget && sh -c 'wget -O a b' && apt-get purge -y wget\n`,
+    );
+    expect(ok.output).not.toContain("wget &&");
+    expect(ok.packages.find((p) => p.debian === "wget")?.written).toEqual([]);
+    const gnu = migrate(
+      `${base}RUN apt-get install -y wget && sh -c 'wget --mirror -O a b' && apt-get purge -y wget\n`,
+    );
+    expect(gnu.output).toContain("apk add --no-cache --virtual .build-deps wget");
   });
 });
 

@@ -145,3 +145,17 @@ describe("apt-get inside sh -c strings", () => {
     );
   });
 });
+
+describe("GNU options inside sh -c strings", () => {
+  it("adds the GNU package for a call inside a string, as for a RUN", () => {
+    const r = migrate("FROM debian:12\nRUN sh -c 'grep -P x /etc/hosts'\n");
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache grep\nRUN sh -c 'grep -P x /etc/hosts'\n",
+    );
+  });
+
+  it("respells a long option busybox knows by its short name inside the string", () => {
+    const r = migrate("FROM debian:12\nRUN sh -c 'sha256sum --check --strict sums'\n");
+    expect(r.output).toBe("FROM alpine:3.23\nRUN sh -c 'sha256sum -c sums'\n");
+  });
+});

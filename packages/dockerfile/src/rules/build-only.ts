@@ -1,6 +1,7 @@
 import type { PackageDecision } from "@alpinize/package-map";
 import type { MigrationContext } from "../migrate/context.js";
 import { simpleCommands } from "../shell/script.js";
+import { withNestedSources } from "./nested.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
@@ -75,7 +76,7 @@ export function busyboxBzip2(
     if (ins.form === "exec") return undefined;
     let sources: ReturnType<typeof runScripts>;
     try {
-      sources = runScripts(ctx, ins);
+      sources = runScripts(ctx, ins).flatMap((s) => withNestedSources(s));
     } catch {
       return undefined;
     }

@@ -4,6 +4,7 @@ import type { SimpleCommand } from "../shell/script.js";
 import { simpleCommands } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import type { CopiedFile } from "./context-files.js";
+import { commandString, nestedSource, withNestedSources } from "./nested.js";
 import { runScripts } from "./run.js";
 
 /**
@@ -135,7 +136,7 @@ export function wgetUse(ctx: MigrationContext, runs: Instruction[], copied: Copi
     if (ins.keyword !== "RUN" || ins.form === "exec") continue;
     let sources: ReturnType<typeof runScripts>;
     try {
-      sources = runScripts(ctx, ins);
+      sources = runScripts(ctx, ins).flatMap((s) => withNestedSources(s));
     } catch {
       if (/\bwget\b/.test(ins.args.text)) options.push("(unparsed RUN)");
       continue;
@@ -145,7 +146,10 @@ export function wgetUse(ctx: MigrationContext, runs: Instruction[], copied: Copi
         const name = c.name?.replace(/^.*\//, "");
         if (name !== "wget") {
           // wget run through another command (xargs, sh -c) hides its options.
-          if (WRAPPERS.has(name ?? "") && c.args.some((a) => /(?:^|\s)wget\b/.test(a.raw)))
+          // A `sh -c` string read as a script of its own is among the sources already.
+          const script = commandString(c);
+          const read = script !== undefined && nestedSource(src, script) !== undefined;
+          if (!read && WRAPPERS.has(name ?? "") && c.args.some((a) => /(?:^|\s)wget\b/.test(a.raw)))
             options.push(`${name} … wget`);
           continue;
         }

@@ -6,6 +6,7 @@ import { shellCommands } from "./context-files.js";
 import { callsOf, substitutions } from "./gnu-calls.js";
 import type { BusyboxRewrite } from "./gnu-rewrite.js";
 import { type GnuNeed, gnuNeedOf } from "./gnu-tools.js";
+import { withNestedSources } from "./nested.js";
 import { addPackage } from "./place.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
@@ -21,7 +22,7 @@ export function addGnuTools(ctx: MigrationContext, state: StageState): void {
     if (ins.keyword !== "RUN" || ins.form === "exec") continue;
     let sources: ReturnType<typeof runScripts>;
     try {
-      sources = runScripts(ctx, ins);
+      sources = runScripts(ctx, ins).flatMap((s) => withNestedSources(s));
     } catch {
       continue;
     }
