@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUSYBOX_OPTIONS } from "../src/rules/gnu-options.js";
+import { OPTIONLESS } from "../src/rules/gnu-tools.js";
 import { migrate } from "./helpers.js";
 
 const busyboxRule = (r: ReturnType<typeof migrate>) =>
@@ -171,6 +172,23 @@ describe.skipIf(!existsSync(BUSYBOX))("the option tables against real musl busyb
     expect(accepted).toEqual([]);
   });
 
+  it("has applets that read every option as a file name", () => {
+    for (const applet of OPTIONLESS) {
+      for (const option of ["--relative-to=/", "-m", "-e", "-s"]) {
+        let stderr = "";
+        try {
+          execFileSync(BUSYBOX, [applet, option, "."], {
+            cwd: "/",
+            stdio: ["ignore", "pipe", "pipe"],
+          });
+        } catch (err) {
+          stderr = String((err as { stderr?: Buffer }).stderr ?? "");
+        }
+        expect(stderr, `${applet} ${option}`).toContain(`${option}: No such file or directory`);
+      }
+    }
+  });
+
   it("accepts options the rule lets through", () => {
     for (const [applet, option] of [
       ["tar", "--strip-components=1"],
@@ -183,6 +201,23 @@ describe.skipIf(!existsSync(BUSYBOX))("the option tables against real musl busyb
     ] as const) {
       expect(rejects(applet, option), `${applet} ${option}`).toBe(false);
     }
+  });
+});
+
+describe("rule busybox: realpath", () => {
+  it("adds coreutils for realpath with an option (busybox's realpath takes none)", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN rel="$(realpath --relative-to=/opt /opt/app/bin)" && realpath /x -- -y\n',
+    );
+    expect(r.output).toMatch(/^FROM alpine:3\.23\nRUN apk add --no-cache coreutils\n/);
+    expect(busyboxRule(r)[0]?.message).toMatch(
+      /realpath takes no options \(it reads --relative-to/,
+    );
+  });
+
+  it("leaves realpath without options to busybox", () => {
+    const r = migrate("FROM debian:12\nRUN realpath /opt/x && realpath -- -odd-name\n");
+    expect(r.output).not.toMatch(/apk add/);
   });
 });
 

@@ -82,6 +82,13 @@ export function gnuNeedOf(
   if (template) {
     return { pkg: "coreutils", why: `busybox mktemp needs six X's in ${template}` };
   }
+  const optionless = OPTIONLESS.has(name) ? firstOption(words) : undefined;
+  if (optionless) {
+    return {
+      pkg: "coreutils",
+      why: `busybox ${name} takes no options (it reads ${optionless} as a file name)`,
+    };
+  }
   const spec = BUSYBOX_OPTIONS[name];
   if (!spec) return undefined;
   const bad = name === "find" ? findPrimaries(words, spec) : rejectedOptions(words, spec, name);
@@ -91,6 +98,20 @@ export function gnuNeedOf(
     why: `busybox ${name} rejects ${bad.map((b) => b.text).join(" ")}`,
     rewrite: busyboxSpelling(name, cmd, bad),
   };
+}
+
+/**
+ * Applets whose busybox version takes no options at all and reads an option as an operand (so it
+ * fails with "No such file or directory" rather than a usage error): any option needs coreutils.
+ */
+export const OPTIONLESS: ReadonlySet<string> = new Set(["realpath"]);
+
+function firstOption(words: readonly (string | undefined)[]): string | undefined {
+  for (const w of words) {
+    if (w === "--") return undefined;
+    if (w !== undefined && w.length > 1 && w.startsWith("-")) return w.split("=")[0];
+  }
+  return undefined;
 }
 
 /**
