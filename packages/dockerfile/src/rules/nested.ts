@@ -7,6 +7,7 @@ import { unwrapped } from "./gnu-calls.js";
 import type { StageState } from "./scope.js";
 
 const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
+const SHELL_WORD = /^(?:.*\/)?(?:ba|a|da)?sh$/;
 
 /** Debian tools a rule converts: only strings naming one are worth reading as scripts. */
 export const NESTED_TOOLS =
@@ -31,6 +32,8 @@ export interface NestedScript {
 
 /** The script word of `sh [options] -c SCRIPT …`, or undefined for another call. */
 export function commandString(cmd: SimpleCommand): Word | undefined {
+  // Most commands name no shell at all: skip the wrapper walk for them.
+  if (!cmd.args.some((a) => a.value !== undefined && SHELL_WORD.test(a.value))) return undefined;
   const view = unwrapped(cmd) ?? cmd;
   if (!SHELLS.has(view.name?.replace(/^.*\//, "") ?? "")) return undefined;
   let sawC = false;
@@ -74,9 +77,15 @@ export function nestedSource(parent: ShellSource, word: Word): ShellSource | und
   };
 }
 
+// Several rules look at the same RUN scripts (parsed once per migration): read their strings once.
+const nestedCache = new WeakMap<ShellSource, ShellSource[]>();
+
 /** A script and the `sh -c` strings in it that read as written, for rules that only look. */
 export function withNestedSources(src: ShellSource, depth = 1): ShellSource[] {
+  const cached = depth === 1 ? nestedCache.get(src) : undefined;
+  if (cached) return cached;
   const out = [src];
+  if (depth === 1) nestedCache.set(src, out);
   if (depth > 3) return out;
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;

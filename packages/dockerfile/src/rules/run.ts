@@ -129,7 +129,10 @@ function migrateNested(outer: ScriptScope, nested: NestedScript, depth: number):
 function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {
   // A `sh -c` string is another script (converted on its own, or flagged): its apt-mark is not ours.
   const raw = pipeline.commands
-    .flatMap((c) => [...c.assignments, ...c.args].filter((w) => w !== commandString(c)))
+    .flatMap((c) => {
+      const script = commandString(c);
+      return [...c.assignments, ...c.args].filter((w) => w !== script);
+    })
     .map((w) => w.raw);
   if (raw.some((w) => /apt-mark|savedAptMark/.test(w))) {
     buildDepsBookkeeping(scope, pipeline, raw);

@@ -163,7 +163,11 @@ function callsBash(ctx: MigrationContext, ins: Instruction): boolean {
     return runScripts(ctx, ins)
       .flatMap((s) => withNestedSources(s))
       .some((src) =>
-        simpleCommands(src.script).some((c) => callsOf(c).some((x) => BASH_BIN.test(x.name ?? ""))),
+        simpleCommands(src.script).some(
+          (c) =>
+            c.args.some((a) => /bash$/.test(a.value ?? "")) &&
+            callsOf(c).some((x) => BASH_BIN.test(x.name ?? "")),
+        ),
       );
   } catch {
     return false;
