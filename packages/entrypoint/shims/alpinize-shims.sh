@@ -416,10 +416,16 @@ alpinize_user_in_group() { # USER GROUP
   return 1
 }
 
-# Prints `changed` or `unchanged`. GROUP_OR_GID is resolved to the group's name first.
+# Prints `changed` or `unchanged`. GROUP_OR_GID is resolved to the group's name first; a
+# comma-separated list (as `usermod -aG` takes, often from a variable) adds each member.
 # GID 0 is refused (2) unless --allow-root-gid: a root-owned socket must not make the user root's.
-alpinize_add_user_to_group() { # USER GROUP_OR_GID [--allow-root-gid]
+alpinize_add_user_to_group() { # USER GROUP_OR_GID[,GROUP_OR_GID...] [--allow-root-gid]
   _alpinize_need_name user "${1-}" || return 2
+  case ${2-} in *,*)
+    _alpinize_add_list "$@"
+    return
+    ;;
+  esac
   case ${3-} in
   '' | --allow-root-gid) ;;
   *)
@@ -469,6 +475,32 @@ alpinize_add_user_to_group() { # USER GROUP_OR_GID [--allow-root-gid]
     return 1
   fi
   echo changed
+}
+
+# Like usermod -aG, a list with an empty or unknown member changes nothing (2): every member is
+# resolved before the first is added. Prints `changed` when any member was added.
+_alpinize_add_list() { # USER LIST [--allow-root-gid]
+  _alpinize_l_rest=$2,
+  while [ -n "$_alpinize_l_rest" ]; do
+    _alpinize_l_one=${_alpinize_l_rest%%,*} _alpinize_l_rest=${_alpinize_l_rest#*,}
+    if [ -z "$_alpinize_l_one" ]; then
+      _alpinize_say "empty group name in the list '$2'"
+      return 2
+    fi
+    if [ "$_alpinize_l_one" = 0 ] && [ "${3-}" != --allow-root-gid ]; then
+      _alpinize_say "refusing GID 0 (root's group) for '$1'; pass --allow-root-gid if meant"
+      return 2
+    fi
+    _alpinize_resolve_group "$_alpinize_l_one" >/dev/null || return 2
+  done
+  _alpinize_l_rest=$2, _alpinize_l_out=unchanged
+  while [ -n "$_alpinize_l_rest" ]; do
+    _alpinize_l_one=${_alpinize_l_rest%%,*} _alpinize_l_rest=${_alpinize_l_rest#*,}
+    # A subshell keeps the member's variables from clobbering this loop's.
+    _alpinize_l_r=$(alpinize_add_user_to_group "$1" "$_alpinize_l_one" ${3+"$3"}) || return
+    [ "$_alpinize_l_r" = unchanged ] || _alpinize_l_out=changed
+  done
+  printf '%s\n' "$_alpinize_l_out"
 }
 
 # Prints the GID that owns the socket PATH; 1 when PATH is not a socket.
