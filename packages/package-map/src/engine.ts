@@ -81,7 +81,23 @@ function decide(input: string, env: Env, steps: EvidenceStep[]): PackageDecision
     };
   }
   const hit = projectLayer(name, env, trace) ?? runLayers(name, env, trace);
-  return finish(input, name, hit);
+  return finish(input, name, withNotes(hit, input.trim(), name, env));
+}
+
+/** What the answer leaves unsaid: a dropped architecture qualifier, a name that is only provided. */
+function withNotes(hit: Hit, input: string, name: string, env: Env): Hit {
+  const notes: string[] = [];
+  if (input !== name) {
+    notes.push(
+      `the architecture qualifier ${input.slice(name.length)} was dropped (apk installs the image's own architecture; cross builds use xx-apk)`,
+    );
+  }
+  for (const n of hit.alpine) {
+    const by = env.index.isReal(n) ? [] : env.index.providers(n);
+    if (by.length > 0)
+      notes.push(`${n} is a name ${by.join(" or ")} provides in Alpine ${env.release}`);
+  }
+  return notes.length === 0 ? hit : { ...hit, reason: `${hit.reason}; ${notes.join("; ")}` };
 }
 
 function runLayers(name: string, env: Env, trace: { note(l: string, d: string): void }): Hit {

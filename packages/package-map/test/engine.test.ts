@@ -113,3 +113,20 @@ describe("releases", () => {
     }
   });
 });
+
+describe("notes on what the answer leaves unsaid", () => {
+  const map = createPackageMap({ release: "3.24" });
+
+  it("says when a name is only provided by a versioned package", () => {
+    const d = map.map("lld");
+    expect(d.alpine).toEqual(["lld"]);
+    expect(d.reason).toMatch(/lld is a name lld22 provides in Alpine 3\.24/);
+  });
+
+  it("says the architecture qualifier was dropped", () => {
+    const d = map.map("libssl-dev:arm64");
+    expect(d.alpine).toEqual(["openssl-dev"]);
+    expect(d.reason).toMatch(/architecture qualifier :arm64 was dropped/);
+    expect(map.map("libssl-dev").reason).not.toMatch(/architecture/);
+  });
+});

@@ -1,15 +1,10 @@
-import { EXIT, UsageError } from "@alpinize/errors";
+import { EXIT } from "@alpinize/errors";
 import type { Io } from "../../io.js";
 import { parsePackagesArgs } from "./options.js";
 
 export async function runExplain(argv: string[], io: Io): Promise<number> {
-  const args = parsePackagesArgs(argv, "packages explain");
-  const [name, ...extra] = args.names;
-  if (name === undefined || extra.length > 0) {
-    throw new UsageError("alpinize packages explain: give exactly one package name", {
-      hint: 'Use "alpinize packages map A B C" for several names.',
-    });
-  }
+  const args = parsePackagesArgs(argv, "packages explain", "one");
+  const name = args.names[0]!;
   const result = args.map.explain(name, args.commands ? { commands: args.commands } : {});
   if (args.json) {
     io.out(JSON.stringify(result, null, 2));

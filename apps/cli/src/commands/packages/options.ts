@@ -15,38 +15,51 @@ const OPTIONS = {
   json: { type: "boolean" },
 } as const;
 
-export function parsePackagesArgs(argv: string[], command: string): PackagesArgs {
+/** A name as quoted in an error: long input is cut, so one bad argument cannot flood the terminal. */
+const quoted = (name: string) => JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
+
+export function parsePackagesArgs(
+  argv: string[],
+  command: string,
+  count: "one" | "many" = "many",
+): PackagesArgs {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, command);
-  if (positionals.length === 0) {
-    throw new UsageError(`alpinize ${command}: give at least one Debian package name`, {
-      hint: `Example: alpinize ${command} libssl-dev`,
-    });
+  if (positionals.length === 0 || (count === "one" && positionals.length > 1)) {
+    throw new UsageError(
+      count === "one"
+        ? `alpinize ${command}: give exactly one Debian package name`
+        : `alpinize ${command}: give at least one Debian package name`,
+      {
+        hint:
+          count === "one"
+            ? 'Use "alpinize packages map A B C" for several names.'
+            : `Example: alpinize ${command} libssl-dev`,
+      },
+    );
   }
   const bad = positionals.filter((n) => !isDebianPackageName(n));
   if (bad.length > 0) {
     throw new InputError(
       "ALPINIZE_PACKAGES_BAD_NAME",
-      `not a valid Debian package name: ${bad.map((n) => JSON.stringify(n)).join(", ")}`,
+      `not a valid Debian package name: ${bad.slice(0, 5).map(quoted).join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}`,
       {
         hint: "Debian names use lower-case letters, digits and + - . (two characters or more); drop version pins like =1.2.",
         details: { names: bad },
       },
     );
   }
-  const release = values.alpine;
+  // Point releases (3.23.2) share their branch's package names: read them as the branch.
+  const release = values.alpine?.replace(/^(\d+\.\d+)\.\d+$/, "$1");
   if (release !== undefined && !/^\d+\.\d+$/.test(release)) {
     throw new InputError(
       "ALPINIZE_PACKAGES_UNKNOWN_RELEASE",
-      `--alpine ${JSON.stringify(release)} is not an Alpine release like 3.23`,
+      `--alpine ${quoted(release)} is not an Alpine release like 3.23`,
       {
         hint: "Pass --alpine X.Y, e.g. --alpine 3.23.",
       },
     );
   }
-  const commands = values.uses
-    ?.flatMap((u) => u.split(","))
-    .map((u) => u.trim())
-    .filter(Boolean);
+  const commands = values.uses?.flatMap((u) => u.split(/[\s,]+/)).filter(Boolean);
   return {
     map: createPackageMap(release === undefined ? {} : { release }),
     names: positionals,

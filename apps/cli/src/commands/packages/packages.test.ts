@@ -85,3 +85,30 @@ describe("alpinize packages explain", () => {
     expect(out.steps.length).toBeGreaterThan(0);
   });
 });
+
+describe("alpinize packages input edges", () => {
+  it("reads a point release as its branch", async () => {
+    const r = await runCli(["packages", "map", "curl", "--alpine", "3.23.2", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject([{ debian: "curl", alpine: ["curl"] }]);
+  });
+
+  it("cuts a very long bad name in the error", async () => {
+    const r = await runCli(["packages", "map", `${"X".repeat(10_000)}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.length).toBeLessThan(1000);
+    expect(r.stderr).toMatch(/X…"/);
+  });
+
+  it("asks for one name to explain before judging names", async () => {
+    const r = await runCli(["packages", "explain", "curl", "Bad Name"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/exactly one Debian package name/);
+  });
+
+  it("splits --uses at spaces as well as commas", async () => {
+    const r = await runCli(["packages", "map", "libcap2-bin", "--uses", "ls setcap", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0].alpine).toEqual(["libcap-setcap"]);
+  });
+});
