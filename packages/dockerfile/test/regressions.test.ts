@@ -179,3 +179,24 @@ describe("negated and piped apt steps", () => {
     );
   });
 });
+
+describe("tester round 3 (migrate)", () => {
+  it("drops a comparison pin whole and keeps odd names quoted", () => {
+    const r = migrate('FROM debian:12\nRUN apt-get install -y "libpq-dev>=15" "we|ird"\n');
+    expect(r.output).toBe('FROM alpine:3.23\nRUN apk add --no-cache postgresql-dev "we|ird"\n');
+    expect(r.warnings.some((w) => /version pin libpq-dev>=15 dropped/.test(w.message))).toBe(true);
+  });
+
+  it("takes the && of the line above with a removed last step in a heredoc", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN <<EOT\napt-get install -y curl &&\n  rm -rf /var/lib/apt/lists/*\necho done\nEOT\n",
+    );
+    expect(r.output).toBe("FROM alpine:3.23\nRUN <<EOT\napk add --no-cache curl\necho done\nEOT\n");
+  });
+
+  it("reads a RUN with more words than the call stack holds", () => {
+    const words = Array.from({ length: 150_000 }, (_, i) => `w${i}`).join(" ");
+    const r = migrate(`FROM debian:12\nRUN echo ${words}\n`);
+    expect(r.output.startsWith("FROM alpine:3.23\nRUN echo w0 w1 ")).toBe(true);
+  });
+});

@@ -25,8 +25,9 @@ function bareName(value: string): { name: string; pin?: string } {
   if (colon > 0 && !value.slice(0, colon).includes("=")) {
     return { name: value.slice(0, colon), pin: value.slice(colon) };
   }
-  const eq = value.indexOf("=");
-  if (eq > 0) return { name: value.slice(0, eq), pin: value.slice(eq) };
+  // `pkg>=1.2` (not apt syntax, but seen): the comparison goes with the pin, never half of it.
+  const eq = /[<>]?=|[<>]/.exec(value);
+  if (eq && eq.index > 0) return { name: value.slice(0, eq.index), pin: value.slice(eq.index) };
   const slash = value.indexOf("/");
   if (slash > 0) return { name: value.slice(0, slash), pin: value.slice(slash) };
   return { name: value };

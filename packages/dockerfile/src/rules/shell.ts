@@ -125,7 +125,10 @@ function ensureBash(
   const need = state.bashNeeds[0]!;
   ctx.warn("shell", need.offset, `${need.reason}: bash added (Alpine's /bin/sh is busybox ash)`);
   const firstAdd = state.apkAdds.find((a) => !a.temporary && !a.nested);
-  const earliest = Math.min(...state.bashNeeds.map((n) => n.offset));
+  const earliest = state.bashNeeds.reduce(
+    (m, n) => Math.min(m, n.offset),
+    Number.POSITIVE_INFINITY,
+  );
   // An apk add after a bash SHELL would itself run under the bash it is meant to install.
   const runsUnderBash =
     bashShell !== undefined && firstAdd !== undefined && firstAdd.at > bashShell.start;

@@ -59,7 +59,9 @@ function wholeLines(
   const sm = cont ?? bare;
   if (!sm || (!separators && sm[1])) return undefined;
   if (separators) {
-    const before = pm[1] ? 1 : 0;
+    // In a heredoc, `a &&` ending the line above joins this line to it: that operator is ours.
+    const joined = src.direct && /(?:&&|\|\||\|)[ \t]*\r?\n$/.test(src.file.slice(0, ls));
+    const before = pm[1] || joined ? 1 : 0;
     // A heredoc line's own newline separates it from the next command.
     const after = sm[1] || (!cont && bare) ? 1 : 0;
     if (before + after !== 1 || (!hasPrev && after !== 1)) return undefined;

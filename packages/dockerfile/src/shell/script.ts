@@ -187,9 +187,13 @@ function readSimple(tokens: Token[], start: number): { command: SimpleCommand; n
     else if (args.length === 0 && ASSIGNMENT.test(t.raw)) assignments.push(t);
     else args.push(t);
   }
-  const all = [...assignments, ...args, ...redirects];
-  const startOffset = Math.min(...all.map((t) => t.start));
-  const endOffset = Math.max(...all.map((t) => t.end));
+  // A loop, not Math.min(...spread): a command may have more words than the stack has room for.
+  let startOffset = Number.POSITIVE_INFINITY;
+  let endOffset = Number.NEGATIVE_INFINITY;
+  for (const t of [...assignments, ...args, ...redirects]) {
+    startOffset = Math.min(startOffset, t.start);
+    endOffset = Math.max(endOffset, t.end);
+  }
   return {
     command: {
       assignments,
