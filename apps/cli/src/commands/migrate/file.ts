@@ -1,21 +1,9 @@
-import { randomBytes } from "node:crypto";
-import {
-  chmodSync,
-  closeSync,
-  fstatSync,
-  fsyncSync,
-  openSync,
-  readSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
 import { InputError } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
+import { writeOutput } from "../../write-output.js";
 
 export interface FileMigration {
   /** The path as given on the command line (`-` for stdin). */
@@ -143,7 +131,8 @@ export function writeAtomic(
   encoding: "utf8" | "latin1" = "utf8",
 ): void {
   try {
-    replaceFile(path, text, encoding);
+    // A temp file in the real file's directory, same mode, then a rename (write-output.ts).
+    writeOutput(path, Buffer.from(text, encoding));
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
     throw new InputError(
@@ -154,33 +143,5 @@ export function writeAtomic(
         details: { file: path },
       },
     );
-  }
-}
-
-function replaceFile(path: string, text: string, encoding: "utf8" | "latin1"): void {
-  // Write through a symlink to the file it points at, rather than replacing the link.
-  const file = realpathSync(path);
-  const mode = statSync(file).mode & 0o7777;
-  // Not derived from the file name, so a name near NAME_MAX still gets a temp file.
-  const tmp = join(dirname(file), `.alpinize-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(tmp, "wx", mode);
-  try {
-    writeSync(fd, Buffer.from(text, encoding));
-    fsyncSync(fd);
-    closeSync(fd);
-    chmodSync(tmp, mode);
-    renameSync(tmp, file);
-  } catch (err) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean
-    }
-    throw err;
   }
 }

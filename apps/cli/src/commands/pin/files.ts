@@ -1,9 +1,9 @@
 import { isUtf8 } from "node:buffer";
-import { randomBytes } from "node:crypto";
-import { readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
 import { InputError, isAlpinizeError } from "@alpinize/errors";
+import { writeOutput } from "../../write-output.js";
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export const KINDS: PinFileKind[] = ["dockerfile", "compose", "workflow"];
@@ -120,18 +120,12 @@ export function forFile<T>(input: PinInput, fn: () => T): T {
 
 /**
  * Replaces the file via a temp file in the same directory and a rename, keeping its mode; a
- * symlink is followed, so the link stays and its target gets the new text.
+ * symlink is followed, so the link stays and its target gets the new text (write-output.ts).
  */
 export async function replaceFile(path: string, bytes: Buffer, file: string): Promise<void> {
-  let tmp: string | undefined;
   try {
-    const target = await realpath(path);
-    const { mode } = await stat(target);
-    tmp = join(dirname(target), `.${basename(target)}.alpinize-${randomBytes(4).toString("hex")}`);
-    await writeFile(tmp, bytes, { mode: mode & 0o7777, flag: "wx" });
-    await rename(tmp, target);
+    writeOutput(path, bytes);
   } catch (err) {
-    if (tmp !== undefined) await rm(tmp, { force: true });
     throw new InputError(
       "ALPINIZE_PIN_UNWRITABLE",
       `cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`,

@@ -1,0 +1,233 @@
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  type Stats,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+
+/**
+ * How an output path was written: through a temp file and a rename (`replaced`, `created`), or
+ * straight into an open stream (`stream`: stdout, a pipe, a FIFO, a device, a /proc fd path).
+ */
+export type WriteKind = "replaced" | "created" | "stream";
+
+export interface WriteOutputOptions {
+  /** Directory a relative path is taken from (default: process.cwd()). */
+  cwd?: string;
+  /** Permission bits of a new file, before the umask (default 0o666). */
+  newFileMode?: number;
+}
+
+/** Thrown for a target that is a directory; carries `code: "EISDIR"` like the errno errors. */
+export class OutputIsDirectoryError extends Error {
+  readonly code = "EISDIR";
+  constructor(readonly path: string) {
+    super(`${path} is a directory`);
+    this.name = "OutputIsDirectoryError";
+  }
+}
+
+/**
+ * Writes `data` to `path` the way a shell redirection would, without ever half-writing or
+ * replacing what is not a regular file. `-`, /dev/stdout, /dev/fd/1 and /proc/self/fd/1 go to
+ * fd 1 (likewise for 2); other fd paths are opened for appending; pipes, FIFOs and devices are
+ * written into; a regular file (through any symlinks) is replaced by a temp file in its own
+ * directory with the same mode and a rename. Throws the errno error (its `code` says why) after
+ * removing any temp file; the target is then unchanged.
+ */
+export function writeOutput(
+  path: string,
+  data: string | Uint8Array,
+  options: WriteOutputOptions = {},
+): WriteKind {
+  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  if (path === "-") {
+    writeAll(1, bytes);
+    return "stream";
+  }
+  const target = locate(resolve(options.cwd ?? process.cwd(), path));
+  switch (target.kind) {
+    case "own-fd":
+      writeAll(target.fd, bytes);
+      return "stream";
+    case "fd-path":
+      // The shell already truncated for `>`; `>>` and earlier writes must be kept.
+      writeInto(target.path, bytes, constants.O_APPEND);
+      return "stream";
+    case "special":
+      // A regular file that took its place since we looked is replaced as usual.
+      return writeInto(target.path, bytes, 0)
+        ? "stream"
+        : replace(target.path, undefined, bytes, options);
+    case "directory":
+      throw new OutputIsDirectoryError(path);
+    case "file":
+      return replace(target.path, target.stats, bytes, options);
+    case "new":
+      return replace(target.path, undefined, bytes, options);
+  }
+}
+
+type Target =
+  | { kind: "own-fd"; fd: number }
+  | { kind: "fd-path" | "special" | "directory"; path: string }
+  | { kind: "file"; path: string; stats: Stats }
+  | { kind: "new"; path: string };
+
+/** /dev/stdout, /dev/fd/N, /proc/{self,thread-self,PID}[/task/TID]/fd/N: an open descriptor. */
+const FD_PATH =
+  /^(?:\/dev\/(?:std(in|out|err)|fd\/(\d+))|\/proc\/(self|thread-self|\d+)(?:\/task\/\d+)?\/fd\/(\d+))$/;
+const STD_FD: Record<string, number> = { in: 0, out: 1, err: 2 };
+
+function fdAlias(path: string): Target | undefined {
+  const m = FD_PATH.exec(path);
+  if (!m) return undefined;
+  const fd = m[1] !== undefined ? STD_FD[m[1]]! : Number(m[2] ?? m[4]);
+  const ours =
+    m[3] === undefined || m[3] === "self" || m[3] === "thread-self" || Number(m[3]) === process.pid;
+  // Our own stdout/stderr is written through the descriptor itself: it works for sockets
+  // too, and never opens (let alone replaces) anything.
+  if (ours && (fd === 1 || fd === 2)) return { kind: "own-fd", fd };
+  return { kind: "fd-path", path };
+}
+
+/**
+ * Follows the path one symlink at a time, so a chain that passes through an fd path (a link to
+ * /proc/self/fd/1, whose own target may be `pipe:[N]` or the file the shell opened) is noticed
+ * before realpath would hide it or fail on it.
+ */
+function locate(start: string): Target {
+  let path = start;
+  for (let hops = 0; hops < 64; hops++) {
+    const alias = fdAlias(path);
+    if (alias) return alias;
+    const real = join(realpathSync(dirname(path)), basename(path));
+    if (real !== path) {
+      path = real;
+      continue;
+    }
+    let st: Stats;
+    try {
+      st = lstatSync(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return { kind: "new", path };
+      throw err;
+    }
+    if (st.isSymbolicLink()) {
+      const link = readlinkSync(path);
+      // A /proc magic link to a pipe or socket: only opening the link itself reaches it.
+      if (/^[a-z_]+:\[\d+\]$/.test(link)) return { kind: "fd-path", path };
+      path = resolve(dirname(path), link);
+      continue;
+    }
+    if (st.isFile()) return { kind: "file", path, stats: st };
+    return { kind: st.isDirectory() ? "directory" : "special", path };
+  }
+  throw Object.assign(new Error(`${start}: too many levels of symbolic links`), { code: "ELOOP" });
+}
+
+/**
+ * Opens without O_CREAT or O_TRUNC and writes. Returns false, having written nothing, when a
+ * plain path (extra 0) turned out to open a regular file.
+ */
+function writeInto(path: string, bytes: Uint8Array, extra: number): boolean {
+  const fd = openSync(path, constants.O_WRONLY | extra);
+  try {
+    if (extra === 0 && fstatSync(fd).isFile()) return false;
+    writeAll(fd, bytes);
+    return true;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function replace(
+  path: string,
+  old: Stats | undefined,
+  bytes: Uint8Array,
+  options: WriteOutputOptions,
+): WriteKind {
+  const dir = dirname(path);
+  // Not derived from the file name, so a name near NAME_MAX still gets a temp file.
+  const tmp = join(dir, `.alpinize-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+  const mode = old ? old.mode & 0o7777 : (options.newFileMode ?? 0o666);
+  const fd = openSync(tmp, "wx", mode);
+  let open = true;
+  try {
+    if (old) {
+      // The umask applied to openSync; an existing file keeps its exact bits and owner.
+      fchmodSync(fd, mode);
+      if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0))
+        fchownSync(fd, old.uid, old.gid);
+    }
+    writeAll(fd, bytes);
+    fsyncSync(fd);
+    closeSync(fd);
+    open = false;
+    renameSync(tmp, path);
+  } catch (err) {
+    if (open) closeQuietly(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already renamed or never created
+    }
+    throw err;
+  }
+  syncDir(dir);
+  return old ? "replaced" : "created";
+}
+
+/** Makes the rename itself durable; some filesystems refuse fsync on a directory, which is fine. */
+function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, constants.O_RDONLY | constants.O_DIRECTORY);
+    fsyncSync(fd);
+  } catch {
+    // best effort
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // nothing more to do
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes every byte. Node may have set our stdout pipe to non-blocking mode, so a full pipe
+ * answers EAGAIN: wait a moment for the reader and go on, rather than dropping output.
+ */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let done = 0;
+  let waited = 0;
+  while (done < bytes.length) {
+    try {
+      done += writeSync(fd, bytes, done, bytes.length - done);
+      waited = 0;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EAGAIN" || waited > 120_000) throw err;
+      Atomics.wait(pause, 0, 0, 5);
+      waited += 5;
+    }
+  }
+}
