@@ -95,7 +95,7 @@ describe("rule 5: users and groups", () => {
 
   it("keeps expansions as written", () => {
     const r = migrate(`${base}RUN useradd --uid 1001 --home-dir "$DATA" --gid app app\n`);
-    expect(r.output).toBe('FROM alpine:3.23\nRUN adduser -D -u 1001 -G app -h "$DATA" app\n');
+    expect(r.output).toBe('FROM alpine:3.23\nRUN adduser -D -u 1001 -G app -h "$DATA" -H app\n');
   });
 
   it("warns when IDs or names collide with Alpine's base users and groups", () => {

@@ -144,7 +144,7 @@ describe("second review", () => {
 
   it("names Alpine's base groups for numeric useradd -g (OpenShift's -g 0)", () => {
     const r = migrate("FROM debian:12\nRUN useradd -u 1001 -g 0 app && useradd -r -g 100 b\n");
-    expect(r.output).toContain("adduser -D -u 1001 -G root app && adduser -S -D -G users -H b");
+    expect(r.output).toContain("adduser -D -u 1001 -G root -H app && adduser -S -D -G users -H b");
   });
 
   it("sees packages an env-wrapped apk add installed (idempotent)", () => {
@@ -203,5 +203,21 @@ describe("tester round 3 (migrate)", () => {
       release: "3.23",
     });
     expect(r.output.startsWith("FROM alpine:3.23\nRUN echo w0 w1 ")).toBe(true);
+  });
+
+  it("keeps groupadd -f's tolerance of an existing group", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN x && groupadd -f docker && groupadd --force -g 2000 g2\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN x && { grep -q '^docker:' /etc/group || addgroup docker; } && { grep -q '^g2:' /etc/group || addgroup -g 2000 g2; }\n",
+    );
+  });
+
+  it("creates no home without -m, as Debian's useradd, and puts -N users in users", () => {
+    const r = migrate("FROM debian:12\nRUN useradd -u 1001 plain && useradd -m -N -u 1002 web\n");
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN adduser -D -u 1001 -H plain && adduser -D -u 1002 -G users web\n",
+    );
   });
 });

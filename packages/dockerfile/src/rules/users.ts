@@ -179,6 +179,8 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
     if (p.options.has("-r")) out.push("-S");
     if (typeof gid === "string") out.push("-g", gid);
     out.push(q(name));
+    // groupadd -f: an existing group is success; busybox addgroup fails on it, so look first.
+    if (p.options.has("-f")) return `{ grep -q ${q(`^${name}:`)} /etc/group || ${out.join(" ")}; }`;
     return out.join(" ");
   }
   if (cmd.name === "useradd") return useradd(scope, cmd, words, fail);
@@ -236,6 +238,8 @@ function useradd(
   const system = o.has("-r");
   const out: string[] = [];
   let group = groupName(scope, cmd.start, str("-g"));
+  // -N: no group of the user's own; Debian then uses its default group, users (100 on Alpine too).
+  if (o.has("-N") && group === undefined) group = "users";
   if (system && group === undefined && !o.has("-N")) {
     // useradd -r makes a same-named group; busybox adduser -S would use nogroup instead.
     out.push(`addgroup -S ${q(name)} &&`);
@@ -250,7 +254,8 @@ function useradd(
   if (str("-s")) out.push("-s", q(fixShell(scope, str("-s")!, cmd.start)));
   if (str("-c") !== undefined) out.push("-g", q(str("-c")!));
   if (str("-k")) out.push("-k", q(str("-k")!));
-  if (o.has("-M") || (system && !o.has("-m"))) out.push("-H");
+  // Debian's useradd makes a home only with -m (login.defs has no CREATE_HOME); busybox always does.
+  if (!o.has("-m")) out.push("-H");
   out.push(q(name));
   const extra = str("-G");
   for (const g of extra?.split(",") ?? []) checkGroupExists(scope, cmd.start, g);
