@@ -33,9 +33,11 @@ export interface WriteOutputOptions {
 /** Thrown for a target that is a directory; carries `code: "EISDIR"` like the errno errors. */
 export class OutputIsDirectoryError extends Error {
   readonly code = "EISDIR";
-  constructor(readonly path: string) {
+  readonly path: string;
+  constructor(path: string) {
     super(`${path} is a directory`);
     this.name = "OutputIsDirectoryError";
+    this.path = path;
   }
 }
 
@@ -80,7 +82,15 @@ export function writeOutput(
   }
 }
 
-type Target =
+/**
+ * What writeOutput would do with `path`, without writing: `own-fd` (fd 1 or 2 itself), `fd-path`
+ * (opened for appending), `special` (written into), `file` (replaced), `new`, `directory`.
+ */
+export function outputKind(path: string, cwd = process.cwd()): OutputTarget["kind"] {
+  return path === "-" ? "own-fd" : locate(resolve(cwd, path)).kind;
+}
+
+export type OutputTarget =
   | { kind: "own-fd"; fd: number }
   | { kind: "fd-path" | "special" | "directory"; path: string }
   | { kind: "file"; path: string; stats: Stats }
@@ -91,7 +101,7 @@ const FD_PATH =
   /^(?:\/dev\/(?:std(in|out|err)|fd\/(\d+))|\/proc\/(self|thread-self|\d+)(?:\/task\/\d+)?\/fd\/(\d+))$/;
 const STD_FD: Record<string, number> = { in: 0, out: 1, err: 2 };
 
-function fdAlias(path: string): Target | undefined {
+function fdAlias(path: string): OutputTarget | undefined {
   const m = FD_PATH.exec(path);
   if (!m) return undefined;
   const fd = m[1] !== undefined ? STD_FD[m[1]]! : Number(m[2] ?? m[4]);
@@ -108,7 +118,7 @@ function fdAlias(path: string): Target | undefined {
  * /proc/self/fd/1, whose own target may be `pipe:[N]` or the file the shell opened) is noticed
  * before realpath would hide it or fail on it.
  */
-function locate(start: string): Target {
+function locate(start: string): OutputTarget {
   let path = start;
   for (let hops = 0; hops < 64; hops++) {
     const alias = fdAlias(path);

@@ -1,0 +1,236 @@
+import { spawn, spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { OutputIsDirectoryError, outputKind, writeOutput } from "./write-output.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BIN = join(here, "..", "dist", "bin.js");
+const SRC = join(here, "write-output.ts");
+const isRoot = process.getuid?.() === 0;
+
+// A one-finding Trivy report (CRITICAL, fixed): the gate fails on it and prints a verdict.
+const REPORT = JSON.stringify({
+  SchemaVersion: 2,
+  ArtifactName: "demo:1",
+  ArtifactType: "container_image",
+  Metadata: { OS: { Family: "alpine", Name: "3.23.0" } },
+  Results: [
+    {
+      Target: "demo:1 (alpine 3.23.0)",
+      Class: "os-pkgs",
+      Type: "alpine",
+      Vulnerabilities: [
+        {
+          VulnerabilityID: "CVE-2026-0001",
+          PkgName: "zlib",
+          InstalledVersion: "1.0-r0",
+          FixedVersion: "1.1-r0",
+          Status: "fixed",
+          Severity: "CRITICAL",
+        },
+      ],
+    },
+  ],
+});
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "alpinize-write-"));
+  chmodSync(dir, 0o755);
+  writeFileSync(join(dir, "report.json"), REPORT);
+});
+afterEach(() => {
+  chmodSync(dir, 0o755);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const leftovers = (d: string) => readdirSync(d).filter((n) => n.startsWith(".alpinize-"));
+
+/** Runs a shell line with the built CLI as $A, in the temp dir; stdout is a pipe to us. */
+function sh(line: string, extra: { uid?: number } = {}) {
+  return spawnSync("sh", ["-c", line], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", A: `${process.execPath} ${BIN}` },
+    ...(extra.uid !== undefined ? { uid: extra.uid, gid: extra.uid } : {}),
+  });
+}
+
+describe("writeOutput on files", () => {
+  it("replaces a regular file, keeping its mode, through a temp file that does not stay", () => {
+    const f = join(dir, "out.txt");
+    writeFileSync(f, "old\n");
+    chmodSync(f, 0o640);
+    expect(writeOutput("out.txt", "new\n", { cwd: dir })).toBe("replaced");
+    expect(readFileSync(f, "utf8")).toBe("new\n");
+    expect(statSync(f).mode & 0o7777).toBe(0o640);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it("follows a symlink: the link stays a link and its target gets the text", () => {
+    mkdirSync(join(dir, "real"));
+    writeFileSync(join(dir, "real", "t.txt"), "old\n");
+    symlinkSync("real/t.txt", join(dir, "link.txt"));
+    expect(writeOutput(join(dir, "link.txt"), "new\n")).toBe("replaced");
+    expect(lstatSync(join(dir, "link.txt")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "real", "t.txt"), "utf8")).toBe("new\n");
+    // A dangling link creates the file it names, and stays a link.
+    symlinkSync("real/later.txt", join(dir, "dangling"));
+    expect(writeOutput(join(dir, "dangling"), "x")).toBe("created");
+    expect(lstatSync(join(dir, "dangling")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "real", "later.txt"), "utf8")).toBe("x");
+  });
+
+  it("creates a new file, and refuses a directory or a missing directory", () => {
+    expect(writeOutput(join(dir, "new.txt"), "a")).toBe("created");
+    expect(readFileSync(join(dir, "new.txt"), "utf8")).toBe("a");
+    expect(() => writeOutput(dir, "a")).toThrow(OutputIsDirectoryError);
+    expect(() => writeOutput(join(dir, "no", "x"), "a")).toThrow(
+      expect.objectContaining({ code: "ENOENT" }),
+    );
+  });
+
+  it("writes into /dev/null and leaves it a character device", () => {
+    expect(outputKind("/dev/null")).toBe("special");
+    expect(writeOutput("/dev/null", "discarded")).toBe("stream");
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+
+  it.skipIf(spawnSync("mkfifo", ["--version"]).status !== 0)(
+    "writes into a FIFO that a reader holds, and leaves it a FIFO",
+    async () => {
+      const fifo = join(dir, "fifo");
+      expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+      const reader = spawn("cat", [fifo]);
+      let got = "";
+      reader.stdout.on("data", (d) => {
+        got += d;
+      });
+      const done = new Promise((ok) => reader.on("close", ok));
+      expect(writeOutput(fifo, "through the fifo\n")).toBe("stream");
+      await done;
+      expect(got).toBe("through the fifo\n");
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+    },
+  );
+
+  it("never classes stdout paths as files to replace", () => {
+    // Proven here, in-process and without writing, before any child is given these paths.
+    for (const p of [
+      "-",
+      "/dev/stdout",
+      "/dev/fd/1",
+      "/proc/self/fd/1",
+      `/proc/${process.pid}/fd/1`,
+    ])
+      expect(outputKind(p)).toBe("own-fd");
+    expect(outputKind("/dev/stderr")).toBe("own-fd");
+    symlinkSync("/proc/self/fd/1", join(dir, "mystdout"));
+    expect(outputKind(join(dir, "mystdout"))).toBe("own-fd");
+    symlinkSync("/proc/self/fd", join(dir, "fds"));
+    expect(outputKind(join(dir, "fds", "1"))).toBe("own-fd");
+    expect(outputKind("/dev/fd/7")).toBe("fd-path");
+  });
+});
+
+describe("alpinize --output to stdout, pipes and appends (built CLI in a child)", () => {
+  it("gate --output /dev/stdout with stdout piped sends the report down the pipe", () => {
+    expect(outputKind("/dev/stdout")).toBe("own-fd");
+    const r = sh("$A gate report.json --format json --output /dev/stdout");
+    expect(r.status, r.stderr).toBe(1);
+    expect(JSON.parse(r.stdout).passed).toBe(false);
+    expect(r.stderr).toContain("json written to /dev/stdout");
+  });
+
+  it("a symlink to /proc/self/fd/1 in a temp dir reaches the pipe and stays a symlink", () => {
+    symlinkSync("/proc/self/fd/1", join(dir, "mystdout"));
+    expect(outputKind(join(dir, "mystdout"))).toBe("own-fd");
+    const r = sh("$A gate report.json --format json --output mystdout | wc -c");
+    expect(Number(r.stdout.trim())).toBeGreaterThan(100);
+    expect(lstatSync(join(dir, "mystdout")).isSymbolicLink()).toBe(true);
+  });
+
+  it(">> keeps earlier content, through /dev/stdout and through a link to /proc/self/fd/1", () => {
+    symlinkSync("/proc/self/fd/1", join(dir, "mystdout"));
+    writeFileSync(join(dir, "s.md"), "keep\n");
+    let r = sh("$A gate report.json --format markdown --output /dev/stdout >> s.md");
+    expect(r.status, r.stderr).toBe(1);
+    r = sh("$A shims print --output mystdout >> s.md");
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(join(dir, "s.md"), "utf8");
+    expect(text.startsWith("keep\n## ")).toBe(true);
+    expect(text).toContain("alpinize gate failed");
+    expect(text).toContain("alpinize_ensure_group");
+    expect(lstatSync(join(dir, "s.md")).isFile()).toBe(true);
+  });
+
+  it("> into a file through /dev/fd/3 (opened for appending) holds exactly the output", () => {
+    writeFileSync(join(dir, "early"), "early\n");
+    const r = sh("$A shims print --output /dev/fd/3 3>>early");
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(join(dir, "early"), "utf8");
+    expect(text.startsWith("early\n# alpinize shims")).toBe(true);
+  });
+
+  it("waits out a full, non-blocking stdout pipe instead of losing output", () => {
+    // 1 MiB is far more than a pipe holds; the reader starts late, so writes meet EAGAIN.
+    const script = `const { writeOutput } = await import(${JSON.stringify(pathToFileURL(SRC).href)});
+process.stdout;
+writeOutput("-", "y".repeat(1 << 20));`;
+    const r = spawnSync(
+      "sh",
+      ["-c", `"${process.execPath}" --input-type=module -e '${script}' | (sleep 1; wc -c)`],
+      { encoding: "utf8" },
+    );
+    expect(r.stderr).toBe("");
+    expect(Number(r.stdout.trim())).toBe(1 << 20);
+  });
+});
+
+describe("alpinize --output failures leave nothing behind (exit 2)", () => {
+  // Root ignores directory permissions, so the CLI runs as nobody when we are root.
+  const canDrop =
+    !isRoot ||
+    spawnSync(process.execPath, [BIN, "--version"], { cwd: tmpdir(), uid: 65534, gid: 65534 })
+      .status === 0;
+
+  it.skipIf(!canDrop)("a read-only directory: exit 2, no output file, no temp file", () => {
+    const ro = join(dir, "ro");
+    mkdirSync(ro);
+    chmodSync(ro, 0o555);
+    const uid = isRoot ? { uid: 65534 } : {};
+    let r = sh("$A gate report.json --output ro/out.json", uid);
+    expect([r.status, r.stderr]).toEqual([
+      2,
+      expect.stringContaining("ro/out.json: cannot write the output (EACCES)"),
+    ]);
+    r = sh("$A shims print --output ro/shims.sh", uid);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain("cannot write ro/shims.sh");
+    expect(readdirSync(ro)).toEqual([]);
+  });
+
+  it("a write that fails half way (file size limit) removes the temp file and keeps the old text", () => {
+    writeFileSync(join(dir, "shims.sh"), "old\n");
+    // ulimit -f counts 512-byte blocks; the shims library is far larger than 4 KiB.
+    const r = sh("ulimit -f 8; exec $A shims print --output shims.sh");
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain("EFBIG");
+    expect(readFileSync(join(dir, "shims.sh"), "utf8")).toBe("old\n");
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
