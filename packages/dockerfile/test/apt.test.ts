@@ -70,7 +70,7 @@ describe("rule 2: apt-get → apk", () => {
     const r = migrate(
       `${base}RUN apt-get install -y dpkg-dev gcc && gnuArch="$(dpkg-architecture --query DEB_BUILD_GNU_TYPE)"\n`,
     );
-    expect(r.output).toContain("RUN apk add --no-cache dpkg-dev dpkg gcc && gnuArch=");
+    expect(r.output).toContain("RUN apk add --no-cache dpkg-dev dpkg gcc musl-dev && gnuArch=");
     expect(r.packages.find((p) => p.debian === "dpkg")).toMatchObject({
       layer: "migrate-rule",
       written: ["dpkg"],
@@ -107,9 +107,16 @@ describe("rule 2: apt-get → apk", () => {
     expect(r.output).toBe(
       "FROM alpine:3.23\nRUN apk add --no-cache gcc musl-dev openssl-dev make\n",
     );
-    expect(migrate(`${base}RUN apt-get install -y gcc make\n`).output).toBe(
+    expect(migrate(`${base}RUN apt-get install -y --no-install-recommends gcc make\n`).output).toBe(
       "FROM alpine:3.23\nRUN apk add --no-cache gcc make\n",
     );
+    // Without --no-install-recommends Debian's gcc brings libc6-dev from its Recommends.
+    expect(migrate(`${base}RUN apt-get install -y gcc make\n`).output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache gcc musl-dev make\n",
+    );
+    expect(
+      migrate(`${base}RUN apt-get -o APT::Install-Recommends=false install -y gcc\n`).output,
+    ).toBe("FROM alpine:3.23\nRUN apk add --no-cache gcc\n");
     expect(migrate(`${base}RUN apt-get install -y build-essential gcc libssl-dev\n`).output).toBe(
       "FROM alpine:3.23\nRUN apk add --no-cache build-base gcc openssl-dev\n",
     );

@@ -96,7 +96,7 @@ describe("rule busybox: GNU tools busybox cannot stand in for", () => {
       "FROM debian:12\nRUN apt-get install -y gcc && readlink -e x && apt-get purge -y gcc\nRUN readlink -e y\n",
     );
     expect(two.output).toContain(
-      "apk add --no-cache --virtual .build-deps gcc coreutils && readlink",
+      "apk add --no-cache --virtual .build-deps gcc musl-dev coreutils && readlink",
     );
     expect(two.output).toMatch(/^FROM alpine:3\.23\nRUN apk add --no-cache coreutils\n/);
   });

@@ -9,7 +9,7 @@ describe("GNU packages are never placed in a virtual package deleted before the 
       "FROM debian:12\nRUN apt-get install -y gcc make && make && apt-get purge -y gcc make && grep -P x /y\n",
     );
     expect(r.output).toBe(
-      "FROM alpine:3.23\nRUN apk add --no-cache grep\nRUN apk add --no-cache --virtual .build-deps gcc make && make && apk del --no-network .build-deps && grep -P x /y\n",
+      "FROM alpine:3.23\nRUN apk add --no-cache grep\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev make && make && apk del --no-network .build-deps && grep -P x /y\n",
     );
   });
 });
@@ -218,6 +218,13 @@ describe("tester round 3 (migrate)", () => {
     const r = migrate("FROM debian:12\nRUN useradd -u 1001 plain && useradd -m -N -u 1002 web\n");
     expect(r.output).toBe(
       "FROM alpine:3.23\nRUN adduser -D -u 1001 -H plain && adduser -D -u 1002 -G users web\n",
+    );
+  });
+
+  it("installs bash when a RUN points /bin/sh at it", () => {
+    const r = migrate("FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\nRUN echo ok\n");
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache bash\nRUN ln -sf /bin/bash /bin/sh\nRUN echo ok\n",
     );
   });
 });

@@ -36,7 +36,7 @@ describe("rule 6: shells", () => {
       "",
     ].join("\n");
     const r = migrate(text);
-    expect(r.output).toContain("apk add --no-cache --virtual .build-deps gcc make;");
+    expect(r.output).toContain("apk add --no-cache --virtual .build-deps gcc musl-dev make;");
     expect(r.output).toContain('RUN apk add --no-cache bash\nSHELL ["/bin/bash", "-c"]');
     // An existing virtual apk add is no place for bash either.
     const apk = migrate(

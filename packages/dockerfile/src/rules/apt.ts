@@ -102,6 +102,17 @@ export function migrateApt(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCo
   }
 }
 
+/** apt installs Recommends unless told not to (Debian's images do not turn them off). */
+function installsRecommends(apt: AptCommand): boolean {
+  const words = apt.options.map((w) => w.value ?? "");
+  return !words.some(
+    (w, k) =>
+      w === "--no-install-recommends" ||
+      /Install-Recommends=(?:false|0|no)/i.test(w) ||
+      (w === "-o" && /Install-Recommends=(?:false|0|no)/i.test(words[k + 1] ?? "")),
+  );
+}
+
 function install(
   scope: ScriptScope,
   pipeline: Pipeline,
@@ -138,6 +149,7 @@ function install(
     rule,
     temporary ? "build-deps" : "install",
     scope.markedManual,
+    installsRecommends(apt),
   );
   if (temporary) flagManual(scope, literal);
   let remaining = 0;

@@ -51,6 +51,8 @@ export function mapPackages(
   mode: "install" | "build-deps" | "remove" = "install",
   /** Names `apt-mark manual` keeps after the purge: installed for good even in a build-deps RUN. */
   manual: ReadonlySet<string> = new Set(),
+  /** apt installs Recommends here (no `--no-install-recommends`): Debian's gcc brings libc6-dev. */
+  recommends = false,
 ): PackageOutcome[] {
   const commands = [...stage.commands];
   const debianNames = tokens.map((t) => bareName(t.value).name);
@@ -85,7 +87,18 @@ export function mapPackages(
     }
     ctx.packages.push({ ...decision, line: ctx.line(tok.offset), tool, written: [...written] });
     if (mode !== "remove") {
-      written.push(...companions(ctx, stage, debianNames, name, written, seen, tok.offset, tool));
+      written.push(
+        ...companions(
+          ctx,
+          stage,
+          { names: debianNames, recommends },
+          name,
+          written,
+          seen,
+          tok.offset,
+          tool,
+        ),
+      );
     }
     if (unknown) {
       const hint = decision.candidates?.length
@@ -113,8 +126,13 @@ export function mapPackages(
 interface Companion {
   debian: ReadonlySet<string>;
   add: string;
-  /** `names`: every Debian name of the same install command. */
-  when: (written: readonly string[], stage: StageState, names: readonly string[]) => boolean;
+  /** `names`: every Debian name of the same install command; `recommends`: apt installs them. */
+  when: (
+    written: readonly string[],
+    stage: StageState,
+    names: readonly string[],
+    recommends: boolean,
+  ) => boolean;
   reason: string;
 }
 
@@ -128,10 +146,10 @@ const COMPANIONS: readonly Companion[] = [
     // on musl-dev, gcc does not) and its -dev packages do not pull them in.
     debian: new Set(["gcc", "clang"]),
     add: "musl-dev",
-    when: (_written, stage, names) =>
+    when: (_written, stage, names, recommends) =>
       !stage.alpineInstalled.has("build-base") &&
       !names.some((n) => LIBC_DEV.has(n)) &&
-      names.some((n) => /^lib.*-dev$/.test(n)),
+      (recommends || names.some((n) => /^lib.*-dev$/.test(n))),
     reason:
       "Debian's gcc gets libc6-dev from its Recommends and from the -dev packages installed with it; Alpine's gcc has no libc headers: musl-dev",
   },
@@ -176,7 +194,7 @@ const COMPANIONS: readonly Companion[] = [
 function companions(
   ctx: MigrationContext,
   stage: StageState,
-  names: readonly string[],
+  install: { names: readonly string[]; recommends: boolean },
   debian: string,
   written: string[],
   seen: Set<string>,
@@ -188,7 +206,8 @@ function companions(
     if (!c.debian.has(debian) && !c.debian.has("*")) continue;
     const sofar = [...written, ...added];
     if (stage.alpineInstalled.has(c.add) && !seen.has(c.add)) continue;
-    if (seen.has(c.add) || !c.when(sofar, stage, names) || !ctx.packageMap.exists(c.add)) continue;
+    if (seen.has(c.add) || !ctx.packageMap.exists(c.add)) continue;
+    if (!c.when(sofar, stage, install.names, install.recommends)) continue;
     seen.add(c.add);
     stage.alpineInstalled.add(c.add);
     ctx.packages.push({

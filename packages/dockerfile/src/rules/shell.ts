@@ -94,6 +94,8 @@ export function migrateShell(ctx: MigrationContext, state: StageState): void {
       if (bashShell && hasBashism(text)) runsNeedBash = true;
       if (callsBash(ctx, ins))
         state.bashNeeds.push({ offset: ins.start, reason: "a RUN line calls bash" });
+      else if (linksShToBash(ctx, ins))
+        state.bashNeeds.push({ offset: ins.start, reason: "a RUN line points /bin/sh at bash" });
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
       if (/(?:^|[\s"[])(?:\/usr)?(?:\/bin\/)?bash(?:[\s",]|$)/.test(ins.args.text)) {
         state.bashNeeds.push({ offset: ins.start, reason: `${ins.keyword} runs bash` });
@@ -172,6 +174,25 @@ function callsBash(ctx: MigrationContext, ins: Instruction): boolean {
             callsOf(c).some((x) => BASH_BIN.test(x.name ?? "")),
         ),
       );
+  } catch {
+    return false;
+  }
+}
+
+/** `ln -sf /bin/bash /bin/sh`: later RUN lines would find /bin/sh dangling without bash. */
+function linksShToBash(ctx: MigrationContext, ins: Instruction): boolean {
+  if (ins.form === "exec") return false;
+  try {
+    return runScripts(ctx, ins).some((src) =>
+      simpleCommands(src.script).some((c) => {
+        if (c.name?.replace(/^.*\//, "") !== "ln") return false;
+        const values = c.args.map((a) => a.value ?? "");
+        return (
+          values.some((v) => /(?:^|\/)bash$/.test(v)) &&
+          values.some((v) => /^\/(?:usr\/)?bin\/sh$/.test(v))
+        );
+      }),
+    );
   } catch {
     return false;
   }
