@@ -1,6 +1,7 @@
 import { type OptionSpec, parseOptions } from "../shell/options.js";
 import { literal, type SimpleCommand, type Word } from "../shell/scan.js";
 import type { GroupRefs } from "./group-refs.js";
+import { groupUseEdits, ownerWithGroup, type WordEdit } from "./group-uses.js";
 
 /** What one command becomes, or why it stays. */
 export type CommandOutcome =
@@ -13,13 +14,17 @@ export type CommandOutcome =
       /** The group name this call creates, when it is a literal. */
       defines?: string;
     }
-  | { kind: "warn"; rule: string; message: string };
+  | { kind: "warn"; rule: string; message: string }
+  /** Only some words change (a group named by GID or effective name); the command stays. */
+  | { kind: "words"; rule: string; message: string; edits: WordEdit[] };
 
 export interface CommandContext {
   cmd: SimpleCommand;
   /** Index of the command name in cmd.words (after assignments and `exec`). */
   at: number;
   exec: boolean;
+  /** The command name with an absolute directory dropped. */
+  name: string | undefined;
   /** Group names created earlier in the script with an explicit GID, and how to refer to them. */
   groups: GroupRefs;
 }
@@ -72,10 +77,11 @@ const BB_ADDUSER: OptionSpec = {
 const NOLOGIN_DEBIAN = "/usr/sbin/nologin";
 
 export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined {
-  const name = literal(ctx.cmd.words[ctx.at]?.text ?? "");
+  const name = ctx.name;
   const args = ctx.cmd.words.slice(ctx.at + 1);
   if (name === "getent") return getent(args);
-  if (ctx.cmd.depth > 0) return undefined;
+  // Inside $( ) only the exec tools: `x=$(gosu app id)` runs in a subshell either way.
+  if (ctx.cmd.depth > 0 && name !== "gosu" && name !== "su-exec") return undefined;
   switch (name) {
     case "groupadd":
       return groupadd(args, ctx);
@@ -93,8 +99,20 @@ export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined 
     case "su-exec":
       return execAs(name, args, ctx);
     default:
-      return undefined;
+      return name === undefined ? undefined : groupUses(name, ctx);
   }
+}
+
+function groupUses(name: string, ctx: CommandContext): CommandOutcome | undefined {
+  const edits = groupUseEdits(name, ctx.cmd, ctx.at, ctx.groups);
+  if (!edits || edits.length === 0) return undefined;
+  return {
+    kind: "words",
+    rule: "group-name",
+    edits,
+    message:
+      "names the group created earlier by its GID (or the name alpinize_ensure_group printed): on Alpine another group may hold that GID",
+  };
 }
 
 const text = (w: Word | undefined) => w?.text ?? "";
@@ -230,7 +248,10 @@ function adduser(args: Word[], ctx: CommandContext): CommandOutcome {
 
 function execAs(name: string, args: Word[], ctx: CommandContext): CommandOutcome {
   if (args.length < 2) return warn(name, `${name} without a command; left as is`);
-  const call = `alpinize_exec_as ${args.map(text).join(" ")}`;
+  // gosu app:docker: the group part named by GID when the script created it with one.
+  const user = ownerWithGroup(args[0]!, ctx.groups, ctx.cmd);
+  const words = [user ?? text(args[0]), ...args.slice(1).map(text)];
+  const call = `alpinize_exec_as ${words.join(" ")}`;
   return {
     kind: "replace",
     rule: name,

@@ -1,8 +1,10 @@
 import { InputError } from "@alpinize/errors";
+import { commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell, type Word } from "../shell/scan.js";
 import { readShims } from "../shims.js";
 import { type CommandOutcome, rewriteCommand } from "./commands.js";
 import { captureVariable, GroupRefs } from "./group-refs.js";
+import { leftGroupNames, type WordEdit } from "./group-uses.js";
 import {
   DEFAULT_SHIMS_PATH,
   type RewriteEdit,
@@ -22,7 +24,6 @@ interface Replacement {
 const INLINE_BEGIN =
   "# >>> alpinize shims (inlined by `alpinize entrypoint --inline`; do not edit) >>>";
 const INLINE_END = "# <<< alpinize shims <<<";
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /**
  * Rewrites the user and group handling of an entrypoint script to the alpinize shims, and
@@ -62,14 +63,30 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     const cmd = withRewrittenWords(text, original, inner);
     const target = commandName(cmd);
     if (!target) continue;
-    const outcome = rewriteCommand({ cmd, at: target.at, exec: target.exec, groups });
+    const found = rewriteCommand({ ...target, cmd, groups });
+    const outcome = target.wrapper ? behindWrapper(found, target.name, target.wrapper) : found;
+    if (!outcome || outcome.kind === "warn")
+      warnings.push(...groupNameWarnings(text, cmd, target.at, groups));
     if (!outcome) continue;
     const where = lineColumn(text, cmd.words[target.at]!.start);
     if (outcome.kind === "warn") {
       warnings.push({ rule: outcome.rule, ...where, message: outcome.message });
       continue;
     }
-    const first = target.exec ? target.at - 1 : target.at;
+    if (outcome.kind === "words") {
+      const r = wordsReplacement(text, cmd, outcome.edits);
+      replacements.push(r);
+      const before = text.slice(r.start, r.end);
+      edits.push({
+        rule: outcome.rule,
+        ...lineColumn(text, r.start),
+        before,
+        after: r.after,
+        message: outcome.message,
+      });
+      continue;
+    }
+    const first = target.first;
     // `( )` and `{ }` are compound commands: no assignment may precede them, and redirections
     // that came before the name must follow them.
     const grouped = /^[({]/.test(outcome.call);
@@ -161,12 +178,18 @@ function checkSourcePath(path: string): void {
   }
 }
 
-function commandName(cmd: SimpleCommand): { at: number; exec: boolean } | undefined {
-  let at = cmd.words.findIndex((w) => !ASSIGNMENT.test(w.text));
-  if (at < 0) return undefined;
-  const exec = literal(cmd.words[at]!.text) === "exec" && cmd.words.length > at + 1;
-  if (exec) at++;
-  return { at, exec };
+/** A shim call cannot run behind env, nohup, timeout or sudo: those run programs, not functions. */
+function behindWrapper(
+  outcome: CommandOutcome | undefined,
+  name: string | undefined,
+  wrapper: string,
+): CommandOutcome | undefined {
+  if (outcome?.kind !== "replace") return outcome;
+  return {
+    kind: "warn",
+    rule: outcome.rule,
+    message: `${name} behind ${wrapper} is not rewritten: ${wrapper} runs a program, and the shims are shell functions; call the shim without ${wrapper} (e.g. alpinize_exec_as USER ${wrapper} CMD…) and run alpinize entrypoint again`,
+  };
 }
 
 /**
@@ -198,6 +221,34 @@ function withRewrittenWords(text: string, cmd: SimpleCommand, inner: Replacement
     return out + text.slice(pos, w.end);
   };
   return { ...cmd, words: cmd.words.map((w) => ({ ...w, text: wordText(w) })) };
+}
+
+/** One replacement from the first to the last edited word, other words as the command has them. */
+function wordsReplacement(text: string, cmd: SimpleCommand, edits: WordEdit[]): Replacement {
+  const start = Math.min(...edits.map((e) => e.word.start));
+  const end = Math.max(...edits.map((e) => e.word.end));
+  let after = "";
+  let pos = start;
+  for (const w of cmd.words) {
+    if (w.start < start || w.end > end) continue;
+    after +=
+      text.slice(pos, w.start) + (edits.find((e) => e.word.start === w.start)?.after ?? w.text);
+    pos = w.end;
+  }
+  return { start, end, after, depth: cmd.depth };
+}
+
+function groupNameWarnings(
+  text: string,
+  cmd: SimpleCommand,
+  at: number,
+  groups: GroupRefs,
+): RewriteWarning[] {
+  return leftGroupNames(cmd, at, groups).map(({ word, group, gid }) => ({
+    rule: "group-name",
+    ...lineColumn(text, word.start),
+    message: `group '${group}' was created with GID ${gid} earlier; on Alpine another group may already hold that GID (ping holds 999), so alpinize_ensure_group reuses it and '${group}' does not exist: refer to the group by its GID here`,
+  }));
 }
 
 function replacementText(
