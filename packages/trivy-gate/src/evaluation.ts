@@ -13,24 +13,48 @@ export interface Exception {
   source: string;
 }
 
+/** One product of a VEX statement: its `@id` (a package URL, usually) and subcomponents. */
+export interface VexProduct {
+  id: string;
+  /**
+   * Package URLs of subcomponents. An image product (`pkg:oci`, `pkg:docker`) without any applies
+   * to every package of that image, and only when the report is of that image.
+   */
+  subcomponents: string[];
+}
+
 /** One OpenVEX statement, flattened to what matching needs. */
 export interface VexStatement {
   vulnerability: string;
   aliases: string[];
-  /** Package URLs (or other ids) of products and subcomponents. */
-  products: string[];
-  /** Image-level products (pkg:oci, pkg:docker) without subcomponents: apply to every package. */
-  imageWide: boolean;
+  products: VexProduct[];
   status: "not_affected" | "affected" | "fixed" | "under_investigation";
   justification?: string;
   impactStatement?: string;
+  /** As written (the statement's, else the document's). */
   timestamp?: string;
+  /** The timestamp in milliseconds since the epoch (whole seconds) … */
+  time?: number;
+  /** … and its fraction of a second as nine digits, so sub-millisecond order is kept. */
+  timeFraction?: string;
   index: number;
   source: string;
 }
 
+/** An image product of a VEX statement that was not applied, and why. */
+export interface IgnoredVexProduct {
+  vulnerability: string;
+  product: string;
+  source: string;
+  index: number;
+  reason: string;
+}
+
 export interface Policy {
-  /** Severities that block (default HIGH, CRITICAL). */
+  /**
+   * Severities that block (default HIGH, CRITICAL). A threshold: every level at or above the
+   * least severe one listed blocks too (UNKNOWN only when listed).
+   */
   severities: Severity[];
   /** Only fixable findings block. */
   ignoreUnfixed: boolean;
@@ -132,9 +156,17 @@ export interface Evaluation {
   passed: boolean;
   report: Pick<
     Report,
-    "source" | "format" | "artifactName" | "artifactType" | "os" | "repoDigests"
+    "source" | "format" | "artifactName" | "artifactType" | "os" | "repoDigests" | "imageId"
   >;
-  policy: Omit<Policy, "exceptions" | "vex" | "now"> & { now: string };
+  /**
+   * `severities` is the effective set (every level at or above the least severe one listed);
+   * `listedSeverities` what was asked for; `threshold` the words for it ("HIGH and above").
+   */
+  policy: Omit<Policy, "exceptions" | "vex" | "now"> & {
+    now: string;
+    listedSeverities: Severity[];
+    threshold: string;
+  };
   /** Every unique finding, most severe first. */
   findings: EvaluatedFinding[];
   blocking: EvaluatedFinding[];
@@ -157,7 +189,13 @@ export interface Evaluation {
     stale: ExceptionState[];
     expiringSoon: ExceptionState[];
   };
-  vex: { statements: number; applied: number; unused: VexStatement[] };
+  vex: {
+    statements: number;
+    applied: number;
+    unused: VexStatement[];
+    /** Image products naming another image (or a report that names none): not applied. */
+    ignored: IgnoredVexProduct[];
+  };
   /** Things the gate saw but does not judge (secrets, misconfigurations). */
   notices: string[];
   /** Policy settings that had no effect on this report (a vendor no finding carries). */

@@ -38,6 +38,11 @@ export interface Finding {
   installed: string;
   fixed?: string;
   status: Status;
+  /**
+   * Other statuses of duplicate copies merged into this finding (when they disagree): the
+   * finding is only accepted by `--ignore-status` when every one of them is.
+   */
+  otherStatuses?: Status[];
   /** True when the report had no `Status` and it was derived from `FixedVersion`. */
   statusInferred: boolean;
   severity: Severity;
@@ -92,6 +97,10 @@ export interface Report {
   artifactType?: string;
   os?: OsInfo;
   repoDigests: string[];
+  /** `Metadata.RepoTags` (`name:tag`), used with the name and digests to match VEX products. */
+  repoTags: string[];
+  /** `Metadata.ImageID` (the config digest), when Trivy gave one. */
+  imageId?: string;
   results: ResultSummary[];
   findings: Finding[];
   /** Secrets and failed misconfiguration checks. */

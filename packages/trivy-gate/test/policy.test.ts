@@ -62,9 +62,12 @@ describe("severity and Status", () => {
     expect(e.blocking.map((f) => [f.id, f.fixable])).toEqual([["CVE-2021-3177", true]]);
   });
 
-  it("a custom severity list blocks exactly those severities", () => {
+  it("a severity list is a threshold: LOW blocks LOW and every level above it", () => {
     const e = evaluate(load("statuses.json"), defaultPolicy({ now: NOW, severities: ["LOW"] }));
-    expect(e.blocking.map((f) => f.id)).toEqual(["CVE-2026-0009"]);
+    expect(e.blocking.map((f) => f.id)).toContain("CVE-2026-0009");
+    expect(e.blocking.map((f) => f.id)).toContain("CVE-2026-0001");
+    expect(e.counts.byDisposition["below-threshold"]).toBe(0);
+    expect(e.policy.severities).toEqual(["LOW", "MEDIUM", "HIGH", "CRITICAL"]);
   });
 
   it("severity source: max of vendors, or one named vendor, and says which decided", () => {
@@ -165,13 +168,15 @@ describe("coverage", () => {
   it("secrets and failed checks at a blocking severity fail the gate; --vulnerabilities-only mentions them", () => {
     const e = evaluate(load("classes.json"));
     expect(e.problems.map((p) => p.message)).toEqual([
-      "1 secret(s) at HIGH/CRITICAL: aws-access-key-id CRITICAL in /app/.env:1 (--vulnerabilities-only to judge vulnerabilities alone)",
-      "1 failed misconfiguration check(s) at HIGH/CRITICAL: DS002 HIGH in Dockerfile (--vulnerabilities-only to judge vulnerabilities alone)",
+      "1 secret(s) at HIGH and above: aws-access-key-id CRITICAL in /app/.env:1 (--vulnerabilities-only to judge vulnerabilities alone)",
+      "1 failed misconfiguration check(s) at HIGH and above: DS002 HIGH in Dockerfile (--vulnerabilities-only to judge vulnerabilities alone)",
     ]);
     expect(e.notices).toEqual([]);
-    expect(evaluate(load("classes.json"), defaultPolicy({ severities: ["LOW"] })).problems).toEqual(
-      [],
-    );
+    expect(
+      evaluate(load("classes.json"), defaultPolicy({ severities: ["CRITICAL"] })).problems.map(
+        (p) => p.code,
+      ),
+    ).toEqual(["secrets"]);
     const only = evaluate(load("classes.json"), defaultPolicy({ vulnerabilitiesOnly: true }));
     expect(only.problems).toEqual([]);
     expect(only.notices).toHaveLength(2);

@@ -10,6 +10,17 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+/** The same property name twice in one object: JSON.parse keeps the last, the gate refuses. */
+export class JsonDuplicateKeyError extends Error {
+  constructor(
+    readonly key: string,
+    /** Offset of the second occurrence's opening quote. */
+    readonly offset: number,
+  ) {
+    super(`duplicate key "${key}"`);
+  }
+}
+
 export const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
@@ -71,6 +82,15 @@ export class Cursor {
     this.skipContainer();
   }
 
+  /** Property names seen per open object of a skipped container, reused across calls. */
+  private readonly names: string[][] = [];
+
+  /** Records a property name of the object at `depth`; a repeat is an error. */
+  protected noteKey(names: string[], key: string, offset: number): void {
+    if (names.includes(key)) throw new JsonDuplicateKeyError(key, offset);
+    names.push(key);
+  }
+
   private skipContainer(): void {
     const b = this.buf;
     const stack: number[] = [];
@@ -79,6 +99,11 @@ export class Cursor {
       const c = b[this.pos];
       if (c === 0x7b || c === 0x5b) {
         stack.push(c === 0x7b ? 0x7d : 0x5d);
+        if (c === 0x7b) {
+          const names = this.names[stack.length];
+          if (names) names.length = 0;
+          else this.names[stack.length] = [];
+        }
         this.pos++;
         this.ws();
         if (b[this.pos] === stack[stack.length - 1]) {
@@ -92,7 +117,9 @@ export class Cursor {
       const inObject = stack[stack.length - 1] === 0x7d;
       if (inObject) {
         if (c !== QUOTE) throw this.fail(`expected a property name, found ${this.describe()}`);
-        this.pos = this.stringEnd(this.pos + 1) + 1;
+        const at = this.pos;
+        // Names are checked in skipped parts too: a repeat anywhere means the file was tampered with.
+        this.noteKey(this.names[stack.length]!, this.key(), at);
         this.expect(0x3a, "':'");
         this.ws();
         const v = b[this.pos];

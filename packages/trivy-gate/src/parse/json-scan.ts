@@ -6,7 +6,7 @@
 
 import { Cursor, JsonSyntaxError, QUOTE } from "./json-cursor.js";
 
-export { JsonSyntaxError, lineColumn } from "./json-cursor.js";
+export { JsonDuplicateKeyError, JsonSyntaxError, lineColumn } from "./json-cursor.js";
 
 export type Shape =
   | "keep"
@@ -75,11 +75,14 @@ class Scanner extends Cursor {
       this.pos++;
       return out;
     }
+    const names: string[] = [];
     for (;;) {
       this.ws();
       if (this.buf[this.pos] !== QUOTE)
         throw this.fail(`expected a property name, found ${this.describe()}`);
+      const at = this.pos;
       const key = this.key();
+      this.noteKey(names, key, at);
       seen?.push(key);
       this.expect(0x3a, "':'");
       if (fields === null) set(out, key, this.any());

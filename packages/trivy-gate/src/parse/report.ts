@@ -9,7 +9,10 @@ import {
   type Severity,
 } from "../types.js";
 import { type Checker, checker, invalid, typeName } from "./check.js";
-import { JsonSyntaxError, lineColumn, scanJson } from "./json-scan.js";
+import { checkEncoding } from "./encoding.js";
+import { pathOfKeyAt } from "./json-path.js";
+import { JsonDuplicateKeyError, JsonSyntaxError, lineColumn, scanJson } from "./json-scan.js";
+import { mergeFinding } from "./merge.js";
 import { reportShape } from "./shape.js";
 import { placeFinding, toFinding } from "./vulnerability.js";
 
@@ -28,6 +31,7 @@ export function parseTrivyReport(input: string | Uint8Array, options: ParseOptio
   const source = options.source ?? "<report>";
   const buf = typeof input === "string" ? Buffer.from(input, "utf8") : toBuffer(input);
   checkSize(buf.length, source, options.maxBytes);
+  checkEncoding(buf, source, "report", "ALPINIZE_GATE_BAD_JSON");
   let doc: unknown;
   const keys: string[] = [];
   const c = checker(source);
@@ -39,6 +43,7 @@ export function parseTrivyReport(input: string | Uint8Array, options: ParseOptio
     doc = scanJson(buf, reportShape(onVulnerability), keys);
   } catch (err) {
     if (err instanceof JsonSyntaxError) throw syntaxError(buf, err, source);
+    if (err instanceof JsonDuplicateKeyError) throw duplicateKey(buf, err, source);
     throw err;
   }
   if (Array.isArray(doc)) return build(c, "legacy", doc, undefined);
@@ -85,6 +90,19 @@ function syntaxError(buf: Buffer, err: JsonSyntaxError, source: string): InputEr
   });
 }
 
+function duplicateKey(buf: Buffer, err: JsonDuplicateKeyError, source: string): InputError {
+  const { line, column } = lineColumn(buf, err.offset);
+  const path = pathOfKeyAt(buf, err.offset);
+  return new InputError(
+    "ALPINIZE_GATE_REPORT_INVALID",
+    `${source}:${line}:${column}: ${path}: duplicate key "${err.key}" (the object already has one)`,
+    {
+      hint: "Trivy never writes a key twice, so the file was edited or built by another tool; the gate will not guess which copy counts: remove one and gate the report again.",
+      details: { file: source, path, line, column },
+    },
+  );
+}
+
 function recogniseAlien(source: string, top: Record<string, unknown>, allKeys: string[]): void {
   if (top.SchemaVersion !== undefined) return;
   const kind = top.runs
@@ -112,6 +130,7 @@ function build(
     source: c.source,
     format,
     repoDigests: [],
+    repoTags: [],
     results: [],
     findings: [],
     others: [],
@@ -188,20 +207,8 @@ function inferClass(type: string): string {
   return OS_TYPES.has(type.toLowerCase()) ? "os-pkgs" : "lang-pkgs";
 }
 
-function mergeFinding(byKey: Map<string, Finding>, f: Finding, report: Report): void {
-  const seen = byKey.get(f.key);
-  if (!seen) {
-    byKey.set(f.key, f);
-    return;
-  }
-  report.duplicates++;
-  if (!seen.targets.includes(f.target)) seen.targets.push(f.target);
-  // Fail closed: when copies disagree, keep the one that is more likely to block.
-  if (rank(f) > rank(seen)) byKey.set(f.key, { ...f, targets: seen.targets });
-}
-
-const SEVERITY_RANK = { UNKNOWN: 0, LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 } as const;
-const rank = (f: Finding) => SEVERITY_RANK[f.severity] * 10 + (f.status === "not_affected" ? 0 : 1);
+/** What Trivy writes in a misconfiguration's `Status` (exact case). */
+const MISCONF_STATUSES = ["FAIL", "PASS", "EXCEPTION"];
 
 function readOthers(
   c: Checker,
@@ -215,9 +222,19 @@ function readOthers(
   c.optArray(r[field], path, field).forEach((raw, i) => {
     const at = `${path}.${field}[${i}]`;
     const m = c.object(raw, at);
-    // Trivy lists passed checks too (with --include-non-failures); only FAIL counts.
+    // Trivy lists passed checks too (with --include-non-failures); only FAIL counts. A status
+    // Trivy never writes ("Fail") is refused rather than read as a pass.
     const status = c.optString(m.Status, at, "Status");
-    if (kind === "misconfiguration" && status !== undefined && status !== "FAIL") return;
+    if (kind === "misconfiguration" && status !== undefined) {
+      if (!MISCONF_STATUSES.includes(status))
+        throw invalid(
+          c.source,
+          at,
+          `unknown misconfiguration status "${status}" (expected one of ${MISCONF_STATUSES.join(", ")})`,
+          "Status",
+        );
+      if (status !== "FAIL") return;
+    }
     const severity = c.string(m.Severity, at, "Severity").toUpperCase() as Severity;
     if (!SEVERITIES.includes(severity))
       throw invalid(c.source, at, `unknown severity "${m.Severity}"`, "Severity");
@@ -248,6 +265,9 @@ function readTop(c: Checker, top: Record<string, unknown>, report: Report): void
   const meta = c.optObject(top.Metadata, "Metadata");
   if (!meta) return;
   report.repoDigests = c.optStrings(meta.RepoDigests, "Metadata.RepoDigests") ?? [];
+  report.repoTags = c.optStrings(meta.RepoTags, "Metadata.RepoTags") ?? [];
+  const imageId = c.optString(meta.ImageID, "Metadata.ImageID");
+  if (imageId) report.imageId = imageId;
   const os = c.optObject(meta.OS, "Metadata.OS");
   if (os) {
     const info: OsInfo = {

@@ -60,7 +60,7 @@ const report = (onVulnerability: Each): Shape => ({
     SchemaVersion: "keep",
     ArtifactName: "keep",
     ArtifactType: "keep",
-    Metadata: { object: { OS: "keep", RepoDigests: "keep", RepoTags: "keep" } },
+    Metadata: { object: { OS: "keep", RepoDigests: "keep", RepoTags: "keep", ImageID: "keep" } },
     Results: { array: result(onVulnerability) },
     // Kept only to recognise other formats given by mistake.
     runs: "keep",

@@ -5,14 +5,24 @@ import type {
   Evaluation,
   Exception,
   ExceptionState,
+  IgnoredVexProduct,
   Policy,
   Problem,
   VexStatement,
 } from "../evaluation.js";
 import { type Finding, type Report, SEVERITIES, type Severity } from "../types.js";
 import { daysLeft } from "./exceptions.js";
+import { imageIdentity, imageMismatch } from "./image.js";
 import { exceptionMatches, latestStatement, vexMatches } from "./match.js";
-import { chooseSeverity, severityRank } from "./severity.js";
+import {
+  chooseSeverity,
+  effectiveSeverities,
+  severityRank,
+  severityThresholdLabel,
+} from "./severity.js";
+
+/** Exceptions are meant to be revisited: one set further ahead than this is warned about. */
+const LONG_EXCEPTION_DAYS = 366;
 
 export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
   return {
@@ -34,9 +44,17 @@ export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
 /** Judges a report against a policy. The verdict is here; reporters only render it. */
 export function evaluate(report: Report, policy: Policy = defaultPolicy()): Evaluation {
   const states = policy.exceptions.map((ex) => exceptionState(ex, policy.now));
+  const severities = effectiveSeverities(policy.severities);
+  const image = imageIdentity(report);
+  const mismatches = new Map<string, string | undefined>();
   const ctx: JudgeContext = {
     policy,
-    blockSet: new Set(policy.severities),
+    blockSet: new Set(severities),
+    imageMismatch: (purl) => {
+      if (!mismatches.has(purl)) mismatches.set(purl, imageMismatch(purl, image));
+      return mismatches.get(purl);
+    },
+    vexIgnored: new Map(),
     exceptionsById: indexBy(
       policy.exceptions.map((ex, i) => ({ ex, state: states[i]! })),
       (x) => [x.ex.id],
@@ -48,7 +66,11 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
   const findings = report.findings.map((f) => judge(f, ctx));
   findings.sort(bySeverityThenId);
   const blocking = findings.filter((f) => f.disposition === "blocking");
-  const problems = [...coverageProblems(report, policy), ...otherProblems(report, policy)];
+  const problems = [
+    ...coverageProblems(report, policy),
+    ...otherProblems(report, policy, severities),
+  ];
+  const vexIgnored = [...ctx.vexIgnored.values()];
   const active = states.filter((s) => !s.expired);
   return {
     passed: blocking.length === 0 && problems.length === 0,
@@ -59,9 +81,12 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
       ...(report.artifactType ? { artifactType: report.artifactType } : {}),
       ...(report.os ? { os: report.os } : {}),
       repoDigests: report.repoDigests,
+      ...(report.imageId ? { imageId: report.imageId } : {}),
     },
     policy: {
-      severities: policy.severities,
+      severities,
+      listedSeverities: policy.severities,
+      threshold: severityThresholdLabel(severities),
       ignoreUnfixed: policy.ignoreUnfixed,
       ignoreStatuses: policy.ignoreStatuses,
       allowEosl: policy.allowEosl,
@@ -76,7 +101,7 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
     problems,
     others: report.others.map((o) => ({
       ...o,
-      blocking: !policy.vulnerabilitiesOnly && policy.severities.includes(o.severity),
+      blocking: !policy.vulnerabilitiesOnly && severities.includes(o.severity),
     })),
     counts: countAll(report, findings, blocking),
     exceptions: {
@@ -89,10 +114,27 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
       statements: policy.vex.length,
       applied: vexUsed.size,
       unused: policy.vex.filter((s) => !vexUsed.has(s)),
+      ignored: vexIgnored,
     },
     notices: policy.vulnerabilitiesOnly ? notices(report) : [],
-    warnings: severitySourceWarnings(report, policy.severitySource),
+    warnings: [
+      ...severitySourceWarnings(report, policy.severitySource),
+      ...vexIgnored.map(
+        (x) =>
+          `${x.source} statements[${x.index}] (${x.vulnerability}, ${x.product}) not applied: ${x.reason}`,
+      ),
+      ...longExceptionWarnings(states),
+    ],
   };
+}
+
+function longExceptionWarnings(states: ExceptionState[]): string[] {
+  return states
+    .filter((s) => s.daysLeft > LONG_EXCEPTION_DAYS)
+    .map(
+      (s) =>
+        `${s.source} exceptions[${s.index}] (${s.id}) expires ${s.expires}, more than a year ahead: exceptions are meant to be revisited; pick a date within a year`,
+    );
 }
 
 /**
@@ -136,6 +178,9 @@ interface JudgeContext {
   exceptionsById: Map<string, { ex: Exception; state: ExceptionState }[]>;
   vexById: Map<string, VexStatement[]>;
   vexUsed: Set<VexStatement>;
+  imageMismatch: (purl: string) => string | undefined;
+  /** Image products not applied, by statement and product. */
+  vexIgnored: Map<string, IgnoredVexProduct>;
 }
 
 /** Groups items by upper-cased vulnerability ids, so each finding looks at its own only. */
@@ -151,10 +196,8 @@ function indexBy<T>(items: T[], ids: (item: T) => string[]): Map<string, T[]> {
   return map;
 }
 
-function judge(
-  f: Finding,
-  { policy, blockSet, exceptionsById, vexById, vexUsed }: JudgeContext,
-): EvaluatedFinding {
+function judge(f: Finding, ctx: JudgeContext): EvaluatedFinding {
+  const { policy, blockSet, exceptionsById, vexById, vexUsed } = ctx;
   const { severity, source } = chooseSeverity(f, policy.severitySource);
   const out: EvaluatedFinding = {
     ...f,
@@ -172,7 +215,21 @@ function judge(
     if (state.expired) expired ??= state;
     else valid ??= state;
   });
-  const statement = latestStatement((vexById.get(id) ?? []).filter((s) => vexMatches(s, f)));
+  const statement = latestStatement(
+    (vexById.get(id) ?? []).filter((s) =>
+      vexMatches(s, f, ctx.imageMismatch, (product, reason) => {
+        const key = `${s.source}\0${s.index}\0${product}`;
+        if (!ctx.vexIgnored.has(key))
+          ctx.vexIgnored.set(key, {
+            vulnerability: s.vulnerability,
+            product,
+            source: s.source,
+            index: s.index,
+            reason,
+          });
+      }),
+    ),
+  );
   if (statement) vexUsed.add(statement);
   out.disposition = disposition(out, blockSet, policy, valid, statement);
   if (valid && out.disposition === "exception") out.exception = strip(valid);
@@ -197,7 +254,10 @@ function disposition(
   if (statement && (statement.status === "not_affected" || statement.status === "fixed"))
     return "vex";
   if (valid) return "exception";
-  if (policy.ignoreStatuses.includes(f.status) && !f.statusInferred) return "ignored-status";
+  // Merged duplicates are accepted only when every copy's status is.
+  const statuses = [f.status, ...(f.otherStatuses ?? [])];
+  if (statuses.every((s) => policy.ignoreStatuses.includes(s)) && !f.statusInferred)
+    return "ignored-status";
   if (policy.ignoreUnfixed && !f.fixable) return "unfixed";
   return "blocking";
 }
@@ -284,13 +344,11 @@ function countAll(
 }
 
 /** Secrets and failed checks at a blocking severity fail the gate, as they do Trivy's own. */
-function otherProblems(report: Report, policy: Policy): Problem[] {
+function otherProblems(report: Report, policy: Policy, severities: Severity[]): Problem[] {
   if (policy.vulnerabilitiesOnly) return [];
   const problems: Problem[] = [];
   for (const kind of ["secret", "misconfiguration"] as const) {
-    const hits = report.others.filter(
-      (o) => o.kind === kind && policy.severities.includes(o.severity),
-    );
+    const hits = report.others.filter((o) => o.kind === kind && severities.includes(o.severity));
     if (hits.length === 0) continue;
     const shown = hits
       .slice(0, 5)
@@ -298,7 +356,7 @@ function otherProblems(report: Report, policy: Policy): Problem[] {
     const more = hits.length > 5 ? ` and ${hits.length - 5} more` : "";
     problems.push({
       code: kind === "secret" ? "secrets" : "misconfigurations",
-      message: `${hits.length} ${kind === "secret" ? "secret(s)" : "failed misconfiguration check(s)"} at ${policy.severities.join("/")}: ${shown.join("; ")}${more} (--vulnerabilities-only to judge vulnerabilities alone)`,
+      message: `${hits.length} ${kind === "secret" ? "secret(s)" : "failed misconfiguration check(s)"} at ${severityThresholdLabel(severities)}: ${shown.join("; ")}${more} (--vulnerabilities-only to judge vulnerabilities alone)`,
     });
   }
   return problems;

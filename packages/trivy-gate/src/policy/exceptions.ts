@@ -1,5 +1,5 @@
 import { InputError } from "@alpinize/errors";
-import { parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Exception } from "../evaluation.js";
 
 const KEYS = new Set(["id", "package", "purl", "reason", "expires"]);
@@ -18,6 +18,7 @@ export function parseExceptions(text: string, source = "<exceptions>"): Exceptio
   const doc = parseDocument(text, { schema: "core", uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
+    if (e.code === "DUPLICATE_KEY") throw duplicateKey(doc, e.pos[0], source);
     const at = e.linePos?.[0];
     throw bad(
       source,
@@ -37,6 +38,41 @@ export function parseExceptions(text: string, source = "<exceptions>"): Exceptio
   }
   if (!Array.isArray(list)) throw bad(source, "exceptions", "expected a list");
   return list.map((item, i) => readException(item, `exceptions[${i}]`, i, source));
+}
+
+/** A key given twice (YAML or JSON syntax): named by its path, e.g. `exceptions[0].expires`. */
+function duplicateKey(doc: ReturnType<typeof parseDocument>, pos: number, source: string) {
+  const found = keyPath(doc.contents, pos, isSeq(doc.contents) ? "exceptions" : "");
+  const path = found?.path ?? "(file)";
+  return new InputError(
+    "ALPINIZE_GATE_EXCEPTIONS_INVALID",
+    `${source}: ${path}: duplicate key "${found?.key ?? "?"}" (the mapping already has one)`,
+    {
+      hint: "A reader keeps one copy and drops the other silently (an `expires:` could vanish); remove one.",
+      details: { file: source, path },
+    },
+  );
+}
+
+function keyPath(
+  node: unknown,
+  pos: number,
+  prefix: string,
+): { path: string; key: string } | undefined {
+  if (isMap(node))
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : "?";
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (isScalar(pair.key) && pair.key.range?.[0] === pos) return { path, key };
+      const inner = keyPath(pair.value, pos, path);
+      if (inner) return inner;
+    }
+  if (isSeq(node))
+    for (const [i, item] of node.items.entries()) {
+      const inner = keyPath(item, pos, `${prefix}[${i}]`);
+      if (inner) return inner;
+    }
+  return undefined;
 }
 
 function toJS(doc: ReturnType<typeof parseDocument>, source: string): unknown {

@@ -1,6 +1,8 @@
 import type { Exception, VexStatement } from "../evaluation.js";
 import { purlBase, purlVersion } from "../parse/purl.js";
 import type { Finding } from "../types.js";
+import { isImagePurl } from "./image.js";
+import { compareTimes } from "./timestamp.js";
 
 /** Whether a package URL (from an exception or VEX) names the finding's package. */
 export function purlMatches(purl: string, f: Finding): boolean {
@@ -20,19 +22,56 @@ export function exceptionMatches(ex: Exception, f: Finding): boolean {
   return true;
 }
 
-export function vexMatches(st: VexStatement, f: Finding): boolean {
+/**
+ * Whether a VEX statement covers a finding. An image product (`pkg:oci`, `pkg:docker`), bare or
+ * with subcomponents, covers it only when `mismatch` finds the product names this report's
+ * image; each one that would have applied otherwise is passed to `ignored` with the reason.
+ */
+export function vexMatches(
+  st: VexStatement,
+  f: Finding,
+  mismatch: (imagePurl: string) => string | undefined,
+  ignored: (product: string, reason: string) => void,
+): boolean {
   const id = f.id.toUpperCase();
   if (st.vulnerability.toUpperCase() !== id && !st.aliases.some((a) => a.toUpperCase() === id))
     return false;
-  if (st.imageWide) return true;
-  return st.products.some((p) => p.startsWith("pkg:") && purlMatches(p, f));
+  const names = (p: string) => p.startsWith("pkg:") && purlMatches(p, f);
+  for (const product of st.products) {
+    const subs = product.subcomponents;
+    if (isImagePurl(product.id)) {
+      if (subs.length > 0 && !subs.some(names)) continue;
+      const why = mismatch(product.id);
+      if (why === undefined) return true;
+      ignored(product.id, why);
+      continue;
+    }
+    if (names(product.id) || subs.some(names)) return true;
+  }
+  return false;
 }
 
-/** Of several statements about one finding, the newest wins (document order breaks ties). */
+// Of statements equally new, the one that lets less through wins.
+const BLOCKING_RANK: Record<VexStatement["status"], number> = {
+  not_affected: 0,
+  fixed: 1,
+  under_investigation: 2,
+  affected: 3,
+};
+
+/**
+ * Of several statements about one finding, the newest (by real time, offsets applied) wins;
+ * statements without a timestamp count as the oldest; ties go to the most blocking status.
+ */
 export function latestStatement(statements: VexStatement[]): VexStatement | undefined {
   let best: VexStatement | undefined;
   for (const s of statements) {
-    if (!best || (s.timestamp ?? "") >= (best.timestamp ?? "")) best = s;
+    if (!best) {
+      best = s;
+      continue;
+    }
+    const d = compareTimes(s, best);
+    if (d > 0 || (d === 0 && BLOCKING_RANK[s.status] > BLOCKING_RANK[best.status])) best = s;
   }
   return best;
 }

@@ -26,3 +26,27 @@ export function parseSeverityList(text: string): Severity[] | undefined {
   if (!items.every((s) => (SEVERITIES as readonly string[]).includes(s))) return undefined;
   return [...new Set(items)] as Severity[];
 }
+
+/**
+ * The severities that block, from the ones listed: a list is a threshold, so every level at or
+ * above the least severe one listed blocks (`HIGH` blocks HIGH and CRITICAL; `LOW,CRITICAL`
+ * blocks LOW and up). UNKNOWN sits outside the scale: it blocks only when listed and does not
+ * lower the threshold; listed alone, everything blocks.
+ */
+export function effectiveSeverities(listed: readonly Severity[]): Severity[] {
+  const known = listed.filter((s) => s !== "UNKNOWN");
+  if (known.length === 0) return listed.length ? [...SEVERITIES] : [];
+  const min = Math.min(...known.map(severityRank));
+  return SEVERITIES.filter(
+    (s) => (s === "UNKNOWN" && listed.includes(s)) || (s !== "UNKNOWN" && severityRank(s) >= min),
+  );
+}
+
+/** "HIGH and above", "CRITICAL", "LOW and above, and UNKNOWN", "every severity". */
+export function severityThresholdLabel(effective: readonly Severity[]): string {
+  if (effective.length === SEVERITIES.length) return "every severity";
+  const known = effective.filter((s) => s !== "UNKNOWN");
+  const lowest = known[0];
+  const base = !lowest ? "nothing" : lowest === "CRITICAL" ? "CRITICAL" : `${lowest} and above`;
+  return effective.includes("UNKNOWN") ? `${base}, and UNKNOWN` : base;
+}

@@ -1,75 +1,116 @@
 import { InputError } from "@alpinize/errors";
-import type { VexStatement } from "../evaluation.js";
+import type { VexProduct, VexStatement } from "../evaluation.js";
+import { checkEncoding } from "../parse/encoding.js";
+import { pathOfKeyAt } from "../parse/json-path.js";
+import {
+  JsonDuplicateKeyError,
+  JsonSyntaxError,
+  lineColumn,
+  scanJson,
+} from "../parse/json-scan.js";
+import { parseTimestamp } from "./timestamp.js";
 
 const STATUSES = new Set(["not_affected", "affected", "fixed", "under_investigation"]);
 
-const bad = (source: string, where: string, message: string) =>
+const bad = (
+  source: string,
+  where: string,
+  message: string,
+  hint = "Pass an OpenVEX document (https://openvex.dev/ns, version 0.2.0).",
+) =>
   new InputError("ALPINIZE_GATE_VEX_INVALID", `${source}: ${where}: ${message}`, {
-    hint: "Pass an OpenVEX document (https://openvex.dev/ns, version 0.2.0).",
+    hint,
     details: { file: source, path: where },
   });
+
+function readJson(input: string | Uint8Array, source: string): unknown {
+  const buf = typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.from(input);
+  checkEncoding(buf, source, "VEX document", "ALPINIZE_GATE_VEX_INVALID");
+  try {
+    return scanJson(buf, () => "keep");
+  } catch (err) {
+    if (err instanceof JsonDuplicateKeyError) {
+      const path = pathOfKeyAt(buf, err.offset);
+      throw bad(
+        source,
+        path,
+        `duplicate key "${err.key}" (the object already has one)`,
+        "A JSON reader keeps one copy and drops the other silently; the gate will not guess which statement was meant: remove one.",
+      );
+    }
+    if (err instanceof JsonSyntaxError) {
+      const { line, column } = lineColumn(buf, err.offset);
+      throw bad(source, `line ${line}, column ${column}`, `not valid JSON: ${err.message}`);
+    }
+    throw err;
+  }
+}
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Reads an OpenVEX JSON document into flat statements. */
-export function parseVex(text: string, source = "<vex>"): VexStatement[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw bad(source, "(file)", `not valid JSON: ${(err as Error).message}`);
-  }
+export function parseVex(input: string | Uint8Array, source = "<vex>"): VexStatement[] {
+  const doc = readJson(input, source);
   if (!isObj(doc)) throw bad(source, "(top level)", "expected an object");
   const context = doc["@context"];
   if (typeof context !== "string" || !context.startsWith("https://openvex.dev/ns"))
     throw bad(source, "@context", "not an OpenVEX document (expected https://openvex.dev/ns…)");
   const statements = doc.statements;
   if (!Array.isArray(statements)) throw bad(source, "statements", "expected an array");
-  const docTime = typeof doc.timestamp === "string" ? doc.timestamp : undefined;
+  const docTime = readTime(doc.timestamp, "timestamp", source);
   return statements.map((s, i) => readStatement(s, i, source, docTime));
 }
 
-function readStatement(
-  raw: unknown,
-  index: number,
-  source: string,
-  docTime?: string,
-): VexStatement {
+type Time = { text: string; ms: number; fraction: string };
+
+function readTime(value: unknown, where: string, source: string): Time | undefined {
+  if (value === undefined || value === null) return undefined;
+  const parsed = typeof value === "string" ? parseTimestamp(value) : undefined;
+  if (!parsed)
+    throw bad(
+      source,
+      where,
+      `${JSON.stringify(value)} is not an RFC 3339 date-time`,
+      "Write timestamps as RFC 3339, e.g. 2026-06-01T12:00:00Z or 2026-06-01T09:00:00.5-05:00: the newest statement wins, so an unreadable one cannot be ordered.",
+    );
+  return { text: value as string, ...parsed };
+}
+
+function readStatement(raw: unknown, index: number, source: string, docTime?: Time): VexStatement {
   const where = `statements[${index}]`;
   if (!isObj(raw)) throw bad(source, where, "expected an object");
   const { name, aliases } = readVulnerability(raw.vulnerability, `${where}.vulnerability`, source);
   const status = raw.status;
   if (typeof status !== "string" || !STATUSES.has(status))
     throw bad(source, `${where}.status`, `expected one of ${[...STATUSES].join(", ")}`);
-  const products: string[] = [];
-  let imageWide = false;
   const list = raw.products ?? [];
   if (!Array.isArray(list)) throw bad(source, `${where}.products`, "expected an array");
-  list.forEach((p, j) => {
-    const id = productId(p, `${where}.products[${j}]`, source);
-    const subs = isObj(p) && Array.isArray(p.subcomponents) ? p.subcomponents : [];
-    subs.forEach((sub, k) => {
-      products.push(productId(sub, `${where}.products[${j}].subcomponents[${k}]`, source));
-    });
-    if (subs.length === 0) {
-      if (/^pkg:(oci|docker)\//i.test(id)) imageWide = true;
-      else products.push(id);
-    }
+  const products: VexProduct[] = list.map((p, j) => {
+    const at = `${where}.products[${j}]`;
+    const subs = isObj(p) && p.subcomponents !== undefined ? p.subcomponents : [];
+    if (!Array.isArray(subs)) throw bad(source, `${at}.subcomponents`, "expected an array");
+    return {
+      id: productId(p, at, source),
+      subcomponents: subs.map((sub, k) => productId(sub, `${at}.subcomponents[${k}]`, source)),
+    };
   });
   const out: VexStatement = {
     vulnerability: name,
     aliases,
     products,
-    imageWide,
     status: status as VexStatement["status"],
     index,
     source,
   };
   if (typeof raw.justification === "string") out.justification = raw.justification;
   if (typeof raw.impact_statement === "string") out.impactStatement = raw.impact_statement;
-  const ts = typeof raw.timestamp === "string" ? raw.timestamp : docTime;
-  if (ts) out.timestamp = ts;
+  const ts = readTime(raw.timestamp, `${where}.timestamp`, source) ?? docTime;
+  if (ts) {
+    out.timestamp = ts.text;
+    out.time = ts.ms;
+    out.timeFraction = ts.fraction;
+  }
   if (status === "not_affected" && !out.justification && !out.impactStatement)
     throw bad(
       source,

@@ -30,7 +30,7 @@ export function packageLabel(f: { pkgName: string; pkgPath?: string | undefined 
 export function policyLine(e: Evaluation): string {
   const p = e.policy;
   const parts = [
-    `blocks ${p.severities.join(", ")}`,
+    `blocks ${p.threshold}`,
     p.ignoreUnfixed ? "fixable only" : "fixed or not",
     ...(p.ignoreStatuses.length ? [`accepted statuses: ${p.ignoreStatuses.join(", ")}`] : []),
     `severity source: ${p.severitySource}`,

@@ -146,6 +146,11 @@ function exceptionSection(e: Evaluation): string[] {
     );
   if (e.vex.statements)
     out.push(`VEX: ${e.vex.applied} of ${e.vex.statements} statement(s) applied.`, "");
+  for (const x of e.vex.ignored)
+    out.push(
+      `- VEX not applied: ${cell(x.source)} statements[${x.index}] (${cell(x.vulnerability)}, ${cell(x.product)}): ${cell(x.reason)}`,
+    );
+  if (e.vex.ignored.length) out.push("");
   return out;
 }
 

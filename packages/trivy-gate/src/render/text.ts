@@ -89,5 +89,9 @@ function exceptionLines(e: Evaluation, st: Style): string[] {
         `  VEX: ${e.vex.applied} of ${e.vex.statements} statement(s) matched a finding; ${e.counts.byDisposition.vex} finding(s) suppressed`,
       ),
     );
+  for (const x of e.vex.ignored)
+    out.push(
+      `  ${st.yellow("VEX not applied")} ${x.source} statements[${x.index}] (${x.vulnerability}, ${x.product}): ${x.reason}`,
+    );
   return out.length ? ["", st.bold("Exceptions and VEX:"), ...out] : [];
 }
