@@ -140,3 +140,34 @@ describe("rule 1: tags built from variables", () => {
     expect(r.warnings[0]?.message).toMatch(/myorg\/app:\$\{TAG\} takes its tag from a variable/);
   });
 });
+
+describe("full Debian tags and their toolchains", () => {
+  const notes = (text: string) =>
+    migrate(text)
+      .warnings.filter((w) => w.rule === "from")
+      .map((w) => w.message);
+
+  it("warns when a golang stage uses cgo without installing gcc", () => {
+    expect(notes("FROM golang:1.23-bookworm\nRUN CGO_ENABLED=1 go build -o /app .\n")).toEqual([
+      expect.stringMatching(/add gcc musl-dev for CGO_ENABLED=1/),
+    ]);
+    expect(notes("FROM golang:1.23-bookworm\nRUN CGO_ENABLED=0 go build -o /app .\n")).toEqual([]);
+    expect(
+      notes("FROM golang:1.23\nRUN apt-get install -y gcc libc6-dev && CGO_ENABLED=1 go build .\n"),
+    ).toEqual([]);
+  });
+
+  it("warns for a full python/node tag whose stage builds native packages, not for slim", () => {
+    expect(notes("FROM python:3.12\nRUN pip install psycopg2\n")).toEqual([
+      expect.stringMatching(/python:3\.12 is built on buildpack-deps/),
+    ]);
+    expect(notes("FROM python:3.12-slim\nRUN pip install psycopg2\n")).toEqual([]);
+    expect(notes("FROM node:20-bookworm\nRUN echo hi\n")).toEqual([]);
+  });
+
+  it("leaves openjdk as is and points at eclipse-temurin", () => {
+    const r = migrate("FROM openjdk:17-slim\n");
+    expect(r.output).toBe("FROM openjdk:17-slim\n");
+    expect(r.warnings[0]?.message).toMatch(/use eclipse-temurin:<version>-jre-alpine/);
+  });
+});

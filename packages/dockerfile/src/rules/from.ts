@@ -146,7 +146,8 @@ function rewriteImage(
   }
   const d = decideImage(written, ctx.release);
   if (d.warning) ctx.warn("from", start, d.warning);
-  if (d.note) ctx.warn("from", start, d.note);
+  if (d.note && (repo === "buildpack-deps" || buildsNative(stage, repo)))
+    ctx.warn("from", start, d.note);
   if (d.after !== undefined && d.after !== written) {
     ctx.edit("from", start, end, d.after);
     ctx.images.push({
@@ -168,4 +169,24 @@ function rewriteImage(
   const buildpack =
     d.after !== undefined && repo === "buildpack-deps" ? buildpackVariant(written) : undefined;
   return { alpine: d.family !== "other", go, ...(buildpack ? { buildpack } : {}) };
+}
+
+/**
+ * Whether a stage on a full Debian image seems to use the toolchain its -alpine tag lacks: cgo or
+ * build tools for golang (unless it installs gcc itself), native package builds for the others.
+ */
+function buildsNative(stage: Stage, repo: string): boolean {
+  const runs = stage.body
+    .filter((i) => i.keyword === "RUN")
+    .map((i) => i.args.text)
+    .join("\n");
+  if (repo === "golang") {
+    return (
+      /CGO_ENABLED=1|\b(?:gcc|make|pkg-config|git)\b/.test(runs) &&
+      !/\binstall\b[^\n]*\bgcc\b/.test(runs)
+    );
+  }
+  return /\b(?:pip3?|npm|yarn|pnpm|gem|bundle|cargo|make|gcc|g\+\+|cmake|node-gyp|configure)\b/.test(
+    runs,
+  );
 }

@@ -35,7 +35,6 @@ const ALPINE_VARIANTS = new Set([
   "influxdb",
   "chronograf",
   "kapacitor",
-  "openjdk",
   "pypy",
   "groovy",
   "gradle",
@@ -196,6 +195,26 @@ export interface ImageDecision {
   note?: string;
 }
 
+/** Images with no usable Alpine tag, and what to use instead. */
+const DEPRECATED: Readonly<Record<string, string>> = {
+  openjdk:
+    "openjdk is deprecated and published Alpine tags only for early-access builds; image left as is: use eclipse-temurin:<version>-jre-alpine (or -jdk-alpine)",
+};
+
+/**
+ * Official images whose full (non-slim) Debian tags are built on buildpack-deps: compilers, make
+ * and many -dev libraries that their -alpine tags leave out. golang's every Debian tag has gcc.
+ */
+const FULL_ON_BUILDPACK = new Set(["python", "node", "ruby", "rust", "erlang", "elixir", "pypy"]);
+
+function toolchainNote(repo: string, tag: string): string | undefined {
+  if (repo === "golang") {
+    return "golang's Debian tags include gcc, make, pkg-config and git; the -alpine tag has none of them (cgo is off): add gcc musl-dev for CGO_ENABLED=1, and git if modules come from VCS";
+  }
+  if (!FULL_ON_BUILDPACK.has(repo) || /(?:^|-)slim(?:-|$)/.test(tag)) return undefined;
+  return `${repo}:${tag} is built on buildpack-deps (compilers, make, -dev libraries); the -alpine tag has none: add build-base and the -dev packages native builds (pip, npm, gem, cargo) need`;
+}
+
 /** Decides what an image reference becomes on Alpine `release`. */
 export function decideImage(written: string, release: string): ImageDecision {
   const ref = splitReference(written);
@@ -217,6 +236,9 @@ export function decideImage(written: string, release: string): ImageDecision {
     }
     return decision;
   }
+  const deprecated = DEPRECATED[repo];
+  if (deprecated)
+    return { family: "other", repository: repo, needsPin: false, warning: deprecated };
   if (ALPINE_VARIANTS.has(repo) && !NO_ALPINE.has(repo)) {
     const newTag = alpineTag(repo, tag);
     if (newTag === undefined) {
@@ -227,12 +249,15 @@ export function decideImage(written: string, release: string): ImageDecision {
         warning: `${repo}:${tag} has no Alpine variant (Windows or Apache tags); image left as is`,
       };
     }
-    return {
+    const decision: ImageDecision = {
       family: "converted",
       after: `${ref.name}:${newTag}`,
       repository: repo,
       needsPin: ref.digest !== undefined,
     };
+    const note = toolchainNote(repo, tag);
+    if (note) decision.note = note;
+    return decision;
   }
   if (OTHER_DISTROS.test(repo)) {
     return {
