@@ -1,5 +1,6 @@
 import { crlfOffset, inlineRange } from "../rewrite/rewrite.js";
 import type { RewriteResult } from "../rewrite/types.js";
+import { baseName, commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/scan.js";
 import { BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
 import { busyboxOptionProblems } from "./options.js";
@@ -119,14 +120,26 @@ type Add = (
 
 /** `sh`: the shebang names a POSIX shell, so bash-only builtins and `==` are findings. */
 function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): void {
-  let at = cmd.words.findIndex((w) => !ASSIGNMENT.test(w.text));
-  if (at < 0) return;
-  if (literal(cmd.words[at]!.text) === "exec" && cmd.words.length > at + 1) at++;
+  const target = commandName(cmd);
+  if (!target) return;
+  // sudo keeps its own finding; other wrappers and directories are seen through, so
+  // `nohup gosu …` and `/usr/sbin/groupadd …` get the rules of the bare names.
+  const wrapped = target.wrapper === "sudo" || target.wrapper === "doas";
+  const at = wrapped
+    ? cmd.words.findIndex((w) => baseName(literal(w.text)) === target.wrapper)
+    : target.at;
   const word = cmd.words[at]!;
-  const name = word.text === "[" ? "[" : literal(word.text);
+  const name = word.text === "[" ? "[" : wrapped ? target.wrapper : target.name;
   if (name === undefined) return;
   const args = cmd.words.slice(at + 1);
-  for (const p of busyboxOptionProblems(name, args)) {
+  const problems = busyboxOptionProblems(name, args);
+  // The wrapper's own options too (`timeout -v 5 gosu …`).
+  const outer = target.wrapper && !wrapped ? outerWord(cmd, target.first) : undefined;
+  if (outer !== undefined) {
+    const outerName = baseName(literal(cmd.words[outer]!.text));
+    if (outerName) problems.push(...busyboxOptionProblems(outerName, cmd.words.slice(outer + 1)));
+  }
+  for (const p of problems) {
     const [message, ...fix] = p.message.split("; ");
     const hint = fix.length > 0 ? fix.join("; ") : "drop it, or do without it under busybox";
     add("gnu-option", p.word.start, message!, hint, "error");
@@ -166,6 +179,13 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
       "let the shims report the error (alpinize entrypoint removes 2>/dev/null)",
     );
   }
+}
+
+/** The first wrapper word: after `exec` and `command`, which start at `first`. */
+function outerWord(cmd: SimpleCommand, first: number): number {
+  let i = first;
+  while (i < cmd.words.length && /^(exec|command)$/.test(literal(cmd.words[i]!.text) ?? "")) i++;
+  return i;
 }
 
 // sudo options that take a value as the next word.
