@@ -181,10 +181,10 @@ function buildsNative(stage: Stage, repo: string): boolean {
     .map((i) => i.args.text)
     .join("\n");
   if (repo === "golang") {
-    return (
-      /CGO_ENABLED=1|\b(?:gcc|make|pkg-config|git)\b/.test(runs) &&
-      !/\binstall\b[^\n]*\bgcc\b/.test(runs)
-    );
+    const installs = (pkg: string) => new RegExp(`\\binstall\\b[^\\n]*\\b${pkg}\\b`).test(runs);
+    const cgo = /CGO_ENABLED=1|\b(?:gcc|make|pkg-config)\b/.test(runs) && !installs("gcc");
+    const git = /\bgit\s+(?:clone|fetch|checkout|submodule|config|describe|rev-parse)\b/.test(runs);
+    return cgo || (git && !installs("git"));
   }
   return /\b(?:pip3?|npm|yarn|pnpm|gem|bundle|cargo|make|gcc|g\+\+|cmake|node-gyp|configure)\b/.test(
     runs,
