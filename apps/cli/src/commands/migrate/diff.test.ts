@@ -1,0 +1,151 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { unifiedDiff } from "./diff.js";
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
+const hasPatch = spawnSync("patch", ["--version"]).status === 0;
+const hasGit = spawnSync("git", ["--version"]).status === 0;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "alpinize-diff-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The built CLI, run in the temp dir so the diff names files as given (a/big.sh). */
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Applies `diff` to dir/name with patch(1), or git apply, and returns the patched text. */
+function apply(name: string, diff: string): string {
+  const r = hasPatch
+    ? spawnSync("patch", ["-s", "--no-backup-if-mismatch", name], { cwd: dir, input: diff })
+    : spawnSync("git", ["apply", "--unidiff-zero", "-"], { cwd: dir, input: diff });
+  expect(r.status, r.stderr?.toString()).toBe(0);
+  return readFileSync(join(dir, name), "utf8");
+}
+
+function roundTrip(before: string, after: string): string {
+  writeFileSync(join(dir, "f"), before);
+  const diff = unifiedDiff(before, after, "f");
+  expect(apply("f", diff)).toBe(after);
+  return diff;
+}
+
+const changedLines = (diff: string, sign: "+" | "-") =>
+  diff.split("\n").filter((l) => l.startsWith(sign) && !l.startsWith(sign.repeat(3))).length;
+
+function groupadds(n: number): string {
+  const lines = ["#!/bin/sh"];
+  for (let i = 0; i < n; i++) lines.push(`groupadd -g ${1000 + i} g${i}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function dockerfile(lines: number): string {
+  const out = ["FROM debian:bookworm-slim"];
+  for (let i = 0; out.length < lines; i++)
+    out.push(
+      "RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*",
+      `ENV STEP_${i}=${i}`,
+      `RUN groupadd -g ${2000 + i} grp${i} && useradd -u ${2000 + i} -g grp${i} usr${i}`,
+      `# step ${i}`,
+    );
+  return `${out.slice(0, lines).join("\n")}\n`;
+}
+
+describe.skipIf(!hasPatch && !hasGit)(
+  "unifiedDiff on large changes (applied by patch or git apply)",
+  () => {
+    it("alpinize entrypoint on a 30,000-line groupadd script prints a diff that gives --write's text", () => {
+      writeFileSync(join(dir, "big.sh"), groupadds(30_000));
+      copyFileSync(join(dir, "big.sh"), join(dir, "expected.sh"));
+      const shown = cli("entrypoint", "big.sh");
+      expect(shown.stdout.startsWith("--- a/big.sh\n+++ b/big.sh\n@@ ")).toBe(true);
+      const written = cli("entrypoint", "expected.sh", "--write");
+      expect(written.code, written.stderr).toBe(0);
+      const expected = readFileSync(join(dir, "expected.sh"), "utf8");
+      expect(expected).not.toBe(groupadds(30_000));
+      expect(apply("big.sh", shown.stdout)).toBe(expected);
+    });
+
+    it("alpinize migrate on a 4,000-line Dockerfile prints a diff that gives --write's text", () => {
+      writeFileSync(join(dir, "Dockerfile"), dockerfile(4000));
+      copyFileSync(join(dir, "Dockerfile"), join(dir, "Expected"));
+      const shown = cli("migrate", "Dockerfile");
+      expect(shown.stdout.startsWith("--- a/Dockerfile\n")).toBe(true);
+      const written = cli("migrate", "Expected", "--write");
+      expect(written.code, written.stderr).toBe(0);
+      const expected = readFileSync(join(dir, "Expected"), "utf8");
+      expect(expected).toContain("apk add --no-cache curl ca-certificates");
+      const patched = apply("Dockerfile", shown.stdout);
+      expect(patched).toBe(expected);
+      // Unchanged lines (ENV, comments) stay context: the diff is not one block of everything.
+      expect(changedLines(shown.stdout, "-")).toBeLessThan(2100);
+    });
+
+    it("past the edit bound, shared unique lines still anchor the diff and each gap is exact", () => {
+      const a: string[] = [];
+      const b: string[] = [];
+      for (let i = 0; i < 3000; i++) {
+        a.push(`old ${i}`, `keep ${i}`, "dup");
+        b.push(`new ${i}`, `keep ${i}`, i % 7 === 0 ? "dup\ndup" : "dup");
+      }
+      const diff = roundTrip(`${a.join("\n")}\n`, `${b.join("\n")}\n`);
+      // 3,000 replaced lines and 429 added "dup"s; the 3,000 "keep" lines are context.
+      expect([changedLines(diff, "-"), changedLines(diff, "+")]).toEqual([3000, 3429]);
+    });
+
+    it("a change with no shared line is one delete+insert block, missing final newlines kept", () => {
+      const a = Array.from({ length: 2500 }, (_, i) => `a${i}`).join("\n");
+      const b = Array.from({ length: 2600 }, (_, i) => `b${i}`).join("\n");
+      const diff = roundTrip(`x\n${a}\ny`, `x\n${b}\ny\n`);
+      expect(diff.split("\n").filter((l) => l.startsWith("@@"))).toEqual(["@@ -1,2502 +1,2602 @@"]);
+      expect(diff).toContain("-a2499\n-y\n\\ No newline at end of file\n+b0\n");
+      expect(diff.endsWith("+b2599\n+y\n")).toBe(true);
+    });
+
+    it("random heavy edits beyond the bound still round-trip exactly", () => {
+      let r = 7;
+      const rand = () => {
+        r = (r * 1103515245 + 12345) % 2147483648;
+        return r / 2147483648;
+      };
+      const words = ["fi", "done", "", "}", "esac", "then"];
+      const pick = () =>
+        rand() < 0.5 ? words[Math.floor(rand() * words.length)]! : `l${Math.floor(rand() * 1e6)}`;
+      const a = Array.from({ length: 6000 }, pick);
+      const b = a.flatMap((l) => (rand() < 0.4 ? [] : rand() < 0.4 ? [pick(), l] : [l]));
+      roundTrip(`${a.join("\n")}\n`, `${b.join("\n")}\n`);
+    });
+  },
+);
+
+describe("unifiedDiff on ordinary changes", () => {
+  it("keeps Myers' choice of which copy of a repeated line changed", () => {
+    // Stripping the common suffix first would print "+x\n x"; ordinary diffs stay as before.
+    expect(unifiedDiff("x\n", "x\nx\n", "f")).toBe("--- a/f\n+++ b/f\n@@ -1 +1,2 @@\n x\n+x\n");
+  });
+
+  it.skipIf(!hasPatch && !hasGit)(
+    "round-trips a small edit in a long file with 3 lines of context",
+    () => {
+      const a = Array.from({ length: 5000 }, (_, i) => `line ${i}`);
+      const b = a.map((l, i) => (i === 2500 ? "changed" : l));
+      const diff = roundTrip(`${a.join("\n")}\n`, `${b.join("\n")}\n`);
+      expect(diff).toBe(
+        "--- a/f\n+++ b/f\n@@ -2498,7 +2498,7 @@\n line 2497\n line 2498\n line 2499\n-line 2500\n+changed\n line 2501\n line 2502\n line 2503\n",
+      );
+    },
+  );
+});
