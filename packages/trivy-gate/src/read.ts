@@ -14,8 +14,17 @@ export async function readReportFile(
   try {
     const handle = await open(path, "r");
     try {
-      const { size } = await handle.stat();
-      checkSize(size, source, maxBytes);
+      const info = await handle.stat();
+      if (info.isDirectory())
+        throw new InputError(
+          "ALPINIZE_GATE_REPORT_UNREADABLE",
+          `${source}: is a directory: give the report file`,
+          {
+            hint: "Pass the JSON file Trivy wrote (trivy image --format json --output report.json REF).",
+            details: { file: source },
+          },
+        );
+      checkSize(info.size, source, maxBytes);
       buf = await handle.readFile();
     } finally {
       await handle.close();

@@ -1,6 +1,7 @@
 import { InputError } from "@alpinize/errors";
 import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Exception } from "../evaluation.js";
+import { checkEncoding } from "../parse/encoding.js";
 
 const KEYS = new Set(["id", "package", "purl", "reason", "expires"]);
 
@@ -14,7 +15,13 @@ const bad = (source: string, where: string, message: string) =>
  * Reads an exceptions file: a YAML list, or a mapping with an `exceptions` list. Unknown keys
  * are errors, so a typo such as `expiry:` cannot turn into an exception that never expires.
  */
-export function parseExceptions(text: string, source = "<exceptions>"): Exception[] {
+export function parseExceptions(input: string | Uint8Array, source = "<exceptions>"): Exception[] {
+  let text: string;
+  if (typeof input === "string") text = input;
+  else {
+    checkEncoding(input, source, "exceptions file", "ALPINIZE_GATE_EXCEPTIONS_INVALID");
+    text = Buffer.from(input).toString("utf8");
+  }
   const doc = parseDocument(text, { schema: "core", uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;

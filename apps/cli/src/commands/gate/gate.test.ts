@@ -110,15 +110,12 @@ describe("alpinize gate: exit codes", () => {
       1,
       true,
     ]);
-    const only = [
-      "gate",
-      fx("classes.json"),
-      "--vulnerabilities-only",
-      "--ignore-unfixed",
-      "--severity",
-      "LOW",
-    ];
-    expect((await runCli(only)).code).toBe(0);
+    // The one CRITICAL vulnerability excepted, only the CRITICAL secret is left.
+    const ex = join(tmp, "classes-exceptions.yaml");
+    writeFileSync(ex, "- {id: CVE-2025-22871, reason: test, expires: 2099-01-01}\n");
+    const base = ["gate", fx("classes.json"), "--severity", "CRITICAL", "--exceptions", ex];
+    expect((await runCli(base)).code).toBe(1);
+    expect((await runCli([...base, "--vulnerabilities-only"])).code).toBe(0);
   });
 
   it("1 for an unknown OS or EOSL unless allowed", async () => {

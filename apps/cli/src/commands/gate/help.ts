@@ -5,7 +5,9 @@ Gate a Trivy JSON report: decide pass or fail by a policy, explain every blockin
 finding, and show what changed against a baseline report. REPORT may be - for stdin.
 
 Policy:
-  --severity LIST        Severities that block (default HIGH,CRITICAL)
+  --severity LIST        Severity threshold (default HIGH,CRITICAL): every level at or
+                         above the least severe one listed blocks, so HIGH blocks HIGH
+                         and CRITICAL; UNKNOWN blocks only when listed
   --severity-source SRC  report (Trivy's choice, default), max (highest vendor), or a
                          vendor name such as nvd, debian, alpine, ghsa (any name is
                          accepted; a warning on stderr when no finding carries it)
@@ -14,7 +16,8 @@ Policy:
                          (an explicit, narrower choice than --ignore-unfixed)
   --exceptions FILE      YAML exceptions: id, optional package/purl, reason, expires
   --vex FILE             OpenVEX document; not_affected and fixed statements suppress
-                         (repeatable)
+                         (repeatable); a pkg:oci/pkg:docker product applies only when it
+                         names this report's image (digest, repository, tag)
   --allow-eosl           Do not fail because the OS is end-of-service-life
   --allow-unknown-os     Do not fail when Trivy detected no OS (scratch, distroless)
   --vulnerabilities-only Secrets and failed misconfiguration checks at a blocking
@@ -29,7 +32,8 @@ Output:
   --output FILE          Write the report to FILE (atomically) instead of stdout
   --sarif-location FILE  Repository-relative file SARIF results point at (default Dockerfile)
   --sarif-category ID    SARIF category (default: from the image name)
-  --max-size MIB         Refuse reports larger than this many MiB (default 512)
+  --max-size SIZE        Refuse larger reports: a decimal number of MiB, or with a unit
+                         K, M, G (KiB, MiB, GiB), e.g. 1.5G (default 512)
 
 Scanning:
   --image REF            Run \`trivy image\` on REF (Trivy must be installed) and gate it
@@ -37,8 +41,9 @@ Scanning:
 Exit codes: 0 pass, 1 policy violated (blocking findings, including those whose
             exception expired; secrets or failed checks at a blocking severity;
             EOSL OS; OS not detected), 2 bad input or usage
-            (unreadable, truncated or non-Trivy JSON, bad exceptions or VEX file,
-            Trivy missing or failing).
+            (unreadable, truncated, UTF-16 or non-Trivy JSON, a duplicate
+            key, an unknown Status, bad exceptions or VEX file, an empty
+            flag value, Trivy missing or failing).
 
 Examples:
   trivy image --format json --output alpine.json myapp:alpine

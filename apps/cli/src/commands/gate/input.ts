@@ -45,7 +45,7 @@ const POLICY_FILE_LIMIT = 8 * 1024 * 1024;
  * Reads a policy file of at most POLICY_FILE_LIMIT bytes: a regular file's size is checked before
  * reading, and a pipe (`--vex <(…)`) is read only up to the limit.
  */
-async function readSmall(path: string, cwd: string, what: string): Promise<string> {
+async function readSmall(path: string, cwd: string, what: string): Promise<Buffer> {
   const tooLarge = () =>
     new InputError(
       "ALPINIZE_GATE_FILE_TOO_LARGE",
@@ -56,7 +56,12 @@ async function readSmall(path: string, cwd: string, what: string): Promise<strin
   try {
     const full = resolve(cwd, path);
     const info = await stat(full);
-    if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    if (info.isDirectory())
+      throw new InputError(
+        "ALPINIZE_GATE_FILE_UNREADABLE",
+        `${path}: is a directory: give the ${what}`,
+        { hint: `Pass the file itself to --${flagOf(what)}.` },
+      );
     if (info.size > POLICY_FILE_LIMIT) throw tooLarge();
     bytes = await readAtMost(full, POLICY_FILE_LIMIT + 1);
   } catch (err) {
@@ -65,14 +70,16 @@ async function readSmall(path: string, cwd: string, what: string): Promise<strin
       "ALPINIZE_GATE_FILE_UNREADABLE",
       `${path}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? err})`,
       {
-        hint: `Check the path given to --${what === "exceptions file" ? "exceptions" : "vex"}.`,
+        hint: `Check the path given to --${flagOf(what)}.`,
         cause: err,
       },
     );
   }
   if (bytes.length > POLICY_FILE_LIMIT) throw tooLarge();
-  return bytes.toString("utf8");
+  return bytes;
 }
+
+const flagOf = (what: string) => (what === "exceptions file" ? "exceptions" : "vex");
 
 async function readAtMost(path: string, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];

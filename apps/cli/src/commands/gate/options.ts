@@ -53,6 +53,7 @@ const usage = (message: string) =>
 
 export function parseGateArgs(argv: string[]): GateOptions {
   const { values: v, positionals } = parseCommandArgs(argv, FLAGS, "gate");
+  refuseEmpty(v, positionals);
   if (positionals.length > 1)
     throw usage(`expected one report, got ${positionals.length}: ${positionals.join(" ")}`);
   const report = positionals[0];
@@ -116,10 +117,35 @@ function parseStatuses(text: string | undefined): Status[] {
   return list as Status[];
 }
 
+/**
+ * An empty value (`--vex ''`, often an unset variable) would otherwise read the current
+ * directory or be taken as "not given": either way not what was meant.
+ */
+function refuseEmpty(values: Record<string, unknown>, positionals: string[]): void {
+  for (const [flag, value] of Object.entries(values)) {
+    const list = Array.isArray(value) ? value : [value];
+    if (list.some((x) => typeof x === "string" && x.trim() === ""))
+      throw usage(
+        `--${flag} was given an empty value (an unset variable?); give a value or leave the flag out`,
+      );
+  }
+  if (positionals.some((p) => p.trim() === ""))
+    throw usage(
+      "the report path is empty (an unset variable?); give the report file, or - for stdin",
+    );
+}
+
+const UNITS: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** A decimal size: `512` (MiB), `1.5G`, `800MiB`, `64 KiB`. Hex, exponents and signs are refused. */
 function parseMaxSize(text: string | undefined): number {
   if (text === undefined) return 512 * 1024 * 1024;
-  const mib = Number(text);
-  if (!Number.isFinite(mib) || mib <= 0)
-    throw usage(`--max-size "${text}": expected a positive number of MiB`);
-  return Math.floor(mib * 1024 * 1024);
+  const m = /^(\d+(?:\.\d+)?) ?(?:([kmg])(?:ib)?)?$/i.exec(text.trim());
+  const unit = m?.[2] ? UNITS[m[2].toLowerCase()]! : UNITS.m!;
+  const bytes = m ? Math.floor(Number(m[1]) * unit) : Number.NaN;
+  if (!m || !(bytes > 0))
+    throw usage(
+      `--max-size "${text}": expected a positive decimal size: a number of MiB, or with a unit K, M or G (KiB, MiB, GiB), e.g. 512 or 1.5G`,
+    );
+  return bytes;
 }

@@ -1,0 +1,160 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+// Inputs written here for these tests: one CRITICAL, fixable finding in ghcr.io/acme/x:1.
+const tmp = mkdtempSync(join(tmpdir(), "alpinize-gate-closed-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const file = (name: string, text: string | Buffer) => {
+  writeFileSync(join(tmp, name), text);
+  return name;
+};
+
+const vuln = {
+  VulnerabilityID: "CVE-2026-1",
+  PkgName: "zlib",
+  InstalledVersion: "1.0-r0",
+  FixedVersion: "1.1-r0",
+  Status: "fixed",
+  Severity: "CRITICAL",
+  PkgIdentifier: { PURL: "pkg:apk/alpine/zlib@1.0-r0?arch=x86_64" },
+};
+const REPORT = JSON.stringify({
+  SchemaVersion: 2,
+  ArtifactName: "ghcr.io/acme/x:1",
+  ArtifactType: "container_image",
+  Metadata: {
+    OS: { Family: "alpine", Name: "3.23.0" },
+    RepoDigests: [`ghcr.io/acme/x@sha256:${"ab".repeat(32)}`],
+  },
+  Results: [
+    { Target: "x (alpine 3.23.0)", Class: "os-pkgs", Type: "alpine", Vulnerabilities: [vuln] },
+  ],
+});
+const crit = file("crit.json", REPORT);
+const vexOf = (statement: object) =>
+  JSON.stringify({ "@context": "https://openvex.dev/ns/v0.2.0", statements: [statement] });
+const notAffected = (id: string, extra: object = {}) => ({
+  vulnerability: { name: "CVE-2026-1" },
+  products: [{ "@id": id }],
+  status: "not_affected",
+  justification: "vulnerable_code_not_present",
+  ...extra,
+});
+const gate = (...args: string[]) => runCli(["gate", ...args], { cwd: tmp });
+
+describe("alpinize gate fails closed", () => {
+  it("finding 2: a VEX statement for another image does not pass the gate, and says so", async () => {
+    file("vex-other.json", vexOf(notAffected("pkg:oci/totally-different-image@sha256%3Aabc")));
+    const r = await gate(crit, "--vex", "vex-other.json");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("VEX statement for another image ignored");
+    expect(r.stdout).toContain("VEX not applied");
+    file("vex-same.json", vexOf(notAffected("pkg:oci/x?repository_url=ghcr.io/acme/x")));
+    const same = await gate(crit, "--vex", "vex-same.json");
+    expect([same.code, same.stdout.includes("1 suppressed by VEX")]).toEqual([0, true]);
+  });
+
+  it("finding 3: an invalid VEX timestamp is exit 2 naming the statement", async () => {
+    file("vex-badts.json", vexOf(notAffected("pkg:apk/alpine/zlib", { timestamp: "zzz" })));
+    const r = await gate(crit, "--vex", "vex-badts.json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("vex-badts.json: statements[0].timestamp:");
+  });
+
+  it("finding 4: --severity HIGH blocks CRITICAL and prints the effective policy", async () => {
+    const r = await gate(crit, "--severity", "HIGH");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("policy: blocks HIGH and above");
+    expect(r.stdout).not.toContain("below the threshold");
+    const json = JSON.parse((await gate(crit, "--severity", "HIGH", "--format", "json")).stdout);
+    expect(json.blocking[0].disposition).toBe("blocking");
+    expect(json.counts.byDisposition["below-threshold"]).toBe(0);
+    expect(json.policy.severities).toEqual(["HIGH", "CRITICAL"]);
+    expect((await gate(crit, "--severity", "HIGH,CRITICAL")).code).toBe(1);
+  });
+
+  it("finding 6: a duplicate key is exit 2 with its JSON path", async () => {
+    const dup = file(
+      "dupkey-vulns.json",
+      REPORT.replace('"Vulnerabilities":[', '"Vulnerabilities":[],"Vulnerabilities":['),
+    );
+    const r = await gate(dup);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Results[0].Vulnerabilities: duplicate key "Vulnerabilities"');
+  });
+
+  it("finding 7: an unknown misconfiguration Status is exit 2", async () => {
+    const doc = JSON.parse(REPORT);
+    doc.Results.push({
+      Target: "Dockerfile",
+      Class: "config",
+      Type: "dockerfile",
+      Misconfigurations: [{ ID: "DS002", Title: "root", Severity: "CRITICAL", Status: "Fail" }],
+    });
+    const r = await gate(file("misconf.json", JSON.stringify(doc)));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'Results[1].Misconfigurations[0].Status: unknown misconfiguration status "Fail"',
+    );
+  });
+
+  it("finding 14: UTF-16 and directories are named, with what to do", async () => {
+    const utf16 = file(
+      "utf16.json",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(REPORT, "utf16le")]),
+    );
+    const r = await gate(utf16);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "utf16.json: report is UTF-16; re-save as UTF-8 (PowerShell: -Encoding utf8)",
+    );
+    mkdirSync(join(tmp, "adir"), { recursive: true });
+    const dir = await gate("adir");
+    expect([dir.code, dir.stderr.includes("adir: is a directory: give the report file")]).toEqual([
+      2,
+      true,
+    ]);
+    const vexDir = await gate(crit, "--vex", "adir");
+    expect([
+      vexDir.code,
+      vexDir.stderr.includes("adir: is a directory: give the VEX document"),
+    ]).toEqual([2, true]);
+    const exUtf16 = file(
+      "ex16.yaml",
+      Buffer.from("- {id: CVE-2026-1, reason: r, expires: 2027-01-01}\n", "utf16le"),
+    );
+    const ex = await gate(crit, "--exceptions", exUtf16);
+    expect([ex.code, ex.stderr.includes("exceptions file is UTF-16")]).toEqual([2, true]);
+  });
+
+  it.each([["--vex"], ["--exceptions"], ["--output"], ["--baseline"]])(
+    "finding 14: an empty %s is a usage error",
+    async (flag) => {
+      const r = await gate(crit, flag, "");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${flag} was given an empty value`);
+    },
+  );
+
+  it("finding 14: --max-size takes decimal sizes with K, M, G units only", async () => {
+    for (const bad of ["0x10", "1e3", "-5", "10 MB", "0", "Infinity"]) {
+      const r = await gate(crit, `--max-size=${bad}`);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr, bad).toContain(`--max-size "${bad}"`);
+    }
+    for (const good of ["1", "0.5", "600K", "1MiB", "1 GiB"])
+      expect((await gate(crit, "--max-size", good)).code, good).toBe(1);
+    const small = await gate(crit, "--max-size", "0.1K");
+    expect([small.code, small.stderr.includes("over the")]).toEqual([2, true]);
+  });
+
+  it("finding 14: an exception more than a year ahead applies, with a warning", async () => {
+    const far = file("ex-far.yaml", "- {id: CVE-2026-1, reason: r, expires: 9999-12-31}\n");
+    const r = await gate(crit, "--exceptions", far);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("expires 9999-12-31, more than a year ahead");
+  });
+});
