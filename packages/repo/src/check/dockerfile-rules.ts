@@ -2,6 +2,8 @@ import type { ShellCommand } from "../dockerfile/commands.js";
 import { hasDigest, imageName, isIgnoredImage } from "../dockerfile/images.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "../facts/alpine-base.js";
+import { withNested } from "./nested.js";
+import { onbuildRuns } from "./onbuild.js";
 import type { CheckSettings, Finding, RuleId } from "./types.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
@@ -44,6 +46,7 @@ export function checkStages(file: string, stages: StageInfo[], settings: CheckSe
     checkBase(stage, settings, emit);
     if (stage.family !== "alpine") continue;
     for (const run of stage.runs) checkRun(stage, run, emit);
+    for (const run of onbuildRuns(stage)) checkRun(stage, run, emit);
   }
   checkGoNetdns(stages, settings, emit);
   return findings;
@@ -70,8 +73,11 @@ function checkBase(stage: StageInfo, settings: CheckSettings, emit: Emit): void 
 function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
   const installed = apkInstalled(stage);
   const installsShadow = installed.has("shadow");
-  run.commands.forEach((cmd, i) => {
-    const line = run.commandLines[i] ?? run.line;
+  const lines = new Map(run.commands.map((cmd, i) => [cmd, run.commandLines[i] ?? run.line]));
+  let line = run.line;
+  for (const cmd of withNested(run.commands)) {
+    // A nested command is reported on the line of the command that holds it.
+    line = lines.get(cmd) ?? line;
     const name = baseName(cmd.name);
     if (APT_TOOLS.has(name) && !fromApkDpkg(name, installed)) {
       emit(
@@ -98,7 +104,7 @@ function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
         `/usr/sbin/nologin does not exist on Alpine (stage ${stage.name}): use /sbin/nologin`,
       );
     }
-  });
+  }
 }
 
 /** busybox addgroup/adduser fail on an ID Alpine's base image already uses (GID 999 is ping). */
@@ -113,11 +119,38 @@ function checkIds(stage: StageInfo, cmd: ShellCommand, line: number, emit: Emit)
     else if (a.startsWith(`${long}=`)) id = a.slice(long.length + 1);
     else if (a.startsWith(flag) && /^\d+$/.test(a.slice(2))) id = a.slice(2);
   });
-  if (id === undefined || !/^\d+$/.test(id) || !taken.has(Number(id))) return;
+  if (id === undefined || !/^\d+$/.test(id)) return;
+  if (!taken.has(Number(id))) {
+    if (flag === "-u") checkUserGroupId(stage, cmd, id, line, emit);
+    return;
+  }
   emit(
     line,
     "alpine-id-taken",
     `${cmd.name} ${flag} ${id} in stage ${stage.name}: Alpine's base image already uses ${flag === "-g" ? "GID" : "UID"} ${id}, so the command fails; pick another ID (and chown files to it)`,
+  );
+}
+
+/**
+ * busybox `adduser -u N` without -G also creates a group named like the user with GID N, and
+ * fails with "uid 'N' in use" when Alpine's base holds GID N (ping holds 999), though UID N is
+ * free. A system user (-S) without -G goes into nogroup instead (both checked under musl busybox).
+ */
+function checkUserGroupId(
+  stage: StageInfo,
+  cmd: ShellCommand,
+  id: string,
+  line: number,
+  emit: Emit,
+): void {
+  const group = ALPINE_BASE_GROUPS.get(Number(id));
+  const hasGroup = cmd.args.some((a) => /^(?:-G|--ingroup)/.test(a));
+  const system = cmd.args.some((a) => a === "--system" || /^-[A-Za-z]*S[A-Za-z]*$/.test(a));
+  if (group === undefined || hasGroup || system) return;
+  emit(
+    line,
+    "alpine-id-taken",
+    `${cmd.name} -u ${id} without -G in stage ${stage.name}: busybox adduser then makes a group with GID ${id}, which Alpine's base already gives to ${group}, so it fails with "uid '${id}' in use"; create the group first (addgroup -g GID NAME) and pass -G NAME, or pick another UID`,
   );
 }
 
