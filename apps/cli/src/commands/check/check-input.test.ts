@@ -13,6 +13,18 @@ afterEach(async () => {
 });
 
 describe("alpinize check input errors", () => {
+  it("exits 2 when nothing was checked (empty or ignored-only directory)", async () => {
+    const empty = await runCli(["check", "."], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("nothing was checked");
+    expect(empty.stdout).toBe("");
+    await writeFile(join(dir, ".gitignore"), "Dockerfile\n");
+    await writeFile(join(dir, "Dockerfile"), "FROM alpine:3.23\n");
+    const ignored = await runCli(["check", ".", "--json"], { cwd: dir });
+    expect(ignored.code).toBe(2);
+    expect(ignored.stderr).toContain(".gitignore");
+  });
+
   it("exits 2 naming an unknown rule id in check.skip", async () => {
     await writeFile(join(dir, "Dockerfile"), "FROM alpine:3.23\n");
     await writeFile(

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { EXIT } from "@alpinize/errors";
+import { EXIT, InputError } from "@alpinize/errors";
 import { checkTargets, defaultTransforms, loadConfig } from "@alpinize/repo";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
@@ -30,8 +30,9 @@ Options:
   --require-digests  Unpinned base images are errors
 
 Output: one line per finding, "file:line: rule-id: what to do" (warnings on stderr).
-Exit codes: 0 clean (warnings allowed), 1 findings, 2 bad input or a file that could not be
-parsed (never a silent pass), 70 internal error.
+Exit codes: 0 clean (warnings allowed), 1 findings, 2 bad input, a file that could not be
+parsed, or nothing to check (no Dockerfile, Containerfile or script under the paths given, after
+.gitignore): a lint that checked nothing never passes silently. 70 internal error.
 `;
 
 const OPTIONS = {
@@ -56,9 +57,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
     onFile: (file, index, total) => io.progress(`checking ${index + 1}/${total} ${file}`),
   });
   io.endProgress();
+  if (result.files.length === 0 && result.unparsable.length === 0)
+    throw nothingChecked(positionals);
   if (values.json) io.stdout.write(findingsJson(result));
   else printFindings(io, result);
   if (values.json) for (const u of result.unparsable) io.err(`error ${u.message} (not checked)`);
   if (result.unparsable.length > 0) return EXIT.BAD_INPUT;
   return result.findings.some((f) => f.severity === "error") ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** A CI job pointed at the wrong directory must fail, not report "0 files clean". */
+function nothingChecked(paths: string[]): InputError {
+  const where = paths.length > 0 ? paths.join(", ") : ".";
+  return new InputError(
+    "ALPINIZE_CHECK_NOTHING",
+    `alpinize check: no Dockerfile, Containerfile or entrypoint script found in ${where}; nothing was checked`,
+    {
+      hint: "Point it at the repository root or pass the files (Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile, *.sh); files matched by .gitignore are skipped.",
+    },
+  );
 }
