@@ -7,7 +7,6 @@ import type {
   ExceptionState,
   IgnoredVexProduct,
   Policy,
-  Problem,
   VexStatement,
 } from "../evaluation.js";
 import { type Finding, type Report, SEVERITIES, type Severity } from "../types.js";
@@ -15,14 +14,18 @@ import { daysLeft } from "./exceptions.js";
 import { imageIdentity, imageMismatch } from "./image.js";
 import { exceptionMatches, latestStatement, vexMatches } from "./match.js";
 import {
+  coverageProblems,
+  longExceptionWarnings,
+  notices,
+  otherProblems,
+  severitySourceWarnings,
+} from "./problems.js";
+import {
   chooseSeverity,
   effectiveSeverities,
   severityRank,
   severityThresholdLabel,
 } from "./severity.js";
-
-/** Exceptions are meant to be revisited: one set further ahead than this is warned about. */
-const LONG_EXCEPTION_DAYS = 366;
 
 export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
   return {
@@ -126,32 +129,6 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
       ...longExceptionWarnings(states),
     ],
   };
-}
-
-function longExceptionWarnings(states: ExceptionState[]): string[] {
-  return states
-    .filter((s) => s.daysLeft > LONG_EXCEPTION_DAYS)
-    .map(
-      (s) =>
-        `${s.source} exceptions[${s.index}] (${s.id}) expires ${s.expires}, more than a year ahead: exceptions are meant to be revisited; pick a date within a year`,
-    );
-}
-
-/**
- * Any vendor name is accepted (Trivy adds vendors over time), so a typo such as `nvdd` would
- * silently judge by the report's severity: say so when no finding carries that vendor.
- */
-function severitySourceWarnings(report: Report, source: string): string[] {
-  if (source === "report" || source === "max" || report.findings.length === 0) return [];
-  if (report.findings.some((f) => f.vendorSeverity?.[source] !== undefined)) return [];
-  const seen = new Set(report.findings.flatMap((f) => Object.keys(f.vendorSeverity ?? {})));
-  const known =
-    seen.size > 0
-      ? `vendors in this report: ${[...seen].sort().join(", ")}`
-      : "the report has no VendorSeverity";
-  return [
-    `severity source "${source}" appears in no finding's VendorSeverity (${known}); every finding was judged by the report's own severity`,
-  ];
 }
 
 function exceptionState(ex: Exception, now: Date): ExceptionState {
@@ -273,33 +250,6 @@ function bySeverityThenId(a: EvaluatedFinding, b: EvaluatedFinding): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-function coverageProblems(report: Report, policy: Policy): Problem[] {
-  const problems: Problem[] = [];
-  const image = report.artifactType === "container_image" || report.artifactType === "vm";
-  const osResult = report.results.some((r) => r.class === "os-pkgs");
-  if (!report.os && !osResult && !policy.allowUnknownOs) {
-    if (image)
-      problems.push({
-        code: "os-not-detected",
-        message:
-          "Trivy did not detect the image's operating system, so OS packages were not scanned; this is not a pass (use --allow-unknown-os for scratch or distroless images)",
-      });
-    // Fail closed: with no ArtifactType (legacy reports, or `[]`) it may have been an image.
-    else if (!report.artifactType)
-      problems.push({
-        code: "os-not-detected",
-        message:
-          "the report does not say what was scanned (no ArtifactType) and has no OS packages result, so nothing shows an OS was scanned; this is not a pass (gate the report of `trivy image --format json`, or use --allow-unknown-os)",
-      });
-  }
-  if (report.os?.eosl && !policy.allowEosl)
-    problems.push({
-      code: "eosl",
-      message: `${report.os.family} ${report.os.name} is end-of-service-life: it gets no security fixes; move to a supported release (or pass --allow-eosl)`,
-    });
-  return problems;
-}
-
 function zero<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
@@ -341,38 +291,4 @@ function countAll(
     blockingBySeverity,
     byDisposition,
   };
-}
-
-/** Secrets and failed checks at a blocking severity fail the gate, as they do Trivy's own. */
-function otherProblems(report: Report, policy: Policy, severities: Severity[]): Problem[] {
-  if (policy.vulnerabilitiesOnly) return [];
-  const problems: Problem[] = [];
-  for (const kind of ["secret", "misconfiguration"] as const) {
-    const hits = report.others.filter((o) => o.kind === kind && severities.includes(o.severity));
-    if (hits.length === 0) continue;
-    const shown = hits
-      .slice(0, 5)
-      .map((o) => `${o.id} ${o.severity} in ${o.target}${o.line ? `:${o.line}` : ""}`);
-    const more = hits.length > 5 ? ` and ${hits.length - 5} more` : "";
-    problems.push({
-      code: kind === "secret" ? "secrets" : "misconfigurations",
-      message: `${hits.length} ${kind === "secret" ? "secret(s)" : "failed misconfiguration check(s)"} at ${severityThresholdLabel(severities)}: ${shown.join("; ")}${more} (--vulnerabilities-only to judge vulnerabilities alone)`,
-    });
-  }
-  return problems;
-}
-
-function notices(report: Report): string[] {
-  const out: string[] = [];
-  const secrets = report.results.reduce((n, r) => n + r.secrets, 0);
-  const misconf = report.results.reduce((n, r) => n + r.misconfigurations, 0);
-  if (secrets)
-    out.push(
-      `${secrets} secret finding(s) in the report are not judged by this gate; review them with Trivy`,
-    );
-  if (misconf)
-    out.push(
-      `${misconf} failed misconfiguration check(s) in the report are not judged by this gate`,
-    );
-  return out;
 }

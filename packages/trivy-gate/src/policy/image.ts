@@ -106,21 +106,24 @@ export function imageMismatch(purl: string, image: ImageIdentity): string | unde
   if (image.repos.size === 0 && image.digests.size === 0)
     return "the report does not name its image (no ArtifactName, Metadata.RepoDigests or ImageID), so a statement about an image cannot be checked against it";
   const want = readImagePurl(purl);
-  if (want.digest) {
-    if (image.digests.has(want.digest)) return undefined;
-    return image.digests.size
-      ? `VEX statement for another image ignored: its digest ${want.digest} is not this image's (${image.label})`
-      : `the report carries no digest (Metadata.RepoDigests, ImageID) to compare with ${want.digest}`;
-  }
   const repos = [...image.repos];
   const sameRepo = want.repo
     ? image.repos.has(want.repo)
     : repos.some((r) => r.slice(r.lastIndexOf("/") + 1) === want.name);
-  if (!sameRepo)
-    return `VEX statement for another image ignored: it names ${want.repo ?? want.name}, this report is of ${image.label}`;
+  if (want.digest) {
+    if (image.digests.has(want.digest)) return undefined;
+    if (image.digests.size)
+      return `VEX statement for another image ignored: its digest ${want.digest} is not this image's (${image.label})`;
+    if (!sameRepo) return otherImage(want, image);
+    return `the report carries no digest (Metadata.RepoDigests, ImageID) to compare with ${want.digest}, so the statement cannot be checked against this image`;
+  }
+  if (!sameRepo) return otherImage(want, image);
   if (want.tag && !image.tags.has(want.tag))
     return image.tags.size
       ? `VEX statement for another image ignored: it names tag ${want.tag}, this image has ${[...image.tags].join(", ")}`
       : `the report names no tag to compare with ${want.tag}`;
   return undefined;
 }
+
+const otherImage = (want: { repo?: string; name: string }, image: ImageIdentity) =>
+  `VEX statement for another image ignored: it names ${want.repo ?? want.name}, this report is of ${image.label}`;
