@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { lintEntrypoint, rewriteEntrypoint } from "../src/index.js";
+import { makeRoot, type RootKind, skipReason, type TestRoot } from "./support/roots.js";
 
 const body = (out: string) => out.split("\n").slice(3).join("\n");
 
@@ -24,9 +25,11 @@ describe("commands named by path or behind wrappers", () => {
     expect(r.output).toContain("if command -v gosu >/dev/null; then { alpinize_exec_as app x");
   });
 
-  it("rewrites gosu inside $( ), where it runs in a subshell anyway", () => {
-    const r = rewriteEntrypoint('x=$(gosu app whoami)\necho "$x"\n');
-    expect(r.output).toContain('x=$((alpinize_exec_as app whoami))\necho "$x"\n');
+  it("rewrites gosu inside $( ), where it runs in a subshell anyway (never as `$((`)", () => {
+    const r = rewriteEntrypoint("x=$(gosu app whoami)\ny=`gosu app id`\nz=$(a; gosu app b)\n");
+    expect(r.output).toContain(
+      "x=$( (alpinize_exec_as app whoami))\ny=` (alpinize_exec_as app id)`\nz=$(a; (alpinize_exec_as app b))\n",
+    );
     expect(r.warnings).toEqual([]);
   });
 
@@ -73,3 +76,37 @@ describe("commands named by path or behind wrappers", () => {
     expect(found).toEqual(["sudo"]);
   });
 });
+
+// The rewritten script runs under busybox ash and Debian's dash, with gosu in both roots.
+const kinds: RootKind[] = ["busybox", "debian"];
+for (const kind of kinds) {
+  const reason = skipReason(kind);
+  describe.skipIf(reason !== undefined)(`rewritten paths and substitutions on ${kind}`, () => {
+    let root: TestRoot | undefined;
+    afterEach(async () => {
+      await root?.remove();
+    });
+
+    it("creates the group by path and reads the user's id through $( )", async () => {
+      root = await makeRoot(kind, { gosu: true });
+      const script = [
+        "#!/bin/sh",
+        "set -eu",
+        "/usr/sbin/groupadd -g 4100 app",
+        "command useradd -u 4100 -g app -d /app -s /bin/sh app",
+        "x=$(gosu app id -u)",
+        "y=`/usr/sbin/gosu app id -g`",
+        'echo "$x $y"',
+        "",
+      ].join("\n");
+      const out = rewriteEntrypoint(script).output.replace(
+        /^\. .*$/m,
+        ". /usr/local/lib/alpinize-shims.sh",
+      );
+      await root.write("entry.sh", out);
+      const run = await root.exec(["/bin/sh", "/entry.sh"]);
+      expect(run.stderr).toBe("");
+      expect(run).toMatchObject({ code: 0, stdout: "4100 4100\n" });
+    });
+  });
+}

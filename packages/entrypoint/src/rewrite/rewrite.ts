@@ -98,7 +98,9 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     // `2>x (cmd)` is not sh: a subshell takes the redirections that came before the name.
     const leading = original.redirects.some((r) => r.start < cmd.words[first]!.start);
     const start = grouped && leading ? original.start : cmd.words[first]!.start;
-    const after = replacementText(text, original, start, outcome);
+    // `$((` would open arithmetic: a subshell first inside `$( )` needs a space before it.
+    const spaced = grouped && original.depth > 0 && /[$`(]$/.test(text.slice(0, start).trimEnd());
+    const after = (spaced ? " " : "") + replacementText(text, original, start, outcome);
     const replacement = { start, end: original.end, after, depth: original.depth };
     replacements.push(replacement);
     if (replacement.depth > 0) inner.push(replacement);
