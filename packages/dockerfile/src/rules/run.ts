@@ -7,6 +7,7 @@ import { ShellSyntaxError } from "../shell/tokenize.js";
 import { APT_TOOLS, collectPurged, migrateApt, migrateRm, XX_APT_TOOLS } from "./apt.js";
 import { collectGosuArch, migrateArch } from "./arch.js";
 import { displayOnlyWords } from "./busybox.js";
+import { debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { unwrapped } from "./gnu-calls.js";
 import {
@@ -193,40 +194,10 @@ function flagHidden(scope: ScriptScope, cmd: SimpleCommand): void {
   );
 }
 
-/** Command names only Debian's packaging uses, and Alpine's name for the same program. */
-const DEBIAN_COMMANDS: Readonly<Record<string, string>> = {
-  gpg1: "gpg (GnuPG 2)",
-  fdfind: "fd",
-  batcat: "bat",
-  "vim.tiny": "vim (or busybox vi)",
-  "nc.traditional": "nc (netcat-openbsd or busybox nc)",
-  "nc.openbsd": "nc",
-};
-
-/** apt wrappers of some base images, and systemd's tool (Alpine has no systemd). */
-const FOREIGN_TOOLS: Readonly<Record<string, string>> = {
-  "clean-install": "an apt wrapper script: install with apk add --no-cache and Alpine's names",
-  install_packages: "an apt wrapper script: install with apk add --no-cache and Alpine's names",
-  systemctl: "systemd's tool; Alpine has no systemd (OpenRC, or run the service directly)",
-};
-
 function flagDebianNames(scope: ScriptScope, cmd: SimpleCommand): void {
   const name = cmd.name?.replace(/^.*\//, "") ?? "";
-  const foreign = FOREIGN_TOOLS[name];
-  if (foreign) {
-    scope.warn("apt", cmd.start, `${name} is ${foreign}`);
-    return;
-  }
-  const alpine = DEBIAN_COMMANDS[name];
-  const versioned = /^python3\.\d+$/.test(name);
-  if (!alpine && !versioned) return;
-  scope.warn(
-    "apt",
-    cmd.start,
-    versioned
-      ? `${name}: Alpine ${scope.ctx.release} has one python3 (its own version); call python3, or use a python:<version>-alpine image`
-      : `${name} is Debian's name for this program; on Alpine call ${alpine}`,
-  );
+  const note = debianProgramNote(name, scope.ctx.release);
+  if (note) scope.warn("apt", cmd.start, note);
 }
 
 function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCommand): void {

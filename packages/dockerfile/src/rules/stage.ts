@@ -6,6 +6,7 @@ import type { ShellSource } from "../shell/source.js";
 import { addBuildpackTools } from "./buildpack.js";
 import { wgetUse } from "./busybox.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
+import { debianPathNote, debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import type { StageInfo } from "./from.js";
 import { addGnuTools } from "./gnu-stage.js";
@@ -41,6 +42,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     ships: all.some((o) => o.final && isAncestor(info, o)),
   };
   for (const ins of body) {
+    flagDebianLayout(ctx, ins);
     if (ins.keyword === "ENV" || ins.keyword === "ARG") dropDebianFrontend(ctx, ins);
     else if (ins.keyword === "RUN") {
       if (migrateGosuDownload(ctx, state, ins)) continue;
@@ -177,8 +179,41 @@ export function dropDebianFrontend(ctx: MigrationContext, ins: Instruction): voi
 }
 
 /** Rule 8 (tini part): Alpine's tini lives in /sbin. gosu calls follow a gosu → su-exec swap. */
+const LAYOUT_KEYWORDS = new Set([
+  "RUN",
+  "COPY",
+  "ADD",
+  "ENV",
+  "ARG",
+  "WORKDIR",
+  "VOLUME",
+  "ENTRYPOINT",
+  "CMD",
+]);
+
+/** Debian-only paths (multiarch lib dirs, sites-available, /etc/debian_version …), flagged. */
+function flagDebianLayout(ctx: MigrationContext, ins: Instruction): void {
+  if (!LAYOUT_KEYWORDS.has(ins.keyword)) return;
+  const hit = debianPathNote(ins.args.text);
+  if (hit) ctx.warn("apt", sourceSpan(ins.args, hit.index, hit.index)[0], hit.note);
+}
+
+/** The programs ENTRYPOINT/CMD start: the first word, and the word after `--` or `exec`. */
+function startedPrograms(text: string): string[] {
+  const words = text.trim().startsWith("[")
+    ? [...text.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!)
+    : text.trim().split(/\s+/);
+  return words
+    .filter((_w, k) => k === 0 || words[k - 1] === "--" || words[k - 1] === "exec")
+    .map((w) => w.replace(/^.*\//, ""));
+}
+
 function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction): void {
   const text = ins.args.text;
+  for (const program of startedPrograms(text)) {
+    const note = debianProgramNote(program, ctx.release);
+    if (note) ctx.warn("apt", ins.start, `${ins.keyword} starts ${note}`);
+  }
   const swaps: [RegExp, string, boolean][] = [
     [
       /\/usr\/bin\/tini(?=-static\b|\b)/g,

@@ -1,0 +1,101 @@
+/**
+ * Programs and paths that exist only in Debian's packaging (or are named differently there). No
+ * rule can rewrite them safely, so they are flagged where a RUN calls them or ENTRYPOINT/CMD
+ * starts them.
+ */
+
+/** Command names only Debian's packaging uses, and Alpine's name for the same program. */
+const RENAMED: Readonly<Record<string, string>> = {
+  gpg1: "gpg (GnuPG 2)",
+  fdfind: "fd",
+  batcat: "bat",
+  "vim.tiny": "vim (or busybox vi)",
+  "nc.traditional": "nc (netcat-openbsd or busybox nc)",
+  "nc.openbsd": "nc",
+  cron: "crond (busybox's, or cronie's)",
+  apache2ctl: "httpd (apache2; e.g. httpd -D FOREGROUND)",
+  apache2: "httpd (apache2)",
+};
+
+const APACHE_HELPER =
+  "Debian's apache2 helper; Alpine's apache2 has none: edit the LoadModule/Include lines in /etc/apache2/httpd.conf and /etc/apache2/conf.d instead";
+const SYSV =
+  "Debian's SysV init wrapper; Alpine uses OpenRC (rc-service), and in a container you start the daemon directly";
+
+/** Tools Alpine does not have at all, and what to do instead. */
+const FOREIGN: Readonly<Record<string, string>> = {
+  "clean-install": "an apt wrapper script: install with apk add --no-cache and Alpine's names",
+  install_packages: "an apt wrapper script: install with apk add --no-cache and Alpine's names",
+  systemctl: "systemd's tool; Alpine has no systemd (OpenRC, or run the service directly)",
+  "update-alternatives":
+    "Debian's alternatives system; Alpine has none: create the link yourself (ln -sf) or call the program by its own name",
+  groupmod: "shadow's tool; busybox has no groupmod: install shadow, or recreate the group",
+  a2enmod: APACHE_HELPER,
+  a2dismod: APACHE_HELPER,
+  a2ensite: APACHE_HELPER,
+  a2dissite: APACHE_HELPER,
+  a2enconf: APACHE_HELPER,
+  a2disconf: APACHE_HELPER,
+  service: SYSV,
+  "invoke-rc.d": SYSV,
+  "update-rc.d": SYSV,
+  "dpkg-divert": "dpkg's tool; apk has no diversions: move or replace the file directly",
+};
+
+/** What to say about a program Debian names or has and Alpine does not, if anything. */
+export function debianProgramNote(name: string, release: string): string | undefined {
+  const foreign = FOREIGN[name];
+  if (foreign) return `${name} is ${foreign}`;
+  const renamed = RENAMED[name];
+  if (renamed) return `${name} is Debian's name for this program; on Alpine call ${renamed}`;
+  if (/^python3\.\d+$/.test(name)) {
+    return `${name}: Alpine ${release} has one python3 (its own version); call python3, or use a python:<version>-alpine image`;
+  }
+  const fpm = /^php-fpm(\d)\.(\d+)$/.exec(name);
+  if (fpm) {
+    return `${name} is Debian's name; Alpine's PHP ${fpm[1]}.${fpm[2]} FPM is php-fpm${fpm[1]}${fpm[2]} (config under /etc/php${fpm[1]}${fpm[2]}), if the release packages that version`;
+  }
+  const php = /^php(\d)\.(\d+)$/.exec(name);
+  if (php) return `${name} is Debian's name; Alpine's is php${php[1]}${php[2]}`;
+  return undefined;
+}
+
+/** Debian-only paths in COPY/ENV/RUN text, and what Alpine uses. */
+const PATHS: readonly [RegExp, string][] = [
+  [
+    /\/usr\/lib\/(?:x86_64|aarch64|arm|i386|powerpc64le|s390x)-linux-gnu(?:eabihf)?\b/,
+    "Debian's multiarch library directory; Alpine keeps libraries in /usr/lib and /lib",
+  ],
+  [
+    /\/usr\/lib\/jvm\/java-\d+-openjdk-(?:amd64|arm64|armhf|i386|ppc64el|s390x)\b/,
+    "Debian's JDK directory; Alpine's is /usr/lib/jvm/java-<version>-openjdk",
+  ],
+  [
+    /\/etc\/nginx\/sites-(?:available|enabled)\b/,
+    "Debian's nginx layout; Alpine's nginx includes /etc/nginx/http.d/*.conf",
+  ],
+  [
+    /\/etc\/apache2\/(?:sites|mods|conf)-(?:available|enabled)\b/,
+    "Debian's apache2 layout; Alpine's apache2 reads /etc/apache2/httpd.conf and /etc/apache2/conf.d",
+  ],
+  [/\/etc\/php\/\d\.\d+\//, "Debian's PHP layout; Alpine's is /etc/phpNN (e.g. /etc/php84)"],
+  [
+    /\/etc\/supervisor\/supervisord\.conf\b/,
+    "Debian's supervisor layout; Alpine's supervisor reads /etc/supervisord.conf",
+  ],
+  [
+    /\/etc\/debian_version\b/,
+    "a file only Debian has: a test of it is false on Alpine (its marker is /etc/alpine-release)",
+  ],
+];
+
+/** The first Debian-only path the text names, with what to do. */
+export function debianPathNote(text: string): { index: number; note: string } | undefined {
+  let best: { index: number; note: string } | undefined;
+  for (const [re, note] of PATHS) {
+    const m = re.exec(text);
+    if (m && (best === undefined || m.index < best.index))
+      best = { index: m.index, note: `${m[0]} is ${note}` };
+  }
+  return best;
+}

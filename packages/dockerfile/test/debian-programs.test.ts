@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { migrate } from "./helpers.js";
+
+const messages = (text: string) => migrate(text).warnings.map((w) => `${w.line}: ${w.message}`);
+
+describe("Debian-only programs and layout are flagged, never silently kept", () => {
+  it("flags programs a RUN calls that Alpine lacks or names otherwise", () => {
+    const m = messages(
+      [
+        "FROM debian:12",
+        "RUN update-alternatives --install /usr/bin/python python /usr/bin/python3 1",
+        "RUN groupmod -g 1001 node",
+        "RUN a2enmod rewrite && a2dissite 000-default",
+        "RUN service nginx start",
+        "RUN php-fpm8.2 -t",
+        "",
+      ].join("\n"),
+    );
+    expect(m).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^2: update-alternatives is Debian's alternatives system/),
+        expect.stringMatching(/^3: groupmod is shadow's tool/),
+        expect.stringMatching(/^4: a2enmod is Debian's apache2 helper/),
+        expect.stringMatching(/^4: a2dissite is Debian's apache2 helper/),
+        expect.stringMatching(/^5: service is Debian's SysV init wrapper/),
+        expect.stringMatching(
+          /^6: php-fpm8\.2 is Debian's name; Alpine's PHP 8\.2 FPM is php-fpm82/,
+        ),
+      ]),
+    );
+  });
+
+  it("flags what ENTRYPOINT and CMD start", () => {
+    const m = messages(
+      'FROM debian:12\nCMD ["apache2ctl","-D","FOREGROUND"]\nENTRYPOINT ["/usr/bin/tini","--","cron","-f"]\n',
+    );
+    expect(m).toEqual([
+      expect.stringMatching(
+        /^2: CMD starts apache2ctl is Debian's name for this program; on Alpine call httpd/,
+      ),
+      expect.stringMatching(
+        /^3: ENTRYPOINT starts cron is Debian's name for this program; on Alpine call crond/,
+      ),
+    ]);
+  });
+
+  it("flags Debian paths in COPY, ENV and RUN, /etc/debian_version tests included", () => {
+    const m = messages(
+      [
+        "FROM debian:12",
+        "COPY --from=build /usr/lib/x86_64-linux-gnu/libjemalloc.so.2 /usr/lib/",
+        "ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64",
+        "COPY site.conf /etc/nginx/sites-available/default",
+        "RUN if [ -f /etc/debian_version ]; then echo debian; fi",
+        "",
+      ].join("\n"),
+    );
+    expect(m).toEqual([
+      expect.stringMatching(
+        /^2: \/usr\/lib\/x86_64-linux-gnu is Debian's multiarch library directory/,
+      ),
+      expect.stringMatching(/^3: \/usr\/lib\/jvm\/java-17-openjdk-amd64 is Debian's JDK directory/),
+      expect.stringMatching(/^4: \/etc\/nginx\/sites-available is Debian's nginx layout/),
+      expect.stringMatching(/^5: \/etc\/debian_version is a file only Debian has/),
+    ]);
+  });
+
+  it("says nothing about ordinary programs and paths", () => {
+    expect(
+      messages('FROM debian:12\nCOPY app /usr/local/bin/\nCMD ["nginx","-g","daemon off;"]\n'),
+    ).toEqual([]);
+  });
+});
