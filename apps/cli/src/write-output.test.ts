@@ -15,7 +15,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { OutputIsDirectoryError, outputKind, writeOutput } from "./write-output.js";
+import {
+  OutputIsDirectoryError,
+  OutputNotRegularError,
+  outputKind,
+  writeOutput,
+} from "./write-output.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BIN = join(here, "..", "dist", "bin.js");
@@ -198,6 +203,29 @@ writeOutput("-", "y".repeat(1 << 20));`;
     );
     expect(r.stderr).toBe("");
     expect(Number(r.stdout.trim())).toBe(1 << 20);
+  });
+});
+
+describe("in-place rewrites (--write) replace regular files only", () => {
+  it("refuses an fd path, a device or a vanished file instead of appending to it", () => {
+    const f = join(dir, "Dockerfile");
+    writeFileSync(f, "FROM debian:bookworm\nRUN apt-get install -y curl\n");
+    expect(() => writeOutput("/dev/null", "x", { inPlace: true })).toThrow(OutputNotRegularError);
+    expect(() => writeOutput(join(dir, "gone"), "x", { inPlace: true })).toThrow(
+      expect.objectContaining({ code: "ENOENT" }),
+    );
+    expect(writeOutput(f, "FROM alpine\n", { inPlace: true })).toBe("replaced");
+    const inputs = [
+      ["migrate", "Dockerfile", "FROM debian:bookworm\nRUN apt-get install -y curl\n"],
+      ["entrypoint", "entry.sh", "#!/bin/sh\ngroupadd -g 5000 app\n"],
+    ];
+    for (const [cmd, name, text] of inputs) {
+      writeFileSync(join(dir, name!), text!);
+      const r = sh(`$A ${cmd} /dev/fd/3 --write 3<${name}`);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain("not a regular file");
+      expect(readFileSync(join(dir, name!), "utf8")).toBe(text);
+    }
   });
 });
 

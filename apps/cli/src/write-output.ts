@@ -28,6 +28,13 @@ export interface WriteOutputOptions {
   cwd?: string;
   /** Permission bits of a new file, before the umask (default 0o666). */
   newFileMode?: number;
+  /**
+   * An in-place rewrite of a file that was just read (`migrate --write`, `pin --write`): only an
+   * existing regular file, reached by a plain path or symlinks, is replaced. Anything else throws
+   * (OutputNotRegularError, or ENOENT if it vanished), since appending the new text to a file
+   * reached through /dev/fd or /proc would corrupt it.
+   */
+  inPlace?: boolean;
 }
 
 /** Thrown for a target that is a directory; carries `code: "EISDIR"` like the errno errors. */
@@ -37,6 +44,17 @@ export class OutputIsDirectoryError extends Error {
   constructor(path: string) {
     super(`${path} is a directory`);
     this.name = "OutputIsDirectoryError";
+    this.path = path;
+  }
+}
+
+/** Thrown with `inPlace` for a target that is not a regular file; `code: "ENOTREG"`. */
+export class OutputNotRegularError extends Error {
+  readonly code = "ENOTREG";
+  readonly path: string;
+  constructor(path: string) {
+    super(`${path} is not a regular file (a pipe, device or /dev/fd path)`);
+    this.name = "OutputNotRegularError";
     this.path = path;
   }
 }
@@ -55,11 +73,15 @@ export function writeOutput(
   options: WriteOutputOptions = {},
 ): WriteKind {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-  if (path === "-") {
-    writeAll(1, bytes);
-    return "stream";
+  const target: OutputTarget =
+    path === "-" ? { kind: "own-fd", fd: 1 } : locate(resolve(options.cwd ?? process.cwd(), path));
+  if (options.inPlace && target.kind !== "file") {
+    if (target.kind === "new")
+      throw Object.assign(new Error(`${path}: no such file`), { code: "ENOENT" });
+    throw target.kind === "directory"
+      ? new OutputIsDirectoryError(path)
+      : new OutputNotRegularError(path);
   }
-  const target = locate(resolve(options.cwd ?? process.cwd(), path));
   switch (target.kind) {
     case "own-fd":
       writeAll(target.fd, bytes);
@@ -177,10 +199,10 @@ function replace(
   let open = true;
   try {
     if (old) {
-      // The umask applied to openSync; an existing file keeps its exact bits and owner.
+      // An existing file keeps its owner and exact bits (the umask applied to openSync); chown
+      // first, since it clears set-id bits.
+      if (process.getuid?.() === 0) fchownSync(fd, old.uid, old.gid);
       fchmodSync(fd, mode);
-      if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0))
-        fchownSync(fd, old.uid, old.gid);
     }
     writeAll(fd, bytes);
     fsyncSync(fd);

@@ -74,7 +74,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     source: shimSource === "inline" ? "inline" : shimSource.path,
   };
   const mode = values.write ? "write" : values.check ? "check" : "diff";
-  if (mode === "write" && result.changed) writeNewOrReplace(file, result.output);
+  if (mode === "write" && result.changed) writeNewOrReplace(file, result.output, { inPlace: true });
   if (values.json) io.stdout.write(toJson(report));
   else {
     if (mode === "diff") printDiff(io, report);

@@ -4,11 +4,16 @@ import { OutputIsDirectoryError, writeOutput } from "../../write-output.js";
 /**
  * Writes FILE through a temp file in its directory and a rename, keeping the mode (and, for root,
  * the owner) of a file it replaces. A symlink is followed, so its target is replaced and the link
- * stays; stdout, a pipe, a FIFO or a device is written into, never replaced.
+ * stays; stdout, a pipe, a FIFO or a device is written into, never replaced. With `inPlace` (a
+ * script rewritten by `entrypoint --write`) only an existing regular file is accepted.
  */
-export function writeNewOrReplace(file: string, text: string): void {
+export function writeNewOrReplace(
+  file: string,
+  text: string,
+  options: { inPlace?: boolean } = {},
+): void {
   try {
-    writeOutput(file, text, { newFileMode: 0o644 });
+    writeOutput(file, text, { newFileMode: 0o644, ...options });
   } catch (err) {
     if (err instanceof OutputIsDirectoryError)
       throw new InputError("ALPINIZE_SHIMS_OUTPUT_DIRECTORY", `${file} is a directory`, {
