@@ -227,4 +227,25 @@ describe("tester round 3 (migrate)", () => {
       "FROM alpine:3.23\nRUN apk add --no-cache bash\nRUN ln -sf /bin/bash /bin/sh\nRUN echo ok\n",
     );
   });
+
+  it("warns on stderr when a versioned package becomes another major", () => {
+    const r = migrate("FROM debian:12\nRUN apt-get install -y php8.2-fpm postgresql-client-15\n", {
+      release: "3.24",
+    });
+    const m = r.warnings.map((w) => w.message).join("\n");
+    expect(m).toMatch(/php8\.2-fpm: Alpine 3\.24 has no php 8\.2; php\d\d-fpm is php 8\.\d/);
+    expect(m).toMatch(/postgresql-client-15: Alpine 3\.24 has no postgresql 15/);
+  });
+
+  it("warns for apt-mark hold and apt-cache, which it cannot convert", () => {
+    const r = migrate("FROM debian:12\nRUN apt-mark hold curl\nRUN apt-cache policy curl\n");
+    const m = r.warnings.map((w) => w.message).join("\n");
+    expect(m).toMatch(/apt-mark hold removed: apk has no holds/);
+    expect(m).toMatch(/apt-cache has no place on Alpine/);
+  });
+
+  it("does not call text an echo writes a use of apt's directories", () => {
+    const r = migrate("FROM debian:12\nRUN echo 'rm -rf /var/lib/apt/lists/*' > /x\n");
+    expect(r.warnings).toEqual([]);
+  });
 });

@@ -138,6 +138,7 @@ function finish(input: string, name: string, hit: Hit): PackageDecision {
     layer: hit.layer,
   };
   if (hit.candidates?.length) decision.candidates = hit.candidates;
+  if (hit.versionChange) decision.versionChange = hit.versionChange;
   return decision;
 }
 

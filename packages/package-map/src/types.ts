@@ -17,6 +17,8 @@ export interface PackageDecision {
   layer: string;
   /** For "unknown": the closest Alpine names that exist in the release. */
   candidates?: string[];
+  /** A versioned name (php8.2, postgresql-15) answered with another major the release has. */
+  versionChange?: { family: string; from: string; to: string };
 }
 
 /** One step of the evidence chain `explain` returns. */

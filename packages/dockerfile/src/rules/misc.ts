@@ -122,7 +122,10 @@ export function flagDebianPaths(scope: ScriptScope, pipeline: Pipeline): void {
       "musl's loader does not read /etc/ld.so.conf or ld.so.conf.d: list the directory in /etc/ld-musl-$(apk --print-arch).path, or use LD_LIBRARY_PATH or an rpath",
     );
   }
-  const rm = pipeline.commands.every((c) => c.name === "rm");
+  // Text an echo/printf writes out is data, not a use of the directory.
+  const rm = pipeline.commands.every(
+    (c) => c.name === "rm" || c.name === "echo" || c.name === "printf",
+  );
   if (!rm && all.some((w) => /\/var\/(?:lib|cache)\/apt\b/.test(w))) {
     scope.warn(
       "apt",

@@ -76,6 +76,14 @@ export function mapPackages(
       );
     }
     const decision = decide(ctx, stage, name, commands, tok.offset, mode, debianNames, manual);
+    const change = decision.versionChange;
+    if (change && mode !== "remove") {
+      ctx.warn(
+        rule,
+        tok.offset,
+        `${name}: Alpine ${ctx.release} has no ${change.family} ${change.from}; ${decision.alpine.join(" ")} is ${change.family} ${change.to}: check the application runs on it, or pick an image that ships ${change.family} ${change.from}`,
+      );
+    }
     stage.debianInstalled.add(name);
     const unknown = decision.kind === "unknown";
     const names = unknown && decision.alpine.length === 0 ? [name] : decision.alpine;

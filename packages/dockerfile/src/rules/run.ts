@@ -206,7 +206,13 @@ function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCo
   const cmd = unwrap(scope, parsed);
   const name = cmd.name ?? "";
   if (APT_TOOLS.has(name) || XX_APT_TOOLS.has(name)) migrateApt(scope, pipeline, cmd);
-  else if (name === "rm") migrateRm(scope, pipeline, cmd);
+  else if (name === "apt-cache" || name === "apt-key" || name === "apt-config") {
+    scope.warn(
+      "apt",
+      cmd.start,
+      `${name} has no place on Alpine (apk search/info/policy answer such queries); left as is: rewrite or delete it`,
+    );
+  } else if (name === "rm") migrateRm(scope, pipeline, cmd);
   else if (USER_TOOLS.has(name)) migrateUsers(scope, pipeline, cmd);
   else if (name === "export" && cmd.args.slice(1).every((a) => /^DEBIAN_FRONTEND=/.test(a.raw))) {
     scope.deletePipeline(pipeline, "debian-frontend");
@@ -234,6 +240,14 @@ function recordAssignments(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCo
  * scan that keeps runtime libraries becomes the scanelf equivalent.
  */
 function buildDepsBookkeeping(scope: ScriptScope, pipeline: Pipeline, raw: string[]): void {
+  const hold = raw.findIndex((w) => w === "hold" || w === "unhold");
+  if (hold > 0 && raw[hold - 1] === "apt-mark") {
+    scope.warn(
+      "apt",
+      pipeline.start,
+      `apt-mark ${raw[hold]} removed: apk has no holds; pin a version in the install instead (apk add 'curl=8.5.0-r0') or in /etc/apk/world`,
+    );
+  }
   if (raw.some((w) => w.includes("showmanual"))) scope.buildDeps = true;
   if (raw.some((w) => /^(?:ldd|dpkg-query)$/.test(w) || w === "--search")) {
     scope.replacedPipelines.set(pipeline, { text: SCANELF_RUNDEPS, rule: "apt" });

@@ -109,10 +109,15 @@ export const familyLayer: Layer = (name, env, trace) => {
       trace.note("versioned", `${direct ?? name} is not in Alpine ${env.release}`);
       return undefined;
     }
+    const shown = (v: string) => (f.family === "php" && /^\d\d$/.test(v) ? `${v[0]}.${v[1]}` : v);
     const why = asked
-      ? `${f.family} ${asked} is not in Alpine ${env.release}; its default ${f.family} ${fallback} is ${alt}`
-      : `Alpine ${env.release}'s default ${f.family} is ${fallback}: ${alt}`;
-    return { alpine: [alt], layer: "versioned", reason: why } satisfies Hit;
+      ? `${f.family} ${shown(asked)} is not in Alpine ${env.release}; its default ${f.family} ${shown(fallback)} is ${alt}`
+      : `Alpine ${env.release}'s default ${f.family} is ${shown(fallback)}: ${alt}`;
+    const hit: Hit = { alpine: [alt], layer: "versioned", reason: why };
+    if (asked && asked !== fallback) {
+      hit.versionChange = { family: f.family, from: shown(asked), to: shown(fallback) };
+    }
+    return hit;
   }
   return undefined;
 };

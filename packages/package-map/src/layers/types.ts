@@ -9,6 +9,7 @@ export interface Hit {
   layer: string;
   kind?: MappingKind;
   candidates?: string[];
+  versionChange?: { family: string; from: string; to: string };
 }
 
 export interface Env {
