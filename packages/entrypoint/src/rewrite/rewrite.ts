@@ -4,7 +4,6 @@ import { lineColumn, literal, type SimpleCommand, scanShell, type Word } from ".
 import { readShims } from "../shims.js";
 import { type CommandOutcome, rewriteCommand } from "./commands.js";
 import { captureVariable, GroupRefs } from "./group-refs.js";
-import { leftGroupNames, type WordEdit } from "./group-uses.js";
 import {
   DEFAULT_SHIMS_PATH,
   type RewriteEdit,
@@ -13,13 +12,12 @@ import {
   type RewriteWarning,
   type ShimSource,
 } from "./types.js";
-
-interface Replacement {
-  start: number;
-  end: number;
-  after: string;
-  depth: number;
-}
+import {
+  behindWrapper,
+  groupNameWarnings,
+  type Replacement,
+  wordsReplacement,
+} from "./word-edits.js";
 
 const INLINE_BEGIN =
   "# >>> alpinize shims (inlined by `alpinize entrypoint --inline`; do not edit) >>>";
@@ -180,20 +178,6 @@ function checkSourcePath(path: string): void {
   }
 }
 
-/** A shim call cannot run behind env, nohup, timeout or sudo: those run programs, not functions. */
-function behindWrapper(
-  outcome: CommandOutcome | undefined,
-  name: string | undefined,
-  wrapper: string,
-): CommandOutcome | undefined {
-  if (outcome?.kind !== "replace") return outcome;
-  return {
-    kind: "warn",
-    rule: outcome.rule,
-    message: `${name} behind ${wrapper} is not rewritten: ${wrapper} runs a program, and the shims are shell functions; call the shim without ${wrapper} (e.g. alpinize_exec_as USER ${wrapper} CMD…) and run alpinize entrypoint again`,
-  };
-}
-
 /**
  * The command with each word's text carrying rewrites already made inside it. `inner` holds the
  * rewrites inside command substitutions in ascending start order, so a binary search finds the
@@ -223,34 +207,6 @@ function withRewrittenWords(text: string, cmd: SimpleCommand, inner: Replacement
     return out + text.slice(pos, w.end);
   };
   return { ...cmd, words: cmd.words.map((w) => ({ ...w, text: wordText(w) })) };
-}
-
-/** One replacement from the first to the last edited word, other words as the command has them. */
-function wordsReplacement(text: string, cmd: SimpleCommand, edits: WordEdit[]): Replacement {
-  const start = Math.min(...edits.map((e) => e.word.start));
-  const end = Math.max(...edits.map((e) => e.word.end));
-  let after = "";
-  let pos = start;
-  for (const w of cmd.words) {
-    if (w.start < start || w.end > end) continue;
-    after +=
-      text.slice(pos, w.start) + (edits.find((e) => e.word.start === w.start)?.after ?? w.text);
-    pos = w.end;
-  }
-  return { start, end, after, depth: cmd.depth };
-}
-
-function groupNameWarnings(
-  text: string,
-  cmd: SimpleCommand,
-  at: number,
-  groups: GroupRefs,
-): RewriteWarning[] {
-  return leftGroupNames(cmd, at, groups).map(({ word, group, gid }) => ({
-    rule: "group-name",
-    ...lineColumn(text, word.start),
-    message: `group '${group}' was created with GID ${gid} earlier; on Alpine another group may already hold that GID (ping holds 999), so alpinize_ensure_group reuses it and '${group}' does not exist: refer to the group by its GID here`,
-  }));
 }
 
 function replacementText(

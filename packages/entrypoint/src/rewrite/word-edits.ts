@@ -1,0 +1,55 @@
+import { lineColumn, type SimpleCommand } from "../shell/scan.js";
+import type { CommandOutcome } from "./commands.js";
+import type { GroupRefs } from "./group-refs.js";
+import { leftGroupNames, type WordEdit } from "./group-uses.js";
+import type { RewriteWarning } from "./types.js";
+
+/** A span of the source and what replaces it; `depth` is the command's `$( )` nesting. */
+export interface Replacement {
+  start: number;
+  end: number;
+  after: string;
+  depth: number;
+}
+
+/** A shim call cannot run behind env, nohup, timeout or sudo: those run programs, not functions. */
+export function behindWrapper(
+  outcome: CommandOutcome | undefined,
+  name: string | undefined,
+  wrapper: string,
+): CommandOutcome | undefined {
+  if (outcome?.kind !== "replace") return outcome;
+  return {
+    kind: "warn",
+    rule: outcome.rule,
+    message: `${name} behind ${wrapper} is not rewritten: ${wrapper} runs a program, and the shims are shell functions; call the shim without ${wrapper} (e.g. alpinize_exec_as USER ${wrapper} CMD…) and run alpinize entrypoint again`,
+  };
+}
+
+/** One replacement from the first to the last edited word, other words as the command has them. */
+export function wordsReplacement(text: string, cmd: SimpleCommand, edits: WordEdit[]): Replacement {
+  const start = Math.min(...edits.map((e) => e.word.start));
+  const end = Math.max(...edits.map((e) => e.word.end));
+  let after = "";
+  let pos = start;
+  for (const w of cmd.words) {
+    if (w.start < start || w.end > end) continue;
+    after +=
+      text.slice(pos, w.start) + (edits.find((e) => e.word.start === w.start)?.after ?? w.text);
+    pos = w.end;
+  }
+  return { start, end, after, depth: cmd.depth };
+}
+
+export function groupNameWarnings(
+  text: string,
+  cmd: SimpleCommand,
+  at: number,
+  groups: GroupRefs,
+): RewriteWarning[] {
+  return leftGroupNames(cmd, at, groups).map(({ word, group, gid }) => ({
+    rule: "group-name",
+    ...lineColumn(text, word.start),
+    message: `group '${group}' was created with GID ${gid} earlier; on Alpine another group may already hold that GID (ping holds 999), so alpinize_ensure_group reuses it and '${group}' does not exist: refer to the group by its GID here`,
+  }));
+}
