@@ -92,6 +92,19 @@ export const BUSYBOX_OPTIONS: Record<string, CommandOptions> = {
       "--zero": "busybox readlink has no -z",
     },
   },
+  su: {
+    withValue: "sc",
+    badShort: {
+      g: "busybox su has no -g (group); use alpinize_exec_as USER:GROUP CMD",
+      G: "busybox su has no -G (supplementary group); add the user to the group with alpinize_add_user_to_group",
+    },
+    badLong: {
+      "--group": "busybox su has no --group; use alpinize_exec_as USER:GROUP CMD",
+      "--supp-group": "busybox su has no --supp-group; use alpinize_add_user_to_group",
+      "--command": "busybox su has no long options; use -c CMD",
+      "--shell": "busybox su has no long options; use -s SHELL",
+    },
+  },
   timeout: {
     withValue: "sk",
     badShort: { v: "busybox timeout has no -v" },
