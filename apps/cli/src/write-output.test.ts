@@ -191,6 +191,20 @@ describe("alpinize --output to stdout, pipes and appends (built CLI in a child)"
     expect(text.startsWith("early\n# alpinize shims")).toBe(true);
   });
 
+  it.skipIf(spawnSync("mkfifo", ["--version"]).status !== 0)(
+    "writes into a FIFO and /dev/null, leaving both as they were",
+    () => {
+      const r = sh(
+        "mkfifo ff && { cat ff > got & $A shims print --output ff; wait; } && $A gate report.json --output /dev/null",
+      );
+      expect(r.status, r.stderr).toBe(1);
+      expect(readFileSync(join(dir, "got"), "utf8")).toContain("alpinize_ensure_group");
+      expect(lstatSync(join(dir, "ff")).isFIFO()).toBe(true);
+      expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+      expect(r.stderr).toContain("text written to /dev/null");
+    },
+  );
+
   it("waits out a full, non-blocking stdout pipe instead of losing output", () => {
     // 1 MiB is far more than a pipe holds; the reader starts late, so writes meet EAGAIN.
     const script = `const { writeOutput } = await import(${JSON.stringify(pathToFileURL(SRC).href)});
