@@ -248,4 +248,20 @@ describe("tester round 3 (migrate)", () => {
     const r = migrate("FROM debian:12\nRUN echo 'rm -rf /var/lib/apt/lists/*' > /x\n");
     expect(r.warnings).toEqual([]);
   });
+
+  it("refuses a file with no FROM, or a step before the first FROM (exit 2)", () => {
+    for (const [text, re] of [
+      ["", /Dockerfile:1: no FROM instruction/],
+      ["# only a comment\n", /no FROM instruction/],
+      ["ARG X=1\nRUN apt-get update\nFROM debian:12\n", /Dockerfile:2: RUN before the first FROM/],
+    ] as const) {
+      let err: unknown;
+      try {
+        migrateDockerfile(text, { packageMap: packageMap(), release: "3.23" });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toMatchObject({ exitCode: 2, message: expect.stringMatching(re) });
+    }
+  });
 });

@@ -2,6 +2,8 @@ import { InputError } from "@alpinize/errors";
 import { createPackageMap, KNOWN_RELEASES } from "@alpinize/package-map";
 import { applyEdits } from "../edits.js";
 import { parseDockerfile } from "../parse/dockerfile.js";
+import { DockerfileSyntaxError } from "../parse/errors.js";
+import type { Instruction } from "../parse/types.js";
 import { migrateFromLines } from "../rules/from.js";
 import { dropDebianFrontend, migrateStage } from "../rules/stage.js";
 import { analyzeStages } from "../stages.js";
@@ -18,6 +20,21 @@ export function assertKnownRelease(release: string): void {
   }
 }
 
+/** docker build refuses a file with no FROM, or with a step before the first FROM (ARG aside). */
+function assertStartsWithFrom(instructions: readonly Instruction[], fileName: string): void {
+  const first = instructions.find((i) => i.keyword !== "ARG");
+  if (first === undefined) {
+    throw new DockerfileSyntaxError(1, "no FROM instruction: this is not a Dockerfile", fileName);
+  }
+  if (first.keyword !== "FROM") {
+    throw new DockerfileSyntaxError(
+      first.line,
+      `${first.keyword} before the first FROM (only ARG may come before it)`,
+      fileName,
+    );
+  }
+}
+
 /**
  * Rewrites a Debian/Ubuntu Dockerfile for Alpine with minimal edits. Pure and synchronous: the
  * same input and options always give the same result, and nothing is read or written.
@@ -28,6 +45,7 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
   if (release !== undefined) assertKnownRelease(release);
   const packageMap = options.packageMap ?? createPackageMap(release ? { release } : {});
   const doc = parseDockerfile(text, { fileName });
+  assertStartsWithFrom(doc.instructions, fileName);
   const ctx = new MigrationContext(
     doc,
     packageMap,
