@@ -169,6 +169,20 @@ describe("alpinize --output to stdout, pipes and appends (built CLI in a child)"
     expect(lstatSync(join(dir, "mystdout")).isSymbolicLink()).toBe(true);
   });
 
+  it("migrate DIR --report through a link to /proc/self/fd/1 reaches the pipe", () => {
+    symlinkSync("/proc/self/fd/1", join(dir, "mystdout"));
+    mkdirSync(join(dir, "repo"));
+    writeFileSync(
+      join(dir, "repo", "Dockerfile"),
+      "FROM debian:bookworm\nRUN apt-get install -y curl\n",
+    );
+    const r = sh("$A migrate repo --report mystdout");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Dockerfile");
+    expect(r.stdout.length).toBeGreaterThan(300);
+    expect(lstatSync(join(dir, "mystdout")).isSymbolicLink()).toBe(true);
+  });
+
   it(">> keeps earlier content, through /dev/stdout and through a link to /proc/self/fd/1", () => {
     symlinkSync("/proc/self/fd/1", join(dir, "mystdout"));
     writeFileSync(join(dir, "s.md"), "keep\n");

@@ -10,9 +10,9 @@ import {
   pinPlan,
   planRepository,
   renderReport,
-  writeFileAtomic,
 } from "@alpinize/repo";
 import type { Io } from "../../io.js";
+import { writeOutput } from "../../write-output.js";
 import { reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { unifiedDiff } from "./diff.js";
 import { printProblems, printRepoWarnings, repoJson, repoSummary } from "./repo-output.js";
@@ -116,7 +116,8 @@ async function migrateRepository(
 
 async function writeReport(path: string, markdown: string): Promise<void> {
   try {
-    await writeFileAtomic(path, markdown);
+    // /dev/stdout, a pipe or a symlink to one is written into, never renamed over.
+    writeOutput(path, markdown);
   } catch (err) {
     throw new InputError(
       "ALPINIZE_REPORT_UNWRITABLE",
