@@ -79,7 +79,17 @@ function readDockerfile(file: string): { text: string; encoding: "utf8" | "latin
       },
     );
   }
-  const bytes = readBounded(file);
+  let bytes: Buffer;
+  try {
+    bytes = readBounded(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (err instanceof InputError || typeof code !== "string") throw err;
+    throw new InputError("ALPINIZE_MIGRATE_UNREADABLE", `${file}: cannot read (${code})`, {
+      hint: "Check the file's permissions; it is left untouched.",
+      details: { file, code },
+    });
+  }
   if (bytes.includes(0)) {
     throw new InputError("ALPINIZE_MIGRATE_BINARY", `${file}:1: binary file, not a Dockerfile`, {
       hint: "Pass a Dockerfile.",

@@ -6,7 +6,7 @@ import type { Io } from "../../io.js";
 import { runRepositoryMigration } from "./dir.js";
 import { type FileMigration, migrateFile, writeAtomic } from "./file.js";
 import { gosuFlag } from "./gosu.js";
-import { printDiff, printWarnings, summary, toJson } from "./output.js";
+import { type FileFailure, printDiff, printWarnings, summary, toJson } from "./output.js";
 import { directoryArgument, REPOSITORY_HELP, REPOSITORY_OPTIONS } from "./repo-args.js";
 
 export const help = `Usage: alpinize migrate FILE... [--write | --check] [--json] [--alpine X.Y]
@@ -44,6 +44,15 @@ const OPTIONS = {
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, "migrate");
+  // `--alpine Dockerfile`: the file name was taken as the release.
+  if (values.alpine !== undefined && !/^\d+\.\d+$/.test(values.alpine)) {
+    throw new UsageError(
+      `alpinize migrate: --alpine needs a release like 3.23, not "${values.alpine.slice(0, 80)}"`,
+      {
+        hint: `Put the release after --alpine (one of ${KNOWN_RELEASES.join(", ")}): alpinize migrate --alpine ${DEFAULT_RELEASE} FILE.`,
+      },
+    );
+  }
   if (positionals.length === 0) {
     throw new UsageError("alpinize migrate: no Dockerfile given", {
       hint: "Run alpinize migrate path/to/Dockerfile (or - for standard input).",
@@ -67,6 +76,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const stdin = positionals.includes("-") ? await readStdin(io) : undefined;
   const mode = values.write ? "write" : values.check ? "check" : "diff";
   const done: FileMigration[] = [];
+  const failures: FileFailure[] = [];
   let failed = false;
   for (const file of positionals) {
     try {
@@ -83,11 +93,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (!isAlpinizeError(err) || err.exitCode !== EXIT.BAD_INPUT || positionals.length === 1)
         throw err;
       failed = true;
+      failures.push({ file, code: err.code, message: err.message });
       io.err(`${io.style.red("error")} ${err.message}`);
       if (err.hint) io.err(`  ${err.hint}`);
     }
   }
-  if (values.json) io.stdout.write(toJson(release, done));
+  if (values.json) io.stdout.write(toJson(release, done, failures));
   if (failed) return EXIT.BAD_INPUT;
   return mode === "check" && done.some((m) => m.result.changed) ? EXIT.FINDINGS : EXIT.OK;
 }

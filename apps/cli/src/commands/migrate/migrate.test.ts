@@ -152,6 +152,25 @@ describe("alpinize migrate FILE", () => {
 });
 
 describe("odd inputs and write failures", () => {
+  it("names a file it cannot read (exit 2) and still migrates the others", async () => {
+    // /proc/self/mem opens but fails to read (EIO), even for root, whom modes do not stop.
+    const good = file("Dockerfile", DEBIAN);
+    const r = await runCli(["migrate", "--alpine", "3.23", "--json", "/proc/self/mem", good]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\/proc\/self\/mem: cannot read \(EIO\)/);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.errors).toEqual([
+      { file: "/proc/self/mem", code: "ALPINIZE_MIGRATE_UNREADABLE", message: expect.any(String) },
+    ]);
+    expect(doc.files.map((f: { file: string }) => f.file)).toEqual([good]);
+  });
+
+  it("says --alpine needs a release when a file name follows it", async () => {
+    const r = await runCli(["migrate", "--alpine", "Dockerfile"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--alpine needs a release like 3\.23, not "Dockerfile"/);
+  });
+
   it("keeps bytes that are not UTF-8 exactly as they were", async () => {
     const p = join(dir, "Dockerfile");
     writeFileSync(

@@ -3,9 +3,21 @@ import { unifiedDiff } from "./diff.js";
 import type { FileMigration } from "./file.js";
 
 /** The `--json` document: one entry per file, in argument order. */
-export function toJson(release: string, files: FileMigration[]): string {
+/** A file that could not be migrated, as --json reports it next to the ones that could. */
+export interface FileFailure {
+  file: string;
+  code: string;
+  message: string;
+}
+
+export function toJson(
+  release: string,
+  files: FileMigration[],
+  failures: readonly FileFailure[] = [],
+): string {
   const doc = {
     release,
+    ...(failures.length > 0 ? { errors: failures } : {}),
     files: files.map(({ file, result }) => ({
       file,
       changed: result.changed,
@@ -22,6 +34,7 @@ export function toJson(release: string, files: FileMigration[]): string {
         layer: p.layer,
         reason: p.reason,
         ...(p.candidates ? { candidates: p.candidates } : {}),
+        ...(p.versionChange ? { versionChange: p.versionChange } : {}),
       })),
     })),
   };
