@@ -31,12 +31,15 @@ describe("architecture names", () => {
     expect(r.output).toContain('RUN [ "$(apk --print-arch)" = x86_64 ] && echo y');
   });
 
-  it("warns for an inline architecture in a URL and for $TARGETARCH comparisons", () => {
+  it("keeps Debian names for an inline architecture in a URL, and warns for $TARGETARCH comparisons", () => {
     const r = migrate(
       'FROM debian:12\nARG TARGETARCH\nRUN curl -o /x "https://e.com/t_$(dpkg --print-architecture).tgz"\nRUN a="$(dpkg --print-architecture)"; [ "$a" = "$TARGETARCH" ] && echo same\n',
     );
     const arch = r.warnings.filter((w) => w.rule === "arch").map((w) => w.message);
-    expect(arch.some((m) => /if this URL or path expects Debian names/.test(m))).toBe(true);
+    expect(r.output).toContain(
+      "\"https://e.com/t_$(apk --print-arch | sed -e 's/^armhf$/armel/' -e 's/^armv7$/armhf/' -e 's/^x86_64$/amd64/'",
+    );
+    expect(arch.some((m) => /if this URL or path expects Debian names/.test(m))).toBe(false);
     expect(arch.some((m) => /TARGETARCH" holds Docker's architecture names/.test(m))).toBe(true);
   });
 

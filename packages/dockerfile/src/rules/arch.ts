@@ -37,22 +37,18 @@ export function migrateArch(scope: ScriptScope): void {
           const v0 = assignmentValue({ ...w, value: "" });
           const gosu = v0 !== undefined && scope.gosuArchVars.has(v0.name);
           if (scope.dpkgKept && gosu && !scope.gosuArchRaw.has(v0?.name ?? "")) continue;
+          const v = assignmentValue({ ...w, value: "" });
+          // Used in place (a URL, a path): the word needs the Debian name it had, so map it back.
+          const inPlace =
+            !v && !TESTS.has(cmd.name ?? "") && cmd.name !== "echo" && cmd.name !== "printf";
           scope.rawEdits.push({
             start,
             end: start + m[0].length,
             // No dpkg in this RUN to keep: the gosu asset still needs the Debian name.
-            text: gosu ? `apk --print-arch | sed ${TO_DEBIAN}` : "apk --print-arch",
+            text: gosu || inPlace ? `apk --print-arch | sed ${TO_DEBIAN}` : "apk --print-arch",
             rule: "arch",
           });
-          if (gosu) continue;
-          const v = assignmentValue({ ...w, value: "" });
-          if (v && cmd.args.length === 0) archVars.add(v.name);
-          else if (!v && !TESTS.has(cmd.name ?? "") && cmd.name !== "echo" && cmd.name !== "printf")
-            scope.warn(
-              "arch",
-              w.start,
-              "apk --print-arch prints Alpine architecture names (x86_64, aarch64, …); if this URL or path expects Debian names (amd64, arm64), translate it",
-            );
+          if (v && !gosu && cmd.args.length === 0) archVars.add(v.name);
         }
       }
       if (cmd.name === "dpkg")
