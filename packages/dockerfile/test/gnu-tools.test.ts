@@ -204,6 +204,19 @@ describe.skipIf(!existsSync(BUSYBOX))("the option tables against real musl busyb
   });
 });
 
+describe("rule busybox: env and wrappers", () => {
+  it("adds coreutils for env -S, and reads only the wrapper's own options", () => {
+    const r = migrate('FROM debian:12\nRUN env -S "a b" true\n');
+    expect(busyboxRule(r)[0]?.message).toMatch(/busybox env rejects -S: added coreutils/);
+    const inner = migrate(
+      "FROM debian:12\nRUN env FOO=1 ls -S /\nRUN timeout 5 ls --sort=size /\n",
+    );
+    expect(busyboxRule(inner).map((w) => w.message)).toEqual([
+      expect.stringMatching(/busybox ls rejects --sort/),
+    ]);
+  });
+});
+
 describe("rule busybox: realpath", () => {
   it("adds coreutils for realpath with an option (busybox's realpath takes none)", () => {
     const r = migrate(

@@ -16,6 +16,8 @@ export interface OptionSpec {
   primaries?: ReadonlySet<string>;
   /** find primaries that take an argument. */
   primaryArg?: ReadonlySet<string>;
+  /** Options end at the first operand: it starts the command the applet runs (env, xargs). */
+  stopAtOperand?: boolean;
 }
 
 const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean));
@@ -66,7 +68,16 @@ export const BUSYBOX_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   sha256sum: { long: set("check status quiet ignore-missing strict tag") },
   sha512sum: { long: set("check status quiet ignore-missing strict tag") },
   tee: { long: set("append ignore-interrupts") },
+  env: {
+    short: "CSvP",
+    long: set(
+      "split-string chdir debug default-signal ignore-signal block-signal list-signal-handling",
+    ),
+    shortArg: "u",
+    stopAtOperand: true,
+  },
   xargs: {
+    stopAtOperand: true,
     short: "dL",
     long: set("null max-args replace arg-file max-procs delimiter verbose"),
     shortArg: "IEensPa",
@@ -92,7 +103,11 @@ export const BUSYBOX_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     shortArg: "fCTXbH",
   },
   id: { long: set("user group groups name real") },
-  timeout: { long: set("signal kill-after preserve-status foreground"), shortArg: "sk" },
+  timeout: {
+    long: set("signal kill-after preserve-status foreground"),
+    shortArg: "sk",
+    stopAtOperand: true,
+  },
   cmp: { long: set("silent quiet verbose bytes") },
   seq: { long: set("separator equal-width format"), shortArg: "s" },
   df: { long: set("output human-readable") },

@@ -134,7 +134,10 @@ function rejectedOptions(
       continue;
     }
     const bare = name === "tar" && k === 0 && /^[a-zA-Z]+$/.test(w);
-    if (!bare && !(w.startsWith("-") && w.length > 1)) continue;
+    if (!bare && !(w.startsWith("-") && w.length > 1)) {
+      if (spec.stopAtOperand && !/^[A-Za-z_]\w*=/.test(w)) break;
+      continue;
+    }
     const cluster = bare ? w : w.slice(1);
     if (/^\d/.test(cluster)) continue;
     for (let i = 0; i < cluster.length; i++) {
