@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are shell text, not templates
 import { afterEach, describe, expect, it } from "vitest";
-import { rewriteEntrypoint } from "../src/index.js";
+import { findingsLeftAfterRewrite, lintEntrypoint, rewriteEntrypoint } from "../src/index.js";
 import { makeRoot, type RootKind, skipReason, type TestRoot } from "./support/roots.js";
 
 const body = (out: string) => out.split("\n").slice(3).join("\n");
@@ -69,6 +69,31 @@ describe("later uses of a group created with a GID", () => {
   it("does not warn about text in echo", () => {
     const r = rewriteEntrypoint("groupadd -g 999 docker\necho docker\n");
     expect(r.warnings).toEqual([]);
+  });
+});
+
+describe("lint: group-name", () => {
+  it("flags a hand-written shim call whose printed name is thrown away", () => {
+    const text = [
+      "alpinize_ensure_group docker 999 >/dev/null",
+      "chgrp docker /sock",
+      "alpinize_add_user_to_group app docker",
+      "alpinize_exec_as app:docker id",
+      "g=$(alpinize_ensure_group other 998)",
+      'chgrp "$g" /x',
+      "chgrp other /y",
+      "",
+    ].join("\n");
+    const found = lintEntrypoint(text).filter((f) => f.rule === "group-name");
+    expect(found.map((f) => `${f.line}:${f.column}`)).toEqual(["2:7", "3:32", "4:18"]);
+    expect(found[0]!.fix).toContain("g=$(alpinize_ensure_group docker 999)");
+  });
+
+  it("flags the original script's uses, which the rewrite then fixes", () => {
+    const found = lintEntrypoint(script).filter((f) => f.rule === "group-name");
+    expect(found.map((f) => f.line)).toEqual([5, 6, 7, 8, 9]);
+    const left = findingsLeftAfterRewrite(script, rewriteEntrypoint(script));
+    expect(left.filter((f) => f.rule === "group-name")).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { RewriteResult } from "../rewrite/types.js";
 import { baseName, commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/scan.js";
 import { BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
+import { groupNameUses } from "./group-names.js";
 import { busyboxOptionProblems } from "./options.js";
 
 export type LintRule =
@@ -16,7 +17,8 @@ export type LintRule =
   | "bash-syntax"
   | "syntax"
   | "crlf"
-  | "sudo";
+  | "sudo"
+  | "group-name";
 
 export interface LintFinding {
   rule: LintRule;
@@ -89,6 +91,14 @@ export function lintEntrypoint(text: string): LintFinding[] {
   }
   const sh = isShShebang(text);
   for (const cmd of commands) lintCommand(text, cmd, add, sh);
+  for (const use of groupNameUses(commands)) {
+    add(
+      "group-name",
+      use.offset,
+      `group '${use.group}' was made with GID ${use.gid} earlier; on Alpine another group may hold that GID (ping holds 999) and be reused, so '${use.group}' may not exist`,
+      `refer to it by the GID, or capture the name: g=$(alpinize_ensure_group ${use.group} ${use.gid}) (alpinize entrypoint rewrites it)`,
+    );
+  }
   const masked = maskInert(text, inert);
   for (const m of masked.matchAll(/\/usr\/sbin\/nologin\b/g)) {
     add(
@@ -249,6 +259,7 @@ function hidesFailure(text: string, cmd: SimpleCommand): boolean {
  * itself says that the supplementary groups are dropped.
  */
 const FIXED_BY_REWRITE = new Set<LintRule>([
+  "group-name",
   "getent",
   "shadow-tool",
   "gosu",

@@ -33,10 +33,13 @@ export function groupUseEdits(
   return edits;
 }
 
-type Kind = "group" | "owner";
+export type Kind = "group" | "owner";
 
 /** Words of the command that name a group (`group`) or an OWNER[:GROUP] (`owner`). */
-function groupWords(name: string, args: Word[]): Array<{ word: Word; kind: Kind }> | undefined {
+export function groupWords(
+  name: string,
+  args: Word[],
+): Array<{ word: Word; kind: Kind }> | undefined {
   switch (name) {
     case "chgrp": {
       const first = firstOperand(args);
@@ -96,7 +99,7 @@ function withGroup(word: Word, kind: Kind, groups: GroupRefs, at: SimpleCommand)
 }
 
 /** `group` or `OWNER:group` as source text before the group, and the group's literal name. */
-function split(text: string, kind: Kind): { prefix: string; group: string } | undefined {
+export function split(text: string, kind: Kind): { prefix: string; group: string } | undefined {
   const lit = literal(text);
   if (kind === "group")
     return lit !== undefined && NAME.test(lit) ? { prefix: "", group: lit } : undefined;
