@@ -148,3 +148,12 @@ describe("unifiedDiff on ordinary changes", () => {
     },
   );
 });
+
+describe.skipIf(!hasPatch && !hasGit)("CRLF files", () => {
+  it("keeps the CR of each line, so the diff applies to the CRLF file", () => {
+    const before = "FROM debian:12\r\nRUN apt-get install -y curl\r\n# keep\r\n";
+    const after = "FROM alpine:3.23\r\nRUN apk add --no-cache curl\r\n# keep\r\n";
+    const diff = roundTrip(before, after);
+    expect(diff).toContain("+FROM alpine:3.23\r\n");
+  });
+});

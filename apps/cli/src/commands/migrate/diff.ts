@@ -16,7 +16,8 @@ export function unifiedDiff(before: string, after: string, label: string, contex
     for (const op of h.ops) {
       const line = op.kind === "=" ? a[op.a]! : op.kind === "-" ? a[op.a]! : b[op.b]!;
       const prefix = op.kind === "=" ? " " : op.kind;
-      out.push(prefix + line.replace(/\r?\n$/, ""));
+      // The CR of a CRLF line stays: patch and git apply compare it.
+      out.push(prefix + line.replace(/\n$/, ""));
       if (!line.endsWith("\n")) out.push("\\ No newline at end of file");
     }
   }
