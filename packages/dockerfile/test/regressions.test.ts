@@ -267,4 +267,13 @@ describe("tester round 3 (migrate)", () => {
       expect(err).toMatchObject({ exitCode: 2, message: expect.stringMatching(re) });
     }
   });
+
+  it("drops cache mounts of apt's directories, keeps other mounts", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt --mount=type=secret,id=x apt-get update && apt-get install -y curl\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN --mount=type=secret,id=x apk add --no-cache curl\n",
+    );
+  });
 });
