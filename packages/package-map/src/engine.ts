@@ -92,7 +92,8 @@ function withNotes(hit: Hit, input: string, name: string, env: Env): Hit {
       `the architecture qualifier ${input.slice(name.length)} was dropped (apk installs the image's own architecture; cross builds use xx-apk)`,
     );
   }
-  for (const n of hit.alpine) {
+  // Reasons that already speak of providers need no second sentence about them.
+  for (const n of /provide/.test(hit.reason) ? [] : hit.alpine) {
     const by = env.index.isReal(n) ? [] : env.index.providers(n);
     if (by.length > 0)
       notes.push(`${n} is a name ${by.join(" or ")} provides in Alpine ${env.release}`);

@@ -118,9 +118,11 @@ describe("notes on what the answer leaves unsaid", () => {
   const map = createPackageMap({ release: "3.24" });
 
   it("says when a name is only provided by a versioned package", () => {
-    const d = map.map("lld");
-    expect(d.alpine).toEqual(["lld"]);
-    expect(d.reason).toMatch(/lld is a name lld22 provides in Alpine 3\.24/);
+    const d = map.map("clang-tools");
+    expect(d.alpine).toEqual(["clang"]);
+    expect(d.reason).toMatch(/clang is a name clang22 provides in Alpine 3\.24/);
+    // A reason that already names the provider gets no second sentence.
+    expect(map.map("lld").reason).not.toMatch(/is a name .* provides/);
   });
 
   it("says the architecture qualifier was dropped", () => {
