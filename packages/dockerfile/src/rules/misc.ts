@@ -14,6 +14,11 @@ const GLIBC =
 
 /** The pipeline's words, without `sh -c` strings already converted as scripts of their own. */
 function words(p: Pipeline, scope?: ScriptScope): string[] {
+  if (!scope || scope.convertedStrings.size === 0) {
+    return p.commands.flatMap((c) =>
+      [...c.assignments, ...c.args, ...c.redirects].map((w) => w.raw),
+    );
+  }
   return p.commands.flatMap((c) =>
     [...c.assignments, ...c.args, ...c.redirects]
       .filter((w) => !scope?.convertedStrings.has(w as Word))

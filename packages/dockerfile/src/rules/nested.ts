@@ -33,7 +33,7 @@ export interface NestedScript {
 /** The script word of `sh [options] -c SCRIPT …`, or undefined for another call. */
 export function commandString(cmd: SimpleCommand): Word | undefined {
   // Most commands name no shell at all: skip the wrapper walk for them.
-  if (!cmd.args.some((a) => a.value !== undefined && SHELL_WORD.test(a.value))) return undefined;
+  if (!cmd.args.some((a) => a.value?.endsWith("sh") && SHELL_WORD.test(a.value))) return undefined;
   const view = unwrapped(cmd) ?? cmd;
   if (!SHELLS.has(view.name?.replace(/^.*\//, "") ?? "")) return undefined;
   let sawC = false;
