@@ -170,7 +170,7 @@ describe.skipIf(!existsSync(BUSYBOX))("the option tables against real musl busyb
     }
     rmSync(dir, { recursive: true, force: true });
     expect(accepted).toEqual([]);
-  });
+  }, 60_000);
 
   it("has applets that read every option as a file name", () => {
     for (const applet of OPTIONLESS) {

@@ -14,6 +14,7 @@ import { migrateGosuDownload } from "./gosu.js";
 import { addRuntimeModules } from "./modules.js";
 import { apkRunLine } from "./place.js";
 import { migrateRun, stageCommands } from "./run.js";
+import { dropAptCacheMounts } from "./run-flags.js";
 import type { StageState, ValueSpan } from "./scope.js";
 import { migrateShell, noteInstalledByApk } from "./shell.js";
 
@@ -180,37 +181,6 @@ export function dropDebianFrontend(ctx: MigrationContext, ins: Instruction): voi
 }
 
 /** Rule 8 (tini part): Alpine's tini lives in /sbin. gosu calls follow a gosu → su-exec swap. */
-/**
- * `RUN --mount=type=cache,target=/var/cache/apt`: apt's cache directories mean nothing to apk
- * (and `apk add --no-cache` keeps none), so the mount goes with the apt commands.
- */
-function dropAptCacheMounts(ctx: MigrationContext, ins: Instruction): void {
-  const text = ins.args.text;
-  const flagsEnd = splitFlags(text).rest;
-  const ranges: [number, number][] = [];
-  for (const m of text.slice(0, flagsEnd).matchAll(/(\s*)--mount=(\S+)/g)) {
-    const spec = m[2]!;
-    const dir = /(?:^|,)(?:target|dst|destination)=(\/var\/(?:cache|lib)\/apt)\b/.exec(spec);
-    if (!dir || !/(?:^|,)type=cache(?:,|$)/.test(spec)) continue;
-    ctx.warn(
-      "apt",
-      sourceSpan(ins.args, m.index + m[1]!.length, m.index + m[1]!.length)[0],
-      `cache mount for apt's ${dir[1]} removed: apk add --no-cache keeps no cache to mount`,
-    );
-    // Each range takes the blanks before its flag; touching ranges merge.
-    const last = ranges.at(-1);
-    if (last && last[1] === m.index) last[1] = m.index + m[0].length;
-    else ranges.push([m.index, m.index + m[0].length]);
-  }
-  for (const [from, end] of ranges) {
-    let to = end;
-    // Flags removed from the very start take the blanks after them instead.
-    if (from === 0) while (to < flagsEnd && /\s/.test(text[to]!)) to++;
-    const [s, e] = sourceSpan(ins.args, from, to);
-    ctx.edit("apt", s, e, "");
-  }
-}
-
 const LAYOUT_KEYWORDS = new Set([
   "RUN",
   "COPY",
