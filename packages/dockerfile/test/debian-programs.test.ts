@@ -36,10 +36,10 @@ describe("Debian-only programs and layout are flagged, never silently kept", () 
     );
     expect(m).toEqual([
       expect.stringMatching(
-        /^2: CMD starts apache2ctl is Debian's name for this program; on Alpine call httpd/,
+        /^2: CMD starts apache2ctl: apache2ctl is Debian's name for this program; on Alpine call httpd/,
       ),
       expect.stringMatching(
-        /^3: ENTRYPOINT starts cron is Debian's name for this program; on Alpine call crond/,
+        /^3: ENTRYPOINT starts cron: cron is Debian's name for this program; on Alpine call crond/,
       ),
     ]);
   });

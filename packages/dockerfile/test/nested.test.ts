@@ -159,3 +159,42 @@ describe("GNU options inside sh -c strings", () => {
     expect(r.output).toBe("FROM alpine:3.23\nRUN sh -c 'sha256sum -c sums'\n");
   });
 });
+
+describe("verifier round (sh -c strings, heredoc chains, groupadd -f variables)", () => {
+  it("rewrites dpkg --print-architecture inside a sh -c string once, not twice", () => {
+    const r = migrate("FROM debian:12\nRUN sh -c 'echo $(dpkg --print-architecture)'\n");
+    expect(r.output).toBe("FROM alpine:3.23\nRUN sh -c 'echo $(apk --print-arch)'\n");
+  });
+
+  it("never writes a quote into a single-quoted string it could not convert", () => {
+    const text =
+      "FROM debian:12\nRUN sh -c 'curl -o /x \"https://e.com/t-$(dpkg --print-architecture).tgz\" && apt-get install -y git'\n";
+    const r = migrate(text);
+    expect(r.output).toBe(text.replace("debian:12", "alpine:3.23"));
+    expect(r.warnings.some((w) => /not converted/.test(w.message))).toBe(true);
+  });
+
+  it("flags Debian-only programs inside a sh -c string", () => {
+    const r = migrate("FROM debian:12\nRUN sh -c 'a2enmod rewrite'\n");
+    expect(r.warnings.some((w) => /a2enmod is Debian's apache2 helper/.test(w.message))).toBe(true);
+  });
+
+  it("keeps || and && at heredoc line ends with true when the next line goes", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN <<EOF\ngrep -q x /nonexistent ||\napt-get update\ntest -f /a &&\napt-get update\necho done\nEOF\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN <<EOF\ngrep -q x /nonexistent ||\ntrue\ntest -f /a &&\ntrue\necho done\nEOF\n",
+    );
+  });
+
+  it("lets a groupadd -f group name from a variable expand in the lookup", () => {
+    const r = migrate(
+      'FROM debian:12\nARG G=app\nRUN groupadd -f $G && groupadd -f "$H" && groupadd -f users\n',
+    );
+    expect(r.output).toContain(
+      `{ grep -q "^$G:" /etc/group || addgroup $G; } && { grep -q "^$H:" /etc/group || addgroup "$H"; } && { grep -q '^users:' /etc/group || addgroup users; }`,
+    );
+    expect(r.warnings.some((w) => /already exists on Alpine/.test(w.message))).toBe(false);
+  });
+});

@@ -186,7 +186,7 @@ function buildsNative(stage: Stage, repo: string): boolean {
     const git = /\bgit\s+(?:clone|fetch|checkout|submodule|config|describe|rev-parse)\b/.test(runs);
     return cgo || (git && !installs("git"));
   }
-  return /\b(?:pip3?|npm|yarn|pnpm|gem|bundle|cargo|make|gcc|g\+\+|cmake|node-gyp|configure)\b/.test(
+  return /\b(?:pip3?|npm|yarn|pnpm|gem|bundle|cargo|make|gcc|g\+\+|cmake|node-gyp|configure|uv|poetry|pdm|pipenv|rebar3|mix)\b/.test(
     runs,
   );
 }

@@ -93,6 +93,8 @@ export function flagGlibc(scope: ScriptScope, pipeline: Pipeline): void {
     if (cmd.name === "rm") continue;
     for (const w of [...cmd.assignments, ...cmd.args.slice(1)]) {
       if (scope.convertedStrings.has(w)) continue;
+      // A local path (/usr/lib/x86_64-linux-gnu) is Debian's layout, flagged as such elsewhere.
+      if (w.raw.startsWith("/")) continue;
       if (!GLIBC.test(w.raw) || !/[/.]/.test(w.raw)) continue;
       scope.warn(
         "glibc",

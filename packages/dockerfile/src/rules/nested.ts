@@ -9,10 +9,6 @@ import type { StageState } from "./scope.js";
 const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
 const SHELL_WORD = /^(?:.*\/)?(?:ba|a|da)?sh$/;
 
-/** Debian tools a rule converts: only strings naming one are worth reading as scripts. */
-export const NESTED_TOOLS =
-  /(?:^|[\s;&|(`'"])(?:apt-get|aptitude|apt|xx-apt-get|xx-apt|groupadd|useradd|usermod|gpasswd|dpkg)(?=[\s;&|)`'"]|$)/;
-
 /**
  * Characters an edit may not write into the string: a single-quoted string ends at `'`; in a
  * double-quoted one the outer shell would expand `$`, `` ` `` and `\` before the inner shell runs.
@@ -98,14 +94,15 @@ export function withNestedSources(src: ShellSource, depth = 1): ShellSource[] {
   return out;
 }
 
-/** The `sh -c` strings of a script that name a Debian tool and can be rewritten in place. */
+/** The `sh -c` strings of a script that can be rewritten in place. */
 export function nestedScripts(src: ShellSource): NestedScript[] {
   const out: NestedScript[] = [];
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;
     for (const cmd of item.commands) {
+      // Every readable string: besides apt, its Debian-only programs and paths are flagged.
       const word = commandString(cmd);
-      if (!word || !NESTED_TOOLS.test(word.raw)) continue;
+      if (!word) continue;
       const inner = nestedSource(src, word);
       if (!inner) continue;
       const quote = word.raw[0] as "'" | '"';

@@ -214,7 +214,7 @@ function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction):
   const text = ins.args.text;
   for (const program of startedPrograms(text)) {
     const note = debianProgramNote(program, ctx.release);
-    if (note) ctx.warn("apt", ins.start, `${ins.keyword} starts ${note}`);
+    if (note) ctx.warn("apt", ins.start, `${ins.keyword} starts ${program}: ${note}`);
   }
   const swaps: [RegExp, string, boolean][] = [
     [

@@ -173,14 +173,27 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
     if (p?.operands.length !== 1) return fail("with arguments alpinize cannot read");
     const name = p.operands[0]!;
     const gid = p.options.get("-g");
-    checkIds(scope, cmd.start, undefined, typeof gid === "string" ? gid : undefined, name, "group");
+    // With -f an existing group is fine, so only the GID can clash.
+    const existingOk = p.options.has("-f") ? undefined : name;
+    checkIds(
+      scope,
+      cmd.start,
+      undefined,
+      typeof gid === "string" ? gid : undefined,
+      existingOk,
+      "group",
+    );
     scope.ctx.createdGroups.set(name, typeof gid === "string" ? gid : undefined);
     const out = ["addgroup"];
     if (p.options.has("-r")) out.push("-S");
     if (typeof gid === "string") out.push("-g", gid);
     out.push(q(name));
     // groupadd -f: an existing group is success; busybox addgroup fails on it, so look first.
-    if (p.options.has("-f")) return `{ grep -q ${q(`^${name}:`)} /etc/group || ${out.join(" ")}; }`;
+    if (p.options.has("-f")) {
+      // A name from a variable must expand inside the pattern: double quotes, not q()'s single.
+      const pattern = /[$`]/.test(name) ? `"^${name.replace(/^"(.*)"$/, "$1")}:"` : q(`^${name}:`);
+      return `{ grep -q ${pattern} /etc/group || ${out.join(" ")}; }`;
+    }
     return out.join(" ");
   }
   if (cmd.name === "useradd") return useradd(scope, cmd, words, fail);

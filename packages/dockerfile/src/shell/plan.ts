@@ -269,6 +269,8 @@ function andOrChains(items: readonly Item[]): ChainLink[][] {
       pending = undefined;
     } else if (it.kind === "op" && (it.op === "&&" || it.op === "||")) {
       pending = it.op;
+    } else if (it.kind === "op" && it.op === "\n" && pending !== undefined) {
+      // `A &&` at a line end (a heredoc line): the list goes on on the next line.
     } else {
       close();
     }
