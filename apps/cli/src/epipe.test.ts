@@ -1,0 +1,30 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "bin.js");
+const dir = mkdtempSync(join(tmpdir(), "alpinize-epipe-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("a reader that stops early (| head)", () => {
+  it("ends with 141 and no stack trace when stdout is closed under it", async () => {
+    const file = join(dir, "Dockerfile");
+    const runs = Array.from({ length: 3000 }, (_, i) => `RUN apt-get install -y curl${i}\n`);
+    writeFileSync(file, `FROM debian:12\n${runs.join("")}`);
+    const child = spawn(process.execPath, [BIN, "migrate", file], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += String(d);
+    });
+    // Read one chunk, then close the pipe as `head -1` would.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(141);
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+  }, 60_000);
+});
