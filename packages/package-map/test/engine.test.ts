@@ -132,3 +132,12 @@ describe("notes on what the answer leaves unsaid", () => {
     expect(map.map("libssl-dev").reason).not.toMatch(/architecture/);
   });
 });
+
+describe("versionChange", () => {
+  it("is set when a versioned name is answered with another major, bundles included", () => {
+    const map = createPackageMap({ release: "3.24" });
+    expect(map.map("php8.2-fpm").versionChange).toMatchObject({ family: "php", from: "8.2" });
+    expect(map.map("php8.2-mysql").versionChange).toMatchObject({ family: "php", from: "8.2" });
+    expect(map.map("curl").versionChange).toBeUndefined();
+  });
+});

@@ -142,9 +142,14 @@ function phpBundle(
   const version = asked && env.index.isReal(`php${asked}`) ? asked : fallback;
   if (!version) return undefined;
   const alpine = entry.alpine.map((n) => n.replace("{php}", version));
-  return {
+  const shown = (v: string) => (/^\d\d$/.test(v) ? `${v[0]}.${v[1]}` : v);
+  const hit: Hit = {
     alpine,
     layer: "versioned",
-    reason: `${entry.why} (PHP ${version} in Alpine ${env.release})`,
+    reason: `${entry.why} (PHP ${shown(version)} in Alpine ${env.release})`,
   };
+  if (asked && asked !== version) {
+    hit.versionChange = { family: "php", from: shown(asked), to: shown(version) };
+  }
+  return hit;
 }
