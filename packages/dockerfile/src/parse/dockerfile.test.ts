@@ -95,6 +95,14 @@ describe("listImageReferences", () => {
 });
 
 describe("FROM without an image", () => {
+  it("is a syntax error when AS has no name, or extra words follow", () => {
+    expect(() => parseDockerfile("FROM debian:12 AS\n")).toThrow(
+      /Dockerfile:1: FROM takes an image/,
+    );
+    expect(() => parseDockerfile("FROM debian:12 AS a b\n")).toThrow(/FROM takes an image/);
+    expect(() => parseDockerfile("FROM debian:12 as build\nFROM build\n")).not.toThrow();
+  });
+
   it("is a syntax error with its line", () => {
     expect(() => parseDockerfile("FROM --platform=linux/amd64\nRUN true\n")).toThrow(
       /Dockerfile:1: FROM names no image/,

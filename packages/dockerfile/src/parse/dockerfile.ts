@@ -214,6 +214,17 @@ function readInstruction(
       fileName,
     );
   }
+  const words = fromImage.split(/\s+/);
+  if (
+    keyword === "FROM" &&
+    (words.length === 2 || words.length > 3 || (words.length === 3 && !/^as$/i.test(words[1]!)))
+  ) {
+    throw new DockerfileSyntaxError(
+      first + 1,
+      `FROM takes an image and optionally AS <name>, not "${fromImage.slice(0, 80)}"`,
+      fileName,
+    );
+  }
   return { instruction, nextLine: i };
 }
 
