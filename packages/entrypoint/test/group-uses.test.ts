@@ -142,3 +142,10 @@ for (const kind of kinds) {
     });
   });
 }
+
+describe("user-name commands are not group uses", () => {
+  it("says nothing about id app after groupadd app", () => {
+    const r = rewriteEntrypoint("groupadd -g 1500 app\nid app\nid -u app\n");
+    expect(r.warnings.filter((w) => w.rule === "group-name")).toEqual([]);
+  });
+});

@@ -39,6 +39,8 @@ describe("commands named by path or behind wrappers", () => {
     ["timeout 5 gosu app cmd5", "gosu", "timeout"],
     ["timeout -s KILL 5 /usr/sbin/groupadd -g 5 x", "groupadd", "timeout"],
     ["nice -n 5 usermod -aG docker app", "usermod-append", "nice"],
+    ["exec tini -- gosu nobody true", "gosu", "tini"],
+    ["exec dumb-init gosu nobody true", "gosu", "dumb-init"],
   ])("leaves %j, warning with the bare form's rule", (line, rule, wrapper) => {
     const r = rewriteEntrypoint(`${line}\n`);
     expect(r.output).toBe(`${line}\n`);

@@ -138,5 +138,17 @@ export function leftGroupNames(
   return out;
 }
 
-// Commands whose arguments are text, not group names.
-const QUIET = new Set(["echo", "printf", ":", "true", "[", "test", "alpinize_say", "log"]);
+// Commands whose arguments are text or user names, not group names (`id app` asks about a user).
+const QUIET = new Set([
+  "echo",
+  "printf",
+  ":",
+  "true",
+  "[",
+  "test",
+  "alpinize_say",
+  "log",
+  "id",
+  "groups",
+  "whoami",
+]);

@@ -31,6 +31,11 @@ const WRAPPERS: Record<string, { value: string[]; operands?: number }> = {
   chrt: { value: [], operands: 1 },
   sudo: { value: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-R", "-T"] },
   doas: { value: ["-u", "-C"] },
+  // Init wrappers an entrypoint often execs through: they run the rest as their child.
+  tini: { value: ["-p", "-e", "-l"] },
+  "tini-static": { value: ["-p", "-e", "-l"] },
+  "dumb-init": { value: ["-r", "--rewrite"] },
+  catatonit: { value: [] },
 };
 
 export function commandName(cmd: SimpleCommand): CommandName | undefined {
