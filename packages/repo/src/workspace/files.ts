@@ -1,4 +1,14 @@
-import { lstat, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  chown,
+  lstat,
+  readFile,
+  realpath,
+  rename,
+  stat,
+  unlink,
+  writeFile,
+} from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "@alpinize/errors";
 
@@ -72,16 +82,32 @@ export async function readTextFile(path: string, display = path): Promise<string
   return text;
 }
 
-/** Replaces a file atomically: a temp file in the same folder, then rename; keeps the mode. */
+/**
+ * Replaces a file atomically: a temp file in the same folder, then rename; keeps the mode (and,
+ * for root, the owner). A symlink stays a symlink: its target is replaced. Anything but a regular
+ * file (a FIFO, a device, a /proc fd link) is refused rather than renamed over.
+ */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const mode = (await stat(path).catch(() => undefined))?.mode;
-  const temp = join(dirname(path), `.${basename(path)}.alpinize-${process.pid}-${Date.now()}.tmp`);
+  const info = await stat(path).catch(() => undefined);
+  if (info && !info.isFile()) {
+    throw new InputError("ALPINIZE_REPO_NOT_REGULAR", `${path}: not a regular file; left as is`, {
+      hint: "Point alpinize at the Dockerfile itself, not at a device, FIFO or descriptor link.",
+      details: { file: path },
+    });
+  }
+  const target = info ? await realpath(path) : path;
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.alpinize-${process.pid}-${Date.now()}.tmp`,
+  );
   try {
     await writeFile(temp, text, {
       encoding: "utf8",
-      ...(mode !== undefined ? { mode: mode & 0o7777 } : {}),
+      ...(info ? { mode: info.mode & 0o7777 } : {}),
     });
-    await rename(temp, path);
+    if (info && process.getuid?.() === 0) await chown(temp, info.uid, info.gid);
+    if (info) await chmod(temp, info.mode & 0o7777);
+    await rename(temp, target);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
     throw err;
