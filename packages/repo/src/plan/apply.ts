@@ -25,6 +25,7 @@ export async function applyPlan(
       plan.unparsable.push({
         file: file.file,
         message: `${file.file}: cannot write (${code}); left unchanged`,
+        code,
       });
     }
   }

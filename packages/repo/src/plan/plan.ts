@@ -101,6 +101,7 @@ function planDockerfile(
       unparsable.push({
         file,
         message: `${file}: images.ignore names a stage here, and the changes to the other stages cannot be separated from it; file left unchanged`,
+        code: "ALPINIZE_REPO_IGNORED_STAGE",
       });
       return undefined;
     }
@@ -119,7 +120,7 @@ function planDockerfile(
     };
   } catch (err) {
     if (!isAlpinizeError(err) || err.exitCode !== 2) throw err;
-    unparsable.push({ file, message: err.message });
+    unparsable.push({ file, message: err.message, code: err.code });
     return undefined;
   }
 }
@@ -173,7 +174,7 @@ function planScript(
     if (!isAlpinizeError(err) || err.exitCode !== 2) throw err;
     // The entrypoint transform's errors (CRLF endings, ...) may not say which file.
     const message = err.message.startsWith(`${path}:`) ? err.message : `${path}: ${err.message}`;
-    unparsable.push({ file: path, message });
+    unparsable.push({ file: path, message, code: err.code });
     return undefined;
   }
 }

@@ -40,6 +40,8 @@ export interface SkippedFile {
   file: string;
   /** Why it was left untouched (the parse error, with its line). */
   message: string;
+  /** The stable error code (ALPINIZE_…), or the system's (EACCES) for a failed write. */
+  code?: string;
 }
 
 export interface RepoPlan {
