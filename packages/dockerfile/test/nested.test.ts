@@ -198,3 +198,20 @@ describe("verifier round (sh -c strings, heredoc chains, groupadd -f variables)"
     expect(r.warnings.some((w) => /already exists on Alpine/.test(w.message))).toBe(false);
   });
 });
+
+describe("a pipeline removed whole around a converted string", () => {
+  it("does not crash on overlapping edits, and says the string went too", () => {
+    for (const line of [
+      'RUN sh -c "apt-get clean" | apt-mark manual curl',
+      'RUN locale-gen | sh -c "apt-get update"',
+      'RUN sh -c "apt-get install -y tzdata" | dpkg-reconfigure tzdata',
+    ]) {
+      const r = migrate(`FROM debian:12\n${line}\n`);
+      expect(r.output).toBe("FROM alpine:3.23\n");
+    }
+    const r = migrate(
+      'FROM debian:12\nRUN sh -c "apt-get install -y tzdata" | dpkg-reconfigure tzdata\n',
+    );
+    expect(r.warnings.some((w) => /the sh -c string in it with it/.test(w.message))).toBe(true);
+  });
+});

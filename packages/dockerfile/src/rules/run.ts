@@ -98,7 +98,26 @@ function migrateScript(scope: ScriptScope): boolean {
     if (item.kind === "pipeline") migratePipeline(scope, item);
   }
   migrateArch(scope);
+  dropNestedEditsOfRemoved(scope);
   return scope.flush();
+}
+
+/**
+ * A pipeline this script deletes or replaces whole (`sh -c "…" | apt-mark manual x`) takes its
+ * strings with it: their own edits would overlap, so they go.
+ */
+function dropNestedEditsOfRemoved(scope: ScriptScope): void {
+  const gone = scope.nestedEdits
+    .filter((n) => scope.deleted.has(n.pipeline) || scope.replacedPipelines.has(n.pipeline))
+    .sort((a, b) => b.from - a.from);
+  for (const n of gone) {
+    scope.ctx.edits.splice(n.from, n.to - n.from);
+    scope.warn(
+      "apt",
+      n.pipeline.start,
+      "this pipeline is removed as a whole, and the sh -c string in it with it: if that string did needed work, give it a line of its own",
+    );
+  }
 }
 
 /**
@@ -122,9 +141,9 @@ function migrateNested(outer: ScriptScope, nested: NestedScript, depth: number):
     return;
   }
   outer.convertedStrings.add(nested.word);
-  if (!emptied) return;
-  if (nested.alone) outer.deletePipeline(nested.pipeline, "apt");
-  else ctx.edit("apt", ...nested.src.span(0, nested.src.script.text.length), "true");
+  if (emptied && nested.alone) outer.deletePipeline(nested.pipeline, "apt");
+  else if (emptied) ctx.edit("apt", ...nested.src.span(0, nested.src.script.text.length), "true");
+  outer.nestedEdits.push({ pipeline: nested.pipeline, from: mark, to: ctx.edits.length });
 }
 
 function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {

@@ -87,6 +87,8 @@ export class ScriptScope {
   dpkgKept = false;
   /** `sh -c '…'` strings whose script was converted in place (no "not converted" warning). */
   readonly convertedStrings = new Set<Word>();
+  /** Where each converted string's edits sit in the context's list, by outer pipeline. */
+  readonly nestedEdits: { pipeline: Pipeline; from: number; to: number }[] = [];
 
   constructor(
     readonly ctx: MigrationContext,
