@@ -215,3 +215,30 @@ describe("a pipeline removed whole around a converted string", () => {
     expect(r.warnings.some((w) => /the sh -c string in it with it/.test(w.message))).toBe(true);
   });
 });
+
+describe("find -exec sh -c strings", () => {
+  it("converts apt-get in them and keeps find when the string empties", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN find / -name x -exec sh -c 'apt-get install -y curl' \\;\nRUN find /a -exec sh -c 'apt-get update' \\;\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN find / -name x -exec sh -c 'apk add --no-cache curl' \\;\nRUN find /a -exec sh -c 'true' \\;\n",
+    );
+  });
+
+  it("flags dpkg -S in a find -exec bash -c loop (it would delete every file on Alpine)", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN find /usr -name '*.pyc' -type f -exec bash -c 'for pyc; do dpkg -S \"$pyc\" > /dev/null || rm -vf \"$pyc\"; done' -- '{}' +\n",
+    );
+    expect(r.warnings.some((w) => /dpkg -S/.test(w.message))).toBe(true);
+  });
+
+  it("edits dpkg --print-architecture in a find -exec string once", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN find /x -exec sh -c 'echo $(dpkg --print-architecture)' \\;\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN find /x -exec sh -c 'echo $(apk --print-arch)' \\;\n",
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import type { Pipeline } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
-import { commandString } from "./nested.js";
+import { scriptWords } from "./nested.js";
 import type { ScriptScope } from "./scope.js";
 import { assignmentValue } from "./variables.js";
 
@@ -33,10 +33,11 @@ export function migrateArch(scope: ScriptScope): void {
     if (item.kind !== "pipeline") continue;
     for (const cmd of item.commands) {
       // A `sh -c` string is a script of its own: converted there, or left whole and flagged.
-      const script = commandString(cmd);
-      const own = script && (scope.convertedStrings.has(script) || script.raw.startsWith("'"));
+      const own = scriptWords(cmd).filter(
+        (w) => scope.convertedStrings.has(w) || w.raw.startsWith("'"),
+      );
       for (const w of [...cmd.assignments, ...cmd.args]) {
-        if (own && w === script) continue;
+        if (own.includes(w)) continue;
         for (const m of w.raw.matchAll(PRINT_ARCH)) {
           const start = w.start + m.index;
           const v0 = assignmentValue({ ...w, value: "" });

@@ -40,7 +40,7 @@ export function unwrapped(cmd: SimpleCommand): SimpleCommand | undefined {
 }
 
 /** `find … -exec CMD … ;`: each command find runs, as a view over its words. */
-function findExecs(cmd: SimpleCommand): SimpleCommand[] {
+export function findExecs(cmd: SimpleCommand): SimpleCommand[] {
   if (base(cmd.name) !== "find") return [];
   const out: SimpleCommand[] = [];
   const a = cmd.args;

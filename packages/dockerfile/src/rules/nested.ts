@@ -3,7 +3,7 @@ import { type Pipeline, parseScript, type SimpleCommand } from "../shell/script.
 import type { ShellSource } from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import type { Word } from "../shell/tokens.js";
-import { unwrapped } from "./gnu-calls.js";
+import { findExecs, unwrapped } from "./gnu-calls.js";
 import type { StageState } from "./scope.js";
 
 const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
@@ -43,6 +43,16 @@ export function commandString(cmd: SimpleCommand): Word | undefined {
     else return undefined;
   }
   return undefined;
+}
+
+/** The script words a command hands to a shell: its own `sh -c`, and `find -exec sh -c`'s. */
+export function scriptWords(cmd: SimpleCommand): Word[] {
+  const out: Word[] = [];
+  for (const view of [cmd, ...findExecs(cmd)]) {
+    const word = commandString(view);
+    if (word) out.push(word);
+  }
+  return out;
 }
 
 /**
@@ -86,9 +96,11 @@ export function withNestedSources(src: ShellSource, depth = 1): ShellSource[] {
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;
     for (const cmd of item.commands) {
-      const word = commandString(cmd);
-      const inner = word && nestedSource(src, word);
-      if (inner) out.push(...withNestedSources(inner, depth + 1));
+      for (const view of [cmd, ...findExecs(cmd)]) {
+        const word = commandString(view);
+        const inner = word && nestedSource(src, word);
+        if (inner) out.push(...withNestedSources(inner, depth + 1));
+      }
     }
   }
   return out;
@@ -100,13 +112,17 @@ export function nestedScripts(src: ShellSource): NestedScript[] {
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;
     for (const cmd of item.commands) {
-      // Every readable string: besides apt, its Debian-only programs and paths are flagged.
-      const word = commandString(cmd);
-      if (!word) continue;
-      const inner = nestedSource(src, word);
-      if (!inner) continue;
-      const quote = word.raw[0] as "'" | '"';
-      out.push({ src: inner, word, quote, pipeline: item, alone: item.commands.length === 1 });
+      // Every readable string: besides apt, its Debian-only programs and paths are flagged. A
+      // `find -exec sh -c '…'` string too, though find stays when it empties.
+      for (const view of [cmd, ...findExecs(cmd)]) {
+        const word = commandString(view);
+        if (!word) continue;
+        const inner = nestedSource(src, word);
+        if (!inner) continue;
+        const quote = word.raw[0] as "'" | '"';
+        const alone = view === cmd && item.commands.length === 1;
+        out.push({ src: inner, word, quote, pipeline: item, alone });
+      }
     }
   }
   return out;

@@ -19,10 +19,10 @@ import {
   migrateLocales,
 } from "./misc.js";
 import {
-  commandString,
   editsFit,
   type NestedScript,
   nestedScripts,
+  scriptWords,
   snapshotStage,
 } from "./nested.js";
 import { ScriptScope, type StageState } from "./scope.js";
@@ -150,8 +150,8 @@ function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {
   // A `sh -c` string is another script (converted on its own, or flagged): its apt-mark is not ours.
   const raw = pipeline.commands
     .flatMap((c) => {
-      const script = commandString(c);
-      return [...c.assignments, ...c.args].filter((w) => w !== script);
+      const scripts = scriptWords(c);
+      return [...c.assignments, ...c.args].filter((w) => !scripts.includes(w));
     })
     .map((w) => w.raw);
   if (raw.some((w) => /apt-mark|savedAptMark/.test(w))) {
