@@ -276,4 +276,11 @@ describe("tester round 3 (migrate)", () => {
       "FROM alpine:3.23\nRUN --mount=type=secret,id=x apk add --no-cache curl\n",
     );
   });
+
+  it("maps a bare dpkg --print-architecture command back to Debian names", () => {
+    const r = migrate("FROM debian:12\nRUN dpkg --print-architecture > /arch\n");
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk --print-arch | sed -e 's/^armhf$/armel/' -e 's/^armv7$/armhf/' -e 's/^x86_64$/amd64/' -e 's/^aarch64$/arm64/' -e 's/^x86$/i386/' -e 's/^ppc64le$/ppc64el/' > /arch\n",
+    );
+  });
 });

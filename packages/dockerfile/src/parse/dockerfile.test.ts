@@ -100,6 +100,7 @@ describe("FROM without an image", () => {
       /Dockerfile:1: FROM takes an image/,
     );
     expect(() => parseDockerfile("FROM debian:12 AS a b\n")).toThrow(/FROM takes an image/);
+    expect(() => parseDockerfile("FROM debian:12 AS 1bad\n")).toThrow(/FROM takes an image/);
     expect(() => parseDockerfile("FROM debian:12 as build\nFROM build\n")).not.toThrow();
   });
 

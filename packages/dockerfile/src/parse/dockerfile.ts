@@ -215,9 +215,14 @@ function readInstruction(
     );
   }
   const words = fromImage.split(/\s+/);
+  // A stage name starts with a letter (BuildKit refuses `AS 1bad`).
+  const badName = words.length === 3 && !/^[A-Za-z$][\w.${}-]*$/.test(words[2]!);
   if (
     keyword === "FROM" &&
-    (words.length === 2 || words.length > 3 || (words.length === 3 && !/^as$/i.test(words[1]!)))
+    (words.length === 2 ||
+      words.length > 3 ||
+      (words.length === 3 && !/^as$/i.test(words[1]!)) ||
+      badName)
   ) {
     throw new DockerfileSyntaxError(
       first + 1,

@@ -57,6 +57,21 @@ export function migrateArch(scope: ScriptScope): void {
           if (v && !gosu && cmd.args.length === 0) archVars.add(v.name);
         }
       }
+      const [tool, option] = cmd.args;
+      if (
+        cmd.name === "dpkg" &&
+        option?.value === "--print-architecture" &&
+        cmd.args.length === 2
+      ) {
+        // Printed to a file or a pipe: whoever reads it expects Debian's names, so map them back.
+        scope.rawEdits.push({
+          start: tool!.start,
+          end: option.end,
+          text: `apk --print-arch | sed ${TO_DEBIAN}`,
+          rule: "arch",
+        });
+        continue;
+      }
       if (cmd.name === "dpkg")
         dpkgOther(
           scope,
