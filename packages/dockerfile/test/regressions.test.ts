@@ -283,4 +283,12 @@ describe("tester round 3 (migrate)", () => {
       "FROM alpine:3.23\nRUN apk --print-arch | sed -e 's/^armhf$/armel/' -e 's/^armv7$/armhf/' -e 's/^x86_64$/amd64/' -e 's/^aarch64$/arm64/' -e 's/^x86$/i386/' -e 's/^ppc64le$/ppc64el/' > /arch\n",
     );
   });
+
+  it("warns when useradd -g takes a GID from a variable", () => {
+    const r = migrate(
+      'FROM debian:12\nARG GID=1000\nRUN useradd -g $GID bob && useradd -g "${APP_GID}" eve\n',
+    );
+    const m = r.warnings.filter((w) => /looks like a GID/.test(w.message));
+    expect(m).toHaveLength(2);
+  });
 });

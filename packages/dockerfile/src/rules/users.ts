@@ -286,6 +286,15 @@ function useradd(
  * name of the group this file created with that GID; otherwise it stays, with a warning.
  */
 function groupName(scope: ScriptScope, at: number, group: string | undefined): string | undefined {
+  // `-g $GID`: a number at build time, which busybox adduser -G cannot take.
+  if (group !== undefined && /^"?\$\{?\w*gid\w*(?::-[^}]*)?\}?"?$/i.test(group)) {
+    scope.warn(
+      "users",
+      at,
+      `useradd -g ${group}: busybox adduser -G takes a group name, and ${group} looks like a GID; create the group first (addgroup -g ${group} NAME) and pass its name`,
+    );
+    return group;
+  }
   if (group === undefined || !/^\d+$/.test(group)) return group;
   for (const [name, gid] of scope.ctx.createdGroups) if (gid === group) return name;
   // OpenShift's `-g 0` and Debian's `users` (100) are groups Alpine's base has too.
