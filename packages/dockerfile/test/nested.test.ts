@@ -242,3 +242,12 @@ describe("find -exec sh -c strings", () => {
     );
   });
 });
+
+describe("bash for a RUN removed whole", () => {
+  it("is not installed when the only bash call was in a RUN that went", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN bash -c 'apt-get update && rm -rf /var/lib/apt/lists/*'\nRUN echo ok\n",
+    );
+    expect(r.output).toBe("FROM alpine:3.23\nRUN echo ok\n");
+  });
+});

@@ -30,6 +30,8 @@ export interface StageState {
   preamble: string[];
   /** The stage needs bash: reasons with offsets. */
   bashNeeds: { offset: number; reason: string }[];
+  /** RUN instructions removed whole (nothing left to do): they call nothing any more. */
+  removedRuns: Set<Instruction>;
   /** ENV/ARG values in the stage that may hold package lists. */
   values: Map<string, ValueSpan>;
   /** Value spans already mapped, so a list used twice is rewritten once. */

@@ -90,6 +90,7 @@ export function migrateShell(ctx: MigrationContext, state: StageState): void {
       const first = firstJsonString(ins.args.text);
       bashShell = first && BASH_BIN.test(first.value) ? ins : undefined;
     } else if (ins.keyword === "RUN") {
+      if (state.removedRuns.has(ins)) continue;
       const text = ins.form === "exec" ? ins.args.text : scriptText(ctx, ins);
       if (bashShell && hasBashism(text)) runsNeedBash = true;
       if (callsBash(ctx, ins))

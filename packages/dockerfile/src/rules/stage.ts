@@ -35,6 +35,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     preamble: [],
     apkAdds: [],
     bashNeeds: [],
+    removedRuns: new Set(),
     values: collectValues(ctx, body),
     mappedValues: new Set(),
     usesDpkgTools: family.some((ins) => /\bdpkg-(?:architecture|buildflags)\b/.test(ins.args.text)),
@@ -49,7 +50,10 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
       dropAptCacheMounts(ctx, ins);
       if (migrateGosuDownload(ctx, state, ins)) continue;
       noteInstalledByApk(ctx, state, ins);
-      if (migrateRun(ctx, state, ins)) deleteInstruction(ctx, ins, "apt");
+      if (migrateRun(ctx, state, ins)) {
+        deleteInstruction(ctx, ins, "apt");
+        state.removedRuns.add(ins);
+      }
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") entryPaths(ctx, state, ins);
     else if (ins.keyword === "ONBUILD" && DEBIAN_TOOLS.test(ins.args.text)) {
       ctx.warn(
