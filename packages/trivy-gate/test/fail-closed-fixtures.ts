@@ -1,0 +1,46 @@
+import { defaultPolicy, evaluate, type Policy, parseTrivyReport } from "../src/index.js";
+
+// Written for these tests: one CRITICAL, fixable finding in an image named x:1.
+export const DIGEST = `sha256:${"ab".repeat(32)}`;
+export const IMAGE_ID = `sha256:${"cd".repeat(32)}`;
+
+export function vuln(extra: Record<string, unknown> = {}) {
+  return {
+    VulnerabilityID: "CVE-2026-1",
+    PkgName: "zlib",
+    InstalledVersion: "1.0-r0",
+    FixedVersion: "1.1-r0",
+    Status: "fixed",
+    Severity: "CRITICAL",
+    PkgIdentifier: { PURL: "pkg:apk/alpine/zlib@1.0-r0?arch=x86_64" },
+    ...extra,
+  };
+}
+
+export function reportJson(
+  opts: { name?: string; meta?: object; results?: object[] } = {},
+): string {
+  return JSON.stringify({
+    SchemaVersion: 2,
+    ...(opts.name === "" ? {} : { ArtifactName: opts.name ?? "ghcr.io/acme/x:1" }),
+    ArtifactType: "container_image",
+    Metadata: { OS: { Family: "alpine", Name: "3.23.0" }, ...opts.meta },
+    Results: opts.results ?? [
+      { Target: "x (alpine 3.23.0)", Class: "os-pkgs", Type: "alpine", Vulnerabilities: [vuln()] },
+    ],
+  });
+}
+
+export const gate = (json: string, policy: Partial<Policy> = {}) =>
+  evaluate(parseTrivyReport(json, { source: "r.json" }), defaultPolicy(policy));
+
+export const vexDoc = (statements: object[], extra: object = {}) =>
+  JSON.stringify({ "@context": "https://openvex.dev/ns/v0.2.0", ...extra, statements });
+
+export const notAffected = (product: object | string, extra: object = {}) => ({
+  vulnerability: { name: "CVE-2026-1" },
+  products: [product],
+  status: "not_affected",
+  justification: "vulnerable_code_not_present",
+  ...extra,
+});
