@@ -14,14 +14,10 @@ const GLIBC =
 
 /** The pipeline's words, without `sh -c` strings already converted as scripts of their own. */
 function words(p: Pipeline, scope?: ScriptScope): string[] {
-  if (!scope || scope.convertedStrings.size === 0) {
-    return p.commands.flatMap((c) =>
-      [...c.assignments, ...c.args, ...c.redirects].map((w) => w.raw),
-    );
-  }
+  const converted = scope?.convertedStrings;
   return p.commands.flatMap((c) =>
     [...c.assignments, ...c.args, ...c.redirects]
-      .filter((w) => !scope?.convertedStrings.has(w as Word))
+      .filter((w) => !converted?.has(w as Word))
       .map((w) => w.raw),
   );
 }

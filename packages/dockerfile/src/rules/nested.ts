@@ -96,9 +96,8 @@ export function withNestedSources(src: ShellSource, depth = 1): ShellSource[] {
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;
     for (const cmd of item.commands) {
-      for (const view of [cmd, ...findExecs(cmd)]) {
-        const word = commandString(view);
-        const inner = word && nestedSource(src, word);
+      for (const word of scriptWords(cmd)) {
+        const inner = nestedSource(src, word);
         if (inner) out.push(...withNestedSources(inner, depth + 1));
       }
     }
@@ -114,13 +113,12 @@ export function nestedScripts(src: ShellSource): NestedScript[] {
     for (const cmd of item.commands) {
       // Every readable string: besides apt, its Debian-only programs and paths are flagged. A
       // `find -exec sh -c '…'` string too, though find stays when it empties.
-      for (const view of [cmd, ...findExecs(cmd)]) {
-        const word = commandString(view);
-        if (!word) continue;
+      const own = commandString(cmd);
+      for (const word of scriptWords(cmd)) {
         const inner = nestedSource(src, word);
         if (!inner) continue;
         const quote = word.raw[0] as "'" | '"';
-        const alone = view === cmd && item.commands.length === 1;
+        const alone = word === own && item.commands.length === 1;
         out.push({ src: inner, word, quote, pipeline: item, alone });
       }
     }

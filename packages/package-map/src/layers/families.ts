@@ -109,7 +109,7 @@ export const familyLayer: Layer = (name, env, trace) => {
       trace.note("versioned", `${direct ?? name} is not in Alpine ${env.release}`);
       return undefined;
     }
-    const shown = (v: string) => (f.family === "php" && /^\d\d$/.test(v) ? `${v[0]}.${v[1]}` : v);
+    const shown = (v: string) => (f.family === "php" ? phpVersion(v) : v);
     const why = asked
       ? `${f.family} ${shown(asked)} is not in Alpine ${env.release}; its default ${f.family} ${shown(fallback)} is ${alt}`
       : `Alpine ${env.release}'s default ${f.family} is ${shown(fallback)}: ${alt}`;
@@ -121,6 +121,11 @@ export const familyLayer: Layer = (name, env, trace) => {
   }
   return undefined;
 };
+
+/** Alpine's PHP major.minor as people write it: 84 → 8.4. */
+function phpVersion(v: string): string {
+  return /^\d\d$/.test(v) ? `${v[0]}.${v[1]}` : v;
+}
 
 /** php-redis is packaged as phpNN-pecl-redis; a real package beats a virtual one. */
 function phpPecl(target: string, env: Env): string | undefined {
@@ -142,14 +147,13 @@ function phpBundle(
   const version = asked && env.index.isReal(`php${asked}`) ? asked : fallback;
   if (!version) return undefined;
   const alpine = entry.alpine.map((n) => n.replace("{php}", version));
-  const shown = (v: string) => (/^\d\d$/.test(v) ? `${v[0]}.${v[1]}` : v);
   const hit: Hit = {
     alpine,
     layer: "versioned",
-    reason: `${entry.why} (PHP ${shown(version)} in Alpine ${env.release})`,
+    reason: `${entry.why} (PHP ${phpVersion(version)} in Alpine ${env.release})`,
   };
   if (asked && asked !== version) {
-    hit.versionChange = { family: "php", from: shown(asked), to: shown(version) };
+    hit.versionChange = { family: "php", from: phpVersion(asked), to: phpVersion(version) };
   }
   return hit;
 }
