@@ -15,7 +15,8 @@ export type RuleId =
   | "apt-repos"
   | "renovate"
   | "exec-form"
-  | "busybox";
+  | "busybox"
+  | "musl";
 
 /** Replace source `[start, end)` with `text`; an insertion has `start === end`. */
 export interface Edit {

@@ -147,7 +147,7 @@ function respell(
 const REMOVE = /^(?:purge|remove|autoremove|del)$/;
 
 /** File offsets of the commands that remove packages in a script. */
-function removals(src: ShellSource, commands: SimpleCommand[]): number[] {
+export function removals(src: ShellSource, commands: SimpleCommand[]): number[] {
   return commands
     .filter(
       (c) =>

@@ -12,6 +12,7 @@ import type { StageInfo } from "./from.js";
 import { addGnuTools } from "./gnu-stage.js";
 import { migrateGosuDownload } from "./gosu.js";
 import { addRuntimeModules } from "./modules.js";
+import { addGnuIconv } from "./musl-iconv.js";
 import { apkRunLine } from "./place.js";
 import { migrateRun, stageCommands } from "./run.js";
 import { dropAptCacheMounts } from "./run-flags.js";
@@ -66,6 +67,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   migrateShell(ctx, state);
   addRuntimeModules(ctx, state);
   addGnuTools(ctx, state);
+  addGnuIconv(ctx, state);
   addBuildpackTools(ctx, state, family);
   writePreamble(ctx, state);
   addGoDns(ctx, info, all);
