@@ -46,6 +46,44 @@ describe("rule 4: architecture names", () => {
     expect(r.warnings.filter((w) => w.rule === "arch")).toEqual([]);
   });
 
+  it("translates grep patterns that an echo of the value is piped into", () => {
+    const text = [
+      "RUN set -eux; \\",
+      '\tarch="$(dpkg --print-architecture)"; \\',
+      '\tif echo "$arch" | grep -qE "amd64|arm64"; then echo a; fi; \\',
+      '\techo "$arch" | grep -q -e armhf -e armel && echo b; \\',
+      '\tprintf "%s" "$arch" | grep -qx i386 && echo c; \\',
+      '\techo "$arch" | grep -q "$WANT" && echo d',
+      "",
+    ].join("\n");
+    const r = migrate(base + text);
+    expect(r.output).toContain('if echo "$arch" | grep -qE "x86_64|aarch64"; then');
+    // armhf → armv7 and armel → armhf in one pass, not armel → armhf → armv7.
+    expect(r.output).toContain('echo "$arch" | grep -q -e armv7 -e armhf && echo b');
+    expect(r.output).toContain('printf "%s" "$arch" | grep -qx x86 && echo c');
+    // A pattern read at run time cannot be translated: that pipeline is flagged instead.
+    const arch = r.warnings.filter((w) => w.rule === "arch");
+    expect(arch).toHaveLength(1);
+    expect(arch[0]?.line).toBe(7);
+    expect(arch[0]?.message).toMatch(/Alpine architecture name/);
+  });
+
+  it("flags a test comparison it cannot translate (a glob of Debian names)", () => {
+    const r = migrate(
+      `${base}SHELL ["/bin/bash", "-c"]\nRUN a="$(dpkg --print-architecture)"; [[ $a == amd* ]] && echo x; [ "$a" = x86_64 ] && echo y\n`,
+    );
+    const arch = r.warnings.filter((w) => w.rule === "arch");
+    expect(arch).toHaveLength(1);
+    expect(arch[0]?.message).toMatch(/^amd\* is compared with what apk --print-arch prints/);
+  });
+
+  it("flags an echo of the value piped into anything else", () => {
+    const r = migrate(
+      `${base}RUN a="$(dpkg --print-architecture)"; echo "$a" | tr a-z A-Z > /arch\n`,
+    );
+    expect(r.warnings.filter((w) => w.rule === "arch")).toHaveLength(1);
+  });
+
   it("warns where the value is used in a URL rather than a case", () => {
     const r = migrate(
       `${base}RUN ARCH="$(dpkg --print-architecture)" && curl -fsSLo /x "https://example.com/tool-linux-$ARCH"\n`,

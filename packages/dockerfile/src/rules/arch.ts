@@ -1,4 +1,4 @@
-import type { Pipeline } from "../shell/script.js";
+import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { scriptWords } from "./nested.js";
 import type { ScriptScope } from "./scope.js";
@@ -83,7 +83,8 @@ export function migrateArch(scope: ScriptScope): void {
   if (!/dpkg[ \t]+--print-architecture/.test(scope.src.script.text)) return;
   translateCases(scope, archVars);
   translateTests(scope, archVars);
-  warnOtherUses(scope, archVars);
+  const greps = translateGreps(scope, archVars);
+  warnOtherUses(scope, archVars, greps);
 }
 
 /** `[`, `test` and `[[`: their `=`/`!=` comparisons of an architecture are translated. */
@@ -114,24 +115,105 @@ function translateTests(scope: ScriptScope, archVars: Set<string>): void {
             other.start,
             `${other.raw} holds Docker's architecture names (amd64, arm64), apk --print-arch Alpine's (x86_64, aarch64): this comparison no longer matches; compare names of one kind`,
           );
-        } else translateLiteral(scope, other);
+        } else if (!translateLiteral(scope, other) && ARCH_HINT.test(other.raw)) {
+          scope.warn(
+            "arch",
+            other.start,
+            `${other.raw} is compared with what apk --print-arch prints (x86_64, aarch64, armv7, x86, ppc64le): use Alpine's names here`,
+          );
+        }
       }
     }
   }
 }
 
-function translateLiteral(scope: ScriptScope, w: Word): void {
+const PRINTERS = new Set(["echo", "printf"]);
+const GREPS = new Set(["grep", "egrep", "fgrep"]);
+/** Debian names as whole tokens of a grep pattern (`amd64|arm64`, `^armhf$`). */
+const DEBIAN_ARCH_TOKEN = new RegExp(
+  `(?<![A-Za-z0-9_])(?:${Object.keys(ARCH_NAMES).join("|")})(?![A-Za-z0-9_])`,
+  "g",
+);
+
+/**
+ * `echo "$arch" | grep -q amd64`: the grep patterns that test an architecture variable get the
+ * Alpine names, as `case` labels do. Returns the pipelines translated so (no warning for them).
+ */
+function translateGreps(scope: ScriptScope, archVars: Set<string>): Set<Pipeline> {
+  const done = new Set<Pipeline>();
+  const isArch = (w: Word) =>
+    [...archVars].some((v) => new RegExp(`^["']?\\$\\{?${v}\\}?["']?$`).test(w.raw));
+  for (const item of scope.src.script.items) {
+    if (item.kind !== "pipeline" || item.commands.length !== 2) continue;
+    const [print, grep] = item.commands as [SimpleCommand, SimpleCommand];
+    if (!PRINTERS.has(print.name ?? "") || !GREPS.has(grep.name ?? "")) continue;
+    const printed = print.args.slice(1).filter((w) => !/^-[neE]+$/.test(w.value ?? ""));
+    const data = print.name === "printf" ? printed.slice(1) : printed;
+    if (data.length !== 1 || !isArch(data[0]!)) continue;
+    const patterns = grepPatterns(grep);
+    // A pattern built at run time cannot be read here: leave the pipeline to the warning.
+    if (!patterns || patterns.some((w) => w.value === undefined)) continue;
+    for (const w of patterns) {
+      for (const m of w.raw.matchAll(DEBIAN_ARCH_TOKEN)) {
+        const alpine = ARCH_NAMES[m[0]]!;
+        if (alpine === m[0]) continue;
+        scope.rawEdits.push({
+          start: w.start + m.index,
+          end: w.start + m.index + m[0].length,
+          text: alpine,
+          rule: "arch",
+        });
+      }
+    }
+    done.add(item);
+  }
+  return done;
+}
+
+/** grep's pattern words: every `-e PAT`, else the first operand; undefined when unreadable. */
+function grepPatterns(grep: SimpleCommand): Word[] | undefined {
+  const args = grep.args.slice(1);
+  const explicit: Word[] = [];
+  let operand: Word | undefined;
+  for (let k = 0; k < args.length; k++) {
+    const v = args[k]!.value;
+    if (v === undefined) return undefined;
+    if (v === "-e" || v === "--regexp") {
+      const next = args[++k];
+      if (!next) return undefined;
+      explicit.push(next);
+    } else if (v.startsWith("--regexp=") || (v.startsWith("-e") && v.length > 2)) {
+      return undefined;
+    } else if (v === "-f" || v.startsWith("--file")) {
+      return undefined;
+    } else if (!v.startsWith("-") || v === "-") {
+      operand ??= args[k];
+    }
+  }
+  if (explicit.length > 0) return explicit;
+  return operand ? [operand] : undefined;
+}
+
+/** A pattern or name that looks like a Debian architecture (`amd*`, `arm64`, `i386`). */
+const ARCH_HINT = /amd|arm|i[3-6]86|ppc|s390|riscv|loong|mips/;
+
+/** Translates a literal Debian name; true when the word needs no change or was changed. */
+function translateLiteral(scope: ScriptScope, w: Word): boolean {
   const value = w.value;
-  const alpine = value === undefined ? undefined : ARCH_NAMES[value];
-  if (value === undefined || alpine === undefined || alpine === value) return;
+  if (value === undefined) return false;
+  if (Object.values(ARCH_NAMES).includes(value) && !(value in ARCH_NAMES)) return true;
+  const alpine = ARCH_NAMES[value];
+  if (alpine === undefined) return false;
+  if (alpine === value) return true;
   const at = w.raw.indexOf(value);
-  if (at < 0) return;
+  if (at < 0) return false;
   scope.rawEdits.push({
     start: w.start + at,
     end: w.start + at + value.length,
     text: alpine,
     rule: "arch",
   });
+  return true;
 }
 
 function swapPrintArch(scope: ScriptScope, w: Word): void {
@@ -207,21 +289,26 @@ function translateCases(scope: ScriptScope, archVars: Set<string>): void {
   }
 }
 
-function warnOtherUses(scope: ScriptScope, archVars: Set<string>): void {
+function warnOtherUses(
+  scope: ScriptScope,
+  archVars: Set<string>,
+  translated: ReadonlySet<Pipeline>,
+): void {
   for (const name of archVars) {
     const use = new RegExp(`\\$\\{?${name}\\b`);
     for (const item of scope.src.script.items) {
-      if (item.kind !== "pipeline") continue;
-      // Messages (echo/printf) may name the architecture either way.
+      if (item.kind !== "pipeline" || translated.has(item)) continue;
+      // Messages (echo/printf) may name the architecture either way; piped on, they are data.
+      const piped = item.commands.length > 1;
       const hit = item.commands
-        .filter((c) => c.name !== "echo" && c.name !== "printf" && !TESTS.has(c.name ?? ""))
+        .filter((c) => piped || (!PRINTERS.has(c.name ?? "") && !TESTS.has(c.name ?? "")))
         .flatMap((c) => [...c.args, ...c.assignments])
         .find((w) => use.test(w.raw) && !/^[A-Za-z_]\w*="?\$\{?\w+##/.test(w.raw));
       if (hit) {
         scope.warn(
           "arch",
           hit.start,
-          `$${name} now holds an Alpine architecture name (x86_64, aarch64, …); if this URL or path expects Debian names (amd64, arm64), translate it`,
+          `$${name} now holds an Alpine architecture name (x86_64, aarch64, …); if this URL, path or pipe expects Debian names (amd64, arm64), translate it`,
         );
         break;
       }
