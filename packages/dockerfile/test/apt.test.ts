@@ -119,7 +119,16 @@ describe("rule 2: apt-get → apk", () => {
     ).toBe("FROM alpine:3.23\nRUN apk add --no-cache gcc\n");
     expect(migrate(`${base}RUN apt-get install -y build-essential gcc libssl-dev\n`).output).toBe(
       "FROM alpine:3.23\nRUN apk add --no-cache build-base gcc openssl-dev\n",
+    ); // Debian's per-major compilers have the same Depends and Recommends.
+    const versioned = migrate(`${base}RUN apt-get install -y gcc-12 g++-12 make && make\n`);
+    expect(versioned.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache gcc musl-dev g++ linux-headers make && make\n",
     );
+    expect(versioned.packages.find((p) => p.debian === "gcc-12")?.versionChange).toEqual({
+      family: "gcc",
+      from: "12",
+      to: "15",
+    });
   });
 
   it("folds dirmngr into gnupg when both are installed (Alpine's gnupg depends on gnupg-dirmngr)", () => {

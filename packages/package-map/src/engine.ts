@@ -109,12 +109,17 @@ function runLayers(name: string, env: Env, trace: { note(l: string, d: string): 
     // "exact" described the alias, not the name asked about.
     const exact = hit.kind === "exact";
     const layer = exact ? alias.layer : hit.layer;
-    return {
+    const out: Hit = {
       ...hit,
       layer,
       kind: exact ? undefined : hit.kind,
       reason: `${alias.why}; ${hit.reason}`,
     };
+    const to = alias.version ? env.defaults[alias.version.family] : undefined;
+    if (alias.version && to && to !== alias.version.from && hit.alpine.length > 0) {
+      out.versionChange = { ...alias.version, to };
+    }
+    return out;
   }
   for (const layer of LAYERS) {
     const hit = layer(name, env, trace);

@@ -19,25 +19,31 @@ export function stripArch(name: string): string {
  * time_t renames (libssl3t64), and Python packages pinned to a minor (python3.12-venv), since
  * Alpine ships one python3.
  */
-export function aliasOf(name: string): { name: string; layer: string; why: string } | undefined {
+export function aliasOf(
+  name: string,
+):
+  | { name: string; layer: string; why: string; version?: { family: string; from: string } }
+  | undefined {
   const t64 = /^(lib.+?)t64$/.exec(name)?.[1];
   if (t64) return { name: t64, layer: "t64", why: `${name} is ${t64} renamed for 64-bit time_t` };
-  const ruby = /^ruby\d\.\d+(-dev|-doc)?$/.exec(name);
+  const ruby = /^ruby(\d\.\d+)(-dev|-doc)?$/.exec(name);
   if (ruby) {
-    const plain = `ruby${ruby[1] ?? ""}`;
+    const plain = `ruby${ruby[2] ?? ""}`;
     return {
       name: plain,
       layer: "versioned",
       why: `Alpine has one ruby; ${name} is ${plain} there`,
+      version: { family: "ruby", from: ruby[1]! },
     };
   }
-  const py = /^python3\.\d+(-[a-z0-9-]+)?$/.exec(name);
+  const py = /^python(3\.\d+)(-[a-z0-9-]+)?$/.exec(name);
   if (py) {
-    const plain = `python3${py[1] ?? ""}`;
+    const plain = `python3${py[2] ?? ""}`;
     return {
       name: plain,
       layer: "versioned",
       why: `Alpine has one python3; ${name} is ${plain} there`,
+      version: { family: "python", from: py[1]! },
     };
   }
   return undefined;

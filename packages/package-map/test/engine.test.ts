@@ -140,4 +140,26 @@ describe("versionChange", () => {
     expect(map.map("php8.2-mysql").versionChange).toMatchObject({ family: "php", from: "8.2" });
     expect(map.map("curl").versionChange).toBeUndefined();
   });
+
+  it("covers GCC, Python and Ruby, which Alpine ships one of per release", () => {
+    const map = createPackageMap({ release: "3.24" });
+    expect(map.map("gcc-12").versionChange).toEqual({ family: "gcc", from: "12", to: "15" });
+    expect(map.map("g++-14").reason).toMatch(/ships one GCC \(15\)/);
+    expect(map.map("gcc-15").versionChange).toBeUndefined();
+    expect(map.map("python3.11").versionChange).toEqual({
+      family: "python",
+      from: "3.11",
+      to: "3.14",
+    });
+    expect(map.map("python3.14-venv").versionChange).toBeUndefined();
+    expect(map.map("ruby3.1-dev").versionChange).toEqual({
+      family: "ruby",
+      from: "3.1",
+      to: "3.4",
+    });
+    // The same name on an older release is answered with that release's stream.
+    const old = createPackageMap({ release: "3.21" });
+    expect(old.map("python3.12").versionChange).toBeUndefined();
+    expect(old.map("ruby3.4").versionChange).toEqual({ family: "ruby", from: "3.4", to: "3.3" });
+  });
 });

@@ -144,6 +144,11 @@ interface Companion {
   reason: string;
 }
 
+/** `gcc-12` → `gcc`, `g++-14` → `g++`, `clang-19` → `clang`: Debian's per-major compilers. */
+function unversioned(name: string): string {
+  return name.replace(/^(gcc|g\+\+|clang)-\d+$/, "$1");
+}
+
 /** Debian names that are (or depend on) the libc headers themselves. */
 const LIBC_DEV = new Set(["libc6-dev", "libc-dev", "build-essential"]);
 
@@ -211,7 +216,7 @@ function companions(
 ): string[] {
   const added: string[] = [];
   for (const c of COMPANIONS) {
-    if (!c.debian.has(debian) && !c.debian.has("*")) continue;
+    if (!c.debian.has(unversioned(debian)) && !c.debian.has("*")) continue;
     const sofar = [...written, ...added];
     if (stage.alpineInstalled.has(c.add) && !seen.has(c.add)) continue;
     if (seen.has(c.add) || !ctx.packageMap.exists(c.add)) continue;

@@ -81,11 +81,15 @@ export const familyLayer: Layer = (name, env, trace) => {
   const gcc = /^(gcc|g\+\+|gfortran|gccgo|gdc|gnat)-(\d+)$/.exec(name);
   const tool = gcc ? GCC_TOOLS[gcc[1] as string] : undefined;
   if (gcc && tool && env.index.has(tool)) {
-    return {
+    const shipped = env.defaults.gcc;
+    const hit: Hit = {
       alpine: [tool],
       layer: "versioned",
-      reason: `Alpine ${env.release} ships one GCC, not one per major: ${gcc[1]} ${gcc[2]} is ${tool}`,
+      reason: `Alpine ${env.release} ships one GCC${shipped ? ` (${shipped})` : ""}, not one per major: ${gcc[1]} ${gcc[2]} is ${tool}`,
     };
+    if (shipped && shipped !== gcc[2])
+      hit.versionChange = { family: "gcc", from: gcc[2]!, to: shipped };
+    return hit;
   }
   for (const f of FAMILIES) {
     const m = f.pattern.exec(name);
