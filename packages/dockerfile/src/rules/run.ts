@@ -112,10 +112,12 @@ function dropNestedEditsOfRemoved(scope: ScriptScope): void {
     .sort((a, b) => b.from - a.from);
   for (const n of gone) {
     scope.ctx.edits.splice(n.from, n.to - n.from);
+    // A string left with nothing to do took nothing else with it.
+    if (n.emptied) continue;
     scope.warn(
       "apt",
       n.pipeline.start,
-      "this pipeline is removed as a whole, and the sh -c string in it with it: if that string did needed work, give it a line of its own",
+      "this pipeline is removed as a whole, and the sh -c string in it with it: if that string did other work, give that work a line of its own",
     );
   }
 }
@@ -143,7 +145,7 @@ function migrateNested(outer: ScriptScope, nested: NestedScript, depth: number):
   outer.convertedStrings.add(nested.word);
   if (emptied && nested.alone) outer.deletePipeline(nested.pipeline, "apt");
   else if (emptied) ctx.edit("apt", ...nested.src.span(0, nested.src.script.text.length), "true");
-  outer.nestedEdits.push({ pipeline: nested.pipeline, from: mark, to: ctx.edits.length });
+  outer.nestedEdits.push({ pipeline: nested.pipeline, from: mark, to: ctx.edits.length, emptied });
 }
 
 function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {

@@ -90,7 +90,7 @@ export class ScriptScope {
   /** `sh -c '…'` strings whose script was converted in place (no "not converted" warning). */
   readonly convertedStrings = new Set<Word>();
   /** Where each converted string's edits sit in the context's list, by outer pipeline. */
-  readonly nestedEdits: { pipeline: Pipeline; from: number; to: number }[] = [];
+  readonly nestedEdits: { pipeline: Pipeline; from: number; to: number; emptied: boolean }[] = [];
 
   constructor(
     readonly ctx: MigrationContext,

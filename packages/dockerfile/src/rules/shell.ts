@@ -172,12 +172,18 @@ function callsBash(ctx: MigrationContext, ins: Instruction): boolean {
         simpleCommands(src.script).some(
           (c) =>
             c.args.some((a) => /bash$/.test(a.value ?? "")) &&
-            callsOf(c).some((x) => BASH_BIN.test(x.name ?? "")),
+            callsOf(c).some((x) => BASH_BIN.test(x.name ?? "")) &&
+            !removed(ctx, ...src.span(c.start, c.end)),
         ),
       );
   } catch {
     return false;
   }
+}
+
+/** Whether an edit already deleted or replaced all of `[start, end)` (`… && bash -c 'apt-get update'`). */
+function removed(ctx: MigrationContext, start: number, end: number): boolean {
+  return ctx.edits.some((e) => e.start <= start && e.end >= end && e.end > e.start);
 }
 
 /** `ln -sf /bin/bash /bin/sh`: later RUN lines would find /bin/sh dangling without bash. */
