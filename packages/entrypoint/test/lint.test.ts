@@ -87,6 +87,17 @@ describe("lintEntrypoint: users, groups and privileges", () => {
     ]);
   });
 
+  it("says what the rewrite needs to take over a shadow call, instead of promising it", () => {
+    const [g, u, m] = lintEntrypoint(
+      "#!/bin/sh\ngroupadd -f app\nuseradd app\nusermod -aG x app\n",
+    );
+    expect(g?.fix).toMatch(
+      /rewrites groupadd when the call gives the IDs the shims need \(-g GID\)/,
+    );
+    expect(u?.fix).toMatch(/\(-u, -g, -d and -s\)/);
+    expect(m?.fix).toMatch(/or install shadow/);
+  });
+
   it("only warns about USER:GROUP, which alpinize_exec_as runs with the same meaning", () => {
     const [f] = lintEntrypoint("#!/bin/sh\nsu-exec app:docker true\n");
     expect(f).toMatchObject({ rule: "su-exec-group", severity: "warning", line: 2 });

@@ -167,7 +167,9 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
       "shadow-tool",
       word.start,
       `${name} is not on Alpine unless the shadow package is installed; busybox addgroup/adduser take other options`,
-      "use the alpinize shims (alpinize entrypoint rewrites it)",
+      name === "groupadd" || name === "useradd"
+        ? `use the alpinize shims, or install shadow: alpinize entrypoint rewrites ${name} when the call gives the IDs the shims need (${name === "groupadd" ? "-g GID" : "-u, -g, -d and -s"}); its warnings say what a declined call lacks`
+        : "use the alpinize shims, or install shadow: alpinize entrypoint rewrites the calls it can carry over, and its warnings say what a declined call lacks",
       "error",
     );
   }
