@@ -13,6 +13,7 @@ describe("Debian-only programs and layout are flagged, never silently kept", () 
         "RUN a2enmod rewrite && a2dissite 000-default",
         "RUN service nginx start",
         "RUN php-fpm8.2 -t",
+        "RUN su postgres -c 'pg_ctlcluster 15 main start'",
         "",
       ].join("\n"),
     );
@@ -25,6 +26,9 @@ describe("Debian-only programs and layout are flagged, never silently kept", () 
         expect.stringMatching(/^5: service is Debian's SysV init wrapper/),
         expect.stringMatching(
           /^6: php-fpm8\.2 is Debian's name; Alpine's PHP 8\.2 FPM is php-fpm82/,
+        ),
+        expect.stringMatching(
+          /^7: pg_ctlcluster is a postgresql-common \(Debian\) cluster wrapper/,
         ),
       ]),
     );

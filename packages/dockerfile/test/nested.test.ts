@@ -24,16 +24,25 @@ describe("commandString", () => {
     ["/bin/bash -o pipefail -c 'x'", "'x'"],
     ['bash --login -c "x"', '"x"'],
     ["sudo -u root sh -c 'x'", "'x'"],
+    ["su -c 'x'", "'x'"],
+    ["su postgres -c 'x'", "'x'"],
+    ["su - app --command 'x'", "'x'"],
+    ["flock -w 10 /tmp/l -c 'x'", "'x'"],
+    ["sudo su -c 'x'", "'x'"],
   ])("finds the script of %s", (text, raw) => {
     expect(commandString(firstCommand(text))?.raw).toBe(raw);
   });
 
-  it.each([["sh script.sh 'apt-get'"], ["bash -e"], ["echo -c 'apt-get'"], ["sh -x 'apt-get'"]])(
-    "finds none in %s",
-    (text) => {
-      expect(commandString(firstCommand(text))).toBeUndefined();
-    },
-  );
+  it.each([
+    ["sh script.sh 'apt-get'"],
+    ["bash -e"],
+    ["echo -c 'apt-get'"],
+    ["sh -x 'apt-get'"],
+    ["su app"],
+    ["flock /tmp/l -- cmd -c 'x'"],
+  ])("finds none in %s", (text) => {
+    expect(commandString(firstCommand(text))).toBeUndefined();
+  });
 });
 
 describe("apt-get inside sh -c strings", () => {
@@ -120,6 +129,28 @@ describe("apt-get inside sh -c strings", () => {
     expect(r.warnings.some((w) => /apt-get inside bash is not converted/.test(w.message))).toBe(
       true,
     );
+  });
+
+  it("converts the strings su -c and flock -c hand to a shell", () => {
+    const r = migrate(
+      [
+        "FROM debian:12",
+        'RUN su -c "apt-get update && apt-get install -y curl"',
+        "RUN flock /tmp/apt.lock -c 'apt-get update && apt-get install -y --no-install-recommends git'",
+        "RUN sudo su -c 'useradd -r app'",
+        "",
+      ].join("\n"),
+    );
+    expect(r.output).toBe(
+      [
+        "FROM alpine:3.23",
+        'RUN su -c "apk add --no-cache curl"',
+        "RUN flock /tmp/apt.lock -c 'apk add --no-cache git'",
+        "RUN sudo su -c 'addgroup -S app && adduser -S -D -G app -H app'",
+        "",
+      ].join("\n"),
+    );
+    expect(r.warnings).toEqual([]);
   });
 
   it("converts a string inside a string", () => {

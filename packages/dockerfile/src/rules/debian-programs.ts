@@ -22,6 +22,9 @@ const APACHE_HELPER =
 const SYSV =
   "Debian's SysV init wrapper; Alpine uses OpenRC (rc-service), and in a container you start the daemon directly";
 
+const PG_COMMON =
+  "a postgresql-common (Debian) cluster wrapper; Alpine's postgresql has none: run initdb, pg_ctl and postgres with -D DATADIR as the postgres user";
+
 /** Tools Alpine does not have at all, and what to do instead. */
 const FOREIGN: Readonly<Record<string, string>> = {
   "clean-install": "an apt wrapper script: install with apk add --no-cache and Alpine's names",
@@ -40,6 +43,11 @@ const FOREIGN: Readonly<Record<string, string>> = {
   "invoke-rc.d": SYSV,
   "update-rc.d": SYSV,
   "dpkg-divert": "dpkg's tool; apk has no diversions: move or replace the file directly",
+  pg_ctlcluster: PG_COMMON,
+  pg_createcluster: PG_COMMON,
+  pg_dropcluster: PG_COMMON,
+  pg_lsclusters: PG_COMMON,
+  pg_conftool: PG_COMMON,
 };
 
 /** What to say about a program Debian names or has and Alpine does not, if anything. */

@@ -26,12 +26,20 @@ export interface NestedScript {
   alone: boolean;
 }
 
-/** The script word of `sh [options] -c SCRIPT …`, or undefined for another call. */
+/** Commands whose `-c STRING` runs the string with a shell: `su [USER] -c`, `flock FILE -c`. */
+const OPTION_C = new Set(["su", "runuser", "flock"]);
+
+/** The script word of `sh [options] -c SCRIPT …` (or `su -c`, `flock -c`), else undefined. */
 export function commandString(cmd: SimpleCommand): Word | undefined {
   // Most commands name no shell at all: skip the wrapper walk for them.
-  if (!cmd.args.some((a) => a.value?.endsWith("sh") && SHELL_WORD.test(a.value))) return undefined;
+  const shell = cmd.args.some((a) => a.value?.endsWith("sh") && SHELL_WORD.test(a.value));
+  if (!shell && !cmd.args.some((a) => a.value === "-c" || a.value === "--command")) {
+    return undefined;
+  }
   const view = unwrapped(cmd) ?? cmd;
-  if (!SHELLS.has(view.name?.replace(/^.*\//, "") ?? "")) return undefined;
+  const name = view.name?.replace(/^.*\//, "") ?? "";
+  if (OPTION_C.has(name)) return optionString(view);
+  if (!SHELLS.has(name)) return undefined;
   let sawC = false;
   for (let i = 1; i < view.args.length; i++) {
     const v = view.args[i]!.value;
@@ -41,6 +49,16 @@ export function commandString(cmd: SimpleCommand): Word | undefined {
     else if (/^--[a-z-]+$/.test(v)) continue;
     else if (/^[-+][A-Za-z]+$/.test(v)) sawC ||= v.startsWith("-") && v.includes("c");
     else return undefined;
+  }
+  return undefined;
+}
+
+/** The word after `-c`/`--command` before any `--`: what su or flock hands the shell. */
+function optionString(view: SimpleCommand): Word | undefined {
+  for (let i = 1; i < view.args.length; i++) {
+    const v = view.args[i]!.value;
+    if (v === "--") return undefined;
+    if (v === "-c" || v === "--command") return view.args[i + 1];
   }
   return undefined;
 }
