@@ -4,6 +4,7 @@ import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "../facts/alpine-base.js";
 import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
+import { SHADOW_TOOLS } from "./shadow-tools.js";
 import type { CheckSettings, Finding, RuleId } from "./types.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
@@ -22,16 +23,6 @@ const APT_TOOLS = new Set([
   "dpkg-architecture",
   "xx-apt",
   "xx-apt-get",
-]);
-const SHADOW_TOOLS = new Set([
-  "useradd",
-  "groupadd",
-  "usermod",
-  "groupmod",
-  "userdel",
-  "groupdel",
-  "gpasswd",
-  "chpasswd",
 ]);
 const APK_TOOLS = new Set(["apk", "xx-apk"]);
 
@@ -89,7 +80,7 @@ function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
       emit(
         line,
         "shadow-user-commands",
-        `${name} does not exist in Alpine stage ${stage.name}: use busybox addgroup/adduser, or apk add shadow`,
+        `${name} does not exist in Alpine stage ${stage.name} (busybox has no ${name}): ${SHADOW_TOOLS.get(name)}`,
       );
     }
     if (APK_TOOLS.has(name)) checkApk(stage, run, cmd, line, emit);

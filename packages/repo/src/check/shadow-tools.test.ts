@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { describeStages } from "../dockerfile/stages.js";
+import { checkStages } from "./dockerfile-rules.js";
+import { SHADOW_TOOLS } from "./shadow-tools.js";
+
+const settings = { skip: [], requireDigests: false, ignoreImages: [] };
+
+function findings(text: string) {
+  return checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings).filter(
+    (f) => f.rule === "shadow-user-commands",
+  );
+}
+
+// Alpine's busybox build config, read from the shared corpus next to the repository.
+const CONFIG = fileURLToPath(
+  new URL("../../../../../shared/corpus/alpine-rootfs/busyboxconfig-1.37.0", import.meta.url),
+);
+const haveConfig = existsSync(CONFIG);
+if (!haveConfig)
+  console.warn(
+    `busybox config test skipped: ${CONFIG} not found (../shared next to the repository)`,
+  );
+
+describe.skipIf(!haveConfig)("shadow tools against Alpine's busybox config", () => {
+  const config = haveConfig ? readFileSync(CONFIG, "utf8") : "";
+  const applet = (name: string) => new RegExp(`^CONFIG_${name.toUpperCase()}=y$`, "m").test(config);
+
+  it("reports no tool busybox has an applet for", () => {
+    expect([...SHADOW_TOOLS.keys()].filter(applet)).toEqual([]);
+  });
+
+  it("leaves busybox's own account applets alone", () => {
+    const own = ["chpasswd", "passwd", "adduser", "addgroup", "deluser", "delgroup"];
+    expect(own.filter(applet)).toEqual(own);
+    const text = `FROM alpine:3.23\nRUN ${own.map((t) => `${t} x`).join(" && ")}\n`;
+    expect(findings(text)).toEqual([]);
+  });
+});
+
+describe("shadow-user-commands", () => {
+  it("does not report busybox chpasswd", () => {
+    const text = "FROM alpine:3.23\nRUN adduser -D app && echo 'app:secret' | chpasswd\n";
+    expect(findings(text)).toEqual([]);
+  });
+
+  it("reports every shadow tool busybox lacks, each with what to use instead", () => {
+    const lacking = ["chsh", "userdel", "groupmod", "chage", "newusers", "groupdel", "chfn"];
+    const text = `FROM alpine:3.23\n${lacking.map((t) => `RUN ${t} x\n`).join("")}`;
+    const got = findings(text);
+    expect(got.map((f) => `${f.line}:${f.message.split(" ")[0]}`)).toEqual(
+      lacking.map((t, i) => `${i + 2}:${t}`),
+    );
+    const said = (tool: string) => got.find((f) => f.message.startsWith(`${tool} `))?.message;
+    expect(said("userdel")).toMatch(/busybox deluser/);
+    expect(said("groupdel")).toMatch(/busybox delgroup/);
+    expect(said("chsh")).toMatch(/adduser -s SHELL/);
+    expect(said("chage")).toMatch(/apk add shadow/);
+    expect(said("groupmod")).toMatch(/apk add shadow/);
+  });
+
+  it("reports them only in Alpine stages that do not apk add shadow", () => {
+    expect(findings("FROM debian:12\nRUN chsh -s /bin/bash root\n")).toEqual([]);
+    const withShadow = "FROM alpine:3.23\nRUN apk add --no-cache shadow\nRUN chsh -s /bin/sh x\n";
+    expect(findings(withShadow)).toEqual([]);
+  });
+});
