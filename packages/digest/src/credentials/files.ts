@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { jsonErrorOffset, lineColumn } from "./json-position.js";
 import type { Credentials } from "./types.js";
 
 export interface AuthEntry {
@@ -16,7 +17,10 @@ export interface AuthFile {
 
 const MAX_FILE = 1024 * 1024;
 
-/** Reads a Docker config.json or containers auth.json; undefined when it does not exist. */
+/**
+ * Reads a Docker config.json or containers auth.json; undefined when it does not exist.
+ * Errors name the file and a position only: never the file's text, which holds secrets.
+ */
 export async function readAuthFile(path: string): Promise<AuthFile | undefined> {
   let text: string;
   try {
@@ -24,29 +28,54 @@ export async function readAuthFile(path: string): Promise<AuthFile | undefined> 
     if (bytes.length > MAX_FILE) throw new Error(`${path} is larger than ${MAX_FILE} bytes`);
     text = bytes.toString("utf8");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    throw new Error(code ? `cannot read ${path}: ${code}` : (err as Error).message);
   }
-  const parsed = JSON.parse(text) as unknown;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\ufeff/, ""));
+  } catch {
+    const offset = jsonErrorOffset(text.replace(/^\ufeff/, ""));
+    const { line, column } = lineColumn(text, offset);
+    throw new Error(`${path} is not valid JSON (line ${line} column ${column})`);
+  }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new Error(`${path} is not a JSON object`);
   }
   return parsed as AuthFile;
 }
 
+/** What an `auths` entry gave: credentials, nothing, or why it could not be used. */
+export interface DecodedEntry {
+  credentials?: Credentials;
+  /** Names what is wrong, never the value. */
+  problem?: string;
+}
+
 /** Decodes an `auths` entry (base64 `user:password`, or separate fields, or an identity token). */
-export function decodeAuthEntry(entry: AuthEntry, source: string): Credentials | undefined {
+export function decodeAuthEntry(entry: AuthEntry, source: string): DecodedEntry {
   if (typeof entry.identitytoken === "string" && entry.identitytoken !== "") {
-    return { identityToken: entry.identitytoken, source };
+    return { credentials: { identityToken: entry.identitytoken, source } };
   }
   if (typeof entry.auth === "string" && entry.auth !== "") {
-    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const auth = entry.auth.trim();
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(auth) || auth.length % 4 === 1) {
+      return { problem: "its auth value is not base64" };
+    }
+    const decoded = Buffer.from(auth, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
-    if (colon <= 0) return undefined;
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), source };
+    if (colon <= 0) return { problem: "its auth value does not decode to user:password" };
+    return {
+      credentials: {
+        username: decoded.slice(0, colon),
+        password: decoded.slice(colon + 1),
+        source,
+      },
+    };
   }
   if (typeof entry.username === "string" && typeof entry.password === "string") {
-    return { username: entry.username, password: entry.password, source };
+    return { credentials: { username: entry.username, password: entry.password, source } };
   }
-  return undefined;
+  return {};
 }

@@ -11,7 +11,8 @@ const MAX_OUTPUT = 64 * 1024;
 
 /**
  * Runs `docker-credential-<name> get` with the server URL on stdin (Docker's helper protocol).
- * A non-zero exit means "no credentials here", which is not an error.
+ * A non-zero exit saying "not found" means "no credentials here", which is not an error; any
+ * other failure is a warning that gives the exit status only (its output may hold a secret).
  */
 export function runCredentialHelper(
   name: string,
@@ -60,8 +61,11 @@ export function runCredentialHelper(
       }),
     );
     child.on("close", (code) => {
-      if (code !== 0) return finish({});
-      finish(parseHelperOutput(program, out));
+      if (code === 0) return finish(parseHelperOutput(program, out));
+      if (/not found/i.test(out)) return finish({});
+      finish({
+        problem: `${program} failed (exit status ${code ?? "signal"}); its output is not shown as it may hold secrets`,
+      });
     });
     child.stdin.on("error", () => undefined);
     child.stdin.end(serverUrl);

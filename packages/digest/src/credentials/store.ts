@@ -55,7 +55,7 @@ export function createCredentialStore(options: CredentialStoreOptions = {}): Cre
       if (result.problem) problems.push(result.problem);
       if (result.credentials) return result.credentials;
     }
-    return matchAuths(config, registry, "", `${dockerConfigPath} auths`);
+    return matchAuths(config, registry, "", `${dockerConfigPath} auths`, problems);
   };
 
   return {
@@ -69,7 +69,7 @@ export function createCredentialStore(options: CredentialStoreOptions = {}): Cre
       if (found) return found;
       for (const path of podmanPaths) {
         const file = await load(path);
-        const creds = file && matchAuths(file, registry, repository, path);
+        const creds = file && matchAuths(file, registry, repository, path, problems);
         if (creds) return creds;
       }
       return undefined;
@@ -92,6 +92,7 @@ function matchAuths(
   registry: string,
   repository: string,
   source: string,
+  problems: string[],
 ): Credentials | undefined {
   if (!file.auths || typeof file.auths !== "object") return undefined;
   let best: { length: number; creds: Credentials } | undefined;
@@ -102,8 +103,10 @@ function matchAuths(
     const covers =
       parsed.path === "" || repository === parsed.path || repository.startsWith(`${parsed.path}/`);
     if (!covers || (best && best.length >= parsed.path.length)) continue;
-    const creds = decodeAuthEntry(entry, source);
-    if (creds) best = { length: parsed.path.length, creds };
+    const decoded = decodeAuthEntry(entry, source);
+    if (decoded.problem)
+      problems.push(`ignoring the entry "${key}" in ${source}: ${decoded.problem}`);
+    if (decoded.credentials) best = { length: parsed.path.length, creds: decoded.credentials };
   }
   return best?.creds;
 }
