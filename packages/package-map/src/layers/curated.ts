@@ -31,10 +31,18 @@ function pickByCommands(
   if (!table || !usedCommands) return undefined;
   const relevant = usedCommands.filter((c) => Object.hasOwn(table, c));
   if (relevant.length === 0) return undefined;
+  const alpine = [...new Set(relevant.flatMap((c) => table[c] ?? []))];
+  const extra = alpine.filter((n) => !entry.alpine.includes(n));
+  // A command Debian's package bundles and Alpine's lacks (npm with nodejs) adds its package.
+  if (extra.length > 0 && entry.alpine.every((n) => alpine.includes(n))) {
+    return {
+      alpine,
+      why: `the script runs ${relevant.join(", ")}, which needs ${extra.join(", ")}`,
+    };
+  }
   // Narrow only when every command the script uses from this package has a smaller home:
   // envsubst and gettext together still need all of gettext.
   const shipped = debianBinary(name).commands;
   if (usedCommands.some((c) => shipped.includes(c) && !Object.hasOwn(table, c))) return undefined;
-  const alpine = [...new Set(relevant.flatMap((c) => table[c] ?? []))];
   return { alpine, why: `smallest package for the commands used (${relevant.join(", ")})` };
 }

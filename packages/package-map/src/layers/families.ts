@@ -10,6 +10,8 @@ interface Family {
   target: (major: string, m: RegExpExecArray) => string;
   /** Debian's major → Alpine's (php 8.4 → 84). */
   major?: (m: RegExpExecArray) => string;
+  /** What the Alpine package leaves out that Debian's carries, appended to the reason. */
+  note?: (alpine: string, env: Env) => string | undefined;
 }
 
 const FAMILIES: Family[] = [
@@ -25,7 +27,15 @@ const FAMILIES: Family[] = [
           : `openjdk${v}-jre-headless`,
   },
   { pattern: /^openjdk-(\d+)-(jdk|jre)$/, family: "java", target: (v, m) => `openjdk${v}-${m[2]}` },
-  { pattern: /^postgresql-(\d+)$/, family: "postgresql", target: (v) => `postgresql${v}` },
+  {
+    pattern: /^postgresql-(\d+)$/,
+    family: "postgresql",
+    target: (v) => `postgresql${v}`,
+    note: (alpine, env) =>
+      env.index.has(`${alpine}-contrib`)
+        ? `Debian's server package also carries the contrib extensions, which Alpine ships as ${alpine}-contrib`
+        : undefined,
+  },
   {
     pattern: /^postgresql-client-(\d+)$/,
     family: "postgresql",
@@ -104,7 +114,12 @@ export const familyLayer: Layer = (name, env, trace) => {
       return {
         alpine: [direct],
         layer: "versioned",
-        reason: `${f.family} ${asked} is packaged in Alpine ${env.release} as ${direct}`,
+        reason: withNote(
+          f,
+          direct,
+          env,
+          `${f.family} ${asked} is packaged in Alpine ${env.release} as ${direct}`,
+        ),
       };
     }
     if (!fallback) return undefined;
@@ -117,7 +132,7 @@ export const familyLayer: Layer = (name, env, trace) => {
     const why = asked
       ? `${f.family} ${shown(asked)} is not in Alpine ${env.release}; its default ${f.family} ${shown(fallback)} is ${alt}`
       : `Alpine ${env.release}'s default ${f.family} is ${shown(fallback)}: ${alt}`;
-    const hit: Hit = { alpine: [alt], layer: "versioned", reason: why };
+    const hit: Hit = { alpine: [alt], layer: "versioned", reason: withNote(f, alt, env, why) };
     if (asked && asked !== fallback) {
       hit.versionChange = { family: f.family, from: shown(asked), to: shown(fallback) };
     }
@@ -125,6 +140,11 @@ export const familyLayer: Layer = (name, env, trace) => {
   }
   return undefined;
 };
+
+function withNote(f: Family, alpine: string, env: Env, reason: string): string {
+  const note = f.note?.(alpine, env);
+  return note ? `${reason}; ${note}` : reason;
+}
 
 /** Alpine's PHP major.minor as people write it: 84 → 8.4. */
 function phpVersion(v: string): string {
