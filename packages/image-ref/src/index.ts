@@ -1,3 +1,4 @@
+export { escapeControl, hasControl } from "./escape.js";
 export {
   type FormatStyle,
   familiarName,

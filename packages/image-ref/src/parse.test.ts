@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   dockerCredentialKey,
+  escapeControl,
   familiarName,
   formatImageReference,
+  hasControl,
   isLoopbackHost,
   parseImageReference,
   registryApiHost,
@@ -66,6 +68,38 @@ describe("parseImageReference", () => {
         ),
       }),
     );
+  });
+
+  it("refuses an uppercase-hex digest (Docker does too) and hints the lowercase one", () => {
+    const upper = `alpine:3.23@sha256:${"C4A2".repeat(16)}`;
+    expect(() => parseImageReference(upper)).toThrow(
+      expect.objectContaining({
+        code: "ALPINIZE_REF_INVALID",
+        exitCode: 2,
+        message: expect.stringMatching(/digest's hex must be lowercase/),
+        hint: expect.stringContaining(`sha256:${"c4a2".repeat(16)}`),
+      }),
+    );
+    expect(parseImageReference(`alpine@sha256:${"c4a2".repeat(16)}`).digest).toBe(
+      `sha256:${"c4a2".repeat(16)}`,
+    );
+  });
+
+  it("names control characters and never echoes them raw", () => {
+    for (const input of ["alp\u001b]0;PWNED\u0007ine", "alpine\u009b31m", "alp\rine"]) {
+      let message = "";
+      try {
+        parseImageReference(input);
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message).toMatch(/contains control characters/);
+      expect(hasControl(message)).toBe(false);
+    }
+    expect(() => parseImageReference("alp\u001b]0;PWNED\u0007ine")).toThrow(
+      'invalid image reference "alp\\x1b]0;PWNED\\x07ine"',
+    );
+    expect(escapeControl("a\u001bb\tc\u007f")).toBe("a\\x1bb\tc\\x7f");
   });
 
   it("gives errors a stable code", () => {

@@ -1,4 +1,5 @@
 import { InputError } from "@alpinize/errors";
+import { escapeControl, hasControl } from "./escape.js";
 import { DOCKER_HUB, normalizeRegistry } from "./registry.js";
 
 export interface ImageReference {
@@ -23,13 +24,17 @@ export interface ParseOptions {
   defaultTag?: boolean;
 }
 
-/** A reference that does not follow the distribution reference grammar. */
+/** A reference that does not follow the distribution reference grammar (printed escaped). */
 export class ImageReferenceError extends InputError {
   constructor(input: string, reason: string, hint?: string) {
-    super("ALPINIZE_REF_INVALID", `invalid image reference "${truncate(input)}": ${reason}`, {
-      hint: hint ?? "Write it as [registry[:port]/]repository[:tag][@sha256:<64 hex>].",
-      details: { reference: input },
-    });
+    super(
+      "ALPINIZE_REF_INVALID",
+      `invalid image reference "${escapeControl(truncate(input))}": ${reason}`,
+      {
+        hint: hint ?? "Write it as [registry[:port]/]repository[:tag][@sha256:<64 hex>].",
+        details: { reference: input },
+      },
+    );
   }
 }
 
@@ -37,6 +42,7 @@ const MAX_REFERENCE = 512;
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-fA-F0-9]{32,})$/;
+const LOWER_HEX = /^[a-f0-9]+$/;
 const HOST =
   /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::[0-9]{1,5})?$/;
 
@@ -46,6 +52,13 @@ export function parseImageReference(input: string, options: ParseOptions = {}): 
   if (text.length === 0) throw new ImageReferenceError(input, "it is empty");
   if (text.length > MAX_REFERENCE)
     throw new ImageReferenceError(input, `it is longer than ${MAX_REFERENCE} characters`);
+  if (hasControl(text)) {
+    throw new ImageReferenceError(
+      input,
+      "it contains control characters",
+      "Remove the control characters (shown as \\xNN) from the reference.",
+    );
+  }
   if (/\s/.test(text)) throw new ImageReferenceError(input, "it contains whitespace");
   if (text.includes("$")) {
     throw new ImageReferenceError(
@@ -91,7 +104,16 @@ function splitDigest(input: string, text: string): { rest: string; digest: strin
   if (match[1] === "sha256" && match[2]!.length !== 64) {
     throw new ImageReferenceError(input, "a sha256 digest has exactly 64 hex characters");
   }
-  return { rest: text.slice(0, at), digest: `${match[1]}:${match[2]!.toLowerCase()}` };
+  // OCI requires lowercase hex and Docker refuses anything else ("invalid checksum digest
+  // format"), so an uppercase digest is no pin at all.
+  if (!LOWER_HEX.test(match[2]!)) {
+    throw new ImageReferenceError(
+      input,
+      "the digest's hex must be lowercase",
+      `Use ${match[1]}:${match[2]!.toLowerCase()} (Docker refuses uppercase hex).`,
+    );
+  }
+  return { rest: text.slice(0, at), digest: `${match[1]}:${match[2]}` };
 }
 
 function splitTag(input: string, rest: string): { name: string; tag: string | undefined } {

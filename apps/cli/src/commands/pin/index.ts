@@ -7,9 +7,10 @@ import {
   type Resolver,
   resolveMany,
 } from "@alpinize/digest";
-import { EXIT, isAlpinizeError, UsageError } from "@alpinize/errors";
+import { type AlpinizeError, EXIT, isAlpinizeError, UsageError } from "@alpinize/errors";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
+import { withJsonErrors } from "../resolve/json-errors.js";
 import { progressReporter, reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { encode, forFile, KINDS, type PinInput, readPinInput, replaceFile } from "./files.js";
 import { type FileReport, printReport, reportToJson } from "./report.js";
@@ -26,12 +27,15 @@ a reference that already has name:tag@digest gets the tag's current digest.
 Without --write or --check, prints what it would pin and changes nothing.
 
 Options:
-  --write                  Rewrite the files (atomically, keeping their mode)
+  --write                  Rewrite the files (atomically, keeping their mode); when one
+                           cannot be written the others still are, and each is reported
   --check                  Ask no registry; exit 1 if any reference lacks a digest (for CI)
   --json                   Print {files, errors} on stdout, always: one object per file
                            (file, kind, changes, unpinned, problems, skipped, pinned,
-                           written); when a file cannot be read, parsed or written, files is
-                           empty and errors holds {code, message, hint, file} (exit 2)
+                           written); on a usage error or a file that cannot be read or
+                           parsed, files is empty and errors holds {code, message, hint, file}
+                           (exit 2); a file that cannot be written keeps its entry, with
+                           written false and error, and its error is in errors too (exit 2)
   --kind K                 dockerfile, compose or workflow, when the file name does not tell
                            (Dockerfile*, *.dockerfile, [docker-]compose*.y[a]ml,
                            .github/workflows/*.y[a]ml)
@@ -64,24 +68,23 @@ interface PinFlags {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, FLAGS, "pin");
-  if (positionals.length === 0) {
-    throw new UsageError("alpinize pin: give at least one file", {
-      hint: "For example: alpinize pin Dockerfile compose.yaml --write",
-    });
-  }
-  if (values.write && values.check)
-    throw new UsageError("alpinize pin: --write and --check exclude each other");
-  if (!values.json) return await pin(values, positionals, io);
-  try {
-    return await pin(values, positionals, io);
-  } catch (err) {
-    // --json always prints a document on stdout, also when a file cannot be read or written.
-    if (!isAlpinizeError(err)) throw err;
-    io.out(JSON.stringify({ files: [], errors: [err.toJSON()] }, null, 2));
-    io.err(`${io.style.red("error")} ${err.message}`);
-    return err.exitCode;
-  }
+  // --json always prints a document on stdout, also for a usage error or an unreadable file.
+  return await withJsonErrors(
+    argv,
+    io,
+    (err) => ({ files: [], errors: [err.toJSON()] }),
+    async () => {
+      const { values, positionals } = parseCommandArgs(argv, FLAGS, "pin");
+      if (positionals.length === 0) {
+        throw new UsageError("alpinize pin: give at least one file", {
+          hint: "For example: alpinize pin Dockerfile compose.yaml --write",
+        });
+      }
+      if (values.write && values.check)
+        throw new UsageError("alpinize pin: --write and --check exclude each other");
+      return await pin(values, positionals, io);
+    },
+  );
 }
 
 async function pin(values: PinFlags, positionals: string[], io: Io): Promise<number> {
@@ -95,7 +98,8 @@ async function pin(values: PinFlags, positionals: string[], io: Io): Promise<num
   const reports =
     mode === "check" ? inputs.map(checkFile) : await pinFiles(inputs, values, io, mode);
   if (values.json) {
-    io.out(JSON.stringify({ files: reports.map(reportToJson), errors: [] }, null, 2));
+    const errors = reports.flatMap((r) => (r.writeError ? [r.writeError.toJSON()] : []));
+    io.out(JSON.stringify({ files: reports.map(reportToJson), errors }, null, 2));
   } else {
     for (const report of reports) printReport(report, io, mode);
     io.err(io.style.dim(summarize(reports, mode)));
@@ -130,7 +134,18 @@ async function pinFiles(
     for (const input of inputs) {
       const result = await forFile(input, () => pinText(input.kind, input.text, resolveCached));
       const write = mode === "write" && result.text !== input.text;
-      if (write) await replaceFile(input.path, encode(input, result.text), input.file);
+      // One file that cannot be written does not stop the others: each report says whether
+      // its file was written, and the failure is reported with its file (exit 2).
+      let writeError: AlpinizeError | undefined;
+      if (write) {
+        writeError = await replaceFile(input.path, encode(input, result.text), input.file).then(
+          () => undefined,
+          (err: unknown) => {
+            if (isAlpinizeError(err)) return err;
+            throw err;
+          },
+        );
+      }
       reports.push({
         file: input.file,
         kind: input.kind,
@@ -139,7 +154,8 @@ async function pinFiles(
         problems: result.problems,
         skipped: result.skipped,
         pinned: result.unchanged.length,
-        written: write,
+        written: write && !writeError,
+        ...(writeError ? { writeError } : {}),
       });
     }
     reportWarnings(resolver, io);
@@ -169,6 +185,7 @@ async function prefetch(resolver: Resolver, inputs: PinInput[], io: Io) {
 }
 
 function exitCode(reports: FileReport[], mode: "write" | "check" | "plan"): number {
+  if (reports.some((r) => r.writeError)) return EXIT.BAD_INPUT;
   const problems = reports.flatMap((r) => r.problems);
   const badInput = problems.some(
     (p) => isAlpinizeError(p.error) && p.error.exitCode === EXIT.BAD_INPUT,
@@ -185,7 +202,10 @@ function summarize(reports: FileReport[], mode: "write" | "check" | "plan"): str
   const parts = [
     `${count((r) => r.pinned)} already pinned`,
     mode === "check" ? `${count((r) => r.unpinned.length)} unpinned` : undefined,
-    mode === "write" ? `${count((r) => r.changes.length)} pinned now` : undefined,
+    mode === "write" ? `${count((r) => (r.written ? r.changes.length : 0))} pinned now` : undefined,
+    mode === "write" && reports.some((r) => r.writeError)
+      ? `${count((r) => (r.writeError ? 1 : 0))} not written`
+      : undefined,
     mode === "plan" ? `${count((r) => r.changes.length)} to pin` : undefined,
     `${count((r) => r.problems.length)} problems`,
     `${count((r) => r.skipped.length)} skipped`,

@@ -1,5 +1,6 @@
 import type { LocatedReference, PinChange, PinProblem, PinSkip } from "@alpinize/digest";
-import { isAlpinizeError } from "@alpinize/errors";
+import { type AlpinizeError, isAlpinizeError } from "@alpinize/errors";
+import { escapeControl as safe } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
 
 export interface FileReport {
@@ -12,6 +13,8 @@ export interface FileReport {
   skipped: PinSkip[];
   pinned: number;
   written: boolean;
+  /** --write: why this file could not be written (its changes were not made). */
+  writeError?: AlpinizeError;
 }
 
 export function reportToJson(report: FileReport): Record<string, unknown> {
@@ -29,22 +32,29 @@ export function reportToJson(report: FileReport): Record<string, unknown> {
     skipped: report.skipped,
     pinned: report.pinned,
     written: report.written,
+    ...(report.writeError ? { error: report.writeError.toJSON() } : {}),
   };
 }
 
+/** Human output; every text taken from a scanned file is escaped (no raw control characters). */
 export function printReport(report: FileReport, io: Io, mode: "write" | "check" | "plan"): void {
-  const at = (line: number) => io.style.bold(`${report.file}:${line}`);
+  const file = safe(report.file);
+  const at = (line: number) => io.style.bold(`${file}:${line}`);
   for (const c of report.changes) {
-    const verb = mode === "write" ? "pinned" : "would pin";
-    io.out(`${at(c.line)}: ${verb} ${c.reference} -> ${c.pinned}`);
+    const verb = mode === "write" && !report.writeError ? "pinned" : "would pin";
+    io.out(`${at(c.line)}: ${verb} ${safe(c.reference)} -> ${safe(c.pinned)}`);
   }
   for (const u of report.unpinned) {
-    io.out(`${at(u.line)}: ${u.reference} (${u.where}) is not pinned by digest`);
+    io.out(`${at(u.line)}: ${safe(u.reference)} (${u.where}) is not pinned by digest`);
   }
   for (const p of report.problems) {
-    io.err(`${at(p.line)}: ${io.style.red("error")} ${p.error.message}`);
-    if (isAlpinizeError(p.error) && p.error.hint) io.err(`  ${p.error.hint}`);
+    io.err(`${at(p.line)}: ${io.style.red("error")} ${safe(p.error.message)}`);
+    if (isAlpinizeError(p.error) && p.error.hint) io.err(`  ${safe(p.error.hint)}`);
   }
   for (const s of report.skipped)
-    io.warn(`${report.file}:${s.line}: skipped ${s.reference}: ${s.reason}`);
+    io.warn(`${file}:${s.line}: skipped ${safe(s.reference)}: ${s.reason}`);
+  if (report.writeError) {
+    io.err(`${io.style.bold(file)}: ${io.style.red("error")} ${safe(report.writeError.message)}`);
+    if (report.writeError.hint) io.err(`  ${safe(report.writeError.hint)}`);
+  }
 }

@@ -2,6 +2,7 @@ import { resolveMany } from "@alpinize/digest";
 import { EXIT, UsageError } from "@alpinize/errors";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
+import { withJsonErrors } from "./json-errors.js";
 import { outcomeToJson, printHuman } from "./output.js";
 import {
   progressReporter,
@@ -50,6 +51,16 @@ const FLAGS = {
 } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
+  // --json prints its array also for a usage error: one entry, reference null, with the error.
+  return await withJsonErrors(
+    argv,
+    io,
+    (err) => [{ reference: null, digest: null, mediaType: null, error: err.toJSON() }],
+    () => resolveAll(argv, io),
+  );
+}
+
+async function resolveAll(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, FLAGS, "resolve");
   if (positionals.length === 0) {
     throw new UsageError("alpinize resolve: give at least one image reference", {

@@ -1,5 +1,6 @@
 import type { ResolveOutcome } from "@alpinize/digest";
 import { isAlpinizeError } from "@alpinize/errors";
+import { escapeControl as safe } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
 
 /** One JSON object per input: the result's fields, or `digest: null` plus `error`. */
@@ -16,7 +17,10 @@ export function outcomeToJson(outcome: ResolveOutcome): Record<string, unknown> 
   };
 }
 
-/** Digests on stdout (`REFERENCE DIGEST`), failures and notes on stderr. */
+/**
+ * Digests on stdout (`REFERENCE DIGEST`), failures and notes on stderr; references and the
+ * texts registries and daemons send are printed with control characters escaped.
+ */
 export function printHuman(outcomes: ResolveOutcome[], io: Io): void {
   const width = Math.min(60, Math.max(...outcomes.map((o) => o.reference.length)));
   for (const outcome of outcomes) {
@@ -28,13 +32,13 @@ export function printHuman(outcomes: ResolveOutcome[], io: Io): void {
         r.via === "daemon" ? "via daemon" : undefined,
       ].filter(Boolean);
       const suffix = extra.length > 0 ? `  ${io.style.dim(`(${extra.join("; ")})`)}` : "";
-      io.out(`${outcome.reference.padEnd(width)}  ${r.digest}${suffix}`);
-      for (const note of r.notes ?? []) io.warn(`${outcome.reference}: ${note}`);
+      io.out(`${safe(outcome.reference).padEnd(width)}  ${r.digest}${suffix}`);
+      for (const note of r.notes ?? []) io.warn(`${safe(outcome.reference)}: ${safe(note)}`);
       continue;
     }
     const err = outcome.error;
-    io.err(`${io.style.red("error")} ${err?.message ?? "unknown failure"}`);
-    if (isAlpinizeError(err) && err.hint) io.err(`  ${err.hint}`);
+    io.err(`${io.style.red("error")} ${safe(err?.message ?? "unknown failure")}`);
+    if (isAlpinizeError(err) && err.hint) io.err(`  ${safe(err.hint)}`);
   }
   printRateLimits(outcomes, io);
 }

@@ -1,5 +1,6 @@
 import { createResolver, parsePlatform, type Resolver, type Via } from "@alpinize/digest";
 import { UsageError } from "@alpinize/errors";
+import { escapeControl } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
 
 /** Flags `resolve` and `pin` share. */
@@ -61,7 +62,8 @@ export function resolverFromFlags(command: string, flags: ResolverFlags, io: Io)
 
 /** Credential problems (a helper missing, a broken auth file), once, on stderr. */
 export function reportWarnings(resolver: Resolver, io: Io): void {
-  for (const warning of resolver.credentials.warnings()) io.warn(`credentials: ${warning}`);
+  for (const warning of resolver.credentials.warnings())
+    io.warn(`credentials: ${escapeControl(warning)}`);
 }
 
 /** `resolving 3/40 alpine:3.23` on a terminal, nothing elsewhere. */

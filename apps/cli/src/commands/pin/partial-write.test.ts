@@ -1,0 +1,107 @@
+import { spawn, spawnSync } from "node:child_process";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  type PushedImage,
+  pushImage,
+  type StartedRegistry,
+  startRegistry,
+} from "@alpinize/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
+const isRoot = process.getuid?.() === 0;
+// Root ignores directory modes, so as root the built CLI runs as nobody (setpriv); when that
+// user cannot reach node or the build, the test skips.
+const canDrop =
+  !isRoot ||
+  spawnSync(
+    "setpriv",
+    ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, BIN, "--version"],
+    { cwd: tmpdir() },
+  ).status === 0;
+
+function runUnprivileged(args: string[], cwd: string) {
+  const command = isRoot
+    ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath]
+    : [process.execPath];
+  const [cmd, ...rest] = command as [string, ...string[]];
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(cmd, [...rest, BIN, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH, NO_COLOR: "1", HOME: cwd },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c));
+    child.stderr.on("data", (c: Buffer) => (stderr += c));
+    child.on("close", (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe.skipIf(!canDrop)("alpinize pin --write when one file cannot be written", () => {
+  let registry: StartedRegistry;
+  let app: PushedImage;
+  let dir: string;
+  const files = ["a.Dockerfile", "locked/b.Dockerfile", "c.Dockerfile"];
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    app = await pushImage(registry.url, "team/app", "1.0");
+    dir = await mkdtemp(join(tmpdir(), "alpinize-pin-partial-"));
+    await chmod(dir, 0o777);
+    await mkdir(join(dir, "locked"));
+  }, 30_000);
+  afterAll(async () => {
+    await registry?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const ref = () => `${registry.host}/team/app:1.0`;
+  async function reset() {
+    await chmod(join(dir, "locked"), 0o777);
+    for (const name of files) {
+      await writeFile(join(dir, name), `FROM ${ref()}\n`);
+      await chmod(join(dir, name), 0o666);
+    }
+    // No temp file can be created in locked/: its file cannot be replaced (EACCES).
+    await chmod(join(dir, "locked"), 0o555);
+  }
+
+  it("writes the others and reports every file, written or not, in --json", async () => {
+    await reset();
+    const res = await runUnprivileged(["pin", "--json", "--write", ...files], dir);
+    expect(res.code).toBe(2);
+    const doc = JSON.parse(res.stdout);
+    expect(doc.files.map((f: { file: string; written: boolean }) => [f.file, f.written])).toEqual([
+      ["a.Dockerfile", true],
+      ["locked/b.Dockerfile", false],
+      ["c.Dockerfile", true],
+    ]);
+    expect(doc.files[1].error).toMatchObject({
+      code: "ALPINIZE_PIN_UNWRITABLE",
+      file: "locked/b.Dockerfile",
+    });
+    expect(doc.errors).toEqual([doc.files[1].error]);
+    const pinned = `FROM ${ref()}@${app.indexDigest}\n`;
+    expect(await readFile(join(dir, "a.Dockerfile"), "utf8")).toBe(pinned);
+    expect(await readFile(join(dir, "c.Dockerfile"), "utf8")).toBe(pinned);
+    expect(await readFile(join(dir, "locked/b.Dockerfile"), "utf8")).toBe(`FROM ${ref()}\n`);
+  });
+
+  it("says which files were pinned and which one was not in the human output", async () => {
+    await reset();
+    const res = await runUnprivileged(["pin", "--write", ...files], dir);
+    expect(res.code).toBe(2);
+    expect(res.stdout).toContain(`a.Dockerfile:1: pinned ${ref()} -> ${ref()}@${app.indexDigest}`);
+    expect(res.stdout).toContain(`c.Dockerfile:1: pinned ${ref()}`);
+    expect(res.stdout).toContain(`locked/b.Dockerfile:1: would pin ${ref()}`);
+    expect(res.stderr).toContain(
+      "locked/b.Dockerfile: error cannot write locked/b.Dockerfile: EACCES",
+    );
+    expect(res.stderr).toContain("2 pinned now");
+    expect(res.stderr).toContain("1 not written");
+  });
+});

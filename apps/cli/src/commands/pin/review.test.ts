@@ -1,0 +1,85 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { hasControl } from "@alpinize/image-ref";
+import { pushImage, type StartedRegistry, startRegistry } from "@alpinize/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+const env = { HOME: "/nonexistent-alpinize-home", PATH: process.env.PATH };
+const UPPER = `sha256:${"C4A2".repeat(16)}`;
+
+describe("alpinize pin and resolve: uppercase digests, control characters, --json", () => {
+  let registry: StartedRegistry;
+  let dir: string;
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    await pushImage(registry.url, "team/app", "1.0");
+    dir = await mkdtemp(join(tmpdir(), "alpinize-pin-review-"));
+  }, 30_000);
+  afterAll(async () => {
+    await registry?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("does not count an uppercase-hex digest as pinned (exit 2, hint to lowercase it)", async () => {
+    await writeFile(join(dir, "upper.Dockerfile"), `FROM alpine:3.23@${UPPER}\n`);
+    const check = await runCli(["pin", "--check", "upper.Dockerfile"], { cwd: dir, env });
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain("the digest's hex must be lowercase");
+    expect(check.stderr).toContain(`sha256:${"c4a2".repeat(16)}`);
+    const res = await runCli(["resolve", "--json", `${registry.host}/team/app@${UPPER}`], { env });
+    expect(res.code).toBe(2);
+    expect(JSON.parse(res.stdout)[0].error.code).toBe("ALPINIZE_REF_INVALID");
+  });
+
+  it("escapes control characters from scanned files instead of sending them to the terminal", async () => {
+    await writeFile(
+      join(dir, "evil.Dockerfile"),
+      "FROM alp\u001b]0;PWNED\u0007ine\nFROM x$\u001b[2J{TAG}\n",
+    );
+    for (const mode of ["--check", "--write"]) {
+      const res = await runCli(["pin", mode, "evil.Dockerfile"], { cwd: dir, env });
+      expect(res.code).toBe(2);
+      expect(hasControl(res.stdout + res.stderr)).toBe(false);
+      expect(res.stderr).toContain('"alp\\x1b]0;PWNED\\x07ine": it contains control characters');
+      expect(res.stderr).not.toContain("lowercase");
+      expect(res.stderr).toContain("skipped x$\\x1b[2J{TAG}");
+    }
+    const resolve = await runCli(["resolve", "alp\u001b]0;PWNED\u0007ine"], { env });
+    expect(resolve.code).toBe(2);
+    expect(hasControl(resolve.stderr)).toBe(false);
+    expect(resolve.stderr).toContain("contains control characters");
+  });
+
+  it("prints one JSON document on stdout for usage errors too", async () => {
+    const pinCases = [
+      ["pin", "--json", "--bogus", "f"],
+      ["pin", "--json", "--write", "--check", "f"],
+      ["pin", "--json"],
+      ["pin", "--json", "--kind", "nope", "f"],
+    ];
+    for (const args of pinCases) {
+      const res = await runCli(args, { cwd: dir, env });
+      expect(res.code, args.join(" ")).toBe(2);
+      const doc = JSON.parse(res.stdout);
+      expect(doc).toMatchObject({ files: [], errors: [{ code: "ALPINIZE_USAGE" }] });
+      expect(res.stderr).toMatch(/^error alpinize pin/);
+    }
+    const resolveCases = [
+      ["resolve", "--json", "--bogus", "alpine"],
+      ["resolve", "--json"],
+      ["resolve", "--json", "--via", "pigeon", "alpine"],
+    ];
+    for (const args of resolveCases) {
+      const res = await runCli(args, { env });
+      expect(res.code, args.join(" ")).toBe(2);
+      expect(JSON.parse(res.stdout)).toMatchObject([
+        { reference: null, digest: null, error: { code: "ALPINIZE_USAGE" } },
+      ]);
+    }
+    // Without --json, stdout stays empty.
+    expect((await runCli(["pin", "--bogus", "f"], { env })).stdout).toBe("");
+  });
+});
