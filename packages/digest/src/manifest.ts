@@ -37,6 +37,9 @@ export function parseManifest(bytes: Buffer, where: string): ParsedManifest {
   const out: ParsedManifest = {
     mediaType: typeof doc.mediaType === "string" ? doc.mediaType : undefined,
   };
+  if (doc.manifests !== undefined && !Array.isArray(doc.manifests)) {
+    throw bad(where, "its manifests field is not an array");
+  }
   if (Array.isArray(doc.manifests)) {
     if (doc.manifests.length > MAX_ENTRIES) throw bad(where, "it lists too many manifests");
     out.manifests = doc.manifests.map((entry, i) => descriptor(entry, `${where} manifests[${i}]`));

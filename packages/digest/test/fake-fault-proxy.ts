@@ -30,6 +30,8 @@ export interface Faults {
   hugeBody?: number;
   /** Rewrite the realm of every `WWW-Authenticate` challenge (on every path) to this URL. */
   realm?: string;
+  /** Serve this body as an OCI index for manifest requests, without a digest header (so clients GET it). */
+  indexBody?: string;
   /** Drop the connection, on every path, for clients whose User-Agent matches (a network failure for one client only). */
   dropUserAgent?: RegExp;
 }
@@ -79,6 +81,11 @@ function answerFault(faults: Faults, req: IncomingMessage, res: ServerResponse):
   if (faults.redirectTo) {
     res.writeHead(307, { location: new URL(req.url ?? "/", faults.redirectTo).toString() });
     res.end();
+    return true;
+  }
+  if (faults.indexBody !== undefined) {
+    res.writeHead(200, { "content-type": "application/vnd.oci.image.index.v1+json" });
+    res.end(req.method === "HEAD" ? undefined : faults.indexBody);
     return true;
   }
   if (faults.hugeBody && req.method === "GET") {

@@ -62,11 +62,19 @@ async function getManifest(
   checkStatus(res, ref);
   const computed = `sha256:${createHash("sha256").update(res.body).digest("hex")}`;
   const declared = bareMediaType(header(res, "content-type"));
+  rejectSchema1(declared, ref);
+  // The body is here anyway: check its shape before its digest is handed out as a pin.
+  const parsed = parseManifest(res.body, ref.original);
   // Some registries answer `application/json`; the manifest's own mediaType then decides.
-  const mediaType = isKnownManifestType(declared)
-    ? declared
-    : (parseManifest(res.body, ref.original).mediaType ?? declared);
+  const mediaType = isKnownManifestType(declared) ? declared : (parsed.mediaType ?? declared);
   rejectSchema1(mediaType, ref);
+  if (isIndexMediaType(mediaType) && parsed.manifests === undefined) {
+    throw new ResolveError(
+      DIGEST_ERRORS.badManifest,
+      `${ref.original}: the registry sent an image index without a manifests list`,
+      { hint: "The registry served something that is not an OCI/Docker index." },
+    );
+  }
   if (!isKnownManifestType(mediaType)) {
     throw new ResolveError(
       DIGEST_ERRORS.badManifest,
