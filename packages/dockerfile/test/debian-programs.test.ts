@@ -34,6 +34,26 @@ describe("Debian-only programs and layout are flagged, never silently kept", () 
     );
   });
 
+  it("flags shadow's chsh, userdel and groupdel, which busybox lacks (deluser/delgroup instead)", () => {
+    const m = messages(
+      [
+        "FROM debian:12",
+        "RUN useradd -m deploy && chsh -s /bin/bash deploy",
+        "RUN userdel -r ubuntu && groupdel ubuntu",
+        "",
+      ].join("\n"),
+    );
+    expect(m).toEqual([
+      expect.stringMatching(
+        /^2: chsh is shadow's tool; busybox has no chsh: give the shell at creation \(adduser -s SHELL\), or apk add shadow/,
+      ),
+      expect.stringMatching(
+        /^3: userdel is shadow's tool; busybox's is deluser \(deluser --remove-home/,
+      ),
+      expect.stringMatching(/^3: groupdel is shadow's tool; busybox's is delgroup/),
+    ]);
+  });
+
   it("flags what ENTRYPOINT and CMD start", () => {
     const m = messages(
       'FROM debian:12\nCMD ["apache2ctl","-D","FOREGROUND"]\nENTRYPOINT ["/usr/bin/tini","--","cron","-f"]\n',

@@ -33,6 +33,9 @@ const FOREIGN: Readonly<Record<string, string>> = {
   "update-alternatives":
     "Debian's alternatives system; Alpine has none: create the link yourself (ln -sf) or call the program by its own name",
   groupmod: "shadow's tool; busybox has no groupmod: install shadow, or recreate the group",
+  chsh: "shadow's tool; busybox has no chsh: give the shell at creation (adduser -s SHELL), or apk add shadow",
+  userdel: "shadow's tool; busybox's is deluser (deluser --remove-home for userdel -r)",
+  groupdel: "shadow's tool; busybox's is delgroup",
   a2enmod: APACHE_HELPER,
   a2dismod: APACHE_HELPER,
   a2ensite: APACHE_HELPER,
@@ -68,42 +71,5 @@ export function debianProgramNote(name: string, release: string): string | undef
   return undefined;
 }
 
-/** Debian-only paths in COPY/ENV/RUN text, and what Alpine uses. */
-const PATHS: readonly [RegExp, string][] = [
-  [
-    /\/usr\/lib\/(?:x86_64|aarch64|arm|i386|powerpc64le|s390x)-linux-gnu(?:eabihf)?\b/,
-    "Debian's multiarch library directory; Alpine keeps libraries in /usr/lib and /lib",
-  ],
-  [
-    /\/usr\/lib\/jvm\/java-\d+-openjdk-(?:amd64|arm64|armhf|i386|ppc64el|s390x)\b/,
-    "Debian's JDK directory; Alpine's is /usr/lib/jvm/java-<version>-openjdk",
-  ],
-  [
-    /\/etc\/nginx\/sites-(?:available|enabled)\b/,
-    "Debian's nginx layout; Alpine's nginx includes /etc/nginx/http.d/*.conf",
-  ],
-  [
-    /\/etc\/apache2\/(?:sites|mods|conf)-(?:available|enabled)\b/,
-    "Debian's apache2 layout; Alpine's apache2 reads /etc/apache2/httpd.conf and /etc/apache2/conf.d",
-  ],
-  [/\/etc\/php\/\d\.\d+\//, "Debian's PHP layout; Alpine's is /etc/phpNN (e.g. /etc/php84)"],
-  [
-    /\/etc\/supervisor\/supervisord\.conf\b/,
-    "Debian's supervisor layout; Alpine's supervisor reads /etc/supervisord.conf",
-  ],
-  [
-    /\/etc\/debian_version\b/,
-    "a file only Debian has: a test of it is false on Alpine (its marker is /etc/alpine-release)",
-  ],
-];
-
-/** The first Debian-only path the text names, with what to do. */
-export function debianPathNote(text: string): { index: number; note: string } | undefined {
-  let best: { index: number; note: string } | undefined;
-  for (const [re, note] of PATHS) {
-    const m = re.exec(text);
-    if (m && (best === undefined || m.index < best.index))
-      best = { index: m.index, note: `${m[0]} is ${note}` };
-  }
-  return best;
-}
+/** Debian-only paths and glibc-only downloads in instruction text: see debian-layout.ts. */
+export { debianPathNote } from "./debian-layout.js";

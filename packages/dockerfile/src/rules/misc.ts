@@ -1,5 +1,6 @@
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
+import { rustGnuTarget } from "./debian-layout.js";
 import type { ScriptScope } from "./scope.js";
 
 const LOCALE_TOOLS = new Set(["locale-gen", "localedef", "update-locale"]);
@@ -33,13 +34,29 @@ export function migrateLocales(
   const reconfigure =
     cmd.name === "dpkg-reconfigure" && cmd.args.some((a) => a.value === "locales");
   if (!isTool && !touchesLocaleGen && !reconfigure) return false;
-  scope.deletePipeline(pipeline, "locales");
+  if ((isTool || reconfigure) && !onlyFeeds(pipeline, cmd)) {
+    scope.warn(
+      "locales",
+      cmd.start,
+      `${cmd.name} is not needed on musl, but this pipeline does other work: left as is; remove ${cmd.name} from it by hand`,
+    );
+    return true;
+  }
+  if (!scope.deletePipeline(pipeline, "locales")) return true;
   scope.warn(
     "locales",
     cmd.start,
     `${isTool || reconfigure ? cmd.name : "editing /etc/locale.gen"} removed: musl needs no generated locales (UTF-8 works as is); install musl-locales if you need translated messages`,
   );
   return true;
+}
+
+/** Commands that only feed text to the next one (`echo … | debconf-set-selections`). */
+const FEEDERS = new Set(["echo", "printf", "cat", "yes", "true", ":"]);
+
+/** Whether every other command of the pipeline only feeds `cmd`, so the whole can go. */
+function onlyFeeds(pipeline: Pipeline, cmd: SimpleCommand): boolean {
+  return pipeline.commands.every((c) => c === cmd || FEEDERS.has(c.name ?? ""));
 }
 
 /** Debian's debconf has no Alpine counterpart. */
@@ -49,7 +66,15 @@ export function migrateDebconf(
   cmd: SimpleCommand,
 ): boolean {
   if (!DEBCONF_TOOLS.has(cmd.name ?? "")) return false;
-  scope.deletePipeline(pipeline, "apt");
+  if (!onlyFeeds(pipeline, cmd)) {
+    scope.warn(
+      "apt",
+      cmd.start,
+      `${cmd.name} has no Alpine counterpart (no debconf), and this pipeline does other work: left as is; remove ${cmd.name} from it by hand`,
+    );
+    return true;
+  }
+  if (!scope.deletePipeline(pipeline, "apt")) return true;
   scope.warn(
     "apt",
     cmd.start,
@@ -91,6 +116,8 @@ export function flagGlibc(scope: ScriptScope, pipeline: Pipeline): void {
       if (scope.convertedStrings.has(w)) continue;
       // A local path (/usr/lib/x86_64-linux-gnu) is Debian's layout, flagged as such elsewhere.
       if (w.raw.startsWith("/")) continue;
+      // A Rust -gnu target outside a download name is flagged, with its musl twin, by debianPathNote.
+      if (rustGnuTarget(w.raw)) continue;
       if (!GLIBC.test(w.raw) || !/[/.]/.test(w.raw)) continue;
       scope.warn(
         "glibc",

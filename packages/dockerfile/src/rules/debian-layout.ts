@@ -1,0 +1,242 @@
+/**
+ * Debian-only paths and glibc-only downloads named in instruction text (RUN, COPY, ADD, ENV,
+ * ENTRYPOINT, CMD …). Nothing here can be rewritten safely, so each is flagged with what Alpine
+ * uses instead.
+ */
+import type { RuleId } from "../edits.js";
+
+export interface LayoutHit {
+  /** Offset of the first hit in the text. */
+  index: number;
+  note: string;
+  rule: RuleId;
+}
+
+interface Where {
+  text: string;
+  keyword: string | undefined;
+  release: string | undefined;
+}
+
+interface Pattern {
+  re: RegExp;
+  rule: RuleId;
+  /** Keywords the pattern applies to; when set, an unknown keyword skips it. */
+  only?: ReadonlySet<string>;
+  /** The note for one match, or undefined when this match is no problem. */
+  note: (m: RegExpExecArray, where: Where) => string | undefined;
+}
+
+/** Alpine's python3 minor per release (aports main/python3 at each release's first commit). */
+const ALPINE_PYTHON: Readonly<Record<string, string>> = {
+  "3.21": "3.12",
+  "3.22": "3.12",
+  "3.23": "3.12",
+  "3.24": "3.14",
+};
+
+/** Whether Alpine `release` (when known) ships this python minor, so the path exists there too. */
+function alpinePython(minor: string | undefined, release: string | undefined): boolean {
+  return release !== undefined && ALPINE_PYTHON[release] === minor;
+}
+
+function fixed(note: string): Pattern["note"] {
+  return (m) => `${m[0]} is ${note}`;
+}
+
+/**
+ * A program in command position: debianProgramNote flags it by name (RUN commands, and what
+ * ENTRYPOINT/CMD start), so the path is not flagged twice.
+ */
+function commandPosition(text: string, index: number): boolean {
+  const before = text.slice(0, index).replace(/[\s"',]+$/, "");
+  return /(?:^|[[;&|(`{!]|--|\b(?:exec|then|do|else|if|while|until))$/.test(before);
+}
+
+/** The whitespace-, quote- or `=`-delimited word around `index`. */
+function wordAt(text: string, index: number): { start: number; word: string } {
+  let start = index;
+  while (start > 0 && !/[\s"'=,[]/.test(text[start - 1]!)) start--;
+  let end = index;
+  while (end < text.length && !/[\s"',\]]/.test(text[end]!)) end++;
+  return { start, word: text.slice(start, end) };
+}
+
+const DOWNLOAD =
+  /:\/\/|\.(?:tar(?:\.\w+)?|tgz|txz|tbz2?|zip|deb|rpm|gz|xz|bz2|zst|asc|sig|sha\d+(?:sum)?)$/;
+
+/**
+ * A Rust target triple for glibc outside a download name (`--target x86_64-unknown-linux-gnu`,
+ * `target/aarch64-unknown-linux-gnu/release/app`). Release assets with the same triple are
+ * downloads, which flagGlibc reports.
+ */
+export function rustGnuTarget(raw: string): string | undefined {
+  const word = raw.replace(/^["']+|["']+$/g, "");
+  if (DOWNLOAD.test(word)) return undefined;
+  return /(?:\$\{\w+\}|\$\w+|\$\([^)]*\)|[\w.]+)?-unknown-linux-gnu\w*/.exec(word)?.[0];
+}
+
+const COPY_ADD = new Set(["COPY", "ADD"]);
+
+const PATTERNS: readonly Pattern[] = [
+  {
+    re: /\/usr\/lib\/(?:x86_64|aarch64|arm|i386|powerpc64le|s390x)-linux-gnu(?:eabihf)?\b/g,
+    rule: "apt",
+    note: fixed(
+      "Debian's multiarch library directory; Alpine keeps libraries in /usr/lib and /lib",
+    ),
+  },
+  {
+    re: /\/usr\/lib\/jvm\/java-\d+-openjdk-(?:amd64|arm64|armhf|i386|ppc64el|s390x)\b/g,
+    rule: "apt",
+    note: fixed("Debian's JDK directory; Alpine's is /usr/lib/jvm/java-<version>-openjdk"),
+  },
+  {
+    re: /\/etc\/nginx\/sites-(?:available|enabled)\b/g,
+    rule: "apt",
+    note: fixed("Debian's nginx layout; Alpine's nginx includes /etc/nginx/http.d/*.conf"),
+  },
+  {
+    re: /\/etc\/apache2\/(?:sites|mods|conf)-(?:available|enabled)\b/g,
+    rule: "apt",
+    note: fixed(
+      "Debian's apache2 layout; Alpine's apache2 reads /etc/apache2/httpd.conf and /etc/apache2/conf.d",
+    ),
+  },
+  {
+    re: /\/etc\/php\/\d\.\d+\//g,
+    rule: "apt",
+    note: fixed("Debian's PHP layout; Alpine's is /etc/phpNN (e.g. /etc/php84)"),
+  },
+  {
+    re: /\/etc\/supervisor\/supervisord\.conf\b/g,
+    rule: "apt",
+    note: fixed("Debian's supervisor layout; Alpine's supervisor reads /etc/supervisord.conf"),
+  },
+  {
+    re: /\/etc\/supervisor\/conf\.d\b/g,
+    rule: "apt",
+    note: fixed(
+      "Debian's supervisor include directory; Alpine's supervisord includes /etc/supervisor.d/*.ini: put the program sections there, in files named .ini",
+    ),
+  },
+  {
+    re: /\/etc\/debian_version\b/g,
+    rule: "apt",
+    note: fixed(
+      "a file only Debian has: a test of it is false on Alpine (its marker is /etc/alpine-release)",
+    ),
+  },
+  {
+    re: /\/usr(?:\/local)?\/lib\/python3(?:\.\d+)?\/dist-packages\b/g,
+    rule: "apt",
+    note: fixed(
+      "Debian's Python layout; Alpine's python3 (its own version) uses site-packages: /usr/lib/python3.N/site-packages for apk's python3, /usr/local/lib/python3.N/site-packages in python:*-alpine",
+    ),
+  },
+  {
+    re: /\/usr\/lib\/python(3\.\d+)\/EXTERNALLY-MANAGED\b/g,
+    rule: "apt",
+    note: (m, { release }) =>
+      alpinePython(m[1], release)
+        ? undefined
+        : `${m[0]} is Debian's python${m[1]} marker; ${alpinePythonText(release)}: its file is /usr/lib/python${ALPINE_PYTHON[release ?? ""] ?? "3.N"}/EXTERNALLY-MANAGED (rm -f /usr/lib/python3*/EXTERNALLY-MANAGED matches any version)`,
+  },
+  {
+    re: /\/usr\/bin\/python(3\.\d+)(?![\w.-])/g,
+    rule: "apt",
+    note: (m, { text, release }) =>
+      alpinePython(m[1], release) || commandPosition(text, m.index)
+        ? undefined
+        : `${m[0]} is Debian's python${m[1]}; ${alpinePythonText(release)}: use /usr/bin/python3`,
+  },
+  {
+    re: /\/etc\/postgresql\/\d+(?:\/[\w.-]+)?/g,
+    rule: "apt",
+    note: fixed(
+      "Debian's postgresql-common cluster configuration; Alpine's postgresqlNN (and postgres:*-alpine) keep postgresql.conf, pg_hba.conf and pg_ident.conf in the data directory (PGDATA): copy them there, or pass -c config_file=… and -c hba_file=… to postgres",
+    ),
+  },
+  {
+    re: /\/usr\/lib\/postgresql\/(\d+)\/bin\b/g,
+    rule: "apt",
+    note: (m) =>
+      `${m[0]} is Debian's per-version program directory; on Alpine the programs are on PATH: postgresql${m[1]} installs them in /usr/libexec/postgresql${m[1]}, linked into /usr/bin; postgres:*-alpine has them in /usr/local/bin`,
+  },
+  {
+    // The destination of a COPY/ADD: apk never reads what lands under /etc/apt.
+    re: /\/etc\/apt(?:\/[^\s"',\]]*)?(?=["'\s,\]]*$)/g,
+    rule: "apt-repos",
+    only: COPY_ADD,
+    note: (m, { keyword }) =>
+      `${keyword} writes ${m[0]}, apt's configuration, which apk does not read: delete it; Alpine's repositories are listed in /etc/apk/repositories (signing keys in /etc/apk/keys)`,
+  },
+  {
+    re: /\/krallin\/tini\/releases\/download\/[^/\s"']+\/(tini(?:-[^\s"'/]*)?)(?=["'\s\]]|$)/g,
+    rule: "glibc",
+    note: (m) =>
+      /^tini-(?:static|muslc)|\.(?:asc|sha\d+sum|deb|rpm)$/.test(m[1]!)
+        ? undefined
+        : `${m[1]} is tini's glibc-linked build: download tini-static-<arch> (e.g. tini-static-\${TARGETARCH}) instead, or apk add tini and run /sbin/tini`,
+  },
+  {
+    // Official Node.js binaries are glibc builds; musl ones are on unofficial-builds.nodejs.org.
+    re: /nodejs\.org\/(?:dist|download\/release)\/[^\s"']*?\/(node-v[^\s"'/]*-linux-[^\s"'/]*\.tar\.(?:gz|xz))/g,
+    rule: "glibc",
+    note: (m) =>
+      m[1]!.includes("-musl")
+        ? undefined
+        : `${m[1]} is Node.js's glibc build: apk add nodejs, use a node:*-alpine image, or fetch the -musl tarball from unofficial-builds.nodejs.org`,
+  },
+  {
+    re: /-unknown-linux-gnu/g,
+    rule: "glibc",
+    note: (m, { text }) => {
+      const triple = rustGnuTarget(wordAt(text, m.index).word);
+      if (!triple) return undefined;
+      const musl = triple.replace(/-gnu/, "-musl");
+      return `${triple} is Rust's glibc target; on Alpine (rust:*-alpine) the host target is ${musl}: build for that (or leave --target out) and read target/${musl}/…`;
+    },
+  },
+];
+
+function alpinePythonText(release: string | undefined): string {
+  const minor = release ? ALPINE_PYTHON[release] : undefined;
+  return minor ? `Alpine ${release}'s python3 is ${minor}` : "Alpine's python3 has its own version";
+}
+
+function matches(p: Pattern, where: Where): LayoutHit[] {
+  const hits: LayoutHit[] = [];
+  for (const m of where.text.matchAll(p.re)) {
+    const note = p.note(m as RegExpExecArray, where);
+    if (note === undefined || hits.some((h) => h.note === note)) continue;
+    const index = p.rule === "glibc" ? wordAt(where.text, m.index).start : m.index;
+    hits.push({ index, note, rule: p.rule });
+  }
+  return hits;
+}
+
+/**
+ * What the instruction text names that Debian alone has, or that needs glibc: the first hit,
+ * with the notes of later hits of the same rule appended. `keyword` (RUN, COPY …) enables the
+ * checks of one instruction kind; `release` (X.Y) spares paths Alpine's release has too.
+ */
+export function debianPathNote(
+  text: string,
+  keyword?: string,
+  release?: string,
+): LayoutHit | undefined {
+  const where: Where = { text, keyword, release };
+  const hits: LayoutHit[] = [];
+  for (const p of PATTERNS) {
+    if (p.only && (keyword === undefined || !p.only.has(keyword))) continue;
+    hits.push(...matches(p, where));
+  }
+  hits.sort((a, b) => a.index - b.index);
+  const first = hits[0];
+  if (!first) return undefined;
+  const more = hits.slice(1).filter((h) => h.rule === first.rule);
+  return more.length === 0
+    ? first
+    : { ...first, note: [first.note, ...more.map((h) => h.note)].join("; also, ") };
+}
