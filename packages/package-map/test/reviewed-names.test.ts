@@ -57,6 +57,17 @@ describe.each(KNOWN_RELEASES)("reviewed names on Alpine %s", (release) => {
     expect(pm.map("postgresql-16").reason).toMatch(/contrib extensions.*postgresql16-contrib$/);
   });
 
+  it("maps libclang1 and liblld to the library packages, not the whole compiler", () => {
+    const clang = curated.defaults[release]?.clang;
+    expect(pm.map("libclang1").alpine).toEqual([`clang${clang}-libclang`]);
+    expect(pm.map("libclang1-13").alpine).toEqual([`clang${clang}-libclang`]);
+    expect(pm.map("libclang1-13").versionChange).toMatchObject({ from: "13", to: clang });
+    // 3.21 packages its default lld without a major in the name.
+    expect(pm.map("liblld-13").alpine).toEqual([
+      release === "3.21" ? "lld-libs" : `lld${curated.defaults[release]?.llvm}-libs`,
+    ]);
+  });
+
   it("names only packages the release has in curated commands tables", () => {
     const missing = Object.entries(curated.packages).flatMap(([name, entry]) =>
       Object.values(entry.commands ?? {})

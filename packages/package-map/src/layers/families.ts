@@ -54,6 +54,8 @@ const FAMILIES: Family[] = [
   },
   { pattern: /^clang-(\d+)$/, family: "clang", target: (v) => `clang${v}` },
   { pattern: /^libclang-(\d+)-dev$/, family: "clang", target: (v) => `clang${v}-dev` },
+  // libclang1-N is libclang.so alone, not the compiler.
+  { pattern: /^libclang1-(\d+)$/, family: "clang", target: (v) => `clang${v}-libclang` },
   {
     pattern: /^clang-(?:format|tidy|tools)-(\d+)$/,
     family: "clang",
@@ -62,6 +64,8 @@ const FAMILIES: Family[] = [
   { pattern: /^llvm-(\d+)$/, family: "llvm", target: (v) => `llvm${v}` },
   { pattern: /^llvm-(\d+)-dev$/, family: "llvm", target: (v) => `llvm${v}-dev` },
   { pattern: /^lld-(\d+)$/, family: "llvm", target: (v) => `lld${v}` },
+  { pattern: /^liblld-(\d+)$/, family: "llvm", target: (v) => `lld${v}-libs` },
+  { pattern: /^liblld-(\d+)-dev$/, family: "llvm", target: (v) => `lld${v}-dev` },
   { pattern: /^libllvm-?(\d+)$/, family: "llvm", target: (v) => `llvm${v}-libs` },
   {
     pattern: /^php(\d)\.(\d)-(\w[\w-]*)$/,
