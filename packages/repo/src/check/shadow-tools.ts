@@ -6,11 +6,8 @@
 export const SHADOW_TOOLS: ReadonlyMap<string, string> = new Map([
   ["useradd", "use busybox adduser (adduser -D -u UID -G GROUP -s SHELL NAME), or apk add shadow"],
   ["groupadd", "use busybox addgroup (addgroup -g GID NAME), or apk add shadow"],
-  [
-    "usermod",
-    "busybox has no usermod: addgroup USER GROUP adds a user to a group; other changes need apk add shadow",
-  ],
-  ["groupmod", "busybox has no groupmod: apk add shadow (or recreate the group with addgroup)"],
+  ["usermod", "addgroup USER GROUP adds a user to a group; other changes need apk add shadow"],
+  ["groupmod", "apk add shadow (or recreate the group with delgroup and addgroup -g GID NAME)"],
   ["userdel", "use busybox deluser NAME, or apk add shadow"],
   ["groupdel", "use busybox delgroup NAME, or apk add shadow"],
   [
@@ -19,7 +16,7 @@ export const SHADOW_TOOLS: ReadonlyMap<string, string> = new Map([
   ],
   ["chsh", "set the shell when creating the user (adduser -s SHELL), or apk add shadow"],
   ["chfn", "set the GECOS field when creating the user (adduser -g TEXT), or apk add shadow"],
-  ["chage", "busybox has no password ageing: apk add shadow"],
+  ["chage", "password ageing needs apk add shadow"],
   ["newusers", "create each user with busybox adduser (and chpasswd), or apk add shadow"],
-  ["chgpasswd", "busybox has no chgpasswd: apk add shadow"],
+  ["chgpasswd", "apk add shadow"],
 ]);
