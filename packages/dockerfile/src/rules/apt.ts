@@ -224,6 +224,7 @@ function noteApkAdd(scope: ScriptScope, rule: RuleId, apt: AptCommand, temporary
   const nested = isNested(scope.src.script, last.start);
   scope.stage.apkAdds.push({
     rule,
+    from: scope.fileOffset(apt.tool.start),
     at: scope.src.span(last.start, last.end)[1],
     temporary,
     nested,

@@ -136,7 +136,13 @@ export function migrateGosuDownload(
   stage.debianInstalled.add("gosu");
   stage.alpineInstalled.add("su-exec");
   stage.lasting.add("su-exec");
-  stage.apkAdds.push({ rule: "tini-gosu", at: ins.end, temporary: false, nested: false });
+  stage.apkAdds.push({
+    rule: "tini-gosu",
+    from: ins.start,
+    at: ins.end,
+    temporary: false,
+    nested: false,
+  });
   ctx.packages.push({
     debian: "gosu",
     alpine: ["su-exec"],

@@ -29,7 +29,7 @@ export interface PackageNeed {
  */
 export function addPackage(ctx: MigrationContext, state: StageState, need: PackageNeed): void {
   const build = need.after;
-  const usable = state.apkAdds.filter((a) => !a.nested && (!build || a.at < need.offset));
+  const usable = liveApkAdds(ctx, state).filter((a) => !a.nested && (!build || a.at < need.offset));
   // A virtual package deleted before the call is no help to it.
   const removed = (a: { at: number }) =>
     (need.removals ?? []).some((r) => r > a.at && r < need.offset);
@@ -53,6 +53,16 @@ export function addPackage(ctx: MigrationContext, state: StageState, need: Packa
     line: ctx.line(need.offset),
     tool: "apt",
   });
+}
+
+/**
+ * The stage's `apk add` commands that are still in the output: one inside a pipeline another rule
+ * deleted or replaced whole (`apt-get install x | dpkg-reconfigure x`) can take no more names.
+ */
+export function liveApkAdds(ctx: MigrationContext, state: StageState): StageState["apkAdds"] {
+  return state.apkAdds.filter(
+    (a) => !ctx.edits.some((e) => e.end > e.start && e.start <= a.from && e.end >= a.at),
+  );
 }
 
 const ROOT = /^(?:root|0)(?::(?:root|0))?$/;

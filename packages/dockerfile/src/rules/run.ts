@@ -156,8 +156,10 @@ function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {
       return [...c.assignments, ...c.args].filter((w) => !scripts.includes(w));
     })
     .map((w) => w.raw);
-  if (raw.some((w) => /apt-mark|savedAptMark/.test(w))) {
-    buildDepsBookkeeping(scope, pipeline, raw);
+  if (
+    raw.some((w) => /apt-mark|savedAptMark/.test(w)) &&
+    buildDepsBookkeeping(scope, pipeline, raw)
+  ) {
     return;
   }
   if (flagRepositories(scope, pipeline)) return;
@@ -260,7 +262,7 @@ function recordAssignments(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCo
  * … `apt-get purge --auto-remove`. Installs after it go into a virtual package; the ldd/dpkg-query
  * scan that keeps runtime libraries becomes the scanelf equivalent.
  */
-function buildDepsBookkeeping(scope: ScriptScope, pipeline: Pipeline, raw: string[]): void {
+function buildDepsBookkeeping(scope: ScriptScope, pipeline: Pipeline, raw: string[]): boolean {
   const hold = raw.findIndex((w) => w === "hold" || w === "unhold");
   if (hold > 0 && raw[hold - 1] === "apt-mark") {
     scope.warn(
@@ -271,11 +273,23 @@ function buildDepsBookkeeping(scope: ScriptScope, pipeline: Pipeline, raw: strin
   }
   if (raw.some((w) => w.includes("showmanual"))) scope.buildDeps = true;
   if (raw.some((w) => /^(?:ldd|dpkg-query)$/.test(w) || w === "--search")) {
-    scope.replacedPipelines.set(pipeline, { text: SCANELF_RUNDEPS, rule: "apt" });
-    scope.stage.runtimeScanAt ??= scope.fileOffset(pipeline.start);
-    return;
+    if (scope.replacePipeline(pipeline, SCANELF_RUNDEPS, "apt")) {
+      scope.stage.runtimeScanAt ??= scope.fileOffset(pipeline.start);
+    }
+    return true;
+  }
+  // `apt-get install -y x | apt-mark manual x`: deleting the pipeline would lose the install.
+  const installers = (name: string) => APT_TOOLS.has(name) || name === "apk" || name === "xx-apk";
+  if (pipeline.commands.some((c) => installers(c.name?.replace(/^.*\//, "") ?? ""))) {
+    scope.warn(
+      "apt",
+      pipeline.start,
+      "apt-mark is piped together with an apt install here: left as is; give apt-mark a line of its own (alpinize removes it there)",
+    );
+    return false;
   }
   scope.deletePipeline(pipeline, "apt");
+  return true;
 }
 
 /** Command names a stage's RUN lines use, as context for the package map. */

@@ -25,7 +25,8 @@ export interface StageState {
    * virtual package (`--virtual .build-deps`) that is deleted again, no place for a lasting tool;
    * `nested`: inside `if`/`case`/a loop, where it may not run.
    */
-  apkAdds: { rule: RuleId; at: number; temporary: boolean; nested: boolean }[];
+  /** `apk add` commands of the stage: `from` where the command starts, `at` where a name fits. */
+  apkAdds: { rule: RuleId; from: number; at: number; temporary: boolean; nested: boolean }[];
   /** Packages for the `apk add` written right after FROM (buildpack-deps tools, GNU tools). */
   preamble: string[];
   /** The stage needs bash: reasons with offsets. */
@@ -61,6 +62,9 @@ interface CommandEdits {
   deleted: Map<Word, RuleId>;
   replaced: Map<Word, { text: string; rule: RuleId }>;
 }
+
+/** Reserved words that open a compound command: after `|` the script model reads them as names. */
+const COMPOUND_WORDS = new Set(["while", "until", "if", "for", "case", "select", "{", "("]);
 
 /** Collects the changes rules want in one shell script, then turns them into file edits. */
 export class ScriptScope {
@@ -107,8 +111,32 @@ export class ScriptScope {
     return this.src.span(scriptOffset, scriptOffset)[0];
   }
 
-  deletePipeline(p: Pipeline, rule: RuleId): void {
+  /**
+   * Deletes a pipeline; false (and a warning) when it runs into a compound command
+   * (`apt-mark showmanual | while read p; do …; done`), whose body the script model keeps apart.
+   */
+  deletePipeline(p: Pipeline, rule: RuleId): boolean {
+    if (!this.removable(p)) return false;
     if (!this.deleted.has(p)) this.deleted.set(p, rule);
+    return true;
+  }
+
+  /** Replaces a whole pipeline, under the same condition as deletePipeline. */
+  replacePipeline(p: Pipeline, text: string, rule: RuleId): boolean {
+    if (!this.removable(p)) return false;
+    this.replacedPipelines.set(p, { text, rule });
+    return true;
+  }
+
+  private removable(p: Pipeline): boolean {
+    const compound = p.commands.slice(1).find((c) => COMPOUND_WORDS.has(c.args[0]?.raw ?? ""));
+    if (!compound) return true;
+    this.warn(
+      "apt",
+      p.start,
+      `this pipeline feeds a compound command (| ${compound.args[0]!.raw} …), which alpinize cannot remove safely: it is left as it is; remove or convert its Debian steps by hand`,
+    );
+    return false;
   }
 
   /** A view of a command behind a wrapper (`sudo apt-get`) → the command as parsed. */

@@ -5,7 +5,7 @@ import { isNested, parseScript, simpleCommands } from "../shell/script.js";
 import type { CopiedFile } from "./context-files.js";
 import { callsOf } from "./gnu-calls.js";
 import { withNestedSources } from "./nested.js";
-import { apkRunLine } from "./place.js";
+import { apkRunLine, liveApkAdds } from "./place.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
@@ -66,6 +66,7 @@ export function noteInstalledByApk(
         const nested = isNested(src.script, last.start);
         state.apkAdds.push({
           rule: "shell",
+          from: src.span(tool.start, tool.start)[0],
           at: src.span(last.start, last.end)[1],
           temporary,
           nested,
@@ -127,7 +128,7 @@ function ensureBash(
   if (state.bashNeeds.length === 0 || state.lasting.has("bash")) return;
   const need = state.bashNeeds[0]!;
   ctx.warn("shell", need.offset, `${need.reason}: bash added (Alpine's /bin/sh is busybox ash)`);
-  const firstAdd = state.apkAdds.find((a) => !a.temporary && !a.nested);
+  const firstAdd = liveApkAdds(ctx, state).find((a) => !a.temporary && !a.nested);
   const earliest = state.bashNeeds.reduce(
     (m, n) => Math.min(m, n.offset),
     Number.POSITIVE_INFINITY,
@@ -146,8 +147,10 @@ function ensureBash(
     ctx.edit("shell", lineStart, lineStart, `${line}${eol}`);
     return;
   }
-  const at = state.info.stage.from.end;
-  ctx.edit("shell", at, at, `${eol}${apkRunLine(state.info.stage, at, "bash", eol)}`);
+  // Written with whatever else the stage needs right after FROM (one apk add line).
+  state.preamble.push("bash");
+  state.alpineInstalled.add("bash");
+  state.lasting.add("bash");
 }
 
 function callsBash(ctx: MigrationContext, ins: Instruction): boolean {

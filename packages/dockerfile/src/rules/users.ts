@@ -159,7 +159,7 @@ export function migrateUsers(scope: ScriptScope, pipeline: Pipeline, cmd: Simple
     scope.warn("users", cmd.start, `${cmd.name} inside a pipeline left as is`);
     return;
   }
-  scope.replacedPipelines.set(pipeline, { text, rule: "users" });
+  scope.replacePipeline(pipeline, text, "users");
 }
 
 function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {

@@ -14,6 +14,7 @@ interface Spanned {
 }
 
 const LIST_START = new Set(["if", "while", "until", "{", "(", "!"]);
+const COMPOUND_START = new Set(["for", "case", "select"]);
 const LIST_END = new Set(["fi", "done", "}", ")", "esac"]);
 
 function lineStartOf(file: string, offset: number): number {
@@ -259,24 +260,50 @@ function andOrChains(items: readonly Item[]): ChainLink[][] {
     current = [];
     pending = undefined;
   };
+  const push = (pipeline: Pipeline) => {
+    if (pending === undefined && current.length > 0) close();
+    const last = current[current.length - 1];
+    if (last) last.after = pending;
+    current.push({ pipeline, before: pending, after: undefined });
+    pending = undefined;
+  };
   for (const it of items) {
     if (it.kind === "pipeline") {
-      if (pending === undefined && current.length > 0) close();
-      const link: ChainLink = { pipeline: it, before: pending, after: undefined };
-      const last = current[current.length - 1];
-      if (last) last.after = pending;
-      current.push(link);
-      pending = undefined;
+      push(it);
     } else if (it.kind === "op" && (it.op === "&&" || it.op === "||")) {
       pending = it.op;
     } else if (it.kind === "op" && it.op === "\n" && pending !== undefined) {
       // `A &&` at a line end (a heredoc line): the list goes on on the next line.
+    } else if (pending !== undefined && (isCompoundStart(it) || isListEnd(it))) {
+      // `apt-get update || { …; }`: the compound is a kept member of the chain; its body is a
+      // list of its own.
+      push(standIn(it));
+      close();
+    } else if (isListEnd(it)) {
+      // `{ …; } || apt-get update`: the compound that just closed opens the next chain.
+      close();
+      push(standIn(it));
     } else {
       close();
     }
   }
   close();
   return chains;
+}
+
+/** A compound command's first item: `if`, `while`, `until`, `{`, `(`, or a `for`/`case` header. */
+function isCompoundStart(it: Item): boolean {
+  return (
+    (it.kind === "keyword" &&
+      (COMPOUND_START.has(it.word) || LIST_START.has(it.word)) &&
+      it.word !== "!") ||
+    it.kind === "header"
+  );
+}
+
+/** An empty pipeline standing for a compound command in an `&&`/`||` chain; never deleted. */
+function standIn(it: Item & Spanned): Pipeline {
+  return { kind: "pipeline", commands: [], start: it.start, end: it.end };
 }
 
 function isListStart(it: Item): boolean {
