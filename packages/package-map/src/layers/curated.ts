@@ -37,7 +37,7 @@ function pickByCommands(
   if (extra.length > 0 && entry.alpine.every((n) => alpine.includes(n))) {
     return {
       alpine,
-      why: `the script runs ${relevant.join(", ")}, which needs ${extra.join(", ")}`,
+      why: `the script runs ${relevant.join(", ")}, which Alpine ships in ${extra.join(", ")}`,
     };
   }
   // Narrow only when every command the script uses from this package has a smaller home:
