@@ -64,12 +64,12 @@ describe("Rust's -gnu targets in a stage converted to Alpine", () => {
     expect(m).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
-          /^4: x86_64-unknown-linux-gnu is Rust's glibc target; on Alpine \(rust:\*-alpine\) the host target is x86_64-unknown-linux-musl.*aarch64-unknown-linux-gnu is Rust's glibc target.*aarch64-unknown-linux-musl/,
+          /^4: x86_64-unknown-linux-gnu is a glibc target triple \(Rust's, or a release asset's\); on Alpine \(rust:\*-alpine\) the host target is x86_64-unknown-linux-musl.*aarch64-unknown-linux-gnu is a glibc target triple.*aarch64-unknown-linux-musl/,
         ),
         expect.stringMatching(
-          /^6: x86_64-unknown-linux-gnu is Rust's glibc target.*target\/x86_64-unknown-linux-musl\//,
+          /^6: x86_64-unknown-linux-gnu is a glibc target triple.*--target x86_64-unknown-linux-musl writes target\/x86_64-unknown-linux-musl\//,
         ),
-        expect.stringMatching(/^9: x86_64-unknown-linux-gnu is Rust's glibc target/),
+        expect.stringMatching(/^9: x86_64-unknown-linux-gnu is a glibc target triple/),
       ]),
     );
     // The local path is not also reported as a download to swap for a musl asset.
@@ -100,7 +100,7 @@ describe("Rust's -gnu targets in a stage converted to Alpine", () => {
       "FROM registry.example/private/rust-builder:1 AS b",
       "RUN cargo build --target x86_64-unknown-linux-gnu",
     );
-    expect(warnings(kept).filter((w) => /Rust's glibc target/.test(w))).toEqual([]);
+    expect(warnings(kept).filter((w) => /glibc target triple/.test(w))).toEqual([]);
   });
 });
 
@@ -217,5 +217,31 @@ describe("apt and supervisor configuration written by COPY/ADD", () => {
       debianPathNote("--from=b /src/target/x86_64-unknown-linux-gnu/release/a /a", "COPY")?.rule,
     ).toBe("glibc");
     expect(debianPathNote("x.conf /etc/supervisor/conf.d/", "COPY")?.rule).toBe("apt");
+    expect(debianPathNote("CARGO_BUILD_TARGET=x86_64-unknown-linux-gnu", "ENV")).toEqual({
+      index: 19,
+      rule: "glibc",
+      note: expect.stringMatching(/^x86_64-unknown-linux-gnu is a glibc target triple/),
+    });
+  });
+});
+
+// Needs stage.ts's flagDebianLayout to pass `ins.keyword, ctx.release` to debianPathNote and to
+// warn with `hit.rule`: until then COPY/ADD destinations are not checked and every hit is "apt".
+describe.skip("through migrate, once stage.ts passes the keyword and release", () => {
+  it("flags a COPY heredoc into /etc/apt as apt-repos, and glibc hits as glibc", () => {
+    const r = migrate(
+      lines(
+        "FROM debian:12",
+        "COPY <<EOF /etc/apt/sources.list.d/vendor.list",
+        "deb https://vendor.example/apt stable main",
+        "EOF",
+        "ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini-amd64 /tini",
+        "RUN rm -f /usr/lib/python3.12/EXTERNALLY-MANAGED",
+      ),
+    );
+    expect(r.warnings.map((w) => `${w.line} ${w.rule}: ${w.message}`)).toEqual([
+      expect.stringMatching(/^2 apt-repos: COPY writes \/etc\/apt\/sources\.list\.d\/vendor\.list/),
+      expect.stringMatching(/^5 glibc: tini-amd64 is tini's glibc-linked build/),
+    ]);
   });
 });

@@ -195,7 +195,7 @@ const PATTERNS: readonly Pattern[] = [
       const triple = rustGnuTarget(wordAt(text, m.index).word);
       if (!triple) return undefined;
       const musl = triple.replace(/-gnu/, "-musl");
-      return `${triple} is Rust's glibc target; on Alpine (rust:*-alpine) the host target is ${musl}: build for that (or leave --target out) and read target/${musl}/…`;
+      return `${triple} is a glibc target triple (Rust's, or a release asset's); on Alpine (rust:*-alpine) the host target is ${musl}: build or download for that (cargo --target ${musl} writes target/${musl}/…; without --target, target/release/…)`;
     },
   },
 ];
