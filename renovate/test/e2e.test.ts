@@ -190,7 +190,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
     const digestUpdates = deps
       .filter((d) => !isFloating(d))
       .flatMap((d) => d.updates.filter(isDigestUpdate));
-    expect(digestUpdates.length).toBe(12);
+    expect(digestUpdates.length).toBe(13);
     for (const update of digestUpdates) expect(update.branchName).toBe(DIGEST_BRANCH);
 
     const branches = branchesFromLog(first.log);
@@ -214,6 +214,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
     expect(bumps.map((b) => b.branchName).sort()).toEqual([
       "renovate/alpine-3.x",
       "renovate/docker.io-library-alpine-3.x",
+      "renovate/index.docker.io-alpine-3.x",
       "renovate/release-base-3.x",
     ]);
     for (const branch of bumps) {
@@ -231,6 +232,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       "dockerfile tools/Dockerfile alpine:",
       "dockerfile tools/Dockerfile alpine:latest",
       "dockerfile tools/Dockerfile docker.io/alpine:edge",
+      "dockerfile tools/Dockerfile registry-1.docker.io/alpine:latest",
       "regex tools/smoke.sh smoke-base:edge",
     ]);
     for (const dep of floating) {
@@ -248,6 +250,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       "pinDigest ",
       "pinDigest edge",
       "pinDigest edge",
+      "pinDigest latest",
       "pinDigest latest",
     ]);
     for (const upgrade of group!.upgrades) {
@@ -291,6 +294,10 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       expect(tools).toContain(`FROM docker.io/alpine:${at("edge")} AS nightly\n`);
       expect(tools).toContain(`FROM alpine@${digests.get("alpine:latest")} AS untagged\n`);
       expect(tools).toContain(`FROM alpine:${at("latest")}\n`);
+      expect(tools).toContain(`FROM index.docker.io/alpine:${at("3.22")} AS hubindex\n`);
+      expect(tools).toContain(
+        `FROM registry-1.docker.io/alpine:${at("latest")} AS hubregistry\n`,
+      );
       expect(await read("tools/smoke.sh")).toContain(`SMOKE_BASE=alpine:${at("edge")}\n`);
     },
     RUN_TIMEOUT,
@@ -341,6 +348,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       expect(toFour.map((u) => u.ref).sort()).toEqual([
         "dockerfile tools/Dockerfile alpine:",
         "dockerfile tools/Dockerfile alpine:latest",
+        "dockerfile tools/Dockerfile registry-1.docker.io/alpine:latest",
       ]);
       for (const update of toFour) {
         expect(update).toMatchObject({

@@ -73,6 +73,9 @@ export const EXPECTED: Expected[] = [
   // no tag at all (the registry's latest): Renovate reports no currentValue
   ref(TOOLS, "alpine", "alpine", ["pinDigest "]),
   ref(TOOLS, "alpine:latest", "alpine", ["pinDigest latest"]),
+  // Docker Hub's API hosts without library/ are alpine too: 3.x only, latest waits for a person
+  ref(TOOLS, "index.docker.io/alpine:3.22", "alpine", ["pinDigest 3.22", "minor 3.23"]),
+  ref(TOOLS, "registry-1.docker.io/alpine:latest", "alpine", ["pinDigest latest"]),
   // depName is only a label: the floating-tags rule must match the looked-up packageName
   ref("regex tools/smoke.sh", "smoke-base:edge", "alpine", ["pinDigest edge"]),
 ];
@@ -87,5 +90,6 @@ export const FLOATING_REFS = new Set([
   "docker.io/alpine:edge",
   "alpine:",
   "alpine:latest",
+  "registry-1.docker.io/alpine:latest",
   "smoke-base:edge",
 ]);

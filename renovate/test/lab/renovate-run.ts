@@ -73,7 +73,12 @@ export function labGlobalConfig(options: LabOptions): Record<string, unknown> {
       matchHost: new URL(url).origin,
       allowInternal: true,
     })),
-    registryAliases: { "docker.io": registryHost },
+    // Every Docker Hub host name, as users write them in FROM lines.
+    registryAliases: {
+      "docker.io": registryHost,
+      "index.docker.io": registryHost,
+      "registry-1.docker.io": registryHost,
+    },
     packageRules: [{ matchDatasources: ["docker"], registryUrls: [options.registryUrl] }],
     // Renovate logs the branches with their resolved config (automerge, groupName) only at
     // trace level, which is five times slower than debug: lift that one message to debug.
