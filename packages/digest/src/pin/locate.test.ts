@@ -113,5 +113,15 @@ describe("detectFileKind", () => {
     expect(detectFileKind("deploy/docker-compose.prod.yml")).toBe("compose");
     expect(detectFileKind(".github/workflows/ci.yml")).toBe("workflow");
     expect(detectFileKind("values.yaml")).toBeUndefined();
+    for (const source of [
+      "src/dockerfile.ts",
+      "dockerfile.go",
+      "Dockerfile.md",
+      "dockerfile.prod",
+    ]) {
+      expect(detectFileKind(source), source).toBeUndefined();
+    }
+    expect(detectFileKind("dockerfile")).toBe("dockerfile");
+    expect(detectFileKind("api.dockerfile")).toBe("dockerfile");
   });
 });

@@ -1,11 +1,32 @@
 /** What a file is to the migration, judged from its path alone. */
 export type FileKind = "dockerfile" | "compose" | "workflow";
 
+/*
+ * Dockerfile names, and their case rules:
+ * - `Dockerfile`, `Containerfile`: any case (`dockerfile` is docker build's own fallback name);
+ * - `Dockerfile.<variant>`, `Containerfile.<variant>`: capital first letter only, as Docker
+ *   documents them; `dockerfile.ts`, `dockerfile.go`… are source code named after the format;
+ * - `<name>.Dockerfile`, `<name>.Containerfile`: the suffix in any case (`api.dockerfile`);
+ * - never a name ending in a source-code, document, data or backup extension, in any form
+ *   (`Dockerfile.md`, `Dockerfile.test.ts`, `Dockerfile.dockerignore`, BuildKit's ignore file).
+ */
 const DOCKERFILE_BASE = /^(?:dockerfile|containerfile)$/i;
 const DOCKERFILE_SUFFIX = /\.(?:dockerfile|containerfile)$/i;
-const DOCKERFILE_PREFIX = /^(?:dockerfile|containerfile)\.[^/]+$/i;
-/** `Dockerfile.dockerignore` is BuildKit's per-Dockerfile ignore file, and docs are not Dockerfiles. */
-const NOT_DOCKERFILE = /\.(?:dockerignore|md|txt|orig|rej|bak|swp|json|ya?ml)$/i;
+const DOCKERFILE_PREFIX = /^(?:Dockerfile|Containerfile)\.[^/]+$/;
+const NOT_DOCKERFILE = new RegExp(
+  `\\.(?:${[
+    "dockerignore",
+    // documents and data
+    "md|markdown|rst|txt|adoc|html?|pdf|json|ya?ml|toml|xml|csv|ini|lock|snap",
+    // source code
+    "[cm]?[jt]sx?|d\\.ts|py|pyi|go|rs|rb|java|kt|kts|scala|groovy|c|h|cc|cpp|cxx|hh|hpp|cs",
+    "fs|swift|mm|php|pl|pm|lua|dart|ex|exs|erl|hs|clj|vue|svelte|sh|bash|zsh|ps1|bat",
+    "css|scss|less|map|sql|proto|tf|nix|wasm",
+    // editor and merge leftovers
+    "orig|rej|bak|swp|swo|tmp|old|patch|diff",
+  ].join("|")})$`,
+  "i",
+);
 const COMPOSE = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$|\.compose\.ya?ml$/i;
 const WORKFLOW_DIR = /^(?:.*\/)?\.github\/workflows\/[^/]+\.ya?ml$/i;
 const GITLAB_CI = /^(?:.*\/)?\.gitlab-ci\.ya?ml$/i;

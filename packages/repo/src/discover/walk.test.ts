@@ -27,6 +27,28 @@ describe("classifyPath", () => {
     [".gitlab-ci.yml", "workflow"],
     ["workflows/ci.yml", undefined],
     ["src/main.go", undefined],
+    // Source code named after the format is not a Dockerfile, in any case (this repository's
+    // packages/dockerfile/src/parse/dockerfile.ts made "alpinize check ." exit 2).
+    ["packages/dockerfile/src/parse/dockerfile.ts", undefined],
+    ["src/dockerfile.js", undefined],
+    ["lib/dockerfile.mjs", undefined],
+    ["parser/dockerfile.py", undefined],
+    ["parser/dockerfile.go", undefined],
+    ["src/dockerfile.rs", undefined],
+    ["docs/dockerfile.md", undefined],
+    ["Dockerfile.test.ts", undefined],
+    ["Dockerfile.go", undefined],
+    ["src/Dockerfile.d.ts", undefined],
+    ["Containerfile.sh", undefined],
+    // Case rules: bare names in any case, Dockerfile.* with a capital only, *.dockerfile any case.
+    ["DOCKERFILE", "dockerfile"],
+    ["containerfile", "dockerfile"],
+    ["Containerfile.alpine", "dockerfile"],
+    ["Dockerfile.prod", "dockerfile"],
+    ["dockerfile.prod", undefined],
+    ["api.dockerfile", "dockerfile"],
+    ["api.Containerfile", "dockerfile"],
+    ["API.DOCKERFILE", "dockerfile"],
   ])("%s → %s", (path, kind) => {
     expect(classifyPath(path)).toBe(kind);
   });
