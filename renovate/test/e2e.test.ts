@@ -295,9 +295,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       expect(tools).toContain(`FROM alpine@${digests.get("alpine:latest")} AS untagged\n`);
       expect(tools).toContain(`FROM alpine:${at("latest")}\n`);
       expect(tools).toContain(`FROM index.docker.io/alpine:${at("3.22")} AS hubindex\n`);
-      expect(tools).toContain(
-        `FROM registry-1.docker.io/alpine:${at("latest")} AS hubregistry\n`,
-      );
+      expect(tools).toContain(`FROM registry-1.docker.io/alpine:${at("latest")} AS hubregistry\n`);
       expect(await read("tools/smoke.sh")).toContain(`SMOKE_BASE=alpine:${at("edge")}\n`);
     },
     RUN_TIMEOUT,
