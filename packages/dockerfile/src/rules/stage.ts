@@ -18,6 +18,7 @@ import { migrateRun, stageCommands } from "./run.js";
 import { dropAptCacheMounts } from "./run-flags.js";
 import type { StageState, ValueSpan } from "./scope.js";
 import { migrateShell, noteInstalledByApk } from "./shell.js";
+import { addZoneinfo } from "./zoneinfo.js";
 
 /** Runs the per-instruction rules over one stage, then the rules that need the whole stage. */
 export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageInfo[]): void {
@@ -67,6 +68,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   migrateShell(ctx, state);
   addRuntimeModules(ctx, state);
   addGnuTools(ctx, state);
+  addZoneinfo(ctx, state, all);
   addGnuIconv(ctx, state);
   addBuildpackTools(ctx, state, family);
   writePreamble(ctx, state);
@@ -251,6 +253,22 @@ function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction):
 }
 
 /** Rule 7: a final stage shipping a Go binary resolves DNS in pure Go, as it did with glibc's NSS files. */
+/** `ENV GODEBUG=madvdontneed=1` → `…=madvdontneed=1,netdns=go`; a value read from a variable is flagged. */
+function appendNetdns(ctx: MigrationContext, ins: Instruction): void {
+  const m = /\bGODEBUG=(["']?)([^\s"'$]*)\1(?=\s|$)/.exec(ins.args.text);
+  if (!m) {
+    ctx.warn(
+      "go-dns",
+      ins.start,
+      "GODEBUG is set without netdns=go, in a form alpinize does not rewrite; add netdns=go to it (Go's own resolver, as on glibc)",
+    );
+    return;
+  }
+  const valueEnd = m.index + m[0].length - m[1]!.length;
+  const [, at] = sourceSpan(ins.args, valueEnd, valueEnd);
+  ctx.edit("go-dns", at, at, m[2] ? ",netdns=go" : "netdns=go");
+}
+
 function addGoDns(ctx: MigrationContext, info: StageInfo, all: StageInfo[]): void {
   if (!info.final) return;
   const body = info.stage.body;
@@ -266,13 +284,7 @@ function addGoDns(ctx: MigrationContext, info: StageInfo, all: StageInfo[]): voi
   if (!goSource) return;
   const existing = body.find((ins) => ins.keyword === "ENV" && /\bGODEBUG[= ]/.test(ins.args.text));
   if (existing) {
-    if (!/netdns=go/.test(existing.args.text)) {
-      ctx.warn(
-        "go-dns",
-        existing.start,
-        "GODEBUG is set without netdns=go; Go binaries built for glibc may resolve names differently on musl",
-      );
-    }
+    if (!/netdns=go/.test(existing.args.text)) appendNetdns(ctx, existing);
     return;
   }
   const at = info.stage.from.end;

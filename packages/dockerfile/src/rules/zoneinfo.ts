@@ -1,0 +1,73 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { splitFlags } from "../parse/dockerfile.js";
+import type { Instruction } from "../parse/types.js";
+import type { StageInfo } from "./from.js";
+import { addPackage } from "./place.js";
+import type { StageState } from "./scope.js";
+
+const ZONEINFO = /\/usr\/share\/zoneinfo\b/;
+/** `ENV TZ=Europe/Berlin` (a zone name, not a POSIX rule like `UTC0` or `:/etc/localtime`). */
+const TZ_NAME = /(?:^|\s)TZ[= ]["']?[A-Z][A-Za-z_+-]*\/[A-Za-z_+/-]+/;
+
+/**
+ * Rule `busybox` (base image contents): Debian's images ship the time zone database (tzdata), an
+ * Alpine image does not. A stage on Alpine that reads /usr/share/zoneinfo (a RUN linking
+ * /etc/localtime, `ENV TZ=Area/City`, which musl resolves there) or that a later stage copies it
+ * from (`COPY --from=build /usr/share/zoneinfo …`, the usual scratch image) gets tzdata.
+ */
+export function addZoneinfo(ctx: MigrationContext, state: StageState, all: StageInfo[]): void {
+  if (state.alpineInstalled.has("tzdata") || inheritsTzdata(state)) return;
+  const use = ownUse(state.info.stage.body) ?? copiedFrom(state.info, all);
+  if (!use) return;
+  addPackage(ctx, state, {
+    pkg: "tzdata",
+    offset: use.at,
+    rule: "busybox",
+    warning: `${use.why}, which Debian images ship (tzdata) and Alpine images do not: added tzdata`,
+    reason: `Debian images ship the time zone database; ${use.why}`,
+  });
+}
+
+function ownUse(body: Instruction[]): { at: number; why: string } | undefined {
+  for (const ins of body) {
+    if (ins.keyword === "ENV" && TZ_NAME.test(ins.args.text)) {
+      return { at: ins.start, why: "TZ names a zone that musl reads from /usr/share/zoneinfo" };
+    }
+    if ((ins.keyword === "RUN" || ins.keyword === "COPY") && ZONEINFO.test(ins.args.text)) {
+      const from = ins.keyword === "COPY" && splitFlags(ins.args.text).flags.has("from");
+      if (!from) return { at: ins.start, why: "this stage reads /usr/share/zoneinfo" };
+    }
+  }
+  return undefined;
+}
+
+/** A later stage's `COPY --from=<this stage> /usr/share/zoneinfo …`. */
+function copiedFrom(info: StageInfo, all: StageInfo[]): { at: number; why: string } | undefined {
+  for (const other of all) {
+    for (const ins of other.stage.body) {
+      if (ins.keyword !== "COPY" || !ZONEINFO.test(ins.args.text)) continue;
+      const from = splitFlags(ins.args.text).flags.get("from");
+      if (from === undefined || !names(info).includes(from.toLowerCase())) continue;
+      return {
+        at: ins.start,
+        why: `line ${ins.line} copies /usr/share/zoneinfo from this stage`,
+      };
+    }
+  }
+  return undefined;
+}
+
+function names(info: StageInfo): string[] {
+  return [String(info.stage.index), ...(info.stage.alias ? [info.stage.alias.toLowerCase()] : [])];
+}
+
+const INSTALLS_TZDATA = /\b(?:apt-get|apt|aptitude|apk)\b[\s\S]*\btzdata\b/;
+
+/** A parent stage (`FROM base`) that already installs tzdata. */
+function inheritsTzdata(state: StageState): boolean {
+  for (let p = state.info.stage.parent; p; p = p.parent) {
+    const installs = p.body.filter((i) => i.keyword === "RUN").map((i) => i.args.text);
+    if (installs.some((t) => INSTALLS_TZDATA.test(t))) return true;
+  }
+  return false;
+}
