@@ -70,6 +70,14 @@ function checkPlatform(
   mediaType: string,
 ): void {
   const wanted = formatPlatform(want);
+  // Some daemons answer `Platforms: null` for a single manifest: that is not "absent".
+  if (entries.length === 0) {
+    throw new ResolveError(
+      DIGEST_ERRORS.daemon,
+      `${ref.original}: the daemon did not report the image's platforms, so ${wanted} cannot be checked`,
+      { hint: "Use --via registry for --platform, or drop --platform." },
+    );
+  }
   if (pickPlatform(want, entries) === -1) {
     throw new ResolveError(
       DIGEST_ERRORS.platform,
