@@ -1,6 +1,17 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { KNOWN_RELEASES } from "@alpinize/package-map";
 import { describe, expect, it } from "vitest";
 import { debianPathNote } from "../src/rules/debian-layout.js";
 import { migrate } from "./helpers.js";
+
+const aports = join(
+  dirname(fileURLToPath(import.meta.url)),
+  ...["..", "..", "..", "..", "shared", "corpus", "aports-index"],
+);
+if (!existsSync(aports))
+  console.warn(`aports check skipped: ${aports} not found (../shared next to the repository)`);
 
 const warnings = (text: string) => migrate(text).warnings.map((w) => `${w.line}: ${w.message}`);
 const lines = (...l: string[]) => `${l.join("\n")}\n`;
@@ -148,6 +159,22 @@ describe("Debian's Python layout", () => {
       debianPathNote("rm -f /usr/lib/python3.12/EXTERNALLY-MANAGED", "RUN", "3.24")?.note,
     ).toMatch(/Alpine 3\.24's python3 is 3\.14: its file is \/usr\/lib\/python3\.14\//);
     expect(debianPathNote("PY=/usr/bin/python3.12", "ENV", "3.23")).toBe(undefined);
+  });
+});
+
+describe.skipIf(!existsSync(aports))("Alpine's python3 minor per release", () => {
+  it.each(KNOWN_RELEASES)("matches python3 in aports %s", (release) => {
+    const index = readFileSync(join(aports, `aports-${release}.0-packages.tsv`), "utf8");
+    const version = /^main\tpython3\tpython3\tmain\t(3\.\d+)\./m.exec(index)?.[1];
+    expect(version).toBeDefined();
+    expect(debianPathNote(`/usr/lib/python${version}/EXTERNALLY-MANAGED`, "RUN", release)).toBe(
+      undefined,
+    );
+    expect(debianPathNote("/usr/lib/python3.9/EXTERNALLY-MANAGED", "RUN", release)?.note).toMatch(
+      new RegExp(
+        `python3 is ${version!.replace(".", "\\.")}: its file is /usr/lib/python${version}/`,
+      ),
+    );
   });
 });
 
