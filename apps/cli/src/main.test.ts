@@ -31,6 +31,15 @@ describe("alpinize CLI entry", () => {
     expect(r.stderr).toMatch(/unknown command "migrat".*--help/);
   });
 
+  it("exits 2 on an unknown option before the command, saying option, not command", async () => {
+    const r = await runCli(["--bogus"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option "--bogus".*alpinize --help/);
+    expect(r.stderr).not.toMatch(/unknown command/);
+    const escaped = await runCli(["x\u001b]0;t\u0007"]);
+    expect(escaped.stderr).toContain('unknown command "x\\x1b]0;t\\x07"');
+  });
+
   it("exits 2 and prints usage when called with nothing", async () => {
     const r = await runCli([]);
     expect(r.code).toBe(2);

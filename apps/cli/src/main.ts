@@ -52,8 +52,17 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
     }
     const entry = COMMANDS[name];
     if (!entry) {
+      // Loaded only here: start-up imports stay minimal. The name is echoed with control
+      // characters escaped.
+      const { escapeControl } = await import("@alpinize/image-ref");
+      if (name.startsWith("-")) {
+        io.err(
+          `alpinize: unknown option "${escapeControl(name)}". Options go after the command; run "alpinize --help".`,
+        );
+        return EXIT.BAD_INPUT;
+      }
       io.err(
-        `alpinize: unknown command "${name}". Run "alpinize --help" for the list of commands.`,
+        `alpinize: unknown command "${escapeControl(name)}". Run "alpinize --help" for the list of commands.`,
       );
       return EXIT.BAD_INPUT;
     }

@@ -102,6 +102,22 @@ describe("parseImageReference", () => {
     expect(escapeControl("a\u001bb\tc\u007f")).toBe("a\\x1bb\tc\\x7f");
   });
 
+  it("hints to drop a URL scheme", () => {
+    for (const [input, rest] of [
+      ["http://127.0.0.1:5000/team/app:1", "127.0.0.1:5000/team/app:1"],
+      ["https://ghcr.io/o/r", "ghcr.io/o/r"],
+      ["docker://alpine:3.23", "alpine:3.23"],
+    ] as const) {
+      expect(() => parseImageReference(input)).toThrow(
+        expect.objectContaining({
+          code: "ALPINIZE_REF_INVALID",
+          message: expect.stringContaining("which image references never have"),
+          hint: `Drop "${input.slice(0, input.indexOf("//") + 2)}": write ${rest}.`,
+        }),
+      );
+    }
+  });
+
   it("gives errors a stable code", () => {
     try {
       parseImageReference("UPPER/case");

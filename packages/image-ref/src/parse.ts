@@ -60,6 +60,14 @@ export function parseImageReference(input: string, options: ParseOptions = {}): 
     );
   }
   if (/\s/.test(text)) throw new ImageReferenceError(input, "it contains whitespace");
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text);
+  if (scheme) {
+    throw new ImageReferenceError(
+      input,
+      `it starts with "${scheme[0]}", which image references never have`,
+      `Drop "${scheme[0]}": write ${truncate(text.slice(scheme[0].length))}.`,
+    );
+  }
   if (text.includes("$")) {
     throw new ImageReferenceError(
       input,
