@@ -254,7 +254,7 @@ describe("apt and supervisor configuration written by COPY/ADD", () => {
 
 // Needs stage.ts's flagDebianLayout to pass `ins.keyword, ctx.release` to debianPathNote and to
 // warn with `hit.rule`: until then COPY/ADD destinations are not checked and every hit is "apt".
-describe.skip("through migrate, once stage.ts passes the keyword and release", () => {
+describe("through migrate, once stage.ts passes the keyword and release", () => {
   it("flags a COPY heredoc into /etc/apt as apt-repos, and glibc hits as glibc", () => {
     const r = migrate(
       lines(

@@ -13,6 +13,7 @@ import { addGnuTools } from "./gnu-stage.js";
 import { migrateGosuDownload } from "./gosu.js";
 import { addRuntimeModules } from "./modules.js";
 import { addGnuIconv } from "./musl-iconv.js";
+import { addPhpizeDeps } from "./php-pecl.js";
 import { apkRunLine } from "./place.js";
 import { migrateRun, stageCommands } from "./run.js";
 import { dropAptCacheMounts } from "./run-flags.js";
@@ -69,6 +70,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addRuntimeModules(ctx, state);
   addGnuTools(ctx, state);
   addZoneinfo(ctx, state, all);
+  addPhpizeDeps(ctx, state);
   addGnuIconv(ctx, state);
   addBuildpackTools(ctx, state, family);
   writePreamble(ctx, state);
@@ -204,8 +206,8 @@ const LAYOUT_KEYWORDS = new Set([
 /** Debian-only paths (multiarch lib dirs, sites-available, /etc/debian_version …), flagged. */
 function flagDebianLayout(ctx: MigrationContext, ins: Instruction): void {
   if (!LAYOUT_KEYWORDS.has(ins.keyword)) return;
-  const hit = debianPathNote(ins.args.text);
-  if (hit) ctx.warn("apt", sourceSpan(ins.args, hit.index, hit.index)[0], hit.note);
+  const hit = debianPathNote(ins.args.text, ins.keyword, ctx.release);
+  if (hit) ctx.warn(hit.rule, sourceSpan(ins.args, hit.index, hit.index)[0], hit.note);
 }
 
 /** The programs ENTRYPOINT/CMD start: the first word, and the word after `--` or `exec`. */
