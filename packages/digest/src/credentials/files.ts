@@ -19,18 +19,19 @@ const MAX_FILE = 1024 * 1024;
 
 /**
  * Reads a Docker config.json or containers auth.json; undefined when it does not exist.
- * Errors name the file and a position only: never the file's text, which holds secrets.
+ * Errors (the caller names the file) give a position only: never the file's text, which holds
+ * secrets.
  */
 export async function readAuthFile(path: string): Promise<AuthFile | undefined> {
   let text: string;
   try {
     const bytes = await readFile(path);
-    if (bytes.length > MAX_FILE) throw new Error(`${path} is larger than ${MAX_FILE} bytes`);
+    if (bytes.length > MAX_FILE) throw new Error(`it is larger than ${MAX_FILE} bytes`);
     text = bytes.toString("utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
-    throw new Error(code ? `cannot read ${path}: ${code}` : (err as Error).message);
+    throw new Error(code ? `cannot read it (${code})` : (err as Error).message);
   }
   let parsed: unknown;
   try {
@@ -38,10 +39,10 @@ export async function readAuthFile(path: string): Promise<AuthFile | undefined> 
   } catch {
     const offset = jsonErrorOffset(text.replace(/^\ufeff/, ""));
     const { line, column } = lineColumn(text, offset);
-    throw new Error(`${path} is not valid JSON (line ${line} column ${column})`);
+    throw new Error(`it is not valid JSON (line ${line} column ${column})`);
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`${path} is not a JSON object`);
+    throw new Error("it is not a JSON object");
   }
   return parsed as AuthFile;
 }

@@ -16,10 +16,11 @@ function assertNoSecret(text: string): void {
 }
 
 // The same broken file in the three places credentials are read from.
-const MALFORMED = [
-  `{"auths":{"HOST":{"auth":${SECRET_B64}"}}}`, // opening quote missing: V8 quotes the text
-  `{"auths":{"HOST":{"auth":"${SECRET_B64}",}}}`,
-  `{"auths":{"HOST":{"auth":"${SECRET_B64}\n`,
+// Each with the text that starts where parsing fails: the position reported is 1-based.
+const MALFORMED: [string, string][] = [
+  [`{"auths":{"HOST":{"auth":${SECRET_B64}"}}}`, SECRET_B64], // V8 would quote this text
+  [`{"auths":{"HOST":{"auth":"${SECRET_B64}",}}}`, "}}}"],
+  [`{"auths":{"HOST":{"auth":"${SECRET_B64}\n`, "\n"],
 ];
 
 describe("alpinize resolve with broken credential files", () => {
@@ -46,7 +47,7 @@ describe("alpinize resolve with broken credential files", () => {
 
   for (const [variable, name] of places) {
     it(`names ${variable}'s file and the position, never its text`, async () => {
-      for (const [n, template] of MALFORMED.entries()) {
+      for (const [n, [template, fault]] of MALFORMED.entries()) {
         const root = join(dir, `${variable}-${n}`);
         const file = join(root, name);
         await mkdir(join(file, ".."), { recursive: true });
@@ -61,8 +62,10 @@ describe("alpinize resolve with broken credential files", () => {
           const args = ["resolve", ...(json ? ["--json"] : []), `${registry.host}/team/app:1.0`];
           const res = await runCli(args, { env });
           expect(res.code).toBe(1); // anonymous access is refused
+          const text = template.replace("HOST", registry.host);
+          const column = text.indexOf(fault) + 1;
           expect(res.stderr).toContain(
-            `credentials: ignoring ${file}: ${file} is not valid JSON (line `,
+            `credentials: ignoring ${file}: it is not valid JSON (line 1 column ${column})\n`,
           );
           assertNoSecret(res.stdout + res.stderr);
         }
