@@ -18,7 +18,23 @@ describe("rule 1: FROM", () => {
     const r = migrate("FROM buildpack-deps:bookworm\n");
     // buildpack-deps shipped ca-certificates; plain Alpine gets it back (see busybox.test.ts)
     expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache ca-certificates\n");
-    expect(r.warnings[0]?.message).toMatch(/build-base/);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      "buildpack-deps preinstalled tools this stage uses: added ca-certificates",
+    ]);
+    // A stage that compiles gets the toolchain back, and a note about the -dev libraries.
+    const full = migrate("FROM buildpack-deps:bookworm\nRUN ./configure && make\n");
+    expect(full.output).toContain(
+      "RUN apk add --no-cache ca-certificates gcc g++ make musl-dev linux-headers\n",
+    );
+    expect(full.warnings[0]?.message).toMatch(
+      /added ca-certificates gcc .*; buildpack-deps also shipped many -dev libraries/,
+    );
+    expect(full.warnings[0]?.message).not.toMatch(/build-base/);
+    // The -curl tag never had compilers: no word about them.
+    const curl = migrate("FROM buildpack-deps:bookworm-curl\nRUN curl -fsSL x | tar -xz\n");
+    expect(curl.warnings.map((w) => w.message)).toEqual([
+      "buildpack-deps preinstalled tools this stage uses: added ca-certificates curl",
+    ]);
   });
 
   it("defaults to the newest release the package data knows", () => {

@@ -61,24 +61,27 @@ export function addBuildpackTools(
     if (RANK[t.variant] <= rank && t.commands.some((c) => commands.has(c))) want.push(...t.alpine);
   }
   if (state.wget.kind === "gnu") want.push("wget");
-  if (variant === "full") {
-    const compiles =
-      state.buildsFromSource || ["gcc", "cc", "g++", "c++"].some((c) => commands.has(c));
-    if (compiles) want.push("gcc", "g++", "make", "musl-dev", "linux-headers");
-    if (state.usesDpkgTools) want.push("dpkg-dev", "dpkg");
-  }
+  const compiles =
+    variant === "full" &&
+    (state.buildsFromSource || ["gcc", "cc", "g++", "c++"].some((c) => commands.has(c)));
+  if (compiles) want.push("gcc", "g++", "make", "musl-dev", "linux-headers");
+  if (variant === "full" && state.usesDpkgTools) want.push("dpkg-dev", "dpkg");
   const add = [...new Set(want)].filter(
     (n) => !state.alpineInstalled.has(n) && ctx.packageMap.exists(n),
   );
-  if (add.length === 0) return;
   for (const n of add) {
     state.alpineInstalled.add(n);
     state.lasting.add(n);
   }
   state.preamble.unshift(...add);
-  ctx.warn(
-    "from",
-    state.info.stage.imageStart,
-    `buildpack-deps preinstalled tools this stage uses: added ${add.join(" ")}; add the -dev libraries the build needs`,
-  );
+  // The full tag also shipped many -dev libraries; which ones a build uses cannot be told here.
+  const devNote = compiles
+    ? "buildpack-deps also shipped many -dev libraries (libssl-dev, zlib1g-dev, libffi-dev, …): add the Alpine -dev packages the build links against"
+    : undefined;
+  if (add.length === 0 && !devNote) return;
+  const added =
+    add.length > 0
+      ? `buildpack-deps preinstalled tools this stage uses: added ${add.join(" ")}`
+      : "";
+  ctx.warn("from", state.info.stage.imageStart, [added, devNote].filter(Boolean).join("; "));
 }

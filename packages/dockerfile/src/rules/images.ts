@@ -230,10 +230,6 @@ export function decideImage(written: string, release: string): ImageDecision {
       repository: "alpine",
       needsPin: ref.digest !== undefined,
     };
-    if (repo === "buildpack-deps") {
-      decision.note =
-        "buildpack-deps ships compilers and many -dev libraries; add build-base and the -dev packages the build needs";
-    }
     return decision;
   }
   const deprecated = DEPRECATED[repo];
