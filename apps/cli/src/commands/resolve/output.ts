@@ -56,5 +56,7 @@ function printRateLimits(outcomes: ResolveOutcome[], io: Io): void {
     ].filter(Boolean);
     seen.set(result.registry, parts.join(" "));
   }
-  for (const [registry, text] of seen) io.err(io.style.dim(`${registry} pull rate limit: ${text}`));
+  for (const [registry, text] of seen) {
+    io.err(io.style.dim(`${registry} pull rate limit: ${safe(text)}`));
+  }
 }
