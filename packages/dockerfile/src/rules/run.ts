@@ -6,6 +6,7 @@ import { heredocSource, runSource, type ShellSource } from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import { APT_TOOLS, collectPurged, migrateApt, migrateRm, XX_APT_TOOLS } from "./apt.js";
 import { collectGosuArch, migrateArch } from "./arch.js";
+import { dropUbuntuUser } from "./base-users.js";
 import { displayOnlyWords } from "./busybox.js";
 import { debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
@@ -224,6 +225,7 @@ function flagDebianNames(scope: ScriptScope, cmd: SimpleCommand): void {
 }
 
 function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCommand): void {
+  if (dropUbuntuUser(scope, pipeline, parsed)) return;
   flagHidden(scope, parsed);
   flagDebianNames(scope, parsed);
   const cmd = unwrap(scope, parsed);

@@ -3,6 +3,7 @@ import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan, splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import type { ShellSource } from "../shell/source.js";
+import { checkBaseUsers } from "./base-users.js";
 import { addBuildpackTools } from "./buildpack.js";
 import { wgetUse } from "./busybox.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
@@ -71,6 +72,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addGnuTools(ctx, state);
   addZoneinfo(ctx, state, all);
   addPhpizeDeps(ctx, state);
+  checkBaseUsers(ctx, state);
   addGnuIconv(ctx, state);
   addBuildpackTools(ctx, state, family);
   writePreamble(ctx, state);

@@ -197,7 +197,14 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
     return out.join(" ");
   }
   if (cmd.name === "useradd") return useradd(scope, cmd, words, fail);
-  if (cmd.name === "adduser" || cmd.name === "addgroup") return debianAdduser(scope, cmd, words);
+  if (cmd.name === "adduser" || cmd.name === "addgroup") {
+    // `adduser USER GROUP` (no options) adds to a group in both; the group must exist on Alpine.
+    const operands = words.filter((w) => !(w.value ?? w.raw).startsWith("-"));
+    if (cmd.name === "adduser" && operands.length === 2 && operands.length === words.length) {
+      checkGroupExists(scope, cmd.start, operands[1]!.value ?? "");
+    }
+    return debianAdduser(scope, cmd, words);
+  }
   if (cmd.name === "usermod") {
     const p = parseOptions(
       words,
@@ -308,10 +315,22 @@ function groupName(scope: ScriptScope, at: number, group: string | undefined): s
   return group;
 }
 
+/** Groups an Alpine package creates when installed (its pre-install script). */
+const PACKAGE_GROUPS: Readonly<Record<string, string>> = {
+  docker: "docker",
+  "docker-engine": "docker",
+  nginx: "nginx",
+  redis: "redis",
+  mariadb: "mysql",
+  apache2: "apache",
+};
+
 /** Supplementary groups Debian's base image has but Alpine's does not (sudo, staff, …). */
 function checkGroupExists(scope: ScriptScope, at: number, group: string): void {
   if (!/^[a-z_][\w.-]*$/i.test(group)) return;
   if (ALPINE_GROUPS.has(group) || scope.ctx.createdGroups.has(group)) return;
+  const installed = scope.stage.alpineInstalled;
+  if (Object.entries(PACKAGE_GROUPS).some(([pkg, g]) => g === group && installed.has(pkg))) return;
   scope.warn(
     "users",
     at,

@@ -1,0 +1,146 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { splitFlags } from "../parse/dockerfile.js";
+import type { Instruction } from "../parse/types.js";
+import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import type { Stage } from "../stages.js";
+import { ALPINE_USERS } from "./alpine-base.js";
+import type { ScriptScope, StageState } from "./scope.js";
+
+/**
+ * Users Debian's and Ubuntu's base images have and Alpine's does not (its own base users are in
+ * alpine-base.ts). www-data is the one images use: Alpine has its group (GID 82) and packages
+ * and the php:*-alpine images create the user with UID 82; Debian's is 33.
+ */
+const DEBIAN_ONLY_USERS = ["www-data", "proxy", "backup", "list", "irc", "man", "sys", "_apt"];
+const WWW_DATA = "adduser -u 82 -D -S -H -G www-data www-data";
+
+/** Official images whose Alpine variant gives its service user another UID than Debian's. */
+const IMAGE_UIDS: readonly { image: RegExp; user: string; debian: string; alpine: string }[] = [
+  {
+    image: /^(?:(?:docker\.io)\/)?(?:library\/)?postgres[:@]/,
+    user: "postgres",
+    debian: "999",
+    alpine: "70",
+  },
+  {
+    image: /^(?:(?:docker\.io)\/)?(?:library\/)?php[:@]/,
+    user: "www-data",
+    debian: "33",
+    alpine: "82",
+  },
+];
+
+/**
+ * Rule `users`: a converted stage that runs as, or chowns to, a user only Debian's base image has
+ * (www-data, proxy, …) fails on Alpine. www-data is created the Alpine way (UID 82, in the
+ * www-data group Alpine's base has); the others are flagged. On official images whose Alpine
+ * variant renumbers its user (postgres 999 → 70, php www-data 33 → 82), numeric uses are flagged.
+ */
+export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
+  if (!state.info.alpine) return;
+  const root = rootOf(state.info.stage);
+  const image = IMAGE_UIDS.find((i) => i.image.test(root.image));
+  const body = state.info.stage.body;
+  if (image) flagNumericIds(ctx, body, image);
+  if (image?.user === "www-data" || state.info.stage.parent) return;
+  for (const user of DEBIAN_ONLY_USERS) {
+    if (ALPINE_USERS.has(user)) continue;
+    const use = body.find((ins) => usesUser(ins, user));
+    if (!use || body.some((ins) => createsUser(ins, user))) continue;
+    if (user === "www-data") {
+      const at = state.info.stage.from.end;
+      ctx.edit("users", at, at, `${ctx.doc.eol}RUN ${WWW_DATA}`);
+      ctx.warn(
+        "users",
+        use.start,
+        "Debian's base image has the user www-data (UID 33); Alpine's has only its group (GID 82): added the user with UID 82, as Alpine's packages and php images do; chown files that volumes keep owned by 33",
+      );
+    } else {
+      ctx.warn(
+        "users",
+        use.start,
+        `user ${user} exists in Debian's base image, not in Alpine's: create it (adduser -S -D -H ${user}) or use another user`,
+      );
+    }
+  }
+}
+
+function rootOf(stage: Stage): Stage {
+  let root = stage;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
+function userPattern(user: string): RegExp {
+  const u = user.replace(/[-_]/g, "\\$&");
+  return new RegExp(
+    [
+      `\\b(?:chown)\\s+(?:-\\S+\\s+)*${u}(?=[:.\\s]|$)`,
+      `\\b(?:su|gosu|su-exec|runuser\\s+-u)\\s+(?:-\\S*\\s+)*${u}(?=[:\\s]|$)`,
+    ].join("|"),
+  );
+}
+
+function usesUser(ins: Instruction, user: string): boolean {
+  const text = ins.args.text;
+  if (ins.keyword === "USER") return text.trim().split(":")[0] === user;
+  if (ins.keyword === "COPY" || ins.keyword === "ADD") {
+    return splitFlags(text).flags.get("chown")?.split(":")[0] === user;
+  }
+  return ins.keyword === "RUN" && userPattern(user).test(text);
+}
+
+function createsUser(ins: Instruction, user: string): boolean {
+  if (ins.keyword !== "RUN") return false;
+  const u = user.replace(/[-_]/g, "\\$&");
+  return new RegExp(`\\b(?:useradd|adduser)\\b[^;&|\\n]*\\s${u}(?=\\s|$|;|&)`).test(ins.args.text);
+}
+
+function flagNumericIds(
+  ctx: MigrationContext,
+  body: Instruction[],
+  image: (typeof IMAGE_UIDS)[number],
+): void {
+  const id = image.debian;
+  const numeric = new RegExp(`(?:^|[\\s=:])${id}(?=[:\\s]|$)`);
+  for (const ins of body) {
+    const hit =
+      (ins.keyword === "USER" && ins.args.text.trim().split(":")[0] === id) ||
+      ((ins.keyword === "COPY" || ins.keyword === "ADD") &&
+        splitFlags(ins.args.text).flags.get("chown")?.split(":")[0] === id) ||
+      (ins.keyword === "RUN" && /\bchown\b/.test(ins.args.text) && numeric.test(ins.args.text));
+    if (!hit) continue;
+    ctx.warn(
+      "users",
+      ins.start,
+      `${image.user} is UID ${id} in the Debian image and ${image.alpine} in its Alpine variant: use the name (${image.user}) or ${image.alpine}`,
+    );
+    return;
+  }
+}
+
+const DELETERS = new Set(["userdel", "deluser", "groupdel", "delgroup"]);
+
+/**
+ * `userdel -r ubuntu` frees UID 1000 on ubuntu:23.04 and later, whose base image has that user.
+ * Alpine's has no ubuntu user (UID 1000 is free), and the call would fail there: it goes.
+ */
+export function dropUbuntuUser(
+  scope: ScriptScope,
+  pipeline: Pipeline,
+  cmd: SimpleCommand,
+): boolean {
+  const name = cmd.name?.replace(/^.*\//, "") ?? "";
+  if (!DELETERS.has(name)) return false;
+  const operands = cmd.args.slice(1).filter((a) => !(a.value ?? "-").startsWith("-"));
+  if (operands.length !== 1 || operands[0]!.value !== "ubuntu") return false;
+  if (!/^(?:(?:docker\.io)\/)?(?:library\/)?ubuntu[:@]/.test(rootOf(scope.stage.info.stage).image))
+    return false;
+  if (pipeline.commands.length !== 1 || !scope.deletePipeline(pipeline, "users")) return false;
+  scope.warn(
+    "users",
+    cmd.start,
+    `${name} ubuntu removed: Ubuntu's image has a user ubuntu (UID 1000), Alpine's does not, so UID 1000 is free there`,
+  );
+  return true;
+}
