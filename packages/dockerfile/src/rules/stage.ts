@@ -14,6 +14,7 @@ import { addGnuTools } from "./gnu-stage.js";
 import { migrateGosuDownload } from "./gosu.js";
 import { addRuntimeModules } from "./modules.js";
 import { addGnuIconv } from "./musl-iconv.js";
+import { flagSystemPip } from "./pep668.js";
 import { addPhpizeDeps } from "./php-pecl.js";
 import { apkRunLine } from "./place.js";
 import { migrateRun, stageCommands } from "./run.js";
@@ -73,6 +74,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addZoneinfo(ctx, state, all);
   addPhpizeDeps(ctx, state);
   checkBaseUsers(ctx, state);
+  flagSystemPip(ctx, state);
   addGnuIconv(ctx, state);
   addBuildpackTools(ctx, state, family);
   writePreamble(ctx, state);

@@ -1,0 +1,58 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { type SimpleCommand, simpleCommands } from "../shell/script.js";
+import { callsOf } from "./gnu-calls.js";
+import { withNestedSources } from "./nested.js";
+import { runScripts } from "./run.js";
+import type { StageState } from "./scope.js";
+
+const PIP = /^pip3?(?:\.\d+)?$/;
+const BYPASS = /^--(?:break-system-packages|target|prefix|root)(?:=|$)|^-t$/;
+
+/**
+ * Rule `apt` (system Python): Alpine marks its python3 externally managed (PEP 668), so
+ * `pip install` into it stops with "externally-managed-environment". Ubuntu before 23.04 and
+ * Debian before bookworm did not. A stage whose python3 comes from apk and that pip-installs
+ * outside a virtual environment, without --break-system-packages, is flagged.
+ */
+export function flagSystemPip(ctx: MigrationContext, state: StageState): void {
+  if (!state.info.alpine) return;
+  if (!["python3", "py3-pip"].some((p) => state.alpineInstalled.has(p))) return;
+  const body = state.info.stage.body;
+  if (body.some((i) => i.keyword === "ENV" && /\bPIP_BREAK_SYSTEM_PACKAGES\b/.test(i.args.text)))
+    return;
+  for (const ins of body) {
+    if (ins.keyword !== "RUN" || ins.form === "exec") continue;
+    // A virtual environment made in this stage is where later installs go.
+    if (/\b(?:-m\s+venv|virtualenv)\b/.test(ins.args.text)) return;
+    let sources: ReturnType<typeof runScripts>;
+    try {
+      sources = runScripts(ctx, ins).flatMap((s) => withNestedSources(s));
+    } catch {
+      continue;
+    }
+    for (const src of sources) {
+      const call = simpleCommands(src.script)
+        .flatMap(callsOf)
+        .find((c) => systemInstall(c));
+      if (!call) continue;
+      ctx.warn(
+        "apt",
+        src.span(call.start, call.start)[0],
+        "Alpine's python3 is externally managed (PEP 668): pip install into it fails with externally-managed-environment; install into a virtual environment (python3 -m venv /opt/venv, then /opt/venv/bin/pip install …), pass --break-system-packages, or start from a python:<version>-alpine image",
+      );
+      return;
+    }
+  }
+}
+
+function systemInstall(c: SimpleCommand): boolean {
+  const words = c.args.map((a) => a.value ?? a.raw);
+  const name = (c.name ?? "").replace(/^.*\//, "");
+  // Only pip on PATH or the system interpreter: /opt/venv/bin/pip is a virtual environment's.
+  if (c.name?.includes("/") && !/^\/usr\/bin\//.test(c.name)) return false;
+  let k: number;
+  if (PIP.test(name)) k = 1;
+  else if (/^python3?(?:\.\d+)?$/.test(name) && words[1] === "-m" && words[2] === "pip") k = 3;
+  else return false;
+  return words[k] === "install" && !words.some((w) => BYPASS.test(w));
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { migrate } from "./helpers.js";
+
+const pep668 = (text: string) =>
+  migrate(text).warnings.filter((w) => /externally managed \(PEP 668\)/.test(w.message));
+
+describe("pip into Alpine's system python3 (PEP 668)", () => {
+  it("flags pip install into the apk python3", () => {
+    const w = pep668(
+      "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip && pip3 install requests\n",
+    );
+    expect(w).toHaveLength(1);
+    expect(w[0]?.line).toBe(2);
+    expect(
+      pep668(
+        "FROM debian:12\nRUN apt-get install -y python3 python3-pip\nRUN python3 -m pip install x\n",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("leaves virtual environments, --break-system-packages and python images alone", () => {
+    expect(
+      pep668(
+        "FROM ubuntu:22.04\nRUN apt-get install -y python3-venv && python3 -m venv /opt/v && /opt/v/bin/pip install x\n",
+      ),
+    ).toEqual([]);
+    expect(
+      pep668(
+        "FROM debian:12\nRUN apt-get install -y python3-pip && pip install --break-system-packages x\n",
+      ),
+    ).toEqual([]);
+    expect(
+      pep668(
+        "FROM debian:12\nENV PIP_BREAK_SYSTEM_PACKAGES=1\nRUN apt-get install -y python3-pip && pip install x\n",
+      ),
+    ).toEqual([]);
+    expect(pep668("FROM python:3.12-slim\nRUN pip install flask\n")).toEqual([]);
+  });
+});
