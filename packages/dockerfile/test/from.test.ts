@@ -187,3 +187,17 @@ describe("full Debian tags and their toolchains", () => {
     expect(r.warnings[0]?.message).toMatch(/use eclipse-temurin:<version>-jre-alpine/);
   });
 });
+
+describe("rule 1: a registry from a variable in front of the image", () => {
+  it("rewrites the image after ${REGISTRY}/ and keeps the variable, with a warning", () => {
+    const r = migrate(
+      "ARG REGISTRY=docker.io\nFROM ${REGISTRY}/library/debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n",
+    );
+    expect(r.output).toBe(
+      "ARG REGISTRY=docker.io\nFROM ${REGISTRY}/library/alpine:3.23\nRUN apk add --no-cache curl\n",
+    );
+    expect(r.warnings[0]?.message).toMatch(/^\$\{REGISTRY\} supplies the registry of this image/);
+    const mirror = migrate("ARG MIRROR=mirror.gcr.io/library\nFROM $MIRROR/python:3.12-slim\n");
+    expect(mirror.output).toContain("FROM $MIRROR/python:3.12-alpine\n");
+  });
+});

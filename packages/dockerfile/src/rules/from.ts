@@ -86,6 +86,22 @@ function rewriteImage(
   instructionStart: number,
   stage: Stage,
 ): Rewritten {
+  // `${REGISTRY}/library/debian:12`, `$MIRROR/python:3.12-slim`: a registry (or mirror path)
+  // from a variable in front of a literal image: the image is decided and rewritten on its own.
+  const prefixed = /^(\$\{\w+\}|\$\w+)\/([^$]+)$/.exec(written);
+  if (prefixed) {
+    const offset = prefixed[1]!.length + 1;
+    const before = ctx.edits.length;
+    const r = rewriteImage(ctx, prefixed[2]!, start + offset, end, instructionStart, stage);
+    if (ctx.edits.length > before) {
+      ctx.warn(
+        "from",
+        start,
+        `${prefixed[1]} supplies the registry of this image: make sure the registry it names serves the Alpine image too`,
+      );
+    }
+    return r;
+  }
   const vars: string[] = [];
   if (/^[^$:@]+:.*\$/.test(written)) {
     // `python:${PY}-slim`: decide with a stand-in version, then put the variables back.
