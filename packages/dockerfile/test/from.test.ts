@@ -201,3 +201,23 @@ describe("rule 1: a registry from a variable in front of the image", () => {
     expect(mirror.output).toContain("FROM $MIRROR/python:3.12-alpine\n");
   });
 });
+
+describe("rule 1: bases that stay, and what that means for musl binaries", () => {
+  it("says what a Debian distroless final stage means for musl binaries", () => {
+    const r = migrate(
+      "FROM golang:1.23 AS b\nRUN go build -o /app .\nFROM gcr.io/distroless/base-debian12\nCOPY --from=b /app /app\n",
+    );
+    expect(r.output).toContain("FROM gcr.io/distroless/base-debian12\n");
+    expect(r.warnings.find((w) => /distroless/.test(w.message))?.message).toMatch(
+      /Debian \(glibc\) image with no Alpine variant: .*musl/,
+    );
+    const stat = migrate("FROM gcr.io/distroless/static-debian12\n");
+    expect(stat.warnings[0]?.message).toMatch(/no C library: .*static/);
+  });
+
+  it("warns that the .NET Alpine images have no ICU", () => {
+    const r = migrate("FROM mcr.microsoft.com/dotnet/aspnet:8.0-bookworm-slim\n");
+    expect(r.output).toBe("FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine\n");
+    expect(r.warnings[0]?.message).toMatch(/globalization-invariant mode .*icu-libs/);
+  });
+});

@@ -347,3 +347,12 @@ describe("expert review round (pipelines into compounds, removed installs, && / 
     );
   });
 });
+
+describe("locale removal says what musl does not do", () => {
+  it("mentions collation, and ICU with the asked locale on postgres images", () => {
+    const r = migrate("FROM postgres:16\nRUN localedef -i fr_FR -c -f UTF-8 fr_FR.UTF-8\n");
+    expect(r.warnings[0]?.message).toMatch(/does not collate .*--icu-locale=fr-FR/);
+    const plain = migrate("FROM debian:12\nRUN locale-gen en_US.UTF-8\n");
+    expect(plain.warnings[0]?.message).toMatch(/sorting follows byte order; musl-locales/);
+  });
+});

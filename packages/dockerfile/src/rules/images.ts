@@ -253,7 +253,23 @@ export function decideImage(written: string, release: string): ImageDecision {
     };
     const note = toolchainNote(repo, tag);
     if (note) decision.note = note;
+    if (repo.startsWith("mcr.microsoft.com/dotnet/")) {
+      decision.warning =
+        "the .NET Alpine images run in globalization-invariant mode (no ICU): culture-aware formatting, sorting and time zones change; if the app needs them, apk add icu-libs (and tzdata) and set ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false";
+    }
     return decision;
+  }
+  const distroless = /^gcr\.io\/distroless\/([\w-]+)/.exec(repo);
+  if (distroless) {
+    const staticOnly = distroless[1]!.startsWith("static");
+    return {
+      family: "other",
+      repository: repo,
+      needsPin: false,
+      warning: staticOnly
+        ? `${repo} has no C library: a binary copied in from a stage now on Alpine runs only if it is static (CGO_ENABLED=0, or -static); musl-linked dynamic binaries fail there`
+        : `${repo} is a Debian (glibc) image with no Alpine variant: binaries built in a stage that moves to Alpine are linked against musl and will not run here; make this stage alpine:${release}, or build static binaries and use gcr.io/distroless/static`,
+    };
   }
   if (OTHER_DISTROS.test(repo)) {
     return {

@@ -46,9 +46,25 @@ export function migrateLocales(
   scope.warn(
     "locales",
     cmd.start,
-    `${isTool || reconfigure ? cmd.name : "editing /etc/locale.gen"} removed: musl needs no generated locales (UTF-8 works as is); install musl-locales if you need translated messages`,
+    `${isTool || reconfigure ? cmd.name : "editing /etc/locale.gen"} removed: musl needs no generated locales (UTF-8 text works as is), but it does not collate or format by locale either, so sorting follows byte order${onPostgres(scope) ? `; for PostgreSQL, initialise with ICU (POSTGRES_INITDB_ARGS="--locale-provider=icu --icu-locale=${icuLocale(cmd)}")` : ""}; musl-locales only adds translated messages`,
   );
   return true;
+}
+
+/** `de_DE.UTF-8` among the call's words → ICU's `de-DE`. */
+function icuLocale(cmd: SimpleCommand): string {
+  for (const a of cmd.args) {
+    const m = /^([a-z]{2,3})_([A-Z]{2})\b/.exec(a.value ?? "");
+    if (m) return `${m[1]}-${m[2]}`;
+  }
+  return "<language>-<REGION>";
+}
+
+/** Whether the stage is built on the postgres image (its database collation follows the locale). */
+function onPostgres(scope: ScriptScope): boolean {
+  let stage = scope.stage.info.stage;
+  while (stage.parent) stage = stage.parent;
+  return /^(?:(?:docker\.io)\/)?(?:library\/)?postgres[:@]/.test(stage.image);
 }
 
 /** Commands that only feed text to the next one (`echo … | debconf-set-selections`). */
