@@ -356,3 +356,32 @@ describe("locale removal says what musl does not do", () => {
     expect(plain.warnings[0]?.message).toMatch(/sorting follows byte order; musl-locales/);
   });
 });
+
+describe("build-deps purge after a native build with no runtime-library scan", () => {
+  const build = (middle: string) =>
+    [
+      "FROM python:3.12-slim",
+      "RUN set -eux; \\",
+      '\tsavedAptMark="$(apt-mark showmanual)"; \\',
+      "\tapt-get update; apt-get install -y --no-install-recommends gcc libpcre2-dev; \\",
+      `\t${middle}; \\`,
+      "\tapt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark; \\",
+      "\tapt-get purge -y --auto-remove",
+      "",
+    ].join("\n");
+
+  it("warns that apk del may take libraries the build links to", () => {
+    const r = migrate(build("pip install uwsgi"));
+    expect(r.output).toContain("apk del --no-network .build-deps");
+    expect(r.warnings.some((w) => /apk del removes the build dependencies/.test(w.message))).toBe(
+      true,
+    );
+  });
+
+  it("says nothing when nothing native is built", () => {
+    const r = migrate(build("echo nothing to compile"));
+    expect(r.warnings.some((w) => /apk del removes the build dependencies/.test(w.message))).toBe(
+      false,
+    );
+  });
+});
