@@ -385,3 +385,14 @@ describe("build-deps purge after a native build with no runtime-library scan", (
     );
   });
 });
+
+describe("a removed step in the middle of a && chain keeps the line layout", () => {
+  it("takes `apt-get update && ` rather than joining its line to the one above", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN set -ex \\\n  && apt-get update && apt-get install -y git \\\n  && echo done\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN set -ex \\\n  && apk add --no-cache git \\\n  && echo done\n",
+    );
+  });
+});

@@ -229,6 +229,19 @@ function andOrEdits(
         const next = elements[k + 1]!;
         edits.push({ start: s, end: src.span(next.start, next.start)[0], text: "" });
       } else {
+        const next = elements[k + 1];
+        // `A \⏎ && B && C`: taking `B && ` keeps A's line end where it was.
+        const prevGone = deleted.has(elements[k - 1] as Pipeline);
+        if (
+          after === "&&" &&
+          next &&
+          !prevGone &&
+          !deleted.has(next as Pipeline) &&
+          sameLine(src, pipeline.end, next.start)
+        ) {
+          edits.push({ start: s, end: src.span(next.start, next.start)[0], text: "" });
+          continue;
+        }
         const prev = elements[k - 1]!;
         edits.push({ start: src.span(prev.end, prev.end)[0], end: e, text: "" });
       }
