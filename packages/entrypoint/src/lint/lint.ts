@@ -39,6 +39,10 @@ const SHADOW_TOOLS = new Set([
   "userdel",
   "groupdel",
   "chage",
+  "chsh",
+  "chfn",
+  "newusers",
+  "chgpasswd",
 ]);
 const USER_GROUP = new Set([...SHADOW_TOOLS, "addgroup", "adduser", "delgroup", "deluser"]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;

@@ -18,7 +18,8 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   base-image-unpinned   a base image without @sha256 digest (a warning unless
                         "check.requireDigests": true or --require-digests)
   go-netdns             the final stage ships a Go binary without ENV GODEBUG=netdns=go
-  shadow-user-commands  useradd/groupadd/usermod/gpasswd in an Alpine stage without shadow
+  shadow-user-commands  a shadow tool busybox lacks (useradd, groupadd, usermod, userdel, chsh,
+                        gpasswd, …) in an Alpine stage without shadow
   nologin-path          /usr/sbin/nologin in an Alpine stage (Alpine has /sbin/nologin)
   alpine-id-taken       addgroup -g / adduser -u with an ID Alpine's base already uses (GID 999)
   entrypoint-lint       the entrypoint lint of @alpinize/entrypoint found a problem
