@@ -396,3 +396,13 @@ describe("a removed step in the middle of a && chain keeps the line layout", () 
     );
   });
 });
+
+describe("a stage built FROM another inherits what that one installed", () => {
+  it("adds no second bash to a child stage whose parent installed it", () => {
+    const r = migrate(
+      'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y bash curl\nUSER app\nFROM base\nCMD ["bash","-c","curl x"]\n',
+    );
+    expect(r.output.match(/bash/g)).toHaveLength(2);
+    expect(r.output).not.toContain("USER root");
+  });
+});

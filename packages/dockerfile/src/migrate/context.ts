@@ -19,6 +19,8 @@ export class MigrationContext {
   gosuDownload: "keep" | "su-exec" = "keep";
   /** Groups the file creates (groupadd/addgroup), name → GID if given: adduser -G needs names. */
   readonly createdGroups = new Map<string, string | undefined>();
+  /** Packages each converted stage installs for good, for the stages built FROM it. */
+  readonly lastingByStage = new Map<number, ReadonlySet<string>>();
 
   constructor(
     readonly doc: ParsedDockerfile,

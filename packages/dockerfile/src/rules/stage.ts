@@ -35,8 +35,9 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     commands: new Set([...stageCommands(ctx, body), ...scriptCommands(copied)]),
     copied,
     debianInstalled: new Set(),
-    alpineInstalled: new Set(),
-    lasting: new Set(),
+    // A stage built FROM another has what that one installed for good.
+    alpineInstalled: new Set(inherited(ctx, info)),
+    lasting: new Set(inherited(ctx, info)),
     preamble: [],
     apkAdds: [],
     bashNeeds: [],
@@ -79,6 +80,12 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addBuildpackTools(ctx, state, family);
   writePreamble(ctx, state);
   addGoDns(ctx, info, all);
+  ctx.lastingByStage.set(info.stage.index, state.lasting);
+}
+
+function inherited(ctx: MigrationContext, info: StageInfo): ReadonlySet<string> {
+  const parent = info.stage.parent;
+  return (parent && ctx.lastingByStage.get(parent.index)) ?? new Set();
 }
 
 /** One `apk add` right after FROM for what the stage needs before its first RUN can add it. */
