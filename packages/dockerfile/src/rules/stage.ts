@@ -7,6 +7,7 @@ import { checkBaseUsers } from "./base-users.js";
 import { addBuildpackTools } from "./buildpack.js";
 import { wgetUse } from "./busybox.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
+import { flagGlibcCopies } from "./copy-glibc.js";
 import { debianPathNote, debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import type { StageInfo } from "./from.js";
@@ -75,6 +76,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addZoneinfo(ctx, state, all);
   addPhpizeDeps(ctx, state);
   checkBaseUsers(ctx, state);
+  flagGlibcCopies(ctx, info, all);
   flagSystemPip(ctx, state);
   addGnuIconv(ctx, state);
   addBuildpackTools(ctx, state, family);

@@ -1,0 +1,42 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { splitFlags } from "../parse/dockerfile.js";
+import { splitWords } from "../parse/logical.js";
+import type { StageInfo } from "./from.js";
+import { decideImage } from "./images.js";
+
+/** Where binaries and shared libraries live. */
+const BINARY_PATH = /^\/(?:[\w.+-]+\/)*(?:s?bin|lib(?:64|exec)?)\/|\.so(?:\.\d+)*$/;
+
+/**
+ * Rule `glibc`: a stage on Alpine that copies programs or libraries out of a stage, or an image,
+ * that stays on glibc gets files linked against glibc, which musl's loader cannot run (static
+ * builds and scripts aside). Flagged, with the ways out.
+ */
+export function flagGlibcCopies(ctx: MigrationContext, info: StageInfo, all: StageInfo[]): void {
+  if (!info.alpine) return;
+  for (const ins of info.stage.body) {
+    if (ins.keyword !== "COPY") continue;
+    const { flags, rest } = splitFlags(ins.args.text);
+    const from = flags.get("from");
+    if (from === undefined || from.includes("$")) continue;
+    const source = glibcSource(from, all, ctx.release);
+    if (!source) continue;
+    const words = splitWords(ins.args.text.slice(rest)).map((w) => w.text);
+    const binaries = words.slice(0, -1).filter((w) => BINARY_PATH.test(w));
+    if (binaries.length === 0) continue;
+    ctx.warn(
+      "glibc",
+      ins.start,
+      `${binaries.join(", ")} comes from ${source}, which stays on glibc: a dynamically linked program or library from there does not run on Alpine (musl); build it in an Alpine stage, copy a static build, or apk add gcompat`,
+    );
+  }
+}
+
+function glibcSource(from: string, all: StageInfo[], release: string): string | undefined {
+  const stage = all.find(
+    (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
+  );
+  if (stage) return stage.alpine ? undefined : `stage ${from} (${stage.stage.image})`;
+  // An image named directly: a Debian-based one (it has an Alpine twin we would pick) is glibc.
+  return decideImage(from, release).family === "converted" ? `image ${from}` : undefined;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { migrate } from "./helpers.js";
+
+const glibc = (text: string) =>
+  migrate(text).warnings.filter((w) => w.rule === "glibc" && /stays on glibc/.test(w.message));
+
+describe("programs copied into an Alpine stage from a glibc stage or image", () => {
+  it("flags binaries and libraries from a stage that stays on glibc, and from a Debian image", () => {
+    const w = glibc(
+      [
+        "FROM some/private-builder:1 AS tools",
+        "FROM debian:12",
+        "COPY --from=tools /usr/local/bin/tool /usr/local/bin/tool",
+        "COPY --from=golang:1.22 /usr/local/go/bin/go /usr/local/bin/go",
+        "COPY --from=tools /opt/lib/libx.so.1 /usr/lib/",
+        "",
+      ].join("\n"),
+    );
+    expect(w.map((x) => x.line)).toEqual([3, 4, 5]);
+    expect(w[0]?.message).toMatch(
+      /^\/usr\/local\/bin\/tool comes from stage tools \(some\/private-builder:1\)/,
+    );
+  });
+
+  it("leaves config files, stages that move to Alpine and Alpine images alone", () => {
+    expect(
+      glibc(
+        [
+          "FROM golang:1.23 AS build",
+          "RUN go build -o /out/app .",
+          "FROM some/private-builder:1 AS tools",
+          "FROM debian:12",
+          "COPY --from=build /out/app /usr/local/bin/app",
+          "COPY --from=tools /etc/conf /etc/conf",
+          "COPY --from=alpine:3.20 /bin/busybox /bin/busybox",
+          "",
+        ].join("\n"),
+      ),
+    ).toEqual([]);
+  });
+});
