@@ -37,3 +37,16 @@ describe("pip into Alpine's system python3 (PEP 668)", () => {
     expect(pep668("FROM python:3.12-slim\nRUN pip install flask\n")).toEqual([]);
   });
 });
+
+describe("pip into a virtual environment made or activated elsewhere", () => {
+  it("leaves venvs on PATH, VIRTUAL_ENV and activate scripts alone", () => {
+    const pip = "RUN apt-get install -y python3-pip python3-venv\n";
+    expect(
+      pep668(`FROM debian:12\n${pip}ENV PATH=/opt/venv/bin:$PATH\nRUN pip install requests\n`),
+    ).toEqual([]);
+    expect(pep668(`FROM debian:12\n${pip}RUN . /venv/bin/activate && pip install x\n`)).toEqual([]);
+    expect(
+      pep668(`FROM debian:12\n${pip}RUN python3.9 -m venv /opt/venv\nRUN pip3 install x\n`),
+    ).toEqual([]);
+  });
+});

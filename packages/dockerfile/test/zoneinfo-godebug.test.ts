@@ -55,3 +55,21 @@ describe("GODEBUG already set in a stage that ships a Go binary", () => {
     expect(variable.warnings.find((w) => w.rule === "go-dns")?.message).toMatch(/add netdns=go/);
   });
 });
+
+describe("GODEBUG set twice, or with another resolver", () => {
+  const base =
+    "FROM golang:1.23 AS b\nRUN go build -o /app .\nFROM debian:12\nCOPY --from=b /app /app\n";
+  it("appends to the last GODEBUG, which is the one in effect", () => {
+    const r = migrate(`${base}ENV GODEBUG=http2client=0 FOO=bar\nENV GODEBUG="tlsrsakex=1"\n`);
+    expect(r.output).toContain(
+      'ENV GODEBUG=http2client=0 FOO=bar\nENV GODEBUG="tlsrsakex=1,netdns=go"\n',
+    );
+  });
+  it("warns instead of appending when netdns is already chosen", () => {
+    const r = migrate(`${base}ENV GODEBUG=netdns=cgo+1\n`);
+    expect(r.output).toContain("ENV GODEBUG=netdns=cgo+1\n");
+    expect(r.warnings.find((w) => w.rule === "go-dns")?.message).toMatch(
+      /resolver other than netdns=go/,
+    );
+  });
+});

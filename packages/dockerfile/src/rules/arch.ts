@@ -104,6 +104,14 @@ function translateTests(scope: ScriptScope, archVars: Set<string>): void {
       if (!TESTS.has(cmd.name ?? "")) continue;
       const a = cmd.args;
       for (let k = 1; k + 1 < a.length; k++) {
+        if (a[k]!.value === "=~" && (isArch(a[k - 1]!) || isArch(a[k + 1]!))) {
+          scope.warn(
+            "arch",
+            a[k + 1]!.start,
+            `${a[k + 1]!.raw} is matched against what apk --print-arch prints (x86_64, aarch64, armv7, x86, ppc64le): use Alpine's names in the pattern`,
+          );
+          continue;
+        }
         if (!/^(?:=|==|!=)$/.test(a[k]!.value ?? "")) continue;
         const left = a[k - 1]!;
         const right = a[k + 1]!;
@@ -142,6 +150,7 @@ const DEBIAN_ARCH_TOKEN = new RegExp(
 function translateGreps(scope: ScriptScope, archVars: Set<string>): Set<Pipeline> {
   const done = new Set<Pipeline>();
   const isArch = (w: Word) =>
+    /^"?\$\((?:dpkg --print-architecture|apk --print-arch)\)"?$/.test(w.raw) ||
     [...archVars].some((v) => new RegExp(`^["']?\\$\\{?${v}\\}?["']?$`).test(w.raw));
   for (const item of scope.src.script.items) {
     if (item.kind !== "pipeline" || item.commands.length !== 2) continue;
@@ -178,7 +187,8 @@ function grepPatterns(grep: SimpleCommand): Word[] | undefined {
   for (let k = 0; k < args.length; k++) {
     const v = args[k]!.value;
     if (v === undefined) return undefined;
-    if (v === "-e" || v === "--regexp") {
+    // `-e PAT`, and `-qe PAT`: a short-option cluster ending in e takes the next word.
+    if (v === "-e" || v === "--regexp" || /^-[A-Za-z]*e$/.test(v)) {
       const next = args[++k];
       if (!next) return undefined;
       explicit.push(next);

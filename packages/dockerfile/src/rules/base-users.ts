@@ -4,6 +4,7 @@ import type { Instruction } from "../parse/types.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Stage } from "../stages.js";
 import { ALPINE_USERS } from "./alpine-base.js";
+import { baseRepository } from "./base-image.js";
 import type { ScriptScope, StageState } from "./scope.js";
 
 /**
@@ -15,20 +16,22 @@ const DEBIAN_ONLY_USERS = ["www-data", "proxy", "backup", "list", "irc", "man", 
 const WWW_DATA = "adduser -u 82 -D -S -H -G www-data www-data";
 
 /** Official images whose Alpine variant gives its service user another UID than Debian's. */
-const IMAGE_UIDS: readonly { image: RegExp; user: string; debian: string; alpine: string }[] = [
-  {
-    image: /^(?:(?:docker\.io)\/)?(?:library\/)?postgres[:@]/,
-    user: "postgres",
-    debian: "999",
-    alpine: "70",
-  },
-  {
-    image: /^(?:(?:docker\.io)\/)?(?:library\/)?php[:@]/,
-    user: "www-data",
-    debian: "33",
-    alpine: "82",
-  },
+const IMAGE_UIDS: readonly { repo: string; user: string; debian: string; alpine: string }[] = [
+  { repo: "postgres", user: "postgres", debian: "999", alpine: "70" },
+  { repo: "php", user: "www-data", debian: "33", alpine: "82" },
 ];
+
+/** Official images whose Alpine variant creates www-data itself (php and what builds on it, httpd). */
+const HAVE_WWW_DATA = new Set([
+  "php",
+  "httpd",
+  "wordpress",
+  "drupal",
+  "joomla",
+  "nextcloud",
+  "matomo",
+  "composer",
+]);
 
 /**
  * Rule `users`: a converted stage that runs as, or chowns to, a user only Debian's base image has
@@ -38,15 +41,18 @@ const IMAGE_UIDS: readonly { image: RegExp; user: string; debian: string; alpine
  */
 export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
   if (!state.info.alpine) return;
-  const root = rootOf(state.info.stage);
-  const image = IMAGE_UIDS.find((i) => i.image.test(root.image));
+  const repo = baseRepository(ctx, state.info.stage);
+  const image = IMAGE_UIDS.find((i) => i.repo === repo);
   const body = state.info.stage.body;
   if (image) flagNumericIds(ctx, body, image);
-  if (image?.user === "www-data" || state.info.stage.parent) return;
+  // A user made (or flagged) in a stage this one is built FROM is not made again.
+  const chain = ancestors(state.info.stage);
   for (const user of DEBIAN_ONLY_USERS) {
     if (ALPINE_USERS.has(user)) continue;
+    if (user === "www-data" && HAVE_WWW_DATA.has(repo ?? "")) continue;
     const use = body.find((ins) => usesUser(ins, user));
-    if (!use || body.some((ins) => createsUser(ins, user))) continue;
+    if (!use || chain.some((s) => s.body.some((ins) => createsUser(ins, user)))) continue;
+    if (chain.slice(1).some((s) => s.body.some((ins) => usesUser(ins, user)))) continue;
     if (user === "www-data") {
       const at = state.info.stage.from.end;
       ctx.edit("users", at, at, `${ctx.doc.eol}RUN ${WWW_DATA}`);
@@ -65,10 +71,11 @@ export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
   }
 }
 
-function rootOf(stage: Stage): Stage {
-  let root = stage;
-  while (root.parent) root = root.parent;
-  return root;
+/** The stage and those it is built FROM, nearest first. */
+function ancestors(stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  for (let s: Stage | undefined = stage; s; s = s.parent) out.push(s);
+  return out;
 }
 
 function userPattern(user: string): RegExp {
@@ -134,8 +141,7 @@ export function dropUbuntuUser(
   if (!DELETERS.has(name)) return false;
   const operands = cmd.args.slice(1).filter((a) => !(a.value ?? "-").startsWith("-"));
   if (operands.length !== 1 || operands[0]!.value !== "ubuntu") return false;
-  if (!/^(?:(?:docker\.io)\/)?(?:library\/)?ubuntu[:@]/.test(rootOf(scope.stage.info.stage).image))
-    return false;
+  if (baseRepository(scope.ctx, scope.stage.info.stage) !== "ubuntu") return false;
   if (pipeline.commands.length !== 1 || !scope.deletePipeline(pipeline, "users")) return false;
   scope.warn(
     "users",

@@ -35,6 +35,8 @@ const FOREIGN: Readonly<Record<string, string>> = {
   groupmod: "shadow's tool; busybox has no groupmod: install shadow, or recreate the group",
   chsh: "shadow's tool; busybox has no chsh: give the shell at creation (adduser -s SHELL), or apk add shadow",
   userdel: "shadow's tool; busybox's is deluser (deluser --remove-home for userdel -r)",
+  runuser:
+    "util-linux's tool, which Alpine's base does not have: apk add runuser, or switch users with su-exec USER CMD (apk add su-exec)",
   groupdel: "shadow's tool; busybox's is delgroup",
   a2enmod: APACHE_HELPER,
   a2dismod: APACHE_HELPER,

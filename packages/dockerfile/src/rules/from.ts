@@ -88,7 +88,7 @@ function rewriteImage(
 ): Rewritten {
   // `${REGISTRY}/library/debian:12`, `$MIRROR/python:3.12-slim`: a registry (or mirror path)
   // from a variable in front of a literal image: the image is decided and rewritten on its own.
-  const prefixed = /^(\$\{\w+\}|\$\w+)\/([^$]+)$/.exec(written);
+  const prefixed = /^(\$\{[^}]+\}|\$\w+)\/([^$:@]+(?:[:@].*)?)$/.exec(written);
   if (prefixed) {
     const offset = prefixed[1]!.length + 1;
     const before = ctx.edits.length;
@@ -161,7 +161,7 @@ function rewriteImage(
     return { alpine: false, go };
   }
   const d = decideImage(written, ctx.release);
-  if (d.warning) ctx.warn("from", start, d.warning);
+  if (d.warning && !d.quietWhen?.test(ctx.text)) ctx.warn("from", start, d.warning);
   if (d.note && (repo === "buildpack-deps" || buildsNative(stage, repo)))
     ctx.warn("from", start, d.note);
   if (d.after !== undefined && d.after !== written) {

@@ -192,6 +192,8 @@ export interface ImageDecision {
   repository: string;
   needsPin: boolean;
   warning?: string;
+  /** The warning is not given when the Dockerfile's text already says this (`CGO_ENABLED=0`). */
+  quietWhen?: RegExp;
   note?: string;
 }
 
@@ -253,7 +255,9 @@ export function decideImage(written: string, release: string): ImageDecision {
     };
     const note = toolchainNote(repo, tag);
     if (note) decision.note = note;
-    if (repo.startsWith("mcr.microsoft.com/dotnet/")) {
+    // The SDK stage builds; globalization matters where the app runs.
+    if (repo.startsWith("mcr.microsoft.com/dotnet/") && !repo.endsWith("/sdk")) {
+      decision.quietWhen = /DOTNET_SYSTEM_GLOBALIZATION_INVARIANT/;
       decision.warning =
         "the .NET Alpine images run in globalization-invariant mode (no ICU): culture-aware formatting, sorting and time zones change; if the app needs them, apk add icu-libs (and tzdata) and set ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false";
     }
@@ -266,6 +270,7 @@ export function decideImage(written: string, release: string): ImageDecision {
       family: "other",
       repository: repo,
       needsPin: false,
+      ...(staticOnly ? { quietWhen: /CGO_ENABLED=0|-static\b|-extldflags/ } : {}),
       warning: staticOnly
         ? `${repo} has no C library: a binary copied in from a stage now on Alpine runs only if it is static (CGO_ENABLED=0, or -static); musl-linked dynamic binaries fail there`
         : `${repo} is a Debian (glibc) image with no Alpine variant: binaries built in a stage that moves to Alpine are linked against musl and will not run here; make this stage alpine:${release}, or build static binaries and use gcr.io/distroless/static`,

@@ -1,5 +1,6 @@
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
+import { baseRepository } from "./base-image.js";
 import { rustGnuTarget } from "./debian-layout.js";
 import type { ScriptScope } from "./scope.js";
 
@@ -62,9 +63,7 @@ function icuLocale(cmd: SimpleCommand): string {
 
 /** Whether the stage is built on the postgres image (its database collation follows the locale). */
 function onPostgres(scope: ScriptScope): boolean {
-  let stage = scope.stage.info.stage;
-  while (stage.parent) stage = stage.parent;
-  return /^(?:(?:docker\.io)\/)?(?:library\/)?postgres[:@]/.test(stage.image);
+  return baseRepository(scope.ctx, scope.stage.info.stage) === "postgres";
 }
 
 /** Commands that only feed text to the next one (`echo … | debconf-set-selections`). */

@@ -32,14 +32,13 @@ export function addGnuIconv(ctx: MigrationContext, state: StageState): void {
       const at = src.span(configure.start, configure.start)[0];
       const flag = configure.args.find((a) => WITH_ICONV.test(a.value ?? ""))!;
       const steps = ["removed musl's /usr/include/iconv.h before configure"];
+      let check = "";
       if (flag.value === "--with-iconv") {
         const [fs, fe] = src.span(flag.start, flag.end);
         ctx.edit("musl", fs, fe, "--with-iconv=/usr");
         steps.push("--with-iconv=/usr");
       } else if (flag.value !== "--with-iconv=/usr") {
-        steps.push(
-          `check that ${flag.value} finds GNU libiconv (the official images use --with-iconv=/usr)`,
-        );
+        check = `; check that ${flag.value} finds GNU libiconv (those images pass --with-iconv=/usr)`;
       }
       ctx.edit("musl", at, at, "rm -f /usr/include/iconv.h && ");
       addPackage(ctx, state, {
@@ -49,7 +48,7 @@ export function addGnuIconv(ctx: MigrationContext, state: StageState): void {
         after: ins,
         removals: removals(src, commands),
         rule: "musl",
-        warning: `PHP's iconv extension needs GNU iconv, and musl's built-in one lacks //TRANSLIT and //IGNORE: added ${PKG}; ${steps.join("; ")} (as the official php:*-alpine images do)`,
+        warning: `PHP's iconv extension needs GNU iconv, and musl's built-in one lacks //TRANSLIT and //IGNORE: added ${PKG}; ${steps.join("; ")} (as the official php:*-alpine images do)${check}`,
         reason:
           "Debian's iconv is glibc's; Alpine's C library iconv (musl) lacks //TRANSLIT and //IGNORE, which PHP's iconv extension uses, so PHP builds link GNU libiconv instead",
       });

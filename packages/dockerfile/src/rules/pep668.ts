@@ -18,12 +18,17 @@ export function flagSystemPip(ctx: MigrationContext, state: StageState): void {
   if (!state.info.alpine) return;
   if (!["python3", "py3-pip"].some((p) => state.alpineInstalled.has(p))) return;
   const body = state.info.stage.body;
-  if (body.some((i) => i.keyword === "ENV" && /\bPIP_BREAK_SYSTEM_PACKAGES\b/.test(i.args.text)))
-    return;
+  // A venv on PATH (or announced by VIRTUAL_ENV) is where pip installs go.
+  const env = (i: (typeof body)[number]) =>
+    i.keyword === "ENV" &&
+    /\bPIP_BREAK_SYSTEM_PACKAGES\b|\bVIRTUAL_ENV\b|PATH[= ]["']?[^\s"']*venv[^\s"']*\/bin/.test(
+      i.args.text,
+    );
+  if (body.some(env)) return;
   for (const ins of body) {
     if (ins.keyword !== "RUN" || ins.form === "exec") continue;
     // A virtual environment made in this stage is where later installs go.
-    if (/\b(?:-m\s+venv|virtualenv)\b/.test(ins.args.text)) return;
+    if (/(?:^|\s)-m\s+venv\b|\bvirtualenv\b|\/bin\/activate\b/.test(ins.args.text)) return;
     let sources: ReturnType<typeof runScripts>;
     try {
       sources = runScripts(ctx, ins).flatMap((s) => withNestedSources(s));

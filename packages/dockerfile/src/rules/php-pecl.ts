@@ -1,14 +1,23 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { simpleCommands } from "../shell/script.js";
-import type { Stage } from "../stages.js";
+import { baseRepository } from "./base-image.js";
 import { removals } from "./gnu-stage.js";
 import { withNestedSources } from "./nested.js";
 import { addPackage } from "./place.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
-const PHP_IMAGE = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?php[:@]/;
 const PHPIZE = "$PHPIZE_DEPS";
+/** Images built on the php image (they keep its `$PHPIZE_DEPS` ENV). */
+const PHP_IMAGES = new Set([
+  "php",
+  "wordpress",
+  "drupal",
+  "joomla",
+  "nextcloud",
+  "matomo",
+  "composer",
+]);
 
 /**
  * Rule `from` (what the variant ships): the Debian php images keep `$PHPIZE_DEPS` (autoconf, gcc,
@@ -17,8 +26,10 @@ const PHPIZE = "$PHPIZE_DEPS";
  * gets them in its `apk add` (the build-deps one, when the RUN has one) before the call.
  */
 export function addPhpizeDeps(ctx: MigrationContext, state: StageState): void {
-  if (!state.info.alpine || !onPhpImage(state.info.stage)) return;
-  let installed = parentsInstall(state.info.stage);
+  if (!state.info.alpine || !PHP_IMAGES.has(baseRepository(ctx, state.info.stage) ?? "")) return;
+  // Installed by an `apk add` of this stage (heredocs included) or, for good, by a parent stage.
+  if (state.alpineInstalled.has(PHPIZE)) return;
+  let installed = false;
   for (const ins of state.info.stage.body) {
     if (installed) return;
     if (ins.keyword !== "RUN" || ins.form === "exec") continue;
@@ -29,15 +40,14 @@ export function addPhpizeDeps(ctx: MigrationContext, state: StageState): void {
     } catch {
       continue;
     }
-    // An `apk add … $PHPIZE_DEPS` in an earlier RUN serves the later ones.
-    installed = INSTALLS_PHPIZE.test(ins.args.text);
+    // An install of $PHPIZE_DEPS in an earlier RUN serves the later ones.
+    installed = sources.some((src) => INSTALLS_PHPIZE.test(src.script.text));
     for (const src of sources) {
       const commands = simpleCommands(src.script);
       const pecl = commands.find(
         (c) => c.name?.replace(/^.*\//, "") === "pecl" && c.args[1]?.value === "install",
       );
       if (!pecl || src.script.text.slice(0, pecl.start).includes("PHPIZE_DEPS")) continue;
-      if (state.alpineInstalled.has(PHPIZE)) return;
       addPackage(ctx, state, {
         pkg: PHPIZE,
         debian: "php image",
@@ -55,16 +65,3 @@ export function addPhpizeDeps(ctx: MigrationContext, state: StageState): void {
 }
 
 const INSTALLS_PHPIZE = /\b(?:apk|apt-get|apt)\b[^;&|]*\$\{?PHPIZE_DEPS\b/;
-
-function parentsInstall(stage: Stage): boolean {
-  for (let p = stage.parent; p; p = p.parent) {
-    if (p.body.some((i) => i.keyword === "RUN" && INSTALLS_PHPIZE.test(i.args.text))) return true;
-  }
-  return false;
-}
-
-function onPhpImage(stage: Stage): boolean {
-  let root = stage;
-  while (root.parent) root = root.parent;
-  return PHP_IMAGE.test(root.image);
-}

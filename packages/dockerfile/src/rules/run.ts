@@ -266,13 +266,6 @@ function recordAssignments(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCo
  */
 function buildDepsBookkeeping(scope: ScriptScope, pipeline: Pipeline, raw: string[]): boolean {
   const hold = raw.findIndex((w) => w === "hold" || w === "unhold");
-  if (hold > 0 && raw[hold - 1] === "apt-mark") {
-    scope.warn(
-      "apt",
-      pipeline.start,
-      `apt-mark ${raw[hold]} removed: apk has no holds; pin a version in the install instead (apk add 'curl=8.5.0-r0') or in /etc/apk/world`,
-    );
-  }
   if (raw.some((w) => w.includes("showmanual"))) scope.buildDeps = true;
   if (raw.some((w) => /^(?:ldd|dpkg-query)$/.test(w) || w === "--search")) {
     if (scope.replacePipeline(pipeline, SCANELF_RUNDEPS, "apt")) {
@@ -290,7 +283,13 @@ function buildDepsBookkeeping(scope: ScriptScope, pipeline: Pipeline, raw: strin
     );
     return false;
   }
-  scope.deletePipeline(pipeline, "apt");
+  if (scope.deletePipeline(pipeline, "apt") && hold > 0 && raw[hold - 1] === "apt-mark") {
+    scope.warn(
+      "apt",
+      pipeline.start,
+      `apt-mark ${raw[hold]} removed: apk has no holds; pin a version in the install instead (apk add 'curl=8.5.0-r0') or in /etc/apk/world`,
+    );
+  }
   return true;
 }
 

@@ -57,11 +57,15 @@ export function noteInstalledByApk(
         const [tool, sub, ...rest] = k >= 0 && k <= 3 ? cmd.args.slice(k) : [];
         if (!tool || sub?.value !== "add") continue;
         const temporary = rest.some((w) => /^(?:-t|--virtual)(?:=|$)/.test(w.value ?? ""));
-        for (const w of rest)
-          if (w.value && !w.value.startsWith("-")) {
-            state.alpineInstalled.add(w.value);
-            if (!temporary) state.lasting.add(w.value);
+        for (const w of rest) {
+          // A list variable (`$PHPIZE_DEPS`) is recorded by its spelling, so rules can ask for it.
+          const name =
+            w.value ?? (/^\$\{?\w+\}?$/.test(w.raw) ? w.raw.replace(/[{}]/g, "") : undefined);
+          if (name && !name.startsWith("-")) {
+            state.alpineInstalled.add(name);
+            if (!temporary) state.lasting.add(name);
           }
+        }
         const last = rest[rest.length - 1] ?? sub;
         const nested = isNested(src.script, last.start);
         state.apkAdds.push({

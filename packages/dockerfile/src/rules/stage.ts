@@ -271,6 +271,15 @@ function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction):
 /** `ENV GODEBUG=madvdontneed=1` → `…=madvdontneed=1,netdns=go`; a value read from a variable is flagged. */
 function appendNetdns(ctx: MigrationContext, ins: Instruction): void {
   const m = /\bGODEBUG=(["']?)([^\s"'$]*)\1(?=\s|$)/.exec(ins.args.text);
+  // `netdns=cgo`: the resolver was chosen on purpose; say what it means on musl instead.
+  if (m && /(?:^|,)netdns=/.test(m[2]!)) {
+    ctx.warn(
+      "go-dns",
+      ins.start,
+      "GODEBUG picks a resolver other than netdns=go; with cgo, Go uses musl's resolver, which behaves differently from glibc's (it asks all nameservers at once, for one): check that choice",
+    );
+    return;
+  }
   if (!m) {
     ctx.warn(
       "go-dns",
@@ -297,7 +306,10 @@ function addGoDns(ctx: MigrationContext, info: StageInfo, all: StageInfo[]): voi
     return src ? src.go : /^(?:docker\.io\/)?(?:library\/)?golang[:@]/.test(from);
   });
   if (!goSource) return;
-  const existing = body.find((ins) => ins.keyword === "ENV" && /\bGODEBUG[= ]/.test(ins.args.text));
+  // The last GODEBUG set is the one in effect.
+  const existing = body.findLast(
+    (ins) => ins.keyword === "ENV" && /\bGODEBUG[= ]/.test(ins.args.text),
+  );
   if (existing) {
     if (!/netdns=go/.test(existing.args.text)) appendNetdns(ctx, existing);
     return;

@@ -260,6 +260,16 @@ function useradd(
   let group = groupName(scope, cmd.start, str("-g"));
   // -N: no group of the user's own; Debian then uses its default group, users (100 on Alpine too).
   if (o.has("-N") && group === undefined) group = "users";
+  // A group of the user's own name that Alpine's base already has (ping, abuild, …): busybox
+  // would fail creating it, so the user joins the existing one.
+  if (group === undefined && ALPINE_GROUPS.has(name)) {
+    scope.warn(
+      "users",
+      cmd.start,
+      `group ${name} already exists in Alpine's base image: the user joins it (adduser -G ${name}) instead of getting a new group of that name`,
+    );
+    group = name;
+  }
   if (system && group === undefined && !o.has("-N")) {
     // useradd -r makes a same-named group; busybox adduser -S would use nogroup instead.
     out.push(`addgroup -S ${q(name)} &&`);

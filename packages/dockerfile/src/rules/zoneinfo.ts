@@ -5,7 +5,7 @@ import type { StageInfo } from "./from.js";
 import { addPackage } from "./place.js";
 import type { StageState } from "./scope.js";
 
-const ZONEINFO = /\/usr\/share\/zoneinfo\b/;
+const ZONEINFO = /\/usr\/share\/zoneinfo(?![\w.-])/;
 /** `ENV TZ=Europe/Berlin` (a zone name, not a POSIX rule like `UTC0` or `:/etc/localtime`). */
 const TZ_NAME = /(?:^|\s)TZ[= ]["']?[A-Z][A-Za-z_+-]*\/[A-Za-z_+/-]+/;
 

@@ -1,0 +1,36 @@
+import type { MigrationContext } from "../migrate/context.js";
+import type { Stage } from "../stages.js";
+import { familiarRepository, splitReference } from "./images.js";
+
+/** The first stage of a `FROM base` chain: the one naming an image. */
+export function rootStage(stage: Stage): Stage {
+  let root = stage;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
+/**
+ * The Docker Hub repository a stage is built on, as written before migration (`php`,
+ * `postgres`, `ubuntu`): through `FROM base` chains, a `FROM ${BASE}` global ARG default and a
+ * `${REGISTRY}/` prefix. Undefined when a variable hides the name.
+ */
+export function baseRepository(ctx: MigrationContext, stage: Stage): string | undefined {
+  let image = rootStage(stage).image;
+  const whole = /^\$\{?(\w+)\}?$/.exec(image);
+  if (whole) image = globalArg(ctx, whole[1]!) ?? image;
+  image = image.replace(/^(?:\$\{[^}]*\}|\$\w+)\//, "");
+  const name = splitReference(image).name;
+  if (name.includes("$")) return undefined;
+  return familiarRepository(name);
+}
+
+/** The default of a global `ARG NAME=value` (before the first FROM). */
+function globalArg(ctx: MigrationContext, name: string): string | undefined {
+  for (const ins of ctx.doc.instructions) {
+    if (ins.keyword === "FROM") break;
+    if (ins.keyword !== "ARG") continue;
+    const m = new RegExp(`^\\s*${name}=(["']?)([^"'\\s]*)\\1\\s*$`).exec(ins.args.text);
+    if (m) return m[2];
+  }
+  return undefined;
+}
