@@ -50,3 +50,15 @@ describe("pip into a virtual environment made or activated elsewhere", () => {
     ).toEqual([]);
   });
 });
+
+describe("wheels published for glibc only", () => {
+  it("flags pip install torch in a stage on Alpine, and nothing else", () => {
+    const w = migrate(
+      "FROM python:3.12-slim\nRUN pip install --no-cache-dir torch==2.3.0 requests\n",
+    ).warnings;
+    expect(w.find((x) => x.rule === "glibc")?.message).toMatch(
+      /^torch publishes wheels for glibc \(manylinux\) only/,
+    );
+    expect(migrate("FROM python:3.12-slim\nRUN pip install requests\n").warnings).toEqual([]);
+  });
+});

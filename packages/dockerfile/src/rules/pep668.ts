@@ -50,6 +50,62 @@ export function flagSystemPip(ctx: MigrationContext, state: StageState): void {
   }
 }
 
+/** Projects that publish manylinux (glibc) wheels only: pip on musl tries to build them from source. */
+const GLIBC_ONLY_WHEELS = new Set([
+  "torch",
+  "torchvision",
+  "torchaudio",
+  "tensorflow",
+  "tensorflow-cpu",
+  "jaxlib",
+  "triton",
+]);
+
+/**
+ * Rule `glibc`: `pip install torch` in a stage on Alpine finds no musllinux wheel and falls back
+ * to a source build that does not finish (or does not exist). Flagged by name, for literal names.
+ */
+export function flagGlibcWheels(ctx: MigrationContext, state: StageState): void {
+  if (!state.info.alpine) return;
+  for (const ins of state.info.stage.body) {
+    if (ins.keyword !== "RUN" || ins.form === "exec") continue;
+    let sources: ReturnType<typeof runScripts>;
+    try {
+      sources = runScripts(ctx, ins).flatMap((s) => withNestedSources(s));
+    } catch {
+      continue;
+    }
+    for (const src of sources) {
+      for (const c of simpleCommands(src.script).flatMap(callsOf)) {
+        if (!pipInstall(c)) continue;
+        const names = c.args
+          .map((a) => (a.value ?? "").toLowerCase().split(/[=<>!~[;]/)[0]!)
+          .filter((n) => GLIBC_ONLY_WHEELS.has(n));
+        if (names.length === 0) continue;
+        ctx.warn(
+          "glibc",
+          src.span(c.start, c.start)[0],
+          `${names.join(", ")} publish${names.length === 1 ? "es" : ""} wheels for glibc (manylinux) only: on Alpine pip falls back to building from source, which fails; keep this stage on a glibc base (python:<version>-slim) or use a musl build from another source`,
+        );
+        return;
+      }
+    }
+  }
+}
+
+/** `pip install …` or `python -m pip install …`, wherever the pip. */
+function pipInstall(c: SimpleCommand): boolean {
+  const words = c.args.map((a) => a.value ?? a.raw);
+  const name = (c.name ?? "").replace(/^.*\//, "");
+  if (PIP.test(name)) return words[1] === "install";
+  return (
+    /^python3?(?:\.\d+)?$/.test(name) &&
+    words[1] === "-m" &&
+    words[2] === "pip" &&
+    words[3] === "install"
+  );
+}
+
 function systemInstall(c: SimpleCommand): boolean {
   const words = c.args.map((a) => a.value ?? a.raw);
   const name = (c.name ?? "").replace(/^.*\//, "");

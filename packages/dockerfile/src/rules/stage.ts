@@ -15,7 +15,7 @@ import { addGnuTools } from "./gnu-stage.js";
 import { migrateGosuDownload } from "./gosu.js";
 import { addRuntimeModules } from "./modules.js";
 import { addGnuIconv } from "./musl-iconv.js";
-import { flagSystemPip } from "./pep668.js";
+import { flagGlibcWheels, flagSystemPip } from "./pep668.js";
 import { addPhpizeDeps } from "./php-pecl.js";
 import { apkRunLine } from "./place.js";
 import { migrateRun, stageCommands } from "./run.js";
@@ -78,6 +78,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   checkBaseUsers(ctx, state);
   flagGlibcCopies(ctx, info, all);
   flagSystemPip(ctx, state);
+  flagGlibcWheels(ctx, state);
   addGnuIconv(ctx, state);
   addBuildpackTools(ctx, state, family);
   writePreamble(ctx, state);
