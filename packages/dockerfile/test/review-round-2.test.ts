@@ -87,3 +87,17 @@ describe("second review round", () => {
     expect(r.warnings.some((w) => /feeds a compound command/.test(w.message))).toBe(true);
   });
 });
+
+describe("PGDG packages on the postgres image", () => {
+  it("drops what the image builds in and flags extensions, only on postgres images", () => {
+    const r = migrate(
+      "FROM postgres:16-bookworm\nRUN apt-get update && apt-get install -y postgresql-contrib postgresql-16-postgis-3 postgresql-server-dev-16 curl\n",
+    );
+    expect(r.output).toContain("RUN apk add --no-cache postgresql-16-postgis-3 curl\n");
+    expect(r.warnings.some((w) => /PGDG package for Debian's postgres image/.test(w.message))).toBe(
+      true,
+    );
+    const plain = migrate("FROM debian:12\nRUN apt-get install -y postgresql-contrib\n");
+    expect(plain.output).toMatch(/apk add --no-cache postgresql\d+-contrib/);
+  });
+});
