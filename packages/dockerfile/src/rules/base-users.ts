@@ -78,8 +78,23 @@ function ancestors(stage: Stage): Stage[] {
   return out;
 }
 
-function userPattern(user: string): RegExp {
-  const u = user.replace(/[-_]/g, "\\$&");
+const patterns = new Map<string, { uses: RegExp; creates: RegExp }>();
+
+/** The regexes for one user name, built once. */
+function userRegexes(user: string): { uses: RegExp; creates: RegExp } {
+  let r = patterns.get(user);
+  if (!r) {
+    const u = user.replace(/[-_]/g, "\\$&");
+    r = {
+      uses: userPattern(u),
+      creates: new RegExp(`\\b(?:useradd|adduser)\\b[^;&|\\n]*\\s${u}(?=\\s|$|;|&)`),
+    };
+    patterns.set(user, r);
+  }
+  return r;
+}
+
+function userPattern(u: string): RegExp {
   return new RegExp(
     [
       `\\b(?:chown)\\s+(?:-\\S+\\s+)*${u}(?=[:.\\s]|$)`,
@@ -94,13 +109,12 @@ function usesUser(ins: Instruction, user: string): boolean {
   if (ins.keyword === "COPY" || ins.keyword === "ADD") {
     return splitFlags(text).flags.get("chown")?.split(":")[0] === user;
   }
-  return ins.keyword === "RUN" && userPattern(user).test(text);
+  return ins.keyword === "RUN" && text.includes(user) && userRegexes(user).uses.test(text);
 }
 
 function createsUser(ins: Instruction, user: string): boolean {
-  if (ins.keyword !== "RUN") return false;
-  const u = user.replace(/[-_]/g, "\\$&");
-  return new RegExp(`\\b(?:useradd|adduser)\\b[^;&|\\n]*\\s${u}(?=\\s|$|;|&)`).test(ins.args.text);
+  if (ins.keyword !== "RUN" || !ins.args.text.includes(user)) return false;
+  return userRegexes(user).creates.test(ins.args.text);
 }
 
 function flagNumericIds(
