@@ -6,9 +6,8 @@ import { shellCommands } from "./context-files.js";
 import { callsOf, substitutions } from "./gnu-calls.js";
 import type { BusyboxRewrite } from "./gnu-rewrite.js";
 import { type GnuNeed, gnuNeedOf } from "./gnu-tools.js";
-import { withNestedSources } from "./nested.js";
 import { addPackage } from "./place.js";
-import { runScripts } from "./run.js";
+import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
 
 /**
@@ -18,14 +17,7 @@ import type { StageState } from "./scope.js";
  * stage's packages installed for good, else in the `apk add` the stage starts with (`preamble`).
  */
 export function addGnuTools(ctx: MigrationContext, state: StageState): void {
-  for (const ins of state.info.stage.body) {
-    if (ins.keyword !== "RUN" || ins.form === "exec") continue;
-    let sources: ReturnType<typeof runScripts>;
-    try {
-      sources = runScripts(ctx, ins).flatMap((s) => withNestedSources(s));
-    } catch {
-      continue;
-    }
+  for (const { ins, sources } of runSources(ctx, state.info.stage.body)) {
     for (const src of sources) {
       const commands = simpleCommands(src.script);
       const needs: { need: GnuNeed & { rewrite?: BusyboxRewrite[] }; cmd: SimpleCommand }[] = [];

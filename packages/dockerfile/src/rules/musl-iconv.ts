@@ -1,9 +1,8 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { removals } from "./gnu-stage.js";
-import { withNestedSources } from "./nested.js";
 import { addPackage } from "./place.js";
-import { runScripts } from "./run.js";
+import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
 
 const PKG = "gnu-libiconv-dev";
@@ -17,14 +16,7 @@ const PKG = "gnu-libiconv-dev";
  */
 export function addGnuIconv(ctx: MigrationContext, state: StageState): void {
   if (state.alpineInstalled.has(PKG)) return;
-  for (const ins of state.info.stage.body) {
-    if (ins.keyword !== "RUN" || ins.form === "exec") continue;
-    let sources: ReturnType<typeof runScripts>;
-    try {
-      sources = runScripts(ctx, ins).flatMap((s) => withNestedSources(s));
-    } catch {
-      continue;
-    }
+  for (const { ins, sources } of runSources(ctx, state.info.stage.body)) {
     for (const src of sources) {
       const commands = simpleCommands(src.script);
       const configure = commands.find((c) => phpIconvConfigure(c, commands));

@@ -1,8 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { callsOf } from "./gnu-calls.js";
-import { withNestedSources } from "./nested.js";
-import { runScripts } from "./run.js";
+import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
 
 const PIP = /^pip3?(?:\.\d+)?$/;
@@ -25,16 +24,9 @@ export function flagSystemPip(ctx: MigrationContext, state: StageState): void {
       i.args.text,
     );
   if (body.some(env)) return;
-  for (const ins of body) {
-    if (ins.keyword !== "RUN" || ins.form === "exec") continue;
+  for (const { ins, sources } of runSources(ctx, body)) {
     // A virtual environment made in this stage is where later installs go.
     if (/(?:^|\s)-m\s+venv\b|\bvirtualenv\b|\/bin\/activate\b/.test(ins.args.text)) return;
-    let sources: ReturnType<typeof runScripts>;
-    try {
-      sources = runScripts(ctx, ins).flatMap((s) => withNestedSources(s));
-    } catch {
-      continue;
-    }
     for (const src of sources) {
       const call = simpleCommands(src.script)
         .flatMap(callsOf)
@@ -67,14 +59,7 @@ const GLIBC_ONLY_WHEELS = new Set([
  */
 export function flagGlibcWheels(ctx: MigrationContext, state: StageState): void {
   if (!state.info.alpine) return;
-  for (const ins of state.info.stage.body) {
-    if (ins.keyword !== "RUN" || ins.form === "exec") continue;
-    let sources: ReturnType<typeof runScripts>;
-    try {
-      sources = runScripts(ctx, ins).flatMap((s) => withNestedSources(s));
-    } catch {
-      continue;
-    }
+  for (const { sources } of runSources(ctx, state.info.stage.body)) {
     for (const src of sources) {
       for (const c of simpleCommands(src.script).flatMap(callsOf)) {
         if (!pipInstall(c)) continue;

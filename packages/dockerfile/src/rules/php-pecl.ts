@@ -2,9 +2,8 @@ import type { MigrationContext } from "../migrate/context.js";
 import { simpleCommands } from "../shell/script.js";
 import { baseRepository } from "./base-image.js";
 import { removals } from "./gnu-stage.js";
-import { withNestedSources } from "./nested.js";
 import { addPackage } from "./place.js";
-import { runScripts } from "./run.js";
+import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
 
 const PHPIZE = "$PHPIZE_DEPS";
@@ -30,16 +29,9 @@ export function addPhpizeDeps(ctx: MigrationContext, state: StageState): void {
   // Installed by an `apk add` of this stage (heredocs included) or, for good, by a parent stage.
   if (state.alpineInstalled.has(PHPIZE)) return;
   let installed = false;
-  for (const ins of state.info.stage.body) {
+  for (const { ins, sources } of runSources(ctx, state.info.stage.body)) {
     if (installed) return;
-    if (ins.keyword !== "RUN" || ins.form === "exec") continue;
     if (state.removedRuns.has(ins)) continue;
-    let sources: ReturnType<typeof runScripts>;
-    try {
-      sources = runScripts(ctx, ins).flatMap((s) => withNestedSources(s));
-    } catch {
-      continue;
-    }
     // An install of $PHPIZE_DEPS in an earlier RUN serves the later ones.
     installed = sources.some((src) => INSTALLS_PHPIZE.test(src.script.text));
     for (const src of sources) {
