@@ -1,5 +1,4 @@
 import type { MigrationContext } from "../migrate/context.js";
-import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan, splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import type { ShellSource } from "../shell/source.js";
@@ -12,6 +11,7 @@ import { debianPathNote, debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import type { StageInfo } from "./from.js";
 import { addGnuTools } from "./gnu-stage.js";
+import { addGoDns } from "./go-dns.js";
 import { migrateGosuDownload } from "./gosu.js";
 import { addRuntimeModules } from "./modules.js";
 import { addGnuIconv } from "./musl-iconv.js";
@@ -269,52 +269,3 @@ function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction):
 }
 
 /** Rule 7: a final stage shipping a Go binary resolves DNS in pure Go, as it did with glibc's NSS files. */
-/** `ENV GODEBUG=madvdontneed=1` → `…=madvdontneed=1,netdns=go`; a value read from a variable is flagged. */
-function appendNetdns(ctx: MigrationContext, ins: Instruction): void {
-  const m = /\bGODEBUG=(["']?)([^\s"'$]*)\1(?=\s|$)/.exec(ins.args.text);
-  // `netdns=cgo`: the resolver was chosen on purpose; say what it means on musl instead.
-  if (m && /(?:^|,)netdns=/.test(m[2]!)) {
-    ctx.warn(
-      "go-dns",
-      ins.start,
-      "GODEBUG picks a resolver other than netdns=go; with cgo, Go uses musl's resolver, which behaves differently from glibc's (it asks all nameservers at once, for one): check that choice",
-    );
-    return;
-  }
-  if (!m) {
-    ctx.warn(
-      "go-dns",
-      ins.start,
-      "GODEBUG is set without netdns=go, in a form alpinize does not rewrite; add netdns=go to it (Go's own resolver, as on glibc)",
-    );
-    return;
-  }
-  const valueEnd = m.index + m[0].length - m[1]!.length;
-  const [, at] = sourceSpan(ins.args, valueEnd, valueEnd);
-  ctx.edit("go-dns", at, at, m[2] ? ",netdns=go" : "netdns=go");
-}
-
-function addGoDns(ctx: MigrationContext, info: StageInfo, all: StageInfo[]): void {
-  if (!info.final) return;
-  const body = info.stage.body;
-  const goSource = body.find((ins) => {
-    if (ins.keyword !== "COPY") return false;
-    const from = splitFlags(ins.args.text).flags.get("from");
-    if (from === undefined) return false;
-    const src = all.find(
-      (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
-    );
-    return src ? src.go : /^(?:docker\.io\/)?(?:library\/)?golang[:@]/.test(from);
-  });
-  if (!goSource) return;
-  // The last GODEBUG set is the one in effect.
-  const existing = body.findLast(
-    (ins) => ins.keyword === "ENV" && /\bGODEBUG[= ]/.test(ins.args.text),
-  );
-  if (existing) {
-    if (!/netdns=go/.test(existing.args.text)) appendNetdns(ctx, existing);
-    return;
-  }
-  const at = info.stage.from.end;
-  ctx.edit("go-dns", at, at, `${ctx.doc.eol}ENV GODEBUG=netdns=go`);
-}

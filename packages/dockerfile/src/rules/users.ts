@@ -9,6 +9,7 @@ import {
   ALPINE_USERS,
 } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { checkGroupExists } from "./users-groups.js";
 
 export const USER_TOOLS = new Set([
   "groupadd",
@@ -323,27 +324,4 @@ function groupName(scope: ScriptScope, at: number, group: string | undefined): s
     `useradd -g ${group}: busybox adduser -G takes a group name and this file creates no group with GID ${group}; create it first (addgroup -g ${group} NAME) and name it`,
   );
   return group;
-}
-
-/** Groups an Alpine package creates when installed (its pre-install script). */
-const PACKAGE_GROUPS: Readonly<Record<string, string>> = {
-  docker: "docker",
-  "docker-engine": "docker",
-  nginx: "nginx",
-  redis: "redis",
-  mariadb: "mysql",
-  apache2: "apache",
-};
-
-/** Supplementary groups Debian's base image has but Alpine's does not (sudo, staff, …). */
-function checkGroupExists(scope: ScriptScope, at: number, group: string): void {
-  if (!/^[a-z_][\w.-]*$/i.test(group)) return;
-  if (ALPINE_GROUPS.has(group) || scope.ctx.createdGroups.has(group)) return;
-  const installed = scope.stage.alpineInstalled;
-  if (Object.entries(PACKAGE_GROUPS).some(([pkg, g]) => g === group && installed.has(pkg))) return;
-  scope.warn(
-    "users",
-    at,
-    `group ${group} is not in Alpine's base image and this file does not create it first: addgroup would fail there; create it (addgroup) or drop it`,
-  );
 }

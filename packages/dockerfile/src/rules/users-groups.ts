@@ -1,0 +1,25 @@
+import { ALPINE_GROUPS } from "./alpine-base.js";
+import type { ScriptScope } from "./scope.js";
+
+/** Groups an Alpine package creates when installed (its pre-install script). */
+const PACKAGE_GROUPS: Readonly<Record<string, string>> = {
+  docker: "docker",
+  "docker-engine": "docker",
+  nginx: "nginx",
+  redis: "redis",
+  mariadb: "mysql",
+  apache2: "apache",
+};
+
+/** Supplementary groups Debian's base image has but Alpine's does not (sudo, staff, …). */
+export function checkGroupExists(scope: ScriptScope, at: number, group: string): void {
+  if (!/^[a-z_][\w.-]*$/i.test(group)) return;
+  if (ALPINE_GROUPS.has(group) || scope.ctx.createdGroups.has(group)) return;
+  const installed = scope.stage.alpineInstalled;
+  if (Object.entries(PACKAGE_GROUPS).some(([pkg, g]) => g === group && installed.has(pkg))) return;
+  scope.warn(
+    "users",
+    at,
+    `group ${group} is not in Alpine's base image and this file does not create it first: addgroup would fail there; create it (addgroup) or drop it`,
+  );
+}
