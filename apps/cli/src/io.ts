@@ -50,7 +50,9 @@ export function createIo(streams: Streams): Io {
     env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "";
   const tty = streams.stderr.isTTY === true;
   const color = !noColor && env.TERM !== "dumb" && (forceColor || tty);
-  const interactive = tty && !env.CI && env.TERM !== "dumb";
+  // CI=false (or 0, or empty) is how some runners say "not CI".
+  const ci = env.CI !== undefined && !/^(?:|false|0|no)$/i.test(env.CI);
+  const interactive = tty && !ci && env.TERM !== "dumb";
   const style = makeStyle(color);
   let progressShown = false;
   const clear = () => {

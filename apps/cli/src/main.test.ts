@@ -43,6 +43,14 @@ describe("alpinize CLI entry", () => {
   it("exits 2 and prints usage when called with nothing", async () => {
     const r = await runCli([]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain("Usage: alpinize");
+    expect(r.stderr).toContain("Usage: alpinize");
+    expect(r.stdout).toBe("");
+  });
+
+  it("exits 2 when --version gets arguments", async () => {
+    const r = await runCli(["--version", "extra"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/takes no arguments/);
   });
 });

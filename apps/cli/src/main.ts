@@ -43,10 +43,19 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
         io.out((await COMMANDS[sub].load()).help);
         return EXIT.OK;
       }
+      // With no command at all, the help is the error message: stderr, and a usage exit.
+      if (name === undefined) {
+        io.err(topHelp());
+        return EXIT.BAD_INPUT;
+      }
       io.out(topHelp());
-      return name === undefined ? EXIT.BAD_INPUT : EXIT.OK;
+      return EXIT.OK;
     }
     if (name === "--version" || name === "-v") {
+      if (rest.length > 0) {
+        io.err(`alpinize: ${name} takes no arguments. Run "alpinize --help".`);
+        return EXIT.BAD_INPUT;
+      }
       io.out(version());
       return EXIT.OK;
     }
