@@ -53,6 +53,7 @@ describe("parseImageReference", () => {
     ["a b", /whitespace/],
     ["$BASE", /unexpanded variable/],
     ["localhost:99999/x", /out of range/],
+    ["localhost:0/x", /port 0 is out of range \(1-65535\)/],
     ["ghcr.io/a//b", /path component/],
     ["x".repeat(600), /longer than/],
   ])("rejects %j", (input, message) => {

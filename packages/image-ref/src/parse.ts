@@ -146,8 +146,8 @@ function splitRegistry(
   if (!HOST.test(first))
     throw new ImageReferenceError(input, `"${truncate(first)}" is not a valid registry host`);
   const port = /:(\d+)$/.exec(first)?.[1];
-  if (port !== undefined && Number(port) > 65535)
-    throw new ImageReferenceError(input, `port ${port} is out of range`);
+  if (port !== undefined && (Number(port) > 65535 || Number(port) === 0))
+    throw new ImageReferenceError(input, `port ${port} is out of range (1-65535)`);
   return {
     registry: normalizeRegistry(first),
     path: name.slice(slash + 1),
