@@ -27,6 +27,13 @@ export async function readPinInput(
   kind?: PinFileKind,
 ): Promise<PinInput> {
   const path = resolve(cwd, file);
+  // A directory is named as such before its name is read as a file kind.
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) {
+    throw new InputError("ALPINIZE_PIN_UNREADABLE", `cannot read ${file}: is a directory`, {
+      hint: "Name the Dockerfile, compose file or workflow files inside it (pin takes files).",
+      details: { file },
+    });
+  }
   const chosen = kind ?? detectFileKind(path);
   if (!chosen) {
     throw new InputError(
@@ -56,7 +63,7 @@ export async function readPinInput(
         "ALPINIZE_PIN_TOO_LARGE",
         `${file} is larger than ${MAX_FILE_BYTES} bytes`,
         {
-          hint: "Pin the files that hold image references one by one.",
+          hint: "No Dockerfile, compose file or workflow is that large: check that this is the file you meant.",
           details: { file },
         },
       );

@@ -83,3 +83,17 @@ describe("alpinize pin and resolve: uppercase digests, control characters, --jso
     expect((await runCli(["pin", "--bogus", "f"], { env })).stdout).toBe("");
   });
 });
+
+describe("pin on a directory", () => {
+  it("says it is a directory, before guessing a file kind", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "alpinize-pin-dir-"));
+    try {
+      const r = await runCli(["pin", dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is a directory/);
+      expect(r.stderr).not.toMatch(/cannot tell whether/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
