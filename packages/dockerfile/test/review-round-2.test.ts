@@ -61,7 +61,7 @@ describe("second review round", () => {
     );
     expect(
       r.warnings.some((w) =>
-        /\^arm is matched against what apk --print-arch prints/.test(w.message),
+        /the =~ pattern here is matched against what apk --print-arch prints/.test(w.message),
       ),
     ).toBe(true);
   });

@@ -21,6 +21,8 @@ export class MigrationContext {
   readonly createdGroups = new Map<string, string | undefined>();
   /** Packages each converted stage installs for good, for the stages built FROM it. */
   readonly lastingByStage = new Map<number, ReadonlySet<string>>();
+  /** Registry variables (`${REGISTRY}/…` FROMs) already warned about: once per file. */
+  readonly registryVarsWarned = new Set<string>();
 
   constructor(
     readonly doc: ParsedDockerfile,

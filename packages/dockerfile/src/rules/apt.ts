@@ -69,6 +69,12 @@ export function migrateApt(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCo
     return;
   }
   if (DROP.has(sub)) {
+    // `apt-get update 2>&1 | grep -v W:`: the rest only reads this output, so all of it goes
+    // (`true | grep …` would fail on no input).
+    if (pipeline.commands[0] === cmd && pipeline.commands.slice(1).every(isFilter)) {
+      scope.deletePipeline(pipeline, rule);
+      return;
+    }
     if (pipeline.commands.length > 1) {
       // `A | apt-get clean`: the other commands of the pipe still run; this one becomes `true`.
       const [first, ...rest] = cmd.args;
@@ -243,6 +249,27 @@ function nextVirtual(scope: ScriptScope): string {
   const name = scope.virtualCount === 1 ? ".build-deps" : `.build-deps-${scope.virtualCount}`;
   scope.virtuals.push(name);
   return name;
+}
+
+/** Commands that only read and reshape their input (no effect besides their output; not tee). */
+const FILTERS = new Set([
+  "grep",
+  "egrep",
+  "fgrep",
+  "sed",
+  "awk",
+  "cat",
+  "head",
+  "tail",
+  "cut",
+  "sort",
+  "uniq",
+  "tr",
+  "wc",
+]);
+
+function isFilter(c: SimpleCommand): boolean {
+  return FILTERS.has(c.name?.replace(/^.*\//, "") ?? "");
 }
 
 function remove(

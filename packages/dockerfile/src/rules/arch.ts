@@ -98,7 +98,7 @@ function translateTests(scope: ScriptScope, archVars: Set<string>): void {
           scope.warn(
             "arch",
             a[k + 1]!.start,
-            `${a[k + 1]!.raw} is matched against what apk --print-arch prints (x86_64, aarch64, armv7, x86, ppc64le): use Alpine's names in the pattern`,
+            "the =~ pattern here is matched against what apk --print-arch prints (x86_64, aarch64, armv7, x86, ppc64le): use Alpine's names in it",
           );
           continue;
         }
@@ -176,9 +176,9 @@ function dpkgOther(scope: ScriptScope, pipeline: Pipeline, args: string[]): void
     );
   } else {
     scope.warn(
-      "arch",
+      "apt",
       first.start,
-      `dpkg ${args.slice(1).join(" ")} left as is; dpkg is not on Alpine`,
+      `dpkg ${args.slice(1).join(" ")} left as is; dpkg is not on Alpine (apk info and apk info -L answer such queries)`,
     );
   }
 }

@@ -5,6 +5,7 @@ import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Stage } from "../stages.js";
 import { ALPINE_USERS } from "./alpine-base.js";
 import { baseRepository } from "./base-image.js";
+import { asRoot } from "./place.js";
 import type { ScriptScope, StageState } from "./scope.js";
 
 /**
@@ -40,9 +41,12 @@ const HAVE_WWW_DATA = new Set([
  * variant renumbers its user (postgres 999 → 70, php www-data 33 → 82), numeric uses are flagged.
  */
 export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
-  if (!state.info.alpine) return;
+  // Only stages that leave Debian lose its base users.
+  if (!state.info.alpine || state.info.already) return;
   const repo = baseRepository(ctx, state.info.stage);
-  const image = IMAGE_UIDS.find((i) => i.repo === repo);
+  const image =
+    IMAGE_UIDS.find((i) => i.repo === repo) ??
+    (HAVE_WWW_DATA.has(repo ?? "") ? IMAGE_UIDS.find((i) => i.repo === "php") : undefined);
   const body = state.info.stage.body;
   if (image) flagNumericIds(ctx, body, image);
   // A user made (or flagged) in a stage this one is built FROM is not made again.
@@ -55,7 +59,8 @@ export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
     if (chain.slice(1).some((s) => s.body.some((ins) => usesUser(ins, user)))) continue;
     if (user === "www-data") {
       const at = state.info.stage.from.end;
-      ctx.edit("users", at, at, `${ctx.doc.eol}RUN ${WWW_DATA}`);
+      const line = asRoot(state.info.stage, at, `RUN ${WWW_DATA}`, ctx.doc.eol);
+      ctx.edit("users", at, at, `${ctx.doc.eol}${line}`);
       ctx.warn(
         "users",
         use.start,

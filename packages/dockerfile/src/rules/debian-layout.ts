@@ -35,6 +35,14 @@ const ALPINE_PYTHON: Readonly<Record<string, string>> = {
   "3.24": "3.14",
 };
 
+/** Alpine's default PHP per release (the phpNN packages `php-*` names map to). */
+const ALPINE_PHP: Readonly<Record<string, string>> = {
+  "3.21": "83",
+  "3.22": "84",
+  "3.23": "84",
+  "3.24": "85",
+};
+
 /** Whether Alpine `release` (when known) ships this python minor, so the path exists there too. */
 function alpinePython(minor: string | undefined, release: string | undefined): boolean {
   return release !== undefined && ALPINE_PYTHON[release] === minor;
@@ -106,7 +114,15 @@ const PATTERNS: readonly Pattern[] = [
   {
     re: /\/etc\/php\/\d\.\d+\//g,
     rule: "apt",
-    note: fixed("Debian's PHP layout; Alpine's is /etc/phpNN (e.g. /etc/php84)"),
+    note: (_m, { release }) =>
+      `Debian's PHP layout; Alpine's is /etc/phpNN, for the PHP the package names (${release && ALPINE_PHP[release] ? `/etc/php${ALPINE_PHP[release]} on Alpine ${release}` : "e.g. /etc/php84"})`,
+  },
+  {
+    re: /\/usr\/share\/postgresql\/(?:\d+\/)?postgresql\.conf\.sample\b/g,
+    rule: "apt",
+    note: fixed(
+      "the Debian postgres image's sample configuration; postgres:*-alpine keeps it in /usr/local/share/postgresql/postgresql.conf.sample (Alpine's own postgresqlNN package in /usr/share/postgresqlNN)",
+    ),
   },
   {
     re: /\/etc\/supervisor\/supervisord\.conf\b/g,

@@ -16,12 +16,16 @@ export interface StageInfo {
   final: boolean;
   /** The stage was on buildpack-deps (which preinstalls tools) and moved to plain Alpine. */
   buildpack?: BuildpackVariant;
+  /** Alpine-based before migration: rules that make up for Debian's base contents skip it. */
+  already?: boolean;
 }
 
 interface Rewritten {
   alpine: boolean;
   go: boolean;
   buildpack?: BuildpackVariant;
+  /** The image was Alpine-based before migration (nothing Debian to make up for). */
+  already?: boolean;
 }
 
 /** Rule 1: rewrites FROM images (and the ARG defaults a `FROM ${X}` uses), per stage. */
@@ -32,7 +36,14 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
     const final = index === model.stages.length - 1;
     if (stage.parent) {
       const parent = infos[stage.parent.index]!;
-      infos.push({ stage, family: "inherit", alpine: parent.alpine, go: parent.go, final });
+      infos.push({
+        stage,
+        family: "inherit",
+        alpine: parent.alpine,
+        go: parent.go,
+        final,
+        ...(parent.already ? { already: true } : {}),
+      });
       return;
     }
     if (stage.image.toLowerCase() === "scratch") {
@@ -93,7 +104,8 @@ function rewriteImage(
     const offset = prefixed[1]!.length + 1;
     const before = ctx.edits.length;
     const r = rewriteImage(ctx, prefixed[2]!, start + offset, end, instructionStart, stage);
-    if (ctx.edits.length > before) {
+    if (ctx.edits.length > before && !ctx.registryVarsWarned.has(prefixed[1]!)) {
+      ctx.registryVarsWarned.add(prefixed[1]!);
       ctx.warn(
         "from",
         start,
@@ -122,7 +134,11 @@ function rewriteImage(
         ? { ...bySuite, after: bySuite.after.replace(/bookworm/g, "") }
         : decideImage(probe, ctx.release);
     if (d.family === "alpine") {
-      return { alpine: true, go: familiarRepository(splitReference(probe).name) === "golang" };
+      return {
+        alpine: true,
+        go: familiarRepository(splitReference(probe).name) === "golang",
+        already: true,
+      };
     }
     const after = d.after?.replace(/987(\d+)/g, (_, k: string) => vars[Number(k)] ?? "");
     if (d.family === "other" || after === undefined || d.after === probe) {
@@ -184,7 +200,12 @@ function rewriteImage(
   }
   const buildpack =
     d.after !== undefined && repo === "buildpack-deps" ? buildpackVariant(written) : undefined;
-  return { alpine: d.family !== "other", go, ...(buildpack ? { buildpack } : {}) };
+  return {
+    alpine: d.family !== "other",
+    go,
+    ...(buildpack ? { buildpack } : {}),
+    ...(d.family === "alpine" ? { already: true } : {}),
+  };
 }
 
 /**

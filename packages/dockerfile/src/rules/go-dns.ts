@@ -30,7 +30,8 @@ function appendNetdns(ctx: MigrationContext, ins: Instruction): void {
 }
 
 export function addGoDns(ctx: MigrationContext, info: StageInfo, all: StageInfo[]): void {
-  if (!info.final) return;
+  // A final stage that was on Alpine already chose its resolver settings there.
+  if (!info.final || info.already) return;
   const body = info.stage.body;
   const goSource = body.find((ins) => {
     if (ins.keyword !== "COPY") return false;

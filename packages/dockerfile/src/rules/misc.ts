@@ -71,7 +71,15 @@ const FEEDERS = new Set(["echo", "printf", "cat", "yes", "true", ":"]);
 
 /** Whether every other command of the pipeline only feeds `cmd`, so the whole can go. */
 function onlyFeeds(pipeline: Pipeline, cmd: SimpleCommand): boolean {
-  return pipeline.commands.every((c) => c === cmd || FEEDERS.has(c.name ?? ""));
+  return pipeline.commands.every((c) => c === cmd || FEEDERS.has(c.name ?? "") || becomesTrue(c));
+}
+
+/** `apt-get clean` and the like: removed, or written as `true`, by the apt rule. */
+function becomesTrue(c: SimpleCommand): boolean {
+  return (
+    /^(?:apt-get|apt|aptitude)$/.test(c.name ?? "") &&
+    /^(?:update|clean|autoclean|autoremove|dist-clean)$/.test(c.args[1]?.value ?? "")
+  );
 }
 
 /** Debian's debconf has no Alpine counterpart. */

@@ -163,7 +163,7 @@ const COMPANIONS: readonly Companion[] = [
     when: (_written, stage, names, recommends) =>
       !stage.alpineInstalled.has("build-base") &&
       !names.some((n) => LIBC_DEV.has(n)) &&
-      (recommends || names.some((n) => /^lib.*-dev$/.test(n))),
+      (recommends || names.some((n) => /-dev$/.test(n))),
     reason:
       "Debian's gcc gets libc6-dev from its Recommends and from the -dev packages installed with it; Alpine's gcc has no libc headers: musl-dev",
   },

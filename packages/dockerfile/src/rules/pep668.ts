@@ -1,5 +1,6 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
+import { baseRepository } from "./base-image.js";
 import { callsOf } from "./gnu-calls.js";
 import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
@@ -14,7 +15,9 @@ const BYPASS = /^--(?:break-system-packages|target|prefix|root)(?:=|$)|^-t$/;
  * outside a virtual environment, without --break-system-packages, is flagged.
  */
 export function flagSystemPip(ctx: MigrationContext, state: StageState): void {
-  if (!state.info.alpine) return;
+  if (!state.info.alpine || state.info.already) return;
+  // The python images' pip is their own, in /usr/local, and not externally managed.
+  if (/^(?:python|pypy)$/.test(baseRepository(ctx, state.info.stage) ?? "")) return;
   if (!["python3", "py3-pip"].some((p) => state.alpineInstalled.has(p))) return;
   const body = state.info.stage.body;
   // A venv on PATH (or announced by VIRTUAL_ENV) is where pip installs go.

@@ -25,7 +25,8 @@ const PHP_IMAGES = new Set([
  * gets them in its `apk add` (the build-deps one, when the RUN has one) before the call.
  */
 export function addPhpizeDeps(ctx: MigrationContext, state: StageState): void {
-  if (!state.info.alpine || !PHP_IMAGES.has(baseRepository(ctx, state.info.stage) ?? "")) return;
+  if (!state.info.alpine || state.info.already) return;
+  if (!PHP_IMAGES.has(baseRepository(ctx, state.info.stage) ?? "")) return;
   // Installed by an `apk add` of this stage (heredocs included) or, for good, by a parent stage.
   if (state.alpineInstalled.has(PHPIZE)) return;
   let installed = false;

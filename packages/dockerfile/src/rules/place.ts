@@ -81,7 +81,11 @@ export function userAt(stage: Stage, offset: number): string | undefined {
  * switches to root and back.
  */
 export function apkRunLine(stage: Stage, offset: number, packages: string, eol: string): string {
-  const run = `RUN apk add --no-cache ${packages}`;
+  return asRoot(stage, offset, `RUN apk add --no-cache ${packages}`, eol);
+}
+
+/** A RUN line to insert at `offset`, switched to root and back after a non-root `USER`. */
+export function asRoot(stage: Stage, offset: number, run: string, eol: string): string {
   const user = userAt(stage, offset);
   if (user === undefined || ROOT.test(user)) return run;
   return `USER root${eol}${run}${eol}USER ${user}`;

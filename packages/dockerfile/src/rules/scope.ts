@@ -178,7 +178,13 @@ export class ScriptScope {
       }
       for (const cmd of item.commands) this.flushCommand(cmd);
     }
-    const dropped = [...this.deleted.keys(), ...this.replacedPipelines.keys()];
+    const dropped: { start: number; end: number }[] = [
+      ...this.deleted.keys(),
+      ...this.replacedPipelines.keys(),
+    ];
+    // A word another rule deletes or rewrites whole takes the edits inside it along.
+    for (const e of this.commandEdits.values())
+      dropped.push(...e.deleted.keys(), ...e.replaced.keys());
     for (const raw of this.rawEdits) {
       if (dropped.some((p) => raw.start >= p.start && raw.end <= p.end)) continue;
       const [s, e] = src.span(raw.start, raw.end);

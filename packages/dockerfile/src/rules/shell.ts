@@ -100,6 +100,11 @@ export function migrateShell(ctx: MigrationContext, state: StageState): void {
       if (bashShell && hasBashism(text)) runsNeedBash = true;
       if (callsBash(ctx, ins))
         state.bashNeeds.push({ offset: ins.start, reason: "a RUN line calls bash" });
+      // busybox or Debian adduser giving a bash login shell (useradd's is noted when converted).
+      else if (
+        /\badduser\b[^;&|\n]*(?:\s-s|--shell)[\s=]+["']?(?:\/usr)?\/bin\/bash\b/.test(ins.args.text)
+      )
+        state.bashNeeds.push({ offset: ins.start, reason: "a user gets bash as login shell" });
       else if (linksShToBash(ctx, ins))
         state.bashNeeds.push({ offset: ins.start, reason: "a RUN line points /bin/sh at bash" });
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {

@@ -288,14 +288,12 @@ function useradd(
   // Debian's useradd makes a home only with -m (login.defs has no CREATE_HOME); busybox always does.
   if (!o.has("-m")) out.push("-H");
   out.push(q(name));
-  const extra = str("-G");
-  for (const g of extra?.split(",") ?? []) checkGroupExists(scope, cmd.start, g);
-  const tail = extra
-    ? extra
-        .split(",")
-        .map((g) => ` && addgroup ${q(name)} ${q(g)}`)
-        .join("")
-    : "";
+  // busybox addgroup USER GROUP takes a name: a GID becomes the group made with it, or is flagged.
+  const extra = str("-G")
+    ?.split(",")
+    .map((g) => (/^\d+$/.test(g) ? (groupName(scope, cmd.start, g) ?? g) : g));
+  for (const g of extra ?? []) checkGroupExists(scope, cmd.start, g);
+  const tail = extra ? extra.map((g) => ` && addgroup ${q(name)} ${q(g)}`).join("") : "";
   return out.join(" ") + tail;
 }
 

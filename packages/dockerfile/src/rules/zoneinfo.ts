@@ -16,7 +16,7 @@ const TZ_NAME = /(?:^|\s)TZ[= ]["']?[A-Z][A-Za-z_+-]*\/[A-Za-z_+/-]+/;
  * from (`COPY --from=build /usr/share/zoneinfo …`, the usual scratch image) gets tzdata.
  */
 export function addZoneinfo(ctx: MigrationContext, state: StageState, all: StageInfo[]): void {
-  if (state.alpineInstalled.has("tzdata") || inheritsTzdata(state)) return;
+  if (state.info.already || state.alpineInstalled.has("tzdata") || inheritsTzdata(state)) return;
   const use = ownUse(state.info.stage.body) ?? copiedFrom(state.info, all);
   if (!use) return;
   addPackage(ctx, state, {
