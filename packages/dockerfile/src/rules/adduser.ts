@@ -1,5 +1,6 @@
 import type { SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
+import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { checkIds, fixShell, parseOptions, q } from "./users.js";
 
@@ -56,7 +57,15 @@ export function debianAdduser(
   checkIds(scope, cmd.start, str("--uid", "-u"), undefined, name, "user");
   const out: string[] = [];
   let group = str("--ingroup", "-G");
-  if (o.has("--group")) {
+  if (o.has("--group") && ALPINE_GROUPS.has(name)) {
+    // Alpine's base has the group already (www-data, ping, …): busybox addgroup would fail.
+    scope.warn(
+      "users",
+      cmd.start,
+      `group ${name} already exists in Alpine's base image: the user joins it instead of a new group of that name`,
+    );
+    group = name;
+  } else if (o.has("--group")) {
     const gid = str("--gid");
     scope.ctx.createdGroups.set(name, gid);
     out.push(`addgroup${system ? " -S" : ""}${gid ? ` -g ${gid}` : ""} ${q(name)} &&`);

@@ -71,7 +71,11 @@ export function migrateApt(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCo
   if (DROP.has(sub)) {
     // `apt-get update 2>&1 | grep -v W:`: the rest only reads this output, so all of it goes
     // (`true | grep …` would fail on no input).
-    if (pipeline.commands[0] === cmd && pipeline.commands.slice(1).every(isFilter)) {
+    if (
+      pipeline.commands[0] === cmd &&
+      pipeline.commands.slice(1).every(isFilter) &&
+      !statusUsed(scope, pipeline)
+    ) {
       scope.deletePipeline(pipeline, rule);
       return;
     }
@@ -267,6 +271,22 @@ const FILTERS = new Set([
   "tr",
   "wc",
 ]);
+
+/**
+ * Whether something reads the pipeline's exit status: an `&&`/`||` next to it, a `!` before it, or
+ * an `if`/`while`/`until`/`elif` it is the condition of. Then `grep -q …` decides, and the
+ * pipeline cannot go whole.
+ */
+function statusUsed(scope: ScriptScope, pipeline: Pipeline): boolean {
+  const items = scope.src.script.items;
+  const k = items.indexOf(pipeline);
+  const prev = items[k - 1];
+  const next = items[k + 1];
+  const andOr = (it: (typeof items)[number] | undefined) =>
+    it?.kind === "op" && (it.op === "&&" || it.op === "||");
+  const guard = prev?.kind === "keyword" && /^(?:!|if|elif|while|until)$/.test(prev.word);
+  return andOr(prev) || andOr(next) || guard;
+}
 
 function isFilter(c: SimpleCommand): boolean {
   return FILTERS.has(c.name?.replace(/^.*\//, "") ?? "");

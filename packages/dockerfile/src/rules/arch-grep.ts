@@ -5,6 +5,8 @@ import type { ScriptScope } from "./scope.js";
 
 export const PRINTERS = new Set(["echo", "printf"]);
 const GREPS = new Set(["grep", "egrep", "fgrep"]);
+/** A piece of an architecture name in a grep pattern (`arm`, `amd`, `i386`'s `86`). */
+const ARCH_PIECE = /amd|arm|86|ppc|s390|riscv|loong|mips/;
 /** Debian names as whole tokens of a grep pattern (`amd64|arm64`, `^armhf$`). */
 const DEBIAN_ARCH_TOKEN = new RegExp(
   `(?<![A-Za-z0-9_])(?:${Object.keys(ARCH_NAMES).join("|")})(?![A-Za-z0-9_])`,
@@ -30,18 +32,28 @@ export function translateGreps(scope: ScriptScope, archVars: Set<string>): Set<P
     const patterns = grepPatterns(grep);
     // A pattern built at run time cannot be read here: leave the pipeline to the warning.
     if (!patterns || patterns.some((w) => w.value === undefined)) continue;
+    // A whole-line match (-x) or word match (-w) keeps x86 from matching x86_64.
+    const whole = grep.args.slice(1).some((a) => /^-[A-Za-z]*[xw]/.test(a.value ?? ""));
+    const edits: { start: number; end: number; text: string }[] = [];
+    let unsure = false;
     for (const w of patterns) {
-      for (const m of w.raw.matchAll(DEBIAN_ARCH_TOKEN)) {
+      const tokens = [...w.raw.matchAll(DEBIAN_ARCH_TOKEN)];
+      // `grep -q arm`: a piece of a name, which no longer means what it did.
+      if (tokens.length === 0 && ARCH_PIECE.test(w.raw)) unsure = true;
+      for (const m of tokens) {
         const alpine = ARCH_NAMES[m[0]]!;
         if (alpine === m[0]) continue;
-        scope.rawEdits.push({
+        const anchored = whole || w.raw[m.index + m[0].length] === "$";
+        if (alpine === "x86" && !anchored) unsure = true;
+        edits.push({
           start: w.start + m.index,
           end: w.start + m.index + m[0].length,
           text: alpine,
-          rule: "arch",
         });
       }
     }
+    if (unsure) continue;
+    for (const e of edits) scope.rawEdits.push({ ...e, rule: "arch" });
     done.add(item);
   }
   return done;

@@ -4,6 +4,13 @@ import { splitWords } from "../parse/logical.js";
 import type { StageInfo } from "./from.js";
 import { decideImage } from "./images.js";
 
+/** Files that are data whatever the C library: web assets, configuration, Java archives, keys. */
+const DATA_FILE =
+  /\.(?:html?|css|js|mjs|cjs|map|json|ya?ml|toml|ini|conf|cfg|env|txt|md|xml|svg|png|jpe?g|gif|ico|webp|woff2?|ttf|jar|war|ear|class|pem|crt|key|sql|csv|properties|sh)$/i;
+
+/** Configuration and shared data directories. */
+const DATA_DIR = /^\/(?:etc|usr\/share|usr\/local\/share)\//;
+
 /** Where binaries and shared libraries live. */
 const BINARY_PATH = /^\/(?:[\w.+-]+\/)*(?:s?bin|lib(?:64|exec)?)\/|\.so(?:\.\d+)*$/;
 
@@ -22,12 +29,15 @@ export function flagGlibcCopies(ctx: MigrationContext, info: StageInfo, all: Sta
     const source = glibcSource(from, all, ctx.release);
     if (!source) continue;
     const words = splitWords(ins.args.text.slice(rest)).map((w) => w.text);
-    const binaries = words.slice(0, -1).filter((w) => BINARY_PATH.test(w));
+    // Anything but plain data: a release, a venv, node_modules or a binary may hold glibc code.
+    const binaries = words
+      .slice(0, -1)
+      .filter((w) => BINARY_PATH.test(w) || !(DATA_FILE.test(w) || DATA_DIR.test(w)));
     if (binaries.length === 0) continue;
     ctx.warn(
       "glibc",
       ins.start,
-      `${binaries.join(", ")} comes from ${source}, which stays on glibc: a dynamically linked program or library from there does not run on Alpine (musl); build it in an Alpine stage, copy a static build, or apk add gcompat`,
+      `${binaries.join(", ")} comes from ${source}, which stays on glibc: programs and native libraries in it (a binary, a release with its runtime, a virtualenv, node addons) are linked against glibc and do not run on Alpine (musl); build it in an Alpine stage, copy a static build, or apk add gcompat`,
     );
   }
 }

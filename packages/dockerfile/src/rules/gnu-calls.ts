@@ -15,6 +15,12 @@ const WRAPPERS: Readonly<Record<string, (w: string) => number | false>> = {
   exec: () => false,
   timeout: (w) => (/^-[sk]$/.test(w) ? 2 : /^-/.test(w) || /^\d+[smhd]?$/.test(w) ? 1 : false),
   xargs: (w) => (/^-[IEensPa]$/.test(w) ? 2 : /^-/.test(w) ? 1 : false),
+  eatmydata: () => false,
+  ionice: (w) => (/^-[cnp]$/.test(w) ? 2 : /^-/.test(w) ? 1 : false),
+  stdbuf: (w) => (/^-[ioe]$/.test(w) ? 2 : /^-/.test(w) ? 1 : false),
+  // `flock [-x|-s|-n|-w SECS] FILE CMD…`: the lock file is a path; `flock FILE -c STR` is a string.
+  flock: (w) =>
+    /^-[wE]$/.test(w) ? 2 : /^-[sxunoF]+$/.test(w) || /^[./~]|\.lock$/.test(w) ? 1 : false,
 };
 
 const base = (w: string | undefined) => w?.replace(/^.*\//, "");

@@ -36,6 +36,8 @@ export function commandString(cmd: SimpleCommand): Word | undefined {
   if (!shell && !cmd.args.some((a) => a.value === "-c" || a.value === "--command")) {
     return undefined;
   }
+  // `flock FILE -c STR` is also a wrapper (`flock FILE CMD`): its own -c is looked at first.
+  if (OPTION_C.has(cmd.name?.replace(/^.*\//, "") ?? "")) return optionString(cmd);
   const view = unwrapped(cmd) ?? cmd;
   const name = view.name?.replace(/^.*\//, "") ?? "";
   if (OPTION_C.has(name)) return optionString(view);

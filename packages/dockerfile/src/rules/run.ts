@@ -201,6 +201,8 @@ const RUNS_STRINGS = new Set([
   "xargs",
   "chroot",
   "runuser",
+  // `echo | { apt-get …; }`: after a pipe the group is read as a command named `{`.
+  "{",
 ]);
 
 function flagHidden(scope: ScriptScope, cmd: SimpleCommand): void {

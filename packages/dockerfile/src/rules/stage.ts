@@ -9,6 +9,7 @@ import { copiedFiles, scriptCommands } from "./context-files.js";
 import { flagGlibcCopies } from "./copy-glibc.js";
 import { debianPathNote, debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
+import { flagDotnetRid } from "./dotnet-rid.js";
 import type { StageInfo } from "./from.js";
 import { addGnuTools } from "./gnu-stage.js";
 import { addGoDns } from "./go-dns.js";
@@ -77,6 +78,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addPhpizeDeps(ctx, state);
   checkBaseUsers(ctx, state);
   flagGlibcCopies(ctx, info, all);
+  flagDotnetRid(ctx, state);
   flagSystemPip(ctx, state);
   flagGlibcWheels(ctx, state);
   addGnuIconv(ctx, state);

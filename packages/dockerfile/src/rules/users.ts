@@ -222,18 +222,17 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
         cmd.start,
         "usermod -G without -a replaced the group list; addgroup only adds",
       );
-    for (const g of groups.split(",")) checkGroupExists(scope, cmd.start, g);
-    return groups
-      .split(",")
-      .map((g) => `addgroup ${q(p.operands[0]!)} ${q(g)}`)
-      .join(" && ");
+    const named = groups.split(",").map((g) => byName(scope, cmd.start, g));
+    for (const g of named) checkGroupExists(scope, cmd.start, g);
+    return named.map((g) => `addgroup ${q(p.operands[0]!)} ${q(g)}`).join(" && ");
   }
   const p = parseOptions(words, new Set(["-a", "-d"]), {});
   const add = p?.options.get("-a");
   const del = p?.options.get("-d");
   if (typeof add === "string" && p?.operands.length === 1) {
-    checkGroupExists(scope, cmd.start, p.operands[0]!);
-    return `addgroup ${q(add)} ${q(p.operands[0]!)}`;
+    const group = byName(scope, cmd.start, p.operands[0]!);
+    checkGroupExists(scope, cmd.start, group);
+    return `addgroup ${q(add)} ${q(group)}`;
   }
   if (typeof del === "string" && p?.operands.length === 1)
     return `delgroup ${q(del)} ${q(p.operands[0]!)}`;
@@ -288,13 +287,17 @@ function useradd(
   // Debian's useradd makes a home only with -m (login.defs has no CREATE_HOME); busybox always does.
   if (!o.has("-m")) out.push("-H");
   out.push(q(name));
-  // busybox addgroup USER GROUP takes a name: a GID becomes the group made with it, or is flagged.
   const extra = str("-G")
     ?.split(",")
-    .map((g) => (/^\d+$/.test(g) ? (groupName(scope, cmd.start, g) ?? g) : g));
+    .map((g) => byName(scope, cmd.start, g));
   for (const g of extra ?? []) checkGroupExists(scope, cmd.start, g);
   const tail = extra ? extra.map((g) => ` && addgroup ${q(name)} ${q(g)}`).join("") : "";
   return out.join(" ") + tail;
+}
+
+/** busybox addgroup USER GROUP takes a name: a GID becomes the group made with it, or is flagged. */
+function byName(scope: ScriptScope, at: number, group: string): string {
+  return /^\d+$/.test(group) ? (groupName(scope, at, group) ?? group) : group;
 }
 
 /**

@@ -171,6 +171,15 @@ export function deletePipelines(src: ShellSource, deleted: ReadonlySet<Pipeline>
   if (emptied) return { edits: [], emptied };
   const elements = items.filter((it) => it.kind !== "op") as (Item & Spanned)[];
   const { edits: chained, rest } = andOrEdits(src, items, elements, deleted);
+  // `! apt-get clean; …`: the `!` stays, so the step does too, as `true` (`! true` keeps the status).
+  for (const p of [...rest]) {
+    const before = elements[elements.indexOf(p) - 1];
+    if (before?.kind === "keyword" && before.word === "!") {
+      rest.delete(p);
+      const [s, e] = src.span(p.start, p.end);
+      chained.push({ start: s, end: e, text: "true" });
+    }
+  }
   const edits = deleteRuns(src, elements, rest as ReadonlySet<Item & Spanned>, {
     separators: true,
     fallback: "true",
