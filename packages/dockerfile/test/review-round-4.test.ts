@@ -64,3 +64,29 @@ describe("fourth review round", () => {
     expect(r.warnings.find((w) => w.rule === "glibc")?.message).toMatch(/use linux-musl-x64/);
   });
 });
+
+describe("fourth review round, quieter and cgo", () => {
+  it("adds gcc and musl-dev to a golang stage that turns cgo on", () => {
+    const r = migrate(
+      "FROM golang:1.23-bookworm AS b\nENV CGO_ENABLED=1\nRUN apt-get update && apt-get install -y libsqlite3-dev\nRUN go build -o /app .\n",
+    );
+    expect(r.output).toContain("RUN apk add --no-cache sqlite-dev gcc musl-dev\n");
+    expect(
+      migrate("FROM golang:1.23-bookworm\nENV CGO_ENABLED=0\nRUN go build .\n").output,
+    ).not.toContain("gcc");
+  });
+
+  it("warns once per version change and once per PGDG extension", () => {
+    const php = migrate(
+      "FROM debian:12\nRUN apt-get install -y php8.2-fpm php8.2-gd php8.2-mysql\n",
+      {
+        release: "3.24",
+      },
+    );
+    expect(php.warnings.filter((w) => /has no php 8\.2/.test(w.message))).toHaveLength(1);
+    const pg = migrate(
+      "FROM postgres:16\nRUN apt-get update && apt-get install -y postgresql-16-postgis-3\n",
+    );
+    expect(pg.warnings).toHaveLength(1);
+  });
+});

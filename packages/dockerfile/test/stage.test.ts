@@ -97,6 +97,8 @@ describe("rule 7: Go DNS and DEBIAN_FRONTEND", () => {
     expect(r.output).toBe(
       [
         "FROM golang:1.25-alpine AS build",
+        // The Debian tag had gcc for cgo; the -alpine tag gets it (go-cgo.ts).
+        "RUN apk add --no-cache gcc musl-dev",
         "ENV CGO_ENABLED=1",
         "RUN go build -o /app .",
         "FROM alpine:3.23",

@@ -23,6 +23,8 @@ export class MigrationContext {
   readonly lastingByStage = new Map<number, ReadonlySet<string>>();
   /** Registry variables (`${REGISTRY}/…` FROMs) already warned about: once per file. */
   readonly registryVarsWarned = new Set<string>();
+  /** Version changes (`php:8.2`) already warned about: once per file. */
+  readonly versionChangesWarned = new Set<string>();
 
   constructor(
     readonly doc: ParsedDockerfile,

@@ -219,7 +219,8 @@ function buildsNative(stage: Stage, repo: string): boolean {
     .join("\n");
   if (repo === "golang") {
     const installs = (pkg: string) => new RegExp(`\\binstall\\b[^\\n]*\\b${pkg}\\b`).test(runs);
-    const cgo = /CGO_ENABLED=1|\b(?:gcc|make|pkg-config)\b/.test(runs) && !installs("gcc");
+    // CGO_ENABLED=1 alone gets gcc and musl-dev added (go-cgo.ts); other C tool calls are noted.
+    const cgo = /\b(?:gcc|make|pkg-config)\b/.test(runs) && !installs("gcc");
     const git = /\bgit\s+(?:clone|fetch|checkout|submodule|config|describe|rev-parse)\b/.test(runs);
     return cgo || (git && !installs("git"));
   }

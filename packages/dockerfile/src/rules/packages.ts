@@ -78,7 +78,10 @@ export function mapPackages(
     }
     const decision = decide(ctx, stage, name, commands, tok.offset, mode, debianNames, manual);
     const change = decision.versionChange;
-    if (change && mode !== "remove") {
+    // One warning per version change and file: php8.2-fpm, php8.2-gd, … say the same thing.
+    const changeKey = change && `${change.family}:${change.from}`;
+    if (change && mode !== "remove" && !ctx.versionChangesWarned.has(changeKey!)) {
+      ctx.versionChangesWarned.add(changeKey!);
       ctx.warn(
         rule,
         tok.offset,
@@ -113,7 +116,9 @@ export function mapPackages(
       const hint = decision.candidates?.length
         ? ` (candidates: ${decision.candidates.join(", ")})`
         : "";
-      ctx.warn(rule, tok.offset, `no Alpine package known for ${name}; kept as written${hint}`);
+      // A rule that answered "unknown" has said why already.
+      if (decision.layer !== "migrate-rule")
+        ctx.warn(rule, tok.offset, `no Alpine package known for ${name}; kept as written${hint}`);
     } else {
       for (const n of written) {
         if (!ctx.packageMap.exists(n)) {

@@ -30,10 +30,7 @@ export function postgresImagePackage(
         "the postgres image builds PostgreSQL with contrib, client and headers (pg_config) into /usr/local; Alpine's postgresqlNN packages would add a second server",
     };
   }
-  ctx.warn(
-    "apt",
-    offset,
-    `${name} is a PGDG package for Debian's postgres image; postgres:*-alpine has no such packages and Alpine's own are built for Alpine's server: build the extension from source against /usr/local (pg_config), as the image's server is there`,
-  );
-  return undefined;
+  const why = `${name} is a PGDG package for Debian's postgres image; postgres:*-alpine has no such packages and Alpine's own are built for Alpine's server: build the extension from source against /usr/local (pg_config), as the image's server is there`;
+  ctx.warn("apt", offset, why);
+  return { debian: name, alpine: [], kind: "unknown", layer: "migrate-rule", reason: why };
 }

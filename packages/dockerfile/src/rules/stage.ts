@@ -12,6 +12,7 @@ import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { flagDotnetRid } from "./dotnet-rid.js";
 import type { StageInfo } from "./from.js";
 import { addGnuTools } from "./gnu-stage.js";
+import { addCgoToolchain } from "./go-cgo.js";
 import { addGoDns } from "./go-dns.js";
 import { migrateGosuDownload } from "./gosu.js";
 import { addRuntimeModules } from "./modules.js";
@@ -76,6 +77,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addGnuTools(ctx, state);
   addZoneinfo(ctx, state, all);
   addPhpizeDeps(ctx, state);
+  addCgoToolchain(ctx, state);
   checkBaseUsers(ctx, state);
   flagGlibcCopies(ctx, info, all);
   flagDotnetRid(ctx, state);
