@@ -25,6 +25,13 @@ describe("runRepositoryMigration", () => {
     expect(await readFile(join(root, "svc/Dockerfile"), "utf8")).toBe(SERVICE);
   });
 
+  it("prints warnings with line and column, as the single-file mode does", async () => {
+    root = await gitRepo({ "svc/Dockerfile": 'FROM debian:12\nRUN bash -c "echo hi"\n' });
+    const { io, stderr } = captureIo(root);
+    await runRepositoryMigration(".", { alpine: "3.23" }, io);
+    expect(stderr.text).toMatch(/svc\/Dockerfile:2:1 \[shell\] a RUN line calls bash/);
+  });
+
   it("--check exits 1 while changes are needed and 0 after --write", async () => {
     root = await gitRepo({ "svc/Dockerfile": SERVICE });
     const first = captureIo(root);

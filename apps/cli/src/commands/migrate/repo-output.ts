@@ -31,7 +31,10 @@ export function repoJson(plan: RepoPlan, pinFailures: PinFailure[], written: str
 /** Warnings as `file:line: [rule] message` on stderr, the way the single-file mode prints them. */
 export function printRepoWarnings(io: Io, plan: RepoPlan): void {
   for (const file of plan.files) {
-    for (const w of file.warnings) io.warn(`${file.file}:${w.line}: [${w.rule}] ${w.message}`);
+    for (const w of file.warnings) {
+      const at = w.column === undefined ? `${w.line}:` : `${w.line}:${w.column}`;
+      io.warn(`${file.file}:${at} [${w.rule}] ${w.message}`);
+    }
   }
   for (const s of plan.skipped) io.warn(s.message);
   for (const m of plan.mentions) {
