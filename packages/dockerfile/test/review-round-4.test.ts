@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile text holds ${VAR} on purpose
 import { describe, expect, it } from "vitest";
 import { migrate } from "./helpers.js";
 
@@ -88,5 +89,12 @@ describe("fourth review round, quieter and cgo", () => {
       "FROM postgres:16\nRUN apt-get update && apt-get install -y postgresql-16-postgis-3\n",
     );
     expect(pg.warnings).toHaveLength(1);
+  });
+});
+
+describe("messages keep variable names as written", () => {
+  it("does not lower-case ${REGISTRY} in the no-variant warning", () => {
+    const r = migrate("ARG REGISTRY=r.example\nFROM ${REGISTRY}debian:12\n");
+    expect(r.warnings[0]?.message).toContain("${REGISTRY}debian");
   });
 });

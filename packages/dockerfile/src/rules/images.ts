@@ -288,7 +288,8 @@ export function decideImage(written: string, release: string): ImageDecision {
     family: "other",
     repository: repo,
     needsPin: false,
-    warning: `no Alpine variant is known for ${repo}; image left as is (rebuild it on Alpine or pick an Alpine-based image)`,
+    // A name holding a variable is shown as written: lower-casing would rename the variable.
+    warning: `no Alpine variant is known for ${ref.name.includes("$") ? ref.name : repo}; image left as is (rebuild it on Alpine or pick an Alpine-based image)`,
   };
 }
 
