@@ -73,3 +73,16 @@ describe("GODEBUG set twice, or with another resolver", () => {
     );
   });
 });
+
+describe("tzdata for Ruby images that ship", () => {
+  it("adds tzdata to a ruby stage the image ships (TZInfo needs the zone files)", () => {
+    const r = migrate('FROM ruby:3.3-slim\nRUN bundle install\nCMD ["rails","server"]\n');
+    expect(r.output).toBe(
+      'FROM ruby:3.3-alpine\nRUN apk add --no-cache tzdata\nRUN bundle install\nCMD ["rails","server"]\n',
+    );
+    const build = migrate(
+      "FROM ruby:3.3-slim AS gems\nRUN bundle install\nFROM debian:12\nCOPY --from=gems /usr/local/bundle /b\n",
+    );
+    expect(build.output.split("FROM")[1]).not.toContain("tzdata");
+  });
+});

@@ -1,6 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
+import { baseRepository } from "./base-image.js";
 import type { StageInfo } from "./from.js";
 import { addPackage } from "./place.js";
 import type { StageState } from "./scope.js";
@@ -17,7 +18,7 @@ const TZ_NAME = /(?:^|\s)TZ[= ]["']?[A-Z][A-Za-z_+-]*\/[A-Za-z_+/-]+/;
  */
 export function addZoneinfo(ctx: MigrationContext, state: StageState, all: StageInfo[]): void {
   if (state.info.already || state.alpineInstalled.has("tzdata") || inheritsTzdata(state)) return;
-  const use = ownUse(state.info.stage.body) ?? copiedFrom(state.info, all);
+  const use = ownUse(state.info.stage.body) ?? copiedFrom(state.info, all) ?? rubyUse(ctx, state);
   if (!use) return;
   addPackage(ctx, state, {
     pkg: "tzdata",
@@ -39,6 +40,21 @@ function ownUse(body: Instruction[]): { at: number; why: string } | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Ruby's TZInfo (ActiveSupport, Rails) reads the zone files and fails at boot without them
+ * (TZInfo::DataSourceNotFound); the Debian ruby images have them, the -alpine ones do not.
+ */
+function rubyUse(
+  ctx: MigrationContext,
+  state: StageState,
+): { at: number; why: string } | undefined {
+  if (!state.ships || baseRepository(ctx, state.info.stage) !== "ruby") return undefined;
+  return {
+    at: state.info.stage.from.start,
+    why: "Ruby's TZInfo (ActiveSupport, Rails) reads /usr/share/zoneinfo",
+  };
 }
 
 /** A later stage's `COPY --from=<this stage> /usr/share/zoneinfo …`. */
