@@ -21,10 +21,6 @@ export class MigrationContext {
   readonly createdGroups = new Map<string, string | undefined>();
   /** Packages each converted stage installs for good, for the stages built FROM it. */
   readonly lastingByStage = new Map<number, ReadonlySet<string>>();
-  /** Registry variables (`${REGISTRY}/…` FROMs) already warned about: once per file. */
-  readonly registryVarsWarned = new Set<string>();
-  /** Version changes (`php:8.2`) already warned about: once per file. */
-  readonly versionChangesWarned = new Set<string>();
 
   constructor(
     readonly doc: ParsedDockerfile,
@@ -80,9 +76,13 @@ export class MigrationContext {
 
   warn(rule: RuleId, offset: number, message: string): void {
     const pos = this.position(offset);
-    const key = `${rule}:${pos.line}:${message}`;
+    this.warnOnce(`${rule}:${pos.line}:${message}`, rule, offset, message);
+  }
+
+  /** A warning given once per file for `key` (a registry variable, a version change). */
+  warnOnce(key: string, rule: RuleId, offset: number, message: string): void {
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    this.warnings.push({ rule, message, ...pos });
+    this.warnings.push({ rule, message, ...this.position(offset) });
   }
 }

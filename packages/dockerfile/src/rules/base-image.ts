@@ -2,8 +2,19 @@ import type { MigrationContext } from "../migrate/context.js";
 import type { Stage } from "../stages.js";
 import { familiarRepository, splitReference } from "./images.js";
 
+/** Official images built on the php image: they keep its `$PHPIZE_DEPS` and its www-data user. */
+export const PHP_BASED = new Set([
+  "php",
+  "wordpress",
+  "drupal",
+  "joomla",
+  "nextcloud",
+  "matomo",
+  "composer",
+]);
+
 /** The first stage of a `FROM base` chain: the one naming an image. */
-export function rootStage(stage: Stage): Stage {
+function rootStage(stage: Stage): Stage {
   let root = stage;
   while (root.parent) root = root.parent;
   return root;

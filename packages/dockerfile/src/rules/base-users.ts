@@ -4,7 +4,7 @@ import type { Instruction } from "../parse/types.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Stage } from "../stages.js";
 import { ALPINE_USERS } from "./alpine-base.js";
-import { baseRepository } from "./base-image.js";
+import { baseRepository, PHP_BASED } from "./base-image.js";
 import { asRoot } from "./place.js";
 import type { ScriptScope, StageState } from "./scope.js";
 
@@ -23,16 +23,7 @@ const IMAGE_UIDS: readonly { repo: string; user: string; debian: string; alpine:
 ];
 
 /** Official images whose Alpine variant creates www-data itself (php and what builds on it, httpd). */
-const HAVE_WWW_DATA = new Set([
-  "php",
-  "httpd",
-  "wordpress",
-  "drupal",
-  "joomla",
-  "nextcloud",
-  "matomo",
-  "composer",
-]);
+const HAVE_WWW_DATA = new Set([...PHP_BASED, "httpd"]);
 
 /**
  * Rule `users`: a converted stage that runs as, or chowns to, a user only Debian's base image has

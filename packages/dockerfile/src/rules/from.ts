@@ -104,9 +104,9 @@ function rewriteImage(
     const offset = prefixed[1]!.length + 1;
     const before = ctx.edits.length;
     const r = rewriteImage(ctx, prefixed[2]!, start + offset, end, instructionStart, stage);
-    if (ctx.edits.length > before && !ctx.registryVarsWarned.has(prefixed[1]!)) {
-      ctx.registryVarsWarned.add(prefixed[1]!);
-      ctx.warn(
+    if (ctx.edits.length > before) {
+      ctx.warnOnce(
+        `registry:${prefixed[1]}`,
         "from",
         start,
         `${prefixed[1]} supplies the registry of this image: make sure the registry it names serves the Alpine image too`,

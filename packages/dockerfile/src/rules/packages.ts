@@ -79,10 +79,9 @@ export function mapPackages(
     const decision = decide(ctx, stage, name, commands, tok.offset, mode, debianNames, manual);
     const change = decision.versionChange;
     // One warning per version change and file: php8.2-fpm, php8.2-gd, … say the same thing.
-    const changeKey = change && `${change.family}:${change.from}`;
-    if (change && mode !== "remove" && !ctx.versionChangesWarned.has(changeKey!)) {
-      ctx.versionChangesWarned.add(changeKey!);
-      ctx.warn(
+    if (change && mode !== "remove") {
+      ctx.warnOnce(
+        `version:${change.family}:${change.from}`,
         rule,
         tok.offset,
         `${name}: Alpine ${ctx.release} has no ${change.family} ${change.from}; ${decision.alpine.join(" ")} is ${change.family} ${change.to}: check the application runs on it, or pick an image that ships ${change.family} ${change.from}`,

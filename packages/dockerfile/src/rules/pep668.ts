@@ -95,13 +95,7 @@ function pipInstall(c: SimpleCommand): boolean {
 }
 
 function systemInstall(c: SimpleCommand): boolean {
-  const words = c.args.map((a) => a.value ?? a.raw);
-  const name = (c.name ?? "").replace(/^.*\//, "");
   // Only pip on PATH or the system interpreter: /opt/venv/bin/pip is a virtual environment's.
   if (c.name?.includes("/") && !/^\/usr\/bin\//.test(c.name)) return false;
-  let k: number;
-  if (PIP.test(name)) k = 1;
-  else if (/^python3?(?:\.\d+)?$/.test(name) && words[1] === "-m" && words[2] === "pip") k = 3;
-  else return false;
-  return words[k] === "install" && !words.some((w) => BYPASS.test(w));
+  return pipInstall(c) && !c.args.some((a) => BYPASS.test(a.value ?? a.raw));
 }

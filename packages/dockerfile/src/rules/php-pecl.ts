@@ -1,22 +1,12 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { simpleCommands } from "../shell/script.js";
-import { baseRepository } from "./base-image.js";
+import { baseRepository, PHP_BASED } from "./base-image.js";
 import { removals } from "./gnu-stage.js";
 import { addPackage } from "./place.js";
 import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
 
 const PHPIZE = "$PHPIZE_DEPS";
-/** Images built on the php image (they keep its `$PHPIZE_DEPS` ENV). */
-const PHP_IMAGES = new Set([
-  "php",
-  "wordpress",
-  "drupal",
-  "joomla",
-  "nextcloud",
-  "matomo",
-  "composer",
-]);
 
 /**
  * Rule `from` (what the variant ships): the Debian php images keep `$PHPIZE_DEPS` (autoconf, gcc,
@@ -26,7 +16,7 @@ const PHP_IMAGES = new Set([
  */
 export function addPhpizeDeps(ctx: MigrationContext, state: StageState): void {
   if (!state.info.alpine || state.info.already) return;
-  if (!PHP_IMAGES.has(baseRepository(ctx, state.info.stage) ?? "")) return;
+  if (!PHP_BASED.has(baseRepository(ctx, state.info.stage) ?? "")) return;
   // Installed by an `apk add` of this stage (heredocs included) or, for good, by a parent stage.
   if (state.alpineInstalled.has(PHPIZE)) return;
   let installed = false;

@@ -17,7 +17,8 @@ const TZ_NAME = /(?:^|\s)TZ[= ]["']?[A-Z][A-Za-z_+-]*\/[A-Za-z_+/-]+/;
  * from (`COPY --from=build /usr/share/zoneinfo …`, the usual scratch image) gets tzdata.
  */
 export function addZoneinfo(ctx: MigrationContext, state: StageState, all: StageInfo[]): void {
-  if (state.info.already || state.alpineInstalled.has("tzdata") || inheritsTzdata(state)) return;
+  // A parent stage's tzdata is in alpineInstalled already (stages inherit what parents keep).
+  if (state.info.already || state.alpineInstalled.has("tzdata")) return;
   const use = ownUse(state.info.stage.body) ?? copiedFrom(state.info, all) ?? rubyUse(ctx, state);
   if (!use) return;
   addPackage(ctx, state, {
@@ -75,15 +76,4 @@ function copiedFrom(info: StageInfo, all: StageInfo[]): { at: number; why: strin
 
 function names(info: StageInfo): string[] {
   return [String(info.stage.index), ...(info.stage.alias ? [info.stage.alias.toLowerCase()] : [])];
-}
-
-const INSTALLS_TZDATA = /\b(?:apt-get|apt|aptitude|apk)\b[\s\S]*\btzdata\b/;
-
-/** A parent stage (`FROM base`) that already installs tzdata. */
-function inheritsTzdata(state: StageState): boolean {
-  for (let p = state.info.stage.parent; p; p = p.parent) {
-    const installs = p.body.filter((i) => i.keyword === "RUN").map((i) => i.args.text);
-    if (installs.some((t) => INSTALLS_TZDATA.test(t))) return true;
-  }
-  return false;
 }
