@@ -164,3 +164,22 @@ describe("rules 9-11: glibc downloads, locales, third-party repositories", () =>
     expect(r.warnings.filter((w) => w.rule === "apt-repos").map((w) => w.line)).toEqual([2, 3]);
   });
 });
+
+describe("locale removal says what musl does not do", () => {
+  it("mentions collation, and ICU with the asked locale on postgres images", () => {
+    const r = migrate("FROM postgres:16\nRUN localedef -i fr_FR -c -f UTF-8 fr_FR.UTF-8\n");
+    expect(r.warnings[0]?.message).toMatch(/does not collate .*--icu-locale=fr-FR/);
+    const plain = migrate("FROM debian:12\nRUN locale-gen en_US.UTF-8\n");
+    expect(plain.warnings[0]?.message).toMatch(/sorting follows byte order; musl-locales/);
+  });
+});
+
+describe("a stage built FROM another inherits what that one installed", () => {
+  it("adds no second bash to a child stage whose parent installed it", () => {
+    const r = migrate(
+      'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y bash curl\nUSER app\nFROM base\nCMD ["bash","-c","curl x"]\n',
+    );
+    expect(r.output.match(/bash/g)).toHaveLength(2);
+    expect(r.output).not.toContain("USER root");
+  });
+});
