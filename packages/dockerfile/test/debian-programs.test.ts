@@ -94,4 +94,11 @@ describe("Debian-only programs and layout are flagged, never silently kept", () 
       messages('FROM debian:12\nCOPY app /usr/local/bin/\nCMD ["nginx","-g","daemon off;"]\n'),
     ).toEqual([]);
   });
+
+  it("says nothing about a program whose step is removed with the apt work it ran", () => {
+    const m = messages(
+      'FROM debian:12\nRUN runuser -u root -c "apt-get update"\nRUN apt-get update && runuser -u app -- true\n',
+    );
+    expect(m).toEqual([expect.stringMatching(/^3: runuser is util-linux's tool/)]);
+  });
 });

@@ -209,8 +209,9 @@ describe("rule 1: a registry from a variable in front of the image", () => {
 
 describe("rule 1: bases that stay, and what that means for musl binaries", () => {
   it("says what a Debian distroless final stage means for musl binaries", () => {
+    // cgo on: the binary links against musl once the stage is on Alpine.
     const r = migrate(
-      "FROM golang:1.23 AS b\nRUN go build -o /app .\nFROM gcr.io/distroless/base-debian12\nCOPY --from=b /app /app\n",
+      "FROM golang:1.23 AS b\nRUN apt-get update && apt-get install -y libsqlite3-dev gcc\nRUN go build -o /app .\nFROM gcr.io/distroless/base-debian12\nCOPY --from=b /app /app\n",
     );
     expect(r.output).toContain("FROM gcr.io/distroless/base-debian12\n");
     expect(r.warnings.find((w) => /distroless/.test(w.message))?.message).toMatch(
@@ -218,6 +219,26 @@ describe("rule 1: bases that stay, and what that means for musl binaries", () =>
     );
     const stat = migrate("FROM gcr.io/distroless/static-debian12\n");
     expect(stat.warnings[0]?.message).toMatch(/no C library: .*static/);
+    // A converted non-Go build stage is flagged too.
+    const c = migrate(
+      "FROM debian:12 AS b\nRUN apt-get update && apt-get install -y gcc && gcc -o /app a.c\nFROM gcr.io/distroless/static-debian12\nCOPY --from=b /app /app\n",
+    );
+    expect(c.warnings.some((w) => /no C library/.test(w.message))).toBe(true);
+  });
+
+  it("keeps quiet when only a Go stage with no C compiler feeds the distroless stage", () => {
+    // golang:*-alpine has no gcc, so cgo turns itself off and the binary is static.
+    for (const image of ["base-debian12", "static-debian12"]) {
+      const r = migrate(
+        `FROM golang:1.23 AS b\nRUN go build -o /app .\nFROM b AS t\nRUN go test ./...\nFROM gcr.io/distroless/${image}\nCOPY --from=t /app /app\n`,
+      );
+      expect(r.output).toContain("FROM golang:1.23-alpine AS b\n");
+      expect(r.warnings).toEqual([]);
+    }
+    const cgo = migrate(
+      "FROM golang:1.23 AS b\nENV CGO_ENABLED=1\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=b /app /app\n",
+    );
+    expect(cgo.warnings.some((w) => /no C library/.test(w.message))).toBe(true);
   });
 
   it("warns that the .NET Alpine images have no ICU", () => {

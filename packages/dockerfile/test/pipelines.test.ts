@@ -23,6 +23,19 @@ describe("expert review round (pipelines into compounds, removed installs, && / 
     }
   });
 
+  it("removes a bookkeeping pipeline whose apt step is removed too, in one run", () => {
+    const r = migrate(
+      'FROM debian:bookworm-slim\nRUN apt-mark showmanual | apt-get update\nCMD ["sh"]\n',
+    );
+    expect(r.output).toBe('FROM alpine:3.23\nCMD ["sh"]\n');
+    expect(r.warnings.some((w) => /piped together/.test(w.message))).toBe(false);
+    // `apt-get clean` is removed as well; an install beside apt-mark still is not.
+    const clean = migrate(
+      "FROM debian:bookworm-slim\nRUN apt-get clean | apt-mark auto curl; echo ok\n",
+    );
+    expect(clean.output).toContain("RUN echo ok");
+  });
+
   it("leaves a pipeline that runs into a compound command, and says so", () => {
     const text = [
       "FROM debian:bookworm-slim",

@@ -182,4 +182,23 @@ describe("a stage built FROM another inherits what that one installed", () => {
     expect(r.output.match(/bash/g)).toHaveLength(2);
     expect(r.output).not.toContain("USER root");
   });
+
+  it("flags a parent's gosu CMD that a child inherits after its gosu became su-exec", () => {
+    const text = [
+      "FROM debian:12 AS base",
+      'CMD ["gosu", "nobody", "sh"]',
+      "FROM base AS child",
+      "RUN apt-get update && apt-get install -y gosu curl",
+      "",
+    ].join("\n");
+    const r = migrate(text);
+    expect(r.output).toContain("RUN apk add --no-cache su-exec curl\n");
+    const inherited = r.warnings.filter((w) => /inherits this CMD/.test(w.message));
+    expect(inherited).toHaveLength(1);
+    expect(inherited[0]).toMatchObject({ line: 2 });
+    expect(inherited[0]?.message).toMatch(/stage child .*own CMD calling su-exec/);
+    // The child's own CMD, or gosu fetched by the parent, leaves nothing to flag.
+    const own = migrate(`${text}CMD ["su-exec", "nobody", "sh"]\n`);
+    expect(own.warnings.some((w) => /inherits this CMD/.test(w.message))).toBe(false);
+  });
 });

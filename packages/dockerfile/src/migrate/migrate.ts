@@ -5,6 +5,7 @@ import { parseDockerfile } from "../parse/dockerfile.js";
 import { DockerfileSyntaxError } from "../parse/errors.js";
 import type { Instruction } from "../parse/types.js";
 import { migrateFromLines } from "../rules/from.js";
+import { flagInheritedGosu } from "../rules/gosu.js";
 import { dropDebianFrontend, migrateStage } from "../rules/stage.js";
 import { analyzeStages } from "../stages.js";
 import { MigrationContext } from "./context.js";
@@ -62,6 +63,7 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
     }
   }
   for (const info of infos) migrateStage(ctx, info, infos);
+  flagInheritedGosu(ctx, infos);
   const output = applyEdits(text, ctx.edits);
   const edits = [...ctx.edits]
     .sort((a, b) => a.start - b.start)

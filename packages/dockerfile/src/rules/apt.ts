@@ -58,6 +58,12 @@ export function parseAptArgs(cmd: SimpleCommand): AptCommand {
   return { tool: tool!, sub, options, operands };
 }
 
+/** True for `apt-get update`, `apt-get clean` and the like: steps migrate removes whole. */
+export function aptStepRemoved(cmd: SimpleCommand): boolean {
+  const sub = parseAptArgs(cmd).sub;
+  return sub?.value !== undefined && DROP.has(sub.value);
+}
+
 /** Rules 2 and 3: apt-get/apt/aptitude and xx-apt(-get) become apk and xx-apk. */
 export function migrateApt(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
   const xx = XX_APT_TOOLS.has(cmd.name ?? "");

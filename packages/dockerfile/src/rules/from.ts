@@ -3,6 +3,7 @@ import type { ArgDefault, Stage, StageModel } from "../stages.js";
 import { wholeVariable } from "../stages.js";
 import { type BuildpackVariant, buildpackVariant } from "./buildpack.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
+import { copiesOnlyStaticGo } from "./go-static.js";
 import { decideImage, familiarRepository, type ImageFamily, splitReference } from "./images.js";
 import { followRenovateComment } from "./renovate.js";
 
@@ -71,7 +72,7 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
       }
       const known =
         doneArgs.get(arg) ??
-        rewriteImage(ctx, arg.value, arg.start, arg.end, arg.instruction.start, stage);
+        rewriteImage(ctx, arg.value, arg.start, arg.end, arg.instruction.start, stage, infos);
       doneArgs.set(arg, known);
       infos.push({ stage, family: known.alpine ? "converted" : "other", ...known, final });
       return;
@@ -83,6 +84,7 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
       stage.imageEnd,
       stage.from.start,
       stage,
+      infos,
     );
     infos.push({ stage, family: r.alpine ? "converted" : "other", ...r, final });
   });
@@ -96,6 +98,7 @@ function rewriteImage(
   end: number,
   instructionStart: number,
   stage: Stage,
+  earlier: readonly StageInfo[],
 ): Rewritten {
   // `${REGISTRY}/library/debian:12`, `$MIRROR/python:3.12-slim`: a registry (or mirror path)
   // from a variable in front of a literal image: the image is decided and rewritten on its own.
@@ -103,7 +106,15 @@ function rewriteImage(
   if (prefixed) {
     const offset = prefixed[1]!.length + 1;
     const before = ctx.edits.length;
-    const r = rewriteImage(ctx, prefixed[2]!, start + offset, end, instructionStart, stage);
+    const r = rewriteImage(
+      ctx,
+      prefixed[2]!,
+      start + offset,
+      end,
+      instructionStart,
+      stage,
+      earlier,
+    );
     if (ctx.edits.length > before) {
       ctx.warnOnce(
         `registry:${prefixed[1]}`,
@@ -177,7 +188,9 @@ function rewriteImage(
     return { alpine: false, go };
   }
   const d = decideImage(written, ctx.release);
-  if (d.warning && !d.quietWhen?.test(ctx.text)) ctx.warn("from", start, d.warning);
+  const quiet =
+    d.quietWhen?.test(ctx.text) || (d.distroless === true && copiesOnlyStaticGo(stage, earlier));
+  if (d.warning && !quiet) ctx.warn("from", start, d.warning);
   if (d.note && (repo === "buildpack-deps" || buildsNative(stage, repo)))
     ctx.warn("from", start, d.note);
   if (d.after !== undefined && d.after !== written) {

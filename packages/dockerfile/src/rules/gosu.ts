@@ -3,7 +3,9 @@ import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
+import type { Stage } from "../stages.js";
 import { parseAptArgs } from "./apt.js";
+import type { StageInfo } from "./from.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
@@ -175,4 +177,45 @@ function dropGosuVersion(ctx: MigrationContext, stage: StageState, run: Instruct
     ctx.text.slice(0, decl.start) + ctx.text.slice(decl.end, run.start) + ctx.text.slice(run.end);
   if (/\bGOSU_VERSION\b/.test(outside)) return;
   ctx.deleteInstruction(decl, "tini-gosu");
+}
+
+/** The nearest ENTRYPOINT or CMD a stage runs with: its own, or one it inherits. */
+function nearestEntry(stage: Stage, keyword: "ENTRYPOINT" | "CMD") {
+  for (let s: Stage | undefined = stage; s; s = s.parent) {
+    const own = s.body.findLast((i) => i.keyword === keyword);
+    if (own) return { stage: s, ins: own };
+  }
+  return undefined;
+}
+
+/**
+ * Rule 8 across stages: a child whose apt gosu became su-exec still runs the gosu its parent's
+ * CMD or ENTRYPOINT names; on Debian the child's install made that work, on Alpine nothing
+ * provides gosu there. Flagged at the inherited line (the parent itself is left alone).
+ */
+export function flagInheritedGosu(ctx: MigrationContext, infos: readonly StageInfo[]): void {
+  for (const child of infos) {
+    if (!child.alpine || !child.stage.parent) continue;
+    if (!ctx.lastingByStage.get(child.stage.index)?.has("su-exec")) continue;
+    for (const keyword of ["ENTRYPOINT", "CMD"] as const) {
+      const found = nearestEntry(child.stage, keyword);
+      if (!found || found.stage === child.stage || !/\bgosu\b/.test(found.ins.args.text)) continue;
+      if (ctx.lastingByStage.get(found.stage.index)?.has("su-exec")) continue;
+      // A parent that fetches gosu itself passes the binary down: the call still works.
+      if (ancestorsFetchGosu(child.stage.parent)) continue;
+      const name = child.stage.alias ?? String(child.stage.index);
+      ctx.warn(
+        "tini-gosu",
+        found.ins.start,
+        `stage ${name} inherits this ${keyword}, but there gosu was replaced by su-exec and no gosu is installed: give stage ${name} its own ${keyword} calling su-exec`,
+      );
+    }
+  }
+}
+
+function ancestorsFetchGosu(stage: Stage | undefined): boolean {
+  for (let s = stage; s; s = s.parent) {
+    if (s.body.some((i) => i.keyword === "RUN" && /gosu/.test(i.args.text))) return true;
+  }
+  return false;
 }

@@ -194,6 +194,8 @@ export interface ImageDecision {
   warning?: string;
   /** The warning is not given when the Dockerfile's text already says this (`CGO_ENABLED=0`). */
   quietWhen?: RegExp;
+  /** A distroless image: its musl warnings are moot when only static Go binaries come in. */
+  distroless?: boolean;
   note?: string;
 }
 
@@ -270,6 +272,7 @@ export function decideImage(written: string, release: string): ImageDecision {
       family: "other",
       repository: repo,
       needsPin: false,
+      distroless: true,
       ...(staticOnly ? { quietWhen: /CGO_ENABLED=0|-static\b|-extldflags/ } : {}),
       warning: staticOnly
         ? `${repo} has no C library: a binary copied in from a stage now on Alpine runs only if it is static (CGO_ENABLED=0, or -static); musl-linked dynamic binaries fail there`

@@ -4,7 +4,14 @@ import type { Instruction } from "../parse/types.js";
 import { type Pipeline, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { heredocSource, runSource, type ShellSource } from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
-import { APT_TOOLS, collectPurged, migrateApt, migrateRm, XX_APT_TOOLS } from "./apt.js";
+import {
+  APT_TOOLS,
+  aptStepRemoved,
+  collectPurged,
+  migrateApt,
+  migrateRm,
+  XX_APT_TOOLS,
+} from "./apt.js";
 import { collectGosuArch, migrateArch } from "./arch.js";
 import { dropUbuntuUser } from "./base-users.js";
 import { displayOnlyWords } from "./busybox.js";
@@ -220,16 +227,17 @@ function flagHidden(scope: ScriptScope, cmd: SimpleCommand): void {
   );
 }
 
-function flagDebianNames(scope: ScriptScope, cmd: SimpleCommand): void {
+function flagDebianNames(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
   const name = cmd.name?.replace(/^.*\//, "") ?? "";
   const note = debianProgramNote(name, scope.ctx.release);
-  if (note) scope.warn("apt", cmd.start, note);
+  // `runuser -c "apt-get update"` goes whole with the apt step: no note then.
+  if (note) scope.warnIfKept(pipeline, "apt", cmd.start, note);
 }
 
 function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCommand): void {
   if (dropUbuntuUser(scope, pipeline, parsed)) return;
   flagHidden(scope, parsed);
-  flagDebianNames(scope, parsed);
+  flagDebianNames(scope, pipeline, parsed);
   const cmd = unwrap(scope, parsed);
   const name = cmd.name ?? "";
   if (APT_TOOLS.has(name) || XX_APT_TOOLS.has(name)) migrateApt(scope, pipeline, cmd);
@@ -276,8 +284,13 @@ function buildDepsBookkeeping(scope: ScriptScope, pipeline: Pipeline, raw: strin
     return true;
   }
   // `apt-get install -y x | apt-mark manual x`: deleting the pipeline would lose the install.
-  const installers = (name: string) => APT_TOOLS.has(name) || name === "apk" || name === "xx-apk";
-  if (pipeline.commands.some((c) => installers(c.name?.replace(/^.*\//, "") ?? ""))) {
+  // An `apt-get update` beside it is removed anyway, so that pipeline goes whole.
+  const installs = (c: SimpleCommand) => {
+    const name = c.name?.replace(/^.*\//, "") ?? "";
+    if (name === "apk" || name === "xx-apk") return true;
+    return APT_TOOLS.has(name) && !aptStepRemoved(c);
+  };
+  if (pipeline.commands.some(installs)) {
     scope.warn(
       "apt",
       pipeline.start,

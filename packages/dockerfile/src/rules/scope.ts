@@ -103,6 +103,15 @@ export class ScriptScope {
     readonly instruction: Instruction,
   ) {}
 
+  /** Notes about a pipeline's programs, given only if the pipeline stays in the script. */
+  private readonly pipelineNotes: { p: Pipeline; offset: number; rule: RuleId; message: string }[] =
+    [];
+
+  /** A warning about a step that another rule may still remove (then it is not given). */
+  warnIfKept(p: Pipeline, rule: RuleId, scriptOffset: number, message: string): void {
+    this.pipelineNotes.push({ p, offset: scriptOffset, rule, message });
+  }
+
   warn(rule: RuleId, scriptOffset: number, message: string): void {
     this.ctx.warn(rule, this.src.span(scriptOffset, scriptOffset)[0], message);
   }
@@ -166,6 +175,10 @@ export class ScriptScope {
     const { ctx, src } = this;
     const plan = deletePipelines(src, new Set(this.deleted.keys()));
     if (plan.emptied) return true;
+    for (const n of this.pipelineNotes) {
+      if (!this.deleted.has(n.p) && !this.replacedPipelines.has(n.p))
+        this.warn(n.rule, n.offset, n.message);
+    }
     const rules = [...this.deleted.values()];
     for (const e of plan.edits) ctx.edit(rules[0] ?? "apt", e.start, e.end, e.text);
     for (const item of src.script.items) {

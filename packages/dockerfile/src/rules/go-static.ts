@@ -1,0 +1,38 @@
+import { splitFlags } from "../parse/dockerfile.js";
+import type { Stage } from "../stages.js";
+import type { StageInfo } from "./from.js";
+
+/** A C compiler in the stage, or cgo asked for: the Go build may link against musl. */
+const CGO = /\b(?:gcc|g\+\+|clang|build-essential|build-base|CGO_ENABLED=1)\b/;
+
+function chainText(stage: Stage): string {
+  let text = "";
+  for (let s: Stage | undefined = stage; s; s = s.parent) {
+    text += s.body.map((i) => i.args.text).join("\n");
+  }
+  return text;
+}
+
+/**
+ * Whether everything `stage` copies from other stages comes from Go stages that moved to a
+ * golang Alpine image with no C compiler (cgo turns itself off when no gcc is found, Go >= 1.20,
+ * so the binary is static), or from stages that stay where they were. Such a copy runs on a
+ * distroless image as before, so the musl warnings would only be noise.
+ */
+export function copiesOnlyStaticGo(stage: Stage, earlier: readonly StageInfo[]): boolean {
+  const sources: string[] = [];
+  for (const ins of stage.body) {
+    if (ins.keyword !== "COPY") continue;
+    const from = splitFlags(ins.args.text).flags.get("from");
+    if (from !== undefined) sources.push(from.toLowerCase());
+  }
+  if (sources.length === 0) return false;
+  return sources.every((from) => {
+    const source = earlier.find(
+      (s) => s.stage.alias?.toLowerCase() === from || String(s.stage.index) === from,
+    );
+    if (!source) return false;
+    if (!source.alpine || source.already) return true;
+    return source.go && !CGO.test(chainText(source.stage));
+  });
+}
