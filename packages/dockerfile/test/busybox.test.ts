@@ -87,6 +87,22 @@ describe("buildpack-deps tools", () => {
     );
   });
 
+  it("adds the autotools a source tree's own build script runs", () => {
+    const otp = migrate(
+      "FROM buildpack-deps:trixie\nRUN cd /src && ./otp_build autoconf && ./configure && make\n",
+    );
+    expect(otp.output).toContain("RUN apk add --no-cache ca-certificates autoconf gcc g++ make");
+    const autogen = migrate(
+      "FROM buildpack-deps:trixie\nRUN ./autogen.sh && ./configure && make\n",
+    );
+    expect(autogen.output).toContain("ca-certificates autoconf automake libtool gcc");
+    // rebar's ./bootstrap is an escript: no autotools for it.
+    const rebar = migrate(
+      "FROM buildpack-deps:trixie\nRUN ./bootstrap && install rebar /usr/local/bin/\n",
+    );
+    expect(rebar.output).not.toContain("autoconf");
+  });
+
   it("does not add toolchains for the -curl variant, nor GNU wget when busybox wget will do", () => {
     const r = migrate("FROM buildpack-deps:trixie-curl\nRUN wget -O a https://x/a && make\n");
     expect(r.output).toBe(

@@ -1,7 +1,8 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
+import { simpleCommands } from "../shell/script.js";
 import { splitReference } from "./images.js";
-import { stageCommands } from "./run.js";
+import { runScripts, stageCommands } from "./run.js";
 import type { StageState } from "./scope.js";
 
 /**
@@ -40,6 +41,39 @@ const TOOLS: { variant: BuildpackVariant; commands: string[]; alpine: string[] }
 ];
 
 /**
+ * `./autogen.sh` by convention runs `autoreconf --install`. (`./bootstrap` is not counted: rebar's,
+ * for one, is an escript.)
+ */
+const BOOTSTRAP = new Set(["autogen.sh"]);
+
+/**
+ * Tools a source tree's own build script runs for the stage: `./otp_build autoconf` names the
+ * tool it calls, and `./autogen.sh` runs autoreconf (autoconf, automake, libtool).
+ */
+function scriptTools(ctx: MigrationContext, family: Instruction[]): Set<string> {
+  const tools = new Set<string>();
+  for (const ins of family) {
+    if (ins.keyword !== "RUN" || ins.form === "exec") continue;
+    try {
+      for (const src of runScripts(ctx, ins)) {
+        for (const c of simpleCommands(src.script)) {
+          const name = c.name ?? "";
+          if (!name.startsWith("./")) continue;
+          if (BOOTSTRAP.has(name.slice(2)))
+            for (const t of ["autoreconf", "automake", "libtoolize"]) tools.add(t);
+          for (const a of c.args.slice(1))
+            if (a.value && /^(?:autoconf|autoreconf|automake|libtoolize)$/.test(a.value))
+              tools.add(a.value);
+        }
+      }
+    } catch {
+      // A script that does not tokenize is reported when the RUN itself is migrated.
+    }
+  }
+  return tools;
+}
+
+/**
  * A stage that was on buildpack-deps now starts from plain Alpine: the tools the image
  * preinstalled and the stage (or a stage built FROM it) uses are added in one `apk add` after the
  * FROM. ca-certificates always (every variant ships it: TLS clients in the image rely on it); a
@@ -56,6 +90,7 @@ export function addBuildpackTools(
   const rank = RANK[variant];
   const commands = stageCommands(ctx, family);
   for (const c of state.commands) commands.add(c);
+  if (variant === "full") for (const t of scriptTools(ctx, family)) commands.add(t);
   const want = ["ca-certificates"];
   for (const t of TOOLS) {
     if (RANK[t.variant] <= rank && t.commands.some((c) => commands.has(c))) want.push(...t.alpine);
