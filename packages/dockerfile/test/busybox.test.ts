@@ -103,6 +103,26 @@ describe("buildpack-deps tools", () => {
     expect(rebar.output).not.toContain("autoconf");
   });
 
+  it("adds the -dev libraries a recognised upstream's build needs on the full tag", () => {
+    const otp = migrate(
+      'FROM buildpack-deps:trixie\nRUN curl -fSL -o otp.tgz "https://github.com/erlang/otp/releases/download/OTP-28.0/otp_src_28.0.tar.gz" && ./configure && make\n',
+    );
+    expect(otp.output).toContain("linux-headers ncurses-dev openssl-dev\n");
+    expect(otp.warnings[0]?.message).toMatch(/Erlang\/OTP's build needs came with buildpack-deps/);
+    const ruby = migrate(
+      'FROM buildpack-deps:trixie\nENV RUBY_DOWNLOAD_URL https://cache.ruby-lang.org/pub/ruby/3.4/ruby-3.4.1.tar.xz\nRUN wget -O r.tar.xz "$RUBY_DOWNLOAD_URL" && ./configure && make\n',
+    );
+    expect(ruby.output).toContain("yaml-dev zlib-dev");
+    // An unknown source keeps the generic note and adds no -dev library.
+    const other = migrate("FROM buildpack-deps:trixie\nRUN ./configure && make\n");
+    expect(other.output).toContain(
+      "RUN apk add --no-cache ca-certificates gcc g++ make musl-dev linux-headers\n",
+    );
+    expect(other.warnings[0]?.message).toMatch(
+      /add the Alpine -dev packages the build links against/,
+    );
+  });
+
   it("does not add toolchains for the -curl variant, nor GNU wget when busybox wget will do", () => {
     const r = migrate("FROM buildpack-deps:trixie-curl\nRUN wget -O a https://x/a && make\n");
     expect(r.output).toBe(

@@ -1,6 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import { simpleCommands } from "../shell/script.js";
+import { knownSourceBuilds } from "./buildpack-recipes.js";
 import { splitReference } from "./images.js";
 import { runScripts, stageCommands } from "./run.js";
 import type { StageState } from "./scope.js";
@@ -100,6 +101,8 @@ export function addBuildpackTools(
     variant === "full" &&
     (state.buildsFromSource || ["gcc", "cc", "g++", "c++"].some((c) => commands.has(c)));
   if (compiles) want.push("gcc", "g++", "make", "musl-dev", "linux-headers");
+  const recipes = compiles ? knownSourceBuilds([...family, ...state.info.stage.body]) : [];
+  for (const r of recipes) want.push(...r.dev);
   if (variant === "full" && state.usesDpkgTools) want.push("dpkg-dev", "dpkg");
   const add = [...new Set(want)].filter(
     (n) => !state.alpineInstalled.has(n) && ctx.packageMap.exists(n),
@@ -109,10 +112,14 @@ export function addBuildpackTools(
     state.lasting.add(n);
   }
   state.preamble.unshift(...add);
-  // The full tag also shipped many -dev libraries; which ones a build uses cannot be told here.
-  const devNote = compiles
-    ? "buildpack-deps also shipped many -dev libraries (libssl-dev, zlib1g-dev, libffi-dev, …): add the Alpine -dev packages the build links against"
-    : undefined;
+  // The full tag also shipped many -dev libraries; which ones a build uses cannot be told from
+  // commands, only for the upstreams recognised by their source.
+  const known = recipes.map((r) => r.name).join(", ");
+  const devNote = !compiles
+    ? undefined
+    : recipes.length > 0
+      ? `the -dev libraries ${known}'s build needs came with buildpack-deps and were added; if this stage builds more, add the Alpine -dev packages it links against`
+      : "buildpack-deps also shipped many -dev libraries (libssl-dev, zlib1g-dev, libffi-dev, …): add the Alpine -dev packages the build links against";
   if (add.length === 0 && !devNote) return;
   const added =
     add.length > 0
