@@ -275,6 +275,13 @@ describe("tester round 3 (migrate)", () => {
     expect(r.output).toBe(
       "FROM alpine:3.23\nRUN --mount=type=secret,id=x apk add --no-cache curl\n",
     );
+    // A RUN removed whole takes its mounts along (this crashed with overlapping edits).
+    for (const body of ["apt-get update", "<<EOF\napt-get update\nEOF", 'sh -c "apt-get clean"']) {
+      const gone = migrate(
+        `FROM debian:12\nRUN --mount=type=bind,target=/s --mount=type=cache,target=/var/lib/apt/lists ${body}\nCMD ["sh"]\n`,
+      );
+      expect(gone.output).toBe('FROM alpine:3.23\nCMD ["sh"]\n');
+    }
   });
 
   it("maps a bare dpkg --print-architecture command back to Debian names", () => {

@@ -15,7 +15,7 @@ export { type DiscoveredFiles, type DiscoverOptions, discoverFiles } from "./dis
 export { ALPINE_BASE_GROUPS, ALPINE_BASE_RELEASE, ALPINE_BASE_USERS } from "./facts/alpine-base.js";
 export { applyPlan } from "./plan/apply.js";
 export { type PinFailure, pinPlan } from "./plan/pin.js";
-export { type PlanOptions, planRepository } from "./plan/plan.js";
+export { INTERNAL_FAILURE, type PlanOptions, planRepository } from "./plan/plan.js";
 export type { FilePlan, ImageMention, PinRecord, RepoPlan, SkippedFile } from "./plan/types.js";
 export { type ReportOptions, renderReport } from "./report/markdown.js";
 export { detectRisks } from "./risks/detect.js";

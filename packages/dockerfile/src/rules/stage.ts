@@ -56,13 +56,16 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     flagDebianLayout(ctx, ins);
     if (ins.keyword === "ENV" || ins.keyword === "ARG") dropDebianFrontend(ctx, ins);
     else if (ins.keyword === "RUN") {
-      dropAptCacheMounts(ctx, ins);
-      if (migrateGosuDownload(ctx, state, ins)) continue;
+      if (migrateGosuDownload(ctx, state, ins)) {
+        dropAptCacheMounts(ctx, ins);
+        continue;
+      }
       noteInstalledByApk(ctx, state, ins);
+      // A RUN removed whole takes its mounts along: no separate edit for them.
       if (migrateRun(ctx, state, ins)) {
         deleteInstruction(ctx, ins, "apt");
         state.removedRuns.add(ins);
-      }
+      } else dropAptCacheMounts(ctx, ins);
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") entryPaths(ctx, state, ins);
     else if (ins.keyword === "ONBUILD" && DEBIAN_TOOLS.test(ins.args.text)) {
       ctx.warn(

@@ -6,7 +6,7 @@ import { defaultConfig } from "../config/types.js";
 import { defaultTransforms } from "../default-transforms.js";
 import { renderReport } from "../report/markdown.js";
 import { applyPlan } from "./apply.js";
-import { planRepository } from "./plan.js";
+import { INTERNAL_FAILURE, planRepository } from "./plan.js";
 
 const API_DOCKERFILE = `FROM golang:1.25-bookworm AS build
 RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev gcc \\
@@ -172,5 +172,36 @@ describe("planRepository + renderReport", () => {
         release: "3.99",
       }),
     ).rejects.toMatchObject({ exitCode: 2 });
+  });
+
+  it("keeps going past a file whose conversion hits a bug, and names it", async () => {
+    repo = await scratchRepo({
+      "a/Dockerfile": "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
+      "b/Dockerfile": "FROM debian:12\n# trips the fake bug\n",
+    });
+    const real = defaultTransforms();
+    // A fake: no real input is known to make the transform fail this way on demand.
+    const fakeBuggyTransforms = {
+      ...real,
+      migrateDockerfile: (text: string, opts: Parameters<typeof real.migrateDockerfile>[1]) => {
+        if (text.includes("fake bug")) throw new TypeError("x is undefined");
+        return real.migrateDockerfile(text, opts);
+      },
+    };
+    const plan = await planRepository(repo.root, {
+      config: defaultConfig(),
+      transforms: fakeBuggyTransforms,
+      release: "3.23",
+    });
+    expect(plan.files.map((f) => f.file)).toEqual(["a/Dockerfile"]);
+    expect(plan.unparsable).toEqual([
+      {
+        file: "b/Dockerfile",
+        code: INTERNAL_FAILURE,
+        message: expect.stringMatching(
+          /^b\/Dockerfile: internal error .*bug in alpinize.*x is undefined/,
+        ),
+      },
+    ]);
   });
 });

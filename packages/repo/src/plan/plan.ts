@@ -119,10 +119,29 @@ function planDockerfile(
       ...(kept.length > 0 ? { keptImages: kept } : {}),
     };
   } catch (err) {
-    if (!isAlpinizeError(err) || err.exitCode !== 2) throw err;
+    if (!isAlpinizeError(err) || err.exitCode !== 2) {
+      unparsable.push(internalFailure(file, err));
+      return undefined;
+    }
     unparsable.push({ file, message: err.message, code: err.code });
     return undefined;
   }
+}
+
+/** The code of a file left untouched because converting it hit a bug. */
+export const INTERNAL_FAILURE = "ALPINIZE_INTERNAL";
+
+/**
+ * A bug met while converting one file: that file is left untouched and named, the others are
+ * still planned (and written), and the command ends with the internal-error exit code.
+ */
+function internalFailure(file: string, err: unknown): SkippedFile {
+  const reason = err instanceof Error ? err.message : String(err);
+  return {
+    file,
+    message: `${file}: internal error while converting it (a bug in alpinize; please report it with this file): ${reason}`,
+    code: INTERNAL_FAILURE,
+  };
 }
 
 function planScript(
@@ -171,7 +190,10 @@ function planScript(
       edits: result.edits ?? [],
     };
   } catch (err) {
-    if (!isAlpinizeError(err) || err.exitCode !== 2) throw err;
+    if (!isAlpinizeError(err) || err.exitCode !== 2) {
+      unparsable.push(internalFailure(path, err));
+      return undefined;
+    }
     // The entrypoint transform's errors (CRLF endings, ...) may not say which file.
     const message = err.message.startsWith(`${path}:`) ? err.message : `${path}: ${err.message}`;
     unparsable.push({ file: path, message, code: err.code });

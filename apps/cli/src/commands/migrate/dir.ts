@@ -5,6 +5,7 @@ import {
   applyPlan,
   defaultTransforms,
   type GosuMode,
+  INTERNAL_FAILURE,
   loadConfig,
   type PinFailure,
   pinPlan,
@@ -108,6 +109,8 @@ async function migrateRepository(
   if (flags.json) io.stdout.write(repoJson(plan, pinFailures, written));
   else printHuman(io, plan, mode, written);
   printProblems(io, plan, pinFailures);
+  // The other files were still converted (and written): only the failed one is left.
+  if (plan.unparsable.some((u) => u.code === INTERNAL_FAILURE)) return EXIT.INTERNAL;
   if (plan.unparsable.length > 0) return EXIT.BAD_INPUT;
   if (pinFailures.length > 0) return EXIT.FINDINGS;
   if (mode === "check" && plan.files.some((f) => f.changed)) return EXIT.FINDINGS;

@@ -30,7 +30,9 @@ Options:
                  becomes su-exec.
 ${REPOSITORY_HELP}
 Exit codes: 0 done (or nothing to change), 1 --check found files to migrate,
-            2 bad input (missing file, unknown release, unparsable Dockerfile), 70 internal error.
+            2 bad input (missing file, unknown release, unparsable Dockerfile), 70 internal error
+            (for a directory: the file that hit it is named and left untouched, the others are
+            still converted and written).
 `;
 
 const OPTIONS = {
