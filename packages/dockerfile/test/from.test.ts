@@ -207,6 +207,45 @@ describe("rule 1: a registry from a variable in front of the image", () => {
   });
 });
 
+describe("rule 1: tags that name another base or build", () => {
+  it("leaves images whose tag is not Debian or Ubuntu, and says why", () => {
+    for (const image of [
+      "amazoncorretto:21",
+      "amazoncorretto:21-al2023",
+      "eclipse-temurin:21-jre-ubi9-minimal",
+      "maven:3.9-sapmachine-21",
+      "maven:3-openjdk-17",
+      "gradle:8-jdk21-graal",
+      "php:8.3-apache-bookworm",
+    ]) {
+      const r = migrate(`FROM ${image}\nRUN yum install -y shadow-utils\n`);
+      expect(r.output).toBe(`FROM ${image}\nRUN yum install -y shadow-utils\n`);
+      expect(r.warnings[0]?.message).toMatch(/Amazon Linux|no Alpine variant/);
+    }
+    // WP-CLI images are Alpine already.
+    expect(migrate("FROM wordpress:cli-php8.3\n").output).toBe("FROM wordpress:cli-php8.3\n");
+  });
+
+  it("spells .NET's Alpine tags the way Microsoft publishes them", () => {
+    const cases: [string, string][] = [
+      ["aspnet:8.0-jammy-chiseled", "aspnet:8.0-alpine"],
+      ["aspnet:8.0-noble-chiseled-extra", "aspnet:8.0-alpine-extra"],
+      ["sdk:8.0-bookworm-slim-amd64", "sdk:8.0-alpine-amd64"],
+      ["runtime:8.0-bookworm-slim-arm64v8", "runtime:8.0-alpine-arm64v8"],
+    ];
+    for (const [from, to] of cases) {
+      const r = migrate(`FROM mcr.microsoft.com/dotnet/${from}\n`);
+      expect(r.output).toBe(`FROM mcr.microsoft.com/dotnet/${to}\n`);
+    }
+    const chiseled = migrate("FROM mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled\n");
+    expect(chiseled.warnings[0]?.message).toMatch(/non-root user app .*USER \$APP_UID/);
+    // Temurin's JDK in maven keeps its Alpine twin.
+    expect(migrate("FROM maven:3.9-eclipse-temurin-21\n").output).toBe(
+      "FROM maven:3.9-eclipse-temurin-21-alpine\n",
+    );
+  });
+});
+
 describe("rule 1: bases that stay, and what that means for musl binaries", () => {
   it("says what a Debian distroless final stage means for musl binaries", () => {
     // cgo on: the binary links against musl once the stage is on Alpine.

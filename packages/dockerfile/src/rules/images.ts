@@ -199,6 +199,18 @@ export interface ImageDecision {
   note?: string;
 }
 
+/** Tags that are Alpine-based though their name does not say so. */
+const ALPINE_TAGS: Readonly<Record<string, RegExp>> = {
+  // wordpress:cli, cli-2.11, cli-php8.3: WP-CLI images are built on php:*-cli-alpine.
+  wordpress: /^cli(?:-|$)/,
+};
+
+/** Images whose non-Alpine tags are not Debian or Ubuntu: alpinize leaves them (and their RUNs). */
+const NOT_DEBIAN: Readonly<Record<string, string>> = {
+  amazoncorretto:
+    "is built on Amazon Linux, not Debian or Ubuntu: image and RUN lines left as is; Corretto publishes Alpine tags (amazoncorretto:<version>-alpine) if you move it by hand",
+};
+
 /** Images with no usable Alpine tag, and what to use instead. */
 const DEPRECATED: Readonly<Record<string, string>> = {
   openjdk:
@@ -224,8 +236,17 @@ export function decideImage(written: string, release: string): ImageDecision {
   const ref = splitReference(written);
   const repo = familiarRepository(ref.name);
   const tag = ref.tag ?? "latest";
-  if (ALREADY_FINE.has(repo) || /(^|-)alpine/.test(tag))
+  if (ALREADY_FINE.has(repo) || /(^|-)alpine/.test(tag) || ALPINE_TAGS[repo]?.test(tag))
     return { family: "alpine", repository: repo, needsPin: false };
+  const notDebian = NOT_DEBIAN[repo];
+  if (notDebian) {
+    return {
+      family: "other",
+      repository: repo,
+      needsPin: false,
+      warning: `${repo}:${tag} ${notDebian}`,
+    };
+  }
   if (DISTRO_BASES.has(repo)) {
     const name = ref.name.replace(/[^/]+$/, "alpine");
     const decision: ImageDecision = {
@@ -246,7 +267,7 @@ export function decideImage(written: string, release: string): ImageDecision {
         family: "other",
         repository: repo,
         needsPin: false,
-        warning: `${repo}:${tag} has no Alpine variant (Windows or Apache tags); image left as is`,
+        warning: `${repo}:${tag} has no Alpine variant (the tag names another base or build: Windows, Apache, Red Hat UBI, Amazon Linux, or a JDK without Alpine images); image left as is`,
       };
     }
     const decision: ImageDecision = {
@@ -259,9 +280,15 @@ export function decideImage(written: string, release: string): ImageDecision {
     if (note) decision.note = note;
     // The SDK stage builds; globalization matters where the app runs.
     if (repo.startsWith("mcr.microsoft.com/dotnet/") && !repo.endsWith("/sdk")) {
-      decision.quietWhen = /DOTNET_SYSTEM_GLOBALIZATION_INVARIANT/;
-      decision.warning =
+      const icu =
         "the .NET Alpine images run in globalization-invariant mode (no ICU): culture-aware formatting, sorting and time zones change; if the app needs them, apk add icu-libs (and tzdata) and set ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false";
+      if (/(?:^|-)chiseled(?:-|$)/i.test(tag)) {
+        // Chiseled images default to the non-root app user and hold no shell; Alpine's run as root.
+        decision.warning = `chiseled images run as the non-root user app (UID 1654) by default, the Alpine image runs as root: add USER $APP_UID to keep that; ${icu}`;
+      } else {
+        decision.quietWhen = /DOTNET_SYSTEM_GLOBALIZATION_INVARIANT/;
+        decision.warning = icu;
+      }
     }
     return decision;
   }
@@ -296,19 +323,35 @@ export function decideImage(written: string, release: string): ImageDecision {
   };
 }
 
+/** Tag words naming a base that is not Debian or Ubuntu (Red Hat UBI, Amazon Linux, Windows …). */
+const OTHER_BASE_TOKEN =
+  /^(?:ubi\d*|al2(?:023)?|amazonlinux\d*|oraclelinux\d*|oracle|centos\d*|rockylinux\d*|fedora\d*|windowsservercore|nanoserver|ltsc\d+|apache)$/;
+/** JDK builds in maven/gradle tags: only Eclipse Temurin's have `-alpine` twins. */
+const JDK_VENDOR_TOKEN =
+  /^(?:sapmachine|openjdk|amazoncorretto|corretto|graal|graalvm|ibm|ibmjava|ibm-semeru|semeru|microsoft|liberica|zulu)$/;
+/** .NET spells its variants and architectures after the distro: `8.0-alpine-extra-amd64`. */
+const DOTNET_AFTER = /^(?:extra|composite|amd64|arm64v8|arm32v7)$/;
+
 function alpineTag(repo: string, tag: string): string | undefined {
-  if (/windowsservercore|nanoserver|apache/.test(tag)) return undefined;
   if (FPM_ONLY_ALPINE.has(repo) && !/(?:^|-)(?:fpm|cli)(?:-|$)/.test(tag)) return undefined;
   if (tag === "latest") return "alpine";
   const tokens = tag.split("-");
+  const lowers = tokens.map((t) => t.toLowerCase());
+  if (lowers.some((t) => OTHER_BASE_TOKEN.test(t))) return undefined;
+  if ((repo === "maven" || repo === "gradle") && lowers.some((t) => JDK_VENDOR_TOKEN.test(t)))
+    return undefined;
+  const dotnet = repo.startsWith("mcr.microsoft.com/dotnet/");
   const kept: string[] = [];
   const after: string[] = [];
-  for (const t of tokens) {
-    const lower = t.toLowerCase();
-    if (CODENAMES.has(lower) || /^(?:ubuntu|debian)\d*$/.test(lower)) continue;
-    if (DROP_TOKENS.has(lower)) continue;
-    if (repo === "nginx" && AFTER_ALPINE.has(lower)) after.push(t);
+  tokens.forEach((t, k) => {
+    const lower = lowers[k]!;
+    if (CODENAMES.has(lower) || /^(?:ubuntu|debian)\d*$/.test(lower)) return;
+    if (DROP_TOKENS.has(lower)) return;
+    // Ubuntu's chiseled (distroless) .NET images: the Alpine images are the small ones there.
+    if (dotnet && lower === "chiseled") return;
+    if ((repo === "nginx" && AFTER_ALPINE.has(lower)) || (dotnet && DOTNET_AFTER.test(lower)))
+      after.push(t);
     else kept.push(t);
-  }
+  });
   return [...kept, "alpine", ...after].join("-");
 }
