@@ -1,5 +1,6 @@
 export { diffReports } from "./diff.js";
 export type * from "./evaluation.js";
+export { ARTIFACT_TYPES } from "./parse/artifact-type.js";
 export { DEFAULT_MAX_BYTES, type ParseOptions, parseTrivyReport } from "./parse/report.js";
 export { defaultPolicy, evaluate } from "./policy/evaluate.js";
 export { parseExceptions } from "./policy/exceptions.js";
@@ -7,4 +8,5 @@ export { parseSeverityList } from "./policy/severity.js";
 export { parseVex } from "./policy/vex.js";
 export { readReportFile } from "./read.js";
 export { FORMATS, type Format, type RenderOptions, render } from "./render/index.js";
+export { formatBytes } from "./size.js";
 export * from "./types.js";

@@ -1,4 +1,5 @@
 import { InputError } from "@alpinize/errors";
+import { formatBytes } from "../size.js";
 import {
   type Finding,
   type OsInfo,
@@ -8,6 +9,7 @@ import {
   SEVERITIES,
   type Severity,
 } from "../types.js";
+import { knownArtifactType } from "./artifact-type.js";
 import { type Checker, checker, invalid, typeName } from "./check.js";
 import { checkEncoding } from "./encoding.js";
 import { pathOfKeyAt } from "./json-path.js";
@@ -63,15 +65,13 @@ export function checkSize(bytes: number, source: string, maxBytes = DEFAULT_MAX_
   if (bytes > maxBytes)
     throw new InputError(
       "ALPINIZE_GATE_REPORT_TOO_LARGE",
-      `${source}: the report is ${mib(bytes)}, over the ${mib(maxBytes)} limit`,
+      `${source}: the report is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} limit`,
       {
         hint: "Scan without --list-all-pkgs, or raise the limit with --max-size.",
         details: { file: source, bytes },
       },
     );
 }
-
-const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
 function toBuffer(input: Uint8Array): Buffer {
   return Buffer.isBuffer(input)
@@ -261,7 +261,7 @@ function readTop(c: Checker, top: Record<string, unknown>, report: Report): void
   const name = c.optString(top.ArtifactName, "ArtifactName");
   if (name) report.artifactName = name;
   const type = c.optString(top.ArtifactType, "ArtifactType");
-  if (type) report.artifactType = type;
+  if (type) report.artifactType = knownArtifactType(c.source, type);
   const meta = c.optObject(top.Metadata, "Metadata");
   if (!meta) return;
   report.repoDigests = c.optStrings(meta.RepoDigests, "Metadata.RepoDigests") ?? [];

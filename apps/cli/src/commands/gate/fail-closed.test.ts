@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { loadReport } from "./input.js";
 
 // Inputs written here for these tests: one CRITICAL, fixable finding in ghcr.io/acme/x:1.
 const tmp = mkdtempSync(join(tmpdir(), "alpinize-gate-closed-"));
@@ -156,5 +158,31 @@ describe("alpinize gate fails closed", () => {
     const r = await gate(crit, "--exceptions", far);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("expires 9999-12-31, more than a year ahead");
+  });
+});
+
+describe("ArtifactType outside Trivy's set", () => {
+  it("exits 2 naming the known values, where it used to pass an empty report", async () => {
+    for (const type of ["docker_image", "CONTAINER_IMAGE", "whatever"]) {
+      const name = file(
+        `type-${type}.json`,
+        JSON.stringify({ SchemaVersion: 2, ArtifactType: type, Results: [] }),
+      );
+      const r = await runCli(["gate", name], { cwd: tmp });
+      expect(r.code, type).toBe(2);
+      expect(r.stderr).toContain(`ArtifactType: unknown artifact type "${type}"`);
+      expect(r.stderr).toContain("container_image, filesystem, repository, cyclonedx, spdx");
+      expect(r.stdout).toBe("");
+    }
+  });
+
+  it("sizes read as KiB, on stdin too", async () => {
+    const r = await runCli(["gate", crit, "--max-size", "0.1K"], { cwd: tmp });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the report is \d+ bytes, over the 102 bytes limit/);
+    const err = await loadReport("-", tmp, Readable.from([Buffer.alloc(2048, 32)]), 1024).catch(
+      (e: Error) => e,
+    );
+    expect((err as Error).message).toBe("<stdin>: the report is over the 1 KiB limit");
   });
 });

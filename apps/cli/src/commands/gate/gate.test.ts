@@ -171,7 +171,7 @@ describe("alpinize gate: exit codes", () => {
         /cut\.json:\d+:\d+: not valid JSON: unexpected end of input \(the file looks truncated\)/,
       ],
       [["alien.json"], /alien\.json: not a Trivy JSON report/],
-      [[fx("statuses.json"), "--max-size", "0.001"], /over the 0\.0 MiB limit/],
+      [[fx("statuses.json"), "--max-size", "0.001"], /over the 1 KiB limit/],
       [
         [fx("statuses.json"), "--exceptions", "bad.yaml"],
         /bad\.yaml: exceptions\[0\]\.expires: is required/,

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { InputError } from "@alpinize/errors";
 import {
   type Exception,
+  formatBytes,
   parseExceptions,
   parseTrivyReport,
   parseVex,
@@ -28,7 +29,7 @@ export async function loadReport(
     if (size > maxBytes)
       throw new InputError(
         "ALPINIZE_GATE_REPORT_TOO_LARGE",
-        `<stdin>: the report is over the ${maxBytes / 1048576} MiB limit`,
+        `<stdin>: the report is over the ${formatBytes(maxBytes)} limit`,
         {
           hint: "Raise the limit with --max-size, or scan without --list-all-pkgs.",
         },
@@ -49,7 +50,7 @@ async function readSmall(path: string, cwd: string, what: string): Promise<Buffe
   const tooLarge = () =>
     new InputError(
       "ALPINIZE_GATE_FILE_TOO_LARGE",
-      `${path}: the ${what} is over ${POLICY_FILE_LIMIT / 1048576} MiB`,
+      `${path}: the ${what} is over ${formatBytes(POLICY_FILE_LIMIT)}`,
       { hint: "Check that the right file was given." },
     );
   let bytes: Buffer;
