@@ -52,7 +52,18 @@ function checkBase(stage: StageInfo, settings: CheckSettings, emit: Emit): void 
       `stage ${stage.name} is built on ${stage.image} (${stage.family}): run "alpinize migrate" or list the image in images.ignore`,
     );
   }
-  if (stage.family === "unknown" || hasDigest(stage.image)) return;
+  if (hasDigest(stage.image)) return;
+  if (stage.unresolved.length > 0) {
+    const names = stage.unresolved.map((n) => `\${${n}}`).join(", ");
+    emit(
+      stage.imageLine,
+      "base-image-unpinned",
+      `${stage.image} cannot be checked for a digest: ${names} has no default in a global ARG before the first FROM, so the image is only known at build time; give the ARG a default pinned by digest (ARG NAME=image:tag@sha256:…) or write the digest in the FROM`,
+      settings.requireDigests ? "error" : "warning",
+    );
+    return;
+  }
+  if (stage.family === "unknown") return;
   emit(
     stage.imageLine,
     "base-image-unpinned",

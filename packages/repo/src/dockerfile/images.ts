@@ -1,4 +1,5 @@
 import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
+import { withPlaceholders } from "./variables.js";
 
 /** The distribution family an image is built on, as far as its name tells. */
 export type ImageFamily = "alpine" | "debian" | "ubuntu" | "scratch" | "other" | "unknown";
@@ -40,27 +41,65 @@ const DEBIAN_DEFAULT_OFFICIAL = new Set([
   "r-base",
 ]);
 
-/** Classifies an image reference (`golang:1.25-trixie`, `node:24-alpine`, `alpine@sha256:…`). */
+/** Stands for a variable part of an image while the rest is read (letters only: a valid tag and name). */
+const PLACEHOLDER = "xalpinizevarx";
+
+/**
+ * Classifies an image reference (`golang:1.25-trixie`, `node:24-alpine`, `alpine@sha256:…`).
+ * A reference that still holds variables is judged by the parts that are written:
+ * `alpine:${V}`, `${REG}/alpine:3.23`, `python:${PY}-alpine` are Alpine, `debian:${V}-slim` is
+ * Debian; when the variable part decides (`${BASE}`, `python:${PY}`), it is "unknown".
+ */
 export function imageFamily(reference: string): ImageFamily {
   const text = reference.trim();
-  if (text === "" || text.includes("$")) return "unknown";
+  if (text === "") return "unknown";
+  if (text.includes("$")) return variableFamily(text);
   if (text.toLowerCase() === "scratch") return "scratch";
   const ref = tryParseImageReference(text, { defaultTag: false });
   if (!ref) return "unknown";
   const name = familiarName(ref);
-  const last = name.slice(name.lastIndexOf("/") + 1);
+  const family = familyOf(name, (ref.tag ?? "").toLowerCase());
+  if (family !== "other") return family;
+  if (isDebianDefaultOfficial(ref, name)) return "debian";
+  return "other";
+}
+
+function variableFamily(text: string): ImageFamily {
+  const filled = withPlaceholders(text, PLACEHOLDER);
+  if (filled.includes("$")) return "unknown";
+  const ref = tryParseImageReference(filled, { defaultTag: false });
+  if (!ref) return "unknown";
+  const name = familiarName(ref);
+  if (lastPart(name).includes(PLACEHOLDER)) return "unknown";
   const tag = (ref.tag ?? "").toLowerCase();
+  const family = familyOf(name, tag);
+  if (family !== "other") return family;
+  // `python:${PY}` may be `3.13-alpine` as well as `3.13-slim`; only a fixed tag tells.
+  if (!tag.includes(PLACEHOLDER) && isDebianDefaultOfficial(ref, name)) return "debian";
+  return "unknown";
+}
+
+function familyOf(name: string, tag: string): ImageFamily {
+  const last = lastPart(name);
   if (last === "alpine" || /(?:^|[-.])alpine/.test(tag)) return "alpine";
   if (last === "ubuntu" || UBUNTU_CODENAMES.test(tag)) return "ubuntu";
   if (last === "debian" || DEBIAN_CODENAMES.test(tag)) return "debian";
-  if (
+  return "other";
+}
+
+function isDebianDefaultOfficial(
+  ref: { registry: string; repository: string },
+  name: string,
+): boolean {
+  return (
     ref.registry === "docker.io" &&
     ref.repository.startsWith("library/") &&
-    DEBIAN_DEFAULT_OFFICIAL.has(last)
-  ) {
-    return "debian";
-  }
-  return "other";
+    DEBIAN_DEFAULT_OFFICIAL.has(lastPart(name))
+  );
+}
+
+function lastPart(name: string): string {
+  return name.slice(name.lastIndexOf("/") + 1);
 }
 
 /** The repository part as a user writes it, tag and digest dropped (`golang`, `ghcr.io/o/r`). */
@@ -82,7 +121,9 @@ export function hasDigest(reference: string): boolean {
  */
 export function isIgnoredImage(reference: string, patterns: readonly string[]): boolean {
   if (patterns.length === 0) return false;
-  const ref = tryParseImageReference(reference.trim(), { defaultTag: false });
+  // `debian:${V}` is still `debian` to a pattern without a tag.
+  const text = withPlaceholders(reference.trim(), PLACEHOLDER);
+  const ref = tryParseImageReference(text, { defaultTag: false });
   const name = ref ? familiarName(ref) : reference.trim();
   const tagged = ref?.tag !== undefined ? `${name}:${ref.tag}` : name;
   return patterns.some((pattern) => {

@@ -1,6 +1,7 @@
 import { analyzeStages, type Instruction, lineFinder, parseDockerfile } from "@alpinize/dockerfile";
 import { type ShellCommand, scanCommands } from "./commands.js";
 import { type ImageFamily, imageFamily } from "./images.js";
+import { expandImage } from "./variables.js";
 import { instructionWords } from "./words.js";
 
 /** A RUN instruction with the commands it runs. */
@@ -21,8 +22,10 @@ export interface StageInfo {
   name: string;
   alias: string | undefined;
   line: number;
-  /** The base image, with a `${ARG}` replaced by the ARG's default when it has one. */
+  /** The base image, with each `${ARG}` replaced by the global ARG's default when it has one. */
   image: string;
+  /** Variables still in `image` (no global ARG default): its digest cannot be checked. */
+  unresolved: string[];
   /** The line where the image text is written (the ARG line for `FROM ${ARG}`). */
   imageLine: number;
   family: ImageFamily;
@@ -50,7 +53,10 @@ export function describeStages(text: string, fileName: string): StageInfo[] {
     const arg = variable
       ? [...model.globalArgs].reverse().find((a) => a.name === variable)
       : undefined;
-    const image = arg && arg.value !== "" ? arg.value : stage.image;
+    const expanded = stage.parent
+      ? { image: stage.image, unresolved: [] }
+      : expandImage(stage.image, model.globalArgs);
+    const image = expanded.image;
     const parent = stage.parent ? stages[stage.parent.index] : undefined;
     const info: StageInfo = {
       index,
@@ -58,7 +64,8 @@ export function describeStages(text: string, fileName: string): StageInfo[] {
       alias: stage.alias,
       line: stage.from.line,
       image,
-      imageLine: arg ? lineOf(arg.start) : stage.from.line,
+      unresolved: expanded.unresolved,
+      imageLine: arg && arg.value !== "" ? lineOf(arg.start) : stage.from.line,
       family: parent ? parent.family : imageFamily(image),
       parent: parent?.name,
       final: index === model.stages.length - 1,
