@@ -38,4 +38,16 @@ describe("pecl install on the php:*-alpine images", () => {
     expect(own.output.match(/PHPIZE_DEPS/g)).toHaveLength(1);
     expect(migrate("FROM debian:12\nRUN pecl install redis\n").output).not.toContain("PHPIZE");
   });
+
+  it("serves a later pecl install when the earlier $PHPIZE_DEPS went with a build-deps package", () => {
+    const r = migrate(
+      "FROM php:8.3-cli\nRUN apt-get update && apt-get install -y libyaml-dev && pecl install yaml && apt-get purge -y libyaml-dev\nRUN pecl install apcu\n",
+    );
+    // The first RUN's build-deps go again, so the later pecl needs $PHPIZE_DEPS for good.
+    expect(r.output).toContain(
+      "RUN apk add --no-cache --virtual .build-deps yaml-dev $PHPIZE_DEPS",
+    );
+    expect(r.output).toMatch(/^RUN apk add --no-cache \$PHPIZE_DEPS$/m);
+    expect(r.warnings.filter((w) => /pecl install compiles/.test(w.message))).toHaveLength(2);
+  });
 });

@@ -43,6 +43,18 @@ describe("third review round", () => {
     const go =
       "FROM golang:1.22-alpine AS b\nRUN go build -o /app .\nFROM alpine:3.20\nCOPY --from=b /app /app\n";
     expect(migrate(go).output).toBe(go);
+    // Their shell, shadow users, dpkg architecture names and gosu downloads were chosen there.
+    for (const kept of [
+      "FROM alpine:3.20\nRUN apk add --no-cache shadow && groupadd -g 1001 app && useradd -m -u 1001 -g app app\n",
+      'FROM node:20-alpine\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN echo hi\n',
+      'FROM bash:5.2\nCMD ["bash", "-c", "echo"]\n',
+      "FROM alpine:3.20\nRUN adduser -D -s /bin/bash app\n",
+      'FROM alpine:3.20\nRUN apk add --no-cache --virtual .d dpkg && case "$(dpkg --print-architecture)" in amd64) echo x ;; esac\n',
+    ]) {
+      expect(migrate(kept).output).toBe(kept);
+    }
+    // Without shadow, useradd cannot work on Alpine: converted even there.
+    expect(migrate("FROM alpine:3.20\nRUN useradd -m app\n").output).toContain("adduser");
   });
 
   it("flags no PEP 668 on the python images, whose pip is their own", () => {

@@ -15,6 +15,8 @@ const TO_DEBIAN = `-e 's/^armhf$/armel/' -e 's/^armv7$/armhf/' -e 's/^x86_64$/am
  * translated; other uses of the value are flagged because URLs often expect Debian names.
  */
 export function migrateArch(scope: ScriptScope): void {
+  // Already on Alpine with dpkg installed: `dpkg --print-architecture` works there as written.
+  if (scope.stage.info.already && scope.stage.alpineInstalled.has("dpkg")) return;
   const archVars = new Set<string>();
   const items = scope.src.script.items;
   for (const item of items) {

@@ -99,7 +99,8 @@ export function migrateGosuDownload(
   stage: StageState,
   ins: Instruction,
 ): boolean {
-  if (ins.form === "exec") return false;
+  // Already on Alpine: its gosu download was chosen there, not carried over from Debian.
+  if (ins.form === "exec" || stage.info.already) return false;
   let scripts: ShellSource[];
   try {
     scripts = runScripts(ctx, ins);

@@ -17,14 +17,16 @@ const PHPIZE = "$PHPIZE_DEPS";
 export function addPhpizeDeps(ctx: MigrationContext, state: StageState): void {
   if (!state.info.alpine || state.info.already) return;
   if (!PHP_BASED.has(baseRepository(ctx, state.info.stage) ?? "")) return;
-  // Installed by an `apk add` of this stage (heredocs included) or, for good, by a parent stage.
-  if (state.alpineInstalled.has(PHPIZE)) return;
+  // Installed for good by an `apk add` of this stage (heredocs included) or by a parent stage.
+  if (state.lasting.has(PHPIZE)) return;
   let installed = false;
   for (const { ins, sources } of runSources(ctx, state.info.stage.body)) {
     if (installed) return;
     if (state.removedRuns.has(ins)) continue;
-    // An install of $PHPIZE_DEPS in an earlier RUN serves the later ones.
-    installed = sources.some((src) => INSTALLS_PHPIZE.test(src.script.text));
+    // An install of $PHPIZE_DEPS in an earlier RUN serves the later ones, unless it goes again.
+    installed = sources.some(
+      (src) => INSTALLS_PHPIZE.test(src.script.text) && !REMOVES.test(src.script.text),
+    );
     for (const src of sources) {
       const commands = simpleCommands(src.script);
       const pecl = commands.find(
@@ -42,9 +44,13 @@ export function addPhpizeDeps(ctx: MigrationContext, state: StageState): void {
         reason:
           "the Debian php images keep $PHPIZE_DEPS installed; the Alpine ones only list them in that ENV",
       });
-      return;
+      // Put into a build-deps package that goes again: a later pecl install needs its own.
+      installed = state.lasting.has(PHPIZE);
+      break;
     }
   }
 }
 
+/** The RUN removes what it installed (a build-deps package, a purge). */
+const REMOVES = /\b(?:apk\s+del|apt-get\s+(?:purge|remove|autoremove)|apt\s+(?:purge|remove))\b/;
 const INSTALLS_PHPIZE = /\b(?:apk|apt-get|apt)\b[^;&|]*\$\{?PHPIZE_DEPS\b/;

@@ -87,6 +87,8 @@ export function noteInstalledByApk(
  * bash is installed first. Other needs (bash entrypoints, scripts, login shells) add bash.
  */
 export function migrateShell(ctx: MigrationContext, state: StageState): void {
+  // A stage on Alpine before migration chose its shell and its packages already.
+  if (state.info.already) return;
   const body = state.info.stage.body;
   let bashShell: Instruction | undefined;
   let runsNeedBash = false;

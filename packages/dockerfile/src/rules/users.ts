@@ -154,6 +154,8 @@ export function checkIds(
 
 /** Rule 5: shadow's groupadd/useradd/usermod/gpasswd → busybox addgroup/adduser. */
 export function migrateUsers(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
+  // Already on Alpine with shadow installed: useradd and friends work there as written.
+  if (scope.stage.info.already && scope.stage.alpineInstalled.has("shadow")) return;
   const text = convert(scope, cmd);
   if (text === undefined) return;
   if (pipeline.commands.length !== 1) {
