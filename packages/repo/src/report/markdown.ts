@@ -1,4 +1,4 @@
-import type { RepoPlan } from "../plan/types.js";
+import type { FilePlan, RepoPlan } from "../plan/types.js";
 import { code } from "./markdown-utils.js";
 import { dockerfileSection, mentionSection, riskSection, scriptSection } from "./sections.js";
 
@@ -13,10 +13,24 @@ export interface ReportOptions {
 export function renderReport(plan: RepoPlan, options: ReportOptions = {}): string {
   const dockerfiles = plan.files.filter((f) => f.kind === "dockerfile");
   const scripts = plan.files.filter((f) => f.kind === "script");
+  // A planned file that `applyPlan` could not write is in `unparsable` too: it did not change.
+  const notWritten = new Map(plan.unparsable.map((u) => [u.file, u.message]));
+  const changed = plan.files.filter((f) => f.changed && !notWritten.has(f.file)).length;
+  const section = (file: FilePlan, render: (f: FilePlan) => string[]) => {
+    const lines = render(file);
+    const why = notWritten.get(file.file);
+    if (why === undefined) return lines;
+    return [
+      ...lines.slice(0, 2),
+      `**Not written:** ${why}; the changes below are not applied.`,
+      "",
+      ...lines.slice(2),
+    ];
+  };
   const out = [
     `# Migration to Alpine ${plan.release}${options.name ? `: ${options.name}` : ""}`,
     "",
-    `${options.written ? "Changes written" : "Planned changes (nothing written yet)"} by \`alpinize migrate\`: ${dockerfiles.length} Dockerfile(s), ${scripts.length} script(s), ${plan.files.filter((f) => f.changed).length} file(s) changed, ${plan.unparsable.length} left untouched.`,
+    `${options.written ? "Changes written" : "Planned changes (nothing written yet)"} by \`alpinize migrate\`: ${dockerfiles.length} Dockerfile(s), ${scripts.length} script(s), ${changed} file(s) ${options.written ? "changed" : "to change"}, ${plan.unparsable.length} left untouched.`,
     "",
     "Line numbers (`file:line`) refer to the files as they were before the migration.",
     "",
@@ -24,17 +38,17 @@ export function renderReport(plan: RepoPlan, options: ReportOptions = {}): strin
     "",
   ];
   if (dockerfiles.length === 0) out.push("No Dockerfiles found.", "");
-  for (const file of dockerfiles) out.push(...dockerfileSection(file));
+  for (const file of dockerfiles) out.push(...section(file, dockerfileSection));
   if (scripts.length > 0) {
     out.push("## Scripts", "");
-    for (const file of scripts) out.push(...scriptSection(file));
+    for (const file of scripts) out.push(...section(file, scriptSection));
   }
   out.push(...mentionSection(plan));
   if (plan.unparsable.length > 0) {
     out.push(
       "## Files left untouched",
       "",
-      "alpinize could not parse these and did not change them:",
+      "alpinize could not read, parse or write these and did not change them:",
       "",
     );
     for (const skipped of plan.unparsable) out.push(`- ${code(skipped.file)}: ${skipped.message}`);

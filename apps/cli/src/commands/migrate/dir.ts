@@ -13,10 +13,10 @@ import {
   renderReport,
 } from "@alpinize/repo";
 import type { Io } from "../../io.js";
-import { writeOutput } from "../../write-output.js";
 import { reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { unifiedDiff } from "./diff.js";
 import { printProblems, printRepoWarnings, repoJson, repoSummary } from "./repo-output.js";
+import { assertReportPath, writeReport } from "./repo-report.js";
 
 export interface RepositoryFlags {
   write?: boolean;
@@ -89,6 +89,11 @@ async function migrateRepository(
     onProgress: (file, index, total) =>
       io.progress(`migrating ${Math.min(index + 1, total)}/${total} ${file}`),
   });
+  if (plan.files.length === 0 && plan.unparsable.length === 0 && plan.skipped.length === 0)
+    throw nothingToMigrate(dir);
+  const reportPath = flags.report !== undefined ? resolve(io.cwd, flags.report) : undefined;
+  // Checked before anything is written: a bad --report path fails with every file untouched.
+  if (reportPath !== undefined) assertReportPath(reportPath, plan);
   let pinFailures: PinFailure[] = [];
   if (resolver) {
     io.progress("pinning rewritten base images");
@@ -96,15 +101,14 @@ async function migrateRepository(
     reportWarnings(resolver, io);
   }
   const mode = flags.write ? "write" : flags.check ? "check" : "diff";
-  // The report goes first: a bad --report path then fails before any file is touched.
-  if (flags.report !== undefined) {
-    const name = root.split(/[\\/]/).pop() ?? dir;
-    const markdown = renderReport(plan, { name, written: flags.write === true });
-    await writeReport(resolve(io.cwd, flags.report), markdown);
-  }
   const written = flags.write
     ? await applyPlan(plan, (file) => io.progress(`writing ${file}`))
     : [];
+  // Rendered after the writes, so a file that could not be written is listed as left untouched.
+  if (reportPath !== undefined) {
+    const name = root.split(/[\\/]/).pop() ?? dir;
+    writeReport(reportPath, renderReport(plan, { name, written: flags.write === true }));
+  }
   io.endProgress();
   if (flags.json) io.stdout.write(repoJson(plan, pinFailures, written));
   else printHuman(io, plan, mode, written);
@@ -117,21 +121,16 @@ async function migrateRepository(
   return EXIT.OK;
 }
 
-async function writeReport(path: string, markdown: string): Promise<void> {
-  try {
-    // /dev/stdout, a pipe or a symlink to one is written into, never renamed over.
-    writeOutput(path, markdown);
-  } catch (err) {
-    throw new InputError(
-      "ALPINIZE_REPORT_UNWRITABLE",
-      `cannot write the report to ${path}: ${(err as Error).message}`,
-      {
-        hint: "Pass --report a path in an existing, writable folder.",
-        details: { file: path },
-        cause: err,
-      },
-    );
-  }
+/** As with `alpinize check`, a run that found nothing to migrate must not look like success. */
+function nothingToMigrate(dir: string): InputError {
+  return new InputError(
+    "ALPINIZE_MIGRATE_NOTHING",
+    `alpinize migrate: no Dockerfile or Containerfile found in ${dir}; nothing was migrated`,
+    {
+      hint: "Point it at the repository root, or pass the Dockerfiles (Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile); files matched by .gitignore are skipped.",
+      details: { file: dir },
+    },
+  );
 }
 
 function printHuman(

@@ -92,6 +92,55 @@ describe.skipIf(!canDrop)("filesystem errors are reported per file", () => {
   });
 });
 
+describe.skipIf(!canDrop)("the report after a failed write", () => {
+  it("lists the file that could not be written as left untouched, not as changed", () => {
+    put("a/Dockerfile", DEBIAN);
+    put("b/Dockerfile", DEBIAN);
+    chmodSync(join(root, "a"), 0o777);
+    chmodSync(join(root, "b"), 0o555);
+    for (const d of ["a", "b"]) chmodSync(join(root, d, "Dockerfile"), 0o666);
+    const r = runUnprivileged([
+      "migrate",
+      "--alpine",
+      "3.23",
+      "--write",
+      ".",
+      "--report",
+      "a/M.md",
+    ]);
+    expect(r.code).toBe(2);
+    const report = readFileSync(join(root, "a/M.md"), "utf8");
+    expect(report).toContain("2 Dockerfile(s), 0 script(s), 1 file(s) changed, 1 left untouched.");
+    expect(report).toMatch(
+      /## Files left untouched\n\n.*\n\n- `b\/Dockerfile`: b\/Dockerfile: cannot write \(EACCES\); left unchanged/,
+    );
+    expect(report).toMatch(
+      /### `b\/Dockerfile`\n\n\*\*Not written:\*\* b\/Dockerfile: cannot write/,
+    );
+    expect(report).not.toMatch(/### `a\/Dockerfile`\n\n\*\*Not written/);
+  });
+
+  it("fails before touching any file when the report's folder is not writable", () => {
+    put("a/Dockerfile", DEBIAN);
+    chmodSync(join(root, "a"), 0o777);
+    chmodSync(join(root, "a/Dockerfile"), 0o666);
+    mkdirSync(join(root, "ro"), { mode: 0o555 });
+    chmodSync(join(root, "ro"), 0o555);
+    const r = runUnprivileged([
+      "migrate",
+      "--alpine",
+      "3.23",
+      "--write",
+      ".",
+      "--report",
+      "ro/M.md",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write the report to .*ro\/M\.md \(EACCES/);
+    expect(readFileSync(join(root, "a/Dockerfile"), "utf8")).toBe(DEBIAN);
+  });
+});
+
 describe("symbolic links", () => {
   it("a symlinked entrypoint is not followed nor replaced by --write", async () => {
     const outside = mkdtempSync(join(tmpdir(), "alpinize-outside-"));

@@ -1,0 +1,63 @@
+import { readFile, rm, symlink } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+import { gitRepo } from "./repo-test-support.js";
+
+const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
+const ENTRY = '#!/bin/sh\nuseradd -r app\nexec "$@"\n';
+const WITH_ENTRY = 'FROM debian:12\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n';
+let root = "";
+afterEach(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+  root = "";
+});
+
+describe("migrate DIR --report", () => {
+  it.each([
+    ["Dockerfile", ["--check"]],
+    ["Dockerfile", ["--write"]],
+    ["e.sh", ["--write"]],
+    ["./sub/../e.sh", []],
+  ])(
+    "refuses --report %s (a file the run migrates) with exit 2, touching nothing",
+    async (report, flags) => {
+      root = await gitRepo({ Dockerfile: WITH_ENTRY, "e.sh": ENTRY });
+      const r = await runCli(["migrate", ".", "--alpine", "3.23", "--report", report, ...flags], {
+        cwd: root,
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /--report .* is (Dockerfile|e\.sh), a file this migration reads or rewrites/,
+      );
+      expect(await readFile(join(root, "Dockerfile"), "utf8")).toBe(WITH_ENTRY);
+      expect(await readFile(join(root, "e.sh"), "utf8")).toBe(ENTRY);
+    },
+  );
+
+  it("refuses a report path that is a link to a migrated file", async () => {
+    root = await gitRepo({ Dockerfile: DEBIAN });
+    await symlink(join(root, "Dockerfile"), join(root, "REPORT.md"));
+    const r = await runCli(["migrate", ".", "--write", "--report", "REPORT.md"], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(await readFile(join(root, "Dockerfile"), "utf8")).toBe(DEBIAN);
+  });
+
+  it("an unparsable Dockerfile is a file of the run too", async () => {
+    const broken = "# escape=x\nFROM debian:12\n";
+    root = await gitRepo({ Dockerfile: DEBIAN, "old/Dockerfile": broken });
+    const r = await runCli(["migrate", ".", "--report", "old/Dockerfile"], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(await readFile(join(root, "old/Dockerfile"), "utf8")).toBe(broken);
+  });
+});
+
+describe("migrate DIR that finds nothing", () => {
+  it.each([[["--check"]], [["--write"]], [[]]])("exits 2 with %j, as check does", async (flags) => {
+    root = await gitRepo({ "README.md": "nothing here\n" });
+    const r = await runCli(["migrate", ".", ...flags], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no Dockerfile or Containerfile found in \.; nothing was migrated/);
+    expect(r.stdout).toBe("");
+  });
+});
