@@ -122,6 +122,19 @@ describe("rule busybox: GNU long options respelled for busybox", () => {
     );
   });
 
+  it("respells util-linux su's long options, and gives su -s /bin/bash its bash", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN su --login root --command "echo hi"\nRUN su --shell=/bin/sh app -c id\nRUN su app -s /bin/bash -c "echo hi"\n',
+    );
+    expect(r.output).toContain('RUN su -l root -c "echo hi"\nRUN su -s /bin/sh app -c id\n');
+    expect(r.output).toContain("RUN apk add --no-cache bash\n");
+    expect(r.warnings.some((w) => /su starts bash/.test(w.message))).toBe(true);
+    // No busybox twin: util-linux's su.
+    expect(migrate("FROM debian:12\nRUN su -P app -c id\n").output).toContain(
+      "apk add --no-cache util-linux-login",
+    );
+  });
+
   it("adds the package when one option has no busybox twin, and skips calls other rules remove", () => {
     const r = migrate(
       "FROM debian:12\nRUN sort --unique --human-numeric-sort f\nRUN rm --recursive --force /var/lib/apt/lists/*\n",

@@ -103,6 +103,14 @@ export const BUSYBOX_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     shortArg: "fCTXbH",
   },
   id: { long: set("user group groups name real") },
+  // Debian's su is util-linux's; busybox su has -l -m -p -s SH -c CMD and no long options.
+  su: {
+    long: set(
+      "login command shell preserve-environment pty group supp-group session-command whitelist-environment fast",
+    ),
+    short: "gGPfw",
+    shortArg: "csgGw",
+  },
   timeout: {
     long: set("signal kill-after preserve-status foreground"),
     shortArg: "sk",

@@ -92,6 +92,7 @@ const SHORT_FOR: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "no-messages": "s",
   },
   tar: { "keep-old-files": "k" },
+  su: { login: "l", command: "c", shell: "s", "preserve-environment": "p" },
 };
 
 /** A value that needs no quoting once it stands on its own after a short option. */

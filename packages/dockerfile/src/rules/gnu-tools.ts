@@ -49,6 +49,7 @@ const GNU_PACKAGE: Readonly<Record<string, string>> = {
   gzip: "gzip",
   gunzip: "gzip",
   cmp: "diffutils",
+  su: "util-linux-login",
 };
 
 function packageOf(tool: string): string {

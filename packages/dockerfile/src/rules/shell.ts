@@ -107,6 +107,10 @@ export function migrateShell(ctx: MigrationContext, state: StageState): void {
         /\badduser\b[^;&|\n]*(?:\s-s|--shell)[\s=]+["']?(?:\/usr)?\/bin\/bash\b/.test(ins.args.text)
       )
         state.bashNeeds.push({ offset: ins.start, reason: "a user gets bash as login shell" });
+      else if (
+        /\bsu\b[^;&|\n]*(?:\s-s|--shell)[\s=]+["']?(?:\/usr)?\/bin\/bash\b/.test(ins.args.text)
+      )
+        state.bashNeeds.push({ offset: ins.start, reason: "su starts bash (-s /bin/bash)" });
       else if (linksShToBash(ctx, ins))
         state.bashNeeds.push({ offset: ins.start, reason: "a RUN line points /bin/sh at bash" });
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
