@@ -179,4 +179,15 @@ describe("rule 5: groups busybox must find by name", () => {
       true,
     );
   });
+
+  it("checks busybox-compatible Debian adduser/addgroup calls against Alpine's base names", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN addgroup --system kvm\nRUN adduser --system --no-create-home ntp\nRUN adduser --disabled-password --gecos "" cron\nRUN addgroup --system app\n',
+    );
+    expect(r.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      "2: group kvm already exists on Alpine; creating it again fails",
+      "3: user ntp already exists on Alpine; creating it again fails",
+      "4: user cron already exists on Alpine; creating it again fails",
+    ]);
+  });
 });

@@ -41,8 +41,15 @@ export function debianAdduser(
   const raw = words.map((w) => w.value ?? w.raw);
   const debianOnly = raw.some((v) => DEBIAN_ONLY.test(v));
   const nologin = raw.includes("/usr/sbin/nologin");
-  if (cmd.name === "addgroup") return debianOnly ? addgroup(scope, cmd, words) : undefined;
-  if (!debianOnly && !nologin) return undefined;
+  if (cmd.name === "addgroup") {
+    if (debianOnly) return addgroup(scope, cmd, words);
+    checkKept(scope, cmd, words);
+    return undefined;
+  }
+  if (!debianOnly && !nologin) {
+    checkKept(scope, cmd, words);
+    return undefined;
+  }
   const p = parseOptions(words, VALUES, {});
   if (!p || p.operands.length === 0 || p.operands.length > 2) return undefined;
   if (p.operands.length === 2 && p.options.size === 0)
@@ -94,6 +101,24 @@ export function debianAdduser(
   if (o.has("--no-create-home") || o.has("-H")) out.push("-H");
   out.push(q(name));
   return out.join(" ");
+}
+
+/**
+ * A call busybox accepts as written still fails on a name or ID Alpine's base has (`addgroup
+ * --system kvm`, `adduser --system ntp`): checked like the converted ones.
+ */
+function checkKept(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): void {
+  const p = parseOptions(words, VALUES, {});
+  if (p?.operands.length !== 1) return;
+  const str = (...keys: string[]) => {
+    for (const k of keys)
+      if (typeof p.options.get(k) === "string") return p.options.get(k) as string;
+    return undefined;
+  };
+  if (cmd.name === "addgroup") {
+    checkIds(scope, cmd.start, undefined, str("--gid", "-g"), p.operands[0], "group");
+    scope.ctx.createdGroups.set(p.operands[0]!, str("--gid", "-g"));
+  } else checkIds(scope, cmd.start, str("--uid", "-u"), undefined, p.operands[0], "user");
 }
 
 function addgroup(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): string | undefined {
