@@ -105,6 +105,47 @@ export const BUSYBOX_OPTIONS: Record<string, CommandOptions> = {
       "--shell": "busybox su has no long options; use -s SHELL",
     },
   },
+  // Debian's adduser/addgroup options that busybox (Alpine's, long options on) refuses with
+  // "unrecognized option"; --system, --uid, --ingroup, --home, --shell, --gecos,
+  // --disabled-password and --no-create-home are accepted by both.
+  adduser: {
+    withValue: "hgsGuk",
+    badShort: { q: "busybox adduser has no -q; send its output to /dev/null instead" },
+    badLong: {
+      "--gid": "busybox adduser has no --gid; name the group with -G GROUP (--ingroup)",
+      "--group":
+        "busybox adduser has no --group (a group named after the user); create it first (alpinize_ensure_group NAME GID) and pass -G NAME",
+      "--disabled-login":
+        "busybox adduser has no --disabled-login; use -D (no password) and -s /sbin/nologin",
+      "--quiet": "busybox adduser has no --quiet; send its output to /dev/null instead",
+      "--comment": "busybox adduser has no --comment; use -g GECOS (--gecos)",
+      "--add-extra-groups":
+        "busybox adduser has no --add-extra-groups; add each group with alpinize_add_user_to_group",
+      "--firstuid": "busybox adduser has no --firstuid; give the UID with -u UID",
+      "--lastuid": "busybox adduser has no --lastuid; give the UID with -u UID",
+      "--firstgid": "busybox adduser has no --firstgid; give the group with -G GROUP",
+      "--lastgid": "busybox adduser has no --lastgid; give the group with -G GROUP",
+      "--conf":
+        "busybox adduser has no --conf (adduser.conf); pass the options on the command line",
+      "--force-badname": "busybox adduser has no --force-badname; use a name of [a-z_][a-z0-9_-]*",
+      "--allow-badname": "busybox adduser has no --allow-badname; use a name of [a-z_][a-z0-9_-]*",
+      "--extrausers": "busybox adduser has no --extrausers",
+      "--encrypt-home": "busybox adduser has no --encrypt-home",
+    },
+  },
+  addgroup: {
+    withValue: "g",
+    badShort: { q: "busybox addgroup has no -q; send its output to /dev/null instead" },
+    badLong: {
+      "--quiet": "busybox addgroup has no --quiet; send its output to /dev/null instead",
+      "--group": "busybox addgroup has no --group; addgroup NAME creates a group already",
+      "--conf": "busybox addgroup has no --conf; pass the options on the command line",
+      "--force-badname": "busybox addgroup has no --force-badname; use a name of [a-z_][a-z0-9_-]*",
+      "--allow-badname": "busybox addgroup has no --allow-badname; use a name of [a-z_][a-z0-9_-]*",
+      "--firstgid": "busybox addgroup has no --firstgid; give the GID with -g GID",
+      "--lastgid": "busybox addgroup has no --lastgid; give the GID with -g GID",
+    },
+  },
   timeout: {
     withValue: "sk",
     badShort: { v: "busybox timeout has no -v" },

@@ -1,5 +1,7 @@
+import { baseName } from "../shell/command-name.js";
 import { literal, type SimpleCommand, type Word } from "../shell/scan.js";
 import type { GroupRefs } from "./group-refs.js";
+import { type GroupPosition, userToolGroupWords } from "./user-tool-words.js";
 
 /**
  * Later uses of a group the script created with a GID. `alpinize_ensure_group docker 999` leaves
@@ -126,16 +128,28 @@ export function leftGroupNames(
   groups: GroupRefs,
 ): Array<{ word: Word; group: string; gid: string }> {
   const out: Array<{ word: Word; group: string; gid: string }> = [];
-  const name = literal(cmd.words[at]?.text ?? "");
+  const name = baseName(literal(cmd.words[at]?.text ?? ""));
   if (name === undefined || QUIET.has(name)) return out;
-  for (const w of cmd.words.slice(at + 1)) {
-    const lit = literal(w.text);
-    if (lit === undefined) continue;
-    const group = lit.slice(lit.lastIndexOf(":") + 1).replace(/^--?[a-z-]+=/, "");
-    const origin = groups.origin(group);
-    if (origin && origin.cmd.end <= cmd.start) out.push({ word: w, group, gid: origin.gid });
+  const args = cmd.words.slice(at + 1);
+  // User tools: only where they take a group, so a login named like its group is no finding.
+  const positions = userToolGroupWords(name, args) ?? args.map(anyGroupIn);
+  for (const { word, names } of positions) {
+    for (const group of names) {
+      const origin = groups.origin(group);
+      if (origin && origin.cmd.end <= cmd.start) {
+        out.push({ word, group, gid: origin.gid });
+        break;
+      }
+    }
   }
   return out;
+}
+
+/** Any other command: the word, the part after `:` or after `--option=`, may be the group. */
+function anyGroupIn(word: Word): GroupPosition {
+  const lit = literal(word.text);
+  if (lit === undefined) return { word, names: [] };
+  return { word, names: [lit.slice(lit.lastIndexOf(":") + 1).replace(/^--?[a-z-]+=/, "")] };
 }
 
 // Commands whose arguments are text or user names, not group names (`id app` asks about a user).
