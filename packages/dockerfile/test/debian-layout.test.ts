@@ -223,6 +223,23 @@ describe("apt and supervisor configuration written by COPY/ADD", () => {
     ]);
   });
 
+  it("says nothing about conf.d when supervisord is started with that file named", () => {
+    const text = lines(
+      "FROM debian:12",
+      "COPY supervisord.conf /etc/supervisor/conf.d/supervisord.conf",
+      'CMD ["/usr/bin/supervisord", "-c", "/etc/supervisor/conf.d/supervisord.conf"]',
+    );
+    expect(warnings(text).filter((w) => /supervisor/.test(w))).toEqual([]);
+    // Debian's packaged main configuration named that way is still missing on Alpine.
+    const main = lines(
+      "FROM debian:12",
+      'CMD ["supervisord", "-c", "/etc/supervisor/supervisord.conf"]',
+    );
+    expect(
+      warnings(main).some((w) => /Alpine's supervisor reads \/etc\/supervisord\.conf/.test(w)),
+    ).toBe(true);
+  });
+
   it("flags a COPY/ADD destination under /etc/apt as apt-repos (heredocs too)", () => {
     const heredoc = debianPathNote("<<EOF /etc/apt/sources.list.d/x.list", "COPY");
     expect(heredoc).toEqual({

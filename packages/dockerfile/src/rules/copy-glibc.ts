@@ -8,8 +8,12 @@ import { decideImage } from "./images.js";
 const DATA_FILE =
   /\.(?:html?|css|js|mjs|cjs|map|json|ya?ml|toml|ini|conf|cfg|env|txt|md|xml|svg|png|jpe?g|gif|ico|webp|woff2?|ttf|jar|war|ear|class|pem|crt|key|sql|csv|properties|sh)$/i;
 
-/** Configuration and shared data directories. */
-const DATA_DIR = /^\/(?:etc|usr\/share|usr\/local\/share)\//;
+/**
+ * Configuration and shared data directories, and web asset directories by their usual names.
+ * `/usr/local/go` is Go's release toolchain, whose programs are static.
+ */
+const DATA_DIR =
+  /^\/(?:etc|usr\/share|usr\/local\/share)\/|\/(?:static|assets|public|templates|locales?|i18n|fonts|images|css)\/?$|^\/usr\/local\/go\/?$/;
 
 /** Where binaries and shared libraries live. */
 const BINARY_PATH = /^\/(?:[\w.+-]+\/)*(?:s?bin|lib(?:64|exec)?)\/|\.so(?:\.\d+)*$/;

@@ -16,7 +16,17 @@ interface Where {
   text: string;
   keyword: string | undefined;
   release: string | undefined;
+  /** The whole Dockerfile, for notes that another instruction answers. */
+  file?: string;
 }
+
+/**
+ * supervisord started with a configuration file of the image's own (`-c /etc/supervisor/conf.d/
+ * x.conf`): it is read wherever it is. (Debian's packaged /etc/supervisor/supervisord.conf named
+ * that way is still missing on Alpine, so that path is not counted.)
+ */
+const SUPERVISOR_EXPLICIT =
+  /supervisord\b[^\n]*?(?:-c|--configuration)["',\s=]+["']?\/etc\/supervisor\/conf\.d\/[\w.-]+\.conf\b/;
 
 interface Pattern {
   re: RegExp;
@@ -132,9 +142,10 @@ const PATTERNS: readonly Pattern[] = [
   {
     re: /\/etc\/supervisor\/conf\.d\b/g,
     rule: "apt",
-    note: fixed(
-      "Debian's supervisor include directory; Alpine's supervisord includes /etc/supervisor.d/*.ini: put the program sections there, in files named .ini",
-    ),
+    note: (m, { file }) =>
+      file && SUPERVISOR_EXPLICIT.test(file)
+        ? undefined
+        : `${m[0]} is Debian's supervisor include directory; Alpine's supervisord includes /etc/supervisor.d/*.ini: put the program sections there, in files named .ini`,
   },
   {
     re: /\/etc\/debian_version\b/g,
@@ -241,8 +252,9 @@ export function debianPathNote(
   text: string,
   keyword?: string,
   release?: string,
+  file?: string,
 ): LayoutHit | undefined {
-  const where: Where = { text, keyword, release };
+  const where: Where = { text, keyword, release, ...(file !== undefined ? { file } : {}) };
   const hits: LayoutHit[] = [];
   for (const p of PATTERNS) {
     if (p.only && (keyword === undefined || !p.only.has(keyword))) continue;

@@ -18,15 +18,19 @@ export function addCgoToolchain(ctx: MigrationContext, state: StageState): void 
       CGO_ON.test(ins.args.text),
   );
   if (!on) return;
-  for (const pkg of ["gcc", "musl-dev"]) {
-    if (state.alpineInstalled.has(pkg)) continue;
+  const missing = ["gcc", "musl-dev"].filter((pkg) => !state.alpineInstalled.has(pkg));
+  missing.forEach((pkg, k) => {
     addPackage(ctx, state, {
       pkg,
       debian: "golang image",
       offset: on.start,
       rule: "from",
-      warning: `CGO_ENABLED=1 needs a C compiler and libc headers, which golang's Debian tags carry and its -alpine tags do not: added ${pkg}`,
+      // One warning for the pair.
+      warning:
+        k === 0
+          ? `CGO_ENABLED=1 needs a C compiler and libc headers, which golang's Debian tags carry and its -alpine tags do not: added ${missing.join(" ")}`
+          : undefined,
       reason: "golang's Debian tags ship gcc and libc6-dev; the -alpine tags ship neither",
     });
-  }
+  });
 }

@@ -20,13 +20,15 @@ export function flagSystemPip(ctx: MigrationContext, state: StageState): void {
   if (/^(?:python|pypy)$/.test(baseRepository(ctx, state.info.stage) ?? "")) return;
   if (!["python3", "py3-pip"].some((p) => state.alpineInstalled.has(p))) return;
   const body = state.info.stage.body;
-  // A venv on PATH (or announced by VIRTUAL_ENV) is where pip installs go.
+  // A venv on PATH (or announced by VIRTUAL_ENV) is where pip installs go; parents' ENV counts.
   const env = (i: (typeof body)[number]) =>
     i.keyword === "ENV" &&
     /\bPIP_BREAK_SYSTEM_PACKAGES\b|\bVIRTUAL_ENV\b|PATH[= ]["']?[^\s"']*venv[^\s"']*\/bin/.test(
       i.args.text,
     );
-  if (body.some(env)) return;
+  for (let s: typeof state.info.stage | undefined = state.info.stage; s; s = s.parent) {
+    if (s.body.some(env)) return;
+  }
   for (const { ins, sources } of runSources(ctx, body)) {
     // A virtual environment made in this stage is where later installs go.
     if (/(?:^|\s)-m\s+venv\b|\bvirtualenv\b|\/bin\/activate\b/.test(ins.args.text)) return;

@@ -18,7 +18,8 @@ export interface PackageNeed {
   /** File offsets in that RUN where packages are removed again (`apk del`, `apt-get purge`). */
   removals?: readonly number[];
   rule: RuleId;
-  warning: string;
+  /** The warning to give; undefined when the caller gives one for several packages. */
+  warning: string | undefined;
   reason: string;
 }
 
@@ -42,7 +43,7 @@ export function addPackage(ctx: MigrationContext, state: StageState, need: Packa
   else state.preamble.push(need.pkg);
   state.alpineInstalled.add(need.pkg);
   if (!target?.temporary) state.lasting.add(need.pkg);
-  ctx.warn(need.rule, need.offset, need.warning);
+  if (need.warning !== undefined) ctx.warn(need.rule, need.offset, need.warning);
   ctx.packages.push({
     debian: need.debian ?? need.pkg,
     alpine: [need.pkg],

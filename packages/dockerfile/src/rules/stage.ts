@@ -227,7 +227,7 @@ const LAYOUT_KEYWORDS = new Set([
 /** Debian-only paths (multiarch lib dirs, sites-available, /etc/debian_version …), flagged. */
 function flagDebianLayout(ctx: MigrationContext, ins: Instruction): void {
   if (!LAYOUT_KEYWORDS.has(ins.keyword)) return;
-  const hit = debianPathNote(ins.args.text, ins.keyword, ctx.release);
+  const hit = debianPathNote(ins.args.text, ins.keyword, ctx.release, ctx.text);
   if (hit) ctx.warn(hit.rule, sourceSpan(ins.args, hit.index, hit.index)[0], hit.note);
 }
 

@@ -224,7 +224,7 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
         cmd.start,
         "usermod -G without -a replaced the group list; addgroup only adds",
       );
-    const named = groups.split(",").map((g) => byName(scope, cmd.start, g));
+    const named = groups.split(",").map((g) => byName(scope, cmd.start, g, "usermod -G"));
     for (const g of named) checkGroupExists(scope, cmd.start, g);
     return named.map((g) => `addgroup ${q(p.operands[0]!)} ${q(g)}`).join(" && ");
   }
@@ -232,7 +232,7 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
   const add = p?.options.get("-a");
   const del = p?.options.get("-d");
   if (typeof add === "string" && p?.operands.length === 1) {
-    const group = byName(scope, cmd.start, p.operands[0]!);
+    const group = byName(scope, cmd.start, p.operands[0]!, "gpasswd -a");
     checkGroupExists(scope, cmd.start, group);
     return `addgroup ${q(add)} ${q(group)}`;
   }
@@ -253,8 +253,12 @@ function useradd(
   const name = p.operands[0]!;
   const str = (k: string) => (typeof o.get(k) === "string" ? (o.get(k) as string) : undefined);
   for (const k of ["-o", "-p", "-e", "-f", "-K", "-b"]) {
-    if (o.has(k))
-      scope.warn("users", cmd.start, `useradd ${k} has no busybox adduser equivalent; dropped`);
+    if (!o.has(k)) continue;
+    const how =
+      k === "-p"
+        ? `; busybox adduser -D sets no password: set the same hash afterwards with echo '${name}:HASH' | chpasswd -e`
+        : "";
+    scope.warn("users", cmd.start, `useradd ${k} has no busybox adduser equivalent; dropped${how}`);
   }
   checkIds(scope, cmd.start, str("-u"), undefined, name, "user");
   const system = o.has("-r");
@@ -291,28 +295,34 @@ function useradd(
   out.push(q(name));
   const extra = str("-G")
     ?.split(",")
-    .map((g) => byName(scope, cmd.start, g));
+    .map((g) => byName(scope, cmd.start, g, "useradd -G"));
   for (const g of extra ?? []) checkGroupExists(scope, cmd.start, g);
   const tail = extra ? extra.map((g) => ` && addgroup ${q(name)} ${q(g)}`).join("") : "";
   return out.join(" ") + tail;
 }
 
 /** busybox addgroup USER GROUP takes a name: a GID becomes the group made with it, or is flagged. */
-function byName(scope: ScriptScope, at: number, group: string): string {
-  return /^\d+$/.test(group) ? (groupName(scope, at, group) ?? group) : group;
+function byName(scope: ScriptScope, at: number, group: string, label: string): string {
+  return /^\d+$/.test(group) ? (groupName(scope, at, group, label) ?? group) : group;
 }
 
 /**
  * busybox adduser -G and addgroup USER GROUP take a group name. A numeric useradd -g becomes the
  * name of the group this file created with that GID; otherwise it stays, with a warning.
  */
-function groupName(scope: ScriptScope, at: number, group: string | undefined): string | undefined {
+function groupName(
+  scope: ScriptScope,
+  at: number,
+  group: string | undefined,
+  label = "useradd -g",
+): string | undefined {
+  const busybox = label === "useradd -g" ? "busybox adduser -G" : "busybox addgroup USER GROUP";
   // `-g $GID`: a number at build time, which busybox adduser -G cannot take.
   if (group !== undefined && /^"?\$\{?\w*gid\w*(?::-[^}]*)?\}?"?$/i.test(group)) {
     scope.warn(
       "users",
       at,
-      `useradd -g ${group}: busybox adduser -G takes a group name, and ${group} looks like a GID; create the group first (addgroup -g ${group} NAME) and pass its name`,
+      `${label} ${group}: ${busybox} takes a group name, and ${group} looks like a GID; create the group first (addgroup -g ${group} NAME) and pass its name`,
     );
     return group;
   }
@@ -324,7 +334,7 @@ function groupName(scope: ScriptScope, at: number, group: string | undefined): s
   scope.warn(
     "users",
     at,
-    `useradd -g ${group}: busybox adduser -G takes a group name and this file creates no group with GID ${group}; create it first (addgroup -g ${group} NAME) and name it`,
+    `${label} ${group}: ${busybox} takes a group name and this file creates no group with GID ${group}; create it first (addgroup -g ${group} NAME) and name it`,
   );
   return group;
 }

@@ -1,0 +1,47 @@
+// Findings of the fifth fresh review: warnings that were noisy or named the wrong thing.
+import { describe, expect, it } from "vitest";
+import { migrate } from "./helpers.js";
+
+const messages = (text: string) => migrate(text).warnings.map((w) => w.message);
+
+describe("fifth review: accurate, quiet warnings", () => {
+  it("counts a venv put on PATH by a parent stage (no PEP 668 note)", () => {
+    const text = [
+      "FROM debian:12 AS base",
+      "RUN apt-get update && apt-get install -y python3 python3-venv && python3 -m venv /opt/venv",
+      "ENV PATH=/opt/venv/bin:$PATH",
+      "FROM base",
+      "RUN pip install flask",
+      "",
+    ].join("\n");
+    expect(messages(text).some((m) => /PEP 668/.test(m))).toBe(false);
+  });
+
+  it("says how to set the password useradd -p gave, and names usermod/gpasswd in GID notes", () => {
+    const p = messages("FROM debian:12\nRUN useradd -p '$6$x' app\n");
+    expect(p).toContain(
+      "useradd -p has no busybox adduser equivalent; dropped; busybox adduser -D sets no password: set the same hash afterwards with echo 'app:HASH' | chpasswd -e",
+    );
+    const mod = messages("FROM debian:12\nRUN usermod -aG 27,dialout,44 dev\n");
+    expect(
+      mod.some((m) =>
+        m.startsWith("usermod -G 44: busybox addgroup USER GROUP takes a group name"),
+      ),
+    ).toBe(true);
+    expect(mod.some((m) => /useradd -g/.test(m))).toBe(false);
+  });
+
+  it("does not flag web assets or Go's static toolchain copied from glibc images", () => {
+    const text = [
+      "FROM myorg/builder:1 AS web",
+      "FROM debian:12",
+      "COPY --from=golang:1.22 /usr/local/go /usr/local/go",
+      "COPY --from=web /out/static/ /srv/static/",
+      "COPY --from=web /out/bin/app /usr/local/bin/app",
+      "",
+    ].join("\n");
+    const glibc = messages(text).filter((m) => /stays on glibc/.test(m));
+    expect(glibc).toHaveLength(1);
+    expect(glibc[0]).toMatch(/^\/out\/bin\/app comes from stage web/);
+  });
+});
