@@ -19,6 +19,7 @@ export function migrateArch(scope: ScriptScope): void {
   if (scope.stage.info.already && scope.stage.alpineInstalled.has("dpkg")) return;
   const archVars = new Set<string>();
   const items = scope.src.script.items;
+  const compared = comparedVariables(scope);
   for (const item of items) {
     // `case "$(dpkg --print-architecture)" in`: the subject is a header word, not a command.
     if (item.kind === "header") for (const w of item.words) swapPrintArch(scope, w);
@@ -36,9 +37,11 @@ export function migrateArch(scope: ScriptScope): void {
           const gosu = v0 !== undefined && scope.gosuArchVars.has(v0.name);
           if (scope.dpkgKept && gosu && !scope.gosuArchRaw.has(v0?.name ?? "")) continue;
           const v = assignmentValue({ ...w, value: "" });
-          // Used in place (a URL, a path): the word needs the Debian name it had, so map it back.
+          // Used in place (a URL, a path), or held by a variable nothing compares (it goes into
+          // URLs and paths): the Debian name it had is needed, so map it back.
           const inPlace =
-            !v && !TESTS.has(cmd.name ?? "") && cmd.name !== "echo" && cmd.name !== "printf";
+            (!v && !TESTS.has(cmd.name ?? "") && cmd.name !== "echo" && cmd.name !== "printf") ||
+            (v !== undefined && cmd.args.length === 0 && !compared.has(v.name));
           scope.rawEdits.push({
             start,
             end: start + m[0].length,
@@ -46,7 +49,7 @@ export function migrateArch(scope: ScriptScope): void {
             text: gosu || inPlace ? `apk --print-arch | sed ${TO_DEBIAN}` : "apk --print-arch",
             rule: "arch",
           });
-          if (v && !gosu && cmd.args.length === 0) archVars.add(v.name);
+          if (v && !gosu && !inPlace && cmd.args.length === 0) archVars.add(v.name);
         }
       }
       const [tool, option] = cmd.args;
@@ -77,6 +80,28 @@ export function migrateArch(scope: ScriptScope): void {
   translateTests(scope, archVars);
   const greps = translateGreps(scope, archVars);
   warnOtherUses(scope, archVars, greps);
+}
+
+/**
+ * Variables the script compares: a `case` subject, a `[`/`test`/`[[` operand, or text echoed into
+ * grep. Only those get Alpine's names (and their labels translated).
+ */
+function comparedVariables(scope: ScriptScope): Set<string> {
+  const out = new Set<string>();
+  const names = (raw: string) => [...raw.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]!);
+  for (const item of scope.src.script.items) {
+    if (item.kind === "header" && item.words[0]) {
+      for (const n of names(item.words[0].raw)) out.add(n);
+    }
+    if (item.kind !== "pipeline") continue;
+    const greps = item.commands.slice(1).some((c) => /grep$/.test(c.name ?? ""));
+    for (const cmd of item.commands) {
+      const compares = TESTS.has(cmd.name ?? "") || (greps && PRINTERS.has(cmd.name ?? ""));
+      if (!compares) continue;
+      for (const a of cmd.args) for (const n of names(a.raw)) out.add(n);
+    }
+  }
+  return out;
 }
 
 /** `[`, `test` and `[[`: their `=`/`!=` comparisons of an architecture are translated. */
