@@ -31,3 +31,18 @@ export function withoutInlinedShims(text: string): string {
   }
   return changed ? lines.join("\n") : text;
 }
+
+/** The code of an entrypoint or CMD script the shell cannot parse (`sh -n` would fail). */
+export const SCRIPT_SYNTAX = "ALPINIZE_SCRIPT_SYNTAX";
+
+export function scriptSyntaxError(
+  path: string,
+  w: { line: number; column?: number; message: string },
+): { file: string; message: string; code: string } {
+  const at = w.column === undefined ? `${w.line}` : `${w.line}:${w.column}`;
+  return {
+    file: path,
+    message: `${path}:${at}: shell syntax error: ${w.message}`,
+    code: SCRIPT_SYNTAX,
+  };
+}

@@ -1,7 +1,9 @@
-import type { ShellCommand } from "../dockerfile/commands.js";
-import { hasDigest, imageName, isIgnoredImage } from "../dockerfile/images.js";
+import { baseName, type ShellCommand } from "../dockerfile/commands.js";
+import { hasDigest } from "../dockerfile/images.js";
+import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "../facts/alpine-base.js";
+import { checkGoNetdns } from "./go-netdns.js";
 import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
 import { SHADOW_TOOLS } from "./shadow-tools.js";
@@ -33,11 +35,17 @@ export function checkStages(file: string, stages: StageInfo[], settings: CheckSe
     findings.push({ file, line, rule, severity, message });
   };
   for (const stage of stages) {
-    if (isIgnoredImage(stage.image, settings.ignoreImages) || stage.family === "scratch") continue;
+    if (isStageIgnored(stage, stages, settings.ignoreImages) || stage.family === "scratch")
+      continue;
     checkBase(stage, settings, emit);
     if (stage.family !== "alpine") continue;
-    for (const run of stage.runs) checkRun(stage, run, emit);
-    for (const run of onbuildRuns(stage)) checkRun(stage, run, emit);
+    const installs = apkInstalls(stage, stages);
+    stage.runs.forEach((run, order) => {
+      checkRun(stage, run, { order, installs }, emit);
+    });
+    // ONBUILD runs in the images built on this one, after every RUN of this stage.
+    for (const run of onbuildRuns(stage))
+      checkRun(stage, run, { order: Number.POSITIVE_INFINITY, installs }, emit);
   }
   checkGoNetdns(stages, settings, emit);
   return findings;
@@ -72,9 +80,15 @@ function checkBase(stage: StageInfo, settings: CheckSettings, emit: Emit): void 
   );
 }
 
-function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
-  const installed = apkInstalled(stage);
-  const installsShadow = installed.has("shadow");
+/** Where in the stage a RUN is, and what the stage (and the stages it builds on) `apk add`s. */
+interface RunContext {
+  order: number;
+  installs: Map<string, Installed>;
+}
+
+function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
+  const installed = new Set(at.installs.keys());
+  const shadow = at.installs.get("shadow");
   const lines = new Map(run.commands.map((cmd, i) => [cmd, run.commandLines[i] ?? run.line]));
   let line = run.line;
   for (const cmd of withNested(run.commands)) {
@@ -87,11 +101,13 @@ function checkRun(stage: StageInfo, run: RunStep, emit: Emit): void {
         "apt-in-alpine",
         `${name} in Alpine stage ${stage.name}: use ${name.startsWith("xx-") ? "xx-apk add --no-cache" : "apk add --no-cache"} (alpinize migrate rewrites it, or flags it where it cannot)`,
       );
-    } else if (SHADOW_TOOLS.has(name) && !installsShadow) {
+    } else if (SHADOW_TOOLS.has(name) && !installedBefore(shadow, at.order, cmd.offset)) {
       emit(
         line,
         "shadow-user-commands",
-        `${name} does not exist in Alpine stage ${stage.name} (busybox has no ${name}): ${SHADOW_TOOLS.get(name)}`,
+        shadow
+          ? `${name} runs before shadow is installed (apk add shadow on line ${shadow.line}) in Alpine stage ${stage.name}, so the build fails here: install shadow first, or use busybox adduser/addgroup`
+          : `${name} does not exist in Alpine stage ${stage.name} (busybox has no ${name}): ${SHADOW_TOOLS.get(name)}`,
       );
     }
     if (APK_TOOLS.has(name)) checkApk(stage, run, cmd, line, emit);
@@ -182,59 +198,39 @@ function checkApk(
   }
 }
 
-/** The shipped (final) stage needs `GODEBUG=netdns=go` when it carries a Go binary. */
-function checkGoNetdns(stages: StageInfo[], settings: CheckSettings, emit: Emit): void {
-  const final = stages.at(-1);
-  if (!final) return;
-  if (final.family !== "alpine" || isIgnoredImage(final.image, settings.ignoreImages)) return;
-  const source = goBinarySource(final, stages);
-  if (source === undefined) return;
-  const godebug = final.env.get("GODEBUG")?.value ?? "";
-  if (/(?:^|,)netdns=/.test(godebug)) return;
-  emit(
-    final.line,
-    "go-netdns",
-    `final stage ships a Go binary (${source}) without ENV GODEBUG=netdns=go: a cgo-enabled binary may use musl's resolver, which differs from glibc's; add ENV GODEBUG=netdns=go`,
-  );
+/** Where a package is first installed: by a parent stage (order -1), or a RUN of this stage. */
+interface Installed {
+  order: number;
+  offset: number;
+  line: number;
 }
 
-function goBinarySource(final: StageInfo, stages: StageInfo[]): string | undefined {
-  if (buildsGo(final, stages)) return `built in stage ${final.name}`;
-  for (const from of final.copiesFrom) {
-    const stage = stages.find(
-      (s) => s.alias?.toLowerCase() === from.toLowerCase() || s.name === from,
-    );
-    if (stage && buildsGo(stage, stages)) return `copied from stage ${stage.name}`;
-    if (!stage && imageName(from)?.endsWith("golang")) return `copied from ${from}`;
+/** Package names the stage and the stages it builds on install with apk/xx-apk (literal words only). */
+export function apkInstalls(
+  stage: StageInfo,
+  stages: readonly StageInfo[],
+): Map<string, Installed> {
+  const parent = stages.find((s) => s.name === stage.parent && s.index < stage.index);
+  const names = new Map<string, Installed>();
+  if (parent) {
+    for (const [name, where] of apkInstalls(parent, stages))
+      names.set(name, { ...where, order: -1 });
   }
-  return undefined;
-}
-
-export function buildsGo(stage: StageInfo, stages: StageInfo[]): boolean {
-  if (stage.runs.some((r) => r.commands.some(isGoBuild))) return true;
-  const parent = stages.find((s) => s.name === stage.parent);
-  if (parent) return buildsGo(parent, stages);
-  return /(?:^|\/)golang$/.test(imageName(stage.image) ?? "");
-}
-
-function isGoBuild(cmd: ShellCommand): boolean {
-  const name = baseName(cmd.name);
-  return (
-    (name === "go" || name === "xx-go") && (cmd.args[0] === "build" || cmd.args[0] === "install")
-  );
-}
-
-/** Package names the stage installs with apk/xx-apk (literal words only). */
-function apkInstalled(stage: StageInfo): Set<string> {
-  const names = new Set<string>();
-  for (const run of stage.runs) {
-    for (const cmd of run.commands) {
-      if (!isApkAdd(cmd)) continue;
-      for (const arg of cmd.args)
-        if (/^[a-z0-9][a-z0-9+._-]*$/.test(arg) && arg !== "add") names.add(arg);
-    }
-  }
+  stage.runs.forEach((run, order) => {
+    run.commands.forEach((cmd, k) => {
+      if (!isApkAdd(cmd)) return;
+      for (const arg of cmd.args) {
+        if (!/^[a-z0-9][a-z0-9+._-]*$/.test(arg) || arg === "add" || names.has(arg)) continue;
+        names.set(arg, { order, offset: cmd.offset, line: run.commandLines[k] ?? run.line });
+      }
+    });
+  });
   return names;
+}
+
+function installedBefore(where: Installed | undefined, order: number, offset: number): boolean {
+  if (!where) return false;
+  return where.order < order || (where.order === order && where.offset <= offset);
 }
 
 /**
@@ -252,6 +248,4 @@ function isApkAdd(cmd: ShellCommand): boolean {
   return APK_TOOLS.has(baseName(cmd.name)) && cmd.args.includes("add");
 }
 
-export function baseName(name: string): string {
-  return name.slice(name.lastIndexOf("/") + 1);
-}
+export { baseName };

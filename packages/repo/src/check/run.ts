@@ -3,11 +3,13 @@ import { isAlpinizeError } from "@alpinize/errors";
 import type { RepoConfig } from "../config/types.js";
 import { findCopiedScripts } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
+import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import { describeStages } from "../dockerfile/stages.js";
-import { lintScript } from "../lint-script.js";
+import { lintScript, scriptSyntaxError } from "../lint-script.js";
 import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
 import { checkStages } from "./dockerfile-rules.js";
+import { checkShebang, type ScriptUse } from "./shebang.js";
 import type { CheckSettings, Finding } from "./types.js";
 
 export interface CheckTarget {
@@ -27,6 +29,11 @@ export interface CheckResult {
   unparsable: Unparsable[];
   /** Files checked, relative paths. */
   files: string[];
+  /**
+   * True when Dockerfiles were read but `images.ignore` named every stage of them (scratch aside)
+   * and no script was checked: nothing was actually checked.
+   */
+  allIgnored: boolean;
 }
 
 export interface CheckOptions {
@@ -34,7 +41,8 @@ export interface CheckOptions {
   transforms: Pick<Transforms, "lintEntrypoint">;
   /** Paths in findings are relative to this (default: the process cwd). */
   cwd?: string;
-  onFile?: (file: string, index: number, total: number) => void;
+  /** Progress: Dockerfiles are counted first, then the scripts they run (`kind` says which). */
+  onFile?: (file: string, index: number, total: number, kind: "dockerfile" | "script") => void;
 }
 
 /** Runs `alpinize check` over directories, Dockerfiles and scripts. */
@@ -43,9 +51,11 @@ export async function checkTargets(
   options: CheckOptions,
 ): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
-  const result: CheckResult = { findings: [], unparsable: [], files: [] };
+  const result: CheckResult = { findings: [], unparsable: [], files: [], allIgnored: false };
+  const stageCount = { checked: 0, ignored: 0 };
   const dockerfiles: { root: string; file: string }[] = [];
   const scripts = new Set<string>();
+  const shells: ScriptUse[] = [];
   for (const target of targets) {
     if (target.kind === "directory") {
       const found = await discoverFiles(target.path);
@@ -62,24 +72,49 @@ export async function checkTargets(
   const total = dockerfiles.length;
   for (const [index, { root, file }] of dockerfiles.entries()) {
     const shown = display(file, cwd);
-    options.onFile?.(shown, index, total);
+    options.onFile?.(shown, index, total, "dockerfile");
     result.files.push(shown);
     const text = await tryRead(file, shown, result);
     if (text === undefined) continue;
     try {
       const stages = describeStages(text, shown);
       result.findings.push(...checkStages(shown, stages, settings));
-      if (!stages.some((s) => s.family === "alpine")) continue;
+      for (const stage of stages) {
+        if (isStageIgnored(stage, stages, settings.ignoreImages)) stageCount.ignored++;
+        else if (stage.family !== "scratch") stageCount.checked++;
+      }
       const relFile = posixRelative(root, file);
       for (const ref of await findCopiedScripts(root, relFile, text)) {
-        if (ref.role !== "copied") scripts.add(join(root, ref.path));
+        if (ref.role === "copied") continue;
+        // Only what an Alpine image runs is checked; a stage in images.ignore is left alone.
+        const runners = ref.stages
+          .map((i) => stages[i])
+          .filter((s) => s !== undefined)
+          .filter(
+            (s) => s.family === "alpine" && !isStageIgnored(s, stages, settings.ignoreImages),
+          );
+        if (runners.length === 0) continue;
+        const path = join(root, ref.path);
+        scripts.add(path);
+        shells.push({ path, dockerfile: shown, line: ref.line, runners, stages });
       }
     } catch (err) {
       if (!isAlpinizeError(err)) throw err;
       result.unparsable.push({ file: shown, message: err.message });
     }
   }
-  for (const script of scripts) await lintFile(script, cwd, options, result);
+  const texts = new Map<string, string>();
+  for (const [index, script] of [...scripts].entries()) {
+    options.onFile?.(display(script, cwd), index, scripts.size, "script");
+    const text = await lintFile(script, cwd, options, result);
+    if (text !== undefined) texts.set(script, text);
+  }
+  for (const use of shells) {
+    const text = texts.get(use.path);
+    if (text !== undefined)
+      result.findings.push(...checkShebang(text, display(use.path, cwd), use));
+  }
+  result.allIgnored = stageCount.ignored > 0 && stageCount.checked === 0 && scripts.size === 0;
   const seen = new Set<string>();
   result.findings = result.findings.filter((f) => {
     const key = `${f.file}:${f.line}:${f.rule}:${f.message}`;
@@ -93,17 +128,24 @@ export async function checkTargets(
   return result;
 }
 
+/** Lints one script; returns its text when it could be read and parsed. */
 async function lintFile(
   path: string,
   cwd: string,
   options: CheckOptions,
   result: CheckResult,
-): Promise<void> {
+): Promise<string | undefined> {
   const shown = display(path, cwd);
   result.files.push(shown);
   const text = await tryRead(path, shown, result);
-  if (text === undefined) return;
-  for (const w of lintScript(options.transforms, text, shown)) {
+  if (text === undefined) return undefined;
+  const warnings = lintScript(options.transforms, text, shown);
+  const syntax = warnings.find((w) => w.rule === "syntax");
+  if (syntax) {
+    result.unparsable.push(scriptSyntaxError(shown, syntax));
+    return undefined;
+  }
+  for (const w of warnings) {
     result.findings.push({
       file: shown,
       line: w.line,
@@ -112,6 +154,7 @@ async function lintFile(
       message: `${w.rule}: ${w.message}`,
     });
   }
+  return text;
 }
 
 async function tryRead(

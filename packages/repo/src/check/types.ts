@@ -9,6 +9,7 @@ export const RULE_IDS = [
   "nologin-path",
   "alpine-id-taken",
   "entrypoint-lint",
+  "bash-missing",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

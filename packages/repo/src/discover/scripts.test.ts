@@ -48,3 +48,36 @@ describe("findCopiedScripts", () => {
     expect(refs).toMatchObject([{ path: "docker/entry.sh", role: "entrypoint" }]);
   });
 });
+
+describe("findCopiedScripts through COPY --from", () => {
+  it("follows COPY --from=<stage> to that stage's COPY from the context", async () => {
+    const dockerfile = [
+      "FROM alpine:3.23 AS files",
+      "COPY docker/e.sh /e.sh",
+      "COPY tools/ /opt/tools/",
+      "FROM debian:12",
+      "COPY --from=files /e.sh /e.sh",
+      "COPY --from=0 /opt/tools/run.sh /usr/local/bin/run.sh",
+      'ENTRYPOINT ["/e.sh"]',
+      'CMD ["run.sh"]',
+      "",
+    ].join("\n");
+    repo = await scratchRepo({
+      Dockerfile: dockerfile,
+      "docker/e.sh": "#!/bin/sh\n",
+      "tools/run.sh": "#!/bin/sh\n",
+    });
+    const refs = await findCopiedScripts(repo.root, "Dockerfile", dockerfile);
+    expect(refs.map((r) => [r.path, r.role, r.line, r.stages])).toEqual([
+      ["docker/e.sh", "entrypoint", 5, [1]],
+      ["tools/run.sh", "cmd", 6, [1]],
+    ]);
+  });
+
+  it("ignores COPY --from of an external image or a path the stage did not copy", async () => {
+    const dockerfile =
+      'FROM alpine:3.23 AS b\nRUN echo\nFROM debian:12\nCOPY --from=b /e.sh /e.sh\nCOPY --from=busybox:1 /bin/sh /e2.sh\nENTRYPOINT ["/e.sh"]\n';
+    repo = await scratchRepo({ Dockerfile: dockerfile, "e.sh": "#!/bin/sh\n" });
+    expect(await findCopiedScripts(repo.root, "Dockerfile", dockerfile)).toEqual([]);
+  });
+});

@@ -15,9 +15,13 @@ export interface ScriptReference {
   line: number;
   /** Where it lands in the image. */
   destination: string;
+  /** Indexes of the stages that use it in `role` (COPY it there, and for entrypoint/cmd run it). */
+  stages: number[];
 }
 
 interface Copy {
+  /** The stage named by `--from=`, for a copy out of an earlier stage. */
+  from?: string;
   sources: string[];
   /** Absolute when the COPY's destination was relative to a WORKDIR. */
   destination: string;
@@ -40,12 +44,22 @@ export async function findCopiedScripts(
   const { stages } = analyzeStages(doc);
   const out = new Map<string, ScriptReference>();
   const contexts = uniq([posix.dirname(dockerfile), "."]);
+  // Per stage: where files from the repository landed in its filesystem, for COPY --from.
+  const landed: Landed[] = [];
   for (const stage of stages) {
+    const own: Landed = new Map(stage.parent ? landed[stage.parent.index] : undefined);
+    landed.push(own);
     const { copies, runs } = readStage(stage.body);
     for (const copy of copies) {
       for (const source of copy.sources) {
-        const found = await resolveSource(root, contexts, source);
+        const found =
+          copy.from === undefined
+            ? await resolveSource(root, contexts, source)
+            : fromStage(copy.from, source, stages, landed);
         if (found === undefined) continue;
+        // A folder's contents land in the destination itself; a file under its own name.
+        const at = found.directory ? copy.destination : landingPath(copy, source);
+        if (at.startsWith("/")) own.set(at.replace(/\/+$/, "") || "/", found);
         const candidates = found.directory
           ? await filesRunFromDirectory(root, found.path, copy.destination, runs)
           : [{ path: found.path, destination: landingPath(copy, source) }];
@@ -53,8 +67,17 @@ export async function findCopiedScripts(
           const role = roleOf(destination, runs);
           if (role === "copied" && !SCRIPT_NAME.test(path)) continue;
           const previous = out.get(path);
-          if (!previous || rank(role) > rank(previous.role)) {
-            out.set(path, { path, role, dockerfile, line: copy.line, destination });
+          if (previous && previous.role === role && !previous.stages.includes(stage.index)) {
+            previous.stages.push(stage.index);
+          } else if (!previous || rank(role) > rank(previous.role)) {
+            out.set(path, {
+              path,
+              role,
+              dockerfile,
+              line: copy.line,
+              destination,
+              stages: [stage.index],
+            });
           }
         }
       }
@@ -63,9 +86,35 @@ export async function findCopiedScripts(
   return [...out.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 
-function isContextCopy(ins: Instruction): boolean {
-  if (ins.keyword !== "COPY" && ins.keyword !== "ADD") return false;
-  return !/(^|\s)--from=/.test(ins.args.text);
+type Found = { path: string; directory: boolean };
+type Landed = Map<string, Found>;
+
+/** `COPY --from=stage SRC`: the repository file that stage COPYed to SRC, if any. */
+function fromStage(
+  name: string,
+  source: string,
+  stages: readonly { alias?: string; index: number }[],
+  landed: readonly Landed[],
+): Found | undefined {
+  const stage =
+    stages.find((s) => s.alias?.toLowerCase() === name.toLowerCase()) ??
+    (/^\d+$/.test(name) ? stages[Number(name)] : undefined);
+  const files = stage ? landed[stage.index] : undefined;
+  if (!files || source.includes("*") || source.includes("$")) return undefined;
+  const wanted = posix.resolve("/", source).replace(/\/+$/, "");
+  const exact = files.get(wanted);
+  if (exact) return exact;
+  for (const [dest, found] of files) {
+    const prefix = dest === "/" ? "/" : `${dest}/`;
+    if (!found.directory || !wanted.startsWith(prefix)) continue;
+    const rest = wanted.slice(prefix.length);
+    return { path: posix.join(found.path, rest), directory: false };
+  }
+  return undefined;
+}
+
+function isCopy(ins: Instruction): boolean {
+  return ins.keyword === "COPY" || ins.keyword === "ADD";
 }
 
 /** The stage's context COPYs and run targets, relative paths resolved against WORKDIR. */
@@ -77,7 +126,7 @@ function readStage(body: Instruction[]): { copies: Copy[]; runs: Map<string, Scr
     if (ins.keyword === "WORKDIR") {
       const dir = instructionWords(ins.args.text)[0] ?? "";
       if (dir && !dir.includes("$")) workdir = posix.resolve(workdir, dir);
-    } else if (isContextCopy(ins)) {
+    } else if (isCopy(ins)) {
       copies.push(readCopy(ins, workdir));
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
       const role: ScriptRole = ins.keyword === "ENTRYPOINT" ? "entrypoint" : "cmd";
@@ -93,6 +142,7 @@ function readStage(body: Instruction[]): { copies: Copy[]; runs: Map<string, Scr
 
 function readCopy(ins: Instruction, workdir = "/"): Copy {
   const flagText = /^(?:\s*--\S+)*/.exec(ins.args.text)?.[0] ?? "";
+  const from = /(?:^|\s)--from=(\S+)/.exec(flagText)?.[1]?.replace(/^["']|["']$/g, "");
   const { rest: leftover } = splitLeadingFlags(
     instructionWords(ins.args.text.slice(flagText.length)),
   );
@@ -103,7 +153,12 @@ function readCopy(ins: Instruction, workdir = "/"): Copy {
     raw === "" || raw.startsWith("/") || raw.includes("$")
       ? raw
       : `${posix.resolve(workdir, raw).replace(/\/+$/, "")}${trailing}`;
-  return { sources: words.slice(0, -1), destination, line: ins.line };
+  return {
+    ...(from !== undefined ? { from } : {}),
+    sources: words.slice(0, -1),
+    destination,
+    line: ins.line,
+  };
 }
 
 function landingPath(copy: Copy, source: string): string {

@@ -190,3 +190,8 @@ function findClose(text: string, from: number, quote: string): number {
   }
   return Math.min(i, text.length);
 }
+
+/** `/usr/bin/apt-get` → `apt-get`. */
+export function baseName(name: string): string {
+  return name.slice(name.lastIndexOf("/") + 1);
+}

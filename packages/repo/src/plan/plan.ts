@@ -4,8 +4,8 @@ import { DEFAULT_RELEASE } from "@alpinize/package-map";
 import type { GosuMode, RepoConfig } from "../config/types.js";
 import { findCopiedScripts, type ScriptReference } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
-import { describeStages } from "../dockerfile/stages.js";
-import { lintScript } from "../lint-script.js";
+import { describeStages, type StageInfo } from "../dockerfile/stages.js";
+import { lintScript, scriptSyntaxError } from "../lint-script.js";
 import { detectRisks } from "../risks/detect.js";
 import type { SourceFile } from "../risks/types.js";
 import type { Transforms } from "../transforms.js";
@@ -14,6 +14,7 @@ import { contextReader } from "./context.js";
 import { withoutIgnoredStages } from "./ignore-images.js";
 import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
+import { needsAlpineRewrite, type ScriptScope, scriptScope } from "./script-scope.js";
 import type { FilePlan, PlanProgress, RepoPlan, SkippedFile } from "./types.js";
 
 export interface PlanOptions {
@@ -51,31 +52,34 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   };
   const sources: SourceFile[] = [];
   const scripts = new Map<string, ScriptReference[]>();
+  const stagesOf = new Map<string, StageInfo[]>();
   const total = found.dockerfiles.length;
   for (const [index, file] of found.dockerfiles.entries()) {
-    options.onProgress?.(file, index, total);
+    options.onProgress?.(file, index, total, "dockerfile");
     const before = await readOrSkip(root, file, plan);
     if (before === undefined) continue;
     const filePlan = planDockerfile(root, file, before, release, options, plan.unparsable);
     if (!filePlan) continue;
     plan.files.push(filePlan);
     sources.push({ file, kind: "dockerfile", text: before });
+    if (filePlan.stagesBefore) stagesOf.set(file, filePlan.stagesBefore);
     if (!plan.release && filePlan.result) plan.release = filePlan.result.release;
     for (const ref of await findCopiedScripts(root, file, before)) {
       scripts.set(ref.path, [...(scripts.get(ref.path) ?? []), ref]);
     }
   }
-  for (const [path, refs] of scripts) {
-    options.onProgress?.(path, total, total);
+  for (const [index, [path, refs]] of [...scripts].entries()) {
+    options.onProgress?.(path, index, scripts.size, "script");
     const before = await readOrSkip(root, path, plan);
     if (before === undefined) continue;
     sources.push({ file: path, kind: "script", text: before });
-    const scriptPlan = planScript(path, before, refs, transforms, plan.unparsable);
+    const scope = scriptScope(refs, stagesOf, config.images.ignore);
+    const scriptPlan = planScript(path, before, refs, scope, transforms, plan.unparsable);
     if (scriptPlan) plan.files.push(scriptPlan);
   }
   if (!plan.release) plan.release = DEFAULT_RELEASE;
   plan.mentions = await findImageMentions(root, found, plan.files);
-  plan.risks = detectRisks(sources);
+  plan.risks = detectRisks(sources, { release: plan.release });
   return plan;
 }
 
@@ -148,6 +152,7 @@ function planScript(
   path: string,
   before: string,
   refs: ScriptReference[],
+  scope: ScriptScope,
   transforms: Transforms,
   unparsable: SkippedFile[],
 ): FilePlan | undefined {
@@ -156,8 +161,9 @@ function planScript(
     refs.find((r) => r.role === "cmd")?.role ??
     "copied";
   const copiedBy = [...new Set(refs.map((r) => r.dockerfile))];
-  if (role === "copied") {
+  if (role === "copied" || scope === "ignored") {
     return {
+      ...(scope === "ignored" && role !== "copied" ? { kept: "images.ignore" as const } : {}),
       file: path,
       kind: "script",
       role,
@@ -169,7 +175,12 @@ function planScript(
     };
   }
   try {
-    const result = transforms.rewriteEntrypoint(before, { fileName: path });
+    const rewritten = transforms.rewriteEntrypoint(before, { fileName: path });
+    // A script of an image that was Alpine already works there: only tools Alpine lacks need it.
+    const result =
+      scope === "alpine" && !needsAlpineRewrite(rewritten.edits ?? [])
+        ? { ...rewritten, output: before, changed: false, edits: [] }
+        : rewritten;
     // The linter sees the rewritten script (so fixed lines are not reported); its line numbers
     // are mapped back so every finding names a line of the file as it is in the repository.
     const toOriginal = mapLinesToOriginal(before, result.output);
@@ -178,6 +189,12 @@ function planScript(
       line: toOriginal(w.line),
     }));
     const warnings = [...result.warnings, ...lint];
+    // A script the shell cannot parse is not migrated half-way: it is reported and left alone.
+    const syntax = warnings.find((w) => w.rule === "syntax");
+    if (syntax) {
+      unparsable.push(scriptSyntaxError(path, syntax));
+      return undefined;
+    }
     return {
       file: path,
       kind: "script",

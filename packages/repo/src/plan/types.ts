@@ -22,6 +22,8 @@ export interface FilePlan {
   result?: DockerfileResult;
   stagesBefore?: StageInfo[];
   stagesAfter?: StageInfo[];
+  /** Scripts only: left as they are because only stages `images.ignore` names run them. */
+  kept?: "images.ignore";
   /** Images from `images.ignore` this file kept as they were. */
   keptImages?: string[];
 }
@@ -67,6 +69,12 @@ export interface PinRecord {
   digest: string;
 }
 
-export type PlanProgress = (step: string, index: number, total: number) => void;
+/** Dockerfiles are counted first, then the scripts they copy (`kind` says which). */
+export type PlanProgress = (
+  step: string,
+  index: number,
+  total: number,
+  kind: "dockerfile" | "script",
+) => void;
 
 export type { RepoConfig };

@@ -18,3 +18,11 @@ export function table(header: string[], rows: string[][]): string[] {
     ...rows.map((row) => `| ${row.join(" | ")} |`),
   ];
 }
+
+/**
+ * Inline code inside a table cell: GFM splits a row on `|` before it reads code spans, so the
+ * pipe is escaped there too (the table parser removes the backslash).
+ */
+export function codeCell(text: string): string {
+  return code(text.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|");
+}

@@ -1,7 +1,7 @@
 import type { StageInfo } from "../dockerfile/stages.js";
 import type { FilePlan, RepoPlan } from "../plan/types.js";
 import type { ImageChange } from "../transforms.js";
-import { cell, code, table } from "./markdown-utils.js";
+import { cell, code, codeCell, table } from "./markdown-utils.js";
 
 const MAX_EVIDENCE = 12;
 
@@ -18,8 +18,8 @@ export function dockerfileSection(file: FilePlan): string[] {
         packages.map((p) => [
           String(p.line),
           cell(p.tool),
-          code(p.debian),
-          p.written.length > 0 ? p.written.map(code).join(", ") : "(none)",
+          codeCell(p.debian),
+          p.written.length > 0 ? p.written.map(codeCell).join(", ") : "(none)",
           p.kind,
           cell(p.reason),
         ]),
@@ -43,8 +43,8 @@ function stageTable(file: FilePlan): string[] {
     return [
       cell(stage.final ? `${stage.name} (final)` : stage.name),
       String(stage.line),
-      stage.parent ? `stage ${code(stage.parent)}` : code(stage.image),
-      stage.parent ? `stage ${code(stage.parent)}` : code(image),
+      stage.parent ? `stage ${codeCell(stage.parent)}` : codeCell(stage.image),
+      stage.parent ? `stage ${codeCell(stage.parent)}` : codeCell(image),
       cell(imageReason(stage, next, file.result?.images ?? [])),
     ];
   });
@@ -94,11 +94,13 @@ export function scriptSection(file: FilePlan): string[] {
         : "copied into the image";
   const by = (file.copiedBy ?? []).map(code).join(", ");
   const status =
-    file.role === "copied"
-      ? "checked for risks only"
-      : file.changed
-        ? "rewritten"
-        : "no rewrite needed";
+    file.kept === "images.ignore"
+      ? "kept as it is: only stages whose image images.ignore names run it"
+      : file.role === "copied"
+        ? "checked for risks only"
+        : file.changed
+          ? "rewritten"
+          : "no rewrite needed";
   const edits = (file.edits ?? []).map(
     (e) => `- ${code(`${file.file}:${e.line}`)} (${e.rule}) ${e.message.replace(/\r?\n/g, " ")}`,
   );
@@ -129,7 +131,11 @@ export function mentionSection(plan: RepoPlan): string[] {
     "",
     ...table(
       ["Where", "Image", "The Dockerfile now uses"],
-      plan.mentions.map((m) => [code(`${m.file}:${m.line}`), code(m.image), code(m.replacement)]),
+      plan.mentions.map((m) => [
+        codeCell(`${m.file}:${m.line}`),
+        codeCell(m.image),
+        codeCell(m.replacement),
+      ]),
     ),
     "",
   ];

@@ -7,7 +7,7 @@ interface Detector {
   id: RiskId;
   title: string;
   advice: string;
-  find(files: readonly SourceFile[]): Evidence[];
+  find(files: readonly SourceFile[], release: string | undefined): Evidence[];
 }
 
 const DETECTORS: Detector[] = [
@@ -45,7 +45,7 @@ const DETECTORS: Detector[] = [
     title: "UID/GID collisions with Alpine's base users and groups",
     advice:
       "Alpine's base image already holds some IDs and names (e.g. GID 999 `ping`, GID 82 `www-data`, GID 100 `users`); busybox `addgroup -g`/`adduser -u` refuse a taken ID where Debian would have had it free. Pick free IDs (1000+ or the ones the official Alpine images use) and check volume ownership after the move.",
-    find: (files) => idCollisions(files),
+    find: (files, release) => idCollisions(files, release),
   },
   {
     id: "docker-socket-gid",
@@ -105,10 +105,13 @@ const DETECTORS: Detector[] = [
 ];
 
 /** The risks that apply to this repository, each with the lines that show it. */
-export function detectRisks(files: readonly SourceFile[]): Risk[] {
+export function detectRisks(
+  files: readonly SourceFile[],
+  options: { release?: string } = {},
+): Risk[] {
   const risks: Risk[] = [];
   for (const detector of DETECTORS) {
-    const evidence = detector.find(files);
+    const evidence = detector.find(files, options.release);
     if (evidence.length === 0) continue;
     risks.push({
       id: detector.id,

@@ -13,13 +13,18 @@ const NAME_ARG =
   /\b(?:groupadd|addgroup|useradd|adduser)\b(?:\s+-{1,2}[A-Za-z-]+(?:[ =](?:"[^"]*"|'[^']*'|\S+))?)*?\s+["']?([a-z_][a-z0-9_-]*)["']?\s*(?:$|&&|;|\\|\|)/;
 
 /** Group and user IDs (and names) a migration would create that Alpine's base already holds. */
-export function idCollisions(files: readonly SourceFile[]): Evidence[] {
+export function idCollisions(files: readonly SourceFile[], release?: string): Evidence[] {
   const out: Evidence[] = [];
+  // The table is one release's base image; for another target that is said, not implied.
+  const where =
+    release === undefined || release === ALPINE_BASE_RELEASE
+      ? `Alpine ${ALPINE_BASE_RELEASE}`
+      : `Alpine's base (${ALPINE_BASE_RELEASE} data)`;
   for (const source of files) {
     source.text.split(/\r?\n/).forEach((text, i) => {
       // Long lines are generated content, not user management; skipping them bounds the regex work.
       if (text.length > 1000 || text.trim().startsWith("#")) return;
-      const notes = collisionsOnLine(text);
+      const notes = collisionsOnLine(text, where);
       if (notes.length > 0)
         out.push({
           file: source.file,
@@ -31,7 +36,7 @@ export function idCollisions(files: readonly SourceFile[]): Evidence[] {
   return out;
 }
 
-function collisionsOnLine(text: string): string[] {
+function collisionsOnLine(text: string, where: string): string[] {
   if (!GROUP_CMD.test(text) && !USER_CMD.test(text)) return [];
   const notes: string[] = [];
   for (const match of text.matchAll(NUMERIC_ID)) {
@@ -43,15 +48,13 @@ function collisionsOnLine(text: string): string[] {
     else if (command === "user" && (flag === "-u" || flag === "--uid")) kind = "UID";
     if (kind === undefined) continue;
     const holder = (kind === "GID" ? ALPINE_BASE_GROUPS : ALPINE_BASE_USERS).get(id);
-    if (holder !== undefined)
-      notes.push(`${kind} ${id} is ${holder}'s on Alpine ${ALPINE_BASE_RELEASE}`);
+    if (holder !== undefined) notes.push(`${kind} ${id} is ${holder}'s on ${where}`);
   }
   const name = NAME_ARG.exec(text)?.[1];
   if (name !== undefined) {
     const group = nearestCommand(text, text.length) === "group";
     const taken = group ? [...ALPINE_BASE_GROUPS.values()] : [...ALPINE_BASE_USERS.values()];
-    if (taken.includes(name))
-      notes.push(`"${name}" already exists on Alpine ${ALPINE_BASE_RELEASE}`);
+    if (taken.includes(name)) notes.push(`"${name}" already exists on ${where}`);
   }
   return notes;
 }

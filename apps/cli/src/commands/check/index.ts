@@ -55,16 +55,31 @@ export async function run(argv: string[], io: Io): Promise<number> {
     config,
     transforms: defaultTransforms(),
     cwd: io.cwd,
-    onFile: (file, index, total) => io.progress(`checking ${index + 1}/${total} ${file}`),
+    onFile: (file, index, total, kind) =>
+      io.progress(
+        `checking ${kind === "script" ? "script" : "Dockerfile"} ${index + 1}/${total} ${file}`,
+      ),
   });
   io.endProgress();
   if (result.files.length === 0 && result.unparsable.length === 0)
     throw nothingChecked(positionals);
+  if (result.allIgnored && result.unparsable.length === 0) throw everythingIgnored(result.files);
   if (values.json) io.stdout.write(findingsJson(result));
   else printFindings(io, result);
   if (values.json) for (const u of result.unparsable) io.err(`error ${u.message} (not checked)`);
   if (result.unparsable.length > 0) return EXIT.BAD_INPUT;
   return result.findings.some((f) => f.severity === "error") ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** `images.ignore` naming every stage leaves nothing checked: that is not a pass either. */
+function everythingIgnored(files: string[]): InputError {
+  return new InputError(
+    "ALPINIZE_CHECK_ALL_IGNORED",
+    `alpinize check: images.ignore names the image of every stage in ${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}; nothing was checked`,
+    {
+      hint: 'Narrow images.ignore in alpinize.config.json to the images you keep on purpose (e.g. "nvidia/cuda", not "*").',
+    },
+  );
 }
 
 /** A CI job pointed at the wrong directory must fail, not report "0 files clean". */

@@ -16,6 +16,7 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
       });
     }
     if (info.isDirectory()) targets.push({ path, kind: "directory" });
+    else if (isComposeOrWorkflow(given)) throw notADockerfile(given);
     else
       targets.push({
         path,
@@ -30,4 +31,23 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
 
 function isScriptName(path: string): boolean {
   return /\.(?:sh|bash|ash)$/.test(path) || /entrypoint/i.test(path.split(/[\\/]/).pop() ?? "");
+}
+
+function isComposeOrWorkflow(given: string): boolean {
+  const kind = classifyPath(given.replace(/\\/g, "/"));
+  return kind === "compose" || kind === "workflow";
+}
+
+/** Compose files and workflows name images; check reads Dockerfiles and scripts. */
+function notADockerfile(given: string): InputError {
+  const kind =
+    classifyPath(given.replace(/\\/g, "/")) === "compose" ? "compose file" : "CI workflow";
+  return new InputError(
+    "ALPINIZE_CHECK_NOT_DOCKERFILE",
+    `alpinize check: ${given} is a ${kind}, not a Dockerfile or script`,
+    {
+      hint: "Run alpinize check on the directory (or the Dockerfiles it builds); alpinize migrate DIR lists the images a compose file or workflow still names.",
+      details: { file: given },
+    },
+  );
 }

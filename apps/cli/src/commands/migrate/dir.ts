@@ -86,8 +86,10 @@ async function migrateRepository(
     transforms: defaultTransforms(),
     ...(flags.alpine !== undefined ? { release: flags.alpine } : {}),
     ...(flags.gosu !== undefined ? { gosu: flags.gosu } : {}),
-    onProgress: (file, index, total) =>
-      io.progress(`migrating ${Math.min(index + 1, total)}/${total} ${file}`),
+    onProgress: (file, index, total, kind) =>
+      io.progress(
+        `migrating ${kind === "script" ? "script" : "Dockerfile"} ${index + 1}/${total} ${file}`,
+      ),
   });
   if (plan.files.length === 0 && plan.unparsable.length === 0 && plan.skipped.length === 0)
     throw nothingToMigrate(dir);

@@ -40,6 +40,12 @@ export function directoryArgument(
 ): string | undefined {
   requirePinForRegistryFlags(flags);
   const dirs = positionals.filter((p) => p !== "-" && isDirectory(resolve(io.cwd, p)));
+  if (dirs.length > 1) {
+    throw new UsageError(
+      `alpinize migrate: pass one directory (got ${dirs.length}: ${dirs.join(", ")})`,
+      { hint: "Run alpinize migrate DIR once per directory, or on a folder that holds them all." },
+    );
+  }
   if (dirs.length > 0 && positionals.length > 1) {
     throw new UsageError("alpinize migrate: pass one directory, or Dockerfiles, not both", {
       hint: "Run alpinize migrate DIR, or alpinize migrate FILE...",

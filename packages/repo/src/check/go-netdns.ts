@@ -1,0 +1,88 @@
+import { baseName, type ShellCommand } from "../dockerfile/commands.js";
+import { imageName } from "../dockerfile/images.js";
+import { isStageIgnored } from "../dockerfile/stage-scope.js";
+import type { RunStep, StageInfo } from "../dockerfile/stages.js";
+import { instructionWords } from "../dockerfile/words.js";
+import type { CheckSettings, RuleId } from "./types.js";
+
+type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
+
+/** The shipped (final) stage needs `GODEBUG=netdns=go` when it carries a Go binary. */
+export function checkGoNetdns(stages: StageInfo[], settings: CheckSettings, emit: Emit): void {
+  const final = stages.at(-1);
+  if (!final) return;
+  if (final.family !== "alpine" || isStageIgnored(final, stages, settings.ignoreImages)) return;
+  const source = goBinarySource(final, stages);
+  if (source === undefined) return;
+  const godebug = final.env.get("GODEBUG")?.value ?? "";
+  if (/(?:^|,)netdns=/.test(godebug)) return;
+  emit(
+    final.line,
+    "go-netdns",
+    `final stage ships a Go binary (${source}) without ENV GODEBUG=netdns=go: a cgo-enabled binary may use musl's resolver, which differs from glibc's; add ENV GODEBUG=netdns=go`,
+  );
+}
+
+function goBinarySource(final: StageInfo, stages: StageInfo[]): string | undefined {
+  if (buildsGo(final, stages)) return `built in stage ${final.name}`;
+  for (const from of final.copiesFrom) {
+    const stage = stages.find(
+      (s) => s.alias?.toLowerCase() === from.toLowerCase() || s.name === from,
+    );
+    if (stage && buildsGo(stage, stages)) return `copied from stage ${stage.name}`;
+    if (!stage && imageName(from)?.endsWith("golang")) return `copied from ${from}`;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the stage builds (or, on a golang image, may build) a Go binary that can use the libc
+ * resolver. `CGO_ENABLED=0` (ENV or ARG in the stage or a stage it builds on, on the go command, or
+ * exported earlier in the RUN) makes a static binary with Go's own resolver: no musl risk.
+ */
+export function buildsGo(stage: StageInfo, stages: StageInfo[], byImage = true): boolean {
+  const off = stageCgoOff(stage, stages);
+  let builds = 0;
+  for (const run of stage.runs) {
+    for (const cmd of run.commands) {
+      if (!isGoBuild(cmd)) continue;
+      builds++;
+      if (!off && !runCgoOff(run, cmd)) return true;
+    }
+  }
+  const parent = stages.find((s) => s.name === stage.parent && s.index < stage.index);
+  // A stage whose own builds are all static is judged by what its parents build, not their image.
+  const fallback = byImage && builds === 0 && !off;
+  if (parent) return buildsGo(parent, stages, fallback);
+  return fallback && /(?:^|\/)golang$/.test(imageName(stage.image) ?? "");
+}
+
+const CGO_OFF = /^CGO_ENABLED=(["']?)0\1$/;
+
+function stageCgoOff(stage: StageInfo, stages: StageInfo[]): boolean {
+  if (stage.env.get("CGO_ENABLED")?.value.replace(/["']/g, "") === "0") return true;
+  for (const ins of stage.body) {
+    if (ins.keyword === "ARG" && instructionWords(ins.args.text).some((w) => CGO_OFF.test(w)))
+      return true;
+  }
+  const parent = stages.find((s) => s.name === stage.parent && s.index < stage.index);
+  return parent ? stageCgoOff(parent, stages) : false;
+}
+
+/** `CGO_ENABLED=0 go build`, `env CGO_ENABLED=0 go build`, or `export CGO_ENABLED=0` before it. */
+function runCgoOff(run: RunStep, cmd: ShellCommand): boolean {
+  if (cmd.assignments.some((a) => CGO_OFF.test(a))) return true;
+  return run.commands.some(
+    (other) =>
+      other.offset <= cmd.offset &&
+      ["export", "env"].includes(baseName(other.name)) &&
+      other.args.some((a) => CGO_OFF.test(a)),
+  );
+}
+
+function isGoBuild(cmd: ShellCommand): boolean {
+  const name = baseName(cmd.name);
+  return (
+    (name === "go" || name === "xx-go") && (cmd.args[0] === "build" || cmd.args[0] === "install")
+  );
+}
