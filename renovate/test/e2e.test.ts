@@ -190,7 +190,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
     const digestUpdates = deps
       .filter((d) => !isFloating(d))
       .flatMap((d) => d.updates.filter(isDigestUpdate));
-    expect(digestUpdates.length).toBe(13);
+    expect(digestUpdates.length).toBe(15);
     for (const update of digestUpdates) expect(update.branchName).toBe(DIGEST_BRANCH);
 
     const branches = branchesFromLog(first.log);
@@ -297,6 +297,14 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       expect(tools).toContain(`FROM index.docker.io/alpine:${at("3.22")} AS hubindex\n`);
       expect(tools).toContain(`FROM registry-1.docker.io/alpine:${at("latest")} AS hubregistry\n`);
       expect(await read("tools/smoke.sh")).toContain(`SMOKE_BASE=alpine:${at("edge")}\n`);
+      expect(await read("tools/run.sh")).toContain(
+        [
+          "# renovate: datasource=docker depName=alpine",
+          `IMAGE=alpine:${at("3.21.5")} OTHER=busybox:1.36`,
+          "# renovate: datasource=docker depName=alpine",
+          `docker run --rm alpine:${at("3.23.2")} sh -c 'echo host:port'\n`,
+        ].join("\n"),
+      );
     },
     RUN_TIMEOUT,
   );

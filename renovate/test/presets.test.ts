@@ -23,20 +23,24 @@ function keysOf(value: unknown): string[] {
   return Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)]);
 }
 
-/** Renovate's `recursive` strategy: each regex runs inside the previous one's match. */
+/**
+ * Renovate's `recursive` strategy (lib/modules/manager/custom/regex/strategies.ts): every match
+ * of each regex (flag g) is searched by the next one; each match of the last is a dependency,
+ * and that match is the text Renovate rewrites.
+ */
 function extract(text: string): Record<string, string | undefined>[] {
-  const [first, ...rest] = annotatedManager().matchStrings.map((s) => new RegExp(s, "g"));
-  const results: Record<string, string | undefined>[] = [];
-  for (const outer of text.matchAll(first!)) {
-    let scope: RegExpMatchArray | null | undefined = outer;
-    let groups = { ...outer.groups };
-    for (const regex of rest) {
-      scope = scope?.[0].match(new RegExp(regex.source));
-      groups = { ...groups, ...scope?.groups };
-    }
-    if (scope) results.push({ ...groups, replaceString: scope[0] });
-  }
-  return results;
+  const regexes = annotatedManager().matchStrings.map((s) => new RegExp(s, "g"));
+  const walk = (
+    content: string,
+    index: number,
+    groups: Record<string, string | undefined>,
+  ): Record<string, string | undefined>[] => {
+    if (index === regexes.length) return [{ ...groups, replaceString: content }];
+    return [...content.matchAll(regexes[index]!)].flatMap((m) =>
+      walk(m[0], index + 1, { ...groups, ...m.groups }),
+    );
+  };
+  return walk(text, 0, {});
 }
 
 describe("preset files", () => {
@@ -109,6 +113,30 @@ describe("annotated-images custom manager", () => {
         replaceString: "127.0.0.1:5000/tools/alpine:3.23",
       },
     ]);
+  });
+
+  it("takes one reference per comment: the first delimited image:tag on the line", () => {
+    const dep = (currentValue: string, packageName = "alpine") => ({
+      datasource: "docker",
+      depName: "alpine",
+      packageName,
+      currentValue,
+      currentDigest: undefined,
+      replaceString: `${packageName}:${currentValue}`,
+    });
+    const after = (line: string) =>
+      extract(`# renovate: datasource=docker depName=alpine\n${line}\n`);
+    expect(after("IMAGE=alpine:3.22.2 OTHER=busybox:1.36")).toEqual([dep("3.22.2")]);
+    expect(after("docker run --rm alpine:3.22.2 sh -c 'echo host:port'")).toEqual([dep("3.22.2")]);
+    // A name:tag cut short by a character that cannot follow a reference is not one.
+    expect(after("URL=foo:1/bar IMAGE=alpine:3.23")).toEqual([dep("3.23")]);
+    expect(after("  - uses: docker://alpine:3.21.5")).toEqual([dep("3.21.5")]);
+    expect(after('run: ["alpine:3.23", "busybox:1"]')).toEqual([dep("3.23")]);
+    expect(after("docker run -p 8080:80 ghcr.io/acme/app:1.2 serve")).toEqual([
+      dep("1.2", "ghcr.io/acme/app"),
+    ]);
+    expect(after("IMAGE=$REGISTRY/alpine:3.23")).toEqual([]);
+    expect(after("echo nothing here")).toEqual([]);
   });
 
   it("ignores images without the comment and comments for other datasources", () => {

@@ -78,6 +78,9 @@ export const EXPECTED: Expected[] = [
   ref(TOOLS, "registry-1.docker.io/alpine:latest", "alpine", ["pinDigest latest"]),
   // depName is only a label: the floating-tags rule must match the looked-up packageName
   ref("regex tools/smoke.sh", "smoke-base:edge", "alpine", ["pinDigest edge"]),
+  // one dependency per comment: the first image:tag, not busybox:1.36 or host:port after it
+  ref("regex tools/run.sh", "alpine:3.21.5", "alpine", ["pinDigest 3.21.5", "minor 3.23.3"]),
+  ref("regex tools/run.sh", "alpine:3.23.2", "alpine", ["pinDigest 3.23.2", "patch 3.23.3"]),
 ];
 
 /** Where a person, not automerge, takes alpine's moving-tag pins and refreshes. */
