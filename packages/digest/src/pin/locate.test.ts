@@ -113,6 +113,15 @@ describe("detectFileKind", () => {
     expect(detectFileKind("deploy/docker-compose.prod.yml")).toBe("compose");
     expect(detectFileKind(".github/workflows/ci.yml")).toBe("workflow");
     expect(detectFileKind("values.yaml")).toBeUndefined();
+    for (const name of [
+      "compose2.yaml",
+      "docker-compose2.yml",
+      "app.compose.yml",
+      "x.compose.yaml",
+    ])
+      expect(detectFileKind(`deploy/${name}`), name).toBe("compose");
+    for (const name of ["composer.json", "compose.yaml.bak", "mycompose.yml", "compose.md"])
+      expect(detectFileKind(name), name).toBeUndefined();
     for (const source of [
       "src/dockerfile.ts",
       "dockerfile.go",

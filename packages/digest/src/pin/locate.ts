@@ -110,6 +110,8 @@ export function detectFileKind(path: string): PinFileKind | undefined {
   if (/\.ya?ml$/.test(base) && /(^|\/)\.(github|gitea|forgejo)\/workflows\//.test(normalized)) {
     return "workflow";
   }
-  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(base)) return "compose";
+  // [docker-]compose*.y[a]ml as the help says (compose2.yaml too), and *.compose.y[a]ml, as
+  // `migrate DIR` finds them.
+  if (/^(docker-)?compose[\w.-]*\.ya?ml$|\.compose\.ya?ml$/.test(base)) return "compose";
   return undefined;
 }

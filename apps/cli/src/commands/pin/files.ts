@@ -27,8 +27,15 @@ export async function readPinInput(
   kind?: PinFileKind,
 ): Promise<PinInput> {
   const path = resolve(cwd, file);
-  // A directory is named as such before its name is read as a file kind.
-  if ((await stat(path).catch(() => undefined))?.isDirectory()) {
+  // A missing file or a directory is named as such before its name is read as a file kind.
+  const found = await stat(path).catch((err: NodeJS.ErrnoException) => err);
+  if (found instanceof Error && found.code === "ENOENT") {
+    throw new InputError("ALPINIZE_PIN_UNREADABLE", `cannot read ${file}: no such file`, {
+      hint: "Check the path: pin takes Dockerfiles, compose files and workflow files that exist.",
+      details: { file },
+    });
+  }
+  if (!(found instanceof Error) && found.isDirectory()) {
     throw new InputError("ALPINIZE_PIN_UNREADABLE", `cannot read ${file}: is a directory`, {
       hint: "Name the Dockerfile, compose file or workflow files inside it (pin takes files).",
       details: { file },

@@ -37,7 +37,7 @@ Options:
                            (exit 2); a file that cannot be written keeps its entry, with
                            written false and error, and its error is in errors too (exit 2)
   --kind K                 dockerfile, compose or workflow, when the file name does not tell
-                           (Dockerfile*, *.dockerfile, [docker-]compose*.y[a]ml,
+                           (Dockerfile*, *.dockerfile, [docker-]compose*.y[a]ml, *.compose.y[a]ml,
                            .github/workflows/*.y[a]ml)
   --via, --insecure-registry, --registry-mirror   As for "alpinize resolve"
 

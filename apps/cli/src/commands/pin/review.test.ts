@@ -97,3 +97,30 @@ describe("pin on a directory", () => {
     }
   });
 });
+
+describe("pin: compose file names and missing files", () => {
+  it("reads [docker-]compose*.y[a]ml and *.compose.y[a]ml as compose files", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "alpinize-pin-names-"));
+    const pinned = `alpine:3.23.3@sha256:${"ab".repeat(32)}`;
+    try {
+      for (const name of ["compose2.yaml", "docker-compose2.yml", "app.compose.yml"]) {
+        await writeFile(join(dir, name), `services:\n  app:\n    image: ${pinned}\n`);
+        const r = await runCli(["pin", "--check", "--json", name], { cwd: dir, env });
+        expect(r.stderr, name).not.toMatch(/cannot tell whether/);
+        expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+        expect(JSON.parse(r.stdout).files[0]).toMatchObject({ file: name, kind: "compose" });
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says a missing file does not exist, before guessing its kind", async () => {
+    for (const name of ["nonexist", "missing.Dockerfile"]) {
+      const r = await runCli(["pin", name], { cwd: tmpdir(), env });
+      expect(r.code, name).toBe(2);
+      expect(r.stderr).toContain(`cannot read ${name}: no such file`);
+      expect(r.stderr).not.toMatch(/cannot tell whether/);
+    }
+  });
+});
