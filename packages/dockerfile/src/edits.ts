@@ -50,3 +50,31 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   parts.push(text.slice(pos));
   return parts.join("");
 }
+
+const ROOT_BLOCK = /^(\r?\n)USER root\1([\s\S]*)\1USER (\S+)$/;
+
+/**
+ * Lines inserted at one place that each switch to root and back (`USER root` … `USER app`, from
+ * two rules) become one block: the same steps, without a `USER app` / `USER root` pair between.
+ */
+export function mergeRootBlocks(edits: readonly Edit[]): Edit[] {
+  const out: Edit[] = [];
+  for (const e of edits) {
+    const m = e.start === e.end ? ROOT_BLOCK.exec(e.text) : null;
+    const k = m
+      ? out.findIndex((o) => {
+          if (o.start !== e.start || o.end !== e.end) return false;
+          const p = ROOT_BLOCK.exec(o.text);
+          return p !== null && p[1] === m[1] && p[3] === m[3];
+        })
+      : -1;
+    if (!m || k < 0) {
+      out.push(e);
+      continue;
+    }
+    const prev = ROOT_BLOCK.exec(out[k]!.text)!;
+    const eol = m[1]!;
+    out[k] = { ...out[k]!, text: `${eol}USER root${eol}${prev[2]}${eol}${m[2]}${eol}USER ${m[3]}` };
+  }
+  return out;
+}

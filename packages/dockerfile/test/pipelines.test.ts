@@ -36,6 +36,17 @@ describe("expert review round (pipelines into compounds, removed installs, && / 
     expect(clean.output).toContain("RUN echo ok");
   });
 
+  it("removes a chain left with nothing but `|| true`", () => {
+    const r = migrate(
+      "FROM ubuntu:24.04\nRUN set -e; userdel ubuntu; groupdel ubuntu 2>/dev/null || true; echo x\nRUN apt-get update || :\n",
+    );
+    expect(r.output).toBe("FROM alpine:3.23\nRUN set -e; echo x\n");
+    // A kept step before the removed one keeps the chain (and its `|| true`).
+    expect(migrate("FROM debian:12\nRUN echo a && apt-get clean || true\n").output).toContain(
+      "RUN echo a || true\n",
+    );
+  });
+
   it("leaves a pipeline that runs into a compound command, and says so", () => {
     const text = [
       "FROM debian:bookworm-slim",

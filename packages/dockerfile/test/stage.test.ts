@@ -201,4 +201,13 @@ describe("a stage built FROM another inherits what that one installed", () => {
     const own = migrate(`${text}CMD ["su-exec", "nobody", "sh"]\n`);
     expect(own.warnings.some((w) => /inherits this CMD/.test(w.message))).toBe(false);
   });
+
+  it("switches to root once for everything it inserts at one place", () => {
+    const r = migrate(
+      "FROM debian:12 AS base\nUSER app\nFROM base\nENV TZ=Europe/Oslo\nRUN chown www-data /srv\n",
+    );
+    expect(r.output).toContain(
+      "FROM base\nUSER root\nRUN adduser -u 82 -D -S -H -G www-data www-data\nRUN apk add --no-cache tzdata\nUSER app\nENV TZ",
+    );
+  });
 });

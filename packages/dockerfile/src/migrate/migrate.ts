@@ -1,6 +1,6 @@
 import { InputError } from "@alpinize/errors";
 import { createPackageMap, KNOWN_RELEASES } from "@alpinize/package-map";
-import { applyEdits } from "../edits.js";
+import { applyEdits, mergeRootBlocks } from "../edits.js";
 import { parseDockerfile } from "../parse/dockerfile.js";
 import { DockerfileSyntaxError } from "../parse/errors.js";
 import type { Instruction } from "../parse/types.js";
@@ -64,8 +64,9 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
   }
   for (const info of infos) migrateStage(ctx, info, infos);
   flagInheritedGosu(ctx, infos);
-  const output = applyEdits(text, ctx.edits);
-  const edits = [...ctx.edits]
+  const merged = mergeRootBlocks(ctx.edits);
+  const output = applyEdits(text, merged);
+  const edits = [...merged]
     .sort((a, b) => a.start - b.start)
     .map((e) => ({
       rule: e.rule,

@@ -206,8 +206,13 @@ function andOrEdits(
   const edits: SpanEdit[] = [];
   const rest = new Set(deleted);
   for (const chain of andOrChains(items)) {
-    // A chain deleted whole goes with its separator, like any run of pipelines.
+    // A chain deleted whole goes with its separator, like any run of pipelines; so does one
+    // whose only kept links are `true` (`groupdel x 2>/dev/null || true`): it would do nothing.
     if (chain.every((link) => deleted.has(link.pipeline))) continue;
+    if (chain.every((link) => deleted.has(link.pipeline) || isNoop(link.pipeline))) {
+      for (const link of chain) rest.add(link.pipeline);
+      continue;
+    }
     let leading = true;
     let kept: Pipeline | undefined;
     for (const [n, { pipeline, before, after }] of chain.entries()) {
@@ -334,6 +339,19 @@ function isListStart(it: Item): boolean {
 
 function isListEnd(it: Item): boolean {
   return it.kind === "keyword" && LIST_END.has(it.word);
+}
+
+/** `true` or `:` with no arguments or redirections. */
+function isNoop(p: Pipeline): boolean {
+  const c = p.commands[0];
+  return (
+    p.commands.length === 1 &&
+    c !== undefined &&
+    (c.name === "true" || c.name === ":") &&
+    c.args.length === 1 &&
+    c.redirects.length === 0 &&
+    c.assignments.length === 0
+  );
 }
 
 function isTrivial(p: Pipeline): boolean {
