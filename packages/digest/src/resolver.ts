@@ -65,6 +65,7 @@ export class Resolver {
   readonly credentials: CredentialStore;
   private readonly daemonConnection: DaemonConnection;
   private daemon: ReturnType<typeof connectDaemon> | undefined;
+  private readonly daemonError: Error | undefined;
   readonly concurrency: number;
 
   constructor(readonly options: ResolverOptions = {}) {
@@ -82,7 +83,14 @@ export class Resolver {
     );
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.credentials = options.credentials ?? createCredentialStore({ env });
-    this.daemonConnection = options.daemon ?? daemonFromEnv(env);
+    // A bad DOCKER_HOST is bad input when the daemon is asked for; the registry path ignores it.
+    try {
+      this.daemonConnection = options.daemon ?? daemonFromEnv(env);
+    } catch (err) {
+      if (this.via !== "registry") throw err;
+      this.daemonConnection = { socketPath: "/var/run/docker.sock" };
+      this.daemonError = err as Error;
+    }
     this.concurrency = options.concurrency ?? 16;
     this.transport = new HttpTransport({
       maxSocketsPerHost: options.maxSocketsPerHost ?? 4,
@@ -188,6 +196,7 @@ export class Resolver {
     ref: ImageReference,
     want: Platform | undefined,
   ): Promise<ResolvedImage> {
+    if (this.daemonError) throw this.daemonError;
     this.daemon ??= connectDaemon(this.daemonConnection);
     const creds = await this.credentials.get(ref.registry, ref.repository);
     const where = describeDaemon(this.daemonConnection);

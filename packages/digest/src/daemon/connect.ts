@@ -1,3 +1,4 @@
+import { InputError } from "@alpinize/errors";
 import Docker from "dockerode";
 
 export interface DaemonConnection {
@@ -9,17 +10,50 @@ export interface DaemonConnection {
   protocol?: "http" | "https";
 }
 
-/** Where the daemon is: DOCKER_HOST (unix:// or tcp://), else /var/run/docker.sock. */
+const SCHEMES = "unix:///path/to/docker.sock, tcp://HOST:PORT or npipe:////./pipe/NAME";
+
+/**
+ * Where the daemon is: DOCKER_HOST (unix://, tcp://, npipe://), else /var/run/docker.sock.
+ * Anything else is refused here, before a connection or a DNS lookup is tried.
+ */
 export function daemonFromEnv(env: Readonly<Record<string, string | undefined>>): DaemonConnection {
-  const value = env.DOCKER_HOST;
+  const value = env.DOCKER_HOST?.trim();
   if (!value) return { socketPath: "/var/run/docker.sock" };
-  if (value.startsWith("unix://")) return { socketPath: value.slice("unix://".length) };
-  const url = new URL(value.replace(/^tcp:/, env.DOCKER_TLS_VERIFY ? "https:" : "http:"));
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
+  const rest = scheme ? value.slice(scheme.length + 3) : "";
+  if (scheme === "unix" || scheme === "npipe") {
+    // npipe:////./pipe/docker_engine names the pipe //./pipe/docker_engine.
+    if (rest === "") throw badHost(value, `${scheme}:// needs a path`);
+    return { socketPath: rest };
+  }
+  if (scheme !== "tcp") {
+    const why = scheme
+      ? `the scheme ${scheme}:// is not one alpinize can use${scheme === "ssh" ? " (ssh:// needs the docker CLI)" : ""}`
+      : "it has no scheme";
+    throw badHost(value, why);
+  }
+  let url: URL;
+  try {
+    url = new URL(`${env.DOCKER_TLS_VERIFY ? "https" : "http"}://${rest}`);
+  } catch {
+    throw badHost(value, "it is not a valid tcp://HOST:PORT address");
+  }
+  if (!url.hostname || (url.pathname !== "/" && url.pathname !== "") || url.search || url.username)
+    throw badHost(value, "a tcp:// address is HOST:PORT and nothing else");
   return {
-    host: url.hostname,
+    host: url.hostname.replace(/^\[(.*)\]$/, "$1"),
     port: Number(url.port || (url.protocol === "https:" ? 2376 : 2375)),
     protocol: url.protocol === "https:" ? "https" : "http",
   };
+}
+
+function badHost(value: string, why: string): InputError {
+  // A user:password@ part is not repeated in the message.
+  const shown = value.replace(/\/\/[^/@]*@/, "//…@");
+  return new InputError("ALPINIZE_DIGEST_BAD_DOCKER_HOST", `DOCKER_HOST=${shown}: ${why}`, {
+    hint: `Set DOCKER_HOST to ${SCHEMES}, or unset it to use /var/run/docker.sock; or use --via registry.`,
+    details: { variable: "DOCKER_HOST" },
+  });
 }
 
 export function connectDaemon(connection: DaemonConnection): Docker {

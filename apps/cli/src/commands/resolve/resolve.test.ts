@@ -125,3 +125,24 @@ class Sink extends Writable {
     done();
   }
 }
+
+describe("alpinize resolve --via daemon with a DOCKER_HOST it cannot use", () => {
+  it("exits 2 naming the usable schemes, before any connection or DNS lookup", async () => {
+    for (const host of ["bogus://x", "ssh://me@build-host", "/var/run/docker.sock"]) {
+      const r = await runCli(["resolve", "--via", "daemon", "alpine:3.23"], {
+        env: { ...env, DOCKER_HOST: host },
+      });
+      expect(r.code, host).toBe(2);
+      expect(r.stderr).toContain(`DOCKER_HOST=`);
+      expect(r.stderr).toContain("unix:///path/to/docker.sock, tcp://HOST:PORT or npipe://");
+      // The old reading took bogus://x for http://x:2375 and looked x up.
+      expect(r.stderr).not.toMatch(/getaddrinfo|:2375/);
+      expect(r.stdout).toBe("");
+    }
+    const json = await runCli(["resolve", "--via", "daemon", "--json", "alpine:3.23"], {
+      env: { ...env, DOCKER_HOST: "bogus://x" },
+    });
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)[0].error.code).toBe("ALPINIZE_DIGEST_BAD_DOCKER_HOST");
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { createResolver } from "../index.js";
+import { daemonFromEnv } from "./connect.js";
+
+const thrown = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (err) {
+    return err as Error & { code?: string; hint?: string; exitCode?: number };
+  }
+  throw new Error("expected a throw");
+};
+
+describe("DOCKER_HOST", () => {
+  it("takes unix://, tcp:// (https with DOCKER_TLS_VERIFY) and npipe://", () => {
+    expect(daemonFromEnv({})).toEqual({ socketPath: "/var/run/docker.sock" });
+    expect(daemonFromEnv({ DOCKER_HOST: "unix:///run/user/1000/docker.sock" })).toEqual({
+      socketPath: "/run/user/1000/docker.sock",
+    });
+    expect(daemonFromEnv({ DOCKER_HOST: "tcp://127.0.0.1:2375" })).toEqual({
+      host: "127.0.0.1",
+      port: 2375,
+      protocol: "http",
+    });
+    expect(daemonFromEnv({ DOCKER_HOST: "tcp://[::1]", DOCKER_TLS_VERIFY: "1" })).toEqual({
+      host: "::1",
+      port: 2376,
+      protocol: "https",
+    });
+    expect(daemonFromEnv({ DOCKER_HOST: "npipe:////./pipe/docker_engine" })).toEqual({
+      socketPath: "//./pipe/docker_engine",
+    });
+  });
+
+  it.each([
+    ["bogus://x", "the scheme bogus:// is not one alpinize can use"],
+    ["http://127.0.0.1:2375", "the scheme http:// is not one alpinize can use"],
+    ["ssh://me@build-host", "ssh:// needs the docker CLI"],
+    ["/var/run/docker.sock", "it has no scheme"],
+    ["tcp://", "not a valid tcp://HOST:PORT address"],
+    ["tcp://127.0.0.1:99999", "not a valid tcp://HOST:PORT address"],
+    ["tcp://127.0.0.1:2375/v1.41", "HOST:PORT and nothing else"],
+    ["unix://", "unix:// needs a path"],
+  ])("%s is bad input: %s", (value, why) => {
+    const err = thrown(() => daemonFromEnv({ DOCKER_HOST: value }));
+    expect(err.code).toBe("ALPINIZE_DIGEST_BAD_DOCKER_HOST");
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toContain(why);
+    expect(err.hint).toContain("unix:///path/to/docker.sock, tcp://HOST:PORT or npipe://");
+  });
+
+  it("never repeats a password written in it", () => {
+    const err = thrown(() => daemonFromEnv({ DOCKER_HOST: "tcp://user:s3cret@127.0.0.1:2375" }));
+    expect(err.message).not.toContain("s3cret");
+    expect(err.message).toContain("DOCKER_HOST=tcp://…@127.0.0.1:2375");
+  });
+
+  it("is refused when the resolver is made for the daemon, ignored for the registry", () => {
+    const env = { DOCKER_HOST: "bogus://x" };
+    for (const via of ["daemon", "auto"] as const)
+      expect(thrown(() => createResolver({ via, env })).code).toBe(
+        "ALPINIZE_DIGEST_BAD_DOCKER_HOST",
+      );
+    expect(() => createResolver({ via: "registry", env })).not.toThrow();
+  });
+});
