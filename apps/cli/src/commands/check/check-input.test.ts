@@ -52,6 +52,36 @@ describe("alpinize check input errors", () => {
   });
 });
 
+describe("alpinize check: what it cannot check", () => {
+  it("says a compose file or workflow is not a Dockerfile, and what to run", async () => {
+    await writeFile(join(dir, "compose.yaml"), "services:\n  a:\n    image: debian:12\n");
+    const result = await runCli(["check", "compose.yaml"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("compose.yaml is a compose file, not a Dockerfile or script");
+    expect(result.stderr).toContain("alpinize check on the directory");
+  });
+
+  it("exits 2 when images.ignore names every stage", async () => {
+    await writeFile(join(dir, "Dockerfile"), "FROM debian:12\nRUN apt-get install -y curl\n");
+    await writeFile(join(dir, "alpinize.config.json"), '{"images":{"ignore":["*"]}}');
+    const result = await runCli(["check", "."], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("images.ignore names the image of every stage in Dockerfile");
+    expect(result.stderr).not.toContain("clean");
+  });
+
+  it("exits 2 naming an entrypoint with a shell syntax error", async () => {
+    await writeFile(
+      join(dir, "Dockerfile"),
+      'FROM alpine:3.23\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n',
+    );
+    await writeFile(join(dir, "e.sh"), '#!/bin/sh\necho "unclosed\n');
+    const result = await runCli(["check", "."], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/error e\.sh:2:6: shell syntax error: .*\(not checked\)/);
+  });
+});
+
 describe("alpinize migrate DIR with a CRLF entrypoint", () => {
   it("names the script in the error", async () => {
     await writeFile(

@@ -61,3 +61,24 @@ describe("migrate DIR that finds nothing", () => {
     expect(r.stdout).toBe("");
   });
 });
+
+describe("migrate DIR: usage and unparsable scripts", () => {
+  it("asks for one directory when given two", async () => {
+    root = await gitRepo({ "a/Dockerfile": DEBIAN, "b/Dockerfile": DEBIAN });
+    const r = await runCli(["migrate", "a", "b"], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("pass one directory (got 2: a, b)");
+  });
+
+  it.each([["--write"], ["--check"]])(
+    "exits 2 with %s on an entrypoint with a shell syntax error, leaving it untouched",
+    async (flag) => {
+      const broken = '#!/bin/sh\necho "unclosed\nuseradd -r app\n';
+      root = await gitRepo({ Dockerfile: WITH_ENTRY, "e.sh": broken });
+      const r = await runCli(["migrate", ".", "--alpine", "3.23", flag], { cwd: root });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/error e\.sh:2:6: shell syntax error: .*\(left untouched\)/);
+      expect(await readFile(join(root, "e.sh"), "utf8")).toBe(broken);
+    },
+  );
+});

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
+import { defaultConfig } from "../config/types.js";
+import { defaultTransforms } from "../default-transforms.js";
+import { describeStages } from "../dockerfile/stages.js";
+import { checkStages } from "./dockerfile-rules.js";
+import { checkTargets } from "./run.js";
+
+const DIGEST = `sha256:${"a".repeat(64)}`;
+const settings = { skip: [], requireDigests: false, ignoreImages: [] };
+let repo: ScratchRepo | undefined;
+afterEach(async () => {
+  await repo?.remove();
+  repo = undefined;
+});
+
+function rules(text: string) {
+  return checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings)
+    .filter((f) => f.severity === "error")
+    .map((f) => `${f.line}:${f.rule}`);
+}
+
+async function checkRepo(files: Record<string, string>, ignore: string[] = []) {
+  repo = await scratchRepo(files);
+  const config = defaultConfig();
+  config.images.ignore = ignore;
+  return checkTargets([{ path: repo.root, kind: "directory" }], {
+    config,
+    transforms: defaultTransforms(),
+    cwd: repo.root,
+  });
+}
+
+describe("go-netdns and CGO_ENABLED=0", () => {
+  const final = `FROM alpine:3.23@${DIGEST}\nCOPY --from=build /app /app\n`;
+  it.each([
+    ["ENV in the builder", "ENV CGO_ENABLED=0\nRUN go build -o /app ."],
+    ["ARG in the builder", "ARG CGO_ENABLED=0\nRUN go build -o /app ."],
+    ["on the go build line", "RUN CGO_ENABLED=0 go build -o /app ."],
+    ["through env", "RUN env CGO_ENABLED=0 GOOS=linux go build -o /app ."],
+    ["exported earlier in the RUN", "RUN export CGO_ENABLED=0 && go build -o /app ."],
+  ])("is quiet with %s", (_, build) => {
+    const text = `FROM golang:1.25-alpine@${DIGEST} AS build\n${build}\n${final}`;
+    expect(rules(text)).toEqual([]);
+  });
+
+  it("still fires for a cgo build, or a static build next to a cgo one", () => {
+    const cgo = `FROM golang:1.25-alpine@${DIGEST} AS build\nRUN go build -o /app .\n${final}`;
+    expect(rules(cgo)).toEqual(["3:go-netdns"]);
+    const mixed = `FROM golang:1.25-alpine@${DIGEST} AS build\nRUN CGO_ENABLED=0 go build -o /a . && CGO_ENABLED=1 go build -o /app ./b\n${final}`;
+    expect(rules(mixed)).toEqual(["3:go-netdns"]);
+  });
+});
+
+describe("shadow tools before apk add shadow", () => {
+  it("flags useradd when shadow comes on a later line of the stage", () => {
+    const text = `FROM alpine:3.23@${DIGEST}\nRUN useradd bob\nRUN apk add --no-cache shadow\n`;
+    const found = checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings);
+    expect(found).toMatchObject([
+      { line: 2, rule: "shadow-user-commands", message: expect.stringMatching(/line 3/) },
+    ]);
+  });
+
+  it("accepts shadow installed earlier, in the same RUN first, or by the parent stage", () => {
+    const base = `FROM alpine:3.23@${DIGEST}`;
+    expect(rules(`${base}\nRUN apk add --no-cache shadow\nRUN useradd bob\n`)).toEqual([]);
+    expect(rules(`${base}\nRUN apk add --no-cache shadow && useradd bob\n`)).toEqual([]);
+    expect(rules(`${base}\nRUN useradd bob && apk add --no-cache shadow\n`)).toEqual([
+      "2:shadow-user-commands",
+    ]);
+    expect(
+      rules(`${base} AS base\nRUN apk add --no-cache shadow\nFROM base\nRUN useradd bob\n`),
+    ).toEqual([]);
+  });
+});
+
+describe("checkTargets over a repository", () => {
+  const alpine = (entry = 'ENTRYPOINT ["/e.sh"]') =>
+    `FROM alpine:3.23@${DIGEST}\nCOPY e.sh /e.sh\n${entry}\n`;
+
+  it("makes an entrypoint with a shell syntax error unparsable", async () => {
+    const result = await checkRepo({ Dockerfile: alpine(), "e.sh": '#!/bin/sh\necho "x\n' });
+    expect(result.unparsable).toEqual([
+      expect.objectContaining({ file: "e.sh", message: expect.stringMatching(/^e\.sh:2:6: /) }),
+    ]);
+  });
+
+  it("flags a bash entrypoint in an Alpine image that installs no bash", async () => {
+    const result = await checkRepo({ Dockerfile: alpine(), "e.sh": '#!/bin/bash\nexec "$@"\n' });
+    expect(result.findings).toMatchObject([
+      { file: "Dockerfile", line: 2, rule: "bash-missing", severity: "error" },
+    ]);
+    const env = await checkRepo({
+      Dockerfile: alpine(),
+      "e.sh": '#!/usr/bin/env bash\nexec "$@"\n',
+    });
+    expect(env.findings.map((f) => f.rule)).toEqual(["bash-missing"]);
+  });
+
+  it("accepts bash installed by the stage, a bash-based image, or a POSIX sh script", async () => {
+    const installed = `FROM alpine:3.23@${DIGEST}\nRUN apk add --no-cache bash\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n`;
+    const script = '#!/bin/bash\nexec "$@"\n';
+    expect((await checkRepo({ Dockerfile: installed, "e.sh": script })).findings).toEqual([]);
+    const image = `FROM bash:5.2-alpine3.23@${DIGEST}\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n`;
+    expect((await checkRepo({ Dockerfile: image, "e.sh": script })).findings).toEqual([]);
+    const sh = await checkRepo({ Dockerfile: alpine(), "e.sh": '#!/bin/sh\nexec "$@"\n' });
+    expect(sh.findings).toEqual([]);
+  });
+
+  it("does not lint the scripts of ignored stages, and says when every stage was ignored", async () => {
+    const files = {
+      Dockerfile: 'FROM debian:12\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n',
+      "e.sh": '#!/bin/sh\ngroupadd -g 999 docker\nexec gosu app "$@"\n',
+    };
+    const all = await checkRepo(files, ["*"]);
+    expect(all).toMatchObject({ findings: [], allIgnored: true });
+    const named = await checkRepo(files, ["debian"]);
+    expect(named).toMatchObject({ findings: [], allIgnored: true, files: ["Dockerfile"] });
+    const none = await checkRepo(files);
+    expect(none.allIgnored).toBe(false);
+  });
+});

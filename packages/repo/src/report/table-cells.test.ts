@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import type { FilePlan } from "../plan/types.js";
+import { codeCell } from "./markdown-utils.js";
+import { dockerfileSection } from "./sections.js";
+
+describe("code spans in table cells", () => {
+  it("escapes the pipe so the row keeps its columns", () => {
+    expect(codeCell("a|b")).toBe("`a\\|b`");
+    expect(codeCell("x`y|z")).toBe("``x`y\\|z``");
+  });
+
+  it("keeps every package row at six cells", () => {
+    const file = {
+      file: "Dockerfile",
+      kind: "dockerfile",
+      before: "",
+      after: "x",
+      changed: true,
+      warnings: [],
+      stagesBefore: [],
+      stagesAfter: [],
+      result: {
+        output: "x",
+        changed: true,
+        release: "3.23",
+        warnings: [],
+        images: [],
+        packages: [
+          {
+            line: 2,
+            tool: "apt",
+            debian: "$(cat list | tr x y)",
+            written: ["a|b"],
+            kind: "unknown",
+            reason: "kept | flagged",
+          },
+        ],
+      },
+    } as unknown as FilePlan;
+    const row = dockerfileSection(file).find((l) => l.startsWith("| 2 "));
+    // A GFM row of six cells has seven unescaped pipes, so eight pieces.
+    expect(row?.split(/(?<!\\)\|/).length).toBe(8);
+  });
+});
