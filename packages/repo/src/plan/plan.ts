@@ -72,8 +72,9 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     options.onProgress?.(path, index, scripts.size, "script");
     const before = await readOrSkip(root, path, plan);
     if (before === undefined) continue;
-    sources.push({ file: path, kind: "script", text: before });
     const scope = scriptScope(refs, stagesOf, config.images.ignore);
+    // A script only ignored images run is not part of the migration, nor of its risks.
+    if (scope !== "ignored") sources.push({ file: path, kind: "script", text: before });
     const scriptPlan = planScript(path, before, refs, scope, transforms, plan.unparsable);
     if (scriptPlan) plan.files.push(scriptPlan);
   }

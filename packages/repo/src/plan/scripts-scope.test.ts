@@ -49,6 +49,7 @@ describe("planRepository and the scripts of a stage", () => {
     expect(script).toMatchObject({ changed: false, after: entry, kept: "images.ignore" });
     expect(result.files.every((f) => !f.changed)).toBe(true);
     expect(renderReport(result)).toContain("kept as it is: only stages whose image images.ignore");
+    expect(result.risks.flatMap((r) => r.evidence.map((e) => e.file))).not.toContain("e.sh");
   });
 
   it("still rewrites a script another, migrated stage runs", async () => {

@@ -15,14 +15,18 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage
   apk-no-cache          apk/xx-apk add or upgrade without --no-cache (or an apk update)
   debian-base           a stage still built on a Debian or Ubuntu image
-  base-image-unpinned   a base image without @sha256 digest (a warning unless
-                        "check.requireDigests": true or --require-digests)
+  base-image-unpinned   a base image without @sha256 digest, or one whose digest cannot be
+                        checked (a variable with no global ARG default); a warning unless
+                        "check.requireDigests": true or --require-digests
   go-netdns             the final stage ships a Go binary without ENV GODEBUG=netdns=go
+                        (not for CGO_ENABLED=0 builds)
   shadow-user-commands  a shadow tool busybox lacks (useradd, groupadd, usermod, userdel, chsh,
-                        gpasswd, …) in an Alpine stage without shadow
+                        gpasswd, …) in an Alpine stage without shadow installed before it
   nologin-path          /usr/sbin/nologin in an Alpine stage (Alpine has /sbin/nologin)
   alpine-id-taken       addgroup -g / adduser -u with an ID Alpine's base already uses (GID 999)
   entrypoint-lint       the entrypoint lint of @alpinize/entrypoint found a problem
+  bash-missing          an entrypoint or CMD script starts with #!/bin/bash in an Alpine
+                        stage that installs no bash
 
 Options:
   --json             Print the findings as a JSON array (file, line, rule, severity, message);
@@ -31,9 +35,13 @@ Options:
   --require-digests  Unpinned base images are errors
 
 Output: one line per finding, "file:line: rule-id: what to do" (warnings on stderr).
+FROM images with variables are read with the global ARG defaults; without one, by their written
+parts (alpine:\${V} is Alpine, debian:\${V}-slim Debian). Stages whose image "images.ignore" names
+are skipped, and so are the scripts only they run.
 Exit codes: 0 clean (warnings allowed), 1 findings, 2 bad input, a file that could not be
-parsed, or nothing to check (no Dockerfile, Containerfile or script under the paths given, after
-.gitignore): a lint that checked nothing never passes silently. 70 internal error.
+parsed (a Dockerfile, or a script with a shell syntax error), or nothing to check (no
+Dockerfile, Containerfile or script under the paths given, after .gitignore; or images.ignore
+naming every stage): a lint that checked nothing never passes silently. 70 internal error.
 `;
 
 const OPTIONS = {

@@ -25,8 +25,13 @@ name the same base images; a file that cannot be parsed is reported and left unt
     --insecure-registry HOST  Allow plain http to HOST (loopback hosts always may); repeatable
   --config FILE  Settings (default: alpinize.config.json, or "alpinize" in package.json);
                  "migrate": {"gosu": "su-exec"} there is --gosu su-exec (the flag wins)
-Exit codes with a directory: 2 also when any file could not be read, parsed or written (every
-other file is still handled and written), 1 also when --pin could not resolve a rewritten image.
+Entrypoints of images that were Alpine already are left alone unless they call a shadow tool
+(useradd, groupadd, usermod, …); those only stages in "images.ignore" run are never changed.
+Exit codes with a directory: 2 also when no Dockerfile is found, when --report names a file the
+run reads or writes (or a folder it cannot write: checked before any file is touched), or when
+any file could not be read, parsed (an entrypoint with a shell syntax error included) or written
+(every other file is still handled and written; the report lists it as left untouched), 1 also
+when --pin could not resolve a rewritten image.
 `;
 
 /**
