@@ -120,3 +120,25 @@ describe("checkTargets over a repository", () => {
     expect(none.allIgnored).toBe(false);
   });
 });
+
+describe("checkTargets progress", () => {
+  it("counts the Dockerfiles, then the scripts they run", async () => {
+    repo = await scratchRepo({
+      "a/Dockerfile": `FROM alpine:3.23@${DIGEST}\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n`,
+      "a/e.sh": '#!/bin/sh\nexec "$@"\n',
+      "b/Dockerfile": `FROM alpine:3.23@${DIGEST}\n`,
+    });
+    const calls: string[] = [];
+    await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+      onFile: (file, index, total, kind) => calls.push(`${kind} ${index + 1}/${total} ${file}`),
+    });
+    expect(calls).toEqual([
+      "dockerfile 1/2 a/Dockerfile",
+      "dockerfile 2/2 b/Dockerfile",
+      "script 1/1 a/e.sh",
+    ]);
+  });
+});

@@ -43,6 +43,14 @@ describe("migrate DIR --report", () => {
     expect(await readFile(join(root, "Dockerfile"), "utf8")).toBe(DEBIAN);
   });
 
+  it("refuses a compose file the run lists", async () => {
+    const compose = "services:\n  a:\n    image: debian:bookworm-slim\n";
+    root = await gitRepo({ Dockerfile: DEBIAN, "compose.yaml": compose });
+    const r = await runCli(["migrate", ".", "--report", "compose.yaml"], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(await readFile(join(root, "compose.yaml"), "utf8")).toBe(compose);
+  });
+
   it("an unparsable Dockerfile is a file of the run too", async () => {
     const broken = "# escape=x\nFROM debian:12\n";
     root = await gitRepo({ Dockerfile: DEBIAN, "old/Dockerfile": broken });

@@ -10,7 +10,9 @@ import { outputKind, writeOutput } from "../../write-output.js";
  */
 export function assertReportPath(path: string, plan: RepoPlan): void {
   const target = canonical(path);
-  const files = [...plan.files, ...plan.unparsable, ...plan.skipped].map((f) => f.file);
+  const files = [...plan.files, ...plan.unparsable, ...plan.skipped, ...plan.mentions].map(
+    (f) => f.file,
+  );
   const clash = files.find((file) => {
     const full = join(plan.root, file);
     return full === path || canonical(full) === target;
