@@ -57,6 +57,34 @@ export class ReleaseIndex {
   }
 
   private sorted: string[] | undefined;
+  private buckets: Map<string, string[]> | undefined;
+
+  /** Real names of this length starting with `first` (for the nearest-name search). */
+  namesStarting(length: number, first: string): readonly string[] {
+    if (!this.buckets) {
+      this.buckets = new Map();
+      for (const name of this.originOf.keys()) {
+        const key = `${name.length}:${name[0]}`;
+        const bucket = this.buckets.get(key);
+        if (bucket) bucket.push(name);
+        else this.buckets.set(key, [name]);
+      }
+    }
+    return this.buckets.get(`${length}:${first}`) ?? [];
+  }
+
+  /**
+   * Whether a package is a library's: named lib… or …-libs, or from an origin that builds a
+   * library (named lib…, or with a -dev or -libs subpackage). `zzz` (a tool, origin zzz with
+   * only zzz-doc beside it) is not.
+   */
+  isLibraryPackage(name: string): boolean {
+    if (/^lib/.test(name) || /-libs$/.test(name)) return true;
+    const origin = this.origin(name);
+    if (!origin) return false;
+    if (origin.startsWith("lib")) return true;
+    return this.names(origin).some((n) => n.endsWith("-dev") || n.endsWith("-libs"));
+  }
 
   /** Up to `limit` real names starting with `prefix`. */
   withPrefix(prefix: string, limit: number): string[] {

@@ -112,3 +112,27 @@ describe("alpinize packages input edges", () => {
     expect(JSON.parse(r.stdout)[0].alpine).toEqual(["libcap-setcap"]);
   });
 });
+
+describe("packages map: typos and library names", () => {
+  it("gives the closest real names for a typo, and no tool for a library name", async () => {
+    const r = await runCli([
+      "packages",
+      "map",
+      "--alpine",
+      "3.23",
+      "--json",
+      "python3-requets",
+      "libpng-devv",
+      "libzzz1",
+    ]);
+    expect(r.code).toBe(1);
+    const [py, png, zzz] = JSON.parse(r.stdout);
+    expect(py).toMatchObject({ kind: "unknown", alpine: [] });
+    expect(py.candidates[0]).toBe("py3-requests");
+    expect(png.candidates[0]).toBe("libpng-dev");
+    expect(png.candidates.length).toBeLessThanOrEqual(5);
+    expect(zzz).toMatchObject({ kind: "unknown", alpine: [] });
+    const human = await runCli(["packages", "map", "--alpine", "3.23", "libpng-devv"]);
+    expect(human.stdout).toContain("closest: libpng-dev,");
+  });
+});
