@@ -47,6 +47,21 @@ describe("expert review round (pipelines into compounds, removed installs, && / 
     );
   });
 
+  it("treats only apt-mark calls and its saved list as bookkeeping, not words naming it", () => {
+    const kept = [
+      'RUN echo "tip: use apt-mark to hold packages" > /etc/motd',
+      "RUN cp /src/savedAptMark.txt /x && make",
+      "RUN ls /usr/bin | grep -c apt-mark",
+      "RUN ./configure --with-iconv apt-mark | tee log",
+    ];
+    const r = migrate(`FROM debian:12\n${kept.join("\n")}\n`);
+    expect(r.output).toBe(`FROM alpine:3.23\n${kept.join("\n")}\n`);
+    const book = migrate(
+      'FROM debian:12\nRUN savedAptMark="$(apt-mark showmanual)"; [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark; echo done\n',
+    );
+    expect(book.output).toBe("FROM alpine:3.23\nRUN echo done\n");
+  });
+
   it("leaves a pipeline that runs into a compound command, and says so", () => {
     const text = [
       "FROM debian:bookworm-slim",

@@ -32,6 +32,8 @@ export function migrateArch(scope: ScriptScope): void {
       for (const w of [...cmd.assignments, ...cmd.args]) {
         if (own.includes(w)) continue;
         for (const m of w.raw.matchAll(PRINT_ARCH)) {
+          // Single-quoted text is literal: nothing runs there, and quotes could not be added.
+          if (insideSingleQuotes(w.raw, m.index)) continue;
           const start = w.start + m.index;
           const v0 = assignmentValue({ ...w, value: "" });
           const gosu = v0 !== undefined && scope.gosuArchVars.has(v0.name);
@@ -102,6 +104,19 @@ function comparedVariables(scope: ScriptScope): Set<string> {
     }
   }
   return out;
+}
+
+/** Whether `index` of a raw shell word falls inside a single-quoted part of it. */
+function insideSingleQuotes(raw: string, index: number): boolean {
+  let quoted = false;
+  let double = false;
+  for (let k = 0; k < index; k++) {
+    const c = raw[k];
+    if (c === "\\" && !quoted) k++;
+    else if (c === "'" && !double) quoted = !quoted;
+    else if (c === '"' && !quoted) double = !double;
+  }
+  return quoted;
 }
 
 /** `[`, `test` and `[[`: their `=`/`!=` comparisons of an architecture are translated. */

@@ -164,12 +164,7 @@ function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {
       return [...c.assignments, ...c.args].filter((w) => !scripts.includes(w));
     })
     .map((w) => w.raw);
-  if (
-    raw.some((w) => /apt-mark|savedAptMark/.test(w)) &&
-    buildDepsBookkeeping(scope, pipeline, raw)
-  ) {
-    return;
-  }
+  if (isAptMarkStep(pipeline) && buildDepsBookkeeping(scope, pipeline, raw)) return;
   if (flagRepositories(scope, pipeline)) return;
   flagDebianPaths(scope, pipeline);
   flagGlibc(scope, pipeline);
@@ -180,6 +175,30 @@ function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {
     }
     migrateCommand(scope, pipeline, cmd);
   }
+}
+
+/** A variable the docker-library pattern keeps apt-mark's list in (`savedAptMark`). */
+const APT_MARK_VAR = /\$\{?\w*[Aa]pt_?[Mm]ark\w*\}?/;
+
+/**
+ * Whether a pipeline is apt-mark bookkeeping: apt-mark runs (itself, or from xargs), its list is
+ * saved (`savedAptMark="$(apt-mark showmanual)"`) or tested (`[ -z "$savedAptMark" ]`). A word
+ * that merely mentions apt-mark (an echo, a grep pattern, a file name) is not.
+ */
+function isAptMarkStep(pipeline: Pipeline): boolean {
+  return pipeline.commands.some((c) => {
+    const name = c.name?.replace(/^.*\//, "") ?? "";
+    if (name === "apt-mark") return true;
+    if (name === "xargs")
+      return c.args.some((a) => /^(?:.*\/)?(?:apt-mark|dpkg-query)$/.test(a.value ?? ""));
+    if (c.args.length === 0) {
+      return c.assignments.some(
+        (a) => /^\w*[Aa]pt_?[Mm]ark\w*=/.test(a.raw) || /\$\(\s*apt-mark\b/.test(a.raw),
+      );
+    }
+    if (name === "[" || name === "test") return c.args.some((a) => APT_MARK_VAR.test(a.raw));
+    return false;
+  });
 }
 
 /**

@@ -46,6 +46,9 @@ export function variablePackages(
     if (v) span = { src: scope.src, from: v.from, to: v.to };
   } else span = scope.stage.values.get(name);
   if (!span) return false;
+  // A value built by a command substitution is not a plain list of names: other rules edit
+  // inside it (`$(dpkg --print-architecture)`), so it is left as unknown.
+  if (/\$\(|`/.test(span.src.script.text.slice(span.from, span.to))) return false;
   const key = `${span.src.span(span.from, span.from)[0]}`;
   if (scope.stage.mappedValues.has(key)) return true;
   scope.stage.mappedValues.add(key);

@@ -31,8 +31,8 @@ Options:
 ${REPOSITORY_HELP}
 Exit codes: 0 done (or nothing to change), 1 --check found files to migrate,
             2 bad input (missing file, unknown release, unparsable Dockerfile), 70 internal error
-            (for a directory: the file that hit it is named and left untouched, the others are
-            still converted and written).
+            (the file that hit it is named and left untouched; other files given, or found in a
+            directory, are still converted and written).
 `;
 
 const OPTIONS = {
@@ -80,6 +80,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const done: FileMigration[] = [];
   const failures: FileFailure[] = [];
   let failed = false;
+  let bug = false;
   for (const file of positionals) {
     try {
       const m = migrateFile(file, {
@@ -92,8 +93,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (mode === "write" && m.result.changed) writeAtomic(file, m.result.output, m.encoding);
       if (!values.json) report(io, m, mode);
     } catch (err) {
-      if (!isAlpinizeError(err) || err.exitCode !== EXIT.BAD_INPUT || positionals.length === 1)
-        throw err;
+      const internal = !isAlpinizeError(err) || err.exitCode === EXIT.INTERNAL;
+      if (internal) {
+        // A bug met on one file: name it, go on with the others, end with exit 70.
+        const reason = err instanceof Error ? err.message : String(err);
+        const message = `${file}: internal error while converting it (a bug in alpinize; please report it with this file): ${reason}`;
+        bug = true;
+        failures.push({ file, code: "ALPINIZE_INTERNAL", message });
+        io.err(`${io.style.red("error")} ${message}`);
+        continue;
+      }
+      if (err.exitCode !== EXIT.BAD_INPUT || positionals.length === 1) throw err;
       failed = true;
       failures.push({ file, code: err.code, message: err.message });
       io.err(`${io.style.red("error")} ${err.message}`);
@@ -101,6 +111,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
   }
   if (values.json) io.stdout.write(toJson(release, done, failures));
+  if (bug) return EXIT.INTERNAL;
   if (failed) return EXIT.BAD_INPUT;
   return mode === "check" && done.some((m) => m.result.changed) ? EXIT.FINDINGS : EXIT.OK;
 }
