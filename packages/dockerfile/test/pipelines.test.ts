@@ -62,6 +62,18 @@ describe("expert review round (pipelines into compounds, removed installs, && / 
     expect(book.output).toBe("FROM alpine:3.23\nRUN echo done\n");
   });
 
+  it("leaves a pipeline into a ( … ) subshell after && or ||, and a locale edit piped on", () => {
+    for (const run of [
+      "make || apt-mark manual foo | ( cat )",
+      "[ -f /x ] && echo 'x' >> /etc/locale.gen | ( make )",
+      "make || echo 'x' >> /etc/locale.gen | tee /x",
+    ]) {
+      const r = migrate(`FROM debian:12\nRUN ${run}\n`);
+      expect(r.output).toBe(`FROM alpine:3.23\nRUN ${run}\n`);
+      expect(r.warnings[0]?.message).toMatch(/left as (?:it )?is/);
+    }
+  });
+
   it("leaves a pipeline that runs into a compound command, and says so", () => {
     const text = [
       "FROM debian:bookworm-slim",

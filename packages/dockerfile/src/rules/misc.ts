@@ -35,11 +35,14 @@ export function migrateLocales(
   const reconfigure =
     cmd.name === "dpkg-reconfigure" && cmd.args.some((a) => a.value === "locales");
   if (!isTool && !touchesLocaleGen && !reconfigure) return false;
-  if ((isTool || reconfigure) && !onlyFeeds(pipeline, cmd)) {
+  // `echo x >> /etc/locale.gen | tee log`: the other commands must only feed the edit, too.
+  const editor = touchesLocaleGen && !isTool && !reconfigure ? localeGenEditor(pipeline) : cmd;
+  if (!onlyFeeds(pipeline, editor ?? cmd)) {
+    const tool = isTool || reconfigure;
     scope.warn(
       "locales",
-      cmd.start,
-      `${cmd.name} is not needed on musl, but this pipeline does other work: left as is; remove ${cmd.name} from it by hand`,
+      tool ? cmd.start : pipeline.start,
+      `${tool ? cmd.name : "editing /etc/locale.gen"} is not needed on musl, but this pipeline does other work: left as is; remove ${tool ? cmd.name : "that edit"} from it by hand`,
     );
     return true;
   }
@@ -68,6 +71,13 @@ function onPostgres(scope: ScriptScope): boolean {
 
 /** Commands that only feed text to the next one (`echo … | debconf-set-selections`). */
 const FEEDERS = new Set(["echo", "printf", "cat", "yes", "true", ":"]);
+
+/** The command of the pipeline that names /etc/locale.gen (the one that edits it). */
+function localeGenEditor(p: Pipeline): SimpleCommand | undefined {
+  return p.commands.find((c) =>
+    [...c.args, ...c.redirects].some((w) => w.raw.includes("/etc/locale.gen")),
+  );
+}
 
 /** Whether every other command of the pipeline only feeds `cmd`, so the whole can go. */
 function onlyFeeds(pipeline: Pipeline, cmd: SimpleCommand): boolean {

@@ -138,12 +138,14 @@ export class ScriptScope {
   }
 
   private removable(p: Pipeline): boolean {
-    const compound = p.commands.slice(1).find((c) => COMPOUND_WORDS.has(c.args[0]?.raw ?? ""));
-    if (!compound) return true;
+    const compound = p.feedsCompound
+      ? "("
+      : p.commands.slice(1).find((c) => COMPOUND_WORDS.has(c.args[0]?.raw ?? ""))?.args[0]?.raw;
+    if (compound === undefined) return true;
     this.warn(
       "apt",
       p.start,
-      `this pipeline feeds a compound command (| ${compound.args[0]!.raw} …), which alpinize cannot remove safely: it is left as it is; remove or convert its Debian steps by hand`,
+      `this pipeline feeds a compound command (| ${compound} …), which alpinize cannot remove safely: it is left as it is; remove or convert its Debian steps by hand`,
     );
     return false;
   }

@@ -18,6 +18,8 @@ export interface Pipeline {
   commands: SimpleCommand[];
   start: number;
   end: number;
+  /** It ends in `|` into a `( … )` subshell, whose items follow it in the list. */
+  feedsCompound?: boolean;
 }
 
 export interface Keyword {
@@ -159,6 +161,7 @@ function readHeader(tokens: Token[], start: number, kind: string): { item: Heade
 
 function readPipeline(tokens: Token[], start: number): { item: Pipeline; next: number } {
   const commands: SimpleCommand[] = [];
+  let feedsCompound = false;
   let i = start;
   for (;;) {
     const cmd = readSimple(tokens, i);
@@ -166,13 +169,21 @@ function readPipeline(tokens: Token[], start: number): { item: Pipeline; next: n
     i = cmd.next;
     const t = tokens[i];
     if (t?.kind !== "op" || t.op !== "|") break;
-    i++;
-    while (tokens[i]?.kind === "op" && (tokens[i] as Op).op === "\n") i++;
+    let k = i + 1;
+    while (tokens[k]?.kind === "op" && (tokens[k] as Op).op === "\n") k++;
+    // `a | ( b )`: the pipe feeds a subshell, which the item list holds as keywords after it.
+    if (tokens[k]?.kind === "op") {
+      feedsCompound = true;
+      break;
+    }
+    i = k;
     if (i >= tokens.length) break;
   }
   const first = commands[0]!;
   const last = commands[commands.length - 1]!;
-  return { item: { kind: "pipeline", commands, start: first.start, end: last.end }, next: i };
+  const item: Pipeline = { kind: "pipeline", commands, start: first.start, end: last.end };
+  if (feedsCompound) item.feedsCompound = true;
+  return { item, next: i };
 }
 
 function readSimple(tokens: Token[], start: number): { command: SimpleCommand; next: number } {
