@@ -49,6 +49,7 @@ describe("third review round", () => {
       'FROM node:20-alpine\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN echo hi\n',
       'FROM bash:5.2\nCMD ["bash", "-c", "echo"]\n',
       "FROM alpine:3.20\nRUN adduser -D -s /bin/bash app\n",
+      "FROM node:20-alpine\nRUN wget --progress=dot:giga -O x https://x/y && grep -P a x && su --login root -c id\n",
       'FROM alpine:3.20\nRUN apk add --no-cache --virtual .d dpkg && case "$(dpkg --print-architecture)" in amd64) echo x ;; esac\n',
     ]) {
       expect(migrate(kept).output).toBe(kept);

@@ -17,6 +17,8 @@ import type { StageState } from "./scope.js";
  * stage's packages installed for good, else in the `apk add` the stage starts with (`preamble`).
  */
 export function addGnuTools(ctx: MigrationContext, state: StageState): void {
+  // A stage on Alpine before migration already runs its calls on busybox, as its authors chose.
+  if (state.info.already) return;
   for (const { ins, sources } of runSources(ctx, state.info.stage.body)) {
     for (const src of sources) {
       const commands = simpleCommands(src.script);

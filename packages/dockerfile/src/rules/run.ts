@@ -270,7 +270,11 @@ function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCo
   else if (USER_TOOLS.has(name)) migrateUsers(scope, pipeline, cmd);
   else if (name === "export" && cmd.args.slice(1).every((a) => /^DEBIAN_FRONTEND=/.test(a.raw))) {
     scope.deletePipeline(pipeline, "debian-frontend");
-  } else if (name.replace(/^.*\//, "") === "wget" && scope.stage.wget.kind === "busybox") {
+  } else if (
+    name.replace(/^.*\//, "") === "wget" &&
+    scope.stage.wget.kind === "busybox" &&
+    !scope.stage.info.already
+  ) {
     for (const w of displayOnlyWords(cmd)) scope.deleteWord(cmd, w, "busybox");
   } else if (migrateLocales(scope, pipeline, cmd) || migrateDebconf(scope, pipeline, cmd)) {
     // handled
