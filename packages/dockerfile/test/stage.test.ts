@@ -210,4 +210,18 @@ describe("a stage built FROM another inherits what that one installed", () => {
       "FROM base\nUSER root\nRUN adduser -u 82 -D -S -H -G www-data www-data\nRUN apk add --no-cache tzdata\nUSER app\nENV TZ",
     );
   });
+
+  it("declares the parent's ARG again when the USER it restores reads one", () => {
+    const r = migrate(
+      "FROM debian:12 AS base\nARG UID=1000\nUSER ${UID}:${UID}\nFROM base\nENV TZ=Europe/Rome\n",
+    );
+    expect(r.output).toContain(
+      "FROM base\nUSER root\nRUN apk add --no-cache tzdata\nARG UID=1000\nUSER ${UID}:${UID}\nENV TZ",
+    );
+    // An ENV crosses stages by itself.
+    const env = migrate(
+      "FROM debian:12 AS base\nENV UID=1000\nUSER ${UID}\nFROM base\nENV TZ=Europe/Rome\n",
+    );
+    expect(env.output).toContain("RUN apk add --no-cache tzdata\nUSER ${UID}\n");
+  });
 });

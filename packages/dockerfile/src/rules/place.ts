@@ -89,5 +89,29 @@ export function apkRunLine(stage: Stage, offset: number, packages: string, eol: 
 export function asRoot(stage: Stage, offset: number, run: string, eol: string): string {
   const user = userAt(stage, offset);
   if (user === undefined || ROOT.test(user)) return run;
-  return `USER root${eol}${run}${eol}USER ${user}`;
+  const args = inheritedArgs(stage, offset, user);
+  return `USER root${eol}${run}${eol}${args.map((a) => `ARG ${a}${eol}`).join("")}USER ${user}`;
+}
+
+/**
+ * `USER ${UID}` inherited from a parent stage that declared `ARG UID=1000`: ARGs do not cross
+ * stages, so writing that USER again here needs the same ARG declarations (ENV values do cross).
+ */
+function inheritedArgs(stage: Stage, offset: number, user: string): string[] {
+  if (!user.includes("$")) return [];
+  const own = stage.body.some((ins) => ins.keyword === "USER" && ins.start < offset);
+  if (own) return [];
+  const names = [...user.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]!);
+  const out: string[] = [];
+  for (const name of new Set(names)) {
+    for (let s = stage.parent; s; s = s.parent) {
+      const decl = s.body
+        .filter((i) => i.keyword === "ARG" || i.keyword === "ENV")
+        .findLast((i) => new RegExp(`^${name}(?:=|\\s|$)`).test(i.args.text.trim()));
+      if (!decl) continue;
+      if (decl.keyword === "ARG") out.push(decl.args.text.trim());
+      break;
+    }
+  }
+  return out;
 }
