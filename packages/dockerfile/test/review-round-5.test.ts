@@ -44,4 +44,23 @@ describe("fifth review: accurate, quiet warnings", () => {
     expect(glibc).toHaveLength(1);
     expect(glibc[0]).toMatch(/^\/out\/bin\/app comes from stage web/);
   });
+
+  it("warns when a user or group an installed Alpine package creates is created again", () => {
+    const m = messages(
+      "FROM debian:12\nRUN apt-get update && apt-get install -y nginx\nRUN groupadd -r nginx && useradd -r -g nginx nginx\n",
+    );
+    expect(m).toEqual([
+      expect.stringMatching(/^group nginx is created by Alpine's nginx package/),
+      expect.stringMatching(/^user nginx is created by Alpine's nginx package/),
+    ]);
+    expect(messages("FROM debian:12\nRUN groupadd -r nginx\n")).toEqual([]);
+  });
+
+  it("flags uses of Ubuntu's own user ubuntu on an ubuntu image", () => {
+    const m = messages("FROM ubuntu:24.04\nRUN chown ubuntu:ubuntu /srv\nUSER ubuntu\n");
+    expect(m).toEqual([
+      expect.stringMatching(/^user ubuntu exists in Ubuntu's image \(UID 1000\)/),
+    ]);
+    expect(messages("FROM debian:12\nRUN chown ubuntu /srv\n")).toEqual([]);
+  });
 });

@@ -42,7 +42,9 @@ export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
   if (image) flagNumericIds(ctx, body, image);
   // A user made (or flagged) in a stage this one is built FROM is not made again.
   const chain = ancestors(state.info.stage);
-  for (const user of DEBIAN_ONLY_USERS) {
+  // Ubuntu's images (23.04 on) also have the login user ubuntu (UID 1000).
+  const users = repo === "ubuntu" ? [...DEBIAN_ONLY_USERS, "ubuntu"] : DEBIAN_ONLY_USERS;
+  for (const user of users) {
     if (ALPINE_USERS.has(user)) continue;
     if (user === "www-data" && HAVE_WWW_DATA.has(repo ?? "")) continue;
     const use = body.find((ins) => usesUser(ins, user));
@@ -61,7 +63,9 @@ export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
       ctx.warn(
         "users",
         use.start,
-        `user ${user} exists in Debian's base image, not in Alpine's: create it (adduser -S -D -H ${user}) or use another user`,
+        user === "ubuntu"
+          ? "user ubuntu exists in Ubuntu's image (UID 1000), not in Alpine's: create it (adduser -D -u 1000 ubuntu) or use another user"
+          : `user ${user} exists in Debian's base image, not in Alpine's: create it (adduser -S -D -H ${user}) or use another user`,
       );
     }
   }

@@ -11,6 +11,25 @@ const PACKAGE_GROUPS: Readonly<Record<string, string>> = {
   apache2: "apache",
 };
 
+/** Users an Alpine package creates when installed (Debian's packages use www-data or none). */
+const PACKAGE_USERS: Readonly<Record<string, string>> = {
+  nginx: "nginx",
+  redis: "redis",
+  mariadb: "mysql",
+  apache2: "apache",
+};
+
+/** The installed Alpine package of this stage that creates the user or group `name`, if any. */
+export function createdByPackage(
+  scope: ScriptScope,
+  name: string,
+  kind: "user" | "group",
+): string | undefined {
+  const table = kind === "user" ? PACKAGE_USERS : PACKAGE_GROUPS;
+  const installed = scope.stage.alpineInstalled;
+  return Object.entries(table).find(([pkg, n]) => n === name && installed.has(pkg))?.[0];
+}
+
 /** Supplementary groups Debian's base image has but Alpine's does not (sudo, staff, …). */
 export function checkGroupExists(scope: ScriptScope, at: number, group: string): void {
   if (!/^[a-z_][\w.-]*$/i.test(group)) return;

@@ -9,7 +9,7 @@ import {
   ALPINE_USERS,
 } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
-import { checkGroupExists } from "./users-groups.js";
+import { checkGroupExists, createdByPackage } from "./users-groups.js";
 
 export const USER_TOOLS = new Set([
   "groupadd",
@@ -149,6 +149,15 @@ export function checkIds(
   const names = kind === "user" ? ALPINE_USERS : ALPINE_GROUPS;
   if (name !== undefined && names.has(name)) {
     scope.warn("users", at, `${kind} ${name} already exists on Alpine; creating it again fails`);
+    return;
+  }
+  const pkg = name === undefined ? undefined : createdByPackage(scope, name, kind);
+  if (pkg) {
+    scope.warn(
+      "users",
+      at,
+      `${kind} ${name} is created by Alpine's ${pkg} package, installed earlier in this stage (Debian's is not): creating it again fails; drop this step`,
+    );
   }
 }
 
