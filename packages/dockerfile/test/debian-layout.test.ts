@@ -223,6 +223,20 @@ describe("apt and supervisor configuration written by COPY/ADD", () => {
     ]);
   });
 
+  it("names the nginx image's own conf.d, once for both sites directories", () => {
+    const m = warnings(
+      lines(
+        "FROM nginx:1.27",
+        "RUN ln -s /etc/nginx/sites-available/app /etc/nginx/sites-enabled/app",
+      ),
+    );
+    expect(m).toEqual([
+      expect.stringMatching(
+        /^2: .*the nginx image \(Debian and Alpine alike\) includes \/etc\/nginx\/conf\.d\/\*\.conf$/,
+      ),
+    ]);
+  });
+
   it("says nothing about conf.d when supervisord is started with that file named", () => {
     const text = lines(
       "FROM debian:12",

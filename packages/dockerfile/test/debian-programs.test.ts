@@ -84,7 +84,9 @@ describe("Debian-only programs and layout are flagged, never silently kept", () 
         /^2: \/usr\/lib\/x86_64-linux-gnu is Debian's multiarch library directory/,
       ),
       expect.stringMatching(/^3: \/usr\/lib\/jvm\/java-17-openjdk-amd64 is Debian's JDK directory/),
-      expect.stringMatching(/^4: \/etc\/nginx\/sites-available is Debian's nginx layout/),
+      expect.stringMatching(
+        /^4: \/etc\/nginx\/sites-available and sites-enabled are Debian's nginx layout/,
+      ),
       expect.stringMatching(/^5: \/etc\/debian_version is a file only Debian has/),
     ]);
   });

@@ -5,14 +5,14 @@ import type { StageInfo } from "./from.js";
 import { decideImage } from "./images.js";
 
 /** Files that are data whatever the C library: web assets, configuration, Java archives, keys. */
-const DATA_FILE =
+export const DATA_FILE =
   /\.(?:html?|css|js|mjs|cjs|map|json|ya?ml|toml|ini|conf|cfg|env|txt|md|xml|svg|png|jpe?g|gif|ico|webp|woff2?|ttf|jar|war|ear|class|pem|crt|key|sql|csv|properties|sh)$/i;
 
 /**
  * Configuration and shared data directories, and web asset directories by their usual names.
  * `/usr/local/go` is Go's release toolchain, whose programs are static.
  */
-const DATA_DIR =
+export const DATA_DIR =
   /^\/(?:etc|usr\/share|usr\/local\/share)\/|\/(?:static|assets|public|templates|locales?|i18n|fonts|images|css)\/?$|^\/usr\/local\/go\/?$/;
 
 /** Where binaries and shared libraries live. */

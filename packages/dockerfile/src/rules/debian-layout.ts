@@ -18,6 +18,8 @@ interface Where {
   release: string | undefined;
   /** The whole Dockerfile, for notes that another instruction answers. */
   file?: string;
+  /** The official image the stage is built on (`nginx`), when known. */
+  repo?: string;
 }
 
 /**
@@ -112,7 +114,11 @@ const PATTERNS: readonly Pattern[] = [
   {
     re: /\/etc\/nginx\/sites-(?:available|enabled)\b/g,
     rule: "apt",
-    note: fixed("Debian's nginx layout; Alpine's nginx includes /etc/nginx/http.d/*.conf"),
+    // One note for both directories; the official nginx images read conf.d on either base.
+    note: (_m, { repo }) =>
+      repo === "nginx"
+        ? "/etc/nginx/sites-available and sites-enabled are the Debian nginx package's layout; the nginx image (Debian and Alpine alike) includes /etc/nginx/conf.d/*.conf"
+        : "/etc/nginx/sites-available and sites-enabled are Debian's nginx layout; Alpine's nginx includes /etc/nginx/http.d/*.conf",
   },
   {
     re: /\/etc\/apache2\/(?:sites|mods|conf)-(?:available|enabled)\b/g,
@@ -253,8 +259,15 @@ export function debianPathNote(
   keyword?: string,
   release?: string,
   file?: string,
+  repo?: string,
 ): LayoutHit | undefined {
-  const where: Where = { text, keyword, release, ...(file !== undefined ? { file } : {}) };
+  const where: Where = {
+    text,
+    keyword,
+    release,
+    ...(file !== undefined ? { file } : {}),
+    ...(repo !== undefined ? { repo } : {}),
+  };
   const hits: LayoutHit[] = [];
   for (const p of PATTERNS) {
     if (p.only && (keyword === undefined || !p.only.has(keyword))) continue;

@@ -1,5 +1,7 @@
 import { splitFlags } from "../parse/dockerfile.js";
+import { splitWords } from "../parse/logical.js";
 import type { Stage } from "../stages.js";
+import { DATA_DIR, DATA_FILE } from "./copy-glibc.js";
 import type { StageInfo } from "./from.js";
 
 /** A C compiler in the stage, or cgo asked for: the Go build may link against musl. */
@@ -23,10 +25,18 @@ export function copiesOnlyStaticGo(stage: Stage, earlier: readonly StageInfo[]):
   const sources: string[] = [];
   for (const ins of stage.body) {
     if (ins.keyword !== "COPY") continue;
-    const from = splitFlags(ins.args.text).flags.get("from");
-    if (from !== undefined) sources.push(from.toLowerCase());
+    const { flags, rest } = splitFlags(ins.args.text);
+    const from = flags.get("from");
+    if (from === undefined) continue;
+    // Plain data (a jar, web assets, configuration) runs on any C library.
+    const paths = splitWords(ins.args.text.slice(rest))
+      .map((w) => w.text)
+      .slice(0, -1);
+    if (paths.length > 0 && paths.every((p) => DATA_FILE.test(p) || DATA_DIR.test(p))) continue;
+    sources.push(from.toLowerCase());
   }
-  if (sources.length === 0) return false;
+  // Nothing built in another stage comes in: the note about musl-linked binaries has no object.
+  if (sources.length === 0) return true;
   return sources.every((from) => {
     const source = earlier.find(
       (s) => s.stage.alias?.toLowerCase() === from || String(s.stage.index) === from,

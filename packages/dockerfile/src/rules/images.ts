@@ -283,8 +283,11 @@ export function decideImage(written: string, release: string): ImageDecision {
       const icu =
         "the .NET Alpine images run in globalization-invariant mode (no ICU): culture-aware formatting, sorting and time zones change; if the app needs them, apk add icu-libs (and tzdata) and set ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false";
       if (/(?:^|-)chiseled(?:-|$)/i.test(tag)) {
-        // Chiseled images default to the non-root app user and hold no shell; Alpine's run as root.
-        decision.warning = `chiseled images run as the non-root user app (UID 1654) by default, the Alpine image runs as root: add USER $APP_UID to keep that; ${icu}`;
+        // Chiseled images default to the non-root app user; Alpine's run as root. Their ICU
+        // story is the same as the Alpine tag picked (invariant, or -extra with ICU).
+        decision.quietWhen = /^[ \t]*USER[ \t]/im;
+        decision.warning =
+          "chiseled images run as the non-root user app (UID 1654) by default, the Alpine image runs as root: add USER $APP_UID to keep that";
       } else {
         decision.quietWhen = /DOTNET_SYSTEM_GLOBALIZATION_INVARIANT/;
         decision.warning = icu;

@@ -2,6 +2,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import { sourceSpan, splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import type { ShellSource } from "../shell/source.js";
+import { baseRepository } from "./base-image.js";
 import { checkBaseUsers } from "./base-users.js";
 import { addBuildpackTools } from "./buildpack.js";
 import { wgetUse } from "./busybox.js";
@@ -52,8 +53,9 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     wget: wgetUse(ctx, family, copied),
     ships: all.some((o) => o.final && isAncestor(info, o)),
   };
+  const repo = baseRepository(ctx, info.stage);
   for (const ins of body) {
-    flagDebianLayout(ctx, ins);
+    flagDebianLayout(ctx, ins, repo);
     if (ins.keyword === "ENV" || ins.keyword === "ARG") dropDebianFrontend(ctx, ins);
     else if (ins.keyword === "RUN") {
       if (migrateGosuDownload(ctx, state, ins)) {
@@ -225,9 +227,9 @@ const LAYOUT_KEYWORDS = new Set([
 ]);
 
 /** Debian-only paths (multiarch lib dirs, sites-available, /etc/debian_version …), flagged. */
-function flagDebianLayout(ctx: MigrationContext, ins: Instruction): void {
+function flagDebianLayout(ctx: MigrationContext, ins: Instruction, repo?: string): void {
   if (!LAYOUT_KEYWORDS.has(ins.keyword)) return;
-  const hit = debianPathNote(ins.args.text, ins.keyword, ctx.release, ctx.text);
+  const hit = debianPathNote(ins.args.text, ins.keyword, ctx.release, ctx.text, repo);
   if (hit) ctx.warn(hit.rule, sourceSpan(ins.args, hit.index, hit.index)[0], hit.note);
 }
 
