@@ -43,6 +43,11 @@ describe("fifth review: accurate, quiet warnings", () => {
     const glibc = messages(text).filter((m) => /stays on glibc/.test(m));
     expect(glibc).toHaveLength(1);
     expect(glibc[0]).toMatch(/^\/out\/bin\/app comes from stage web/);
+    // .NET's runtime under /usr/share is not data.
+    const dotnet = messages(
+      "FROM debian:12\nCOPY --from=mcr.microsoft.com/dotnet/sdk:8.0 /usr/share/dotnet /usr/share/dotnet\n",
+    );
+    expect(dotnet.some((m) => /^\/usr\/share\/dotnet comes from image/.test(m))).toBe(true);
   });
 
   it("warns when a user or group an installed Alpine package creates is created again", () => {

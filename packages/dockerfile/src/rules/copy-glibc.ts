@@ -10,10 +10,11 @@ export const DATA_FILE =
 
 /**
  * Configuration and shared data directories, and web asset directories by their usual names.
- * `/usr/local/go` is Go's release toolchain, whose programs are static.
+ * `/usr/local/go` is Go's release toolchain, whose programs are static; `/usr/share/dotnet` is
+ * .NET's runtime, which is not data.
  */
 export const DATA_DIR =
-  /^\/(?:etc|usr\/share|usr\/local\/share)\/|\/(?:static|assets|public|templates|locales?|i18n|fonts|images|css)\/?$|^\/usr\/local\/go\/?$/;
+  /^\/(?:etc|usr\/share(?!\/dotnet\b)|usr\/local\/share)\/|\/(?:static|assets|public|templates|locales?|i18n|fonts|images|css)\/?$|^\/usr\/local\/go\/?$/;
 
 /** Where binaries and shared libraries live. */
 const BINARY_PATH = /^\/(?:[\w.+-]+\/)*(?:s?bin|lib(?:64|exec)?)\/|\.so(?:\.\d+)*$/;
