@@ -68,4 +68,10 @@ describe("fifth review: accurate, quiet warnings", () => {
     ]);
     expect(messages("FROM debian:12\nRUN chown ubuntu /srv\n")).toEqual([]);
   });
+
+  it("follows a gosu call that comes before its apt install (one run is enough)", () => {
+    expect(migrate("FROM debian:12\nRUN gosu nobody true; apt-get install -y gosu\n").output).toBe(
+      "FROM alpine:3.23\nRUN su-exec nobody true; apk add --no-cache su-exec\n",
+    );
+  });
 });

@@ -168,7 +168,8 @@ function truncate(s: string): string {
 
 /** Rule 8 (gosu part): a gosu installed from apt became su-exec, so its calls follow. */
 export function migrateGosuCall(scope: ScriptScope, cmd: SimpleCommand): void {
-  if (cmd.name !== "gosu" || !scope.stage.alpineInstalled.has("su-exec")) return;
+  if (cmd.name !== "gosu") return;
+  if (!scope.stage.alpineInstalled.has("su-exec") && !scope.stage.aptGosu) return;
   scope.replaceWord(cmd, cmd.args[0]!, "su-exec", "tini-gosu");
 }
 

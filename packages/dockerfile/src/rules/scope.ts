@@ -49,6 +49,8 @@ export interface StageState {
   runtimeScanAt?: number;
   /** How the stage (and stages built FROM it) call wget. */
   wget: WgetUse;
+  /** The stage installs gosu with apt (it becomes su-exec): every gosu call follows, wherever. */
+  aptGosu?: boolean;
 }
 
 /** A variable's value inside some source: `[from, to)` in `src`'s script text. */

@@ -52,6 +52,13 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     buildsFromSource: BUILD_COMMANDS.some((c) => familyCommands.has(c)),
     wget: wgetUse(ctx, family, copied),
     ships: all.some((o) => o.final && isAncestor(info, o)),
+    // A gosu call before the install that becomes su-exec follows it too (a second run sees
+    // su-exec installed and would change the call then).
+    aptGosu: body.some(
+      (ins) =>
+        ins.keyword === "RUN" &&
+        /\b(?:apt-get|apt|aptitude)\b[^;&|\n]*\binstall\b[^;&|\n]*\bgosu\b/.test(ins.args.text),
+    ),
   };
   const repo = baseRepository(ctx, info.stage);
   for (const ins of body) {
