@@ -74,6 +74,12 @@ describe("expert review round (pipelines into compounds, removed installs, && / 
     }
   });
 
+  it("keeps true before a word that would otherwise open the RUN as a flag", () => {
+    expect(migrate("FROM debian:12\nRUN apt-get update && --mount=x ls\n").output).toBe(
+      "FROM alpine:3.23\nRUN true && --mount=x ls\n",
+    );
+  });
+
   it("leaves a pipeline that runs into a compound command, and says so", () => {
     const text = [
       "FROM debian:bookworm-slim",

@@ -241,7 +241,11 @@ function andOrEdits(
         leading = false;
       } else if (leading) {
         const next = elements[k + 1]!;
-        edits.push({ start: s, end: src.span(next.start, next.start)[0], text: "" });
+        // What would open the RUN must not read as a RUN flag (`--mount=…`): keep `true` there.
+        const flagLike =
+          k === 0 && next.kind === "pipeline" && /^-/.test(next.commands[0]?.args[0]?.raw ?? "");
+        if (flagLike) edits.push({ start: s, end: e, text: "true" });
+        else edits.push({ start: s, end: src.span(next.start, next.start)[0], text: "" });
       } else {
         const next = elements[k + 1];
         // `A \⏎ && B && C`: taking `B && ` keeps A's line end where it was.
