@@ -206,6 +206,23 @@ describe("rule 1: a registry from a variable in front of the image", () => {
   });
 });
 
+describe("rule 1: tags built from variables that name the Debian release", () => {
+  it("drops a variable holding only the Debian release, and rewrites a whole-tag ARG default", () => {
+    const two = migrate("ARG V=3.12\nARG D=bookworm\nFROM python:${V}-${D}\n");
+    expect(two.output).toBe("ARG V=3.12\nARG D=bookworm\nFROM python:${V}-alpine\n");
+    expect(two.warnings[0]?.message).toMatch(/^ARG D named the Debian release/);
+    const slim = migrate(
+      "ARG PYTHON_VERSION=3.12\nARG DEBIAN_VERSION=bookworm\nFROM python:${PYTHON_VERSION}-slim-${DEBIAN_VERSION}\n",
+    );
+    expect(slim.output).toContain("FROM python:${PYTHON_VERSION}-alpine\n");
+    const whole = migrate("ARG TAG=3.12-slim-bookworm\nFROM python:${TAG}\n");
+    expect(whole.output).toBe("ARG TAG=3.12-alpine\nFROM python:${TAG}\n");
+    expect(whole.warnings[0]?.message).toMatch(
+      /comes from ARG TAG: its default is now 3\.12-alpine/,
+    );
+  });
+});
+
 describe("rule 1: tags that name another base or build", () => {
   it("leaves images whose tag is not Debian or Ubuntu, and says why", () => {
     for (const image of [

@@ -3,6 +3,7 @@ import type { Edit, RuleId } from "../edits.js";
 import { lineFinder } from "../images.js";
 import type { Instruction, ParsedDockerfile } from "../parse/types.js";
 import type { ShellSource } from "../shell/source.js";
+import type { ArgDefault } from "../stages.js";
 import type { ImageChange, MigrateWarning, PackageRecord } from "./types.js";
 
 /** Everything the rules write into while they walk one Dockerfile. */
@@ -19,6 +20,8 @@ export class MigrationContext {
   gosuDownload: "keep" | "su-exec" = "keep";
   /** Groups the file creates (groupadd/addgroup), name → GID if given: adduser -G needs names. */
   readonly createdGroups = new Map<string, string | undefined>();
+  /** The ARG defaults declared before the first FROM (what `FROM image:${TAG}` reads). */
+  globalArgs: readonly ArgDefault[] = [];
   /** Packages each converted stage installs for good, for the stages built FROM it. */
   readonly lastingByStage = new Map<number, ReadonlySet<string>>();
 

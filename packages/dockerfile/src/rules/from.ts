@@ -6,6 +6,7 @@ import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { copiesOnlyStaticGo } from "./go-static.js";
 import { decideImage, familiarRepository, type ImageFamily, splitReference } from "./images.js";
 import { followRenovateComment } from "./renovate.js";
+import { dropDebianVariables, rewriteTagArg } from "./tag-variables.js";
 
 export interface StageInfo {
   stage: Stage;
@@ -33,6 +34,7 @@ interface Rewritten {
 export function migrateFromLines(ctx: MigrationContext, model: StageModel): StageInfo[] {
   const infos: StageInfo[] = [];
   const doneArgs = new Map<ArgDefault, Rewritten>();
+  ctx.globalArgs = model.globalArgs;
   model.stages.forEach((stage, index) => {
     const final = index === model.stages.length - 1;
     if (stage.parent) {
@@ -127,6 +129,24 @@ function rewriteImage(
   }
   const vars: string[] = [];
   if (/^[^$:@]+:.*\$/.test(written)) {
+    const colon = written.indexOf(":");
+    const image = written.slice(0, colon);
+    // `python:${TAG}` with `ARG TAG=3.12-slim-bookworm`: the ARG's default is rewritten.
+    const viaArg = rewriteTagArg(ctx, image, written.slice(colon + 1), ctx.globalArgs, start);
+    if (viaArg) {
+      const go = familiarRepository(image) === "golang";
+      return viaArg === "alpine" ? { alpine: true, go, already: true } : { alpine: true, go };
+    }
+    // `python:${V}-${DEBIAN}` with `ARG DEBIAN=bookworm`: that variable goes with the Debian tag.
+    const reduced = dropDebianVariables(written.slice(colon + 1), ctx.globalArgs);
+    if (reduced.dropped.length > 0) {
+      ctx.warn(
+        "from",
+        start,
+        `${reduced.dropped.map((n) => `ARG ${n}`).join(", ")} named the Debian release or variant of this image; the Alpine tag has no place for it, so it no longer takes part`,
+      );
+      written = `${image}:${reduced.tag}`;
+    }
     // `python:${PY}-slim`: decide with a stand-in version, then put the variables back.
     const probe = written.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*/g, (v) => {
       vars.push(v);

@@ -129,7 +129,7 @@ const ALREADY_FINE = new Set([
 ]);
 const OTHER_DISTROS =
   /^(?:fedora|centos|rockylinux|almalinux|amazonlinux|oraclelinux|archlinux|opensuse\/.*|redhat\/.*|registry\.access\.redhat\.com\/.*|quay\.io\/centos\/.*|gcr\.io\/distroless\/.*|mcr\.microsoft\.com\/.*|cgr\.dev\/.*)$/;
-const CODENAMES = new Set([
+export const CODENAMES = new Set([
   "jessie",
   "stretch",
   "buster",

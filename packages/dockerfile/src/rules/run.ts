@@ -259,6 +259,9 @@ function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCo
   flagDebianNames(scope, pipeline, parsed);
   const cmd = unwrap(scope, parsed);
   const name = cmd.name ?? "";
+  // `xargs apt-get install -y < list`: the names come in at run time; flagged (flagHidden), kept.
+  const fromXargs = cmd !== parsed && parsed.name?.replace(/^.*\//, "") === "xargs";
+  if ((APT_TOOLS.has(name) || XX_APT_TOOLS.has(name)) && fromXargs) return;
   if (APT_TOOLS.has(name) || XX_APT_TOOLS.has(name)) migrateApt(scope, pipeline, cmd);
   else if (name === "apt-cache" || name === "apt-key" || name === "apt-config") {
     scope.warn(

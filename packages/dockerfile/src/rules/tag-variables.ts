@@ -1,0 +1,65 @@
+import type { MigrationContext } from "../migrate/context.js";
+import type { ArgDefault } from "../stages.js";
+import { CODENAMES, decideImage } from "./images.js";
+
+/** A variable's value names only the Debian/Ubuntu release or variant (`bookworm`, `slim-trixie`). */
+function debianOnly(value: string): boolean {
+  const parts = value.toLowerCase().split("-");
+  return (
+    parts.length > 0 &&
+    parts.every((p) => CODENAMES.has(p) || p === "slim" || /^(?:debian|ubuntu)\d*$/.test(p))
+  );
+}
+
+function defaultOf(args: readonly ArgDefault[], name: string): ArgDefault | undefined {
+  return [...args].reverse().find((a) => a.name === name);
+}
+
+/**
+ * `FROM python:${TAG}` with `ARG TAG=3.12-slim-bookworm`: the tag lives in the ARG, so its
+ * default is rewritten (`3.12-alpine`), as `FROM ${IMAGE}` rewrites the image's. Undefined when
+ * the tag is not one such variable, or its image has no Alpine twin.
+ */
+export function rewriteTagArg(
+  ctx: MigrationContext,
+  name: string,
+  tag: string,
+  args: readonly ArgDefault[],
+  at: number,
+): "alpine" | "rewritten" | undefined {
+  const whole = /^\$\{?(\w+)\}?$/.exec(tag);
+  const arg = whole ? defaultOf(args, whole[1]!) : undefined;
+  if (!arg || arg.value === "" || arg.value.includes("$")) return undefined;
+  const d = decideImage(`${name}:${arg.value}`, ctx.release);
+  // The default names an Alpine tag already (a second run, or written so): nothing to do.
+  if (d.family === "alpine") return "alpine";
+  if (d.family !== "converted" || d.after === undefined) return undefined;
+  const newTag = d.after.slice(d.after.lastIndexOf(":") + 1);
+  ctx.edit("from", arg.start, arg.end, newTag);
+  ctx.warn(
+    "from",
+    at,
+    `the tag of this image comes from ARG ${arg.name}: its default is now ${newTag}; a --build-arg ${arg.name}=… must name an Alpine tag too`,
+  );
+  return "rewritten";
+}
+
+/**
+ * Tag words that are variables holding only the Debian release or variant (`${DEBIAN_VERSION}`
+ * = bookworm): they go, with the `-` before them, since the Alpine tag has no place for them.
+ * Returns the tag without them and the names dropped.
+ */
+export function dropDebianVariables(
+  tag: string,
+  args: readonly ArgDefault[],
+): { tag: string; dropped: string[] } {
+  const dropped: string[] = [];
+  const kept = tag.split("-").filter((token) => {
+    const v = /^\$\{?(\w+)\}?$/.exec(token);
+    const arg = v ? defaultOf(args, v[1]!) : undefined;
+    if (!arg || !debianOnly(arg.value)) return true;
+    dropped.push(arg.name);
+    return false;
+  });
+  return { tag: kept.join("-"), dropped };
+}
