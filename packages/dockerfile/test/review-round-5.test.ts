@@ -74,4 +74,13 @@ describe("fifth review: accurate, quiet warnings", () => {
       "FROM alpine:3.23\nRUN su-exec nobody true; apk add --no-cache su-exec\n",
     );
   });
+
+  it("installs bash before a RUN that points /bin/sh at it, even with a bash SHELL later", () => {
+    const r = migrate(
+      'FROM ubuntu:22.04\nRUN ln -sf /bin/bash /bin/sh\nRUN apt-get update && apt-get install -y python3\nSHELL ["/bin/bash", "-c"]\nRUN source /etc/profile\n',
+    );
+    expect(r.output).toMatch(
+      /^FROM alpine:3\.23\nRUN apk add --no-cache bash\nRUN ln -sf \/bin\/bash \/bin\/sh\n/,
+    );
+  });
 });

@@ -156,7 +156,8 @@ function ensureBash(
     return;
   }
   const eol = ctx.doc.eol;
-  if (bashShell) {
+  // Something before the SHELL needs bash already (`ln -sf /bin/bash /bin/sh`): after FROM.
+  if (bashShell && earliest >= bashShell.start) {
     const lineStart = ctx.text.lastIndexOf("\n", bashShell.start - 1) + 1;
     const line = apkRunLine(state.info.stage, bashShell.start, "bash", eol);
     ctx.edit("shell", lineStart, lineStart, `${line}${eol}`);
