@@ -97,6 +97,15 @@ describe("alpinize entrypoint", () => {
     expect((await runCli(["entrypoint", file, "--check", "--json"])).code).toBe(2);
   });
 
+  it("exits 2 on a script the shell cannot parse, and leaves it alone", async () => {
+    const broken = '#!/bin/sh\necho "unclosed\n';
+    await writeFile(file, broken);
+    const r = await runCli(["entrypoint", file, "--write"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("[syntax]");
+    expect(await readFile(file, "utf8")).toBe(broken);
+  });
+
   it("reads devices and pipes only up to the limit, and an unreadable file is bad input", async () => {
     const zero = await runCli(["entrypoint", "/dev/zero"]);
     expect(zero.code).toBe(2);

@@ -32,7 +32,7 @@ Options:
   --inline        Copy the shims into the script instead of sourcing them
 
 Exit codes: 0 done (or nothing to change), 1 --check found changes or lint errors,
-            2 bad input (e.g. CRLF line endings) or usage, 70 internal error.
+            2 bad input (CRLF line endings, a shell syntax error) or usage, 70 internal error.
 `;
 
 const OPTIONS = {
@@ -85,6 +85,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     printNotes(io, report);
     io.err(summary(report, mode));
   }
+  // A script the shell cannot parse was not rewritten: bad input, as `migrate DIR` treats it.
+  if (result.warnings.some((w) => w.rule === "syntax")) return EXIT.BAD_INPUT;
   const errorsLeft = report.findings.some((f) => f.severity === "error");
   return mode === "check" && (result.changed || errorsLeft) ? EXIT.FINDINGS : EXIT.OK;
 }
