@@ -83,4 +83,14 @@ describe("fifth review: accurate, quiet warnings", () => {
       /^FROM alpine:3\.23\nRUN apk add --no-cache bash\nRUN ln -sf \/bin\/bash \/bin\/sh\n/,
     );
   });
+
+  it("says Python 2 packages became Python 3 ones, and gives a .deb install one warning", () => {
+    const m = messages(
+      "FROM node:9-slim\nRUN apt-get update && apt-get install -y python python-pip make\n",
+    );
+    expect(m).toEqual([expect.stringMatching(/^python is Python 2 .*only Python 3 \(python3\)/)]);
+    const deb = messages("FROM debian:12\nRUN apt-get install -y ./local.deb\n");
+    expect(deb).toHaveLength(1);
+    expect(deb[0]).toMatch(/^apt-get install of a \.deb file/);
+  });
 });

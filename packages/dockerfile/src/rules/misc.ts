@@ -143,14 +143,17 @@ export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolea
 /** Rule 9: downloads built against glibc. */
 export function flagGlibc(scope: ScriptScope, pipeline: Pipeline): void {
   for (const cmd of pipeline.commands) {
-    // Removing a file (apt's cached .debs) is no download.
+    // Removing a file (apt's cached .debs) is no download; a .deb given to apt/dpkg has its own,
+    // more precise, warning from the apt rule.
     if (cmd.name === "rm") continue;
+    const installer = /^(?:apt-get|apt|aptitude|dpkg|gdebi)$/.test(cmd.name ?? "");
     for (const w of [...cmd.assignments, ...cmd.args.slice(1)]) {
       if (scope.convertedStrings.has(w)) continue;
       // A local path (/usr/lib/x86_64-linux-gnu) is Debian's layout, flagged as such elsewhere.
       if (w.raw.startsWith("/")) continue;
       // A Rust -gnu target outside a download name is flagged, with its musl twin, by debianPathNote.
       if (rustGnuTarget(w.raw)) continue;
+      if (installer && /\.deb$/.test(w.value ?? w.raw)) continue;
       if (!GLIBC.test(w.raw) || !/[/.]/.test(w.raw)) continue;
       scope.warn(
         "glibc",

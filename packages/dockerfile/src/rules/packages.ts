@@ -87,6 +87,20 @@ export function mapPackages(
         `${name}: Alpine ${ctx.release} has no ${change.family} ${change.from}; ${decision.alpine.join(" ")} is ${change.family} ${change.to}: check the application runs on it, or pick an image that ships ${change.family} ${change.from}`,
       );
     }
+    // Debian 11 and older: `python`, `python2.7` and `python-foo` are Python 2, which Alpine
+    // no longer has; the map answers with Python 3's packages.
+    if (
+      mode !== "remove" &&
+      /^python(?:2(?:\.\d+)?)?$|^python-(?!is-)[\w.+-]+$/.test(name) &&
+      decision.alpine.some((n) => n === "python3" || n.startsWith("py3-"))
+    ) {
+      ctx.warnOnce(
+        "version:python:2",
+        rule,
+        tok.offset,
+        `${name} is Python 2 on the Debian releases that have it; Alpine ${ctx.release} has only Python 3 (${decision.alpine.join(" ")}): check the scripts and modules run on Python 3`,
+      );
+    }
     stage.debianInstalled.add(name);
     const unknown = decision.kind === "unknown";
     const names = unknown && decision.alpine.length === 0 ? [name] : decision.alpine;
