@@ -93,4 +93,11 @@ describe("fifth review: accurate, quiet warnings", () => {
     expect(deb).toHaveLength(1);
     expect(deb[0]).toMatch(/^apt-get install of a \.deb file/);
   });
+
+  it("says where musl reads the time zone when dpkg-reconfigure tzdata goes", () => {
+    const m = messages(
+      'FROM debian:12\nRUN apt-get update && apt-get install -y tzdata && echo "Europe/Berlin" > /etc/timezone && dpkg-reconfigure -f noninteractive tzdata\n',
+    );
+    expect(m.some((w) => /musl reads the zone from \/etc\/localtime/.test(w))).toBe(true);
+  });
 });

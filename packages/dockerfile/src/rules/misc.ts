@@ -108,10 +108,14 @@ export function migrateDebconf(
     return true;
   }
   if (!scope.deletePipeline(pipeline, "apt")) return true;
+  // `dpkg-reconfigure tzdata` turned /etc/timezone into /etc/localtime; musl reads only the latter.
+  const tz = cmd.args.some((a) => a.value === "tzdata");
   scope.warn(
     "apt",
     cmd.start,
-    `${cmd.name} removed: Alpine has no debconf; configure the package through its files`,
+    tz
+      ? `${cmd.name} tzdata removed: Alpine has no debconf, and musl reads the zone from /etc/localtime (or TZ), not /etc/timezone: ln -sf /usr/share/zoneinfo/<Area>/<City> /etc/localtime (tzdata installed), or set ENV TZ=<Area>/<City>`
+      : `${cmd.name} removed: Alpine has no debconf; configure the package through its files`,
   );
   return true;
 }
