@@ -19,7 +19,7 @@ describe("rule 1: FROM", () => {
     // buildpack-deps shipped ca-certificates; plain Alpine gets it back (see busybox.test.ts)
     expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache ca-certificates\n");
     expect(r.warnings.map((w) => w.message)).toEqual([
-      "buildpack-deps preinstalled tools this stage uses: added ca-certificates",
+      "buildpack-deps shipped ca-certificates, which TLS clients in the image rely on: added it",
     ]);
     // A stage that compiles gets the toolchain back, and a note about the -dev libraries.
     const full = migrate("FROM buildpack-deps:bookworm\nRUN ./configure && make\n");

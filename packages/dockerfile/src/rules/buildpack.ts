@@ -121,9 +121,13 @@ export function addBuildpackTools(
       ? `the -dev libraries ${known}'s build needs came with buildpack-deps and were added; if this stage builds more, add the Alpine -dev packages it links against`
       : "buildpack-deps also shipped many -dev libraries (libssl-dev, zlib1g-dev, libffi-dev, …): add the Alpine -dev packages the build links against";
   if (add.length === 0 && !devNote) return;
+  // ca-certificates comes back whatever the stage runs (TLS clients rely on it): say so.
+  const tools = add.filter((n) => n !== "ca-certificates");
   const added =
-    add.length > 0
-      ? `buildpack-deps preinstalled tools this stage uses: added ${add.join(" ")}`
-      : "";
+    add.length === 0
+      ? ""
+      : tools.length === 0
+        ? "buildpack-deps shipped ca-certificates, which TLS clients in the image rely on: added it"
+        : `buildpack-deps preinstalled tools this stage uses: added ${add.join(" ")}`;
   ctx.warn("from", state.info.stage.imageStart, [added, devNote].filter(Boolean).join("; "));
 }

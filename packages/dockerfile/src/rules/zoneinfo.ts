@@ -24,7 +24,7 @@ export function addZoneinfo(ctx: MigrationContext, state: StageState, all: Stage
   addPackage(ctx, state, {
     pkg: "tzdata",
     offset: use.at,
-    rule: "busybox",
+    rule: "musl",
     warning: `${use.why}, which Debian images ship (tzdata) and Alpine images do not: added tzdata`,
     reason: `Debian images ship the time zone database; ${use.why}`,
   });
