@@ -16,12 +16,13 @@ const DETECTORS: Detector[] = [
     title: "Go programs and musl DNS (`GODEBUG=netdns=go`)",
     advice:
       "musl's resolver is not glibc's: it asks every nameserver in parallel, ignores `single-request` and `rotate`, and before musl 1.2.4 never retried large answers over TCP. A cgo-enabled Go binary may pick the libc resolver (Alpine has no `/etc/nsswitch.conf`). Set `ENV GODEBUG=netdns=go` in the final stage so Go uses its own resolver, and test name resolution in the target network (search domains, IPv6, large answers).",
+    // A build line with CGO_ENABLED=0 makes a pure-Go binary, which uses Go's own resolver.
     find: (files) =>
       grepLines(
         files,
         /(?:^|\s|\/)(?:xx-)?go\s+(?:build|install)\b|FROM\s+(?:--platform=\S+\s+)?\S*golang[:@\s]|GODEBUG/,
         ["dockerfile"],
-      ),
+      ).filter((e) => !/\bCGO_ENABLED=0\b/.test(e.text)),
   },
   {
     id: "cgo-sqlite",

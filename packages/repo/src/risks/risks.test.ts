@@ -25,6 +25,15 @@ describe("detectRisks", () => {
     expect(risks["glibc-binaries"]).toEqual(["Dockerfile:4"]);
     expect(risks.locale).toEqual(["Dockerfile:5", "Dockerfile:6"]);
     expect(risks["docker-socket-gid"]).toBeUndefined();
+    // A pure-Go build (CGO_ENABLED=0) uses Go's own resolver: not evidence of the DNS risk.
+    const pure = risksOf([
+      {
+        file: "Dockerfile",
+        kind: "dockerfile",
+        text: "FROM golang:1.25 AS b\nRUN CGO_ENABLED=0 go build -o /app .\n",
+      },
+    ]);
+    expect(pure["musl-dns"]).toEqual(["Dockerfile:1"]);
   });
 
   it("finds ID collisions with Alpine's base groups and users", () => {
