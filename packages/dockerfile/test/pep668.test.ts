@@ -46,8 +46,19 @@ describe("pip into a virtual environment made or activated elsewhere", () => {
     ).toEqual([]);
     expect(pep668(`FROM debian:12\n${pip}RUN . /venv/bin/activate && pip install x\n`)).toEqual([]);
     expect(
-      pep668(`FROM debian:12\n${pip}RUN python3.9 -m venv /opt/venv\nRUN pip3 install x\n`),
+      pep668(
+        `FROM debian:12\n${pip}RUN python3.9 -m venv /opt/venv && /opt/venv/bin/pip install x\n`,
+      ),
     ).toEqual([]);
+    // An activation (or a venv made) in an earlier RUN does not reach a later RUN's pip.
+    expect(
+      pep668(`FROM debian:12\n${pip}RUN python3 -m venv /opt/venv\nRUN pip3 install x\n`),
+    ).toHaveLength(1);
+    expect(
+      pep668(
+        `FROM debian:12\n${pip}RUN . /opt/v/bin/activate && pip install a\nRUN pip install --user b\n`,
+      ),
+    ).toHaveLength(1);
   });
 });
 

@@ -30,8 +30,9 @@ export function flagSystemPip(ctx: MigrationContext, state: StageState): void {
     if (s.body.some(env)) return;
   }
   for (const { ins, sources } of runSources(ctx, body)) {
-    // A virtual environment made in this stage is where later installs go.
-    if (/(?:^|\s)-m\s+venv\b|\bvirtualenv\b|\/bin\/activate\b/.test(ins.args.text)) return;
+    // A RUN that makes or activates a virtual environment installs into it; an activation does
+    // not outlive its RUN, so later RUNs are read on their own (a venv on PATH is an ENV, above).
+    if (/(?:^|\s)-m\s+venv\b|\bvirtualenv\b|\/bin\/activate\b/.test(ins.args.text)) continue;
     for (const src of sources) {
       const call = simpleCommands(src.script)
         .flatMap(callsOf)
