@@ -335,3 +335,18 @@ describe("rewriteEntrypoint on unusual input", () => {
     expect(checked).toBe(150);
   });
 });
+
+describe("declined user-tool calls say what the shims lack", () => {
+  it("names useradd -m and groupadd -o in the warning", () => {
+    const r = rewriteEntrypoint(
+      '#!/bin/sh\nuseradd -u "$PUID" -g app -d /home/app -m -s /sbin/nologin app\ngroupadd -o -g "$PGID" abc\n',
+    );
+    const messages = r.warnings.map((w) => w.message);
+    expect(messages).toContain(
+      "useradd with options the shims do not cover: -m (the shim makes no home directory); left as is",
+    );
+    expect(messages).toContain(
+      "groupadd with options the shims do not cover: -o (the shim refuses a GID in use); left as is",
+    );
+  });
+});

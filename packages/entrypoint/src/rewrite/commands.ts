@@ -146,8 +146,18 @@ function ensureGroup(name: Word, gid: string, ctx: CommandContext, rule: string)
 function groupadd(args: Word[], ctx: CommandContext): CommandOutcome {
   const o = parseOptions(args, GROUPADD);
   const gid = o.values.get("g");
-  if (o.unknown.length > 0 || o.positionals.length !== 1 || o.flags.has("o") || o.values.has("p"))
-    return warn("groupadd", "groupadd with options the shims do not cover; left as is");
+  const lacking = [
+    ...o.unknown,
+    ...(o.flags.has("o") ? ["-o (the shim refuses a GID in use)"] : []),
+    ...(o.values.has("p") ? ["-p"] : []),
+  ];
+  if (lacking.length > 0 || o.positionals.length !== 1)
+    return warn(
+      "groupadd",
+      lacking.length > 0
+        ? `groupadd with options the shims do not cover: ${lacking.join(", ")}; left as is`
+        : "groupadd with more or fewer than one group name; left as is",
+    );
   if (gid === undefined)
     return warn(
       "groupadd",
@@ -193,9 +203,19 @@ function gpasswd(args: Word[], ctx: CommandContext): CommandOutcome {
 function useradd(args: Word[], ctx: CommandContext): CommandOutcome {
   const o = parseOptions(args, USERADD);
   const [uid, group, home, shell] = ["u", "g", "d", "s"].map((k) => o.values.get(k)?.text);
-  const unsupported = ["m", "o"].some((f) => o.flags.has(f)) || o.values.has("p");
-  if (o.unknown.length > 0 || unsupported || o.positionals.length !== 1)
-    return warn("useradd", "useradd with options the shims do not cover; left as is");
+  const lacking = [
+    ...o.unknown,
+    ...(o.flags.has("m") ? ["-m (the shim makes no home directory)"] : []),
+    ...(o.flags.has("o") ? ["-o (the shim refuses a UID in use)"] : []),
+    ...(o.values.has("p") ? ["-p (the shim sets no password)"] : []),
+  ];
+  if (lacking.length > 0)
+    return warn(
+      "useradd",
+      `useradd with options the shims do not cover: ${lacking.join(", ")}; left as is`,
+    );
+  if (o.positionals.length !== 1)
+    return warn("useradd", "useradd with more or fewer than one user name; left as is");
   if (!uid || !group || !home || !shell)
     return warn("useradd", "useradd needs explicit -u, -g, -d and -s to be rewritten; left as is");
   return ensureUser(o.positionals[0]!.text, uid, group, home, shell, o.values.get("G")?.text, ctx);
