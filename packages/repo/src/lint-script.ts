@@ -12,8 +12,18 @@ export function lintScript(
   transforms: Pick<Transforms, "lintEntrypoint">,
   text: string,
   fileName: string,
+  /** A Dockerfile that runs the script installs gosu itself: its gosu calls work. */
+  gosuInstalled = false,
 ): TransformWarning[] {
-  return transforms.lintEntrypoint(withoutInlinedShims(text), { fileName });
+  const warnings = transforms.lintEntrypoint(withoutInlinedShims(text), { fileName });
+  return gosuInstalled ? warnings.filter((w) => w.rule !== "gosu") : warnings;
+}
+
+/** A Dockerfile that downloads gosu's release or installs a gosu package. */
+const GOSU_INSTALL = /\bgosu\/releases\b|\bapk\s+add\b[^\n]*\sgosu\b|\/usr\/local\/bin\/gosu\b/;
+
+export function installsGosu(dockerfile: string): boolean {
+  return GOSU_INSTALL.test(dockerfile);
 }
 
 export function withoutInlinedShims(text: string): string {

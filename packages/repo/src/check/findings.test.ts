@@ -142,3 +142,21 @@ describe("checkTargets progress", () => {
     ]);
   });
 });
+
+describe("gosu in the entrypoint of an image that installs gosu", () => {
+  it("is not reported when the Dockerfile downloads gosu, and is otherwise", async () => {
+    const script = '#!/bin/sh\nset -e\nexec gosu redis "$@"\n';
+    const fetches = `FROM alpine:3.23@${DIGEST}\nRUN wget -O /usr/local/bin/gosu "https://github.com/tianon/gosu/releases/download/1.17/gosu-amd64" && chmod +x /usr/local/bin/gosu\nCOPY entry.sh /usr/local/bin/\nENTRYPOINT ["entry.sh"]\n`;
+    const has = await checkRepo({ Dockerfile: fetches, "entry.sh": script });
+    expect(has.findings.filter((f) => /gosu/.test(f.message))).toEqual([]);
+    await repo?.remove();
+    repo = undefined;
+    const bare = await checkRepo({
+      Dockerfile: `FROM alpine:3.23@${DIGEST}\nCOPY entry.sh /usr/local/bin/\nENTRYPOINT ["entry.sh"]\n`,
+      "entry.sh": script,
+    });
+    expect(
+      bare.findings.some((f) => /gosu: Alpine images usually have su-exec/.test(f.message)),
+    ).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@ import { findCopiedScripts } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import { describeStages } from "../dockerfile/stages.js";
-import { lintScript, scriptSyntaxError } from "../lint-script.js";
+import { installsGosu, lintScript, scriptSyntaxError } from "../lint-script.js";
 import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
 import { checkStages } from "./dockerfile-rules.js";
@@ -55,6 +55,7 @@ export async function checkTargets(
   const stageCount = { checked: 0, ignored: 0 };
   const dockerfiles: { root: string; file: string }[] = [];
   const scripts = new Set<string>();
+  const gosuScripts = new Set<string>();
   const shells: ScriptUse[] = [];
   for (const target of targets) {
     if (target.kind === "directory") {
@@ -96,6 +97,7 @@ export async function checkTargets(
         if (runners.length === 0) continue;
         const path = join(root, ref.path);
         scripts.add(path);
+        if (installsGosu(text)) gosuScripts.add(path);
         shells.push({ path, dockerfile: shown, line: ref.line, runners, stages });
       }
     } catch (err) {
@@ -106,7 +108,7 @@ export async function checkTargets(
   const texts = new Map<string, string>();
   for (const [index, script] of [...scripts].entries()) {
     options.onFile?.(display(script, cwd), index, scripts.size, "script");
-    const text = await lintFile(script, cwd, options, result);
+    const text = await lintFile(script, cwd, options, result, gosuScripts.has(script));
     if (text !== undefined) texts.set(script, text);
   }
   for (const use of shells) {
@@ -134,12 +136,13 @@ async function lintFile(
   cwd: string,
   options: CheckOptions,
   result: CheckResult,
+  gosuInstalled: boolean,
 ): Promise<string | undefined> {
   const shown = display(path, cwd);
   result.files.push(shown);
   const text = await tryRead(path, shown, result);
   if (text === undefined) return undefined;
-  const warnings = lintScript(options.transforms, text, shown);
+  const warnings = lintScript(options.transforms, text, shown, gosuInstalled);
   const syntax = warnings.find((w) => w.rule === "syntax");
   if (syntax) {
     result.unparsable.push(scriptSyntaxError(shown, syntax));

@@ -5,7 +5,7 @@ import type { GosuMode, RepoConfig } from "../config/types.js";
 import { findCopiedScripts, type ScriptReference } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
 import { describeStages, type StageInfo } from "../dockerfile/stages.js";
-import { lintScript, scriptSyntaxError } from "../lint-script.js";
+import { installsGosu, lintScript, scriptSyntaxError } from "../lint-script.js";
 import { detectRisks } from "../risks/detect.js";
 import type { SourceFile } from "../risks/types.js";
 import type { Transforms } from "../transforms.js";
@@ -52,6 +52,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   };
   const sources: SourceFile[] = [];
   const scripts = new Map<string, ScriptReference[]>();
+  const gosuScripts = new Set<string>();
   const stagesOf = new Map<string, StageInfo[]>();
   const total = found.dockerfiles.length;
   for (const [index, file] of found.dockerfiles.entries()) {
@@ -66,6 +67,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     if (!plan.release && filePlan.result) plan.release = filePlan.result.release;
     for (const ref of await findCopiedScripts(root, file, before)) {
       scripts.set(ref.path, [...(scripts.get(ref.path) ?? []), ref]);
+      if (installsGosu(before)) gosuScripts.add(ref.path);
     }
   }
   for (const [index, [path, refs]] of [...scripts].entries()) {
@@ -75,7 +77,15 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     const scope = scriptScope(refs, stagesOf, config.images.ignore);
     // A script only ignored images run is not part of the migration, nor of its risks.
     if (scope !== "ignored") sources.push({ file: path, kind: "script", text: before });
-    const scriptPlan = planScript(path, before, refs, scope, transforms, plan.unparsable);
+    const scriptPlan = planScript(
+      path,
+      before,
+      refs,
+      scope,
+      transforms,
+      plan.unparsable,
+      gosuScripts.has(path),
+    );
     if (scriptPlan) plan.files.push(scriptPlan);
   }
   if (!plan.release) plan.release = DEFAULT_RELEASE;
@@ -156,6 +166,7 @@ function planScript(
   scope: ScriptScope,
   transforms: Transforms,
   unparsable: SkippedFile[],
+  gosuInstalled = false,
 ): FilePlan | undefined {
   const role =
     refs.find((r) => r.role === "entrypoint")?.role ??
@@ -185,7 +196,7 @@ function planScript(
     // The linter sees the rewritten script (so fixed lines are not reported); its line numbers
     // are mapped back so every finding names a line of the file as it is in the repository.
     const toOriginal = mapLinesToOriginal(before, result.output);
-    const lint = lintScript(transforms, result.output, path).map((w) => ({
+    const lint = lintScript(transforms, result.output, path, gosuInstalled).map((w) => ({
       ...w,
       line: toOriginal(w.line),
     }));
