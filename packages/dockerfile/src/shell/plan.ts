@@ -17,13 +17,42 @@ const LIST_START = new Set(["if", "while", "until", "{", "(", "!"]);
 const COMPOUND_START = new Set(["for", "case", "select"]);
 const LIST_END = new Set(["fi", "done", "}", ")", "esac"]);
 
+/** Newline offsets of the last file asked about: a long one-line RUN asks many times. */
+let newlinesOf: { file: string; at: number[] } | undefined;
+
+function newlines(file: string): number[] {
+  if (newlinesOf?.file !== file) {
+    const at: number[] = [];
+    for (let i = file.indexOf("\n"); i !== -1; i = file.indexOf("\n", i + 1)) at.push(i);
+    newlinesOf = { file, at };
+  }
+  return newlinesOf.at;
+}
+
 function lineStartOf(file: string, offset: number): number {
-  return file.lastIndexOf("\n", offset - 1) + 1;
+  // The last newline before `offset`.
+  const nl = newlines(file);
+  let lo = 0;
+  let hi = nl.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nl[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : nl[lo - 1]! + 1;
 }
 
 function lineEndOf(file: string, offset: number): number {
-  const nl = file.indexOf("\n", offset);
-  return nl === -1 ? file.length : nl;
+  const nl = newlines(file);
+  // The first newline at or after `offset`.
+  let lo = 0;
+  let hi = nl.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nl[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < nl.length ? nl[lo]! : file.length;
 }
 
 function sameLine(src: ShellSource, a: number, b: number): boolean {

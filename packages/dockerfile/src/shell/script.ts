@@ -228,12 +228,32 @@ const CLOSES = new Set(["fi", "done", "esac"]);
 
 /** Whether script offset `at` lies inside an `if`, `case` or loop (a command there may not run). */
 export function isNested(script: Script, at: number): boolean {
-  let depth = 0;
-  for (const it of script.items) {
-    if (it.start >= at) break;
-    if (it.kind === "header") depth++;
-    else if (it.kind === "keyword" && OPENS.has(it.word)) depth++;
-    else if (it.kind === "keyword" && CLOSES.has(it.word)) depth--;
+  // Depth after each item, computed once per script: a RUN with thousands of commands asks
+  // this for each of them.
+  let index = nesting.get(script);
+  if (!index) {
+    const starts: number[] = [];
+    const depths: number[] = [];
+    let depth = 0;
+    for (const it of script.items) {
+      if (it.kind === "header") depth++;
+      else if (it.kind === "keyword" && OPENS.has(it.word)) depth++;
+      else if (it.kind === "keyword" && CLOSES.has(it.word)) depth--;
+      starts.push(it.start);
+      depths.push(depth);
+    }
+    index = { starts, depths };
+    nesting.set(script, index);
   }
-  return depth > 0;
+  // The last item that starts before `at` (items are in source order).
+  let lo = 0;
+  let hi = index.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.starts[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && index.depths[lo - 1]! > 0;
 }
+
+const nesting = new WeakMap<Script, { starts: number[]; depths: number[] }>();
