@@ -100,4 +100,13 @@ describe("fifth review: accurate, quiet warnings", () => {
     );
     expect(m.some((w) => /musl reads the zone from \/etc\/localtime/.test(w))).toBe(true);
   });
+
+  it("gives the long locale note once per line", () => {
+    const m = messages(
+      "FROM debian:12\nRUN sed -i 's/# en_US/en_US/' /etc/locale.gen && locale-gen\nRUN echo x | tee -a /etc/locale.gen\n",
+    );
+    expect(m.filter((w) => /does not collate/.test(w))).toHaveLength(2);
+    expect(m).toContain("locale-gen removed too (see the note above)");
+    expect(m).toHaveLength(3);
+  });
 });

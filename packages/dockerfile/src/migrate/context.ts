@@ -83,9 +83,17 @@ export class MigrationContext {
   }
 
   /** A warning given once per file for `key` (a registry variable, a version change). */
-  warnOnce(key: string, rule: RuleId, offset: number, message: string): void {
-    if (this.warned.has(key)) return;
+  /** True the first time `key` is seen in this file (shares `warnOnce`'s keys and checkpoints). */
+  firstTime(key: string): boolean {
+    if (this.warned.has(key)) return false;
+    this.warned.add(key);
+    return true;
+  }
+
+  warnOnce(key: string, rule: RuleId, offset: number, message: string): boolean {
+    if (this.warned.has(key)) return false;
     this.warned.add(key);
     this.warnings.push({ rule, message, ...this.position(offset) });
+    return true;
   }
 }

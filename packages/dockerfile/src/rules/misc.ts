@@ -47,11 +47,19 @@ export function migrateLocales(
     return true;
   }
   if (!scope.deletePipeline(pipeline, "locales")) return true;
-  scope.warn(
+  const what = isTool || reconfigure ? cmd.name : "editing /etc/locale.gen";
+  const at = scope.fileOffset(cmd.start);
+  const line = scope.ctx.line(at);
+  // `echo x | tee -a /etc/locale.gen` is one edit, met once per command of the pipeline.
+  if (!scope.ctx.firstTime(`locales:${line}:${what}`)) return true;
+  // The long note once per line (`sed … /etc/locale.gen && locale-gen` removes two steps).
+  const full = scope.ctx.warnOnce(
+    `locales:${line}`,
     "locales",
-    cmd.start,
-    `${isTool || reconfigure ? cmd.name : "editing /etc/locale.gen"} removed: musl needs no generated locales (UTF-8 text works as is), but it does not collate or format by locale either, so sorting follows byte order${onPostgres(scope) ? `; for PostgreSQL, initialise with ICU (POSTGRES_INITDB_ARGS="--locale-provider=icu --icu-locale=${icuLocale(cmd)}")` : ""}; musl-locales only adds translated messages`,
+    at,
+    `${what} removed: musl needs no generated locales (UTF-8 text works as is), but it does not collate or format by locale either, so sorting follows byte order${onPostgres(scope) ? `; for PostgreSQL, initialise with ICU (POSTGRES_INITDB_ARGS="--locale-provider=icu --icu-locale=${icuLocale(cmd)}")` : ""}; musl-locales only adds translated messages`,
   );
+  if (!full) scope.warn("locales", cmd.start, `${what} removed too (see the note above)`);
   return true;
 }
 
