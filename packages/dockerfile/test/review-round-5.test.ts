@@ -109,4 +109,9 @@ describe("fifth review: accurate, quiet warnings", () => {
     expect(m).toContain("locale-gen removed too (see the note above)");
     expect(m).toHaveLength(3);
   });
+
+  it("points at every use of the Debian postgres UID", () => {
+    const m = messages("FROM postgres:16\nRUN chown 999 /x\nUSER 999:999\n");
+    expect(m.filter((w) => /UID 999 in the Debian image and 70/.test(w))).toHaveLength(2);
+  });
 });

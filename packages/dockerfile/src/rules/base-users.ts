@@ -136,7 +136,6 @@ function flagNumericIds(
       ins.start,
       `${image.user} is UID ${id} in the Debian image and ${image.alpine} in its Alpine variant: use the name (${image.user}) or ${image.alpine}`,
     );
-    return;
   }
 }
 
