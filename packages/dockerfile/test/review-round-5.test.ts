@@ -114,4 +114,11 @@ describe("fifth review: accurate, quiet warnings", () => {
     const m = messages("FROM postgres:16\nRUN chown 999 /x\nUSER 999:999\n");
     expect(m.filter((w) => /UID 999 in the Debian image and 70/.test(w))).toHaveLength(2);
   });
+
+  it("removes what an install added next to a package when that package is purged", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN apt-get update && apt-get install -y build-essential git curl\nRUN make && apt-get purge -y build-essential git\n",
+    );
+    expect(r.output).toContain("RUN make && apk del build-base linux-headers git\n");
+  });
 });

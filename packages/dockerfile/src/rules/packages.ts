@@ -112,18 +112,25 @@ export function mapPackages(
     }
     ctx.packages.push({ ...decision, line: ctx.line(tok.offset), tool, written: [...written] });
     if (mode !== "remove") {
-      written.push(
-        ...companions(
-          ctx,
-          stage,
-          { names: debianNames, recommends },
-          name,
-          written,
-          seen,
-          tok.offset,
-          tool,
-        ),
+      const added = companions(
+        ctx,
+        stage,
+        { names: debianNames, recommends },
+        name,
+        written,
+        seen,
+        tok.offset,
+        tool,
       );
+      written.push(...added);
+      if (added.length > 0) (stage.companionsOf ??= new Map()).set(name, added);
+    } else {
+      // What the install added next to this package (build-essential's linux-headers) goes too.
+      for (const n of stage.companionsOf?.get(name) ?? []) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        written.push(n);
+      }
     }
     if (unknown) {
       const hint = decision.candidates?.length

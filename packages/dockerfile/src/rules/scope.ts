@@ -51,6 +51,8 @@ export interface StageState {
   wget: WgetUse;
   /** The stage installs gosu with apt (it becomes su-exec): every gosu call follows, wherever. */
   aptGosu?: boolean;
+  /** Packages added next to a Debian package's own (build-essential → linux-headers), by name. */
+  companionsOf?: Map<string, string[]>;
 }
 
 /** A variable's value inside some source: `[from, to)` in `src`'s script text. */
