@@ -123,7 +123,10 @@ export function mapPackages(
         tool,
       );
       written.push(...added);
-      if (added.length > 0) (stage.companionsOf ??= new Map()).set(name, added);
+      if (added.length > 0) {
+        stage.companionsOf ??= new Map();
+        stage.companionsOf.set(name, added);
+      }
     } else {
       // What the install added next to this package (build-essential's linux-headers) goes too.
       for (const n of stage.companionsOf?.get(name) ?? []) {
