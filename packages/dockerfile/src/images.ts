@@ -1,4 +1,5 @@
 import { parseDockerfile } from "./parse/dockerfile.js";
+import { countBelow } from "./sorted.js";
 import { analyzeStages, wholeVariable } from "./stages.js";
 
 export interface ImageReferenceSpan {
@@ -71,14 +72,6 @@ function isPlainImage(value: string, stages: { alias?: string }[]): boolean {
 
 /** Maps a source offset to its 1-based line. */
 export function lineFinder(lineStarts: number[]): (offset: number) => number {
-  return (offset) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  // The line holding `offset` is the number of lines starting at or before it (at least 1).
+  return (offset) => Math.max(1, countBelow(lineStarts, offset + 1));
 }

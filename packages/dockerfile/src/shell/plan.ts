@@ -1,3 +1,4 @@
+import { countBelow } from "../sorted.js";
 import type { Item, Pipeline } from "./script.js";
 import type { ShellSource } from "./source.js";
 
@@ -30,29 +31,15 @@ function newlines(file: string): number[] {
 }
 
 function lineStartOf(file: string, offset: number): number {
-  // The last newline before `offset`.
   const nl = newlines(file);
-  let lo = 0;
-  let hi = nl.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nl[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? 0 : nl[lo - 1]! + 1;
+  const before = countBelow(nl, offset);
+  return before === 0 ? 0 : nl[before - 1]! + 1;
 }
 
 function lineEndOf(file: string, offset: number): number {
   const nl = newlines(file);
-  // The first newline at or after `offset`.
-  let lo = 0;
-  let hi = nl.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nl[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < nl.length ? nl[lo]! : file.length;
+  const before = countBelow(nl, offset);
+  return before < nl.length ? nl[before]! : file.length;
 }
 
 function sameLine(src: ShellSource, a: number, b: number): boolean {

@@ -1,3 +1,4 @@
+import { countBelow } from "../sorted.js";
 import { tokenize } from "./tokenize.js";
 import type { Op, Redirect, Token, Word } from "./tokens.js";
 
@@ -246,14 +247,8 @@ export function isNested(script: Script, at: number): boolean {
     nesting.set(script, index);
   }
   // The last item that starts before `at` (items are in source order).
-  let lo = 0;
-  let hi = index.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (index.starts[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && index.depths[lo - 1]! > 0;
+  const before = countBelow(index.starts, at);
+  return before > 0 && index.depths[before - 1]! > 0;
 }
 
 const nesting = new WeakMap<Script, { starts: number[]; depths: number[] }>();
