@@ -1,25 +1,28 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pushImage, requireBinary, type StartedRegistry, startRegistry } from "@alpinize/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyUpdates, type UpdateStep } from "./lab/apply-update.js";
-import { EXPECTED, type Expected, FLOATING_GROUP, FLOATING_REFS } from "./lab/expected.js";
-import { type PresetServer, startPresetServer } from "./lab/preset-server.js";
 import {
-  type Digests,
-  FORBIDDEN_ALPINE_TAGS,
-  indexDigest,
-  pushAlpineTags,
-} from "./lab/registry-tags.js";
+  DIGEST_BRANCH,
+  expectOnTheLine,
+  FLOATING_BRANCH,
+  find,
+  isDigestUpdate,
+  isFloating,
+  key,
+  MERGED_BRANCHES,
+  tagOf,
+} from "./lab/checks.js";
+import { EXPECTED, FLOATING_GROUP } from "./lab/expected.js";
+import { mergeDigestGroup } from "./lab/merge-branches.js";
+import { type PresetServer, startPresetServer } from "./lab/preset-server.js";
+import { type Digests, indexDigest, pushAlpineTags } from "./lab/registry-tags.js";
 import { findRenovate, PRESET_DIR, type RenovateInstall } from "./lab/renovate-install.js";
 import { type LabRun, runRenovateLab } from "./lab/renovate-run.js";
-import { branchesFromLog, dockerDeps, type FoundDep } from "./lab/report.js";
-import { commitAll, commitEdit, createScratchRepo } from "./lab/scratch-repo.js";
+import { branchesFromLog, dockerDeps } from "./lab/report.js";
+import { commitEdit, createScratchRepo } from "./lab/scratch-repo.js";
 
-const DIGEST_BRANCH = "renovate/docker-digests";
-const FLOATING_BRANCH = FLOATING_GROUP.branch;
-const MERGED_BRANCHES = [DIGEST_BRANCH, FLOATING_BRANCH];
 const EDGE_WORKAROUND = "workarounds:doNotUpgradeFromAlpineStableToEdge";
 // A Renovate run over the scratch repository takes about 10 s, several times that when turbo
 // runs other packages' tests beside it.
@@ -27,15 +30,6 @@ const RUN_TIMEOUT = 360_000;
 // The one warning the lab expects: the loopback registry, like every registry but Docker Hub,
 // gives no push times, so minimumReleaseAge is skipped (minimumReleaseAgeBehaviour).
 const NO_TIMESTAMP_WARNING = "Some release(s) did not have a releaseTimestamp";
-
-const key = (d: Pick<FoundDep, "manager" | "packageFile" | "depName" | "currentValue">) =>
-  `${d.manager} ${d.packageFile} ${d.depName}:${d.currentValue}`;
-const isFloating = (d: Pick<FoundDep, "depName" | "currentValue">) =>
-  FLOATING_REFS.has(`${d.depName}:${d.currentValue}`);
-const isDigestUpdate = (u: { updateType: string }) =>
-  u.updateType === "pinDigest" || u.updateType === "digest";
-/** A tag-less reference is looked up (and pinned) as `latest`. */
-const tagOf = (newValue: string | undefined) => newValue ?? "latest";
 
 let install: RenovateInstall;
 let registry: StartedRegistry | undefined;
@@ -60,56 +54,6 @@ async function renovate(): Promise<LabRun> {
     .map((line) => line.msg);
   expect(warnings, "Renovate warnings").toEqual([]);
   return result;
-}
-
-/**
- * An update stays on 3.x: a forbidden tag (4.x, edge, a date, latest) may only appear as the
- * pin or digest refresh of a reference that already uses it.
- */
-function expectOnTheLine(
-  ref: string,
-  currentValue: string,
-  update: { updateType?: string; newValue?: string },
-): void {
-  const newValue = update.newValue ?? "";
-  if (newValue === currentValue && isDigestUpdate({ updateType: update.updateType ?? "" })) return;
-  expect(FORBIDDEN_ALPINE_TAGS, ref).not.toContain(newValue);
-  expect(newValue, ref).not.toMatch(/^4(\.|$)/);
-}
-
-function find(deps: FoundDep[], expected: Expected, currentDigest?: string): FoundDep {
-  const matches = deps.filter(
-    (d) => key(d) === key(expected) && (!currentDigest || d.currentDigest === currentDigest),
-  );
-  expect(matches, key(expected)).toHaveLength(1);
-  return matches[0]!;
-}
-
-/**
- * Merges the automerged digest branch as the platform would, and the floating-tags branch as a
- * person would after review: every pin and digest update, applied.
- */
-async function mergeDigestGroup(result: LabRun): Promise<void> {
-  const steps: UpdateStep[] = [];
-  const contents: Record<string, string> = {};
-  for (const [manager, files] of Object.entries(result.report.repositories.local!.packageFiles)) {
-    for (const packageFile of files) {
-      packageFile.deps.forEach((dep, depIndex) => {
-        dep.updates.forEach((update, updateIndex) => {
-          if (MERGED_BRANCHES.includes(update.branchName ?? "")) {
-            steps.push({ manager, packageFile, depIndex, updateIndex });
-          }
-        });
-      });
-      contents[packageFile.packageFile] = await readFile(
-        join(repo, packageFile.packageFile),
-        "utf8",
-      );
-    }
-  }
-  const merged = await applyUpdates(install, join(work, "autoreplace"), contents, steps);
-  for (const [path, text] of Object.entries(merged)) await writeFile(join(repo, path), text);
-  await commitAll(repo, `merge ${MERGED_BRANCHES.join(" and ")}`);
 }
 
 beforeAll(async () => {
@@ -265,7 +209,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
   it(
     "rewrites every file of the digest group with Renovate's own code, keeping the rest",
     async () => {
-      await mergeDigestGroup(first);
+      await mergeDigestGroup(install, repo, join(work, "autoreplace"), first);
       const at = (tag: string, repository = "alpine") =>
         `${tag}@${digests.get(`${repository}:${tag}`)}`;
       const read = (file: string) => readFile(join(repo, file), "utf8");
