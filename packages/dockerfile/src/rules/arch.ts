@@ -19,7 +19,8 @@ export function migrateArch(scope: ScriptScope): void {
   if (scope.stage.info.already && scope.stage.alpineInstalled.has("dpkg")) return;
   const archVars = new Set<string>();
   const items = scope.src.script.items;
-  const compared = comparedVariables(scope);
+  // Only scripts that print the architecture need to know what they compare.
+  let compared: Set<string> | undefined;
   for (const item of items) {
     // `case "$(dpkg --print-architecture)" in`: the subject is a header word, not a command.
     if (item.kind === "header") for (const w of item.words) swapPrintArch(scope, w);
@@ -34,6 +35,7 @@ export function migrateArch(scope: ScriptScope): void {
         for (const m of w.raw.matchAll(PRINT_ARCH)) {
           // Single-quoted text is literal: nothing runs there, and quotes could not be added.
           if (insideSingleQuotes(w.raw, m.index)) continue;
+          compared ??= comparedVariables(scope);
           const start = w.start + m.index;
           const v0 = assignmentValue({ ...w, value: "" });
           const gosu = v0 !== undefined && scope.gosuArchVars.has(v0.name);

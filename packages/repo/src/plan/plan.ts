@@ -65,9 +65,10 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     sources.push({ file, kind: "dockerfile", text: before });
     if (filePlan.stagesBefore) stagesOf.set(file, filePlan.stagesBefore);
     if (!plan.release && filePlan.result) plan.release = filePlan.result.release;
+    const gosu = installsGosu(before);
     for (const ref of await findCopiedScripts(root, file, before)) {
       scripts.set(ref.path, [...(scripts.get(ref.path) ?? []), ref]);
-      if (installsGosu(before)) gosuScripts.add(ref.path);
+      if (gosu) gosuScripts.add(ref.path);
     }
   }
   for (const [index, [path, refs]] of [...scripts].entries()) {
