@@ -96,6 +96,17 @@ describe("rule 2: apt-get → apk", () => {
     expect(migrate(`${base}RUN apt-get install -y g++ make python3\n`).output).toBe(
       "FROM alpine:3.23\nRUN apk add --no-cache g++ linux-headers make python3\n",
     );
+    // pip/npm/gem builds of native extensions include kernel headers too (psutil: linux/ethtool.h)
+    expect(
+      migrate(`${base}RUN apt-get install -y build-essential python3-dev && pip install psutil\n`)
+        .output,
+    ).toContain("apk add --no-cache build-base linux-headers python3-dev && pip install psutil");
+    expect(migrate(`${base}RUN apt-get install -y g++ nodejs npm\nRUN npm ci\n`).output).toContain(
+      "g++ linux-headers nodejs npm",
+    );
+    expect(migrate(`${base}RUN apt-get install -y build-essential && pip freeze\n`).output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache build-base && pip freeze\n",
+    );
     // removal never grows
     expect(migrate(`${base}RUN apt-get purge -y libc6-dev && make\n`).output).toBe(
       "FROM alpine:3.23\nRUN apk del musl-dev && make\n",

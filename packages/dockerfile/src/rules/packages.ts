@@ -198,11 +198,13 @@ const COMPANIONS: readonly Companion[] = [
   {
     // Debian: libc6-dev Depends linux-libc-dev (/usr/include/linux, asm); build-essential Depends
     // libc6-dev. Alpine's musl-dev has only the libc headers; the kernel's are linux-headers.
-    // g++ Depends libstdc++-dev, which Depends libc6-dev. Build intent: the stage compiles, or
+    // g++ Depends libstdc++-dev, which Depends libc6-dev. Build intent: the stage compiles,
+    // installs language packages whose extensions compile (psutil includes linux/ethtool.h), or
     // installs make in the same list.
     debian: new Set(["libc6-dev", "libc-dev", "build-essential", "g++"]),
     add: "linux-headers",
-    when: (_written, stage, names) => stage.buildsFromSource || names.includes("make"),
+    when: (_written, stage, names) =>
+      stage.buildsFromSource || stage.compilesExtensions || names.includes("make"),
     reason:
       "Debian's libc6-dev depends on linux-libc-dev (kernel headers: linux/*.h, asm/*.h), which builds from source (make, configure, cmake) include; Alpine's musl-dev has none, they are in linux-headers",
   },

@@ -43,6 +43,11 @@ export interface StageState {
   usesDpkgTools: boolean;
   /** The stage, or a stage built FROM it, compiles from source (make, configure, cmake, …). */
   buildsFromSource: boolean;
+  /**
+   * The stage (or a stage built FROM it) installs language packages that may compile native
+   * extensions (pip, gem, bundle, pecl, npm, yarn, cargo): psutil and the like include linux/*.h.
+   */
+  compilesExtensions: boolean;
   /** The stage is the final one or a base the final stage is built FROM: its files ship. */
   ships: boolean;
   /** Where the runtime-library scan became scanelf's (`so:` dependencies), if it did. */

@@ -50,6 +50,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     mappedValues: new Set(),
     usesDpkgTools: family.some((ins) => /\bdpkg-(?:architecture|buildflags)\b/.test(ins.args.text)),
     buildsFromSource: BUILD_COMMANDS.some((c) => familyCommands.has(c)),
+    compilesExtensions: family.some((ins) => EXTENSION_INSTALL.test(ins.args.text)),
     wget: wgetUse(ctx, family, copied),
     ships: all.some((o) => o.final && isAncestor(info, o)),
     // A gosu call before the install that becomes su-exec follows it too (a second run sees
@@ -126,6 +127,10 @@ const BUILD_COMMANDS = [
   "configure",
   "Configure",
 ];
+
+/** Installs of language packages whose native extensions compile against the C headers. */
+const EXTENSION_INSTALL =
+  /(?:^|[\s;&|(])(?:(?:pip3?|python3?\s+-m\s+pip|uv\s+pip|gem|bundle|pecl|cargo|npm|yarn|pnpm)\s+(?:install|ci|build)|python3?\s+setup\.py|node-gyp)\b/;
 
 /** Whether `stage` is `of` or a stage `of` is built FROM. */
 function isAncestor(stage: StageInfo, of: StageInfo): boolean {
