@@ -28,6 +28,21 @@ function parses(shell: string[], script: string): void {
 }
 
 describe("rewriteEntrypoint", () => {
+  it("warns on groupmod, groupdel, userdel and usermod -u: they need shadow on Alpine", () => {
+    const r = rewriteEntrypoint(
+      '#!/bin/sh\ngroupmod -o -g "$PGID" app\nusermod -o -u "$PUID" app\nuserdel old\ngroupdel old\n',
+    );
+    expect(r.output).toContain('groupmod -o -g "$PGID" app\nusermod -o -u "$PUID" app\n');
+    const rules = r.warnings.map((w) => [w.rule, w.line]);
+    expect(rules).toEqual([
+      ["groupmod", 2],
+      ["usermod", 3],
+      ["userdel", 4],
+      ["groupdel", 5],
+    ]);
+    for (const w of r.warnings) expect(w.message).toContain("apk add --no-cache shadow");
+  });
+
   it("turns groupadd + usermod -aG into shims that refer to the group by its GID", () => {
     const input = [
       "#!/bin/sh",

@@ -76,6 +76,11 @@ const BB_ADDUSER: OptionSpec = {
 
 const NOLOGIN_DEBIAN = "/usr/sbin/nologin";
 
+// The shims create users and groups and add members; they never change or delete one, so these
+// calls need Alpine's shadow package (the same tools and options as Debian's).
+const SHADOW_ONLY =
+  "the shims never change or delete an existing user or group; keep the line and install shadow on Alpine (apk add --no-cache shadow), which has the same tool and options; left as is";
+
 export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined {
   const name = ctx.name;
   const args = ctx.cmd.words.slice(ctx.at + 1);
@@ -98,6 +103,10 @@ export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined 
     case "gosu":
     case "su-exec":
       return execAs(name, args, ctx);
+    case "groupmod":
+    case "groupdel":
+    case "userdel":
+      return warn(name, `${name} is not rewritten: ${SHADOW_ONLY}`);
     default:
       return name === undefined ? undefined : groupUses(name, ctx);
   }
@@ -189,7 +198,7 @@ function usermod(args: Word[], ctx: CommandContext): CommandOutcome {
   const groups = o.values.get("G");
   const onlyAppend = o.flags.size === 1 && o.flags.has("a") && o.values.size === 1;
   if (!groups || !onlyAppend || o.unknown.length > 0 || o.positionals.length !== 1)
-    return warn("usermod", "only `usermod -aG GROUP USER` is rewritten; left as is");
+    return warn("usermod", `only \`usermod -aG GROUP USER\` is rewritten; ${SHADOW_ONLY}`);
   return addToGroups(text(o.positionals[0]), groups.text, ctx, "usermod-append");
 }
 
