@@ -223,6 +223,39 @@ describe("rule 1: tags built from variables that name the Debian release", () =>
   });
 });
 
+describe("rule 1: a Debian release in an ARG when the image itself changes", () => {
+  it("writes alpine:<release> where debian:${V} stood, and leaves the ARG", () => {
+    const r = migrate("ARG V=bookworm-slim\nFROM debian:${V}\nRUN apt-get install -y curl\n");
+    expect(r.output).toBe("ARG V=bookworm-slim\nFROM alpine:3.23\nRUN apk add --no-cache curl\n");
+    expect(r.warnings[0]?.message).toMatch(/^debian:\$\{V\}: ARG V chose the Debian release/);
+    expect(r.images).toEqual([
+      expect.objectContaining({ before: "debian:${V}", after: "alpine:3.23" }),
+    ]);
+    const ubuntu = migrate("ARG U=22.04\nFROM ubuntu:$U\n");
+    expect(ubuntu.output).toBe("ARG U=22.04\nFROM alpine:3.23\n");
+  });
+
+  it("rewrites an image ARG that nests the release ARG, and never the shared release ARG", () => {
+    const r = migrate(
+      'ARG D=bookworm-slim\nARG B="hexpm/elixir:1.16.2-erlang-26.2.5-debian-${D}"\nARG R="debian:${D}"\nFROM ${B} AS build\nFROM ${R}\n',
+    );
+    expect(r.output).toBe(
+      'ARG D=bookworm-slim\nARG B="hexpm/elixir:1.16.2-erlang-26.2.5-debian-${D}"\nARG R="alpine:3.23"\nFROM ${B} AS build\nFROM ${R}\n',
+    );
+  });
+
+  it("writes the tag out when another FROM reads the same ARG", () => {
+    const r = migrate("ARG TAG=3.12-slim-bookworm\nFROM python:${TAG}\nFROM myorg/tools:${TAG}\n");
+    expect(r.output).toBe(
+      "ARG TAG=3.12-slim-bookworm\nFROM python:3.12-alpine\nFROM myorg/tools:${TAG}\n",
+    );
+    expect(r.warnings[0]?.message).toMatch(/ARG TAG is read by another FROM or ARG too/);
+    // Two stages on the same image share the rewritten default.
+    const both = migrate("ARG TAG=3.12-slim-bookworm\nFROM python:${TAG} AS a\nFROM python:$TAG\n");
+    expect(both.output).toBe("ARG TAG=3.12-alpine\nFROM python:${TAG} AS a\nFROM python:$TAG\n");
+  });
+});
+
 describe("rule 1: tags that name another base or build", () => {
   it("leaves images whose tag is not Debian or Ubuntu, and says why", () => {
     for (const image of [

@@ -12,6 +12,26 @@ describe("rule 6: shells", () => {
     );
   });
 
+  it("keeps a bash SHELL that stages built FROM this one run their RUN lines with", () => {
+    const text =
+      'FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nRUN [[ -n "$X" ]] && echo "${X^^}"\n';
+    const r = migrate(text);
+    expect(r.output).toBe(
+      'FROM alpine:3.23 AS base\nRUN apk add --no-cache bash\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nRUN [[ -n "$X" ]] && echo "${X^^}"\n',
+    );
+    expect(r.warnings[0]?.message).toMatch(/a stage built FROM this one \(line 4\)/);
+    // A child that sets its own SHELL first does not count; nor does one built on another stage.
+    for (const child of [
+      'FROM base\nSHELL ["/bin/sh", "-c"]\nRUN echo ok\n',
+      'FROM debian:12\nRUN [[ -n "$X" ]] && echo "${X^^}"\n',
+    ]) {
+      const own = migrate(
+        `FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN true\n${child}`,
+      );
+      expect(own.output).toContain('SHELL ["/bin/ash", "-o", "pipefail", "-c"]');
+    }
+  });
+
   it("keeps a bash SHELL and installs bash before it when RUN lines use bash features", () => {
     const text =
       'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN if [[ -n "$X" ]]; then echo "${X//a/b}"; fi\n';

@@ -135,18 +135,26 @@ function rewriteImage(
     const viaArg = rewriteTagArg(ctx, image, written.slice(colon + 1), ctx.globalArgs, start);
     if (viaArg) {
       const go = familiarRepository(image) === "golang";
-      return viaArg === "alpine" ? { alpine: true, go, already: true } : { alpine: true, go };
+      if (viaArg.kind === "literal") {
+        const why =
+          viaArg.why === "image"
+            ? `ARG ${viaArg.arg} chose the Debian release, and the image itself changes`
+            : `ARG ${viaArg.arg} is read by another FROM or ARG too, so its default stays`;
+        ctx.warn(
+          "from",
+          start,
+          `${written}: ${why}; the base is now ${viaArg.after}, no longer taken from ARG ${viaArg.arg}`,
+        );
+        writeImage(ctx, stage, written, viaArg.after, start, end);
+        return { alpine: true, go };
+      }
+      return viaArg.kind === "alpine" ? { alpine: true, go, already: true } : { alpine: true, go };
     }
     // `python:${V}-${DEBIAN}` with `ARG DEBIAN=bookworm`: that variable goes with the Debian tag.
+    const original = written;
     const reduced = dropDebianVariables(written.slice(colon + 1), ctx.globalArgs);
-    if (reduced.dropped.length > 0) {
-      ctx.warn(
-        "from",
-        start,
-        `${reduced.dropped.map((n) => `ARG ${n}`).join(", ")} named the Debian release or variant of this image; the Alpine tag has no place for it, so it no longer takes part`,
-      );
-      written = `${image}:${reduced.tag}`;
-    }
+    const dropped = reduced.dropped.map((n) => `ARG ${n}`).join(", ");
+    if (reduced.dropped.length > 0) written = `${image}:${reduced.tag}`;
     // `python:${PY}-slim`: decide with a stand-in version, then put the variables back.
     const probe = written.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*/g, (v) => {
       vars.push(v);
@@ -176,24 +184,23 @@ function rewriteImage(
       ctx.warn(
         "from",
         start,
-        `image ${written} takes its tag from a variable and has no Alpine variant alpinize knows; give it an Alpine tag`,
+        `image ${original} takes its tag from a variable and has no Alpine variant alpinize knows; give it an Alpine tag`,
       );
       return { alpine: false, go: familiarRepository(splitReference(probe).name) === "golang" };
     }
-    if (!after.includes("$"))
+    if (dropped !== "")
       ctx.warn(
         "from",
         start,
-        `${written}: the tag came from a variable, which no longer picks the base (${after})`,
+        `${dropped} named the Debian release or variant of this image; the Alpine tag has no place for it, so it no longer takes part${after.includes("$") ? "" : ` (the base is now ${after})`}`,
       );
-    ctx.edit("from", start, end, after);
-    ctx.images.push({
-      line: ctx.line(start),
-      ...(stage.alias !== undefined ? { stage: stage.alias } : {}),
-      before: written,
-      after,
-      needsPin: false,
-    });
+    else if (!after.includes("$"))
+      ctx.warn(
+        "from",
+        start,
+        `${original}: the tag came from a variable, which no longer picks the base (${after})`,
+      );
+    writeImage(ctx, stage, original, after, start, end);
     const repo = familiarRepository(splitReference(probe).name);
     return { alpine: true, go: repo === "golang" };
   }
@@ -239,6 +246,25 @@ function rewriteImage(
     ...(buildpack ? { buildpack } : {}),
     ...(d.family === "alpine" ? { already: true } : {}),
   };
+}
+
+/** Replaces the reference at `[start, end)` and reports it among the images. */
+function writeImage(
+  ctx: MigrationContext,
+  stage: Stage,
+  before: string,
+  after: string,
+  start: number,
+  end: number,
+): void {
+  ctx.edit("from", start, end, after);
+  ctx.images.push({
+    line: ctx.line(start),
+    ...(stage.alias !== undefined ? { stage: stage.alias } : {}),
+    before,
+    after,
+    needsPin: false,
+  });
 }
 
 /**

@@ -48,6 +48,8 @@ export interface StageState {
    * extensions (pip, gem, bundle, pecl, npm, yarn, cargo): psutil and the like include linux/*.h.
    */
   compilesExtensions: boolean;
+  /** RUN lines of stages built FROM this one that run under the SHELL this stage leaves set. */
+  inheritedRuns: Instruction[];
   /** The stage is the final one or a base the final stage is built FROM: its files ship. */
   ships: boolean;
   /** Where the runtime-library scan became scanelf's (`so:` dependencies), if it did. */

@@ -121,6 +121,12 @@ export function migrateShell(ctx: MigrationContext, state: StageState): void {
       checkShebangs(state, ins, state.copied);
     }
   }
+  // Stages built FROM this one run their RUN lines with the SHELL it leaves set.
+  const inherited =
+    bashShell && !runsNeedBash
+      ? state.inheritedRuns.find((ins) => ins.form !== "exec" && hasBashism(scriptText(ctx, ins)))
+      : undefined;
+  if (inherited) runsNeedBash = true;
   if (bashShell && !runsNeedBash && state.bashNeeds.length === 0) {
     const first = firstJsonString(bashShell.args.text)!;
     const [s, e] = sourceSpan(bashShell.args, first.start, first.end);
@@ -130,7 +136,9 @@ export function migrateShell(ctx: MigrationContext, state: StageState): void {
   if (bashShell && runsNeedBash)
     state.bashNeeds.unshift({
       offset: bashShell.start,
-      reason: "SHELL is bash and RUN lines use bash features",
+      reason: inherited
+        ? `SHELL is bash and RUN lines of a stage built FROM this one (line ${ctx.line(inherited.start)}) use bash features`
+        : "SHELL is bash and RUN lines use bash features",
     });
   ensureBash(ctx, state, bashShell);
 }

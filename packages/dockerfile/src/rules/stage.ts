@@ -51,6 +51,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     usesDpkgTools: family.some((ins) => /\bdpkg-(?:architecture|buildflags)\b/.test(ins.args.text)),
     buildsFromSource: BUILD_COMMANDS.some((c) => familyCommands.has(c)),
     compilesExtensions: family.some((ins) => EXTENSION_INSTALL.test(ins.args.text)),
+    inheritedRuns: inheritingRuns(info, all),
     wget: wgetUse(ctx, family, copied),
     ships: all.some((o) => o.final && isAncestor(info, o)),
     // A gosu call before the install that becomes su-exec follows it too (a second run sees
@@ -149,6 +150,25 @@ function withDescendants(info: StageInfo, all: StageInfo[]): Instruction[] {
     let p = other.stage.parent;
     while (p && p !== info.stage) p = p.parent;
     if (p) out.push(...other.stage.body);
+  }
+  return out;
+}
+
+/**
+ * RUN lines of later stages that inherit this stage's SHELL: a stage built FROM it (directly, or
+ * through stages that set no SHELL of their own), up to its own first SHELL.
+ */
+function inheritingRuns(info: StageInfo, all: StageInfo[]): Instruction[] {
+  const setsShell = (s: StageInfo["stage"]) => s.body.some((i) => i.keyword === "SHELL");
+  const out: Instruction[] = [];
+  for (const other of all) {
+    let p = other.stage.parent;
+    while (p && p !== info.stage && !setsShell(p)) p = p.parent;
+    if (p !== info.stage) continue;
+    for (const ins of other.stage.body) {
+      if (ins.keyword === "SHELL") break;
+      if (ins.keyword === "RUN") out.push(ins);
+    }
   }
   return out;
 }

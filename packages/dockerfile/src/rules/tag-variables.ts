@@ -15,10 +15,18 @@ function defaultOf(args: readonly ArgDefault[], name: string): ArgDefault | unde
   return [...args].reverse().find((a) => a.name === name);
 }
 
+/** What became of a tag that is one ARG: its default rewritten, or the reference to write instead. */
+export type TagArgOutcome =
+  | { kind: "alpine" }
+  | { kind: "rewritten" }
+  | { kind: "literal"; after: string; arg: string; why: "image" | "shared" };
+
 /**
  * `FROM python:${TAG}` with `ARG TAG=3.12-slim-bookworm`: the tag lives in the ARG, so its
- * default is rewritten (`3.12-alpine`), as `FROM ${IMAGE}` rewrites the image's. Undefined when
- * the tag is not one such variable, or its image has no Alpine twin.
+ * default is rewritten (`3.12-alpine`), as `FROM ${IMAGE}` rewrites the image's. When the image
+ * itself changes (`debian:${V}` → `alpine`), or another FROM or ARG reads the same variable (a
+ * stage that stays on Debian would get an Alpine tag), the reference is written out instead.
+ * Undefined when the tag is not one such variable, or its image has no Alpine twin.
  */
 export function rewriteTagArg(
   ctx: MigrationContext,
@@ -26,22 +34,51 @@ export function rewriteTagArg(
   tag: string,
   args: readonly ArgDefault[],
   at: number,
-): "alpine" | "rewritten" | undefined {
+): TagArgOutcome | undefined {
   const whole = /^\$\{?(\w+)\}?$/.exec(tag);
   const arg = whole ? defaultOf(args, whole[1]!) : undefined;
   if (!arg || arg.value === "" || arg.value.includes("$")) return undefined;
   const d = decideImage(`${name}:${arg.value}`, ctx.release);
   // The default names an Alpine tag already (a second run, or written so): nothing to do.
-  if (d.family === "alpine") return "alpine";
+  if (d.family === "alpine") return { kind: "alpine" };
   if (d.family !== "converted" || d.after === undefined) return undefined;
-  const newTag = d.after.slice(d.after.lastIndexOf(":") + 1);
+  const colon = d.after.lastIndexOf(":");
+  if (d.after.slice(0, colon) !== name)
+    return { kind: "literal", after: d.after, arg: arg.name, why: "image" };
+  if (readElsewhere(ctx.text, arg.name, name))
+    return { kind: "literal", after: d.after, arg: arg.name, why: "shared" };
+  const newTag = d.after.slice(colon + 1);
+  // A second stage on the same image and ARG: the default is rewritten once.
+  if (ctx.edits.some((e) => e.start === arg.start && e.end === arg.end))
+    return { kind: "rewritten" };
   ctx.edit("from", arg.start, arg.end, newTag);
   ctx.warn(
     "from",
     at,
     `the tag of this image comes from ARG ${arg.name}: its default is now ${newTag}; a --build-arg ${arg.name}=… must name an Alpine tag too`,
   );
-  return "rewritten";
+  return { kind: "rewritten" };
+}
+
+/** Whether a FROM or ARG line uses `$NAME` other than as the whole tag of `image`. */
+function readElsewhere(text: string, variable: string, image: string): boolean {
+  const use = new RegExp(`\\$\\{?${variable}(?![\\w])`, "g");
+  const asTag = new RegExp(
+    `(?:^|[\\s="'])${escapeRegExp(image)}:\\$\\{?${variable}\\}?(?![\\w$])`,
+    "g",
+  );
+  let all = 0;
+  let tags = 0;
+  for (const line of text.split(/\r?\n/)) {
+    if (!/^\s*(?:FROM|ARG)\s/i.test(line)) continue;
+    all += line.match(use)?.length ?? 0;
+    tags += line.match(asTag)?.length ?? 0;
+  }
+  return all > tags;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /**
