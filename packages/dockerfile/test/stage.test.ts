@@ -151,6 +151,15 @@ describe("rule 8: tini and gosu", () => {
     });
   });
 
+  it("moves tini and gosu in a child stage's ENTRYPOINT/CMD when the parent installed them", () => {
+    const r = migrate(
+      'FROM debian:12 AS base\nRUN apt-get install -y tini gosu\nFROM base AS mid\nFROM mid\nENTRYPOINT ["/usr/bin/tini", "--"]\nCMD ["gosu", "nobody", "app"]\n',
+    );
+    expect(r.output).toBe(
+      'FROM alpine:3.23 AS base\nRUN apk add --no-cache tini su-exec\nFROM base AS mid\nFROM mid\nENTRYPOINT ["/sbin/tini", "--"]\nCMD ["su-exec", "nobody", "app"]\n',
+    );
+  });
+
   it("leaves a tini that was not installed from packages", () => {
     const text = 'FROM debian:12\nCOPY tini /usr/bin/tini\nENTRYPOINT ["/usr/bin/tini"]\n';
     expect(migrate(text).output).toBe(text.replace("debian:12", "alpine:3.23"));

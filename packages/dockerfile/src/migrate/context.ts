@@ -24,6 +24,8 @@ export class MigrationContext {
   globalArgs: readonly ArgDefault[] = [];
   /** Packages each converted stage installs for good, for the stages built FROM it. */
   readonly lastingByStage = new Map<number, ReadonlySet<string>>();
+  /** The Debian names each converted stage (and its parents) installed: tini, gosu for children. */
+  readonly debianByStage = new Map<number, ReadonlySet<string>>();
 
   constructor(
     readonly doc: ParsedDockerfile,

@@ -38,7 +38,10 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     info,
     commands: new Set([...stageCommands(ctx, body), ...scriptCommands(copied)]),
     copied,
-    debianInstalled: new Set(),
+    // A child stage runs the parent's programs: its ENTRYPOINT follows tini's and gosu's moves.
+    debianInstalled: new Set(
+      info.stage.parent ? ctx.debianByStage.get(info.stage.parent.index) : [],
+    ),
     // A stage built FROM another has what that one installed for good.
     alpineInstalled: new Set(inherited(ctx, info)),
     lasting: new Set(inherited(ctx, info)),
@@ -102,6 +105,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   writePreamble(ctx, state);
   addGoDns(ctx, info, all);
   ctx.lastingByStage.set(info.stage.index, state.lasting);
+  ctx.debianByStage.set(info.stage.index, state.debianInstalled);
 }
 
 function inherited(ctx: MigrationContext, info: StageInfo): ReadonlySet<string> {
