@@ -46,17 +46,25 @@ export async function findCopiedScripts(
   const contexts = uniq([posix.dirname(dockerfile), "."]);
   // Per stage: where files from the repository landed in its filesystem, for COPY --from.
   const landed: Landed[] = [];
+  // Per stage: whether a RUN in it (or in a stage it is built on) may have made files.
+  const builds: boolean[] = [];
   for (const stage of stages) {
     const own: Landed = new Map(stage.parent ? landed[stage.parent.index] : undefined);
     landed.push(own);
+    builds.push(
+      (stage.parent !== undefined && builds[stage.parent.index] === true) ||
+        stage.body.some((ins) => ins.keyword === "RUN"),
+    );
     const { copies, runs } = readStage(stage.body);
     for (const copy of copies) {
       for (const source of copy.sources) {
         const found =
           copy.from === undefined
             ? await resolveSource(root, contexts, source)
-            : fromStage(copy.from, source, stages, landed);
+            : fromStage(copy.from, source, stages, landed, builds);
         if (found === undefined) continue;
+        // `COPY . /src` then `RUN make`: /src/out/app is a build output, never in the repository.
+        if (found.maybeBuilt && !(await existsInRepo(root, found.path))) continue;
         // A folder's contents land in the destination itself; a file under its own name.
         const at = found.directory ? copy.destination : landingPath(copy, source);
         if (at.startsWith("/")) own.set(at.replace(/\/+$/, "") || "/", found);
@@ -86,7 +94,8 @@ export async function findCopiedScripts(
   return [...out.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 
-type Found = { path: string; directory: boolean };
+/** `maybeBuilt`: the path lies inside a folder copied into a stage that also RUNs commands. */
+type Found = { path: string; directory: boolean; maybeBuilt?: boolean };
 type Landed = Map<string, Found>;
 
 /** `COPY --from=stage SRC`: the repository file that stage COPYed to SRC, if any. */
@@ -95,11 +104,13 @@ function fromStage(
   source: string,
   stages: readonly { alias?: string; index: number }[],
   landed: readonly Landed[],
+  builds: readonly boolean[],
 ): Found | undefined {
   const stage =
     stages.find((s) => s.alias?.toLowerCase() === name.toLowerCase()) ??
     (/^\d+$/.test(name) ? stages[Number(name)] : undefined);
-  const files = stage ? landed[stage.index] : undefined;
+  if (!stage) return undefined;
+  const files = landed[stage.index];
   if (!files || source.includes("*") || source.includes("$")) return undefined;
   const wanted = posix.resolve("/", source).replace(/\/+$/, "");
   const exact = files.get(wanted);
@@ -108,7 +119,10 @@ function fromStage(
     const prefix = dest === "/" ? "/" : `${dest}/`;
     if (!found.directory || !wanted.startsWith(prefix)) continue;
     const rest = wanted.slice(prefix.length);
-    return { path: posix.join(found.path, rest), directory: false };
+    const path = posix.join(found.path, rest);
+    return builds[stage.index]
+      ? { path, directory: false, maybeBuilt: true }
+      : { path, directory: false };
   }
   return undefined;
 }
@@ -215,6 +229,12 @@ async function resolveSource(
     if (info?.isDirectory()) return { path: rel, directory: true };
   }
   return undefined;
+}
+
+/** Whether `rel` is in the repository (a link counts: it is reported, never followed). */
+async function existsInRepo(root: string, rel: string): Promise<boolean> {
+  if (!(await parentsInside(root, rel))) return false;
+  return (await lstat(join(root, rel)).catch(() => undefined)) !== undefined;
 }
 
 async function isShellScript(root: string, rel: string): Promise<boolean> {
