@@ -185,6 +185,30 @@ describe("full Debian tags and their toolchains", () => {
     expect(notes("FROM node:20-bookworm\nRUN echo hi\n")).toEqual([]);
   });
 
+  it("adds the buildpack-deps tools a full language tag's stage uses (curl, gnupg, git)", () => {
+    const py = migrate(
+      "FROM python:3.12-bookworm\nRUN curl -fsSLo /x https://e.org/x && git clone https://e.org/r\n",
+    );
+    expect(py.output).toBe(
+      "FROM python:3.12-alpine\nRUN apk add --no-cache curl git\nRUN curl -fsSLo /x https://e.org/x && git clone https://e.org/r\n",
+    );
+    expect(py.warnings.map((w) => w.message)).toEqual([
+      "python:3.12-bookworm is built on buildpack-deps, which preinstalled tools this stage uses; the -alpine tag has none: added curl git",
+    ]);
+    // golang's Debian tags are on the -scm variant; gpg comes with it too.
+    expect(
+      migrate("FROM golang:1.23\nRUN curl -fsS https://e.org/k | gpg --import\n").output,
+    ).toContain("FROM golang:1.23-alpine\nRUN apk add --no-cache curl gnupg\n");
+    // slim tags never had them; a stage that installs them keeps its own install.
+    expect(migrate("FROM python:3.12-slim\nRUN curl -fsS https://e.org\n").output).toBe(
+      "FROM python:3.12-alpine\nRUN curl -fsS https://e.org\n",
+    );
+    expect(
+      migrate("FROM node:22-bookworm\nRUN apt-get install -y curl && curl -fsS https://e.org\n")
+        .output,
+    ).toBe("FROM node:22-alpine\nRUN apk add --no-cache curl && curl -fsS https://e.org\n");
+  });
+
   it("leaves openjdk as is and points at eclipse-temurin", () => {
     const r = migrate("FROM openjdk:17-slim\n");
     expect(r.output).toBe("FROM openjdk:17-slim\n");

@@ -92,18 +92,21 @@ export function addBuildpackTools(
   const commands = stageCommands(ctx, family);
   for (const c of state.commands) commands.add(c);
   if (variant === "full") for (const t of scriptTools(ctx, family)) commands.add(t);
-  const want = ["ca-certificates"];
+  // A language image's -alpine tag has its own CA bundle and toolchain story (the FROM note).
+  const via = state.info.buildpackVia;
+  const want = via ? [] : ["ca-certificates"];
   for (const t of TOOLS) {
     if (RANK[t.variant] <= rank && t.commands.some((c) => commands.has(c))) want.push(...t.alpine);
   }
   if (state.wget.kind === "gnu") want.push("wget");
   const compiles =
+    !via &&
     variant === "full" &&
     (state.buildsFromSource || ["gcc", "cc", "g++", "c++"].some((c) => commands.has(c)));
   if (compiles) want.push("gcc", "g++", "make", "musl-dev", "linux-headers");
   const recipes = compiles ? knownSourceBuilds([...family, ...state.info.stage.body]) : [];
   for (const r of recipes) want.push(...r.dev);
-  if (variant === "full" && state.usesDpkgTools) want.push("dpkg-dev", "dpkg");
+  if (!via && variant === "full" && state.usesDpkgTools) want.push("dpkg-dev", "dpkg");
   const add = [...new Set(want)].filter(
     (n) => !state.alpineInstalled.has(n) && ctx.packageMap.exists(n),
   );
@@ -126,8 +129,10 @@ export function addBuildpackTools(
   const added =
     add.length === 0
       ? ""
-      : tools.length === 0
-        ? "buildpack-deps shipped ca-certificates, which TLS clients in the image rely on: added it"
-        : `buildpack-deps preinstalled tools this stage uses: added ${add.join(" ")}`;
+      : via
+        ? `${via} is built on buildpack-deps, which preinstalled tools this stage uses; the -alpine tag has none: added ${add.join(" ")}`
+        : tools.length === 0
+          ? "buildpack-deps shipped ca-certificates, which TLS clients in the image rely on: added it"
+          : `buildpack-deps preinstalled tools this stage uses: added ${add.join(" ")}`;
   ctx.warn("from", state.info.stage.imageStart, [added, devNote].filter(Boolean).join("; "));
 }

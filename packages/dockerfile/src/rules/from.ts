@@ -18,6 +18,8 @@ export interface StageInfo {
   final: boolean;
   /** The stage was on buildpack-deps (which preinstalls tools) and moved to plain Alpine. */
   buildpack?: BuildpackVariant;
+  /** The image built on buildpack-deps was a language image (python:3.12-bookworm), not it. */
+  buildpackVia?: string;
   /** Alpine-based before migration: rules that make up for Debian's base contents skip it. */
   already?: boolean;
 }
@@ -26,6 +28,7 @@ interface Rewritten {
   alpine: boolean;
   go: boolean;
   buildpack?: BuildpackVariant;
+  buildpackVia?: string;
   /** The image was Alpine-based before migration (nothing Debian to make up for). */
   already?: boolean;
 }
@@ -239,11 +242,16 @@ function rewriteImage(
     if (d.repository !== repo) followRenovateComment(ctx, instructionStart, repo, d.repository);
   }
   const buildpack =
-    d.after !== undefined && repo === "buildpack-deps" ? buildpackVariant(written) : undefined;
+    d.after === undefined
+      ? undefined
+      : repo === "buildpack-deps"
+        ? buildpackVariant(written)
+        : d.onBuildpack;
   return {
     alpine: d.family !== "other",
     go,
     ...(buildpack ? { buildpack } : {}),
+    ...(buildpack && repo !== "buildpack-deps" ? { buildpackVia: written } : {}),
     ...(d.family === "alpine" ? { already: true } : {}),
   };
 }

@@ -197,6 +197,11 @@ export interface ImageDecision {
   /** A distroless image: its musl warnings are moot when only static Go binaries come in. */
   distroless?: boolean;
   note?: string;
+  /**
+   * The Debian tag is built on buildpack-deps (`scm`: curl, gnupg, git, …; `full`: also autotools
+   * and patch) and the -alpine tag has none of those tools.
+   */
+  onBuildpack?: "scm" | "full";
 }
 
 /** Tags that are Alpine-based though their name does not say so. */
@@ -278,6 +283,8 @@ export function decideImage(written: string, release: string): ImageDecision {
     };
     const note = toolchainNote(repo, tag);
     if (note) decision.note = note;
+    if (repo === "golang") decision.onBuildpack = "scm";
+    else if (note) decision.onBuildpack = "full";
     // The SDK stage builds; globalization matters where the app runs.
     if (repo.startsWith("mcr.microsoft.com/dotnet/") && !repo.endsWith("/sdk")) {
       const icu =
