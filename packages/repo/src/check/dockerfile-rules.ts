@@ -3,6 +3,7 @@ import { hasDigest } from "../dockerfile/images.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "../facts/alpine-base.js";
+import { debianBaseHint } from "./base-advice.js";
 import { checkGoNetdns } from "./go-netdns.js";
 import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
@@ -57,7 +58,7 @@ function checkBase(stage: StageInfo, settings: CheckSettings, emit: Emit): void 
     emit(
       stage.imageLine,
       "debian-base",
-      `stage ${stage.name} is built on ${stage.image} (${stage.family}): run "alpinize migrate" or list the image in images.ignore`,
+      `stage ${stage.name} is built on ${stage.image} (${stage.family}): ${debianBaseHint(stage.image)}`,
     );
   }
   if (hasDigest(stage.image)) return;

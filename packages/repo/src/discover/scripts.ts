@@ -217,7 +217,7 @@ async function resolveSource(
   root: string,
   contexts: string[],
   source: string,
-): Promise<{ path: string; directory: boolean } | undefined> {
+): Promise<Found | undefined> {
   if (source.includes("*") || source.includes("$") || source.includes("..")) return undefined;
   for (const context of contexts) {
     const rel = posix.normalize(posix.join(context, source)).replace(/\/+$/, "");
