@@ -297,3 +297,25 @@ describe("rule 2: apt-get → apk", () => {
     expect(r.packages.map((p) => p.tool)).toEqual(["xx-apt", "xx-apt", "xx-apt"]);
   });
 });
+
+describe("rule 2: static archives for the rust -alpine image", () => {
+  it("adds the static archive of a -dev library a cargo stage on rust installs", () => {
+    const r = migrate(
+      "FROM rust:1.82-bookworm\nRUN apt-get update && apt-get install -y libssl-dev zlib1g-dev\nRUN cargo build --release\n",
+    );
+    expect(r.output).toContain(
+      "RUN apk add --no-cache openssl-dev openssl-libs-static zlib-dev zlib-static\n",
+    );
+    expect(r.packages.find((p) => p.alpine.includes("openssl-libs-static"))).toMatchObject({
+      debian: "libssl-dev",
+      kind: "split",
+      layer: "migrate-rule",
+    });
+    // Not without cargo, and not on other images (Alpine's own cargo links dynamically).
+    for (const text of [
+      "FROM rust:1.82-bookworm\nRUN apt-get install -y libssl-dev\n",
+      "FROM debian:12\nRUN apt-get install -y cargo libssl-dev && cargo build\n",
+    ])
+      expect(migrate(text).output).not.toContain("static");
+  });
+});

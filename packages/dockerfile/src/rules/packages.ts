@@ -181,6 +181,30 @@ function unversioned(name: string): string {
 /** Debian names that are (or depend on) the libc headers themselves. */
 const LIBC_DEV = new Set(["libc6-dev", "libc-dev", "build-essential"]);
 
+/**
+ * The rust images' -alpine tags build for `*-unknown-linux-musl`, which links statically
+ * (crt-static): a crate linking a system library (openssl-sys, libz-sys, …) needs its `.a`
+ * archive, which Alpine ships apart from the -dev package. Debian -dev name → static package.
+ */
+const RUST_STATIC: Readonly<Record<string, string>> = {
+  "libssl-dev": "openssl-libs-static",
+  "zlib1g-dev": "zlib-static",
+  "libsqlite3-dev": "sqlite-static",
+  "liblzma-dev": "xz-static",
+  "libzstd-dev": "zstd-static",
+  "libbz2-dev": "bzip2-static",
+  "libcurl4-openssl-dev": "curl-static",
+  "libssh2-1-dev": "libssh2-static",
+  "libgit2-dev": "libgit2-static",
+};
+
+const STATIC_ARCHIVES: Companion[] = Object.entries(RUST_STATIC).map(([debian, add]) => ({
+  debian: new Set([debian]),
+  add,
+  when: (_written, stage) => stage.staticRust,
+  reason: `the rust -alpine image builds for the musl target, which links statically (crt-static): crates linking this library need its static archive, which Alpine ships in ${add}`,
+}));
+
 const COMPANIONS: readonly Companion[] = [
   {
     // Debian: gcc Recommends libc6-dev and nearly every lib*-dev Depends on libc6-dev | libc-dev,
@@ -232,6 +256,7 @@ const COMPANIONS: readonly Companion[] = [
     reason:
       "dpkg is Essential on Debian (always there); dpkg-architecture/dpkg-buildflags call it and Alpine's dpkg-dev does not pull it in",
   },
+  ...STATIC_ARCHIVES,
 ];
 
 /** Rule 2 addendum: packages a Debian name implied (see COMPANIONS), added right after it. */

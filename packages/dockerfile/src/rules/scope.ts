@@ -48,6 +48,11 @@ export interface StageState {
    * extensions (pip, gem, bundle, pecl, npm, yarn, cargo): psutil and the like include linux/*.h.
    */
   compilesExtensions: boolean;
+  /**
+   * The stage was on a Debian rust image and runs cargo: the rust -alpine image builds for the
+   * musl target, which links statically, so system libraries need their static archives.
+   */
+  staticRust: boolean;
   /** RUN lines of stages built FROM this one that run under the SHELL this stage leaves set. */
   inheritedRuns: Instruction[];
   /** The stage is the final one or a base the final stage is built FROM: its files ship. */

@@ -55,6 +55,8 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     buildsFromSource: BUILD_COMMANDS.some((c) => familyCommands.has(c)),
     compilesExtensions: family.some((ins) => EXTENSION_INSTALL.test(ins.args.text)),
     inheritedRuns: inheritingRuns(info, all),
+    staticRust:
+      !info.already && baseRepository(ctx, info.stage) === "rust" && familyCommands.has("cargo"),
     wget: wgetUse(ctx, family, copied),
     ships: all.some((o) => o.final && isAncestor(info, o)),
     // A gosu call before the install that becomes su-exec follows it too (a second run sees
