@@ -6,6 +6,7 @@ import { exactLayer } from "./layers/exact.js";
 import { nameRuleLayer, unknownLayer } from "./layers/fallback.js";
 import { familyLayer } from "./layers/families.js";
 import { projectLayer } from "./layers/project.js";
+import { tesseractLayer } from "./layers/tesseract.js";
 import type { Env, Hit, Layer } from "./layers/types.js";
 import { upstreamLayer } from "./layers/upstream.js";
 import { aliasOf, isDebianPackageName, stripArch } from "./names.js";
@@ -26,6 +27,7 @@ const LAYERS: Layer[] = [
   curatedLayer,
   patternLayer,
   familyLayer,
+  tesseractLayer,
   exactLayer,
   ecosystemLayer,
   upstreamLayer,
