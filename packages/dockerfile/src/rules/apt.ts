@@ -101,6 +101,7 @@ export function migrateApt(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCo
   };
   if (sub === "install") {
     dropAssignments();
+    warnTargetRelease(scope, cmd, apt, rule);
     install(scope, pipeline, cmd, apt, xx, rule);
   } else if (UPGRADE.has(sub)) {
     dropAssignments();
@@ -117,6 +118,25 @@ export function migrateApt(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCo
       `${cmd.name} ${sub} has no apk equivalent alpinize knows; left as is`,
     );
   }
+}
+
+/** `-t bookworm-backports`: the packages came from another suite; Alpine has one version each. */
+function warnTargetRelease(
+  scope: ScriptScope,
+  cmd: SimpleCommand,
+  apt: AptCommand,
+  rule: RuleId,
+): void {
+  const words = apt.options.map((w) => w.value ?? w.raw);
+  const k = words.findIndex((w) => w === "-t" || w === "--target-release");
+  const joined = words.find((w) => /^(?:--target-release=|-t\S)/.test(w));
+  const suite = k >= 0 ? words[k + 1] : joined?.replace(/^(?:--target-release=|-t)/, "");
+  if (!suite) return;
+  scope.warn(
+    rule,
+    cmd.start,
+    `-t ${suite} dropped: these packages came from ${suite} on Debian; Alpine ${scope.ctx.release} has one version of each: check it is new enough`,
+  );
 }
 
 /** apt installs Recommends unless told not to (Debian's images do not turn them off). */

@@ -137,6 +137,7 @@ export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolea
     pipeline.commands.some((c) => c.name === "bash" || c.name === "sh" || c.name === "curl");
   if (!repo && !setup) {
     if (!all.some((w) => /\/etc\/apt\//.test(w))) return false;
+    if (dropAptConf(scope, pipeline, all)) return true;
     scope.warn(
       "apt-repos",
       pipeline.start,
@@ -144,10 +145,60 @@ export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolea
     );
     return true;
   }
+  const distro = !setup && all.some((w) => DISTRO_REPO.test(w));
+  // `echo "deb http://deb.debian.org/debian bookworm-backports main" > …/backports.list`: only
+  // Debian's own archive, written to a file: the step goes (there is no /etc/apt to write to).
+  if (
+    distro &&
+    !all.some((w) => /apt-key|add-apt-repository|keyring|signed-by|gpg/.test(w)) &&
+    pipeline.commands.every((c) => FILE_WRITERS.has(c.name ?? "")) &&
+    scope.deletePipeline(pipeline, "apt")
+  ) {
+    scope.warn(
+      "apt-repos",
+      pipeline.start,
+      "Debian/Ubuntu apt repository (backports, another suite) removed: Alpine's main and community repositories carry one version of each package; check the versions it installs are new enough",
+    );
+    return true;
+  }
   scope.warn(
     "apt-repos",
     pipeline.start,
-    "third-party apt repository setup left in place: it cannot work on Alpine; install the package from Alpine main/community (e.g. nodejs, docker-cli, postgresql-client) or use the vendor's Alpine instructions, then delete this",
+    distro
+      ? "Debian/Ubuntu apt repository setup (backports, another suite) left in place: it cannot work on Alpine, whose main and community repositories carry one version of each package; delete this step"
+      : "third-party apt repository setup left in place: it cannot work on Alpine; install the package from Alpine main/community (e.g. nodejs, docker-cli, postgresql-client) or use the vendor's Alpine instructions, then delete this",
+  );
+  return true;
+}
+
+/** Debian's and Ubuntu's own archives, and their suites (`bookworm-backports`). */
+const DISTRO_REPO =
+  /\b(?:deb|security|ftp(?:\.\w+)?|archive)\.debian\.org\b|\b(?:archive|security|ports)\.ubuntu\.com\b|-backports\b/;
+/** Commands that only write, copy or remove a file. */
+const FILE_WRITERS = new Set(["echo", "printf", "rm", "tee", "cat", "touch", "true", ":"]);
+
+/**
+ * Files under /etc/apt/apt.conf.d (Keep-Downloaded-Packages for cache mounts, the docker-clean
+ * hook, Install-Recommends) only steer apt: the step goes. A proxy setting is kept and flagged:
+ * apk reads http_proxy/https_proxy from the environment instead.
+ */
+function dropAptConf(scope: ScriptScope, pipeline: Pipeline, all: readonly string[]): boolean {
+  const aptPaths = all.filter((w) => /\/etc\/apt\//.test(w));
+  if (!aptPaths.every((w) => /\/etc\/apt\/apt\.conf(?:\.d\/|$)/.test(w))) return false;
+  if (!pipeline.commands.every((c) => FILE_WRITERS.has(c.name ?? ""))) return false;
+  if (all.some((w) => /proxy/i.test(w))) {
+    scope.warn(
+      "apt-repos",
+      pipeline.start,
+      "apt proxy setting left in place: apk does not read /etc/apt; pass the proxy as the http_proxy/https_proxy build args (predefined in BuildKit) and delete this step",
+    );
+    return true;
+  }
+  if (!scope.deletePipeline(pipeline, "apt")) return false;
+  scope.warn(
+    "apt",
+    pipeline.start,
+    "apt configuration step removed: apk does not read /etc/apt/apt.conf.d (apk add --no-cache keeps no package cache to preserve)",
   );
   return true;
 }

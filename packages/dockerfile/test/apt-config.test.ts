@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { migrate } from "./helpers.js";
+
+const base = "FROM debian:12\n";
+const rules = (text: string) => migrate(text).warnings.map((w) => [w.rule, w.message]);
+
+describe("rule 11: apt configuration and Debian's own repositories", () => {
+  it("removes apt.conf.d steps (cache-mount keep-cache, docker-clean) with a note", () => {
+    const r = migrate(
+      `${base}RUN rm -f /etc/apt/apt.conf.d/docker-clean; echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' > /etc/apt/apt.conf.d/keep-cache\nRUN echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/norec && apt-get install -y curl\n`,
+    );
+    expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache curl\n");
+    expect(r.warnings.map((w) => w.message)).toContain(
+      "apt configuration step removed: apk does not read /etc/apt/apt.conf.d (apk add --no-cache keeps no package cache to preserve)",
+    );
+  });
+
+  it("keeps and flags an apt proxy setting", () => {
+    const text = `${base}RUN echo 'Acquire::http::Proxy "http://proxy:3128";' > /etc/apt/apt.conf.d/01proxy\n`;
+    expect(migrate(text).output).toBe(text.replace("debian:12", "alpine:3.23"));
+    expect(rules(text)).toEqual([["apt-repos", expect.stringMatching(/^apt proxy setting left/)]]);
+  });
+
+  it("removes a backports list written to sources.list.d and warns about -t", () => {
+    const r = migrate(
+      `${base}RUN echo "deb http://deb.debian.org/debian bookworm-backports main" > /etc/apt/sources.list.d/bp.list && apt-get update && apt-get install -y -t bookworm-backports golang-go\n`,
+    );
+    expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache go\n");
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^Debian\/Ubuntu apt repository \(backports, another suite\) removed/),
+      expect.stringMatching(/^-t bookworm-backports dropped/),
+    ]);
+    expect(
+      migrate(`${base}RUN apt-get install --target-release=bookworm-backports -y curl\n`)
+        .warnings[0]?.message,
+    ).toMatch(/^-t bookworm-backports dropped/);
+  });
+
+  it("still keeps third-party repositories and keyed Debian sources", () => {
+    for (const step of [
+      'echo "deb [signed-by=/usr/share/keyrings/x.gpg] https://apt.example.com stable main" > /etc/apt/sources.list.d/x.list',
+      'echo "deb [signed-by=/usr/share/keyrings/d.gpg] http://deb.debian.org/debian sid main" | tee /etc/apt/sources.list.d/sid.list',
+      "sed -i 's/deb.debian.org/mirror.example.com/' /etc/apt/sources.list.d/debian.sources",
+    ]) {
+      const r = migrate(`${base}RUN ${step}\n`);
+      expect(r.output).toContain(step);
+      expect(r.warnings.map((w) => w.rule)).toContain("apt-repos");
+    }
+  });
+});
