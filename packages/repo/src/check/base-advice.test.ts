@@ -30,7 +30,7 @@ describe("debian-base hint", () => {
 
   it("repeats migrate's reason for an image it leaves with no known replacement", () => {
     const hint = debianBaseHint("ghcr.io/acme/tool:1.2-bookworm");
-    expect(hint).toMatch(/^alpinize migrate leaves this image \(.*acme\/tool.*\): move the stage/);
+    expect(hint).toMatch(/^alpinize migrate leaves this image: .*acme\/tool.*; move the stage/);
   });
 
   it("agrees with migrate on every image: the hint says migrate iff migrate changes the FROM", () => {

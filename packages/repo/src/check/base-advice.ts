@@ -29,7 +29,7 @@ function decide(image: string): string {
   if (instead) {
     return `alpinize migrate leaves this image (${instead.why}): use ${instead.use}, or list the image in images.ignore`;
   }
-  return `alpinize migrate leaves this image (${left}): move the stage to an Alpine-based image by hand, or list the image in images.ignore`;
+  return `alpinize migrate leaves this image: ${left}; move the stage to an Alpine-based image by hand, or list the image in images.ignore`;
 }
 
 /** Migrate's own warning when it keeps the image, undefined when it moves it (or cannot tell). */
