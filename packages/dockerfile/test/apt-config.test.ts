@@ -48,3 +48,26 @@ describe("rule 11: apt configuration and Debian's own repositories", () => {
     }
   });
 });
+
+describe("quieter notes on a RUN with several related steps", () => {
+  it("gives the third-party repository note once per RUN and adds no bash for a vendor setup script", () => {
+    const r = migrate(
+      `${base}RUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash - \\\n && curl -sS https://dl.yarnpkg.com/debian/pubkey.gpg | gpg --dearmor -o /usr/share/keyrings/yarn.gpg \\\n && echo "deb [signed-by=/usr/share/keyrings/yarn.gpg] https://dl.yarnpkg.com/debian stable main" > /etc/apt/sources.list.d/yarn.list\n`,
+    );
+    expect(r.warnings.map((w) => w.rule)).toEqual(["apt-repos"]);
+    expect(r.output).not.toContain("apk add --no-cache bash");
+  });
+
+  it("gives the long locale note once per RUN, even across lines", () => {
+    const r = migrate(
+      `${base}RUN apt-get install -y locales \\\n && echo "ja_JP.UTF-8 UTF-8" >> /etc/locale.gen \\\n && locale-gen ja_JP.UTF-8 \\\n && update-locale LANG=ja_JP.UTF-8\n`,
+    );
+    const notes = r.warnings.filter((w) => w.rule === "locales").map((w) => w.message);
+    expect(notes).toHaveLength(3);
+    expect(notes[0]).toMatch(/musl needs no generated locales/);
+    expect(notes.slice(1)).toEqual([
+      "locale-gen removed too (see the note above)",
+      "update-locale removed too (see the note above)",
+    ]);
+  });
+});

@@ -8,7 +8,7 @@ const LOCALE_TOOLS = new Set(["locale-gen", "localedef", "update-locale"]);
 const DEBCONF_TOOLS = new Set(["debconf-set-selections", "dpkg-reconfigure"]);
 const REPO_TEXT =
   /apt-key|add-apt-repository|\/etc\/apt\/(?:sources\.list|keyrings|trusted\.gpg)|\/usr\/share\/keyrings|signed-by=/;
-const SETUP_SCRIPT =
+export const SETUP_SCRIPT =
   /deb\.nodesource\.com|download\.docker\.com|packages\.microsoft\.com|apt\.postgresql\.org|packagecloud\.io|setup_\d+\.x/;
 // Adoptium's JDK assets: `…_x64_linux_hotspot_…` is the glibc build, `…_x64_alpine-linux_…` musl.
 const GLIBC =
@@ -52,9 +52,9 @@ export function migrateLocales(
   const line = scope.ctx.line(at);
   // `echo x | tee -a /etc/locale.gen` is one edit, met once per command of the pipeline.
   if (!scope.ctx.firstTime(`locales:${line}:${what}`)) return true;
-  // The long note once per line (`sed … /etc/locale.gen && locale-gen` removes two steps).
+  // The long note once per RUN (`sed … /etc/locale.gen && locale-gen` removes two steps).
   const full = scope.ctx.warnOnce(
-    `locales:${line}`,
+    `locales:run:${scope.instruction.start}`,
     "locales",
     at,
     `${what} removed: musl needs no generated locales (UTF-8 text works as is), but it does not collate or format by locale either, so sorting follows byte order${onPostgres(scope) ? `; for PostgreSQL, initialise with ICU (POSTGRES_INITDB_ARGS="--locale-provider=icu --icu-locale=${icuLocale(cmd)}")` : ""}; musl-locales only adds translated messages`,
@@ -146,6 +146,8 @@ export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolea
     return true;
   }
   const distro = !setup && all.some((w) => DISTRO_REPO.test(w));
+  // One note per RUN: a vendor's setup is often three steps (script or key, list, update).
+  if (!distro && !scope.ctx.firstTime(`apt-repos:${scope.instruction.start}`)) return true;
   // `echo "deb http://deb.debian.org/debian bookworm-backports main" > …/backports.list`: only
   // Debian's own archive, written to a file: the step goes (there is no /etc/apt to write to).
   if (

@@ -4,6 +4,7 @@ import type { Instruction } from "../parse/types.js";
 import { isNested, parseScript, simpleCommands } from "../shell/script.js";
 import type { CopiedFile } from "./context-files.js";
 import { callsOf } from "./gnu-calls.js";
+import { SETUP_SCRIPT } from "./misc.js";
 import { withNestedSources } from "./nested.js";
 import { apkRunLine, liveApkAdds } from "./place.js";
 import { runScripts } from "./run.js";
@@ -195,14 +196,22 @@ function callsBash(ctx: MigrationContext, ins: Instruction): boolean {
     // `sudo bash …`, `sh -c 'bash …'`: bash behind a wrapper or inside a string runs all the same.
     return runScripts(ctx, ins)
       .flatMap((s) => withNestedSources(s))
-      .some((src) =>
-        simpleCommands(src.script).some(
+      .some((src) => {
+        // `curl …/setup_20.x | bash -`: a vendor's apt setup, flagged to be replaced, not kept.
+        const setups = new Set(
+          src.script.items
+            .filter((it) => it.kind === "pipeline")
+            .filter((p) => p.commands.some((c) => c.args.some((a) => SETUP_SCRIPT.test(a.raw))))
+            .flatMap((p) => p.commands),
+        );
+        return simpleCommands(src.script).some(
           (c) =>
+            !setups.has(c) &&
             c.args.some((a) => /bash$/.test(a.value ?? "")) &&
             callsOf(c).some((x) => BASH_BIN.test(x.name ?? "")) &&
             !removed(ctx, ...src.span(c.start, c.end)),
-        ),
-      );
+        );
+      });
   } catch {
     return false;
   }
