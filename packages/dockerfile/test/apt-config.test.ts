@@ -71,3 +71,21 @@ describe("quieter notes on a RUN with several related steps", () => {
     ]);
   });
 });
+
+describe("rule 9: browser downloads of test tools", () => {
+  it("flags playwright install and puppeteer's Chrome download in a stage moved to Alpine", () => {
+    const pw = migrate("FROM node:20-bookworm\nRUN npx playwright install --with-deps chromium\n");
+    expect(pw.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^playwright install downloads browsers built for glibc/),
+    );
+    const pptr = migrate("FROM node:20-slim\nRUN npx @puppeteer/browsers install chrome@stable\n");
+    expect(pptr.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/Chrome for Testing, a glibc build/),
+    );
+    // Stages already on Alpine chose their browser; other npx calls are not flagged.
+    expect(migrate("FROM node:20-alpine\nRUN npx playwright install chromium\n").warnings).toEqual(
+      [],
+    );
+    expect(migrate("FROM node:20-slim\nRUN npx playwright test\n").warnings).toEqual([]);
+  });
+});

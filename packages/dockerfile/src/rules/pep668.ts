@@ -84,6 +84,37 @@ export function flagGlibcWheels(ctx: MigrationContext, state: StageState): void 
   }
 }
 
+/**
+ * Rule `glibc`: browser downloads of test tools. Playwright's browser builds are glibc-only (it
+ * does not support Alpine) and `--with-deps` runs apt-get; Puppeteer's `browsers install` fetches
+ * Chrome for Testing, a glibc build. Alpine's chromium package is the musl browser.
+ */
+export function flagBrowserDownloads(ctx: MigrationContext, state: StageState): void {
+  if (!state.info.alpine || state.info.already) return;
+  for (const { sources } of runSources(ctx, state.info.stage.body)) {
+    for (const src of sources) {
+      for (const c of simpleCommands(src.script).flatMap(callsOf)) {
+        const words = c.args.map((a) => a.value ?? a.raw);
+        const at = words.findIndex((w) => /^(?:@playwright\/test|playwright(?:@\S+)?)$/.test(w));
+        const pw = at >= 0 && words[at + 1] === "install";
+        const pptr =
+          words.some((w) => /^(?:@puppeteer\/browsers|puppeteer)(?:@\S+)?$/.test(w)) &&
+          words.includes("install") &&
+          words.some((w) => /^chrome(?:@|$)|^chrome-headless-shell/.test(w));
+        if (!pw && !pptr) continue;
+        ctx.warn(
+          "glibc",
+          src.span(c.start, c.start)[0],
+          pw
+            ? "playwright install downloads browsers built for glibc (Playwright does not support Alpine), and --with-deps runs apt-get: apk add chromium and point Playwright at it (launch executablePath /usr/bin/chromium-browser), or keep this stage on a Debian base"
+            : "this downloads Chrome for Testing, a glibc build: apk add chromium and set PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium-browser (and PUPPETEER_SKIP_DOWNLOAD=true)",
+        );
+        return;
+      }
+    }
+  }
+}
+
 /** `pip install …` or `python -m pip install …`, wherever the pip. */
 function pipInstall(c: SimpleCommand): boolean {
   const words = c.args.map((a) => a.value ?? a.raw);

@@ -18,7 +18,7 @@ import { addGoDns } from "./go-dns.js";
 import { migrateGosuDownload } from "./gosu.js";
 import { addRuntimeModules } from "./modules.js";
 import { addGnuIconv } from "./musl-iconv.js";
-import { flagGlibcWheels, flagSystemPip } from "./pep668.js";
+import { flagBrowserDownloads, flagGlibcWheels, flagSystemPip } from "./pep668.js";
 import { addPhpizeDeps } from "./php-pecl.js";
 import { apkRunLine } from "./place.js";
 import { migrateRun, stageCommands } from "./run.js";
@@ -102,6 +102,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   flagDotnetRid(ctx, state);
   flagSystemPip(ctx, state);
   flagGlibcWheels(ctx, state);
+  flagBrowserDownloads(ctx, state);
   addGnuIconv(ctx, state);
   addBuildpackTools(ctx, state, family);
   writePreamble(ctx, state);
