@@ -89,3 +89,17 @@ describe("rule 9: browser downloads of test tools", () => {
     expect(migrate("FROM node:20-slim\nRUN npx playwright test\n").warnings).toEqual([]);
   });
 });
+
+describe("rule 9: a .deb install and its repair", () => {
+  it("keeps `dpkg -i x.deb || apt-get install -f` so a failed install is not hidden", () => {
+    const r = migrate(`${base}RUN dpkg -i /tmp/x.deb || apt-get install -f -y\n`);
+    expect(r.output).toBe("FROM alpine:3.23\nRUN dpkg -i /tmp/x.deb || apt-get install -f -y\n");
+    expect(r.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/install -f repairs a dpkg -i of a \.deb/),
+    );
+    // A -f with packages is an ordinary install.
+    expect(migrate(`${base}RUN apt-get install -f -y curl\n`).output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache curl\n",
+    );
+  });
+});

@@ -170,6 +170,17 @@ function install(
     );
     return;
   }
+  // `dpkg -i x.deb || apt-get install -f`: the repair of a .deb install. Removing it would turn
+  // the fallback into `|| true` and hide the failed install: kept, so the build stops there.
+  const fixBroken = apt.options.some((w) => /^(?:-f|--fix-broken|-\w*f\w*)$/.test(w.value ?? ""));
+  if (fixBroken && apt.operands.length === 0) {
+    scope.warn(
+      "glibc",
+      cmd.start,
+      `${cmd.name} install -f repairs a dpkg -i of a .deb, which cannot work on Alpine: left as is so the build stops here; install the software from Alpine packages or a musl build, then delete both`,
+    );
+    return;
+  }
   const seen = new Set<string>();
   const literal = apt.operands.filter((w) => w.value !== undefined);
   const tokens: PackageToken[] = literal.map((w) => ({
