@@ -48,15 +48,34 @@ export async function findCopiedScripts(
   const landed: Landed[] = [];
   // Per stage: whether a RUN in it (or in a stage it is built on) may have made files.
   const builds: boolean[] = [];
+  // Per stage: what its ENTRYPOINT and CMD run, those it inherits from the stage it builds on included.
+  const running: Runs[] = [];
+  const record = (
+    path: string,
+    role: ScriptRole,
+    destination: string,
+    line: number,
+    stage: number,
+  ) => {
+    const previous = out.get(path);
+    if (previous && previous.role === role && !previous.stages.includes(stage)) {
+      previous.stages.push(stage);
+    } else if (!previous || rank(role) > rank(previous.role)) {
+      out.set(path, { path, role, dockerfile, line, destination, stages: [stage] });
+    }
+  };
   for (const stage of stages) {
-    const own: Landed = new Map(stage.parent ? landed[stage.parent.index] : undefined);
+    const inherited = stage.parent ? landed[stage.parent.index] : undefined;
+    const own: Landed = new Map(inherited);
     landed.push(own);
     builds.push(
       (stage.parent !== undefined && builds[stage.parent.index] === true) ||
         stage.body.some((ins) => ins.keyword === "RUN"),
     );
-    const { copies, runs } = readStage(stage.body);
-    for (const copy of copies) {
+    const read = readStage(stage.body);
+    const runs = inheritRuns(read, stage.parent ? running[stage.parent.index] : undefined);
+    running.push(runs);
+    for (const copy of read.copies) {
       for (const source of copy.sources) {
         const found =
           copy.from === undefined
@@ -67,27 +86,28 @@ export async function findCopiedScripts(
         if (found.maybeBuilt && !(await existsInRepo(root, found.path))) continue;
         // A folder's contents land in the destination itself; a file under its own name.
         const at = found.directory ? copy.destination : landingPath(copy, source);
-        if (at.startsWith("/")) own.set(at.replace(/\/+$/, "") || "/", found);
+        if (at.startsWith("/"))
+          own.set(at.replace(/\/+$/, "") || "/", { ...found, line: copy.line });
         const candidates = found.directory
           ? await filesRunFromDirectory(root, found.path, copy.destination, runs)
           : [{ path: found.path, destination: landingPath(copy, source) }];
         for (const { path, destination } of candidates) {
           const role = roleOf(destination, runs);
           if (role === "copied" && !SCRIPT_NAME.test(path)) continue;
-          const previous = out.get(path);
-          if (previous && previous.role === role && !previous.stages.includes(stage.index)) {
-            previous.stages.push(stage.index);
-          } else if (!previous || rank(role) > rank(previous.role)) {
-            out.set(path, {
-              path,
-              role,
-              dockerfile,
-              line: copy.line,
-              destination,
-              stages: [stage.index],
-            });
-          }
+          record(path, role, destination, copy.line, stage.index);
         }
+      }
+    }
+    // `COPY entry.sh` in the stage built on, `ENTRYPOINT ["/entry.sh"]` here: this stage runs it.
+    if (!inherited || read.runs.size === 0) continue;
+    for (const [at, found] of inherited) {
+      if (own.get(at) !== found) continue;
+      const candidates = found.directory
+        ? await filesRunFromDirectory(root, found.path, at, read.runs)
+        : [{ path: found.path, destination: at }];
+      for (const { path, destination } of candidates) {
+        const role = roleOf(destination, read.runs);
+        if (role !== "copied") record(path, role, destination, found.line ?? 0, stage.index);
       }
     }
   }
@@ -96,7 +116,24 @@ export async function findCopiedScripts(
 
 /** `maybeBuilt`: the path lies inside a folder copied into a stage that also RUNs commands. */
 type Found = { path: string; directory: boolean; maybeBuilt?: boolean };
-type Landed = Map<string, Found>;
+/** `line`: the COPY that put it there. */
+type Landed = Map<string, Found & { line?: number }>;
+type Runs = Map<string, ScriptRole>;
+
+/**
+ * A stage keeps the ENTRYPOINT of the stage it builds on unless it sets its own, and its CMD
+ * unless it sets CMD or ENTRYPOINT (a new ENTRYPOINT clears the inherited CMD).
+ */
+function inheritRuns(read: StageRead, parent: Runs | undefined): Runs {
+  if (!parent) return read.runs;
+  const runs: Runs = new Map(read.runs);
+  for (const [word, role] of parent) {
+    if (runs.has(word)) continue;
+    if (role === "entrypoint" && !read.entrypoint) runs.set(word, role);
+    if (role === "cmd" && !read.entrypoint && !read.cmd) runs.set(word, role);
+  }
+  return runs;
+}
 
 /** `COPY --from=stage SRC`: the repository file that stage COPYed to SRC, if any. */
 function fromStage(
@@ -132,9 +169,19 @@ function isCopy(ins: Instruction): boolean {
 }
 
 /** The stage's context COPYs and run targets, relative paths resolved against WORKDIR. */
-function readStage(body: Instruction[]): { copies: Copy[]; runs: Map<string, ScriptRole> } {
+interface StageRead {
+  copies: Copy[];
+  /** What the stage's own ENTRYPOINT and CMD run. */
+  runs: Runs;
+  entrypoint: boolean;
+  cmd: boolean;
+}
+
+function readStage(body: Instruction[]): StageRead {
   const copies: Copy[] = [];
-  const runs = new Map<string, ScriptRole>();
+  const runs: Runs = new Map();
+  let entrypoint = false;
+  let cmd = false;
   let workdir = "/";
   for (const ins of body) {
     if (ins.keyword === "WORKDIR") {
@@ -144,6 +191,8 @@ function readStage(body: Instruction[]): { copies: Copy[]; runs: Map<string, Scr
       copies.push(readCopy(ins, workdir));
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
       const role: ScriptRole = ins.keyword === "ENTRYPOINT" ? "entrypoint" : "cmd";
+      if (role === "entrypoint") entrypoint = true;
+      else cmd = true;
       for (const word of instructionWords(ins.args.text)) {
         // `./entry.sh` runs from WORKDIR; a bare word (`serve`, `node`) is not a path.
         const target = word.startsWith("./") ? posix.resolve(workdir, word) : word;
@@ -151,7 +200,7 @@ function readStage(body: Instruction[]): { copies: Copy[]; runs: Map<string, Scr
       }
     }
   }
-  return { copies, runs };
+  return { copies, runs, entrypoint, cmd };
 }
 
 function readCopy(ins: Instruction, workdir = "/"): Copy {
