@@ -12,11 +12,21 @@ export function lintScript(
   transforms: Pick<Transforms, "lintEntrypoint">,
   text: string,
   fileName: string,
-  /** A Dockerfile that runs the script installs gosu itself: its gosu calls work. */
-  gosuInstalled = false,
+  installed: ScriptTools = {},
 ): TransformWarning[] {
   const warnings = transforms.lintEntrypoint(withoutInlinedShims(text), { fileName });
-  return gosuInstalled ? warnings.filter((w) => w.rule !== "gosu") : warnings;
+  return warnings.filter(
+    (w) =>
+      !(installed.gosu && w.rule === "gosu") && !(installed.shadow && w.rule === "shadow-tool"),
+  );
+}
+
+/** What every image that runs a script installs itself, so the script's calls to it work. */
+export interface ScriptTools {
+  /** gosu (its release download or a package): its gosu calls work. */
+  gosu?: boolean;
+  /** Alpine's shadow package (`apk add shadow`): useradd, usermod, groupmod and the rest work. */
+  shadow?: boolean;
 }
 
 /** A Dockerfile that downloads gosu's release or installs a gosu package. */

@@ -5,10 +5,10 @@ import { findCopiedScripts } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import { describeStages } from "../dockerfile/stages.js";
-import { installsGosu, lintScript, scriptSyntaxError } from "../lint-script.js";
+import { installsGosu, lintScript, type ScriptTools, scriptSyntaxError } from "../lint-script.js";
 import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
-import { checkStages } from "./dockerfile-rules.js";
+import { apkInstalls, checkStages } from "./dockerfile-rules.js";
 import { checkShebang, type ScriptUse } from "./shebang.js";
 import type { CheckSettings, Finding } from "./types.js";
 
@@ -56,6 +56,8 @@ export async function checkTargets(
   const dockerfiles: { root: string; file: string }[] = [];
   const scripts = new Set<string>();
   const gosuScripts = new Set<string>();
+  // Per script: whether every stage that runs it (or one it builds on) installs shadow.
+  const shadowScripts = new Map<string, boolean>();
   const shells: ScriptUse[] = [];
   for (const target of targets) {
     if (target.kind === "directory") {
@@ -98,6 +100,8 @@ export async function checkTargets(
         const path = join(root, ref.path);
         scripts.add(path);
         if (installsGosu(text)) gosuScripts.add(path);
+        const shadow = runners.every((s) => apkInstalls(s, stages).has("shadow"));
+        shadowScripts.set(path, (shadowScripts.get(path) ?? true) && shadow);
         shells.push({ path, dockerfile: shown, line: ref.line, runners, stages });
       }
     } catch (err) {
@@ -108,7 +112,10 @@ export async function checkTargets(
   const texts = new Map<string, string>();
   for (const [index, script] of [...scripts].entries()) {
     options.onFile?.(display(script, cwd), index, scripts.size, "script");
-    const text = await lintFile(script, cwd, options, result, gosuScripts.has(script));
+    const text = await lintFile(script, cwd, options, result, {
+      gosu: gosuScripts.has(script),
+      shadow: shadowScripts.get(script) === true,
+    });
     if (text !== undefined) texts.set(script, text);
   }
   for (const use of shells) {
@@ -136,13 +143,13 @@ async function lintFile(
   cwd: string,
   options: CheckOptions,
   result: CheckResult,
-  gosuInstalled: boolean,
+  installed: ScriptTools,
 ): Promise<string | undefined> {
   const shown = display(path, cwd);
   result.files.push(shown);
   const text = await tryRead(path, shown, result);
   if (text === undefined) return undefined;
-  const warnings = lintScript(options.transforms, text, shown, gosuInstalled);
+  const warnings = lintScript(options.transforms, text, shown, installed);
   const syntax = warnings.find((w) => w.rule === "syntax");
   if (syntax) {
     result.unparsable.push(scriptSyntaxError(shown, syntax));

@@ -1,11 +1,12 @@
 import { join } from "node:path";
 import { isAlpinizeError } from "@alpinize/errors";
 import { DEFAULT_RELEASE } from "@alpinize/package-map";
+import { apkInstalls } from "../check/dockerfile-rules.js";
 import type { GosuMode, RepoConfig } from "../config/types.js";
 import { findCopiedScripts, type ScriptReference } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
 import { describeStages, type StageInfo } from "../dockerfile/stages.js";
-import { installsGosu, lintScript, scriptSyntaxError } from "../lint-script.js";
+import { installsGosu, lintScript, type ScriptTools, scriptSyntaxError } from "../lint-script.js";
 import { detectRisks } from "../risks/detect.js";
 import type { SourceFile } from "../risks/types.js";
 import type { Transforms } from "../transforms.js";
@@ -54,6 +55,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   const scripts = new Map<string, ScriptReference[]>();
   const gosuScripts = new Set<string>();
   const stagesOf = new Map<string, StageInfo[]>();
+  const stagesAfterOf = new Map<string, StageInfo[]>();
   const total = found.dockerfiles.length;
   for (const [index, file] of found.dockerfiles.entries()) {
     options.onProgress?.(file, index, total, "dockerfile");
@@ -64,6 +66,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     plan.files.push(filePlan);
     sources.push({ file, kind: "dockerfile", text: before });
     if (filePlan.stagesBefore) stagesOf.set(file, filePlan.stagesBefore);
+    if (filePlan.stagesAfter) stagesAfterOf.set(file, filePlan.stagesAfter);
     if (!plan.release && filePlan.result) plan.release = filePlan.result.release;
     const gosu = installsGosu(before);
     for (const ref of await findCopiedScripts(root, file, before)) {
@@ -78,15 +81,10 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     const scope = scriptScope(refs, stagesOf, config.images.ignore);
     // A script only ignored images run is not part of the migration, nor of its risks.
     if (scope !== "ignored") sources.push({ file: path, kind: "script", text: before });
-    const scriptPlan = planScript(
-      path,
-      before,
-      refs,
-      scope,
-      transforms,
-      plan.unparsable,
-      gosuScripts.has(path),
-    );
+    const scriptPlan = planScript(path, before, refs, scope, transforms, plan.unparsable, {
+      gosu: gosuScripts.has(path),
+      shadow: installsShadow(refs, stagesAfterOf),
+    });
     if (scriptPlan) plan.files.push(scriptPlan);
   }
   if (!plan.release) plan.release = DEFAULT_RELEASE;
@@ -167,7 +165,7 @@ function planScript(
   scope: ScriptScope,
   transforms: Transforms,
   unparsable: SkippedFile[],
-  gosuInstalled = false,
+  installed: ScriptTools = {},
 ): FilePlan | undefined {
   const role =
     refs.find((r) => r.role === "entrypoint")?.role ??
@@ -197,7 +195,7 @@ function planScript(
     // The linter sees the rewritten script (so fixed lines are not reported); its line numbers
     // are mapped back so every finding names a line of the file as it is in the repository.
     const toOriginal = mapLinesToOriginal(before, result.output);
-    const lint = lintScript(transforms, result.output, path, gosuInstalled).map((w) => ({
+    const lint = lintScript(transforms, result.output, path, installed).map((w) => ({
       ...w,
       line: toOriginal(w.line),
     }));
@@ -229,6 +227,24 @@ function planScript(
     unparsable.push({ file: path, message, code: err.code });
     return undefined;
   }
+}
+
+/** Whether every migrated stage that runs the script (or one it builds on) installs shadow. */
+function installsShadow(
+  refs: readonly ScriptReference[],
+  stagesAfterOf: ReadonlyMap<string, StageInfo[]>,
+): boolean {
+  let running = 0;
+  for (const ref of refs) {
+    if (ref.role === "copied") continue;
+    const stages = stagesAfterOf.get(ref.dockerfile);
+    for (const index of ref.stages) {
+      const stage = stages?.[index];
+      if (!stages || !stage || !apkInstalls(stage, stages).has("shadow")) return false;
+      running++;
+    }
+  }
+  return running > 0;
 }
 
 async function readOrSkip(
