@@ -4,6 +4,7 @@ import { createPackageMap, type PackageMap } from "@alpinize/package-map";
 import {
   type DockerfileOptions,
   type DockerfileResult,
+  type ScriptOptions,
   type ScriptResult,
   type Transforms,
   TransformUnavailableError,
@@ -38,7 +39,7 @@ export function defaultTransforms(): Transforms {
         ...(options.gosuDownload ? { gosuDownload: options.gosuDownload } : {}),
       }) as DockerfileResult;
     },
-    rewriteEntrypoint(text: string, options: { fileName: string }): ScriptResult {
+    rewriteEntrypoint(text: string, options: ScriptOptions): ScriptResult {
       const rewrite = pick(entrypoint, "rewriteEntrypoint", "@alpinize/entrypoint");
       // Inlined shims keep the rewritten script self-contained: no extra COPY in the Dockerfile.
       const result = rewrite(text, {

@@ -27,6 +27,8 @@ export interface ScriptTools {
   gosu?: boolean;
   /** Alpine's shadow package (`apk add shadow`): useradd, usermod, groupmod and the rest work. */
   shadow?: boolean;
+  /** su-exec and no gosu: `set -- gosu USER` … `exec "$@"` is rewritten to su-exec. */
+  suExec?: boolean;
 }
 
 /** A Dockerfile that downloads gosu's release or installs a gosu package. */

@@ -43,6 +43,12 @@ export interface DockerfileOptions {
   gosuDownload?: "keep" | "su-exec";
 }
 
+export interface ScriptOptions {
+  fileName: string;
+  /** Every image that runs the script has su-exec and no gosu: `set -- gosu` becomes su-exec. */
+  execTool?: "su-exec";
+}
+
 export interface ScriptResult {
   output: string;
   changed: boolean;
@@ -57,7 +63,7 @@ export interface ScriptResult {
  */
 export interface Transforms {
   migrateDockerfile(text: string, options: DockerfileOptions): DockerfileResult;
-  rewriteEntrypoint(text: string, options: { fileName: string }): ScriptResult;
+  rewriteEntrypoint(text: string, options: ScriptOptions): ScriptResult;
   lintEntrypoint(text: string, options: { fileName: string }): TransformWarning[];
   /** Throws an InputError (exit 2) for a release the transforms do not know. */
   assertRelease?(release: string): void;

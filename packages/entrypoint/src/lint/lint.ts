@@ -1,3 +1,4 @@
+import { setGosuWord } from "../rewrite/commands.js";
 import { crlfOffset, inlineRange } from "../rewrite/rewrite.js";
 import type { RewriteResult } from "../rewrite/types.js";
 import { baseName, commandName } from "../shell/command-name.js";
@@ -178,6 +179,16 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
     );
   }
   if (name === "sudo" || name === "doas") lintSudo(name, args, add);
+  const setHead = name === "set" ? setGosuWord(args) : undefined;
+  if (setHead) {
+    add(
+      "gosu",
+      setHead.start,
+      'set -- gosu … then exec "$@" runs gosu itself, which Alpine images usually lack; the shims cannot stand in, as exec needs a program',
+      "write su-exec in place of gosu when the image installs su-exec (alpinize migrate does when the Dockerfile's gosu became su-exec), or install gosu",
+      "error",
+    );
+  }
   if (name === "gosu" || name === "su-exec") lintExecAs(name, word.start, args[0]?.text, add);
   if (sh && (name === "[" || name === "test")) {
     for (const a of args) {

@@ -27,6 +27,8 @@ export interface CommandContext {
   name: string | undefined;
   /** Group names created earlier in the script with an explicit GID, and how to refer to them. */
   groups: GroupRefs;
+  /** See RewriteOptions.execTool. */
+  execTool?: "su-exec";
 }
 
 const GROUPADD: OptionSpec = {
@@ -103,6 +105,8 @@ export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined 
     case "gosu":
     case "su-exec":
       return execAs(name, args, ctx);
+    case "set":
+      return setGosu(args, ctx.execTool);
     case "groupmod":
     case "groupdel":
     case "userdel":
@@ -110,6 +114,29 @@ export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined 
     default:
       return name === undefined ? undefined : groupUses(name, ctx);
   }
+}
+
+/** Rules whose edits call no shim function, so the script needs no shims for them. */
+export const SHIM_FREE_RULES: ReadonlySet<string> = new Set(["set-gosu"]);
+
+/** `set -- gosu USER "$@"` … `exec "$@"`: gosu becomes the image's program (never a shim). */
+function setGosu(args: Word[], execTool: "su-exec" | undefined): CommandOutcome | undefined {
+  const head = setGosuWord(args);
+  if (!head || !execTool) return undefined;
+  return {
+    kind: "words",
+    rule: "set-gosu",
+    edits: [{ word: head, after: execTool }],
+    message: `the image has ${execTool}, not gosu: exec "$@" runs the program named here, which takes the same USER[:GROUP] CMD`,
+  };
+}
+
+/** The literal gosu word at the head of `set -- …` (or `set gosu …`), if any. */
+export function setGosuWord(args: readonly Word[]): Word | undefined {
+  const head = args[0] && literal(args[0].text) === "--" ? args[1] : args[0];
+  const name = head ? literal(head.text) : undefined;
+  if (!head || name === undefined) return undefined;
+  return name === "gosu" || name.endsWith("/gosu") ? head : undefined;
 }
 
 function groupUses(name: string, ctx: CommandContext): CommandOutcome | undefined {

@@ -2,7 +2,7 @@ import { InputError } from "@alpinize/errors";
 import { commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell, type Word } from "../shell/scan.js";
 import { readShims } from "../shims.js";
-import { type CommandOutcome, rewriteCommand } from "./commands.js";
+import { type CommandOutcome, rewriteCommand, SHIM_FREE_RULES } from "./commands.js";
 import { captureVariable, GroupRefs } from "./group-refs.js";
 import {
   DEFAULT_SHIMS_PATH,
@@ -52,6 +52,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
   const replacements: Replacement[] = [];
   const inner: Replacement[] = [];
   const groups = new GroupRefs(text, scanned.inert, commands);
+  let usesShims = false;
   // Commands inside $( ) first, so an outer rewrite can carry its rewritten inner commands.
   const ordered = [
     ...commands.filter((c) => c.depth > 0),
@@ -61,7 +62,12 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     const cmd = withRewrittenWords(text, original, inner);
     const target = commandName(cmd);
     if (!target) continue;
-    const found = rewriteCommand({ ...target, cmd, groups });
+    const found = rewriteCommand({
+      ...target,
+      cmd,
+      groups,
+      ...(options.execTool ? { execTool: options.execTool } : {}),
+    });
     const outcome = target.wrapper ? behindWrapper(found, target.name, target.wrapper) : found;
     if (!outcome || outcome.kind === "warn")
       warnings.push(...groupNameWarnings(text, cmd, target.at, groups));
@@ -74,6 +80,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     if (outcome.kind === "words") {
       const r = wordsReplacement(text, cmd, outcome.edits);
       replacements.push(r);
+      if (!SHIM_FREE_RULES.has(outcome.rule)) usesShims = true;
       const before = text.slice(r.start, r.end);
       edits.push({
         rule: outcome.rule,
@@ -101,6 +108,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     const after = (spaced ? " " : "") + replacementText(text, original, start, outcome);
     const replacement = { start, end: original.end, after, depth: original.depth };
     replacements.push(replacement);
+    usesShims = true;
     if (replacement.depth > 0) inner.push(replacement);
     const before = text.slice(start, original.end);
     const edit = { rule: outcome.rule, ...where, before, after, message: outcome.message };
@@ -116,7 +124,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
   }
   edits.sort((a, b) => a.line - b.line || a.column - b.column);
   let output = apply(text, replacements);
-  if (replacements.length > 0 && !loadsShims(output, source)) {
+  if (usesShims && !loadsShims(output, source)) {
     const inserted = insertSource(output, source);
     output = inserted.output;
     edits.unshift({

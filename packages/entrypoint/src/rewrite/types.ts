@@ -3,6 +3,12 @@ export type ShimSource = { path: string } | "inline";
 
 export interface RewriteOptions {
   shimSource?: ShimSource;
+  /**
+   * The program the image switches users with, when the caller knows it (the Dockerfile installs
+   * su-exec and no gosu). `set -- gosu USER "$@"` … `exec "$@"` needs a program, not the shims'
+   * function, so a literal gosu at the head of `set --` becomes this program.
+   */
+  execTool?: "su-exec";
 }
 
 /** Where a shim library is sourced from when the caller does not say. */

@@ -56,6 +56,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   const gosuScripts = new Set<string>();
   const stagesOf = new Map<string, StageInfo[]>();
   const stagesAfterOf = new Map<string, StageInfo[]>();
+  const gosuAfter = new Set<string>();
   const total = found.dockerfiles.length;
   for (const [index, file] of found.dockerfiles.entries()) {
     options.onProgress?.(file, index, total, "dockerfile");
@@ -67,6 +68,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     sources.push({ file, kind: "dockerfile", text: before });
     if (filePlan.stagesBefore) stagesOf.set(file, filePlan.stagesBefore);
     if (filePlan.stagesAfter) stagesAfterOf.set(file, filePlan.stagesAfter);
+    if (installsGosu(filePlan.after)) gosuAfter.add(file);
     if (!plan.release && filePlan.result) plan.release = filePlan.result.release;
     const gosu = installsGosu(before);
     for (const ref of await findCopiedScripts(root, file, before)) {
@@ -84,6 +86,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     const scriptPlan = planScript(path, before, refs, scope, transforms, plan.unparsable, {
       gosu: gosuScripts.has(path),
       shadow: installsShadow(refs, stagesAfterOf),
+      suExec: switchesWithSuExec(refs, stagesAfterOf, gosuAfter),
     });
     if (scriptPlan) plan.files.push(scriptPlan);
   }
@@ -186,7 +189,10 @@ function planScript(
     };
   }
   try {
-    const rewritten = transforms.rewriteEntrypoint(before, { fileName: path });
+    const rewritten = transforms.rewriteEntrypoint(before, {
+      fileName: path,
+      ...(installed.suExec ? { execTool: "su-exec" as const } : {}),
+    });
     // A script of an image that was Alpine already works there: only tools Alpine lacks need it.
     const result =
       scope === "alpine" && !needsAlpineRewrite(rewritten.edits ?? [])
@@ -234,13 +240,38 @@ function installsShadow(
   refs: readonly ScriptReference[],
   stagesAfterOf: ReadonlyMap<string, StageInfo[]>,
 ): boolean {
+  return everyRunner(refs, stagesAfterOf, (installs) => installs.has("shadow"));
+}
+
+/**
+ * Whether every migrated stage that runs the script installs su-exec and no gosu (a gosu download
+ * anywhere in its Dockerfile counts as gosu), so `set -- gosu` must name su-exec.
+ */
+function switchesWithSuExec(
+  refs: readonly ScriptReference[],
+  stagesAfterOf: ReadonlyMap<string, StageInfo[]>,
+  gosuAfter: ReadonlySet<string>,
+): boolean {
+  if (refs.some((r) => r.role !== "copied" && gosuAfter.has(r.dockerfile))) return false;
+  return everyRunner(
+    refs,
+    stagesAfterOf,
+    (installs) => installs.has("su-exec") && !installs.has("gosu"),
+  );
+}
+
+function everyRunner(
+  refs: readonly ScriptReference[],
+  stagesAfterOf: ReadonlyMap<string, StageInfo[]>,
+  test: (installs: ReadonlyMap<string, unknown>) => boolean,
+): boolean {
   let running = 0;
   for (const ref of refs) {
     if (ref.role === "copied") continue;
     const stages = stagesAfterOf.get(ref.dockerfile);
     for (const index of ref.stages) {
       const stage = stages?.[index];
-      if (!stages || !stage || !apkInstalls(stage, stages).has("shadow")) return false;
+      if (!stages || !stage || !test(apkInstalls(stage, stages))) return false;
       running++;
     }
   }

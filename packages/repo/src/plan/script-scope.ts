@@ -52,5 +52,6 @@ const DEBIAN_ONLY = new Set([
 
 /** Whether the entrypoint rewrite changed something an Alpine image cannot run as written. */
 export function needsAlpineRewrite(edits: readonly { rule: string }[]): boolean {
-  return edits.some((e) => DEBIAN_ONLY.has(e.rule.split("-")[0] ?? ""));
+  // `set -- gosu` … `exec "$@"`: the image has no gosu, and exec cannot run the shims' function.
+  return edits.some((e) => e.rule === "set-gosu" || DEBIAN_ONLY.has(e.rule.split("-")[0] ?? ""));
 }
