@@ -5,6 +5,7 @@ import { type BuildpackVariant, buildpackVariant } from "./buildpack.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { copiesOnlyStaticGo } from "./go-static.js";
 import { decideImage, familiarRepository, type ImageFamily, splitReference } from "./images.js";
+import { glibcProgramsCopied, warnKeptForCopies } from "./keep-glibc.js";
 import { followRenovateComment } from "./renovate.js";
 import { dropDebianVariables, rewriteTagArg } from "./tag-variables.js";
 
@@ -53,6 +54,13 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
       return;
     }
     if (stage.image.toLowerCase() === "scratch") {
+      infos.push({ stage, family: "other", alpine: false, go: false, final });
+      return;
+    }
+    // A stage that runs what a glibc-only stage built stays on its Debian/Ubuntu base.
+    const kept = glibcProgramsCopied(stage, infos);
+    if (kept && wouldConvert(ctx, stage)) {
+      warnKeptForCopies(ctx, stage, kept);
       infos.push({ stage, family: "other", alpine: false, go: false, final });
       return;
     }
@@ -254,6 +262,18 @@ function rewriteImage(
     ...(buildpack && repo !== "buildpack-deps" ? { buildpackVia: written } : {}),
     ...(d.family === "alpine" ? { already: true } : {}),
   };
+}
+
+/** Whether the stage's image (or the default of the ARG that names it) would move to Alpine. */
+function wouldConvert(ctx: MigrationContext, stage: Stage): boolean {
+  const variable = wholeVariable(stage.image);
+  const image =
+    variable === undefined
+      ? stage.image
+      : [...ctx.globalArgs].reverse().find((a) => a.name === variable)?.value;
+  if (image === undefined || image === "") return false;
+  const probe = image.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*/g, "bookworm");
+  return decideImage(probe, ctx.release).family === "converted";
 }
 
 /** Replaces the reference at `[start, end)` and reports it among the images. */

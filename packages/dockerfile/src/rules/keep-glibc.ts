@@ -1,0 +1,67 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { splitFlags } from "../parse/dockerfile.js";
+import { splitWords } from "../parse/logical.js";
+import type { Stage } from "../stages.js";
+import { DATA_DIR, DATA_FILE } from "./copy-glibc.js";
+import type { StageInfo } from "./from.js";
+import { familiarRepository, splitReference } from "./images.js";
+
+/** Where programs and shared libraries live (`/opt/app/bin/app`, `lib/x.so.1`). */
+const PROGRAM = /(?:^|\/)(?:s?bin|lib(?:64|exec)?)(?:\/|$)|\.so(?:\.\d+)*$/;
+
+/**
+ * JVM build images: what they make (jars, a launcher script) runs on any JRE, musl or glibc.
+ * GraalVM's native-image makes glibc programs, so it is not among them.
+ */
+const JVM_BUILD =
+  /(?:^|\/)(?:maven|gradle|sbt|scala-sbt|eclipse-temurin|openjdk|amazoncorretto|azul\/zulu[\w-]*|sapmachine|ibm-semeru-runtimes|clojure)$/;
+
+/**
+ * A stage that would move to Alpine but copies programs out of a stage that stays on glibc (its
+ * image has no Alpine variant: hexpm/elixir's Debian tags, nvidia/cuda, haskell, gcc): the copied
+ * release, binary or libraries would not run on musl, so the stage stays where it is. Returns what
+ * it copies and from where, or undefined.
+ */
+export function glibcProgramsCopied(
+  stage: Stage,
+  earlier: readonly StageInfo[],
+): { paths: string[]; source: StageInfo } | undefined {
+  for (const ins of stage.body) {
+    if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
+    const { flags, rest } = splitFlags(ins.args.text);
+    const from = flags.get("from");
+    if (from === undefined || from.includes("$")) continue;
+    const source = earlier.find(
+      (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
+    );
+    if (!source || source.alpine || (source.family === "other" && rootImage(source) === "scratch"))
+      continue;
+    if (JVM_BUILD.test(familiarRepository(splitReference(rootImage(source)).name))) continue;
+    const words = splitWords(ins.args.text.slice(rest)).map((w) => w.text);
+    const paths = words
+      .slice(0, -1)
+      .filter((w) => PROGRAM.test(w) || !(DATA_FILE.test(w) || DATA_DIR.test(w)));
+    if (paths.length > 0) return { paths, source };
+  }
+  return undefined;
+}
+
+function rootImage(info: StageInfo): string {
+  let s: Stage = info.stage;
+  while (s.parent) s = s.parent;
+  return s.image.toLowerCase();
+}
+
+/** The warning for a stage left on Debian/Ubuntu because of what it copies. */
+export function warnKeptForCopies(
+  ctx: MigrationContext,
+  stage: Stage,
+  found: { paths: string[]; source: StageInfo },
+): void {
+  const src = found.source.stage;
+  ctx.warn(
+    "from",
+    stage.imageStart,
+    `${stage.image} stays: this stage copies ${found.paths.join(", ")} from stage ${src.alias ?? src.index} (${src.image}), which stays on glibc, and programs built there do not run on Alpine (musl); move that stage to an Alpine-based image first, then run alpinize migrate again`,
+  );
+}

@@ -1,0 +1,38 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile text holds ${VAR} on purpose
+import { describe, expect, it } from "vitest";
+import { migrate } from "./helpers.js";
+
+describe("a stage that runs what a glibc-only stage built stays on its base", () => {
+  it("keeps the runtime stage on Debian when it copies a program from a stage left on glibc", () => {
+    const text =
+      "FROM nvidia/cuda:12.4.1-devel-ubuntu22.04 AS build\nRUN make\nFROM ubuntu:22.04\nRUN apt-get update && apt-get install -y libgomp1\nCOPY --from=build /b/infer /usr/local/bin/infer\n";
+    const r = migrate(text);
+    expect(r.output).toBe(text);
+    expect(r.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(
+        /^ubuntu:22\.04 stays: this stage copies \/b\/infer from stage build \(nvidia\/cuda:12\.4\.1-devel-ubuntu22\.04\), which stays on glibc/,
+      ),
+    );
+  });
+
+  it("follows an image ARG (Phoenix's RUNNER_IMAGE) and leaves its default", () => {
+    const text =
+      'ARG BUILDER_IMAGE="hexpm/elixir:1.17.3-erlang-27.1.2-debian-bookworm-20241016-slim"\nARG RUNNER_IMAGE="debian:bookworm-20241016-slim"\nFROM ${BUILDER_IMAGE} AS builder\nRUN mix release\nFROM ${RUNNER_IMAGE}\nCOPY --from=builder /app/_build/prod/rel/app ./\n';
+    expect(migrate(text).output).toBe(text);
+  });
+
+  it("still moves stages that copy data, JVM builds, or from stages that move too", () => {
+    const data = migrate(
+      "FROM hugomods/hugo:debian AS site\nRUN hugo\nFROM debian:12\nCOPY --from=site /src/public /srv/www\n",
+    );
+    expect(data.output).toContain("FROM alpine:3.23\n");
+    const jvm = migrate(
+      "FROM maven:3.9-eclipse-temurin-21 AS build\nRUN mvn package\nFROM eclipse-temurin:21-jre\nCOPY --from=build /app/target/app.jar /app.jar\nCOPY --from=build /app/target/lib /app/lib\n",
+    );
+    expect(jvm.output).toContain("FROM eclipse-temurin:21-jre-alpine\n");
+    const moved = migrate(
+      "FROM golang:1.23-bookworm AS build\nRUN go build -o /app .\nFROM debian:12\nCOPY --from=build /app /usr/local/bin/app\n",
+    );
+    expect(moved.output).toContain("FROM alpine:3.23\n");
+  });
+});
