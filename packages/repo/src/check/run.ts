@@ -10,6 +10,7 @@ import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
 import { apkInstalls, checkStages } from "./dockerfile-rules.js";
 import { checkShebang, type ScriptUse } from "./shebang.js";
+import { checkShimsSource } from "./shims-source.js";
 import type { CheckSettings, Finding } from "./types.js";
 
 export interface CheckTarget {
@@ -120,8 +121,9 @@ export async function checkTargets(
   }
   for (const use of shells) {
     const text = texts.get(use.path);
-    if (text !== undefined)
-      result.findings.push(...checkShebang(text, display(use.path, cwd), use));
+    if (text === undefined) continue;
+    result.findings.push(...checkShebang(text, display(use.path, cwd), use));
+    result.findings.push(...checkShimsSource(text, display(use.path, cwd), use));
   }
   result.allIgnored = stageCount.ignored > 0 && stageCount.checked === 0 && scripts.size === 0;
   const seen = new Set<string>();

@@ -10,6 +10,7 @@ export const RULE_IDS = [
   "alpine-id-taken",
   "entrypoint-lint",
   "bash-missing",
+  "shims-missing",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

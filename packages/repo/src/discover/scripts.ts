@@ -19,7 +19,7 @@ export interface ScriptReference {
   stages: number[];
 }
 
-interface Copy {
+export interface Copy {
   /** The stage named by `--from=`, for a copy out of an earlier stage. */
   from?: string;
   sources: string[];
@@ -169,7 +169,7 @@ function isCopy(ins: Instruction): boolean {
 }
 
 /** The stage's context COPYs and run targets, relative paths resolved against WORKDIR. */
-interface StageRead {
+export interface StageRead {
   copies: Copy[];
   /** What the stage's own ENTRYPOINT and CMD run. */
   runs: Runs;
@@ -177,7 +177,7 @@ interface StageRead {
   cmd: boolean;
 }
 
-function readStage(body: Instruction[]): StageRead {
+export function readStage(body: Instruction[]): StageRead {
   const copies: Copy[] = [];
   const runs: Runs = new Map();
   let entrypoint = false;
@@ -224,7 +224,7 @@ function readCopy(ins: Instruction, workdir = "/"): Copy {
   };
 }
 
-function landingPath(copy: Copy, source: string): string {
+export function landingPath(copy: Copy, source: string): string {
   const dest = copy.destination;
   const base = posix.basename(source.replace(/\/+$/, ""));
   if (dest.endsWith("/") || copy.sources.length > 1) return posix.join(dest, base);

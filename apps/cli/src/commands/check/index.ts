@@ -27,6 +27,8 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   entrypoint-lint       the entrypoint lint of @alpinize/entrypoint found a problem
   bash-missing          an entrypoint or CMD script starts with #!/bin/bash in an Alpine
                         stage that installs no bash
+  shims-missing         an entrypoint or CMD script sources the alpinize shims library from a
+                        path no COPY (or RUN) of the stage puts in the image
 
 Options:
   --json             Print the findings as a JSON array (file, line, rule, severity, message);

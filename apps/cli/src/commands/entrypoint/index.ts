@@ -8,7 +8,14 @@ import { EXIT, UsageError } from "@alpinize/errors";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { writeNewOrReplace } from "../shims/write.js";
-import { type EntrypointReport, printDiff, printNotes, summary, toJson } from "./output.js";
+import {
+  type EntrypointReport,
+  printDiff,
+  printNotes,
+  remindShims,
+  summary,
+  toJson,
+} from "./output.js";
 import { readScript, readStdin } from "./read.js";
 
 export const help = `Usage: alpinize entrypoint FILE [--write | --check] [--json] [--source PATH | --inline]
@@ -84,6 +91,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (mode === "diff") printDiff(io, report);
     printNotes(io, report);
     io.err(summary(report, mode));
+    if (mode === "write") remindShims(io, file, result.edits, shimSource);
   }
   // A script the shell cannot parse was not rewritten: bad input, as `migrate DIR` treats it.
   if (result.warnings.some((w) => w.rule === "syntax")) return EXIT.BAD_INPUT;

@@ -1,4 +1,5 @@
-import type { LintFinding, RewriteResult } from "@alpinize/entrypoint";
+import { dirname, join } from "node:path";
+import type { LintFinding, RewriteResult, ShimSource } from "@alpinize/entrypoint";
 import type { Io } from "../../io.js";
 import { unifiedDiff } from "../migrate/diff.js";
 
@@ -58,4 +59,21 @@ export function summary(r: EntrypointReport, mode: "diff" | "write" | "check"): 
   if (!r.result.changed) return `${name}: nothing to rewrite${left}`;
   const verb = mode === "write" ? "rewrote" : mode === "check" ? "needs" : "would make";
   return `${name}: ${verb} ${n} edit(s)${left}`;
+}
+
+/**
+ * The script now sources the library from a path in the image: without a COPY that puts it there
+ * the container fails to start, so say how to provide it.
+ */
+export function remindShims(
+  io: Io,
+  file: string,
+  edits: RewriteResult["edits"],
+  source: ShimSource,
+): void {
+  if (source === "inline" || !edits.some((e) => e.rule === "source-shims")) return;
+  const output = join(dirname(file), "alpinize-shims.sh");
+  io.warn(
+    `${file} now sources ${source.path}, which the image must contain: run "alpinize shims print --output ${output}" and add "COPY alpinize-shims.sh ${source.path}" to the Dockerfile (or rewrite with --inline)`,
+  );
 }
