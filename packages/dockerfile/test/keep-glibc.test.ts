@@ -36,3 +36,23 @@ describe("a stage that runs what a glibc-only stage built stays on its base", ()
     expect(moved.output).toContain("FROM alpine:3.23\n");
   });
 });
+
+describe("glibc-only ecosystems", () => {
+  it("says why CUDA and conda images stay", () => {
+    expect(migrate("FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\n").warnings[0]?.message).toMatch(
+      /^nvidia\/cuda stays: CUDA and the NVIDIA container runtime's driver libraries are built for glibc only/,
+    );
+    expect(migrate("FROM continuumio/miniconda3:24.1.2-0\n").warnings[0]?.message).toMatch(
+      /^continuumio\/miniconda3 stays: conda packages .* glibc only/,
+    );
+  });
+
+  it("flags conda installers and installs in a stage moved to Alpine, once per RUN", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN curl -Ls https://micro.mamba.pm/api/micromamba/linux-64/latest | tar -xvj bin/micromamba && micromamba install -y -p /opt/conda python=3.12\nRUN conda install -y numpy\n",
+    );
+    const conda = r.warnings.filter((w) => /^conda \(Miniforge/.test(w.message));
+    expect(conda.map((w) => w.line)).toEqual([2, 3]);
+    expect(migrate("FROM debian:12\nRUN pip install conda-lock\n").warnings).toEqual([]);
+  });
+});

@@ -160,6 +160,15 @@ describe("rule 8: tini and gosu", () => {
     );
   });
 
+  it("points Debian's /usr/bin/tini-static at Alpine's /sbin/tini", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN apt-get install -y tini\nENTRYPOINT ["/usr/bin/tini-static", "-g", "--"]\n',
+    );
+    expect(r.output).toBe(
+      'FROM alpine:3.23\nRUN apk add --no-cache tini\nENTRYPOINT ["/sbin/tini", "-g", "--"]\n',
+    );
+  });
+
   it("leaves a tini that was not installed from packages", () => {
     const text = 'FROM debian:12\nCOPY tini /usr/bin/tini\nENTRYPOINT ["/usr/bin/tini"]\n';
     expect(migrate(text).output).toBe(text.replace("debian:12", "alpine:3.23"));

@@ -22,3 +22,13 @@ describe.each(KNOWN_RELEASES)("curated entries on Alpine %s", (release) => {
     expect(fellThrough).toEqual(KNOWN_GAPS[release] ?? []);
   });
 });
+
+describe("toolchain meta packages", () => {
+  it("maps r-base-dev to R's headers plus the compilers R packages build with", () => {
+    for (const release of KNOWN_RELEASES) {
+      const d = createPackageMap({ release }).map("r-base-dev");
+      expect(d.alpine).toEqual(["R-dev", "build-base", "gfortran"]);
+      expect(d.kind).toBe("split");
+    }
+  });
+});

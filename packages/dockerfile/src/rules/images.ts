@@ -324,6 +324,15 @@ export function decideImage(written: string, release: string): ImageDecision {
       warning: `${repo} is not a Debian or Ubuntu base; alpinize leaves it and its RUN lines alone`,
     };
   }
+  const glibcOnly = GLIBC_ONLY_IMAGES.find(([re]) => re.test(repo));
+  if (glibcOnly) {
+    return {
+      family: "other",
+      repository: repo,
+      needsPin: false,
+      warning: `${repo} stays: ${glibcOnly[1]}`,
+    };
+  }
   return {
     family: "other",
     repository: repo,
@@ -332,6 +341,18 @@ export function decideImage(written: string, release: string): ImageDecision {
     warning: `no Alpine variant is known for ${ref.name.includes("$") ? ref.name : repo}; image left as is (rebuild it on Alpine or pick an Alpine-based image)`,
   };
 }
+
+/** Images that cannot move to Alpine at all, and why. */
+const GLIBC_ONLY_IMAGES: readonly [RegExp, string][] = [
+  [
+    /^nvidia\/(?:cuda|cudagl|opencl)$|^nvcr\.io\//,
+    "CUDA and the NVIDIA container runtime's driver libraries are built for glibc only; there is no Alpine build: keep GPU stages on their Ubuntu/Debian base",
+  ],
+  [
+    /^(?:continuumio\/(?:miniconda3?|anaconda3?)|condaforge\/(?:miniforge3?|mambaforge)|mambaorg\/micromamba)$/,
+    "conda packages (conda-forge, Anaconda) are built for glibc only and do not run on musl: keep conda stages on a glibc base",
+  ],
+];
 
 /** Tag words naming a base that is not Debian or Ubuntu (Red Hat UBI, Amazon Linux, Windows …). */
 const OTHER_BASE_TOKEN =

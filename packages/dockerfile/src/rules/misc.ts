@@ -205,8 +205,35 @@ function dropAptConf(scope: ScriptScope, pipeline: Pipeline, all: readonly strin
   return true;
 }
 
+/** Installers and channels of conda: every package they bring is built for glibc. */
+const CONDA_URL =
+  /micro\.mamba\.pm|\b(?:Miniforge|Mambaforge|Miniconda|Anaconda)\d?-|repo\.anaconda\.com|conda\.anaconda\.org/i;
+const CONDA_TOOLS = /^(?:conda|mamba|micromamba)$/;
+
+/**
+ * Rule 9: conda (Miniforge, Miniconda, micromamba, conda-forge) ships glibc builds only; nothing
+ * it installs runs on musl. One warning per RUN.
+ */
+function flagConda(scope: ScriptScope, pipeline: Pipeline): boolean {
+  const hit = pipeline.commands.find(
+    (c) =>
+      c.args.some((w) => CONDA_URL.test(w.raw)) ||
+      (CONDA_TOOLS.test((c.name ?? "").replace(/^.*\//, "")) &&
+        /^(?:install|create|env|update)$/.test(c.args[1]?.value ?? "")),
+  );
+  if (!hit) return false;
+  if (scope.ctx.firstTime(`conda:${scope.instruction.start}`))
+    scope.warn(
+      "glibc",
+      hit.start,
+      "conda (Miniforge, Miniconda, micromamba, conda-forge) ships packages built for glibc only; they do not run on Alpine (musl), even with gcompat: keep this stage on a glibc base (debian:<suite>-slim, or a conda image), or install with apk and pip instead",
+    );
+  return true;
+}
+
 /** Rule 9: downloads built against glibc. */
 export function flagGlibc(scope: ScriptScope, pipeline: Pipeline): void {
+  if (flagConda(scope, pipeline)) return;
   for (const cmd of pipeline.commands) {
     // Removing a file (apt's cached .debs) is no download; a .deb given to apt/dpkg has its own,
     // more precise, warning from the apt rule.

@@ -290,7 +290,9 @@ function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction):
   }
   const swaps: [RegExp, string, boolean][] = [
     [
-      /\/usr\/bin\/tini(?=-static\b|\b)/g,
+      // Debian's tini package ships tini-static too; Alpine's has /sbin/tini only (tini-static
+      // is another package), and musl's tini needs nothing the image lacks.
+      /\/usr\/bin\/tini(?:-static)?\b/g,
       "/sbin/tini",
       state.debianInstalled.has("tini") || state.debianInstalled.has("tini-static"),
     ],
