@@ -203,7 +203,7 @@ export function readStage(body: Instruction[]): StageRead {
   return { copies, runs, entrypoint, cmd };
 }
 
-function readCopy(ins: Instruction, workdir = "/"): Copy {
+export function readCopy(ins: Instruction, workdir = "/"): Copy {
   const flagText = /^(?:\s*--\S+)*/.exec(ins.args.text)?.[0] ?? "";
   const from = /(?:^|\s)--from=(\S+)/.exec(flagText)?.[1]?.replace(/^["']|["']$/g, "");
   const { rest: leftover } = splitLeadingFlags(

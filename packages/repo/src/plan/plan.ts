@@ -15,6 +15,7 @@ import { contextReader } from "./context.js";
 import { withoutIgnoredStages } from "./ignore-images.js";
 import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
+import { muslIntoGlibc } from "./musl-copies.js";
 import { needsAlpineRewrite, type ScriptScope, scriptScope } from "./script-scope.js";
 import type { FilePlan, PlanProgress, RepoPlan, SkippedFile } from "./types.js";
 
@@ -123,16 +124,23 @@ function planDockerfile(
       return undefined;
     }
     const { result, kept } = filtered;
+    const stagesAfter = describeStages(result.output, file);
+    // Found on the output (where the kept stage is still glibc), reported on the file's own lines.
+    const toOriginal = mapLinesToOriginal(before, result.output);
+    const musl = muslIntoGlibc(stagesAfter, options.config.images.ignore).map((w) => ({
+      ...w,
+      line: toOriginal(w.line),
+    }));
     return {
       file,
       kind: "dockerfile",
       before,
       after: result.output,
       changed: result.output !== before,
-      warnings: result.warnings,
+      warnings: [...result.warnings, ...musl],
       result,
       stagesBefore,
-      stagesAfter: describeStages(result.output, file),
+      stagesAfter,
       ...(kept.length > 0 ? { keptImages: kept } : {}),
     };
   } catch (err) {
