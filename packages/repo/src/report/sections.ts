@@ -45,7 +45,7 @@ function stageTable(file: FilePlan): string[] {
       String(stage.line),
       stage.parent ? `stage ${codeCell(stage.parent)}` : codeCell(stage.image),
       stage.parent ? `stage ${codeCell(stage.parent)}` : codeCell(image),
-      cell(imageReason(stage, next, file.result?.images ?? [])),
+      cell(imageReason(stage, next, file.result?.images ?? [], file.keptImages ?? [])),
     ];
   });
   return table(["Stage", "Line", "Before", "After", "Why"], rows);
@@ -55,9 +55,11 @@ function imageReason(
   before: StageInfo,
   after: StageInfo | undefined,
   images: ImageChange[],
+  kept: readonly string[],
 ): string {
   if (before.parent) return "builds on an earlier stage";
   if (before.family === "scratch") return "scratch: nothing to change";
+  if (kept.includes(before.image)) return "kept: images.ignore";
   const change = images.find((c) => c.line === before.imageLine);
   const now = after?.image ?? before.image;
   const pin = change?.needsPin ? "; the old digest was dropped: pin the new reference" : "";
