@@ -44,6 +44,15 @@ describe("busybox wget", () => {
     );
   });
 
+  it("leaves --progress alone when GNU wget stays installed", () => {
+    const r = migrate(
+      `${base}RUN apt-get install -y wget\nRUN wget --progress=dot:giga -O /tmp/x https://e.org/x\n`,
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache wget\nRUN wget --progress=dot:giga -O /tmp/x https://e.org/x\n",
+    );
+  });
+
   it("keeps wget when a call hides its options in a wrapper", () => {
     const r = migrate(
       `${base}RUN apt-get install -y wget && sh -c "wget $OPTS -O a b" && apt-get purge -y wget\n`,

@@ -247,6 +247,18 @@ describe("rule 1: tags built from variables that name the Debian release", () =>
   });
 });
 
+describe("rule 1: a suite ARG shared by several stages", () => {
+  it("says once that the variable no longer takes part", () => {
+    const r = migrate(
+      "ARG S=bookworm\nFROM golang:1.23-${S} AS b\nFROM node:22-${S} AS n\nFROM debian:${S}-slim\n",
+    );
+    expect(r.output).toBe(
+      "ARG S=bookworm\nFROM golang:1.23-alpine AS b\nFROM node:22-alpine AS n\nFROM alpine:3.23\n",
+    );
+    expect(r.warnings.filter((w) => /^ARG S named/.test(w.message))).toHaveLength(1);
+  });
+});
+
 describe("rule 1: a Debian release in an ARG when the image itself changes", () => {
   it("writes alpine:<release> where debian:${V} stood, and leaves the ARG", () => {
     const r = migrate("ARG V=bookworm-slim\nFROM debian:${V}\nRUN apt-get install -y curl\n");

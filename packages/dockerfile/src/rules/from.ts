@@ -199,8 +199,10 @@ function rewriteImage(
       );
       return { alpine: false, go: familiarRepository(splitReference(probe).name) === "golang" };
     }
+    // Once per variable: a suite ARG shared by every stage says the same thing each time.
     if (dropped !== "")
-      ctx.warn(
+      ctx.warnOnce(
+        `suite-arg:${dropped}`,
         "from",
         start,
         `${dropped} named the Debian release or variant of this image; the Alpine tag has no place for it, so it no longer takes part${after.includes("$") ? "" : ` (the base is now ${after})`}`,

@@ -276,7 +276,9 @@ function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCo
   } else if (
     name.replace(/^.*\//, "") === "wget" &&
     scope.stage.wget.kind === "busybox" &&
-    !scope.stage.info.already
+    !scope.stage.info.already &&
+    // GNU wget kept (installed for good) takes them as they are.
+    !scope.stage.alpineInstalled.has("wget")
   ) {
     for (const w of displayOnlyWords(cmd)) scope.deleteWord(cmd, w, "busybox");
   } else if (migrateLocales(scope, pipeline, cmd) || migrateDebconf(scope, pipeline, cmd)) {
