@@ -41,6 +41,16 @@ describe("rule busybox: GNU tools busybox cannot stand in for", () => {
     expect(r.output).not.toMatch(/apk add/);
   });
 
+  it("adds GNU sed for the 0,/regexp/ address, which busybox sed accepts and ignores", () => {
+    const r = migrate(
+      "FROM debian:12\nRUN sed -i '0,/root/s//ROOT/' /etc/x && sed -i '1,/a/d' /etc/y\n",
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache sed\nRUN sed -i '0,/root/s//ROOT/' /etc/x && sed -i '1,/a/d' /etc/y\n",
+    );
+    expect(busyboxRule(r)[0]?.message).toMatch(/0,\/regexp\/ address/);
+  });
+
   it("puts the package in an apk add of the same RUN that runs before the call", () => {
     const r = migrate(
       "FROM debian:12\nRUN apt-get update && apt-get install -y curl && curl -s x | grep -oP 'v\\K\\d+'\n",

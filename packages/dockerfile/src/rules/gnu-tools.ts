@@ -83,6 +83,13 @@ export function gnuNeedOf(
   if (template) {
     return { pkg: "coreutils", why: `busybox mktemp needs six X's in ${template}` };
   }
+  // GNU sed's `0,/re/` address: busybox sed accepts it and then matches nothing.
+  if (name === "sed" && words.some((w) => w !== undefined && /(?:^|[;{}\n]\s*)0,[/\\]/.test(w))) {
+    return {
+      pkg: "sed",
+      why: "busybox sed accepts GNU's 0,/regexp/ address but then edits nothing",
+    };
+  }
   const optionless = OPTIONLESS.has(name) ? firstOption(words) : undefined;
   if (optionless) {
     return {
