@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import {
+  accessSync,
   closeSync,
   constants,
   fchmodSync,
@@ -46,6 +47,27 @@ export class OutputIsDirectoryError extends Error {
     this.name = "OutputIsDirectoryError";
     this.path = path;
   }
+}
+
+/**
+ * Thrown for an existing file this user may not write (`access(W_OK)` fails, e.g. mode 0444):
+ * renaming over it would work in a writable directory, but would ignore the file's own mode.
+ */
+export class OutputReadOnlyError extends Error {
+  readonly code = "EACCES";
+  readonly path: string;
+  constructor(path: string, mode: number) {
+    super(`read-only for this user (mode ${(mode & 0o7777).toString(8).padStart(4, "0")})`);
+    this.name = "OutputReadOnlyError";
+    this.path = path;
+  }
+}
+
+/** Why a write failed, for a message: the read-only reason in words, else the errno code. */
+export function writeFailureReason(err: unknown): string {
+  if (err instanceof OutputReadOnlyError || err instanceof OutputNotRegularError)
+    return err instanceof OutputNotRegularError ? "not a regular file" : err.message;
+  return (err as NodeJS.ErrnoException).code ?? String(err);
 }
 
 /** Thrown with `inPlace` for a target that is not a regular file; `code: "ENOTREG"`. */
@@ -185,12 +207,23 @@ function writeInto(path: string, bytes: Uint8Array, extra: number): boolean {
   }
 }
 
+function assertWritable(path: string, old: Stats): void {
+  try {
+    accessSync(path, constants.W_OK);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EACCES")
+      throw new OutputReadOnlyError(path, old.mode);
+    throw err;
+  }
+}
+
 function replace(
   path: string,
   old: Stats | undefined,
   bytes: Uint8Array,
   options: WriteOutputOptions,
 ): WriteKind {
+  if (old) assertWritable(path, old);
   const dir = dirname(path);
   // Not derived from the file name, so a name near NAME_MAX still gets a temp file.
   const tmp = join(dir, `.alpinize-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);

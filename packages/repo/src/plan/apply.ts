@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { writeFileAtomic } from "../workspace/files.js";
+import { READ_ONLY, writeFileAtomic } from "../workspace/files.js";
 import type { RepoPlan } from "./types.js";
 
 /**
@@ -22,9 +22,10 @@ export async function applyPlan(
       written.push(file.file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      const why = code === READ_ONLY ? "read-only for this user" : code;
       plan.unparsable.push({
         file: file.file,
-        message: `${file.file}: cannot write (${code}); left unchanged`,
+        message: `${file.file}: cannot write (${why}); left unchanged`,
         code,
       });
     }

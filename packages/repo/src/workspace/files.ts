@@ -1,4 +1,6 @@
+import { constants } from "node:fs";
 import {
+  access,
   chmod,
   chown,
   lstat,
@@ -82,6 +84,22 @@ export async function readTextFile(path: string, display = path): Promise<string
   return text;
 }
 
+/** The code of a file left unwritten because this user may not write it (mode 0444, not owner). */
+export const READ_ONLY = "ALPINIZE_REPO_READ_ONLY";
+
+async function assertWritable(path: string, mode: number): Promise<void> {
+  const denied = await access(path, constants.W_OK).then(
+    () => false,
+    (err: NodeJS.ErrnoException) => err.code === "EACCES",
+  );
+  if (!denied) return;
+  const octal = (mode & 0o7777).toString(8).padStart(4, "0");
+  throw new InputError(READ_ONLY, `${path}: read-only for this user (mode ${octal}); left as is`, {
+    hint: "Make the file writable (chmod u+w FILE) if it should be migrated, or run as its owner.",
+    details: { file: path },
+  });
+}
+
 /**
  * Replaces a file atomically: a temp file in the same folder, then rename; keeps the mode (and,
  * for root, the owner). A symlink stays a symlink: its target is replaced. Anything but a regular
@@ -96,6 +114,8 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     });
   }
   const target = info ? await realpath(path) : path;
+  // A rename works in a writable folder whatever the file's mode: honour the mode (0444) first.
+  if (info) await assertWritable(target, info.mode);
   const temp = join(
     dirname(target),
     `.${basename(target)}.alpinize-${process.pid}-${Date.now()}.tmp`,

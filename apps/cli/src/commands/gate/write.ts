@@ -1,5 +1,5 @@
 import { InputError } from "@alpinize/errors";
-import { writeOutput } from "../../write-output.js";
+import { writeFailureReason, writeOutput } from "../../write-output.js";
 
 /**
  * Writes the rendered report to --output: a file is replaced atomically; stdout, a pipe or a
@@ -11,7 +11,7 @@ export async function writeAtomic(path: string, text: string, cwd: string): Prom
   } catch (err) {
     throw new InputError(
       "ALPINIZE_GATE_OUTPUT_UNWRITABLE",
-      `${path}: cannot write the output (${(err as NodeJS.ErrnoException).code ?? err})`,
+      `${path}: cannot write the output (${writeFailureReason(err)})`,
       {
         hint: "Check that the directory exists and is writable, and that the path is not a directory.",
         cause: err,

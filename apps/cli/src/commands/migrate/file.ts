@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
 import { InputError } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
-import { OutputNotRegularError, writeOutput } from "../../write-output.js";
+import { writeFailureReason, writeOutput } from "../../write-output.js";
 
 export interface FileMigration {
   /** The path as given on the command line (`-` for stdin). */
@@ -144,10 +144,7 @@ export function writeAtomic(
     // A temp file in the real file's directory, same mode, then a rename (write-output.ts).
     writeOutput(path, Buffer.from(text, encoding), { inPlace: true });
   } catch (err) {
-    const reason =
-      err instanceof OutputNotRegularError
-        ? "not a regular file"
-        : ((err as NodeJS.ErrnoException).code ?? String(err));
+    const reason = writeFailureReason(err);
     throw new InputError(
       "ALPINIZE_MIGRATE_WRITE",
       `${path}: cannot write (${reason}); left unchanged`,

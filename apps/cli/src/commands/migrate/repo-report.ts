@@ -37,6 +37,8 @@ function assertWritable(path: string): void {
     kind = outputKind(path);
     if (kind === "directory") throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     if (kind === "file" || kind === "new") accessSync(dirname(canonical(path)), constants.W_OK);
+    // Renaming over a read-only report would work in a writable folder, ignoring its mode.
+    if (kind === "file") accessSync(path, constants.W_OK);
     else if (kind === "special" || kind === "fd-path") accessSync(path, constants.W_OK);
   } catch (err) {
     throw unwritable(path, err);
@@ -54,7 +56,9 @@ export function writeReport(path: string, markdown: string): void {
 
 function unwritable(path: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException).code;
-  const why = code ? `${code}: ${(err as Error).message}` : (err as Error).message;
+  const message = (err as Error).message;
+  // Node's errno messages start with their code already ("ENOENT: no such file ...").
+  const why = code && !message.startsWith(`${code}:`) ? `${code}: ${message}` : message;
   return new InputError(
     "ALPINIZE_REPORT_UNWRITABLE",
     `cannot write the report to ${path} (${why}); nothing was written`,

@@ -3,7 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
 import { InputError, isAlpinizeError } from "@alpinize/errors";
-import { OutputNotRegularError, writeOutput } from "../../write-output.js";
+import { writeFailureReason, writeOutput } from "../../write-output.js";
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export const KINDS: PinFileKind[] = ["dockerfile", "compose", "workflow"];
@@ -140,10 +140,7 @@ export async function replaceFile(path: string, bytes: Buffer, file: string): Pr
   try {
     writeOutput(path, bytes, { inPlace: true });
   } catch (err) {
-    const reason =
-      err instanceof OutputNotRegularError
-        ? "not a regular file"
-        : ((err as NodeJS.ErrnoException).code ?? err);
+    const reason = writeFailureReason(err);
     throw new InputError("ALPINIZE_PIN_UNWRITABLE", `cannot write ${file}: ${reason}`, {
       hint: "Check that the file and its directory are writable; this file was left as it was.",
       details: { file },

@@ -1,5 +1,5 @@
 import { InputError } from "@alpinize/errors";
-import { OutputIsDirectoryError, writeOutput } from "../../write-output.js";
+import { OutputIsDirectoryError, OutputReadOnlyError, writeOutput } from "../../write-output.js";
 
 /**
  * Writes FILE through a temp file in its directory and a rename, keeping the mode (and, for root,
@@ -21,7 +21,9 @@ export function writeNewOrReplace(
       });
     throw new InputError(
       "ALPINIZE_SHIMS_OUTPUT_UNWRITABLE",
-      `cannot write ${file}: ${(err as Error).message}`,
+      err instanceof OutputReadOnlyError
+        ? `cannot write ${file}: ${err.message}; left unchanged`
+        : `cannot write ${file}: ${(err as Error).message}`,
       { hint: "Check that the directory exists and is writable.", cause: err },
     );
   }

@@ -1,0 +1,90 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "bin.js");
+const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
+const SCRIPT = '#!/bin/sh\nset -e\ngroupadd -g 1001 app\nexec gosu app "$@"\n';
+const isRoot = process.getuid?.() === 0;
+const DROP = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
+// Root may write any file: as root the CLI runs as nobody through setpriv, which must reach node
+// and the built CLI; otherwise the tests skip.
+const canDrop =
+  !isRoot ||
+  spawnSync(DROP[0]!, [...DROP.slice(1), process.execPath, BIN, "--version"], { cwd: tmpdir() })
+    .status === 0;
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "alpinize-read-only-"));
+  // A folder anyone may write: a rename over the read-only file would succeed here.
+  chmodSync(root, 0o777);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function run(args: string[]): { code: number | null; out: string } {
+  const [cmd, ...rest] = isRoot ? [...DROP, process.execPath] : [process.execPath];
+  const r = spawnSync(cmd!, [...rest, BIN, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", HOME: root },
+  });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+/** A file with mode 0444, owned by the test's user (root, when the CLI runs as nobody). */
+function readOnly(name: string, text: string): string {
+  const path = join(root, name);
+  writeFileSync(path, text);
+  chmodSync(path, 0o444);
+  return path;
+}
+
+function unchanged(path: string, text: string): void {
+  expect(readFileSync(path, "utf8")).toBe(text);
+  expect(statSync(path).mode & 0o7777).toBe(0o444);
+}
+
+describe.skipIf(!canDrop)("--write refuses a file this user may not write (mode 0444)", () => {
+  it("migrate FILE --write", () => {
+    const file = readOnly("Dockerfile", DEBIAN);
+    const r = run(["migrate", "--alpine", "3.23", "--write", "Dockerfile"]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("cannot write (read-only for this user (mode 0444)); left unchanged");
+    unchanged(file, DEBIAN);
+  });
+
+  it("migrate DIR --write", () => {
+    const file = readOnly("Dockerfile", DEBIAN);
+    const r = run(["migrate", "--alpine", "3.23", "--write", "."]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("Dockerfile: cannot write (read-only for this user); left unchanged");
+    unchanged(file, DEBIAN);
+  });
+
+  it("entrypoint --write", () => {
+    const file = readOnly("entry.sh", SCRIPT);
+    const r = run(["entrypoint", "--write", "entry.sh"]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("cannot write entry.sh: read-only for this user (mode 0444)");
+    unchanged(file, SCRIPT);
+  });
+
+  it("shims print --output and migrate --report", () => {
+    const shims = readOnly("shims.sh", "old\n");
+    const s = run(["shims", "print", "--output", "shims.sh"]);
+    expect(s.code).toBe(2);
+    expect(s.out).toContain("cannot write shims.sh: read-only for this user (mode 0444)");
+    unchanged(shims, "old\n");
+    writeFileSync(join(root, "Dockerfile"), DEBIAN);
+    const report = readOnly("report.md", "old\n");
+    const m = run(["migrate", "--alpine", "3.23", "--report", "report.md", "."]);
+    expect(m.code).toBe(2);
+    expect(m.out).toContain("report.md (EACCES: permission denied, access");
+    expect(m.out).not.toContain("EACCES: EACCES");
+    unchanged(report, "old\n");
+  });
+});
