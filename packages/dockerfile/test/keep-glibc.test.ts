@@ -56,3 +56,20 @@ describe("glibc-only ecosystems", () => {
     expect(migrate("FROM debian:12\nRUN pip install conda-lock\n").warnings).toEqual([]);
   });
 });
+
+describe("OCI base-image labels", () => {
+  it("point org.opencontainers.image.base.name at the new base, in the spelling used", () => {
+    const r = migrate(
+      'FROM debian:bookworm-slim\nLABEL org.opencontainers.image.base.name="docker.io/library/debian:bookworm-slim" maintainer=x\n',
+    );
+    expect(r.output).toBe(
+      'FROM alpine:3.23\nLABEL org.opencontainers.image.base.name="docker.io/library/alpine:3.23" maintainer=x\n',
+    );
+    const other = 'FROM debian:12\nLABEL org.opencontainers.image.base.name="myorg/base:1"\n';
+    expect(migrate(other).output).toBe(other.replace("debian:12", "alpine:3.23"));
+    expect(
+      migrate("FROM debian:12\nLABEL org.opencontainers.image.base.digest=sha256:abc\n").warnings[0]
+        ?.message,
+    ).toMatch(/base\.digest label names the Debian base's digest/);
+  });
+});

@@ -3,6 +3,7 @@ import { sourceSpan, splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import type { ShellSource } from "../shell/source.js";
 import { baseRepository } from "./base-image.js";
+import { followBaseLabel } from "./base-label.js";
 import { checkBaseUsers } from "./base-users.js";
 import { addBuildpackTools } from "./buildpack.js";
 import { wgetUse } from "./busybox.js";
@@ -83,6 +84,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
         state.removedRuns.add(ins);
       } else dropAptCacheMounts(ctx, ins);
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") entryPaths(ctx, state, ins);
+    else if (ins.keyword === "LABEL" && !info.already) followBaseLabel(ctx, info, ins);
     else if (ins.keyword === "ONBUILD" && DEBIAN_TOOLS.test(ins.args.text)) {
       ctx.warn(
         "apt",
