@@ -91,7 +91,9 @@ describe("alpinize entrypoint", () => {
     await writeFile(file, crlf);
     const r = await runCli(["entrypoint", file, "--write"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("CRLF (Windows) line endings, first on line 1");
+    expect(r.stderr).toContain(
+      `${file}: the script has CRLF (Windows) line endings, first on line 1`,
+    );
     expect(r.stderr).toContain("dos2unix");
     expect(await readFile(file, "utf8")).toBe(crlf);
     expect((await runCli(["entrypoint", file, "--check", "--json"])).code).toBe(2);

@@ -4,7 +4,7 @@ import {
   rewriteEntrypoint,
   type ShimSource,
 } from "@alpinize/entrypoint";
-import { EXIT, UsageError } from "@alpinize/errors";
+import { EXIT, InputError, isAlpinizeError, UsageError } from "@alpinize/errors";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { writeNewOrReplace } from "../shims/write.js";
@@ -76,7 +76,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     ? "inline"
     : { path: values.source ?? DEFAULT_SHIMS_PATH };
   const before = file === "-" ? await readStdin() : readScript(file);
-  const result = rewriteEntrypoint(before, { shimSource });
+  const result = rewriteNamed(file, before, shimSource);
   const report: EntrypointReport = {
     file,
     before,
@@ -97,4 +97,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (result.warnings.some((w) => w.rule === "syntax")) return EXIT.BAD_INPUT;
   const errorsLeft = report.findings.some((f) => f.severity === "error");
   return mode === "check" && (result.changed || errorsLeft) ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** The library's input errors (CRLF endings) do not know the file: name it, as `migrate DIR` does. */
+function rewriteNamed(file: string, before: string, shimSource: ShimSource) {
+  try {
+    return rewriteEntrypoint(before, { shimSource });
+  } catch (err) {
+    if (!isAlpinizeError(err) || err.exitCode !== EXIT.BAD_INPUT) throw err;
+    const name = file === "-" ? "stdin" : file;
+    throw new InputError(err.code, `${name}: ${err.message}`, {
+      ...(err.hint ? { hint: err.hint } : {}),
+      details: { ...err.details, file: name },
+      cause: err,
+    });
+  }
 }
