@@ -77,7 +77,11 @@ describe("migrate's script warnings when the migrated image installs shadow", ()
     const rules = async (install: string) => {
       await repo?.remove();
       const text = dockerfile(install, "COPY entry.sh /entry.sh", 'ENTRYPOINT ["/entry.sh"]');
-      repo = await scratchRepo({ "entry.sh": SCRIPT, Dockerfile: text });
+      // chsh: a shadow tool the rewrite has no warning of its own for.
+      repo = await scratchRepo({
+        "entry.sh": "#!/bin/sh\nchsh -s /bin/sh app\n",
+        Dockerfile: text,
+      });
       const plan = await planRepository(repo.root, {
         config: defaultConfig(),
         transforms: defaultTransforms(),

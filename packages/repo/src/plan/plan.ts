@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { isAlpinizeError } from "@alpinize/errors";
 import { DEFAULT_RELEASE } from "@alpinize/package-map";
-import { apkInstalls } from "../check/dockerfile-rules.js";
 import type { GosuMode, RepoConfig } from "../config/types.js";
 import { findCopiedScripts, type ScriptReference } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
@@ -17,6 +16,7 @@ import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
 import { muslIntoGlibc } from "./musl-copies.js";
 import { needsAlpineRewrite, type ScriptScope, scriptScope } from "./script-scope.js";
+import { installsShadow, switchesWithSuExec, withoutDeclinedShadow } from "./script-tools.js";
 import type { FilePlan, PlanProgress, RepoPlan, SkippedFile } from "./types.js";
 
 export interface PlanOptions {
@@ -213,7 +213,7 @@ function planScript(
       ...w,
       line: toOriginal(w.line),
     }));
-    const warnings = [...result.warnings, ...lint];
+    const warnings = [...result.warnings, ...withoutDeclinedShadow(lint, result.warnings)];
     // A script the shell cannot parse is not migrated half-way: it is reported and left alone.
     const syntax = warnings.find((w) => w.rule === "syntax");
     if (syntax) {
@@ -241,49 +241,6 @@ function planScript(
     unparsable.push({ file: path, message, code: err.code });
     return undefined;
   }
-}
-
-/** Whether every migrated stage that runs the script (or one it builds on) installs shadow. */
-function installsShadow(
-  refs: readonly ScriptReference[],
-  stagesAfterOf: ReadonlyMap<string, StageInfo[]>,
-): boolean {
-  return everyRunner(refs, stagesAfterOf, (installs) => installs.has("shadow"));
-}
-
-/**
- * Whether every migrated stage that runs the script installs su-exec and no gosu (a gosu download
- * anywhere in its Dockerfile counts as gosu), so `set -- gosu` must name su-exec.
- */
-function switchesWithSuExec(
-  refs: readonly ScriptReference[],
-  stagesAfterOf: ReadonlyMap<string, StageInfo[]>,
-  gosuAfter: ReadonlySet<string>,
-): boolean {
-  if (refs.some((r) => r.role !== "copied" && gosuAfter.has(r.dockerfile))) return false;
-  return everyRunner(
-    refs,
-    stagesAfterOf,
-    (installs) => installs.has("su-exec") && !installs.has("gosu"),
-  );
-}
-
-function everyRunner(
-  refs: readonly ScriptReference[],
-  stagesAfterOf: ReadonlyMap<string, StageInfo[]>,
-  test: (installs: ReadonlyMap<string, unknown>) => boolean,
-): boolean {
-  let running = 0;
-  for (const ref of refs) {
-    if (ref.role === "copied") continue;
-    const stages = stagesAfterOf.get(ref.dockerfile);
-    for (const index of ref.stages) {
-      const stage = stages?.[index];
-      if (!stages || !stage || !test(apkInstalls(stage, stages))) return false;
-      running++;
-    }
-  }
-  return running > 0;
 }
 
 async function readOrSkip(

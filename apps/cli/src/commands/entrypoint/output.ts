@@ -44,11 +44,23 @@ export function printDiff(io: Io, r: EntrypointReport): void {
 
 export function printNotes(io: Io, r: EntrypointReport): void {
   const name = r.file === "-" ? "stdin" : r.file;
-  for (const w of r.result.warnings)
-    io.warn(`${name}:${w.line}:${w.column} [${w.rule}] ${w.message}`);
+  const at = (x: { line: number; column: number }) => `${x.line}:${x.column}`;
+  // A declined usermod/groupmod gets the rewrite's reason (what it lacks) and the lint's
+  // shadow-tool error at the same word: one line, with the lint's severity, says both.
+  const shadow = new Map(r.findings.filter((f) => f.rule === "shadow-tool").map((f) => [at(f), f]));
+  const merged = new Set<LintFinding>();
+  const tag = (severity: string) =>
+    severity === "error" ? io.style.red("error") : io.style.yellow("warning");
+  for (const w of r.result.warnings) {
+    const finding = shadow.get(at(w));
+    if (finding) {
+      merged.add(finding);
+      io.err(`${name}:${at(w)} ${tag(finding.severity)} [${w.rule}] ${w.message}`);
+    } else io.warn(`${name}:${at(w)} [${w.rule}] ${w.message}`);
+  }
   for (const f of r.findings) {
-    const tag = f.severity === "error" ? io.style.red("error") : io.style.yellow("warning");
-    io.err(`${name}:${f.line}:${f.column} ${tag} [${f.rule}] ${f.message}; fix: ${f.fix}`);
+    if (merged.has(f)) continue;
+    io.err(`${name}:${at(f)} ${tag(f.severity)} [${f.rule}] ${f.message}; fix: ${f.fix}`);
   }
 }
 
