@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { EXIT, InputError } from "@alpinize/errors";
-import { checkTargets, defaultTransforms, loadConfig } from "@alpinize/repo";
+import { CONFIG_FILE, checkTargets, defaultTransforms, loadConfig } from "@alpinize/repo";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { findingsJson, printFindings } from "./output.js";
@@ -73,7 +73,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   io.endProgress();
   if (result.files.length === 0 && result.unparsable.length === 0)
     throw nothingChecked(positionals);
-  if (result.allIgnored && result.unparsable.length === 0) throw everythingIgnored(result.files);
+  if (result.allIgnored && result.unparsable.length === 0)
+    throw everythingIgnored(result.files, config.source);
   if (values.json) io.stdout.write(findingsJson(result));
   else printFindings(io, result);
   if (values.json) for (const u of result.unparsable) io.err(`error ${u.message} (not checked)`);
@@ -82,12 +83,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 /** `images.ignore` naming every stage leaves nothing checked: that is not a pass either. */
-function everythingIgnored(files: string[]): InputError {
+function everythingIgnored(files: string[], source: string | undefined): InputError {
   return new InputError(
     "ALPINIZE_CHECK_ALL_IGNORED",
     `alpinize check: images.ignore names the image of every stage in ${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}; nothing was checked`,
     {
-      hint: 'Narrow images.ignore in alpinize.config.json to the images you keep on purpose (e.g. "nvidia/cuda", not "*").',
+      hint: `Narrow images.ignore in ${source ?? CONFIG_FILE} to the images you keep on purpose (e.g. "nvidia/cuda", not "*").`,
     },
   );
 }
