@@ -149,6 +149,8 @@ describe("discoverFiles", () => {
     repo = await scratchRepo({ "a/1": "", "a/2": "", "a/3": "", Dockerfile: "FROM x\n" });
     await expect(discoverFiles(repo.root, { maxEntries: 2 })).rejects.toMatchObject({
       code: "ALPINIZE_REPO_TOO_LARGE",
+      message: expect.stringContaining("more than 2 files and folders, the most alpinize walks"),
+      details: { limit: 2 },
     });
   });
 });

@@ -31,7 +31,8 @@ export async function discoverFiles(
   options: DiscoverOptions = {},
 ): Promise<DiscoveredFiles> {
   const found: DiscoveredFiles = { dockerfiles: [], compose: [], workflows: [], ignored: [] };
-  const budget = { left: options.maxEntries ?? DEFAULT_MAX_ENTRIES };
+  const limit = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const budget = { left: limit, limit };
   await walk(root, "", await IgnoreStack.forRoot(root), found, budget);
   for (const list of Object.values(found) as string[][]) list.sort();
   return found;
@@ -42,7 +43,7 @@ async function walk(
   dirRel: string,
   parentRules: IgnoreStack,
   found: DiscoveredFiles,
-  budget: { left: number },
+  budget: { left: number; limit: number },
 ): Promise<void> {
   const rules = dirRel === "" ? parentRules : await parentRules.enter(root, dirRel);
   const entries = await listDir(join(root, dirRel));
@@ -50,10 +51,14 @@ async function walk(
   for (const entry of entries) {
     budget.left--;
     if (budget.left < 0) {
-      throw new InputError("ALPINIZE_REPO_TOO_LARGE", `${root}: more files than alpinize walks`, {
-        hint: "Run alpinize on the folder that holds the Dockerfiles, or ignore build output in .gitignore.",
-        details: { root },
-      });
+      throw new InputError(
+        "ALPINIZE_REPO_TOO_LARGE",
+        `${root}: more than ${budget.limit} files and folders, the most alpinize walks (folders .gitignore names, .git and node_modules are not entered)`,
+        {
+          hint: "Run alpinize on the folder that holds the Dockerfiles, or ignore build output in .gitignore.",
+          details: { root, limit: budget.limit },
+        },
+      );
     }
     const rel = `${dirRel}${entry.name}`;
     if (entry.isDirectory()) {
