@@ -1,17 +1,21 @@
 import { join } from "node:path";
+import { isAlpinizeError } from "@alpinize/errors";
 import type { DiscoveredFiles } from "../discover/walk.js";
 import { readTextFile } from "../workspace/files.js";
-import type { FilePlan, ImageMention } from "./types.js";
+import type { FilePlan, ImageMention, SkippedFile } from "./types.js";
 
 /**
  * Lines of compose files and workflows that name a base image one of the Dockerfiles moves
  * away from (`image: debian:trixie-slim`, `docker pull golang:1.25-trixie`), with the image the
  * Dockerfile now uses. They are reported, not rewritten: what a service runs is the owner's call.
+ * A compose file or workflow that cannot be read (binary, too large, unreadable, a link) is added
+ * to `skipped` by name, so a mention is never missed silently.
  */
 export async function findImageMentions(
   root: string,
   found: DiscoveredFiles,
   files: FilePlan[],
+  skipped: SkippedFile[] = [],
 ): Promise<ImageMention[]> {
   const replacements = new Map<string, string>();
   for (const plan of files) {
@@ -31,7 +35,11 @@ export async function findImageMentions(
     ...found.workflows.map((file) => ({ file, kind: "workflow" as const })),
   ];
   for (const { file, kind } of targets) {
-    const text = await readTextFile(join(root, file), file).catch(() => undefined);
+    const text = await readTextFile(join(root, file), file).catch((err: unknown) => {
+      if (!isAlpinizeError(err)) throw err;
+      skipped.push({ file, message: `${err.message}; not searched for base image names` });
+      return undefined;
+    });
     if (text === undefined) continue;
     text.split(/\r?\n/).forEach((line, i) => {
       if (line.trim().startsWith("#")) return;

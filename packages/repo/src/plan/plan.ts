@@ -92,7 +92,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     if (scriptPlan) plan.files.push(scriptPlan);
   }
   if (!plan.release) plan.release = DEFAULT_RELEASE;
-  plan.mentions = await findImageMentions(root, found, plan.files);
+  plan.mentions = await findImageMentions(root, found, plan.files, plan.skipped);
   plan.risks = detectRisks(sources, { release: plan.release });
   return plan;
 }

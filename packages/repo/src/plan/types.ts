@@ -52,7 +52,10 @@ export interface RepoPlan {
   config: RepoConfig;
   files: FilePlan[];
   unparsable: SkippedFile[];
-  /** Scripts not looked at on purpose (symbolic links, never followed); not an error. */
+  /**
+   * Files not looked at: scripts that are symbolic links (never followed), and compose files or
+   * workflows that could not be read (binary, too large, unreadable); not an error.
+   */
   skipped: SkippedFile[];
   mentions: ImageMention[];
   risks: Risk[];
