@@ -1,0 +1,26 @@
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+import { gitRepo } from "./repo-test-support.js";
+
+const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
+let root = "";
+afterEach(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+  root = "";
+});
+
+describe("migrate DIR --report into a folder that does not exist", () => {
+  it("exits 2 before writing anything, naming the errno once", async () => {
+    root = await gitRepo({ Dockerfile: DEBIAN });
+    const r = await runCli(
+      ["migrate", ".", "--alpine", "3.23", "--write", "--report", "no/such/dir/r.md"],
+      { cwd: root },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("/no/such/dir/r.md (ENOENT: no such file or directory");
+    expect(r.stderr).not.toContain("ENOENT: ENOENT");
+    expect(await readFile(join(root, "Dockerfile"), "utf8")).toBe(DEBIAN);
+  });
+});
