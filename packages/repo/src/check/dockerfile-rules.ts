@@ -29,8 +29,16 @@ const APT_TOOLS = new Set([
 ]);
 const APK_TOOLS = new Set(["apk", "xx-apk"]);
 
-/** Runs every Dockerfile rule over the stages of one file. */
-export function checkStages(file: string, stages: StageInfo[], settings: CheckSettings): Finding[] {
+/**
+ * Runs every Dockerfile rule over the stages of one file. `kept`: migrate's own reason, by the
+ * line of a stage's FROM, for Debian stages it leaves on purpose (they copy glibc programs).
+ */
+export function checkStages(
+  file: string,
+  stages: StageInfo[],
+  settings: CheckSettings,
+  kept: ReadonlyMap<number, string> = new Map(),
+): Finding[] {
   const findings: Finding[] = [];
   const emit: Emit = (line, rule, message, severity = "error") => {
     findings.push({ file, line, rule, severity, message });
@@ -38,7 +46,7 @@ export function checkStages(file: string, stages: StageInfo[], settings: CheckSe
   for (const stage of stages) {
     if (isStageIgnored(stage, stages, settings.ignoreImages) || stage.family === "scratch")
       continue;
-    checkBase(stage, settings, emit);
+    checkBase(stage, settings, emit, kept);
     if (stage.family !== "alpine") continue;
     const installs = apkInstalls(stage, stages);
     stage.runs.forEach((run, order) => {
@@ -52,13 +60,18 @@ export function checkStages(file: string, stages: StageInfo[], settings: CheckSe
   return findings;
 }
 
-function checkBase(stage: StageInfo, settings: CheckSettings, emit: Emit): void {
+function checkBase(
+  stage: StageInfo,
+  settings: CheckSettings,
+  emit: Emit,
+  kept: ReadonlyMap<number, string>,
+): void {
   if (stage.parent !== undefined) return;
   if (stage.family === "debian" || stage.family === "ubuntu") {
     emit(
       stage.imageLine,
       "debian-base",
-      `stage ${stage.name} is built on ${stage.image} (${stage.family}): ${debianBaseHint(stage.image)}`,
+      `stage ${stage.name} is built on ${stage.image} (${stage.family}): ${keptHint(kept.get(stage.line)) ?? debianBaseHint(stage.image)}`,
     );
   }
   if (hasDigest(stage.image)) return;
@@ -250,3 +263,9 @@ function isApkAdd(cmd: ShellCommand): boolean {
 }
 
 export { baseName };
+
+/** Migrate's reason for keeping the stage, as a hint (it would change nothing there). */
+function keptHint(reason: string | undefined): string | undefined {
+  if (reason === undefined) return undefined;
+  return `alpinize migrate leaves this stage: ${reason.replace(/^\S+ stays: /, "")}; or list the image in images.ignore`;
+}

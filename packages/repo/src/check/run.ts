@@ -1,4 +1,5 @@
 import { join, relative, sep } from "node:path";
+import { migrateDockerfile } from "@alpinize/dockerfile";
 import { isAlpinizeError } from "@alpinize/errors";
 import type { RepoConfig } from "../config/types.js";
 import { findCopiedScripts } from "../discover/scripts.js";
@@ -82,7 +83,7 @@ export async function checkTargets(
     if (text === undefined) continue;
     try {
       const stages = describeStages(text, shown);
-      result.findings.push(...checkStages(shown, stages, settings));
+      result.findings.push(...checkStages(shown, stages, settings, keptStages(text, shown)));
       for (const stage of stages) {
         if (isStageIgnored(stage, stages, settings.ignoreImages)) stageCount.ignored++;
         else if (stage.family !== "scratch") stageCount.checked++;
@@ -190,4 +191,20 @@ function display(path: string, cwd: string): string {
 
 function posixRelative(root: string, path: string): string {
   return relative(root, path).split(sep).join("/");
+}
+
+/**
+ * Stages migrate leaves on Debian because they run programs a glibc-only stage built, by the line
+ * of their image: check gives migrate's reason rather than sending the user to migrate.
+ */
+function keptStages(text: string, fileName: string): Map<number, string> {
+  const kept = new Map<number, string>();
+  try {
+    for (const w of migrateDockerfile(text, { fileName }).warnings)
+      if (w.rule === "from" && / stays: this stage copies /.test(w.message))
+        kept.set(w.line, w.message);
+  } catch {
+    // A file migrate cannot read is reported by the rules that can.
+  }
+  return kept;
 }

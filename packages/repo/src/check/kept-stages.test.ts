@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
+import { defaultConfig } from "../config/types.js";
+import { defaultTransforms } from "../default-transforms.js";
+import { checkTargets } from "./run.js";
+
+let repo: ScratchRepo | undefined;
+afterEach(async () => {
+  await repo?.remove();
+  repo = undefined;
+});
+
+describe("debian-base for a stage migrate keeps on purpose", () => {
+  it("gives migrate's reason instead of asking for a migrate that changes nothing", async () => {
+    repo = await scratchRepo({
+      Dockerfile:
+        "FROM nvidia/cuda:12.4.1-devel-ubuntu22.04 AS build\nRUN make\nFROM ubuntu:22.04\nCOPY --from=build /b/infer /usr/local/bin/infer\n",
+    });
+    const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+    });
+    const base = result.findings.filter((f) => f.rule === "debian-base");
+    expect(base).toHaveLength(1);
+    expect(base[0]?.line).toBe(3);
+    expect(base[0]?.message).toMatch(
+      /alpinize migrate leaves this stage: this stage copies \/b\/infer from stage build .* glibc/,
+    );
+    expect(base[0]?.message).not.toMatch(/run "alpinize migrate"/);
+  });
+});
