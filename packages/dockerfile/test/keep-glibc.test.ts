@@ -73,3 +73,13 @@ describe("OCI base-image labels", () => {
     ).toMatch(/base\.digest label names the Debian base's digest/);
   });
 });
+
+describe("JVM build output copied into an Alpine stage", () => {
+  it("is not called a glibc program (jars and a launcher script)", () => {
+    const r = migrate(
+      "FROM sbtscala/scala-sbt:eclipse-temurin-21.0.5_11_1.10.5_3.5.2 AS build\nRUN sbt stage\nFROM eclipse-temurin:21-jre-noble\nCOPY --from=build /app/target/universal/stage /opt/app\n",
+    );
+    expect(r.output).toContain("FROM eclipse-temurin:21-jre-alpine\n");
+    expect(r.warnings.filter((w) => w.rule === "glibc")).toEqual([]);
+  });
+});

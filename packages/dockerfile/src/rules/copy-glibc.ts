@@ -3,6 +3,7 @@ import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { StageInfo } from "./from.js";
 import { decideImage } from "./images.js";
+import { onJvmBuild } from "./keep-glibc.js";
 
 /** Files that are data whatever the C library: web assets, configuration, Java archives, keys. */
 export const DATA_FILE =
@@ -51,7 +52,9 @@ function glibcSource(from: string, all: StageInfo[], release: string): string | 
   const stage = all.find(
     (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
   );
-  if (stage) return stage.alpine ? undefined : `stage ${from} (${stage.stage.image})`;
+  // Jars and launcher scripts from a JVM build image run on Alpine's JRE too.
+  if (stage)
+    return stage.alpine || onJvmBuild(stage) ? undefined : `stage ${from} (${stage.stage.image})`;
   // An image named directly: a Debian-based one (it has an Alpine twin we would pick) is glibc.
   return decideImage(from, release).family === "converted" ? `image ${from}` : undefined;
 }

@@ -13,7 +13,7 @@ const PROGRAM = /(?:^|\/)(?:s?bin|lib(?:64|exec)?)(?:\/|$)|\.so(?:\.\d+)*$/;
  * JVM build images: what they make (jars, a launcher script) runs on any JRE, musl or glibc.
  * GraalVM's native-image makes glibc programs, so it is not among them.
  */
-const JVM_BUILD =
+export const JVM_BUILD =
   /(?:^|\/)(?:maven|gradle|sbt|scala-sbt|eclipse-temurin|openjdk|amazoncorretto|azul\/zulu[\w-]*|sapmachine|ibm-semeru-runtimes|clojure)$/;
 
 /**
@@ -36,7 +36,7 @@ export function glibcProgramsCopied(
     );
     if (!source || source.alpine || (source.family === "other" && rootImage(source) === "scratch"))
       continue;
-    if (JVM_BUILD.test(familiarRepository(splitReference(rootImage(source)).name))) continue;
+    if (onJvmBuild(source)) continue;
     const words = splitWords(ins.args.text.slice(rest)).map((w) => w.text);
     const paths = words
       .slice(0, -1)
@@ -44,6 +44,11 @@ export function glibcProgramsCopied(
     if (paths.length > 0) return { paths, source };
   }
   return undefined;
+}
+
+/** Whether the stage is built on a JVM build image (its output runs on any JRE). */
+export function onJvmBuild(info: StageInfo): boolean {
+  return JVM_BUILD.test(familiarRepository(splitReference(rootImage(info)).name));
 }
 
 function rootImage(info: StageInfo): string {
