@@ -32,7 +32,6 @@ const DEBIAN_DEFAULT_OFFICIAL = new Set([
   "caddy",
   "traefik",
   "mariadb",
-  "mysql",
   "mongo",
   "rabbitmq",
   "wordpress",
@@ -84,6 +83,9 @@ function familyOf(name: string, tag: string): ImageFamily {
   if (last === "alpine" || /(?:^|[-.])alpine/.test(tag)) return "alpine";
   if (last === "ubuntu" || UBUNTU_CODENAMES.test(tag)) return "ubuntu";
   if (last === "debian" || DEBIAN_CODENAMES.test(tag)) return "debian";
+  // `mysql:8.0-debian`, `hexpm/elixir:…-debian-bookworm-…`: the tag names the distribution.
+  if (/(?:^|[-.])debian(?:\d*)(?:$|[-.])/.test(tag)) return "debian";
+  if (/(?:^|[-.])ubuntu(?:\d*)(?:$|[-.])/.test(tag)) return "ubuntu";
   return "other";
 }
 
