@@ -161,3 +161,18 @@ describe("check sees through wrappers", () => {
     expect(rules(text)).toEqual(["3:apk-no-cache"]);
   });
 });
+
+describe("apt-in-alpine advice", () => {
+  it("names the apk way for queries, multiarch and repositories, and the rewrite for installs", () => {
+    const text = `FROM alpine:3.24@${DIGEST}\nRUN dpkg -l | grep curl\nRUN dpkg --add-architecture arm64\nRUN apt-key add k.gpg\nRUN apt-get install -y curl\n`;
+    const advice = check(text)
+      .filter((f) => f.rule === "apt-in-alpine")
+      .map((f) => `${f.line}: ${f.message.replace(/^.*?: /, "")}`);
+    expect(advice).toEqual([
+      expect.stringMatching(/^2: query packages with apk info/),
+      expect.stringMatching(/^3: apk has no multiarch/),
+      expect.stringMatching(/^4: Alpine has no apt repositories/),
+      expect.stringMatching(/^5: use apk add --no-cache \(alpinize migrate rewrites it/),
+    ]);
+  });
+});

@@ -110,11 +110,7 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
     line = lines.get(cmd) ?? line;
     const name = baseName(cmd.name);
     if (APT_TOOLS.has(name) && !fromApkDpkg(name, installed)) {
-      emit(
-        line,
-        "apt-in-alpine",
-        `${name} in Alpine stage ${stage.name}: use ${name.startsWith("xx-") ? "xx-apk add --no-cache" : "apk add --no-cache"} (alpinize migrate rewrites it, or flags it where it cannot)`,
-      );
+      emit(line, "apt-in-alpine", `${name} in Alpine stage ${stage.name}: ${aptAdvice(name, cmd)}`);
     } else if (SHADOW_TOOLS.has(name) && !installedBefore(shadow, at.order, cmd.offset)) {
       emit(
         line,
@@ -268,4 +264,33 @@ export { baseName };
 function keptHint(reason: string | undefined): string | undefined {
   if (reason === undefined) return undefined;
   return `alpinize migrate leaves this stage: ${reason.replace(/^\S+ stays: /, "")}; or list the image in images.ignore`;
+}
+
+/**
+ * What to write instead of an apt/dpkg call. migrate rewrites installs, upgrades and removals;
+ * queries, multiarch and `ONBUILD` lines it only flags, so the hint names the apk way for those.
+ */
+function aptAdvice(name: string, cmd: ShellCommand): string {
+  const sub = cmd.args.find((a) => !a.startsWith("-"));
+  const flags = cmd.args.filter((a) => a.startsWith("-"));
+  if (
+    name === "dpkg-query" ||
+    (name === "dpkg" &&
+      flags.some((f) => /^-(?:l|s|L|S|W)$|^--(?:list|status|listfiles|search)$/.test(f)))
+  )
+    return "query packages with apk info (apk info -e NAME, apk info -L NAME, apk info --who-owns PATH)";
+  if (
+    name === "dpkg" &&
+    flags.some((f) => f === "--add-architecture" || f === "--print-foreign-architectures")
+  )
+    return "apk has no multiarch: build per platform (--platform, TARGETARCH) or cross-install with xx-apk";
+  if (name === "apt-cache") return "search and inspect with apk search / apk info / apk policy";
+  if (name === "apt-key" || name === "add-apt-repository")
+    return "Alpine has no apt repositories: install the package from Alpine main/community, or the vendor's Alpine build";
+  const tool = name.startsWith("xx-") ? "xx-apk add --no-cache" : "apk add --no-cache";
+  const rewrites =
+    sub === undefined || /^(?:install|upgrade|dist-upgrade|remove|purge|update|clean)$/.test(sub);
+  return rewrites
+    ? `use ${tool} (alpinize migrate rewrites it, or flags it where it cannot)`
+    : `use ${tool} or the apk command that does the same; alpinize migrate flags this call but does not rewrite it`;
 }
