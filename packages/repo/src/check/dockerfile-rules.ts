@@ -3,6 +3,7 @@ import { hasDigest } from "../dockerfile/images.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "../facts/alpine-base.js";
+import { stageRelease, unknownApkNames } from "./apk-names.js";
 import { debianBaseHint } from "./base-advice.js";
 import { checkGoNetdns } from "./go-netdns.js";
 import { withNested } from "./nested.js";
@@ -120,7 +121,16 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
           : `${name} does not exist in Alpine stage ${stage.name} (busybox has no ${name}): ${SHADOW_TOOLS.get(name)}`,
       );
     }
-    if (APK_TOOLS.has(name)) checkApk(stage, run, cmd, line, emit);
+    if (APK_TOOLS.has(name)) {
+      checkApk(stage, run, cmd, line, emit);
+      const missing = unknownApkNames(cmd, stageRelease(stage));
+      if (missing.length > 0)
+        emit(
+          line,
+          "apk-unknown-package",
+          `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not in Alpine ${stageRelease(stage)} (main, community) for stage ${stage.name}: apk add stops here; pick the Alpine name (alpinize packages map DEBIAN-NAME) or add the repository that has it (apk add -X …)`,
+        );
+    }
     if (name === "addgroup" || name === "adduser") checkIds(stage, cmd, line, emit);
     if (
       cmd.args.includes("/usr/sbin/nologin") ||

@@ -2,6 +2,7 @@
 export const RULE_IDS = [
   "apt-in-alpine",
   "apk-no-cache",
+  "apk-unknown-package",
   "debian-base",
   "base-image-unpinned",
   "go-netdns",

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { describeStages } from "../dockerfile/stages.js";
+import { stageRelease } from "./apk-names.js";
+import { checkStages } from "./dockerfile-rules.js";
+
+const DIGEST = `sha256:${"a".repeat(64)}`;
+const unknown = (text: string) =>
+  checkStages("Dockerfile", describeStages(text, "Dockerfile"), {
+    skip: [],
+    requireDigests: false,
+    ignoreImages: [],
+  })
+    .filter((f) => f.rule === "apk-unknown-package")
+    .map((f) => `${f.line}: ${f.message.split(" is not in ")[0]?.split(" are not in ")[0]}`);
+
+describe("apk-unknown-package", () => {
+  it("flags names the stage's release lacks, and skips what cannot be told", () => {
+    const text = [
+      `FROM alpine:3.24@${DIGEST}`,
+      "RUN apk add --no-cache curl wait-for-it pkgconf=2.3.0-r0 $PHPIZE_DEPS so:libc.musl-x86_64.so.1",
+      "RUN apk --no-cache add --virtual .b gcc nosuchpkg",
+      "RUN apk add --no-cache -X https://mirror.example/edge/testing gperftools",
+      `FROM python:3.12-alpine3.22@${DIGEST}`,
+      "RUN apk add --no-cache nosuch2",
+      `FROM alpine:3.12@${DIGEST}`,
+      "RUN apk add --no-cache nosuch3",
+      "",
+    ].join("\n");
+    expect(unknown(text)).toEqual(["2: wait-for-it", "3: nosuchpkg", "6: nosuch2"]);
+  });
+
+  it("reads the release from alpine:X.Y, -alpineX.Y and unversioned -alpine tags", () => {
+    const release = (image: string) => stageRelease(describeStages(`FROM ${image}\n`, "D")[0]!);
+    expect(release("alpine:3.22.1")).toBe("3.22");
+    expect(release("node:22-alpine3.21")).toBe("3.21");
+    expect(release("golang:1.25-alpine")).toBe("3.24");
+    expect(release("alpine:edge")).toBeUndefined();
+    expect(release("alpine:3.12")).toBeUndefined();
+    expect(release("debian:12")).toBeUndefined();
+  });
+});

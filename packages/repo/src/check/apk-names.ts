@@ -1,0 +1,69 @@
+import {
+  createPackageMap,
+  DEFAULT_RELEASE,
+  isKnownRelease,
+  type PackageMap,
+} from "@alpinize/package-map";
+import type { ShellCommand } from "../dockerfile/commands.js";
+import type { StageInfo } from "../dockerfile/stages.js";
+
+const maps = new Map<string, PackageMap>();
+
+function mapFor(release: string): PackageMap {
+  let map = maps.get(release);
+  if (!map) {
+    map = createPackageMap({ release });
+    maps.set(release, map);
+  }
+  return map;
+}
+
+/**
+ * The Alpine release a stage installs from, as far as its image says: `alpine:3.23`,
+ * `python:3.13-alpine3.22`; an unversioned `-alpine` tag follows the newest release. Undefined
+ * when the release is one alpinize has no index for (edge, older ones) or a variable names it.
+ */
+export function stageRelease(stage: StageInfo): string | undefined {
+  const image = (stage.image.toLowerCase().split("@")[0] ?? "").trim();
+  if (image.includes("$")) return undefined;
+  const colon = image.lastIndexOf(":");
+  const tag = colon > image.lastIndexOf("/") ? image.slice(colon + 1) : "";
+  const plain = /(?:^|\/)alpine:(\d+\.\d+)(?:\.\d+)?$/.exec(image);
+  const versioned = /(?:^|-)alpine(\d+\.\d+)(?:\.\d+)?(?:-|$)/.exec(tag);
+  const release = plain?.[1] ?? versioned?.[1];
+  if (release !== undefined) return isKnownRelease(release) ? release : undefined;
+  return /(?:^|-)alpine(?:-|$)/.test(tag) || /(?:^|\/)alpine(?::latest)?$/.test(image)
+    ? DEFAULT_RELEASE
+    : undefined;
+}
+
+/** Options of `apk add` that take a value as the next word. */
+const WITH_VALUE = new Set(["-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch"]);
+
+/**
+ * Names an `apk add` asks for that the stage's Alpine release does not have (main and
+ * community): the build stops there. Skipped when the call adds a repository (`-X`, testing,
+ * edge) or the release is unknown. Versions (`curl=8.5.0-r0`, `curl>8`) are stripped.
+ */
+export function unknownApkNames(cmd: ShellCommand, release: string | undefined): string[] {
+  if (release === undefined) return [];
+  const verb = cmd.args.findIndex((a) => !a.startsWith("-"));
+  if (cmd.args[verb] !== "add") return [];
+  if (cmd.args.some((a) => a === "-X" || a.startsWith("--repository"))) return [];
+  const map = mapFor(release);
+  const out: string[] = [];
+  for (let k = verb + 1; k < cmd.args.length; k++) {
+    const word = cmd.args[k]!;
+    if (WITH_VALUE.has(word)) {
+      k++;
+      continue;
+    }
+    if (word.startsWith("-") || /[$`*?[\]/]/.test(word) || word.endsWith(".apk")) continue;
+    // so:, cmd:, pc: provides are generated at build time and not in the index.
+    if (/^(?:so|cmd|pc|py3\.\d+|dbus|pkgconfig):/.test(word)) continue;
+    const name = word.split(/[<>=~]/)[0] ?? "";
+    if (name === "" || name.startsWith(".")) continue;
+    if (!map.exists(name)) out.push(name);
+  }
+  return out;
+}
