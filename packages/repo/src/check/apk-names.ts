@@ -58,7 +58,14 @@ export function unknownApkNames(cmd: ShellCommand, release: string | undefined):
       k++;
       continue;
     }
-    if (word.startsWith("-") || /[$`*?[\]/]/.test(word) || word.endsWith(".apk")) continue;
+    // A bare number is a redirect's descriptor (`2>&1`), as the command scanner splits it.
+    if (
+      word.startsWith("-") ||
+      /[$`*?[\]/]/.test(word) ||
+      /^\d+$/.test(word) ||
+      word.endsWith(".apk")
+    )
+      continue;
     // so:, cmd:, pc: provides are generated at build time and not in the index.
     if (/^(?:so|cmd|pc|py3\.\d+|dbus|pkgconfig):/.test(word)) continue;
     const name = word.split(/[<>=~]/)[0] ?? "";
