@@ -101,6 +101,15 @@ describe("commands of COPYed scripts as package-map context", () => {
 });
 
 describe("rule 7: Go DNS and DEBIAN_FRONTEND", () => {
+  it("adds GODEBUG=netdns=go to a single golang stage that builds with cgo, not without a compiler", () => {
+    const cgo = migrate(
+      'FROM golang:1.25\nRUN apt-get update && apt-get install -y gcc libsqlite3-dev\nRUN go build -o /app .\nCMD ["/app"]\n',
+    );
+    expect(cgo.output).toContain("FROM golang:1.25-alpine\nENV GODEBUG=netdns=go\n");
+    const plain = migrate('FROM golang:1.25\nRUN go build -o /app .\nCMD ["/app"]\n');
+    expect(plain.output).not.toContain("GODEBUG");
+  });
+
   const goFile = [
     "ARG DEBIAN_FRONTEND=noninteractive",
     "FROM golang:1.25-trixie AS build",

@@ -29,19 +29,27 @@ function appendNetdns(ctx: MigrationContext, ins: Instruction): void {
   ctx.edit("go-dns", at, at, m[2] ? ",netdns=go" : "netdns=go");
 }
 
-export function addGoDns(ctx: MigrationContext, info: StageInfo, all: StageInfo[]): void {
+export function addGoDns(
+  ctx: MigrationContext,
+  info: StageInfo,
+  all: StageInfo[],
+  installed: ReadonlySet<string> = new Set(),
+): void {
   // A final stage that was on Alpine already chose its resolver settings there.
   if (!info.final || info.already) return;
   const body = info.stage.body;
-  const goSource = body.find((ins) => {
-    if (ins.keyword !== "COPY") return false;
-    const from = splitFlags(ins.args.text).flags.get("from");
-    if (from === undefined) return false;
-    const src = all.find(
-      (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
-    );
-    return src ? src.go : /^(?:docker\.io\/)?(?:library\/)?golang[:@]/.test(from);
-  });
+  const goSource =
+    buildsWithCgo(info, installed) ||
+    body.find((ins) => {
+      if (ins.keyword !== "COPY") return false;
+      const from = splitFlags(ins.args.text).flags.get("from");
+      if (from === undefined) return false;
+      const src = all.find(
+        (s) =>
+          s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
+      );
+      return src ? src.go : /^(?:docker\.io\/)?(?:library\/)?golang[:@]/.test(from);
+    });
   if (!goSource) return;
   // The last GODEBUG set is the one in effect.
   const existing = body.findLast(
@@ -53,4 +61,23 @@ export function addGoDns(ctx: MigrationContext, info: StageInfo, all: StageInfo[
   }
   const at = info.stage.from.end;
   ctx.edit("go-dns", at, at, `${ctx.doc.eol}ENV GODEBUG=netdns=go`);
+}
+
+/**
+ * A Go stage that is itself the final one and builds with a C compiler installed (cgo on): its
+ * binary may use musl's resolver. Without a compiler, go turns cgo off and needs nothing.
+ */
+function buildsWithCgo(info: StageInfo, installed: ReadonlySet<string>): boolean {
+  if (!info.go) return false;
+  if (!["gcc", "clang", "build-base", "g++"].some((c) => installed.has(c))) return false;
+  const runs = info.stage.body.filter((ins) => ins.keyword === "RUN").map((ins) => ins.args.text);
+  const env = info.stage.body.some(
+    (ins) =>
+      (ins.keyword === "ENV" || ins.keyword === "ARG") &&
+      /\bCGO_ENABLED[= ]["']?0\b/.test(ins.args.text),
+  );
+  return (
+    !env &&
+    runs.some((r) => /\bgo\s+(?:build|install)\b/.test(r) && !/\bCGO_ENABLED=["']?0\b/.test(r))
+  );
 }

@@ -108,7 +108,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addGnuIconv(ctx, state);
   addBuildpackTools(ctx, state, family);
   writePreamble(ctx, state);
-  addGoDns(ctx, info, all);
+  addGoDns(ctx, info, all, state.alpineInstalled);
   ctx.lastingByStage.set(info.stage.index, state.lasting);
   ctx.debianByStage.set(info.stage.index, state.debianInstalled);
 }

@@ -160,3 +160,17 @@ describe("gosu in the entrypoint of an image that installs gosu", () => {
     ).toBe(true);
   });
 });
+
+describe("go-netdns in a single golang stage", () => {
+  it("does not fire without a C compiler (cgo off), and fires with one", () => {
+    const plain = `FROM golang:1.25-alpine@${DIGEST}\nRUN go build -o /app .\nCMD ["/app"]\n`;
+    expect(rules(plain)).toEqual([]);
+    const cgo = `FROM golang:1.25-alpine@${DIGEST}\nRUN apk add --no-cache gcc musl-dev\nRUN go build -o /app .\nCMD ["/app"]\n`;
+    expect(rules(cgo)).toEqual(["1:go-netdns"]);
+    expect(
+      rules(
+        `FROM golang:1.25-alpine@${DIGEST}\nENV GODEBUG=netdns=go\nRUN apk add --no-cache gcc musl-dev\nRUN go build -o /app .\n`,
+      ),
+    ).toEqual([]);
+  });
+});

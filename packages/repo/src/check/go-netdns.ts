@@ -3,6 +3,7 @@ import { imageName } from "../dockerfile/images.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
+import { apkInstalls } from "./dockerfile-rules.js";
 import type { CheckSettings, RuleId } from "./types.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
@@ -24,7 +25,10 @@ export function checkGoNetdns(stages: StageInfo[], settings: CheckSettings, emit
 }
 
 function goBinarySource(final: StageInfo, stages: StageInfo[]): string | undefined {
-  if (buildsGo(final, stages)) return `built in stage ${final.name}`;
+  // Built in the final stage itself with no C compiler there: go turns cgo off (Go 1.20 and
+  // later) and its binaries use Go's own resolver; migrate adds nothing there either.
+  if (buildsGo(final, stages) && !noCompilerOnAlpine(final, stages))
+    return `built in stage ${final.name}`;
   for (const from of final.copiesFrom) {
     const stage = stages.find(
       (s) => s.alias?.toLowerCase() === from.toLowerCase() || s.name === from,
@@ -58,6 +62,19 @@ export function buildsGo(stage: StageInfo, stages: StageInfo[], byImage = true):
 }
 
 const CGO_OFF = /^CGO_ENABLED=(["']?)0\1$/;
+
+/** C compilers cgo can use; the golang -alpine images have none. */
+const COMPILERS = ["gcc", "clang", "build-base", "g++", "tcc"];
+
+/**
+ * An Alpine stage that installs no C compiler (nor does a stage it builds on): go turns cgo off
+ * when it finds no compiler (Go 1.20 and later), so its binaries use Go's own resolver.
+ */
+function noCompilerOnAlpine(stage: StageInfo, stages: StageInfo[]): boolean {
+  if (stage.family !== "alpine") return false;
+  const installed = [...apkInstalls(stage, stages).keys()];
+  return !installed.some((n) => COMPILERS.includes(n) || /^(?:gcc|clang)\d+$/.test(n));
+}
 
 function stageCgoOff(stage: StageInfo, stages: StageInfo[]): boolean {
   if (stage.env.get("CGO_ENABLED")?.value.replace(/["']/g, "") === "0") return true;
