@@ -32,3 +32,16 @@ describe("debian-base for a stage migrate keeps on purpose", () => {
     expect(base[0]?.message).not.toMatch(/run "alpinize migrate"/);
   });
 });
+
+describe("files that are not Dockerfiles", () => {
+  it("reports an empty Dockerfile, or one with no FROM, as not checked", async () => {
+    repo = await scratchRepo({ Dockerfile: "", "b/Dockerfile": "RUN echo hi\n" });
+    const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+    });
+    expect(result.unparsable.map((u) => u.file).sort()).toEqual(["Dockerfile", "b/Dockerfile"]);
+    expect(result.unparsable[0]?.message).toMatch(/no FROM instruction/);
+  });
+});

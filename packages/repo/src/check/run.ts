@@ -83,6 +83,15 @@ export async function checkTargets(
     if (text === undefined) continue;
     try {
       const stages = describeStages(text, shown);
+      // An empty file, or one with no FROM, is not a Dockerfile: checking it would pass silently.
+      if (stages.length === 0) {
+        result.unparsable.push({
+          file: shown,
+          message:
+            "no FROM instruction: this is not a Dockerfile (fix it, or leave it out of the check)",
+        });
+        continue;
+      }
       result.findings.push(...checkStages(shown, stages, settings, keptStages(text, shown)));
       for (const stage of stages) {
         if (isStageIgnored(stage, stages, settings.ignoreImages)) stageCount.ignored++;
