@@ -83,3 +83,17 @@ describe("JVM build output copied into an Alpine stage", () => {
     expect(r.warnings.filter((w) => w.rule === "glibc")).toEqual([]);
   });
 });
+
+describe("a Java runtime a JVM builder assembled", () => {
+  it("keeps the stage that copies a jlink JRE from a glibc JVM builder", () => {
+    const text =
+      'FROM sbtscala/scala-sbt:eclipse-temurin-jammy-21.0.5_11_1.10.5_3.5.2 AS build\nRUN jlink --add-modules java.base --output /jre\nFROM debian:bookworm-slim\nCOPY --from=build /jre /opt/jre\nCOPY --from=build /app/target/app.jar /app.jar\nCMD ["/opt/jre/bin/java", "-jar", "/app.jar"]\n';
+    const r = migrate(text);
+    expect(r.output).toBe(text);
+    expect(r.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(
+        /^debian:bookworm-slim stays: this stage copies \/jre from stage build/,
+      ),
+    );
+  });
+});

@@ -169,6 +169,13 @@ describe("rule 8: tini and gosu", () => {
     );
   });
 
+  it("moves gosu called by its path in ENTRYPOINT/CMD", () => {
+    const r = migrate(
+      'FROM debian:12\nRUN apt-get install -y tini gosu\nENTRYPOINT ["/usr/bin/tini", "--", "/usr/sbin/gosu", "nobody"]\n',
+    );
+    expect(r.output).toContain('ENTRYPOINT ["/sbin/tini", "--", "su-exec", "nobody"]\n');
+  });
+
   it("points Debian's /usr/bin/tini-static at Alpine's /sbin/tini", () => {
     const r = migrate(
       'FROM debian:12\nRUN apt-get install -y tini\nENTRYPOINT ["/usr/bin/tini-static", "-g", "--"]\n',

@@ -3,7 +3,7 @@ import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { StageInfo } from "./from.js";
 import { decideImage } from "./images.js";
-import { onJvmBuild } from "./keep-glibc.js";
+import { jvmOutput } from "./keep-glibc.js";
 
 /** Files that are data whatever the C library: web assets, configuration, Java archives, keys. */
 export const DATA_FILE =
@@ -34,12 +34,16 @@ export function flagGlibcCopies(ctx: MigrationContext, info: StageInfo, all: Sta
     if (from === undefined || from.includes("$")) continue;
     const source = glibcSource(from, all, ctx.release);
     if (!source) continue;
+    const jvmSource = all.find(
+      (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
+    );
     const words = splitWords(ins.args.text.slice(rest)).map((w) => w.text);
     // Anything but plain data: a release, a venv, node_modules or a binary may hold glibc code.
     const binaries = words
       .slice(0, -1)
       .filter((w) => BINARY_PATH.test(w) || !(DATA_FILE.test(w) || DATA_DIR.test(w)));
-    if (binaries.length === 0) continue;
+    // Jars and launcher scripts from a JVM build image run on Alpine's JRE too.
+    if (binaries.length === 0 || (jvmSource && jvmOutput(jvmSource, binaries))) continue;
     ctx.warn(
       "glibc",
       ins.start,
@@ -52,9 +56,7 @@ function glibcSource(from: string, all: StageInfo[], release: string): string | 
   const stage = all.find(
     (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
   );
-  // Jars and launcher scripts from a JVM build image run on Alpine's JRE too.
-  if (stage)
-    return stage.alpine || onJvmBuild(stage) ? undefined : `stage ${from} (${stage.stage.image})`;
+  if (stage) return stage.alpine ? undefined : `stage ${from} (${stage.stage.image})`;
   // An image named directly: a Debian-based one (it has an Alpine twin we would pick) is glibc.
   return decideImage(from, release).family === "converted" ? `image ${from}` : undefined;
 }

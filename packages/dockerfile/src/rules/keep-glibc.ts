@@ -36,14 +36,24 @@ export function glibcProgramsCopied(
     );
     if (!source || source.alpine || (source.family === "other" && rootImage(source) === "scratch"))
       continue;
-    if (onJvmBuild(source)) continue;
     const words = splitWords(ins.args.text.slice(rest)).map((w) => w.text);
     const paths = words
       .slice(0, -1)
       .filter((w) => PROGRAM.test(w) || !(DATA_FILE.test(w) || DATA_DIR.test(w)));
-    if (paths.length > 0) return { paths, source };
+    if (paths.length > 0 && !jvmOutput(source, paths)) return { paths, source };
   }
   return undefined;
+}
+
+/** A Java runtime itself (a jlink image, a JRE or JDK directory) is native code, not data. */
+const JAVA_RUNTIME = /(?:^|\/)(?:jre|jdk|java|jvm|runtime)(?:[-\w.]*)(?:\/|$)|bin\/java$/i;
+
+/**
+ * What a JVM build image made (jars, a launcher script) runs on any JRE; a runtime it assembled
+ * (`jlink --output /jre`) is that image's glibc build.
+ */
+export function jvmOutput(source: StageInfo, paths: readonly string[]): boolean {
+  return onJvmBuild(source) && !paths.some((p) => JAVA_RUNTIME.test(p));
 }
 
 /** Whether the stage is built on a JVM build image (its output runs on any JRE). */

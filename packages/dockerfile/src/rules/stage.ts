@@ -299,7 +299,8 @@ function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction):
       state.debianInstalled.has("tini") || state.debianInstalled.has("tini-static"),
     ],
     [
-      /(?<=^|["\s[])gosu(?=["\s,])/g,
+      // `gosu`, or by path (`/usr/sbin/gosu`, `/usr/local/bin/gosu`): su-exec is on PATH.
+      /(?<=^|["\s[])(?:\/usr(?:\/local)?\/s?bin\/)?gosu(?=["\s,])/g,
       "su-exec",
       state.alpineInstalled.has("su-exec") && state.debianInstalled.has("gosu"),
     ],
