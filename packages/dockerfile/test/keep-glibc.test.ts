@@ -97,3 +97,37 @@ describe("a Java runtime a JVM builder assembled", () => {
     );
   });
 });
+
+describe("an ARG a kept stage reads keeps its Debian default", () => {
+  it("writes the other stages' Alpine images out instead of rewriting a shared tag ARG", () => {
+    const text =
+      "ARG TAG=3.12-slim-bookworm\nFROM gcc:13 AS native\nRUN make\nFROM python:${TAG} AS runtime\nCOPY --from=native /out/libfast.so /usr/local/lib/libfast.so\nFROM python:${TAG} AS tests\nRUN apt-get update && apt-get install -y git\n";
+    const r = migrate(text);
+    expect(r.output).toBe(
+      "ARG TAG=3.12-slim-bookworm\nFROM gcc:13 AS native\nRUN make\nFROM python:${TAG} AS runtime\nCOPY --from=native /out/libfast.so /usr/local/lib/libfast.so\nFROM python:3.12-alpine AS tests\nRUN apk add --no-cache git\n",
+    );
+    expect(r.warnings.some((w) => /default is now/.test(w.message))).toBe(false);
+  });
+
+  it("does the same for a whole-image ARG read by a kept stage and a converted one", () => {
+    const text =
+      "ARG BASE=debian:12-slim\nFROM ${BASE} AS tools\nRUN apt-get install -y curl\nFROM haskell:9.6 AS build\nRUN cabal build\nFROM ${BASE}\nCOPY --from=build /out/server /usr/local/bin/server\n";
+    const r = migrate(text);
+    expect(r.output).toContain(
+      "ARG BASE=debian:12-slim\nFROM alpine:3.23 AS tools\nRUN apk add --no-cache curl\n",
+    );
+    expect(r.output).toContain("FROM ${BASE}\nCOPY --from=build");
+  });
+});
+
+describe("musl programs copied into a stage kept on glibc", () => {
+  it("warns at the COPY", () => {
+    const r = migrate(
+      "FROM golang:1.22-bookworm AS gobuild\nRUN CGO_ENABLED=1 go build -o /out/helper ./cmd/helper\nFROM gcc:13 AS cbuild\nRUN make\nFROM debian:bookworm-slim\nCOPY --from=cbuild /out/app /usr/local/bin/app\nCOPY --from=gobuild /out/helper /usr/local/bin/helper\n",
+    );
+    expect(r.output).toContain("FROM debian:bookworm-slim\n");
+    expect(r.warnings.filter((w) => w.line === 7).map((w) => w.message)).toEqual([
+      expect.stringMatching(/^\/out\/helper comes from stage gobuild, which moves to Alpine/),
+    ]);
+  });
+});

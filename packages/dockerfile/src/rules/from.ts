@@ -5,7 +5,7 @@ import { type BuildpackVariant, buildpackVariant } from "./buildpack.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { copiesOnlyStaticGo } from "./go-static.js";
 import { decideImage, familiarRepository, type ImageFamily, splitReference } from "./images.js";
-import { glibcProgramsCopied, warnKeptForCopies } from "./keep-glibc.js";
+import { glibcProgramsCopied, warnKeptForCopies, warnMuslIntoKept } from "./keep-glibc.js";
 import { followRenovateComment } from "./renovate.js";
 import { dropDebianVariables, rewriteTagArg } from "./tag-variables.js";
 
@@ -23,6 +23,8 @@ export interface StageInfo {
   buildpackVia?: string;
   /** Alpine-based before migration: rules that make up for Debian's base contents skip it. */
   already?: boolean;
+  /** Left on its Debian base because it runs programs a glibc-only stage built. */
+  kept?: boolean;
 }
 
 interface Rewritten {
@@ -61,7 +63,8 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
     const kept = glibcProgramsCopied(stage, infos);
     if (kept && wouldConvert(ctx, stage)) {
       warnKeptForCopies(ctx, stage, kept);
-      infos.push({ stage, family: "other", alpine: false, go: false, final });
+      warnMuslIntoKept(ctx, stage, infos);
+      infos.push({ stage, family: "other", alpine: false, go: false, final, kept: true });
       return;
     }
     const variable = wholeVariable(stage.image);
@@ -101,7 +104,51 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
     );
     infos.push({ stage, family: r.alpine ? "converted" : "other", ...r, final });
   });
+  unshareKeptArgs(ctx, infos);
   return infos;
+}
+
+/**
+ * A global ARG that a kept stage's FROM reads must keep its Debian default: a rewrite of it for
+ * another stage would move the kept stage too. The other stages get their Alpine image written
+ * out instead.
+ */
+function unshareKeptArgs(ctx: MigrationContext, infos: StageInfo[]): void {
+  for (const kept of infos.filter((i) => i.kept)) {
+    for (const m of kept.stage.image.matchAll(/\$\{?(\w+)/g)) {
+      const name = m[1]!;
+      const arg = [...ctx.globalArgs].reverse().find((a) => a.name === name);
+      if (!arg) continue;
+      const at = ctx.edits.findIndex((e) => e.start === arg.start && e.end === arg.end);
+      if (at < 0) continue;
+      ctx.edits.splice(at, 1);
+      const stale = new RegExp(`ARG ${name}\\b.*(?:default is now|rewritten)`);
+      for (let k = ctx.warnings.length - 1; k >= 0; k--)
+        if (stale.test(ctx.warnings[k]!.message)) ctx.warnings.splice(k, 1);
+      const use = new RegExp(`\\$\\{?${name}\\b\\}?`, "g");
+      for (const other of infos) {
+        if (other.kept || !other.alpine || other.already || other.family === "inherit") continue;
+        if (!use.test(other.stage.image)) continue;
+        use.lastIndex = 0;
+        const written = other.stage.image.replace(use, arg.value);
+        const after = written.includes("$") ? undefined : decideImage(written, ctx.release).after;
+        if (after === undefined) {
+          ctx.warn(
+            "from",
+            other.stage.imageStart,
+            `${other.stage.image}: ARG ${name} is read by a stage that stays on glibc, so its default stays; give this stage an Alpine image`,
+          );
+          continue;
+        }
+        ctx.edit("from", other.stage.imageStart, other.stage.imageEnd, after);
+        ctx.warn(
+          "from",
+          other.stage.imageStart,
+          `${other.stage.image}: ARG ${name} is read by a stage that stays on glibc, so its default stays; the base is now ${after}, no longer taken from ARG ${name}`,
+        );
+      }
+    }
+  }
 }
 
 function rewriteImage(

@@ -67,6 +67,37 @@ function rootImage(info: StageInfo): string {
   return s.image.toLowerCase();
 }
 
+/**
+ * A stage that stays on glibc and also copies programs out of a stage that moves to Alpine: those
+ * are musl builds now, which do not run there.
+ */
+export function warnMuslIntoKept(
+  ctx: MigrationContext,
+  stage: Stage,
+  earlier: readonly StageInfo[],
+): void {
+  for (const ins of stage.body) {
+    if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
+    const { flags, rest } = splitFlags(ins.args.text);
+    const from = flags.get("from");
+    if (from === undefined || from.includes("$")) continue;
+    const source = earlier.find(
+      (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
+    );
+    if (!source?.alpine || source.already) continue;
+    const words = splitWords(ins.args.text.slice(rest)).map((w) => w.text);
+    const paths = words
+      .slice(0, -1)
+      .filter((w) => PROGRAM.test(w) || !(DATA_FILE.test(w) || DATA_DIR.test(w)));
+    if (paths.length === 0) continue;
+    ctx.warn(
+      "glibc",
+      ins.start,
+      `${paths.join(", ")} comes from stage ${from}, which moves to Alpine (its programs are linked against musl), into this stage, which stays on glibc: build it with CGO_ENABLED=0 or statically, or keep stage ${from} on its Debian image`,
+    );
+  }
+}
+
 /** The warning for a stage left on Debian/Ubuntu because of what it copies. */
 export function warnKeptForCopies(
   ctx: MigrationContext,

@@ -127,10 +127,11 @@ function planDockerfile(
     const stagesAfter = describeStages(result.output, file);
     // Found on the output (where the kept stage is still glibc), reported on the file's own lines.
     const toOriginal = mapLinesToOriginal(before, result.output);
-    const musl = muslIntoGlibc(stagesAfter, options.config.images.ignore).map((w) => ({
-      ...w,
-      line: toOriginal(w.line),
-    }));
+    // migrate warns itself about musl programs copied into a stage it keeps: one warning a line.
+    const warned = new Set(result.warnings.filter((w) => w.rule === "glibc").map((w) => w.line));
+    const musl = muslIntoGlibc(stagesAfter, options.config.images.ignore)
+      .map((w) => ({ ...w, line: toOriginal(w.line) }))
+      .filter((w) => !warned.has(w.line));
     return {
       file,
       kind: "dockerfile",
