@@ -28,6 +28,18 @@ describe("apk-unknown-package", () => {
       "",
     ].join("\n");
     expect(unknown(text)).toEqual(["2: wait-for-it", "3: nosuchpkg", "7: nosuch2"]);
+    // Tagged repositories, repositories a stage adds itself, and --repositories-file are not judged.
+    const repos = [
+      `FROM alpine:3.22@${DIGEST}`,
+      "RUN apk add --no-cache busybox-extras@edge",
+      "RUN apk add --no-cache --repositories-file /r nosuch",
+      `FROM alpine:3.22@${DIGEST} AS t`,
+      'RUN echo "@testing https://mirror.example/testing" >> /etc/apk/repositories',
+      "FROM t",
+      "RUN apk add --no-cache grpcurl nosuch4",
+      "",
+    ].join("\n");
+    expect(unknown(repos)).toEqual([]);
   });
 
   it("reads the release from alpine:X.Y, -alpineX.Y and unversioned -alpine tags", () => {
@@ -36,6 +48,7 @@ describe("apk-unknown-package", () => {
     expect(release("node:22-alpine3.21")).toBe("3.21");
     expect(release("golang:1.25-alpine")).toBe("3.24");
     expect(release("alpine:edge")).toBeUndefined();
+    expect(release("ocaml/opam:alpine-3.21-ocaml-5.1")).toBe("3.21");
     expect(release("alpine:3.12")).toBeUndefined();
     expect(release("debian:12")).toBeUndefined();
   });

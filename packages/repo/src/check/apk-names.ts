@@ -29,7 +29,7 @@ export function stageRelease(stage: StageInfo): string | undefined {
   const colon = image.lastIndexOf(":");
   const tag = colon > image.lastIndexOf("/") ? image.slice(colon + 1) : "";
   const plain = /(?:^|\/)alpine:(\d+\.\d+)(?:\.\d+)?$/.exec(image);
-  const versioned = /(?:^|-)alpine(\d+\.\d+)(?:\.\d+)?(?:-|$)/.exec(tag);
+  const versioned = /(?:^|-)alpine-?(\d+\.\d+)(?:\.\d+)?(?:-|$)/.exec(tag);
   const release = plain?.[1] ?? versioned?.[1];
   if (release !== undefined) return isKnownRelease(release) ? release : undefined;
   return /(?:^|-)alpine(?:-|$)/.test(tag) || /(?:^|\/)alpine(?::latest)?$/.test(image)
@@ -49,7 +49,7 @@ export function unknownApkNames(cmd: ShellCommand, release: string | undefined):
   if (release === undefined) return [];
   const verb = cmd.args.findIndex((a) => !a.startsWith("-"));
   if (cmd.args[verb] !== "add") return [];
-  if (cmd.args.some((a) => a === "-X" || a.startsWith("--repository"))) return [];
+  if (cmd.args.some((a) => /^(?:-X|--repository|--repositories-file)/.test(a))) return [];
   const map = mapFor(release);
   const out: string[] = [];
   for (let k = verb + 1; k < cmd.args.length; k++) {
@@ -68,6 +68,8 @@ export function unknownApkNames(cmd: ShellCommand, release: string | undefined):
       continue;
     // so:, cmd:, pc: provides are generated at build time and not in the index.
     if (/^(?:so|cmd|pc|py3\.\d+|dbus|pkgconfig):/.test(word)) continue;
+    // `name@edge`: a tagged repository from /etc/apk/repositories, which the index does not cover.
+    if (word.includes("@")) continue;
     const name = word.split(/[<>=~]/)[0] ?? "";
     if (name === "" || name.startsWith(".")) continue;
     if (!map.exists(name)) out.push(name);

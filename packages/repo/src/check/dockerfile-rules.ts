@@ -51,11 +51,11 @@ export function checkStages(
     if (stage.family !== "alpine") continue;
     const installs = apkInstalls(stage, stages);
     stage.runs.forEach((run, order) => {
-      checkRun(stage, run, { order, installs }, emit);
+      checkRun(stage, run, { order, installs, stages }, emit);
     });
     // ONBUILD runs in the images built on this one, after every RUN of this stage.
     for (const run of onbuildRuns(stage))
-      checkRun(stage, run, { order: Number.POSITIVE_INFINITY, installs }, emit);
+      checkRun(stage, run, { order: Number.POSITIVE_INFINITY, installs, stages }, emit);
   }
   checkGoNetdns(stages, settings, emit);
   return findings;
@@ -99,6 +99,7 @@ function checkBase(
 interface RunContext {
   order: number;
   installs: Map<string, Installed>;
+  stages: readonly StageInfo[];
 }
 
 function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
@@ -123,12 +124,16 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
     }
     if (APK_TOOLS.has(name)) {
       checkApk(stage, run, cmd, line, emit);
-      const missing = unknownApkNames(cmd, stageRelease(stage));
+      // A stage that adds repositories itself installs from more than the index knows.
+      const missing = addsRepositories(stage, at.stages)
+        ? []
+        : unknownApkNames(cmd, stageRelease(stage));
       if (missing.length > 0)
         emit(
           line,
           "apk-unknown-package",
-          `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not in Alpine ${stageRelease(stage)} (main, community) for stage ${stage.name}: apk add stops here; pick the Alpine name (alpinize packages map DEBIAN-NAME) or add the repository that has it (apk add -X …)`,
+          `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not in Alpine ${stageRelease(stage)} (main, community) as far as alpinize's package index knows, for stage ${stage.name}: apk add would stop here; pick the Alpine name (alpinize packages map DEBIAN-NAME) or add the repository that has it (apk add -X …)`,
+          "warning",
         );
     }
     if (name === "addgroup" || name === "adduser") checkIds(stage, cmd, line, emit);
@@ -303,4 +308,15 @@ function aptAdvice(name: string, cmd: ShellCommand): string {
   return rewrites
     ? `use ${tool} (alpinize migrate rewrites it, or flags it where it cannot)`
     : `use ${tool} or the apk command that does the same; alpinize migrate flags this call but does not rewrite it`;
+}
+
+/** The stage, or one it builds on, writes /etc/apk/repositories (edge, testing, a tagged repo). */
+function addsRepositories(stage: StageInfo, stages: readonly StageInfo[]): boolean {
+  let current: StageInfo | undefined = stage;
+  while (current) {
+    if (current.runs.some((r) => r.text.includes("/etc/apk/repositories"))) return true;
+    const { parent, index }: StageInfo = current;
+    current = stages.find((o) => o.name === parent && o.index < index);
+  }
+  return false;
 }

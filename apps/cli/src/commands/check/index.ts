@@ -14,7 +14,7 @@ The CI lint after a migration. Checks every Dockerfile under DIR (default: .), h
 Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage
   apk-no-cache          apk/xx-apk add or upgrade without --no-cache (or an apk update)
-  apk-unknown-package   apk add of a name the stage's Alpine release does not have
+  apk-unknown-package   apk add of a name the stage's Alpine release does not have (a warning)
   debian-base           a stage still built on a Debian or Ubuntu image
   base-image-unpinned   a base image without @sha256 digest, or one whose digest cannot be
                         checked (a variable with no global ARG default); a warning unless
