@@ -53,3 +53,17 @@ describe("apk-unknown-package", () => {
     expect(release("debian:12")).toBeUndefined();
   });
 });
+
+describe("apk-no-cache only where the index would ship", () => {
+  it("skips builder stages the final image is not built FROM", () => {
+    const text = `FROM alpine:3.24@${DIGEST} AS builder\nRUN apk update && apk add gcc\nFROM alpine:3.24@${DIGEST} AS base\nRUN apk add curl\nFROM base\nCOPY --from=builder /x /x\n`;
+    const lines = checkStages("Dockerfile", describeStages(text, "Dockerfile"), {
+      skip: [],
+      requireDigests: false,
+      ignoreImages: [],
+    })
+      .filter((f) => f.rule === "apk-no-cache")
+      .map((f) => f.line);
+    expect(lines).toEqual([4]);
+  });
+});

@@ -174,5 +174,12 @@ describe("apt-in-alpine advice", () => {
       expect.stringMatching(/^4: Alpine has no apt repositories/),
       expect.stringMatching(/^5: use apk add --no-cache \(alpinize migrate rewrites it/),
     ]);
+    const deb = check(`FROM alpine:3.24@${DIGEST}\nRUN dpkg -i /x.deb || apt-get install -f -y\n`)
+      .filter((f) => f.rule === "apt-in-alpine")
+      .map((f) => f.message.replace(/^.*?: /, ""));
+    expect(deb).toEqual([
+      expect.stringMatching(/^a \.deb is built for Debian and glibc/),
+      expect.stringMatching(/^this repairs a dpkg -i of a \.deb/),
+    ]);
   });
 });

@@ -123,7 +123,8 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
       );
     }
     if (APK_TOOLS.has(name)) {
-      checkApk(stage, run, cmd, line, emit);
+      // A builder stage's apk index never reaches the image that ships.
+      if (ships(stage, at.stages)) checkApk(stage, run, cmd, line, emit);
       // A stage that adds repositories itself installs from more than the index knows.
       const missing = addsRepositories(stage, at.stages)
         ? []
@@ -300,6 +301,10 @@ function aptAdvice(name: string, cmd: ShellCommand): string {
   )
     return "apk has no multiarch: build per platform (--platform, TARGETARCH) or cross-install with xx-apk";
   if (name === "apt-cache") return "search and inspect with apk search / apk info / apk policy";
+  if (sub === "install" && flags.some((f) => /^(?:-f|--fix-broken|-\w*f\w*)$/.test(f)))
+    return "this repairs a dpkg -i of a .deb, which migrate keeps on purpose so the build stops: install the software from Alpine packages or a musl build, then delete both";
+  if (name === "dpkg" && flags.some((f) => /^(?:-i|--install)$/.test(f)))
+    return "a .deb is built for Debian and glibc: install the software from Alpine packages or a musl build";
   if (name === "apt-key" || name === "add-apt-repository")
     return "Alpine has no apt repositories: install the package from Alpine main/community, or the vendor's Alpine build";
   const tool = name.startsWith("xx-") ? "xx-apk add --no-cache" : "apk add --no-cache";
@@ -315,6 +320,17 @@ function addsRepositories(stage: StageInfo, stages: readonly StageInfo[]): boole
   let current: StageInfo | undefined = stage;
   while (current) {
     if (current.runs.some((r) => r.text.includes("/etc/apk/repositories"))) return true;
+    const { parent, index }: StageInfo = current;
+    current = stages.find((o) => o.name === parent && o.index < index);
+  }
+  return false;
+}
+
+/** The final stage, or a stage the final one is built FROM: its layers are the image. */
+function ships(stage: StageInfo, stages: readonly StageInfo[]): boolean {
+  let current: StageInfo | undefined = stages.at(-1);
+  while (current) {
+    if (current === stage) return true;
     const { parent, index }: StageInfo = current;
     current = stages.find((o) => o.name === parent && o.index < index);
   }

@@ -103,6 +103,9 @@ describe("checkTargets over a repository", () => {
     expect((await checkRepo({ Dockerfile: installed, "e.sh": script })).findings).toEqual([]);
     const image = `FROM bash:5.2-alpine3.23@${DIGEST}\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n`;
     expect((await checkRepo({ Dockerfile: image, "e.sh": script })).findings).toEqual([]);
+    // Official -alpine images with a bash entrypoint of their own ship bash.
+    const pg = `FROM postgres:16-alpine@${DIGEST}\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n`;
+    expect((await checkRepo({ Dockerfile: pg, "e.sh": script })).findings).toEqual([]);
     const sh = await checkRepo({ Dockerfile: alpine(), "e.sh": '#!/bin/sh\nexec "$@"\n' });
     expect(sh.findings).toEqual([]);
   });

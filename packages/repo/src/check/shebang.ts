@@ -28,7 +28,7 @@ export function checkShebang(text: string, script: string, use: ScriptUse): Find
   for (const stage of use.runners) {
     if (apkInstalls(stage, use.stages).has("bash")) continue;
     const root = rootStage(stage, use.stages);
-    if (/(?:^|\/)bash$/.test(imageName(root.image) ?? "")) continue;
+    if (shipsBash(root.image)) continue;
     findings.push({
       file: use.dockerfile,
       line: use.line,
@@ -38,6 +38,17 @@ export function checkShebang(text: string, script: string, use: ScriptUse): Find
     });
   }
   return findings;
+}
+
+/**
+ * Official images whose -alpine tags install bash for their own bash entrypoint (docker-library
+ * postgres, rabbitmq, redmine, wordpress, ghost), and the bash image itself.
+ */
+const SHIPS_BASH = new Set(["bash", "postgres", "rabbitmq", "redmine", "wordpress", "ghost"]);
+
+function shipsBash(image: string): boolean {
+  const name = imageName(image) ?? "";
+  return SHIPS_BASH.has(name.replace(/^(?:docker\.io\/)?(?:library\/)?/, ""));
 }
 
 /** `bash` for `#!/bin/bash`, `#!/usr/bin/env bash`, `#!/usr/bin/env -S bash -e`. */
