@@ -7,17 +7,21 @@ export interface SyntaxPattern {
   pattern: RegExp;
   message: string;
   fix: string;
+  /** Alpine's busybox ash runs it too (built with ASH_BASH_COMPAT); only dash rejects it. */
+  ash?: boolean;
 }
 
 export const BASH_SYNTAX: SyntaxPattern[] = [
   {
     pattern: /(^|[\s;&|(!])\[\[\s/g,
     message: "[[ ]] is bash syntax",
+    ash: true,
     fix: "use [ ] with quoted operands, or case for patterns",
   },
   {
     pattern: /(^|[\s;&|(])function\s+[A-Za-z_][A-Za-z0-9_]*/g,
     message: "the function keyword is bash syntax",
+    ash: true,
     fix: "write name() { ...; }",
   },
   {
@@ -29,6 +33,7 @@ export const BASH_SYNTAX: SyntaxPattern[] = [
     pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*\/\/?/g,
     // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
     message: "${var/pattern/replacement} is bash syntax",
+    ash: true,
     // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
     fix: "use sed, or ${var%pattern} / ${var#pattern}",
   },
@@ -36,6 +41,7 @@ export const BASH_SYNTAX: SyntaxPattern[] = [
     pattern: /\$\{[A-Za-z_][A-Za-z0-9_]*:\s?\d/g,
     // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
     message: "${var:offset:length} is bash syntax",
+    ash: true,
     fix: "use cut -c or expr substr",
   },
   {
@@ -46,11 +52,13 @@ export const BASH_SYNTAX: SyntaxPattern[] = [
   {
     pattern: /(^|[^>&0-9])&>/g,
     message: "&> is bash syntax (dash runs the command in the background)",
+    ash: true,
     fix: "use >file 2>&1",
   },
   {
     pattern: /\$'/g,
     message: "$'...' quoting is bash syntax",
+    ash: true,
     fix: "use printf to make the characters",
   },
   {
@@ -59,6 +67,9 @@ export const BASH_SYNTAX: SyntaxPattern[] = [
     fix: "use seq or a while loop",
   },
 ];
+
+/** Of those, the ones Alpine's busybox ash (ASH_BASH_COMPAT) has as well. */
+export const ASH_HAS = new Set(["source", "let"]);
 
 /** Commands that only bash has (at command position). */
 export const BASH_COMMANDS: Record<string, string> = {

@@ -3,7 +3,7 @@ import { crlfOffset, inlineRange } from "../rewrite/rewrite.js";
 import type { RewriteResult } from "../rewrite/types.js";
 import { baseName, commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/scan.js";
-import { BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
+import { ASH_HAS, BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
 import { groupNameUses } from "./group-names.js";
 import { busyboxOptionProblems } from "./options.js";
 
@@ -117,7 +117,16 @@ export function lintEntrypoint(text: string): LintFinding[] {
     for (const p of BASH_SYNTAX) {
       for (const m of masked.matchAll(p.pattern)) {
         const lead = m[1]?.length ?? 0;
-        add("bash-syntax", m.index + lead, `${p.message} under #!/bin/sh`, p.fix, "error");
+        // What busybox ash runs breaks only where the script also runs under dash (Debian).
+        if (p.ash)
+          add(
+            "bash-syntax",
+            m.index + lead,
+            `${p.message} under #!/bin/sh: Alpine's busybox ash runs it, Debian's dash does not`,
+            p.fix,
+            "warning",
+          );
+        else add("bash-syntax", m.index + lead, `${p.message} under #!/bin/sh`, p.fix, "error");
       }
     }
   }
@@ -193,11 +202,26 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
   if (sh && (name === "[" || name === "test")) {
     for (const a of args) {
       if (a.text === "==")
-        add("bash-syntax", a.start, "== in [ ] is bash syntax", "use =", "error");
+        add(
+          "bash-syntax",
+          a.start,
+          "== in [ ] is bash syntax: Alpine's busybox ash accepts it, Debian's dash does not",
+          "use =",
+          "warning",
+        );
     }
   }
   const bash = sh ? BASH_COMMANDS[name] : undefined;
-  if (bash) add("bash-syntax", word.start, `${name} is a bash builtin`, bash, "error");
+  if (bash)
+    add(
+      "bash-syntax",
+      word.start,
+      ASH_HAS.has(name)
+        ? `${name} is a bash builtin (Alpine's busybox ash has it, Debian's dash does not)`
+        : `${name} is a bash builtin`,
+      bash,
+      ASH_HAS.has(name) ? "warning" : "error",
+    );
   if (USER_GROUP.has(name) && hidesFailure(text, cmd)) {
     add(
       "hidden-failure",
