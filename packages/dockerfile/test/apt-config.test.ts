@@ -11,8 +11,13 @@ describe("rule 11: apt configuration and Debian's own repositories", () => {
     );
     expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache curl\n");
     expect(r.warnings.map((w) => w.message)).toContain(
-      "apt configuration step removed: apk does not read /etc/apt/apt.conf.d (apk add --no-cache keeps no package cache to preserve)",
+      "apt configuration step removed: apk does not read /etc/apt (apt.conf.d settings, preferences pins; apk add --no-cache keeps no package cache to preserve)",
     );
+    expect(
+      migrate(
+        `${base}RUN printf 'Package: *\\nPin-Priority: -1\\n' > /etc/apt/preferences.d/no-php\n`,
+      ).output,
+    ).toBe("FROM alpine:3.23\n");
   });
 
   it("keeps and flags an apt proxy setting", () => {

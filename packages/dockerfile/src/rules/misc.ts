@@ -186,7 +186,8 @@ const FILE_WRITERS = new Set(["echo", "printf", "rm", "tee", "cat", "touch", "tr
  */
 function dropAptConf(scope: ScriptScope, pipeline: Pipeline, all: readonly string[]): boolean {
   const aptPaths = all.filter((w) => /\/etc\/apt\//.test(w));
-  if (!aptPaths.every((w) => /\/etc\/apt\/apt\.conf(?:\.d\/|$)/.test(w))) return false;
+  if (!aptPaths.every((w) => /\/etc\/apt\/(?:apt\.conf|preferences)(?:\.d\/|$)/.test(w)))
+    return false;
   if (!pipeline.commands.every((c) => FILE_WRITERS.has(c.name ?? ""))) return false;
   if (all.some((w) => /proxy/i.test(w))) {
     scope.warn(
@@ -200,7 +201,7 @@ function dropAptConf(scope: ScriptScope, pipeline: Pipeline, all: readonly strin
   scope.warn(
     "apt",
     pipeline.start,
-    "apt configuration step removed: apk does not read /etc/apt/apt.conf.d (apk add --no-cache keeps no package cache to preserve)",
+    "apt configuration step removed: apk does not read /etc/apt (apt.conf.d settings, preferences pins; apk add --no-cache keeps no package cache to preserve)",
   );
   return true;
 }

@@ -67,3 +67,16 @@ describe("apk-no-cache only where the index would ship", () => {
     expect(lines).toEqual([4]);
   });
 });
+
+describe("/etc/apt in an Alpine stage", () => {
+  it("is an apt-in-alpine finding on the command that writes there", () => {
+    const text = `FROM alpine:3.24@${DIGEST}\nRUN echo 'Acquire::http::Proxy "http://p:3128";' > /etc/apt/apt.conf.d/01proxy\nRUN rm -rf /etc/apt/sources.list.d\n`;
+    const found = checkStages("Dockerfile", describeStages(text, "Dockerfile"), {
+      skip: [],
+      requireDigests: false,
+      ignoreImages: [],
+    }).filter((f) => f.rule === "apt-in-alpine");
+    expect(found.map((f) => f.line)).toEqual([2]);
+    expect(found[0]?.message).toMatch(/^this RUN writes under \/etc\/apt in Alpine stage 0/);
+  });
+});

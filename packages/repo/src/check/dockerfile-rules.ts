@@ -29,6 +29,8 @@ const APT_TOOLS = new Set([
   "xx-apt-get",
 ]);
 const APK_TOOLS = new Set(["apk", "xx-apk"]);
+/** A redirection, tee, cp, mv, ln, install or mkdir into /etc/apt. */
+const APT_WRITE = /(?:>>?\s*|\b(?:tee|cp|mv|ln|install|mkdir)\b[^;&|\n]*\s)["']?\/etc\/apt\//;
 
 /**
  * Runs every Dockerfile rule over the stages of one file. `kept`: migrate's own reason, by the
@@ -107,6 +109,13 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
   const shadow = at.installs.get("shadow");
   const lines = new Map(run.commands.map((cmd, i) => [cmd, run.commandLines[i] ?? run.line]));
   let line = run.line;
+  // `echo 'deb …' > /etc/apt/sources.list.d/x.list`, apt.conf.d settings: no such directory.
+  if (APT_WRITE.test(run.text))
+    emit(
+      run.line,
+      "apt-in-alpine",
+      `this RUN writes under /etc/apt in Alpine stage ${stage.name}, which has no /etc/apt: the build fails here; delete the step (apk reads /etc/apk; a proxy goes in the http_proxy/https_proxy build args)`,
+    );
   for (const cmd of withNested(run.commands)) {
     // A nested command is reported on the line of the command that holds it.
     line = lines.get(cmd) ?? line;
