@@ -18,6 +18,12 @@ describe("rule 11: apt configuration and Debian's own repositories", () => {
         `${base}RUN printf 'Package: *\\nPin-Priority: -1\\n' > /etc/apt/preferences.d/no-php\n`,
       ).output,
     ).toBe("FROM alpine:3.23\n");
+    // docker-library php's pin: a { …; } group written to preferences.d loses its redirection.
+    expect(
+      migrate(
+        `${base}RUN set -eux; \\\n\t{ \\\n\t\techo 'Package: php*'; \\\n\t} > /etc/apt/preferences.d/no-debian-php\n`,
+      ).output,
+    ).toBe("FROM alpine:3.23\nRUN set -eux; \\\n\t{ \\\n\t\techo 'Package: php*'; \\\n\t}\n");
   });
 
   it("keeps and flags an apt proxy setting", () => {

@@ -188,7 +188,10 @@ function dropAptConf(scope: ScriptScope, pipeline: Pipeline, all: readonly strin
   const aptPaths = all.filter((w) => /\/etc\/apt\//.test(w));
   if (!aptPaths.every((w) => /\/etc\/apt\/(?:apt\.conf|preferences)(?:\.d\/|$)/.test(w)))
     return false;
-  if (!pipeline.commands.every((c) => FILE_WRITERS.has(c.name ?? ""))) return false;
+  // `{ echo …; } > /etc/apt/preferences.d/x`: the group's redirection is a step of its own here.
+  const writes = (c: Pipeline["commands"][number]) =>
+    FILE_WRITERS.has(c.name ?? "") || (c.name === undefined && c.redirects.length > 0);
+  if (!pipeline.commands.every(writes)) return false;
   if (all.some((w) => /proxy/i.test(w))) {
     scope.warn(
       "apt-repos",
