@@ -131,3 +131,22 @@ describe("musl programs copied into a stage kept on glibc", () => {
     ]);
   });
 });
+
+describe("what a COPY names", () => {
+  it("reads exec-form sources, ignores heredocs and scratch stages", () => {
+    const json = migrate(
+      'FROM haskell:9.6 AS build\nRUN cabal build\nFROM debian:12\nCOPY --from=build ["/out/app", "/app"]\n',
+    );
+    expect(json.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^debian:12 stays: this stage copies \/out\/app from stage build/),
+    );
+    const heredoc = migrate(
+      "FROM haskell:9.6 AS b\nFROM debian:12\nCOPY --from=b <<EOF /etc/x\nhi\nEOF\n",
+    );
+    expect(heredoc.output).toContain("FROM alpine:3.23\n");
+    const scratch = migrate(
+      "FROM scratch AS files\nCOPY app /app\nFROM debian:12\nCOPY --from=files /app /app\n",
+    );
+    expect(scratch.warnings.filter((w) => w.rule === "glibc")).toEqual([]);
+  });
+});

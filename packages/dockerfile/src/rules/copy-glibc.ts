@@ -1,9 +1,8 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
-import { splitWords } from "../parse/logical.js";
 import type { StageInfo } from "./from.js";
 import { decideImage } from "./images.js";
-import { jvmOutput } from "./keep-glibc.js";
+import { copyWords, jvmOutput } from "./keep-glibc.js";
 
 /** Files that are data whatever the C library: web assets, configuration, Java archives, keys. */
 export const DATA_FILE =
@@ -37,7 +36,7 @@ export function flagGlibcCopies(ctx: MigrationContext, info: StageInfo, all: Sta
     const jvmSource = all.find(
       (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
     );
-    const words = splitWords(ins.args.text.slice(rest)).map((w) => w.text);
+    const words = copyWords(ins.args.text.slice(rest));
     // Anything but plain data: a release, a venv, node_modules or a binary may hold glibc code.
     const binaries = words
       .slice(0, -1)
@@ -56,7 +55,11 @@ function glibcSource(from: string, all: StageInfo[], release: string): string | 
   const stage = all.find(
     (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
   );
-  if (stage) return stage.alpine ? undefined : `stage ${from} (${stage.stage.image})`;
+  // A scratch stage holds only what was copied into it, from stages judged on their own.
+  if (stage)
+    return stage.alpine || stage.stage.image.toLowerCase() === "scratch"
+      ? undefined
+      : `stage ${from} (${stage.stage.image})`;
   // An image named directly: a Debian-based one (it has an Alpine twin we would pick) is glibc.
   return decideImage(from, release).family === "converted" ? `image ${from}` : undefined;
 }

@@ -36,7 +36,7 @@ export function glibcProgramsCopied(
     );
     if (!source || source.alpine || (source.family === "other" && rootImage(source) === "scratch"))
       continue;
-    const words = splitWords(ins.args.text.slice(rest)).map((w) => w.text);
+    const words = copyWords(ins.args.text.slice(rest));
     const paths = words
       .slice(0, -1)
       .filter((w) => PROGRAM.test(w) || !(DATA_FILE.test(w) || DATA_DIR.test(w)));
@@ -85,7 +85,7 @@ export function warnMuslIntoKept(
       (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
     );
     if (!source?.alpine || source.already) continue;
-    const words = splitWords(ins.args.text.slice(rest)).map((w) => w.text);
+    const words = copyWords(ins.args.text.slice(rest));
     const paths = words
       .slice(0, -1)
       .filter((w) => PROGRAM.test(w) || !(DATA_FILE.test(w) || DATA_DIR.test(w)));
@@ -110,4 +110,22 @@ export function warnKeptForCopies(
     stage.imageStart,
     `${stage.image} stays: this stage copies ${found.paths.join(", ")} from stage ${src.alias ?? src.index} (${src.image}), which stays on glibc, and programs built there do not run on Alpine (musl); move that stage to an Alpine-based image first, then run alpinize migrate again`,
   );
+}
+
+/**
+ * The sources and destination of a COPY/ADD: exec form (`["/out/app", "/app"]`) read as JSON;
+ * a here-document source (`<<EOF`) is text written by the Dockerfile, never a program.
+ */
+export function copyWords(text: string): string[] {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("[")) {
+    try {
+      const list: unknown = JSON.parse(trimmed);
+      if (Array.isArray(list) && list.every((w) => typeof w === "string")) return list;
+    } catch {
+      // Not JSON after all: read it as words.
+    }
+  }
+  const words = splitWords(text).map((w) => w.text);
+  return words.some((w) => w.startsWith("<<")) ? [] : words;
 }
