@@ -150,3 +150,15 @@ describe("what a COPY names", () => {
     expect(scratch.warnings.filter((w) => w.rule === "glibc")).toEqual([]);
   });
 });
+
+describe("COPY --from=${ARG}", () => {
+  it("follows the global ARG's default to the stage it names", () => {
+    const text =
+      "ARG BUILDER=build\nFROM gcc:13 AS build\nRUN make\nFROM debian:12\nCOPY --from=${BUILDER} /out/app /usr/local/bin/app\n";
+    const r = migrate(text);
+    expect(r.output).toBe(text);
+    expect(r.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^debian:12 stays: this stage copies \/out\/app from stage build/),
+    );
+  });
+});

@@ -2,7 +2,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { StageInfo } from "./from.js";
 import { decideImage } from "./images.js";
-import { copyWords, jvmOutput } from "./keep-glibc.js";
+import { copySource, copyWords, jvmOutput } from "./keep-glibc.js";
 
 /** Files that are data whatever the C library: web assets, configuration, Java archives, keys. */
 export const DATA_FILE =
@@ -29,8 +29,9 @@ export function flagGlibcCopies(ctx: MigrationContext, info: StageInfo, all: Sta
   for (const ins of info.stage.body) {
     if (ins.keyword !== "COPY") continue;
     const { flags, rest } = splitFlags(ins.args.text);
-    const from = flags.get("from");
-    if (from === undefined || from.includes("$")) continue;
+    const written = flags.get("from");
+    const from = written === undefined ? undefined : copySource(written, ctx.globalArgs);
+    if (from === undefined) continue;
     const source = glibcSource(from, all, ctx.release);
     if (!source) continue;
     const jvmSource = all.find(

@@ -60,7 +60,7 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
       return;
     }
     // A stage that runs what a glibc-only stage built stays on its Debian/Ubuntu base.
-    const kept = glibcProgramsCopied(stage, infos);
+    const kept = glibcProgramsCopied(stage, infos, ctx.globalArgs);
     if (kept && wouldConvert(ctx, stage)) {
       warnKeptForCopies(ctx, stage, kept);
       warnMuslIntoKept(ctx, stage, infos);

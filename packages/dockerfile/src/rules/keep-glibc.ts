@@ -1,10 +1,21 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
-import type { Stage } from "../stages.js";
+import type { ArgDefault, Stage } from "../stages.js";
 import { DATA_DIR, DATA_FILE } from "./copy-glibc.js";
 import type { StageInfo } from "./from.js";
 import { familiarRepository, splitReference } from "./images.js";
+
+/**
+ * `--from=${BUILDER}`: the stage or image a global ARG's default names; other variables stay
+ * unknown (undefined).
+ */
+export function copySource(from: string, args: readonly ArgDefault[]): string | undefined {
+  const whole = /^\$\{?(\w+)\}?$/.exec(from);
+  if (!whole) return from.includes("$") ? undefined : from;
+  const value = [...args].reverse().find((a) => a.name === whole[1])?.value;
+  return value === undefined || value === "" || value.includes("$") ? undefined : value;
+}
 
 /** Where programs and shared libraries live (`/opt/app/bin/app`, `lib/x.so.1`). */
 const PROGRAM = /(?:^|\/)(?:s?bin|lib(?:64|exec)?)(?:\/|$)|\.so(?:\.\d+)*$/;
@@ -25,12 +36,14 @@ export const JVM_BUILD =
 export function glibcProgramsCopied(
   stage: Stage,
   earlier: readonly StageInfo[],
+  args: readonly ArgDefault[] = [],
 ): { paths: string[]; source: StageInfo } | undefined {
   for (const ins of stage.body) {
     if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
     const { flags, rest } = splitFlags(ins.args.text);
-    const from = flags.get("from");
-    if (from === undefined || from.includes("$")) continue;
+    const written = flags.get("from");
+    const from = written === undefined ? undefined : copySource(written, args);
+    if (from === undefined) continue;
     const source = earlier.find(
       (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
     );
@@ -76,11 +89,13 @@ export function warnMuslIntoKept(
   stage: Stage,
   earlier: readonly StageInfo[],
 ): void {
+  const args = ctx.globalArgs;
   for (const ins of stage.body) {
     if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
     const { flags, rest } = splitFlags(ins.args.text);
-    const from = flags.get("from");
-    if (from === undefined || from.includes("$")) continue;
+    const written = flags.get("from");
+    const from = written === undefined ? undefined : copySource(written, args);
+    if (from === undefined) continue;
     const source = earlier.find(
       (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
     );
