@@ -2,7 +2,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { StageInfo } from "./from.js";
 import { decideImage } from "./images.js";
-import { copySource, copyWords, jvmOutput } from "./keep-glibc.js";
+import { copySource, copyWords, jvmOutput, stageNamed } from "./keep-glibc.js";
 
 /** Files that are data whatever the C library: web assets, configuration, Java archives, keys. */
 export const DATA_FILE =
@@ -34,9 +34,7 @@ export function flagGlibcCopies(ctx: MigrationContext, info: StageInfo, all: Sta
     if (from === undefined) continue;
     const source = glibcSource(from, all, ctx.release);
     if (!source) continue;
-    const jvmSource = all.find(
-      (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
-    );
+    const jvmSource = stageNamed(from, all);
     const words = copyWords(ins.args.text.slice(rest));
     // Anything but plain data: a release, a venv, node_modules or a binary may hold glibc code.
     const binaries = words
@@ -53,9 +51,7 @@ export function flagGlibcCopies(ctx: MigrationContext, info: StageInfo, all: Sta
 }
 
 function glibcSource(from: string, all: StageInfo[], release: string): string | undefined {
-  const stage = all.find(
-    (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
-  );
+  const stage = stageNamed(from, all);
   // A scratch stage holds only what was copied into it, from stages judged on their own.
   if (stage)
     return stage.alpine || stage.stage.image.toLowerCase() === "scratch"

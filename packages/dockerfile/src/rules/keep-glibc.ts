@@ -1,6 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
+import type { Instruction } from "../parse/types.js";
 import type { ArgDefault, Stage } from "../stages.js";
 import { DATA_DIR, DATA_FILE } from "./copy-glibc.js";
 import type { StageInfo } from "./from.js";
@@ -38,24 +39,40 @@ export function glibcProgramsCopied(
   earlier: readonly StageInfo[],
   args: readonly ArgDefault[] = [],
 ): { paths: string[]; source: StageInfo } | undefined {
+  for (const { source, paths } of programCopies(stage, earlier, args)) {
+    if (source.alpine || (source.family === "other" && rootImage(source) === "scratch")) continue;
+    if (!jvmOutput(source, paths)) return { paths, source };
+  }
+  return undefined;
+}
+
+/** The earlier stage a `--from` names, by `AS` name (any case) or index. */
+export function stageNamed(from: string, infos: readonly StageInfo[]): StageInfo | undefined {
+  const name = from.toLowerCase();
+  return infos.find((s) => s.stage.alias?.toLowerCase() === name || String(s.stage.index) === from);
+}
+
+/**
+ * COPY/ADD `--from` an earlier stage that bring in more than data files: the instruction, the
+ * stage as written and as found, and the paths that may be programs.
+ */
+function* programCopies(
+  stage: Stage,
+  earlier: readonly StageInfo[],
+  args: readonly ArgDefault[],
+): Generator<{ ins: Instruction; from: string; source: StageInfo; paths: string[] }> {
   for (const ins of stage.body) {
     if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
     const { flags, rest } = splitFlags(ins.args.text);
     const written = flags.get("from");
     const from = written === undefined ? undefined : copySource(written, args);
-    if (from === undefined) continue;
-    const source = earlier.find(
-      (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
-    );
-    if (!source || source.alpine || (source.family === "other" && rootImage(source) === "scratch"))
-      continue;
-    const words = copyWords(ins.args.text.slice(rest));
-    const paths = words
+    const source = from === undefined ? undefined : stageNamed(from, earlier);
+    if (from === undefined || !source) continue;
+    const paths = copyWords(ins.args.text.slice(rest))
       .slice(0, -1)
       .filter((w) => PROGRAM.test(w) || !(DATA_FILE.test(w) || DATA_DIR.test(w)));
-    if (paths.length > 0 && !jvmOutput(source, paths)) return { paths, source };
+    if (paths.length > 0) yield { ins, from, source, paths };
   }
-  return undefined;
 }
 
 /** A Java runtime itself (a jlink image, a JRE or JDK directory) is native code, not data. */
@@ -89,22 +106,8 @@ export function warnMuslIntoKept(
   stage: Stage,
   earlier: readonly StageInfo[],
 ): void {
-  const args = ctx.globalArgs;
-  for (const ins of stage.body) {
-    if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
-    const { flags, rest } = splitFlags(ins.args.text);
-    const written = flags.get("from");
-    const from = written === undefined ? undefined : copySource(written, args);
-    if (from === undefined) continue;
-    const source = earlier.find(
-      (s) => s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
-    );
-    if (!source?.alpine || source.already) continue;
-    const words = copyWords(ins.args.text.slice(rest));
-    const paths = words
-      .slice(0, -1)
-      .filter((w) => PROGRAM.test(w) || !(DATA_FILE.test(w) || DATA_DIR.test(w)));
-    if (paths.length === 0) continue;
+  for (const { ins, from, source, paths } of programCopies(stage, earlier, ctx.globalArgs)) {
+    if (!source.alpine || source.already) continue;
     ctx.warn(
       "glibc",
       ins.start,
