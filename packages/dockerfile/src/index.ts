@@ -6,6 +6,7 @@ export type {
   MigrateEdit,
   MigrateOptions,
   MigrateResult,
+  MigrateResultWarning,
   MigrateWarning,
   PackageRecord,
 } from "./migrate/types.js";

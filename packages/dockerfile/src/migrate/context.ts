@@ -95,7 +95,7 @@ export class MigrationContext {
   warnOnce(key: string, rule: RuleId, offset: number, message: string): boolean {
     if (this.warned.has(key)) return false;
     this.warned.add(key);
-    this.warnings.push({ rule, message, ...this.position(offset) });
+    this.warnings.push({ rule, message, offset, ...this.position(offset) });
     return true;
   }
 }

@@ -9,6 +9,7 @@ import { flagInheritedGosu } from "../rules/gosu.js";
 import { dropDebianFrontend, migrateStage } from "../rules/stage.js";
 import { analyzeStages } from "../stages.js";
 import { MigrationContext } from "./context.js";
+import { lineStartsOf, outputOffsetMapper, positionIn } from "./output-position.js";
 import type { MigrateOptions, MigrateResult } from "./types.js";
 
 /** Checks a release string against the releases the package data covers. */
@@ -76,13 +77,18 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
       before: text.slice(e.start, e.end),
       after: e.text,
     }));
+  const toOutput = outputOffsetMapper(merged);
+  const outputStarts = lineStartsOf(output);
   const byLine = <T extends { line: number }>(xs: T[]) => [...xs].sort((a, b) => a.line - b.line);
   return {
     output,
     changed: output !== text,
     release: ctx.release,
     edits,
-    warnings: byLine(ctx.warnings),
+    warnings: byLine(ctx.warnings).map((w) => {
+      const at = positionIn(outputStarts, toOutput(w.offset));
+      return { ...w, outputLine: at.line, outputColumn: at.column };
+    }),
     packages: byLine(ctx.packages),
     images: ctx.images,
   };

@@ -25,8 +25,17 @@ export interface MigrateOptions {
 export interface MigrateWarning {
   rule: RuleId;
   message: string;
+  /** Where the warning points in the input. */
   line: number;
   column: number;
+  /** Source offset in the input. */
+  offset: number;
+}
+
+/** A warning with where the text it points at is in the output (what `--write` leaves on disk). */
+export interface MigrateResultWarning extends MigrateWarning {
+  outputLine: number;
+  outputColumn: number;
 }
 
 export interface MigrateEdit {
@@ -62,7 +71,7 @@ export interface MigrateResult {
   changed: boolean;
   release: string;
   edits: MigrateEdit[];
-  warnings: MigrateWarning[];
+  warnings: MigrateResultWarning[];
   packages: PackageRecord[];
   images: ImageChange[];
 }
