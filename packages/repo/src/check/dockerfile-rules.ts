@@ -3,10 +3,11 @@ import { hasDigest } from "../dockerfile/images.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "../facts/alpine-base.js";
+import { apkAdded, applyCommand, runCommands, runVariables, worldAtStart } from "./apk-history.js";
 import { stageRelease, unknownApkNames } from "./apk-names.js";
+import type { ApkPlace, ApkWorld } from "./apk-world.js";
 import { debianBaseHint } from "./base-advice.js";
 import { checkGoNetdns } from "./go-netdns.js";
-import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
 import { SHADOW_TOOLS } from "./shadow-tools.js";
 import type { CheckSettings, Finding, RuleId } from "./types.js";
@@ -51,13 +52,15 @@ export function checkStages(
       continue;
     checkBase(stage, settings, emit, kept);
     if (stage.family !== "alpine") continue;
-    const installs = apkInstalls(stage, stages);
-    stage.runs.forEach((run, order) => {
-      checkRun(stage, run, { order, installs, stages }, emit);
-    });
+    // One world replayed RUN by RUN: each command is judged by what is installed when it runs.
+    const at: RunContext = {
+      world: worldAtStart(stage, stages),
+      added: apkAdded(stage, stages),
+      stages,
+    };
+    for (const run of stage.runs) checkRun(stage, run, at, emit);
     // ONBUILD runs in the images built on this one, after every RUN of this stage.
-    for (const run of onbuildRuns(stage))
-      checkRun(stage, run, { order: Number.POSITIVE_INFINITY, installs, stages }, emit);
+    for (const run of onbuildRuns(stage)) checkRun(stage, run, at, emit);
   }
   checkGoNetdns(stages, settings, emit);
   return findings;
@@ -97,18 +100,18 @@ function checkBase(
   );
 }
 
-/** Where in the stage a RUN is, and what the stage (and the stages it builds on) `apk add`s. */
+/**
+ * `world`: what apk has installed when the RUN starts, moved on by checkRun command by command.
+ * `added`: every package an `apk add` of the stage (or a stage it builds on) names, at any point.
+ */
 interface RunContext {
-  order: number;
-  installs: Map<string, Installed>;
+  world: ApkWorld;
+  added: ReadonlyMap<string, ApkPlace>;
   stages: readonly StageInfo[];
 }
 
 function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
-  const installed = new Set(at.installs.keys());
-  const shadow = at.installs.get("shadow");
-  const lines = new Map(run.commands.map((cmd, i) => [cmd, run.commandLines[i] ?? run.line]));
-  let line = run.line;
+  const vars = runVariables(stage, run);
   // `echo 'deb …' > /etc/apt/sources.list.d/x.list`, apt.conf.d settings: no such directory.
   if (APT_WRITE.test(run.text))
     emit(
@@ -116,20 +119,13 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
       "apt-in-alpine",
       `this RUN writes under /etc/apt in Alpine stage ${stage.name}, which has no /etc/apt: the build fails here; delete the step (apk reads /etc/apk; a proxy goes in the http_proxy/https_proxy build args)`,
     );
-  for (const cmd of withNested(run.commands)) {
-    // A nested command is reported on the line of the command that holds it.
-    line = lines.get(cmd) ?? line;
+  for (const placed of runCommands(run)) {
+    const { cmd, line } = placed;
     const name = baseName(cmd.name);
-    if (APT_TOOLS.has(name) && !fromApkDpkg(name, installed)) {
+    if (APT_TOOLS.has(name) && !fromApkDpkg(name, at.added)) {
       emit(line, "apt-in-alpine", `${name} in Alpine stage ${stage.name}: ${aptAdvice(name, cmd)}`);
-    } else if (SHADOW_TOOLS.has(name) && !installedBefore(shadow, at.order, cmd.offset)) {
-      emit(
-        line,
-        "shadow-user-commands",
-        shadow
-          ? `${name} runs before shadow is installed (apk add shadow on line ${shadow.line}) in Alpine stage ${stage.name}, so the build fails here: install shadow first, or use busybox adduser/addgroup`
-          : `${name} does not exist in Alpine stage ${stage.name} (busybox has no ${name}): ${SHADOW_TOOLS.get(name)}`,
-      );
+    } else if (SHADOW_TOOLS.has(name) && !at.world.has("shadow")) {
+      emit(line, "shadow-user-commands", shadowMissing(stage, name, at));
     }
     if (APK_TOOLS.has(name)) {
       // A builder stage's apk index never reaches the image that ships.
@@ -157,7 +153,19 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
         `/usr/sbin/nologin does not exist on Alpine (stage ${stage.name}): use /sbin/nologin`,
       );
     }
+    applyCommand(at.world, placed, vars);
   }
+}
+
+/** Why a shadow tool is not there: shadow never installed, installed only later, or removed again. */
+function shadowMissing(stage: StageInfo, name: string, at: RunContext): string {
+  const removed = at.world.removedBy("shadow");
+  if (removed)
+    return `${name} runs after shadow was removed again (apk del on line ${removed.line}) in Alpine stage ${stage.name}, so the build fails here: call it before that apk del, keep shadow installed (an apk add of its own, outside any --virtual group that is deleted), or use busybox adduser/addgroup`;
+  const later = at.added.get("shadow");
+  if (later)
+    return `${name} runs before shadow is installed (apk add shadow on line ${later.line}) in Alpine stage ${stage.name}, so the build fails here: install shadow first, or use busybox adduser/addgroup`;
+  return `${name} does not exist in Alpine stage ${stage.name} (busybox has no ${name}): ${SHADOW_TOOLS.get(name)}`;
 }
 
 /** busybox addgroup/adduser fail on an ID Alpine's base image already uses (GID 999 is ping). */
@@ -233,54 +241,15 @@ function checkApk(
   }
 }
 
-/** Where a package is first installed: by a parent stage (order -1), or a RUN of this stage. */
-interface Installed {
-  order: number;
-  offset: number;
-  line: number;
-}
-
-/** Package names the stage and the stages it builds on install with apk/xx-apk (literal words only). */
-export function apkInstalls(
-  stage: StageInfo,
-  stages: readonly StageInfo[],
-): Map<string, Installed> {
-  const parent = stages.find((s) => s.name === stage.parent && s.index < stage.index);
-  const names = new Map<string, Installed>();
-  if (parent) {
-    for (const [name, where] of apkInstalls(parent, stages))
-      names.set(name, { ...where, order: -1 });
-  }
-  stage.runs.forEach((run, order) => {
-    run.commands.forEach((cmd, k) => {
-      if (!isApkAdd(cmd)) return;
-      for (const arg of cmd.args) {
-        if (!/^[a-z0-9][a-z0-9+._-]*$/.test(arg) || arg === "add" || names.has(arg)) continue;
-        names.set(arg, { order, offset: cmd.offset, line: run.commandLines[k] ?? run.line });
-      }
-    });
-  });
-  return names;
-}
-
-function installedBefore(where: Installed | undefined, order: number, offset: number): boolean {
-  if (!where) return false;
-  return where.order < order || (where.order === order && where.offset <= offset);
-}
-
 /**
  * Alpine packages dpkg itself (`apk add dpkg`, as docker-library images do for
  * `dpkg --print-architecture`) and dpkg-dev (`dpkg-architecture`): using them is not apt left over.
  */
-function fromApkDpkg(name: string, installed: Set<string>): boolean {
+function fromApkDpkg(name: string, installed: ReadonlyMap<string, unknown>): boolean {
   if (name === "dpkg" || name === "dpkg-query")
     return installed.has("dpkg") || installed.has("dpkg-dev");
   if (name === "dpkg-architecture") return installed.has("dpkg-dev");
   return false;
-}
-
-function isApkAdd(cmd: ShellCommand): boolean {
-  return APK_TOOLS.has(baseName(cmd.name)) && cmd.args.includes("add");
 }
 
 export { baseName };

@@ -110,6 +110,13 @@ describe("checkTargets over a repository", () => {
     expect(sh.findings).toEqual([]);
   });
 
+  it("flags a bash entrypoint when the image deletes the bash it installed", async () => {
+    const script = '#!/bin/bash\nexec "$@"\n';
+    const removed = `FROM alpine:3.23@${DIGEST}\nRUN apk add --no-cache -t .tools bash && apk del .tools\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n`;
+    const result = await checkRepo({ Dockerfile: removed, "e.sh": script });
+    expect(result.findings.map((f) => `${f.line}:${f.rule}`)).toEqual(["3:bash-missing"]);
+  });
+
   it("does not lint the scripts of ignored stages, and says when every stage was ignored", async () => {
     const files = {
       Dockerfile: 'FROM debian:12\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n',

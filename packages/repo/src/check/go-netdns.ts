@@ -3,7 +3,7 @@ import { imageName } from "../dockerfile/images.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
-import { apkInstalls } from "./dockerfile-rules.js";
+import { apkAdded } from "./apk-history.js";
 import type { CheckSettings, RuleId } from "./types.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
@@ -72,7 +72,7 @@ const COMPILERS = ["gcc", "clang", "build-base", "g++", "tcc"];
  */
 function noCompilerOnAlpine(stage: StageInfo, stages: StageInfo[]): boolean {
   if (stage.family !== "alpine") return false;
-  const installed = [...apkInstalls(stage, stages).keys()];
+  const installed = [...apkAdded(stage, stages).keys()];
   return !installed.some((n) => COMPILERS.includes(n) || /^(?:gcc|clang)\d+$/.test(n));
 }
 

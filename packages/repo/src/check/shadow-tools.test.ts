@@ -66,3 +66,53 @@ describe("shadow-user-commands", () => {
     expect(findings(withShadow)).toEqual([]);
   });
 });
+
+describe("shadow-user-commands after shadow is removed again", () => {
+  const lines = (text: string) => findings(text).map((f) => f.line);
+
+  it("accepts a call between apk add and apk del of the group in the same RUN", () => {
+    const text =
+      "FROM alpine:3.23\nRUN apk add --no-cache --virtual .tmp shadow && useradd app && apk del .tmp\n";
+    expect(findings(text)).toEqual([]);
+    const nested = "FROM alpine:3.23\nRUN sh -ec 'apk add -t .x shadow; useradd a; apk del .x'\n";
+    expect(findings(nested)).toEqual([]);
+  });
+
+  it("reports a call after the delete, in the same RUN or a later one, with the apk del line", () => {
+    const same =
+      "FROM alpine:3.23\nRUN apk add -t .tmp shadow \\\n && apk del .tmp \\\n && usermod -u 1000 app\n";
+    const got = findings(same);
+    expect(got.map((f) => f.line)).toEqual([4]);
+    expect(got[0]?.message).toMatch(
+      /^usermod runs after shadow was removed again \(apk del on line 3\)/,
+    );
+    const later =
+      "FROM alpine:3.23\nRUN apk add --no-cache shadow\nRUN apk del shadow\nRUN groupmod -g 1000 app\n";
+    expect(lines(later)).toEqual([4]);
+  });
+
+  it("reports a call in a stage built FROM one that removed shadow, or that removes it itself", () => {
+    const parent = "FROM alpine:3.23 AS base\nRUN apk add -t .tmp shadow && useradd a\n";
+    expect(lines(`${parent}RUN apk del .tmp\nFROM base\nRUN usermod -aG wheel a\n`)).toEqual([5]);
+    expect(lines(`${parent}FROM base\nRUN apk del .tmp && usermod -aG wheel a\n`)).toEqual([4]);
+    expect(lines(`${parent}FROM base\nRUN usermod -aG wheel a\n`)).toEqual([]);
+  });
+
+  it("accepts the call again once shadow is added back, or while another group holds it", () => {
+    const back =
+      "FROM alpine:3.23\nRUN apk add -t .tmp shadow && apk del .tmp\nRUN chsh -s /bin/sh a\nRUN apk add --no-cache shadow && chsh -s /bin/sh a\n";
+    expect(lines(back)).toEqual([3]);
+    const held =
+      "FROM alpine:3.23\nRUN apk add -t .a shadow && apk add -t .b shadow && apk del .a && useradd x\n";
+    expect(lines(held)).toEqual([]);
+  });
+
+  it("reads package lists given through a variable", () => {
+    const viaArg =
+      'FROM alpine:3.23\nARG RUNTIME="shadow su-exec"\nRUN apk add --no-cache $RUNTIME && useradd x\n';
+    expect(lines(viaArg)).toEqual([]);
+    const viaEnv =
+      "FROM alpine:3.23\nENV DEPS=shadow\nRUN apk add -t .b $DEPS && apk del .b && useradd x\n";
+    expect(lines(viaEnv)).toEqual([3]);
+  });
+});

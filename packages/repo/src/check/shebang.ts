@@ -1,7 +1,7 @@
 import { imageName } from "../dockerfile/images.js";
 import { rootStage } from "../dockerfile/stage-scope.js";
 import type { StageInfo } from "../dockerfile/stages.js";
-import { apkInstalls } from "./dockerfile-rules.js";
+import { apkInstalls } from "./apk-history.js";
 import type { Finding } from "./types.js";
 
 /** A script an Alpine stage runs as ENTRYPOINT or CMD, with the COPY that brings it in. */

@@ -1,4 +1,4 @@
-import { apkInstalls } from "../check/dockerfile-rules.js";
+import { apkInstalls } from "../check/apk-history.js";
 import type { ScriptReference } from "../discover/scripts.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 

@@ -1,0 +1,132 @@
+import { baseName, type ShellCommand } from "../dockerfile/commands.js";
+import type { RunStep, StageInfo } from "../dockerfile/stages.js";
+import { instructionWords } from "../dockerfile/words.js";
+import { apkChange, packageName } from "./apk-args.js";
+import { type ApkPlace, ApkWorld } from "./apk-world.js";
+import { withNested } from "./nested.js";
+import { onbuildRuns } from "./onbuild.js";
+
+/** A command of a RUN with the line it is reported on. */
+export interface PlacedCommand {
+  cmd: ShellCommand;
+  line: number;
+}
+
+/**
+ * The commands of a RUN in the order they run, those nested in `sh -ec '…'`, `eval` and the like
+ * right after the command that holds them and on its line.
+ */
+export function runCommands(run: RunStep): PlacedCommand[] {
+  const lines = new Map(run.commands.map((cmd, i) => [cmd, run.commandLines[i] ?? run.line]));
+  let line = run.line;
+  return withNested(run.commands).map((cmd) => {
+    line = lines.get(cmd) ?? line;
+    return { cmd, line };
+  });
+}
+
+/**
+ * The variables a RUN's apk words can use: the stage's ARG defaults and ENV values written before
+ * it (ENV wins, as in the builder). The RUN's own assignments are added as its commands are read.
+ */
+export function runVariables(stage: StageInfo, run: RunStep): Map<string, string> {
+  const vars = new Map<string, string>();
+  for (const ins of stage.body) {
+    if (ins.keyword !== "ARG" || ins.line >= run.line) continue;
+    for (const word of instructionWords(ins.args.text)) setAssignment(vars, word);
+  }
+  for (const [name, { value, line }] of stage.env)
+    if (line < run.line) vars.set(name, value.replace(/^(["'])(.*)\1$/, "$2"));
+  return vars;
+}
+
+/**
+ * Replays one command on the world: `apk add`/`apk del` change it, and assignments
+ * (`DEPS="…" apk add $DEPS`, `export DEPS=…`) give later words their values. A word whose variable
+ * has no known value stays as written: it names no package, and a virtual package named by it
+ * (`-t $GROUP`) is deleted by the same word.
+ */
+export function applyCommand(
+  world: ApkWorld,
+  { cmd, line }: PlacedCommand,
+  vars: Map<string, string>,
+): void {
+  for (const assignment of cmd.assignments) setAssignment(vars, expandWord(assignment, vars));
+  if (baseName(cmd.name) === "export")
+    for (const arg of cmd.args) setAssignment(vars, expandWord(arg, vars));
+  const change = apkChange(
+    cmd,
+    cmd.args.flatMap((arg) => splitExpanded(arg, vars)),
+  );
+  if (!change) return;
+  const at: ApkPlace = { line };
+  if (change.verb === "del") world.del(change.words, at);
+  else
+    world.add(
+      change.words.map(packageName).filter((n) => n !== undefined),
+      change.virtual,
+      at,
+    );
+}
+
+/** What apk left installed before the stage's first RUN: the stage it builds on, then that stage's ONBUILD RUNs. */
+export function worldAtStart(stage: StageInfo, stages: readonly StageInfo[]): ApkWorld {
+  const parent = stages.find((s) => s.name === stage.parent && s.index < stage.index);
+  if (!parent) return new ApkWorld();
+  const world = stageWorld(parent, stages);
+  for (const run of onbuildRuns(parent)) replayRun(world, parent, run);
+  return world;
+}
+
+/** What apk has installed after every RUN of the stage: what its image has when it runs. */
+export function stageWorld(stage: StageInfo, stages: readonly StageInfo[]): ApkWorld {
+  const world = worldAtStart(stage, stages);
+  for (const run of stage.runs) replayRun(world, stage, run);
+  return world;
+}
+
+/** Packages installed when the stage's image runs (also those a stage it builds on left). */
+export function apkInstalls(
+  stage: StageInfo,
+  stages: readonly StageInfo[],
+): ReadonlyMap<string, ApkPlace> {
+  return stageWorld(stage, stages).installed();
+}
+
+/** Every package an `apk add` of the stage or a stage it builds on named, also those deleted again. */
+export function apkAdded(
+  stage: StageInfo,
+  stages: readonly StageInfo[],
+): ReadonlyMap<string, ApkPlace> {
+  return stageWorld(stage, stages).everAdded();
+}
+
+function replayRun(world: ApkWorld, stage: StageInfo, run: RunStep): void {
+  const vars = runVariables(stage, run);
+  for (const placed of runCommands(run)) applyCommand(world, placed, vars);
+}
+
+function setAssignment(vars: Map<string, string>, word: string): void {
+  const eq = word.indexOf("=");
+  if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.slice(0, eq)))
+    vars.set(word.slice(0, eq), word.slice(eq + 1));
+}
+
+const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/** `$X` and `${X}` replaced by known values; the word as written when one has none. */
+function expandWord(word: string, vars: ReadonlyMap<string, string>): string {
+  let unknown = false;
+  const out = word.replace(VARIABLE, (_whole, braced?: string, bare?: string) => {
+    const value = vars.get(braced ?? bare ?? "");
+    if (value === undefined) unknown = true;
+    return value ?? "";
+  });
+  return unknown ? word : out;
+}
+
+/** An expanded word split into the words the shell passes on (`$DEPS` holding `shadow su-exec`). */
+function splitExpanded(word: string, vars: ReadonlyMap<string, string>): string[] {
+  const out = expandWord(word, vars);
+  return out === word ? [word] : out.split(/\s+/).filter((w) => w !== "");
+}
