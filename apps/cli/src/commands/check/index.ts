@@ -3,7 +3,8 @@ import { EXIT, InputError } from "@alpinize/errors";
 import { CONFIG_FILE, checkTargets, defaultTransforms, loadConfig } from "@alpinize/repo";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
-import { findingsJson, printFindings } from "./output.js";
+import { wantsJson, withJsonErrors } from "../../json-errors.js";
+import { findingsJson, notCheckedJson, printFindings } from "./output.js";
 import { resolveTargets } from "./targets.js";
 
 export const help = `Usage: alpinize check [DIR|FILE…] [--json] [--config FILE] [--require-digests]
@@ -33,7 +34,10 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
 
 Options:
   --json             Print the findings as a JSON array (file, line, rule, severity, message);
-                     a file that could not be checked is an entry with rule "unparsable"
+                     a file that could not be checked is an entry with rule "unparsable"; an
+                     error that stops the check (bad flag, missing path, nothing to check)
+                     is one entry {file (or null), line 0, rule "not-checked", severity
+                     "error", message, code, hint?}, never an empty array
   --config FILE      Settings file (default: alpinize.config.json, or "alpinize" in package.json)
   --require-digests  Unpinned base images are errors
 
@@ -54,6 +58,15 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
+  return await withJsonErrors(
+    wantsJson(argv),
+    io,
+    (err) => [notCheckedJson(err)],
+    () => check(argv, io),
+  );
+}
+
+async function check(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, "check");
   const targets = await resolveTargets(positionals, io.cwd);
   const root = targets.find((t) => t.kind === "directory")?.path ?? io.cwd;

@@ -1,5 +1,7 @@
+import type { AlpinizeError } from "@alpinize/errors";
 import type { CheckResult } from "@alpinize/repo";
 import type { Io } from "../../io.js";
+import { errorFile } from "../../json-errors.js";
 
 /** One line per finding, `file:line: rule-id: what to do`; errors on stdout, warnings on stderr. */
 export function printFindings(io: Io, result: CheckResult): void {
@@ -37,4 +39,20 @@ export function findingsJson(result: CheckResult): string {
     message: u.message,
   }));
   return `${JSON.stringify([...result.findings, ...unchecked], null, 2)}\n`;
+}
+
+/**
+ * The --json array of a check that stopped on an error: one error entry, as for an unparsable
+ * file, since an empty array would read as "clean". `code` (and `hint`) tell it from a finding.
+ */
+export function notCheckedJson(err: AlpinizeError): Record<string, unknown> {
+  return {
+    file: errorFile(err),
+    line: 0,
+    rule: "not-checked",
+    severity: "error",
+    message: err.message,
+    code: err.code,
+    ...(err.hint ? { hint: err.hint } : {}),
+  };
 }

@@ -7,9 +7,11 @@ import {
 import { EXIT, InputError, isAlpinizeError, UsageError } from "@alpinize/errors";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
+import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { writeNewOrReplace } from "../shims/write.js";
 import {
   type EntrypointReport,
+  failureJson,
   printDiff,
   printNotes,
   remindShims,
@@ -33,7 +35,11 @@ Prints a unified diff by default; FILE may be - to read standard input.
 Options:
   --write         Rewrite FILE in place (atomically, keeping its mode)
   --check         Change nothing; exit 1 if FILE needs rewriting or has lint errors left
-  --json          Print edits, warnings and lint findings (line, column in FILE) as JSON
+  --json          Print edits, warnings and lint findings (line, column in FILE) as JSON; an
+                  error that stops it (bad flag, unreadable file, CRLF endings) still prints
+                  one document: {file (or null), changed false, source null, edits [],
+                  warnings [], findings: [one finding with rule "not-checked", severity
+                  "error", code, message, fix], error: {code, message, hint?}}
   --source PATH   Load the shims with ". PATH" (default ${DEFAULT_SHIMS_PATH});
                   put the file there with: alpinize shims print --output PATH
   --inline        Copy the shims into the script instead of sourcing them
@@ -51,6 +57,16 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
+  const reached: { file: string | null } = { file: null };
+  return await withJsonErrors(
+    wantsJson(argv),
+    io,
+    (err) => failureJson(err, errorFile(err) ?? reached.file),
+    () => rewrite(argv, io, reached),
+  );
+}
+
+async function rewrite(argv: string[], io: Io, reached: { file: string | null }): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, "entrypoint");
   if (positionals.length !== 1) {
     throw new UsageError(
@@ -67,6 +83,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     throw new UsageError("alpinize entrypoint: --source and --inline exclude each other");
   }
   const file = positionals[0]!;
+  reached.file = file;
   if (values.write && file === "-") {
     throw new UsageError("alpinize entrypoint: --write cannot rewrite standard input", {
       hint: "Pass a file path, or drop --write and redirect the output.",

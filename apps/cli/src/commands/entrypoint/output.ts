@@ -1,6 +1,8 @@
 import { dirname, join } from "node:path";
 import type { LintFinding, RewriteResult, ShimSource } from "@alpinize/entrypoint";
+import type { AlpinizeError } from "@alpinize/errors";
 import type { Io } from "../../io.js";
+import { errorJson } from "../../json-errors.js";
 import { unifiedDiff } from "../migrate/diff.js";
 
 export interface EntrypointReport {
@@ -22,6 +24,33 @@ export function toJson(r: EntrypointReport): string {
     findings: r.findings,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/**
+ * The --json document when FILE could not be rewritten at all: nothing changed, and one error
+ * finding so that a consumer counting error findings does not read the script as clean.
+ */
+export function failureJson(err: AlpinizeError, file: string | null) {
+  const error = errorJson(err);
+  return {
+    file,
+    changed: false,
+    source: null,
+    edits: [],
+    warnings: [],
+    findings: [
+      {
+        rule: "not-checked",
+        severity: "error",
+        line: 0,
+        column: 0,
+        message: err.message,
+        fix: err.hint ?? "",
+        code: err.code,
+      },
+    ],
+    error,
+  };
 }
 
 export function printDiff(io: Io, r: EntrypointReport): void {

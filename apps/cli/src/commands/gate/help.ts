@@ -28,7 +28,12 @@ Comparison:
                          (e.g. the Debian image's report, before moving to Alpine)
 
 Output:
-  --format FMT           text (default), markdown, json or sarif
+  --format FMT           text (default), markdown, json or sarif; json on stdout is
+                         one document also when the gate cannot decide (bad flag,
+                         unreadable report, Trivy failing): {schema, toolVersion,
+                         passed false, error {code, message, hint?}, blocking [],
+                         problems [{code, message}], findings []}, exit 2 (sarif
+                         prints nothing then: an empty run would close open alerts)
   --output FILE          Write the report to FILE (atomically) instead of stdout
   --sarif-location FILE  Repository-relative file SARIF results point at (default Dockerfile)
   --sarif-category ID    SARIF category (default: from the image name)

@@ -1,7 +1,9 @@
 import { EXIT } from "@alpinize/errors";
 import { defaultPolicy, diffReports, evaluate, type Report, render } from "@alpinize/trivy-gate";
 import type { Io } from "../../io.js";
+import { withJsonErrors } from "../../json-errors.js";
 import { version } from "../../main.js";
+import { failureJson, jsonOnStdout } from "./failure-json.js";
 import { loadExceptions, loadReport, loadVex } from "./input.js";
 import { type GateOptions, parseGateArgs } from "./options.js";
 import { scanImage } from "./scan.js";
@@ -10,6 +12,10 @@ import { writeAtomic } from "./write.js";
 export { help } from "./help.js";
 
 export async function run(argv: string[], io: Io): Promise<number> {
+  return await withJsonErrors(jsonOnStdout(argv), io, failureJson, () => gate(argv, io));
+}
+
+async function gate(argv: string[], io: Io): Promise<number> {
   const opts = parseGateArgs(argv);
   const [report, exceptions, vex] = await Promise.all([
     readInput(opts, io),

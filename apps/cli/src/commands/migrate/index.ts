@@ -1,8 +1,16 @@
 import { assertKnownRelease, MAX_DOCKERFILE_BYTES } from "@alpinize/dockerfile";
-import { EXIT, InputError, isAlpinizeError, UsageError } from "@alpinize/errors";
+import {
+  type AlpinizeError,
+  EXIT,
+  InputError,
+  isAlpinizeError,
+  UsageError,
+} from "@alpinize/errors";
 import { createPackageMap, DEFAULT_RELEASE, KNOWN_RELEASES } from "@alpinize/package-map";
+import type { GosuMode } from "@alpinize/repo";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
+import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { runRepositoryMigration } from "./dir.js";
 import { type FileMigration, migrateFile, writeAtomic } from "./file.js";
 import { gosuFlag } from "./gosu.js";
@@ -22,7 +30,10 @@ Prints a unified diff by default; FILE may be - to read standard input.
 Options:
   --write        Rewrite each file in place (atomically, keeping its mode)
   --check        Change nothing; exit 1 if any file still needs migrating
-  --json         Print edits, warnings (line, column) and every package decision as JSON
+  --json         Print edits, warnings (line, column) and every package decision as JSON; an
+                 error that stops the run (bad flag, missing or unreadable file) still prints
+                 one document: {release (null if not known yet), errors: [{file?, code,
+                 message, hint?}], files: []}, with the exit code of the error
   --alpine X.Y   Target Alpine release (${KNOWN_RELEASES.join(", ")}; default ${DEFAULT_RELEASE})
   --gosu MODE    A RUN that only downloads, verifies and installs a gosu release: keep (default;
                  left as is, with a warning) or su-exec (becomes apk add --no-cache su-exec, and
@@ -44,7 +55,45 @@ const OPTIONS = {
   ...REPOSITORY_OPTIONS,
 } as const;
 
+/** How far a run got, for the --json document of an error that stops it. */
+interface Reached {
+  /** The target release, once it is known to be one alpinize has data for. */
+  release: string | null;
+  /** The Dockerfile being migrated when the error was thrown. */
+  file: string | null;
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
+  const reached: Reached = { release: null, file: null };
+  return await withJsonErrors(
+    wantsJson(argv),
+    io,
+    (err) => failureJson(err, reached),
+    () => migrate(argv, io, reached),
+  );
+}
+
+/**
+ * The --json document when the run stops on an error (bad flag, missing or unreadable file): the
+ * shape of a run whose files failed one by one, with no file migrated.
+ */
+function failureJson(err: AlpinizeError, reached: Reached) {
+  const file = errorFile(err) ?? reached.file;
+  return {
+    release: reached.release,
+    errors: [
+      {
+        ...(file !== null ? { file } : {}),
+        code: err.code,
+        message: err.message,
+        ...(err.hint ? { hint: err.hint } : {}),
+      },
+    ],
+    files: [],
+  };
+}
+
+async function migrate(argv: string[], io: Io, reached: Reached): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, "migrate");
   // `--alpine Dockerfile`: the file name was taken as the release.
   if (values.alpine !== undefined && !/^\d+\.\d+$/.test(values.alpine)) {
@@ -66,7 +115,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const gosu = gosuFlag(values.gosu);
   const flags = { ...values, gosu };
   const dir = directoryArgument(positionals, flags, io);
-  if (dir !== undefined) return runRepositoryMigration(dir, flags, io);
+  if (dir !== undefined) {
+    // A directory's release may come from its config or its Dockerfiles: known here only when given.
+    if (
+      values.alpine !== undefined &&
+      (KNOWN_RELEASES as readonly string[]).includes(values.alpine)
+    )
+      reached.release = values.alpine;
+    return runRepositoryMigration(dir, flags, io);
+  }
   if (values.write && positionals.includes("-")) {
     throw new UsageError("alpinize migrate: --write cannot rewrite standard input", {
       hint: "Pass a file path, or drop --write and redirect the output.",
@@ -74,6 +131,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const release = values.alpine ?? DEFAULT_RELEASE;
   assertKnownRelease(release);
+  reached.release = release;
+  return migrateFiles(positionals, { ...flags, release }, io, reached);
+}
+
+async function migrateFiles(
+  positionals: string[],
+  values: {
+    write?: boolean;
+    check?: boolean;
+    json?: boolean;
+    gosu?: GosuMode | undefined;
+    release: string;
+  },
+  io: Io,
+  reached: Reached,
+): Promise<number> {
+  const { gosu, release } = values;
   const packageMap = createPackageMap({ release });
   const stdin = positionals.includes("-") ? await readStdin(io) : undefined;
   const mode = values.write ? "write" : values.check ? "check" : "diff";
@@ -82,6 +156,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let failed = false;
   let bug = false;
   for (const file of positionals) {
+    reached.file = file;
     try {
       const m = migrateFile(file, {
         packageMap,
@@ -110,6 +185,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (err.hint) io.err(`  ${err.hint}`);
     }
   }
+  reached.file = null;
   if (values.json) io.stdout.write(toJson(release, done, failures));
   if (bug) return EXIT.INTERNAL;
   if (failed) return EXIT.BAD_INPUT;

@@ -1,6 +1,8 @@
 import { UsageError } from "@alpinize/errors";
 import type { Io } from "../../io.js";
+import { wantsJson, withJsonErrors } from "../../json-errors.js";
 import { runExplain } from "./explain.js";
+import { failureJson } from "./failure-json.js";
 import { runMap } from "./map.js";
 
 export const help = `Usage: alpinize packages map NAME... [--alpine X.Y] [--uses CMD]... [--json]
@@ -17,7 +19,11 @@ Options:
   --uses CMD     A command the Dockerfile runs (repeatable, or comma-separated), so a split
                  package maps to the smallest part that ships it (--uses setcap, --uses envsubst)
   --json         map: an array of {debian, alpine, kind, reason, layer, candidates?};
-                 explain: {release, decision, steps}
+                 explain: {release, decision, steps}. An error (no name, an invalid name,
+                 a bad release or flag) still prints one document: map [{debian null,
+                 alpine [], kind "error", reason, layer "error", error {code, message,
+                 hint}}]; explain {release null, decision (that entry), steps [], error};
+                 no known subcommand: {error}
 
 Kinds: exact, renamed, split, merged, none (Alpine needs nothing), unknown.
 
@@ -26,6 +32,15 @@ Exit codes: 0 every name mapped (including "none"), 1 some name is unknown,
 `;
 
 export async function run(argv: string[], io: Io): Promise<number> {
+  return await withJsonErrors(
+    wantsJson(argv),
+    io,
+    (err) => failureJson(argv[0], err),
+    () => dispatch(argv, io),
+  );
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === "map") return runMap(rest, io);
   if (sub === "explain") return runExplain(rest, io);

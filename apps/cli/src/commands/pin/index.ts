@@ -10,7 +10,7 @@ import {
 import { type AlpinizeError, EXIT, isAlpinizeError, UsageError } from "@alpinize/errors";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
-import { withJsonErrors } from "../resolve/json-errors.js";
+import { errorJson, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { progressReporter, reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { encode, forFile, KINDS, type PinInput, readPinInput, replaceFile } from "./files.js";
 import { type FileReport, printReport, reportToJson } from "./report.js";
@@ -70,9 +70,9 @@ interface PinFlags {
 export async function run(argv: string[], io: Io): Promise<number> {
   // --json always prints a document on stdout, also for a usage error or an unreadable file.
   return await withJsonErrors(
-    argv,
+    wantsJson(argv),
     io,
-    (err) => ({ files: [], errors: [err.toJSON()] }),
+    (err) => ({ files: [], errors: [errorJson(err)] }),
     async () => {
       const { values, positionals } = parseCommandArgs(argv, FLAGS, "pin");
       if (positionals.length === 0) {

@@ -2,7 +2,7 @@ import { resolveMany } from "@alpinize/digest";
 import { EXIT, UsageError } from "@alpinize/errors";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
-import { withJsonErrors } from "./json-errors.js";
+import { errorJson, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { outcomeToJson, printHuman } from "./output.js";
 import {
   progressReporter,
@@ -55,9 +55,9 @@ const FLAGS = {
 export async function run(argv: string[], io: Io): Promise<number> {
   // --json prints its array also for a usage error: one entry, reference null, with the error.
   return await withJsonErrors(
-    argv,
+    wantsJson(argv),
     io,
-    (err) => [{ reference: null, digest: null, mediaType: null, error: err.toJSON() }],
+    (err) => [{ reference: null, digest: null, mediaType: null, error: errorJson(err) }],
     () => resolveAll(argv, io),
   );
 }

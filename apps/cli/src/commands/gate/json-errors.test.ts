@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { version } from "../../main.js";
+import { runCli } from "../../test-helpers.js";
+
+describe("alpinize gate --format json on an error that stops it", () => {
+  let dir = "";
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "alpinize-gate-json-errors-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("prints an alpinize.gate/v1 document that did not pass, with the error", async () => {
+    const r = await runCli(["gate", "--format", "json", "missing.json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    const error = {
+      code: "ALPINIZE_GATE_REPORT_UNREADABLE",
+      message: "missing.json: cannot read the report (ENOENT)",
+    };
+    expect(JSON.parse(r.stdout)).toEqual({
+      schema: "alpinize.gate/v1",
+      toolVersion: version(),
+      passed: false,
+      error: { ...error, hint: expect.any(String) as unknown, file: "missing.json" },
+      blocking: [],
+      problems: [error],
+      findings: [],
+    });
+    expect(r.stderr).toContain(`error ${error.message}`);
+  });
+
+  it("also for a usage error with --format=json, and with --output -", async () => {
+    for (const argv of [
+      ["gate", "--format=json", "--severity", "BAD", "r.json"],
+      ["gate", "--format", "json", "--output", "-", "--severity", "BAD", "r.json"],
+    ]) {
+      const r = await runCli(argv, { cwd: dir });
+      expect(r.code, argv.join(" ")).toBe(2);
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        passed: false,
+        error: { code: "ALPINIZE_USAGE" },
+      });
+      expect(r.stderr).toContain('--severity "BAD"');
+    }
+  });
+
+  it("prints nothing on stdout when the JSON goes to a file, or for SARIF", async () => {
+    for (const argv of [
+      ["gate", "--format", "json", "--output", "out.json", "missing.json"],
+      ["gate", "--format", "sarif", "missing.json"],
+    ]) {
+      const r = await runCli(argv, { cwd: dir });
+      expect(r.code, argv.join(" ")).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("cannot read the report");
+    }
+  });
+});
