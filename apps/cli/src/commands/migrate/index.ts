@@ -28,9 +28,11 @@ xx-apt, package names, architecture names, users and groups, shells, tini/gosu, 
 Prints a unified diff by default; FILE may be - to read standard input.
 
 Options:
-  --write        Rewrite each file in place (atomically, keeping its mode)
+  --write        Rewrite each file in place (atomically, keeping its mode); warning lines then
+                 point into the rewritten file (otherwise into the file as given)
   --check        Change nothing; exit 1 if any file still needs migrating
-  --json         Print edits, warnings (line, column) and every package decision as JSON; an
+  --json         Print edits, warnings (line, column in the input; outputLine, outputColumn in
+                 the result) and every package decision as JSON; an
                  error that stops the run (bad flag, missing or unreadable file) still prints
                  one document: {release (null if not known yet), errors: [{file?, code,
                  message, hint?}], files: []}, with the exit code of the error
@@ -194,7 +196,7 @@ async function migrateFiles(
 
 function report(io: Io, m: FileMigration, mode: "diff" | "write" | "check"): void {
   if (mode === "diff") printDiff(io, m);
-  printWarnings(io, m);
+  printWarnings(io, m, mode);
   io.err(summary(m, mode));
 }
 

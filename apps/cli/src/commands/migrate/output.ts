@@ -41,10 +41,20 @@ export function toJson(
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-export function printWarnings(io: Io, m: FileMigration): void {
+/**
+ * After `--write` the file on disk is the output, so warnings point into it; a diff or a check
+ * leaves the input on disk, and the warnings point there.
+ */
+export function printWarnings(
+  io: Io,
+  m: FileMigration,
+  mode: "diff" | "write" | "check" = "diff",
+): void {
   const name = m.file === "-" ? "stdin" : m.file;
+  const written = mode === "write" && m.result.changed;
   for (const w of m.result.warnings) {
-    io.warn(`${name}:${w.line}:${w.column} [${w.rule}] ${w.message}`);
+    const at = written ? `${w.outputLine}:${w.outputColumn}` : `${w.line}:${w.column}`;
+    io.warn(`${name}:${at} [${w.rule}] ${w.message}`);
   }
 }
 

@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+// buildpack-deps gains a line under FROM and the apt line is rewritten: the glibc download
+// warned on line 3 of the input sits on line 4 of the rewritten file.
+const INPUT = [
+  "FROM buildpack-deps:bookworm",
+  "RUN apt-get update && apt-get install -y --no-install-recommends jq",
+  "RUN wget -q https://example.com/tool-x86_64-unknown-linux-gnu.tar.gz",
+  "",
+].join("\n");
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "alpinize-positions-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function warningLine(stderr: string, file: string): { line: number; column: number } {
+  const m = new RegExp(
+    `${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):(\\d+) \\[glibc\\]`,
+  ).exec(stderr);
+  if (!m) throw new Error(`no glibc warning in:\n${stderr}`);
+  return { line: Number(m[1]), column: Number(m[2]) };
+}
+
+it("--write prints warnings at their lines in the rewritten file", async () => {
+  const file = join(dir, "Dockerfile");
+  writeFileSync(file, INPUT);
+  const r = await runCli(["migrate", "--write", file]);
+  expect(r.code).toBe(0);
+  const at = warningLine(r.stderr, file);
+  const written = readFileSync(file, "utf8").split("\n");
+  expect(at.line).toBe(4);
+  expect(written[at.line - 1]!.slice(at.column - 1)).toMatch(
+    /^https:\/\/example\.com\/tool-x86_64/,
+  );
+});
+
+it("a diff or a check prints warnings at their lines in the file as it is", async () => {
+  const file = join(dir, "Dockerfile");
+  writeFileSync(file, INPUT);
+  for (const mode of [[], ["--check"]]) {
+    const r = await runCli(["migrate", ...mode, file]);
+    expect(warningLine(r.stderr, file)).toEqual({ line: 3, column: 13 });
+  }
+});
+
+it("--json gives both positions", async () => {
+  const file = join(dir, "Dockerfile");
+  writeFileSync(file, INPUT);
+  const r = await runCli(["migrate", "--json", file]);
+  const w = JSON.parse(r.stdout).files[0].warnings.find(
+    (x: { rule: string }) => x.rule === "glibc",
+  );
+  expect([w.line, w.column, w.outputLine, w.outputColumn]).toEqual([3, 13, 4, 13]);
+});
