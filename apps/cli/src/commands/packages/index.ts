@@ -1,4 +1,5 @@
 import { UsageError } from "@alpinize/errors";
+import { escapeControl } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
 import { wantsJson, withJsonErrors } from "../../json-errors.js";
 import { runExplain } from "./explain.js";
@@ -44,10 +45,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === "map") return runMap(rest, io);
   if (sub === "explain") return runExplain(rest, io);
-  throw new UsageError(
-    sub === undefined
-      ? "alpinize packages: missing subcommand (map or explain)"
-      : `alpinize packages: unknown subcommand "${sub}" (expected map or explain)`,
-    { hint: 'Run "alpinize packages --help".' },
-  );
+  // An option first (`packages --json map`) means the subcommand is missing or misplaced.
+  const message =
+    sub === undefined || sub.startsWith("-")
+      ? `alpinize packages: missing subcommand (map or explain)${sub === undefined ? "" : ` before "${escapeControl(sub)}"`}`
+      : `alpinize packages: unknown subcommand "${escapeControl(sub)}" (expected map or explain)`;
+  throw new UsageError(message, {
+    hint: 'Options go after the subcommand: alpinize packages map --json. Run "alpinize packages --help".',
+  });
 }

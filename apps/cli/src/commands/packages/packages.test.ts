@@ -67,6 +67,13 @@ describe("alpinize packages map", () => {
     expect((await runCli(["packages", "map"])).code).toBe(2);
     expect((await runCli(["packages", "frob"])).code).toBe(2);
   });
+
+  it("says the subcommand is missing when an option comes first", async () => {
+    const r = await runCli(["packages", "--alpine", "3.23", "map", "curl"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing subcommand \(map or explain\) before "--alpine"/);
+    expect(r.stderr).toMatch(/Options go after the subcommand/);
+  });
 });
 
 describe("alpinize packages explain", () => {
