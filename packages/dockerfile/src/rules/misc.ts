@@ -118,12 +118,20 @@ export function migrateDebconf(
   if (!scope.deletePipeline(pipeline, "apt")) return true;
   // `dpkg-reconfigure tzdata` turned /etc/timezone into /etc/localtime; musl reads only the latter.
   const tz = cmd.args.some((a) => a.value === "tzdata");
-  scope.warn(
+  if (tz) {
+    scope.warn(
+      "apt",
+      cmd.start,
+      `${cmd.name} tzdata removed: Alpine has no debconf, and musl reads the zone from /etc/localtime (or TZ), not /etc/timezone: ln -sf /usr/share/zoneinfo/<Area>/<City> /etc/localtime (tzdata installed), or set ENV TZ=<Area>/<City>`,
+    );
+    return true;
+  }
+  // Answers are usually preseeded one per line: the removed lines are in the diff, one note is enough.
+  scope.ctx.warnOnce(
+    `debconf:run:${scope.instruction.start}:${cmd.name}`,
     "apt",
-    cmd.start,
-    tz
-      ? `${cmd.name} tzdata removed: Alpine has no debconf, and musl reads the zone from /etc/localtime (or TZ), not /etc/timezone: ln -sf /usr/share/zoneinfo/<Area>/<City> /etc/localtime (tzdata installed), or set ENV TZ=<Area>/<City>`
-      : `${cmd.name} removed: Alpine has no debconf; configure the package through its files`,
+    scope.fileOffset(cmd.start),
+    `${cmd.name} removed (each call in this RUN): Alpine has no debconf; configure the package through its files`,
   );
   return true;
 }
