@@ -3,6 +3,7 @@ import { isNested, type Pipeline, type SimpleCommand } from "../shell/script.js"
 import type { Word } from "../shell/tokens.js";
 import type { AptCommand } from "./apt.js";
 import { mapPackages, type PackageToken } from "./packages.js";
+import { linkPhpPrograms } from "./php-version.js";
 import type { ScriptScope } from "./scope.js";
 import { variablePackages } from "./variables.js";
 
@@ -125,6 +126,7 @@ export function installApt(
   );
   for (const w of apt.options) scope.deleteWord(cmd, w, rule);
   noteApkAdd(scope, rule, apt, virtual !== undefined);
+  if (!xx && !virtual) linkPhpPrograms(scope, cmd, seen);
 }
 
 /**

@@ -47,6 +47,14 @@ const ALPINE_PYTHON: Readonly<Record<string, string>> = {
   "3.24": "3.14",
 };
 
+/** The PHP versions each release's community repository packages (phpNN), from the aports index. */
+const ALPINE_PHPS: Readonly<Record<string, readonly string[]>> = {
+  "3.21": ["82", "83", "84"],
+  "3.22": ["82", "83", "84"],
+  "3.23": ["83", "84", "85"],
+  "3.24": ["83", "84", "85"],
+};
+
 /** Alpine's default PHP per release (the phpNN packages `php-*` names map to). */
 const ALPINE_PHP: Readonly<Record<string, string>> = {
   "3.21": "83",
@@ -128,10 +136,14 @@ const PATTERNS: readonly Pattern[] = [
     ),
   },
   {
-    re: /\/etc\/php\/\d\.\d+\//g,
+    re: /\/etc\/php\/(\d)\.(\d+)\//g,
     rule: "apt",
-    note: (_m, { release }) =>
-      `Debian's PHP layout; Alpine's is /etc/phpNN, for the PHP the package names (${release && ALPINE_PHP[release] ? `/etc/php${ALPINE_PHP[release]} on Alpine ${release}` : "e.g. /etc/php84"})`,
+    note: (m, { release }) => {
+      const asked = `${m[1]}${m[2]}`;
+      const shipped = release ? ALPINE_PHPS[release] : undefined;
+      const nn = shipped?.includes(asked) ? asked : release ? ALPINE_PHP[release] : undefined;
+      return `Debian's PHP layout; Alpine's is /etc/phpNN, for the PHP the package names (${nn ? `/etc/php${nn} for php${nn} on Alpine ${release}` : "e.g. /etc/php84"})`;
+    },
   },
   {
     re: /\/usr\/share\/postgresql\/(?:\d+\/)?postgresql\.conf\.sample\b/g,

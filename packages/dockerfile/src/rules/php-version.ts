@@ -1,0 +1,52 @@
+import type { SimpleCommand } from "../shell/script.js";
+import type { ScriptScope } from "./scope.js";
+
+/** Programs whose plain name only Alpine's default PHP has; others carry the version (php83). */
+const LINKS = [
+  { program: "php", from: (nn: string) => [`php${nn}`, `php${nn}-cli`] },
+  { program: "phpize", from: (nn: string) => [`php${nn}-dev`] },
+  { program: "php-config", from: (nn: string) => [`php${nn}-dev`] },
+] as const;
+
+/** Commands that run `php` themselves (composer's script starts with `#!/usr/bin/env php`). */
+const RUNS_PHP = new Set(["composer", "composer.phar", "artisan"]);
+
+/**
+ * Rule `apt`: Debian links php, phpize and php-config to the version installed (alternatives);
+ * on Alpine only the release's default PHP has those names, phpNN for another version installs
+ * php83, phpize83…. When the stage runs the plain name, the apk add links it, as Alpine users do.
+ */
+export function linkPhpPrograms(
+  scope: ScriptScope,
+  cmd: SimpleCommand,
+  seen: ReadonlySet<string>,
+): void {
+  const { ctx, stage } = scope;
+  const nn = [...seen].map((n) => /^php(\d\d)(?:-|$)/.exec(n)?.[1]).find(Boolean);
+  if (!nn) return;
+  const fallback = /^php(\d\d)$/.exec(ctx.packageMap.map("php").alpine[0] ?? "")?.[1];
+  if (!fallback || fallback === nn) return;
+  const calls = (program: string) =>
+    stage.commands.has(program) ||
+    (program === "php" && [...RUNS_PHP].some((c) => stage.commands.has(c))) ||
+    startsProgram(scope, program);
+  const links = LINKS.filter((l) => l.from(nn).some((n) => seen.has(n)) && calls(l.program)).map(
+    (l) => `ln -sf /usr/bin/${l.program}${nn} /usr/bin/${l.program}`,
+  );
+  if (links.length === 0) return;
+  const at = scope.fileOffset(cmd.end);
+  ctx.edit("apt", at, at, ` && ${links.join(" && ")}`);
+  scope.warn(
+    "apt",
+    cmd.start,
+    `php${nn} is not Alpine ${ctx.release}'s default PHP (${fallback[0]}.${fallback[1]}): its programs are named php${nn}, phpize${nn}, php-fpm${nn}; linked ${links.map((l) => l.replace(/^.* /, "")).join(", ")} as Debian's alternatives did`,
+  );
+}
+
+/** ENTRYPOINT/CMD of the stage start the program by its plain name. */
+function startsProgram(scope: ScriptScope, program: string): boolean {
+  const word = new RegExp(`(?:^|[\\s"'\\[/])${program}(?=[\\s"',\\]]|$)`);
+  return scope.stage.info.stage.body.some(
+    (ins) => (ins.keyword === "CMD" || ins.keyword === "ENTRYPOINT") && word.test(ins.args.text),
+  );
+}
