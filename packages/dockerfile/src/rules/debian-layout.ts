@@ -166,6 +166,20 @@ const PATTERNS: readonly Pattern[] = [
         : `${m[0]} is Debian's supervisor include directory; Alpine's supervisord includes /etc/supervisor.d/*.ini: put the program sections there, in files named .ini`,
   },
   {
+    re: /\/etc\/ImageMagick-6\b/g,
+    rule: "apt",
+    note: fixed(
+      "Debian's ImageMagick 6 configuration directory; Alpine's imagemagick is ImageMagick 7, configured in /etc/ImageMagick-7 (policy.xml keeps its format)",
+    ),
+  },
+  {
+    re: /\/etc\/bash\.bashrc\b/g,
+    rule: "apt",
+    note: fixed(
+      "Debian's system-wide bashrc; Alpine's bash reads /etc/bash/bashrc (which sources /etc/bash/*.sh) for interactive shells, and /etc/profile (/etc/profile.d/*.sh) for login shells",
+    ),
+  },
+  {
     re: /\/etc\/debian_version\b/g,
     rule: "apt",
     note: fixed(

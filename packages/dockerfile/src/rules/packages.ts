@@ -3,6 +3,7 @@ import type { RuleId } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { PackageRecord } from "../migrate/types.js";
 import { buildCaBundle, busyboxBzip2, busyboxWget } from "./build-only.js";
+import { notePackageSetup } from "./package-notes.js";
 import { postgresImagePackage } from "./pg-image.js";
 import type { StageState } from "./scope.js";
 
@@ -102,6 +103,8 @@ export function mapPackages(
       );
     }
     stage.debianInstalled.add(name);
+    if (mode === "install" && tool === "apt")
+      notePackageSetup(ctx, decision.alpine, tok.offset, tool);
     const unknown = decision.kind === "unknown";
     const names = unknown && decision.alpine.length === 0 ? [name] : decision.alpine;
     const written = names.filter((n) => !seen.has(n));
