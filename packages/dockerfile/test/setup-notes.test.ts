@@ -40,3 +40,29 @@ describe("Debian configuration paths", () => {
     expect(r.warnings.some((w) => /\/etc\/bash\/bashrc/.test(w.message))).toBe(true);
   });
 });
+
+describe("glibc-only downloads", () => {
+  it("flags nvm install in an Alpine stage", () => {
+    const r = migrate(
+      [
+        "FROM ubuntu:24.04",
+        "RUN apt-get update && apt-get install -y curl bash",
+        'SHELL ["/bin/bash", "-c"]',
+        "RUN curl -o- https://raw.githubusercontent.com/nvm-sh/nvm/v0.40.1/install.sh | bash && . ~/.nvm/nvm.sh && nvm install 22",
+        "",
+      ].join("\n"),
+    );
+    const w = r.warnings.find((x) => /nvm install/.test(x.message));
+    expect(w?.rule).toBe("glibc");
+    expect(w?.line).toBe(4);
+  });
+
+  it("flags the GitHub Actions runner tarball", () => {
+    const r = migrate(
+      "FROM ubuntu:22.04\nRUN curl -fsSLo r.tgz https://github.com/actions/runner/releases/download/v2.321.0/actions-runner-linux-x64-2.321.0.tar.gz && tar xzf r.tgz\n",
+    );
+    expect(
+      r.warnings.some((x) => x.rule === "glibc" && /GitHub Actions runner/.test(x.message)),
+    ).toBe(true);
+  });
+});

@@ -105,6 +105,7 @@ export function rustGnuTarget(raw: string): string | undefined {
 }
 
 const COPY_ADD = new Set(["COPY", "ADD"]);
+const RUN_ONLY = new Set(["RUN"]);
 
 const PATTERNS: readonly Pattern[] = [
   {
@@ -246,6 +247,20 @@ const PATTERNS: readonly Pattern[] = [
       m[1]!.includes("-musl")
         ? undefined
         : `${m[1]} is Node.js's glibc build: apk add nodejs, use a node:*-alpine image, or fetch the -musl tarball from unofficial-builds.nodejs.org`,
+  },
+  {
+    // nvm fetches nodejs.org's binaries, which are glibc builds (it has no musl variant).
+    re: /\bnvm\s+install\b/g,
+    rule: "glibc",
+    only: RUN_ONLY,
+    note: () =>
+      "nvm install downloads Node.js's glibc build, which does not run on musl: apk add nodejs npm, or build FROM a node:*-alpine image",
+  },
+  {
+    re: /\bactions-runner-linux-[\w.-]+\.tar\.gz\b/g,
+    rule: "glibc",
+    note: (m) =>
+      `${m[0]} is the GitHub Actions runner, a .NET build for glibc with no Alpine (musl) release: keep this stage on a Debian or Ubuntu base`,
   },
   {
     re: /-unknown-linux-gnu/g,
