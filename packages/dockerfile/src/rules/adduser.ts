@@ -3,6 +3,7 @@ import type { Word } from "../shell/tokens.js";
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { checkIds, fixShell, parseOptions, q } from "./users.js";
+import { groupWithGid, recordGroup } from "./users-gids.js";
 
 const VALUES = new Set([
   "--home",
@@ -74,16 +75,20 @@ export function debianAdduser(
     group = name;
   } else if (o.has("--group")) {
     const gid = str("--gid");
-    scope.ctx.createdGroups.set(name, gid);
+    recordGroup(scope, name, gid);
     out.push(`addgroup${system ? " -S" : ""}${gid ? ` -g ${gid}` : ""} ${q(name)} &&`);
     group = name;
   } else if (str("--gid") && !group) {
-    group = str("--gid");
-    scope.warn(
-      "users",
-      cmd.start,
-      `adduser --gid ${group}: busybox takes the group by name or number with -G; check the group exists`,
-    );
+    const gid = str("--gid")!;
+    group = groupWithGid(scope, gid);
+    if (group === undefined) {
+      group = gid;
+      scope.warn(
+        "users",
+        cmd.start,
+        `adduser --gid ${gid}: busybox adduser -G takes a group name, and no group of this stage (or a stage it is built FROM) has GID ${gid} before it; create it first (addgroup -g ${gid} NAME) and pass its name`,
+      );
+    }
   }
   out.push("adduser");
   if (system) out.push("-S");
@@ -117,7 +122,7 @@ function checkKept(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): void 
   };
   if (cmd.name === "addgroup") {
     checkIds(scope, cmd.start, undefined, str("--gid", "-g"), p.operands[0], "group");
-    scope.ctx.createdGroups.set(p.operands[0]!, str("--gid", "-g"));
+    recordGroup(scope, p.operands[0]!, str("--gid", "-g"));
   } else checkIds(scope, cmd.start, str("--uid", "-u"), undefined, p.operands[0], "user");
 }
 
@@ -133,7 +138,7 @@ function addgroup(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): string
     p.operands[0],
     "group",
   );
-  scope.ctx.createdGroups.set(p.operands[0]!, typeof gid === "string" ? gid : undefined);
+  recordGroup(scope, p.operands[0]!, typeof gid === "string" ? gid : undefined);
   const out = ["addgroup"];
   if (p.options.has("--system") || p.options.has("-S")) out.push("-S");
   if (typeof gid === "string") out.push("-g", gid);

@@ -1,0 +1,49 @@
+import type { Stage } from "../stages.js";
+import { wholeVariable } from "../stages.js";
+import type { ScriptScope } from "./scope.js";
+
+/** Groups each stage creates, name → the GID word as written (number or `$VAR`), if any. */
+const stageGroups = new WeakMap<Stage, Map<string, string | undefined>>();
+
+/**
+ * How a GID is compared: a number as is; `$GID`, `${GID}`, `"$GID"` and `"${GID}"` are one
+ * value; any other expansion only equals the same text.
+ */
+function gidKey(gid: string): string {
+  const bare = /^"(.*)"$/.exec(gid)?.[1] ?? gid;
+  const variable = wholeVariable(bare);
+  return variable === undefined ? bare : `$${variable}`;
+}
+
+/** Notes that this stage creates group `name` (with GID word `gid`, when given). */
+export function recordGroup(scope: ScriptScope, name: string, gid: string | undefined): void {
+  scope.ctx.createdGroups.set(name, gid);
+  const stage = scope.stage.info.stage;
+  let groups = stageGroups.get(stage);
+  if (!groups) {
+    groups = new Map();
+    stageGroups.set(stage, groups);
+  }
+  groups.set(name, gid);
+}
+
+/**
+ * The group this stage, or a stage it is built FROM, created with GID word `gid`: busybox takes
+ * group names where shadow takes GIDs. A group of another stage does not exist in this one.
+ */
+export function groupWithGid(scope: ScriptScope, gid: string): string | undefined {
+  const key = gidKey(gid);
+  for (let s: Stage | undefined = scope.stage.info.stage; s; s = s.parent) {
+    for (const [name, made] of stageGroups.get(s) ?? []) {
+      // A tentative conversion that was abandoned takes its groups out of the context's list.
+      if (made === undefined || !scope.ctx.createdGroups.has(name)) continue;
+      if (gidKey(made) === key) return name;
+    }
+  }
+  return undefined;
+}
+
+/** A GID word that expands at build time (`$GID`, `"${GID}"`), which busybox cannot look up. */
+export function isExpansion(word: string): boolean {
+  return /[$`]/.test(word);
+}
