@@ -90,6 +90,13 @@ export function gnuNeedOf(
       why: "busybox sed accepts GNU's 0,/regexp/ address but then edits nothing",
     };
   }
+  const when = name === "date" ? dateString(words) : undefined;
+  if (when !== undefined && !BUSYBOX_DATE.test(when)) {
+    return {
+      pkg: "coreutils",
+      why: `busybox date -d cannot parse "${when}" (GNU date's free-form dates)`,
+    };
+  }
   const optionless = OPTIONLESS.has(name) ? firstOption(words) : undefined;
   if (optionless) {
     return {
@@ -106,6 +113,36 @@ export function gnuNeedOf(
     why: `busybox ${name} rejects ${bad.map((b) => b.text).join(" ")}`,
     rewrite: busyboxSpelling(name, cmd, bad),
   };
+}
+
+/**
+ * The date forms busybox date -d reads (measured with Alpine's options): @seconds, and numeric
+ * dates and times (`2024-01-02`, `2024-01-02 10:00:00`, `10:00`, `01021000`). GNU also reads
+ * `+1 day`, `yesterday`, `next monday`, ISO `T` times, month names: those need coreutils.
+ */
+const BUSYBOX_DATE =
+  /^(?:@-?\d+|(?:\d{4}[-.])?\d{1,2}[-.]\d{1,2}(?:[ -]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{8}(?:\d{2}|\d{4})?(?:\.\d{2})?)$/;
+
+/** The literal date string of `date -d X`/`--date=X`/`-dX`; undefined when absent or built at run time (`$x`). */
+function dateString(words: readonly (string | undefined)[]): string | undefined {
+  // -D FORMAT tells busybox how to read the string: any form may be valid then.
+  if (words.some((w) => w !== undefined && /^-[a-zA-Z]*D/.test(w))) return undefined;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (w === undefined) continue;
+    if (w === "--") return undefined;
+    const v =
+      w === "-d" || w === "--date"
+        ? words[k + 1]
+        : w.startsWith("--date=")
+          ? w.slice(7)
+          : /^-d./.test(w)
+            ? w.slice(2)
+            : null;
+    if (v === null) continue;
+    return v === undefined || v.includes("$") || v.includes("`") ? undefined : v;
+  }
+  return undefined;
 }
 
 /**
