@@ -31,7 +31,139 @@ export function copiedFiles(ctx: MigrationContext, body: Instruction[]): CopiedF
       if (content !== undefined) out.push({ source, content, instruction: ins });
     }
   }
+  for (const found of startedFromFolders(body, read)) {
+    if (!out.some((f) => f.source === found.source)) out.push(found);
+  }
   return out;
+}
+
+/** Where a shell looks for a bare command name when the image sets no PATH (Docker's default). */
+const DEFAULT_PATH = [
+  "/usr/local/sbin",
+  "/usr/local/bin",
+  "/usr/sbin",
+  "/usr/bin",
+  "/sbin",
+  "/bin",
+];
+
+/** A folder of the build context copied into the image: `COPY bin/ /usr/local/bin/`, `COPY . .`. */
+interface FolderCopy {
+  source: string;
+  dest: string;
+  instruction: Instruction;
+}
+
+/**
+ * Scripts that ENTRYPOINT/CMD start out of a folder the stage copies whole (`COPY . /app` then
+ * `CMD ["/app/bin/run.sh"]`, or `COPY scripts/ /usr/local/bin/` then `ENTRYPOINT ["run.sh"]`):
+ * found by mapping the image path back into the context, since a folder cannot be read as one file.
+ */
+function startedFromFolders(
+  body: readonly Instruction[],
+  read: (path: string) => string | undefined,
+): CopiedFile[] {
+  const folders: FolderCopy[] = [];
+  const programs: { path: string; workdir: string }[] = [];
+  let workdir = "/";
+  let path: string[] = DEFAULT_PATH;
+  for (const ins of body) {
+    if (ins.keyword === "WORKDIR") {
+      const dir = unquote(ins.args.text.trim());
+      workdir = dir.includes("$") ? "" : joinPath(workdir, dir);
+    } else if (ins.keyword === "ENV") {
+      const m = /(?:^|\s)PATH[=\s]"?([^"\s]+)/.exec(ins.args.text);
+      if (m && !/\$\{?PATH\b/.test(m[1]!)) path = m[1]!.split(":");
+      else if (m) path = [...m[1]!.split(":").filter((d) => !d.includes("$")), ...path];
+    } else if ((ins.keyword === "COPY" || ins.keyword === "ADD") && workdir) {
+      const { flags, rest } = splitFlags(ins.args.text);
+      if (flags.has("from") || ins.heredocs.length > 0) continue;
+      const words = splitWords(ins.args.text.slice(rest)).map((w) => unquote(w.text));
+      const dest = words.at(-1);
+      if (!dest || dest.includes("$") || words.length !== 2) continue;
+      const source = words[0]!;
+      if (/[*?$]|^https?:|^\[/.test(source) || read(source) !== undefined) continue;
+      folders.push({ source, dest: joinPath(workdir, dest), instruction: ins });
+    } else if ((ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") && workdir) {
+      const first = programWord(ins);
+      if (first) programs.push({ path: first, workdir });
+    }
+  }
+  const out: CopiedFile[] = [];
+  for (const prog of programs) {
+    const candidates = prog.path.includes("/")
+      ? [joinPath(prog.workdir, prog.path)]
+      : path.filter((d) => d.startsWith("/")).map((d) => joinPath(d, prog.path));
+    for (const image of candidates) {
+      const hit = fromFolders(folders, image, read);
+      if (hit) {
+        out.push(hit);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The image path `image` read from the context through the last folder copy that covers it. */
+function fromFolders(
+  folders: readonly FolderCopy[],
+  image: string,
+  read: (path: string) => string | undefined,
+): CopiedFile | undefined {
+  for (const f of [...folders].reverse()) {
+    const prefix = f.dest === "/" ? "/" : `${f.dest}/`;
+    if (!image.startsWith(prefix)) continue;
+    const rest = image.slice(prefix.length);
+    const source =
+      f.source === "." || f.source === "./" ? rest : `${f.source.replace(/\/+$/, "")}/${rest}`;
+    if (rest.split("/").includes("..")) return undefined;
+    const content = read(source);
+    if (content !== undefined) return { source, content, instruction: f.instruction };
+  }
+  return undefined;
+}
+
+/** The program an ENTRYPOINT/CMD starts: its first word, or the script a shell is given. */
+function programWord(ins: Instruction): string | undefined {
+  const text = ins.args.text.trim();
+  let words: string[];
+  if (ins.form === "exec") {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (!Array.isArray(parsed)) return undefined;
+      words = parsed.filter((w): w is string => typeof w === "string");
+    } catch {
+      return undefined;
+    }
+  } else {
+    words = splitWords(text).map((w) => unquote(w.text));
+  }
+  const [first, second] = words;
+  if (
+    first &&
+    /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|a)?sh$/.test(first) &&
+    second &&
+    !second.startsWith("-")
+  )
+    return second;
+  return first && !first.includes("$") ? first : undefined;
+}
+
+function unquote(word: string): string {
+  return word.replace(/^["']|["']$/g, "");
+}
+
+/** POSIX join of an image path with a relative or absolute one, `.`/`..` resolved. */
+function joinPath(base: string, rel: string): string {
+  const parts = (rel.startsWith("/") ? rel : `${base}/${rel}`).split("/");
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") out.pop();
+    else out.push(p);
+  }
+  return `/${out.join("/")}`;
 }
 
 /**
