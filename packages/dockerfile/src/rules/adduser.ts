@@ -4,6 +4,7 @@ import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { checkIds, fixShell, parseOptions, q } from "./users.js";
 import { groupWithGid, recordGroup } from "./users-gids.js";
+import { type NewUser, sshUnlock } from "./users-ssh.js";
 
 const VALUES = new Set([
   "--home",
@@ -98,14 +99,29 @@ export function debianAdduser(
   if (group) out.push("-G", q(group));
   const home = str("--home", "-h");
   if (home) out.push("-h", q(home));
-  const shell = str("--shell", "-s");
+  const shell = str("--shell", "-s") ?? (o.has("--disabled-login") ? "/sbin/nologin" : undefined);
   if (shell) out.push("-s", q(fixShell(scope, shell, cmd.start)));
-  else if (o.has("--disabled-login")) out.push("-s", "/sbin/nologin");
   const gecos = str("--gecos", "--comment", "-g");
   if (gecos !== undefined) out.push("-g", q(gecos));
   if (o.has("--no-create-home") || o.has("-H")) out.push("-H");
   out.push(q(name));
-  return out.join(" ");
+  return out.join(" ") + sshUnlock(scope, cmd.start, { name, shell, system, password: false });
+}
+
+/** The user a busybox-style adduser call kept as written creates (`adduser -D -s /bin/sh dev`). */
+export function keptNewUser(words: Word[]): NewUser | undefined {
+  const p = parseOptions(words, VALUES, {});
+  if (p?.operands.length !== 1) return undefined;
+  const o = p.options;
+  // Without -D busybox asks for a password, which a build cannot answer: nothing to add to.
+  if (!o.has("-D") && !o.has("--disabled-password")) return undefined;
+  const shell = o.get("-s") ?? o.get("--shell");
+  return {
+    name: p.operands[0]!,
+    shell: typeof shell === "string" ? shell : undefined,
+    system: o.has("-S") || o.has("--system"),
+    password: false,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
-import { debianAdduser } from "./adduser.js";
+import { debianAdduser, keptNewUser } from "./adduser.js";
 import {
   ALPINE_BASE_GROUPS,
   ALPINE_GIDS,
@@ -11,6 +11,7 @@ import {
 import type { ScriptScope } from "./scope.js";
 import { groupWithGid, isExpansion, recordGroup } from "./users-gids.js";
 import { checkGroupExists, createdByPackage } from "./users-groups.js";
+import { sshUnlock } from "./users-ssh.js";
 
 export const USER_TOOLS = new Set([
   "groupadd",
@@ -167,12 +168,24 @@ export function migrateUsers(scope: ScriptScope, pipeline: Pipeline, cmd: Simple
   // Already on Alpine with shadow installed: useradd and friends work there as written.
   if (scope.stage.info.already && scope.stage.alpineInstalled.has("shadow")) return;
   const text = convert(scope, cmd);
-  if (text === undefined) return;
+  if (text === undefined) {
+    unlockKept(scope, pipeline, cmd);
+    return;
+  }
   if (pipeline.commands.length !== 1) {
     scope.warn("users", cmd.start, `${cmd.name} inside a pipeline left as is`);
     return;
   }
   scope.replacePipeline(pipeline, text, "users");
+}
+
+/** A busybox-style `adduser -D NAME` kept as written locks the account just the same. */
+function unlockKept(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
+  if (cmd.name !== "adduser" || pipeline.commands.length !== 1) return;
+  const user = keptNewUser(cmd.args.slice(1));
+  const unlock = user === undefined ? "" : sshUnlock(scope, cmd.start, user);
+  if (unlock === "") return;
+  scope.rawEdits.push({ start: pipeline.end, end: pipeline.end, text: unlock, rule: "users" });
 }
 
 function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
@@ -308,7 +321,8 @@ function useradd(
     .map((g) => byName(scope, cmd.start, g, "useradd -G"));
   for (const g of extra ?? []) checkGroupExists(scope, cmd.start, g);
   const tail = extra ? extra.map((g) => ` && addgroup ${q(name)} ${q(g)}`).join("") : "";
-  return out.join(" ") + tail;
+  const user = { name, shell: str("-s"), system, password: o.has("-p") };
+  return out.join(" ") + tail + sshUnlock(scope, cmd.start, user);
 }
 
 /** A `$GID`-like word: a number at build time, which busybox takes nowhere a group name goes. */
