@@ -1,4 +1,4 @@
-import type { Pipeline } from "../shell/script.js";
+import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { PRINTERS, translateGreps } from "./arch-grep.js";
 import { ARCH_NAMES } from "./arch-names.js";
@@ -43,8 +43,9 @@ export function migrateArch(scope: ScriptScope): void {
           const v = assignmentValue({ ...w, value: "" });
           // Used in place (a URL, a path), or held by a variable nothing compares (it goes into
           // URLs and paths): the Debian name it had is needed, so map it back.
+          const printer = cmd.name === "echo" || cmd.name === "printf";
           const inPlace =
-            (!v && !TESTS.has(cmd.name ?? "") && cmd.name !== "echo" && cmd.name !== "printf") ||
+            (!v && !TESTS.has(cmd.name ?? "") && (!printer || printsData(item, cmd))) ||
             (v !== undefined && cmd.args.length === 0 && !compared.has(v.name));
           scope.rawEdits.push({
             start,
@@ -84,6 +85,21 @@ export function migrateArch(scope: ScriptScope): void {
   translateTests(scope, archVars);
   const greps = translateGreps(scope, archVars);
   warnOtherUses(scope, archVars, greps);
+}
+
+/**
+ * echo/printf whose output is data, not a message: written to a file (`> /arch`) or piped on.
+ * Those keep Debian's names, as a reader of the file expects.
+ */
+function printsData(pipeline: Pipeline, cmd: SimpleCommand): boolean {
+  const after = pipeline.commands.slice(pipeline.commands.indexOf(cmd) + 1);
+  // Piped into grep: its labels are translated to Alpine's names instead (translateGreps).
+  if (after.length > 0) return !after.some((c) => /^[ef]?grep$/.test(c.name ?? ""));
+  return cmd.redirects.some(
+    (r) =>
+      /^\d*>{1,2}(?!&)/.test(r.raw) &&
+      !/^[12]?>{1,2}\s*\/dev\/(?:stderr|stdout|null)\b/.test(r.raw),
+  );
 }
 
 /**
