@@ -30,3 +30,15 @@ export function debianSiblingSource(name: string): { binary: string; source: str
   }
   return undefined;
 }
+
+/**
+ * The bookworm binary of the same PostgreSQL extension for bookworm's server major, for a name
+ * bookworm does not have (PGDG's `postgresql-16-repack` → `postgresql-15-repack`).
+ */
+export function debianPostgresSibling(extension: string): string | undefined {
+  sortedNames ??= Object.keys(loadDebian().binaries).sort();
+  for (const binary of withPrefix(sortedNames, "postgresql-")) {
+    if (/^postgresql-\d+-(.+)$/.exec(binary)?.[1] === extension) return binary;
+  }
+  return undefined;
+}

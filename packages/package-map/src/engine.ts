@@ -5,8 +5,10 @@ import { ecosystemLayer, foreignEcosystemLayer, patternLayer } from "./layers/ec
 import { exactLayer } from "./layers/exact.js";
 import { nameRuleLayer, unknownLayer } from "./layers/fallback.js";
 import { familyLayer } from "./layers/families.js";
+import { postgresExtensionLayer } from "./layers/postgres-extensions.js";
 import { projectLayer } from "./layers/project.js";
 import { tesseractLayer } from "./layers/tesseract.js";
+import { texliveLayer } from "./layers/texlive.js";
 import type { Env, Hit, Layer } from "./layers/types.js";
 import { upstreamLayer } from "./layers/upstream.js";
 import { aliasOf, isDebianPackageName, stripArch } from "./names.js";
@@ -28,6 +30,8 @@ const LAYERS: Layer[] = [
   patternLayer,
   familyLayer,
   tesseractLayer,
+  texliveLayer,
+  postgresExtensionLayer,
   exactLayer,
   ecosystemLayer,
   upstreamLayer,

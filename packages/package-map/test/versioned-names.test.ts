@@ -20,6 +20,20 @@ describe.each(KNOWN_RELEASES)("versioned and virtual Debian names on Alpine %s",
     expect(alpine("libllvm15")).toEqual(["llvm15-libs"]);
   });
 
+  it("maps every lld major, including to a default stream built without the major", () => {
+    for (const name of ["lld-15", "lld-19", "lld-20", "liblld-19"]) {
+      expect(pm.map(name).kind, name).not.toBe("unknown");
+    }
+    if (release === "3.21") {
+      // 3.21's default LLVM 19 builds lld as plain lld; only lld18 has a major in its name.
+      expect(pm.map("lld-15")).toMatchObject({
+        alpine: ["lld"],
+        versionChange: { family: "llvm", from: "15", to: "19" },
+      });
+      expect(pm.map("lld-19").reason).toMatch(/default llvm is 19, packaged without the major/);
+    }
+  });
+
   it("has no OpenSSL 1.0, and maps Debian's virtual and transitional names", () => {
     expect(pm.map("libssl1.0.0")).toMatchObject({ alpine: [], kind: "unknown" });
     expect(alpine("ssh-client")).toEqual(["openssh-client"]);

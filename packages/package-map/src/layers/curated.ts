@@ -14,7 +14,8 @@ export const curatedLayer: Layer = (name, env) => {
   const why = fill([entry.why])[0] ?? entry.why;
   const hit: Hit = {
     alpine,
-    layer: entry.layer ?? "override",
+    // A command that adds a package to an entry Alpine otherwise needs nothing for (locale).
+    layer: used && entry.alpine.length === 0 ? "override" : (entry.layer ?? "override"),
     reason: used ? `${used.why}; ${why}` : why,
   };
   if (entry.kind && !used) hit.kind = entry.kind;

@@ -127,15 +127,17 @@ export const familyLayer: Layer = (name, env, trace) => {
       };
     }
     if (!fallback) return undefined;
-    const alt = phpPecl(f.target(fallback, m), env);
+    const alt = phpPecl(f.target(fallback, m), env) ?? unversionedDefault(f, fallback, m, env);
     if (!alt) {
       trace.note("versioned", `${direct ?? name} is not in Alpine ${env.release}`);
       return undefined;
     }
     const shown = (v: string) => (f.family === "php" ? phpVersion(v) : v);
-    const why = asked
-      ? `${f.family} ${shown(asked)} is not in Alpine ${env.release}; its default ${f.family} ${shown(fallback)} is ${alt}`
-      : `Alpine ${env.release}'s default ${f.family} is ${shown(fallback)}: ${alt}`;
+    const plain = alt.includes(fallback) ? "" : ", packaged without the major";
+    const why =
+      asked && asked !== fallback
+        ? `${f.family} ${shown(asked)} is not in Alpine ${env.release}; its default ${f.family} ${shown(fallback)} is ${alt}${plain ? ` (${plain.slice(2)})` : ""}`
+        : `Alpine ${env.release}'s default ${f.family} is ${shown(fallback)}${plain}: ${alt}`;
     const hit: Hit = { alpine: [alt], layer: "versioned", reason: withNote(f, alt, env, why) };
     if (asked && asked !== fallback) {
       hit.versionChange = { family: f.family, from: shown(asked), to: shown(fallback) };
@@ -144,6 +146,21 @@ export const familyLayer: Layer = (name, env, trace) => {
   }
   return undefined;
 };
+
+/**
+ * Alpine 3.21 builds its default LLVM's lld without the major (lld, lld-libs), beside older
+ * versioned streams (lld18): the default's name with the major dropped.
+ */
+function unversionedDefault(
+  f: Family,
+  fallback: string,
+  m: RegExpExecArray,
+  env: Env,
+): string | undefined {
+  if (f.family !== "llvm" && f.family !== "clang") return undefined;
+  const plain = f.target(fallback, m).replace(new RegExp(`${fallback}(?=-|$)`), "");
+  return env.index.isReal(plain) ? plain : undefined;
+}
 
 function withNote(f: Family, alpine: string, env: Env, reason: string): string {
   const note = f.note?.(alpine, env);
