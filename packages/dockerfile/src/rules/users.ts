@@ -11,6 +11,7 @@ import {
 import type { ScriptScope } from "./scope.js";
 import { groupWithGid, isExpansion, recordGroup } from "./users-gids.js";
 import { checkGroupExists, createdByPackage } from "./users-groups.js";
+import { alpineShellPath } from "./users-shells.js";
 import { sshUnlock } from "./users-ssh.js";
 
 export const USER_TOOLS = new Set([
@@ -129,9 +130,10 @@ export function fixShell(scope: ScriptScope, shell: string, at: number): string 
   if (shell === "/usr/sbin/nologin" || shell === "/bin/false" || shell === "/usr/bin/false") {
     return shell === "/usr/sbin/nologin" ? "/sbin/nologin" : shell;
   }
-  if (/bash$/.test(shell))
-    scope.stage.bashNeeds.push({ offset: scope.fileOffset(at), reason: `login shell ${shell}` });
-  return shell;
+  const path = alpineShellPath(scope, shell, at);
+  if (/bash$/.test(path))
+    scope.stage.bashNeeds.push({ offset: scope.fileOffset(at), reason: `login shell ${path}` });
+  return path;
 }
 
 export function checkIds(
