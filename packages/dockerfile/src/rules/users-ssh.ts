@@ -55,9 +55,21 @@ function installsSshServer(scope: ScriptScope): boolean {
   for (const p of SSH_SERVERS) if (alpineInstalled.has(p) || debianInstalled.has(p)) return true;
   // Installs later in the stage, or in a stage it is built FROM, are not recorded yet.
   for (let s: Stage | undefined = scope.stage.info.stage; s; s = s.parent) {
-    if (s.body.some(installsServer)) return true;
+    if (stageInstallsServer(s)) return true;
   }
   return false;
+}
+
+/** Asked once per user the stage creates: remembered, so a thousand users stay linear. */
+const serverStages = new WeakMap<Stage, boolean>();
+
+function stageInstallsServer(stage: Stage): boolean {
+  let known = serverStages.get(stage);
+  if (known === undefined) {
+    known = stage.body.some(installsServer);
+    serverStages.set(stage, known);
+  }
+  return known;
 }
 
 function installsServer(ins: Instruction): boolean {
