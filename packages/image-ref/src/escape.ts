@@ -23,3 +23,15 @@ export function hasControl(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) return true;
   return false;
 }
+
+/**
+ * A name printed inside one line of output (a path before `:line`, a diff header): like
+ * {@link escapeControl}, and tabs and newlines become `\x09`/`\x0a` too, so the line stays one.
+ */
+export function escapeInline(text: string): string {
+  let out = "";
+  for (const c of escapeControl(text)) {
+    out += c === "\n" || c === "\t" ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : c;
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-export { escapeControl, hasControl } from "./escape.js";
+export { escapeControl, escapeInline, hasControl } from "./escape.js";
 export {
   type FormatStyle,
   familiarName,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   dockerCredentialKey,
   escapeControl,
+  escapeInline,
   familiarName,
   formatImageReference,
   hasControl,
@@ -101,6 +102,7 @@ describe("parseImageReference", () => {
       'invalid image reference "alp\\x1b]0;PWNED\\x07ine"',
     );
     expect(escapeControl("a\u001bb\tc\u007f")).toBe("a\\x1bb\tc\\x7f");
+    expect(escapeInline("we\nird\tx\u001b")).toBe("we\\x0aird\\x09x\\x1b");
   });
 
   it("hints to drop a URL scheme", () => {

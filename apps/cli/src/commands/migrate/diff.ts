@@ -10,7 +10,7 @@ export function unifiedDiff(before: string, after: string, label: string, contex
   const ops = diffLines(a, b);
   const hunks = groupHunks(ops, context);
   const name = label.replace(/^\/+/, "");
-  const out = [`--- a/${name}`, `+++ b/${name}`];
+  const out = [`--- ${diffPath(`a/${name}`)}`, `+++ ${diffPath(`b/${name}`)}`];
   for (const h of hunks) {
     out.push(`@@ -${range(h.aStart, h.aLen)} +${range(h.bStart, h.bLen)} @@`);
     for (const op of h.ops) {
@@ -225,4 +225,29 @@ function groupHunks(ops: LineOp[], context: number): Hunk[] {
     g = last + 1;
   }
   return hunks;
+}
+
+const C_ESCAPES: Readonly<Record<string, string>> = {
+  "\n": "\\n",
+  "\t": "\\t",
+  "\r": "\\r",
+  '"': '\\"',
+  "\\": "\\\\",
+};
+
+/**
+ * A header path as git writes it: a name with control characters, a quote or a backslash is
+ * C-quoted (`"a/we\nird/Dockerfile"`), so the header stays one line that patch and git apply read.
+ */
+export function diffPath(path: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is matched
+  if (!/[\u0000-\u001f\u007f"\\]/.test(path)) return path;
+  const body = [...path]
+    .map((c) => {
+      const code = c.codePointAt(0)!;
+      if (C_ESCAPES[c]) return C_ESCAPES[c];
+      return code < 0x20 || code === 0x7f ? `\\${code.toString(8).padStart(3, "0")}` : c;
+    })
+    .join("");
+  return `"${body}"`;
 }

@@ -1,3 +1,4 @@
+import { escapeInline } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
 import { unifiedDiff } from "./diff.js";
 import type { FileMigration } from "./file.js";
@@ -50,7 +51,7 @@ export function printWarnings(
   m: FileMigration,
   mode: "diff" | "write" | "check" = "diff",
 ): void {
-  const name = m.file === "-" ? "stdin" : m.file;
+  const name = m.file === "-" ? "stdin" : escapeInline(m.file);
   const written = mode === "write" && m.result.changed;
   for (const w of m.result.warnings) {
     const at = written ? `${w.outputLine}:${w.outputColumn}` : `${w.line}:${w.column}`;
@@ -81,7 +82,7 @@ export function printDiff(io: Io, m: FileMigration): void {
 }
 
 export function summary(m: FileMigration, mode: "diff" | "write" | "check"): string {
-  const name = m.file === "-" ? "stdin" : m.file;
+  const name = m.file === "-" ? "stdin" : escapeInline(m.file);
   const r = m.result;
   const counts = `${r.edits.length} edit${r.edits.length === 1 ? "" : "s"}, ${r.warnings.length} warning${r.warnings.length === 1 ? "" : "s"}`;
   if (!r.changed) {

@@ -1,0 +1,32 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+import { diffPath } from "./diff.js";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "alpinize-ctl-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+it("C-quotes diff header paths with control characters, as git does", () => {
+  expect(diffPath("a/plain/Dockerfile")).toBe("a/plain/Dockerfile");
+  expect(diffPath("a/we\nird/Docker\tfile")).toBe('"a/we\\nird/Docker\\tfile"');
+  expect(diffPath('a/q"b\\c\u0001')).toBe('"a/q\\"b\\\\c\\001"');
+});
+
+it("keeps every header and warning on one line for a path with a newline", async () => {
+  const sub = join(dir, "we\nird");
+  mkdirSync(sub);
+  const file = join(sub, "Dockerfile");
+  writeFileSync(file, "FROM debian:12\nRUN apt-get update && apt-get install -y curl=7.88.1-10\n");
+  const r = await runCli(["migrate", file]);
+  expect(r.code).toBe(0);
+  const headers = r.stdout.split("\n").filter((l) => /^(?:---|\+\+\+) /.test(l));
+  expect(headers).toHaveLength(2);
+  expect(headers[0]).toMatch(/^--- "a\/.*we\\nird\/Dockerfile"$/);
+  const warning = r.stderr.split("\n").find((l) => l.includes("version pin"));
+  expect(warning).toMatch(/we\\x0aird\/Dockerfile:2:\d+ \[apt\]/);
+});
