@@ -35,7 +35,15 @@ describe("config", () => {
   });
 
   it.each([
-    ['{"alpine": 3.23}', /"alpine" must be a release such as "3.23", got 3.23/],
+    [
+      '{"alpine": 3.23}',
+      /"alpine" must be an Alpine release alpinize knows \(3\.\d+.*\), got 3.23/,
+    ],
+    [
+      '{"alpine": "3.2"}',
+      /"alpine" must be an Alpine release alpinize knows \(.*3\.23.*\), got "3.2"/,
+    ],
+    ['{"alpine": "edge"}', /"alpine" must be an Alpine release alpinize knows/],
     ['{"alpin": "3.23"}', /"alpin" is not a known setting/],
     ['{"check": {"requireDigests": "yes"}}', /"check.requireDigests" must be true or false/],
     [

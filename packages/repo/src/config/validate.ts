@@ -1,8 +1,8 @@
 import { InputError } from "@alpinize/errors";
+import { isKnownRelease, KNOWN_RELEASES } from "@alpinize/package-map";
 import { RULE_IDS } from "../check/types.js";
 import { defaultConfig, GOSU_MODES, type GosuMode, type RepoConfig } from "./types.js";
 
-const RELEASE = /^3\.\d{1,2}$|^edge$/;
 const PACKAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9+_.:-]*$/;
 const TOP_KEYS = ["$schema", "alpine", "packages", "images", "migrate", "check"];
 
@@ -20,9 +20,14 @@ export function validateConfig(value: unknown, source: string): RepoConfig {
   return config;
 }
 
+/** Only releases alpinize has package data for: check would otherwise accept "3.2" silently. */
 function readRelease(value: unknown, source: string): string {
-  if (typeof value !== "string" || !RELEASE.test(value)) {
-    throw configError(source, "alpine", `must be a release such as "3.23", got ${show(value)}`);
+  if (typeof value !== "string" || !isKnownRelease(value)) {
+    throw configError(
+      source,
+      "alpine",
+      `must be an Alpine release alpinize knows (${KNOWN_RELEASES.join(", ")}), got ${show(value)}`,
+    );
   }
   return value;
 }

@@ -36,6 +36,21 @@ describe("alpinize check input errors", () => {
     expect(result.stderr).toMatch(/check\.skip.*unknown rule "apk-nocache".*apk-no-cache/);
   });
 
+  it("exits 2 naming the config file and key for a release alpinize does not know", async () => {
+    await writeFile(join(dir, "Dockerfile"), "FROM alpine:3.23\n");
+    await writeFile(join(dir, "alpinize.config.json"), '{"alpine": "3.2"}');
+    for (const command of [
+      ["check", "."],
+      ["migrate", "."],
+    ]) {
+      const result = await runCli(command, { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /alpinize\.config\.json: "alpine" must be an Alpine release .*got "3\.2"/,
+      );
+    }
+  });
+
   it("lists a file it could not parse as an error entry in --json", async () => {
     await mkdir(join(dir, "old"));
     await writeFile(join(dir, "old/Dockerfile"), "FROM alpine:3.23\nthis is not an instruction\n");
