@@ -7,6 +7,7 @@ import { apkAdded, applyCommand, runCommands, runVariables, worldAtStart } from 
 import { stageRelease, unknownApkNames } from "./apk-names.js";
 import type { ApkPlace, ApkWorld } from "./apk-world.js";
 import { debianBaseHint } from "./base-advice.js";
+import { startedUnderDebianName } from "./debian-programs.js";
 import { checkGoNetdns } from "./go-netdns.js";
 import { onbuildRuns } from "./onbuild.js";
 import { SHADOW_TOOLS } from "./shadow-tools.js";
@@ -61,6 +62,12 @@ export function checkStages(
     for (const run of stage.runs) checkRun(stage, run, at, emit);
     // ONBUILD runs in the images built on this one, after every RUN of this stage.
     for (const run of onbuildRuns(stage)) checkRun(stage, run, at, emit);
+    for (const p of startedUnderDebianName(stage))
+      emit(
+        p.line,
+        "debian-program",
+        `${p.keyword} starts ${p.name} in Alpine stage ${stage.name}: ${p.advice}`,
+      );
   }
   checkGoNetdns(stages, settings, emit);
   return findings;

@@ -184,3 +184,34 @@ describe("go-netdns in a single golang stage", () => {
     ).toEqual([]);
   });
 });
+
+describe("debian-program", () => {
+  const base = `FROM alpine:3.23@${DIGEST}\nRUN apk add --no-cache cronie\n`;
+  it.each([
+    ['CMD ["cron", "-f"]'],
+    ["CMD cron -f"],
+    ['CMD ["tini", "--", "cron", "-f"]'],
+    ['CMD ["sh", "-c", "env > /etc/environment && exec cron -f"]'],
+    ['ENTRYPOINT ["/usr/sbin/cron", "-f"]'],
+  ])("flags %s: Alpine's cron daemon is crond", (start) => {
+    const found = checkStages(
+      "Dockerfile",
+      describeStages(`${base}${start}\n`, "Dockerfile"),
+      settings,
+    );
+    expect(found).toMatchObject([
+      {
+        line: 3,
+        rule: "debian-program",
+        severity: "error",
+        message: expect.stringMatching(/starts cron in Alpine stage 0: .*crond -f/),
+      },
+    ]);
+  });
+
+  it("is quiet for crond, for a Debian stage (debian-base says it) and for an overridden CMD", () => {
+    expect(rules(`${base}CMD ["crond", "-f"]\n`)).toEqual([]);
+    expect(rules(`FROM debian:12@${DIGEST}\nCMD ["cron", "-f"]\n`)).toEqual(["1:debian-base"]);
+    expect(rules(`${base}CMD ["cron", "-f"]\nCMD ["crond", "-f", "-l", "2"]\n`)).toEqual([]);
+  });
+});

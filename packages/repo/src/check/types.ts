@@ -12,6 +12,7 @@ export const RULE_IDS = [
   "entrypoint-lint",
   "bash-missing",
   "shims-missing",
+  "debian-program",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

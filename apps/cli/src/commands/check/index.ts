@@ -31,6 +31,8 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         stage that installs no bash
   shims-missing         an entrypoint or CMD script sources the alpinize shims library from a
                         path no COPY (or RUN) of the stage puts in the image
+  debian-program        ENTRYPOINT or CMD of an Alpine stage starts a program under its Debian
+                        name (cron: Alpine's is crond)
 
 Options:
   --json             Print the findings as a JSON array (file, line, rule, severity, message);

@@ -1,0 +1,67 @@
+import { baseName, scanCommands } from "../dockerfile/commands.js";
+import type { StageInfo } from "../dockerfile/stages.js";
+import { instructionWords } from "../dockerfile/words.js";
+
+/**
+ * Programs an image starts under their Debian name, which no Alpine package installs, and what to
+ * start instead. Debian's cron daemon is `cron`; busybox's and cronie's are both `crond`.
+ */
+const ALPINE_NAMES: ReadonlyMap<string, string> = new Map([
+  [
+    "cron",
+    "Alpine has no cron (Debian's name for the daemon): start crond -f instead (busybox's crond reads /etc/crontabs; cronie's, apk add cronie, also reads /etc/cron.d)",
+  ],
+]);
+
+/** Init wrappers that run the command after their options (and a `--`). */
+const INIT_WRAPPERS = new Set(["tini", "dumb-init", "catatonit"]);
+/** Tools that take a user, then run the command after it. */
+const USER_SWITCHERS = new Set(["su-exec", "gosu"]);
+const SHELL = /^(?:ba|da|a)?sh$/;
+
+export interface StartedProgram {
+  line: number;
+  keyword: "ENTRYPOINT" | "CMD";
+  name: string;
+  advice: string;
+}
+
+/**
+ * The programs the stage's own ENTRYPOINT and CMD start (the last of each; CMD is what an
+ * entrypoint script usually `exec`s) that Alpine knows under another name.
+ */
+export function startedUnderDebianName(stage: StageInfo): StartedProgram[] {
+  const out: StartedProgram[] = [];
+  for (const keyword of ["ENTRYPOINT", "CMD"] as const) {
+    const ins = stage.body.findLast((i) => i.keyword === keyword);
+    if (!ins) continue;
+    const names =
+      ins.form === "exec"
+        ? programsOf(instructionWords(ins.args.text))
+        : scanCommands(ins.args.text).map((c) => baseName(c.name));
+    for (const name of new Set(names)) {
+      const advice = ALPINE_NAMES.get(name);
+      if (advice) out.push({ line: ins.line, keyword, name, advice });
+    }
+  }
+  return out;
+}
+
+/** The program exec-form words run, seen through init wrappers, su-exec/gosu and `sh -c`. */
+function programsOf(words: readonly string[]): string[] {
+  let k = 0;
+  while (k < words.length) {
+    const name = baseName(words[k]!);
+    if (INIT_WRAPPERS.has(name)) {
+      k++;
+      while (k < words.length && words[k]!.startsWith("-")) if (words[k++] === "--") break;
+    } else if (USER_SWITCHERS.has(name)) {
+      k += 2;
+    } else if (SHELL.test(name) && words[k + 1] === "-c") {
+      return scanCommands(words[k + 2] ?? "").map((c) => baseName(c.name));
+    } else {
+      return [name];
+    }
+  }
+  return [];
+}
