@@ -35,6 +35,8 @@ const NO_APPLET: Readonly<Record<string, string>> = {
   sdiff: "diffutils",
   zgrep: "gzip",
   diff3: "diffutils",
+  // glibc's libc-bin (Essential on Debian) ships locale; on Alpine it comes with musl-locales.
+  locale: "musl-locales",
 };
 
 /** The package that holds the GNU version of a tool busybox also provides. */

@@ -1,7 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
-import { type Pipeline, type SimpleCommand, simpleCommands } from "../shell/script.js";
+import { type Pipeline, parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { heredocSource, runSource, type ShellSource } from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import {
@@ -340,12 +340,17 @@ function buildDepsBookkeeping(scope: ScriptScope, pipeline: Pipeline, raw: strin
 export function stageCommands(ctx: MigrationContext, body: Instruction[]): Set<string> {
   const names = new Set<string>();
   for (const ins of body) {
+    // What the container starts needs its package as much as what the build runs (xvfb-run).
+    if (ins.keyword === "CMD" || ins.keyword === "ENTRYPOINT") {
+      for (const name of startedCommands(ins)) names.add(name);
+      continue;
+    }
     if (ins.keyword !== "RUN" || ins.form === "exec") continue;
     try {
       for (const src of runScripts(ctx, ins)) {
         for (const c of simpleCommands(src.script)) {
           if (c.name) names.add(c.name.replace(/^.*\//, ""));
-          if (c.name === "xargs" || c.name === "command") {
+          if (c.name === "xargs" || c.name === "command" || c.name === "exec") {
             const inner = c.args.slice(1).find((a) => a.value && !a.value.startsWith("-"));
             if (inner?.value) names.add(inner.value);
           }
@@ -356,4 +361,37 @@ export function stageCommands(ctx: MigrationContext, body: Instruction[]): Set<s
     }
   }
   return names;
+}
+
+/** Command names an ENTRYPOINT/CMD starts: the program, and the commands of a `sh -c` string. */
+function startedCommands(ins: Instruction): string[] {
+  let script: string;
+  if (ins.form === "exec") {
+    let words: unknown;
+    try {
+      words = JSON.parse(ins.args.text);
+    } catch {
+      return [];
+    }
+    if (!Array.isArray(words) || typeof words[0] !== "string") return [];
+    const [first, flag, inner] = words as unknown[];
+    const program = (first as string).replace(/^.*\//, "");
+    if (/^(?:ba|da|a)?sh$/.test(program) && flag === "-c" && typeof inner === "string")
+      script = inner;
+    else return [program];
+  } else {
+    script = ins.args.text;
+  }
+  try {
+    return simpleCommands(parseScript(script))
+      .map((c) =>
+        c.name === "exec"
+          ? c.args.slice(1).find((a) => a.value && !a.value.startsWith("-"))?.value
+          : c.name,
+      )
+      .map((n) => n?.replace(/^.*\//, ""))
+      .filter((n): n is string => n !== undefined && /^[\w.+-]+$/.test(n));
+  } catch {
+    return [];
+  }
 }
