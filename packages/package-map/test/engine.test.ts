@@ -141,6 +141,16 @@ describe("versionChange", () => {
     expect(map.map("curl").versionChange).toBeUndefined();
   });
 
+  it("maps the interpreter's own phpX.Y package, writing the version as PHP does", () => {
+    const map = createPackageMap({ release: "3.24" });
+    expect(map.map("php8.3")).toMatchObject({ alpine: ["php83"], kind: "renamed" });
+    expect(map.map("php8.3").reason).toMatch(/php 8\.3 is packaged in Alpine 3\.24 as php83/);
+    expect(map.map("php8.1")).toMatchObject({
+      alpine: ["php85"],
+      versionChange: { family: "php", from: "8.1", to: "8.5" },
+    });
+  });
+
   it("covers GCC, Python and Ruby, which Alpine ships one of per release", () => {
     const map = createPackageMap({ release: "3.24" });
     expect(map.map("gcc-12").versionChange).toEqual({ family: "gcc", from: "12", to: "15" });

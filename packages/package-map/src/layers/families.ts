@@ -74,6 +74,13 @@ const FAMILIES: Family[] = [
     target: (v, m) => `php${v}-${m[3]}`,
   },
   {
+    // Ubuntu PPAs (ondrej/php) and Debian name the interpreter's meta package php8.3.
+    pattern: /^php(\d)\.(\d)$/,
+    family: "php",
+    major: (m) => `${m[1]}${m[2]}`,
+    target: (v) => `php${v}`,
+  },
+  {
     pattern: /^php-(\w[\w-]*)$/,
     family: "php",
     major: () => "",
@@ -113,6 +120,7 @@ export const familyLayer: Layer = (name, env, trace) => {
     const bundle =
       f.family === "php" ? phpBundle(m[m.length - 1] ?? "", asked, fallback, env) : undefined;
     if (bundle) return bundle;
+    const shown = (v: string) => (f.family === "php" ? phpVersion(v) : v);
     const direct = asked ? f.target(asked, m) : undefined;
     if (direct && env.index.has(direct)) {
       return {
@@ -122,7 +130,7 @@ export const familyLayer: Layer = (name, env, trace) => {
           f,
           direct,
           env,
-          `${f.family} ${asked} is packaged in Alpine ${env.release} as ${direct}`,
+          `${f.family} ${shown(asked)} is packaged in Alpine ${env.release} as ${direct}`,
         ),
       };
     }
@@ -132,7 +140,6 @@ export const familyLayer: Layer = (name, env, trace) => {
       trace.note("versioned", `${direct ?? name} is not in Alpine ${env.release}`);
       return undefined;
     }
-    const shown = (v: string) => (f.family === "php" ? phpVersion(v) : v);
     const plain = alt.includes(fallback) ? "" : ", packaged without the major";
     const why =
       asked && asked !== fallback
