@@ -17,11 +17,10 @@ describe("fifth review: accurate, quiet warnings", () => {
     expect(messages(text).some((m) => /PEP 668/.test(m))).toBe(false);
   });
 
-  it("says how to set the password useradd -p gave, and names usermod/gpasswd in GID notes", () => {
-    const p = messages("FROM debian:12\nRUN useradd -p '$6$x' app\n");
-    expect(p).toContain(
-      "useradd -p has no busybox adduser equivalent; dropped; busybox adduser -D sets no password: set the same hash afterwards with echo 'app:HASH' | chpasswd -e",
-    );
+  it("keeps the password useradd -p gave (chpasswd -e), and names usermod/gpasswd in GID notes", () => {
+    const p = migrate("FROM debian:12\nRUN useradd -p '$6$x' app\n");
+    expect(p.output).toContain("adduser -D -H app && printf '%s:%s\\n' app '$6$x' | chpasswd -e");
+    expect(p.warnings.some((w) => /useradd -p/.test(w.message))).toBe(false);
     const mod = messages("FROM debian:12\nRUN usermod -aG 27,dialout,44 dev\n");
     expect(
       mod.some((m) =>

@@ -101,4 +101,24 @@ describe.skipIf(reason !== undefined)("users: converted steps under musl busybox
       /^vscode:x:1000:1000:[^:]*:\/home\/vscode:\/bin\/sh$/m,
     );
   });
+
+  it("sets the hash useradd -p gave, through chpasswd -e", () => {
+    const hash = "$6$salt$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";
+    const r = migrate(
+      ["FROM debian:bookworm", `RUN useradd -m -p '${hash}' -s /bin/sh app`, ""].join("\n"),
+    );
+    root = makeRoot();
+    const [body] = userRuns(r.output);
+    execFileSync("chroot", [root, "/bin/sh", "-ec", body!], {
+      env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin" },
+      stdio: "pipe",
+    });
+    const shadow = readFileSync(join(root, "etc/shadow"), "utf8");
+    expect(
+      shadow
+        .split("\n")
+        .find((l) => l.startsWith("app:"))
+        ?.split(":")[1],
+    ).toBe(hash);
+  });
 });

@@ -277,14 +277,19 @@ function useradd(
   const o = p.options;
   const name = p.operands[0]!;
   const str = (k: string) => (typeof o.get(k) === "string" ? (o.get(k) as string) : undefined);
-  for (const k of ["-o", "-p", "-e", "-f", "-K", "-b"]) {
+  for (const k of ["-o", "-e", "-f", "-K", "-b"]) {
     if (!o.has(k)) continue;
-    const how =
-      k === "-p"
-        ? `; busybox adduser -D sets no password: set the same hash afterwards with echo '${name}:HASH' | chpasswd -e`
-        : "";
-    scope.warn("users", cmd.start, `useradd ${k} has no busybox adduser equivalent; dropped${how}`);
+    scope.warn("users", cmd.start, `useradd ${k} has no busybox adduser equivalent; dropped`);
   }
+  // busybox adduser takes no hash; its chpasswd -e writes one into /etc/shadow as given.
+  const hash = str("-p");
+  const setHash = hash ? ` && printf '%s:%s\\n' ${q(name)} ${q(hash)} | chpasswd -e` : "";
+  if (o.has("-p") && !hash)
+    scope.warn(
+      "users",
+      cmd.start,
+      "useradd -p without a readable hash; dropped: set it with chpasswd -e",
+    );
   checkIds(scope, cmd.start, str("-u"), undefined, name, "user");
   const system = o.has("-r");
   const out: string[] = [];
@@ -324,7 +329,7 @@ function useradd(
   for (const g of extra ?? []) checkGroupExists(scope, cmd.start, g);
   const tail = extra ? extra.map((g) => ` && addgroup ${q(name)} ${q(g)}`).join("") : "";
   const user = { name, shell: str("-s"), system, password: o.has("-p") };
-  return out.join(" ") + tail + sshUnlock(scope, cmd.start, user);
+  return out.join(" ") + setHash + tail + sshUnlock(scope, cmd.start, user);
 }
 
 /** A `$GID`-like word: a number at build time, which busybox takes nowhere a group name goes. */
