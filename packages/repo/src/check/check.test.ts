@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
 import { defaultConfig } from "../config/types.js";
+import { defaultTransforms } from "../default-transforms.js";
 import { describeStages } from "../dockerfile/stages.js";
 import { checkStages } from "./dockerfile-rules.js";
 import { checkTargets } from "./run.js";
@@ -152,6 +153,22 @@ describe("checkTargets", () => {
       cwd: repo.root,
     });
     expect(skipped.findings.map((f) => f.rule)).toEqual(["base-image-unpinned"]);
+  });
+
+  it("lints an entrypoint a folder COPY puts on PATH and ENTRYPOINT names bare", async () => {
+    repo = await scratchRepo({
+      Dockerfile: `FROM alpine:3.23@${DIGEST}\nCOPY scripts/ /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\n`,
+      "scripts/entrypoint.sh": '#!/bin/sh\ngroupadd -g 1000 app\nexec su-exec app "$@"\n',
+    });
+    const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+    });
+    expect(result.files).toEqual(["Dockerfile", "scripts/entrypoint.sh"]);
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.message.split(":")[0]}`)).toEqual([
+      "scripts/entrypoint.sh:2:shadow-tool",
+    ]);
   });
 });
 

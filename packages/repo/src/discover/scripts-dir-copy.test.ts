@@ -81,3 +81,46 @@ describe("findCopiedScripts through directory COPYs", () => {
     }
   });
 });
+
+describe("findCopiedScripts: a bare name run through PATH", () => {
+  const entry = '#!/bin/sh\ngroupadd -g 1000 app\nexec gosu app "$@"\n';
+
+  it('COPY scripts/ /usr/local/bin/ with ENTRYPOINT ["entrypoint.sh"]', async () => {
+    const df =
+      'FROM debian:12\nCOPY scripts/ /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\nCMD ["app"]\n';
+    expect(await refsOf({ Dockerfile: df, "scripts/entrypoint.sh": entry }, "Dockerfile")).toEqual([
+      ["scripts/entrypoint.sh", "entrypoint", "/usr/local/bin/entrypoint.sh"],
+    ]);
+  });
+
+  it("follows ENV PATH to a folder a COPY . /app put the script in, also behind tini", async () => {
+    const df =
+      'FROM debian:12\nWORKDIR /app\nCOPY . /app\nENTRYPOINT ["tini", "--"]\nCMD ["start"]\nENV PATH=/app/bin:$PATH\n';
+    expect(await refsOf({ Dockerfile: df, "bin/start": entry }, "Dockerfile")).toEqual([
+      ["bin/start", "cmd", "/app/bin/start"],
+    ]);
+  });
+
+  it("resolves a bare name in the PATH a parent stage set", async () => {
+    const df =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Dockerfile variable
+      'FROM debian:12 AS base\nENV PATH="/opt/tools:${PATH}"\nCOPY tools/ /opt/tools/\nFROM base\nENTRYPOINT ["run-it"]\n';
+    expect(await refsOf({ Dockerfile: df, "tools/run-it": entry }, "Dockerfile")).toEqual([
+      ["tools/run-it", "entrypoint", "/opt/tools/run-it"],
+    ]);
+  });
+
+  it("does not take a folder outside PATH for the program name", async () => {
+    const df = 'FROM debian:12\nCOPY scripts/ /opt/scripts/\nENTRYPOINT ["entrypoint.sh"]\n';
+    expect(await refsOf({ Dockerfile: df, "scripts/entrypoint.sh": entry }, "Dockerfile")).toEqual(
+      [],
+    );
+  });
+
+  it("an interpreter's bare argument is looked up in WORKDIR", async () => {
+    const df = 'FROM debian:12\nWORKDIR /srv\nCOPY . .\nCMD ["sh", "boot.sh"]\n';
+    expect(await refsOf({ Dockerfile: df, "boot.sh": entry }, "Dockerfile")).toEqual([
+      ["boot.sh", "cmd", "/srv/boot.sh"],
+    ]);
+  });
+});

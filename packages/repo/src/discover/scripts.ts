@@ -2,6 +2,7 @@ import { lstat, open, realpath } from "node:fs/promises";
 import { join, posix, sep } from "node:path";
 import { analyzeStages, type Instruction, parseDockerfile } from "@alpinize/dockerfile";
 import { instructionWords, splitLeadingFlags } from "../dockerfile/words.js";
+import { DEFAULT_PATH, pathAfterEnv, runLocations } from "./run-path.js";
 
 export type ScriptRole = "entrypoint" | "cmd" | "copied";
 
@@ -50,6 +51,8 @@ export async function findCopiedScripts(
   const builds: boolean[] = [];
   // Per stage: what its ENTRYPOINT and CMD run, those it inherits from the stage it builds on included.
   const running: Runs[] = [];
+  // Per stage: its PATH, which a stage built on it starts with.
+  const paths: (readonly string[])[] = [];
   const record = (
     path: string,
     role: ScriptRole,
@@ -72,7 +75,8 @@ export async function findCopiedScripts(
       (stage.parent !== undefined && builds[stage.parent.index] === true) ||
         stage.body.some((ins) => ins.keyword === "RUN"),
     );
-    const read = readStage(stage.body);
+    const read = readStage(stage.body, stage.parent ? paths[stage.parent.index] : undefined);
+    paths.push(read.path);
     const runs = inheritRuns(read, stage.parent ? running[stage.parent.index] : undefined);
     running.push(runs);
     for (const copy of read.copies) {
@@ -175,11 +179,16 @@ export interface StageRead {
   runs: Runs;
   entrypoint: boolean;
   cmd: boolean;
+  /** The stage's PATH when it runs: the one it started with, changed by its ENV PATH. */
+  path: readonly string[];
 }
 
-export function readStage(body: Instruction[]): StageRead {
+/** `path`: the search path the stage starts with (the PATH of the stage it builds on). */
+export function readStage(body: Instruction[], path: readonly string[] = DEFAULT_PATH): StageRead {
   const copies: Copy[] = [];
   const runs: Runs = new Map();
+  const named: { word: string; role: ScriptRole; first: boolean; workdir: string }[] = [];
+  let search = path;
   let entrypoint = false;
   let cmd = false;
   let workdir = "/";
@@ -187,20 +196,27 @@ export function readStage(body: Instruction[]): StageRead {
     if (ins.keyword === "WORKDIR") {
       const dir = instructionWords(ins.args.text)[0] ?? "";
       if (dir && !dir.includes("$")) workdir = posix.resolve(workdir, dir);
+    } else if (ins.keyword === "ENV") {
+      search = pathAfterEnv(ins, search);
     } else if (isCopy(ins)) {
       copies.push(readCopy(ins, workdir));
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
       const role: ScriptRole = ins.keyword === "ENTRYPOINT" ? "entrypoint" : "cmd";
       if (role === "entrypoint") entrypoint = true;
       else cmd = true;
-      for (const word of instructionWords(ins.args.text)) {
+      for (const [k, word] of instructionWords(ins.args.text).entries()) {
         // `./entry.sh` runs from WORKDIR; a bare word (`serve`, `node`) is not a path.
         const target = word.startsWith("./") ? posix.resolve(workdir, word) : word;
         if (!runs.has(target)) runs.set(target, role);
+        named.push({ word, role, first: k === 0, workdir });
       }
     }
   }
-  return { copies, runs, entrypoint, cmd };
+  // The container looks names up in the image's final PATH, so ENV PATH after CMD counts too.
+  for (const { word, role, first, workdir: at } of named)
+    for (const location of runLocations(word, first, search, at))
+      if (!runs.has(location)) runs.set(location, role);
+  return { copies, runs, entrypoint, cmd, path: search };
 }
 
 export function readCopy(ins: Instruction, workdir = "/"): Copy {
