@@ -284,7 +284,7 @@ describe("alpinize gate: input and output", () => {
     const ok = await runCli(["gate", "--image", "example/app:clean"], { env });
     expect(ok.code).toBe(0);
     expect(readFileSync(log, "utf8")).toMatch(
-      /^image --quiet --format json --output \S+report\.json -- example\/app:clean/,
+      /^image --quiet --format json --output \S+report\.json .* -- example\/app:clean$/m,
     );
     const failed = await runCli(["gate", "--image", "example/app:none"], {
       env: { ...env, FAKE_TRIVY_FAIL: "1" },

@@ -1,3 +1,20 @@
+import { TRIVY_ENV_KEPT } from "./trivy-env.js";
+
+/** The kept TRIVY_* names, wrapped to the help's option column. */
+function keptList(): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const name of TRIVY_ENV_KEPT) {
+    const next = line ? `${line} ${name}` : name;
+    if (next.length > 60) {
+      lines.push(line);
+      line = name;
+    } else line = next;
+  }
+  lines.push(`${line} (proxy variables pass as they are)`);
+  return lines.map((l) => `                         ${l}`).join("\n");
+}
+
 export const help = `Usage: alpinize gate REPORT.json [options]
        alpinize gate --image REF [options]
 
@@ -41,7 +58,14 @@ Output:
                          K, M, G (KiB, MiB, GiB), e.g. 1.5G (default 512)
 
 Scanning:
-  --image REF            Run \`trivy image\` on REF (Trivy must be installed) and gate it
+  --image REF            Run \`trivy image\` on REF (Trivy 0.37 or later on PATH) and gate
+                         it. Trivy is given every severity, --scanners vuln,secret,
+                         --exit-code 0, and an empty config, ignore file and module
+                         folder of the gate's own (no trivy.yaml, .trivyignore,
+                         trivy-secret.yaml or modules are read). Every TRIVY_* variable
+                         is left out of its environment (and named in a warning) except
+                         those for access and caching:
+${keptList()}
 
 Exit codes: 0 pass, 1 policy violated (blocking findings, including those whose
             exception expired; secrets or failed checks at a blocking severity;

@@ -17,8 +17,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 async function gate(argv: string[], io: Io): Promise<number> {
   const opts = parseGateArgs(argv);
+  const scanWarnings: string[] = [];
   const [report, exceptions, vex] = await Promise.all([
-    readInput(opts, io),
+    readInput(opts, io, scanWarnings),
     loadExceptions(opts.exceptions, io.cwd),
     loadVex(opts.vex, io.cwd),
   ]);
@@ -40,6 +41,7 @@ async function gate(argv: string[], io: Io): Promise<number> {
     }),
   );
   if (baseline) evaluation.diff = diffReports(baseline, report);
+  evaluation.warnings.unshift(...scanWarnings);
   for (const warning of evaluation.warnings) io.warn(warning);
   const text = render(evaluation, opts.format, {
     // Colour only on a terminal: never in a file, nor when stdout is piped.
@@ -60,7 +62,12 @@ async function gate(argv: string[], io: Io): Promise<number> {
 
 const forced = (env: NodeJS.ProcessEnv) => !!env.FORCE_COLOR && env.FORCE_COLOR !== "0";
 
-function readInput(opts: GateOptions, io: Io): Promise<Report> {
-  if (opts.image) return scanImage(opts.image, io.env, opts.maxBytes);
+function readInput(opts: GateOptions, io: Io, warnings: string[]): Promise<Report> {
+  if (opts.image)
+    return scanImage(opts.image, io.env, opts.maxBytes, (names) =>
+      warnings.push(
+        `not passed to trivy: ${names.join(", ")} (TRIVY_* settings that change what Trivy reports are ignored; the gate's own flags set the policy)`,
+      ),
+    );
   return loadReport(opts.report!, io.cwd, process.stdin, opts.maxBytes);
 }

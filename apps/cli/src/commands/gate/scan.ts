@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AlpinizeError, EXIT, InputError } from "@alpinize/errors";
 import { type Report, readReportFile } from "@alpinize/trivy-gate";
+import { trivyEnvironment } from "./trivy-env.js";
 
 interface Ran {
   code: number | null;
@@ -26,21 +27,62 @@ function runTrivy(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
   });
 }
 
-/** Runs `trivy image` on a reference and parses its JSON report. */
+/**
+ * What `trivy image` is told, whatever its environment or working directory holds: every
+ * severity, the image scanners Trivy defaults to, exit 0 on findings (the gate decides), and
+ * an empty config, ignore file and module folder of our own, so no `trivy.yaml`, `.trivyignore`,
+ * `trivy-secret.yaml` or WASM module (which may drop findings) is picked up. The secret config
+ * path is never created: Trivy then uses its built-in rules.
+ */
+async function trivyArgs(dir: string, out: string, ref: string): Promise<string[]> {
+  const config = join(dir, "trivy.yaml");
+  const ignore = join(dir, "trivyignore");
+  const modules = join(dir, "modules");
+  await Promise.all([writeFile(config, ""), writeFile(ignore, ""), mkdir(modules)]);
+  return [
+    "image",
+    "--quiet",
+    "--format",
+    "json",
+    "--output",
+    out,
+    "--scanners",
+    "vuln,secret",
+    "--severity",
+    "UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL",
+    "--exit-code",
+    "0",
+    "--config",
+    config,
+    "--ignorefile",
+    ignore,
+    "--secret-config",
+    join(dir, "no-trivy-secret.yaml"),
+    "--module-dir",
+    modules,
+    "--",
+    ref,
+  ];
+}
+
+/**
+ * Runs `trivy image` on a reference and parses its JSON report. `dropped` hears the names of
+ * the caller's `TRIVY_*` variables that were kept from Trivy.
+ */
 export async function scanImage(
   ref: string,
   env: NodeJS.ProcessEnv,
   maxBytes: number,
+  dropped: (names: string[]) => void = () => {},
 ): Promise<Report> {
   if (ref.startsWith("-"))
     throw new InputError("ALPINIZE_GATE_BAD_IMAGE", `--image "${ref}": not an image reference`);
   const dir = await mkdtemp(join(tmpdir(), "alpinize-gate-"));
   const out = join(dir, "report.json");
   try {
-    const ran = await runTrivy(
-      ["image", "--quiet", "--format", "json", "--output", out, "--", ref],
-      env,
-    );
+    const clean = trivyEnvironment(env);
+    if (clean.dropped.length) dropped(clean.dropped);
+    const ran = await runTrivy(await trivyArgs(dir, out, ref), clean.env);
     if (ran.missing)
       throw new InputError(
         "ALPINIZE_GATE_TRIVY_MISSING",
