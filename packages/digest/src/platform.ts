@@ -1,4 +1,5 @@
 import { InputError } from "@alpinize/errors";
+import { escapeInline } from "@alpinize/image-ref";
 
 export interface Platform {
   os: string;
@@ -28,7 +29,7 @@ export function parsePlatform(text: string): Platform {
   ) {
     throw new InputError(
       "ALPINIZE_DIGEST_PLATFORM_INVALID",
-      `invalid platform "${text}": expected os/arch[/variant]`,
+      `invalid platform "${escapeInline(text)}": expected os/arch[/variant]`,
       {
         hint: "Write it as os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8.",
         details: { platform: text },

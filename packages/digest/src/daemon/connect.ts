@@ -1,4 +1,5 @@
 import { InputError } from "@alpinize/errors";
+import { escapeInline } from "@alpinize/image-ref";
 import Docker from "dockerode";
 
 export interface DaemonConnection {
@@ -49,7 +50,7 @@ export function daemonFromEnv(env: Readonly<Record<string, string | undefined>>)
 
 function badHost(value: string, why: string): InputError {
   // A user:password@ part is not repeated in the message.
-  const shown = value.replace(/\/\/[^/@]*@/, "//…@");
+  const shown = escapeInline(value.replace(/\/\/[^/@]*@/, "//…@"));
   return new InputError("ALPINIZE_DIGEST_BAD_DOCKER_HOST", `DOCKER_HOST=${shown}: ${why}`, {
     hint: `Set DOCKER_HOST to ${SCHEMES}, or unset it to use /var/run/docker.sock; or use --via registry.`,
     details: { variable: "DOCKER_HOST" },

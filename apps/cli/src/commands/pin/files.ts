@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
 import { InputError, isAlpinizeError } from "@alpinize/errors";
+import { escapeInline } from "@alpinize/image-ref";
 import { writeFailureReason, writeOutput } from "../../write-output.js";
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -30,22 +31,30 @@ export async function readPinInput(
   // A missing file or a directory is named as such before its name is read as a file kind.
   const found = await stat(path).catch((err: NodeJS.ErrnoException) => err);
   if (found instanceof Error && found.code === "ENOENT") {
-    throw new InputError("ALPINIZE_PIN_UNREADABLE", `cannot read ${file}: no such file`, {
-      hint: "Check the path: pin takes Dockerfiles, compose files and workflow files that exist.",
-      details: { file },
-    });
+    throw new InputError(
+      "ALPINIZE_PIN_UNREADABLE",
+      `cannot read ${escapeInline(file)}: no such file`,
+      {
+        hint: "Check the path: pin takes Dockerfiles, compose files and workflow files that exist.",
+        details: { file },
+      },
+    );
   }
   if (!(found instanceof Error) && found.isDirectory()) {
-    throw new InputError("ALPINIZE_PIN_UNREADABLE", `cannot read ${file}: is a directory`, {
-      hint: "Name the Dockerfile, compose file or workflow files inside it (pin takes files).",
-      details: { file },
-    });
+    throw new InputError(
+      "ALPINIZE_PIN_UNREADABLE",
+      `cannot read ${escapeInline(file)}: is a directory`,
+      {
+        hint: "Name the Dockerfile, compose file or workflow files inside it (pin takes files).",
+        details: { file },
+      },
+    );
   }
   const chosen = kind ?? detectFileKind(path);
   if (!chosen) {
     throw new InputError(
       "ALPINIZE_PIN_UNKNOWN_KIND",
-      `${file}: cannot tell whether this is a Dockerfile, a compose file or a workflow`,
+      `${escapeInline(file)}: cannot tell whether this is a Dockerfile, a compose file or a workflow`,
       {
         hint: "Pass --kind dockerfile, --kind compose or --kind workflow.",
         details: { file },
@@ -58,7 +67,7 @@ export async function readPinInput(
     if (!info.isFile()) {
       throw new InputError(
         "ALPINIZE_PIN_UNREADABLE",
-        `cannot read ${file}: ${info.isDirectory() ? "is a directory" : "not a regular file"}`,
+        `cannot read ${escapeInline(file)}: ${info.isDirectory() ? "is a directory" : "not a regular file"}`,
         {
           hint: "Name a Dockerfile, compose file or workflow file, not a directory, pipe or device.",
           details: { file },
@@ -68,7 +77,7 @@ export async function readPinInput(
     if (info.size > MAX_FILE_BYTES) {
       throw new InputError(
         "ALPINIZE_PIN_TOO_LARGE",
-        `${file} is larger than ${MAX_FILE_BYTES} bytes`,
+        `${escapeInline(file)} is larger than ${MAX_FILE_BYTES} bytes`,
         {
           hint: "No Dockerfile, compose file or workflow is that large: check that this is the file you meant.",
           details: { file },
@@ -80,7 +89,7 @@ export async function readPinInput(
     if (err instanceof InputError) throw err;
     throw new InputError(
       "ALPINIZE_PIN_UNREADABLE",
-      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      `cannot read ${escapeInline(file)}: ${(err as NodeJS.ErrnoException).code ?? err}`,
       {
         hint: "Check the path.",
         details: { file },
@@ -105,7 +114,7 @@ function checkYamlText(bytes: Buffer, file: string, kind: PinFileKind): void {
   const what = nul >= 0 ? `a NUL byte at offset ${nul}` : "bytes that are not UTF-8";
   throw new InputError(
     "ALPINIZE_PIN_NOT_TEXT",
-    `${file}: not a text file (${what}); a ${kind} file must be UTF-8 YAML`,
+    `${escapeInline(file)}: not a text file (${what}); a ${kind} file must be UTF-8 YAML`,
     {
       hint: "Check that this is the file you meant; pass --kind only for YAML files.",
       details: { file, kind },
@@ -124,11 +133,15 @@ export function forFile<T>(input: PinInput, fn: () => T): T {
     return fn();
   } catch (err) {
     if (!isAlpinizeError(err) || err.code !== "ALPINIZE_DOCKERFILE_SYNTAX") throw err;
-    throw new InputError(err.code, err.message.replace(/^Dockerfile:/, `${input.file}:`), {
-      ...(err.hint !== undefined ? { hint: err.hint } : {}),
-      details: { ...err.details, file: input.file },
-      cause: err,
-    });
+    throw new InputError(
+      err.code,
+      err.message.replace(/^Dockerfile:/, `${escapeInline(input.file)}:`),
+      {
+        ...(err.hint !== undefined ? { hint: err.hint } : {}),
+        details: { ...err.details, file: input.file },
+        cause: err,
+      },
+    );
   }
 }
 
@@ -141,10 +154,14 @@ export async function replaceFile(path: string, bytes: Buffer, file: string): Pr
     writeOutput(path, bytes, { inPlace: true });
   } catch (err) {
     const reason = writeFailureReason(err);
-    throw new InputError("ALPINIZE_PIN_UNWRITABLE", `cannot write ${file}: ${reason}`, {
-      hint: "Check that the file and its directory are writable; this file was left as it was.",
-      details: { file },
-      cause: err,
-    });
+    throw new InputError(
+      "ALPINIZE_PIN_UNWRITABLE",
+      `cannot write ${escapeInline(file)}: ${reason}`,
+      {
+        hint: "Check that the file and its directory are writable; this file was left as it was.",
+        details: { file },
+        cause: err,
+      },
+    );
   }
 }

@@ -8,6 +8,7 @@ import {
   resolveMany,
 } from "@alpinize/digest";
 import { type AlpinizeError, EXIT, isAlpinizeError, UsageError } from "@alpinize/errors";
+import { escapeInline } from "@alpinize/image-ref";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { errorJson, wantsJson, withJsonErrors } from "../../json-errors.js";
@@ -90,7 +91,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
 async function pin(values: PinFlags, positionals: string[], io: Io): Promise<number> {
   const kind = values.kind as PinFileKind | undefined;
   if (kind !== undefined && !KINDS.includes(kind)) {
-    throw new UsageError(`alpinize pin: --kind "${values.kind}": expected ${KINDS.join(", ")}`);
+    throw new UsageError(
+      `alpinize pin: --kind "${escapeInline(String(values.kind))}": expected ${KINDS.join(", ")}`,
+    );
   }
   const inputs: PinInput[] = [];
   for (const file of positionals) inputs.push(await readPinInput(file, io.cwd, kind));

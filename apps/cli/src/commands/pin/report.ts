@@ -1,6 +1,6 @@
 import type { LocatedReference, PinChange, PinProblem, PinSkip } from "@alpinize/digest";
 import { type AlpinizeError, isAlpinizeError } from "@alpinize/errors";
-import { escapeControl as safe } from "@alpinize/image-ref";
+import { escapeInline as safe } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
 
 export interface FileReport {
@@ -36,7 +36,10 @@ export function reportToJson(report: FileReport): Record<string, unknown> {
   };
 }
 
-/** Human output; every text taken from a scanned file is escaped (no raw control characters). */
+/**
+ * Human output; every text taken from a scanned file is escaped, newlines and tabs included, so
+ * that one finding stays one line (a CI log reads a line starting `::` as a workflow command).
+ */
 export function printReport(report: FileReport, io: Io, mode: "write" | "check" | "plan"): void {
   const file = safe(report.file);
   const at = (line: number) => io.style.bold(`${file}:${line}`);
@@ -45,14 +48,16 @@ export function printReport(report: FileReport, io: Io, mode: "write" | "check" 
     io.out(`${at(c.line)}: ${verb} ${safe(c.reference)} -> ${safe(c.pinned)}`);
   }
   for (const u of report.unpinned) {
-    io.out(`${at(u.line)}: ${safe(u.reference)} (${u.where}) is not pinned by digest`);
+    io.out(`${at(u.line)}: ${safe(u.reference)} (${safe(u.where)}) is not pinned by digest`);
   }
   for (const p of report.problems) {
     io.err(`${at(p.line)}: ${io.style.red("error")} ${safe(p.error.message)}`);
     if (isAlpinizeError(p.error) && p.error.hint) io.err(`  ${safe(p.error.hint)}`);
   }
   for (const s of report.skipped)
-    io.warn(`${file}:${s.line}: skipped ${safe(s.reference)}: ${s.reason}`);
+    io.warn(
+      `${file}:${s.line}: skipped ${safe(s.reference)} (${safe(s.where)}): ${safe(s.reason)}`,
+    );
   if (report.writeError) {
     io.err(`${io.style.bold(file)}: ${io.style.red("error")} ${safe(report.writeError.message)}`);
     if (report.writeError.hint) io.err(`  ${safe(report.writeError.hint)}`);

@@ -1,6 +1,6 @@
 import type { ResolveOutcome } from "@alpinize/digest";
 import { isAlpinizeError } from "@alpinize/errors";
-import { escapeControl as safe } from "@alpinize/image-ref";
+import { escapeInline as safe } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
 
 /** One JSON object per input: the result's fields, or `digest: null` plus `error`. */
@@ -19,7 +19,8 @@ export function outcomeToJson(outcome: ResolveOutcome): Record<string, unknown> 
 
 /**
  * Digests on stdout (`REFERENCE DIGEST`), failures and notes on stderr; references and the
- * texts registries and daemons send are printed with control characters escaped.
+ * texts registries and daemons send are printed with control characters, newlines and tabs
+ * escaped, so that a reference cannot start a line of its own (a GitHub Actions `::error::`).
  */
 export function printHuman(outcomes: ResolveOutcome[], io: Io): void {
   const width = Math.min(60, Math.max(...outcomes.map((o) => o.reference.length)));

@@ -1,6 +1,6 @@
 import { createResolver, parsePlatform, type Resolver, type Via } from "@alpinize/digest";
 import { UsageError } from "@alpinize/errors";
-import { escapeControl } from "@alpinize/image-ref";
+import { escapeInline } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
 
 /** Flags `resolve` and `pin` share. */
@@ -25,7 +25,7 @@ export function resolverFromFlags(command: string, flags: ResolverFlags, io: Io)
   const via = (flags.via ?? "registry") as Via;
   if (!VIAS.includes(via)) {
     throw new UsageError(
-      `alpinize ${command}: --via "${flags.via}": expected registry, daemon or auto`,
+      `alpinize ${command}: --via "${escapeInline(String(flags.via))}": expected registry, daemon or auto`,
       {
         hint: `Run "alpinize ${command} --help".`,
       },
@@ -36,7 +36,7 @@ export function resolverFromFlags(command: string, flags: ResolverFlags, io: Io)
   for (const host of insecure) {
     if (!/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host)) {
       throw new UsageError(
-        `alpinize ${command}: --insecure-registry "${host}" is not a host[:port]`,
+        `alpinize ${command}: --insecure-registry "${escapeInline(host)}" is not a host[:port]`,
         {
           hint: "Name the registry host as it appears in references, e.g. registry.lan:5000.",
         },
@@ -46,7 +46,7 @@ export function resolverFromFlags(command: string, flags: ResolverFlags, io: Io)
   const mirror = flags["registry-mirror"];
   if (mirror !== undefined && !/^([a-z]+:\/\/)?[A-Za-z0-9.[\]:-]+\/?$/.test(mirror)) {
     throw new UsageError(
-      `alpinize ${command}: --registry-mirror "${mirror}" is not a host[:port]`,
+      `alpinize ${command}: --registry-mirror "${escapeInline(mirror)}" is not a host[:port]`,
       {
         hint: "Name the mirror of Docker Hub as host[:port], e.g. mirror.lan:5000.",
       },
@@ -63,12 +63,12 @@ export function resolverFromFlags(command: string, flags: ResolverFlags, io: Io)
 /** Credential problems (a helper missing, a broken auth file), once, on stderr. */
 export function reportWarnings(resolver: Resolver, io: Io): void {
   for (const warning of resolver.credentials.warnings())
-    io.warn(`credentials: ${escapeControl(warning)}`);
+    io.warn(`credentials: ${escapeInline(warning)}`);
 }
 
 /** `resolving 3/40 alpine:3.23` on a terminal, nothing elsewhere. */
 export function progressReporter(io: Io, verb: string) {
   return ({ done, total, reference }: { done: number; total: number; reference: string }) => {
-    if (total > 1) io.progress(`${verb} ${done}/${total} ${reference}`);
+    if (total > 1) io.progress(`${verb} ${done}/${total} ${escapeInline(reference)}`);
   };
 }
