@@ -291,7 +291,7 @@ describe("alpinize gate: input and output", () => {
     });
     expect(failed.code).toBe(2);
     expect(failed.stderr).toMatch(
-      /trivy image example\/app:none failed \(exit 1\): FATAL image not found/,
+      /trivy image example\/app:none failed \(exit 1\):\n {2}FATAL image not found/,
     );
   });
 });

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { stderrTail } from "./scan.js";
 import { TRIVY_ENV_KEPT, trivyEnvironment } from "./trivy-env.js";
 
 // Real Trivy cannot be installed here: a fake that logs what it was given stands in for it.
@@ -121,5 +122,29 @@ describe("trivyEnvironment", () => {
     const { env, dropped } = trivyEnvironment({ HOME: "/h", ...kept, TRIVY_LIST_ALL_PKGS: "1" });
     expect(env).toEqual({ HOME: "/h", ...kept });
     expect(dropped).toEqual(["TRIVY_LIST_ALL_PKGS"]);
+  });
+});
+
+describe("gate --image when trivy fails", () => {
+  it("repeats the end of its stderr line by line, with control characters escaped", async () => {
+    const stderr = join(tmp, "stderr.txt");
+    writeFileSync(
+      stderr,
+      "INFO downloading\nINFO \u001b]0;pwned\u0007title\nFATAL \u001b[2Jcleared\r\u009b31m red\r\n",
+    );
+    const env = { ...fakeEnv, FAKE_TRIVY_EXIT: "1", FAKE_TRIVY_STDERR_FILE: stderr };
+    const r = await runCli(["gate", "--image", "x:1"], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "trivy image x:1 failed (exit 1):\n  INFO downloading\n  INFO \\x1b]0;pwned\\x07title\n  FATAL \\x1b[2Jcleared\\x0d\\x9b31m red\n",
+    );
+    expect(r.stderr).not.toMatch(/[\u0007\u001b\u009b\r]/);
+    const json = await runCli(["gate", "--image", "x:1", "--format", "json"], { env });
+    expect(JSON.parse(json.stdout).error.message).toContain("INFO \\x1b]0;pwned\\x07title");
+  });
+
+  it("keeps only the last lines, and nothing when stderr was empty", () => {
+    expect(stderrTail("a\nb\n\nc\nd\n", 2)).toBe(":\n  c\n  d");
+    expect(stderrTail("\n \n")).toBe("");
   });
 });

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AlpinizeError, EXIT, InputError } from "@alpinize/errors";
+import { escapeControl, escapeInline } from "@alpinize/image-ref";
 import { type Report, readReportFile } from "@alpinize/trivy-gate";
 import { trivyEnvironment } from "./trivy-env.js";
 
@@ -16,15 +17,31 @@ function runTrivy(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
   return new Promise((done) => {
     const child = spawn("trivy", args, { env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
+    // Decoded as a stream, so a character split between two chunks stays one character.
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (d: string) => {
       // Keep the tail only: Trivy can log a lot while downloading its database.
-      stderr = (stderr + d.toString()).slice(-4000);
+      stderr = (stderr + d).slice(-4000);
     });
     child.on("error", (err: NodeJS.ErrnoException) =>
       done({ code: null, stderr: err.message, missing: err.code === "ENOENT" }),
     );
     child.on("close", (code) => done({ code, stderr, missing: false }));
   });
+}
+
+/**
+ * The last lines Trivy wrote to stderr, one per line and indented, for the error message. Its
+ * log can carry text from the registry or the image (names, server errors): control characters
+ * are shown as `\xNN`, so an ESC or BEL there cannot drive the terminal the error is read on.
+ */
+export function stderrTail(stderr: string, lines = 3): string {
+  const tail = stderr
+    .split("\n")
+    .map((line) => line.replace(/\r$/, "").trimEnd())
+    .filter(Boolean)
+    .slice(-lines);
+  return tail.length ? `:\n${tail.map((l) => `  ${escapeControl(l)}`).join("\n")}` : "";
 }
 
 /**
@@ -76,7 +93,10 @@ export async function scanImage(
   dropped: (names: string[]) => void = () => {},
 ): Promise<Report> {
   if (ref.startsWith("-"))
-    throw new InputError("ALPINIZE_GATE_BAD_IMAGE", `--image "${ref}": not an image reference`);
+    throw new InputError(
+      "ALPINIZE_GATE_BAD_IMAGE",
+      `--image "${escapeInline(ref)}": not an image reference`,
+    );
   const dir = await mkdtemp(join(tmpdir(), "alpinize-gate-"));
   const out = join(dir, "report.json");
   try {
@@ -94,13 +114,13 @@ export async function scanImage(
     if (ran.code !== 0)
       throw new AlpinizeError(
         "ALPINIZE_GATE_TRIVY_FAILED",
-        `trivy image ${ref} failed (exit ${ran.code}): ${ran.stderr.trim().split("\n").slice(-3).join(" | ")}`,
+        `trivy image ${escapeInline(ref)} failed (exit ${ran.code})${stderrTail(ran.stderr)}`,
         {
           exitCode: EXIT.BAD_INPUT,
           hint: "A scan error is not a policy verdict: fix the scan (image name, registry access, Trivy DB) and retry.",
         },
       );
-    return await readReportFile(out, { maxBytes, source: `trivy image ${ref}` });
+    return await readReportFile(out, { maxBytes, source: `trivy image ${escapeInline(ref)}` });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
