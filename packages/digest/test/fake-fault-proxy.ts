@@ -22,6 +22,8 @@ export interface Faults {
   fail?: { count: number; status: number; headers?: Record<string, string>; body?: string };
   /** Redirect manifest requests to this base URL (another host). */
   redirectTo?: string;
+  /** Redirect the `/v2/` ping to this base URL (another host). */
+  redirectPing?: string;
   /** Add these headers to manifest answers (e.g. ratelimit-*). */
   addHeaders?: Record<string, string>;
   /** Override the Content-Type of manifest answers. */
@@ -56,6 +58,11 @@ export async function startFakeFaultProxy(upstream: string): Promise<FakeFaultPr
     });
     if (state.faults.dropUserAgent?.test(req.headers["user-agent"] ?? "")) {
       req.socket.destroy();
+      return;
+    }
+    if (state.faults.redirectPing && req.url === "/v2/") {
+      res.writeHead(302, { location: new URL("/v2/", state.faults.redirectPing).toString() });
+      res.end();
       return;
     }
     const isManifest = /\/manifests\//.test(req.url ?? "");
@@ -155,6 +162,45 @@ export async function startFakeOtherHost(
   await listen(server);
   const port = (server.address() as AddressInfo).port;
   return { url: `http://127.0.0.1:${port}`, seen, close: () => close(server) };
+}
+
+export interface FakeChallenger {
+  url: string;
+  /** Every request: its path, its Authorization and its body. */
+  seen: { path: string; authorization: string | undefined; body: string }[];
+  close(): Promise<void>;
+}
+
+/**
+ * FAKE: a host fishing for credentials. It challenges every request with a Bearer realm of its
+ * own (`/token`, which hands out a token, or redirects to `tokenRedirect` when given) and
+ * records what each request carried.
+ */
+export async function startFakeChallenger(
+  options: { tokenRedirect?: string } = {},
+): Promise<FakeChallenger> {
+  const state: FakeChallenger = { url: "", seen: [], close: async () => {} };
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c));
+    req.on("end", () => {
+      state.seen.push({ path: req.url ?? "", authorization: req.headers.authorization, body });
+      if (!req.url?.startsWith("/token")) {
+        res.writeHead(401, { "www-authenticate": `Bearer realm="${state.url}/token",service="x"` });
+        res.end();
+      } else if (options.tokenRedirect) {
+        res.writeHead(307, { location: options.tokenRedirect });
+        res.end();
+      } else {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ token: "fished", expires_in: 300 }));
+      }
+    });
+  });
+  await listen(server);
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.close = () => close(server);
+  return state;
 }
 
 function listen(server: Server): Promise<void> {

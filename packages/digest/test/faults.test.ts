@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createResolver, DIGEST_ERRORS, MEDIA_TYPES, type Resolver } from "../src/index.js";
 import {
   type FakeFaultProxy,
+  startFakeChallenger,
   startFakeFaultProxy,
   startFakeOtherHost,
 } from "./fake-fault-proxy.js";
@@ -182,6 +183,34 @@ describe("token realms", () => {
       await proxy.close();
     }
   });
+
+  it("never re-sends an identity token to the host a token realm redirects to", async () => {
+    const proxy = await startFakeFaultProxy(registry.url);
+    const elsewhere = await startFakeChallenger();
+    const realm = await startFakeChallenger({ tokenRedirect: `${elsewhere.url}/token` });
+    const config = await dockerConfig({
+      auths: { [proxy.host]: { identitytoken: "refresh-secret" } },
+    });
+    const resolver = createResolver({
+      env: cleanEnv({ DOCKER_CONFIG: config.dir }),
+      retry: FAST_RETRY,
+    });
+    try {
+      // The registry names this realm, so the refresh grant may go there; not where it points.
+      proxy.faults.realm = `${realm.url}/token`;
+      await expect(resolver.resolve(`${proxy.host}/team/app:1.0`)).rejects.toMatchObject({
+        code: DIGEST_ERRORS.redirect,
+      });
+      expect(realm.seen.some((r) => r.body.includes("refresh-secret"))).toBe(true);
+      expect(elsewhere.seen).toEqual([]);
+    } finally {
+      resolver.close();
+      await config.remove();
+      await realm.close();
+      await elsewhere.close();
+      await proxy.close();
+    }
+  });
 });
 
 describe("credentials and cross-host redirects", () => {
@@ -221,6 +250,31 @@ describe("credentials and cross-host redirects", () => {
       resolver.close();
       await config.remove();
       await other.close();
+      await proxy.close();
+    }
+  });
+
+  it("takes no challenge from the host a /v2/ ping redirects to", async () => {
+    const proxy = await startFakeFaultProxy(registry.url);
+    const fishing = await startFakeChallenger();
+    const config = await dockerConfig({
+      auths: { [proxy.host]: { auth: basicAuth(ALICE.username, ALICE.password) } },
+    });
+    const resolver = createResolver({
+      env: cleanEnv({ DOCKER_CONFIG: config.dir }),
+      retry: FAST_RETRY,
+    });
+    try {
+      proxy.faults.redirectPing = fishing.url;
+      const got = await resolver.resolve(`${proxy.host}/team/app:1.0`);
+      // The registry's own challenge (htpasswd's Basic) is the one answered, on its own host.
+      expect(got.digest).toBe(pushed.app.indexDigest);
+      expect(fishing.seen.map((r) => r.path)).toEqual(["/v2/"]);
+      expect(fishing.seen.every((r) => r.authorization === undefined)).toBe(true);
+    } finally {
+      resolver.close();
+      await config.remove();
+      await fishing.close();
       await proxy.close();
     }
   });

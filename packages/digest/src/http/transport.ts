@@ -64,7 +64,11 @@ export class HttpTransport {
         throw new ResolveError(DIGEST_ERRORS.redirect, `too many redirects from ${req.url.host}`);
       }
       const next = new URL(location, url);
-      if (next.host !== url.host) headers = withoutAuthorization(headers);
+      if (next.host !== url.host) {
+        // A body here is a refresh grant: its identity token goes to the realm, nowhere else.
+        if (req.body !== undefined) throw bodyRedirect(url, next);
+        headers = withoutAuthorization(headers);
+      }
       url = next;
     }
   }
@@ -176,6 +180,16 @@ function withoutAuthorization(headers: Record<string, string>): Record<string, s
     if (key.toLowerCase() !== "authorization") out[key] = value;
   }
   return out;
+}
+
+function bodyRedirect(from: URL, to: URL): ResolveError {
+  return new ResolveError(
+    DIGEST_ERRORS.redirect,
+    `${from.host} redirected a token request carrying credentials to ${to.host}; they are not sent there`,
+    {
+      hint: "The token service must answer itself; check the registry's auth configuration or log in with a password instead of a token.",
+    },
+  );
 }
 
 function tooLarge(req: HttpRequest, size: number): ResolveError {

@@ -128,7 +128,7 @@ export class RegistryClient {
    * true when one more attempt makes sense (the caller tries once more, never in a loop).
    */
   private learn(res: HttpResponse, repository: string): boolean {
-    const challenge = pickChallenge(parseChallenges(res.headers["www-authenticate"]));
+    const challenge = this.ownChallenge(res);
     if (!challenge) return false;
     if (challenge.scheme === "bearer") {
       const scope = pullScope(repository);
@@ -224,12 +224,22 @@ export class RegistryClient {
   private adopt(res: HttpResponse): void {
     if (res.status === 200) return;
     if (res.status === 401) {
-      const challenge = pickChallenge(parseChallenges(res.headers["www-authenticate"]));
+      const challenge = this.ownChallenge(res);
       if (challenge?.scheme === "bearer") this.auth = bearer(challenge);
       else if (challenge?.scheme === "basic") this.auth = { kind: "basic" };
       return;
     }
     // Some registries answer 404 or 403 on /v2/; the manifest request will tell us more.
+  }
+
+  /**
+   * The challenge of an answer from the registry's own host. Credentials go to that host and
+   * to the realm it names; a host a redirect led to names no realm for them (it could name
+   * itself and collect them), so its challenge is ignored and the request fails as a 401.
+   */
+  private ownChallenge(res: HttpResponse): Challenge | undefined {
+    if (this.base && res.url.host !== this.base.host) return undefined;
+    return pickChallenge(parseChallenges(res.headers["www-authenticate"]));
   }
 }
 
