@@ -41,7 +41,10 @@ export interface VexStatement {
   source: string;
 }
 
-/** An image product of a VEX statement that was not applied, and why. */
+/**
+ * A product of a VEX statement that was not applied, and why: an image product naming another
+ * image, or a package whose ecosystem a report without PURLs does not establish.
+ */
 export interface IgnoredVexProduct {
   vulnerability: string;
   product: string;
@@ -193,7 +196,10 @@ export interface Evaluation {
     statements: number;
     applied: number;
     unused: VexStatement[];
-    /** Image products naming another image (or a report that names none): not applied. */
+    /**
+     * Image products naming another image (or a report that names none), and packages of an
+     * ecosystem the report does not establish: not applied.
+     */
     ignored: IgnoredVexProduct[];
   };
   /** Things the gate saw but does not judge (secrets, misconfigurations). */

@@ -56,6 +56,11 @@ export interface Finding {
   targets: string[];
   resultClass: string;
   resultType: string;
+  /**
+   * Result types of duplicate copies merged into this finding, when they differ from
+   * `resultType` (reports without PURLs key packages by name alone).
+   */
+  otherResultTypes?: string[];
   title?: string;
   primaryUrl?: string;
   fingerprint?: string;

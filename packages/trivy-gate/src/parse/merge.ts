@@ -37,6 +37,8 @@ export function mergeFinding(
   mergeSeverity(seen, f);
   mergeVendors(seen, f);
   mergeStatus(seen, f);
+  const types = [seen.resultType, ...(seen.otherResultTypes ?? [])];
+  if (!types.includes(f.resultType)) seen.otherResultTypes = [...types.slice(1), f.resultType];
 }
 
 function mergeSeverity(into: Finding, f: Finding): void {

@@ -19,5 +19,14 @@ export function purlVersion(purl: string): string | undefined {
   if (cut >= 0) base = base.slice(0, cut);
   const slash = base.lastIndexOf("/");
   const at = base.indexOf("@", slash + 1);
-  return at >= 0 ? decodeURIComponent(base.slice(at + 1)) : undefined;
+  return at >= 0 ? safeDecode(base.slice(at + 1)) : undefined;
+}
+
+/** `decodeURIComponent` that keeps malformed escapes (`%zz`, a lone `%`) as written. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

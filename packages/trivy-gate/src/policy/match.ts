@@ -1,19 +1,32 @@
 import type { Exception, VexStatement } from "../evaluation.js";
-import { purlBase, purlVersion } from "../parse/purl.js";
+import { purlBase, purlVersion, safeDecode } from "../parse/purl.js";
 import type { Finding } from "../types.js";
+import { compareEcosystem } from "./ecosystem.js";
 import { isImagePurl } from "./image.js";
 import { compareTimes } from "./timestamp.js";
 
-/** Whether a package URL (from an exception or VEX) names the finding's package. */
-export function purlMatches(purl: string, f: Finding): boolean {
+/**
+ * Whether a package URL (from an exception or VEX) names the finding's package: `match`, `other`,
+ * or, for a report without PURLs whose package ecosystem cannot be established, why not.
+ */
+export function comparePurl(
+  purl: string,
+  f: Finding,
+): "match" | "other" | { undetermined: string } {
   const base = purlBase(purl);
   const version = purlVersion(purl);
-  if (version !== undefined && version !== f.installed) return false;
-  if (f.purl) return f.purl === base;
-  // Reports older than PkgIdentifier: compare the package name only.
-  const name = decodeURIComponent(base.slice(base.lastIndexOf("/") + 1));
-  return name === f.pkgName.toLowerCase();
+  if (version !== undefined && version !== f.installed) return "other";
+  if (f.purl) return f.purl === base ? "match" : "other";
+  // Reports older than PkgIdentifier: the package name, and the ecosystem from the result type
+  // (a VEX statement about npm's `openssl` must not pass Alpine's).
+  const name = safeDecode(base.slice(base.lastIndexOf("/") + 1));
+  if (name !== f.pkgName.toLowerCase()) return "other";
+  const ecosystem = compareEcosystem(base, f);
+  return ecosystem === "same" ? "match" : ecosystem;
 }
+
+/** {@link comparePurl} as a yes/no: an undetermined ecosystem is no. */
+export const purlMatches = (purl: string, f: Finding): boolean => comparePurl(purl, f) === "match";
 
 export function exceptionMatches(ex: Exception, f: Finding): boolean {
   if (ex.id.toUpperCase() !== f.id.toUpperCase()) return false;
@@ -25,7 +38,9 @@ export function exceptionMatches(ex: Exception, f: Finding): boolean {
 /**
  * Whether a VEX statement covers a finding. An image product (`pkg:oci`, `pkg:docker`), bare or
  * with subcomponents, covers it only when `mismatch` finds the product names this report's
- * image; each one that would have applied otherwise is passed to `ignored` with the reason.
+ * image; each one that would have applied otherwise is passed to `ignored` with the reason. So
+ * is a package PURL whose name fits a finding of a report without PURLs when the finding's
+ * ecosystem cannot be established: it is not applied.
  */
 export function vexMatches(
   st: VexStatement,
@@ -36,7 +51,12 @@ export function vexMatches(
   const id = f.id.toUpperCase();
   if (st.vulnerability.toUpperCase() !== id && !st.aliases.some((a) => a.toUpperCase() === id))
     return false;
-  const names = (p: string) => p.startsWith("pkg:") && purlMatches(p, f);
+  const names = (p: string) => {
+    if (!p.startsWith("pkg:")) return false;
+    const m = comparePurl(p, f);
+    if (typeof m === "object") ignored(p, m.undetermined);
+    return m === "match";
+  };
   for (const product of st.products) {
     const subs = product.subcomponents;
     if (isImagePurl(product.id)) {
