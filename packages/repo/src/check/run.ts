@@ -9,6 +9,7 @@ import { describeStages } from "../dockerfile/stages.js";
 import { installsGosu, lintScript, type ScriptTools, scriptSyntaxError } from "../lint-script.js";
 import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
+import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { apkInstalls } from "./apk-history.js";
 import { checkStages } from "./dockerfile-rules.js";
 import { checkShebang, type ScriptUse } from "./shebang.js";
@@ -67,6 +68,13 @@ export async function checkTargets(
       const found = await discoverFiles(target.path);
       for (const file of found.dockerfiles)
         dockerfiles.push({ root: target.path, file: join(target.path, file) });
+      for (const dir of found.unreadable) {
+        const shown = `${display(join(target.path, dir.path), cwd)}/`;
+        result.unparsable.push({
+          file: shown,
+          message: unreadableDirectoryMessage(shown, dir.code),
+        });
+      }
     } else if (target.kind === "dockerfile") dockerfiles.push({ root: cwd, file: target.path });
     else scripts.add(target.path);
   }

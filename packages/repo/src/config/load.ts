@@ -1,6 +1,8 @@
-import { readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { constants } from "node:fs";
+import { access, readFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
 import { InputError } from "@alpinize/errors";
+import { unreadableRoot } from "../workspace/unreadable-dir.js";
 import { defaultConfig, type RepoConfig } from "./types.js";
 import { validateConfig } from "./validate.js";
 
@@ -25,7 +27,7 @@ export async function loadConfig(
 ): Promise<RepoConfig> {
   const cwd = options.cwd ?? root;
   if (options.file !== undefined) {
-    const text = await readText(options.file);
+    const text = await readText(options.file, cwd);
     if (text === undefined) {
       throw new InputError(
         "ALPINIZE_CONFIG_NOT_FOUND",
@@ -39,10 +41,10 @@ export async function loadConfig(
     return parseConfigText(text, display(options.file, cwd));
   }
   const own = join(root, CONFIG_FILE);
-  const ownText = await readText(own);
+  const ownText = await readText(own, cwd);
   if (ownText !== undefined) return parseConfigText(ownText, display(own, cwd));
   const pkgPath = join(root, "package.json");
-  const pkgText = await readText(pkgPath);
+  const pkgText = await readText(pkgPath, cwd);
   if (pkgText !== undefined) {
     const pkg = parseJson(pkgText, display(pkgPath, cwd));
     if (typeof pkg === "object" && pkg !== null && "alpinize" in pkg) {
@@ -85,12 +87,16 @@ function parseJson(text: string, source: string): unknown {
   }
 }
 
-async function readText(path: string): Promise<string | undefined> {
+async function readText(path: string, cwd: string): Promise<string | undefined> {
   try {
     return await readFile(path, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    // A folder this user cannot enter: that is what is unreadable, not the config file in it.
+    const folder = dirname(path);
+    if ((code === "EACCES" || code === "EPERM") && !(await searchable(folder)))
+      throw unreadableRoot(display(folder, cwd), code, err);
     throw new InputError(
       "ALPINIZE_CONFIG_UNREADABLE",
       `cannot read ${path}: ${(err as Error).message}`,
@@ -101,6 +107,13 @@ async function readText(path: string): Promise<string | undefined> {
       },
     );
   }
+}
+
+async function searchable(folder: string): Promise<boolean> {
+  return await access(folder, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
 }
 
 function display(path: string, cwd: string): string {

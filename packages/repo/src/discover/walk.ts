@@ -2,6 +2,7 @@ import type { Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "@alpinize/errors";
+import { unreadableRoot } from "../workspace/unreadable-dir.js";
 import { ALWAYS_SKIPPED, IgnoreStack } from "./ignore-rules.js";
 import { classifyPath, type FileKind } from "./kinds.js";
 
@@ -12,6 +13,15 @@ export interface DiscoveredFiles {
   workflows: string[];
   /** Files and directories skipped because .gitignore (or .git/info/exclude) ignores them. */
   ignored: string[];
+  /** Directories that could not be listed (no permission): what they hold was not looked at. */
+  unreadable: UnreadableDirectory[];
+}
+
+export interface UnreadableDirectory {
+  /** POSIX path relative to the root, with a trailing `/`. */
+  path: string;
+  /** The system's error code (`EACCES`). */
+  code: string;
 }
 
 export interface DiscoverOptions {
@@ -30,11 +40,18 @@ export async function discoverFiles(
   root: string,
   options: DiscoverOptions = {},
 ): Promise<DiscoveredFiles> {
-  const found: DiscoveredFiles = { dockerfiles: [], compose: [], workflows: [], ignored: [] };
+  const found: DiscoveredFiles = {
+    dockerfiles: [],
+    compose: [],
+    workflows: [],
+    ignored: [],
+    unreadable: [],
+  };
   const limit = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const budget = { left: limit, limit };
   await walk(root, "", await IgnoreStack.forRoot(root), found, budget);
-  for (const list of Object.values(found) as string[][]) list.sort();
+  for (const list of [found.dockerfiles, found.compose, found.workflows, found.ignored])
+    list.sort();
   return found;
 }
 
@@ -46,7 +63,7 @@ async function walk(
   budget: { left: number; limit: number },
 ): Promise<void> {
   const rules = dirRel === "" ? parentRules : await parentRules.enter(root, dirRel);
-  const entries = await listDir(join(root, dirRel));
+  const entries = await listDir(root, dirRel, found);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     budget.left--;
@@ -86,13 +103,18 @@ function bucket(found: DiscoveredFiles, kind: FileKind): string[] {
   return found.workflows;
 }
 
-async function listDir(path: string): Promise<Dirent[]> {
+async function listDir(root: string, dirRel: string, found: DiscoveredFiles): Promise<Dirent[]> {
   try {
-    return await readdir(path, { withFileTypes: true });
+    return await readdir(join(root, dirRel), { withFileTypes: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    // A directory that vanished or cannot be listed is skipped, as git would.
-    if (code === "EACCES" || code === "ENOENT" || code === "EPERM") return [];
-    throw err;
+    // A directory that vanished while walking is gone, as git would see it.
+    if (code === "ENOENT") return [];
+    if (code !== "EACCES" && code !== "EPERM") throw err;
+    // The root itself is the input: it cannot be half checked.
+    if (dirRel === "") throw unreadableRoot(root, code, err);
+    // A Dockerfile may be in there: skipping it silently would let the run look complete.
+    found.unreadable.push({ path: dirRel, code });
+    return [];
   }
 }

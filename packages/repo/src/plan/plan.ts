@@ -10,6 +10,7 @@ import { detectRisks } from "../risks/detect.js";
 import type { SourceFile } from "../risks/types.js";
 import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
+import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { contextReader } from "./context.js";
 import { withoutIgnoredStages } from "./ignore-images.js";
 import { mapLinesToOriginal } from "./line-map.js";
@@ -52,6 +53,12 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     ignored: found.ignored,
     pins: [],
   };
+  for (const dir of found.unreadable)
+    plan.unparsable.push({
+      file: dir.path,
+      message: unreadableDirectoryMessage(dir.path, dir.code),
+      code: "ALPINIZE_REPO_UNREADABLE",
+    });
   const sources: SourceFile[] = [];
   const scripts = new Map<string, ScriptReference[]>();
   const gosuScripts = new Set<string>();

@@ -74,6 +74,31 @@ describe.skipIf(!canDrop)("filesystem errors are reported per file", () => {
     expect(check.code).toBe(2);
   });
 
+  it("an unreadable folder is named, not skipped, by check and migrate DIR (exit 2)", () => {
+    put("ok/Dockerfile", DEBIAN);
+    put("locked/Dockerfile", DEBIAN);
+    for (const dir of [root, join(root, "ok")]) chmodSync(dir, 0o755);
+    chmodSync(join(root, "locked"), 0o000);
+    const unreadable = /locked\/: cannot read this directory \(EACCES\)/;
+    for (const args of [
+      ["check", "."],
+      ["migrate", "--alpine", "3.23", "."],
+      ["migrate", "--alpine", "3.23", "--check", "."],
+    ]) {
+      const r = runUnprivileged(args);
+      expect(r.stderr, args.join(" ")).toMatch(unreadable);
+      expect(r.code, args.join(" ")).toBe(2);
+    }
+    const json = runUnprivileged(["check", ".", "--json"]);
+    expect(JSON.parse(json.stdout)).toContainEqual(
+      expect.objectContaining({ file: "locked/", rule: "unparsable" }),
+    );
+    const direct = runUnprivileged(["check", "locked"]);
+    expect(direct.stderr).toMatch(/^error locked: cannot read this directory \(EACCES\)/m);
+    expect(direct.stderr).not.toContain("alpinize.config.json");
+    expect(direct.code).toBe(2);
+  });
+
   it("a write failure leaves that file unchanged, writes the others, exit 2", () => {
     put("a/Dockerfile", DEBIAN);
     put("b/Dockerfile", DEBIAN);
