@@ -1,5 +1,6 @@
 import { isAlpinizeError } from "@alpinize/errors";
-import { type ImageReference, parseImageReference } from "@alpinize/image-ref";
+import type { ImageReference } from "@alpinize/image-ref";
+import { parseRegistryReference } from "./reference.js";
 import type { Resolver } from "./resolver.js";
 import type { ResolvedImage, ResolveOptions } from "./types.js";
 
@@ -35,7 +36,7 @@ export async function resolveMany(
   const parsed: (ImageReference | undefined)[] = [];
   const outcomes: ResolveOutcome[] = references.map((reference) => {
     try {
-      parsed.push(parseImageReference(reference));
+      parsed.push(parseRegistryReference(reference));
       return { reference };
     } catch (err) {
       parsed.push(undefined);

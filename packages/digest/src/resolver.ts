@@ -3,7 +3,6 @@ import {
   type ImageReference,
   isLoopbackHost,
   normalizeRegistry,
-  parseImageReference,
   registryApiHost,
 } from "@alpinize/image-ref";
 import { TokenCache } from "./auth/token-cache.js";
@@ -21,6 +20,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from "./http/retry.js";
 import { HttpTransport } from "./http/transport.js";
 import { isIndexMediaType } from "./media-types.js";
 import { formatPlatform, type Platform, parsePlatform } from "./platform.js";
+import { parseRegistryReference } from "./reference.js";
 import { RegistryClient } from "./registry/client.js";
 import { fetchManifest } from "./registry/resolve-registry.js";
 import { indexPlatforms, selectPlatform } from "./registry/select-platform.js";
@@ -102,7 +102,7 @@ export class Resolver {
 
   /** Resolves one reference; throws ResolveError (exit 1) or InputError (exit 2). */
   async resolve(reference: string, options: ResolveOptions = {}): Promise<ResolvedImage> {
-    const ref = parseImageReference(reference);
+    const ref = parseRegistryReference(reference);
     try {
       return await this.resolveParsed(ref, options);
     } catch (err) {

@@ -49,6 +49,17 @@ describe("DOCKER_HOST", () => {
     expect(err.hint).toContain("unix:///path/to/docker.sock, tcp://HOST:PORT or npipe://");
   });
 
+  it("takes an empty DOCKER_HOST as unset and refuses a blank one", () => {
+    expect(daemonFromEnv({ DOCKER_HOST: "" })).toEqual({ socketPath: "/var/run/docker.sock" });
+    for (const blank of ["  ", "\t", " \n "]) {
+      const err = thrown(() => daemonFromEnv({ DOCKER_HOST: blank }));
+      expect(err).toMatchObject({ code: "ALPINIZE_DIGEST_BAD_DOCKER_HOST", exitCode: 2 });
+      expect(err.message).toContain("it is blank");
+      expect(err.message).not.toContain("\n");
+    }
+    expect(() => createResolver({ via: "daemon", env: { DOCKER_HOST: "  " } })).toThrow(/blank/);
+  });
+
   it("never repeats a password written in it", () => {
     const err = thrown(() => daemonFromEnv({ DOCKER_HOST: "tcp://user:s3cret@127.0.0.1:2375" }));
     expect(err.message).not.toContain("s3cret");

@@ -18,8 +18,16 @@ const SCHEMES = "unix:///path/to/docker.sock, tcp://HOST:PORT or npipe:////./pip
  * Anything else is refused here, before a connection or a DNS lookup is tried.
  */
 export function daemonFromEnv(env: Readonly<Record<string, string | undefined>>): DaemonConnection {
-  const value = env.DOCKER_HOST?.trim();
-  if (!value) return { socketPath: "/var/run/docker.sock" };
+  const raw = env.DOCKER_HOST;
+  // Empty is unset, as for Docker's own client; blanks are a mistake (an unquoted or failed
+  // substitution), and falling back to the local socket would ask another daemon in silence.
+  if (raw === undefined || raw === "") return { socketPath: "/var/run/docker.sock" };
+  const value = raw.trim();
+  if (value === "")
+    throw badHost(
+      raw,
+      "it is blank (only spaces); leave it empty or unset it for the local socket",
+    );
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
   const rest = scheme ? value.slice(scheme.length + 3) : "";
   if (scheme === "unix" || scheme === "npipe") {

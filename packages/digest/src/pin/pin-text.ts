@@ -1,10 +1,6 @@
 import { isAlpinizeError } from "@alpinize/errors";
-import {
-  formatImageReference,
-  type ImageReference,
-  parseImageReference,
-  withDigest,
-} from "@alpinize/image-ref";
+import { formatImageReference, type ImageReference, withDigest } from "@alpinize/image-ref";
+import { parseRegistryReference } from "../reference.js";
 import type { ResolveOutcome } from "../resolve-many.js";
 import { type LocatedReference, locateImageReferences, type PinFileKind } from "./locate.js";
 
@@ -124,7 +120,7 @@ function classify(located: LocatedReference[]): Classified {
     }
     let ref: ImageReference;
     try {
-      ref = parseImageReference(at.reference);
+      ref = parseRegistryReference(at.reference);
     } catch (err) {
       if (!isAlpinizeError(err)) throw err;
       out.problems.push({ ...base, error: err });
