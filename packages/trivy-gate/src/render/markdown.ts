@@ -1,7 +1,6 @@
 import type { Diff, DiffEntry, EvaluatedFinding, Evaluation } from "../evaluation.js";
-import { SEVERITIES } from "../types.js";
+import { type OsInfo, SEVERITIES } from "../types.js";
 import {
-  artifactLabel,
   DESCENDING,
   dispositionSummary,
   exceptionLabel,
@@ -14,17 +13,22 @@ import {
 import type { RenderOptions } from "./index.js";
 
 /**
- * Text from the report in Markdown (tables, headings, quotes): one line, no table pipes, and no
- * HTML, since GitHub renders tags such as `<img onerror=…>` in PR comments and summaries.
+ * Text from the report in Markdown (tables, headings, quotes, SARIF help): one line, and inert.
+ * HTML is escaped, since GitHub renders tags such as `<img onerror=…>` in PR comments and
+ * summaries; every character that starts inline Markdown (links, images, code spans, emphasis,
+ * strikethrough, math, headings, table pipes) is backslash-escaped, so a title or an image name
+ * cannot add a `javascript:` link or a tracking image; and `@name` and `#123` get a zero-width
+ * joiner after the sign: GitHub links mentions and issues in the rendered text, escapes or not,
+ * and would notify whoever a report names.
  */
 export const cell = (s: string | undefined): string =>
   (s ?? "")
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
+    .replace(/[\r\n]+/g, " ")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/[\r\n]+/g, " ");
+    .replace(/[\\`*_[\]()!|#~$]/g, "\\$&")
+    .replace(/([@#])(?=[\p{L}\p{N}_])/gu, "$1\u200d");
 /** A code span in a table cell: HTML is inert there and entities would show as typed. */
 const code = (s: string | undefined) =>
   s
@@ -44,11 +48,20 @@ export function safeUrl(url: string | undefined): string | undefined {
   }
 }
 
-/** `[text](url)` for an http(s) URL, else the escaped text alone. */
+/**
+ * `[text](url)` for an http(s) URL, else the escaped text alone. Characters that could end the
+ * destination, open a code span or split a table row are percent-encoded (`URL` leaves
+ * `()|[]` and a backtick in the query as they are).
+ */
 export function link(text: string, url: string | undefined): string {
   const href = safeUrl(url);
-  return href ? `[${cell(text)}](${href.replace(/[()]/g, encodeURIComponent)})` : cell(text);
+  const encode = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
+  return href ? `[${cell(text)}](${href.replace(/[()|[\]`]/g, encode)})` : cell(text);
 }
+
+/** "name (family version)" with the report's parts escaped and the gate's parentheses kept. */
+const label = (name: string, os: OsInfo | undefined): string =>
+  `${cell(name)}${os ? ` (${cell(os.family)} ${cell(os.name)})` : ""}`;
 
 /** GitHub refuses PR comments over 65,536 characters; leave room for a wrapper's own text. */
 export const MARKDOWN_LIMIT = 60_000;
@@ -71,7 +84,7 @@ function markdownWith(e: Evaluation, max: number): string {
   const out: string[] = [];
   const icon = e.passed ? "✅" : "❌";
   out.push(
-    `## ${icon} alpinize gate ${e.passed ? "passed" : "failed"}: ${cell(artifactLabel(e))}`,
+    `## ${icon} alpinize gate ${e.passed ? "passed" : "failed"}: ${label(e.report.artifactName ?? e.report.source, e.report.os)}`,
     "",
   );
   out.push(
@@ -155,13 +168,11 @@ function exceptionSection(e: Evaluation): string[] {
 }
 
 function diffSection(d: Diff, max: number): string[] {
-  const base = d.baseline.artifactName ?? d.baseline.source;
-  const os = d.baseline.os ? ` (${d.baseline.os.family} ${d.baseline.os.name})` : "";
   const high = (list: DiffEntry[]) =>
     list.filter((x) => x.severity === "HIGH" || x.severity === "CRITICAL").length;
   const row = (label: string, list: DiffEntry[]) => `| ${label} | ${list.length} | ${high(list)} |`;
   const out = [
-    `### Compared with ${cell(base)}${cell(os)}`,
+    `### Compared with ${label(d.baseline.artifactName ?? d.baseline.source, d.baseline.os)}`,
     "",
     "| Change | Findings | HIGH + CRITICAL |",
     "| --- | ---: | ---: |",
