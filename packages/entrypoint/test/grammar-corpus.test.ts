@@ -1,0 +1,95 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { scanShell } from "../src/shell/scan.js";
+
+// No false positives on real scripts: every shell script of the repository and of the shared
+// corpus, and every shell-like string in the repository's tests, that dash or bash accepts must
+// scan without a syntax error. The scanner is only asked; a shell runs only where it reports one.
+const here = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(here, "../../..");
+const CORPUS = resolve(REPO, "../shared/corpus");
+const SKIP_DIRS = new Set(["node_modules", "dist", ".git", ".turbo", "coverage"]);
+const SHEBANG = /^#!\s*\S*\/(env\s+)?(sh|bash|dash|ash)\b/;
+const SHELLS = ["dash", "bash"].filter((s) => spawnSync(s, ["-c", ":"]).status === 0);
+
+function walk(dir: string, keep: (path: string) => boolean, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat?.isDirectory() && !SKIP_DIRS.has(name)) walk(path, keep, out);
+    else if (stat?.isFile() && stat.size < 1_000_000 && keep(path)) out.push(path);
+  }
+  return out;
+}
+
+const isScript = (path: string) =>
+  path.endsWith(".sh") || SHEBANG.test(readFileSync(path, "utf8").slice(0, 100));
+
+/** Whether some shell accepts the text; undefined when no shell is installed to ask. */
+function someShellAccepts(text: string): boolean | undefined {
+  if (SHELLS.length === 0) return undefined;
+  return SHELLS.some((s) => spawnSync(s, ["-n", "-c", text]).status === 0);
+}
+
+/** The scripts reported as broken although dash or bash parses them. */
+function falsePositives(texts: Array<[name: string, text: string]>): string[] {
+  return texts
+    .filter(([, text]) => scanShell(text).syntax !== undefined)
+    .filter(([, text]) => someShellAccepts(text) !== false)
+    .map(([name, text]) => `${name}: ${scanShell(text).syntax?.message}`);
+}
+
+const read = (paths: string[], root: string): Array<[string, string]> =>
+  paths.map((p) => [relative(root, p), readFileSync(p, "utf8")]);
+
+/** Double-quoted string literals of the test files that look like shell code. */
+function testStrings(): Array<[string, string]> {
+  const files = [
+    ...walk(join(REPO, "packages"), (p) => p.endsWith(".test.ts")),
+    ...walk(join(REPO, "apps"), (p) => p.endsWith(".test.ts")),
+  ];
+  const out: Array<[string, string]> = [];
+  for (const file of files) {
+    for (const m of readFileSync(file, "utf8").matchAll(/"((?:[^"\\\n]|\\.)*)"/g)) {
+      const text = parseLiteral(m[1]!);
+      const shellLike =
+        text?.includes("\n") || /(^|\s)(if|fi|do|done|case|esac)(\s|;|$)/.test(text ?? "");
+      if (text !== undefined && shellLike && !text.includes("\0")) {
+        out.push([`${relative(REPO, file)}: ${JSON.stringify(text).slice(0, 60)}`, text]);
+      }
+    }
+  }
+  return out;
+}
+
+function parseLiteral(body: string): string | undefined {
+  try {
+    return JSON.parse(`"${body}"`) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+describe.skipIf(SHELLS.length === 0)("no syntax error on scripts a shell accepts", () => {
+  it("in the repository's own scripts and fixtures", () => {
+    const scripts = walk(REPO, isScript);
+    expect(scripts.length).toBeGreaterThan(5);
+    expect(falsePositives(read(scripts, REPO))).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(CORPUS))("in the shared corpus (skipped where it is absent)", () => {
+    const scripts = walk(CORPUS, isScript);
+    expect(scripts.length).toBeGreaterThan(10);
+    expect(falsePositives(read(scripts, CORPUS))).toEqual([]);
+  });
+
+  it("in the shell code the repository's tests feed to alpinize", () => {
+    const strings = testStrings();
+    expect(strings.length).toBeGreaterThan(100);
+    expect(falsePositives(strings)).toEqual([]);
+  });
+});
