@@ -227,6 +227,22 @@ describe("reporters", () => {
     );
   });
 
+  it("SARIF: artifact locations are URI references, percent-encoded as RFC 3986 wants", () => {
+    const doc = JSON.parse(fixture("classes.json").toString()) as {
+      Results: { Target: string; Secrets?: unknown[] }[];
+    };
+    doc.Results.find((r) => r.Secrets)!.Target = "/srv/my app/100%/c:é\uD800.env";
+    const e = evaluate(parseTrivyReport(JSON.stringify(doc)), defaultPolicy({ now: NOW }));
+    const run = checkSarif(render(e, "sarif", { sarifLocation: "a b/Docker file#1?.x" }), e)
+      .runs[0]!;
+    const uris = new Set(
+      run.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri),
+    );
+    expect(uris).toContain("a%20b/Docker%20file%231%3F.x");
+    expect(uris).toContain("srv/my%20app/100%25/c%3A%C3%A9%EF%BF%BD.env");
+    for (const uri of uris) expect(uri).toMatch(/^([A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})+$/);
+  });
+
   it("SARIF: failing secrets and misconfigurations are results with their own rules and lines", () => {
     const doc = JSON.parse(fixture("classes.json").toString()) as {
       Results: { Misconfigurations?: Record<string, unknown>[] }[];

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { EvaluatedOther } from "../evaluation.js";
 import type { Severity } from "../types.js";
+import { pathToUri } from "./sarif-uri.js";
 
 /** What a SARIF result needs from the shared renderer. */
 export interface SarifScale {
@@ -38,7 +39,7 @@ export function otherResult(
   ruleIndex: number,
   scale: SarifScale,
 ): Record<string, unknown> {
-  const uri = o.target.replace(/^(\.?\/)+/, "") || o.target;
+  const uri = pathToUri(o.target.replace(/^(\.?\/)+/, "") || o.target);
   const line = o.line ?? 1;
   const verdict = o.blocking ? "fails the gate" : "does not fail the gate";
   const key = `${o.kind}|${otherRuleId(o)}|${o.target}|${o.line ?? ""}`;

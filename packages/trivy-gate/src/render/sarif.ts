@@ -7,6 +7,7 @@ import { packageLabel, versionChange } from "./common.js";
 import type { RenderOptions } from "./index.js";
 import { cell, link, safeUrl } from "./markdown.js";
 import { otherResult, otherRule, otherRuleId, type SarifScale } from "./sarif-others.js";
+import { pathToUri } from "./sarif-uri.js";
 
 /** GitHub keeps at most this many results per run (by severity). */
 export const GITHUB_RESULT_LIMIT = 5000;
@@ -43,7 +44,7 @@ type Item =
 
 export function renderSarif(e: Evaluation, options: RenderOptions = {}): string {
   const limit = options.maxSarifResults ?? GITHUB_RESULT_LIMIT;
-  const uri = options.sarifLocation ?? "Dockerfile";
+  const uri = pathToUri(options.sarifLocation ?? "Dockerfile");
   // Blocking first, then by severity: what is dropped by truncation matters least. Secrets and
   // failed checks come after the blocking vulnerabilities they rank with.
   const others = [...e.others].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));

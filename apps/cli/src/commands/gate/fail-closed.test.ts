@@ -161,6 +161,28 @@ describe("alpinize gate fails closed", () => {
   });
 });
 
+describe("--sarif-category", () => {
+  it.each([
+    ["a newline", "alpinize-gate/x\nother", "alpinize-gate/x\\x0aother"],
+    ["an ESC", "cat\u001b[2J", "cat\\x1b[2J"],
+    ["a carriage return", "cat\r", "cat\\x0d"],
+    ["a line separator", "cat\u2028x", "cat\\u2028x"],
+  ])("with %s is a usage error", async (_what, category, shown) => {
+    for (const format of ["sarif", "json"]) {
+      const r = await gate(crit, "--format", format, "--sarif-category", category);
+      expect(r.code, format).toBe(2);
+      expect(r.stderr).toContain(`--sarif-category "${shown}": control characters and line breaks`);
+      if (format === "sarif") expect(r.stdout).toBe("");
+    }
+  });
+
+  it("a plain category is used as given", async () => {
+    const r = await gate(crit, "--format", "sarif", "--sarif-category", "alpinize-gate/x y");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).runs[0].automationDetails.id).toBe("alpinize-gate/x y/");
+  });
+});
+
 describe("ArtifactType outside Trivy's set", () => {
   it("exits 2 naming the known values, where it used to pass an empty report", async () => {
     for (const type of ["docker_image", "CONTAINER_IMAGE", "whatever"]) {

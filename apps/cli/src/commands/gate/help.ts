@@ -53,7 +53,8 @@ Output:
                          prints nothing then: an empty run would close open alerts)
   --output FILE          Write the report to FILE (atomically) instead of stdout
   --sarif-location FILE  Repository-relative file SARIF results point at (default Dockerfile)
-  --sarif-category ID    SARIF category (default: from the image name)
+  --sarif-category ID    SARIF category (default: from the image name); control
+                         characters and line breaks are a usage error
   --max-size SIZE        Refuse larger reports: a decimal number of MiB, or with a unit
                          K, M, G (KiB, MiB, GiB), e.g. 1.5G (default 512)
 

@@ -1,4 +1,5 @@
 import { UsageError } from "@alpinize/errors";
+import { escapeInline, hasControl } from "@alpinize/image-ref";
 import {
   FORMATS,
   type Format,
@@ -48,6 +49,9 @@ export interface GateOptions {
   maxBytes: number;
 }
 
+/** C0 and C1 controls (tab and newline too), DEL, and the Unicode line and paragraph separators. */
+const hasBreakOrControl = (s: string) => hasControl(s) || /[\t\n\u2028\u2029]/.test(s);
+
 const usage = (message: string) =>
   new UsageError(`alpinize gate: ${message}`, { hint: 'Run "alpinize gate --help".' });
 
@@ -75,6 +79,11 @@ export function parseGateArgs(argv: string[]): GateOptions {
   if (/^([a-z]+:|\/)/i.test(sarifLocation) || sarifLocation.split(/[\\/]/).includes(".."))
     throw usage(
       `--sarif-location "${sarifLocation}": expected a path relative to the repository root`,
+    );
+  const category = v["sarif-category"];
+  if (category !== undefined && hasBreakOrControl(category))
+    throw usage(
+      `--sarif-category "${escapeInline(category).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}": control characters and line breaks are not allowed (the category names the analysis in code scanning); use letters, digits and / - _ .`,
     );
   const severitySource = (v["severity-source"] ?? "report").toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(severitySource))
