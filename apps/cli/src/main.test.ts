@@ -54,3 +54,12 @@ describe("alpinize CLI entry", () => {
     expect(r.stderr).toMatch(/takes no arguments/);
   });
 });
+
+describe("error messages", () => {
+  it("escape control characters a file name carries into the message", async () => {
+    const r = await runCli(["migrate", "/nonexistent/x\u001b]0;pwned\u0007"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain("\u001b");
+    expect(r.stderr).toContain("x\\x1b]0;pwned\\x07");
+  });
+});

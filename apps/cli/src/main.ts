@@ -82,15 +82,17 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
     }
     return await command.run(rest, io);
   } catch (err) {
-    return report(err, io);
+    return await report(err, io);
   }
 }
 
-function report(err: unknown, io: Io): number {
+async function report(err: unknown, io: Io): Promise<number> {
   io.endProgress();
+  // Messages quote file names, references and server text: no escape sequence reaches the terminal.
+  const { escapeControl } = await import("@alpinize/image-ref");
   if (isAlpinizeError(err)) {
-    io.err(`${io.style.red("error")} ${err.message}`);
-    if (err.hint) io.err(`  ${err.hint}`);
+    io.err(`${io.style.red("error")} ${escapeControl(err.message)}`);
+    if (err.hint) io.err(`  ${escapeControl(err.hint)}`);
     if (io.env.ALPINIZE_DEBUG && err.cause) io.err(String((err.cause as Error).stack ?? err.cause));
     return err.exitCode;
   }
