@@ -9,6 +9,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +17,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  contentStamp,
+  OutputChangedError,
   OutputIsDirectoryError,
   OutputNotRegularError,
   outputKind,
@@ -254,6 +257,37 @@ describe("in-place rewrites (--write) replace regular files only", () => {
       expect(r.stderr).toContain("not a regular file");
       expect(readFileSync(join(dir, name!), "utf8")).toBe(text);
     }
+  });
+});
+
+describe("in-place rewrites keep what others did to the file", () => {
+  const stampOf = (f: string) => contentStamp(readFileSync(f), statSync(f));
+
+  it("refuses a file that changed since it was read (expected), keeping the edit", () => {
+    const f = join(dir, "Dockerfile");
+    writeFileSync(f, "FROM a\n");
+    let expected = stampOf(f);
+    writeFileSync(f, "FROM a\nRUN edit\n");
+    expect(() => writeOutput(f, "FROM a@x\n", { inPlace: true, expected })).toThrow(
+      OutputChangedError,
+    );
+    expect(readFileSync(f, "utf8")).toBe("FROM a\nRUN edit\n");
+    // Same size, time set back: the bytes tell.
+    writeFileSync(f, "FROM a\n");
+    expected = stampOf(f);
+    const { atime, mtime } = statSync(f);
+    writeFileSync(f, "FROM b\n");
+    utimesSync(f, atime, mtime);
+    expect(() => writeOutput(f, "FROM a@x\n", { inPlace: true, expected })).toThrow(
+      /changed while alpinize was working/,
+    );
+    expect(readFileSync(f, "utf8")).toBe("FROM b\n");
+    expect(leftovers(dir)).toEqual([]);
+    expected = stampOf(f);
+    expect(writeOutput(f, "FROM b@x\n", { inPlace: true, expected })).toBe("replaced");
+    rmSync(f);
+    writeFileSync(join(dir, "other"), "");
+    expect(() => writeOutput(f, "x", { expected })).toThrow(/it was removed|no such file/);
   });
 });
 

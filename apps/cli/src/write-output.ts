@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import {
   accessSync,
   closeSync,
@@ -9,10 +9,12 @@ import {
   fsyncSync,
   lstatSync,
   openSync,
+  readFileSync,
   readlinkSync,
   realpathSync,
   renameSync,
   type Stats,
+  statSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
@@ -36,6 +38,28 @@ export interface WriteOutputOptions {
    * reached through /dev/fd or /proc would corrupt it.
    */
   inPlace?: boolean;
+  /**
+   * The file as it was read ({@link contentStamp}): just before the rename, a regular file that
+   * no longer has this size, modification time and content is left alone and
+   * OutputChangedError is thrown, so an edit made while the command was working is kept.
+   */
+  expected?: ContentStamp;
+}
+
+/** What a file held when it was read: size, modification time and sha256 of the bytes. */
+export interface ContentStamp {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+/** The stamp of `bytes`, read from a file whose stat (taken before the read) is `stats`. */
+export function contentStamp(bytes: Uint8Array, stats: { mtimeMs: number }): ContentStamp {
+  return { size: bytes.length, mtimeMs: stats.mtimeMs, sha256: sha256(bytes) };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /** Thrown for a target that is a directory; carries `code: "EISDIR"` like the errno errors. */
@@ -63,10 +87,24 @@ export class OutputReadOnlyError extends Error {
   }
 }
 
-/** Why a write failed, for a message: the read-only reason in words, else the errno code. */
+/**
+ * Thrown with `expected` when the file no longer holds what was read: someone wrote it (or
+ * removed it) meanwhile. Nothing was written; `code: "ECHANGED"`.
+ */
+export class OutputChangedError extends Error {
+  readonly code = "ECHANGED";
+  readonly path: string;
+  constructor(path: string, what: string) {
+    super(`it changed while alpinize was working (${what}); it was left as it is now`);
+    this.name = "OutputChangedError";
+    this.path = path;
+  }
+}
+
+/** Why a write failed, for a message: the reason in words for our own refusals, else the errno code. */
 export function writeFailureReason(err: unknown): string {
-  if (err instanceof OutputReadOnlyError || err instanceof OutputNotRegularError)
-    return err instanceof OutputNotRegularError ? "not a regular file" : err.message;
+  if (err instanceof OutputNotRegularError) return "not a regular file";
+  if (err instanceof OutputReadOnlyError || err instanceof OutputChangedError) return err.message;
   return (err as NodeJS.ErrnoException).code ?? String(err);
 }
 
@@ -241,6 +279,7 @@ function replace(
     fsyncSync(fd);
     closeSync(fd);
     open = false;
+    if (options.expected) assertUnchanged(path, options.expected);
     renameSync(tmp, path);
   } catch (err) {
     if (open) closeQuietly(fd);
@@ -253,6 +292,27 @@ function replace(
   }
   syncDir(dir);
   return old ? "replaced" : "created";
+}
+
+/**
+ * The last look before the rename: size and time first, then the bytes. A writer that slips in
+ * between this check and the rename is not noticed (no lock stops other programs).
+ */
+function assertUnchanged(path: string, expected: ContentStamp): void {
+  let now: Stats;
+  try {
+    now = statSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT")
+      throw new OutputChangedError(path, "it was removed");
+    throw err;
+  }
+  if (now.size !== expected.size)
+    throw new OutputChangedError(path, `${expected.size} bytes when read, ${now.size} now`);
+  if (now.mtimeMs !== expected.mtimeMs)
+    throw new OutputChangedError(path, "its modification time moved");
+  if (sha256(readFileSync(path)) !== expected.sha256)
+    throw new OutputChangedError(path, "its content differs");
 }
 
 /** Makes the rename itself durable; some filesystems refuse fsync on a directory, which is fine. */

@@ -1,10 +1,17 @@
 import { isUtf8 } from "node:buffer";
-import { readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
 import { InputError, isAlpinizeError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
-import { writeFailureReason, writeOutput } from "../../write-output.js";
+import {
+  type ContentStamp,
+  contentStamp,
+  OutputChangedError,
+  writeFailureReason,
+  writeOutput,
+} from "../../write-output.js";
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export const KINDS: PinFileKind[] = ["dockerfile", "compose", "workflow"];
@@ -19,6 +26,8 @@ export interface PinInput {
   /** latin1 for files that are not UTF-8: every byte survives the round trip. */
   encoding: "utf8" | "latin1";
   bom: boolean;
+  /** What the file held when read: --write refuses to replace it once that has changed. */
+  stamp: ContentStamp;
 }
 
 /** Reads one file (bounded) and decides its kind from --kind or its name. */
@@ -62,6 +71,7 @@ export async function readPinInput(
     );
   }
   let bytes: Buffer;
+  let stamp: ContentStamp;
   try {
     const info = await stat(path);
     if (!info.isFile()) {
@@ -84,7 +94,7 @@ export async function readPinInput(
         },
       );
     }
-    bytes = await readFile(path);
+    ({ bytes, stamp } = await readStamped(path));
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(
@@ -101,7 +111,19 @@ export async function readPinInput(
   const encoding = isUtf8(bytes) ? "utf8" : "latin1";
   const text = bytes.toString(encoding);
   const bom = encoding === "utf8" && text.startsWith("\ufeff");
-  return { file, path, kind: chosen, text: bom ? text.slice(1) : text, encoding, bom };
+  return { file, path, kind: chosen, text: bom ? text.slice(1) : text, encoding, bom, stamp };
+}
+
+/** Reads through one descriptor, its time taken before its bytes (a write in between shows). */
+async function readStamped(path: string): Promise<{ bytes: Buffer; stamp: ContentStamp }> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    const bytes = await handle.readFile();
+    return { bytes, stamp: contentStamp(bytes, info) };
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -147,13 +169,30 @@ export function forFile<T>(input: PinInput, fn: () => T): T {
 
 /**
  * Replaces the file via a temp file in the same directory and a rename, keeping its mode; a
- * symlink is followed, so the link stays and its target gets the new text (write-output.ts).
+ * symlink is followed, so the link stays and its target gets the new text
+ * (write-output.ts). With `expected`, a file that no longer holds what was read is left alone.
  */
-export async function replaceFile(path: string, bytes: Buffer, file: string): Promise<void> {
+export async function replaceFile(
+  path: string,
+  bytes: Buffer,
+  file: string,
+  expected?: ContentStamp,
+): Promise<void> {
   try {
-    writeOutput(path, bytes, { inPlace: true });
+    writeOutput(path, bytes, { inPlace: true, ...(expected ? { expected } : {}) });
   } catch (err) {
     const reason = writeFailureReason(err);
+    if (err instanceof OutputChangedError) {
+      throw new InputError(
+        "ALPINIZE_PIN_CHANGED",
+        `cannot write ${escapeInline(file)}: ${reason}`,
+        {
+          hint: "Someone edited it while pin was resolving; run alpinize pin --write again on the file as it is now.",
+          details: { file },
+          cause: err,
+        },
+      );
+    }
     throw new InputError(
       "ALPINIZE_PIN_UNWRITABLE",
       `cannot write ${escapeInline(file)}: ${reason}`,

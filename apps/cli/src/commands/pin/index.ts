@@ -28,8 +28,9 @@ a reference that already has name:tag@digest gets the tag's current digest.
 Without --write or --check, prints what it would pin and changes nothing.
 
 Options:
-  --write                  Rewrite the files (atomically, keeping their mode); when one
-                           cannot be written the others still are, and each is reported
+  --write                  Rewrite the files (atomically, keeping their mode); a file
+                           edited meanwhile is left alone (exit 2); when one cannot be
+                           written the others still are, and each is reported
   --check                  Ask no registry; exit 1 if any reference lacks a digest (for CI)
   --json                   Print {files, errors} on stdout, always: one object per file
                            (file, kind, changes, unpinned, problems, skipped, pinned,
@@ -141,7 +142,8 @@ async function pinFiles(
       // its file was written, and the failure is reported with its file (exit 2).
       let writeError: AlpinizeError | undefined;
       if (write) {
-        writeError = await replaceFile(input.path, encode(input, result.text), input.file).then(
+        const bytes = encode(input, result.text);
+        writeError = await replaceFile(input.path, bytes, input.file, input.stamp).then(
           () => undefined,
           (err: unknown) => {
             if (isAlpinizeError(err)) return err;
