@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
+  chownSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -289,6 +290,44 @@ describe("in-place rewrites keep what others did to the file", () => {
     writeFileSync(join(dir, "other"), "");
     expect(() => writeOutput(f, "x", { expected })).toThrow(/it was removed|no such file/);
   });
+
+  /** Runs writeOutput from the source as `uid`; prints the error's name and message. */
+  const writeAs = (uid: number, file: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `const { writeOutput } = await import(${JSON.stringify(pathToFileURL(SRC).href)});
+try { writeOutput(${JSON.stringify(file)}, "new\\n", { inPlace: true }); console.log("written"); }
+catch (err) { console.log(err.name, err.message); }`,
+      ],
+      { encoding: "utf8", uid, gid: uid },
+    );
+
+  it.skipIf(!isRoot || writeAs(65534, "/nonexistent").status !== 0)(
+    "never hands another user's file, or a group's, to the user who rewrites it",
+    () => {
+      chmodSync(dir, 0o777);
+      const theirs = join(dir, "theirs");
+      writeFileSync(theirs, "old\n", { mode: 0o666 });
+      chmodSync(theirs, 0o666);
+      let r = writeAs(65534, theirs);
+      expect(r.stdout).toContain("OutputOwnerError owned by uid 0, not by you (uid 65534)");
+      expect([readFileSync(theirs, "utf8"), statSync(theirs).uid]).toEqual(["old\n", 0]);
+      const group = join(dir, "group");
+      writeFileSync(group, "old\n", { mode: 0o666 });
+      chownSync(group, 65534, 0);
+      r = writeAs(65534, group);
+      expect(r.stdout).toContain("its group 0 is not one of yours");
+      expect([readFileSync(group, "utf8"), statSync(group).gid]).toEqual(["old\n", 0]);
+      const own = join(dir, "own");
+      writeFileSync(own, "old\n");
+      chownSync(own, 65534, 65534);
+      expect(writeAs(65534, own).stdout).toBe("written\n");
+      expect(leftovers(dir)).toEqual([]);
+    },
+  );
 });
 
 describe("alpinize --output failures leave nothing behind (exit 2)", () => {

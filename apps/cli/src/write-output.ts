@@ -101,10 +101,34 @@ export class OutputChangedError extends Error {
   }
 }
 
+/**
+ * Thrown for an existing file whose owner or group this user cannot give the new file (not
+ * root, another owner, or a group this user is not in): a rename would hand the file to this
+ * user. Nothing was written; `code: "EPERM"`.
+ */
+export class OutputOwnerError extends Error {
+  readonly code = "EPERM";
+  readonly path: string;
+  constructor(path: string, old: Stats, uid: number) {
+    const why =
+      old.uid !== uid
+        ? `owned by uid ${old.uid}, not by you (uid ${uid}): replacing it would make it yours`
+        : `its group ${old.gid} is not one of yours: replacing it would change its group`;
+    super(`${why}, so it was left as it is (the file is replaced by a rename, never half written)`);
+    this.name = "OutputOwnerError";
+    this.path = path;
+  }
+}
+
 /** Why a write failed, for a message: the reason in words for our own refusals, else the errno code. */
 export function writeFailureReason(err: unknown): string {
   if (err instanceof OutputNotRegularError) return "not a regular file";
-  if (err instanceof OutputReadOnlyError || err instanceof OutputChangedError) return err.message;
+  if (
+    err instanceof OutputReadOnlyError ||
+    err instanceof OutputChangedError ||
+    err instanceof OutputOwnerError
+  )
+    return err.message;
   return (err as NodeJS.ErrnoException).code ?? String(err);
 }
 
@@ -261,7 +285,10 @@ function replace(
   bytes: Uint8Array,
   options: WriteOutputOptions,
 ): WriteKind {
-  if (old) assertWritable(path, old);
+  if (old) {
+    assertWritable(path, old);
+    assertOwnerKept(path, old);
+  }
   const dir = dirname(path);
   // Not derived from the file name, so a name near NAME_MAX still gets a temp file.
   const tmp = join(dir, `.alpinize-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
@@ -270,9 +297,9 @@ function replace(
   let open = true;
   try {
     if (old) {
-      // An existing file keeps its owner and exact bits (the umask applied to openSync); chown
-      // first, since it clears set-id bits.
-      if (process.getuid?.() === 0) fchownSync(fd, old.uid, old.gid);
+      // An existing file keeps its owner, group and exact bits (the umask applied to
+      // openSync); chown first, since it clears set-id bits.
+      keepOwner(fd, path, old);
       fchmodSync(fd, mode);
     }
     writeAll(fd, bytes);
@@ -292,6 +319,30 @@ function replace(
   }
   syncDir(dir);
   return old ? "replaced" : "created";
+}
+
+/**
+ * Refuses early what {@link keepOwner} could not do: another user's file (only root may give a
+ * file away). Writing into it instead would keep the owner but is not atomic: a failure half way
+ * (a full disk, a size limit, a crash) would leave it cut short, which the rename never does.
+ */
+function assertOwnerKept(path: string, old: Stats): void {
+  const uid = process.getuid?.();
+  if (uid === undefined || uid === 0 || old.uid === uid) return;
+  throw new OutputOwnerError(path, old, uid);
+}
+
+/** Gives the temp file the old file's owner and group; a group this user is not in is refused. */
+function keepOwner(fd: number, path: string, old: Stats): void {
+  const now = fstatSync(fd);
+  if (now.uid === old.uid && now.gid === old.gid) return;
+  try {
+    fchownSync(fd, old.uid, old.gid);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "EINVAL") throw err;
+    throw new OutputOwnerError(path, old, process.getuid?.() ?? old.uid);
+  }
 }
 
 /**

@@ -168,8 +168,8 @@ export function forFile<T>(input: PinInput, fn: () => T): T {
 }
 
 /**
- * Replaces the file via a temp file in the same directory and a rename, keeping its mode; a
- * symlink is followed, so the link stays and its target gets the new text
+ * Replaces the file via a temp file in the same directory and a rename, keeping its mode, owner
+ * and group; a symlink is followed, so the link stays and its target gets the new text
  * (write-output.ts). With `expected`, a file that no longer holds what was read is left alone.
  */
 export async function replaceFile(

@@ -28,9 +28,10 @@ a reference that already has name:tag@digest gets the tag's current digest.
 Without --write or --check, prints what it would pin and changes nothing.
 
 Options:
-  --write                  Rewrite the files (atomically, keeping their mode); a file
-                           edited meanwhile is left alone (exit 2); when one cannot be
-                           written the others still are, and each is reported
+  --write                  Rewrite the files (atomically, keeping mode, owner and group);
+                           a file edited meanwhile or owned by another user is left
+                           alone (exit 2); when one cannot be written the others still
+                           are, and each is reported
   --check                  Ask no registry; exit 1 if any reference lacks a digest (for CI)
   --json                   Print {files, errors} on stdout, always: one object per file
                            (file, kind, changes, unpinned, problems, skipped, pinned,

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,6 +65,8 @@ describe.skipIf(!canDrop)("alpinize pin --write when one file cannot be written"
     for (const name of files) {
       await writeFile(join(dir, name), `FROM ${ref()}\n`);
       await chmod(join(dir, name), 0o666);
+      // The files are the caller's own: another user's file is refused for its owner alone.
+      if (isRoot) await chown(join(dir, name), 65534, 65534);
     }
     // No temp file can be created in locked/: its file cannot be replaced (EACCES).
     await chmod(join(dir, "locked"), 0o555);
@@ -103,5 +105,19 @@ describe.skipIf(!canDrop)("alpinize pin --write when one file cannot be written"
     );
     expect(res.stderr).toContain("2 pinned now");
     expect(res.stderr).toContain("1 not written");
+  });
+
+  it.skipIf(!isRoot)("leaves another user's writable file to its owner (exit 2)", async () => {
+    const theirs = join(dir, "theirs.Dockerfile");
+    await writeFile(theirs, `FROM ${ref()}\n`, { mode: 0o666 });
+    await chmod(theirs, 0o666);
+    const res = await runUnprivileged(["pin", "--write", "theirs.Dockerfile"], dir);
+    expect(res.code).toBe(2);
+    expect(res.stdout).toContain(`theirs.Dockerfile:1: would pin ${ref()}`);
+    expect(res.stderr).toContain(
+      "cannot write theirs.Dockerfile: owned by uid 0, not by you (uid 65534): replacing it would make it yours",
+    );
+    expect(await readFile(theirs, "utf8")).toBe(`FROM ${ref()}\n`);
+    expect((await stat(theirs)).uid).toBe(0);
   });
 });
