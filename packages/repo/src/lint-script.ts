@@ -1,3 +1,4 @@
+import { gnuOptionTool, hasGnuTool } from "./check/gnu-packages.js";
 import type { Transforms, TransformWarning } from "./transforms.js";
 
 const INLINE_BEGIN = /^# >>> alpinize shims\b/;
@@ -6,7 +7,8 @@ const INLINE_END = /^# <<< alpinize shims\b/;
 /**
  * Lints an entrypoint script, leaving out an inlined copy of the alpinize shims: that library
  * probes for shadow tools, getent and gosu on purpose, so its lines are not the script's findings.
- * The block is blanked line for line, so reported line numbers stay those of the file.
+ * The block is blanked line for line, so reported line numbers stay those of the file. Findings
+ * about tools every image running the script installs are dropped.
  */
 export function lintScript(
   transforms: Pick<Transforms, "lintEntrypoint">,
@@ -15,10 +17,17 @@ export function lintScript(
   installed: ScriptTools = {},
 ): TransformWarning[] {
   const warnings = transforms.lintEntrypoint(withoutInlinedShims(text), { fileName });
-  return warnings.filter(
-    (w) =>
-      !(installed.gosu && w.rule === "gosu") && !(installed.shadow && w.rule === "shadow-tool"),
-  );
+  return warnings.filter((w) => !worksWith(w, installed));
+}
+
+/** The image has what the finding says is missing: gosu, shadow, or the GNU tool. */
+function worksWith(w: TransformWarning, installed: ScriptTools): boolean {
+  if (w.rule === "gosu") return installed.gosu === true;
+  if (w.rule === "shadow-tool") return installed.shadow === true;
+  if (w.rule !== "gnu-option" || !installed.packages) return false;
+  const tool = gnuOptionTool(w.message);
+  const packages = installed.packages;
+  return tool !== undefined && hasGnuTool(tool, (p) => packages.has(p));
 }
 
 /** What every image that runs a script installs itself, so the script's calls to it work. */
@@ -29,6 +38,11 @@ export interface ScriptTools {
   shadow?: boolean;
   /** su-exec and no gosu: `set -- gosu USER` … `exec "$@"` is rewritten to su-exec. */
   suExec?: boolean;
+  /**
+   * The packages apk left installed in every image that runs it (`coreutils`, `grep`…): the GNU
+   * options of those tools work.
+   */
+  packages?: ReadonlySet<string>;
 }
 
 /** A Dockerfile that downloads gosu's release or installs a gosu package. */

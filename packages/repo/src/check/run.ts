@@ -60,8 +60,8 @@ export async function checkTargets(
   const dockerfiles: { root: string; file: string }[] = [];
   const scripts = new Set<string>();
   const gosuScripts = new Set<string>();
-  // Per script: whether every stage that runs it (or one it builds on) installs shadow.
-  const shadowScripts = new Map<string, boolean>();
+  // Per script: the packages every stage that runs it (or one it builds on) leaves installed.
+  const installedFor = new Map<string, ReadonlySet<string>>();
   const shells: ScriptUse[] = [];
   for (const target of targets) {
     if (target.kind === "directory") {
@@ -120,8 +120,9 @@ export async function checkTargets(
         const path = join(root, ref.path);
         scripts.add(path);
         if (installsGosu(text)) gosuScripts.add(path);
-        const shadow = runners.every((s) => apkInstalls(s, stages).has("shadow"));
-        shadowScripts.set(path, (shadowScripts.get(path) ?? true) && shadow);
+        const installed = runners.map((s) => new Set(apkInstalls(s, stages).keys()));
+        const before = installedFor.get(path);
+        installedFor.set(path, common(before ? [before, ...installed] : installed));
         shells.push({ path, dockerfile: shown, line: ref.line, runners, stages });
       }
     } catch (err) {
@@ -132,9 +133,11 @@ export async function checkTargets(
   const texts = new Map<string, string>();
   for (const [index, script] of [...scripts].entries()) {
     options.onFile?.(display(script, cwd), index, scripts.size, "script");
+    const packages = installedFor.get(script);
     const text = await lintFile(script, cwd, options, result, {
       gosu: gosuScripts.has(script),
-      shadow: shadowScripts.get(script) === true,
+      shadow: packages?.has("shadow") === true,
+      ...(packages ? { packages } : {}),
     });
     if (text !== undefined) texts.set(script, text);
   }
@@ -200,6 +203,12 @@ async function tryRead(
     result.unparsable.push({ file: shown, message: err.message });
     return undefined;
   }
+}
+
+/** The names in every set (none for no sets). */
+function common(sets: readonly ReadonlySet<string>[]): ReadonlySet<string> {
+  const [first, ...rest] = sets;
+  return new Set([...(first ?? [])].filter((name) => rest.every((set) => set.has(name))));
 }
 
 function display(path: string, cwd: string): string {

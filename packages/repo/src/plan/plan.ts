@@ -17,7 +17,12 @@ import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
 import { muslIntoGlibc } from "./musl-copies.js";
 import { needsAlpineRewrite, type ScriptScope, scriptScope } from "./script-scope.js";
-import { installsShadow, switchesWithSuExec, withoutDeclinedShadow } from "./script-tools.js";
+import {
+  installedEverywhere,
+  installsShadow,
+  switchesWithSuExec,
+  withoutDeclinedShadow,
+} from "./script-tools.js";
 import type { FilePlan, PlanProgress, RepoPlan, SkippedFile } from "./types.js";
 
 export interface PlanOptions {
@@ -94,6 +99,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     const scriptPlan = planScript(path, before, refs, scope, transforms, plan.unparsable, {
       gosu: gosuScripts.has(path),
       shadow: installsShadow(refs, stagesAfterOf),
+      packages: installedEverywhere(refs, stagesAfterOf),
       suExec: switchesWithSuExec(refs, stagesAfterOf, gosuAfter),
     });
     if (scriptPlan) plan.files.push(scriptPlan);

@@ -10,6 +10,25 @@ export function installsShadow(
   return everyRunner(refs, stagesAfterOf, (installs) => installs.has("shadow"));
 }
 
+/** The packages every migrated stage that runs the script (or one it builds on) leaves installed. */
+export function installedEverywhere(
+  refs: readonly ScriptReference[],
+  stagesAfterOf: ReadonlyMap<string, StageInfo[]>,
+): ReadonlySet<string> {
+  let common: Set<string> | undefined;
+  for (const ref of refs) {
+    if (ref.role === "copied") continue;
+    const stages = stagesAfterOf.get(ref.dockerfile);
+    for (const index of ref.stages) {
+      const stage = stages?.[index];
+      if (!stages || !stage) return new Set();
+      const names = apkInstalls(stage, stages);
+      common = new Set([...(common ?? names.keys())].filter((name) => names.has(name)));
+    }
+  }
+  return common ?? new Set();
+}
+
 /**
  * Whether every migrated stage that runs the script installs su-exec and no gosu (a gosu download
  * anywhere in its Dockerfile counts as gosu), so `set -- gosu` must name su-exec.
