@@ -1,4 +1,5 @@
 import { gnuOptionTool, hasGnuTool } from "./check/gnu-packages.js";
+import { scriptCallFindings } from "./check/script-calls.js";
 import type { Transforms, TransformWarning } from "./transforms.js";
 
 const INLINE_BEGIN = /^# >>> alpinize shims\b/;
@@ -7,8 +8,9 @@ const INLINE_END = /^# <<< alpinize shims\b/;
 /**
  * Lints an entrypoint script, leaving out an inlined copy of the alpinize shims: that library
  * probes for shadow tools, getent and gosu on purpose, so its lines are not the script's findings.
- * The block is blanked line for line, so reported line numbers stay those of the file. Findings
- * about tools every image running the script installs are dropped.
+ * The block is blanked line for line, so reported line numbers stay those of the file. Calls the
+ * lint does not reach (find and ps options, commands behind sudo) are added in its own rules, and
+ * findings about tools every image running the script installs are dropped.
  */
 export function lintScript(
   transforms: Pick<Transforms, "lintEntrypoint">,
@@ -16,8 +18,19 @@ export function lintScript(
   fileName: string,
   installed: ScriptTools = {},
 ): TransformWarning[] {
-  const warnings = transforms.lintEntrypoint(withoutInlinedShims(text), { fileName });
-  return warnings.filter((w) => !worksWith(w, installed));
+  const lint = (shell: string) => transforms.lintEntrypoint(shell, { fileName });
+  const script = withoutInlinedShims(text);
+  const own = lint(script);
+  const seen = new Set(own.map(findingKey));
+  const added = scriptCallFindings(script, lint).filter((w) => !seen.has(findingKey(w)));
+  return [...own, ...added]
+    .filter((w) => !worksWith(w, installed))
+    .sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** A finding's line, rule and the tool it names, so an added one never repeats the lint's. */
+function findingKey(w: TransformWarning): string {
+  return `${w.line}:${w.rule}:${gnuOptionTool(w.message) ?? w.message.split(" ")[0]}`;
 }
 
 /** The image has what the finding says is missing: gosu, shadow, or the GNU tool. */

@@ -6,10 +6,13 @@ import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "../facts/alpine-base.js";
 import { apkAdded, applyCommand, runCommands, runVariables, worldAtStart } from "./apk-history.js";
 import { stageRelease, unknownApkNames } from "./apk-names.js";
 import type { ApkPlace, ApkWorld } from "./apk-world.js";
+import { aptAdvice } from "./apt-advice.js";
 import { debianBaseHint } from "./base-advice.js";
+import { busyboxOptionProblems } from "./busybox-option.js";
 import { startedUnderDebianName } from "./debian-programs.js";
 import { checkGoNetdns } from "./go-netdns.js";
 import { onbuildRuns } from "./onbuild.js";
+import type { LintText } from "./script-calls.js";
 import { SHADOW_TOOLS } from "./shadow-tools.js";
 import type { CheckSettings, Finding, RuleId } from "./types.js";
 
@@ -37,12 +40,14 @@ const APT_WRITE = /(?:>>?\s*|\b(?:tee|cp|mv|ln|install|mkdir)\b[^;&|\n]*\s)["']?
 /**
  * Runs every Dockerfile rule over the stages of one file. `kept`: migrate's own reason, by the
  * line of a stage's FROM, for Debian stages it leaves on purpose (they copy glibc programs).
+ * `lint`: the entrypoint lint, which knows the GNU options busybox rejects in RUN commands.
  */
 export function checkStages(
   file: string,
   stages: StageInfo[],
   settings: CheckSettings,
   kept: ReadonlyMap<number, string> = new Map(),
+  lint?: LintText,
 ): Finding[] {
   const findings: Finding[] = [];
   const emit: Emit = (line, rule, message, severity = "error") => {
@@ -58,6 +63,7 @@ export function checkStages(
       world: worldAtStart(stage, stages),
       added: apkAdded(stage, stages),
       stages,
+      lint,
     };
     for (const run of stage.runs) checkRun(stage, run, at, emit);
     // ONBUILD runs in the images built on this one, after every RUN of this stage.
@@ -115,6 +121,7 @@ interface RunContext {
   world: ApkWorld;
   added: ReadonlyMap<string, ApkPlace>;
   stages: readonly StageInfo[];
+  lint: LintText | undefined;
 }
 
 function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
@@ -150,6 +157,8 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
         );
     }
     if (name === "addgroup" || name === "adduser") checkIds(stage, cmd, line, emit);
+    for (const p of busyboxOptionProblems(cmd, (pkg) => at.world.has(pkg), at.lint))
+      emit(line, "busybox-option", `${p.tool} in Alpine stage ${stage.name}: ${p.message}`);
     if (
       cmd.args.includes("/usr/sbin/nologin") ||
       cmd.args.some((a) => a.endsWith("=/usr/sbin/nologin"))
@@ -265,39 +274,6 @@ export { baseName };
 function keptHint(reason: string | undefined): string | undefined {
   if (reason === undefined) return undefined;
   return `alpinize migrate leaves this stage: ${reason.replace(/^\S+ stays: /, "")}; or list the image in images.ignore`;
-}
-
-/**
- * What to write instead of an apt/dpkg call. migrate rewrites installs, upgrades and removals;
- * queries, multiarch and `ONBUILD` lines it only flags, so the hint names the apk way for those.
- */
-function aptAdvice(name: string, cmd: ShellCommand): string {
-  const sub = cmd.args.find((a) => !a.startsWith("-"));
-  const flags = cmd.args.filter((a) => a.startsWith("-"));
-  if (
-    name === "dpkg-query" ||
-    (name === "dpkg" &&
-      flags.some((f) => /^-(?:l|s|L|S|W)$|^--(?:list|status|listfiles|search)$/.test(f)))
-  )
-    return "query packages with apk info (apk info -e NAME, apk info -L NAME, apk info --who-owns PATH)";
-  if (
-    name === "dpkg" &&
-    flags.some((f) => f === "--add-architecture" || f === "--print-foreign-architectures")
-  )
-    return "apk has no multiarch: build per platform (--platform, TARGETARCH) or cross-install with xx-apk";
-  if (name === "apt-cache") return "search and inspect with apk search / apk info / apk policy";
-  if (sub === "install" && flags.some((f) => /^(?:-f|--fix-broken|-\w*f\w*)$/.test(f)))
-    return "this repairs a dpkg -i of a .deb, which migrate keeps on purpose so the build stops: install the software from Alpine packages or a musl build, then delete both";
-  if (name === "dpkg" && flags.some((f) => /^(?:-i|--install)$/.test(f)))
-    return "a .deb is built for Debian and glibc: install the software from Alpine packages or a musl build";
-  if (name === "apt-key" || name === "add-apt-repository")
-    return "Alpine has no apt repositories: install the package from Alpine main/community, or the vendor's Alpine build";
-  const tool = name.startsWith("xx-") ? "xx-apk add --no-cache" : "apk add --no-cache";
-  const rewrites =
-    sub === undefined || /^(?:install|upgrade|dist-upgrade|remove|purge|update|clean)$/.test(sub);
-  return rewrites
-    ? `use ${tool} (alpinize migrate rewrites it, or flags it where it cannot)`
-    : `use ${tool} or the apk command that does the same; alpinize migrate flags this call but does not rewrite it`;
 }
 
 /** The stage, or one it builds on, writes /etc/apk/repositories (edge, testing, a tagged repo). */

@@ -33,7 +33,7 @@ async function check(dockerfile: string, script = GNU_SCRIPT) {
     cwd: repo.root,
   });
   return result.findings
-    .filter((f) => f.message.startsWith("gnu-option:"))
+    .filter((f) => f.rule === "busybox-option" || f.message.startsWith("gnu-option:"))
     .map((f) => `${f.file}:${f.line}:${/busybox (\S+)/.exec(f.message)?.[1]}`);
 }
 
@@ -47,8 +47,13 @@ const image = (...lines: string[]) =>
   ].join("\n");
 
 describe("GNU options where the image installs the GNU tools", () => {
-  it("reports them in the entrypoint of a busybox-only image", async () => {
+  it("reports them in RUN lines and the entrypoint of a busybox-only image", async () => {
     expect(await check(image(GNU_RUN))).toEqual([
+      "Dockerfile:2:stat",
+      "Dockerfile:2:date",
+      "Dockerfile:2:grep",
+      "Dockerfile:2:sed",
+      "Dockerfile:2:readlink",
       "entry.sh:2:stat",
       "entry.sh:3:date",
       "entry.sh:4:grep",
@@ -71,12 +76,17 @@ describe("GNU options where the image installs the GNU tools", () => {
     expect(await check(child)).toEqual([]);
   });
 
-  it("judges the entrypoint by the final image: a deleted virtual group leaves busybox", async () => {
+  it("judges a RUN by what is installed when it runs, the entrypoint by the final image", async () => {
     const text = image(
       GNU_RUN,
       "RUN apk add --no-cache --virtual .gnu coreutils grep sed && date --iso-8601 && apk del .gnu",
     );
     expect(await check(text)).toEqual([
+      "Dockerfile:2:stat",
+      "Dockerfile:2:date",
+      "Dockerfile:2:grep",
+      "Dockerfile:2:sed",
+      "Dockerfile:2:readlink",
       "entry.sh:2:stat",
       "entry.sh:3:date",
       "entry.sh:4:grep",

@@ -101,7 +101,8 @@ export async function checkTargets(
         });
         continue;
       }
-      result.findings.push(...checkStages(shown, stages, settings, keptStages(text, shown)));
+      const lint = (shell: string) => options.transforms.lintEntrypoint(shell, { fileName: shown });
+      result.findings.push(...checkStages(shown, stages, settings, keptStages(text, shown), lint));
       for (const stage of stages) {
         if (isStageIgnored(stage, stages, settings.ignoreImages)) stageCount.ignored++;
         else if (stage.family !== "scratch") stageCount.checked++;

@@ -13,6 +13,7 @@ export const RULE_IDS = [
   "bash-missing",
   "shims-missing",
   "debian-program",
+  "busybox-option",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -28,6 +28,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 /** Words that run the command after them (`sudo apt-get`, `xargs -r apt-get`). */
 const WRAPPERS = new Set([
   "sudo",
+  "doas",
   "exec",
   "command",
   "nice",
@@ -40,6 +41,7 @@ const WRAPPERS = new Set([
 /** Wrapper options followed by a value (`sudo -u root`, `nice -n 10`, `xargs -I {}`). */
 const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   sudo: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"],
+  doas: ["-u", "-C"],
   nice: ["-n"],
   timeout: ["-s", "-k"],
   xargs: ["-I", "-E", "-n", "-s", "-P", "-a", "-d", "-L"],
@@ -108,7 +110,9 @@ function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
     if (/^(?:ba|da|a)?sh$/.test(base)) {
       const c = cmd.args.indexOf("-c");
       const body = c >= 0 ? cmd.args[c + 1] : undefined;
-      if (body !== undefined) out.push(...scanCommands(body, depth + 1));
+      // Offsets inside the body are not offsets of the text: the body's commands are on `sh`'s.
+      if (body !== undefined)
+        out.push(...scanCommands(body, depth + 1).map((c) => ({ ...c, offset: cmd.offset })));
     }
   }
   return out;

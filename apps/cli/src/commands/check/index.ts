@@ -26,7 +26,11 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         gpasswd, …) in an Alpine stage without shadow installed before it
   nologin-path          /usr/sbin/nologin in an Alpine stage (Alpine has /sbin/nologin)
   alpine-id-taken       addgroup -g / adduser -u with an ID Alpine's base already uses (GID 999)
-  entrypoint-lint       the entrypoint lint of @alpinize/entrypoint found a problem
+  entrypoint-lint       the entrypoint lint of @alpinize/entrypoint found a problem (also find/ps
+                        options busybox rejects, and calls behind sudo); GNU options are fine
+                        when every image running the script installs the GNU package
+  busybox-option        a RUN in an Alpine stage uses an option busybox rejects (stat --format,
+                        grep -P, find -printf, ps -C…) before installing the GNU package
   bash-missing          an entrypoint or CMD script starts with #!/bin/bash in an Alpine
                         stage that installs no bash
   shims-missing         an entrypoint or CMD script sources the alpinize shims library from a

@@ -1,0 +1,72 @@
+import { baseName, type ShellCommand, scanCommands } from "../dockerfile/commands.js";
+import type { TransformWarning } from "../transforms.js";
+import { busyboxRejections } from "./busybox-calls.js";
+import { withNested } from "./nested.js";
+
+/** The entrypoint lint run on a piece of shell text. */
+export type LintText = (text: string) => TransformWarning[];
+
+/** sudo and doas options that take the next word as their value. */
+const SUDO_VALUE = new Set(["-u", "-g", "-h", "-p", "-C", "-D", "-R", "-T", "-U", "-r", "-t"]);
+/** What the lint reports about a call that the wrapper hides from it. */
+const THROUGH_SUDO = new Set(["gnu-option", "shadow-tool"]);
+
+/**
+ * What the entrypoint lint leaves out of a script, as lint findings of its own rules: options of
+ * find and ps busybox rejects (`gnu-option`), and the call behind `sudo`/`doas`, which the lint
+ * reports only as a sudo warning while `env A=1 usermod` gets its shadow-tool error. The call
+ * behind sudo is linted on its own, so its findings are the lint's.
+ */
+export function scriptCallFindings(text: string, lint: LintText): TransformWarning[] {
+  const out: TransformWarning[] = [];
+  for (const cmd of withNested(scanCommands(text))) {
+    const at = position(text, cmd.offset);
+    for (const r of busyboxRejections(baseName(cmd.name), cmd.args))
+      out.push({ rule: "gnu-option", severity: "error", message: r.message, ...at });
+    const inner = behindSudo(cmd);
+    if (!inner) continue;
+    for (const w of lint(commandLine(inner))) {
+      if (THROUGH_SUDO.has(w.rule)) out.push({ ...w, ...at });
+    }
+  }
+  return out;
+}
+
+/** The command `sudo [OPTIONS] CMD ARGS…` runs. */
+function behindSudo(cmd: ShellCommand): string[] | undefined {
+  const name = baseName(cmd.name);
+  if (name !== "sudo" && name !== "doas") return undefined;
+  let k = 0;
+  while (k < cmd.args.length) {
+    const a = cmd.args[k]!;
+    if (a === "--") {
+      k++;
+      break;
+    }
+    if (SUDO_VALUE.has(a)) k += 2;
+    else if (a.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) k++;
+    else break;
+  }
+  const words = cmd.args.slice(k);
+  return words.length > 0 ? words : undefined;
+}
+
+/**
+ * Words put back together as one shell command for the lint: literal words single-quoted, words
+ * with an expansion double-quoted so the lint still sees them as built at run time.
+ */
+export function commandLine(words: readonly string[]): string {
+  return words
+    .map((w) =>
+      w.includes("$") || w.includes("`")
+        ? `"${w.replace(/["\\]/g, "\\$&")}"`
+        : `'${w.replace(/'/g, `'\\''`)}'`,
+    )
+    .join(" ");
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, column: offset - lineStart + 1 };
+}
