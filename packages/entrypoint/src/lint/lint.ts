@@ -74,14 +74,9 @@ export function lintEntrypoint(text: string): LintFinding[] {
       message,
       fix,
     });
-  if (scanned.unterminated !== undefined) {
-    add(
-      "syntax",
-      scanned.unterminated,
-      "a quote, command substitution or parameter expansion opened here never closes",
-      "close it; check the script with sh -n",
-      "error",
-    );
+  if (scanned.syntax) {
+    const { offset, message, hint } = scanned.syntax;
+    add("syntax", offset, message, hint, "error");
   }
   const crlf = crlfOffset(text);
   if (crlf !== undefined) {

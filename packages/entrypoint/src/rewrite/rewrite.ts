@@ -32,10 +32,10 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
   if (source !== "inline") checkSourcePath(source.path);
   refuseCrlf(text);
   const scanned = scanShell(text);
-  if (scanned.unterminated !== undefined) {
-    const where = lineColumn(text, scanned.unterminated);
-    const message =
-      "a quote, command substitution or parameter expansion opened here never closes; nothing was rewritten (check the script with sh -n)";
+  if (scanned.syntax) {
+    const { offset, message: what, hint } = scanned.syntax;
+    const where = lineColumn(text, offset);
+    const message = `${what}; nothing was rewritten (${hint})`;
     return {
       output: text,
       changed: false,

@@ -75,13 +75,20 @@ export function printNotes(io: Io, r: EntrypointReport): void {
   const name = r.file === "-" ? "stdin" : r.file;
   const at = (x: { line: number; column: number }) => `${x.line}:${x.column}`;
   // A declined usermod/groupmod gets the rewrite's reason (what it lacks) and the lint's
-  // shadow-tool error at the same word: one line, with the lint's severity, says both.
-  const shadow = new Map(r.findings.filter((f) => f.rule === "shadow-tool").map((f) => [at(f), f]));
+  // shadow-tool error at the same word, and a syntax error is both the rewrite's reason to change
+  // nothing and a lint error: one line, with the lint's severity, says both.
+  const key = (x: { line: number; column: number; rule: string }) =>
+    `${at(x)}${x.rule === "syntax" ? " syntax" : ""}`;
+  const pairs = new Map(
+    r.findings
+      .filter((f) => f.rule === "shadow-tool" || f.rule === "syntax")
+      .map((f) => [key(f), f]),
+  );
   const merged = new Set<LintFinding>();
   const tag = (severity: string) =>
     severity === "error" ? io.style.red("error") : io.style.yellow("warning");
   for (const w of r.result.warnings) {
-    const finding = shadow.get(at(w));
+    const finding = pairs.get(key(w));
     if (finding) {
       merged.add(finding);
       io.err(`${name}:${at(w)} ${tag(finding.severity)} [${w.rule}] ${w.message}`);
@@ -97,6 +104,8 @@ export function summary(r: EntrypointReport, mode: "diff" | "write" | "check"): 
   const name = r.file === "-" ? "stdin" : r.file;
   const n = r.result.edits.length;
   const left = r.findings.length > 0 ? `, ${r.findings.length} finding(s) left to fix by hand` : "";
+  if (r.result.warnings.some((w) => w.rule === "syntax"))
+    return `${name}: not rewritten, as sh cannot parse it${left}`;
   if (!r.result.changed) return `${name}: nothing to rewrite${left}`;
   const verb = mode === "write" ? "rewrote" : mode === "check" ? "needs" : "would make";
   return `${name}: ${verb} ${n} edit(s)${left}`;
