@@ -1,10 +1,21 @@
+import { escapeControl, escapeInline } from "@alpinize/image-ref";
+
 /** Text safe inside a Markdown table cell. */
 export function cell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return escapeControl(text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " "));
 }
 
-/** Inline code that survives backticks in the text. */
-export function code(text: string): string {
+/**
+ * A message on one line of the report: a path in it may hold a newline or an escape sequence
+ * (`we\x0aird/Dockerfile`), which would break the list item or act on a terminal showing the file.
+ */
+export function prose(text: string): string {
+  return escapeInline(text);
+}
+
+/** Inline code that survives backticks in the text, on one line (control characters escaped). */
+export function code(raw: string): string {
+  const text = escapeInline(raw);
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
   const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
@@ -24,5 +35,5 @@ export function table(header: string[], rows: string[][]): string[] {
  * pipe is escaped there too (the table parser removes the backslash).
  */
 export function codeCell(text: string): string {
-  return code(text.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|");
+  return code(text).replace(/\|/g, "\\|");
 }

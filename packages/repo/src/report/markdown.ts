@@ -1,5 +1,5 @@
 import type { FilePlan, RepoPlan } from "../plan/types.js";
-import { code } from "./markdown-utils.js";
+import { code, prose } from "./markdown-utils.js";
 import { dockerfileSection, mentionSection, riskSection, scriptSection } from "./sections.js";
 
 export interface ReportOptions {
@@ -22,13 +22,13 @@ export function renderReport(plan: RepoPlan, options: ReportOptions = {}): strin
     if (why === undefined) return lines;
     return [
       ...lines.slice(0, 2),
-      `**Not written:** ${why}; the changes below are not applied.`,
+      `**Not written:** ${prose(why)}; the changes below are not applied.`,
       "",
       ...lines.slice(2),
     ];
   };
   const out = [
-    `# Migration to Alpine ${plan.release}${options.name ? `: ${options.name}` : ""}`,
+    `# Migration to Alpine ${plan.release}${options.name ? `: ${prose(options.name)}` : ""}`,
     "",
     `${options.written ? "Changes written" : "Planned changes (nothing written yet)"} by \`alpinize migrate\`: ${dockerfiles.length} Dockerfile(s), ${scripts.length} script(s), ${changed} file(s) ${options.written ? "changed" : "to change"}, ${plan.unparsable.length} left untouched.`,
     "",
@@ -51,12 +51,14 @@ export function renderReport(plan: RepoPlan, options: ReportOptions = {}): strin
       "alpinize could not read, parse or write these and did not change them:",
       "",
     );
-    for (const skipped of plan.unparsable) out.push(`- ${code(skipped.file)}: ${skipped.message}`);
+    for (const skipped of plan.unparsable)
+      out.push(`- ${code(skipped.file)}: ${prose(skipped.message)}`);
     out.push("");
   }
   if (plan.skipped.length > 0) {
     out.push("## Files skipped", "");
-    for (const skipped of plan.skipped) out.push(`- ${code(skipped.file)}: ${skipped.message}`);
+    for (const skipped of plan.skipped)
+      out.push(`- ${code(skipped.file)}: ${prose(skipped.message)}`);
     out.push("");
   }
   if (plan.pins.length > 0) {

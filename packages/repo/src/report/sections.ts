@@ -1,7 +1,7 @@
 import type { StageInfo } from "../dockerfile/stages.js";
 import type { FilePlan, RepoPlan } from "../plan/types.js";
 import type { ImageChange } from "../transforms.js";
-import { cell, code, codeCell, table } from "./markdown-utils.js";
+import { cell, code, codeCell, prose, table } from "./markdown-utils.js";
 
 const MAX_EVIDENCE = 12;
 
@@ -81,7 +81,7 @@ export function warningList(file: FilePlan): string[] {
     "Warnings:",
     "",
     ...file.warnings.map(
-      (w) => `- ${code(`${file.file}:${w.line}`)} (${w.rule}) ${w.message.replace(/\r?\n/g, " ")}`,
+      (w) => `- ${code(`${file.file}:${w.line}`)} (${w.rule}) ${prose(w.message)}`,
     ),
     "",
   ];
@@ -104,7 +104,7 @@ export function scriptSection(file: FilePlan): string[] {
           ? "rewritten"
           : "no rewrite needed";
   const edits = (file.edits ?? []).map(
-    (e) => `- ${code(`${file.file}:${e.line}`)} (${e.rule}) ${e.message.replace(/\r?\n/g, " ")}`,
+    (e) => `- ${code(`${file.file}:${e.line}`)} (${e.rule}) ${prose(e.message)}`,
   );
   const changes = edits.length > 0 ? ["Changes:", "", ...edits, ""] : [];
   const shims = file.after.includes("# >>> alpinize shims")

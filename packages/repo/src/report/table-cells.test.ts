@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { FilePlan } from "../plan/types.js";
-import { codeCell } from "./markdown-utils.js";
+import { code, codeCell, prose } from "./markdown-utils.js";
 import { dockerfileSection } from "./sections.js";
 
 describe("code spans in table cells", () => {
   it("escapes the pipe so the row keeps its columns", () => {
     expect(codeCell("a|b")).toBe("`a\\|b`");
     expect(codeCell("x`y|z")).toBe("``x`y\\|z``");
+  });
+
+  it("keeps a path with a newline or an escape character on one line, escaped", () => {
+    expect(code("we\nird\u001b/Dockerfile")).toBe("`we\\x0aird\\x1b/Dockerfile`");
+    expect(codeCell("a\tb|c")).toBe("`a\\x09b\\|c`");
+    expect(prose("x\ny: binary file")).toBe("x\\x0ay: binary file");
   });
 
   it("keeps every package row at six cells", () => {

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { EXIT, InputError } from "@alpinize/errors";
+import { escapeInline } from "@alpinize/image-ref";
 import { CONFIG_FILE, checkTargets, defaultTransforms, loadConfig } from "@alpinize/repo";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
@@ -87,7 +88,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     cwd: io.cwd,
     onFile: (file, index, total, kind) =>
       io.progress(
-        `checking ${kind === "script" ? "script" : "Dockerfile"} ${index + 1}/${total} ${file}`,
+        `checking ${kind === "script" ? "script" : "Dockerfile"} ${index + 1}/${total} ${escapeInline(file)}`,
       ),
   });
   io.endProgress();
@@ -97,7 +98,8 @@ async function check(argv: string[], io: Io): Promise<number> {
     throw everythingIgnored(result.files, config.source);
   if (values.json) io.stdout.write(findingsJson(result));
   else printFindings(io, result);
-  if (values.json) for (const u of result.unparsable) io.err(`error ${u.message} (not checked)`);
+  if (values.json)
+    for (const u of result.unparsable) io.err(`error ${escapeInline(u.message)} (not checked)`);
   if (result.unparsable.length > 0) return EXIT.BAD_INPUT;
   return result.findings.some((f) => f.severity === "error") ? EXIT.FINDINGS : EXIT.OK;
 }
@@ -106,7 +108,7 @@ async function check(argv: string[], io: Io): Promise<number> {
 function everythingIgnored(files: string[], source: string | undefined): InputError {
   return new InputError(
     "ALPINIZE_CHECK_ALL_IGNORED",
-    `alpinize check: images.ignore names the image of every stage in ${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}; nothing was checked`,
+    `alpinize check: images.ignore names the image of every stage in ${files.slice(0, 3).map(escapeInline).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}; nothing was checked`,
     {
       hint: `Narrow images.ignore in ${source ?? CONFIG_FILE} to the images you keep on purpose (e.g. "nvidia/cuda", not "*").`,
     },
@@ -115,7 +117,7 @@ function everythingIgnored(files: string[], source: string | undefined): InputEr
 
 /** A CI job pointed at the wrong directory must fail, not report "0 files clean". */
 function nothingChecked(paths: string[]): InputError {
-  const where = paths.length > 0 ? paths.join(", ") : ".";
+  const where = paths.length > 0 ? paths.map(escapeInline).join(", ") : ".";
   return new InputError(
     "ALPINIZE_CHECK_NOTHING",
     `alpinize check: no Dockerfile, Containerfile or entrypoint script found in ${where}; nothing was checked`,

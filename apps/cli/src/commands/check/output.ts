@@ -1,4 +1,5 @@
 import type { AlpinizeError } from "@alpinize/errors";
+import { escapeInline } from "@alpinize/image-ref";
 import type { CheckResult } from "@alpinize/repo";
 import type { Io } from "../../io.js";
 import { errorFile } from "../../json-errors.js";
@@ -6,11 +7,13 @@ import { errorFile } from "../../json-errors.js";
 /** One line per finding, `file:line: rule-id: what to do`; errors on stdout, warnings on stderr. */
 export function printFindings(io: Io, result: CheckResult): void {
   for (const f of result.findings) {
-    const line = `${f.file}:${f.line}: ${f.rule}: ${f.message}`;
+    // A path may hold a newline or an escape sequence: one finding stays one harmless line.
+    const line = `${escapeInline(f.file)}:${f.line}: ${f.rule}: ${escapeInline(f.message)}`;
     if (f.severity === "error") io.out(line);
     else io.warn(line);
   }
-  for (const u of result.unparsable) io.err(`${io.style.red("error")} ${u.message} (not checked)`);
+  for (const u of result.unparsable)
+    io.err(`${io.style.red("error")} ${escapeInline(u.message)} (not checked)`);
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
   const noted = warnings > 0 ? ` (${warnings} warning(s))` : "";

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { type Resolver, resolveMany } from "@alpinize/digest";
 import { EXIT, InputError } from "@alpinize/errors";
+import { escapeInline } from "@alpinize/image-ref";
 import {
   applyPlan,
   defaultTransforms,
@@ -88,7 +89,7 @@ async function migrateRepository(
     ...(flags.gosu !== undefined ? { gosu: flags.gosu } : {}),
     onProgress: (file, index, total, kind) =>
       io.progress(
-        `migrating ${kind === "script" ? "script" : "Dockerfile"} ${index + 1}/${total} ${file}`,
+        `migrating ${kind === "script" ? "script" : "Dockerfile"} ${index + 1}/${total} ${escapeInline(file)}`,
       ),
   });
   if (plan.files.length === 0 && plan.unparsable.length === 0 && plan.skipped.length === 0)
@@ -104,7 +105,7 @@ async function migrateRepository(
   }
   const mode = flags.write ? "write" : flags.check ? "check" : "diff";
   const written = flags.write
-    ? await applyPlan(plan, (file) => io.progress(`writing ${file}`))
+    ? await applyPlan(plan, (file) => io.progress(`writing ${escapeInline(file)}`))
     : [];
   // Rendered after the writes, so a file that could not be written is listed as left untouched.
   if (reportPath !== undefined) {
@@ -127,7 +128,7 @@ async function migrateRepository(
 function nothingToMigrate(dir: string): InputError {
   return new InputError(
     "ALPINIZE_MIGRATE_NOTHING",
-    `alpinize migrate: no Dockerfile or Containerfile found in ${dir}; nothing was migrated`,
+    `alpinize migrate: no Dockerfile or Containerfile found in ${escapeInline(dir)}; nothing was migrated`,
     {
       hint: "Point it at the repository root, or pass the Dockerfiles (Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile); files matched by .gitignore are skipped.",
       details: { file: dir },
@@ -145,8 +146,9 @@ function printHuman(
   for (const file of plan.files) {
     if (!file.changed) continue;
     if (mode === "diff") io.stdout.write(unifiedDiff(file.before, file.after, file.file));
-    else if (mode === "check") io.out(`${file.file}: would change`);
-    else if (written.includes(file.file)) io.err(`wrote ${file.file}`);
+    // The diff quotes its own header paths as git does; these lines name the file raw otherwise.
+    else if (mode === "check") io.out(`${escapeInline(file.file)}: would change`);
+    else if (written.includes(file.file)) io.err(`wrote ${escapeInline(file.file)}`);
   }
   io.err(repoSummary(plan, mode, written));
 }

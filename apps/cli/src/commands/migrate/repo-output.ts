@@ -1,3 +1,4 @@
+import { escapeInline } from "@alpinize/image-ref";
 import type { PinFailure, RepoPlan } from "@alpinize/repo";
 import type { Io } from "../../io.js";
 
@@ -33,13 +34,13 @@ export function printRepoWarnings(io: Io, plan: RepoPlan): void {
   for (const file of plan.files) {
     for (const w of file.warnings) {
       const at = w.column === undefined ? `${w.line}:` : `${w.line}:${w.column}`;
-      io.warn(`${file.file}:${at} [${w.rule}] ${w.message}`);
+      io.warn(`${escapeInline(file.file)}:${at} [${w.rule}] ${escapeInline(w.message)}`);
     }
   }
-  for (const s of plan.skipped) io.warn(s.message);
+  for (const s of plan.skipped) io.warn(escapeInline(s.message));
   for (const m of plan.mentions) {
     io.warn(
-      `${m.file}:${m.line}: [base-image] ${m.image} is replaced by ${m.replacement} in the Dockerfiles; update it here too`,
+      `${escapeInline(m.file)}:${m.line}: [base-image] ${escapeInline(m.image)} is replaced by ${escapeInline(m.replacement)} in the Dockerfiles; update it here too`,
     );
   }
 }
@@ -47,10 +48,12 @@ export function printRepoWarnings(io: Io, plan: RepoPlan): void {
 export function printProblems(io: Io, plan: RepoPlan, pinFailures: PinFailure[]): void {
   for (const u of plan.unparsable) {
     const suffix = u.message.endsWith("left unchanged") ? "" : " (left untouched)";
-    io.err(`${io.style.red("error")} ${u.message}${suffix}`);
+    io.err(`${io.style.red("error")} ${escapeInline(u.message)}${suffix}`);
   }
   for (const p of pinFailures)
-    io.err(`${io.style.red("error")} ${p.file}:${p.line}: cannot pin ${p.reference}: ${p.message}`);
+    io.err(
+      `${io.style.red("error")} ${escapeInline(p.file)}:${p.line}: cannot pin ${escapeInline(p.reference)}: ${escapeInline(p.message)}`,
+    );
 }
 
 export function repoSummary(
