@@ -26,6 +26,17 @@ export type { Problem } from "./grammar-rules.js";
 /** An operator token the scanner hands over, or a newline. */
 export type Op = ";" | ";;" | ";&" | ";;&" | "&" | "&&" | "||" | "|" | "|&" | "(" | ")" | "\n";
 
+/** States in which a word is data of a compound command or an array, not a command's. */
+const NOT_COMMAND = new Set<State>([
+  "array",
+  "caseWord",
+  "caseIn",
+  "patStart",
+  "patOpen",
+  "patWord",
+  "patNext",
+]);
+
 /** Thrown by fail() to unwind to the public method that was fed the bad token. */
 class Stop extends Error {}
 
@@ -80,10 +91,20 @@ export class Grammar {
     else this.begin("after");
   }
 
-  word(raw: string, start: number, end: number): void {
+  /**
+   * Feeds a word; false when it belongs to no simple command: an element of a bash array, the
+   * word or a pattern of a case, `case` itself or the `esac` ending one. After an error every
+   * word counts, so the lint still sees the commands of a script sh would reject.
+   */
+  word(raw: string, start: number, end: number): boolean {
     const w = raw.replace(/\\\n/g, "");
     this.lastWord = { text: w, end };
+    const before = this.st;
+    const depth = this.stack.length;
     this.guard(() => this.onWord(w, start));
+    if (this.failed) return true;
+    const closedCase = this.stack.length < depth && w === "esac";
+    return !NOT_COMMAND.has(before) && this.st !== "caseWord" && !closedCase;
   }
 
   redirect(at: number, hasTarget: boolean): void {

@@ -154,8 +154,9 @@ class RangeScan {
     const end = readWord(this.sc, i, this.to, this.depth);
     this.takeCarried();
     const word = { text: this.sc.s.slice(i, end), start: i, end };
-    if (!(this.words.length === 0 && RESERVED.has(word.text))) this.words.push(word);
-    this.grammar.word(word.text, i, end);
+    // Array elements and case patterns are data: a rewrite must never turn one into a call.
+    const inCommand = this.grammar.word(word.text, i, end);
+    if (inCommand && !(this.words.length === 0 && RESERVED.has(word.text))) this.words.push(word);
     return end;
   }
 
