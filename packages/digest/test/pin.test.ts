@@ -82,4 +82,36 @@ describe("pinText against a real registry", () => {
       `jobs:\n  t:\n    container: ${r}/team/tools:2@${tools.indexDigest}\n    steps:\n      - uses: docker://${r}/team/app:1.0@${app.indexDigest}\n`,
     );
   });
+
+  it("pins flow mappings, next-line and anchored values in place; skips aliases", async () => {
+    const r = registry.host;
+    const asked: string[] = [];
+    const counting = (refs: string[]) => {
+      asked.push(...refs);
+      return resolve(refs);
+    };
+    const compose = [
+      "services:",
+      `  d: { image: ${r}/team/app:1.0, restart: always }`,
+      "  o:",
+      "    image:",
+      `      ${r}/team/tools:2`,
+      "  k:",
+      `    image: &img ${r}/team/app:1.0`,
+      "  l:",
+      "    image: *img",
+      "",
+    ].join("\n");
+    const pinned = await pinText("compose", compose, counting);
+    const at = `${r}/team/app:1.0@${app.indexDigest}`;
+    expect(pinned.text).toBe(
+      compose
+        .replace(`d: { image: ${r}/team/app:1.0,`, `d: { image: ${at},`)
+        .replace(`      ${r}/team/tools:2`, `      ${r}/team/tools:2@${tools.indexDigest}`)
+        .replace(`&img ${r}/team/app:1.0`, `&img ${at}`),
+    );
+    expect(pinned.skipped.map((s) => [s.line, s.where])).toEqual([[9, "services.l.image"]]);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(findUnpinned("compose", pinned.text).unpinned).toEqual([]);
+  });
 });

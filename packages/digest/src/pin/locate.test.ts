@@ -4,9 +4,11 @@ import { findUnpinned } from "./pin-text.js";
 
 const spans = (kind: Parameters<typeof locateImageReferences>[0], text: string) =>
   locateImageReferences(kind, text).map((r) => {
+    if (r.skip !== undefined) return [r.line, r.where, r.reference, r.skip];
     expect(text.slice(r.start, r.end)).toBe(r.reference);
     return [r.line, r.where, r.reference];
   });
+const skipOf = (reason: string) => expect.stringContaining(reason);
 
 describe("locateImageReferences", () => {
   it("lists Dockerfile images that hold variables, so that they are skipped with a warning", () => {
@@ -100,6 +102,135 @@ describe("locateImageReferences", () => {
     expect(spans("dockerfile", text)).toEqual([
       [1, "ARG BASE_IMAGE", "debian:trixie"],
       [4, "FROM", "golang:1.25"],
+    ]);
+  });
+});
+
+describe("compose forms a line reader must not pass over", () => {
+  it("reads flow mappings, quoted keys, next-line values and anchored scalars in place", () => {
+    const text = [
+      "services:",
+      "  d: { image: reg.lan/app:1.0, ports: ['80:80'] }",
+      '  m: {"image": "reg.lan/m:1", build: {context: .}}',
+      "  q:",
+      '    "image": reg.lan/q:1',
+      "  r:",
+      "    'im''age': not-an-image",
+      '    "im\\x61ge": reg.lan/escaped-key:1',
+      "  o:",
+      "    image:",
+      "      reg.lan/next-line:1",
+      "  k:",
+      "    image: &img reg.lan/anchored:1 # note",
+      "",
+    ].join("\n");
+    expect(spans("compose", text)).toEqual([
+      [2, "services.d.image", "reg.lan/app:1.0"],
+      [3, "services.m.image", "reg.lan/m:1"],
+      [5, "services.q.image", "reg.lan/q:1"],
+      [8, "services.r.image", "reg.lan/escaped-key:1"],
+      [11, "services.o.image", "reg.lan/next-line:1"],
+      [13, "services.k.image", "reg.lan/anchored:1"],
+    ]);
+  });
+
+  it("reports every image it cannot rewrite as skipped, with the reason and line", () => {
+    const text = [
+      "x-base: &base",
+      "  image: reg.lan/app:1.0",
+      "services:",
+      "  a:",
+      "    <<: *base",
+      "  e:",
+      "    image: >-",
+      "      reg.lan/app:1.0",
+      "  h:",
+      '    image: "reg.lan/app:1.0\\n::error::pwned"',
+      "  l:",
+      "    image: *img",
+      "  n:",
+      "    image: !!str reg.lan/app:1.0",
+      "  s:",
+      "    image: reg.lan/app",
+      "      :1.0",
+      "  t: {",
+      "    image: reg.lan/app:1.0 }",
+      "  u: *svc",
+      "  w:",
+      "    image: 'it''s'",
+      "",
+    ].join("\n");
+    expect(spans("compose", text)).toEqual([
+      [5, "services.a.image", "reg.lan/app:1.0", skipOf("comes from the anchor &base (line 1)")],
+      [7, "services.e.image", ">-", skipOf("a block scalar (>-)")],
+      [10, "services.h.image", '"reg.lan/app:1.0\\n::error::pwned"', skipOf("escapes")],
+      [12, "services.l.image", "*img", skipOf("a YAML alias (*img)")],
+      [14, "services.n.image", "!!str reg.lan/app:1.0", skipOf("a tagged value")],
+      [16, "services.s.image", "reg.lan/app", skipOf("over several lines")],
+      [18, "services.t", "{", skipOf("a flow collection over several lines")],
+      [20, "services.u", "*svc", skipOf("a YAML alias")],
+      [22, "services.w.image", "'it''s'", skipOf("''")],
+    ]);
+    const found = findUnpinned("compose", text);
+    expect(found.unpinned).toEqual([]);
+    expect(found.skipped.map((s) => s.line)).toEqual([5, 7, 10, 12, 14, 16, 18, 20, 22]);
+  });
+
+  it("follows merge keys: an anchor's image is skipped only where the service does not set one", () => {
+    const text = [
+      "x-log: &log",
+      "  restart: always",
+      "x-img: &img",
+      "  image: reg.lan/app:1.0",
+      "x-build: &built",
+      "  build: .",
+      "services:",
+      "  plain:",
+      "    <<: *log",
+      "    image: reg.lan/plain:1",
+      "  own:",
+      "    <<: [*img, *log]",
+      "    image: reg.lan/own:1",
+      "  merged:",
+      "    <<: [*log, *img]",
+      "  builds:",
+      "    <<: *built",
+      "    image: myapp:local",
+      "  later:",
+      "    <<: *defined-below",
+      "",
+    ].join("\n");
+    expect(spans("compose", text)).toEqual([
+      [10, "services.plain.image", "reg.lan/plain:1"],
+      [13, "services.own.image", "reg.lan/own:1"],
+      [15, "services.merged.image", "reg.lan/app:1.0", skipOf("the anchor &img (line 3)")],
+      [18, "services.builds.image", "myapp:local"],
+      [20, "services.later.<<", "*defined-below", skipOf("an anchor pin cannot follow")],
+    ]);
+  });
+
+  it("reads workflow steps and containers written as flow mappings, and skips what it cannot", () => {
+    const text = [
+      "jobs:",
+      "  a:",
+      "    container: { image: reg.lan/ci:1, options: --cpus 1 }",
+      "    steps:",
+      "      - { uses: 'docker://reg.lan/step:1' }",
+      "      - run: |",
+      "          image: not-this",
+      "  b:",
+      "    steps: [",
+      "      { uses: docker://reg.lan/step:2 } ]",
+      "    services:",
+      "      db:",
+      "        image: !reset null",
+      "",
+    ].join("\n");
+    expect(spans("workflow", text)).toEqual([
+      [3, "jobs.a.container.image", "reg.lan/ci:1"],
+      [5, "jobs.a.steps.uses", "reg.lan/step:1"],
+      [9, "jobs.b.steps", "[", skipOf("over several lines")],
+      [13, "jobs.b.services.db.image", "!reset null", skipOf("a tagged value")],
     ]);
   });
 });

@@ -2,7 +2,8 @@ import { isAlpinizeError } from "@alpinize/errors";
 import { formatImageReference, type ImageReference, withDigest } from "@alpinize/image-ref";
 import { parseRegistryReference } from "../reference.js";
 import type { ResolveOutcome } from "../resolve-many.js";
-import { type LocatedReference, locateImageReferences, type PinFileKind } from "./locate.js";
+import { locateImageReferences } from "./locate.js";
+import type { LocatedReference, PinFileKind } from "./located.js";
 
 /** Resolves references to digests; `(refs) => resolveMany(resolver, refs)` in practice. */
 export type PinResolver = (references: string[]) => Promise<ResolveOutcome[]>;
@@ -111,6 +112,10 @@ function classify(located: LocatedReference[]): Classified {
   const out: Classified = { toResolve: [], unchanged: [], problems: [], skipped: [] };
   for (const at of located) {
     const base = { line: at.line, where: at.where, reference: at.reference };
+    if (at.skip !== undefined) {
+      out.skipped.push({ ...base, reason: at.skip });
+      continue;
+    }
     if (at.reference.includes("$")) {
       out.skipped.push({
         ...base,

@@ -44,10 +44,13 @@ Options:
                            .github/workflows/*.y[a]ml)
   --via, --insecure-registry, --registry-mirror   As for "alpinize resolve"
 
-References holding variables (\${VAR}) are skipped with a warning: pin the value instead.
+Skipped with a warning, and counted as not pinned (exit 1 without --write): references
+holding variables (\${VAR}: pin the value instead), values pin cannot rewrite in place (YAML
+aliases and merge keys, block scalars, tags, escapes, values over several lines).
 
-Exit codes: 0 everything pinned (or written), 1 references left unpinned (plan or --check) or
-            unresolvable, 2 bad input (missing file, unknown kind, malformed reference).
+Exit codes: 0 everything pinned (or written; --write also when it skipped some), 1 references
+            left unpinned or skipped (plan or --check) or unresolvable, 2 bad input (missing
+            file, unknown kind, malformed reference).
 `;
 
 const FLAGS = {
@@ -176,7 +179,7 @@ async function prefetch(resolver: Resolver, inputs: PinInput[], io: Io) {
   const all = new Set<string>();
   for (const input of inputs) {
     for (const at of forFile(input, () => locateImageReferences(input.kind, input.text))) {
-      if (!at.reference.includes("$")) all.add(at.reference);
+      if (at.skip === undefined && !at.reference.includes("$")) all.add(at.reference);
     }
   }
   const outcomes = await resolveMany(resolver, [...all], {
@@ -200,6 +203,9 @@ function exitCode(reports: FileReport[], mode: "write" | "check" | "plan"): numb
   if (problems.length > 0) return EXIT.FINDINGS;
   if (mode === "check" && reports.some((r) => r.unpinned.length > 0)) return EXIT.FINDINGS;
   if (mode === "plan" && reports.some((r) => r.changes.length > 0)) return EXIT.FINDINGS;
+  // A check fails closed: an image pin could not read is not known to be pinned. --write did
+  // all it could; its warnings say what it left.
+  if (mode !== "write" && reports.some((r) => r.skipped.length > 0)) return EXIT.FINDINGS;
   return EXIT.OK;
 }
 

@@ -1,0 +1,53 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+const env = { HOME: "/nonexistent-alpinize-home", PATH: process.env.PATH };
+
+describe("alpinize pin --check fails closed", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "alpinize-pin-forms-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("fails on compose images it cannot read, naming each with its line and reason", async () => {
+    await writeFile(
+      join(dir, "compose.yaml"),
+      [
+        "x-base: &base",
+        "  image: reg.lan/app:1.0",
+        "services:",
+        "  a:",
+        "    <<: *base",
+        "  e:",
+        "    image: >-",
+        "      reg.lan/app:1.0",
+        "  l:",
+        "    image: *img",
+        "",
+      ].join("\n"),
+    );
+    const res = await runCli(["pin", "--check", "compose.yaml"], { cwd: dir, env });
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe("");
+    expect(res.stderr).toContain(
+      "warning compose.yaml:5: skipped reg.lan/app:1.0 (services.a.image): its value comes from the anchor &base (line 1) through <<",
+    );
+    expect(res.stderr).toContain(
+      "warning compose.yaml:7: skipped >- (services.e.image): it is a block scalar (>-)",
+    );
+    expect(res.stderr).toContain(
+      "warning compose.yaml:10: skipped *img (services.l.image): it is a YAML alias (*img)",
+    );
+    expect(res.stderr).toContain("0 unpinned, 0 problems, 3 skipped");
+    const json = await runCli(["pin", "--check", "--json", "compose.yaml"], { cwd: dir, env });
+    expect(json.code).toBe(1);
+    const skipped = JSON.parse(json.stdout).files[0].skipped;
+    expect(skipped.map((s: { line: number }) => s.line)).toEqual([5, 7, 10]);
+  });
+});

@@ -1,0 +1,16 @@
+export type PinFileKind = "dockerfile" | "compose" | "workflow";
+
+export interface LocatedReference {
+  reference: string;
+  /**
+   * Offsets of the reference text, so it can be replaced in place. For a skipped one (`skip`),
+   * both are the start of its line and `reference` is the value as written there.
+   */
+  start: number;
+  end: number;
+  line: number;
+  /** What holds it: `FROM`, `ARG BASE_IMAGE`, `services.web.image`, `jobs.test.container`… */
+  where: string;
+  /** Why pin leaves it alone (a form it cannot rewrite): a skip. */
+  skip?: string;
+}

@@ -1,0 +1,187 @@
+import { flowDepth, readFlow } from "./yaml-flow.js";
+import { blockScalarReason, isBlankRest, readKey, readLineScalar, readNode } from "./yaml-text.js";
+import { opaque, type YamlEntry, type YamlValue } from "./yaml-types.js";
+
+interface SourceLine {
+  text: string;
+  start: number;
+}
+
+interface Shape {
+  /** Spaces, then `- ` sequence indicators: where a key on this line starts. */
+  indent: number;
+  spaces: number;
+  content: string;
+}
+
+function shape(text: string): Shape {
+  const lead = /^( *)((?:- +)*)/.exec(text)!;
+  const indent = lead[1]!.length + lead[2]!.length;
+  return { indent, spaces: lead[1]!.length, content: text.slice(indent) };
+}
+
+/**
+ * Reads block-style YAML line by line, as compose files and workflows are written: one entry
+ * per `key:` with its key path and what it holds. Values written in place (plain or quoted
+ * scalars, on the key's line or the next, and one-line flow collections) come with exact spans;
+ * every other form (block scalars, aliases, tags, escapes, values over several lines) comes as
+ * opaque with the reason, so that a caller can report what it could not read instead of
+ * passing over it.
+ */
+export function readYamlEntries(text: string): YamlEntry[] {
+  return new BlockReader(text).read();
+}
+
+class BlockReader {
+  private readonly lines: SourceLine[] = [];
+  private readonly out: YamlEntry[] = [];
+  private readonly stack: { indent: number; key: string }[] = [];
+  /** Lines indented past this belong to the value above (a block scalar, a multi-line value). */
+  private skipIndent: number | undefined;
+
+  constructor(text: string) {
+    let start = 0;
+    for (const raw of text.split("\n")) {
+      this.lines.push({ text: raw.endsWith("\r") ? raw.slice(0, -1) : raw, start });
+      start += raw.length + 1;
+    }
+  }
+
+  read(): YamlEntry[] {
+    for (let i = 0; i < this.lines.length; i++) {
+      const line = this.lines[i]!;
+      const { indent, spaces, content } = shape(line.text);
+      if (this.skipIndent !== undefined) {
+        if (content === "" || spaces > this.skipIndent) continue;
+        this.skipIndent = undefined;
+      }
+      if (content === "" || content.startsWith("#") || /^(---|\.\.\.)(\s|$)/.test(line.text)) {
+        continue;
+      }
+      while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.indent >= indent) {
+        this.stack.pop();
+      }
+      const parent = this.stack.map((s) => s.key);
+      if (content[0] === "{" || content[0] === "[") {
+        // A sequence item (or a whole document) written as a flow collection.
+        i = this.flow(parent, content, line.start + indent, i, indent);
+        continue;
+      }
+      const key = readKey(content);
+      if (!key) continue;
+      this.stack.push({ indent, key: key.key });
+      const at = line.start + indent + key.length;
+      i = this.value([...parent, key.key], content.slice(key.length), at, i, indent);
+    }
+    return this.out;
+  }
+
+  /** The value after `key:` on line `i`; returns the last line it took. */
+  private value(
+    path: string[],
+    text: string,
+    at: number,
+    i: number,
+    indent: number,
+    anchor?: string,
+  ): number {
+    if (isBlankRest(text)) return this.nextLineValue(path, i, indent, anchor);
+    const c = text[0];
+    if (c === "&") {
+      const node = readNode(text)!;
+      return this.value(path, text.slice(node.length), at + node.length, i, indent, node.name);
+    }
+    if (c === "*") return this.alias(path, text, i);
+    if (c === "!" || c === "|" || c === ">") {
+      const reason =
+        c === "!" ? "a tagged value; write it without the tag" : blockScalarReason(text);
+      this.emit(path, i, opaque(text, reason), anchor);
+      this.skipIndent = indent;
+      return i;
+    }
+    if (c === "{" || c === "[") return this.flow(path, text, at, i, indent, anchor);
+    const scalar = readLineScalar(text);
+    if (!scalar) {
+      this.emit(path, i, { kind: "container" }, anchor);
+      return i;
+    }
+    if (scalar.kind !== "scalar" || this.continues(i, indent)) {
+      const value =
+        scalar.kind === "scalar" ? opaque(text, "a value that goes on over several lines") : scalar;
+      this.emit(path, i, value, anchor);
+      this.skipIndent = indent;
+      return i;
+    }
+    this.emit(path, i, { ...scalar, start: at + scalar.start, end: at + scalar.end }, anchor);
+    return i;
+  }
+
+  /** `key:` with nothing after it: a nested collection, nothing, or the value on the next line. */
+  private nextLineValue(path: string[], i: number, indent: number, anchor?: string): number {
+    const j = this.nextSignificant(i);
+    const next = j === undefined ? undefined : shape(this.lines[j]!.text);
+    const item = next !== undefined && /^-(\s|$)/.test(this.lines[j!]!.text.slice(next.spaces));
+    const nested = next !== undefined && (next.spaces > indent || (item && next.spaces === indent));
+    if (!nested || item || readKey(next.content)) {
+      this.emit(path, i, { kind: "container" }, anchor);
+      return i;
+    }
+    return this.value(path, next.content, this.lines[j!]!.start + next.indent, j!, indent, anchor);
+  }
+
+  private alias(path: string[], text: string, i: number): number {
+    const node = readNode(text)!;
+    const value: YamlValue = !isBlankRest(text.slice(node.length))
+      ? opaque(text, "text follows a YAML alias")
+      : path[path.length - 1] === "<<"
+        ? { kind: "merge", aliases: [node.name] }
+        : opaque(text, `a YAML alias (*${node.name}); pin rewrites values written in place`);
+    this.emit(path, i, value);
+    return i;
+  }
+
+  /** A flow collection at `text`; one over several lines is skipped whole, as unreadable. */
+  private flow(
+    path: string[],
+    text: string,
+    at: number,
+    i: number,
+    indent: number,
+    anchor?: string,
+  ): number {
+    const read = readFlow(text, at, { line: i + 1, lineStart: this.lines[i]!.start }, path, anchor);
+    if (read && isBlankRest(text.slice(read.end))) {
+      this.out.push(...read.entries);
+      return i;
+    }
+    const first = i;
+    let depth = flowDepth(text);
+    const several = depth > 0;
+    while (depth > 0 && i + 1 < this.lines.length) depth = flowDepth(this.lines[++i]!.text, depth);
+    const reason = several
+      ? "a flow collection over several lines; write it in block style"
+      : "a flow collection pin cannot read";
+    this.emit(path, first, opaque(text, reason), anchor);
+    this.skipIndent = several ? undefined : indent;
+    return i;
+  }
+
+  /** Whether a plain value on line `i` goes on to more indented lines. */
+  private continues(i: number, indent: number): boolean {
+    const j = this.nextSignificant(i);
+    return j !== undefined && shape(this.lines[j]!.text).spaces > indent;
+  }
+
+  private nextSignificant(i: number): number | undefined {
+    for (let j = i + 1; j < this.lines.length; j++) {
+      const { content } = shape(this.lines[j]!.text);
+      if (content !== "" && !content.startsWith("#")) return j;
+    }
+    return undefined;
+  }
+
+  private emit(path: string[], i: number, value: YamlValue, anchor?: string): void {
+    const lineStart = this.lines[i]!.start;
+    this.out.push({ path, line: i + 1, lineStart, value, ...(anchor ? { anchor } : {}) });
+  }
+}

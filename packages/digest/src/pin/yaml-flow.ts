@@ -1,0 +1,214 @@
+import { closingQuote, decodeDoubleQuoted, readNode } from "./yaml-text.js";
+import { opaque, type YamlEntry, type YamlValue } from "./yaml-types.js";
+
+/**
+ * Reads a flow collection (`{image: x, build: .}`, `[{uses: docker://x}]`) that opens at
+ * `text[0]` and closes on the same line: an entry per key with exact spans (offset by `base`),
+ * and the index just past it. Undefined when it is not one this reader follows: the caller then
+ * reports the whole value as unreadable.
+ */
+export function readFlow(
+  text: string,
+  base: number,
+  line: { line: number; lineStart: number },
+  path: string[],
+  anchor: string | undefined,
+): { entries: YamlEntry[]; end: number } | undefined {
+  const reader = new FlowReader(text, base, line);
+  if (!reader.value(path, anchor)) return undefined;
+  return { entries: reader.entries, end: reader.pos };
+}
+
+/** How deep in `{`/`[` the text ends, quotes and comments aside (0: every one closed). */
+export function flowDepth(text: string, depth = 0): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      const close = closingQuote(text.slice(i), c);
+      if (close === -1) return depth;
+      i += close;
+    } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) return depth;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") depth--;
+  }
+  return depth;
+}
+
+class FlowReader {
+  pos = 0;
+  readonly entries: YamlEntry[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly base: number,
+    private readonly line: { line: number; lineStart: number },
+  ) {}
+
+  value(path: string[], anchor?: string): boolean {
+    const c = this.text[this.pos];
+    if (c === "&") {
+      const node = readNode(this.text.slice(this.pos))!;
+      this.pos += node.length;
+      return this.value(path, node.name);
+    }
+    if (c === "*") return this.alias(path);
+    if (c === "!") return this.emitToken(path, "a tagged value");
+    if (c === "{" || c === "[") {
+      if (c === "[" && path[path.length - 1] === "<<") return this.mergeList(path);
+      this.emit(path, { kind: "container" }, anchor);
+      return c === "{" ? this.mapping(path) : this.sequence(path);
+    }
+    if (c === '"' || c === "'") return this.quoted(path, c, anchor);
+    if (c === "|" || c === ">" || c === undefined) return false;
+    return this.plain(path, anchor);
+  }
+
+  private mapping(path: string[]): boolean {
+    this.pos++;
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.pos] === "}") {
+        this.pos++;
+        return true;
+      }
+      const key = this.key();
+      if (key === undefined) return false;
+      this.skipSpace();
+      if (this.text[this.pos] === ":") {
+        this.pos++;
+        this.skipSpace();
+        if (!this.value([...path, key])) return false;
+      } else {
+        this.emit([...path, key], { kind: "container" });
+      }
+      if (!this.separator("}")) return false;
+    }
+  }
+
+  private sequence(path: string[]): boolean {
+    this.pos++;
+    for (;;) {
+      this.skipSpace();
+      const c = this.text[this.pos];
+      if (c === "]") {
+        this.pos++;
+        return true;
+      }
+      // Items add no key; a mapping item's keys sit under the sequence's own path.
+      if (c === "{" && !this.mapping(path)) return false;
+      if (c === "[" && !this.sequence(path)) return false;
+      if (c === "*" || c === "&" || c === "!") {
+        if (!this.emitToken(path, "an alias, anchor or tag inside a flow sequence")) return false;
+      } else if (c === '"' || c === "'") {
+        const close = closingQuote(this.text.slice(this.pos), c);
+        if (close === -1) return false;
+        this.pos += close + 1;
+      } else if (c !== "{" && c !== "[" && !this.skipScalar()) return false;
+      if (!this.separator("]")) return false;
+    }
+  }
+
+  private mergeList(path: string[]): boolean {
+    const close = this.text.indexOf("]", this.pos);
+    if (close === -1) return false;
+    const items = this.text.slice(this.pos + 1, close).split(",");
+    const aliases = items.map((s) => /^\s*\*([^\s,[\]{}]+)\s*$/.exec(s)?.[1]);
+    if (aliases.some((a) => a === undefined)) return false;
+    this.emit(path, { kind: "merge", aliases: aliases as string[] });
+    this.pos = close + 1;
+    return true;
+  }
+
+  private alias(path: string[]): boolean {
+    const node = readNode(this.text.slice(this.pos))!;
+    this.pos += node.name.length + 1;
+    const value: YamlValue =
+      path[path.length - 1] === "<<"
+        ? { kind: "merge", aliases: [node.name] }
+        : opaque(
+            `*${node.name}`,
+            `a YAML alias (*${node.name}); pin rewrites values written in place`,
+          );
+    this.emit(path, value);
+    return true;
+  }
+
+  private quoted(path: string[], quote: '"' | "'", anchor?: string): boolean {
+    const close = closingQuote(this.text.slice(this.pos), quote);
+    if (close === -1) return false;
+    const inner = this.text.slice(this.pos + 1, this.pos + close);
+    const start = this.base + this.pos + 1;
+    let value: YamlValue = { kind: "scalar", value: inner, start, end: start + inner.length };
+    if (quote === '"' && inner.includes("\\")) {
+      value = opaque(`"${inner}"`, "a double-quoted value with escapes; write it without them");
+    } else if (quote === "'" && inner.includes("''")) {
+      value = opaque(`'${inner}'`, "a single-quoted value with ''");
+    }
+    this.emit(path, value, anchor);
+    this.pos += close + 1;
+    return true;
+  }
+
+  private plain(path: string[], anchor?: string): boolean {
+    const start = this.pos;
+    if (!this.skipScalar()) return false;
+    const value = this.text.slice(start, this.pos).trimEnd();
+    if (value !== "" && !/^(null|Null|NULL|~)$/.test(value)) {
+      const at = this.base + start;
+      this.emit(path, { kind: "scalar", value, start: at, end: at + value.length }, anchor);
+    }
+    return true;
+  }
+
+  /** A flow key: quoted, or plain up to the `:` that ends it. */
+  private key(): string | undefined {
+    const c = this.text[this.pos];
+    if (c === '"' || c === "'") {
+      const close = closingQuote(this.text.slice(this.pos), c);
+      if (close === -1) return undefined;
+      const inner = this.text.slice(this.pos + 1, this.pos + close);
+      this.pos += close + 1;
+      return c === '"' ? decodeDoubleQuoted(inner) : inner.replaceAll("''", "'");
+    }
+    const m = /^[^\s,[\]{}#&*!|>'"%@`][^,[\]{}]*?(?=\s*:(?:[\s,[\]{}]|$)|\s*[,}])/.exec(
+      this.text.slice(this.pos),
+    );
+    if (!m) return undefined;
+    this.pos += m[0].length;
+    return m[0].trim();
+  }
+
+  /** Past a plain scalar: up to a flow indicator or a comment. */
+  private skipScalar(): boolean {
+    const rest = this.text.slice(this.pos);
+    const end = rest.search(/[,[\]{}]|\s#/);
+    if (end === -1) return false;
+    this.pos += end;
+    return true;
+  }
+
+  private emitToken(path: string[], reason: string): boolean {
+    const start = this.pos;
+    if (!this.skipScalar()) return false;
+    this.emit(path, opaque(this.text.slice(start, this.pos), reason));
+    return true;
+  }
+
+  private separator(close: "}" | "]"): boolean {
+    this.skipSpace();
+    const c = this.text[this.pos];
+    if (c === ",") {
+      this.pos++;
+      return true;
+    }
+    return c === close;
+  }
+
+  private skipSpace(): void {
+    while (this.text[this.pos] === " " || this.text[this.pos] === "\t") this.pos++;
+  }
+
+  private emit(path: string[], value: YamlValue, anchor?: string): void {
+    this.entries.push({ path, ...this.line, value, ...(anchor ? { anchor } : {}) });
+  }
+}

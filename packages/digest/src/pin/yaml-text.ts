@@ -1,0 +1,121 @@
+import { opaque, type YamlValue } from "./yaml-types.js";
+
+/** A block mapping key (plain, or quoted with its escapes) and the `: ` after it. */
+const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]}][^:#]*?)\s*:(?=\s|$)\s*/;
+
+/** `key:` at the start of `content`: the key as YAML reads it and the length up to its value. */
+export function readKey(content: string): { key: string; length: number } | undefined {
+  const m = KEY.exec(content);
+  if (!m) return undefined;
+  return { key: unquoteKey(m[1]!.trim()), length: m[0].length };
+}
+
+function unquoteKey(raw: string): string {
+  if (raw.startsWith("'")) return raw.slice(1, -1).replaceAll("''", "'");
+  if (raw.startsWith('"')) return decodeDoubleQuoted(raw.slice(1, -1)) ?? raw;
+  return raw;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  t: "\t",
+  "\t": "\t",
+  n: "\n",
+  v: "\v",
+  f: "\f",
+  r: "\r",
+  e: "\x1b",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "\x85",
+  _: "\xa0",
+  L: "\u2028",
+  P: "\u2029",
+};
+const HEX_ESCAPES: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/** The text of a one-line double-quoted scalar (without its quotes); undefined when malformed. */
+export function decodeDoubleQuoted(inner: string): string | undefined {
+  let out = "";
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i]!;
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    const e = inner[++i];
+    if (e === undefined) return undefined;
+    const simple = SIMPLE_ESCAPES[e];
+    if (simple !== undefined) {
+      out += simple;
+      continue;
+    }
+    const width = HEX_ESCAPES[e];
+    const hex = width ? inner.slice(i + 1, i + 1 + width) : "";
+    if (!width || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width) return undefined;
+    out += String.fromCodePoint(Number.parseInt(hex, 16));
+    i += width;
+  }
+  return out;
+}
+
+/**
+ * A scalar that starts `text` and ends the line (a comment may follow): plain, or quoted and
+ * closed on this line. Offsets are relative to `text`. Forms that cannot be rewritten in place
+ * (escapes, a doubled `''`, an unclosed quote) are opaque; a plain null is undefined.
+ */
+export function readLineScalar(text: string): YamlValue | undefined {
+  const quote = text[0];
+  if (quote === '"' || quote === "'") return readQuoted(text, quote);
+  const comment = text.search(/\s#/);
+  const value = (comment === -1 ? text : text.slice(0, comment)).trimEnd();
+  // A plain null is no value at all (an `image: ~` is not the image "library/~" or "null").
+  if (value === "" || /^(null|Null|NULL|~)$/.test(value)) return undefined;
+  return { kind: "scalar", value, start: 0, end: value.length };
+}
+
+function readQuoted(text: string, quote: '"' | "'"): YamlValue {
+  const close = closingQuote(text, quote);
+  if (close === -1) return opaque(text, "a quoted value that goes on over several lines");
+  const inner = text.slice(1, close);
+  const rest = text.slice(close + 1).trim();
+  if (rest !== "" && !rest.startsWith("#")) return opaque(text, "text follows the closing quote");
+  if (quote === '"' && inner.includes("\\")) {
+    return opaque(text, "a double-quoted value with escapes; write it without them");
+  }
+  if (quote === "'" && inner.includes("''")) return opaque(text, "a single-quoted value with ''");
+  return { kind: "scalar", value: inner, start: 1, end: close };
+}
+
+/** The index of the quote that closes the one at 0, or -1 when it is not on this line. */
+export function closingQuote(text: string, quote: '"' | "'"): number {
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === "\\") i++;
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/** `&name` or `*name` at 0: the name and the length of the token with the spaces after it. */
+export function readNode(text: string): { name: string; length: number } | undefined {
+  const m = /^[&*]([^\s,[\]{}]+)\s*/.exec(text);
+  return m ? { name: m[1]!, length: m[0].length } : undefined;
+}
+
+/** True when only whitespace or a comment is left. */
+export function isBlankRest(text: string): boolean {
+  return /^\s*(#.*)?$/.test(text);
+}
+
+/** How a block scalar indicator (`|`, `>-`) reads in a report. */
+export function blockScalarReason(text: string): string {
+  return `a block scalar (${text.trim().split(/\s/)[0]}); write the value on the key's line`;
+}

@@ -1,0 +1,34 @@
+/** What a `key:` holds, as far as the line-based reader can tell. */
+export type YamlValue =
+  /** A scalar written in place (plain or quoted without escapes): its exact span, quotes excluded. */
+  | { kind: "scalar"; value: string; start: number; end: number }
+  /** A value written in a form pin cannot rewrite in place; `text` is how it starts. */
+  | { kind: "opaque"; text: string; reason: string }
+  /** A nested block or flow collection, or nothing (null). */
+  | { kind: "container" }
+  /** `<<: *a` or `<<: [*a, *b]`: a merge of anchored mappings. */
+  | { kind: "merge"; aliases: string[] };
+
+export interface YamlEntry {
+  /** Mapping keys from the document root to this one (sequence items add no key). */
+  path: string[];
+  /** 1-based line of the value (the key's, unless the value is on the next line). */
+  line: number;
+  /** Offset of the start of that line. */
+  lineStart: number;
+  value: YamlValue;
+  /** `&name` written before the value. */
+  anchor?: string;
+}
+
+/** Longest text of an unreadable value quoted in a report. */
+const SHOWN = 60;
+
+export function opaque(text: string, reason: string): YamlValue {
+  const first = text.split("\n")[0]!.trim();
+  return {
+    kind: "opaque",
+    text: first.length > SHOWN ? `${first.slice(0, SHOWN)}…` : first,
+    reason,
+  };
+}
