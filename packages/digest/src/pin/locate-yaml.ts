@@ -36,28 +36,34 @@ const WORKFLOW: YamlRules = {
   },
 };
 
+const BUILT =
+  "the service also has build:, so image: names what compose builds and tags, not an image to pull";
+
 /**
  * Images in a compose file or workflow: each scalar in place, and every value that could hold
  * one but is written in a form pin cannot rewrite (alias, merge key, block scalar, tag,
- * escapes, a value over several lines) as a skip with its reason.
+ * escapes, a value over several lines) as a skip with its reason. Compose services that build
+ * their image are skips too.
  */
 export function locateInYaml(kind: "compose" | "workflow", text: string): LocatedReference[] {
   const rules = kind === "compose" ? COMPOSE : WORKFLOW;
   const entries = readYamlEntries(text);
+  const built = kind === "compose" ? builtServices(entries) : new Set<string>();
   const out: LocatedReference[] = [];
   for (const [index, entry] of entries.entries()) {
     const { value, path } = entry;
     if (value.kind === "scalar") {
       const prefix = rules.match(path, value.value);
       if (prefix === undefined) continue;
-      const at: LocatedReference = {
+      const at = {
         reference: value.value.slice(prefix),
         start: value.start + prefix,
         end: value.end,
         line: entry.line,
         where: path.join("."),
       };
-      out.push(at);
+      const builds = kind === "compose" && built.has(path[1]!);
+      out.push(builds ? { ...at, skip: BUILT, built: true } : at);
     } else if (value.kind === "opaque" && relevant(path, rules.patterns)) {
       out.push(skipped(entry, path, value.text, `it is ${value.reason}`));
     } else if (value.kind === "merge") {
@@ -137,6 +143,21 @@ function childKeys(entries: YamlEntry[], path: string[]): Set<string> {
     }
   }
   return keys;
+}
+
+/** Names of services with `build:`, set in the service or merged into it from an anchor. */
+function builtServices(entries: YamlEntry[]): Set<string> {
+  const built = new Set<string>();
+  for (const [index, e] of entries.entries()) {
+    if (e.path.length !== 3 || e.path[0] !== "services") continue;
+    if (e.path[2] === "build") built.add(e.path[1]!);
+    if (e.value.kind !== "merge") continue;
+    for (const alias of e.value.aliases) {
+      const anchor = findAnchor(entries, alias, index);
+      if (anchor && childKeys(entries, anchor.path).has("build")) built.add(e.path[1]!);
+    }
+  }
+  return built;
 }
 
 function samePath(a: string[], b: string[]): boolean {

@@ -62,7 +62,8 @@ describe("locateImageReferences", () => {
     expect(spans("compose", text)).toEqual([
       [4, "services.web.image", "nginx:1.27"],
       [10, "services.db.image", "postgres:17"],
-      [13, "services.job.image", `\${REGISTRY}/job:1`],
+      // A service with build: names the image compose builds: never pinned.
+      [13, "services.job.image", `\${REGISTRY}/job:1`, skipOf("also has build:")],
     ]);
   });
 
@@ -126,7 +127,7 @@ describe("compose forms a line reader must not pass over", () => {
     ].join("\n");
     expect(spans("compose", text)).toEqual([
       [2, "services.d.image", "reg.lan/app:1.0"],
-      [3, "services.m.image", "reg.lan/m:1"],
+      [3, "services.m.image", "reg.lan/m:1", skipOf("also has build:")],
       [5, "services.q.image", "reg.lan/q:1"],
       [8, "services.r.image", "reg.lan/escaped-key:1"],
       [11, "services.o.image", "reg.lan/next-line:1"],
@@ -204,8 +205,30 @@ describe("compose forms a line reader must not pass over", () => {
       [10, "services.plain.image", "reg.lan/plain:1"],
       [13, "services.own.image", "reg.lan/own:1"],
       [15, "services.merged.image", "reg.lan/app:1.0", skipOf("the anchor &img (line 3)")],
-      [18, "services.builds.image", "myapp:local"],
+      [18, "services.builds.image", "myapp:local", skipOf("also has build:")],
       [20, "services.later.<<", "*defined-below", skipOf("an anchor pin cannot follow")],
+    ]);
+  });
+
+  it("skips the image of a service that builds, however the build is written", () => {
+    const text = [
+      "services:",
+      "  app:",
+      "    build:",
+      "      context: .",
+      "    image: reg.lan/team/app:1.0",
+      "  local:",
+      "    image: myapp:local",
+      "    build: .",
+      "  pulled:",
+      "    image: reg.lan/db:1",
+      "",
+    ].join("\n");
+    const found = findUnpinned("compose", text);
+    expect(found.unpinned.map((u) => u.where)).toEqual(["services.pulled.image"]);
+    expect(found.skipped.map((s) => [s.line, s.reference, s.built])).toEqual([
+      [5, "reg.lan/team/app:1.0", true],
+      [7, "myapp:local", true],
     ]);
   });
 

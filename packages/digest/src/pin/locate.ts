@@ -6,7 +6,7 @@ export type { LocatedReference, PinFileKind } from "./located.js";
 
 /**
  * Every image reference a file pins, in file order, and the ones it leaves alone (`skip`: a
- * form it cannot rewrite), so that no image goes unreported.
+ * form it cannot rewrite, an image compose builds), so that no image goes unreported.
  */
 export function locateImageReferences(kind: PinFileKind, text: string): LocatedReference[] {
   return kind === "dockerfile" ? locateInDockerfile(text) : locateInYaml(kind, text);

@@ -11,6 +11,8 @@ export interface LocatedReference {
   line: number;
   /** What holds it: `FROM`, `ARG BASE_IMAGE`, `services.web.image`, `jobs.test.container`… */
   where: string;
-  /** Why pin leaves it alone (a form it cannot rewrite): a skip. */
+  /** Why pin leaves it alone (a form it cannot rewrite, an image compose builds): a skip. */
   skip?: string;
+  /** Set on the skip of a compose service's image that the service builds: nothing to pull. */
+  built?: true;
 }

@@ -33,6 +33,11 @@ export interface PinSkip {
   where: string;
   reference: string;
   reason: string;
+  /**
+   * The image of a compose service with `build:`: the name compose builds and tags, not an
+   * image to pull, so there is nothing to pin (`pin --check` does not fail on it).
+   */
+  built?: true;
 }
 
 export interface PinResult {
@@ -113,7 +118,7 @@ function classify(located: LocatedReference[]): Classified {
   for (const at of located) {
     const base = { line: at.line, where: at.where, reference: at.reference };
     if (at.skip !== undefined) {
-      out.skipped.push({ ...base, reason: at.skip });
+      out.skipped.push({ ...base, reason: at.skip, ...(at.built ? { built: true } : {}) });
       continue;
     }
     if (at.reference.includes("$")) {

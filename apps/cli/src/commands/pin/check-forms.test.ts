@@ -50,4 +50,18 @@ describe("alpinize pin --check fails closed", () => {
     const skipped = JSON.parse(json.stdout).files[0].skipped;
     expect(skipped.map((s: { line: number }) => s.line)).toEqual([5, 7, 10]);
   });
+
+  it("passes a service that builds its image, reporting it as skipped, and checks the rest", async () => {
+    const d = `sha256:${"a".repeat(64)}`;
+    await writeFile(
+      join(dir, "docker-compose.yml"),
+      `services:\n  app:\n    build: .\n    image: myapp:local\n  db: { image: "reg.lan/db:1@${d}" }\n`,
+    );
+    const res = await runCli(["pin", "--check", "docker-compose.yml"], { cwd: dir, env });
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain(
+      "docker-compose.yml:4: skipped myapp:local (services.app.image): the service also has build:",
+    );
+    expect(res.stderr).toContain("1 already pinned, 0 unpinned, 0 problems, 1 skipped");
+  });
 });

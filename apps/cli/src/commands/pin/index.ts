@@ -46,7 +46,8 @@ Options:
 
 Skipped with a warning, and counted as not pinned (exit 1 without --write): references
 holding variables (\${VAR}: pin the value instead), values pin cannot rewrite in place (YAML
-aliases and merge keys, block scalars, tags, escapes, values over several lines).
+aliases and merge keys, block scalars, tags, escapes, values over several lines). Skipped with a warning only: the image of a compose service
+that also has build: (the name compose builds and tags; there is nothing to pull or pin).
 
 Exit codes: 0 everything pinned (or written; --write also when it skipped some), 1 references
             left unpinned or skipped (plan or --check) or unresolvable, 2 bad input (missing
@@ -203,9 +204,11 @@ function exitCode(reports: FileReport[], mode: "write" | "check" | "plan"): numb
   if (problems.length > 0) return EXIT.FINDINGS;
   if (mode === "check" && reports.some((r) => r.unpinned.length > 0)) return EXIT.FINDINGS;
   if (mode === "plan" && reports.some((r) => r.changes.length > 0)) return EXIT.FINDINGS;
-  // A check fails closed: an image pin could not read is not known to be pinned. --write did
-  // all it could; its warnings say what it left.
-  if (mode !== "write" && reports.some((r) => r.skipped.length > 0)) return EXIT.FINDINGS;
+  // A check fails closed: an image pin could not read is not known to be pinned. An image a
+  // compose service builds has nothing to pin. --write did all it could; its warnings say what
+  // it left.
+  const unknown = reports.some((r) => r.skipped.some((s) => !s.built));
+  if (mode !== "write" && unknown) return EXIT.FINDINGS;
   return EXIT.OK;
 }
 
