@@ -31,7 +31,17 @@ if [ -x "$tools/node_modules/node/bin/node" ]; then
   ln -sf ../node_modules/.bin/pnpm "$tools/bin/pnpm"
   ln -sf ../node_modules/.bin/pnpx "$tools/bin/pnpx"
 fi
+# npm run under .tools' Node looks for its global npmrc beside that Node, not where the machine's
+# npm keeps it: remember the machine's (registry, proxy, CA file) for scripts/env.sh to pass on.
+if [ ! -s "$tools/npm-globalconfig" ] && command -v npm >/dev/null 2>&1; then
+  globalrc="$(npm config get globalconfig 2>/dev/null || true)"
+  if [ -n "$globalrc" ] && [ -f "$globalrc" ]; then printf '%s\n' "$globalrc" > "$tools/npm-globalconfig"; fi
+fi
 export PATH="$tools/bin:$PATH"
+if [ -z "${npm_config_globalconfig:-}" ] && [ -s "$tools/npm-globalconfig" ]; then
+  npm_config_globalconfig="$(cat "$tools/npm-globalconfig")"
+  export npm_config_globalconfig
+fi
 echo "setup: node $(node -v), pnpm $(pnpm -v)" >&2
 
 export CI="${CI:-true}"

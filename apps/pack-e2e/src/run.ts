@@ -20,7 +20,7 @@ const MAX_OUTPUT = 4 * 1024 * 1024;
 const LEAKED = /^(npm_|pnpm_|VITEST|TURBO_|NODE_OPTIONS$|NODE_PATH$)/i;
 // npm settings a user may set in the environment to reach the registry: these stay.
 const KEPT =
-  /^npm_config_(registry|cache|proxy|https_proxy|noproxy|cafile|strict_ssl|userconfig)$/i;
+  /^npm_config_(registry|cache|proxy|https_proxy|noproxy|cafile|strict_ssl|userconfig|globalconfig)$/i;
 
 /** Runs a command to completion and returns its exit code and output (each bounded to 4 MiB). */
 export function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
