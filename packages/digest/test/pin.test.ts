@@ -120,4 +120,17 @@ describe("pinText against a real registry", () => {
     expect(asked).not.toContain(`${r}/team/built:1`);
     expect(findUnpinned("compose", pinned.text).unpinned).toEqual([]);
   });
+
+  it("pins COPY --from=<image> like a FROM and leaves stage names alone", async () => {
+    const r = registry.host;
+    const text = `FROM ${r}/team/app:1.0 AS base\nCOPY --from=${r}/team/tools:2 /bin/t /t\nCOPY --from=base /a /a\n`;
+    const result = await pinText("dockerfile", text, resolve);
+    expect(result.text).toBe(
+      `FROM ${r}/team/app:1.0@${app.indexDigest} AS base\nCOPY --from=${r}/team/tools:2@${tools.indexDigest} /bin/t /t\nCOPY --from=base /a /a\n`,
+    );
+    expect(result.changes.map((c) => [c.line, c.where])).toEqual([
+      [1, "FROM"],
+      [2, "COPY --from"],
+    ]);
+  });
 });

@@ -1,12 +1,14 @@
 import {
   analyzeStages,
+  type Instruction,
   lineFinder,
   listImageReferences,
   parseDockerfile,
+  type Stage,
 } from "@alpinize/dockerfile";
 import type { LocatedReference } from "./located.js";
 
-/** FROM images and the ARG defaults a FROM uses, in file order. */
+/** FROM images, the ARG defaults a FROM uses, and `COPY --from=<image>`, in file order. */
 export function locateInDockerfile(text: string): LocatedReference[] {
   const refs = listImageReferences(text);
   const out: LocatedReference[] = refs.map((r) => ({
@@ -22,7 +24,8 @@ export function locateInDockerfile(text: string): LocatedReference[] {
   const covered = new Set(refs.flatMap((r) => (r.kind === "arg" ? [r.argName] : [])));
   const doc = parseDockerfile(text);
   const lineOf = lineFinder(doc.lineStarts);
-  for (const stage of analyzeStages(doc).stages) {
+  const { stages } = analyzeStages(doc);
+  for (const stage of stages) {
     if (stage.parent || !stage.image.includes("$")) continue;
     const whole = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(stage.image)?.[1];
     if (whole !== undefined && covered.has(whole)) continue;
@@ -34,5 +37,33 @@ export function locateInDockerfile(text: string): LocatedReference[] {
       where: "FROM",
     });
   }
+  const copies = doc.instructions.filter((ins) => ins.keyword === "COPY");
+  for (const ins of copies) {
+    const from = copyFrom(ins, stages);
+    if (from) out.push({ ...from, line: lineOf(from.start) });
+  }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The image a `COPY --from=` names; undefined for a stage (by name, in any case, or by index),
+ * `scratch` or no `--from`. A value split over lines or quoted is a skip.
+ */
+function copyFrom(ins: Instruction, stages: Stage[]): Omit<LocatedReference, "line"> | undefined {
+  const { text, map } = ins.args;
+  const flag = /^(\s*--[A-Za-z-]+(?:=\S*)?)*?\s*--from=(\S+)/.exec(text);
+  if (!flag) return undefined;
+  const value = flag[2]!;
+  const lower = value.toLowerCase();
+  const stageName = stages.some((s) => s.alias?.toLowerCase() === lower);
+  if (stageName || /^\d+$/.test(value) || lower === "scratch") return undefined;
+  const from = flag[0].length - value.length;
+  const start = map[from]!;
+  const end = map[from + value.length - 1]! + 1;
+  const at = { reference: value, start, end, where: "COPY --from" };
+  if (end - start !== value.length) {
+    return { ...at, end: start, skip: "the --from value is split over lines; write it on one" };
+  }
+  if (/["']/.test(value)) return { ...at, skip: "a quoted --from value; write it without quotes" };
+  return at;
 }

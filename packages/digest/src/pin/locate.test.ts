@@ -258,6 +258,38 @@ describe("compose forms a line reader must not pass over", () => {
   });
 });
 
+describe("COPY --from", () => {
+  it("lists images, never stage names or numbers, and skips what it cannot rewrite", () => {
+    const text = [
+      "FROM golang:1.25 AS Build",
+      "COPY --from=build /out /out",
+      "COPY --from=0 /a /a",
+      "COPY --chown=1:1 --from=reg.lan/tools:2 /bin/x /x",
+      "COPY --link --from=later /b /b",
+      `COPY --from=\${TOOLS} /c /c`,
+      'COPY --from="reg.lan/q:1" /d /d',
+      "COPY --from=scratch /e /e",
+      "COPY /src /dst",
+      "FROM alpine:3.23 AS later",
+      "",
+    ].join("\n");
+    expect(spans("dockerfile", text)).toEqual([
+      [1, "FROM", "golang:1.25"],
+      [4, "COPY --from", "reg.lan/tools:2"],
+      [6, "COPY --from", `\${TOOLS}`],
+      [7, "COPY --from", '"reg.lan/q:1"', skipOf("quoted")],
+      [10, "FROM", "alpine:3.23"],
+    ]);
+    const found = findUnpinned("dockerfile", text);
+    expect(found.unpinned.map((u) => [u.line, u.where])).toEqual([
+      [1, "FROM"],
+      [4, "COPY --from"],
+      [10, "FROM"],
+    ]);
+    expect(found.skipped.map((s) => s.line)).toEqual([6, 7]);
+  });
+});
+
 describe("detectFileKind", () => {
   it("tells Dockerfiles, compose files and workflows apart by name", () => {
     expect(detectFileKind("Dockerfile")).toBe("dockerfile");

@@ -64,4 +64,18 @@ describe("alpinize pin --check fails closed", () => {
     );
     expect(res.stderr).toContain("1 already pinned, 0 unpinned, 0 problems, 1 skipped");
   });
+
+  it("reports COPY --from=<image> unpinned, and leaves stage names and numbers", async () => {
+    await writeFile(
+      join(dir, "Dockerfile"),
+      "FROM golang:1.25@sha256:" +
+        "b".repeat(64) +
+        " AS build\nCOPY --from=build /o /o\nCOPY --from=0 /o /p\nCOPY --from=reg.lan/tools:2 /t /t\n",
+    );
+    const res = await runCli(["pin", "--check", "Dockerfile"], { cwd: dir, env });
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe(
+      "Dockerfile:4: reg.lan/tools:2 (COPY --from) is not pinned by digest\n",
+    );
+  });
 });

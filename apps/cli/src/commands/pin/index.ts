@@ -20,9 +20,10 @@ export const help = `Usage: alpinize pin FILE... [--write | --check] [--json] [-
                     [--via registry|daemon|auto] [--insecure-registry HOST]...
                     [--registry-mirror HOST]
 
-Pin image references by digest, in place: FROM lines and the ARG ..._IMAGE defaults a FROM
-uses (Dockerfile), services.*.image (compose), jobs.*.container, jobs.*.services.*.image and
-"uses: docker://..." (GitHub workflows). alpine:3.23 becomes alpine:3.23@sha256:<index digest>;
+Pin image references by digest, in place: FROM lines, the ARG ..._IMAGE defaults a FROM
+uses and COPY --from=<image> (Dockerfile; stage names and numbers stay), services.*.image
+(compose), jobs.*.container, jobs.*.services.*.image and "uses: docker://..." (GitHub
+workflows). alpine:3.23 becomes alpine:3.23@sha256:<index digest>;
 a reference that already has name:tag@digest gets the tag's current digest.
 
 Without --write or --check, prints what it would pin and changes nothing.
@@ -46,7 +47,8 @@ Options:
 
 Skipped with a warning, and counted as not pinned (exit 1 without --write): references
 holding variables (\${VAR}: pin the value instead), values pin cannot rewrite in place (YAML
-aliases and merge keys, block scalars, tags, escapes, values over several lines). Skipped with a warning only: the image of a compose service
+aliases and merge keys, block scalars, tags, escapes, values over several lines), COPY --from
+values split over lines or quoted. Skipped with a warning only: the image of a compose service
 that also has build: (the name compose builds and tags; there is nothing to pull or pin).
 
 Exit codes: 0 everything pinned (or written; --write also when it skipped some), 1 references
