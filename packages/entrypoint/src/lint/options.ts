@@ -1,4 +1,5 @@
 import { literal, type Word } from "../shell/scan.js";
+import { findProblems, psProblems } from "./find-ps.js";
 
 /**
  * GNU-only options of coreutils, sed and grep that busybox (1.35, built with Alpine's options)
@@ -166,6 +167,8 @@ export interface OptionProblem {
 
 /** The GNU-only options in one command's arguments. */
 export function busyboxOptionProblems(command: string, args: Word[]): OptionProblem[] {
+  if (command === "find") return findProblems(args);
+  if (command === "ps") return psProblems(args);
   const spec = BUSYBOX_OPTIONS[command];
   if (!spec) return [];
   const out: OptionProblem[] = [];
