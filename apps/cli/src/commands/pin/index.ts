@@ -23,8 +23,8 @@ export const help = `Usage: alpinize pin FILE... [--write | --check] [--json] [-
 Pin image references by digest, in place: FROM lines, the ARG ..._IMAGE defaults a FROM
 uses and COPY --from=<image> (Dockerfile; stage names and numbers stay), services.*.image
 (compose), jobs.*.container, jobs.*.services.*.image and "uses: docker://..." (GitHub
-workflows). alpine:3.23 becomes alpine:3.23@sha256:<index digest>;
-a reference that already has name:tag@digest gets the tag's current digest.
+workflows). alpine:3.23 becomes alpine:3.23@sha256:<index digest>; a reference that
+already has name:tag@digest gets the tag's current digest.
 
 Without --write or --check, prints what it would pin and changes nothing.
 
@@ -33,10 +33,12 @@ Options:
                            a file edited meanwhile or owned by another user is left
                            alone (exit 2); when one cannot be written the others still
                            are, and each is reported
-  --check                  Ask no registry; exit 1 if any reference lacks a digest (for CI)
+  --check                  Ask no registry; exit 1 if any reference lacks a digest or was
+                           skipped (for CI)
   --json                   Print {files, errors} on stdout, always: one object per file
                            (file, kind, changes, unpinned, problems, skipped, pinned,
-                           written); on a usage error or a file that cannot be read or
+                           written; a skip is {line, where, reference, reason}, with
+                           built: true for a compose image that is built); on a usage error or a file that cannot be read or
                            parsed, files is empty and errors holds {code, message, hint, file}
                            (exit 2); a file that cannot be written keeps its entry, with
                            written false and error, and its error is in errors too (exit 2)
