@@ -124,7 +124,8 @@ function classify(located: LocatedReference[]): Classified {
     if (at.reference.includes("$")) {
       out.skipped.push({
         ...base,
-        reason: "it holds a variable; pin the value it is given instead",
+        reason:
+          "it holds a variable, so no digest can be written into it: pin the value it is given (in a Dockerfile, put the whole reference in an ARG: ARG GO_IMAGE=golang:1.25-alpine, then FROM $GO_IMAGE; pin pins ARG defaults)",
       });
       continue;
     }
