@@ -6,6 +6,7 @@ import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/sca
 import { ASH_HAS, BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
 import { groupNameUses } from "./group-names.js";
 import { busyboxOptionProblems } from "./options.js";
+import { switchToolFinding } from "./switch-tools.js";
 
 export type LintRule =
   | "gnu-option"
@@ -19,7 +20,9 @@ export type LintRule =
   | "syntax"
   | "crlf"
   | "sudo"
-  | "group-name";
+  | "group-name"
+  | "runuser"
+  | "setpriv";
 
 export interface LintFinding {
   rule: LintRule;
@@ -194,6 +197,9 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
     );
   }
   if (name === "gosu" || name === "su-exec") lintExecAs(name, word.start, args[0]?.text, add);
+  const switching = name === "runuser" || name === "setpriv";
+  const found = switching ? switchToolFinding(name, args, target.wrapper) : undefined;
+  if (found) add(name as LintRule, word.start, found.message, found.fix);
   if (sh && (name === "[" || name === "test")) {
     for (const a of args) {
       if (a.text === "==")
@@ -302,6 +308,8 @@ const FIXED_BY_REWRITE = new Set<LintRule>([
   "su-exec-group",
   "hidden-failure",
   "nologin-path",
+  "runuser",
+  "setpriv",
 ]);
 
 /**

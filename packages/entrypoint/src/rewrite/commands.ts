@@ -1,5 +1,6 @@
 import { type OptionSpec, parseOptions } from "../shell/options.js";
 import { literal, type SimpleCommand, type Word } from "../shell/scan.js";
+import { runuserForm, type SwitchForm, setprivForm } from "./exec-tools.js";
 import type { GroupRefs } from "./group-refs.js";
 import { groupUseEdits, ownerWithGroup, type WordEdit } from "./group-uses.js";
 
@@ -88,7 +89,7 @@ export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined 
   const args = ctx.cmd.words.slice(ctx.at + 1);
   if (name === "getent") return getent(args);
   // Inside $( ) only the exec tools: `x=$(gosu app id)` runs in a subshell either way.
-  if (ctx.cmd.depth > 0 && name !== "gosu" && name !== "su-exec") return undefined;
+  if (ctx.cmd.depth > 0 && !EXEC_TOOLS.has(name ?? "")) return undefined;
   switch (name) {
     case "groupadd":
       return groupadd(args, ctx);
@@ -105,6 +106,10 @@ export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined 
     case "gosu":
     case "su-exec":
       return execAs(name, args, ctx);
+    case "runuser":
+      return switchUser(name, runuserForm(args), ctx);
+    case "setpriv":
+      return switchUser(name, setprivForm(args), ctx);
     case "set":
       return setGosu(args, ctx.execTool);
     case "groupmod":
@@ -115,6 +120,8 @@ export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined 
       return name === undefined ? undefined : groupUses(name, ctx);
   }
 }
+
+const EXEC_TOOLS = new Set(["gosu", "su-exec", "runuser", "setpriv"]);
 
 /** Rules whose edits call no shim function, so the script needs no shims for them. */
 export const SHIM_FREE_RULES: ReadonlySet<string> = new Set(["set-gosu"]);
@@ -307,16 +314,37 @@ function execAs(name: string, args: Word[], ctx: CommandContext): CommandOutcome
   // gosu app:docker: the group part named by GID when the script created it with one.
   const user = ownerWithGroup(args[0]!, ctx.groups, ctx.cmd);
   const words = [user ?? text(args[0]), ...args.slice(1).map(text)];
+  return execAsCall(name, words, ctx, userForm(literal(text(args[0]))));
+}
+
+/**
+ * runuser and setpriv calls that mean "run CMD as USER[:GROUP]". The others are left to the
+ * lint, which says why each cannot be carried over and what to write.
+ */
+function switchUser(
+  name: string,
+  form: SwitchForm,
+  ctx: CommandContext,
+): CommandOutcome | undefined {
+  if (form.kind !== "exec-as") return undefined;
+  const lit = form.group === undefined ? undefined : literal(form.group);
+  const group =
+    lit !== undefined && ctx.groups.origin(lit) ? ctx.groups.ref(lit, ctx.cmd) : form.group;
+  const spec = group === undefined ? form.user : `${form.user}:${group}`;
+  return execAsCall(name, [spec, ...form.command], ctx, form.message);
+}
+
+function execAsCall(rule: string, words: string[], ctx: CommandContext, form: string) {
   const call = `alpinize_exec_as ${words.join(" ")}`;
   return {
-    kind: "replace",
-    rule: name,
+    kind: "replace" as const,
+    rule,
     // Without `exec` the script goes on after the command, so the shim (which execs) runs in a subshell.
     // With `exec`, a failure must still end the script, as a failed exec does, rather than let it go
     // on as root; the braces keep `a && exec gosu ...` from exiting when `a` fails.
     call: ctx.exec ? `{ ${call} || exit; }` : `(${call})`,
     quietStdout: false,
-    message: `su-exec, gosu or setpriv, whichever the image has; ${userForm(literal(text(args[0])))}`,
+    message: `su-exec, gosu or setpriv, whichever the image has; ${form}`,
   };
 }
 
