@@ -33,10 +33,17 @@ function findingKey(w: TransformWarning): string {
   return `${w.line}:${w.rule}:${gnuOptionTool(w.message) ?? w.message.split(" ")[0]}`;
 }
 
-/** The image has what the finding says is missing: gosu, shadow, or the GNU tool. */
+/** The image has what the finding says is missing: gosu, shadow, runuser, setpriv or the GNU tool. */
 function worksWith(w: TransformWarning, installed: ScriptTools): boolean {
   if (w.rule === "gosu") return installed.gosu === true;
   if (w.rule === "shadow-tool") return installed.shadow === true;
+  // busybox has no runuser, and its setpriv lacks --reuid: the packages bring util-linux's.
+  if (w.rule === "runuser")
+    return (
+      installed.packages?.has("runuser") === true ||
+      installed.packages?.has("util-linux-login") === true
+    );
+  if (w.rule === "setpriv") return installed.packages?.has("setpriv") === true;
   if (w.rule !== "gnu-option" || !installed.packages) return false;
   const tool = gnuOptionTool(w.message);
   const packages = installed.packages;

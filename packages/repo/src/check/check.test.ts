@@ -157,7 +157,7 @@ describe("checkTargets", () => {
 
   it("lints an entrypoint a folder COPY puts on PATH and ENTRYPOINT names bare", async () => {
     repo = await scratchRepo({
-      Dockerfile: `FROM alpine:3.23@${DIGEST}\nCOPY scripts/ /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\n`,
+      Dockerfile: `FROM alpine:3.23@${DIGEST}\nRUN apk add --no-cache su-exec\nCOPY scripts/ /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\n`,
       "scripts/entrypoint.sh": '#!/bin/sh\ngroupadd -g 1000 app\nexec su-exec app "$@"\n',
     });
     const result = await checkTargets([{ path: repo.root, kind: "directory" }], {

@@ -12,6 +12,7 @@ import { readTextFile } from "../workspace/files.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { apkInstalls } from "./apk-history.js";
 import { checkStages } from "./dockerfile-rules.js";
+import { checkExecTools } from "./exec-as-missing.js";
 import { checkShebang, type ScriptUse } from "./shebang.js";
 import { checkShimsSource } from "./shims-source.js";
 import type { CheckSettings, Finding } from "./types.js";
@@ -147,6 +148,7 @@ export async function checkTargets(
     if (text === undefined) continue;
     result.findings.push(...checkShebang(text, display(use.path, cwd), use));
     result.findings.push(...checkShimsSource(text, display(use.path, cwd), use));
+    result.findings.push(...checkExecTools(text, display(use.path, cwd), use));
   }
   result.allIgnored = stageCount.ignored > 0 && stageCount.checked === 0 && scripts.size === 0;
   const seen = new Set<string>();

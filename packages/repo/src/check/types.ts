@@ -14,6 +14,7 @@ export const RULE_IDS = [
   "shims-missing",
   "debian-program",
   "busybox-option",
+  "exec-as-missing",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

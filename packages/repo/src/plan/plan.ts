@@ -12,6 +12,7 @@ import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { contextReader } from "./context.js";
+import { ensureExecBackends } from "./exec-backend.js";
 import { withoutIgnoredStages } from "./ignore-images.js";
 import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
@@ -104,6 +105,8 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     });
     if (scriptPlan) plan.files.push(scriptPlan);
   }
+  // Known only now: which migrated images run a script that drops privileges with the shim.
+  ensureExecBackends(plan, scripts);
   if (!plan.release) plan.release = DEFAULT_RELEASE;
   plan.mentions = await findImageMentions(root, found, plan.files, plan.skipped);
   plan.risks = detectRisks(sources, { release: plan.release });

@@ -1,0 +1,123 @@
+import { analyzeStages, type Instruction, parseDockerfile } from "@alpinize/dockerfile";
+import { apkChange } from "../check/apk-args.js";
+import { apkInstalls } from "../check/apk-history.js";
+import { baseName, scanCommands } from "../dockerfile/commands.js";
+import { describeStages, type StageInfo } from "../dockerfile/stages.js";
+
+/** Where a package went: appended to an `apk add` of the stage, or a RUN of its own after FROM. */
+export type ApkPlacement = "apk-add" | "new-run";
+
+/** Words before a command that may keep it from running: a branch, a loop, an `||`. */
+const CONDITIONAL = /\|\||\b(?:if|then|else|elif|case|do|while|until)\b/;
+const ROOT_USER = /^(?:root|0)(?::.*)?$/;
+
+/**
+ * Adds `pkg` to the stage for good: to the last `apk add` of the stage's own RUNs after which the
+ * package stays installed (not a `--virtual` group, not in a branch or after `||`), else as
+ * `RUN apk add --no-cache PKG` right after the stage's FROM (as root when the stage it builds on
+ * switched USER: after the stage's own `USER root`, else between `USER root` and that user). Each candidate is checked by replaying apk on the result.
+ */
+export function addApkPackage(
+  text: string,
+  fileName: string,
+  index: number,
+  pkg: string,
+): { text: string; placement: ApkPlacement } | undefined {
+  const stage = describeStages(text, fileName)[index];
+  if (!stage) return undefined;
+  for (const at of apkAddEnds(stage).reverse()) {
+    const out = `${text.slice(0, at)} ${pkg}${text.slice(at)}`;
+    if (keeps(out, fileName, index, pkg)) return { text: out, placement: "apk-add" };
+  }
+  const out = withRunAfterFrom(text, fileName, index, stage, `RUN apk add --no-cache ${pkg}`);
+  return out !== undefined && keeps(out, fileName, index, pkg)
+    ? { text: out, placement: "new-run" }
+    : undefined;
+}
+
+function keeps(text: string, fileName: string, index: number, pkg: string): boolean {
+  const stages = describeStages(text, fileName);
+  const stage = stages[index];
+  return stage !== undefined && apkInstalls(stage, stages).has(pkg);
+}
+
+/** Source offsets just past the last word of each plain `apk add` in the stage's RUNs, in order. */
+function apkAddEnds(stage: StageInfo): number[] {
+  const ends: number[] = [];
+  for (const ins of stage.body) {
+    if (ins.keyword !== "RUN" || ins.form !== "shell") continue;
+    const flags = /^(?:\s*--\S+)*/.exec(ins.args.text)?.[0] ?? "";
+    const body = ins.args.text.slice(flags.length);
+    for (const cmd of scanCommands(body)) {
+      if (baseName(cmd.name) !== "apk" || !body.startsWith(cmd.name, cmd.offset)) continue;
+      const change = apkChange(cmd, cmd.args);
+      if (change?.verb !== "add" || change.virtual !== undefined) continue;
+      if (CONDITIONAL.test(body.slice(0, cmd.offset))) continue;
+      const end = commandEnd(body, cmd.offset);
+      const source = ins.args.map[flags.length + end - 1];
+      if (source !== undefined) ends.push(source + 1);
+    }
+  }
+  return ends;
+}
+
+/** The end of the simple command starting at `start`: before its operator, redirect or comment. */
+function commandEnd(body: string, start: number): number {
+  let i = start;
+  let quote: string | undefined;
+  for (; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else if (ch === "\\" && quote === '"') i++;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === "\\") i++;
+    else if (";&|\n)<>`".includes(ch) || (ch === "$" && body[i + 1] === "(")) break;
+    else if (ch === "#" && /\s/.test(body[i - 1] ?? "")) break;
+  }
+  let end = i;
+  // `2>&1`: the descriptor belongs to the redirect, not to the package list.
+  if (body[i] === "<" || body[i] === ">") {
+    let j = end;
+    while (j > start && /\d/.test(body[j - 1]!)) j--;
+    if (j < end && /\s/.test(body[j - 1] ?? "")) end = j;
+  }
+  while (end > start && /\s/.test(body[end - 1]!)) end--;
+  return end;
+}
+
+function withRunAfterFrom(
+  text: string,
+  fileName: string,
+  index: number,
+  stage: StageInfo,
+  run: string,
+): string | undefined {
+  const doc = parseDockerfile(text, { fileName });
+  const from: Instruction | undefined = analyzeStages(doc).stages[index]?.from;
+  if (!from) return undefined;
+  const eol = doc.eol;
+  const user = inheritedUser(stage, describeStages(text, fileName));
+  if (user === undefined || ROOT_USER.test(user))
+    return `${text.slice(0, from.end)}${eol}${run}${text.slice(from.end)}`;
+  // The stage switches to root itself first: the RUN goes right after that USER.
+  const own = stage.body.find((ins) => ins.keyword === "USER");
+  if (own && ROOT_USER.test(own.args.text.trim()))
+    return `${text.slice(0, own.end)}${eol}${run}${text.slice(own.end)}`;
+  const lines = `USER root${eol}${run}${eol}USER ${user}`;
+  return `${text.slice(0, from.end)}${eol}${lines}${text.slice(from.end)}`;
+}
+
+/** The USER in effect right after the stage's FROM: the last one of the stages it builds on. */
+function inheritedUser(stage: StageInfo, stages: readonly StageInfo[]): string | undefined {
+  let current = stages.find((s) => s.name === stage.parent && s.index < stage.index);
+  while (current) {
+    const user = current.body.findLast((ins) => ins.keyword === "USER");
+    if (user) return user.args.text.trim();
+    const { parent, index }: StageInfo = current;
+    current = stages.find((s) => s.name === parent && s.index < index);
+  }
+  return undefined;
+}
