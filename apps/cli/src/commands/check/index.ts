@@ -38,6 +38,9 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         path no COPY (or RUN) of the stage puts in the image
   debian-program        ENTRYPOINT or CMD of an Alpine stage starts a program under its Debian
                         name (cron: Alpine's is crond)
+  exec-as-missing       an entrypoint or CMD script an Alpine stage runs as root calls
+                        alpinize_exec_as, su-exec, gosu, runuser or util-linux setpriv, and the
+                        stage installs no tool for it (alpinize_exec_as: su-exec, gosu or setpriv)
 
 Options:
   --json             Print the findings as a JSON array (file, line, rule, severity, message);
