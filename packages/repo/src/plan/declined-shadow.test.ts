@@ -10,28 +10,45 @@ afterEach(async () => {
   repo = undefined;
 });
 
+const SCRIPT = [
+  "#!/bin/sh",
+  'groupmod -o -g "$PGID" app',
+  'usermod -o -u "$PUID" app',
+  "chsh -s /bin/sh app",
+  "",
+].join("\n");
+
+async function plan(from: string) {
+  repo = await scratchRepo({
+    Dockerfile: `FROM ${from}\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n`,
+    "entry.sh": SCRIPT,
+  });
+  return planRepository(repo.root, {
+    config: defaultConfig(),
+    transforms: defaultTransforms(),
+    release: "3.23",
+  });
+}
+
 describe("a declined usermod or groupmod", () => {
   it("gets one warning per line: the rewrite's, not the lint's shadow-tool as well", async () => {
-    repo = await scratchRepo({
-      Dockerfile: 'FROM debian:bookworm-slim\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n',
-      "entry.sh": [
-        "#!/bin/sh",
-        'groupmod -o -g "$PGID" app',
-        'usermod -o -u "$PUID" app',
-        "chsh -s /bin/sh app",
-        "",
-      ].join("\n"),
-    });
-    const plan = await planRepository(repo.root, {
-      config: defaultConfig(),
-      transforms: defaultTransforms(),
-      release: "3.23",
-    });
-    const script = plan.files.find((f) => f.file === "entry.sh");
+    // Alpine already: migrate installs nothing there, so chsh keeps its shadow-tool finding.
+    const script = (await plan("alpine:3.23")).files.find((f) => f.file === "entry.sh");
     expect(script?.warnings.map((w) => `${w.line}:${w.rule}`)).toEqual([
       "2:groupmod",
       "3:usermod",
       "4:shadow-tool",
     ]);
+  });
+
+  it("gets shadow installed in an image migrate moves to Alpine, naming all three calls", async () => {
+    const result = await plan("debian:bookworm-slim");
+    const script = result.files.find((f) => f.file === "entry.sh");
+    expect(script?.warnings.map((w) => `${w.line}:${w.rule}`)).toEqual(["2:groupmod", "3:usermod"]);
+    const dockerfile = result.files.find((f) => f.file === "Dockerfile");
+    expect(dockerfile?.after).toContain("RUN apk add --no-cache shadow\n");
+    expect(dockerfile?.warnings.find((w) => w.rule === "shadow")?.message).toContain(
+      "groupmod (entry.sh:2), usermod (entry.sh:3), chsh (entry.sh:4) stay as written",
+    );
   });
 });

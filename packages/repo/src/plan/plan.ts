@@ -24,6 +24,7 @@ import {
   switchesWithSuExec,
   withoutDeclinedShadow,
 } from "./script-tools.js";
+import { ensureShadow } from "./shadow-package.js";
 import type { FilePlan, PlanProgress, RepoPlan, SkippedFile } from "./types.js";
 
 export interface PlanOptions {
@@ -107,6 +108,8 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   }
   // Known only now: which migrated images run a script that drops privileges with the shim.
   ensureExecBackends(plan, scripts);
+  // Likewise which of them still call useradd, userdel… that the shims could not stand in for.
+  ensureShadow(plan, scripts, transforms);
   if (!plan.release) plan.release = DEFAULT_RELEASE;
   plan.mentions = await findImageMentions(root, found, plan.files, plan.skipped);
   plan.risks = detectRisks(sources, { release: plan.release });
