@@ -24,13 +24,24 @@ export interface Edit {
   end: number;
   text: string;
   rule: RuleId;
+  /**
+   * Goes after every other insertion at the same offset: a step appended after a command
+   * (`&& ln -sf …`) stays behind the packages later rules append to that command.
+   */
+  last?: boolean;
 }
 
 /** Applies non-overlapping edits back to front; overlapping edits are a bug in a rule. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   const sorted = edits
     .map((e, order) => ({ e, order }))
-    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.order - b.order)
+    .sort(
+      (a, b) =>
+        a.e.start - b.e.start ||
+        a.e.end - b.e.end ||
+        Number(a.e.last ?? false) - Number(b.e.last ?? false) ||
+        a.order - b.order,
+    )
     .map((x) => x.e);
   for (let k = 1; k < sorted.length; k++) {
     const prev = sorted[k - 1]!;

@@ -40,10 +40,10 @@ export class MigrationContext {
     return this.doc.text;
   }
 
-  edit(rule: RuleId, start: number, end: number, text: string): void {
+  edit(rule: RuleId, start: number, end: number, text: string, last = false): void {
     if (start === end && text === "") return;
     if (this.doc.text.slice(start, end) === text) return;
-    this.edits.push({ rule, start, end, text });
+    this.edits.push(last ? { rule, start, end, text, last } : { rule, start, end, text });
   }
 
   /** Removes an instruction's whole lines (its newline included). */

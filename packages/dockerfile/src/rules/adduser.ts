@@ -4,6 +4,7 @@ import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { checkIds, fixShell, parseOptions, q } from "./users.js";
 import { groupWithGid, recordGroup } from "./users-gids.js";
+import { alpineShellPath } from "./users-shells.js";
 import { type NewUser, sshUnlock } from "./users-ssh.js";
 
 const VALUES = new Set([
@@ -50,6 +51,7 @@ export function debianAdduser(
   }
   if (!debianOnly && !nologin) {
     checkKept(scope, cmd, words);
+    fixKeptShell(scope, cmd, words);
     return undefined;
   }
   const p = parseOptions(words, VALUES, {});
@@ -160,4 +162,22 @@ function addgroup(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): string
   if (typeof gid === "string") out.push("-g", gid);
   out.push(q(p.operands[0]!));
   return out.join(" ");
+}
+
+/** A kept `adduser --shell /usr/bin/zsh`: the login shell's path as the target release has it. */
+function fixKeptShell(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): void {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const joined = /^--shell=(.+)$/.exec(w.value ?? "");
+    const value = joined
+      ? words[k]
+      : w.value === "--shell" || w.value === "-s"
+        ? words[k + 1]
+        : undefined;
+    if (value?.value === undefined) continue;
+    const shell = joined ? joined[1]! : value.value;
+    const path = alpineShellPath(scope, shell, cmd.start);
+    if (path !== shell) scope.replaceWord(cmd, value, joined ? `--shell=${path}` : path, "users");
+    return;
+  }
 }

@@ -126,7 +126,9 @@ export function installApt(
   );
   for (const w of apt.options) scope.deleteWord(cmd, w, rule);
   noteApkAdd(scope, rule, apt, virtual !== undefined);
-  if (!xx && !virtual) linkPhpPrograms(scope, cmd, seen);
+  // Also for a build-deps install: the call it serves runs in the same RUN (a link left dangling
+  // after apk del is harmless).
+  if (!xx) linkPhpPrograms(scope, cmd, seen);
 }
 
 /**

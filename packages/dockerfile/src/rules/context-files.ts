@@ -52,6 +52,8 @@ interface FolderCopy {
   source: string;
   dest: string;
   instruction: Instruction;
+  /** `COPY scripts/*.sh /usr/local/bin/`: the file names the glob takes, straight into dest. */
+  names?: RegExp;
 }
 
 /**
@@ -82,7 +84,24 @@ function startedFromFolders(
       const dest = words.at(-1);
       if (!dest || dest.includes("$") || words.length !== 2) continue;
       const source = words[0]!;
-      if (/[*?$]|^https?:|^\[/.test(source) || read(source) !== undefined) continue;
+      if (/\$|^https?:|^\[/.test(source)) continue;
+      const glob = /^(?:(.*)\/)?([^/]*[*?][^/]*)$/.exec(source);
+      if (glob && !/[*?]/.test(glob[1] ?? "")) {
+        const names = new RegExp(
+          `^${glob[2]!
+            .replace(/[.+^${}()|\\]/g, "\\$&")
+            .replace(/\*/g, "[^/]*")
+            .replace(/\?/g, "[^/]")}$`,
+        );
+        folders.push({
+          source: glob[1] ?? ".",
+          dest: joinPath(workdir, dest),
+          instruction: ins,
+          names,
+        });
+        continue;
+      }
+      if (/[*?]/.test(source) || read(source) !== undefined) continue;
       folders.push({ source, dest: joinPath(workdir, dest), instruction: ins });
     } else if ((ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") && workdir) {
       const first = programWord(ins);
@@ -115,6 +134,7 @@ function fromFolders(
     const prefix = f.dest === "/" ? "/" : `${f.dest}/`;
     if (!image.startsWith(prefix)) continue;
     const rest = image.slice(prefix.length);
+    if (f.names && (rest.includes("/") || !f.names.test(rest))) continue;
     const source =
       f.source === "." || f.source === "./" ? rest : `${f.source.replace(/\/+$/, "")}/${rest}`;
     if (rest.split("/").includes("..")) return undefined;

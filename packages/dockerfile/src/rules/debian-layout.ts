@@ -257,7 +257,7 @@ const PATTERNS: readonly Pattern[] = [
       "nvm install downloads Node.js's glibc build, which does not run on musl: apk add nodejs npm, or build FROM a node:*-alpine image",
   },
   {
-    re: /\bactions-runner-linux-[\w.-]+\.tar\.gz\b/g,
+    re: /\bactions-runner-linux-[\w.${}-]+\.tar\.gz\b/g,
     rule: "glibc",
     note: (m) =>
       `${m[0]} is the GitHub Actions runner, a .NET build for glibc with no Alpine (musl) release: keep this stage on a Debian or Ubuntu base`,

@@ -1,3 +1,4 @@
+import type { Instruction } from "../parse/types.js";
 import type { SimpleCommand } from "../shell/script.js";
 import type { ScriptScope } from "./scope.js";
 
@@ -35,7 +36,7 @@ export function linkPhpPrograms(
   );
   if (links.length === 0) return;
   const at = scope.fileOffset(cmd.end);
-  ctx.edit("apt", at, at, ` && ${links.join(" && ")}`);
+  ctx.edit("apt", at, at, ` && ${links.join(" && ")}`, true);
   scope.warn(
     "apt",
     cmd.start,
@@ -43,10 +44,40 @@ export function linkPhpPrograms(
   );
 }
 
-/** ENTRYPOINT/CMD of the stage start the program by its plain name. */
+/**
+ * ENTRYPOINT/CMD of the stage start the program by its plain name, or a stage built FROM it
+ * (directly or through others) runs it anywhere: the link is made where the package is installed.
+ */
 function startsProgram(scope: ScriptScope, program: string): boolean {
-  const word = new RegExp(`(?:^|[\\s"'\\[/])${program}(?=[\\s"',\\]]|$)`);
-  return scope.stage.info.stage.body.some(
-    (ins) => (ins.keyword === "CMD" || ins.keyword === "ENTRYPOINT") && word.test(ins.args.text),
+  const word = new RegExp(`(?:^|[\\s"'\\[/;&|(])${program}(?=[\\s"',\\];&|)]|$)`);
+  const own = scope.stage.info.stage;
+  if (
+    own.body.some(
+      (i) => (i.keyword === "CMD" || i.keyword === "ENTRYPOINT") && word.test(i.args.text),
+    )
+  )
+    return true;
+  return childInstructions(scope).some(
+    (i) => ["RUN", "CMD", "ENTRYPOINT"].includes(i.keyword) && word.test(i.args.text),
   );
+}
+
+/** Instructions of the stages built FROM this one, and from those, in file order. */
+function childInstructions(scope: ScriptScope): Instruction[] {
+  const own = scope.stage.info.stage;
+  const names = new Set([String(own.index), ...(own.alias ? [own.alias.toLowerCase()] : [])]);
+  const out: Instruction[] = [];
+  let inside = false;
+  let index = -1;
+  for (const ins of scope.ctx.doc.instructions) {
+    if (ins.keyword === "FROM") {
+      index++;
+      const words = ins.args.text.split(/\s+/).filter((w) => w && !w.startsWith("--"));
+      inside = index > own.index && names.has((words[0] ?? "").toLowerCase());
+      if (inside && words[1]?.toLowerCase() === "as" && words[2]) names.add(words[2].toLowerCase());
+      continue;
+    }
+    if (inside) out.push(ins);
+  }
+  return out;
 }

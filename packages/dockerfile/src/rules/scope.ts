@@ -117,6 +117,8 @@ export class ScriptScope {
     readonly stage: StageState,
     readonly src: ShellSource,
     readonly instruction: Instruction,
+    /** The quotes of the `sh -c` strings this script sits in, outermost first: what edits may write. */
+    readonly quotes: readonly ("'" | '"')[] = [],
   ) {}
 
   /** Notes about a pipeline's programs, given only if the pipeline stays in the script. */

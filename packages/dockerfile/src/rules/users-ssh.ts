@@ -30,7 +30,7 @@ const INSTALL = /\b(?:apt-get|apt|aptitude|apk)\s+(?:[^;&|\n]*?\s)?(?:install|ad
 export function sshUnlock(scope: ScriptScope, at: number, user: NewUser): string {
   if (scope.stage.info.already || user.system || user.password) return "";
   if (user.shell !== undefined && /(?:nologin|false)$/.test(user.shell)) return "";
-  const entry = shadowEntry(user.name);
+  const entry = shadowEntry(user.name, scope.quotes);
   if (entry === undefined || !installsSshServer(scope)) return "";
   if (setsPasswordLater(scope, user.name)) return "";
   scope.warn(
@@ -41,10 +41,15 @@ export function sshUnlock(scope: ScriptScope, at: number, user: NewUser): string
   return ` && echo ${entry} | chpasswd -e`;
 }
 
-/** `'dev:*'`, or `"$USERNAME:*"` so that the variable expands; undefined for odd words. */
-function shadowEntry(name: string): string | undefined {
+/**
+ * `'dev:*'`, or `"$USERNAME:*"` so that the variable expands; undefined for odd words. Inside a
+ * single-quoted `sh -c '…'` string a literal name is double-quoted instead, which the string can
+ * hold.
+ */
+function shadowEntry(name: string, quotes: readonly string[]): string | undefined {
   if (!/[$`]/.test(name)) {
-    return /^[A-Za-z0-9_.@-]+$/.test(name) ? `'${name}:*'` : undefined;
+    if (!/^[A-Za-z0-9_.@-]+$/.test(name)) return undefined;
+    return quotes.includes("'") && !quotes.includes('"') ? `"${name}:*"` : `'${name}:*'`;
   }
   const bare = /^"(.*)"$/.exec(name)?.[1] ?? name;
   return /^[\w.@${}:-]+$/.test(bare) ? `"${bare}:*"` : undefined;

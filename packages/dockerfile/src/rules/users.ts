@@ -178,7 +178,15 @@ export function migrateUsers(scope: ScriptScope, pipeline: Pipeline, cmd: Simple
     scope.warn("users", cmd.start, `${cmd.name} inside a pipeline left as is`);
     return;
   }
-  scope.replacePipeline(pipeline, text, "users");
+  // `id app || useradd app` → `id app || { adduser … && addgroup …; }`: without the braces the
+  // steps appended with && would run even when the user already existed.
+  const grouped = text.includes(" && ") && afterOr(scope, pipeline) ? `{ ${text}; }` : text;
+  scope.replacePipeline(pipeline, grouped, "users");
+}
+
+/** The pipeline is the right side of `||`. */
+function afterOr(scope: ScriptScope, pipeline: Pipeline): boolean {
+  return /\|\|(?:\s|\\\r?\n)*$/.test(scope.src.script.text.slice(0, pipeline.start));
 }
 
 /** A busybox-style `adduser -D NAME` kept as written locks the account just the same. */
@@ -187,7 +195,15 @@ function unlockKept(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand):
   const user = keptNewUser(cmd.args.slice(1));
   const unlock = user === undefined ? "" : sshUnlock(scope, cmd.start, user);
   if (unlock === "") return;
-  scope.rawEdits.push({ start: pipeline.end, end: pipeline.end, text: unlock, rule: "users" });
+  const braces = afterOr(scope, pipeline);
+  if (braces)
+    scope.rawEdits.push({ start: pipeline.start, end: pipeline.start, text: "{ ", rule: "users" });
+  scope.rawEdits.push({
+    start: pipeline.end,
+    end: pipeline.end,
+    text: braces ? `${unlock}; }` : unlock,
+    rule: "users",
+  });
 }
 
 function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
