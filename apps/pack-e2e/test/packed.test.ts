@@ -250,6 +250,7 @@ describe("the libraries from a fresh project", () => {
       tag: "1.2",
       canonical: "docker.io/library/alpine:3.23",
     });
+    expect(out["@alpinize/busybox"]).toEqual({ option: "-P", package: "grep" });
     expect(out["@alpinize/digest"]).toEqual({ platform: "linux/amd64" });
     expect(out["@alpinize/dockerfile"]?.changed).toBe(true);
     expect(out["@alpinize/dockerfile"]?.output).toMatch(/^FROM alpine:\d+\.\d+/m);

@@ -1,0 +1,17 @@
+export { APPLETS, type AppletSpec, OPTIONLESS, type Prose } from "./applets.js";
+export { FIND_MISSING, FIND_VALUES } from "./find.js";
+export {
+  gnuPackageOf,
+  gnuPackagesOf,
+  hasGnuTool,
+  missingApplet,
+  NO_APPLET,
+} from "./packages.js";
+export { PS_COLUMNS, PS_FLAGS, PS_SAME } from "./ps.js";
+export {
+  busyboxRejections,
+  NO_EQUIVALENT,
+  type Rejection,
+} from "./rejections.js";
+export { busyboxSpelling, SHORT_FOR } from "./spellings.js";
+export type { Words } from "./words.js";

@@ -1,0 +1,79 @@
+import { OPTIONLESS } from "./applets.js";
+import type { OptionValue } from "./options.js";
+import type { Words } from "./words.js";
+
+/** A call busybox accepts but reads otherwise than GNU, or a value it cannot read. */
+export interface ValueProblem {
+  index: number;
+  /** The word's text at fault: the date, the template, the option realpath reads as a file. */
+  option: string;
+  message: string;
+  advice: string;
+}
+
+/**
+ * The date forms busybox date -d reads (measured with Alpine's options): @seconds, and numeric
+ * dates and times (`2024-01-02`, `2024-01-02 10:00:00`, `10:00`, `01021000`). GNU also reads
+ * `+1 day`, `yesterday`, `now`, ISO `T` times, month names: those need coreutils.
+ */
+const BUSYBOX_DATE =
+  /^(?:@-?\d+|(?:\d{4}[-.])?\d{1,2}[-.]\d{1,2}(?:[ -]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{8}(?:\d{2}|\d{4})?(?:\.\d{2})?)$/;
+
+/** `date -d X` with a literal X busybox cannot parse; `-D FORMAT` tells it how, so any X may do. */
+export function dateProblem(values: readonly OptionValue[]): ValueProblem | undefined {
+  if (values.some((v) => v.option === "-D")) return undefined;
+  const d = values.find((v) => v.option === "-d" || v.option === "--date");
+  const when = d?.value;
+  if (!d || when === undefined || when.includes("$") || when.includes("`")) return undefined;
+  if (BUSYBOX_DATE.test(when)) return undefined;
+  return {
+    index: d.index,
+    option: when,
+    message: `busybox date -d cannot parse "${when}" (GNU date's free-form dates)`,
+    advice:
+      "busybox reads @SECONDS and YYYY-MM-DD hh:mm:ss only; compute seconds with $(( $(date +%s) - N )) and use -d @SECONDS",
+  };
+}
+
+/** musl's mkstemp wants exactly six X's; GNU mktemp takes three or more. */
+export function mktempProblem(words: Words): ValueProblem | undefined {
+  const index = words.findIndex((w) => w !== undefined && /(?:^|[^X])X{3,5}$/.test(w));
+  if (index < 0) return undefined;
+  const template = words[index]!;
+  return {
+    index,
+    option: template,
+    message: `busybox mktemp needs six X's in ${template}`,
+    advice: "end the template with six X's (XXXXXX)",
+  };
+}
+
+/** GNU sed's `0,/re/` address: busybox sed accepts it and then matches nothing. */
+export function sedZeroProblem(words: Words): ValueProblem | undefined {
+  const index = words.findIndex((w) => w !== undefined && /(?:^|[;{}\n]\s*)0,[/\\]/.test(w));
+  if (index < 0) return undefined;
+  return {
+    index,
+    option: "0,/regexp/",
+    message: "busybox sed accepts GNU's 0,/regexp/ address but then edits nothing",
+    advice: "start the range at line 1 (1,/regexp/) where the first line cannot match",
+  };
+}
+
+/** An option given to an applet that takes none, which reads it as a file name. */
+export function optionlessProblem(tool: string, words: Words): ValueProblem | undefined {
+  if (!OPTIONLESS.has(tool)) return undefined;
+  for (let index = 0; index < words.length; index++) {
+    const w = words[index];
+    if (w === "--") return undefined;
+    if (w === undefined || w.length < 2 || !w.startsWith("-")) continue;
+    const option = w.split("=")[0]!;
+    return {
+      index,
+      option,
+      message: `busybox ${tool} takes no options (it reads ${option} as a file name)`,
+      advice: "drop it, or do without it under busybox",
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,150 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  APPLETS,
+  busyboxRejections,
+  FIND_MISSING,
+  FIND_VALUES,
+  OPTIONLESS,
+  PS_COLUMNS,
+  PS_FLAGS,
+} from "../src/index.js";
+
+// The tables come from runs of musl busybox built with Alpine's configuration; where that binary
+// is here (scripts/ci/install-busybox.sh builds it), every entry is run against it again.
+const CACHE = process.env.ALPINIZE_TEST_CACHE ?? "/var/cache/alpinize-test";
+const BUSYBOX = join(CACHE, "busybox-musl", "busybox");
+// su refuses to run unless setuid before it reads its options; user tools are never run on the
+// host's /etc. Their options are measured in a chroot by @alpinize/entrypoint's tests.
+const NOT_RUN = new Set(["su", "adduser", "addgroup"]);
+// As root, run as nobody: a wrongly listed option then cannot change the clock or any file.
+const AS_NOBODY = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+describe.skipIf(!existsSync(BUSYBOX))("the tables against real musl busybox", () => {
+  const dir = mkdtempSync(join(tmpdir(), "alpinize-busybox-"));
+  chmodSync(dir, 0o755);
+  for (const name of ["x", "y", "f.txt"]) writeFileSync(join(dir, name), "x\n");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = (args: string[]) => {
+    const r = spawnSync(BUSYBOX, args, {
+      cwd: dir,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { PATH: "/nonexistent" },
+      timeout: 5000,
+      ...AS_NOBODY,
+    });
+    return { status: r.status, stderr: r.stderr };
+  };
+  const refused = (args: string[]) =>
+    /unrecognized option|invalid option|unknown option|unrecognized:/i.test(run(args).stderr);
+
+  it("refuses every option the applet tables list", () => {
+    const accepted: string[] = [];
+    for (const [applet, spec] of Object.entries(APPLETS)) {
+      if (NOT_RUN.has(applet)) continue;
+      for (const option of Object.keys(spec.rejects))
+        if (!refused([applet, option, "x", "y"])) accepted.push(`${applet} ${option}`);
+    }
+    expect(accepted).toEqual([]);
+  }, 60_000);
+
+  it("takes the options the tables let through", () => {
+    for (const args of [
+      ["tar", "--strip-components=1", "-tf", "x"],
+      ["grep", "-E", "x", "x"],
+      ["sed", "-E", "p", "x"],
+      ["readlink", "-f", "x"],
+      ["date", "--reference=x"],
+      ["date", "-Iseconds"],
+      ["date", "-R"],
+      ["timeout", "-s", "TERM", "5", "/nonexistent"],
+    ]) {
+      expect(refused(args), args.join(" ")).toBe(false);
+    }
+  });
+
+  it("refuses every find primary listed as missing, and runs the ones with values", () => {
+    const accepted = Object.keys(FIND_MISSING).filter((p) => !refused(["find", ".", p, "x"]));
+    expect(accepted).toEqual([]);
+    const samples: Record<string, string> = { "-type": "f", "-size": "1c", "-perm": "-u+r" };
+    const failed: string[] = [];
+    for (const primary of FIND_VALUES) {
+      if (Object.hasOwn(FIND_MISSING, primary)) continue;
+      const value = samples[primary] ?? (/time|min|links|depth|inum/.test(primary) ? "1" : "x");
+      const args = ["find", ".", primary, primary === "-newer" ? "f.txt" : value];
+      if (primary === "-user" || primary === "-group") args[3] = "0";
+      if (run(args).status !== 0) failed.push(args.slice(2).join(" "));
+    }
+    expect(failed).toEqual([]);
+  });
+
+  it("fails on the find values and ps columns it flags", () => {
+    for (const words of [
+      [".", "-type", "f,d"],
+      [".", "-size", "1M"],
+      [".", "-newerct", "x"],
+      ["-O3", "."],
+    ]) {
+      expect(busyboxRejections("find", words)).toHaveLength(1);
+      expect(run(["find", ...words]).status, words.join(" ")).toBe(1);
+    }
+    for (const column of ["%cpu", "cmd", "pcpu"]) {
+      expect(busyboxRejections("ps", ["-o", column])).toHaveLength(1);
+      expect(run(["ps", "-o", column]).stderr).toContain("bad -o argument");
+    }
+  });
+
+  it("runs ps with every flag and column it lets through, and refuses other letters", () => {
+    for (const letter of PS_FLAGS) expect(run(["ps", `-${letter}`]).status, letter).toBe(0);
+    expect(run(["ps", "-o", [...PS_COLUMNS].join(",")]).status).toBe(0);
+    for (const letter of "CpuUwxHLOFjc") {
+      expect(busyboxRejections("ps", [`-${letter}`])).toHaveLength(1);
+      expect(refused(["ps", `-${letter}`]), letter).toBe(true);
+    }
+  });
+
+  it("fails on the date -d forms it flags and reads the others", () => {
+    const flagged = [
+      "+1 day",
+      "yesterday",
+      "now",
+      "2024-01-02T10:00:00",
+      "Jan 2 2024",
+      "2024/01/02",
+    ];
+    const read = [
+      "@5",
+      "2024-01-02",
+      "2024-01-02 10:00",
+      "10:00:05",
+      "202401021000",
+      "2024.01.02-10:00",
+    ];
+    for (const when of [...flagged, ...read]) {
+      const bad = busyboxRejections("date", ["-d", when, "+%s"]).length > 0;
+      expect(bad, when).toBe(flagged.includes(when));
+      expect(run(["date", "-d", when, "+%s"]).status === 0, when).toBe(!bad);
+    }
+  });
+
+  it("fails on mktemp templates with fewer than six X's", () => {
+    for (const template of ["foo.XXX", "foo.XXXX", "foo.XXXXX", "foo.XXXXXX"]) {
+      const bad = busyboxRejections("mktemp", ["-u", "-t", template]).length > 0;
+      expect(run(["mktemp", "-u", "-t", template]).status === 0, template).toBe(!bad);
+    }
+  });
+
+  it("reads every option of an optionless applet as a file name", () => {
+    for (const applet of OPTIONLESS) {
+      for (const option of ["--relative-to=/", "-m", "-e", "-s"]) {
+        expect(busyboxRejections(applet, [option, "."])).toHaveLength(1);
+        expect(run([applet, option, "."]).stderr).toContain(`${option}: No such file or directory`);
+      }
+    }
+  });
+});
