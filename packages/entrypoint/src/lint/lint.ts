@@ -161,11 +161,7 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
     const outerName = baseName(literal(cmd.words[outer]!.text));
     if (outerName) problems.push(...busyboxOptionProblems(outerName, cmd.words.slice(outer + 1)));
   }
-  for (const p of problems) {
-    const [message, ...fix] = p.message.split("; ");
-    const hint = fix.length > 0 ? fix.join("; ") : "drop it, or do without it under busybox";
-    add("gnu-option", p.word.start, message!, hint, "error");
-  }
+  for (const p of problems) add("gnu-option", p.word.start, p.message, p.fix, "error");
   if (name === "getent") {
     add(
       "getent",
