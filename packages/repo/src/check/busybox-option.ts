@@ -1,36 +1,39 @@
+import { busyboxRejections, hasGnuTool, type Rejection } from "@alpinize/busybox";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
-import { busyboxRejections } from "./busybox-calls.js";
-import { gnuOptionTool, gnuPackagesOf, hasGnuTool } from "./gnu-packages.js";
-import { commandLine, type LintText } from "./script-calls.js";
+import type { LintText } from "./script-calls.js";
+
+/** The tools checkStages has always judged in RUN lines, with or without the entrypoint lint. */
+const ALWAYS = new Set(["find", "ps"]);
 
 /**
- * Why a RUN command fails under busybox, one message per rejected option: find and ps from
- * alpinize's own table, the other tools (stat, date, grep, sed, readlink…) through the entrypoint
- * lint, whose measured option tables are reachable only by linting the command as a one-line
- * script. `has` tells whether a package is installed when the command runs: a tool whose GNU
- * package is there takes its GNU options.
+ * Why a RUN command fails under busybox, one message per rejected option, from @alpinize/busybox's
+ * measured tables (the ones the entrypoint lint reads). `has` tells whether a package is
+ * installed when the command runs: a tool whose GNU package is there takes its GNU options.
+ * `lint` is not called: its presence (the full check) asks for every tool; without it only find
+ * and ps are judged, as for callers of checkStages that never passed one.
  */
 export function busyboxOptionProblems(
   cmd: ShellCommand,
   has: (pkg: string) => boolean,
-  lint: LintText | undefined,
+  lint?: LintText,
 ): { tool: string; message: string }[] {
   const tool = baseName(cmd.name);
-  const messages = busyboxRejections(tool, cmd.args).map((r) => r.message);
-  if (lint) {
-    for (const w of lint(commandLine([cmd.name, ...cmd.args])))
-      if (w.rule === "gnu-option") messages.push(w.message);
-  }
-  // `env A=1 stat --format`: the message names stat, the tool whose package would help.
-  return [...new Set(messages)]
-    .map((m) => ({ tool: gnuOptionTool(m) ?? tool, message: m }))
-    .filter((p) => !hasGnuTool(p.tool, has))
-    .map((p) => ({ tool: p.tool, message: withPackage(p.message, p.tool) }));
+  if ((!lint && !ALWAYS.has(tool)) || hasGnuTool(tool, has)) return [];
+  const messages = busyboxRejections(tool, cmd.args.map(runTimeOrText)).map(messageOf);
+  return [...new Set(messages)].map((message) => ({ tool, message }));
 }
 
-/** The lint's advice is for scripts; in a Dockerfile installing the GNU tool is the other fix. */
-function withPackage(message: string, tool: string): string {
-  const pkg = gnuPackagesOf(tool)[0];
-  if (pkg === undefined || message.includes("apk add")) return message;
-  return `${message}; or apk add --no-cache ${pkg} before it`;
+/** A word with an expansion is known only at run time, so it is not judged. */
+export function runTimeOrText(word: string): string | undefined {
+  return word.includes("$") || word.includes("`") ? undefined : word;
+}
+
+/**
+ * The message and its fix, as the entrypoint lint writes them. Its advice is for scripts; in a
+ * Dockerfile installing the GNU tool is the other fix, so it is named where the advice does not.
+ */
+export function messageOf(r: Rejection): string {
+  const message = `${r.message}; ${r.advice}`;
+  if (r.package === undefined || message.includes("apk add")) return message;
+  return `${message}; or apk add --no-cache ${r.package} before it`;
 }

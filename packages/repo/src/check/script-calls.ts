@@ -1,6 +1,7 @@
+import { busyboxRejections } from "@alpinize/busybox";
 import { baseName, type ShellCommand, scanCommands } from "../dockerfile/commands.js";
 import type { TransformWarning } from "../transforms.js";
-import { busyboxRejections } from "./busybox-calls.js";
+import { runTimeOrText } from "./busybox-option.js";
 import { withNested } from "./nested.js";
 
 /** The entrypoint lint run on a piece of shell text. */
@@ -12,24 +13,37 @@ const SUDO_VALUE = new Set(["-u", "-g", "-h", "-p", "-C", "-D", "-R", "-T", "-U"
 const THROUGH_SUDO = new Set(["gnu-option", "shadow-tool"]);
 
 /**
- * What the entrypoint lint leaves out of a script, as lint findings of its own rules: options of
- * find and ps busybox rejects (`gnu-option`), and the call behind `sudo`/`doas`, which the lint
- * reports only as a sudo warning while `env A=1 usermod` gets its shadow-tool error. The call
- * behind sudo is linted on its own, so its findings are the lint's.
+ * What the entrypoint lint leaves out of a script, as lint findings of its own rules: the GNU
+ * options of calls it does not see as commands (inside `sh -c '…'`, `eval`, `su -c`, after
+ * `xargs` or `find -exec`), and the call behind `sudo`/`doas`, which the lint reports only as a
+ * sudo warning while `env A=1 usermod` gets its shadow-tool error. The call behind sudo is linted
+ * on its own, so its findings are the lint's.
  */
 export function scriptCallFindings(text: string, lint: LintText): TransformWarning[] {
   const out: TransformWarning[] = [];
+  const outer = new Set<number>();
   for (const cmd of withNested(scanCommands(text))) {
     const at = position(text, cmd.offset);
-    for (const r of busyboxRejections(baseName(cmd.name), cmd.args))
-      out.push({ rule: "gnu-option", severity: "error", message: r.message, ...at });
+    // The scan puts a command it found inside another at the outer one's offset.
+    if (outer.has(cmd.offset)) {
+      for (const r of busyboxRejections(baseName(cmd.name), cmd.args.map(runTimeOrText)))
+        out.push({
+          rule: "gnu-option",
+          severity: "error",
+          message: `${r.message}; ${r.advice}`,
+          ...at,
+        });
+    }
+    outer.add(cmd.offset);
     const inner = behindSudo(cmd);
     if (!inner) continue;
     for (const w of lint(commandLine(inner))) {
       if (THROUGH_SUDO.has(w.rule)) out.push({ ...w, ...at });
     }
   }
-  return out;
+  // `sudo ps -C x` is found both behind sudo and as the scan's own command: report it once.
+  const keys = out.map((w) => `${w.line}:${w.rule}:${w.message}`);
+  return out.filter((_, i) => keys.indexOf(keys[i]!) === i);
 }
 
 /** The command `sudo [OPTIONS] CMD ARGS…` runs. */

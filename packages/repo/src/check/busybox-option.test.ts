@@ -3,29 +3,16 @@ import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
 import { defaultConfig } from "../config/types.js";
 import { defaultTransforms } from "../default-transforms.js";
 import { describeStages } from "../dockerfile/stages.js";
-import { busyboxRejections } from "./busybox-calls.js";
 import { checkStages } from "./dockerfile-rules.js";
 import { checkTargets } from "./run.js";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
 const settings = { skip: [], requireDigests: false, ignoreImages: [] };
 
-// Each rejected form exits 1 with "unrecognized option" under musl busybox; each accepted one runs.
-describe("busyboxRejections", () => {
-  it.each([
-    ["find", ["/srv", "-type", "f", "-printf", "%T@ %p\\n"], ["-printf"]],
-    ["find", [".", "-newermt", "2020-01-01", "-regextype", "egrep"], ["-newermt", "-regextype"]],
-    ["find", [".", "-name", "*.log", "-newer", "f", "-print0", "-exec", "ls", "-printf", ";"], []],
-    ["ps", ["-eo", "pid,comm", "--no-headers"], ["--no-headers"]],
-    ["ps", ["-o", "pid=", "-C", "app"], ["-C"]],
-    ["ps", ["-p", "1"], ["-p"]],
-    ["ps", ["-ef"], []],
-    ["ps", ["aux"], []],
-    ["ps", ["-opid,comm", "-T"], []],
-    ["ps", ["-o", "$COLS"], []],
-  ])("%s %j rejects %j", (tool, args, rejected) => {
-    expect(busyboxRejections(tool, args).map((r) => r.option)).toEqual(rejected);
-  });
+let repo: ScratchRepo | undefined;
+afterEach(async () => {
+  await repo?.remove();
+  repo = undefined;
 });
 
 describe("busybox-option in RUN lines", () => {
@@ -56,6 +43,26 @@ describe("busybox-option in RUN lines", () => {
     expect(found.filter((f) => f.rule === "busybox-option").map((f) => f.line)).toEqual([4]);
   });
 
+  it("reports each rejected option once, from the measured tables, for any tool", async () => {
+    repo = await scratchRepo({
+      Dockerfile: `FROM alpine:3.23@${DIGEST}\nRUN find / -xdev -printf '%p' && timeout 5 ls -v && date -d 2024-01-02T10:00:00 && rm --recursive /x\n`,
+    });
+    const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+    });
+    expect(
+      result.findings.filter((f) => f.rule === "busybox-option").map((f) => f.message),
+    ).toEqual([
+      "find in Alpine stage 0: busybox find has no -printf; print with -exec stat -c FORMAT {} + (busybox stat takes -c), or apk add findutils",
+      expect.stringMatching(
+        /^date in Alpine stage 0: busybox date -d cannot parse "2024-01-02T10:00:00" \(GNU date's free-form dates\); .*; or apk add --no-cache coreutils before it$/,
+      ),
+      "rm in Alpine stage 0: busybox rm has no --recursive; use -r; or apk add --no-cache coreutils before it",
+    ]);
+  });
+
   it("is quiet once findutils or procps is installed", () => {
     expect(rules("RUN apk add --no-cache findutils procps && find / -printf x && ps -C x")).toEqual(
       [],
@@ -64,12 +71,6 @@ describe("busybox-option in RUN lines", () => {
 });
 
 describe("entrypoint calls the lint does not reach", () => {
-  let repo: ScratchRepo | undefined;
-  afterEach(async () => {
-    await repo?.remove();
-    repo = undefined;
-  });
-
   async function scriptFindings(script: string, install = "") {
     repo = await scratchRepo({
       Dockerfile: `FROM alpine:3.23@${DIGEST}\n${install}COPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n`,
@@ -102,6 +103,23 @@ describe("entrypoint calls the lint does not reach", () => {
     expect(await scriptFindings(script, "RUN apk add --no-cache findutils procps-ng\n")).toEqual(
       [],
     );
+  });
+
+  it("reports GNU options inside sh -c, after xargs and behind sudo, once each", async () => {
+    const script = [
+      "#!/bin/sh",
+      "sh -c 'ps -C app || stat --format %s /x'",
+      "ls | xargs grep -P x",
+      "sudo ps -p 1",
+      'exec "$@"',
+      "",
+    ].join("\n");
+    expect(await scriptFindings(script)).toEqual([
+      "2:error:gnu-option: busybox ps has no -C",
+      "2:error:gnu-option: busybox stat has no --format",
+      "3:error:gnu-option: busybox grep has no Perl regular expressions (-P)",
+      "4:error:gnu-option: busybox ps has no -p",
+    ]);
   });
 
   it("looks through sudo as through env: sudo usermod is a shadow-tool error", async () => {
