@@ -287,7 +287,7 @@ describe("tester round 3 (migrate)", () => {
   it("maps a bare dpkg --print-architecture command back to Debian names", () => {
     const r = migrate("FROM debian:12\nRUN dpkg --print-architecture > /arch\n");
     expect(r.output).toBe(
-      "FROM alpine:3.23\nRUN apk --print-arch | sed -e 's/^armhf$/armel/' -e 's/^armv7$/armhf/' -e 's/^x86_64$/amd64/' -e 's/^aarch64$/arm64/' -e 's/^x86$/i386/' -e 's/^ppc64le$/ppc64el/' > /arch\n",
+      "FROM alpine:3.23\nRUN apk --print-arch | sed -e 's/^armhf$/armel/' -e 's/^armv7$/armhf/' -e 's/^x86_64$/amd64/' -e 's/^aarch64$/arm64/' -e 's/^x86$/i386/' -e 's/^ppc64le$/ppc64el/' -e 's/^loongarch64$/loong64/' > /arch\n",
     );
   });
 

@@ -8,7 +8,7 @@ import { assignmentValue } from "./variables.js";
 
 const PRINT_ARCH = /dpkg[ \t]+--print-architecture/g;
 /** sed script from Alpine's names back to Debian's; armhf first, as armv7 becomes armhf. */
-const TO_DEBIAN = `-e 's/^armhf$/armel/' -e 's/^armv7$/armhf/' -e 's/^x86_64$/amd64/' -e 's/^aarch64$/arm64/' -e 's/^x86$/i386/' -e 's/^ppc64le$/ppc64el/'`;
+const TO_DEBIAN = `-e 's/^armhf$/armel/' -e 's/^armv7$/armhf/' -e 's/^x86_64$/amd64/' -e 's/^aarch64$/arm64/' -e 's/^x86$/i386/' -e 's/^ppc64le$/ppc64el/' -e 's/^loongarch64$/loong64/'`;
 
 /**
  * Rule 4: `dpkg --print-architecture` → `apk --print-arch`; `case` labels fed by it are
