@@ -127,3 +127,20 @@ describe("more of review round 7", () => {
     expect(other.output).not.toMatch(/bash/);
   });
 });
+
+describe("redirections of converted user calls", () => {
+  it("keep applying to what the call became", () => {
+    const r = migrate(
+      [
+        "FROM debian:bookworm",
+        "RUN groupadd -g 1500 app 2>/dev/null || true",
+        "RUN useradd -u 1500 -g app -G users app >/dev/null 2>&1 || true",
+        "",
+      ].join("\n"),
+    );
+    expect(r.output).toContain("RUN addgroup -g 1500 app 2>/dev/null || true");
+    expect(r.output).toContain(
+      "RUN { adduser -D -u 1500 -G app -H app && addgroup app users; } >/dev/null 2>&1 || true",
+    );
+  });
+});

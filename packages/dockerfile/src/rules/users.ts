@@ -180,8 +180,11 @@ export function migrateUsers(scope: ScriptScope, pipeline: Pipeline, cmd: Simple
   }
   // `id app || useradd app` → `id app || { adduser … && addgroup …; }`: without the braces the
   // steps appended with && would run even when the user already existed.
-  const grouped = text.includes(" && ") && afterOr(scope, pipeline) ? `{ ${text}; }` : text;
-  scope.replacePipeline(pipeline, grouped, "users");
+  // Redirections of the call (`2>/dev/null`) stay, over every step it became.
+  const redirects = cmd.redirects.map((r) => r.raw).join(" ");
+  const chain = text.includes(" && ");
+  const grouped = chain && (afterOr(scope, pipeline) || redirects) ? `{ ${text}; }` : text;
+  scope.replacePipeline(pipeline, redirects ? `${grouped} ${redirects}` : grouped, "users");
 }
 
 /** The pipeline is the right side of `||`. */
