@@ -3,6 +3,7 @@ import { apkChange } from "../check/apk-args.js";
 import { apkInstalls } from "../check/apk-history.js";
 import { baseName, scanCommands } from "../dockerfile/commands.js";
 import { describeStages, type StageInfo } from "../dockerfile/stages.js";
+import type { FilePlan } from "./types.js";
 
 /** Where a package went: appended to an `apk add` of the stage, or a RUN of its own after FROM. */
 export type ApkPlacement = "apk-add" | "new-run";
@@ -120,4 +121,34 @@ function inheritedUser(stage: StageInfo, stages: readonly StageInfo[]): string |
     current = stages.find((s) => s.name === parent && s.index < index);
   }
   return undefined;
+}
+
+/**
+ * Adds `pkg` to each stage of the plan's Dockerfile that wants it, earliest first, with a warning
+ * from `note`; `skip` (asked on the stages as they are after the earlier additions) spares a stage
+ * that has it already or gets it through a stage it builds on.
+ */
+export function addToStages<W extends { line: number }>(
+  dockerfile: FilePlan,
+  byStage: ReadonlyMap<number, W>,
+  pkg: string,
+  rule: string,
+  skip: (stage: StageInfo, stages: readonly StageInfo[]) => boolean,
+  note: (stage: StageInfo, want: W, placement: ApkPlacement) => string,
+): void {
+  for (const [index, want] of [...byStage].sort(([a], [b]) => a - b)) {
+    const stages = describeStages(dockerfile.after, dockerfile.file);
+    const stage = stages[index];
+    if (!stage || skip(stage, stages)) continue;
+    const added = addApkPackage(dockerfile.after, dockerfile.file, index, pkg);
+    if (!added) continue;
+    dockerfile.after = added.text;
+    dockerfile.changed = dockerfile.after !== dockerfile.before;
+    dockerfile.warnings.push({
+      rule,
+      line: want.line,
+      message: note(stage, want, added.placement),
+    });
+  }
+  dockerfile.stagesAfter = describeStages(dockerfile.after, dockerfile.file);
 }

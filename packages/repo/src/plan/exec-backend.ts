@@ -2,8 +2,8 @@ import { unmetExecNeeds } from "../check/exec-as-missing.js";
 import { execNeeds } from "../check/exec-tools.js";
 import type { ScriptReference } from "../discover/scripts.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
-import { describeStages, type StageInfo } from "../dockerfile/stages.js";
-import { type ApkPlacement, addApkPackage } from "./apk-insert.js";
+import type { StageInfo } from "../dockerfile/stages.js";
+import { type ApkPlacement, addToStages } from "./apk-insert.js";
 import type { FilePlan, RepoPlan } from "./types.js";
 
 /** The rewrite rules whose calls became alpinize_exec_as. */
@@ -78,21 +78,14 @@ function stagesWanting(
 
 /** su-exec for each stage that wants it, unless a stage it builds on gets it too. */
 function addSuExec(dockerfile: FilePlan, byStage: ReadonlyMap<number, Want>): void {
-  const stages = dockerfile.stagesAfter ?? [];
-  for (const [index, want] of [...byStage].sort(([a], [b]) => a - b)) {
-    const stage = stages[index];
-    if (!stage || ancestors(stage, stages).some((s) => byStage.has(s.index))) continue;
-    const added = addApkPackage(dockerfile.after, dockerfile.file, index, "su-exec");
-    if (!added) continue;
-    dockerfile.after = added.text;
-    dockerfile.changed = dockerfile.after !== dockerfile.before;
-    dockerfile.warnings.push({
-      rule: "exec-as",
-      line: want.line,
-      message: suExecNote(stage, want, added.placement),
-    });
-  }
-  dockerfile.stagesAfter = describeStages(dockerfile.after, dockerfile.file);
+  addToStages(
+    dockerfile,
+    byStage,
+    "su-exec",
+    "exec-as",
+    (stage, stages) => ancestors(stage, stages).some((s) => byStage.has(s.index)),
+    suExecNote,
+  );
 }
 
 function suExecNote(stage: StageInfo, want: Want, placement: ApkPlacement): string {

@@ -1,10 +1,10 @@
 import { apkInstalls } from "../check/apk-history.js";
 import type { ScriptReference } from "../discover/scripts.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
-import { describeStages, type StageInfo } from "../dockerfile/stages.js";
+import type { StageInfo } from "../dockerfile/stages.js";
 import { lintScript } from "../lint-script.js";
 import type { Transforms } from "../transforms.js";
-import { type ApkPlacement, addApkPackage } from "./apk-insert.js";
+import { type ApkPlacement, addToStages } from "./apk-insert.js";
 import { mapLinesToOriginal } from "./line-map.js";
 import { installsShadow } from "./script-tools.js";
 import type { FilePlan, RepoPlan } from "./types.js";
@@ -88,21 +88,14 @@ function stagesWanting(dockerfile: FilePlan, ref: ScriptReference, ignore: reado
  * it (and keeps it) is not given it again.
  */
 function addShadow(dockerfile: FilePlan, byStage: ReadonlyMap<number, Want>): void {
-  for (const [index, want] of [...byStage].sort(([a], [b]) => a - b)) {
-    const stages = describeStages(dockerfile.after, dockerfile.file);
-    const stage = stages[index];
-    if (!stage || apkInstalls(stage, stages).has("shadow")) continue;
-    const added = addApkPackage(dockerfile.after, dockerfile.file, index, "shadow");
-    if (!added) continue;
-    dockerfile.after = added.text;
-    dockerfile.changed = dockerfile.after !== dockerfile.before;
-    dockerfile.warnings.push({
-      rule: "shadow",
-      line: want.line,
-      message: shadowNote(stage, want, added.placement),
-    });
-  }
-  dockerfile.stagesAfter = describeStages(dockerfile.after, dockerfile.file);
+  addToStages(
+    dockerfile,
+    byStage,
+    "shadow",
+    "shadow",
+    (stage, stages) => apkInstalls(stage, stages).has("shadow"),
+    shadowNote,
+  );
 }
 
 function shadowNote(stage: StageInfo, want: Want, placement: ApkPlacement): string {
