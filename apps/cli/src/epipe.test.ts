@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,5 +26,25 @@ describe("a reader that stops early (| head)", () => {
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(code).toBe(141);
     expect(stderr).not.toMatch(/EPIPE|Error|at /);
+  }, 60_000);
+});
+
+describe.skipIf(!existsSync("/dev/full"))("standard output that cannot be written", () => {
+  it("says so and exits 2, without a stack trace", async () => {
+    const file = join(dir, "Dockerfile.full");
+    writeFileSync(file, "FROM debian:12\nRUN apt-get install -y curl\n");
+    const out = openSync("/dev/full", "w");
+    const child = spawn(process.execPath, [BIN, "migrate", file], {
+      stdio: ["ignore", out, "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (d) => {
+      stderr += String(d);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    closeSync(out);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/cannot write to standard output \(ENOSPC\)/);
+    expect(stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 });

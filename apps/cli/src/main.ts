@@ -26,7 +26,7 @@ Options:
   -v, --version  Print the version
 
 Exit codes: 0 ok, 1 findings (changes needed, policy violated, unresolved),
-            2 bad input or usage, 70 internal error,
+            2 bad input or usage (or output that cannot be written), 70 internal error,
             141 the output pipe closed early (| head).
 Environment: NO_COLOR disables colour; progress is shown only on a terminal outside CI.
 `;

@@ -1,3 +1,4 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -107,5 +108,24 @@ describe("alpinize migrate DIR with a CRLF entrypoint", () => {
     const result = await runCli(["migrate", "--alpine", "3.23", "--check", "."], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/error entry\.sh: .*CRLF/);
+  });
+});
+
+describe("files that cannot be checked, in a folder", () => {
+  it("are each named in the error line", async () => {
+    const root = mkdtempSync(join(tmpdir(), "alpinize-unparsable-"));
+    try {
+      mkdirSync(join(root, "two"));
+      writeFileSync(join(root, "two", "Dockerfile"), "");
+      writeFileSync(join(root, "two", "b.Dockerfile"), "");
+      const r = await runCli(["check", join(root, "two")]);
+      expect(r.code).toBe(2);
+      const lines = r.stderr.split("\n").filter((l) => l.includes("(not checked)"));
+      expect(lines).toHaveLength(2);
+      expect(lines.filter((l) => /two\/b\.Dockerfile/.test(l))).toHaveLength(1);
+      expect(lines.filter((l) => /two\/Dockerfile/.test(l))).toHaveLength(1);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

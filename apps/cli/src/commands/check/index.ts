@@ -5,7 +5,7 @@ import { CONFIG_FILE, checkTargets, defaultTransforms, loadConfig } from "@alpin
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { wantsJson, withJsonErrors } from "../../json-errors.js";
-import { findingsJson, notCheckedJson, printFindings } from "./output.js";
+import { findingsJson, notCheckedJson, printFindings, unparsableText } from "./output.js";
 import { resolveTargets } from "./targets.js";
 
 export const help = `Usage: alpinize check [DIR|FILE…] [--json] [--config FILE] [--require-digests]
@@ -102,7 +102,8 @@ async function check(argv: string[], io: Io): Promise<number> {
   if (values.json) io.stdout.write(findingsJson(result));
   else printFindings(io, result);
   if (values.json)
-    for (const u of result.unparsable) io.err(`error ${escapeInline(u.message)} (not checked)`);
+    for (const u of result.unparsable)
+      io.err(`error ${escapeInline(unparsableText(u))} (not checked)`);
   if (result.unparsable.length > 0) return EXIT.BAD_INPUT;
   return result.findings.some((f) => f.severity === "error") ? EXIT.FINDINGS : EXIT.OK;
 }

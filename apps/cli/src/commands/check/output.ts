@@ -13,7 +13,7 @@ export function printFindings(io: Io, result: CheckResult): void {
     else io.warn(line);
   }
   for (const u of result.unparsable)
-    io.err(`${io.style.red("error")} ${escapeInline(u.message)} (not checked)`);
+    io.err(`${io.style.red("error")} ${escapeInline(unparsableText(u))} (not checked)`);
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
   const noted = warnings > 0 ? ` (${warnings} warning(s))` : "";
@@ -58,4 +58,9 @@ export function notCheckedJson(err: AlpinizeError): Record<string, unknown> {
     code: err.code,
     ...(err.hint ? { hint: err.hint } : {}),
   };
+}
+
+/** The message with the file it is about: some parse errors do not name it themselves. */
+export function unparsableText(u: { file: string; message: string }): string {
+  return u.file === "" || u.message.includes(u.file) ? u.message : `${u.file}: ${u.message}`;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { hasControl } from "@alpinize/image-ref";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 import { diffPath } from "./diff.js";
@@ -29,4 +30,12 @@ it("keeps every header and warning on one line for a path with a newline", async
   expect(headers[0]).toMatch(/^--- "a\/.*we\\nird\/Dockerfile"$/);
   const warning = r.stderr.split("\n").find((l) => l.includes("version pin"));
   expect(warning).toMatch(/we\\x0aird\/Dockerfile:2:\d+ \[apt\]/);
+});
+
+it("escapes control characters the Dockerfile carries into warning messages", async () => {
+  const file = join(dir, "Dockerfile");
+  writeFileSync(file, "FROM debian:12\nRUN apt-get install -y cu\u001b[31mrl*\u0007\n");
+  const r = await runCli(["migrate", file]);
+  expect(hasControl(r.stderr.replace(/\n/g, ""))).toBe(false);
+  expect(r.stderr).toContain("cu\\x1b[31mrl*\\x07");
 });

@@ -55,7 +55,7 @@ export function printWarnings(
   const written = mode === "write" && m.result.changed;
   for (const w of m.result.warnings) {
     const at = written ? `${w.outputLine}:${w.outputColumn}` : `${w.line}:${w.column}`;
-    io.warn(`${name}:${at} [${w.rule}] ${w.message}`);
+    io.warn(`${name}:${at} [${w.rule}] ${escapeInline(w.message)}`);
   }
 }
 
