@@ -26,13 +26,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const corpus = join(root, "..", "shared", "corpus", "pairs");
+// The shared corpus sits beside the clone (../shared/corpus); ALPINIZE_CORPUS_DIR names another.
+const corpusRoot = process.env.ALPINIZE_CORPUS_DIR || join(root, "..", "shared", "corpus");
+const corpus = join(corpusRoot, "pairs");
 const dist = join(root, "packages", "dockerfile", "dist", "index.js");
 const mapDist = join(root, "packages", "package-map", "dist", "index.js");
 
 if (!existsSync(corpus)) {
   console.log(
-    `corpus: ${corpus} not found; skipping (it lives next to the repository as ../shared)`,
+    `corpus: ${corpus} not found; skipping (it lives next to the repository as ../shared/corpus, or set ALPINIZE_CORPUS_DIR)`,
   );
   process.exit(0);
 }
@@ -206,14 +208,7 @@ function expertRelease(text) {
 const providerCache = new Map();
 function providers(release) {
   if (providerCache.has(release)) return providerCache.get(release);
-  const file = join(
-    root,
-    "..",
-    "shared",
-    "corpus",
-    "aports-index",
-    `aports-${release}.0-packages.tsv`,
-  );
+  const file = join(corpusRoot, "aports-index", `aports-${release}.0-packages.tsv`);
   const names = new Set();
   const provided = new Map();
   if (existsSync(file)) {
