@@ -25,5 +25,7 @@ export {
   ALPINE_BASE_RELEASE,
   ALPINE_BASE_USERS,
 } from "./rules/alpine-base.js";
+/** Vendor apt repository setup (nodesource, Docker, Microsoft, PGDG…): needs apt, flagged on Alpine. */
+export { SETUP_SCRIPT as APT_SETUP_SCRIPT } from "./rules/misc.js";
 export { parseScript, type Script } from "./shell/script.js";
 export { type ArgDefault, analyzeStages, type Stage, type StageModel } from "./stages.js";

@@ -1,3 +1,4 @@
+import { APT_SETUP_SCRIPT } from "@alpinize/dockerfile";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import { hasDigest } from "../dockerfile/images.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
@@ -117,6 +118,9 @@ function checkBase(
  * `world`: what apk has installed when the RUN starts, moved on by checkRun command by command.
  * `added`: every package an `apk add` of the stage (or a stage it builds on) names, at any point.
  */
+/** A download piped into a shell (`| bash -`, `| sudo -E bash`). */
+const PIPED_TO_SHELL = /\|\s*(?:sudo\s+(?:-E\s+)?)?(?:\/(?:usr\/)?bin\/)?(?:ba|da|a)?sh\b/;
+
 interface RunContext {
   world: ApkWorld;
   added: ReadonlyMap<string, ApkPlace>;
@@ -132,6 +136,14 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
       run.line,
       "apt-in-alpine",
       `this RUN writes under /etc/apt in Alpine stage ${stage.name}, which has no /etc/apt: the build fails here; delete the step (apk reads /etc/apk; a proxy goes in the http_proxy/https_proxy build args)`,
+    );
+  // `curl -fsSL https://deb.nodesource.com/setup_20.x | bash -`: the script adds an apt source
+  // and runs apt-get, which an Alpine stage does not have (migrate leaves it, flagged).
+  if (APT_SETUP_SCRIPT.test(run.text) && PIPED_TO_SHELL.test(run.text))
+    emit(
+      run.line,
+      "apt-in-alpine",
+      `this RUN runs a vendor's apt repository setup script in Alpine stage ${stage.name}, which has no apt: the build fails here; install the package from Alpine (e.g. nodejs npm, docker-cli) or follow the vendor's Alpine instructions, and delete the step`,
     );
   for (const placed of runCommands(run)) {
     const { cmd, line } = placed;
