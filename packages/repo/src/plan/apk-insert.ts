@@ -4,6 +4,7 @@ import { apkInstalls } from "../check/apk-history.js";
 import { baseName, scanCommands } from "../dockerfile/commands.js";
 import { describeStages, type StageInfo } from "../dockerfile/stages.js";
 import type { FilePlan } from "./types.js";
+import { inheritedUser, restoreUser } from "./user-restore.js";
 
 /** Where a package went: appended to an `apk add` of the stage, or a RUN of its own after FROM. */
 export type ApkPlacement = "apk-add" | "new-run";
@@ -16,14 +17,16 @@ const ROOT_USER = /^(?:root|0)(?::.*)?$/;
  * Adds `pkg` to the stage for good: to the last `apk add` of the stage's own RUNs after which the
  * package stays installed (not a `--virtual` group, not in a branch or after `||`), else as
  * `RUN apk add --no-cache PKG` right after the stage's FROM (as root when the stage it builds on
- * switched USER: after the stage's own `USER root`, else between `USER root` and that user). Each candidate is checked by replaying apk on the result.
+ * switched USER: after the stage's own `USER root`, else between `USER root` and that user,
+ * with the ARGs that user reads declared again). Declined, with the reason, when that user
+ * cannot be written back in the stage. Each candidate is checked by replaying apk on the result.
  */
 export function addApkPackage(
   text: string,
   fileName: string,
   index: number,
   pkg: string,
-): { text: string; placement: ApkPlacement } | undefined {
+): { text: string; placement: ApkPlacement } | { declined: string } | undefined {
   const stage = describeStages(text, fileName)[index];
   if (!stage) return undefined;
   for (const at of apkAddEnds(stage).reverse()) {
@@ -31,9 +34,8 @@ export function addApkPackage(
     if (keeps(out, fileName, index, pkg)) return { text: out, placement: "apk-add" };
   }
   const out = withRunAfterFrom(text, fileName, index, stage, `RUN apk add --no-cache ${pkg}`);
-  return out !== undefined && keeps(out, fileName, index, pkg)
-    ? { text: out, placement: "new-run" }
-    : undefined;
+  if (typeof out !== "string") return out;
+  return keeps(out, fileName, index, pkg) ? { text: out, placement: "new-run" } : undefined;
 }
 
 function keeps(text: string, fileName: string, index: number, pkg: string): boolean {
@@ -95,38 +97,30 @@ function withRunAfterFrom(
   index: number,
   stage: StageInfo,
   run: string,
-): string | undefined {
+): string | { declined: string } | undefined {
   const doc = parseDockerfile(text, { fileName });
   const from: Instruction | undefined = analyzeStages(doc).stages[index]?.from;
   if (!from) return undefined;
   const eol = doc.eol;
-  const user = inheritedUser(stage, describeStages(text, fileName));
-  if (user === undefined || ROOT_USER.test(user))
+  const stages = describeStages(text, fileName);
+  const user = inheritedUser(stage, stages);
+  if (user === undefined || ROOT_USER.test(user.text))
     return `${text.slice(0, from.end)}${eol}${run}${text.slice(from.end)}`;
   // The stage switches to root itself first: the RUN goes right after that USER.
   const own = stage.body.find((ins) => ins.keyword === "USER");
   if (own && ROOT_USER.test(own.args.text.trim()))
     return `${text.slice(0, own.end)}${eol}${run}${text.slice(own.end)}`;
-  const lines = `USER root${eol}${run}${eol}USER ${user}`;
+  const restore = restoreUser(user, stages);
+  if ("declined" in restore) return restore;
+  const lines = ["USER root", run, ...restore.args, `USER ${user.text}`].join(eol);
   return `${text.slice(0, from.end)}${eol}${lines}${text.slice(from.end)}`;
-}
-
-/** The USER in effect right after the stage's FROM: the last one of the stages it builds on. */
-function inheritedUser(stage: StageInfo, stages: readonly StageInfo[]): string | undefined {
-  let current = stages.find((s) => s.name === stage.parent && s.index < stage.index);
-  while (current) {
-    const user = current.body.findLast((ins) => ins.keyword === "USER");
-    if (user) return user.args.text.trim();
-    const { parent, index }: StageInfo = current;
-    current = stages.find((s) => s.name === parent && s.index < index);
-  }
-  return undefined;
 }
 
 /**
  * Adds `pkg` to each stage of the plan's Dockerfile that wants it, earliest first, with a warning
  * from `note`; `skip` (asked on the stages as they are after the earlier additions) spares a stage
- * that has it already or gets it through a stage it builds on.
+ * that has it already or gets it through a stage it builds on. A stage whose inherited USER
+ * cannot be written back after a `USER root` gets a warning saying where to add it instead.
  */
 export function addToStages<W extends { line: number }>(
   dockerfile: FilePlan,
@@ -142,6 +136,14 @@ export function addToStages<W extends { line: number }>(
     if (!stage || skip(stage, stages)) continue;
     const added = addApkPackage(dockerfile.after, dockerfile.file, index, pkg);
     if (!added) continue;
+    if ("declined" in added) {
+      dockerfile.warnings.push({
+        rule,
+        line: want.line,
+        message: `${pkg} not added to stage ${stage.name}, which needs it: ${added.declined}; add RUN apk add --no-cache ${pkg} by hand before that USER line`,
+      });
+      continue;
+    }
     dockerfile.after = added.text;
     dockerfile.changed = dockerfile.after !== dockerfile.before;
     dockerfile.warnings.push({
