@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  type Stats,
   statSync,
   symlinkSync,
   utimesSync,
@@ -16,12 +17,15 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { pushImage, startRegistry } from "@alpinize/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   contentStamp,
+  notOwnerError,
   OutputChangedError,
   OutputIsDirectoryError,
   OutputNotRegularError,
+  OutputOwnerError,
   outputKind,
   writeOutput,
 } from "./write-output.js";
@@ -362,4 +366,65 @@ describe("alpinize --output failures leave nothing behind (exit 2)", () => {
     expect(readFileSync(join(dir, "shims.sh"), "utf8")).toBe("old\n");
     expect(leftovers(dir)).toEqual([]);
   });
+});
+
+describe("a --write refused for the file's owner says who can write it", () => {
+  const stats = (uid: number, gid: number) => ({ uid, gid }) as Stats;
+
+  it("names the owner, or the group, and what to do instead", () => {
+    const owner = notOwnerError(new OutputOwnerError("/x", stats(0, 0), 1000), "m", "x", "do y");
+    expect([owner.code, owner.hint, owner.details]).toEqual([
+      "ALPINIZE_WRITE_NOT_OWNER",
+      "Run alpinize as the file's owner (uid 0) or as root, or do y.",
+      { file: "x", owner: { uid: 0, gid: 0 } },
+    ]);
+    const group = notOwnerError(new OutputOwnerError("/x", stats(1000, 5), 1000), "m", "x", "do y");
+    expect(group.hint).toBe(
+      "Run alpinize as root, or as its owner (uid 1000) with group 5 among your groups, or do y.",
+    );
+  });
+
+  const canDrop =
+    isRoot &&
+    spawnSync(process.execPath, [BIN, "--version"], { cwd: tmpdir(), uid: 65534, gid: 65534 })
+      .status === 0;
+
+  it.skipIf(!canDrop)(
+    "pin --write of root's 0666 file in a 0777 folder, run as nobody",
+    async () => {
+      const registry = await startRegistry();
+      try {
+        await pushImage(registry.url, "team/app", "1.0");
+        chmodSync(dir, 0o777);
+        const text = `FROM ${registry.host}/team/app:1.0\n`;
+        writeFileSync(join(dir, "Dockerfile"), text);
+        chmodSync(join(dir, "Dockerfile"), 0o666);
+        const r = await new Promise<{ code: number | null; out: string }>((done) => {
+          const child = spawn(process.execPath, [BIN, "pin", "--json", "--write", "Dockerfile"], {
+            cwd: dir,
+            uid: 65534,
+            gid: 65534,
+            env: { PATH: process.env.PATH, NO_COLOR: "1", HOME: dir },
+          });
+          let out = "";
+          child.stdout.on("data", (c: Buffer) => (out += c));
+          child.on("close", (code) => done({ code, out }));
+        });
+        expect(r.code).toBe(2);
+        expect(JSON.parse(r.out).errors).toEqual([
+          expect.objectContaining({
+            code: "ALPINIZE_WRITE_NOT_OWNER",
+            hint: "Run alpinize as the file's owner (uid 0) or as root, or drop --write and apply the printed pins (REF -> REF@DIGEST) yourself.",
+          }),
+        ]);
+        expect([
+          readFileSync(join(dir, "Dockerfile"), "utf8"),
+          statSync(join(dir, "Dockerfile")).uid,
+        ]).toEqual([text, 0]);
+      } finally {
+        await registry.stop();
+      }
+    },
+    30_000,
+  );
 });

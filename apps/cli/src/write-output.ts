@@ -19,6 +19,7 @@ import {
   writeSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { InputError } from "@alpinize/errors";
 
 /**
  * How an output path was written: through a temp file and a rename (`replaced`, `created`), or
@@ -109,15 +110,45 @@ export class OutputChangedError extends Error {
 export class OutputOwnerError extends Error {
   readonly code = "EPERM";
   readonly path: string;
+  /** `owner`: another user's file; `group`: this user's file, of a group this user is not in. */
+  readonly reason: "owner" | "group";
+  readonly fileUid: number;
+  readonly fileGid: number;
   constructor(path: string, old: Stats, uid: number) {
+    const reason = old.uid !== uid ? "owner" : "group";
     const why =
-      old.uid !== uid
+      reason === "owner"
         ? `owned by uid ${old.uid}, not by you (uid ${uid}): replacing it would make it yours`
         : `its group ${old.gid} is not one of yours: replacing it would change its group`;
     super(`${why}, so it was left as it is (the file is replaced by a rename, never half written)`);
     this.name = "OutputOwnerError";
     this.path = path;
+    this.reason = reason;
+    this.fileUid = old.uid;
+    this.fileGid = old.gid;
   }
+}
+
+/**
+ * The error for a `--write` refused by {@link OutputOwnerError}: the file and its folder may
+ * well be writable, so the hint says who can write it, or what to do instead (`instead`, e.g.
+ * "drop --write and apply the printed diff yourself").
+ */
+export function notOwnerError(
+  err: OutputOwnerError,
+  message: string,
+  file: string,
+  instead: string,
+): InputError {
+  const who =
+    err.reason === "owner"
+      ? `as the file's owner (uid ${err.fileUid}) or as root`
+      : `as root, or as its owner (uid ${err.fileUid}) with group ${err.fileGid} among your groups`;
+  return new InputError("ALPINIZE_WRITE_NOT_OWNER", message, {
+    hint: `Run alpinize ${who}, or ${instead}.`,
+    details: { file, owner: { uid: err.fileUid, gid: err.fileGid } },
+    cause: err,
+  });
 }
 
 /** Why a write failed, for a message: the reason in words for our own refusals, else the errno code. */

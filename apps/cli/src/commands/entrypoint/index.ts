@@ -8,7 +8,6 @@ import { EXIT, InputError, isAlpinizeError, UsageError } from "@alpinize/errors"
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
-import { writeNewOrReplace } from "../shims/write.js";
 import {
   type EntrypointReport,
   failureJson,
@@ -18,7 +17,8 @@ import {
   summary,
   toJson,
 } from "./output.js";
-import { readScript, readStdin } from "./read.js";
+import { type ReadScript, readScript, readStdin } from "./read.js";
+import { writeScript } from "./write.js";
 
 export const help = `Usage: alpinize entrypoint FILE [--write | --check] [--json] [--source PATH | --inline]
 
@@ -94,7 +94,8 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
   const shimSource: ShimSource = values.inline
     ? "inline"
     : { path: values.source ?? DEFAULT_SHIMS_PATH };
-  const before = file === "-" ? await readStdin() : readScript(file);
+  const read: ReadScript = file === "-" ? { text: await readStdin() } : readScript(file);
+  const before = read.text;
   const result = rewriteNamed(file, before, shimSource);
   const report: EntrypointReport = {
     file,
@@ -104,7 +105,7 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
     source: shimSource === "inline" ? "inline" : shimSource.path,
   };
   const mode = values.write ? "write" : values.check ? "check" : "diff";
-  if (mode === "write" && result.changed) writeNewOrReplace(file, result.output, { inPlace: true });
+  if (mode === "write" && result.changed) writeScript(file, result.output, read.stamp);
   if (values.json) io.stdout.write(toJson(report));
   else {
     if (mode === "diff") printDiff(io, report);

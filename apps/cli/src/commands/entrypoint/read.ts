@@ -1,10 +1,17 @@
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { InputError } from "@alpinize/errors";
+import { type ContentStamp, contentStamp } from "../../write-output.js";
 
 /** Entrypoint scripts are small; anything larger is refused rather than read whole. */
 const MAX_BYTES = 1024 * 1024;
 
-export function readScript(file: string): string {
+/** A script as read, and (for a regular file) its stamp, for --write to see later edits. */
+export interface ReadScript {
+  text: string;
+  stamp?: ContentStamp;
+}
+
+export function readScript(file: string): ReadScript {
   let size: number;
   try {
     const st = statSync(file);
@@ -24,14 +31,14 @@ export function readScript(file: string): string {
     });
   }
   if (size > MAX_BYTES) throw tooLarge(file, size);
-  const text = readBounded(file);
+  const { text, stamp } = readBounded(file);
   if (text.includes("\u0000")) {
     throw new InputError("ALPINIZE_ENTRYPOINT_BINARY", `${file} is not a text file`, {
       hint: "Pass the entrypoint shell script, not a binary.",
       details: { file },
     });
   }
-  return text;
+  return stamp ? { text, stamp } : { text };
 }
 
 function tooLarge(file: string, size: number): InputError {
@@ -52,9 +59,10 @@ function unreadable(file: string, err: unknown): InputError {
 
 /**
  * Reads at most MAX_BYTES: the size from stat says nothing for devices and pipes (/dev/zero,
- * a FIFO, <(cmd)), which are read until they end or pass the limit.
+ * a FIFO, <(cmd)), which are read until they end or pass the limit. A regular file is stamped
+ * through the same descriptor, its time taken before its bytes.
  */
-function readBounded(file: string): string {
+function readBounded(file: string): ReadScript {
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -62,6 +70,7 @@ function readBounded(file: string): string {
     throw unreadable(file, err);
   }
   try {
+    const stats = fstatSync(fd);
     const buf = Buffer.alloc(MAX_BYTES + 1);
     let total = 0;
     for (;;) {
@@ -75,7 +84,9 @@ function readBounded(file: string): string {
       total += n;
       if (total > MAX_BYTES) throw tooLarge(file, total);
     }
-    return buf.subarray(0, total).toString("utf8");
+    const bytes = buf.subarray(0, total);
+    const text = bytes.toString("utf8");
+    return stats.isFile() ? { text, stamp: contentStamp(bytes, stats) } : { text };
   } finally {
     closeSync(fd);
   }

@@ -3,7 +3,15 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
 import { InputError } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
-import { writeFailureReason, writeOutput } from "../../write-output.js";
+import {
+  type ContentStamp,
+  contentStamp,
+  notOwnerError,
+  OutputChangedError,
+  OutputOwnerError,
+  writeFailureReason,
+  writeOutput,
+} from "../../write-output.js";
 
 export interface FileMigration {
   /** The path as given on the command line (`-` for stdin). */
@@ -98,10 +106,21 @@ function readDockerfile(file: string): { text: string; encoding: "utf8" | "latin
   return decode(bytes);
 }
 
-/** Reads at most MAX_DOCKERFILE_BYTES (+1 to tell): /dev/zero or a huge file is refused, not loaded. */
+/**
+ * What each file held when migrateFile read it (by resolved path), for writeAtomic: a file that
+ * changed while alpinize worked is left with that edit. The last read of a path wins, so a file
+ * named twice is compared with what its second migration read.
+ */
+const readStamps = new Map<string, ContentStamp>();
+
+/**
+ * Reads at most MAX_DOCKERFILE_BYTES (+1 to tell): /dev/zero or a huge file is refused, not
+ * loaded. The stamp comes from the same descriptor, its time taken before the bytes.
+ */
 function readBounded(file: string): Buffer {
   const fd = openSync(file, "r");
   try {
+    const stats = fstatSync(fd);
     const buf = Buffer.alloc(MAX_DOCKERFILE_BYTES + 1);
     let n = 0;
     while (n < buf.length) {
@@ -116,7 +135,9 @@ function readBounded(file: string): Buffer {
         { hint: "Pass a Dockerfile.", details: { file } },
       );
     }
-    return buf.subarray(0, n);
+    const bytes = buf.subarray(0, n);
+    if (stats.isFile()) readStamps.set(resolve(file), contentStamp(bytes, stats));
+    return bytes;
   } finally {
     closeSync(fd);
   }
@@ -134,24 +155,39 @@ function decode(bytes: Buffer): { text: string; encoding: "utf8" | "latin1" } {
   }
 }
 
-/** Replaces the file atomically: a temp file in the same directory, same mode, then rename. */
+/**
+ * Replaces the file atomically: a temp file in the same directory, same mode, then rename; a
+ * file that no longer holds what migrateFile read is left alone.
+ */
 export function writeAtomic(
   path: string,
   text: string,
   encoding: "utf8" | "latin1" = "utf8",
 ): void {
+  const expected = readStamps.get(resolve(path));
   try {
     // A temp file in the real file's directory, same mode, then a rename (write-output.ts).
-    writeOutput(path, Buffer.from(text, encoding), { inPlace: true });
+    writeOutput(path, Buffer.from(text, encoding), {
+      inPlace: true,
+      ...(expected ? { expected } : {}),
+    });
   } catch (err) {
-    const reason = writeFailureReason(err);
-    throw new InputError(
-      "ALPINIZE_MIGRATE_WRITE",
-      `${path}: cannot write (${reason}); left unchanged`,
-      {
-        hint: "Make the file and its directory writable, or drop --write and apply the diff yourself.",
-        details: { file: path },
-      },
-    );
+    throw writeError(path, err);
   }
+}
+
+function writeError(path: string, err: unknown): InputError {
+  const message = `${path}: cannot write (${writeFailureReason(err)}); left unchanged`;
+  if (err instanceof OutputOwnerError)
+    return notOwnerError(err, message, path, "drop --write and apply the printed diff yourself");
+  if (err instanceof OutputChangedError)
+    return new InputError("ALPINIZE_MIGRATE_CHANGED", message, {
+      hint: "Someone edited it while alpinize was working; run alpinize migrate --write again on the file as it is now.",
+      details: { file: path },
+      cause: err,
+    });
+  return new InputError("ALPINIZE_MIGRATE_WRITE", message, {
+    hint: "Make the file and its directory writable, or drop --write and apply the diff yourself.",
+    details: { file: path },
+  });
 }

@@ -8,7 +8,9 @@ import { escapeInline } from "@alpinize/image-ref";
 import {
   type ContentStamp,
   contentStamp,
+  notOwnerError,
   OutputChangedError,
+  OutputOwnerError,
   writeFailureReason,
   writeOutput,
 } from "../../write-output.js";
@@ -193,6 +195,13 @@ export async function replaceFile(
         },
       );
     }
+    if (err instanceof OutputOwnerError)
+      throw notOwnerError(
+        err,
+        `cannot write ${escapeInline(file)}: ${reason}`,
+        file,
+        "drop --write and apply the printed pins (REF -> REF@DIGEST) yourself",
+      );
     throw new InputError(
       "ALPINIZE_PIN_UNWRITABLE",
       `cannot write ${escapeInline(file)}: ${reason}`,

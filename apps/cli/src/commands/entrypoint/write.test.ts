@@ -1,0 +1,96 @@
+import { spawnSync } from "node:child_process";
+import {
+  appendFileSync,
+  chmodSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
+const SCRIPT = '#!/bin/sh\nset -e\ngroupadd -g 1001 app\nexec gosu app "$@"\n';
+const DROP = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
+const isRoot = process.getuid?.() === 0;
+// Another user's file needs two users: root writes it, the built CLI runs as nobody.
+const canDrop =
+  isRoot &&
+  spawnSync(DROP[0]!, [...DROP.slice(1), process.execPath, BIN, "--version"], { cwd: tmpdir() })
+    .status === 0;
+
+/** FAKE concurrent editor: runs while the script is rewritten (between its read and write). */
+const during = vi.hoisted(() => ({ edit: undefined as (() => void) | undefined }));
+vi.mock("@alpinize/entrypoint", async (original) => {
+  const real = await original<typeof import("@alpinize/entrypoint")>();
+  return {
+    ...real,
+    rewriteEntrypoint: (...args: Parameters<typeof real.rewriteEntrypoint>) => {
+      during.edit?.();
+      return real.rewriteEntrypoint(...args);
+    },
+  };
+});
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "alpinize-entrypoint-write-"));
+});
+afterEach(() => {
+  during.edit = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("entrypoint --write", () => {
+  it("leaves a script edited while it worked, and says so (exit 2)", async () => {
+    const file = join(dir, "entry.sh");
+    writeFileSync(file, SCRIPT);
+    during.edit = () => appendFileSync(file, "# saved meanwhile\n");
+    const r = await runCli(["entrypoint", "--json", "--write", file]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({
+      code: "ALPINIZE_ENTRYPOINT_CHANGED",
+      message: expect.stringContaining("it changed while alpinize was working"),
+    });
+    expect(readFileSync(file, "utf8")).toBe(`${SCRIPT}# saved meanwhile\n`);
+  });
+
+  it("rewrites a script nobody touched", async () => {
+    const file = join(dir, "entry.sh");
+    writeFileSync(file, SCRIPT);
+    const r = await runCli(["entrypoint", "--write", file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("alpinize_exec_as app");
+  });
+
+  it.skipIf(!canDrop)("refuses another user's writable script with its own code and hint", () => {
+    chmodSync(dir, 0o777);
+    const file = join(dir, "entry.sh");
+    writeFileSync(file, SCRIPT);
+    chmodSync(file, 0o666);
+    const run = (...args: string[]) =>
+      spawnSync(DROP[0]!, [...DROP.slice(1), process.execPath, BIN, ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH, NO_COLOR: "1", HOME: dir },
+      });
+    const human = run("entrypoint", "--write", "entry.sh");
+    expect(human.status).toBe(2);
+    expect(human.stderr).toContain("cannot write entry.sh: owned by uid 0, not by you (uid 65534)");
+    expect(human.stderr).toContain(
+      "Run alpinize as the file's owner (uid 0) or as root, or drop --write and apply the printed diff yourself.",
+    );
+    const json = run("entrypoint", "--json", "--write", "entry.sh");
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout).error).toMatchObject({
+      code: "ALPINIZE_WRITE_NOT_OWNER",
+      owner: { uid: 0, gid: 0 },
+    });
+    expect([readFileSync(file, "utf8"), statSync(file).uid]).toEqual([SCRIPT, 0]);
+  });
+});

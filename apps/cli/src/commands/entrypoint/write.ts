@@ -1,0 +1,44 @@
+import { InputError } from "@alpinize/errors";
+import {
+  type ContentStamp,
+  notOwnerError,
+  OutputChangedError,
+  OutputOwnerError,
+  OutputReadOnlyError,
+  writeOutput,
+} from "../../write-output.js";
+
+/**
+ * Rewrites the script in place through a temp file and a rename, keeping its mode, owner and
+ * group (write-output.ts); with `expected`, a script edited since it was read is left alone.
+ */
+export function writeScript(file: string, text: string, expected?: ContentStamp): void {
+  try {
+    writeOutput(file, text, { inPlace: true, ...(expected ? { expected } : {}) });
+  } catch (err) {
+    throw writeError(file, err);
+  }
+}
+
+function writeError(file: string, err: unknown): InputError {
+  if (err instanceof OutputOwnerError)
+    return notOwnerError(
+      err,
+      `cannot write ${file}: ${err.message}`,
+      file,
+      "drop --write and apply the printed diff yourself",
+    );
+  if (err instanceof OutputChangedError)
+    return new InputError("ALPINIZE_ENTRYPOINT_CHANGED", `cannot write ${file}: ${err.message}`, {
+      hint: "Someone edited it while alpinize was working; run alpinize entrypoint --write again on the script as it is now.",
+      details: { file },
+      cause: err,
+    });
+  return new InputError(
+    "ALPINIZE_SHIMS_OUTPUT_UNWRITABLE",
+    err instanceof OutputReadOnlyError
+      ? `cannot write ${file}: ${err.message}; left unchanged`
+      : `cannot write ${file}: ${(err as Error).message}`,
+    { hint: "Check that the directory exists and is writable.", cause: err },
+  );
+}
