@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
 import { InputError } from "@alpinize/errors";
@@ -22,7 +22,10 @@ export interface FileMigration {
   encoding: "utf8" | "latin1";
 }
 
-/** Bounded read of a file the Dockerfile COPYs (shebang, commands it runs); never leaves the context dir. */
+/**
+ * Bounded read of a regular file the Dockerfile COPYs (shebang, commands it runs); never leaves
+ * the context dir, never blocks on a FIFO.
+ */
 export function contextReader(dockerfile: string): (path: string) => string | undefined {
   const root = resolve(dirname(dockerfile));
   return (path) => {
@@ -31,10 +34,13 @@ export function contextReader(dockerfile: string): (path: string) => string | un
     if (rel.startsWith("..") || isAbsolute(rel)) return undefined;
     let fd: number | undefined;
     try {
-      fd = openSync(full, "r");
+      // Non-blocking: opening a FIFO for reading would wait for a writer that never comes.
+      fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
+      const stats = fstatSync(fd);
+      // A FIFO, socket, device or directory is no script, and reading it could block or never end.
+      if (!stats.isFile()) return undefined;
       // Enough for any entrypoint script; bigger files are read in part (shebang and commands).
-      const buf = Buffer.alloc(Math.min(fstatSync(fd).size, 1024 * 1024));
-      // A directory throws EISDIR here, which counts as "not a script".
+      const buf = Buffer.alloc(Math.min(stats.size, 1024 * 1024));
       const n = readSync(fd, buf, 0, buf.length, 0);
       return buf.subarray(0, n).toString("utf8");
     } catch {
