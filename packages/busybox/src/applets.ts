@@ -73,7 +73,8 @@ const COREUTILS: Readonly<Record<string, AppletSpec>> = {
     rejects: plain("delimiter fields complement characters only-delimited output-delimiter"),
     shortArg: "dfcb",
   },
-  mktemp: { rejects: plain("suffix"), shortArg: "pt" },
+  // -t is a flag (TEMPLATE relative to the base directory); only -p takes a value.
+  mktemp: { rejects: plain("suffix"), shortArg: "p" },
   du: {
     rejects: plain("summarize human-readable max-depth apparent-size bytes exclude"),
     shortArg: "d",

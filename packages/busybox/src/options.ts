@@ -16,21 +16,33 @@ export interface OptionValue {
 
 const ASSIGNMENT = /^[A-Za-z_]\w*=/;
 
+/** A call's options as the applet reads them, and the indexes of the words left as operands. */
+export interface WalkedOptions {
+  rejected: RejectedOption[];
+  values: OptionValue[];
+  /** Words that are neither options nor their values: those after `--`, for one. */
+  operands: number[];
+}
+
 /**
  * Reads a call's options the way the applet's getopt does: clusters of short options, options
  * with an argument (which is not an option itself), long options with `=`, `--` ending them.
  * A cluster stops at its first rejected letter, as busybox does.
  */
-export function walkOptions(
-  words: Words,
-  spec: AppletSpec,
-): { rejected: RejectedOption[]; values: OptionValue[] } {
+export function walkOptions(words: Words, spec: AppletSpec): WalkedOptions {
   const rejected: RejectedOption[] = [];
   const values: OptionValue[] = [];
+  const operands: number[] = [];
+  const rest = (from: number) => {
+    for (let j = from; j < words.length; j++) operands.push(j);
+  };
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     if (w === undefined) continue;
-    if (w === "--") break;
+    if (w === "--") {
+      rest(k + 1);
+      break;
+    }
     if (w.startsWith("--")) {
       const eq = w.indexOf("=");
       const option = eq < 0 ? w : w.slice(0, eq);
@@ -42,14 +54,18 @@ export function walkOptions(
     }
     const bare = spec.bareFirst === true && k === 0 && /^[a-zA-Z]+$/.test(w);
     if (!bare && !(w.startsWith("-") && w.length > 1)) {
-      if (spec.stopAtOperand && !ASSIGNMENT.test(w)) break;
+      if (spec.stopAtOperand && !ASSIGNMENT.test(w)) {
+        rest(k);
+        break;
+      }
+      operands.push(k);
       continue;
     }
     const cluster = bare ? w : w.slice(1);
     if (/^\d/.test(cluster)) continue;
     k = readCluster(words, k, cluster, spec, rejected, values);
   }
-  return { rejected, values };
+  return { rejected, values, operands };
 }
 
 /** One `-abc` word; returns the index of the last word it used (its argument's, when separate). */

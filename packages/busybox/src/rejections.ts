@@ -60,12 +60,12 @@ export function busyboxRejections(tool: string, words: Words): Rejection[] {
   if (optionless) out.push({ ...base, kind: "value", ...optionless });
   const spec = Object.hasOwn(APPLETS, tool) ? APPLETS[tool] : undefined;
   if (!spec) return out;
-  const { rejected, values } = walkOptions(words, spec);
+  const { rejected, values, operands } = walkOptions(words, spec);
   const special =
     tool === "date"
       ? dateProblem(values)
       : tool === "mktemp"
-        ? mktempProblem(words)
+        ? mktempProblem(words, operands)
         : tool === "sed"
           ? sedZeroProblem(words)
           : undefined;

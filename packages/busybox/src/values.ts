@@ -35,10 +35,16 @@ export function dateProblem(values: readonly OptionValue[]): ValueProblem | unde
   };
 }
 
-/** musl's mkstemp wants exactly six X's; GNU mktemp takes three or more. */
-export function mktempProblem(words: Words): ValueProblem | undefined {
-  const index = words.findIndex((w) => w !== undefined && /(?:^|[^X])X{3,5}$/.test(w));
-  if (index < 0) return undefined;
+/**
+ * musl's mkstemp wants exactly six X's; GNU mktemp takes three or more. Only the template is
+ * judged, an operand: the DIR of `-p DIR` may end in X's of its own.
+ */
+export function mktempProblem(words: Words, operands: readonly number[]): ValueProblem | undefined {
+  const index = operands.find((i) => {
+    const w = words[i];
+    return w !== undefined && /(?:^|[^X])X{3,5}$/.test(w);
+  });
+  if (index === undefined) return undefined;
   const template = words[index]!;
   return {
     index,

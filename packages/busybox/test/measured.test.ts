@@ -139,6 +139,21 @@ describe.skipIf(!existsSync(BUSYBOX))("the tables against real musl busybox", ()
     }
   });
 
+  it("judges the mktemp template only, not the DIR of -p, as busybox does", () => {
+    for (const args of [
+      ["-p", "/tmp/dirXXX", "fooXXXXXX"],
+      ["-p", "/tmp/dirXXX", "fooXXX"],
+      ["-p/tmp/dirXXX", "fooXXXXXX"],
+      ["-tp", "/tmp/dirXXX", "fooXXXXXX"],
+      ["-t", "-p", "/tmp", "fooXXXX"],
+      ["--", "fooXXX"],
+      ["-d", "--tmpdir=/tmp/dirXXX", "fooXXXXXX"],
+    ]) {
+      const bad = busyboxRejections("mktemp", ["-u", ...args]).length > 0;
+      expect(run(["mktemp", "-u", ...args]).status === 0, args.join(" ")).toBe(!bad);
+    }
+  });
+
   it("reads every option of an optionless applet as a file name", () => {
     for (const applet of OPTIONLESS) {
       for (const option of ["--relative-to=/", "-m", "-e", "-s"]) {

@@ -100,6 +100,18 @@ describe("busyboxRejections: values busybox reads otherwise", () => {
       message: "busybox mktemp needs six X's in foo.XXXX",
     });
     expect(options("mktemp", ["-t", "bar.XXXXXX"])).toEqual([]);
+    // -p's DIR is no template; -t takes no value, so the word after it is the template.
+    expect(options("mktemp", ["-p", "/tmp/dirXXX", "fooXXXXXX"])).toEqual([]);
+    expect(options("mktemp", ["-p/tmp/dirXXX", "-d", "fooXXXXXX"])).toEqual([]);
+    expect(busyboxRejections("mktemp", ["-p", "/tmp/dirXXX", "fooXXX"])[0]).toMatchObject({
+      index: 2,
+      option: "fooXXX",
+    });
+    expect(busyboxRejections("mktemp", ["--", "-fooXXX"])[0]?.index).toBe(1);
+    expect(busyboxRejections("mktemp", ["-t", "--suffix=.x", "fooXXXXXX"])[0]).toMatchObject({
+      kind: "option",
+      option: "--suffix",
+    });
     expect(busyboxRejections("sed", ["-i", "0,/root/s//ROOT/", "f"])[0]).toMatchObject({
       kind: "value",
       package: "sed",
