@@ -26,6 +26,7 @@ import { migrateRun, stageCommands } from "./run.js";
 import { dropAptCacheMounts } from "./run-flags.js";
 import type { StageState, ValueSpan } from "./scope.js";
 import { migrateShell, noteInstalledByApk } from "./shell.js";
+import { stageTree, withCopiedScripts } from "./stage-tree.js";
 import { addZoneinfo } from "./zoneinfo.js";
 
 /** Runs the per-instruction rules over one stage, then the rules that need the whole stage. */
@@ -33,8 +34,8 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   if (!info.alpine) return;
   const body = info.stage.body;
   const copied = copiedFiles(ctx, body);
-  const family = withDescendants(info, all).filter((ins) => ins.keyword === "RUN");
-  const familyCommands = stageCommands(ctx, family);
+  const tree = stageTree(ctx, all);
+  const family = tree.facts(info);
   const state: StageState = {
     info,
     commands: new Set([...stageCommands(ctx, body), ...scriptCommands(copied)]),
@@ -52,14 +53,15 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     removedRuns: new Set(),
     values: collectValues(ctx, body),
     mappedValues: new Set(),
-    usesDpkgTools: family.some((ins) => /\bdpkg-(?:architecture|buildflags)\b/.test(ins.args.text)),
-    buildsFromSource: BUILD_COMMANDS.some((c) => familyCommands.has(c)),
-    compilesExtensions: family.some((ins) => EXTENSION_INSTALL.test(ins.args.text)),
-    inheritedRuns: inheritingRuns(info, all),
-    staticRust:
-      !info.already && baseRepository(ctx, info.stage) === "rust" && familyCommands.has("cargo"),
-    wget: wgetUse(ctx, family, copied),
-    ships: all.some((o) => o.final && isAncestor(info, o)),
+    usesDpkgTools: family.dpkgTools,
+    buildsFromSource: family.buildsFromSource,
+    compilesExtensions: family.extensions,
+    // Read only for a stage that sets a SHELL itself (migrateShell): the others get none, so a
+    // long chain of stages without SHELL is not walked again for each of them.
+    inheritedRuns: body.some((ins) => ins.keyword === "SHELL") ? tree.inheritingRuns(info) : [],
+    staticRust: !info.already && baseRepository(ctx, info.stage) === "rust" && family.cargo,
+    wget: withCopiedScripts(family.wget, wgetUse(ctx, [], copied)),
+    ships: tree.ships(info),
     // A gosu call before the install that becomes su-exec follows it too (a second run sees
     // su-exec installed and would change the call then).
     aptGosu: body.some(
@@ -106,7 +108,9 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   flagGlibcWheels(ctx, state);
   flagBrowserDownloads(ctx, state);
   addGnuIconv(ctx, state);
-  addBuildpackTools(ctx, state, family);
+  // Only a stage that was on buildpack-deps reads the family's RUN lines; such a stage starts a
+  // chain (FROM an image), so each RUN is gathered for one stage at most.
+  addBuildpackTools(ctx, state, info.buildpack ? tree.familyRuns(info) : []);
   writePreamble(ctx, state);
   addGoDns(ctx, info, all, state.alpineInstalled);
   ctx.lastingByStage.set(info.stage.index, state.lasting);
@@ -124,62 +128,6 @@ function writePreamble(ctx: MigrationContext, state: StageState): void {
   const at = state.info.stage.from.end;
   const line = apkRunLine(state.info.stage, at, state.preamble.join(" "), ctx.doc.eol);
   ctx.edit("from", at, at, `${ctx.doc.eol}${line}`);
-}
-
-/** Commands that compile software from source. */
-const BUILD_COMMANDS = [
-  "make",
-  "gmake",
-  "cmake",
-  "meson",
-  "ninja",
-  "phpize",
-  "configure",
-  "Configure",
-];
-
-/** Installs of language packages whose native extensions compile against the C headers. */
-const EXTENSION_INSTALL =
-  /(?:^|[\s;&|(])(?:(?:pip3?|python3?\s+-m\s+pip|uv\s+pip|gem|bundle|pecl|cargo|npm|yarn|pnpm)\s+(?:install|ci|build)|python3?\s+setup\.py|node-gyp)\b/;
-
-/** Whether `stage` is `of` or a stage `of` is built FROM. */
-function isAncestor(stage: StageInfo, of: StageInfo): boolean {
-  for (let p: typeof of.stage | undefined = of.stage; p; p = p.parent)
-    if (p === stage.stage) return true;
-  return false;
-}
-
-/**
- * The stage's instructions and those of later stages built FROM it: tools a child stage runs
- * must be installed where the parent installs its packages.
- */
-function withDescendants(info: StageInfo, all: StageInfo[]): Instruction[] {
-  const out = [...info.stage.body];
-  for (const other of all) {
-    let p = other.stage.parent;
-    while (p && p !== info.stage) p = p.parent;
-    if (p) out.push(...other.stage.body);
-  }
-  return out;
-}
-
-/**
- * RUN lines of later stages that inherit this stage's SHELL: a stage built FROM it (directly, or
- * through stages that set no SHELL of their own), up to its own first SHELL.
- */
-function inheritingRuns(info: StageInfo, all: StageInfo[]): Instruction[] {
-  const setsShell = (s: StageInfo["stage"]) => s.body.some((i) => i.keyword === "SHELL");
-  const out: Instruction[] = [];
-  for (const other of all) {
-    let p = other.stage.parent;
-    while (p && p !== info.stage && !setsShell(p)) p = p.parent;
-    if (p !== info.stage) continue;
-    for (const ins of other.stage.body) {
-      if (ins.keyword === "SHELL") break;
-      if (ins.keyword === "RUN") out.push(ins);
-    }
-  }
-  return out;
 }
 
 /** Removes an instruction's whole lines. */
