@@ -1,4 +1,5 @@
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
+import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
 import { apkChange, packageName } from "./apk-args.js";
@@ -71,18 +72,16 @@ export function applyCommand(
 
 /** What apk left installed before the stage's first RUN: the stage it builds on, then that stage's ONBUILD RUNs. */
 export function worldAtStart(stage: StageInfo, stages: readonly StageInfo[]): ApkWorld {
-  const parent = stages.find((s) => s.name === stage.parent && s.index < stage.index);
+  const parent = stageLinks(stages).parent(stage);
   if (!parent) return new ApkWorld();
-  const world = stageWorld(parent, stages);
+  const world = leftBy(parent, stages).copy();
   for (const run of onbuildRuns(parent)) replayRun(world, parent, run);
   return world;
 }
 
 /** What apk has installed after every RUN of the stage: what its image has when it runs. */
 export function stageWorld(stage: StageInfo, stages: readonly StageInfo[]): ApkWorld {
-  const world = worldAtStart(stage, stages);
-  for (const run of stage.runs) replayRun(world, stage, run);
-  return world;
+  return leftBy(stage, stages).copy();
 }
 
 /** Packages installed when the stage's image runs (also those a stage it builds on left). */
@@ -90,7 +89,7 @@ export function apkInstalls(
   stage: StageInfo,
   stages: readonly StageInfo[],
 ): ReadonlyMap<string, ApkPlace> {
-  return stageWorld(stage, stages).installed();
+  return leftBy(stage, stages).installed();
 }
 
 /** Every package an `apk add` of the stage or a stage it builds on named, also those deleted again. */
@@ -98,7 +97,31 @@ export function apkAdded(
   stage: StageInfo,
   stages: readonly StageInfo[],
 ): ReadonlyMap<string, ApkPlace> {
-  return stageWorld(stage, stages).everAdded();
+  return leftBy(stage, stages).everAdded();
+}
+
+// Per stage list (as describeStages returned it): the world each stage leaves, replayed once and
+// only handed out as a copy or a read-only map. Replaying every ancestor again for each stage
+// took quadratic replays, and more lookups, over a long `FROM earlier-stage` chain.
+const worldsOf = new WeakMap<readonly StageInfo[], Map<StageInfo, ApkWorld>>();
+
+/** The world `stage` leaves; its ancestors are replayed first, in a loop (chains run deep). */
+function leftBy(stage: StageInfo, stages: readonly StageInfo[]): ApkWorld {
+  let worlds = worldsOf.get(stages);
+  if (!worlds) {
+    worlds = new Map();
+    worldsOf.set(stages, worlds);
+  }
+  const links = stageLinks(stages);
+  const pending: StageInfo[] = [];
+  for (let s: StageInfo | undefined = stage; s && !worlds.has(s); s = links.parent(s))
+    pending.push(s);
+  for (const s of pending.reverse()) {
+    const world = worldAtStart(s, stages);
+    for (const run of s.runs) replayRun(world, s, run);
+    worlds.set(s, world);
+  }
+  return worlds.get(stage)!;
 }
 
 function replayRun(world: ApkWorld, stage: StageInfo, run: RunStep): void {
