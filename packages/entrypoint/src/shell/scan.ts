@@ -168,18 +168,34 @@ class RangeScan {
   /** Ends the simple command in progress. Inside `${ }` commands are not kept. */
   private finish(): void {
     if (this.sc.mute === 0 && (this.words.length > 0 || this.redirects.length > 0)) {
-      const all = [...this.words, ...this.redirects];
       this.sc.out.commands.push({
         words: this.words,
         redirects: this.redirects,
-        start: Math.min(...all.map((x) => x.start)),
-        end: Math.max(...all.map((x) => x.end)),
+        ...span(this.words, this.redirects),
         depth: this.depth,
       });
     }
     this.words = [];
     this.redirects = [];
   }
+}
+
+/**
+ * Where a command's words and redirects start and end. A loop: spreading them into Math.min
+ * overflows the stack for a command of some 100k words.
+ */
+function span(...parts: readonly { start: number; end: number }[][]): {
+  start: number;
+  end: number;
+} {
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const part of parts)
+    for (const x of part) {
+      if (x.start < start) start = x.start;
+      if (x.end > end) end = x.end;
+    }
+  return { start, end };
 }
 
 const OPS: Op[] = [";;&", ";;", ";&", "&&", "||", "|&", ";", "&", "|", "(", ")"];
