@@ -1,3 +1,4 @@
+import { BOM_FIX, bomProblem } from "../rewrite/bom.js";
 import { setGosuWord } from "../rewrite/commands.js";
 import { crlfOffset, inlineRange } from "../rewrite/rewrite.js";
 import type { RewriteResult } from "../rewrite/types.js";
@@ -19,6 +20,7 @@ export type LintRule =
   | "bash-syntax"
   | "syntax"
   | "crlf"
+  | "bom"
   | "sudo"
   | "group-name"
   | "runuser"
@@ -81,6 +83,8 @@ export function lintEntrypoint(text: string): LintFinding[] {
     const { offset, message, hint } = scanned.syntax;
     add("syntax", offset, message, hint, "error");
   }
+  const bom = bomProblem(text);
+  if (bom !== undefined) add("bom", 0, bom, BOM_FIX, "error");
   const crlf = crlfOffset(text);
   if (crlf !== undefined) {
     const lines = text.match(/\r\n/g)?.length ?? 1;

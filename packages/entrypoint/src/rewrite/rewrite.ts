@@ -2,6 +2,7 @@ import { InputError } from "@alpinize/errors";
 import { commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell, type Word } from "../shell/scan.js";
 import { readShims } from "../shims.js";
+import { refuseBom } from "./bom.js";
 import { type CommandOutcome, rewriteCommand, SHIM_FREE_RULES } from "./commands.js";
 import { captureVariable, GroupRefs } from "./group-refs.js";
 import {
@@ -30,6 +31,7 @@ const INLINE_END = "# <<< alpinize shims <<<";
 export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): RewriteResult {
   const source = options.shimSource ?? { path: DEFAULT_SHIMS_PATH };
   if (source !== "inline") checkSourcePath(source.path);
+  refuseBom(text);
   refuseCrlf(text);
   const scanned = scanShell(text);
   if (scanned.syntax) {
