@@ -88,3 +88,21 @@ describe.skipIf(!canDrop)("--write refuses a file this user may not write (mode 
     unchanged(report, "old\n");
   });
 });
+
+describe.skipIf(!isRoot || !canDrop)(
+  "--write refuses another user's file it could rename over",
+  () => {
+    it("migrate DIR --write leaves root's 0666 Dockerfile, and its owner, as they were", () => {
+      const file = join(root, "Dockerfile");
+      writeFileSync(file, DEBIAN);
+      chmodSync(file, 0o666);
+      const r = run(["migrate", "--alpine", "3.23", "--write", "."]);
+      expect(r.code).toBe(2);
+      expect(r.out).toContain("Dockerfile: cannot write");
+      expect(r.out).toContain("rewriting it would change its owner");
+      expect(r.out).not.toContain("ALPINIZE_WRITE_NOT_OWNER");
+      expect(readFileSync(file, "utf8")).toBe(DEBIAN);
+      expect(statSync(file).uid).toBe(0);
+    });
+  },
+);

@@ -22,7 +22,12 @@ export async function applyPlan(
       written.push(file.file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-      const why = code === READ_ONLY ? "read-only for this user" : code;
+      const why =
+        code === READ_ONLY
+          ? "read-only for this user"
+          : code === "ALPINIZE_WRITE_NOT_OWNER"
+            ? "another user's file: rewriting it would change its owner; run as its owner or root"
+            : code;
       plan.unparsable.push({
         file: file.file,
         message: `${file.file}: cannot write (${why}); left unchanged`,

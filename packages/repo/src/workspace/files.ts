@@ -116,6 +116,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   const target = info ? await realpath(path) : path;
   // A rename works in a writable folder whatever the file's mode: honour the mode (0444) first.
   if (info) await assertWritable(target, info.mode);
+  if (info) assertKeepsOwner(target, info.uid, info.gid);
   const temp = join(
     dirname(target),
     `.${basename(target)}.alpinize-${process.pid}-${Date.now()}.tmp`,
@@ -132,4 +133,27 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await unlink(temp).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Only root can give the new file the old one's owner; anyone else would hand another user's file
+ * (or one of a group they are not in) over to themselves by renaming. Refused instead.
+ */
+function assertKeepsOwner(path: string, uid: number, gid: number): void {
+  const me = process.getuid?.();
+  if (me === undefined || me === 0) return;
+  const groups = new Set([process.getgid?.(), ...(process.getgroups?.() ?? [])]);
+  if (uid === me && groups.has(gid)) return;
+  const who =
+    uid === me
+      ? `as root, or with group ${gid} among your groups`
+      : `as the file's owner (uid ${uid}) or as root`;
+  throw new InputError(
+    "ALPINIZE_WRITE_NOT_OWNER",
+    `${path}: belongs to ${uid === me ? `group ${gid}` : `uid ${uid}`}; rewriting it would change its owner, so it is left as is`,
+    {
+      hint: `Run alpinize ${who}, or run without --write and apply the changes yourself.`,
+      details: { file: path, owner: { uid, gid } },
+    },
+  );
 }
