@@ -1,5 +1,6 @@
 import type { LocatedReference } from "./located.js";
 import { readYamlEntries } from "./yaml-entries.js";
+import { YamlIndex } from "./yaml-index.js";
 import type { YamlEntry } from "./yaml-types.js";
 
 /** Where images sit in one kind of YAML file. */
@@ -40,6 +41,22 @@ const BUILT =
   "the service also has build:, so image: names what compose builds and tags, not an image to pull";
 
 /**
+ * Keys merged in at a level where any key could lead to an image (`services: {<<: *all}`)
+ * that pin lists one by one in a file; past this, each further merge there is one skip. Without
+ * a bound, a few kilobytes of repeated merges of a large anchor asked for millions of skips.
+ */
+export const MERGED_KEYS_LISTED = 10_000;
+
+interface Scan {
+  entries: YamlEntry[];
+  /** Built on first use: a file without merge keys never needs it. */
+  index: () => YamlIndex;
+  rules: YamlRules;
+  /** Keys of anchors merged at open levels still to be listed one by one. */
+  budget: { left: number };
+}
+
+/**
  * Images in a compose file or workflow: each scalar in place, and every value that could hold
  * one but is written in a form pin cannot rewrite (alias, merge key, block scalar, tag,
  * escapes, a value over several lines) as a skip with its reason. Compose services that build
@@ -48,14 +65,20 @@ const BUILT =
 export function locateInYaml(kind: "compose" | "workflow", text: string): LocatedReference[] {
   const rules = kind === "compose" ? COMPOSE : WORKFLOW;
   const entries = readYamlEntries(text);
-  const built = kind === "compose" ? builtServices(entries) : new Set<string>();
+  const scan: Scan = {
+    entries,
+    index: once(() => new YamlIndex(entries)),
+    rules,
+    budget: { left: MERGED_KEYS_LISTED },
+  };
+  const built = kind === "compose" ? builtServices(scan) : new Set<string>();
   const out: LocatedReference[] = [];
-  for (const [index, entry] of entries.entries()) {
+  for (const [at, entry] of entries.entries()) {
     const { value, path } = entry;
     if (value.kind === "scalar") {
       const prefix = rules.match(path, value.value);
       if (prefix === undefined) continue;
-      const at = {
+      const found = {
         reference: value.value.slice(prefix),
         start: value.start + prefix,
         end: value.end,
@@ -63,11 +86,11 @@ export function locateInYaml(kind: "compose" | "workflow", text: string): Locate
         where: path.join("."),
       };
       const builds = kind === "compose" && built.has(path[1]!);
-      out.push(builds ? { ...at, skip: BUILT, built: true } : at);
+      out.push(builds ? { ...found, skip: BUILT, built: true } : found);
     } else if (value.kind === "opaque" && relevant(path, rules.patterns)) {
       out.push(skipped(entry, path, value.text, `it is ${value.reason}`));
     } else if (value.kind === "merge") {
-      out.push(...mergeSkips(entries, index, rules));
+      for (const skip of mergeSkips(scan, at)) out.push(skip);
     }
   }
   return out;
@@ -78,6 +101,20 @@ function relevant(path: string[], patterns: string[][]): boolean {
   return patterns.some(
     (p) => path.length <= p.length && path.every((k, i) => p[i] === "*" || p[i] === k),
   );
+}
+
+/**
+ * The keys under the mapping at `base` that could lead to an image: any key (`open`) when a
+ * pattern has `*` there, else the named ones; undefined when none could.
+ */
+function reach(
+  base: string[],
+  patterns: string[][],
+): { open: boolean; names: string[] } | undefined {
+  const next = patterns.filter((p) => p.length > base.length && relevant(base, [p]));
+  if (next.length === 0) return undefined;
+  const names = [...new Set(next.map((p) => p[base.length]!))];
+  return { open: names.includes("*"), names };
 }
 
 function skipped(
@@ -96,70 +133,69 @@ function skipped(
  * could be an image, and that the mapping does not set itself, is a skip; so is the whole merge
  * when the anchor cannot be followed (not defined before, not a mapping, merging in turn).
  */
-function mergeSkips(entries: YamlEntry[], index: number, rules: YamlRules): LocatedReference[] {
-  const merge = entries[index]!;
+function mergeSkips(scan: Scan, at: number): LocatedReference[] {
+  const merge = scan.entries[at]!;
   if (merge.value.kind !== "merge") return [];
   const base = merge.path.slice(0, -1);
-  const own = childKeys(entries, base);
+  const leads = reach(base, scan.rules.patterns);
+  if (!leads) return [];
+  const own = scan.index().childKeys(base);
   const out: LocatedReference[] = [];
   for (const alias of merge.value.aliases) {
-    const anchor = findAnchor(entries, alias, index);
-    const keys = anchor ? childKeys(entries, anchor.path) : undefined;
-    if (!keys || keys.has("<<")) {
-      const leads = rules.patterns.some((p) => p.length > base.length && relevant(base, [p]));
-      if (leads) {
-        const why = `it merges *${alias}, an anchor pin cannot follow (not a mapping defined above, or merging in turn)`;
-        out.push(skipped(merge, merge.path, `*${alias}`, why));
-      }
+    const anchor = scan.index().anchorBefore(alias, at);
+    const keys = anchor ? scan.index().childKeys(anchor.path) : undefined;
+    if (!anchor || !keys || keys.has("<<")) {
+      const why = `it merges *${alias}, an anchor pin cannot follow (not a mapping defined above, or merging in turn)`;
+      out.push(skipped(merge, merge.path, `*${alias}`, why));
       continue;
     }
-    for (const key of keys) {
-      const path = [...base, key];
-      if (own.has(key) || !relevant(path, rules.patterns)) continue;
-      const from = entries.find((e) => samePath(e.path, [...anchor!.path, key]));
-      const text = from?.value.kind === "scalar" ? from.value.value : `*${alias}`;
-      const why = `its value comes from the anchor &${alias} (line ${anchor!.line}) through <<; pin rewrites values written where they are used`;
-      out.push(skipped(merge, path, text, why));
+    const from = `the anchor &${alias} (line ${anchor.line})`;
+    if (leads.open && keys.size > scan.budget.left) {
+      const why = `it merges the ${keys.size} keys of ${from}, any of which could hold an image; pin lists merged keys one by one only up to ${MERGED_KEYS_LISTED} per file`;
+      out.push(skipped(merge, merge.path, `*${alias}`, why));
+      continue;
+    }
+    if (leads.open) scan.budget.left -= keys.size;
+    for (const key of mergedKeys(keys, own, leads)) {
+      const source = scan.index().firstAt(anchor.path, key);
+      const text = source?.value.kind === "scalar" ? source.value.value : `*${alias}`;
+      const why = `its value comes from ${from} through <<; pin rewrites values written where they are used`;
+      out.push(skipped(merge, [...base, key], text, why));
     }
   }
   return out;
 }
 
-/** The last `&alias` written before entry `before`. */
-function findAnchor(entries: YamlEntry[], alias: string, before: number): YamlEntry | undefined {
-  for (let i = before - 1; i >= 0; i--) {
-    const e = entries[i]!;
-    if (e.anchor === alias) return e.value.kind === "container" ? e : undefined;
-  }
-  return undefined;
-}
-
-/** The keys set directly under `path`, merge keys included. */
-function childKeys(entries: YamlEntry[], path: string[]): Set<string> {
-  const keys = new Set<string>();
-  for (const e of entries) {
-    if (e.path.length === path.length + 1 && samePath(e.path.slice(0, -1), path)) {
-      keys.add(e.path[path.length]!);
-    }
-  }
-  return keys;
+/** The anchor's keys that could lead to an image and that the mapping does not set, in order. */
+function mergedKeys(
+  keys: ReadonlyMap<string, number>,
+  own: ReadonlyMap<string, number>,
+  leads: { open: boolean; names: string[] },
+): string[] {
+  const candidates = leads.open ? [...keys.keys()] : leads.names.filter((k) => keys.has(k));
+  const merged = candidates.filter((k) => !own.has(k));
+  return leads.open ? merged : merged.sort((a, b) => keys.get(a)! - keys.get(b)!);
 }
 
 /** Names of services with `build:`, set in the service or merged into it from an anchor. */
-function builtServices(entries: YamlEntry[]): Set<string> {
+function builtServices({ entries, index }: Scan): Set<string> {
   const built = new Set<string>();
-  for (const [index, e] of entries.entries()) {
+  for (const [at, e] of entries.entries()) {
     if (e.path.length !== 3 || e.path[0] !== "services") continue;
     if (e.path[2] === "build") built.add(e.path[1]!);
     if (e.value.kind !== "merge") continue;
     for (const alias of e.value.aliases) {
-      const anchor = findAnchor(entries, alias, index);
-      if (anchor && childKeys(entries, anchor.path).has("build")) built.add(e.path[1]!);
+      const anchor = index().anchorBefore(alias, at);
+      if (anchor && index().childKeys(anchor.path).has("build")) built.add(e.path[1]!);
     }
   }
   return built;
 }
 
-function samePath(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((k, i) => k === b[i]);
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
 }

@@ -1,4 +1,4 @@
-import { flowDepth, readFlow } from "./yaml-flow.js";
+import { flowDepth, MAX_FLOW_DEPTH, readFlow } from "./yaml-flow.js";
 import { blockScalarReason, isBlankRest, readKey, readLineScalar, readNode } from "./yaml-text.js";
 import { opaque, type YamlEntry, type YamlValue } from "./yaml-types.js";
 
@@ -13,6 +13,8 @@ interface Shape {
   spaces: number;
   content: string;
 }
+
+const NAMELESS = "an anchor or alias without a name";
 
 function shape(text: string): Shape {
   const lead = /^( *)((?:- +)*)/.exec(text)!;
@@ -85,12 +87,9 @@ class BlockReader {
     indent: number,
     anchor?: string,
   ): number {
+    if (text[0] === "&") return this.anchored(path, text, at, i, indent);
     if (isBlankRest(text)) return this.nextLineValue(path, i, indent, anchor);
     const c = text[0];
-    if (c === "&") {
-      const node = readNode(text)!;
-      return this.value(path, text.slice(node.length), at + node.length, i, indent, node.name);
-    }
     if (c === "*") return this.alias(path, text, i);
     if (c === "!" || c === "|" || c === ">") {
       const reason =
@@ -129,8 +128,34 @@ class BlockReader {
     return this.value(path, next.content, this.lines[j!]!.start + next.indent, j!, indent, anchor);
   }
 
+  /**
+   * `&name` before a value: every anchor read in a loop (`&a &a &a …` must not grow the stack),
+   * then the value under the last one.
+   */
+  private anchored(path: string[], text: string, at: number, i: number, indent: number): number {
+    let rest = text;
+    let offset = at;
+    let name: string | undefined;
+    while (rest[0] === "&") {
+      const node = readNode(rest);
+      if (!node) {
+        this.emit(path, i, opaque(text, NAMELESS), name);
+        this.skipIndent = indent;
+        return i;
+      }
+      rest = rest.slice(node.length);
+      offset += node.length;
+      name = node.name;
+    }
+    return this.value(path, rest, offset, i, indent, name);
+  }
+
   private alias(path: string[], text: string, i: number): number {
-    const node = readNode(text)!;
+    const node = readNode(text);
+    if (!node) {
+      this.emit(path, i, opaque(text, NAMELESS));
+      return i;
+    }
     const value: YamlValue = !isBlankRest(text.slice(node.length))
       ? opaque(text, "text follows a YAML alias")
       : path[path.length - 1] === "<<"
@@ -150,8 +175,9 @@ class BlockReader {
     anchor?: string,
   ): number {
     const read = readFlow(text, at, { line: i + 1, lineStart: this.lines[i]!.start }, path, anchor);
-    if (read && isBlankRest(text.slice(read.end))) {
-      this.out.push(...read.entries);
+    if ("entries" in read && isBlankRest(text.slice(read.end))) {
+      // One at a time: spreading a long line's entries into push() overflows the stack.
+      for (const entry of read.entries) this.out.push(entry);
       return i;
     }
     const first = i;
@@ -160,7 +186,9 @@ class BlockReader {
     while (depth > 0 && i + 1 < this.lines.length) depth = flowDepth(this.lines[++i]!.text, depth);
     const reason = several
       ? "a flow collection over several lines; write it in block style"
-      : "a flow collection pin cannot read";
+      : "failed" in read && read.failed === "deep"
+        ? `a flow collection nested more than ${MAX_FLOW_DEPTH} deep`
+        : "a flow collection pin cannot read";
     this.emit(path, first, opaque(text, reason), anchor);
     this.skipIndent = several ? undefined : indent;
     return i;

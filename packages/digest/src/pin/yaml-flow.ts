@@ -1,11 +1,14 @@
 import { closingQuote, decodeDoubleQuoted, readNode } from "./yaml-text.js";
 import { opaque, type YamlEntry, type YamlValue } from "./yaml-types.js";
 
+/** Deepest `{`/`[` nesting read; past it a value is skipped, so the reader's stack stays small. */
+export const MAX_FLOW_DEPTH = 64;
+
 /**
  * Reads a flow collection (`{image: x, build: .}`, `[{uses: docker://x}]`) that opens at
  * `text[0]` and closes on the same line: an entry per key with exact spans (offset by `base`),
- * and the index just past it. Undefined when it is not one this reader follows: the caller then
- * reports the whole value as unreadable.
+ * and the index just past it. Otherwise why this reader does not follow it (the caller then
+ * reports the whole value as unreadable): `deep` when it nests past MAX_FLOW_DEPTH.
  */
 export function readFlow(
   text: string,
@@ -13,9 +16,9 @@ export function readFlow(
   line: { line: number; lineStart: number },
   path: string[],
   anchor: string | undefined,
-): { entries: YamlEntry[]; end: number } | undefined {
+): { entries: YamlEntry[]; end: number } | { failed: "deep" | "unreadable" } {
   const reader = new FlowReader(text, base, line);
-  if (!reader.value(path, anchor)) return undefined;
+  if (!reader.value(path, anchor)) return { failed: reader.tooDeep ? "deep" : "unreadable" };
   return { entries: reader.entries, end: reader.pos };
 }
 
@@ -37,6 +40,9 @@ export function flowDepth(text: string, depth = 0): number {
 class FlowReader {
   pos = 0;
   readonly entries: YamlEntry[] = [];
+  /** Set when a collection nested past MAX_FLOW_DEPTH stopped the reading. */
+  tooDeep = false;
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -45,22 +51,37 @@ class FlowReader {
   ) {}
 
   value(path: string[], anchor?: string): boolean {
-    const c = this.text[this.pos];
-    if (c === "&") {
-      const node = readNode(this.text.slice(this.pos))!;
+    let name = anchor;
+    while (this.text[this.pos] === "&") {
+      // A loop, not a call per anchor: `&a &a &a …` must not grow the stack.
+      const node = readNode(this.text.slice(this.pos));
+      if (!node) return false;
       this.pos += node.length;
-      return this.value(path, node.name);
+      name = node.name;
     }
+    const c = this.text[this.pos];
     if (c === "*") return this.alias(path);
     if (c === "!") return this.emitToken(path, "a tagged value");
     if (c === "{" || c === "[") {
       if (c === "[" && path[path.length - 1] === "<<") return this.mergeList(path);
-      this.emit(path, { kind: "container" }, anchor);
-      return c === "{" ? this.mapping(path) : this.sequence(path);
+      this.emit(path, { kind: "container" }, name);
+      return this.nested(path, c);
     }
-    if (c === '"' || c === "'") return this.quoted(path, c, anchor);
+    if (c === '"' || c === "'") return this.quoted(path, c, name);
     if (c === "|" || c === ">" || c === undefined) return false;
-    return this.plain(path, anchor);
+    return this.plain(path, name);
+  }
+
+  /** A collection inside this one; the depth bound keeps the recursion off deep input. */
+  private nested(path: string[], open: "{" | "["): boolean {
+    if (this.depth >= MAX_FLOW_DEPTH) {
+      this.tooDeep = true;
+      return false;
+    }
+    this.depth++;
+    const read = open === "{" ? this.mapping(path) : this.sequence(path);
+    this.depth--;
+    return read;
   }
 
   private mapping(path: string[]): boolean {
@@ -95,8 +116,7 @@ class FlowReader {
         return true;
       }
       // Items add no key; a mapping item's keys sit under the sequence's own path.
-      if (c === "{" && !this.mapping(path)) return false;
-      if (c === "[" && !this.sequence(path)) return false;
+      if ((c === "{" || c === "[") && !this.nested(path, c)) return false;
       if (c === "*" || c === "&" || c === "!") {
         if (!this.emitToken(path, "an alias, anchor or tag inside a flow sequence")) return false;
       } else if (c === '"' || c === "'") {
@@ -120,7 +140,8 @@ class FlowReader {
   }
 
   private alias(path: string[]): boolean {
-    const node = readNode(this.text.slice(this.pos))!;
+    const node = readNode(this.text.slice(this.pos));
+    if (!node) return false;
     this.pos += node.name.length + 1;
     const value: YamlValue =
       path[path.length - 1] === "<<"
@@ -170,12 +191,11 @@ class FlowReader {
       this.pos += close + 1;
       return c === '"' ? decodeDoubleQuoted(inner) : inner.replaceAll("''", "'");
     }
-    const m = /^[^\s,[\]{}#&*!|>'"%@`][^,[\]{}]*?(?=\s*:(?:[\s,[\]{}]|$)|\s*[,}])/.exec(
-      this.text.slice(this.pos),
-    );
-    if (!m) return undefined;
-    this.pos += m[0].length;
-    return m[0].trim();
+    const end = plainKeyEnd(this.text, this.pos);
+    if (end === undefined) return undefined;
+    const key = this.text.slice(this.pos, end).trim();
+    this.pos = end;
+    return key;
   }
 
   /** Past a plain scalar: up to a flow indicator or a comment. */
@@ -210,5 +230,32 @@ class FlowReader {
 
   private emit(path: string[], value: YamlValue, anchor?: string): void {
     this.entries.push({ path, ...this.line, value, ...(anchor ? { anchor } : {}) });
+  }
+}
+
+/** Characters a plain flow key cannot start with. */
+const NOT_KEY_START = /[\s,[\]{}#&*!|>'"%@`]/;
+const SPACE = /\s/;
+const AFTER_COLON = /[\s,[\]{}]/;
+
+/**
+ * Where a plain flow key that starts at `from` ends: at the first point where only spaces stand
+ * before a `:` (followed by a space, a flow indicator or the end), a `,` or a `}`; the key cannot
+ * take `,[]{}` itself. Undefined when there is no such point. Scanned by hand in one pass: a
+ * lazy regex that looked ahead past the spaces went over every run of spaces once per
+ * character, quadratic on `{a` and a long run of spaces.
+ */
+export function plainKeyEnd(text: string, from: number): number | undefined {
+  if (from >= text.length || NOT_KEY_START.test(text[from]!)) return undefined;
+  let end = from + 1;
+  for (;;) {
+    let next = end;
+    while (next < text.length && SPACE.test(text[next]!)) next++;
+    const c = text[next];
+    if (c === "," || c === "}") return end;
+    if (c === ":" && (next + 1 === text.length || AFTER_COLON.test(text[next + 1]!))) return end;
+    // No end anywhere in the spaces either: they lead to the same character.
+    if (c === undefined || c === "[" || c === "]" || c === "{") return undefined;
+    end = next + 1;
   }
 }

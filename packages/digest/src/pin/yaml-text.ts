@@ -1,13 +1,35 @@
 import { opaque, type YamlValue } from "./yaml-types.js";
 
-/** A block mapping key (plain, or quoted with its escapes) and the `: ` after it. */
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]}][^:#]*?)\s*:(?=\s|$)\s*/;
+/** A quoted block mapping key (with its escapes) and the `: ` after it. */
+const QUOTED_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:(?=\s|$)\s*/;
+/** Characters a plain block key cannot start with. */
+const NOT_KEY_START = /[\s#'"{[\]}]/;
 
 /** `key:` at the start of `content`: the key as YAML reads it and the length up to its value. */
 export function readKey(content: string): { key: string; length: number } | undefined {
-  const m = KEY.exec(content);
-  if (!m) return undefined;
-  return { key: unquoteKey(m[1]!.trim()), length: m[0].length };
+  if (content[0] === '"' || content[0] === "'") {
+    const m = QUOTED_KEY.exec(content);
+    return m ? { key: unquoteKey(m[1]!), length: m[0].length } : undefined;
+  }
+  return readPlainKey(content);
+}
+
+/**
+ * A plain key runs to the first `:` (which must be followed by a space or end the line), and
+ * stops at a `#`. Found with indexOf rather than a lazy regex that tried the spaces before `:`
+ * anew at each character: that was quadratic on a key followed by a long run of spaces.
+ */
+function readPlainKey(content: string): { key: string; length: number } | undefined {
+  if (content === "" || NOT_KEY_START.test(content[0]!)) return undefined;
+  // The first character may itself be a `:` (key ":"); only later ones end the key.
+  const colon = content.indexOf(":", 1);
+  const hash = content.indexOf("#", 1);
+  if (colon === -1 || (hash !== -1 && hash < colon)) return undefined;
+  const after = content[colon + 1];
+  if (after !== undefined && !/\s/.test(after)) return undefined;
+  let length = colon + 1;
+  while (length < content.length && /\s/.test(content[length]!)) length++;
+  return { key: content.slice(0, colon).trim(), length };
 }
 
 function unquoteKey(raw: string): string {
