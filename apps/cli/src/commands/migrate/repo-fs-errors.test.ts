@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import {
   chmodSync,
+  chownSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -38,6 +39,15 @@ afterEach(() => {
 });
 
 /** Runs the built CLI as an unprivileged user: root ignores file permissions. */
+/**
+ * The file belongs to the user the CLI runs as (nobody): what fails is the folder, not the
+ * owner check that refuses another user's file.
+ */
+function ownedByNobody(path: string): void {
+  chmodSync(path, 0o666);
+  if (process.getuid?.() === 0) chownSync(path, 65534, 65534);
+}
+
 function runUnprivileged(args: string[]): { code: number | null; stdout: string; stderr: string } {
   const drop = isRoot
     ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath]
@@ -106,7 +116,7 @@ describe.skipIf(!canDrop)("filesystem errors are reported per file", () => {
     chmodSync(root, 0o755);
     for (const d of ["a", "c"]) chmodSync(join(root, d), 0o777);
     chmodSync(join(root, "b"), 0o555);
-    for (const d of ["a", "b", "c"]) chmodSync(join(root, d, "Dockerfile"), 0o666);
+    for (const d of ["a", "b", "c"]) ownedByNobody(join(root, d, "Dockerfile"));
     const r = runUnprivileged(["migrate", "--alpine", "3.23", "--write", "."]);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.stderr).toMatch(/b\/Dockerfile: cannot write \(EACCES\); left unchanged/);
@@ -123,7 +133,7 @@ describe.skipIf(!canDrop)("the report after a failed write", () => {
     put("b/Dockerfile", DEBIAN);
     chmodSync(join(root, "a"), 0o777);
     chmodSync(join(root, "b"), 0o555);
-    for (const d of ["a", "b"]) chmodSync(join(root, d, "Dockerfile"), 0o666);
+    for (const d of ["a", "b"]) ownedByNobody(join(root, d, "Dockerfile"));
     const r = runUnprivileged([
       "migrate",
       "--alpine",
