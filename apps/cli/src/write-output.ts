@@ -224,7 +224,12 @@ export function writeOutput(
  * (opened for appending), `special` (written into), `file` (replaced), `new`, `directory`.
  */
 export function outputKind(path: string, cwd = process.cwd()): OutputTarget["kind"] {
-  return path === "-" ? "own-fd" : locate(resolve(cwd, path)).kind;
+  return outputTarget(path, cwd).kind;
+}
+
+/** Where writeOutput would write `path`: {@link outputKind} with the descriptor or real path. */
+export function outputTarget(path: string, cwd = process.cwd()): OutputTarget {
+  return path === "-" ? { kind: "own-fd", fd: 1 } : locate(resolve(cwd, path));
 }
 
 export type OutputTarget =

@@ -2,10 +2,13 @@ import { readShims, shimsPath } from "@alpinize/entrypoint";
 import { UsageError } from "@alpinize/errors";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
+import { escapedJson, wantsJson, withJsonErrors } from "../../json-errors.js";
+import { failureJson, type Reached, shimsJson } from "./json.js";
+import { reachesStdout } from "./stdout.js";
 import { writeNewOrReplace } from "./write.js";
 
-export const help = `Usage: alpinize shims print [--output FILE]
-       alpinize shims path
+export const help = `Usage: alpinize shims print [--output FILE] [--json]
+       alpinize shims path [--json]
 
 The POSIX sh library of user and group functions (alpinize_ensure_group, alpinize_ensure_user,
 alpinize_add_user_to_group, alpinize_exec_as, ...) that behave the same on Debian and Alpine.
@@ -14,26 +17,45 @@ alpinize_add_user_to_group, alpinize_exec_as, ...) that behave the same on Debia
                     (atomically; e.g. COPY it into the image at /usr/local/lib/alpinize-shims.sh)
   path              Print where the installed @alpinize/entrypoint package keeps the file
 
+Options:
+  --output FILE     print: write the library to FILE instead of standard output
+  --json            Print one document on stdout: {subcommand, path (where the package keeps
+                    the file), output (FILE or null), written (FILE was written), shims (the
+                    library, for print without --output; else null)}; an error (bad usage, an
+                    unwritable FILE) still prints one, with written false and error: {code,
+                    message, hint?, file?}. --output to standard output itself is refused with
+                    --json: the library would end up inside the document's stream
+
 Exit codes: 0 done, 2 bad usage or unwritable FILE, 70 internal error.
 `;
 
-const OPTIONS = { output: { type: "string", short: "o" } } as const;
+const OPTIONS = {
+  output: { type: "string", short: "o" },
+  json: { type: "boolean" },
+} as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
+  const reached: Reached = { subcommand: null, output: null };
+  return await withJsonErrors(
+    wantsJson(argv),
+    io,
+    (err) => failureJson(err, reached),
+    () => shims(argv, io, reached),
+  );
+}
+
+async function shims(argv: string[], io: Io, reached: Reached): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, "shims");
   const [sub, ...rest] = positionals;
+  if (sub === "print" || sub === "path") reached.subcommand = sub;
+  reached.output = values.output ?? null;
   if (rest.length > 0) throw new UsageError(`alpinize shims: unexpected argument "${rest[0]}"`);
-  if (sub === "print") {
-    if (values.output !== undefined) {
-      writeNewOrReplace(values.output, readShims());
-      io.err(`wrote ${values.output}`);
-    } else io.stdout.write(readShims());
-    return 0;
-  }
+  if (sub === "print") return print(values, io, reached);
   if (sub === "path") {
     if (values.output !== undefined)
       throw new UsageError("alpinize shims path: --output belongs to print");
-    io.out(shimsPath);
+    if (values.json) io.out(escapedJson(shimsJson(reached)));
+    else io.out(shimsPath);
     return 0;
   }
   throw new UsageError(
@@ -42,4 +64,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
       : `alpinize shims: unknown subcommand "${sub}"`,
     { hint: 'Run "alpinize shims --help".' },
   );
+}
+
+function print(values: { output?: string; json?: boolean }, io: Io, reached: Reached): number {
+  const { output, json } = values;
+  if (output === undefined) {
+    if (json) io.out(escapedJson(shimsJson(reached, { shims: readShims() })));
+    else io.stdout.write(readShims());
+    return 0;
+  }
+  if (json && reachesStdout(output, io.cwd)) {
+    throw new UsageError(
+      `alpinize shims print: --output ${output} is standard output, where --json prints its document`,
+      { hint: "Drop --output: with --json the library is the document's shims field." },
+    );
+  }
+  writeNewOrReplace(output, readShims(), { cwd: io.cwd });
+  if (json) io.out(escapedJson(shimsJson(reached, { written: true })));
+  else io.err(`wrote ${output}`);
+  return 0;
 }

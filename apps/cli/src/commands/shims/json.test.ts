@@ -1,0 +1,130 @@
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readShims, shimsPath } from "@alpinize/entrypoint";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
+
+describe("alpinize shims --json", () => {
+  let dir = "";
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "alpinize-shims-json-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("print puts the library in the document, and says nothing on stderr", async () => {
+    const r = await runCli(["shims", "print", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      subcommand: "print",
+      path: shimsPath,
+      output: null,
+      written: false,
+      shims: readShims(),
+    });
+    expect(r.stderr).toBe("");
+  });
+
+  it("print --output FILE writes FILE and reports it written; path reports where it is", async () => {
+    const r = await runCli(["shims", "--json", "print", "--output", "s.sh"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      subcommand: "print",
+      path: shimsPath,
+      output: "s.sh",
+      written: true,
+      shims: null,
+    });
+    expect(await readFile(join(dir, "s.sh"), "utf8")).toBe(readShims());
+    const path = await runCli(["shims", "path", "--json"]);
+    expect(path.code).toBe(0);
+    expect(JSON.parse(path.stdout)).toEqual({
+      subcommand: "path",
+      path: shimsPath,
+      output: null,
+      written: false,
+      shims: null,
+    });
+  });
+
+  it("an unknown subcommand or flag still prints one document, with the usage error", async () => {
+    for (const argv of [
+      ["shims", "install", "--json"],
+      ["shims", "--json"],
+      ["shims", "print", "--json", "--bogus"],
+    ]) {
+      const r = await runCli(argv);
+      expect(r.code, argv.join(" ")).toBe(2);
+      expect(JSON.parse(r.stdout)).toEqual({
+        subcommand: null,
+        path: shimsPath,
+        output: null,
+        written: false,
+        shims: null,
+        error: expect.objectContaining({ code: "ALPINIZE_USAGE", hint: expect.any(String) }),
+      });
+      expect(r.stderr).toMatch(/^error alpinize shims: /);
+    }
+    const path = await runCli(["shims", "path", "--json", "--output", "x.sh"], { cwd: dir });
+    expect(path.code).toBe(2);
+    expect(JSON.parse(path.stdout)).toMatchObject({
+      subcommand: "path",
+      output: "x.sh",
+      error: { code: "ALPINIZE_USAGE", message: "alpinize shims path: --output belongs to print" },
+    });
+  });
+
+  it("an unwritable FILE (missing folder, a directory) names it, with written false", async () => {
+    const missing = join(dir, "missing-dir", "x.sh");
+    const r = await runCli(["shims", "print", "--json", "--output", missing]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({
+      subcommand: "print",
+      path: shimsPath,
+      output: missing,
+      written: false,
+      shims: null,
+      error: {
+        code: "ALPINIZE_SHIMS_OUTPUT_UNWRITABLE",
+        message: expect.stringContaining(`cannot write ${missing}`),
+        hint: "Check that the directory exists and is writable.",
+        file: missing,
+      },
+    });
+    expect(r.stderr).toContain(`error cannot write ${missing}`);
+    const d = await runCli(["shims", "print", "--json", "--output", dir]);
+    expect(d.code).toBe(2);
+    expect(JSON.parse(d.stdout)).toMatchObject({
+      output: dir,
+      written: false,
+      error: { code: "ALPINIZE_SHIMS_OUTPUT_DIRECTORY", file: dir },
+    });
+    expect((await readdir(dir)).filter((n) => n.startsWith(".alpinize-"))).toEqual([]);
+  });
+
+  it("refuses --output to standard output, which would put the library around the document", async () => {
+    const r = await runCli(["shims", "print", "--json", "--output", "-"]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      subcommand: "print",
+      output: "-",
+      written: false,
+      error: { code: "ALPINIZE_USAGE" },
+    });
+    // The built CLI, with fd 3 a copy of its stdout pipe: still exactly one document.
+    const child = spawnSync("sh", ["-c", `"$N" "$B" shims print --json --output /dev/fd/3 3>&1`], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, N: process.execPath, B: BIN, NO_COLOR: "1" },
+    });
+    expect(child.status, child.stderr).toBe(2);
+    expect(JSON.parse(child.stdout)).toMatchObject({
+      output: "/dev/fd/3",
+      error: { code: "ALPINIZE_USAGE", message: expect.stringContaining("standard output") },
+    });
+  });
+});
