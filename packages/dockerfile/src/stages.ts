@@ -36,9 +36,15 @@ export interface StageModel {
 export function analyzeStages(doc: ParsedDockerfile): StageModel {
   const globalArgs: ArgDefault[] = [];
   const stages: Stage[] = [];
+  // Lower-case alias → the first stage that took it: what `FROM name` builds on (Docker reads
+  // stage names in any case). A name taken again later does not replace the first one.
+  const byAlias = new Map<string, Stage>();
   for (const ins of doc.instructions) {
     if (ins.keyword === "FROM") {
-      stages.push(readFrom(ins, stages));
+      const stage = readFrom(ins, stages.length, byAlias);
+      stages.push(stage);
+      const key = stage.alias?.toLowerCase();
+      if (key !== undefined && !byAlias.has(key)) byAlias.set(key, stage);
     } else if (stages.length === 0) {
       if (ins.keyword === "ARG") globalArgs.push(...readArgDefaults(ins));
     } else {
@@ -48,7 +54,7 @@ export function analyzeStages(doc: ParsedDockerfile): StageModel {
   return { globalArgs, stages };
 }
 
-function readFrom(ins: Instruction, earlier: Stage[]): Stage {
+function readFrom(ins: Instruction, index: number, byAlias: ReadonlyMap<string, Stage>): Stage {
   const { flags, rest } = splitFlags(ins.args.text);
   const words = splitWords(ins.args.text.slice(rest)).map((w) => ({
     ...w,
@@ -61,9 +67,9 @@ function readFrom(ins: Instruction, earlier: Stage[]): Stage {
     : [ins.args.end, ins.args.end];
   const alias = words[1]?.text.toUpperCase() === "AS" ? words[2]?.text : undefined;
   const imageText = image?.text ?? "";
-  const parent = earlier.find((s) => s.alias?.toLowerCase() === imageText.toLowerCase());
+  const parent = byAlias.get(imageText.toLowerCase());
   const stage: Stage = {
-    index: earlier.length,
+    index,
     from: ins,
     image: imageText,
     imageStart,
@@ -106,4 +112,24 @@ export function wholeVariable(word: string): string | undefined {
 
 export function isStageReference(stage: Stage): boolean {
   return stage.parent !== undefined;
+}
+
+// Each stage's chain root, found once: a rule asking for every stage of a long `FROM earlier`
+// chain would otherwise walk the whole chain for each of them.
+const roots = new WeakMap<Stage, Stage>();
+
+/** The first stage of a `FROM base` chain: the one naming an image (the stage itself if none). */
+export function rootStage(stage: Stage): Stage {
+  const path: Stage[] = [];
+  let s = stage;
+  let root = roots.get(s);
+  while (root === undefined && s.parent) {
+    path.push(s);
+    s = s.parent;
+    root = roots.get(s);
+  }
+  root ??= s;
+  roots.set(s, root);
+  for (const p of path) roots.set(p, root);
+  return root;
 }

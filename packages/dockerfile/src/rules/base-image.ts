@@ -1,5 +1,5 @@
 import type { MigrationContext } from "../migrate/context.js";
-import type { Stage } from "../stages.js";
+import { rootStage, type Stage } from "../stages.js";
 import { familiarRepository, splitReference } from "./images.js";
 
 /** Official images built on the php image: they keep its `$PHPIZE_DEPS` and its www-data user. */
@@ -12,13 +12,6 @@ export const PHP_BASED = new Set([
   "matomo",
   "composer",
 ]);
-
-/** The first stage of a `FROM base` chain: the one naming an image. */
-function rootStage(stage: Stage): Stage {
-  let root = stage;
-  while (root.parent) root = root.parent;
-  return root;
-}
 
 /**
  * The Docker Hub repository a stage is built on, as written before migration (`php`,

@@ -5,6 +5,7 @@ import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Stage } from "../stages.js";
 import { ALPINE_USERS } from "./alpine-base.js";
 import { baseRepository, PHP_BASED } from "./base-image.js";
+import { inChain } from "./chain-memo.js";
 import { asRoot } from "./place.js";
 import type { ScriptScope, StageState } from "./scope.js";
 
@@ -34,25 +35,27 @@ const HAVE_WWW_DATA = new Set([...PHP_BASED, "httpd"]);
 export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
   // Only stages that leave Debian lose its base users.
   if (!state.info.alpine || state.info.already) return;
-  const repo = baseRepository(ctx, state.info.stage);
+  const stage = state.info.stage;
+  const repo = baseRepository(ctx, stage);
   const image =
     IMAGE_UIDS.find((i) => i.repo === repo) ??
     (HAVE_WWW_DATA.has(repo ?? "") ? IMAGE_UIDS.find((i) => i.repo === "php") : undefined);
-  const body = state.info.stage.body;
+  const body = stage.body;
   if (image) flagNumericIds(ctx, body, image);
-  // A user made (or flagged) in a stage this one is built FROM is not made again.
-  const chain = ancestors(state.info.stage);
   // Ubuntu's images (23.04 on) also have the login user ubuntu (UID 1000).
   const users = repo === "ubuntu" ? [...DEBIAN_ONLY_USERS, "ubuntu"] : DEBIAN_ONLY_USERS;
   for (const user of users) {
     if (ALPINE_USERS.has(user)) continue;
     if (user === "www-data" && HAVE_WWW_DATA.has(repo ?? "")) continue;
     const use = body.find((ins) => usesUser(ins, user));
-    if (!use || chain.some((s) => s.body.some((ins) => createsUser(ins, user)))) continue;
-    if (chain.slice(1).some((s) => s.body.some((ins) => usesUser(ins, user)))) continue;
+    // A user made (or flagged) in a stage this one is built FROM is not made again.
+    if (!use || inChain(stage, `creates ${user}`, (s) => bodyCreates(s, user))) continue;
+    if (inChain(stage.parent, `uses ${user}`, (s) => s.body.some((i) => usesUser(i, user)))) {
+      continue;
+    }
     if (user === "www-data") {
-      const at = state.info.stage.from.end;
-      const line = asRoot(state.info.stage, at, `RUN ${WWW_DATA}`, ctx.doc.eol);
+      const at = stage.from.end;
+      const line = asRoot(stage, at, `RUN ${WWW_DATA}`, ctx.doc.eol);
       ctx.edit("users", at, at, `${ctx.doc.eol}${line}`);
       ctx.warn(
         "users",
@@ -71,11 +74,8 @@ export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
   }
 }
 
-/** The stage and those it is built FROM, nearest first. */
-function ancestors(stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  for (let s: Stage | undefined = stage; s; s = s.parent) out.push(s);
-  return out;
+function bodyCreates(stage: Stage, user: string): boolean {
+  return stage.body.some((ins) => createsUser(ins, user));
 }
 
 const patterns = new Map<string, { uses: RegExp; creates: RegExp }>();

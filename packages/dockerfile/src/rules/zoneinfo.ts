@@ -60,20 +60,32 @@ function rubyUse(
 
 /** A later stage's `COPY --from=<this stage> /usr/share/zoneinfo …`. */
 function copiedFrom(info: StageInfo, all: StageInfo[]): { at: number; why: string } | undefined {
+  const copies = zoneinfoCopies(all);
+  const byIndex = copies.get(String(info.stage.index));
+  const byAlias = info.stage.alias ? copies.get(info.stage.alias.toLowerCase()) : undefined;
+  // The first such COPY in file order, whichever name it uses.
+  const ins = byAlias && (!byIndex || byAlias.start < byIndex.start) ? byAlias : byIndex;
+  if (!ins) return undefined;
+  return { at: ins.start, why: `line ${ins.line} copies /usr/share/zoneinfo from this stage` };
+}
+
+// Keyed by the migration's own stage list: the COPY lines are read once per migration, not once
+// per stage.
+const indexes = new WeakMap<readonly StageInfo[], ReadonlyMap<string, Instruction>>();
+
+/** Lower-case `--from` value → the first COPY of /usr/share/zoneinfo that names it. */
+function zoneinfoCopies(all: readonly StageInfo[]): ReadonlyMap<string, Instruction> {
+  let copies = indexes.get(all);
+  if (copies) return copies;
+  const built = new Map<string, Instruction>();
   for (const other of all) {
     for (const ins of other.stage.body) {
       if (ins.keyword !== "COPY" || !ZONEINFO.test(ins.args.text)) continue;
-      const from = splitFlags(ins.args.text).flags.get("from");
-      if (from === undefined || !names(info).includes(from.toLowerCase())) continue;
-      return {
-        at: ins.start,
-        why: `line ${ins.line} copies /usr/share/zoneinfo from this stage`,
-      };
+      const from = splitFlags(ins.args.text).flags.get("from")?.toLowerCase();
+      if (from !== undefined && !built.has(from)) built.set(from, ins);
     }
   }
-  return undefined;
-}
-
-function names(info: StageInfo): string[] {
-  return [String(info.stage.index), ...(info.stage.alias ? [info.stage.alias.toLowerCase()] : [])];
+  copies = built;
+  indexes.set(all, copies);
+  return copies;
 }
