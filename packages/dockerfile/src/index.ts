@@ -10,6 +10,12 @@ export type {
   MigrateWarning,
   PackageRecord,
 } from "./migrate/types.js";
+export {
+  type AlpineTags,
+  type OfficialBase,
+  type OfficialImage,
+  officialImage,
+} from "./official-images.js";
 export { MAX_DOCKERFILE_BYTES, type ParseOptions, parseDockerfile } from "./parse/dockerfile.js";
 export { DockerfileSyntaxError } from "./parse/errors.js";
 export type {
@@ -27,5 +33,6 @@ export {
 } from "./rules/alpine-base.js";
 /** Vendor apt repository setup (nodesource, Docker, Microsoft, PGDG…): needs apt, flagged on Alpine. */
 export { SETUP_SCRIPT as APT_SETUP_SCRIPT } from "./rules/misc.js";
+export { DEFAULT_PATH, pathAfterEnv } from "./search-path.js";
 export { parseScript, type Script } from "./shell/script.js";
 export { type ArgDefault, analyzeStages, type Stage, type StageModel } from "./stages.js";

@@ -2,6 +2,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
+import { DEFAULT_PATH, pathAfterEnv } from "../search-path.js";
 import { parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
 
 /** Scripts bigger than this are not scanned for commands (bounded work on untrusted input). */
@@ -37,16 +38,6 @@ export function copiedFiles(ctx: MigrationContext, body: Instruction[]): CopiedF
   return out;
 }
 
-/** Where a shell looks for a bare command name when the image sets no PATH (Docker's default). */
-const DEFAULT_PATH = [
-  "/usr/local/sbin",
-  "/usr/local/bin",
-  "/usr/sbin",
-  "/usr/bin",
-  "/sbin",
-  "/bin",
-];
-
 /** A folder of the build context copied into the image: `COPY bin/ /usr/local/bin/`, `COPY . .`. */
 interface FolderCopy {
   source: string;
@@ -68,15 +59,13 @@ function startedFromFolders(
   const folders: FolderCopy[] = [];
   const programs: { path: string; workdir: string }[] = [];
   let workdir = "/";
-  let path: string[] = DEFAULT_PATH;
+  let path = DEFAULT_PATH;
   for (const ins of body) {
     if (ins.keyword === "WORKDIR") {
       const dir = unquote(ins.args.text.trim());
       workdir = dir.includes("$") ? "" : joinPath(workdir, dir);
     } else if (ins.keyword === "ENV") {
-      const m = /(?:^|\s)PATH[=\s]"?([^"\s]+)/.exec(ins.args.text);
-      if (m && !/\$\{?PATH\b/.test(m[1]!)) path = m[1]!.split(":");
-      else if (m) path = [...m[1]!.split(":").filter((d) => !d.includes("$")), ...path];
+      path = pathAfterEnv(ins, path);
     } else if ((ins.keyword === "COPY" || ins.keyword === "ADD") && workdir) {
       const { flags, rest } = splitFlags(ins.args.text);
       if (flags.has("from") || ins.heredocs.length > 0) continue;

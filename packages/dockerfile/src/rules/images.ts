@@ -3,130 +3,28 @@
  * reference as written, so registry spelling, `${VAR}` tags and case survive.
  */
 
-/** Official images that publish `-alpine` tags for the same version. */
-const ALPINE_VARIANTS = new Set([
-  "golang",
-  "node",
-  "python",
-  "ruby",
-  "php",
-  "rust",
-  "postgres",
-  "redis",
-  "nginx",
-  "httpd",
-  "haproxy",
-  "memcached",
-  "erlang",
-  "elixir",
-  "eclipse-temurin",
-  "amazoncorretto",
-  "rabbitmq",
-  "ghost",
-  "redmine",
-  "wordpress",
-  "drupal",
-  "joomla",
-  "nextcloud",
-  "matomo",
-  "composer",
-  "varnish",
-  "telegraf",
-  "influxdb",
-  "chronograf",
-  "kapacitor",
-  "pypy",
-  "groovy",
-  "gradle",
-  "maven",
+import { officialImage } from "../official-images.js";
+
+const DISTRO_BASES = new Set(["debian", "ubuntu", "buildpack-deps"]);
+/** Not official images, but publishing `-alpine` tags as the official ones do. */
+const DOTNET_IMAGES = new Set([
   "mcr.microsoft.com/dotnet/sdk",
   "mcr.microsoft.com/dotnet/aspnet",
   "mcr.microsoft.com/dotnet/runtime",
   "mcr.microsoft.com/dotnet/runtime-deps",
-  "mariadb",
-  "friendica",
-  "postfixadmin",
-  "yourls",
-  "monica",
-  "adminer",
-  "spiped",
-  "irssi",
-  "unit",
-  "tomcat",
-  "flink",
-  "solr",
-  "zookeeper",
-  "kong",
-  "mongo-express",
-  "traefik",
-  "registry",
-  "nats",
-  "eggdrop",
-  "znc",
-  "bonita",
-  "lightstreamer",
-  "neo4j",
-  "sonarqube",
-  "storm",
-  "swipl",
-  "xwiki",
-  "percona",
-  "couchdb",
-  "cassandra",
-  "orientdb",
 ]);
-/** Of those, the ones known not to publish Alpine tags (kept out of the set above on purpose). */
-const NO_ALPINE = new Set([
-  "mariadb",
-  "tomcat",
-  "flink",
-  "solr",
-  "zookeeper",
-  "mongo-express",
-  "bonita",
-  "lightstreamer",
-  "neo4j",
-  "sonarqube",
-  "storm",
-  "swipl",
-  "xwiki",
-  "percona",
-  "couchdb",
-  "cassandra",
-  "orientdb",
-  "kong",
-  "pypy",
-  "groovy",
-  "unit",
-]);
-const DISTRO_BASES = new Set(["debian", "ubuntu", "buildpack-deps"]);
-/** Their default tags are Apache-based; only the fpm (and cli) tags have Alpine variants. */
-const FPM_ONLY_ALPINE = new Set([
-  "wordpress",
-  "drupal",
-  "joomla",
-  "nextcloud",
-  "matomo",
-  "friendica",
-  "postfixadmin",
-  "yourls",
-  "monica",
-]);
-/** Images that are Alpine already, or carry no distribution (helpers copied from). */
-const ALREADY_FINE = new Set([
-  "alpine",
-  "busybox",
-  "tonistiigi/xx",
-  "docker/dockerfile",
-  "caddy",
-  "docker",
-  "bash",
-  "traefik",
-  "registry",
-  "nats",
-  "composer",
-  "scratch",
-]);
+/** Images outside the official library that carry no distribution (helpers copied from). */
+const NO_DISTRO = new Set(["tonistiigi/xx", "docker/dockerfile", "scratch"]);
+
+/** The image is Alpine already, or carries no distribution to move. */
+function alreadyFine(repo: string): boolean {
+  const base = officialImage(repo)?.base;
+  return base === "alpine" || base === "none" || NO_DISTRO.has(repo);
+}
+
+function publishesAlpineTags(repo: string): boolean {
+  return DOTNET_IMAGES.has(repo) || (officialImage(repo)?.alpineTags ?? "none") !== "none";
+}
 const OTHER_DISTROS =
   /^(?:fedora|centos|rockylinux|almalinux|amazonlinux|oraclelinux|archlinux|opensuse\/.*|redhat\/.*|registry\.access\.redhat\.com\/.*|quay\.io\/centos\/.*|gcr\.io\/distroless\/.*|mcr\.microsoft\.com\/.*|cgr\.dev\/.*)$/;
 export const CODENAMES = new Set([
@@ -241,7 +139,7 @@ export function decideImage(written: string, release: string): ImageDecision {
   const ref = splitReference(written);
   const repo = familiarRepository(ref.name);
   const tag = ref.tag ?? "latest";
-  if (ALREADY_FINE.has(repo) || /(^|-)alpine/.test(tag) || ALPINE_TAGS[repo]?.test(tag))
+  if (alreadyFine(repo) || /(^|-)alpine/.test(tag) || ALPINE_TAGS[repo]?.test(tag))
     return { family: "alpine", repository: repo, needsPin: false };
   const notDebian = NOT_DEBIAN[repo];
   if (notDebian) {
@@ -265,7 +163,7 @@ export function decideImage(written: string, release: string): ImageDecision {
   const deprecated = DEPRECATED[repo];
   if (deprecated)
     return { family: "other", repository: repo, needsPin: false, warning: deprecated };
-  if (ALPINE_VARIANTS.has(repo) && !NO_ALPINE.has(repo)) {
+  if (publishesAlpineTags(repo)) {
     const newTag = alpineTag(repo, tag);
     if (newTag === undefined) {
       return {
@@ -364,7 +262,9 @@ const JDK_VENDOR_TOKEN =
 const DOTNET_AFTER = /^(?:extra|composite|amd64|arm64v8|arm32v7)$/;
 
 function alpineTag(repo: string, tag: string): string | undefined {
-  if (FPM_ONLY_ALPINE.has(repo) && !/(?:^|-)(?:fpm|cli)(?:-|$)/.test(tag)) return undefined;
+  // Their default tags are Apache-based; only the fpm (and cli) tags have Alpine twins.
+  if (officialImage(repo)?.alpineTags === "fpm-cli" && !/(?:^|-)(?:fpm|cli)(?:-|$)/.test(tag))
+    return undefined;
   if (tag === "latest") return "alpine";
   const tokens = tag.split("-");
   const lowers = tokens.map((t) => t.toLowerCase());

@@ -1,8 +1,14 @@
 import { lstat, open, realpath } from "node:fs/promises";
 import { join, posix, sep } from "node:path";
-import { analyzeStages, type Instruction, parseDockerfile } from "@alpinize/dockerfile";
+import {
+  analyzeStages,
+  DEFAULT_PATH,
+  type Instruction,
+  parseDockerfile,
+  pathAfterEnv,
+} from "@alpinize/dockerfile";
 import { instructionWords, splitLeadingFlags } from "../dockerfile/words.js";
-import { DEFAULT_PATH, pathAfterEnv, runLocations } from "./run-path.js";
+import { runLocations } from "./run-path.js";
 
 export type ScriptRole = "entrypoint" | "cmd" | "copied";
 

@@ -5,7 +5,7 @@ describe("imageFamily", () => {
   it("reads the distribution from official defaults, codenames and distro words in tags", () => {
     expect(imageFamily("mysql:8.4")).toBe("other"); // Oracle Linux
     expect(imageFamily("mysql:8.0-debian")).toBe("debian");
-    expect(imageFamily("mariadb:11")).toBe("debian");
+    expect(imageFamily("mariadb:11")).toBe("ubuntu");
     expect(imageFamily("hexpm/elixir:1.17.3-erlang-27.1.2-debian-bookworm-20241016-slim")).toBe(
       "debian",
     );
@@ -13,5 +13,19 @@ describe("imageFamily", () => {
     expect(imageFamily("ocaml/opam:ubuntu-24.04-ocaml-5.2")).toBe("ubuntu");
     expect(imageFamily("node:24-alpine")).toBe("alpine");
     expect(imageFamily("myorg/debianish:1")).toBe("other");
+  });
+
+  // The facts migrate acts on (@alpinize/dockerfile's official-image table), not a second list:
+  // caddy and traefik were read as Debian here though migrate knows them as Alpine already, and
+  // images migrate moves to -alpine tags (redmine, eclipse-temurin) were not known as Debian.
+  it("reads official images' default tags from the table migrate uses", () => {
+    expect(imageFamily("caddy:2")).toBe("alpine");
+    expect(imageFamily("traefik:v3.1")).toBe("alpine");
+    expect(imageFamily("composer:2")).toBe("alpine");
+    expect(imageFamily("redmine:6")).toBe("debian");
+    expect(imageFamily("eclipse-temurin:21-jre")).toBe("ubuntu");
+    expect(imageFamily("rabbitmq:4")).toBe("ubuntu");
+    expect(imageFamily("tomcat:10")).toBe("other");
+    expect(imageFamily("ghcr.io/acme/caddy:2")).toBe("other");
   });
 });

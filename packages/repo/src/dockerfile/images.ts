@@ -1,3 +1,4 @@
+import { officialImage } from "@alpinize/dockerfile";
 import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
 import { withPlaceholders } from "./variables.js";
 
@@ -8,38 +9,6 @@ const DEBIAN_CODENAMES =
   /(?:^|[-.])(?:sid|trixie|bookworm|bullseye|buster|stretch|jessie|forky|slim)(?:$|[-.])/;
 const UBUNTU_CODENAMES =
   /(?:^|[-.])(?:noble|jammy|focal|bionic|xenial|oracular|plucky|questing)(?:$|[-.])/;
-/** Official images whose untagged or plain-version tags are Debian-based. */
-const DEBIAN_DEFAULT_OFFICIAL = new Set([
-  "buildpack-deps",
-  "debian",
-  "golang",
-  "node",
-  "python",
-  "ruby",
-  "php",
-  "rust",
-  "postgres",
-  "redis",
-  "nginx",
-  "httpd",
-  "haproxy",
-  "memcached",
-  "erlang",
-  "elixir",
-  "perl",
-  "openjdk",
-  "gcc",
-  "caddy",
-  "traefik",
-  "mariadb",
-  "mongo",
-  "rabbitmq",
-  "wordpress",
-  "ghost",
-  "julia",
-  "r-base",
-]);
-
 /** Stands for a variable part of an image while the rest is read (letters only: a valid tag and name). */
 const PLACEHOLDER = "xalpinizevarx";
 
@@ -59,8 +28,7 @@ export function imageFamily(reference: string): ImageFamily {
   const name = familiarName(ref);
   const family = familyOf(name, (ref.tag ?? "").toLowerCase());
   if (family !== "other") return family;
-  if (isDebianDefaultOfficial(ref, name)) return "debian";
-  return "other";
+  return officialDefault(ref, name) ?? "other";
 }
 
 function variableFamily(text: string): ImageFamily {
@@ -74,8 +42,7 @@ function variableFamily(text: string): ImageFamily {
   const family = familyOf(name, tag);
   if (family !== "other") return family;
   // `python:${PY}` may be `3.13-alpine` as well as `3.13-slim`; only a fixed tag tells.
-  if (!tag.includes(PLACEHOLDER) && isDebianDefaultOfficial(ref, name)) return "debian";
-  return "unknown";
+  return (tag.includes(PLACEHOLDER) ? undefined : officialDefault(ref, name)) ?? "unknown";
 }
 
 function familyOf(name: string, tag: string): ImageFamily {
@@ -89,15 +56,14 @@ function familyOf(name: string, tag: string): ImageFamily {
   return "other";
 }
 
-function isDebianDefaultOfficial(
+/** What an official image's untagged or plain-version tags are built on, when that is known. */
+function officialDefault(
   ref: { registry: string; repository: string },
   name: string,
-): boolean {
-  return (
-    ref.registry === "docker.io" &&
-    ref.repository.startsWith("library/") &&
-    DEBIAN_DEFAULT_OFFICIAL.has(lastPart(name))
-  );
+): ImageFamily | undefined {
+  if (ref.registry !== "docker.io" || !ref.repository.startsWith("library/")) return undefined;
+  const base = officialImage(lastPart(name))?.base;
+  return base === "alpine" || base === "debian" || base === "ubuntu" ? base : undefined;
 }
 
 function lastPart(name: string): string {
