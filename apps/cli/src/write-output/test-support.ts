@@ -1,0 +1,93 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The built CLI: the child-process tests run what users run. */
+export const BIN = join(here, "..", "..", "dist", "bin.js");
+export const isRoot = process.getuid?.() === 0;
+
+/**
+ * `node` with the hook that lets it load the split sources by type stripping, and the import of
+ * write-output.ts for a `--input-type=module -e` script: a child runs the real code, unbuilt.
+ */
+export const NODE_WITH_SOURCES = [
+  process.execPath,
+  "--import",
+  pathToFileURL(join(here, "strip-types-hooks.ts")).href,
+];
+const SOURCE = join(here, "..", "write-output.ts");
+export const IMPORT_SOURCES = `const { writeOutput } = await import(${JSON.stringify(
+  pathToFileURL(SOURCE).href,
+)});`;
+
+/**
+ * Whether node runs as `uid` and may read the sources: the precondition of running them as that
+ * user, checked without importing them, so a source that fails to load fails the test instead.
+ */
+export function nodeReadsSourcesAs(uid: number): boolean {
+  const read = `require("node:fs").readFileSync(${JSON.stringify(SOURCE)})`;
+  return spawnSync(process.execPath, ["-e", read], { cwd: tmpdir(), uid, gid: uid }).status === 0;
+}
+
+// A one-finding Trivy report (CRITICAL, fixed): the gate fails on it and prints a verdict.
+const REPORT = JSON.stringify({
+  SchemaVersion: 2,
+  ArtifactName: "demo:1",
+  ArtifactType: "container_image",
+  Metadata: { OS: { Family: "alpine", Name: "3.23.0" } },
+  Results: [
+    {
+      Target: "demo:1 (alpine 3.23.0)",
+      Class: "os-pkgs",
+      Type: "alpine",
+      Vulnerabilities: [
+        {
+          VulnerabilityID: "CVE-2026-0001",
+          PkgName: "zlib",
+          InstalledVersion: "1.0-r0",
+          FixedVersion: "1.1-r0",
+          Status: "fixed",
+          Severity: "CRITICAL",
+        },
+      ],
+    },
+  ],
+});
+
+/** A fresh 0755 temp dir holding report.json, for one test. */
+export function makeDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "alpinize-write-"));
+  chmodSync(dir, 0o755);
+  writeFileSync(join(dir, "report.json"), REPORT);
+  return dir;
+}
+
+export function removeDir(dir: string): void {
+  chmodSync(dir, 0o755);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Temp files a write left behind in `dir`. */
+export const leftovers = (dir: string) =>
+  readdirSync(dir).filter((n) => n.startsWith(".alpinize-"));
+
+/** Runs a shell line with the built CLI as $A, in `dir`; stdout is a pipe to us. */
+export function sh(dir: string, line: string, extra: { uid?: number } = {}) {
+  return spawnSync("sh", ["-c", line], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", A: `${process.execPath} ${BIN}` },
+    ...(extra.uid !== undefined ? { uid: extra.uid, gid: extra.uid } : {}),
+  });
+}
+
+/** Whether the built CLI runs as nobody (uid 65534): root ignores file modes, nobody does not. */
+export function cliRunsAsNobody(): boolean {
+  return (
+    spawnSync(process.execPath, [BIN, "--version"], { cwd: tmpdir(), uid: 65534, gid: 65534 })
+      .status === 0
+  );
+}
