@@ -1,0 +1,71 @@
+import type { Word } from "../shell/tokens.js";
+
+/** The options and operands of one user/group tool call, values as written or as read. */
+export interface Parsed {
+  options: Map<string, string | true>;
+  operands: string[];
+}
+
+/** Says why a call is left as is (with a warning) and gives up on it. */
+export type Fail = (why: string) => undefined;
+
+/** Words written with expansions; they are emitted as written, never re-quoted. */
+const RAW = new Set<string>();
+
+/** A word's text: its literal value, or as written when it expands something. */
+function wordText(w: Word | undefined): string | undefined {
+  if (w === undefined) return undefined;
+  if (w.value !== undefined) return w.value;
+  // A word with expansions ("$HOME_DIR") is kept exactly as written.
+  RAW.add(w.raw);
+  return w.raw;
+}
+
+/** Reads `-x value`, `-xvalue`, `--long value`, `--long=value` and bundled flags like `-aG`. */
+export function parseOptions(
+  words: Word[],
+  withValue: Set<string>,
+  aliases: Record<string, string>,
+): Parsed | undefined {
+  const options = new Map<string, string | true>();
+  const operands: string[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const v = wordText(words[k]);
+    if (v === undefined) return undefined;
+    if (v.startsWith("--")) {
+      const eq = v.indexOf("=");
+      const name = aliases[eq === -1 ? v : v.slice(0, eq)] ?? v;
+      if (eq !== -1) options.set(name, v.slice(eq + 1));
+      else if (withValue.has(name)) {
+        const next = wordText(words[++k]);
+        if (next === undefined) return undefined;
+        options.set(name, next);
+      } else options.set(name, true);
+    } else if (v.startsWith("-") && v.length > 1) {
+      for (let c = 1; c < v.length; c++) {
+        const flag = `-${v[c]}`;
+        if (withValue.has(flag)) {
+          const rest = v.slice(c + 1);
+          const value = rest !== "" ? rest : wordText(words[++k]);
+          if (value === undefined) return undefined;
+          options.set(flag, value);
+          break;
+        }
+        options.set(flag, true);
+      }
+    } else operands.push(v);
+  }
+  return { options, operands };
+}
+
+/** The value given to option `key`, or undefined when it is absent or a bare flag. */
+export function optionValue(options: Parsed["options"], key: string): string | undefined {
+  const value = options.get(key);
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Quotes a value for the shell, unless it was written with expansions. */
+export function q(s: string): string {
+  if (RAW.has(s)) return s;
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
+}

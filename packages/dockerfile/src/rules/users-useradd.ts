@@ -1,0 +1,133 @@
+import type { Word } from "../shell/tokens.js";
+import { ALPINE_GROUPS } from "./alpine-base.js";
+import type { ScriptScope } from "./scope.js";
+import { groupName } from "./users-group-names.js";
+import { checkIds } from "./users-ids.js";
+import { fixShell } from "./users-login-shell.js";
+import { type Fail, optionValue, type Parsed, parseOptions, q } from "./users-options.js";
+import { passwordStep } from "./users-password.js";
+import { sshUnlock } from "./users-ssh.js";
+import { joinGroups } from "./users-supplementary.js";
+
+const USERADD_VALUES = new Set([
+  "-u",
+  "-g",
+  "-G",
+  "-d",
+  "-s",
+  "-c",
+  "-k",
+  "-e",
+  "-f",
+  "-p",
+  "-K",
+  "-b",
+]);
+const USERADD_LONG: Record<string, string> = {
+  "--uid": "-u",
+  "--gid": "-g",
+  "--groups": "-G",
+  "--home-dir": "-d",
+  "--home": "-d",
+  "--shell": "-s",
+  "--comment": "-c",
+  "--skel": "-k",
+  "--system": "-r",
+  "--create-home": "-m",
+  "--no-create-home": "-M",
+  "--no-user-group": "-N",
+  "--user-group": "-U",
+  "--no-log-init": "-l",
+  "--non-unique": "-o",
+  "--password": "-p",
+  "--expiredate": "-e",
+  "--inactive": "-f",
+  "--key": "-K",
+  "--base-dir": "-b",
+};
+/** useradd options busybox adduser has nothing for. */
+const DROPPED = ["-o", "-e", "-f", "-K", "-b"];
+
+/** shadow's `useradd` → busybox `adduser -D`, with its group, password and groups as steps. */
+export function useradd(
+  scope: ScriptScope,
+  at: number,
+  words: Word[],
+  fail: Fail,
+): string | undefined {
+  const p = parseOptions(words, USERADD_VALUES, USERADD_LONG);
+  if (p?.operands.length !== 1) return fail("with arguments alpinize cannot read");
+  const o = p.options;
+  const name = p.operands[0]!;
+  for (const k of DROPPED) {
+    if (o.has(k))
+      scope.warn("users", at, `useradd ${k} has no busybox adduser equivalent; dropped`);
+  }
+  const setHash = passwordStep(scope, at, name, o);
+  checkIds(scope, at, optionValue(o, "-u"), undefined, name, "user");
+  const system = o.has("-r");
+  const { group, ownGroup } = primaryGroup(scope, at, name, o);
+  const out = ownGroup ? [`addgroup -S ${q(name)} &&`] : [];
+  out.push(...adduserCall(scope, at, name, group, o));
+  const extra = optionValue(o, "-G");
+  const tail =
+    extra !== undefined
+      ? joinGroups(scope, at, name, extra.split(","), "useradd -G")
+          .map((step) => ` && ${step}`)
+          .join("")
+      : "";
+  const user = { name, shell: optionValue(o, "-s"), system, password: o.has("-p") };
+  return out.join(" ") + setHash + tail + sshUnlock(scope, at, user);
+}
+
+/**
+ * The group busybox adduser -G gets, and whether a system group of the user's name must be made
+ * for it first.
+ */
+function primaryGroup(
+  scope: ScriptScope,
+  at: number,
+  name: string,
+  o: Parsed["options"],
+): { group: string | undefined; ownGroup: boolean } {
+  let group = groupName(scope, at, optionValue(o, "-g"));
+  // -N: no group of the user's own; Debian then uses its default group, users (100 on Alpine too).
+  if (o.has("-N") && group === undefined) group = "users";
+  // A group of the user's own name that Alpine's base already has (ping, abuild, …): busybox
+  // would fail creating it, so the user joins the existing one.
+  if (group === undefined && ALPINE_GROUPS.has(name)) {
+    scope.warn(
+      "users",
+      at,
+      `group ${name} already exists in Alpine's base image: the user joins it (adduser -G ${name}) instead of getting a new group of that name`,
+    );
+    group = name;
+  }
+  // useradd -r makes a same-named group; busybox adduser -S would use nogroup instead.
+  if (o.has("-r") && group === undefined && !o.has("-N")) return { group: name, ownGroup: true };
+  return { group, ownGroup: false };
+}
+
+/** The `adduser -D …` words for the user itself. */
+function adduserCall(
+  scope: ScriptScope,
+  at: number,
+  name: string,
+  group: string | undefined,
+  o: Parsed["options"],
+): string[] {
+  const value = (k: string) => optionValue(o, k);
+  const out = ["adduser"];
+  if (o.has("-r")) out.push("-S");
+  out.push("-D");
+  if (value("-u")) out.push("-u", value("-u")!);
+  if (group !== undefined) out.push("-G", q(group));
+  if (value("-d")) out.push("-h", q(value("-d")!));
+  if (value("-s")) out.push("-s", q(fixShell(scope, value("-s")!, at)));
+  if (value("-c") !== undefined) out.push("-g", q(value("-c")!));
+  if (value("-k")) out.push("-k", q(value("-k")!));
+  // Debian's useradd makes a home only with -m (login.defs has no CREATE_HOME); busybox always does.
+  if (!o.has("-m")) out.push("-H");
+  out.push(q(name));
+  return out;
+}
