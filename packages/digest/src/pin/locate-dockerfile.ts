@@ -4,7 +4,6 @@ import {
   lineFinder,
   listImageReferences,
   parseDockerfile,
-  type Stage,
 } from "@alpinize/dockerfile";
 import type { LocatedReference } from "./located.js";
 
@@ -37,9 +36,14 @@ export function locateInDockerfile(text: string): LocatedReference[] {
       where: "FROM",
     });
   }
+  // Every stage name, earlier or later, in lower case (Docker reads them in any case): looked up
+  // once per COPY instead of going through the stages for each.
+  const names = new Set(
+    stages.flatMap((s) => (s.alias === undefined ? [] : [s.alias.toLowerCase()])),
+  );
   const copies = doc.instructions.filter((ins) => ins.keyword === "COPY");
   for (const ins of copies) {
-    const from = copyFrom(ins, stages);
+    const from = copyFrom(ins, names);
     if (from) out.push({ ...from, line: lineOf(from.start) });
   }
   return out.sort((a, b) => a.start - b.start);
@@ -49,14 +53,16 @@ export function locateInDockerfile(text: string): LocatedReference[] {
  * The image a `COPY --from=` names; undefined for a stage (by name, in any case, or by index),
  * `scratch` or no `--from`. A value split over lines or quoted is a skip.
  */
-function copyFrom(ins: Instruction, stages: Stage[]): Omit<LocatedReference, "line"> | undefined {
+function copyFrom(
+  ins: Instruction,
+  stageNames: ReadonlySet<string>,
+): Omit<LocatedReference, "line"> | undefined {
   const { text, map } = ins.args;
   const flag = /^(\s*--[A-Za-z-]+(?:=\S*)?)*?\s*--from=(\S+)/.exec(text);
   if (!flag) return undefined;
   const value = flag[2]!;
   const lower = value.toLowerCase();
-  const stageName = stages.some((s) => s.alias?.toLowerCase() === lower);
-  if (stageName || /^\d+$/.test(value) || lower === "scratch") return undefined;
+  if (stageNames.has(lower) || /^\d+$/.test(value) || lower === "scratch") return undefined;
   const from = flag[0].length - value.length;
   const start = map[from]!;
   const end = map[from + value.length - 1]! + 1;
