@@ -1,6 +1,7 @@
 import type { Word } from "../shell/tokens.js";
-import { ALPINE_GROUPS } from "./alpine-base.js";
+import { ALPINE_BASE_GROUPS, ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { groupWithGid, isExpansion } from "./users-gids.js";
 import { groupName } from "./users-group-names.js";
 import { checkIds } from "./users-ids.js";
 import { fixShell } from "./users-login-shell.js";
@@ -67,7 +68,7 @@ export function useradd(
   checkIds(scope, at, optionValue(o, "-u"), undefined, name, "user");
   const system = o.has("-r");
   const { group, ownGroup } = primaryGroup(scope, at, name, o);
-  const out = ownGroup ? [`addgroup -S ${q(name)} &&`] : [];
+  const out = ownGroup ? [`addgroup${system ? " -S" : ""} ${q(name)} &&`] : [];
   out.push(...adduserCall(scope, at, name, group, o));
   const extra = optionValue(o, "-G");
   const tail =
@@ -81,8 +82,8 @@ export function useradd(
 }
 
 /**
- * The group busybox adduser -G gets, and whether a system group of the user's name must be made
- * for it first.
+ * The group busybox adduser -G gets, and whether a group of the user's name must be made for it
+ * first.
  */
 function primaryGroup(
   scope: ScriptScope,
@@ -103,9 +104,28 @@ function primaryGroup(
     );
     group = name;
   }
+  if (group !== undefined) return { group, ownGroup: false };
   // useradd -r makes a same-named group; busybox adduser -S would use nogroup instead.
-  if (o.has("-r") && group === undefined && !o.has("-N")) return { group: name, ownGroup: true };
-  return { group, ownGroup: false };
+  if (o.has("-r")) return { group: name, ownGroup: true };
+  const uid = optionValue(o, "-u");
+  const holder = uid === undefined ? undefined : groupWithUidAsGid(scope, uid);
+  // A group of the user's very name fails the same on Debian (useradd asks for -g).
+  if (holder === undefined || holder === name) return { group, ownGroup: false };
+  // busybox gives the user's own group its UID as GID and stops when a group has that GID;
+  // useradd picks another GID for it.
+  scope.warn(
+    "users",
+    at,
+    `useradd -u ${uid}: GID ${uid} belongs to group ${holder} on Alpine, and busybox adduser would give ${name}'s own group GID ${uid} and stop (uid '${uid}' in use): the group is made first (addgroup ${name}) and gets the next free GID, as useradd gives it`,
+  );
+  return { group: name, ownGroup: true };
+}
+
+/** The group that has GID `uid` on Alpine: one of its base image, or one this stage made. */
+function groupWithUidAsGid(scope: ScriptScope, uid: string): string | undefined {
+  const numeric = /^\d+$/.test(uid);
+  if (!numeric && !isExpansion(uid)) return undefined;
+  return groupWithGid(scope, uid) ?? (numeric ? ALPINE_BASE_GROUPS.get(Number(uid)) : undefined);
 }
 
 /** The `adduser -D …` words for the user itself. */
