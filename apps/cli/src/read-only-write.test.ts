@@ -1,21 +1,14 @@
-import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { canRunUnprivileged, isRoot, runUnprivileged } from "./test-support/nobody.js";
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "bin.js");
 const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
 const SCRIPT = '#!/bin/sh\nset -e\ngroupadd -g 1001 app\nexec gosu app "$@"\n';
-const isRoot = process.getuid?.() === 0;
-const DROP = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
 // Root may write any file: as root the CLI runs as nobody through setpriv, which must reach node
 // and the built CLI; otherwise the tests skip.
-const canDrop =
-  !isRoot ||
-  spawnSync(DROP[0]!, [...DROP.slice(1), process.execPath, BIN, "--version"], { cwd: tmpdir() })
-    .status === 0;
+const canDrop = canRunUnprivileged();
 
 let root: string;
 beforeEach(() => {
@@ -26,13 +19,11 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 function run(args: string[]): { code: number | null; out: string } {
-  const [cmd, ...rest] = isRoot ? [...DROP, process.execPath] : [process.execPath];
-  const r = spawnSync(cmd!, [...rest, BIN, ...args], {
+  const r = runUnprivileged(args, {
     cwd: root,
-    encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", HOME: root },
   });
-  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+  return { code: r.code, out: `${r.stdout}${r.stderr}` };
 }
 
 /** A file with mode 0444, owned by the test's user (root, when the CLI runs as nobody). */

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import {
   appendFileSync,
   chmodSync,
@@ -9,20 +8,14 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { nobodyRunsCli, runUnprivileged } from "../../test-support/nobody.js";
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
 const SCRIPT = '#!/bin/sh\nset -e\ngroupadd -g 1001 app\nexec gosu app "$@"\n';
-const DROP = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
-const isRoot = process.getuid?.() === 0;
 // Another user's file needs two users: root writes it, the built CLI runs as nobody.
-const canDrop =
-  isRoot &&
-  spawnSync(DROP[0]!, [...DROP.slice(1), process.execPath, BIN, "--version"], { cwd: tmpdir() })
-    .status === 0;
+const canDrop = nobodyRunsCli();
 
 /** FAKE concurrent editor: runs while the script is rewritten (between its read and write). */
 const during = vi.hoisted(() => ({ edit: undefined as (() => void) | undefined }));
@@ -73,20 +66,15 @@ describe("entrypoint --write", () => {
     const file = join(dir, "entry.sh");
     writeFileSync(file, SCRIPT);
     chmodSync(file, 0o666);
-    const run = (...args: string[]) =>
-      spawnSync(DROP[0]!, [...DROP.slice(1), process.execPath, BIN, ...args], {
-        cwd: dir,
-        encoding: "utf8",
-        env: { PATH: process.env.PATH, NO_COLOR: "1", HOME: dir },
-      });
+    const run = (...args: string[]) => runUnprivileged(args, { cwd: dir });
     const human = run("entrypoint", "--write", "entry.sh");
-    expect(human.status).toBe(2);
+    expect(human.code).toBe(2);
     expect(human.stderr).toContain("cannot write entry.sh: owned by uid 0, not by you (uid 65534)");
     expect(human.stderr).toContain(
       "Run alpinize as the file's owner (uid 0) or as root, or drop --write and apply the printed diff yourself.",
     );
     const json = run("entrypoint", "--json", "--write", "entry.sh");
-    expect(json.status).toBe(2);
+    expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout).error).toMatchObject({
       code: "ALPINIZE_WRITE_NOT_OWNER",
       owner: { uid: 0, gid: 0 },

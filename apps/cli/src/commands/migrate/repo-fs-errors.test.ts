@@ -11,22 +11,14 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { type ChildRun, canRunUnprivileged, runUnprivileged } from "../../test-support/nobody.js";
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
 const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
-const isRoot = process.getuid?.() === 0;
 // As root the tests need setpriv, and the unprivileged user must reach node and the built CLI
 // (a checkout under a private home folder cannot be run as nobody): otherwise they skip.
-const canDrop =
-  !isRoot ||
-  spawnSync(
-    "setpriv",
-    ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, BIN, "--version"],
-    { cwd: tmpdir() },
-  ).status === 0;
+const canDrop = canRunUnprivileged();
 
 let root: string;
 beforeEach(() => {
@@ -38,7 +30,6 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-/** Runs the built CLI as an unprivileged user: root ignores file permissions. */
 /**
  * The file belongs to the user the CLI runs as (nobody): what fails is the folder, not the
  * owner check that refuses another user's file.
@@ -48,17 +39,9 @@ function ownedByNobody(path: string): void {
   if (process.getuid?.() === 0) chownSync(path, 65534, 65534);
 }
 
-function runUnprivileged(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const drop = isRoot
-    ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath]
-    : [process.execPath];
-  const [cmd, ...rest] = drop as [string, ...string[]];
-  const r = spawnSync(cmd, [...rest, BIN, ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", HOME: root },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Runs the built CLI as an unprivileged user (root ignores file permissions), in the temp root. */
+function run(args: string[]): ChildRun {
+  return runUnprivileged(args, { cwd: root, env: { ...process.env, NO_COLOR: "1", HOME: root } });
 }
 
 function put(path: string, text: string): string {
@@ -73,12 +56,12 @@ describe.skipIf(!canDrop)("filesystem errors are reported per file", () => {
     put("ok/Dockerfile", DEBIAN);
     chmodSync(put("locked/Dockerfile", DEBIAN), 0o000);
     for (const dir of [root, join(root, "ok"), join(root, "locked")]) chmodSync(dir, 0o755);
-    const migrate = runUnprivileged(["migrate", "--alpine", "3.23", "--check", "."]);
+    const migrate = run(["migrate", "--alpine", "3.23", "--check", "."]);
     expect(migrate.stderr).not.toMatch(/internal error/);
     expect(migrate.stderr).toMatch(/locked\/Dockerfile: cannot read \(EACCES\)/);
     expect(migrate.stdout).toContain("ok/Dockerfile: would change");
     expect(migrate.code).toBe(2);
-    const check = runUnprivileged(["check", "."]);
+    const check = run(["check", "."]);
     expect(check.stderr).not.toMatch(/internal error/);
     expect(`${check.stdout}${check.stderr}`).toMatch(/locked\/Dockerfile: cannot read \(EACCES\)/);
     expect(check.code).toBe(2);
@@ -95,15 +78,15 @@ describe.skipIf(!canDrop)("filesystem errors are reported per file", () => {
       ["migrate", "--alpine", "3.23", "."],
       ["migrate", "--alpine", "3.23", "--check", "."],
     ]) {
-      const r = runUnprivileged(args);
+      const r = run(args);
       expect(r.stderr, args.join(" ")).toMatch(unreadable);
       expect(r.code, args.join(" ")).toBe(2);
     }
-    const json = runUnprivileged(["check", ".", "--json"]);
+    const json = run(["check", ".", "--json"]);
     expect(JSON.parse(json.stdout)).toContainEqual(
       expect.objectContaining({ file: "locked/", rule: "unparsable" }),
     );
-    const direct = runUnprivileged(["check", "locked"]);
+    const direct = run(["check", "locked"]);
     expect(direct.stderr).toMatch(/^error locked: cannot read this directory \(EACCES\)/m);
     expect(direct.stderr).not.toContain("alpinize.config.json");
     expect(direct.code).toBe(2);
@@ -117,7 +100,7 @@ describe.skipIf(!canDrop)("filesystem errors are reported per file", () => {
     for (const d of ["a", "c"]) chmodSync(join(root, d), 0o777);
     chmodSync(join(root, "b"), 0o555);
     for (const d of ["a", "b", "c"]) ownedByNobody(join(root, d, "Dockerfile"));
-    const r = runUnprivileged(["migrate", "--alpine", "3.23", "--write", "."]);
+    const r = run(["migrate", "--alpine", "3.23", "--write", "."]);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.stderr).toMatch(/b\/Dockerfile: cannot write \(EACCES\); left unchanged/);
     expect(r.code).toBe(2);
@@ -134,15 +117,7 @@ describe.skipIf(!canDrop)("the report after a failed write", () => {
     chmodSync(join(root, "a"), 0o777);
     chmodSync(join(root, "b"), 0o555);
     for (const d of ["a", "b"]) ownedByNobody(join(root, d, "Dockerfile"));
-    const r = runUnprivileged([
-      "migrate",
-      "--alpine",
-      "3.23",
-      "--write",
-      ".",
-      "--report",
-      "a/M.md",
-    ]);
+    const r = run(["migrate", "--alpine", "3.23", "--write", ".", "--report", "a/M.md"]);
     expect(r.code).toBe(2);
     const report = readFileSync(join(root, "a/M.md"), "utf8");
     expect(report).toContain("2 Dockerfile(s), 0 script(s), 1 file(s) changed, 1 left untouched.");
@@ -161,15 +136,7 @@ describe.skipIf(!canDrop)("the report after a failed write", () => {
     chmodSync(join(root, "a/Dockerfile"), 0o666);
     mkdirSync(join(root, "ro"), { mode: 0o555 });
     chmodSync(join(root, "ro"), 0o555);
-    const r = runUnprivileged([
-      "migrate",
-      "--alpine",
-      "3.23",
-      "--write",
-      ".",
-      "--report",
-      "ro/M.md",
-    ]);
+    const r = run(["migrate", "--alpine", "3.23", "--write", ".", "--report", "ro/M.md"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot write the report to .*ro\/M\.md \(EACCES/);
     expect(readFileSync(join(root, "a/Dockerfile"), "utf8")).toBe(DEBIAN);

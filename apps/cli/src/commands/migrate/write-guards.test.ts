@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import {
   appendFileSync,
   chmodSync,
@@ -9,20 +8,14 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { nobodyRunsCli, runUnprivileged } from "../../test-support/nobody.js";
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
 const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
-const DROP = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
-const isRoot = process.getuid?.() === 0;
 // Another user's file needs two users: root writes it, the built CLI runs as nobody.
-const canDrop =
-  isRoot &&
-  spawnSync(DROP[0]!, [...DROP.slice(1), process.execPath, BIN, "--version"], { cwd: tmpdir() })
-    .status === 0;
+const canDrop = nobodyRunsCli();
 
 /** FAKE concurrent editor: runs while migrate converts the file (between its read and write). */
 const during = vi.hoisted(() => ({ edit: undefined as (() => void) | undefined }));
@@ -77,14 +70,9 @@ describe.skipIf(!canDrop)("migrate --write of another user's writable file", () 
     const file = join(dir, "Dockerfile");
     writeFileSync(file, DEBIAN);
     chmodSync(file, 0o666);
-    const run = (...args: string[]) =>
-      spawnSync(DROP[0]!, [...DROP.slice(1), process.execPath, BIN, ...args], {
-        cwd: dir,
-        encoding: "utf8",
-        env: { PATH: process.env.PATH, NO_COLOR: "1", HOME: dir },
-      });
+    const run = (...args: string[]) => runUnprivileged(args, { cwd: dir });
     const human = run("migrate", "--alpine", "3.23", "--write", "Dockerfile");
-    expect(human.status).toBe(2);
+    expect(human.code).toBe(2);
     expect(human.stderr).toContain(
       "Dockerfile: cannot write (owned by uid 0, not by you (uid 65534): replacing it would make it yours",
     );
@@ -93,7 +81,7 @@ describe.skipIf(!canDrop)("migrate --write of another user's writable file", () 
     );
     expect(human.stderr).not.toContain("writable");
     const json = run("migrate", "--json", "--alpine", "3.23", "--write", "Dockerfile");
-    expect(json.status).toBe(2);
+    expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout).errors).toEqual([
       expect.objectContaining({ code: "ALPINIZE_WRITE_NOT_OWNER", file: "Dockerfile" }),
     ]);

@@ -1,18 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type PushedImage,
-  pushImage,
-  type StartedRegistry,
-  startRegistry,
-} from "@alpinize/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
-
-const env = { HOME: "/nonexistent-alpinize-home", PATH: process.env.PATH };
+import { NO_CREDENTIALS_ENV as env, useRegistry } from "../../test-support/registry.js";
 
 interface Gate {
   host: string;
@@ -68,28 +60,16 @@ async function startGate(upstream: string): Promise<Gate> {
 }
 
 describe("alpinize pin --write and an edit made while it resolves", () => {
-  let registry: StartedRegistry;
-  let app: PushedImage;
-  let dir: string;
-
-  beforeAll(async () => {
-    registry = await startRegistry();
-    app = await pushImage(registry.url, "team/app", "1.0");
-    dir = await mkdtemp(join(tmpdir(), "alpinize-pin-edit-"));
-  }, 30_000);
-  afterAll(async () => {
-    await registry?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const fx = useRegistry({ dir: "alpinize-pin-edit-" });
 
   it("keeps the edit and exits 2 saying the file changed", async () => {
-    const gate = await startGate(registry.url);
+    const gate = await startGate(fx.registry.url);
     try {
-      const file = join(dir, "Dockerfile");
+      const file = join(fx.dir, "Dockerfile");
       const original = `FROM ${gate.host}/team/app:1.0\n`;
       const edited = `${original}RUN echo edited meanwhile\n`;
       await writeFile(file, original);
-      const running = runCli(["pin", "--write", "--json", "Dockerfile"], { cwd: dir, env });
+      const running = runCli(["pin", "--write", "--json", "Dockerfile"], { cwd: fx.dir, env });
       await gate.held;
       await writeFile(file, edited);
       gate.open();
@@ -104,13 +84,13 @@ describe("alpinize pin --write and an edit made while it resolves", () => {
         `cannot write Dockerfile: it changed while alpinize was working (${original.length} bytes when read, ${edited.length} now); it was left as it is now`,
       );
       expect(await readFile(file, "utf8")).toBe(edited);
-      expect((await readdir(dir)).filter((n) => n.startsWith(".alpinize-"))).toEqual([]);
+      expect((await readdir(fx.dir)).filter((n) => n.startsWith(".alpinize-"))).toEqual([]);
 
       // Untouched meanwhile, the same run pins it.
-      const again = await runCli(["pin", "--write", "Dockerfile"], { cwd: dir, env });
+      const again = await runCli(["pin", "--write", "Dockerfile"], { cwd: fx.dir, env });
       expect(again.code).toBe(0);
       expect(await readFile(file, "utf8")).toBe(
-        `FROM ${gate.host}/team/app:1.0@${app.indexDigest}\nRUN echo edited meanwhile\n`,
+        `FROM ${gate.host}/team/app:1.0@${fx.app.indexDigest}\nRUN echo edited meanwhile\n`,
       );
     } finally {
       gate.open();

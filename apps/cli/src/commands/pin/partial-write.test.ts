@@ -1,80 +1,39 @@
-import { spawn, spawnSync } from "node:child_process";
-import { chmod, chown, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  type PushedImage,
-  pushImage,
-  type StartedRegistry,
-  startRegistry,
-} from "@alpinize/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chmod, chown, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { canRunUnprivileged, isRoot, runUnprivilegedAsync } from "../../test-support/nobody.js";
+import { useRegistry } from "../../test-support/registry.js";
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
-const isRoot = process.getuid?.() === 0;
-// Root ignores directory modes, so as root the built CLI runs as nobody (setpriv); when that
-// user cannot reach node or the build, the test skips.
-const canDrop =
-  !isRoot ||
-  spawnSync(
-    "setpriv",
-    ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, BIN, "--version"],
-    { cwd: tmpdir() },
-  ).status === 0;
-
-function runUnprivileged(args: string[], cwd: string) {
-  const command = isRoot
-    ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath]
-    : [process.execPath];
-  const [cmd, ...rest] = command as [string, ...string[]];
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(cmd, [...rest, BIN, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH, NO_COLOR: "1", HOME: cwd },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c));
-    child.stderr.on("data", (c: Buffer) => (stderr += c));
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
+// Root ignores directory modes: as root the built CLI runs as nobody, or the tests skip.
+const canDrop = canRunUnprivileged();
 
 describe.skipIf(!canDrop)("alpinize pin --write when one file cannot be written", () => {
-  let registry: StartedRegistry;
-  let app: PushedImage;
-  let dir: string;
+  const fx = useRegistry({ dir: "alpinize-pin-partial-" });
   const files = ["a.Dockerfile", "locked/b.Dockerfile", "c.Dockerfile"];
 
   beforeAll(async () => {
-    registry = await startRegistry();
-    app = await pushImage(registry.url, "team/app", "1.0");
-    dir = await mkdtemp(join(tmpdir(), "alpinize-pin-partial-"));
-    await chmod(dir, 0o777);
-    await mkdir(join(dir, "locked"));
-  }, 30_000);
-  afterAll(async () => {
-    await registry?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await chmod(fx.dir, 0o777);
+    await mkdir(join(fx.dir, "locked"));
   });
 
-  const ref = () => `${registry.host}/team/app:1.0`;
+  const ref = () => `${fx.registry.host}/team/app:1.0`;
   async function reset() {
-    await chmod(join(dir, "locked"), 0o777);
+    await chmod(join(fx.dir, "locked"), 0o777);
     for (const name of files) {
-      await writeFile(join(dir, name), `FROM ${ref()}\n`);
-      await chmod(join(dir, name), 0o666);
+      await writeFile(join(fx.dir, name), `FROM ${ref()}\n`);
+      await chmod(join(fx.dir, name), 0o666);
       // The files are the caller's own: another user's file is refused for its owner alone.
-      if (isRoot) await chown(join(dir, name), 65534, 65534);
+      if (isRoot) await chown(join(fx.dir, name), 65534, 65534);
     }
     // No temp file can be created in locked/: its file cannot be replaced (EACCES).
-    await chmod(join(dir, "locked"), 0o555);
+    await chmod(join(fx.dir, "locked"), 0o555);
   }
 
   it("writes the others and reports every file, written or not, in --json", async () => {
     await reset();
-    const res = await runUnprivileged(["pin", "--json", "--write", ...files], dir);
+    const res = await runUnprivilegedAsync(["pin", "--json", "--write", ...files], {
+      cwd: fx.dir,
+    });
     expect(res.code).toBe(2);
     const doc = JSON.parse(res.stdout);
     expect(doc.files.map((f: { file: string; written: boolean }) => [f.file, f.written])).toEqual([
@@ -87,17 +46,19 @@ describe.skipIf(!canDrop)("alpinize pin --write when one file cannot be written"
       file: "locked/b.Dockerfile",
     });
     expect(doc.errors).toEqual([doc.files[1].error]);
-    const pinned = `FROM ${ref()}@${app.indexDigest}\n`;
-    expect(await readFile(join(dir, "a.Dockerfile"), "utf8")).toBe(pinned);
-    expect(await readFile(join(dir, "c.Dockerfile"), "utf8")).toBe(pinned);
-    expect(await readFile(join(dir, "locked/b.Dockerfile"), "utf8")).toBe(`FROM ${ref()}\n`);
+    const pinned = `FROM ${ref()}@${fx.app.indexDigest}\n`;
+    expect(await readFile(join(fx.dir, "a.Dockerfile"), "utf8")).toBe(pinned);
+    expect(await readFile(join(fx.dir, "c.Dockerfile"), "utf8")).toBe(pinned);
+    expect(await readFile(join(fx.dir, "locked/b.Dockerfile"), "utf8")).toBe(`FROM ${ref()}\n`);
   });
 
   it("says which files were pinned and which one was not in the human output", async () => {
     await reset();
-    const res = await runUnprivileged(["pin", "--write", ...files], dir);
+    const res = await runUnprivilegedAsync(["pin", "--write", ...files], { cwd: fx.dir });
     expect(res.code).toBe(2);
-    expect(res.stdout).toContain(`a.Dockerfile:1: pinned ${ref()} -> ${ref()}@${app.indexDigest}`);
+    expect(res.stdout).toContain(
+      `a.Dockerfile:1: pinned ${ref()} -> ${ref()}@${fx.app.indexDigest}`,
+    );
     expect(res.stdout).toContain(`c.Dockerfile:1: pinned ${ref()}`);
     expect(res.stdout).toContain(`locked/b.Dockerfile:1: would pin ${ref()}`);
     expect(res.stderr).toContain(
@@ -108,10 +69,12 @@ describe.skipIf(!canDrop)("alpinize pin --write when one file cannot be written"
   });
 
   it.skipIf(!isRoot)("leaves another user's writable file to its owner (exit 2)", async () => {
-    const theirs = join(dir, "theirs.Dockerfile");
+    const theirs = join(fx.dir, "theirs.Dockerfile");
     await writeFile(theirs, `FROM ${ref()}\n`, { mode: 0o666 });
     await chmod(theirs, 0o666);
-    const res = await runUnprivileged(["pin", "--write", "theirs.Dockerfile"], dir);
+    const res = await runUnprivilegedAsync(["pin", "--write", "theirs.Dockerfile"], {
+      cwd: fx.dir,
+    });
     expect(res.code).toBe(2);
     expect(res.stdout).toContain(`theirs.Dockerfile:1: would pin ${ref()}`);
     expect(res.stderr).toContain(

@@ -3,66 +3,47 @@ import {
   chmod,
   lstat,
   mkdir,
-  mkdtemp,
   readdir,
   readFile,
-  rm,
   stat,
   symlink,
   writeFile,
 } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type PushedImage,
-  pushImage,
-  type StartedRegistry,
-  startRegistry,
-} from "@alpinize/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { NO_CREDENTIALS_ENV as env, useRegistry } from "../../test-support/registry.js";
 import { replaceFile } from "./files.js";
 
-const env = { HOME: "/nonexistent-alpinize-home", PATH: process.env.PATH };
-
 describe("alpinize pin", () => {
-  let registry: StartedRegistry;
-  let app: PushedImage;
-  let dir: string;
-
-  beforeAll(async () => {
-    registry = await startRegistry();
-    app = await pushImage(registry.url, "team/app", "1.0");
-    dir = await mkdtemp(join(tmpdir(), "alpinize-pin-"));
-  }, 30_000);
-  afterAll(async () => {
-    await registry?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const fx = useRegistry({ dir: "alpinize-pin-" });
 
   it("plans, writes atomically keeping the mode, then passes --check", async () => {
-    const r = registry.host;
-    const dockerfile = join(dir, "Dockerfile");
-    const compose = join(dir, "compose.yaml");
+    const r = fx.registry.host;
+    const dockerfile = join(fx.dir, "Dockerfile");
+    const compose = join(fx.dir, "compose.yaml");
     await writeFile(dockerfile, `FROM ${r}/team/app:1.0 AS base\nRUN true\n`);
     await chmod(dockerfile, 0o640);
     await writeFile(compose, `services:\n  web:\n    image: ${r}/team/app:1.0\n`);
 
-    const check = await runCli(["pin", "--check", "Dockerfile", "compose.yaml"], { cwd: dir, env });
+    const check = await runCli(["pin", "--check", "Dockerfile", "compose.yaml"], {
+      cwd: fx.dir,
+      env,
+    });
     expect(check.code).toBe(1);
     expect(check.stdout).toContain(
       `Dockerfile:1: ${r}/team/app:1.0 (FROM) is not pinned by digest`,
     );
 
-    const plan = await runCli(["pin", "Dockerfile"], { cwd: dir, env });
+    const plan = await runCli(["pin", "Dockerfile"], { cwd: fx.dir, env });
     expect(plan.code).toBe(1);
     expect(plan.stdout).toBe(
-      `Dockerfile:1: would pin ${r}/team/app:1.0 -> ${r}/team/app:1.0@${app.indexDigest}\n`,
+      `Dockerfile:1: would pin ${r}/team/app:1.0 -> ${r}/team/app:1.0@${fx.app.indexDigest}\n`,
     );
     expect(await readFile(dockerfile, "utf8")).toBe(`FROM ${r}/team/app:1.0 AS base\nRUN true\n`);
 
     const write = await runCli(["pin", "--write", "--json", "Dockerfile", "compose.yaml"], {
-      cwd: dir,
+      cwd: fx.dir,
       env,
     });
     expect(write.code).toBe(0);
@@ -76,61 +57,63 @@ describe("alpinize pin", () => {
       ["compose.yaml", true, 1],
     ]);
     expect(await readFile(dockerfile, "utf8")).toBe(
-      `FROM ${r}/team/app:1.0@${app.indexDigest} AS base\nRUN true\n`,
+      `FROM ${r}/team/app:1.0@${fx.app.indexDigest} AS base\nRUN true\n`,
     );
     expect(await readFile(compose, "utf8")).toBe(
-      `services:\n  web:\n    image: ${r}/team/app:1.0@${app.indexDigest}\n`,
+      `services:\n  web:\n    image: ${r}/team/app:1.0@${fx.app.indexDigest}\n`,
     );
     expect((await stat(dockerfile)).mode & 0o777).toBe(0o640);
-    expect((await readdir(dir)).sort()).toEqual(["Dockerfile", "compose.yaml"]);
+    expect((await readdir(fx.dir)).sort()).toEqual(["Dockerfile", "compose.yaml"]);
 
     const recheck = await runCli(["pin", "--check", "Dockerfile", "compose.yaml"], {
-      cwd: dir,
+      cwd: fx.dir,
       env,
     });
     expect(recheck.code).toBe(0);
   });
 
   it("exits 1 and leaves the others pinned when a reference cannot be resolved", async () => {
-    const file = join(dir, "two.Dockerfile");
+    const file = join(fx.dir, "two.Dockerfile");
     await writeFile(
       file,
-      `FROM ${registry.host}/team/app:1.0\nFROM ${registry.host}/team/gone:1\n`,
+      `FROM ${fx.registry.host}/team/app:1.0\nFROM ${fx.registry.host}/team/gone:1\n`,
     );
-    const res = await runCli(["pin", "--write", "two.Dockerfile"], { cwd: dir, env });
+    const res = await runCli(["pin", "--write", "two.Dockerfile"], { cwd: fx.dir, env });
     expect(res.code).toBe(1);
     expect(res.stderr).toContain("two.Dockerfile:2:");
     expect(res.stderr).toContain("not found");
-    expect(await readFile(file, "utf8")).toContain(`team/app:1.0@${app.indexDigest}`);
+    expect(await readFile(file, "utf8")).toContain(`team/app:1.0@${fx.app.indexDigest}`);
   });
 
   it("keeps bytes that are not UTF-8 and a byte order mark exactly as they were", async () => {
-    const r = registry.host;
-    const latin1 = join(dir, "latin1.Dockerfile");
-    const bom = join(dir, "bom.Dockerfile");
+    const r = fx.registry.host;
+    const latin1 = join(fx.dir, "latin1.Dockerfile");
+    const bom = join(fx.dir, "bom.Dockerfile");
     await writeFile(latin1, Buffer.from(`# caf\xe9\nFROM ${r}/team/app:1.0\n`, "latin1"));
     await writeFile(bom, `\ufeffFROM ${r}/team/app:1.0\n`);
     const res = await runCli(["pin", "--write", "latin1.Dockerfile", "bom.Dockerfile"], {
-      cwd: dir,
+      cwd: fx.dir,
       env,
     });
     expect(res.code).toBe(0);
     expect(await readFile(latin1)).toEqual(
-      Buffer.from(`# caf\xe9\nFROM ${r}/team/app:1.0@${app.indexDigest}\n`, "latin1"),
+      Buffer.from(`# caf\xe9\nFROM ${r}/team/app:1.0@${fx.app.indexDigest}\n`, "latin1"),
     );
-    expect(await readFile(bom, "utf8")).toBe(`\ufeffFROM ${r}/team/app:1.0@${app.indexDigest}\n`);
+    expect(await readFile(bom, "utf8")).toBe(
+      `\ufeffFROM ${r}/team/app:1.0@${fx.app.indexDigest}\n`,
+    );
   });
 
   it("writes through a symlink to its target, keeping the link", async () => {
-    const r = registry.host;
-    await mkdir(join(dir, "real"));
-    const target = join(dir, "real", "Dockerfile");
+    const r = fx.registry.host;
+    await mkdir(join(fx.dir, "real"));
+    const target = join(fx.dir, "real", "Dockerfile");
     await writeFile(target, `FROM ${r}/team/app:1.0\n`);
-    await symlink("real/Dockerfile", join(dir, "link.Dockerfile"));
-    const res = await runCli(["pin", "--write", "link.Dockerfile"], { cwd: dir, env });
+    await symlink("real/Dockerfile", join(fx.dir, "link.Dockerfile"));
+    const res = await runCli(["pin", "--write", "link.Dockerfile"], { cwd: fx.dir, env });
     expect(res.code).toBe(0);
-    expect((await lstat(join(dir, "link.Dockerfile"))).isSymbolicLink()).toBe(true);
-    expect(await readFile(target, "utf8")).toBe(`FROM ${r}/team/app:1.0@${app.indexDigest}\n`);
+    expect((await lstat(join(fx.dir, "link.Dockerfile"))).isSymbolicLink()).toBe(true);
+    expect(await readFile(target, "utf8")).toBe(`FROM ${r}/team/app:1.0@${fx.app.indexDigest}\n`);
   });
 
   it("says which file it cannot write instead of failing as an internal error", async () => {
@@ -141,33 +124,33 @@ describe("alpinize pin", () => {
   });
 
   it("names the file it could not parse", async () => {
-    await writeFile(join(dir, "binary.Dockerfile"), Buffer.from([0x46, 0x00, 0x01, 0x0a]));
-    const res = await runCli(["pin", "--check", "binary.Dockerfile"], { cwd: dir, env });
+    await writeFile(join(fx.dir, "binary.Dockerfile"), Buffer.from([0x46, 0x00, 0x01, 0x0a]));
+    const res = await runCli(["pin", "--check", "binary.Dockerfile"], { cwd: fx.dir, env });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("binary.Dockerfile:1: file contains NUL bytes");
   });
 
   it("calls a named pipe not a regular file (not EISDIR), without blocking on it", async () => {
-    const fifo = join(dir, "pipe.Dockerfile");
+    const fifo = join(fx.dir, "pipe.Dockerfile");
     execFileSync("mkfifo", [fifo]);
-    const res = await runCli(["pin", "--check", "pipe.Dockerfile"], { cwd: dir, env });
+    const res = await runCli(["pin", "--check", "pipe.Dockerfile"], { cwd: fx.dir, env });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("cannot read pipe.Dockerfile: not a regular file");
     expect(res.stderr).not.toContain("EISDIR");
-    const sub = await runCli(["pin", "--check", "--kind", "dockerfile", "."], { cwd: dir, env });
+    const sub = await runCli(["pin", "--check", "--kind", "dockerfile", "."], { cwd: fx.dir, env });
     expect(sub.stderr).toContain("cannot read .: is a directory");
   });
 
   it("with --json prints a JSON document on stdout even when a file is missing", async () => {
-    const res = await runCli(["pin", "--json", "--check", "nope/Dockerfile"], { cwd: dir, env });
+    const res = await runCli(["pin", "--json", "--check", "nope/Dockerfile"], { cwd: fx.dir, env });
     expect(res.code).toBe(2);
     expect(JSON.parse(res.stdout)).toMatchObject({
       files: [],
       errors: [{ code: "ALPINIZE_PIN_UNREADABLE", file: "nope/Dockerfile" }],
     });
-    await writeFile(join(dir, "empty.yaml"), "services: {}\n");
+    await writeFile(join(fx.dir, "empty.yaml"), "services: {}\n");
     const ok = await runCli(["pin", "--json", "--check", "--kind", "compose", "empty.yaml"], {
-      cwd: dir,
+      cwd: fx.dir,
       env,
     });
     expect(ok.code).toBe(0);
@@ -175,19 +158,19 @@ describe("alpinize pin", () => {
   });
 
   it("rejects a binary or non-UTF-8 compose or workflow file instead of passing it", async () => {
-    await writeFile(join(dir, "bin.yaml"), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]));
+    await writeFile(join(fx.dir, "bin.yaml"), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]));
     const bin = await runCli(["pin", "--check", "--kind", "compose", "bin.yaml"], {
-      cwd: dir,
+      cwd: fx.dir,
       env,
     });
     expect(bin.code).toBe(2);
     expect(bin.stderr).toContain("bin.yaml: not a text file (a NUL byte at offset 4)");
     await writeFile(
-      join(dir, "l1.yaml"),
+      join(fx.dir, "l1.yaml"),
       Buffer.from("services:\n  a:\n    image: caf\xe9\n", "latin1"),
     );
     const l1 = await runCli(["pin", "--check", "--kind", "workflow", "l1.yaml"], {
-      cwd: dir,
+      cwd: fx.dir,
       env,
     });
     expect(l1.code).toBe(2);
@@ -195,9 +178,9 @@ describe("alpinize pin", () => {
   });
 
   it("exits 2 on a missing file or a file it cannot classify", async () => {
-    expect((await runCli(["pin", "nope/Dockerfile"], { cwd: dir, env })).code).toBe(2);
-    await writeFile(join(dir, "values.yaml"), "image: x\n");
-    const res = await runCli(["pin", "values.yaml"], { cwd: dir, env });
+    expect((await runCli(["pin", "nope/Dockerfile"], { cwd: fx.dir, env })).code).toBe(2);
+    await writeFile(join(fx.dir, "values.yaml"), "image: x\n");
+    const res = await runCli(["pin", "values.yaml"], { cwd: fx.dir, env });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("--kind");
   });

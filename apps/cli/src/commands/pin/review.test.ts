@@ -2,45 +2,35 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hasControl } from "@alpinize/image-ref";
-import { pushImage, type StartedRegistry, startRegistry } from "@alpinize/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { NO_CREDENTIALS_ENV as env, useRegistry } from "../../test-support/registry.js";
 
-const env = { HOME: "/nonexistent-alpinize-home", PATH: process.env.PATH };
 const UPPER = `sha256:${"C4A2".repeat(16)}`;
 
 describe("alpinize pin and resolve: uppercase digests, control characters, --json", () => {
-  let registry: StartedRegistry;
-  let dir: string;
-
-  beforeAll(async () => {
-    registry = await startRegistry();
-    await pushImage(registry.url, "team/app", "1.0");
-    dir = await mkdtemp(join(tmpdir(), "alpinize-pin-review-"));
-  }, 30_000);
-  afterAll(async () => {
-    await registry?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const fx = useRegistry({ dir: "alpinize-pin-review-" });
 
   it("does not count an uppercase-hex digest as pinned (exit 2, hint to lowercase it)", async () => {
-    await writeFile(join(dir, "upper.Dockerfile"), `FROM alpine:3.23@${UPPER}\n`);
-    const check = await runCli(["pin", "--check", "upper.Dockerfile"], { cwd: dir, env });
+    await writeFile(join(fx.dir, "upper.Dockerfile"), `FROM alpine:3.23@${UPPER}\n`);
+    const check = await runCli(["pin", "--check", "upper.Dockerfile"], { cwd: fx.dir, env });
     expect(check.code).toBe(2);
     expect(check.stderr).toContain("the digest's hex must be lowercase");
     expect(check.stderr).toContain(`sha256:${"c4a2".repeat(16)}`);
-    const res = await runCli(["resolve", "--json", `${registry.host}/team/app@${UPPER}`], { env });
+    const res = await runCli(["resolve", "--json", `${fx.registry.host}/team/app@${UPPER}`], {
+      env,
+    });
     expect(res.code).toBe(2);
     expect(JSON.parse(res.stdout)[0].error.code).toBe("ALPINIZE_REF_INVALID");
   });
 
   it("escapes control characters from scanned files instead of sending them to the terminal", async () => {
     await writeFile(
-      join(dir, "evil.Dockerfile"),
+      join(fx.dir, "evil.Dockerfile"),
       "FROM alp\u001b]0;PWNED\u0007ine\nFROM x$\u001b[2J{TAG}\n",
     );
     for (const mode of ["--check", "--write"]) {
-      const res = await runCli(["pin", mode, "evil.Dockerfile"], { cwd: dir, env });
+      const res = await runCli(["pin", mode, "evil.Dockerfile"], { cwd: fx.dir, env });
       expect(res.code).toBe(2);
       expect(hasControl(res.stdout + res.stderr)).toBe(false);
       expect(res.stderr).toContain('"alp\\x1b]0;PWNED\\x07ine": it contains control characters');
@@ -61,7 +51,7 @@ describe("alpinize pin and resolve: uppercase digests, control characters, --jso
       ["pin", "--json", "--kind", "nope", "f"],
     ];
     for (const args of pinCases) {
-      const res = await runCli(args, { cwd: dir, env });
+      const res = await runCli(args, { cwd: fx.dir, env });
       expect(res.code, args.join(" ")).toBe(2);
       const doc = JSON.parse(res.stdout);
       expect(doc).toMatchObject({ files: [], errors: [{ code: "ALPINIZE_USAGE" }] });

@@ -1,9 +1,8 @@
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pushImage, type StartedRegistry, startRegistry } from "@alpinize/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { useRegistry } from "../../test-support/registry.js";
 
 const SECRET_B64 = Buffer.from("alice:wonderland-pass-7f3k").toString("base64");
 
@@ -24,19 +23,10 @@ const MALFORMED: [string, string][] = [
 ];
 
 describe("alpinize resolve with broken credential files", () => {
-  let registry: StartedRegistry;
-  let dir: string;
-
-  beforeAll(async () => {
-    registry = await startRegistry({ auth: "htpasswd" });
-    await pushImage(registry.url, "team/app", "1.0", {
-      credentials: { username: "alice", password: "wonderland-pass" },
-    });
-    dir = await mkdtemp(join(tmpdir(), "alpinize-credfiles-"));
-  }, 30_000);
-  afterAll(async () => {
-    await registry?.stop();
-    await rm(dir, { recursive: true, force: true });
+  const fx = useRegistry({
+    dir: "alpinize-credfiles-",
+    start: { auth: "htpasswd" },
+    push: { credentials: { username: "alice", password: "wonderland-pass" } },
   });
 
   const places = [
@@ -48,10 +38,10 @@ describe("alpinize resolve with broken credential files", () => {
   for (const [variable, name] of places) {
     it(`names ${variable}'s file and the position, never its text`, async () => {
       for (const [n, [template, fault]] of MALFORMED.entries()) {
-        const root = join(dir, `${variable}-${n}`);
+        const root = join(fx.dir, `${variable}-${n}`);
         const file = join(root, name);
         await mkdir(join(file, ".."), { recursive: true });
-        await writeFile(file, template.replace("HOST", registry.host));
+        await writeFile(file, template.replace("HOST", fx.registry.host));
         const value = variable === "REGISTRY_AUTH_FILE" ? file : root;
         const env = {
           HOME: "/nonexistent-alpinize-home",
@@ -59,10 +49,10 @@ describe("alpinize resolve with broken credential files", () => {
           [variable]: value,
         };
         for (const json of [false, true]) {
-          const args = ["resolve", ...(json ? ["--json"] : []), `${registry.host}/team/app:1.0`];
+          const args = ["resolve", ...(json ? ["--json"] : []), `${fx.registry.host}/team/app:1.0`];
           const res = await runCli(args, { env });
           expect(res.code).toBe(1); // anonymous access is refused
-          const text = template.replace("HOST", registry.host);
+          const text = template.replace("HOST", fx.registry.host);
           const column = text.indexOf(fault) + 1;
           expect(res.stderr).toContain(
             `credentials: ignoring ${file}: it is not valid JSON (line 1 column ${column})\n`,
@@ -74,15 +64,15 @@ describe("alpinize resolve with broken credential files", () => {
   }
 
   it("says which auths entry is not base64 or not user:password, without its value", async () => {
-    const file = join(dir, "entries.json");
+    const file = join(fx.dir, "entries.json");
     const notB64 = "c2VjcmV0-not*base64";
     const noColon = Buffer.from("justasecretvalue").toString("base64");
     await writeFile(
       file,
       JSON.stringify({
         auths: {
-          [registry.host]: { auth: notB64 },
-          [`${registry.host}/team`]: { auth: noColon },
+          [fx.registry.host]: { auth: notB64 },
+          [`${fx.registry.host}/team`]: { auth: noColon },
         },
       }),
     );
@@ -91,11 +81,11 @@ describe("alpinize resolve with broken credential files", () => {
       PATH: process.env.PATH,
       REGISTRY_AUTH_FILE: file,
     };
-    const res = await runCli(["resolve", `${registry.host}/team/app:1.0`], { env });
+    const res = await runCli(["resolve", `${fx.registry.host}/team/app:1.0`], { env });
     expect(res.code).toBe(1);
-    expect(res.stderr).toContain(`"${registry.host}" in ${file}: its auth value is not base64`);
+    expect(res.stderr).toContain(`"${fx.registry.host}" in ${file}: its auth value is not base64`);
     expect(res.stderr).toContain(
-      `"${registry.host}/team" in ${file}: its auth value does not decode to user:password`,
+      `"${fx.registry.host}/team" in ${file}: its auth value does not decode to user:password`,
     );
     expect(res.stderr).not.toContain("justasecret");
     expect(res.stderr).not.toContain(noColon.slice(0, 8));
@@ -103,12 +93,12 @@ describe("alpinize resolve with broken credential files", () => {
   });
 
   it("warns when a credential helper fails for another reason than not found, without its output", async () => {
-    const bin = join(dir, "bin");
+    const bin = join(fx.dir, "bin");
     await mkdir(bin, { recursive: true });
     const helper = join(bin, "docker-credential-alpinizebroken");
     await writeFile(helper, `#!/bin/sh\necho "token=${SECRET_B64} rejected by keyring"\nexit 3\n`);
     await chmod(helper, 0o755);
-    const cfg = join(dir, "helpercfg");
+    const cfg = join(fx.dir, "helpercfg");
     await mkdir(cfg, { recursive: true });
     await writeFile(join(cfg, "config.json"), JSON.stringify({ credsStore: "alpinizebroken" }));
     const env = {
@@ -116,7 +106,7 @@ describe("alpinize resolve with broken credential files", () => {
       PATH: `${bin}:${process.env.PATH}`,
       DOCKER_CONFIG: cfg,
     };
-    const res = await runCli(["resolve", "--json", `${registry.host}/team/app:1.0`], { env });
+    const res = await runCli(["resolve", "--json", `${fx.registry.host}/team/app:1.0`], { env });
     expect(res.code).toBe(1);
     expect(res.stderr).toContain("docker-credential-alpinizebroken failed (exit status 3)");
     assertNoSecret(res.stdout + res.stderr);

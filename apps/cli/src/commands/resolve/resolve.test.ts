@@ -1,59 +1,47 @@
 import { Writable } from "node:stream";
-import {
-  type PushedImage,
-  pushImage,
-  type StartedRegistry,
-  startRegistry,
-} from "@alpinize/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pushImage, startRegistry } from "@alpinize/testkit";
+import { describe, expect, it } from "vitest";
 import { main } from "../../main.js";
 import { runCli } from "../../test-helpers.js";
-
-const env = { HOME: "/nonexistent-alpinize-home", PATH: process.env.PATH };
+import { NO_CREDENTIALS_ENV as env, useRegistry } from "../../test-support/registry.js";
 
 describe("alpinize resolve", () => {
-  let registry: StartedRegistry;
-  let app: PushedImage;
-
-  beforeAll(async () => {
-    registry = await startRegistry();
-    app = await pushImage(registry.url, "team/app", "1.0", { attestation: true });
-  }, 30_000);
-  afterAll(async () => {
-    await registry?.stop();
-  });
+  const fx = useRegistry({ push: { attestation: true } });
 
   it("prints one JSON object per reference, in order, and exits 1 when one fails", async () => {
     const refs = [
-      `${registry.host}/team/app:1.0`,
-      `${registry.host}/team/app:gone`,
-      `${registry.host}/team/app:1.0`,
+      `${fx.registry.host}/team/app:1.0`,
+      `${fx.registry.host}/team/app:gone`,
+      `${fx.registry.host}/team/app:1.0`,
     ];
     const res = await runCli(["resolve", "--json", ...refs], { env });
     expect(res.code).toBe(1);
     const out = JSON.parse(res.stdout) as Record<string, unknown>[];
     expect(out.map((o) => o.reference)).toEqual(refs);
     expect(out[0]).toMatchObject({
-      digest: app.indexDigest,
+      digest: fx.app.indexDigest,
       mediaType: "application/vnd.oci.image.index.v1+json",
     });
     expect(out[1]).toMatchObject({ digest: null, error: { code: "ALPINIZE_DIGEST_NOT_FOUND" } });
-    expect(out[2]!.digest).toBe(app.indexDigest);
+    expect(out[2]!.digest).toBe(fx.app.indexDigest);
   });
 
   it("picks a platform and prints REFERENCE DIGEST lines", async () => {
-    const ref = `${registry.host}/team/app:1.0`;
+    const ref = `${fx.registry.host}/team/app:1.0`;
     const res = await runCli(["resolve", "--platform", "linux/arm64", ref], { env });
     expect(res.code).toBe(0);
     expect(res.stdout).toBe(
-      `${ref}  ${app.manifests[1]!.digest}  (linux/arm64/v8 of ${app.indexDigest})\n`,
+      `${ref}  ${fx.app.manifests[1]!.digest}  (linux/arm64/v8 of ${fx.app.indexDigest})\n`,
     );
   });
 
   it("exits 2 on a malformed reference, a bad flag value or no reference", async () => {
-    const bad = await runCli(["resolve", "--json", "Team/App", `${registry.host}/team/app:1.0`], {
-      env,
-    });
+    const bad = await runCli(
+      ["resolve", "--json", "Team/App", `${fx.registry.host}/team/app:1.0`],
+      {
+        env,
+      },
+    );
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.stdout)[0].error.code).toBe("ALPINIZE_REF_INVALID");
     expect((await runCli(["resolve", "--via", "carrier-pigeon", "alpine"], { env })).code).toBe(2);
@@ -86,9 +74,9 @@ describe("alpinize resolve", () => {
   }, 60_000);
 
   it("asks a Docker Hub mirror given with --registry-mirror", async () => {
-    const alpine = await pushImage(registry.url, "library/alpine", "3.23");
+    const alpine = await pushImage(fx.registry.url, "library/alpine", "3.23");
     const res = await runCli(
-      ["resolve", "--json", "--registry-mirror", registry.host, "alpine:3.23"],
+      ["resolve", "--json", "--registry-mirror", fx.registry.host, "alpine:3.23"],
       { env },
     );
     expect(res.code).toBe(0);
@@ -102,7 +90,7 @@ describe("alpinize resolve", () => {
   it("shows progress on a terminal's stderr and keeps --json stdout clean", async () => {
     const stdout = new Sink(false);
     const stderr = new Sink(true);
-    const refs = [`${registry.host}/team/app:1.0`, `${registry.host}/team/app:1.0`];
+    const refs = [`${fx.registry.host}/team/app:1.0`, `${fx.registry.host}/team/app:1.0`];
     const code = await main(["resolve", "--json", ...refs], {
       stdout,
       stderr,
