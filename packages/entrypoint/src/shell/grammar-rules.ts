@@ -123,3 +123,6 @@ export const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 export const ARRAY_WORD = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/;
 export const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const DECLARERS = new Set(["declare", "typeset", "local", "export", "readonly"]);
+
+/** An operator token the scanner hands over, or a newline. */
+export type Op = ";" | ";;" | ";&" | ";;&" | "&" | "&&" | "||" | "|" | "|&" | "(" | ")" | "\n";
