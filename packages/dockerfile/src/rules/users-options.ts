@@ -9,13 +9,21 @@ export interface Parsed {
 /** Says why a call is left as is (with a warning) and gives up on it. */
 export type Fail = (why: string) => undefined;
 
-/** Words written with expansions; they are emitted as written, never re-quoted. */
+/**
+ * Words written with expansions; they are emitted as written, never re-quoted. Kept across calls:
+ * a group name from an earlier RUN (`groupadd -g $GID ${group}`) may be written again later.
+ */
 const RAW = new Set<string>();
+/** The literal values of the call read last: quoted even where another call had the same text. */
+const LITERAL = new Set<string>();
 
 /** A word's text: its literal value, or as written when it expands something. */
 function wordText(w: Word | undefined): string | undefined {
   if (w === undefined) return undefined;
-  if (w.value !== undefined) return w.value;
+  if (w.value !== undefined) {
+    LITERAL.add(w.value);
+    return w.value;
+  }
   // A word with expansions ("$HOME_DIR") is kept exactly as written.
   RAW.add(w.raw);
   return w.raw;
@@ -27,6 +35,7 @@ export function parseOptions(
   withValue: Set<string>,
   aliases: Record<string, string>,
 ): Parsed | undefined {
+  LITERAL.clear();
   const options = new Map<string, string | true>();
   const operands: string[] = [];
   for (let k = 0; k < words.length; k++) {
@@ -66,6 +75,7 @@ export function optionValue(options: Parsed["options"], key: string): string | u
 
 /** Quotes a value for the shell, unless it was written with expansions. */
 export function q(s: string): string {
-  if (RAW.has(s)) return s;
+  // `-c '$NAME'` stays literal though an earlier call wrote `-c $NAME`.
+  if (RAW.has(s) && !LITERAL.has(s)) return s;
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
