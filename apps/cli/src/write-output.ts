@@ -7,6 +7,7 @@ export {
   OutputOwnerError,
   OutputReadOnlyError,
 } from "./write-output/errors.js";
+export { type InPlaceWords, rewriteInPlace } from "./write-output/in-place.js";
 export { type OutputTarget, outputKind, outputTarget } from "./write-output/locate.js";
 export { notOwnerError, writeFailureReason } from "./write-output/messages.js";
 export type { WriteKind, WriteOutputOptions } from "./write-output/options.js";

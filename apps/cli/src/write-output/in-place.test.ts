@@ -14,6 +14,7 @@ import {
   contentStamp,
   OutputChangedError,
   OutputNotRegularError,
+  rewriteInPlace,
   writeOutput,
 } from "../write-output.js";
 import {
@@ -124,4 +125,34 @@ catch (err) { console.log(err.name, err.message); }`,
       expect(leftovers(dir)).toEqual([]);
     },
   );
+});
+
+describe("rewriteInPlace words a failure as the command asks", () => {
+  const words = {
+    file: "F",
+    message: (reason: string) => `F: ${reason}`,
+    changed: { code: "X_CHANGED", hint: "read it again" },
+    unwritable: { code: "X_WRITE", hint: "make it writable" },
+    instead: "do it by hand",
+  };
+
+  it("a file edited since it was read, a missing one, and one written", () => {
+    const f = join(dir, "Dockerfile");
+    writeFileSync(f, "FROM a\n");
+    const expected = contentStamp(readFileSync(f), statSync(f));
+    writeFileSync(f, "FROM a\nRUN edit\n");
+    expect(() => rewriteInPlace(f, "FROM b\n", expected, words)).toThrow(
+      expect.objectContaining({
+        code: "X_CHANGED",
+        hint: "read it again",
+        details: { file: "F" },
+        message: expect.stringMatching(/^F: it changed while alpinize was working/),
+      }),
+    );
+    expect(() => rewriteInPlace(join(dir, "gone"), "x", undefined, words)).toThrow(
+      expect.objectContaining({ code: "X_WRITE", message: "F: ENOENT", exitCode: 2 }),
+    );
+    rewriteInPlace(f, "FROM b\n", undefined, words);
+    expect(readFileSync(f, "utf8")).toBe("FROM b\n");
+  });
 });

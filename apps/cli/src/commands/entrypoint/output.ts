@@ -3,7 +3,7 @@ import type { LintFinding, RewriteResult, ShimSource } from "@alpinize/entrypoin
 import type { AlpinizeError } from "@alpinize/errors";
 import type { Io } from "../../io.js";
 import { errorJson } from "../../json-errors.js";
-import { unifiedDiff } from "../migrate/diff.js";
+import { printUnifiedDiff } from "../migrate/print-diff.js";
 
 export interface EntrypointReport {
   file: string;
@@ -54,21 +54,7 @@ export function failureJson(err: AlpinizeError, file: string | null) {
 }
 
 export function printDiff(io: Io, r: EntrypointReport): void {
-  const diff = unifiedDiff(r.before, r.result.output, r.file === "-" ? "stdin" : r.file);
-  if (diff === "") return;
-  if (!io.color) {
-    io.stdout.write(diff);
-    return;
-  }
-  const paint = (l: string) =>
-    l.startsWith("+") && !l.startsWith("+++")
-      ? io.style.green(l)
-      : l.startsWith("-") && !l.startsWith("---")
-        ? io.style.red(l)
-        : l.startsWith("@@")
-          ? io.style.cyan(l)
-          : l;
-  io.stdout.write(diff.split("\n").map(paint).join("\n"));
+  printUnifiedDiff(io, r.before, r.result.output, r.file);
 }
 
 export function printNotes(io: Io, r: EntrypointReport): void {

@@ -3,15 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
 import { InputError } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
-import {
-  type ContentStamp,
-  contentStamp,
-  notOwnerError,
-  OutputChangedError,
-  OutputOwnerError,
-  writeFailureReason,
-  writeOutput,
-} from "../../write-output.js";
+import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
 
 export interface FileMigration {
   /** The path as given on the command line (`-` for stdin). */
@@ -170,30 +162,18 @@ export function writeAtomic(
   text: string,
   encoding: "utf8" | "latin1" = "utf8",
 ): void {
-  const expected = readStamps.get(resolve(path));
-  try {
-    // A temp file in the real file's directory, same mode, then a rename (write-output.ts).
-    writeOutput(path, Buffer.from(text, encoding), {
-      inPlace: true,
-      ...(expected ? { expected } : {}),
-    });
-  } catch (err) {
-    throw writeError(path, err);
-  }
-}
-
-function writeError(path: string, err: unknown): InputError {
-  const message = `${path}: cannot write (${writeFailureReason(err)}); left unchanged`;
-  if (err instanceof OutputOwnerError)
-    return notOwnerError(err, message, path, "drop --write and apply the printed diff yourself");
-  if (err instanceof OutputChangedError)
-    return new InputError("ALPINIZE_MIGRATE_CHANGED", message, {
+  // A temp file in the real file's directory, same mode, then a rename (write-output.ts).
+  rewriteInPlace(path, Buffer.from(text, encoding), readStamps.get(resolve(path)), {
+    file: path,
+    message: (reason) => `${path}: cannot write (${reason}); left unchanged`,
+    changed: {
+      code: "ALPINIZE_MIGRATE_CHANGED",
       hint: "Someone edited it while alpinize was working; run alpinize migrate --write again on the file as it is now.",
-      details: { file: path },
-      cause: err,
-    });
-  return new InputError("ALPINIZE_MIGRATE_WRITE", message, {
-    hint: "Make the file and its directory writable, or drop --write and apply the diff yourself.",
-    details: { file: path },
+    },
+    unwritable: {
+      code: "ALPINIZE_MIGRATE_WRITE",
+      hint: "Make the file and its directory writable, or drop --write and apply the diff yourself.",
+    },
+    instead: "drop --write and apply the printed diff yourself",
   });
 }

@@ -1,7 +1,7 @@
 import { escapeInline } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
-import { unifiedDiff } from "./diff.js";
 import type { FileMigration } from "./file.js";
+import { printUnifiedDiff } from "./print-diff.js";
 
 /** The `--json` document: one entry per file, in argument order. */
 /** A file that could not be migrated, as --json reports it next to the ones that could. */
@@ -60,25 +60,7 @@ export function printWarnings(
 }
 
 export function printDiff(io: Io, m: FileMigration): void {
-  const diff = unifiedDiff(m.before, m.result.output, m.file === "-" ? "stdin" : m.file);
-  if (diff === "") return;
-  if (!io.color) {
-    io.stdout.write(diff);
-    return;
-  }
-  const colored = diff
-    .split("\n")
-    .map((l) =>
-      l.startsWith("+") && !l.startsWith("+++")
-        ? io.style.green(l)
-        : l.startsWith("-") && !l.startsWith("---")
-          ? io.style.red(l)
-          : l.startsWith("@@")
-            ? io.style.cyan(l)
-            : l,
-    )
-    .join("\n");
-  io.stdout.write(colored);
+  printUnifiedDiff(io, m.before, m.result.output, m.file);
 }
 
 export function summary(m: FileMigration, mode: "diff" | "write" | "check"): string {

@@ -2,17 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { Writable } from "node:stream";
 import { createIo, type Io } from "../../io.js";
-
-class Capture extends Writable {
-  text = "";
-  isTTY = false;
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
+import { Capture } from "../../test-helpers.js";
 
 /** A non-TTY Io whose output the test reads back. */
 export function captureIo(cwd: string): { io: Io; stdout: Capture; stderr: Capture } {

@@ -5,15 +5,7 @@ import { resolve } from "node:path";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
 import { InputError, isAlpinizeError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
-import {
-  type ContentStamp,
-  contentStamp,
-  notOwnerError,
-  OutputChangedError,
-  OutputOwnerError,
-  writeFailureReason,
-  writeOutput,
-} from "../../write-output.js";
+import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export const KINDS: PinFileKind[] = ["dockerfile", "compose", "workflow"];
@@ -180,36 +172,17 @@ export async function replaceFile(
   file: string,
   expected?: ContentStamp,
 ): Promise<void> {
-  try {
-    writeOutput(path, bytes, { inPlace: true, ...(expected ? { expected } : {}) });
-  } catch (err) {
-    const reason = writeFailureReason(err);
-    if (err instanceof OutputChangedError) {
-      throw new InputError(
-        "ALPINIZE_PIN_CHANGED",
-        `cannot write ${escapeInline(file)}: ${reason}`,
-        {
-          hint: "Someone edited it while pin was resolving; run alpinize pin --write again on the file as it is now.",
-          details: { file },
-          cause: err,
-        },
-      );
-    }
-    if (err instanceof OutputOwnerError)
-      throw notOwnerError(
-        err,
-        `cannot write ${escapeInline(file)}: ${reason}`,
-        file,
-        "drop --write and apply the printed pins (REF -> REF@DIGEST) yourself",
-      );
-    throw new InputError(
-      "ALPINIZE_PIN_UNWRITABLE",
-      `cannot write ${escapeInline(file)}: ${reason}`,
-      {
-        hint: "Check that the file and its directory are writable; this file was left as it was.",
-        details: { file },
-        cause: err,
-      },
-    );
-  }
+  rewriteInPlace(path, bytes, expected, {
+    file,
+    message: (reason) => `cannot write ${escapeInline(file)}: ${reason}`,
+    changed: {
+      code: "ALPINIZE_PIN_CHANGED",
+      hint: "Someone edited it while pin was resolving; run alpinize pin --write again on the file as it is now.",
+    },
+    unwritable: {
+      code: "ALPINIZE_PIN_UNWRITABLE",
+      hint: "Check that the file and its directory are writable; this file was left as it was.",
+    },
+    instead: "drop --write and apply the printed pins (REF -> REF@DIGEST) yourself",
+  });
 }

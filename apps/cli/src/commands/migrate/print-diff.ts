@@ -1,0 +1,27 @@
+import type { Io } from "../../io.js";
+import { unifiedDiff } from "./diff.js";
+
+/**
+ * The unified diff of FILE's rewrite on stdout (`migrate FILE`, `entrypoint FILE`), nothing when
+ * unchanged; with colour, added lines green, removed red, hunk headers cyan.
+ */
+export function printUnifiedDiff(io: Io, before: string, after: string, file: string): void {
+  const diff = unifiedDiff(before, after, file === "-" ? "stdin" : file);
+  if (diff === "") return;
+  if (!io.color) {
+    io.stdout.write(diff);
+    return;
+  }
+  io.stdout.write(
+    diff
+      .split("\n")
+      .map((line) => paint(io, line))
+      .join("\n"),
+  );
+}
+
+function paint(io: Io, line: string): string {
+  if (line.startsWith("+") && !line.startsWith("+++")) return io.style.green(line);
+  if (line.startsWith("-") && !line.startsWith("---")) return io.style.red(line);
+  return line.startsWith("@@") ? io.style.cyan(line) : line;
+}

@@ -1,0 +1,44 @@
+import { InputError } from "@alpinize/errors";
+import { OutputChangedError, OutputOwnerError } from "./errors.js";
+import { notOwnerError, writeFailureReason } from "./messages.js";
+import type { ContentStamp } from "./stamp.js";
+import { writeOutput } from "./write.js";
+
+/** How a command words a failed in-place rewrite (`--write`) of one file. */
+export interface InPlaceWords {
+  /** The file as the error names it (`details.file`). */
+  file: string;
+  /** The message, given why the write failed in words ({@link writeFailureReason}). */
+  message(reason: string): string;
+  /** Code and hint for a file someone edited since it was read. */
+  changed: { code: string; hint: string };
+  /** Code and hint for any other failure but another owner's file. */
+  unwritable: { code: string; hint: string };
+  /** What to do instead, for a file only its owner or root may replace. */
+  instead: string;
+}
+
+/**
+ * Replaces a file that was just read (`inPlace`; with `expected`, only if it still holds what
+ * was read) and turns a failure into the command's InputError: exit 2, the file named.
+ */
+export function rewriteInPlace(
+  path: string,
+  data: string | Uint8Array,
+  expected: ContentStamp | undefined,
+  words: InPlaceWords,
+): void {
+  try {
+    writeOutput(path, data, { inPlace: true, ...(expected ? { expected } : {}) });
+  } catch (err) {
+    throw inPlaceError(err, words);
+  }
+}
+
+function inPlaceError(err: unknown, words: InPlaceWords): InputError {
+  const message = words.message(writeFailureReason(err));
+  if (err instanceof OutputOwnerError)
+    return notOwnerError(err, message, words.file, words.instead);
+  const { code, hint } = err instanceof OutputChangedError ? words.changed : words.unwritable;
+  return new InputError(code, message, { hint, details: { file: words.file }, cause: err });
+}
