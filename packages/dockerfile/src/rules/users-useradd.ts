@@ -1,7 +1,7 @@
 import type { Word } from "../shell/tokens.js";
 import { ALPINE_BASE_GROUPS, ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
-import { groupWithGid, isExpansion } from "./users-gids.js";
+import { groupWithGid, isExpansion, recordGroup } from "./users-gids.js";
 import { groupName } from "./users-group-names.js";
 import { checkIds } from "./users-ids.js";
 import { fixShell } from "./users-login-shell.js";
@@ -68,6 +68,8 @@ export function useradd(
   checkIds(scope, at, optionValue(o, "-u"), undefined, name, "user");
   const system = o.has("-r");
   const { group, ownGroup } = primaryGroup(scope, at, name, o);
+  // The user's own group, made here or by busybox adduser: later steps may add others to it.
+  if (ownGroup || group === undefined) recordGroup(scope, name, undefined);
   const out = ownGroup ? [`addgroup${system ? " -S" : ""} ${q(name)} &&`] : [];
   out.push(...adduserCall(scope, at, name, group, o));
   const extra = optionValue(o, "-G");
