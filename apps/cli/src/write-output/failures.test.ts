@@ -10,44 +10,41 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { pushImage, startRegistry } from "@alpinize/testkit";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { BIN, isRoot } from "../test-support/nobody.js";
 import { notOwnerError, OutputOwnerError } from "../write-output.js";
-import { BIN, cliRunsAsNobody, isRoot, leftovers, makeDir, removeDir, sh } from "./test-support.js";
+import { cliRunsAsNobody, leftovers, sh, useWriteDir } from "./test-support.js";
 
-let dir: string;
-beforeEach(() => {
-  dir = makeDir();
-});
-afterEach(() => removeDir(dir));
+const tmp = useWriteDir();
 
 describe("alpinize --output failures leave nothing behind (exit 2)", () => {
   // Root ignores directory permissions, so the CLI runs as nobody when we are root.
   const canDrop = !isRoot || cliRunsAsNobody();
 
   it.skipIf(!canDrop)("a read-only directory: exit 2, no output file, no temp file", () => {
-    const ro = join(dir, "ro");
+    const ro = join(tmp.dir, "ro");
     mkdirSync(ro);
     chmodSync(ro, 0o555);
     const uid = isRoot ? { uid: 65534 } : {};
-    let r = sh(dir, "$A gate report.json --output ro/out.json", uid);
+    let r = sh(tmp.dir, "$A gate report.json --output ro/out.json", uid);
     expect([r.status, r.stderr]).toEqual([
       2,
       expect.stringContaining("ro/out.json: cannot write the output (EACCES)"),
     ]);
-    r = sh(dir, "$A shims print --output ro/shims.sh", uid);
+    r = sh(tmp.dir, "$A shims print --output ro/shims.sh", uid);
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toContain("cannot write ro/shims.sh");
     expect(readdirSync(ro)).toEqual([]);
   });
 
   it("a write that fails half way (file size limit) removes the temp file and keeps the old text", () => {
-    writeFileSync(join(dir, "shims.sh"), "old\n");
+    writeFileSync(join(tmp.dir, "shims.sh"), "old\n");
     // ulimit -f counts 512-byte blocks; the shims library is far larger than 4 KiB.
-    const r = sh(dir, "ulimit -f 8; exec $A shims print --output shims.sh");
+    const r = sh(tmp.dir, "ulimit -f 8; exec $A shims print --output shims.sh");
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toContain("EFBIG");
-    expect(readFileSync(join(dir, "shims.sh"), "utf8")).toBe("old\n");
-    expect(leftovers(dir)).toEqual([]);
+    expect(readFileSync(join(tmp.dir, "shims.sh"), "utf8")).toBe("old\n");
+    expect(leftovers(tmp.dir)).toEqual([]);
   });
 });
 
@@ -73,16 +70,16 @@ describe("a --write refused for the file's owner says who can write it", () => {
       const registry = await startRegistry();
       try {
         await pushImage(registry.url, "team/app", "1.0");
-        chmodSync(dir, 0o777);
+        chmodSync(tmp.dir, 0o777);
         const text = `FROM ${registry.host}/team/app:1.0\n`;
-        writeFileSync(join(dir, "Dockerfile"), text);
-        chmodSync(join(dir, "Dockerfile"), 0o666);
+        writeFileSync(join(tmp.dir, "Dockerfile"), text);
+        chmodSync(join(tmp.dir, "Dockerfile"), 0o666);
         const r = await new Promise<{ code: number | null; out: string }>((done) => {
           const child = spawn(process.execPath, [BIN, "pin", "--json", "--write", "Dockerfile"], {
-            cwd: dir,
+            cwd: tmp.dir,
             uid: 65534,
             gid: 65534,
-            env: { PATH: process.env.PATH, NO_COLOR: "1", HOME: dir },
+            env: { PATH: process.env.PATH, NO_COLOR: "1", HOME: tmp.dir },
           });
           let out = "";
           child.stdout.on("data", (c: Buffer) => (out += c));
@@ -96,8 +93,8 @@ describe("a --write refused for the file's owner says who can write it", () => {
           }),
         ]);
         expect([
-          readFileSync(join(dir, "Dockerfile"), "utf8"),
-          statSync(join(dir, "Dockerfile")).uid,
+          readFileSync(join(tmp.dir, "Dockerfile"), "utf8"),
+          statSync(join(tmp.dir, "Dockerfile")).uid,
         ]).toEqual([text, 0]);
       } finally {
         await registry.stop();

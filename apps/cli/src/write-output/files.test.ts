@@ -9,46 +9,42 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OutputIsDirectoryError, outputKind, writeOutput } from "../write-output.js";
-import { leftovers, makeDir, removeDir } from "./test-support.js";
+import { leftovers, useWriteDir } from "./test-support.js";
 
-let dir: string;
-beforeEach(() => {
-  dir = makeDir();
-});
-afterEach(() => removeDir(dir));
+const tmp = useWriteDir();
 
 describe("writeOutput on files", () => {
   it("replaces a regular file, keeping its mode, through a temp file that does not stay", () => {
-    const f = join(dir, "out.txt");
+    const f = join(tmp.dir, "out.txt");
     writeFileSync(f, "old\n");
     chmodSync(f, 0o640);
-    expect(writeOutput("out.txt", "new\n", { cwd: dir })).toBe("replaced");
+    expect(writeOutput("out.txt", "new\n", { cwd: tmp.dir })).toBe("replaced");
     expect(readFileSync(f, "utf8")).toBe("new\n");
     expect(statSync(f).mode & 0o7777).toBe(0o640);
-    expect(leftovers(dir)).toEqual([]);
+    expect(leftovers(tmp.dir)).toEqual([]);
   });
 
   it("follows a symlink: the link stays a link and its target gets the text", () => {
-    mkdirSync(join(dir, "real"));
-    writeFileSync(join(dir, "real", "t.txt"), "old\n");
-    symlinkSync("real/t.txt", join(dir, "link.txt"));
-    expect(writeOutput(join(dir, "link.txt"), "new\n")).toBe("replaced");
-    expect(lstatSync(join(dir, "link.txt")).isSymbolicLink()).toBe(true);
-    expect(readFileSync(join(dir, "real", "t.txt"), "utf8")).toBe("new\n");
+    mkdirSync(join(tmp.dir, "real"));
+    writeFileSync(join(tmp.dir, "real", "t.txt"), "old\n");
+    symlinkSync("real/t.txt", join(tmp.dir, "link.txt"));
+    expect(writeOutput(join(tmp.dir, "link.txt"), "new\n")).toBe("replaced");
+    expect(lstatSync(join(tmp.dir, "link.txt")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(tmp.dir, "real", "t.txt"), "utf8")).toBe("new\n");
     // A dangling link creates the file it names, and stays a link.
-    symlinkSync("real/later.txt", join(dir, "dangling"));
-    expect(writeOutput(join(dir, "dangling"), "x")).toBe("created");
-    expect(lstatSync(join(dir, "dangling")).isSymbolicLink()).toBe(true);
-    expect(readFileSync(join(dir, "real", "later.txt"), "utf8")).toBe("x");
+    symlinkSync("real/later.txt", join(tmp.dir, "dangling"));
+    expect(writeOutput(join(tmp.dir, "dangling"), "x")).toBe("created");
+    expect(lstatSync(join(tmp.dir, "dangling")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(tmp.dir, "real", "later.txt"), "utf8")).toBe("x");
   });
 
   it("creates a new file, and refuses a directory or a missing directory", () => {
-    expect(writeOutput(join(dir, "new.txt"), "a")).toBe("created");
-    expect(readFileSync(join(dir, "new.txt"), "utf8")).toBe("a");
-    expect(() => writeOutput(dir, "a")).toThrow(OutputIsDirectoryError);
-    expect(() => writeOutput(join(dir, "no", "x"), "a")).toThrow(
+    expect(writeOutput(join(tmp.dir, "new.txt"), "a")).toBe("created");
+    expect(readFileSync(join(tmp.dir, "new.txt"), "utf8")).toBe("a");
+    expect(() => writeOutput(tmp.dir, "a")).toThrow(OutputIsDirectoryError);
+    expect(() => writeOutput(join(tmp.dir, "no", "x"), "a")).toThrow(
       expect.objectContaining({ code: "ENOENT" }),
     );
   });
@@ -62,7 +58,7 @@ describe("writeOutput on files", () => {
   it.skipIf(spawnSync("mkfifo", ["--version"]).status !== 0)(
     "writes into a FIFO that a reader holds, and leaves it a FIFO",
     async () => {
-      const fifo = join(dir, "fifo");
+      const fifo = join(tmp.dir, "fifo");
       expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
       const reader = spawn("cat", [fifo]);
       let got = "";
@@ -88,10 +84,10 @@ describe("writeOutput on files", () => {
     ])
       expect(outputKind(p)).toBe("own-fd");
     expect(outputKind("/dev/stderr")).toBe("own-fd");
-    symlinkSync("/proc/self/fd/1", join(dir, "mystdout"));
-    expect(outputKind(join(dir, "mystdout"))).toBe("own-fd");
-    symlinkSync("/proc/self/fd", join(dir, "fds"));
-    expect(outputKind(join(dir, "fds", "1"))).toBe("own-fd");
+    symlinkSync("/proc/self/fd/1", join(tmp.dir, "mystdout"));
+    expect(outputKind(join(tmp.dir, "mystdout"))).toBe("own-fd");
+    symlinkSync("/proc/self/fd", join(tmp.dir, "fds"));
+    expect(outputKind(join(tmp.dir, "fds", "1"))).toBe("own-fd");
     expect(outputKind("/dev/fd/7")).toBe("fd-path");
   });
 });

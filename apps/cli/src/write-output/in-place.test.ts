@@ -9,7 +9,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { isRoot } from "../test-support/nobody.js";
 import {
   contentStamp,
   OutputChangedError,
@@ -19,27 +20,21 @@ import {
 } from "../write-output.js";
 import {
   IMPORT_SOURCES,
-  isRoot,
   leftovers,
-  makeDir,
   NODE_WITH_SOURCES,
   nodeReadsSourcesAs,
-  removeDir,
   sh,
+  useWriteDir,
 } from "./test-support.js";
 
-let dir: string;
-beforeEach(() => {
-  dir = makeDir();
-});
-afterEach(() => removeDir(dir));
+const tmp = useWriteDir();
 
 describe("in-place rewrites (--write) replace regular files only", () => {
   it("refuses an fd path, a device or a vanished file instead of appending to it", () => {
-    const f = join(dir, "Dockerfile");
+    const f = join(tmp.dir, "Dockerfile");
     writeFileSync(f, "FROM debian:bookworm\nRUN apt-get install -y curl\n");
     expect(() => writeOutput("/dev/null", "x", { inPlace: true })).toThrow(OutputNotRegularError);
-    expect(() => writeOutput(join(dir, "gone"), "x", { inPlace: true })).toThrow(
+    expect(() => writeOutput(join(tmp.dir, "gone"), "x", { inPlace: true })).toThrow(
       expect.objectContaining({ code: "ENOENT" }),
     );
     expect(writeOutput(f, "FROM alpine\n", { inPlace: true })).toBe("replaced");
@@ -48,11 +43,11 @@ describe("in-place rewrites (--write) replace regular files only", () => {
       ["entrypoint", "entry.sh", "#!/bin/sh\ngroupadd -g 5000 app\n"],
     ];
     for (const [cmd, name, text] of inputs) {
-      writeFileSync(join(dir, name!), text!);
-      const r = sh(dir, `$A ${cmd} /dev/fd/3 --write 3<${name}`);
+      writeFileSync(join(tmp.dir, name!), text!);
+      const r = sh(tmp.dir, `$A ${cmd} /dev/fd/3 --write 3<${name}`);
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).toContain("not a regular file");
-      expect(readFileSync(join(dir, name!), "utf8")).toBe(text);
+      expect(readFileSync(join(tmp.dir, name!), "utf8")).toBe(text);
     }
   });
 });
@@ -61,7 +56,7 @@ describe("in-place rewrites keep what others did to the file", () => {
   const stampOf = (f: string) => contentStamp(readFileSync(f), statSync(f));
 
   it("refuses a file that changed since it was read (expected), keeping the edit", () => {
-    const f = join(dir, "Dockerfile");
+    const f = join(tmp.dir, "Dockerfile");
     writeFileSync(f, "FROM a\n");
     let expected = stampOf(f);
     writeFileSync(f, "FROM a\nRUN edit\n");
@@ -79,11 +74,11 @@ describe("in-place rewrites keep what others did to the file", () => {
       /changed while alpinize was working/,
     );
     expect(readFileSync(f, "utf8")).toBe("FROM b\n");
-    expect(leftovers(dir)).toEqual([]);
+    expect(leftovers(tmp.dir)).toEqual([]);
     expected = stampOf(f);
     expect(writeOutput(f, "FROM b@x\n", { inPlace: true, expected })).toBe("replaced");
     rmSync(f);
-    writeFileSync(join(dir, "other"), "");
+    writeFileSync(join(tmp.dir, "other"), "");
     expect(() => writeOutput(f, "x", { expected })).toThrow(/it was removed|no such file/);
   });
 
@@ -105,24 +100,24 @@ catch (err) { console.log(err.name, err.message); }`,
   it.skipIf(!isRoot || !nodeReadsSourcesAs(65534))(
     "never hands another user's file, or a group's, to the user who rewrites it",
     () => {
-      chmodSync(dir, 0o777);
-      const theirs = join(dir, "theirs");
+      chmodSync(tmp.dir, 0o777);
+      const theirs = join(tmp.dir, "theirs");
       writeFileSync(theirs, "old\n", { mode: 0o666 });
       chmodSync(theirs, 0o666);
       let r = writeAs(65534, theirs);
       expect(r.stdout).toContain("OutputOwnerError owned by uid 0, not by you (uid 65534)");
       expect([readFileSync(theirs, "utf8"), statSync(theirs).uid]).toEqual(["old\n", 0]);
-      const group = join(dir, "group");
+      const group = join(tmp.dir, "group");
       writeFileSync(group, "old\n", { mode: 0o666 });
       chownSync(group, 65534, 0);
       r = writeAs(65534, group);
       expect(r.stdout).toContain("its group 0 is not one of yours");
       expect([readFileSync(group, "utf8"), statSync(group).gid]).toEqual(["old\n", 0]);
-      const own = join(dir, "own");
+      const own = join(tmp.dir, "own");
       writeFileSync(own, "old\n");
       chownSync(own, 65534, 65534);
       expect(writeAs(65534, own).stdout).toBe("written\n");
-      expect(leftovers(dir)).toEqual([]);
+      expect(leftovers(tmp.dir)).toEqual([]);
     },
   );
 });
@@ -137,7 +132,7 @@ describe("rewriteInPlace words a failure as the command asks", () => {
   };
 
   it("a file edited since it was read, a missing one, and one written", () => {
-    const f = join(dir, "Dockerfile");
+    const f = join(tmp.dir, "Dockerfile");
     writeFileSync(f, "FROM a\n");
     const expected = contentStamp(readFileSync(f), statSync(f));
     writeFileSync(f, "FROM a\nRUN edit\n");
@@ -149,7 +144,7 @@ describe("rewriteInPlace words a failure as the command asks", () => {
         message: expect.stringMatching(/^F: it changed while alpinize was working/),
       }),
     );
-    expect(() => rewriteInPlace(join(dir, "gone"), "x", undefined, words)).toThrow(
+    expect(() => rewriteInPlace(join(tmp.dir, "gone"), "x", undefined, words)).toThrow(
       expect.objectContaining({ code: "X_WRITE", message: "F: ENOENT", exitCode: 2 }),
     );
     rewriteInPlace(f, "FROM b\n", undefined, words);

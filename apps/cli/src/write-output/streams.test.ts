@@ -1,66 +1,62 @@
 import { spawnSync } from "node:child_process";
 import { lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outputKind } from "../write-output.js";
-import { IMPORT_SOURCES, makeDir, NODE_WITH_SOURCES, removeDir, sh } from "./test-support.js";
+import { IMPORT_SOURCES, NODE_WITH_SOURCES, sh, useWriteDir } from "./test-support.js";
 
-let dir: string;
-beforeEach(() => {
-  dir = makeDir();
-});
-afterEach(() => removeDir(dir));
+const tmp = useWriteDir();
 
 describe("alpinize --output to stdout, pipes and appends (built CLI in a child)", () => {
   it("gate --output /dev/stdout with stdout piped sends the report down the pipe", () => {
     expect(outputKind("/dev/stdout")).toBe("own-fd");
-    const r = sh(dir, "$A gate report.json --format json --output /dev/stdout");
+    const r = sh(tmp.dir, "$A gate report.json --format json --output /dev/stdout");
     expect(r.status, r.stderr).toBe(1);
     expect(JSON.parse(r.stdout).passed).toBe(false);
     expect(r.stderr).toContain("json written to /dev/stdout");
   });
 
-  it("a symlink to /proc/self/fd/1 in a temp dir reaches the pipe and stays a symlink", () => {
-    symlinkSync("/proc/self/fd/1", join(dir, "mystdout"));
-    expect(outputKind(join(dir, "mystdout"))).toBe("own-fd");
-    const r = sh(dir, "$A gate report.json --format json --output mystdout | wc -c");
+  it("a symlink to /proc/self/fd/1 in a temp tmp.dir reaches the pipe and stays a symlink", () => {
+    symlinkSync("/proc/self/fd/1", join(tmp.dir, "mystdout"));
+    expect(outputKind(join(tmp.dir, "mystdout"))).toBe("own-fd");
+    const r = sh(tmp.dir, "$A gate report.json --format json --output mystdout | wc -c");
     expect(Number(r.stdout.trim())).toBeGreaterThan(100);
-    expect(lstatSync(join(dir, "mystdout")).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(tmp.dir, "mystdout")).isSymbolicLink()).toBe(true);
   });
 
   it("migrate DIR --report through a link to /proc/self/fd/1 reaches the pipe", () => {
-    symlinkSync("/proc/self/fd/1", join(dir, "mystdout"));
-    mkdirSync(join(dir, "repo"));
+    symlinkSync("/proc/self/fd/1", join(tmp.dir, "mystdout"));
+    mkdirSync(join(tmp.dir, "repo"));
     writeFileSync(
-      join(dir, "repo", "Dockerfile"),
+      join(tmp.dir, "repo", "Dockerfile"),
       "FROM debian:bookworm\nRUN apt-get install -y curl\n",
     );
-    const r = sh(dir, "$A migrate repo --report mystdout");
+    const r = sh(tmp.dir, "$A migrate repo --report mystdout");
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("Dockerfile");
     expect(r.stdout.length).toBeGreaterThan(300);
-    expect(lstatSync(join(dir, "mystdout")).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(tmp.dir, "mystdout")).isSymbolicLink()).toBe(true);
   });
 
   it(">> keeps earlier content, through /dev/stdout and through a link to /proc/self/fd/1", () => {
-    symlinkSync("/proc/self/fd/1", join(dir, "mystdout"));
-    writeFileSync(join(dir, "s.md"), "keep\n");
-    let r = sh(dir, "$A gate report.json --format markdown --output /dev/stdout >> s.md");
+    symlinkSync("/proc/self/fd/1", join(tmp.dir, "mystdout"));
+    writeFileSync(join(tmp.dir, "s.md"), "keep\n");
+    let r = sh(tmp.dir, "$A gate report.json --format markdown --output /dev/stdout >> s.md");
     expect(r.status, r.stderr).toBe(1);
-    r = sh(dir, "$A shims print --output mystdout >> s.md");
+    r = sh(tmp.dir, "$A shims print --output mystdout >> s.md");
     expect(r.status, r.stderr).toBe(0);
-    const text = readFileSync(join(dir, "s.md"), "utf8");
+    const text = readFileSync(join(tmp.dir, "s.md"), "utf8");
     expect(text.startsWith("keep\n## ")).toBe(true);
     expect(text).toContain("alpinize gate failed");
     expect(text).toContain("alpinize_ensure_group");
-    expect(lstatSync(join(dir, "s.md")).isFile()).toBe(true);
+    expect(lstatSync(join(tmp.dir, "s.md")).isFile()).toBe(true);
   });
 
   it("> into a file through /dev/fd/3 (opened for appending) holds exactly the output", () => {
-    writeFileSync(join(dir, "early"), "early\n");
-    const r = sh(dir, "$A shims print --output /dev/fd/3 3>>early");
+    writeFileSync(join(tmp.dir, "early"), "early\n");
+    const r = sh(tmp.dir, "$A shims print --output /dev/fd/3 3>>early");
     expect(r.status, r.stderr).toBe(0);
-    const text = readFileSync(join(dir, "early"), "utf8");
+    const text = readFileSync(join(tmp.dir, "early"), "utf8");
     expect(text.startsWith("early\n# alpinize shims")).toBe(true);
   });
 
@@ -68,12 +64,12 @@ describe("alpinize --output to stdout, pipes and appends (built CLI in a child)"
     "writes into a FIFO and /dev/null, leaving both as they were",
     () => {
       const r = sh(
-        dir,
+        tmp.dir,
         "mkfifo ff && { cat ff > got & $A shims print --output ff; wait; } && $A gate report.json --output /dev/null",
       );
       expect(r.status, r.stderr).toBe(1);
-      expect(readFileSync(join(dir, "got"), "utf8")).toContain("alpinize_ensure_group");
-      expect(lstatSync(join(dir, "ff")).isFIFO()).toBe(true);
+      expect(readFileSync(join(tmp.dir, "got"), "utf8")).toContain("alpinize_ensure_group");
+      expect(lstatSync(join(tmp.dir, "ff")).isFIFO()).toBe(true);
       expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
       expect(r.stderr).toContain("text written to /dev/null");
     },

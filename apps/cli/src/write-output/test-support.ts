@@ -1,13 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { beforeEach } from "vitest";
+import { BIN } from "../test-support/nobody.js";
+import { useTempDir } from "../test-support/temp-dir.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** The built CLI: the child-process tests run what users run. */
-export const BIN = join(here, "..", "..", "dist", "bin.js");
-export const isRoot = process.getuid?.() === 0;
 
 /**
  * `node` with the hook that lets it load the split sources by type stripping, and the import of
@@ -57,17 +57,11 @@ const REPORT = JSON.stringify({
   ],
 });
 
-/** A fresh 0755 temp dir holding report.json, for one test. */
-export function makeDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "alpinize-write-"));
-  chmodSync(dir, 0o755);
-  writeFileSync(join(dir, "report.json"), REPORT);
-  return dir;
-}
-
-export function removeDir(dir: string): void {
-  chmodSync(dir, 0o755);
-  rmSync(dir, { recursive: true, force: true });
+/** A fresh 0755 temp dir holding report.json, for each test. */
+export function useWriteDir(): { dir: string } {
+  const tmp = useTempDir("alpinize-write-", { mode: 0o755 });
+  beforeEach(() => writeFileSync(join(tmp.dir, "report.json"), REPORT));
+  return tmp;
 }
 
 /** Temp files a write left behind in `dir`. */

@@ -1,47 +1,29 @@
-import {
-  appendFileSync,
-  chmodSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { useEditor } from "../../test-support/concurrent-editor.js";
 import { nobodyRunsCli, runUnprivileged } from "../../test-support/nobody.js";
+import { useTempDir } from "../../test-support/temp-dir.js";
 
 const SCRIPT = '#!/bin/sh\nset -e\ngroupadd -g 1001 app\nexec gosu app "$@"\n';
 // Another user's file needs two users: root writes it, the built CLI runs as nobody.
 const canDrop = nobodyRunsCli();
 
-/** FAKE concurrent editor: runs while the script is rewritten (between its read and write). */
-const during = vi.hoisted(() => ({ edit: undefined as (() => void) | undefined }));
+// FAKE concurrent editor: runs while the script is rewritten (between its read and write).
 vi.mock("@alpinize/entrypoint", async (original) => {
-  const real = await original<typeof import("@alpinize/entrypoint")>();
-  return {
-    ...real,
-    rewriteEntrypoint: (...args: Parameters<typeof real.rewriteEntrypoint>) => {
-      during.edit?.();
-      return real.rewriteEntrypoint(...args);
-    },
-  };
+  const { editingBefore } = await import("../../test-support/concurrent-editor.js");
+  return editingBefore(
+    await original<typeof import("@alpinize/entrypoint")>(),
+    "rewriteEntrypoint",
+  );
 });
-
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "alpinize-entrypoint-write-"));
-});
-afterEach(() => {
-  during.edit = undefined;
-  rmSync(dir, { recursive: true, force: true });
-});
+const during = useEditor();
+const tmp = useTempDir("alpinize-entrypoint-write-");
 
 describe("entrypoint --write", () => {
   it("leaves a script edited while it worked, and says so (exit 2)", async () => {
-    const file = join(dir, "entry.sh");
+    const file = join(tmp.dir, "entry.sh");
     writeFileSync(file, SCRIPT);
     during.edit = () => appendFileSync(file, "# saved meanwhile\n");
     const r = await runCli(["entrypoint", "--json", "--write", file]);
@@ -54,7 +36,7 @@ describe("entrypoint --write", () => {
   });
 
   it("rewrites a script nobody touched", async () => {
-    const file = join(dir, "entry.sh");
+    const file = join(tmp.dir, "entry.sh");
     writeFileSync(file, SCRIPT);
     const r = await runCli(["entrypoint", "--write", file]);
     expect(r.code, r.stderr).toBe(0);
@@ -62,11 +44,11 @@ describe("entrypoint --write", () => {
   });
 
   it.skipIf(!canDrop)("refuses another user's writable script with its own code and hint", () => {
-    chmodSync(dir, 0o777);
-    const file = join(dir, "entry.sh");
+    chmodSync(tmp.dir, 0o777);
+    const file = join(tmp.dir, "entry.sh");
     writeFileSync(file, SCRIPT);
     chmodSync(file, 0o666);
-    const run = (...args: string[]) => runUnprivileged(args, { cwd: dir });
+    const run = (...args: string[]) => runUnprivileged(args, { cwd: tmp.dir });
     const human = run("entrypoint", "--write", "entry.sh");
     expect(human.code).toBe(2);
     expect(human.stderr).toContain("cannot write entry.sh: owned by uid 0, not by you (uid 65534)");

@@ -1,47 +1,29 @@
-import {
-  appendFileSync,
-  chmodSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { useEditor } from "../../test-support/concurrent-editor.js";
 import { nobodyRunsCli, runUnprivileged } from "../../test-support/nobody.js";
+import { useTempDir } from "../../test-support/temp-dir.js";
 
 const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
 // Another user's file needs two users: root writes it, the built CLI runs as nobody.
 const canDrop = nobodyRunsCli();
 
-/** FAKE concurrent editor: runs while migrate converts the file (between its read and write). */
-const during = vi.hoisted(() => ({ edit: undefined as (() => void) | undefined }));
+// FAKE concurrent editor: runs while migrate converts the file (between its read and write).
 vi.mock("@alpinize/dockerfile", async (original) => {
-  const real = await original<typeof import("@alpinize/dockerfile")>();
-  return {
-    ...real,
-    migrateDockerfile: (...args: Parameters<typeof real.migrateDockerfile>) => {
-      during.edit?.();
-      return real.migrateDockerfile(...args);
-    },
-  };
+  const { editingBefore } = await import("../../test-support/concurrent-editor.js");
+  return editingBefore(
+    await original<typeof import("@alpinize/dockerfile")>(),
+    "migrateDockerfile",
+  );
 });
-
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "alpinize-migrate-guards-"));
-});
-afterEach(() => {
-  during.edit = undefined;
-  rmSync(dir, { recursive: true, force: true });
-});
+const during = useEditor();
+const tmp = useTempDir("alpinize-migrate-guards-");
 
 describe("migrate --write leaves a file edited while it worked", () => {
   it("keeps the edit and says so (exit 2, ALPINIZE_MIGRATE_CHANGED)", async () => {
-    const file = join(dir, "Dockerfile");
+    const file = join(tmp.dir, "Dockerfile");
     writeFileSync(file, DEBIAN);
     during.edit = () => appendFileSync(file, "# saved meanwhile\n");
     const r = await runCli(["migrate", "--json", "--alpine", "3.23", "--write", file]);
@@ -56,7 +38,7 @@ describe("migrate --write leaves a file edited while it worked", () => {
   });
 
   it("writes a file nobody touched", async () => {
-    const file = join(dir, "Dockerfile");
+    const file = join(tmp.dir, "Dockerfile");
     writeFileSync(file, DEBIAN);
     const r = await runCli(["migrate", "--alpine", "3.23", "--write", file]);
     expect(r.code, r.stderr).toBe(0);
@@ -66,11 +48,11 @@ describe("migrate --write leaves a file edited while it worked", () => {
 
 describe.skipIf(!canDrop)("migrate --write of another user's writable file", () => {
   it("is refused with its own code and a hint naming the owner (exit 2)", () => {
-    chmodSync(dir, 0o777);
-    const file = join(dir, "Dockerfile");
+    chmodSync(tmp.dir, 0o777);
+    const file = join(tmp.dir, "Dockerfile");
     writeFileSync(file, DEBIAN);
     chmodSync(file, 0o666);
-    const run = (...args: string[]) => runUnprivileged(args, { cwd: dir });
+    const run = (...args: string[]) => runUnprivileged(args, { cwd: tmp.dir });
     const human = run("migrate", "--alpine", "3.23", "--write", "Dockerfile");
     expect(human.code).toBe(2);
     expect(human.stderr).toContain(
