@@ -1,6 +1,8 @@
 import { APT_SETUP_SCRIPT } from "@alpinize/dockerfile";
+import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import { hasDigest } from "../dockerfile/images.js";
+import { stageLinks } from "../dockerfile/stage-links.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "../facts/alpine-base.js";
@@ -155,7 +157,7 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
     }
     if (APK_TOOLS.has(name)) {
       // A builder stage's apk index never reaches the image that ships.
-      if (ships(stage, at.stages)) checkApk(stage, run, cmd, line, emit);
+      if (stageLinks(at.stages).shipped(stage)) checkApk(stage, run, cmd, line, emit);
       // A stage that adds repositories itself installs from more than the index knows.
       const missing = addsRepositories(stage, at.stages)
         ? []
@@ -289,23 +291,7 @@ function keptHint(reason: string | undefined): string | undefined {
 }
 
 /** The stage, or one it builds on, writes /etc/apk/repositories (edge, testing, a tagged repo). */
-function addsRepositories(stage: StageInfo, stages: readonly StageInfo[]): boolean {
-  let current: StageInfo | undefined = stage;
-  while (current) {
-    if (current.runs.some((r) => r.text.includes("/etc/apk/repositories"))) return true;
-    const { parent, index }: StageInfo = current;
-    current = stages.find((o) => o.name === parent && o.index < index);
-  }
-  return false;
-}
-
-/** The final stage, or a stage the final one is built FROM: its layers are the image. */
-function ships(stage: StageInfo, stages: readonly StageInfo[]): boolean {
-  let current: StageInfo | undefined = stages.at(-1);
-  while (current) {
-    if (current === stage) return true;
-    const { parent, index }: StageInfo = current;
-    current = stages.find((o) => o.name === parent && o.index < index);
-  }
-  return false;
-}
+const addsRepositories = chainFact<boolean>(
+  (stage, parent) =>
+    parent === true || stage.runs.some((r) => r.text.includes("/etc/apk/repositories")),
+);

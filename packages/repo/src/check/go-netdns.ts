@@ -1,3 +1,4 @@
+import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import { imageName } from "../dockerfile/images.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
@@ -44,22 +45,43 @@ function goBinarySource(final: StageInfo, stages: StageInfo[]): string | undefin
  * resolver. `CGO_ENABLED=0` (ENV or ARG in the stage or a stage it builds on, on the go command, or
  * exported earlier in the RUN) makes a static binary with Go's own resolver: no musl risk.
  */
-export function buildsGo(stage: StageInfo, stages: StageInfo[], byImage = true): boolean {
+export function buildsGo(stage: StageInfo, stages: readonly StageInfo[]): boolean {
+  return goBuilds(stage, stages).withImage;
+}
+
+interface GoBuilds {
+  /** The stage, or one it builds on, runs a go build that may use cgo. */
+  dynamic: boolean;
+  /**
+   * As `dynamic`, or no stage down to a golang image builds Go and none turns cgo off, so what
+   * runs there is judged by that image: a stage whose own builds are all static is judged by
+   * what its parents build, not their image.
+   */
+  withImage: boolean;
+}
+
+// Worked out once per stage along the chain: the rule asked every parent again for each level.
+const goBuilds = chainFact<GoBuilds>((stage, parent, stages) => {
   const off = stageCgoOff(stage, stages);
   let builds = 0;
+  let own = false;
   for (const run of stage.runs) {
     for (const cmd of run.commands) {
       if (!isGoBuild(cmd)) continue;
       builds++;
-      if (!off && !runCgoOff(run, cmd)) return true;
+      if (!off && !runCgoOff(run, cmd)) own = true;
     }
   }
-  const parent = stages.find((s) => s.name === stage.parent && s.index < stage.index);
-  // A stage whose own builds are all static is judged by what its parents build, not their image.
-  const fallback = byImage && builds === 0 && !off;
-  if (parent) return buildsGo(parent, stages, fallback);
-  return fallback && /(?:^|\/)golang$/.test(imageName(stage.image) ?? "");
-}
+  const byImage = builds === 0 && !off;
+  if (!parent) {
+    const golang = byImage && /(?:^|\/)golang$/.test(imageName(stage.image) ?? "");
+    return { dynamic: own, withImage: own || golang };
+  }
+  return {
+    dynamic: own || parent.dynamic,
+    withImage: own || (byImage ? parent.withImage : parent.dynamic),
+  };
+});
 
 const CGO_OFF = /^CGO_ENABLED=(["']?)0\1$/;
 
@@ -76,15 +98,14 @@ function noCompilerOnAlpine(stage: StageInfo, stages: StageInfo[]): boolean {
   return !installed.some((n) => COMPILERS.includes(n) || /^(?:gcc|clang)\d+$/.test(n));
 }
 
-function stageCgoOff(stage: StageInfo, stages: StageInfo[]): boolean {
+/** CGO_ENABLED=0 in the stage's ENV or ARG, or in a stage it builds on. */
+const stageCgoOff = chainFact<boolean>((stage, parent) => {
+  if (parent === true) return true;
   if (stage.env.get("CGO_ENABLED")?.value.replace(/["']/g, "") === "0") return true;
-  for (const ins of stage.body) {
-    if (ins.keyword === "ARG" && instructionWords(ins.args.text).some((w) => CGO_OFF.test(w)))
-      return true;
-  }
-  const parent = stages.find((s) => s.name === stage.parent && s.index < stage.index);
-  return parent ? stageCgoOff(parent, stages) : false;
-}
+  return stage.body.some(
+    (ins) => ins.keyword === "ARG" && instructionWords(ins.args.text).some((w) => CGO_OFF.test(w)),
+  );
+});
 
 /** `CGO_ENABLED=0 go build`, `env CGO_ENABLED=0 go build`, or `export CGO_ENABLED=0` before it. */
 function runCgoOff(run: RunStep, cmd: ShellCommand): boolean {

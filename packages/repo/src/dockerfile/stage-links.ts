@@ -10,6 +10,8 @@ export interface StageLinks {
   parent(stage: StageInfo): StageInfo | undefined;
   /** The stage at the bottom of the chain: the one whose image is pulled. */
   root(stage: StageInfo): StageInfo;
+  /** The final stage, or a stage the final one is built FROM: its layers are the image. */
+  shipped(stage: StageInfo): boolean;
 }
 
 // Keyed by the list describeStages returned, so the index lives as long as that list.
@@ -33,13 +35,22 @@ function buildLinks(stages: readonly StageInfo[]): StageLinks {
     else byName.set(s.name, [s]);
   }
   const roots = new Map<StageInfo, StageInfo>();
-  return {
+  let shipped: Set<StageInfo> | undefined;
+  const links: StageLinks = {
     parent: (stage) =>
       stage.parent === undefined
         ? undefined
         : byName.get(stage.parent)?.find((s) => s.index < stage.index),
     root: (stage) => rootOf(stage, stages.length, byName, roots),
+    shipped: (stage) => {
+      if (!shipped) {
+        shipped = new Set();
+        for (let s = stages.at(-1); s; s = links.parent(s)) shipped.add(s);
+      }
+      return shipped.has(stage);
+    },
   };
+  return links;
 }
 
 /**
