@@ -73,12 +73,12 @@ export function useradd(
   const out = ownGroup ? [`addgroup${system ? " -S" : ""} ${q(name)} &&`] : [];
   out.push(...adduserCall(scope, at, name, group, o));
   const extra = optionValue(o, "-G");
-  const tail =
-    extra !== undefined
-      ? joinGroups(scope, at, name, extra.split(","), "useradd -G")
-          .map((step) => ` && ${step}`)
-          .join("")
-      : "";
+  // `-G ''` is no group at all for useradd; busybox addgroup USER '' would fail.
+  const tail = extra
+    ? joinGroups(scope, at, name, extra.split(","), "useradd -G")
+        .map((step) => ` && ${step}`)
+        .join("")
+    : "";
   const user = { name, shell: optionValue(o, "-s"), system, password: o.has("-p") };
   return out.join(" ") + setHash + tail + sshUnlock(scope, at, user);
 }
