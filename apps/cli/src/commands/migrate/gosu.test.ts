@@ -1,8 +1,8 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
-import { gitRepo } from "./repo-test-support.js";
+import { gitRepo, removeGitReposAfterEach } from "./repo-test-support.js";
 
 /** docker-library's gosu step: a RUN that only fetches, verifies and installs the release binary. */
 const GOSU_DOCKERFILE = [
@@ -24,10 +24,7 @@ const SU_EXEC =
   'FROM alpine:3.23\nRUN apk add --no-cache su-exec\nENTRYPOINT ["su-exec", "app"]\nCMD ["/usr/local/bin/app"]\n';
 
 let root = "";
-afterEach(async () => {
-  if (root) await rm(root, { recursive: true, force: true });
-  root = "";
-});
+removeGitReposAfterEach();
 
 describe("alpinize migrate --gosu", () => {
   it("FILE: keeps a gosu download by default, with a warning that says what su-exec would do", async () => {

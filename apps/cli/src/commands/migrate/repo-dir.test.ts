@@ -1,16 +1,13 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runRepositoryMigration } from "./dir.js";
-import { captureIo, gitRepo } from "./repo-test-support.js";
+import { captureIo, gitRepo, removeGitReposAfterEach } from "./repo-test-support.js";
 
 const SERVICE =
   "FROM golang:1.25-bookworm AS build\nRUN go build -o /app .\nFROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y ca-certificates\nCOPY --from=build /app /app\n";
 let root = "";
-afterEach(async () => {
-  if (root) await rm(root, { recursive: true, force: true });
-  root = "";
-});
+removeGitReposAfterEach();
 
 describe("runRepositoryMigration", () => {
   it("prints diffs by default and changes nothing", async () => {

@@ -6,19 +6,16 @@ import {
   type StartedRegistry,
   startRegistry,
 } from "@alpinize/testkit";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
-import { gitRepo } from "./repo-test-support.js";
+import { gitRepo, removeGitReposAfterEach } from "./repo-test-support.js";
 
 const DOCKERFILE = "FROM debian:trixie-slim\nRUN apt-get update && apt-get install -y curl\n";
 // No credentials of the machine running the tests are read.
 const env = { HOME: "/nonexistent-alpinize-home", PATH: process.env.PATH };
 
 let root = "";
-afterEach(async () => {
-  if (root) await rm(root, { recursive: true, force: true });
-  root = "";
-});
+removeGitReposAfterEach();
 
 describe("alpinize migrate DIR --pin --registry-mirror (two real registries on loopback)", () => {
   let first: StartedRegistry;

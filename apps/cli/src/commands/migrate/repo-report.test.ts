@@ -1,17 +1,14 @@
-import { readFile, rm, symlink } from "node:fs/promises";
+import { readFile, symlink } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
-import { gitRepo } from "./repo-test-support.js";
+import { gitRepo, removeGitReposAfterEach } from "./repo-test-support.js";
 
 const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
 const ENTRY = '#!/bin/sh\nuseradd -r app\nexec "$@"\n';
 const WITH_ENTRY = 'FROM debian:12\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n';
 let root = "";
-afterEach(async () => {
-  if (root) await rm(root, { recursive: true, force: true });
-  root = "";
-});
+removeGitReposAfterEach();
 
 describe("migrate DIR --report", () => {
   it.each([

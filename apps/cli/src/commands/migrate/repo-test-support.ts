@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { afterEach } from "vitest";
 import { createIo, type Io } from "../../io.js";
 import { Capture } from "../../test-helpers.js";
 
@@ -13,9 +14,20 @@ export function captureIo(cwd: string): { io: Io; stdout: Capture; stderr: Captu
   return { io, stdout, stderr };
 }
 
+/** The repositories gitRepo made and no test removed yet. */
+const made: string[] = [];
+
+/** Removes, after each test of the calling file, every repository gitRepo made during it. */
+export function removeGitReposAfterEach(): void {
+  afterEach(async () => {
+    for (const root of made.splice(0)) await rm(root, { recursive: true, force: true });
+  });
+}
+
 /** A temp git repository holding `files`, committed. */
 export async function gitRepo(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "alpinize-migrate-dir-"));
+  made.push(root);
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), text);

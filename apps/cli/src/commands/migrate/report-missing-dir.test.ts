@@ -1,15 +1,12 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
-import { gitRepo } from "./repo-test-support.js";
+import { gitRepo, removeGitReposAfterEach } from "./repo-test-support.js";
 
 const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
 let root = "";
-afterEach(async () => {
-  if (root) await rm(root, { recursive: true, force: true });
-  root = "";
-});
+removeGitReposAfterEach();
 
 describe("migrate DIR --report into a folder that does not exist", () => {
   it("exits 2 before writing anything, naming the errno once", async () => {
