@@ -1,11 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { InputError } from "@alpinize/errors";
 import { hasControl } from "@alpinize/image-ref";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { errorJson, escapedJson, flagValue, wantsJson } from "./json-errors.js";
 import { runCli } from "./test-helpers.js";
+import { useTempDir } from "./test-support/temp-dir.js";
 
 describe("json-errors helpers", () => {
   it("looks for --json and flag values only before --", () => {
@@ -57,14 +55,10 @@ function withoutJson(argv: string[]): string[] {
 }
 
 describe("every --json command on an error that stops it", () => {
-  let dir = "";
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "alpinize-json-errors-"));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const tmp = useTempDir("alpinize-json-errors-", { scope: "all" });
 
   it.each(CASES)("$argv: one JSON document on stdout, the message on stderr, exit 2", async (c) => {
-    const r = await runCli(c.argv, { cwd: dir });
+    const r = await runCli(c.argv, { cwd: tmp.dir });
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.stdout) as unknown;
     expect(Array.isArray(doc) ? "array" : typeof doc).toBe(c.type);
@@ -75,7 +69,7 @@ describe("every --json command on an error that stops it", () => {
   });
 
   it.each(CASES)("$argv without --json: stdout stays empty", async (c) => {
-    const r = await runCli(withoutJson(c.argv), { cwd: dir });
+    const r = await runCli(withoutJson(c.argv), { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(c.stderr);

@@ -16,7 +16,7 @@ describe("alpinize --output to stdout, pipes and appends (built CLI in a child)"
     expect(r.stderr).toContain("json written to /dev/stdout");
   });
 
-  it("a symlink to /proc/self/fd/1 in a temp tmp.dir reaches the pipe and stays a symlink", () => {
+  it("a symlink to /proc/self/fd/1 in a temp dir reaches the pipe and stays a symlink", () => {
     symlinkSync("/proc/self/fd/1", join(tmp.dir, "mystdout"));
     expect(outputKind(join(tmp.dir, "mystdout"))).toBe("own-fd");
     const r = sh(tmp.dir, "$A gate report.json --format json --output mystdout | wc -c");

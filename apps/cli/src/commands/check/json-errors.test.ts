@@ -1,18 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { useTempDir } from "../../test-support/temp-dir.js";
 
 describe("alpinize check --json on an error that stops the check", () => {
-  let dir = "";
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "alpinize-check-json-errors-"));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const tmp = useTempDir("alpinize-check-json-errors-", { scope: "all" });
 
   it("prints one not-checked error entry for a missing path, never an empty array", async () => {
-    const r = await runCli(["check", "--json", "missing"], { cwd: dir });
+    const r = await runCli(["check", "--json", "missing"], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toEqual([
       {
@@ -29,13 +23,13 @@ describe("alpinize check --json on an error that stops the check", () => {
   });
 
   it("has file null for a usage error, and an entry when nothing was checked", async () => {
-    const usage = await runCli(["check", "--json", "--bogus"], { cwd: dir });
+    const usage = await runCli(["check", "--json", "--bogus"], { cwd: tmp.dir });
     expect(usage.code).toBe(2);
     expect(JSON.parse(usage.stdout)).toMatchObject([
       { file: null, rule: "not-checked", severity: "error", code: "ALPINIZE_USAGE" },
     ]);
     expect(usage.stderr).toContain("--bogus");
-    const nothing = await runCli(["check", "--json", "."], { cwd: dir });
+    const nothing = await runCli(["check", "--json", "."], { cwd: tmp.dir });
     expect(nothing.code).toBe(2);
     expect(JSON.parse(nothing.stdout)).toMatchObject([
       { severity: "error", code: "ALPINIZE_CHECK_NOTHING" },

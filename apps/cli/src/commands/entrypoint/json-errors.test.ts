@@ -1,18 +1,14 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { useTempDir } from "../../test-support/temp-dir.js";
 
 describe("alpinize entrypoint --json on an error that stops it", () => {
-  let dir = "";
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "alpinize-entrypoint-json-errors-"));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const tmp = useTempDir("alpinize-entrypoint-json-errors-", { scope: "all" });
 
   it("prints the report shape with one error finding and the error, for a missing file", async () => {
-    const r = await runCli(["entrypoint", "--json", "missing.sh"], { cwd: dir });
+    const r = await runCli(["entrypoint", "--json", "missing.sh"], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toEqual({
       file: "missing.sh",
@@ -42,14 +38,14 @@ describe("alpinize entrypoint --json on an error that stops it", () => {
   });
 
   it("names the file of a script it refuses (CRLF), and has file null for a usage error", async () => {
-    await writeFile(join(dir, "crlf.sh"), '#!/bin/sh\r\nexec "$@"\r\n');
-    const crlf = await runCli(["entrypoint", "--json", "crlf.sh"], { cwd: dir });
+    await writeFile(join(tmp.dir, "crlf.sh"), '#!/bin/sh\r\nexec "$@"\r\n');
+    const crlf = await runCli(["entrypoint", "--json", "crlf.sh"], { cwd: tmp.dir });
     expect(crlf.code).toBe(2);
     const doc = JSON.parse(crlf.stdout) as { file: string; error: { message: string } };
     expect(doc.file).toBe("crlf.sh");
     expect(doc.error.message).toMatch(/^crlf\.sh: /);
     expect(crlf.stderr).toContain("error crlf.sh: ");
-    const usage = await runCli(["entrypoint", "--json", "a.sh", "b.sh"], { cwd: dir });
+    const usage = await runCli(["entrypoint", "--json", "a.sh", "b.sh"], { cwd: tmp.dir });
     expect(usage.code).toBe(2);
     expect(JSON.parse(usage.stdout)).toMatchObject({
       file: null,

@@ -1,19 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { version } from "../../main.js";
 import { runCli } from "../../test-helpers.js";
+import { useTempDir } from "../../test-support/temp-dir.js";
 
 describe("alpinize gate --format json on an error that stops it", () => {
-  let dir = "";
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "alpinize-gate-json-errors-"));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const tmp = useTempDir("alpinize-gate-json-errors-", { scope: "all" });
 
   it("prints an alpinize.gate/v1 document that did not pass, with the error", async () => {
-    const r = await runCli(["gate", "--format", "json", "missing.json"], { cwd: dir });
+    const r = await runCli(["gate", "--format", "json", "missing.json"], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     const error = {
       code: "ALPINIZE_GATE_REPORT_UNREADABLE",
@@ -36,7 +30,7 @@ describe("alpinize gate --format json on an error that stops it", () => {
       ["gate", "--format=json", "--severity", "BAD", "r.json"],
       ["gate", "--format", "json", "--output", "-", "--severity", "BAD", "r.json"],
     ]) {
-      const r = await runCli(argv, { cwd: dir });
+      const r = await runCli(argv, { cwd: tmp.dir });
       expect(r.code, argv.join(" ")).toBe(2);
       expect(JSON.parse(r.stdout)).toMatchObject({
         passed: false,
@@ -51,7 +45,7 @@ describe("alpinize gate --format json on an error that stops it", () => {
       ["gate", "--format", "json", "--output", "out.json", "missing.json"],
       ["gate", "--format", "sarif", "missing.json"],
     ]) {
-      const r = await runCli(argv, { cwd: dir });
+      const r = await runCli(argv, { cwd: tmp.dir });
       expect(r.code, argv.join(" ")).toBe(2);
       expect(r.stdout).toBe("");
       expect(r.stderr).toContain("cannot read the report");

@@ -1,32 +1,28 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../../test-support/temp-dir.js";
 import { contextReader } from "./file.js";
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
 const hasMkfifo = spawnSync("mkfifo", ["--version"]).status === 0;
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "alpinize-context-fifo-"));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = useTempDir("alpinize-context-fifo-");
 
 describe.skipIf(!hasMkfifo)("a COPY source that is a named pipe", () => {
   it("is not read: migrate finishes instead of waiting for a writer", () => {
-    const dockerfile = join(dir, "Dockerfile");
+    const dockerfile = join(tmp.dir, "Dockerfile");
     writeFileSync(
       dockerfile,
       'FROM debian:12\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n',
     );
-    expect(spawnSync("mkfifo", [join(dir, "entry.sh")]).status).toBe(0);
-    writeFileSync(join(dir, "script.sh"), "#!/bin/sh\nexec true\n");
+    expect(spawnSync("mkfifo", [join(tmp.dir, "entry.sh")]).status).toBe(0);
+    writeFileSync(join(tmp.dir, "script.sh"), "#!/bin/sh\nexec true\n");
     // In a child with a time limit: a blocking open would otherwise hang the test run.
     const r = spawnSync(process.execPath, [BIN, "migrate", "--alpine", "3.23", "Dockerfile"], {
-      cwd: dir,
+      cwd: tmp.dir,
       encoding: "utf8",
       timeout: 20_000,
       env: { ...process.env, NO_COLOR: "1" },

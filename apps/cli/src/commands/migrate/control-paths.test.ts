@@ -1,16 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hasControl } from "@alpinize/image-ref";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { useTempDir } from "../../test-support/temp-dir.js";
 import { diffPath } from "./diff.js";
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "alpinize-ctl-"));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = useTempDir("alpinize-ctl-");
 
 it("C-quotes diff header paths with control characters, as git does", () => {
   expect(diffPath("a/plain/Dockerfile")).toBe("a/plain/Dockerfile");
@@ -19,7 +15,7 @@ it("C-quotes diff header paths with control characters, as git does", () => {
 });
 
 it("keeps every header and warning on one line for a path with a newline", async () => {
-  const sub = join(dir, "we\nird");
+  const sub = join(tmp.dir, "we\nird");
   mkdirSync(sub);
   const file = join(sub, "Dockerfile");
   writeFileSync(file, "FROM debian:12\nRUN apt-get update && apt-get install -y curl=7.88.1-10\n");
@@ -33,7 +29,7 @@ it("keeps every header and warning on one line for a path with a newline", async
 });
 
 it("escapes control characters the Dockerfile carries into warning messages", async () => {
-  const file = join(dir, "Dockerfile");
+  const file = join(tmp.dir, "Dockerfile");
   writeFileSync(file, "FROM debian:12\nRUN apt-get install -y cu\u001b[31mrl*\u0007\n");
   const r = await runCli(["migrate", file]);
   expect(hasControl(r.stderr.replace(/\n/g, ""))).toBe(false);

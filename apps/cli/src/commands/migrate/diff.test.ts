@@ -1,25 +1,21 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempDir } from "../../test-support/temp-dir.js";
 import { unifiedDiff } from "./diff.js";
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
 const hasPatch = spawnSync("patch", ["--version"]).status === 0;
 const hasGit = spawnSync("git", ["--version"]).status === 0;
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "alpinize-diff-"));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = useTempDir("alpinize-diff-");
 
 /** The built CLI, run in the temp dir so the diff names files as given (a/big.sh). */
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
+    cwd: tmp.dir,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },
     maxBuffer: 256 * 1024 * 1024,
@@ -30,14 +26,14 @@ function cli(...args: string[]): { code: number | null; stdout: string; stderr: 
 /** Applies `diff` to dir/name with patch(1), or git apply, and returns the patched text. */
 function apply(name: string, diff: string): string {
   const r = hasPatch
-    ? spawnSync("patch", ["-s", "--no-backup-if-mismatch", name], { cwd: dir, input: diff })
-    : spawnSync("git", ["apply", "--unidiff-zero", "-"], { cwd: dir, input: diff });
+    ? spawnSync("patch", ["-s", "--no-backup-if-mismatch", name], { cwd: tmp.dir, input: diff })
+    : spawnSync("git", ["apply", "--unidiff-zero", "-"], { cwd: tmp.dir, input: diff });
   expect(r.status, r.stderr?.toString()).toBe(0);
-  return readFileSync(join(dir, name), "utf8");
+  return readFileSync(join(tmp.dir, name), "utf8");
 }
 
 function roundTrip(before: string, after: string): string {
-  writeFileSync(join(dir, "f"), before);
+  writeFileSync(join(tmp.dir, "f"), before);
   const diff = unifiedDiff(before, after, "f");
   expect(apply("f", diff)).toBe(after);
   return diff;
@@ -69,13 +65,13 @@ describe.skipIf(!hasPatch && !hasGit)(
   () => {
     /** The CLI's diff of NAME, applied with patch, must give what --write writes to a copy. */
     function diffGivesWrite(cmd: string, name: string, text: string): string {
-      writeFileSync(join(dir, name), text);
-      writeFileSync(join(dir, `${name}.w`), text);
+      writeFileSync(join(tmp.dir, name), text);
+      writeFileSync(join(tmp.dir, `${name}.w`), text);
       const shown = cli(cmd, name);
       expect(shown.stdout.startsWith(`--- a/${name}\n+++ b/${name}\n@@ `)).toBe(true);
       const written = cli(cmd, `${name}.w`, "--write");
       expect(written.code, written.stderr).toBe(0);
-      const expected = readFileSync(join(dir, `${name}.w`), "utf8");
+      const expected = readFileSync(join(tmp.dir, `${name}.w`), "utf8");
       expect(expected).not.toBe(text);
       expect(apply(name, shown.stdout)).toBe(expected);
       return shown.stdout;

@@ -1,19 +1,15 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { DEFAULT_RELEASE } from "@alpinize/package-map";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { useTempDir } from "../../test-support/temp-dir.js";
 
 describe("alpinize migrate --json on an error that stops the run", () => {
-  let dir = "";
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "alpinize-migrate-json-errors-"));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const tmp = useTempDir("alpinize-migrate-json-errors-", { scope: "all" });
 
   it("prints {release, errors, files: []} for a missing Dockerfile, naming it", async () => {
-    const r = await runCli(["migrate", "--json", "missing/Dockerfile"], { cwd: dir });
+    const r = await runCli(["migrate", "--json", "missing/Dockerfile"], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toEqual({
       release: DEFAULT_RELEASE,
@@ -31,7 +27,7 @@ describe("alpinize migrate --json on an error that stops the run", () => {
   });
 
   it("has release null when the flags could not be read, or name an unknown release", async () => {
-    const bogus = await runCli(["migrate", "--json", "--bogus", "x"], { cwd: dir });
+    const bogus = await runCli(["migrate", "--json", "--bogus", "x"], { cwd: tmp.dir });
     expect(bogus.code).toBe(2);
     expect(JSON.parse(bogus.stdout)).toMatchObject({
       release: null,
@@ -40,7 +36,7 @@ describe("alpinize migrate --json on an error that stops the run", () => {
     });
     expect(bogus.stderr).toContain("Unknown option '--bogus'");
     const unknown = await runCli(["migrate", "--json", "--alpine", "9.9", "Dockerfile"], {
-      cwd: dir,
+      cwd: tmp.dir,
     });
     expect(unknown.code).toBe(2);
     expect(JSON.parse(unknown.stdout)).toMatchObject({ release: null, files: [] });
@@ -48,8 +44,8 @@ describe("alpinize migrate --json on an error that stops the run", () => {
   });
 
   it("prints the same shape for a directory with nothing to migrate", async () => {
-    await mkdir(join(dir, "empty"));
-    const r = await runCli(["migrate", "--json", "--alpine", "3.23", "empty"], { cwd: dir });
+    await mkdir(join(tmp.dir, "empty"));
+    const r = await runCli(["migrate", "--json", "--alpine", "3.23", "empty"], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toEqual({
       release: "3.23",

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { useTempDir } from "../../test-support/temp-dir.js";
 
 // buildpack-deps gains a line under FROM and the apt line is rewritten: the glibc download
 // warned on line 3 of the input sits on line 4 of the rewritten file.
@@ -13,11 +13,7 @@ const INPUT = [
   "",
 ].join("\n");
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "alpinize-positions-"));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = useTempDir("alpinize-positions-");
 
 function warningLine(stderr: string, file: string): { line: number; column: number } {
   const m = new RegExp(
@@ -28,7 +24,7 @@ function warningLine(stderr: string, file: string): { line: number; column: numb
 }
 
 it("--write prints warnings at their lines in the rewritten file", async () => {
-  const file = join(dir, "Dockerfile");
+  const file = join(tmp.dir, "Dockerfile");
   writeFileSync(file, INPUT);
   const r = await runCli(["migrate", "--write", file]);
   expect(r.code).toBe(0);
@@ -41,7 +37,7 @@ it("--write prints warnings at their lines in the rewritten file", async () => {
 });
 
 it("a diff or a check prints warnings at their lines in the file as it is", async () => {
-  const file = join(dir, "Dockerfile");
+  const file = join(tmp.dir, "Dockerfile");
   writeFileSync(file, INPUT);
   for (const mode of [[], ["--check"]]) {
     const r = await runCli(["migrate", ...mode, file]);
@@ -50,7 +46,7 @@ it("a diff or a check prints warnings at their lines in the file as it is", asyn
 });
 
 it("--json gives both positions", async () => {
-  const file = join(dir, "Dockerfile");
+  const file = join(tmp.dir, "Dockerfile");
   writeFileSync(file, INPUT);
   const r = await runCli(["migrate", "--json", file]);
   const w = JSON.parse(r.stdout).files[0].warnings.find(

@@ -1,20 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readShims, shimsPath } from "@alpinize/entrypoint";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { useTempDir } from "../../test-support/temp-dir.js";
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
 
 describe("alpinize shims --json", () => {
-  let dir = "";
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "alpinize-shims-json-"));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const tmp = useTempDir("alpinize-shims-json-", { scope: "all" });
 
   it("print puts the library in the document, and says nothing on stderr", async () => {
     const r = await runCli(["shims", "print", "--json"]);
@@ -30,7 +26,7 @@ describe("alpinize shims --json", () => {
   });
 
   it("print --output FILE writes FILE and reports it written; path reports where it is", async () => {
-    const r = await runCli(["shims", "--json", "print", "--output", "s.sh"], { cwd: dir });
+    const r = await runCli(["shims", "--json", "print", "--output", "s.sh"], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       subcommand: "print",
@@ -39,7 +35,7 @@ describe("alpinize shims --json", () => {
       written: true,
       shims: null,
     });
-    expect(await readFile(join(dir, "s.sh"), "utf8")).toBe(readShims());
+    expect(await readFile(join(tmp.dir, "s.sh"), "utf8")).toBe(readShims());
     const path = await runCli(["shims", "path", "--json"]);
     expect(path.code).toBe(0);
     expect(JSON.parse(path.stdout)).toEqual({
@@ -69,7 +65,7 @@ describe("alpinize shims --json", () => {
       });
       expect(r.stderr).toMatch(/^error alpinize shims: /);
     }
-    const path = await runCli(["shims", "path", "--json", "--output", "x.sh"], { cwd: dir });
+    const path = await runCli(["shims", "path", "--json", "--output", "x.sh"], { cwd: tmp.dir });
     expect(path.code).toBe(2);
     expect(JSON.parse(path.stdout)).toMatchObject({
       subcommand: "path",
@@ -79,7 +75,7 @@ describe("alpinize shims --json", () => {
   });
 
   it("an unwritable FILE (missing folder, a directory) names it, with written false", async () => {
-    const missing = join(dir, "missing-dir", "x.sh");
+    const missing = join(tmp.dir, "missing-dir", "x.sh");
     const r = await runCli(["shims", "print", "--json", "--output", missing]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toEqual({
@@ -96,14 +92,14 @@ describe("alpinize shims --json", () => {
       },
     });
     expect(r.stderr).toContain(`error cannot write ${missing}`);
-    const d = await runCli(["shims", "print", "--json", "--output", dir]);
+    const d = await runCli(["shims", "print", "--json", "--output", tmp.dir]);
     expect(d.code).toBe(2);
     expect(JSON.parse(d.stdout)).toMatchObject({
-      output: dir,
+      output: tmp.dir,
       written: false,
-      error: { code: "ALPINIZE_SHIMS_OUTPUT_DIRECTORY", file: dir },
+      error: { code: "ALPINIZE_SHIMS_OUTPUT_DIRECTORY", file: tmp.dir },
     });
-    expect((await readdir(dir)).filter((n) => n.startsWith(".alpinize-"))).toEqual([]);
+    expect((await readdir(tmp.dir)).filter((n) => n.startsWith(".alpinize-"))).toEqual([]);
   });
 
   it("refuses --output to standard output, which would put the library around the document", async () => {
@@ -117,7 +113,7 @@ describe("alpinize shims --json", () => {
     });
     // The built CLI, with fd 3 a copy of its stdout pipe: still exactly one document.
     const child = spawnSync("sh", ["-c", `"$N" "$B" shims print --json --output /dev/fd/3 3>&1`], {
-      cwd: dir,
+      cwd: tmp.dir,
       encoding: "utf8",
       env: { ...process.env, N: process.execPath, B: BIN, NO_COLOR: "1" },
     });

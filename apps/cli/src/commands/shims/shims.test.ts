@@ -1,17 +1,13 @@
 import { execFileSync, spawn } from "node:child_process";
-import { lstat, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { lstat, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readShims, shimsPath } from "@alpinize/entrypoint";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { useTempDir } from "../../test-support/temp-dir.js";
 
 describe("alpinize shims", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "alpinize-shims-cli-"));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const tmp = useTempDir("alpinize-shims-cli-", { scope: "all" });
 
   it("prints the library, which a POSIX shell can source", async () => {
     const r = await runCli(["shims", "print"]);
@@ -24,7 +20,7 @@ describe("alpinize shims", () => {
   });
 
   it("writes it to --output and says where the package keeps it", async () => {
-    const target = join(dir, "alpinize-shims.sh");
+    const target = join(tmp.dir, "alpinize-shims.sh");
     const r = await runCli(["shims", "print", "--output", target]);
     expect(r.code).toBe(0);
     expect(await readFile(target, "utf8")).toBe(readShims());
@@ -32,15 +28,15 @@ describe("alpinize shims", () => {
   });
 
   it("writes through a symlink to its target and into a FIFO instead of replacing them", async () => {
-    const target = join(dir, "real-shims.sh");
+    const target = join(tmp.dir, "real-shims.sh");
     await writeFile(target, "old\n");
-    const link = join(dir, "link-shims.sh");
+    const link = join(tmp.dir, "link-shims.sh");
     await symlink(target, link);
     expect((await runCli(["shims", "print", "--output", link])).code).toBe(0);
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(await readFile(target, "utf8")).toBe(readShims());
 
-    const fifo = join(dir, "fifo");
+    const fifo = join(tmp.dir, "fifo");
     execFileSync("mkfifo", [fifo]);
     const reader = spawn("cat", [fifo]);
     let got = "";
@@ -57,9 +53,9 @@ describe("alpinize shims", () => {
   it("exits 2 on unknown subcommands and unwritable outputs", async () => {
     expect((await runCli(["shims"])).code).toBe(2);
     expect((await runCli(["shims", "install"])).code).toBe(2);
-    const bad = await runCli(["shims", "print", "--output", join(dir, "missing-dir", "x.sh")]);
+    const bad = await runCli(["shims", "print", "--output", join(tmp.dir, "missing-dir", "x.sh")]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("cannot write");
-    expect((await runCli(["shims", "print", "--output", dir])).code).toBe(2);
+    expect((await runCli(["shims", "print", "--output", tmp.dir])).code).toBe(2);
   });
 });
