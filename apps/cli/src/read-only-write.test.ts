@@ -1,8 +1,8 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { canRunUnprivileged, isRoot, runUnprivileged } from "./test-support/nobody.js";
+import { useTempDir } from "./test-support/temp-dir.js";
 
 const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
 const SCRIPT = '#!/bin/sh\nset -e\ngroupadd -g 1001 app\nexec gosu app "$@"\n';
@@ -10,25 +10,20 @@ const SCRIPT = '#!/bin/sh\nset -e\ngroupadd -g 1001 app\nexec gosu app "$@"\n';
 // and the built CLI; otherwise the tests skip.
 const canDrop = canRunUnprivileged();
 
-let root: string;
-beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), "alpinize-read-only-"));
-  // A folder anyone may write: a rename over the read-only file would succeed here.
-  chmodSync(root, 0o777);
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+// A folder anyone may write: a rename over the read-only file would succeed here.
+const tmp = useTempDir("alpinize-read-only-", { mode: 0o777 });
 
 function run(args: string[]): { code: number | null; out: string } {
   const r = runUnprivileged(args, {
-    cwd: root,
-    env: { ...process.env, NO_COLOR: "1", HOME: root },
+    cwd: tmp.dir,
+    env: { ...process.env, NO_COLOR: "1", HOME: tmp.dir },
   });
   return { code: r.code, out: `${r.stdout}${r.stderr}` };
 }
 
-/** A file with mode 0444, owned by the test's user (root, when the CLI runs as nobody). */
+/** A file with mode 0444, owned by the test's user (tmp.dir, when the CLI runs as nobody). */
 function readOnly(name: string, text: string): string {
-  const path = join(root, name);
+  const path = join(tmp.dir, name);
   writeFileSync(path, text);
   chmodSync(path, 0o444);
   return path;
@@ -70,7 +65,7 @@ describe.skipIf(!canDrop)("--write refuses a file this user may not write (mode 
     expect(s.code).toBe(2);
     expect(s.out).toContain("cannot write shims.sh: read-only for this user (mode 0444)");
     unchanged(shims, "old\n");
-    writeFileSync(join(root, "Dockerfile"), DEBIAN);
+    writeFileSync(join(tmp.dir, "Dockerfile"), DEBIAN);
     const report = readOnly("report.md", "old\n");
     const m = run(["migrate", "--alpine", "3.23", "--report", "report.md", "."]);
     expect(m.code).toBe(2);
@@ -84,7 +79,7 @@ describe.skipIf(!isRoot || !canDrop)(
   "--write refuses another user's file it could rename over",
   () => {
     it("migrate DIR --write leaves root's 0666 Dockerfile, and its owner, as they were", () => {
-      const file = join(root, "Dockerfile");
+      const file = join(tmp.dir, "Dockerfile");
       writeFileSync(file, DEBIAN);
       chmodSync(file, 0o666);
       const r = run(["migrate", "--alpine", "3.23", "--write", "."]);

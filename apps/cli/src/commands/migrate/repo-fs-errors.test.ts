@@ -11,24 +11,17 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 import { type ChildRun, canRunUnprivileged, runUnprivileged } from "../../test-support/nobody.js";
+import { useTempDir } from "../../test-support/temp-dir.js";
 
 const DEBIAN = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n";
 // As root the tests need setpriv, and the unprivileged user must reach node and the built CLI
 // (a checkout under a private home folder cannot be run as nobody): otherwise they skip.
 const canDrop = canRunUnprivileged();
 
-let root: string;
-beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), "alpinize-fs-errors-"));
-  chmodSync(root, 0o755);
-});
-afterEach(() => {
-  chmodSync(root, 0o755);
-  rmSync(root, { recursive: true, force: true });
-});
+const tmp = useTempDir("alpinize-fs-errors-", { mode: 0o755 });
 
 /**
  * The file belongs to the user the CLI runs as (nobody): what fails is the folder, not the
@@ -39,13 +32,16 @@ function ownedByNobody(path: string): void {
   if (process.getuid?.() === 0) chownSync(path, 65534, 65534);
 }
 
-/** Runs the built CLI as an unprivileged user (root ignores file permissions), in the temp root. */
+/** Runs the built CLI as an unprivileged user (root ignores file permissions), in the temp dir. */
 function run(args: string[]): ChildRun {
-  return runUnprivileged(args, { cwd: root, env: { ...process.env, NO_COLOR: "1", HOME: root } });
+  return runUnprivileged(args, {
+    cwd: tmp.dir,
+    env: { ...process.env, NO_COLOR: "1", HOME: tmp.dir },
+  });
 }
 
 function put(path: string, text: string): string {
-  const full = join(root, path);
+  const full = join(tmp.dir, path);
   mkdirSync(dirname(full), { recursive: true });
   writeFileSync(full, text);
   return full;
@@ -55,7 +51,8 @@ describe.skipIf(!canDrop)("filesystem errors are reported per file", () => {
   it("an unreadable Dockerfile is reported by name, the others still handled, exit 2", () => {
     put("ok/Dockerfile", DEBIAN);
     chmodSync(put("locked/Dockerfile", DEBIAN), 0o000);
-    for (const dir of [root, join(root, "ok"), join(root, "locked")]) chmodSync(dir, 0o755);
+    for (const dir of [tmp.dir, join(tmp.dir, "ok"), join(tmp.dir, "locked")])
+      chmodSync(dir, 0o755);
     const migrate = run(["migrate", "--alpine", "3.23", "--check", "."]);
     expect(migrate.stderr).not.toMatch(/internal error/);
     expect(migrate.stderr).toMatch(/locked\/Dockerfile: cannot read \(EACCES\)/);
@@ -70,8 +67,8 @@ describe.skipIf(!canDrop)("filesystem errors are reported per file", () => {
   it("an unreadable folder is named, not skipped, by check and migrate DIR (exit 2)", () => {
     put("ok/Dockerfile", DEBIAN);
     put("locked/Dockerfile", DEBIAN);
-    for (const dir of [root, join(root, "ok")]) chmodSync(dir, 0o755);
-    chmodSync(join(root, "locked"), 0o000);
+    for (const dir of [tmp.dir, join(tmp.dir, "ok")]) chmodSync(dir, 0o755);
+    chmodSync(join(tmp.dir, "locked"), 0o000);
     const unreadable = /locked\/: cannot read this directory \(EACCES\)/;
     for (const args of [
       ["check", "."],
@@ -96,17 +93,17 @@ describe.skipIf(!canDrop)("filesystem errors are reported per file", () => {
     put("a/Dockerfile", DEBIAN);
     put("b/Dockerfile", DEBIAN);
     put("c/Dockerfile", DEBIAN);
-    chmodSync(root, 0o755);
-    for (const d of ["a", "c"]) chmodSync(join(root, d), 0o777);
-    chmodSync(join(root, "b"), 0o555);
-    for (const d of ["a", "b", "c"]) ownedByNobody(join(root, d, "Dockerfile"));
+    chmodSync(tmp.dir, 0o755);
+    for (const d of ["a", "c"]) chmodSync(join(tmp.dir, d), 0o777);
+    chmodSync(join(tmp.dir, "b"), 0o555);
+    for (const d of ["a", "b", "c"]) ownedByNobody(join(tmp.dir, d, "Dockerfile"));
     const r = run(["migrate", "--alpine", "3.23", "--write", "."]);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.stderr).toMatch(/b\/Dockerfile: cannot write \(EACCES\); left unchanged/);
     expect(r.code).toBe(2);
-    expect(readFileSync(join(root, "a/Dockerfile"), "utf8")).toContain("FROM alpine:3.23");
-    expect(readFileSync(join(root, "b/Dockerfile"), "utf8")).toBe(DEBIAN);
-    expect(readFileSync(join(root, "c/Dockerfile"), "utf8")).toContain("FROM alpine:3.23");
+    expect(readFileSync(join(tmp.dir, "a/Dockerfile"), "utf8")).toContain("FROM alpine:3.23");
+    expect(readFileSync(join(tmp.dir, "b/Dockerfile"), "utf8")).toBe(DEBIAN);
+    expect(readFileSync(join(tmp.dir, "c/Dockerfile"), "utf8")).toContain("FROM alpine:3.23");
   });
 });
 
@@ -114,12 +111,12 @@ describe.skipIf(!canDrop)("the report after a failed write", () => {
   it("lists the file that could not be written as left untouched, not as changed", () => {
     put("a/Dockerfile", DEBIAN);
     put("b/Dockerfile", DEBIAN);
-    chmodSync(join(root, "a"), 0o777);
-    chmodSync(join(root, "b"), 0o555);
-    for (const d of ["a", "b"]) ownedByNobody(join(root, d, "Dockerfile"));
+    chmodSync(join(tmp.dir, "a"), 0o777);
+    chmodSync(join(tmp.dir, "b"), 0o555);
+    for (const d of ["a", "b"]) ownedByNobody(join(tmp.dir, d, "Dockerfile"));
     const r = run(["migrate", "--alpine", "3.23", "--write", ".", "--report", "a/M.md"]);
     expect(r.code).toBe(2);
-    const report = readFileSync(join(root, "a/M.md"), "utf8");
+    const report = readFileSync(join(tmp.dir, "a/M.md"), "utf8");
     expect(report).toContain("2 Dockerfile(s), 0 script(s), 1 file(s) changed, 1 left untouched.");
     expect(report).toMatch(
       /## Files left untouched\n\n.*\n\n- `b\/Dockerfile`: b\/Dockerfile: cannot write \(EACCES\); left unchanged/,
@@ -132,14 +129,14 @@ describe.skipIf(!canDrop)("the report after a failed write", () => {
 
   it("fails before touching any file when the report's folder is not writable", () => {
     put("a/Dockerfile", DEBIAN);
-    chmodSync(join(root, "a"), 0o777);
-    chmodSync(join(root, "a/Dockerfile"), 0o666);
-    mkdirSync(join(root, "ro"), { mode: 0o555 });
-    chmodSync(join(root, "ro"), 0o555);
+    chmodSync(join(tmp.dir, "a"), 0o777);
+    chmodSync(join(tmp.dir, "a/Dockerfile"), 0o666);
+    mkdirSync(join(tmp.dir, "ro"), { mode: 0o555 });
+    chmodSync(join(tmp.dir, "ro"), 0o555);
     const r = run(["migrate", "--alpine", "3.23", "--write", ".", "--report", "ro/M.md"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot write the report to .*ro\/M\.md \(EACCES/);
-    expect(readFileSync(join(root, "a/Dockerfile"), "utf8")).toBe(DEBIAN);
+    expect(readFileSync(join(tmp.dir, "a/Dockerfile"), "utf8")).toBe(DEBIAN);
   });
 });
 
@@ -149,21 +146,21 @@ describe("symbolic links", () => {
     try {
       const target = join(outside, "entry.sh");
       writeFileSync(target, '#!/bin/bash\nuseradd -r app\nexec "$@"\n');
-      symlinkSync(target, join(root, "entry.sh"));
+      symlinkSync(target, join(tmp.dir, "entry.sh"));
       put(
         "Dockerfile",
         'FROM debian:bookworm-slim\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n',
       );
-      const r = await runCli(["migrate", "--alpine", "3.23", "--write", root]);
+      const r = await runCli(["migrate", "--alpine", "3.23", "--write", tmp.dir]);
       expect(r.stderr).not.toMatch(/internal error/);
       expect(r.stderr).toMatch(/entry\.sh: symbolic link; skipped/);
       expect(r.code).toBe(0);
-      const json = await runCli(["migrate", "--alpine", "3.23", "--json", root]);
+      const json = await runCli(["migrate", "--alpine", "3.23", "--json", tmp.dir]);
       expect(JSON.parse(json.stdout).skipped).toEqual([
         expect.objectContaining({ file: "entry.sh" }),
       ]);
       expect(readFileSync(target, "utf8")).toBe('#!/bin/bash\nuseradd -r app\nexec "$@"\n');
-      expect(spawnSync("test", ["-L", join(root, "entry.sh")]).status).toBe(0);
+      expect(spawnSync("test", ["-L", join(tmp.dir, "entry.sh")]).status).toBe(0);
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
