@@ -1,13 +1,21 @@
 import { spawnSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { readShims, shimsPath } from "@alpinize/entrypoint";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { BIN } from "../../test-support/nobody.js";
 import { useTempDir } from "../../test-support/temp-dir.js";
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
+/** The document of `shims print` with nothing written, with `fields` changed. */
+const doc = (fields: Record<string, unknown>) => ({
+  subcommand: "print",
+  path: shimsPath,
+  output: null,
+  written: false,
+  shims: null,
+  ...fields,
+});
 
 describe("alpinize shims --json", () => {
   const tmp = useTempDir("alpinize-shims-json-", { scope: "all" });
@@ -15,36 +23,18 @@ describe("alpinize shims --json", () => {
   it("print puts the library in the document, and says nothing on stderr", async () => {
     const r = await runCli(["shims", "print", "--json"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({
-      subcommand: "print",
-      path: shimsPath,
-      output: null,
-      written: false,
-      shims: readShims(),
-    });
+    expect(JSON.parse(r.stdout)).toEqual(doc({ shims: readShims() }));
     expect(r.stderr).toBe("");
   });
 
   it("print --output FILE writes FILE and reports it written; path reports where it is", async () => {
     const r = await runCli(["shims", "--json", "print", "--output", "s.sh"], { cwd: tmp.dir });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({
-      subcommand: "print",
-      path: shimsPath,
-      output: "s.sh",
-      written: true,
-      shims: null,
-    });
+    expect(JSON.parse(r.stdout)).toEqual(doc({ output: "s.sh", written: true }));
     expect(await readFile(join(tmp.dir, "s.sh"), "utf8")).toBe(readShims());
     const path = await runCli(["shims", "path", "--json"]);
     expect(path.code).toBe(0);
-    expect(JSON.parse(path.stdout)).toEqual({
-      subcommand: "path",
-      path: shimsPath,
-      output: null,
-      written: false,
-      shims: null,
-    });
+    expect(JSON.parse(path.stdout)).toEqual(doc({ subcommand: "path" }));
   });
 
   it("an unknown subcommand or flag still prints one document, with the usage error", async () => {
@@ -55,14 +45,12 @@ describe("alpinize shims --json", () => {
     ]) {
       const r = await runCli(argv);
       expect(r.code, argv.join(" ")).toBe(2);
-      expect(JSON.parse(r.stdout)).toEqual({
-        subcommand: null,
-        path: shimsPath,
-        output: null,
-        written: false,
-        shims: null,
-        error: expect.objectContaining({ code: "ALPINIZE_USAGE", hint: expect.any(String) }),
-      });
+      expect(JSON.parse(r.stdout)).toEqual(
+        doc({
+          subcommand: null,
+          error: expect.objectContaining({ code: "ALPINIZE_USAGE", hint: expect.any(String) }),
+        }),
+      );
       expect(r.stderr).toMatch(/^error alpinize shims: /);
     }
     const path = await runCli(["shims", "path", "--json", "--output", "x.sh"], { cwd: tmp.dir });
@@ -78,19 +66,17 @@ describe("alpinize shims --json", () => {
     const missing = join(tmp.dir, "missing-dir", "x.sh");
     const r = await runCli(["shims", "print", "--json", "--output", missing]);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual({
-      subcommand: "print",
-      path: shimsPath,
-      output: missing,
-      written: false,
-      shims: null,
-      error: {
-        code: "ALPINIZE_SHIMS_OUTPUT_UNWRITABLE",
-        message: expect.stringContaining(`cannot write ${missing}`),
-        hint: "Check that the directory exists and is writable.",
-        file: missing,
-      },
-    });
+    expect(JSON.parse(r.stdout)).toEqual(
+      doc({
+        output: missing,
+        error: {
+          code: "ALPINIZE_SHIMS_OUTPUT_UNWRITABLE",
+          message: expect.stringContaining(`cannot write ${missing}`),
+          hint: "Check that the directory exists and is writable.",
+          file: missing,
+        },
+      }),
+    );
     expect(r.stderr).toContain(`error cannot write ${missing}`);
     const d = await runCli(["shims", "print", "--json", "--output", tmp.dir]);
     expect(d.code).toBe(2);
