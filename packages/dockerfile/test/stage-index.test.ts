@@ -122,4 +122,22 @@ describe("base users through FROM chains", () => {
     ).toEqual([expect.stringMatching(/^user ubuntu exists in Ubuntu's image/)]);
     expect(warningsOf("FROM debian:12 AS a\nFROM a\nUSER ubuntu\n", "users")).toEqual([]);
   });
+
+  it("reads a FROM $ARG root through its global default, among many other ARGs", () => {
+    const args = Array.from({ length: 50 }, (_, i) => `ARG B${i}=debian:12`).join("\n");
+    const php = migrate(
+      `${args}\nARG BASE=php:8.3-fpm-bookworm\nFROM \${BASE} AS a\nFROM a\nUSER www-data\n`,
+    );
+    expect(php.output).not.toContain("adduser");
+    expect(
+      warningsOf(
+        `${args}\nARG BASE="ubuntu:24.04"\nFROM \${BASE} AS a\nFROM a\nUSER ubuntu\n`,
+        "users",
+      ),
+    ).toEqual([expect.stringMatching(/^user ubuntu exists in Ubuntu's image/)]);
+    // B1 is not B10: the name is matched whole.
+    expect(
+      warningsOf("ARG B10=ubuntu:24.04\nARG B1=debian:12\nFROM $B1\nUSER ubuntu\n", "users"),
+    ).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { MigrationContext } from "../migrate/context.js";
+import type { ParsedDockerfile } from "../parse/types.js";
 import { rootStage, type Stage } from "../stages.js";
 import { familiarRepository, splitReference } from "./images.js";
 
@@ -30,11 +31,24 @@ export function baseRepository(ctx: MigrationContext, stage: Stage): string | un
 
 /** The default of a global `ARG NAME=value` (before the first FROM). */
 function globalArg(ctx: MigrationContext, name: string): string | undefined {
-  for (const ins of ctx.doc.instructions) {
+  return globalDefaults(ctx.doc).get(name);
+}
+
+// Read once per file: every stage asks, and a file may have thousands of global ARGs.
+const defaults = new WeakMap<ParsedDockerfile, ReadonlyMap<string, string>>();
+
+/** Name → default of each `ARG NAME=value` alone on its line before the first FROM (first wins). */
+function globalDefaults(doc: ParsedDockerfile): ReadonlyMap<string, string> {
+  let out = defaults.get(doc);
+  if (out) return out;
+  const found = new Map<string, string>();
+  for (const ins of doc.instructions) {
     if (ins.keyword === "FROM") break;
     if (ins.keyword !== "ARG") continue;
-    const m = new RegExp(`^\\s*${name}=(["']?)([^"'\\s]*)\\1\\s*$`).exec(ins.args.text);
-    if (m) return m[2];
+    const m = /^\s*(\w+)=(["']?)([^"'\s]*)\2\s*$/.exec(ins.args.text);
+    if (m && !found.has(m[1]!)) found.set(m[1]!, m[3]!);
   }
-  return undefined;
+  out = found;
+  defaults.set(doc, out);
+  return out;
 }
