@@ -57,6 +57,15 @@ describe.skipIf(!canDrop)("--write refuses a file this user may not write (mode 
     expect(r.code).toBe(2);
     expect(r.out).toContain("cannot write entry.sh: read-only for this user (mode 0444)");
     unchanged(file, SCRIPT);
+    // The error names the script and its own code (not the shims library's).
+    const j = run(["entrypoint", "--write", "--json", "entry.sh"]);
+    expect(j.code).toBe(2);
+    const doc = JSON.parse(j.out.slice(0, j.out.lastIndexOf("}") + 1)) as {
+      error?: { code?: string; file?: string };
+    };
+    expect(doc.error?.code).toBe("ALPINIZE_ENTRYPOINT_WRITE");
+    expect(doc.error?.file).toContain("entry.sh");
+    unchanged(file, SCRIPT);
   });
 
   it("shims print --output and migrate --report", () => {

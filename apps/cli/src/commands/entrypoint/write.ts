@@ -34,11 +34,16 @@ function writeError(file: string, err: unknown): InputError {
       details: { file },
       cause: err,
     });
+  // Its own code: this is the entrypoint script failing to be rewritten, not the shims library.
   return new InputError(
-    "ALPINIZE_SHIMS_OUTPUT_UNWRITABLE",
+    "ALPINIZE_ENTRYPOINT_WRITE",
     err instanceof OutputReadOnlyError
       ? `cannot write ${file}: ${err.message}; left unchanged`
       : `cannot write ${file}: ${(err as Error).message}`,
-    { hint: "Check that the directory exists and is writable.", cause: err },
+    {
+      hint: "Check that the script and its directory are writable, or drop --write and apply the printed diff yourself.",
+      details: { file },
+      cause: err,
+    },
   );
 }
