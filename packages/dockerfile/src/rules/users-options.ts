@@ -43,7 +43,8 @@ export function parseOptions(
     if (v === undefined) return undefined;
     if (v.startsWith("--")) {
       const eq = v.indexOf("=");
-      const name = aliases[eq === -1 ? v : v.slice(0, eq)] ?? v;
+      const key = eq === -1 ? v : v.slice(0, eq);
+      const name = aliases[key] ?? key;
       if (eq !== -1) options.set(name, v.slice(eq + 1));
       else if (withValue.has(name)) {
         const next = wordText(words[++k]);
