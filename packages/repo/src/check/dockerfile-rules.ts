@@ -10,6 +10,7 @@ import { apkAdded, applyCommand, runCommands, runVariables, worldAtStart } from 
 import { stageRelease, unknownApkNames } from "./apk-names.js";
 import type { ApkPlace, ApkWorld } from "./apk-world.js";
 import { aptAdvice } from "./apt-advice.js";
+import { type AptPathUse, aptPathUse } from "./apt-paths.js";
 import { debianBaseHint } from "./base-advice.js";
 import { busyboxOptionProblems } from "./busybox-option.js";
 import { startedUnderDebianName } from "./debian-programs.js";
@@ -37,8 +38,6 @@ const APT_TOOLS = new Set([
   "xx-apt-get",
 ]);
 const APK_TOOLS = new Set(["apk", "xx-apk"]);
-/** A redirection, tee, cp, mv, ln, install or mkdir into /etc/apt. */
-const APT_WRITE = /(?:>>?\s*|\b(?:tee|cp|mv|ln|install|mkdir)\b[^;&|\n]*\s)["']?\/etc\/apt\//;
 
 /**
  * Runs every Dockerfile rule over the stages of one file. `kept`: migrate's own reason, by the
@@ -132,13 +131,6 @@ interface RunContext {
 
 function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
   const vars = runVariables(stage, run);
-  // `echo 'deb …' > /etc/apt/sources.list.d/x.list`, apt.conf.d settings: no such directory.
-  if (APT_WRITE.test(run.text))
-    emit(
-      run.line,
-      "apt-in-alpine",
-      `this RUN writes under /etc/apt in Alpine stage ${stage.name}, which has no /etc/apt: the build fails here; delete the step (apk reads /etc/apk; a proxy goes in the http_proxy/https_proxy build args)`,
-    );
   // `curl -fsSL https://deb.nodesource.com/setup_20.x | bash -`: the script adds an apt source
   // and runs apt-get, which an Alpine stage does not have (migrate leaves it, flagged).
   if (APT_SETUP_SCRIPT.test(run.text) && PIPED_TO_SHELL.test(run.text))
@@ -150,6 +142,8 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
   for (const placed of runCommands(run)) {
     const { cmd, line } = placed;
     const name = baseName(cmd.name);
+    const apt = aptPathUse(cmd);
+    if (apt) emit(line, "apt-in-alpine", aptPathMessage(stage, apt));
     if (APT_TOOLS.has(name) && !fromApkDpkg(name, at.added)) {
       emit(line, "apt-in-alpine", `${name} in Alpine stage ${stage.name}: ${aptAdvice(name, cmd)}`);
     } else if (SHADOW_TOOLS.has(name) && !at.world.has("shadow")) {
@@ -185,6 +179,14 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
     }
     applyCommand(at.world, placed, vars);
   }
+}
+
+/** `sed -i … /etc/apt/sources.list.d/debian.sources`, `echo 'deb …' > /etc/apt/…`: no such folder. */
+function aptPathMessage(stage: StageInfo, use: AptPathUse): string {
+  const outcome = use.fails
+    ? "Alpine has no /etc/apt, so the build fails here"
+    : "this only sets up apt, which Alpine does not have";
+  return `${use.what} in Alpine stage ${stage.name}: ${outcome}; delete the step (apk reads /etc/apk/repositories; a proxy goes in the http_proxy/https_proxy build args)`;
 }
 
 /** Why a shadow tool is not there: shadow never installed, installed only later, or removed again. */

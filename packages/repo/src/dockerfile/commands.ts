@@ -5,9 +5,14 @@ export interface ShellCommand {
   assignments: string[];
   /** Offset of the command name in the scanned text. */
   offset: number;
+  /** Files its redirections name (`> F`, `>> F`, `< F`), not heredoc words or `>&2`. */
+  redirects?: string[];
 }
 
-type Token = { kind: "word"; text: string; offset: number } | { kind: "op" };
+type Token =
+  | { kind: "word"; text: string; offset: number }
+  | { kind: "op" }
+  | { kind: "redirect"; target: string | undefined };
 
 const KEYWORDS = new Set([
   "if",
@@ -57,8 +62,17 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
   let current: ShellCommand | undefined;
   let skipHeader = false;
   const pendingAssignments: string[] = [];
+  const pendingRedirects: string[] = [];
   for (const token of tokenize(text)) {
+    if (token.kind === "redirect") {
+      if (token.target === undefined) continue;
+      if (current) current.redirects = [...(current.redirects ?? []), token.target];
+      else pendingRedirects.push(token.target);
+      continue;
+    }
     if (token.kind === "op") {
+      // A redirection with no command after it (`> FILE` alone) only makes the file: not kept.
+      pendingRedirects.length = 0;
       if (current) commands.push(current);
       current = undefined;
       skipHeader = false;
@@ -84,6 +98,8 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
       assignments: pendingAssignments.splice(0),
       offset: token.offset,
     };
+    // `> /etc/x echo hi`: a redirection written before the name is still the command's.
+    if (pendingRedirects.length > 0) current.redirects = pendingRedirects.splice(0);
   }
   if (current) commands.push(current);
   return depth > 3 ? commands : expand(commands, depth);
@@ -145,7 +161,9 @@ function* tokenize(text: string): Generator<Token> {
       continue;
     }
     if (ch === "<" || ch === ">") {
-      i = skipRedirect(text, i);
+      const redirect = readRedirect(text, i);
+      yield { kind: "redirect", target: redirect.target };
+      i = redirect.end;
       continue;
     }
     const word = readWord(text, i);
@@ -155,11 +173,16 @@ function* tokenize(text: string): Generator<Token> {
   }
 }
 
-function skipRedirect(text: string, start: number): number {
+/** The operator and the word after it; `target` is that word when it names a file. */
+function readRedirect(text: string, start: number): { target: string | undefined; end: number } {
   let i = start;
   while (i < text.length && "<>&-|".includes(text[i]!)) i++;
+  const op = text.slice(start, i);
   while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
-  return Math.max(readWord(text, i).end, start + 1);
+  const word = readWord(text, i);
+  // `<<EOF` and `<<<word` are text, `>&2` and `<&-` a descriptor: neither names a file.
+  const file = !op.startsWith("<<") && !op.endsWith("&") && !op.endsWith("-");
+  return { target: file ? word.text : undefined, end: Math.max(word.end, start + 1) };
 }
 
 function readWord(text: string, start: number): { text: string; end: number } {
