@@ -4,6 +4,9 @@ import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { checkIds, fixShell, parseOptions, q } from "./users.js";
 import { groupWithGid, recordGroup } from "./users-gids.js";
+import { addgroupCall } from "./users-groupadd.js";
+import { optionValue, type Parsed } from "./users-options.js";
+import { ownGroupFirst, ownGroupHolder } from "./users-own-group.js";
 import { alpineShellPath } from "./users-shells.js";
 import { type NewUser, sshUnlock } from "./users-ssh.js";
 
@@ -34,7 +37,8 @@ const DEBIAN_ONLY =
 
 /**
  * Rule 5, Debian's own adduser/addgroup: its long options differ from busybox's, and without
- * `--disabled-password` busybox would prompt for one. Busybox-style calls are left alone.
+ * `--disabled-password` busybox would prompt for one. Busybox-style calls are left alone, unless
+ * busybox would stop on the user's own group (see ownGroupHolder).
  */
 export function debianAdduser(
   scope: ScriptScope,
@@ -49,65 +53,89 @@ export function debianAdduser(
     checkKept(scope, cmd, words);
     return undefined;
   }
-  if (!debianOnly && !nologin) {
+  const p = parseOptions(words, VALUES, {});
+  if (!debianOnly && !nologin && !(p && ownGroupClash(scope, p))) {
     checkKept(scope, cmd, words);
     fixKeptShell(scope, cmd, words);
     return undefined;
   }
-  const p = parseOptions(words, VALUES, {});
   if (!p || p.operands.length === 0 || p.operands.length > 2) return undefined;
   if (p.operands.length === 2 && p.options.size === 0)
     return `adduser ${p.operands.map(q).join(" ")}`;
   const o = p.options;
-  const str = (...keys: string[]) => {
-    for (const k of keys) if (typeof o.get(k) === "string") return o.get(k) as string;
-    return undefined;
-  };
   const name = p.operands[0]!;
   const system = o.has("--system") || o.has("-S");
-  checkIds(scope, cmd.start, str("--uid", "-u"), undefined, name, "user");
-  const out: string[] = [];
-  let group = str("--ingroup", "-G");
-  if (o.has("--group") && ALPINE_GROUPS.has(name)) {
-    // Alpine's base has the group already (www-data, ping, …): busybox addgroup would fail.
-    scope.warn(
-      "users",
-      cmd.start,
-      `group ${name} already exists in Alpine's base image: the user joins it instead of a new group of that name`,
-    );
-    group = name;
-  } else if (o.has("--group")) {
-    const gid = str("--gid");
-    recordGroup(scope, name, gid);
-    out.push(`addgroup${system ? " -S" : ""}${gid ? ` -g ${gid}` : ""} ${q(name)} &&`);
-    group = name;
-  } else if (str("--gid") && !group) {
-    const gid = str("--gid")!;
-    group = groupWithGid(scope, gid);
-    if (group === undefined) {
-      group = gid;
-      scope.warn(
-        "users",
-        cmd.start,
-        `adduser --gid ${gid}: busybox adduser -G takes a group name, and no group of this stage (or a stage it is built FROM) has GID ${gid} before it; create it first (addgroup -g ${gid} NAME) and pass its name`,
-      );
-    }
-  }
+  const uid = optionValue(o, "--uid", "-u");
+  checkIds(scope, cmd.start, uid, undefined, name, "user");
+  const { group, first } = primaryGroup(scope, cmd.start, name, o);
+  const out = first === undefined ? [] : [`${first} &&`];
   out.push("adduser");
   if (system) out.push("-S");
   out.push("-D");
-  const uid = str("--uid", "-u");
   if (uid) out.push("-u", uid);
   if (group) out.push("-G", q(group));
-  const home = str("--home", "-h");
+  const home = optionValue(o, "--home", "-h");
   if (home) out.push("-h", q(home));
-  const shell = str("--shell", "-s") ?? (o.has("--disabled-login") ? "/sbin/nologin" : undefined);
+  const shell =
+    optionValue(o, "--shell", "-s") ?? (o.has("--disabled-login") ? "/sbin/nologin" : undefined);
   if (shell) out.push("-s", q(fixShell(scope, shell, cmd.start)));
-  const gecos = str("--gecos", "--comment", "-g");
+  const gecos = optionValue(o, "--gecos", "--comment", "-g");
   if (gecos !== undefined) out.push("-g", q(gecos));
   if (o.has("--no-create-home") || o.has("-H")) out.push("-H");
   out.push(q(name));
   return out.join(" ") + sshUnlock(scope, cmd.start, { name, shell, system, password: false });
+}
+
+/** A non-system user with no group given, whose own group busybox could not give GID = UID. */
+function ownGroupClash(scope: ScriptScope, p: Parsed): boolean {
+  const o = p.options;
+  if (scope.stage.info.already || p.operands.length !== 1) return false;
+  if (["--system", "-S", "--group", "--ingroup", "-G", "--gid"].some((k) => o.has(k))) return false;
+  return ownGroupHolder(scope, p.operands[0]!, optionValue(o, "--uid", "-u")) !== undefined;
+}
+
+/** The group busybox adduser -G gets, and the addgroup step that must make it first, if any. */
+function primaryGroup(
+  scope: ScriptScope,
+  at: number,
+  name: string,
+  o: Parsed["options"],
+): { group: string | undefined; first?: string } {
+  const system = o.has("--system") || o.has("-S");
+  const group = optionValue(o, "--ingroup", "-G");
+  const gid = optionValue(o, "--gid");
+  if (o.has("--group") && ALPINE_GROUPS.has(name)) {
+    // Alpine's base has the group already (www-data, ping, …): busybox addgroup would fail.
+    scope.warn(
+      "users",
+      at,
+      `group ${name} already exists in Alpine's base image: the user joins it instead of a new group of that name`,
+    );
+    return { group: name };
+  }
+  if (o.has("--group")) {
+    recordGroup(scope, name, gid);
+    return { group: name, first: addgroupCall(name, gid || undefined, system) };
+  }
+  if (gid && !group) return { group: gidGroup(scope, at, gid) };
+  if (group !== undefined || system) return { group };
+  // Debian's adduser gives a user its own group, as busybox does: later steps may add others to it.
+  recordGroup(scope, name, undefined);
+  const uid = optionValue(o, "--uid", "-u");
+  if (!ownGroupFirst(scope, at, "adduser --uid", name, uid)) return { group };
+  return { group: name, first: addgroupCall(name, undefined, false) };
+}
+
+/** `adduser --gid N`: the name of the group made with GID N, which busybox -G takes. */
+function gidGroup(scope: ScriptScope, at: number, gid: string): string {
+  const group = groupWithGid(scope, gid);
+  if (group !== undefined) return group;
+  scope.warn(
+    "users",
+    at,
+    `adduser --gid ${gid}: busybox adduser -G takes a group name, and no group of this stage (or a stage it is built FROM) has GID ${gid} before it; create it first (addgroup -g ${gid} NAME) and pass its name`,
+  );
+  return gid;
 }
 
 /** The user a busybox-style adduser call kept as written creates (`adduser -D -s /bin/sh dev`). */
@@ -117,10 +145,9 @@ export function keptNewUser(words: Word[]): NewUser | undefined {
   const o = p.options;
   // Without -D busybox asks for a password, which a build cannot answer: nothing to add to.
   if (!o.has("-D") && !o.has("--disabled-password")) return undefined;
-  const shell = o.get("-s") ?? o.get("--shell");
   return {
     name: p.operands[0]!,
-    shell: typeof shell === "string" ? shell : undefined,
+    shell: optionValue(o, "-s", "--shell"),
     system: o.has("-S") || o.has("--system"),
     password: false,
   };
@@ -133,35 +160,22 @@ export function keptNewUser(words: Word[]): NewUser | undefined {
 function checkKept(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): void {
   const p = parseOptions(words, VALUES, {});
   if (p?.operands.length !== 1) return;
-  const str = (...keys: string[]) => {
-    for (const k of keys)
-      if (typeof p.options.get(k) === "string") return p.options.get(k) as string;
-    return undefined;
-  };
+  const name = p.operands[0]!;
   if (cmd.name === "addgroup") {
-    checkIds(scope, cmd.start, undefined, str("--gid", "-g"), p.operands[0], "group");
-    recordGroup(scope, p.operands[0]!, str("--gid", "-g"));
-  } else checkIds(scope, cmd.start, str("--uid", "-u"), undefined, p.operands[0], "user");
+    const gid = optionValue(p.options, "--gid", "-g");
+    checkIds(scope, cmd.start, undefined, gid, name, "group");
+    recordGroup(scope, name, gid);
+  } else checkIds(scope, cmd.start, optionValue(p.options, "--uid", "-u"), undefined, name, "user");
 }
 
 function addgroup(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): string | undefined {
   const p = parseOptions(words, new Set(["--gid", "-g"]), {});
   if (p?.operands.length !== 1) return undefined;
-  const gid = p.options.get("--gid") ?? p.options.get("-g");
-  checkIds(
-    scope,
-    cmd.start,
-    undefined,
-    typeof gid === "string" ? gid : undefined,
-    p.operands[0],
-    "group",
-  );
-  recordGroup(scope, p.operands[0]!, typeof gid === "string" ? gid : undefined);
-  const out = ["addgroup"];
-  if (p.options.has("--system") || p.options.has("-S")) out.push("-S");
-  if (typeof gid === "string") out.push("-g", gid);
-  out.push(q(p.operands[0]!));
-  return out.join(" ");
+  const name = p.operands[0]!;
+  const gid = optionValue(p.options, "--gid", "-g");
+  checkIds(scope, cmd.start, undefined, gid, name, "group");
+  recordGroup(scope, name, gid);
+  return addgroupCall(name, gid, p.options.has("--system") || p.options.has("-S"));
 }
 
 /** A kept `adduser --shell /usr/bin/zsh`: the login shell's path as the target release has it. */

@@ -29,13 +29,18 @@ export function groupadd(
   const existingOk = p.options.has("-f") ? undefined : name;
   checkIds(scope, at, undefined, gid, existingOk, "group");
   recordGroup(scope, name, gid);
+  const call = addgroupCall(name, gid, p.options.has("-r"));
+  // groupadd -f: an existing group is success; busybox addgroup fails on it, so look first.
+  if (p.options.has("-f")) return `{ grep -q ${groupPattern(name)} /etc/group || ${call}; }`;
+  return call;
+}
+
+/** busybox `addgroup [-S] [-g GID] NAME`, for groupadd and Debian's addgroup/adduser --group. */
+export function addgroupCall(name: string, gid: string | undefined, system: boolean): string {
   const out = ["addgroup"];
-  if (p.options.has("-r")) out.push("-S");
+  if (system) out.push("-S");
   if (gid !== undefined) out.push("-g", gid);
   out.push(q(name));
-  // groupadd -f: an existing group is success; busybox addgroup fails on it, so look first.
-  if (p.options.has("-f"))
-    return `{ grep -q ${groupPattern(name)} /etc/group || ${out.join(" ")}; }`;
   return out.join(" ");
 }
 

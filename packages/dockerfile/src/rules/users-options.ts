@@ -68,10 +68,13 @@ export function parseOptions(
   return { options, operands };
 }
 
-/** The value given to option `key`, or undefined when it is absent or a bare flag. */
-export function optionValue(options: Parsed["options"], key: string): string | undefined {
-  const value = options.get(key);
-  return typeof value === "string" ? value : undefined;
+/** The value given to the first of `keys` that has one, or undefined (absent, or bare flags). */
+export function optionValue(options: Parsed["options"], ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = options.get(key);
+    if (typeof value === "string") return value;
+  }
+  return undefined;
 }
 
 /** Quotes a value for the shell, unless it was written with expansions. */

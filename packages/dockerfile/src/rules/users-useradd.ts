@@ -1,11 +1,12 @@
 import type { Word } from "../shell/tokens.js";
-import { ALPINE_BASE_GROUPS, ALPINE_GROUPS } from "./alpine-base.js";
+import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
-import { groupWithGid, isExpansion, recordGroup } from "./users-gids.js";
+import { recordGroup } from "./users-gids.js";
 import { groupName } from "./users-group-names.js";
 import { checkIds } from "./users-ids.js";
 import { fixShell } from "./users-login-shell.js";
 import { type Fail, optionValue, type Parsed, parseOptions, q } from "./users-options.js";
+import { ownGroupFirst } from "./users-own-group.js";
 import { passwordStep } from "./users-password.js";
 import { sshUnlock } from "./users-ssh.js";
 import { joinGroups } from "./users-supplementary.js";
@@ -110,24 +111,9 @@ function primaryGroup(
   // useradd -r makes a same-named group; busybox adduser -S would use nogroup instead.
   if (o.has("-r")) return { group: name, ownGroup: true };
   const uid = optionValue(o, "-u");
-  const holder = uid === undefined ? undefined : groupWithUidAsGid(scope, uid);
-  // A group of the user's very name fails the same on Debian (useradd asks for -g).
-  if (holder === undefined || holder === name) return { group, ownGroup: false };
-  // busybox gives the user's own group its UID as GID and stops when a group has that GID;
-  // useradd picks another GID for it.
-  scope.warn(
-    "users",
-    at,
-    `useradd -u ${uid}: GID ${uid} belongs to group ${holder} on Alpine, and busybox adduser would give ${name}'s own group GID ${uid} and stop (uid '${uid}' in use): the group is made first (addgroup ${name}) and gets the next free GID, as useradd gives it`,
-  );
-  return { group: name, ownGroup: true };
-}
-
-/** The group that has GID `uid` on Alpine: one of its base image, or one this stage made. */
-function groupWithUidAsGid(scope: ScriptScope, uid: string): string | undefined {
-  const numeric = /^\d+$/.test(uid);
-  if (!numeric && !isExpansion(uid)) return undefined;
-  return groupWithGid(scope, uid) ?? (numeric ? ALPINE_BASE_GROUPS.get(Number(uid)) : undefined);
+  // useradd gives the user's group another GID when its UID is taken as a GID.
+  const first = ownGroupFirst(scope, at, "useradd -u", name, uid, ", as useradd gives it");
+  return first ? { group: name, ownGroup: true } : { group, ownGroup: false };
 }
 
 /** The `adduser -D …` words for the user itself. */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { migrate } from "./helpers.js";
+
+const clashWarnings = (r: ReturnType<typeof migrate>) =>
+  r.warnings.filter((w) => w.rule === "users" && /in use/.test(w.message));
+
+describe("users: Debian's adduser --uid N where a group already has GID N", () => {
+  // Debian's adduser gives the user's own group GID N (999 is free on Debian); busybox adduser
+  // without -G wants the same and stops with "uid '999' in use", because Alpine's ping has 999.
+  it("makes the user's group first for a call busybox would otherwise take as written", () => {
+    const r = migrate(
+      "FROM debian:bookworm\nRUN adduser --disabled-password --gecos '' --uid 999 app\n",
+    );
+    expect(r.output).toContain("RUN addgroup app && adduser -D -u 999 -G app -g '' app\n");
+    expect(clashWarnings(r).map((w) => w.message)).toEqual([
+      "adduser --uid 999: GID 999 belongs to group ping on Alpine, and busybox adduser would give app's own group GID 999 and stop (uid '999' in use): the group is made first (addgroup app) and gets the next free GID",
+    ]);
+  });
+
+  it("makes the user's group first in a converted call, and after a group of this stage", () => {
+    const r = migrate(
+      [
+        "FROM debian:bookworm",
+        "RUN adduser --uid 300 --shell /usr/sbin/nologin --disabled-login svc",
+        "RUN groupadd -g 1200 data && adduser --quiet --uid=1200 --disabled-password bob",
+        "RUN usermod -aG bob svc",
+        "",
+      ].join("\n"),
+    );
+    expect(r.output).toContain(
+      "RUN addgroup svc && adduser -D -u 300 -G svc -s /sbin/nologin svc\n",
+    );
+    expect(r.output).toContain(
+      "RUN addgroup -g 1200 data && addgroup bob && adduser -D -u 1200 -G bob bob\n",
+    );
+    expect(clashWarnings(r)).toHaveLength(2);
+    // The group made first counts as made: usermod -aG bob finds it.
+    expect(r.warnings.filter((w) => /not in Alpine's base image/.test(w.message))).toEqual([]);
+  });
+
+  it("changes nothing for a system user, a user given a group, or a free GID", () => {
+    const lines = [
+      "RUN adduser --system --uid 999 svc",
+      "RUN adduser --system --group --uid 998 daemon2",
+      "RUN adduser --disabled-password --ingroup users --uid 999 a",
+      "RUN adduser --disabled-password --gecos '' --uid 1001 b",
+    ];
+    const r = migrate(["FROM debian:bookworm", ...lines, ""].join("\n"));
+    expect(r.output).toContain(`${lines[0]}\n`);
+    expect(r.output).toContain(
+      "RUN addgroup -S daemon2 && adduser -S -D -u 998 -G daemon2 daemon2\n",
+    );
+    expect(r.output).toContain(`${lines[2]}\n`);
+    expect(r.output).toContain(`${lines[3]}\n`);
+    expect(clashWarnings(r)).toEqual([]);
+  });
+});
