@@ -1,4 +1,5 @@
 import { InputError } from "@alpinize/errors";
+import { withBundledParts } from "./bundled-parts.js";
 import { loadCurated } from "./data.js";
 import { curatedLayer } from "./layers/curated.js";
 import { ecosystemLayer, foreignEcosystemLayer, patternLayer } from "./layers/ecosystem.js";
@@ -131,7 +132,7 @@ function runLayers(name: string, env: Env, trace: { note(l: string, d: string): 
     const hit = layer(name, env, trace);
     if (!hit) continue;
     const missing = hit.alpine.filter((n) => !env.index.has(n));
-    if (missing.length === 0) return hit;
+    if (missing.length === 0) return withBundledParts(name, hit, env, trace);
     // A layer proposing a name the release lacks is a data gap, never an answer.
     trace.note(
       hit.layer,

@@ -19,8 +19,8 @@ describe("layers", () => {
   });
 
   it("maps version-suffixed and t64 libraries by their upstream", () => {
-    expect(alpine("libicu72")).toEqual(["icu-libs"]);
-    expect(alpine("libicu74")).toEqual(["icu-libs"]);
+    expect(alpine("libicu72")).toEqual(["icu-libs", "icu-data-full"]);
+    expect(alpine("libicu74")).toEqual(["icu-libs", "icu-data-full"]);
     expect(alpine("libcurl4t64")).toEqual(["libcurl"]);
     expect(pm.map("libssl3t64").reason).toMatch(/64-bit time_t/);
   });

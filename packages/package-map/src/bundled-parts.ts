@@ -1,0 +1,77 @@
+import type { Env, Hit, Trace } from "./layers/types.js";
+
+/**
+ * Data and plugins a Debian package ships inside itself that Alpine packages apart from the
+ * library. Answering with the library alone installs without error and then degrades at run time
+ * (ICU falls back to English, ImageMagick cannot decode JPEG), so the parts are added to the answer.
+ */
+export interface BundledParts {
+  /** Debian names whose package carries the parts. */
+  debian: RegExp;
+  /** The Alpine package the map answers with; the parts are added only next to it. */
+  base: string;
+  /** Alpine packages holding what the Debian package carries; each is added where the release has it. */
+  parts: readonly string[];
+  why: string;
+}
+
+export const BUNDLED_PARTS: readonly BundledParts[] = [
+  {
+    debian: /^libicu\d+$/,
+    base: "icu-libs",
+    parts: ["icu-data-full"],
+    why: "Debian's libicuNN ships libicudata with every locale and charset converter, while Alpine's icu-libs pulls in only icu-data-en (en_US/en_GB, no legacy converters): without icu-data-full, PHP intl, Node's Intl, PostgreSQL ICU collations and .NET globalization silently fall back to English",
+  },
+  {
+    debian: /^icu-devtools$/,
+    base: "icu",
+    parts: ["icu-data-full"],
+    why: "Debian's icu-devtools depends on libicuNN and its full ICU data; Alpine's icu tools get icu-data-en through icu-libs, which lacks the locales derb and icuinfo read and the legacy charsets uconv converts, so icu-data-full is added",
+  },
+  {
+    debian: /^libmagick(?:core|wand)-[67]\.q16(?:hdri)?-\d+$/,
+    base: "imagemagick-libs",
+    parts: [
+      "imagemagick",
+      "imagemagick-jpeg",
+      "imagemagick-tiff",
+      "imagemagick-webp",
+      "imagemagick-heic",
+      "imagemagick-jp2",
+    ],
+    why: "Debian's libmagickcore ships ImageMagick's coder modules (it depends on libjpeg, libtiff, libwebp, libheif and libopenjp2 for them) and libmagickwand depends on it; Alpine's imagemagick-libs has no coders: the common ones are in imagemagick and JPEG, TIFF, WebP, HEIC and JPEG 2000 in imagemagick-<format>, which apk adds by itself only when that format's library is already installed",
+  },
+  {
+    debian: /^libmagickcore-[67]\.q16(?:hdri)?-\d+-extra$/,
+    base: "imagemagick",
+    parts: ["imagemagick-pango", "imagemagick-openexr"],
+    why: "Debian's -extra package adds the Pango text and OpenEXR coders (it depends on libpango and libopenexr), which Alpine ships as imagemagick-pango and imagemagick-openexr",
+  },
+  {
+    debian: /^(?:fontconfig|libfontconfig1?)$/,
+    base: "fontconfig",
+    parts: ["font-dejavu"],
+    why: "Debian's fontconfig and libfontconfig1 depend on fontconfig-config, which installs a font (fonts-dejavu-core unless another one is there); Alpine's fontconfig installs none, so Java AWT, Pango or ImageMagick text find no font: font-dejavu is the same family",
+  },
+];
+
+/** The answer with the parts Debian's package carries that Alpine splits off (see BUNDLED_PARTS). */
+export function withBundledParts(name: string, hit: Hit, env: Env, trace: Trace): Hit {
+  const rule = BUNDLED_PARTS.find((r) => r.debian.test(name) && hit.alpine.includes(r.base));
+  if (!rule) return hit;
+  const present = rule.parts.filter((p) => env.index.has(p));
+  const absent = rule.parts.filter((p) => !env.index.has(p));
+  const added = present.filter((p) => !hit.alpine.includes(p));
+  if (absent.length > 0) {
+    trace.note("bundled", `Alpine ${env.release} has no ${absent.join(", ")}`);
+  }
+  if (added.length === 0) return hit;
+  const gap = absent.length > 0 ? ` (Alpine ${env.release} builds no ${absent.join(", ")})` : "";
+  // The layer's kind described the library alone; with the parts the engine counts again.
+  const { kind: _kind, ...rest } = hit;
+  return {
+    ...rest,
+    alpine: [...hit.alpine, ...added],
+    reason: `${hit.reason}; ${rule.why}${gap}`,
+  };
+}
