@@ -15,6 +15,7 @@ import { debianBaseHint } from "./base-advice.js";
 import { busyboxOptionProblems } from "./busybox-option.js";
 import { startedUnderDebianName } from "./debian-programs.js";
 import { checkGoNetdns } from "./go-netdns.js";
+import { hasOpenrc, initSystemProblem } from "./init-system.js";
 import { onbuildRuns } from "./onbuild.js";
 import type { LintText } from "./script-calls.js";
 import { SHADOW_TOOLS } from "./shadow-tools.js";
@@ -149,6 +150,8 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
     } else if (SHADOW_TOOLS.has(name) && !at.world.has("shadow")) {
       emit(line, "shadow-user-commands", shadowMissing(stage, name, at));
     }
+    const init = initSystemProblem(cmd, stage.name, hasOpenrc(at.world.installed()));
+    if (init) emit(line, "init-system", init);
     if (APK_TOOLS.has(name)) {
       // A builder stage's apk index never reaches the image that ships.
       if (stageLinks(at.stages).shipped(stage)) checkApk(stage, run, cmd, line, emit);

@@ -15,6 +15,7 @@ export const RULE_IDS = [
   "debian-program",
   "busybox-option",
   "exec-as-missing",
+  "init-system",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
