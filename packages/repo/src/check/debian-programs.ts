@@ -1,4 +1,4 @@
-import { baseName, scanCommands } from "../dockerfile/commands.js";
+import { baseName, type ShellCommand, scanCommands } from "../dockerfile/commands.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
 
@@ -64,4 +64,25 @@ function programsOf(words: readonly string[]): string[] {
     }
   }
   return [];
+}
+
+/**
+ * `update-alternatives --install|--set …` in a RUN: Debian's alternatives system, which Alpine
+ * does not have (unless the stage installed Alpine's dpkg package), so the build fails there.
+ * For `--install LINK NAME PATH PRIORITY` the message gives the link to make instead.
+ */
+export function alternativesProblem(
+  cmd: ShellCommand,
+  stage: string,
+  dpkg: boolean,
+): string | undefined {
+  if (baseName(cmd.name) !== "update-alternatives" || dpkg) return undefined;
+  const action = cmd.args.find((a) => a.startsWith("--") && !/^--(?:quiet|verbose|force)$/.test(a));
+  const at = action === undefined ? -1 : cmd.args.indexOf(action);
+  const [link, , path] = cmd.args.slice(at + 1);
+  const fix =
+    action === "--install" && link !== undefined && path !== undefined
+      ? `make the link yourself (ln -sf ${path} ${link})`
+      : "make the link yourself (ln -sf TARGET /usr/bin/NAME)";
+  return `update-alternatives${action ? ` ${action}` : ""} in Alpine stage ${stage}: Debian's alternatives system, which Alpine does not have, so the build fails here; ${fix} or call the program by its own name`;
 }

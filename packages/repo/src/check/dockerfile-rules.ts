@@ -13,7 +13,7 @@ import { aptAdvice } from "./apt-advice.js";
 import { type AptPathUse, aptPathUse } from "./apt-paths.js";
 import { debianBaseHint } from "./base-advice.js";
 import { busyboxOptionProblems } from "./busybox-option.js";
-import { startedUnderDebianName } from "./debian-programs.js";
+import { alternativesProblem, startedUnderDebianName } from "./debian-programs.js";
 import { checkGoNetdns } from "./go-netdns.js";
 import { hasOpenrc, initSystemProblem } from "./init-system.js";
 import { onbuildRuns } from "./onbuild.js";
@@ -152,6 +152,8 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
     }
     const init = initSystemProblem(cmd, stage.name, hasOpenrc(at.world.installed()));
     if (init) emit(line, "init-system", init);
+    const alternatives = alternativesProblem(cmd, stage.name, at.world.has("dpkg"));
+    if (alternatives) emit(line, "debian-program", alternatives);
     if (APK_TOOLS.has(name)) {
       // A builder stage's apk index never reaches the image that ships.
       if (stageLinks(at.stages).shipped(stage)) checkApk(stage, run, cmd, line, emit);
