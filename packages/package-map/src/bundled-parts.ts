@@ -48,6 +48,12 @@ export const BUNDLED_PARTS: readonly BundledParts[] = [
     why: "Debian's -extra package adds the Pango text and OpenEXR coders (it depends on libpango and libopenexr), which Alpine ships as imagemagick-pango and imagemagick-openexr",
   },
   {
+    debian: /^libsane1?$/,
+    base: "sane",
+    parts: ["sane-backends"],
+    why: "Debian's libsane1 ships all of SANE's scanner backends (about 90) with the library; Alpine's sane is the library alone, each backend is a sane-backend-<name> subpackage and sane-backends is the metapackage that pulls them in, with the scanimage tools and saned",
+  },
+  {
     debian: /^(?:fontconfig|libfontconfig1?)$/,
     base: "fontconfig",
     parts: ["font-dejavu"],

@@ -20,6 +20,7 @@ const NAMES = [
   "libmagickcore-6.q16-6-extra",
   "fontconfig",
   "libfontconfig1",
+  "libsane1",
   "libsasl2-modules",
   "libsasl2-modules-gssapi-mit",
   "libsasl2-modules-sql",
@@ -69,6 +70,13 @@ describe.each(KNOWN_RELEASES)("bundled data and plugins on Alpine %s", (release)
       expect(d.reason).toMatch(/fonts-dejavu-core/);
     }
     expect(pm.map("libfontconfig-dev").alpine).toEqual(["fontconfig-dev"]);
+  });
+
+  it("adds SANE's scanner backends to its library", () => {
+    const d = pm.map("libsane1");
+    expect(d.alpine).toEqual(["sane", "sane-backends"]);
+    expect(d.reason).toMatch(/backends/);
+    expect(pm.map("libsane-dev").alpine).toEqual(["sane-dev"]);
   });
 
   it("maps the SASL mechanism plugins to Alpine's per-mechanism subpackages", () => {
