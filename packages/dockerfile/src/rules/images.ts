@@ -186,7 +186,7 @@ export function decideImage(written: string, release: string): ImageDecision {
     // The SDK stage builds; globalization matters where the app runs.
     if (repo.startsWith("mcr.microsoft.com/dotnet/") && !repo.endsWith("/sdk")) {
       const icu =
-        "the .NET Alpine images run in globalization-invariant mode (no ICU): culture-aware formatting, sorting and time zones change; if the app needs them, apk add icu-libs (and tzdata) and set ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false";
+        "the .NET Alpine images run in globalization-invariant mode (no ICU): culture-aware formatting, sorting and time zones change; if the app needs them, apk add icu-libs icu-data-full (icu-libs alone carries English data only) and tzdata, and set ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false";
       if (/(?:^|-)chiseled(?:-|$)/i.test(tag)) {
         // Chiseled images default to the non-root app user; Alpine's run as root. Their ICU
         // story is the same as the Alpine tag picked (invariant, or -extra with ICU).

@@ -80,7 +80,7 @@ describe("alpinize packages explain", () => {
   it("prints the chain of evidence", async () => {
     const r = await runCli(["packages", "explain", "libicu72", "--alpine", "3.23"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^libicu72 → icu-libs on Alpine 3\.23 \[renamed\]/);
+    expect(r.stdout).toMatch(/^libicu72 → icu-libs icu-data-full on Alpine 3\.23 \[split\]/);
     expect(r.stdout).toMatch(/upstream: Debian source icu/);
   });
 
