@@ -1,3 +1,4 @@
+import { globalArg } from "./global-args.js";
 import { parseDockerfile } from "./parse/dockerfile.js";
 import { countBelow } from "./sorted.js";
 import { analyzeStages, wholeVariable } from "./stages.js";
@@ -30,6 +31,10 @@ export function listImageReferences(text: string): ImageReferenceSpan[] {
   const lineOf = lineFinder(doc.lineStarts);
   const out: ImageReferenceSpan[] = [];
   const seenArgs = new Set<number>();
+  // Built once: an ARG default that names a stage is no image, and each FROM ${X} asks.
+  const aliases = new Set(
+    stages.flatMap((s) => (s.alias === undefined ? [] : [s.alias.toLowerCase()])),
+  );
   for (const stage of stages) {
     if (stage.parent || stage.image === "" || stage.image.toLowerCase() === "scratch") continue;
     const extra = {
@@ -38,8 +43,8 @@ export function listImageReferences(text: string): ImageReferenceSpan[] {
     };
     const variable = wholeVariable(stage.image);
     if (variable !== undefined) {
-      const arg = [...globalArgs].reverse().find((a) => a.name === variable);
-      if (!arg || seenArgs.has(arg.start) || !isPlainImage(arg.value, stages)) continue;
+      const arg = globalArg(globalArgs, variable);
+      if (!arg || seenArgs.has(arg.start) || !isPlainImage(arg.value, aliases)) continue;
       seenArgs.add(arg.start);
       out.push({
         kind: "arg",
@@ -65,9 +70,9 @@ export function listImageReferences(text: string): ImageReferenceSpan[] {
   return out;
 }
 
-function isPlainImage(value: string, stages: { alias?: string }[]): boolean {
+function isPlainImage(value: string, aliases: ReadonlySet<string>): boolean {
   if (value === "" || value.includes("$") || value.toLowerCase() === "scratch") return false;
-  return !stages.some((s) => s.alias?.toLowerCase() === value.toLowerCase());
+  return !aliases.has(value.toLowerCase());
 }
 
 /** Maps a source offset to its 1-based line. */

@@ -1,3 +1,4 @@
+import { globalArg } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { ArgDefault, Stage, StageModel } from "../stages.js";
 import { wholeVariable } from "../stages.js";
@@ -69,7 +70,7 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
     }
     const variable = wholeVariable(stage.image);
     if (variable !== undefined) {
-      const arg = [...model.globalArgs].reverse().find((a) => a.name === variable);
+      const arg = globalArg(model.globalArgs, variable);
       if (!arg || arg.value === "") {
         // apt-get and friends in the stage say it was built on Debian: convert it, and say
         // that the image now has to come from the build command.
@@ -117,7 +118,7 @@ function unshareKeptArgs(ctx: MigrationContext, infos: StageInfo[]): void {
   for (const kept of infos.filter((i) => i.kept)) {
     for (const m of kept.stage.image.matchAll(/\$\{?(\w+)/g)) {
       const name = m[1]!;
-      const arg = [...ctx.globalArgs].reverse().find((a) => a.name === name);
+      const arg = globalArg(ctx.globalArgs, name);
       if (!arg) continue;
       const at = ctx.edits.findIndex((e) => e.start === arg.start && e.end === arg.end);
       if (at < 0) continue;
@@ -316,10 +317,7 @@ function rewriteImage(
 /** Whether the stage's image (or the default of the ARG that names it) would move to Alpine. */
 function wouldConvert(ctx: MigrationContext, stage: Stage): boolean {
   const variable = wholeVariable(stage.image);
-  const image =
-    variable === undefined
-      ? stage.image
-      : [...ctx.globalArgs].reverse().find((a) => a.name === variable)?.value;
+  const image = variable === undefined ? stage.image : globalArg(ctx.globalArgs, variable)?.value;
   if (image === undefined || image === "") return false;
   const probe = image.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*/g, "bookworm");
   return decideImage(probe, ctx.release).family === "converted";
