@@ -1,4 +1,4 @@
-import type { RuleId } from "../edits.js";
+import { applyEdits, type RuleId } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import type { Stage } from "../stages.js";
@@ -24,9 +24,10 @@ export interface PackageNeed {
 }
 
 /**
- * Adds a package the Debian image had implicitly: to an `apk add` of the same RUN before the
- * call, else to the stage's last lasting (not virtual, not conditional) `apk add`, else to the
- * `apk add` written after FROM.
+ * Adds a package the Debian image had implicitly, unless the stage has it where it is needed
+ * already: to an `apk add` of the same RUN before the call, else to the stage's last lasting (not
+ * virtual, not conditional) `apk add` that runs before the call (any, for a run-time need), else
+ * to the `apk add` written after FROM.
  */
 export function addPackage(ctx: MigrationContext, state: StageState, need: PackageNeed): void {
   const build = need.after;
@@ -35,10 +36,11 @@ export function addPackage(ctx: MigrationContext, state: StageState, need: Packa
   const removed = (a: { at: number }) =>
     (need.removals ?? []).some((r) => r > a.at && r < need.offset);
   const here = build
-    ? usable.filter((a) => a.at >= build.start && !(a.temporary && removed(a))).at(-1)
-    : undefined;
-  const lasting = usable.filter((a) => !a.temporary).at(-1);
-  const target = here ?? lasting;
+    ? usable.filter((a) => a.at >= build.start && !(a.temporary && removed(a)))
+    : [];
+  const lasting = usable.filter((a) => !a.temporary);
+  if (hasPackage(ctx, state, need, [...here, ...lasting])) return;
+  const target = here.at(-1) ?? lasting.at(-1);
   if (target) ctx.edit(need.rule, target.at, target.at, ` ${need.pkg}`);
   else state.preamble.push(need.pkg);
   state.alpineInstalled.add(need.pkg);
@@ -54,6 +56,32 @@ export function addPackage(ctx: MigrationContext, state: StageState, need: Packa
     line: ctx.line(need.offset),
     tool: "apt",
   });
+}
+
+/**
+ * Whether the package is there when the need arises: kept by the parent stage, in the `apk add`
+ * after FROM, or (for a build-time need) named by one of `serving`, the `apk add` commands that
+ * run before the call. An install after the call does not count: the call fails before it.
+ */
+function hasPackage(
+  ctx: MigrationContext,
+  state: StageState,
+  need: PackageNeed,
+  serving: StageState["apkAdds"],
+): boolean {
+  const parent = state.info.stage.parent;
+  if (parent && ctx.lastingByStage.get(parent.index)?.has(need.pkg)) return true;
+  if (state.preamble.includes(need.pkg)) return true;
+  if (!need.after) return state.lasting.has(need.pkg);
+  return serving.some((a) => apkAddWords(ctx, a).includes(need.pkg));
+}
+
+/** The words an `apk add` of the stage has in the output (the edits made so far applied). */
+function apkAddWords(ctx: MigrationContext, add: { from: number; at: number }): string[] {
+  const inside = ctx.edits
+    .filter((e) => e.start >= add.from && e.end <= add.at)
+    .map((e) => ({ ...e, start: e.start - add.from, end: e.end - add.from }));
+  return applyEdits(ctx.text.slice(add.from, add.at), inside).split(/[\s"'\\`]+/);
 }
 
 /**

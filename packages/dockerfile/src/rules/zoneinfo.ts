@@ -1,9 +1,13 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
+import { simpleCommands } from "../shell/script.js";
+import type { ShellSource } from "../shell/source.js";
 import { baseRepository } from "./base-image.js";
 import type { StageInfo } from "./from.js";
+import { removals } from "./gnu-stage.js";
 import { addPackage } from "./place.js";
+import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
 
 const ZONEINFO = /\/usr\/share\/zoneinfo(?![\w.-])/;
@@ -17,26 +21,69 @@ const TZ_NAME = /(?:^|\s)TZ[= ]["']?[A-Z][A-Za-z_+-]*\/[A-Za-z_+/-]+/;
  * from (`COPY --from=build /usr/share/zoneinfo …`, the usual scratch image) gets tzdata.
  */
 export function addZoneinfo(ctx: MigrationContext, state: StageState, all: StageInfo[]): void {
-  // A parent stage's tzdata is in alpineInstalled already (stages inherit what parents keep).
-  if (state.info.already || state.alpineInstalled.has("tzdata")) return;
-  const use = ownUse(state.info.stage.body) ?? copiedFrom(state.info, all) ?? rubyUse(ctx, state);
+  if (state.info.already) return;
+  // A RUN that reads the zone files needs them when it runs, before any later install: first.
+  const use =
+    buildUse(ctx, state) ??
+    ownUse(state.info.stage.body) ??
+    copiedFrom(state.info, all) ??
+    rubyUse(ctx, state);
   if (!use) return;
   addPackage(ctx, state, {
     pkg: "tzdata",
     offset: use.at,
+    ...(use.run ? { after: use.run, removals: use.removals } : {}),
     rule: "musl",
     warning: `${use.why}, which Debian images ship (tzdata) and Alpine images do not: added tzdata`,
     reason: `Debian images ship the time zone database; ${use.why}`,
   });
 }
 
-function ownUse(body: Instruction[]): { at: number; why: string } | undefined {
+interface Use {
+  at: number;
+  why: string;
+  /** The RUN that reads the zone files at build time, and where it removes packages again. */
+  run?: Instruction;
+  removals?: readonly number[];
+}
+
+/** The first read of /usr/share/zoneinfo in a RUN the stage keeps, at the spot it is read. */
+function buildUse(ctx: MigrationContext, state: StageState): Use | undefined {
+  const why = "this RUN reads /usr/share/zoneinfo";
+  // Heredoc bodies included: an instruction's span holds them.
+  const body = state.info.stage.body.filter(
+    (ins) =>
+      ins.keyword === "RUN" &&
+      !state.removedRuns.has(ins) &&
+      ZONEINFO.test(ctx.text.slice(ins.start, ins.end)),
+  );
+  const parsed = new Map<Instruction, ShellSource[]>();
+  for (const { ins, sources } of runSources(ctx, body)) parsed.set(ins, sources);
+  for (const ins of body) {
+    const sources = parsed.get(ins);
+    // Exec form, or a script that does not parse: the RUN as a whole.
+    if (!sources) {
+      if (ZONEINFO.test(ins.args.text)) return { at: ins.start, why, run: ins, removals: [] };
+      continue;
+    }
+    for (const src of sources) {
+      const m = ZONEINFO.exec(src.script.text);
+      if (!m) continue;
+      const at = src.span(m.index, m.index)[0];
+      return { at, why, run: ins, removals: removals(src, simpleCommands(src.script)) };
+    }
+  }
+  return undefined;
+}
+
+/** Run-time reads: `ENV TZ=Area/City`, a COPY of zone files into the stage. */
+function ownUse(body: Instruction[]): Use | undefined {
   for (const ins of body) {
     if (ins.keyword === "ENV" && TZ_NAME.test(ins.args.text)) {
       return { at: ins.start, why: "TZ names a zone that musl reads from /usr/share/zoneinfo" };
     }
-    if ((ins.keyword === "RUN" || ins.keyword === "COPY") && ZONEINFO.test(ins.args.text)) {
-      const from = ins.keyword === "COPY" && splitFlags(ins.args.text).flags.has("from");
+    if (ins.keyword === "COPY" && ZONEINFO.test(ins.args.text)) {
+      const from = splitFlags(ins.args.text).flags.has("from");
       if (!from) return { at: ins.start, why: "this stage reads /usr/share/zoneinfo" };
     }
   }
@@ -47,10 +94,7 @@ function ownUse(body: Instruction[]): { at: number; why: string } | undefined {
  * Ruby's TZInfo (ActiveSupport, Rails) reads the zone files and fails at boot without them
  * (TZInfo::DataSourceNotFound); the Debian ruby images have them, the -alpine ones do not.
  */
-function rubyUse(
-  ctx: MigrationContext,
-  state: StageState,
-): { at: number; why: string } | undefined {
+function rubyUse(ctx: MigrationContext, state: StageState): Use | undefined {
   if (!state.ships || baseRepository(ctx, state.info.stage) !== "ruby") return undefined;
   return {
     at: state.info.stage.from.start,
@@ -59,7 +103,7 @@ function rubyUse(
 }
 
 /** A later stage's `COPY --from=<this stage> /usr/share/zoneinfo …`. */
-function copiedFrom(info: StageInfo, all: StageInfo[]): { at: number; why: string } | undefined {
+function copiedFrom(info: StageInfo, all: StageInfo[]): Use | undefined {
   const copies = zoneinfoCopies(all);
   const byIndex = copies.get(String(info.stage.index));
   const byAlias = info.stage.alias ? copies.get(info.stage.alias.toLowerCase()) : undefined;
