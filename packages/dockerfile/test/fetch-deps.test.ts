@@ -250,4 +250,26 @@ describe("packages Debian had through a library's Depends or modules", () => {
     );
     expect(kept.output).not.toMatch(/imagemagick\b(?!-dev)/);
   });
+
+  it("keeps ICU's full locale data when only scanelf's libraries stay", () => {
+    const text = [
+      "FROM php:8.3-fpm",
+      "RUN set -eux; \\",
+      '\tsavedAptMark="$(apt-mark showmanual)"; \\',
+      "\tapt-get install -y --no-install-recommends libicu-dev; \\",
+      "\tdocker-php-ext-install intl; \\",
+      "\tapt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark; \\",
+      "\tldd \"$(php -r 'echo ini_get(\"extension_dir\");')\"/*.so | awk '/=>/ { print $3 }' | sort -u | xargs -r dpkg-query -S | cut -d: -f1 | sort -u | xargs -rt apt-mark manual; \\",
+      "\tapt-get purge -y --auto-remove",
+      "",
+    ].join("\n");
+    const r = migrate(text);
+    expect(r.output).toMatch(/apk add --no-cache[^\n]*icu-data-full/);
+    expect(r.warnings.some((w) => /added icu-data-full for the modules/.test(w.message))).toBe(
+      true,
+    );
+    // Without the scan the rule adds nothing (what libicu-dev becomes is the package map's answer).
+    const kept = migrate("FROM debian:12\nRUN apt-get update && apt-get install -y libicu-dev\n");
+    expect(kept.output).not.toContain("icu-data-full");
+  });
 });

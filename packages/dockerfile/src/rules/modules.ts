@@ -15,6 +15,13 @@ const MODULES: readonly { dev: string; add: string; debian: string; reason: stri
     reason:
       "ImageMagick reads and writes formats through coder modules it loads at run time; Debian's libmagickcore package ships them with the library, Alpine's imagemagick-libs does not (they are in imagemagick), and scanelf sees only the linked libraries",
   },
+  {
+    dev: "icu-dev",
+    add: "icu-data-full",
+    debian: "libicuNN",
+    reason:
+      "ICU loads its locale and converter data at run time; Debian's libicuNN (kept by the ldd scan) carries the data of every locale, Alpine's icu-libs (what scanelf finds) pulls in only icu-data-en, so PHP intl, Node Intl or ICU collations would fall back to English; drop icu-data-full (about 30 MB) if English is all the image needs",
+  },
 ];
 
 /** Keeps the run-time modules of libraries a build-deps RUN linked against (see MODULES). */
