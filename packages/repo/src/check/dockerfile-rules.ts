@@ -15,6 +15,15 @@ import { debianBaseHint } from "./base-advice.js";
 import { busyboxOptionProblems } from "./busybox-option.js";
 import { alternativesProblem, startedUnderDebianName } from "./debian-programs.js";
 import { checkGoNetdns } from "./go-netdns.js";
+import {
+  type GroupState,
+  groupsAtStart,
+  recordGroups,
+  runWritesGroupFile,
+  unknownGroupAdvice,
+  unknownGroups,
+  writesGroupFile,
+} from "./groups.js";
 import { hasOpenrc, initSystemProblem } from "./init-system.js";
 import { onbuildRuns } from "./onbuild.js";
 import type { LintText } from "./script-calls.js";
@@ -67,6 +76,7 @@ export function checkStages(
       added: apkAdded(stage, stages),
       stages,
       lint,
+      groups: groupsAtStart(stage, stages),
     };
     for (const run of stage.runs) checkRun(stage, run, at, emit);
     // ONBUILD runs in the images built on this one, after every RUN of this stage.
@@ -128,10 +138,13 @@ interface RunContext {
   added: ReadonlyMap<string, ApkPlace>;
   stages: readonly StageInfo[];
   lint: LintText | undefined;
+  /** The groups made so far, moved on by checkRun command by command. */
+  groups: GroupState;
 }
 
 function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
   const vars = runVariables(stage, run);
+  if (writesGroupFile(stage, run.line) || runWritesGroupFile(run)) at.groups.opaque = true;
   // `curl -fsSL https://deb.nodesource.com/setup_20.x | bash -`: the script adds an apt source
   // and runs apt-get, which an Alpine stage does not have (migrate leaves it, flagged).
   if (APT_SETUP_SCRIPT.test(run.text) && PIPED_TO_SHELL.test(run.text))
@@ -170,6 +183,13 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
         );
     }
     if (name === "addgroup" || name === "adduser") checkIds(stage, cmd, line, emit);
+    for (const group of unknownGroups(cmd, at.groups, at.world.everAdded()))
+      emit(
+        line,
+        "unknown-group",
+        `${name} in Alpine stage ${stage.name} names group ${group}, which is not there, so busybox fails with "unknown group ${group}": ${unknownGroupAdvice(group)}`,
+      );
+    recordGroups(cmd, at.groups);
     for (const p of busyboxOptionProblems(cmd, (pkg) => at.world.has(pkg), at.lint))
       emit(line, "busybox-option", `${p.tool} in Alpine stage ${stage.name}: ${p.message}`);
     if (

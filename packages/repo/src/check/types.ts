@@ -16,6 +16,7 @@ export const RULE_IDS = [
   "busybox-option",
   "exec-as-missing",
   "init-system",
+  "unknown-group",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { describeStages } from "../dockerfile/stages.js";
+import { checkStages } from "./dockerfile-rules.js";
+
+const DIGEST = `sha256:${"a".repeat(64)}`;
+const settings = { skip: [], requireDigests: false, ignoreImages: [] };
+
+function groupFindings(text: string): string[] {
+  return checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings)
+    .filter((f) => f.rule === "unknown-group")
+    .map((f) => `${f.line}:${f.severity}:${/names group (\S+),/.exec(f.message)?.[1]}`);
+}
+
+describe("unknown-group", () => {
+  it("reports sudo (Debian's admin group) with the wheel fix, for addgroup and adduser -G", () => {
+    const text = [
+      `FROM alpine:3.23@${DIGEST}`,
+      "RUN apk add --no-cache sudo",
+      "RUN adduser -D app && addgroup app sudo",
+      "RUN adduser -D -G sudo bob",
+      "RUN adduser --ingroup=staff -D carl",
+      "",
+    ].join("\n");
+    expect(groupFindings(text)).toEqual(["3:error:sudo", "4:error:sudo", "5:error:staff"]);
+    const message = checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings).find(
+      (f) => f.rule === "unknown-group",
+    )?.message;
+    expect(message).toBe(
+      `addgroup in Alpine stage 0 names group sudo, which is not there, so busybox fails with "unknown group sudo": Alpine has no sudo group (Debian's admin group; Alpine's is wheel): use wheel (addgroup USER wheel) and allow it in a sudoers.d line (echo '%wheel ALL=(ALL) ALL' > /etc/sudoers.d/wheel), or make the group first (addgroup sudo) and allow %sudo there`,
+    );
+  });
+
+  it("knows Alpine's base groups, groups made earlier in the stage chain, and package groups", () => {
+    const text = [
+      `FROM alpine:3.23@${DIGEST} AS base`,
+      "RUN addgroup -S -g 1001 app && adduser -D dev",
+      "RUN apk add --no-cache docker-cli mariadb",
+      "FROM base",
+      "RUN addgroup dev wheel && addgroup dev app && adduser -D -G dev eve",
+      "RUN addgroup eve docker && addgroup eve mysql && addgroup eve www-data",
+      "RUN addgroup eve builders",
+      "RUN adduser -S svc && addgroup eve svc",
+      "",
+    ].join("\n");
+    expect(groupFindings(text)).toEqual(["7:error:builders", "8:error:svc"]);
+  });
+
+  it("reports a group made only later as missing where it is used", () => {
+    const text = [
+      `FROM alpine:3.23@${DIGEST}`,
+      "RUN adduser -D -G app app && addgroup -g 1000 app",
+      "",
+    ].join("\n");
+    expect(groupFindings(text)).toEqual(["2:error:app"]);
+  });
+
+  it("on other Alpine images, reports only the groups Debian's base has and Alpine's lacks", () => {
+    const text = [
+      `FROM node:22-alpine@${DIGEST}`,
+      "RUN addgroup node builders && addgroup node sudo",
+      "",
+    ].join("\n");
+    expect(groupFindings(text)).toEqual(["2:error:sudo"]);
+  });
+
+  it("says nothing once /etc/group is written or copied in, in echoed text, or on Debian", () => {
+    const written = [
+      `FROM alpine:3.23@${DIGEST}`,
+      "RUN echo 'sudo:x:27:' >> /etc/group && addgroup app sudo",
+      "",
+    ].join("\n");
+    expect(groupFindings(written)).toEqual([]);
+    const copied = [
+      `FROM alpine:3.23@${DIGEST}`,
+      "COPY --from=users /etc/group /etc/group",
+      "RUN addgroup app sudo",
+      "",
+    ].join("\n");
+    expect(groupFindings(copied)).toEqual([]);
+    const echoed = `FROM alpine:3.23@${DIGEST}\nRUN echo 'addgroup app sudo' > /notes # adduser -G sudo x\n`;
+    expect(groupFindings(echoed)).toEqual([]);
+    expect(groupFindings("FROM debian:12\nRUN adduser app && addgroup app sudo\n")).toEqual([]);
+  });
+});

@@ -1,0 +1,222 @@
+import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
+import { chainFact } from "../dockerfile/chain-fact.js";
+import { baseName, type ShellCommand } from "../dockerfile/commands.js";
+import { stageLinks } from "../dockerfile/stage-links.js";
+import type { RunStep, StageInfo } from "../dockerfile/stages.js";
+import { ALPINE_BASE_GROUPS } from "../facts/alpine-base.js";
+import { withNested } from "./nested.js";
+import { onbuildRuns } from "./onbuild.js";
+
+const ALPINE_GROUPS: ReadonlySet<string> = new Set(ALPINE_BASE_GROUPS.values());
+
+/**
+ * Groups Debian's base image has (base-passwd) and Alpine's does not, so no Alpine-based image has
+ * them unless it makes them: a Debian Dockerfile may take them for granted.
+ */
+const DEBIAN_ONLY_GROUPS: ReadonlySet<string> = new Set([
+  "sudo",
+  "staff",
+  "plugdev",
+  "man",
+  "proxy",
+  "fax",
+  "voice",
+  "dip",
+  "backup",
+  "operator",
+  "list",
+  "irc",
+  "src",
+  "sasl",
+]);
+
+/** Groups an Alpine package's pre-install script makes whose name is not the package's own. */
+const PACKAGE_GROUPS: Readonly<Record<string, string>> = { mariadb: "mysql", apache2: "apache" };
+
+/** What is known of the groups at one point of a stage's build. */
+export interface GroupState {
+  /** Groups an earlier addgroup, adduser, groupadd or useradd of the stage (or its parents) made. */
+  made: Set<string>;
+  /** The chain starts on plain `alpine`, whose /etc/group is known; otherwise only Debian's own groups are told missing. */
+  plain: boolean;
+  /** /etc/group was written or copied in: nothing can be told. */
+  opaque: boolean;
+}
+
+/** What a command needs and makes: `addgroup USER GROUP` needs GROUP, `addgroup NAME` makes it. */
+interface GroupUse {
+  needs: string[];
+  makes: string[];
+}
+
+const GROUP_NAME = /^[a-z_][a-z0-9_.-]*\$?$/i;
+
+/**
+ * The groups a command names that busybox would not find ("unknown group"): `addgroup USER GROUP`,
+ * `adduser -G GROUP` (`--ingroup`). Each comes with what to do; `sudo` is Alpine's `wheel`.
+ */
+export function unknownGroups(
+  cmd: ShellCommand,
+  state: GroupState,
+  packages: ReadonlyMap<string, unknown>,
+): string[] {
+  if (state.opaque) return [];
+  return groupUse(cmd).needs.filter((g) => missing(g, state, packages));
+}
+
+/** What a command leaves made: the group is there for the commands after it. */
+export function recordGroups(cmd: ShellCommand, state: GroupState): void {
+  for (const g of groupUse(cmd).makes) state.made.add(g);
+}
+
+/** The fix for a group busybox does not find. */
+export function unknownGroupAdvice(group: string): string {
+  if (group === "sudo")
+    return "Alpine has no sudo group (Debian's admin group; Alpine's is wheel): use wheel (addgroup USER wheel) and allow it in a sudoers.d line (echo '%wheel ALL=(ALL) ALL' > /etc/sudoers.d/wheel), or make the group first (addgroup sudo) and allow %sudo there";
+  if (DEBIAN_ONLY_GROUPS.has(group))
+    return `Alpine has no ${group} group (Debian's base image has it): make it first (addgroup ${group}) or drop it`;
+  return `${group} is not in Alpine's base /etc/group and no earlier addgroup (or package) of the stage makes it: make it first (addgroup [-g GID] ${group}) or drop it`;
+}
+
+function missing(
+  group: string,
+  state: GroupState,
+  packages: ReadonlyMap<string, unknown>,
+): boolean {
+  if (!GROUP_NAME.test(group) || ALPINE_GROUPS.has(group) || state.made.has(group)) return false;
+  if (DEBIAN_ONLY_GROUPS.has(group)) return true;
+  if (!state.plain) return false;
+  // A package may make a group of its own name in its pre-install (docker, nginx, postgresql's postgres).
+  for (const name of packages.keys())
+    if (name.startsWith(group) || PACKAGE_GROUPS[name] === group) return false;
+  return true;
+}
+
+/** Options of busybox adduser/addgroup (and shadow's tools) that take a value. */
+const VALUED = new Set([
+  "-g",
+  "-G",
+  "-h",
+  "-s",
+  "-u",
+  "-k",
+  "--gid",
+  "--uid",
+  "--home",
+  "--shell",
+  "--gecos",
+  "--ingroup",
+  "-d",
+  "-c",
+  "-K",
+  "-p",
+  "-e",
+  "-f",
+  "--comment",
+  "--home-dir",
+  "--groups",
+  "--password",
+]);
+
+function groupUse(cmd: ShellCommand): GroupUse {
+  const name = baseName(cmd.name);
+  if (!["addgroup", "adduser", "groupadd", "useradd"].includes(name))
+    return { needs: [], makes: [] };
+  const words = operands(cmd.args);
+  if (name === "groupadd") return { needs: [], makes: words.slice(-1) };
+  if (name === "addgroup")
+    return words.length >= 2
+      ? { needs: [words[1]!], makes: [] }
+      : { needs: [], makes: words.slice(0, 1) };
+  const user = words.at(-1);
+  if (name === "useradd") return { needs: [], makes: user === undefined ? [] : [user] };
+  const group = optionValue(cmd.args, ["-G", "--ingroup"]);
+  if (group !== undefined) return { needs: [group], makes: [] };
+  // busybox adduser makes a group named like the user; a system user (-S) goes into nogroup.
+  const system = cmd.args.some((a) => a === "--system" || /^-[A-Za-z]*S[A-Za-z]*$/.test(a));
+  return { needs: [], makes: system || user === undefined ? [] : [user] };
+}
+
+function operands(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    if (VALUED.has(a)) k++;
+    else if (/^-[A-Za-z]*[gGhsuk]$/.test(a) && a.length > 2) k++;
+    else if (!a.startsWith("-")) out.push(a);
+  }
+  return out;
+}
+
+/** `-G grp`, `-DG grp`, `-Ggrp`, `--ingroup grp`, `--ingroup=grp`. */
+function optionValue(args: readonly string[], names: readonly string[]): string | undefined {
+  let value: string | undefined;
+  args.forEach((a, k) => {
+    for (const n of names) {
+      if (n.startsWith("--")) {
+        if (a === n) value = args[k + 1];
+        else if (a.startsWith(`${n}=`)) value = a.slice(n.length + 1);
+      } else if (/^-[A-Za-z]*$/.test(a) && a.endsWith(n[1]!)) value = args[k + 1];
+      else if (a.startsWith(n) && a.length > n.length && !a.startsWith("--"))
+        value = a.slice(n.length);
+    }
+  });
+  return value;
+}
+
+/** The groups when the stage's first RUN starts: what the stage it builds on (and its ONBUILD RUNs) left. */
+export function groupsAtStart(stage: StageInfo, stages: readonly StageInfo[]): GroupState {
+  const parent = stageLinks(stages).parent(stage);
+  return startState(stage, parent && groupsLeftBy(parent, stages), stages);
+}
+
+/** A RUN that names /etc/group (`echo 'sudo:x:27:' >> /etc/group`, a heredoc into it). */
+export function runWritesGroupFile(run: RunStep): boolean {
+  return (
+    run.text.includes("/etc/group") ||
+    run.commands.some((c) =>
+      [...c.args, ...(c.redirects ?? [])].some((w) => w.startsWith("/etc/group")),
+    )
+  );
+}
+
+/** A RUN, COPY or ADD before `line` of the stage writes /etc/group (or copies /etc in). */
+export function writesGroupFile(stage: StageInfo, line: number): boolean {
+  return stage.body.some(
+    (ins) =>
+      ins.line < line &&
+      (/\/etc\/group\b/.test(ins.args.text) ||
+        (/^(?:COPY|ADD)$/.test(ins.keyword) && /\s\/etc\/?\s*$/.test(ins.args.text))),
+  );
+}
+
+function startState(
+  stage: StageInfo,
+  left: GroupState | undefined,
+  stages: readonly StageInfo[],
+): GroupState {
+  if (!left) return { made: new Set(), plain: plainAlpine(stage.image), opaque: false };
+  const state = { made: new Set(left.made), plain: left.plain, opaque: left.opaque };
+  const parent = stageLinks(stages).parent(stage);
+  if (parent) for (const run of onbuildRuns(parent)) replay(state, run);
+  return state;
+}
+
+const groupsLeftBy = chainFact<GroupState>((stage, left, stages) => {
+  const state = startState(stage, left, stages);
+  for (const run of stage.runs) replay(state, run);
+  if (writesGroupFile(stage, Number.POSITIVE_INFINITY)) state.opaque = true;
+  return state;
+});
+
+function replay(state: GroupState, run: RunStep): void {
+  if (runWritesGroupFile(run)) state.opaque = true;
+  for (const cmd of withNested(run.commands)) recordGroups(cmd, state);
+}
+
+/** The image is Docker's plain `alpine` (any tag or digest), whose /etc/group is Alpine's base. */
+function plainAlpine(image: string): boolean {
+  const text = image.replace(/\$\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-+=?][^}]*)?\}?/g, "x");
+  const ref = tryParseImageReference(text, { defaultTag: false });
+  return ref !== undefined && familiarName(ref) === "alpine";
+}
