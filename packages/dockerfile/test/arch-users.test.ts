@@ -119,14 +119,14 @@ describe("rule 5: users and groups", () => {
       `${base}RUN groupadd --system svc; useradd --system --gid svc --groups audio,video --comment "Service user" --create-home svc\n`,
     );
     expect(r.output).toBe(
-      "FROM alpine:3.23\nRUN addgroup -S svc; adduser -S -D -G svc -g 'Service user' svc && addgroup svc audio && addgroup svc video\n",
+      "FROM alpine:3.23\nRUN addgroup -S svc; adduser -S -D -G svc -s /bin/sh -g 'Service user' svc && addgroup svc audio && addgroup svc video\n",
     );
   });
 
   it("gives useradd -r without -g the same-named group Debian would create", () => {
     const r = migrate(`${base}RUN useradd -r -u 1500 worker\n`);
     expect(r.output).toBe(
-      "FROM alpine:3.23\nRUN addgroup -S worker && adduser -S -D -u 1500 -G worker -H worker\n",
+      "FROM alpine:3.23\nRUN addgroup -S worker && adduser -S -D -u 1500 -G worker -s /bin/sh -H worker\n",
     );
   });
 

@@ -146,7 +146,7 @@ describe("apt-get inside sh -c strings", () => {
         "FROM alpine:3.23",
         'RUN su -c "apk add --no-cache curl"',
         "RUN flock /tmp/apt.lock -c 'apk add --no-cache git'",
-        "RUN sudo su -c 'addgroup -S app && adduser -S -D -G app -H app'",
+        "RUN sudo su -c 'addgroup -S app && adduser -S -D -G app -s /bin/sh -H app'",
         "",
       ].join("\n"),
     );

@@ -147,7 +147,9 @@ describe("second review", () => {
 
   it("names Alpine's base groups for numeric useradd -g (OpenShift's -g 0)", () => {
     const r = migrate("FROM debian:12\nRUN useradd -u 1001 -g 0 app && useradd -r -g 100 b\n");
-    expect(r.output).toContain("adduser -D -u 1001 -G root -H app && adduser -S -D -G users -H b");
+    expect(r.output).toContain(
+      "adduser -D -u 1001 -G root -H app && adduser -S -D -G users -s /bin/sh -H b",
+    );
   });
 
   it("sees packages an env-wrapped apk add installed (idempotent)", () => {

@@ -48,7 +48,7 @@ describe("second review round", () => {
 
   it("joins an Alpine base group of the user's name instead of creating it", () => {
     const r = migrate("FROM debian:12\nRUN useradd -r -u 1001 ping\n");
-    expect(r.output).toContain("RUN adduser -S -D -u 1001 -G ping -H ping\n");
+    expect(r.output).toContain("RUN adduser -S -D -u 1001 -G ping -s /bin/sh -H ping\n");
     expect(r.warnings[0]?.message).toMatch(/group ping already exists in Alpine's base image/);
   });
 

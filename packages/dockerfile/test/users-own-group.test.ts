@@ -15,7 +15,7 @@ describe("users: the group useradd gives a user of its own counts as created", (
       ].join("\n"),
     );
     expect(r.output).toContain(
-      "RUN addgroup -S svc && adduser -S -D -G svc -H svc && addgroup bob svc\n",
+      "RUN addgroup -S svc && adduser -S -D -G svc -s /bin/sh -H svc && addgroup bob svc\n",
     );
     expect(r.output).toContain(
       "RUN adduser -D app && addgroup bob app && adduser -D eve && addgroup eve app && addgroup eve svc\n",

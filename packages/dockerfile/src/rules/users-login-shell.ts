@@ -1,3 +1,4 @@
+import type { Stage } from "../stages.js";
 import type { ScriptScope } from "./scope.js";
 import { alpineShellPath } from "./users-shells.js";
 
@@ -13,4 +14,31 @@ export function fixShell(scope: ScriptScope, shell: string, at: number): string 
   if (/bash$/.test(path))
     scope.stage.bashNeeds.push({ offset: scope.fileOffset(at), reason: `login shell ${path}` });
   return path;
+}
+
+/** `ENV SHELL=…`, `ENV SHELL …`, `ARG SHELL[=…]`, also among other variables of the line. */
+const SETS_SHELL = /(?:^|\s)SHELL(?:[=\s]|$)/;
+
+/**
+ * The `-s` a useradd call without one needs for busybox adduser to give what Debian's useradd
+ * gives: SHELL=/bin/sh from /etc/default/useradd (Debian and Ubuntu), for system users too.
+ * busybox gives -S users /sbin/nologin, and others $SHELL (else /bin/sh).
+ */
+export function useraddDefaultShell(scope: ScriptScope, system: boolean): string | undefined {
+  return system || buildSetsShell(scope) ? "/bin/sh" : undefined;
+}
+
+/** This stage (before the current line) or one it is built FROM sets $SHELL for its RUN lines. */
+function buildSetsShell(scope: ScriptScope): boolean {
+  const here = scope.instruction.start;
+  for (let s: Stage | undefined = scope.stage.info.stage; s; s = s.parent) {
+    const set = s.body.some(
+      (i) =>
+        (i.keyword === "ENV" || i.keyword === "ARG") &&
+        i.start < here &&
+        SETS_SHELL.test(i.args.text),
+    );
+    if (set) return true;
+  }
+  return false;
 }

@@ -4,7 +4,7 @@ import type { ScriptScope } from "./scope.js";
 import { recordGroup } from "./users-gids.js";
 import { groupName } from "./users-group-names.js";
 import { checkIds } from "./users-ids.js";
-import { fixShell } from "./users-login-shell.js";
+import { fixShell, useraddDefaultShell } from "./users-login-shell.js";
 import { type Fail, optionValue, type Parsed, parseOptions, q } from "./users-options.js";
 import { ownGroupFirst } from "./users-own-group.js";
 import { passwordStep } from "./users-password.js";
@@ -131,7 +131,8 @@ function adduserCall(
   if (value("-u")) out.push("-u", value("-u")!);
   if (group !== undefined) out.push("-G", q(group));
   if (value("-d")) out.push("-h", q(value("-d")!));
-  if (value("-s")) out.push("-s", q(fixShell(scope, value("-s")!, at)));
+  const shell = o.has("-s") ? value("-s") : useraddDefaultShell(scope, o.has("-r"));
+  if (shell) out.push("-s", q(fixShell(scope, shell, at)));
   if (value("-c") !== undefined) out.push("-g", q(value("-c")!));
   if (value("-k")) out.push("-k", q(value("-k")!));
   // Debian's useradd makes a home only with -m (login.defs has no CREATE_HOME); busybox always does.
