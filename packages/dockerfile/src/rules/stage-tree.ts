@@ -59,8 +59,24 @@ const BUILD_COMMANDS = [
 
 const DPKG_TOOLS = /\bdpkg-(?:architecture|buildflags)\b/;
 
-const EXTENSION_INSTALL =
-  /(?:^|[\s;&|(])(?:(?:pip3?|python3?\s+-m\s+pip|uv\s+pip|gem|bundle|pecl|cargo|npm|yarn|pnpm)\s+(?:install|ci|build)|python3?\s+setup\.py|node-gyp)\b/;
+/**
+ * Installs that may compile native extensions: the tool by name or by path (`/opt/venv/bin/pip`,
+ * `.venv/bin/pip`, `/usr/local/bin/bundle`), options before the subcommand (`pip --no-cache-dir
+ * install`), pip's wheel builds, and the front ends that run pip or bundler (poetry, pipenv, pdm,
+ * uv).
+ */
+const EXTENSION_INSTALL = new RegExp(
+  String.raw`(?:^|[\s;&|(])(?:[^\s;&|()'"]*\/)?(?:` +
+    [
+      String.raw`(?:pip(?:3(?:\.\d+)?)?|python3?(?:\.\d+)?\s+-m\s+pip|uv\s+pip)(?:\s+-\S+)*\s+(?:install|wheel)`,
+      String.raw`(?:gem|bundler?|pecl|cargo|npm|yarn|pnpm)(?:\s+-\S+)*\s+(?:install|ci|build)`,
+      String.raw`(?:poetry|pipenv|pdm)(?:\s+-\S+)*\s+(?:install|sync)`,
+      String.raw`uv\s+sync`,
+      String.raw`python3?(?:\.\d+)?\s+setup\.py`,
+      "node-gyp",
+    ].join("|") +
+    String.raw`)\b`,
+);
 
 const NO_OPTIONS: ReadonlyMap<string, number> = new Map();
 
