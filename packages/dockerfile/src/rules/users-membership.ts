@@ -6,7 +6,10 @@ import { joinGroups } from "./users-supplementary.js";
 const USERMOD_VALUES = new Set(["-G", "-g", "-u", "-d", "-s", "-l", "-c", "-e", "-f", "-p"]);
 const USERMOD_LONG: Record<string, string> = { "--append": "-a", "--groups": "-G" };
 
-/** `usermod -aG a,b USER` → `addgroup USER a && addgroup USER b`; other changes are left. */
+/**
+ * `usermod -aG a,b USER` → `addgroup USER a && addgroup USER b`; `-aG ''` → "" (nothing to
+ * run); other changes are left.
+ */
 export function usermod(
   scope: ScriptScope,
   at: number,
@@ -20,6 +23,8 @@ export function usermod(
   }
   if (!p.options.has("-a"))
     scope.warn("users", at, "usermod -G without -a replaced the group list; addgroup only adds");
+  // An empty list is no group for usermod (rc 0); busybox addgroup USER '' fails. "" drops the step.
+  if (groups === "") return "";
   return joinGroups(scope, at, p.operands[0]!, groups.split(","), "usermod -G").join(" && ");
 }
 

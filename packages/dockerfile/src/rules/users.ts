@@ -34,6 +34,10 @@ export function migrateUsers(scope: ScriptScope, pipeline: Pipeline, cmd: Simple
     scope.warn("users", cmd.start, `${cmd.name} inside a pipeline left as is`);
     return;
   }
+  if (text === "") {
+    scope.deletePipeline(pipeline, "users");
+    return;
+  }
   // `id app || useradd app` → `id app || { adduser … && addgroup …; }`: without the braces the
   // steps appended with && would run even when the user already existed.
   // Redirections of the call (`2>/dev/null`) stay, over every step it became.
