@@ -54,6 +54,16 @@ function chain(stages) {
   return `${lines.join("\n")}\n`;
 }
 
+/** Chained stages that each pip-install into the system python3 (a PEP 668 warning each). */
+function chainPip(stages) {
+  const lines = [];
+  for (let i = 0; i < stages; i++) {
+    lines.push(i === 0 ? "FROM debian:12 AS s0" : `FROM s${i - 1} AS s${i}`);
+    lines.push("RUN apt-get update && apt-get install -y python3-pip && pip install flask");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 /** Stages each on an image, each copying from the stage before it by name. */
 function named(stages) {
   const lines = [];
@@ -106,6 +116,7 @@ const pinWrite = async (text) => {
 /** name, what it runs, the file shape, its two sizes (the second 4 times the first). */
 const CASES = [
   { name: "migrate", run: migrate, shape: "chained", text: chain, sizes: [1250, 5000] },
+  { name: "migrate", run: migrate, shape: "pip", text: chainPip, sizes: [1250, 5000] },
   { name: "check", run: check, shape: "chained", text: chain, sizes: [1250, 5000] },
   { name: "pin --check", run: pinCheck, shape: "named", text: named, sizes: [5000, 20000] },
   { name: "pin --write", run: pinWrite, shape: "named", text: named, sizes: [5000, 20000] },
@@ -144,11 +155,14 @@ async function time(fn, text) {
   return { ms: best, parseMs: bestParse };
 }
 
+// `node bench/stages.mjs pip`: only the cases whose name or shape holds the word.
+const only = process.argv[2];
+const cases = CASES.filter((c) => !only || `${c.name} ${c.shape}`.includes(only));
 const rows = [];
 try {
   // Warm the JIT on small files first, so the first measured size is not charged for it.
-  for (const c of CASES) for (let i = 0; i < 3; i++) await c.run(c.text(100));
-  for (const c of CASES) {
+  for (const c of cases) for (let i = 0; i < 3; i++) await c.run(c.text(100));
+  for (const c of cases) {
     for (const stages of c.sizes) {
       const text = c.text(stages);
       rows.push({ case: c, stages, bytes: text.length, ...(await time(c.run, text)) });
@@ -175,7 +189,7 @@ for (const r of rows) {
   );
 }
 let failed = false;
-for (const c of CASES) {
+for (const c of cases) {
   const [small, large] = rows.filter((r) => r.case === c);
   const growth = large.ms / large.parseMs / (small.ms / small.parseMs);
   failed ||= growth > 2;

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Edit } from "../src/edits.js";
 import { outputOffsetMapper } from "../src/migrate/output-position.js";
 import { migrate } from "./helpers.js";
 
@@ -46,6 +47,28 @@ describe("warning positions in the output", () => {
     expect(map(31)).toBe(29);
   });
 
+  it("maps like a walk through every edit, for insertions, deletions and shared starts", () => {
+    // A small deterministic generator: non-overlapping edits, zero-width ones among them, some
+    // at the end or start of another.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 100; round++) {
+      const edits: Edit[] = [];
+      for (let pos = next(3); pos < 120; pos += next(6)) {
+        const end = next(3) === 0 ? pos : pos + 1 + next(5);
+        edits.push({ rule: "apt", start: pos, end, text: "x".repeat(next(7)) });
+        pos = end;
+      }
+      // Given in any order: the mapper sorts.
+      edits.sort(() => next(3) - 1);
+      const map = outputOffsetMapper(edits);
+      for (let offset = 0; offset <= 130; offset++) expect(map(offset)).toBe(walk(edits, offset));
+    }
+  });
+
   it("maps every corpus warning outside an edit to the same text in the output", () => {
     const root = join(__dirname, "../../../../shared/corpus/pairs");
     let dirs: string[];
@@ -74,3 +97,14 @@ describe("warning positions in the output", () => {
     expect(checked).toBeGreaterThan(10);
   });
 });
+
+/** The mapping spelled out: every edit before the offset in turn. */
+function walk(edits: readonly Edit[], offset: number): number {
+  let delta = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    if (e.start > offset) break;
+    if (e.end > offset) return e.start + delta;
+    delta += e.text.length - (e.end - e.start);
+  }
+  return offset + delta;
+}

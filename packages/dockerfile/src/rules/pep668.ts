@@ -1,6 +1,8 @@
 import type { MigrationContext } from "../migrate/context.js";
+import type { Instruction } from "../parse/types.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { baseRepository } from "./base-image.js";
+import { inChain } from "./chain-memo.js";
 import { callsOf } from "./gnu-calls.js";
 import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
@@ -20,15 +22,9 @@ export function flagSystemPip(ctx: MigrationContext, state: StageState): void {
   if (/^(?:python|pypy)$/.test(baseRepository(ctx, state.info.stage) ?? "")) return;
   if (!["python3", "py3-pip"].some((p) => state.alpineInstalled.has(p))) return;
   const body = state.info.stage.body;
-  // A venv on PATH (or announced by VIRTUAL_ENV) is where pip installs go; parents' ENV counts.
-  const env = (i: (typeof body)[number]) =>
-    i.keyword === "ENV" &&
-    /\bPIP_BREAK_SYSTEM_PACKAGES\b|\bVIRTUAL_ENV\b|PATH[= ]["']?[^\s"']*venv[^\s"']*\/bin/.test(
-      i.args.text,
-    );
-  for (let s: typeof state.info.stage | undefined = state.info.stage; s; s = s.parent) {
-    if (s.body.some(env)) return;
-  }
+  // A venv on PATH (or announced by VIRTUAL_ENV) is where pip installs go; parents' ENV counts,
+  // each stage's answer kept so that a long FROM chain is read once, not once per stage.
+  if (inChain(state.info.stage, "pep668-env", (s) => s.body.some(pipEnv))) return;
   for (const { ins, sources } of runSources(ctx, body)) {
     // A RUN that makes or activates a virtual environment installs into it; an activation does
     // not outlive its RUN, so later RUNs are read on their own (a venv on PATH is an ENV, above).
@@ -46,6 +42,16 @@ export function flagSystemPip(ctx: MigrationContext, state: StageState): void {
       return;
     }
   }
+}
+
+/** An ENV that sends pip installs into a virtual environment, or lets them into the system. */
+function pipEnv(i: Instruction): boolean {
+  return (
+    i.keyword === "ENV" &&
+    /\bPIP_BREAK_SYSTEM_PACKAGES\b|\bVIRTUAL_ENV\b|PATH[= ]["']?[^\s"']*venv[^\s"']*\/bin/.test(
+      i.args.text,
+    )
+  );
 }
 
 /** Projects that publish manylinux (glibc) wheels only: pip on musl tries to build them from source. */
