@@ -65,6 +65,7 @@ const VALID = [
   "x=1 fi\n",
   "a | b | c\n",
   "(a; b) && { c; d; }\n",
+  'echo "$$(fi)" ${x:-$$(fi)}\n',
 ];
 
 /** Scripts dash rejects, with the line the error is reported on. */
@@ -138,6 +139,7 @@ const INVALID: Array<[string, number]> = [
   ["x=$(a; fi)\n", 1],
   ['echo "$(done)"\n', 1],
   ["f\\\ni\n", 1],
+  ["echo ok\necho $$(a)\n", 2],
 ];
 
 /** bash-only forms a #!/bin/bash entrypoint may use: dash rejects them, bash does not. */

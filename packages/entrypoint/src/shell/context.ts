@@ -5,6 +5,8 @@ import type { ScanResult } from "./types.js";
 export interface Pending {
   delim: string;
   stripTabs: boolean;
+  /** `<<'EOF'`, `<<"EOF"`, `<<\\EOF`: the body is plain text, no expansion in it. */
+  quoted: boolean;
 }
 
 export type RangeKind = "top" | "dollar" | "backtick";

@@ -1,7 +1,8 @@
 /**
  * A small POSIX sh scanner: enough structure to find simple commands (with their words and
  * redirections, at byte offsets) in entrypoint scripts, including commands inside `$( )` and
- * backticks, while skipping comments and here-document bodies. It does not evaluate anything.
+ * backticks, while skipping comments and here-document bodies (only the `$( )` in an unquoted
+ * body is checked, heredoc.ts). It does not evaluate anything.
  * Alongside, a push parser (grammar.ts) checks what `sh -n` checks and the first error is kept.
  */
 import {
@@ -12,6 +13,7 @@ import {
   type ScanContext,
 } from "./context.js";
 import { Grammar, type Op } from "./grammar.js";
+import { heredoc, skipHeredocs } from "./heredoc.js";
 import type { Redirect, ScanResult, Word } from "./types.js";
 import { arithEnd, readWord, STOP } from "./word.js";
 
@@ -95,7 +97,8 @@ class RangeScan {
       else if (c === "\n") {
         this.finish();
         this.grammar.op("\n", i);
-        i = skipHeredocs(s, i + 1, this.to, this.heredocs, out);
+        this.takeCarried();
+        i = skipHeredocs(this.sc, i + 1, this.to, this.depth, this.heredocs);
       } else if (c === "#") {
         const nl = s.indexOf("\n", i);
         const end = nl < 0 || nl > this.to ? this.to : nl;
@@ -110,7 +113,7 @@ class RangeScan {
     }
     this.finish();
     this.grammar.end(this.to);
-    if (this.kind === "dollar") this.sc.carried.push(...this.heredocs);
+    if (this.kind === "dollar") moveAll(this.heredocs, this.sc.carried);
     return this.to;
   }
 
@@ -121,7 +124,7 @@ class RangeScan {
     this.finish();
     if (op === ")" && this.kind === "dollar" && !this.grammar.ownsClose()) {
       this.grammar.end(i, true);
-      this.sc.carried.push(...this.heredocs);
+      moveAll(this.heredocs, this.sc.carried);
       return -1;
     }
     const arith = op === "(" && s[i + 1] === "(" && this.grammar.wantsArith();
@@ -144,7 +147,7 @@ class RangeScan {
     this.takeCarried();
     this.redirects.push(r);
     if (/<<-?$/.test(r.op) && !r.op.endsWith("<<<")) {
-      this.heredocs.push({ delim: unquote(r.target?.text ?? ""), stripTabs: r.op.endsWith("-") });
+      this.heredocs.push(heredoc(r.op, r.target?.text ?? ""));
     }
     this.grammar.redirect(i, r.target !== undefined);
     return r.end;
@@ -160,9 +163,12 @@ class RangeScan {
     return end;
   }
 
-  /** Here-documents a `$( )` in the word just read opened: their bodies follow this line. */
+  /**
+   * Here-documents a `$( )` opened, in the word just read or in a here-document body read at
+   * the last newline: their bodies follow this line.
+   */
   private takeCarried(): void {
-    this.heredocs.push(...this.sc.carried.splice(0));
+    moveAll(this.sc.carried, this.heredocs);
   }
 
   /** Ends the simple command in progress. Inside `${ }` commands are not kept. */
@@ -230,36 +236,11 @@ function readRedirect(sc: ScanContext, i: number, to: number, depth: number): Re
   return { op: opText, target: { text: s.slice(j, end), start: j, end }, start: i, end };
 }
 
-function skipHeredocs(
-  s: string,
-  i: number,
-  to: number,
-  pending: Pending[],
-  out: ScanResult,
-): number {
-  let pos = i;
-  while (pending.length > 0) {
-    const { delim, stripTabs } = pending.shift()!;
-    const bodyStart = pos;
-    for (;;) {
-      if (pos >= to) {
-        out.inert.push([bodyStart, to]);
-        return to;
-      }
-      const nl = s.indexOf("\n", pos);
-      const lineEnd = nl < 0 || nl > to ? to : nl;
-      let line = s.slice(pos, lineEnd);
-      if (stripTabs) line = line.replace(/^\t+/, "");
-      pos = lineEnd + 1;
-      if (line === delim) {
-        out.inert.push([bodyStart, lineEnd]);
-        break;
-      }
-    }
-  }
-  return Math.min(pos, to);
-}
-
-function unquote(text: string): string {
-  return text.replace(/['"\\]/g, "");
+/**
+ * Appends `from` to `to` and empties it. Not push(...from): spreading overflows the stack for
+ * a `$( )` that opens some 100k here-documents.
+ */
+function moveAll(from: Pending[], to: Pending[]): void {
+  for (const p of from) to.push(p);
+  from.length = 0;
 }

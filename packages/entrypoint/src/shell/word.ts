@@ -2,6 +2,8 @@ import { opened, type ScanContext } from "./context.js";
 
 const MAX_DEPTH = 100;
 
+// `$$` (the shell's PID) is read whole everywhere below: `"$$(a)"` holds no substitution.
+
 /** Characters that end an unquoted word. */
 export const STOP = " \t\n;&|()<>";
 
@@ -19,6 +21,7 @@ export function readWord(sc: ScanContext, i: number, to: number, depth: number):
     else if (c === "'") i = closeSingle(sc, i, to);
     else if (c === '"') i = readDouble(sc, i + 1, to, depth);
     else if (c === "`") i = readBacktick(sc, i, to, depth);
+    else if (c === "$" && s[i + 1] === "$") i += 2;
     else if (c === "$" && s[i + 1] === "(") i = readDollarParen(sc, i, to, depth);
     else if (c === "$" && s[i + 1] === "{") i = readBrace(sc, i, to, depth);
     else if (c === "$" && s[i + 1] === "'") i = closeAnsi(sc, i, to);
@@ -51,6 +54,7 @@ function readDouble(sc: ScanContext, i: number, to: number, depth: number): numb
     if (c === '"') return i + 1;
     if (c === "\\") i += 2;
     else if (c === "`") i = readBacktick(sc, i, to, depth);
+    else if (c === "$" && s[i + 1] === "$") i += 2;
     else if (c === "$" && s[i + 1] === "(") i = readDollarParen(sc, i, to, depth);
     else if (c === "$" && s[i + 1] === "{") i = readBrace(sc, i, to, depth);
     else i++;
@@ -59,7 +63,8 @@ function readDouble(sc: ScanContext, i: number, to: number, depth: number): numb
   return to;
 }
 
-function readBacktick(sc: ScanContext, i: number, to: number, depth: number): number {
+/** Backquoted text from the backquote at i; returns the offset after its closing one. */
+export function readBacktick(sc: ScanContext, i: number, to: number, depth: number): number {
   let j = i + 1;
   while (j < to && sc.s[j] !== "`") j += sc.s[j] === "\\" ? 2 : 1;
   if (j >= to) opened(sc, i, "`");
@@ -69,7 +74,8 @@ function readBacktick(sc: ScanContext, i: number, to: number, depth: number): nu
   return Math.min(j + 1, to);
 }
 
-function readDollarParen(sc: ScanContext, i: number, to: number, depth: number): number {
+/** `$( )` or `$(( ))` from the `$` at i; returns the offset after its closing paren. */
+export function readDollarParen(sc: ScanContext, i: number, to: number, depth: number): number {
   // Past any real nesting, parens are only counted: scanning each level would exhaust the stack.
   if (sc.s[i + 2] === "(" || depth >= MAX_DEPTH) {
     const close = matchParen(sc, i + 1, to, depth);
@@ -104,6 +110,7 @@ function readBrace(sc: ScanContext, i: number, to: number, depth: number): numbe
     else if (c === "'") j = closeSingle(sc, j, to);
     else if (c === '"') j = readDouble(sc, j + 1, to, depth);
     else if (c === "`") j = readBacktick(sc, j, to, depth);
+    else if (c === "$" && s[j + 1] === "$") j += 2;
     else if (c === "$" && s[j + 1] === "(") j = readDollarParen(sc, j, to, depth);
     else if (c === "$" && s[j + 1] === "{") {
       level++;
