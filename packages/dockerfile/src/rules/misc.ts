@@ -154,36 +154,66 @@ export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolea
     return true;
   }
   const distro = !setup && all.some((w) => DISTRO_REPO.test(w));
+  const kind = sourcesKind(pipeline, all);
   // One note per RUN: a vendor's setup is often three steps (script or key, list, update).
-  if (!distro && !scope.ctx.firstTime(`apt-repos:${scope.instruction.start}`)) return true;
+  if (!distro && !kind && !scope.ctx.firstTime(`apt-repos:${scope.instruction.start}`)) return true;
   // `echo "deb http://deb.debian.org/debian bookworm-backports main" > …/backports.list`: only
   // Debian's own archive, written to a file: the step goes (there is no /etc/apt to write to).
   if (
-    distro &&
+    (distro || kind === "deb-src") &&
     !all.some((w) => /apt-key|add-apt-repository|keyring|signed-by|gpg/.test(w)) &&
     pipeline.commands.every((c) => FILE_WRITERS.has(c.name ?? "")) &&
     scope.deletePipeline(pipeline, "apt")
   ) {
-    scope.warn(
-      "apt-repos",
-      pipeline.start,
-      "Debian/Ubuntu apt repository (backports, another suite) removed: Alpine's main and community repositories carry one version of each package; check the versions it installs are new enough",
-    );
+    scope.warn("apt-repos", pipeline.start, kind === "deb-src" ? DEB_SRC.removed : DISTRO.removed);
     return true;
   }
-  scope.warn(
-    "apt-repos",
-    pipeline.start,
-    distro
-      ? "Debian/Ubuntu apt repository setup (backports, another suite) left in place: it cannot work on Alpine, whose main and community repositories carry one version of each package; delete this step"
-      : "third-party apt repository setup left in place: it cannot work on Alpine; install the package from Alpine main/community (e.g. nodejs, docker-cli, postgresql-client) or use the vendor's Alpine instructions, then delete this",
-  );
+  const note = kind === "deb-src" ? DEB_SRC.kept : kind === "mirror" ? MIRROR : undefined;
+  scope.warn("apt-repos", pipeline.start, note ?? (distro ? DISTRO.kept : THIRD_PARTY));
   return true;
 }
 
+const THIRD_PARTY =
+  "third-party apt repository setup left in place: it cannot work on Alpine; install the package from Alpine main/community (e.g. nodejs, docker-cli, postgresql-client) or use the vendor's Alpine instructions, then delete this";
+
+/** What a step that writes or edits apt's sources does, when it is not adding a repository. */
+type SourcesKind = "deb-src" | "mirror";
+
+const DISTRO = {
+  kept: "Debian/Ubuntu apt repository setup (backports, another suite) left in place: it cannot work on Alpine, whose main and community repositories carry one version of each package; delete this step",
+  removed:
+    "Debian/Ubuntu apt repository (backports, another suite) removed: Alpine's main and community repositories carry one version of each package; check the versions it installs are new enough",
+};
+
+const DEB_SRC = {
+  kept: "this enables apt's source packages (deb-src, for apt-get source and build-dep), which cannot work on Alpine: apk has no source packages (build from the aports APKBUILD or the upstream tarball, with the -dev packages installed by apk add); delete this step",
+  removed:
+    "apt's source-package list (deb-src) removed: it only served apt-get source and build-dep, and apk has no source packages (build from the aports APKBUILD or the upstream tarball)",
+};
+
+const MIRROR =
+  "this points apt at another mirror (it rewrites the Debian/Ubuntu archive host in apt's sources), which cannot work on Alpine: apk reads /etc/apk/repositories; to use a mirror there, rewrite its host instead (sed -i 's#dl-cdn.alpinelinux.org#<mirror>#' /etc/apk/repositories), else delete this step";
+
+/**
+ * A step that enables deb-src lines (written, or uncommented/added with sed), or a sed that swaps
+ * the archive host in apt's sources for a mirror: neither adds a repository.
+ */
+function sourcesKind(pipeline: Pipeline, all: readonly string[]): SourcesKind | undefined {
+  if (all.some((w) => /\bdeb-src\b/.test(w))) return "deb-src";
+  const sed = pipeline.commands.some((c) => (c.name ?? "").replace(/^.*\//, "") === "sed");
+  if (
+    sed &&
+    all.some((w) => DISTRO_HOST.test(w)) &&
+    all.some((w) => /\/etc\/apt\/sources\.list/.test(w))
+  )
+    return "mirror";
+  return undefined;
+}
+
 /** Debian's and Ubuntu's own archives, and their suites (`bookworm-backports`). */
-const DISTRO_REPO =
-  /\b(?:deb|security|ftp(?:\.\w+)?|archive)\.debian\.org\b|\b(?:archive|security|ports)\.ubuntu\.com\b|-backports\b/;
+const DISTRO_HOST =
+  /\b(?:deb|security|ftp(?:\.\w+)?|archive)\.debian\.org\b|\b(?:archive|security|ports)\.ubuntu\.com\b/;
+const DISTRO_REPO = new RegExp(`${DISTRO_HOST.source}|-backports\\b`);
 /** Commands that only write, copy or remove a file. */
 const FILE_WRITERS = new Set(["echo", "printf", "rm", "tee", "cat", "touch", "true", ":"]);
 
