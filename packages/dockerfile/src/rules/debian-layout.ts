@@ -232,7 +232,8 @@ const PATTERNS: readonly Pattern[] = [
       `${keyword} writes ${m[0]}, apt's configuration, which apk does not read: delete it; Alpine's repositories are listed in /etc/apk/repositories (signing keys in /etc/apk/keys)`,
   },
   {
-    re: /\/krallin\/tini\/releases\/download\/[^/\s"']+\/(tini(?:-[^\s"'/]*)?)(?=["'\s\]]|$)/g,
+    // The asset name may hold a command substitution with spaces (`tini-$(dpkg --print-architecture)`).
+    re: /\/krallin\/tini\/releases\/download\/[^/\s"']+\/(tini(?:-(?:\$\([^()]*\)|[^\s"'/$]|\$(?!\())*)?)(?=["'\s\]]|$)/g,
     rule: "glibc",
     note: (m) =>
       /^tini-(?:static|muslc)|\.(?:asc|sha\d+sum|deb|rpm)$/.test(m[1]!)
