@@ -1,5 +1,6 @@
 import type { Stage } from "../stages.js";
 import { wholeVariable } from "../stages.js";
+import { ALPINE_BASE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 
 /** Groups each stage creates, name → the GID word as written (number or `$VAR`), if any. */
@@ -46,4 +47,14 @@ export function groupWithGid(scope: ScriptScope, gid: string): string | undefine
 /** A GID word that expands at build time (`$GID`, `"${GID}"`), which busybox cannot look up. */
 export function isExpansion(word: string): boolean {
   return /[$`]/.test(word);
+}
+
+/**
+ * The group that already has GID word `gid` where this line runs: one of Alpine's base image
+ * (a number), or one this stage or a stage it is built FROM made with the same word.
+ */
+export function gidHolder(scope: ScriptScope, gid: string): string | undefined {
+  const numeric = /^\d+$/.test(gid);
+  if (!numeric && !isExpansion(gid)) return undefined;
+  return groupWithGid(scope, gid) ?? (numeric ? ALPINE_BASE_GROUPS.get(Number(gid)) : undefined);
 }

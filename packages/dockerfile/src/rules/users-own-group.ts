@@ -1,13 +1,5 @@
-import { ALPINE_BASE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
-import { groupWithGid, isExpansion } from "./users-gids.js";
-
-/** The group that has GID `uid` on Alpine: one of its base image, or one this stage made. */
-function groupWithUidAsGid(scope: ScriptScope, uid: string): string | undefined {
-  const numeric = /^\d+$/.test(uid);
-  if (!numeric && !isExpansion(uid)) return undefined;
-  return groupWithGid(scope, uid) ?? (numeric ? ALPINE_BASE_GROUPS.get(Number(uid)) : undefined);
-}
+import { gidHolder } from "./users-gids.js";
 
 /**
  * The group that already has GID `uid`, when busybox adduser would make `name`'s own group with
@@ -19,7 +11,7 @@ export function ownGroupHolder(
   name: string,
   uid: string | undefined,
 ): string | undefined {
-  const holder = uid === undefined ? undefined : groupWithUidAsGid(scope, uid);
+  const holder = uid === undefined ? undefined : gidHolder(scope, uid);
   // A group of the user's very name fails the same on Debian (useradd asks for -g).
   return holder === name ? undefined : holder;
 }
