@@ -6,6 +6,7 @@ import type { Stage } from "../stages.js";
 import { ALPINE_USERS } from "./alpine-base.js";
 import { baseRepository, PHP_BASED } from "./base-image.js";
 import { inChain } from "./chain-memo.js";
+import { renumberedUsers } from "./image-accounts.js";
 import { asRoot } from "./place.js";
 import type { ScriptScope, StageState } from "./scope.js";
 
@@ -17,9 +18,12 @@ import type { ScriptScope, StageState } from "./scope.js";
 const DEBIAN_ONLY_USERS = ["www-data", "proxy", "backup", "list", "irc", "man", "sys", "_apt"];
 const WWW_DATA = "adduser -u 82 -D -S -H -G www-data www-data";
 
-/** Official images whose Alpine variant gives its service user another UID than Debian's. */
+/**
+ * Official images whose Alpine variant gives its service user another UID than Debian's
+ * (postgres 999 → 70, rabbitmq 999 → 100, php's www-data 33 → 82).
+ */
 const IMAGE_UIDS: readonly { repo: string; user: string; debian: string; alpine: string }[] = [
-  { repo: "postgres", user: "postgres", debian: "999", alpine: "70" },
+  ...renumberedUsers(),
   { repo: "php", user: "www-data", debian: "33", alpine: "82" },
 ];
 

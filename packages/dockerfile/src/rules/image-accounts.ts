@@ -1,0 +1,85 @@
+import type { MigrationContext } from "../migrate/context.js";
+import type { Stage } from "../stages.js";
+import { baseRepository } from "./base-image.js";
+
+/** A user (and its group of the same name) that an official image creates in both variants. */
+export interface ImageAccount {
+  name: string;
+  debian: { uid: number; gid: number };
+  alpine: { uid: number; gid: number };
+}
+
+/**
+ * Service accounts the official images create, in their Debian/Ubuntu tags and their `-alpine`
+ * tags, as their own Dockerfiles write them (the groupadd/useradd and addgroup/adduser lines of
+ * the pairs in the shared corpus: nodejs/docker-node 24, docker-library/postgres 16 and 18,
+ * nginxinc/docker-nginx mainline, docker-library/redis 7.0 and 7.2, docker-library/rabbitmq 4.2,
+ * docker-library/redmine 6.1). Alpine's base has GID 999 (ping), so redis and redmine take GID
+ * 1000 there; postgres takes Alpine's customary 70.
+ */
+const IMAGE_ACCOUNTS: ReadonlyMap<string, readonly ImageAccount[]> = new Map([
+  ["node", [account("node", [1000, 1000], [1000, 1000])]],
+  ["postgres", [account("postgres", [999, 999], [70, 70])]],
+  ["nginx", [account("nginx", [101, 101], [101, 101])]],
+  ["redis", [account("redis", [999, 999], [999, 1000])]],
+  ["rabbitmq", [account("rabbitmq", [999, 999], [100, 101])]],
+  ["redmine", [account("redmine", [999, 999], [999, 1000])]],
+]);
+
+function account(
+  name: string,
+  [uid, gid]: [number, number],
+  [alpineUid, alpineGid]: [number, number],
+): ImageAccount {
+  return { name, debian: { uid, gid }, alpine: { uid: alpineUid, gid: alpineGid } };
+}
+
+/** The accounts the image of `repo` (`node`, `postgres`) has in both variants; none if unknown. */
+export function accountsOf(repo: string | undefined): readonly ImageAccount[] {
+  return IMAGE_ACCOUNTS.get(repo ?? "") ?? [];
+}
+
+/** The image users whose UID differs between the variants, as `{ repo, user, debian, alpine }`. */
+export function renumberedUsers(): {
+  repo: string;
+  user: string;
+  debian: string;
+  alpine: string;
+}[] {
+  return [...IMAGE_ACCOUNTS].flatMap(([repo, accounts]) =>
+    accounts
+      .filter((a) => a.debian.uid !== a.alpine.uid)
+      .map((a) => ({ repo, user: a.name, debian: `${a.debian.uid}`, alpine: `${a.alpine.uid}` })),
+  );
+}
+
+/** The accounts of the official image the stage is built on (through `FROM` chains and ARGs). */
+export function stageAccounts(ctx: MigrationContext, stage: Stage): readonly ImageAccount[] {
+  return accountsOf(baseRepository(ctx, stage));
+}
+
+/**
+ * The account `name` (a user and its group) that the stage's image has in its Alpine variant
+ * too: `adduser worker node` on node needs no addgroup first.
+ */
+export function imageAccount(
+  ctx: MigrationContext,
+  stage: Stage,
+  name: string,
+): ImageAccount | undefined {
+  return stageAccounts(ctx, stage).find((a) => a.name === name);
+}
+
+/**
+ * The image's group that a numeric GID meant, read as the Dockerfile was written: for the Debian
+ * image (`--gid 999` on postgres is its group postgres, which is 70 on Alpine). busybox adduser -G
+ * and addgroup USER GROUP take that name.
+ */
+export function imageGroupWithGid(
+  ctx: MigrationContext,
+  stage: Stage,
+  gid: string,
+): string | undefined {
+  if (!/^\d+$/.test(gid)) return undefined;
+  return stageAccounts(ctx, stage).find((a) => a.debian.gid === Number(gid))?.name;
+}

@@ -1,0 +1,59 @@
+import { createPackageMap } from "@alpinize/package-map";
+import { describe, expect, it } from "vitest";
+import { MigrationContext } from "../src/migrate/context.js";
+import { parseDockerfile } from "../src/parse/dockerfile.js";
+import { migrateFromLines } from "../src/rules/from.js";
+import { imageAccount, imageGroupWithGid } from "../src/rules/image-accounts.js";
+import { analyzeStages } from "../src/stages.js";
+import { migrate } from "./helpers.js";
+
+const packageMap = createPackageMap({ release: "3.23" });
+
+/** The context and the last stage of a file, after rule 1 (which reads the global ARGs). */
+function lastStage(text: string) {
+  const doc = parseDockerfile(text);
+  const ctx = new MigrationContext(doc, packageMap, "3.23");
+  const model = analyzeStages(doc);
+  migrateFromLines(ctx, model);
+  return { ctx, stage: model.stages.at(-1)! };
+}
+
+describe("users and groups the official images create in their Alpine variants too", () => {
+  it("knows node's node (1000), through FROM chains and a FROM $ARG default", () => {
+    for (const text of [
+      "FROM node:24-bookworm-slim\n",
+      "FROM node:22-bookworm AS base\nFROM base\n",
+      "ARG IMAGE=node:20-slim\nFROM $IMAGE\n",
+    ]) {
+      const { ctx, stage } = lastStage(text);
+      expect(imageAccount(ctx, stage, "node")?.alpine).toEqual({ uid: 1000, gid: 1000 });
+      expect(imageGroupWithGid(ctx, stage, "1000")).toBe("node");
+    }
+  });
+
+  it("reads a numeric GID as the Debian image meant it: postgres 999 is postgres (70 on Alpine)", () => {
+    const { ctx, stage } = lastStage("FROM postgres:16-bookworm\n");
+    expect(imageGroupWithGid(ctx, stage, "999")).toBe("postgres");
+    expect(imageAccount(ctx, stage, "postgres")?.alpine).toEqual({ uid: 70, gid: 70 });
+    const redis = lastStage("FROM redis:7.2\n");
+    expect(imageGroupWithGid(redis.ctx, redis.stage, "999")).toBe("redis");
+    expect(imageAccount(redis.ctx, redis.stage, "redis")?.alpine).toEqual({ uid: 999, gid: 1000 });
+  });
+
+  it("knows nothing of images that create no account, or of other names and IDs", () => {
+    const { ctx, stage } = lastStage("FROM debian:12\n");
+    expect(imageAccount(ctx, stage, "node")).toBeUndefined();
+    expect(imageGroupWithGid(ctx, stage, "1000")).toBeUndefined();
+    const node = lastStage("FROM node:24-slim\n");
+    expect(imageAccount(node.ctx, node.stage, "nginx")).toBeUndefined();
+    expect(imageGroupWithGid(node.ctx, node.stage, "999")).toBeUndefined();
+    expect(imageGroupWithGid(node.ctx, node.stage, "$GID")).toBeUndefined();
+  });
+
+  it("flags numeric uses of a service UID the Alpine variant changes (rabbitmq 999 -> 100)", () => {
+    const r = migrate("FROM rabbitmq:4.2\nRUN chown -R 999 /var/lib/rabbitmq\n");
+    expect(r.warnings.map((w) => w.message)).toContain(
+      "rabbitmq is UID 999 in the Debian image and 100 in its Alpine variant: use the name (rabbitmq) or 100",
+    );
+  });
+});
