@@ -258,6 +258,22 @@ const PATTERNS: readonly Pattern[] = [
       "nvm install downloads Node.js's glibc build, which does not run on musl: apk add nodejs npm, or build FROM a node:*-alpine image",
   },
   {
+    // AWS CLI v2's installer bundles its own Python, built and linked against glibc.
+    re: /\bawscli-exe-linux-(?:\$\([^()]*\)|[^\s"'/$]|\$(?!\())*\.zip\b/g,
+    rule: "glibc",
+    note: (m) =>
+      `${m[0]} is the AWS CLI v2 installer, a glibc build that does not run on musl: apk add aws-cli (AWS CLI v2, in Alpine's community repository) instead of the download and ./aws/install`,
+  },
+  {
+    re: /(?<![\w/.$-])(?:[\w.-]*\/)*aws\/install(?![\w.-])/g,
+    rule: "glibc",
+    only: RUN_ONLY,
+    note: (m, { text }) =>
+      /\bawscli-exe-linux-/.test(text)
+        ? undefined
+        : `${m[0]} runs the AWS CLI v2 installer, a glibc build that does not run on musl: apk add aws-cli (AWS CLI v2, in Alpine's community repository) instead of the download and the installer`,
+  },
+  {
     re: /\bactions-runner-linux-[\w.${}-]+\.tar\.gz\b/g,
     rule: "glibc",
     note: (m) =>
