@@ -67,6 +67,13 @@ export function debianAdduser(
   const system = o.has("--system") || o.has("-S");
   const uid = optionValue(o, "--uid", "-u");
   checkIds(scope, cmd.start, uid, undefined, name, "user");
+  if ([...o.keys()].some((k) => /^--add[-_]extra[-_]groups$/.test(k))) {
+    scope.warn(
+      "users",
+      cmd.start,
+      `adduser --add_extra_groups: Debian's adduser also adds ${name} to the EXTRA_GROUPS of /etc/adduser.conf (users on Debian 12 and later; dialout, cdrom, floppy, audio, video, plugdev and users on older releases and Ubuntu), which busybox adduser has no option for: dropped; join them with addgroup ${name} GROUP (Alpine has all but plugdev)`,
+    );
+  }
   const { group, first } = primaryGroup(scope, cmd.start, name, o);
   const out = first === undefined ? [] : [`${first} &&`];
   out.push("adduser");

@@ -1,5 +1,6 @@
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { sudoAdvice } from "./users-sudo.js";
 
 /** Groups an Alpine package creates when installed (its pre-install script). */
 const PACKAGE_GROUPS: Readonly<Record<string, string>> = {
@@ -30,12 +31,24 @@ export function createdByPackage(
   return Object.entries(table).find(([pkg, n]) => n === name && installed.has(pkg))?.[0];
 }
 
-/** Supplementary groups Debian's base image has but Alpine's does not (sudo, staff, …). */
-export function checkGroupExists(scope: ScriptScope, at: number, group: string): void {
+/**
+ * Supplementary groups Debian's base image has but Alpine's does not (sudo, staff, …), for
+ * `user` to join.
+ */
+export function checkGroupExists(
+  scope: ScriptScope,
+  at: number,
+  group: string,
+  user?: string,
+): void {
   if (!/^[a-z_][\w.-]*$/i.test(group)) return;
   if (ALPINE_GROUPS.has(group) || scope.ctx.createdGroups.has(group)) return;
   const installed = scope.stage.alpineInstalled;
   if (Object.entries(PACKAGE_GROUPS).some(([pkg, g]) => g === group && installed.has(pkg))) return;
+  if (group === "sudo") {
+    scope.warn("users", at, sudoAdvice(scope, user));
+    return;
+  }
   scope.warn(
     "users",
     at,

@@ -1,7 +1,6 @@
-import type { Instruction } from "../parse/types.js";
-import type { Stage } from "../stages.js";
 import { wholeVariable } from "../stages.js";
 import type { ScriptScope } from "./scope.js";
+import { installsAny } from "./users-installs.js";
 
 /** A user a converted (or kept busybox) adduser call creates, as far as sshd cares. */
 export interface NewUser {
@@ -17,9 +16,6 @@ export interface NewUser {
 /** Debian's and Alpine's packages that install sshd (Debian's `ssh` and Alpine's `openssh` pull it in). */
 const SSH_SERVERS = new Set(["openssh-server", "ssh", "openssh"]);
 
-/** `apt-get install …`, `apk add …` and the like, up to the end of that command. */
-const INSTALL = /\b(?:apt-get|apt|aptitude|apk)\s+(?:[^;&|\n]*?\s)?(?:install|add)\s([^;&|\n]*)/g;
-
 /**
  * Alpine's sshd (openssh-server, built without PAM) refuses every login to an account whose
  * /etc/shadow password starts with `!`, SSH keys included; busybox `adduser -D` writes exactly
@@ -31,7 +27,7 @@ export function sshUnlock(scope: ScriptScope, at: number, user: NewUser): string
   if (scope.stage.info.already || user.system || user.password) return "";
   if (user.shell !== undefined && /(?:nologin|false)$/.test(user.shell)) return "";
   const entry = shadowEntry(user.name, scope.quotes);
-  if (entry === undefined || !installsSshServer(scope)) return "";
+  if (entry === undefined || !installsAny(scope, SSH_SERVERS)) return "";
   if (setsPasswordLater(scope, user.name)) return "";
   scope.warn(
     "users",
@@ -53,38 +49,6 @@ function shadowEntry(name: string, quotes: readonly string[]): string | undefine
   }
   const bare = /^"(.*)"$/.exec(name)?.[1] ?? name;
   return /^[\w.@${}:-]+$/.test(bare) ? `"${bare}:*"` : undefined;
-}
-
-function installsSshServer(scope: ScriptScope): boolean {
-  const { alpineInstalled, debianInstalled } = scope.stage;
-  for (const p of SSH_SERVERS) if (alpineInstalled.has(p) || debianInstalled.has(p)) return true;
-  // Installs later in the stage, or in a stage it is built FROM, are not recorded yet.
-  for (let s: Stage | undefined = scope.stage.info.stage; s; s = s.parent) {
-    if (stageInstallsServer(s)) return true;
-  }
-  return false;
-}
-
-/** Asked once per user the stage creates: remembered, so a thousand users stay linear. */
-const serverStages = new WeakMap<Stage, boolean>();
-
-function stageInstallsServer(stage: Stage): boolean {
-  let known = serverStages.get(stage);
-  if (known === undefined) {
-    known = stage.body.some(installsServer);
-    serverStages.set(stage, known);
-  }
-  return known;
-}
-
-function installsServer(ins: Instruction): boolean {
-  if (ins.keyword !== "RUN") return false;
-  const text = ins.args.text.replace(/\\\r?\n/g, " ");
-  for (const m of text.matchAll(INSTALL)) {
-    const names = m[1]!.split(/\s+/).map((w) => w.replace(/^["']|["']$/g, "").split(/[=:]/)[0]);
-    if (names.some((n) => n !== undefined && SSH_SERVERS.has(n))) return true;
-  }
-  return false;
 }
 
 /**

@@ -16,6 +16,6 @@ export function joinGroups(
   label: string,
 ): string[] {
   const named = groups.map((g) => byName(scope, at, g, label));
-  for (const g of named) checkGroupExists(scope, at, g);
+  for (const g of named) checkGroupExists(scope, at, g, user);
   return named.map((g) => `addgroup ${q(user)} ${q(g)}`);
 }

@@ -88,7 +88,7 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
       // `adduser USER GROUP` (no options) adds to a group in both; the group must exist on Alpine.
       const operands = words.filter((w) => !(w.value ?? w.raw).startsWith("-"));
       if (cmd.name === "adduser" && operands.length === 2 && operands.length === words.length) {
-        checkGroupExists(scope, cmd.start, operands[1]!.value ?? "");
+        checkGroupExists(scope, cmd.start, operands[1]!.value ?? "", operands[0]!.value);
       }
       return debianAdduser(scope, cmd, words);
     }
