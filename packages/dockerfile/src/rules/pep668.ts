@@ -4,6 +4,7 @@ import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { baseRepository } from "./base-image.js";
 import { inChain } from "./chain-memo.js";
 import { callsOf } from "./gnu-calls.js";
+import { flagPythonVersion } from "./python-version.js";
 import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
 
@@ -17,6 +18,8 @@ const BYPASS = /^--(?:break-system-packages|target|prefix|root)(?:=|$)|^-t$/;
  * outside a virtual environment, without --break-system-packages, is flagged.
  */
 export function flagSystemPip(ctx: MigrationContext, state: StageState): void {
+  // The other change apk's python3 brings, its version, is checked with it.
+  flagPythonVersion(ctx, state);
   if (!state.info.alpine || state.info.already) return;
   // The python images' pip is their own, in /usr/local, and not externally managed.
   if (/^(?:python|pypy)$/.test(baseRepository(ctx, state.info.stage) ?? "")) return;

@@ -1,0 +1,110 @@
+import { globalArg } from "../global-args.js";
+import type { MigrationContext } from "../migrate/context.js";
+import { sourceSpan } from "../parse/logical.js";
+import { rootStage, type Stage, wholeVariable } from "../stages.js";
+import { baseRepository } from "./base-image.js";
+import { familiarRepository, splitReference } from "./images.js";
+import type { StageState } from "./scope.js";
+
+/**
+ * Alpine's python3 minor per release: the version of aports main/python3 in the shared corpus's
+ * aports index (3.12.7, 3.12.10, 3.12.12, 3.14.5).
+ */
+export const ALPINE_PYTHON: Readonly<Record<string, string>> = {
+  "3.21": "3.12",
+  "3.22": "3.12",
+  "3.23": "3.12",
+  "3.24": "3.14",
+};
+
+/**
+ * python3's minor in the Debian releases and Ubuntu LTS releases images are built on (their
+ * python3-defaults). Ubuntu's interim releases are left out.
+ */
+const DEBIAN_RELEASES: readonly {
+  distro: string;
+  version: string;
+  codename: string;
+  python: string;
+}[] = [
+  { distro: "Debian", version: "10", codename: "buster", python: "3.7" },
+  { distro: "Debian", version: "11", codename: "bullseye", python: "3.9" },
+  { distro: "Debian", version: "12", codename: "bookworm", python: "3.11" },
+  { distro: "Debian", version: "13", codename: "trixie", python: "3.13" },
+  { distro: "Ubuntu", version: "18.04", codename: "bionic", python: "3.6" },
+  { distro: "Ubuntu", version: "20.04", codename: "focal", python: "3.8" },
+  { distro: "Ubuntu", version: "22.04", codename: "jammy", python: "3.10" },
+  { distro: "Ubuntu", version: "24.04", codename: "noble", python: "3.12" },
+];
+
+type DebianRelease = (typeof DEBIAN_RELEASES)[number];
+
+/**
+ * The Debian or Ubuntu release an image reference names: `debian:12-slim`, `debian:bookworm`,
+ * `ubuntu:22.04`, `ubuntu:jammy-20240111`, or a codename in another image's tag
+ * (`node:20-bookworm-slim`, `buildpack-deps:trixie`). Undefined when the tag names none (`debian`,
+ * `node:20`: which release that is depends on when it is pulled).
+ */
+export function debianRelease(reference: string): DebianRelease | undefined {
+  const { name, tag } = splitReference(reference);
+  if (tag === undefined) return undefined;
+  const repo = familiarRepository(name);
+  const tokens = tag.toLowerCase().split("-");
+  const byCodename = DEBIAN_RELEASES.find((r) => tokens.includes(r.codename));
+  if (byCodename) return byCodename;
+  const distro = repo === "debian" ? "Debian" : repo === "ubuntu" ? "Ubuntu" : undefined;
+  if (distro === undefined) return undefined;
+  // `12`, `12.5`, `12-slim`: the major names the Debian release; Ubuntu's is `22.04`.
+  const version = distro === "Debian" ? tokens[0]!.split(".")[0] : tokens[0];
+  return DEBIAN_RELEASES.find((r) => r.distro === distro && r.version === version);
+}
+
+/** The image reference a stage's FROM chain starts on, through a `FROM ${ARG}` default. */
+function rootReference(ctx: MigrationContext, stage: Stage): string {
+  const image = rootStage(stage).image;
+  const variable = wholeVariable(image);
+  const written =
+    variable === undefined ? image : (globalArg(ctx.globalArgs, variable)?.value ?? "");
+  return written.replace(/^(?:\$\{[^}]*\}|\$\w+)\//, "");
+}
+
+/** Debian packages of the default python3: the interpreter and its modules (not python3.11). */
+const PLAIN_PYTHON = /^(?:python3(?:-(?!\d)[\w.+-]+)?|python-is-python3|libpython3-dev)$/;
+
+/**
+ * Rule `apt` (python3 version): Debian's python3 is 3.11 on bookworm, 3.13 on trixie, 3.10 on
+ * Ubuntu 22.04; apk's is each Alpine release's own (3.12, 3.14 on 3.24). A stage that installs
+ * the plain python3 (or its modules) gets another minor: pins and wheels chosen for the old one
+ * may not install. One warning per stage that installs it, naming both versions; a versioned
+ * python3.X has its own version-change warning.
+ */
+export function flagPythonVersion(ctx: MigrationContext, state: StageState): void {
+  if (!state.info.alpine || state.info.already) return;
+  const target = ALPINE_PYTHON[ctx.release];
+  const stage = state.info.stage;
+  // The python images' -alpine tags keep the version of the tag.
+  if (target === undefined || /^(?:python|pypy)$/.test(baseRepository(ctx, stage) ?? "")) return;
+  const parent = stage.parent ? ctx.debianByStage.get(stage.parent.index) : undefined;
+  const own = [...state.debianInstalled].filter((n) => !parent?.has(n));
+  if (own.some((n) => /^python3\.\d+/.test(n)) || !own.some((n) => PLAIN_PYTHON.test(n))) return;
+  const release = debianRelease(rootReference(ctx, stage));
+  if (release === undefined || release.python === target) return;
+  const { python } = release;
+  ctx.warn(
+    "apt",
+    installOffset(stage) ?? stage.from.start,
+    `python3 is ${python} on ${release.distro} ${release.version} (${release.codename}) and ${target} on Alpine ${ctx.release}: pinned packages (pip install x==1.2.3) and wheels built for ${python} may have no build for ${target} or behave differently; check the pins, or use python:${python}-alpine to keep ${python}`,
+  );
+}
+
+/** Where the stage's first RUN names a python3 package. */
+function installOffset(stage: Stage): number | undefined {
+  const word =
+    /(?<=^|[\s=])(?:python3(?:-(?!\d)[\w.+-]+)?|python-is-python3|libpython3-dev)(?=[\s;&|\\]|$)/m;
+  for (const ins of stage.body) {
+    if (ins.keyword !== "RUN") continue;
+    const m = word.exec(ins.args.text);
+    if (m) return sourceSpan(ins.args, m.index, m.index + m[0].length)[0];
+  }
+  return undefined;
+}
