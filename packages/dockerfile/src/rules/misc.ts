@@ -273,8 +273,27 @@ function flagConda(scope: ScriptScope, pipeline: Pipeline): boolean {
   return true;
 }
 
+/**
+ * Installers that are bash scripts, run by path (their shebang picks bash): while the step stays
+ * (its glibc download is flagged by debianPathNote), the stage needs bash.
+ */
+const BASH_INSTALLERS = new Set(["node-build"]);
+
+function needBashFor(scope: ScriptScope, pipeline: Pipeline): void {
+  if (scope.stage.info.already) return;
+  for (const cmd of pipeline.commands) {
+    const name = (cmd.name ?? "").replace(/^.*\//, "");
+    if (!BASH_INSTALLERS.has(name)) continue;
+    scope.stage.bashNeeds.push({
+      offset: scope.fileOffset(cmd.start),
+      reason: `${name} is a bash script`,
+    });
+  }
+}
+
 /** Rule 9: downloads built against glibc. */
 export function flagGlibc(scope: ScriptScope, pipeline: Pipeline): void {
+  needBashFor(scope, pipeline);
   if (flagConda(scope, pipeline)) return;
   for (const cmd of pipeline.commands) {
     // Removing a file (apt's cached .debs) is no download; a .deb given to apt/dpkg has its own,
