@@ -98,4 +98,13 @@ describe("tzdata is installed before the first RUN that reads /usr/share/zoneinf
       "FROM base\nRUN apk add --no-cache tzdata\nRUN ln -sf /usr/share/zoneinfo/UTC",
     );
   });
+
+  it("sees tzdata in a list variable of the stage installed before the read", () => {
+    const r = migrate(
+      'FROM debian:12\nENV PKGS="tzdata curl"\nRUN apt-get install -y $PKGS && ln -sf /usr/share/zoneinfo/UTC /etc/localtime\n',
+    );
+    expect(r.output).toBe(
+      'FROM alpine:3.23\nENV PKGS="tzdata curl"\nRUN apk add --no-cache $PKGS && ln -sf /usr/share/zoneinfo/UTC /etc/localtime\n',
+    );
+  });
 });

@@ -14,7 +14,8 @@ import type { StageState } from "./scope.js";
  * Rule `busybox`: a RUN that calls a GNU tool in a way busybox cannot (an option the applet
  * rejects, a command it has no applet for, or a tar extraction whose directory mtimes are read
  * afterwards) gets the GNU package: in an `apk add` of the same RUN before the call, else in the
- * stage's packages installed for good, else in the `apk add` the stage starts with (`preamble`).
+ * stage's first lasting `apk add` before it, else in the `apk add` the stage starts with
+ * (`preamble`); see `addPackage`.
  */
 export function addGnuTools(ctx: MigrationContext, state: StageState): void {
   // A stage on Alpine before migration already runs its calls on busybox, as its authors chose.
@@ -49,7 +50,9 @@ export function addGnuTools(ctx: MigrationContext, state: StageState): void {
           respell(ctx, src, cmd, need.rewrite, need.why);
           continue;
         }
-        if (done.has(need.pkg) || state.lasting.has(need.pkg)) continue;
+        // Whether an install elsewhere in the stage serves the call (one after it does not) is
+        // for addPackage to say.
+        if (done.has(need.pkg)) continue;
         if (installedBefore(commands, need.pkg, cmd.start)) continue;
         done.add(need.pkg);
         place(ctx, state, ins, need, src.span(cmd.start, cmd.start)[0], removals(src, commands));

@@ -1,7 +1,8 @@
-import { applyEdits, type RuleId } from "../edits.js";
+import type { RuleId } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import type { Stage } from "../stages.js";
+import { apkAddWords, failingRuns } from "./apk-adds.js";
 import type { StageState } from "./scope.js";
 
 export interface PackageNeed {
@@ -25,9 +26,9 @@ export interface PackageNeed {
 
 /**
  * Adds a package the Debian image had implicitly, unless the stage has it where it is needed
- * already: to an `apk add` of the same RUN before the call, else to the stage's last lasting (not
- * virtual, not conditional) `apk add` that runs before the call (any, for a run-time need), else
- * to the `apk add` written after FROM.
+ * already: to an `apk add` of the same RUN before the call, else to the stage's first lasting (not
+ * virtual, not conditional, not in a RUN that fails on Alpine) `apk add` that runs before the call
+ * (any, for a run-time need), else to the `apk add` written after FROM.
  */
 export function addPackage(ctx: MigrationContext, state: StageState, need: PackageNeed): void {
   const build = need.after;
@@ -40,7 +41,8 @@ export function addPackage(ctx: MigrationContext, state: StageState, need: Packa
     : [];
   const lasting = usable.filter((a) => !a.temporary);
   if (hasPackage(ctx, state, need, [...here, ...lasting])) return;
-  const target = here.at(-1) ?? lasting.at(-1);
+  // The earliest lasting one also runs before every later call in the stage that needs it.
+  const target = here.at(-1) ?? lasting[0];
   if (target) ctx.edit(need.rule, target.at, target.at, ` ${need.pkg}`);
   else state.preamble.push(need.pkg);
   state.alpineInstalled.add(need.pkg);
@@ -73,24 +75,21 @@ function hasPackage(
   if (parent && ctx.lastingByStage.get(parent.index)?.has(need.pkg)) return true;
   if (state.preamble.includes(need.pkg)) return true;
   if (!need.after) return state.lasting.has(need.pkg);
-  return serving.some((a) => apkAddWords(ctx, a).includes(need.pkg));
-}
-
-/** The words an `apk add` of the stage has in the output (the edits made so far applied). */
-function apkAddWords(ctx: MigrationContext, add: { from: number; at: number }): string[] {
-  const inside = ctx.edits
-    .filter((e) => e.start >= add.from && e.end <= add.at)
-    .map((e) => ({ ...e, start: e.start - add.from, end: e.end - add.from }));
-  return applyEdits(ctx.text.slice(add.from, add.at), inside).split(/[\s"'\\`]+/);
+  return serving.some((a) => apkAddWords(ctx, a, state.values).includes(need.pkg));
 }
 
 /**
- * The stage's `apk add` commands that are still in the output: one inside a pipeline another rule
- * deleted or replaced whole (`apt-get install x | dpkg-reconfigure x`) can take no more names.
+ * The stage's `apk add` commands that are still in the output and will run: one inside a pipeline
+ * another rule deleted or replaced whole (`apt-get install x | dpkg-reconfigure x`) can take no
+ * more names, and one in a RUN flagged as apt repository setup (`apt-get install docker-ce-cli`
+ * after adding Docker's repository) fails with it and is to be deleted with it.
  */
 export function liveApkAdds(ctx: MigrationContext, state: StageState): StageState["apkAdds"] {
+  const failing = [...failingRuns(ctx, state.info.stage.body)];
   return state.apkAdds.filter(
-    (a) => !ctx.edits.some((e) => e.end > e.start && e.start <= a.from && e.end >= a.at),
+    (a) =>
+      !ctx.edits.some((e) => e.end > e.start && e.start <= a.from && e.end >= a.at) &&
+      !failing.some((ins) => a.from >= ins.start && a.from < ins.end),
   );
 }
 
