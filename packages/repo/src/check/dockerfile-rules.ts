@@ -163,7 +163,7 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
     } else if (SHADOW_TOOLS.has(name) && !at.world.has("shadow")) {
       emit(line, "shadow-user-commands", shadowMissing(stage, name, at));
     }
-    const init = initSystemProblem(cmd, stage.name, hasOpenrc(at.world.installed()));
+    const init = initSystemProblem(cmd, stage.name, () => hasOpenrc(at.world.installed()));
     if (init) emit(line, "init-system", init);
     const alternatives = alternativesProblem(cmd, stage.name, at.world.has("dpkg"));
     if (alternatives) emit(line, "debian-program", alternatives);

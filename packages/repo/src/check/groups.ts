@@ -182,12 +182,25 @@ export function runWritesGroupFile(run: RunStep): boolean {
 
 /** A RUN, COPY or ADD before `line` of the stage writes /etc/group (or copies /etc in). */
 export function writesGroupFile(stage: StageInfo, line: number): boolean {
-  return stage.body.some(
-    (ins) =>
-      ins.line < line &&
-      (/\/etc\/group\b/.test(ins.args.text) ||
-        (/^(?:COPY|ADD)$/.test(ins.keyword) && /\s\/etc\/?\s*$/.test(ins.args.text))),
-  );
+  return groupFileLine(stage) < line;
+}
+
+// The first such line per stage, found once: asked for every RUN, a scan of the body each time
+// would grow with the square of a long stage.
+const groupFileLines = new WeakMap<StageInfo, number>();
+
+function groupFileLine(stage: StageInfo): number {
+  let line = groupFileLines.get(stage);
+  if (line === undefined) {
+    const ins = stage.body.find(
+      (i) =>
+        /\/etc\/group\b/.test(i.args.text) ||
+        (/^(?:COPY|ADD)$/.test(i.keyword) && /\s\/etc\/?\s*$/.test(i.args.text)),
+    );
+    line = ins?.line ?? Number.POSITIVE_INFINITY;
+    groupFileLines.set(stage, line);
+  }
+  return line;
 }
 
 function startState(

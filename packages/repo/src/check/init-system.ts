@@ -15,19 +15,19 @@ const FIX =
 /**
  * A RUN command that manages services the Debian way (`systemctl enable nginx`, `service x start`,
  * `update-rc.d x defaults`): not found on Alpine, so the build fails there; and a container runs
- * no service manager anyway. `openrc`: the stage has openrc (or an `-openrc` subpackage, which
- * depends on it) installed at that point, so OpenRC's own tools are there.
+ * no service manager anyway. `openrc()`: the stage has openrc (or an `-openrc` subpackage, which
+ * depends on it) installed at that point, so OpenRC's own tools are there; asked only for those.
  */
 export function initSystemProblem(
   cmd: ShellCommand,
   stage: string,
-  openrc: boolean,
+  openrc: () => boolean,
 ): string | undefined {
   const name = baseName(cmd.name);
   const what = ALWAYS_MISSING.get(name);
   const call = `${[name, ...cmd.args.slice(0, 2)].join(" ")} in Alpine stage ${stage}`;
   if (what) return `${call}: ${name} is ${what}, so the build fails here; ${FIX}`;
-  if (OPENRC_TOOLS.has(name) && !openrc)
+  if (OPENRC_TOOLS.has(name) && !openrc())
     return `${call}: ${name} comes with OpenRC, which the stage has not installed, so the build fails here; ${FIX}`;
   return undefined;
 }
