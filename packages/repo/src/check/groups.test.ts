@@ -82,3 +82,16 @@ describe("unknown-group", () => {
     expect(groupFindings("FROM debian:12\nRUN adduser app && addgroup app sudo\n")).toEqual([]);
   });
 });
+
+describe("unknown-group reads each tool's own options", () => {
+  it("takes groupadd -f NAME (force, no value) and useradd -r NAME as making the group", () => {
+    const text = [
+      `FROM alpine:3.23@${DIGEST}`,
+      "RUN apk add --no-cache shadow",
+      "RUN groupadd -f sudo && groupadd -r -g 1500 ops && useradd -r -s /sbin/nologin svc",
+      "RUN addgroup svc sudo && addgroup svc ops && addgroup svc svc",
+      "",
+    ].join("\n");
+    expect(groupFindings(text)).toEqual([]);
+  });
+});

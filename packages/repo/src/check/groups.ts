@@ -92,37 +92,41 @@ function missing(
   return true;
 }
 
-/** Options of busybox adduser/addgroup (and shadow's tools) that take a value. */
-const VALUED = new Set([
-  "-g",
-  "-G",
-  "-h",
-  "-s",
-  "-u",
-  "-k",
+/** Short options that take a value, per tool (busybox adduser/addgroup, shadow's groupadd/useradd). */
+const VALUED_SHORT: Readonly<Record<string, string>> = {
+  addgroup: "g",
+  adduser: "hgsGuk",
+  groupadd: "gKpRP",
+  useradd: "bcdefgGkKpsuRPZ",
+};
+/** Long options that take a value (also written `--name=value`, which needs no skipping). */
+const VALUED_LONG = new Set([
   "--gid",
   "--uid",
   "--home",
   "--shell",
   "--gecos",
   "--ingroup",
-  "-d",
-  "-c",
-  "-K",
-  "-p",
-  "-e",
-  "-f",
+  "--skel",
+  "--key",
+  "--password",
+  "--root",
+  "--prefix",
+  "--base-dir",
   "--comment",
   "--home-dir",
+  "--expiredate",
+  "--inactive",
   "--groups",
-  "--password",
+  "--selinux-user",
 ]);
+
+const GROUP_TOOLS = new Set(["addgroup", "adduser", "groupadd", "useradd"]);
 
 function groupUse(cmd: ShellCommand): GroupUse {
   const name = baseName(cmd.name);
-  if (!["addgroup", "adduser", "groupadd", "useradd"].includes(name))
-    return { needs: [], makes: [] };
-  const words = operands(cmd.args);
+  if (!GROUP_TOOLS.has(name)) return { needs: [], makes: [] };
+  const words = operands(name, cmd.args);
   if (name === "groupadd") return { needs: [], makes: words.slice(-1) };
   if (name === "addgroup")
     return words.length >= 2
@@ -137,12 +141,18 @@ function groupUse(cmd: ShellCommand): GroupUse {
   return { needs: [], makes: system || user === undefined ? [] : [user] };
 }
 
-function operands(args: readonly string[]): string[] {
+/** The words that are not options or their values (`-g 1000`, `-DG grp`, `--home /h`). */
+function operands(tool: string, args: readonly string[]): string[] {
+  const valued = VALUED_SHORT[tool] ?? "";
   const out: string[] = [];
   for (let k = 0; k < args.length; k++) {
     const a = args[k]!;
-    if (VALUED.has(a)) k++;
-    else if (/^-[A-Za-z]*[gGhsuk]$/.test(a) && a.length > 2) k++;
+    if (a === "--") {
+      out.push(...args.slice(k + 1));
+      break;
+    }
+    if (VALUED_LONG.has(a)) k++;
+    else if (/^-[A-Za-z]+$/.test(a) && valued.includes(a.at(-1)!)) k++;
     else if (!a.startsWith("-")) out.push(a);
   }
   return out;
