@@ -43,6 +43,15 @@ describe("users: groupadd -f -g N where GID N is taken", () => {
   });
 });
 
+describe("users: groupadd -f -g $GID (a GID known when the line runs)", () => {
+  it("falls back to the next free GID when addgroup -g stops on it, as groupadd -f does", () => {
+    const r = migrate("FROM debian:bookworm\nRUN groupadd -f -g $DOCKER_GID docker\n");
+    expect(r.output).toContain(
+      "RUN { grep -q '^docker:' /etc/group || addgroup -g $DOCKER_GID docker || addgroup docker; }\n",
+    );
+  });
+});
+
 describe("users: groupadd -o -g N (a GID shared with another group)", () => {
   it("appends the group's line when GID N is taken: busybox addgroup cannot share it", () => {
     const r = migrate(

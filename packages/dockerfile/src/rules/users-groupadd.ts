@@ -37,7 +37,11 @@ export function groupadd(
     if (!force || !ALPINE_GROUPS.has(name))
       checkIds(scope, at, undefined, gid, force ? undefined : name, "group");
     recordGroup(scope, name, gid);
-    call = addgroupCall(name, gid, p.options.has("-r"));
+    const system = p.options.has("-r");
+    call = addgroupCall(name, gid, system);
+    // A GID variable may be taken when the line runs: groupadd -f then uses the next free GID.
+    if (force && gid !== undefined && isExpansion(gid) && !ALPINE_GROUPS.has(name))
+      call += ` || ${addgroupCall(name, undefined, system)}`;
   }
   // groupadd -f: an existing group is success; busybox addgroup fails on it, so look first.
   return force ? `{ grep -q ${groupPattern(name)} /etc/group || ${call}; }` : call;
