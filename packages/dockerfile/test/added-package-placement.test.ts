@@ -128,4 +128,16 @@ describe("a package alpinize adds goes to an apk add that runs before the use an
     expect(r.output).toContain("RUN apk add --no-cache curl tar\nRUN tar");
     expect(r.output).toContain("RUN apk add --no-cache git\n");
   });
+
+  it("still uses a RUN whose only flagged step is an rm -f of apt's lists (it succeeds)", () => {
+    const r = migrate(
+      [
+        "FROM debian:12",
+        "RUN apt-get update && apt-get install -y curl && rm -rf /etc/apt/sources.list.d/*",
+        "RUN readlink -e /x",
+        "",
+      ].join("\n"),
+    );
+    expect(r.output).toContain("RUN apk add --no-cache curl coreutils && rm -rf");
+  });
 });

@@ -7,6 +7,9 @@ import type { ValueSpan } from "./scope.js";
 /** What makes a RUN fail on Alpine once it is converted: apt's files, keys and tools. */
 const APT_SETUP = /\/etc\/apt\/|\/usr\/share\/keyrings\/|\bapt-key\b|\badd-apt-repository\b/;
 
+/** `rm -f …`, `rm -rf …`: exits 0 whether or not the files are there. */
+const FORCED_RM = /^(?:\S*\/)?rm(?:\s+-\S+)*?\s+(?:-[a-zA-Z]*f[a-zA-Z]*|--force)(?=\s)/;
+
 const words = (text: string) => text.split(/[\s"'\\`]+/);
 
 /** The output text of `[from, to)`: the edits made so far inside it applied. */
@@ -45,8 +48,11 @@ export function failingRuns(ctx: MigrationContext, body: readonly Instruction[])
   const flagged = ctx.warnings.filter((w) => w.rule === "apt-repos").map((w) => w.offset);
   const out = new Set<Instruction>();
   if (flagged.length === 0) return out;
+  // `rm -rf /etc/apt/sources.list.d/*` is flagged too, but removing what is not there succeeds.
+  const fails = (o: number) => !FORCED_RM.test(ctx.text.slice(o, o + 40));
   for (const ins of body) {
-    if (ins.keyword !== "RUN" || !flagged.some((o) => o >= ins.start && o < ins.end)) continue;
+    if (ins.keyword !== "RUN" || !flagged.some((o) => o >= ins.start && o < ins.end && fails(o)))
+      continue;
     const text = outputText(ctx, ins.start, ins.end);
     if (APT_SETUP.test(text) || SETUP_SCRIPT.test(text)) out.add(ins);
   }
