@@ -6,6 +6,7 @@ import { DockerfileSyntaxError } from "../parse/errors.js";
 import type { Instruction } from "../parse/types.js";
 import { migrateFromLines } from "../rules/from.js";
 import { flagInheritedGosu } from "../rules/gosu.js";
+import { flagNginxConfD } from "../rules/nginx-conf.js";
 import { addSshHostKeys } from "../rules/ssh-host-keys.js";
 import { dropDebianFrontend, migrateStage } from "../rules/stage.js";
 import { analyzeStages } from "../stages.js";
@@ -67,6 +68,7 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
   for (const info of infos) migrateStage(ctx, info, infos);
   flagInheritedGosu(ctx, infos);
   addSshHostKeys(ctx, infos);
+  flagNginxConfD(ctx, infos);
   const merged = mergeRootBlocks(ctx.edits);
   const output = applyEdits(text, merged);
   const edits = [...merged]
