@@ -23,6 +23,21 @@ describe("users: the group useradd gives a user of its own counts as created", (
     expect(missingGroup(r)).toEqual([]);
   });
 
+  it("knows the group busybox adduser gives a Debian adduser call it takes as written", () => {
+    const r = migrate(
+      [
+        "FROM debian:bookworm",
+        'RUN adduser --disabled-password --gecos "" app && usermod -aG app bob',
+        // Debian's adduser --system without --group makes no group of the user's name either.
+        "RUN adduser --system --disabled-password svc && usermod -aG svc bob",
+        "",
+      ].join("\n"),
+    );
+    expect(missingGroup(r).map((w) => w.message)).toEqual([
+      "group svc is not in Alpine's base image and this file does not create it first: addgroup would fail there; create it (addgroup) or drop it",
+    ]);
+  });
+
   it("still flags a group no step makes: with -g or -N the user gets none of its own", () => {
     const r = migrate(
       [

@@ -172,7 +172,12 @@ function checkKept(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): void 
     const gid = optionValue(p.options, "--gid", "-g");
     checkIds(scope, cmd.start, undefined, gid, name, "group");
     recordGroup(scope, name, gid);
-  } else checkIds(scope, cmd.start, optionValue(p.options, "--uid", "-u"), undefined, name, "user");
+    return;
+  }
+  checkIds(scope, cmd.start, optionValue(p.options, "--uid", "-u"), undefined, name, "user");
+  // busybox gives a user with no group named and not -S its own group, as Debian's adduser does.
+  if (!["--system", "-S", "--ingroup", "-G"].some((k) => p.options.has(k)))
+    recordGroup(scope, name, undefined);
 }
 
 function addgroup(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): string | undefined {
