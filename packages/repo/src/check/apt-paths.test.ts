@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scanCommands } from "../dockerfile/commands.js";
 import { describeStages } from "../dockerfile/stages.js";
-import { aptPathUse } from "./apt-paths.js";
+import { AptPaths } from "./apt-paths.js";
 import { checkStages } from "./dockerfile-rules.js";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
@@ -13,10 +13,14 @@ function aptFindings(text: string): string[] {
     .map((f) => `${f.line}:${f.severity}:${f.message.split(" in Alpine stage")[0]}`);
 }
 
-const use = (line: string) =>
-  scanCommands(line)
-    .map(aptPathUse)
-    .find((u) => u !== undefined);
+/** Each command's use of /etc/apt, in order, on a fresh Alpine (no /etc/apt). */
+function uses(script: string): string[] {
+  const paths = new AptPaths();
+  return scanCommands(script).flatMap((cmd) => {
+    const u = paths.use(cmd);
+    return u ? [`${u.what}: ${u.missing ?? "only sets up apt"}`] : [];
+  });
+}
 
 describe("apt-in-alpine: steps that use /etc/apt", () => {
   it("reports sed on a Debian sources file, which Alpine does not have", () => {
@@ -79,18 +83,56 @@ describe("apt-in-alpine: steps that use /etc/apt", () => {
     expect(aptFindings(debian)).toEqual([]);
   });
 
-  it("tells folder-making steps, which do not fail, from those that do", () => {
-    expect(use("mkdir -p /etc/apt/keyrings")).toEqual({
-      what: "mkdir /etc/apt/keyrings",
-      fails: false,
-    });
-    expect(use("install -m 0755 -d /etc/apt/keyrings")?.fails).toBe(false);
-    expect(use("mkdir /etc/apt/keyrings")?.fails).toBe(true);
-    expect(use("rm /etc/apt/sources.list")).toEqual({
-      what: "rm on /etc/apt/sources.list",
-      fails: true,
-    });
-    expect(use("ln -sf /usr/share/keyrings/k.gpg /etc/apt/trusted.gpg.d/k.gpg")?.fails).toBe(true);
-    expect(use("curl -o /tmp/k.gpg https://k.example/key")).toBeUndefined();
+  it("tells steps that fail from those an earlier mkdir -p or install -d made work", () => {
+    expect(uses("mkdir -p /etc/apt/keyrings")).toEqual([
+      "mkdir /etc/apt/keyrings: only sets up apt",
+    ]);
+    expect(uses("mkdir /etc/apt/keyrings")).toEqual(["mkdir /etc/apt/keyrings: /etc/apt"]);
+    expect(uses("mkdir /etc/apt && mkdir /etc/apt/keyrings")).toEqual([
+      "mkdir /etc/apt: only sets up apt",
+      "mkdir /etc/apt/keyrings: only sets up apt",
+    ]);
+    // Docker's install steps: the keyring folder is made first, sources.list.d never is.
+    expect(
+      uses(
+        [
+          "install -m 0755 -d /etc/apt/keyrings",
+          "curl -fsSL https://download.example/gpg -o /etc/apt/keyrings/docker.asc",
+          "chmod a+r /etc/apt/keyrings/docker.asc",
+          'echo "deb [signed-by=/etc/apt/keyrings/docker.asc] https://download.example/ bookworm stable" | tee /etc/apt/sources.list.d/docker.list > /dev/null',
+        ].join("\n"),
+      ),
+    ).toEqual([
+      "install /etc/apt/keyrings: only sets up apt",
+      "curl on /etc/apt/keyrings/docker.asc: only sets up apt",
+      "chmod on /etc/apt/keyrings/docker.asc: only sets up apt",
+      "tee on /etc/apt/sources.list.d/docker.list: /etc/apt/sources.list.d",
+    ]);
+    expect(uses("rm /etc/apt/sources.list")).toEqual([
+      "rm on /etc/apt/sources.list: /etc/apt/sources.list",
+    ]);
+    expect(uses("ln -sf /usr/share/keyrings/k.gpg /etc/apt/trusted.gpg.d/k.gpg")).toEqual([
+      "ln on /etc/apt/trusted.gpg.d/k.gpg: /etc/apt/trusted.gpg.d",
+    ]);
+    expect(uses("install -D -m 644 k.gpg /etc/apt/keyrings/k.gpg")).toEqual([
+      "install /etc/apt/keyrings: only sets up apt",
+    ]);
+    expect(uses("curl -o /tmp/k.gpg https://k.example/key")).toEqual([]);
+  });
+
+  it("is a warning where nothing fails, and knows what a parent stage made", () => {
+    const text = [
+      `FROM alpine:3.23@${DIGEST} AS base`,
+      "RUN mkdir -p /etc/apt/apt.conf.d",
+      "FROM base",
+      "RUN echo 'Acquire::Retries \"3\";' > /etc/apt/apt.conf.d/80retries",
+      "RUN echo 'deb http://x/ bookworm main' > /etc/apt/sources.list.d/x.list",
+      "",
+    ].join("\n");
+    expect(aptFindings(text)).toEqual([
+      "2:warning:mkdir /etc/apt/apt.conf.d",
+      "4:warning:a redirection to /etc/apt/apt.conf.d/80retries",
+      "5:error:a redirection to /etc/apt/sources.list.d/x.list",
+    ]);
   });
 });

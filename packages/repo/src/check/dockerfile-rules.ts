@@ -10,7 +10,7 @@ import { apkAdded, applyCommand, runCommands, runVariables, worldAtStart } from 
 import { stageRelease, unknownApkNames } from "./apk-names.js";
 import type { ApkPlace, ApkWorld } from "./apk-world.js";
 import { aptAdvice } from "./apt-advice.js";
-import { type AptPathUse, aptPathUse } from "./apt-paths.js";
+import { type AptPaths, type AptPathUse, aptPathsAtStart } from "./apt-paths.js";
 import { debianBaseHint } from "./base-advice.js";
 import { busyboxOptionProblems } from "./busybox-option.js";
 import { alternativesProblem, startedUnderDebianName } from "./debian-programs.js";
@@ -77,6 +77,7 @@ export function checkStages(
       stages,
       lint,
       groups: groupsAtStart(stage, stages),
+      apt: aptPathsAtStart(stage, stages),
     };
     for (const run of stage.runs) checkRun(stage, run, at, emit);
     // ONBUILD runs in the images built on this one, after every RUN of this stage.
@@ -140,6 +141,8 @@ interface RunContext {
   lint: LintText | undefined;
   /** The groups made so far, moved on by checkRun command by command. */
   groups: GroupState;
+  /** What has been made under /etc/apt so far, moved on the same way. */
+  apt: AptPaths;
 }
 
 function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
@@ -156,8 +159,9 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
   for (const placed of runCommands(run)) {
     const { cmd, line } = placed;
     const name = baseName(cmd.name);
-    const apt = aptPathUse(cmd);
-    if (apt) emit(line, "apt-in-alpine", aptPathMessage(stage, apt));
+    const apt = at.apt.use(cmd);
+    if (apt)
+      emit(line, "apt-in-alpine", aptPathMessage(stage, apt), apt.missing ? "error" : "warning");
     if (APT_TOOLS.has(name) && !fromApkDpkg(name, at.added)) {
       emit(line, "apt-in-alpine", `${name} in Alpine stage ${stage.name}: ${aptAdvice(name, cmd)}`);
     } else if (SHADOW_TOOLS.has(name) && !at.world.has("shadow")) {
@@ -208,8 +212,8 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
 
 /** `sed -i … /etc/apt/sources.list.d/debian.sources`, `echo 'deb …' > /etc/apt/…`: no such folder. */
 function aptPathMessage(stage: StageInfo, use: AptPathUse): string {
-  const outcome = use.fails
-    ? "Alpine has no /etc/apt, so the build fails here"
+  const outcome = use.missing
+    ? `Alpine has no ${use.missing}, so the build fails here`
     : "this only sets up apt, which Alpine does not have";
   return `${use.what} in Alpine stage ${stage.name}: ${outcome}; delete the step (apk reads /etc/apk/repositories; a proxy goes in the http_proxy/https_proxy build args)`;
 }
