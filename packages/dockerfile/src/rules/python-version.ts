@@ -74,8 +74,8 @@ const PLAIN_PYTHON = /^(?:python3(?:-(?!\d)[\w.+-]+)?|python-is-python3|libpytho
 /**
  * Rule `apt` (python3 version): Debian's python3 is 3.11 on bookworm, 3.13 on trixie, 3.10 on
  * Ubuntu 22.04; apk's is each Alpine release's own (3.12, 3.14 on 3.24). A stage that installs
- * the plain python3 (or its modules) gets another minor: pins and wheels chosen for the old one
- * may not install. One warning per stage that installs it, naming both versions; a versioned
+ * the plain python3 (or its modules) and installs Python packages into it (pip, uv, poetry, …)
+ * gets another minor: pins and wheels chosen for the old one may not install. One warning per stage that installs it, naming both versions; a versioned
  * python3.X has its own version-change warning.
  */
 export function flagPythonVersion(ctx: MigrationContext, state: StageState): void {
@@ -87,6 +87,8 @@ export function flagPythonVersion(ctx: MigrationContext, state: StageState): voi
   const parent = stage.parent ? ctx.debianByStage.get(stage.parent.index) : undefined;
   const own = [...state.debianInstalled].filter((n) => !parent?.has(n));
   if (own.some((n) => /^python3\.\d+/.test(n)) || !own.some((n) => PLAIN_PYTHON.test(n))) return;
+  // A python3 that only runs build scripts (node-gyp's) meets no pins: only package installs do.
+  if (!installsPythonPackages(state)) return;
   const release = debianRelease(rootReference(ctx, stage));
   if (release === undefined || release.python === target) return;
   const { python } = release;
@@ -94,6 +96,16 @@ export function flagPythonVersion(ctx: MigrationContext, state: StageState): voi
     "apt",
     installOffset(stage) ?? stage.from.start,
     `python3 is ${python} on ${release.distro} ${release.version} (${release.codename}) and ${target} on Alpine ${ctx.release}: pinned packages (pip install x==1.2.3) and wheels built for ${python} may have no build for ${target} or behave differently; check the pins, or use python:${python}-alpine to keep ${python}`,
+  );
+}
+
+const INSTALLERS = /^(?:pip3?(?:\.\d+)?|uv|poetry|pipenv|pdm)$/;
+
+/** Whether the stage installs Python packages: pip (also `python3 -m pip`), uv, poetry, pipenv, pdm. */
+function installsPythonPackages(state: StageState): boolean {
+  if ([...state.commands].some((c) => INSTALLERS.test(c.replace(/^.*\//, "")))) return true;
+  return state.info.stage.body.some(
+    (ins) => ins.keyword === "RUN" && /\bpython3?(?:\.\d+)?\s+-m\s+pip\b/.test(ins.args.text),
   );
 }
 
