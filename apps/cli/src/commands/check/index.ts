@@ -14,7 +14,8 @@ The CI lint after a migration. Checks every Dockerfile under DIR (default: .), h
 .gitignore, and the entrypoint scripts they copy and run, or the Dockerfiles and scripts given.
 
 Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
-  apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage
+  apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage, or a
+                        step that writes under /etc/apt (sed, tee, >, cp…), which Alpine lacks
   apk-no-cache          apk/xx-apk add or upgrade without --no-cache (or an apk update)
   apk-unknown-package   apk add of a name the stage's Alpine release does not have (a warning)
   debian-base           a stage still built on a Debian or Ubuntu image
@@ -37,7 +38,11 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   shims-missing         an entrypoint or CMD script sources the alpinize shims library from a
                         path no COPY (or RUN) of the stage puts in the image
   debian-program        ENTRYPOINT or CMD of an Alpine stage starts a program under its Debian
-                        name (cron: Alpine's is crond)
+                        name (cron: Alpine's is crond), or a RUN calls update-alternatives
+  init-system           a RUN manages services (systemctl, service, update-rc.d, invoke-rc.d):
+                        no init system runs in the build; start the program from CMD/ENTRYPOINT
+  unknown-group         addgroup USER GROUP / adduser -G GROUP names a group nothing made
+                        (Alpine has no sudo group: use wheel and a sudoers.d line)
   exec-as-missing       an entrypoint or CMD script an Alpine stage runs as root calls
                         alpinize_exec_as, su-exec, gosu, runuser or util-linux setpriv, and the
                         stage installs no tool for it (alpinize_exec_as: su-exec, gosu or setpriv)
