@@ -46,6 +46,19 @@ describe("apt-repos: each message says what the step does", () => {
     expect(r.output).not.toContain("deb-src http");
   });
 
+  it("keeps a vendor's deb-src list (only Debian's own lists go), under the deb-src message", () => {
+    const r = migrate(
+      lines(
+        "FROM debian:12",
+        'RUN echo "deb-src $aptRepo" > /etc/apt/sources.list.d/pgdg.list && apt-get update',
+      ),
+    );
+    expect(r.output).toContain('RUN echo "deb-src $aptRepo" > /etc/apt/sources.list.d/pgdg.list\n');
+    expect(r.warnings.filter((w) => w.rule === "apt-repos").map((w) => w.message)).toEqual([
+      expect.stringMatching(/^this enables apt's source packages \(deb-src/),
+    ]);
+  });
+
   it("keeps the backports wording for a backports list", () => {
     const m = messages(
       lines(

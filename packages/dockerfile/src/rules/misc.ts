@@ -160,7 +160,7 @@ export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolea
   // `echo "deb http://deb.debian.org/debian bookworm-backports main" > …/backports.list`: only
   // Debian's own archive, written to a file: the step goes (there is no /etc/apt to write to).
   if (
-    (distro || kind === "deb-src") &&
+    distro &&
     !all.some((w) => /apt-key|add-apt-repository|keyring|signed-by|gpg/.test(w)) &&
     pipeline.commands.every((c) => FILE_WRITERS.has(c.name ?? "")) &&
     scope.deletePipeline(pipeline, "apt")
