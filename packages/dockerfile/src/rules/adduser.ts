@@ -38,7 +38,7 @@ const DEBIAN_ONLY =
 /**
  * Rule 5, Debian's own adduser/addgroup: its long options differ from busybox's, and without
  * `--disabled-password` busybox would prompt for one. Busybox-style calls are left alone, unless
- * busybox would stop on the user's own group (see ownGroupHolder).
+ * busybox would stop on the user's own group (see ownGroupHolder) or on the password prompt.
  */
 export function debianAdduser(
   scope: ScriptScope,
@@ -54,7 +54,7 @@ export function debianAdduser(
     return undefined;
   }
   const p = parseOptions(words, VALUES, {});
-  if (!debianOnly && !nologin && !(p && ownGroupClash(scope, p))) {
+  if (!debianOnly && !nologin && !(p && (ownGroupClash(scope, p) || asksPassword(scope, p)))) {
     checkKept(scope, cmd, words);
     fixKeptShell(scope, cmd, words);
     return undefined;
@@ -99,6 +99,17 @@ function ownGroupClash(scope: ScriptScope, p: Parsed): boolean {
   if (scope.stage.info.already || p.operands.length !== 1) return false;
   if (["--system", "-S", "--group", "--ingroup", "-G", "--gid"].some((k) => o.has(k))) return false;
   return ownGroupHolder(scope, p.operands[0]!, optionValue(o, "--uid", "-u")) !== undefined;
+}
+
+/**
+ * A new user without -D: Debian's adduser cannot read a password in a build, locks the account
+ * and goes on; busybox runs passwd, which fails there, and stops.
+ */
+function asksPassword(scope: ScriptScope, p: Parsed): boolean {
+  if (scope.stage.info.already || p.operands.length !== 1) return false;
+  // busybox sets no password for a system user (-S) either.
+  const none = ["-D", "--disabled-password", "--empty-password", "-S", "--system"];
+  return !none.some((k) => p.options.has(k));
 }
 
 /** The group busybox adduser -G gets, and the addgroup step that must make it first, if any. */
