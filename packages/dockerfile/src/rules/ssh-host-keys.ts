@@ -17,6 +17,9 @@ const APT = new Set(["apt-get", "apt", "aptitude"]);
 /** `ssh-keygen -A`, also with other options around it (`ssh-keygen -q -A`). */
 const KEYGEN_ALL = /\bssh-keygen\b[^;&|\n]*\s-[a-zA-Z]*A\b/;
 const STEP = "ssh-keygen -A";
+const WHY =
+  "Alpine's openssh-server generates no SSH host keys at install (Debian's postinst did), and sshd";
+const REFUSES = 'refuses to run without them ("no hostkeys available")';
 
 /** An apt install of an SSH server in a RUN's own script (not in a `sh -c` string). */
 interface ServerInstall {
@@ -52,7 +55,7 @@ export function addSshHostKeys(ctx: MigrationContext, infos: readonly StageInfo[
         `ssh-host-keys:${info.stage.index}`,
         "apt",
         first.offset,
-        `${first.name}: Alpine's openssh-server generates no SSH host keys at install (Debian's postinst did), and sshd will not start without them ("no hostkeys available"): if this image runs sshd (supervisord, a script), add && ${STEP} after this apk add, or run ${STEP} before sshd starts`,
+        `${first.name}: ${WHY} ${REFUSES}: if this image runs sshd (supervisord, a script), add && ${STEP} after this apk add, or run ${STEP} before sshd starts`,
       );
       continue;
     }
@@ -61,7 +64,7 @@ export function addSshHostKeys(ctx: MigrationContext, infos: readonly StageInfo[
       ctx.warn(
         "apt",
         first.offset,
-        `${first.name}: Alpine's openssh-server generates no SSH host keys at install (Debian's postinst did), and sshd, which this image starts, refuses to run without them ("no hostkeys available"); alpinize cannot append to this install safely: add && ${STEP} right after the apk add of ${first.name}, or run ${STEP} before sshd starts`,
+        `${first.name}: ${WHY}, which this image starts, ${REFUSES}; alpinize cannot append to this install safely: add && ${STEP} right after the apk add of ${first.name}, or run ${STEP} before sshd starts`,
       );
       continue;
     }
@@ -71,7 +74,7 @@ export function addSshHostKeys(ctx: MigrationContext, infos: readonly StageInfo[
     ctx.warn(
       "apt",
       install.offset,
-      `${install.name}: Alpine's openssh-server generates no SSH host keys at install (Debian's postinst did), and sshd, which this image starts, refuses to run without them ("no hostkeys available"): added ${STEP} after the apk add (the keys are baked into the image, as on Debian; generate them in the entrypoint instead if each container should have its own)`,
+      `${install.name}: ${WHY}, which this image starts, ${REFUSES}: added ${STEP} after the apk add (the keys are baked into the image, as on Debian; generate them in the entrypoint instead if each container should have its own)`,
     );
   }
 }
