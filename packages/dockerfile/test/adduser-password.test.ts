@@ -12,6 +12,11 @@ describe("users: Debian's adduser without --disabled-password", () => {
     expect(r.output).toContain("RUN adduser -D worker && adduser worker users\n");
   });
 
+  it("keeps the options busybox reads, the skeleton directory too", () => {
+    const r = migrate("FROM debian:bookworm\nRUN adduser --skel /etc/skel2 -h /srv/app app\n");
+    expect(r.output).toContain("RUN adduser -D -h /srv/app -k /etc/skel2 app\n");
+  });
+
   it("leaves an Alpine stage's own call alone", () => {
     const text = "FROM alpine:3.23\nRUN adduser --gecos '' app\n";
     expect(migrate(text).output).toBe(text);

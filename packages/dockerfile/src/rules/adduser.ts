@@ -88,6 +88,8 @@ export function debianAdduser(
   if (shell) out.push("-s", q(fixShell(scope, shell, cmd.start)));
   const gecos = optionValue(o, "--gecos", "--comment", "-g");
   if (gecos !== undefined) out.push("-g", q(gecos));
+  const skel = optionValue(o, "--skel", "-k");
+  if (skel) out.push("-k", q(skel));
   if (o.has("--no-create-home") || o.has("-H")) out.push("-H");
   out.push(q(name));
   return out.join(" ") + sshUnlock(scope, cmd.start, { name, shell, system, password: false });
