@@ -23,7 +23,7 @@ describe("glibc: node-build installs nodejs.org's glibc builds", () => {
     expect(m).toHaveLength(1);
     expect(m[0]?.line).toBe(6);
     expect(m[0]?.message).toMatch(
-      /node-build installs Node\.js's official builds, for glibc.*apk add nodejs npm.*unofficial-builds\.nodejs\.org/,
+      /node-build \(also behind nodenv install\) installs Node\.js's official builds, for glibc.*apk add nodejs npm.*unofficial-builds\.nodejs\.org/,
     );
   });
 
@@ -31,5 +31,18 @@ describe("glibc: node-build installs nodejs.org's glibc builds", () => {
     const r = migrate(RAILS);
     expect(r.output).toMatch(/RUN apk add --no-cache [^\n]*\bbash\b/);
     expect(r.warnings.some((w) => w.rule === "shell" && /node-build/.test(w.message))).toBe(true);
+  });
+
+  it("sees nodenv install, which runs node-build", () => {
+    const r = migrate(
+      lines(
+        "FROM debian:12",
+        "RUN apt-get install -y git curl && git clone https://github.com/nodenv/nodenv.git ~/.nodenv",
+        "RUN ~/.nodenv/bin/nodenv install 20.11.0",
+      ),
+    );
+    const m = r.warnings.filter((w) => w.rule === "glibc" && /node-build/.test(w.message));
+    expect(m.map((w) => w.line)).toEqual([3]);
+    expect(r.output).toMatch(/RUN apk add --no-cache [^\n]*\bbash\b/);
   });
 });

@@ -258,12 +258,13 @@ const PATTERNS: readonly Pattern[] = [
       "nvm install downloads Node.js's glibc build, which does not run on musl: apk add nodejs npm, or build FROM a node:*-alpine image",
   },
   {
-    // node-build (Rails' Dockerfile) fetches nodejs.org's binaries by `uname`: glibc builds.
-    re: /\bnode-build\b/g,
+    // node-build (Rails' Dockerfile; nodenv install runs it) fetches nodejs.org's binaries by
+    // `uname`: glibc builds.
+    re: /\bnode-build\b|\bnodenv\s+install\b/g,
     rule: "glibc",
     only: RUN_ONLY,
     note: () =>
-      "node-build installs Node.js's official builds, for glibc, which do not run on musl: apk add nodejs npm (check the version Alpine's release ships against the one asked for), build FROM a node:*-alpine image, or fetch the -musl tarball from unofficial-builds.nodejs.org; node-build itself is a bash script (bash is added while it stays)",
+      "node-build (also behind nodenv install) installs Node.js's official builds, for glibc, which do not run on musl: apk add nodejs npm (check the version Alpine's release ships against the one asked for), build FROM a node:*-alpine image, or fetch the -musl tarball from unofficial-builds.nodejs.org; node-build and nodenv are bash scripts (bash is added while they stay)",
   },
   {
     // AWS CLI v2's installer bundles its own Python, built and linked against glibc.

@@ -277,7 +277,7 @@ function flagConda(scope: ScriptScope, pipeline: Pipeline): boolean {
  * Installers that are bash scripts, run by path (their shebang picks bash): while the step stays
  * (its glibc download is flagged by debianPathNote), the stage needs bash.
  */
-const BASH_INSTALLERS = new Set(["node-build"]);
+const BASH_INSTALLERS = new Set(["node-build", "nodenv"]);
 
 function needBashFor(scope: ScriptScope, pipeline: Pipeline): void {
   if (scope.stage.info.already) return;
