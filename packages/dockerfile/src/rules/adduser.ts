@@ -5,6 +5,7 @@ import type { ScriptScope } from "./scope.js";
 import { checkIds, fixShell, parseOptions, q } from "./users.js";
 import { groupWithGid, recordGroup } from "./users-gids.js";
 import { addgroupCall } from "./users-groupadd.js";
+import { homeParentStep } from "./users-home.js";
 import { optionValue, type Parsed } from "./users-options.js";
 import { ownGroupFirst, ownGroupHolder } from "./users-own-group.js";
 import { alpineShellPath } from "./users-shells.js";
@@ -54,7 +55,8 @@ export function debianAdduser(
     return undefined;
   }
   const p = parseOptions(words, VALUES, {});
-  if (!debianOnly && !nologin && !(p && (ownGroupClash(scope, p) || asksPassword(scope, p)))) {
+  const convert = p && (ownGroupClash(scope, p) || asksPassword(scope, p) || homeParent(scope, p));
+  if (!debianOnly && !nologin && !convert) {
     checkKept(scope, cmd, words);
     fixKeptShell(scope, cmd, words);
     return undefined;
@@ -76,12 +78,13 @@ export function debianAdduser(
   }
   const { group, first } = primaryGroup(scope, cmd.start, name, o);
   const out = first === undefined ? [] : [`${first} &&`];
+  const home = optionValue(o, "--home", "-h");
+  const created = !o.has("--no-create-home") && !o.has("-H");
   out.push("adduser");
   if (system) out.push("-S");
   out.push("-D");
   if (uid) out.push("-u", uid);
   if (group) out.push("-G", q(group));
-  const home = optionValue(o, "--home", "-h");
   if (home) out.push("-h", q(home));
   const shell =
     optionValue(o, "--shell", "-s") ?? (o.has("--disabled-login") ? "/sbin/nologin" : undefined);
@@ -90,9 +93,13 @@ export function debianAdduser(
   if (gecos !== undefined) out.push("-g", q(gecos));
   const skel = optionValue(o, "--skel", "-k");
   if (skel) out.push("-k", q(skel));
-  if (o.has("--no-create-home") || o.has("-H")) out.push("-H");
+  if (!created) out.push("-H");
   out.push(q(name));
-  return out.join(" ") + sshUnlock(scope, cmd.start, { name, shell, system, password: false });
+  return (
+    (created ? homeParentStep(home) : "") +
+    out.join(" ") +
+    sshUnlock(scope, cmd.start, { name, shell, system, password: false })
+  );
 }
 
 /** A non-system user with no group given, whose own group busybox could not give GID = UID. */
@@ -112,6 +119,14 @@ function asksPassword(scope: ScriptScope, p: Parsed): boolean {
   // busybox sets no password for a system user (-S) either.
   const none = ["-D", "--disabled-password", "--empty-password", "-S", "--system"];
   return !none.some((k) => p.options.has(k));
+}
+
+/** A home to make under a directory Alpine's base lacks: busybox would leave the user without. */
+function homeParent(scope: ScriptScope, p: Parsed): boolean {
+  const o = p.options;
+  if (scope.stage.info.already || p.operands.length !== 1) return false;
+  if (o.has("--no-create-home") || o.has("-H")) return false;
+  return homeParentStep(optionValue(o, "--home", "-h")) !== "";
 }
 
 /** The group busybox adduser -G gets, and the addgroup step that must make it first, if any. */

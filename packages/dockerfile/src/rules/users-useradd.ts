@@ -3,6 +3,7 @@ import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { recordGroup } from "./users-gids.js";
 import { groupName } from "./users-group-names.js";
+import { homeParentStep } from "./users-home.js";
 import { checkIds } from "./users-ids.js";
 import { fixShell, useraddDefaultShell } from "./users-login-shell.js";
 import { type Fail, optionValue, type Parsed, parseOptions, q } from "./users-options.js";
@@ -81,7 +82,8 @@ export function useradd(
         .join("")
     : "";
   const user = { name, shell: optionValue(o, "-s"), system, password: o.has("-p") };
-  return out.join(" ") + setHash + tail + sshUnlock(scope, at, user);
+  const parent = o.has("-m") ? homeParentStep(optionValue(o, "-d")) : "";
+  return parent + out.join(" ") + setHash + tail + sshUnlock(scope, at, user);
 }
 
 /**
