@@ -5,8 +5,13 @@
 // next to scanShell alone (the baseline, linear by construction) in the same run. Linear code
 // keeps the rewrite/scan ratio flat as the script grows; a quadratic step makes it climb.
 //
+// A second table times scanShell on scripts of 10k, 40k and 160k here-documents (each on its
+// own command, all on one command line, all opened in one `$( )`), each against scanShell on
+// the same script without here-documents in the same run: the heredoc/plain ratio stays flat
+// when the here-document handling is linear.
+//
 // Runs from built dist (pnpm turbo run build --filter=@alpinize/entrypoint). Exit 0, or 1 when
-// the ratio at 16k lines is more than 3 times the ratio at 1k lines.
+// a ratio at the largest size is more than 3 times the one at the smallest.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -56,6 +61,25 @@ function time(fn, text) {
   return best;
 }
 
+// Best of each of two texts, run in turn (at least 7 times each, and 600 ms in all), so that a
+// burst of other work on the machine weighs on both sides of a ratio alike.
+function timePair(fn, a, b) {
+  fn(a);
+  fn(b);
+  const best = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  let spent = 0;
+  for (let r = 0; r < 7 || (spent < 600 && r < 50); r++) {
+    for (const [k, text] of [a, b].entries()) {
+      const t = process.hrtime.bigint();
+      fn(text);
+      const ms = Number(process.hrtime.bigint() - t) / 1e6;
+      best[k] = Math.min(best[k], ms);
+      spent += ms;
+    }
+  }
+  return best;
+}
+
 // Warm the JIT on a small script first, so the first measured size is not charged for it.
 for (let i = 0; i < 3; i++)
   for (const fn of [scanShell, rewriteEntrypoint, lintEntrypoint]) fn(script(1000));
@@ -85,4 +109,43 @@ for (const r of rows) {
 }
 const growth = rows[2].rewrite / rows[2].scan / (rows[0].rewrite / rows[0].scan);
 console.log(`rewrite/scan ratio at 16k lines vs 1k lines: ${growth.toFixed(2)}x (1.0 = linear)`);
-process.exit(growth > 3 ? 1 : 0);
+
+// Many here-documents. Each shape makes n bodies of one line; its baseline is the same script
+// with every `<<EOF` turned into `<f` and every body and delimiter line into a comment: the
+// same commands, words, lines and inert ranges, without the here-document handling.
+const HEREDOC_SHAPES = {
+  "one per command": (n, r, b) => `cat ${r}\n${b}`.repeat(n),
+  "all on one line": (n, r, b) => `cat${` ${r}`.repeat(n)}\n${b.repeat(n)}`,
+  "all in one $( )": (n, r, b) => `x=$(cat${` ${r}`.repeat(n)})\n${b.repeat(n)}`,
+};
+const HEREDOC = ["<<EOF", "body $x\nEOF\n"];
+const PLAIN = ["<f", "# body $x\n# EOF\n"];
+const sizes = [10_000, 40_000, 160_000];
+console.log("");
+console.log(
+  "here-docs  shape              scan                plain scan (baseline)  heredoc/plain",
+);
+let worst = 0;
+for (const [shape, make] of Object.entries(HEREDOC_SHAPES)) {
+  const ratios = [];
+  for (const n of sizes) {
+    const text = make(n, ...HEREDOC);
+    const lines = text.split("\n").length - 1;
+    const [heredocs, base] = timePair(scanShell, text, make(n, ...PLAIN));
+    ratios.push(heredocs / base);
+    console.log(
+      [
+        String(n).padEnd(10),
+        shape.padEnd(18),
+        us(heredocs, lines).padEnd(19),
+        us(base, lines).padEnd(22),
+        (heredocs / base).toFixed(2),
+      ].join(" "),
+    );
+  }
+  worst = Math.max(worst, ratios[ratios.length - 1] / ratios[0]);
+}
+console.log(
+  `worst heredoc/plain ratio at 160k vs 10k here-documents: ${worst.toFixed(2)}x (1.0 = linear)`,
+);
+process.exit(growth > 3 || worst > 3 ? 1 : 0);

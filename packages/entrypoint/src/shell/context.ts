@@ -5,7 +5,7 @@ import type { ScanResult } from "./types.js";
 export interface Pending {
   delim: string;
   stripTabs: boolean;
-  /** `<<'EOF'`, `<<"EOF"`, `<<\\EOF`: the body is plain text, no expansion in it. */
+  /** `<<'EOF'`, `<<"EOF"`, `<<\EOF`: the body is plain text, no expansion in it. */
   quoted: boolean;
 }
 
