@@ -1,37 +1,17 @@
 import type { SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
+import { ADDUSER_VALUES, checkKept, fixKeptShell, mustConvert } from "./adduser-kept.js";
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
-import { checkIds, fixShell, parseOptions, q } from "./users.js";
 import { groupWithGid, recordGroup } from "./users-gids.js";
 import { addgroupCall } from "./users-groupadd.js";
 import { homeParentStep } from "./users-home.js";
-import { optionValue, type Parsed } from "./users-options.js";
-import { ownGroupFirst, ownGroupHolder } from "./users-own-group.js";
-import { alpineShellPath } from "./users-shells.js";
-import { type NewUser, sshUnlock } from "./users-ssh.js";
+import { checkIds } from "./users-ids.js";
+import { fixShell } from "./users-login-shell.js";
+import { optionValue, type Parsed, parseOptions, q } from "./users-options.js";
+import { ownGroupFirst } from "./users-own-group.js";
+import { sshUnlock } from "./users-ssh.js";
 
-const VALUES = new Set([
-  "--home",
-  "--shell",
-  "--ingroup",
-  "--uid",
-  "--gid",
-  "--gecos",
-  "--comment",
-  "--firstuid",
-  "--lastuid",
-  "--firstgid",
-  "--lastgid",
-  "--conf",
-  "--skel",
-  "-h",
-  "-s",
-  "-G",
-  "-u",
-  "-g",
-  "-k",
-]);
 /** Debian's adduser options busybox adduser does not accept. */
 const DEBIAN_ONLY =
   /^--(?:group|gid|quiet|disabled-login|comment|firstuid|lastuid|firstgid|lastgid|conf|add[-_]extra[-_]groups|force-badname|allow-bad-names|debug)\b|^-q$/;
@@ -54,8 +34,8 @@ export function debianAdduser(
     checkKept(scope, cmd, words);
     return undefined;
   }
-  const p = parseOptions(words, VALUES, {});
-  const convert = p && (ownGroupClash(scope, p) || asksPassword(scope, p) || homeParent(scope, p));
+  const p = parseOptions(words, ADDUSER_VALUES, {});
+  const convert = p && mustConvert(scope, p);
   if (!debianOnly && !nologin && !convert) {
     checkKept(scope, cmd, words);
     fixKeptShell(scope, cmd, words);
@@ -102,33 +82,6 @@ export function debianAdduser(
   );
 }
 
-/** A non-system user with no group given, whose own group busybox could not give GID = UID. */
-function ownGroupClash(scope: ScriptScope, p: Parsed): boolean {
-  const o = p.options;
-  if (scope.stage.info.already || p.operands.length !== 1) return false;
-  if (["--system", "-S", "--group", "--ingroup", "-G", "--gid"].some((k) => o.has(k))) return false;
-  return ownGroupHolder(scope, p.operands[0]!, optionValue(o, "--uid", "-u")) !== undefined;
-}
-
-/**
- * A new user without -D: Debian's adduser cannot read a password in a build, locks the account
- * and goes on; busybox runs passwd, which fails there, and stops.
- */
-function asksPassword(scope: ScriptScope, p: Parsed): boolean {
-  if (scope.stage.info.already || p.operands.length !== 1) return false;
-  // busybox sets no password for a system user (-S) either.
-  const none = ["-D", "--disabled-password", "--empty-password", "-S", "--system"];
-  return !none.some((k) => p.options.has(k));
-}
-
-/** A home to make under a directory Alpine's base lacks: busybox would leave the user without. */
-function homeParent(scope: ScriptScope, p: Parsed): boolean {
-  const o = p.options;
-  if (scope.stage.info.already || p.operands.length !== 1) return false;
-  if (o.has("--no-create-home") || o.has("-H")) return false;
-  return homeParentStep(optionValue(o, "--home", "-h")) !== "";
-}
-
 /** The group busybox adduser -G gets, and the addgroup step that must make it first, if any. */
 function primaryGroup(
   scope: ScriptScope,
@@ -173,41 +126,6 @@ function gidGroup(scope: ScriptScope, at: number, gid: string): string {
   return gid;
 }
 
-/** The user a busybox-style adduser call kept as written creates (`adduser -D -s /bin/sh dev`). */
-export function keptNewUser(words: Word[]): NewUser | undefined {
-  const p = parseOptions(words, VALUES, {});
-  if (p?.operands.length !== 1) return undefined;
-  const o = p.options;
-  // Without -D busybox asks for a password, which a build cannot answer: nothing to add to.
-  if (!o.has("-D") && !o.has("--disabled-password")) return undefined;
-  return {
-    name: p.operands[0]!,
-    shell: optionValue(o, "-s", "--shell"),
-    system: o.has("-S") || o.has("--system"),
-    password: false,
-  };
-}
-
-/**
- * A call busybox accepts as written still fails on a name or ID Alpine's base has (`addgroup
- * --system kvm`, `adduser --system ntp`): checked like the converted ones.
- */
-function checkKept(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): void {
-  const p = parseOptions(words, VALUES, {});
-  if (p?.operands.length !== 1) return;
-  const name = p.operands[0]!;
-  if (cmd.name === "addgroup") {
-    const gid = optionValue(p.options, "--gid", "-g");
-    checkIds(scope, cmd.start, undefined, gid, name, "group");
-    recordGroup(scope, name, gid);
-    return;
-  }
-  checkIds(scope, cmd.start, optionValue(p.options, "--uid", "-u"), undefined, name, "user");
-  // busybox gives a user with no group named and not -S its own group, as Debian's adduser does.
-  if (!["--system", "-S", "--ingroup", "-G"].some((k) => p.options.has(k)))
-    recordGroup(scope, name, undefined);
-}
-
 function addgroup(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): string | undefined {
   const p = parseOptions(words, new Set(["--gid", "-g"]), {});
   if (p?.operands.length !== 1) return undefined;
@@ -216,22 +134,4 @@ function addgroup(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): string
   checkIds(scope, cmd.start, undefined, gid, name, "group");
   recordGroup(scope, name, gid);
   return addgroupCall(name, gid, p.options.has("--system") || p.options.has("-S"));
-}
-
-/** A kept `adduser --shell /usr/bin/zsh`: the login shell's path as the target release has it. */
-function fixKeptShell(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): void {
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k]!;
-    const joined = /^--shell=(.+)$/.exec(w.value ?? "");
-    const value = joined
-      ? words[k]
-      : w.value === "--shell" || w.value === "-s"
-        ? words[k + 1]
-        : undefined;
-    if (value?.value === undefined) continue;
-    const shell = joined ? joined[1]! : value.value;
-    const path = alpineShellPath(scope, shell, cmd.start);
-    if (path !== shell) scope.replaceWord(cmd, value, joined ? `--shell=${path}` : path, "users");
-    return;
-  }
 }

@@ -1,16 +1,12 @@
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
-import { debianAdduser, keptNewUser } from "./adduser.js";
+import { debianAdduser } from "./adduser.js";
+import { keptNewUser } from "./adduser-kept.js";
 import type { ScriptScope } from "./scope.js";
 import { groupadd } from "./users-groupadd.js";
 import { checkGroupExists } from "./users-groups.js";
 import { gpasswd, usermod } from "./users-membership.js";
 import { sshUnlock } from "./users-ssh.js";
 import { useradd } from "./users-useradd.js";
-
-// Debian's adduser conversion (adduser.ts) shares these with shadow's tools.
-export { checkIds } from "./users-ids.js";
-export { fixShell } from "./users-login-shell.js";
-export { parseOptions, q } from "./users-options.js";
 
 export const USER_TOOLS = new Set([
   "groupadd",
