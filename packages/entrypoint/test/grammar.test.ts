@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { lintEntrypoint, rewriteEntrypoint } from "../src/index.js";
 import { lineColumn, scanShell } from "../src/shell/scan.js";
+import { seededRandom } from "./support/random.js";
 
 // The oracles: dash -n is what Debian's /bin/sh says; bash -n decides the constructs the scanner
 // lets through for #!/bin/bash entrypoints. Without dash only the fixed expectations run.
@@ -245,11 +246,7 @@ describe.skipIf(!DASH)(`shell grammar agrees with ${oracle}`, () => {
       "$((1))",
       "x ",
     ];
-    let seed = 20260501;
-    const rand = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const rand = seededRandom(20260501);
     const disagreements: string[] = [];
     for (let i = 0; i < 400; i++) {
       let text = "";

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lineColumn, scanShell } from "../src/shell/scan.js";
+import { seededRandom } from "./support/random.js";
 
 // The oracles. dash -n parses the `$( )` (and the quotes in backquotes) of an unquoted
 // here-document body while it reads the script. bash -n does not read bodies at all: bash
@@ -174,12 +175,9 @@ describe.skipIf(!DASH || !BASH)("here-document bodies agree with dash and bash",
       ": <<D <<D\n",
       "\t: <<-D; : <<D\n",
     ];
-    let seed = 20261205;
-    const rand = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const rand = seededRandom(20261205);
     const disagreements: string[] = [];
+    let errors = 0;
     for (let i = 0; i < 300; i++) {
       let text = heads[rand(heads.length)]!;
       for (let k = 1 + rand(8); k > 0; k--) text += parts[rand(parts.length)];
@@ -187,7 +185,11 @@ describe.skipIf(!DASH || !BASH)("here-document bodies agree with dash and bash",
       const reported = problem(text) !== undefined;
       const rejected = !dashAccepts(text) && !bashAccepts(text);
       if (reported !== rejected) disagreements.push(text);
+      if (rejected) errors++;
     }
     expect(disagreements).toEqual([]);
+    // Both sides are exercised: errors in bodies, and bodies both shells take.
+    expect(errors).toBeGreaterThan(30);
+    expect(300 - errors).toBeGreaterThan(30);
   });
 });
