@@ -71,6 +71,9 @@ const INVALID: Array<[string, number, number]> = [
   ["echo ok\n: <<EOF\nline\n  $(echo 'a)\nEOF\n", 4, 4],
   [": <<EOF\n\\\\$(fi)\nEOF\n", 2, 5],
   [': <<EOF\n`echo "a`\nEOF\n', 2, 7],
+  [": <<EOF\n`echo a\nEOF\n", 2, 1],
+  // The body's backquote closes at the first one of `x`, as in dash: the second never closes.
+  [": <<EOF\na`b\nEOF\necho `x`\n", 4, 8],
   [": <<EOF\n${x:-$(fi)}\nEOF\n", 2, 8],
   [": <<EOF\n$((1 + $(fi)))\nEOF\n", 2, 10],
   [": <<A <<B\na\nA\n$(fi)\nB\n", 4, 3],
