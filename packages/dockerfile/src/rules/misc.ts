@@ -136,8 +136,39 @@ export function migrateDebconf(
   return true;
 }
 
+/**
+ * apt's own files: sources lists, keyrings, configuration, and the state and cache directories the
+ * apt rule's `rm -rf /var/lib/apt/lists/*` removal covers (so one rm naming both goes whole).
+ */
+const APT_FILE =
+  /^\/etc\/apt(?:\/|$)|^\/usr\/share\/keyrings\/|^\/var\/(?:lib\/apt|cache\/apt|cache\/debconf|log\/apt|log\/dpkg\.log|lib\/dpkg)(?:\/|$)/;
+
+/**
+ * `rm -rf /etc/apt/sources.list.d/*`, `rm /usr/share/keyrings/x.gpg`: removing files Alpine never
+ * has sets nothing up; the operands go like `rm -rf /var/lib/apt/lists/*` (a plain `rm` of a
+ * missing file would even fail there). Undefined when the pipeline is no such rm; else whether it
+ * went whole (false: other operands stay, for the other rules to see).
+ */
+function dropAptFileRemoval(scope: ScriptScope, pipeline: Pipeline): boolean | undefined {
+  const [cmd, ...rest] = pipeline.commands;
+  if (!cmd || rest.length > 0 || (cmd.name ?? "").replace(/^.*\//, "") !== "rm") return undefined;
+  const targets = cmd.args.slice(1).filter((w) => !(w.value ?? "").startsWith("-"));
+  // `"/etc/apt/sources.list.d/${NAME}.list"`: the path is literal up to the variable.
+  const path = (w: Word) => w.value ?? w.raw.replace(/^["']/, "");
+  const apt = targets.filter((w) => APT_FILE.test(path(w)));
+  if (apt.length === 0) return undefined;
+  const whole = apt.length === targets.length;
+  if (whole && !scope.deletePipeline(pipeline, "apt")) return false;
+  if (!whole) for (const w of apt) scope.deleteWord(cmd, w, "apt");
+  // The docker-clean hook and cache-mount settings change what a build keeps: say why they go.
+  if (apt.some((w) => APT_CONF.test(path(w)))) scope.warn("apt", pipeline.start, APT_CONF_REMOVED);
+  return whole;
+}
+
 /** Rule 11: third-party apt repositories are flagged and kept, never dropped silently. */
 export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolean {
+  const removal = dropAptFileRemoval(scope, pipeline);
+  if (removal !== undefined) return removal;
   const all = words(pipeline, scope);
   const repo = all.some((w) => REPO_TEXT.test(w));
   const setup =
@@ -224,8 +255,7 @@ const FILE_WRITERS = new Set(["echo", "printf", "rm", "tee", "cat", "touch", "tr
  */
 function dropAptConf(scope: ScriptScope, pipeline: Pipeline, all: readonly string[]): boolean {
   const aptPaths = all.filter((w) => /\/etc\/apt\//.test(w));
-  if (!aptPaths.every((w) => /\/etc\/apt\/(?:apt\.conf|preferences)(?:\.d\/|$)/.test(w)))
-    return false;
+  if (!aptPaths.every((w) => APT_CONF.test(w))) return false;
   // `{ echo …; } > /etc/apt/preferences.d/x`: the group's redirection is a step of its own here.
   const writes = (c: Pipeline["commands"][number]) =>
     FILE_WRITERS.has(c.name ?? "") || (c.name === undefined && c.redirects.length > 0);
@@ -239,13 +269,13 @@ function dropAptConf(scope: ScriptScope, pipeline: Pipeline, all: readonly strin
     return true;
   }
   if (!scope.deletePipeline(pipeline, "apt")) return false;
-  scope.warn(
-    "apt",
-    pipeline.start,
-    "apt configuration step removed: apk does not read /etc/apt (apt.conf.d settings, preferences pins; apk add --no-cache keeps no package cache to preserve)",
-  );
+  scope.warn("apt", pipeline.start, APT_CONF_REMOVED);
   return true;
 }
+
+const APT_CONF = /\/etc\/apt\/(?:apt\.conf|preferences)(?:\.d\/|$)/;
+const APT_CONF_REMOVED =
+  "apt configuration step removed: apk does not read /etc/apt (apt.conf.d settings, preferences pins; apk add --no-cache keeps no package cache to preserve)";
 
 /** Installers and channels of conda: every package they bring is built for glibc. */
 const CONDA_URL =
