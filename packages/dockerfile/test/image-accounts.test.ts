@@ -56,4 +56,20 @@ describe("users and groups the official images create in their Alpine variants t
       "rabbitmq is UID 999 in the Debian image and 100 in its Alpine variant: use the name (rabbitmq) or 100",
     );
   });
+
+  it("lets the user tools use the image's own group: no false warning, a numeric GID by name", () => {
+    const r = migrate(
+      "FROM node:22-bookworm-slim\nRUN useradd -m -g 1000 worker && usermod -aG node worker\n",
+    );
+    // busybox adduser -G takes a name; node:*-alpine has group node at 1000.
+    expect(r.output).toContain("RUN adduser -D -G node worker && addgroup worker node\n");
+    expect(r.warnings.filter((w) => /group node|1000/.test(w.message))).toEqual([]);
+    const pg = migrate("FROM postgres:16\nRUN useradd -g 999 backup\n");
+    expect(pg.output).toContain("RUN adduser -D -G postgres -H backup\n");
+    // On a plain base the same GID is not a group busybox could look up by name.
+    const plain = migrate("FROM debian:12\nRUN usermod -aG node worker\n");
+    expect(
+      plain.warnings.some((w) => /group node is not in Alpine's base image/.test(w.message)),
+    ).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Stage } from "../stages.js";
 import { wholeVariable } from "../stages.js";
 import { ALPINE_BASE_GROUPS } from "./alpine-base.js";
+import { imageGroupWithGid } from "./image-accounts.js";
 import type { ScriptScope } from "./scope.js";
 
 /** Groups each stage creates, name → the GID word as written (number or `$VAR`), if any. */
@@ -41,7 +42,8 @@ export function groupWithGid(scope: ScriptScope, gid: string): string | undefine
       if (gidKey(made) === key) return name;
     }
   }
-  return undefined;
+  // A GID of the official image's own group, as its Debian variant numbers it (node's 1000).
+  return imageGroupWithGid(scope.ctx, scope.stage.info.stage, gid);
 }
 
 /** A GID word that expands at build time (`$GID`, `"${GID}"`), which busybox cannot look up. */

@@ -1,4 +1,5 @@
 import { ALPINE_GROUPS } from "./alpine-base.js";
+import { imageAccount } from "./image-accounts.js";
 import type { ScriptScope } from "./scope.js";
 import { sudoAdvice } from "./users-sudo.js";
 
@@ -43,6 +44,8 @@ export function checkGroupExists(
 ): void {
   if (!/^[a-z_][\w.-]*$/i.test(group)) return;
   if (ALPINE_GROUPS.has(group) || scope.ctx.createdGroups.has(group)) return;
+  // The official image's own account (node's node) is there in its -alpine variant too.
+  if (imageAccount(scope.ctx, scope.stage.info.stage, group)) return;
   const installed = scope.stage.alpineInstalled;
   if (Object.entries(PACKAGE_GROUPS).some(([pkg, g]) => g === group && installed.has(pkg))) return;
   if (group === "sudo") {
