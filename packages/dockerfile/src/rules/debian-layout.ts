@@ -39,8 +39,12 @@ interface Pattern {
   note: (m: RegExpExecArray, where: Where) => string | undefined;
 }
 
-/** Alpine's python3 minor per release (aports main/python3 at each release's first commit). */
-const ALPINE_PYTHON: Readonly<Record<string, string>> = {
+/**
+ * Alpine's python3 minor per release: the version of aports main/python3 in the shared corpus's
+ * aports index (3.12.7, 3.12.10, 3.12.12, 3.14.5). Kept here, in a module that imports no rule,
+ * so that python-version.ts reads the same table without an import cycle.
+ */
+export const ALPINE_PYTHON: Readonly<Record<string, string>> = {
   "3.21": "3.12",
   "3.22": "3.12",
   "3.23": "3.12",

@@ -3,19 +3,9 @@ import type { MigrationContext } from "../migrate/context.js";
 import { sourceSpan } from "../parse/logical.js";
 import { rootStage, type Stage, wholeVariable } from "../stages.js";
 import { baseRepository } from "./base-image.js";
+import { ALPINE_PYTHON } from "./debian-layout.js";
 import { familiarRepository, splitReference } from "./images.js";
 import type { StageState } from "./scope.js";
-
-/**
- * Alpine's python3 minor per release: the version of aports main/python3 in the shared corpus's
- * aports index (3.12.7, 3.12.10, 3.12.12, 3.14.5).
- */
-export const ALPINE_PYTHON: Readonly<Record<string, string>> = {
-  "3.21": "3.12",
-  "3.22": "3.12",
-  "3.23": "3.12",
-  "3.24": "3.14",
-};
 
 /**
  * python3's minor in the Debian releases and Ubuntu LTS releases images are built on (their
