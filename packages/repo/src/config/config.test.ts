@@ -88,3 +88,16 @@ describe("config", () => {
     });
   });
 });
+
+describe("config error hints", () => {
+  it("point to documentation a user of the published packages has, not a source path", () => {
+    try {
+      parseConfigText('{"alpin": "3.23"}', "alpinize.config.json");
+      expect.unreachable();
+    } catch (err) {
+      const hint = (err as { hint?: string }).hint ?? "";
+      expect(hint).not.toMatch(/packages\/repo/);
+      expect(hint).toMatch(/"Configuration" in the README of the alpinize npm package/);
+    }
+  });
+});

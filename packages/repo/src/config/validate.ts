@@ -147,7 +147,8 @@ function show(value: unknown): string {
 
 export function configError(source: string, key: string, what: string): InputError {
   return new InputError("ALPINIZE_CONFIG_INVALID", `${source}: "${key}" ${what}`, {
-    hint: "Fix the setting; packages/repo/README.md lists every key with its type.",
+    // Named by what an npm user has: the README npm packs with the alpinize (and @alpinize/repo) package.
+    hint: 'Fix the setting; "Configuration" in the README of the alpinize npm package (or @alpinize/repo) lists every key with its type.',
     details: { file: source, key },
   });
 }
