@@ -124,6 +124,15 @@ describe("rule 8: gosu downloaded from its releases", () => {
     expect(w?.message).toContain("apk add --no-cache su-exec");
   });
 
+  it("says how to switch it for CLI users (flag, config key) and library users (option)", () => {
+    const w = migrate(text).warnings.find((x) => /gosu release download kept/.test(x.message));
+    expect(w?.message).toContain("alpinize migrate --gosu su-exec");
+    expect(w?.message).toContain('"migrate": {"gosu": "su-exec"} in alpinize.config.json');
+    expect(w?.message).toContain('gosuDownload: "su-exec" in @alpinize/dockerfile');
+    // One sentence: no full stop inside the message.
+    expect(w?.message).not.toMatch(/\. /);
+  });
+
   it("becomes apk add su-exec with gosuDownload: su-exec, and gosu calls follow", () => {
     const r = migrate(text, { gosuDownload: "su-exec" });
     expect(r.output).toBe(

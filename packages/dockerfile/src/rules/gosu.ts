@@ -128,7 +128,7 @@ export function migrateGosuDownload(
     ctx.warn(
       "tini-gosu",
       offset,
-      "gosu release download kept (its static binaries run on musl, and docker-library's Alpine images still fetch it); Alpine's own su-exec package does the same job without the download and key check: replace this RUN with `apk add --no-cache su-exec` and gosu calls with su-exec (`alpinize migrate --gosu su-exec`, or the option gosuDownload: \"su-exec\", does it)",
+      'gosu release download kept (its static binaries run on musl, and docker-library\'s Alpine images still fetch it); Alpine\'s own su-exec package does the same job without the download and key check: replace this RUN with `apk add --no-cache su-exec` and gosu calls with su-exec, or let alpinize do it (`alpinize migrate --gosu su-exec`, "migrate": {"gosu": "su-exec"} in alpinize.config.json, or gosuDownload: "su-exec" in @alpinize/dockerfile)',
     );
     return false;
   }
