@@ -1,3 +1,4 @@
 export { AlpinizeError, type AlpinizeErrorOptions, isAlpinizeError } from "./alpinize-error.js";
 export { InputError, InternalError, UsageError } from "./common.js";
 export { EXIT, type ExitCode } from "./exit-codes.js";
+export { fsReason, isLinkLoop, LINK_LOOP, LINK_LOOP_HINT } from "./fs-reason.js";

@@ -9,6 +9,7 @@ import { describeStages } from "../dockerfile/stages.js";
 import { installsGosu, lintScript, type ScriptTools, scriptSyntaxError } from "../lint-script.js";
 import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
+import { readNamedFile } from "../workspace/named-file.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { apkInstalls } from "./apk-history.js";
 import { checkStages } from "./dockerfile-rules.js";
@@ -64,6 +65,8 @@ export async function checkTargets(
   // Per script: the packages every stage that runs it (or one it builds on) leaves installed.
   const installedFor = new Map<string, ReadonlySet<string>>();
   const shells: ScriptUse[] = [];
+  // Paths given as files are followed through links; links met in a walk are not.
+  const named = new Set<string>();
   for (const target of targets) {
     if (target.kind === "directory") {
       const found = await discoverFiles(target.path);
@@ -76,8 +79,11 @@ export async function checkTargets(
           message: unreadableDirectoryMessage(shown, dir.code),
         });
       }
-    } else if (target.kind === "dockerfile") dockerfiles.push({ root: cwd, file: target.path });
-    else scripts.add(target.path);
+    } else {
+      named.add(target.path);
+      if (target.kind === "dockerfile") dockerfiles.push({ root: cwd, file: target.path });
+      else scripts.add(target.path);
+    }
   }
   const settings: CheckSettings = {
     skip: options.config.check.skip,
@@ -89,7 +95,7 @@ export async function checkTargets(
     const shown = display(file, cwd);
     options.onFile?.(shown, index, total, "dockerfile");
     result.files.push(shown);
-    const text = await tryRead(file, shown, result);
+    const text = await tryRead(file, shown, result, named.has(file));
     if (text === undefined) continue;
     try {
       const stages = describeStages(text, shown);
@@ -136,7 +142,7 @@ export async function checkTargets(
   for (const [index, script] of [...scripts].entries()) {
     options.onFile?.(display(script, cwd), index, scripts.size, "script");
     const packages = installedFor.get(script);
-    const text = await lintFile(script, cwd, options, result, {
+    const text = await lintFile(script, cwd, options, result, named.has(script), {
       gosu: gosuScripts.has(script),
       shadow: packages?.has("shadow") === true,
       ...(packages ? { packages } : {}),
@@ -170,11 +176,12 @@ async function lintFile(
   cwd: string,
   options: CheckOptions,
   result: CheckResult,
+  named: boolean,
   installed: ScriptTools,
 ): Promise<string | undefined> {
   const shown = display(path, cwd);
   result.files.push(shown);
-  const text = await tryRead(path, shown, result);
+  const text = await tryRead(path, shown, result, named);
   if (text === undefined) return undefined;
   const warnings = lintScript(options.transforms, text, shown, installed);
   const syntax = warnings.find((w) => w.rule === "syntax");
@@ -198,9 +205,10 @@ async function tryRead(
   path: string,
   shown: string,
   result: CheckResult,
+  named: boolean,
 ): Promise<string | undefined> {
   try {
-    return await readTextFile(path, shown);
+    return await (named ? readNamedFile : readTextFile)(path, shown);
   } catch (err) {
     if (!isAlpinizeError(err)) throw err;
     result.unparsable.push({ file: shown, message: err.message });

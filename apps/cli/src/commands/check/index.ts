@@ -5,6 +5,7 @@ import { CONFIG_FILE, checkTargets, defaultTransforms, loadConfig } from "@alpin
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { wantsJson, withJsonErrors } from "../../json-errors.js";
+import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import { findingsJson, notCheckedJson, printFindings, unparsableText } from "./output.js";
 import { resolveTargets } from "./targets.js";
 
@@ -12,6 +13,8 @@ export const help = `Usage: alpinize check [DIR|FILE…] [--json] [--config FILE
 
 The CI lint after a migration. Checks every Dockerfile under DIR (default: .), honouring
 .gitignore, and the entrypoint scripts they copy and run, or the Dockerfiles and scripts given.
+A file named here is read through its symbolic links (and <(cmd) works); links met inside a
+directory are not followed, and are reported as not checked.
 
 Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage, or a
@@ -72,12 +75,13 @@ const OPTIONS = {
   "require-digests": { type: "boolean" },
 } as const;
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], rawIo: Io): Promise<number> {
+  const io = showingRawBytes(rawIo);
   return await withJsonErrors(
     wantsJson(argv),
     io,
     (err) => [notCheckedJson(err)],
-    () => check(argv, io),
+    () => escapingErrors(() => check(argv, io)),
   );
 }
 

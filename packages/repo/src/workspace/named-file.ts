@@ -1,0 +1,73 @@
+import { open, realpath, stat } from "node:fs/promises";
+import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
+import { MAX_TEXT_BYTES, readTextFile } from "./files.js";
+
+/**
+ * Reads a file the user named on the command line. Unlike files found in a walk, a symbolic link
+ * is followed (the user chose it, as for `migrate FILE`), and a pipe or device such as the
+ * `/dev/fd/N` of `<(cmd)` is read to its end, up to MAX_TEXT_BYTES.
+ */
+export async function readNamedFile(path: string, display = path): Promise<string> {
+  const info = await stat(path).catch((err: unknown) => {
+    throw unreadable(display, err);
+  });
+  if (info.isFile()) {
+    const real = await realpath(path).catch((err: unknown) => {
+      throw unreadable(display, err);
+    });
+    return await readTextFile(real, display);
+  }
+  if (info.isDirectory()) {
+    throw new InputError("ALPINIZE_REPO_UNREADABLE", `${display}: not a regular file`, {
+      hint: "Pass a file or a directory.",
+      details: { file: display },
+    });
+  }
+  const bytes = await readStream(path, display);
+  if (bytes.includes(0)) {
+    throw new InputError(
+      "ALPINIZE_REPO_UNREADABLE",
+      `${display}: binary file (contains NUL bytes)`,
+      { hint: "Pass a Dockerfile or a script.", details: { file: display } },
+    );
+  }
+  return bytes.toString("utf8");
+}
+
+/** A pipe or device has no size to check first: read until it ends or passes the limit. */
+async function readStream(path: string, display: string): Promise<Buffer> {
+  const handle = await open(path, "r").catch((err: unknown) => {
+    throw unreadable(display, err);
+  });
+  try {
+    const buf = Buffer.alloc(MAX_TEXT_BYTES + 1);
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await handle
+        .read(buf, total, buf.length - total, null)
+        .catch((err: unknown) => {
+          throw unreadable(display, err);
+        });
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > MAX_TEXT_BYTES) {
+        throw new InputError(
+          "ALPINIZE_REPO_UNREADABLE",
+          `${display}: larger than ${MAX_TEXT_BYTES} bytes`,
+          { hint: "Pass a Dockerfile or a script.", details: { file: display } },
+        );
+      }
+    }
+    return buf.subarray(0, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+function unreadable(display: string, err: unknown): InputError {
+  return new InputError("ALPINIZE_REPO_UNREADABLE", `${display}: ${fsReason(err)}`, {
+    hint: isLinkLoop(err) ? LINK_LOOP_HINT : "Check the path and the file's permissions.",
+    details: { file: display },
+    cause: err,
+  });
+}
