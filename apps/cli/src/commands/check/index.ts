@@ -5,7 +5,6 @@ import { CONFIG_FILE, checkTargets, defaultTransforms, loadConfig } from "@alpin
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { wantsJson, withJsonErrors } from "../../json-errors.js";
-import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import { findingsJson, notCheckedJson, printFindings, unparsableText } from "./output.js";
 import { resolveTargets } from "./targets.js";
 
@@ -75,13 +74,12 @@ const OPTIONS = {
   "require-digests": { type: "boolean" },
 } as const;
 
-export async function run(argv: string[], rawIo: Io): Promise<number> {
-  const io = showingRawBytes(rawIo);
+export async function run(argv: string[], io: Io): Promise<number> {
   return await withJsonErrors(
     wantsJson(argv),
     io,
     (err) => [notCheckedJson(err)],
-    () => escapingErrors(() => check(argv, io)),
+    () => check(argv, io),
   );
 }
 
