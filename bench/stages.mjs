@@ -20,6 +20,10 @@
 //   s{i}`), 5000 and 20,000 of them: `migrateDockerfile` and `pin --check`. Each stage searched
 //   the whole ARG list for its default (and the stage list for an alias of that name): 20,000
 //   stages took 13 s to migrate; with one name → ARG map per file, about 1.3 s.
+// - Stages whose tag or COPY takes a global ARG (`FROM golang:1.25-${S{i}}` with `ARG
+//   S{i}=bookworm`; `COPY --from=${F{i}}` with `ARG F{i}=s0`), 5000 and 20,000 of them:
+//   `migrateDockerfile`. Each searched the ARG list from its end: 20,000 stages took 3.6 s and
+//   7.3 s (ratio 4.7x and 5.1x); with the same map as `FROM ${X}`, 0.34 s and 0.45 s.
 //
 // Runs from built dist (pnpm build first). Exit 0, or 1 when any ratio at 4 times the size is
 // more than 2 times its ratio at the smaller size.
@@ -82,6 +86,27 @@ function onArgs(stages) {
   return `${lines.join("\n")}\n`;
 }
 
+/** Global ARGs naming the Debian suite of each stage's tag (`FROM golang:1.25-${S{i}}`). */
+function tagArgs(stages) {
+  const lines = [];
+  for (let i = 0; i < stages; i++) lines.push(`ARG S${i}=bookworm`);
+  for (let i = 0; i < stages; i++) lines.push(`FROM golang:1.25-\${S${i}} AS s${i}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Global ARGs naming the stage a COPY takes from (`COPY --from=${F{i}}`), all the first stage, so
+ * that finding the stage itself costs nothing and what grows is reading the ARG.
+ */
+function copyArgs(stages) {
+  const lines = [];
+  for (let i = 0; i < stages; i++) lines.push(`ARG F${i}=s0`);
+  lines.push("FROM debian:12 AS s0");
+  for (let i = 1; i < stages; i++)
+    lines.push(`FROM debian:12 AS s${i}`, `COPY --from=\${F${i}} /a /a`);
+  return `${lines.join("\n")}\n`;
+}
+
 const packageMap = createPackageMap({ release: "3.23" });
 const transforms = defaultTransforms();
 const dir = mkdtempSync(join(tmpdir(), "alpinize-bench-stages-"));
@@ -122,6 +147,8 @@ const CASES = [
   { name: "pin --write", run: pinWrite, shape: "named", text: named, sizes: [5000, 20000] },
   { name: "migrate", run: migrate, shape: "ARG", text: onArgs, sizes: [5000, 20000] },
   { name: "pin --check", run: pinCheck, shape: "ARG", text: onArgs, sizes: [5000, 20000] },
+  { name: "migrate", run: migrate, shape: "tag ARG", text: tagArgs, sizes: [5000, 20000] },
+  { name: "migrate", run: migrate, shape: "COPY ARG", text: copyArgs, sizes: [5000, 20000] },
 ];
 
 // A full collection before each timed run, so that no run pays for the garbage of the one

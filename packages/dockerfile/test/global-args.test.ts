@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile text holds ${VAR} on purpose
 import { describe, expect, it } from "vitest";
 import { listImageReferences } from "../src/index.js";
 import { migrate } from "./helpers.js";
@@ -22,6 +23,25 @@ describe("a global ARG declared twice: the last default counts, as BuildKit read
     const result = migrate(text);
     expect(result.output).toContain("ARG BASE=alpine:3.23\n");
     expect(pep668(text)).toHaveLength(1);
+  });
+
+  it("rewrites the last default of a tag ARG (python:${TAG}) and leaves the first", () => {
+    const text = "ARG TAG=3.11-slim-bookworm\nARG TAG=3.12-slim-bookworm\nFROM python:${TAG}\n";
+    const result = migrate(text);
+    expect(result.output).toBe(
+      "ARG TAG=3.11-slim-bookworm\nARG TAG=3.12-alpine\nFROM python:${TAG}\n",
+    );
+  });
+
+  it("drops a suite variable from a tag by its last default only", () => {
+    const from = (text: string) => migrate(text).warnings.map((w) => w.message);
+    const suiteLast = from("ARG V=1.24\nARG V=bookworm\nFROM golang:1.25-${V}\n");
+    expect(suiteLast).toEqual([expect.stringMatching(/^ARG V named the Debian release/)]);
+    // Last, a version: the variable is no Debian suite; the tag is decided without it.
+    const versionLast = from("ARG V=bookworm\nARG V=1.24\nFROM golang:1.25-${V}\n");
+    expect(versionLast).toEqual([
+      expect.stringMatching(/^golang:1\.25-\$\{V\}: the tag came from a variable/),
+    ]);
   });
 
   it("reads the last default on a line of several ARGs, and lists that one as the image", () => {

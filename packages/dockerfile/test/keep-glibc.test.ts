@@ -161,4 +161,20 @@ describe("COPY --from=${ARG}", () => {
       expect.stringMatching(/^debian:12 stays: this stage copies \/out\/app from stage build/),
     );
   });
+
+  it("follows the last default of an ARG declared twice, as BuildKit does", () => {
+    const stages =
+      "FROM gcc:13 AS build\nRUN make\nFROM golang:1.23-bookworm AS gobuild\nRUN go build -o /out/app .\nFROM debian:12\nCOPY --from=${BUILDER} /out/app /usr/local/bin/app\n";
+    const glibcLast = `ARG BUILDER=gobuild\nARG BUILDER=build\n${stages}`;
+    const kept = migrate(glibcLast);
+    expect(kept.output).toContain("FROM debian:12\n");
+    expect(kept.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(
+        /^debian:12 stays: this stage copies \/out\/app from stage build \(gcc:13\)/,
+      ),
+    );
+    const muslLast = migrate(`ARG BUILDER=build\nARG BUILDER=gobuild\n${stages}`);
+    expect(muslLast.output).toContain("FROM alpine:3.23\nCOPY --from=${BUILDER}");
+    expect(muslLast.warnings.map((w) => w.message).join("\n")).not.toContain("stays:");
+  });
 });

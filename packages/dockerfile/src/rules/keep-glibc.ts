@@ -1,3 +1,4 @@
+import { globalArg } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
@@ -14,7 +15,7 @@ import { familiarRepository, splitReference } from "./images.js";
 export function copySource(from: string, args: readonly ArgDefault[]): string | undefined {
   const whole = /^\$\{?(\w+)\}?$/.exec(from);
   if (!whole) return from.includes("$") ? undefined : from;
-  const value = [...args].reverse().find((a) => a.name === whole[1])?.value;
+  const value = globalArg(args, whole[1]!)?.value;
   return value === undefined || value === "" || value.includes("$") ? undefined : value;
 }
 

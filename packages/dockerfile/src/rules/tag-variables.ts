@@ -1,3 +1,4 @@
+import { globalArg } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { ArgDefault } from "../stages.js";
 import { CODENAMES, decideImage } from "./images.js";
@@ -9,10 +10,6 @@ function debianOnly(value: string): boolean {
     parts.length > 0 &&
     parts.every((p) => CODENAMES.has(p) || p === "slim" || /^(?:debian|ubuntu)\d*$/.test(p))
   );
-}
-
-function defaultOf(args: readonly ArgDefault[], name: string): ArgDefault | undefined {
-  return [...args].reverse().find((a) => a.name === name);
 }
 
 /** What became of a tag that is one ARG: its default rewritten, or the reference to write instead. */
@@ -36,7 +33,7 @@ export function rewriteTagArg(
   at: number,
 ): TagArgOutcome | undefined {
   const whole = /^\$\{?(\w+)\}?$/.exec(tag);
-  const arg = whole ? defaultOf(args, whole[1]!) : undefined;
+  const arg = whole ? globalArg(args, whole[1]!) : undefined;
   if (!arg || arg.value === "" || arg.value.includes("$")) return undefined;
   const d = decideImage(`${name}:${arg.value}`, ctx.release);
   // The default names an Alpine tag already (a second run, or written so): nothing to do.
@@ -93,7 +90,7 @@ export function dropDebianVariables(
   const dropped: string[] = [];
   const kept = tag.split("-").filter((token) => {
     const v = /^\$\{?(\w+)\}?$/.exec(token);
-    const arg = v ? defaultOf(args, v[1]!) : undefined;
+    const arg = v ? globalArg(args, v[1]!) : undefined;
     if (!arg || !debianOnly(arg.value)) return true;
     dropped.push(arg.name);
     return false;
