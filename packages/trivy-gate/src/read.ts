@@ -1,5 +1,5 @@
 import { open } from "node:fs/promises";
-import { InputError } from "@alpinize/errors";
+import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { checkSize, DEFAULT_MAX_BYTES, parseTrivyReport } from "./parse/report.js";
 import type { Report } from "./types.js";
 
@@ -34,10 +34,11 @@ export async function readReportFile(
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(
       "ALPINIZE_GATE_REPORT_UNREADABLE",
-      `${source}: cannot read the report (${code ?? String(err)})`,
+      `${source}: cannot read the report (${isLinkLoop(err) ? fsReason(err) : (code ?? String(err))})`,
       {
-        hint:
-          code === "ENOENT"
+        hint: isLinkLoop(err)
+          ? LINK_LOOP_HINT
+          : code === "ENOENT"
             ? "Check the path; run Trivy with --output to write the report first."
             : "Check the file's permissions.",
         details: { file: source },

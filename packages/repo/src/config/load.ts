@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { InputError } from "@alpinize/errors";
+import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { unreadableRoot } from "../workspace/unreadable-dir.js";
 import { defaultConfig, type RepoConfig } from "./types.js";
 import { validateConfig } from "./validate.js";
@@ -99,9 +99,9 @@ async function readText(path: string, cwd: string): Promise<string | undefined> 
       throw unreadableRoot(display(folder, cwd), code, err);
     throw new InputError(
       "ALPINIZE_CONFIG_UNREADABLE",
-      `cannot read ${path}: ${(err as Error).message}`,
+      `cannot read ${path}: ${isLinkLoop(err) ? fsReason(err) : (err as Error).message}`,
       {
-        hint: "Check the file's permissions.",
+        hint: isLinkLoop(err) ? LINK_LOOP_HINT : "Check the file's permissions.",
         details: { file: path },
         cause: err,
       },

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { InputError } from "@alpinize/errors";
+import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { type CheckTarget, classifyPath } from "@alpinize/repo";
 
 /** Turns `DIR|FILE…` into check targets; a missing path is bad input (exit 2). */
@@ -8,7 +8,10 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
   const targets: CheckTarget[] = [];
   for (const given of paths.length > 0 ? paths : ["."]) {
     const path = resolve(cwd, given);
-    const info = await stat(path).catch(() => undefined);
+    const info = await stat(path).catch((err: unknown) => {
+      if (isLinkLoop(err)) throw linkLoop(given, err);
+      return undefined;
+    });
     if (!info) {
       throw new InputError("ALPINIZE_CHECK_NOT_FOUND", `alpinize check: ${given} does not exist`, {
         hint: "Pass a directory, a Dockerfile or an entrypoint script.",
@@ -27,6 +30,13 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
       });
   }
   return targets;
+}
+
+function linkLoop(given: string, err: unknown): InputError {
+  return new InputError("ALPINIZE_CHECK_UNREADABLE", `alpinize check: ${given}: ${fsReason(err)}`, {
+    hint: LINK_LOOP_HINT,
+    details: { file: given },
+  });
 }
 
 function isScriptName(path: string): boolean {

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
-import { InputError } from "@alpinize/errors";
+import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { type ContentStamp, contentStamp } from "../../write-output.js";
 
 /** Entrypoint scripts are small; anything larger is refused rather than read whole. */
@@ -50,9 +50,13 @@ function tooLarge(file: string, size: number): InputError {
 }
 
 function unreadable(file: string, err: unknown): InputError {
-  const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+  const reason = isLinkLoop(err)
+    ? fsReason(err)
+    : ((err as NodeJS.ErrnoException).code ?? String(err));
   return new InputError("ALPINIZE_ENTRYPOINT_UNREADABLE", `${file} cannot be read (${reason})`, {
-    hint: "Check the file's permissions, or pipe it in with - as FILE.",
+    hint: isLinkLoop(err)
+      ? LINK_LOOP_HINT
+      : "Check the file's permissions, or pipe it in with - as FILE.",
     details: { file },
   });
 }

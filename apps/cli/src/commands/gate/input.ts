@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { InputError } from "@alpinize/errors";
+import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import {
   type Exception,
   formatBytes,
@@ -69,9 +69,9 @@ async function readSmall(path: string, cwd: string, what: string): Promise<Buffe
     if (err instanceof InputError) throw err;
     throw new InputError(
       "ALPINIZE_GATE_FILE_UNREADABLE",
-      `${path}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? err})`,
+      `${path}: cannot read the ${what} (${isLinkLoop(err) ? fsReason(err) : ((err as NodeJS.ErrnoException).code ?? err)})`,
       {
-        hint: `Check the path given to --${flagOf(what)}.`,
+        hint: isLinkLoop(err) ? LINK_LOOP_HINT : `Check the path given to --${flagOf(what)}.`,
         cause: err,
       },
     );

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
-import { InputError } from "@alpinize/errors";
+import { InputError, isLinkLoop, LINK_LOOP, LINK_LOOP_HINT } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
 
@@ -69,7 +69,13 @@ function readDockerfile(file: string): { text: string; encoding: "utf8" | "latin
   let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(file);
-  } catch {
+  } catch (err) {
+    if (isLinkLoop(err)) {
+      throw new InputError("ALPINIZE_MIGRATE_UNREADABLE", `${file}: ${LINK_LOOP}`, {
+        hint: LINK_LOOP_HINT,
+        details: { file },
+      });
+    }
     throw new InputError("ALPINIZE_MIGRATE_NO_FILE", `${file}: no such file`, {
       hint: "Pass the path of a Dockerfile (or - to read standard input).",
       details: { file },

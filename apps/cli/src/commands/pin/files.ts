@@ -3,7 +3,13 @@ import { constants } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
-import { InputError, isAlpinizeError } from "@alpinize/errors";
+import {
+  fsReason,
+  InputError,
+  isAlpinizeError,
+  isLinkLoop,
+  LINK_LOOP_HINT,
+} from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
 
@@ -41,6 +47,13 @@ export async function readPinInput(
         hint: "Check the path: pin takes Dockerfiles, compose files and workflow files that exist.",
         details: { file },
       },
+    );
+  }
+  if (isLinkLoop(found)) {
+    throw new InputError(
+      "ALPINIZE_PIN_UNREADABLE",
+      `cannot read ${escapeInline(file)}: ${fsReason(found)}`,
+      { hint: LINK_LOOP_HINT, details: { file } },
     );
   }
   if (!(found instanceof Error) && found.isDirectory()) {
