@@ -31,3 +31,4 @@ export type {
 } from "./transforms.js";
 export { TransformUnavailableError } from "./transforms.js";
 export { writeFileAtomic } from "./workspace/files.js";
+export { decodeText, encodeText, escapeRawBytes, hasRawBytes } from "./workspace/text-bytes.js";

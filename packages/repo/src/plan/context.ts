@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
 import { MAX_TEXT_BYTES } from "../workspace/files.js";
+import { decodeText } from "../workspace/text-bytes.js";
 
 /** COPY sources are read relative to the Dockerfile's folder, then the root, synchronously. */
 export function contextReader(
@@ -20,7 +21,7 @@ function readContextSync(root: string, contexts: string[], path: string): string
     try {
       const info = statSync(full);
       if (!info.isFile() || info.size > MAX_TEXT_BYTES) continue;
-      return readFileSync(full, "utf8");
+      return decodeText(readFileSync(full));
     } catch {
       // Not in this context; try the next.
     }

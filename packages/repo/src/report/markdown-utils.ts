@@ -1,21 +1,25 @@
 import { escapeControl, escapeInline } from "@alpinize/image-ref";
+import { escapeRawBytes } from "../workspace/text-bytes.js";
 
 /** Text safe inside a Markdown table cell. */
 export function cell(text: string): string {
-  return escapeControl(text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " "));
+  return escapeRawBytes(
+    escapeControl(text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ")),
+  );
 }
 
 /**
  * A message on one line of the report: a path in it may hold a newline or an escape sequence
  * (`we\x0aird/Dockerfile`), which would break the list item or act on a terminal showing the file.
+ * A byte of a file that was not UTF-8 is shown as `\xNN` too: the report is UTF-8.
  */
 export function prose(text: string): string {
-  return escapeInline(text);
+  return escapeRawBytes(escapeInline(text));
 }
 
 /** Inline code that survives backticks in the text, on one line (control characters escaped). */
 export function code(raw: string): string {
-  const text = escapeInline(raw);
+  const text = escapeRawBytes(escapeInline(raw));
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
   const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";

@@ -12,13 +12,27 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { writeFileAtomic } from "./files.js";
+import { readTextFile, writeFileAtomic } from "./files.js";
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "alpinize-repo-write-"));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("readTextFile and writeFileAtomic", () => {
+  it("write back every byte of a file that is not UTF-8, valid UTF-8 in it read as text", async () => {
+    const f = join(dir, "entrypoint.sh");
+    const latin1 = Buffer.from([0x23, 0x20, 0x52, 0x65, 0x6e, 0xe9, 0x0a]); // "# Ren\xe9\n"
+    writeFileSync(f, Buffer.concat([latin1, Buffer.from("# café\n", "utf8")]));
+    const text = await readTextFile(f);
+    expect(text.endsWith("# café\n")).toBe(true);
+    await writeFileAtomic(f, `${text}exec app\n`);
+    expect(
+      readFileSync(f).equals(Buffer.concat([latin1, Buffer.from("# café\nexec app\n", "utf8")])),
+    ).toBe(true);
+  });
+});
 
 describe("writeFileAtomic", () => {
   it("replaces a regular file and keeps its mode", async () => {

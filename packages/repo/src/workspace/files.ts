@@ -13,6 +13,7 @@ import {
 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "@alpinize/errors";
+import { decodeText, encodeText } from "./text-bytes.js";
 
 /** Dockerfiles, scripts, compose files: anything larger is not one, and is not read whole. */
 export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
@@ -60,7 +61,7 @@ export async function readTextFile(path: string, display = path): Promise<string
       },
     );
   }
-  const text = await readFile(path, "utf8").catch((err: NodeJS.ErrnoException) => {
+  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
     throw new InputError(
       "ALPINIZE_REPO_UNREADABLE",
       `${display}: cannot read (${err.code ?? err.message})`,
@@ -71,6 +72,8 @@ export async function readTextFile(path: string, display = path): Promise<string
       },
     );
   });
+  // Not UTF-8 everywhere (a Latin-1 comment): decoded so that writing it back keeps every byte.
+  const text = decodeText(bytes);
   if (text.includes("\u0000")) {
     throw new InputError(
       "ALPINIZE_REPO_UNREADABLE",
@@ -122,10 +125,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     `.${basename(target)}.alpinize-${process.pid}-${Date.now()}.tmp`,
   );
   try {
-    await writeFile(temp, text, {
-      encoding: "utf8",
-      ...(info ? { mode: info.mode & 0o7777 } : {}),
-    });
+    await writeFile(temp, encodeText(text), info ? { mode: info.mode & 0o7777 } : {});
     if (info && process.getuid?.() === 0) await chown(temp, info.uid, info.gid);
     if (info) await chmod(temp, info.mode & 0o7777);
     await rename(temp, target);
