@@ -5,14 +5,18 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** stdout as written, for output that is bytes (a diff of a file that is not UTF-8). */
+  stdoutBytes: Buffer;
 }
 
-/** A non-TTY stream that keeps what is written to it, in `text`. */
+/** A non-TTY stream that keeps what is written to it, in `text` and as `bytes`. */
 export class Capture extends Writable {
   text = "";
+  bytes: Buffer = Buffer.alloc(0);
   isTTY = false;
   override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
     this.text += chunk.toString();
+    this.bytes = Buffer.concat([this.bytes, Buffer.from(chunk)]);
     done();
   }
 }
@@ -30,5 +34,5 @@ export async function runCli(
     env: { NO_COLOR: "1", ...options.env },
     cwd: options.cwd ?? process.cwd(),
   });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+  return { code, stdout: stdout.text, stderr: stderr.text, stdoutBytes: stdout.bytes };
 }

@@ -5,6 +5,7 @@ import { CONFIG_FILE, checkTargets, defaultTransforms, loadConfig } from "@alpin
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { wantsJson, withJsonErrors } from "../../json-errors.js";
+import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import { findingsJson, notCheckedJson, printFindings, unparsableText } from "./output.js";
 import { resolveTargets } from "./targets.js";
 
@@ -74,12 +75,13 @@ const OPTIONS = {
   "require-digests": { type: "boolean" },
 } as const;
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], rawIo: Io): Promise<number> {
+  const io = showingRawBytes(rawIo);
   return await withJsonErrors(
     wantsJson(argv),
     io,
     (err) => [notCheckedJson(err)],
-    () => check(argv, io),
+    () => escapingErrors(() => check(argv, io)),
   );
 }
 

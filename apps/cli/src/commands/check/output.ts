@@ -3,6 +3,7 @@ import { escapeInline } from "@alpinize/image-ref";
 import type { CheckResult } from "@alpinize/repo";
 import type { Io } from "../../io.js";
 import { errorFile } from "../../json-errors.js";
+import { rawBytesJson } from "../../raw-bytes.js";
 
 /** One line per finding, `file:line: rule-id: what to do`; errors on stdout, warnings on stderr. */
 export function printFindings(io: Io, result: CheckResult): void {
@@ -41,7 +42,7 @@ export function findingsJson(result: CheckResult): string {
     severity: "error",
     message: u.message,
   }));
-  return `${JSON.stringify([...result.findings, ...unchecked], null, 2)}\n`;
+  return rawBytesJson([...result.findings, ...unchecked]);
 }
 
 /**

@@ -8,6 +8,7 @@ import { EXIT, InputError, isAlpinizeError, UsageError } from "@alpinize/errors"
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
+import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import {
   type EntrypointReport,
   failureJson,
@@ -59,13 +60,14 @@ const OPTIONS = {
   inline: { type: "boolean" },
 } as const;
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], rawIo: Io): Promise<number> {
   const reached: { file: string | null } = { file: null };
+  const io = showingRawBytes(rawIo);
   return await withJsonErrors(
     wantsJson(argv),
     io,
     (err) => failureJson(err, errorFile(err) ?? reached.file),
-    () => rewrite(argv, io, reached),
+    () => escapingErrors(() => rewrite(argv, io, reached)),
   );
 }
 

@@ -3,6 +3,7 @@ import type { LintFinding, RewriteResult, ShimSource } from "@alpinize/entrypoin
 import type { AlpinizeError } from "@alpinize/errors";
 import type { Io } from "../../io.js";
 import { errorJson } from "../../json-errors.js";
+import { rawBytesJson } from "../../raw-bytes.js";
 import { printUnifiedDiff } from "../migrate/print-diff.js";
 
 export interface EntrypointReport {
@@ -23,7 +24,7 @@ export function toJson(r: EntrypointReport): string {
     warnings: r.result.warnings,
     findings: r.findings,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return rawBytesJson(doc);
 }
 
 /**

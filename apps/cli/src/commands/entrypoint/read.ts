@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
+import { decodeText } from "@alpinize/repo";
 import { type ContentStamp, contentStamp } from "../../write-output.js";
 
 /** Entrypoint scripts are small; anything larger is refused rather than read whole. */
@@ -7,6 +8,7 @@ const MAX_BYTES = 1024 * 1024;
 
 /** A script as read, and (for a regular file) its stamp, for --write to see later edits. */
 export interface ReadScript {
+  /** As decodeText gave it: a byte that is not UTF-8 is kept, and encodeText writes it back. */
   text: string;
   stamp?: ContentStamp;
 }
@@ -89,7 +91,7 @@ function readBounded(file: string): ReadScript {
       if (total > MAX_BYTES) throw tooLarge(file, total);
     }
     const bytes = buf.subarray(0, total);
-    const text = bytes.toString("utf8");
+    const text = decodeText(bytes);
     return stats.isFile() ? { text, stamp: contentStamp(bytes, stats) } : { text };
   } finally {
     closeSync(fd);
@@ -108,5 +110,5 @@ export async function readStdin(): Promise<string> {
     }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return decodeText(Buffer.concat(chunks));
 }

@@ -1,4 +1,5 @@
 import { InputError } from "@alpinize/errors";
+import { encodeText } from "@alpinize/repo";
 import {
   type ContentStamp,
   notOwnerError,
@@ -14,7 +15,7 @@ import {
  */
 export function writeScript(file: string, text: string, expected?: ContentStamp): void {
   try {
-    writeOutput(file, text, { inPlace: true, ...(expected ? { expected } : {}) });
+    writeOutput(file, encodeText(text), { inPlace: true, ...(expected ? { expected } : {}) });
   } catch (err) {
     throw writeError(file, err);
   }

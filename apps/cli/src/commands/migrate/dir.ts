@@ -5,6 +5,7 @@ import { escapeInline } from "@alpinize/image-ref";
 import {
   applyPlan,
   defaultTransforms,
+  encodeText,
   type GosuMode,
   INTERNAL_FAILURE,
   loadConfig,
@@ -145,7 +146,9 @@ function printHuman(
   printRepoWarnings(io, plan);
   for (const file of plan.files) {
     if (!file.changed) continue;
-    if (mode === "diff") io.stdout.write(unifiedDiff(file.before, file.after, file.file));
+    // The file's own bytes, as migrate FILE prints them (print-diff.ts).
+    if (mode === "diff")
+      io.stdout.write(encodeText(unifiedDiff(file.before, file.after, file.file)));
     // The diff quotes its own header paths as git does; these lines name the file raw otherwise.
     else if (mode === "check") io.out(`${escapeInline(file.file)}: would change`);
     else if (written.includes(file.file)) io.err(`wrote ${escapeInline(file.file)}`);

@@ -3,15 +3,15 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
 import { InputError, isLinkLoop, LINK_LOOP, LINK_LOOP_HINT } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
+import { decodeText, encodeText } from "@alpinize/repo";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
 
 export interface FileMigration {
   /** The path as given on the command line (`-` for stdin). */
   file: string;
+  /** As decodeText gave it: a byte that is not UTF-8 is kept, and encodeText writes it back. */
   before: string;
   result: MigrateResult;
-  /** latin1 when the file is not valid UTF-8: read and written byte for byte. */
-  encoding: "utf8" | "latin1";
 }
 
 /**
@@ -34,7 +34,7 @@ export function contextReader(dockerfile: string): (path: string) => string | un
       // Enough for any entrypoint script; bigger files are read in part (shebang and commands).
       const buf = Buffer.alloc(Math.min(stats.size, 1024 * 1024));
       const n = readSync(fd, buf, 0, buf.length, 0);
-      return buf.subarray(0, n).toString("utf8");
+      return decodeText(buf.subarray(0, n));
     } catch {
       return undefined;
     } finally {
@@ -53,8 +53,7 @@ export function migrateFile(
     gosuDownload?: "keep" | "su-exec";
   },
 ): FileMigration {
-  const { text: before, encoding } =
-    file === "-" ? { text: options.stdin ?? "", encoding: "utf8" as const } : readDockerfile(file);
+  const before = file === "-" ? (options.stdin ?? "") : readDockerfile(file);
   const result = migrateDockerfile(before, {
     release: options.release,
     packageMap: options.packageMap,
@@ -62,10 +61,10 @@ export function migrateFile(
     ...(options.gosuDownload ? { gosuDownload: options.gosuDownload } : {}),
     ...(file === "-" ? {} : { readContextFile: contextReader(file) }),
   });
-  return { file, before, result, encoding };
+  return { file, before, result };
 }
 
-function readDockerfile(file: string): { text: string; encoding: "utf8" | "latin1" } {
+function readDockerfile(file: string): string {
   let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(file);
@@ -107,7 +106,7 @@ function readDockerfile(file: string): { text: string; encoding: "utf8" | "latin
       hint: "Pass a Dockerfile.",
     });
   }
-  return decode(bytes);
+  return decodeText(bytes);
 }
 
 /**
@@ -147,29 +146,13 @@ function readBounded(file: string): Buffer {
   }
 }
 
-/** UTF-8, or byte for byte (latin1) when the file is not valid UTF-8, so --write keeps every byte. */
-function decode(bytes: Buffer): { text: string; encoding: "utf8" | "latin1" } {
-  try {
-    return {
-      text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes),
-      encoding: "utf8",
-    };
-  } catch {
-    return { text: bytes.toString("latin1"), encoding: "latin1" };
-  }
-}
-
 /**
  * Replaces the file atomically: a temp file in the same directory, same mode, then rename; a
  * file that no longer holds what migrateFile read is left alone.
  */
-export function writeAtomic(
-  path: string,
-  text: string,
-  encoding: "utf8" | "latin1" = "utf8",
-): void {
+export function writeAtomic(path: string, text: string): void {
   // A temp file in the real file's directory, same mode, then a rename (write-output.ts).
-  rewriteInPlace(path, Buffer.from(text, encoding), readStamps.get(resolve(path)), {
+  rewriteInPlace(path, encodeText(text), readStamps.get(resolve(path)), {
     file: path,
     message: (reason) => `${path}: cannot write (${reason}); left unchanged`,
     changed: {

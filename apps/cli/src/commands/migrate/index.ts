@@ -7,10 +7,11 @@ import {
   UsageError,
 } from "@alpinize/errors";
 import { createPackageMap, DEFAULT_RELEASE, KNOWN_RELEASES } from "@alpinize/package-map";
-import type { GosuMode } from "@alpinize/repo";
+import { decodeText, type GosuMode } from "@alpinize/repo";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
+import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import { runRepositoryMigration } from "./dir.js";
 import { type FileMigration, migrateFile, writeAtomic } from "./file.js";
 import { gosuFlag } from "./gosu.js";
@@ -65,13 +66,14 @@ interface Reached {
   file: string | null;
 }
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], rawIo: Io): Promise<number> {
   const reached: Reached = { release: null, file: null };
+  const io = showingRawBytes(rawIo);
   return await withJsonErrors(
     wantsJson(argv),
     io,
     (err) => failureJson(err, reached),
-    () => migrate(argv, io, reached),
+    () => escapingErrors(() => migrate(argv, io, reached)),
   );
 }
 
@@ -167,7 +169,7 @@ async function migrateFiles(
         ...(stdin !== undefined ? { stdin } : {}),
       });
       done.push(m);
-      if (mode === "write" && m.result.changed) writeAtomic(file, m.result.output, m.encoding);
+      if (mode === "write" && m.result.changed) writeAtomic(file, m.result.output);
       if (!values.json) report(io, m, mode);
     } catch (err) {
       const internal = !isAlpinizeError(err) || err.exitCode === EXIT.INTERNAL;
@@ -219,5 +221,5 @@ export async function readStdin(
     }
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return decodeText(Buffer.concat(chunks));
 }

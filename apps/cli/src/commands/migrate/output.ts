@@ -1,5 +1,6 @@
 import { escapeInline } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
+import { rawBytesJson } from "../../raw-bytes.js";
 import type { FileMigration } from "./file.js";
 import { printUnifiedDiff } from "./print-diff.js";
 
@@ -39,7 +40,7 @@ export function toJson(
       })),
     })),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return rawBytesJson(doc);
 }
 
 /**

@@ -1,22 +1,26 @@
+import { encodeText } from "@alpinize/repo";
 import type { Io } from "../../io.js";
 import { unifiedDiff } from "./diff.js";
 
 /**
  * The unified diff of FILE's rewrite on stdout (`migrate FILE`, `entrypoint FILE`), nothing when
- * unchanged; with colour, added lines green, removed red, hunk headers cyan.
+ * unchanged; with colour, added lines green, removed red, hunk headers cyan. Written as the file's
+ * own bytes (encodeText), so patch and git apply take it for a file that is not UTF-8 too.
  */
 export function printUnifiedDiff(io: Io, before: string, after: string, file: string): void {
   const diff = unifiedDiff(before, after, file === "-" ? "stdin" : file);
   if (diff === "") return;
   if (!io.color) {
-    io.stdout.write(diff);
+    io.stdout.write(encodeText(diff));
     return;
   }
   io.stdout.write(
-    diff
-      .split("\n")
-      .map((line) => paint(io, line))
-      .join("\n"),
+    encodeText(
+      diff
+        .split("\n")
+        .map((line) => paint(io, line))
+        .join("\n"),
+    ),
   );
 }
 

@@ -1,6 +1,7 @@
 import { escapeInline } from "@alpinize/image-ref";
 import type { PinFailure, RepoPlan } from "@alpinize/repo";
 import type { Io } from "../../io.js";
+import { rawBytesJson } from "../../raw-bytes.js";
 
 /** The `--json` document of a repository migration. */
 export function repoJson(plan: RepoPlan, pinFailures: PinFailure[], written: string[]): string {
@@ -26,7 +27,7 @@ export function repoJson(plan: RepoPlan, pinFailures: PinFailure[], written: str
     pinFailures,
     ignored: plan.ignored,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return rawBytesJson(doc);
 }
 
 /** Warnings as `file:line: [rule] message` on stderr, the way the single-file mode prints them. */
