@@ -13,6 +13,7 @@ import { readTextFile } from "../workspace/files.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { contextReader } from "./context.js";
 import { ensureExecBackends } from "./exec-backend.js";
+import { dropDoneGosuAdvice } from "./gosu-advice.js";
 import { withoutIgnoredStages } from "./ignore-images.js";
 import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
@@ -110,6 +111,8 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   ensureExecBackends(plan, scripts);
   // Likewise which of them still call useradd, userdel… that the shims could not stand in for.
   ensureShadow(plan, scripts, transforms);
+  // And whether any script that calls gosu is left for the user to change.
+  dropDoneGosuAdvice(plan, scripts, transforms);
   if (!plan.release) plan.release = DEFAULT_RELEASE;
   plan.mentions = await findImageMentions(root, found, plan.files, plan.skipped);
   plan.risks = detectRisks(sources, { release: plan.release });
