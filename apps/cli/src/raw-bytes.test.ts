@@ -177,4 +177,16 @@ describe("messages and --json about a file that is not UTF-8", () => {
       '"R\\xe9N echo"',
     );
   });
+
+  it("pin names the byte as \\xe9 and café as café in an error quoting the file", async () => {
+    const file = join(tmp.dir, "Dockerfile");
+    writeFileSync(file, fill("FROM alpine:3.20\nR{m}N café\n", LATIN1));
+    const r = await runCli(["pin", "--kind", "dockerfile", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"R\\xe9N café"');
+    const json = await runCli(["pin", "--kind", "dockerfile", "--json", file]);
+    expect(JSON.parse(strictUtf8.decode(json.stdoutBytes)).errors[0].message).toContain(
+      '"R\\xe9N café"',
+    );
+  });
 });

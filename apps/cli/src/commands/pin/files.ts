@@ -11,6 +11,7 @@ import {
   LINK_LOOP_HINT,
 } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
+import { decodeText, encodeText } from "@alpinize/repo";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -21,10 +22,11 @@ export interface PinInput {
   file: string;
   path: string;
   kind: PinFileKind;
-  /** Without the byte order mark, which `encode` puts back. */
+  /**
+   * Without the byte order mark, which `encode` puts back. Decoded as every command reads
+   * Dockerfiles (decodeText): a byte that is not UTF-8 survives the round trip.
+   */
   text: string;
-  /** latin1 for files that are not UTF-8: every byte survives the round trip. */
-  encoding: "utf8" | "latin1";
   bom: boolean;
   /** What the file held when read: --write refuses to replace it once that has changed. */
   stamp: ContentStamp;
@@ -115,10 +117,9 @@ export async function readPinInput(
     );
   }
   if (chosen !== "dockerfile") checkYamlText(bytes, file, chosen);
-  const encoding = isUtf8(bytes) ? "utf8" : "latin1";
-  const text = bytes.toString(encoding);
-  const bom = encoding === "utf8" && text.startsWith("\ufeff");
-  return { file, path, kind: chosen, text: bom ? text.slice(1) : text, encoding, bom, stamp };
+  const text = decodeText(bytes);
+  const bom = text.startsWith("\ufeff");
+  return { file, path, kind: chosen, text: bom ? text.slice(1) : text, bom, stamp };
 }
 
 /** Reads through one descriptor, its time taken before its bytes (a write in between shows). */
@@ -151,9 +152,9 @@ function checkYamlText(bytes: Buffer, file: string, kind: PinFileKind): void {
   );
 }
 
-/** The bytes to write for `text`, in the file's own encoding and with its byte order mark. */
+/** The bytes to write for `text`: the file's own bytes outside the edits, and its byte order mark. */
 export function encode(input: PinInput, text: string): Buffer {
-  return Buffer.from(input.bom ? `\ufeff${text}` : text, input.encoding);
+  return encodeText(input.bom ? `\ufeff${text}` : text);
 }
 
 /** Runs `fn` on one file's text; a syntax error names that file instead of "Dockerfile". */

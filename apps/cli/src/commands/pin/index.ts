@@ -12,6 +12,7 @@ import { escapeInline } from "@alpinize/image-ref";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { errorJson, wantsJson, withJsonErrors } from "../../json-errors.js";
+import { escapingErrors, rawBytesJson, showingRawBytes } from "../../raw-bytes.js";
 import { progressReporter, reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { encode, forFile, KINDS, type PinInput, readPinInput, replaceFile } from "./files.js";
 import { type FileReport, printReport, reportToJson } from "./report.js";
@@ -78,23 +79,25 @@ interface PinFlags {
   "registry-mirror"?: string;
 }
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], rawIo: Io): Promise<number> {
+  const io = showingRawBytes(rawIo);
   // --json always prints a document on stdout, also for a usage error or an unreadable file.
   return await withJsonErrors(
     wantsJson(argv),
     io,
     (err) => ({ files: [], errors: [errorJson(err)] }),
-    async () => {
-      const { values, positionals } = parseCommandArgs(argv, FLAGS, "pin");
-      if (positionals.length === 0) {
-        throw new UsageError("alpinize pin: give at least one file", {
-          hint: "For example: alpinize pin Dockerfile compose.yaml --write",
-        });
-      }
-      if (values.write && values.check)
-        throw new UsageError("alpinize pin: --write and --check exclude each other");
-      return await pin(values, positionals, io);
-    },
+    () =>
+      escapingErrors(async () => {
+        const { values, positionals } = parseCommandArgs(argv, FLAGS, "pin");
+        if (positionals.length === 0) {
+          throw new UsageError("alpinize pin: give at least one file", {
+            hint: "For example: alpinize pin Dockerfile compose.yaml --write",
+          });
+        }
+        if (values.write && values.check)
+          throw new UsageError("alpinize pin: --write and --check exclude each other");
+        return await pin(values, positionals, io);
+      }),
   );
 }
 
@@ -112,7 +115,7 @@ async function pin(values: PinFlags, positionals: string[], io: Io): Promise<num
     mode === "check" ? inputs.map(checkFile) : await pinFiles(inputs, values, io, mode);
   if (values.json) {
     const errors = reports.flatMap((r) => (r.writeError ? [r.writeError.toJSON()] : []));
-    io.out(JSON.stringify({ files: reports.map(reportToJson), errors }, null, 2));
+    io.out(rawBytesJson({ files: reports.map(reportToJson), errors }));
   } else {
     for (const report of reports) printReport(report, io, mode);
     io.err(io.style.dim(summarize(reports, mode)));
