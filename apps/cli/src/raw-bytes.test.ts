@@ -1,8 +1,9 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./test-helpers.js";
+import { BIN } from "./test-support/nobody.js";
 import { useTempDir } from "./test-support/temp-dir.js";
 
 // Files that are not valid UTF-8: a Latin-1 é (\xe9) on a line alpinize leaves and on a line it
@@ -93,6 +94,23 @@ describe.each([
       expect(readFileSync(join(copy, file)).equals(readFileSync(join(dir, file)))).toBe(true);
     },
   );
+});
+
+describe("migrate - on standard input that is not UTF-8", () => {
+  it.skipIf(!hasPatch)("prints a diff in the input's bytes, which patch applies", () => {
+    const input = fill(DOCKERFILE, LATIN1);
+    const run = spawnSync(process.execPath, [BIN, "migrate", "-"], { input, env: process.env });
+    expect(run.status, run.stderr.toString()).toBe(0);
+    const file = join(tmp.dir, "Dockerfile");
+    writeFileSync(file, input);
+    execFileSync("patch", ["--quiet", file], { input: run.stdout, stdio: "pipe" });
+    const twin = join(repo("twin", TWIN), "Dockerfile");
+    const twinDiff = spawnSync(process.execPath, [BIN, "migrate", "-"], {
+      input: readFileSync(twin),
+    }).stdout;
+    execFileSync("patch", ["--quiet", twin], { input: twinDiff, stdio: "pipe" });
+    expect(readFileSync(file).equals(expectedFromTwin(readFileSync(twin)))).toBe(true);
+  });
 });
 
 describe("migrate DIR on files that are not UTF-8", () => {
