@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FilePlan } from "../plan/types.js";
-import { code, codeCell, prose } from "./markdown-utils.js";
+import { decodeText } from "../workspace/text-bytes.js";
+import { cell, code, codeCell, prose } from "./markdown-utils.js";
 import { dockerfileSection } from "./sections.js";
 
 describe("code spans in table cells", () => {
@@ -13,6 +14,15 @@ describe("code spans in table cells", () => {
     expect(code("we\nird\u001b/Dockerfile")).toBe("`we\\x0aird\\x1b/Dockerfile`");
     expect(codeCell("a\tb|c")).toBe("`a\\x09b\\|c`");
     expect(prose("x\ny: binary file")).toBe("x\\x0ay: binary file");
+  });
+
+  it("shows a byte of a file that is not UTF-8 as \\xNN, valid UTF-8 as itself", () => {
+    const text = decodeText(
+      Buffer.concat([Buffer.from("libfoo-r\xe9 ", "latin1"), Buffer.from("café")]),
+    );
+    expect(prose(text)).toBe("libfoo-r\\xe9 café");
+    expect(code(text)).toBe("`libfoo-r\\xe9 café`");
+    expect(cell(text)).toBe("libfoo-r\\xe9 café");
   });
 
   it("keeps every package row at six cells", () => {
