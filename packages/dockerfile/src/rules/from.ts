@@ -7,6 +7,7 @@ import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { copiesOnlyStaticGo } from "./go-static.js";
 import { decideImage, familiarRepository, type ImageFamily, splitReference } from "./images.js";
 import { glibcProgramsCopied, warnKeptForCopies, warnMuslIntoKept } from "./keep-glibc.js";
+import { warnNewerAlpine } from "./newer-alpine.js";
 import { followRenovateComment } from "./renovate.js";
 import { dropDebianVariables, rewriteTagArg } from "./tag-variables.js";
 
@@ -276,6 +277,7 @@ function rewriteImage(
     return { alpine: false, go };
   }
   const d = decideImage(written, ctx.release);
+  if (d.family === "alpine") warnNewerAlpine(ctx, written, start);
   const quiet =
     d.quietWhen?.test(ctx.text) || (d.distroless === true && copiesOnlyStaticGo(stage, earlier));
   if (d.warning && !quiet) ctx.warn("from", start, d.warning);
