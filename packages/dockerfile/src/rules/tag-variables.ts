@@ -42,12 +42,13 @@ export function rewriteTagArg(
   const colon = d.after.lastIndexOf(":");
   if (d.after.slice(0, colon) !== name)
     return { kind: "literal", after: d.after, arg: arg.name, why: "image" };
-  if (readElsewhere(ctx.text, arg.name, name))
+  if (readElsewhere(ctx, arg.name, name))
     return { kind: "literal", after: d.after, arg: arg.name, why: "shared" };
   const newTag = d.after.slice(colon + 1);
   // A second stage on the same image and ARG: the default is rewritten once.
-  if (ctx.edits.some((e) => e.start === arg.start && e.end === arg.end))
-    return { kind: "rewritten" };
+  const { rewritten } = fileFacts(ctx);
+  if (rewritten.has(arg)) return { kind: "rewritten" };
+  rewritten.add(arg);
   ctx.edit("from", arg.start, arg.end, newTag);
   ctx.warn(
     "from",
@@ -58,24 +59,44 @@ export function rewriteTagArg(
 }
 
 /** Whether a FROM or ARG line uses `$NAME` other than as the whole tag of `image`. */
-function readElsewhere(text: string, variable: string, image: string): boolean {
-  const use = new RegExp(`\\$\\{?${variable}(?![\\w])`, "g");
-  const asTag = new RegExp(
-    `(?:^|[\\s="'])${escapeRegExp(image)}:\\$\\{?${variable}\\}?(?![\\w$])`,
-    "g",
-  );
-  let all = 0;
-  let tags = 0;
-  for (const line of text.split(/\r?\n/)) {
-    if (!/^\s*(?:FROM|ARG)\s/i.test(line)) continue;
-    all += line.match(use)?.length ?? 0;
-    tags += line.match(asTag)?.length ?? 0;
-  }
-  return all > tags;
+function readElsewhere(ctx: MigrationContext, variable: string, image: string): boolean {
+  const { uses, tags } = fileFacts(ctx);
+  return (uses.get(variable) ?? 0) > (tags.get(`${image}:${variable}`) ?? 0);
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+interface FileFacts {
+  text: string;
+  /** `$NAME`/`${NAME…}` on FROM and ARG lines, by name. */
+  uses: Map<string, number>;
+  /** Of those, the whole tag of an image (`python:${TAG}`), by `image:NAME`. */
+  tags: Map<string, number>;
+  /** The tag ARGs whose default this rule has rewritten. */
+  rewritten: Set<ArgDefault>;
+}
+
+// Gathered once per file: a file of thousands of `python:${TAG}` stages asks once per stage, and
+// scanning every line (and every edit) each time made migrating it grow with the square.
+const factsByContext = new WeakMap<MigrationContext, FileFacts>();
+
+function fileFacts(ctx: MigrationContext): FileFacts {
+  const known = factsByContext.get(ctx);
+  if (known?.text === ctx.text) return known;
+  const facts: FileFacts = {
+    text: ctx.text,
+    uses: new Map(),
+    tags: new Map(),
+    rewritten: new Set(),
+  };
+  const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const line of ctx.text.split(/\r?\n/)) {
+    if (!/^\s*(?:FROM|ARG)\s/i.test(line)) continue;
+    for (const m of line.matchAll(/\$\{?(\w+)/g)) add(facts.uses, m[1]!);
+    // An image has no `$`, `:` or `@` of its own here (from.ts only asks about such references).
+    for (const m of line.matchAll(/(?:^|[\s="'])([^\s="'$:@]+):\$\{?(\w+)\}?(?![\w$])/g))
+      add(facts.tags, `${m[1]}:${m[2]}`);
+  }
+  factsByContext.set(ctx, facts);
+  return facts;
 }
 
 /**
