@@ -196,6 +196,20 @@ describe("messages and --json about a file that is not UTF-8", () => {
     );
   });
 
+  it("check names the byte as \\xe9 in a file it could not parse, on stderr and in --json", async () => {
+    const dir = join(tmp.dir, "repo");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "Dockerfile"), fill("FROM debian:12\nR{m}N café\n", LATIN1));
+    const r = await runCli(["check", "."], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"R\\xe9N café"');
+    const json = await runCli(["check", ".", "--json"], { cwd: dir });
+    const doc = JSON.parse(strictUtf8.decode(json.stdoutBytes));
+    expect(doc.find((f: { rule: string }) => f.rule === "unparsable").message).toContain(
+      '"R\\xe9N café"',
+    );
+  });
+
   it("pin names the byte as \\xe9 and café as café in an error quoting the file", async () => {
     const file = join(tmp.dir, "Dockerfile");
     writeFileSync(file, fill("FROM alpine:3.20\nR{m}N café\n", LATIN1));
