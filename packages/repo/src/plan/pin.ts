@@ -1,4 +1,4 @@
-import { type PinResolver, pinText } from "@alpinize/digest";
+import type { PinResolver } from "@alpinize/digest";
 import type { RepoPlan } from "./types.js";
 
 export interface PinFailure {
@@ -16,6 +16,9 @@ const NOT_OURS = new Error("not rewritten by this migration");
  * `alpinize pin`'s job. Returns the references that could not be resolved.
  */
 export async function pinPlan(plan: RepoPlan, resolve: PinResolver): Promise<PinFailure[]> {
+  // Loaded here, not with the package: @alpinize/digest brings the Docker client along, and every
+  // command that reads a file through this package (entrypoint, check) would pay for it at start.
+  const { pinText } = await import("@alpinize/digest");
   const failures: PinFailure[] = [];
   for (const file of plan.files) {
     const rewritten = new Set(
