@@ -1,6 +1,7 @@
 import { open, realpath, stat } from "node:fs/promises";
 import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { MAX_TEXT_BYTES, readTextFile } from "./files.js";
+import { decodeText } from "./text-bytes.js";
 
 /**
  * Reads a file the user named on the command line. Unlike files found in a walk, a symbolic link
@@ -31,7 +32,8 @@ export async function readNamedFile(path: string, display = path): Promise<strin
       { hint: "Pass a Dockerfile or a script.", details: { file: display } },
     );
   }
-  return bytes.toString("utf8");
+  // As for regular files: bytes that are not UTF-8 survive (shown as \xNN), not U+FFFD.
+  return decodeText(bytes);
 }
 
 /** A pipe or device has no size to check first: read until it ends or passes the limit. */
