@@ -151,6 +151,30 @@ describe("what a COPY names", () => {
   });
 });
 
+describe("COPY --from names the stage it copies from", () => {
+  it("by its alias in any case, or by its index, taking the first stage of a name", () => {
+    const glibc =
+      "FROM gcc:13 AS build\nRUN make\nFROM golang:1.23-bookworm AS gobuild\nRUN go build -o /out/app .\n";
+    for (const from of ["build", "BUILD", "0"]) {
+      const r = migrate(
+        `${glibc}FROM debian:12\nCOPY --from=${from} /out/app /usr/local/bin/app\n`,
+      );
+      expect(r.output).toContain("FROM debian:12\n");
+    }
+    for (const from of ["gobuild", "GoBuild", "1"]) {
+      const r = migrate(
+        `${glibc}FROM debian:12\nCOPY --from=${from} /out/app /usr/local/bin/app\n`,
+      );
+      expect(r.output).toContain("FROM alpine:3.23\n");
+    }
+    // A name taken twice: `--from` reads the first stage that took it.
+    const twice = migrate(
+      `${glibc}FROM golang:1.23-bookworm AS Build\nRUN go build -o /out/app .\nFROM debian:12\nCOPY --from=build /out/app /usr/local/bin/app\n`,
+    );
+    expect(twice.output).toMatch(/FROM debian:12\nCOPY --from=build/);
+  });
+});
+
 describe("COPY --from=${ARG}", () => {
   it("follows the global ARG's default to the stage it names", () => {
     const text =

@@ -47,10 +47,43 @@ export function glibcProgramsCopied(
   return undefined;
 }
 
-/** The earlier stage a `--from` names, by `AS` name (any case) or index. */
+/** The earlier stage a `--from` names, by `AS` name (any case) or index: the first that fits. */
 export function stageNamed(from: string, infos: readonly StageInfo[]): StageInfo | undefined {
-  const name = from.toLowerCase();
-  return infos.find((s) => s.stage.alias?.toLowerCase() === name || String(s.stage.index) === from);
+  const { byAlias, byIndex } = stageIndex(infos);
+  const alias = byAlias.get(from.toLowerCase());
+  const index = byIndex.get(from);
+  const at = alias === undefined ? index : index === undefined ? alias : Math.min(alias, index);
+  return at === undefined ? undefined : infos[at];
+}
+
+/** Positions in a list of stages: of the first stage with each lower-case alias, and each index. */
+interface StageIndex {
+  size: number;
+  last: StageInfo | undefined;
+  byAlias: Map<string, number>;
+  byIndex: Map<string, number>;
+}
+
+// One index per list: a file of thousands of stages each copying `--from` another asked once per
+// COPY, and a search of the stages each time made migrating it grow with the square. The list
+// only grows (from.ts appends each stage as it decides it), so what was added is indexed.
+const indexes = new WeakMap<readonly StageInfo[], StageIndex>();
+
+function stageIndex(infos: readonly StageInfo[]): StageIndex {
+  let index = indexes.get(infos);
+  if (!index || index.size > infos.length || infos[index.size - 1] !== index.last) {
+    index = { size: 0, last: undefined, byAlias: new Map(), byIndex: new Map() };
+    indexes.set(infos, index);
+  }
+  for (let i = index.size; i < infos.length; i++) {
+    const { alias, index: n } = infos[i]!.stage;
+    const name = alias?.toLowerCase();
+    if (name !== undefined && !index.byAlias.has(name)) index.byAlias.set(name, i);
+    if (!index.byIndex.has(String(n))) index.byIndex.set(String(n), i);
+  }
+  index.size = infos.length;
+  index.last = infos[infos.length - 1];
+  return index;
 }
 
 /**
