@@ -8,6 +8,7 @@ import type { Word } from "../shell/tokens.js";
 import type { WgetUse } from "./busybox.js";
 import type { CopiedFile } from "./context-files.js";
 import type { StageInfo } from "./from.js";
+import { SpanCover } from "./span-cover.js";
 
 /** What one stage has shown so far, for rules that look across its instructions. */
 export interface StageState {
@@ -211,15 +212,14 @@ export class ScriptScope {
       }
       for (const cmd of item.commands) this.flushCommand(cmd);
     }
-    const dropped: { start: number; end: number }[] = [
-      ...this.deleted.keys(),
-      ...this.replacedPipelines.keys(),
-    ];
     // A word another rule deletes or rewrites whole takes the edits inside it along.
-    for (const e of this.commandEdits.values())
-      dropped.push(...e.deleted.keys(), ...e.replaced.keys());
+    const dropped = new SpanCover([
+      this.deleted.keys(),
+      this.replacedPipelines.keys(),
+      ...[...this.commandEdits.values()].flatMap((e) => [e.deleted.keys(), e.replaced.keys()]),
+    ]);
     for (const raw of this.rawEdits) {
-      if (dropped.some((p) => raw.start >= p.start && raw.end <= p.end)) continue;
+      if (dropped.covers(raw.start, raw.end)) continue;
       const [s, e] = src.span(raw.start, raw.end);
       ctx.edit(raw.rule, s, e, raw.text);
     }
