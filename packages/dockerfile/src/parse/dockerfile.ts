@@ -1,3 +1,4 @@
+import { readDirectives } from "./directives.js";
 import { DockerfileSyntaxError } from "./errors.js";
 import { findHeredocOpeners } from "./heredoc.js";
 import { continuationAt, isBlank, isCommentLine, type SourceLine, splitLines } from "./lines.js";
@@ -10,8 +11,6 @@ import type {
   ParsedDockerfile,
 } from "./types.js";
 
-const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
-const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
 const KEYWORD = /^[ \t]*([A-Za-z]+)(?=[ \t]|$)/;
 const HEREDOC_KEYWORDS = new Set(["RUN", "COPY", "ADD"]);
 const INSTRUCTIONS = new Set([
@@ -61,7 +60,7 @@ export function parseDockerfile(text: string, options: ParseOptions = {}): Parse
   }
   const lines = splitLines(text);
   const directives: Directive[] = [];
-  let i = readDirectives(text, lines, directives);
+  let i = readDirectives(text, lines, directives, fileName);
   const escapeDirective = directives.find((d) => d.name === "escape");
   const escapeChar = escapeDirective?.value === "`" ? "`" : "\\";
   if (escapeDirective && escapeDirective.value !== "`" && escapeDirective.value !== "\\") {
@@ -102,20 +101,6 @@ export function parseDockerfile(text: string, options: ParseOptions = {}): Parse
     instructions,
     lineStarts: lines.map((l) => l.start),
   };
-}
-
-function readDirectives(text: string, lines: SourceLine[], out: Directive[]): number {
-  let i = 0;
-  const seen = new Set<string>();
-  for (; i < lines.length; i++) {
-    const line = lines[i]!;
-    const m = DIRECTIVE.exec(text.slice(line.start, line.end));
-    const name = m?.[1]?.toLowerCase();
-    if (!m || !name || !KNOWN_DIRECTIVES.has(name) || seen.has(name)) break;
-    seen.add(name);
-    out.push({ name, value: m[2] ?? "", start: line.start, end: line.end, line: i + 1 });
-  }
-  return i;
 }
 
 function readInstruction(
