@@ -31,6 +31,26 @@ describe("removing apt's own files is cleanup, not repository setup", () => {
     );
   });
 
+  it("drops a find that deletes apt's lists (it would fail on Alpine, where the directory is missing)", () => {
+    const r = migrate(
+      lines(
+        "FROM debian:12",
+        "RUN find /etc/apt/sources.list.d -name '*.list' -delete && echo done",
+        "RUN find /etc/apt/sources.list.d /usr/share/keyrings -type f -exec rm -f {} +",
+        "RUN find /etc/apt/sources.list.d -name '*.list' -print",
+      ),
+    );
+    expect(r.output).toBe(
+      lines(
+        "FROM alpine:3.23",
+        "RUN echo done",
+        "RUN find /etc/apt/sources.list.d -name '*.list' -print",
+      ),
+    );
+    // Listing the files is no removal: it is still flagged.
+    expect(r.warnings.map((w) => `${w.line}: ${w.rule}`)).toEqual(["4: apt-repos"]);
+  });
+
   it("gives the apt.conf.d note when the rm takes the docker-clean hook too", () => {
     const r = migrate(
       lines(

@@ -136,33 +136,62 @@ export function migrateDebconf(
   return true;
 }
 
+/** apt's sources lists, keyrings and configuration. */
+const APT_SOURCES = /^\/etc\/apt(?:\/|$)|^\/usr\/share\/keyrings(?:\/|$)/;
 /**
- * apt's own files: sources lists, keyrings, configuration, and the state and cache directories the
- * apt rule's `rm -rf /var/lib/apt/lists/*` removal covers (so one rm naming both goes whole).
+ * apt's own files: those, and the state and cache directories the apt rule's
+ * `rm -rf /var/lib/apt/lists/*` removal covers (so one rm naming both goes whole).
  */
 const APT_FILE =
-  /^\/etc\/apt(?:\/|$)|^\/usr\/share\/keyrings\/|^\/var\/(?:lib\/apt|cache\/apt|cache\/debconf|log\/apt|log\/dpkg\.log|lib\/dpkg)(?:\/|$)/;
+  /^\/etc\/apt(?:\/|$)|^\/usr\/share\/keyrings(?:\/|$)|^\/var\/(?:lib\/apt|cache\/apt|cache\/debconf|log\/apt|log\/dpkg\.log|lib\/dpkg)(?:\/|$)/;
 
 /**
  * `rm -rf /etc/apt/sources.list.d/*`, `rm /usr/share/keyrings/x.gpg`: removing files Alpine never
  * has sets nothing up; the operands go like `rm -rf /var/lib/apt/lists/*` (a plain `rm` of a
- * missing file would even fail there). Undefined when the pipeline is no such rm; else whether it
- * went whole (false: other operands stay, for the other rules to see).
+ * missing file would even fail there); so does a find that deletes them. Undefined when the
+ * pipeline is no such removal; else whether it went whole (false: other operands stay, for the
+ * other rules to see).
  */
 function dropAptFileRemoval(scope: ScriptScope, pipeline: Pipeline): boolean | undefined {
   const [cmd, ...rest] = pipeline.commands;
-  if (!cmd || rest.length > 0 || (cmd.name ?? "").replace(/^.*\//, "") !== "rm") return undefined;
+  if (!cmd || rest.length > 0) return undefined;
+  const name = (cmd.name ?? "").replace(/^.*\//, "");
+  if (name === "find")
+    return findDeletesAptFiles(cmd) ? scope.deletePipeline(pipeline, "apt") : undefined;
+  if (name !== "rm") return undefined;
   const targets = cmd.args.slice(1).filter((w) => !(w.value ?? "").startsWith("-"));
-  // `"/etc/apt/sources.list.d/${NAME}.list"`: the path is literal up to the variable.
-  const path = (w: Word) => w.value ?? w.raw.replace(/^["']/, "");
-  const apt = targets.filter((w) => APT_FILE.test(path(w)));
+  const apt = targets.filter((w) => APT_FILE.test(aptPath(w)));
   if (apt.length === 0) return undefined;
   const whole = apt.length === targets.length;
   if (whole && !scope.deletePipeline(pipeline, "apt")) return false;
   if (!whole) for (const w of apt) scope.deleteWord(cmd, w, "apt");
   // The docker-clean hook and cache-mount settings change what a build keeps: say why they go.
-  if (apt.some((w) => APT_CONF.test(path(w)))) scope.warn("apt", pipeline.start, APT_CONF_REMOVED);
+  if (apt.some((w) => APT_CONF.test(aptPath(w))))
+    scope.warn("apt", pipeline.start, APT_CONF_REMOVED);
   return whole;
+}
+
+/** `"/etc/apt/sources.list.d/${NAME}.list"`: the path is literal up to the variable. */
+function aptPath(w: Word): string {
+  return w.value ?? w.raw.replace(/^["']/, "");
+}
+
+/**
+ * `find /etc/apt/sources.list.d -name '*.list' -delete` (or `-exec rm`): every starting point is
+ * apt's sources or keyrings, and the expression deletes. On Alpine the directory is missing and find would fail.
+ */
+function findDeletesAptFiles(cmd: SimpleCommand): boolean {
+  const args = cmd.args.slice(1);
+  const first = args.findIndex((w) => /^[-(!]/.test(w.value ?? w.raw));
+  const starts = first === -1 ? args : args.slice(0, first);
+  const expression = first === -1 ? [] : args.slice(first).map((w) => w.value ?? w.raw);
+  const deletes = expression.some(
+    (w, i) =>
+      w === "-delete" ||
+      (/^-exec(?:dir)?$/.test(w) && /^(?:.*\/)?rm$/.test(expression[i + 1] ?? "")),
+  );
+  // apt's state directories (`find /var/lib/apt/lists -delete`) are flagged by flagDebianPaths.
+  return deletes && starts.length > 0 && starts.every((w) => APT_SOURCES.test(aptPath(w)));
 }
 
 /** Rule 11: third-party apt repositories are flagged and kept, never dropped silently. */
