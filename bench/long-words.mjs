@@ -34,6 +34,20 @@ const names = (n) => Array.from({ length: n }, (_, i) => `p${i}`).join(" ");
 const cases = [
   ["word-alpine", 25_000, 8, (n) => `FROM alpine:3.20\nRUN echo '${"x".repeat(n)}'\n`, true],
   ["word-debian", 25_000, 8, (n) => `FROM debian:12\nRUN echo '${"x".repeat(n)}'\n`, true],
+  [
+    "word-triple",
+    25_000,
+    8,
+    (n) => `FROM debian:12\nRUN cargo build --target ${"x".repeat(n)}-unknown-linux-gnu\n`,
+    true,
+  ],
+  [
+    "triple-repeated",
+    1_000,
+    8,
+    (n) => `FROM debian:12\nRUN cp ${"x86_64-unknown-linux-gnu".repeat(n)} /a\n`,
+    true,
+  ],
   ["apt-names", 5_000, 8, (n) => `FROM debian:12\nRUN apt-get install -y ${names(n)}\n`, true],
   ["pipeline", 1_000, 4, (n) => `FROM debian:12\nRUN true${" | true".repeat(n)}\n`, false],
   [

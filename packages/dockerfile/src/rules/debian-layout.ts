@@ -4,6 +4,7 @@
  * uses instead.
  */
 import type { RuleId } from "../edits.js";
+import { leftmostGnuTriple, stripOuterQuotes } from "./rust-triple.js";
 
 export interface LayoutHit {
   /** Offset of the first hit in the text. */
@@ -103,9 +104,11 @@ const DOWNLOAD =
  * downloads, which flagGlibc reports.
  */
 export function rustGnuTarget(raw: string): string | undefined {
-  const word = raw.replace(/^["']+|["']+$/g, "");
+  // Most words name no triple: skip the download test and the scan for them.
+  if (!raw.includes("-unknown-linux-gnu")) return undefined;
+  const word = stripOuterQuotes(raw);
   if (DOWNLOAD.test(word)) return undefined;
-  return /(?:\$\{\w+\}|\$\w+|\$\([^)]*\)|[\w.]+)?-unknown-linux-gnu\w*/.exec(word)?.[0];
+  return leftmostGnuTriple(word);
 }
 
 const COPY_ADD = new Set(["COPY", "ADD"]);
@@ -295,14 +298,29 @@ const PATTERNS: readonly Pattern[] = [
   {
     re: /-unknown-linux-gnu/g,
     rule: "glibc",
-    note: (m, { text }) => {
-      const triple = rustGnuTarget(wordAt(text, m.index).word);
-      if (!triple) return undefined;
-      const musl = triple.replace(/-gnu/, "-musl");
-      return `${triple} is a glibc target triple (Rust's, or a release asset's); on Alpine (rust:*-alpine) the host target is ${musl}: build or download for that (cargo --target ${musl} writes target/${musl}/…; without --target, target/release/…)`;
+    note: (m, where) => {
+      // A word naming the triple many times is read once, not once per time.
+      const last = lastTripleWord.get(where);
+      if (last && m.index >= last.start && m.index < last.end) return last.note;
+      const { start, word } = wordAt(where.text, m.index);
+      const note = tripleNote(rustGnuTarget(word));
+      lastTripleWord.set(where, { start, end: start + word.length, note });
+      return note;
     },
   },
 ];
+
+/** Per text, the last word read for a triple: the matches of one word come one after another. */
+const lastTripleWord = new WeakMap<
+  Where,
+  { start: number; end: number; note: string | undefined }
+>();
+
+function tripleNote(triple: string | undefined): string | undefined {
+  if (!triple) return undefined;
+  const musl = triple.replace(/-gnu/, "-musl");
+  return `${triple} is a glibc target triple (Rust's, or a release asset's); on Alpine (rust:*-alpine) the host target is ${musl}: build or download for that (cargo --target ${musl} writes target/${musl}/…; without --target, target/release/…)`;
+}
 
 function alpinePythonText(release: string | undefined): string {
   const minor = release ? ALPINE_PYTHON[release] : undefined;
@@ -311,9 +329,11 @@ function alpinePythonText(release: string | undefined): string {
 
 function matches(p: Pattern, where: Where): LayoutHit[] {
   const hits: LayoutHit[] = [];
+  const seen = new Set<string>();
   for (const m of where.text.matchAll(p.re)) {
     const note = p.note(m as RegExpExecArray, where);
-    if (note === undefined || hits.some((h) => h.note === note)) continue;
+    if (note === undefined || seen.has(note)) continue;
+    seen.add(note);
     const index = p.rule === "glibc" ? wordAt(where.text, m.index).start : m.index;
     hits.push({ index, note, rule: p.rule });
   }
@@ -342,7 +362,8 @@ export function debianPathNote(
   const hits: LayoutHit[] = [];
   for (const p of PATTERNS) {
     if (p.only && (keyword === undefined || !p.only.has(keyword))) continue;
-    hits.push(...matches(p, where));
+    // A loop, not push(...): a long RUN can name more words than a call takes arguments.
+    for (const h of matches(p, where)) hits.push(h);
   }
   hits.sort((a, b) => a.index - b.index);
   const first = hits[0];
