@@ -51,6 +51,13 @@ const cases = [
   ["apt-names", 5_000, 8, (n) => `FROM debian:12\nRUN apt-get install -y ${names(n)}\n`, true],
   ["pipeline", 1_000, 4, (n) => `FROM debian:12\nRUN true${" | true".repeat(n)}\n`, false],
   [
+    "locale-pipeline",
+    1_000,
+    4,
+    (n) => `FROM debian:12\nRUN ${"true | ".repeat(n)}echo en_US.UTF-8 UTF-8 >> /etc/locale.gen\n`,
+    false,
+  ],
+  [
     "apt-continued",
     25_000,
     8,

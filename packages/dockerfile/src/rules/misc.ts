@@ -2,6 +2,7 @@ import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { baseRepository } from "./base-image.js";
 import { rustGnuTarget } from "./debian-layout.js";
+import { onlyFeeds, pipelineFacts } from "./pipeline-facts.js";
 import type { ScriptScope } from "./scope.js";
 
 const LOCALE_TOOLS = new Set(["locale-gen", "localedef", "update-locale"]);
@@ -30,13 +31,13 @@ export function migrateLocales(
   pipeline: Pipeline,
   cmd: SimpleCommand,
 ): boolean {
-  const touchesLocaleGen = words(pipeline).some((w) => w.includes("/etc/locale.gen"));
+  const { touchesLocaleGen, localeGenEditor } = pipelineFacts(pipeline);
   const isTool = LOCALE_TOOLS.has(cmd.name ?? "");
   const reconfigure =
     cmd.name === "dpkg-reconfigure" && cmd.args.some((a) => a.value === "locales");
   if (!isTool && !touchesLocaleGen && !reconfigure) return false;
   // `echo x >> /etc/locale.gen | tee log`: the other commands must only feed the edit, too.
-  const editor = touchesLocaleGen && !isTool && !reconfigure ? localeGenEditor(pipeline) : cmd;
+  const editor = touchesLocaleGen && !isTool && !reconfigure ? localeGenEditor : cmd;
   if (!onlyFeeds(pipeline, editor ?? cmd)) {
     const tool = isTool || reconfigure;
     scope.warn(
@@ -75,29 +76,6 @@ function icuLocale(cmd: SimpleCommand): string {
 /** Whether the stage is built on the postgres image (its database collation follows the locale). */
 function onPostgres(scope: ScriptScope): boolean {
   return baseRepository(scope.ctx, scope.stage.info.stage) === "postgres";
-}
-
-/** Commands that only feed text to the next one (`echo … | debconf-set-selections`). */
-const FEEDERS = new Set(["echo", "printf", "cat", "yes", "true", ":"]);
-
-/** The command of the pipeline that names /etc/locale.gen (the one that edits it). */
-function localeGenEditor(p: Pipeline): SimpleCommand | undefined {
-  return p.commands.find((c) =>
-    [...c.args, ...c.redirects].some((w) => w.raw.includes("/etc/locale.gen")),
-  );
-}
-
-/** Whether every other command of the pipeline only feeds `cmd`, so the whole can go. */
-function onlyFeeds(pipeline: Pipeline, cmd: SimpleCommand): boolean {
-  return pipeline.commands.every((c) => c === cmd || FEEDERS.has(c.name ?? "") || becomesTrue(c));
-}
-
-/** `apt-get clean` and the like: removed, or written as `true`, by the apt rule. */
-function becomesTrue(c: SimpleCommand): boolean {
-  return (
-    /^(?:apt-get|apt|aptitude)$/.test(c.name ?? "") &&
-    /^(?:update|clean|autoclean|autoremove|dist-clean)$/.test(c.args[1]?.value ?? "")
-  );
 }
 
 /** Debian's debconf has no Alpine counterpart. */
