@@ -49,6 +49,14 @@ const cases = [
     true,
   ],
   ["apt-names", 5_000, 8, (n) => `FROM debian:12\nRUN apt-get install -y ${names(n)}\n`, true],
+  [
+    "apt-python-names",
+    5_000,
+    8,
+    (n) =>
+      `FROM debian:12\nRUN apt-get install -y ${Array.from({ length: n }, (_, i) => `python3-x${i}`).join(" ")}\n`,
+    true,
+  ],
   ["pipeline", 1_000, 4, (n) => `FROM debian:12\nRUN true${" | true".repeat(n)}\n`, false],
   [
     "locale-pipeline",

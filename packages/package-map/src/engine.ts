@@ -24,6 +24,7 @@ import type {
   PackageMap,
   PackageMapOptions,
 } from "./types.js";
+import { TypoSearches } from "./typo-searches.js";
 
 // Order matters: explicit knowledge first, then facts, then rules, from strongest to weakest.
 const LAYERS: Layer[] = [
@@ -60,6 +61,7 @@ export function createPackageMap(options: PackageMapOptions = {}): PackageMap {
     curated,
     defaults: curated.defaults[release] ?? {},
     project: options.overrides ?? {},
+    typos: new TypoSearches(options.typoSearchLimit),
   };
   const explain = (debianName: string, context: MapContext = {}): Explanation => {
     const steps: EvidenceStep[] = [];

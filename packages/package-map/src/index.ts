@@ -10,3 +10,4 @@ export type {
   PackageMap,
   PackageMapOptions,
 } from "./types.js";
+export { TYPO_SEARCH_LIMIT } from "./typo-searches.js";

@@ -10,6 +10,26 @@ let rowB = new Int32Array(256);
 export function distanceWithin(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
+  // A common prefix and suffix cost no edits: most compared names share one with the query
+  // (py3-…, lib…-dev), and the table then covers only the few characters that differ.
+  let head = 0;
+  const shorter = Math.min(a.length, b.length);
+  while (head < shorter && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  let tail = 0;
+  while (
+    tail < shorter - head &&
+    a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)
+  ) {
+    tail++;
+  }
+  return bandedDistance(a.slice(head, a.length - tail), b.slice(head, b.length - tail), max);
+}
+
+function bandedDistance(a: string, b: string, max: number): number {
+  if (a.length === 0 || b.length === 0) {
+    const d = a.length + b.length;
+    return d <= max ? d : max + 1;
+  }
   const over = max + 1;
   if (b.length + 2 > rowA.length) {
     rowA = new Int32Array(b.length + 2);

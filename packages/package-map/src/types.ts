@@ -50,6 +50,11 @@ export interface PackageMapOptions {
    * alone, which is how the evaluation reports how well the map generalises.
    */
   curated?: boolean;
+  /**
+   * How many distinct unknown names get a typo search for `candidates` (default 2,000); later
+   * unknown names get only the candidates that share their stem, and their reason says so.
+   */
+  typoSearchLimit?: number;
 }
 
 export interface PackageMap {

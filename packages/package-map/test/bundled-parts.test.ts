@@ -4,6 +4,7 @@ import { loadCurated } from "../src/data.js";
 import { createPackageMap, KNOWN_RELEASES } from "../src/index.js";
 import type { Env, Hit } from "../src/layers/types.js";
 import { ReleaseIndex } from "../src/release-index.js";
+import { TypoSearches } from "../src/typo-searches.js";
 import { aportsNames, SKIP_WITHOUT_APORTS } from "./aports-index.js";
 
 // Debian packages that carry data or plugins Alpine splits away from the library: the library
@@ -136,6 +137,7 @@ describe("a release that does not build a part", () => {
       curated: loadCurated(),
       defaults: {},
       project: {},
+      typos: new TypoSearches(),
     };
     const hit: Hit = { alpine: ["icu-libs"], reason: "ICU's library", layer: "upstream" };
     const out = withBundledParts("libicu72", hit, env, { note: (_, d) => notes.push(d) });
@@ -151,6 +153,7 @@ describe("a release that does not build a part", () => {
       curated: loadCurated(),
       defaults: {},
       project: {},
+      typos: new TypoSearches(),
     };
     const hit: Hit = { alpine: ["icu-dev"], reason: "headers", layer: "override" };
     expect(withBundledParts("libicu72", hit, env, { note: () => {} })).toEqual(hit);

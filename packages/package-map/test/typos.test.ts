@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPackageMap } from "../src/index.js";
+import { createPackageMap, TYPO_SEARCH_LIMIT } from "../src/index.js";
 import { distanceWithin, nearestNames } from "../src/nearest.js";
 
 function levenshtein(a: string, b: string): number {
@@ -74,5 +74,35 @@ describe("packages map: shared library by name needs a library", () => {
     // zstd's origin builds zstd-libs and zstd-dev; libpng is named lib….
     expect(pm.map("libzstd9").alpine).toEqual(["zstd-libs"]);
     expect(pm.map("libpng16-16").alpine).toEqual(["libpng"]);
+  });
+});
+
+describe("the typo search's bound", () => {
+  it("searches each name once and only the first typoSearchLimit distinct names", () => {
+    const pm = createPackageMap({ release: "3.23", typoSearchLimit: 2 });
+    const first = pm.map("python3-requets");
+    expect(first.candidates?.[0]).toBe("py3-requests");
+    expect(first.reason).not.toMatch(/no typo search/);
+    pm.map("libpng-devv");
+    // A name already searched keeps its answer once the limit is spent.
+    expect(pm.map("python3-requets")).toEqual(first);
+    const late = pm.map("nginx-dev");
+    expect(late.kind).toBe("unknown");
+    expect(late.reason).toMatch(
+      /; no typo search for it \(this package map searches the first 2 distinct unknown names only\)$/,
+    );
+    // The candidates sharing the stem are still given, not the typo search's (nix-dev).
+    expect(late.candidates).toContain("nginx");
+    expect(late.candidates).not.toContain("nix-dev");
+    const fresh = createPackageMap({ release: "3.23" }).map("nginx-dev");
+    expect(fresh.reason).not.toMatch(/no typo search/);
+    expect(fresh.candidates).toContain("nix-dev");
+  });
+
+  it("defaults to TYPO_SEARCH_LIMIT names", () => {
+    expect(TYPO_SEARCH_LIMIT).toBe(2_000);
+    const pm = createPackageMap({ release: "3.23" });
+    for (let i = 0; i < TYPO_SEARCH_LIMIT; i++) pm.map(`zq${i}`);
+    expect(pm.map("zq-next").reason).toMatch(/no typo search/);
   });
 });

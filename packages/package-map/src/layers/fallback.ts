@@ -50,7 +50,7 @@ export const nameRuleLayer: Layer = (name, env) => {
 
 /** No layer decided: say so, with the closest names that do exist. */
 export const unknownLayer: Layer = (name, env) => {
-  const near = typoCandidates(name, env);
+  const near = env.typos.candidates(name, (n) => typoCandidates(n, env));
   const stem = (libraryStems(name)[0] ?? name)
     .replace(/^lib/, "")
     .replace(/-(dev|bin|utils|tools)$/, "");
@@ -65,8 +65,8 @@ export const unknownLayer: Layer = (name, env) => {
     alpine: [],
     kind: "unknown",
     layer: "unknown",
-    reason: `no Alpine ${env.release} package found for ${name}${languageHint(name)}`,
-    candidates: [...new Set([...near, ...prefixed])].slice(0, MAX_CANDIDATES),
+    reason: `no Alpine ${env.release} package found for ${name}${languageHint(name)}${near ? "" : `; no typo search for it (${env.typos.limitText()})`}`,
+    candidates: [...new Set([...(near ?? []), ...prefixed])].slice(0, MAX_CANDIDATES),
   };
 };
 

@@ -1,6 +1,7 @@
 import type { CuratedData } from "../data.js";
 import type { ReleaseIndex } from "../release-index.js";
 import type { MapContext, MappingKind } from "../types.js";
+import type { TypoSearches } from "../typo-searches.js";
 
 /** What a layer decides; the engine fills in `kind` when the layer leaves it out. */
 export interface Hit {
@@ -20,6 +21,8 @@ export interface Env {
   /** Default major per versioned family in this release ("clang" → "21"). */
   defaults: Record<string, string>;
   project: Readonly<Record<string, readonly string[]>>;
+  /** The map's typo searches, kept per name and bounded in number. */
+  typos: TypoSearches;
 }
 
 export interface Trace {
