@@ -13,6 +13,17 @@ describe("mapLinesToOriginal", () => {
     expect([1, 2, 3, 4, 5, 6].map(map)).toEqual([1, 2, 2, 2, 3, 4]);
     expect(mapLinesToOriginal("same\n", "same\n")(1)).toBe(1);
   });
+
+  it("maps a middle of a million inserted lines without overflowing the stack", () => {
+    const inserted = Array.from({ length: 1_000_000 }, (_, i) => `y${i}`).join("\n");
+    const map = mapLinesToOriginal("a\nb\nc\nd\n", `a\n${inserted}\nb\nc2\nd\n`);
+    expect(map(1)).toBe(1);
+    expect(map(2)).toBe(2);
+    expect(map(1_000_001)).toBe(2);
+    expect(map(1_000_002)).toBe(2);
+    expect(map(1_000_003)).toBe(3);
+    expect(map(1_000_004)).toBe(4);
+  });
 });
 
 describe("script findings", () => {

@@ -36,13 +36,23 @@ function alignLines(a: string[], b: string[]): number[] {
     for (let j = 0; j < m; j++)
       out.push(Math.min(start + Math.min(j, Math.max(n - 1, 0)), a.length - 1));
   } else {
-    out.push(...lcsMiddle(a, b, start, n, m));
+    // Written into `out`, not spread into push(): the middle can be millions of lines, past the
+    // number of arguments one call takes.
+    lcsMiddle(a, b, start, n, m, out);
   }
   for (let j = endB; j < b.length; j++) out.push(endA + (j - endB));
   return out;
 }
 
-function lcsMiddle(a: string[], b: string[], start: number, n: number, m: number): number[] {
+/** Appends to `out` the index of `a` each middle line of `b` matches or is inserted before. */
+function lcsMiddle(
+  a: string[],
+  b: string[],
+  start: number,
+  n: number,
+  m: number,
+  out: number[],
+): void {
   // suffix LCS lengths, row-major (n+1) x (m+1)
   const w = m + 1;
   const len = new Uint32Array((n + 1) * w);
@@ -54,7 +64,6 @@ function lcsMiddle(a: string[], b: string[], start: number, n: number, m: number
           : Math.max(len[(i + 1) * w + j]!, len[i * w + j + 1]!);
     }
   }
-  const out: number[] = [];
   let i = 0;
   let j = 0;
   while (j < m) {
@@ -70,5 +79,4 @@ function lcsMiddle(a: string[], b: string[], start: number, n: number, m: number
       j++;
     }
   }
-  return out;
 }
