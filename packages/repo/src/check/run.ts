@@ -1,6 +1,7 @@
 import { join, relative, sep } from "node:path";
 import { migrateDockerfile } from "@alpinize/dockerfile";
 import { isAlpinizeError } from "@alpinize/errors";
+import { createPackageMap, type PackageMap } from "@alpinize/package-map";
 import type { RepoConfig } from "../config/types.js";
 import { findCopiedScripts } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
@@ -238,11 +239,22 @@ function posixRelative(root: string, path: string): string {
 function keptStages(text: string, fileName: string): Map<number, string> {
   const kept = new Map<number, string>();
   try {
-    for (const w of migrateDockerfile(text, { fileName }).warnings)
+    for (const w of migrateDockerfile(text, { fileName, packageMap: keptStagesMap() }).warnings)
       if (w.rule === "from" && / stays: this stage copies /.test(w.message))
         kept.set(w.line, w.message);
   } catch {
     // A file migrate cannot read is reported by the rules that can.
   }
   return kept;
+}
+
+let sharedMap: PackageMap | undefined;
+
+/**
+ * One package map for every file a check reads: a map per file loaded the index again and paid
+ * the typo search of its unknown names anew each time (seconds on a long apt-get list).
+ */
+function keptStagesMap(): PackageMap {
+  sharedMap ??= createPackageMap();
+  return sharedMap;
 }
