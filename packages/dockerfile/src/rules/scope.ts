@@ -156,10 +156,12 @@ export class ScriptScope {
     return true;
   }
 
+  /** The compound command a pipeline feeds, per pipeline: asked once for each of its commands. */
+  private readonly compounds = new Map<Pipeline, string | undefined>();
+
   private removable(p: Pipeline): boolean {
-    const compound = p.feedsCompound
-      ? "("
-      : p.commands.slice(1).find((c) => COMPOUND_WORDS.has(c.args[0]?.raw ?? ""))?.args[0]?.raw;
+    if (!this.compounds.has(p)) this.compounds.set(p, compoundFed(p));
+    const compound = this.compounds.get(p);
     if (compound === undefined) return true;
     this.warn(
       "apt",
@@ -242,4 +244,13 @@ export class ScriptScope {
       this.ctx.edit(r.rule, s, end, r.text);
     }
   }
+}
+
+function compoundFed(p: Pipeline): string | undefined {
+  if (p.feedsCompound) return "(";
+  for (let i = 1; i < p.commands.length; i++) {
+    const word = p.commands[i]?.args[0]?.raw ?? "";
+    if (COMPOUND_WORDS.has(word)) return word;
+  }
+  return undefined;
 }
