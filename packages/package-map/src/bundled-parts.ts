@@ -75,9 +75,22 @@ export function withBundledParts(name: string, hit: Hit, env: Env, trace: Trace)
   const gap = absent.length > 0 ? ` (Alpine ${env.release} builds no ${absent.join(", ")})` : "";
   // The layer's kind described the library alone; with the parts the engine counts again.
   const { kind: _kind, ...rest } = hit;
-  return {
+  const answer: Hit = {
     ...rest,
     alpine: [...hit.alpine, ...added],
     reason: `${hit.reason}; ${rule.why}${gap}`,
   };
+  const change = imageMagickMajor(name);
+  if (change && !answer.versionChange) answer.versionChange = change;
+  return answer;
+}
+
+/**
+ * Debian's libmagickcore-6/libmagickwand-6 are ImageMagick 6; every Alpine release this map knows
+ * ships ImageMagick 7 only (7.1.x in 3.21-3.24), whose API, policy.xml and command names differ.
+ */
+function imageMagickMajor(name: string): Hit["versionChange"] {
+  return /^libmagick(?:core|wand)-6\./.test(name)
+    ? { family: "imagemagick", from: "6", to: "7" }
+    : undefined;
 }

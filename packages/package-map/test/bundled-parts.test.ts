@@ -59,6 +59,14 @@ describe.each(KNOWN_RELEASES)("bundled data and plugins on Alpine %s", (release)
       expect(d.alpine).toContain("imagemagick-webp");
     }
     expect(pm.map("libmagickcore-6.q16-6-extra").alpine).toContain("imagemagick-pango");
+    // Debian's 6 becomes Alpine's 7: a major change callers warn about.
+    expect(pm.map("libmagickcore-6.q16-6").versionChange).toEqual({
+      family: "imagemagick",
+      from: "6",
+      to: "7",
+    });
+    expect(pm.map("libmagickwand-6.q16-6").versionChange?.to).toBe("7");
+    expect(pm.map("libmagickcore-7.q16-10").versionChange).toBeUndefined();
     // The tools package already has the common coders; the dev package is for building.
     expect(pm.map("imagemagick").alpine).toEqual(["imagemagick"]);
     expect(pm.map("libmagickwand-dev").alpine).toEqual(["imagemagick-dev"]);
