@@ -24,6 +24,7 @@ import {
   unknownGroups,
   writesGroupFile,
 } from "./groups.js";
+import { absorbedEmit } from "./guarded.js";
 import { hasOpenrc, initSystemProblem } from "./init-system.js";
 import { onbuildRuns } from "./onbuild.js";
 import type { LintText } from "./script-calls.js";
@@ -159,18 +160,24 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
   for (const placed of runCommands(run)) {
     const { cmd, line } = placed;
     const name = baseName(cmd.name);
+    // What a failing call means for the build: it stops there, or (guarded) goes on without it.
+    const fails = cmd.guarded ? absorbedEmit(emit) : emit;
     const apt = at.apt.use(cmd);
     if (apt)
-      emit(line, "apt-in-alpine", aptPathMessage(stage, apt), apt.missing ? "error" : "warning");
+      fails(line, "apt-in-alpine", aptPathMessage(stage, apt), apt.missing ? "error" : "warning");
     if (APT_TOOLS.has(name) && !fromApkDpkg(name, at.added)) {
-      emit(line, "apt-in-alpine", `${name} in Alpine stage ${stage.name}: ${aptAdvice(name, cmd)}`);
+      fails(
+        line,
+        "apt-in-alpine",
+        `${name} in Alpine stage ${stage.name}: ${aptAdvice(name, cmd)}`,
+      );
     } else if (SHADOW_TOOLS.has(name) && !at.world.has("shadow")) {
-      emit(line, "shadow-user-commands", shadowMissing(stage, name, at));
+      fails(line, "shadow-user-commands", shadowMissing(stage, name, at));
     }
     const init = initSystemProblem(cmd, stage.name, () => hasOpenrc(at.world.installed()));
-    if (init) emit(line, "init-system", init);
+    if (init) fails(line, "init-system", init);
     const alternatives = alternativesProblem(cmd, stage.name, at.world.has("dpkg"));
-    if (alternatives) emit(line, "debian-program", alternatives);
+    if (alternatives) fails(line, "debian-program", alternatives);
     if (APK_TOOLS.has(name)) {
       // A builder stage's apk index never reaches the image that ships.
       if (stageLinks(at.stages).shipped(stage)) checkApk(stage, run, cmd, line, emit);
@@ -186,16 +193,16 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
           "warning",
         );
     }
-    if (name === "addgroup" || name === "adduser") checkIds(stage, cmd, line, emit);
+    if (name === "addgroup" || name === "adduser") checkIds(stage, cmd, line, fails);
     for (const group of unknownGroups(cmd, at.groups, at.world.everAdded()))
-      emit(
+      fails(
         line,
         "unknown-group",
         `${name} in Alpine stage ${stage.name} names group ${group}, which is not there, so busybox fails with "unknown group ${group}": ${unknownGroupAdvice(group)}`,
       );
     recordGroups(cmd, at.groups);
     for (const p of busyboxOptionProblems(cmd, (pkg) => at.world.has(pkg), at.lint))
-      emit(line, "busybox-option", `${p.tool} in Alpine stage ${stage.name}: ${p.message}`);
+      fails(line, "busybox-option", `${p.tool} in Alpine stage ${stage.name}: ${p.message}`);
     if (
       cmd.args.includes("/usr/sbin/nologin") ||
       cmd.args.some((a) => a.endsWith("=/usr/sbin/nologin"))

@@ -1,4 +1,4 @@
-import { type ShellCommand, scanCommands } from "../dockerfile/commands.js";
+import { guardOf, type ShellCommand, scanCommands } from "../dockerfile/commands.js";
 
 /**
  * Commands a RUN runs that the light scan does not reach on its own: bodies of `sh -ec '…'`
@@ -12,7 +12,7 @@ export function withNested(commands: ShellCommand[], depth = 0): ShellCommand[] 
     out.push(cmd);
     const inner = nestedOf(cmd, depth > 0);
     if (inner.length === 0) continue;
-    const placed = inner.map((c) => ({ ...c, offset: cmd.offset }));
+    const placed = inner.map((c) => ({ ...c, offset: cmd.offset, ...guardOf(cmd) }));
     out.push(...withNested(placed, depth + 1));
   }
   return out;

@@ -1,3 +1,5 @@
+import { looksUp, ShellGuards } from "./shell-guards.js";
+
 /** One simple command found in a shell script: its name, arguments and leading assignments. */
 export interface ShellCommand {
   name: string;
@@ -7,11 +9,13 @@ export interface ShellCommand {
   offset: number;
   /** Files its redirections name (`> F`, `>> F`, `< F`), not heredoc words or `>&2`. */
   redirects?: string[];
+  /** Its failure does not stop the script (`X || …`, `if X`, `! X`); see ShellGuards. */
+  guarded?: true;
 }
 
 type Token =
   | { kind: "word"; text: string; offset: number }
-  | { kind: "op" }
+  | { kind: "op"; text: string }
   | { kind: "redirect"; target: string | undefined };
 
 const KEYWORDS = new Set([
@@ -63,6 +67,11 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
   let skipHeader = false;
   const pendingAssignments: string[] = [];
   const pendingRedirects: string[] = [];
+  const guards = new ShellGuards();
+  const end = (cmd: ShellCommand) => {
+    guards.ended(cmd.name, cmd.args);
+    commands.push(cmd);
+  };
   for (const token of tokenize(text)) {
     if (token.kind === "redirect") {
       if (token.target === undefined) continue;
@@ -73,8 +82,10 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
     if (token.kind === "op") {
       // A redirection with no command after it (`> FILE` alone) only makes the file: not kept.
       pendingRedirects.length = 0;
-      if (current) commands.push(current);
+      if (current) end(current);
       current = undefined;
+      const from = guards.operator(token.text, commands.length);
+      for (const cmd of commands.slice(from ?? commands.length)) cmd.guarded = true;
       skipHeader = false;
       continue;
     }
@@ -87,7 +98,10 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
       skipHeader = true;
       continue;
     }
-    if (KEYWORDS.has(token.text)) continue;
+    if (KEYWORDS.has(token.text)) {
+      guards.keyword(token.text, commands.length);
+      continue;
+    }
     if (ASSIGNMENT.test(token.text)) {
       pendingAssignments.push(token.text);
       continue;
@@ -98,10 +112,11 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
       assignments: pendingAssignments.splice(0),
       offset: token.offset,
     };
+    if (guards.starts()) current.guarded = true;
     // `> /etc/x echo hi`: a redirection written before the name is still the command's.
     if (pendingRedirects.length > 0) current.redirects = pendingRedirects.splice(0);
   }
-  if (current) commands.push(current);
+  if (current) end(current);
   return depth > 3 ? commands : expand(commands, depth);
 }
 
@@ -121,17 +136,29 @@ function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
         else break;
       }
       const [name, ...args] = cmd.args.slice(k);
-      if (name !== undefined) out.push({ name, args, assignments: [], offset: cmd.offset });
+      if (name !== undefined && !looksUp(base, cmd.args.slice(0, k)))
+        out.push({ name, args, assignments: [], offset: cmd.offset, ...guardOf(cmd) });
     }
     if (/^(?:ba|da|a)?sh$/.test(base)) {
       const c = cmd.args.indexOf("-c");
       const body = c >= 0 ? cmd.args[c + 1] : undefined;
       // Offsets inside the body are not offsets of the text: the body's commands are on `sh`'s.
       if (body !== undefined)
-        out.push(...scanCommands(body, depth + 1).map((c) => ({ ...c, offset: cmd.offset })));
+        out.push(
+          ...scanCommands(body, depth + 1).map((c) => ({
+            ...c,
+            offset: cmd.offset,
+            ...guardOf(cmd),
+          })),
+        );
     }
   }
   return out;
+}
+
+/** What a command found inside another takes over from it. */
+export function guardOf(cmd: ShellCommand): { guarded?: true } {
+  return cmd.guarded ? { guarded: true } : {};
 }
 
 function* tokenize(text: string): Generator<Token> {
@@ -151,12 +178,13 @@ function* tokenize(text: string): Generator<Token> {
       continue;
     }
     if ("\n;&|()`".includes(ch)) {
-      yield { kind: "op" };
-      i++;
+      const pair = (ch === "|" || ch === "&") && text[i + 1] === ch;
+      yield { kind: "op", text: pair ? ch + ch : ch };
+      i += pair ? 2 : 1;
       continue;
     }
     if (ch === "$" && text[i + 1] === "(" && text[i + 2] !== "(") {
-      yield { kind: "op" };
+      yield { kind: "op", text: "$(" };
       i += 2;
       continue;
     }
