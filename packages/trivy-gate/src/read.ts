@@ -1,9 +1,14 @@
 import { open } from "node:fs/promises";
 import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { checkSize, DEFAULT_MAX_BYTES, parseTrivyReport } from "./parse/report.js";
+import { readCapped, specialKind } from "./read-capped.js";
+import { formatBytes } from "./size.js";
 import type { Report } from "./types.js";
 
-/** Reads and parses a report file, refusing files over `maxBytes` before reading them. */
+/**
+ * Reads and parses a report file, refusing a regular file over `maxBytes` before reading it,
+ * and a pipe or device (`<(…)`, /dev/zero) once more than `maxBytes` have come from it.
+ */
 export async function readReportFile(
   path: string,
   options: { maxBytes?: number; source?: string } = {},
@@ -24,8 +29,11 @@ export async function readReportFile(
             details: { file: source },
           },
         );
-      checkSize(info.size, source, maxBytes);
-      buf = await handle.readFile();
+      const kind = specialKind(info);
+      if (!kind) checkSize(info.size, source, maxBytes);
+      const read = await readCapped(handle, maxBytes, kind ? undefined : info.size);
+      if (!read) throw tooMuch(source, maxBytes, kind);
+      buf = read;
     } finally {
       await handle.close();
     }
@@ -47,4 +55,21 @@ export async function readReportFile(
     );
   }
   return parseTrivyReport(buf, { source, maxBytes });
+}
+
+/** More than the limit came from a source whose size was not known (or that grew while read). */
+function tooMuch(source: string, maxBytes: number, kind: string | undefined): InputError {
+  const limit = formatBytes(maxBytes);
+  return new InputError(
+    "ALPINIZE_GATE_REPORT_TOO_LARGE",
+    kind
+      ? `${source}: is a ${kind}: stopped after reading ${limit} from it, the report limit`
+      : `${source}: grew past the ${limit} limit while it was read`,
+    {
+      hint: kind
+        ? "Pass the JSON file Trivy wrote (trivy image --format json --output report.json REF), or raise the limit with --max-size."
+        : "Scan without --list-all-pkgs, or raise the limit with --max-size.",
+      details: { file: source, maxBytes },
+    },
+  );
 }
