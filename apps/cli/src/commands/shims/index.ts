@@ -68,6 +68,14 @@ async function shims(argv: string[], io: Io, reached: Reached): Promise<number> 
 
 function print(values: { output?: string; json?: boolean }, io: Io, reached: Reached): number {
   const { output, json } = values;
+  // `--output "$OUT"` with OUT unset: the empty name would resolve to the current directory.
+  if (output?.trim() === "")
+    throw new UsageError(
+      "alpinize shims print: --output was given an empty value (an unset variable?)",
+      {
+        hint: "Give the file to write, e.g. --output ./alpinize-shims.sh, or leave --output out to print to standard output.",
+      },
+    );
   if (output === undefined) {
     if (json) io.out(escapedJson(shimsJson(reached, { shims: readShims() })));
     else io.stdout.write(readShims());

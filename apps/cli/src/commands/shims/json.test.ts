@@ -109,4 +109,24 @@ describe("alpinize shims --json", () => {
       error: { code: "ALPINIZE_USAGE", message: expect.stringContaining("standard output") },
     });
   });
+
+  it("an empty --output (an unset variable) is a usage error naming the flag, exit 2", async () => {
+    for (const output of ["", " "]) {
+      const r = await runCli(["shims", "print", "--output", output, "--json"], { cwd: tmp.dir });
+      expect(r.code, JSON.stringify(output)).toBe(2);
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        subcommand: "print",
+        written: false,
+        error: {
+          code: "ALPINIZE_USAGE",
+          message: "alpinize shims print: --output was given an empty value (an unset variable?)",
+          hint: expect.stringContaining("leave --output out"),
+        },
+      });
+      const plain = await runCli(["shims", "print", `--output=${output}`], { cwd: tmp.dir });
+      expect(plain.code).toBe(2);
+      expect(plain.stdout).toBe("");
+      expect(plain.stderr).toContain("--output was given an empty value");
+    }
+  });
 });
