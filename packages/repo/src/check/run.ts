@@ -10,7 +10,7 @@ import { describeStages } from "../dockerfile/stages.js";
 import { installsGosu, lintScript, type ScriptTools, scriptSyntaxError } from "../lint-script.js";
 import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
-import { readNamedFile } from "../workspace/named-file.js";
+import { kindOfText, readNamedFile } from "../workspace/named-file.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { apkInstalls } from "./apk-history.js";
 import { checkStages } from "./dockerfile-rules.js";
@@ -22,7 +22,8 @@ import type { CheckSettings, Finding } from "./types.js";
 export interface CheckTarget {
   /** Absolute path of a directory or a file. */
   path: string;
-  kind: "directory" | "dockerfile" | "script";
+  /** `file`: a name that does not say what it is; its first line decides (see kindOfText). */
+  kind: "directory" | "dockerfile" | "script" | "file";
 }
 
 export interface Unparsable {
@@ -68,6 +69,12 @@ export async function checkTargets(
   const shells: ScriptUse[] = [];
   // Paths given as files are followed through links; links met in a walk are not.
   const named = new Set<string>();
+  // Inputs read to learn what they are: a pipe cannot be read a second time.
+  const preread = new Map<string, string>();
+  const read = (path: string, shown: string) =>
+    preread.has(path)
+      ? Promise.resolve(preread.get(path))
+      : tryRead(path, shown, result, named.has(path));
   for (const target of targets) {
     if (target.kind === "directory") {
       const found = await discoverFiles(target.path);
@@ -82,7 +89,17 @@ export async function checkTargets(
       }
     } else {
       named.add(target.path);
-      if (target.kind === "dockerfile") dockerfiles.push({ root: cwd, file: target.path });
+      let kind = target.kind;
+      if (kind === "file") {
+        const text = await read(target.path, display(target.path, cwd));
+        if (text === undefined) {
+          result.files.push(display(target.path, cwd));
+          continue;
+        }
+        preread.set(target.path, text);
+        kind = kindOfText(text);
+      }
+      if (kind === "dockerfile") dockerfiles.push({ root: cwd, file: target.path });
       else scripts.add(target.path);
     }
   }
@@ -96,7 +113,7 @@ export async function checkTargets(
     const shown = display(file, cwd);
     options.onFile?.(shown, index, total, "dockerfile");
     result.files.push(shown);
-    const text = await tryRead(file, shown, result, named.has(file));
+    const text = await read(file, shown);
     if (text === undefined) continue;
     try {
       const stages = describeStages(text, shown);
@@ -143,7 +160,7 @@ export async function checkTargets(
   for (const [index, script] of [...scripts].entries()) {
     options.onFile?.(display(script, cwd), index, scripts.size, "script");
     const packages = installedFor.get(script);
-    const text = await lintFile(script, cwd, options, result, named.has(script), {
+    const text = await lintFile(script, cwd, options, result, read, {
       gosu: gosuScripts.has(script),
       shadow: packages?.has("shadow") === true,
       ...(packages ? { packages } : {}),
@@ -177,12 +194,12 @@ async function lintFile(
   cwd: string,
   options: CheckOptions,
   result: CheckResult,
-  named: boolean,
+  read: (path: string, shown: string) => Promise<string | undefined>,
   installed: ScriptTools,
 ): Promise<string | undefined> {
   const shown = display(path, cwd);
   result.files.push(shown);
-  const text = await tryRead(path, shown, result, named);
+  const text = await read(path, shown);
   if (text === undefined) return undefined;
   const warnings = lintScript(options.transforms, text, shown, installed);
   const syntax = warnings.find((w) => w.rule === "syntax");

@@ -73,3 +73,11 @@ function unreadable(display: string, err: unknown): InputError {
     cause: err,
   });
 }
+
+/**
+ * What a named input is when its name does not say (`/dev/fd/N` of `<(cmd)`, a pipe, `start`):
+ * a script when its first line is a `#!` line, a Dockerfile otherwise.
+ */
+export function kindOfText(text: string): "dockerfile" | "script" {
+  return text.replace(/^\uFEFF/, "").startsWith("#!") ? "script" : "dockerfile";
+}

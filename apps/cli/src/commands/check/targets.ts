@@ -20,14 +20,7 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
     }
     if (info.isDirectory()) targets.push({ path, kind: "directory" });
     else if (isComposeOrWorkflow(given)) throw notADockerfile(given);
-    else
-      targets.push({
-        path,
-        kind:
-          classifyPath(given.replace(/\\/g, "/")) === "dockerfile" || !isScriptName(given)
-            ? "dockerfile"
-            : "script",
-      });
+    else targets.push({ path, kind: kindOfName(given) });
   }
   return targets;
 }
@@ -37,6 +30,12 @@ function linkLoop(given: string, err: unknown): InputError {
     hint: LINK_LOOP_HINT,
     details: { file: given },
   });
+}
+
+/** `file`: the name does not say (`/dev/fd/63`, `start`), so check reads its first line. */
+function kindOfName(given: string): CheckTarget["kind"] {
+  if (classifyPath(given.replace(/\\/g, "/")) === "dockerfile") return "dockerfile";
+  return isScriptName(given) ? "script" : "file";
 }
 
 function isScriptName(path: string): boolean {
