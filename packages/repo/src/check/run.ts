@@ -78,7 +78,8 @@ export async function checkTargets(
   for (const target of targets) {
     if (target.kind === "directory") {
       const found = await discoverFiles(target.path);
-      for (const file of found.dockerfiles)
+      // A link is listed with the Dockerfiles so that reading it reports it as not checked.
+      for (const file of [...found.dockerfiles, ...found.links].sort())
         dockerfiles.push({ root: target.path, file: join(target.path, file) });
       for (const dir of found.unreadable) {
         const shown = `${display(join(target.path, dir.path), cwd)}/`;

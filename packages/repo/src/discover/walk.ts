@@ -11,6 +11,11 @@ export interface DiscoveredFiles {
   dockerfiles: string[];
   compose: string[];
   workflows: string[];
+  /**
+   * Symbolic links named like a Dockerfile, never followed: the caller says they were not read
+   * (a link may point outside the tree, or nowhere).
+   */
+  links: string[];
   /** Files and directories skipped because .gitignore (or .git/info/exclude) ignores them. */
   ignored: string[];
   /** Directories that could not be listed (no permission): what they hold was not looked at. */
@@ -44,13 +49,20 @@ export async function discoverFiles(
     dockerfiles: [],
     compose: [],
     workflows: [],
+    links: [],
     ignored: [],
     unreadable: [],
   };
   const limit = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const budget = { left: limit, limit };
   await walk(root, "", await IgnoreStack.forRoot(root), found, budget);
-  for (const list of [found.dockerfiles, found.compose, found.workflows, found.ignored])
+  for (const list of [
+    found.dockerfiles,
+    found.compose,
+    found.workflows,
+    found.links,
+    found.ignored,
+  ])
     list.sort();
   return found;
 }
@@ -93,6 +105,9 @@ async function walk(
         continue;
       }
       bucket(found, kind).push(rel);
+    } else if (entry.isSymbolicLink() && classifyPath(rel) === "dockerfile") {
+      if (rules.ignores(rel)) found.ignored.push(rel);
+      else found.links.push(rel);
     }
   }
 }
