@@ -9,12 +9,13 @@ import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import { findingsJson, notCheckedJson, printFindings, unparsableText } from "./output.js";
 import { resolveTargets } from "./targets.js";
 
-export const help = `Usage: alpinize check [DIR|FILE…] [--json] [--config FILE] [--require-digests]
+export const help = `Usage: alpinize check [DIR|FILE…|-] [--json] [--config FILE] [--require-digests]
 
 The CI lint after a migration. Checks every Dockerfile under DIR (default: .), honouring
 .gitignore, and the entrypoint scripts they copy and run, or the Dockerfiles and scripts given.
 A file named here is read through its symbolic links (and <(cmd) works); links met inside a
-directory are not followed, and are reported as not checked.
+directory are not followed, and are reported as not checked. - reads a Dockerfile, or a script
+(a #! first line), from standard input; findings name it /dev/stdin.
 
 Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage, or a

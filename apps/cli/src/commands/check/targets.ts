@@ -2,11 +2,16 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { type CheckTarget, classifyPath } from "@alpinize/repo";
+import { stdinTarget } from "./stdin.js";
 
-/** Turns `DIR|FILE…` into check targets; a missing path is bad input (exit 2). */
+/** Turns `DIR|FILE…|-` into check targets; a missing path is bad input (exit 2). */
 export async function resolveTargets(paths: string[], cwd: string): Promise<CheckTarget[]> {
   const targets: CheckTarget[] = [];
   for (const given of paths.length > 0 ? paths : ["."]) {
+    if (given === "-") {
+      targets.push(stdinTarget());
+      continue;
+    }
     const path = resolve(cwd, given);
     const info = await stat(path).catch((err: unknown) => {
       if (isLinkLoop(err)) throw linkLoop(given, err);
@@ -14,7 +19,7 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
     });
     if (!info) {
       throw new InputError("ALPINIZE_CHECK_NOT_FOUND", `alpinize check: ${given} does not exist`, {
-        hint: "Pass a directory, a Dockerfile or an entrypoint script.",
+        hint: "Pass a directory, a Dockerfile or an entrypoint script (- reads standard input).",
         details: { file: given },
       });
     }
