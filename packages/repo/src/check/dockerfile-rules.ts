@@ -18,6 +18,8 @@ import { checkGoNetdns } from "./go-netdns.js";
 import {
   type GroupState,
   groupsAtStart,
+  instructionGroup,
+  instructionGroupProblem,
   recordGroups,
   runWritesGroupFile,
   unknownGroupAdvice,
@@ -80,7 +82,21 @@ export function checkStages(
       groups: groupsAtStart(stage, stages),
       apt: aptPathsAtStart(stage, stages),
     };
-    for (const run of stage.runs) checkRun(stage, run, at, emit);
+    // COPY --chown and USER are judged by the groups the RUNs before them made.
+    const owners = stage.body.filter((i) => instructionGroup(i) !== undefined);
+    let next = 0;
+    const ownersBefore = (line: number) => {
+      for (; next < owners.length && owners[next]!.line < line; next++) {
+        const ins = owners[next]!;
+        const problem = instructionGroupProblem(stage, ins, at.groups, at.world.everAdded());
+        if (problem) emit(ins.line, "unknown-group", problem);
+      }
+    };
+    for (const run of stage.runs) {
+      ownersBefore(run.line);
+      checkRun(stage, run, at, emit);
+    }
+    ownersBefore(Number.POSITIVE_INFINITY);
     // ONBUILD runs in the images built on this one, after every RUN of this stage.
     for (const run of onbuildRuns(stage)) checkRun(stage, run, at, emit);
     for (const p of startedUnderDebianName(stage))

@@ -1,3 +1,4 @@
+import type { Instruction } from "@alpinize/dockerfile";
 import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
@@ -61,7 +62,28 @@ export function unknownGroups(
   packages: ReadonlyMap<string, unknown>,
 ): string[] {
   if (state.opaque) return [];
-  return groupUse(cmd).needs.filter((g) => missing(g, state, packages));
+  return groupUse(cmd).needs.filter((g) => groupMissing(g, state, packages));
+}
+
+/**
+ * A `COPY --chown=…:GROUP`, `ADD --chown=…:GROUP` or `USER …:GROUP` naming a group that is not
+ * there at that point of the stage, as the message to report.
+ */
+export function instructionGroupProblem(
+  stage: StageInfo,
+  ins: Instruction,
+  state: GroupState,
+  packages: ReadonlyMap<string, unknown>,
+): string | undefined {
+  const group = instructionGroup(ins);
+  if (group === undefined || state.opaque || writesGroupFile(stage, ins.line)) return undefined;
+  if (!groupMissing(group, state, packages)) return undefined;
+  const what = ins.keyword === "USER" ? "USER" : `${ins.keyword} --chown`;
+  const outcome =
+    ins.keyword === "USER"
+      ? `so the container fails to start ("unable to find group ${group}")`
+      : `so the build fails here ("can't find gid for group ${group}")`;
+  return `${what} in Alpine stage ${stage.name} names group ${group}, which is not there, ${outcome}: ${unknownGroupAdvice(group)}`;
 }
 
 /** What a command leaves made: the group is there for the commands after it. */
@@ -78,7 +100,7 @@ export function unknownGroupAdvice(group: string): string {
   return `${group} is not in Alpine's base /etc/group and no earlier addgroup (or package) of the stage makes it: make it first (addgroup [-g GID] ${group}) or drop it`;
 }
 
-function missing(
+export function groupMissing(
   group: string,
   state: GroupState,
   packages: ReadonlyMap<string, unknown>,
@@ -125,6 +147,7 @@ const GROUP_TOOLS = new Set(["addgroup", "adduser", "groupadd", "useradd"]);
 
 function groupUse(cmd: ShellCommand): GroupUse {
   const name = baseName(cmd.name);
+  if (name === "chgrp" || name === "chown") return { needs: ownerGroup(name, cmd.args), makes: [] };
   if (!GROUP_TOOLS.has(name)) return { needs: [], makes: [] };
   const words = operands(name, cmd.args);
   if (name === "groupadd") return { needs: [], makes: words.slice(-1) };
@@ -139,6 +162,35 @@ function groupUse(cmd: ShellCommand): GroupUse {
   // busybox adduser makes a group named like the user; a system user (-S) goes into nogroup.
   const system = cmd.args.some((a) => a === "--system" || /^-[A-Za-z]*S[A-Za-z]*$/.test(a));
   return { needs: [], makes: system || user === undefined ? [] : [user] };
+}
+
+/**
+ * The group `chgrp GROUP FILE…` or `chown [USER]:GROUP FILE…` names (none with `--reference`,
+ * which takes the group of a file, or for `chown USER` and `chown USER:`).
+ */
+function ownerGroup(tool: "chgrp" | "chown", args: readonly string[]): string[] {
+  if (args.some((a) => a.startsWith("--reference"))) return [];
+  const spec = args.find((a) => !a.startsWith("-"));
+  if (spec === undefined) return [];
+  if (tool === "chgrp") return [spec];
+  const group = spec.slice(spec.indexOf(":") + 1);
+  return spec.includes(":") && group !== "" ? [group] : [];
+}
+
+/**
+ * The group a `COPY`/`ADD --chown=USER:GROUP` or a `USER NAME:GROUP` instruction names. The
+ * builder looks it up in the image's /etc/group: COPY fails the build, USER the container's start.
+ */
+export function instructionGroup(ins: Instruction): string | undefined {
+  const text = ins.args.text.trim();
+  const spec =
+    ins.keyword === "USER"
+      ? text.split(/\s+/)[0]
+      : ins.keyword === "COPY" || ins.keyword === "ADD"
+        ? /(?:^|\s)--chown=(\S+)/.exec(text)?.[1]
+        : undefined;
+  const at = spec?.indexOf(":") ?? -1;
+  return at < 0 ? undefined : spec!.slice(at + 1) || undefined;
 }
 
 /** The words that are not options or their values (`-g 1000`, `-DG grp`, `--home /h`). */
