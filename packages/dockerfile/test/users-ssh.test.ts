@@ -18,7 +18,7 @@ describe("users: login users of a stage with sshd are not left locked", () => {
       ].join("\n"),
     );
     expect(r.output).toContain(
-      "RUN adduser -D -s /bin/bash dev && addgroup dev sudo && echo 'dev:*' | chpasswd -e \\\n",
+      "RUN adduser -D -s /bin/bash dev && addgroup -S sudo && addgroup dev sudo && echo 'dev:*' | chpasswd -e \\\n",
     );
     const [w] = unlockWarnings(r);
     expect(w?.message).toMatch(/without PAM/);

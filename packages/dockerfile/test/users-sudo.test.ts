@@ -7,16 +7,19 @@ const sudoWarnings = (r: ReturnType<typeof migrate>) =>
     .map((w) => w.message);
 
 describe("users: the sudo group, which Alpine's sudoers does not know", () => {
-  // Alpine's /etc/sudoers has no %sudo rule (its %wheel one is commented out): making a sudo
-  // group would grant nothing, so the advice is wheel and a sudoers.d line.
-  it("points useradd -G sudo to wheel, a sudoers.d line and the sudo package", () => {
+  // Alpine's /etc/sudoers has no %sudo rule (its %wheel one is commented out): the sudo group
+  // made so that addgroup does not stop the build grants nothing, so the advice is wheel.
+  it("makes the group and points useradd -G sudo to wheel, a sudoers.d line and sudo", () => {
     const r = migrate("FROM debian:bookworm\nRUN useradd -m -G sudo dev\n");
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN adduser -D dev && addgroup -S sudo && addgroup dev sudo\n",
+    );
     expect(sudoWarnings(r)).toEqual([
-      "group sudo is not in Alpine's base image, and Alpine's sudoers has no %sudo rule (Debian's has), so making it grants nothing: add the user to wheel instead (addgroup dev wheel) and allow wheel in /etc/sudoers.d (echo '%wheel ALL=(ALL) ALL' > /etc/sudoers.d/wheel); install sudo too (apk add sudo)",
+      "group sudo is in Debian's base image but not Alpine's, where addgroup would stop the build (unknown group sudo): addgroup -S sudo now makes it first, with a GID busybox picks (Debian's 27 is video's on Alpine); the group alone grants no sudo rights there: Alpine's sudoers has no %sudo rule (Debian's has); for them, add the user to wheel instead (addgroup dev wheel) and allow wheel in /etc/sudoers.d (echo '%wheel ALL=(ALL) ALL' > /etc/sudoers.d/wheel); install sudo too (apk add sudo)",
     ]);
   });
 
-  it("follows the file's own %sudo line (NOPASSWD) and sees sudo installed, later too", () => {
+  it("says the file's own %sudo rule grants it, and sees sudo installed, later too", () => {
     const r = migrate(
       [
         "FROM debian:bookworm",
@@ -25,8 +28,9 @@ describe("users: the sudo group, which Alpine's sudoers does not know", () => {
         "",
       ].join("\n"),
     );
+    expect(r.output).toContain("RUN adduser -D dev && addgroup -S sudo && addgroup dev sudo\n");
     expect(sudoWarnings(r)).toEqual([
-      "group sudo is not in Alpine's base image, and Alpine's sudoers has no %sudo rule (Debian's has), so making it grants nothing: add the user to wheel instead (addgroup dev wheel) and allow wheel in /etc/sudoers.d (echo '%wheel ALL=(ALL) NOPASSWD: ALL' > /etc/sudoers.d/wheel); this file's own %sudo line does the same for sudo only if the group is made first (addgroup sudo)",
+      "group sudo is in Debian's base image but not Alpine's, where addgroup would stop the build (unknown group sudo): addgroup -S sudo now makes it first, with a GID busybox picks (Debian's 27 is video's on Alpine); this file's own %sudo rule gives the group sudo rights on Alpine too, now that the group exists",
     ]);
   });
 
@@ -35,6 +39,15 @@ describe("users: the sudo group, which Alpine's sudoers does not know", () => {
       "FROM debian:bookworm\nRUN apt-get update && apt-get install -y sudo && groupadd sudo && useradd -m -G sudo dev\n",
     );
     expect(sudoWarnings(r)).toEqual([]);
+    expect(r.output).not.toContain("addgroup -S sudo");
+  });
+
+  it("keeps the warning in a stage that was Alpine already, which never had the group", () => {
+    const r = migrate("FROM alpine:3.23\nRUN adduser -D dev && adduser dev sudo\n");
+    expect(r.output).toBe("FROM alpine:3.23\nRUN adduser -D dev && adduser dev sudo\n");
+    expect(sudoWarnings(r)).toEqual([
+      "group sudo is not in Alpine's base image and this file does not create it first: addgroup would fail there; create it (addgroup) or drop it; for sudo rights, add the user to wheel instead (addgroup dev wheel) and allow wheel in /etc/sudoers.d (echo '%wheel ALL=(ALL) ALL' > /etc/sudoers.d/wheel)",
+    ]);
   });
 });
 

@@ -46,6 +46,19 @@ export function groupWithGid(scope: ScriptScope, gid: string): string | undefine
   return imageGroupWithGid(scope.ctx, scope.stage.info.stage, gid);
 }
 
+/**
+ * This stage or a stage it is built FROM made group `name` before this point: a group of another
+ * stage does not exist in this one.
+ */
+export function madeInChain(scope: ScriptScope, name: string): boolean {
+  // A tentative conversion that was abandoned takes its groups out of the context's list.
+  if (!scope.ctx.createdGroups.has(name)) return false;
+  for (let s: Stage | undefined = scope.stage.info.stage; s; s = s.parent) {
+    if (stageGroups.get(s)?.has(name)) return true;
+  }
+  return false;
+}
+
 /** A GID word that expands at build time (`$GID`, `"${GID}"`), which busybox cannot look up. */
 export function isExpansion(word: string): boolean {
   return /[$`]/.test(word);

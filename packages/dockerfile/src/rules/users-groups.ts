@@ -1,7 +1,9 @@
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import { imageAccount } from "./image-accounts.js";
 import type { ScriptScope } from "./scope.js";
-import { sudoAdvice } from "./users-sudo.js";
+import { makeDebianGroup } from "./users-debian-groups.js";
+import { madeInChain } from "./users-gids.js";
+import { wheelAdvice } from "./users-sudo.js";
 
 /** Groups an Alpine package creates when installed (its pre-install script). */
 const PACKAGE_GROUPS: Readonly<Record<string, string>> = {
@@ -33,28 +35,28 @@ export function createdByPackage(
 }
 
 /**
- * Supplementary groups Debian's base image has but Alpine's does not (sudo, staff, …), for
- * `user` to join.
+ * A group `user` joins must exist on Alpine. One Debian's base image has and nothing of this
+ * stage chain makes gets made first: the `addgroup -S` step to run before the join, if any.
+ * Any other unknown group (a typo, a package not installed) is flagged.
  */
 export function checkGroupExists(
   scope: ScriptScope,
   at: number,
   group: string,
   user?: string,
-): void {
-  if (!/^[a-z_][\w.-]*$/i.test(group)) return;
-  if (ALPINE_GROUPS.has(group) || scope.ctx.createdGroups.has(group)) return;
+): string | undefined {
+  if (!/^[a-z_][\w.-]*$/i.test(group)) return undefined;
+  if (ALPINE_GROUPS.has(group) || madeInChain(scope, group)) return undefined;
   // The official image's own account (node's node) is there in its -alpine variant too.
-  if (imageAccount(scope.ctx, scope.stage.info.stage, group)) return;
-  const installed = scope.stage.alpineInstalled;
-  if (Object.entries(PACKAGE_GROUPS).some(([pkg, g]) => g === group && installed.has(pkg))) return;
-  if (group === "sudo") {
-    scope.warn("users", at, sudoAdvice(scope, user));
-    return;
-  }
+  if (imageAccount(scope.ctx, scope.stage.info.stage, group)) return undefined;
+  if (createdByPackage(scope, group, "group") !== undefined) return undefined;
+  const make = makeDebianGroup(scope, at, group, user);
+  if (make !== undefined) return make;
+  const advice = group === "sudo" ? `; for sudo rights, ${wheelAdvice(user)}` : "";
   scope.warn(
     "users",
     at,
-    `group ${group} is not in Alpine's base image and this file does not create it first: addgroup would fail there; create it (addgroup) or drop it`,
+    `group ${group} is not in Alpine's base image and this file does not create it first: addgroup would fail there; create it (addgroup) or drop it${advice}`,
   );
+  return undefined;
 }

@@ -39,7 +39,7 @@ export function gpasswd(
   if (p?.operands.length !== 1) return fail("with options other than -a/-d");
   const group = p.operands[0]!;
   const add = optionValue(p.options, "-a");
-  if (add !== undefined) return joinGroups(scope, at, add, [group], "gpasswd -a")[0];
+  if (add !== undefined) return joinGroups(scope, at, add, [group], "gpasswd -a").join(" && ");
   const del = optionValue(p.options, "-d");
   if (del !== undefined) return `delgroup ${q(del)} ${q(group)}`;
   return fail("with options other than -a/-d");

@@ -5,20 +5,27 @@ import { q } from "./users-options.js";
 const SUDO = new Set(["sudo"]);
 
 /**
- * What to do about Debian's sudo group on Alpine. Debian's /etc/sudoers allows %sudo; Alpine's
- * allows no group (its %wheel line is commented out), so a sudo group made there grants
- * nothing: wheel and a sudoers.d line do what the Debian image did.
+ * What Debian's sudo group grants on Alpine. Debian's /etc/sudoers allows %sudo; Alpine's allows
+ * no group (its %wheel line is commented out), so the group alone grants nothing there unless the
+ * file writes its own %sudo rule: wheel and a sudoers.d line do what the Debian image did.
  */
-export function sudoAdvice(scope: ScriptScope, user: string | undefined): string {
+export function sudoRights(scope: ScriptScope, user: string | undefined): string {
   const own = /%sudo\b[^\n]*/.exec(scope.ctx.text)?.[0];
-  const rule = own?.includes("NOPASSWD") ? "NOPASSWD: ALL" : "ALL";
-  const steps = [
-    `group sudo is not in Alpine's base image, and Alpine's sudoers has no %sudo rule (Debian's has), so making it grants nothing: add the user to wheel instead (addgroup ${user === undefined ? "USER" : q(user)} wheel) and allow wheel in /etc/sudoers.d (echo '%wheel ALL=(ALL) ${rule}' > /etc/sudoers.d/wheel)`,
-  ];
-  if (own !== undefined)
+  const steps: string[] = [];
+  if (own !== undefined) {
     steps.push(
-      "this file's own %sudo line does the same for sudo only if the group is made first (addgroup sudo)",
+      "this file's own %sudo rule gives the group sudo rights on Alpine too, now that the group exists",
     );
+  } else {
+    steps.push(
+      `the group alone grants no sudo rights there: Alpine's sudoers has no %sudo rule (Debian's has); for them, ${wheelAdvice(user)}`,
+    );
+  }
   if (!installsAny(scope, SUDO)) steps.push("install sudo too (apk add sudo)");
   return steps.join("; ");
+}
+
+/** Alpine's way to give `user` sudo rights. */
+export function wheelAdvice(user: string | undefined): string {
+  return `add the user to wheel instead (addgroup ${user === undefined ? "USER" : q(user)} wheel) and allow wheel in /etc/sudoers.d (echo '%wheel ALL=(ALL) ALL' > /etc/sudoers.d/wheel)`;
 }

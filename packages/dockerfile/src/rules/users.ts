@@ -83,10 +83,14 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
     case "addgroup": {
       // `adduser USER GROUP` (no options) adds to a group in both; the group must exist on Alpine.
       const operands = words.filter((w) => !(w.value ?? w.raw).startsWith("-"));
-      if (cmd.name === "adduser" && operands.length === 2 && operands.length === words.length) {
-        checkGroupExists(scope, cmd.start, operands[1]!.value ?? "", operands[0]!.value);
-      }
-      return debianAdduser(scope, cmd, words);
+      const join =
+        cmd.name === "adduser" && operands.length === 2 && operands.length === words.length;
+      const make = join
+        ? checkGroupExists(scope, cmd.start, operands[1]!.value ?? "", operands[0]!.value)
+        : undefined;
+      const text = debianAdduser(scope, cmd, words);
+      if (make === undefined) return text;
+      return `${make} && ${text ?? cmd.args.map((w) => w.raw).join(" ")}`;
     }
     default:
       return gpasswd(scope, cmd.start, words, fail);
