@@ -3,8 +3,8 @@ import type { Finding, RuleId } from "./types.js";
 type Emit = (line: number, rule: RuleId, message: string, severity?: Finding["severity"]) => void;
 
 const FAILS_HERE = /,? so the build fails here/;
-const ABSORBED =
-  "its failure is absorbed (by || after it, or as an if/while test), so the build goes on and the call does nothing on Alpine: still worth removing";
+const GUARDED =
+  "but the call is guarded (a || after it, an if/while test, or the branch of an if that first probes for the program or file), so the build goes on without it: on Alpine it does nothing, still worth removing";
 
 /**
  * The emit for a call whose failure does not stop the RUN (`systemctl enable x || true`,
@@ -16,7 +16,6 @@ export function absorbedEmit(emit: Emit): Emit {
 }
 
 export function absorbedMessage(message: string): string {
-  if (FAILS_HERE.test(message))
-    return message.replace(FAILS_HERE, `, so the call fails, but ${ABSORBED}`);
-  return `${message}; the call fails on Alpine, but ${ABSORBED}`;
+  if (FAILS_HERE.test(message)) return message.replace(FAILS_HERE, `, ${GUARDED}`);
+  return `${message}; ${GUARDED}`;
 }
