@@ -42,6 +42,8 @@ describe("calls whose failure is absorbed", () => {
       "RUN if update-alternatives --set editor /usr/bin/vim; then echo ok; fi",
       "RUN while groupmod -g 10 x; do sleep 1; done",
       "RUN ! useradd x",
+      "RUN ( systemctl enable x ) || true",
+      "RUN { systemctl enable y; } || true; x=$(systemctl is-enabled z) || true",
       "",
     ].join("\n");
     const out = checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings).filter(
@@ -53,6 +55,9 @@ describe("calls whose failure is absorbed", () => {
       "4:debian-program:warning",
       "5:shadow-user-commands:warning",
       "6:shadow-user-commands:warning",
+      "7:init-system:warning",
+      "8:init-system:warning",
+      "8:init-system:warning",
     ]);
     for (const f of out) {
       expect(f.message).not.toMatch(/the build fails here/);
@@ -69,6 +74,7 @@ describe("calls whose failure is absorbed", () => {
         "RUN for s in a b; do systemctl enable $s; done",
         'RUN if [ "$X" = 1 ]; then systemctl enable x; fi',
         "RUN if command -v systemctl; then echo; else systemctl enable x; fi",
+        "RUN ( true || echo ) && systemctl enable x; { false || true; } && systemctl enable y",
       ),
     ).toEqual([
       "2:init-system:error",
@@ -77,6 +83,8 @@ describe("calls whose failure is absorbed", () => {
       "5:init-system:error",
       "6:init-system:error",
       "7:init-system:error",
+      "8:init-system:error",
+      "8:init-system:error",
     ]);
   });
 });

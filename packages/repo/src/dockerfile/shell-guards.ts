@@ -9,6 +9,8 @@ export class ShellGuards {
   private negate = false;
   /** Index of the first command of the current and-or list. */
   private listStart = 0;
+  /** The enclosing lists' starts, inside `( … )`, `$( … )` and `{ …; }`: `( X ) || true` guards X. */
+  private readonly outer: number[] = [];
 
   /** A reserved word at a command's place; `count`: commands found so far. */
   keyword(word: string, count: number): void {
@@ -16,6 +18,8 @@ export class ShellGuards {
       this.negate = true;
       return;
     }
+    if (word === "{") this.open(count);
+    else if (word === "}") this.close(count);
     if (word === "{" || word === "}" || word === "time") return;
     this.listStart = count;
     const top = this.frames.at(-1);
@@ -47,8 +51,19 @@ export class ShellGuards {
   /** An operator; returns the index from which commands are guarded by it (a `||`). */
   operator(op: string, count: number): number | undefined {
     if (op === "||") return this.listStart;
-    if (op !== "&&" && op !== "|") this.listStart = count;
+    if (op === "(" || op === "$(") this.open(count);
+    else if (op === ")") this.close(count);
+    else if (op !== "&&" && op !== "|") this.listStart = count;
     return undefined;
+  }
+
+  private open(count: number): void {
+    this.outer.push(this.listStart);
+    this.listStart = count;
+  }
+
+  private close(count: number): void {
+    this.listStart = this.outer.pop() ?? count;
   }
 }
 
