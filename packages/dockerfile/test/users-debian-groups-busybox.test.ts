@@ -104,6 +104,14 @@ describe.skipIf(reason !== undefined)("users: Debian's base groups joined under 
     for (const g of missing) expect(group).toMatch(new RegExp(`^${g}:x:\\d+:app$`, "m"));
   });
 
+  it("runs useradd -g and Debian's adduser --ingroup with a group Alpine lacks", () => {
+    const group = runAll(
+      "FROM debian:bookworm\nRUN useradd -g staff x\nRUN adduser --disabled-password --gecos '' --ingroup plugdev y\n",
+    );
+    expect(group).toMatch(/^staff:x:\d+:x?$/m);
+    expect(group).toMatch(/^plugdev:x:\d+:y?$/m);
+  });
+
   it("gives the group Debian's GID when the file relies on it", () => {
     const group = runAll(
       "FROM debian:bookworm\nRUN useradd -m app && usermod -aG staff app && chown app:50 /srv\n",

@@ -44,6 +44,20 @@ describe("users: groups Debian's base image has and Alpine's lacks are made befo
     );
   });
 
+  it("makes a primary group too: useradd -g, Debian's adduser --ingroup", () => {
+    const out = (run: string) => migrate(`FROM debian:bookworm\nRUN ${run}\n`).output;
+    expect(out("useradd -g staff x")).toContain(
+      "RUN addgroup -S staff && adduser -D -G staff -H x\n",
+    );
+    expect(out("adduser --disabled-password --gecos '' --ingroup plugdev y")).toContain(
+      "RUN addgroup -S plugdev && adduser -D -G plugdev -g '' y\n",
+    );
+    // Kept as written when the group is there: busybox reads these options itself.
+    expect(out("adduser --disabled-password --ingroup users y")).toContain(
+      "RUN adduser --disabled-password --ingroup users y\n",
+    );
+  });
+
   it("keeps the step under an || and the call's redirections", () => {
     const r = migrate(
       "FROM debian:bookworm\nRUN useradd -m x\nRUN id -nG x | grep -q staff || usermod -aG staff x 2>/dev/null\n",
@@ -90,7 +104,7 @@ describe("users: groups Debian's base image has and Alpine's lacks are made befo
     expect(made(taken)[0]).toContain("with a GID busybox picks (Debian's 22 is sshd's on Alpine)");
     const unused = migrate("FROM debian:bookworm\nRUN useradd -m app && usermod -aG staff app\n");
     expect(made(unused)[0]).toBe(
-      "group staff is in Debian's base image but not Alpine's, where addgroup would stop the build (unknown group staff): addgroup -S staff now makes it first, with a GID busybox picks (nothing in this file uses Debian's 50); Alpine's base image has no file or rule for it, so membership grants only what this file itself gives the group",
+      "group staff is in Debian's base image but not Alpine's, where busybox stops the build on it (unknown group staff): addgroup -S staff now makes it first, with a GID busybox picks (nothing in this file uses Debian's 50); Alpine's base image has no file or rule for it, so membership grants only what this file itself gives the group",
     );
   });
 

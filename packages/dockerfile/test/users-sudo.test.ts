@@ -15,7 +15,7 @@ describe("users: the sudo group, which Alpine's sudoers does not know", () => {
       "FROM alpine:3.23\nRUN adduser -D dev && addgroup -S sudo && addgroup dev sudo\n",
     );
     expect(sudoWarnings(r)).toEqual([
-      "group sudo is in Debian's base image but not Alpine's, where addgroup would stop the build (unknown group sudo): addgroup -S sudo now makes it first, with a GID busybox picks (Debian's 27 is video's on Alpine); the group alone grants no sudo rights there: Alpine's sudoers has no %sudo rule (Debian's has); for them, add the user to wheel instead (addgroup dev wheel) and allow wheel in /etc/sudoers.d (echo '%wheel ALL=(ALL) ALL' > /etc/sudoers.d/wheel); install sudo too (apk add sudo)",
+      "group sudo is in Debian's base image but not Alpine's, where busybox stops the build on it (unknown group sudo): addgroup -S sudo now makes it first, with a GID busybox picks (Debian's 27 is video's on Alpine); the group alone grants no sudo rights there: Alpine's sudoers has no %sudo rule (Debian's has); for them, add the user to wheel instead (addgroup dev wheel) and allow wheel in /etc/sudoers.d (echo '%wheel ALL=(ALL) ALL' > /etc/sudoers.d/wheel); install sudo too (apk add sudo)",
     ]);
   });
 
@@ -30,7 +30,7 @@ describe("users: the sudo group, which Alpine's sudoers does not know", () => {
     );
     expect(r.output).toContain("RUN adduser -D dev && addgroup -S sudo && addgroup dev sudo\n");
     expect(sudoWarnings(r)).toEqual([
-      "group sudo is in Debian's base image but not Alpine's, where addgroup would stop the build (unknown group sudo): addgroup -S sudo now makes it first, with a GID busybox picks (Debian's 27 is video's on Alpine); this file's own %sudo rule gives the group sudo rights on Alpine too, now that the group exists",
+      "group sudo is in Debian's base image but not Alpine's, where busybox stops the build on it (unknown group sudo): addgroup -S sudo now makes it first, with a GID busybox picks (Debian's 27 is video's on Alpine); this file's own %sudo rule gives the group sudo rights on Alpine too, now that the group exists",
     ]);
   });
 

@@ -1,7 +1,9 @@
 import type { SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
+import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
-import { recordGroup } from "./users-gids.js";
+import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
+import { madeInChain, recordGroup } from "./users-gids.js";
 import { homeParentStep } from "./users-home.js";
 import { checkIds } from "./users-ids.js";
 import { optionValue, type Parsed, parseOptions } from "./users-options.js";
@@ -36,7 +38,19 @@ export const ADDUSER_VALUES = new Set([
  * busybox would stop, or go on without what Debian's adduser makes.
  */
 export function mustConvert(scope: ScriptScope, p: Parsed): boolean {
-  return ownGroupClash(scope, p) || asksPassword(scope, p) || homeParent(scope, p);
+  return (
+    ownGroupClash(scope, p) ||
+    asksPassword(scope, p) ||
+    homeParent(scope, p) ||
+    missingGroup(scope, p)
+  );
+}
+
+/** `--ingroup staff`: a group of Debian's base that Alpine's lacks must be made first. */
+function missingGroup(scope: ScriptScope, p: Parsed): boolean {
+  const group = optionValue(p.options, "--ingroup", "-G");
+  if (scope.stage.info.already || p.operands.length !== 1 || group === undefined) return false;
+  return DEBIAN_BASE_GROUPS.has(group) && !ALPINE_GROUPS.has(group) && !madeInChain(scope, group);
 }
 
 /** A non-system user with no group given, whose own group busybox could not give GID = UID. */

@@ -5,6 +5,7 @@ import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { groupWithGid, recordGroup } from "./users-gids.js";
 import { addgroupCall } from "./users-groupadd.js";
+import { primaryGroupStep } from "./users-groups.js";
 import { homeParentStep } from "./users-home.js";
 import { checkIds } from "./users-ids.js";
 import { fixShell } from "./users-login-shell.js";
@@ -106,6 +107,8 @@ function primaryGroup(
     return { group: name, first: addgroupCall(name, gid || undefined, system) };
   }
   if (gid && !group) return { group: gidGroup(scope, at, gid) };
+  const make = primaryGroupStep(scope, at, group, name);
+  if (make !== undefined) return { group, first: make };
   if (group !== undefined || system) return { group };
   // Debian's adduser gives a user its own group, as busybox does: later steps may add others to it.
   recordGroup(scope, name, undefined);

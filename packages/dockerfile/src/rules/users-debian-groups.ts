@@ -52,7 +52,8 @@ export const DEBIAN_BASE_GROUPS: ReadonlyMap<string, number> = new Map([
 /**
  * `addgroup -S GROUP` for a group Debian's base image has and Alpine's lacks (sudo, staff,
  * plugdev, …), which the caller checked nothing of this stage chain makes: busybox `addgroup
- * USER GROUP` stops the build on it ("unknown group"), where Debian's image just had it.
+ * USER GROUP` and `adduser -G GROUP` stop the build on it ("unknown group"), where Debian's image
+ * just had it.
  * Undefined for any other group.
  */
 export function makeDebianGroup(
@@ -73,7 +74,7 @@ export function makeDebianGroup(
   scope.warn(
     "users",
     at,
-    `group ${group} is in Debian's base image but not Alpine's, where addgroup would stop the build (unknown group ${group}): addgroup -S ${group} now makes it first, ${why}; ${rights}`,
+    `group ${group} is in Debian's base image but not Alpine's, where busybox stops the build on it (unknown group ${group}): addgroup -S ${group} now makes it first, ${why}; ${rights}`,
   );
   return addgroupCall(group, gid, true);
 }

@@ -45,11 +45,7 @@ export function checkGroupExists(
   group: string,
   user?: string,
 ): string | undefined {
-  if (!/^[a-z_][\w.-]*$/i.test(group)) return undefined;
-  if (ALPINE_GROUPS.has(group) || madeInChain(scope, group)) return undefined;
-  // The official image's own account (node's node) is there in its -alpine variant too.
-  if (imageAccount(scope.ctx, scope.stage.info.stage, group)) return undefined;
-  if (createdByPackage(scope, group, "group") !== undefined) return undefined;
+  if (exists(scope, group)) return undefined;
   const make = makeDebianGroup(scope, at, group, user);
   if (make !== undefined) return make;
   const advice = group === "sudo" ? `; for sudo rights, ${wheelAdvice(user)}` : "";
@@ -59,4 +55,27 @@ export function checkGroupExists(
     `group ${group} is not in Alpine's base image and this file does not create it first: addgroup would fail there; create it (addgroup) or drop it${advice}`,
   );
   return undefined;
+}
+
+/**
+ * The `addgroup -S` step a primary group (`useradd -g staff`, `adduser --ingroup staff`) needs
+ * first when Debian's base has it and nothing here makes it: busybox adduser -G stops on it too.
+ */
+export function primaryGroupStep(
+  scope: ScriptScope,
+  at: number,
+  group: string | undefined,
+  user: string,
+): string | undefined {
+  if (group === undefined || exists(scope, group)) return undefined;
+  return makeDebianGroup(scope, at, group, user);
+}
+
+/** The group is there when the line runs, or is not a plain name alpinize could check. */
+function exists(scope: ScriptScope, group: string): boolean {
+  if (!/^[a-z_][\w.-]*$/i.test(group)) return true;
+  if (ALPINE_GROUPS.has(group) || madeInChain(scope, group)) return true;
+  // The official image's own account (node's node) is there in its -alpine variant too.
+  if (imageAccount(scope.ctx, scope.stage.info.stage, group)) return true;
+  return createdByPackage(scope, group, "group") !== undefined;
 }

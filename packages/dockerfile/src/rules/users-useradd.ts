@@ -3,6 +3,7 @@ import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { recordGroup } from "./users-gids.js";
 import { groupName } from "./users-group-names.js";
+import { primaryGroupStep } from "./users-groups.js";
 import { homeParentStep } from "./users-home.js";
 import { checkIds } from "./users-ids.js";
 import { fixShell, useraddDefaultShell } from "./users-login-shell.js";
@@ -73,6 +74,8 @@ export function useradd(
   // The user's own group, made here or by busybox adduser: later steps may add others to it.
   if (ownGroup || group === undefined) recordGroup(scope, name, undefined);
   const out = ownGroup ? [`addgroup${system ? " -S" : ""} ${q(name)} &&`] : [];
+  const make = ownGroup ? undefined : primaryGroupStep(scope, at, group, name);
+  if (make !== undefined) out.push(`${make} &&`);
   out.push(...adduserCall(scope, at, name, group, o));
   const extra = optionValue(o, "-G");
   // `-G ''` is no group at all for useradd; busybox addgroup USER '' would fail.
