@@ -45,13 +45,10 @@ describe("check on migrate's output keeps the steps migrate could only warn abou
       'CMD ["nginx", "-g", "daemon off;"]',
     ]);
     expect(after.split("\n")[0]).toBe("FROM alpine:3.23");
-    expect(after).toContain("addgroup app sudo");
-    expect(errors).toEqual([
-      "2:apt-in-alpine",
-      "4:init-system",
-      "5:debian-program",
-      "6:unknown-group",
-    ]);
+    // Debian's sudo group is made first (Alpine has none), so the join itself builds; migrate
+    // still warns that the group grants nothing by itself.
+    expect(after).toMatch(/addgroup -S sudo[^\n]*addgroup app sudo/);
+    expect(errors).toEqual(["2:apt-in-alpine", "4:init-system", "5:debian-program"]);
     for (const line of [2, 4, 5, 6]) expect(warned).toContain(line);
   });
 
