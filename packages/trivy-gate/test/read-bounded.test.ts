@@ -20,8 +20,9 @@ const hasMkfifo = spawnSync("mkfifo", ["--version"]).status === 0;
 function fifo(name: string, shell: string, hold: boolean): string {
   const path = join(tmp, name);
   expect(spawnSync("mkfifo", [path]).status).toBe(0);
-  const body = hold ? `{ ${shell}; sleep 60; }` : `{ ${shell}; }`;
-  writers.push(spawn("sh", ["-c", `${body} > '${path}'`], { stdio: "ignore" }));
+  // `exec sleep`: the writer's shell becomes the sleep, so killing it leaves nothing behind.
+  const body = `exec > '${path}'; ${shell}${hold ? "; exec sleep 60" : ""}`;
+  writers.push(spawn("sh", ["-c", body], { stdio: "ignore" }));
   return path;
 }
 

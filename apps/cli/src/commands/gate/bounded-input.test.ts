@@ -35,7 +35,8 @@ function gate(args: string[]) {
 function fedFifo(name: string, bytes: number): string {
   const path = join(tmp, name);
   expect(spawnSync("mkfifo", [path]).status).toBe(0);
-  const w = spawn("sh", ["-c", `{ head -c ${bytes} /dev/zero; sleep 60; } > '${path}'`], {
+  // `exec sleep`: the writer's shell becomes the sleep, so killing it leaves nothing behind.
+  const w = spawn("sh", ["-c", `exec > '${path}'; head -c ${bytes} /dev/zero; exec sleep 60`], {
     stdio: "ignore",
   });
   writers.push(w);
