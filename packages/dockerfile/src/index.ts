@@ -33,6 +33,7 @@ export {
 } from "./rules/alpine-base.js";
 /** Vendor apt repository setup (nodesource, Docker, Microsoft, PGDG…): needs apt, flagged on Alpine. */
 export { SETUP_SCRIPT as APT_SETUP_SCRIPT } from "./rules/misc.js";
+export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";
 export { DEFAULT_PATH, pathAfterEnv } from "./search-path.js";
 export { parseScript, type Script } from "./shell/script.js";
 export { type ArgDefault, analyzeStages, type Stage, type StageModel } from "./stages.js";

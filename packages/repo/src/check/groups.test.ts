@@ -12,6 +12,17 @@ function groupFindings(text: string): string[] {
 }
 
 describe("unknown-group", () => {
+  it("takes Debian's base groups that Alpine lacks from @alpinize/dockerfile's table", () => {
+    // On an image that is not plain alpine only the groups Debian has and Alpine lacks are sure.
+    const text = [
+      `FROM node:22-alpine@${DIGEST}`,
+      "RUN addgroup node gnats && addgroup node plugdev",
+      "RUN addgroup node adm && addgroup node users && addgroup node mygroup",
+      "",
+    ].join("\n");
+    expect(groupFindings(text)).toEqual(["2:error:gnats", "2:error:plugdev"]);
+  });
+
   it("reports sudo (Debian's admin group) with the wheel fix, for addgroup and adduser -G", () => {
     const text = [
       `FROM alpine:3.23@${DIGEST}`,

@@ -1,4 +1,4 @@
-import type { Instruction } from "@alpinize/dockerfile";
+import { DEBIAN_BASE_GROUPS, type Instruction } from "@alpinize/dockerfile";
 import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
@@ -14,22 +14,9 @@ const ALPINE_GROUPS: ReadonlySet<string> = new Set(ALPINE_BASE_GROUPS.values());
  * Groups Debian's base image has (base-passwd) and Alpine's does not, so no Alpine-based image has
  * them unless it makes them: a Debian Dockerfile may take them for granted.
  */
-const DEBIAN_ONLY_GROUPS: ReadonlySet<string> = new Set([
-  "sudo",
-  "staff",
-  "plugdev",
-  "man",
-  "proxy",
-  "fax",
-  "voice",
-  "dip",
-  "backup",
-  "operator",
-  "list",
-  "irc",
-  "src",
-  "sasl",
-]);
+const DEBIAN_ONLY_GROUPS: ReadonlySet<string> = new Set(
+  [...DEBIAN_BASE_GROUPS.keys()].filter((g) => !ALPINE_GROUPS.has(g)),
+);
 
 /** Groups an Alpine package's pre-install script makes whose name is not the package's own. */
 const PACKAGE_GROUPS: Readonly<Record<string, string>> = { mariadb: "mysql", apache2: "apache" };
