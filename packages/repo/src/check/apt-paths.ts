@@ -4,6 +4,7 @@ import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
+import { operandWords } from "./operands.js";
 
 /** `/etc/apt` itself or anything under it: sources.list(.d), apt.conf.d, preferences.d, keyrings. */
 const APT_PATH = /^\/etc\/apt(?:\/|$)/;
@@ -182,17 +183,7 @@ function installSteps(
 /** The words that are not options or option values. */
 function operands(name: string, args: readonly string[]): string[] {
   const valued = VALUE_OPTIONS[name] ?? [];
-  const out: string[] = [];
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k]!;
-    if (a === "--") {
-      out.push(...args.slice(k + 1));
-      break;
-    }
-    if (valued.includes(a)) k++;
-    else if (!a.startsWith("-") || a === "-") out.push(a);
-  }
-  return out;
+  return operandWords(args, (a) => valued.includes(a));
 }
 
 /** sed's files: every operand after the script (all of them when -e/-f gave the script). */

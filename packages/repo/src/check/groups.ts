@@ -7,6 +7,7 @@ import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ALPINE_BASE_GROUPS } from "../facts/alpine-base.js";
 import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
+import { operandWords } from "./operands.js";
 
 const ALPINE_GROUPS: ReadonlySet<string> = new Set(ALPINE_BASE_GROUPS.values());
 
@@ -183,18 +184,10 @@ export function instructionGroup(ins: Instruction): string | undefined {
 /** The words that are not options or their values (`-g 1000`, `-DG grp`, `--home /h`). */
 function operands(tool: string, args: readonly string[]): string[] {
   const valued = VALUED_SHORT[tool] ?? "";
-  const out: string[] = [];
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k]!;
-    if (a === "--") {
-      out.push(...args.slice(k + 1));
-      break;
-    }
-    if (VALUED_LONG.has(a)) k++;
-    else if (/^-[A-Za-z]+$/.test(a) && valued.includes(a.at(-1)!)) k++;
-    else if (!a.startsWith("-")) out.push(a);
-  }
-  return out;
+  return operandWords(
+    args,
+    (a) => VALUED_LONG.has(a) || (/^-[A-Za-z]+$/.test(a) && valued.includes(a.at(-1)!)),
+  );
 }
 
 /** `-G grp`, `-DG grp`, `-Ggrp`, `--ingroup grp`, `--ingroup=grp`. */
