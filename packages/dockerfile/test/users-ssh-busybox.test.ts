@@ -1,67 +1,18 @@
 import { execFileSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseDockerfile, splitFlags } from "../src/parse/dockerfile.js";
 import { migrate } from "./helpers.js";
+import { busyboxSkipReason, makeAlpineRoot, runBodies } from "./support/busybox-root.js";
 
-// The musl busybox scripts/ci/install-busybox.sh builds with Alpine's user options, and Alpine's
-// own /etc/passwd and /etc/group: the converted user steps are run there, in a scratch root.
-const CACHE = process.env.ALPINIZE_TEST_CACHE ?? "/var/cache/alpinize-test";
-const BUSYBOX = join(CACHE, "busybox-musl", "busybox");
-const here = dirname(fileURLToPath(import.meta.url));
-const ALPINE_FILES = resolve(here, "../../../../shared/corpus/alpine-rootfs");
-
-function skipReason(): string | undefined {
-  if (process.getuid?.() !== 0) return "needs root for chroot";
-  if (!existsSync(BUSYBOX))
-    return `no musl busybox at ${BUSYBOX}: run scripts/ci/install-busybox.sh`;
-  if (!existsSync(join(ALPINE_FILES, "passwd"))) return `no Alpine /etc files at ${ALPINE_FILES}`;
-  return undefined;
-}
-
-/** A root with busybox's applets and Alpine's /etc/passwd, /etc/group and a shadow like Alpine's. */
-function makeRoot(): string {
-  const dir = mkdtempSync(join(tmpdir(), "alpinize-users-"));
-  for (const d of ["bin", "sbin", "usr/bin", "usr/sbin", "etc", "home", "tmp"]) {
-    mkdirSync(join(dir, d), { recursive: true });
-  }
-  execFileSync("cp", [BUSYBOX, join(dir, "bin/busybox")]);
-  const applets = execFileSync(BUSYBOX, ["--list-full"], { encoding: "utf8" });
-  for (const applet of applets.split("\n").filter((a) => a && a !== "bin/busybox")) {
-    const up = "../".repeat(applet.split("/").length - 1);
-    if (!existsSync(join(dir, applet))) symlinkSync(`${up}bin/busybox`, join(dir, applet));
-  }
-  const passwd = readFileSync(join(ALPINE_FILES, "passwd"), "utf8");
-  writeFileSync(join(dir, "etc/passwd"), passwd);
-  writeFileSync(join(dir, "etc/group"), readFileSync(join(ALPINE_FILES, "group"), "utf8"));
-  const shadow = passwd
-    .split("\n")
-    .filter((l) => l.includes(":"))
-    .map((l) => `${l.split(":")[0]}:${l.startsWith("root:") ? "*" : "!"}::0:::::\n`)
-    .join("");
-  writeFileSync(join(dir, "etc/shadow"), shadow, { mode: 0o640 });
-  return dir;
-}
+const makeRoot = (): string => makeAlpineRoot("alpinize-users-", { shadow: true });
 
 /** The shell bodies of the output's RUN lines that create users. */
 function userRuns(text: string): string[] {
-  return parseDockerfile(text)
-    .instructions.filter((i) => i.keyword === "RUN" && /\badduser\b/.test(i.args.text))
-    .map((i) => i.args.text.slice(splitFlags(i.args.text).rest));
+  return runBodies(text).filter((body) => /\badduser\b/.test(body));
 }
 
-const reason = skipReason();
+const reason = busyboxSkipReason();
 describe.skipIf(reason !== undefined)("users: converted steps under musl busybox", () => {
   let root: string | undefined;
   afterEach(() => {
