@@ -1,3 +1,11 @@
+export {
+  CREDENTIALS_MASK,
+  findUserinfo,
+  maskCredentials,
+  maskReference,
+  type UserinfoSpan,
+  withoutCredentials,
+} from "./credentials.js";
 export { escapeControl, escapeInline, hasControl } from "./escape.js";
 export {
   type FormatStyle,

@@ -1,4 +1,5 @@
 import { InputError } from "@alpinize/errors";
+import { findUserinfo, maskReference, withoutCredentials } from "./credentials.js";
 import { escapeControl, hasControl } from "./escape.js";
 import { DOCKER_HUB, normalizeRegistry } from "./registry.js";
 
@@ -24,16 +25,19 @@ export interface ParseOptions {
   defaultTag?: boolean;
 }
 
-/** A reference that does not follow the distribution reference grammar (printed escaped). */
+const GRAMMAR_HINT = "Write it as [registry[:port]/]repository[:tag][@sha256:<64 hex>].";
+
+/**
+ * A reference that does not follow the distribution reference grammar, printed escaped and
+ * with any `user:password@` masked (masked before truncation, which could cut the `@` off).
+ */
 export class ImageReferenceError extends InputError {
   constructor(input: string, reason: string, hint?: string) {
+    const shown = maskReference(input);
     super(
       "ALPINIZE_REF_INVALID",
-      `invalid image reference "${escapeControl(truncate(input))}": ${reason}`,
-      {
-        hint: hint ?? "Write it as [registry[:port]/]repository[:tag][@sha256:<64 hex>].",
-        details: { reference: input },
-      },
+      `invalid image reference "${escapeControl(truncate(shown))}": ${reason}`,
+      { hint: hint ?? GRAMMAR_HINT, details: { reference: shown } },
     );
   }
 }
@@ -59,6 +63,7 @@ export function parseImageReference(input: string, options: ParseOptions = {}): 
       "Remove the control characters (shown as \\xNN) from the reference.",
     );
   }
+  refuseCredentials(input, text);
   if (/\s/.test(text)) throw new ImageReferenceError(input, "it contains whitespace");
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text);
   if (scheme) {
@@ -101,6 +106,30 @@ export function tryParseImageReference(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Refuses a `user:password@` or `user@` part before any other check could quote a piece of it
+ * (a password holding `@` would otherwise show up as part of a "digest").
+ */
+function refuseCredentials(input: string, text: string): void {
+  const span = findUserinfo(text);
+  if (!span) return;
+  if (!span.certain) {
+    throw new ImageReferenceError(
+      input,
+      'the part after "@" is not a digest',
+      `${GRAMMAR_HINT} If the part before "@" is user:password, drop it: references carry no credentials.`,
+    );
+  }
+  const rest = withoutCredentials(text);
+  const host = rest.split("/")[0] ?? "";
+  const instead = rest === "" ? "Remove the credentials" : `Write ${truncate(rest)}`;
+  throw new ImageReferenceError(
+    input,
+    'it carries credentials ("user:password@" or "user@" before the registry), which image references never have',
+    `${instead}: a reference holds no scheme and no credentials. Log in instead ("docker login ${host || "REGISTRY"}" or podman login): credentials are read from credHelpers, credsStore or auths in $DOCKER_CONFIG/config.json (else ~/.docker/config.json), then $REGISTRY_AUTH_FILE and $XDG_RUNTIME_DIR/containers/auth.json.`,
+  );
 }
 
 function splitDigest(input: string, text: string): { rest: string; digest: string | undefined } {

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import {
+  ImageReferenceError,
+  maskCredentials,
+  maskReference,
+  parseImageReference,
+  withoutCredentials,
+} from "./index.js";
+
+const PASSWORD = "Zebra-S3cret-Pw-4711";
+const D = `sha256:${"c".repeat(64)}`;
+
+/** Every text a failed parse hands out: message, hint and the JSON form. */
+function failure(input: string): ImageReferenceError {
+  try {
+    parseImageReference(input);
+  } catch (err) {
+    if (err instanceof ImageReferenceError) return err;
+    throw err;
+  }
+  throw new Error(`${input} parsed`);
+}
+
+describe("maskReference", () => {
+  it.each([
+    [
+      `http://bob:${PASSWORD}@127.0.0.1:5000/team/app:1.0`,
+      "http://***@127.0.0.1:5000/team/app:1.0",
+    ],
+    [`bob:${PASSWORD}@127.0.0.1:5000/team/app:1.0`, "***@127.0.0.1:5000/team/app:1.0"],
+    ["bob@ghcr.io/o/r:1", "***@ghcr.io/o/r:1"],
+    [`docker://bob:${PASSWORD}@localhost/x`, "docker://***@localhost/x"],
+    [`bob:${PASSWORD}@127.0.0.1:5000`, "***@127.0.0.1:5000"],
+    [`bob:${PASSWORD}@localhost`, "***@localhost"],
+    [`https://bob:${PASSWORD}@registry.example.com`, "https://***@registry.example.com"],
+    // A password may hold "@" or "/": everything up to the last "@" before the host goes.
+    [`bob:Zeb@ra/${PASSWORD}@host.io/x:1`, "***@host.io/x:1"],
+    [`bob:${PASSWORD}@host.io/x:1@${D}`, `***@host.io/x:1@${D}`],
+    // name:tag@garbage: the tag could be a password.
+    [`bob:${PASSWORD}@latest`, "***@latest"],
+  ])("%s", (input, masked) => {
+    expect(maskReference(input)).toBe(masked);
+    expect(maskReference(input)).not.toContain(PASSWORD);
+  });
+
+  it.each([
+    "alpine",
+    "alpine:3.23",
+    `alpine@${D}`,
+    `ghcr.io/o/r:1.2@${D}`,
+    `127.0.0.1:5000/team/app:1.0@${D}`,
+    `alpine@sha256:${"C".repeat(64)}`,
+    "alpine@sha256:abc",
+    "alpine@3.19",
+    "[::1]:5000/app:v1",
+  ])("leaves %s as it is", (input) => {
+    expect(maskReference(input)).toBe(input);
+  });
+});
+
+describe("maskCredentials", () => {
+  it("masks each reference in a line and keeps the rest", () => {
+    const line = `FROM bob:${PASSWORD}@127.0.0.1:5000/team/app:1.0 AS build "u:${PASSWORD}@h.io/x"`;
+    expect(maskCredentials(line)).toBe(
+      'FROM ***@127.0.0.1:5000/team/app:1.0 AS build "***@h.io/x"',
+    );
+  });
+});
+
+describe("withoutCredentials", () => {
+  it("drops the scheme and the userinfo", () => {
+    expect(withoutCredentials(`http://bob:${PASSWORD}@127.0.0.1:5000/team/app:1.0`)).toBe(
+      "127.0.0.1:5000/team/app:1.0",
+    );
+    expect(withoutCredentials("docker://alpine")).toBe("alpine");
+    expect(withoutCredentials("alpine:3")).toBe("alpine:3");
+  });
+});
+
+describe("a reference with credentials", () => {
+  it.each([
+    `http://bob:${PASSWORD}@127.0.0.1:5000/team/app:1.0`,
+    `bob:${PASSWORD}@127.0.0.1:5000/team/app:1.0`,
+    `bob:Zeb@${PASSWORD}@127.0.0.1:5000/team/app:1.0`,
+    `bob:${PASSWORD} x@127.0.0.1:5000/team/app:1.0`,
+    `  bob:${PASSWORD}@127.0.0.1:5000/${"a".repeat(600)}`,
+  ])("is refused without showing the password: %s", (input) => {
+    const err = failure(input);
+    const everything = [err.message, err.hint ?? "", JSON.stringify(err.toJSON())].join("\n");
+    expect(everything).not.toContain(PASSWORD);
+    expect(everything).not.toContain("Zeb");
+    expect(err.code).toBe("ALPINIZE_REF_INVALID");
+    expect(err.details.reference).toContain("***@127.0.0.1:5000/");
+  });
+
+  it("says what to write instead and where credentials come from", () => {
+    const err = failure(`http://bob:${PASSWORD}@127.0.0.1:5000/team/app:1.0`);
+    expect(err.message).toBe(
+      'invalid image reference "http://***@127.0.0.1:5000/team/app:1.0": it carries credentials ("user:password@" or "user@" before the registry), which image references never have',
+    );
+    expect(err.hint).toMatch(/^Write 127\.0\.0\.1:5000\/team\/app:1\.0: /);
+    expect(err.hint).toContain('"docker login 127.0.0.1:5000"');
+    expect(err.hint).toContain("$DOCKER_CONFIG/config.json");
+    expect(err.hint).toContain("$REGISTRY_AUTH_FILE");
+    // What the hint suggests is itself a reference that parses.
+    const suggested = /^Write (\S+):/.exec(err.hint ?? "")?.[1];
+    expect(parseImageReference(suggested!).repository).toBe("team/app");
+  });
+
+  it("user@ alone is refused too, masked", () => {
+    const err = failure("bob@127.0.0.1:5000/team/app:1.0");
+    expect(err.message).toContain('"***@127.0.0.1:5000/team/app:1.0"');
+    expect(err.message).not.toContain("bob");
+  });
+
+  it("name:tag@garbage is a bad digest, shown masked", () => {
+    const err = failure(`bob:${PASSWORD}@latest`);
+    expect(err.message).toBe(
+      'invalid image reference "***@latest": the part after "@" is not a digest',
+    );
+  });
+
+  it("keeps the old diagnosis where no credentials can be", () => {
+    expect(failure("alpine@3.19").message).toBe(
+      'invalid image reference "alpine@3.19": "3.19" is not a digest',
+    );
+    expect(failure("http://alpine:3").hint).toBe('Drop "http://": write alpine:3.');
+  });
+});
