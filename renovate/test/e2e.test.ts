@@ -134,7 +134,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
     const digestUpdates = deps
       .filter((d) => !isFloating(d))
       .flatMap((d) => d.updates.filter(isDigestUpdate));
-    expect(digestUpdates.length).toBe(15);
+    expect(digestUpdates.length).toBe(19);
     for (const update of digestUpdates) expect(update.branchName).toBe(DIGEST_BRANCH);
 
     const branches = branchesFromLog(first.log);
@@ -159,6 +159,9 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       "renovate/alpine-3.x",
       "renovate/docker.io-library-alpine-3.x",
       "renovate/index.docker.io-alpine-3.x",
+      "renovate/index.docker.io-library-alpine-3.x",
+      "renovate/mirror.gcr.io-library-alpine-3.x",
+      "renovate/public.ecr.aws-docker-library-alpine-3.x",
       "renovate/release-base-3.x",
     ]);
     for (const branch of bumps) {
@@ -176,6 +179,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       "dockerfile tools/Dockerfile alpine:",
       "dockerfile tools/Dockerfile alpine:latest",
       "dockerfile tools/Dockerfile docker.io/alpine:edge",
+      "dockerfile tools/Dockerfile mirror.gcr.io/library/alpine:edge",
       "dockerfile tools/Dockerfile registry-1.docker.io/alpine:latest",
       "regex tools/smoke.sh smoke-base:edge",
     ]);
@@ -192,6 +196,7 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
     expect(group!.automerge).toBe(false);
     expect(group!.upgrades.map((u) => `${u.updateType} ${u.newValue ?? ""}`).sort()).toEqual([
       "pinDigest ",
+      "pinDigest edge",
       "pinDigest edge",
       "pinDigest edge",
       "pinDigest latest",
@@ -240,6 +245,22 @@ describe("Renovate with the preset, offline against a loopback registry", () => 
       expect(tools).toContain(`FROM alpine:${at("latest")}\n`);
       expect(tools).toContain(`FROM index.docker.io/alpine:${at("3.22")} AS hubindex\n`);
       expect(tools).toContain(`FROM registry-1.docker.io/alpine:${at("latest")} AS hubregistry\n`);
+      const library = (tag: string) => at(tag, "library/alpine");
+      expect(tools).toContain(
+        `FROM mirror.gcr.io/library/alpine:${library("3.22")} AS gcrmirror\n`,
+      );
+      expect(tools).toContain(
+        `FROM mirror.gcr.io/library/alpine:${library("edge")} AS gcrnightly\n`,
+      );
+      expect(tools).toContain(
+        `FROM public.ecr.aws/docker/library/alpine:${library("3.21.5")} AS ecrmirror\n`,
+      );
+      expect(tools).toContain(
+        `FROM index.docker.io/library/alpine:${library("3.23.2")} AS hubindexlibrary\n`,
+      );
+      expect(tools).toContain(
+        `FROM registry-1.docker.io/library/alpine:${library("3")} AS hubregistrylibrary\n`,
+      );
       expect(await read("tools/smoke.sh")).toContain(`SMOKE_BASE=alpine:${at("edge")}\n`);
       expect(await read("tools/run.sh")).toContain(
         [

@@ -76,6 +76,23 @@ export const EXPECTED: Expected[] = [
   // Docker Hub's API hosts without library/ are alpine too: 3.x only, latest waits for a person
   ref(TOOLS, "index.docker.io/alpine:3.22", "alpine", ["pinDigest 3.22", "minor 3.23"]),
   ref(TOOLS, "registry-1.docker.io/alpine:latest", "alpine", ["pinDigest latest"]),
+  // The official image on public mirrors, and the API hosts with library/: the same rules, matched
+  // by the name as written (the lab's registryAliases send all of them to library/alpine).
+  ref(TOOLS, "mirror.gcr.io/library/alpine:3.22", "library/alpine", [
+    "pinDigest 3.22",
+    "minor 3.23",
+  ]),
+  ref(TOOLS, "mirror.gcr.io/library/alpine:edge", "library/alpine", ["pinDigest edge"]),
+  ref(TOOLS, "public.ecr.aws/docker/library/alpine:3.21.5", "library/alpine", [
+    "pinDigest 3.21.5",
+    "minor 3.23.3",
+  ]),
+  ref(TOOLS, "index.docker.io/library/alpine:3.23.2", "library/alpine", [
+    "pinDigest 3.23.2",
+    "patch 3.23.3",
+  ]),
+  // 4 exists in the registry: only the pin is allowed
+  ref(TOOLS, "registry-1.docker.io/library/alpine:3", "library/alpine", ["pinDigest 3"]),
   // depName is only a label: the floating-tags rule must match the looked-up packageName
   ref("regex tools/smoke.sh", "smoke-base:edge", "alpine", ["pinDigest edge"]),
   // one dependency per comment: the first image:tag, not busybox:1.36 or host:port after it
@@ -94,5 +111,6 @@ export const FLOATING_REFS = new Set([
   "alpine:",
   "alpine:latest",
   "registry-1.docker.io/alpine:latest",
+  "mirror.gcr.io/library/alpine:edge",
   "smoke-base:edge",
 ]);

@@ -73,11 +73,14 @@ export function labGlobalConfig(options: LabOptions): Record<string, unknown> {
       matchHost: new URL(url).origin,
       allowInternal: true,
     })),
-    // Every Docker Hub host name, as users write them in FROM lines.
+    // Every Docker Hub host name, and the public mirrors of its official images, as users write
+    // them in FROM lines (public.ecr.aws keeps Docker Hub's images under docker/).
     registryAliases: {
       "docker.io": registryHost,
       "index.docker.io": registryHost,
       "registry-1.docker.io": registryHost,
+      "mirror.gcr.io": registryHost,
+      "public.ecr.aws/docker": registryHost,
     },
     packageRules: [{ matchDatasources: ["docker"], registryUrls: [options.registryUrl] }],
     // Renovate logs the branches with their resolved config (automerge, groupName) only at
