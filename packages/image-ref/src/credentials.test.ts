@@ -98,12 +98,12 @@ describe("a reference with credentials", () => {
     expect(err.message).toBe(
       'invalid image reference "http://***@127.0.0.1:5000/team/app:1.0": it carries credentials ("user:password@" or "user@" before the registry), which image references never have',
     );
-    expect(err.hint).toMatch(/^Write 127\.0\.0\.1:5000\/team\/app:1\.0: /);
+    expect(err.hint).toMatch(/^Write 127\.0\.0\.1:5000\/team\/app:1\.0 \(/);
     expect(err.hint).toContain('"docker login 127.0.0.1:5000"');
     expect(err.hint).toContain("$DOCKER_CONFIG/config.json");
     expect(err.hint).toContain("$REGISTRY_AUTH_FILE");
     // What the hint suggests is itself a reference that parses.
-    const suggested = /^Write (\S+):/.exec(err.hint ?? "")?.[1];
+    const suggested = /^Write (\S+) /.exec(err.hint ?? "")?.[1];
     expect(parseImageReference(suggested!).repository).toBe("team/app");
   });
 

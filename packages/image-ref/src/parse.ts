@@ -128,7 +128,7 @@ function refuseCredentials(input: string, text: string): void {
   throw new ImageReferenceError(
     input,
     'it carries credentials ("user:password@" or "user@" before the registry), which image references never have',
-    `${instead}: a reference holds no scheme and no credentials. Log in instead ("docker login ${host || "REGISTRY"}" or podman login): credentials are read from credHelpers, credsStore or auths in $DOCKER_CONFIG/config.json (else ~/.docker/config.json), then $REGISTRY_AUTH_FILE and $XDG_RUNTIME_DIR/containers/auth.json.`,
+    `${instead} (a reference has no scheme and no credentials) and log in with "docker login ${truncate(host) || "REGISTRY"}": credentials are read from Docker's config ($DOCKER_CONFIG/config.json, else ~/.docker/config.json, credential helpers included) or $REGISTRY_AUTH_FILE.`,
   );
 }
 
