@@ -1,14 +1,16 @@
 import type { ResolveOutcome } from "@alpinize/digest";
 import { isAlpinizeError } from "@alpinize/errors";
-import { escapeInline as safe } from "@alpinize/image-ref";
+import { maskReference, escapeInline as safe } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
+import { shown } from "./resolver-flags.js";
 
 /** One JSON object per input: the result's fields, or `digest: null` plus `error`. */
 export function outcomeToJson(outcome: ResolveOutcome): Record<string, unknown> {
   if (outcome.result) return { ...outcome.result };
   const err = outcome.error;
   return {
-    reference: outcome.reference,
+    // A reference that failed may be one written with credentials (never printed).
+    reference: maskReference(outcome.reference),
     digest: null,
     mediaType: null,
     error: isAlpinizeError(err)
@@ -23,7 +25,7 @@ export function outcomeToJson(outcome: ResolveOutcome): Record<string, unknown> 
  * escaped, so that a reference cannot start a line of its own (a GitHub Actions `::error::`).
  */
 export function printHuman(outcomes: ResolveOutcome[], io: Io): void {
-  const width = Math.min(60, Math.max(...outcomes.map((o) => o.reference.length)));
+  const width = Math.min(60, Math.max(...outcomes.map((o) => shown(o.reference).length)));
   for (const outcome of outcomes) {
     const r = outcome.result;
     if (r) {
@@ -33,8 +35,8 @@ export function printHuman(outcomes: ResolveOutcome[], io: Io): void {
         r.via === "daemon" ? "via daemon" : undefined,
       ].filter(Boolean);
       const suffix = extra.length > 0 ? `  ${io.style.dim(`(${extra.join("; ")})`)}` : "";
-      io.out(`${safe(outcome.reference).padEnd(width)}  ${r.digest}${suffix}`);
-      for (const note of r.notes ?? []) io.warn(`${safe(outcome.reference)}: ${safe(note)}`);
+      io.out(`${shown(outcome.reference).padEnd(width)}  ${r.digest}${suffix}`);
+      for (const note of r.notes ?? []) io.warn(`${shown(outcome.reference)}: ${safe(note)}`);
       continue;
     }
     const err = outcome.error;
