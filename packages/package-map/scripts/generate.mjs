@@ -23,7 +23,7 @@ function readAports(release) {
   const [header, ...rows] = readFileSync(file, "utf8").split("\n");
   if (!header?.startsWith("repo\torigin\tpkgname")) throw new Error(`${file}: unexpected header`);
   for (const row of rows) {
-    const [repo, origin, pkgname, , , , url, source0, provides] = row.split("\t");
+    const [repo, origin, pkgname, , version, , url, source0, provides] = row.split("\t");
     // testing/ is not shipped in stable releases.
     if (!repo || !origin || !pkgname || repo === "testing" || origin.endsWith("-loongarch"))
       continue;
@@ -33,6 +33,7 @@ function readAports(release) {
       source0: source0 ?? "",
       names: [],
       provides: {},
+      version: pkgname === origin ? (version ?? "").replace(/-r\d+$/, "") : "",
     };
     o.names.push(pkgname);
     for (const token of (provides ?? "").split(/\s+/)) {
@@ -140,6 +141,20 @@ function byVersion(a, b) {
   return n(a) - n(b);
 }
 
+// Toolchains Alpine ships one stream of per release under a plain name, whose version a Debian
+// name pinned to another (golang-1.22-go) is compared with. Read from the index, so a new
+// release needs no hand-written default.
+const VERSIONED_ORIGINS = ["go"];
+
+function originVersions(origins) {
+  const out = {};
+  for (const origin of VERSIONED_ORIGINS) {
+    const version = origins.get(origin)?.version;
+    if (version) out[origin] = version;
+  }
+  return out;
+}
+
 function compactOrigins(origins) {
   const out = {};
   for (const [origin, o] of [...origins].sort(([a], [b]) => a.localeCompare(b))) {
@@ -178,10 +193,11 @@ for (const release of RELEASES) {
   const origins = readAports(release);
   const data = {
     release,
-    about: `Alpine ${release}.0 main+community from the aports index at the release commit. origins: origin -> [repo m|c, names ('=' origin itself, '-x' origin-x)]; provides: virtual -> providers; join: Debian source -> origin or [origin, key] (key: tarball|homepage|source-url).`,
+    about: `Alpine ${release}.0 main+community from the aports index at the release commit. origins: origin -> [repo m|c, names ('=' origin itself, '-x' origin-x)]; provides: virtual -> providers; join: Debian source -> origin or [origin, key] (key: tarball|homepage|source-url); versions: origin -> pkgver, for single-stream toolchains.`,
     origins: compactOrigins(origins),
     provides: compactProvides(origins),
     join: joinSources(debian, origins),
+    versions: originVersions(origins),
   };
   writeJsonAtomic(join(outDir, `alpine-${release}.json`), data);
   console.log(

@@ -11,6 +11,8 @@ export interface ReleaseData {
   provides: Record<string, string[]>;
   /** Debian source → origin, or [origin, key] when joined on another key than the name */
   join: Record<string, string | [string, string]>;
+  /** origin → pkgver ("1.26.3") for single-stream toolchains (`VERSIONED_ORIGINS` in the generator) */
+  versions?: Record<string, string>;
 }
 
 /** The runtime slice of the Debian facts (data/debian-index.json, written by the generator). */

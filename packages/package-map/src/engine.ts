@@ -6,6 +6,7 @@ import { ecosystemLayer, foreignEcosystemLayer, patternLayer } from "./layers/ec
 import { exactLayer } from "./layers/exact.js";
 import { nameRuleLayer, unknownLayer } from "./layers/fallback.js";
 import { familyLayer } from "./layers/families.js";
+import { goToolchainLayer } from "./layers/go-toolchain.js";
 import { postgresExtensionLayer } from "./layers/postgres-extensions.js";
 import { projectLayer } from "./layers/project.js";
 import { tesseractLayer } from "./layers/tesseract.js";
@@ -31,6 +32,7 @@ const LAYERS: Layer[] = [
   curatedLayer,
   patternLayer,
   familyLayer,
+  goToolchainLayer,
   tesseractLayer,
   texliveLayer,
   postgresExtensionLayer,

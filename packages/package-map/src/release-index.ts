@@ -8,12 +8,14 @@ export class ReleaseIndex {
   private readonly namesOf = new Map<string, string[]>();
   private readonly provides: Record<string, string[]>;
   private readonly joins: Record<string, string | [string, string]>;
+  private readonly versions: Record<string, string>;
 
   constructor(release: string) {
     const data = loadRelease(release);
     this.release = release;
     this.provides = data.provides;
     this.joins = data.join;
+    this.versions = data.versions ?? {};
     for (const [origin, [, ...short]] of Object.entries(data.origins)) {
       const names = short.map((n) => (n === "=" ? origin : n.startsWith("-") ? origin + n : n));
       this.namesOf.set(origin, names);
@@ -44,6 +46,11 @@ export class ReleaseIndex {
 
   names(origin: string): string[] {
     return this.namesOf.get(origin) ?? [];
+  }
+
+  /** The release's version of a single-stream toolchain origin (`go` → "1.26.3"), when recorded. */
+  version(origin: string): string | undefined {
+    return Object.hasOwn(this.versions, origin) ? this.versions[origin] : undefined;
   }
 
   /** Alpine origin of a Debian source package, with the key that joined them. */

@@ -1,4 +1,5 @@
 import { debianBinary } from "../debian-facts.js";
+import { isGoToolchainName } from "./go-toolchain.js";
 import { firstExisting, type Layer } from "./types.js";
 
 // Prefix conventions between the two distributions' language packaging. Each guess must exist.
@@ -65,6 +66,16 @@ export const ecosystemLayer: Layer = (name, env) => {
 
 /** Language packages that Dockerfiles should install with the language's own tool. */
 export const foreignEcosystemLayer: Layer = (name) => {
+  // golang-1.22-race-detector-runtime and the like are parts of Debian's Go toolchain, not
+  // libraries a module download replaces.
+  if (isGoToolchainName(name)) {
+    return {
+      alpine: [],
+      kind: "unknown",
+      layer: "unknown",
+      reason: `${name} is part of Debian's packaging of the Go toolchain; Alpine ships Go as go (and go-doc) and has no package for this part`,
+    };
+  }
   const m = /^(node|golang|librust|r-cran|libghc)-/.exec(name);
   if (!m) return undefined;
   const tool = {
