@@ -122,7 +122,7 @@ export interface ExceptionState extends AppliedException {
 }
 
 export interface Problem {
-  code: "eosl" | "os-not-detected" | "secrets" | "misconfigurations";
+  code: "eosl" | "os-not-detected" | "os-not-scanned" | "secrets" | "misconfigurations";
   message: string;
 }
 

@@ -126,10 +126,18 @@ describe("own fixtures", () => {
     expect(r.results.map((x) => x.class)).toEqual(["os-pkgs", "lang-pkgs"]);
   });
 
-  it("reads a report without Results as clean", () => {
+  it("reads a clean scan (an OS packages result without Vulnerabilities) as no findings", () => {
     const r = load("clean.json");
     expect(r.findings).toEqual([]);
+    expect(r.results.map((x) => [x.class, x.vulnerabilities])).toEqual([["os-pkgs", 0]]);
     expect(r.os?.family).toBe("alpine");
+  });
+
+  it("reads a report without Results as no findings (the policy judges what was scanned)", () => {
+    const r = parseTrivyReport(
+      '{"SchemaVersion":2,"ArtifactType":"container_image","Metadata":{"OS":{"Family":"alpine","Name":"3.23.0"}}}',
+    );
+    expect([r.findings, r.results, r.os?.family]).toEqual([[], [], "alpine"]);
   });
 
   it("accepts a UTF-8 BOM, escapes and non-ASCII text", () => {

@@ -53,7 +53,9 @@ describe("VEX on a report without package URLs: the PURL type must fit the resul
   });
 
   it("a statement for npm's openssl applies to the npm result only", () => {
-    const e = withVex([npmResult], "pkg:npm/openssl");
+    // The clean OS packages result Trivy writes for a scanned image with no OS findings.
+    const cleanOs = { Target: "x (alpine 3.23.0)", Class: "os-pkgs", Type: "alpine" };
+    const e = withVex([cleanOs, npmResult], "pkg:npm/openssl");
     expect(e.passed).toBe(true);
   });
 

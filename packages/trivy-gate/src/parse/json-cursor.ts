@@ -21,6 +21,23 @@ export class JsonDuplicateKeyError extends Error {
   }
 }
 
+/**
+ * A property name the gate reads, spelt with other letter case (`results` for `Results`). Go's
+ * encoding/json, and so Trivy, would read it as that field; the gate refuses it rather than
+ * skip it as an unknown key, which would drop findings.
+ */
+export class JsonMisspeltKeyError extends Error {
+  constructor(
+    readonly key: string,
+    /** The spelling Trivy writes. */
+    readonly expected: string,
+    /** Offset of the key's opening quote. */
+    readonly offset: number,
+  ) {
+    super(`key "${key}" is "${expected}" in another letter case`);
+  }
+}
+
 export const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 

@@ -4,9 +4,15 @@
  * its own bytes. Skipped values are still checked for structure, so truncated input fails.
  */
 
-import { Cursor, JsonSyntaxError, QUOTE } from "./json-cursor.js";
+import { FoldedNames } from "./fold.js";
+import { Cursor, JsonMisspeltKeyError, JsonSyntaxError, QUOTE } from "./json-cursor.js";
 
-export { JsonDuplicateKeyError, JsonSyntaxError, lineColumn } from "./json-cursor.js";
+export {
+  JsonDuplicateKeyError,
+  JsonMisspeltKeyError,
+  JsonSyntaxError,
+  lineColumn,
+} from "./json-cursor.js";
 
 export type Shape =
   | "keep"
@@ -19,11 +25,17 @@ export type Shape =
 
 const MAX_DEPTH = 256;
 
-/** Parses `buf`; `keys` receives every top-level key, kept or skipped (to recognise formats). */
+/**
+ * Parses `buf`; `keys` receives every top-level key, kept or skipped (to recognise formats).
+ * A key of a shaped object that names one of its fields in another letter case throws
+ * JsonMisspeltKeyError; at the top level it is put in `misspelt` instead, when given, so the
+ * caller can first tell another format (CycloneDX's `metadata`) from a misspelt report.
+ */
 export function scanJson(
   buf: Buffer,
   shape: (first: number) => Shape,
   keys: string[] = [],
+  misspelt?: JsonMisspeltKeyError[],
 ): unknown {
   const s = new Scanner(buf);
   s.skipBom();
@@ -32,7 +44,7 @@ export function scanJson(
   const top = shape(buf[s.pos]!);
   const value =
     buf[s.pos] === 0x7b && typeof top === "object" && "object" in top
-      ? s.object(top.object, keys)
+      ? s.object(top.object, keys, misspelt)
       : s.value(top);
   s.ws();
   if (s.pos < buf.length) throw s.fail("unexpected data after the end of the JSON value");
@@ -67,7 +79,13 @@ class Scanner extends Cursor {
     return this.literal();
   }
 
-  object(fields: Record<string, Shape> | null, seen?: string[]): Record<string, unknown> {
+  private readonly folded = new FoldedNames();
+
+  object(
+    fields: Record<string, Shape> | null,
+    seen?: string[],
+    misspelt?: JsonMisspeltKeyError[],
+  ): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     this.pos++;
     this.ws();
@@ -88,8 +106,10 @@ class Scanner extends Cursor {
       if (fields === null) set(out, key, this.any());
       else {
         const sub = Object.hasOwn(fields, key) ? fields[key] : undefined;
-        if (sub === undefined) this.skip();
-        else set(out, key, sub === "keep" ? this.any() : this.value(sub));
+        if (sub === undefined) {
+          this.checkSpelling(fields, key, at, misspelt);
+          this.skip();
+        } else set(out, key, sub === "keep" ? this.any() : this.value(sub));
       }
       this.ws();
       const c = this.buf[this.pos];
@@ -99,6 +119,19 @@ class Scanner extends Cursor {
       this.pos--;
       throw this.fail(`expected ',' or '}', found ${this.describe()}`);
     }
+  }
+
+  private checkSpelling(
+    fields: Record<string, Shape>,
+    key: string,
+    at: number,
+    misspelt: JsonMisspeltKeyError[] | undefined,
+  ): void {
+    const expected = this.folded.match(fields, key);
+    if (expected === undefined) return;
+    const err = new JsonMisspeltKeyError(key, expected, at);
+    if (!misspelt) throw err;
+    misspelt.push(err);
   }
 
   /** Indexes of the shaped arrays being read, outermost first (for `each` callbacks). */

@@ -13,7 +13,13 @@ import { knownArtifactType } from "./artifact-type.js";
 import { type Checker, checker, invalid, typeName } from "./check.js";
 import { checkEncoding } from "./encoding.js";
 import { pathOfKeyAt } from "./json-path.js";
-import { JsonDuplicateKeyError, JsonSyntaxError, lineColumn, scanJson } from "./json-scan.js";
+import {
+  JsonDuplicateKeyError,
+  JsonMisspeltKeyError,
+  JsonSyntaxError,
+  lineColumn,
+  scanJson,
+} from "./json-scan.js";
 import { mergeFinding } from "./merge.js";
 import { reportShape } from "./shape.js";
 import { placeFinding, toFinding } from "./vulnerability.js";
@@ -36,21 +42,28 @@ export function parseTrivyReport(input: string | Uint8Array, options: ParseOptio
   checkEncoding(buf, source, "report", "ALPINIZE_GATE_BAD_JSON");
   let doc: unknown;
   const keys: string[] = [];
+  const misspelt: JsonMisspeltKeyError[] = [];
   const c = checker(source);
   const onVulnerability = (raw: unknown, at: readonly number[]) => {
     const [i, j] = at;
     return toFinding(c, raw, () => `Results[${i}].Vulnerabilities[${j}]`);
   };
   try {
-    doc = scanJson(buf, reportShape(onVulnerability), keys);
+    doc = scanJson(buf, reportShape(onVulnerability), keys, misspelt);
   } catch (err) {
     if (err instanceof JsonSyntaxError) throw syntaxError(buf, err, source);
     if (err instanceof JsonDuplicateKeyError) throw duplicateKey(buf, err, source);
+    if (err instanceof JsonMisspeltKeyError) throw misspeltKey(buf, err, source);
     throw err;
   }
   if (Array.isArray(doc)) return build(c, "legacy", doc, undefined);
   const top = c.object(doc, "(top level)");
+  // Another format first: a CycloneDX SBOM's `metadata` is not a misspelt `Metadata`.
+  const schemaMisspelt = misspelt.find((m) => m.expected === "SchemaVersion");
+  if (top.SchemaVersion === undefined && schemaMisspelt)
+    throw misspeltKey(buf, schemaMisspelt, source);
   recogniseAlien(source, top, keys);
+  if (misspelt[0]) throw misspeltKey(buf, misspelt[0], source);
   const version = top.SchemaVersion;
   if (version !== 2)
     throw invalid(
@@ -103,13 +116,31 @@ function duplicateKey(buf: Buffer, err: JsonDuplicateKeyError, source: string): 
   );
 }
 
+/**
+ * A key Trivy writes, in another letter case. Go's decoder (Trivy's) would read it as that
+ * field; skipping it as unknown would drop findings, and guessing would accept edits no
+ * Trivy wrote, so the gate refuses.
+ */
+function misspeltKey(buf: Buffer, err: JsonMisspeltKeyError, source: string): InputError {
+  const { line, column } = lineColumn(buf, err.offset);
+  const path = pathOfKeyAt(buf, err.offset);
+  return new InputError(
+    "ALPINIZE_GATE_REPORT_INVALID",
+    `${source}:${line}:${column}: ${path}: key "${err.key}" is not spelt as Trivy writes it: expected "${err.expected}"`,
+    {
+      hint: `Trivy reads keys in any letter case, so it would take "${err.key}" for "${err.expected}"; the gate reads only Trivy's spelling and will not skip it: rename the key to "${err.expected}" (or gate the report as Trivy wrote it).`,
+      details: { file: source, path, line, column, key: err.key, expected: err.expected },
+    },
+  );
+}
+
 function recogniseAlien(source: string, top: Record<string, unknown>, allKeys: string[]): void {
   if (top.SchemaVersion !== undefined) return;
-  const kind = top.runs
+  const kind = allKeys.includes("runs")
     ? "a SARIF file"
-    : top.bomFormat
+    : allKeys.includes("bomFormat")
       ? "a CycloneDX SBOM"
-      : top.spdxVersion
+      : allKeys.includes("spdxVersion")
         ? "an SPDX SBOM"
         : "";
   const keys = allKeys.slice(0, 5).join(", ") || "none";

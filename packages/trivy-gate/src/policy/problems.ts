@@ -24,6 +24,17 @@ export function coverageProblems(report: Report, policy: Policy): Problem[] {
           "the report does not say what was scanned (no ArtifactType) and has no OS packages result, so nothing shows an OS was scanned; this is not a pass (gate the report of `trivy image --format json`, or use --allow-unknown-os)",
       });
   }
+  // Trivy keeps the OS packages result of a detected OS even when it is clean, so an OS named
+  // with no such result was not scanned for vulnerabilities (--scanners secret, --pkg-types
+  // library, an OS Trivy does not support). --allow-unknown-os is for images with no OS; it
+  // does not accept this.
+  if (report.os && !osResult) {
+    const os = `${report.os.family} ${report.os.name}`.trim();
+    problems.push({
+      code: "os-not-scanned",
+      message: `Trivy detected ${os} but the report has no OS packages result (Class "os-pkgs"), so the OS packages were not scanned for vulnerabilities; this is not a pass: re-run Trivy with the vulnerability scanner (\`trivy image --scanners vuln\`, and no --pkg-types that leaves out os) and check that Trivy supports ${os}`,
+    });
+  }
   if (report.os?.eosl && !policy.allowEosl)
     problems.push({
       code: "eosl",

@@ -105,11 +105,18 @@ function markdownWith(e: Evaluation, max: number): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
+const NOT_SCANNED =
+  "No vulnerabilities listed, but the OS packages were not shown to be scanned (see above): this is not a clean result.";
+
+/** "No vulnerabilities found" would read as clean when the OS packages were never scanned. */
+const unscanned = (e: Evaluation) =>
+  e.problems.some((p) => p.code === "os-not-scanned" || p.code === "os-not-detected");
+
 function severityTable(e: Evaluation): string[] {
   const rows = DESCENDING.filter((s) => e.counts.bySeverity[s] > 0).map(
     (s) => `| ${s} | ${e.counts.bySeverity[s]} | ${e.counts.blockingBySeverity[s]} |`,
   );
-  if (!rows.length) return ["No vulnerabilities found."];
+  if (!rows.length) return [unscanned(e) ? NOT_SCANNED : "No vulnerabilities found."];
   return ["| Severity | Findings | Blocking |", "| --- | ---: | ---: |", ...rows];
 }
 

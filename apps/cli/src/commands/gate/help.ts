@@ -36,7 +36,9 @@ Policy:
                          (repeatable); a pkg:oci/pkg:docker product applies only when it
                          names this report's image (digest, repository, tag)
   --allow-eosl           Do not fail because the OS is end-of-service-life
-  --allow-unknown-os     Do not fail when Trivy detected no OS (scratch, distroless)
+  --allow-unknown-os     Do not fail when Trivy detected no OS (scratch, distroless);
+                         an OS Trivy named but did not scan for vulnerabilities
+                         (no os-pkgs result) fails all the same
   --vulnerabilities-only Secrets and failed misconfiguration checks at a blocking
                          severity are only mentioned (by default they fail the gate)
 
@@ -70,9 +72,10 @@ ${keptList()}
 
 Exit codes: 0 pass, 1 policy violated (blocking findings, including those whose
             exception expired; secrets or failed checks at a blocking severity;
-            EOSL OS; OS not detected), 2 bad input or usage
-            (unreadable, truncated, UTF-16 or non-Trivy JSON, a duplicate
-            key, an unknown Status, bad exceptions or VEX file, an empty
+            EOSL OS; OS not detected, or named but not scanned), 2 bad
+            input or usage (unreadable, truncated, UTF-16 or non-Trivy
+            JSON, a duplicate key, a key Trivy writes spelt in another
+            letter case such as "results", an unknown Status, bad exceptions or VEX file, an empty
             flag value, Trivy missing or failing).
 
 Examples:
