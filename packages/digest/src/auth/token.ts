@@ -4,6 +4,7 @@ import { DIGEST_ERRORS, ResolveError } from "../errors.js";
 import type { RetryPolicy } from "../http/retry.js";
 import { withRetry } from "../http/retry.js";
 import type { HttpResponse, HttpTransport } from "../http/transport.js";
+import { loginHint } from "./login-hint.js";
 
 export interface TokenAnswer {
   token: string;
@@ -15,6 +16,8 @@ export interface TokenRequestInput {
   service: string | undefined;
   scopes: string[];
   credentials: Credentials | undefined;
+  /** Where credentials were looked for, to say so when none were found. */
+  searched?: string | undefined;
   /** The registry's own `host[:port]`, to judge the realm. */
   registryHost: string;
   /** Whether plain http is allowed for the registry (loopback / named insecure). */
@@ -40,16 +43,7 @@ export async function requestToken(
     if (res.status === 404 || res.status === 405) res = undefined;
   }
   res ??= await withRetry(() => getToken(transport, realm, input), retry);
-  if (res.status === 401 || res.status === 403) {
-    const who = input.credentials
-      ? `the credentials from ${input.credentials.source}`
-      : "anonymous access";
-    throw new ResolveError(
-      DIGEST_ERRORS.unauthorized,
-      `the token server ${realm.host} refused ${who} for ${input.registryHost}`,
-      { hint: `Log in again ("docker login ${input.registryHost}") or check the repository name.` },
-    );
-  }
+  if (res.status === 401 || res.status === 403) throw tokenRefused(realm, input);
   if (res.status !== 200) {
     throw new ResolveError(
       DIGEST_ERRORS.registry,
@@ -58,6 +52,28 @@ export async function requestToken(
     );
   }
   return parseTokenBody(res, realm);
+}
+
+function tokenRefused(realm: URL, input: TokenRequestInput): ResolveError {
+  const host = input.registryHost;
+  const source = input.credentials?.source;
+  if (source !== undefined) {
+    return new ResolveError(
+      DIGEST_ERRORS.unauthorized,
+      `the token server ${realm.host} refused the credentials from ${source} for ${host}`,
+      {
+        hint: `Log in again ("docker login ${host}") to replace them, or check the repository name and your pull access.`,
+      },
+    );
+  }
+  const where = input.searched ? ` (looked in: ${input.searched})` : "";
+  return new ResolveError(
+    DIGEST_ERRORS.unauthorized,
+    `the token server ${realm.host} refused anonymous access to ${host}: no credentials were found for it${where}`,
+    {
+      hint: `${loginHint(host)}; or check the repository name.`,
+    },
+  );
 }
 
 function getToken(transport: HttpTransport, realm: URL, input: TokenRequestInput) {

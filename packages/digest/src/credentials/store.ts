@@ -39,23 +39,45 @@ export function createCredentialStore(options: CredentialStoreOptions = {}): Cre
   const dockerConfigPath = env.DOCKER_CONFIG
     ? join(env.DOCKER_CONFIG, "config.json")
     : join(home, ".docker", "config.json");
-  const podmanPaths = [
-    env.REGISTRY_AUTH_FILE,
-    env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, "containers", "auth.json") : undefined,
-  ].filter((p): p is string => typeof p === "string" && p !== "");
+  // Sources name the variable that chose the file, so a message says what to change.
+  const dockerLabel = env.DOCKER_CONFIG
+    ? `${dockerConfigPath} (from $DOCKER_CONFIG)`
+    : dockerConfigPath;
+  const podman = [
+    env.REGISTRY_AUTH_FILE
+      ? { path: env.REGISTRY_AUTH_FILE, label: `${env.REGISTRY_AUTH_FILE} ($REGISTRY_AUTH_FILE)` }
+      : undefined,
+    env.XDG_RUNTIME_DIR
+      ? {
+          path: join(env.XDG_RUNTIME_DIR, "containers", "auth.json"),
+          label: `${join(env.XDG_RUNTIME_DIR, "containers", "auth.json")} (from $XDG_RUNTIME_DIR)`,
+        }
+      : undefined,
+  ].filter((p): p is { path: string; label: string } => p !== undefined);
+  const searched = [
+    `credHelpers, credsStore and auths in ${dockerLabel}`,
+    ...podman.map((p) => p.label),
+    ...(env.REGISTRY_AUTH_FILE ? [] : ["$REGISTRY_AUTH_FILE is not set"]),
+  ].join("; ");
 
   const fromDocker = async (registry: string) => {
     const config = await load(dockerConfigPath);
     if (!config) return undefined;
     const serverUrl = dockerCredentialKey(registry);
     const helper = matchHelper(config.credHelpers, registry);
-    for (const name of [helper, config.credsStore]) {
+    for (const [key, name] of [
+      ["credHelpers", helper],
+      ["credsStore", config.credsStore],
+    ] as const) {
       if (typeof name !== "string" || name === "") continue;
       const result = await runCredentialHelper(name, serverUrl, env);
       if (result.problem) problems.push(result.problem);
-      if (result.credentials) return result.credentials;
+      if (result.credentials) {
+        const source = `${result.credentials.source} (${key} in ${dockerLabel})`;
+        return { ...result.credentials, source };
+      }
     }
-    return matchAuths(config, registry, "", `${dockerConfigPath} auths`, problems);
+    return matchAuths(config, registry, "", `auths in ${dockerLabel}`, problems);
   };
 
   return {
@@ -67,14 +89,15 @@ export function createCredentialStore(options: CredentialStoreOptions = {}): Cre
       }
       const found = await docker;
       if (found) return found;
-      for (const path of podmanPaths) {
+      for (const { path, label } of podman) {
         const file = await load(path);
-        const creds = file && matchAuths(file, registry, repository, path, problems);
+        const creds = file && matchAuths(file, registry, repository, label, problems);
         if (creds) return creds;
       }
       return undefined;
     },
     warnings: () => [...new Set(problems)],
+    searched: () => searched,
   };
 }
 

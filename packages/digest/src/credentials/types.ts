@@ -13,4 +13,19 @@ export interface CredentialStore {
   get(registry: string, repository: string): Promise<Credentials | undefined>;
   /** Problems met while looking (a helper missing, an unreadable file); never secrets. */
   warnings(): string[];
+  /**
+   * Where credentials are looked for (files and the variables that chose them), for a message
+   * that none were found; never secrets. Optional for stores of one's own.
+   */
+  searched?(): string;
+}
+
+/** What went with a registry's requests, for the message of a 401; never secrets. */
+export interface AuthReport {
+  /** The registry's challenge: Basic, Bearer (a token server), or none sent. */
+  scheme: "basic" | "bearer" | "none";
+  /** Where the credentials that were sent came from; undefined when none were sent. */
+  source: string | undefined;
+  /** Where credentials were looked for, when the store can say. */
+  searched: string | undefined;
 }

@@ -1,7 +1,7 @@
 import { type Challenge, parseChallenges, pickChallenge } from "../auth/challenge.js";
 import { requestToken } from "../auth/token.js";
 import { pullScope, type TokenCache } from "../auth/token-cache.js";
-import type { CredentialStore, Credentials } from "../credentials/types.js";
+import type { AuthReport, CredentialStore, Credentials } from "../credentials/types.js";
 import { DIGEST_ERRORS, ResolveError } from "../errors.js";
 import { type RateLimit, readRateLimit } from "../http/rate-limit.js";
 import { type RetryPolicy, withRetry } from "../http/retry.js";
@@ -38,6 +38,8 @@ export class RegistryClient {
   private multiScope = true;
   private readonly fromMultiScope = new Set<string>();
   private readonly flights = new Map<string, Promise<string>>();
+  /** Where the credentials sent for each repository came from (undefined: none sent). */
+  private readonly sentFrom = new Map<string, string | undefined>();
   /** The newest `ratelimit-*` headers the registry sent. */
   rateLimit: RateLimit | undefined;
 
@@ -148,15 +150,29 @@ export class RegistryClient {
     return true;
   }
 
+  /** What the requests for `repository` carried, so a 401 can say where to look. */
+  authReport(repository: string): AuthReport {
+    return {
+      scheme: this.auth.kind,
+      source: this.sentFrom.get(repository),
+      searched: this.options.credentials.searched?.(),
+    };
+  }
+
   private async authorization(repository: string): Promise<Record<string, string>> {
     const auth = this.auth;
     if (auth.kind === "none") return {};
     const creds = await this.options.credentials.get(this.options.credentialRegistry, repository);
     if (auth.kind === "basic") {
-      if (creds?.username === undefined || creds.password === undefined) return {};
+      if (creds?.username === undefined || creds.password === undefined) {
+        this.sentFrom.set(repository, undefined);
+        return {};
+      }
+      this.sentFrom.set(repository, creds.source);
       const basic = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
       return { authorization: `Basic ${basic}` };
     }
+    this.sentFrom.set(repository, creds?.source);
     return { authorization: `Bearer ${await this.token(auth, repository, creds)}` };
   }
 
@@ -189,6 +205,7 @@ export class RegistryClient {
       realm: auth.realm,
       service: auth.service,
       credentials: creds,
+      searched: this.options.credentials.searched?.(),
       registryHost: this.options.apiHost,
       registryInsecure: this.options.insecure,
     };

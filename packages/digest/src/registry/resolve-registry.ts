@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ImageReference } from "@alpinize/image-ref";
+import type { AuthReport } from "../credentials/types.js";
 import { DIGEST_ERRORS, ResolveError } from "../errors.js";
 import type { HttpResponse } from "../http/transport.js";
 import { isSha256Digest, parseManifest } from "../manifest.js";
@@ -11,6 +12,7 @@ import {
   MANIFEST_ACCEPT,
 } from "../media-types.js";
 import type { RegistryClient } from "./client.js";
+import { unauthorized } from "./unauthorized.js";
 
 /** distribution's own manifest limit. */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -35,7 +37,7 @@ export async function fetchManifest(
   const reference = ref.tag ?? ref.digest!;
   if (!wantBody) {
     const head = await client.manifest("HEAD", ref.repository, reference, MANIFEST_ACCEPT, 0);
-    checkStatus(head, ref);
+    checkStatus(head, ref, client.authReport(ref.repository));
     const digest = header(head, "docker-content-digest");
     const mediaType = bareMediaType(header(head, "content-type"));
     rejectSchema1(mediaType, ref);
@@ -59,7 +61,7 @@ async function getManifest(
     MANIFEST_ACCEPT,
     MAX_MANIFEST_BYTES,
   );
-  checkStatus(res, ref);
+  checkStatus(res, ref, client.authReport(ref.repository));
   const computed = `sha256:${createHash("sha256").update(res.body).digest("hex")}`;
   const declared = bareMediaType(header(res, "content-type"));
   rejectSchema1(declared, ref);
@@ -94,7 +96,8 @@ async function getManifest(
   return { digest: computed, mediaType, body: res.body, notes };
 }
 
-export function checkStatus(res: HttpResponse, ref: ImageReference): void {
+/** Throws the error for any answer but 200; `auth` says what went with the request (for 401). */
+export function checkStatus(res: HttpResponse, ref: ImageReference, auth?: AuthReport): void {
   if (res.status === 200) return;
   const host = res.url.host;
   const base = { details: { reference: ref.original, status: res.status } };
@@ -105,14 +108,7 @@ export function checkStatus(res: HttpResponse, ref: ImageReference): void {
         hint: "Check the repository and tag; private repositories may also answer 404 without credentials.",
       });
     case 401:
-      throw new ResolveError(
-        DIGEST_ERRORS.unauthorized,
-        `${ref.original}: ${host} wants credentials we do not have (or that it refused)`,
-        {
-          ...base,
-          hint: `Log in with "docker login ${host}" (or podman login), then run again.`,
-        },
-      );
+      throw unauthorized(ref, host, auth, base.details);
     case 403:
       throw new ResolveError(DIGEST_ERRORS.denied, `${ref.original}: ${host} denied access`, {
         ...base,

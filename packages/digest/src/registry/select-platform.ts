@@ -80,7 +80,7 @@ async function configPlatform(
 ): Promise<Platform | undefined> {
   if (!digest) return undefined;
   const res = await client.blob(ref.repository, digest, MAX_CONFIG_BYTES);
-  checkStatus(res, ref);
+  checkStatus(res, ref, client.authReport(ref.repository));
   const computed = `sha256:${createHash("sha256").update(res.body).digest("hex")}`;
   if (computed !== digest) {
     throw new ResolveError(

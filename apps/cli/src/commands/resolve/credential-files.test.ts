@@ -83,10 +83,16 @@ describe("alpinize resolve with broken credential files", () => {
     };
     const res = await runCli(["resolve", `${fx.registry.host}/team/app:1.0`], { env });
     expect(res.code).toBe(1);
-    expect(res.stderr).toContain(`"${fx.registry.host}" in ${file}: its auth value is not base64`);
+    const source = `${file} ($REGISTRY_AUTH_FILE)`;
     expect(res.stderr).toContain(
-      `"${fx.registry.host}/team" in ${file}: its auth value does not decode to user:password`,
+      `"${fx.registry.host}" in ${source}: its auth value is not base64`,
     );
+    expect(res.stderr).toContain(
+      `"${fx.registry.host}/team" in ${source}: its auth value does not decode to user:password`,
+    );
+    // None usable: the 401 says where it looked, by file and variable.
+    expect(res.stderr).toContain(`none were found for it (looked in: `);
+    expect(res.stderr).toContain(source);
     expect(res.stderr).not.toContain("justasecret");
     expect(res.stderr).not.toContain(noColon.slice(0, 8));
     expect(res.stderr).not.toContain("c2VjcmV0");

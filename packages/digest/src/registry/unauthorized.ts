@@ -1,0 +1,39 @@
+import type { ImageReference } from "@alpinize/image-ref";
+import { loginHint } from "../auth/login-hint.js";
+import type { AuthReport } from "../credentials/types.js";
+import { DIGEST_ERRORS, ResolveError } from "../errors.js";
+
+/**
+ * The 401 a registry gave for `ref`, saying which credentials it refused (their source: a
+ * config file, a helper, a variable) or where none were found, and what to do. No secret.
+ */
+export function unauthorized(
+  ref: ImageReference,
+  host: string,
+  auth: AuthReport | undefined,
+  details: Record<string, unknown>,
+): ResolveError {
+  const login = `"docker login ${host}"`;
+  const source = auth?.source;
+  if (source !== undefined) {
+    const what =
+      auth?.scheme === "bearer" ? "a token got with the credentials from" : "the credentials from";
+    return new ResolveError(
+      DIGEST_ERRORS.unauthorized,
+      `${ref.original}: ${host} refused ${what} ${source}`,
+      {
+        details,
+        hint: `Check the user name and password there, or log in again (${login}) to replace them; then run again.`,
+      },
+    );
+  }
+  const where = auth?.searched ? ` (looked in: ${auth.searched})` : "";
+  const why =
+    auth?.scheme === "none" || auth === undefined
+      ? "answered 401 without a challenge"
+      : "wants credentials and none were found for it";
+  return new ResolveError(DIGEST_ERRORS.unauthorized, `${ref.original}: ${host} ${why}${where}`, {
+    details,
+    hint: `${loginHint(host)}; then run again.`,
+  });
+}
