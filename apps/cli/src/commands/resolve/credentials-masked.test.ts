@@ -80,6 +80,14 @@ describe("credentials written into a reference are never printed", () => {
       expect(res.stderr.match(/\*\*\*@127\.0\.0\.1:5000/g)).toHaveLength(4);
     });
 
+    // migrate and check read FROM lines on their own; their warnings must not quote a password.
+    it.each([["migrate"], ["migrate", "--json"], ["check"], ["check", "--json"]])(
+      "%s %s on the same Dockerfile",
+      async (...argv) => {
+        await run([...argv.flat(), "Dockerfile"], dir);
+      },
+    );
+
     it("pin --json: the errors' message, hint and reference", async () => {
       const res = await runCli(["pin", "--json", "Dockerfile"], { env, cwd: dir });
       const doc = JSON.parse(res.stdout) as {
