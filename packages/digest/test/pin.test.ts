@@ -113,12 +113,49 @@ describe("pinText against a real registry", () => {
         .replace(`      ${r}/team/tools:2`, `      ${r}/team/tools:2@${tools.indexDigest}`)
         .replace(`&img ${r}/team/app:1.0`, `&img ${at}`),
     );
-    expect(pinned.skipped.map((s) => [s.line, s.where])).toEqual([
-      [9, "services.l.image"],
-      [12, "services.b.image"],
-    ]);
+    // l's alias is pinned by the edit at its anchor (k's image, line 7).
+    expect(pinned.changes.find((c) => c.where === "services.l.image")?.anchor).toEqual({
+      name: "img",
+      line: 7,
+    });
+    expect(pinned.skipped.map((s) => [s.line, s.where])).toEqual([[12, "services.b.image"]]);
     expect(asked).not.toContain(`${r}/team/built:1`);
     expect(findUnpinned("compose", pinned.text).unpinned).toEqual([]);
+  });
+
+  it("pins an image used through aliases and merge keys at its anchor, so --check passes", async () => {
+    const r = registry.host;
+    const compose = [
+      `x-app: &app ${r}/team/app:1.0 # one place for the tag`,
+      "x-tools: &tools",
+      `  image: ${r}/team/tools:2`,
+      "  restart: always",
+      "x-unused: &unused reg.lan/never-asked:1",
+      "services:",
+      "  a: {image: *app}",
+      "  b:",
+      "    image: *app",
+      "  c:",
+      "    <<: *tools",
+      "  d: {<<: *tools, ports: ['80:80']}",
+      "",
+    ].join("\n");
+    const pinned = await pinText("compose", compose, resolve);
+    expect(pinned.text).toBe(
+      compose
+        .replace(`${r}/team/app:1.0`, `${r}/team/app:1.0@${app.indexDigest}`)
+        .replace(`${r}/team/tools:2`, `${r}/team/tools:2@${tools.indexDigest}`),
+    );
+    expect(pinned.changes.map((c) => [c.line, c.where, c.anchor?.line])).toEqual([
+      [7, "services.a.image", 1],
+      [9, "services.b.image", 1],
+      [11, "services.c.image", 3],
+      [12, "services.d.image", 3],
+    ]);
+    const check = findUnpinned("compose", pinned.text);
+    expect([check.unpinned, check.skipped, check.unchanged.length]).toEqual([[], [], 4]);
+    const again = await pinText("compose", pinned.text, resolve);
+    expect([again.changes, again.text]).toEqual([[], pinned.text]);
   });
 
   it("pins COPY --from=<image> like a FROM and leaves stage names alone", async () => {

@@ -1,4 +1,12 @@
+import {
+  type AnchorLookup,
+  type Followed,
+  followAlias,
+  followMerged,
+  isScalar,
+} from "./follow-anchor.js";
 import type { LocatedReference } from "./located.js";
+import { AnchorTokens } from "./yaml-anchors.js";
 import { readYamlEntries } from "./yaml-entries.js";
 import { YamlIndex } from "./yaml-index.js";
 import type { YamlEntry } from "./yaml-types.js";
@@ -7,15 +15,30 @@ import type { YamlEntry } from "./yaml-types.js";
 interface YamlRules {
   /** Paths whose scalar can be an image, `*` standing for any key. */
   patterns: string[][];
+  /** Whether a scalar at `path` can be an image (for `uses:`, when it starts `docker://`). */
+  holds(path: string[]): boolean;
   /** Characters to drop before the reference (`docker://`), or undefined: not an image. */
   match(path: string[], value: string): number | undefined;
 }
 
+const composeImage = (path: string[]) =>
+  path.length === 3 && path[0] === "services" && path[2] === "image";
+
 const COMPOSE: YamlRules = {
   patterns: [["services", "*", "image"]],
-  match: (path) =>
-    path.length === 3 && path[0] === "services" && path[2] === "image" ? 0 : undefined,
+  holds: composeImage,
+  match: (path) => (composeImage(path) ? 0 : undefined),
 };
+
+function workflowImage(path: string[]): "image" | "uses" | undefined {
+  if (path[0] !== "jobs") return undefined;
+  const [, , key, sub, leaf] = path;
+  if (path.length === 3 && key === "container") return "image";
+  if (path.length === 4 && key === "container" && sub === "image") return "image";
+  if (path.length === 5 && key === "services" && leaf === "image") return "image";
+  if (path.length === 4 && key === "steps" && sub === "uses") return "uses";
+  return undefined;
+}
 
 /** `jobs.<id>.container[.image]`, `jobs.<id>.services.<s>.image`, `uses: docker://…`. */
 const WORKFLOW: YamlRules = {
@@ -24,16 +47,11 @@ const WORKFLOW: YamlRules = {
     ["jobs", "*", "services", "*", "image"],
     ["jobs", "*", "steps", "uses"],
   ],
+  holds: (path) => workflowImage(path) !== undefined,
   match(path, value) {
-    if (path[0] !== "jobs") return undefined;
-    const [, , key, sub, leaf] = path;
-    if (path.length === 3 && key === "container") return 0;
-    if (path.length === 4 && key === "container" && sub === "image") return 0;
-    if (path.length === 5 && key === "services" && leaf === "image") return 0;
-    if (path.length === 4 && key === "steps" && sub === "uses" && value.startsWith("docker://")) {
-      return "docker://".length;
-    }
-    return undefined;
+    const held = workflowImage(path);
+    if (held === "image") return 0;
+    return held === "uses" && value.startsWith("docker://") ? "docker://".length : undefined;
   },
 };
 
@@ -47,11 +65,10 @@ const BUILT =
  */
 export const MERGED_KEYS_LISTED = 10_000;
 
-interface Scan {
-  entries: YamlEntry[];
-  /** Built on first use: a file without merge keys never needs it. */
-  index: () => YamlIndex;
+interface Scan extends AnchorLookup {
   rules: YamlRules;
+  /** Compose services that build their image. */
+  built: Set<string>;
   /** Keys of anchors merged at open levels still to be listed one by one. */
   budget: { left: number };
 }
@@ -67,26 +84,23 @@ export function locateInYaml(kind: "compose" | "workflow", text: string): Locate
   const entries = readYamlEntries(text);
   const scan: Scan = {
     entries,
+    // Built on first use: a file without merge keys or aliases never needs them.
     index: once(() => new YamlIndex(entries)),
+    tokens: once(() => new AnchorTokens(text)),
     rules,
+    built: new Set(),
     budget: { left: MERGED_KEYS_LISTED },
   };
-  const built = kind === "compose" ? builtServices(scan) : new Set<string>();
+  if (kind === "compose") scan.built = builtServices(scan);
   const out: LocatedReference[] = [];
   for (const [at, entry] of entries.entries()) {
     const { value, path } = entry;
-    if (value.kind === "scalar") {
-      const prefix = rules.match(path, value.value);
-      if (prefix === undefined) continue;
-      const found = {
-        reference: value.value.slice(prefix),
-        start: value.start + prefix,
-        end: value.end,
-        line: entry.line,
-        where: path.join("."),
-      };
-      const builds = kind === "compose" && built.has(path[1]!);
-      out.push(builds ? { ...found, skip: BUILT, built: true } : found);
+    if (isScalar(entry)) {
+      const found = place(scan, entry, path, { scalar: entry });
+      if (found) out.push(found);
+    } else if (value.kind === "alias" && relevant(path, rules.patterns)) {
+      const found = aliasReference(scan, at, entry, value.name, value.at);
+      if (found) out.push(found);
     } else if (value.kind === "opaque" && relevant(path, rules.patterns)) {
       out.push(skipped(entry, path, value.text, `it is ${value.reason}`));
     } else if (value.kind === "merge") {
@@ -94,6 +108,61 @@ export function locateInYaml(kind: "compose" | "workflow", text: string): Locate
     }
   }
   return out;
+}
+
+/**
+ * The image at `path`, used on `entry`'s line: written there, or at the anchor it follows, whose
+ * text is then the one to rewrite. Undefined when the value is no image (`uses: actions/x@v4`).
+ */
+function place(
+  scan: Scan,
+  entry: YamlEntry,
+  path: string[],
+  followed: Followed,
+  alias = "",
+): LocatedReference | undefined {
+  const where = path.join(".");
+  if ("reason" in followed) return skipped(entry, path, `*${alias}`, followed.reason);
+  const { value, line } = followed.scalar;
+  const prefix = scan.rules.match(path, value.value);
+  if (prefix === undefined) return undefined;
+  const found: LocatedReference = {
+    reference: value.value.slice(prefix),
+    start: value.start + prefix,
+    end: value.end,
+    line: entry.line,
+    where,
+    ...(followed.anchor ? { anchor: followed.anchor } : {}),
+  };
+  const service = path[0] === "services" ? path[1]! : undefined;
+  if (scan.built.has(service ?? "")) return { ...found, skip: BUILT, built: true };
+  // An alias of the image a service builds names what compose builds there: nothing to pull,
+  // and pinning the anchor would rewrite that service's build tag.
+  const source = followed.scalar.path;
+  if (followed.anchor && composeImage(source) && scan.built.has(source[1]!)) {
+    const why = `it follows the anchor &${followed.anchor.name} (line ${line}), the image service ${source[1]} builds: nothing to pull`;
+    return { ...found, skip: why, built: true };
+  }
+  return found;
+}
+
+/**
+ * `image: *img`: the image written at its anchor, to be pinned there. An alias that stands for
+ * a whole service or job (`web: *svc`) is a skip: pin follows an alias only on an image key.
+ */
+function aliasReference(
+  scan: Scan,
+  at: number,
+  entry: YamlEntry,
+  name: string,
+  before: number,
+): LocatedReference | undefined {
+  const { path } = entry;
+  if (!scan.rules.holds(path)) {
+    const why = `it is a YAML alias (*${name}); pin follows an alias only on an image key: write the mapping out, or merge it (<<: *${name}) so that its image is read`;
+    return skipped(entry, path, `*${name}`, why);
+  }
+  return place(scan, entry, path, followAlias(scan, name, at, before), name);
 }
 
 /** Whether `path` is, or leads to, one of the patterns. */
@@ -157,10 +226,18 @@ function mergeSkips(scan: Scan, at: number): LocatedReference[] {
     }
     if (leads.open) scan.budget.left -= keys.size;
     for (const key of mergedKeys(keys, own, leads)) {
+      const path = [...base, key];
+      // An image key inside the anchored mapping is pinned there, for every mapping merging it.
+      const followed = scan.rules.holds(path) ? followMerged(scan, alias, at, key) : undefined;
+      if (followed) {
+        const found = place(scan, merge, path, followed, alias);
+        if (found) out.push(found);
+        continue;
+      }
       const source = scan.index().firstAt(anchor.path, key);
       const text = source?.value.kind === "scalar" ? source.value.value : `*${alias}`;
       const why = `its value comes from ${from} through <<; pin rewrites values written where they are used`;
-      out.push(skipped(merge, [...base, key], text, why));
+      out.push(skipped(merge, path, text, why));
     }
   }
   return out;

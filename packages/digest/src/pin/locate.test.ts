@@ -162,7 +162,8 @@ describe("compose forms a line reader must not pass over", () => {
       "",
     ].join("\n");
     expect(spans("compose", text)).toEqual([
-      [5, "services.a.image", "reg.lan/app:1.0", skipOf("comes from the anchor &base (line 1)")],
+      // A merged image is read at its anchor (pinned there), not skipped.
+      [5, "services.a.image", "reg.lan/app:1.0"],
       [7, "services.e.image", ">-", skipOf("a block scalar (>-)")],
       [10, "services.h.image", '"reg.lan/app:1.0\\n::error::pwned"', skipOf("escapes")],
       [12, "services.l.image", "*img", skipOf("a YAML alias (*img)")],
@@ -173,11 +174,11 @@ describe("compose forms a line reader must not pass over", () => {
       [22, "services.w.image", "'it''s'", skipOf("''")],
     ]);
     const found = findUnpinned("compose", text);
-    expect(found.unpinned).toEqual([]);
-    expect(found.skipped.map((s) => s.line)).toEqual([5, 7, 10, 12, 14, 16, 18, 20, 22]);
+    expect(found.unpinned.map((u) => [u.line, u.anchor])).toEqual([[5, { name: "base", line: 2 }]]);
+    expect(found.skipped.map((s) => s.line)).toEqual([7, 10, 12, 14, 16, 18, 20, 22]);
   });
 
-  it("follows merge keys: an anchor's image is skipped only where the service does not set one", () => {
+  it("follows merge keys: an anchor's image is read there only where the service sets none", () => {
     const text = [
       "x-log: &log",
       "  restart: always",
@@ -204,7 +205,7 @@ describe("compose forms a line reader must not pass over", () => {
     expect(spans("compose", text)).toEqual([
       [10, "services.plain.image", "reg.lan/plain:1"],
       [13, "services.own.image", "reg.lan/own:1"],
-      [15, "services.merged.image", "reg.lan/app:1.0", skipOf("the anchor &img (line 3)")],
+      [15, "services.merged.image", "reg.lan/app:1.0"],
       [18, "services.builds.image", "myapp:local", skipOf("also has build:")],
       [20, "services.later.<<", "*defined-below", skipOf("an anchor pin cannot follow")],
     ]);

@@ -13,6 +13,12 @@ export interface LocatedReference {
   where: string;
   /** Why pin leaves it alone (a form it cannot rewrite, an image compose builds): a skip. */
   skip?: string;
+  /**
+   * Set when the image is used here through an alias (`image: *img`) or a merge key but written
+   * at an anchor: `start`/`end` are then the anchor's text (on line `anchor.line`), which pinning
+   * rewrites for every alias of it.
+   */
+  anchor?: { name: string; line: number };
   /** Set on the skip of a compose service's image that the service builds: nothing to pull. */
   built?: true;
 }

@@ -18,6 +18,11 @@ export interface PinChange {
   digest: string;
   /** Set when an existing pin was refreshed from its tag. */
   previousDigest?: string;
+  /**
+   * Set when the image is used through an alias or a merge key: the text was rewritten at this
+   * anchor (on its line), and every other use of the anchor is pinned by the same edit.
+   */
+  anchor?: { name: string; line: number };
 }
 
 export interface PinProblem {
@@ -72,7 +77,7 @@ export async function pinText(
   const distinct = [...new Set(toResolve.map((t) => t.at.reference))];
   const outcomes = new Map((await resolve(distinct)).map((o) => [o.reference, o]));
   const changes: PinChange[] = [];
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits = new Map<number, { start: number; end: number; text: string }>();
   for (const { at, ref } of toResolve) {
     const outcome = outcomes.get(at.reference);
     const result = outcome?.result;
@@ -86,7 +91,8 @@ export async function pinText(
       continue;
     }
     const pinned = formatImageReference(withDigest(ref, result.digest), "as-written");
-    edits.push({ start: at.start, end: at.end, text: pinned });
+    // An anchor's text is located once per alias of it: one edit pins them all.
+    if (!edits.has(at.start)) edits.set(at.start, { start: at.start, end: at.end, text: pinned });
     changes.push({
       line: at.line,
       where: at.where,
@@ -94,10 +100,11 @@ export async function pinText(
       pinned,
       digest: result.digest,
       ...(ref.digest ? { previousDigest: ref.digest } : {}),
+      ...(at.anchor ? { anchor: at.anchor } : {}),
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { text: applyEdits(text, edits), changes, unchanged, problems, skipped };
+  return { text: applyEdits(text, [...edits.values()]), changes, unchanged, problems, skipped };
 }
 
 /** References with no digest, found without asking any registry (for `pin --check`). */

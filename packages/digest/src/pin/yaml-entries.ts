@@ -1,6 +1,6 @@
 import { flowDepth, MAX_FLOW_DEPTH, readFlow } from "./yaml-flow.js";
 import { blockScalarReason, isBlankRest, readKey, readLineScalar, readNode } from "./yaml-text.js";
-import { opaque, type YamlEntry, type YamlValue } from "./yaml-types.js";
+import { type AnchorMark, opaque, type YamlEntry, type YamlValue } from "./yaml-types.js";
 
 interface SourceLine {
   text: string;
@@ -85,12 +85,12 @@ class BlockReader {
     at: number,
     i: number,
     indent: number,
-    anchor?: string,
+    anchor?: AnchorMark,
   ): number {
     if (text[0] === "&") return this.anchored(path, text, at, i, indent);
     if (isBlankRest(text)) return this.nextLineValue(path, i, indent, anchor);
     const c = text[0];
-    if (c === "*") return this.alias(path, text, i);
+    if (c === "*") return this.alias(path, text, at, i);
     if (c === "!" || c === "|" || c === ">") {
       const reason =
         c === "!" ? "a tagged value; write it without the tag" : blockScalarReason(text);
@@ -116,7 +116,7 @@ class BlockReader {
   }
 
   /** `key:` with nothing after it: a nested collection, nothing, or the value on the next line. */
-  private nextLineValue(path: string[], i: number, indent: number, anchor?: string): number {
+  private nextLineValue(path: string[], i: number, indent: number, anchor?: AnchorMark): number {
     const j = this.nextSignificant(i);
     const next = j === undefined ? undefined : shape(this.lines[j]!.text);
     const item = next !== undefined && /^-(\s|$)/.test(this.lines[j!]!.text.slice(next.spaces));
@@ -135,22 +135,22 @@ class BlockReader {
   private anchored(path: string[], text: string, at: number, i: number, indent: number): number {
     let rest = text;
     let offset = at;
-    let name: string | undefined;
+    let mark: AnchorMark | undefined;
     while (rest[0] === "&") {
       const node = readNode(rest);
       if (!node) {
-        this.emit(path, i, opaque(text, NAMELESS), name);
+        this.emit(path, i, opaque(text, NAMELESS), mark);
         this.skipIndent = indent;
         return i;
       }
+      mark = { name: node.name, at: offset };
       rest = rest.slice(node.length);
       offset += node.length;
-      name = node.name;
     }
-    return this.value(path, rest, offset, i, indent, name);
+    return this.value(path, rest, offset, i, indent, mark);
   }
 
-  private alias(path: string[], text: string, i: number): number {
+  private alias(path: string[], text: string, at: number, i: number): number {
     const node = readNode(text);
     if (!node) {
       this.emit(path, i, opaque(text, NAMELESS));
@@ -159,8 +159,8 @@ class BlockReader {
     const value: YamlValue = !isBlankRest(text.slice(node.length))
       ? opaque(text, "text follows a YAML alias")
       : path[path.length - 1] === "<<"
-        ? { kind: "merge", aliases: [node.name] }
-        : opaque(text, `a YAML alias (*${node.name}); pin rewrites values written in place`);
+        ? { kind: "merge", aliases: [node.name], at }
+        : { kind: "alias", name: node.name, at };
     this.emit(path, i, value);
     return i;
   }
@@ -172,7 +172,7 @@ class BlockReader {
     at: number,
     i: number,
     indent: number,
-    anchor?: string,
+    anchor?: AnchorMark,
   ): number {
     const read = readFlow(text, at, { line: i + 1, lineStart: this.lines[i]!.start }, path, anchor);
     if ("entries" in read && isBlankRest(text.slice(read.end))) {
@@ -208,8 +208,9 @@ class BlockReader {
     return undefined;
   }
 
-  private emit(path: string[], i: number, value: YamlValue, anchor?: string): void {
+  private emit(path: string[], i: number, value: YamlValue, anchor?: AnchorMark): void {
     const lineStart = this.lines[i]!.start;
-    this.out.push({ path, line: i + 1, lineStart, value, ...(anchor ? { anchor } : {}) });
+    const marked = anchor ? { anchor: anchor.name, anchorAt: anchor.at } : {};
+    this.out.push({ path, line: i + 1, lineStart, value, ...marked });
   }
 }

@@ -1,5 +1,5 @@
 import { closingQuote, decodeDoubleQuoted, readNode } from "./yaml-text.js";
-import { opaque, type YamlEntry, type YamlValue } from "./yaml-types.js";
+import { type AnchorMark, opaque, type YamlEntry, type YamlValue } from "./yaml-types.js";
 
 /** Deepest `{`/`[` nesting read; past it a value is skipped, so the reader's stack stays small. */
 export const MAX_FLOW_DEPTH = 64;
@@ -15,7 +15,7 @@ export function readFlow(
   base: number,
   line: { line: number; lineStart: number },
   path: string[],
-  anchor: string | undefined,
+  anchor: AnchorMark | undefined,
 ): { entries: YamlEntry[]; end: number } | { failed: "deep" | "unreadable" } {
   const reader = new FlowReader(text, base, line);
   if (!reader.value(path, anchor)) return { failed: reader.tooDeep ? "deep" : "unreadable" };
@@ -50,14 +50,14 @@ class FlowReader {
     private readonly line: { line: number; lineStart: number },
   ) {}
 
-  value(path: string[], anchor?: string): boolean {
+  value(path: string[], anchor?: AnchorMark): boolean {
     let name = anchor;
     while (this.text[this.pos] === "&") {
       // A loop, not a call per anchor: `&a &a &a …` must not grow the stack.
       const node = readNode(this.text.slice(this.pos));
       if (!node) return false;
+      name = { name: node.name, at: this.base + this.pos };
       this.pos += node.length;
-      name = node.name;
     }
     const c = this.text[this.pos];
     if (c === "*") return this.alias(path);
@@ -134,7 +134,7 @@ class FlowReader {
     const items = this.text.slice(this.pos + 1, close).split(",");
     const aliases = items.map((s) => /^\s*\*([^\s,[\]{}]+)\s*$/.exec(s)?.[1]);
     if (aliases.some((a) => a === undefined)) return false;
-    this.emit(path, { kind: "merge", aliases: aliases as string[] });
+    this.emit(path, { kind: "merge", aliases: aliases as string[], at: this.base + this.pos });
     this.pos = close + 1;
     return true;
   }
@@ -142,19 +142,17 @@ class FlowReader {
   private alias(path: string[]): boolean {
     const node = readNode(this.text.slice(this.pos));
     if (!node) return false;
+    const at = this.base + this.pos;
     this.pos += node.name.length + 1;
     const value: YamlValue =
       path[path.length - 1] === "<<"
-        ? { kind: "merge", aliases: [node.name] }
-        : opaque(
-            `*${node.name}`,
-            `a YAML alias (*${node.name}); pin rewrites values written in place`,
-          );
+        ? { kind: "merge", aliases: [node.name], at }
+        : { kind: "alias", name: node.name, at };
     this.emit(path, value);
     return true;
   }
 
-  private quoted(path: string[], quote: '"' | "'", anchor?: string): boolean {
+  private quoted(path: string[], quote: '"' | "'", anchor?: AnchorMark): boolean {
     const close = closingQuote(this.text.slice(this.pos), quote);
     if (close === -1) return false;
     const inner = this.text.slice(this.pos + 1, this.pos + close);
@@ -170,7 +168,7 @@ class FlowReader {
     return true;
   }
 
-  private plain(path: string[], anchor?: string): boolean {
+  private plain(path: string[], anchor?: AnchorMark): boolean {
     const start = this.pos;
     if (!this.skipScalar()) return false;
     const value = this.text.slice(start, this.pos).trimEnd();
@@ -228,8 +226,9 @@ class FlowReader {
     while (this.text[this.pos] === " " || this.text[this.pos] === "\t") this.pos++;
   }
 
-  private emit(path: string[], value: YamlValue, anchor?: string): void {
-    this.entries.push({ path, ...this.line, value, ...(anchor ? { anchor } : {}) });
+  private emit(path: string[], value: YamlValue, anchor?: AnchorMark): void {
+    const marked = anchor ? { anchor: anchor.name, anchorAt: anchor.at } : {};
+    this.entries.push({ path, ...this.line, value, ...marked });
   }
 }
 

@@ -6,8 +6,10 @@ export type YamlValue =
   | { kind: "opaque"; text: string; reason: string }
   /** A nested block or flow collection, or nothing (null). */
   | { kind: "container" }
-  /** `<<: *a` or `<<: [*a, *b]`: a merge of anchored mappings. */
-  | { kind: "merge"; aliases: string[] };
+  /** `<<: *a` or `<<: [*a, *b]`: a merge of anchored mappings; `at` is where it starts. */
+  | { kind: "merge"; aliases: string[]; at: number }
+  /** `*name` alone as the value; `at` is the offset of its `*`. */
+  | { kind: "alias"; name: string; at: number };
 
 export interface YamlEntry {
   /** Mapping keys from the document root to this one (sequence items add no key). */
@@ -19,6 +21,14 @@ export interface YamlEntry {
   value: YamlValue;
   /** `&name` written before the value. */
   anchor?: string;
+  /** Offset of that `&`: which of several `&name` in the text this entry's is. */
+  anchorAt?: number;
+}
+
+/** An anchor read before a value: its name and the offset of its `&`. */
+export interface AnchorMark {
+  name: string;
+  at: number;
 }
 
 /** Longest text of an unreadable value quoted in a report. */

@@ -48,10 +48,13 @@ Options:
                            .github/workflows/*.y[a]ml)
   --via, --insecure-registry, --registry-mirror   As for "alpinize resolve"
 
+An image used through a YAML alias (image: *img) or a merge key (<<: *base) is pinned where
+its anchor is written, which pins every use of that anchor at once.
+
 Skipped with a warning, and counted as not pinned (exit 1 without --write): references
-holding variables (\${VAR}: pin the value instead), values pin cannot rewrite in place (YAML
-aliases and merge keys, block scalars, tags, escapes, values over several lines), COPY --from
-values split over lines or quoted. Skipped with a warning only: the image of a compose service
+holding variables (\${VAR}: pin the value instead), values pin cannot rewrite in place (block
+scalars, tags, escapes, values over several lines, and aliases whose anchor holds one or
+cannot be found), COPY --from values split over lines or quoted. Skipped with a warning only: the image of a compose service
 that also has build: (the name compose builds and tags; there is nothing to pull or pin).
 
 Exit codes: 0 everything pinned (or written; --write also when it skipped some), 1 references

@@ -22,7 +22,12 @@ export function reportToJson(report: FileReport): Record<string, unknown> {
     file: report.file,
     kind: report.kind,
     changes: report.changes,
-    unpinned: report.unpinned.map(({ line, where, reference }) => ({ line, where, reference })),
+    unpinned: report.unpinned.map(({ line, where, reference, anchor }) => ({
+      line,
+      where,
+      reference,
+      ...(anchor ? { anchor } : {}),
+    })),
     problems: report.problems.map(({ line, where, reference, error }) => ({
       line,
       where,
@@ -45,10 +50,11 @@ export function printReport(report: FileReport, io: Io, mode: "write" | "check" 
   const at = (line: number) => io.style.bold(`${file}:${line}`);
   for (const c of report.changes) {
     const verb = mode === "write" && !report.writeError ? "pinned" : "would pin";
-    io.out(`${at(c.line)}: ${verb} ${safe(c.reference)} -> ${safe(c.pinned)}`);
+    io.out(`${at(c.line)}: ${verb} ${safe(c.reference)} -> ${safe(c.pinned)}${via(c)}`);
   }
   for (const u of report.unpinned) {
-    io.out(`${at(u.line)}: ${safe(u.reference)} (${safe(u.where)}) is not pinned by digest`);
+    const where = `${safe(u.where)}${u.anchor ? `, ${follows(u.anchor)}` : ""}`;
+    io.out(`${at(u.line)}: ${safe(u.reference)} (${where}) is not pinned by digest`);
   }
   for (const p of report.problems) {
     io.err(`${at(p.line)}: ${io.style.red("error")} ${safe(p.error.message)}`);
@@ -62,4 +68,14 @@ export function printReport(report: FileReport, io: Io, mode: "write" | "check" 
     io.err(`${io.style.bold(file)}: ${io.style.red("error")} ${safe(report.writeError.message)}`);
     if (report.writeError.hint) io.err(`  ${safe(report.writeError.hint)}`);
   }
+}
+
+/** `follows the anchor &img on line 3`: where the text of an aliased or merged image is. */
+function follows(anchor: { name: string; line: number }): string {
+  return `follows the anchor &${safe(anchor.name)} on line ${anchor.line}`;
+}
+
+/** For a change made at an anchor: the key that uses it, and where the edit is. */
+function via(change: PinChange): string {
+  return change.anchor ? ` (${safe(change.where)} ${follows(change.anchor)})` : "";
 }
