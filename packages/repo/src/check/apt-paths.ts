@@ -24,7 +24,7 @@ export interface AptPathUse {
  * itself (sed, chmod, rm, a cp source), `mkdirs` makes the path and the folders above it
  * (`mkdir -p`, `install -d`), `mkdir` the path in a folder that must be there.
  */
-interface PathStep {
+export interface PathStep {
   kind: "write" | "read" | "mkdirs" | "mkdir";
   path: string;
 }
@@ -72,7 +72,7 @@ export class AptPaths {
       missing ??= this.lacking(step);
       this.record(step);
     }
-    return { what: describe(cmd, steps[0]!), missing };
+    return { what: describeStep(cmd, steps[0]!), missing };
   }
 
   private exists(path: string): boolean {
@@ -97,7 +97,7 @@ export class AptPaths {
   }
 }
 
-function describe(cmd: ShellCommand, step: PathStep): string {
+export function describeStep(cmd: ShellCommand, step: PathStep): string {
   const name = baseName(cmd.name);
   if (cmd.redirects?.includes(step.path)) return `a redirection to ${step.path}`;
   return name === "mkdir" || name === "install"
@@ -106,7 +106,7 @@ function describe(cmd: ShellCommand, step: PathStep): string {
 }
 
 /** What the command does to which paths: its redirections, then the tool's own file words. */
-function pathSteps(cmd: ShellCommand): PathStep[] {
+export function pathSteps(cmd: ShellCommand): PathStep[] {
   const steps: PathStep[] = (cmd.redirects ?? []).map((path) => ({ kind: "write", path }));
   const name = baseName(cmd.name);
   const args = cmd.args;
@@ -213,11 +213,11 @@ function optionValues(args: readonly string[], names: readonly string[]): string
   return out;
 }
 
-function trimSlash(path: string): string {
+export function trimSlash(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
 
-function parentOf(path: string): string {
+export function parentOf(path: string): string {
   const p = trimSlash(path);
   const at = p.lastIndexOf("/");
   return at <= 0 ? "/" : p.slice(0, at);

@@ -28,9 +28,13 @@ export interface StartedProgram {
 
 /**
  * The programs the stage's own ENTRYPOINT and CMD start (the last of each; CMD is what an
- * entrypoint script usually `exec`s) that Alpine knows under another name.
+ * entrypoint script usually `exec`s) that Alpine knows under another name. `otherAdvice`: what
+ * migrate says about a name this module has no advice of its own for (php-fpm8.2, apache2ctl).
  */
-export function startedUnderDebianName(stage: StageInfo): StartedProgram[] {
+export function startedUnderDebianName(
+  stage: StageInfo,
+  otherAdvice: (name: string) => string | undefined = () => undefined,
+): StartedProgram[] {
   const out: StartedProgram[] = [];
   for (const keyword of ["ENTRYPOINT", "CMD"] as const) {
     const ins = stage.body.findLast((i) => i.keyword === keyword);
@@ -40,7 +44,7 @@ export function startedUnderDebianName(stage: StageInfo): StartedProgram[] {
         ? programsOf(instructionWords(ins.args.text))
         : scanCommands(ins.args.text).map((c) => baseName(c.name));
     for (const name of new Set(names)) {
-      const advice = ALPINE_NAMES.get(name);
+      const advice = ALPINE_NAMES.get(name) ?? otherAdvice(name);
       if (advice) out.push({ line: ins.line, keyword, name, advice });
     }
   }

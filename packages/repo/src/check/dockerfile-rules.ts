@@ -1,4 +1,5 @@
 import { APT_SETUP_SCRIPT } from "@alpinize/dockerfile";
+import { readStage } from "../discover/scripts.js";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import { hasDigest } from "../dockerfile/images.js";
@@ -13,6 +14,8 @@ import { aptAdvice } from "./apt-advice.js";
 import { type AptPaths, type AptPathUse, aptPathsAtStart } from "./apt-paths.js";
 import { debianBaseHint } from "./base-advice.js";
 import { busyboxOptionProblems } from "./busybox-option.js";
+import { layoutAdvice } from "./debian-layout.js";
+import { type DebianPaths, debianPathsAtStart } from "./debian-paths.js";
 import { alternativesProblem, startedUnderDebianName } from "./debian-programs.js";
 import { checkGoNetdns } from "./go-netdns.js";
 import {
@@ -31,6 +34,7 @@ import { hasOpenrc, initSystemProblem } from "./init-system.js";
 import { onbuildRuns } from "./onbuild.js";
 import type { LintText } from "./script-calls.js";
 import { SHADOW_TOOLS } from "./shadow-tools.js";
+import { startedProgramAdvice } from "./started-advice.js";
 import type { CheckSettings, Finding, RuleId } from "./types.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
@@ -73,6 +77,7 @@ export function checkStages(
       continue;
     checkBase(stage, settings, emit, kept);
     if (stage.family !== "alpine") continue;
+    const advice = layoutAdvice(stage, stages, stageRelease(stage));
     // One world replayed RUN by RUN: each command is judged by what is installed when it runs.
     const at: RunContext = {
       world: worldAtStart(stage, stages),
@@ -81,7 +86,9 @@ export function checkStages(
       lint,
       groups: groupsAtStart(stage, stages),
       apt: aptPathsAtStart(stage, stages),
+      debian: debianPathsAtStart(stage, stages, advice),
     };
+    const copies = readStage(stage.body).copies;
     // COPY --chown and USER are judged by the groups the RUNs before them made.
     const owners = stage.body.filter((i) => instructionGroup(i) !== undefined);
     let next = 0;
@@ -94,12 +101,14 @@ export function checkStages(
     };
     for (const run of stage.runs) {
       ownersBefore(run.line);
+      for (const copy of copies) if (copy.line < run.line) at.debian.copied(copy.destination);
       checkRun(stage, run, at, emit);
     }
     ownersBefore(Number.POSITIVE_INFINITY);
     // ONBUILD runs in the images built on this one, after every RUN of this stage.
     for (const run of onbuildRuns(stage)) checkRun(stage, run, at, emit);
-    for (const p of startedUnderDebianName(stage))
+    const other = startedProgramAdvice(stage, stages, advice);
+    for (const p of startedUnderDebianName(stage, other))
       emit(
         p.line,
         "debian-program",
@@ -160,6 +169,8 @@ interface RunContext {
   groups: GroupState;
   /** What has been made under /etc/apt so far, moved on the same way. */
   apt: AptPaths;
+  /** What the stage has made of Debian's own layout (/etc/php/8.2, sites-enabled) so far. */
+  debian: DebianPaths;
 }
 
 function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
@@ -181,6 +192,16 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
     const apt = at.apt.use(cmd);
     if (apt)
       fails(line, "apt-in-alpine", aptPathMessage(stage, apt), apt.missing ? "error" : "warning");
+    const layout = at.debian.use(cmd);
+    if (layout) {
+      const report = layout.severity === "error" ? fails : emit;
+      report(
+        line,
+        "apt-in-alpine",
+        layoutMessage(stage, layout.message),
+        layout.severity === "error" ? "error" : "warning",
+      );
+    }
     if (APT_TOOLS.has(name) && !fromApkDpkg(name, at.added)) {
       fails(
         line,
@@ -239,6 +260,12 @@ function aptPathMessage(stage: StageInfo, use: AptPathUse): string {
     ? `Alpine has no ${use.missing}, so the build fails here`
     : "this only sets up apt, which Alpine does not have";
   return `${use.what} in Alpine stage ${stage.name}: ${outcome}; delete the step (apk reads /etc/apk/repositories; a proxy goes in the http_proxy/https_proxy build args)`;
+}
+
+/** `rm on /etc/nginx/sites-enabled/default: …` with the stage named after what the step does. */
+function layoutMessage(stage: StageInfo, message: string): string {
+  const at = message.indexOf(": ");
+  return `${message.slice(0, at)} in Alpine stage ${stage.name}${message.slice(at)}`;
 }
 
 /** Why a shadow tool is not there: shadow never installed, installed only later, or removed again. */
