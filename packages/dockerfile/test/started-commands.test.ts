@@ -28,6 +28,47 @@ describe("what the container starts counts as a command of the stage", () => {
   });
 });
 
+describe("the script an exec-form shell is given with -c", () => {
+  const note = (r: ReturnType<typeof migrate>) =>
+    r.warnings.filter((w) => /starts php-fpm8\.2/.test(w.message));
+
+  it("flags Debian's program names inside it, at the command", () => {
+    const r = migrate(
+      'FROM debian:bookworm\nRUN apt-get update && apt-get install -y nginx\nCMD ["sh","-c","php-fpm8.2 -D && nginx -g \'daemon off;\'"]\n',
+    );
+    expect(note(r)).toEqual([expect.objectContaining({ rule: "apt", line: 3, column: 17 })]);
+    expect(note(r)[0]?.message).toMatch(/^CMD starts php-fpm8\.2: php-fpm8\.2 is Debian's name/);
+  });
+
+  it("takes -c inside a flag cluster and after other options, by any shell path", () => {
+    for (const shell of [
+      '"bash", "-lc"',
+      '"/bin/bash", "-euxc"',
+      '"/usr/bin/dash", "-ec"',
+      '"bash", "-o", "pipefail", "--login", "-c"',
+      '"ash", "-c", "--"',
+    ]) {
+      const r = migrate(
+        `FROM debian:bookworm\nRUN apt-get update && apt-get install -y xvfb\nCMD [${shell}, "xvfb-run node render.js"]\n`,
+      );
+      expect(r.output, shell).toMatch(/apk add --no-cache xvfb xvfb-run/);
+    }
+  });
+
+  it("looks through tini to the shell, and points past escapes and continuation lines", () => {
+    const r = migrate(
+      'FROM debian:bookworm\nENTRYPOINT ["tini", "--", "sh", \\\n  "-c", "echo \\"up\\" && exec php-fpm8.2 -F"]\n',
+    );
+    expect(note(r)).toEqual([expect.objectContaining({ line: 3, column: 30 })]);
+  });
+
+  it("leaves a shell that runs a script file, or a -c without a string, alone", () => {
+    for (const cmd of ['["sh", "php-fpm8.2"]', '["bash", "-x", "run.sh"]', '["sh", "-c"]']) {
+      expect(note(migrate(`FROM debian:bookworm\nCMD ${cmd}\n`)), cmd).toEqual([]);
+    }
+  });
+});
+
 describe("locale", () => {
   it("adds musl-locales for a RUN that calls locale (glibc's libc-bin had it)", () => {
     const r = migrate(

@@ -37,6 +37,8 @@ export function defaultTransforms(): Transforms {
         ...(options.release ? { release: options.release } : {}),
         ...(options.readContextFile ? { readContextFile: options.readContextFile } : {}),
         ...(options.gosuDownload ? { gosuDownload: options.gosuDownload } : {}),
+        // The plan rewrites the scripts these Dockerfiles copy: their gosu calls follow su-exec.
+        migratesScripts: true,
       }) as DockerfileResult;
     },
     rewriteEntrypoint(text: string, options: ScriptOptions): ScriptResult {

@@ -18,6 +18,8 @@ export class MigrationContext {
   readonly scripts = new Map<Instruction, ShellSource[] | Error>();
   /** What to do with a RUN that only downloads gosu (see `MigrateOptions.gosuDownload`). */
   gosuDownload: "keep" | "su-exec" = "keep";
+  /** Copied scripts are migrated with this file (see `MigrateOptions.migratesScripts`). */
+  migratesScripts = false;
   /** Groups the file creates (groupadd/addgroup), name → GID if given: adduser -G needs names. */
   readonly createdGroups = new Map<string, string | undefined>();
   /** The ARG defaults declared before the first FROM (what `FROM image:${TAG}` reads). */

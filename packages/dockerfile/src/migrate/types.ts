@@ -20,6 +20,12 @@ export interface MigrateOptions {
    * the same Dockerfile with su-exec.
    */
   gosuDownload?: "keep" | "su-exec";
+  /**
+   * The caller migrates the build-context scripts along with the Dockerfile (`alpinize migrate
+   * DIR` does). An apt gosu then becomes su-exec even when a copied script calls gosu, since that
+   * call is rewritten too; without it such a gosu is kept (where the release packages gosu).
+   */
+  migratesScripts?: boolean;
 }
 
 export interface MigrateWarning {

@@ -3,6 +3,7 @@ import type { RuleId } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { PackageRecord } from "../migrate/types.js";
 import { buildCaBundle, busyboxBzip2, busyboxWget } from "./build-only.js";
+import { keepAptGosu } from "./gosu-scripts.js";
 import { notePackageSetup } from "./package-notes.js";
 import { postgresImagePackage } from "./pg-image.js";
 import type { StageState } from "./scope.js";
@@ -313,7 +314,11 @@ function decide(
 ): PackageDecision {
   const pg = postgresImagePackage(ctx, stage, name, offset);
   if (pg) return pg;
-  if (name === "gosu" && ctx.packageMap.exists("su-exec")) {
+  if (
+    name === "gosu" &&
+    ctx.packageMap.exists("su-exec") &&
+    !keepAptGosu(ctx, stage.copied, offset)
+  ) {
     ctx.warn(
       "tini-gosu",
       offset,

@@ -17,6 +17,7 @@ import { addGnuTools } from "./gnu-stage.js";
 import { addCgoToolchain } from "./go-cgo.js";
 import { addGoDns } from "./go-dns.js";
 import { migrateGosuDownload } from "./gosu.js";
+import { scriptKeepsGosu } from "./gosu-scripts.js";
 import { addRuntimeModules } from "./modules.js";
 import { addGnuIconv } from "./musl-iconv.js";
 import { flagBrowserDownloads, flagGlibcWheels, flagSystemPip } from "./pep668.js";
@@ -27,6 +28,7 @@ import { dropAptCacheMounts } from "./run-flags.js";
 import type { StageState, ValueSpan } from "./scope.js";
 import { migrateShell, noteInstalledByApk } from "./shell.js";
 import { stageTree, withCopiedScripts } from "./stage-tree.js";
+import { startedCalls } from "./started-commands.js";
 import { addZoneinfo } from "./zoneinfo.js";
 
 /** Runs the per-instruction rules over one stage, then the rules that need the whole stage. */
@@ -64,11 +66,13 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     ships: tree.ships(info),
     // A gosu call before the install that becomes su-exec follows it too (a second run sees
     // su-exec installed and would change the call then).
-    aptGosu: body.some(
-      (ins) =>
-        ins.keyword === "RUN" &&
-        /\b(?:apt-get|apt|aptitude)\b[^;&|\n]*\binstall\b[^;&|\n]*\bgosu\b/.test(ins.args.text),
-    ),
+    aptGosu:
+      !scriptKeepsGosu(ctx, copied) &&
+      body.some(
+        (ins) =>
+          ins.keyword === "RUN" &&
+          /\b(?:apt-get|apt|aptitude)\b[^;&|\n]*\binstall\b[^;&|\n]*\bgosu\b/.test(ins.args.text),
+      ),
   };
   const repo = baseRepository(ctx, info.stage);
   for (const ins of body) {
@@ -222,21 +226,12 @@ function flagDebianLayout(ctx: MigrationContext, ins: Instruction, repo?: string
   if (hit) ctx.warn(hit.rule, sourceSpan(ins.args, hit.index, hit.index)[0], hit.note);
 }
 
-/** The programs ENTRYPOINT/CMD start: the first word, and the word after `--` or `exec`. */
-function startedPrograms(text: string): string[] {
-  const words = text.trim().startsWith("[")
-    ? [...text.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!)
-    : text.trim().split(/\s+/);
-  return words
-    .filter((_w, k) => k === 0 || words[k - 1] === "--" || words[k - 1] === "exec")
-    .map((w) => w.replace(/^.*\//, ""));
-}
-
 function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction): void {
   const text = ins.args.text;
-  for (const program of startedPrograms(text)) {
-    const note = debianProgramNote(program, ctx.release);
-    if (note) ctx.warn("apt", ins.start, `${ins.keyword} starts ${program}: ${note}`);
+  for (const call of startedCalls(ins)) {
+    const note = debianProgramNote(call.name, ctx.release);
+    const at = sourceSpan(ins.args, call.at, call.at)[0];
+    if (note) ctx.warn("apt", at, `${ins.keyword} starts ${call.name}: ${note}`);
   }
   const swaps: [RegExp, string, boolean][] = [
     [
@@ -260,7 +255,8 @@ function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction):
       ctx.edit("tini-gosu", s, e, to);
     }
   }
-  if (/\bgosu\b/.test(text) && !state.alpineInstalled.has("su-exec")) {
+  const installed = state.alpineInstalled;
+  if (/\bgosu\b/.test(text) && !installed.has("su-exec") && !installed.has("gosu")) {
     ctx.warn(
       "tini-gosu",
       ins.start,
