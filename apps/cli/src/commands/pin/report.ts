@@ -1,6 +1,6 @@
 import type { LocatedReference, PinChange, PinProblem, PinSkip } from "@alpinize/digest";
 import { type AlpinizeError, isAlpinizeError } from "@alpinize/errors";
-import { escapeInline as safe } from "@alpinize/image-ref";
+import { maskReference, escapeInline as safe } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
 
 export interface FileReport {
@@ -25,16 +25,17 @@ export function reportToJson(report: FileReport): Record<string, unknown> {
     unpinned: report.unpinned.map(({ line, where, reference, anchor }) => ({
       line,
       where,
-      reference,
+      reference: maskReference(reference),
       ...(anchor ? { anchor } : {}),
     })),
+    // The text comes from the scanned file as written: a `user:pass@` in it is never echoed.
     problems: report.problems.map(({ line, where, reference, error }) => ({
       line,
       where,
-      reference,
+      reference: maskReference(reference),
       error: isAlpinizeError(error) ? error.toJSON() : { message: error.message },
     })),
-    skipped: report.skipped,
+    skipped: report.skipped.map((s) => ({ ...s, reference: maskReference(s.reference) })),
     pinned: report.pinned,
     written: report.written,
     ...(report.writeError ? { error: report.writeError.toJSON() } : {}),
@@ -54,7 +55,7 @@ export function printReport(report: FileReport, io: Io, mode: "write" | "check" 
   }
   for (const u of report.unpinned) {
     const where = `${safe(u.where)}${u.anchor ? `, ${follows(u.anchor)}` : ""}`;
-    io.out(`${at(u.line)}: ${safe(u.reference)} (${where}) is not pinned by digest`);
+    io.out(`${at(u.line)}: ${safe(maskReference(u.reference))} (${where}) is not pinned by digest`);
   }
   for (const p of report.problems) {
     io.err(`${at(p.line)}: ${io.style.red("error")} ${safe(p.error.message)}`);
@@ -62,7 +63,7 @@ export function printReport(report: FileReport, io: Io, mode: "write" | "check" 
   }
   for (const s of report.skipped)
     io.warn(
-      `${file}:${s.line}: skipped ${safe(s.reference)} (${safe(s.where)}): ${safe(s.reason)}`,
+      `${file}:${s.line}: skipped ${safe(maskReference(s.reference))} (${safe(s.where)}): ${safe(s.reason)}`,
     );
   if (report.writeError) {
     io.err(`${io.style.bold(file)}: ${io.style.red("error")} ${safe(report.writeError.message)}`);
