@@ -16,6 +16,9 @@
 // release in the expert's FROM lines when it names a known one (alpine:3.23, -alpine3.23), and
 // with the gosu choice the expert made: `gosuDownload: "su-exec"` (the CLI's `--gosu su-exec`) when
 // the expert's file installs su-exec and fetches no gosu release, as a user would choose it.
+// Where the expert rewrote the entrypoint too (the pair keeps a separate alpine.entrypoint.sh),
+// the conversion is told the scripts are migrated with it (`migratesScripts`), which is what
+// `alpinize migrate DIR` does; otherwise a copied script that calls gosu keeps gosu installed.
 // As the CLI does, the converter may read the COPYed build-context files: the pairs keep the
 // entrypoint script as entrypoint.sh (or debian.entrypoint.sh when the variants differ), which is
 // what a `COPY docker-entrypoint.sh` / `COPY entrypoint.sh` of the Debian file reads.
@@ -265,6 +268,7 @@ for (const name of readdirSync(corpus).sort()) {
     result = migrateDockerfile(readFileSync(debianPath, "utf8"), {
       release,
       gosuDownload,
+      migratesScripts: existsSync(join(corpus, name, "alpine.entrypoint.sh")),
       packageMap: mapFor(release),
       fileName: `${name}/debian.Dockerfile`,
       readContextFile: (path) => contextFile(join(corpus, name), path),
