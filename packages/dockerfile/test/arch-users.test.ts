@@ -148,7 +148,7 @@ describe("rule 5: users and groups", () => {
     );
     const messages = r.warnings.filter((w) => w.rule === "users").map((w) => w.message);
     expect(messages).toEqual([
-      expect.stringMatching(/GID 999 is already taken/),
+      expect.stringMatching(/base group ping holds GID 999/),
       expect.stringMatching(/group www-data already exists/),
     ]);
     expect(r.warnings[0]).toMatchObject({ line: 2, column: 5 });

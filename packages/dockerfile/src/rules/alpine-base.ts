@@ -61,6 +61,27 @@ export const ALPINE_BASE_USERS: ReadonlyMap<number, string> = new Map([
   [65534, "nobody"],
 ]);
 
+/**
+ * The primary GID of Alpine's base users (its /etc/passwd), with the first user that has it:
+ * busybox delgroup refuses a group that is someone's primary group.
+ */
+export const ALPINE_BASE_PRIMARY_GIDS: ReadonlyMap<number, string> = new Map([
+  [0, "root"],
+  [1, "bin"],
+  [2, "daemon"],
+  [7, "lp"],
+  [12, "mail"],
+  [13, "news"],
+  [14, "uucp"],
+  [16, "cron"],
+  [21, "ftp"],
+  [22, "sshd"],
+  [35, "games"],
+  [100, "guest"],
+  [123, "ntp"],
+  [65534, "nobody"],
+]);
+
 export const ALPINE_BASE_RELEASE = "3.23";
 
 /** The same tables as sets, for the rules' membership tests. */

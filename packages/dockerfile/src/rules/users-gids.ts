@@ -1,8 +1,8 @@
 import type { Stage } from "../stages.js";
 import { wholeVariable } from "../stages.js";
-import { ALPINE_BASE_GROUPS } from "./alpine-base.js";
 import { imageGroupWithGid } from "./image-accounts.js";
 import type { ScriptScope } from "./scope.js";
+import { baseGroupAt } from "./users-base-gone.js";
 
 /** Groups each stage creates, name → the GID word as written (number or `$VAR`), if any. */
 const stageGroups = new WeakMap<Stage, Map<string, string | undefined>>();
@@ -65,11 +65,12 @@ export function isExpansion(word: string): boolean {
 }
 
 /**
- * The group that already has GID word `gid` where this line runs: one of Alpine's base image
- * (a number), or one this stage or a stage it is built FROM made with the same word.
+ * The group that already has GID word `gid` where the line at script offset `at` runs: one of
+ * Alpine's base image (a number; not one a step deleted before), or one this stage or a stage it
+ * is built FROM made with the same word.
  */
-export function gidHolder(scope: ScriptScope, gid: string): string | undefined {
+export function gidHolder(scope: ScriptScope, gid: string, at?: number): string | undefined {
   const numeric = /^\d+$/.test(gid);
   if (!numeric && !isExpansion(gid)) return undefined;
-  return groupWithGid(scope, gid) ?? (numeric ? ALPINE_BASE_GROUPS.get(Number(gid)) : undefined);
+  return groupWithGid(scope, gid) ?? (numeric ? baseGroupAt(scope, at, Number(gid)) : undefined);
 }

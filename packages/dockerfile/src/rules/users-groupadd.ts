@@ -1,6 +1,7 @@
 import type { Word } from "../shell/tokens.js";
 import { ALPINE_BASE_GROUPS, ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { removeBaseHolder } from "./users-base-holder.js";
 import { gidHolder, isExpansion, recordGroup } from "./users-gids.js";
 import { checkIds } from "./users-ids.js";
 import { type Fail, optionValue, parseOptions, q } from "./users-options.js";
@@ -27,24 +28,31 @@ export function groupadd(
   const name = p.operands[0]!;
   const force = p.options.has("-f");
   const given = optionValue(p.options, "-g");
-  const holder = given === undefined ? undefined : gidHolder(scope, given);
+  const shared = p.options.has("-o");
+  // -o shares a taken GID on purpose (see sharedGid); otherwise Alpine's base group on it may go.
+  const freed =
+    given === undefined || shared
+      ? ""
+      : removeBaseHolder(scope, at, given, name, `${name} keeps GID ${given}`);
+  const holder = given === undefined || freed ? undefined : gidHolder(scope, given, at);
   let call: string;
-  if (p.options.has("-o") && given !== undefined && holder !== name) {
+  if (shared && given !== undefined && holder !== name) {
     call = sharedGid(scope, at, name, given, holder, force);
   } else {
     const gid = force ? forcedGid(scope, at, name, given, holder) : given;
     // With -f an existing group is fine, so only the GID can clash (and not when grep finds it).
     if (!force || !ALPINE_GROUPS.has(name))
-      checkIds(scope, at, undefined, gid, force ? undefined : name, "group");
+      checkIds(scope, at, undefined, freed ? undefined : gid, force ? undefined : name, "group");
     recordGroup(scope, name, gid);
     const system = p.options.has("-r");
-    call = addgroupCall(name, gid, system);
+    call = freed + addgroupCall(name, gid, system);
     // A GID variable may be taken when the line runs: groupadd -f then uses the next free GID.
     if (force && gid !== undefined && isExpansion(gid) && !ALPINE_GROUPS.has(name))
       call += ` || ${addgroupCall(name, undefined, system)}`;
   }
   // groupadd -f: an existing group is success; busybox addgroup fails on it, so look first.
-  return force ? `{ grep -q ${groupPattern(name)} /etc/group || ${call}; }` : call;
+  if (!force) return call;
+  return `{ grep -q ${groupPattern(name)} /etc/group || ${freed ? `{ ${call}; }` : call}; }`;
 }
 
 /**

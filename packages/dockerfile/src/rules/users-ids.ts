@@ -1,5 +1,7 @@
-import { ALPINE_GIDS, ALPINE_GROUPS, ALPINE_UIDS, ALPINE_USERS } from "./alpine-base.js";
+import { ALPINE_BASE_USERS, ALPINE_GROUPS, ALPINE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { baseHolder } from "./users-base-holder.js";
+import { freeId } from "./users-free-id.js";
 import { createdByPackage } from "./users-groups.js";
 
 /**
@@ -14,12 +16,8 @@ export function checkIds(
   name: string | undefined,
   kind: "user" | "group",
 ): void {
-  if (uid !== undefined && ALPINE_UIDS.has(Number(uid))) {
-    scope.warn("users", at, `UID ${uid} is already taken on Alpine (base users); pick another`);
-  }
-  if (gid !== undefined && /^\d+$/.test(gid) && ALPINE_GIDS.has(Number(gid)) && kind === "group") {
-    scope.warn("users", at, `GID ${gid} is already taken on Alpine (base groups); pick another`);
-  }
+  if (uid !== undefined) checkUid(scope, at, uid);
+  if (gid !== undefined && kind === "group") checkGid(scope, at, gid, name);
   const names = kind === "user" ? ALPINE_USERS : ALPINE_GROUPS;
   if (name !== undefined && names.has(name)) {
     scope.warn("users", at, `${kind} ${name} already exists on Alpine; creating it again fails`);
@@ -33,4 +31,36 @@ export function checkIds(
       `${kind} ${name} is created by Alpine's ${pkg} package, installed earlier in this stage (Debian's is not): creating it again fails; drop this step`,
     );
   }
+}
+
+function checkUid(scope: ScriptScope, at: number, uid: string): void {
+  const user = /^\d+$/.test(uid) ? ALPINE_BASE_USERS.get(Number(uid)) : undefined;
+  if (user === undefined) return;
+  const free = freeId("uid", Number(uid), scope.ctx.text);
+  scope.warn(
+    "users",
+    at,
+    `UID ${uid} belongs to Alpine's base user ${user}: busybox adduser -u ${uid} stops there (uid '${uid}' in use); pick a free UID, such as ${free}`,
+  );
+}
+
+/** A GID Alpine's base group has (not removed before): says whose, why it stays, what is free. */
+function checkGid(scope: ScriptScope, at: number, gid: string, name: string | undefined): void {
+  const holder = baseHolder(scope, at, gid, name ?? "");
+  if (holder === undefined) return;
+  const free = freeId("gid", Number(gid), scope.ctx.text);
+  const info = scope.stage.info;
+  const converted = info.alpine && !info.already;
+  const pick = `pick a free GID, such as ${free}`;
+  // A converted stage where the holder could go, by a step alpinize does not write itself.
+  const advice = !converted
+    ? `: ${pick}`
+    : holder.keep
+      ? `; ${holder.name} stays, as ${holder.keep}: ${pick}`
+      : `; nothing here uses ${holder.name}, so run delgroup ${holder.name} first, or ${pick}`;
+  scope.warn(
+    "users",
+    at,
+    `GID ${gid} belongs to Alpine's base group ${holder.name}, and busybox addgroup -g ${gid} stops there (gid '${gid}' in use)${advice}`,
+  );
 }

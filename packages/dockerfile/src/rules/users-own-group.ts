@@ -10,8 +10,9 @@ export function ownGroupHolder(
   scope: ScriptScope,
   name: string,
   uid: string | undefined,
+  at?: number,
 ): string | undefined {
-  const holder = uid === undefined ? undefined : gidHolder(scope, uid);
+  const holder = uid === undefined ? undefined : gidHolder(scope, uid, at);
   // A group of the user's very name fails the same on Debian (useradd asks for -g).
   return holder === name ? undefined : holder;
 }
@@ -28,7 +29,7 @@ export function ownGroupFirst(
   uid: string | undefined,
   tail = "",
 ): boolean {
-  const holder = ownGroupHolder(scope, name, uid);
+  const holder = ownGroupHolder(scope, name, uid, at);
   if (holder === undefined) return false;
   scope.warn(
     "users",

@@ -1,8 +1,10 @@
 import type { Word } from "../shell/tokens.js";
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { baseHolder, removeBaseHolder } from "./users-base-holder.js";
 import { recordGroup } from "./users-gids.js";
 import { groupName } from "./users-group-names.js";
+import { addgroupCall } from "./users-groupadd.js";
 import { primaryGroupStep } from "./users-groups.js";
 import { homeParentStep } from "./users-home.js";
 import { checkIds } from "./users-ids.js";
@@ -70,10 +72,10 @@ export function useradd(
   const setHash = passwordStep(scope, at, name, o);
   checkIds(scope, at, optionValue(o, "-u"), undefined, name, "user");
   const system = o.has("-r");
-  const { group, ownGroup } = primaryGroup(scope, at, name, o);
+  const { group, ownGroup, gid, freed = "" } = primaryGroup(scope, at, name, o);
   // The user's own group, made here or by busybox adduser: later steps may add others to it.
-  if (ownGroup || group === undefined) recordGroup(scope, name, undefined);
-  const out = ownGroup ? [`addgroup${system ? " -S" : ""} ${q(name)} &&`] : [];
+  if (ownGroup || group === undefined) recordGroup(scope, name, gid);
+  const out = ownGroup ? [`${freed}${addgroupCall(name, gid, system)} &&`] : [];
   const make = ownGroup ? undefined : primaryGroupStep(scope, at, group, name);
   if (make !== undefined) out.push(`${make} &&`);
   out.push(...adduserCall(scope, at, name, group, o));
@@ -98,7 +100,7 @@ function primaryGroup(
   at: number,
   name: string,
   o: Parsed["options"],
-): { group: string | undefined; ownGroup: boolean } {
+): { group: string | undefined; ownGroup: boolean; gid?: string; freed?: string } {
   let group = groupName(scope, at, optionValue(o, "-g"));
   // -N: no group of the user's own; Debian then uses its default group, users (100 on Alpine too).
   if (o.has("-N") && group === undefined) group = "users";
@@ -113,12 +115,34 @@ function primaryGroup(
     group = name;
   }
   if (group !== undefined) return { group, ownGroup: false };
-  // useradd -r makes a same-named group; busybox adduser -S would use nogroup instead.
-  if (o.has("-r")) return { group: name, ownGroup: true };
   const uid = optionValue(o, "-u");
+  // Debian's useradd gives the user's own group GID = UID where Debian leaves it free.
+  const gets = `${name}'s own group gets GID ${uid}, its UID,`;
+  const freed = uid === undefined ? "" : removeBaseHolder(scope, at, uid, name, gets);
+  if (freed) return { group: name, ownGroup: true, gid: uid, freed };
+  // useradd -r makes a same-named group; busybox adduser -S would use nogroup instead.
+  if (o.has("-r")) {
+    if (uid !== undefined) noteKeptHolder(scope, at, name, uid);
+    return { group: name, ownGroup: true };
+  }
   // useradd gives the user's group another GID when its UID is taken as a GID.
   const first = ownGroupFirst(scope, at, "useradd -u", name, uid, ", as useradd gives it");
   return first ? { group: name, ownGroup: true } : { group, ownGroup: false };
+}
+
+/**
+ * useradd -r -u N: Debian's useradd gives the user's own group GID N when Debian leaves it free;
+ * when Alpine's base group on N must stay, busybox addgroup -S picks another GID.
+ */
+function noteKeptHolder(scope: ScriptScope, at: number, name: string, uid: string): void {
+  const info = scope.stage.info;
+  const holder = info.alpine && !info.already ? baseHolder(scope, at, uid, name) : undefined;
+  if (holder?.keep === undefined) return;
+  scope.warn(
+    "users",
+    at,
+    `useradd -r -u ${uid}: Debian's useradd gives ${name}'s own group GID ${uid}, which Alpine's base group ${holder.name} has and keeps (${holder.keep}): busybox addgroup -S gives ${name} another GID`,
+  );
 }
 
 /** The `adduser -D …` words for the user itself. */

@@ -1,0 +1,83 @@
+import { ALPINE_BASE_PRIMARY_GIDS, ALPINE_GROUPS } from "./alpine-base.js";
+import { imageGroupWithGid } from "./image-accounts.js";
+import type { ScriptScope } from "./scope.js";
+import { baseGroupAt, recordRemoved } from "./users-base-gone.js";
+import { gidUseBefore, groupNameUse } from "./users-base-uses.js";
+import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
+import { groupWithGid } from "./users-gids.js";
+import { q } from "./users-options.js";
+
+/** Alpine's base group that has a GID a step asks for, and why it must stay, if it must. */
+export interface BaseHolder {
+  name: string;
+  keep?: string;
+}
+
+/**
+ * The base group of Alpine's image that has numeric GID `gid` where the command at script offset
+ * `at` makes group `group` with it. It may go (busybox delgroup) when Debian's base leaves that GID
+ * free, so the Debian file worked; no base user has it as primary group (delgroup refuses); and
+ * these stages neither name the group nor use the GID before, while it is still the base group's.
+ */
+export function baseHolder(
+  scope: ScriptScope,
+  at: number,
+  gid: string,
+  group: string,
+): BaseHolder | undefined {
+  if (!/^\d+$/.test(gid)) return undefined;
+  const n = Number(gid);
+  // A group this stage chain made holds the GID now, not Alpine's base group.
+  const image = imageGroupWithGid(scope.ctx, scope.stage.info.stage, gid);
+  const made = groupWithGid(scope, gid);
+  if (made !== undefined && made !== image) return undefined;
+  const name = baseGroupAt(scope, at, n);
+  if (name === undefined || name === group) return undefined;
+  return { name, keep: keepReason(scope, at, n, name, image) };
+}
+
+function keepReason(
+  scope: ScriptScope,
+  at: number,
+  gid: number,
+  name: string,
+  image: string | undefined,
+): string | undefined {
+  const debian = [...DEBIAN_BASE_GROUPS].find(([, id]) => id === gid)?.[0] ?? image;
+  if (debian !== undefined)
+    return `the Debian image has GID ${gid} too (group ${debian}), so this fails on Debian as well`;
+  const user = ALPINE_BASE_PRIMARY_GIDS.get(gid);
+  if (user !== undefined) return `it is the primary group of Alpine's base user ${user}`;
+  const named = groupNameUse(scope, name);
+  if (named !== undefined) return `this file uses group ${name} (${named})`;
+  const numbered = gidUseBefore(scope, at, gid);
+  if (numbered !== undefined)
+    return `this file uses GID ${gid} before, while it is still ${name}'s (${numbered})`;
+  return undefined;
+}
+
+/**
+ * `delgroup HOLDER && ` to run right before the addgroup that gives `group` GID `gid`, when Alpine's
+ * base group holding it may go (see baseHolder), else "". `gets` ends the warning: what the
+ * removal keeps as on Debian. The caller records `group` (recordGroup) with the GID.
+ */
+export function removeBaseHolder(
+  scope: ScriptScope,
+  at: number,
+  gid: string,
+  group: string,
+  gets: string,
+): string {
+  const info = scope.stage.info;
+  // A stage that was on Alpine already chose its GIDs for Alpine; `addgroup` clashes by name anyway.
+  if (!info.alpine || info.already || ALPINE_GROUPS.has(group)) return "";
+  const holder = baseHolder(scope, at, gid, group);
+  if (holder === undefined || holder.keep !== undefined) return "";
+  recordRemoved(scope, holder.name, group);
+  scope.warn(
+    "users",
+    at,
+    `Alpine's base group ${holder.name} holds GID ${gid} (Debian's base has no group there); removed it so ${gets} as on Debian`,
+  );
+  return `delgroup ${q(holder.name)} && `;
+}
