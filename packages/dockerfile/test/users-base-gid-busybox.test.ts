@@ -8,15 +8,20 @@ import { busyboxSkipReason, makeAlpineRoot, runBodies } from "./support/busybox-
 
 const reason = busyboxSkipReason();
 describe.skipIf(reason !== undefined)("users: Alpine's base group on a GID, under busybox", () => {
-  let root: string | undefined;
+  // Every root a test makes (one test runs two files) goes afterwards.
+  const roots: string[] = [];
+  const newRoot = () => {
+    const dir = makeAlpineRoot("alpinize-base-gid-");
+    roots.push(dir);
+    return dir;
+  };
   afterEach(() => {
-    if (root) rmSync(root, { recursive: true, force: true });
-    root = undefined;
+    for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
   /** Runs every RUN of the migrated file in a fresh Alpine root; each must exit 0. */
   function runAll(dockerfile: string): { group: string; passwd: string } {
-    root = makeAlpineRoot("alpinize-base-gid-");
+    const root = newRoot();
     for (const body of runBodies(migrate(dockerfile).output)) {
       const r = spawnSync("chroot", [root, "/bin/sh", "-ec", body], { encoding: "utf8" });
       expect({ body, status: r.status, stderr: r.stderr }).toEqual({
@@ -25,7 +30,7 @@ describe.skipIf(reason !== undefined)("users: Alpine's base group on a GID, unde
         stderr: "",
       });
     }
-    const read = (f: string) => readFileSync(join(root!, "etc", f), "utf8");
+    const read = (f: string) => readFileSync(join(root, "etc", f), "utf8");
     return { group: read("group"), passwd: read("passwd") };
   }
 
@@ -54,8 +59,7 @@ describe.skipIf(reason !== undefined)("users: Alpine's base group on a GID, unde
   });
 
   it("knows every primary GID of Alpine's base users (delgroup refuses those)", () => {
-    root = makeAlpineRoot("alpinize-base-gid-");
-    const passwd = readFileSync(join(root, "etc/passwd"), "utf8");
+    const passwd = readFileSync(join(newRoot(), "etc/passwd"), "utf8");
     const gids = passwd
       .split("\n")
       .filter((l) => l.includes(":"))
