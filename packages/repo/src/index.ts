@@ -31,4 +31,5 @@ export type {
 } from "./transforms.js";
 export { TransformUnavailableError } from "./transforms.js";
 export { writeFileAtomic } from "./workspace/files.js";
+export type { LinkInfo, LinkPoints } from "./workspace/links.js";
 export { decodeText, encodeText, escapeRawBytes, hasRawBytes } from "./workspace/text-bytes.js";

@@ -10,6 +10,7 @@ import { detectRisks } from "../risks/detect.js";
 import type { SourceFile } from "../risks/types.js";
 import type { Transforms } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
+import { describeLink } from "../workspace/links.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { contextReader } from "./context.js";
 import { ensureExecBackends } from "./exec-backend.js";
@@ -107,6 +108,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     });
     if (scriptPlan) plan.files.push(scriptPlan);
   }
+  skipLinks(root, found.links, plan);
   // Known only now: which migrated images run a script that drops privileges with the shim.
   ensureExecBackends(plan, scripts);
   // Likewise which of them still call useradd, userdel… that the shims could not stand in for.
@@ -263,6 +265,19 @@ function planScript(
     const message = err.message.startsWith(`${path}:`) ? err.message : `${path}: ${err.message}`;
     unparsable.push({ file: path, message, code: err.code });
     return undefined;
+  }
+}
+
+/**
+ * Links named like a Dockerfile are never followed (one may lead outside the repository, and
+ * writing it would replace the link), but they are reported, with where they lead, as `check`
+ * reports them: the Dockerfile behind one was not migrated.
+ */
+function skipLinks(root: string, links: readonly string[], plan: RepoPlan): void {
+  const migrated = new Set(plan.files.filter((f) => f.kind === "dockerfile").map((f) => f.file));
+  for (const file of links) {
+    const { link, message } = describeLink(root, file, migrated);
+    plan.skipped.push({ file, message, code: "ALPINIZE_REPO_SYMLINK", link });
   }
 }
 

@@ -3,6 +3,7 @@ import type { ScriptRole } from "../discover/scripts.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import type { Risk } from "../risks/types.js";
 import type { DockerfileResult, TransformWarning } from "../transforms.js";
+import type { LinkInfo } from "../workspace/links.js";
 
 export interface FilePlan {
   /** POSIX path relative to the repository root. */
@@ -44,6 +45,11 @@ export interface SkippedFile {
   message: string;
   /** The stable error code (ALPINIZE_…), or the system's (EACCES) for a failed write. */
   code?: string;
+  /**
+   * Set for a symbolic link named like a Dockerfile (code ALPINIZE_REPO_SYMLINK): where it leads.
+   * Such a Dockerfile was not migrated, so the CLI exits 2 as `check` does for it.
+   */
+  link?: LinkInfo;
 }
 
 export interface RepoPlan {
@@ -53,8 +59,9 @@ export interface RepoPlan {
   files: FilePlan[];
   unparsable: SkippedFile[];
   /**
-   * Files not looked at: scripts that are symbolic links (never followed), and compose files or
-   * workflows that could not be read (binary, too large, unreadable); not an error.
+   * Files not looked at: symbolic links named like a Dockerfile (with `link`; the Dockerfile was
+   * not migrated), scripts that are symbolic links (never followed), and compose files or
+   * workflows that could not be read (binary, too large, unreadable).
    */
   skipped: SkippedFile[];
   mentions: ImageMention[];

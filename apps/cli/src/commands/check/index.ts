@@ -7,6 +7,7 @@ import type { Io } from "../../io.js";
 import { wantsJson, withJsonErrors } from "../../json-errors.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import { findingsJson, notCheckedJson, printFindings, unparsableText } from "./output.js";
+import { namingStdin } from "./stdin.js";
 import { resolveTargets } from "./targets.js";
 
 export const help = `Usage: alpinize check [DIR|FILE…|-] [--json] [--config FILE] [--require-digests]
@@ -15,12 +16,15 @@ The CI lint after a migration. Checks every Dockerfile under DIR (default: .), h
 .gitignore, and the entrypoint scripts they copy and run, or the Dockerfiles and scripts given.
 A file named here is read through its symbolic links (and <(cmd) works); links met inside a
 directory are not followed, and are reported as not checked. - reads a Dockerfile, or a script
-(a #! first line), from standard input; findings name it /dev/stdin.
+(a #! first line), from standard input; findings name it <stdin>. Files are named from the
+current directory (relative to it when inside it, else by their full path).
 
 Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage, or a
                         step that writes under /etc/apt (sed, tee, >, cp…), which Alpine lacks
-  apk-no-cache          apk/xx-apk add or upgrade without --no-cache (or an apk update)
+  apk-no-cache          apk/xx-apk add or upgrade without --no-cache (or an apk update) in the
+                        final stage or a stage it is built FROM, unless the RUN mounts a cache
+                        at /var/cache/apk
   apk-unknown-package   apk add of a name the stage's Alpine release does not have (a warning)
   debian-base           a stage still built on a Debian or Ubuntu image
   base-image-unpinned   a base image without @sha256 digest, or one whose digest cannot be
@@ -95,7 +99,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     ...(values.config !== undefined ? { file: resolve(io.cwd, values.config) } : {}),
   });
   if (values["require-digests"]) config.check.requireDigests = true;
-  const result = await checkTargets(targets, {
+  const checked = await checkTargets(targets, {
     config,
     transforms: defaultTransforms(),
     cwd: io.cwd,
@@ -105,6 +109,7 @@ async function check(argv: string[], io: Io): Promise<number> {
       ),
   });
   io.endProgress();
+  const result = positionals.includes("-") ? namingStdin(checked) : checked;
   if (result.files.length === 0 && result.unparsable.length === 0)
     throw nothingChecked(positionals);
   if (result.allIgnored && result.unparsable.length === 0)

@@ -1,6 +1,10 @@
 import { fstatSync } from "node:fs";
 import { InputError } from "@alpinize/errors";
-import type { CheckTarget } from "@alpinize/repo";
+import type { CheckResult, CheckTarget } from "@alpinize/repo";
+import { STDIN_NAME } from "../migrate/output.js";
+
+/** The path `-` is read through, which findings would name otherwise. */
+const STDIN_PATH = "/dev/stdin";
 
 /**
  * `check -`: standard input, read through /dev/stdin like a file named on the command line, so
@@ -17,7 +21,7 @@ export function stdinTarget(): CheckTarget {
         details: { file: "-" },
       },
     );
-  return { path: "/dev/stdin", kind: "file" };
+  return { path: STDIN_PATH, kind: "file" };
 }
 
 function isSocket(fd: number): boolean {
@@ -27,4 +31,28 @@ function isSocket(fd: number): boolean {
     // A closed standard input: reading /dev/stdin reports it as unreadable.
     return false;
   }
+}
+
+/**
+ * Names standard input `<stdin>` in findings and unchecked files, as `migrate -` does, rather
+ * than the /dev/stdin path it is read through.
+ */
+export function namingStdin(result: CheckResult): CheckResult {
+  const rename = (file: string) => (file === STDIN_PATH ? STDIN_NAME : file);
+  const renameIn = (message: string) =>
+    message.startsWith(`${STDIN_PATH}:`) ? STDIN_NAME + message.slice(STDIN_PATH.length) : message;
+  return {
+    ...result,
+    findings: result.findings.map((f) => ({
+      ...f,
+      file: rename(f.file),
+      message: renameIn(f.message),
+    })),
+    unparsable: result.unparsable.map((u) => ({
+      ...u,
+      file: rename(u.file),
+      message: renameIn(u.message),
+    })),
+    files: result.files.map(rename),
+  };
 }

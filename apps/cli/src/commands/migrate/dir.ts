@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { type Resolver, resolveMany } from "@alpinize/digest";
-import { EXIT, InputError } from "@alpinize/errors";
+import { EXIT, InputError, isAlpinizeError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
 import {
   applyPlan,
@@ -12,13 +12,23 @@ import {
   type PinFailure,
   pinPlan,
   planRepository,
+  type RepoPlan,
   renderReport,
 } from "@alpinize/repo";
 import type { Io } from "../../io.js";
 import { reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { unifiedDiff } from "./diff.js";
-import { printProblems, printRepoWarnings, repoJson, repoSummary } from "./repo-output.js";
-import { assertReportPath, writeReport } from "./repo-report.js";
+import {
+  printProblems,
+  printRepoWarnings,
+  type ReportFailure,
+  repoJson,
+  repoSummary,
+  type ShowPath,
+  skippedDockerfiles,
+} from "./repo-output.js";
+import { assertReportPath, reportMissing, writeReport } from "./repo-report.js";
+import { shownPath } from "./shown-path.js";
 
 export interface RepositoryFlags {
   write?: boolean;
@@ -40,9 +50,10 @@ export interface RepositoryFlags {
  * `alpinize migrate DIR`: every Dockerfile under DIR (honouring .gitignore), the scripts they run,
  * and the compose files and workflows naming the same base images.
  *
- * Exit codes: 2 when any file could not be read, parsed or written (every other file is still handled, and
- * written with --write: one broken file does not block the rest, but the run never passes
- * silently); else 1 when --pin could not resolve a rewritten image, or --check finds changes;
+ * Exit codes: 2 when any file could not be read, parsed or written, a Dockerfile is a symbolic
+ * link (not followed, so not migrated), or the report could not be written after files were
+ * (every other file is still handled, and written with --write: one broken file does not block
+ * the rest, but the run never passes silently); else 1 when --pin could not resolve a rewritten image, or --check finds changes;
  * else 0.
  */
 export async function runRepositoryMigration(
@@ -90,7 +101,7 @@ async function migrateRepository(
     ...(flags.gosu !== undefined ? { gosu: flags.gosu } : {}),
     onProgress: (file, index, total, kind) =>
       io.progress(
-        `migrating ${kind === "script" ? "script" : "Dockerfile"} ${index + 1}/${total} ${escapeInline(file)}`,
+        `migrating ${kind === "script" ? "script" : "Dockerfile"} ${index + 1}/${total} ${escapeInline(shownPath(root, file, io.cwd))}`,
       ),
   });
   if (plan.files.length === 0 && plan.unparsable.length === 0 && plan.skipped.length === 0)
@@ -105,24 +116,54 @@ async function migrateRepository(
     reportWarnings(resolver, io);
   }
   const mode = flags.write ? "write" : flags.check ? "check" : "diff";
+  const show = (file: string) => shownPath(root, file, io.cwd);
   const written = flags.write
-    ? await applyPlan(plan, (file) => io.progress(`writing ${escapeInline(file)}`))
+    ? await applyPlan(plan, (file) => io.progress(`writing ${escapeInline(show(file))}`))
     : [];
   // Rendered after the writes, so a file that could not be written is listed as left untouched.
-  if (reportPath !== undefined) {
-    const name = root.split(/[\\/]/).pop() ?? dir;
-    writeReport(reportPath, renderReport(plan, { name, written: flags.write === true }));
-  }
+  const name = root.split(/[\\/]/).pop() ?? dir;
+  const reportFailure =
+    reportPath === undefined
+      ? undefined
+      : tryWriteReport(
+          reportPath,
+          () => renderReport(plan, { name, written: flags.write === true }),
+          written.map(show),
+        );
   io.endProgress();
-  if (flags.json) io.stdout.write(repoJson(plan, pinFailures, written));
-  else printHuman(io, plan, mode, written);
-  printProblems(io, plan, pinFailures);
+  if (flags.json) io.stdout.write(repoJson(plan, pinFailures, written, show, reportFailure));
+  else printHuman(io, plan, mode, written, show);
+  printProblems(io, plan, pinFailures, show);
+  if (reportFailure) {
+    io.err(`${io.style.red("error")} ${escapeInline(reportFailure.message)}`);
+    if (reportFailure.hint) io.err(`  ${reportFailure.hint}`);
+  }
   // The other files were still converted (and written): only the failed one is left.
   if (plan.unparsable.some((u) => u.code === INTERNAL_FAILURE)) return EXIT.INTERNAL;
-  if (plan.unparsable.length > 0) return EXIT.BAD_INPUT;
+  if (plan.unparsable.length > 0 || reportFailure) return EXIT.BAD_INPUT;
+  // As `check` does: the Dockerfile behind a link was not migrated, and must not pass silently.
+  if (skippedDockerfiles(plan).length > 0) return EXIT.BAD_INPUT;
   if (pinFailures.length > 0) return EXIT.FINDINGS;
   if (mode === "check" && plan.files.some((f) => f.changed)) return EXIT.FINDINGS;
   return EXIT.OK;
+}
+
+/**
+ * Writes the report. Its path was tried before any file was written; if writing it still fails,
+ * and files were written, the run goes on to say what was written: only the report is missing.
+ */
+function tryWriteReport(
+  reportPath: string,
+  render: () => string,
+  written: string[],
+): ReportFailure | undefined {
+  try {
+    writeReport(reportPath, render());
+    return undefined;
+  } catch (err) {
+    if (written.length === 0 || !isAlpinizeError(err)) throw err;
+    return reportMissing(reportPath, err, written);
+  }
 }
 
 /** As with `alpinize check`, a run that found nothing to migrate must not look like success. */
@@ -139,19 +180,20 @@ function nothingToMigrate(dir: string): InputError {
 
 function printHuman(
   io: Io,
-  plan: Awaited<ReturnType<typeof planRepository>>,
+  plan: RepoPlan,
   mode: "diff" | "write" | "check",
   written: string[],
+  show: ShowPath,
 ): void {
-  printRepoWarnings(io, plan);
+  printRepoWarnings(io, plan, show);
   for (const file of plan.files) {
     if (!file.changed) continue;
-    // The file's own bytes, as migrate FILE prints them (print-diff.ts).
+    // The file's own bytes, as migrate FILE prints them (print-diff.ts); `git apply` from here.
     if (mode === "diff")
-      io.stdout.write(encodeText(unifiedDiff(file.before, file.after, file.file)));
+      io.stdout.write(encodeText(unifiedDiff(file.before, file.after, show(file.file))));
     // The diff quotes its own header paths as git does; these lines name the file raw otherwise.
-    else if (mode === "check") io.out(`${escapeInline(file.file)}: would change`);
-    else if (written.includes(file.file)) io.err(`wrote ${escapeInline(file.file)}`);
+    else if (mode === "check") io.out(`${escapeInline(show(file.file))}: would change`);
+    else if (written.includes(file.file)) io.err(`wrote ${escapeInline(show(file.file))}`);
   }
   io.err(repoSummary(plan, mode, written));
 }

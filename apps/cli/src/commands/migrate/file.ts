@@ -5,6 +5,7 @@ import { InputError, isLinkLoop, LINK_LOOP, LINK_LOOP_HINT } from "@alpinize/err
 import type { PackageMap } from "@alpinize/package-map";
 import { decodeText, encodeText } from "@alpinize/repo";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
+import { fileLabel } from "./output.js";
 
 export interface FileMigration {
   /** The path as given on the command line (`-` for stdin). */
@@ -57,7 +58,8 @@ export function migrateFile(
   const result = migrateDockerfile(before, {
     release: options.release,
     packageMap: options.packageMap,
-    fileName: file === "-" ? "stdin" : file,
+    // Standard input is `-` everywhere (messages, --json), as it was given and as check names it.
+    fileName: fileLabel(file),
     ...(options.gosuDownload ? { gosuDownload: options.gosuDownload } : {}),
     ...(file === "-" ? {} : { readContextFile: contextReader(file) }),
   });

@@ -15,7 +15,15 @@ import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import { runRepositoryMigration } from "./dir.js";
 import { type FileMigration, migrateFile, writeAtomic } from "./file.js";
 import { gosuFlag } from "./gosu.js";
-import { type FileFailure, printDiff, printWarnings, summary, toJson } from "./output.js";
+import {
+  type FileFailure,
+  fileLabel,
+  printDiff,
+  printWarnings,
+  STDIN_NAME,
+  summary,
+  toJson,
+} from "./output.js";
 import { directoryArgument, REPOSITORY_HELP, REPOSITORY_OPTIONS } from "./repo-args.js";
 
 export const help = `Usage: alpinize migrate FILE... [--write | --check] [--json] [--alpine X.Y]
@@ -26,12 +34,16 @@ export const help = `Usage: alpinize migrate FILE... [--write | --check] [--json
 
 Rewrite Debian or Ubuntu Dockerfiles for Alpine Linux with minimal edits: base images, apt-get and
 xx-apt, package names, architecture names, users and groups, shells, tini/gosu, locales, Go DNS.
-Prints a unified diff by default; FILE may be - to read standard input.
+Prints a unified diff by default; FILE may be - to read standard input (named - in messages
+and --json). Files are named from the current directory (relative to it when inside it).
 
 Options:
   --write        Rewrite each file in place (atomically, keeping its mode); warning lines then
                  point into the rewritten file (otherwise into the file as given)
-  --check        Change nothing; exit 1 if any file still needs migrating
+  --check        Change nothing; exit 1 if migrate would edit a file. It answers "would migrate
+                 change this file?", not "is it Alpine-ready?": what migrate only warns about
+                 (an exec-form RUN apt-get, ONBUILD RUN, apt-get behind xargs…) is left for
+                 you, counted in the summary line; alpinize check is the CI lint for it
   --json         Print edits, warnings (line, column in the input; outputLine, outputColumn in
                  the result) and every package decision as JSON; an
                  error that stops the run (bad flag, missing or unreadable file) still prints
@@ -114,8 +126,11 @@ async function migrate(argv: string[], io: Io, reached: Reached): Promise<number
     });
   }
   if (values.write && values.check) {
-    throw new UsageError("alpinize migrate: --write and --check exclude each other");
+    throw new UsageError("alpinize migrate: --write and --check exclude each other", {
+      hint: "--write and --check are exclusive: use --check in CI and --write to apply.",
+    });
   }
+  if (values.alpine !== undefined) assertRelease(values.alpine);
   const gosu = gosuFlag(values.gosu);
   const flags = { ...values, gosu };
   const dir = directoryArgument(positionals, flags, io);
@@ -134,9 +149,22 @@ async function migrate(argv: string[], io: Io, reached: Reached): Promise<number
     });
   }
   const release = values.alpine ?? DEFAULT_RELEASE;
-  assertKnownRelease(release);
   reached.release = release;
   return migrateFiles(positionals, { ...flags, release }, io, reached);
+}
+
+/** `--alpine 9.99`: a release alpinize has no package data for, named as a usage mistake is. */
+function assertRelease(release: string): void {
+  try {
+    assertKnownRelease(release);
+  } catch (err) {
+    if (!isAlpinizeError(err)) throw err;
+    throw new InputError(err.code, `alpinize migrate: ${err.message}`, {
+      hint: `alpinize knows Alpine ${KNOWN_RELEASES.join(", ")}: pass one with --alpine X.Y (default ${DEFAULT_RELEASE}).`,
+      details: { release },
+      cause: err,
+    });
+  }
 }
 
 async function migrateFiles(
@@ -160,7 +188,7 @@ async function migrateFiles(
   let failed = false;
   let bug = false;
   for (const file of positionals) {
-    reached.file = file;
+    reached.file = fileLabel(file);
     try {
       const m = migrateFile(file, {
         packageMap,
@@ -176,15 +204,15 @@ async function migrateFiles(
       if (internal) {
         // A bug met on one file: name it, go on with the others, end with exit 70.
         const reason = err instanceof Error ? err.message : String(err);
-        const message = `${file}: internal error while converting it (a bug in alpinize; please report it with this file): ${reason}`;
+        const message = `${fileLabel(file)}: internal error while converting it (a bug in alpinize; please report it with this file): ${reason}`;
         bug = true;
-        failures.push({ file, code: "ALPINIZE_INTERNAL", message });
+        failures.push({ file: fileLabel(file), code: "ALPINIZE_INTERNAL", message });
         io.err(`${io.style.red("error")} ${message}`);
         continue;
       }
       if (err.exitCode !== EXIT.BAD_INPUT || positionals.length === 1) throw err;
       failed = true;
-      failures.push({ file, code: err.code, message: err.message });
+      failures.push({ file: fileLabel(file), code: err.code, message: err.message });
       io.err(`${io.style.red("error")} ${err.message}`);
       if (err.hint) io.err(`  ${err.hint}`);
     }
@@ -215,8 +243,8 @@ export async function readStdin(
     if (size > MAX_DOCKERFILE_BYTES) {
       throw new InputError(
         "ALPINIZE_MIGRATE_TOO_LARGE",
-        `<stdin>: larger than ${MAX_DOCKERFILE_BYTES} bytes, not a Dockerfile`,
-        { hint: "Pass a Dockerfile.", details: { file: "-" } },
+        `${STDIN_NAME}: larger than ${MAX_DOCKERFILE_BYTES} bytes, not a Dockerfile`,
+        { hint: "Pass a Dockerfile.", details: { file: STDIN_NAME } },
       );
     }
     chunks.push(buf);

@@ -264,14 +264,24 @@ describe.skipIf(!existsSync(charon))("Charon, end to end", () => {
 
 describe("stdin", () => {
   const bin = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "dist", "bin.js");
-  it.skipIf(!existsSync(bin))("reads - from standard input", () => {
-    const r = spawnSync(process.execPath, [bin, "migrate", "--alpine", "3.23", "-"], {
-      input: DEBIAN,
-      encoding: "utf8",
-    });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain("--- a/stdin\n+++ b/stdin\n");
-  });
+  it.skipIf(!existsSync(bin))(
+    "reads - from standard input, naming it <stdin> as check does",
+    () => {
+      const r = spawnSync(process.execPath, [bin, "migrate", "--alpine", "3.23", "-"], {
+        input: `${DEBIAN}RUN bash -c "echo hi"\n`,
+        encoding: "utf8",
+      });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain("--- a/<stdin>\n+++ b/<stdin>\n");
+      expect(r.stderr).toMatch(/^warning <stdin>:\d+:\d+ \[shell\]/m);
+      expect(r.stderr).toMatch(/^<stdin>: \d+ edits for Alpine 3\.23; 1 warning above left/m);
+      const json = spawnSync(process.execPath, [bin, "migrate", "--json", "-"], {
+        input: DEBIAN,
+        encoding: "utf8",
+      });
+      expect(JSON.parse(json.stdout).files[0].file).toBe("<stdin>");
+    },
+  );
 });
 
 describe("unifiedDiff", () => {

@@ -4,7 +4,14 @@ import { rawBytesJson } from "../../raw-bytes.js";
 import type { FileMigration } from "./file.js";
 import { printUnifiedDiff } from "./print-diff.js";
 
-/** The `--json` document: one entry per file, in argument order. */
+/** How `migrate -` and `check -` name standard input, in messages, diffs and --json. */
+export const STDIN_NAME = "<stdin>";
+
+/** A file as given on the command line, standard input as {@link STDIN_NAME}. */
+export function fileLabel(file: string): string {
+  return file === "-" ? STDIN_NAME : file;
+}
+
 /** A file that could not be migrated, as --json reports it next to the ones that could. */
 export interface FileFailure {
   file: string;
@@ -12,6 +19,7 @@ export interface FileFailure {
   message: string;
 }
 
+/** The `--json` document: one entry per file, in argument order. */
 export function toJson(
   release: string,
   files: FileMigration[],
@@ -21,7 +29,7 @@ export function toJson(
     release,
     ...(failures.length > 0 ? { errors: failures } : {}),
     files: files.map(({ file, result }) => ({
-      file,
+      file: fileLabel(file),
       changed: result.changed,
       images: result.images,
       edits: result.edits,
@@ -52,7 +60,7 @@ export function printWarnings(
   m: FileMigration,
   mode: "diff" | "write" | "check" = "diff",
 ): void {
-  const name = m.file === "-" ? "stdin" : escapeInline(m.file);
+  const name = escapeInline(fileLabel(m.file));
   const written = mode === "write" && m.result.changed;
   for (const w of m.result.warnings) {
     const at = written ? `${w.outputLine}:${w.outputColumn}` : `${w.line}:${w.column}`;
@@ -61,19 +69,24 @@ export function printWarnings(
 }
 
 export function printDiff(io: Io, m: FileMigration): void {
-  printUnifiedDiff(io, m.before, m.result.output, m.file);
+  printUnifiedDiff(io, m.before, m.result.output, fileLabel(m.file));
 }
 
 export function summary(m: FileMigration, mode: "diff" | "write" | "check"): string {
-  const name = m.file === "-" ? "stdin" : escapeInline(m.file);
+  const name = escapeInline(fileLabel(m.file));
   const r = m.result;
-  const counts = `${r.edits.length} edit${r.edits.length === 1 ? "" : "s"}, ${r.warnings.length} warning${r.warnings.length === 1 ? "" : "s"}`;
+  const edits = `${r.edits.length} edit${r.edits.length === 1 ? "" : "s"}`;
+  // What migrate only warned about is not counted by --check: say it is left for a person.
+  const left =
+    r.warnings.length === 0
+      ? ""
+      : `; ${r.warnings.length} warning${r.warnings.length === 1 ? "" : "s"} above left for manual work (alpinize check lints what is left)`;
   if (!r.changed) {
     // Also said of files with no Debian stage, so it does not claim they were migrated.
-    const warned = r.warnings.length > 0 ? ` (${counts.split(", ")[1]} above)` : "";
-    return `${name}: nothing to change for Alpine ${r.release}${warned}`;
+    return `${name}: nothing to change for Alpine ${r.release}${left}`;
   }
-  if (mode === "write") return `${name}: rewritten for Alpine ${r.release} (${counts})`;
-  if (mode === "check") return `${name}: needs migration for Alpine ${r.release} (${counts})`;
-  return `${name}: ${counts} for Alpine ${r.release}`;
+  if (mode === "write") return `${name}: rewritten for Alpine ${r.release} (${edits})${left}`;
+  if (mode === "check") return `${name}: needs migration for Alpine ${r.release} (${edits})${left}`;
+  if (left === "") return `${name}: ${edits}, 0 warnings for Alpine ${r.release}`;
+  return `${name}: ${edits} for Alpine ${r.release}${left}`;
 }

@@ -83,6 +83,7 @@ describe("runRepositoryMigration", () => {
     expect(doc.mentions).toEqual([
       {
         file: "compose.yaml",
+        path: "compose.yaml",
         line: 3,
         kind: "compose",
         image: "debian:bookworm-slim",

@@ -1,15 +1,43 @@
 import { escapeInline } from "@alpinize/image-ref";
-import type { PinFailure, RepoPlan } from "@alpinize/repo";
+import type { PinFailure, RepoPlan, SkippedFile } from "@alpinize/repo";
 import type { Io } from "../../io.js";
 import { rawBytesJson } from "../../raw-bytes.js";
+import { withShownPath } from "./shown-path.js";
 
-/** The `--json` document of a repository migration. */
-export function repoJson(plan: RepoPlan, pinFailures: PinFailure[], written: string[]): string {
+/** A repository path (relative to the plan's root) as the user is shown it. */
+export type ShowPath = (file: string) => string;
+
+/** A failure to write the report after files were written: the report alone is missing. */
+export interface ReportFailure {
+  file: string;
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+/**
+ * The `--json` document of a repository migration. `file` stays relative to `root` (as the plan
+ * and the report name it); `path` is the same file as messages name it, from the current
+ * directory. `errors` is there only when the report could not be written.
+ */
+export function repoJson(
+  plan: RepoPlan,
+  pinFailures: PinFailure[],
+  written: string[],
+  show: ShowPath,
+  reportFailure?: ReportFailure,
+): string {
+  const withPath = <T extends { file: string }>(entry: T) => ({
+    ...entry,
+    path: show(entry.file),
+  });
   const doc = {
     root: plan.root,
     release: plan.release,
+    ...(reportFailure ? { errors: [reportFailure] } : {}),
     files: plan.files.map((f) => ({
       file: f.file,
+      path: show(f.file),
       kind: f.kind,
       ...(f.role ? { role: f.role } : {}),
       ...(f.copiedBy ? { copiedBy: f.copiedBy } : {}),
@@ -19,42 +47,59 @@ export function repoJson(plan: RepoPlan, pinFailures: PinFailure[], written: str
       ...(f.result ? { images: f.result.images, packages: f.result.packages } : {}),
       ...(f.keptImages ? { keptImages: f.keptImages } : {}),
     })),
-    unparsable: plan.unparsable,
-    skipped: plan.skipped,
-    mentions: plan.mentions,
+    unparsable: plan.unparsable.map(withPath),
+    skipped: plan.skipped.map(withPath),
+    mentions: plan.mentions.map(withPath),
     risks: plan.risks,
     pins: plan.pins,
-    pinFailures,
+    pinFailures: pinFailures.map(withPath),
     ignored: plan.ignored,
   };
   return rawBytesJson(doc);
 }
 
+/** Dockerfiles behind a symbolic link: not migrated, so (as for `check`) the run exits 2. */
+export function skippedDockerfiles(plan: RepoPlan): SkippedFile[] {
+  return plan.skipped.filter((s) => s.link !== undefined);
+}
+
 /** Warnings as `file:line: [rule] message` on stderr, the way the single-file mode prints them. */
-export function printRepoWarnings(io: Io, plan: RepoPlan): void {
+export function printRepoWarnings(io: Io, plan: RepoPlan, show: ShowPath): void {
   for (const file of plan.files) {
     for (const w of file.warnings) {
       const at = w.column === undefined ? `${w.line}:` : `${w.line}:${w.column}`;
-      io.warn(`${escapeInline(file.file)}:${at} [${w.rule}] ${escapeInline(w.message)}`);
+      io.warn(`${escapeInline(show(file.file))}:${at} [${w.rule}] ${escapeInline(w.message)}`);
     }
   }
-  for (const s of plan.skipped) io.warn(escapeInline(s.message));
+  for (const s of plan.skipped)
+    if (s.link === undefined) io.warn(escapeInline(shownMessage(s, show)));
   for (const m of plan.mentions) {
     io.warn(
-      `${escapeInline(m.file)}:${m.line}: [base-image] ${escapeInline(m.image)} is replaced by ${escapeInline(m.replacement)} in the Dockerfiles; update it here too`,
+      `${escapeInline(show(m.file))}:${m.line}: [base-image] ${escapeInline(m.image)} is replaced by ${escapeInline(m.replacement)} in the Dockerfiles; update it here too`,
     );
   }
 }
 
-export function printProblems(io: Io, plan: RepoPlan, pinFailures: PinFailure[]): void {
+export function printProblems(
+  io: Io,
+  plan: RepoPlan,
+  pinFailures: PinFailure[],
+  show: ShowPath,
+): void {
   for (const u of plan.unparsable) {
     const suffix = u.message.endsWith("left unchanged") ? "" : " (left untouched)";
-    io.err(`${io.style.red("error")} ${escapeInline(u.message)}${suffix}`);
+    io.err(`${io.style.red("error")} ${escapeInline(shownMessage(u, show))}${suffix}`);
   }
+  for (const s of skippedDockerfiles(plan))
+    io.err(`${io.style.red("error")} ${escapeInline(shownMessage(s, show))} (not migrated)`);
   for (const p of pinFailures)
     io.err(
-      `${io.style.red("error")} ${escapeInline(p.file)}:${p.line}: cannot pin ${escapeInline(p.reference)}: ${escapeInline(p.message)}`,
+      `${io.style.red("error")} ${escapeInline(show(p.file))}:${p.line}: cannot pin ${escapeInline(p.reference)}: ${escapeInline(p.message)}`,
     );
+}
+
+function shownMessage(entry: { file: string; message: string }, show: ShowPath): string {
+  return withShownPath(entry.message, entry.file, show(entry.file));
 }
 
 export function repoSummary(
@@ -68,5 +113,20 @@ export function repoSummary(
     plan.unparsable.length > 0
       ? `, ${plan.unparsable.length} could not be read, parsed or written and were left untouched`
       : "";
-  return `alpinize migrate: ${counts}${untouched}; Alpine ${plan.release}`;
+  const links = skippedDockerfiles(plan).length;
+  const linked = links > 0 ? `, ${links} Dockerfile link(s) not followed and not migrated` : "";
+  return `alpinize migrate: ${counts}${untouched}${linked}; Alpine ${plan.release}${manualWork(plan)}`;
+}
+
+/**
+ * Migrate only warns about what it cannot rewrite (an exec-form RUN apt-get, ONBUILD RUN…), and
+ * `--check` does not count it: the summary says how much is left for a person to do.
+ */
+function manualWork(plan: RepoPlan): string {
+  const warnings =
+    plan.files.reduce((n, f) => n + f.warnings.length, 0) +
+    plan.skipped.filter((s) => s.link === undefined).length +
+    plan.mentions.length;
+  if (warnings === 0) return "";
+  return `; ${warnings} warning(s) above left for manual work (alpinize check lints what is left)`;
 }

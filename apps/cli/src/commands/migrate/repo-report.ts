@@ -1,8 +1,18 @@
-import { accessSync, constants, realpathSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  openSync,
+  realpathSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { InputError } from "@alpinize/errors";
+import { type AlpinizeError, InputError } from "@alpinize/errors";
 import type { RepoPlan } from "@alpinize/repo";
-import { outputKind, writeOutput } from "../../write-output.js";
+import { outputTarget, writeOutput } from "../../write-output.js";
 
 /**
  * Checks a `--report` path before any file is touched: it must not be one of the files the run
@@ -30,18 +40,60 @@ export function assertReportPath(path: string, plan: RepoPlan): void {
   assertWritable(path);
 }
 
-/** The report is written through writeOutput: a temp file and a rename in its folder. */
+/**
+ * The report is written through writeOutput: a temp file and a rename in its folder, or straight
+ * into a device or descriptor. Each is tried here, before any file of the run is written, so a
+ * report that cannot be written (a read-only folder, /dev/full) leaves everything untouched.
+ */
 function assertWritable(path: string): void {
-  let kind: ReturnType<typeof outputKind>;
   try {
-    kind = outputKind(path);
-    if (kind === "directory") throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    if (kind === "file" || kind === "new") accessSync(dirname(canonical(path)), constants.W_OK);
-    // Renaming over a read-only report would work in a writable folder, ignoring its mode.
-    if (kind === "file") accessSync(path, constants.W_OK);
-    else if (kind === "special" || kind === "fd-path") accessSync(path, constants.W_OK);
+    const target = outputTarget(path);
+    switch (target.kind) {
+      case "directory":
+        throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+      case "file":
+        // Renaming over a read-only report would work in a writable folder, ignoring its mode.
+        accessSync(path, constants.W_OK);
+        tryCreateIn(dirname(canonical(path)));
+        break;
+      case "new":
+        tryCreateIn(dirname(canonical(path)));
+        break;
+      case "own-fd":
+        writeSync(target.fd, EMPTY);
+        break;
+      case "special":
+      case "fd-path":
+        accessSync(path, constants.W_OK);
+        tryWriteInto(target.path);
+        break;
+    }
   } catch (err) {
     throw unwritable(path, err);
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** Creates and removes a file beside the report, as the temp file it is written through. */
+function tryCreateIn(dir: string): void {
+  const probe = join(dir, `.alpinize-report-${process.pid}-${randomBytes(4).toString("hex")}`);
+  closeSync(openSync(probe, "wx"));
+  unlinkSync(probe);
+}
+
+/**
+ * Writes nothing into a device or descriptor: /dev/full refuses even that (ENOSPC). A FIFO or
+ * socket is left alone, since opening one could wait for a reader that comes only later.
+ */
+function tryWriteInto(path: string): void {
+  const stats = statSync(path);
+  if (stats.isFIFO() || stats.isSocket()) return;
+  const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK);
+  try {
+    writeSync(fd, EMPTY);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -54,14 +106,36 @@ export function writeReport(path: string, markdown: string): void {
   }
 }
 
-function unwritable(path: string, err: unknown): InputError {
+/**
+ * The report failed after the run wrote files (its path passed the checks above): they stay
+ * written, and the message says so rather than "nothing was written".
+ */
+export function reportMissing(
+  path: string,
+  err: AlpinizeError,
+  written: readonly string[],
+): { file: string; code: string; message: string; hint: string } {
+  const listed = written.slice(0, 5).join(", ");
+  const more = written.length > 5 ? ` and ${written.length - 5} more` : "";
+  return {
+    file: path,
+    code: err.code,
+    message: `cannot write the report to ${path} (${reason(err.cause ?? err)}); only the report is missing: ${written.length} file(s) were migrated and written (${listed}${more})`,
+    hint: "The written files stay as they are (git diff shows them). For the report, restore them (git checkout) and run again with --report in a writable folder.",
+  };
+}
+
+function reason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   const message = (err as Error).message;
   // Node's errno messages start with their code already ("ENOENT: no such file ...").
-  const why = code && !message.startsWith(`${code}:`) ? `${code}: ${message}` : message;
+  return code && !message.startsWith(`${code}:`) ? `${code}: ${message}` : message;
+}
+
+function unwritable(path: string, err: unknown): InputError {
   return new InputError(
     "ALPINIZE_REPORT_UNWRITABLE",
-    `cannot write the report to ${path} (${why}); nothing was written`,
+    `cannot write the report to ${path} (${reason(err)}); nothing was written`,
     {
       hint: "Pass --report a path in an existing, writable folder.",
       details: { file: path },

@@ -1,0 +1,52 @@
+import { readFile, symlink } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+import { gitRepo, removeGitReposAfterEach } from "./repo-test-support.js";
+
+const DEBIAN = "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\n";
+removeGitReposAfterEach();
+
+async function withLinks(): Promise<string> {
+  const root = await gitRepo({ Dockerfile: DEBIAN });
+  await symlink("/nonexistent", join(root, "x.Dockerfile"));
+  await symlink("Dockerfile", join(root, "y.Dockerfile"));
+  return root;
+}
+
+describe("migrate DIR with Dockerfiles that are symbolic links", () => {
+  it("names each in skipped with where it leads, and exits 2 as check does", async () => {
+    const root = await withLinks();
+    const r = await runCli(["migrate", ".", "--json"], { cwd: root });
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.skipped).toEqual([
+      expect.objectContaining({
+        file: "x.Dockerfile",
+        path: "x.Dockerfile",
+        code: "ALPINIZE_REPO_SYMLINK",
+        link: { target: "/nonexistent", points: "nowhere" },
+      }),
+      expect.objectContaining({
+        file: "y.Dockerfile",
+        link: { target: "Dockerfile", points: "migrated" },
+      }),
+    ]);
+    const check = await runCli(["check", "."], { cwd: root });
+    expect(check.code).toBe(2);
+  });
+
+  it("prints them as not migrated, still migrating the rest", async () => {
+    const root = await withLinks();
+    const r = await runCli(["migrate", ".", "--write"], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "error x.Dockerfile: dangling symbolic link (to /nonexistent, which does not exist)",
+    );
+    expect(r.stderr).toMatch(
+      /error y\.Dockerfile: symbolic link to Dockerfile, a Dockerfile this run migrates itself; .*\(not migrated\)/,
+    );
+    expect(r.stderr).toContain("2 Dockerfile link(s) not followed and not migrated");
+    expect(await readFile(join(root, "Dockerfile"), "utf8")).toContain("FROM alpine:");
+  });
+});

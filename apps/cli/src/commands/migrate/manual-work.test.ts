@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+import { gitRepo, removeGitReposAfterEach } from "./repo-test-support.js";
+
+/** apt-get migrate cannot rewrite: it warns, and --check (would migrate edit it?) passes. */
+const LEFT = 'FROM debian:bookworm\nRUN ["apt-get", "install", "-y", "curl"]\n';
+
+let dir = "";
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "alpinize-manual-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+removeGitReposAfterEach();
+
+describe("what migrate leaves for manual work", () => {
+  it("--check keeps its exit code and the summary counts the warnings left", async () => {
+    writeFileSync(join(dir, "Dockerfile"), LEFT);
+    const file = join(dir, "Dockerfile");
+    await runCli(["migrate", "--write", file]);
+    const r = await runCli(["migrate", "--check", file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /Dockerfile: nothing to change for Alpine [\d.]+; 1 warning above left for manual work \(alpinize check lints what is left\)/,
+    );
+  });
+
+  it("the diff's summary says it too", async () => {
+    writeFileSync(join(dir, "Dockerfile"), LEFT);
+    const r = await runCli(["migrate", join(dir, "Dockerfile")]);
+    expect(r.stderr).toMatch(/Dockerfile: 1 edit for Alpine [\d.]+; 1 warning above left/);
+  });
+
+  it("a file with no warning keeps the short summary", async () => {
+    writeFileSync(join(dir, "Dockerfile"), "FROM debian:bookworm\n");
+    const r = await runCli(["migrate", join(dir, "Dockerfile")]);
+    expect(r.stderr).toMatch(/Dockerfile: 1 edit, 0 warnings for Alpine/);
+  });
+
+  it("migrate DIR's summary line counts them", async () => {
+    const root = await gitRepo({ Dockerfile: LEFT });
+    const r = await runCli(["migrate", "."], { cwd: root });
+    expect(r.stderr).toMatch(/; 1 warning\(s\) above left for manual work/);
+  });
+
+  it("--help says what --check answers and names alpinize check", async () => {
+    const r = await runCli(["migrate", "--help"]);
+    const help = r.stdout + r.stderr;
+    expect(help).toContain('"would migrate');
+    expect(help).toContain("alpinize check is the CI lint");
+  });
+});
