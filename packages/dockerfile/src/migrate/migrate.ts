@@ -7,6 +7,7 @@ import type { Instruction } from "../parse/types.js";
 import { migrateFromLines } from "../rules/from.js";
 import { flagInheritedGosu } from "../rules/gosu.js";
 import { flagNginxConfD } from "../rules/nginx-conf.js";
+import { pinAlpineReleases } from "../rules/pin-release.js";
 import { addSshHostKeys } from "../rules/ssh-host-keys.js";
 import { dropDebianFrontend, migrateStage } from "../rules/stage.js";
 import { analyzeStages } from "../stages.js";
@@ -70,6 +71,8 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
   flagInheritedGosu(ctx, infos);
   addSshHostKeys(ctx, infos);
   flagNginxConfD(ctx, infos);
+  // Last: which packages each stage installs is known only once every stage is converted.
+  pinAlpineReleases(ctx, infos);
   const merged = mergeRootBlocks(ctx.edits);
   const output = applyEdits(text, merged);
   const edits = [...merged]

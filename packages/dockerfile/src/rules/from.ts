@@ -2,13 +2,13 @@ import { globalArg } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { ArgDefault, Stage, StageModel } from "../stages.js";
 import { wholeVariable } from "../stages.js";
-import { type BuildpackVariant, buildpackVariant } from "./buildpack.js";
+import type { BuildpackVariant } from "./buildpack.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
-import { copiesOnlyStaticGo } from "./go-static.js";
+import { type Rewritten, rewriteLiteral, wholeTarget } from "./from-literal.js";
+import { resolvedTarget, resolveReference, variableInName } from "./from-resolve.js";
 import { decideImage, familiarRepository, type ImageFamily, splitReference } from "./images.js";
 import { glibcProgramsCopied, warnKeptForCopies, warnMuslIntoKept } from "./keep-glibc.js";
-import { warnNewerAlpine } from "./newer-alpine.js";
-import { followRenovateComment } from "./renovate.js";
+import { noteFloatingTag } from "./pin-release.js";
 import { dropDebianVariables, rewriteTagArg } from "./tag-variables.js";
 
 export interface StageInfo {
@@ -27,15 +27,6 @@ export interface StageInfo {
   already?: boolean;
   /** Left on its Debian base because it runs programs a glibc-only stage built. */
   kept?: boolean;
-}
-
-interface Rewritten {
-  alpine: boolean;
-  go: boolean;
-  buildpack?: BuildpackVariant;
-  buildpackVia?: string;
-  /** The image was Alpine-based before migration (nothing Debian to make up for). */
-  already?: boolean;
 }
 
 /** Rule 1: rewrites FROM images (and the ARG defaults a `FROM ${X}` uses), per stage. */
@@ -187,6 +178,16 @@ function rewriteImage(
     }
     return r;
   }
+  // `${IMG:-debian}:bookworm`: a variable picks the image itself; judged by what it resolves to
+  // when that is an image alpinize knows (else the warnings below name it as written).
+  const resolved = variableInName(written)
+    ? resolveReference(written, start, ctx.globalArgs)
+    : undefined;
+  if (resolved && decideImage(resolved.text, ctx.release).family !== "other") {
+    const target = resolvedTarget(ctx, written, resolved, start);
+    const at = { start, instructionStart };
+    return rewriteLiteral(ctx, resolved.text, target, at, stage, earlier);
+  }
   const vars: string[] = [];
   if (/^[^$:@]+:.*\$/.test(written)) {
     const colon = written.indexOf(":");
@@ -266,8 +267,7 @@ function rewriteImage(
     const repo = familiarRepository(splitReference(probe).name);
     return { alpine: true, go: repo === "golang" };
   }
-  const repo = familiarRepository(splitReference(written).name);
-  const go = repo === "golang";
+  const go = familiarRepository(splitReference(written).name) === "golang";
   if (written.includes("$") && !/:/.test(written)) {
     ctx.warn(
       "from",
@@ -276,44 +276,14 @@ function rewriteImage(
     );
     return { alpine: false, go };
   }
-  const d = decideImage(written, ctx.release);
-  if (d.family === "alpine") warnNewerAlpine(ctx, written, start);
-  const quiet =
-    d.quietWhen?.test(ctx.text) || (d.distroless === true && copiesOnlyStaticGo(stage, earlier));
-  if (d.warning && !quiet) ctx.warn("from", start, d.warning);
-  if (d.note && (repo === "buildpack-deps" || buildsNative(stage, repo)))
-    ctx.warn("from", start, d.note);
-  if (d.after !== undefined && d.after !== written) {
-    ctx.edit("from", start, end, d.after);
-    ctx.images.push({
-      line: ctx.line(start),
-      ...(stage.alias !== undefined ? { stage: stage.alias } : {}),
-      before: written,
-      after: d.after,
-      needsPin: d.needsPin,
-    });
-    if (d.needsPin) {
-      ctx.warn(
-        "from",
-        start,
-        `digest dropped from ${written}; pin ${d.after} again (alpinize pin)`,
-      );
-    }
-    if (d.repository !== repo) followRenovateComment(ctx, instructionStart, repo, d.repository);
-  }
-  const buildpack =
-    d.after === undefined
-      ? undefined
-      : repo === "buildpack-deps"
-        ? buildpackVariant(written)
-        : d.onBuildpack;
-  return {
-    alpine: d.family !== "other",
-    go,
-    ...(buildpack ? { buildpack } : {}),
-    ...(buildpack && repo !== "buildpack-deps" ? { buildpackVia: written } : {}),
-    ...(d.family === "alpine" ? { already: true } : {}),
-  };
+  return rewriteLiteral(
+    ctx,
+    written,
+    wholeTarget(ctx, written, start, end),
+    { start, instructionStart },
+    stage,
+    earlier,
+  );
 }
 
 /** Whether the stage's image (or the default of the ARG that names it) would move to Alpine. */
@@ -334,33 +304,20 @@ function writeImage(
   start: number,
   end: number,
 ): void {
+  const mark = ctx.edits.length;
   ctx.edit("from", start, end, after);
-  ctx.images.push({
+  const edit = ctx.edits[mark];
+  const image = {
     line: ctx.line(start),
     ...(stage.alias !== undefined ? { stage: stage.alias } : {}),
     before,
     after,
     needsPin: false,
+  };
+  ctx.images.push(image);
+  noteFloatingTag(ctx, start, after, (pinned) => {
+    if (edit) edit.text = pinned;
+    image.after = pinned;
+    return [after, pinned];
   });
-}
-
-/**
- * Whether a stage on a full Debian image seems to use the toolchain its -alpine tag lacks: cgo or
- * build tools for golang (unless it installs gcc itself), native package builds for the others.
- */
-function buildsNative(stage: Stage, repo: string): boolean {
-  const runs = stage.body
-    .filter((i) => i.keyword === "RUN")
-    .map((i) => i.args.text)
-    .join("\n");
-  if (repo === "golang") {
-    const installs = (pkg: string) => new RegExp(`\\binstall\\b[^\\n]*\\b${pkg}\\b`).test(runs);
-    // CGO_ENABLED=1 alone gets gcc and musl-dev added (go-cgo.ts); other C tool calls are noted.
-    const cgo = /\b(?:gcc|make|pkg-config)\b/.test(runs) && !installs("gcc");
-    const git = /\bgit\s+(?:clone|fetch|checkout|submodule|config|describe|rev-parse)\b/.test(runs);
-    return cgo || (git && !installs("git"));
-  }
-  return /\b(?:pip3?|npm|yarn|pnpm|gem|bundle|cargo|make|gcc|g\+\+|cmake|node-gyp|configure|uv|poetry|pdm|pipenv|rebar3|mix)\b/.test(
-    runs,
-  );
 }

@@ -2,6 +2,7 @@ import { globalArg } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { ArgDefault } from "../stages.js";
 import { CODENAMES, decideImage } from "./images.js";
+import { noteFloatingTag } from "./pin-release.js";
 
 /** A variable's value names only the Debian/Ubuntu release or variant (`bookworm`, `slim-trixie`). */
 function debianOnly(value: string): boolean {
@@ -49,12 +50,19 @@ export function rewriteTagArg(
   const { rewritten } = fileFacts(ctx);
   if (rewritten.has(arg)) return { kind: "rewritten" };
   rewritten.add(arg);
+  const mark = { edits: ctx.edits.length, warnings: ctx.warnings.length };
   ctx.edit("from", arg.start, arg.end, newTag);
-  ctx.warn(
-    "from",
-    at,
-    `the tag of this image comes from ARG ${arg.name}: its default is now ${newTag}; a --build-arg ${arg.name}=… must name an Alpine tag too`,
-  );
+  const said = (tag: string) =>
+    `the tag of this image comes from ARG ${arg.name}: its default is now ${tag}; a --build-arg ${arg.name}=… must name an Alpine tag too`;
+  ctx.warn("from", at, said(newTag));
+  const edit = ctx.edits[mark.edits];
+  const warning = ctx.warnings[mark.warnings];
+  noteFloatingTag(ctx, arg.start, d.after, (pinned) => {
+    const tag = pinned.slice(pinned.lastIndexOf(":") + 1);
+    if (edit) edit.text = tag;
+    if (warning) warning.message = said(tag);
+    return [newTag, tag];
+  });
   return { kind: "rewritten" };
 }
 

@@ -1,0 +1,146 @@
+import type { MigrationContext } from "../migrate/context.js";
+import type { Stage } from "../stages.js";
+import { type BuildpackVariant, buildpackVariant } from "./buildpack.js";
+import type { StageInfo } from "./from.js";
+import { copiesOnlyStaticGo } from "./go-static.js";
+import { decideImage, familiarRepository, splitReference } from "./images.js";
+import { warnNewerAlpine } from "./newer-alpine.js";
+import { noteFloatingTag } from "./pin-release.js";
+import { followRenovateComment } from "./renovate.js";
+
+export interface Rewritten {
+  alpine: boolean;
+  go: boolean;
+  buildpack?: BuildpackVariant;
+  buildpackVia?: string;
+  /** The image was Alpine-based before migration (nothing Debian to make up for). */
+  already?: boolean;
+}
+
+/** Where a reference's new text goes, and what the FROM then says. */
+export interface ReferenceTarget {
+  /** The reference as written in the FROM. */
+  written: string;
+  /** Writes `after`; returns the FROM's new reference, or undefined when it cannot be written. */
+  write(after: string): string | undefined;
+}
+
+/** The reference at `[start, end)` is replaced as a whole. */
+export function wholeTarget(
+  ctx: MigrationContext,
+  written: string,
+  start: number,
+  end: number,
+): ReferenceTarget {
+  return {
+    written,
+    write: (after) => {
+      ctx.edit("from", start, end, after);
+      return after;
+    },
+  };
+}
+
+/**
+ * Decides a reference with no variables left (`reference`) and writes its Alpine image through
+ * `target`, with the warnings and notes the image calls for.
+ */
+export function rewriteLiteral(
+  ctx: MigrationContext,
+  reference: string,
+  target: ReferenceTarget,
+  at: { start: number; instructionStart: number },
+  stage: Stage,
+  earlier: readonly StageInfo[],
+): Rewritten {
+  const { start } = at;
+  const repo = familiarRepository(splitReference(reference).name);
+  const go = repo === "golang";
+  const d = decideImage(reference, ctx.release);
+  if (d.family === "alpine") warnNewerAlpine(ctx, reference, start);
+  const quiet =
+    d.quietWhen?.test(ctx.text) || (d.distroless === true && copiesOnlyStaticGo(stage, earlier));
+  if (d.warning && !quiet) ctx.warn("from", start, d.warning);
+  if (d.note && (repo === "buildpack-deps" || buildsNative(stage, repo)))
+    ctx.warn("from", start, d.note);
+  if (d.after !== undefined && d.after !== reference) {
+    const mark = { edits: ctx.edits.length, warnings: ctx.warnings.length };
+    const now = target.write(d.after);
+    if (now === undefined) {
+      ctx.warn(
+        "from",
+        start,
+        `${target.written} resolves to ${reference}, a Debian-family image, and alpinize cannot rewrite it in place: change the base to ${d.after} by hand (the RUN lines are converted for Alpine)`,
+      );
+      return { alpine: true, go };
+    }
+    const image = {
+      line: ctx.line(start),
+      ...(stage.alias !== undefined ? { stage: stage.alias } : {}),
+      before: target.written,
+      after: now,
+      needsPin: d.needsPin,
+    };
+    ctx.images.push(image);
+    const made = ctx.edits.slice(mark.edits);
+    const said = ctx.warnings.slice(mark.warnings);
+    noteFloatingTag(ctx, made[0]?.start ?? start, d.after, (pinned) => {
+      // Written again from scratch: a variable's piece and its warning name the pinned tag.
+      removeAll(ctx.edits, made);
+      removeAll(ctx.warnings, said);
+      const again = target.write(pinned);
+      if (again === undefined) return undefined;
+      const was = image.after;
+      image.after = again;
+      return [was, again];
+    });
+    if (d.needsPin) {
+      ctx.warn(
+        "from",
+        start,
+        `digest dropped from ${target.written}; pin ${d.after} again (alpinize pin)`,
+      );
+    }
+    if (d.repository !== repo) followRenovateComment(ctx, at.instructionStart, repo, d.repository);
+  }
+  const buildpack =
+    d.after === undefined
+      ? undefined
+      : repo === "buildpack-deps"
+        ? buildpackVariant(reference)
+        : d.onBuildpack;
+  return {
+    alpine: d.family !== "other",
+    go,
+    ...(buildpack ? { buildpack } : {}),
+    ...(buildpack && repo !== "buildpack-deps" ? { buildpackVia: reference } : {}),
+    ...(d.family === "alpine" ? { already: true } : {}),
+  };
+}
+
+/**
+ * Whether a stage on a full Debian image seems to use the toolchain its -alpine tag lacks: cgo or
+ * build tools for golang (unless it installs gcc itself), native package builds for the others.
+ */
+function buildsNative(stage: Stage, repo: string): boolean {
+  const runs = stage.body
+    .filter((i) => i.keyword === "RUN")
+    .map((i) => i.args.text)
+    .join("\n");
+  if (repo === "golang") {
+    const installs = (pkg: string) => new RegExp(`\\binstall\\b[^\\n]*\\b${pkg}\\b`).test(runs);
+    // CGO_ENABLED=1 alone gets gcc and musl-dev added (go-cgo.ts); other C tool calls are noted.
+    const cgo = /\b(?:gcc|make|pkg-config)\b/.test(runs) && !installs("gcc");
+    const git = /\bgit\s+(?:clone|fetch|checkout|submodule|config|describe|rev-parse)\b/.test(runs);
+    return cgo || (git && !installs("git"));
+  }
+  return /\b(?:pip3?|npm|yarn|pnpm|gem|bundle|cargo|make|gcc|g\+\+|cmake|node-gyp|configure|uv|poetry|pdm|pipenv|rebar3|mix)\b/.test(
+    runs,
+  );
+}
+
+/** Takes the given items out of `list` (by identity). */
+function removeAll<T>(list: T[], items: readonly T[]): void {
+  const drop = new Set(items);
+  for (let k = list.length - 1; k >= 0; k--) if (drop.has(list[k]!)) list.splice(k, 1);
+}

@@ -1,0 +1,141 @@
+import { createPackageMap, DEFAULT_RELEASE, type PackageMap } from "@alpinize/package-map";
+import { globalArgMap } from "../global-args.js";
+import type { MigrationContext } from "../migrate/context.js";
+import { rootStage, type Stage } from "../stages.js";
+import type { StageInfo } from "./from.js";
+import { familiarRepository, splitReference } from "./images.js";
+
+/**
+ * The release a bare `-alpine` tag of an official image follows: the newest one alpinize knows,
+ * as `alpinize check` reads such tags.
+ */
+const FLOATING_RELEASE = DEFAULT_RELEASE;
+
+/** An `-alpine` tag the FROM rule wrote, which moves to each new Alpine release. */
+interface FloatingTag {
+  /** Where the tag was written (the FROM, or the ARG default the FROM reads). */
+  start: number;
+  /** The image reference as the stage now builds on it (`ruby:3.4-alpine`). */
+  reference: string;
+  /** Writes the pinned reference instead; returns what the FROM read before and reads now. */
+  repin: Repin;
+}
+
+export type Repin = (pinned: string) => readonly [string, string] | undefined;
+
+const floating = new WeakMap<MigrationContext, FloatingTag[]>();
+
+/**
+ * `ruby:3.4-alpine` → `ruby:3.4-alpine3.21`, `nginx:1.29-alpine-otel` → `nginx:1.29-alpine3.21-otel`.
+ * Undefined when the tag has no bare `alpine` word, or the image is alpine itself.
+ */
+export function pinnedReference(reference: string, release: string): string | undefined {
+  const ref = splitReference(reference);
+  if (ref.tag === undefined || familiarRepository(ref.name) === "alpine") return undefined;
+  if (!/(?:^|-)alpine(?:-|$)/.test(ref.tag)) return undefined;
+  const tag = ref.tag.replace(/(^|-)alpine(?=-|$)/, `$1alpine${release}`);
+  return `${ref.name}:${tag}${ref.digest === undefined ? "" : `@${ref.digest}`}`;
+}
+
+/** Records a written `-alpine` tag that `pinAlpineReleases` may pin once the packages are known. */
+export function noteFloatingTag(
+  ctx: MigrationContext,
+  start: number,
+  reference: string,
+  repin: Repin,
+): void {
+  if (ctx.release === FLOATING_RELEASE) return;
+  if (pinnedReference(reference, ctx.release) === undefined) return;
+  let list = floating.get(ctx);
+  if (!list) {
+    list = [];
+    floating.set(ctx, list);
+  }
+  list.push({ start, reference, repin });
+}
+
+let newestMap: PackageMap | undefined;
+
+/**
+ * A stage moved to an official image's bare `-alpine` tag builds on the newest Alpine, not the
+ * release asked for: when it installs a package that release has and the newest lacks (clang19
+ * is in 3.21, not in 3.24), the tag is pinned to the release (`-alpine3.21`), so the build gets
+ * the packages migrate chose.
+ */
+export function pinAlpineReleases(ctx: MigrationContext, infos: readonly StageInfo[]): void {
+  const tags = floating.get(ctx) ?? [];
+  if (tags.length === 0) return;
+  newestMap ??= createPackageMap({ release: FLOATING_RELEASE });
+  const newest = newestMap;
+  for (const tag of tags) {
+    const stages = readers(ctx, infos, tag.start);
+    const missing = writtenIn(ctx, stages).filter(
+      (n) => ctx.packageMap.exists(n) && !newest.exists(n),
+    );
+    if (missing.length === 0) continue;
+    const pinned = pinnedReference(tag.reference, ctx.release)!;
+    const changed = tag.repin(pinned);
+    if (!changed) continue;
+    followLabels(ctx, stages, changed);
+    const ref = splitReference(tag.reference);
+    const version = ref.tag?.replace(/(?:^|-)alpine(?=-|$)/, "").replace(/^-|-$/g, "");
+    const names = missing.join(", ");
+    const verb = missing.length === 1 ? "exists" : "exist";
+    ctx.warn(
+      "from",
+      tag.start,
+      `${names} ${verb} in Alpine ${ctx.release} but not in ${FLOATING_RELEASE}, which the bare -alpine tag follows: pinned to ${pinned}; check that ${familiarRepository(ref.name)}${version ? ` ${version}` : ""} publishes that tag`,
+    );
+  }
+}
+
+/** The stages built on the image written at `start`: its FROM, or FROMs reading its ARG. */
+function readers(ctx: MigrationContext, infos: readonly StageInfo[], start: number): Stage[] {
+  const direct = infos
+    .map((i) => i.stage)
+    .filter((s) => !s.parent && s.imageStart <= start && start <= s.imageEnd);
+  const arg = [...globalArgMap(ctx.globalArgs).values()].find(
+    (a) => a.start <= start && start <= a.end,
+  );
+  const use = arg ? new RegExp(`\\$\\{?${arg.name}(?!\\w)`) : undefined;
+  const roots = new Set(
+    use ? infos.map((i) => i.stage).filter((s) => !s.parent && use.test(s.image)) : direct,
+  );
+  return infos.map((i) => i.stage).filter((s) => roots.has(rootStage(s)));
+}
+
+/** The Alpine names the package records say were written in these stages. */
+function writtenIn(ctx: MigrationContext, stages: readonly Stage[]): string[] {
+  const spans = stages.map((s) => {
+    const last = s.body.at(-1)?.end ?? s.from.end;
+    return [ctx.line(s.from.start), ctx.line(last)] as const;
+  });
+  const names = new Set<string>();
+  for (const record of ctx.packages) {
+    if (!spans.some(([a, b]) => a <= record.line && record.line <= b)) continue;
+    for (const n of record.written) names.add(n);
+  }
+  return [...names];
+}
+
+/** `docker.io/library/ruby:3.4` and `ruby:3.4` name the same image. */
+function bare(ref: string): string {
+  return ref.replace(/^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?/, "");
+}
+
+/** A base-name LABEL that followed the FROM to the bare tag follows it to the pinned one. */
+function followLabels(
+  ctx: MigrationContext,
+  stages: readonly Stage[],
+  [was, now]: readonly [string, string],
+): void {
+  const old = bare(was);
+  for (const edit of ctx.edits) {
+    if (edit.rule !== "from" || !edit.text.endsWith(old)) continue;
+    const inBody = stages.some((s) => {
+      const last = s.body.at(-1)?.end ?? s.from.end;
+      return edit.start > s.from.end && edit.end <= last;
+    });
+    if (inBody) edit.text = edit.text.slice(0, -old.length) + bare(now);
+  }
+}
