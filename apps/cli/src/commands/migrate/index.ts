@@ -34,14 +34,15 @@ export const help = `Usage: alpinize migrate FILE... [--write | --check] [--json
 
 Rewrite Debian or Ubuntu Dockerfiles for Alpine Linux with minimal edits: base images, apt-get and
 xx-apt, package names, architecture names, users and groups, shells, tini/gosu, locales, Go DNS.
-Prints a unified diff by default; FILE may be - to read standard input (named - in messages
-and --json). Files are named from the current directory (relative to it when inside it).
+Prints a unified diff by default; FILE may be - to read standard input (named <stdin> in
+messages, diffs and --json, as alpinize check names it). A FILE is named as given; files found
+in a DIR by their path from the current directory (relative to it when inside it).
 
 Options:
   --write        Rewrite each file in place (atomically, keeping its mode); warning lines then
                  point into the rewritten file (otherwise into the file as given)
   --check        Change nothing; exit 1 if migrate would edit a file. It answers "would migrate
-                 change this file?", not "is it Alpine-ready?": what migrate only warns about
+                 edit this file?", not "is it Alpine-ready?": what migrate only warns about
                  (an exec-form RUN apt-get, ONBUILD RUN, apt-get behind xargs…) is left for
                  you, counted in the summary line; alpinize check is the CI lint for it
   --json         Print edits, warnings (line, column in the input; outputLine, outputColumn in

@@ -27,11 +27,16 @@ name the same base images; a file that cannot be parsed is reported and left unt
                  "migrate": {"gosu": "su-exec"} there is --gosu su-exec (the flag wins)
 Entrypoints of images that were Alpine already are left alone unless they call a shadow tool
 (useradd, groupadd, usermod, …); those only stages in "images.ignore" run are never changed.
-Exit codes with a directory: 2 also when no Dockerfile is found, when --report names a file the
-run reads or writes (or a folder it cannot write: checked before any file is touched), or when
-any file could not be read, parsed (an entrypoint with a shell syntax error included) or written
-(every other file is still handled and written; the report lists it as left untouched), 1 also
-when --pin could not resolve a rewritten image.
+Files are named from the current directory (--json: "file" is relative to "root", "path" is the
+name the messages use). A Dockerfile that is a symbolic link is not followed: it is listed under
+"skipped" (where it leads in "link") and the run exits 2, as alpinize check does.
+Exit codes with a directory: 2 also when no Dockerfile is found, when a Dockerfile is a symbolic
+link, when --report names a file the run reads or writes, or a destination it cannot write
+(tried before any file is touched: a read-only folder, /dev/full), or when any file could not be
+read, parsed (an entrypoint with a shell syntax error included) or written (every other file is
+still handled and written; the report lists it as left untouched); also when the report fails
+after files were written (they stay written; the message lists them). 1 also when --pin could
+not resolve a rewritten image.
 `;
 
 /**
