@@ -79,6 +79,7 @@ describe("lintEntrypoint: users, groups and privileges", () => {
     expect(f).toEqual([
       "2:1:shadow-tool",
       "2:1:hidden-failure",
+      "2:13:alpine-id",
       "3:5:getent",
       "4:1:su-exec-group",
       "5:6:gosu",
@@ -92,9 +93,9 @@ describe("lintEntrypoint: users, groups and privileges", () => {
       "#!/bin/sh\ngroupadd -f app\nuseradd app\nusermod -aG x app\n",
     );
     expect(g?.fix).toMatch(
-      /rewrites groupadd when the call gives the IDs the shims need \(-g GID\)/,
+      /rewrites groupadd when the call gives what the shims need \(-g\/--gid GID\)/,
     );
-    expect(u?.fix).toMatch(/\(-u, -g, -d and -s\)/);
+    expect(u?.fix).toMatch(/\(-u\/--uid, -g\/--gid, -d\/--home-dir and -s\/--shell\)/);
     expect(m?.fix).toMatch(/or install shadow/);
   });
 

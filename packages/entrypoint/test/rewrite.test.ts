@@ -364,4 +364,23 @@ describe("declined user-tool calls say what the shims lack", () => {
       "groupadd with options the shims do not cover: -o (the shim refuses a GID in use); left as is",
     );
   });
+
+  it("names only the needed options a call lacks, long forms counting as given", () => {
+    const declined = (line: string) =>
+      rewriteEntrypoint(`#!/bin/sh
+${line}
+`).warnings.map((w) => w.message);
+    expect(declined("useradd --system --uid 999 --gid 999 svc")).toEqual([
+      "useradd needs -d/--home-dir HOME and -s/--shell SHELL to be rewritten; left as is",
+    ]);
+    expect(declined("useradd -u 1000 --gid=app --home-dir /app svc")).toEqual([
+      "useradd needs -s/--shell SHELL to be rewritten; left as is",
+    ]);
+    expect(declined("useradd svc")).toEqual([
+      "useradd needs -u/--uid UID, -g/--gid GROUP, -d/--home-dir HOME and -s/--shell SHELL to be rewritten; left as is",
+    ]);
+    expect(declined("adduser -D --uid 1000 --ingroup app svc")).toEqual([
+      "adduser needs -h/--home HOME and -s/--shell SHELL to be rewritten; left as is",
+    ]);
+  });
 });

@@ -68,6 +68,7 @@ describe("commands named by path or behind wrappers", () => {
       "4:7 gosu",
       "5:11 gosu",
       "6:6 shadow-tool",
+      "6:28 alpine-id",
       "7:1 shadow-tool",
       "8:9 getent",
     ]);

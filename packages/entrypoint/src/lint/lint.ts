@@ -4,6 +4,7 @@ import { crlfOffset, inlineRange } from "../rewrite/rewrite.js";
 import type { RewriteResult } from "../rewrite/types.js";
 import { baseName, commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/scan.js";
+import { alpineIdClashes } from "./alpine-ids.js";
 import { ASH_HAS, BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
 import { groupNameUses } from "./group-names.js";
 import { busyboxOptionProblems } from "./options.js";
@@ -24,7 +25,8 @@ export type LintRule =
   | "sudo"
   | "group-name"
   | "runuser"
-  | "setpriv";
+  | "setpriv"
+  | "alpine-id";
 
 export interface LintFinding {
   rule: LintRule;
@@ -180,11 +182,13 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
       word.start,
       `${name} is not on Alpine unless the shadow package is installed; busybox addgroup/adduser take other options`,
       name === "groupadd" || name === "useradd"
-        ? `use the alpinize shims, or install shadow: alpinize entrypoint rewrites ${name} when the call gives the IDs the shims need (${name === "groupadd" ? "-g GID" : "-u, -g, -d and -s"}); its warnings say what a declined call lacks`
+        ? `use the alpinize shims, or install shadow: alpinize entrypoint rewrites ${name} when the call gives what the shims need (${name === "groupadd" ? "-g/--gid GID" : "-u/--uid, -g/--gid, -d/--home-dir and -s/--shell"}); its warnings say what a declined call lacks`
         : "use the alpinize shims, or install shadow: alpinize entrypoint rewrites the calls it can carry over, and its warnings say what a declined call lacks",
       "error",
     );
   }
+  for (const c of alpineIdClashes(name, args))
+    add("alpine-id", c.offset, c.message, c.fix, c.severity);
   if (name === "sudo" || name === "doas") lintSudo(name, args, add);
   const setHead = name === "set" ? setGosuWord(args) : undefined;
   if (setHead) {

@@ -32,7 +32,7 @@ export interface CommandContext {
   execTool?: "su-exec";
 }
 
-const GROUPADD: OptionSpec = {
+export const GROUPADD: OptionSpec = {
   withValue: "gKp",
   flags: "froU",
   long: { gid: "g", key: "K", password: "p", force: "f", system: "r", "non-unique": "o" },
@@ -42,7 +42,7 @@ const USERMOD: OptionSpec = {
   flags: "amUL",
   long: { groups: "G", append: "a", gid: "g", home: "d", shell: "s", uid: "u", login: "l" },
 };
-const USERADD: OptionSpec = {
+export const USERADD: OptionSpec = {
   withValue: "ugdsGcefkKpb",
   flags: "MmrNoUl",
   long: {
@@ -61,8 +61,12 @@ const USERADD: OptionSpec = {
     "no-log-init": "l",
   },
 };
-const BB_ADDGROUP: OptionSpec = { withValue: "g", flags: "S", long: { gid: "g", system: "S" } };
-const BB_ADDUSER: OptionSpec = {
+export const BB_ADDGROUP: OptionSpec = {
+  withValue: "g",
+  flags: "S",
+  long: { gid: "g", system: "S" },
+};
+export const BB_ADDUSER: OptionSpec = {
   withValue: "hgsGuk",
   flags: "DSH",
   long: {
@@ -78,6 +82,32 @@ const BB_ADDUSER: OptionSpec = {
 };
 
 const NOLOGIN_DEBIAN = "/usr/sbin/nologin";
+
+/** What the shims need from a useradd or adduser call: the short option and how to write it. */
+type Need = [short: string, spelling: string];
+const USERADD_NEEDS: Need[] = [
+  ["u", "-u/--uid UID"],
+  ["g", "-g/--gid GROUP"],
+  ["d", "-d/--home-dir HOME"],
+  ["s", "-s/--shell SHELL"],
+];
+const ADDUSER_NEEDS: Need[] = [
+  ["u", "-u/--uid UID"],
+  ["G", "-G/--ingroup GROUP"],
+  ["h", "-h/--home HOME"],
+  ["s", "-s/--shell SHELL"],
+];
+
+/**
+ * The needed options a call lacks, in words ("-d/--home-dir HOME and -s/--shell SHELL"): a call
+ * that already gives --uid and --gid is told only about the rest.
+ */
+function missingOptions(values: ReadonlyMap<string, unknown>, needs: Need[]): string {
+  const lacking = needs.filter(([short]) => !values.has(short)).map(([, spelling]) => spelling);
+  return lacking.length < 2
+    ? lacking.join("")
+    : `${lacking.slice(0, -1).join(", ")} and ${lacking.at(-1)}`;
+}
 
 // The shims create users and groups and add members; they never change or delete one, so these
 // calls need Alpine's shadow package (the same tools and options as Debian's).
@@ -260,7 +290,10 @@ function useradd(args: Word[], ctx: CommandContext): CommandOutcome {
   if (o.positionals.length !== 1)
     return warn("useradd", "useradd with more or fewer than one user name; left as is");
   if (!uid || !group || !home || !shell)
-    return warn("useradd", "useradd needs explicit -u, -g, -d and -s to be rewritten; left as is");
+    return warn(
+      "useradd",
+      `useradd needs ${missingOptions(o.values, USERADD_NEEDS)} to be rewritten; left as is`,
+    );
   return ensureUser(o.positionals[0]!.text, uid, group, home, shell, o.values.get("G")?.text, ctx);
 }
 
@@ -304,8 +337,13 @@ function adduser(args: Word[], ctx: CommandContext): CommandOutcome {
   if (o.positionals.length === 2 && o.values.size === 0 && o.flags.size === 0)
     return addToGroups(text(o.positionals[0]), text(o.positionals[1]), ctx, "adduser-member");
   const [uid, group, home, shell] = ["u", "G", "h", "s"].map((k) => o.values.get(k)?.text);
-  if (o.positionals.length !== 1 || !uid || !group || !home || !shell)
-    return warn("adduser", "adduser needs -u, -G, -h and -s to be rewritten; left as is");
+  if (o.positionals.length !== 1)
+    return warn("adduser", "adduser with more or fewer than one user name; left as is");
+  if (!uid || !group || !home || !shell)
+    return warn(
+      "adduser",
+      `adduser needs ${missingOptions(o.values, ADDUSER_NEEDS)} to be rewritten; left as is`,
+    );
   return ensureUser(o.positionals[0]!.text, uid, group, home, shell, undefined, ctx);
 }
 

@@ -1,0 +1,110 @@
+import { BB_ADDGROUP, BB_ADDUSER, GROUPADD, USERADD } from "../rewrite/commands.js";
+import { type OptionSpec, type ParsedOptions, parseOptions } from "../shell/options.js";
+import { literal, type Word } from "../shell/scan.js";
+import { ALPINE_GIDS, ALPINE_RELEASE, ALPINE_UIDS } from "./alpine-base.js";
+
+export interface IdClash {
+  offset: number;
+  severity: "error" | "warning";
+  message: string;
+  fix: string;
+}
+
+/** Which option of a tool gives an ID, and what a taken one does on Alpine. */
+interface IdOption {
+  short: string;
+  kind: "UID" | "GID";
+  /** The call creates an account with this ID (else the ID names an existing group). */
+  creates: boolean;
+}
+
+const TOOLS: Record<string, { spec: OptionSpec; ids: IdOption[] }> = {
+  useradd: {
+    spec: USERADD,
+    ids: [
+      { short: "u", kind: "UID", creates: true },
+      { short: "g", kind: "GID", creates: false },
+    ],
+  },
+  adduser: { spec: BB_ADDUSER, ids: [{ short: "u", kind: "UID", creates: true }] },
+  groupadd: { spec: GROUPADD, ids: [{ short: "g", kind: "GID", creates: true }] },
+  addgroup: { spec: BB_ADDGROUP, ids: [{ short: "g", kind: "GID", creates: true }] },
+};
+
+// Debian gives system accounts 100-999 and people 1000-60000; Alpine's base holds none of the latter.
+const FREE_IDS = "1000 to 60000 are free on both Debian and Alpine";
+
+/**
+ * Numeric IDs a user or group tool is given that Alpine's base image already holds. On Debian
+ * they are usually free (999 is the usual pick for a system account), so the script works there
+ * and fails, or quietly uses Alpine's group (ping holds 999), on Alpine.
+ */
+export function alpineIdClashes(name: string, args: Word[]): IdClash[] {
+  const tool = TOOLS[name];
+  if (!tool) return [];
+  const o = parseOptions(args, tool.spec);
+  const account = accountName(o);
+  const clashes: IdClash[] = [];
+  for (const id of tool.ids) {
+    const word = o.values.get(id.short);
+    if (!word || !/^\d+$/.test(word.value)) continue;
+    const n = Number(word.value);
+    const holder = (id.kind === "UID" ? ALPINE_UIDS : ALPINE_GIDS).get(n);
+    if (holder === undefined) continue;
+    clashes.push({ offset: word.start, ...describe(name, id, n, holder, account) });
+  }
+  const own = name === "adduser" && clashes.length === 0 ? ownGroupClash(o, account) : undefined;
+  return own ? [...clashes, own] : clashes;
+}
+
+/**
+ * busybox `adduser -u N` without -G also makes a group named like the user with GID N, and fails
+ * with "uid 'N' in use" when Alpine's base holds GID N, though UID N is free (999: ping). A system
+ * user (-S) without -G goes into nogroup instead (test/busybox-adduser-chroot.test.ts).
+ */
+function ownGroupClash(o: ParsedOptions, account: string | undefined): IdClash | undefined {
+  const word = o.values.get("u");
+  if (!word || !/^\d+$/.test(word.value) || o.values.has("G") || o.flags.has("S")) return undefined;
+  const holder = ALPINE_GIDS.get(Number(word.value));
+  if (holder === undefined) return undefined;
+  const who = account === undefined ? "the user" : `'${account}'`;
+  return {
+    offset: word.start,
+    severity: "error",
+    message: `UID ${word.value} is free on Alpine, but busybox adduser without -G also makes ${who} a group with GID ${word.value}, which Alpine's base group ${holder} holds (Alpine ${ALPINE_RELEASE}): it fails with "uid '${word.value}' in use"`,
+    fix: `make the group first with a free GID (addgroup -g GID NAME; ${FREE_IDS}) and pass -G NAME, or pick another UID`,
+  };
+}
+
+function accountName(o: ParsedOptions): string | undefined {
+  const first = o.positionals[0];
+  return first === undefined ? undefined : literal(first.text);
+}
+
+function describe(
+  tool: string,
+  id: IdOption,
+  n: number,
+  holder: string,
+  account: string | undefined,
+): Omit<IdClash, "offset"> {
+  const base = `${id.kind} ${n} is held by Alpine's base ${id.kind === "UID" ? "user" : "group"} ${holder} (Alpine ${ALPINE_RELEASE})`;
+  const who = account === undefined ? "the account" : `'${account}'`;
+  if (id.kind === "UID")
+    return {
+      severity: "error",
+      message: `${base}: ${tool} and alpinize_ensure_user refuse a taken UID, so creating ${who} fails there`,
+      fix: `pick a UID Alpine's base does not hold (${FREE_IDS})`,
+    };
+  if (!id.creates)
+    return {
+      severity: "warning",
+      message: `${base}: on Alpine ${who} gets ${holder} as its primary group, not a group of its own`,
+      fix: `create the user's group with a GID Alpine's base does not hold (${FREE_IDS}) and pass that`,
+    };
+  return {
+    severity: "warning",
+    message: `${base}: ${tool} refuses it there, and alpinize_ensure_group reuses ${holder}, so ${who} is not created`,
+    fix: `pick a GID Alpine's base does not hold (${FREE_IDS}), or refer to the group by its GID afterwards`,
+  };
+}
