@@ -53,8 +53,9 @@ Options:
   --alpine X.Y   Target Alpine release (${KNOWN_RELEASES.join(", ")}; default ${DEFAULT_RELEASE})
   --gosu MODE    A RUN that only downloads, verifies and installs a gosu release: keep (default;
                  left as is, with a warning) or su-exec (becomes apk add --no-cache su-exec, and
-                 gosu calls in the Dockerfile become su-exec). gosu installed with apt always
-                 becomes su-exec.
+                 gosu calls in the Dockerfile become su-exec). gosu installed with apt becomes
+                 su-exec, except for FILE on Alpine 3.22+ when a script the stage copies calls
+                 gosu: then Alpine's gosu is installed (migrate DIR rewrites the script instead).
 ${REPOSITORY_HELP}
 Exit codes: 0 done (or nothing to change), 1 --check found files to migrate,
             2 bad input (missing file, unknown release, unparsable Dockerfile), 70 internal error
