@@ -31,6 +31,14 @@ export {
   ALPINE_BASE_RELEASE,
   ALPINE_BASE_USERS,
 } from "./rules/alpine-base.js";
+/**
+ * What migrate says about a Debian-only path or glibc download in an instruction's text, and about
+ * a program Alpine lacks or names otherwise: the same notes `alpinize check` gives Alpine stages.
+ */
+export type { LayoutHit } from "./rules/debian-layout.js";
+export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
+/** Docker refuses a FROM with `user:password@`: the advice, credentials masked (undefined if none). */
+export { credentialsNote } from "./rules/images.js";
 /** Vendor apt repository setup (nodesource, Docker, Microsoft, PGDG…): needs apt, flagged on Alpine. */
 export { SETUP_SCRIPT as APT_SETUP_SCRIPT } from "./rules/misc.js";
 export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";

@@ -3,6 +3,7 @@
  * reference as written, so registry spelling, `${VAR}` tags and case survive.
  */
 
+import { findUserinfo, maskReference, tryParseImageReference } from "@alpinize/image-ref";
 import { officialImage } from "../official-images.js";
 
 const DISTRO_BASES = new Set(["debian", "ubuntu", "buildpack-deps"]);
@@ -136,6 +137,8 @@ function toolchainNote(repo: string, tag: string): string | undefined {
 
 /** Decides what an image reference becomes on Alpine `release`. */
 export function decideImage(written: string, release: string): ImageDecision {
+  const userinfo = findUserinfo(written);
+  if (userinfo?.certain) return withCredentials(written, userinfo.at, release);
   const ref = splitReference(written);
   const repo = familiarRepository(ref.name);
   const tag = ref.tag ?? "latest";
@@ -238,6 +241,50 @@ export function decideImage(written: string, release: string): ImageDecision {
     // A name holding a variable is shown as written: lower-casing would rename the variable.
     warning: `no Alpine variant is known for ${ref.name.includes("$") ? ref.name : repo}; image left as is (rebuild it on Alpine or pick an Alpine-based image)`,
   };
+}
+
+/**
+ * `bob:pw@registry.example:5000/debian:12`: Docker refuses a reference with credentials, and the
+ * image is what follows the `@`. The FROM is left as written: any edit of it would show the
+ * password (the edit's old text, a diff's removed line), and its stage stays as it is, since
+ * RUN lines converted for Alpine on a base that is not would break. The warning says what the
+ * base becomes once the credentials are gone; it never shows them.
+ */
+function withCredentials(written: string, at: number, release: string): ImageDecision {
+  const image = written.slice(at + 1);
+  const inner = decideImage(image, release);
+  const said = credentialsSentence(written, image);
+  const then =
+    inner.after !== undefined
+      ? `; the stage is left as is until then: run alpinize migrate again, which moves ${image} to ${inner.after}`
+      : inner.warning !== undefined
+        ? `; then: ${inner.warning}`
+        : "";
+  return { family: "other", repository: inner.repository, needsPin: false, warning: said + then };
+}
+
+/**
+ * What to do about a FROM reference that carries credentials (`user:password@` before the
+ * registry), with them masked; undefined for a reference without. `alpinize check` says the same.
+ */
+export function credentialsNote(written: string): string | undefined {
+  const userinfo = findUserinfo(written);
+  if (!userinfo?.certain) return undefined;
+  return credentialsSentence(written, written.slice(userinfo.at + 1));
+}
+
+function credentialsSentence(written: string, image: string): string {
+  return `this FROM carries credentials (${maskReference(written)}), which Docker refuses; remove them and log in with ${loginCommand(image)}`;
+}
+
+/** `docker login HOST` for the registry a reference names; Docker Hub's needs no host. */
+function loginCommand(image: string): string {
+  const ref = tryParseImageReference(image, { defaultTag: false });
+  const first = image.split("/")[0] ?? "";
+  const host =
+    ref?.registry ??
+    (image.includes("/") && (/[.:]/.test(first) || first === "localhost") ? first : "docker.io");
+  return host === "docker.io" ? "docker login" : `docker login ${host}`;
 }
 
 /** Images that cannot move to Alpine at all, and why. */

@@ -1,4 +1,4 @@
-import { APT_SETUP_SCRIPT } from "@alpinize/dockerfile";
+import { APT_SETUP_SCRIPT, credentialsNote } from "@alpinize/dockerfile";
 import { readStage } from "../discover/scripts.js";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
@@ -57,8 +57,9 @@ const APT_TOOLS = new Set([
 const APK_TOOLS = new Set(["apk", "xx-apk"]);
 
 /**
- * Runs every Dockerfile rule over the stages of one file. `kept`: migrate's own reason, by the
- * line of a stage's FROM, for Debian stages it leaves on purpose (they copy glibc programs).
+ * Runs every Dockerfile rule over the stages of one file. `kept`: what debian-base says instead of
+ * "run alpinize migrate", by the line of a stage's FROM, for Debian stages migrate leaves on
+ * purpose (migrateBaseHints: they copy glibc programs, or their image comes from a shared ARG).
  * `lint`: the entrypoint lint, which knows the GNU options busybox rejects in RUN commands.
  */
 export function checkStages(
@@ -87,6 +88,7 @@ export function checkStages(
       groups: groupsAtStart(stage, stages),
       apt: aptPathsAtStart(stage, stages),
       debian: debianPathsAtStart(stage, stages, advice),
+      freed: { gids: new Set(), uids: new Set() },
     };
     const copies = readStage(stage.body).copies;
     // COPY --chown and USER are judged by the groups the RUNs before them made.
@@ -126,11 +128,17 @@ function checkBase(
   kept: ReadonlyMap<number, string>,
 ): void {
   if (stage.parent !== undefined) return;
+  const credentials = credentialsNote(stage.image);
+  if (credentials) {
+    // Docker refuses the reference: nothing else about this base can be judged until it changes.
+    emit(stage.imageLine, "base-image-unpinned", `stage ${stage.name}: ${credentials}`);
+    return;
+  }
   if (stage.family === "debian" || stage.family === "ubuntu") {
     emit(
       stage.imageLine,
       "debian-base",
-      `stage ${stage.name} is built on ${stage.image} (${stage.family}): ${keptHint(kept.get(stage.line)) ?? debianBaseHint(stage.image)}`,
+      `stage ${stage.name} is built on ${stage.image} (${stage.family}): ${kept.get(stage.line) ?? debianBaseHint(stage.image)}`,
     );
   }
   if (hasDigest(stage.image)) return;
@@ -171,6 +179,13 @@ interface RunContext {
   apt: AptPaths;
   /** What the stage has made of Debian's own layout (/etc/php/8.2, sites-enabled) so far. */
   debian: DebianPaths;
+  /** IDs of Alpine's base groups and users the stage deleted so far (migrate's `delgroup ping`). */
+  freed: FreedIds;
+}
+
+interface FreedIds {
+  gids: Set<number>;
+  uids: Set<number>;
 }
 
 function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
@@ -230,7 +245,8 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
           "warning",
         );
     }
-    if (name === "addgroup" || name === "adduser") checkIds(stage, cmd, line, fails);
+    if (name === "delgroup" || name === "deluser") recordFreed(cmd, at.freed);
+    if (name === "addgroup" || name === "adduser") checkIds(stage, cmd, line, fails, at.freed);
     for (const group of unknownGroups(cmd, at.groups, at.world.everAdded()))
       fails(
         line,
@@ -279,11 +295,34 @@ function shadowMissing(stage: StageInfo, name: string, at: RunContext): string {
   return `${name} does not exist in Alpine stage ${stage.name} (busybox has no ${name}): ${SHADOW_TOOLS.get(name)}`;
 }
 
+/**
+ * `delgroup ping` (`deluser NAME`) frees the ID Alpine's base gave that group (user): migrate
+ * writes it before an `addgroup -g 999` that Debian's base lets through. A two-word delgroup
+ * takes a user out of a group and frees nothing.
+ */
+function recordFreed(cmd: ShellCommand, freed: FreedIds): void {
+  const words = cmd.args.filter((a) => !a.startsWith("-"));
+  if (words.length !== 1) return;
+  const [table, into] =
+    baseName(cmd.name) === "delgroup"
+      ? [ALPINE_BASE_GROUPS, freed.gids]
+      : [ALPINE_BASE_USERS, freed.uids];
+  for (const [id, holder] of table) if (holder === words[0]) into.add(id);
+}
+
 /** busybox addgroup/adduser fail on an ID Alpine's base image already uses (GID 999 is ping). */
-function checkIds(stage: StageInfo, cmd: ShellCommand, line: number, emit: Emit): void {
+function checkIds(
+  stage: StageInfo,
+  cmd: ShellCommand,
+  line: number,
+  emit: Emit,
+  freed: FreedIds,
+): void {
   const flag = cmd.name.endsWith("addgroup") ? "-g" : "-u";
   const long = flag === "-g" ? "--gid" : "--uid";
-  const taken = flag === "-g" ? ALPINE_BASE_GROUPS : ALPINE_BASE_USERS;
+  const held = flag === "-g" ? ALPINE_BASE_GROUPS : ALPINE_BASE_USERS;
+  const gone = flag === "-g" ? freed.gids : freed.uids;
+  const taken = { has: (id: number) => held.has(id) && !gone.has(id) };
   // `-g 999`, `-g999`, `--gid 999`, `--gid=999`
   let id: string | undefined;
   cmd.args.forEach((a, k) => {
@@ -293,7 +332,7 @@ function checkIds(stage: StageInfo, cmd: ShellCommand, line: number, emit: Emit)
   });
   if (id === undefined || !/^\d+$/.test(id)) return;
   if (!taken.has(Number(id))) {
-    if (flag === "-u") checkUserGroupId(stage, cmd, id, line, emit);
+    if (flag === "-u" && !freed.gids.has(Number(id))) checkUserGroupId(stage, cmd, id, line, emit);
     return;
   }
   emit(
@@ -364,12 +403,6 @@ function fromApkDpkg(name: string, installed: ReadonlyMap<string, unknown>): boo
 }
 
 export { baseName };
-
-/** Migrate's reason for keeping the stage, as a hint (it would change nothing there). */
-function keptHint(reason: string | undefined): string | undefined {
-  if (reason === undefined) return undefined;
-  return `alpinize migrate leaves this stage: ${reason.replace(/^\S+ stays: /, "")}; or list the image in images.ignore`;
-}
 
 /** The stage, or one it builds on, writes /etc/apk/repositories (edge, testing, a tagged repo). */
 const addsRepositories = chainFact<boolean>(

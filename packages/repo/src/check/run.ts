@@ -1,5 +1,4 @@
 import { join, relative, sep } from "node:path";
-import { migrateDockerfile } from "@alpinize/dockerfile";
 import { isAlpinizeError } from "@alpinize/errors";
 import { createPackageMap, type PackageMap } from "@alpinize/package-map";
 import type { RepoConfig } from "../config/types.js";
@@ -13,6 +12,7 @@ import { readTextFile } from "../workspace/files.js";
 import { kindOfText, readNamedFile } from "../workspace/named-file.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { apkInstalls } from "./apk-history.js";
+import { migrateBaseHints } from "./base-hints.js";
 import { checkStages } from "./dockerfile-rules.js";
 import { checkExecTools } from "./exec-as-missing.js";
 import { checkShebang, type ScriptUse } from "./shebang.js";
@@ -128,7 +128,15 @@ export async function checkTargets(
         continue;
       }
       const lint = (shell: string) => options.transforms.lintEntrypoint(shell, { fileName: shown });
-      result.findings.push(...checkStages(shown, stages, settings, keptStages(text, shown), lint));
+      result.findings.push(
+        ...checkStages(
+          shown,
+          stages,
+          settings,
+          migrateBaseHints(text, shown, keptStagesMap()),
+          lint,
+        ),
+      );
       for (const stage of stages) {
         if (isStageIgnored(stage, stages, settings.ignoreImages)) stageCount.ignored++;
         else if (stage.family !== "scratch") stageCount.checked++;
@@ -248,22 +256,6 @@ function display(path: string, cwd: string): string {
 
 function posixRelative(root: string, path: string): string {
   return relative(root, path).split(sep).join("/");
-}
-
-/**
- * Stages migrate leaves on Debian because they run programs a glibc-only stage built, by the line
- * of their image: check gives migrate's reason rather than sending the user to migrate.
- */
-function keptStages(text: string, fileName: string): Map<number, string> {
-  const kept = new Map<number, string>();
-  try {
-    for (const w of migrateDockerfile(text, { fileName, packageMap: keptStagesMap() }).warnings)
-      if (w.rule === "from" && / stays: this stage copies /.test(w.message))
-        kept.set(w.line, w.message);
-  } catch {
-    // A file migrate cannot read is reported by the rules that can.
-  }
-  return kept;
 }
 
 let sharedMap: PackageMap | undefined;
