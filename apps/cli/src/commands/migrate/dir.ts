@@ -18,6 +18,7 @@ import {
 import type { Io } from "../../io.js";
 import { reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { unifiedDiff } from "./diff.js";
+import { MASKED_DIFF, maskDiffSecrets } from "./diff-secrets.js";
 import {
   printProblems,
   printRepoWarnings,
@@ -189,8 +190,13 @@ function printHuman(
   for (const file of plan.files) {
     if (!file.changed) continue;
     // The file's own bytes, as migrate FILE prints them (print-diff.ts); `git apply` from here.
-    if (mode === "diff")
-      io.stdout.write(encodeText(unifiedDiff(file.before, file.after, show(file.file))));
+    if (mode === "diff") {
+      const { text, masked } = maskDiffSecrets(
+        unifiedDiff(file.before, file.after, show(file.file)),
+      );
+      if (masked) io.warn(`${escapeInline(show(file.file))}: ${MASKED_DIFF}`);
+      io.stdout.write(encodeText(text));
+    }
     // The diff quotes its own header paths as git does; these lines name the file raw otherwise.
     else if (mode === "check") io.out(`${escapeInline(show(file.file))}: would change`);
     else if (written.includes(file.file)) io.err(`wrote ${escapeInline(show(file.file))}`);

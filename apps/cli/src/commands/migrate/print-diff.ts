@@ -1,6 +1,7 @@
 import { encodeText } from "@alpinize/repo";
 import type { Io } from "../../io.js";
 import { unifiedDiff } from "./diff.js";
+import { MASKED_DIFF, maskDiffSecrets } from "./diff-secrets.js";
 
 /**
  * The unified diff of FILE's rewrite on stdout (`migrate FILE`, `entrypoint FILE`), nothing when
@@ -8,8 +9,13 @@ import { unifiedDiff } from "./diff.js";
  * own bytes (encodeText), so patch and git apply take it for a file that is not UTF-8 too.
  */
 export function printUnifiedDiff(io: Io, before: string, after: string, file: string): void {
-  const diff = unifiedDiff(before, after, file === "-" ? "stdin" : file);
-  if (diff === "") return;
+  const raw = unifiedDiff(before, after, file === "-" ? "stdin" : file);
+  if (raw === "") return;
+  // Credentials in the file (context or removed lines) are never printed.
+  const { text: diff, masked } = maskDiffSecrets(raw);
+  if (masked) {
+    io.warn(`${file}: ${MASKED_DIFF}`);
+  }
   if (!io.color) {
     io.stdout.write(encodeText(diff));
     return;
