@@ -13,10 +13,11 @@ describe("debian-base and the base reference, as check reads the whole file", ()
     repo = undefined;
   });
 
-  async function check(dockerfile: string) {
+  async function check(dockerfile: string, skip: string[] = []) {
     repo = await scratchRepo({ Dockerfile: dockerfile });
+    const config = defaultConfig();
     const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
-      config: defaultConfig(),
+      config: { ...config, check: { ...config.check, skip } },
       transforms: lint,
       cwd: repo.root,
     });
@@ -54,12 +55,20 @@ describe("debian-base and the base reference, as check reads the whole file", ()
       {
         file: "Dockerfile",
         line: 1,
-        rule: "base-image-unpinned",
+        rule: "from-credentials",
         severity: "error",
         message:
           "stage 0: this FROM carries credentials (***@registry.example:5000/debian:12), which Docker refuses; remove them and log in with docker login registry.example:5000",
       },
     ]);
+  });
+
+  it("keeps the credentials error when the digest rule is skipped (its own id)", async () => {
+    const findings = await check(
+      `FROM bob:${PASSWORD}@registry.example:5000/alpine:3.22\nRUN apk add --no-cache curl\n`,
+      ["base-image-unpinned"],
+    );
+    expect(findings.map((f) => f.rule)).toContain("from-credentials");
   });
 
   it("never prints the password, from a FROM or an ARG default, for Debian or Alpine bases", async () => {

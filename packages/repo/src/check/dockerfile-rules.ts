@@ -131,7 +131,7 @@ function checkBase(
   const credentials = credentialsNote(stage.image);
   if (credentials) {
     // Docker refuses the reference: nothing else about this base can be judged until it changes.
-    emit(stage.imageLine, "base-image-unpinned", `stage ${stage.name}: ${credentials}`);
+    emit(stage.imageLine, "from-credentials", `stage ${stage.name}: ${credentials}`);
     return;
   }
   if (stage.family === "debian" || stage.family === "ubuntu") {

@@ -5,6 +5,7 @@ export const RULE_IDS = [
   "apk-unknown-package",
   "debian-base",
   "base-image-unpinned",
+  "from-credentials",
   "go-netdns",
   "shadow-user-commands",
   "nologin-path",

@@ -30,6 +30,8 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   base-image-unpinned   a base image without @sha256 digest, or one whose digest cannot be
                         checked (a variable with no global ARG default); a warning unless
                         "check.requireDigests": true or --require-digests
+  from-credentials      a FROM (or the ARG default it uses) carrying user:password@, which
+                        Docker refuses; shown masked (***@)
   go-netdns             the final stage ships a Go binary without ENV GODEBUG=netdns=go
                         (not for CGO_ENABLED=0 builds)
   shadow-user-commands  a shadow tool busybox lacks (useradd, groupadd, usermod, userdel, chsh,
