@@ -69,6 +69,17 @@ describe.skipIf(reason !== undefined)("users: Alpine's base group on a GID, unde
     );
   });
 
+  it("runs Debian's addgroup --gid 999 and adduser --system --uid 999 --group", () => {
+    const group = runAll("FROM debian:bookworm\nRUN addgroup --system --gid 999 svc\n").group;
+    expect(group).toMatch(/^svc:x:999:$/m);
+    const own = runAll("FROM debian:bookworm\nRUN adduser --system --uid 999 --group svc\n");
+    expect(own.group).toMatch(/^svc:x:999:/m);
+    expect(own.passwd).toMatch(/^svc:x:999:999:/m);
+    const login = runAll("FROM debian:bookworm\nRUN adduser --uid 11 --disabled-password app\n");
+    expect(login.passwd).toMatch(/^app:x:11:11:/m);
+    expect(login.group).not.toMatch(/^floppy:/m);
+  });
+
   it("runs groupadd -f -g 999 docker", () => {
     const { group } = runAll("FROM debian:bookworm\nRUN groupadd -f -g 999 docker\n");
     expect(group).toMatch(/^docker:x:999:$/m);

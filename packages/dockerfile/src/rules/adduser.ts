@@ -3,6 +3,7 @@ import type { Word } from "../shell/tokens.js";
 import { ADDUSER_VALUES, checkKept, fixKeptShell, mustConvert } from "./adduser-kept.js";
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { freeOwnGroupGid, noteKeptHolder, removeBaseHolder } from "./users-base-holder.js";
 import { groupWithGid, recordGroup } from "./users-gids.js";
 import { addgroupCall } from "./users-groupadd.js";
 import { primaryGroupStep } from "./users-groups.js";
@@ -102,10 +103,7 @@ function primaryGroup(
     );
     return { group: name };
   }
-  if (o.has("--group")) {
-    recordGroup(scope, name, gid);
-    return { group: name, first: addgroupCall(name, gid || undefined, system) };
-  }
+  if (o.has("--group")) return { group: name, first: sameNamedGroup(scope, at, name, o) };
   if (gid && !group) return { group: gidGroup(scope, at, gid) };
   const make = primaryGroupStep(scope, at, group, name);
   if (make !== undefined) return { group, first: make };
@@ -113,8 +111,41 @@ function primaryGroup(
   // Debian's adduser gives a user its own group, as busybox does: later steps may add others to it.
   recordGroup(scope, name, undefined);
   const uid = optionValue(o, "--uid", "-u");
+  // Debian's adduser gives the group GID = UID (groupadd -g UID), as useradd does.
+  const freed = freeOwnGroupGid(scope, at, name, uid);
+  if (freed) {
+    recordGroup(scope, name, uid);
+    return { group: name, first: freed + addgroupCall(name, uid, false) };
+  }
   if (!ownGroupFirst(scope, at, "adduser --uid", name, uid)) return { group };
   return { group: name, first: addgroupCall(name, undefined, false) };
+}
+
+/**
+ * `adduser [--system] --group NAME`: the addgroup step for the group of the user's name. Debian's
+ * adduser (3.134, bookworm) makes it with --gid when given, else, for a system user with --uid N,
+ * with GID N (groupadd -g N); where Alpine's base group holds that GID and may go, it goes first.
+ */
+function sameNamedGroup(
+  scope: ScriptScope,
+  at: number,
+  name: string,
+  o: Parsed["options"],
+): string {
+  const system = o.has("--system") || o.has("-S");
+  const given = optionValue(o, "--gid") || undefined;
+  if (given !== undefined) {
+    const freed = removeBaseHolder(scope, at, given, name, `${name} keeps GID ${given}`);
+    checkIds(scope, at, undefined, freed ? undefined : given, undefined, "group");
+    recordGroup(scope, name, given);
+    return freed + addgroupCall(name, given, system);
+  }
+  const uid = system ? optionValue(o, "--uid", "-u") : undefined;
+  const freed = freeOwnGroupGid(scope, at, name, uid);
+  if (!freed && uid !== undefined) noteKeptHolder(scope, at, "adduser --system --uid", name, uid);
+  const gid = freed ? uid : undefined;
+  recordGroup(scope, name, gid);
+  return freed + addgroupCall(name, gid, system);
 }
 
 /** `adduser --gid N`: the name of the group made with GID N, which busybox -G takes. */
@@ -134,7 +165,12 @@ function addgroup(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): string
   if (p?.operands.length !== 1) return undefined;
   const name = p.operands[0]!;
   const gid = optionValue(p.options, "--gid", "-g");
-  checkIds(scope, cmd.start, undefined, gid, name, "group");
+  // The same removal as groupadd -g: Debian's addgroup runs groupadd -g with the GID.
+  const freed =
+    gid === undefined
+      ? ""
+      : removeBaseHolder(scope, cmd.start, gid, name, `${name} keeps GID ${gid}`);
+  checkIds(scope, cmd.start, undefined, freed ? undefined : gid, name, "group");
   recordGroup(scope, name, gid);
-  return addgroupCall(name, gid, p.options.has("--system") || p.options.has("-S"));
+  return freed + addgroupCall(name, gid, p.options.has("--system") || p.options.has("-S"));
 }

@@ -81,3 +81,40 @@ export function removeBaseHolder(
   );
   return `delgroup ${q(holder.name)} && `;
 }
+
+/**
+ * `delgroup HOLDER && ` for the own group of user `name` made with UID `uid`: Debian's useradd
+ * and Debian's adduser (`--uid N` alone, or `--system --uid N --group`) give that group GID N
+ * where it is free, as Debian's base leaves 999 and 11. "" when there is no UID or nothing may go.
+ */
+export function freeOwnGroupGid(
+  scope: ScriptScope,
+  at: number,
+  name: string,
+  uid: string | undefined,
+): string {
+  if (uid === undefined) return "";
+  return removeBaseHolder(scope, at, uid, name, `${name}'s own group gets GID ${uid}, its UID,`);
+}
+
+/**
+ * A system user's own group that Debian gives GID `uid` (`useradd -r -u N`, `adduser --system
+ * --uid N --group`) where Alpine's base group on N must stay: busybox addgroup -S picks another
+ * GID, which is said. `option` is the call as written, for the message.
+ */
+export function noteKeptHolder(
+  scope: ScriptScope,
+  at: number,
+  option: string,
+  name: string,
+  uid: string,
+): void {
+  const info = scope.stage.info;
+  const holder = info.alpine && !info.already ? baseHolder(scope, at, uid, name) : undefined;
+  if (holder?.keep === undefined) return;
+  scope.warn(
+    "users",
+    at,
+    `${option} ${uid}: Debian's ${option.split(" ")[0]} gives ${name}'s own group GID ${uid}, which Alpine's base group ${holder.name} has and keeps (${holder.keep}): busybox addgroup -S gives ${name} another GID`,
+  );
+}

@@ -80,6 +80,8 @@ function around(text: string, k: number): string {
   const piece = text
     .slice(start, ends.length > 0 ? Math.min(...ends) : text.length)
     .replace(/\\$/, "")
-    .trim();
+    .trim()
+    // The first command of an instruction: without its keyword.
+    .replace(/^(?:RUN|CMD|ENTRYPOINT)\s+/i, "");
   return piece.length > 60 ? `${piece.slice(0, 57)}...` : piece;
 }

@@ -1,7 +1,7 @@
 import type { Word } from "../shell/tokens.js";
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
-import { baseHolder, removeBaseHolder } from "./users-base-holder.js";
+import { freeOwnGroupGid, noteKeptHolder } from "./users-base-holder.js";
 import { recordGroup } from "./users-gids.js";
 import { groupName } from "./users-group-names.js";
 import { addgroupCall } from "./users-groupadd.js";
@@ -116,33 +116,16 @@ function primaryGroup(
   }
   if (group !== undefined) return { group, ownGroup: false };
   const uid = optionValue(o, "-u");
-  // Debian's useradd gives the user's own group GID = UID where Debian leaves it free.
-  const gets = `${name}'s own group gets GID ${uid}, its UID,`;
-  const freed = uid === undefined ? "" : removeBaseHolder(scope, at, uid, name, gets);
+  const freed = freeOwnGroupGid(scope, at, name, uid);
   if (freed) return { group: name, ownGroup: true, gid: uid, freed };
   // useradd -r makes a same-named group; busybox adduser -S would use nogroup instead.
   if (o.has("-r")) {
-    if (uid !== undefined) noteKeptHolder(scope, at, name, uid);
+    if (uid !== undefined) noteKeptHolder(scope, at, "useradd -r -u", name, uid);
     return { group: name, ownGroup: true };
   }
   // useradd gives the user's group another GID when its UID is taken as a GID.
   const first = ownGroupFirst(scope, at, "useradd -u", name, uid, ", as useradd gives it");
   return first ? { group: name, ownGroup: true } : { group, ownGroup: false };
-}
-
-/**
- * useradd -r -u N: Debian's useradd gives the user's own group GID N when Debian leaves it free;
- * when Alpine's base group on N must stay, busybox addgroup -S picks another GID.
- */
-function noteKeptHolder(scope: ScriptScope, at: number, name: string, uid: string): void {
-  const info = scope.stage.info;
-  const holder = info.alpine && !info.already ? baseHolder(scope, at, uid, name) : undefined;
-  if (holder?.keep === undefined) return;
-  scope.warn(
-    "users",
-    at,
-    `useradd -r -u ${uid}: Debian's useradd gives ${name}'s own group GID ${uid}, which Alpine's base group ${holder.name} has and keeps (${holder.keep}): busybox addgroup -S gives ${name} another GID`,
-  );
 }
 
 /** The `adduser -D …` words for the user itself. */
