@@ -15,6 +15,24 @@ export interface BundledParts {
   why: string;
 }
 
+/** The coders Debian's libmagickcore carries, each of which Alpine builds as a subpackage. */
+const IMAGEMAGICK_CODERS = [
+  "imagemagick-jpeg",
+  "imagemagick-tiff",
+  "imagemagick-webp",
+  "imagemagick-heic",
+  "imagemagick-jp2",
+];
+const IMAGEMAGICK_CODERS_DEPENDS =
+  "it depends on libjpeg, libtiff, libwebp, libheif and libopenjp2 for them";
+const IMAGEMAGICK_CODERS_SPLIT =
+  "JPEG, TIFF, WebP, HEIC and JPEG 2000 are in imagemagick-<format>, which apk adds by itself only when that format's library is already installed";
+
+/** The loaders Debian's libvips42 links in (it depends on libheif, poppler, libmagickcore, libjxl). */
+const VIPS_LOADERS = ["vips-heif", "vips-poppler", "vips-magick", "vips-jxl"];
+const VIPS_WHY =
+  "Debian's libvips42 carries its HEIF, PDF (poppler), ImageMagick and JPEG XL loaders (it depends on libheif1, libpoppler-glib8, libmagickcore and libjxl); Alpine's vips has none of them, they are the modules vips-heif, vips-poppler, vips-magick and vips-jxl, so loading a HEIC, PDF or JXL file fails with \"is not a known file format\"";
+
 export const BUNDLED_PARTS: readonly BundledParts[] = [
   {
     debian: /^libicu\d+$/,
@@ -31,21 +49,34 @@ export const BUNDLED_PARTS: readonly BundledParts[] = [
   {
     debian: /^libmagick(?:core|wand)-[67]\.q16(?:hdri)?-\d+$/,
     base: "imagemagick-libs",
-    parts: [
-      "imagemagick",
-      "imagemagick-jpeg",
-      "imagemagick-tiff",
-      "imagemagick-webp",
-      "imagemagick-heic",
-      "imagemagick-jp2",
-    ],
-    why: "Debian's libmagickcore ships ImageMagick's coder modules (it depends on libjpeg, libtiff, libwebp, libheif and libopenjp2 for them) and libmagickwand depends on it; Alpine's imagemagick-libs has no coders: the common ones are in imagemagick and JPEG, TIFF, WebP, HEIC and JPEG 2000 in imagemagick-<format>, which apk adds by itself only when that format's library is already installed",
+    parts: ["imagemagick", ...IMAGEMAGICK_CODERS],
+    why: `Debian's libmagickcore ships ImageMagick's coder modules (${IMAGEMAGICK_CODERS_DEPENDS}) and libmagickwand depends on it; Alpine's imagemagick-libs has no coders: the common ones are in imagemagick and ${IMAGEMAGICK_CODERS_SPLIT}`,
+  },
+  {
+    // Debian's imagemagick is a metapackage for imagemagick-6.q16 (bookworm) or -7.q16 (trixie).
+    debian: /^imagemagick(?:-[67]\.q16(?:hdri)?)?$/,
+    base: "imagemagick",
+    parts: IMAGEMAGICK_CODERS,
+    why: `Debian's ImageMagick programs depend on libmagickcore, which ships the coder modules (${IMAGEMAGICK_CODERS_DEPENDS}), so convert reads a JPEG right after the install; Alpine's imagemagick has only the common coders, and ${IMAGEMAGICK_CODERS_SPLIT} (without imagemagick-jpeg, reading a JPEG fails with "no decode delegate")`,
   },
   {
     debian: /^libmagickcore-[67]\.q16(?:hdri)?-\d+-extra$/,
     base: "imagemagick",
     parts: ["imagemagick-pango", "imagemagick-openexr"],
     why: "Debian's -extra package adds the Pango text and OpenEXR coders (it depends on libpango and libopenexr), which Alpine ships as imagemagick-pango and imagemagick-openexr",
+  },
+  {
+    // libvips is Debian's virtual name for libvips42; trixie's libvips42t64 is mapped as libvips42.
+    debian: /^libvips\d*$/,
+    base: "vips",
+    parts: VIPS_LOADERS,
+    why: VIPS_WHY,
+  },
+  {
+    debian: /^libvips-tools$/,
+    base: "vips-tools",
+    parts: VIPS_LOADERS,
+    why: `Debian's libvips-tools depends on libvips42; ${VIPS_WHY}`,
   },
   {
     debian: /^libsane1?$/,
@@ -86,11 +117,11 @@ export function withBundledParts(name: string, hit: Hit, env: Env, trace: Trace)
 }
 
 /**
- * Debian's libmagickcore-6/libmagickwand-6 are ImageMagick 6; every Alpine release this map knows
+ * Debian's libmagickcore-6, libmagickwand-6 and imagemagick-6.q16 are ImageMagick 6; every Alpine release this map knows
  * ships ImageMagick 7 only (7.1.x in 3.21-3.24), whose API, policy.xml and command names differ.
  */
 function imageMagickMajor(name: string): Hit["versionChange"] {
-  return /^libmagick(?:core|wand)-6\./.test(name)
+  return /^(?:libmagick(?:core|wand)|imagemagick)-6\./.test(name)
     ? { family: "imagemagick", from: "6", to: "7" }
     : undefined;
 }

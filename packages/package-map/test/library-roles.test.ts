@@ -48,4 +48,15 @@ describe("tool packages inside a joined origin", () => {
   it("maps smbclient to Alpine's samba-client, not the server", () => {
     expect(alpine("smbclient")).toEqual(["samba-client"]);
   });
+
+  it("maps a package of programs whose Alpine origin is the library to its tools subpackage", () => {
+    // Debian builds the programs as their own binary named after the project; Alpine's lib…
+    // main package has none of them.
+    expect(alpine("webp")).toEqual(["libwebp-tools"]);
+    expect(alpine("psl")).toEqual(["libpsl-utils"]);
+    expect(alpine("zipcmp")).toEqual(["libzip-tools"]);
+    expect(alpine("spfquery")).toEqual(["libspf2-tools"]);
+    // A library binary of the same origin stays the library.
+    expect(alpine("libpsl5")).toEqual(["libpsl"]);
+  });
 });

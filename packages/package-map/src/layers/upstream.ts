@@ -176,7 +176,7 @@ function toolRole(
     }
   }
   const suffix = /-(bin|utils|tools|progs|client|server|runtime)$/.exec(name)?.[1];
-  if (!suffix) return undefined;
+  if (!suffix) return libraryOriginTools(name, origin, names, commands);
   // A Debian -bin that ships the origin's own program (apache2-bin has apache2) is the main
   // package; one that ships other programs (gdal-bin) meets Alpine's tool subpackages.
   const main = suffix === "bin" && commands.some((c) => c === origin || c === name.slice(0, -4));
@@ -192,6 +192,30 @@ function toolRole(
     ? {
         alpine: [hit],
         reason: `the ${suffix === "bin" ? "programs" : suffix} of ${origin} are in ${hit}`,
+      }
+    : undefined;
+}
+
+/**
+ * A Debian binary of programs named after a library's project (`webp`, with cwebp and dwebp, from
+ * libwebp): where Alpine's origin is the library (`lib…`), its main package has no programs and
+ * they are in the tools subpackage (`libwebp-tools`), not in the origin the join names.
+ */
+function libraryOriginTools(
+  name: string,
+  origin: string,
+  names: string[],
+  commands: string[],
+): Role | undefined {
+  if (commands.length === 0 || !origin.startsWith("lib") || name.startsWith("lib"))
+    return undefined;
+  const hit = ["tools", "utils", "progs", "bin"]
+    .map((s) => `${origin}-${s}`)
+    .find((n) => names.includes(n));
+  return hit
+    ? {
+        alpine: [hit],
+        reason: `Alpine's ${origin} is the library alone and its programs are in ${hit} (Debian's ${name} ships ${commands.join(", ")})`,
       }
     : undefined;
 }
