@@ -7,6 +7,7 @@ import { ALPINE_USERS } from "./alpine-base.js";
 import { baseRepository, PHP_BASED } from "./base-image.js";
 import { inChain } from "./chain-memo.js";
 import { renumberedUsers } from "./image-accounts.js";
+import { packageAccount } from "./package-accounts.js";
 import { asRoot } from "./place.js";
 import type { ScriptScope, StageState } from "./scope.js";
 
@@ -48,8 +49,11 @@ export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
   if (image) flagNumericIds(ctx, body, image);
   // Ubuntu's images (23.04 on) also have the login user ubuntu (UID 1000).
   const users = repo === "ubuntu" ? [...DEBIAN_ONLY_USERS, "ubuntu"] : DEBIAN_ONLY_USERS;
+  const installed = [...state.alpineInstalled, ...state.debianInstalled];
   for (const user of users) {
     if (ALPINE_USERS.has(user)) continue;
+    // An installed package makes it under Alpine's name (squid's proxy is squid): renamed there.
+    if (packageAccount(user, installed)) continue;
     if (user === "www-data" && HAVE_WWW_DATA.has(repo ?? "")) continue;
     const use = body.find((ins) => usesUser(ins, user));
     // A user made (or flagged) in a stage this one is built FROM is not made again.

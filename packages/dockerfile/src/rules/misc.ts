@@ -4,6 +4,7 @@ import { baseRepository } from "./base-image.js";
 import { rustGnuTarget } from "./debian-layout.js";
 import { onlyFeeds, pipelineFacts } from "./pipeline-facts.js";
 import type { ScriptScope } from "./scope.js";
+import { linkLocaltime } from "./zoneinfo-reconfigure.js";
 
 const LOCALE_TOOLS = new Set(["locale-gen", "localedef", "update-locale"]);
 const DEBCONF_TOOLS = new Set(["debconf-set-selections", "dpkg-reconfigure"]);
@@ -93,6 +94,7 @@ export function migrateDebconf(
     );
     return true;
   }
+  if (cmd.name === "dpkg-reconfigure" && linkLocaltime(scope, pipeline, cmd)) return true;
   if (!scope.deletePipeline(pipeline, "apt")) return true;
   // `dpkg-reconfigure tzdata` turned /etc/timezone into /etc/localtime; musl reads only the latter.
   const tz = cmd.args.some((a) => a.value === "tzdata");

@@ -9,6 +9,7 @@ import { removals } from "./gnu-stage.js";
 import { addPackage } from "./place.js";
 import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
+import { localtimeLinkRun } from "./zoneinfo-reconfigure.js";
 
 const ZONEINFO = /\/usr\/share\/zoneinfo(?![\w.-])/;
 /** `ENV TZ=Europe/Berlin` (a zone name, not a POSIX rule like `UTC0` or `:/etc/localtime`). */
@@ -25,6 +26,7 @@ export function addZoneinfo(ctx: MigrationContext, state: StageState, all: Stage
   // A RUN that reads the zone files needs them when it runs, before any later install: first.
   const use =
     buildUse(ctx, state) ??
+    linkUse(state) ??
     ownUse(state.info.stage.body) ??
     copiedFrom(state.info, all) ??
     rubyUse(ctx, state);
@@ -74,6 +76,16 @@ function buildUse(ctx: MigrationContext, state: StageState): Use | undefined {
     }
   }
   return undefined;
+}
+
+/** A `dpkg-reconfigure tzdata` that became an /etc/localtime link: read when the image runs. */
+function linkUse(state: StageState): Use | undefined {
+  const run = localtimeLinkRun(state);
+  if (run === undefined) return undefined;
+  return {
+    at: run.start,
+    why: "/etc/localtime links into /usr/share/zoneinfo (dpkg-reconfigure tzdata)",
+  };
 }
 
 /** Run-time reads: `ENV TZ=Area/City`, a COPY of zone files into the stage. */
