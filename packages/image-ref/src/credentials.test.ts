@@ -38,6 +38,13 @@ describe("maskReference", () => {
     [`bob:${PASSWORD}@host.io/x:1@${D}`, `***@host.io/x:1@${D}`],
     // name:tag@garbage: the tag could be a password.
     [`bob:${PASSWORD}@latest`, "***@latest"],
+    // No reference has two "@": up to the last one not followed by a digest goes.
+    [`alice:Zq9@x/y:${PASSWORD}@debian:bookworm`, "***@debian:bookworm"],
+    [`alice:Zq9@x/y:${PASSWORD}@debian:bookworm@${D}`, `***@debian:bookworm@${D}`],
+    [`alice:Zq9@x/y:${PASSWORD}@debian:bookworm@sha256:zz`, "***@debian:bookworm@sha256:zz"],
+    [`http://alice:a@b/${PASSWORD}@debian`, "http://***@debian"],
+    [`alice:${PASSWORD}@debian:bookworm`, "***@debian:bookworm"],
+    [`alice@${PASSWORD}@debian`, "***@debian"],
   ])("%s", (input, masked) => {
     expect(maskReference(input)).toBe(masked);
     expect(maskReference(input)).not.toContain(PASSWORD);
@@ -53,6 +60,8 @@ describe("maskReference", () => {
     "alpine@sha256:abc",
     "alpine@3.19",
     "[::1]:5000/app:v1",
+    `debian:bookworm@${D}`,
+    `docker.io/library/debian:bookworm@${D}`,
   ])("leaves %s as it is", (input) => {
     expect(maskReference(input)).toBe(input);
   });
@@ -105,6 +114,27 @@ describe("a reference with credentials", () => {
     // What the hint suggests is itself a reference that parses.
     const suggested = /^Write (\S+) /.exec(err.hint ?? "")?.[1];
     expect(parseImageReference(suggested!).repository).toBe("team/app");
+  });
+
+  it("a password holding @, / and : is masked whole, and the hint names the image after the last @", () => {
+    const input = "alice:Zq9@x/y:SECRETPW77@debian:bookworm";
+    const err = failure(input);
+    const everything = [err.message, err.hint ?? "", JSON.stringify(err.toJSON())].join("\n");
+    for (const fragment of ["SECRETPW77", "Zq9", "alice", "x/y"]) {
+      expect(everything).not.toContain(fragment);
+    }
+    expect(err.message).toContain('"***@debian:bookworm": it carries credentials');
+    expect(err.hint).toMatch(/^Write debian:bookworm \(/);
+    // Docker Hub is implied: its login names no host.
+    expect(err.hint).toContain('log in with "docker login":');
+  });
+
+  it("names the registry host to log in to, when one follows", () => {
+    expect(failure("bob:pw@localhost").hint).toContain('"docker login localhost"');
+    expect(failure("https://bob:pw@registry.example.com").hint).toContain(
+      '"docker login registry.example.com"',
+    );
+    expect(failure("bob:p@w@ghcr.io/o/r:1").hint).toContain('"docker login ghcr.io"');
   });
 
   it("user@ alone is refused too, masked", () => {

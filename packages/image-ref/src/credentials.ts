@@ -22,33 +22,40 @@ const DIGEST_LIKE =
 
 /**
  * Finds the userinfo of one reference as written (`http://bob:pw@host/x`, `bob:pw@host:5000/x`,
- * `bob@host`). A digest never holds `/`, so an `@` followed later by a `/` ends a userinfo; the
- * last such `@` is taken, as a password may hold `@` or `/` itself.
+ * `bob@host`). A password may hold `@`, `/` and `:`, and a reference holds at most one `@` (its
+ * digest's), so the userinfo runs to the last `@` not followed by something digest-like: more
+ * is masked in a text that is no reference anyway, never less.
  */
 export function findUserinfo(reference: string): UserinfoSpan | undefined {
   const scheme = SCHEME.exec(reference);
   const start = scheme ? scheme[0].length : 0;
   const body = reference.slice(start);
-  let at = -1;
-  for (let i = body.lastIndexOf("@"); i >= 0; i = body.lastIndexOf("@", i - 1)) {
-    const after = body.slice(i + 1);
-    const slash = after.indexOf("/");
-    if (slash !== -1 && !DIGEST_LIKE.test(after.slice(0, slash))) {
-      at = i;
-      break;
-    }
-    if (i === 0) break;
-  }
-  if (at !== -1) return at === 0 ? undefined : { start, at: start + at, certain: true };
-  const last = body.lastIndexOf("@");
-  if (last <= 0) return undefined;
-  const before = body.slice(0, last);
-  const after = body.slice(last + 1);
-  if (scheme || looksLikeHost(after)) return { start, at: start + last, certain: true };
-  if (before.includes(":") && !DIGEST_LIKE.test(after)) {
-    return { start, at: start + last, certain: false };
-  }
+  const at = lastNonDigestAt(body);
+  if (at <= 0) return undefined;
+  const before = body.slice(0, at);
+  const after = body.slice(at + 1);
+  const several = body.indexOf("@") !== at || after.includes("@");
+  const span = (certain: boolean): UserinfoSpan => ({ start, at: start + at, certain });
+  if (scheme || hostFollows(after)) return span(true);
+  // `user:pw@x/y:pw2@debian:12`: no reference has two `@`, so a `:` before the last one is a password's.
+  if (several && before.includes(":")) return span(true);
+  if (several || before.includes(":")) return span(false);
   return undefined;
+}
+
+/** Index of the last `@` in `body` whose remainder is not digest-like, or -1. */
+function lastNonDigestAt(body: string): number {
+  for (let i = body.lastIndexOf("@"); i >= 0; i = i === 0 ? -1 : body.lastIndexOf("@", i - 1)) {
+    if (!DIGEST_LIKE.test(body.slice(i + 1))) return i;
+  }
+  return -1;
+}
+
+/** A registry host starts `after`: a path follows it (a digest never holds `/`), or it is a host alone. */
+function hostFollows(after: string): boolean {
+  const slash = after.indexOf("/");
+  if (slash !== -1) return !DIGEST_LIKE.test(after.slice(0, slash));
+  return looksLikeHost(after);
 }
 
 /**

@@ -123,13 +123,28 @@ function refuseCredentials(input: string, text: string): void {
     );
   }
   const rest = withoutCredentials(text);
-  const host = rest.split("/")[0] ?? "";
   const instead = rest === "" ? "Remove the credentials" : `Write ${truncate(rest)}`;
+  const login = rest === "" ? "docker login REGISTRY" : loginCommand(rest);
   throw new ImageReferenceError(
     input,
     'it carries credentials ("user:password@" or "user@" before the registry), which image references never have',
-    `${instead} (a reference has no scheme and no credentials) and log in with "docker login ${truncate(host) || "REGISTRY"}": credentials are read from Docker's config ($DOCKER_CONFIG/config.json, else ~/.docker/config.json, credential helpers included) or $REGISTRY_AUTH_FILE.`,
+    `${instead} (a reference has no scheme and no credentials) and log in with "${login}": credentials are read from Docker's config ($DOCKER_CONFIG/config.json, else ~/.docker/config.json, credential helpers included) or $REGISTRY_AUTH_FILE.`,
   );
+}
+
+/**
+ * `docker login HOST` for what follows the credentials: the first component when it is a
+ * registry, the text itself when it is a host alone (`bob:pw@127.0.0.1:5000`), else Docker Hub,
+ * which needs no host (`bob:pw@debian:12`).
+ */
+function loginCommand(rest: string): string {
+  const slash = rest.indexOf("/");
+  const first = slash === -1 ? rest : rest.slice(0, slash);
+  const host =
+    slash !== -1
+      ? /[.:]/.test(first) || first === "localhost"
+      : HOST.test(rest) && (rest === "localhost" || /\.|^\[|:\d+$/.test(rest));
+  return host ? `docker login ${truncate(first)}` : "docker login";
 }
 
 function splitDigest(input: string, text: string): { rest: string; digest: string | undefined } {
