@@ -28,6 +28,18 @@ describe("notes exported for alpinize check", () => {
     expect(credentialsNote("bob:pw@registry.example:5000/debian:12")).toBe(
       "this FROM carries credentials (***@registry.example:5000/debian:12), which Docker refuses; remove them and log in with docker login registry.example:5000",
     );
-    expect(credentialsNote("debian:12@sha256:" + "a".repeat(64))).toBeUndefined();
+    expect(credentialsNote(`debian:12@sha256:${"a".repeat(64)}`)).toBeUndefined();
+    // No registry host after the "@" (Docker Hub implied) is credentials all the same.
+    expect(credentialsNote("alice:SECRETPW77@debian:bookworm")).toBe(
+      "this FROM carries credentials (***@debian:bookworm), which Docker refuses; remove them and log in with docker login",
+    );
+    expect(credentialsNote("alice:Zq9@x/y:SECRETPW77@debian:bookworm")).toBe(
+      "this FROM carries credentials (***@debian:bookworm), which Docker refuses; remove them and log in with docker login",
+    );
+    expect(credentialsNote("alice:SECRETPW77@library/debian:$TAG")).toBe(
+      "this FROM carries credentials (***@library/debian:$TAG), which Docker refuses; remove them and log in with docker login",
+    );
+    expect(credentialsNote("alpine@3.19")).toBeUndefined();
+    expect(credentialsNote("debian:12@latest")).toBeUndefined();
   });
 });

@@ -43,4 +43,28 @@ describe("FROM with credentials (user:password@registry)", () => {
       "1: this FROM carries credentials (***@registry.example:5000/node:22-alpine), which Docker refuses; remove them and log in with docker login registry.example:5000",
     ]);
   });
+
+  it.each([
+    // Docker Hub implied: no registry host after the "@".
+    ["alice:SECRETPW77@debian:bookworm", "debian:bookworm"],
+    // A password holding "@", "/" and ":": the image is what follows the last "@".
+    ["alice:Zq9@x/y:SECRETPW77@debian:bookworm", "debian:bookworm"],
+  ])("warns at %s and prints no piece of the password", (reference, image) => {
+    const r = migrate(
+      `ARG TAG=12\nFROM ${reference}\nRUN apt-get update && apt-get install -y curl\n`,
+    );
+    expect(r.changed).toBe(false);
+    expect(r.warnings.map((w) => [w.rule, w.line])).toEqual([["from", 2]]);
+    const said = `this FROM carries credentials (***@${image}), which Docker refuses; remove them and log in with docker login;`;
+    expect(r.warnings[0]!.message.slice(0, said.length)).toBe(said);
+    const { output: _output, ...printed } = r;
+    for (const fragment of ["SECRETPW77", "Zq9", "alice", "x/y"]) {
+      expect(JSON.stringify(printed)).not.toContain(fragment);
+    }
+  });
+
+  it("reads name:tag@word as a mistyped digest, not as credentials", () => {
+    const r = migrate("FROM debian:12@latest\n");
+    expect(r.warnings.map((w) => w.message).join("\n")).not.toContain("credentials");
+  });
 });
