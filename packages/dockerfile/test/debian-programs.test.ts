@@ -25,7 +25,7 @@ describe("Debian-only programs and layout are flagged, never silently kept", () 
         expect.stringMatching(/^4: a2dissite is Debian's apache2 helper/),
         expect.stringMatching(/^5: service is Debian's SysV init wrapper/),
         expect.stringMatching(
-          /^6: php-fpm8\.2 is Debian's name; Alpine's PHP 8\.2 FPM is php-fpm82/,
+          /^6: php-fpm8\.2 is Debian's name; Alpine 3\.23 has no PHP 8\.2: .* 8\.4, whose FPM is php-fpm84/,
         ),
         expect.stringMatching(
           /^7: pg_ctlcluster is a postgresql-common \(Debian\) cluster wrapper/,
@@ -102,5 +102,34 @@ describe("Debian-only programs and layout are flagged, never silently kept", () 
       'FROM debian:12\nRUN runuser -u root -c "apt-get update"\nRUN apt-get update && runuser -u app -- true\n',
     );
     expect(m).toEqual([expect.stringMatching(/^3: runuser is util-linux's tool/)]);
+  });
+});
+
+describe("Debian's php8.2 program names: Alpine's name for the PHP the release has", () => {
+  const started = (program: string, release: string) =>
+    migrate(
+      `FROM debian:12\nRUN apt-get update && apt-get install -y php8.2-fpm\nCMD ["${program}", "-v"]\n`,
+      { release },
+    ).warnings.find((w) => w.message.startsWith(`CMD starts ${program}`))?.message;
+
+  it("names php-fpm82 and php82 where the release packages PHP 8.2", () => {
+    expect(started("php-fpm8.2", "3.22")).toBe(
+      "CMD starts php-fpm8.2: php-fpm8.2 is Debian's name; Alpine 3.22's PHP 8.2 FPM is php-fpm82 (config under /etc/php82)",
+    );
+    expect(started("php8.2", "3.22")).toMatch(/Alpine 3\.22's PHP 8\.2 CLI is php82$/);
+  });
+
+  it("names the FPM and CLI of the PHP installed instead where it does not", () => {
+    const apk = migrate("FROM debian:12\nRUN apt-get update && apt-get install -y php8.2-fpm\n", {
+      release: "3.24",
+    }).output;
+    expect(apk).toMatch(/apk add --no-cache php85-fpm/);
+    expect(started("php-fpm8.2", "3.24")).toBe(
+      "CMD starts php-fpm8.2: php-fpm8.2 is Debian's name; Alpine 3.24 has no PHP 8.2: the PHP installed instead is 8.5, whose FPM is php-fpm85 (config under /etc/php85); check the application runs on PHP 8.5",
+    );
+    expect(started("php8.2", "3.24")).toMatch(
+      /Alpine 3\.24 has no PHP 8\.2: .*whose CLI is php85;/,
+    );
+    expect(started("php-fpm7.4", "3.23")).toMatch(/Alpine 3\.23 has no PHP 7\.4: .*php-fpm84 /);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { shellScriptIndex } from "../src/index.js";
 import { migrate } from "./helpers.js";
 
 describe("what the container starts counts as a command of the stage", () => {
@@ -66,6 +67,58 @@ describe("the script an exec-form shell is given with -c", () => {
     for (const cmd of ['["sh", "php-fpm8.2"]', '["bash", "-x", "run.sh"]', '["sh", "-c"]']) {
       expect(note(migrate(`FROM debian:bookworm\nCMD ${cmd}\n`)), cmd).toEqual([]);
     }
+  });
+});
+
+describe("a shell-form CMD/ENTRYPOINT that runs sh -c itself", () => {
+  const note = (r: ReturnType<typeof migrate>) =>
+    r.warnings.filter((w) => /starts php-fpm8\.2/.test(w.message));
+
+  it("flags Debian's program names in its script, at the command", () => {
+    const r = migrate('FROM debian:bookworm\nCMD sh -c "php-fpm8.2 -F"\n');
+    expect(note(r)).toEqual([expect.objectContaining({ rule: "apt", line: 2, column: 12 })]);
+    const e = migrate(
+      "FROM debian:bookworm\nENTRYPOINT exec bash -o pipefail -lc 'exec php-fpm8.2 -F'\n",
+    );
+    expect(note(e)).toEqual([expect.objectContaining({ line: 2, column: 44 })]);
+  });
+
+  it("chooses the packages for the commands of the script", () => {
+    const r = migrate(
+      "FROM debian:bookworm\nRUN apt-get update && apt-get install -y xvfb\nCMD sh -ec 'xvfb-run node render.js'\n",
+    );
+    expect(r.output).toMatch(/apk add --no-cache xvfb xvfb-run/);
+  });
+
+  it("flags at the shell a script whose quoting moves the characters", () => {
+    const r = migrate('FROM debian:bookworm\nCMD sh -c "echo \\"up\\"; php-fpm8.2 -F"\n');
+    expect(note(r)).toEqual([expect.objectContaining({ line: 2, column: 11 })]);
+  });
+});
+
+describe("shellScriptIndex: where the script of sh [options] -c SCRIPT is", () => {
+  it.each([
+    [["sh", "-c", "x"], 2],
+    [["/bin/bash", "-lc", "x"], 2],
+    [["zsh", "-euxc", "x"], 2],
+    [["bash", "-eo", "pipefail", "-c", "x"], 4],
+    [["bash", "-O", "extglob", "-c", "x"], 4],
+    [["bash", "--rcfile", "/r", "--login", "-c", "x"], 5],
+    [["sh", "-c", "-e", "x"], 3],
+    [["sh", "-c", "--", "-x"], 3],
+  ])("%j → %i", (words, index) => {
+    expect(shellScriptIndex(words)).toBe(index);
+  });
+
+  it.each([
+    [["sh", "run.sh", "-c", "x"]],
+    [["sh", "-x", "x"]],
+    [["sh", "-c"]],
+    [["sh", "-o", "-c"]],
+    [["env", "-c", "x"]],
+    [[]],
+  ])("%j → undefined", (words) => {
+    expect(shellScriptIndex(words)).toBeUndefined();
   });
 });
 

@@ -4,6 +4,8 @@
  * starts them.
  */
 
+import { createPackageMap, isKnownRelease, type PackageMap } from "@alpinize/package-map";
+
 /** Command names only Debian's packaging uses, and Alpine's name for the same program. */
 const RENAMED: Readonly<Record<string, string>> = {
   gpg1: "gpg (GnuPG 2)",
@@ -64,13 +66,54 @@ export function debianProgramNote(name: string, release: string): string | undef
   if (/^python3\.\d+$/.test(name)) {
     return `${name}: Alpine ${release} has one python3 (its own version); call python3, or use a python:<version>-alpine image`;
   }
-  const fpm = /^php-fpm(\d)\.(\d+)$/.exec(name);
-  if (fpm) {
-    return `${name} is Debian's name; Alpine's PHP ${fpm[1]}.${fpm[2]} FPM is php-fpm${fpm[1]}${fpm[2]} (config under /etc/php${fpm[1]}${fpm[2]}), if the release packages that version`;
-  }
-  const php = /^php(\d)\.(\d+)$/.exec(name);
-  if (php) return `${name} is Debian's name; Alpine's is php${php[1]}${php[2]}`;
+  const fpm = /^php-fpm(\d\.\d+)$/.exec(name);
+  if (fpm)
+    return phpNote(name, fpm[1]!, release, "FPM", (v) => `php-fpm${v} (config under /etc/php${v})`);
+  const php = /^php(\d\.\d+)$/.exec(name);
+  if (php) return phpNote(name, php[1]!, release, "CLI", (v) => `php${v}`);
   return undefined;
+}
+
+/**
+ * Alpine's name for a program of Debian's PHP `version` ("8.2"), for the PHP the release has:
+ * the one package mapping installs for `php8.2` (`php85` on 3.24, which has no PHP 8.2), so the
+ * note names what migrate's `apk add` puts on the PATH.
+ */
+function phpNote(
+  name: string,
+  version: string,
+  release: string,
+  part: string,
+  program: (digits: string) => string,
+): string {
+  const alpine = releasePhp(version, release);
+  const digits = version.replace(".", "");
+  if (alpine === undefined) {
+    return `${name} is Debian's name; Alpine's PHP ${version} ${part} is ${program(digits)}, if the release packages that version`;
+  }
+  if (alpine.version === version) {
+    return `${name} is Debian's name; Alpine ${release}'s PHP ${version} ${part} is ${program(digits)}`;
+  }
+  return `${name} is Debian's name; Alpine ${release} has no PHP ${version}: the PHP installed instead is ${alpine.version}, whose ${part} is ${program(alpine.digits)}; check the application runs on PHP ${alpine.version}`;
+}
+
+const maps = new Map<string, PackageMap>();
+
+/** The PHP package mapping installs for Debian's `php{version}` on the release, if it knows one. */
+function releasePhp(
+  version: string,
+  release: string,
+): { version: string; digits: string } | undefined {
+  let map = maps.get(release);
+  if (!map) {
+    if (!isKnownRelease(release)) return undefined;
+    map = createPackageMap({ release });
+    maps.set(release, map);
+  }
+  const found = /^php(\d)(\d+)$/.exec(map.map(`php${version}`).alpine[0] ?? "");
+  return found
+    ? { version: `${found[1]}.${found[2]}`, digits: `${found[1]}${found[2]}` }
+    : undefined;
 }
 
 /** Debian-only paths and glibc-only downloads in instruction text: see debian-layout.ts. */

@@ -1,5 +1,6 @@
 import type { Instruction } from "../parse/types.js";
 import { parseScript, simpleCommands } from "../shell/script.js";
+import type { Word } from "../shell/tokens.js";
 import { execWords } from "./exec-words.js";
 
 /** A program an ENTRYPOINT/CMD starts, and where its name is in the instruction's argument text. */
@@ -17,44 +18,54 @@ export function startedCommands(ins: Instruction): string[] {
 /**
  * What an ENTRYPOINT/CMD starts, with positions: an exec form's program (past tini, gosu and the
  * like), every command of the script an exec-form `sh -c` / `bash -lc` runs, and every command of a
- * shell form (which Docker runs through `/bin/sh -c` itself).
+ * shell form (which Docker runs through `/bin/sh -c` itself), a `sh -c "…"` there included.
  */
 export function startedCalls(ins: Instruction): StartedCall[] {
-  if (ins.form !== "exec") return scriptCalls(ins.args.text, (k) => k);
+  if (ins.form !== "exec") return scriptCalls(ins.args.text, (k) => k, 0);
   const words = execWords(ins.args.text);
   if (!words) return [];
   const rest = words.slice(words.length - unwrapStarter(words.map((w) => w.value)).length);
   const first = rest[0];
   if (first === undefined) return [];
+  const k = shellScriptIndex(rest.map((w) => w.value));
+  const script = k === undefined ? undefined : rest[k];
+  if (script) return scriptCalls(script.value, (i) => script.at[i] ?? script.start, 0);
   const program = baseName(first.value);
-  if (/^(?:ba|da|a)?sh$/.test(program)) {
-    const k = shellScriptIndex(rest.map((w) => w.value));
-    const script = k === undefined ? undefined : rest[k];
-    if (script) return scriptCalls(script.value, (i) => script.at[i] ?? script.start);
-  }
   return valid(program) ? [{ name: program, at: first.start }] : [];
 }
 
+/** sh, bash, ash, dash, zsh, ksh, mksh: shells whose `-c` takes a script string. */
+const SHELL = /^(?:ba|da|a|z|k|mk)?sh$/;
+
 /**
- * Index of the script string in `sh [options] -c SCRIPT …`: the `-c` may sit in a cluster
- * (`-lc`, `-euxc`) and come after other options (`-o pipefail`, `--login`). Undefined for
- * `sh script.sh`, which runs a file and no string.
+ * Index in `words` (a command's name, then its arguments) of the script string a shell is given
+ * in `sh [options] -c SCRIPT …`, the shell called by any path. The `-c` may sit in a cluster
+ * (`-lc`, `-euxc`) and come after other options; `-o pipefail`, `-eo pipefail`, `-O extglob`
+ * and `--rcfile FILE` take the next word. Undefined for another command, for `sh script.sh`
+ * (which runs a file, no string) and for a `-c` with no string after it.
  */
-function shellScriptIndex(words: readonly string[]): number | undefined {
+export function shellScriptIndex(words: readonly string[]): number | undefined {
+  if (words[0] === undefined || !SHELL.test(baseName(words[0]))) return undefined;
   let command = false;
   for (let k = 1; k < words.length; k++) {
     const w = words[k]!;
-    if (w === "--") return command ? k + 1 : undefined;
+    if (w === "--") return command && k + 1 < words.length ? k + 1 : undefined;
     if (command && !/^[-+]/.test(w)) return k;
-    if (w === "-o" || w === "+o") k++;
-    else if (/^-[A-Za-z]*c[A-Za-z]*$/.test(w)) command = true;
-    else if (!/^(?:[-+][A-Za-z]+|--[a-z][a-z-]*)$/.test(w)) return undefined;
+    if (/^[-+][A-Za-z]+$/.test(w)) {
+      if (w.startsWith("-") && w.includes("c")) command = true;
+      if (/[oO]/.test(w)) k++;
+    } else if (w === "--rcfile" || w === "--init-file") k++;
+    else if (!/^--[a-z][a-z-]*$/.test(w)) return undefined;
   }
   return undefined;
 }
 
-/** The commands a shell script runs, `at` mapping a script offset to an argument-text index. */
-function scriptCalls(script: string, at: (offset: number) => number): StartedCall[] {
+/**
+ * The commands a shell script runs, `at` mapping a script offset to an argument-text index. A
+ * command that is itself a shell given a script (`sh -c "php-fpm8.2 -F"`) stands for the commands
+ * of that script, as in the exec form.
+ */
+function scriptCalls(script: string, at: (offset: number) => number, depth: number): StartedCall[] {
   let commands: ReturnType<typeof simpleCommands>;
   try {
     commands = simpleCommands(parseScript(script));
@@ -65,11 +76,36 @@ function scriptCalls(script: string, at: (offset: number) => number): StartedCal
   for (const c of commands) {
     const words = c.args.map((a) => a.value ?? a.raw);
     const skipped = words.length - unwrapStarter(words).length;
+    const inner = depth < 3 ? shellScriptIndex(words.slice(skipped)) : undefined;
+    const body = inner === undefined ? undefined : c.args[skipped + inner];
+    if (body?.value !== undefined) {
+      const from = valueStart(body);
+      out.push(
+        ...scriptCalls(
+          body.value,
+          (i) => at(from === undefined ? body.start : from + i),
+          depth + 1,
+        ),
+      );
+      continue;
+    }
     const word = c.args[skipped];
     const name = word === undefined ? "" : baseName(word.value ?? word.raw);
     if (word && valid(name)) out.push({ name, at: at(word.start) });
   }
   return out;
+}
+
+/**
+ * Script offset of a word's first value character, when each value character sits at the same
+ * distance from it (a bare word, or one quoted whole with nothing escaped); undefined otherwise.
+ */
+function valueStart(word: Word): number | undefined {
+  const { raw, value } = word;
+  if (raw === value) return word.start;
+  const quote = raw[0];
+  if ((quote === "'" || quote === '"') && raw === `${quote}${value}${quote}`) return word.start + 1;
+  return undefined;
 }
 
 function baseName(word: string): string {
