@@ -34,7 +34,9 @@ CMD ["sh", "-c", "php-fpm8.2 -D && nginx -g 'daemon off;'"]
       {
         line: 5,
         severity: "error",
-        message: expect.stringMatching(/CMD starts php-fpm8\.2 in Alpine stage 0: .*php-fpm82/),
+        message: expect.stringMatching(
+          /CMD starts php-fpm8\.2 in Alpine stage 0: .*Alpine 3\.24 has no PHP 8\.2: .*php-fpm85 \(config under \/etc\/php85\)/,
+        ),
       },
     ]);
   });
@@ -99,13 +101,36 @@ CMD ["sh", "-c", "php-fpm8.2 -D && nginx -g 'daemon off;'"]
 describe("debian-program: programs migrate knows only Debian starts", () => {
   it.each([
     ['CMD ["apache2ctl", "-D", "FOREGROUND"]', /apache2ctl.*httpd/],
-    ["CMD php-fpm8.2 -F", /php-fpm82/],
+    ["CMD php-fpm8.2 -F", /php-fpm85/],
+    ['CMD ["sh", "-euxc", "apache2ctl -D FOREGROUND"]', /apache2ctl.*httpd/],
+    ['CMD ["sh", "-ec", "apache2ctl -D FOREGROUND"]', /apache2ctl.*httpd/],
+    ['CMD ["/bin/bash", "-lc", "apache2ctl -D FOREGROUND"]', /apache2ctl.*httpd/],
+    ['CMD ["bash", "-o", "pipefail", "-c", "apache2ctl -D FOREGROUND"]', /apache2ctl.*httpd/],
+    ['ENTRYPOINT ["tini", "--", "zsh", "-e", "-c", "exec php-fpm8.2 -F"]', /php-fpm85/],
     ['ENTRYPOINT ["tini", "--", "service", "nginx", "start"]', /service.*OpenRC/],
     ['CMD ["python3.11", "app.py"]', /python3/],
   ])("flags %s as an error", (start, message) => {
     expect(found(`${base}${start}\n`, "debian-program")).toMatchObject([
       { line: 3, severity: "error", message: expect.stringMatching(message) },
     ]);
+  });
+
+  it("names the FPM of the PHP the stage's release has", () => {
+    const fpm = (release: string) =>
+      found(`FROM alpine:${release}@${DIGEST}\nCMD php-fpm8.2 -F\n`, "debian-program")[0]?.message;
+    expect(fpm("3.22")).toMatch(
+      /Alpine 3\.22's PHP 8\.2 FPM is php-fpm82 \(config under \/etc\/php82\)$/,
+    );
+    expect(fpm("3.24")).toMatch(/Alpine 3\.24 has no PHP 8\.2: .* 8\.5, whose FPM is php-fpm85 /);
+  });
+
+  it("flags update-alternatives in the script of a RUN's sh -ec", () => {
+    expect(
+      short(
+        `${base}RUN sh -ec "update-alternatives --set java /usr/bin/java17"\n`,
+        "debian-program",
+      ),
+    ).toEqual(["3:error"]);
   });
 
   it("is quiet for Alpine's names, the release's own python3.N and installed programs", () => {

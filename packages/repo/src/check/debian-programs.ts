@@ -1,3 +1,4 @@
+import { shellScriptIndex } from "@alpinize/dockerfile";
 import { baseName, type ShellCommand, scanCommands } from "../dockerfile/commands.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
@@ -17,7 +18,6 @@ const ALPINE_NAMES: ReadonlyMap<string, string> = new Map([
 const INIT_WRAPPERS = new Set(["tini", "dumb-init", "catatonit"]);
 /** Tools that take a user, then run the command after it. */
 const USER_SWITCHERS = new Set(["su-exec", "gosu"]);
-const SHELL = /^(?:ba|da|a)?sh$/;
 
 export interface StartedProgram {
   line: number;
@@ -61,10 +61,11 @@ function programsOf(words: readonly string[]): string[] {
       while (k < words.length && words[k]!.startsWith("-")) if (words[k++] === "--") break;
     } else if (USER_SWITCHERS.has(name)) {
       k += 2;
-    } else if (SHELL.test(name) && words[k + 1] === "-c") {
-      return scanCommands(words[k + 2] ?? "").map((c) => baseName(c.name));
     } else {
-      return [name];
+      // `sh -c`, `bash -lc`, `sh -euxc`, `bash -o pipefail -c`: as migrate reads them.
+      const script = shellScriptIndex(words.slice(k));
+      if (script === undefined) return [name];
+      return scanCommands(words[k + script]!).map((c) => baseName(c.name));
     }
   }
   return [];

@@ -1,3 +1,4 @@
+import { shellScriptIndex } from "@alpinize/dockerfile";
 import { looksUp, ShellGuards } from "./shell-guards.js";
 
 /** One simple command found in a shell script: its name, arguments and leading assignments. */
@@ -59,7 +60,7 @@ const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
 /**
  * A light scan of a shell script for the commands it runs. It is not a shell parser: it splits on
  * operators, skips reserved words, `for`/`case` headers and wrapper commands, and looks inside
- * `$(…)`, backticks and `sh -c '…'` bodies. Good enough to find `apt-get` or `useradd` anywhere.
+ * `$(…)`, backticks and `sh -c '…'` / `bash -lc '…'` bodies. Good enough to find `apt-get` or `useradd` anywhere.
  */
 export function scanCommands(text: string, depth = 0): ShellCommand[] {
   const commands: ShellCommand[] = [];
@@ -120,7 +121,7 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
   return depth > 3 ? commands : expand(commands, depth);
 }
 
-/** Sees through `sudo X`, `env A=1 X`, and runs the scan again on `sh -c '…'` bodies. */
+/** Sees through `sudo X`, `env A=1 X`, and runs the scan again on `sh -ec '…'` bodies. */
 function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
   const out: ShellCommand[] = [];
   for (const cmd of commands) {
@@ -136,12 +137,16 @@ function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
         else break;
       }
       const [name, ...args] = cmd.args.slice(k);
+      // Expanded in turn: `sudo sh -ec '…'`, `env A=1 nice X`.
       if (name !== undefined && !looksUp(base, cmd.args.slice(0, k)))
-        out.push({ name, args, assignments: [], offset: cmd.offset, ...guardOf(cmd) });
+        out.push(
+          ...expand([{ name, args, assignments: [], offset: cmd.offset, ...guardOf(cmd) }], depth),
+        );
     }
-    if (/^(?:ba|da|a)?sh$/.test(base)) {
-      const c = cmd.args.indexOf("-c");
-      const body = c >= 0 ? cmd.args[c + 1] : undefined;
+    // `sh -c`, `sh -ec`, `bash -o pipefail -lc`: the rule migrate reads ENTRYPOINT/CMD by.
+    const script = shellScriptIndex([cmd.name, ...cmd.args]);
+    if (script !== undefined) {
+      const body = cmd.args[script - 1];
       // Offsets inside the body are not offsets of the text: the body's commands are on `sh`'s.
       if (body !== undefined)
         out.push(

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { scanCommands } from "./commands.js";
+
+const names = (script: string) => scanCommands(script).map((c) => c.name);
+
+describe("scanCommands reads the script a shell is given, as migrate does", () => {
+  it.each([
+    ["sh -c 'apache2ctl -t'"],
+    ["sh -ec 'apache2ctl -t'"],
+    ["/bin/bash -lc 'apache2ctl -t'"],
+    ["dash -euxc 'apache2ctl -t'"],
+    ["zsh -xc 'apache2ctl -t'"],
+    ["sh -e -c 'apache2ctl -t'"],
+    ["bash --login -c 'apache2ctl -t'"],
+    ["bash -o pipefail -c 'apache2ctl -t'"],
+    ["bash -eo pipefail -c 'apache2ctl -t'"],
+    ["bash --rcfile /etc/rc -c 'apache2ctl -t'"],
+    ["sudo sh -ec 'apache2ctl -t'"],
+  ])("finds the command inside %s, once", (script) => {
+    expect(names(script).filter((n) => n === "apache2ctl")).toEqual(["apache2ctl"]);
+  });
+
+  it("takes no option value or script file for the script", () => {
+    expect(names("bash -o apache2ctl -c 'true'")).not.toContain("apache2ctl");
+    expect(names("sh run.sh -c 'apache2ctl -t'")).not.toContain("apache2ctl");
+    expect(names("sh -x 'apache2ctl -t'")).not.toContain("apache2ctl");
+  });
+});
