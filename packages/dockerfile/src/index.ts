@@ -41,6 +41,13 @@ export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
 export { credentialsNote } from "./rules/images.js";
 /** Vendor apt repository setup (nodesource, Docker, Microsoft, PGDG…): needs apt, flagged on Alpine. */
 export { SETUP_SCRIPT as APT_SETUP_SCRIPT } from "./rules/misc.js";
+/** Accounts a package creates under another name on Alpine (Debian's bind is Alpine's named). */
+export {
+  type PackageAccount,
+  packageAccount,
+  packageAccountNote,
+  packageCreatesAccount,
+} from "./rules/package-accounts.js";
 export { shellScriptIndex } from "./rules/started-commands.js";
 export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";
 export { DEFAULT_PATH, pathAfterEnv } from "./search-path.js";

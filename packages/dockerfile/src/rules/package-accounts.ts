@@ -47,6 +47,12 @@ export function packageAccount(
   return candidates.find((a) => installed.has(a.alpinePackage) || installed.has(a.debianPackage));
 }
 
+/** Whether one of `packages` (Alpine names) creates account `name` (bind creates named). */
+export function packageCreatesAccount(name: string, packages: Iterable<string>): boolean {
+  const installed = new Set(packages);
+  return PACKAGE_ACCOUNTS.some((a) => a.alpine === name && installed.has(a.alpinePackage));
+}
+
 /** Every Debian account name of the table, for rules that scan a stage's text once. */
 export function packageAccountNames(): readonly PackageAccount[] {
   return PACKAGE_ACCOUNTS;

@@ -251,7 +251,7 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
       fails(
         line,
         "unknown-group",
-        `${name} in Alpine stage ${stage.name} names group ${group}, which is not there, so busybox fails with "unknown group ${group}": ${unknownGroupAdvice(group)}`,
+        `${name} in Alpine stage ${stage.name} names group ${group}, which is not there, so busybox fails with "unknown group ${group}": ${unknownGroupAdvice(group, at.world.everAdded())}`,
       );
     recordGroups(cmd, at.groups);
     for (const p of busyboxOptionProblems(cmd, (pkg) => at.world.has(pkg), at.lint))

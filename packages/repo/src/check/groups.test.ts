@@ -12,6 +12,24 @@ function groupFindings(text: string): string[] {
 }
 
 describe("unknown-group", () => {
+  it("reports a Debian package's account that Alpine's package names otherwise (bind → named)", () => {
+    const text = [
+      `FROM alpine:3.24@${DIGEST}`,
+      "RUN apk add --no-cache bind memcached",
+      "RUN chown -R bind:bind /var/bind && chgrp memcache /run/memcached",
+      "RUN chown named:named /var/bind",
+      "USER bind:bind",
+      "",
+    ].join("\n");
+    expect(groupFindings(text)).toEqual(["3:error:bind", "3:error:memcache", "5:error:bind"]);
+    const message = checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings).find(
+      (f) => f.rule === "unknown-group",
+    )?.message;
+    expect(message).toContain(
+      "Alpine's bind package creates named:named instead (no bind): write named",
+    );
+  });
+
   it("takes Debian's base groups that Alpine lacks from @alpinize/dockerfile's table", () => {
     // On an image that is not plain alpine only the groups Debian has and Alpine lacks are sure.
     const text = [

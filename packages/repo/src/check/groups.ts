@@ -1,4 +1,10 @@
-import { DEBIAN_BASE_GROUPS, type Instruction } from "@alpinize/dockerfile";
+import {
+  DEBIAN_BASE_GROUPS,
+  type Instruction,
+  packageAccount,
+  packageAccountNote,
+  packageCreatesAccount,
+} from "@alpinize/dockerfile";
 import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
@@ -71,7 +77,7 @@ export function instructionGroupProblem(
     ins.keyword === "USER"
       ? `so the container fails to start ("unable to find group ${group}")`
       : `so the build fails here ("can't find gid for group ${group}")`;
-  return `${what} in Alpine stage ${stage.name} names group ${group}, which is not there, ${outcome}: ${unknownGroupAdvice(group)}`;
+  return `${what} in Alpine stage ${stage.name} names group ${group}, which is not there, ${outcome}: ${unknownGroupAdvice(group, packages)}`;
 }
 
 /** What a command leaves made: the group is there for the commands after it. */
@@ -80,7 +86,12 @@ export function recordGroups(cmd: ShellCommand, state: GroupState): void {
 }
 
 /** The fix for a group busybox does not find. */
-export function unknownGroupAdvice(group: string): string {
+export function unknownGroupAdvice(
+  group: string,
+  packages: ReadonlyMap<string, unknown> = new Map(),
+): string {
+  const account = packageAccount(group, packages.keys());
+  if (account) return `${packageAccountNote(account)}: write ${account.alpine}`;
   if (group === "sudo")
     return "Alpine has no sudo group (Debian's admin group; Alpine's is wheel): use wheel (addgroup USER wheel) and allow it in a sudoers.d line (echo '%wheel ALL=(ALL) ALL' > /etc/sudoers.d/wheel), or make the group first (addgroup sudo) and allow %sudo there";
   if (DEBIAN_ONLY_GROUPS.has(group))
@@ -94,8 +105,9 @@ export function groupMissing(
   packages: ReadonlyMap<string, unknown>,
 ): boolean {
   if (!GROUP_NAME.test(group) || ALPINE_GROUPS.has(group) || state.made.has(group)) return false;
-  if (DEBIAN_ONLY_GROUPS.has(group)) return true;
-  if (!state.plain) return false;
+  // Debian's bind9 makes group bind, Alpine's bind makes named: the package does not stand in.
+  if (DEBIAN_ONLY_GROUPS.has(group) || packageAccount(group, packages.keys())) return true;
+  if (!state.plain || packageCreatesAccount(group, packages.keys())) return false;
   // A package may make a group of its own name in its pre-install (docker, nginx, postgresql's postgres).
   for (const name of packages.keys())
     if (name.startsWith(group) || PACKAGE_GROUPS[name] === group) return false;
