@@ -36,16 +36,12 @@ describe("a FROM whose image is a ${VAR:-default}, read as BuildKit reads it", (
     expect(fromWarnings(r)[0]).toContain("(ARG IMG now defaults to alpine)");
   });
 
-  it("leaves an ARG other FROM lines read, says the base must change by hand, converts the RUNs", () => {
-    const text = `ARG IMG=debian\nFROM \${IMG}:bookworm\n${CURL}FROM \${IMG}:bookworm AS two\n`;
+  it("leaves an ARG a RUN reads too, with the stages' bases and their apt lines, and says why", () => {
+    const text = `ARG IMG=debian\nFROM \${IMG}:bookworm\n${CURL}FROM \${IMG}:bookworm AS two\nARG IMG\nRUN echo "$IMG"\n${CURL}`;
     const r = migrate(text);
-    expect(r.output.split("\n").filter((l) => l.startsWith("FROM"))).toEqual([
-      "FROM ${IMG}:bookworm",
-      "FROM ${IMG}:bookworm AS two",
-    ]);
-    expect(r.output).toContain("RUN apk add --no-cache curl\n");
+    expect(r.output).toBe(text);
     expect(fromWarnings(r)[0]).toBe(
-      "${IMG}:bookworm resolves to debian:bookworm, a Debian-family image, and alpinize cannot rewrite it in place: change the base to alpine:3.23 by hand (the RUN lines are converted for Alpine)",
+      "${IMG}:bookworm resolves to debian:bookworm, a Debian-family image, and alpinize cannot rewrite it in place: change the base to alpine:3.23 by hand; until then the stage stays on debian:bookworm, so its RUN lines are left for Debian (apk on a Debian base cannot build)",
     );
   });
 
@@ -54,6 +50,74 @@ describe("a FROM whose image is a ${VAR:-default}, read as BuildKit reads it", (
     const twice = migrate(once);
     expect(twice.output).toBe(once);
     expect(twice.warnings).toEqual([]);
+  });
+});
+
+const SHARED = `ARG IMG=debian
+FROM \${IMG}:bookworm AS build
+RUN apt-get update && apt-get install -y curl
+FROM \${IMG}:bookworm-slim
+COPY --from=build /etc/hostname /x
+RUN apt-get update && apt-get install -y ca-certificates
+`;
+
+describe("an image ARG that several FROM lines read", () => {
+  it("gets its default rewritten once when every FROM reading it moves to the same image", () => {
+    const r = migrate(SHARED);
+    expect(r.output).toBe(`ARG IMG=alpine
+FROM \${IMG}:3.23 AS build
+RUN apk add --no-cache curl
+FROM \${IMG}:3.23
+COPY --from=build /etc/hostname /x
+RUN apk add --no-cache ca-certificates
+`);
+    expect(fromWarnings(r)).toEqual([
+      "${IMG}:bookworm builds on debian:bookworm when no --build-arg sets it; it now reads ${IMG}:3.23 (ARG IMG now defaults to alpine, for all 2 FROM lines that read it): a build passing --build-arg IMG=… gets that image with these Alpine tags, which must be Alpine-based too",
+      "${IMG}:bookworm-slim builds on debian:bookworm-slim when no --build-arg sets it; it now reads ${IMG}:3.23 (ARG IMG now defaults to alpine, for all 2 FROM lines that read it): a build passing --build-arg IMG=… gets that image with these Alpine tags, which must be Alpine-based too",
+    ]);
+    const again = migrate(r.output);
+    expect(again.output).toBe(r.output);
+    expect(again.warnings).toEqual([]);
+  });
+
+  it("follows --alpine, and a ${IMG:-word} FROM reading the same ARG", () => {
+    const text = SHARED.replace("${IMG}:bookworm AS", "${IMG:-ubuntu}:bookworm AS");
+    const r = migrate(text, { release: "3.21" });
+    expect(r.output.split("\n").filter((l) => /^(?:FROM|ARG)/.test(l))).toEqual([
+      "ARG IMG=alpine",
+      "FROM ${IMG:-ubuntu}:3.21 AS build",
+      "FROM ${IMG}:3.21",
+    ]);
+  });
+
+  it("leaves every stage that reads it, apt lines included, when an ENV or LABEL reads it too", () => {
+    for (const extra of ['ENV BASE="$IMG"', "LABEL base=${IMG}", "ARG IMG"]) {
+      const text = `${SHARED}${extra}\n`;
+      const r = migrate(text);
+      expect(r.output).toBe(text);
+      expect(fromWarnings(r)).toHaveLength(2);
+    }
+  });
+
+  it("leaves it when a FROM reading it needs another image, and that stage's apt lines too", () => {
+    const text = `ARG IMG=ubuntu\nFROM \${IMG}:24.04 AS build\n${CURL}FROM \${IMG}/squid:latest\n${CURL}`;
+    const r = migrate(text);
+    expect(r.output).toBe(text);
+    expect(fromWarnings(r)[0]).toMatch(
+      /^\$\{IMG\}:24\.04 resolves to ubuntu:24\.04, .* change the base to alpine:3\.23 by hand; until then the stage stays on ubuntu:24\.04, so its RUN lines are left for Debian/,
+    );
+  });
+
+  it("writes out a FROM ${IMG} beside FROM ${IMG}:bookworm, so the default can hold the name alone", () => {
+    const r = migrate(
+      `ARG IMG=debian\nFROM \${IMG}:bookworm AS build\n${CURL}FROM \${IMG}\n${CURL}`,
+    );
+    expect(r.output).toBe(
+      `ARG IMG=alpine\nFROM \${IMG}:3.23 AS build\nRUN apk add --no-cache curl\nFROM alpine:3.23\nRUN apk add --no-cache curl\n`,
+    );
+    expect(fromWarnings(r)[1]).toBe(
+      "${IMG}: ARG IMG is read by another FROM as a part of its image, so it cannot hold this stage's whole image; the base is now alpine:3.23, no longer taken from ARG IMG",
+    );
   });
 });
 

@@ -70,9 +70,10 @@ export function rewriteLiteral(
       ctx.warn(
         "from",
         start,
-        `${target.written} resolves to ${reference}, a Debian-family image, and alpinize cannot rewrite it in place: change the base to ${d.after} by hand (the RUN lines are converted for Alpine)`,
+        `${target.written} resolves to ${reference}, a Debian-family image, and alpinize cannot rewrite it in place: change the base to ${d.after} by hand; until then the stage stays on ${reference}, so its RUN lines are left for Debian (apk on a Debian base cannot build)`,
       );
-      return { alpine: true, go };
+      // The base stays Debian: converted RUN lines would run apk there.
+      return { alpine: false, go };
     }
     const image = {
       line: ctx.line(start),

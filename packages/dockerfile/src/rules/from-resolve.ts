@@ -2,6 +2,7 @@ import { globalArg } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { ArgDefault } from "../stages.js";
 import type { ReferenceTarget } from "./from-literal.js";
+import { agreedEdit, type SharedArgs } from "./from-shared-arg.js";
 import { splitReference } from "./images.js";
 
 /** `$X`, `${X}`, `${X:-word}`, `${X-word}`, `${X:+word}`, `${X+word}`, as BuildKit reads a FROM. */
@@ -172,25 +173,32 @@ function reads(text: string, name: string): number {
 
 /**
  * Writes a resolved reference's Alpine image into the pieces that named the Debian one: the
- * FROM's own text, the word of a `${X:-word}`, or an ARG default no other line reads. Refused
- * (undefined) when a change straddles pieces or falls in an ARG that other lines read too.
+ * FROM's own text, the word of a `${X:-word}`, or an ARG default no other line reads, or that
+ * every FROM reading it changes alike (`shared`). Refused (undefined) when a change straddles
+ * pieces or falls in an ARG that other lines read too.
  */
 export function resolvedTarget(
   ctx: MigrationContext,
   written: string,
   resolved: ResolvedReference,
   start: number,
+  shared: SharedArgs = new Map(),
 ): ReferenceTarget {
   return {
     written,
     write: (after) => {
       const edits = segmentEdits(resolved, after);
       if (!edits) return undefined;
-      const shared = edits.some((e) => e.segment.arg && reads(ctx.text, e.segment.arg.name) > 1);
-      if (shared) return undefined;
-      for (const e of edits) ctx.edit("from", e.start, e.end, e.text);
+      const refused = edits.some(
+        (e) => e.segment.arg && reads(ctx.text, e.segment.arg.name) > 1 && !agreedEdit(shared, e),
+      );
+      if (refused) return undefined;
+      // A shared ARG's default changes once, for the first FROM that reads it.
+      const made = (e: SegmentEdit) =>
+        ctx.edits.some((x) => x.start === e.start && x.end === e.end && x.text === e.text);
+      for (const e of edits) if (!made(e)) ctx.edit("from", e.start, e.end, e.text);
       const now = applyWithin(written, start, edits);
-      warnVariables(ctx, written, resolved.text, now, edits, start);
+      warnVariables(ctx, { written, resolved: resolved.text, now, at: start }, edits, shared);
       return now;
     },
   };
@@ -209,28 +217,29 @@ function applyWithin(text: string, offset: number, edits: readonly SegmentEdit[]
 /** Says which variables now hold the Alpine image, and what a --build-arg of them does. */
 function warnVariables(
   ctx: MigrationContext,
-  written: string,
-  resolved: string,
-  now: string,
+  from: { written: string; resolved: string; now: string; at: number },
   edits: readonly SegmentEdit[],
-  at: number,
+  shared: SharedArgs,
 ): void {
   const names = [
     ...new Set(edits.flatMap((e) => (e.segment.variable ? [e.segment.variable] : []))),
   ];
   const args = [...new Set(edits.flatMap((e) => (e.segment.arg ? [e.segment.arg] : [])))];
-  const defaults = args.map(
-    (a) => `ARG ${a.name} now defaults to ${applyWithin(a.value, a.start, edits)}`,
-  );
+  const defaults = args.map((a) => {
+    const readers = shared.get(a)?.readers;
+    const all = (readers ?? 1) > 1 ? `, for all ${readers} FROM lines that read it` : "";
+    return `ARG ${a.name} now defaults to ${applyWithin(a.value, a.start, edits)}${all}`;
+  });
   const build = names.map((n) => `--build-arg ${n}=…`).join(" or ");
   const detail = defaults.length > 0 ? ` (${defaults.join(", ")})` : "";
+  const tags = args.some((a) => shared.has(a)) ? " with these Alpine tags" : " instead";
   const instead =
     build === ""
       ? ""
-      : `: a build passing ${build} gets that image instead, which must be Alpine-based too`;
+      : `: a build passing ${build} gets that image${tags}, which must be Alpine-based too`;
   ctx.warn(
     "from",
-    at,
-    `${written} builds on ${resolved} when no --build-arg sets it; it now reads ${now}${detail}${instead}`,
+    from.at,
+    `${from.written} builds on ${from.resolved} when no --build-arg sets it; it now reads ${from.now}${detail}${instead}`,
   );
 }

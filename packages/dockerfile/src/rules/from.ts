@@ -6,6 +6,7 @@ import type { BuildpackVariant } from "./buildpack.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { type Rewritten, rewriteLiteral, wholeTarget } from "./from-literal.js";
 import { resolvedTarget, resolveReference, variableInName } from "./from-resolve.js";
+import { planSharedArgs, sharedArgsOf } from "./from-shared-arg.js";
 import { decideImage, familiarRepository, type ImageFamily, splitReference } from "./images.js";
 import { glibcProgramsCopied, warnKeptForCopies, warnMuslIntoKept } from "./keep-glibc.js";
 import { noteFloatingTag } from "./pin-release.js";
@@ -34,6 +35,8 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
   const infos: StageInfo[] = [];
   const doneArgs = new Map<ArgDefault, Rewritten>();
   ctx.globalArgs = model.globalArgs;
+  planSharedArgs(ctx, model);
+  const partReaders = variablesInPartOfImage(model);
   model.stages.forEach((stage, index) => {
     const final = index === model.stages.length - 1;
     if (stage.parent) {
@@ -77,6 +80,29 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
             : `FROM ${stage.image}: ARG ${variable} has no default; set an Alpine image when you build`,
         );
         infos.push({ stage, family: "other", alpine: debian, go: false, final });
+        return;
+      }
+      if (partReaders.has(variable)) {
+        // `FROM ${IMG}` beside `FROM ${IMG}:bookworm`: a whole image in the default would
+        // give the other FROM `alpine:3.24:bookworm`, so this FROM gets its image written out.
+        const mark = ctx.edits.length;
+        const r = rewriteImage(
+          ctx,
+          arg.value,
+          stage.imageStart,
+          stage.imageEnd,
+          stage.from.start,
+          stage,
+          infos,
+        );
+        const after = ctx.edits[mark]?.text;
+        if (after !== undefined)
+          ctx.warn(
+            "from",
+            stage.imageStart,
+            `${stage.image}: ARG ${variable} is read by another FROM as a part of its image, so it cannot hold this stage's whole image; the base is now ${after}, no longer taken from ARG ${variable}`,
+          );
+        infos.push({ stage, family: r.alpine ? "converted" : "other", ...r, final });
         return;
       }
       const known =
@@ -184,7 +210,7 @@ function rewriteImage(
     ? resolveReference(written, start, ctx.globalArgs)
     : undefined;
   if (resolved && decideImage(resolved.text, ctx.release).family !== "other") {
-    const target = resolvedTarget(ctx, written, resolved, start);
+    const target = resolvedTarget(ctx, written, resolved, start, sharedArgsOf(ctx));
     const at = { start, instructionStart };
     return rewriteLiteral(ctx, resolved.text, target, at, stage, earlier);
   }
@@ -284,6 +310,16 @@ function rewriteImage(
     stage,
     earlier,
   );
+}
+
+/** Variables a FROM reads as a part of its image (`${IMG}:bookworm`), not as the whole of it. */
+function variablesInPartOfImage(model: StageModel): Set<string> {
+  const out = new Set<string>();
+  for (const stage of model.stages) {
+    if (stage.parent || wholeVariable(stage.image) !== undefined) continue;
+    for (const m of stage.image.matchAll(/\$\{?([A-Za-z_]\w*)/g)) out.add(m[1]!);
+  }
+  return out;
 }
 
 /** Whether the stage's image (or the default of the ARG that names it) would move to Alpine. */

@@ -26,7 +26,7 @@ describe("debian-base and the base reference, as check reads the whole file", ()
 
   it("names the shared ARG and the Alpine image migrate asks for, not run alpinize migrate", async () => {
     const findings = await check(
-      `ARG IMG=debian\nFROM \${IMG}:bookworm AS build\nRUN apt-get update && apt-get install -y curl\nFROM \${IMG}:bookworm-slim\nCOPY --from=build /etc/hostname /x\n`,
+      `ARG IMG=debian\nFROM \${IMG}:bookworm AS build\nRUN apt-get update && apt-get install -y curl\nFROM \${IMG}:bookworm-slim\nCOPY --from=build /etc/hostname /x\nLABEL base=\${IMG}\n`,
     );
     const base = findings.filter((f) => f.rule === "debian-base");
     expect(base.map((f) => f.line)).toEqual([2, 4]);
