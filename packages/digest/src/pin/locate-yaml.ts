@@ -103,6 +103,9 @@ export function locateInYaml(kind: "compose" | "workflow", text: string): Locate
       if (found) out.push(found);
     } else if (value.kind === "opaque" && relevant(path, rules.patterns)) {
       out.push(skipped(entry, path, value.text, `it is ${value.reason}`));
+    } else if (value.kind === "unread" && reach(path, rules.patterns)) {
+      // The key could be any key, so an image one: fail closed rather than pass it over.
+      out.push(skipped(entry, path, value.text, `it is ${value.reason}`));
     } else if (value.kind === "merge") {
       for (const skip of mergeSkips(scan, at)) out.push(skip);
     }
@@ -201,6 +204,8 @@ function skipped(
  * A merge key (`<<: *base`) brings in keys pin cannot rewrite where they are used: each one that
  * could be an image, and that the mapping does not set itself, is a skip; so is the whole merge
  * when the anchor cannot be followed (not defined before, not a mapping, merging in turn).
+ * `<<: [*a, *b]` merges in order and a key comes from the first mapping that has it (the
+ * mapping's own keys win over all): each key is taken from that one anchor only.
  */
 function mergeSkips(scan: Scan, at: number): LocatedReference[] {
   const merge = scan.entries[at]!;
@@ -208,24 +213,35 @@ function mergeSkips(scan: Scan, at: number): LocatedReference[] {
   const base = merge.path.slice(0, -1);
   const leads = reach(base, scan.rules.patterns);
   if (!leads) return [];
-  const own = scan.index().childKeys(base);
+  const taken = new Set(scan.index().childKeys(base, merge.doc).keys());
   const out: LocatedReference[] = [];
+  /** An alias of the list pin could not follow: which keys it sets, and so wins, is unknown. */
+  let lost: string | undefined;
   for (const alias of merge.value.aliases) {
-    const anchor = scan.index().anchorBefore(alias, at);
-    const keys = anchor ? scan.index().childKeys(anchor.path) : undefined;
-    if (!anchor || !keys || keys.has("<<")) {
-      const why = `it merges *${alias}, an anchor pin cannot follow (not a mapping defined above, or merging in turn)`;
+    if (lost !== undefined) {
+      const why = `it merges *${alias} after *${lost}, which pin cannot follow, so it cannot tell which of them a key comes from`;
       out.push(skipped(merge, merge.path, `*${alias}`, why));
+      continue;
+    }
+    const anchor = scan.index().anchorBefore(alias, at);
+    const keys = anchor ? scan.index().childKeys(anchor.path, anchor.doc) : undefined;
+    if (!anchor || !keys || !readable(scan, anchor, keys)) {
+      const why = `it merges *${alias}, an anchor pin cannot follow (not a mapping defined above, merging in turn, or with a key pin cannot read)`;
+      out.push(skipped(merge, merge.path, `*${alias}`, why));
+      lost = alias;
       continue;
     }
     const from = `the anchor &${alias} (line ${anchor.line})`;
     if (leads.open && keys.size > scan.budget.left) {
       const why = `it merges the ${keys.size} keys of ${from}, any of which could hold an image; pin lists merged keys one by one only up to ${MERGED_KEYS_LISTED} per file`;
       out.push(skipped(merge, merge.path, `*${alias}`, why));
+      lost = alias;
       continue;
     }
     if (leads.open) scan.budget.left -= keys.size;
-    for (const key of mergedKeys(keys, own, leads)) {
+    const merged = mergedKeys(keys, taken, leads);
+    for (const key of keys.keys()) taken.add(key);
+    for (const key of merged) {
       const path = [...base, key];
       // An image key inside the anchored mapping is pinned there, for every mapping merging it.
       const followed = scan.rules.holds(path) ? followMerged(scan, alias, at, key) : undefined;
@@ -234,7 +250,7 @@ function mergeSkips(scan: Scan, at: number): LocatedReference[] {
         if (found) out.push(found);
         continue;
       }
-      const source = scan.index().firstAt(anchor.path, key);
+      const source = scan.index().firstAt(anchor.path, anchor.doc, key);
       const text = source?.value.kind === "scalar" ? source.value.value : `*${alias}`;
       const why = `its value comes from ${from} through <<; pin rewrites values written where they are used`;
       out.push(skipped(merge, path, text, why));
@@ -243,10 +259,20 @@ function mergeSkips(scan: Scan, at: number): LocatedReference[] {
   return out;
 }
 
-/** The anchor's keys that could lead to an image and that the mapping does not set, in order. */
+/**
+ * Whether pin knows every key of the mapping `mapping` opens: it neither merges in turn nor has a key
+ * pin cannot read (a key named `<<` that is quoted is an ordinary key).
+ */
+function readable(scan: Scan, mapping: YamlEntry, keys: ReadonlyMap<string, number>): boolean {
+  const merge = keys.get("<<");
+  if (merge !== undefined && scan.entries[merge]!.value.kind === "merge") return false;
+  return !scan.index().hasUnread(mapping.path, mapping.doc);
+}
+
+/** The anchor's keys that could lead to an image and that no one before sets, in order. */
 function mergedKeys(
   keys: ReadonlyMap<string, number>,
-  own: ReadonlyMap<string, number>,
+  own: ReadonlySet<string>,
   leads: { open: boolean; names: string[] },
 ): string[] {
   const candidates = leads.open ? [...keys.keys()] : leads.names.filter((k) => keys.has(k));
@@ -263,7 +289,7 @@ function builtServices({ entries, index }: Scan): Set<string> {
     if (e.value.kind !== "merge") continue;
     for (const alias of e.value.aliases) {
       const anchor = index().anchorBefore(alias, at);
-      if (anchor && index().childKeys(anchor.path).has("build")) built.add(e.path[1]!);
+      if (anchor && index().childKeys(anchor.path, anchor.doc).has("build")) built.add(e.path[1]!);
     }
   }
   return built;

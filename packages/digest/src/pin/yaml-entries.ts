@@ -1,6 +1,14 @@
-import { flowDepth, MAX_FLOW_DEPTH, readFlow } from "./yaml-flow.js";
-import { blockScalarReason, isBlankRest, readKey, readLineScalar, readNode } from "./yaml-text.js";
-import { type AnchorMark, opaque, type YamlEntry, type YamlValue } from "./yaml-types.js";
+import { flowDepth, MAX_FLOW_DEPTH, mergeAliases, readFlow } from "./yaml-flow.js";
+import { readBlockKey } from "./yaml-keys.js";
+import { blockScalarReason, isBlankRest, readLineScalar, readNode } from "./yaml-text.js";
+import {
+  type AnchorMark,
+  MERGE_FORMS,
+  opaque,
+  unread,
+  type YamlEntry,
+  type YamlValue,
+} from "./yaml-types.js";
 
 interface SourceLine {
   text: string;
@@ -15,6 +23,28 @@ interface Shape {
 }
 
 const NAMELESS = "an anchor or alias without a name";
+/** `---` or `...` at the left margin: a document starts or ends, and anchors with it. */
+const DOC_MARKER = /^(?:---|\.\.\.)(?=\s|$)/;
+/** A `:` that starts a line: the value of a `? key`, or of an empty key. */
+const VALUE_ONLY = /^:(\s|$)/;
+
+/**
+ * Whether the text holds only anchors and tags (of a document's root node, after its `---`),
+ * a comment aside. One pass over the characters: a regex of repeated groups backtracked on a
+ * long line of anchors.
+ */
+function onlyProperties(text: string): boolean {
+  let start = true;
+  for (const c of text) {
+    const space = c === " " || c === "\t";
+    if (start && !space) {
+      if (c === "#") return true;
+      if (c !== "&" && c !== "!") return false;
+    }
+    start = space;
+  }
+  return true;
+}
 
 function shape(text: string): Shape {
   const lead = /^( *)((?:- +)*)/.exec(text)!;
@@ -40,6 +70,10 @@ class BlockReader {
   private readonly stack: { indent: number; key: string }[] = [];
   /** Lines indented past this belong to the value above (a block scalar, a multi-line value). */
   private skipIndent: number | undefined;
+  /** The document being read: an alias never reaches an anchor in another one. */
+  private doc = 0;
+  /** Whether the key being read is the merge key (a plain, untagged `<<`). */
+  private merging = false;
 
   constructor(text: string) {
     let start = 0;
@@ -52,30 +86,60 @@ class BlockReader {
   read(): YamlEntry[] {
     for (let i = 0; i < this.lines.length; i++) {
       const line = this.lines[i]!;
+      // Checked first: a document marker ends a block scalar or a value too.
+      if (DOC_MARKER.test(line.text)) {
+        this.startDocument(i);
+        continue;
+      }
       const { indent, spaces, content } = shape(line.text);
       if (this.skipIndent !== undefined) {
         if (content === "" || spaces > this.skipIndent) continue;
         this.skipIndent = undefined;
       }
-      if (content === "" || content.startsWith("#") || /^(---|\.\.\.)(\s|$)/.test(line.text)) {
-        continue;
-      }
+      if (content === "" || content.startsWith("#")) continue;
       while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.indent >= indent) {
         this.stack.pop();
       }
       const parent = this.stack.map((s) => s.key);
+      this.merging = false;
       if (content[0] === "{" || content[0] === "[") {
         // A sequence item (or a whole document) written as a flow collection.
         i = this.flow(parent, content, line.start + indent, i, indent);
         continue;
       }
-      const key = readKey(content);
+      if (VALUE_ONLY.test(content)) {
+        // Its key was reported already (`? key`), or is empty: its lines belong to no key read.
+        this.skipIndent = indent;
+        continue;
+      }
+      const key = readBlockKey(content);
       if (!key) continue;
+      if ("unread" in key) {
+        // Any key at all, maybe `image`: reported where it could hold one, never read past.
+        this.emit(parent, i, unread(content, key.unread));
+        this.skipIndent = indent;
+        continue;
+      }
+      this.merging = key.plain && key.key === "<<";
       this.stack.push({ indent, key: key.key });
       const at = line.start + indent + key.length;
       i = this.value([...parent, key.key], content.slice(key.length), at, i, indent);
     }
     return this.out;
+  }
+
+  /**
+   * `---` or `...` on line `i`: anchors above are out of reach from here on. A root node written
+   * on the marker's line (`--- {services: …}`) is not read: the document is reported whole.
+   */
+  private startDocument(i: number): void {
+    this.doc++;
+    this.stack.length = 0;
+    this.skipIndent = undefined;
+    if (onlyProperties(this.lines[i]!.text.slice(3))) return;
+    const why = "a document written on its --- line; start it on the line below";
+    this.emit([], i, unread(this.lines[i]!.text, why));
+    this.skipIndent = -1;
   }
 
   /** The value after `key:` on line `i`; returns the last line it took. */
@@ -87,6 +151,7 @@ class BlockReader {
     indent: number,
     anchor?: AnchorMark,
   ): number {
+    if (this.merging) return this.mergeValue(path, text, at, i, indent);
     if (text[0] === "&") return this.anchored(path, text, at, i, indent);
     if (isBlankRest(text)) return this.nextLineValue(path, i, indent, anchor);
     const c = text[0];
@@ -121,7 +186,7 @@ class BlockReader {
     const next = j === undefined ? undefined : shape(this.lines[j]!.text);
     const item = next !== undefined && /^-(\s|$)/.test(this.lines[j!]!.text.slice(next.spaces));
     const nested = next !== undefined && (next.spaces > indent || (item && next.spaces === indent));
-    if (!nested || item || readKey(next.content)) {
+    if (!nested || item || readBlockKey(next.content)) {
       this.emit(path, i, { kind: "container" }, anchor);
       return i;
     }
@@ -158,10 +223,27 @@ class BlockReader {
     }
     const value: YamlValue = !isBlankRest(text.slice(node.length))
       ? opaque(text, "text follows a YAML alias")
-      : path[path.length - 1] === "<<"
-        ? { kind: "merge", aliases: [node.name], at }
-        : { kind: "alias", name: node.name, at };
+      : { kind: "alias", name: node.name, at };
     this.emit(path, i, value);
+    return i;
+  }
+
+  /**
+   * The value of a merge key: `*a` or `[*a, *b]` on its line. Any other (an inline mapping, a
+   * block list, text after the alias) brings in keys pin does not read, so the mapping gets an
+   * unread entry instead: a merge read as an ordinary key would pass over a merged image.
+   */
+  private mergeValue(path: string[], text: string, at: number, i: number, indent: number): number {
+    const node = text[0] === "*" ? readNode(text) : undefined;
+    const list = text[0] === "[" ? mergeAliases(text) : undefined;
+    const end = node?.length ?? list?.end;
+    if (end !== undefined && isBlankRest(text.slice(end))) {
+      const aliases = node ? [node.name] : list!.aliases;
+      this.emit(path, i, { kind: "merge", aliases, at });
+      return i;
+    }
+    this.emit(path.slice(0, -1), i, unread(`<<: ${text}`, MERGE_FORMS));
+    this.skipIndent = indent;
     return i;
   }
 
@@ -174,7 +256,8 @@ class BlockReader {
     indent: number,
     anchor?: AnchorMark,
   ): number {
-    const read = readFlow(text, at, { line: i + 1, lineStart: this.lines[i]!.start }, path, anchor);
+    const where = { line: i + 1, lineStart: this.lines[i]!.start, doc: this.doc };
+    const read = readFlow(text, at, where, path, anchor);
     if ("entries" in read && isBlankRest(text.slice(read.end))) {
       // One at a time: spreading a long line's entries into push() overflows the stack.
       for (const entry of read.entries) this.out.push(entry);
@@ -211,6 +294,6 @@ class BlockReader {
   private emit(path: string[], i: number, value: YamlValue, anchor?: AnchorMark): void {
     const lineStart = this.lines[i]!.start;
     const marked = anchor ? { anchor: anchor.name, anchorAt: anchor.at } : {};
-    this.out.push({ path, line: i + 1, lineStart, value, ...marked });
+    this.out.push({ path, line: i + 1, lineStart, doc: this.doc, value, ...marked });
   }
 }

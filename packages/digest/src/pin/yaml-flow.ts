@@ -1,5 +1,12 @@
 import { closingQuote, decodeDoubleQuoted, readNode } from "./yaml-text.js";
-import { type AnchorMark, opaque, type YamlEntry, type YamlValue } from "./yaml-types.js";
+import {
+  type AnchorMark,
+  MERGE_FORMS,
+  opaque,
+  unread,
+  type YamlEntry,
+  type YamlValue,
+} from "./yaml-types.js";
 
 /** Deepest `{`/`[` nesting read; past it a value is skipped, so the reader's stack stays small. */
 export const MAX_FLOW_DEPTH = 64;
@@ -13,13 +20,35 @@ export const MAX_FLOW_DEPTH = 64;
 export function readFlow(
   text: string,
   base: number,
-  line: { line: number; lineStart: number },
+  line: FlowLine,
   path: string[],
   anchor: AnchorMark | undefined,
 ): { entries: YamlEntry[]; end: number } | { failed: "deep" | "unreadable" } {
   const reader = new FlowReader(text, base, line);
   if (!reader.value(path, anchor)) return { failed: reader.tooDeep ? "deep" : "unreadable" };
   return { entries: reader.entries, end: reader.pos };
+}
+
+/** Where a flow collection is written: its line, the line's offset and the document. */
+type FlowLine = Pick<YamlEntry, "line" | "lineStart" | "doc">;
+
+/**
+ * `[*a, *b]` at `text[0]`, the value of a merge key: the aliases in order, and the index just
+ * past the `]`. Undefined when an item is anything but an alias.
+ */
+export function mergeAliases(
+  text: string,
+  from = 0,
+): { aliases: string[]; end: number } | undefined {
+  const close = text.indexOf("]", from);
+  if (close === -1) return undefined;
+  const aliases: string[] = [];
+  for (const item of text.slice(from + 1, close).split(",")) {
+    const name = /^\s*\*([^\s,[\]{}]+)\s*$/.exec(item)?.[1];
+    if (name === undefined) return undefined;
+    aliases.push(name);
+  }
+  return { aliases, end: close + 1 };
 }
 
 /** How deep in `{`/`[` the text ends, quotes and comments aside (0: every one closed). */
@@ -47,10 +76,12 @@ class FlowReader {
   constructor(
     private readonly text: string,
     private readonly base: number,
-    private readonly line: { line: number; lineStart: number },
+    private readonly line: FlowLine,
   ) {}
 
-  value(path: string[], anchor?: AnchorMark): boolean {
+  /** `merge`: the value of a merge key (a plain `<<`, not a quoted one). */
+  value(path: string[], anchor?: AnchorMark, merge = false): boolean {
+    if (merge) return this.mergeValue(path);
     let name = anchor;
     while (this.text[this.pos] === "&") {
       // A loop, not a call per anchor: `&a &a &a …` must not grow the stack.
@@ -63,7 +94,6 @@ class FlowReader {
     if (c === "*") return this.alias(path);
     if (c === "!") return this.emitToken(path, "a tagged value");
     if (c === "{" || c === "[") {
-      if (c === "[" && path[path.length - 1] === "<<") return this.mergeList(path);
       this.emit(path, { kind: "container" }, name);
       return this.nested(path, c);
     }
@@ -98,9 +128,9 @@ class FlowReader {
       if (this.text[this.pos] === ":") {
         this.pos++;
         this.skipSpace();
-        if (!this.value([...path, key])) return false;
+        if (!this.value([...path, key.key], undefined, key.plain && key.key === "<<")) return false;
       } else {
-        this.emit([...path, key], { kind: "container" });
+        this.emit([...path, key.key], { kind: "container" });
       }
       if (!this.separator("}")) return false;
     }
@@ -128,26 +158,31 @@ class FlowReader {
     }
   }
 
-  private mergeList(path: string[]): boolean {
-    const close = this.text.indexOf("]", this.pos);
-    if (close === -1) return false;
-    const items = this.text.slice(this.pos + 1, close).split(",");
-    const aliases = items.map((s) => /^\s*\*([^\s,[\]{}]+)\s*$/.exec(s)?.[1]);
-    if (aliases.some((a) => a === undefined)) return false;
-    this.emit(path, { kind: "merge", aliases: aliases as string[], at: this.base + this.pos });
-    this.pos = close + 1;
-    return true;
+  /**
+   * `*a` or `[*a, *b]`. Any other value brings in keys pin does not read: the mapping gets an
+   * unread entry, and the value is read on as an ordinary one (its keys then sit under `<<`).
+   */
+  private mergeValue(path: string[]): boolean {
+    const at = this.base + this.pos;
+    if (this.text[this.pos] === "*") return this.alias(path, true);
+    const list = this.text[this.pos] === "[" ? mergeAliases(this.text, this.pos) : undefined;
+    if (list) {
+      this.emit(path, { kind: "merge", aliases: list.aliases, at });
+      this.pos = list.end;
+      return true;
+    }
+    this.emit(path.slice(0, -1), unread(this.text.slice(this.pos), MERGE_FORMS));
+    return this.value(path);
   }
 
-  private alias(path: string[]): boolean {
+  private alias(path: string[], merge = false): boolean {
     const node = readNode(this.text.slice(this.pos));
     if (!node) return false;
     const at = this.base + this.pos;
     this.pos += node.name.length + 1;
-    const value: YamlValue =
-      path[path.length - 1] === "<<"
-        ? { kind: "merge", aliases: [node.name], at }
-        : { kind: "alias", name: node.name, at };
+    const value: YamlValue = merge
+      ? { kind: "merge", aliases: [node.name], at }
+      : { kind: "alias", name: node.name, at };
     this.emit(path, value);
     return true;
   }
@@ -179,21 +214,26 @@ class FlowReader {
     return true;
   }
 
-  /** A flow key: quoted, or plain up to the `:` that ends it. */
-  private key(): string | undefined {
+  /**
+   * A flow key: quoted, or plain up to the `:` that ends it (`plain`: only a plain `<<` is a
+   * merge key). Undefined for a key pin cannot read (an alias, anchor or tag, `? key`), which
+   * makes the whole collection unreadable.
+   */
+  private key(): { key: string; plain: boolean } | undefined {
     const c = this.text[this.pos];
     if (c === '"' || c === "'") {
       const close = closingQuote(this.text.slice(this.pos), c);
       if (close === -1) return undefined;
       const inner = this.text.slice(this.pos + 1, this.pos + close);
       this.pos += close + 1;
-      return c === '"' ? decodeDoubleQuoted(inner) : inner.replaceAll("''", "'");
+      const key = c === '"' ? decodeDoubleQuoted(inner) : inner.replaceAll("''", "'");
+      return key === undefined ? undefined : { key, plain: false };
     }
     const end = plainKeyEnd(this.text, this.pos);
     if (end === undefined) return undefined;
     const key = this.text.slice(this.pos, end).trim();
     this.pos = end;
-    return key;
+    return { key, plain: true };
   }
 
   /** Past a plain scalar: up to a flow indicator or a comment. */
@@ -246,6 +286,10 @@ const AFTER_COLON = /[\s,[\]{}]/;
  */
 export function plainKeyEnd(text: string, from: number): number | undefined {
   if (from >= text.length || NOT_KEY_START.test(text[from]!)) return undefined;
+  // `? key` is an explicit key, not a plain one starting `?`.
+  if (text[from] === "?" && (from + 1 === text.length || SPACE.test(text[from + 1]!))) {
+    return undefined;
+  }
   let end = from + 1;
   for (;;) {
     let next = end;

@@ -1,7 +1,10 @@
 import type { YamlEntry } from "./yaml-types.js";
 
-/** One map key per path; JSON keeps `["a.b"]` and `["a", "b"]` apart, whatever a key holds. */
-const keyOf = (path: readonly string[]): string => JSON.stringify(path);
+/**
+ * One map key per path in a document (the documents of a file are mappings of their own); JSON
+ * keeps `["a.b"]` and `["a", "b"]` apart, whatever a key holds.
+ */
+const keyOf = (path: readonly string[], doc: number): string => JSON.stringify([doc, ...path]);
 
 /**
  * Lookups over the entries of one file, built in a single pass: following a merge key then costs
@@ -16,6 +19,8 @@ export class YamlIndex {
   private readonly children = new Map<string, Map<string, number>>();
   /** Anchor name → the indexes of the entries that define it, ascending (file order). */
   private readonly anchors = new Map<string, number[]>();
+  /** Paths of mappings with a key pin cannot read, or a merge it does not follow (`unread`). */
+  private readonly unread = new Set<string>();
   /** Entry index of a mapping → its direct keys, each with the index of its first entry. */
   private within: Map<number, Map<string, number>> | undefined;
 
@@ -23,14 +28,19 @@ export class YamlIndex {
     for (const [index, entry] of entries.entries()) this.add(index, entry);
   }
 
-  /** The keys set directly under `path`, each with the index of its first entry. */
-  childKeys(path: readonly string[]): ReadonlyMap<string, number> {
-    return this.children.get(keyOf(path)) ?? new Map();
+  /** The keys set directly under `path` in document `doc`, each with its first entry's index. */
+  childKeys(path: readonly string[], doc: number): ReadonlyMap<string, number> {
+    return this.children.get(keyOf(path, doc)) ?? new Map();
   }
 
-  /** The first entry for `key` under `path`. */
-  firstAt(path: readonly string[], key: string): YamlEntry | undefined {
-    const at = this.children.get(keyOf(path))?.get(key);
+  /** Whether a mapping at `path` has a key pin cannot read: its keys are not all known. */
+  hasUnread(path: readonly string[], doc: number): boolean {
+    return this.unread.has(keyOf(path, doc));
+  }
+
+  /** The first entry for `key` under `path` in document `doc`. */
+  firstAt(path: readonly string[], doc: number, key: string): YamlEntry | undefined {
+    const at = this.children.get(keyOf(path, doc))?.get(key);
     return at === undefined ? undefined : this.entries[at];
   }
 
@@ -44,12 +54,16 @@ export class YamlIndex {
     return entry?.value.kind === "container" ? entry : undefined;
   }
 
-  /** The index of the last entry anchored `&name` before entry `before`, whatever it holds. */
+  /**
+   * The index of the last entry anchored `&name` before entry `before`, whatever it holds, in
+   * the same document: YAML anchors do not reach past a `---`.
+   */
   lastAnchor(name: string, before: number): number | undefined {
     const at = this.anchors.get(name);
     if (!at) return undefined;
     const found = lastBelow(at, before);
-    return found === undefined ? undefined : at[found];
+    if (found === undefined) return undefined;
+    return this.entries[at[found]!]!.doc === this.entries[before]?.doc ? at[found] : undefined;
   }
 
   /**
@@ -63,9 +77,14 @@ export class YamlIndex {
   }
 
   private add(index: number, entry: YamlEntry): void {
+    // Sits at its mapping's own path: no key of it, and not the mapping either.
+    if (entry.value.kind === "unread") {
+      this.unread.add(keyOf(entry.path, entry.doc));
+      return;
+    }
     const { path } = entry;
     if (path.length > 0) {
-      const parent = keyOf(path.slice(0, -1));
+      const parent = keyOf(path.slice(0, -1), entry.doc);
       let keys = this.children.get(parent);
       if (!keys) {
         keys = new Map();
@@ -101,8 +120,11 @@ export function lastBelow(list: readonly number[], bound: number): number | unde
 function directChildren(entries: readonly YamlEntry[]): Map<number, Map<string, number>> {
   const children = new Map<number, Map<string, number>>();
   const open: number[] = [];
-  for (const [index, { path }] of entries.entries()) {
-    while (open.length > 0 && !encloses(entries[open[open.length - 1]!]!.path, path)) open.pop();
+  for (const [index, entry] of entries.entries()) {
+    const { path } = entry;
+    // At its mapping's own path: taken for the mapping, it would close it to its later keys.
+    if (entry.value.kind === "unread") continue;
+    while (open.length > 0 && !encloses(entries[open[open.length - 1]!]!, entry)) open.pop();
     const parent = open[open.length - 1];
     if (parent !== undefined && entries[parent]!.path.length === path.length - 1) {
       let keys = children.get(parent);
@@ -118,6 +140,11 @@ function directChildren(entries: readonly YamlEntry[]): Map<number, Map<string, 
   return children;
 }
 
-function encloses(outer: readonly string[], inner: readonly string[]): boolean {
-  return outer.length < inner.length && outer.every((k, i) => inner[i] === k);
+function encloses(outer: YamlEntry, inner: YamlEntry): boolean {
+  const { path } = inner;
+  return (
+    outer.doc === inner.doc &&
+    outer.path.length < path.length &&
+    outer.path.every((k, i) => path[i] === k)
+  );
 }

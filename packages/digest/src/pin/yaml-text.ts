@@ -5,11 +5,20 @@ const QUOTED_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:(?=\s|$)\s*/;
 /** Characters a plain block key cannot start with. */
 const NOT_KEY_START = /[\s#'"{[\]}]/;
 
+export interface BlockKey {
+  key: string;
+  /** Up to the value: the key, its `:` and the spaces after it. */
+  length: number;
+  /** Written plain: only a plain `<<` is a merge key (a quoted one is a key named `<<`). */
+  plain: boolean;
+}
+
 /** `key:` at the start of `content`: the key as YAML reads it and the length up to its value. */
-export function readKey(content: string): { key: string; length: number } | undefined {
+export function readKey(content: string): BlockKey | undefined {
   if (content[0] === '"' || content[0] === "'") {
     const m = QUOTED_KEY.exec(content);
-    return m ? { key: unquoteKey(m[1]!), length: m[0].length } : undefined;
+    const key = m ? unquoteKey(m[1]!) : undefined;
+    return key === undefined ? undefined : { key, length: m![0].length, plain: false };
   }
   return readPlainKey(content);
 }
@@ -19,7 +28,7 @@ export function readKey(content: string): { key: string; length: number } | unde
  * stops at a `#`. Found with indexOf rather than a lazy regex that tried the spaces before `:`
  * anew at each character: that was quadratic on a key followed by a long run of spaces.
  */
-function readPlainKey(content: string): { key: string; length: number } | undefined {
+function readPlainKey(content: string): BlockKey | undefined {
   if (content === "" || NOT_KEY_START.test(content[0]!)) return undefined;
   // The first character may itself be a `:` (key ":"); only later ones end the key.
   const colon = content.indexOf(":", 1);
@@ -29,13 +38,13 @@ function readPlainKey(content: string): { key: string; length: number } | undefi
   if (after !== undefined && !/\s/.test(after)) return undefined;
   let length = colon + 1;
   while (length < content.length && /\s/.test(content[length]!)) length++;
-  return { key: content.slice(0, colon).trim(), length };
+  return { key: content.slice(0, colon).trim(), length, plain: true };
 }
 
-function unquoteKey(raw: string): string {
+/** Undefined for an escape YAML does not define: the key is then not known. */
+function unquoteKey(raw: string): string | undefined {
   if (raw.startsWith("'")) return raw.slice(1, -1).replaceAll("''", "'");
-  if (raw.startsWith('"')) return decodeDoubleQuoted(raw.slice(1, -1)) ?? raw;
-  return raw;
+  return decodeDoubleQuoted(raw.slice(1, -1));
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {

@@ -9,7 +9,12 @@ export type YamlValue =
   /** `<<: *a` or `<<: [*a, *b]`: a merge of anchored mappings; `at` is where it starts. */
   | { kind: "merge"; aliases: string[]; at: number }
   /** `*name` alone as the value; `at` is the offset of its `*`. */
-  | { kind: "alias"; name: string; at: number };
+  | { kind: "alias"; name: string; at: number }
+  /**
+   * Keys pin cannot read come into the mapping at the entry's path: a key written as an alias,
+   * with a tag or as `? key`, or a merge key whose value is not aliases. `text` is the line.
+   */
+  | { kind: "unread"; text: string; reason: string };
 
 export interface YamlEntry {
   /** Mapping keys from the document root to this one (sequence items add no key). */
@@ -18,6 +23,8 @@ export interface YamlEntry {
   line: number;
   /** Offset of the start of that line. */
   lineStart: number;
+  /** Which YAML document of the file (0, then one more at each `---` or `...`). */
+  doc: number;
   value: YamlValue;
   /** `&name` written before the value. */
   anchor?: string;
@@ -31,14 +38,22 @@ export interface AnchorMark {
   at: number;
 }
 
+/** Why a merge key's value that is not aliases is not read. */
+export const MERGE_FORMS =
+  "a merge key (<<) whose value is not an alias (<<: *a) or a list of aliases on its line (<<: [*a, *b]): pin cannot tell which keys it brings in; write it in one of those forms";
+
 /** Longest text of an unreadable value quoted in a report. */
 const SHOWN = 60;
 
 export function opaque(text: string, reason: string): YamlValue {
+  return { kind: "opaque", text: shown(text), reason };
+}
+
+export function unread(text: string, reason: string): YamlValue {
+  return { kind: "unread", text: shown(text), reason };
+}
+
+function shown(text: string): string {
   const first = text.split("\n")[0]!.trim();
-  return {
-    kind: "opaque",
-    text: first.length > SHOWN ? `${first.slice(0, SHOWN)}…` : first,
-    reason,
-  };
+  return first.length > SHOWN ? `${first.slice(0, SHOWN)}…` : first;
 }
