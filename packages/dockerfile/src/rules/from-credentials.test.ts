@@ -67,4 +67,19 @@ describe("FROM with credentials (user:password@registry)", () => {
     const r = migrate("FROM debian:12@latest\n");
     expect(r.warnings.map((w) => w.message).join("\n")).not.toContain("credentials");
   });
+
+  it("never quotes the password when the tag comes from a variable", () => {
+    for (const from of [
+      `alice:${PASSWORD}@library/debian:\${TAG}`,
+      `bob:${PASSWORD}@registry.example:5000/debian:\${TAG}`,
+    ]) {
+      const r = migrate(
+        `ARG TAG=12\nFROM ${from}\nRUN apt-get update && apt-get install -y curl\n`,
+      );
+      expect(r.warnings.map((w) => w.message).join("\n")).toMatch(/this FROM carries credentials/);
+      const { output: _output, ...printed } = r;
+      expect(JSON.stringify(printed)).not.toContain(PASSWORD);
+      expect(r.changed).toBe(false);
+    }
+  });
 });

@@ -7,7 +7,13 @@ import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { type Rewritten, rewriteLiteral, wholeTarget } from "./from-literal.js";
 import { resolvedTarget, resolveReference, variableInName } from "./from-resolve.js";
 import { planSharedArgs, sharedArgsOf } from "./from-shared-arg.js";
-import { decideImage, familiarRepository, type ImageFamily, splitReference } from "./images.js";
+import {
+  credentialsNote,
+  decideImage,
+  familiarRepository,
+  type ImageFamily,
+  splitReference,
+} from "./images.js";
 import { glibcProgramsCopied, warnKeptForCopies, warnMuslIntoKept } from "./keep-glibc.js";
 import { noteFloatingTag } from "./pin-release.js";
 import { dropDebianVariables, rewriteTagArg } from "./tag-variables.js";
@@ -179,6 +185,13 @@ function rewriteImage(
   stage: Stage,
   earlier: readonly StageInfo[],
 ): Rewritten {
+  // Docker refuses the reference. A literal one is judged by decideImage, which says so; the
+  // variable branches below would quote it in their messages, password and all.
+  const credentials = written.includes("$") ? credentialsNote(written) : undefined;
+  if (credentials) {
+    ctx.warn("from", start, credentials);
+    return { alpine: false, go: false };
+  }
   // `${REGISTRY}/library/debian:12`, `$MIRROR/python:3.12-slim`: a registry (or mirror path)
   // from a variable in front of a literal image: the image is decided and rewritten on its own.
   const prefixed = /^(\$\{[^}]+\}|\$\w+)\/([^$:@]+(?:[:@].*)?)$/.exec(written);
