@@ -1,3 +1,9 @@
+export {
+  ALPINE_BASE_GROUPS,
+  ALPINE_BASE_PRIMARY_GIDS,
+  ALPINE_BASE_RELEASE,
+  ALPINE_BASE_USERS,
+} from "./alpine-base.js";
 export { APPLETS, type AppletSpec, OPTIONLESS, type Prose } from "./applets.js";
 export { FIND_MISSING, FIND_VALUES } from "./find.js";
 export {

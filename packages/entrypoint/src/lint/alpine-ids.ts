@@ -1,7 +1,7 @@
+import { ALPINE_BASE_GROUPS, ALPINE_BASE_RELEASE, ALPINE_BASE_USERS } from "@alpinize/busybox";
 import { BB_ADDGROUP, BB_ADDUSER, GROUPADD, USERADD } from "../rewrite/commands.js";
 import { type OptionSpec, type ParsedOptions, parseOptions } from "../shell/options.js";
 import { literal, type Word } from "../shell/scan.js";
-import { ALPINE_GIDS, ALPINE_RELEASE, ALPINE_UIDS } from "./alpine-base.js";
 
 export interface IdClash {
   offset: number;
@@ -49,7 +49,7 @@ export function alpineIdClashes(name: string, args: Word[]): IdClash[] {
     const word = o.values.get(id.short);
     if (!word || !/^\d+$/.test(word.value)) continue;
     const n = Number(word.value);
-    const holder = (id.kind === "UID" ? ALPINE_UIDS : ALPINE_GIDS).get(n);
+    const holder = (id.kind === "UID" ? ALPINE_BASE_USERS : ALPINE_BASE_GROUPS).get(n);
     if (holder === undefined) continue;
     clashes.push({ offset: word.start, ...describe(name, id, n, holder, account) });
   }
@@ -65,13 +65,13 @@ export function alpineIdClashes(name: string, args: Word[]): IdClash[] {
 function ownGroupClash(o: ParsedOptions, account: string | undefined): IdClash | undefined {
   const word = o.values.get("u");
   if (!word || !/^\d+$/.test(word.value) || o.values.has("G") || o.flags.has("S")) return undefined;
-  const holder = ALPINE_GIDS.get(Number(word.value));
+  const holder = ALPINE_BASE_GROUPS.get(Number(word.value));
   if (holder === undefined) return undefined;
   const who = account === undefined ? "the user" : `'${account}'`;
   return {
     offset: word.start,
     severity: "error",
-    message: `UID ${word.value} is free on Alpine, but busybox adduser without -G also makes ${who} a group with GID ${word.value}, which Alpine's base group ${holder} holds (Alpine ${ALPINE_RELEASE}): it fails with "uid '${word.value}' in use"`,
+    message: `UID ${word.value} is free on Alpine, but busybox adduser without -G also makes ${who} a group with GID ${word.value}, which Alpine's base group ${holder} holds (Alpine ${ALPINE_BASE_RELEASE}): it fails with "uid '${word.value}' in use"`,
     fix: `make the group first with a free GID (addgroup -g GID NAME; ${FREE_IDS}) and pass -G NAME, or pick another UID`,
   };
 }
@@ -88,7 +88,7 @@ function describe(
   holder: string,
   account: string | undefined,
 ): Omit<IdClash, "offset"> {
-  const base = `${id.kind} ${n} is held by Alpine's base ${id.kind === "UID" ? "user" : "group"} ${holder} (Alpine ${ALPINE_RELEASE})`;
+  const base = `${id.kind} ${n} is held by Alpine's base ${id.kind === "UID" ? "user" : "group"} ${holder} (Alpine ${ALPINE_BASE_RELEASE})`;
   const who = account === undefined ? "the account" : `'${account}'`;
   if (id.kind === "UID")
     return {
