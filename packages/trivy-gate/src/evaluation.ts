@@ -122,7 +122,13 @@ export interface ExceptionState extends AppliedException {
 }
 
 export interface Problem {
-  code: "eosl" | "os-not-detected" | "os-not-scanned" | "secrets" | "misconfigurations";
+  code:
+    | "eosl"
+    | "os-not-detected"
+    | "os-not-scanned"
+    | "os-type-mismatch"
+    | "secrets"
+    | "misconfigurations";
   message: string;
 }
 

@@ -149,7 +149,7 @@ describe("own fixtures", () => {
 
   it("control characters from the report cannot drive a terminal (ESC becomes U+FFFD)", () => {
     const esc = "\\u001b[2J\\u001b]0;owned\\u0007\\r";
-    const text = `{"SchemaVersion":2,"ArtifactName":"img${esc}","ArtifactType":"container_image","Metadata":{"OS":{"Family":"alpine","Name":"3.22"}},"Results":[{"Target":"t${esc}","Class":"os-pkgs","Vulnerabilities":[{"VulnerabilityID":"CVE-1","PkgName":"p${esc}","InstalledVersion":"1","Severity":"HIGH","Title":"x\\ny\\tz"}]}]}`;
+    const text = `{"SchemaVersion":2,"ArtifactName":"img${esc}","ArtifactType":"container_image","Metadata":{"OS":{"Family":"alpine","Name":"3.22"}},"Results":[{"Target":"t${esc}","Class":"os-pkgs","Type":"alpine","Vulnerabilities":[{"VulnerabilityID":"CVE-1","PkgName":"p${esc}","InstalledVersion":"1","Severity":"HIGH","Title":"x\\ny\\tz"}]}]}`;
     const r = parseTrivyReport(text);
     expect(r.artifactName).toBe("img\ufffd[2J\ufffd]0;owned\ufffd\ufffd");
     expect(r.findings[0]?.pkgName).toBe("p\ufffd[2J\ufffd]0;owned\ufffd\ufffd");

@@ -17,10 +17,13 @@ const npmResult = {
   Type: "npm",
   Vulnerabilities: [openssl()],
 };
-const withVex = (results: object[], product: string) =>
-  gate(reportJson({ results }), {
+/** The report names the OS of its OS packages result, as Trivy's do. */
+const withVex = (results: { Class?: string; Type?: string }[], product: string) => {
+  const family = results.find((r) => r.Class === "os-pkgs")?.Type ?? "alpine";
+  return gate(reportJson({ results, meta: { OS: { Family: family, Name: "1" } } }), {
     vex: parseVex(vexDoc([notAffected({ "@id": product })]), "v.json"),
   });
+};
 
 describe("VEX on a report without package URLs: the PURL type must fit the result type", () => {
   it("a statement for npm's openssl does not suppress Alpine's openssl", () => {

@@ -15,6 +15,8 @@ const SEEN_LIMIT = 4096;
 interface Lookup {
   /** Folded field name -> field name. */
   folded: Map<string, string>;
+  /** Lengths of the field names: folding keeps a key's length (ſ and K are one unit, as s, k). */
+  lengths: Set<number>;
   /** Keys already looked up -> the field they spell, or null; reports repeat few keys. */
   seen: Map<string, string | null>;
 }
@@ -27,10 +29,12 @@ export class FoldedNames {
   match(fields: Record<string, unknown>, key: string): string | undefined {
     let lookup = this.byFields.get(fields);
     if (!lookup) {
-      const folded = new Map(Object.keys(fields).map((k) => [foldKey(k), k] as const));
-      lookup = { folded, seen: new Map() };
+      const names = Object.keys(fields);
+      const folded = new Map(names.map((k) => [foldKey(k), k] as const));
+      lookup = { folded, lengths: new Set(names.map((k) => k.length)), seen: new Map() };
       this.byFields.set(fields, lookup);
     }
+    if (!lookup.lengths.has(key.length)) return undefined;
     let found = lookup.seen.get(key);
     if (found === undefined) {
       found = lookup.folded.get(foldKey(key)) ?? null;

@@ -1,5 +1,7 @@
 /** Byte-level JSON tokens: whitespace, strings, property names, literals, and skipping. */
 
+import { KeyNames } from "./key-names.js";
+
 export class JsonSyntaxError extends Error {
   constructor(
     message: string,
@@ -39,12 +41,16 @@ export class JsonMisspeltKeyError extends Error {
 }
 
 export const QUOTE = 0x22;
+/** Names cached per slot (length, first and last byte) and in all; Trivy writes a few dozen. */
+export const KEY_SLOT_LIMIT = 16;
+export const KEY_CACHE_LIMIT = 4096;
 const BACKSLASH = 0x5c;
 
 /** A position in a JSON buffer, with the token readers the scanner builds on. */
 export class Cursor {
   pos = 0;
   private readonly keys = new Map<number, { bytes: Uint8Array; text: string }[]>();
+  private cachedKeys = 0;
   constructor(protected readonly buf: Buffer) {}
 
   skipBom(): void {
@@ -99,13 +105,23 @@ export class Cursor {
     this.skipContainer();
   }
 
-  /** Property names seen per open object of a skipped container, reused across calls. */
-  private readonly names: string[][] = [];
+  /** Property names seen per open object of a skipped container, by nesting level. */
+  private readonly skippedNames: KeyNames[] = [];
 
-  /** Records a property name of the object at `depth`; a repeat is an error. */
-  protected noteKey(names: string[], key: string, offset: number): void {
-    if (names.includes(key)) throw new JsonDuplicateKeyError(key, offset);
-    names.push(key);
+  /** The name set for a new object at `level` of `pool`, reused per level. */
+  protected namesAt(pool: KeyNames[], level: number): KeyNames {
+    let names = pool[level];
+    if (names) names.reset();
+    else {
+      names = new KeyNames();
+      pool[level] = names;
+    }
+    return names;
+  }
+
+  /** Records a property name of an object; a repeat (exact spelling) is an error. */
+  protected noteKey(names: KeyNames, key: string, offset: number): void {
+    if (!names.add(key)) throw new JsonDuplicateKeyError(key, offset);
   }
 
   private skipContainer(): void {
@@ -116,11 +132,7 @@ export class Cursor {
       const c = b[this.pos];
       if (c === 0x7b || c === 0x5b) {
         stack.push(c === 0x7b ? 0x7d : 0x5d);
-        if (c === 0x7b) {
-          const names = this.names[stack.length];
-          if (names) names.length = 0;
-          else this.names[stack.length] = [];
-        }
+        if (c === 0x7b) this.namesAt(this.skippedNames, stack.length);
         this.pos++;
         this.ws();
         if (b[this.pos] === stack[stack.length - 1]) {
@@ -136,7 +148,7 @@ export class Cursor {
         if (c !== QUOTE) throw this.fail(`expected a property name, found ${this.describe()}`);
         const at = this.pos;
         // Names are checked in skipped parts too: a repeat anywhere means the file was tampered with.
-        this.noteKey(this.names[stack.length]!, this.key(), at);
+        this.noteKey(this.skippedNames[stack.length]!, this.key(), at);
         this.expect(0x3a, "':'");
         this.ws();
         const v = b[this.pos];
@@ -221,6 +233,11 @@ export class Cursor {
       }
     }
     const text = this.string();
+    // Bounded: a report with 300,000 distinct names (`k1`…) would otherwise turn each slot
+    // into a long list scanned on every key, quadratic time. Past the bounds names are decoded.
+    if ((candidates?.length ?? 0) >= KEY_SLOT_LIMIT || this.cachedKeys >= KEY_CACHE_LIMIT)
+      return text;
+    this.cachedKeys++;
     const entry = { bytes: Uint8Array.from(b.subarray(start, p)), text };
     if (candidates) candidates.push(entry);
     else this.keys.set(slot, [entry]);

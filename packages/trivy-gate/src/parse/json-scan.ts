@@ -6,6 +6,7 @@
 
 import { FoldedNames } from "./fold.js";
 import { Cursor, JsonMisspeltKeyError, JsonSyntaxError, QUOTE } from "./json-cursor.js";
+import type { KeyNames } from "./key-names.js";
 
 export {
   JsonDuplicateKeyError,
@@ -62,10 +63,10 @@ class Scanner extends Cursor {
     return this.any();
   }
 
-  /** Reads any value in full (a kept field, or a value whose type differs from the shape). */
   /** Nesting of materialised containers; bounded so hostile input cannot exhaust the stack. */
   private depth = 0;
 
+  /** Reads any value in full (a kept field, or a value whose type differs from the shape). */
   private any(): unknown {
     this.ws();
     const c = this.buf[this.pos];
@@ -80,6 +81,9 @@ class Scanner extends Cursor {
   }
 
   private readonly folded = new FoldedNames();
+  /** Names seen per materialised object being read, by nesting level (see `namesAt`). */
+  private readonly objectNames: KeyNames[] = [];
+  private objectLevel = 0;
 
   object(
     fields: Record<string, Shape> | null,
@@ -93,7 +97,7 @@ class Scanner extends Cursor {
       this.pos++;
       return out;
     }
-    const names: string[] = [];
+    const names = this.namesAt(this.objectNames, this.objectLevel++);
     for (;;) {
       this.ws();
       if (this.buf[this.pos] !== QUOTE)
@@ -115,7 +119,10 @@ class Scanner extends Cursor {
       const c = this.buf[this.pos];
       this.pos++;
       if (c === 0x2c) continue;
-      if (c === 0x7d) return out;
+      if (c === 0x7d) {
+        this.objectLevel--;
+        return out;
+      }
       this.pos--;
       throw this.fail(`expected ',' or '}', found ${this.describe()}`);
     }

@@ -188,6 +188,7 @@ function build(
       misconfigurations: 0,
       secrets: 0,
     };
+    if (summary.class === "os-pkgs" && !summary.type) throw untypedOsResult(c, path);
     for (const kind of ["secret", "misconfiguration"] as const) {
       const others = readOthers(c, r, path, kind, ctx.target);
       summary[kind === "secret" ? "secrets" : "misconfigurations"] = others.length;
@@ -204,6 +205,20 @@ function build(
   });
   report.findings = [...byKey.values()];
   return report;
+}
+
+/**
+ * Trivy writes the OS family it scanned as the `Type` of the OS packages result. Without it
+ * nothing ties the findings to the OS the report names, so a report edited or merged from
+ * another scan could pass: the result is refused as malformed rather than trusted.
+ */
+function untypedOsResult(c: Checker, path: string) {
+  return invalid(
+    c.source,
+    path,
+    'an OS packages result (Class "os-pkgs") with no Type: Trivy writes the OS family it scanned there (e.g. "alpine"), so the report was edited or not written by Trivy',
+    "Type",
+  );
 }
 
 // Distributions Trivy scans as OS packages; reports before v0.20 had no `Class` to say so.

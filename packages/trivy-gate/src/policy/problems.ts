@@ -35,12 +35,39 @@ export function coverageProblems(report: Report, policy: Policy): Problem[] {
       message: `Trivy detected ${os} but the report has no OS packages result (Class "os-pkgs"), so the OS packages were not scanned for vulnerabilities; this is not a pass: re-run Trivy with the vulnerability scanner (\`trivy image --scanners vuln\`, and no --pkg-types that leaves out os) and check that Trivy supports ${os}`,
     });
   }
+  const mismatch = osTypeMismatch(report);
+  if (mismatch) problems.push(mismatch);
   if (report.os?.eosl && !policy.allowEosl)
     problems.push({
       code: "eosl",
       message: `${report.os.family} ${report.os.name} is end-of-service-life: it gets no security fixes; move to a supported release (or pass --allow-eosl)`,
     });
   return problems;
+}
+
+/**
+ * Trivy fills `Metadata.OS.Family` and the OS packages result's `Type` from the one OS it
+ * detected, so they are always the same string. A report where they differ (alpine named,
+ * debian scanned) was edited or merged from two scans: its findings are not shown to be the
+ * named OS's. Compared exactly as written, since Trivy spells families its own way
+ * (`redhat`, `opensuse.leap`) and no other spelling occurs.
+ */
+function osTypeMismatch(report: Report): Problem | undefined {
+  const os = report.os;
+  if (!os) return undefined;
+  const wrong = report.results
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.class === "os-pkgs" && r.type !== os.family);
+  if (wrong.length === 0) return undefined;
+  const shown = wrong
+    .slice(0, 5)
+    .map(({ r, i }) => `Results[${i}] (${r.target}) has Type "${r.type}"`);
+  const more = wrong.length > 5 ? ` and ${wrong.length - 5} more` : "";
+  const named = `${os.family} ${os.name}`.trim();
+  return {
+    code: "os-type-mismatch",
+    message: `the report names the OS ${named} (Metadata.OS.Family "${os.family}") but its OS packages result is of another OS: ${shown.join("; ")}${more}. Trivy writes both from the one OS it scanned, so the report was edited or merged from two scans and does not show ${named} was scanned; this is not a pass: gate the report Trivy wrote for this image`,
+  };
 }
 
 /**

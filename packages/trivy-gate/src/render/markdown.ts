@@ -109,8 +109,8 @@ const NOT_SCANNED =
   "No vulnerabilities listed, but the OS packages were not shown to be scanned (see above): this is not a clean result.";
 
 /** "No vulnerabilities found" would read as clean when the OS packages were never scanned. */
-const unscanned = (e: Evaluation) =>
-  e.problems.some((p) => p.code === "os-not-scanned" || p.code === "os-not-detected");
+const UNSCANNED = new Set(["os-not-scanned", "os-not-detected", "os-type-mismatch"]);
+const unscanned = (e: Evaluation) => e.problems.some((p) => UNSCANNED.has(p.code));
 
 function severityTable(e: Evaluation): string[] {
   const rows = DESCENDING.filter((s) => e.counts.bySeverity[s] > 0).map(
