@@ -5,6 +5,7 @@ import type { PackageRecord } from "../migrate/types.js";
 import { buildCaBundle, busyboxBzip2, busyboxWget } from "./build-only.js";
 import { keepAptGosu } from "./gosu-scripts.js";
 import { notePackageSetup } from "./package-notes.js";
+import { compilesPerlXs } from "./perl-xs.js";
 import { postgresImagePackage } from "./pg-image.js";
 import type { StageState } from "./scope.js";
 
@@ -235,6 +236,17 @@ const COMPANIONS: readonly Companion[] = [
       stage.buildsFromSource || stage.compilesExtensions || names.includes("make"),
     reason:
       "Debian's libc6-dev depends on linux-libc-dev (kernel headers: linux/*.h, asm/*.h), which builds from source (make, configure, cmake) include; Alpine's musl-dev has none, they are in linux-headers",
+  },
+  {
+    // Debian: build-essential Depends dpkg-dev, which Depends perl, whose libperl5.xx carries the
+    // XS headers (CORE/perl.h, EXTERN.h); cpanminus and carton Depend perl too. Alpine's perl has
+    // none: a module with C parts (DBD::Pg, Net::SSLeay, XML::LibXML) fails to build without
+    // perl-dev. Build intent: a compiler installed and modules installed from source.
+    debian: new Set(["build-essential", "perl", "cpanminus", "carton"]),
+    add: "perl-dev",
+    when: (_written, stage, names) => compilesPerlXs(stage, names),
+    reason:
+      "Debian's perl (which build-essential, cpanminus and carton depend on) ships the headers Perl modules with C parts compile against (perl.h, in libperl5.xx); Alpine keeps them in perl-dev",
   },
   {
     // Debian: tk-dev Depends tcl-dev (tk.h includes tcl.h), so building against Tk gets Tcl's

@@ -64,6 +64,11 @@ export interface StageState {
   wget: WgetUse;
   /** The stage installs gosu with apt (it becomes su-exec): every gosu call follows, wherever. */
   aptGosu?: boolean;
+  /**
+   * The stage (or a stage built FROM it) installs Perl modules from source (cpanm, cpan,
+   * `perl Makefile.PL`), read on demand; undefined on an image whose perl is its own (`perl`).
+   */
+  perlModules?: () => boolean;
   /** Packages added next to a Debian package's own (build-essential → linux-headers), by name. */
   companionsOf?: Map<string, string[]>;
 }

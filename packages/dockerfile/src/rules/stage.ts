@@ -9,6 +9,7 @@ import { addBuildpackTools } from "./buildpack.js";
 import { wgetUse } from "./busybox.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
 import { flagGlibcCopies } from "./copy-glibc.js";
+import { addCxxRuntime } from "./cxx-runtime.js";
 import { debianPathNote, debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { flagDotnetRid } from "./dotnet-rid.js";
@@ -22,6 +23,7 @@ import { addRuntimeModules } from "./modules.js";
 import { addGnuIconv } from "./musl-iconv.js";
 import { renamePackageAccounts } from "./package-accounts-rename.js";
 import { flagBrowserDownloads, flagGlibcWheels, flagSystemPip } from "./pep668.js";
+import { perlModuleBuilds } from "./perl-xs.js";
 import { addPhpizeDeps } from "./php-pecl.js";
 import { apkRunLine } from "./place.js";
 import { migrateRun, stageCommands } from "./run.js";
@@ -39,9 +41,10 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   const copied = copiedFiles(ctx, body);
   const tree = stageTree(ctx, all);
   const family = tree.facts(info);
+  const commands = new Set([...stageCommands(ctx, body), ...scriptCommands(copied)]);
   const state: StageState = {
     info,
-    commands: new Set([...stageCommands(ctx, body), ...scriptCommands(copied)]),
+    commands,
     copied,
     // A child stage runs the parent's programs: its ENTRYPOINT follows tini's and gosu's moves.
     debianInstalled: new Set(
@@ -65,6 +68,10 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     staticRust: !info.already && baseRepository(ctx, info.stage) === "rust" && family.cargo,
     wget: withCopiedScripts(family.wget, wgetUse(ctx, [], copied)),
     ships: tree.ships(info),
+    // The perl image's perl is its own build in /usr/local, headers included: no perl-dev there.
+    ...(baseRepository(ctx, info.stage) === "perl"
+      ? {}
+      : { perlModules: perlModuleBuilds(() => tree.familyRuns(info), commands) }),
     // A gosu call before the install that becomes su-exec follows it too (a second run sees
     // su-exec installed and would change the call then).
     aptGosu:
@@ -104,6 +111,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addRuntimeModules(ctx, state);
   addGnuTools(ctx, state);
   addZoneinfo(ctx, state, all);
+  addCxxRuntime(ctx, state, all);
   addPhpizeDeps(ctx, state);
   addCgoToolchain(ctx, state);
   renamePackageAccounts(ctx, state);
