@@ -1,4 +1,4 @@
-import type { Instruction } from "../parse/types.js";
+import type { StageInfo } from "./from.js";
 import type { StageState } from "./scope.js";
 
 /**
@@ -23,20 +23,36 @@ const PERL_MODULE_BUILD = new RegExp(
 const PERL_INSTALLERS = ["cpanm", "cpm", "carton"];
 
 /**
- * Whether the stage (or a stage built FROM it) installs Perl modules from source, asked only when
- * a companion rule needs it: the family's RUN lines are read at most once.
+ * Whether the stage or a stage built FROM it installs Perl modules from source (its own COPYed
+ * scripts included, by their `commands`).
  */
 export function perlModuleBuilds(
-  runs: () => readonly Instruction[],
+  info: StageInfo,
+  all: readonly StageInfo[],
   commands: ReadonlySet<string>,
-): () => boolean {
-  let known: boolean | undefined;
-  return () => {
-    known ??=
-      PERL_INSTALLERS.some((c) => commands.has(c)) ||
-      runs().some((ins) => PERL_MODULE_BUILD.test(ins.args.text));
-    return known;
-  };
+): boolean {
+  return PERL_INSTALLERS.some((c) => commands.has(c)) || familyBuilds(all).get(info) === true;
+}
+
+// Keyed by the migration's own stage list: each RUN is read once per migration, and each stage's
+// answer folds in those of the stages built FROM it (later in the file), last to first.
+const families = new WeakMap<readonly StageInfo[], ReadonlyMap<StageInfo, boolean>>();
+
+function familyBuilds(all: readonly StageInfo[]): ReadonlyMap<StageInfo, boolean> {
+  let found = families.get(all);
+  if (found) return found;
+  const byStage = new Map(all.map((info, k) => [info.stage, k]));
+  const builds = all.map((info) =>
+    info.stage.body.some((ins) => ins.keyword === "RUN" && PERL_MODULE_BUILD.test(ins.args.text)),
+  );
+  for (let k = all.length - 1; k >= 0; k--) {
+    const parent = all[k]!.stage.parent;
+    const at = parent ? byStage.get(parent) : undefined;
+    if (builds[k] && at !== undefined) builds[at] = true;
+  }
+  found = new Map(all.map((info, k) => [info, builds[k]!]));
+  families.set(all, found);
+  return found;
 }
 
 /** C compilers and toolchains, by Debian or Alpine name (`gcc-12` included). */
@@ -47,7 +63,7 @@ const COMPILER = /^(?:gcc|g\+\+|clang)(?:-?\d+)?$|^build-(?:essential|base)$/;
  * stage or in a stage it is built FROM.
  */
 export function compilesPerlXs(stage: StageState, names: readonly string[]): boolean {
-  if (!stage.perlModules?.()) return false;
+  if (!stage.perlModules) return false;
   return [names, stage.debianInstalled, stage.alpineInstalled].some((set) =>
     [...set].some((n) => COMPILER.test(n)),
   );

@@ -66,9 +66,9 @@ export interface StageState {
   aptGosu?: boolean;
   /**
    * The stage (or a stage built FROM it) installs Perl modules from source (cpanm, cpan,
-   * `perl Makefile.PL`), read on demand; undefined on an image whose perl is its own (`perl`).
+   * `perl Makefile.PL`); false on an image whose perl is its own (`perl`).
    */
-  perlModules?: () => boolean;
+  perlModules?: boolean;
   /** Packages added next to a Debian package's own (build-essential → linux-headers), by name. */
   companionsOf?: Map<string, string[]>;
 }

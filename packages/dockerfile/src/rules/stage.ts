@@ -69,9 +69,8 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     wget: withCopiedScripts(family.wget, wgetUse(ctx, [], copied)),
     ships: tree.ships(info),
     // The perl image's perl is its own build in /usr/local, headers included: no perl-dev there.
-    ...(baseRepository(ctx, info.stage) === "perl"
-      ? {}
-      : { perlModules: perlModuleBuilds(() => tree.familyRuns(info), commands) }),
+    perlModules:
+      baseRepository(ctx, info.stage) !== "perl" && perlModuleBuilds(info, all, commands),
     // A gosu call before the install that becomes su-exec follows it too (a second run sees
     // su-exec installed and would change the call then).
     aptGosu:
