@@ -32,7 +32,13 @@ export function findHeredocOpeners(text: string): HeredocOpener[] {
       quote = c;
       continue;
     }
-    if (c !== "<" || text[i + 1] !== "<" || text[i + 2] === "<") continue;
+    if (c !== "<" || text[i + 1] !== "<") continue;
+    if (text[i + 2] === "<") {
+      // A here-string (`<<<`, `<<<<`…): BuildKit's heredoc word is `<<` and no further `<`, so
+      // none of the run opens one, and its tail must not be read again as `<<WORD`.
+      while (text[i + 1] === "<") i++;
+      continue;
+    }
     OPENER.lastIndex = i;
     const m = OPENER.exec(text);
     if (!m) continue;
