@@ -68,6 +68,22 @@ describe("Debian-only programs and layout are flagged, never silently kept", () 
     ]);
   });
 
+  it("flags apachectl, which Alpine's apache2 leaves to its apache2-ctl subpackage", () => {
+    const m = messages(
+      [
+        "FROM debian:12",
+        "RUN apt-get update && apt-get install -y apache2",
+        'CMD ["apachectl","-D","FOREGROUND"]',
+        "",
+      ].join("\n"),
+    );
+    expect(m).toEqual([
+      expect.stringMatching(
+        /^3: CMD starts apachectl: apachectl is not in Alpine's apache2 package but in its apache2-ctl subpackage: start httpd directly \(httpd -D FOREGROUND\), or apk add apache2-ctl$/,
+      ),
+    ]);
+  });
+
   it("flags Debian paths in COPY, ENV and RUN, /etc/debian_version tests included", () => {
     const m = messages(
       [

@@ -40,6 +40,10 @@ const FOREIGN: Readonly<Record<string, string>> = {
   runuser:
     "util-linux's tool, which Alpine's base does not have: apk add runuser, or switch users with su-exec USER CMD (apk add su-exec)",
   groupdel: "shadow's tool; busybox's is delgroup",
+  // apachectl is upstream's name, which Debian ships beside apache2ctl; Alpine's apache2 leaves it
+  // to the apache2-ctl subpackage (aports main/apache2), so a plain apk add apache2 lacks it.
+  apachectl:
+    "not in Alpine's apache2 package but in its apache2-ctl subpackage: start httpd directly (httpd -D FOREGROUND), or apk add apache2-ctl",
   a2enmod: APACHE_HELPER,
   a2dismod: APACHE_HELPER,
   a2ensite: APACHE_HELPER,
