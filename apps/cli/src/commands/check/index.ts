@@ -20,8 +20,10 @@ directory are not followed, and are reported as not checked. - reads a Dockerfil
 current directory (relative to it when inside it, else by their full path).
 
 Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
-  apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage, or a
-                        step that writes under /etc/apt (sed, tee, >, cp…), which Alpine lacks
+  apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage, a
+                        step that writes under /etc/apt (sed, tee, >, cp…), which Alpine lacks,
+                        or one on a Debian-only path (/etc/php/8.2, nginx sites-enabled,
+                        /usr/lib/x86_64-linux-gnu): an error where the step fails on it
   apk-no-cache          apk/xx-apk add or upgrade without --no-cache (or an apk update) in the
                         final stage or a stage it is built FROM, unless the RUN mounts a cache
                         at /var/cache/apk
