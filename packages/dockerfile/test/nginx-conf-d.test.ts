@@ -58,4 +58,44 @@ describe("apt: nginx from apt reads server configs from http.d on Alpine", () =>
     ];
     for (const text of cases) expect(confNotes(text)).toEqual([]);
   });
+
+  it("flags a config rendered into conf.d by a CMD/ENTRYPOINT shell, an exec-form RUN and a nested sh -c", () => {
+    const install = "RUN apt-get update && apt-get install -y nginx gettext-base";
+    const cases: [string, string][] = [
+      [
+        "shell-form CMD",
+        "CMD envsubst < /t > /etc/nginx/conf.d/default.conf && exec nginx -g 'daemon off;'",
+      ],
+      [
+        "exec-form sh -c CMD",
+        'CMD ["/bin/sh","-c","envsubst < /t > /etc/nginx/conf.d/default.conf && exec nginx -g \'daemon off;\'"]',
+      ],
+      [
+        "ENTRYPOINT behind tini",
+        'ENTRYPOINT ["tini","--","sh","-ec","cp /t /etc/nginx/conf.d/a.conf; exec nginx"]',
+      ],
+      ["exec-form RUN", 'RUN ["sh","-c","envsubst < /t | tee /etc/nginx/conf.d/default.conf"]'],
+      ["nested sh -c in a RUN", "RUN sh -c 'ln -s /t /etc/nginx/conf.d/$SITE.conf'"],
+      [
+        "mv in a shell-form ENTRYPOINT",
+        "ENTRYPOINT mv /t /etc/nginx/conf.d/default.conf && exec nginx",
+      ],
+    ];
+    for (const [what, line] of cases) {
+      expect(confNotes(lines("FROM debian:12", install, line)), what).toEqual([
+        expect.stringMatching(/^3: .*outside http \{\}/),
+      ]);
+    }
+  });
+
+  it("leaves a CMD that only reads conf.d, or runs nginx with no shell", () => {
+    const install = "RUN apt-get update && apt-get install -y nginx";
+    for (const line of [
+      'CMD ["nginx","-g","daemon off;"]',
+      'CMD ["sh","-c","cat /etc/nginx/conf.d/default.conf && exec nginx"]',
+      "CMD nginx -t -c /etc/nginx/conf.d/x && exec nginx",
+    ]) {
+      expect(confNotes(lines("FROM debian:12", install, line)), line).toEqual([]);
+    }
+  });
 });

@@ -2,11 +2,13 @@ import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
-import { simpleCommands } from "../shell/script.js";
+import { parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { Stage } from "../stages.js";
 import { baseRepository } from "./base-image.js";
+import { execWords } from "./exec-words.js";
 import type { StageInfo } from "./from.js";
 import { runScripts } from "./run.js";
+import { shellScriptIndex } from "./started-commands.js";
 
 /** Debian's nginx packages: each one brings Debian's nginx.conf, which reads conf.d inside http {}. */
 const DEBIAN_NGINX = new Set(["nginx", "nginx-light", "nginx-full", "nginx-extras", "nginx-core"]);
@@ -68,19 +70,53 @@ function writesNginxConf(ctx: MigrationContext, ins: Instruction): boolean {
   return /\/etc\/nginx\/nginx\.conf\b/.test(ctx.text.slice(ins.start, ins.end));
 }
 
+/**
+ * A COPY/ADD into conf.d, or a RUN, CMD or ENTRYPOINT whose shell writes there (a redirection,
+ * or the destination of cp, tee, envsubst …): a container that renders its config at start
+ * (`envsubst < t > /etc/nginx/conf.d/default.conf && exec nginx`) is stopped the same way.
+ */
 function writesConfD(ctx: MigrationContext, ins: Instruction): boolean {
   if (ins.keyword === "COPY" || ins.keyword === "ADD") return CONF_D.test(destination(ins) ?? "");
-  if (ins.keyword !== "RUN" || ins.form === "exec") return false;
+  if (ins.keyword === "RUN" && ins.form !== "exec") {
+    try {
+      return runScripts(ctx, ins).some((src) => commandsWrite(simpleCommands(src.script), 0));
+    } catch {
+      return false;
+    }
+  }
+  if (ins.keyword !== "RUN" && ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") return false;
+  // Docker runs a shell-form CMD/ENTRYPOINT through /bin/sh -c; an exec form only its `sh -c`.
+  if (ins.form !== "exec") return scriptWrites(ins.args.text, 0);
+  const words = execWords(ins.args.text)?.map((w) => w.value) ?? [];
+  // The shell may come after an init or privilege wrapper (tini --, su-exec USER).
+  for (let k = 0; k < words.length; k++) {
+    const at = shellScriptIndex(words.slice(k));
+    if (at !== undefined) return scriptWrites(words[k + at]!, 0);
+  }
+  return false;
+}
+
+/** Nested `sh -c` scripts are read this deep. */
+const MAX_DEPTH = 3;
+
+function scriptWrites(script: string, depth: number): boolean {
   try {
-    return runScripts(ctx, ins).some((src) =>
-      simpleCommands(src.script).some((c) => {
-        if (c.redirects.some((r) => /^\d*>>?\|?\s*["']?\/etc\/nginx\/conf\.d\//.test(r.raw)))
-          return true;
-        const name = (c.name ?? "").replace(/^.*\//, "");
-        return WRITERS.has(name) && c.args.slice(1).some((a) => CONF_D_IN.test(a.raw));
-      }),
-    );
+    return commandsWrite(simpleCommands(parseScript(script)), depth);
   } catch {
     return false;
   }
+}
+
+function commandsWrite(commands: readonly SimpleCommand[], depth: number): boolean {
+  return commands.some((c) => {
+    if (c.redirects.some((r) => /^\d*>>?\|?\s*["']?\/etc\/nginx\/conf\.d\//.test(r.raw)))
+      return true;
+    const name = (c.name ?? "").replace(/^.*\//, "");
+    if (WRITERS.has(name) && c.args.slice(1).some((a) => CONF_D_IN.test(a.raw))) return true;
+    if (depth >= MAX_DEPTH) return false;
+    // A script that expands a variable has no literal value: read it without its outer quotes.
+    const words = c.args.map((a) => a.value ?? a.raw.replace(/^(["'])([\s\S]*)\1$/, "$2"));
+    const at = shellScriptIndex(words);
+    return at !== undefined && scriptWrites(words[at]!, depth + 1);
+  });
 }
