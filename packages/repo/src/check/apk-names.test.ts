@@ -42,6 +42,14 @@ describe("apk-unknown-package", () => {
     expect(unknown(repos)).toEqual([]);
   });
 
+  it.each(["3.21", "3.22", "3.23", "3.24"])(
+    "knows musl-utils and libc-utils on %s, which the index lacks, and libc-dev (musl-dev provides it)",
+    (release) => {
+      const text = `FROM alpine:${release}@${DIGEST}\nRUN apk add --no-cache musl-utils libc-utils libc-dev musl-dbg musl-utilz\n`;
+      expect(unknown(text)).toEqual(["2: musl-utilz"]);
+    },
+  );
+
   it("reads the release from alpine:X.Y, -alpineX.Y and unversioned -alpine tags", () => {
     const release = (image: string) => stageRelease(describeStages(`FROM ${image}\n`, "D")[0]!);
     expect(release("alpine:3.22.1")).toBe("3.22");

@@ -37,6 +37,20 @@ export function stageRelease(stage: StageInfo): string | undefined {
     : undefined;
 }
 
+/**
+ * Packages apk installs on every release alpinize has data for (3.21 to 3.24) that its index has
+ * no row for: the index is read statically from APKBUILDs, and these come from code it does not
+ * follow. package-map's curated data maps Debian names only, so the gap is filled here.
+ */
+const INDEX_GAPS: ReadonlySet<string> = new Set([
+  // main/musl: the APKBUILD adds `$pkgname-utils` (getent, getconf, iconv, ldconfig) in a `case
+  // "$BOOTSTRAP"` branch. main/alpine-base and main/abuild depend on it in every index.
+  "musl-utils",
+  // Made by main/libc-dev's `utils` subpackage (a meta package that depends on musl-utils), the
+  // aport that also made libc-dev; the indexes have no libc-dev aport (musl-dev provides libc-dev).
+  "libc-utils",
+]);
+
 /** Options of `apk add` that take a value as the next word. */
 const WITH_VALUE = new Set(["-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch"]);
 
@@ -58,21 +72,14 @@ export function unknownApkNames(cmd: ShellCommand, release: string | undefined):
       k++;
       continue;
     }
-    // A bare number is a redirect's descriptor (`2>&1`), as the command scanner splits it.
-    if (
-      word.startsWith("-") ||
-      /[$`*?[\]/]/.test(word) ||
-      /^\d+$/.test(word) ||
-      word.endsWith(".apk")
-    )
-      continue;
+    if (word.startsWith("-") || /[$`*?[\]/]/.test(word) || word.endsWith(".apk")) continue;
     // so:, cmd:, pc: provides are generated at build time and not in the index.
     if (/^(?:so|cmd|pc|py3\.\d+|dbus|pkgconfig):/.test(word)) continue;
     // `name@edge`: a tagged repository from /etc/apk/repositories, which the index does not cover.
     if (word.includes("@")) continue;
     const name = word.split(/[<>=~]/)[0] ?? "";
     if (name === "" || name.startsWith(".")) continue;
-    if (!map.exists(name)) out.push(name);
+    if (!map.exists(name) && !INDEX_GAPS.has(name)) out.push(name);
   }
   return out;
 }

@@ -23,14 +23,14 @@ describe("rules that read the parent chain", () => {
   });
 
   it("go-netdns: a stage with no build of its own is judged by the golang image under it", () => {
-    const text = `FROM ${GOLANG} AS g\nFROM g AS build\nRUN true\n${FINAL}`;
-    expect(rules(text)).toEqual(["4:go-netdns"]);
+    const text = `FROM ${GOLANG} AS g\nRUN apk add --no-cache gcc\nFROM g AS build\nRUN true\n${FINAL}`;
+    expect(rules(text)).toEqual(["5:go-netdns"]);
   });
 
   it("go-netdns: a static build is judged by what its parents build, not their image", () => {
     const quiet = `FROM ${GOLANG} AS g\nFROM g AS build\nRUN CGO_ENABLED=0 go build -o /app .\n${FINAL}`;
     expect(rules(quiet)).toEqual([]);
-    const loud = `FROM ${GOLANG} AS g\nRUN go build -o /x .\nFROM g AS build\nRUN CGO_ENABLED=0 go build -o /app .\n${FINAL}`;
+    const loud = `FROM ${GOLANG} AS g\nRUN apk add --no-cache gcc && go build -o /x .\nFROM g AS build\nRUN CGO_ENABLED=0 go build -o /app .\n${FINAL}`;
     expect(rules(loud)).toEqual(["5:go-netdns"]);
   });
 

@@ -95,7 +95,7 @@ describe("check rules", () => {
 
   it("wants GODEBUG=netdns=go where the final Alpine stage ships a Go binary", () => {
     const base =
-      "FROM golang:1.25-alpine AS build\nRUN go build -o /app .\nFROM alpine:3.23\nCOPY --from=build /app /app\n";
+      "FROM golang:1.25-alpine AS build\nRUN apk add --no-cache build-base && go build -o /app .\nFROM alpine:3.23\nCOPY --from=build /app /app\n";
     expect(rules(base)).toEqual(["3:go-netdns"]);
     expect(rules(`${base}ENV GODEBUG=netdns=go\n`)).toEqual([]);
     expect(rules(`${base}ENV GODEBUG="x509sha1=1,netdns=go"\n`)).toEqual([]);

@@ -7,6 +7,7 @@ import { stageLinks } from "../dockerfile/stage-links.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "../facts/alpine-base.js";
+import { lastApkCacheRemoval } from "./apk-cache.js";
 import { apkAdded, applyCommand, runCommands, runVariables, worldAtStart } from "./apk-history.js";
 import { stageRelease, unknownApkNames } from "./apk-names.js";
 import type { ApkPlace, ApkWorld } from "./apk-world.js";
@@ -199,7 +200,10 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
       "apt-in-alpine",
       `this RUN runs a vendor's apt repository setup script in Alpine stage ${stage.name}, which has no apt: the build fails here; install the package from Alpine (e.g. nodejs npm, docker-cli) or follow the vendor's Alpine instructions, and delete the step`,
     );
-  for (const placed of runCommands(run)) {
+  const placedCommands = runCommands(run);
+  // An apk call followed in the same RUN by `rm -rf /var/cache/apk/*` leaves no index behind.
+  const cacheRemoved = lastApkCacheRemoval(placedCommands.map((p) => p.cmd));
+  for (const [index, placed] of placedCommands.entries()) {
     const { cmd, line } = placed;
     const name = baseName(cmd.name);
     // What a failing call means for the build: it stops there, or (guarded) goes on without it.
@@ -232,7 +236,8 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
     if (alternatives) fails(line, "debian-program", alternatives);
     if (APK_TOOLS.has(name)) {
       // A builder stage's apk index never reaches the image that ships.
-      if (stageLinks(at.stages).shipped(stage)) checkApk(stage, run, cmd, line, emit);
+      if (index > cacheRemoved && stageLinks(at.stages).shipped(stage))
+        checkApk(stage, run, cmd, line, emit);
       // A stage that adds repositories itself installs from more than the index knows.
       const missing = addsRepositories(stage, at.stages)
         ? []

@@ -45,10 +45,50 @@ describe("go-netdns and CGO_ENABLED=0", () => {
   });
 
   it("still fires for a cgo build, or a static build next to a cgo one", () => {
-    const cgo = `FROM golang:1.25-alpine@${DIGEST} AS build\nRUN go build -o /app .\n${final}`;
+    const cgo = `FROM golang:1.25-alpine@${DIGEST} AS build\nRUN apk add --no-cache gcc musl-dev && go build -o /app .\n${final}`;
     expect(rules(cgo)).toEqual(["3:go-netdns"]);
     const mixed = `FROM golang:1.25-alpine@${DIGEST} AS build\nRUN CGO_ENABLED=0 go build -o /a . && CGO_ENABLED=1 go build -o /app ./b\n${final}`;
     expect(rules(mixed)).toEqual(["3:go-netdns"]);
+  });
+});
+
+describe("go-netdns for a binary copied from a builder without a C compiler", () => {
+  const golang = `FROM golang:1.25-alpine@${DIGEST}`;
+  const netdns = (text: string) =>
+    checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings)
+      .filter((f) => f.rule === "go-netdns")
+      .map((f) => `${f.line}:${/\(([^)]*)\)/.exec(f.message)?.[1]}`);
+
+  it("is quiet when the builder installs no compiler and does not ask for cgo (go turns it off)", () => {
+    const text = `${golang} AS build\nRUN apk add --no-cache git\nRUN go build -o /app .\nFROM alpine:3.23@${DIGEST}\nCOPY --from=build /app /app\n`;
+    expect(netdns(text)).toEqual([]);
+  });
+
+  it.each([
+    ["ENV CGO_ENABLED=1 in the builder", "ENV CGO_ENABLED=1\nRUN go build -o /app ."],
+    ["CGO_ENABLED=1 on the build", "WORKDIR /src\nRUN CGO_ENABLED=1 go build -o /app ."],
+    ["a compiler in the builder", "RUN apk add --no-cache clang\nRUN go build -o /app ."],
+  ])("fires with %s", (_, build) => {
+    const text = `${golang} AS build\n${build}\nFROM alpine:3.23@${DIGEST}\nCOPY --from=build /app /app\n`;
+    expect(netdns(text)).toEqual(["4:copied from stage build"]);
+  });
+
+  it("fires for a compiler in the stage the builder is built FROM", () => {
+    const text = `${golang} AS tools\nRUN apk add --no-cache build-base\nFROM tools AS build\nRUN go build -o /app .\nFROM alpine:3.23@${DIGEST}\nCOPY --from=build /app /app\n`;
+    expect(netdns(text)).toEqual(["5:copied from stage build"]);
+  });
+
+  it("names the stages that ship a cgo binary, not the first one copied from", () => {
+    const plain = `${golang} AS plain\nRUN apk add --no-cache git && go build -o /p .`;
+    const cgo = (name: string) =>
+      `${golang} AS ${name}\nRUN apk add --no-cache gcc musl-dev\nRUN CGO_ENABLED=1 go build -o /${name} .`;
+    const final = `FROM alpine:3.23@${DIGEST}\nCOPY --from=plain /p /p\nCOPY --from=one /one /one\nCOPY --from=two /two /two\n`;
+    expect(netdns(`${plain}\n${cgo("one")}\n${cgo("two")}\n${final}`)).toEqual([
+      "9:copied from stages one, two",
+    ]);
+    expect(
+      netdns(`${plain}\n${cgo("one")}\n${final.replace("COPY --from=two /two /two\n", "")}`),
+    ).toEqual(["6:copied from stage one"]);
   });
 });
 

@@ -9,35 +9,49 @@ import type { CheckSettings, RuleId } from "./types.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
 
-/** The shipped (final) stage needs `GODEBUG=netdns=go` when it carries a Go binary. */
+/** The shipped (final) stage needs `GODEBUG=netdns=go` when it carries a cgo-enabled Go binary. */
 export function checkGoNetdns(stages: StageInfo[], settings: CheckSettings, emit: Emit): void {
   const final = stages.at(-1);
   if (!final) return;
   if (final.family !== "alpine" || isStageIgnored(final, stages, settings.ignoreImages)) return;
-  const source = goBinarySource(final, stages);
-  if (source === undefined) return;
+  const sources = cgoBinarySources(final, stages);
+  if (sources.length === 0) return;
   const godebug = final.env.get("GODEBUG")?.value ?? "";
   if (/(?:^|,)netdns=/.test(godebug)) return;
   emit(
     final.line,
     "go-netdns",
-    `final stage ships a Go binary (${source}) without ENV GODEBUG=netdns=go: a cgo-enabled binary may use musl's resolver, which differs from glibc's; add ENV GODEBUG=netdns=go`,
+    `final stage ships a Go binary that may use cgo (${sources.join("; ")}) without ENV GODEBUG=netdns=go: a cgo-enabled binary may use musl's resolver, which differs from glibc's; add ENV GODEBUG=netdns=go`,
   );
 }
 
-function goBinarySource(final: StageInfo, stages: StageInfo[]): string | undefined {
-  // Built in the final stage itself with no C compiler there: go turns cgo off (Go 1.20 and
-  // later) and its binaries use Go's own resolver; migrate adds nothing there either.
-  if (buildsGo(final, stages) && !noCompilerOnAlpine(final, stages))
-    return `built in stage ${final.name}`;
+/** Where the final stage's cgo-enabled Go binaries come from, each stage or image named once. */
+function cgoBinarySources(final: StageInfo, stages: StageInfo[]): string[] {
+  const sources: string[] = [];
+  if (buildsCgo(final, stages)) sources.push(`built in stage ${final.name}`);
+  const copied = new Set<string>();
+  const images = new Set<string>();
   for (const from of final.copiesFrom) {
     const stage = stages.find(
       (s) => s.alias?.toLowerCase() === from.toLowerCase() || s.name === from,
     );
-    if (stage && buildsGo(stage, stages)) return `copied from stage ${stage.name}`;
-    if (!stage && imageName(from)?.endsWith("golang")) return `copied from ${from}`;
+    if (stage && stage !== final && buildsCgo(stage, stages)) copied.add(stage.name);
+    if (!stage && imageName(from)?.endsWith("golang")) images.add(from);
   }
-  return undefined;
+  if (copied.size > 0)
+    sources.push(`copied from stage${copied.size > 1 ? "s" : ""} ${[...copied].join(", ")}`);
+  for (const image of images) sources.push(`copied from ${image}`);
+  return sources;
+}
+
+/**
+ * A Go build of the stage may link cgo: go turns cgo off when it finds no C compiler (Go 1.20 and
+ * later), and the golang -alpine images ship none, so an Alpine stage without one installed (in
+ * it or a stage it is built FROM) builds with Go's own resolver unless CGO_ENABLED=1 asks for cgo.
+ */
+function buildsCgo(stage: StageInfo, stages: StageInfo[]): boolean {
+  if (!buildsGo(stage, stages)) return false;
+  return !noCompilerOnAlpine(stage, stages) || cgoAskedFor(stage, stages);
 }
 
 /**
@@ -84,9 +98,10 @@ const goBuilds = chainFact<GoBuilds>((stage, parent, stages) => {
 });
 
 const CGO_OFF = /^CGO_ENABLED=(["']?)0\1$/;
+const CGO_ON = /^CGO_ENABLED=(["']?)1\1$/;
 
 /** C compilers cgo can use; the golang -alpine images have none. */
-const COMPILERS = ["gcc", "clang", "build-base", "g++", "tcc"];
+const COMPILERS = ["gcc", "clang", "build-base", "alpine-sdk", "g++", "tcc"];
 
 /**
  * An Alpine stage that installs no C compiler (nor does a stage it builds on): go turns cgo off
@@ -99,22 +114,42 @@ function noCompilerOnAlpine(stage: StageInfo, stages: StageInfo[]): boolean {
 }
 
 /** CGO_ENABLED=0 in the stage's ENV or ARG, or in a stage it builds on. */
-const stageCgoOff = chainFact<boolean>((stage, parent) => {
-  if (parent === true) return true;
-  if (stage.env.get("CGO_ENABLED")?.value.replace(/["']/g, "") === "0") return true;
+const stageCgoOff = chainFact<boolean>(
+  (stage, parent) => parent === true || stageSets(stage, CGO_OFF),
+);
+
+/**
+ * CGO_ENABLED=1 in the stage's ENV or ARG or on one of its go builds (as for CGO_ENABLED=0), or
+ * in a stage it builds on: cgo is asked for, compiler or not.
+ */
+const cgoAskedFor = chainFact<boolean>(
+  (stage, parent) =>
+    parent === true ||
+    stageSets(stage, CGO_ON) ||
+    stage.runs.some((run) =>
+      run.commands.some((cmd) => isGoBuild(cmd) && runCgo(run, cmd, CGO_ON)),
+    ),
+);
+
+function stageSets(stage: StageInfo, value: RegExp): boolean {
+  if (value.test(`CGO_ENABLED=${stage.env.get("CGO_ENABLED")?.value ?? ""}`)) return true;
   return stage.body.some(
-    (ins) => ins.keyword === "ARG" && instructionWords(ins.args.text).some((w) => CGO_OFF.test(w)),
+    (ins) => ins.keyword === "ARG" && instructionWords(ins.args.text).some((w) => value.test(w)),
   );
-});
+}
 
 /** `CGO_ENABLED=0 go build`, `env CGO_ENABLED=0 go build`, or `export CGO_ENABLED=0` before it. */
 function runCgoOff(run: RunStep, cmd: ShellCommand): boolean {
-  if (cmd.assignments.some((a) => CGO_OFF.test(a))) return true;
+  return runCgo(run, cmd, CGO_OFF);
+}
+
+function runCgo(run: RunStep, cmd: ShellCommand, value: RegExp): boolean {
+  if (cmd.assignments.some((a) => value.test(a))) return true;
   return run.commands.some(
     (other) =>
       other.offset <= cmd.offset &&
       ["export", "env"].includes(baseName(other.name)) &&
-      other.args.some((a) => CGO_OFF.test(a)),
+      other.args.some((a) => value.test(a)),
   );
 }
 

@@ -124,3 +124,13 @@ describe("unknown-group reads each tool's own options", () => {
     expect(groupFindings(text)).toEqual([]);
   });
 });
+
+describe("unknown-group and redirections on the addgroup", () => {
+  it.each([["2>/dev/null || true"], ["2>&1"], [">/dev/null 2>&1"], ["&>/dev/null"], ["|| true"]])(
+    "takes addgroup -S app %s as making the group",
+    (tail) => {
+      const text = `FROM alpine:3.23@${DIGEST}\nRUN addgroup -S app ${tail}\nRUN adduser -S -G app app\n`;
+      expect(groupFindings(text)).toEqual([]);
+    },
+  );
+});

@@ -26,3 +26,20 @@ describe("scanCommands reads the script a shell is given, as migrate does", () =
     expect(names("sh -x 'apache2ctl -t'")).not.toContain("apache2ctl");
   });
 });
+
+describe("scanCommands and a redirection's descriptor", () => {
+  it.each([
+    ["addgroup -S app 2>/dev/null || true"],
+    ["addgroup -S app 2>&1"],
+    ["addgroup -S app 2>> /tmp/log"],
+    ["addgroup -S app 0</dev/null"],
+    ["2>/dev/null addgroup -S app"],
+  ])("keeps the descriptor out of the arguments of %s", (script) => {
+    expect(scanCommands(script)[0]).toMatchObject({ name: "addgroup", args: ["-S", "app"] });
+  });
+
+  it("keeps digits that are a word of their own, or part of one", () => {
+    expect(scanCommands("sleep 2 >/dev/null")[0]?.args).toEqual(["2"]);
+    expect(scanCommands("echo a2>/tmp/x")[0]?.args).toEqual(["a2"]);
+  });
+});

@@ -193,8 +193,11 @@ function* tokenize(text: string): Generator<Token> {
       i += 2;
       continue;
     }
-    if (ch === "<" || ch === ">") {
-      const redirect = readRedirect(text, i);
+    // `2>/dev/null`, `2>&1`: digits right before < or > are the descriptor the redirection
+    // applies to, not a word of the command (POSIX IO_NUMBER).
+    const descriptor = /^\d+(?=[<>])/.exec(text.slice(i, i + 12));
+    if (ch === "<" || ch === ">" || descriptor) {
+      const redirect = readRedirect(text, i + (descriptor?.[0].length ?? 0));
       yield { kind: "redirect", target: redirect.target };
       i = redirect.end;
       continue;
