@@ -111,6 +111,22 @@ export function rustGnuTarget(raw: string): string | undefined {
   return leftmostGnuTriple(word);
 }
 
+/**
+ * Debian's JDK directory for an architecture (`java-17-openjdk-amd64`, or its `java-1.17.0-…`
+ * alias), also spelled with `$TARGETARCH`, whose values match Debian's for amd64 and arm64.
+ * Group 1 or 2 is the Java major. java-home.ts rewrites it where the stage has a JDK.
+ */
+export const DEBIAN_JDK_DIR =
+  /\/usr\/lib\/jvm\/java-(?:1\.(\d+)\.0|(\d+))-openjdk-(?:(?:amd64|arm64|armhf|armel|i386|ppc64el|s390x|riscv64|mips64el|loong64)(?![\w-])|\$\{TARGETARCH\}|\$TARGETARCH\b)/g;
+
+/** The layout note on one of Debian's JDK directories. */
+export function jdkDirNote(path: string): string {
+  return `${path} is Debian's JDK directory; Alpine's openjdkNN installs into /usr/lib/jvm/java-NN-openjdk (java-1.8-openjdk for Java 8), with no architecture suffix, and eclipse-temurin images keep theirs in /opt/java/openjdk`;
+}
+
+/** How debianPathNote joins the notes of one instruction. */
+export const NOTE_JOIN = "; also, ";
+
 const COPY_ADD = new Set(["COPY", "ADD"]);
 const RUN_ONLY = new Set(["RUN"]);
 
@@ -122,11 +138,7 @@ const PATTERNS: readonly Pattern[] = [
       "Debian's multiarch library directory; Alpine keeps libraries in /usr/lib and /lib",
     ),
   },
-  {
-    re: /\/usr\/lib\/jvm\/java-\d+-openjdk-(?:amd64|arm64|armhf|i386|ppc64el|s390x)\b/g,
-    rule: "apt",
-    note: fixed("Debian's JDK directory; Alpine's is /usr/lib/jvm/java-<version>-openjdk"),
-  },
+  { re: DEBIAN_JDK_DIR, rule: "apt", note: (m) => jdkDirNote(m[0]) },
   {
     re: /\/etc\/nginx\/sites-(?:available|enabled)\b/g,
     rule: "apt",
@@ -371,5 +383,5 @@ export function debianPathNote(
   const more = hits.slice(1).filter((h) => h.rule === first.rule);
   return more.length === 0
     ? first
-    : { ...first, note: [first.note, ...more.map((h) => h.note)].join("; also, ") };
+    : { ...first, note: [first.note, ...more.map((h) => h.note)].join(NOTE_JOIN) };
 }

@@ -19,6 +19,7 @@ import { addCgoToolchain } from "./go-cgo.js";
 import { addGoDns } from "./go-dns.js";
 import { migrateGosuDownload } from "./gosu.js";
 import { scriptKeepsGosu } from "./gosu-scripts.js";
+import { rewriteJavaHome } from "./java-home.js";
 import { addRuntimeModules } from "./modules.js";
 import { addGnuIconv } from "./musl-iconv.js";
 import { renamePackageAccounts } from "./package-accounts-rename.js";
@@ -126,6 +127,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addBuildpackTools(ctx, state, info.buildpack ? tree.familyRuns(info) : []);
   writePreamble(ctx, state);
   addGoDns(ctx, info, all, state.alpineInstalled);
+  rewriteJavaHome(ctx, state);
   ctx.lastingByStage.set(info.stage.index, state.lasting);
   ctx.debianByStage.set(info.stage.index, state.debianInstalled);
 }
