@@ -66,11 +66,10 @@ describe("array elements and case patterns", () => {
       "",
     ].join("\n");
     const r = rewriteEntrypoint(text, { shimSource: { path: "/l/s.sh" } });
-    expect(r.output).toContain("groups=($(alpinize_getent group docker) groupadd)\n");
+    expect(r.output).toContain("groups=($(getent group docker) groupadd)\n");
     expect(r.output).toContain("  groupadd) alpinize_ensure_group docker 999 >/dev/null ;;\n");
     expect(r.edits.map((e) => [e.rule, e.line, e.column])).toEqual([
       ["source-shims", 2, 1],
-      ["getent", 2, 11],
       ["groupadd", 4, 13],
     ]);
     execFileSync("bash", ["-n"], { input: r.output });

@@ -70,7 +70,6 @@ describe("commands named by path or behind wrappers", () => {
       "6:6 shadow-tool",
       "6:28 alpine-id",
       "7:1 shadow-tool",
-      "8:9 getent",
     ]);
   });
 

@@ -12,7 +12,6 @@ import { switchToolFinding } from "./switch-tools.js";
 
 export type LintRule =
   | "gnu-option"
-  | "getent"
   | "shadow-tool"
   | "gosu"
   | "su-exec-group"
@@ -168,14 +167,6 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
     if (outerName) problems.push(...busyboxOptionProblems(outerName, cmd.words.slice(outer + 1)));
   }
   for (const p of problems) add("gnu-option", p.word.start, p.message, p.fix, "error");
-  if (name === "getent") {
-    add(
-      "getent",
-      word.start,
-      "getent is missing from busybox-only images (Alpine has it only with musl-utils)",
-      "use alpinize_getent from the shims (alpinize entrypoint rewrites it)",
-    );
-  }
   if (SHADOW_TOOLS.has(name)) {
     add(
       "shadow-tool",
@@ -306,7 +297,6 @@ function hidesFailure(text: string, cmd: SimpleCommand): boolean {
  */
 const FIXED_BY_REWRITE = new Set<LintRule>([
   "group-name",
-  "getent",
   "shadow-tool",
   "gosu",
   "su-exec-group",

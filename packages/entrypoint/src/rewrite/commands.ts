@@ -117,7 +117,6 @@ const SHADOW_ONLY =
 export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined {
   const name = ctx.name;
   const args = ctx.cmd.words.slice(ctx.at + 1);
-  if (name === "getent") return getent(args);
   // Inside $( ) only the exec tools: `x=$(gosu app id)` runs in a subshell either way.
   if (ctx.cmd.depth > 0 && !EXEC_TOOLS.has(name ?? "")) return undefined;
   switch (name) {
@@ -134,8 +133,9 @@ export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined 
     case "adduser":
       return adduser(args, ctx);
     case "gosu":
-    case "su-exec":
       return execAs(name, args, ctx);
+    case "su-exec":
+      return suExec(args, ctx);
     case "runuser":
       return switchUser(name, runuserForm(args), ctx);
     case "setpriv":
@@ -176,6 +176,9 @@ export function setGosuWord(args: readonly Word[]): Word | undefined {
   return name === "gosu" || name.endsWith("/gosu") ? head : undefined;
 }
 
+const GROUP_USE =
+  "names the group created earlier by its GID (or the name alpinize_ensure_group printed): on Alpine another group may hold that GID";
+
 function groupUses(name: string, ctx: CommandContext): CommandOutcome | undefined {
   const edits = groupUseEdits(name, ctx.cmd, ctx.at, ctx.groups);
   if (!edits || edits.length === 0) return undefined;
@@ -183,24 +186,11 @@ function groupUses(name: string, ctx: CommandContext): CommandOutcome | undefine
     kind: "words",
     rule: "group-name",
     edits,
-    message:
-      "names the group created earlier by its GID (or the name alpinize_ensure_group printed): on Alpine another group may hold that GID",
+    message: GROUP_USE,
   };
 }
 
 const text = (w: Word | undefined) => w?.text ?? "";
-
-function getent(args: Word[]): CommandOutcome | undefined {
-  const db = literal(text(args[0]));
-  if ((db !== "group" && db !== "passwd") || args.length !== 2) return undefined;
-  return {
-    kind: "replace",
-    rule: "getent",
-    call: `alpinize_getent ${args.map(text).join(" ")}`,
-    quietStdout: false,
-    message: "getent is missing from busybox-only images; alpinize_getent falls back to /etc",
-  };
-}
 
 function ensureGroup(name: Word, gid: string, ctx: CommandContext, rule: string): CommandOutcome {
   const lit = literal(name.text);
@@ -345,6 +335,22 @@ function adduser(args: Word[], ctx: CommandContext): CommandOutcome {
       `adduser needs ${missingOptions(o.values, ADDUSER_NEEDS)} to be rewritten; left as is`,
     );
   return ensureUser(o.positionals[0]!.text, uid, group, home, shell, undefined, ctx);
+}
+
+/**
+ * su-exec runs as is on Alpine (apk's su-exec) and wherever else it is installed, so the call
+ * stays; only a group the script made with a GID earlier is named as for chown (`app:docker`).
+ */
+function suExec(args: Word[], ctx: CommandContext): CommandOutcome | undefined {
+  const user = args[0];
+  const after = user === undefined ? undefined : ownerWithGroup(user, ctx.groups, ctx.cmd);
+  if (user === undefined || after === undefined) return undefined;
+  return {
+    kind: "words",
+    rule: "group-name",
+    edits: [{ word: user, after }],
+    message: GROUP_USE,
+  };
 }
 
 function execAs(name: string, args: Word[], ctx: CommandContext): CommandOutcome {
