@@ -54,7 +54,8 @@ function readAports(release) {
 }
 
 // PHP's APKBUILD adds one subpackage per extension in a shell loop, which the static aports
-// index cannot see. The list is the phpNN APKBUILD's _extensions (imap and pspell left core in 8.4).
+// index cannot see. The list is the phpNN APKBUILD's _extensions (imap and pspell left core in 8.4;
+// from 8.5 OPcache is always compiled in, so php85's list has no opcache).
 const PHP_EXTENSIONS =
   "bcmath bz2 calendar ctype curl dba dom enchant exif ffi fileinfo ftp gd gettext gmp iconv intl ldap mbstring mysqli mysqlnd odbc opcache openssl pcntl pdo pdo_dblib pdo_mysql pdo_odbc pdo_pgsql pdo_sqlite pgsql phar posix session shmop simplexml snmp soap sockets sodium sqlite3 sysvmsg sysvsem sysvshm tidy tokenizer xml xmlreader xmlwriter xsl zip".split(
     " ",
@@ -64,8 +65,10 @@ function addLoopSubpackages(origins) {
   for (const [origin, o] of origins) {
     const m = /^php(\d)(\d)$/.exec(origin);
     if (!m) continue;
-    const extra = Number(m[2]) < 4 && m[1] === "8" ? ["imap", "pspell"] : [];
-    for (const ext of [...PHP_EXTENSIONS, ...extra]) {
+    const version = Number(`${m[1]}${m[2]}`);
+    const extra = version < 84 ? ["imap", "pspell"] : [];
+    const shared = version >= 85 ? PHP_EXTENSIONS.filter((e) => e !== "opcache") : PHP_EXTENSIONS;
+    for (const ext of [...shared, ...extra]) {
       if (!o.names.includes(`${origin}-${ext}`)) o.names.push(`${origin}-${ext}`);
     }
   }

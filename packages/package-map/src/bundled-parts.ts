@@ -1,4 +1,5 @@
 import type { Env, Hit, Trace } from "./layers/types.js";
+import { PHP_PARTS } from "./php-parts.js";
 
 /**
  * Data and plugins a Debian package ships inside itself that Alpine packages apart from the
@@ -8,10 +9,16 @@ import type { Env, Hit, Trace } from "./layers/types.js";
 export interface BundledParts {
   /** Debian names whose package carries the parts. */
   debian: RegExp;
-  /** The Alpine package the map answers with; the parts are added only next to it. */
-  base: string;
-  /** Alpine packages holding what the Debian package carries; each is added where the release has it. */
-  parts: readonly string[];
+  /**
+   * The Alpine package the map answers with; the parts are added only next to it. A pattern when
+   * the answer carries a version the parts share (php84-fpm).
+   */
+  base: string | RegExp;
+  /**
+   * Alpine packages holding what the Debian package carries; each is added where the release has
+   * it. A function of the base answered when they are named after it (php84-fpm → php84-ctype).
+   */
+  parts: readonly string[] | ((base: string) => readonly string[]);
   why: string;
 }
 
@@ -90,14 +97,28 @@ export const BUNDLED_PARTS: readonly BundledParts[] = [
     parts: ["font-dejavu"],
     why: "Debian's fontconfig and libfontconfig1 depend on fontconfig-config, which installs a font (fonts-dejavu-core unless another one is there); Alpine's fontconfig installs none, so Java AWT, Pango or ImageMagick text find no font: font-dejavu is the same family",
   },
+  ...PHP_PARTS,
 ];
+
+/** The rule for a Debian name and the answer's package it adds parts to. */
+function ruleFor(name: string, alpine: readonly string[]) {
+  for (const rule of BUNDLED_PARTS) {
+    if (!rule.debian.test(name)) continue;
+    const { base } = rule;
+    const found = alpine.find((a) => (typeof base === "string" ? a === base : base.test(a)));
+    if (found !== undefined) return { rule, base: found };
+  }
+  return undefined;
+}
 
 /** The answer with the parts Debian's package carries that Alpine splits off (see BUNDLED_PARTS). */
 export function withBundledParts(name: string, hit: Hit, env: Env, trace: Trace): Hit {
-  const rule = BUNDLED_PARTS.find((r) => r.debian.test(name) && hit.alpine.includes(r.base));
-  if (!rule) return hit;
-  const present = rule.parts.filter((p) => env.index.has(p));
-  const absent = rule.parts.filter((p) => !env.index.has(p));
+  const found = ruleFor(name, hit.alpine);
+  if (!found) return hit;
+  const { rule } = found;
+  const parts = typeof rule.parts === "function" ? rule.parts(found.base) : rule.parts;
+  const present = parts.filter((p) => env.index.has(p));
+  const absent = parts.filter((p) => !env.index.has(p));
   const added = present.filter((p) => !hit.alpine.includes(p));
   if (absent.length > 0) {
     trace.note("bundled", `Alpine ${env.release} has no ${absent.join(", ")}`);

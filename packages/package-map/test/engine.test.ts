@@ -143,12 +143,11 @@ describe("versionChange", () => {
 
   it("maps the interpreter's own phpX.Y package, writing the version as PHP does", () => {
     const map = createPackageMap({ release: "3.24" });
-    expect(map.map("php8.3")).toMatchObject({ alpine: ["php83"], kind: "renamed" });
+    // The extensions Debian's PHP brings with it follow the interpreter (test/php-parts.test.ts).
+    expect(map.map("php8.3").alpine[0]).toBe("php83");
     expect(map.map("php8.3").reason).toMatch(/php 8\.3 is packaged in Alpine 3\.24 as php83/);
-    expect(map.map("php8.1")).toMatchObject({
-      alpine: ["php85"],
-      versionChange: { family: "php", from: "8.1", to: "8.5" },
-    });
+    expect(map.map("php8.1").alpine[0]).toBe("php85");
+    expect(map.map("php8.1").versionChange).toEqual({ family: "php", from: "8.1", to: "8.5" });
   });
 
   it("covers GCC, Python and Ruby, which Alpine ships one of per release", () => {

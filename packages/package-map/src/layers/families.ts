@@ -11,7 +11,7 @@ interface Family {
   /** Debian's major → Alpine's (php 8.4 → 84). */
   major?: (m: RegExpExecArray) => string;
   /** What the Alpine package leaves out that Debian's carries, appended to the reason. */
-  note?: (alpine: string, env: Env) => string | undefined;
+  note?: (alpine: string, env: Env, m: RegExpExecArray) => string | undefined;
 }
 
 const FAMILIES: Family[] = [
@@ -71,7 +71,14 @@ const FAMILIES: Family[] = [
     pattern: /^php(\d)\.(\d)-(\w[\w-]*)$/,
     family: "php",
     major: (m) => `${m[1]}${m[2]}`,
-    target: (v, m) => `php${v}-${m[3]}`,
+    target: (v, m) => phpExtension(v, m[3] ?? ""),
+    note: phpBuiltInNote,
+  },
+  {
+    pattern: /^libapache2-mod-php(\d)\.(\d)$/,
+    family: "php",
+    major: (m) => `${m[1]}${m[2]}`,
+    target: (v) => `php${v}-apache2`,
   },
   {
     // Ubuntu PPAs (ondrej/php) and Debian name the interpreter's meta package php8.3.
@@ -84,7 +91,8 @@ const FAMILIES: Family[] = [
     pattern: /^php-(\w[\w-]*)$/,
     family: "php",
     major: () => "",
-    target: (v, m) => `php${v}-${m[1]}`,
+    target: (v, m) => phpExtension(v, m[1] ?? ""),
+    note: phpBuiltInNote,
   },
 ];
 
@@ -130,6 +138,7 @@ export const familyLayer: Layer = (name, env, trace) => {
           f,
           direct,
           env,
+          m,
           `${f.family} ${shown(asked)} is packaged in Alpine ${env.release} as ${direct}`,
         ),
       };
@@ -145,7 +154,7 @@ export const familyLayer: Layer = (name, env, trace) => {
       asked && asked !== fallback
         ? `${f.family} ${shown(asked)} is not in Alpine ${env.release}; its default ${f.family} ${shown(fallback)} is ${alt}${plain ? ` (${plain.slice(2)})` : ""}`
         : `Alpine ${env.release}'s default ${f.family} is ${shown(fallback)}${plain}: ${alt}`;
-    const hit: Hit = { alpine: [alt], layer: "versioned", reason: withNote(f, alt, env, why) };
+    const hit: Hit = { alpine: [alt], layer: "versioned", reason: withNote(f, alt, env, m, why) };
     if (asked && asked !== fallback) {
       hit.versionChange = { family: f.family, from: shown(asked), to: shown(fallback) };
     }
@@ -169,9 +178,31 @@ function unversionedDefault(
   return env.index.isReal(plain) ? plain : undefined;
 }
 
-function withNote(f: Family, alpine: string, env: Env, reason: string): string {
-  const note = f.note?.(alpine, env);
+function withNote(f: Family, alpine: string, env: Env, m: RegExpExecArray, reason: string): string {
+  const note = f.note?.(alpine, env, m);
   return note ? `${reason}; ${note}` : reason;
+}
+
+/**
+ * Extensions Alpine builds into phpNN itself, so there is no phpNN-<ext>: readline (Alpine
+ * configures --with-libedit; Debian's phpX.Y-readline is a shared extension the CLI depends on)
+ * and, from PHP 8.5, OPcache (always compiled in upstream; php85 has no php85-opcache).
+ */
+function phpExtension(v: string, ext: string): string {
+  return phpBuiltIn(v, ext) ? `php${v}` : `php${v}-${ext}`;
+}
+
+function phpBuiltIn(v: string, ext: string): boolean {
+  return ext === "readline" || (ext === "opcache" && Number(v) >= 85);
+}
+
+function phpBuiltInNote(alpine: string, _env: Env, m: RegExpExecArray): string | undefined {
+  const ext = m[m.length - 1] ?? "";
+  const v = /^php(\d+)$/.exec(alpine)?.[1];
+  if (!v || !phpBuiltIn(v, ext)) return undefined;
+  return ext === "readline"
+    ? `Alpine builds the readline extension (with libedit) into ${alpine} itself`
+    : `PHP ${phpVersion(v)} always compiles OPcache in, so ${alpine} has it and there is no ${alpine}-opcache`;
 }
 
 /** Alpine's PHP major.minor as people write it: 84 → 8.4. */
