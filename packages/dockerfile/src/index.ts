@@ -48,6 +48,13 @@ export {
   packageAccountNote,
   packageCreatesAccount,
 } from "./rules/package-accounts.js";
+/** Accounts Alpine packages create when installed (varnish's group varnish), for migrate and check. */
+export {
+  PACKAGE_MADE_ACCOUNTS,
+  type PackageMadeAccount,
+  packageMakingAccount,
+  packageMayMakeGroup,
+} from "./rules/package-accounts-made.js";
 export { shellScriptIndex } from "./rules/started-commands.js";
 export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";
 export { DEFAULT_PATH, pathAfterEnv } from "./search-path.js";

@@ -51,3 +51,33 @@ describe("users Debian's base image has and Alpine's does not", () => {
     expect(groups.map((w) => w.message.split(" ")[1])).toEqual(["staf"]);
   });
 });
+
+describe("www-data switched to by sudo, su, runuser, su-exec, gosu", () => {
+  const ADD = "RUN adduser -u 82 -D -S -H -G www-data www-data";
+  it.each([
+    "RUN sudo -u www-data php artisan migrate",
+    "RUN sudo -E --user=www-data php artisan migrate",
+    'RUN su -s /bin/sh www-data -c "php artisan migrate"',
+    "RUN su -l -s /bin/sh -c 'php artisan migrate' www-data",
+    "RUN runuser -u www-data -- php artisan migrate",
+    "RUN su-exec www-data:www-data php artisan migrate",
+    "RUN gosu www-data php artisan migrate",
+    'CMD ["gosu", "www-data", "php", "artisan", "serve"]',
+    "USER www-data",
+  ])("adds the user once for %s", (line) => {
+    const r = migrate(`FROM debian:bookworm\n${line}\nRUN sudo -u www-data true\n`);
+    expect(r.output).toBe(`FROM alpine:3.23\n${ADD}\n${line}\nRUN sudo -u www-data true\n`);
+    const warned = r.warnings.filter((w) => /user www-data \(UID 33\)/.test(w.message));
+    expect(warned.map((w) => w.line)).toEqual([2]);
+  });
+
+  it("adds it once per stage chain, and not for other users", () => {
+    const r = migrate(
+      "FROM debian:bookworm AS a\nRUN sudo -u www-data true\nFROM a\nRUN gosu www-data true\n",
+    );
+    expect(r.output.match(/adduser/g)).toHaveLength(1);
+    expect(migrate("FROM debian:bookworm\nRUN sudo -u app-www-data true\n").output).not.toContain(
+      "adduser",
+    );
+  });
+});

@@ -8,6 +8,7 @@ import { baseRepository, PHP_BASED } from "./base-image.js";
 import { inChain } from "./chain-memo.js";
 import { renumberedUsers } from "./image-accounts.js";
 import { packageAccount } from "./package-accounts.js";
+import { fixPhpFpmPool } from "./php-fpm-pool.js";
 import { asRoot } from "./place.js";
 import type { ScriptScope, StageState } from "./scope.js";
 
@@ -80,6 +81,7 @@ export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
       );
     }
   }
+  fixPhpFpmPool(ctx, state);
 }
 
 function bodyCreates(stage: Stage, user: string): boolean {
@@ -102,22 +104,57 @@ function userRegexes(user: string): { uses: RegExp; creates: RegExp } {
   return r;
 }
 
+/**
+ * Options of su, runuser and sudo that take a value, quoted or not (`su -s /bin/sh -c 'cmd' www-data`).
+ * A value never starts with `-`, so a run of options is read one way only (no backtracking blow-up).
+ */
+const VALUED = String.raw`(?:-[scgGwCpUh]|--(?:shell|command|group|supp-group|whitelist-environment|close-from|prompt|host|chdir))\s+(?:'[^']*'|"[^"]*"|[^\s-]\S*)\s+`;
+
+/**
+ * Running a command as the user: `chown`, `su`/`runuser` (options first or after the name),
+ * `runuser -u`, `sudo -u`/`--user`, `gosu`, `su-exec`, `setpriv --reuid`, `chroot --userspec`,
+ * and the entrypoint shim `alpinize_exec_as`.
+ */
 function userPattern(u: string): RegExp {
+  const end = String.raw`(?=[:\s'"]|$)`;
   return new RegExp(
     [
-      `\\b(?:chown)\\s+(?:-\\S+\\s+)*${u}(?=[:.\\s]|$)`,
-      `\\b(?:su|gosu|su-exec|runuser\\s+-u)\\s+(?:-\\S*\\s+)*${u}(?=[:\\s]|$)`,
+      String.raw`\bchown\s+(?:-\S+\s+)*${u}(?=[:.\s]|$)`,
+      String.raw`\b(?:su|runuser)\s+(?:${VALUED}|-\S*\s+)*${u}${end}`,
+      String.raw`\b(?:runuser|sudo)\s+(?:${VALUED}|-\S*\s+)*(?:-u\s*|--user[=\s])${u}${end}`,
+      String.raw`\b(?:gosu|su-exec|alpinize_exec_as)\s+(?:-\S*\s+)*${u}${end}`,
+      String.raw`\bsetpriv\b[^;&|\n]*--reuid[=\s]${u}${end}`,
+      String.raw`\bchroot\s+(?:-\S+\s+)*--userspec[=\s]${u}${end}`,
     ].join("|"),
   );
 }
 
-function usesUser(ins: Instruction, user: string): boolean {
+/** The instruction runs as `user`, or gives it files (USER, COPY --chown, chown, sudo -u, gosu…). */
+export function usesUser(ins: Instruction, user: string): boolean {
   const text = ins.args.text;
   if (ins.keyword === "USER") return text.trim().split(":")[0] === user;
   if (ins.keyword === "COPY" || ins.keyword === "ADD") {
     return splitFlags(text).flags.get("chown")?.split(":")[0] === user;
   }
-  return ins.keyword === "RUN" && text.includes(user) && userRegexes(user).uses.test(text);
+  // `CMD ["gosu", "www-data", …]` runs as it too: the exec form's words, read as one line.
+  const words =
+    (ins.keyword === "CMD" || ins.keyword === "ENTRYPOINT") && text.trimStart().startsWith("[")
+      ? execWords(text)
+      : text;
+  return (
+    /^(?:RUN|CMD|ENTRYPOINT)$/.test(ins.keyword) &&
+    words.includes(user) &&
+    userRegexes(user).uses.test(words)
+  );
+}
+
+function execWords(text: string): string {
+  try {
+    const list: unknown = JSON.parse(text);
+    return Array.isArray(list) ? list.map(String).join(" ") : text;
+  } catch {
+    return text;
+  }
 }
 
 function createsUser(ins: Instruction, user: string): boolean {

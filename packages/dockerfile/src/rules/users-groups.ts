@@ -1,37 +1,21 @@
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import { imageAccount } from "./image-accounts.js";
+import { packageMakingAccount, packageMayMakeGroup } from "./package-accounts-made.js";
 import type { ScriptScope } from "./scope.js";
 import { makeDebianGroup } from "./users-debian-groups.js";
 import { madeInChain } from "./users-gids.js";
 import { wheelAdvice } from "./users-sudo.js";
 
-/** Groups an Alpine package creates when installed (its pre-install script). */
-const PACKAGE_GROUPS: Readonly<Record<string, string>> = {
-  docker: "docker",
-  "docker-engine": "docker",
-  nginx: "nginx",
-  redis: "redis",
-  mariadb: "mysql",
-  apache2: "apache",
-};
-
-/** Users an Alpine package creates when installed (Debian's packages use www-data or none). */
-const PACKAGE_USERS: Readonly<Record<string, string>> = {
-  nginx: "nginx",
-  redis: "redis",
-  mariadb: "mysql",
-  apache2: "apache",
-};
-
-/** The installed Alpine package of this stage that creates the user or group `name`, if any. */
+/**
+ * The installed Alpine package of this stage that creates the user or group `name`, if any: the
+ * table of pre-install scripts only, since callers tell the build to drop a step on it.
+ */
 export function createdByPackage(
   scope: ScriptScope,
   name: string,
   kind: "user" | "group",
 ): string | undefined {
-  const table = kind === "user" ? PACKAGE_USERS : PACKAGE_GROUPS;
-  const installed = scope.stage.alpineInstalled;
-  return Object.entries(table).find(([pkg, n]) => n === name && installed.has(pkg))?.[0];
+  return packageMakingAccount(name, kind, scope.stage.alpineInstalled);
 }
 
 /**
@@ -77,5 +61,6 @@ function exists(scope: ScriptScope, group: string): boolean {
   if (ALPINE_GROUPS.has(group) || madeInChain(scope, group)) return true;
   // The official image's own account (node's node) is there in its -alpine variant too.
   if (imageAccount(scope.ctx, scope.stage.info.stage, group)) return true;
-  return createdByPackage(scope, group, "group") !== undefined;
+  // A package installed here may make it (varnish's varnish): taken as there, as alpinize check does.
+  return packageMayMakeGroup(group, scope.stage.alpineInstalled) !== undefined;
 }

@@ -4,6 +4,7 @@ import {
   packageAccount,
   packageAccountNote,
   packageCreatesAccount,
+  packageMayMakeGroup,
 } from "@alpinize/dockerfile";
 import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
 import { chainFact } from "../dockerfile/chain-fact.js";
@@ -24,9 +25,6 @@ const ALPINE_GROUPS: ReadonlySet<string> = new Set(ALPINE_BASE_GROUPS.values());
 const DEBIAN_ONLY_GROUPS: ReadonlySet<string> = new Set(
   [...DEBIAN_BASE_GROUPS.keys()].filter((g) => !ALPINE_GROUPS.has(g)),
 );
-
-/** Groups an Alpine package's pre-install script makes whose name is not the package's own. */
-const PACKAGE_GROUPS: Readonly<Record<string, string>> = { mariadb: "mysql", apache2: "apache" };
 
 /** What is known of the groups at one point of a stage's build. */
 export interface GroupState {
@@ -108,10 +106,8 @@ export function groupMissing(
   // Debian's bind9 makes group bind, Alpine's bind makes named: the package does not stand in.
   if (DEBIAN_ONLY_GROUPS.has(group) || packageAccount(group, packages.keys())) return true;
   if (!state.plain || packageCreatesAccount(group, packages.keys())) return false;
-  // A package may make a group of its own name in its pre-install (docker, nginx, postgresql's postgres).
-  for (const name of packages.keys())
-    if (name.startsWith(group) || PACKAGE_GROUPS[name] === group) return false;
-  return true;
+  // A package may make the group in its pre-install (docker, postgresql's postgres, mariadb's mysql).
+  return packageMayMakeGroup(group, packages.keys()) === undefined;
 }
 
 /** Short options that take a value, per tool (busybox adduser/addgroup, shadow's groupadd/useradd). */
