@@ -19,7 +19,7 @@ describe("users: Debian's adduser/addgroup on a GID Alpine's base group holds", 
   it("gives adduser --system --uid 999 --group's group GID 999, as Debian's adduser does", () => {
     const r = migrate("FROM debian:bookworm\nRUN adduser --system --uid 999 --group svc\n");
     expect(runs(r)).toEqual([
-      "RUN delgroup ping && addgroup -S -g 999 svc && adduser -S -D -u 999 -G svc svc",
+      "RUN delgroup ping && addgroup -S -g 999 svc && adduser -S -D -u 999 -G svc -h /nonexistent -s /sbin/nologin -H svc",
     ]);
     expect(users(r)).toEqual([
       "Alpine's base group ping holds GID 999 (Debian's base has no group there); removed it so svc's own group gets GID 999, its UID, as on Debian",
@@ -52,7 +52,7 @@ describe("users: Debian's adduser/addgroup on a GID Alpine's base group holds", 
       "FROM debian:bookworm\nRUN chgrp ping /x && adduser --system --uid 999 --group svc\n",
     );
     expect(runs(own)[0]).toBe(
-      "RUN chgrp ping /x && addgroup -S svc && adduser -S -D -u 999 -G svc svc",
+      "RUN chgrp ping /x && addgroup -S svc && adduser -S -D -u 999 -G svc -h /nonexistent -s /sbin/nologin -H svc",
     );
     expect(users(own)).toEqual([
       "adduser --system --uid 999: Debian's adduser gives svc's own group GID 999, which Alpine's base group ping has and keeps (this file uses group ping (chgrp ping /x)): busybox addgroup -S gives svc another GID",

@@ -50,7 +50,7 @@ describe("users: Debian's adduser --uid N where a group already has GID N", () =
     expect(r.warnings.filter((w) => /not in Alpine's base image/.test(w.message))).toEqual([]);
   });
 
-  it("changes nothing for a system user, a user given a group, or a free GID", () => {
+  it("makes no group first for a system user, a user given a group, or a free GID", () => {
     const lines = [
       "RUN adduser --system --uid 999 svc",
       "RUN adduser --system --group --uid 998 daemon2",
@@ -58,9 +58,12 @@ describe("users: Debian's adduser --uid N where a group already has GID N", () =
       "RUN adduser --disabled-password --gecos '' --uid 1001 b",
     ];
     const r = migrate(["FROM debian:bookworm", ...lines, ""].join("\n"));
-    expect(r.output).toContain(`${lines[0]}\n`);
+    // Converted only for Debian's system-user home and shell (see adduser-system-defaults).
     expect(r.output).toContain(
-      "RUN addgroup -S daemon2 && adduser -S -D -u 998 -G daemon2 daemon2\n",
+      "RUN adduser -S -D -u 999 -h /nonexistent -s /sbin/nologin -H svc\n",
+    );
+    expect(r.output).toContain(
+      "RUN addgroup -S daemon2 && adduser -S -D -u 998 -G daemon2 -h /nonexistent -s /sbin/nologin -H daemon2\n",
     );
     expect(r.output).toContain(`${lines[2]}\n`);
     expect(r.output).toContain(`${lines[3]}\n`);

@@ -34,7 +34,7 @@ describe("fourth review round", () => {
 
   it("joins an Alpine base group for Debian's adduser --group", () => {
     expect(runs("FROM debian:12\nRUN adduser --system --group www-data\n")).toEqual([
-      "RUN adduser -S -D -G www-data www-data",
+      "RUN adduser -S -D -G www-data -h /nonexistent -s /sbin/nologin -H www-data",
     ]);
   });
 

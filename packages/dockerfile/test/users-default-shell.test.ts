@@ -41,12 +41,12 @@ describe("users: the login shell a useradd call without -s gets", () => {
     expect(r.output).toContain("RUN adduser -D -s /bin/sh late\n");
   });
 
-  it("leaves Debian's adduser --system to busybox's nologin, as Debian's gives", () => {
+  it("gives Debian's adduser --system Debian's /usr/sbin/nologin, spelled as Alpine has it", () => {
     const r = migrate(
       "FROM debian:bookworm\nRUN adduser --system svc && adduser --system --quiet --group svc2\n",
     );
     expect(r.output).toContain(
-      "RUN adduser --system svc && addgroup -S svc2 && adduser -S -D -G svc2 svc2\n",
+      "RUN adduser -S -D -h /nonexistent -s /sbin/nologin -H svc && addgroup -S svc2 && adduser -S -D -G svc2 -h /nonexistent -s /sbin/nologin -H svc2\n",
     );
   });
 });

@@ -86,7 +86,9 @@ describe("users: login users of a stage with sshd are not left locked", () => {
     expect(r.output).toContain(
       "RUN adduser --disabled-password --gecos \"\" ops > /dev/null && echo 'ops:*' | chpasswd -e\n",
     );
-    expect(r.output).toContain("RUN adduser -D -s /sbin/nologin nobody2 && adduser -S -D svc\n");
+    expect(r.output).toContain(
+      "RUN adduser -D -s /sbin/nologin nobody2 && adduser -S -D -h /nonexistent -s /sbin/nologin -H svc\n",
+    );
     expect(unlockWarnings(r)).toHaveLength(2);
   });
 

@@ -42,8 +42,26 @@ export function mustConvert(scope: ScriptScope, p: Parsed): boolean {
     ownGroupClash(scope, p) ||
     asksPassword(scope, p) ||
     homeParent(scope, p) ||
-    missingGroup(scope, p)
+    missingGroup(scope, p) ||
+    systemDefaults(scope, p)
   );
+}
+
+/** A home Debian's adduser never makes (its system users' default, /nonexistent). */
+export const NO_HOME = /^\/+nonexistent(?:\/|$)/;
+
+/**
+ * `adduser --system svc` in a Debian stage, without --home or --shell: Debian's adduser gives
+ * /nonexistent and /usr/sbin/nologin, busybox /home/svc and /bin/false, unless both are written.
+ * A --home under /nonexistent Debian's adduser does not make, where busybox would.
+ */
+function systemDefaults(scope: ScriptScope, p: Parsed): boolean {
+  const o = p.options;
+  if (scope.stage.info.already || p.operands.length !== 1) return false;
+  const home = optionValue(o, "--home", "-h");
+  if (home !== undefined && NO_HOME.test(home) && !o.has("--no-create-home") && !o.has("-H"))
+    return true;
+  return o.has("--system") && (home === undefined || optionValue(o, "--shell", "-s") === undefined);
 }
 
 /** `--ingroup staff`: a group of Debian's base that Alpine's lacks must be made first. */

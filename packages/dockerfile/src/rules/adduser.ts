@@ -1,10 +1,10 @@
 import type { SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
-import { ADDUSER_VALUES, checkKept, fixKeptShell, mustConvert } from "./adduser-kept.js";
+import { ADDUSER_VALUES, checkKept, fixKeptShell, mustConvert, NO_HOME } from "./adduser-kept.js";
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { freeOwnGroupGid, noteKeptHolder, removeBaseHolder } from "./users-base-holder.js";
-import { groupWithGid, recordGroup } from "./users-gids.js";
+import { groupWithGid, madeInChain, recordGroup } from "./users-gids.js";
 import { addgroupCall } from "./users-groupadd.js";
 import { primaryGroupStep } from "./users-groups.js";
 import { homeParentStep } from "./users-home.js";
@@ -60,8 +60,9 @@ export function debianAdduser(
   }
   const { group, first } = primaryGroup(scope, cmd.start, name, o);
   const out = first === undefined ? [] : [`${first} &&`];
-  const home = optionValue(o, "--home", "-h");
-  const created = !o.has("--no-create-home") && !o.has("-H");
+  const home = optionValue(o, "--home", "-h") ?? (debianSystem(o) ? SYSTEM_HOME : undefined);
+  // Debian's adduser never makes a home under /nonexistent, given or its system-user default.
+  const created = !o.has("--no-create-home") && !o.has("-H") && !NO_HOME.test(home ?? "");
   out.push("adduser");
   if (system) out.push("-S");
   out.push("-D");
@@ -69,7 +70,8 @@ export function debianAdduser(
   if (group) out.push("-G", q(group));
   if (home) out.push("-h", q(home));
   const shell =
-    optionValue(o, "--shell", "-s") ?? (o.has("--disabled-login") ? "/sbin/nologin" : undefined);
+    optionValue(o, "--shell", "-s") ??
+    (o.has("--disabled-login") || debianSystem(o) ? "/usr/sbin/nologin" : undefined);
   if (shell) out.push("-s", q(fixShell(scope, shell, cmd.start)));
   const gecos = optionValue(o, "--gecos", "--comment", "-g");
   if (gecos !== undefined) out.push("-g", q(gecos));
@@ -84,6 +86,18 @@ export function debianAdduser(
   );
 }
 
+/** Debian's adduser (3.134) gives a system user with no --home this one, and makes no home. */
+const SYSTEM_HOME = "/nonexistent";
+
+/**
+ * `adduser --system` as Debian's adduser reads it: without --home and --shell the user gets
+ * /nonexistent (not made) and /usr/sbin/nologin, where busybox -S gives /home/NAME (made) and
+ * /bin/false. Busybox's own `-S` keeps busybox's defaults.
+ */
+function debianSystem(o: Parsed["options"]): boolean {
+  return o.has("--system");
+}
+
 /** The group busybox adduser -G gets, and the addgroup step that must make it first, if any. */
 function primaryGroup(
   scope: ScriptScope,
@@ -94,6 +108,9 @@ function primaryGroup(
   const system = o.has("--system") || o.has("-S");
   const group = optionValue(o, "--ingroup", "-G");
   const gid = optionValue(o, "--gid");
+  // Debian's adduser --system --group takes the group of the user's name where it exists
+  // (addgroup --system NAME before it): a second addgroup would stop busybox (group in use).
+  if (o.has("--group") && madeInChain(scope, name)) return { group: name };
   if (o.has("--group") && ALPINE_GROUPS.has(name)) {
     // Alpine's base has the group already (www-data, ping, …): busybox addgroup would fail.
     scope.warn(
