@@ -81,13 +81,14 @@ export function mapPackages(
     }
     const decision = decide(ctx, stage, name, commands, tok.offset, mode, debianNames, manual);
     const change = decision.versionChange;
-    // One warning per version change and file: php8.2-fpm, php8.2-gd, … say the same thing.
+    // One warning per version change and file: php8.2-fpm, php8.2-gd, … say the same thing. It
+    // names the main package only; the parts it brings (php85 php85-openssl …) are in --json.
     if (change && mode !== "remove") {
       ctx.warnOnce(
         `version:${change.family}:${change.from}`,
         rule,
         tok.offset,
-        `${name}: Alpine ${ctx.release} has no ${change.family} ${change.from}; ${decision.alpine.join(" ")} is ${change.family} ${change.to}: check the application runs on it, or pick an image that ships ${change.family} ${change.from}`,
+        `${name}: Alpine ${ctx.release} has no ${change.family} ${change.from}; ${decision.alpine[0] ?? name} is ${change.family} ${change.to}: check the application runs on it, or pick an image that ships ${change.family} ${change.from}`,
       );
     }
     // Debian 11 and older: `python`, `python2.7` and `python-foo` are Python 2, which Alpine
