@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  dockerLoginCommand,
+  findCredentials,
   ImageReferenceError,
   maskCredentials,
   maskReference,
@@ -155,5 +157,51 @@ describe("a reference with credentials", () => {
       'invalid image reference "alpine@3.19": "3.19" is not a digest',
     );
     expect(failure("http://alpine:3").hint).toBe('Drop "http://": write alpine:3.');
+  });
+});
+
+describe("user:password@name:tag (Docker Hub implied)", () => {
+  it.each([
+    [`alice:${PASSWORD}@debian:12`, "debian:12"],
+    [`alice:${PASSWORD}@debian:bookworm`, "debian:bookworm"],
+    [`alice:${PASSWORD}@library/debian`, "library/debian"],
+    [`alice:${PASSWORD}@debian:bookworm@${D}`, `debian:bookworm@${D}`],
+  ])("%s is refused as credentials, with a plain docker login", (input, image) => {
+    const err = failure(input);
+    expect(err.message).toMatch(/^invalid image reference "\*\*\*@(?:debian|library)/);
+    expect(err.message).toContain(": it carries credentials");
+    expect(err.details.reference).toBe(`***@${image}`);
+    expect(err.hint).toContain(`Write ${image.slice(0, 30)}`);
+    expect(err.hint).toContain('log in with "docker login":');
+    const everything = [err.message, err.hint ?? "", JSON.stringify(err.toJSON())].join("\n");
+    expect(everything).not.toContain(PASSWORD);
+    expect(everything).not.toContain("alice");
+  });
+
+  it("finds the span, also with a variable tag, and not for a bare word after @", () => {
+    expect(findCredentials(`alice:${PASSWORD}@debian:bookworm`)).toMatchObject({ start: 0 });
+    expect(findCredentials(`alice:${PASSWORD}@debian:\${TAG}`)).toBeDefined();
+    expect(findCredentials("debian:12@latest")).toBeUndefined();
+    expect(findCredentials("alpine@3.19")).toBeUndefined();
+    expect(findCredentials(`alpine@${D}`)).toBeUndefined();
+  });
+});
+
+describe("dockerLoginCommand", () => {
+  it.each([
+    ["debian:12", "docker login"],
+    ["debian:bookworm", "docker login"],
+    ["library/debian:12", "docker login"],
+    ["docker.io/library/debian:12", "docker login"],
+    ["index.docker.io/library/debian", "docker login"],
+    ["127.0.0.1:5000", "docker login 127.0.0.1:5000"],
+    ["127.0.0.1:5000/team/app:1.0", "docker login 127.0.0.1:5000"],
+    ["localhost", "docker login localhost"],
+    ["localhost:5000", "docker login localhost:5000"],
+    ["registry.example.com", "docker login registry.example.com"],
+    ["ghcr.io/o/r:1", "docker login ghcr.io"],
+    ["[::1]:5000/app", "docker login [::1]:5000"],
+  ])("%s → %s", (reference, login) => {
+    expect(dockerLoginCommand(reference)).toBe(login);
   });
 });

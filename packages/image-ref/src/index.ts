@@ -16,6 +16,8 @@ export {
   withTag,
 } from "./format.js";
 export {
+  dockerLoginCommand,
+  findCredentials,
   type ImageReference,
   ImageReferenceError,
   type ParseOptions,

@@ -1,5 +1,10 @@
 import { InputError } from "@alpinize/errors";
-import { findUserinfo, maskReference, withoutCredentials } from "./credentials.js";
+import {
+  findUserinfo,
+  maskReference,
+  type UserinfoSpan,
+  withoutCredentials,
+} from "./credentials.js";
 import { escapeControl, hasControl } from "./escape.js";
 import { DOCKER_HUB, normalizeRegistry } from "./registry.js";
 
@@ -115,7 +120,7 @@ export function tryParseImageReference(
 function refuseCredentials(input: string, text: string): void {
   const span = findUserinfo(text);
   if (!span) return;
-  if (!span.certain) {
+  if (!span.certain && findCredentials(text) === undefined) {
     throw new ImageReferenceError(
       input,
       'the part after "@" is not a digest',
@@ -124,7 +129,7 @@ function refuseCredentials(input: string, text: string): void {
   }
   const rest = withoutCredentials(text);
   const instead = rest === "" ? "Remove the credentials" : `Write ${truncate(rest)}`;
-  const login = rest === "" ? "docker login REGISTRY" : loginCommand(rest);
+  const login = rest === "" ? "docker login REGISTRY" : dockerLoginCommand(rest);
   throw new ImageReferenceError(
     input,
     'it carries credentials ("user:password@" or "user@" before the registry), which image references never have',
@@ -133,18 +138,39 @@ function refuseCredentials(input: string, text: string): void {
 }
 
 /**
- * `docker login HOST` for what follows the credentials: the first component when it is a
- * registry, the text itself when it is a host alone (`bob:pw@127.0.0.1:5000`), else Docker Hub,
- * which needs no host (`bob:pw@debian:12`).
+ * The `user:password@` or `user@` part of a reference as written: what {@link findUserinfo} is
+ * sure of, and also `user:pw@debian:12` or `user:pw@debian:bookworm` (Docker Hub implied), since
+ * a reference with a tag or a path after the `@` is no mistyped digest. `debian:12@latest` (a
+ * bare word after the `@`) is a bad digest, undefined here. A variable after the `@`
+ * (`debian:${TAG}`, in a Dockerfile) stands for text the grammar allows.
  */
-function loginCommand(rest: string): string {
-  const slash = rest.indexOf("/");
-  const first = slash === -1 ? rest : rest.slice(0, slash);
-  const host =
-    slash !== -1
-      ? /[.:]/.test(first) || first === "localhost"
-      : HOST.test(rest) && (rest === "localhost" || /\.|^\[|:\d+$/.test(rest));
-  return host ? `docker login ${truncate(first)}` : "docker login";
+export function findCredentials(reference: string): UserinfoSpan | undefined {
+  const span = findUserinfo(reference);
+  if (!span || span.certain) return span;
+  if (!reference.slice(span.start, span.at).includes(":")) return undefined;
+  const image = reference.slice(span.at + 1).replace(/\$\{[^}]*\}|\$\w+/g, "x");
+  return /[:/]/.test(image) && tryParseImageReference(image) ? span : undefined;
+}
+
+/**
+ * `docker login HOST` for the registry a reference without credentials names: its first
+ * component when a path follows and it is a host, the text itself when it is a host alone
+ * (`127.0.0.1:5000`, `localhost`, `registry.example.com`), else Docker Hub, whose login names
+ * no host (`debian:12`, which Docker reads as Docker Hub's debian with tag 12, not as a port).
+ */
+export function dockerLoginCommand(reference: string): string {
+  const slash = reference.indexOf("/");
+  const first = slash === -1 ? reference : reference.slice(0, slash);
+  const host = slash === -1 ? hostAlone(reference) : /[.:]/.test(first) || first === "localhost";
+  if (!host || normalizeRegistry(first) === DOCKER_HUB) return "docker login";
+  return `docker login ${truncate(first)}`;
+}
+
+/** `localhost`, `[v6]` or a dotted name, each with an optional port; `debian:12` is no host. */
+function hostAlone(text: string): boolean {
+  if (!HOST.test(text)) return false;
+  const name = text.startsWith("[") ? text : text.replace(/:\d+$/, "");
+  return name === "localhost" || name.startsWith("[") || name.includes(".");
 }
 
 function splitDigest(input: string, text: string): { rest: string; digest: string | undefined } {

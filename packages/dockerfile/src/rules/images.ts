@@ -3,12 +3,7 @@
  * reference as written, so registry spelling, `${VAR}` tags and case survive.
  */
 
-import {
-  findUserinfo,
-  maskReference,
-  tryParseImageReference,
-  type UserinfoSpan,
-} from "@alpinize/image-ref";
+import { dockerLoginCommand, findCredentials, maskReference } from "@alpinize/image-ref";
 import { officialImage } from "../official-images.js";
 
 const DISTRO_BASES = new Set(["debian", "ubuntu", "buildpack-deps"]);
@@ -142,7 +137,7 @@ function toolchainNote(repo: string, tag: string): string | undefined {
 
 /** Decides what an image reference becomes on Alpine `release`. */
 export function decideImage(written: string, release: string): ImageDecision {
-  const userinfo = fromUserinfo(written);
+  const userinfo = findCredentials(written);
   if (userinfo) return withCredentials(written, userinfo.at, release);
   const ref = splitReference(written);
   const repo = familiarRepository(ref.name);
@@ -273,37 +268,13 @@ function withCredentials(written: string, at: number, release: string): ImageDec
  * registry), with them masked; undefined for a reference without. `alpinize check` says the same.
  */
 export function credentialsNote(written: string): string | undefined {
-  const userinfo = fromUserinfo(written);
+  const userinfo = findCredentials(written);
   if (!userinfo) return undefined;
   return credentialsSentence(written, written.slice(userinfo.at + 1));
 }
 
-/**
- * The credentials of a FROM reference: what findUserinfo is sure of, and `user:pw@debian:12`
- * (Docker Hub implied) too, since an image with a tag or a path after the `@` is no mistyped
- * digest. `debian:12@latest` (a bare word after it) is still read as a bad digest.
- */
-function fromUserinfo(written: string): UserinfoSpan | undefined {
-  const userinfo = findUserinfo(written);
-  if (!userinfo || userinfo.certain) return userinfo;
-  if (!written.slice(userinfo.start, userinfo.at).includes(":")) return undefined;
-  // A variable (`debian:${TAG}`) stands for text the reference grammar allows.
-  const image = written.slice(userinfo.at + 1).replace(/\$\{[^}]*\}|\$\w+/g, "x");
-  return /[:/]/.test(image) && tryParseImageReference(image) ? userinfo : undefined;
-}
-
 function credentialsSentence(written: string, image: string): string {
-  return `this FROM carries credentials (${maskReference(written)}), which Docker refuses; remove them and log in with ${loginCommand(image)}`;
-}
-
-/** `docker login HOST` for the registry a reference names; Docker Hub's needs no host. */
-function loginCommand(image: string): string {
-  const ref = tryParseImageReference(image, { defaultTag: false });
-  const first = image.split("/")[0] ?? "";
-  const host =
-    ref?.registry ??
-    (image.includes("/") && (/[.:]/.test(first) || first === "localhost") ? first : "docker.io");
-  return host === "docker.io" ? "docker login" : `docker login ${host}`;
+  return `this FROM carries credentials (${maskReference(written)}), which Docker refuses; remove them and log in with ${dockerLoginCommand(image)}`;
 }
 
 /** Images that cannot move to Alpine at all, and why. */
