@@ -43,6 +43,8 @@ function plain(longs: string, shorts = ""): Record<string, Prose> {
 const SUMS: AppletSpec = { rejects: plain("check status quiet ignore-missing strict tag") };
 const NO_DEVNULL = "send its output to /dev/null instead";
 const BADNAME = "use a name of [a-z_][a-z0-9_-]*";
+const WGET_DISPLAY =
+  "drop it: it only changes how progress is shown (-q still silences busybox's bar)";
 
 const COREUTILS: Readonly<Record<string, AppletSpec>> = {
   rm: { rejects: plain("recursive force verbose dir one-file-system preserve-root", "d") },
@@ -61,7 +63,15 @@ const COREUTILS: Readonly<Record<string, AppletSpec>> = {
   install: { rejects: plain("compare", "C"), shortArg: "mogtS" },
   ls: { rejects: plain("all almost-all long time-style human-readable sort"), shortArg: "wT" },
   head: { rejects: plain("lines bytes quiet"), shortArg: "nc" },
-  tail: { rejects: plain("lines bytes retry follow"), shortArg: "ncs" },
+  tail: {
+    rejects: plain(
+      "lines bytes retry follow pid sleep-interval max-unchanged-stats zero-terminated quiet silent verbose",
+      "z",
+    ),
+    shortArg: "ncs",
+  },
+  // busybox touch reads -d (--date) as date -d does: GNU's free-form dates fail.
+  touch: { rejects: plain("time"), shortArg: "dtr", longArg: ["--date", "--reference"] },
   sort: {
     rejects: plain(
       "unique reverse version-sort numeric-sort field-separator key human-numeric-sort stable output zero-terminated parallel buffer-size ignore-case dictionary-order general-numeric-sort month-sort check ignore-leading-blanks",
@@ -152,8 +162,8 @@ const OTHERS: Readonly<Record<string, AppletSpec>> = {
   grep: {
     rejects: {
       ...plain(
-        "quiet extended-regexp fixed-strings ignore-case invert-match recursive files-with-matches count only-matching line-number no-filename with-filename word-regexp line-regexp max-count regexp file null binary-files silent after-context before-context context no-messages colour label null-data line-buffered",
-        "TUbZ",
+        "quiet extended-regexp fixed-strings ignore-case invert-match recursive files-with-matches count only-matching line-number no-filename with-filename word-regexp line-regexp max-count regexp file null binary-files silent after-context before-context context no-messages colour label null-data line-buffered exclude-from devices directories dereference-recursive initial-tab",
+        "TUbZdD",
       ),
       "-P": say("busybox grep has no Perl regular expressions (-P)", "use -E"),
       "-z": say("busybox grep has no -z (NUL-separated lines)"),
@@ -184,6 +194,22 @@ const OTHERS: Readonly<Record<string, AppletSpec>> = {
     bareFirst: true,
   },
   cmp: { rejects: plain("silent quiet verbose bytes") },
+  // Alpine's wget (LONG_OPTIONS, TIMEOUT, AUTHENTICATION) takes -c -q -S -O -o -P -Y -U -T -t,
+  // -nv/-nc/-nH/-np (ignored), --spider, --header, --post-data/--post-file, --no-check-certificate.
+  wget: {
+    rejects: {
+      ...plain(
+        "retry-connrefused waitretry content-disposition https-only ca-certificate secure-protocol limit-rate password http-user http-password method body-data read-timeout connect-timeout dns-timeout input-file recursive level mirror backups inet4-only inet6-only wait max-redirect append-output debug verbose timestamping no-dns-cache compression referer save-headers unlink delete-after trust-server-names ignore-length auth-no-challenge",
+        "irmwadvN",
+      ),
+      // Display only (migrate's wget rule drops them where busybox wget is kept).
+      "--show-progress": say(undefined, WGET_DISPLAY),
+      "--no-show-progress": say(undefined, WGET_DISPLAY),
+      "--progress": say(undefined, WGET_DISPLAY),
+    },
+    shortArg: "OoPYUTt",
+    shortAttached: "n",
+  },
   gzip: { rejects: plain("decompress keep") },
   gunzip: { rejects: plain("keep") },
 };

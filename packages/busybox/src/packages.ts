@@ -14,6 +14,7 @@ const GNU_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   gzip: ["gzip"],
   gunzip: ["gzip"],
   cmp: ["diffutils"],
+  wget: ["wget"],
   su: ["util-linux-login"],
   // procps-ng provides `procps`, the name older Dockerfiles install.
   ps: ["procps-ng", "procps"],

@@ -62,8 +62,8 @@ export function busyboxRejections(tool: string, words: Words): Rejection[] {
   if (!spec) return out;
   const { rejected, values, operands } = walkOptions(words, spec);
   const special =
-    tool === "date"
-      ? dateProblem(values)
+    tool === "date" || tool === "touch"
+      ? dateProblem(values, tool)
       : tool === "mktemp"
         ? mktempProblem(words, operands)
         : tool === "sed"

@@ -25,7 +25,7 @@ export const SHORT_FOR: Readonly<Record<string, Readonly<Record<string, string>>
   base64: { decode: "d", wrap: "w" },
   basename: { suffix: "s", multiple: "a" },
   head: { lines: "n", bytes: "c", quiet: "q" },
-  tail: { lines: "n", bytes: "c" },
+  tail: { lines: "n", bytes: "c", quiet: "q", silent: "q", verbose: "v", "sleep-interval": "s" },
   sort: {
     unique: "u",
     reverse: "r",
@@ -80,6 +80,7 @@ export const SHORT_FOR: Readonly<Record<string, Readonly<Record<string, string>>
     "before-context": "B",
     context: "C",
     "no-messages": "s",
+    "dereference-recursive": "R",
   },
   tar: { "keep-old-files": "k" },
   su: { login: "l", command: "c", shell: "s", "preserve-environment": "p" },

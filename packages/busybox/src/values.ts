@@ -19,8 +19,14 @@ export interface ValueProblem {
 const BUSYBOX_DATE =
   /^(?:@-?\d+|(?:\d{4}[-.])?\d{1,2}[-.]\d{1,2}(?:[ -]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{8}(?:\d{2}|\d{4})?(?:\.\d{2})?)$/;
 
-/** `date -d X` with a literal X busybox cannot parse; `-D FORMAT` tells it how, so any X may do. */
-export function dateProblem(values: readonly OptionValue[]): ValueProblem | undefined {
+/**
+ * `date -d X` (or `touch -d X`, which busybox parses the same way) with a literal X busybox cannot
+ * parse; date's `-D FORMAT` tells it how, so any X may do.
+ */
+export function dateProblem(
+  values: readonly OptionValue[],
+  tool = "date",
+): ValueProblem | undefined {
   if (values.some((v) => v.option === "-D")) return undefined;
   const d = values.find((v) => v.option === "-d" || v.option === "--date");
   const when = d?.value;
@@ -29,7 +35,7 @@ export function dateProblem(values: readonly OptionValue[]): ValueProblem | unde
   return {
     index: d.index,
     option: when,
-    message: `busybox date -d cannot parse "${when}" (GNU date's free-form dates)`,
+    message: `busybox ${tool} -d cannot parse "${when}" (GNU date's free-form dates)`,
     advice:
       "busybox reads @SECONDS and YYYY-MM-DD hh:mm:ss only; compute seconds with $(( $(date +%s) - N )) and use -d @SECONDS",
   };

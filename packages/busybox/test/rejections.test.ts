@@ -20,8 +20,35 @@ describe("busyboxRejections: options", () => {
     ["date", ["--rfc-email"], ["--rfc-email"]],
     ["ls", [undefined, "--sort=size"], ["--sort"]],
     ["ls", ["--sort", undefined], ["--sort"]],
+    ["wget", ["-q", "--show-progress", "-O", "x", "https://h/"], ["--show-progress"]],
+    ["wget", ["-nv", "-nc", "-t", "3", "-O", "-v", "--spider", "https://h/"], []],
+    ["wget", ["-r", "--progress=dot", "--tries=2", "https://h/"], ["-r", "--progress"]],
+    ["grep", ["--exclude-from=f", "-d", "skip", "x", "f"], ["--exclude-from", "-d"]],
+    ["tail", ["--pid=1", "-f", "f"], ["--pid"]],
+    ["tail", ["-s", "1", "-qv", "f"], []],
+    ["touch", ["--time=mtime", "-r", "--time", "f"], ["--time"]],
   ] as const)("%s %j rejects %j", (tool, words, rejected) => {
     expect(options(tool, words)).toEqual(rejected);
+  });
+
+  it("names wget, grep and coreutils for what Alpine's applets lack, and drops wget's display options", () => {
+    const [wget] = busyboxRejections("wget", ["--show-progress", "u"]);
+    expect(wget).toMatchObject({ package: "wget", advice: expect.stringMatching(/^drop it: /) });
+    expect(busyboxRejections("wget", ["--mirror", "u"])[0]?.package).toBe("wget");
+    expect(busyboxRejections("grep", ["--exclude=*.md", "x", "d"])[0]?.package).toBe("grep");
+    expect(busyboxRejections("tail", ["--pid=1", "-f", "f"])[0]?.package).toBe("coreutils");
+    expect(busyboxRejections("tail", ["--quiet", "f"])[0]?.busybox).toBe("-q");
+  });
+
+  it("reads touch -d as busybox date -d does", () => {
+    const [r] = busyboxRejections("touch", ["-d", "1 hour ago", "f"]);
+    expect(r).toMatchObject({ kind: "value", package: "coreutils", index: 0 });
+    expect(r?.message).toBe(
+      'busybox touch -d cannot parse "1 hour ago" (GNU date\'s free-form dates)',
+    );
+    expect(busyboxRejections("touch", ["--date", "yesterday", "f"])).toHaveLength(1);
+    expect(busyboxRejections("touch", ["-d", "@5", "-d", "$x", "f"])).toEqual([]);
+    expect(busyboxRejections("touch", ["-t", "202401021000", "f"])).toEqual([]);
   });
 
   it("reads a wrapper's own options only, up to the command it runs", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lintEntrypoint } from "./lint.js";
+import { optionWordText } from "./options.js";
 
 const gnu = (script: string) =>
   lintEntrypoint(`#!/bin/sh\n${script}\n`)
@@ -14,6 +15,35 @@ describe("gnu-option from the shared busybox tables", () => {
     expect(gnu("rm --recursive /tmp/x")).toEqual(["4 busybox rm has no --recursive; use -r"]);
     expect(gnu("sort --human-numeric-sort f")).toEqual([
       "6 busybox sort has no --human-numeric-sort; drop it, or do without it under busybox",
+    ]);
+  });
+
+  it("names the option of a --name=VALUE word whose value is a glob or an expansion", () => {
+    expect(gnu("grep --exclude=*.md x d")).toEqual([
+      "6 busybox grep has no --exclude; combine find with grep",
+    ]);
+    expect(gnu("grep -r --include=*.sh x d")).toEqual([
+      "9 busybox grep has no --include; combine find -name with grep",
+    ]);
+    expect(gnu('grep -r --include="$ext" --exclude-dir=.[a-z]* x d')).toHaveLength(2);
+    // The value stays unknown: an expanded date is not judged, a glob one is as written.
+    expect(gnu('date --date="$when" +%s')).toEqual([]);
+    expect(gnu("grep -r *.sh d")).toEqual([]);
+    expect(optionWordText("--include=*.sh")).toBe("--include=*.sh");
+    expect(optionWordText("--x=$y")).toBe("--x=$y");
+    expect(optionWordText("-d$y")).toBeUndefined();
+    expect(optionWordText("*.sh")).toBeUndefined();
+  });
+
+  it("flags wget, tail and touch options Alpine's busybox refuses, with the package", () => {
+    expect(gnu("wget -q --show-progress -O x https://h/")).toEqual([
+      expect.stringMatching(/^9 busybox wget has no --show-progress; drop it: /),
+    ]);
+    expect(gnu("tail --pid=1 -f f")).toEqual([
+      "6 busybox tail has no --pid; drop it, or do without it under busybox",
+    ]);
+    expect(gnu("touch -d '1 hour ago' f")).toEqual([
+      expect.stringMatching(/^7 busybox touch -d cannot parse "1 hour ago"/),
     ]);
   });
 

@@ -8,13 +8,31 @@ export interface OptionProblem {
   fix: string;
 }
 
+const LONG_WITH_VALUE = /^(--[A-Za-z0-9][A-Za-z0-9-]*=)(.*)$/s;
+
+/**
+ * The text an applet gets for one word, or undefined where it is known only at run time. A
+ * `--name=VALUE` word whose VALUE is an unquoted glob or an expansion still names its option:
+ * `--include=*.sh` matches no file (none starts with `--include=`), so sh passes it as written,
+ * and `--exclude=$pat` is refused whatever `$pat` holds. The value keeps its `$` or glob, which
+ * the value checks (`date --date=$when`) treat as unknown.
+ */
+export function optionWordText(text: string): string | undefined {
+  const lit = literal(text);
+  if (lit !== undefined) return lit;
+  const m = LONG_WITH_VALUE.exec(text);
+  if (!m) return undefined;
+  return `${m[1]}${literal(m[2]!) ?? m[2]}`;
+}
+
 /**
  * The GNU-only options in one command's arguments, and values busybox cannot read (`date -d
  * yesterday`, `find -type f,d`, `ps -o %cpu`), from @alpinize/busybox's tables measured against
- * musl busybox with Alpine's options. A word that expands at run time is not judged.
+ * musl busybox with Alpine's options. A word that expands at run time is not judged, but for the
+ * option a `--name=VALUE` word names.
  */
 export function busyboxOptionProblems(command: string, args: Word[]): OptionProblem[] {
-  const words = args.map((w) => literal(w.text));
+  const words = args.map((w) => optionWordText(w.text));
   return busyboxRejections(command, words).map((r) => ({
     word: args[r.index]!,
     message: r.message,
