@@ -31,11 +31,6 @@ const TOOL_RULES: ToolRule[] = [
     note: "busybox timeout has no GNU long options (--preserve-status, --foreground, --kill-after); check the duration form and the exit status (124) in the image",
   },
   {
-    tool: "getent",
-    when: /.*/,
-    note: "getent comes from musl-utils on Alpine; minimal images may lack it; the alpinize shims parse /etc/group instead",
-  },
-  {
     tool: "stat",
     when: /--(?:format|printf)|(?:^|\s)-\w*f/,
     note: "busybox stat: use -c FORMAT; --format/--printf and some GNU format sequences differ",

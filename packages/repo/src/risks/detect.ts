@@ -66,7 +66,7 @@ const DETECTORS: Detector[] = [
   },
   {
     id: "busybox-tools",
-    title: "busybox differences in scripts (sed, grep, timeout, getent, stat, date, readlink)",
+    title: "busybox differences in scripts (sed, grep, timeout, stat, date, readlink)",
     advice:
       "Alpine's `/bin/sh`, `sed`, `grep`, `timeout`, `stat`, `date` and friends are busybox applets. They accept the common options but not every GNU extension. Check each line below, or install the GNU tools (`coreutils`, `sed`, `grep`, `findutils`) where a script depends on them.",
     find: (files) => busyboxDifferences(files),

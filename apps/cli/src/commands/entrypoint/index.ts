@@ -24,13 +24,14 @@ import { writeScript } from "./write.js";
 export const help = `Usage: alpinize entrypoint FILE [--write | --check] [--json] [--source PATH | --inline]
 
 Rewrite the user and group handling of an entrypoint script (groupadd, useradd, usermod -aG,
-gpasswd -a, addgroup, adduser, getent group/passwd, gosu, su-exec, runuser -u/-c, setpriv
+gpasswd -a, addgroup, adduser, gosu, runuser -u/-c, setpriv
 --reuid/--regid with --init-groups or --clear-groups; also by path, after "command", and inside
 $( )) to the alpinize shims, which behave the same on Debian and Alpine, and lint what still
 breaks under busybox (GNU-only options of sed/grep/stat/date/readlink/timeout/find/ps, bash
 syntax under #!/bin/sh, /usr/sbin/nologin, runuser and setpriv calls the rewrite cannot take
 over). A group made with groupadd -g GID NAME is then named by its GID in chgrp, chown U:NAME,
-find -group, su -g, install -g and gosu U:NAME (another group may hold the GID on Alpine); other
+find -group, su -g, install -g, gosu U:NAME and su-exec U:NAME (another group may hold the GID
+on Alpine); getent and su-exec calls otherwise stay, as Alpine's base has both; other
 uses of NAME warn (group-name). Commands behind env, nohup, timeout or sudo are not rewritten
 and warn with the bare form's rule.
 Prints a unified diff by default; FILE may be - to read standard input.
