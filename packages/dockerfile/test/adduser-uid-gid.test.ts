@@ -63,7 +63,7 @@ describe("users: Debian's adduser --uid N where a group already has GID N", () =
       "RUN adduser -S -D -u 999 -h /nonexistent -s /sbin/nologin -H svc\n",
     );
     expect(r.output).toContain(
-      "RUN addgroup -S daemon2 && adduser -S -D -u 998 -G daemon2 -h /nonexistent -s /sbin/nologin -H daemon2\n",
+      "RUN addgroup -S -g 998 daemon2 && adduser -S -D -u 998 -G daemon2 -h /nonexistent -s /sbin/nologin -H daemon2\n",
     );
     expect(r.output).toContain(`${lines[2]}\n`);
     expect(r.output).toContain(`${lines[3]}\n`);

@@ -126,7 +126,7 @@ describe("rule 5: users and groups", () => {
   it("gives useradd -r without -g the same-named group Debian would create", () => {
     const r = migrate(`${base}RUN useradd -r -u 1500 worker\n`);
     expect(r.output).toBe(
-      "FROM alpine:3.23\nRUN addgroup -S worker && adduser -S -D -u 1500 -G worker -s /bin/sh -H worker\n",
+      "FROM alpine:3.23\nRUN addgroup -S -g 1500 worker && adduser -S -D -u 1500 -G worker -s /bin/sh -H worker\n",
     );
   });
 

@@ -56,7 +56,9 @@ describe("users: useradd -u N where a group already has GID N", () => {
     expect(r.output).toContain(
       "RUN adduser -D -u 1000 -G docker a && adduser -D -u 999 -G users -H b && adduser -D -u 1001 c\n",
     );
-    expect(r.output).toContain("RUN addgroup -S d && adduser -S -D -u 998 -G d -s /bin/sh -H d\n");
+    expect(r.output).toContain(
+      "RUN addgroup -S -g 998 d && adduser -S -D -u 998 -G d -s /bin/sh -H d\n",
+    );
     expect(r.output).toContain("RUN addgroup -g 2000 e && adduser -D -u 2000 -H e\n");
     expect(clashWarnings(r)).toEqual([]);
   });

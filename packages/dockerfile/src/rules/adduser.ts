@@ -3,7 +3,7 @@ import type { Word } from "../shell/tokens.js";
 import { ADDUSER_VALUES, checkKept, fixKeptShell, mustConvert, NO_HOME } from "./adduser-kept.js";
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
-import { freeOwnGroupGid, noteKeptHolder, removeBaseHolder } from "./users-base-holder.js";
+import { freeOwnGroupGid, removeBaseHolder, systemOwnGroupStep } from "./users-base-holder.js";
 import { groupWithGid, madeInChain, recordGroup } from "./users-gids.js";
 import { addgroupCall } from "./users-groupadd.js";
 import { primaryGroupStep } from "./users-groups.js";
@@ -157,12 +157,12 @@ function sameNamedGroup(
     recordGroup(scope, name, given);
     return freed + addgroupCall(name, given, system);
   }
-  const uid = system ? optionValue(o, "--uid", "-u") : undefined;
-  const freed = freeOwnGroupGid(scope, at, name, uid);
-  if (!freed && uid !== undefined) noteKeptHolder(scope, at, "adduser --system --uid", name, uid);
-  const gid = freed ? uid : undefined;
-  recordGroup(scope, name, gid);
-  return freed + addgroupCall(name, gid, system);
+  if (!system) {
+    recordGroup(scope, name, undefined);
+    return addgroupCall(name, undefined, false);
+  }
+  const uid = optionValue(o, "--uid", "-u");
+  return systemOwnGroupStep(scope, at, "adduser --system --uid", name, uid);
 }
 
 /** `adduser --gid N`: the name of the group made with GID N, which busybox -G takes. */

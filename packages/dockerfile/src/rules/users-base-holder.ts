@@ -4,7 +4,8 @@ import type { ScriptScope } from "./scope.js";
 import { baseGroupAt, recordRemoved } from "./users-base-gone.js";
 import { gidUseBefore, groupNameUse } from "./users-base-uses.js";
 import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
-import { groupWithGid } from "./users-gids.js";
+import { gidHolder, groupWithGid, recordGroup } from "./users-gids.js";
+import { addgroupCall } from "./users-groupadd.js";
 import { q } from "./users-options.js";
 
 /** Alpine's base group that has a GID a step asks for, and why it must stay, if it must. */
@@ -117,4 +118,50 @@ export function noteKeptHolder(
     at,
     `${option} ${uid}: Debian's ${option.split(" ")[0]} gives ${name}'s own group GID ${uid}, which Alpine's base group ${holder.name} has and keeps (${holder.keep}): busybox addgroup -S gives ${name} another GID`,
   );
+}
+
+/**
+ * The addgroup step for a system user's own group that Debian gives GID `uid` where it is free
+ * (`useradd -r -u N`, `adduser --system --uid N --group`): busybox addgroup -S would pick the
+ * first free system GID (101) instead. `-g N` when Alpine's base group on N may go (delgroup
+ * first), or when no group has N there and the file names N nowhere before as another group's;
+ * else busybox picks, as before. Records the group. `option` is the call as written.
+ */
+export function systemOwnGroupStep(
+  scope: ScriptScope,
+  at: number,
+  option: string,
+  name: string,
+  uid: string | undefined,
+): string {
+  const freed = freeOwnGroupGid(scope, at, name, uid);
+  if (freed) {
+    recordGroup(scope, name, uid);
+    return freed + addgroupCall(name, uid, true);
+  }
+  if (uid !== undefined) noteKeptHolder(scope, at, option, name, uid);
+  const gid = uid !== undefined && gidFree(scope, at, uid) ? uid : undefined;
+  recordGroup(scope, name, gid);
+  if (gid === undefined) return addgroupCall(name, undefined, true);
+  // A package installed before may have made a group with a system GID busybox picked (100-999);
+  // Debian's tools then give another GID, as the second addgroup does.
+  if (Number(gid) >= FIRST_SYSTEM_ID && Number(gid) <= LAST_SYSTEM_ID && installedAny(scope))
+    return `{ ${addgroupCall(name, gid, true)} || ${addgroupCall(name, undefined, true)}; }`;
+  return addgroupCall(name, gid, true);
+}
+
+/** Busybox's (and Alpine's) range of system IDs addgroup -S picks from. */
+const FIRST_SYSTEM_ID = 100;
+const LAST_SYSTEM_ID = 999;
+
+/** No group has numeric GID `gid` where line `at` runs, and the file uses it before as none's. */
+function gidFree(scope: ScriptScope, at: number, gid: string): boolean {
+  if (!/^\d+$/.test(gid)) return false;
+  return (
+    gidHolder(scope, gid, at) === undefined && gidUseBefore(scope, at, Number(gid)) === undefined
+  );
+}
+
+function installedAny(scope: ScriptScope): boolean {
+  return scope.stage.alpineInstalled.size > 0 || scope.stage.debianInstalled.size > 0;
 }

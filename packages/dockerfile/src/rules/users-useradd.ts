@@ -1,7 +1,7 @@
 import type { Word } from "../shell/tokens.js";
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
-import { freeOwnGroupGid, noteKeptHolder } from "./users-base-holder.js";
+import { freeOwnGroupGid, systemOwnGroupStep } from "./users-base-holder.js";
 import { recordGroup } from "./users-gids.js";
 import { groupName } from "./users-group-names.js";
 import { addgroupCall } from "./users-groupadd.js";
@@ -72,10 +72,11 @@ export function useradd(
   const setHash = passwordStep(scope, at, name, o);
   checkIds(scope, at, optionValue(o, "-u"), undefined, name, "user");
   const system = o.has("-r");
-  const { group, ownGroup, gid, freed = "" } = primaryGroup(scope, at, name, o);
+  const { group, ownGroup, gid, freed = "", step } = primaryGroup(scope, at, name, o);
   // The user's own group, made here or by busybox adduser: later steps may add others to it.
-  if (ownGroup || group === undefined) recordGroup(scope, name, gid);
-  const out = ownGroup ? [`${freed}${addgroupCall(name, gid, system)} &&`] : [];
+  if (step === undefined && (ownGroup || group === undefined)) recordGroup(scope, name, gid);
+  const own = step ?? `${freed}${addgroupCall(name, gid, system)}`;
+  const out = ownGroup ? [`${own} &&`] : [];
   const make = ownGroup ? undefined : primaryGroupStep(scope, at, group, name);
   if (make !== undefined) out.push(`${make} &&`);
   out.push(...adduserCall(scope, at, name, group, o));
@@ -100,7 +101,7 @@ function primaryGroup(
   at: number,
   name: string,
   o: Parsed["options"],
-): { group: string | undefined; ownGroup: boolean; gid?: string; freed?: string } {
+): { group: string | undefined; ownGroup: boolean; gid?: string; freed?: string; step?: string } {
   let group = groupName(scope, at, optionValue(o, "-g"));
   // -N: no group of the user's own; Debian then uses its default group, users (100 on Alpine too).
   if (o.has("-N") && group === undefined) group = "users";
@@ -120,8 +121,11 @@ function primaryGroup(
   if (freed) return { group: name, ownGroup: true, gid: uid, freed };
   // useradd -r makes a same-named group; busybox adduser -S would use nogroup instead.
   if (o.has("-r")) {
-    if (uid !== undefined) noteKeptHolder(scope, at, "useradd -r -u", name, uid);
-    return { group: name, ownGroup: true };
+    return {
+      group: name,
+      ownGroup: true,
+      step: systemOwnGroupStep(scope, at, "useradd -r -u", name, uid),
+    };
   }
   // useradd gives the user's group another GID when its UID is taken as a GID.
   const first = ownGroupFirst(scope, at, "useradd -u", name, uid, ", as useradd gives it");
