@@ -80,4 +80,23 @@ describe("www-data switched to by sudo, su, runuser, su-exec, gosu", () => {
       "adduser",
     );
   });
+
+  it.each([
+    `RUN sudo -u "www-data" id`,
+    "RUN sudo -u 'www-data' id",
+    `RUN sudo --user="www-data" id`,
+    `RUN su -s /bin/sh "www-data" -c 'id -u'`,
+    `RUN gosu "www-data" id`,
+    `CMD gosu 'www-data' id`,
+  ])("reads the quoted name as the shell does: %s", (line) => {
+    const r = migrate(`FROM debian:bookworm\n${line}\n`);
+    expect(r.output).toBe(`FROM alpine:3.23\n${ADD}\n${line}\n`);
+  });
+
+  it("takes a quoted name the file creates as made", () => {
+    const r = migrate(
+      `FROM debian:bookworm\nRUN useradd -r "www-data"\nRUN sudo -u www-data id\n`,
+    );
+    expect(r.output).not.toContain("-u 82");
+  });
 });

@@ -1,7 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
-import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import { type Pipeline, parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { Stage } from "../stages.js";
 import { ALPINE_USERS } from "./alpine-base.js";
 import { baseRepository, PHP_BASED } from "./base-image.js";
@@ -136,16 +136,39 @@ export function usesUser(ins: Instruction, user: string): boolean {
   if (ins.keyword === "COPY" || ins.keyword === "ADD") {
     return splitFlags(text).flags.get("chown")?.split(":")[0] === user;
   }
-  // `CMD ["gosu", "www-data", …]` runs as it too: the exec form's words, read as one line.
-  const words =
-    (ins.keyword === "CMD" || ins.keyword === "ENTRYPOINT") && text.trimStart().startsWith("[")
-      ? execWords(text)
-      : text;
-  return (
-    /^(?:RUN|CMD|ENTRYPOINT)$/.test(ins.keyword) &&
-    words.includes(user) &&
-    userRegexes(user).uses.test(words)
-  );
+  if (!/^(?:RUN|CMD|ENTRYPOINT)$/.test(ins.keyword) || !text.includes(user)) return false;
+  return userRegexes(user).uses.test(literalText(ins));
+}
+
+const literal = new WeakMap<Instruction, string>();
+
+/**
+ * The instruction's commands with each word read as the shell reads it (`sudo -u "www-data"` and
+ * `--user='www-data'` as `sudo -u www-data`, `--user=www-data`), one command a line; a word
+ * whose value has blanks or quotes keeps its quotes, so `su -c 'cmd arg' NAME` still reads as one
+ * option. `CMD ["gosu", "www-data", …]` runs as it too: the exec form's words, as one line.
+ */
+function literalText(ins: Instruction): string {
+  let out = literal.get(ins);
+  if (out !== undefined) return out;
+  const text = ins.args.text;
+  const exec = ins.keyword !== "RUN" && text.trimStart().startsWith("[");
+  out = exec ? execWords(text) : shellWords(text);
+  literal.set(ins, out);
+  return out;
+}
+
+function shellWords(text: string): string {
+  try {
+    return simpleCommands(parseScript(text))
+      .map((c) =>
+        c.args.map((w) => (w.value && !/[\s'"]/.test(w.value) ? w.value : w.raw)).join(" "),
+      )
+      .join("\n");
+  } catch {
+    // A script the parser cannot read is matched as written.
+    return text;
+  }
 }
 
 function execWords(text: string): string {
@@ -159,7 +182,7 @@ function execWords(text: string): string {
 
 function createsUser(ins: Instruction, user: string): boolean {
   if (ins.keyword !== "RUN" || !ins.args.text.includes(user)) return false;
-  return userRegexes(user).creates.test(ins.args.text);
+  return userRegexes(user).creates.test(literalText(ins));
 }
 
 function flagNumericIds(
