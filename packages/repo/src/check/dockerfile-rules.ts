@@ -14,6 +14,7 @@ import type { ApkPlace, ApkWorld } from "./apk-world.js";
 import { aptAdvice } from "./apt-advice.js";
 import { type AptPaths, type AptPathUse, aptPathsAtStart } from "./apt-paths.js";
 import { debianBaseHint } from "./base-advice.js";
+import { type BashAt, checkBashCommand, checkRunShell } from "./bash-run.js";
 import { busyboxOptionProblems } from "./busybox-option.js";
 import { layoutAdvice } from "./debian-layout.js";
 import { type DebianPaths, debianPathsAtStart } from "./debian-paths.js";
@@ -33,6 +34,7 @@ import {
 import { absorbedEmit } from "./guarded.js";
 import { hasOpenrc, initSystemProblem } from "./init-system.js";
 import { onbuildRuns } from "./onbuild.js";
+import { runShell } from "./run-shell.js";
 import type { LintText } from "./script-calls.js";
 import { SHADOW_TOOLS } from "./shadow-tools.js";
 import { startedProgramAdvice } from "./started-advice.js";
@@ -200,6 +202,9 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
       "apt-in-alpine",
       `this RUN runs a vendor's apt repository setup script in Alpine stage ${stage.name}, which has no apt: the build fails here; install the package from Alpine (e.g. nodejs npm, docker-cli) or follow the vendor's Alpine instructions, and delete the step`,
     );
+  const shell = runShell(stage, run, at.stages);
+  const bash: BashAt = { stage, stages: at.stages, hasBash: () => at.world.has("bash") };
+  if (shell) checkRunShell(run, shell, bash, emit);
   const placedCommands = runCommands(run);
   // An apk call followed in the same RUN by `rm -rf /var/cache/apk/*` leaves no index behind.
   const cacheRemoved = lastApkCacheRemoval(placedCommands.map((p) => p.cmd));
@@ -259,6 +264,7 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
         `${name} in Alpine stage ${stage.name} names group ${group}, which is not there, so busybox fails with "unknown group ${group}": ${unknownGroupAdvice(group, at.world.everAdded())}`,
       );
     recordGroups(cmd, at.groups);
+    checkBashCommand(run, shell, cmd, line, bash, emit);
     for (const p of busyboxOptionProblems(cmd, (pkg) => at.world.has(pkg), at.lint))
       fails(line, "busybox-option", `${p.tool} in Alpine stage ${stage.name}: ${p.message}`);
     if (

@@ -18,8 +18,8 @@ function rules(text: string): string[] {
 
 describe("check reaches commands the plain scan does not", () => {
   it.each([
-    ['RUN bash -lc "apt-get install -y f"'],
-    ['RUN bash -ec "apt-get install -y f"'],
+    ['RUN apk add --no-cache bash && bash -lc "apt-get install -y f"'],
+    ['RUN apk add --no-cache bash && bash -ec "apt-get install -y f"'],
     ['RUN sh -xc "apt-get install -y f"'],
     ["RUN sh -euxc 'set -x; apt-get install -y f'"],
     ['RUN eval "apt-get install -y f"'],
@@ -34,7 +34,11 @@ describe("check reaches commands the plain scan does not", () => {
   });
 
   it("flags shadow tools the same way, and leaves other stages and clean bodies alone", () => {
-    expect(rules(`${FROM}\nRUN bash -ec 'groupadd -g 5 x'\n`)).toEqual(["2:shadow-user-commands"]);
+    // bash itself is missing too: a plain Alpine stage has no bash.
+    expect(rules(`${FROM}\nRUN bash -ec 'groupadd -g 5 x'\n`)).toEqual([
+      "2:bash-missing",
+      "2:shadow-user-commands",
+    ]);
     expect(rules(`${FROM}\nRUN sh -ec 'apk add --no-cache curl'\n`)).toEqual([]);
     expect(rules("FROM debian:12\nRUN bash -ec 'apt-get install -y f'\n")).toEqual([
       "1:debian-base",
@@ -42,7 +46,7 @@ describe("check reaches commands the plain scan does not", () => {
   });
 
   it("reports a nested command on its own RUN line", () => {
-    const text = `${FROM}\nRUN apk add --no-cache curl \\\n    && bash -ec "apt-get install -y f"\n`;
+    const text = `${FROM}\nRUN apk add --no-cache curl bash \\\n    && bash -ec "apt-get install -y f"\n`;
     expect(rules(text)).toEqual(["3:apt-in-alpine"]);
   });
 });

@@ -47,8 +47,24 @@ export function checkShebang(text: string, script: string, use: ScriptUse): Find
 const SHIPS_BASH = new Set(["bash", "postgres", "rabbitmq", "redmine", "wordpress", "ghost"]);
 
 function shipsBash(image: string): boolean {
-  const name = imageName(image) ?? "";
-  return SHIPS_BASH.has(name.replace(/^(?:docker\.io\/)?(?:library\/)?/, ""));
+  return SHIPS_BASH.has(officialName(imageName(image) ?? ""));
+}
+
+function officialName(name: string): string {
+  return name.replace(/^(?:docker\.io\/)?(?:library\/)?/, "");
+}
+
+/**
+ * Whether the image the stage is built on has bash: true for those in SHIPS_BASH, false for the
+ * other official images (alpine, node:alpine, python:alpine), undefined for any other image.
+ */
+export function rootImageShipsBash(
+  stage: StageInfo,
+  stages: readonly StageInfo[],
+): boolean | undefined {
+  const name = officialName(imageName(rootStage(stage, stages).image) ?? "");
+  if (SHIPS_BASH.has(name)) return true;
+  return name.includes("/") || name === "" ? undefined : false;
 }
 
 /** `bash` for `#!/bin/bash`, `#!/usr/bin/env bash`, `#!/usr/bin/env -S bash -e`. */

@@ -12,6 +12,7 @@ export const RULE_IDS = [
   "alpine-id-taken",
   "entrypoint-lint",
   "bash-missing",
+  "bash-syntax",
   "shims-missing",
   "debian-program",
   "busybox-option",

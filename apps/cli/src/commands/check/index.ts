@@ -45,8 +45,10 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         when every image running the script installs the GNU package
   busybox-option        a RUN in an Alpine stage uses an option busybox rejects (stat --format,
                         grep -P, find -printf, ps -C…) before installing the GNU package
-  bash-missing          an entrypoint or CMD script starts with #!/bin/bash in an Alpine
-                        stage that installs no bash
+  bash-missing          an entrypoint or CMD script starts with #!/bin/bash, or a RUN runs
+                        bash, in an Alpine stage that has not installed bash
+  bash-syntax           a RUN under Alpine's /bin/sh (busybox ash) uses bash syntax ash
+                        does not run (<<<, arrays a=(…), a[0] subscripts, declare)
   shims-missing         an entrypoint or CMD script sources the alpinize shims library from a
                         path no COPY (or RUN) of the stage puts in the image
   debian-program        ENTRYPOINT or CMD of an Alpine stage starts a program under its Debian

@@ -1,0 +1,100 @@
+import { baseName, type ShellCommand } from "../dockerfile/commands.js";
+import type { RunStep, StageInfo } from "../dockerfile/stages.js";
+import { ashSyntaxProblems, BASH_ONLY_BUILTINS, maskQuotes } from "./ash-syntax.js";
+import { absorbedEmit } from "./guarded.js";
+import type { RunShell } from "./run-shell.js";
+import { rootImageShipsBash } from "./shebang.js";
+import type { Finding, RuleId } from "./types.js";
+
+type Emit = (line: number, rule: RuleId, message: string, severity?: Finding["severity"]) => void;
+
+/** What the RUN rules about bash need to know of the stage at one RUN. */
+export interface BashAt {
+  stage: StageInfo;
+  stages: readonly StageInfo[];
+  /** Whether apk has bash installed at this point of the build. */
+  hasBash: () => boolean;
+}
+
+/**
+ * A shell-form RUN read by busybox ash (no bash SHELL in effect) written in bash syntax ash does
+ * not run (`read a <<<"$V"`, `a=(…)`, `${a[0]}`): `bash-syntax`, an error where ash stops.
+ * A RUN under `SHELL ["/bin/bash", …]` with no bash installed: `bash-missing`.
+ */
+export function checkRunShell(run: RunStep, shell: RunShell, at: BashAt, emit: Emit): void {
+  if (shell.exec) return;
+  if (shell.kind === "bash") {
+    if (!at.hasBash()) missingBash(at, emit)(run.line, `SHELL on line ${shell.shellLine}`);
+    return;
+  }
+  if (shell.kind !== "ash") return;
+  for (const p of ashSyntaxProblems(run.text)) {
+    const cmd = commandAt(run, p.offset);
+    const guarded = p.kind === "expansion" && cmd?.cmd.guarded === true;
+    const severity =
+      p.kind === "parse" || (p.kind === "expansion" && !guarded) ? "error" : "warning";
+    emit(cmd?.line ?? run.line, "bash-syntax", syntaxMessage(at.stage, p, guarded), severity);
+  }
+}
+
+/**
+ * Per command of the RUN: `bash …` (also `RUN ["bash", "-c", …]`) with no bash installed, and a
+ * bash-only builtin (`declare`, `pushd`) run by busybox ash.
+ */
+export function checkBashCommand(
+  run: RunStep,
+  shell: RunShell | undefined,
+  cmd: ShellCommand,
+  line: number,
+  at: BashAt,
+  emit: Emit,
+): void {
+  const fails = cmd.guarded ? absorbedEmit(emit) : emit;
+  const name = baseName(cmd.name);
+  if (name === "bash" && !at.hasBash()) missingBash(at, fails)(line, "this RUN");
+  const fix = BASH_ONLY_BUILTINS.get(name);
+  if (fix === undefined || shell?.kind !== "ash" || shell.exec || !readByAsh(run.text, cmd)) return;
+  fails(
+    line,
+    "bash-syntax",
+    `${name} is a bash builtin that busybox ash (/bin/sh of Alpine stage ${at.stage.name}) does not have, so the build fails here ("${name}: not found"): ${fix}, or apk add bash and SHELL ["/bin/bash", "-c"]`,
+  );
+}
+
+/** The command is the RUN's own code at its offset, not words of a `bash -c '…'` or a string. */
+function readByAsh(text: string, cmd: ShellCommand): boolean {
+  if (!text.startsWith(cmd.name, cmd.offset)) return false;
+  return maskQuotes(text).bare.startsWith(cmd.name, cmd.offset);
+}
+
+function missingBash(at: BashAt, emit: Emit): (line: number, who: string) => void {
+  const known = rootImageShipsBash(at.stage, at.stages);
+  if (known === true) return () => {};
+  return (line, who) =>
+    emit(
+      line,
+      "bash-missing",
+      `${who} runs bash, but Alpine stage ${at.stage.name} has not installed it by here${known === undefined ? " (unless its base image ships bash)" : ""}, so the build fails ("bash: not found"): apk add --no-cache bash in an earlier RUN, or write the step for /bin/sh (busybox ash)`,
+      known === undefined ? "warning" : "error",
+    );
+}
+
+function syntaxMessage(stage: StageInfo, p: { kind: string; message: string }, guarded: boolean) {
+  const where = `this RUN of Alpine stage ${stage.name} runs under /bin/sh (busybox ash) and uses ${p.message}`;
+  const fix = `write it for sh, or apk add bash and put SHELL ["/bin/bash", "-c"] before this RUN`;
+  if (p.kind === "parse")
+    return `${where}: ash does not run any of this RUN, so the build fails here; ${fix}`;
+  if (p.kind === "literal") return `${where}; ${fix}`;
+  if (guarded)
+    return `${where}: the build fails where the word is expanded, if this guarded call is reached; ${fix}`;
+  return `${where}: the build fails here; ${fix}`;
+}
+
+/** The last command starting at or before an offset of the RUN text, with its line. */
+function commandAt(run: RunStep, offset: number): { cmd: ShellCommand; line: number } | undefined {
+  let found: { cmd: ShellCommand; line: number } | undefined;
+  run.commands.forEach((cmd, i) => {
+    if (cmd.offset <= offset) found = { cmd, line: run.commandLines[i] ?? run.line };
+  });
+  return found;
+}

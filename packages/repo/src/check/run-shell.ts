@@ -1,0 +1,67 @@
+import type { Instruction } from "@alpinize/dockerfile";
+import { chainFact } from "../dockerfile/chain-fact.js";
+import { baseName } from "../dockerfile/commands.js";
+import type { RunStep, StageInfo } from "../dockerfile/stages.js";
+import { instructionWords } from "../dockerfile/words.js";
+
+/**
+ * What runs a RUN's shell form: `ash` for Alpine's /bin/sh (busybox), `bash` under a
+ * `SHELL ["/bin/bash", …]` or once a RUN has pointed /bin/sh at bash, `other` for any other SHELL.
+ */
+export type ShellKind = "ash" | "bash" | "other";
+
+export interface RunShell {
+  kind: ShellKind;
+  /** The RUN is in exec form (`RUN ["bash", "-c", …]`): no shell reads it. */
+  exec: boolean;
+  /** The line of the SHELL instruction in effect, if any. */
+  shellLine: number | undefined;
+}
+
+interface ShellState {
+  kind: ShellKind;
+  shellLine: number | undefined;
+}
+
+const DEFAULT: ShellState = { kind: "ash", shellLine: undefined };
+/** `ln -sf /bin/bash /bin/sh`, `ln -sfn bash /bin/sh`. */
+const SH_TO_BASH = /\bln\s+(?:-\S+\s+)*\S*\bbash\s+\/bin\/sh(?:\s|$|;|&)/;
+
+/** The shell a RUN of the stage runs under; undefined for ONBUILD RUNs, whose image is not this one. */
+export function runShell(
+  stage: StageInfo,
+  run: RunStep,
+  stages: readonly StageInfo[],
+): RunShell | undefined {
+  const ins = stage.body.find((i) => i.keyword === "RUN" && i.line === run.line);
+  if (!ins) return undefined;
+  const state = stateAfter(stage.body, run.line, shellAtStart(stage, stages));
+  return { ...state, exec: ins.form === "exec" };
+}
+
+/** The shell in effect when the stage starts: what the stage it builds on left. */
+function shellAtStart(stage: StageInfo, stages: readonly StageInfo[]): ShellState {
+  const parent = stage.parent ? stages.find((s) => s.name === stage.parent) : undefined;
+  return parent ? shellAtEnd(parent, stages) : DEFAULT;
+}
+
+const shellAtEnd = chainFact<ShellState>((stage, parent) =>
+  stateAfter(stage.body, Number.POSITIVE_INFINITY, parent ?? DEFAULT),
+);
+
+function stateAfter(body: readonly Instruction[], line: number, start: ShellState): ShellState {
+  let state = start;
+  for (const ins of body) {
+    if (ins.line >= line) break;
+    if (ins.keyword === "SHELL") state = { kind: shellKind(ins), shellLine: ins.line };
+    else if (ins.keyword === "RUN" && state.kind === "ash" && SH_TO_BASH.test(ins.args.text))
+      state = { kind: "bash", shellLine: undefined };
+  }
+  return state;
+}
+
+function shellKind(ins: Instruction): ShellKind {
+  const program = baseName(instructionWords(ins.args.text)[0] ?? "");
+  if (program === "bash") return "bash";
+  return program === "sh" || program === "ash" ? "ash" : "other";
+}
