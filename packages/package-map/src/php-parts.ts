@@ -41,6 +41,58 @@ const SAPI_WHY =
 const CLI_WHY =
   "Debian's phpX.Y-fpm, libapache2-mod-phpX.Y and phpX.Y-cgi depend on phpX.Y-cli, so the php program is there for RUN php …, composer or a #!/usr/bin/env php tool; Alpine's phpNN-fpm, phpNN-apache2 and phpNN-cgi do not pull in phpNN";
 
+/**
+ * Debian packages that hold several extensions, each with the extensions its Provides names
+ * (bookworm `apt-cache show php8.2-xml` … `-sybase`), in Alpine's spelling (pdo_mysql, not
+ * pdo-mysql). Alpine builds every one as its own phpNN-<ext>; the first is the package a Debian
+ * name without an extension of that name (php8.2-mysql, php8.2-sybase) is answered with.
+ * php8.2-interbase (pdo_firebird) is left out: Alpine builds no Firebird driver.
+ */
+export const PHP_EXTENSION_BUNDLES: Readonly<Record<string, readonly string[]>> = {
+  xml: ["xml", "dom", "simplexml", "xmlreader", "xmlwriter", "xsl"],
+  mysql: ["mysqli", "mysqlnd", "pdo_mysql"],
+  pgsql: ["pgsql", "pdo_pgsql"],
+  sqlite3: ["sqlite3", "pdo_sqlite"],
+  odbc: ["odbc", "pdo_odbc"],
+  sybase: ["pdo_dblib"],
+};
+
+function bundleHolding(ext: string): readonly string[] | undefined {
+  return Object.values(PHP_EXTENSION_BUNDLES).find((b) => b.includes(ext));
+}
+
+/**
+ * The Alpine extension for the extension part of a Debian PHP name: php8.2-mysql is Alpine's
+ * mysqli, the provided name php8.2-pdo-mysql is pdo_mysql; any other name is kept.
+ */
+export function alpineExtension(debianExt: string): string {
+  const bundle = Object.hasOwn(PHP_EXTENSION_BUNDLES, debianExt)
+    ? PHP_EXTENSION_BUNDLES[debianExt]
+    : undefined;
+  if (bundle) return bundle[0] as string;
+  const underscored = debianExt.replace(/-/g, "_");
+  return bundleHolding(underscored) ? underscored : debianExt;
+}
+
+/** Every Debian spelling of a bundle or of an extension it provides, for the parts rule. */
+const BUNDLE_DEBIAN_NAMES = [
+  ...Object.keys(PHP_EXTENSION_BUNDLES),
+  ...Object.values(PHP_EXTENSION_BUNDLES)
+    .flat()
+    .map((e) => e.replace(/_/g, "-")),
+];
+const BUNDLE_EXTENSIONS = Object.values(PHP_EXTENSION_BUNDLES).flat();
+
+const BUNDLE_WHY =
+  "Debian builds these extensions into one package (php8.2-xml carries dom, simplexml, xml, xmlreader, xmlwriter and xsl; php8.2-mysql mysqli, mysqlnd and pdo_mysql; php8.2-pgsql, -sqlite3 and -odbc their PDO driver too) and installs that package for any of their names, while Alpine builds each as a phpNN-<ext> package";
+
+/** The other extensions of the Debian package that holds the answered one (php84-xml → php84-xsl …). */
+function bundleParts(alpine: string): string[] {
+  const php = phpOf(alpine);
+  const ext = alpine.slice(php.length + 1);
+  return extensions(php, bundleHolding(ext) ?? []).filter((n) => n !== alpine);
+}
+
 /** The Alpine PHP's prefix in a package name: php84 of php84-fpm. */
 function phpOf(alpine: string): string {
   return /^php\d+/.exec(alpine)?.[0] ?? alpine;
@@ -103,5 +155,11 @@ export const PHP_PARTS: readonly BundledParts[] = [
     base: /^php\d+-(?:fpm|cgi|apache2)$/,
     parts: sapiParts,
     why: `${CLI_WHY}; ${SAPI_WHY}; ${COMMON_WHY}`,
+  },
+  {
+    debian: new RegExp(`^php(?:\\d\\.\\d)?-(?:${BUNDLE_DEBIAN_NAMES.join("|")})$`),
+    base: new RegExp(`^php\\d+-(?:${BUNDLE_EXTENSIONS.join("|")})$`),
+    parts: bundleParts,
+    why: BUNDLE_WHY,
   },
 ];

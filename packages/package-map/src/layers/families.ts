@@ -1,3 +1,4 @@
+import { alpineExtension } from "../php-parts.js";
 import type { Env, Hit, Layer } from "./types.js";
 
 // Versioned families: Debian puts the major in the name, Alpine in the origin. When the asked
@@ -125,12 +126,12 @@ export const familyLayer: Layer = (name, env, trace) => {
     if (!m) continue;
     const asked = f.major ? f.major(m) : (m[1] ?? "");
     const fallback = env.defaults[f.family];
-    const bundle =
-      f.family === "php" ? phpBundle(m[m.length - 1] ?? "", asked, fallback, env) : undefined;
-    if (bundle) return bundle;
     const shown = (v: string) => (f.family === "php" ? phpVersion(v) : v);
-    const direct = asked ? f.target(asked, m) : undefined;
-    if (direct && env.index.has(direct)) {
+    const target = asked ? f.target(asked, m) : undefined;
+    // The asked PHP's pecl build (php82-pecl-imagick) beats another PHP's: PHP 8.2 loads no
+    // php84 extension.
+    const direct = target && (env.index.has(target) ? target : phpPecl(target, env));
+    if (direct) {
       return {
         alpine: [direct],
         layer: "versioned",
@@ -146,7 +147,7 @@ export const familyLayer: Layer = (name, env, trace) => {
     if (!fallback) return undefined;
     const alt = phpPecl(f.target(fallback, m), env) ?? unversionedDefault(f, fallback, m, env);
     if (!alt) {
-      trace.note("versioned", `${direct ?? name} is not in Alpine ${env.release}`);
+      trace.note("versioned", `${target ?? name} is not in Alpine ${env.release}`);
       return undefined;
     }
     const plain = alt.includes(fallback) ? "" : ", packaged without the major";
@@ -188,7 +189,8 @@ function withNote(f: Family, alpine: string, env: Env, m: RegExpExecArray, reaso
  * configures --with-libedit; Debian's phpX.Y-readline is a shared extension the CLI depends on)
  * and, from PHP 8.5, OPcache (always compiled in upstream; php85 has no php85-opcache).
  */
-function phpExtension(v: string, ext: string): string {
+function phpExtension(v: string, debianExt: string): string {
+  const ext = alpineExtension(debianExt);
   return phpBuiltIn(v, ext) ? `php${v}` : `php${v}-${ext}`;
 }
 
@@ -216,27 +218,4 @@ function phpPecl(target: string, env: Env): string | undefined {
   return (
     [target, pecl].find((n) => env.index.isReal(n)) ?? [target, pecl].find((n) => env.index.has(n))
   );
-}
-
-/** php8.2-mysql bundles several extensions, like php-mysql: reuse the curated split. */
-function phpBundle(
-  ext: string,
-  asked: string,
-  fallback: string | undefined,
-  env: Env,
-): Hit | undefined {
-  const entry = env.curated.packages[`php-${ext}`];
-  if (!entry || entry.alpine.length < 2) return undefined;
-  const version = asked && env.index.isReal(`php${asked}`) ? asked : fallback;
-  if (!version) return undefined;
-  const alpine = entry.alpine.map((n) => n.replace("{php}", version));
-  const hit: Hit = {
-    alpine,
-    layer: "versioned",
-    reason: `${entry.why} (PHP ${phpVersion(version)} in Alpine ${env.release})`,
-  };
-  if (asked && asked !== version) {
-    hit.versionChange = { family: "php", from: phpVersion(asked), to: phpVersion(version) };
-  }
-  return hit;
 }
