@@ -6,7 +6,9 @@ const users = (r: ReturnType<typeof migrate>) =>
   r.warnings.filter((w) => w.rule === "users").map((w) => w.message);
 
 const BIND =
-  "bind is the account Debian's bind9 package uses; Alpine's bind package creates named:named instead (no bind)";
+  "bind is the account Debian's bind9 package uses, working in /var/cache/bind (Alpine's bind works in /var/bind, its named.conf `directory`); Alpine's bind package creates named:named instead (no bind)";
+const CACHE_DIR = (line: number) =>
+  `line ${line} names /var/cache/bind, the working directory of Debian's bind9 (its named.conf \`directory\`); Alpine's bind package works in /var/bind and makes no /var/cache/bind: use /var/bind there, unless your own named.conf sets /var/cache/bind (this line is not rewritten)`;
 
 describe("users: service accounts a package names differently on Alpine", () => {
   it("renames bind to named in chown, chgrp, COPY --chown and USER, and flags named -u bind", () => {
@@ -26,12 +28,31 @@ describe("users: service accounts a package names differently on Alpine", () => 
     );
     expect(r.output).toContain('CMD ["named", "-f", "-u", "bind"]');
     expect(users(r)).toEqual([
+      CACHE_DIR(3),
       `${BIND}: renamed bind to named as owner (lines 3, 4, 5)`,
       `line 6 names bind: ${BIND}, so write named there (this line is not rewritten)`,
     ]);
     const again = migrate(r.output);
     expect(again.output).toBe(r.output);
     expect(users(again)).toEqual([]);
+  });
+
+  it("warns at Debian's bind9 working directory wherever the stage names it, not at lookalikes", () => {
+    const r = migrate(
+      [
+        "FROM debian:bookworm",
+        "RUN apt-get update && apt-get install -y bind9",
+        "VOLUME /var/cache/bind",
+        "COPY db.example /var/cache/bind/db.example",
+        "RUN mkdir -p /var/cache/bind9 /srv/var/cache/bind",
+        "",
+      ].join("\n"),
+    );
+    expect(r.output).toContain(
+      "VOLUME /var/cache/bind\nCOPY db.example /var/cache/bind/db.example\n",
+    );
+    expect(users(r)).toEqual([CACHE_DIR(3), CACHE_DIR(4)]);
+    expect(migrate("FROM debian:bookworm\nVOLUME /var/cache/bind\n").warnings).toEqual([]);
   });
 
   it("renames squid's proxy, chrony's _chrony and flags memcached -u memcache", () => {

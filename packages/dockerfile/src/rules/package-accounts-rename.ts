@@ -30,8 +30,31 @@ export function renamePackageAccounts(ctx: MigrationContext, state: StageState):
   const installed = [...state.alpineInstalled, ...state.debianInstalled];
   for (const candidate of packageAccountNames()) {
     const account = packageAccount(candidate.debian, installed);
-    if (account !== candidate || createsAccount(info.stage, account.debian)) continue;
-    renameAccount(ctx, state, account);
+    if (account !== candidate) continue;
+    flagWorkDir(ctx, state, account);
+    if (!createsAccount(info.stage, account.debian)) renameAccount(ctx, state, account);
+  }
+}
+
+/**
+ * Debian's working directory of the package (`/var/cache/bind`) named in the stage: Alpine's
+ * package works elsewhere (`/var/bind`). Warned at, not rewritten: the file's own config may set
+ * the directory it names.
+ */
+function flagWorkDir(ctx: MigrationContext, state: StageState, a: PackageAccount): void {
+  const dir = a.workDir;
+  if (dir === undefined) return;
+  const re = new RegExp(`(?<![\\w./-])${dir.debian.replace(/[.]/g, "\\.")}(?![\\w.-])`);
+  for (const ins of state.info.stage.body) {
+    if (state.removedRuns.has(ins)) continue;
+    const text = ctx.text.slice(ins.start, ins.end);
+    const m = re.exec(text);
+    if (!m) continue;
+    ctx.warn(
+      "users",
+      ins.start + m.index,
+      `line ${ins.line} names ${dir.debian}, the working directory of Debian's ${a.debianPackage} (its ${dir.setting}); Alpine's ${a.alpinePackage} package works in ${dir.alpine} and makes no ${dir.debian}: use ${dir.alpine} there, unless your own ${dir.setting.split(" ")[0]} sets ${dir.debian} (this line is not rewritten)`,
+    );
   }
 }
 

@@ -9,6 +9,11 @@ export interface PackageAccount {
   /** Alpine's package and the account its `*.pre-install` script creates. */
   alpinePackage: string;
   alpine: string;
+  /**
+   * The service's working directory where the two packages' default configs differ, and the
+   * setting that names it.
+   */
+  workDir?: { debian: string; alpine: string; setting: string };
 }
 
 /**
@@ -21,7 +26,16 @@ export interface PackageAccount {
  *   has proxy:proxy, UID/GID 13); squid.pre-install: `addgroup -S -g 31 squid`, user squid.
  */
 const PACKAGE_ACCOUNTS: readonly PackageAccount[] = [
-  { debianPackage: "bind9", debian: "bind", alpinePackage: "bind", alpine: "named" },
+  {
+    debianPackage: "bind9",
+    debian: "bind",
+    alpinePackage: "bind",
+    alpine: "named",
+    // Debian's /etc/bind/named.conf.options: `directory "/var/cache/bind"`. aports main/bind:
+    // named.conf.authoritative and named.conf.recursive say `directory "/var/bind"`, and the
+    // APKBUILD makes /var/bind (pri, sec, dyn) group named; nothing makes /var/cache/bind.
+    workDir: { debian: "/var/cache/bind", alpine: "/var/bind", setting: "named.conf `directory`" },
+  },
   {
     debianPackage: "memcached",
     debian: "memcache",
@@ -60,5 +74,9 @@ export function packageAccountNames(): readonly PackageAccount[] {
 
 /** What to tell about account `a`, for migrate's and check's messages. */
 export function packageAccountNote(a: PackageAccount): string {
-  return `${a.debian} is the account Debian's ${a.debianPackage} package uses; Alpine's ${a.alpinePackage} package creates ${a.alpine}:${a.alpine} instead (no ${a.debian})`;
+  // The directory goes before Alpine's account: check's message ends `…(no bind): write named`.
+  const dir = a.workDir
+    ? `, working in ${a.workDir.debian} (Alpine's ${a.alpinePackage} works in ${a.workDir.alpine}, its ${a.workDir.setting})`
+    : "";
+  return `${a.debian} is the account Debian's ${a.debianPackage} package uses${dir}; Alpine's ${a.alpinePackage} package creates ${a.alpine}:${a.alpine} instead (no ${a.debian})`;
 }
