@@ -8,6 +8,16 @@ import type { StageState } from "./scope.js";
 // Packages Debian needs at build time that an Alpine base already covers.
 
 /**
+ * Whether migrate drops wget's display-only options (`--show-progress`, `--progress=dot`) from
+ * the stage's direct wget calls, so busybox wget runs them: the stage calls wget only in ways
+ * busybox wget takes, and no GNU wget is installed for good. The rule busybox then adds no GNU
+ * wget for those options. The same test gates the drop in run.ts.
+ */
+export function dropsWgetDisplayOptions(stage: StageState): boolean {
+  return stage.wget.kind === "busybox" && !stage.info.already && !stage.alpineInstalled.has("wget");
+}
+
+/**
  * wget is a busybox applet in every Alpine image. When each wget call the stage makes uses only
  * options the applet accepts, a build-time GNU wget is not needed; any other option keeps it.
  */

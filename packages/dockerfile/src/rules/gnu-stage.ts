@@ -2,6 +2,9 @@ import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
+import type { Word } from "../shell/tokens.js";
+import { dropsWgetDisplayOptions } from "./build-only.js";
+import { displayOnlyWords } from "./busybox.js";
 import { shellCommands } from "./context-files.js";
 import { callsOf, substitutions } from "./gnu-calls.js";
 import type { BusyboxRewrite } from "./gnu-rewrite.js";
@@ -26,7 +29,7 @@ export function addGnuTools(ctx: MigrationContext, state: StageState): void {
       const needs: { need: GnuNeed & { rewrite?: BusyboxRewrite[] }; cmd: SimpleCommand }[] = [];
       for (const c of commands) {
         for (const call of callsOf(c)) {
-          const need = gnuNeedOf(call);
+          const need = gnuNeedOf(call, wgetHandled(state, c, call));
           if (need) needs.push({ need, cmd: call });
         }
         // Calls inside `$( … )`: their words have no place in this script, so no respelling.
@@ -60,6 +63,15 @@ export function addGnuTools(ctx: MigrationContext, state: StageState): void {
     }
   }
   if (state.ships) scriptNeeds(ctx, state);
+}
+
+/**
+ * The words of a direct wget call in a RUN that the wget rule drops (run.ts: only calls named
+ * wget, not behind sudo or inside `$( … )`): they are no reason for GNU wget.
+ */
+function wgetHandled(state: StageState, c: SimpleCommand, call: SimpleCommand): Set<Word> {
+  if (call !== c || c.name?.replace(/^.*\//, "") !== "wget") return new Set();
+  return dropsWgetDisplayOptions(state) ? new Set(displayOnlyWords(c)) : new Set();
 }
 
 /** COPYed shell scripts (entrypoints) run in the image: their GNU tools must be in it for good. */

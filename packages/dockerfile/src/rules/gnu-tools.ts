@@ -1,5 +1,6 @@
 import { busyboxRejections, missingApplet } from "@alpinize/busybox";
 import type { SimpleCommand } from "../shell/script.js";
+import type { Word } from "../shell/tokens.js";
 import { type BusyboxRewrite, busyboxRespelling } from "./gnu-rewrite.js";
 
 /**
@@ -16,10 +17,13 @@ export interface GnuNeed {
 
 /**
  * What one command needs beyond busybox, if anything: the GNU package, and when every rejected
- * option has a busybox spelling, the words that make it a busybox call instead.
+ * option has a busybox spelling, the words that make it a busybox call instead. `handled`: words
+ * another rule turns into a busybox call itself (wget's display-only options, which the wget rule
+ * drops), left out whether or not that rule has run yet.
  */
 export function gnuNeedOf(
   cmd: SimpleCommand,
+  handled: ReadonlySet<Word> = new Set(),
 ): (GnuNeed & { rewrite?: BusyboxRewrite[] }) | undefined {
   const name = cmd.name?.replace(/^.*\//, "");
   if (!name) return undefined;
@@ -27,7 +31,9 @@ export function gnuNeedOf(
   if (missing) return { pkg: missing, why: `${name} is not a busybox applet` };
   const words = cmd.args.slice(1).map((w) => w.value);
   // A tool Alpine has no GNU package for (adduser) needs busybox's spelling: not this rule's.
-  const bad = busyboxRejections(name, words).filter((r) => r.package !== undefined);
+  const bad = busyboxRejections(name, words).filter(
+    (r) => r.package !== undefined && !handled.has(cmd.args[r.index + 1]!),
+  );
   const pkg = bad[0]?.package;
   if (pkg === undefined) return undefined;
   // A value busybox reads otherwise (a date, a template) says more than the options beside it.
