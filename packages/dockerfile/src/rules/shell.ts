@@ -11,8 +11,9 @@ import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
 /** Shell syntax busybox ash lacks (ash does have `set -o pipefail` and `local`). */
+// Substrings (`${x:1}`, `${x: -1}`, `${x:(-1)}`), not POSIX defaults (`${x:-0}`).
 const BASH_SYNTAX =
-  /<<<|\$\{[#!]?\w+(?:\/\/?|\^\^?|,,?|:-?\d)|\b\w+\+?=\(|&>|\{\d+\.\.\d+\}|\$\{?RANDOM\b|\$\{?BASH_|\$\{?PIPESTATUS/;
+  /<<<|\$\{[#!]?\w+(?:\/\/?|\^\^?|,,?|:\d|:\s+-\d|:\(-)|\b\w+\+?=\(|&>|\{\d+\.\.\d+\}|\$\{?RANDOM\b|\$\{?BASH_|\$\{?PIPESTATUS/;
 /** Builtins only bash has, as command names. */
 const BASH_BUILTINS = new Set([
   "[[",

@@ -1,0 +1,15 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell text holds ${VAR} on purpose
+import { describe, expect, it } from "vitest";
+import { hasBashism } from "./shell.js";
+
+describe("hasBashism", () => {
+  it("reads POSIX parameter expansions with a default as sh", () => {
+    for (const script of ['echo "${X:-0}"', "echo ${PORT:-8080}", 'x="${A:=1}" && echo "${B:+2}"'])
+      expect(hasBashism(script)).toBe(false);
+  });
+
+  it("still takes substrings and other bash expansions as bash", () => {
+    for (const script of ['echo "${X:1}"', 'echo "${X: -1}"', 'echo "${X:(-2)}"', "cat <<< x"])
+      expect(hasBashism(script)).toBe(true);
+  });
+});
