@@ -94,9 +94,7 @@ describe("www-data switched to by sudo, su, runuser, su-exec, gosu", () => {
   });
 
   it("takes a quoted name the file creates as made", () => {
-    const r = migrate(
-      `FROM debian:bookworm\nRUN useradd -r "www-data"\nRUN sudo -u www-data id\n`,
-    );
+    const r = migrate(`FROM debian:bookworm\nRUN useradd -r "www-data"\nRUN sudo -u www-data id\n`);
     expect(r.output).not.toContain("-u 82");
   });
 });

@@ -111,3 +111,54 @@ describe("apt: Debian's JDK directory becomes the Alpine JDK's", () => {
     expect(debianPathNote(": /usr/lib/jvm/java-17-openjdk/bin", "RUN", "3.24")).toBeUndefined();
   });
 });
+
+describe("apt: Debian's default-java link and default-jdk's major", () => {
+  const javaWarnings = (r: ReturnType<typeof migrate>) =>
+    r.warnings.filter((w) => /default-j/.test(w.message)).map((w) => `${w.line}: ${w.message}`);
+
+  it("rewrites /usr/lib/jvm/default-java to default-jvm, and says bookworm's default-jdk is 17", () => {
+    const r = migrate(
+      lines(
+        "FROM debian:bookworm",
+        "RUN apt-get update && apt-get install -y default-jdk",
+        "ENV JAVA_HOME=/usr/lib/jvm/default-java PATH=/usr/lib/jvm/default-java/bin:$PATH",
+      ),
+    );
+    expect(r.output).toBe(
+      lines(
+        "FROM alpine:3.23",
+        "RUN apk add --no-cache openjdk21-jdk",
+        "ENV JAVA_HOME=/usr/lib/jvm/default-jvm PATH=/usr/lib/jvm/default-jvm/bin:$PATH",
+      ),
+    );
+    expect(javaWarnings(r)).toEqual([
+      "2: default-jdk is Java 17 on Debian 12 (bookworm); on Alpine 3.23 it became Java 21 (openjdk21): check the application runs on it, or install openjdk-17-jdk (openjdk17-jdk where Alpine still ships it) to keep Java 17",
+    ]);
+  });
+
+  it("has no version warning where Debian's default is the same major (trixie, 21)", () => {
+    const r = migrate(
+      lines(
+        "FROM debian:trixie-slim",
+        "RUN apt-get update && apt-get install -y default-jre-headless",
+        'CMD ["/usr/lib/jvm/default-java/bin/java", "-jar", "/app.jar"]',
+      ),
+    );
+    expect(r.output).toContain('CMD ["/usr/lib/jvm/default-jvm/bin/java", "-jar", "/app.jar"]');
+    expect(javaWarnings(r)).toEqual([]);
+  });
+
+  it("warns at default-java without an Alpine JDK, and leaves lookalikes", () => {
+    const r = migrate(
+      lines(
+        "FROM debian:bookworm",
+        "ENV JAVA_HOME=/usr/lib/jvm/default-java",
+        "ENV X=/usr/lib/jvm/default-java8",
+      ),
+    );
+    expect(r.output).toContain(
+      "ENV JAVA_HOME=/usr/lib/jvm/default-java\nENV X=/usr/lib/jvm/default-java8\n",
+    );
+    expect(javaWarnings(r).map((w) => w.split(":")[0])).toEqual(["2"]);
+  });
+});

@@ -7,12 +7,19 @@
  * architecture suffix, and openjdk8 into /usr/lib/jvm/java-1.8-openjdk. The eclipse-temurin
  * images, on Ubuntu and Alpine alike, keep theirs in /opt/java/openjdk (the JAVA_HOME their
  * Dockerfiles set).
+ *
+ * Debian's default-jdk/default-jre keep the link /usr/lib/jvm/default-java (its java-common);
+ * Alpine's java-common, which every openjdkNN-jre-headless depends on, has a trigger that points
+ * /usr/lib/jvm/default-jvm at the newest java-* directory (aports community/java-common).
  */
+import { globalArg } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
+import { rootStage, wholeVariable } from "../stages.js";
 import { baseRepository } from "./base-image.js";
 import { DEBIAN_JDK_DIR, jdkDirNote, NOTE_JOIN } from "./debian-layout.js";
+import { debianRelease } from "./python-version.js";
 import type { StageState } from "./scope.js";
 
 /** Instructions whose text names the directory as a value or a literal path. */
@@ -21,6 +28,9 @@ const KEYWORDS = new Set(["ENV", "ARG", "RUN", "CMD", "ENTRYPOINT"]);
 const ALPINE_JDK = /^openjdk(\d+)(?:-(?:jre|jre-headless|jre-base|jdk|jmods))?$/;
 const DEBIAN_JDK = /^openjdk-(\d+)-(?:jre|jdk)(?:-headless)?$/;
 const TEMURIN_HOME = "/opt/java/openjdk";
+/** Debian's link to its default JDK, and Alpine's to the newest JDK installed. */
+const DEBIAN_DEFAULT_JAVA = /\/usr\/lib\/jvm\/default-java(?![\w.-])/g;
+const ALPINE_DEFAULT_JVM = "/usr/lib/jvm/default-jvm";
 
 /** Alpine's directory for a JDK major. */
 export function alpineJdkHome(major: string): string {
@@ -33,9 +43,11 @@ export function alpineJdkHome(major: string): string {
  * goes. Without a JDK to point at, the path and its warning stay.
  */
 export function rewriteJavaHome(ctx: MigrationContext, state: StageState): void {
+  flagDefaultJavaMajor(ctx, state);
   const home = homeFor(ctx, state);
   for (const ins of state.info.stage.body) {
     if (!KEYWORDS.has(ins.keyword)) continue;
+    rewriteDefaultJava(ctx, state, ins, home(DEFAULT));
     const done = new Set<string>();
     const left = new Set<string>();
     for (const m of ins.args.text.matchAll(DEBIAN_JDK_DIR)) {
@@ -67,6 +79,7 @@ function homeFor(ctx: MigrationContext, state: StageState): (major: string) => s
   }
   const temurin = baseRepository(ctx, state.info.stage) === "eclipse-temurin";
   return (major) => {
+    if (major === DEFAULT && alpine.size > 0) return ALPINE_DEFAULT_JVM;
     if (alpine.has(major)) return alpineJdkHome(major);
     // Debian's openjdk-N mapped to another Alpine major (a version change, warned about there).
     const [only] = alpine;
@@ -74,6 +87,35 @@ function homeFor(ctx: MigrationContext, state: StageState): (major: string) => s
     if (alpine.size === 0 && temurin) return TEMURIN_HOME;
     return undefined;
   };
+}
+
+/** What homeFor is asked for Debian's default-java link rather than a major's directory. */
+const DEFAULT = "default";
+
+/**
+ * `/usr/lib/jvm/default-java` → `/usr/lib/jvm/default-jvm` in a converted stage with an Alpine
+ * JDK (eclipse-temurin's /opt/java/openjdk on that image); without one it stays, with a warning.
+ */
+function rewriteDefaultJava(
+  ctx: MigrationContext,
+  state: StageState,
+  ins: Instruction,
+  to: string | undefined,
+): void {
+  if (!state.info.alpine || state.info.already) return;
+  for (const m of ins.args.text.matchAll(DEBIAN_DEFAULT_JAVA)) {
+    const [s, e] = sourceSpan(ins.args, m.index, m.index + m[0].length);
+    if (ctx.text.slice(s, e) !== m[0] || edited(ctx, s, e)) continue;
+    if (to !== undefined) {
+      ctx.edit("apt", s, e, to);
+      continue;
+    }
+    ctx.warn(
+      "apt",
+      s,
+      `${m[0]} is the link Debian's default-jdk/default-jre keep to its default JDK; on Alpine it is ${ALPINE_DEFAULT_JVM} (java-common points it at the newest openjdkNN installed), and this stage installs no Alpine JDK: install one and use ${ALPINE_DEFAULT_JVM}`,
+    );
+  }
 }
 
 /** Another rule already changes this span (a removed RUN, a rewritten sh -c string). */
@@ -93,4 +135,63 @@ function dropNotes(ctx: MigrationContext, ins: Instruction, notes: ReadonlySet<s
     if (kept.length === 0) warnings.splice(k, 1);
     else warnings[k] = { ...w, message: kept.join(NOTE_JOIN) };
   }
+}
+
+/**
+ * The Java major Debian's default-jdk/default-jre depend on, by release codename (their
+ * java-common: openjdk-11 on buster, bullseye and Ubuntu 18.04-22.04, 17 on bookworm, 21 on
+ * trixie and Ubuntu 24.04).
+ */
+const DEBIAN_DEFAULT_JAVA_MAJOR: Readonly<Record<string, string>> = {
+  buster: "11",
+  bullseye: "11",
+  bookworm: "17",
+  trixie: "21",
+  bionic: "11",
+  focal: "11",
+  jammy: "11",
+  noble: "21",
+};
+
+const DEBIAN_DEFAULT_JAVA_PACKAGE = /(?<=^|[\s=])default-(?:jdk|jre)(?:-headless)?(?=[\s;&|\\]|$)/m;
+
+/**
+ * Rule `apt` (Java version): the package map answers default-jdk/default-jre with the Alpine
+ * release's default major (openjdk21), whatever Debian release the file was on; where that
+ * release's default-jdk is another major (17 on bookworm), the stage gets a warning naming both.
+ */
+function flagDefaultJavaMajor(ctx: MigrationContext, state: StageState): void {
+  if (!state.info.alpine || state.info.already) return;
+  const names = [...state.debianInstalled].filter((n) => /^default-(?:jdk|jre)/.test(n));
+  if (names.length === 0) return;
+  const stage = state.info.stage;
+  const release = debianRelease(rootReference(ctx, stage));
+  const debian = release && DEBIAN_DEFAULT_JAVA_MAJOR[release.codename];
+  const alpine = [...state.alpineInstalled].flatMap((n) => ALPINE_JDK.exec(n)?.[1] ?? []);
+  if (!release || debian === undefined || alpine.length === 0 || alpine.includes(debian)) return;
+  const at = installOffset(state) ?? stage.from.start;
+  ctx.warn(
+    "apt",
+    at,
+    `${names[0]} is Java ${debian} on ${release.distro} ${release.version} (${release.codename}); on Alpine ${ctx.release} it became Java ${alpine.join(", ")} (openjdk${alpine[0]}): check the application runs on it, or install openjdk-${debian}-jdk (openjdk${debian}-jdk where Alpine still ships it) to keep Java ${debian}`,
+  );
+}
+
+/** Where the stage's first RUN names default-jdk or default-jre. */
+function installOffset(state: StageState): number | undefined {
+  for (const ins of state.info.stage.body) {
+    if (ins.keyword !== "RUN") continue;
+    const m = DEBIAN_DEFAULT_JAVA_PACKAGE.exec(ins.args.text);
+    if (m) return sourceSpan(ins.args, m.index, m.index + m[0].length)[0];
+  }
+  return undefined;
+}
+
+/** The image reference a stage's FROM chain starts on, through a `FROM ${ARG}` default. */
+function rootReference(ctx: MigrationContext, stage: StageState["info"]["stage"]): string {
+  const image = rootStage(stage).image;
+  const variable = wholeVariable(image);
+  const written =
+    variable === undefined ? image : (globalArg(ctx.globalArgs, variable)?.value ?? "");
+  return written.replace(/^(?:\$\{[^}]*\}|\$\w+)\//, "");
 }
