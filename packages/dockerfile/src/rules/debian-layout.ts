@@ -127,6 +127,9 @@ export function jdkDirNote(path: string): string {
 /** How debianPathNote joins the notes of one instruction. */
 export const NOTE_JOIN = "; also, ";
 
+/** How the note on /etc/php/X.Y/ starts: php-paths.ts drops it where it rewrites the path. */
+export const PHP_LAYOUT_NOTE = "Debian's PHP layout";
+
 const COPY_ADD = new Set(["COPY", "ADD"]);
 const RUN_ONLY = new Set(["RUN"]);
 
@@ -162,7 +165,7 @@ const PATTERNS: readonly Pattern[] = [
       const asked = `${m[1]}${m[2]}`;
       const shipped = release ? ALPINE_PHPS[release] : undefined;
       const nn = shipped?.includes(asked) ? asked : release ? ALPINE_PHP[release] : undefined;
-      return `Debian's PHP layout; Alpine's is /etc/phpNN, for the PHP the package names (${nn ? `/etc/php${nn} for php${nn} on Alpine ${release}` : "e.g. /etc/php84"})`;
+      return `${PHP_LAYOUT_NOTE}; Alpine's is /etc/phpNN, for the PHP the package names (${nn ? `/etc/php${nn} for php${nn} on Alpine ${release}` : "e.g. /etc/php84"})`;
     },
   },
   {

@@ -7,6 +7,7 @@ import { keepAptGosu } from "./gosu-scripts.js";
 import { notePackageSetup } from "./package-notes.js";
 import { compilesPerlXs } from "./perl-xs.js";
 import { postgresImagePackage } from "./pg-image.js";
+import { stagePhpDecision } from "./php-version.js";
 import type { StageState } from "./scope.js";
 
 /** One package name as written, with where it sits. */
@@ -361,6 +362,8 @@ function decide(
     };
   }
   const mapped = ctx.packageMap.map(name, { commands });
+  const php = stagePhpDecision(ctx, name, mapped, debianNames, stage.debianInstalled);
+  if (php) return php;
   if (name === "ca-certificates" && mode === "build-deps" && !manual.has(name)) {
     const bundled = buildCaBundle(stage, mapped);
     if (bundled) return bundled;

@@ -1,3 +1,5 @@
+import type { PackageDecision } from "@alpinize/package-map";
+import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import type { SimpleCommand } from "../shell/script.js";
 import type { ScriptScope } from "./scope.js";
@@ -80,4 +82,56 @@ function childInstructions(scope: ScriptScope): Instruction[] {
     if (inside) out.push(ins);
   }
   return out;
+}
+
+/** Debian's versioned PHP names: php8.2, php8.2-cli, libapache2-mod-php8.2. */
+const VERSIONED = /^(?:php|libapache2-mod-php)(\d\.\d+)(?:-|$)/;
+/** The unversioned ones, which depend on the release's default phpX.Y-*. */
+const UNVERSIONED = /^(?:php(?:-[a-z][\w.+-]*)?|libapache2-mod-php)$/;
+
+/**
+ * Rule `apt`: Debian's php-cli (php, php-mysql, libapache2-mod-php …) depends on the phpX.Y-cli of
+ * its release's default PHP, the one the versioned names next to it pin (php8.2 on bookworm). The
+ * package map answers php-cli with Alpine's default PHP (php84-cli on 3.22), which would put a
+ * second PHP beside the php82 of php8.2-fpm: the answer takes the versioned names' phpNN instead,
+ * when the stage names one Debian PHP version and every renamed package exists.
+ */
+export function stagePhpDecision(
+  ctx: MigrationContext,
+  name: string,
+  mapped: PackageDecision,
+  install: readonly string[],
+  stage: ReadonlySet<string>,
+): PackageDecision | undefined {
+  if (!UNVERSIONED.test(name)) return undefined;
+  const versions = new Set([...phpVersions(install), ...phpVersions(stage)]);
+  if (versions.size !== 1) return undefined;
+  const version = [...versions][0]!;
+  const nn = /^php(\d\d)$/.exec(ctx.packageMap.map(`php${version}`).alpine[0] ?? "")?.[1];
+  if (!nn) return undefined;
+  const alpine = mapped.alpine.map((n) => n.replace(/^php\d\d(?=-|$)/, `php${nn}`));
+  if (alpine.every((n, k) => n === mapped.alpine[k])) return undefined;
+  if (!alpine.every((n) => ctx.packageMap.exists(n))) return undefined;
+  return {
+    ...mapped,
+    alpine,
+    layer: "migrate-rule",
+    reason: `Debian's ${name} depends on the default PHP of its release, which the stage's versioned names pin to ${version}: php${nn}'s packages, so one PHP is installed (the package map alone answers ${mapped.alpine[0]})`,
+  };
+}
+
+// One install can name 200,000 packages: its versions are read once, not once per name.
+const versionsOf = new WeakMap<object, ReadonlySet<string>>();
+
+function phpVersions(names: readonly string[] | ReadonlySet<string>): ReadonlySet<string> {
+  // The stage's set grows between installs: only the install's list is cached.
+  const cached = Array.isArray(names) ? versionsOf.get(names) : undefined;
+  if (cached) return cached;
+  const found = new Set<string>();
+  for (const n of names) {
+    const v = VERSIONED.exec(n)?.[1];
+    if (v) found.add(v);
+  }
+  if (Array.isArray(names)) versionsOf.set(names, found);
+  return found;
 }

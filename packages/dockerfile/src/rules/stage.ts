@@ -25,6 +25,7 @@ import { addGnuIconv } from "./musl-iconv.js";
 import { renamePackageAccounts } from "./package-accounts-rename.js";
 import { flagBrowserDownloads, flagGlibcWheels, flagSystemPip } from "./pep668.js";
 import { perlModuleBuilds } from "./perl-xs.js";
+import { rewritePhpLayout } from "./php-paths.js";
 import { addPhpizeDeps } from "./php-pecl.js";
 import { apkRunLine } from "./place.js";
 import { migrateRun, stageCommands } from "./run.js";
@@ -128,6 +129,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   writePreamble(ctx, state);
   addGoDns(ctx, info, all, state.alpineInstalled);
   rewriteJavaHome(ctx, state);
+  rewritePhpLayout(ctx, state);
   ctx.lastingByStage.set(info.stage.index, state.lasting);
   ctx.debianByStage.set(info.stage.index, state.debianInstalled);
 }
