@@ -12,14 +12,12 @@
  * Alpine's java-common, which every openjdkNN-jre-headless depends on, has a trigger that points
  * /usr/lib/jvm/default-jvm at the newest java-* directory (aports community/java-common).
  */
-import { globalArg } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
-import { rootStage, wholeVariable } from "../stages.js";
 import { baseRepository } from "./base-image.js";
 import { DEBIAN_JDK_DIR, jdkDirNote, NOTE_JOIN } from "./debian-layout.js";
-import { debianRelease } from "./python-version.js";
+import { debianRelease, rootReference } from "./python-version.js";
 import type { StageState } from "./scope.js";
 
 /** Instructions whose text names the directory as a value or a literal path. */
@@ -185,13 +183,4 @@ function installOffset(state: StageState): number | undefined {
     if (m) return sourceSpan(ins.args, m.index, m.index + m[0].length)[0];
   }
   return undefined;
-}
-
-/** The image reference a stage's FROM chain starts on, through a `FROM ${ARG}` default. */
-function rootReference(ctx: MigrationContext, stage: StageState["info"]["stage"]): string {
-  const image = rootStage(stage).image;
-  const variable = wholeVariable(image);
-  const written =
-    variable === undefined ? image : (globalArg(ctx.globalArgs, variable)?.value ?? "");
-  return written.replace(/^(?:\$\{[^}]*\}|\$\w+)\//, "");
 }

@@ -50,7 +50,7 @@ export function debianRelease(reference: string): DebianRelease | undefined {
 }
 
 /** The image reference a stage's FROM chain starts on, through a `FROM ${ARG}` default. */
-function rootReference(ctx: MigrationContext, stage: Stage): string {
+export function rootReference(ctx: MigrationContext, stage: Stage): string {
   const image = rootStage(stage).image;
   const variable = wholeVariable(image);
   const written =
