@@ -94,7 +94,8 @@ export class DebianPaths {
     return undefined;
   }
 
-  private known(path: string): boolean {
+  /** The stage made the path, or put it (or a folder above it) in place whole. */
+  known(path: string): boolean {
     if (this.dirs.has(path)) return true;
     for (let p = path; p.length > 1; p = parentOf(p)) if (this.whole.has(p)) return true;
     return false;

@@ -16,9 +16,10 @@ import { type AptPaths, type AptPathUse, aptPathsAtStart } from "./apt-paths.js"
 import { debianBaseHint } from "./base-advice.js";
 import { type BashAt, checkBashCommand, checkRunShell } from "./bash-run.js";
 import { busyboxOptionProblems } from "./busybox-option.js";
-import { layoutAdvice } from "./debian-layout.js";
+import { type LayoutAdvice, layoutAdvice } from "./debian-layout.js";
 import { type DebianPaths, debianPathsAtStart } from "./debian-paths.js";
 import { alternativesProblem, startedUnderDebianName } from "./debian-programs.js";
+import { envPathProblems } from "./env-paths.js";
 import { checkGoNetdns } from "./go-netdns.js";
 import {
   type GroupState,
@@ -37,7 +38,7 @@ import { onbuildRuns } from "./onbuild.js";
 import { runShell } from "./run-shell.js";
 import type { LintText } from "./script-calls.js";
 import { SHADOW_TOOLS } from "./shadow-tools.js";
-import { startedProgramAdvice } from "./started-advice.js";
+import { missingProgramAdvice, startedProgramAdvice } from "./started-advice.js";
 import type { CheckSettings, Finding, RuleId } from "./types.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
@@ -92,6 +93,7 @@ export function checkStages(
       apt: aptPathsAtStart(stage, stages),
       debian: debianPathsAtStart(stage, stages, advice),
       freed: { gids: new Set(), uids: new Set() },
+      advice,
     };
     const copies = readStage(stage.body).copies;
     // COPY --chown and USER are judged by the groups the RUNs before them made.
@@ -112,6 +114,10 @@ export function checkStages(
     ownersBefore(Number.POSITIVE_INFINITY);
     // ONBUILD runs in the images built on this one, after every RUN of this stage.
     for (const run of onbuildRuns(stage)) checkRun(stage, run, at, emit);
+    for (const copy of copies) at.debian.copied(copy.destination);
+    // A warning: Docker sets the variable without looking, and an unused one breaks nothing.
+    for (const p of envPathProblems(stage, advice, at.debian))
+      emit(p.line, "apt-in-alpine", p.message, "warning");
     const other = startedProgramAdvice(stage, stages, advice);
     for (const p of startedUnderDebianName(stage, other))
       emit(
@@ -184,6 +190,8 @@ interface RunContext {
   debian: DebianPaths;
   /** IDs of Alpine's base groups and users the stage deleted so far (migrate's `delgroup ping`). */
   freed: FreedIds;
+  /** migrate's notes on Debian-only paths and program names, for the stage's release. */
+  advice: LayoutAdvice;
 }
 
 interface FreedIds {
@@ -226,7 +234,8 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
         layout.severity === "error" ? "error" : "warning",
       );
     }
-    if (APT_TOOLS.has(name) && !fromApkDpkg(name, at.added)) {
+    const aptTool = APT_TOOLS.has(name);
+    if (aptTool && !fromApkDpkg(name, at.added)) {
       fails(
         line,
         "apt-in-alpine",
@@ -239,6 +248,18 @@ function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): v
     if (init) fails(line, "init-system", init);
     const alternatives = alternativesProblem(cmd, stage.name, at.world.has("dpkg"));
     if (alternatives) fails(line, "debian-program", alternatives);
+    // The tools above have rules of their own, with their own advice.
+    const judged =
+      aptTool || SHADOW_TOOLS.has(name) || init !== undefined || alternatives !== undefined;
+    const program = judged
+      ? undefined
+      : missingProgramAdvice(name, at.advice, (pkg) => at.world.has(pkg));
+    if (program)
+      fails(
+        line,
+        "debian-program",
+        `RUN calls ${name} in Alpine stage ${stage.name}, which Alpine does not have under that name, so the build fails here: ${program}`,
+      );
     if (APK_TOOLS.has(name)) {
       // A builder stage's apk index never reaches the image that ships.
       if (index > cacheRemoved && stageLinks(at.stages).shipped(stage))
