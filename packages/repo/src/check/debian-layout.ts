@@ -61,7 +61,7 @@ export function layoutAdvice(stage: StageInfo, stages: readonly StageInfo[], rel
 }
 
 /** The repository (`nginx`) at the bottom of the stage's FROM chain, when it is a plain reference. */
-function rootRepository(stage: StageInfo, stages: readonly StageInfo[]): string | undefined {
+export function rootRepository(stage: StageInfo, stages: readonly StageInfo[]): string | undefined {
   const links = stageLinks(stages);
   let root = stage;
   for (let up = links.parent(root); up; up = links.parent(root)) root = up;

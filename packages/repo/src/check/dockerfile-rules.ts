@@ -34,6 +34,7 @@ import {
 } from "./groups.js";
 import { absorbedEmit } from "./guarded.js";
 import { hasOpenrc, initSystemProblem } from "./init-system.js";
+import { nginxConfDWrites } from "./nginx-conf-d.js";
 import { onbuildRuns } from "./onbuild.js";
 import { runShell } from "./run-shell.js";
 import type { LintText } from "./script-calls.js";
@@ -118,6 +119,9 @@ export function checkStages(
     // A warning: Docker sets the variable without looking, and an unused one breaks nothing.
     for (const p of envPathProblems(stage, advice, at.debian))
       emit(p.line, "apt-in-alpine", p.message, "warning");
+    // A warning: the image builds, and only a server {} block in the file stops nginx.
+    for (const w of nginxConfDWrites(stage, stages))
+      emit(w.line, "apt-in-alpine", w.message, "warning");
     const other = startedProgramAdvice(stage, stages, advice);
     for (const p of startedUnderDebianName(stage, other))
       emit(
