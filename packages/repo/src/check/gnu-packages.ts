@@ -2,7 +2,7 @@
  * Which Alpine packages put the GNU (or util-linux, procps) version of a tool in front of
  * busybox's applet: @alpinize/busybox's table, where every alpinize package reads it.
  */
-export { gnuPackagesOf, hasGnuTool } from "@alpinize/busybox";
+export { hasGnuTool } from "@alpinize/busybox";
 
 /**
  * The tool a `gnu-option` finding of the entrypoint lint is about, for findings that arrive as
