@@ -1,10 +1,14 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ALPINE_BASE_PRIMARY_GIDS } from "../src/rules/alpine-base.js";
 import { migrate } from "./helpers.js";
-import { busyboxSkipReason, makeAlpineRoot, runBodies } from "./support/busybox-root.js";
+import {
+  busyboxSkipReason,
+  expectBodiesPass,
+  makeAlpineRoot,
+  runBodies,
+} from "./support/busybox-root.js";
 
 const reason = busyboxSkipReason();
 describe.skipIf(reason !== undefined)("users: Alpine's base group on a GID, under busybox", () => {
@@ -22,14 +26,7 @@ describe.skipIf(reason !== undefined)("users: Alpine's base group on a GID, unde
   /** Runs every RUN of the migrated file in a fresh Alpine root; each must exit 0. */
   function runAll(dockerfile: string): { group: string; passwd: string } {
     const root = newRoot();
-    for (const body of runBodies(migrate(dockerfile).output)) {
-      const r = spawnSync("chroot", [root, "/bin/sh", "-ec", body], { encoding: "utf8" });
-      expect({ body, status: r.status, stderr: r.stderr }).toEqual({
-        body,
-        status: 0,
-        stderr: "",
-      });
-    }
+    expectBodiesPass(root, runBodies(migrate(dockerfile).output));
     const read = (f: string) => readFileSync(join(root, "etc", f), "utf8");
     return { group: read("group"), passwd: read("passwd") };
   }

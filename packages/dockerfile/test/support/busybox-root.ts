@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -10,6 +10,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 import { parseDockerfile, splitFlags } from "../../src/parse/dockerfile.js";
 
 // The musl busybox scripts/ci/install-busybox.sh builds with Alpine's user options, and Alpine's
@@ -64,4 +65,12 @@ export function runBodies(text: string): string[] {
   return parseDockerfile(text)
     .instructions.filter((i) => i.keyword === "RUN")
     .map((i) => i.args.text.slice(splitFlags(i.args.text).rest));
+}
+
+/** Runs each shell body in the root under busybox's sh -e; each must exit 0 with nothing on stderr. */
+export function expectBodiesPass(root: string, bodies: readonly string[]): void {
+  for (const body of bodies) {
+    const r = spawnSync("chroot", [root, "/bin/sh", "-ec", body], { encoding: "utf8" });
+    expect({ body, status: r.status, stderr: r.stderr }).toEqual({ body, status: 0, stderr: "" });
+  }
 }
