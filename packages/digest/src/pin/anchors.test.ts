@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ResolveOutcome } from "../resolve-many.js";
 import { locateImageReferences } from "./locate.js";
+import { resolveAllTo } from "./pin-test-support.js";
 import { findUnpinned, pinText } from "./pin-text.js";
 
 // Aliases and merge keys stand for the text written at their anchor: pin rewrites it there, once,
@@ -8,20 +8,7 @@ import { findUnpinned, pinText } from "./pin-text.js";
 // compose file that used `image: *img`.
 
 const D = `sha256:${"c".repeat(64)}`;
-const resolve = async (refs: string[]): Promise<ResolveOutcome[]> =>
-  refs.map((reference) => ({
-    reference,
-    result: {
-      reference,
-      canonical: reference,
-      registry: "reg.lan",
-      repository: "team/app",
-      tag: "1.0",
-      digest: D,
-      mediaType: "application/vnd.oci.image.index.v1+json",
-      via: "registry",
-    },
-  }));
+const resolve = resolveAllTo(D);
 
 const found = (kind: "compose" | "workflow", text: string) =>
   locateImageReferences(kind, text).map((r) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ResolveOutcome } from "../resolve-many.js";
 import { locateImageReferences } from "./locate.js";
+import { resolveAllTo } from "./pin-test-support.js";
 import { findUnpinned, pinText } from "./pin-text.js";
 
 // A tester's compose files: keys written with an anchor, a tag or as an alias set
@@ -8,20 +8,7 @@ import { findUnpinned, pinText } from "./pin-text.js";
 // earlier document; `<<: [*b2, *b1]` pinned both anchors; a quoted "<<" was taken for a merge.
 
 const D = `sha256:${"d".repeat(64)}`;
-const resolve = async (refs: string[]): Promise<ResolveOutcome[]> =>
-  refs.map((reference) => ({
-    reference,
-    result: {
-      reference,
-      canonical: reference,
-      registry: "reg.lan",
-      repository: "team/app",
-      tag: "1.0",
-      digest: D,
-      mediaType: "application/vnd.oci.image.index.v1+json",
-      via: "registry",
-    },
-  }));
+const resolve = resolveAllTo(D);
 
 /** Each reference: pinned ones as [line, where, text at its span], skips as [line, where, why]. */
 const found = (text: string, kind: "compose" | "workflow" = "compose") =>
