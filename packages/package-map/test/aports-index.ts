@@ -1,27 +1,39 @@
 import { existsSync, readFileSync } from "node:fs";
 
-const cache = new Map<string, Set<string> | undefined>();
+/** One release's index rows of main or community, split on tabs; undefined when it is absent. */
+function readRows(release: string): string[][] | undefined {
+  const file = new URL(
+    `../../../../shared/corpus/aports-index/aports-${release}.0-packages.tsv`,
+    import.meta.url,
+  );
+  if (!existsSync(file)) return undefined;
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .map((line) => line.split("\t"))
+    .filter((cols) => cols[0] === "main" || cols[0] === "community");
+}
+
+/** Reads one release's names once, with `pick` giving each row's names. */
+function cachedNames(
+  cache: Map<string, Set<string> | undefined>,
+  release: string,
+  pick: (cols: string[]) => Iterable<string>,
+): Set<string> | undefined {
+  if (cache.has(release)) return cache.get(release);
+  const rows = readRows(release);
+  const names = rows && new Set(rows.flatMap((cols) => [...pick(cols)]));
+  cache.set(release, names);
+  return names;
+}
+
+const namesCache = new Map<string, Set<string> | undefined>();
 
 /**
  * Package names in main or community of one release, read from the shared aports index (CI has
  * it), so a test checks emitted names against aports itself and not only against data/.
  */
 export function aportsNames(release: string): Set<string> | undefined {
-  if (cache.has(release)) return cache.get(release);
-  const file = new URL(
-    `../../../../shared/corpus/aports-index/aports-${release}.0-packages.tsv`,
-    import.meta.url,
-  );
-  let names: Set<string> | undefined;
-  if (existsSync(file)) {
-    names = new Set();
-    for (const line of readFileSync(file, "utf8").split("\n")) {
-      const [repo, , pkgname] = line.split("\t");
-      if (pkgname && (repo === "main" || repo === "community")) names.add(pkgname);
-    }
-  }
-  cache.set(release, names);
-  return names;
+  return cachedNames(namesCache, release, (cols) => (cols[2] ? [cols[2]] : []));
 }
 
 export const SKIP_WITHOUT_APORTS =
@@ -31,20 +43,10 @@ const providedCache = new Map<string, Set<string> | undefined>();
 
 /** Names packages of main or community provide (the index's provides column, versions dropped). */
 export function aportsProvided(release: string): Set<string> | undefined {
-  if (providedCache.has(release)) return providedCache.get(release);
-  const file = new URL(
-    `../../../../shared/corpus/aports-index/aports-${release}.0-packages.tsv`,
-    import.meta.url,
+  return cachedNames(providedCache, release, (cols) =>
+    (cols[8] ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((p) => p.replace(/[<>=~].*$/, "")),
   );
-  let names: Set<string> | undefined;
-  if (existsSync(file)) {
-    names = new Set();
-    for (const line of readFileSync(file, "utf8").split("\n")) {
-      const cols = line.split("\t");
-      if (cols[0] !== "main" && cols[0] !== "community") continue;
-      for (const p of (cols[8] ?? "").split(/\s+/)) if (p) names.add(p.replace(/[<>=~].*$/, ""));
-    }
-  }
-  providedCache.set(release, names);
-  return names;
 }

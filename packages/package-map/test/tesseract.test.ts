@@ -1,27 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createPackageMap, KNOWN_RELEASES } from "../src/index.js";
+import { aportsNames, SKIP_WITHOUT_APORTS } from "./aports-index.js";
 
 const debian = JSON.parse(
   readFileSync(new URL("../data/debian-index.json", import.meta.url), "utf8"),
 ) as { binaries: Record<string, string[]> };
 // Every tesseract data package bookworm has (tesseract-ocr-eng, -chi-sim, -script-latn, -all, …).
 const DEBIAN_PACKS = Object.keys(debian.binaries).filter((n) => n.startsWith("tesseract-ocr-"));
-
-/** Alpine names in main or community of one release, from the shared aports index (CI has it). */
-function corpusNames(release: string): Set<string> | undefined {
-  const file = new URL(
-    `../../../../shared/corpus/aports-index/aports-${release}.0-packages.tsv`,
-    import.meta.url,
-  );
-  if (!existsSync(file)) return undefined;
-  const names = new Set<string>();
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    const [repo, , pkgname] = line.split("\t");
-    if (pkgname && (repo === "main" || repo === "community")) names.add(pkgname);
-  }
-  return names;
-}
 
 describe.each(KNOWN_RELEASES)("tesseract language packs on Alpine %s", (release) => {
   const pm = createPackageMap({ release });
@@ -56,11 +42,9 @@ describe.each(KNOWN_RELEASES)("tesseract language packs on Alpine %s", (release)
   });
 
   it("emits only names of main or community in the aports index", (ctx) => {
-    const names = corpusNames(release);
+    const names = aportsNames(release);
     if (!names) {
-      ctx.skip(
-        "../shared/corpus/aports-index is absent: the cross-check against aports is skipped",
-      );
+      ctx.skip(SKIP_WITHOUT_APORTS);
       return;
     }
     for (const name of DEBIAN_PACKS) {
