@@ -1,0 +1,221 @@
+import { APT_SETUP_SCRIPT } from "@alpinize/dockerfile";
+import { chainFact } from "../dockerfile/chain-fact.js";
+import { baseName } from "../dockerfile/commands.js";
+import { stageLinks } from "../dockerfile/stage-links.js";
+import type { RunStep, StageInfo } from "../dockerfile/stages.js";
+import { lastApkCacheRemoval } from "./apk-cache.js";
+import { applyCommand, runCommands, runVariables } from "./apk-history.js";
+import { stageRelease, unknownApkNames } from "./apk-names.js";
+import { checkApk } from "./apk-no-cache.js";
+import type { ApkPlace, ApkWorld } from "./apk-world.js";
+import { aptAdvice } from "./apt-advice.js";
+import type { AptPaths, AptPathUse } from "./apt-paths.js";
+import { type BashAt, checkBashCommand, checkRunShell } from "./bash-run.js";
+import { busyboxOptionProblems } from "./busybox-option.js";
+import type { LayoutAdvice } from "./debian-layout.js";
+import type { DebianPaths } from "./debian-paths.js";
+import { alternativesProblem } from "./debian-programs.js";
+import {
+  type GroupState,
+  recordGroups,
+  runWritesGroupFile,
+  unknownGroupAdvice,
+  unknownGroups,
+  writesGroupFile,
+} from "./groups.js";
+import { absorbedEmit } from "./guarded.js";
+import { hasOpenrc, initSystemProblem } from "./init-system.js";
+import { runShell } from "./run-shell.js";
+import type { LintText } from "./script-calls.js";
+import { SHADOW_TOOLS } from "./shadow-tools.js";
+import { missingProgramAdvice } from "./started-advice.js";
+import { checkIds, type FreedIds, recordFreed } from "./taken-ids.js";
+import type { RuleId } from "./types.js";
+
+type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
+
+const APT_TOOLS = new Set([
+  "apt",
+  "apt-get",
+  "aptitude",
+  "apt-key",
+  "apt-mark",
+  "apt-cache",
+  "add-apt-repository",
+  "dpkg",
+  "dpkg-reconfigure",
+  "dpkg-query",
+  "dpkg-architecture",
+  "xx-apt",
+  "xx-apt-get",
+]);
+const APK_TOOLS = new Set(["apk", "xx-apk"]);
+
+/** A download piped into a shell (`| bash -`, `| sudo -E bash`). */
+const PIPED_TO_SHELL = /\|\s*(?:sudo\s+(?:-E\s+)?)?(?:\/(?:usr\/)?bin\/)?(?:ba|da|a)?sh\b/;
+
+/**
+ * `world`: what apk has installed when the RUN starts, moved on by checkRun command by command.
+ * `added`: every package an `apk add` of the stage (or a stage it builds on) names, at any point.
+ */
+export interface RunContext {
+  world: ApkWorld;
+  added: ReadonlyMap<string, ApkPlace>;
+  stages: readonly StageInfo[];
+  lint: LintText | undefined;
+  /** The groups made so far, moved on by checkRun command by command. */
+  groups: GroupState;
+  /** What has been made under /etc/apt so far, moved on the same way. */
+  apt: AptPaths;
+  /** What the stage has made of Debian's own layout (/etc/php/8.2, sites-enabled) so far. */
+  debian: DebianPaths;
+  /** IDs of Alpine's base groups and users the stage deleted so far (migrate's `delgroup ping`). */
+  freed: FreedIds;
+  /** migrate's notes on Debian-only paths and program names, for the stage's release. */
+  advice: LayoutAdvice;
+}
+
+export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
+  const vars = runVariables(stage, run);
+  if (writesGroupFile(stage, run.line) || runWritesGroupFile(run)) at.groups.opaque = true;
+  // `curl -fsSL https://deb.nodesource.com/setup_20.x | bash -`: the script adds an apt source
+  // and runs apt-get, which an Alpine stage does not have (migrate leaves it, flagged).
+  if (APT_SETUP_SCRIPT.test(run.text) && PIPED_TO_SHELL.test(run.text))
+    emit(
+      run.line,
+      "apt-in-alpine",
+      `this RUN runs a vendor's apt repository setup script in Alpine stage ${stage.name}, which has no apt: the build fails here; install the package from Alpine (e.g. nodejs npm, docker-cli) or follow the vendor's Alpine instructions, and delete the step`,
+    );
+  const shell = runShell(stage, run, at.stages);
+  const bash: BashAt = { stage, stages: at.stages, hasBash: () => at.world.has("bash") };
+  if (shell) checkRunShell(run, shell, bash, emit);
+  const placedCommands = runCommands(run);
+  // An apk call followed in the same RUN by `rm -rf /var/cache/apk/*` leaves no index behind.
+  const cacheRemoved = lastApkCacheRemoval(placedCommands.map((p) => p.cmd));
+  for (const [index, placed] of placedCommands.entries()) {
+    const { cmd, line } = placed;
+    const name = baseName(cmd.name);
+    // What a failing call means for the build: it stops there, or (guarded) goes on without it.
+    const fails = cmd.guarded ? absorbedEmit(emit) : emit;
+    const apt = at.apt.use(cmd);
+    if (apt)
+      fails(line, "apt-in-alpine", aptPathMessage(stage, apt), apt.missing ? "error" : "warning");
+    const layout = at.debian.use(cmd);
+    if (layout) {
+      const report = layout.severity === "error" ? fails : emit;
+      report(
+        line,
+        "apt-in-alpine",
+        layoutMessage(stage, layout.message),
+        layout.severity === "error" ? "error" : "warning",
+      );
+    }
+    const aptTool = APT_TOOLS.has(name);
+    if (aptTool && !fromApkDpkg(name, at.added)) {
+      fails(
+        line,
+        "apt-in-alpine",
+        `${name} in Alpine stage ${stage.name}: ${aptAdvice(name, cmd)}`,
+      );
+    } else if (SHADOW_TOOLS.has(name) && !at.world.has("shadow")) {
+      fails(line, "shadow-user-commands", shadowMissing(stage, name, at));
+    }
+    const init = initSystemProblem(cmd, stage.name, () => hasOpenrc(at.world.installed()));
+    if (init) fails(line, "init-system", init);
+    const alternatives = alternativesProblem(cmd, stage.name, at.world.has("dpkg"));
+    if (alternatives) fails(line, "debian-program", alternatives);
+    // The tools above have rules of their own, with their own advice.
+    const judged =
+      aptTool || SHADOW_TOOLS.has(name) || init !== undefined || alternatives !== undefined;
+    const program = judged
+      ? undefined
+      : missingProgramAdvice(name, at.advice, (pkg) => at.world.has(pkg));
+    if (program)
+      fails(
+        line,
+        "debian-program",
+        `RUN calls ${name} in Alpine stage ${stage.name}, which Alpine does not have under that name, so the build fails here: ${program}`,
+      );
+    if (APK_TOOLS.has(name)) {
+      // A builder stage's apk index never reaches the image that ships.
+      if (index > cacheRemoved && stageLinks(at.stages).shipped(stage))
+        checkApk(stage, run, cmd, line, emit);
+      // A stage that adds repositories itself installs from more than the index knows.
+      const missing = addsRepositories(stage, at.stages)
+        ? []
+        : unknownApkNames(cmd, stageRelease(stage));
+      if (missing.length > 0)
+        emit(
+          line,
+          "apk-unknown-package",
+          `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not in Alpine ${stageRelease(stage)} (main, community) as far as alpinize's package index knows, for stage ${stage.name}: apk add would stop here; pick the Alpine name (alpinize packages map DEBIAN-NAME) or add the repository that has it (apk add -X …)`,
+          "warning",
+        );
+    }
+    if (name === "delgroup" || name === "deluser") recordFreed(cmd, at.freed);
+    if (name === "addgroup" || name === "adduser") checkIds(stage, cmd, line, fails, at.freed);
+    for (const group of unknownGroups(cmd, at.groups, at.world.everAdded()))
+      fails(
+        line,
+        "unknown-group",
+        `${name} in Alpine stage ${stage.name} names group ${group}, which is not there, so busybox fails with "unknown group ${group}": ${unknownGroupAdvice(group, at.world.everAdded())}`,
+      );
+    recordGroups(cmd, at.groups);
+    checkBashCommand(run, shell, cmd, line, bash, emit);
+    for (const p of busyboxOptionProblems(cmd, (pkg) => at.world.has(pkg), at.lint))
+      fails(line, "busybox-option", `${p.tool} in Alpine stage ${stage.name}: ${p.message}`);
+    if (
+      cmd.args.includes("/usr/sbin/nologin") ||
+      cmd.args.some((a) => a.endsWith("=/usr/sbin/nologin"))
+    ) {
+      emit(
+        line,
+        "nologin-path",
+        `/usr/sbin/nologin does not exist on Alpine (stage ${stage.name}): use /sbin/nologin`,
+      );
+    }
+    applyCommand(at.world, placed, vars);
+  }
+}
+
+/** `sed -i … /etc/apt/sources.list.d/debian.sources`, `echo 'deb …' > /etc/apt/…`: no such folder. */
+function aptPathMessage(stage: StageInfo, use: AptPathUse): string {
+  const outcome = use.missing
+    ? `Alpine has no ${use.missing}, so the build fails here`
+    : "this only sets up apt, which Alpine does not have";
+  return `${use.what} in Alpine stage ${stage.name}: ${outcome}; delete the step (apk reads /etc/apk/repositories; a proxy goes in the http_proxy/https_proxy build args)`;
+}
+
+/** `rm on /etc/nginx/sites-enabled/default: …` with the stage named after what the step does. */
+function layoutMessage(stage: StageInfo, message: string): string {
+  const at = message.indexOf(": ");
+  return `${message.slice(0, at)} in Alpine stage ${stage.name}${message.slice(at)}`;
+}
+
+/** Why a shadow tool is not there: shadow never installed, installed only later, or removed again. */
+function shadowMissing(stage: StageInfo, name: string, at: RunContext): string {
+  const removed = at.world.removedBy("shadow");
+  if (removed)
+    return `${name} runs after shadow was removed again (apk del on line ${removed.line}) in Alpine stage ${stage.name}, so the build fails here: call it before that apk del, keep shadow installed (an apk add of its own, outside any --virtual group that is deleted), or use busybox adduser/addgroup`;
+  const later = at.added.get("shadow");
+  if (later)
+    return `${name} runs before shadow is installed (apk add shadow on line ${later.line}) in Alpine stage ${stage.name}, so the build fails here: install shadow first, or use busybox adduser/addgroup`;
+  return `${name} does not exist in Alpine stage ${stage.name} (busybox has no ${name}): ${SHADOW_TOOLS.get(name)}`;
+}
+
+/**
+ * Alpine packages dpkg itself (`apk add dpkg`, as docker-library images do for
+ * `dpkg --print-architecture`) and dpkg-dev (`dpkg-architecture`): using them is not apt left over.
+ */
+function fromApkDpkg(name: string, installed: ReadonlyMap<string, unknown>): boolean {
+  if (name === "dpkg" || name === "dpkg-query")
+    return installed.has("dpkg") || installed.has("dpkg-dev");
+  if (name === "dpkg-architecture") return installed.has("dpkg-dev");
+  return false;
+}
+
+/** The stage, or one it builds on, writes /etc/apk/repositories (edge, testing, a tagged repo). */
+const addsRepositories = chainFact<boolean>(
+  (stage, parent) =>
+    parent === true || stage.runs.some((r) => r.text.includes("/etc/apk/repositories")),
+);
