@@ -2,7 +2,7 @@ import { readStage } from "../discover/scripts.js";
 import { type ShellCommand, scanCommands } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { StageInfo } from "../dockerfile/stages.js";
-import { instructionWords } from "../dockerfile/words.js";
+import { formScript } from "../dockerfile/words.js";
 import { apkAdded, runCommands } from "./apk-history.js";
 import { pathSteps } from "./apt-paths.js";
 import { rootRepository } from "./debian-layout.js";
@@ -41,9 +41,7 @@ export function nginxConfDWrites(stage: StageInfo, stages: readonly StageInfo[])
   for (const ins of stage.body) {
     if (ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT") continue;
     // Docker runs a shell form through sh -c; the scan reads an exec form's `sh -c` script itself.
-    const script =
-      ins.form === "exec" ? instructionWords(ins.args.text).map(quote).join(" ") : ins.args.text;
-    if (scanCommands(script).some(writesConf))
+    if (scanCommands(formScript(ins.args.text, ins.form)).some(writesConf))
       out.push({ line: ins.line, message: where(`${ins.keyword} writes into /etc/nginx/conf.d`) });
   }
   return out.sort((a, b) => a.line - b.line);
@@ -74,8 +72,4 @@ function chainOf(stage: StageInfo, stages: readonly StageInfo[]): StageInfo[] {
   const out = [stage];
   for (let up = links.parent(stage); up; up = links.parent(up)) out.push(up);
   return out;
-}
-
-function quote(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`;
 }

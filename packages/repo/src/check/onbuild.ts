@@ -1,5 +1,6 @@
 import { scanCommands } from "../dockerfile/commands.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
+import { singleQuoted } from "../dockerfile/words.js";
 
 /**
  * `ONBUILD RUN …` runs in every image built FROM this stage, so on Alpine too: its commands are
@@ -33,7 +34,7 @@ function execForm(body: string): string | undefined {
   try {
     const words: unknown = JSON.parse(body);
     if (!Array.isArray(words) || !words.every((w) => typeof w === "string")) return undefined;
-    return words.map((w: string) => `'${w.replace(/'/g, `'\\''`)}'`).join(" ");
+    return words.map(singleQuoted).join(" ");
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@ import { analyzeStages, type Instruction, lineFinder, parseDockerfile } from "@a
 import { type ShellCommand, scanCommands } from "./commands.js";
 import { type ImageFamily, imageFamily } from "./images.js";
 import { expandImage } from "./variables.js";
-import { instructionWords } from "./words.js";
+import { formScript, instructionWords } from "./words.js";
 
 /** A RUN instruction with the commands it runs. */
 export interface RunStep {
@@ -98,7 +98,7 @@ function readRun(ins: Instruction, source: string, lineOf: (offset: number) => n
   const flagText = /^(?:\s*--\S+)*/.exec(ins.args.text)?.[0] ?? "";
   const body = ins.args.text.slice(flagText.length);
   const heredocText = ins.heredocs.map((h) => source.slice(h.bodyStart, h.bodyEnd)).join("\n");
-  const script = ins.form === "exec" ? instructionWords(body).map(quote).join(" ") : body;
+  const script = formScript(body, ins.form);
   const commands = scanCommands(`${script}\n${heredocText}`);
   const commandLines = commands.map((cmd) => {
     if (cmd.offset < script.length) {
@@ -129,8 +129,4 @@ function readEnv(info: StageInfo, ins: Instruction): void {
     if (eq > 0 && ins.keyword === "ENV")
       info.env.set(word.slice(0, eq), { value: word.slice(eq + 1), line: ins.line });
   }
-}
-
-function quote(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -16,6 +16,19 @@ export function instructionWords(args: string): string[] {
   return shellWords(trimmed);
 }
 
+/** The word single-quoted for sh, so a scan of the line reads it back as one literal word. */
+export function singleQuoted(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * What the shell runs for a RUN/CMD/ENTRYPOINT body: the text of a shell form as written, the
+ * words of an exec form each single-quoted (Docker passes them as they are, no shell reads them).
+ */
+export function formScript(body: string, form: "shell" | "exec"): string {
+  return form === "exec" ? instructionWords(body).map(singleQuoted).join(" ") : body;
+}
+
 /** Whitespace-separated words; single and double quotes group and are removed. */
 export function shellWords(text: string): string[] {
   const words: string[] = [];
