@@ -1,4 +1,4 @@
-import { findUserinfo } from "@alpinize/image-ref";
+import { CREDENTIALS_MASK, findUserinfo } from "@alpinize/image-ref";
 
 const WORD = /[^\s"'`]+/g;
 
@@ -17,7 +17,7 @@ export function maskDiffSecrets(diff: string): { text: string; masked: boolean }
     const span = findUserinfo(word);
     if (!span || !word.slice(span.start, span.at).includes(":")) return word;
     masked = true;
-    return `${word.slice(0, span.start)}***${word.slice(span.at)}`;
+    return `${word.slice(0, span.start)}${CREDENTIALS_MASK}${word.slice(span.at)}`;
   });
   return { text, masked };
 }
