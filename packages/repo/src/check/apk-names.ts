@@ -1,22 +1,7 @@
-import {
-  createPackageMap,
-  DEFAULT_RELEASE,
-  isKnownRelease,
-  type PackageMap,
-} from "@alpinize/package-map";
+import { DEFAULT_RELEASE, isKnownRelease } from "@alpinize/package-map";
 import type { ShellCommand } from "../dockerfile/commands.js";
 import type { StageInfo } from "../dockerfile/stages.js";
-
-const maps = new Map<string, PackageMap>();
-
-function mapFor(release: string): PackageMap {
-  let map = maps.get(release);
-  if (!map) {
-    map = createPackageMap({ release });
-    maps.set(release, map);
-  }
-  return map;
-}
+import { releasePackageMap } from "./release-maps.js";
 
 /**
  * The Alpine release a stage installs from, as far as its image says: `alpine:3.23`,
@@ -64,7 +49,7 @@ export function unknownApkNames(cmd: ShellCommand, release: string | undefined):
   const verb = cmd.args.findIndex((a) => !a.startsWith("-"));
   if (cmd.args[verb] !== "add") return [];
   if (cmd.args.some((a) => /^(?:-X|--repository|--repositories-file)/.test(a))) return [];
-  const map = mapFor(release);
+  const map = releasePackageMap(release);
   const out: string[] = [];
   for (let k = verb + 1; k < cmd.args.length; k++) {
     const word = cmd.args[k]!;

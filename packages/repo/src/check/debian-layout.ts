@@ -1,8 +1,9 @@
 import { debianPathNote, debianProgramNote } from "@alpinize/dockerfile";
 import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
-import { createPackageMap, DEFAULT_RELEASE, type PackageMap } from "@alpinize/package-map";
+import { DEFAULT_RELEASE } from "@alpinize/package-map";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { StageInfo } from "../dockerfile/stages.js";
+import { releasePackageMap } from "./release-maps.js";
 
 /**
  * What `migrate` knows about Debian-only paths and program names, from the same tables migrate
@@ -18,8 +19,6 @@ export interface LayoutAdvice {
   /** Whether the release's python3 is this minor ("3.12"), so python3.12 is on its PATH too. */
   shipsPython(minor: string): boolean;
 }
-
-const maps = new Map<string, PackageMap>();
 
 /** One plain word, as the tables match it in a RUN: no whitespace, continuation or quotes. */
 const PLAIN_PATH = /^\/[^\s\\"'`;&|<>()]*$/;
@@ -53,7 +52,7 @@ export function layoutAdvice(stage: StageInfo, stages: readonly StageInfo[], rel
     },
     program: (name) => (PLAIN_NAME.test(name) ? debianProgramNote(name, target) : undefined),
     shipsPython: (minor) => {
-      const d = packageMap(target).map(`python${minor}`);
+      const d = releasePackageMap(target).map(`python${minor}`);
       return d.alpine.length > 0 && d.versionChange === undefined;
     },
   };
@@ -67,13 +66,4 @@ export function rootRepository(stage: StageInfo, stages: readonly StageInfo[]): 
   for (let up = links.parent(root); up; up = links.parent(root)) root = up;
   const ref = tryParseImageReference(root.image.trim(), { defaultTag: false });
   return ref ? familiarName(ref) : undefined;
-}
-
-function packageMap(release: string): PackageMap {
-  let map = maps.get(release);
-  if (!map) {
-    map = createPackageMap({ release });
-    maps.set(release, map);
-  }
-  return map;
 }
