@@ -3,7 +3,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
-import type { ArgDefault, Stage } from "../stages.js";
+import { type ArgDefault, rootStage, type Stage } from "../stages.js";
 import { DATA_DIR, DATA_FILE } from "./copy-glibc.js";
 import type { StageInfo } from "./from.js";
 import { familiarRepository, splitReference } from "./images.js";
@@ -126,9 +126,7 @@ export function onJvmBuild(info: StageInfo): boolean {
 }
 
 function rootImage(info: StageInfo): string {
-  let s: Stage = info.stage;
-  while (s.parent) s = s.parent;
-  return s.image.toLowerCase();
+  return rootStage(info.stage).image.toLowerCase();
 }
 
 /**
