@@ -3,6 +3,7 @@ import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import type { StageInfo } from "./from.js";
+import { stageNamed } from "./keep-glibc.js";
 
 /** `ENV GODEBUG=madvdontneed=1` → `…=madvdontneed=1,netdns=go`; a value read from a variable is flagged. */
 function appendNetdns(ctx: MigrationContext, ins: Instruction): void {
@@ -44,10 +45,7 @@ export function addGoDns(
       if (ins.keyword !== "COPY") return false;
       const from = splitFlags(ins.args.text).flags.get("from");
       if (from === undefined) return false;
-      const src = all.find(
-        (s) =>
-          s.stage.alias?.toLowerCase() === from.toLowerCase() || String(s.stage.index) === from,
-      );
+      const src = stageNamed(from, all);
       return src ? src.go : /^(?:docker\.io\/)?(?:library\/)?golang[:@]/.test(from);
     });
   if (!goSource) return;

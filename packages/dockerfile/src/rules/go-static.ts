@@ -3,6 +3,7 @@ import { splitWords } from "../parse/logical.js";
 import type { Stage } from "../stages.js";
 import { DATA_DIR, DATA_FILE } from "./copy-glibc.js";
 import type { StageInfo } from "./from.js";
+import { stageNamed } from "./keep-glibc.js";
 
 /** A C compiler in the stage, or cgo asked for: the Go build may link against musl. */
 const CGO = /\b(?:gcc|g\+\+|clang|build-essential|build-base|CGO_ENABLED=1)\b/;
@@ -38,9 +39,7 @@ export function copiesOnlyStaticGo(stage: Stage, earlier: readonly StageInfo[]):
   // Nothing built in another stage comes in: the note about musl-linked binaries has no object.
   if (sources.length === 0) return true;
   return sources.every((from) => {
-    const source = earlier.find(
-      (s) => s.stage.alias?.toLowerCase() === from || String(s.stage.index) === from,
-    );
+    const source = stageNamed(from, earlier);
     if (!source) return false;
     if (!source.alpine || source.already) return true;
     return source.go && !CGO.test(chainText(source.stage));
