@@ -1,6 +1,6 @@
 import { readStage } from "../discover/scripts.js";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
-import { stageLinks } from "../dockerfile/stage-links.js";
+import { stageChain } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { describeStep, type PathStep, parentOf, pathSteps, trimSlash } from "./apt-paths.js";
 import type { LayoutAdvice } from "./debian-layout.js";
@@ -121,9 +121,7 @@ export function debianPathsAtStart(
   advice: LayoutAdvice,
 ): DebianPaths {
   const paths = new DebianPaths(advice);
-  const links = stageLinks(stages);
-  const chain: StageInfo[] = [];
-  for (let up = links.parent(stage); up; up = links.parent(up)) chain.unshift(up);
+  const chain = stageChain(stage, stages).slice(1).reverse();
   chain.forEach((s, k) => {
     for (const copy of readStage(s.body).copies) paths.copied(copy.destination);
     for (const run of s.runs) replay(paths, run);

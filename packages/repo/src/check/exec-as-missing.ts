@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { readStage } from "../discover/scripts.js";
 import { imageName } from "../dockerfile/images.js";
+import { stageChain } from "../dockerfile/stage-links.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import { installsGosu } from "../lint-script.js";
 import { apkInstalls } from "./apk-history.js";
@@ -35,7 +36,7 @@ export function stageExecTools(stage: StageInfo, stages: readonly StageInfo[]): 
     const tool = PACKAGE_TOOLS.get(name);
     if (tool) tools.add(tool);
   }
-  for (const s of lineage(stage, stages)) {
+  for (const s of stageChain(stage, stages)) {
     for (const run of s.runs) {
       if (installsGosu(run.text)) tools.add("gosu");
       if (SU_EXEC_BINARY.test(run.text)) tools.add("su-exec");
@@ -59,7 +60,7 @@ export function stageExecTools(stage: StageInfo, stages: readonly StageInfo[]): 
  * user and needs no tool. A USER given by a variable may be root, so it counts as root.
  */
 export function runsAsRoot(stage: StageInfo, stages: readonly StageInfo[]): boolean {
-  for (const s of lineage(stage, stages)) {
+  for (const s of stageChain(stage, stages)) {
     const user = s.body.findLast((ins) => ins.keyword === "USER")?.args.text.trim();
     if (user !== undefined) return ROOT_USER.test(user) || user.includes("$");
   }
@@ -126,16 +127,4 @@ function fixText(need: ExecNeed): string {
 function shipsExecTool(image: string): boolean {
   const name = (imageName(image) ?? "").replace(/^(?:docker\.io\/)?(?:library\/)?/, "");
   return SHIPS_EXEC_TOOL.has(name) && /alpine/.test(image);
-}
-
-/** The stage, then the stages it is built FROM. */
-function lineage(stage: StageInfo, stages: readonly StageInfo[]): StageInfo[] {
-  const out: StageInfo[] = [];
-  let current: StageInfo | undefined = stage;
-  while (current && out.length <= stages.length) {
-    out.push(current);
-    const { parent, index }: StageInfo = current;
-    current = stages.find((s) => s.name === parent && s.index < index);
-  }
-  return out;
 }

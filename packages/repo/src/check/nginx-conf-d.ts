@@ -1,6 +1,6 @@
 import { readStage } from "../discover/scripts.js";
 import { type ShellCommand, scanCommands } from "../dockerfile/commands.js";
-import { stageLinks } from "../dockerfile/stage-links.js";
+import { stageChain } from "../dockerfile/stage-links.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import { formScript } from "../dockerfile/words.js";
 import { apkAdded, runCommands } from "./apk-history.js";
@@ -24,7 +24,7 @@ const OWN_NGINX_CONF = /^\/etc\/nginx(?:\/nginx\.conf)?\/?$/;
  */
 export function nginxConfDWrites(stage: StageInfo, stages: readonly StageInfo[]): ConfDWrite[] {
   if (!apkAdded(stage, stages).has("nginx") || rootRepository(stage, stages) === "nginx") return [];
-  const chain = chainOf(stage, stages);
+  const chain = stageChain(stage, stages);
   if (chain.some(bringsOwnConf)) return [];
   const where = (what: string) =>
     `${what} in Alpine stage ${stage.name}, which installs Alpine's nginx: its nginx.conf includes /etc/nginx/conf.d/*.conf outside http {}, so a server {} block there stops nginx at start ("server" directive is not allowed here); put server configs in /etc/nginx/http.d/ instead, or bring an nginx.conf that includes conf.d inside http {}`;
@@ -65,11 +65,4 @@ function bringsOwnConf(stage: StageInfo): boolean {
       r.text.includes("/etc/nginx/nginx.conf") ||
       (r.text.includes("/etc/apk/repositories") && /nginx/.test(r.text)),
   );
-}
-
-function chainOf(stage: StageInfo, stages: readonly StageInfo[]): StageInfo[] {
-  const links = stageLinks(stages);
-  const out = [stage];
-  for (let up = links.parent(stage); up; up = links.parent(up)) out.push(up);
-  return out;
 }

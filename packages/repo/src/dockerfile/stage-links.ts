@@ -86,3 +86,11 @@ function remember(
   for (const s of path) roots.set(s, root);
   return root;
 }
+
+/** The stage, then each stage it is built FROM, nearest first (the image's stage last). */
+export function stageChain(stage: StageInfo, stages: readonly StageInfo[]): StageInfo[] {
+  const links = stageLinks(stages);
+  const out = [stage];
+  for (let up = links.parent(stage); up; up = links.parent(up)) out.push(up);
+  return out;
+}

@@ -1,6 +1,7 @@
 import { unmetExecNeeds } from "../check/exec-as-missing.js";
 import { execNeeds } from "../check/exec-tools.js";
 import type { ScriptReference } from "../discover/scripts.js";
+import { stageChain } from "../dockerfile/stage-links.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import { type ApkPlacement, addToStages } from "./apk-insert.js";
@@ -83,7 +84,10 @@ function addSuExec(dockerfile: FilePlan, byStage: ReadonlyMap<number, Want>): vo
     byStage,
     "su-exec",
     "exec-as",
-    (stage, stages) => ancestors(stage, stages).some((s) => byStage.has(s.index)),
+    (stage, stages) =>
+      stageChain(stage, stages)
+        .slice(1)
+        .some((s) => byStage.has(s.index)),
     suExecNote,
   );
 }
@@ -95,15 +99,4 @@ function suExecNote(stage: StageInfo, want: Want, placement: ApkPlacement): stri
       : `RUN apk add --no-cache su-exec added after the FROM of stage ${stage.name}`;
   const from = want.origins.size > 0 ? ` (its ${[...want.origins].sort().join(", ")} calls)` : "";
   return `${where}: ${[...want.scripts].join(", ")} drops privileges with alpinize_exec_as${from}, which runs su-exec, gosu or util-linux's setpriv; Debian images have setpriv (util-linux), this Alpine one had none of the three, so the container would stop with "no su-exec, gosu or util-linux setpriv found" (exit 5)`;
-}
-
-function ancestors(stage: StageInfo, stages: readonly StageInfo[]): StageInfo[] {
-  const out: StageInfo[] = [];
-  let current = stages.find((s) => s.name === stage.parent && s.index < stage.index);
-  while (current) {
-    out.push(current);
-    const { parent, index }: StageInfo = current;
-    current = stages.find((s) => s.name === parent && s.index < index);
-  }
-  return out;
 }
