@@ -84,7 +84,7 @@ function readFrom(ins: Instruction, index: number, byAlias: ReadonlyMap<string, 
 }
 
 /** `ARG A=1 B="two"` → defaults with source spans of the unquoted values. */
-export function readArgDefaults(ins: Instruction): ArgDefault[] {
+function readArgDefaults(ins: Instruction): ArgDefault[] {
   const out: ArgDefault[] = [];
   for (const word of splitWords(ins.args.text)) {
     const eq = word.text.indexOf("=");
@@ -108,10 +108,6 @@ export function readArgDefaults(ins: Instruction): ArgDefault[] {
 export function wholeVariable(word: string): string | undefined {
   const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(word);
   return m ? (m[1] ?? m[2]) : undefined;
-}
-
-export function isStageReference(stage: Stage): boolean {
-  return stage.parent !== undefined;
 }
 
 // Each stage's chain root, found once: a rule asking for every stage of a long `FROM earlier`

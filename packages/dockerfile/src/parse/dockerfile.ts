@@ -219,7 +219,7 @@ function readInstruction(
 }
 
 /** JSON array form after any leading `--flag` words (`RUN --mount=... ["a","b"]`). */
-export function isExecForm(args: string): boolean {
+function isExecForm(args: string): boolean {
   const rest = args.replace(/^(?:\s*--[^\s]+)*\s*/, "");
   if (!rest.startsWith("[")) return false;
   try {

@@ -13,7 +13,7 @@ const FORCED_RM = /^(?:\S*\/)?rm(?:\s+-\S+)*?\s+(?:-[a-zA-Z]*f[a-zA-Z]*|--force)
 const words = (text: string) => text.split(/[\s"'\\`]+/);
 
 /** The output text of `[from, to)`: the edits made so far inside it applied. */
-export function outputText(ctx: MigrationContext, from: number, to: number): string {
+function outputText(ctx: MigrationContext, from: number, to: number): string {
   const inside = ctx.edits
     .filter((e) => e.start >= from && e.end <= to)
     .map((e) => ({ ...e, start: e.start - from, end: e.end - from }));

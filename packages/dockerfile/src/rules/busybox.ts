@@ -79,7 +79,7 @@ export function displayOnlyWords(cmd: SimpleCommand): Word[] {
 }
 
 /** The options of one wget call that busybox wget does not accept (display-only ones aside). */
-export function gnuOnlyWgetOptions(cmd: SimpleCommand): string[] {
+function gnuOnlyWgetOptions(cmd: SimpleCommand): string[] {
   const bad: string[] = [];
   const words = cmd.args.slice(1);
   for (let k = 0; k < words.length; k++) {

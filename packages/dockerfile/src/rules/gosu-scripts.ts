@@ -36,7 +36,7 @@ function gosuWord(cmd: SimpleCommand): number | undefined {
 }
 
 /** The first gosu call in the shell scripts a stage copies from the build context, if any. */
-export function scriptGosuCall(files: readonly CopiedFile[]): GosuCall | undefined {
+function scriptGosuCall(files: readonly CopiedFile[]): GosuCall | undefined {
   for (const f of files) {
     for (const cmd of shellCommands(f) ?? []) {
       const k = gosuWord(cmd);

@@ -35,7 +35,7 @@ function account(
 }
 
 /** The accounts the image of `repo` (`node`, `postgres`) has in both variants; none if unknown. */
-export function accountsOf(repo: string | undefined): readonly ImageAccount[] {
+function accountsOf(repo: string | undefined): readonly ImageAccount[] {
   return IMAGE_ACCOUNTS.get(repo ?? "") ?? [];
 }
 
@@ -54,7 +54,7 @@ export function renumberedUsers(): {
 }
 
 /** The accounts of the official image the stage is built on (through `FROM` chains and ARGs). */
-export function stageAccounts(ctx: MigrationContext, stage: Stage): readonly ImageAccount[] {
+function stageAccounts(ctx: MigrationContext, stage: Stage): readonly ImageAccount[] {
   return accountsOf(baseRepository(ctx, stage));
 }
 

@@ -31,7 +31,7 @@ const DEBIAN_DEFAULT_JAVA = /\/usr\/lib\/jvm\/default-java(?![\w.-])/g;
 const ALPINE_DEFAULT_JVM = "/usr/lib/jvm/default-jvm";
 
 /** Alpine's directory for a JDK major. */
-export function alpineJdkHome(major: string): string {
+function alpineJdkHome(major: string): string {
   return major === "8" ? "/usr/lib/jvm/java-1.8-openjdk" : `/usr/lib/jvm/java-${major}-openjdk`;
 }
 

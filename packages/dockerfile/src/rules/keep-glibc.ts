@@ -26,7 +26,7 @@ const PROGRAM = /(?:^|\/)(?:s?bin|lib(?:64|exec)?)(?:\/|$)|\.so(?:\.\d+)*$/;
  * JVM build images: what they make (jars, a launcher script) runs on any JRE, musl or glibc.
  * GraalVM's native-image makes glibc programs, so it is not among them.
  */
-export const JVM_BUILD =
+const JVM_BUILD =
   /(?:^|\/)(?:maven|gradle|sbt|scala-sbt|eclipse-temurin|openjdk|amazoncorretto|azul\/zulu[\w-]*|sapmachine|ibm-semeru-runtimes|clojure)$/;
 
 /**
@@ -121,7 +121,7 @@ export function jvmOutput(source: StageInfo, paths: readonly string[]): boolean 
 }
 
 /** Whether the stage is built on a JVM build image (its output runs on any JRE). */
-export function onJvmBuild(info: StageInfo): boolean {
+function onJvmBuild(info: StageInfo): boolean {
   return JVM_BUILD.test(familiarRepository(splitReference(rootImage(info)).name));
 }
 

@@ -96,7 +96,7 @@ export function liveApkAdds(ctx: MigrationContext, state: StageState): StageStat
 const ROOT = /^(?:root|0)(?::(?:root|0))?$/;
 
 /** The USER in effect at `offset` of a stage (its own USER lines, else its parent stage's). */
-export function userAt(stage: Stage, offset: number): string | undefined {
+function userAt(stage: Stage, offset: number): string | undefined {
   for (let s: Stage | undefined = stage, at = offset; s; at = Infinity, s = s.parent) {
     const user = s.body.filter((ins) => ins.keyword === "USER" && ins.start < at).at(-1);
     if (user) return user.args.text.trim();

@@ -103,7 +103,7 @@ export function freeOwnGroupGid(
  * --uid N --group`) where Alpine's base group on N must stay: busybox addgroup -S picks another
  * GID, which is said. `option` is the call as written, for the message.
  */
-export function noteKeptHolder(
+function noteKeptHolder(
   scope: ScriptScope,
   at: number,
   option: string,
