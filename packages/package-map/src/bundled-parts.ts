@@ -40,7 +40,7 @@ const VIPS_LOADERS = ["vips-heif", "vips-poppler", "vips-magick", "vips-jxl"];
 const VIPS_WHY =
   "Debian's libvips42 carries its HEIF, PDF (poppler), ImageMagick and JPEG XL loaders (it depends on libheif1, libpoppler-glib8, libmagickcore and libjxl); Alpine's vips has none of them, they are the modules vips-heif, vips-poppler, vips-magick and vips-jxl, so loading a HEIC, PDF or JXL file fails with \"is not a known file format\"";
 
-export const BUNDLED_PARTS: readonly BundledParts[] = [
+const BUNDLED_PARTS: readonly BundledParts[] = [
   {
     debian: /^libicu\d+$/,
     base: "icu-libs",

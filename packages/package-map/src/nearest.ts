@@ -62,7 +62,7 @@ function bandedDistance(a: string, b: string, max: number): number {
 }
 
 /** How many edits a name of this length may be away to count as a likely typo of it. */
-export function typoBudget(length: number): number {
+function typoBudget(length: number): number {
   if (length <= 3) return 0;
   if (length <= 5) return 1;
   if (length <= 10) return 2;

@@ -4,7 +4,7 @@ import type { BundledParts } from "./bundled-parts.js";
  * The extensions Debian's phpX.Y-common carries (its Provides: php8.2-calendar … -tokenizer);
  * Alpine's phpNN-common is php.ini and conf.d alone, and builds each of these as phpNN-<ext>.
  */
-export const PHP_COMMON_EXTENSIONS = [
+const PHP_COMMON_EXTENSIONS = [
   "calendar",
   "ctype",
   "exif",
@@ -29,7 +29,7 @@ export const PHP_COMMON_EXTENSIONS = [
  * shared phpNN-<ext> packages on Alpine. zlib and json are static on both (Alpine's phpNN-common
  * provides phpNN-zlib and phpNN-json); libxml, filter and hash are always static.
  */
-export const PHP_BUILT_IN_EXTENSIONS = ["openssl", "session", "sodium"] as const;
+const PHP_BUILT_IN_EXTENSIONS = ["openssl", "session", "sodium"] as const;
 
 /** Debian configures pcntl into the CLI alone; Alpine's phpNN-pcntl loads it for every SAPI. */
 const PHP_CLI_EXTENSIONS = ["pcntl"] as const;
@@ -48,7 +48,7 @@ const CLI_WHY =
  * name without an extension of that name (php8.2-mysql, php8.2-sybase) is answered with.
  * php8.2-interbase (pdo_firebird) is left out: Alpine builds no Firebird driver.
  */
-export const PHP_EXTENSION_BUNDLES: Readonly<Record<string, readonly string[]>> = {
+const PHP_EXTENSION_BUNDLES: Readonly<Record<string, readonly string[]>> = {
   xml: ["xml", "dom", "simplexml", "xmlreader", "xmlwriter", "xsl"],
   mysql: ["mysqli", "mysqlnd", "pdo_mysql"],
   pgsql: ["pgsql", "pdo_pgsql"],
