@@ -153,7 +153,7 @@ function literalText(ins: Instruction): string {
   if (out !== undefined) return out;
   const text = ins.args.text;
   const exec = ins.keyword !== "RUN" && text.trimStart().startsWith("[");
-  out = exec ? execWords(text) : shellWords(text);
+  out = exec ? execFormText(text) : shellWords(text);
   literal.set(ins, out);
   return out;
 }
@@ -171,7 +171,8 @@ function shellWords(text: string): string {
   }
 }
 
-function execWords(text: string): string {
+/** An exec-form JSON array as one line of words (not exec-words.ts's positioned words). */
+function execFormText(text: string): string {
   try {
     const list: unknown = JSON.parse(text);
     return Array.isArray(list) ? list.map(String).join(" ") : text;
