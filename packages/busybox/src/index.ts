@@ -11,7 +11,9 @@ export {
   gnuPackagesOf,
   hasGnuTool,
   missingApplet,
+  missingAppletSource,
   NO_APPLET,
+  providesMissingApplet,
 } from "./packages.js";
 export { PS_COLUMNS, PS_FLAGS, PS_SAME } from "./ps.js";
 export {

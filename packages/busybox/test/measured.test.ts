@@ -8,6 +8,7 @@ import {
   busyboxRejections,
   FIND_MISSING,
   FIND_VALUES,
+  NO_APPLET,
   OPTIONLESS,
   PS_COLUMNS,
   PS_FLAGS,
@@ -75,6 +76,13 @@ describe.skipIf(!existsSync(BUSYBOX))("the tables against real musl busybox", ()
     ]) {
       expect(refused(args), args.join(" ")).toBe(false);
     }
+  });
+
+  it("has no applet for any command NO_APPLET lists", () => {
+    const r = spawnSync(BUSYBOX, ["--list"], { encoding: "utf8" });
+    const applets = new Set(r.stdout.split("\n"));
+    expect(applets.has("tac")).toBe(true);
+    expect(Object.keys(NO_APPLET).filter((tool) => applets.has(tool))).toEqual([]);
   });
 
   it("refuses every find primary listed as missing, and runs the ones with values", () => {
