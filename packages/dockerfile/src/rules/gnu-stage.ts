@@ -1,3 +1,4 @@
+import { missingAppletSource } from "@alpinize/busybox";
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
@@ -7,6 +8,7 @@ import { dropsWgetDisplayOptions } from "./build-only.js";
 import { displayOnlyWords } from "./busybox.js";
 import { shellCommands } from "./context-files.js";
 import { callsOf, substitutions } from "./gnu-calls.js";
+import { type AppletCall, appletReason, providedOtherwise } from "./gnu-provided.js";
 import type { BusyboxRewrite } from "./gnu-rewrite.js";
 import { type GnuNeed, gnuNeedOf } from "./gnu-tools.js";
 import { addPackage } from "./place.js";
@@ -36,7 +38,7 @@ export function addGnuTools(ctx: MigrationContext, state: StageState): void {
         for (const inner of substitutions([...c.assignments, ...c.args])) {
           for (const ic of inner.flatMap(callsOf)) {
             const need = gnuNeedOf(ic);
-            if (need) needs.push({ need: { pkg: need.pkg, why: need.why }, cmd: c });
+            if (need) needs.push({ need: withoutRewrite(need), cmd: c });
           }
         }
       }
@@ -57,8 +59,15 @@ export function addGnuTools(ctx: MigrationContext, state: StageState): void {
         // for addPackage to say.
         if (done.has(need.pkg)) continue;
         if (installedBefore(commands, need.pkg, cmd.start)) continue;
+        const offset = src.span(cmd.start, cmd.start)[0];
+        const removed = removals(src, commands);
+        if (
+          need.applet &&
+          providedOtherwise(ctx, state, need.applet, { offset, ins, removals: removed })
+        )
+          continue;
         done.add(need.pkg);
-        place(ctx, state, ins, need, src.span(cmd.start, cmd.start)[0], removals(src, commands));
+        place(ctx, state, ins, need, offset, removed);
       }
     }
   }
@@ -88,6 +97,8 @@ function scriptNeeds(ctx: MigrationContext, state: StageState): void {
     for (const c of calls) {
       const need = gnuNeedOf(c);
       if (!need || state.lasting.has(need.pkg)) continue;
+      const call: AppletCall = { offset: f.instruction.end };
+      if (need.applet && providedOtherwise(ctx, state, need.applet, call)) continue;
       place(
         ctx,
         state,
@@ -117,8 +128,17 @@ function place(
     after: runtime ? undefined : ins,
     rule: "busybox",
     warning: `${need.why}: added ${need.pkg}`,
-    reason: `Debian always has GNU ${need.pkg}; on Alpine the busybox applet stands in, and ${need.why}`,
+    reason: need.applet
+      ? appletReason(need.applet, need.pkg)
+      : `Debian always has GNU ${need.pkg}; on Alpine the busybox applet stands in, and ${need.why}`,
+    ...(need.applet ? { debian: missingAppletSource(need.applet)?.debian ?? need.pkg } : {}),
   });
+}
+
+/** A need found inside `$( … )`: its words have no place in the script, so no respelling. */
+function withoutRewrite(need: GnuNeed & { rewrite?: BusyboxRewrite[] }): GnuNeed {
+  const { rewrite: _, ...rest } = need;
+  return rest;
 }
 
 /** Whether edits already made touch `[start, end)`: not at all, in part, or all of it. */

@@ -6,13 +6,16 @@ import { type BusyboxRewrite, busyboxRespelling } from "./gnu-rewrite.js";
 /**
  * Debian ships GNU coreutils, findutils, grep, sed, tar and diffutils (all Essential or
  * required); Alpine has busybox applets in their place. A call the applet rejects, or a command
- * it has no applet for, needs the GNU package on Alpine.
+ * it has no applet for (also perl, tput, lsblk…, which Debian's Essential packages bring), needs
+ * the package on Alpine.
  */
 export interface GnuNeed {
   /** The Alpine package that provides the GNU tool. */
   pkg: string;
   /** Why, for the warning and the package record. */
   why: string;
+  /** The command, when busybox has no applet for it at all (perl, join, tput). */
+  applet?: string;
 }
 
 /**
@@ -28,7 +31,7 @@ export function gnuNeedOf(
   const name = cmd.name?.replace(/^.*\//, "");
   if (!name) return undefined;
   const missing = missingApplet(name);
-  if (missing) return { pkg: missing, why: `${name} is not a busybox applet` };
+  if (missing) return { pkg: missing, why: `${name} is not a busybox applet`, applet: name };
   const words = cmd.args.slice(1).map((w) => w.value);
   // A tool Alpine has no GNU package for (adduser) needs busybox's spelling: not this rule's.
   const bad = busyboxRejections(name, words).filter(
