@@ -1,10 +1,18 @@
 import { APPLETS, type Prose } from "./applets.js";
 import { findProblems } from "./find.js";
-import { walkOptions } from "./options.js";
+import { type WalkedOptions, walkOptions } from "./options.js";
 import { gnuPackageOf } from "./packages.js";
 import { psProblems } from "./ps.js";
 import { busyboxSpelling } from "./spellings.js";
-import { dateProblem, mktempProblem, optionlessProblem, sedZeroProblem } from "./values.js";
+import {
+  dateProblem,
+  mktempProblem,
+  optionlessProblem,
+  sedStepProblem,
+  sedZeroProblem,
+  sizeSuffixProblem,
+  type ValueProblem,
+} from "./values.js";
 import type { Words } from "./words.js";
 
 /** What one call asks of busybox that it cannot do. */
@@ -60,19 +68,28 @@ export function busyboxRejections(tool: string, words: Words): Rejection[] {
   if (optionless) out.push({ ...base, kind: "value", ...optionless });
   const spec = Object.hasOwn(APPLETS, tool) ? APPLETS[tool] : undefined;
   if (!spec) return out;
-  const { rejected, values, operands } = walkOptions(words, spec);
-  const special =
-    tool === "date" || tool === "touch"
-      ? dateProblem(values, tool)
-      : tool === "mktemp"
-        ? mktempProblem(words, operands)
-        : tool === "sed"
-          ? sedZeroProblem(words)
-          : undefined;
-  if (special) out.push({ ...base, kind: "value", ...special });
-  for (const r of rejected)
+  const walked = walkOptions(words, spec);
+  for (const special of valueProblems(tool, words, walked))
+    out.push({ ...base, kind: "value", ...special });
+  for (const r of walked.rejected)
     out.push(optionRejection(tool, pkg, r.option, r.index, spec.rejects[r.option]!));
   return out.sort((a, b) => a.index - b.index);
+}
+
+/** What the applet cannot read in the values of a call it otherwise runs. */
+function valueProblems(tool: string, words: Words, walked: WalkedOptions): ValueProblem[] {
+  const { values, operands } = walked;
+  const found =
+    tool === "date" || tool === "touch"
+      ? [dateProblem(values, tool)]
+      : tool === "mktemp"
+        ? [mktempProblem(words, operands)]
+        : tool === "sed"
+          ? [sedZeroProblem(words), sedStepProblem(words, values, operands)]
+          : tool === "head" || tool === "tail"
+            ? [sizeSuffixProblem(tool, values)]
+            : [];
+  return found.filter((p) => p !== undefined);
 }
 
 function withAdvice(

@@ -72,6 +72,72 @@ export function sedZeroProblem(words: Words): ValueProblem | undefined {
   };
 }
 
+/**
+ * GNU sed's stepped addresses: `first~step` (`1~2d`) and `addr,~N`. Busybox sed reads neither
+ * (measured: "unsupported command ~", "no address after comma") and stops before any line.
+ */
+const SED_STEP = /(?:^|[;{}\n])\s*(?:\d+~\d+|(?:\d+|\$|\/(?:[^/\\\n]|\\.)*\/)\s*,\s*~\d+)/;
+
+/** Where sed's script is: each `-e` value, else the first operand (a `-f` script is a file). */
+function sedScripts(
+  words: Words,
+  values: readonly OptionValue[],
+  operands: readonly number[],
+): { index: number; text: string | undefined }[] {
+  const given = values.filter((v) => v.option === "-e" || v.option === "--expression");
+  if (given.length > 0)
+    return given.map((v) => ({
+      // A separate value is the next word: `-e SCRIPT`, not `-eSCRIPT` or `--expression=SCRIPT`.
+      index: words[v.index] === v.option ? v.index + 1 : v.index,
+      text: v.value,
+    }));
+  if (values.some((v) => v.option === "-f" || v.option === "--file")) return [];
+  return operands.slice(0, 1).map((index) => ({ index, text: words[index] }));
+}
+
+/** A `first~step` or `addr,~N` address in sed's script. */
+export function sedStepProblem(
+  words: Words,
+  values: readonly OptionValue[],
+  operands: readonly number[],
+): ValueProblem | undefined {
+  for (const { index, text } of sedScripts(words, values, operands)) {
+    const m = text === undefined ? null : SED_STEP.exec(text);
+    if (!m) continue;
+    return {
+      index,
+      option: m[0].replace(/^[;{}\n]?\s*/, ""),
+      message:
+        "busybox sed has no GNU step address (first~step, addr,~N): it stops before any line",
+      advice: "pick the lines with awk (NR % step == first % step), or apk add sed",
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The size suffixes busybox head and tail read after a -n or -c count: b, k and m (512, 1024,
+ * 1024²), lowercase only, measured. GNU's K, M, G…, kB, KiB… are "invalid number".
+ */
+const GNU_SIZE = /^[+-]?\d+(?:[KMGTPEZYRQ]|[kKmMGTPEZYRQ]i?B)$/;
+
+/** `head -c 1K`, `tail -n 2M`: a count with a suffix only GNU reads. */
+export function sizeSuffixProblem(
+  tool: string,
+  values: readonly OptionValue[],
+): ValueProblem | undefined {
+  const v = values.find(
+    (x) => (x.option === "-n" || x.option === "-c") && x.value && GNU_SIZE.test(x.value),
+  );
+  if (!v?.value) return undefined;
+  return {
+    index: v.index,
+    option: `${v.option} ${v.value}`,
+    message: `busybox ${tool} cannot read ${v.value} (GNU's size suffixes): "invalid number"`,
+    advice: "write the count in bytes or with busybox's k or m (1024, 1024²): 1K is 1k",
+  };
+}
+
 /** An option given to an applet that takes none, which reads it as a file name. */
 export function optionlessProblem(tool: string, words: Words): ValueProblem | undefined {
   if (!OPTIONLESS.has(tool)) return undefined;

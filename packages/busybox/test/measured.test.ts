@@ -183,6 +183,27 @@ describe.skipIf(!existsSync(BUSYBOX))("the tables against real musl busybox", ()
     }
   });
 
+  it("fails on sed's GNU step addresses and runs the addresses it lets through", () => {
+    for (const script of ["1~2d", "0~3p", "2,~4d", "/x/,~2d", "1d;2~2p", "1,+1d", "$d", "/~/d"]) {
+      const bad = busyboxRejections("sed", [script, "f.txt"]).length > 0;
+      const r = run(["sed", script, "f.txt"]);
+      expect(r.status === 0, script).toBe(!bad);
+      if (bad) expect(r.stderr, script).toMatch(/unsupported command ~|no address after comma/);
+    }
+  });
+
+  it("fails on the head and tail counts it flags and reads the others", () => {
+    const counts = ["1K", "1M", "1G", "1KB", "1kB", "1KiB", "-1K", "1k", "1m", "1b", "-1k", "7"];
+    for (const tool of ["head", "tail"])
+      for (const option of ["-c", "-n"])
+        for (const count of counts) {
+          const bad = busyboxRejections(tool, [option, count, "f.txt"]).length > 0;
+          const r = run([tool, option, count, "f.txt"]);
+          expect(r.status === 0, `${tool} ${option} ${count}`).toBe(!bad);
+          if (bad) expect(r.stderr).toContain(`invalid number '${count.replace(/^-/, "")}'`);
+        }
+  });
+
   it("reads every option of an optionless applet as a file name", () => {
     for (const applet of OPTIONLESS) {
       for (const option of ["--relative-to=/", "-m", "-e", "-s"]) {

@@ -150,6 +150,37 @@ describe("busyboxRejections: values busybox reads otherwise", () => {
     );
     expect(options("realpath", ["/x", "--", "-y"])).toEqual([]);
   });
+
+  it("sed's GNU step addresses, in the script words only", () => {
+    expect(busyboxRejections("sed", ["1~2d", "f"])[0]).toMatchObject({
+      kind: "value",
+      package: "sed",
+      index: 0,
+      option: "1~2",
+    });
+    expect(options("sed", ["-n", "-e", "p", "-e", "/a/,~4p", "f"])).toEqual(["/a/,~4"]);
+    expect(busyboxRejections("sed", ["-n", "-e", "3,~4p"])[0]?.index).toBe(2);
+    expect(options("sed", ["-i", "s/x/y/;0~3d", "f"])).toEqual(["0~3"]);
+    // A tilde that is no address: in a regex, a replacement, a file name, a -f script.
+    expect(options("sed", ["s/1~2/x/", "1~2.txt"])).toEqual([]);
+    expect(options("sed", ["-i", "s|~|/root|", "f"])).toEqual([]);
+    expect(options("sed", ["-f", "1~2d", "f"])).toEqual([]);
+    expect(options("sed", ["-e", undefined, "1~2d"])).toEqual([]);
+  });
+
+  it("head and tail counts with GNU's size suffixes", () => {
+    expect(busyboxRejections("head", ["-c", "1K", "f"])[0]).toMatchObject({
+      kind: "value",
+      package: "coreutils",
+      index: 0,
+      option: "-c 1K",
+    });
+    expect(options("tail", ["-n2M"])).toEqual(["-n 2M"]);
+    expect(options("head", ["-c", "-10KiB"])).toEqual(["-c -10KiB"]);
+    expect(options("tail", ["-c", "+1kB"])).toEqual(["-c +1kB"]);
+    for (const count of ["1k", "2m", "3b", "-4", "+5", "10", "$N", undefined])
+      expect(options("head", ["-c", count, "f"]), String(count)).toEqual([]);
+  });
 });
 
 describe("busyboxRejections: find and ps", () => {
