@@ -5,6 +5,7 @@ import type { StageInfo } from "../dockerfile/stages.js";
 import { apkAdded, worldAtStart } from "./apk-history.js";
 import { stageRelease } from "./apk-names.js";
 import { aptPathsAtStart } from "./apt-paths.js";
+import { rootImageShips } from "./busybox-no-applet.js";
 import { layoutAdvice } from "./debian-layout.js";
 import { debianPathsAtStart } from "./debian-paths.js";
 import { startedUnderDebianName } from "./debian-programs.js";
@@ -55,6 +56,7 @@ export function checkStages(
       debian: debianPathsAtStart(stage, stages, advice),
       freed: { gids: new Set(), uids: new Set() },
       advice,
+      ships: rootImageShips(stage, stages),
     };
     const copies = readStage(stage.body).copies;
     // COPY --chown and USER are judged by the groups the RUNs before them made.

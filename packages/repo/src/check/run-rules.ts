@@ -11,6 +11,7 @@ import type { ApkPlace, ApkWorld } from "./apk-world.js";
 import { aptAdvice } from "./apt-advice.js";
 import type { AptPaths, AptPathUse } from "./apt-paths.js";
 import { type BashAt, checkBashCommand, checkRunShell } from "./bash-run.js";
+import { type BaseShips, noAppletProblem } from "./busybox-no-applet.js";
 import { busyboxOptionProblems } from "./busybox-option.js";
 import type { LayoutAdvice } from "./debian-layout.js";
 import type { DebianPaths } from "./debian-paths.js";
@@ -73,6 +74,8 @@ export interface RunContext {
   freed: FreedIds;
   /** migrate's notes on Debian-only paths and program names, for the stage's release. */
   advice: LayoutAdvice;
+  /** What the stage's base image ships, as far as it is known (rootImageShips). */
+  ships: BaseShips;
 }
 
 export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
@@ -136,6 +139,13 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
         "debian-program",
         `RUN calls ${name} in Alpine stage ${stage.name}, which Alpine does not have under that name, so the build fails here: ${program}`,
       );
+    const applet =
+      judged || program
+        ? undefined
+        : noAppletProblem(cmd, stage, at.world.installed().keys(), at.ships);
+    // A guarded call is a warning that says so; an unknown base image a warning as it is.
+    if (applet)
+      (cmd.guarded ? fails : emit)(line, "busybox-no-applet", applet.message, applet.severity);
     if (APK_TOOLS.has(name)) {
       // A builder stage's apk index never reaches the image that ships.
       if (index > cacheRemoved && stageLinks(at.stages).shipped(stage))

@@ -16,6 +16,7 @@ export const RULE_IDS = [
   "shims-missing",
   "debian-program",
   "busybox-option",
+  "busybox-no-applet",
   "exec-as-missing",
   "init-system",
   "unknown-group",

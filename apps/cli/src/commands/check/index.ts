@@ -45,6 +45,9 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         when every image running the script installs the GNU package
   busybox-option        a RUN in an Alpine stage uses an option busybox rejects (stat --format,
                         grep -P, find -printf, ps -C…) before installing the GNU package
+  busybox-no-applet     a RUN in an Alpine stage calls a program every Debian image has and
+                        busybox lacks (perl, tput, join, taskset, lsblk…) before installing its
+                        package (a warning on a base image whose contents are not known)
   bash-missing          an entrypoint or CMD script starts with #!/bin/bash, or a RUN runs
                         bash, in an Alpine stage that has not installed bash
   bash-syntax           a RUN under Alpine's /bin/sh (busybox ash) uses bash syntax ash
