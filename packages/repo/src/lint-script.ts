@@ -44,6 +44,9 @@ function worksWith(w: TransformWarning, installed: ScriptTools): boolean {
       installed.packages?.has("util-linux-login") === true
     );
   if (w.rule === "setpriv") return installed.packages?.has("setpriv") === true;
+  // The lint's bash-syntax warnings are the bash forms Alpine's busybox ash runs (its errors are
+  // the ones ash rejects too): they break only under another /bin/sh, such as Debian's dash.
+  if (w.rule === "bash-syntax") return installed.alpineOnly === true && w.severity === "warning";
   if (w.rule !== "gnu-option" || !installed.packages) return false;
   const tool = gnuOptionTool(w.message);
   const packages = installed.packages;
@@ -63,6 +66,11 @@ export interface ScriptTools {
    * options of those tools work.
    */
   packages?: ReadonlySet<string>;
+  /**
+   * Every image known to run it is Alpine (none stays on Debian or an unknown base), so its
+   * `#!/bin/sh` is always busybox ash: bash forms ash runs (`[[ ]]`, `${x:0:8}`) work.
+   */
+  alpineOnly?: boolean;
 }
 
 /** A Dockerfile that downloads gosu's release or installs a gosu package. */

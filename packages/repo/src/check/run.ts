@@ -66,6 +66,8 @@ export async function checkTargets(
   const gosuScripts = new Set<string>();
   // Per script: the packages every stage that runs it (or one it builds on) leaves installed.
   const installedFor = new Map<string, ReadonlySet<string>>();
+  // Scripts a stage not known to be Alpine runs too, or named on the command line (run anywhere).
+  const notAlpineOnly = new Set<string>();
   const shells: ScriptUse[] = [];
   // Paths given as files are followed through links; links met in a walk are not.
   const named = new Set<string>();
@@ -101,7 +103,10 @@ export async function checkTargets(
         kind = kindOfText(text);
       }
       if (kind === "dockerfile") dockerfiles.push({ root: cwd, file: target.path });
-      else scripts.add(target.path);
+      else {
+        scripts.add(target.path);
+        notAlpineOnly.add(target.path);
+      }
     }
   }
   const settings: CheckSettings = {
@@ -154,6 +159,7 @@ export async function checkTargets(
         if (runners.length === 0) continue;
         const path = join(root, ref.path);
         scripts.add(path);
+        if (ref.stages.some((i) => stages[i]?.family !== "alpine")) notAlpineOnly.add(path);
         if (installsGosu(text)) gosuScripts.add(path);
         const installed = runners.map((s) => new Set(apkInstalls(s, stages).keys()));
         const before = installedFor.get(path);
@@ -173,6 +179,7 @@ export async function checkTargets(
       gosu: gosuScripts.has(script),
       shadow: packages?.has("shadow") === true,
       ...(packages ? { packages } : {}),
+      alpineOnly: !notAlpineOnly.has(script),
     });
     if (text !== undefined) texts.set(script, text);
   }
