@@ -54,6 +54,20 @@ const GRAMMAR: Pattern[] = [
   },
 ];
 
+/**
+ * A `{a,b}` list in an unquoted word (`/app/{logs,data}`, `file{,.bak}`): bash expands it before
+ * anything else, ash keeps the word as written, so `mkdir -p /app/{logs,data}` makes one folder
+ * named `{logs,data}`. Read on the grammar text with `${…}` blanked (bash leaves lists there
+ * alone); `{}` (find -exec), a `{ list; }` group (spaces) and `@{u}` have no comma. An assignment
+ * word (`X={a,b}` before the command) bash does not expand either.
+ */
+const BRACE_LIST: Pattern = {
+  pattern: /(?<!\$)\{[^\s{}]*,[^\s{}]*\}/g,
+  kind: "literal",
+  message:
+    "a {a,b} brace list, which busybox ash does not expand: the word stays as written, braces and comma included",
+};
+
 /** Seen outside single quotes: parameter expansions, which double quotes still expand. */
 const EXPANSIONS: Pattern[] = [
   {
@@ -100,6 +114,9 @@ export function ashSyntaxProblems(script: string): AshProblem[] {
       for (const m of text.matchAll(p.pattern))
         found.push({ offset: m.index, kind: p.kind, message: p.message });
   }
+  for (const m of withoutParameters(bare).matchAll(BRACE_LIST.pattern))
+    if (!inAssignment(bare, m.index))
+      found.push({ offset: m.index, kind: BRACE_LIST.kind, message: BRACE_LIST.message });
   return found.sort((a, b) => a.offset - b.offset);
 }
 
@@ -141,4 +158,37 @@ export function maskQuotes(script: string): { bare: string; expanding: string } 
     }
   }
   return { bare: bare.join(""), expanding: expanding.join("") };
+}
+
+/** The text with each `${…}` blanked (nested ones too), offsets kept: its braces are no list. */
+function withoutParameters(text: string): string {
+  const out = text.split("");
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== "$" || text[i + 1] !== "{") continue;
+    let depth = 0;
+    let k = i + 1;
+    for (; k < text.length; k++) {
+      if (text[k] === "{") depth++;
+      else if (text[k] === "}" && --depth === 0) break;
+    }
+    for (let j = i; j <= k && j < text.length; j++) if (out[j] !== "\n") out[j] = " ";
+    i = k;
+  }
+  return out.join("");
+}
+
+const RESERVED = new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{"]);
+
+/**
+ * Whether the word at the offset is an assignment bash reads as one: `NAME=…` with only other
+ * assignments (or a keyword) before it in its command. `env X={a,b}` and `export X={a,b}` are
+ * arguments, which bash expands.
+ */
+function inAssignment(bare: string, offset: number): boolean {
+  const start = /[^;&|()\n]*$/.exec(bare.slice(0, offset))?.[0] ?? "";
+  const words = start.trim().split(/\s+/);
+  const own = words.pop() ?? "";
+  const assignment = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+  if (!assignment.test(own) || /\s$/.test(start)) return false;
+  return words.every((w) => w === "" || RESERVED.has(w) || assignment.test(w));
 }

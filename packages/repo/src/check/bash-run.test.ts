@@ -64,6 +64,26 @@ describe("bash-syntax: RUN lines busybox ash does not run", () => {
     expect(found("RUN for i in {1..3}; do echo $i; done")).toEqual(["2 bash-syntax warning"]);
   });
 
+  it("warns of {a,b} lists in unquoted words, which ash keeps as written", () => {
+    expect(found("RUN mkdir -p /app/{logs,data}")).toEqual(["2 bash-syntax warning"]);
+    expect(found("RUN true \\\n    && cp /etc/{passwd,group} /tmp/ && cp a{,.bak}")).toEqual([
+      "3 bash-syntax warning",
+      "3 bash-syntax warning",
+    ]);
+    expect(found("RUN export X={a,b} && env Y=--o={c,d} x")).toHaveLength(2);
+  });
+
+  it("leaves braces that are no list: quoted, ${…}, {}, groups, @{u}, assignments, bash", () => {
+    const none = [
+      `RUN echo "{a,b}" '{c,d}' \\{e,f} # {g,h}`,
+      "RUN echo ${X:-{a,b}} ${Y:-${Z}} && find . -exec rm {} +",
+      "RUN { echo a,b; } && git log @{u} && X={a,b} make && if true; then Y={c,d}; fi",
+      "RUN awk -F, '{print $1,$2}' f && docker ps --format {{.Names}},{{.ID}}",
+      'RUN apk add --no-cache bash\nSHELL ["/bin/bash", "-c"]\nRUN mkdir -p /app/{logs,data}',
+    ];
+    for (const body of none) expect(found(body), body).toEqual([]);
+  });
+
   it("reports bash-only builtins ash lacks, guarded ones as warnings", () => {
     expect(found("RUN declare -x A=1")).toEqual(["2 bash-syntax error"]);
     expect(found("RUN pushd /tmp || true")).toEqual(["2 bash-syntax warning"]);
@@ -136,7 +156,7 @@ describe.skipIf(!existsSync(BUSYBOX))("the ash syntax table against real musl bu
       "false && for ((i=0;i<1;i++)); do :; done",
     ],
     expansion: ['X=a; echo "${X^^}"', "X=a; echo ${X,,}", "echo ${!X}", 'echo "${a[0]}"'],
-    literal: ["echo {1..3}"],
+    literal: ["echo {1..3}", "echo x{a,b}y", "echo f{,.bak}"],
     accepted: ["[[ a == a ]]", "function f { :; }; f", "echo &> o", "X=ab; echo ${X/a/b} ${X:1:1}"],
   };
 
@@ -161,9 +181,12 @@ describe.skipIf(!existsSync(BUSYBOX))("the ash syntax table against real musl bu
     }
   });
 
-  it("ash leaves a range as written, and runs what the table leaves alone", () => {
-    expect(ashSyntaxProblems(scripts.literal[0]!).map((p) => p.kind)).toEqual(["literal"]);
-    expect(ash(scripts.literal[0]!).out).toBe("{1..3}\n");
+  it("ash leaves ranges and lists as written, and runs what the table leaves alone", () => {
+    for (const s of scripts.literal) {
+      expect(ashSyntaxProblems(s).map((p) => p.kind)).toEqual(["literal"]);
+      expect(ash(s).out, s).toBe(`${s.slice("echo ".length)}\n`);
+    }
+    expect(ash("mkdir -p app/{logs,data} && ls app").out).toBe("{logs,data}\n");
     for (const s of scripts.accepted) {
       expect(ashSyntaxProblems(s), s).toEqual([]);
       expect(ash(s).ok, s).toBe(true);
