@@ -3,6 +3,15 @@ import { describe, expect, it } from "vitest";
 import { migrate, rules } from "./helpers.js";
 
 describe("rule 6: shells", () => {
+  it("keeps bash for a RUN whose {a,b} list only bash expands", () => {
+    const r = migrate('FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN mkdir -p /app/{logs,data}\n');
+    expect(r.output).toContain('SHELL ["/bin/bash", "-c"]');
+    expect(r.output).toMatch(/apk add --no-cache bash/);
+    // Debian's /bin/sh (dash) left the list as written too: nothing to keep.
+    const sh = migrate("FROM debian:12\nRUN mkdir -p /app/{logs,data}\n");
+    expect(sh.output).not.toContain("bash");
+  });
+
   it("moves SHELL to ash when no RUN after it needs bash", () => {
     const r = migrate(
       'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsS x | tar -x\n',

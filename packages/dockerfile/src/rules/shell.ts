@@ -32,16 +32,42 @@ const BASH_BUILTINS = new Set([
 
 const BASH_BIN = /^(?:\/usr)?(?:\/bin\/)?bash$/;
 
+/**
+ * A `{a,b}` list in an unquoted word, which bash expands and ash keeps as written
+ * (`mkdir -p /app/{logs,data}`); `${…}`, `{}` and `{ list; }` groups are none.
+ */
+const BRACE_LIST = /(?<!\$)\{[^\s{}]*,[^\s{}]*\}/;
+
 /** Whether a script needs bash rather than a POSIX sh (busybox ash). */
 export function hasBashism(script: string): boolean {
   if (/\$'/.test(script)) return true;
   const unquoted = script.replace(/'[^']*'/g, "''");
   if (BASH_SYNTAX.test(unquoted)) return true;
+  if (BRACE_LIST.test(bareWords(unquoted))) return true;
   try {
     return simpleCommands(parseScript(script)).some((c) => BASH_BUILTINS.has(c.args[0]?.raw ?? ""));
   } catch {
     return false;
   }
+}
+
+/** The text without escaped characters, double-quoted strings and `${…}` (nested ones too). */
+function bareWords(text: string): string {
+  const out = text.replace(/\\./gs, " ").replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  let kept = "";
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] !== "$" || out[i + 1] !== "{") {
+      kept += out[i];
+      continue;
+    }
+    let depth = 0;
+    for (i++; i < out.length; i++) {
+      if (out[i] === "{") depth++;
+      else if (out[i] === "}" && --depth === 0) break;
+    }
+    kept += " ";
+  }
+  return kept;
 }
 
 /** Records packages an existing `apk add` installs (so a second run sees bash is there). */
