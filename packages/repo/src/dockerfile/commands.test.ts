@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell text holds ${VAR} on purpose
 import { describe, expect, it } from "vitest";
 import { scanCommands } from "./commands.js";
 
@@ -41,5 +42,84 @@ describe("scanCommands and a redirection's descriptor", () => {
   it("keeps digits that are a word of their own, or part of one", () => {
     expect(scanCommands("sleep 2 >/dev/null")[0]?.args).toEqual(["2"]);
     expect(scanCommands("echo a2>/tmp/x")[0]?.args).toEqual(["a2"]);
+  });
+});
+
+describe("scanCommands and command substitutions", () => {
+  const calls = (script: string) => scanCommands(script).map((c) => [c.name, ...c.args].join(" "));
+
+  it.each([
+    ["apk add --no-cache $(cat /tmp/p) bash", "apk add --no-cache $(cat /tmp/p) bash"],
+    ["echo $(date) useradd", "echo $(date) useradd"],
+    ["echo `date` apt-get", "echo `date` apt-get"],
+    ['echo "$(date)" useradd', "echo $(date) useradd"],
+    ["echo x$(date)y useradd", "echo x$(date)y useradd"],
+  ])("keeps an unquoted substitution in its word: %s", (script, outer) => {
+    expect(calls(script)).toContain(outer);
+    expect(names(script)).not.toContain("useradd");
+    expect(names(script)).not.toContain("apt-get");
+    expect(names(script)).not.toContain("bash");
+  });
+
+  it.each([
+    ["x=$(useradd foo)"],
+    ['x="$(useradd foo)"'],
+    ["echo `useradd foo`"],
+    ["for u in $(useradd foo); do :; done"],
+    ["echo $(cat $(useradd foo))"],
+    ["echo $( echo $(useradd foo) )"],
+    ["echo `echo \\`useradd foo\\``"],
+    ["echo ${NAME:-$(useradd foo)}"],
+    ["make -j$(( $(useradd foo) + 1 ))"],
+    ["cat > $(useradd foo)"],
+  ])("still finds the commands a substitution runs: %s", (script) => {
+    expect(names(script)).toContain("useradd");
+  });
+
+  it("runs what a substitution holds before the command it is written in", () => {
+    expect(calls("apk add $(cat /tmp/p) bash")).toEqual([
+      "cat /tmp/p",
+      "apk add $(cat /tmp/p) bash",
+    ]);
+  });
+
+  it("reads $((…)) as arithmetic, not a command", () => {
+    expect(calls("echo $((1+2)) done")).toEqual(["echo $((1+2)) done"]);
+    expect(calls("x=$(( (2+3)*4 )); echo $x")).toEqual(["echo $x"]);
+  });
+
+  it("reads a backquoted body with its escapes removed", () => {
+    expect(calls("echo `printf '%s' \\`id -u\\``")).toEqual([
+      "id -u",
+      "printf %s `id -u`",
+      "echo `printf '%s' \\`id -u\\``",
+    ]);
+  });
+
+  it("places a command inside a substitution at its own offset, across continuation lines", () => {
+    const script = "echo $(true \\\n  && useradd foo) `\\\n getent \\`id -u\\``";
+    const at = (name: string) => scanCommands(script).find((c) => c.name === name)?.offset;
+    expect(at("useradd")).toBe(script.indexOf("useradd"));
+    expect(at("getent")).toBe(script.indexOf("getent"));
+    expect(at("id")).toBe(script.indexOf("id -u"));
+  });
+
+  it("gives commands in a substitution the guard of the command holding it", () => {
+    const guarded = (script: string, name: string) =>
+      scanCommands(script).find((c) => c.name === name)?.guarded;
+    expect(guarded("echo $(useradd foo) || true", "useradd")).toBe(true);
+    expect(guarded("if [ -n $(useradd foo) ]; then :; fi", "useradd")).toBe(true);
+    expect(guarded("x=$(useradd foo) && echo $x", "useradd")).toBeUndefined();
+    expect(guarded("x=$(useradd foo || true)", "useradd")).toBe(true);
+  });
+
+  it("ends an unterminated substitution at the end of the text", () => {
+    expect(names("echo $(useradd foo")).toEqual(["useradd", "echo"]);
+    expect(names("echo `useradd foo")).toEqual(["useradd", "echo"]);
+  });
+
+  it("does not overflow on deeply nested substitutions", () => {
+    const deep = `${"echo $(".repeat(5000)}useradd${")".repeat(5000)}`;
+    expect(names(deep)[0]).toBe("echo");
   });
 });

@@ -1,5 +1,6 @@
 import { shellScriptIndex } from "@alpinize/dockerfile";
 import { looksUp, ShellGuards } from "./shell-guards.js";
+import { type Substitution, substitutionOffset, tokenize } from "./shell-words.js";
 
 /** One simple command found in a shell script: its name, arguments and leading assignments. */
 export interface ShellCommand {
@@ -13,11 +14,6 @@ export interface ShellCommand {
   /** Its failure does not stop the script (`X || …`, `if X`, `! X`); see ShellGuards. */
   guarded?: true;
 }
-
-type Token =
-  | { kind: "word"; text: string; offset: number }
-  | { kind: "op"; text: string }
-  | { kind: "redirect"; target: string | undefined };
 
 const KEYWORDS = new Set([
   "if",
@@ -60,7 +56,9 @@ const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
 /**
  * A light scan of a shell script for the commands it runs. It is not a shell parser: it splits on
  * operators, skips reserved words, `for`/`case` headers and wrapper commands, and looks inside
- * `$(…)`, backticks and `sh -c '…'` / `bash -lc '…'` bodies. Good enough to find `apt-get` or `useradd` anywhere.
+ * `$(…)`, backticks and `sh -c '…'` / `bash -lc '…'` bodies. A substitution is one word of the
+ * command it is written in (`apk add $(cat list) bash`); the commands it runs come before that
+ * command, which runs them first. Good enough to find `apt-get` or `useradd` anywhere.
  */
 export function scanCommands(text: string, depth = 0): ShellCommand[] {
   const commands: ShellCommand[] = [];
@@ -68,12 +66,20 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
   let skipHeader = false;
   const pendingAssignments: string[] = [];
   const pendingRedirects: string[] = [];
+  // What the substitutions in the words so far run: before the command that holds them.
+  const substituted: ShellCommand[] = [];
   const guards = new ShellGuards();
-  const end = (cmd: ShellCommand) => {
+  const end = (cmd: ShellCommand | undefined) => {
+    // With no command (`V=$(X)`, `for f in $(X)`), X's guard is that of a command at its place.
+    const guarded = cmd ? cmd.guarded : substituted.length > 0 && guards.starts();
+    for (const inner of substituted.splice(0))
+      commands.push(guarded ? { ...inner, guarded: true } : inner);
+    if (!cmd) return;
     guards.ended(cmd.name, cmd.args);
     commands.push(cmd);
   };
   for (const token of tokenize(text)) {
+    if (token.kind !== "op") substituted.push(...substitutedCommands(token.subs, depth));
     if (token.kind === "redirect") {
       if (token.target === undefined) continue;
       if (current) current.redirects = [...(current.redirects ?? []), token.target];
@@ -83,7 +89,7 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
     if (token.kind === "op") {
       // A redirection with no command after it (`> FILE` alone) only makes the file: not kept.
       pendingRedirects.length = 0;
-      if (current) end(current);
+      end(current);
       current = undefined;
       const from = guards.operator(token.text, commands.length);
       for (const cmd of commands.slice(from ?? commands.length)) cmd.guarded = true;
@@ -117,8 +123,22 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
     // `> /etc/x echo hi`: a redirection written before the name is still the command's.
     if (pendingRedirects.length > 0) current.redirects = pendingRedirects.splice(0);
   }
-  if (current) end(current);
+  end(current);
   return depth > 3 ? commands : expand(commands, depth);
+}
+
+/** Substitutions nested deeper than this are part of their word, not scanned. */
+const MAX_SUBSTITUTION_DEPTH = 8;
+
+/** The commands `$(…)` and backquotes run, at their own offsets in the scanned text. */
+function substitutedCommands(subs: readonly Substitution[], depth: number): ShellCommand[] {
+  if (subs.length === 0 || depth >= MAX_SUBSTITUTION_DEPTH) return [];
+  return subs.flatMap((sub) =>
+    scanCommands(sub.text, depth + 1).map((c) => ({
+      ...c,
+      offset: substitutionOffset(sub, c.offset),
+    })),
+  );
 }
 
 /** Sees through `sudo X`, `env A=1 X`, and runs the scan again on `sh -ec '…'` bodies. */
@@ -164,94 +184,6 @@ function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
 /** What a command found inside another takes over from it. */
 export function guardOf(cmd: ShellCommand): { guarded?: true } {
   return cmd.guarded ? { guarded: true } : {};
-}
-
-function* tokenize(text: string): Generator<Token> {
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === "#" && (i === 0 || /\s|;|&|\|/.test(text[i - 1]!))) {
-      while (i < text.length && text[i] !== "\n") i++;
-      continue;
-    }
-    if (ch === "\\" && text[i + 1] === "\n") {
-      i += 2;
-      continue;
-    }
-    if (ch === " " || ch === "\t" || ch === "\r") {
-      i++;
-      continue;
-    }
-    if ("\n;&|()`".includes(ch)) {
-      const pair = (ch === "|" || ch === "&") && text[i + 1] === ch;
-      yield { kind: "op", text: pair ? ch + ch : ch };
-      i += pair ? 2 : 1;
-      continue;
-    }
-    if (ch === "$" && text[i + 1] === "(" && text[i + 2] !== "(") {
-      yield { kind: "op", text: "$(" };
-      i += 2;
-      continue;
-    }
-    // `2>/dev/null`, `2>&1`: digits right before < or > are the descriptor the redirection
-    // applies to, not a word of the command (POSIX IO_NUMBER).
-    const descriptor = /^\d+(?=[<>])/.exec(text.slice(i, i + 12));
-    if (ch === "<" || ch === ">" || descriptor) {
-      const redirect = readRedirect(text, i + (descriptor?.[0].length ?? 0));
-      yield { kind: "redirect", target: redirect.target };
-      i = redirect.end;
-      continue;
-    }
-    const word = readWord(text, i);
-    yield { kind: "word", text: word.text, offset: i };
-    // Always advance, so no input can stall the scan.
-    i = Math.max(word.end, i + 1);
-  }
-}
-
-/** The operator and the word after it; `target` is that word when it names a file. */
-function readRedirect(text: string, start: number): { target: string | undefined; end: number } {
-  let i = start;
-  while (i < text.length && "<>&-|".includes(text[i]!)) i++;
-  const op = text.slice(start, i);
-  while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
-  const word = readWord(text, i);
-  // `<<EOF` and `<<<word` are text, `>&2` and `<&-` a descriptor: neither names a file.
-  const file = !op.startsWith("<<") && !op.endsWith("&") && !op.endsWith("-");
-  return { target: file ? word.text : undefined, end: Math.max(word.end, start + 1) };
-}
-
-function readWord(text: string, start: number): { text: string; end: number } {
-  let out = "";
-  let i = start;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === "'" || ch === '"') {
-      const close = findClose(text, i + 1, ch);
-      out += text.slice(i + 1, close).replace(ch === '"' ? /\\(["\\$`])/g : /$^/g, "$1");
-      i = close + 1;
-      continue;
-    }
-    if (ch === "\\" && i + 1 < text.length) {
-      if (text[i + 1] !== "\n") out += text[i + 1];
-      i += 2;
-      continue;
-    }
-    if (/\s/.test(ch) || ";&|()<>`".includes(ch)) break;
-    if (ch === "$" && text[i + 1] === "(" && i > start) break;
-    out += ch;
-    i++;
-  }
-  return { text: out, end: i };
-}
-
-function findClose(text: string, from: number, quote: string): number {
-  let i = from;
-  while (i < text.length && text[i] !== quote) {
-    if (quote === '"' && text[i] === "\\") i++;
-    i++;
-  }
-  return Math.min(i, text.length);
 }
 
 /** `/usr/bin/apt-get` → `apt-get`. */
