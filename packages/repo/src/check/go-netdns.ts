@@ -5,6 +5,7 @@ import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
 import { apkAdded } from "./apk-history.js";
+import { buildsWithNetgo, stageNetgo } from "./go-netgo.js";
 import type { CheckSettings, RuleId } from "./types.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
@@ -57,7 +58,8 @@ function buildsCgo(stage: StageInfo, stages: StageInfo[]): boolean {
 /**
  * Whether the stage builds (or, on a golang image, may build) a Go binary that can use the libc
  * resolver. `CGO_ENABLED=0` (ENV or ARG in the stage or a stage it builds on, on the go command, or
- * exported earlier in the RUN) makes a static binary with Go's own resolver: no musl risk.
+ * exported earlier in the RUN) makes a static binary with Go's own resolver: no musl risk. So
+ * does the `netgo` build tag (`-tags netgo`, or GOFLAGS=-tags=netgo set the same ways).
  */
 export function buildsGo(stage: StageInfo, stages: readonly StageInfo[]): boolean {
   return goBuilds(stage, stages).withImage;
@@ -83,10 +85,10 @@ const goBuilds = chainFact<GoBuilds>((stage, parent, stages) => {
     for (const cmd of run.commands) {
       if (!isGoBuild(cmd)) continue;
       builds++;
-      if (!off && !runCgoOff(run, cmd)) own = true;
+      if (!off && !runCgoOff(run, cmd) && !buildsWithNetgo(stage, stages, run, cmd)) own = true;
     }
   }
-  const byImage = builds === 0 && !off;
+  const byImage = builds === 0 && !off && !stageNetgo(stage, stages);
   if (!parent) {
     const golang = byImage && /(?:^|\/)golang$/.test(imageName(stage.image) ?? "");
     return { dynamic: own, withImage: own || golang };
