@@ -3,7 +3,7 @@ import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ashSyntaxProblems, BASH_ONLY_BUILTINS, maskQuotes } from "./ash-syntax.js";
 import { absorbedEmit } from "./guarded.js";
 import type { RunShell } from "./run-shell.js";
-import { rootImageShipsBash } from "./shebang.js";
+import { rootImageShipsBash, shebangShell } from "./shebang.js";
 import type { Finding, RuleId } from "./types.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: Finding["severity"]) => void;
@@ -61,20 +61,45 @@ export function checkBashCommand(
   );
 }
 
+/**
+ * A RUN that runs a script from the build context by its path (`COPY install.sh /tmp/`, then
+ * `RUN /tmp/install.sh`) whose `#!` line names bash, with no bash installed: the kernel finds no
+ * interpreter and the shell says the script itself is "not found". `firstLine`: the script's.
+ */
+export function checkBashScript(
+  cmd: ShellCommand,
+  firstLine: string | undefined,
+  line: number,
+  at: BashAt,
+  emit: Emit,
+): void {
+  if (firstLine === undefined || shebangShell(firstLine) !== "bash" || at.hasBash()) return;
+  const fails = cmd.guarded ? absorbedEmit(emit) : emit;
+  missingBash(at, fails)(
+    line,
+    `${cmd.name} (a script from the build context starting ${firstLine.trim()})`,
+    `"${cmd.name}: not found": the file is there, its interpreter is not`,
+  );
+}
+
 /** The command is the RUN's own code at its offset, not words of a `bash -c '…'` or a string. */
 function readByAsh(text: string, cmd: ShellCommand): boolean {
   if (!text.startsWith(cmd.name, cmd.offset)) return false;
   return maskQuotes(text).bare.startsWith(cmd.name, cmd.offset);
 }
 
-function missingBash(at: BashAt, emit: Emit): (line: number, who: string) => void {
+/** `failure`: what the build prints, "bash: not found" unless said. */
+function missingBash(
+  at: BashAt,
+  emit: Emit,
+): (line: number, who: string, failure?: string) => void {
   const known = rootImageShipsBash(at.stage, at.stages);
   if (known === true) return () => {};
-  return (line, who) =>
+  return (line, who, failure = `"bash: not found"`) =>
     emit(
       line,
       "bash-missing",
-      `${who} runs bash, but Alpine stage ${at.stage.name} has not installed it by here${known === undefined ? " (unless its base image ships bash)" : ""}, so the build fails ("bash: not found"): apk add --no-cache bash in an earlier RUN, or write the step for /bin/sh (busybox ash)`,
+      `${who} runs bash, but Alpine stage ${at.stage.name} has not installed it by here${known === undefined ? " (unless its base image ships bash)" : ""}, so the build fails (${failure}): apk add --no-cache bash in an earlier RUN, or write the step for /bin/sh (busybox ash)`,
       known === undefined ? "warning" : "error",
     );
 }

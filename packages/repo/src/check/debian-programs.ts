@@ -15,7 +15,7 @@ const ALPINE_NAMES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Init wrappers that run the command after their options (and a `--`). */
-const INIT_WRAPPERS = new Set(["tini", "dumb-init", "catatonit"]);
+const INIT_WRAPPERS = new Set(["tini", "tini-static", "dumb-init", "catatonit"]);
 /** Tools that take a user, then run the command after it. */
 const USER_SWITCHERS = new Set(["su-exec", "gosu"]);
 
@@ -53,6 +53,19 @@ export function startedUnderDebianName(
 
 /** The program exec-form words run, seen through init wrappers, su-exec/gosu and `sh -c`. */
 function programsOf(words: readonly string[]): string[] {
+  const k = programStart(words);
+  if (k === undefined) return [];
+  // `sh -c`, `bash -lc`, `sh -euxc`, `bash -o pipefail -c`: as migrate reads them.
+  const script = shellScriptIndex(words.slice(k));
+  if (script === undefined) return [baseName(words[k]!)];
+  return scanCommands(words[k + script]!).map((c) => baseName(c.name));
+}
+
+/**
+ * Index of the program exec-form words start, past init wrappers (`tini --`) and the user of
+ * su-exec/gosu; undefined when the words hold only wrappers.
+ */
+export function programStart(words: readonly string[]): number | undefined {
   let k = 0;
   while (k < words.length) {
     const name = baseName(words[k]!);
@@ -61,14 +74,9 @@ function programsOf(words: readonly string[]): string[] {
       while (k < words.length && words[k]!.startsWith("-")) if (words[k++] === "--") break;
     } else if (USER_SWITCHERS.has(name)) {
       k += 2;
-    } else {
-      // `sh -c`, `bash -lc`, `sh -euxc`, `bash -o pipefail -c`: as migrate reads them.
-      const script = shellScriptIndex(words.slice(k));
-      if (script === undefined) return [name];
-      return scanCommands(words[k + script]!).map((c) => baseName(c.name));
-    }
+    } else return k;
   }
-  return [];
+  return undefined;
 }
 
 /**

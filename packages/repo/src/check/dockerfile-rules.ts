@@ -9,6 +9,7 @@ import { rootImageShips } from "./busybox-no-applet.js";
 import { layoutAdvice } from "./debian-layout.js";
 import { debianPathsAtStart } from "./debian-paths.js";
 import { startedUnderDebianName } from "./debian-programs.js";
+import { debianTini } from "./debian-tini.js";
 import { envPathProblems } from "./env-paths.js";
 import { checkBase } from "./from-rules.js";
 import { checkGoNetdns } from "./go-netdns.js";
@@ -16,8 +17,10 @@ import { groupsAtStart, instructionGroup, instructionGroupProblem } from "./grou
 import { nginxConfDWrites } from "./nginx-conf-d.js";
 import { onbuildRuns } from "./onbuild.js";
 import { checkRun, type RunContext } from "./run-rules.js";
+import type { RunScripts } from "./run-scripts.js";
 import type { LintText } from "./script-calls.js";
 import { startedProgramAdvice } from "./started-advice.js";
+import { startedBash } from "./started-bash.js";
 import type { CheckSettings, Finding, RuleId } from "./types.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
@@ -27,6 +30,7 @@ type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "
  * "run alpinize migrate", by the line of a stage's FROM, for Debian stages migrate leaves on
  * purpose (migrateBaseHints: they copy glibc programs, or their image comes from a shared ARG).
  * `lint`: the entrypoint lint, which knows the GNU options busybox rejects in RUN commands.
+ * `scripts`: the `#!` lines of the build-context scripts RUNs run by path (readRunScripts).
  */
 export function checkStages(
   file: string,
@@ -34,6 +38,7 @@ export function checkStages(
   settings: CheckSettings,
   kept: ReadonlyMap<number, string> = new Map(),
   lint?: LintText,
+  scripts: RunScripts = new Map(),
 ): Finding[] {
   const findings: Finding[] = [];
   const emit: Emit = (line, rule, message, severity = "error") => {
@@ -57,6 +62,7 @@ export function checkStages(
       freed: { gids: new Set(), uids: new Set() },
       advice,
       ships: rootImageShips(stage, stages),
+      scripts,
     };
     const copies = readStage(stage.body).copies;
     // COPY --chown and USER are judged by the groups the RUNs before them made.
@@ -91,6 +97,10 @@ export function checkStages(
         "debian-program",
         `${p.keyword} starts ${p.name} in Alpine stage ${stage.name}: ${p.advice}`,
       );
+    const bash = startedBash(stage, stages);
+    if (bash) emit(bash.line, "bash-missing", bash.message, bash.severity);
+    const tini = debianTini(stage, stages);
+    if (tini) emit(tini.line, "debian-program", tini.message);
   }
   checkGoNetdns(stages, settings, emit);
   return findings;

@@ -10,7 +10,7 @@ import { checkApk } from "./apk-no-cache.js";
 import type { ApkPlace, ApkWorld } from "./apk-world.js";
 import { aptAdvice } from "./apt-advice.js";
 import type { AptPaths, AptPathUse } from "./apt-paths.js";
-import { type BashAt, checkBashCommand, checkRunShell } from "./bash-run.js";
+import { type BashAt, checkBashCommand, checkBashScript, checkRunShell } from "./bash-run.js";
 import { type BaseShips, noAppletProblem } from "./busybox-no-applet.js";
 import { busyboxOptionProblems } from "./busybox-option.js";
 import type { LayoutAdvice } from "./debian-layout.js";
@@ -26,6 +26,7 @@ import {
 } from "./groups.js";
 import { absorbedEmit } from "./guarded.js";
 import { hasOpenrc, initSystemProblem } from "./init-system.js";
+import type { RunScripts } from "./run-scripts.js";
 import { runShell } from "./run-shell.js";
 import type { LintText } from "./script-calls.js";
 import { SHADOW_TOOLS } from "./shadow-tools.js";
@@ -76,6 +77,8 @@ export interface RunContext {
   advice: LayoutAdvice;
   /** What the stage's base image ships, as far as it is known (rootImageShips). */
   ships: BaseShips;
+  /** The `#!` lines of build-context scripts the RUNs run by path (readRunScripts). */
+  scripts: RunScripts;
 }
 
 export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
@@ -95,6 +98,7 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
   const placedCommands = runCommands(run);
   // An apk call followed in the same RUN by `rm -rf /var/cache/apk/*` leaves no index behind.
   const cacheRemoved = lastApkCacheRemoval(placedCommands.map((p) => p.cmd));
+  const scripts = at.scripts.get(run);
   for (const [index, placed] of placedCommands.entries()) {
     const { cmd, line } = placed;
     const name = baseName(cmd.name);
@@ -172,6 +176,7 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
       );
     recordGroups(cmd, at.groups);
     checkBashCommand(run, shell, cmd, line, bash, emit);
+    checkBashScript(cmd, scripts?.get(index), line, bash, emit);
     for (const p of busyboxOptionProblems(cmd, (pkg) => at.world.has(pkg), at.lint))
       fails(line, "busybox-option", `${p.tool} in Alpine stage ${stage.name}: ${p.message}`);
     if (

@@ -39,6 +39,18 @@ export function runShell(
   return { ...state, exec: ins.form === "exec" };
 }
 
+/**
+ * The shell a shell-form instruction (RUN, CMD, ENTRYPOINT) on `line` of the stage runs under:
+ * Docker wraps a shell-form CMD in the SHELL in effect there, as it does a RUN.
+ */
+export function shellAt(
+  stage: StageInfo,
+  stages: readonly StageInfo[],
+  line: number,
+): { kind: ShellKind; shellLine: number | undefined } {
+  return stateAfter(stage.body, line, shellAtStart(stage, stages));
+}
+
 /** The shell in effect when the stage starts: what the stage it builds on left. */
 function shellAtStart(stage: StageInfo, stages: readonly StageInfo[]): ShellState {
   const parent = stage.parent ? stages.find((s) => s.name === stage.parent) : undefined;

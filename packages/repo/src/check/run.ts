@@ -1,4 +1,4 @@
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { isAlpinizeError } from "@alpinize/errors";
 import { createPackageMap, type PackageMap } from "@alpinize/package-map";
 import type { RepoConfig } from "../config/types.js";
@@ -15,6 +15,7 @@ import { apkInstalls } from "./apk-history.js";
 import { migrateBaseHints } from "./base-hints.js";
 import { checkStages } from "./dockerfile-rules.js";
 import { checkExecTools } from "./exec-as-missing.js";
+import { readRunScripts } from "./run-scripts.js";
 import { checkShebang, type ScriptUse } from "./shebang.js";
 import { checkShimsSource } from "./shims-source.js";
 import type { CheckSettings, Finding } from "./types.js";
@@ -102,7 +103,8 @@ export async function checkTargets(
         preread.set(target.path, text);
         kind = kindOfText(text);
       }
-      if (kind === "dockerfile") dockerfiles.push({ root: cwd, file: target.path });
+      if (kind === "dockerfile")
+        dockerfiles.push({ root: namedRoot(target.path, cwd), file: target.path });
       else {
         scripts.add(target.path);
         notAlpineOnly.add(target.path);
@@ -133,6 +135,7 @@ export async function checkTargets(
         continue;
       }
       const lint = (shell: string) => options.transforms.lintEntrypoint(shell, { fileName: shown });
+      const relFile = posixRelative(root, file);
       result.findings.push(
         ...checkStages(
           shown,
@@ -140,13 +143,13 @@ export async function checkTargets(
           settings,
           migrateBaseHints(text, shown, keptStagesMap()),
           lint,
+          await readRunScripts(root, relFile, stages),
         ),
       );
       for (const stage of stages) {
         if (isStageIgnored(stage, stages, settings.ignoreImages)) stageCount.ignored++;
         else if (stage.family !== "scratch") stageCount.checked++;
       }
-      const relFile = posixRelative(root, file);
       for (const ref of await findCopiedScripts(root, relFile, text)) {
         if (ref.role === "copied") continue;
         // Only what an Alpine image runs is checked; a stage in images.ignore is left alone.
@@ -254,6 +257,18 @@ async function tryRead(
 function common(sets: readonly ReadonlySet<string>[]): ReadonlySet<string> {
   const [first, ...rest] = sets;
   return new Set([...(first ?? [])].filter((name) => rest.every((set) => set.has(name))));
+}
+
+/**
+ * The folder a named Dockerfile's build context is looked for in, as a directory check looks in
+ * the directory given: the current directory when the file is inside it (its own folder is
+ * tried first, then the current directory), else the file's own folder. A pipe, `<(cmd)` or
+ * standard input (/dev, /proc) has no folder of its own: the current directory stands for it.
+ */
+function namedRoot(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  if (!rel.startsWith("..") || /^\/(?:dev|proc)\//.test(path)) return cwd;
+  return dirname(path);
 }
 
 function display(path: string, cwd: string): string {

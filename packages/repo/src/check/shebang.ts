@@ -68,7 +68,7 @@ export function rootImageShipsBash(
 }
 
 /** `bash` for `#!/bin/bash`, `#!/usr/bin/env bash`, `#!/usr/bin/env -S bash -e`. */
-function shebangShell(text: string): string | undefined {
+export function shebangShell(text: string): string | undefined {
   const line = firstLine(text);
   if (!line.startsWith("#!")) return undefined;
   const words = line.slice(2).trim().split(/\s+/);

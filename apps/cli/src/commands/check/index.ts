@@ -17,7 +17,9 @@ The CI lint after a migration. Checks every Dockerfile under DIR (default: .), h
 A file named here is read through its symbolic links (and <(cmd) works); links met inside a
 directory are not followed, and are reported as not checked. - reads a Dockerfile, or a script
 (a #! first line), from standard input; findings name it <stdin>. Files are named from the
-current directory (relative to it when inside it, else by their full path).
+current directory (relative to it when inside it, else by their full path). A Dockerfile named
+here is checked with the scripts it COPYs and runs, as in a directory, named too or not: its
+build context is its own folder, then the current directory when the Dockerfile is inside it.
 
 Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage, a
@@ -48,14 +50,17 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   busybox-no-applet     a RUN in an Alpine stage calls a program every Debian image has and
                         busybox lacks (perl, tput, join, taskset, lsblk…) before installing its
                         package (a warning on a base image whose contents are not known)
-  bash-missing          an entrypoint or CMD script starts with #!/bin/bash, or a RUN runs
-                        bash, in an Alpine stage that has not installed bash
+  bash-missing          an entrypoint or CMD script starts with #!/bin/bash, a RUN runs bash
+                        or a copied #!/bin/bash script, or ENTRYPOINT/CMD starts bash
+                        (CMD ["bash"], CMD bash -c …), in an Alpine stage that has not
+                        installed bash
   bash-syntax           a RUN under Alpine's /bin/sh (busybox ash) uses bash syntax ash
                         does not run (<<<, arrays a=(…), a[0] subscripts, declare)
   shims-missing         an entrypoint or CMD script sources the alpinize shims library from a
                         path no COPY (or RUN) of the stage puts in the image
   debian-program        ENTRYPOINT or CMD of an Alpine stage starts a program under its Debian
-                        name (cron: Alpine's is crond), or a RUN calls update-alternatives
+                        name (cron: Alpine's is crond) or path (/usr/bin/tini after apk add
+                        tini: Alpine's is /sbin/tini), or a RUN calls update-alternatives
   init-system           a RUN manages services (systemctl, service, update-rc.d, invoke-rc.d):
                         no init system runs in the build; start the program from CMD/ENTRYPOINT
   unknown-group         addgroup USER GROUP / adduser -G GROUP names a group nothing made

@@ -1,0 +1,106 @@
+import { lstat, open, realpath } from "node:fs/promises";
+import { join, posix, sep } from "node:path";
+import { type Copy, landingPath } from "../discover/scripts.js";
+
+/** Newest first: the COPY that last put a file somewhere is the one a RUN finds there. */
+export type Copies = { copy: Copy; older: Copies } | undefined;
+
+type Source = { path: string; directory: boolean } | undefined;
+
+/** The build context on disk, each source and first line looked up once. */
+export class BuildContext {
+  private readonly sources = new Map<string, Promise<Source>>();
+  private readonly lines = new Map<string, Promise<string | undefined>>();
+  private realRoot: Promise<string | undefined> | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly contexts: readonly string[],
+  ) {}
+
+  /** The context file the newest COPY that lands on one of `targets` brought there. */
+  async landed(copies: Copies, targets: readonly string[]): Promise<string | undefined> {
+    for (let node = copies; node; node = node.older) {
+      const { copy } = node;
+      for (const source of copy.sources) {
+        const found = await this.source(source);
+        if (!found) continue;
+        if (!found.directory) {
+          if (targets.includes(landingPath(copy, source))) return found.path;
+          continue;
+        }
+        const dest = copy.destination.replace(/\/+$/, "");
+        for (const target of targets) {
+          if (!target.startsWith(`${dest}/`)) continue;
+          const rel = posix.join(found.path, target.slice(dest.length + 1));
+          if ((await this.kind(rel)) === "file") return rel;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** The file's first line, when it is a regular file inside the root. */
+  firstLine(rel: string): Promise<string | undefined> {
+    let line = this.lines.get(rel);
+    if (!line) {
+      line = this.readFirstLine(rel);
+      this.lines.set(rel, line);
+    }
+    return line;
+  }
+
+  private source(source: string): Promise<Source> {
+    let found = this.sources.get(source);
+    if (!found) {
+      found = this.resolve(source);
+      this.sources.set(source, found);
+    }
+    return found;
+  }
+
+  private async resolve(source: string): Promise<Source> {
+    if (/[*?[$]/.test(source) || source.split("/").includes("..")) return undefined;
+    for (const context of this.contexts) {
+      const rel = posix.normalize(posix.join(context, source)).replace(/\/+$/, "") || ".";
+      if (rel.startsWith("..")) continue;
+      const kind = await this.kind(rel);
+      if (kind === "file") return { path: rel, directory: false };
+      if (kind === "directory") return { path: rel, directory: true };
+    }
+    return undefined;
+  }
+
+  /** A link is neither: alpinize reads no file through a link. */
+  private async kind(rel: string): Promise<"file" | "directory" | undefined> {
+    if (!(await this.inside(rel))) return undefined;
+    const info = await lstat(join(this.root, rel)).catch(() => undefined);
+    if (info?.isFile()) return "file";
+    return info?.isDirectory() ? "directory" : undefined;
+  }
+
+  /** False when a folder on the way to `rel` is a link leading out of the root. */
+  private async inside(rel: string): Promise<boolean> {
+    const parent = posix.dirname(rel);
+    if (parent === ".") return true;
+    this.realRoot ??= realpath(this.root).catch(() => undefined);
+    const [realRoot, realParent] = await Promise.all([
+      this.realRoot,
+      realpath(join(this.root, parent)).catch(() => undefined),
+    ]);
+    if (realRoot === undefined || realParent === undefined) return false;
+    return realParent === realRoot || realParent.startsWith(`${realRoot}${sep}`);
+  }
+
+  private async readFirstLine(rel: string): Promise<string | undefined> {
+    if ((await this.kind(rel)) !== "file") return undefined;
+    const handle = await open(join(this.root, rel), "r").catch(() => undefined);
+    if (!handle) return undefined;
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+      return buffer.subarray(0, bytesRead).toString("utf8").split("\n")[0]?.replace(/\r$/, "");
+    } finally {
+      await handle.close();
+    }
+  }
+}

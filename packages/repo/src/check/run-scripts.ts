@@ -1,0 +1,115 @@
+import { posix } from "node:path";
+import { DEFAULT_PATH, pathAfterEnv } from "@alpinize/dockerfile";
+import { readCopy } from "../discover/scripts.js";
+import { chainFact } from "../dockerfile/chain-fact.js";
+import { baseName } from "../dockerfile/commands.js";
+import { stageLinks } from "../dockerfile/stage-links.js";
+import type { RunStep, StageInfo } from "../dockerfile/stages.js";
+import { instructionWords } from "../dockerfile/words.js";
+import { runCommands } from "./apk-history.js";
+import { BuildContext, type Copies } from "./build-context.js";
+
+/**
+ * The `#!` line of each build-context file a RUN runs by its path in the image (`COPY install.sh
+ * /tmp/` then `RUN /tmp/install.sh`): per RUN, by the index of the command in runCommands(run).
+ */
+export type RunScripts = ReadonlyMap<RunStep, ReadonlyMap<number, string>>;
+
+interface BodyState {
+  workdir: string;
+  path: readonly string[];
+  copies: Copies;
+}
+
+const START: BodyState = { workdir: "/", path: DEFAULT_PATH, copies: undefined };
+
+/**
+ * Reads the first line of the files the RUNs of the Alpine stages run by path, where a COPY (or
+ * ADD) of the stage, or of one it builds on, brought them from the build context: the
+ * Dockerfile's own folder, then `root`, as for the scripts an ENTRYPOINT runs. A file that is a
+ * link, or lies behind a folder leading out of `root`, is not read.
+ */
+export async function readRunScripts(
+  root: string,
+  dockerfile: string,
+  stages: readonly StageInfo[],
+): Promise<RunScripts> {
+  const context = new BuildContext(root, [...new Set([posix.dirname(dockerfile), "."])]);
+  const out = new Map<RunStep, Map<number, string>>();
+  for (const stage of stages) {
+    if (stage.family !== "alpine") continue;
+    let state = stateAtStart(stage, stages);
+    for (const ins of stage.body) {
+      const run = ins.keyword === "RUN" ? stage.runs.find((r) => r.line === ins.line) : undefined;
+      if (run) {
+        const found = await runScripts(run, state, context);
+        if (found.size > 0) out.set(run, found);
+      }
+      state = nextState(state, ins);
+    }
+  }
+  return out;
+}
+
+async function runScripts(
+  run: RunStep,
+  state: BodyState,
+  context: BuildContext,
+): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  if (state.copies === undefined) return found;
+  let cwd: string | undefined = state.workdir;
+  for (const [index, { cmd }] of runCommands(run).entries()) {
+    if (baseName(cmd.name) === "cd") {
+      cwd = cdTarget(cwd, cmd.args);
+      continue;
+    }
+    const targets = imagePaths(cmd.name, cwd, state.path);
+    if (targets.length === 0) continue;
+    const file = await context.landed(state.copies, targets);
+    const line = file === undefined ? undefined : await context.firstLine(file);
+    if (line?.startsWith("#!")) found.set(index, line);
+  }
+  return found;
+}
+
+/** Where the command's name points in the image: itself, in the shell's folder, or along PATH. */
+function imagePaths(name: string, cwd: string | undefined, path: readonly string[]): string[] {
+  if (name === "" || /[$*?`[]/.test(name)) return [];
+  if (name.startsWith("/")) return [posix.normalize(name)];
+  if (name.includes("/")) return cwd === undefined ? [] : [posix.resolve(cwd, name)];
+  return path.map((dir) => posix.join(dir, name));
+}
+
+/** The folder after `cd DIR`; undefined when it cannot be told (`cd "$X"`, `cd -`). */
+function cdTarget(cwd: string | undefined, args: readonly string[]): string | undefined {
+  const dir = args.find((a) => !/^-[LPe@]+$/.test(a));
+  if (dir === undefined || dir === "-" || dir.includes("$") || dir.startsWith("~"))
+    return undefined;
+  if (dir.startsWith("/")) return posix.normalize(dir);
+  return cwd === undefined ? undefined : posix.resolve(cwd, dir);
+}
+
+const stateAtEnd = chainFact<BodyState>((stage, parent) =>
+  stage.body.reduce(nextState, parent ?? START),
+);
+
+function stateAtStart(stage: StageInfo, stages: readonly StageInfo[]): BodyState {
+  const parent = stageLinks(stages).parent(stage);
+  return parent ? stateAtEnd(parent, stages) : START;
+}
+
+function nextState(state: BodyState, ins: StageInfo["body"][number]): BodyState {
+  if (ins.keyword === "WORKDIR") {
+    const dir = instructionWords(ins.args.text)[0] ?? "";
+    return dir && !dir.includes("$")
+      ? { ...state, workdir: posix.resolve(state.workdir, dir) }
+      : state;
+  }
+  if (ins.keyword === "ENV") return { ...state, path: pathAfterEnv(ins, state.path) };
+  if (ins.keyword !== "COPY" && ins.keyword !== "ADD") return state;
+  const copy = readCopy(ins, state.workdir);
+  // Heredoc bodies and copies out of another stage or image are not in the build context.
+  if (copy.from !== undefined || copy.sources.some((s) => s.startsWith("<<"))) return state;
+  return { ...state, copies: { copy, older: state.copies } };
+}
