@@ -39,8 +39,18 @@ export type { LayoutHit } from "./rules/debian-layout.js";
 export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
 /** Docker refuses a FROM with `user:password@`: the advice, credentials masked (undefined if none). */
 export { credentialsNote } from "./rules/images.js";
-/** Vendor apt repository setup (nodesource, Docker, Microsoft, PGDG…): needs apt, flagged on Alpine. */
-export { SETUP_SCRIPT as APT_SETUP_SCRIPT } from "./rules/misc.js";
+/**
+ * Vendor setup scripts (nodesource, Microsoft, PGDG apt repositories, Docker's get.docker.com):
+ * none works on Alpine. migrate flags them; check reports the RUN that runs one (setupScriptRuns).
+ */
+export {
+  SETUP_SCRIPT as APT_SETUP_SCRIPT,
+  type SetupAdvice,
+  type SetupCommand,
+  type SetupRun,
+  setupScriptAdvice,
+  setupScriptRuns,
+} from "./rules/setup-scripts.js";
 /** Accounts a package creates under another name on Alpine (Debian's bind is Alpine's named). */
 export {
   type PackageAccount,

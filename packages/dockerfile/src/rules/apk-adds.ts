@@ -1,8 +1,8 @@
 import { applyEdits } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
-import { SETUP_SCRIPT } from "./misc.js";
 import type { ValueSpan } from "./scope.js";
+import { SETUP_SCRIPT } from "./setup-scripts.js";
 
 /** What makes a RUN fail on Alpine once it is converted: apt's files, keys and tools. */
 const APT_SETUP = /\/etc\/apt\/|\/usr\/share\/keyrings\/|\bapt-key\b|\badd-apt-repository\b/;

@@ -4,14 +4,13 @@ import { baseRepository } from "./base-image.js";
 import { rustGnuTarget } from "./debian-layout.js";
 import { onlyFeeds, pipelineFacts } from "./pipeline-facts.js";
 import type { ScriptScope } from "./scope.js";
+import { SETUP_SCRIPT, setupScriptAdvice } from "./setup-scripts.js";
 import { linkLocaltime } from "./zoneinfo-reconfigure.js";
 
 const LOCALE_TOOLS = new Set(["locale-gen", "localedef", "update-locale"]);
 const DEBCONF_TOOLS = new Set(["debconf-set-selections", "dpkg-reconfigure"]);
 const REPO_TEXT =
   /apt-key|add-apt-repository|\/etc\/apt\/(?:sources\.list|keyrings|trusted\.gpg)|\/usr\/share\/keyrings|signed-by=/;
-export const SETUP_SCRIPT =
-  /deb\.nodesource\.com|download\.docker\.com|packages\.microsoft\.com|apt\.postgresql\.org|packagecloud\.io|setup_\d+\.x/;
 // Adoptium's JDK assets: `…_x64_linux_hotspot_…` is the glibc build, `…_x64_alpine-linux_…` musl.
 const GLIBC =
   /linux-gnu|glibc|manylinux|\.deb(?:$|[?#"'\s])|_(?:x64|aarch64|ppc64le|s390x|riscv64|arm)_linux_hotspot/i;
@@ -180,9 +179,11 @@ export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolea
   if (removal !== undefined) return removal;
   const all = words(pipeline, scope);
   const repo = all.some((w) => REPO_TEXT.test(w));
-  const setup =
-    all.some((w) => SETUP_SCRIPT.test(w)) &&
-    pipeline.commands.some((c) => c.name === "bash" || c.name === "sh" || c.name === "curl");
+  // The script's URL, in a step that fetches or runs it (curl, wget, or a shell given the URL).
+  const setupUrl = pipeline.commands.some((c) => SETUP_TOOLS.test(baseName(c.name ?? "")))
+    ? all.find((w) => SETUP_SCRIPT.test(w))
+    : undefined;
+  const setup = setupUrl !== undefined;
   if (!repo && !setup) {
     if (!all.some((w) => /\/etc\/apt\//.test(w))) return false;
     if (dropAptConf(scope, pipeline, all)) return true;
@@ -209,8 +210,26 @@ export function flagRepositories(scope: ScriptScope, pipeline: Pipeline): boolea
     return true;
   }
   const note = kind === "deb-src" ? DEB_SRC.kept : kind === "mirror" ? MIRROR : undefined;
-  scope.warn("apt-repos", pipeline.start, note ?? (distro ? DISTRO.kept : THIRD_PARTY));
+  scope.warn(
+    "apt-repos",
+    pipeline.start,
+    note ?? (distro ? DISTRO.kept : setupUrl && !repo ? setupNote(setupUrl) : THIRD_PARTY),
+  );
   return true;
+}
+
+/** Commands that fetch a vendor's setup script or run it. */
+const SETUP_TOOLS = /^(?:curl|wget|sh|bash|dash)$/;
+
+function baseName(name: string): string {
+  return name.slice(name.lastIndexOf("/") + 1);
+}
+
+/** A vendor's setup script whose advice is its own (Docker's); the others get THIRD_PARTY. */
+function setupNote(url: string): string {
+  const advice = setupScriptAdvice(url);
+  if (advice.kind === "apt") return THIRD_PARTY;
+  return `${advice.what} left in place: ${advice.why}; ${advice.instead}, then delete this`;
 }
 
 const THIRD_PARTY =

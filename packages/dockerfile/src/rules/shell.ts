@@ -1,14 +1,20 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
-import { isNested, parseScript, simpleCommands } from "../shell/script.js";
+import {
+  isNested,
+  parseScript,
+  type Script,
+  type SimpleCommand,
+  simpleCommands,
+} from "../shell/script.js";
 import type { CopiedFile } from "./context-files.js";
 import { callsOf } from "./gnu-calls.js";
-import { SETUP_SCRIPT } from "./misc.js";
 import { withNestedSources } from "./nested.js";
 import { apkRunLine, liveApkAdds } from "./place.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
+import { SETUP_SCRIPT, setupScriptRuns } from "./setup-scripts.js";
 
 /** Shell syntax busybox ash lacks (ash does have `set -o pipefail` and `local`). */
 // Substrings (`${x:1}`, `${x: -1}`, `${x:(-1)}`), not POSIX defaults (`${x:-0}`).
@@ -224,13 +230,9 @@ function callsBash(ctx: MigrationContext, ins: Instruction): boolean {
     return runScripts(ctx, ins)
       .flatMap((s) => withNestedSources(s))
       .some((src) => {
-        // `curl …/setup_20.x | bash -`: a vendor's apt setup, flagged to be replaced, not kept.
-        const setups = new Set(
-          src.script.items
-            .filter((it) => it.kind === "pipeline")
-            .filter((p) => p.commands.some((c) => c.args.some((a) => SETUP_SCRIPT.test(a.raw))))
-            .flatMap((p) => p.commands),
-        );
+        // `curl …/setup_20.x | bash -`, `curl -o s.sh …/setup_20.x && bash s.sh`: a vendor's
+        // setup, flagged to be replaced, not kept.
+        const setups = setupCommands(src.script);
         return simpleCommands(src.script).some(
           (c) =>
             !setups.has(c) &&
@@ -242,6 +244,24 @@ function callsBash(ctx: MigrationContext, ins: Instruction): boolean {
   } catch {
     return false;
   }
+}
+
+/** The commands of pipelines that fetch a vendor's setup script, and those that run it. */
+function setupCommands(script: Script): Set<SimpleCommand> {
+  const pipelines = script.items.filter((it) => it.kind === "pipeline");
+  const out = new Set(
+    pipelines
+      .filter((p) => p.commands.some((c) => c.args.some((a) => SETUP_SCRIPT.test(a.raw))))
+      .flatMap((p) => p.commands),
+  );
+  const commands = pipelines.flatMap((p) => p.commands.map((c, i) => ({ c, piped: i > 0 })));
+  const words = commands.map(({ c, piped }) => ({
+    name: c.name ?? c.args[0]?.raw ?? "",
+    args: c.args.slice(1).map((a) => a.value ?? a.raw),
+    piped,
+  }));
+  for (const run of setupScriptRuns(words)) out.add(commands[run.run]!.c);
+  return out;
 }
 
 /** Whether an edit already deleted or replaced all of `[start, end)` (`… && bash -c 'apt-get update'`). */
