@@ -61,7 +61,27 @@ const PHP_EXTENSIONS =
     " ",
   );
 
+// nginx's APKBUILD adds one nginx-mod-NAME subpackage per dynamic module in a loop too, so the
+// index holds only the placeholder "nginx-mod-". The names are nginx's own dynamic modules (its
+// `--with-…=dynamic` configure options) and the third-party ones the APKBUILD adds, from the
+// aport and `apk search nginx-mod-` listings of recent releases (not read from the index, which
+// cannot see them); one release may lack a few of them.
+const NGINX_MODULES =
+  `devel-kit http-accounting http-array-var http-auth-jwt http-brotli http-cache-purge
+  http-cookie-flag http-dav-ext http-echo http-encrypted-session http-fancyindex http-geoip
+  http-geoip2 http-headers-more http-image-filter http-js http-keyval http-log-zmq http-lua
+  http-lua-upstream http-naxsi http-nchan http-perl http-redis2 http-set-misc http-shibboleth
+  http-untar http-upload-progress http-upstream-fair http-upstream-jdomain http-vod http-vts
+  http-xslt-filter http-zip http-zstd mail rtmp stream stream-geoip stream-geoip2 stream-js
+  stream-keyval`.split(/\s+/);
+
 function addLoopSubpackages(origins) {
+  const nginx = origins.get("nginx");
+  if (nginx?.names.includes("nginx-mod-")) {
+    nginx.names = nginx.names.filter((n) => n !== "nginx-mod-");
+    for (const mod of NGINX_MODULES)
+      if (!nginx.names.includes(`nginx-mod-${mod}`)) nginx.names.push(`nginx-mod-${mod}`);
+  }
   for (const [origin, o] of origins) {
     const m = /^php(\d)(\d)$/.exec(origin);
     if (!m) continue;

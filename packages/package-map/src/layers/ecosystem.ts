@@ -1,5 +1,6 @@
 import { debianBinary } from "../debian-facts.js";
 import { isGoToolchainName } from "./go-toolchain.js";
+import { alpineNginxModule } from "./nginx-modules.js";
 import { firstExisting, type Layer } from "./types.js";
 
 // Prefix conventions between the two distributions' language packaging. Each guess must exist.
@@ -34,6 +35,11 @@ const RULES: { pattern: RegExp; candidates: (m: RegExpExecArray) => string[]; wh
     pattern: /^ruby-(.+)$/,
     candidates: (m) => [`ruby-${m[1]}`],
     what: "Ruby gems are packaged as ruby-*",
+  },
+  {
+    pattern: /^libnginx-mod-(.+)$/,
+    candidates: (m) => [alpineNginxModule(m[1] ?? "")],
+    what: "nginx's dynamic modules are packaged as nginx-mod-*",
   },
   {
     pattern: /^lua-(.+)$/,

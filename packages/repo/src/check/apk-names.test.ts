@@ -14,6 +14,13 @@ const unknown = (text: string) =>
     .map((f) => `${f.line}: ${f.message.split(" is not in ")[0]?.split(" are not in ")[0]}`);
 
 describe("apk-unknown-package", () => {
+  it("knows nginx's dynamic modules, which its APKBUILD makes in a loop, and their typos", () => {
+    for (const release of ["3.23", "3.24"]) {
+      const text = `FROM alpine:${release}@${DIGEST}\nRUN apk add --no-cache nginx-mod-stream nginx-mod-http-headers-more nginx-mod-strem\n`;
+      expect(unknown(text), release).toEqual(["2: nginx-mod-strem"]);
+    }
+  });
+
   it("flags names the stage's release lacks, and skips what cannot be told", () => {
     const text = [
       `FROM alpine:3.24@${DIGEST}`,
