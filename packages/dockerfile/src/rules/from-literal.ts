@@ -61,8 +61,7 @@ export function rewriteLiteral(
   const quiet =
     d.quietWhen?.test(ctx.text) || (d.distroless === true && copiesOnlyStaticGo(stage, earlier));
   if (d.warning && !quiet) ctx.warn("from", start, d.warning);
-  if (d.note && (repo === "buildpack-deps" || buildsNative(stage, repo)))
-    ctx.warn("from", start, d.note);
+  if (d.note && (repo === "buildpack-deps" || buildsNative(stage))) ctx.warn("from", start, d.note);
   if (d.after !== undefined && d.after !== reference) {
     const mark = { edits: ctx.edits.length, warnings: ctx.warnings.length };
     const now = target.write(d.after);
@@ -119,22 +118,12 @@ export function rewriteLiteral(
   };
 }
 
-/**
- * Whether a stage on a full Debian image seems to use the toolchain its -alpine tag lacks: cgo or
- * build tools for golang (unless it installs gcc itself), native package builds for the others.
- */
-function buildsNative(stage: Stage, repo: string): boolean {
+/** Whether a stage on a full Debian image seems to build native packages its -alpine tag lacks tools for. */
+function buildsNative(stage: Stage): boolean {
   const runs = stage.body
     .filter((i) => i.keyword === "RUN")
     .map((i) => i.args.text)
     .join("\n");
-  if (repo === "golang") {
-    const installs = (pkg: string) => new RegExp(`\\binstall\\b[^\\n]*\\b${pkg}\\b`).test(runs);
-    // CGO_ENABLED=1 alone gets gcc and musl-dev added (go-cgo.ts); other C tool calls are noted.
-    const cgo = /\b(?:gcc|make|pkg-config)\b/.test(runs) && !installs("gcc");
-    const git = /\bgit\s+(?:clone|fetch|checkout|submodule|config|describe|rev-parse)\b/.test(runs);
-    return cgo || (git && !installs("git"));
-  }
   return /\b(?:pip3?|npm|yarn|pnpm|gem|bundle|cargo|make|gcc|g\+\+|cmake|node-gyp|configure|uv|poetry|pdm|pipenv|rebar3|mix)\b/.test(
     runs,
   );

@@ -8,6 +8,13 @@ import { stageNamed } from "./keep-glibc.js";
 /** A C compiler in the stage, or cgo asked for: the Go build may link against musl. */
 const CGO = /\b(?:gcc|g\+\+|clang|build-essential|build-base|CGO_ENABLED=1)\b/;
 
+/**
+ * What go-cgo.ts (through go-scan.ts) reads as a build that needs cgo, as plain text: an apt
+ * install of -dev packages, or go flags and variables that need cgo. It gets gcc on Alpine.
+ */
+const CGO_SIGNS_IN_TEXT =
+  /\binstall\b[^\n]*\s(?!golang-)[\w.+-]+-dev\b|(?:^|\s)--?race\b|-buildmode[= ]["']?(?:c-shared|c-archive|plugin|shared)\b|-linkmode[= ]["']?external\b|-tags[= ]["']?[\w, -]*\b(?:dynamic|libsqlite3|sqlite_\w+)\b|\bCGO_(?:C|CPP|CXX|F|LD)FLAGS=/;
+
 function chainText(stage: Stage): string {
   let text = "";
   for (let s: Stage | undefined = stage; s; s = s.parent) {
@@ -42,6 +49,7 @@ export function copiesOnlyStaticGo(stage: Stage, earlier: readonly StageInfo[]):
     const source = stageNamed(from, earlier);
     if (!source) return false;
     if (!source.alpine || source.already) return true;
-    return source.go && !CGO.test(chainText(source.stage));
+    const text = chainText(source.stage);
+    return source.go && !CGO.test(text) && !CGO_SIGNS_IN_TEXT.test(text);
   });
 }

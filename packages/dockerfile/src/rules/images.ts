@@ -123,14 +123,15 @@ const DEPRECATED: Readonly<Record<string, string>> = {
 
 /**
  * Official images whose full (non-slim) Debian tags are built on buildpack-deps: compilers, make
- * and many -dev libraries that their -alpine tags leave out. golang's every Debian tag has gcc.
+ * and many -dev libraries that their -alpine tags leave out.
  */
 const FULL_ON_BUILDPACK = new Set(["python", "node", "ruby", "rust", "erlang", "elixir", "pypy"]);
 
+/**
+ * golang's Debian tags (gcc, make, pkg-config on buildpack-deps:*-scm) get no note: what a
+ * golang stage calls or needs for cgo is added by the stage rules (go-cgo.ts, buildpack.ts).
+ */
 function toolchainNote(repo: string, tag: string): string | undefined {
-  if (repo === "golang") {
-    return "golang's Debian tags include gcc, make, pkg-config and git; the -alpine tag has none of them (cgo is off): add gcc musl-dev for CGO_ENABLED=1, and git if modules come from VCS";
-  }
   if (!FULL_ON_BUILDPACK.has(repo) || /(?:^|-)slim(?:-|$)/.test(tag)) return undefined;
   return `${repo}:${tag} is built on buildpack-deps (compilers, make, -dev libraries); the -alpine tag has none: add build-base and the -dev packages native builds (pip, npm, gem, cargo) need`;
 }

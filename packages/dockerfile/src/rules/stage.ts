@@ -15,7 +15,7 @@ import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { flagDotnetRid } from "./dotnet-rid.js";
 import type { StageInfo } from "./from.js";
 import { addGnuTools } from "./gnu-stage.js";
-import { addCgoToolchain } from "./go-cgo.js";
+import { addGoToolchain } from "./go-cgo.js";
 import { addGoDns } from "./go-dns.js";
 import { migrateGosuDownload } from "./gosu.js";
 import { scriptKeepsGosu } from "./gosu-scripts.js";
@@ -114,7 +114,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addZoneinfo(ctx, state, all);
   addCxxRuntime(ctx, state, all);
   addPhpizeDeps(ctx, state);
-  addCgoToolchain(ctx, state);
+  addGoToolchain(ctx, state);
   renamePackageAccounts(ctx, state);
   checkBaseUsers(ctx, state);
   flagGlibcCopies(ctx, info, all);
