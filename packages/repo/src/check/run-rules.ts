@@ -1,4 +1,3 @@
-import { APT_SETUP_SCRIPT } from "@alpinize/dockerfile";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
@@ -33,6 +32,7 @@ import { SHADOW_TOOLS } from "./shadow-tools.js";
 import { missingProgramAdvice } from "./started-advice.js";
 import { checkIds, type FreedIds, recordFreed } from "./taken-ids.js";
 import type { RuleId } from "./types.js";
+import { vendorSetupFindings } from "./vendor-setup.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
 
@@ -52,9 +52,6 @@ const APT_TOOLS = new Set([
   "xx-apt-get",
 ]);
 const APK_TOOLS = new Set(["apk", "xx-apk"]);
-
-/** A download piped into a shell (`| bash -`, `| sudo -E bash`). */
-const PIPED_TO_SHELL = /\|\s*(?:sudo\s+(?:-E\s+)?)?(?:\/(?:usr\/)?bin\/)?(?:ba|da|a)?sh\b/;
 
 /**
  * `world`: what apk has installed when the RUN starts, moved on by checkRun command by command.
@@ -84,18 +81,14 @@ export interface RunContext {
 export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
   const vars = runVariables(stage, run);
   if (writesGroupFile(stage, run.line) || runWritesGroupFile(run)) at.groups.opaque = true;
-  // `curl -fsSL https://deb.nodesource.com/setup_20.x | bash -`: the script adds an apt source
-  // and runs apt-get, which an Alpine stage does not have (migrate leaves it, flagged).
-  if (APT_SETUP_SCRIPT.test(run.text) && PIPED_TO_SHELL.test(run.text))
-    emit(
-      run.line,
-      "apt-in-alpine",
-      `this RUN runs a vendor's apt repository setup script in Alpine stage ${stage.name}, which has no apt: the build fails here; install the package from Alpine (e.g. nodejs npm, docker-cli) or follow the vendor's Alpine instructions, and delete the step`,
-    );
   const shell = runShell(stage, run, at.stages);
   const bash: BashAt = { stage, stages: at.stages, hasBash: () => at.world.has("bash") };
   if (shell) checkRunShell(run, shell, bash, emit);
   const placedCommands = runCommands(run);
+  // `curl …/setup_20.x | bash -`, `curl -o s.sh https://get.docker.com && sh s.sh`: the script
+  // needs apt (or a distribution it knows), which an Alpine stage does not have (migrate flags it).
+  for (const { placed, message } of vendorSetupFindings(placedCommands, stage.name))
+    (placed.cmd.guarded ? absorbedEmit(emit) : emit)(placed.line, "apt-in-alpine", message);
   // An apk call followed in the same RUN by `rm -rf /var/cache/apk/*` leaves no index behind.
   const cacheRemoved = lastApkCacheRemoval(placedCommands.map((p) => p.cmd));
   const scripts = at.scripts.get(run);

@@ -123,3 +123,21 @@ describe("scanCommands and command substitutions", () => {
     expect(names(deep)[0]).toBe("echo");
   });
 });
+
+describe("scanCommands and pipes", () => {
+  it("marks a command whose input is the one before it, also across a line end", () => {
+    const piped = (script: string) => scanCommands(script).map((c) => c.piped === true);
+    expect(piped("curl -fsSL x | sh")).toEqual([false, true]);
+    expect(piped("curl x |\n  sudo -E bash -")).toEqual([false, true, false]);
+    expect(piped("a && b; c || d")).toEqual([false, false, false, false]);
+  });
+
+  it("reads <(…) as a word whose commands run, not as a redirection", () => {
+    const cmds = scanCommands("bash <(curl -s https://x/setup.sh) --yes");
+    expect(cmds.map((c) => [c.name, ...c.args].join(" "))).toEqual([
+      "curl -s https://x/setup.sh",
+      "bash <(curl -s https://x/setup.sh) --yes",
+    ]);
+    expect(cmds[1]?.redirects).toBeUndefined();
+  });
+});

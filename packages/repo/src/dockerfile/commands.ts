@@ -13,6 +13,8 @@ export interface ShellCommand {
   redirects?: string[];
   /** Its failure does not stop the script (`X || …`, `if X`, `! X`); see ShellGuards. */
   guarded?: true;
+  /** Its standard input is the output of the command before it (`curl … | sh`). */
+  piped?: true;
 }
 
 const KEYWORDS = new Set([
@@ -64,6 +66,7 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let current: ShellCommand | undefined;
   let skipHeader = false;
+  let afterPipe = false;
   const pendingAssignments: string[] = [];
   const pendingRedirects: string[] = [];
   // What the substitutions in the words so far run: before the command that holds them.
@@ -94,6 +97,8 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
       const from = guards.operator(token.text, commands.length);
       for (const cmd of commands.slice(from ?? commands.length)) cmd.guarded = true;
       skipHeader = false;
+      // `a |` at a line's end pipes into the command on the next line.
+      afterPipe = token.text === "|" || (afterPipe && token.text === "\n");
       continue;
     }
     if (current) {
@@ -120,6 +125,7 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
       offset: token.offset,
     };
     if (guards.starts()) current.guarded = true;
+    if (afterPipe) current.piped = true;
     // `> /etc/x echo hi`: a redirection written before the name is still the command's.
     if (pendingRedirects.length > 0) current.redirects = pendingRedirects.splice(0);
   }

@@ -53,6 +53,14 @@ export function* tokenize(text: string): Generator<Token> {
     // `2>/dev/null`, `2>&1`: digits right before < or > are the descriptor the redirection
     // applies to, not a word of the command (POSIX IO_NUMBER).
     const descriptor = /^\d+(?=[<>])/.exec(text.slice(i, i + 12));
+    // `<(…)`, `>(…)`: bash's process substitution is a word (a /dev/fd path), not a redirection.
+    if (isProcessSubstitution(text, i)) {
+      const subs: Substitution[] = [];
+      const end = readExpansion(text, i, subs, 0);
+      yield { kind: "word", text: text.slice(i, end), offset: i, subs };
+      i = end;
+      continue;
+    }
     if (ch === "<" || ch === ">" || descriptor) {
       const redirect = readRedirect(text, i + (descriptor?.[0].length ?? 0));
       yield { kind: "redirect", target: redirect.target, subs: redirect.subs };
@@ -156,6 +164,11 @@ function isExpansion(text: string, i: number): boolean {
   return text[i] === "`" || (text[i] === "$" && (text[i + 1] === "(" || text[i + 1] === "{"));
 }
 
+/** `<(` or `>(` at i: a process substitution, run like `$(…)`. */
+function isProcessSubstitution(text: string, i: number): boolean {
+  return (text[i] === "<" || text[i] === ">") && text[i + 1] === "(";
+}
+
 /**
  * End offset of the `$(…)`, `$((…))`, `${…}` or `` `…` `` at `start`. A command substitution goes
  * into `subs`; those nested in it do not (scanning its text finds them), while those in an
@@ -165,7 +178,7 @@ function readExpansion(text: string, start: number, subs: Substitution[], depth:
   if (depth >= MAX_NESTING) return text.length;
   if (text[start] === "`") return readBackquoted(text, start, subs);
   const brace = text[start + 1] === "{";
-  const arithmetic = !brace && text[start + 2] === "(";
+  const arithmetic = !brace && text[start] === "$" && text[start + 2] === "(";
   const open = start + (arithmetic ? 3 : 2);
   const close = brace ? "}" : ")";
   const inner = brace || arithmetic ? subs : [];
