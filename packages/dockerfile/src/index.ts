@@ -37,20 +37,10 @@ export {
  */
 export type { LayoutHit } from "./rules/debian-layout.js";
 export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
+/** Users and groups the official images' `-alpine` tags add to Alpine's base (node's node 1000). */
+export { alpineImageAccounts, type ImageAccount } from "./rules/image-accounts.js";
 /** Docker refuses a FROM with `user:password@`: the advice, credentials masked (undefined if none). */
 export { credentialsNote } from "./rules/images.js";
-/**
- * Vendor setup scripts (nodesource, Microsoft, PGDG apt repositories, Docker's get.docker.com):
- * none works on Alpine. migrate flags them; check reports the RUN that runs one (setupScriptRuns).
- */
-export {
-  SETUP_SCRIPT as APT_SETUP_SCRIPT,
-  type SetupAdvice,
-  type SetupCommand,
-  type SetupRun,
-  setupScriptAdvice,
-  setupScriptRuns,
-} from "./rules/setup-scripts.js";
 /** Accounts a package creates under another name on Alpine (Debian's bind is Alpine's named). */
 export {
   type PackageAccount,
@@ -65,6 +55,18 @@ export {
   packageMakingAccount,
   packageMayMakeGroup,
 } from "./rules/package-accounts-made.js";
+/**
+ * Vendor setup scripts (nodesource, Microsoft, PGDG apt repositories, Docker's get.docker.com):
+ * none works on Alpine. migrate flags them; check reports the RUN that runs one (setupScriptRuns).
+ */
+export {
+  SETUP_SCRIPT as APT_SETUP_SCRIPT,
+  type SetupAdvice,
+  type SetupCommand,
+  type SetupRun,
+  setupScriptAdvice,
+  setupScriptRuns,
+} from "./rules/setup-scripts.js";
 export { shellScriptIndex } from "./rules/started-commands.js";
 export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";
 export { DEFAULT_PATH, pathAfterEnv } from "./search-path.js";

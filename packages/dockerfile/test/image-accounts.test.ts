@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { MigrationContext } from "../src/migrate/context.js";
 import { parseDockerfile } from "../src/parse/dockerfile.js";
 import { migrateFromLines } from "../src/rules/from.js";
-import { imageAccount, imageGroupWithGid } from "../src/rules/image-accounts.js";
+import {
+  alpineImageAccounts,
+  imageAccount,
+  imageGroupWithGid,
+} from "../src/rules/image-accounts.js";
 import { analyzeStages } from "../src/stages.js";
 import { migrate } from "./helpers.js";
 
@@ -71,5 +75,25 @@ describe("users and groups the official images create in their Alpine variants t
     expect(
       plain.warnings.some((w) => /group node is not in Alpine's base image/.test(w.message)),
     ).toBe(true);
+  });
+
+  it("gives alpinize check what each -alpine tag adds to Alpine's base accounts", () => {
+    const alpine = (repo: string) =>
+      alpineImageAccounts(repo).map((a) => `${a.name} ${a.alpine.uid}:${a.alpine.gid}`);
+    expect(alpine("node")).toEqual(["node 1000:1000"]);
+    expect(alpine("rabbitmq")).toEqual(["rabbitmq 100:101"]);
+    expect(alpine("memcached")).toEqual(["memcache 11211:11211"]);
+    // php's www-data (82) goes into the www-data group Alpine's base has; the images on php keep it.
+    for (const repo of ["php", "wordpress", "httpd"])
+      expect(alpine(repo)).toEqual(["www-data 82:82"]);
+    expect(alpine("alpine")).toEqual([]);
+    expect(alpine("python")).toEqual([]);
+  });
+
+  it("reads php's and httpd's Debian GID 33 as www-data, and flags UID 33 on httpd too", () => {
+    const php = migrate("FROM php:8.3-fpm\nRUN useradd -u 1000 -g 33 app\n");
+    expect(php.output).toContain("RUN adduser -D -u 1000 -G www-data -H app\n");
+    const httpd = migrate("FROM httpd:2.4\nRUN chown -R 33 /usr/local/apache2/htdocs\n");
+    expect(httpd.warnings.some((w) => /www-data is UID 33/.test(w.message))).toBe(true);
   });
 });

@@ -22,12 +22,9 @@ const WWW_DATA = "adduser -u 82 -D -S -H -G www-data www-data";
 
 /**
  * Official images whose Alpine variant gives its service user another UID than Debian's
- * (postgres 999 → 70, rabbitmq 999 → 100, php's www-data 33 → 82).
+ * (postgres 999 → 70, rabbitmq 999 → 100, php's and httpd's www-data 33 → 82).
  */
-const IMAGE_UIDS: readonly { repo: string; user: string; debian: string; alpine: string }[] = [
-  ...renumberedUsers(),
-  { repo: "php", user: "www-data", debian: "33", alpine: "82" },
-];
+const IMAGE_UIDS = renumberedUsers();
 
 /** Official images whose Alpine variant creates www-data itself (php and what builds on it, httpd). */
 const HAVE_WWW_DATA = new Set([...PHP_BASED, "httpd"]);

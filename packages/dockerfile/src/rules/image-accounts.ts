@@ -1,6 +1,6 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { Stage } from "../stages.js";
-import { baseRepository } from "./base-image.js";
+import { baseRepository, PHP_BASED } from "./base-image.js";
 
 /** A user (and its group of the same name) that an official image creates in both variants. */
 export interface ImageAccount {
@@ -14,8 +14,12 @@ export interface ImageAccount {
  * tags, as their own Dockerfiles write them (the groupadd/useradd and addgroup/adduser lines of
  * the pairs in the shared corpus: nodejs/docker-node 24, docker-library/postgres 16 and 18,
  * nginxinc/docker-nginx mainline, docker-library/redis 7.0 and 7.2, docker-library/rabbitmq 4.2,
- * docker-library/redmine 6.1). Alpine's base has GID 999 (ping), so redis and redmine take GID
- * 1000 there; postgres takes Alpine's customary 70.
+ * docker-library/redmine 6.1, docker-library/php 8.3 and 8.4, docker-library/httpd 2.4). Alpine's
+ * base has GID 999 (ping), so redis and redmine take GID 1000 there; postgres takes Alpine's
+ * customary 70. php and httpd add only the user www-data (82) to the www-data group Alpine's base
+ * has; Debian's base has both as 33. memcached is not in the corpus: docker-library/memcached's
+ * two Dockerfiles make memcache 11211:11211 in both variants. The images built on php keep its
+ * accounts (PHP_BASED).
  */
 const IMAGE_ACCOUNTS: ReadonlyMap<string, readonly ImageAccount[]> = new Map([
   ["node", [account("node", [1000, 1000], [1000, 1000])]],
@@ -24,6 +28,9 @@ const IMAGE_ACCOUNTS: ReadonlyMap<string, readonly ImageAccount[]> = new Map([
   ["redis", [account("redis", [999, 999], [999, 1000])]],
   ["rabbitmq", [account("rabbitmq", [999, 999], [100, 101])]],
   ["redmine", [account("redmine", [999, 999], [999, 1000])]],
+  ["php", [account("www-data", [33, 33], [82, 82])]],
+  ["httpd", [account("www-data", [33, 33], [82, 82])]],
+  ["memcached", [account("memcache", [11211, 11211], [11211, 11211])]],
 ]);
 
 function account(
@@ -36,7 +43,17 @@ function account(
 
 /** The accounts the image of `repo` (`node`, `postgres`) has in both variants; none if unknown. */
 function accountsOf(repo: string | undefined): readonly ImageAccount[] {
-  return IMAGE_ACCOUNTS.get(repo ?? "") ?? [];
+  const image = repo !== undefined && PHP_BASED.has(repo) ? "php" : (repo ?? "");
+  return IMAGE_ACCOUNTS.get(image) ?? [];
+}
+
+/**
+ * The accounts the `-alpine` tags of the official image `repo` (`node`, `php`, `wordpress`) add to
+ * Alpine's base /etc/passwd and /etc/group; none for an image not in the table. busybox adduser and
+ * addgroup refuse their names and IDs: `alpinize check` reads them from here.
+ */
+export function alpineImageAccounts(repo: string): readonly ImageAccount[] {
+  return accountsOf(repo);
 }
 
 /** The image users whose UID differs between the variants, as `{ repo, user, debian, alpine }`. */
