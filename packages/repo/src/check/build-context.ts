@@ -5,12 +5,14 @@ import { type Copy, landingPath } from "../discover/scripts.js";
 /** Newest first: the COPY that last put a file somewhere is the one a RUN finds there. */
 export type Copies = { copy: Copy; older: Copies } | undefined;
 
+type Kind = "file" | "directory" | undefined;
 type Source = { path: string; directory: boolean } | undefined;
 
 /** The build context on disk, each source and first line looked up once. */
 export class BuildContext {
   private readonly sources = new Map<string, Promise<Source>>();
   private readonly lines = new Map<string, Promise<string | undefined>>();
+  private readonly kinds = new Map<string, Promise<Kind>>();
   private realRoot: Promise<string | undefined> | undefined;
 
   constructor(
@@ -72,7 +74,16 @@ export class BuildContext {
   }
 
   /** A link is neither: alpinize reads no file through a link. */
-  private async kind(rel: string): Promise<"file" | "directory" | undefined> {
+  private kind(rel: string): Promise<Kind> {
+    let kind = this.kinds.get(rel);
+    if (!kind) {
+      kind = this.lookKind(rel);
+      this.kinds.set(rel, kind);
+    }
+    return kind;
+  }
+
+  private async lookKind(rel: string): Promise<Kind> {
     if (!(await this.inside(rel))) return undefined;
     const info = await lstat(join(this.root, rel)).catch(() => undefined);
     if (info?.isFile()) return "file";

@@ -10,7 +10,7 @@ const settings = { skip: [], requireDigests: false, ignoreImages: [] };
 const found = (text: string) =>
   checkStages("Dockerfile", describeStages(`${text}\n`, "Dockerfile"), settings)
     .filter((f) => f.rule === "debian-program" && f.message.includes("tini"))
-    .map((f) => `${f.line} ${f.severity} ${/use (\S+) /.exec(f.message)?.[1]}`);
+    .map((f) => `${f.line} ${f.severity} ${/use (\/[\w/-]+)/.exec(f.message)?.[1]}`);
 
 const alpine = (...lines: string[]) => [`FROM alpine:3.23@${DIGEST}`, ...lines].join("\n");
 
@@ -33,6 +33,17 @@ describe("debian-program: tini run by Debian's path in an image that has apk's t
     expect(found(tini)).toEqual(["3 error /sbin/tini"]);
   });
 
+  it("reports /sbin/tini when apk installed only tini-static, and the reverse", () => {
+    const only = alpine("RUN apk add --no-cache tini-static", 'ENTRYPOINT ["/sbin/tini", "--"]');
+    expect(found(only)).toEqual(["3 error /sbin/tini-static"]);
+    const tini = alpine("RUN apk add --no-cache tini", 'ENTRYPOINT ["/sbin/tini-static", "--"]');
+    expect(found(tini)).toEqual(["3 error /sbin/tini"]);
+    const both = alpine("RUN apk add tini tini-static", 'ENTRYPOINT ["/sbin/tini-static"]');
+    expect(found(both)).toEqual([]);
+    const linked = alpine("RUN apk add tini-static && ln -s /sbin/tini-static /sbin/tini");
+    expect(found(`${linked}\nENTRYPOINT ["/sbin/tini", "--"]`)).toEqual([]);
+  });
+
   it("reads shell forms, CMD, and an ENTRYPOINT the stage inherits", () => {
     expect(found(alpine("RUN apk add tini", "ENTRYPOINT /usr/bin/tini -- node app.js"))).toEqual([
       "3 error /sbin/tini",
@@ -53,6 +64,11 @@ describe("debian-program: tini run by Debian's path in an image that has apk's t
     expect(found(alpine(apk, "COPY --from=tini-image /tini /usr/bin/tini", entry))).toEqual([]);
     expect(found(alpine(apk, `RUN wget -O /usr/bin/tini ${url}`, entry))).toEqual([]);
     expect(found(alpine(apk, "RUN ln -s /sbin/tini /usr/bin/tini", entry))).toEqual([]);
+  });
+
+  it("only warns on a base image whose contents are not known", () => {
+    const text = `FROM ghcr.io/acme/base:alpine@${DIGEST}\nRUN apk add tini\nENTRYPOINT ["/usr/bin/tini"]`;
+    expect(found(text)).toEqual(["3 warning /sbin/tini"]);
   });
 
   it("leaves /sbin/tini, a bare tini, and a tini apk did not install", () => {

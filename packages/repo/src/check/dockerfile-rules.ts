@@ -100,7 +100,7 @@ export function checkStages(
     const bash = startedBash(stage, stages);
     if (bash) emit(bash.line, "bash-missing", bash.message, bash.severity);
     const tini = debianTini(stage, stages);
-    if (tini) emit(tini.line, "debian-program", tini.message);
+    if (tini) emit(tini.line, "debian-program", tini.message, tini.severity);
   }
   checkGoNetdns(stages, settings, emit);
   return findings;
