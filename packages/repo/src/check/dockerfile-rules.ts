@@ -2,6 +2,7 @@ import { readStage } from "../discover/scripts.js";
 import { baseName } from "../dockerfile/commands.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { StageInfo } from "../dockerfile/stages.js";
+import { accountsAtStart } from "./account-chain.js";
 import { apkAdded, worldAtStart } from "./apk-history.js";
 import { stageRelease } from "./apk-names.js";
 import { aptPathsAtStart } from "./apt-paths.js";
@@ -59,7 +60,7 @@ export function checkStages(
       groups: groupsAtStart(stage, stages),
       apt: aptPathsAtStart(stage, stages),
       debian: debianPathsAtStart(stage, stages, advice),
-      freed: { gids: new Set(), uids: new Set() },
+      accounts: accountsAtStart(stage, stages),
       advice,
       ships: rootImageShips(stage, stages),
       scripts,

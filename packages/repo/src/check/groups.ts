@@ -12,9 +12,9 @@ import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ALPINE_BASE_GROUPS } from "../facts/alpine-base.js";
+import { operands, optionValue } from "./account-options.js";
 import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
-import { operandWords } from "./operands.js";
 
 const ALPINE_GROUPS: ReadonlySet<string> = new Set(ALPINE_BASE_GROUPS.values());
 
@@ -110,35 +110,6 @@ export function groupMissing(
   return packageMayMakeGroup(group, packages.keys()) === undefined;
 }
 
-/** Short options that take a value, per tool (busybox adduser/addgroup, shadow's groupadd/useradd). */
-const VALUED_SHORT: Readonly<Record<string, string>> = {
-  addgroup: "g",
-  adduser: "hgsGuk",
-  groupadd: "gKpRP",
-  useradd: "bcdefgGkKpsuRPZ",
-};
-/** Long options that take a value (also written `--name=value`, which needs no skipping). */
-const VALUED_LONG = new Set([
-  "--gid",
-  "--uid",
-  "--home",
-  "--shell",
-  "--gecos",
-  "--ingroup",
-  "--skel",
-  "--key",
-  "--password",
-  "--root",
-  "--prefix",
-  "--base-dir",
-  "--comment",
-  "--home-dir",
-  "--expiredate",
-  "--inactive",
-  "--groups",
-  "--selinux-user",
-]);
-
 const GROUP_TOOLS = new Set(["addgroup", "adduser", "groupadd", "useradd"]);
 
 function groupUse(cmd: ShellCommand): GroupUse {
@@ -187,31 +158,6 @@ export function instructionGroup(ins: Instruction): string | undefined {
         : undefined;
   const at = spec?.indexOf(":") ?? -1;
   return at < 0 ? undefined : spec!.slice(at + 1) || undefined;
-}
-
-/** The words that are not options or their values (`-g 1000`, `-DG grp`, `--home /h`). */
-function operands(tool: string, args: readonly string[]): string[] {
-  const valued = VALUED_SHORT[tool] ?? "";
-  return operandWords(
-    args,
-    (a) => VALUED_LONG.has(a) || (/^-[A-Za-z]+$/.test(a) && valued.includes(a.at(-1)!)),
-  );
-}
-
-/** `-G grp`, `-DG grp`, `-Ggrp`, `--ingroup grp`, `--ingroup=grp`. */
-function optionValue(args: readonly string[], names: readonly string[]): string | undefined {
-  let value: string | undefined;
-  args.forEach((a, k) => {
-    for (const n of names) {
-      if (n.startsWith("--")) {
-        if (a === n) value = args[k + 1];
-        else if (a.startsWith(`${n}=`)) value = a.slice(n.length + 1);
-      } else if (/^-[A-Za-z]*$/.test(a) && a.endsWith(n[1]!)) value = args[k + 1];
-      else if (a.startsWith(n) && a.length > n.length && !a.startsWith("--"))
-        value = a.slice(n.length);
-    }
-  });
-  return value;
 }
 
 /** The groups when the stage's first RUN starts: what the stage it builds on (and its ONBUILD RUNs) left. */

@@ -2,6 +2,8 @@ import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
+import { checkAccountCommand } from "./account-chain.js";
+import type { AccountState } from "./accounts.js";
 import { lastApkCacheRemoval } from "./apk-cache.js";
 import { applyCommand, runCommands, runVariables } from "./apk-history.js";
 import { stageRelease, unknownApkNames } from "./apk-names.js";
@@ -30,7 +32,6 @@ import { runShell } from "./run-shell.js";
 import type { LintText } from "./script-calls.js";
 import { SHADOW_TOOLS } from "./shadow-tools.js";
 import { missingProgramAdvice } from "./started-advice.js";
-import { checkIds, type FreedIds, recordFreed } from "./taken-ids.js";
 import type { RuleId } from "./types.js";
 import { vendorSetupFindings } from "./vendor-setup.js";
 
@@ -68,8 +69,8 @@ export interface RunContext {
   apt: AptPaths;
   /** What the stage has made of Debian's own layout (/etc/php/8.2, sites-enabled) so far. */
   debian: DebianPaths;
-  /** IDs of Alpine's base groups and users the stage deleted so far (migrate's `delgroup ping`). */
-  freed: FreedIds;
+  /** The users and groups there so far (base, image, earlier steps), moved on command by command. */
+  accounts: AccountState;
   /** migrate's notes on Debian-only paths and program names, for the stage's release. */
   advice: LayoutAdvice;
   /** What the stage's base image ships, as far as it is known (rootImageShips). */
@@ -159,8 +160,7 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
           "warning",
         );
     }
-    if (name === "delgroup" || name === "deluser") recordFreed(cmd, at.freed);
-    if (name === "addgroup" || name === "adduser") checkIds(stage, cmd, line, fails, at.freed);
+    checkAccountCommand(stage, run, placed, at.accounts, at.world.everAdded(), emit);
     for (const group of unknownGroups(cmd, at.groups, at.world.everAdded()))
       fails(
         line,

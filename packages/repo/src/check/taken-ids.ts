@@ -1,81 +1,207 @@
-import { baseName, type ShellCommand } from "../dockerfile/commands.js";
-import type { StageInfo } from "../dockerfile/stages.js";
-import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "../facts/alpine-base.js";
-import type { RuleId } from "./types.js";
+import { packageMakingAccount } from "@alpinize/dockerfile";
+import { type AccountCall, numericId } from "./account-calls.js";
+import {
+  type AccountOrigin,
+  type AccountState,
+  groupWithGid,
+  primaryUserOf,
+  removeGroup,
+  removeUser,
+  userWithUid,
+} from "./accounts.js";
+import { freeGroupStep, freeUserStep, madeBy } from "./taken-advice.js";
 
-type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
+/**
+ * Why busybox refuses an account command, in the order it tests: a name in use (`kind: "name"`),
+ * an ID in use (`"id"`), a group some user still has as primary group (`"primary"`). `quote` is
+ * busybox's own message, without the applet's name.
+ */
+export interface AccountProblem {
+  kind: "name" | "id" | "primary";
+  /** What is taken and by whom: "Alpine's base image already has group www-data (GID 82)". */
+  reason: string;
+  quote: string;
+  advice: string;
+}
 
-export interface FreedIds {
-  gids: Set<number>;
-  uids: Set<number>;
+/** How the command is reached: every time, with `|| …` after it, or only under a condition. */
+export type Reach = "plain" | "guarded" | "conditional";
+
+/**
+ * Judges one busybox account command against the accounts there when it runs, then moves the
+ * state on by what it did. A name in use is not a problem when the call is guarded or conditional:
+ * `addgroup -S www-data || true` and `getent group www-data || addgroup …` mean "if missing". A
+ * conditional call's accounts are not recorded (it may not run); a call that fails records none.
+ */
+export function accountStep(
+  state: AccountState,
+  call: AccountCall,
+  line: number,
+  reach: Reach,
+  packages: ReadonlyMap<string, unknown>,
+): AccountProblem | undefined {
+  if (state.opaque) return undefined;
+  const problem = callProblem(state, call, packages);
+  if (problem) return problem.kind === "name" && reach !== "plain" ? undefined : problem;
+  if (call.tool === "delgroup") removeGroup(state, call.group);
+  else if (call.tool === "deluser") removeUser(state, call.user);
+  else if (reach !== "conditional") record(state, call, { kind: "line", line });
+  return undefined;
+}
+
+function callProblem(
+  state: AccountState,
+  call: AccountCall,
+  packages: ReadonlyMap<string, unknown>,
+): AccountProblem | undefined {
+  if (call.tool === "addgroup")
+    return (
+      groupNameProblem(state, call.group, packages, "addgroup") ??
+      gidProblem(state, numericId(call.gid))
+    );
+  if (call.tool === "adduser") return adduserProblem(state, call, packages);
+  if (call.tool === "delgroup") return primaryProblem(state, call.group);
+  return undefined;
+}
+
+/** busybox adduser: the user name, the UID, then (no -G, no -S) the group it makes: its GID, its name. */
+function adduserProblem(
+  state: AccountState,
+  call: Extract<AccountCall, { tool: "adduser" }>,
+  packages: ReadonlyMap<string, unknown>,
+): AccountProblem | undefined {
+  const user = call.user;
+  const taken = holder(state.users.get(user)?.origin, user, "user", state, packages);
+  if (taken) {
+    const uid = state.users.get(user)?.uid;
+    return {
+      kind: "name",
+      reason: `user ${user} is already there ${madeBy(taken, uid === undefined ? undefined : `UID ${uid}`)}`,
+      quote: `user '${user}' in use`,
+      advice: `use that user (drop this adduser; USER ${user} and chown ${user} work as they are), or, if it must change, first ${freeUserStep(state, user)}`,
+    };
+  }
+  const uid = numericId(call.uid);
+  const uidHolder = uid === undefined ? undefined : userWithUid(state, uid);
+  if (uid !== undefined && uidHolder !== undefined)
+    return {
+      kind: "id",
+      reason: `UID ${uid} already belongs to user ${uidHolder} ${madeBy(state.users.get(uidHolder)!.origin)}`,
+      quote: `uid '${uid}' in use`,
+      advice: `pick another UID (and chown files to it)${useInstead(state.users.get(uidHolder)!.origin, `user ${uidHolder}`)}, or first ${freeUserStep(state, uidHolder)}`,
+    };
+  if (call.group !== undefined || call.system) return undefined;
+  return ownGroupProblem(state, user, uid, packages);
+}
+
+/** Without -G (and -S) busybox adduser makes a group named like the user, with GID = UID. */
+function ownGroupProblem(
+  state: AccountState,
+  user: string,
+  uid: number | undefined,
+  packages: ReadonlyMap<string, unknown>,
+): AccountProblem | undefined {
+  const gidHolder = uid === undefined ? undefined : groupWithGid(state, uid);
+  if (uid !== undefined && gidHolder !== undefined) {
+    const origin = state.groups.get(gidHolder)!.origin;
+    return {
+      kind: "id",
+      reason: `without -G busybox adduser also makes a group with GID ${uid}, and GID ${uid} already belongs to group ${gidHolder} ${madeBy(origin)}`,
+      quote: `uid '${uid}' in use`,
+      advice:
+        origin.kind === "base"
+          ? "create the group first (addgroup -g GID NAME) and pass -G NAME, or pick another UID"
+          : `put the user in that group (-G ${gidHolder}), or pick another UID`,
+    };
+  }
+  const problem = groupNameProblem(state, user, packages, "adduser");
+  return (
+    problem && {
+      ...problem,
+      reason: `without -G busybox adduser also makes a group ${user}, and ${problem.reason}`,
+    }
+  );
+}
+
+function groupNameProblem(
+  state: AccountState,
+  group: string,
+  packages: ReadonlyMap<string, unknown>,
+  tool: "addgroup" | "adduser",
+): AccountProblem | undefined {
+  const taken = holder(state.groups.get(group)?.origin, group, "group", state, packages);
+  if (!taken) return undefined;
+  const gid = state.groups.get(group)?.gid;
+  const use =
+    tool === "addgroup"
+      ? `use that group (drop this addgroup; adduser -G ${group} and addgroup USER ${group} take it as it is)`
+      : `put the user in that group (adduser -G ${group} …)`;
+  return {
+    kind: "name",
+    reason: `group ${group} is already there ${madeBy(taken, gid === undefined ? undefined : `GID ${gid}`)}`,
+    quote: `group '${group}' in use`,
+    advice:
+      taken.kind === "package"
+        ? use
+        : `${use}, or, if its GID must change, first ${freeGroupStep(state, group)}`,
+  };
+}
+
+function gidProblem(state: AccountState, gid: number | undefined): AccountProblem | undefined {
+  const group = gid === undefined ? undefined : groupWithGid(state, gid);
+  if (gid === undefined || group === undefined) return undefined;
+  const origin = state.groups.get(group)!.origin;
+  return {
+    kind: "id",
+    reason: `GID ${gid} already belongs to group ${group} ${madeBy(origin)}`,
+    quote: `gid '${gid}' in use`,
+    advice: `pick another GID (and chown files to it)${useInstead(origin, `group ${group}`)}, or first ${freeGroupStep(state, group)}`,
+  };
+}
+
+/** busybox delgroup refuses a group that is still some user's primary group (users is guest's). */
+function primaryProblem(state: AccountState, group: string): AccountProblem | undefined {
+  const user = state.groups.has(group) ? primaryUserOf(state, group) : undefined;
+  if (user === undefined) return undefined;
+  return {
+    kind: "primary",
+    reason: `${group} is the primary group of user ${user} ${madeBy(state.users.get(user)!.origin)}`,
+    quote: `'${user}' still has '${group}' as their primary group!`,
+    advice: `${freeUserStep(state, user)} first, or leave ${group} as it is and give your group another name and ID`,
+  };
 }
 
 /**
- * `delgroup ping` (`deluser NAME`) frees the ID Alpine's base gave that group (user): migrate
- * writes it before an `addgroup -g 999` that Debian's base lets through. A two-word delgroup
- * takes a user out of a group and frees nothing.
+ * Where the account `name` comes from when it is there: the state's own, or one an installed
+ * package's pre-install script made (nginx's nginx) and no delgroup/deluser took out again.
  */
-export function recordFreed(cmd: ShellCommand, freed: FreedIds): void {
-  const words = cmd.args.filter((a) => !a.startsWith("-"));
-  if (words.length !== 1) return;
-  const [table, into] =
-    baseName(cmd.name) === "delgroup"
-      ? [ALPINE_BASE_GROUPS, freed.gids]
-      : [ALPINE_BASE_USERS, freed.uids];
-  for (const [id, holder] of table) if (holder === words[0]) into.add(id);
+function holder(
+  origin: AccountOrigin | undefined,
+  name: string,
+  kind: "user" | "group",
+  state: AccountState,
+  packages: ReadonlyMap<string, unknown>,
+): AccountOrigin | undefined {
+  if (origin) return origin;
+  if ((kind === "user" ? state.removed.users : state.removed.groups).has(name)) return undefined;
+  const pkg = packageMakingAccount(name, kind, packages.keys());
+  return pkg === undefined ? undefined : { kind: "package", pkg };
 }
 
-/** busybox addgroup/adduser fail on an ID Alpine's base image already uses (GID 999 is ping). */
-export function checkIds(
-  stage: StageInfo,
-  cmd: ShellCommand,
-  line: number,
-  emit: Emit,
-  freed: FreedIds,
-): void {
-  const flag = cmd.name.endsWith("addgroup") ? "-g" : "-u";
-  const long = flag === "-g" ? "--gid" : "--uid";
-  const held = flag === "-g" ? ALPINE_BASE_GROUPS : ALPINE_BASE_USERS;
-  const gone = flag === "-g" ? freed.gids : freed.uids;
-  const taken = { has: (id: number) => held.has(id) && !gone.has(id) };
-  // `-g 999`, `-g999`, `--gid 999`, `--gid=999`
-  let id: string | undefined;
-  cmd.args.forEach((a, k) => {
-    if (a === flag || a === long) id = cmd.args[k + 1];
-    else if (a.startsWith(`${long}=`)) id = a.slice(long.length + 1);
-    else if (a.startsWith(flag) && /^\d+$/.test(a.slice(2))) id = a.slice(2);
-  });
-  if (id === undefined || !/^\d+$/.test(id)) return;
-  if (!taken.has(Number(id))) {
-    if (flag === "-u" && !freed.gids.has(Number(id))) checkUserGroupId(stage, cmd, id, line, emit);
+function record(state: AccountState, call: AccountCall, origin: AccountOrigin): void {
+  if (call.tool === "addgroup") {
+    state.groups.set(call.group, { gid: numericId(call.gid), origin });
     return;
   }
-  emit(
-    line,
-    "alpine-id-taken",
-    `${cmd.name} ${flag} ${id} in stage ${stage.name}: Alpine's base image already uses ${flag === "-g" ? "GID" : "UID"} ${id}, so the command fails; pick another ID (and chown files to it)`,
-  );
+  if (call.tool !== "adduser") return;
+  const uid = numericId(call.uid);
+  const own = call.group === undefined && !call.system;
+  if (own) state.groups.set(call.user, { gid: uid, origin });
+  const group = call.group ?? (call.system ? "nogroup" : call.user);
+  state.users.set(call.user, { uid, group, origin });
 }
 
-/**
- * busybox `adduser -u N` without -G also creates a group named like the user with GID N, and
- * fails with "uid 'N' in use" when Alpine's base holds GID N (ping holds 999), though UID N is
- * free. A system user (-S) without -G goes into nogroup instead (both checked under musl busybox).
- */
-function checkUserGroupId(
-  stage: StageInfo,
-  cmd: ShellCommand,
-  id: string,
-  line: number,
-  emit: Emit,
-): void {
-  const group = ALPINE_BASE_GROUPS.get(Number(id));
-  const hasGroup = cmd.args.some((a) => /^(?:-G|--ingroup)/.test(a));
-  const system = cmd.args.some((a) => a === "--system" || /^-[A-Za-z]*S[A-Za-z]*$/.test(a));
-  if (group === undefined || hasGroup || system) return;
-  emit(
-    line,
-    "alpine-id-taken",
-    `${cmd.name} -u ${id} without -G in stage ${stage.name}: busybox adduser then makes a group with GID ${id}, which Alpine's base already gives to ${group}, so it fails with "uid '${id}' in use"; create the group first (addgroup -g GID NAME) and pass -G NAME, or pick another UID`,
-  );
+/** An image's or the file's own account may be what was meant (node's node): not a base one (ping). */
+function useInstead(origin: AccountOrigin, account: string): string {
+  return origin.kind === "base" ? "" : `, use ${account}`;
 }

@@ -1,0 +1,50 @@
+import { baseName, type ShellCommand } from "../dockerfile/commands.js";
+import { operands, optionValue } from "./account-options.js";
+
+/**
+ * A busybox account command that makes or removes one account. `uid`/`gid`: the ID as written
+ * (`1000`, `$UID`), when given. The two-operand forms (`addgroup USER GROUP`, `adduser USER GROUP`,
+ * `delgroup USER GROUP`, `deluser USER GROUP`) only change a group's members and are not calls here.
+ */
+export type AccountCall =
+  | { tool: "addgroup"; group: string; gid: string | undefined }
+  | {
+      tool: "adduser";
+      user: string;
+      uid: string | undefined;
+      /** `-G GROUP` (`--ingroup`): without it busybox makes a group named like the user. */
+      group: string | undefined;
+      /** `-S`: without -G the user goes into nogroup, and no group is made. */
+      system: boolean;
+    }
+  | { tool: "delgroup"; group: string }
+  | { tool: "deluser"; user: string };
+
+/** A name busybox would look up as written (no `$VAR`, no quotes left). */
+const ACCOUNT_NAME = /^[a-z_][a-z0-9_.-]*\$?$/i;
+
+/** The account a busybox addgroup/adduser/delgroup/deluser command makes or removes, if one. */
+export function accountCall(cmd: ShellCommand): AccountCall | undefined {
+  const tool = baseName(cmd.name);
+  if (tool !== "addgroup" && tool !== "adduser" && tool !== "delgroup" && tool !== "deluser")
+    return undefined;
+  const words = operands(tool, cmd.args);
+  const name = words[0];
+  if (words.length !== 1 || name === undefined || !ACCOUNT_NAME.test(name)) return undefined;
+  if (tool === "delgroup") return { tool, group: name };
+  if (tool === "deluser") return { tool, user: name };
+  if (tool === "addgroup")
+    return { tool, group: name, gid: optionValue(cmd.args, ["-g", "--gid"]) };
+  return {
+    tool,
+    user: name,
+    uid: optionValue(cmd.args, ["-u", "--uid"]),
+    group: optionValue(cmd.args, ["-G", "--ingroup"]),
+    system: cmd.args.some((a) => a === "--system" || /^-[A-Za-z]*S[A-Za-z]*$/.test(a)),
+  };
+}
+
+/** The number an ID word stands for (`1000`), or undefined for `$UID` and the like. */
+export function numericId(word: string | undefined): number | undefined {
+  return word !== undefined && /^\d+$/.test(word) ? Number(word) : undefined;
+}

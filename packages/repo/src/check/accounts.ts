@@ -1,0 +1,117 @@
+import { ALPINE_BASE_GROUPS, ALPINE_BASE_PRIMARY_GIDS, ALPINE_BASE_USERS } from "@alpinize/busybox";
+import type { Instruction } from "@alpinize/dockerfile";
+import { alpineImageAccounts } from "@alpinize/dockerfile";
+
+/** Where an account the stage finds comes from, for the message that names it. */
+export type AccountOrigin =
+  | { kind: "base" }
+  | { kind: "image"; repo: string }
+  | { kind: "line"; line: number }
+  | { kind: "package"; pkg: string };
+
+export interface GroupEntry {
+  gid: number | undefined;
+  origin: AccountOrigin;
+}
+
+export interface UserEntry {
+  uid: number | undefined;
+  /** The primary group's name (busybox delgroup refuses it while the user is there). */
+  group: string | undefined;
+  origin: AccountOrigin;
+}
+
+/**
+ * What is known of /etc/group and /etc/passwd at one point of an Alpine stage's build: Alpine's
+ * base accounts, the official image's own, and what earlier busybox commands made and removed.
+ * An ID busybox picked itself (`addgroup app`, no -g) is not known.
+ */
+export interface AccountState {
+  groups: Map<string, GroupEntry>;
+  users: Map<string, UserEntry>;
+  /** Names a deluser/delgroup removed: an installed package's account is gone too. */
+  removed: { users: Set<string>; groups: Set<string> };
+  /** /etc/group or /etc/passwd was written or copied in: nothing can be told. */
+  opaque: boolean;
+}
+
+const BASE: AccountOrigin = { kind: "base" };
+
+/**
+ * The accounts of an Alpine stage's image before any RUN: Alpine's base, with what the official
+ * image (`node`, `php`, and the images built on php) adds. An image not in the table counts as
+ * Alpine's base: every Alpine-based image starts from alpine-baselayout's files.
+ */
+export function imageAccounts(repo: string | undefined): AccountState {
+  const state: AccountState = {
+    groups: new Map(),
+    users: new Map(),
+    removed: { users: new Set(), groups: new Set() },
+    opaque: false,
+  };
+  for (const [gid, name] of ALPINE_BASE_GROUPS) state.groups.set(name, { gid, origin: BASE });
+  // The table names the first user per primary GID: sync, shutdown and halt (GID 0) are left
+  // out, which only matters to a `delgroup root`.
+  const primary = new Map([...ALPINE_BASE_PRIMARY_GIDS].map(([gid, user]) => [user, gid]));
+  for (const [uid, name] of ALPINE_BASE_USERS) {
+    const gid = primary.get(name);
+    const group = gid === undefined ? undefined : ALPINE_BASE_GROUPS.get(gid);
+    state.users.set(name, { uid, group, origin: BASE });
+  }
+  const origin: AccountOrigin = { kind: "image", repo: repo ?? "" };
+  for (const a of repo === undefined ? [] : alpineImageAccounts(repo)) {
+    if (!state.groups.has(a.name)) state.groups.set(a.name, { gid: a.alpine.gid, origin });
+    state.users.set(a.name, { uid: a.alpine.uid, group: a.name, origin });
+  }
+  return state;
+}
+
+export function copyAccounts(state: AccountState): AccountState {
+  return {
+    groups: new Map(state.groups),
+    users: new Map(state.users),
+    removed: { users: new Set(state.removed.users), groups: new Set(state.removed.groups) },
+    opaque: state.opaque,
+  };
+}
+
+/** The group that has GID `gid`, by name. */
+export function groupWithGid(state: AccountState, gid: number): string | undefined {
+  for (const [name, g] of state.groups) if (g.gid === gid) return name;
+  return undefined;
+}
+
+/** The user that has UID `uid`, by name. */
+export function userWithUid(state: AccountState, uid: number): string | undefined {
+  for (const [name, u] of state.users) if (u.uid === uid) return name;
+  return undefined;
+}
+
+/** The first user (in /etc/passwd order) whose primary group is `group`. */
+export function primaryUserOf(state: AccountState, group: string): string | undefined {
+  for (const [name, u] of state.users) if (u.group === group) return name;
+  return undefined;
+}
+
+/** Takes a group out; a later `addgroup NAME` makes it anew. */
+export function removeGroup(state: AccountState, group: string): void {
+  state.groups.delete(group);
+  state.removed.groups.add(group);
+}
+
+/**
+ * Takes a user out, and (as busybox deluser does) the group of its name when no other user has it
+ * as primary group.
+ */
+export function removeUser(state: AccountState, user: string): void {
+  state.users.delete(user);
+  state.removed.users.add(user);
+  if (state.groups.has(user) && primaryUserOf(state, user) === undefined) removeGroup(state, user);
+}
+
+/** A file in /etc/passwd's or /etc/group's place: `>> /etc/group`, `sed -i … /etc/passwd`, `COPY etc/ /etc/`. */
+export function touchesAccountFiles(ins: Pick<Instruction, "keyword" | "args">): boolean {
+  const text = ins.args.text;
+  if (/\/etc\/(?:passwd|group)\b/.test(text)) return true;
+  return /^(?:COPY|ADD)$/.test(ins.keyword) && /\s\/etc\/?\s*$/.test(text);
+}
