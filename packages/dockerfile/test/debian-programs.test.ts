@@ -34,7 +34,7 @@ describe("Debian-only programs and layout are flagged, never silently kept", () 
     );
   });
 
-  it("flags shadow's chsh, userdel and groupdel, which busybox lacks (deluser/delgroup instead)", () => {
+  it("adds shadow for chsh, flags userdel and groupdel, which busybox lacks (deluser/delgroup instead)", () => {
     const m = messages(
       [
         "FROM debian:12",
@@ -45,7 +45,7 @@ describe("Debian-only programs and layout are flagged, never silently kept", () 
     );
     expect(m).toEqual([
       expect.stringMatching(
-        /^2: chsh is shadow's tool; busybox has no chsh: give the shell at creation \(adduser -s SHELL\), or apk add shadow/,
+        /^2: chsh is shadow's tool \(or give the shell when the user is made \(adduser -s SHELL\) and drop the call\), .*: added shadow$/,
       ),
       expect.stringMatching(
         /^3: userdel is shadow's tool; busybox's is deluser \(deluser --remove-home/,

@@ -34,8 +34,7 @@ const FOREIGN: Readonly<Record<string, string>> = {
   systemctl: "systemd's tool; Alpine has no systemd (OpenRC, or run the service directly)",
   "update-alternatives":
     "Debian's alternatives system; Alpine has none: create the link yourself (ln -sf) or call the program by its own name",
-  groupmod: "shadow's tool; busybox has no groupmod: install shadow, or recreate the group",
-  chsh: "shadow's tool; busybox has no chsh: give the shell at creation (adduser -s SHELL), or apk add shadow",
+  // groupmod, chsh and the other shadow tools busybox lacks get shadow added (shadow-tools.ts).
   userdel: "shadow's tool; busybox's is deluser (deluser --remove-home for userdel -r)",
   runuser:
     "util-linux's tool, which Alpine's base does not have: apk add runuser, or switch users with su-exec USER CMD (apk add su-exec)",

@@ -36,6 +36,7 @@ import {
 import { ScriptScope, type StageState } from "./scope.js";
 import { startedCommands } from "./started-commands.js";
 import { migrateUsers, USER_TOOLS } from "./users.js";
+import { ownerGroupInRun } from "./users-owner-groups.js";
 
 const SCANELF_RUNDEPS =
   "apk add --no-cache --no-network --virtual .rundeps $(scanelf --needed --nobanner --format '%n#p' --recursive /usr/local | tr ',' '\\n' | sort -u | awk 'system(\"[ -e /usr/local/lib/\" $1 \" ]\") == 0 { next } { print \"so:\" $1 }')";
@@ -275,6 +276,8 @@ function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCo
     );
   } else if (name === "rm") migrateRm(scope, pipeline, cmd);
   else if (USER_TOOLS.has(name)) migrateUsers(scope, pipeline, cmd);
+  else if (name === "chown" || name === "chgrp")
+    ownerGroupInRun(scope, pipeline, cmd, cmd !== parsed);
   else if (name === "export" && cmd.args.slice(1).every((a) => /^DEBIAN_FRONTEND=/.test(a.raw))) {
     scope.deletePipeline(pipeline, "debian-frontend");
   } else if (

@@ -31,9 +31,11 @@ import { apkRunLine } from "./place.js";
 import { migrateRun, stageCommands } from "./run.js";
 import { dropAptCacheMounts } from "./run-flags.js";
 import type { StageState, ValueSpan } from "./scope.js";
+import { addShadowTools } from "./shadow-tools.js";
 import { migrateShell, noteInstalledByApk } from "./shell.js";
 import { stageTree, withCopiedScripts } from "./stage-tree.js";
 import { startedCalls } from "./started-commands.js";
+import { ownerGroupInInstruction } from "./users-owner-groups.js";
 import { addZoneinfo } from "./zoneinfo.js";
 
 /** Runs the per-instruction rules over one stage, then the rules that need the whole stage. */
@@ -100,6 +102,8 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
       } else dropAptCacheMounts(ctx, ins);
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") entryPaths(ctx, state, ins);
     else if (ins.keyword === "LABEL" && !info.already) followBaseLabel(ctx, info, ins);
+    else if (ins.keyword === "COPY" || ins.keyword === "ADD" || ins.keyword === "USER")
+      ownerGroupInInstruction(ctx, state, ins);
     else if (ins.keyword === "ONBUILD" && DEBIAN_TOOLS.test(ins.args.text)) {
       ctx.warn(
         "apt",
@@ -117,6 +121,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addGoToolchain(ctx, state);
   renamePackageAccounts(ctx, state);
   checkBaseUsers(ctx, state);
+  addShadowTools(ctx, state);
   flagGlibcCopies(ctx, info, all);
   flagDotnetRid(ctx, state);
   flagSystemPip(ctx, state);

@@ -61,20 +61,24 @@ export function makeDebianGroup(
   at: number,
   group: string,
   user: string | undefined,
+  owner?: { failure: string },
 ): string | undefined {
   const debian = DEBIAN_BASE_GROUPS.get(group);
   // A stage that was Alpine already never had Debian's groups: the file's own mistake stays flagged.
   if (debian === undefined || scope.stage.info.already) return undefined;
   const { gid, why } = chooseGid(scope, debian);
   recordGroup(scope, group, gid);
-  const rights =
-    group === "sudo"
-      ? sudoRights(scope, user)
-      : "Alpine's base image has no file or rule for it, so membership grants only what this file itself gives the group";
+  // A group that only owns files grants nothing by itself: no word on membership rights then.
+  const rights = owner
+    ? ""
+    : group === "sudo"
+      ? `; ${sudoRights(scope, user)}`
+      : "; Alpine's base image has no file or rule for it, so membership grants only what this file itself gives the group";
+  const failure = owner?.failure ?? `busybox stops the build on it (unknown group ${group})`;
   scope.warn(
     "users",
     at,
-    `group ${group} is in Debian's base image but not Alpine's, where busybox stops the build on it (unknown group ${group}): addgroup -S ${group} now makes it first, ${why}; ${rights}`,
+    `group ${group} is in Debian's base image but not Alpine's, where ${failure}: addgroup -S ${group} now makes it first, ${why}${rights}`,
   );
   return addgroupCall(group, gid, true);
 }

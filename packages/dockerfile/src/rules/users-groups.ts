@@ -29,7 +29,7 @@ export function checkGroupExists(
   group: string,
   user?: string,
 ): string | undefined {
-  if (exists(scope, group)) return undefined;
+  if (groupExists(scope, group)) return undefined;
   const make = makeDebianGroup(scope, at, group, user);
   if (make !== undefined) return make;
   const advice = group === "sudo" ? `; for sudo rights, ${wheelAdvice(user)}` : "";
@@ -51,12 +51,12 @@ export function primaryGroupStep(
   group: string | undefined,
   user: string,
 ): string | undefined {
-  if (group === undefined || exists(scope, group)) return undefined;
+  if (group === undefined || groupExists(scope, group)) return undefined;
   return makeDebianGroup(scope, at, group, user);
 }
 
 /** The group is there when the line runs, or is not a plain name alpinize could check. */
-function exists(scope: ScriptScope, group: string): boolean {
+export function groupExists(scope: ScriptScope, group: string): boolean {
   if (!/^[a-z_][\w.-]*$/i.test(group)) return true;
   if (ALPINE_GROUPS.has(group) || madeInChain(scope, group)) return true;
   // The official image's own account (node's node) is there in its -alpine variant too.

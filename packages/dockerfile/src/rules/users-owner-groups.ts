@@ -1,0 +1,120 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { splitFlags } from "../parse/dockerfile.js";
+import { sourceSpan } from "../parse/logical.js";
+import type { Instruction } from "../parse/types.js";
+import { isNested, type Pipeline, type SimpleCommand } from "../shell/script.js";
+import type { ShellSource } from "../shell/source.js";
+import { ALPINE_USERS } from "./alpine-base.js";
+import { asRoot } from "./place.js";
+import { ScriptScope, type StageState } from "./scope.js";
+import { makeDebianGroup } from "./users-debian-groups.js";
+import { groupExists } from "./users-groups.js";
+
+/**
+ * Rule `users`: a group Debian's base image has and Alpine's lacks (staff, plugdev, sudo, …)
+ * named as an owner: `chown USER:GROUP`, `chgrp GROUP`, `COPY/ADD --chown=USER:GROUP`,
+ * `USER USER:GROUP`. busybox chown and chgrp stop on it ("unknown group"), and so does the build
+ * for the instructions. As for a group a user joins (useradd -G staff), `addgroup -S GROUP` makes
+ * it first, once per stage chain: before the call in its RUN, or in a RUN line of its own before
+ * an instruction, a loop (where it would run twice) or a call run through sudo or xargs.
+ */
+export function ownerGroupInRun(
+  scope: ScriptScope,
+  pipeline: Pipeline,
+  cmd: SimpleCommand,
+  wrapped: boolean,
+): void {
+  const group = commandGroup(cmd);
+  if (group === undefined) return;
+  const tool = cmd.name?.replace(/^.*\//, "") ?? "chown";
+  const failure = `busybox ${tool} stops the build on it (unknown group ${group.name})`;
+  const make = groupStep(scope, cmd.start, group.name, group.user, failure);
+  if (make === undefined) return;
+  if (wrapped || isNested(scope.src.script, cmd.start)) {
+    lineBefore(scope.ctx, scope.stage, scope.instruction, make);
+    return;
+  }
+  const braces = afterOr(scope, pipeline);
+  scope.rawEdits.push({
+    start: pipeline.start,
+    end: pipeline.start,
+    text: braces ? `{ ${make} && ` : `${make} && `,
+    rule: "users",
+  });
+  if (braces)
+    scope.rawEdits.push({ start: pipeline.end, end: pipeline.end, text: "; }", rule: "users" });
+}
+
+/** `COPY --chown=app:staff`, `ADD --chown=…`, `USER app:staff`: the group, made first. */
+export function ownerGroupInInstruction(
+  ctx: MigrationContext,
+  state: StageState,
+  ins: Instruction,
+): void {
+  if (!state.info.alpine || state.info.already) return;
+  const text = ins.args.text;
+  const owner = ins.keyword === "USER" ? text.trim() : splitFlags(text).flags.get("chown")?.trim();
+  if (owner === undefined) return;
+  const [user, name] = owner.split(":");
+  if (name === undefined || user === undefined) return;
+  const at = ins.keyword === "USER" ? text.indexOf(owner) : text.indexOf("--chown");
+  const scope = new ScriptScope(ctx, state, instructionSource(ctx, ins), ins);
+  const failure = `${ins.keyword} ${ins.keyword === "USER" ? "" : "--chown "}stops the build on it (no group ${name})`;
+  const make = groupStep(scope, Math.max(at, 0), name, user, failure);
+  if (make !== undefined) lineBefore(ctx, state, ins, make);
+}
+
+/** The group a chown or chgrp call gives files, and the user a chown names with it. */
+function commandGroup(cmd: SimpleCommand): { name: string; user?: string } | undefined {
+  const words = cmd.args.slice(1);
+  // `--reference=FILE` takes the owner from a file: the first operand is a file then.
+  if (words.some((w) => /^--reference(?:=|$)/.test(w.value ?? w.raw))) return undefined;
+  const owner = words.find((w) => !(w.value ?? w.raw).startsWith("-"))?.value;
+  if (owner === undefined) return undefined;
+  if (cmd.name?.replace(/^.*\//, "") === "chgrp") return { name: owner };
+  const colon = owner.indexOf(":");
+  if (colon === -1) return undefined;
+  return { name: owner.slice(colon + 1), user: owner.slice(0, colon) };
+}
+
+/** The `addgroup -S` step for a Debian base group nothing here has made, if it needs one. */
+function groupStep(
+  scope: ScriptScope,
+  at: number,
+  group: string,
+  user: string | undefined,
+  failure: string,
+): string | undefined {
+  if (group === "" || /^\d+$/.test(group) || groupExists(scope, group)) return undefined;
+  // `chown proxy:proxy`: the user is Debian's too and missing just the same; the users rule
+  // flags it, and the adduser that makes it makes its group as well.
+  if (user === group && !ALPINE_USERS.has(user)) return undefined;
+  return makeDebianGroup(scope, at, group, undefined, { failure });
+}
+
+/** `RUN addgroup -S staff` on a line of its own before `ins` (as root after a USER). */
+function lineBefore(ctx: MigrationContext, state: StageState, ins: Instruction, make: string) {
+  const eol = ctx.doc.eol;
+  ctx.edit(
+    "users",
+    ins.start,
+    ins.start,
+    `${asRoot(state.info.stage, ins.start, `RUN ${make}`, eol)}${eol}`,
+  );
+}
+
+/** The pipeline is the right side of `||`. */
+function afterOr(scope: ScriptScope, pipeline: Pipeline): boolean {
+  return /\|\|(?:\s|\\\r?\n)*$/.test(scope.src.script.text.slice(0, pipeline.start));
+}
+
+/** An instruction's arguments as a script with no commands: warnings land on its text. */
+function instructionSource(ctx: MigrationContext, ins: Instruction): ShellSource {
+  return {
+    script: { text: ins.args.text, items: [] },
+    file: ctx.text,
+    escapeChar: ctx.doc.escape,
+    span: (from, to) => sourceSpan(ins.args, from, to),
+    direct: false,
+  };
+}
