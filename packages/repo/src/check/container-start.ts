@@ -83,17 +83,39 @@ export function partAt(start: ContainerStart, index: number): StartPart {
  * parent's ENTRYPOINT/CMD is judged in the stages that run it.
  */
 export function startsContainers(stage: StageInfo, stages: readonly StageInfo[]): boolean {
-  if (stage.final) return true;
+  return stage.final || !usedLater(stages).has(stage);
+}
+
+// Per stage list: the stages a later one builds FROM, COPYs from or mounts, found in one pass
+// (asking every later stage again for each stage made a long chain quadratic).
+const usedOf = new WeakMap<readonly StageInfo[], Set<StageInfo>>();
+
+function usedLater(stages: readonly StageInfo[]): Set<StageInfo> {
+  const known = usedOf.get(stages);
+  if (known) return known;
   const links = stageLinks(stages);
-  const names = new Set([stage.name.toLowerCase(), String(stage.index)]);
-  const named = (ref: string) => names.has(ref.toLowerCase());
-  return !stages.some(
-    (s) =>
-      s.index > stage.index &&
-      (links.parent(s) === stage ||
-        s.copiesFrom.some(named) ||
-        s.runs.some((r) => mountsFrom(r.flags).some(named))),
-  );
+  const byRef = new Map<string, StageInfo[]>();
+  const index = (ref: string, s: StageInfo) => {
+    const same = byRef.get(ref);
+    if (same) same.push(s);
+    else byRef.set(ref, [s]);
+  };
+  for (const s of stages) {
+    index(s.name.toLowerCase(), s);
+    index(String(s.index), s);
+  }
+  const used = new Set<StageInfo>();
+  const mark = (ref: string, user: StageInfo) => {
+    for (const s of byRef.get(ref.toLowerCase()) ?? []) if (s.index < user.index) used.add(s);
+  };
+  for (const s of stages) {
+    const parent = links.parent(s);
+    if (parent) used.add(parent);
+    for (const ref of s.copiesFrom) mark(ref, s);
+    for (const run of s.runs) for (const ref of mountsFrom(run.flags)) mark(ref, s);
+  }
+  usedOf.set(stages, used);
+  return used;
 }
 
 /** The stages `RUN --mount=…,from=NAME` reads. */

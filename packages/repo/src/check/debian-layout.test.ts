@@ -145,4 +145,16 @@ describe("debian-program: programs migrate knows only Debian starts", () => {
       ),
     ).toEqual([]);
   });
+
+  it("follows what every stage down the FROM chain made, ONBUILD steps included", () => {
+    const root = `FROM alpine:3.24@${DIGEST} AS root\nRUN apk add --no-cache nginx\n`;
+    const made = `${root}RUN mkdir -p /etc/nginx/sites-enabled\nFROM root AS one\nFROM one\nRUN rm /etc/nginx/sites-enabled/default\n`;
+    // It made the folder, not the file: a warning, not the error of a folder nothing made.
+    expect(short(made)).toEqual(["6:warning"]);
+    // A grandparent's ONBUILD runs when its child is built, so the grandchild has the folder too.
+    const onbuild = `${root}ONBUILD RUN mkdir -p /etc/nginx/sites-enabled\nFROM root AS one\nFROM one\nRUN rm /etc/nginx/sites-enabled/default\n`;
+    expect(short(onbuild)).toEqual(["6:warning"]);
+    const none = `${root}FROM root AS one\nFROM one\nRUN rm /etc/nginx/sites-enabled/default\n`;
+    expect(short(none)).toEqual(["5:error"]);
+  });
 });

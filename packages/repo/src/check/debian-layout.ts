@@ -33,6 +33,15 @@ const APT_OWN = /^\/(?:etc\/apt|var\/lib\/apt|var\/cache\/apt|var\/lib\/dpkg)(?:
 export function layoutAdvice(stage: StageInfo, stages: readonly StageInfo[], release?: string) {
   const repo = rootRepository(stage, stages);
   const target = release ?? DEFAULT_RELEASE;
+  // One advice per root image and release, so what is built from it can be remembered per advice.
+  let known = adviceOf.get(stages);
+  if (!known) {
+    known = new Map();
+    adviceOf.set(stages, known);
+  }
+  const key = `${repo ?? ""}\0${target}`;
+  const cached = known.get(key);
+  if (cached) return cached;
   const path = (p: string): string | undefined => {
     if (!PLAIN_PATH.test(p) || APT_OWN.test(p)) return undefined;
     // As migrate reads a RUN naming the path; glibc downloads and apt sources are other rules'.
@@ -56,14 +65,15 @@ export function layoutAdvice(stage: StageInfo, stages: readonly StageInfo[], rel
       return d.alpine.length > 0 && d.versionChange === undefined;
     },
   };
+  known.set(key, advice);
   return advice;
 }
 
+const adviceOf = new WeakMap<readonly StageInfo[], Map<string, LayoutAdvice>>();
+
 /** The repository (`nginx`) at the bottom of the stage's FROM chain, when it is a plain reference. */
 export function rootRepository(stage: StageInfo, stages: readonly StageInfo[]): string | undefined {
-  const links = stageLinks(stages);
-  let root = stage;
-  for (let up = links.parent(root); up; up = links.parent(root)) root = up;
+  const root = stageLinks(stages).root(stage);
   const ref = tryParseImageReference(root.image.trim(), { defaultTag: false });
   return ref ? familiarName(ref) : undefined;
 }

@@ -1,6 +1,6 @@
 import { readStage } from "../discover/scripts.js";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
-import { stageChain } from "../dockerfile/stage-links.js";
+import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { describeStep, type PathStep, parentOf, pathSteps, trimSlash } from "./apt-paths.js";
 import type { LayoutAdvice } from "./debian-layout.js";
@@ -30,6 +30,14 @@ export class DebianPaths {
   private readonly whole = new Set<string>();
 
   constructor(private readonly advice: LayoutAdvice) {}
+
+  /** An independent tracker holding what this one knows. */
+  copy(): DebianPaths {
+    const out = new DebianPaths(this.advice);
+    for (const d of this.dirs) out.dirs.add(d);
+    for (const w of this.whole) out.whole.add(w);
+    return out;
+  }
 
   /** A COPY or ADD destination. */
   copied(destination: string): void {
@@ -120,14 +128,47 @@ export function debianPathsAtStart(
   stages: readonly StageInfo[],
   advice: LayoutAdvice,
 ): DebianPaths {
-  const paths = new DebianPaths(advice);
-  const chain = stageChain(stage, stages).slice(1).reverse();
-  chain.forEach((s, k) => {
+  const links = stageLinks(stages);
+  const parent = links.parent(stage);
+  if (!parent) return new DebianPaths(advice);
+  const paths = leftBy(parent, stages, advice).copy();
+  // A parent's ONBUILD steps run at the start of the stage built FROM it.
+  for (const run of onbuildRuns(parent)) replay(paths, run);
+  return paths;
+}
+
+// Per stage list and advice: what each stage leaves, replayed once. Replaying the whole FROM
+// chain again for every stage made a long `FROM earlier-stage` chain quadratic.
+const leftOf = new WeakMap<
+  readonly StageInfo[],
+  WeakMap<LayoutAdvice, Map<StageInfo, DebianPaths>>
+>();
+
+/** What `stage` leaves made; its ancestors first, in a loop (chains run deep). */
+function leftBy(stage: StageInfo, stages: readonly StageInfo[], advice: LayoutAdvice): DebianPaths {
+  let byAdvice = leftOf.get(stages);
+  if (!byAdvice) {
+    byAdvice = new WeakMap();
+    leftOf.set(stages, byAdvice);
+  }
+  let left = byAdvice.get(advice);
+  if (!left) {
+    left = new Map();
+    byAdvice.set(advice, left);
+  }
+  const links = stageLinks(stages);
+  const pending: StageInfo[] = [];
+  for (let s: StageInfo | undefined = stage; s && !left.has(s); s = links.parent(s))
+    pending.push(s);
+  for (const s of pending.reverse()) {
+    const up = links.parent(s);
+    const paths = up ? left.get(up)!.copy() : new DebianPaths(advice);
+    if (up) for (const run of onbuildRuns(up)) replay(paths, run);
     for (const copy of readStage(s.body).copies) paths.copied(copy.destination);
     for (const run of s.runs) replay(paths, run);
-    if (k === chain.length - 1) for (const run of onbuildRuns(s)) replay(paths, run);
-  });
-  return paths;
+    left.set(s, paths);
+  }
+  return left.get(stage)!;
 }
 
 function replay(paths: DebianPaths, run: RunStep): void {

@@ -1,6 +1,7 @@
 import type { Instruction } from "@alpinize/dockerfile";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName } from "../dockerfile/commands.js";
+import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
 
@@ -53,7 +54,7 @@ export function shellAt(
 
 /** The shell in effect when the stage starts: what the stage it builds on left. */
 function shellAtStart(stage: StageInfo, stages: readonly StageInfo[]): ShellState {
-  const parent = stage.parent ? stages.find((s) => s.name === stage.parent) : undefined;
+  const parent = stageLinks(stages).parent(stage);
   return parent ? shellAtEnd(parent, stages) : DEFAULT;
 }
 
