@@ -113,15 +113,23 @@ export function rustGnuTarget(raw: string): string | undefined {
 
 /**
  * Debian's JDK directory for an architecture (`java-17-openjdk-amd64`, or its `java-1.17.0-…`
- * alias), also spelled with `$TARGETARCH`, whose values match Debian's for amd64 and arm64.
- * Group 1 or 2 is the Java major. java-home.ts rewrites it where the stage has a JDK.
+ * alias), also with the architecture computed: `$TARGETARCH` (whose values match Debian's for
+ * amd64 and arm64), `$(dpkg --print-architecture)`, or any variable (`-$ARCH`, `-${arch}`): only
+ * an architecture follows `java-NN-openjdk-`. Group 1 or 2 is the Java major. java-home.ts
+ * rewrites it where the stage has a JDK.
  */
 export const DEBIAN_JDK_DIR =
-  /\/usr\/lib\/jvm\/java-(?:1\.(\d+)\.0|(\d+))-openjdk-(?:(?:amd64|arm64|armhf|armel|i386|ppc64el|s390x|riscv64|mips64el|loong64)(?![\w-])|\$\{TARGETARCH\}|\$TARGETARCH\b)/g;
+  /\/usr\/lib\/jvm\/java-(?:1\.(\d+)\.0|(\d+))-openjdk-(?:(?:amd64|arm64|armhf|armel|i386|ppc64el|s390x|riscv64|mips64el|loong64)(?![\w-])|\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*|\$\([^()\n]*\))/g;
 
-/** The layout note on one of Debian's JDK directories. */
+/** The layout note on one of Debian's JDK directories, with Alpine's for its Java major. */
 export function jdkDirNote(path: string): string {
-  return `${path} is Debian's JDK directory; Alpine's openjdkNN installs into /usr/lib/jvm/java-NN-openjdk (java-1.8-openjdk for Java 8), with no architecture suffix, and eclipse-temurin images keep theirs in /opt/java/openjdk`;
+  const m = /java-(?:1\.(\d+)\.0|(\d+))-openjdk/.exec(path);
+  const major = m?.[1] ?? m?.[2];
+  const alpine =
+    major === undefined
+      ? ""
+      : `; with openjdk${major}, /usr/lib/jvm/${major === "8" ? "java-1.8" : `java-${major}`}-openjdk`;
+  return `${path} is Debian's JDK directory; Alpine's openjdkNN installs into /usr/lib/jvm/java-NN-openjdk (java-1.8-openjdk for Java 8), with no architecture suffix, and eclipse-temurin images keep theirs in /opt/java/openjdk${alpine}`;
 }
 
 /** How debianPathNote joins the notes of one instruction. */

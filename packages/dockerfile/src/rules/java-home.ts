@@ -55,6 +55,8 @@ export function rewriteJavaHome(ctx: MigrationContext, state: StageState): void 
         left.add(m[0]);
         continue;
       }
+      // `-$(dpkg --print-architecture)` goes whole: the arch rule's rewrite inside it with it.
+      dropInside(ctx, s, e);
       ctx.edit("apt", s, e, to);
       done.add(m[0]);
     }
@@ -116,9 +118,21 @@ function rewriteDefaultJava(
   }
 }
 
-/** Another rule already changes this span (a removed RUN, a rewritten sh -c string). */
+/**
+ * Another rule already changes this span (a removed RUN, a rewritten sh -c string), other than
+ * by the arch rule's rewrite of a `dpkg --print-architecture` inside it.
+ */
 function edited(ctx: MigrationContext, start: number, end: number): boolean {
-  return ctx.edits.some((e) => e.start < end && start < e.end);
+  return ctx.edits.some((e) => e.start < end && start < e.end && !inside(e, start, end));
+}
+
+function inside(e: { rule: string; start: number; end: number }, start: number, end: number) {
+  return e.rule === "arch" && e.start >= start && e.end <= end;
+}
+
+function dropInside(ctx: MigrationContext, start: number, end: number): void {
+  for (let k = ctx.edits.length - 1; k >= 0; k--)
+    if (inside(ctx.edits[k]!, start, end)) ctx.edits.splice(k, 1);
 }
 
 /** Removes the layout notes on the rewritten paths from the instruction's warning. */
