@@ -21,5 +21,13 @@ export {
   NO_EQUIVALENT,
   type Rejection,
 } from "./rejections.js";
+export {
+  SHADOW_ONLY_TOOLS,
+  SHADOW_OPTION_TOOLS,
+  type ShadowOptionTable,
+  type ShadowTool,
+  shadowOnlyOption,
+  shadowOnlyTool,
+} from "./shadow.js";
 export { busyboxSpelling, SHORT_FOR } from "./spellings.js";
 export type { Words } from "./words.js";
