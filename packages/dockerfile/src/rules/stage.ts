@@ -35,6 +35,7 @@ import { addShadowTools } from "./shadow-tools.js";
 import { migrateShell, noteInstalledByApk } from "./shell.js";
 import { stageTree, withCopiedScripts } from "./stage-tree.js";
 import { startedCalls } from "./started-commands.js";
+import { alpineTiniPath, DEBIAN_TINI } from "./tini-path.js";
 import { ownerGroupInInstruction } from "./users-owner-groups.js";
 import { addZoneinfo } from "./zoneinfo.js";
 
@@ -224,7 +225,6 @@ export function dropDebianFrontend(ctx: MigrationContext, ins: Instruction): voi
   });
 }
 
-/** Rule 8 (tini part): Alpine's tini lives in /sbin. gosu calls follow a gosu → su-exec swap. */
 const LAYOUT_KEYWORDS = new Set([
   "RUN",
   "COPY",
@@ -244,6 +244,7 @@ function flagDebianLayout(ctx: MigrationContext, ins: Instruction, repo?: string
   if (hit) ctx.warn(hit.rule, sourceSpan(ins.args, hit.index, hit.index)[0], hit.note);
 }
 
+/** Rule 8: Alpine's tini lives in /sbin (tini-path.ts); gosu calls follow a gosu → su-exec swap. */
 function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction): void {
   const text = ins.args.text;
   for (const call of startedCalls(ins)) {
@@ -251,26 +252,17 @@ function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction):
     const at = sourceSpan(ins.args, call.at, call.at)[0];
     if (note) ctx.warn("apt", at, `${ins.keyword} starts ${call.name}: ${note}`);
   }
-  const swaps: [RegExp, string, boolean][] = [
-    [
-      // Debian's tini package ships tini-static too; Alpine's has /sbin/tini only (tini-static
-      // is another package), and musl's tini needs nothing the image lacks.
-      /\/usr\/bin\/tini(?:-static)?\b/g,
-      "/sbin/tini",
-      state.debianInstalled.has("tini") || state.debianInstalled.has("tini-static"),
-    ],
-    [
-      // `gosu`, or by path (`/usr/sbin/gosu`, `/usr/local/bin/gosu`): su-exec is on PATH.
-      /(?<=^|["\s[])(?:\/usr(?:\/local)?\/s?bin\/)?gosu(?=["\s,])/g,
-      "su-exec",
-      state.alpineInstalled.has("su-exec") && state.debianInstalled.has("gosu"),
-    ],
-  ];
-  for (const [re, to, active] of swaps) {
-    if (!active) continue;
-    for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(DEBIAN_TINI)) {
+    const to = alpineTiniPath(state, m[1]!);
+    if (!to) continue;
+    const [s, e] = sourceSpan(ins.args, m.index, m.index + m[0].length);
+    ctx.edit("tini-gosu", s, e, to);
+  }
+  if (state.alpineInstalled.has("su-exec") && state.debianInstalled.has("gosu")) {
+    // `gosu`, or by path (`/usr/sbin/gosu`, `/usr/local/bin/gosu`): su-exec is on PATH.
+    for (const m of text.matchAll(/(?<=^|["\s[])(?:\/usr(?:\/local)?\/s?bin\/)?gosu(?=["\s,])/g)) {
       const [s, e] = sourceSpan(ins.args, m.index, m.index + m[0].length);
-      ctx.edit("tini-gosu", s, e, to);
+      ctx.edit("tini-gosu", s, e, "su-exec");
     }
   }
   const installed = state.alpineInstalled;
