@@ -4,6 +4,7 @@ import { packageMakingAccount, packageMayMakeGroup } from "./package-accounts-ma
 import type { ScriptScope } from "./scope.js";
 import { makeDebianGroup } from "./users-debian-groups.js";
 import { madeInChain } from "./users-gids.js";
+import { groupStepHere } from "./users-group-line.js";
 import { wheelAdvice } from "./users-sudo.js";
 
 /**
@@ -20,7 +21,8 @@ export function createdByPackage(
 
 /**
  * A group `user` joins must exist on Alpine. One Debian's base image has and nothing of this
- * stage chain makes gets made first: the `addgroup -S` step to run before the join, if any.
+ * stage chain makes gets made first: the `addgroup -S` step to run before the join, if any (none
+ * when it went on a line of its own before a loop).
  * Any other unknown group (a typo, a package not installed) is flagged.
  */
 export function checkGroupExists(
@@ -31,7 +33,7 @@ export function checkGroupExists(
 ): string | undefined {
   if (groupExists(scope, group)) return undefined;
   const make = makeDebianGroup(scope, at, group, user);
-  if (make !== undefined) return make;
+  if (make !== undefined) return groupStepHere(scope, at, make);
   const advice = group === "sudo" ? `; for sudo rights, ${wheelAdvice(user)}` : "";
   scope.warn(
     "users",
@@ -52,7 +54,8 @@ export function primaryGroupStep(
   user: string,
 ): string | undefined {
   if (group === undefined || groupExists(scope, group)) return undefined;
-  return makeDebianGroup(scope, at, group, user);
+  const make = makeDebianGroup(scope, at, group, user);
+  return make === undefined ? undefined : groupStepHere(scope, at, make);
 }
 
 /** The group is there when the line runs, or is not a plain name alpinize could check. */

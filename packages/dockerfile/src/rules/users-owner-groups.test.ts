@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile text holds ${VAR} on purpose
 import { describe, expect, it } from "vitest";
 import { migrate } from "../../test/helpers.js";
 
@@ -64,6 +65,18 @@ describe("rule users: Debian base groups named as owners", () => {
     expect(migrate(`${FROM}RUN test -d /x || chown root:staff /x 2>/dev/null\n`).output).toBe(
       "FROM alpine:3.23\nRUN test -d /x || { addgroup -S staff && chown root:staff /x 2>/dev/null; }\n",
     );
+  });
+
+  it("reads the group of a chown whose user is a loop variable", () => {
+    expect(migrate(`${FROM}RUN for u in a b; do chown "$u":staff "/home/$u"; done\n`).output).toBe(
+      'FROM alpine:3.23\nRUN addgroup -S staff\nRUN for u in a b; do chown "$u":staff "/home/$u"; done\n',
+    );
+    expect(migrate(`${FROM}RUN chown -R "\${APP_USER}:plugdev" /srv\n`).output).toBe(
+      'FROM alpine:3.23\nRUN addgroup -S plugdev && chown -R "${APP_USER}:plugdev" /srv\n',
+    );
+    for (const owner of ['"$u:$GROUP"', "$u:${G:-staff}", '"$u"']) {
+      expect(migrate(`${FROM}RUN chown ${owner} /x\n`).output).not.toContain("addgroup");
+    }
   });
 
   it("leaves groups that exist or are made, numbers, variables, Debian users and Alpine stages", () => {

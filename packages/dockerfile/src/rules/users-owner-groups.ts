@@ -5,9 +5,9 @@ import type { Instruction } from "../parse/types.js";
 import { isNested, type Pipeline, type SimpleCommand } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
 import { ALPINE_USERS } from "./alpine-base.js";
-import { asRoot } from "./place.js";
 import { ScriptScope, type StageState } from "./scope.js";
 import { makeDebianGroup } from "./users-debian-groups.js";
+import { lineBefore } from "./users-group-line.js";
 import { groupExists } from "./users-groups.js";
 
 /**
@@ -69,12 +69,24 @@ function commandGroup(cmd: SimpleCommand): { name: string; user?: string } | und
   const words = cmd.args.slice(1);
   // `--reference=FILE` takes the owner from a file: the first operand is a file then.
   if (words.some((w) => /^--reference(?:=|$)/.test(w.value ?? w.raw))) return undefined;
-  const owner = words.find((w) => !(w.value ?? w.raw).startsWith("-"))?.value;
-  if (owner === undefined) return undefined;
+  const word = words.find((w) => !(w.value ?? w.raw).startsWith("-"));
+  if (word === undefined) return undefined;
+  const owner = word.value;
+  if (owner === undefined) return dynamicUserGroup(word.raw);
   if (cmd.name?.replace(/^.*\//, "") === "chgrp") return { name: owner };
   const colon = owner.indexOf(":");
   if (colon === -1) return undefined;
   return { name: owner.slice(colon + 1), user: owner.slice(0, colon) };
+}
+
+/**
+ * `chown "$u":staff` or `"$u:staff"` in a loop over users: the group is written out though the
+ * user is not. Only a plain name ending the word after its last colon counts (`$u:$GROUP` not).
+ */
+function dynamicUserGroup(raw: string): { name: string } | undefined {
+  const m = /:([a-z_][\w.-]*)(["']?)$/i.exec(raw);
+  if (!m || (m[2] && !raw.slice(0, m.index).includes(m[2]))) return undefined;
+  return { name: m[1]! };
 }
 
 /** The `addgroup -S` step for a Debian base group nothing here has made, if it needs one. */
@@ -90,17 +102,6 @@ function groupStep(
   // flags it, and the adduser that makes it makes its group as well.
   if (user === group && !ALPINE_USERS.has(user)) return undefined;
   return makeDebianGroup(scope, at, group, undefined, { failure });
-}
-
-/** `RUN addgroup -S staff` on a line of its own before `ins` (as root after a USER). */
-function lineBefore(ctx: MigrationContext, state: StageState, ins: Instruction, make: string) {
-  const eol = ctx.doc.eol;
-  ctx.edit(
-    "users",
-    ins.start,
-    ins.start,
-    `${asRoot(state.info.stage, ins.start, `RUN ${make}`, eol)}${eol}`,
-  );
 }
 
 /** The pipeline is the right side of `||`. */

@@ -227,28 +227,58 @@ export function simpleCommands(script: Script): SimpleCommand[] {
 const OPENS = new Set(["if", "while", "until"]);
 const CLOSES = new Set(["fi", "done", "esac"]);
 
-/** Whether script offset `at` lies inside an `if`, `case` or loop (a command there may not run). */
+/**
+ * Whether script offset `at` lies inside an `if`, `case`, loop or function body (a command there
+ * may not run, or run more than once).
+ */
 export function isNested(script: Script, at: number): boolean {
   // Depth after each item, computed once per script: a RUN with thousands of commands asks
   // this for each of them.
   let index = nesting.get(script);
   if (!index) {
-    const starts: number[] = [];
-    const depths: number[] = [];
-    let depth = 0;
-    for (const it of script.items) {
-      if (it.kind === "header") depth++;
-      else if (it.kind === "keyword" && OPENS.has(it.word)) depth++;
-      else if (it.kind === "keyword" && CLOSES.has(it.word)) depth--;
-      starts.push(it.start);
-      depths.push(depth);
-    }
-    index = { starts, depths };
+    index = nestingDepths(script.items);
     nesting.set(script, index);
   }
   // The last item that starts before `at` (items are in source order).
   const before = countBelow(index.starts, at);
   return before > 0 && index.depths[before - 1]! > 0;
+}
+
+function nestingDepths(items: readonly Item[]): { starts: number[]; depths: number[] } {
+  const starts: number[] = [];
+  const depths: number[] = [];
+  let depth = 0;
+  // Each open `{`: whether it is a function body, which counts; a plain `{ …; }` group does not.
+  const braces: boolean[] = [];
+  for (const [k, it] of items.entries()) {
+    if (it.kind === "header") depth++;
+    else if (it.kind === "keyword" && OPENS.has(it.word)) depth++;
+    else if (it.kind === "keyword" && CLOSES.has(it.word)) depth--;
+    else if (it.kind === "keyword" && it.word === "{") {
+      const body = opensFunction(items, k);
+      braces.push(body);
+      if (body) depth++;
+    } else if (it.kind === "keyword" && it.word === "}" && braces.pop()) depth--;
+    starts.push(it.start);
+    depths.push(depth);
+  }
+  return { starts, depths };
+}
+
+/** The `{` at `k` follows `name()` (newlines between allowed): a POSIX function definition. */
+function opensFunction(items: readonly Item[], k: number): boolean {
+  let i = k - 1;
+  while (i >= 0 && items[i]!.kind === "op" && (items[i] as Op).op === "\n") i--;
+  const [name, open, close] = [items[i - 2], items[i - 1], items[i]];
+  return (
+    close?.kind === "keyword" &&
+    close.word === ")" &&
+    open?.kind === "keyword" &&
+    open.word === "(" &&
+    name?.kind === "pipeline" &&
+    name.commands.length === 1 &&
+    name.commands[0]!.args.length === 1
+  );
 }
 
 const nesting = new WeakMap<Script, { starts: number[]; depths: number[] }>();
