@@ -1,3 +1,4 @@
+import { shadowOnlyOption, shadowOnlyTool } from "@alpinize/busybox";
 import type { MigrationContext } from "../migrate/context.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { addPackage } from "./place.js";
@@ -5,39 +6,10 @@ import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
 /**
- * shadow's account tools that Debian's base image has (its passwd package is in every image),
- * that busybox has no applet for and that the users rule does not turn into busybox steps, with
- * the busybox way where there is one. useradd, groupadd, usermod and gpasswd are rewritten;
- * userdel and groupdel are flagged with deluser and delgroup.
+ * shadow's tools busybox lacks that the users rule turns into busybox steps (useradd, groupadd,
+ * usermod, gpasswd) or flags with deluser and delgroup (userdel, groupdel): not this rule's.
  */
-const SHADOW_ONLY: Readonly<Record<string, string>> = {
-  chage: "password ageing has no busybox tool",
-  expiry: "password ageing has no busybox tool",
-  chfn: "or set the GECOS field when the user is made (adduser -g TEXT) and drop the call",
-  chsh: "or give the shell when the user is made (adduser -s SHELL) and drop the call",
-  groupmod: "or make the group again (delgroup NAME, then addgroup -g GID NAME)",
-  newusers: "or make each user with adduser -D and set passwords with chpasswd",
-  chgpasswd: "busybox has no group passwords tool",
-  grpck: "busybox has no checker for /etc/group",
-  pwck: "busybox has no checker for /etc/passwd",
-  vipw: "or edit /etc/passwd directly",
-  vigr: "or edit /etc/group directly",
-};
-
-/**
- * The options busybox's passwd (`-a ALG -d -l -u`) and chpasswd (`-e -m -c ALG -R DIR` and their
- * long forms) take, from its usage text; shadow's others (`passwd -e`, `-x 90`, `-S`, `--lock`,
- * `chpasswd -s ROUNDS`) stop busybox with its usage.
- */
-const BUSYBOX_OPTIONS: Readonly<Record<string, { flags: string; valued: string; long: string[] }>> =
-  {
-    passwd: { flags: "dlu", valued: "a", long: [] },
-    chpasswd: {
-      flags: "em",
-      valued: "cR",
-      long: ["--encrypted", "--md5", "--crypt-method", "--root"],
-    },
-  };
+const USERS_RULE = new Set(["useradd", "groupadd", "usermod", "gpasswd", "userdel", "groupdel"]);
 
 /**
  * Rule `users`: a converted stage that calls one of shadow's tools busybox lacks, or passwd and
@@ -77,31 +49,12 @@ export function addShadowTools(ctx: MigrationContext, state: StageState): void {
 /** Why the call needs shadow's tool, or undefined when busybox (or a rewrite) serves it. */
 function shadowUse(cmd: SimpleCommand): string | undefined {
   const name = cmd.name?.replace(/^.*\//, "") ?? "";
-  const only = SHADOW_ONLY[name];
-  if (only !== undefined) return `${name} is shadow's tool (${only})`;
-  const busybox = BUSYBOX_OPTIONS[name];
-  if (busybox === undefined) return undefined;
-  const words = cmd.args.slice(1).map((w) => w.value ?? w.raw);
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k]!;
-    if (w === "--") break;
-    // shadow's tools take options after the user too (getopt permutes): read every word.
-    if (!w.startsWith("-") || w === "-") continue;
-    if (w.startsWith("--")) {
-      if (!busybox.long.includes(w.replace(/=.*/, "")))
-        return `${name} ${w} is an option of shadow's ${name} only`;
-      continue;
-    }
-    for (let c = 1; c < w.length; c++) {
-      const letter = w[c]!;
-      if (busybox.valued.includes(letter)) {
-        // The value is the rest of the word, or the next word.
-        if (c === w.length - 1) k++;
-        break;
-      }
-      if (!busybox.flags.includes(letter))
-        return `${name} -${letter} is an option of shadow's ${name} only`;
-    }
-  }
-  return undefined;
+  const tool = USERS_RULE.has(name) ? undefined : shadowOnlyTool(name);
+  if (tool !== undefined)
+    return `${name} is shadow's tool (${tool.busybox === undefined ? `${tool.lacks} has no busybox tool` : `or ${tool.busybox} and drop the call`})`;
+  const option = shadowOnlyOption(
+    name,
+    cmd.args.slice(1).map((w) => w.value ?? w.raw),
+  );
+  return option && `${name} ${option.option} is an option of shadow's ${name} only`;
 }

@@ -30,7 +30,7 @@ import { hasOpenrc, initSystemProblem } from "./init-system.js";
 import type { RunScripts } from "./run-scripts.js";
 import { runShell } from "./run-shell.js";
 import type { LintText } from "./script-calls.js";
-import { SHADOW_TOOLS } from "./shadow-tools.js";
+import { orBusybox, type ShadowNeed, shadowAbsent, shadowNeed } from "./shadow-tools.js";
 import { missingProgramAdvice } from "./started-advice.js";
 import type { RuleId } from "./types.js";
 import { vendorSetupFindings } from "./vendor-setup.js";
@@ -112,14 +112,15 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
       );
     }
     const aptTool = APT_TOOLS.has(name);
+    const shadow = shadowNeed(cmd);
     if (aptTool && !fromApkDpkg(name, at.added)) {
       fails(
         line,
         "apt-in-alpine",
         `${name} in Alpine stage ${stage.name}: ${aptAdvice(name, cmd)}`,
       );
-    } else if (SHADOW_TOOLS.has(name) && !at.world.has("shadow")) {
-      fails(line, "shadow-user-commands", shadowMissing(stage, name, at));
+    } else if (shadow && !at.world.has("shadow")) {
+      fails(line, "shadow-user-commands", shadowMissing(stage, shadow, at));
     }
     const init = initSystemProblem(cmd, stage.name, () => hasOpenrc(at.world.installed()));
     if (init) fails(line, "init-system", init);
@@ -127,7 +128,7 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
     if (alternatives) fails(line, "debian-program", alternatives);
     // The tools above have rules of their own, with their own advice.
     const judged =
-      aptTool || SHADOW_TOOLS.has(name) || init !== undefined || alternatives !== undefined;
+      aptTool || shadow !== undefined || init !== undefined || alternatives !== undefined;
     const program = judged
       ? undefined
       : missingProgramAdvice(name, at.advice, (pkg) => at.world.has(pkg));
@@ -200,15 +201,15 @@ function layoutMessage(stage: StageInfo, message: string): string {
   return `${message.slice(0, at)} in Alpine stage ${stage.name}${message.slice(at)}`;
 }
 
-/** Why a shadow tool is not there: shadow never installed, installed only later, or removed again. */
-function shadowMissing(stage: StageInfo, name: string, at: RunContext): string {
+/** Why shadow's tool is not there: shadow never installed, installed only later, or removed again. */
+function shadowMissing(stage: StageInfo, need: ShadowNeed, at: RunContext): string {
   const removed = at.world.removedBy("shadow");
   if (removed)
-    return `${name} runs after shadow was removed again (apk del on line ${removed.line}) in Alpine stage ${stage.name}, so the build fails here: call it before that apk del, keep shadow installed (an apk add of its own, outside any --virtual group that is deleted), or use busybox adduser/addgroup`;
+    return `${need.what} runs after shadow was removed again (apk del on line ${removed.line}) in Alpine stage ${stage.name}, so the build fails here: call it before that apk del, or keep shadow installed (an apk add of its own, outside any --virtual group that is deleted)${orBusybox(need)}`;
   const later = at.added.get("shadow");
   if (later)
-    return `${name} runs before shadow is installed (apk add shadow on line ${later.line}) in Alpine stage ${stage.name}, so the build fails here: install shadow first, or use busybox adduser/addgroup`;
-  return `${name} does not exist in Alpine stage ${stage.name} (busybox has no ${name}): ${SHADOW_TOOLS.get(name)}`;
+    return `${need.what} runs before shadow is installed (apk add shadow on line ${later.line}) in Alpine stage ${stage.name}, so the build fails here: install shadow first${orBusybox(need)}`;
+  return shadowAbsent(need, stage.name);
 }
 
 /**

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { SHADOW_ONLY_TOOLS } from "@alpinize/busybox";
 import { describe, expect, it } from "vitest";
 import { describeStages } from "../dockerfile/stages.js";
 import { checkStages } from "./dockerfile-rules.js";
-import { SHADOW_TOOLS } from "./shadow-tools.js";
 
 const settings = { skip: [], requireDigests: false, ignoreImages: [] };
 
@@ -28,7 +28,10 @@ describe.skipIf(!haveConfig)("shadow tools against Alpine's busybox config", () 
   const applet = (name: string) => new RegExp(`^CONFIG_${name.toUpperCase()}=y$`, "m").test(config);
 
   it("reports no tool busybox has an applet for", () => {
-    expect([...SHADOW_TOOLS.keys()].filter(applet)).toEqual([]);
+    const tools = Object.keys(SHADOW_ONLY_TOOLS);
+    expect(tools.filter(applet)).toEqual([]);
+    const text = `FROM alpine:3.23\n${tools.map((t) => `RUN ${t} x\n`).join("")}`;
+    expect(findings(text).map((f) => f.message.split(" ")[0])).toEqual(tools);
   });
 
   it("leaves busybox's own account applets alone", () => {
@@ -56,14 +59,61 @@ describe("shadow-user-commands", () => {
     expect(said("userdel")).toMatch(/busybox deluser/);
     expect(said("groupdel")).toMatch(/busybox delgroup/);
     expect(said("chsh")).toMatch(/adduser -s SHELL/);
-    expect(said("chage")).toMatch(/apk add shadow/);
-    expect(said("groupmod")).toMatch(/apk add shadow/);
+    expect(said("chage")).toMatch(
+      /nor any tool for password ageing, .*: apk add --no-cache shadow/,
+    );
+    expect(said("groupmod")).toMatch(/apk add --no-cache shadow before it$/);
   });
 
   it("reports them only in Alpine stages that do not apk add shadow", () => {
     expect(findings("FROM debian:12\nRUN chsh -s /bin/bash root\n")).toEqual([]);
     const withShadow = "FROM alpine:3.23\nRUN apk add --no-cache shadow\nRUN chsh -s /bin/sh x\n";
     expect(findings(withShadow)).toEqual([]);
+  });
+});
+
+describe("shadow-user-commands: passwd and chpasswd options only shadow's take", () => {
+  const said = (text: string) => findings(text).map((f) => `${f.line}:${f.severity}:${f.message}`);
+
+  it("reports passwd -x on an Alpine stage without shadow, with the fix", () => {
+    expect(said("FROM alpine:3.24\nRUN passwd -x 90 root\n")).toEqual([
+      "2:error:passwd -x in Alpine stage 0: busybox passwd has no -x, an option of shadow's passwd only, so the build fails here: apk add --no-cache shadow before it",
+    ]);
+  });
+
+  it("gives busybox's spelling where it has one, and reads options after the user", () => {
+    expect(said("FROM alpine:3.24\nRUN passwd --lock root\n")[0]).toMatch(
+      /busybox passwd has no --lock, .*: use passwd -l, or apk add --no-cache shadow before it$/,
+    );
+    const later = "FROM alpine:3.24\nRUN passwd root -e && echo a:b | chpasswd -s 9 -c SHA512\n";
+    expect(said(later).map((m) => m.split(" in ")[0])).toEqual([
+      "2:error:passwd -e",
+      "2:error:chpasswd -s",
+    ]);
+    expect(said("FROM alpine:3.24\nRUN passwd -S root || true\n")[0]).toMatch(/^2:warning:/);
+  });
+
+  it("leaves busybox's own options alone, and every option once shadow is installed", () => {
+    for (const run of [
+      "passwd -l root",
+      "passwd -d app && passwd -u app && passwd -a sha512 -l app",
+      "echo app:pw | chpasswd",
+      "echo 'app:$6$x' | chpasswd -e --root /srv",
+      "chpasswd -c sha512 < /x && chpasswd --crypt-method=sha512 < /y",
+      'passwd "$OPTS" root',
+    ])
+      expect(said(`FROM alpine:3.24\nRUN ${run}\n`), run).toEqual([]);
+    expect(
+      said("FROM alpine:3.24\nRUN apk add --no-cache shadow\nRUN passwd -x 90 root\n"),
+    ).toEqual([]);
+    expect(said("FROM debian:12\nRUN passwd -x 90 root\n")).toEqual([]);
+  });
+
+  it("says when shadow comes too late, with busybox's spelling", () => {
+    const late = "FROM alpine:3.24\nRUN passwd --delete app\nRUN apk add --no-cache shadow\n";
+    expect(said(late)).toEqual([
+      "2:error:passwd --delete runs before shadow is installed (apk add shadow on line 3) in Alpine stage 0, so the build fails here: install shadow first, or use passwd -d",
+    ]);
   });
 });
 

@@ -1,22 +1,50 @@
+import { shadowOnlyOption, shadowOnlyTool } from "@alpinize/busybox";
+import { baseName, type ShellCommand } from "../dockerfile/commands.js";
+import { runTimeOrText } from "./busybox-option.js";
+
+/** A RUN command that needs Alpine's shadow package, from @alpinize/busybox's table (migrate's). */
+export interface ShadowNeed {
+  /** What is shadow's: the tool (`chsh`), or the tool and its option (`passwd -x`). */
+  what: string;
+  /** Why busybox fails on it: "busybox has no chsh". */
+  problem: string;
+  /** busybox's way instead, as an instruction, where there is one ("use passwd -l"). */
+  busybox?: string;
+}
+
+const INSTALL = "apk add --no-cache shadow";
+
 /**
- * shadow's account tools that Alpine's busybox has no applet for (checked against Alpine's
- * busybox 1.37.0 build config), each with what to run instead. busybox does have passwd,
- * chpasswd, adduser, addgroup, deluser, delgroup, login, su and nologin: those are never reported.
+ * What of shadow's a command calls that busybox does not have: a tool busybox has no applet for
+ * (chsh, chage, useradd…), or a passwd/chpasswd option only shadow's take (`passwd -x 90`,
+ * `passwd --lock`, `chpasswd -s`). busybox's own passwd, chpasswd, adduser, addgroup, deluser
+ * and delgroup calls are never reported.
  */
-export const SHADOW_TOOLS: ReadonlyMap<string, string> = new Map([
-  ["useradd", "use busybox adduser (adduser -D -u UID -G GROUP -s SHELL NAME), or apk add shadow"],
-  ["groupadd", "use busybox addgroup (addgroup -g GID NAME), or apk add shadow"],
-  ["usermod", "addgroup USER GROUP adds a user to a group; other changes need apk add shadow"],
-  ["groupmod", "apk add shadow (or recreate the group with delgroup and addgroup -g GID NAME)"],
-  ["userdel", "use busybox deluser NAME, or apk add shadow"],
-  ["groupdel", "use busybox delgroup NAME, or apk add shadow"],
-  [
-    "gpasswd",
-    "gpasswd -a USER GROUP is busybox addgroup USER GROUP, gpasswd -d USER GROUP is delgroup USER GROUP; otherwise apk add shadow",
-  ],
-  ["chsh", "set the shell when creating the user (adduser -s SHELL), or apk add shadow"],
-  ["chfn", "set the GECOS field when creating the user (adduser -g TEXT), or apk add shadow"],
-  ["chage", "password ageing needs apk add shadow"],
-  ["newusers", "create each user with busybox adduser (and chpasswd), or apk add shadow"],
-  ["chgpasswd", "apk add shadow"],
-]);
+export function shadowNeed(cmd: ShellCommand): ShadowNeed | undefined {
+  const name = baseName(cmd.name);
+  const tool = shadowOnlyTool(name);
+  if (tool !== undefined)
+    return tool.busybox === undefined
+      ? { what: name, problem: `busybox has no ${name}, nor any tool for ${tool.lacks}` }
+      : { what: name, problem: `busybox has no ${name}`, busybox: tool.busybox };
+  const option = shadowOnlyOption(name, cmd.args.map(runTimeOrText));
+  if (option === undefined) return undefined;
+  const need = {
+    what: `${name} ${option.option}`,
+    problem: `busybox ${name} has no ${option.option}, an option of shadow's ${name} only`,
+  };
+  return option.busybox === undefined
+    ? need
+    : { ...need, busybox: `use ${name} ${option.busybox}` };
+}
+
+/** The report of a call shadow was never installed for, in Alpine stage `stage`. */
+export function shadowAbsent(need: ShadowNeed, stage: string): string {
+  const instead = need.busybox === undefined ? "" : `${need.busybox}, or `;
+  return `${need.what} in Alpine stage ${stage}: ${need.problem}, so the build fails here: ${instead}${INSTALL} before it`;
+}
+
+/** ", or WAY" for the advice of a call made while shadow is not installed yet, or no longer. */
+export function orBusybox(need: ShadowNeed): string {
+  return need.busybox === undefined ? "" : `, or ${need.busybox}`;
+}
