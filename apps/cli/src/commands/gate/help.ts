@@ -53,7 +53,9 @@ Output:
                          passed false, error {code, message, hint?}, blocking [],
                          problems [{code, message}], findings []}, exit 2 (sarif
                          prints nothing then: an empty run would close open alerts)
-  --output FILE          Write the report to FILE (atomically) instead of stdout
+  --output FILE          Write the report to FILE (atomically) instead of stdout; a
+                         file the gate reads (the report, --baseline, --exceptions,
+                         --vex, also through a link) is refused with exit 2
   --sarif-location FILE  Repository-relative file SARIF results point at (default Dockerfile)
   --sarif-category ID    SARIF category (default: from the image name); control
                          characters and line breaks are a usage error
@@ -76,7 +78,7 @@ Exit codes: 0 pass, 1 policy violated (blocking findings, including those whose
             input or usage (unreadable, truncated, UTF-16 or non-Trivy
             JSON, a duplicate key, a key Trivy writes spelt in another
             letter case such as "results", an unknown Status, bad exceptions or VEX file, an empty
-            flag value, Trivy missing or failing).
+            flag value, --output naming an input, Trivy missing or failing).
 
 Examples:
   trivy image --format json --output alpine.json myapp:alpine

@@ -7,7 +7,7 @@ import { failureJson, jsonOnStdout } from "./failure-json.js";
 import { loadExceptions, loadReport, loadVex } from "./input.js";
 import { type GateOptions, parseGateArgs } from "./options.js";
 import { scanImage } from "./scan.js";
-import { writeAtomic } from "./write.js";
+import { assertOutputIsNoInput, writeAtomic } from "./write.js";
 
 export { help } from "./help.js";
 
@@ -17,6 +17,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 async function gate(argv: string[], io: Io): Promise<number> {
   const opts = parseGateArgs(argv);
+  if (opts.output) assertOutputIsNoInput(opts, io.cwd);
   const scanWarnings: string[] = [];
   const [report, exceptions, vex] = await Promise.all([
     readInput(opts, io, scanWarnings),

@@ -1,5 +1,7 @@
 import { InputError } from "@alpinize/errors";
-import { writeFailureReason, writeOutput } from "../../write-output.js";
+import { escapeInline } from "@alpinize/image-ref";
+import { inputWrittenBy, writeFailureReason, writeOutput } from "../../write-output.js";
+import type { GateOptions } from "./options.js";
 
 /**
  * Writes the rendered report to --output: a file is replaced atomically; stdout, a pipe or a
@@ -18,4 +20,31 @@ export async function writeAtomic(path: string, text: string, cwd: string): Prom
       },
     );
   }
+}
+
+/**
+ * --output must not be a file the gate reads: the report would replace its own input (or the
+ * exceptions kept by hand). Checked before anything is read or written.
+ */
+export function assertOutputIsNoInput(opts: GateOptions, cwd: string): void {
+  const roles = new Map<string, string>();
+  const add = (path: string | undefined, role: string) => {
+    if (path !== undefined && !roles.has(path)) roles.set(path, role);
+  };
+  add(opts.report, "the report");
+  add(opts.baseline, "the --baseline report");
+  add(opts.exceptions, "the --exceptions file");
+  for (const vex of opts.vex) add(vex, "a --vex document");
+  const output = opts.output!;
+  const clash = inputWrittenBy(output, [...roles.keys()], cwd);
+  if (clash === undefined) return;
+  const same = clash === output ? "" : ` ${escapeInline(clash)}`;
+  throw new InputError(
+    "ALPINIZE_GATE_OUTPUT_CLASH",
+    `--output ${escapeInline(output)} is ${roles.get(clash)}${same}, a file the gate reads; nothing was written`,
+    {
+      hint: "Pass --output a new file name, such as gate.txt or gate.sarif.",
+      details: { file: output },
+    },
+  );
 }

@@ -1,9 +1,11 @@
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { type Resolver, resolveMany } from "@alpinize/digest";
 import { EXIT, InputError, isAlpinizeError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
 import {
   applyPlan,
+  CONFIG_FILE,
   defaultTransforms,
   encodeText,
   type GosuMode,
@@ -91,9 +93,10 @@ async function migrateRepository(
   resolver: Resolver | undefined,
 ): Promise<number> {
   const root = resolve(io.cwd, dir);
+  const configFile = flags.config !== undefined ? resolve(io.cwd, flags.config) : undefined;
   const config = await loadConfig(root, {
     cwd: io.cwd,
-    ...(flags.config !== undefined ? { file: resolve(io.cwd, flags.config) } : {}),
+    ...(configFile !== undefined ? { file: configFile } : {}),
   });
   const plan = await planRepository(root, {
     config,
@@ -109,7 +112,7 @@ async function migrateRepository(
     throw nothingToMigrate(dir);
   const reportPath = flags.report !== undefined ? resolve(io.cwd, flags.report) : undefined;
   // Checked before anything is written: a bad --report path fails with every file untouched.
-  if (reportPath !== undefined) assertReportPath(reportPath, plan);
+  if (reportPath !== undefined) assertReportPath(reportPath, plan, configFiles(root, configFile));
   let pinFailures: PinFailure[] = [];
   if (resolver) {
     io.progress("pinning rewritten base images");
@@ -147,6 +150,12 @@ async function migrateRepository(
   if (pinFailures.length > 0) return EXIT.FINDINGS;
   if (mode === "check" && plan.files.some((f) => f.changed)) return EXIT.FINDINGS;
   return EXIT.OK;
+}
+
+/** The settings files the run may have read: a report written over one would replace them. */
+function configFiles(root: string, given: string | undefined): string[] {
+  const candidates = [given, join(root, CONFIG_FILE), join(root, "package.json")];
+  return candidates.filter((f): f is string => f !== undefined && existsSync(f));
 }
 
 /**

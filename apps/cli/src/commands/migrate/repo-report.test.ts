@@ -1,4 +1,4 @@
-import { readFile, symlink } from "node:fs/promises";
+import { link, readFile, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
@@ -38,6 +38,27 @@ describe("migrate DIR --report", () => {
     const r = await runCli(["migrate", ".", "--write", "--report", "REPORT.md"], { cwd: root });
     expect(r.code).toBe(2);
     expect(await readFile(join(root, "Dockerfile"), "utf8")).toBe(DEBIAN);
+  });
+
+  it("refuses a hard link to a migrated file (the same device and inode)", async () => {
+    root = await gitRepo({ Dockerfile: DEBIAN });
+    await link(join(root, "Dockerfile"), join(root, "REPORT.md"));
+    const r = await runCli(["migrate", ".", "--report", "REPORT.md"], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("a file this migration reads or rewrites");
+    expect(await readFile(join(root, "REPORT.md"), "utf8")).toBe(DEBIAN);
+  });
+
+  it.each([
+    [{ "alpinize.config.json": '{"alpine": "3.23"}\n' }, "alpinize.config.json", []],
+    [{ "my.json": '{"alpine": "3.23"}\n' }, "my.json", ["--config", "my.json"]],
+    [{ "package.json": '{"name": "x"}\n' }, "package.json", []],
+  ])("refuses the settings file %j the run reads", async (files, report, flags) => {
+    root = await gitRepo({ Dockerfile: DEBIAN, ...files });
+    const r = await runCli(["migrate", ".", "--report", report, ...flags], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--report ${join(root, report)} is ${report}, a file`);
+    expect(await readFile(join(root, report), "utf8")).toBe(Object.values(files)[0]);
   });
 
   it("refuses a compose file the run lists", async () => {

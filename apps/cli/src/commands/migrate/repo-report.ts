@@ -4,33 +4,31 @@ import {
   closeSync,
   constants,
   openSync,
-  realpathSync,
   statSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { type AlpinizeError, InputError } from "@alpinize/errors";
 import type { RepoPlan } from "@alpinize/repo";
-import { outputTarget, writeOutput } from "../../write-output.js";
+import { canonicalPath, inputWrittenBy, outputTarget, writeOutput } from "../../write-output.js";
 
 /**
  * Checks a `--report` path before any file is touched: it must not be one of the files the run
  * reads or migrates (the report would replace it, or be replaced by it), and it must be writable.
  */
-export function assertReportPath(path: string, plan: RepoPlan): void {
-  const target = canonical(path);
+export function assertReportPath(path: string, plan: RepoPlan, configFiles: string[]): void {
   const files = [...plan.files, ...plan.unparsable, ...plan.skipped, ...plan.mentions].map(
     (f) => f.file,
   );
-  const clash = files.find((file) => {
-    const full = join(plan.root, file);
-    return full === path || canonical(full) === target;
-  });
+  const read = [...files.map((file) => join(plan.root, file)), ...configFiles];
+  const clash = inputWrittenBy(path, read, plan.root);
   if (clash !== undefined) {
+    const name =
+      files.find((file) => join(plan.root, file) === clash) ?? relative(plan.root, clash);
     throw new InputError(
       "ALPINIZE_REPORT_CLASH",
-      `--report ${path} is ${clash}, a file this migration reads or rewrites; nothing was written`,
+      `--report ${path} is ${name}, a file this migration reads or rewrites; nothing was written`,
       {
         hint: "Pass --report a new file name, such as MIGRATION.md.",
         details: { file: path },
@@ -54,10 +52,10 @@ function assertWritable(path: string): void {
       case "file":
         // Renaming over a read-only report would work in a writable folder, ignoring its mode.
         accessSync(path, constants.W_OK);
-        tryCreateIn(dirname(canonical(path)));
+        tryCreateIn(dirname(canonicalPath(path)));
         break;
       case "new":
-        tryCreateIn(dirname(canonical(path)));
+        tryCreateIn(dirname(canonicalPath(path)));
         break;
       case "own-fd":
         writeSync(target.fd, EMPTY);
@@ -142,18 +140,4 @@ function unwritable(path: string, err: unknown): InputError {
       cause: err,
     },
   );
-}
-
-/** The real path, also for a file that does not exist yet (its folder's real path + its name). */
-function canonical(path: string): string {
-  const full = resolve(path);
-  try {
-    return realpathSync(full);
-  } catch {
-    try {
-      return join(realpathSync(dirname(full)), basename(full));
-    } catch {
-      return full;
-    }
-  }
 }
