@@ -1,5 +1,6 @@
 import { debianBinary, debianSiblingSource } from "../debian-facts.js";
 import { isLibraryName, libraryStems } from "../names.js";
+import { dataKind } from "./data-kinds.js";
 import type { Env, Hit, Layer, Trace } from "./types.js";
 import { firstExisting } from "./types.js";
 
@@ -79,9 +80,15 @@ function pickRole(
       );
     return dev ? { alpine: [dev], reason: `headers and link libraries are in ${dev}` } : undefined;
   }
-  if (name.endsWith("-doc")) {
-    const doc = sub("-doc");
-    return doc ? { alpine: [doc], reason: `documentation is in ${doc}` } : undefined;
+  const data = dataKind(name, commands);
+  if (data && !data.alpine.test(origin)) {
+    const hit = data.subs.map(sub).find(Boolean);
+    if (hit) return { alpine: [hit], reason: `${hit} holds the ${data.what} of ${origin}` };
+    trace.note(
+      "upstream",
+      `${name} holds ${data.what} only; Alpine's ${origin} is no package of ${data.what} and has no subpackage of them: not the whole of ${origin}`,
+    );
+    return undefined;
   }
   // Only the project's own shared files: python3-stack-data is a module, not data.
   if (/-(common|data)$/.test(name) && name.startsWith(origin.replace(/\d+(\.\d+)*$/, ""))) {
