@@ -2,13 +2,44 @@ import { RULE_IDS } from "@alpinize/repo";
 import { describe, expect, it } from "vitest";
 import { help } from "./index.js";
 
+/**
+ * The Rules block of --help: each rule id at two spaces of indent, its description after it and on
+ * the lines below, indented deeper. Id → description, continuation lines joined.
+ */
+function helpRules(): Map<string, string> {
+  const lines = help.split("\n");
+  const start = lines.findIndex((l) => l.startsWith("Rules "));
+  const rules = new Map<string, string>();
+  let current: string | undefined;
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim() === "") break;
+    const head = /^ {2}([a-z][a-z-]+)(?: {2,}(.*))?$/.exec(line);
+    if (head) {
+      current = head[1]!;
+      rules.set(current, head[2] ?? "");
+    } else if (current !== undefined && /^ {3,}\S/.test(line))
+      rules.set(current, `${rules.get(current)} ${line.trim()}`);
+  }
+  return rules;
+}
+
 describe("alpinize check --help", () => {
   // The rule list in --help is written by hand; a rule added to @alpinize/repo must show up there.
-  it("names every rule id the checker can report", () => {
-    const listed = new Set(
-      help.split("\n").map((line) => /^ {2}([a-z][a-z-]+) {2,}/.exec(line)?.[1]),
-    );
-    const missing = RULE_IDS.filter((id) => !listed.has(id));
-    expect(missing).toEqual([]);
+  it("names every rule id the checker can report, and no other", () => {
+    const listed = [...helpRules().keys()];
+    expect(RULE_IDS.filter((id) => !listed.includes(id))).toEqual([]);
+    expect(listed.filter((id) => !(RULE_IDS as readonly string[]).includes(id))).toEqual([]);
+  });
+
+  it("describes each rule on its own line", () => {
+    const rules = helpRules();
+    const bare = RULE_IDS.filter((id) => (rules.get(id) ?? "").split(" ").length < 6);
+    expect(bare).toEqual([]);
+  });
+
+  it("says what today's rules cover beyond their first cases", () => {
+    const rules = helpRules();
+    expect(rules.get("alpine-id-taken")).toMatch(/name or ID.*www-data.*node.*delgroup/);
+    expect(rules.get("shadow-user-commands")).toMatch(/passwd\/chpasswd option.*passwd -x/);
   });
 });

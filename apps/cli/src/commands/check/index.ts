@@ -24,11 +24,14 @@ build context is its own folder, then the current directory when the Dockerfile 
 Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage, a
                         step that writes under /etc/apt (sed, tee, >, cp…), which Alpine lacks,
+                        a vendor setup script run (curl …/setup_20.x | bash, get.docker.com),
                         or one on a Debian-only path (/etc/php/8.2, nginx sites-enabled,
-                        /usr/lib/x86_64-linux-gnu): an error where the step fails on it
+                        /usr/lib/x86_64-linux-gnu): an error where the step fails on it; a
+                        warning for ENV/ARG values in Debian's layout and for a .conf written
+                        into /etc/nginx/conf.d with Alpine's nginx
   apk-no-cache          apk/xx-apk add or upgrade without --no-cache (or an apk update) in the
                         final stage or a stage it is built FROM, unless the RUN mounts a cache
-                        at /var/cache/apk
+                        at /var/cache/apk or removes /var/cache/apk/* after its apk calls
   apk-unknown-package   apk add of a name the stage's Alpine release does not have (a warning)
   debian-base           a stage still built on a Debian or Ubuntu image
   base-image-unpinned   a base image without @sha256 digest, or one whose digest cannot be
@@ -37,11 +40,17 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   from-credentials      a FROM (or the ARG default it uses) carrying user:password@, which
                         Docker refuses; shown masked (***@)
   go-netdns             the final stage ships a Go binary without ENV GODEBUG=netdns=go
-                        (not for CGO_ENABLED=0 builds)
+                        (not for CGO_ENABLED=0 builds, the netgo build tag, or a builder with
+                        no C compiler)
   shadow-user-commands  a shadow tool busybox lacks (useradd, groupadd, usermod, userdel, chsh,
-                        gpasswd, …) in an Alpine stage without shadow installed before it
+                        chage, gpasswd, vipw, …), or a passwd/chpasswd option only shadow's
+                        take (passwd -x 90, -e, -S, --lock; chpasswd -s), in an Alpine stage
+                        without shadow installed before it
   nologin-path          /usr/sbin/nologin in an Alpine stage (Alpine has /sbin/nologin)
-  alpine-id-taken       addgroup -g / adduser -u with an ID Alpine's base already uses (GID 999)
+  alpine-id-taken       busybox addgroup/adduser with a name or ID already there (Alpine's
+                        www-data, users, nobody, GID 999; node's 1000 on node:alpine; earlier
+                        steps; groups of installed packages), or delgroup of a group a user
+                        still has as primary group (delgroup users), so busybox refuses it
   entrypoint-lint       the entrypoint lint of @alpinize/entrypoint found a problem (also find/ps
                         options busybox rejects, and calls behind sudo); GNU options are fine
                         when every image running the script installs the GNU package
@@ -55,16 +64,20 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         (CMD ["bash"], CMD bash -c …), in an Alpine stage that has not
                         installed bash
   bash-syntax           a RUN under Alpine's /bin/sh (busybox ash) uses bash syntax ash
-                        does not run (<<<, arrays a=(…), a[0] subscripts, declare)
+                        does not run (<<<, arrays a=(…), \${a[0]}, \${x^^}, declare); {a,b}
+                        lists and {1..3} ranges in words, which ash keeps as written (a warning)
   shims-missing         an entrypoint or CMD script sources the alpinize shims library from a
                         path no COPY (or RUN) of the stage puts in the image
   debian-program        ENTRYPOINT or CMD of an Alpine stage starts a program under its Debian
-                        name (cron: Alpine's is crond) or path (/usr/bin/tini after apk add
-                        tini: Alpine's is /sbin/tini), or a RUN calls update-alternatives
-  init-system           a RUN manages services (systemctl, service, update-rc.d, invoke-rc.d):
-                        no init system runs in the build; start the program from CMD/ENTRYPOINT
-  unknown-group         addgroup USER GROUP / adduser -G GROUP names a group nothing made
-                        (Alpine has no sudo group: use wheel and a sudoers.d line)
+                        name (cron: Alpine's is crond) or a tini path apk did not install
+                        (/usr/bin/tini after apk add tini: Alpine's is /sbin/tini), or a RUN
+                        calls one (update-alternatives, a2enmod, php-fpm8.2…)
+  init-system           a RUN manages services (systemctl, service, update-rc.d, invoke-rc.d;
+                        OpenRC's rc-service, rc-update without openrc): no init system runs
+                        in the build; start the program from CMD/ENTRYPOINT
+  unknown-group         addgroup USER GROUP, adduser -G GROUP, chgrp, chown :GROUP, COPY/ADD
+                        --chown or USER :GROUP names a group nothing made (Alpine has no sudo
+                        group: use wheel and a sudoers.d line)
   exec-as-missing       an entrypoint or CMD script an Alpine stage runs as root calls
                         alpinize_exec_as, su-exec, gosu, runuser or util-linux setpriv, and the
                         stage installs no tool for it (alpinize_exec_as: su-exec, gosu or setpriv)
