@@ -108,6 +108,15 @@ export function locateInYaml(kind: "compose" | "workflow", text: string): Locate
       out.push(skipped(entry, path, value.text, `it is ${value.reason}`));
     } else if (value.kind === "merge") {
       for (const skip of mergeSkips(scan, at)) out.push(skip);
+    } else if (
+      value.kind === "container" &&
+      value.collection &&
+      collectionAt(rules, path, value.collection)
+    ) {
+      // Compose and GitHub take one string here: a list or mapping is no image, nor "pinned".
+      const shown = value.collection === "sequence" ? "a list" : "a mapping";
+      const why = `it is ${shown}, where ${path.join(".")} takes one image reference as a string; write the image there`;
+      out.push(skipped(entry, path, value.collection === "sequence" ? "[…]" : "{…}", why));
     }
   }
   return out;
@@ -166,6 +175,14 @@ function aliasReference(
     return skipped(entry, path, `*${name}`, why);
   }
   return place(scan, entry, path, followAlias(scan, name, at, before), name);
+}
+
+/**
+ * Whether a list or mapping at `path` stands where an image string must: every image key but a
+ * workflow job's `container:`, which may be a mapping with its own `image:`.
+ */
+function collectionAt(rules: YamlRules, path: string[], kind: "mapping" | "sequence"): boolean {
+  return rules.holds(path) && !(rules === WORKFLOW && path.length === 3 && kind === "mapping");
 }
 
 /** Whether `path` is, or leads to, one of the patterns. */

@@ -1,3 +1,4 @@
+import { InputError } from "@alpinize/errors";
 import { flowDepth, MAX_FLOW_DEPTH, mergeAliases, readFlow } from "./yaml-flow.js";
 import { readBlockKey } from "./yaml-keys.js";
 import { blockScalarReason, isBlankRest, readLineScalar, readNode } from "./yaml-text.js";
@@ -25,6 +26,32 @@ interface Shape {
 const NAMELESS = "an anchor or alias without a name";
 /** `---` or `...` at the left margin: a document starts or ends, and anchors with it. */
 const DOC_MARKER = /^(?:---|\.\.\.)(?=\s|$)/;
+/** Spaces and tabs only, or a comment after them. */
+const BLANK = /^[ \t]*$/;
+const COMMENT = /^[ \t]*#/;
+
+/**
+ * Whether the line is indented with a tab, which YAML forbids: a tab before its first `-` or
+ * text, or after a `-` before a key (`- \timage: x`). Where the key sits is then unknown, so the
+ * file is refused rather than read with keys under the wrong parent, or none at all.
+ */
+function tabIndented(text: string, content: string): boolean {
+  if (/^ *\t/.test(text)) return true;
+  if (!/^-?\t/.test(content)) return false;
+  return readBlockKey(content.replace(/^(?:-(?=[ \t])|[ \t])+/, "")) !== undefined;
+}
+
+function tabIndent(line: number): InputError {
+  return new InputError(
+    "ALPINIZE_PIN_YAML_INVALID",
+    `line ${line}: indented with a tab, which YAML does not allow (compose and GitHub refuse the file too)`,
+    {
+      hint: "Indent with spaces only; a tab may follow a value's text, never lead a line.",
+      details: { line },
+    },
+  );
+}
+
 /** A `:` that starts a line: the value of a `? key`, or of an empty key. */
 const VALUE_ONLY = /^:(\s|$)/;
 
@@ -76,11 +103,14 @@ class BlockReader {
   private merging = false;
 
   constructor(text: string) {
+    // YAML breaks lines at CR LF, LF and a lone CR (old Mac files): a reader that split at LF
+    // only saw such a file as one line, and passed its images over.
     let start = 0;
-    for (const raw of text.split("\n")) {
-      this.lines.push({ text: raw.endsWith("\r") ? raw.slice(0, -1) : raw, start });
-      start += raw.length + 1;
+    for (const m of text.matchAll(/\r\n|\r|\n/g)) {
+      this.lines.push({ text: text.slice(start, m.index), start });
+      start = m.index + m[0].length;
     }
+    this.lines.push({ text: text.slice(start), start });
   }
 
   read(): YamlEntry[] {
@@ -92,11 +122,14 @@ class BlockReader {
         continue;
       }
       const { indent, spaces, content } = shape(line.text);
+      // Tabs and spaces only: blank to YAML, also inside a block scalar.
+      const blank = BLANK.test(content);
       if (this.skipIndent !== undefined) {
-        if (content === "" || spaces > this.skipIndent) continue;
+        if (blank || spaces > this.skipIndent) continue;
         this.skipIndent = undefined;
       }
-      if (content === "" || content.startsWith("#")) continue;
+      if (blank || COMMENT.test(content)) continue;
+      if (tabIndented(line.text, content)) throw tabIndent(i + 1);
       while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.indent >= indent) {
         this.stack.pop();
       }
@@ -186,8 +219,12 @@ class BlockReader {
     const next = j === undefined ? undefined : shape(this.lines[j]!.text);
     const item = next !== undefined && /^-(\s|$)/.test(this.lines[j!]!.text.slice(next.spaces));
     const nested = next !== undefined && (next.spaces > indent || (item && next.spaces === indent));
-    if (!nested || item || readBlockKey(next.content)) {
+    if (!nested) {
       this.emit(path, i, { kind: "container" }, anchor);
+      return i;
+    }
+    if (item || readBlockKey(next.content)) {
+      this.emit(path, i, { kind: "container", collection: item ? "sequence" : "mapping" }, anchor);
       return i;
     }
     return this.value(path, next.content, this.lines[j!]!.start + next.indent, j!, indent, anchor);

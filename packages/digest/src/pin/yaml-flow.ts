@@ -94,7 +94,7 @@ class FlowReader {
     if (c === "*") return this.alias(path);
     if (c === "!") return this.emitToken(path, "a tagged value");
     if (c === "{" || c === "[") {
-      this.emit(path, { kind: "container" }, name);
+      this.emit(path, { kind: "container", collection: c === "{" ? "mapping" : "sequence" }, name);
       return this.nested(path, c);
     }
     if (c === '"' || c === "'") return this.quoted(path, c, name);

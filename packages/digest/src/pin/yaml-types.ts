@@ -4,8 +4,8 @@ export type YamlValue =
   | { kind: "scalar"; value: string; start: number; end: number }
   /** A value written in a form pin cannot rewrite in place; `text` is how it starts. */
   | { kind: "opaque"; text: string; reason: string }
-  /** A nested block or flow collection, or nothing (null). */
-  | { kind: "container" }
+  /** A nested block or flow collection (which one, when known), or nothing (null). */
+  | { kind: "container"; collection?: "mapping" | "sequence" }
   /** `<<: *a` or `<<: [*a, *b]`: a merge of anchored mappings; `at` is where it starts. */
   | { kind: "merge"; aliases: string[]; at: number }
   /** `*name` alone as the value; `at` is the offset of its `*`. */

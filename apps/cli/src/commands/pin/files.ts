@@ -157,15 +157,22 @@ export function encode(input: PinInput, text: string): Buffer {
   return encodeText(input.bom ? `\ufeff${text}` : text);
 }
 
+/** Errors about the text of a file, which name it by its line alone ("Dockerfile:3", "line 3"). */
+const SYNTAX = new Set(["ALPINIZE_DOCKERFILE_SYNTAX", "ALPINIZE_PIN_YAML_INVALID"]);
+
 /** Runs `fn` on one file's text; a syntax error names that file instead of "Dockerfile". */
 export function forFile<T>(input: PinInput, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (!isAlpinizeError(err) || err.code !== "ALPINIZE_DOCKERFILE_SYNTAX") throw err;
+    if (!isAlpinizeError(err) || !SYNTAX.has(err.code)) throw err;
     throw new InputError(
       err.code,
-      err.message.replace(/^Dockerfile:/, `${escapeInline(input.file)}:`),
+      err.message.replace(/^(?:Dockerfile:|line (\d+): )/, (_, line?: string) =>
+        line === undefined
+          ? `${escapeInline(input.file)}:`
+          : `${escapeInline(input.file)}:${line}: `,
+      ),
       {
         ...(err.hint !== undefined ? { hint: err.hint } : {}),
         details: { ...err.details, file: input.file },

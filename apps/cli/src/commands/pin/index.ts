@@ -54,12 +54,12 @@ its anchor is written, which pins every use of that anchor at once.
 Skipped with a warning, and counted as not pinned (exit 1 without --write): references
 holding variables (\${VAR}: pin the value instead), values pin cannot rewrite in place (block
 scalars, tags, escapes, values over several lines, and aliases whose anchor holds one or
-cannot be found), COPY --from values split over lines or quoted. Skipped with a warning only: the image of a compose service
+cannot be found), an image key holding a list or mapping, COPY --from values split over lines or quoted. Skipped with a warning only: the image of a compose service
 that also has build: (the name compose builds and tags; there is nothing to pull or pin).
 
 Exit codes: 0 everything pinned (or written; --write also when it skipped some), 1 references
             left unpinned or skipped (plan or --check) or unresolvable, 2 bad input (missing
-            file, unknown kind, malformed reference).
+            file, unknown kind, malformed reference, YAML indented with tabs).
 `;
 
 const FLAGS = {
