@@ -3,7 +3,7 @@ import type { Credentials } from "../credentials/types.js";
 import { DIGEST_ERRORS, ResolveError } from "../errors.js";
 import type { RetryPolicy } from "../http/retry.js";
 import { withRetry } from "../http/retry.js";
-import type { HttpResponse, HttpTransport } from "../http/transport.js";
+import { type HttpResponse, type HttpTransport, shownUrl } from "../http/transport.js";
 import { loginHint } from "./login-hint.js";
 
 export interface TokenAnswer {
@@ -145,7 +145,7 @@ function checkRealm(input: TokenRequestInput): URL {
   }
   throw new ResolveError(
     DIGEST_ERRORS.insecure,
-    `refusing the token realm ${realm.origin} named by ${input.registryHost}: credentials go over https only`,
+    `refusing the token realm ${realm.protocol === "http:" ? realm.origin : shownUrl(realm)} named by ${input.registryHost}: credentials go over https only`,
     { hint: "A registry reached over https must name an https token realm." },
   );
 }

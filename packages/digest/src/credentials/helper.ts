@@ -25,7 +25,13 @@ export function runCredentialHelper(
     return Promise.resolve({ problem: `credential helper name "${name}" is not valid` });
   }
   return new Promise((resolve) => {
-    const child = spawn(program, ["get"], { env, stdio: ["pipe", "pipe", "ignore"] });
+    // Its own process group, so that giving up kills what the helper started too (a `sleep`
+    // or a prompt it waits on would otherwise outlive us, holding our pipe open).
+    const child = spawn(program, ["get"], {
+      env,
+      stdio: ["pipe", "pipe", "ignore"],
+      detached: true,
+    });
     let out = "";
     let settled = false;
     const finish = (result: HelperResult) => {
@@ -35,8 +41,9 @@ export function runCredentialHelper(
       resolve(result);
     };
     // A killed helper's own children can keep our stdout pipe open (and so the whole CLI
-    // alive); let go of the pipes once we give up on the helper.
+    // alive): the whole group is killed, and the pipes let go of, once we give up on it.
     const abandon = () => {
+      killGroup(child.pid);
       child.kill("SIGKILL");
       child.stdout.destroy();
       child.stdin.destroy();
@@ -70,6 +77,16 @@ export function runCredentialHelper(
     child.stdin.on("error", () => undefined);
     child.stdin.end(serverUrl);
   });
+}
+
+/** SIGKILL to the helper's process group (its pid, as it leads the group it was started in). */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // The group is gone already (or never formed, when spawning failed).
+  }
 }
 
 function parseHelperOutput(program: string, out: string): HelperResult {

@@ -55,15 +55,15 @@ export class HttpTransport {
   async send(req: HttpRequest): Promise<HttpResponse> {
     let url = req.url;
     let headers = { ...req.headers };
+    let from: URL | undefined;
     for (let hop = 0; ; hop++) {
-      this.checkScheme(url);
+      this.checkScheme(url, from);
       const res = await this.once({ ...req, url, headers });
       const location = res.headers.location;
       if (!REDIRECTS.has(res.status) || !location) return res;
-      if (hop >= MAX_REDIRECTS) {
-        throw new ResolveError(DIGEST_ERRORS.redirect, `too many redirects from ${req.url.host}`);
-      }
-      const next = new URL(location, url);
+      const next = redirectTarget(location, url);
+      if (hop >= MAX_REDIRECTS) throw tooManyRedirects(req.url, next);
+      from = url;
       if (next.host !== url.host) {
         // A body here is a refresh grant: its identity token goes to the realm, nowhere else.
         if (req.body !== undefined) throw bodyRedirect(url, next);
@@ -78,16 +78,23 @@ export class HttpTransport {
     this.https.destroy();
   }
 
-  private checkScheme(url: URL): void {
+  /** `from`: the URL that redirected here, when one did. */
+  private checkScheme(url: URL, from: URL | undefined): void {
     if (url.protocol === "https:") return;
     if (url.protocol === "http:" && this.options.allowHttp(url.host)) return;
-    throw new ResolveError(
-      DIGEST_ERRORS.insecure,
-      `refusing plain ${url.protocol.replace(":", "")} to ${url.host}`,
-      {
-        hint: `Registries other than loopback must use https; pass --insecure-registry ${url.host} only for a registry you trust on your own network.`,
-      },
-    );
+    const via = from ? ` (${from.host} redirected there)` : "";
+    if (url.protocol !== "http:") {
+      throw new ResolveError(
+        DIGEST_ERRORS.redirect,
+        `refusing ${shownUrl(url)}${via}: only https, or plain http to loopback and --insecure-registry hosts, is followed`,
+        {
+          hint: "A registry answers over http(s) only: check the registry address, and whether a proxy or captive portal answers in its place.",
+        },
+      );
+    }
+    throw new ResolveError(DIGEST_ERRORS.insecure, `refusing plain http to ${url.host}${via}`, {
+      hint: `Registries other than loopback must use https; pass --insecure-registry ${url.host} only for a registry you trust on your own network.`,
+    });
   }
 
   private once(req: HttpRequest): Promise<HttpResponse> {
@@ -180,6 +187,36 @@ function withoutAuthorization(headers: Record<string, string>): Record<string, s
     if (key.toLowerCase() !== "authorization") out[key] = value;
   }
   return out;
+}
+
+/** Scheme, host and path: a query may hold a signed URL's token, and is not shown. */
+export function shownUrl(url: URL): string {
+  const text = `${url.protocol}//${url.host}${url.pathname}`;
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
+function redirectTarget(location: string, from: URL): URL {
+  try {
+    return new URL(location, from);
+  } catch {
+    throw new ResolveError(
+      DIGEST_ERRORS.registry,
+      `${from.host} redirected to a Location that is not a URL`,
+      {
+        hint: "The registry (or a proxy in front of it) sent a broken redirect: check its address and configuration.",
+      },
+    );
+  }
+}
+
+function tooManyRedirects(start: URL, next: URL): ResolveError {
+  return new ResolveError(
+    DIGEST_ERRORS.redirect,
+    `too many redirects from ${start.host} (more than ${MAX_REDIRECTS}; the next to ${shownUrl(next)})`,
+    {
+      hint: `The registry keeps redirecting (a loop, or a proxy or login page in front of it): check the registry address and its configuration; curl -sIL ${shownUrl(start)} shows where it leads.`,
+    },
+  );
 }
 
 function bodyRedirect(from: URL, to: URL): ResolveError {
