@@ -24,7 +24,11 @@ export function checkEncoding(buf: Uint8Array, source: string, what: string, cod
     code,
     `${source}: ${what} is ${encoding}; re-save as UTF-8 (PowerShell: -Encoding utf8)`,
     {
-      hint: "PowerShell's `>` and Out-File write UTF-16 by default: let Trivy write the file itself (--output FILE), or pipe through `Out-File -Encoding utf8`.",
+      // Trivy writes the report, so it can write it right; the policy files are kept by hand.
+      hint:
+        what === "report"
+          ? "PowerShell's `>` and Out-File write UTF-16 by default: let Trivy write the file itself (--output FILE), or pipe through `Out-File -Encoding utf8`."
+          : `Save the ${what} as UTF-8: in an editor, pick UTF-8 when saving; PowerShell's \`>\` and Out-File write UTF-16 by default, so use \`Set-Content -Encoding utf8\` or \`Out-File -Encoding utf8\`.`,
       details: { file: source, encoding },
     },
   );

@@ -69,9 +69,21 @@ export function parseTrivyReport(input: string | Uint8Array, options: ParseOptio
     throw invalid(
       source,
       "SchemaVersion",
-      `unsupported schema version ${JSON.stringify(version)} (expected 2)`,
+      `unsupported schema version${shownVersion(version)} (expected 2)`,
     );
   return build(c, "schema2", c.optArray(top.Results, "Results"), top);
+}
+
+/**
+ * The SchemaVersion as found: JSON.stringify would print a number past a double's range
+ * (1e999, read as Infinity) as "null", and a nested value whole.
+ */
+function shownVersion(version: unknown): string {
+  if (version === undefined) return ": none given";
+  if (typeof version === "number" && !Number.isFinite(version))
+    return ": a number out of range, such as 1e999";
+  const text = JSON.stringify(version);
+  return ` ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }
 
 export function checkSize(bytes: number, source: string, maxBytes = DEFAULT_MAX_BYTES): void {

@@ -1,5 +1,5 @@
 import { InputError } from "@alpinize/errors";
-import { isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument } from "yaml";
 import type { Exception } from "../evaluation.js";
 import { checkEncoding } from "../parse/encoding.js";
 
@@ -26,6 +26,7 @@ export function parseExceptions(input: string | Uint8Array, source = "<exception
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     if (e.code === "DUPLICATE_KEY") throw duplicateKey(doc, e.pos[0], source);
+    if (e.code === "MULTIPLE_DOCS") throw severalDocuments(text, e.linePos?.[0]?.line, source);
     const at = e.linePos?.[0];
     throw bad(
       source,
@@ -45,6 +46,21 @@ export function parseExceptions(input: string | Uint8Array, source = "<exception
   }
   if (!Array.isArray(list)) throw bad(source, "exceptions", "expected a list");
   return list.map((item, i) => readException(item, `exceptions[${i}]`, i, source));
+}
+
+/** A `---` that starts a second document: a reader would take one and drop the others. */
+function severalDocuments(text: string, line: number | undefined, source: string): InputError {
+  const found = parseAllDocuments(text);
+  const count = Array.isArray(found) ? found.length : 0;
+  const where = line === undefined ? "(file)" : `line ${line}`;
+  return new InputError(
+    "ALPINIZE_GATE_EXCEPTIONS_INVALID",
+    `${source}: ${where}: one YAML document expected, found ${count > 1 ? count : "more than one"} (a --- line starts another)`,
+    {
+      hint: "Keep every exception in one list: remove the --- line and join the lists below it.",
+      details: { file: source, path: where, documents: count },
+    },
+  );
 }
 
 /** A key given twice (YAML or JSON syntax): named by its path, e.g. `exceptions[0].expires`. */
