@@ -3,6 +3,7 @@ import { access, readFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { unreadableRoot } from "../workspace/unreadable-dir.js";
+import { findDuplicateKey } from "./duplicate-keys.js";
 import { defaultConfig, type RepoConfig } from "./types.js";
 import { validateConfig } from "./validate.js";
 
@@ -46,7 +47,10 @@ export async function loadConfig(
   const pkgPath = join(root, "package.json");
   const pkgText = await readText(pkgPath, cwd);
   if (pkgText !== undefined) {
-    const pkg = parseJson(pkgText, display(pkgPath, cwd));
+    // Only the "alpinize" key is ours: a duplicate elsewhere in package.json is npm's business.
+    const pkg = parseJson(pkgText, display(pkgPath, cwd), (path) =>
+      /^alpinize(?:$|[.[])/.test(path),
+    );
     if (typeof pkg === "object" && pkg !== null && "alpinize" in pkg) {
       return validateConfig(
         (pkg as { alpinize: unknown }).alpinize,
@@ -61,7 +65,11 @@ export function parseConfigText(text: string, source: string): RepoConfig {
   return validateConfig(parseJson(text, source), source);
 }
 
-function parseJson(text: string, source: string): unknown {
+function parseJson(
+  text: string,
+  source: string,
+  ours: (path: string) => boolean = () => true,
+): unknown {
   if (text.length > MAX_CONFIG_BYTES) {
     throw new InputError(
       "ALPINIZE_CONFIG_INVALID",
@@ -72,8 +80,9 @@ function parseJson(text: string, source: string): unknown {
       },
     );
   }
+  let value: unknown;
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
     throw new InputError(
       "ALPINIZE_CONFIG_INVALID",
@@ -85,6 +94,18 @@ function parseJson(text: string, source: string): unknown {
       },
     );
   }
+  const twice = findDuplicateKey(text, ours);
+  if (twice !== undefined) {
+    throw new InputError(
+      "ALPINIZE_CONFIG_INVALID",
+      `${source}: "${twice.path}" is given twice (again on line ${twice.line}); JSON readers keep only the last one, silently`,
+      {
+        hint: "Remove one of the two: each setting may appear once in its object.",
+        details: { file: source, key: twice.path, line: twice.line },
+      },
+    );
+  }
+  return value;
 }
 
 async function readText(path: string, cwd: string): Promise<string | undefined> {
@@ -97,11 +118,16 @@ async function readText(path: string, cwd: string): Promise<string | undefined> 
     const folder = dirname(path);
     if ((code === "EACCES" || code === "EPERM") && !(await searchable(folder)))
       throw unreadableRoot(display(folder, cwd), code, err);
+    const isFolder = code === "EISDIR";
     throw new InputError(
       "ALPINIZE_CONFIG_UNREADABLE",
-      `cannot read ${path}: ${isLinkLoop(err) ? fsReason(err) : (err as Error).message}`,
+      `cannot read ${path}: ${isLinkLoop(err) ? fsReason(err) : isFolder ? "is a directory" : (err as Error).message}`,
       {
-        hint: isLinkLoop(err) ? LINK_LOOP_HINT : "Check the file's permissions.",
+        hint: isLinkLoop(err)
+          ? LINK_LOOP_HINT
+          : isFolder
+            ? `Name the settings file itself (such as ${CONFIG_FILE}), not its folder.`
+            : "Check the file's permissions.",
         details: { file: path },
         cause: err,
       },
