@@ -22,7 +22,10 @@ export function parseCommandArgs<T extends Options>(
   argv: string[],
   options: T,
   command: string,
+  /** Flags whose empty value the command refuses itself, in its own words. */
+  emptyChecked: readonly string[] = [],
 ): Parsed<T> {
+  let parsed: Parsed<T>;
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -30,7 +33,7 @@ export function parseCommandArgs<T extends Options>(
       allowPositionals: true,
       strict: true,
     });
-    return { values: values as Parsed<T>["values"], positionals };
+    parsed = { values: values as Parsed<T>["values"], positionals };
   } catch (err) {
     const message =
       err instanceof Error
@@ -40,6 +43,24 @@ export function parseCommandArgs<T extends Options>(
       hint: `Run "alpinize ${command} --help".`,
       cause: err,
     });
+  }
+  refuseEmpty(parsed.values, command, emptyChecked);
+  return parsed;
+}
+
+/**
+ * `--uses "$TOOLS"` with the variable unset or blank: an empty value would otherwise be taken
+ * as "not given", or as the current directory for a path, and the run would pass silently.
+ */
+function refuseEmpty(values: object, command: string, skip: readonly string[]): void {
+  for (const [flag, value] of Object.entries(values)) {
+    if (skip.includes(flag)) continue;
+    const list: unknown[] = Array.isArray(value) ? value : [value];
+    if (list.some((x) => typeof x === "string" && x.trim() === ""))
+      throw new UsageError(
+        `alpinize ${command}: --${flag} was given an empty value (an unset variable?); give a value or leave the flag out`,
+        { hint: `Run "alpinize ${command} --help".` },
+      );
   }
 }
 

@@ -1,11 +1,16 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
+import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT, UsageError } from "@alpinize/errors";
 import { type CheckTarget, classifyPath } from "@alpinize/repo";
 import { stdinTarget } from "./stdin.js";
 
 /** Turns `DIR|FILE…|-` into check targets; a missing path is bad input (exit 2). */
 export async function resolveTargets(paths: string[], cwd: string): Promise<CheckTarget[]> {
+  if (paths.filter((p) => p === "-").length > 1) {
+    throw new UsageError("alpinize check: - (standard input) is given more than once", {
+      hint: "Standard input can be read once: pass - once, and the other files by path.",
+    });
+  }
   const targets: CheckTarget[] = [];
   for (const given of paths.length > 0 ? paths : ["."]) {
     if (given === "-") {

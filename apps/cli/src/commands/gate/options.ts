@@ -57,7 +57,7 @@ const usage = (message: string) =>
 
 export function parseGateArgs(argv: string[]): GateOptions {
   const { values: v, positionals } = parseCommandArgs(argv, FLAGS, "gate");
-  refuseEmpty(v, positionals);
+  refuseEmpty(positionals);
   if (positionals.length > 1)
     throw usage(`expected one report, got ${positionals.length}: ${positionals.join(" ")}`);
   const report = positionals[0];
@@ -127,17 +127,10 @@ function parseStatuses(text: string | undefined): Status[] {
 }
 
 /**
- * An empty value (`--vex ''`, often an unset variable) would otherwise read the current
- * directory or be taken as "not given": either way not what was meant.
+ * An empty report path (often an unset variable) would otherwise read the current directory.
+ * Empty flag values are refused by parseCommandArgs, in the same words.
  */
-function refuseEmpty(values: Record<string, unknown>, positionals: string[]): void {
-  for (const [flag, value] of Object.entries(values)) {
-    const list = Array.isArray(value) ? value : [value];
-    if (list.some((x) => typeof x === "string" && x.trim() === ""))
-      throw usage(
-        `--${flag} was given an empty value (an unset variable?); give a value or leave the flag out`,
-      );
-  }
+function refuseEmpty(positionals: string[]): void {
   if (positionals.some((p) => p.trim() === ""))
     throw usage(
       "the report path is empty (an unset variable?); give the report file, or - for stdin",

@@ -127,6 +127,11 @@ async function migrate(argv: string[], io: Io, reached: Reached): Promise<number
       hint: "Run alpinize migrate path/to/Dockerfile (or - for standard input).",
     });
   }
+  if (positionals.filter((p) => p === "-").length > 1) {
+    throw new UsageError("alpinize migrate: - (standard input) is given more than once", {
+      hint: "Standard input can be read once: pass - once, and the other Dockerfiles by path.",
+    });
+  }
   if (values.write && values.check) {
     throw new UsageError("alpinize migrate: --write and --check exclude each other", {
       hint: "--write and --check are exclusive: use --check in CI and --write to apply.",

@@ -29,7 +29,8 @@ Options:
 Kinds: exact, renamed, split, merged, none (Alpine needs nothing), unknown.
 
 Exit codes: 0 every name mapped (including "none"), 1 some name is unknown,
-            2 bad input (unknown release, invalid package name, no names).
+            2 bad input (unknown release, invalid package name, no names, an empty
+            flag value or a --uses naming no command).
 `;
 
 export async function run(argv: string[], io: Io): Promise<number> {

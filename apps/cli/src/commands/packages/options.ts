@@ -60,10 +60,15 @@ export function parsePackagesArgs(
     );
   }
   const commands = values.uses?.flatMap((u) => u.split(/[\s,]+/)).filter(Boolean);
+  // `--uses ,`: given, yet naming no command; read as "not given" it would widen the answer.
+  if (commands?.length === 0)
+    throw new UsageError(`alpinize ${command}: --uses names no command`, {
+      hint: "Name the commands the image runs, e.g. --uses curl,git; or leave --uses out.",
+    });
   return {
     map: createPackageMap(release === undefined ? {} : { release }),
     names: positionals,
-    commands: commands && commands.length > 0 ? commands : undefined,
+    commands,
     json: values.json === true,
   };
 }
