@@ -10,19 +10,29 @@
 // the same script without here-documents in the same run: the heredoc/plain ratio stays flat
 // when the here-document handling is linear.
 //
-// Runs from built dist (pnpm turbo run build --filter=@alpinize/entrypoint). Exit 0, or 1 when
+// A third table times `alpinize check` on a script (checkTargets of @alpinize/repo, which adds
+// its own scan of the script's commands to the lint) against scanShell on the same text, for
+// scripts of 1k, 4k and 16k lines: the blocks above, one here-document, one long `&&` list and
+// nested `if`s. The check/scan ratio stays flat when check is linear too.
+//
+// Runs from built dist (pnpm turbo run build --filter=@alpinize/repo...). Exit 0, or 1 when
 // a ratio at the largest size is more than 3 times the one at the smallest.
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "packages", "entrypoint", "dist", "index.js");
-if (!existsSync(dist)) {
-  console.error("entrypoint bench: build first: packages/entrypoint/dist is missing");
+const repoDist = join(root, "packages", "repo", "dist", "index.js");
+if (!existsSync(dist) || !existsSync(repoDist)) {
+  console.error(
+    "entrypoint bench: build first: packages/entrypoint/dist or packages/repo/dist is missing",
+  );
   process.exit(2);
 }
 const { lintEntrypoint, rewriteEntrypoint, scanShell } = await import(pathToFileURL(dist).href);
+const repo = await import(pathToFileURL(repoDist).href);
 
 function block(i) {
   return [
@@ -148,4 +158,66 @@ for (const [shape, make] of Object.entries(HEREDOC_SHAPES)) {
 console.log(
   `worst heredoc/plain ratio at 160k vs 10k here-documents: ${worst.toFixed(2)}x (1.0 = linear)`,
 );
-process.exit(growth > 3 || worst > 3 ? 1 : 0);
+
+// `alpinize check` on one script file, against scanShell of its text. check reads the file
+// again each time: a linear cost the ratio carries at every size alike.
+const CHECK_SHAPES = {
+  blocks: script,
+  "here-document": (n) => `#!/bin/sh\ncat <<EOF\n${"a\n".repeat(n)}EOF\n`,
+  "&& list": (n) => `#!/bin/sh\n${"true && ".repeat(n)}true\n`,
+  "nested if": (n) => `#!/bin/sh\n${"if a; then\n".repeat(n / 2)}b\n${"fi\n".repeat(n / 2)}`,
+};
+const dir = mkdtempSync(join(tmpdir(), "alpinize-bench-entrypoint-"));
+const file = join(dir, "entrypoint.sh");
+const config = repo.defaultConfig();
+const transforms = repo.defaultTransforms();
+// checkTargets is async: the pair is timed by hand, each run awaited, in turns as timePair does.
+async function timeCheckPair(text) {
+  const check = () =>
+    repo.checkTargets([{ path: file, kind: "script" }], { config, transforms, cwd: dir });
+  writeFileSync(file, text);
+  await check();
+  scanShell(text);
+  const best = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  let spent = 0;
+  for (let r = 0; r < 7 || (spent < 600 && r < 50); r++) {
+    let t = process.hrtime.bigint();
+    await check();
+    const checkMs = Number(process.hrtime.bigint() - t) / 1e6;
+    t = process.hrtime.bigint();
+    scanShell(text);
+    const scanMs = Number(process.hrtime.bigint() - t) / 1e6;
+    best[0] = Math.min(best[0], checkMs);
+    best[1] = Math.min(best[1], scanMs);
+    spent += checkMs + scanMs;
+  }
+  return best;
+}
+console.log("");
+console.log("lines   shape           check               scan (baseline)     check/scan");
+let worstCheck = 0;
+try {
+  for (const [shape, make] of Object.entries(CHECK_SHAPES)) {
+    const ratios = [];
+    for (const lines of [1000, 4000, 16000]) {
+      const [check, scan] = await timeCheckPair(make(lines));
+      ratios.push(check / scan);
+      console.log(
+        [
+          String(lines).padEnd(7),
+          shape.padEnd(15),
+          us(check, lines).padEnd(19),
+          us(scan, lines).padEnd(19),
+          (check / scan).toFixed(1),
+        ].join(" "),
+      );
+    }
+    worstCheck = Math.max(worstCheck, ratios[ratios.length - 1] / ratios[0]);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(
+  `worst check/scan ratio at 16k lines vs 1k lines: ${worstCheck.toFixed(2)}x (1.0 = linear)`,
+);
+process.exit(growth > 3 || worst > 3 || worstCheck > 3 ? 1 : 0);

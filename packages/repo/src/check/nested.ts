@@ -14,7 +14,8 @@ export function withNested(commands: ShellCommand[], depth = 0): ShellCommand[] 
     const inner = nestedOf(cmd);
     if (inner.length === 0) continue;
     const placed = inner.map((c) => ({ ...c, offset: cmd.offset, ...guardOf(cmd) }));
-    out.push(...withNested(placed, depth + 1));
+    // One by one: a spread of a million nested commands into push overflows the stack.
+    for (const c of withNested(placed, depth + 1)) out.push(c);
   }
   return out;
 }
@@ -54,7 +55,8 @@ function findExec(args: string[]): ShellCommand[] {
     const [name, ...rest] = words;
     if (name !== undefined) {
       const found = { name, args: rest, assignments: [], offset: 0 };
-      out.push(found, ...shellBody(found));
+      out.push(found);
+      for (const c of shellBody(found)) out.push(c);
     }
     if (end < 0) break;
     i = end;

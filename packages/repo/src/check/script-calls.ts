@@ -2,6 +2,7 @@ import { busyboxRejections } from "@alpinize/busybox";
 import { baseName, type ShellCommand, scanCommands } from "../dockerfile/commands.js";
 import type { TransformWarning } from "../transforms.js";
 import { runTimeOrText } from "./busybox-option.js";
+import { lineIndex } from "./line-index.js";
 import { withNested } from "./nested.js";
 
 /** The entrypoint lint run on a piece of shell text. */
@@ -22,8 +23,9 @@ const THROUGH_SUDO = new Set(["gnu-option", "shadow-tool"]);
 export function scriptCallFindings(text: string, lint: LintText): TransformWarning[] {
   const out: TransformWarning[] = [];
   const outer = new Set<number>();
+  const position = lineIndex(text);
   for (const cmd of withNested(scanCommands(text))) {
-    const at = position(text, cmd.offset);
+    const at = position(cmd.offset);
     // The scan puts a command it found inside another at the outer one's offset.
     if (outer.has(cmd.offset)) {
       for (const r of busyboxRejections(baseName(cmd.name), cmd.args.map(runTimeOrText)))
@@ -42,8 +44,13 @@ export function scriptCallFindings(text: string, lint: LintText): TransformWarni
     }
   }
   // `sudo ps -C x` is found both behind sudo and as the scan's own command: report it once.
-  const keys = out.map((w) => `${w.line}:${w.rule}:${w.message}`);
-  return out.filter((_, i) => keys.indexOf(keys[i]!) === i);
+  const seen = new Set<string>();
+  return out.filter((w) => {
+    const key = `${w.line}:${w.rule}:${w.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The command `sudo [OPTIONS] CMD ARGS…` runs. */
@@ -77,10 +84,4 @@ export function commandLine(words: readonly string[]): string {
         : `'${w.replace(/'/g, `'\\''`)}'`,
     )
     .join(" ");
-}
-
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }

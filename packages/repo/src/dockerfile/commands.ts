@@ -72,6 +72,7 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
   // What the substitutions in the words so far run: before the command that holds them.
   const substituted: ShellCommand[] = [];
   const guards = new ShellGuards();
+  const marked = new GuardedRange();
   const end = (cmd: ShellCommand | undefined) => {
     // With no command (`V=$(X)`, `for f in $(X)`), X's guard is that of a command at its place.
     const guarded = cmd ? cmd.guarded : substituted.length > 0 && guards.starts();
@@ -82,11 +83,15 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
     commands.push(cmd);
   };
   for (const token of tokenize(text)) {
-    if (token.kind !== "op") substituted.push(...substitutedCommands(token.subs, depth));
+    // One by one: spreading a substitution of a million commands into push overflows the stack.
+    if (token.kind !== "op")
+      for (const c of substitutedCommands(token.subs, depth)) substituted.push(c);
     if (token.kind === "redirect") {
       if (token.target === undefined) continue;
-      if (current) current.redirects = [...(current.redirects ?? []), token.target];
-      else pendingRedirects.push(token.target);
+      if (current) {
+        current.redirects ??= [];
+        current.redirects.push(token.target);
+      } else pendingRedirects.push(token.target);
       continue;
     }
     if (token.kind === "op") {
@@ -95,7 +100,7 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
       end(current);
       current = undefined;
       const from = guards.operator(token.text, commands.length);
-      for (const cmd of commands.slice(from ?? commands.length)) cmd.guarded = true;
+      if (from !== undefined) marked.guard(commands, from);
       skipHeader = false;
       // `a |` at a line's end pipes into the command on the next line.
       afterPipe = token.text === "|" || (afterPipe && token.text === "\n");
@@ -133,6 +138,23 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
   return depth > 3 ? commands : expand(commands, depth);
 }
 
+/**
+ * The commands a `||` guards, marked once each: in `a || b || c || …` every `||` guards the whole
+ * list so far, and marking it again at each one was quadratic in the list's length.
+ */
+class GuardedRange {
+  /** commands[from, to) are guarded already. */
+  private from = 0;
+  private to = 0;
+
+  guard(commands: ShellCommand[], from: number): void {
+    const inside = from >= this.from && from <= this.to;
+    for (let k = inside ? this.to : from; k < commands.length; k++) commands[k]!.guarded = true;
+    if (!inside) this.from = from;
+    this.to = commands.length;
+  }
+}
+
 /** Substitutions nested deeper than this are part of their word, not scanned. */
 const MAX_SUBSTITUTION_DEPTH = 8;
 
@@ -164,10 +186,10 @@ function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
       }
       const [name, ...args] = cmd.args.slice(k);
       // Expanded in turn: `sudo sh -ec '…'`, `env A=1 nice X`.
-      if (name !== undefined && !looksUp(base, cmd.args.slice(0, k)))
-        out.push(
-          ...expand([{ name, args, assignments: [], offset: cmd.offset, ...guardOf(cmd) }], depth),
-        );
+      if (name !== undefined && !looksUp(base, cmd.args.slice(0, k))) {
+        const wrapped = { name, args, assignments: [], offset: cmd.offset, ...guardOf(cmd) };
+        for (const c of expand([wrapped], depth)) out.push(c);
+      }
     }
     // `sh -c`, `sh -ec`, `bash -o pipefail -lc`: the rule migrate reads ENTRYPOINT/CMD by.
     const script = shellScriptIndex([cmd.name, ...cmd.args]);
@@ -175,13 +197,8 @@ function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
       const body = cmd.args[script - 1];
       // Offsets inside the body are not offsets of the text: the body's commands are on `sh`'s.
       if (body !== undefined)
-        out.push(
-          ...scanCommands(body, depth + 1).map((c) => ({
-            ...c,
-            offset: cmd.offset,
-            ...guardOf(cmd),
-          })),
-        );
+        for (const c of scanCommands(body, depth + 1))
+          out.push({ ...c, offset: cmd.offset, ...guardOf(cmd) });
     }
   }
   return out;

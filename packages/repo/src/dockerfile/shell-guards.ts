@@ -11,6 +11,11 @@ export class ShellGuards {
   private listStart = 0;
   /** The enclosing lists' starts, inside `( … )`, `$( … )` and `{ …; }`: `( X ) || true` guards X. */
   private readonly outer: number[] = [];
+  /**
+   * How many frames guard the commands in them, kept as frames change: asking each frame per
+   * command cost the nesting depth for every command (quadratic in 10,000 nested `if`s).
+   */
+  private guarding = 0;
 
   /** A reserved word at a command's place; `count`: commands found so far. */
   keyword(word: string, count: number): void {
@@ -23,21 +28,22 @@ export class ShellGuards {
     if (word === "{" || word === "}" || word === "time") return;
     this.listStart = count;
     const top = this.frames.at(-1);
-    if (word === "if" || word === "while" || word === "until")
-      this.frames.push({ phase: "cond", probe: false });
-    else if (word === "elif" && top) Object.assign(top, { phase: "cond", probe: false });
-    else if (word === "then" && top) top.phase = "then";
-    else if (word === "else" && top) top.phase = "else";
+    if (word === "if" || word === "while" || word === "until") this.push("cond");
+    else if (word === "elif" && top) this.set(top, "cond", false);
+    else if (word === "then" && top) this.set(top, "then", top.probe);
+    else if (word === "else" && top) this.set(top, "else", top.probe);
     else if (word === "do") {
-      if (top?.phase === "cond") top.phase = "else";
-      else this.frames.push({ phase: "else", probe: false });
-    } else if (word === "fi" || word === "done") this.frames.pop();
+      if (top?.phase === "cond") this.set(top, "else", top.probe);
+      else this.push("else");
+    } else if ((word === "fi" || word === "done") && top) {
+      this.frames.pop();
+      if (guards(top)) this.guarding--;
+    }
   }
 
   /** Whether a command starting here may fail without stopping the script. */
   starts(): boolean {
-    const guarded =
-      this.negate || this.frames.some((f) => f.phase === "cond" || (f.phase === "then" && f.probe));
+    const guarded = this.negate || this.guarding > 0;
     this.negate = false;
     return guarded;
   }
@@ -45,7 +51,20 @@ export class ShellGuards {
   /** A command is complete: a probe in a condition makes its branch conditional. */
   ended(name: string, args: readonly string[]): void {
     const top = this.frames.at(-1);
-    if (top?.phase === "cond" && isProbe(name, args)) top.probe = true;
+    if (top?.phase === "cond" && isProbe(name, args)) this.set(top, "cond", true);
+  }
+
+  private push(phase: Frame["phase"]): void {
+    const frame = { phase, probe: false };
+    this.frames.push(frame);
+    if (guards(frame)) this.guarding++;
+  }
+
+  private set(frame: Frame, phase: Frame["phase"], probe: boolean): void {
+    if (guards(frame)) this.guarding--;
+    frame.phase = phase;
+    frame.probe = probe;
+    if (guards(frame)) this.guarding++;
   }
 
   /** An operator; returns the index from which commands are guarded by it (a `||`). */
@@ -65,6 +84,11 @@ export class ShellGuards {
   private close(count: number): void {
     this.listStart = this.outer.pop() ?? count;
   }
+}
+
+/** Commands in this frame may fail: its condition, or the branch a probe decides. */
+function guards(f: Frame): boolean {
+  return f.phase === "cond" || (f.phase === "then" && f.probe);
 }
 
 interface Frame {
