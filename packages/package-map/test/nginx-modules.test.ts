@@ -24,6 +24,14 @@ describe.each(KNOWN_RELEASES)("nginx's dynamic modules on Alpine %s", (release) 
     expect(d.kind).toBe("renamed");
   });
 
+  it("maps libnginx-mod-js (the http and stream js modules) to both modules, not the njs CLI", () => {
+    const d = map.map("libnginx-mod-js");
+    expect(d.alpine).toEqual(["nginx-mod-http-js", "nginx-mod-stream-js"]);
+    expect(d.kind).toBe("split");
+    expect(map.map("libnginx-mod-http-js").alpine).toEqual(["nginx-mod-http-js"]);
+    expect(map.map("libnginx-mod-stream-js").alpine).toEqual(["nginx-mod-stream-js"]);
+  });
+
   it("leaves a module Alpine does not build unknown, not nginx itself", () => {
     expect(map.map("libnginx-mod-http-auth-pam").alpine).toEqual([]);
   });

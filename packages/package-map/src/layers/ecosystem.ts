@@ -1,7 +1,7 @@
 import { debianBinary } from "../debian-facts.js";
 import { isGoToolchainName } from "./go-toolchain.js";
-import { alpineNginxModule } from "./nginx-modules.js";
-import { firstExisting, type Layer } from "./types.js";
+import { alpineNginxModule, alpineNginxModuleSet } from "./nginx-modules.js";
+import { type Env, firstExisting, type Hit, type Layer } from "./types.js";
 
 // Prefix conventions between the two distributions' language packaging. Each guess must exist.
 const RULES: { pattern: RegExp; candidates: (m: RegExpExecArray) => string[]; what: string }[] = [
@@ -48,7 +48,20 @@ const RULES: { pattern: RegExp; candidates: (m: RegExpExecArray) => string[]; wh
   },
 ];
 
+/** `libnginx-mod-js` and the like: every module of the set, when the release has them all. */
+function nginxModuleSet(name: string, env: Env): Hit | undefined {
+  const set = alpineNginxModuleSet(/^libnginx-mod-(.+)$/.exec(name)?.[1] ?? "");
+  if (!set?.every((n) => env.index.has(n))) return undefined;
+  return {
+    alpine: set,
+    layer: "name-rule",
+    reason: `nginx's dynamic modules are packaged as nginx-mod-*, one a module: ${set.join(" ")}`,
+  };
+}
+
 export const ecosystemLayer: Layer = (name, env) => {
+  const modules = nginxModuleSet(name, env);
+  if (modules) return modules;
   // A Python program named without the prefix (virtualenv, from source python-virtualenv).
   const source = debianBinary(name).source;
   if (source !== name && /^python-/.test(source)) {

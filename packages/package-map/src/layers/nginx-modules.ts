@@ -16,8 +16,24 @@ const RENAMED: Readonly<Record<string, string>> = {
   "http-zstd-static": "http-zstd",
 };
 
+/**
+ * Names that stand for several modules. `libnginx-mod-js` is the Debian source of the njs
+ * modules (bookworm builds libnginx-mod-http-js and libnginx-mod-stream-js from it); Alpine's
+ * package of the same upstream, `njs`, is only the JavaScript CLI, so `load_module` of
+ * ngx_http_js_module would fail with it.
+ */
+const SPLIT: Readonly<Record<string, readonly string[]>> = {
+  js: ["http-js", "stream-js"],
+};
+
 /** Alpine's package for a Debian libnginx-mod-NAME, to be checked against the release. */
 export function alpineNginxModule(debianModule: string): string {
   const name = Object.hasOwn(RENAMED, debianModule) ? RENAMED[debianModule] : debianModule;
   return `nginx-mod-${name}`;
+}
+
+/** Alpine's packages for a Debian name that covers several modules, else undefined. */
+export function alpineNginxModuleSet(debianModule: string): string[] | undefined {
+  if (!Object.hasOwn(SPLIT, debianModule)) return undefined;
+  return (SPLIT[debianModule] ?? []).map((m) => `nginx-mod-${m}`);
 }
