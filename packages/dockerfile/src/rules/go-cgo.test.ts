@@ -87,6 +87,39 @@ describe("rule from: what golang's Debian tags carried for cgo and the stage rel
     }
   });
 
+  it("reads CGO_ENABLED=0 from a global ARG a stage re-declares, and from the stage's own ARG", () => {
+    const install =
+      "RUN apt-get update && apt-get install -y libsqlite3-dev && go build -o /app .\n";
+    for (const text of [
+      `ARG CGO_ENABLED=0\nFROM golang:1.22-bookworm\nARG CGO_ENABLED\n${install}`,
+      `ARG CGO_ENABLED="0"\nFROM golang:1.22-bookworm\nARG GOOS CGO_ENABLED\n${install}`,
+      `FROM golang:1.22-bookworm\nARG CGO_ENABLED=0\n${install}`,
+      `FROM golang:1.22-bookworm\nENV CGO_ENABLED=0\n${install}`,
+      "FROM golang:1.22-bookworm\nRUN apt-get update && apt-get install -y libsqlite3-dev && CGO_ENABLED=0 go build -o /app .\n",
+      "FROM golang:1.22-bookworm\nRUN export CGO_ENABLED=0; apt-get update && apt-get install -y libsqlite3-dev && go build -o /app .\n",
+    ]) {
+      const r = migrate(text);
+      expect(r.output, text).not.toMatch(/gcc|musl-dev/);
+      expect(r.warnings.map((w) => w.message).join("\n"), text).not.toMatch(/needs cgo/);
+    }
+  });
+
+  it("leaves cgo on where the stage does not re-declare the global ARG, or its default is 1", () => {
+    const install =
+      "RUN apt-get update && apt-get install -y libsqlite3-dev && go build -o /app .\n";
+    // Without ARG in the stage the global default does not reach the RUN.
+    expect(migrate(`ARG CGO_ENABLED=0\nFROM golang:1.22-bookworm\n${install}`).output).toMatch(
+      /gcc musl-dev/,
+    );
+    const on = migrate(
+      `ARG CGO_ENABLED=1\nFROM golang:1.22-bookworm\nARG CGO_ENABLED\nRUN go build .\n`,
+    );
+    expect(on.output).toMatch(/apk add --no-cache gcc musl-dev/);
+    expect(on.warnings.map((w) => w.message).join("\n")).toMatch(
+      /^CGO_ENABLED=1 needs a C compiler/m,
+    );
+  });
+
   it("adds make and pkgconf where the stage calls them, gcc and g++ for a C or C++ compile", () => {
     const r = migrate(
       "FROM golang:1.22-bookworm\nRUN git clone https://x/y /src && cd /src && make && go build -o /app .\n",

@@ -1,7 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import { baseRepository } from "./base-image.js";
-import { type CgoSign, type GoHit, type GoStageScan, scanGoStage } from "./go-scan.js";
+import { type CgoSign, envCgoValue, type GoHit, type GoStageScan, scanGoStage } from "./go-scan.js";
 import { addPackage } from "./place.js";
 import type { StageState } from "./scope.js";
 
@@ -40,7 +40,9 @@ export function addGoToolchain(ctx: MigrationContext, state: StageState): void {
   const live = scan.compiles.filter((c) => !c.off);
   // Every go build of the stage turns cgo off, or ENV does: no cgo toolchain, whatever it installs.
   const off =
-    !scan.explicitOn && ((scan.compiles.length > 0 && live.length === 0) || envOff(state));
+    !scan.explicitOn &&
+    ((scan.compiles.length > 0 && live.length === 0) ||
+      envCgoValue(state.info.stage, Infinity, ctx.globalArgs) === "0");
   const cgo = off ? undefined : cgoNeed(ctx, state, scan, live);
   const added = new Set<string>();
   const make = scan.tools.get("make");
@@ -114,21 +116,6 @@ function cgoNeed(
     why: [...new Set(signs.map((x) => x.what))].join("; "),
     pkgConfig: signs.some((s) => s.pkgConfig),
   };
-}
-
-/** CGO_ENABLED=0 set by ENV/ARG for the stage (its own or a parent's) with no RUN turning it on. */
-function envOff(state: StageState): boolean {
-  const stage = state.info.stage;
-  for (let s: typeof stage | undefined = stage; s; s = s.parent) {
-    const set = s.body.filter(
-      (i) =>
-        (i.keyword === "ENV" || i.keyword === "ARG") &&
-        /\bCGO_ENABLED[= ]["']?[01]\b/.test(i.args.text),
-    );
-    const last = set.at(-1);
-    if (last) return /\bCGO_ENABLED[= ]["']?0\b/.test(last.args.text);
-  }
-  return false;
 }
 
 /** Debian -dev packages this stage itself installs (not golang-*-dev, which are Go sources). */

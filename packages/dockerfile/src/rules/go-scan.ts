@@ -1,8 +1,9 @@
+import { globalArg } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
-import type { Stage } from "../stages.js";
+import type { ArgDefault, Stage } from "../stages.js";
 import { runScripts } from "./run.js";
 
 /** A place in the Dockerfile: the RUN (or ENV/ARG) and the file offset of what was seen there. */
@@ -53,8 +54,9 @@ export function scanGoStage(ctx: MigrationContext, stage: Stage): GoStageScan {
   for (const ins of stage.body) {
     if (ins.keyword === "ENV" || ins.keyword === "ARG") envSigns(scan, ins);
     if (ins.keyword !== "ENV" && ins.keyword !== "ARG" && ins.keyword !== "RUN") continue;
-    if (!scan.explicitOn && CGO_ON.test(ins.args.text))
-      scan.explicitOn = { ins, offset: ins.start };
+    const on =
+      ins.keyword === "RUN" ? CGO_ON.test(ins.args.text) : cgoSetting(ins, ctx.globalArgs) === "1";
+    if (!scan.explicitOn && on) scan.explicitOn = { ins, offset: ins.start };
     if (ins.keyword === "RUN" && ins.form !== "exec") runCalls(ctx, stage, scan, ins);
   }
   return scan;
@@ -94,7 +96,7 @@ function runCalls(ctx: MigrationContext, stage: Stage, scan: GoStageScan, ins: I
       if (GO_IMAGE_TOOLS.has(name) && !scan.tools.has(name)) scan.tools.set(name, { ins, offset });
       if (!GO_COMMANDS.has(name) || !compiles(cmd)) continue;
       const before = src.script.text.slice(0, cmd.args[0]?.start ?? cmd.start);
-      const off = (lastCgoValue(before) ?? envCgoValue(stage, ins.start)) === "0";
+      const off = (lastCgoValue(before) ?? envCgoValue(stage, ins.start, ctx.globalArgs)) === "0";
       scan.compiles.push({ ins, offset, off });
       if (off) continue;
       const words = [...cmd.assignments, ...cmd.args].map((a) => a.value ?? a.raw);
@@ -126,17 +128,34 @@ function lastCgoValue(text: string): string | undefined {
   return value;
 }
 
+/**
+ * The CGO_ENABLED an ENV or ARG line sets. A bare `ARG CGO_ENABLED` in a stage takes the default
+ * of the global ARG of that name (`ARG CGO_ENABLED=0` before the first FROM), as BuildKit does.
+ */
+export function cgoSetting(
+  ins: Instruction,
+  globalArgs: readonly ArgDefault[],
+): string | undefined {
+  const own = lastCgoValue(ins.args.text);
+  if (own !== undefined || ins.keyword !== "ARG") return own;
+  if (!splitWords(ins.args.text).some((w) => w.text === "CGO_ENABLED")) return undefined;
+  const value = globalArg(globalArgs, "CGO_ENABLED")?.value.trim();
+  return value === "0" || value === "1" ? value : undefined;
+}
+
 /** CGO_ENABLED as ENV or ARG set it before `at`, in the stage or the stages it is built FROM. */
-export function envCgoValue(stage: Stage, at: number): string | undefined {
+export function envCgoValue(
+  stage: Stage,
+  at: number,
+  globalArgs: readonly ArgDefault[],
+): string | undefined {
   for (let s: Stage | undefined = stage, before = at; s; s = s.parent, before = Infinity) {
-    const set = s.body.filter(
-      (ins) =>
-        (ins.keyword === "ENV" || ins.keyword === "ARG") &&
-        ins.start < before &&
-        lastCgoValue(ins.args.text) !== undefined,
-    );
-    const last = set.at(-1);
-    if (last) return lastCgoValue(last.args.text);
+    let value: string | undefined;
+    for (const ins of s.body) {
+      if (ins.start >= before || (ins.keyword !== "ENV" && ins.keyword !== "ARG")) continue;
+      value = cgoSetting(ins, globalArgs) ?? value;
+    }
+    if (value !== undefined) return value;
   }
   return undefined;
 }
