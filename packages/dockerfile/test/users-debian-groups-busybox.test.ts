@@ -68,4 +68,19 @@ describe.skipIf(reason !== undefined)("users: Debian's base groups joined under 
     );
     expect(group).toMatch(/^staff:x:50:app$/m);
   });
+
+  it("makes a group once for a chgrp in a sh -c string in a loop, and before a conditional chown", () => {
+    const group = runAll(
+      [
+        "FROM debian:bookworm",
+        "RUN for d in a b; do sh -c 'chgrp staff /tmp'; done",
+        "RUN [ -d /nowhere ] && chown root:plugdev /nowhere; chown root:plugdev /srv",
+        "RUN find /srv -exec chgrp sudo {} \\;",
+        "",
+      ].join("\n"),
+    );
+    expect(group).toMatch(/^staff:x:\d+:$/m);
+    expect(group).toMatch(/^plugdev:x:\d+:$/m);
+    expect(group).toMatch(/^sudo:x:\d+:$/m);
+  });
 });

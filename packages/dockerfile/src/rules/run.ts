@@ -17,7 +17,7 @@ import { dropUbuntuUser } from "./base-users.js";
 import { displayOnlyWords } from "./busybox.js";
 import { debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
-import { unwrapped } from "./gnu-calls.js";
+import { findExecs, unwrapped } from "./gnu-calls.js";
 import {
   flagDebianPaths,
   flagGlibc,
@@ -278,7 +278,11 @@ function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCo
   else if (USER_TOOLS.has(name)) migrateUsers(scope, pipeline, cmd);
   else if (name === "chown" || name === "chgrp")
     ownerGroupInRun(scope, pipeline, cmd, cmd !== parsed);
-  else if (name === "export" && cmd.args.slice(1).every((a) => /^DEBIAN_FRONTEND=/.test(a.raw))) {
+  else if (name === "find") {
+    // busybox find exits 0 when the chgrp it runs fails: the group would silently stay unset.
+    for (const c of findExecs(cmd))
+      if (c.name === "chown" || c.name === "chgrp") ownerGroupInRun(scope, pipeline, c, false);
+  } else if (name === "export" && cmd.args.slice(1).every((a) => /^DEBIAN_FRONTEND=/.test(a.raw))) {
     scope.deletePipeline(pipeline, "debian-frontend");
   } else if (
     name.replace(/^.*\//, "") === "wget" &&

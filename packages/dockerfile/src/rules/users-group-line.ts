@@ -27,7 +27,8 @@ export function lineBefore(
  * second migrate, reading an Alpine stage, adds nothing.
  */
 export function groupStepHere(scope: ScriptScope, at: number, make: string): string | undefined {
-  if (!isNested(scope.src.script, at)) return make;
+  // Inside a `sh -c` string too: the string itself may sit in a loop of the outer script.
+  if (scope.quotes.length === 0 && !isNested(scope.src.script, at)) return make;
   lineBefore(scope.ctx, scope.stage, scope.instruction, make);
   return undefined;
 }

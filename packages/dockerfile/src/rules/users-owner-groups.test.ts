@@ -55,7 +55,7 @@ describe("rule users: Debian base groups named as owners", () => {
     );
   });
 
-  it("puts the step on a line of its own for a loop or sudo, and braces it after ||", () => {
+  it("puts the step on a line of its own for a loop or sudo, and after && or ||", () => {
     expect(migrate(`${FROM}RUN for d in a b; do chgrp staff "$d"; done\n`).output).toBe(
       'FROM alpine:3.23\nRUN addgroup -S staff\nRUN for d in a b; do chgrp staff "$d"; done\n',
     );
@@ -63,7 +63,28 @@ describe("rule users: Debian base groups named as owners", () => {
       "FROM alpine:3.23\nUSER app\nUSER root\nRUN addgroup -S staff\nUSER app\nRUN sudo chgrp staff /d\n",
     );
     expect(migrate(`${FROM}RUN test -d /x || chown root:staff /x 2>/dev/null\n`).output).toBe(
-      "FROM alpine:3.23\nRUN test -d /x || { addgroup -S staff && chown root:staff /x 2>/dev/null; }\n",
+      "FROM alpine:3.23\nRUN addgroup -S staff\nRUN test -d /x || chown root:staff /x 2>/dev/null\n",
+    );
+    // Behind a condition the step may not run, and the next chown would stop on the group.
+    expect(
+      migrate(`${FROM}RUN [ -d /a ] && chown root:staff /a; chown root:staff /b\n`).output,
+    ).toBe(
+      "FROM alpine:3.23\nRUN addgroup -S staff\nRUN [ -d /a ] && chown root:staff /a; chown root:staff /b\n",
+    );
+  });
+
+  it("puts the step on a line of its own for a sh -c string, which may sit in a loop", () => {
+    expect(migrate(`${FROM}RUN for d in a b; do sh -c 'chgrp staff /tmp'; done\n`).output).toBe(
+      "FROM alpine:3.23\nRUN addgroup -S staff\nRUN for d in a b; do sh -c 'chgrp staff /tmp'; done\n",
+    );
+  });
+
+  it("makes the group a chgrp run by find -exec gives, as busybox find exits 0 when it fails", () => {
+    expect(migrate(`${FROM}RUN find /srv -exec chgrp staff {} \\;\n`).output).toBe(
+      "FROM alpine:3.23\nRUN addgroup -S staff && find /srv -exec chgrp staff {} \\;\n",
+    );
+    expect(migrate(`${FROM}RUN find /srv -exec chown root:plugdev {} +\n`).output).toBe(
+      "FROM alpine:3.23\nRUN addgroup -S plugdev && find /srv -exec chown root:plugdev {} +\n",
     );
   });
 

@@ -30,19 +30,49 @@ export function ownerGroupInRun(
   const failure = `busybox ${tool} stops the build on it (unknown group ${group.name})`;
   const make = groupStep(scope, cmd.start, group.name, group.user, failure);
   if (make === undefined) return;
-  if (wrapped || isNested(scope.src.script, cmd.start)) {
+  // In a loop or a `sh -c` string the call may run twice (busybox addgroup stops the second
+  // time); behind `&&`/`||` it may not run at all, and a later use of the group would then fail.
+  if (wrapped || !alwaysOnce(scope, pipeline)) {
     lineBefore(scope.ctx, scope.stage, scope.instruction, make);
     return;
   }
-  const braces = afterOr(scope, pipeline);
   scope.rawEdits.push({
     start: pipeline.start,
     end: pipeline.start,
-    text: braces ? `{ ${make} && ` : `${make} && `,
+    text: `${make} && `,
     rule: "users",
   });
-  if (braces)
-    scope.rawEdits.push({ start: pipeline.end, end: pipeline.end, text: "; }", rule: "users" });
+}
+
+/**
+ * A step put right before `pipeline` runs exactly once whenever the pipeline runs, and a later
+ * use of the group cannot run without it: not in a loop or a `sh -c` string (which may sit in
+ * one), and behind `&&` only in the script's last list (where a failed condition fails the RUN
+ * on Debian too), never behind `||`.
+ */
+function alwaysOnce(scope: ScriptScope, pipeline: Pipeline): boolean {
+  const script = scope.src.script;
+  if (scope.quotes.length > 0 || isNested(script, pipeline.start)) return false;
+  const items = script.items;
+  const k = items.indexOf(pipeline);
+  if (k === -1) return false;
+  const op = (i: number) => {
+    const it = items[i];
+    return it?.kind === "op" ? it.op : undefined;
+  };
+  if (op(k - 1) === undefined) return true;
+  for (let i = k - 1; i >= 0; i -= 2) {
+    const o = op(i);
+    if (o === "||") return false;
+    if (o !== "&&") break;
+  }
+  // Behind `&&`: fine when only more of the same list follows, to the script's end.
+  for (let i = k + 1; i < items.length; i += 2) {
+    const o = op(i);
+    if (i === items.length - 1 && (o === ";" || o === "\n")) break;
+    if ((o !== "&&" && o !== "||") || items[i + 1]?.kind !== "pipeline") return false;
+  }
+  return true;
 }
 
 /** `COPY --chown=app:staff`, `ADD --chown=…`, `USER app:staff`: the group, made first. */
@@ -102,11 +132,6 @@ function groupStep(
   // flags it, and the adduser that makes it makes its group as well.
   if (user === group && !ALPINE_USERS.has(user)) return undefined;
   return makeDebianGroup(scope, at, group, undefined, { failure });
-}
-
-/** The pipeline is the right side of `||`. */
-function afterOr(scope: ScriptScope, pipeline: Pipeline): boolean {
-  return /\|\|(?:\s|\\\r?\n)*$/.test(scope.src.script.text.slice(0, pipeline.start));
 }
 
 /** An instruction's arguments as a script with no commands: warnings land on its text. */
