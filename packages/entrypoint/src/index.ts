@@ -13,5 +13,6 @@ export {
   type RewriteWarning,
   type ShimSource,
 } from "./rewrite/types.js";
+export { MAX_SHELL_NESTING, SHELL_TOO_DEEP, shellTooDeep } from "./shell/nesting.js";
 export { type ScanResult, type SimpleCommand, scanShell, type Word } from "./shell/scan.js";
 export { readShims, SHIM_EXIT, SHIM_FUNCTIONS, type ShimFunction, shimsPath } from "./shims.js";

@@ -23,6 +23,8 @@ export interface ScanContext {
   mute: number;
   /** Above 0 inside backquotes, whose grammar sh checks only in part (dash) or not at all (bash). */
   quiet: number;
+  /** How many expansions the reader is inside now; see MAX_SHELL_NESTING. */
+  nesting: number;
   unclosed?: Problem;
   token?: Problem;
   atEnd?: Problem;

@@ -44,6 +44,7 @@ export function scanShell(text: string): ScanResult {
     carried: [],
     mute: 0,
     quiet: 0,
+    nesting: 0,
     scanRange: (from, to, depth, kind) => scanRange(sc, from, to, depth, kind),
   };
   scanRange(sc, 0, text.length, 0, "top");

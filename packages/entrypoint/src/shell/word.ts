@@ -1,6 +1,5 @@
 import { opened, type ScanContext } from "./context.js";
-
-const MAX_DEPTH = 100;
+import { deeper } from "./nesting.js";
 
 // `$$` (the shell's PID) is read whole everywhere below: `"$$(a)"` holds no substitution.
 
@@ -65,6 +64,10 @@ function readDouble(sc: ScanContext, i: number, to: number, depth: number): numb
 
 /** Backquoted text from the backquote at i; returns the offset after its closing one. */
 export function readBacktick(sc: ScanContext, i: number, to: number, depth: number): number {
+  return deeper(sc, i, () => backtick(sc, i, to, depth));
+}
+
+function backtick(sc: ScanContext, i: number, to: number, depth: number): number {
   let j = i + 1;
   while (j < to && sc.s[j] !== "`") j += sc.s[j] === "\\" ? 2 : 1;
   if (j >= to) opened(sc, i, "`");
@@ -76,29 +79,33 @@ export function readBacktick(sc: ScanContext, i: number, to: number, depth: numb
 
 /** `$( )` or `$(( ))` from the `$` at i; returns the offset after its closing paren. */
 export function readDollarParen(sc: ScanContext, i: number, to: number, depth: number): number {
-  // Past any real nesting, parens are only counted: scanning each level would exhaust the stack.
-  if (sc.s[i + 2] === "(" || depth >= MAX_DEPTH) {
-    const close = matchParen(sc, i + 1, to, depth);
-    if (close >= to) opened(sc, i + 1, sc.s[i + 2] === "(" ? "$((" : "$(");
+  return deeper(sc, i, () => {
+    if (sc.s[i + 2] === "(") {
+      const close = matchParen(sc, i + 1, to, depth);
+      if (close >= to) opened(sc, i + 1, "$((");
+      return Math.min(close + 1, to);
+    }
+    const close = sc.scanRange(i + 2, to, depth + 1, "dollar");
+    if (close >= to) opened(sc, i + 1, "$(");
     return Math.min(close + 1, to);
-  }
-  const close = sc.scanRange(i + 2, to, depth + 1, "dollar");
-  if (close >= to) opened(sc, i + 1, "$(");
-  return Math.min(close + 1, to);
+  });
 }
 
 /** bash's `<( )` and `>( )`: a command list like `$( )`. */
 function readProcess(sc: ScanContext, i: number, to: number, depth: number): number {
-  const close =
-    depth >= MAX_DEPTH
-      ? matchParen(sc, i + 1, to, depth)
-      : sc.scanRange(i + 2, to, depth + 1, "dollar");
-  if (close >= to) opened(sc, i, "<(");
-  return Math.min(close + 1, to);
+  return deeper(sc, i, () => {
+    const close = sc.scanRange(i + 2, to, depth + 1, "dollar");
+    if (close >= to) opened(sc, i, "<(");
+    return Math.min(close + 1, to);
+  });
 }
 
 /** `${ … }`: only `${` nests; substitutions inside are read whole, their commands not kept. */
 function readBrace(sc: ScanContext, i: number, to: number, depth: number): number {
+  return deeper(sc, i, () => brace(sc, i, to, depth));
+}
+
+function brace(sc: ScanContext, i: number, to: number, depth: number): number {
   const s = sc.s;
   let j = i + 2;
   let level = 1;

@@ -1,5 +1,5 @@
 import { dirname, join, relative, sep } from "node:path";
-import { isAlpinizeError } from "@alpinize/errors";
+import { type AlpinizeError, EXIT, isAlpinizeError } from "@alpinize/errors";
 import { createPackageMap, type PackageMap } from "@alpinize/package-map";
 import type { RepoConfig } from "../config/types.js";
 import { findCopiedScripts } from "../discover/scripts.js";
@@ -7,7 +7,7 @@ import { discoverFiles } from "../discover/walk.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import { describeStages } from "../dockerfile/stages.js";
 import { installsGosu, lintScript, type ScriptTools, scriptSyntaxError } from "../lint-script.js";
-import type { Transforms } from "../transforms.js";
+import type { Transforms, TransformWarning } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
 import { kindOfText, readNamedFile } from "../workspace/named-file.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
@@ -30,6 +30,12 @@ export interface CheckTarget {
 export interface Unparsable {
   file: string;
   message: string;
+  /** The stable code of the error that stopped the reading, when one did. */
+  code?: string;
+  /** What to do about it. */
+  hint?: string;
+  /** The line it stopped at, when the message does not give it as `file:line:`. */
+  line?: number;
 }
 
 export interface CheckResult {
@@ -171,7 +177,7 @@ export async function checkTargets(
       }
     } catch (err) {
       if (!isAlpinizeError(err)) throw err;
-      result.unparsable.push({ file: shown, message: err.message });
+      result.unparsable.push(unreadable(shown, err));
     }
   }
   const texts = new Map<string, string>();
@@ -220,7 +226,15 @@ async function lintFile(
   result.files.push(shown);
   const text = await read(path, shown);
   if (text === undefined) return undefined;
-  const warnings = lintScript(options.transforms, text, shown, installed);
+  let warnings: TransformWarning[];
+  try {
+    warnings = lintScript(options.transforms, text, shown, installed);
+  } catch (err) {
+    // A script the lint refuses (nested too deep to read) is not checked: named, the rest go on.
+    if (!isAlpinizeError(err) || err.exitCode !== EXIT.BAD_INPUT) throw err;
+    result.unparsable.push(unreadable(shown, err));
+    return undefined;
+  }
   const syntax = warnings.find((w) => w.rule === "syntax");
   if (syntax) {
     result.unparsable.push(scriptSyntaxError(shown, syntax));
@@ -251,6 +265,18 @@ async function tryRead(
     result.unparsable.push({ file: shown, message: err.message });
     return undefined;
   }
+}
+
+/** A file an error stopped reading, with the error's code, hint and line. */
+function unreadable(file: string, err: AlpinizeError): Unparsable {
+  const line = err.details.line;
+  return {
+    file,
+    message: err.message,
+    code: err.code,
+    ...(err.hint ? { hint: err.hint } : {}),
+    ...(typeof line === "number" ? { line } : {}),
+  };
 }
 
 /** The names in every set (none for no sets). */

@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell text holds ${VAR} on purpose
+import { MAX_SHELL_NESTING, SHELL_TOO_DEEP } from "@alpinize/entrypoint";
 import { describe, expect, it } from "vitest";
 import { growth } from "../../test/growth.js";
 import { scanCommands } from "./commands.js";
@@ -119,9 +120,27 @@ describe("scanCommands and command substitutions", () => {
     expect(names("echo `useradd foo")).toEqual(["useradd", "echo"]);
   });
 
-  it("does not overflow on deeply nested substitutions", () => {
-    const deep = `${"echo $(".repeat(5000)}useradd${")".repeat(5000)}`;
-    expect(names(deep)[0]).toBe("echo");
+  it("reads substitutions nested to the entrypoint lint's limit, and refuses deeper ones", () => {
+    const nested = (n: number) => `${"echo $(".repeat(n)}useradd${")".repeat(n)}`;
+    expect(names(nested(MAX_SHELL_NESTING))[0]).toBe("echo");
+    // Deeper, the rest of the text was one word: commands in it went unchecked, silently.
+    for (const n of [MAX_SHELL_NESTING + 1, 5000]) {
+      expect(() => scanCommands(nested(n))).toThrow(
+        expect.objectContaining({ code: SHELL_TOO_DEEP, exitCode: 2 }),
+      );
+    }
+    const quoted = (n: number) => `x=${'"$(echo '.repeat(n)}x${')"'.repeat(n)}`;
+    expect(() => scanCommands(quoted(MAX_SHELL_NESTING))).not.toThrow();
+    expect(() => scanCommands(quoted(MAX_SHELL_NESTING + 1))).toThrow(
+      expect.objectContaining({ code: SHELL_TOO_DEEP }),
+    );
+  });
+
+  it("reads ${a:-${b:-…}} and $((1+$((…)))) by counting, however deep", () => {
+    const params = `echo ${"${a:-".repeat(5000)}$(useradd x)${"}".repeat(5000)}`;
+    expect(names(params)).toEqual(["useradd", "echo"]);
+    const arithmetic = `echo ${"$((1+".repeat(5000)}1${"))".repeat(5000)}; useradd x`;
+    expect(names(arithmetic)).toEqual(["echo", "useradd"]);
   });
 });
 

@@ -1,3 +1,5 @@
+import { MAX_SHELL_NESTING, shellTooDeep } from "@alpinize/entrypoint";
+
 /**
  * The script text a command substitution (`$(…)`, `` `…` ``) runs, found inside a word. `offset`
  * is where `text` starts in the scanned text; `map`, when present, gives the scanned-text offset of
@@ -13,9 +15,6 @@ export type Token =
   | { kind: "word"; text: string; offset: number; subs: Substitution[] }
   | { kind: "op"; text: string }
   | { kind: "redirect"; target: string | undefined; subs: Substitution[] };
-
-/** Deeper nesting than any real script has; past it the rest of the text is one word. */
-const MAX_NESTING = 64;
 
 /** Scanned-text offset of offset `at` of a substitution's text. */
 export function substitutionOffset(sub: Substitution, at: number): number {
@@ -175,7 +174,8 @@ function isProcessSubstitution(text: string, i: number): boolean {
  * arithmetic or parameter expansion (`$(( $(nproc) + 1 ))`, `${V:-$(cat f)}`) do.
  */
 function readExpansion(text: string, start: number, subs: Substitution[], depth: number): number {
-  if (depth >= MAX_NESTING) return text.length;
+  // The entrypoint lint's limit: a script or RUN one reader refuses, the other does not read.
+  if (depth >= MAX_SHELL_NESTING) throw shellTooDeep();
   if (text[start] === "`") return readBackquoted(text, start, subs);
   const brace = text[start + 1] === "{";
   const arithmetic = !brace && text[start] === "$" && text[start + 2] === "(";
@@ -200,6 +200,8 @@ function balancedEnd(
   depth: number,
 ): number {
   let open = 0;
+  // `${a:-${b:-…}}` nests by counting, as in the entrypoint lint: only quotes between make depth.
+  let braces = 0;
   let i = from;
   while (i < text.length) {
     const ch = text[i]!;
@@ -208,7 +210,16 @@ function balancedEnd(
       const end = text.indexOf("'", i + 1);
       i = end < 0 ? text.length : end + 1;
     } else if (ch === '"') i = readDoubleQuoted(text, i, subs, depth).end;
-    else if (isExpansion(text, i)) i = readExpansion(text, i, subs, depth);
+    else if (close === "}" && ch === "$" && text[i + 1] === "{") {
+      braces++;
+      i += 2;
+    } else if (close === "}" && ch === "}" && braces > 0) {
+      braces--;
+      i++;
+    } else if (ch === "$" && text[i + 1] === "(" && text[i + 2] === "(") {
+      // An inner `$((…))` is parentheses to count too, so `$((1+$((…))))` makes no depth either.
+      i++;
+    } else if (isExpansion(text, i)) i = readExpansion(text, i, subs, depth);
     else if (ch === close && open === 0) return i + 1;
     else {
       if (ch === "(") open++;

@@ -1,4 +1,6 @@
 import { analyzeStages, type Instruction, lineFinder, parseDockerfile } from "@alpinize/dockerfile";
+import { SHELL_TOO_DEEP, shellTooDeep } from "@alpinize/entrypoint";
+import { isAlpinizeError } from "@alpinize/errors";
 import { type ShellCommand, scanCommands } from "./commands.js";
 import { type ImageFamily, imageFamily } from "./images.js";
 import { expandImage } from "./variables.js";
@@ -99,7 +101,7 @@ function readRun(ins: Instruction, source: string, lineOf: (offset: number) => n
   const body = ins.args.text.slice(flagText.length);
   const heredocText = ins.heredocs.map((h) => source.slice(h.bodyStart, h.bodyEnd)).join("\n");
   const script = formScript(body, ins.form);
-  const commands = scanCommands(`${script}\n${heredocText}`);
+  const commands = runCommands(`${script}\n${heredocText}`, ins.line);
   const commandLines = commands.map((cmd) => {
     if (cmd.offset < script.length) {
       const sourceOffset = ins.args.map[flagText.length + cmd.offset] ?? ins.start;
@@ -116,6 +118,17 @@ function readRun(ins: Instruction, source: string, lineOf: (offset: number) => n
     commands,
     commandLines,
   };
+}
+
+/** The RUN's commands; a RUN nested too deep to read is named by its line. */
+function runCommands(script: string, line: number): ShellCommand[] {
+  try {
+    return scanCommands(script);
+  } catch (err) {
+    if (isAlpinizeError(err) && err.code === SHELL_TOO_DEEP && err.details.line === undefined)
+      throw shellTooDeep({ line });
+    throw err;
+  }
 }
 
 function readEnv(info: StageInfo, ins: Instruction): void {

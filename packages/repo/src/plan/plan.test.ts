@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { MAX_SHELL_NESTING, SHELL_TOO_DEEP } from "@alpinize/entrypoint";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
 import { defaultConfig } from "../config/types.js";
@@ -172,6 +173,27 @@ describe("planRepository + renderReport", () => {
         release: "3.99",
       }),
     ).rejects.toMatchObject({ exitCode: 2 });
+  });
+
+  it("names a Dockerfile whose RUN nests too deep to read, and plans the others", async () => {
+    const deep = `x=${'"$(echo '.repeat(MAX_SHELL_NESTING + 1)}x${')"'.repeat(MAX_SHELL_NESTING + 1)}`;
+    repo = await scratchRepo({
+      "a/Dockerfile": "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
+      "b/Dockerfile": `FROM debian:12\nRUN ${deep}\n`,
+    });
+    const plan = await planRepository(repo.root, {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      release: "3.23",
+    });
+    expect(plan.files.map((f) => f.file)).toEqual(["a/Dockerfile"]);
+    expect(plan.unparsable).toEqual([
+      {
+        file: "b/Dockerfile",
+        code: SHELL_TOO_DEEP,
+        message: expect.stringMatching(/^b\/Dockerfile: nesting .* \(line 2\); alpinize does not/),
+      },
+    ]);
   });
 
   it("keeps going past a file whose conversion hits a bug, and names it", async () => {

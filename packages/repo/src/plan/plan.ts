@@ -173,7 +173,9 @@ function planDockerfile(
       unparsable.push(internalFailure(file, err));
       return undefined;
     }
-    unparsable.push({ file, message: err.message, code: err.code });
+    // Errors of a RUN's shell text (nested too deep to read) do not say which file.
+    const message = err.message.startsWith(`${file}:`) ? err.message : `${file}: ${err.message}`;
+    unparsable.push({ file, message, code: err.code });
     return undefined;
   }
 }

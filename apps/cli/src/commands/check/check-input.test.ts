@@ -64,6 +64,8 @@ describe("alpinize check input errors", () => {
       rule: "unparsable",
       severity: "error",
       message: expect.stringContaining("old/Dockerfile"),
+      code: "ALPINIZE_DOCKERFILE_SYNTAX",
+      hint: expect.stringContaining("docker build"),
     });
   });
 });

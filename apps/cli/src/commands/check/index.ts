@@ -84,10 +84,11 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
 
 Options:
   --json             Print the findings as a JSON array (file, line, rule, severity, message);
-                     a file that could not be checked is an entry with rule "unparsable"; an
-                     error that stops the check (bad flag, missing path, nothing to check)
-                     is one entry {file (or null), line 0, rule "not-checked", severity
-                     "error", message, code, hint?}, never an empty array
+                     a file that could not be checked is an entry with rule "unparsable"
+                     (with code and hint when its error has them); an error that stops the
+                     check (bad flag, missing path, nothing to check) is one entry {file (or
+                     null), line 0, rule "not-checked", severity "error", message, code,
+                     hint?}, never an empty array
   --config FILE      Settings file (default: alpinize.config.json, or "alpinize" in package.json)
   --require-digests  Unpinned base images are errors
 
@@ -96,9 +97,10 @@ FROM images with variables are read with the global ARG defaults; without one, b
 parts (alpine:\${V} is Alpine, debian:\${V}-slim Debian). Stages whose image "images.ignore" names
 are skipped, and so are the scripts only they run.
 Exit codes: 0 clean (warnings allowed), 1 findings, 2 bad input, a file that could not be
-parsed (a Dockerfile, or a script with a shell syntax error), or nothing to check (no
-Dockerfile, Containerfile or script under the paths given, after .gitignore; or images.ignore
-naming every stage): a lint that checked nothing never passes silently. 70 internal error.
+parsed (a Dockerfile, or a script with a shell syntax error; either with $( ), \${ }, <( ) and
+backquotes nested over 200 levels deep), or nothing to check (no Dockerfile, Containerfile or
+script under the paths given, after .gitignore; or images.ignore naming every stage): a lint
+that checked nothing never passes silently. 70 internal error.
 `;
 
 const OPTIONS = {
@@ -144,8 +146,10 @@ async function check(argv: string[], io: Io): Promise<number> {
   if (values.json) io.stdout.write(findingsJson(result));
   else printFindings(io, result);
   if (values.json)
-    for (const u of result.unparsable)
+    for (const u of result.unparsable) {
       io.err(`error ${escapeInline(unparsableText(u))} (not checked)`);
+      if (u.hint) io.err(`  ${escapeInline(u.hint)}`);
+    }
   if (result.unparsable.length > 0) return EXIT.BAD_INPUT;
   return result.findings.some((f) => f.severity === "error") ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -13,8 +13,10 @@ export function printFindings(io: Io, result: CheckResult): void {
     if (f.severity === "error") io.out(line);
     else io.warn(line);
   }
-  for (const u of result.unparsable)
+  for (const u of result.unparsable) {
     io.err(`${io.style.red("error")} ${escapeInline(unparsableText(u))} (not checked)`);
+    if (u.hint) io.err(`  ${escapeInline(u.hint)}`);
+  }
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
   const noted = warnings > 0 ? ` (${warnings} warning(s))` : "";
@@ -32,15 +34,18 @@ export function printFindings(io: Io, result: CheckResult): void {
 
 /**
  * The findings, then one `rule: "unparsable"` error entry per file that could not be checked, so
- * a consumer of the array alone does not mistake an unchecked file for a clean one.
+ * a consumer of the array alone does not mistake an unchecked file for a clean one; the error's
+ * `code` and `hint` come with it when it has them.
  */
 export function findingsJson(result: CheckResult): string {
   const unchecked = result.unparsable.map((u) => ({
     file: u.file,
-    line: Number(/:(\d+):/.exec(u.message.slice(u.file.length))?.[1] ?? 0),
+    line: u.line ?? Number(/:(\d+):/.exec(u.message.slice(u.file.length))?.[1] ?? 0),
     rule: "unparsable",
     severity: "error",
     message: u.message,
+    ...(u.code ? { code: u.code } : {}),
+    ...(u.hint ? { hint: u.hint } : {}),
   }));
   return rawBytesJson([...result.findings, ...unchecked]);
 }
@@ -61,7 +66,10 @@ export function notCheckedJson(err: AlpinizeError): Record<string, unknown> {
   };
 }
 
-/** The message with the file it is about: some parse errors do not name it themselves. */
+/**
+ * The message with the file it is about: some errors do not name it themselves. Those that do
+ * start with it; a short name such as `s` is found inside almost any message.
+ */
 export function unparsableText(u: { file: string; message: string }): string {
-  return u.file === "" || u.message.includes(u.file) ? u.message : `${u.file}: ${u.message}`;
+  return u.file === "" || u.message.startsWith(u.file) ? u.message : `${u.file}: ${u.message}`;
 }

@@ -49,7 +49,8 @@ Options:
   --inline        Copy the shims into the script instead of sourcing them
 
 Exit codes: 0 done (or nothing to change), 1 --check found changes or lint errors,
-            2 bad input (CRLF line endings, a UTF-8 BOM before #!, a shell syntax error) or usage,
+            2 bad input (CRLF line endings, a UTF-8 BOM before #!, a shell syntax error,
+            $( ), \${ }, <( ) and backquotes nested over 200 levels deep) or usage,
             70 internal error.
 `;
 

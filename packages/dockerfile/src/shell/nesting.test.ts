@@ -1,0 +1,40 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell text holds ${x} on purpose
+import { describe, expect, it } from "vitest";
+import { migrate } from "../../test/helpers.js";
+
+/** RUN lines whose expansions nest `n` levels deep. */
+const NESTED: Record<string, (n: number) => string> = {
+  'quoted "$( )"': (n) => `x=${'"$(echo '.repeat(n)}x${')"'.repeat(n)}`,
+  "bare $( )": (n) => `echo ${"$(echo ".repeat(n)}x${")".repeat(n)}`,
+  "${x:-${y:-…}}": (n) => `echo ${"${x:-".repeat(n)}a${"}".repeat(n)}`,
+};
+
+const apt = "apt-get update && apt-get install -y curl";
+const dockerfile = (run: string) => `FROM debian:12\nRUN ${run} && ${apt}\n`;
+
+describe("migrate on a RUN whose expansions nest past 200 levels", () => {
+  it.each(Object.entries(NESTED))("migrates %s nested 200 deep", (_, make) => {
+    const result = migrate(dockerfile(make(200)));
+    expect(result.output).toContain("apk add --no-cache curl");
+    expect(result.warnings.map((w) => w.message).join("\n")).not.toContain("could not be read");
+  });
+
+  // The RUN is left for manual work, as one with a shell syntax error is; the file is migrated.
+  it.each(Object.entries(NESTED))(
+    "leaves %s nested 201 and 5000 deep as is, with a warning",
+    (_, make) => {
+      for (const n of [201, 5000]) {
+        const result = migrate(dockerfile(make(n)));
+        expect(result.output).toContain("FROM alpine:3.23");
+        expect(result.output).toContain(apt);
+        expect(result.warnings).toContainEqual(
+          expect.objectContaining({
+            line: 2,
+            message:
+              "RUN could not be read as sh (expansions nested more than 200 deep); left as is",
+          }),
+        );
+      }
+    },
+  );
+});
