@@ -25,13 +25,15 @@ import type { StageState } from "./scope.js";
 export function addGnuTools(ctx: MigrationContext, state: StageState): void {
   // A stage on Alpine before migration already runs its calls on busybox, as its authors chose.
   if (state.info.already) return;
-  for (const { ins, sources } of runSources(ctx, state.info.stage.body)) {
+  for (const { ins, sources } of runSources(ctx, state.info.stage.body, { exec: true })) {
+    // An exec-form RUN's `bash -c` string is not rewritten (no wget rule, no respelling).
+    const exec = ins.form === "exec";
     for (const src of sources) {
       const commands = simpleCommands(src.script);
       const needs: { need: GnuNeed & { rewrite?: BusyboxRewrite[] }; cmd: SimpleCommand }[] = [];
       for (const c of commands) {
         for (const call of callsOf(c)) {
-          const need = gnuNeedOf(call, wgetHandled(state, c, call));
+          const need = gnuNeedOf(call, exec ? new Set() : wgetHandled(state, c, call));
           if (need) needs.push({ need, cmd: call });
         }
         // Calls inside `$( … )`: their words have no place in this script, so no respelling.
@@ -51,7 +53,7 @@ export function addGnuTools(ctx: MigrationContext, state: StageState): void {
         const cover = coverage(ctx, cs, ce);
         // Another rule removed or replaced the call (`rm -rf /var/lib/apt/lists/*`).
         if (cover === "gone") continue;
-        if ("rewrite" in need && need.rewrite && cover === "none") {
+        if ("rewrite" in need && need.rewrite && cover === "none" && !exec) {
           respell(ctx, src, cmd, need.rewrite, need.why);
           continue;
         }
