@@ -3,14 +3,13 @@ import {
   ALPINE_BASE_RELEASE,
   ALPINE_BASE_USERS,
 } from "../facts/alpine-base.js";
+import { accountNameArgument } from "./name-arg.js";
 import { shorten } from "./scan.js";
 import type { Evidence, SourceFile } from "./types.js";
 
 const GROUP_CMD = /\b(?:groupadd|addgroup)\b/;
 const USER_CMD = /\b(?:useradd|adduser)\b/;
 const NUMERIC_ID = /(?:^|\s)(?:-g|-u|--gid|--uid)(?:\s+|=)["']?(\d+)["']?/g;
-const NAME_ARG =
-  /\b(?:groupadd|addgroup|useradd|adduser)\b(?:\s+-{1,2}[A-Za-z-]+(?:[ =](?:"[^"]*"|'[^']*'|\S+))?)*?\s+["']?([a-z_][a-z0-9_-]*)["']?\s*(?:$|&&|;|\\|\|)/;
 
 /** Group and user IDs (and names) a migration would create that Alpine's base already holds. */
 export function idCollisions(files: readonly SourceFile[], release?: string): Evidence[] {
@@ -50,7 +49,7 @@ function collisionsOnLine(text: string, where: string): string[] {
     const holder = (kind === "GID" ? ALPINE_BASE_GROUPS : ALPINE_BASE_USERS).get(id);
     if (holder !== undefined) notes.push(`${kind} ${id} is ${holder}'s on ${where}`);
   }
-  const name = NAME_ARG.exec(text)?.[1];
+  const name = accountNameArgument(text);
   if (name !== undefined) {
     const group = nearestCommand(text, text.length) === "group";
     const taken = group ? [...ALPINE_BASE_GROUPS.values()] : [...ALPINE_BASE_USERS.values()];
