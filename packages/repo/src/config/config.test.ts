@@ -51,6 +51,14 @@ describe("config", () => {
       /"packages.overrides.curl" must be an Alpine package name/,
     ],
     ['{"images": {"ignore": "debian"}}', /"images.ignore" must be an array/],
+    [
+      JSON.stringify({ images: { ignore: ["debian", "a".repeat(513)] } }),
+      /"images.ignore\[1\]" is 513 characters long, more than the 512 an image reference can need/,
+    ],
+    [
+      JSON.stringify({ images: { ignore: Array.from({ length: 1001 }, (_, i) => `img${i}`) } }),
+      /"images.ignore" lists 1001 patterns, more than the 1000 allowed; use \* to cover/,
+    ],
     ["{ alpine: '3.23' }", /not valid JSON/],
     ['{"migrate": {"gosu": "suexec"}}', /"migrate.gosu" must be "keep" or "su-exec", got "suexec"/],
     ['{"migrate": {"gosu": true}}', /"migrate.gosu" must be "keep" or "su-exec", got true/],
@@ -64,6 +72,13 @@ describe("config", () => {
       expect(err).toMatchObject({ code: "ALPINIZE_CONFIG_INVALID", exitCode: 2 });
       expect(String((err as Error).message)).toMatch(/^alpinize\.config\.json: /);
     }
+  });
+
+  it("takes images.ignore patterns up to the bounds", () => {
+    const ignore = Array.from({ length: 999 }, (_, i) => `img${i}:*`);
+    ignore.push("*a".repeat(256));
+    const config = parseConfigText(JSON.stringify({ images: { ignore } }), "alpinize.config.json");
+    expect(config.images.ignore).toHaveLength(1000);
   });
 
   it("finds alpinize.config.json, else the package.json key, else defaults", async () => {

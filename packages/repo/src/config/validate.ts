@@ -57,10 +57,33 @@ function readPackages(value: unknown, source: string): Record<string, string[]> 
   return out;
 }
 
+/** An image reference is at most a 255-character name, a 128-character tag and a digest. */
+export const MAX_IMAGE_PATTERN_LENGTH = 512;
+export const MAX_IMAGE_PATTERNS = 1000;
+
 function readImages(value: unknown, source: string): string[] {
   const obj = asObject(value, source, "images");
   rejectUnknown(obj, ["ignore"], source, "images.");
-  return obj.ignore === undefined ? [] : readStrings(obj.ignore, source, "images.ignore");
+  if (obj.ignore === undefined) return [];
+  const patterns = readStrings(obj.ignore, source, "images.ignore");
+  // Each stage's image is matched against every pattern: a config in a pull request is as
+  // untrusted as its Dockerfiles, so both numbers are bounded.
+  if (patterns.length > MAX_IMAGE_PATTERNS) {
+    throw configError(
+      source,
+      "images.ignore",
+      `lists ${patterns.length} patterns, more than the ${MAX_IMAGE_PATTERNS} allowed; use * to cover many images with one`,
+    );
+  }
+  const long = patterns.findIndex((p) => p.length > MAX_IMAGE_PATTERN_LENGTH);
+  if (long !== -1) {
+    throw configError(
+      source,
+      `images.ignore[${long}]`,
+      `is ${patterns[long]?.length} characters long, more than the ${MAX_IMAGE_PATTERN_LENGTH} an image reference can need, got ${show(patterns[long])}`,
+    );
+  }
+  return patterns;
 }
 
 function readMigrate(value: unknown, source: string): RepoConfig["migrate"] {

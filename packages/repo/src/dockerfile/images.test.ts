@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { imageFamily } from "./images.js";
+import { imageFamily, isIgnoredImage } from "./images.js";
 
 describe("imageFamily", () => {
   it("reads the distribution from official defaults, codenames and distro words in tags", () => {
@@ -27,5 +27,21 @@ describe("imageFamily", () => {
     expect(imageFamily("rabbitmq:4")).toBe("ubuntu");
     expect(imageFamily("tomcat:10")).toBe("other");
     expect(imageFamily("ghcr.io/acme/caddy:2")).toBe("other");
+  });
+});
+
+describe("isIgnoredImage", () => {
+  it("matches a name, a name with its tag, or the reference as written", () => {
+    expect(isIgnoredImage("docker.io/library/debian:12", ["debian"])).toBe(true);
+    expect(isIgnoredImage("debian:bookworm-slim", ["debian:bookworm*"])).toBe(true);
+    expect(isIgnoredImage("debian:trixie", ["debian:bookworm*"])).toBe(false);
+    expect(isIgnoredImage("nvidia/cuda:12.4.1-runtime-ubuntu22.04", ["*/cuda"])).toBe(true);
+    expect(isIgnoredImage("ghcr.io/o/r@sha256:abc", ["ghcr.io/*@sha256:*"])).toBe(true);
+  });
+
+  it("answers for a pattern of many stars and a long name that nearly matches it", () => {
+    const pattern = `${"*a".repeat(25)}*b`;
+    expect(isIgnoredImage(`${"a".repeat(60)}:1`, [pattern])).toBe(false);
+    expect(isIgnoredImage(`${"a".repeat(60)}b:1`, [pattern])).toBe(true);
   });
 });

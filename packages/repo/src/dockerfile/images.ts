@@ -1,5 +1,6 @@
 import { officialImage } from "@alpinize/dockerfile";
 import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
+import { globMatches } from "./glob.js";
 import { withPlaceholders } from "./variables.js";
 
 /** The distribution family an image is built on, as far as its name tells. */
@@ -96,8 +97,7 @@ export function isIgnoredImage(reference: string, patterns: readonly string[]): 
   const tagged = ref?.tag !== undefined ? `${name}:${ref.tag}` : name;
   return patterns.some((pattern) => {
     const wanted = normalizePattern(pattern);
-    const glob = new RegExp(`^${wanted.split("*").map(escapeRegExp).join(".*")}$`);
-    return glob.test(name) || glob.test(tagged) || glob.test(reference.trim());
+    return [name, tagged, reference.trim()].some((text) => globMatches(wanted, text));
   });
 }
 
@@ -107,8 +107,4 @@ function normalizePattern(pattern: string): string {
   const ref = tryParseImageReference(trimmed, { defaultTag: false });
   if (!ref) return trimmed;
   return ref.tag !== undefined ? `${familiarName(ref)}:${ref.tag}` : familiarName(ref);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
