@@ -6,6 +6,7 @@ import type { ShellSource } from "../shell/source.js";
 import type { Stage } from "../stages.js";
 import { parseAptArgs } from "./apt.js";
 import type { StageInfo } from "./from.js";
+import { inOrder } from "./in-order.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
@@ -85,6 +86,14 @@ function gosuOnly(cmd: SimpleCommand): boolean {
     return apt.operands.every((w) => w.value !== undefined && FETCH_PACKAGES.has(w.value));
   }
   return false;
+}
+
+/**
+ * Whether a RUN text installs gosu with apt in one command: `apt-get`, `apt` or `aptitude`, then
+ * `install`, then `gosu`, with no `;`, `&`, `|` or line break between.
+ */
+export function aptInstallsGosu(text: string): boolean {
+  return inOrder(text, /[;&|\n]/, [/\b(?:apt-get|apt|aptitude)\b/, /\binstall\b/, /\bgosu\b/]);
 }
 
 /**

@@ -51,10 +51,37 @@ export function flagSystemPip(ctx: MigrationContext, state: StageState): void {
 function pipEnv(i: Instruction): boolean {
   return (
     i.keyword === "ENV" &&
-    /\bPIP_BREAK_SYSTEM_PACKAGES\b|\bVIRTUAL_ENV\b|PATH[= ]["']?[^\s"']*venv[^\s"']*\/bin/.test(
-      i.args.text,
-    )
+    (/\bPIP_BREAK_SYSTEM_PACKAGES\b|\bVIRTUAL_ENV\b/.test(i.args.text) || venvOnPath(i.args.text))
   );
+}
+
+const UNQUOTED_BLANK = /[\s"']/;
+
+/**
+ * `PATH=` (or `PATH `) then a word holding `venv` and after it `/bin`, as
+ * `PATH[= ]["']?[^\s"']*venv[^\s"']*\/bin` reads. That expression, on one long word of many
+ * `PATH=venv`, tries every `venv` after every `PATH=` and scans to the word's end from each:
+ * cubic. Here the word's end and the next `venv` and `/bin` are found once for all `PATH`s, as
+ * both only move right.
+ */
+export function venvOnPath(text: string): boolean {
+  let wordEnd = 0;
+  let venv = -1;
+  let bin = -1;
+  for (const m of text.matchAll(/PATH[= ]["']?/g)) {
+    const start = m.index + m[0].length;
+    if (start >= wordEnd) {
+      wordEnd = start;
+      while (wordEnd < text.length && !UNQUOTED_BLANK.test(text[wordEnd] as string)) wordEnd++;
+    }
+    if (venv < start) venv = text.indexOf("venv", start);
+    if (venv === -1) return false;
+    if (venv + 4 > wordEnd) continue;
+    if (bin < venv + 4) bin = text.indexOf("/bin", venv + 4);
+    if (bin === -1) return false;
+    if (bin + 4 <= wordEnd) return true;
+  }
+  return false;
 }
 
 /** Projects that publish manylinux (glibc) wheels only: pip on musl tries to build them from source. */

@@ -17,7 +17,7 @@ import type { StageInfo } from "./from.js";
 import { addGnuTools } from "./gnu-stage.js";
 import { addGoToolchain } from "./go-cgo.js";
 import { addGoDns } from "./go-dns.js";
-import { migrateGosuDownload } from "./gosu.js";
+import { aptInstallsGosu, migrateGosuDownload } from "./gosu.js";
 import { scriptKeepsGosu } from "./gosu-scripts.js";
 import { rewriteJavaHome } from "./java-home.js";
 import { addRuntimeModules } from "./modules.js";
@@ -80,11 +80,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     // su-exec installed and would change the call then).
     aptGosu:
       !scriptKeepsGosu(ctx, copied) &&
-      body.some(
-        (ins) =>
-          ins.keyword === "RUN" &&
-          /\b(?:apt-get|apt|aptitude)\b[^;&|\n]*\binstall\b[^;&|\n]*\bgosu\b/.test(ins.args.text),
-      ),
+      body.some((ins) => ins.keyword === "RUN" && aptInstallsGosu(ins.args.text)),
   };
   const repo = baseRepository(ctx, info.stage);
   for (const ins of body) {

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { aptInstallsGosu } from "./gosu.js";
+import { inOrder } from "./in-order.js";
+import { venvOnPath } from "./pep668.js";
+
+// The expressions these replaced, cubic on long lines: the oracles on short ones.
+const OLD_GOSU = /\b(?:apt-get|apt|aptitude)\b[^;&|\n]*\binstall\b[^;&|\n]*\bgosu\b/;
+const OLD_VENV = /PATH[= ]["']?[^\s"']*venv[^\s"']*\/bin/;
+
+/** Words joined by separators, drawn by a fixed pseudo-random sequence (xorshift). */
+function* lines(
+  words: readonly string[],
+  joins: readonly string[],
+  count: number,
+): Generator<string> {
+  let seed = 42;
+  const pick = <T>(from: readonly T[]): T => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    seed >>>= 0;
+    return from[seed % from.length] as T;
+  };
+  for (let n = 0; n < count; n++) {
+    let line = pick(words);
+    for (let i = pick([0, 1, 2, 3, 4, 5, 6, 7, 8]); i > 0; i--) line += pick(joins) + pick(words);
+    yield line;
+  }
+}
+
+describe("inOrder", () => {
+  it("finds the parts in order within one piece", () => {
+    expect(inOrder("a b c", /;/, [/a/, /b/, /c/])).toBe(true);
+    expect(inOrder("a c b", /;/, [/a/, /b/, /c/])).toBe(false);
+    expect(inOrder("a b; c", /;/, [/a/, /b/, /c/])).toBe(false);
+    expect(inOrder("a; b c", /;/, [/a/, /b/, /c/])).toBe(false);
+    expect(inOrder("x; a b c", /;/, [/a/, /b/, /c/])).toBe(true);
+  });
+});
+
+describe("aptInstallsGosu", () => {
+  it.each([
+    ["apt-get install -y gosu", true],
+    ["apt-get update && apt-get install -y --no-install-recommends ca-certificates gosu", true],
+    ["apt install gosu", true],
+    ["aptitude install gosu", true],
+    ["apt-get install -y curl; gosu nobody true", false],
+    ["apt-get install -y curl \\\n gosu", false],
+    // `\b` ends a word at a dash: the former expression read these as gosu and apt too.
+    ["apt-get install -y gosu-extra", true],
+    ["apt-get install -y mygosu", false],
+    ["apt-getinstall gosu", false],
+    ["apt-cache install gosu", true],
+    ["echo gosu; apt-get install gosu", true],
+  ])("%j is %j", (text, found) => {
+    expect(aptInstallsGosu(text)).toBe(found);
+    expect(OLD_GOSU.test(text)).toBe(found);
+  });
+
+  it("answers as the former expression on many generated lines", () => {
+    const words = ["apt-get", "apt", "aptitude", "apt-cache", "install", "install", "reinstall"];
+    words.push("gosu", "gosu", "gosu-x", "-get", "x");
+    const joins = [" ", " ", " ", " ", " ", "", ";", "&", "|", "\n"];
+    let yes = 0;
+    for (const line of lines(words, joins, 20_000)) {
+      const found = aptInstallsGosu(line);
+      expect([line, found]).toEqual([line, OLD_GOSU.test(line)]);
+      if (found) yes++;
+    }
+    expect(yes).toBeGreaterThan(200);
+  });
+
+  it("reads a long line of repeated apt-get install without gosu", () => {
+    expect(aptInstallsGosu(`apt-get install -y${" apt-get install".repeat(5000)}`)).toBe(false);
+    expect(aptInstallsGosu(`apt-get install -y${" apt-get install".repeat(5000)} gosu`)).toBe(true);
+  });
+});
+
+describe("venvOnPath", () => {
+  it.each([
+    ["PATH=/opt/venv/bin:$PATH", true],
+    ['PATH="/venv/bin:$PATH"', true],
+    ["PATH /app/.venv/bin:$PATH", true],
+    ["PATH=/opt/venv:$PATH", false],
+    ["PATH=/opt/venv /bin", false],
+    ["PATH=/bin/venv", false],
+    ["MYPATH=/opt/venv/bin", true],
+    ["PATH=venv PATH=/x/bin", false],
+  ])("%j is %j", (text, found) => {
+    expect(venvOnPath(text)).toBe(found);
+    expect(OLD_VENV.test(text)).toBe(found);
+  });
+
+  it("answers as the former expression on many generated lines", () => {
+    const words = [
+      "PATH=",
+      "PATH ",
+      'PATH="',
+      "PATH",
+      "venv",
+      "venv",
+      "ven",
+      "/bin",
+      "/bin",
+      "/bi",
+    ];
+    words.push("x", '"', "'");
+    let yes = 0;
+    for (const line of lines(words, ["", "", "", "", " ", ":", "\t"], 20_000)) {
+      const found = venvOnPath(line);
+      expect([line, found]).toEqual([line, OLD_VENV.test(line)]);
+      if (found) yes++;
+    }
+    expect(yes).toBeGreaterThan(200);
+  });
+
+  it("reads one long word of repeated PATH=venv", () => {
+    expect(venvOnPath("PATH=venv".repeat(20_000))).toBe(false);
+    expect(venvOnPath(`${"PATH=venv".repeat(20_000)}/bin`)).toBe(true);
+  });
+});
