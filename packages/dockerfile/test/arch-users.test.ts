@@ -163,9 +163,11 @@ describe("rule 5: users and groups", () => {
     );
   });
 
-  it("leaves usermod options busybox cannot express, with a warning", () => {
+  it("leaves usermod options busybox cannot express, adding shadow with a warning", () => {
     const r = migrate(`${base}RUN usermod -u 2000 app\n`);
-    expect(r.output).toBe("FROM alpine:3.23\nRUN usermod -u 2000 app\n");
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache shadow\nRUN usermod -u 2000 app\n",
+    );
     expect(rules(r)).toEqual(["users"]);
   });
 });

@@ -39,7 +39,7 @@ describe("users Debian's base image has and Alpine's does not", () => {
     expect(r.output).toBe("FROM alpine:3.23\nRUN adduser -D -u 1000 app\n");
     expect(r.warnings[0]?.message).toMatch(/userdel ubuntu removed/);
     expect(migrate("FROM debian:12\nRUN userdel -r ubuntu\n").output).toContain(
-      "userdel -r ubuntu",
+      "deluser --remove-home ubuntu",
     );
   });
 

@@ -64,4 +64,33 @@ describe("rule users: shadow's tools busybox lacks", () => {
     ).toBe("FROM alpine:3.23\nRUN apk add --no-cache shadow && chage -d 0 root\n");
     expect(migrate("FROM alpine:3.20\nRUN chage -M 99999 root\n").changed).toBe(false);
   });
+
+  it("adds shadow for usermod forms busybox cannot do, with the package record", () => {
+    const r = migrate(`${FROM}RUN useradd -m app\nRUN usermod -u 1500 app\n`);
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache shadow\nRUN adduser -D app\nRUN usermod -u 1500 app\n",
+    );
+    expect(r.warnings.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual([
+      "3:5 usermod -u is shadow's tool (busybox has no way to do it), which Debian's base image has (package passwd) and busybox does not: added shadow",
+    ]);
+    expect(r.packages.find((p) => p.alpine[0] === "shadow")).toMatchObject({ debian: "passwd" });
+    for (const run of [
+      "usermod -s /bin/bash app",
+      "usermod -aG sudo -s /bin/sh app",
+      "usermod -L app",
+    ])
+      expect(migrate(`${FROM}RUN ${run}\n`).output).toContain("apk add --no-cache shadow");
+  });
+
+  it("turns userdel and groupdel into busybox deluser and delgroup, without shadow", () => {
+    const r = migrate(`${FROM}RUN userdel -r app && groupdel web && userdel --force old\n`);
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN deluser --remove-home app && delgroup web && deluser old\n",
+    );
+    expect(migrate(r.output).output).toBe(r.output);
+    for (const run of ["userdel -Z app", "groupdel -f web"])
+      expect(migrate(`${FROM}RUN ${run}\n`).output).toBe(
+        `FROM alpine:3.23\nRUN apk add --no-cache shadow\nRUN ${run}\n`,
+      );
+  });
 });

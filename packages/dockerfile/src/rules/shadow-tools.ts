@@ -4,10 +4,12 @@ import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { addPackage } from "./place.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
+import { needsShadow } from "./users-delete.js";
 
 /**
  * shadow's tools busybox lacks that the users rule turns into busybox steps (useradd, groupadd,
- * usermod, gpasswd) or flags with deluser and delgroup (userdel, groupdel): not this rule's.
+ * usermod -aG, gpasswd, userdel → deluser, groupdel → delgroup): this rule adds shadow only for
+ * the forms of usermod, userdel and groupdel busybox has no way to do.
  */
 const USERS_RULE = new Set(["useradd", "groupadd", "usermod", "gpasswd", "userdel", "groupdel"]);
 
@@ -49,6 +51,9 @@ export function addShadowTools(ctx: MigrationContext, state: StageState): void {
 /** Why the call needs shadow's tool, or undefined when busybox (or a rewrite) serves it. */
 function shadowUse(cmd: SimpleCommand): string | undefined {
   const name = cmd.name?.replace(/^.*\//, "") ?? "";
+  // usermod -u, userdel -Z, groupdel -f…: forms the users rule leaves as written.
+  if (USERS_RULE.has(name) && needsShadow(name, cmd.args.slice(1)))
+    return `${name} ${formOf(cmd)} is shadow's tool (busybox has no way to do it)`;
   const tool = USERS_RULE.has(name) ? undefined : shadowOnlyTool(name);
   if (tool !== undefined)
     return `${name} is shadow's tool (${tool.busybox === undefined ? `${tool.lacks} has no busybox tool` : `or ${tool.busybox} and drop the call`})`;
@@ -57,4 +62,10 @@ function shadowUse(cmd: SimpleCommand): string | undefined {
     cmd.args.slice(1).map((w) => w.value ?? w.raw),
   );
   return option && `${name} ${option.option} is an option of shadow's ${name} only`;
+}
+
+/** The call's options, for the message (`usermod -u 1500`): what busybox cannot do. */
+function formOf(cmd: SimpleCommand): string {
+  const options = cmd.args.slice(1).filter((w) => (w.value ?? w.raw).startsWith("-"));
+  return options.map((w) => w.value ?? w.raw).join(" ") || "with these arguments";
 }

@@ -1,5 +1,6 @@
 import type { Word } from "../shell/tokens.js";
 import type { ScriptScope } from "./scope.js";
+import { usermodNeedsShadow } from "./users-delete.js";
 import { type Fail, optionValue, parseOptions, q } from "./users-options.js";
 import { joinGroups } from "./users-supplementary.js";
 
@@ -18,7 +19,7 @@ export function usermod(
 ): string | undefined {
   const p = parseOptions(words, USERMOD_VALUES, USERMOD_LONG);
   const groups = p && optionValue(p.options, "-G");
-  if (!p || groups === undefined || p.operands.length !== 1 || p.options.size > 2) {
+  if (!p || groups === undefined || usermodNeedsShadow(words)) {
     return fail("with options other than -aG");
   }
   if (!p.options.has("-a"))

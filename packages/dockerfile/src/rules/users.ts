@@ -2,6 +2,7 @@ import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import { debianAdduser } from "./adduser.js";
 import { keptNewUser } from "./adduser-kept.js";
 import type { ScriptScope } from "./scope.js";
+import { groupdel, needsShadow, userdel } from "./users-delete.js";
 import { groupadd } from "./users-groupadd.js";
 import { checkGroupExists } from "./users-groups.js";
 import { gpasswd, usermod } from "./users-membership.js";
@@ -15,6 +16,8 @@ export const USER_TOOLS = new Set([
   "gpasswd",
   "adduser",
   "addgroup",
+  "userdel",
+  "groupdel",
 ]);
 
 /** Rule 5: shadow's groupadd/useradd/usermod/gpasswd → busybox addgroup/adduser. */
@@ -68,7 +71,10 @@ function unlockKept(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand):
 /** The busybox steps for one call, or undefined to leave it as written. */
 function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
   const words = cmd.args.slice(1);
+  const info = scope.stage.info;
   const fail = (why: string) => {
+    // A converted stage gets shadow for it (addShadowTools), which says so.
+    if (info.alpine && !info.already && needsShadow(cmd.name ?? "", words)) return undefined;
     scope.warn("users", cmd.start, `${cmd.name} ${why}; left as is (or install shadow)`);
     return undefined;
   };
@@ -79,6 +85,10 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
       return useradd(scope, cmd.start, words, fail);
     case "usermod":
       return usermod(scope, cmd.start, words, fail);
+    case "userdel":
+      return userdel(scope, cmd.start, words, fail);
+    case "groupdel":
+      return groupdel(words, fail);
     case "adduser":
     case "addgroup": {
       // `adduser USER GROUP` (no options) adds to a group in both; the group must exist on Alpine.
