@@ -31,6 +31,7 @@ import { apkRunLine } from "./place.js";
 import { migrateRun, stageCommands } from "./run.js";
 import { dropAptCacheMounts } from "./run-flags.js";
 import type { StageState, ValueSpan } from "./scope.js";
+import { addScriptShadow } from "./shadow-scripts.js";
 import { addShadowTools } from "./shadow-tools.js";
 import { migrateShell, noteInstalledByApk } from "./shell.js";
 import { stageTree, withCopiedScripts } from "./stage-tree.js";
@@ -119,6 +120,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   renamePackageAccounts(ctx, state);
   checkBaseUsers(ctx, state);
   addShadowTools(ctx, state);
+  addScriptShadow(ctx, state);
   flagGlibcCopies(ctx, info, all);
   flagDotnetRid(ctx, state);
   flagSystemPip(ctx, state);
