@@ -83,4 +83,12 @@ describe.skipIf(reason !== undefined)("users: Debian's base groups joined under 
     expect(group).toMatch(/^plugdev:x:\d+:$/m);
     expect(group).toMatch(/^sudo:x:\d+:$/m);
   });
+
+  it("runs groupadd and useradd of accounts Alpine's base already has", () => {
+    const group = runAll(
+      "FROM debian:bookworm\nRUN groupadd -r ntp && useradd -r -g ntp ntp\nRUN groupadd cron && useradd -G staff cron\n",
+    );
+    expect(group).toMatch(/^ntp:x:123:$/m);
+    expect(group).toMatch(/^staff:x:\d+:cron$/m);
+  });
 });

@@ -2,6 +2,7 @@ import type { Word } from "../shell/tokens.js";
 import { ALPINE_BASE_GROUPS, ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { removeBaseHolder } from "./users-base-holder.js";
+import { keepsBaseAccount } from "./users-base-names.js";
 import { gidHolder, isExpansion, recordGroup } from "./users-gids.js";
 import { checkIds } from "./users-ids.js";
 import { type Fail, optionValue, parseOptions, q } from "./users-options.js";
@@ -29,6 +30,7 @@ export function groupadd(
   const force = p.options.has("-f");
   const given = optionValue(p.options, "-g");
   const shared = p.options.has("-o");
+  if (!force && keepsBaseAccount(scope, at, "group", name, given)) return "";
   // -o shares a taken GID on purpose (see sharedGid); otherwise Alpine's base group on it may go.
   const freed =
     given === undefined || shared

@@ -2,6 +2,7 @@ import type { Word } from "../shell/tokens.js";
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { freeOwnGroupGid, systemOwnGroupStep } from "./users-base-holder.js";
+import { keepsBaseAccount } from "./users-base-names.js";
 import { recordGroup } from "./users-gids.js";
 import { groupName } from "./users-group-names.js";
 import { addgroupCall } from "./users-groupadd.js";
@@ -69,6 +70,10 @@ export function useradd(
     if (o.has(k))
       scope.warn("users", at, `useradd ${k} has no busybox adduser equivalent; dropped`);
   }
+  const extra = optionValue(o, "-G");
+  // `-G ''` is no group at all for useradd; busybox addgroup USER '' would fail.
+  const joins = () => (extra ? joinGroups(scope, at, name, extra.split(","), "useradd -G") : []);
+  if (keepsBaseAccount(scope, at, "user", name, optionValue(o, "-u"))) return joins().join(" && ");
   const setHash = passwordStep(scope, at, name, o);
   checkIds(scope, at, optionValue(o, "-u"), undefined, name, "user");
   const system = o.has("-r");
@@ -80,13 +85,9 @@ export function useradd(
   const make = ownGroup ? undefined : primaryGroupStep(scope, at, group, name);
   if (make !== undefined) out.push(`${make} &&`);
   out.push(...adduserCall(scope, at, name, group, o));
-  const extra = optionValue(o, "-G");
-  // `-G ''` is no group at all for useradd; busybox addgroup USER '' would fail.
-  const tail = extra
-    ? joinGroups(scope, at, name, extra.split(","), "useradd -G")
-        .map((step) => ` && ${step}`)
-        .join("")
-    : "";
+  const tail = joins()
+    .map((step) => ` && ${step}`)
+    .join("");
   const user = { name, shell: optionValue(o, "-s"), system, password: o.has("-p") };
   const parent = o.has("-m") ? homeParentStep(optionValue(o, "-d")) : "";
   return parent + out.join(" ") + setHash + tail + sshUnlock(scope, at, user);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { migrate } from "../../test/helpers.js";
+
+const FROM = "FROM debian:bookworm-slim\n";
+
+// Alpine's /etc/group and /etc/passwd have ntp (123), cron (16) and the group ping (999); busybox
+// addgroup and adduser stop on a name that is there ("in use").
+describe("rule users: accounts Alpine's base image already has", () => {
+  it("drops groupadd and useradd of a base account made with no ID, with a note", () => {
+    const r = migrate(`${FROM}RUN groupadd -r ntp && useradd -r -g ntp ntp && echo ok\n`);
+    expect(r.output).toBe("FROM alpine:3.23\nRUN echo ok\n");
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      "group ntp already exists in Alpine's base image (GID 123): its creation is dropped, as busybox would stop on it; the account keeps Alpine's IDs",
+      "user ntp already exists in Alpine's base image (UID 123): its creation is dropped, as busybox would stop on it; the account keeps Alpine's IDs, home and shell",
+    ]);
+    expect(migrate(r.output).output).toBe(r.output);
+  });
+
+  it("drops one made with Alpine's own ID, keeps the groups the user joins", () => {
+    expect(migrate(`${FROM}RUN groupadd -g 16 cron && useradd -G sudo cron\n`).output).toBe(
+      "FROM alpine:3.23\nRUN addgroup -S sudo && addgroup cron sudo\n",
+    );
+  });
+
+  it("leaves groupadd -f (a grep guards it) and an ID Alpine gives another account", () => {
+    expect(migrate(`${FROM}RUN groupadd -f cron\n`).output).toBe(
+      "FROM alpine:3.23\nRUN { grep -q '^cron:' /etc/group || addgroup cron; }\n",
+    );
+    expect(migrate(`${FROM}RUN useradd -u 500 ntp\n`).warnings.map((w) => w.message)).toContain(
+      "user ntp already exists on Alpine; creating it again fails",
+    );
+  });
+});

@@ -1,0 +1,33 @@
+import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "./alpine-base.js";
+import type { ScriptScope } from "./scope.js";
+
+/** The ID Alpine's base image gives account `name`, if it has one of that name. */
+function baseId(kind: "user" | "group", name: string): number | undefined {
+  const table = kind === "user" ? ALPINE_BASE_USERS : ALPINE_BASE_GROUPS;
+  for (const [id, n] of table) if (n === name) return id;
+  return undefined;
+}
+
+/**
+ * `groupadd -r ntp`, `useradd -r ntp`: an account Alpine's base image already has, made with no
+ * ID or with the one Alpine gives it. busybox would stop on it ("in use"); the account is there,
+ * so the step goes, with a note. True when the caller drops the creation.
+ */
+export function keepsBaseAccount(
+  scope: ScriptScope,
+  at: number,
+  kind: "user" | "group",
+  name: string,
+  id: string | undefined,
+): boolean {
+  const info = scope.stage.info;
+  if (!info.alpine || info.already) return false;
+  const base = baseId(kind, name);
+  if (base === undefined || (id !== undefined && id !== String(base))) return false;
+  scope.warn(
+    "users",
+    at,
+    `${kind} ${name} already exists in Alpine's base image (${kind === "user" ? "UID" : "GID"} ${base}): its creation is dropped, as busybox would stop on it; the account keeps Alpine's IDs${kind === "user" ? ", home and shell" : ""}`,
+  );
+  return true;
+}
