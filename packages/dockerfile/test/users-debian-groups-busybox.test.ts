@@ -91,4 +91,11 @@ describe.skipIf(reason !== undefined)("users: Debian's base groups joined under 
     expect(group).toMatch(/^ntp:x:123:$/m);
     expect(group).toMatch(/^staff:x:\d+:cron$/m);
   });
+
+  it("runs a GID probe guarding a group made with ping's GID 999", () => {
+    const group = runAll(
+      "FROM debian:bookworm\nRUN useradd app\nRUN grep -q ':999:' /etc/group || groupadd -g 999 docker; usermod -aG docker app\n",
+    );
+    expect(group).toMatch(/^docker:x:999:app$/m);
+  });
 });

@@ -31,3 +31,26 @@ describe("rule users: accounts Alpine's base image already has", () => {
     );
   });
 });
+
+describe("rule users: a GID probe guarding a group made with a base group's GID", () => {
+  it("deletes the base group on a line before the probe, so it answers as on Debian", () => {
+    const r = migrate(
+      `${FROM}RUN useradd app\nRUN getent group 999 || groupadd -g 999 docker; usermod -aG docker app\n`,
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN adduser -D -H app\nRUN delgroup ping\nRUN getent group 999 || addgroup -g 999 docker; addgroup app docker\n",
+    );
+    expect(migrate(r.output).output).toBe(r.output);
+    expect(
+      migrate(`${FROM}RUN grep -q ':999:' /etc/group || groupadd -g 999 docker\n`).output,
+    ).toBe(
+      "FROM alpine:3.23\nRUN delgroup ping\nRUN grep -q ':999:' /etc/group || addgroup -g 999 docker\n",
+    );
+  });
+
+  it("keeps the step behind a probe by name", () => {
+    expect(migrate(`${FROM}RUN getent group docker || groupadd -g 999 docker\n`).output).toBe(
+      "FROM alpine:3.23\nRUN getent group docker || { delgroup ping && addgroup -g 999 docker; }\n",
+    );
+  });
+});

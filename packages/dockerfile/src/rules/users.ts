@@ -3,6 +3,7 @@ import { debianAdduser } from "./adduser.js";
 import { keptNewUser } from "./adduser-kept.js";
 import type { ScriptScope } from "./scope.js";
 import { groupdel, needsShadow, userdel } from "./users-delete.js";
+import { lineBefore } from "./users-group-line.js";
 import { groupadd } from "./users-groupadd.js";
 import { checkGroupExists } from "./users-groups.js";
 import { gpasswd, usermod } from "./users-membership.js";
@@ -24,7 +25,7 @@ export const USER_TOOLS = new Set([
 export function migrateUsers(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
   // Already on Alpine with shadow installed: useradd and friends work there as written.
   if (scope.stage.info.already && scope.stage.alpineInstalled.has("shadow")) return;
-  const text = convert(scope, cmd);
+  let text = convert(scope, cmd);
   if (text === undefined) {
     unlockKept(scope, pipeline, cmd);
     return;
@@ -37,6 +38,7 @@ export function migrateUsers(scope: ScriptScope, pipeline: Pipeline, cmd: Simple
     scope.deletePipeline(pipeline, "users");
     return;
   }
+  text = probeFreed(scope, pipeline, text);
   // `id app || useradd app` → `id app || { adduser … && addgroup …; }`: without the braces the
   // steps appended with && would run even when the user already existed.
   // Redirections of the call (`2>/dev/null`) stay, over every step it became.
@@ -44,6 +46,24 @@ export function migrateUsers(scope: ScriptScope, pipeline: Pipeline, cmd: Simple
   const chain = text.includes(" && ");
   const grouped = chain && (afterOr(scope, pipeline) || redirects) ? `{ ${text}; }` : text;
   scope.replacePipeline(pipeline, redirects ? `${grouped} ${redirects}` : grouped, "users");
+}
+
+/**
+ * `getent group 999 || groupadd -g 999 docker`: on Alpine the probe finds the base group that
+ * holds the GID (ping), so the `delgroup ping &&` written before the addgroup would never run and
+ * docker never be made. The base group goes on a RUN line of its own before, so the probe answers
+ * as on Debian. A probe by name (`getent group docker`) keeps the step where it is.
+ */
+function probeFreed(scope: ScriptScope, pipeline: Pipeline, text: string): string {
+  const m = /^delgroup (\S+) && (?=.*\baddgroup (?:-S )?-g (\d+) )/.exec(text);
+  if (!m || !afterOr(scope, pipeline)) return text;
+  const before = scope.src.script.text.slice(0, pipeline.start);
+  const list = before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf("\n")) + 1);
+  const gid = m[2]!;
+  const probe = new RegExp(`\\bgetent\\s+group\\s+['"]?${gid}\\b|:${gid}:`);
+  if (!probe.test(list)) return text;
+  lineBefore(scope.ctx, scope.stage, scope.instruction, `delgroup ${m[1]}`);
+  return text.slice(m[0].length);
 }
 
 /** The pipeline is the right side of `||`. */
