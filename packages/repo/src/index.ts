@@ -30,6 +30,6 @@ export type {
   TransformWarning,
 } from "./transforms.js";
 export { TransformUnavailableError } from "./transforms.js";
-export { writeFileAtomic } from "./workspace/files.js";
+export { NOT_REGULAR, writeFileAtomic } from "./workspace/files.js";
 export type { LinkInfo, LinkPoints } from "./workspace/links.js";
 export { decodeText, encodeText, escapeRawBytes, hasRawBytes } from "./workspace/text-bytes.js";

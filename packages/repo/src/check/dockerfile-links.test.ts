@@ -42,7 +42,12 @@ describe("a Dockerfile that is a symbolic link, met in a walk", () => {
       "docker/real.Dockerfile:apk-no-cache",
     );
     expect(result.unparsable).toEqual([
-      { file: "Dockerfile", message: expect.stringMatching(/symbolic link; skipped/) },
+      {
+        file: "Dockerfile",
+        message: expect.stringMatching(/symbolic link; skipped/),
+        code: "ALPINIZE_REPO_SYMLINK",
+        hint: expect.stringContaining("the file the link points to"),
+      },
     ]);
   });
 

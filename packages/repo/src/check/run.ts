@@ -87,8 +87,9 @@ export async function checkTargets(
   for (const target of targets) {
     if (target.kind === "directory") {
       const found = await discoverFiles(target.path);
-      // A link is listed with the Dockerfiles so that reading it reports it as not checked.
-      for (const file of [...found.dockerfiles, ...found.links].sort())
+      // A link, FIFO, socket or device is listed with the Dockerfiles so that reading it (which
+      // never opens it) reports it as not checked.
+      for (const file of [...found.dockerfiles, ...found.links, ...found.special].sort())
         dockerfiles.push({ root: target.path, file: join(target.path, file) });
       for (const dir of found.unreadable) {
         const shown = `${display(join(target.path, dir.path), cwd)}/`;
@@ -262,7 +263,7 @@ async function tryRead(
     return await (named ? readNamedFile : readTextFile)(path, shown);
   } catch (err) {
     if (!isAlpinizeError(err)) throw err;
-    result.unparsable.push({ file: shown, message: err.message });
+    result.unparsable.push(unreadable(shown, err));
     return undefined;
   }
 }

@@ -295,9 +295,10 @@ async function resolveSource(
     if (rel.startsWith("..")) continue;
     if (!(await parentsInside(root, rel))) continue;
     const info = await lstat(join(root, rel)).catch(() => undefined);
-    // A link is returned as a file so the plan can report it as skipped; it is never read.
-    if (info?.isFile() || info?.isSymbolicLink()) return { path: rel, directory: false };
     if (info?.isDirectory()) return { path: rel, directory: true };
+    // A link, FIFO, socket or device is returned as a file so the plan and check can report it
+    // as skipped; it is never read.
+    if (info) return { path: rel, directory: false };
   }
   return undefined;
 }
@@ -311,9 +312,10 @@ async function existsInRepo(root: string, rel: string): Promise<boolean> {
 async function isShellScript(root: string, rel: string): Promise<boolean> {
   if (!(await parentsInside(root, rel))) return false;
   const info = await lstat(join(root, rel)).catch(() => undefined);
-  // A link is kept only by name, to be reported as skipped: it is never opened.
-  if (info?.isSymbolicLink()) return SCRIPT_NAME.test(rel);
-  if (!info?.isFile()) return false;
+  if (info === undefined || info.isDirectory()) return false;
+  // A link, FIFO, socket or device is kept only by name, to be reported as skipped: it is never
+  // opened (a FIFO would wait for a writer).
+  if (!info.isFile()) return SCRIPT_NAME.test(rel);
   if (SCRIPT_NAME.test(rel)) return true;
   const handle = await open(join(root, rel), "r").catch(() => undefined);
   if (!handle) return false;

@@ -16,6 +16,11 @@ export interface DiscoveredFiles {
    * (a link may point outside the tree, or nowhere).
    */
   links: string[];
+  /**
+   * FIFOs, sockets and devices named like a Dockerfile, never opened (reading a FIFO waits for a
+   * writer): the caller says they were not read, as for links.
+   */
+  special: string[];
   /** Files and directories skipped because .gitignore (or .git/info/exclude) ignores them. */
   ignored: string[];
   /** Directories that could not be listed (no permission): what they hold was not looked at. */
@@ -50,6 +55,7 @@ export async function discoverFiles(
     compose: [],
     workflows: [],
     links: [],
+    special: [],
     ignored: [],
     unreadable: [],
   };
@@ -61,6 +67,7 @@ export async function discoverFiles(
     found.compose,
     found.workflows,
     found.links,
+    found.special,
     found.ignored,
   ])
     list.sort();
@@ -105,9 +112,11 @@ async function walk(
         continue;
       }
       bucket(found, kind).push(rel);
-    } else if (entry.isSymbolicLink() && classifyPath(rel) === "dockerfile") {
+    } else if (classifyPath(rel) === "dockerfile") {
+      // A link, or a FIFO, socket or device: listed, never opened; skipping it silently would
+      // let the run look complete.
       if (rules.ignores(rel)) found.ignored.push(rel);
-      else found.links.push(rel);
+      else (entry.isSymbolicLink() ? found.links : found.special).push(rel);
     }
   }
 }

@@ -9,7 +9,7 @@ import { installsGosu, lintScript, type ScriptTools, scriptSyntaxError } from ".
 import { detectRisks } from "../risks/detect.js";
 import type { SourceFile } from "../risks/types.js";
 import type { Transforms } from "../transforms.js";
-import { readTextFile } from "../workspace/files.js";
+import { NOT_REGULAR, readTextFile } from "../workspace/files.js";
 import { describeLink } from "../workspace/links.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { contextReader } from "./context.js";
@@ -74,8 +74,10 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   const stagesOf = new Map<string, StageInfo[]>();
   const stagesAfterOf = new Map<string, StageInfo[]>();
   const gosuAfter = new Set<string>();
-  const total = found.dockerfiles.length;
-  for (const [index, file] of found.dockerfiles.entries()) {
+  // A FIFO, socket or device named like a Dockerfile is tried too: reading refuses it as skipped.
+  const dockerfiles = [...found.dockerfiles, ...found.special].sort();
+  const total = dockerfiles.length;
+  for (const [index, file] of dockerfiles.entries()) {
     options.onProgress?.(file, index, total, "dockerfile");
     const before = await readOrSkip(root, file, plan);
     if (before === undefined) continue;
@@ -292,8 +294,11 @@ async function readOrSkip(
     return await readTextFile(join(root, file), file);
   } catch (err) {
     if (!isAlpinizeError(err)) throw err;
-    const list = err.code === "ALPINIZE_REPO_SYMLINK" ? plan.skipped : plan.unparsable;
-    list.push({ file, message: err.message });
+    // Never opened: a link (not followed) or a FIFO, socket or device (which blocks or never ends).
+    if (err.code === NOT_REGULAR) plan.skipped.push({ file, message: err.message, code: err.code });
+    else if (err.code === "ALPINIZE_REPO_SYMLINK")
+      plan.skipped.push({ file, message: err.message });
+    else plan.unparsable.push({ file, message: err.message });
     return undefined;
   }
 }

@@ -60,8 +60,10 @@ export interface RepoPlan {
   unparsable: SkippedFile[];
   /**
    * Files not looked at: symbolic links named like a Dockerfile (with `link`; the Dockerfile was
-   * not migrated), scripts that are symbolic links (never followed), and compose files or
-   * workflows that could not be read (binary, too large, unreadable).
+   * not migrated), scripts that are symbolic links (never followed), FIFOs, sockets and devices
+   * named like a Dockerfile or copied as a script (code ALPINIZE_REPO_NOT_REGULAR, never opened;
+   * not migrated), and compose files or workflows that could not be read (binary, too large,
+   * unreadable).
    */
   skipped: SkippedFile[];
   mentions: ImageMention[];

@@ -1,4 +1,4 @@
-import { constants } from "node:fs";
+import { constants, type Stats } from "node:fs";
 import {
   access,
   chmod,
@@ -45,12 +45,7 @@ export async function readTextFile(path: string, display = path): Promise<string
       },
     );
   }
-  if (!info.isFile()) {
-    throw new InputError("ALPINIZE_REPO_UNREADABLE", `${display}: not a regular file`, {
-      hint: "Pass a file or a directory.",
-      details: { file: display },
-    });
-  }
+  if (!info.isFile()) throw notRegular(display, info);
   if (info.size > MAX_TEXT_BYTES) {
     throw new InputError(
       "ALPINIZE_REPO_UNREADABLE",
@@ -87,6 +82,34 @@ export async function readTextFile(path: string, display = path): Promise<string
   return text;
 }
 
+/** The code of a path that is no regular file (a FIFO, socket, device): never opened. */
+export const NOT_REGULAR = "ALPINIZE_REPO_NOT_REGULAR";
+
+/**
+ * A FIFO, socket or device where a Dockerfile or script was expected. It is not opened: reading a
+ * FIFO waits for a writer, a device may never end.
+ */
+function notRegular(display: string, info: Stats): InputError {
+  return new InputError(
+    NOT_REGULAR,
+    `${display}: ${fileType(info)}, not a regular file; skipped (alpinize does not open it)`,
+    {
+      hint: "Put the regular file there, or list the path in .gitignore.",
+      details: { file: display },
+    },
+  );
+}
+
+/** What a path that is no regular file is, as a message names it. */
+export function fileType(info: Stats): string {
+  if (info.isFIFO()) return "a FIFO (named pipe)";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  if (info.isDirectory()) return "a directory";
+  return "a special file";
+}
+
 /** The code of a file left unwritten because this user may not write it (mode 0444, not owner). */
 export const READ_ONLY = "ALPINIZE_REPO_READ_ONLY";
 
@@ -111,7 +134,7 @@ async function assertWritable(path: string, mode: number): Promise<void> {
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const info = await stat(path).catch(() => undefined);
   if (info && !info.isFile()) {
-    throw new InputError("ALPINIZE_REPO_NOT_REGULAR", `${path}: not a regular file; left as is`, {
+    throw new InputError(NOT_REGULAR, `${path}: not a regular file; left as is`, {
       hint: "Point alpinize at the Dockerfile itself, not at a device, FIFO or descriptor link.",
       details: { file: path },
     });

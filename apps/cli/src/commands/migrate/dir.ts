@@ -145,7 +145,8 @@ async function migrateRepository(
   // The other files were still converted (and written): only the failed one is left.
   if (plan.unparsable.some((u) => u.code === INTERNAL_FAILURE)) return EXIT.INTERNAL;
   if (plan.unparsable.length > 0 || reportFailure) return EXIT.BAD_INPUT;
-  // As `check` does: the Dockerfile behind a link was not migrated, and must not pass silently.
+  // As `check` does: the Dockerfile behind a link (or a FIFO named like one) was not migrated,
+  // and must not pass silently.
   if (skippedDockerfiles(plan).length > 0) return EXIT.BAD_INPUT;
   if (pinFailures.length > 0) return EXIT.FINDINGS;
   if (mode === "check" && plan.files.some((f) => f.changed)) return EXIT.FINDINGS;

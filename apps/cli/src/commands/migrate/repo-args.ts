@@ -29,9 +29,10 @@ Entrypoints of images that were Alpine already are left alone unless they call a
 (useradd, groupadd, usermod, …); those only stages in "images.ignore" run are never changed.
 Files are named from the current directory (--json: "file" is relative to "root", "path" is the
 name the messages use). A Dockerfile that is a symbolic link is not followed: it is listed under
-"skipped" (where it leads in "link") and the run exits 2, as alpinize check does.
+"skipped" (where it leads in "link") and the run exits 2, as alpinize check does; so is a FIFO,
+socket or device named like a Dockerfile or copied as a script, which is never opened.
 Exit codes with a directory: 2 also when no Dockerfile is found, when a Dockerfile is a symbolic
-link, when --report names a file the run reads or writes, or a destination it cannot write
+link or a FIFO, socket or device, when --report names a file the run reads or writes, or a destination it cannot write
 (tried before any file is touched: a read-only folder, /dev/full), or when any file could not be
 read, parsed (an entrypoint with a shell syntax error included) or written (every other file is
 still handled and written; the report lists it as left untouched); also when the report fails

@@ -1,5 +1,5 @@
 import { escapeInline } from "@alpinize/image-ref";
-import type { PinFailure, RepoPlan, SkippedFile } from "@alpinize/repo";
+import { NOT_REGULAR, type PinFailure, type RepoPlan, type SkippedFile } from "@alpinize/repo";
 import type { Io } from "../../io.js";
 import { rawBytesJson } from "../../raw-bytes.js";
 import { withShownPath } from "./shown-path.js";
@@ -58,9 +58,16 @@ export function repoJson(
   return rawBytesJson(doc);
 }
 
-/** Dockerfiles behind a symbolic link: not migrated, so (as for `check`) the run exits 2. */
+/**
+ * Dockerfiles behind a symbolic link, and FIFOs, sockets or devices named like a Dockerfile or
+ * copied as a script: not migrated, so (as for `check`) the run exits 2.
+ */
 export function skippedDockerfiles(plan: RepoPlan): SkippedFile[] {
-  return plan.skipped.filter((s) => s.link !== undefined);
+  return plan.skipped.filter(notMigrated);
+}
+
+function notMigrated(s: SkippedFile): boolean {
+  return s.link !== undefined || s.code === NOT_REGULAR;
 }
 
 /** Warnings as `file:line: [rule] message` on stderr, the way the single-file mode prints them. */
@@ -71,8 +78,7 @@ export function printRepoWarnings(io: Io, plan: RepoPlan, show: ShowPath): void 
       io.warn(`${escapeInline(show(file.file))}:${at} [${w.rule}] ${escapeInline(w.message)}`);
     }
   }
-  for (const s of plan.skipped)
-    if (s.link === undefined) io.warn(escapeInline(shownMessage(s, show)));
+  for (const s of plan.skipped) if (!notMigrated(s)) io.warn(escapeInline(shownMessage(s, show)));
   for (const m of plan.mentions) {
     io.warn(
       `${escapeInline(show(m.file))}:${m.line}: [base-image] ${escapeInline(m.image)} is replaced by ${escapeInline(m.replacement)} in the Dockerfiles; update it here too`,
@@ -113,9 +119,12 @@ export function repoSummary(
     plan.unparsable.length > 0
       ? `, ${plan.unparsable.length} could not be read, parsed or written and were left untouched`
       : "";
-  const links = skippedDockerfiles(plan).length;
+  const links = plan.skipped.filter((s) => s.link !== undefined).length;
   const linked = links > 0 ? `, ${links} Dockerfile link(s) not followed and not migrated` : "";
-  return `alpinize migrate: ${counts}${untouched}${linked}; Alpine ${plan.release}${manualWork(plan)}`;
+  const special = plan.skipped.filter((s) => s.code === NOT_REGULAR).length;
+  const specials =
+    special > 0 ? `, ${special} FIFO(s), socket(s) or device(s) not opened and not migrated` : "";
+  return `alpinize migrate: ${counts}${untouched}${linked}${specials}; Alpine ${plan.release}${manualWork(plan)}`;
 }
 
 /**
@@ -125,7 +134,7 @@ export function repoSummary(
 function manualWork(plan: RepoPlan): string {
   const warnings =
     plan.files.reduce((n, f) => n + f.warnings.length, 0) +
-    plan.skipped.filter((s) => s.link === undefined).length +
+    plan.skipped.filter((s) => !notMigrated(s)).length +
     plan.mentions.length;
   if (warnings === 0) return "";
   return `; ${warnings} warning(s) above left for manual work (alpinize check lints what is left)`;
