@@ -54,3 +54,15 @@ describe("rule users: a GID probe guarding a group made with a base group's GID"
     );
   });
 });
+
+describe("rule users: groupmod -n renames a group the steps after it use", () => {
+  it("takes the new name as made, with shadow for groupmod itself", () => {
+    const r = migrate(
+      `${FROM}RUN groupadd app && groupmod -n appgrp app && useradd -G appgrp bob\n`,
+    );
+    expect(r.output).toBe(
+      "FROM alpine:3.23\nRUN apk add --no-cache shadow\nRUN addgroup app && groupmod -n appgrp app && adduser -D -H bob && addgroup bob appgrp\n",
+    );
+    expect(r.warnings.map((w) => w.message).filter((m) => /appgrp/.test(m))).toEqual([]);
+  });
+});

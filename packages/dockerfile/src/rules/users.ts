@@ -1,12 +1,15 @@
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import type { Word } from "../shell/tokens.js";
 import { debianAdduser } from "./adduser.js";
 import { keptNewUser } from "./adduser-kept.js";
 import type { ScriptScope } from "./scope.js";
 import { groupdel, needsShadow, userdel } from "./users-delete.js";
+import { recordGroup } from "./users-gids.js";
 import { lineBefore } from "./users-group-line.js";
 import { groupadd } from "./users-groupadd.js";
 import { checkGroupExists } from "./users-groups.js";
 import { gpasswd, usermod } from "./users-membership.js";
+import { optionValue, parseOptions } from "./users-options.js";
 import { sshUnlock } from "./users-ssh.js";
 import { useradd } from "./users-useradd.js";
 
@@ -19,6 +22,7 @@ export const USER_TOOLS = new Set([
   "addgroup",
   "userdel",
   "groupdel",
+  "groupmod",
 ]);
 
 /** Rule 5: shadow's groupadd/useradd/usermod/gpasswd → busybox addgroup/adduser. */
@@ -109,6 +113,10 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
       return userdel(scope, cmd.start, words, fail);
     case "groupdel":
       return groupdel(words, fail);
+    case "groupmod":
+      // Shadow's groupmod stays (addShadowTools adds shadow); a renamed group exists afterwards.
+      renamedGroup(scope, words);
+      return undefined;
     case "adduser":
     case "addgroup": {
       // `adduser USER GROUP` (no options) adds to a group in both; the group must exist on Alpine.
@@ -125,4 +133,16 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
     default:
       return gpasswd(scope, cmd.start, words, fail);
   }
+}
+
+/** `groupmod -n NEW OLD`: NEW exists from here on, with OLD's GID, for the steps after it. */
+function renamedGroup(scope: ScriptScope, words: Word[]): void {
+  const p = parseOptions(words, new Set(["-n", "-g", "-p"]), { "--new-name": "-n", "--gid": "-g" });
+  const name = p && optionValue(p.options, "-n");
+  if (name === undefined || p?.operands.length !== 1) return;
+  recordGroup(
+    scope,
+    name,
+    optionValue(p.options, "-g") ?? scope.ctx.createdGroups.get(p.operands[0]!),
+  );
 }
