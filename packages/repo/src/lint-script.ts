@@ -73,11 +73,34 @@ export interface ScriptTools {
   alpineOnly?: boolean;
 }
 
-/** A Dockerfile that downloads gosu's release or installs a gosu package. */
-const GOSU_INSTALL = /\bgosu\/releases\b|\bapk\s+add\b[^\n]*\sgosu\b|\/usr\/local\/bin\/gosu\b/;
+const GOSU_DOWNLOAD = /\bgosu\/releases\b|\/usr\/local\/bin\/gosu\b/;
 
+/**
+ * A Dockerfile that downloads gosu's release or installs a gosu package: `apk add`, then a
+ * blank and `gosu` before the line ends (the blank may be the line break), as
+ * `\bapk\s+add\b[^\n]*\sgosu\b` reads. That expression scans to the line's end from every
+ * `apk add` of a long line; here the next ` gosu` and line break are found once for all of them.
+ */
 export function installsGosu(dockerfile: string): boolean {
-  return GOSU_INSTALL.test(dockerfile);
+  if (GOSU_DOWNLOAD.test(dockerfile)) return true;
+  const gosuWord = /\sgosu\b/g;
+  let gosu = -1;
+  let lineEnd = -1;
+  for (const m of dockerfile.matchAll(/\bapk\s+add\b/g)) {
+    const from = m.index + m[0].length;
+    if (gosu < from) {
+      gosuWord.lastIndex = from;
+      const found = gosuWord.exec(dockerfile);
+      if (!found) return false;
+      gosu = found.index;
+    }
+    if (lineEnd < from) {
+      lineEnd = dockerfile.indexOf("\n", from);
+      if (lineEnd === -1) return true;
+    }
+    if (gosu <= lineEnd) return true;
+  }
+  return false;
 }
 
 export function withoutInlinedShims(text: string): string {

@@ -61,7 +61,7 @@ export function installApt(
   }
   // `dpkg -i x.deb || apt-get install -f`: the repair of a .deb install. Removing it would turn
   // the fallback into `|| true` and hide the failed install: kept, so the build stops there.
-  const fixBroken = apt.options.some((w) => /^(?:-f|--fix-broken|-\w*f\w*)$/.test(w.value ?? ""));
+  const fixBroken = apt.options.some((w) => fixBrokenOption(w.value ?? ""));
   if (fixBroken && apt.operands.length === 0) {
     scope.warn(
       "glibc",
@@ -197,4 +197,12 @@ function flagManual(scope: ScriptScope, literal: readonly Word[]): void {
       `${w.value} is marked manual (kept after the purge) on Debian, but apk del removes it with the virtual package: install it in a separate apk add --no-cache`,
     );
   }
+}
+
+/**
+ * `-f`, `--fix-broken`, or short options with f among them (`-yf`). Read as "only word characters
+ * after the dash, an f among them": `-\w*f\w*$` backtracks through every f of a long word.
+ */
+export function fixBrokenOption(word: string): boolean {
+  return word === "--fix-broken" || (/^-\w*$/.test(word) && word.includes("f"));
 }

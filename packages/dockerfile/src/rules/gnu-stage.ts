@@ -200,7 +200,15 @@ function installedBefore(commands: SimpleCommand[], pkg: string, before: number)
   );
 }
 
-const TAR_EXTRACT = /^(?:-?[a-zA-Z]*x[a-zA-Z]*|--extract|--get)$/;
+/**
+ * tar's extract mode: `--extract`, `--get`, or a letter cluster with x (`xzf`, `-xzf`). Read as
+ * "letters, an x among them": `[a-zA-Z]*x[a-zA-Z]*$` backtracks through every x of a long word.
+ */
+export function tarExtract(word: string): boolean {
+  return (
+    word === "--extract" || word === "--get" || (/^-?[a-zA-Z]*$/.test(word) && word.includes("x"))
+  );
+}
 
 /**
  * busybox tar does not restore the mtime of the directories it extracts (files, yes). A RUN that
@@ -215,7 +223,7 @@ function tarMtimeNeed(
       c.name?.replace(/^.*\//, "") === "tar" &&
       c.args
         .slice(1)
-        .some((a, i) => TAR_EXTRACT.test(a.value ?? "") && (i === 0 || a.value!.startsWith("-"))),
+        .some((a, i) => tarExtract(a.value ?? "") && (i === 0 || a.value!.startsWith("-"))),
   );
   if (k < 0) return undefined;
   const reads = commands

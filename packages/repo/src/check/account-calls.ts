@@ -1,5 +1,5 @@
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
-import { operands, optionValue } from "./account-options.js";
+import { operands, optionValue, systemOption } from "./account-options.js";
 
 /**
  * A busybox account command that makes or removes one account. `uid`/`gid`: the ID as written
@@ -40,7 +40,7 @@ export function accountCall(cmd: ShellCommand): AccountCall | undefined {
     user: name,
     uid: optionValue(cmd.args, ["-u", "--uid"]),
     group: optionValue(cmd.args, ["-G", "--ingroup"]),
-    system: cmd.args.some((a) => a === "--system" || /^-[A-Za-z]*S[A-Za-z]*$/.test(a)),
+    system: cmd.args.some(systemOption),
   };
 }
 

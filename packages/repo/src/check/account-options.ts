@@ -53,3 +53,11 @@ export function optionValue(args: readonly string[], names: readonly string[]): 
   });
   return value;
 }
+
+/**
+ * adduser's `--system`, or short options with S among them (`-DS`). Read as "letters after the
+ * dash, an S among them": `-[A-Za-z]*S[A-Za-z]*$` backtracks through every S of a long word.
+ */
+export function systemOption(word: string): boolean {
+  return word === "--system" || (/^-[A-Za-z]*$/.test(word) && word.includes("S"));
+}

@@ -19,7 +19,7 @@ export function aptAdvice(name: string, cmd: ShellCommand): string {
   )
     return "apk has no multiarch: build per platform (--platform, TARGETARCH) or cross-install with xx-apk";
   if (name === "apt-cache") return "search and inspect with apk search / apk info / apk policy";
-  if (sub === "install" && flags.some((f) => /^(?:-f|--fix-broken|-\w*f\w*)$/.test(f)))
+  if (sub === "install" && flags.some(fixBrokenOption))
     return "this repairs a dpkg -i of a .deb, which migrate keeps on purpose so the build stops: install the software from Alpine packages or a musl build, then delete both";
   if (name === "dpkg" && flags.some((f) => /^(?:-i|--install)$/.test(f)))
     return "a .deb is built for Debian and glibc: install the software from Alpine packages or a musl build";
@@ -31,4 +31,12 @@ export function aptAdvice(name: string, cmd: ShellCommand): string {
   return rewrites
     ? `use ${tool} (alpinize migrate rewrites it, or flags it where it cannot)`
     : `use ${tool} or the apk command that does the same; alpinize migrate flags this call but does not rewrite it`;
+}
+
+/**
+ * `-f`, `--fix-broken`, or short options with f among them (`-yf`). Read as "only word characters
+ * after the dash, an f among them": `-\w*f\w*$` backtracks through every f of a long word.
+ */
+export function fixBrokenOption(word: string): boolean {
+  return word === "--fix-broken" || (/^-\w*$/.test(word) && word.includes("f"));
 }

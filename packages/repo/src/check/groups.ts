@@ -12,7 +12,7 @@ import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ALPINE_BASE_GROUPS } from "../facts/alpine-base.js";
-import { operands, optionValue } from "./account-options.js";
+import { operands, optionValue, systemOption } from "./account-options.js";
 import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
 
@@ -127,7 +127,7 @@ function groupUse(cmd: ShellCommand): GroupUse {
   const group = optionValue(cmd.args, ["-G", "--ingroup"]);
   if (group !== undefined) return { needs: [group], makes: [] };
   // busybox adduser makes a group named like the user; a system user (-S) goes into nogroup.
-  const system = cmd.args.some((a) => a === "--system" || /^-[A-Za-z]*S[A-Za-z]*$/.test(a));
+  const system = cmd.args.some(systemOption);
   return { needs: [], makes: system || user === undefined ? [] : [user] };
 }
 
