@@ -3,7 +3,9 @@
  * ENTRYPOINT, CMD …). Nothing here can be rewritten safely, so each is flagged with what Alpine
  * uses instead.
  */
+
 import type { RuleId } from "../edits.js";
+import { awsCliZips, etcAptAtEnd, nodeTarballs } from "./layout-finders.js";
 import { leftmostGnuTriple, stripOuterQuotes } from "./rust-triple.js";
 
 export interface LayoutHit {
@@ -31,14 +33,17 @@ interface Where {
 const SUPERVISOR_EXPLICIT =
   /supervisord\b[^\n]*?(?:-c|--configuration)["',\s=]+["']?\/etc\/supervisor\/conf\.d\/[\w.-]+\.conf\b/;
 
-interface Pattern {
-  re: RegExp;
+type Pattern = {
   rule: RuleId;
   /** Keywords the pattern applies to; when set, an unknown keyword skips it. */
   only?: ReadonlySet<string>;
   /** The note for one match, or undefined when this match is no problem. */
   note: (m: RegExpExecArray, where: Where) => string | undefined;
-}
+} & (
+  | { re: RegExp; find?: undefined }
+  // Matches as matchAll of an expression would give them, found without its backtracking.
+  | { find: (text: string) => Iterable<RegExpExecArray>; re?: undefined }
+);
 
 /**
  * Alpine's python3 minor per release: the version of aports main/python3 in the shared corpus's
@@ -255,7 +260,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // The destination of a COPY/ADD: apk never reads what lands under /etc/apt.
-    re: /\/etc\/apt(?:\/[^\s"',\]]*)?(?=["'\s,\]]*$)/g,
+    find: etcAptAtEnd,
     rule: "apt-repos",
     only: COPY_ADD,
     note: (m, { keyword }) =>
@@ -272,7 +277,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // Official Node.js binaries are glibc builds; musl ones are on unofficial-builds.nodejs.org.
-    re: /nodejs\.org\/(?:dist|download\/release)\/[^\s"']*?\/(node-v[^\s"'/]*-linux-[^\s"'/]*\.tar\.(?:gz|xz))/g,
+    find: nodeTarballs,
     rule: "glibc",
     note: (m) =>
       m[1]!.includes("-musl")
@@ -298,7 +303,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // AWS CLI v2's installer bundles its own Python, built and linked against glibc.
-    re: /\bawscli-exe-linux-(?:\$\([^()]*\)|[^\s"'/$]|\$(?!\())*\.zip\b/g,
+    find: awsCliZips,
     rule: "glibc",
     note: (m) =>
       `${m[0]} is the AWS CLI v2 installer, a glibc build that does not run on musl: apk add aws-cli (AWS CLI v2, in Alpine's community repository) instead of the download and ./aws/install`,
@@ -353,14 +358,28 @@ function alpinePythonText(release: string | undefined): string {
 function matches(p: Pattern, where: Where): LayoutHit[] {
   const hits: LayoutHit[] = [];
   const seen = new Set<string>();
-  for (const m of where.text.matchAll(p.re)) {
+  const wordStart = wordStarts(where.text);
+  for (const m of p.find ? p.find(where.text) : where.text.matchAll(p.re)) {
     const note = p.note(m as RegExpExecArray, where);
     if (note === undefined || seen.has(note)) continue;
     seen.add(note);
-    const index = p.rule === "glibc" ? wordAt(where.text, m.index).start : m.index;
+    const index = p.rule === "glibc" ? wordStart(m.index) : m.index;
     hits.push({ index, note, rule: p.rule });
   }
   return hits;
+}
+
+/**
+ * wordAt(text, i).start for growing `i`, reading the text once: many matches in one long word
+ * would each walk back to its start.
+ */
+function wordStarts(text: string): (index: number) => number {
+  let read = 0;
+  let start = 0;
+  return (index) => {
+    for (; read < index; read++) if (/[\s"'=,[]/.test(text[read] as string)) start = read + 1;
+    return start;
+  };
 }
 
 /**
