@@ -10,10 +10,11 @@
 // the same script without here-documents in the same run: the heredoc/plain ratio stays flat
 // when the here-document handling is linear.
 //
-// A third table times `alpinize check` on a script (checkTargets of @alpinize/repo, which adds
-// its own scan of the script's commands to the lint) against scanShell on the same text, for
-// scripts of 1k, 4k and 16k lines: the blocks above, one here-document, one long `&&` list and
-// nested `if`s. The check/scan ratio stays flat when check is linear too.
+// A third table times `alpinize check` on a folder whose Dockerfile copies and runs a script
+// (checkTargets of @alpinize/repo: the lint, its own scan of the script's commands, and the
+// rules on scripts an image runs) against scanShell on the same text, for scripts of 1k, 4k and
+// 16k lines: the blocks above, one here-document, one long `&&` list and nested `if`s. The
+// check/scan ratio stays flat when check is linear too.
 //
 // Runs from built dist (pnpm turbo run build --filter=@alpinize/repo...). Exit 0, or 1 when
 // a ratio at the largest size is more than 3 times the one at the smallest.
@@ -159,8 +160,8 @@ console.log(
   `worst heredoc/plain ratio at 160k vs 10k here-documents: ${worst.toFixed(2)}x (1.0 = linear)`,
 );
 
-// `alpinize check` on one script file, against scanShell of its text. check reads the file
-// again each time: a linear cost the ratio carries at every size alike.
+// `alpinize check DIR` on a Dockerfile running one script, against scanShell of the script.
+// check reads the files again each time: a linear cost the ratio carries at every size alike.
 const CHECK_SHAPES = {
   blocks: script,
   "here-document": (n) => `#!/bin/sh\ncat <<EOF\n${"a\n".repeat(n)}EOF\n`,
@@ -169,12 +170,16 @@ const CHECK_SHAPES = {
 };
 const dir = mkdtempSync(join(tmpdir(), "alpinize-bench-entrypoint-"));
 const file = join(dir, "entrypoint.sh");
+writeFileSync(
+  join(dir, "Dockerfile"),
+  'FROM alpine:3.23\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+);
 const config = repo.defaultConfig();
 const transforms = repo.defaultTransforms();
 // checkTargets is async: the pair is timed by hand, each run awaited, in turns as timePair does.
 async function timeCheckPair(text) {
   const check = () =>
-    repo.checkTargets([{ path: file, kind: "script" }], { config, transforms, cwd: dir });
+    repo.checkTargets([{ path: dir, kind: "directory" }], { config, transforms, cwd: dir });
   writeFileSync(file, text);
   await check();
   scanShell(text);

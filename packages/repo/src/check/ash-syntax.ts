@@ -114,8 +114,9 @@ export function ashSyntaxProblems(script: string): AshProblem[] {
       for (const m of text.matchAll(p.pattern))
         found.push({ offset: m.index, kind: p.kind, message: p.message });
   }
+  const assignments = new Assignments(bare);
   for (const m of withoutParameters(bare).matchAll(BRACE_LIST.pattern))
-    if (!inAssignment(bare, m.index))
+    if (!assignments.inAssignment(m.index))
       found.push({ offset: m.index, kind: BRACE_LIST.kind, message: BRACE_LIST.message });
   return found.sort((a, b) => a.offset - b.offset);
 }
@@ -179,16 +180,47 @@ function withoutParameters(text: string): string {
 
 const RESERVED = new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{"]);
 
+/** `NAME=` or `NAME+=` at the cursor of a sticky search. */
+const ASSIGNMENT_AT = /[A-Za-z_][A-Za-z0-9_]*\+?=/y;
+
 /**
- * Whether the word at the offset is an assignment bash reads as one: `NAME=…` with only other
+ * Whether the word at an offset is an assignment bash reads as one: `NAME=…` with only other
  * assignments (or a keyword) before it in its command. `env X={a,b}` and `export X={a,b}` are
- * arguments, which bash expands.
+ * arguments, which bash expands. Offsets are asked in rising order and the text is read once:
+ * slicing it from the start for every brace list was quadratic in a long RUN.
  */
-function inAssignment(bare: string, offset: number): boolean {
-  const start = /[^;&|()\n]*$/.exec(bare.slice(0, offset))?.[0] ?? "";
-  const words = start.trim().split(/\s+/);
-  const own = words.pop() ?? "";
-  const assignment = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
-  if (!assignment.test(own) || /\s$/.test(start)) return false;
-  return words.every((w) => w === "" || RESERVED.has(w) || assignment.test(w));
+class Assignments {
+  /** The text before this offset is read. */
+  private read = 0;
+  /** Where the word being read starts; -1 between words. */
+  private word = -1;
+  /** Every word of the command so far is an assignment or a reserved word. */
+  private plain = true;
+
+  constructor(private readonly bare: string) {}
+
+  inAssignment(offset: number): boolean {
+    for (; this.read < offset; this.read++) {
+      const c = this.bare[this.read]!;
+      if (";&|()\n".includes(c)) {
+        this.endWord();
+        this.plain = true;
+      } else if (/\s/.test(c)) this.endWord();
+      else if (this.word < 0) this.word = this.read;
+    }
+    return this.word >= 0 && this.plain && this.assignment(this.word, offset);
+  }
+
+  private endWord(): void {
+    if (this.word < 0) return;
+    const text = this.bare.slice(this.word, this.read);
+    if (!RESERVED.has(text) && !this.assignment(this.word, this.read)) this.plain = false;
+    this.word = -1;
+  }
+
+  /** The word from `start` begins with `NAME=` that ends by `end`. */
+  private assignment(start: number, end: number): boolean {
+    ASSIGNMENT_AT.lastIndex = start;
+    return ASSIGNMENT_AT.test(this.bare) && ASSIGNMENT_AT.lastIndex <= end;
+  }
 }

@@ -1,5 +1,6 @@
 import { baseName, type ShellCommand, scanCommands } from "../dockerfile/commands.js";
 import { withoutInlinedShims } from "../lint-script.js";
+import { lineIndex } from "./line-index.js";
 import { withNested } from "./nested.js";
 
 /** The programs an entrypoint drops privileges with, and the shim that runs one of them. */
@@ -31,12 +32,13 @@ export function execNeeds(text: string): ExecNeed[] {
   const script = withoutInlinedShims(text);
   const commands = withNested(scanCommands(script));
   const probed = probedTools(commands);
+  const lineOf = lineIndex(script);
   const needs: ExecNeed[] = [];
   for (const cmd of commands) {
     const viaSet = setTool(cmd);
     const name = viaSet ?? baseName(cmd.name);
     if (probed.calls.has(cmd)) continue;
-    const line = lineOf(script, cmd.offset);
+    const { line } = lineOf(cmd.offset);
     const args = viaSet ? cmd.args.slice(2) : cmd.args;
     if (name === "alpinize_exec_as") needs.push({ tool: name, line, anyOf: EXEC_AS_BACKENDS });
     else if (DIRECT.has(name) && !(name === "setpriv" && busyboxSetpriv(args)))
@@ -54,15 +56,21 @@ function probedTools(commands: readonly ShellCommand[]): {
 } {
   const tools = new Set<string>();
   const calls = new Set<ShellCommand>();
+  // Looked up by offset: walking every command for each probe was quadratic in a long script.
+  const atOffset = new Map<number, ShellCommand[]>();
+  for (const cmd of commands) {
+    const same = atOffset.get(cmd.offset);
+    if (same) same.push(cmd);
+    else atOffset.set(cmd.offset, [cmd]);
+  }
   for (const cmd of commands) {
     if (!PROBES.has(baseName(cmd.name))) continue;
     const words = cmd.args.filter((a) => !a.startsWith("-"));
     if (cmd.name === "command" && !cmd.args.some((a) => /^-[vV]$/.test(a))) continue;
     for (const w of words) if (DIRECT.has(baseName(w))) tools.add(baseName(w));
     // The light scan reads `command -v gosu` as a wrapper running gosu: that is no call.
-    for (const other of commands)
-      if (other !== cmd && other.offset === cmd.offset && words.includes(other.name))
-        calls.add(other);
+    for (const other of atOffset.get(cmd.offset) ?? [])
+      if (other !== cmd && words.includes(other.name)) calls.add(other);
   }
   return { tools, calls };
 }
@@ -83,10 +91,4 @@ function busyboxSetpriv(args: readonly string[]): boolean {
     if (SETPRIV_VALUE.has(a)) k++;
   }
   return true;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === "\n") line++;
-  return line;
 }
