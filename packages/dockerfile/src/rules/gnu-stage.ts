@@ -11,6 +11,7 @@ import { callsOf, substitutions } from "./gnu-calls.js";
 import { type AppletCall, appletReason, providedOtherwise } from "./gnu-provided.js";
 import type { BusyboxRewrite } from "./gnu-rewrite.js";
 import { type GnuNeed, gnuNeedOf } from "./gnu-tools.js";
+import { followsWithin } from "./in-order.js";
 import { addPackage } from "./place.js";
 import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
@@ -241,10 +242,10 @@ function tarMtimeNeed(
 }
 
 /** `$(stat -c '%Y' dir)` inside an assignment or argument. */
-const STAT_MTIME = /\bstat\s[^)]*%[Yy]/;
+const statMtime = (text: string) => followsWithin(text, /\bstat\s/, /%[Yy]/, /\)/);
 
 function readsMtime(c: SimpleCommand): string | undefined {
-  if ([...c.assignments, ...c.args].some((w) => STAT_MTIME.test(w.raw))) return "stat";
+  if ([...c.assignments, ...c.args].some((w) => statMtime(w.raw))) return "stat";
   const name = c.name?.replace(/^.*\//, "");
   const words = c.args.slice(1).map((a) => a.value ?? a.raw);
   const reads =

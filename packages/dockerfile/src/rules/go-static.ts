@@ -3,6 +3,7 @@ import { splitWords } from "../parse/logical.js";
 import type { Stage } from "../stages.js";
 import { DATA_DIR, DATA_FILE } from "./copy-glibc.js";
 import type { StageInfo } from "./from.js";
+import { followsWithin } from "./in-order.js";
 import { stageNamed } from "./keep-glibc.js";
 
 /** A C compiler in the stage, or cgo asked for: the Go build may link against musl. */
@@ -13,7 +14,20 @@ const CGO = /\b(?:gcc|g\+\+|clang|build-essential|build-base|CGO_ENABLED=1)\b/;
  * install of -dev packages, or go flags and variables that need cgo. It gets gcc on Alpine.
  */
 const CGO_SIGNS_IN_TEXT =
-  /\binstall\b[^\n]*\s(?!golang-)[\w.+-]+-dev\b|(?:^|\s)--?race\b|-buildmode[= ]["']?(?:c-shared|c-archive|plugin|shared)\b|-linkmode[= ]["']?external\b|-tags[= ]["']?[\w, -]*\b(?:dynamic|libsqlite3|sqlite_\w+)\b|\bCGO_(?:C|CPP|CXX|F|LD)FLAGS=/;
+  /(?:^|\s)--?race\b|-buildmode[= ]["']?(?:c-shared|c-archive|plugin|shared)\b|-linkmode[= ]["']?external\b|\bCGO_(?:C|CPP|CXX|F|LD)FLAGS=/;
+
+/**
+ * The signs above, and two read with followsWithin (each a scan to the line's or the tag list's
+ * end from every start as one expression): `install` then a `-dev` package on its line, and
+ * `-tags` naming a cgo tag (`[\w, -]*` between).
+ */
+function cgoSignsInText(text: string): boolean {
+  return (
+    CGO_SIGNS_IN_TEXT.test(text) ||
+    followsWithin(text, /\binstall\b/, /\s(?!golang-)[\w.+-]+-dev\b/, /\n/) ||
+    followsWithin(text, /-tags[= ]["']?/, /\b(?:dynamic|libsqlite3|sqlite_\w+)\b/, /[^\w, -]/)
+  );
+}
 
 function chainText(stage: Stage): string {
   let text = "";
@@ -50,6 +64,6 @@ export function copiesOnlyStaticGo(stage: Stage, earlier: readonly StageInfo[]):
     if (!source) return false;
     if (!source.alpine || source.already) return true;
     const text = chainText(source.stage);
-    return source.go && !CGO.test(text) && !CGO_SIGNS_IN_TEXT.test(text);
+    return source.go && !CGO.test(text) && !cgoSignsInText(text);
   });
 }

@@ -1,6 +1,7 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell text holds ${VAR} on purpose
 import { describe, expect, it } from "vitest";
 import { aptInstallsGosu } from "./gosu.js";
-import { inOrder } from "./in-order.js";
+import { followsWithin, inOrder, matchFollowing } from "./in-order.js";
 import { venvOnPath } from "./pep668.js";
 
 // The expressions these replaced, cubic on long lines: the oracles on short ones.
@@ -117,5 +118,96 @@ describe("venvOnPath", () => {
   it("reads one long word of repeated PATH=venv", () => {
     expect(venvOnPath("PATH=venv".repeat(20_000))).toBe(false);
     expect(venvOnPath(`${"PATH=venv".repeat(20_000)}/bin`)).toBe(true);
+  });
+});
+
+/** Expressions of the form A[^S]*B that callers now read with followsWithin, and their parts. */
+const SPLIT: [RegExp, RegExp, RegExp, RegExp, string[]][] = [
+  [
+    /\bssh-keygen\b[^;&|\n]*\s-[a-zA-Z]*A\b/,
+    /\bssh-keygen\b/,
+    /\s-[a-zA-Z]*A\b/,
+    /[;&|\n]/,
+    ["ssh-keygen", "-A", "-qA", "-Aq", "-q", "A"],
+  ],
+  [
+    /\b(?:purge|remove|del)\b[^;&|]*\bopenssh/,
+    /\b(?:purge|remove|del)\b/,
+    /\bopenssh/,
+    /[;&|]/,
+    ["purge", "remove", "del", "delx", "openssh", "xopenssh", "openssh-server"],
+  ],
+  [
+    /\badduser\b[^;&|\n]*(?:\s-s|--shell)[\s=]+["']?(?:\/usr)?\/bin\/bash\b/,
+    /\badduser\b/,
+    /(?:\s-s|--shell)[\s=]+["']?(?:\/usr)?\/bin\/bash\b/,
+    /[;&|\n]/,
+    ["adduser", "su", "-s", "--shell", "=", "/bin/bash", "/usr/bin/bash", '"/bin/bash', "/bin/sh"],
+  ],
+  [
+    /\b(?:apk|apt-get|apt)\b[^;&|]*\$\{?PHPIZE_DEPS\b/,
+    /\b(?:apk|apt-get|apt)\b/,
+    /\$\{?PHPIZE_DEPS\b/,
+    /[;&|]/,
+    ["apk", "apt-get", "apt", "add", "$PHPIZE_DEPS", "${PHPIZE_DEPS}", "$PHPIZE_DEPSX", "-get"],
+  ],
+  [/\bstat\s[^)]*%[Yy]/, /\bstat\s/, /%[Yy]/, /\)/, ["stat", "-c", "%Y", "%y", "%s", ")", "("]],
+  [
+    /\busermod\b.*\s(?:-p|--password)\b/,
+    /\busermod\b/,
+    /\s(?:-p|--password)\b/,
+    /[\n\r\u2028\u2029]/,
+    ["usermod", "-p", "--password", "-px", "\r", "x"],
+  ],
+  [
+    /\binstall\b[^\n]*\s(?!golang-)[\w.+-]+-dev\b/,
+    /\binstall\b/,
+    /\s(?!golang-)[\w.+-]+-dev\b/,
+    /\n/,
+    ["install", "libssl-dev", "golang-dev", "golang-x-dev", "-dev", "x-devx", "y"],
+  ],
+  [
+    /-tags[= ]["']?[\w, -]*\b(?:dynamic|libsqlite3|sqlite_\w+)\b/,
+    /-tags[= ]["']?/,
+    /\b(?:dynamic|libsqlite3|sqlite_\w+)\b/,
+    /[^\w, -]/,
+    ["-tags", "=", '"', ",", "dynamic", "sqlite_omit", "netgo", "xdynamic", "."],
+  ],
+];
+
+describe("followsWithin", () => {
+  it.each(SPLIT.map((c) => [c[0].source, ...c]))(
+    "answers as %s on many generated lines",
+    (_, old, first, then, stops, words) => {
+      const joins = [" ", " ", " ", "", ";", "&", "|", "\n", ")", "="];
+      let yes = 0;
+      for (const line of lines(words as string[], joins, 10_000)) {
+        const found = followsWithin(line, first as RegExp, then as RegExp, stops as RegExp);
+        expect([line, found]).toEqual([line, (old as RegExp).test(line)]);
+        if (found) yes++;
+      }
+      expect(yes).toBeGreaterThan(50);
+    },
+  );
+
+  it("reads a long line of repeated firsts", () => {
+    const line = `${"adduser -s ".repeat(20_000)}/bin/sh`;
+    expect(followsWithin(line, /\badduser\b/, SPLIT[2]![2], /[;&|\n]/)).toBe(false);
+  });
+});
+
+describe("matchFollowing", () => {
+  it("captures what the lazy expression captured", () => {
+    const old = /\binstall\b[^;&|]*?(?<=\s)(openssh-server|ssh)(?=[\s='"/:;&|]|$)/;
+    const then = /(?<=\s)(openssh-server|ssh)(?=[\s='"/:;&|]|$)/;
+    const words = ["install", "ssh", "openssh-server", "sshd", "ssh=1", "ssh/x", "x"];
+    let yes = 0;
+    for (const line of lines(words, [" ", " ", "", ";", "&", "|", "\n", "="], 20_000)) {
+      const mine = matchFollowing(line, /\binstall\b/, then, /[;&|]/);
+      const was = old.exec(line);
+      expect([line, mine?.[1]]).toEqual([line, was?.[1]]);
+      if (mine) yes++;
+    }
+    expect(yes).toBeGreaterThan(200);
   });
 });

@@ -25,3 +25,49 @@ export function inOrder(text: string, separators: RegExp, parts: readonly RegExp
   }
   return false;
 }
+
+/**
+ * Whether `first` matches and `then` starts after it with no `stops` character between, as
+ * `A[^S]*B` tests (S the one-character class `stops`). `then` may start at the stop itself when it
+ * matches there (`\s-s` at a line break), as in the expression.
+ *
+ * The expression scans to the next stop from every A of a long line. Here the next B and the next
+ * stop are found once for all of them, as both only move right. That is its answer when a first
+ * match of A ends no later than any other match at its start could let B begin (true of words,
+ * and of `\b(?:apt-get|apt)\b` before a B that cannot start inside `-get`).
+ */
+export function followsWithin(text: string, first: RegExp, then: RegExp, stops: RegExp): boolean {
+  return matchFollowing(text, first, then, stops) !== undefined;
+}
+
+/**
+ * The match of `then` that `A[^S]*?(B)` would capture (see followsWithin): after the leftmost A
+ * that has one, the first B.
+ */
+export function matchFollowing(
+  text: string,
+  first: RegExp,
+  then: RegExp,
+  stops: RegExp,
+): RegExpExecArray | undefined {
+  const global = (re: RegExp) => new RegExp(re.source, `${re.flags.replace(/[gy]/g, "")}g`);
+  const firsts = global(first);
+  const thens = global(then);
+  const stop = global(stops);
+  let next: RegExpExecArray | null = null;
+  let stopAt = -1;
+  for (const m of text.matchAll(firsts)) {
+    const end = m.index + m[0].length;
+    if (next === null || next.index < end) {
+      thens.lastIndex = end;
+      next = thens.exec(text);
+      if (!next) return undefined;
+    }
+    if (stopAt < end) {
+      stop.lastIndex = end;
+      stopAt = stop.exec(text)?.index ?? text.length;
+    }
+    if (next.index <= stopAt) return next;
+  }
+  return undefined;
+}

@@ -2,6 +2,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import { simpleCommands } from "../shell/script.js";
 import { baseRepository, PHP_BASED } from "./base-image.js";
 import { removals } from "./gnu-stage.js";
+import { followsWithin } from "./in-order.js";
 import { addPackage } from "./place.js";
 import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
@@ -25,7 +26,7 @@ export function addPhpizeDeps(ctx: MigrationContext, state: StageState): void {
     if (state.removedRuns.has(ins)) continue;
     // An install of $PHPIZE_DEPS in an earlier RUN serves the later ones, unless it goes again.
     installed = sources.some(
-      (src) => INSTALLS_PHPIZE.test(src.script.text) && !REMOVES.test(src.script.text),
+      (src) => installsPhpize(src.script.text) && !REMOVES.test(src.script.text),
     );
     for (const src of sources) {
       const commands = simpleCommands(src.script);
@@ -53,4 +54,6 @@ export function addPhpizeDeps(ctx: MigrationContext, state: StageState): void {
 
 /** The RUN removes what it installed (a build-deps package, a purge). */
 const REMOVES = /\b(?:apk\s+del|apt-get\s+(?:purge|remove|autoremove)|apt\s+(?:purge|remove))\b/;
-const INSTALLS_PHPIZE = /\b(?:apk|apt-get|apt)\b[^;&|]*\$\{?PHPIZE_DEPS\b/;
+/** apk or apt installs $PHPIZE_DEPS in one command (the B of followsWithin cannot start in `-get`). */
+const installsPhpize = (text: string) =>
+  followsWithin(text, /\b(?:apk|apt-get|apt)\b/, /\$\{?PHPIZE_DEPS\b/, /[;&|]/);

@@ -10,11 +10,15 @@ import {
 } from "../shell/script.js";
 import type { CopiedFile } from "./context-files.js";
 import { callsOf } from "./gnu-calls.js";
+import { followsWithin } from "./in-order.js";
 import { withNestedSources } from "./nested.js";
 import { apkRunLine, liveApkAdds } from "./place.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 import { SETUP_SCRIPT, setupScriptRuns } from "./setup-scripts.js";
+
+/** `-s /bin/bash`, `--shell=/usr/bin/bash`: a bash login shell given to adduser or su. */
+const BASH_SHELL_OPTION = /(?:\s-s|--shell)[\s=]+["']?(?:\/usr)?\/bin\/bash\b/;
 
 /** Shell syntax busybox ash lacks (ash does have `set -o pipefail` and `local`). */
 // Substrings (`${x:1}`, `${x: -1}`, `${x:(-1)}`), not POSIX defaults (`${x:-0}`).
@@ -137,13 +141,9 @@ export function migrateShell(ctx: MigrationContext, state: StageState): void {
       if (callsBash(ctx, ins))
         state.bashNeeds.push({ offset: ins.start, reason: "a RUN line calls bash" });
       // busybox or Debian adduser giving a bash login shell (useradd's is noted when converted).
-      else if (
-        /\badduser\b[^;&|\n]*(?:\s-s|--shell)[\s=]+["']?(?:\/usr)?\/bin\/bash\b/.test(ins.args.text)
-      )
+      else if (followsWithin(ins.args.text, /\badduser\b/, BASH_SHELL_OPTION, /[;&|\n]/))
         state.bashNeeds.push({ offset: ins.start, reason: "a user gets bash as login shell" });
-      else if (
-        /\bsu\b[^;&|\n]*(?:\s-s|--shell)[\s=]+["']?(?:\/usr)?\/bin\/bash\b/.test(ins.args.text)
-      )
+      else if (followsWithin(ins.args.text, /\bsu\b/, BASH_SHELL_OPTION, /[;&|\n]/))
         state.bashNeeds.push({ offset: ins.start, reason: "su starts bash (-s /bin/bash)" });
       else if (linksShToBash(ctx, ins))
         state.bashNeeds.push({ offset: ins.start, reason: "a RUN line points /bin/sh at bash" });

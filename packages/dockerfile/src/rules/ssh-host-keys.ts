@@ -6,6 +6,7 @@ import type { Stage } from "../stages.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
 import type { StageInfo } from "./from.js";
 import { unwrapped } from "./gnu-calls.js";
+import { followsWithin, matchFollowing } from "./in-order.js";
 import { runScripts, stageCommands } from "./run.js";
 import { startedCommands } from "./started-commands.js";
 
@@ -15,7 +16,8 @@ const DEBIAN_SERVERS = new Set(["openssh-server", "ssh"]);
 const ALPINE_SERVERS = new Set(["openssh-server", "openssh"]);
 const APT = new Set(["apt-get", "apt", "aptitude"]);
 /** `ssh-keygen -A`, also with other options around it (`ssh-keygen -q -A`). */
-const KEYGEN_ALL = /\bssh-keygen\b[^;&|\n]*\s-[a-zA-Z]*A\b/;
+const keygenAll = (text: string) =>
+  followsWithin(text, /\bssh-keygen\b/, /\s-[a-zA-Z]*A\b/, /[;&|\n]/);
 const STEP = "ssh-keygen -A";
 const WHY =
   "Alpine's openssh-server generates no SSH host keys at install (Debian's postinst did), and sshd";
@@ -114,8 +116,8 @@ function startsSshd(ctx: MigrationContext, family: { all: Stage[]; later: Stage[
 
 /** A RUN (or a COPYed script) already generates every missing host key. */
 function generatesKeys(ctx: MigrationContext, body: Instruction[]): boolean {
-  if (body.some((ins) => ins.keyword === "RUN" && KEYGEN_ALL.test(ins.args.text))) return true;
-  return copiedFiles(ctx, body).some((f) => KEYGEN_ALL.test(f.content));
+  if (body.some((ins) => ins.keyword === "RUN" && keygenAll(ins.args.text))) return true;
+  return copiedFiles(ctx, body).some((f) => keygenAll(f.content));
 }
 
 function serverInstalls(ctx: MigrationContext, body: Instruction[]): ServerInstall[] {
@@ -131,8 +133,11 @@ function serverInstalls(ctx: MigrationContext, body: Instruction[]): ServerInsta
     for (const src of sources) out.push(...installsIn(ctx, ins, src));
     // One inside a `sh -c` string: found by its text, so the warning still comes.
     if (out.every((i) => i.ins !== ins)) {
-      const hit = /\binstall\b[^;&|]*?(?<=\s)(openssh-server|ssh)(?=[\s='"/:;&|]|$)/.exec(
+      const hit = matchFollowing(
         ins.args.text,
+        /\binstall\b/,
+        /(?<=\s)(openssh-server|ssh)(?=[\s='"/:;&|]|$)/,
+        /[;&|]/,
       );
       if (hit && /\bapt(?:-get|itude)?\b/.test(ins.args.text))
         out.push({ ins, name: hit[1]!, offset: ins.start });
@@ -184,7 +189,8 @@ function placeable(install: ServerInstall): string | undefined {
   const { src, pipeline } = install.command;
   if (pipeline.commands.length !== 1 || pipeline.feedsCompound) return undefined;
   const text = src.script.text;
-  if (/\bshowmanual\b|\b(?:purge|remove|del)\b[^;&|]*\bopenssh/.test(text)) return undefined;
+  if (/\bshowmanual\b/.test(text)) return undefined;
+  if (followsWithin(text, /\b(?:purge|remove|del)\b/, /\bopenssh/, /[;&|]/)) return undefined;
   const items = src.script.items;
   const k = items.indexOf(pipeline);
   const next = opAt(items[k + 1]);

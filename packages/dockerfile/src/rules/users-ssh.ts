@@ -1,4 +1,5 @@
 import { wholeVariable } from "../stages.js";
+import { followsWithin } from "./in-order.js";
 import type { ScriptScope } from "./scope.js";
 import { installsAny } from "./users-installs.js";
 
@@ -65,7 +66,14 @@ function setsPasswordLater(scope: ScriptScope, name: string): boolean {
     for (const step of ins.args.text.replace(/\\\r?\n/g, " ").split(/&&|\|\||;|\n/)) {
       if (/(?<![\w./-])chpasswd(?![\w.-])/.test(step) && entry.test(step)) return true;
       if (/(?<![\w./-])passwd(?![\w./-])/.test(step) && word.test(step)) return true;
-      if (/\busermod\b.*\s(?:-p|--password)\b/.test(step) && word.test(step)) return true;
+      // `.` stops at line breaks.
+      const usermodPassword = followsWithin(
+        step,
+        /\busermod\b/,
+        /\s(?:-p|--password)\b/,
+        /[\n\r\u2028\u2029]/,
+      );
+      if (usermodPassword && word.test(step)) return true;
     }
   }
   return false;
