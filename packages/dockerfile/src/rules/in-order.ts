@@ -71,3 +71,53 @@ export function matchFollowing(
   }
   return undefined;
 }
+
+/**
+ * Whether a match of `command` (which ends at a word, `\bln\s+`) is followed by option words and
+ * then a word for which `operand(text, start, end)` holds, as `COMMAND(?:-\S+\s+)*W` reads: each
+ * option a `-` and at least one more character, then blanks.
+ *
+ * The expression tries every number of options from every match, and a `-ln` inside the options
+ * starts another match: quadratic. Here a word's answer is kept, so each word is read once.
+ */
+export function commandOperand(
+  text: string,
+  command: RegExp,
+  operand: (text: string, start: number, end: number) => boolean,
+): boolean {
+  const known = new Map<number, boolean>();
+  const fromWord = (start: number): boolean => {
+    const path: number[] = [];
+    let answer = false;
+    for (let at = start; ; ) {
+      const seen = known.get(at);
+      if (seen !== undefined) {
+        answer = seen;
+        break;
+      }
+      path.push(at);
+      const end = skipWhile(text, at, NOT_SPACE);
+      if (end > at && operand(text, at, end)) {
+        answer = true;
+        break;
+      }
+      const next = skipWhile(text, end, SPACE);
+      if (text[at] !== "-" || end - at < 2 || next === end) break;
+      at = next;
+    }
+    for (const at of path) known.set(at, answer);
+    return answer;
+  };
+  const commands = new RegExp(command.source, `${command.flags.replace(/[gy]/g, "")}g`);
+  for (const m of text.matchAll(commands)) if (fromWord(m.index + m[0].length)) return true;
+  return false;
+}
+
+const SPACE = /\s/;
+const NOT_SPACE = /\S/;
+
+function skipWhile(text: string, from: number, set: RegExp): number {
+  let i = from;
+  while (i < text.length && set.test(text[i] as string)) i++;
+  return i;
+}

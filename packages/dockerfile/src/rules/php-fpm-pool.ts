@@ -6,6 +6,7 @@ import { apkAddWords } from "./apk-adds.js";
 import { baseRepository, PHP_BASED } from "./base-image.js";
 import { usesUser } from "./base-users.js";
 import { inChain } from "./chain-memo.js";
+import { commandOperand } from "./in-order.js";
 import { asRoot } from "./place.js";
 import type { StageState } from "./scope.js";
 
@@ -85,8 +86,17 @@ function chainGives(stage: Stage): Gives {
   };
 }
 
-const CHOWN_GROUP =
-  /\bchown\s+(?:-\S+\s+)*[^\s:.]*[:.]www-data(?=\s|$)|\bchgrp\s+(?:-\S+\s+)*www-data(?=\s|$)/;
+/**
+ * `chown [options] OWNER:www-data`, `chgrp [options] www-data`, as
+ * `\bchown\s+(?:-\S+\s+)*[^\s:.]*[:.]www-data(?=\s|$)` and its chgrp form read.
+ */
+export function chownsGroup(text: string): boolean {
+  const word = (start: number, end: number) => text.slice(start, end);
+  return (
+    commandOperand(text, /\bchown\s+/, (_t, s, e) => /^[^\s:.]*[:.]www-data$/.test(word(s, e))) ||
+    commandOperand(text, /\bchgrp\s+/, (_t, s, e) => word(s, e) === "www-data")
+  );
+}
 
 /**
  * `USER www-data`, `COPY --chown=www-data`, `chown www-data …`, and commands run as www-data
@@ -100,7 +110,7 @@ function givesUser(ins: Instruction): boolean {
 function givesGroup(ins: Instruction): boolean {
   const owner = ownerSpec(ins);
   if (owner !== undefined) return owner.split(":")[1] === "www-data";
-  return ins.keyword === "RUN" && CHOWN_GROUP.test(ins.args.text);
+  return ins.keyword === "RUN" && chownsGroup(ins.args.text);
 }
 
 /** The `USER` or `COPY`/`ADD --chown` spec, undefined for other instructions. */

@@ -1,5 +1,6 @@
 import type { Instruction } from "../parse/types.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import { commandOperand } from "./in-order.js";
 import type { ScriptScope, StageState } from "./scope.js";
 
 /**
@@ -15,7 +16,15 @@ const WRITES_TIMEZONE =
 const ZONE = /^(?:[A-Z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*)$/;
 /** `$TZ`, `${TZ}`, quoted or not. */
 const VARIABLE = /^"?\$(?:\{(\w+)\}|(\w+))"?$/;
-const LINKS_LOCALTIME = /\bln\s+(?:-\S+\s+)*\S+\s+\/etc\/localtime\b/;
+/** `ln [options] TARGET /etc/localtime`, as `\bln\s+(?:-\S+\s+)*\S+\s+\/etc\/localtime\b` reads. */
+export const linksLocaltime = (text: string) =>
+  commandOperand(text, /\bln\s+/, (t, _start, end) => followedBy(t, end, TO_LOCALTIME));
+const TO_LOCALTIME = /\s+\/etc\/localtime\b/y;
+
+function followedBy(text: string, at: number, sticky: RegExp): boolean {
+  sticky.lastIndex = at;
+  return sticky.test(text);
+}
 
 /**
  * `dpkg-reconfigure tzdata` after a write of /etc/timezone: where /etc/localtime is no symlink,
@@ -29,7 +38,7 @@ export function linkLocaltime(scope: ScriptScope, pipeline: Pipeline, cmd: Simpl
   const stage = scope.stage.info.stage;
   const before = scope.ctx.text.slice(stage.from.end, scope.fileOffset(pipeline.start));
   // An earlier link sets the zone already; the call's removal loses nothing then.
-  if (LINKS_LOCALTIME.test(before)) return false;
+  if (linksLocaltime(before)) return false;
   const zone = writtenZone(scope, before);
   if (zone === undefined) return false;
   const link = `ln -sf ${zone.path} /etc/localtime`;

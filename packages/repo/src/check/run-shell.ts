@@ -1,4 +1,4 @@
-import type { Instruction } from "@alpinize/dockerfile";
+import { commandOperand, type Instruction } from "@alpinize/dockerfile";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
@@ -26,7 +26,19 @@ interface ShellState {
 
 const DEFAULT: ShellState = { kind: "ash", shellLine: undefined };
 /** `ln -sf /bin/bash /bin/sh`, `ln -sfn bash /bin/sh`. */
-const SH_TO_BASH = /\bln\s+(?:-\S+\s+)*\S*\bbash\s+\/bin\/sh(?:\s|$|;|&)/;
+export const shToBash = (text: string) =>
+  commandOperand(text, /\bln\s+/, (t, start, end) => endsInBash(t, start, end) && toBinSh(t, end));
+const TO_BIN_SH = /\s+\/bin\/sh(?:\s|$|;|&)/y;
+
+/** The word ends in `bash` after a word boundary (`\S*\bbash`). */
+function endsInBash(text: string, start: number, end: number): boolean {
+  return end - start >= 4 && text.startsWith("bash", end - 4) && !/\w/.test(text[end - 5] ?? "");
+}
+
+function toBinSh(text: string, at: number): boolean {
+  TO_BIN_SH.lastIndex = at;
+  return TO_BIN_SH.test(text);
+}
 
 /** The shell a RUN of the stage runs under; undefined for ONBUILD RUNs, whose image is not this one. */
 export function runShell(
@@ -67,7 +79,7 @@ function stateAfter(body: readonly Instruction[], line: number, start: ShellStat
   for (const ins of body) {
     if (ins.line >= line) break;
     if (ins.keyword === "SHELL") state = { kind: shellKind(ins), shellLine: ins.line };
-    else if (ins.keyword === "RUN" && state.kind === "ash" && SH_TO_BASH.test(ins.args.text))
+    else if (ins.keyword === "RUN" && state.kind === "ash" && shToBash(ins.args.text))
       state = { kind: "bash", shellLine: undefined };
   }
   return state;

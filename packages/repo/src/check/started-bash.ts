@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { shellScriptIndex } from "@alpinize/dockerfile";
+import { followsWithin, shellScriptIndex } from "@alpinize/dockerfile";
 import { readStage } from "../discover/scripts.js";
 import { baseName, scanCommands } from "../dockerfile/commands.js";
 import { stageChain } from "../dockerfile/stage-links.js";
@@ -18,7 +18,8 @@ export interface StartedBash {
 }
 
 /** `ln -s /bin/sh /bin/bash`, `ln -sf busybox /usr/bin/bash`: a bash the image makes itself. */
-const LINKS_BASH = /\bln\s[^;&|\n]*\s\/(?:usr\/)?(?:local\/)?bin\/bash(?=\s|$|;|&|\|)/;
+export const linksBash = (text: string) =>
+  followsWithin(text, /\bln\s/, /\s\/(?:usr\/)?(?:local\/)?bin\/bash(?=\s|$|;|&|\|)/, /[;&|\n]/);
 /** `command -v bash`, `which bash`, `[ -x /bin/bash ]`: the command starts bash only if it is there. */
 const PROBES_BASH =
   /\b(?:command\s+-v|which|type|hash)\s+(?:\S*\/)?bash\b|-[efx]\s+\/(?:usr\/)?bin\/bash\b/;
@@ -85,7 +86,7 @@ function bashWord(words: readonly string[]): number | undefined {
 /** A RUN links a bash into the image, or a COPY puts a file named bash in a bin folder. */
 function makesBash(stage: StageInfo, stages: readonly StageInfo[]): boolean {
   for (const s of stageChain(stage, stages)) {
-    if (s.runs.some((r) => LINKS_BASH.test(r.text))) return true;
+    if (s.runs.some((r) => linksBash(r.text))) return true;
     for (const copy of readStage(s.body).copies) {
       const names = [copy.destination, ...copy.sources].map((p) =>
         posix.basename(p.replace(/\/+$/, "")),
