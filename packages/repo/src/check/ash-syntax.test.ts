@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { growth } from "../../test/growth.js";
 import { ashSyntaxProblems } from "./ash-syntax.js";
 
 const lists = (script: string) =>
@@ -21,13 +20,5 @@ describe("ashSyntaxProblems and {a,b} lists in assignments", () => {
     expect(lists(word)).toEqual([word.indexOf("{")]);
     const next = "X={a,b} && echo Y={c,d}";
     expect(lists(next)).toEqual([next.lastIndexOf("{")]);
-  });
-
-  // Each list sliced the text before it and split it into words: quadratic in a long RUN.
-  it("takes time linear in a line of many lists and assignments", () => {
-    const args = (n: number) => `mkdir${" /a/{x,y}".repeat(n)}`;
-    const assigned = (n: number) => `${"X={a,b} ".repeat(n)}true`;
-    expect(growth(ashSyntaxProblems, args(1000), args(8000))).toBeLessThan(24);
-    expect(growth(ashSyntaxProblems, assigned(1000), assigned(8000))).toBeLessThan(24);
   });
 });

@@ -1,6 +1,5 @@
 import { lintEntrypoint } from "@alpinize/entrypoint";
 import { describe, expect, it } from "vitest";
-import { growth } from "../../test/growth.js";
 import { scriptCallFindings } from "./script-calls.js";
 
 const lint = (text: string) => lintEntrypoint(text);
@@ -22,18 +21,5 @@ describe("scriptCallFindings", () => {
     const once = scriptCallFindings("#!/bin/sh\nsudo ps -C x\n", lint);
     const twice = scriptCallFindings("#!/bin/sh\nsudo ps -C x; sudo ps -C x\n", lint);
     expect(twice).toEqual(once);
-  });
-
-  // Each command's line was counted from the start of the text: 20,000 here-document lines took
-  // seconds, 100,000 a minute.
-  it("takes time linear in the length of a long here-document", () => {
-    const heredoc = (lines: number) => `#!/bin/sh\ncat <<EOF\n${"a\n".repeat(lines)}EOF\n`;
-    const ratio = growth((t) => scriptCallFindings(t, lint), heredoc(4000), heredoc(32_000));
-    expect(ratio).toBeLessThan(24);
-  });
-
-  it("takes time linear in the length of a long and-list", () => {
-    const list = (n: number) => `#!/bin/sh\n${"true && ".repeat(n)}true\n`;
-    expect(growth((t) => scriptCallFindings(t, lint), list(2000), list(16_000))).toBeLessThan(24);
   });
 });

@@ -1,7 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell text holds ${VAR} on purpose
 import { MAX_SHELL_NESTING, SHELL_TOO_DEEP } from "@alpinize/entrypoint";
 import { describe, expect, it } from "vitest";
-import { growth } from "../../test/growth.js";
 import { scanCommands } from "./commands.js";
 
 const names = (script: string) => scanCommands(script).map((c) => c.name);
@@ -174,17 +173,6 @@ describe("scanCommands on long scripts", () => {
       "b?",
       "c",
     ]);
-  });
-
-  // Each || marked the whole list before it again, and each command asked every enclosing `if`
-  // whether it guards it: both were quadratic.
-  it("takes time linear in a long || list and in deeply nested if and while", () => {
-    const or = (n: number) => `true${" || true".repeat(n)}`;
-    const ifs = (n: number) => `${"if a; then\n".repeat(n)}b\n${"fi\n".repeat(n)}`;
-    const loops = (n: number) => `${"while a; do\n".repeat(n)}b\n${"done\n".repeat(n)}`;
-    expect(growth(scanCommands, or(5000), or(40_000))).toBeLessThan(24);
-    expect(growth(scanCommands, ifs(2000), ifs(16_000))).toBeLessThan(24);
-    expect(growth(scanCommands, loops(2000), loops(16_000))).toBeLessThan(24);
   });
 
   it("reads a substitution of half a million commands without overflowing the stack", () => {
