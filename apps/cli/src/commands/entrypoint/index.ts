@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import {
   DEFAULT_SHIMS_PATH,
   findingsLeftAfterRewrite,
@@ -99,7 +100,9 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
   const shimSource: ShimSource = values.inline
     ? "inline"
     : { path: values.source ?? DEFAULT_SHIMS_PATH };
-  const read: ReadScript = file === "-" ? { text: await readStdin() } : readScript(file);
+  // A relative path is the CLI's working directory's, which the caller may set (io.cwd).
+  const path = file === "-" ? file : resolve(io.cwd, file);
+  const read: ReadScript = file === "-" ? { text: await readStdin() } : readScript(path, file);
   const before = read.text;
   const result = rewriteNamed(file, before, shimSource);
   const report: EntrypointReport = {
@@ -110,7 +113,7 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
     source: shimSource === "inline" ? "inline" : shimSource.path,
   };
   const mode = values.write ? "write" : values.check ? "check" : "diff";
-  if (mode === "write" && result.changed) writeScript(file, result.output, read.stamp);
+  if (mode === "write" && result.changed) writeScript(path, result.output, read.stamp, file);
   if (values.json) io.stdout.write(toJson(report));
   else {
     if (mode === "diff") printDiff(io, report);

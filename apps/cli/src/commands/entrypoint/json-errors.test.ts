@@ -43,7 +43,7 @@ describe("alpinize entrypoint --json on an error that stops it", () => {
     expect(crlf.code).toBe(2);
     const doc = JSON.parse(crlf.stdout) as { file: string; error: { message: string } };
     expect(doc.file).toBe("crlf.sh");
-    expect(doc.error.message).toMatch(/^crlf\.sh: /);
+    expect(doc.error.message).toMatch(/^crlf\.sh: the script has CRLF/);
     expect(crlf.stderr).toContain("error crlf.sh: ");
     const usage = await runCli(["entrypoint", "--json", "a.sh", "b.sh"], { cwd: tmp.dir });
     expect(usage.code).toBe(2);

@@ -13,10 +13,11 @@ export interface ReadScript {
   stamp?: ContentStamp;
 }
 
-export function readScript(file: string): ReadScript {
+/** `path` is read; `file` (the path as the user gave it) names it in messages. */
+export function readScript(path: string, file = path): ReadScript {
   let size: number;
   try {
-    const st = statSync(file);
+    const st = statSync(path);
     if (st.isDirectory()) {
       throw new InputError("ALPINIZE_ENTRYPOINT_DIRECTORY", `${file} is a directory`, {
         hint: "Pass the entrypoint script itself, e.g. alpinize entrypoint docker-entrypoint.sh.",
@@ -33,7 +34,7 @@ export function readScript(file: string): ReadScript {
     });
   }
   if (size > MAX_BYTES) throw tooLarge(file, size);
-  const { text, stamp } = readBounded(file);
+  const { text, stamp } = readBounded(path, file);
   if (text.includes("\u0000")) {
     throw new InputError("ALPINIZE_ENTRYPOINT_BINARY", `${file} is not a text file`, {
       hint: "Pass the entrypoint shell script, not a binary.",
@@ -68,10 +69,10 @@ function unreadable(file: string, err: unknown): InputError {
  * a FIFO, <(cmd)), which are read until they end or pass the limit. A regular file is stamped
  * through the same descriptor, its time taken before its bytes.
  */
-function readBounded(file: string): ReadScript {
+function readBounded(path: string, file: string): ReadScript {
   let fd: number;
   try {
-    fd = openSync(file, "r");
+    fd = openSync(path, "r");
   } catch (err) {
     throw unreadable(file, err);
   }

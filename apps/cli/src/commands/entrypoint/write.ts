@@ -13,9 +13,15 @@ import {
  * Rewrites the script in place through a temp file and a rename, keeping its mode, owner and
  * group (write-output.ts); with `expected`, a script edited since it was read is left alone.
  */
-export function writeScript(file: string, text: string, expected?: ContentStamp): void {
+/** `path` is written; `file` (the path as the user gave it) names it in messages. */
+export function writeScript(
+  path: string,
+  text: string,
+  expected?: ContentStamp,
+  file = path,
+): void {
   try {
-    writeOutput(file, encodeText(text), { inPlace: true, ...(expected ? { expected } : {}) });
+    writeOutput(path, encodeText(text), { inPlace: true, ...(expected ? { expected } : {}) });
   } catch (err) {
     throw writeError(file, err);
   }
