@@ -14,8 +14,9 @@ export interface DebianTini {
 /**
  * Where Alpine's packages put tini (aports community/tini: the tini package installs /sbin/tini,
  * its tini-static subpackage /sbin/tini-static and nothing else; neither depends on the other).
- * Debian's tini package puts both in /usr/bin. migrate moves both Debian paths to /sbin/tini as
- * it swaps the package (the tini swap of entryPaths in @alpinize/dockerfile rules/stage.ts);
+ * Debian's tini package puts both in /usr/bin. migrate points a Debian path at the one the Alpine
+ * package it installs puts there (/sbin/tini for tini, /sbin/tini-static for tini-static), in the
+ * tini swap of entryPaths in @alpinize/dockerfile rules/stage.ts;
  * debian-tini.test.ts holds this reading to migrate's output.
  */
 const ALPINE_TINI: ReadonlyMap<string, string> = new Map([

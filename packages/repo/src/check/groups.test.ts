@@ -74,6 +74,17 @@ describe("unknown-group", () => {
     expect(groupFindings(text)).toEqual(["7:error:builders", "8:error:svc"]);
   });
 
+  it("takes the new name of a shadow groupmod -n rename as an existing group", () => {
+    const head = `FROM alpine:3.24@${DIGEST}\nRUN apk add --no-cache shadow && addgroup app`;
+    for (const rename of [
+      "groupmod -n appgrp app",
+      "groupmod --new-name appgrp app",
+      "groupmod --new-name=appgrp app",
+    ])
+      expect(groupFindings(`${head} && ${rename} && chgrp appgrp /srv\n`), rename).toEqual([]);
+    expect(groupFindings(`${head} && chgrp appgrp /srv\n`)).toEqual(["2:error:appgrp"]);
+  });
+
   it("reports a group made only later as missing where it is used", () => {
     const text = [
       `FROM alpine:3.23@${DIGEST}`,

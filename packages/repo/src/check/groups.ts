@@ -115,6 +115,7 @@ const GROUP_TOOLS = new Set(["addgroup", "adduser", "groupadd", "useradd"]);
 function groupUse(cmd: ShellCommand): GroupUse {
   const name = baseName(cmd.name);
   if (name === "chgrp" || name === "chown") return { needs: ownerGroup(name, cmd.args), makes: [] };
+  if (name === "groupmod") return { needs: [], makes: renamedTo(cmd.args) };
   if (!GROUP_TOOLS.has(name)) return { needs: [], makes: [] };
   const words = operands(name, cmd.args);
   if (name === "groupadd") return { needs: [], makes: words.slice(-1) };
@@ -129,6 +130,15 @@ function groupUse(cmd: ShellCommand): GroupUse {
   // busybox adduser makes a group named like the user; a system user (-S) goes into nogroup.
   const system = cmd.args.some(systemOption);
   return { needs: [], makes: system || user === undefined ? [] : [user] };
+}
+
+/** The new name `groupmod -n NEW OLD` (shadow's) gives a group: it exists from then on. */
+function renamedTo(args: readonly string[]): string[] {
+  for (const [k, a] of args.entries()) {
+    if (a === "-n" || a === "--new-name") return args[k + 1] === undefined ? [] : [args[k + 1]!];
+    if (a.startsWith("--new-name=")) return [a.slice("--new-name=".length)];
+  }
+  return [];
 }
 
 /**
