@@ -62,7 +62,7 @@ export function mktempProblem(words: Words, operands: readonly number[]): ValueP
 
 /** GNU sed's `0,/re/` address: busybox sed accepts it and then matches nothing. */
 export function sedZeroProblem(words: Words): ValueProblem | undefined {
-  const index = words.findIndex((w) => w !== undefined && /(?:^|[;{}\n]\s*)0,[/\\]/.test(w));
+  const index = words.findIndex((w) => w !== undefined && zeroAddress(w));
   if (index < 0) return undefined;
   return {
     index,
@@ -76,7 +76,53 @@ export function sedZeroProblem(words: Words): ValueProblem | undefined {
  * GNU sed's stepped addresses: `first~step` (`1~2d`) and `addr,~N`. Busybox sed reads neither
  * (measured: "unsupported command ~", "no address after comma") and stops before any line.
  */
-const SED_STEP = /(?:^|[;{}\n])\s*(?:\d+~\d+|(?:\d+|\$|\/(?:[^/\\\n]|\\.)*\/)\s*,\s*~\d+)/;
+const SED_STEP = /\d+~\d+|(?:\d+|\$|\/(?:[^/\\\n]|\\.)*\/)\s*,\s*~\d+/y;
+
+const COMMAND_END = /[;{}\n]/;
+const BLANK = /\s/;
+
+/**
+ * Where the blanks before `at` start, or -1 when they hold a line break (which ends a command).
+ * Expressions with `[;{}\n]\s*` before what they look for scanned a long run of line breaks
+ * again from each one.
+ */
+function blanksStart(text: string, at: number): number {
+  let k = at;
+  while (k > 0 && BLANK.test(text[k - 1] as string)) {
+    k--;
+    if (text[k] === "\n") return -1;
+  }
+  return k;
+}
+
+/** The blanks ending at `k` follow `;`, `{`, `}` or a line break (or hold one: k = -1). */
+function afterCommandEnd(text: string, k: number): boolean {
+  return k === -1 || (k > 0 && COMMAND_END.test(text[k - 1] as string));
+}
+
+/** `0,/re/` (or `0,\cREc`) where a command starts: `(?:^|[;{}\n]\s*)0,[/\\]`. */
+export function zeroAddress(text: string): boolean {
+  for (const m of text.matchAll(/0,[/\\]/g)) {
+    if (m.index === 0 || afterCommandEnd(text, blanksStart(text, m.index))) return true;
+  }
+  return false;
+}
+
+/**
+ * The first stepped address where a sed command starts (`(?:^|[;{}\n])\s*` before SED_STEP), as
+ * that expression's match read without its separator and blanks.
+ */
+export function stepAddress(text: string): string | undefined {
+  for (let at = 0; at < text.length; at++) {
+    if (!/[\d$/]/.test(text[at] as string)) continue;
+    const k = blanksStart(text, at);
+    if (k !== 0 && !afterCommandEnd(text, k)) continue;
+    SED_STEP.lastIndex = at;
+    const m = SED_STEP.exec(text);
+    if (m) return m[0];
+  }
+  return undefined;
+}
 
 /** Where sed's script is: each `-e` value, else the first operand (a `-f` script is a file). */
 function sedScripts(
@@ -102,11 +148,11 @@ export function sedStepProblem(
   operands: readonly number[],
 ): ValueProblem | undefined {
   for (const { index, text } of sedScripts(words, values, operands)) {
-    const m = text === undefined ? null : SED_STEP.exec(text);
-    if (!m) continue;
+    const step = text === undefined ? undefined : stepAddress(text);
+    if (step === undefined) continue;
     return {
       index,
-      option: m[0].replace(/^[;{}\n]?\s*/, ""),
+      option: step,
       message:
         "busybox sed has no GNU step address (first~step, addr,~N): it stops before any line",
       advice: "pick the lines with awk (NR % step == first % step), or apk add sed",

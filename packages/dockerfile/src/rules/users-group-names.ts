@@ -2,12 +2,19 @@ import { ALPINE_BASE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { groupWithGid, isExpansion } from "./users-gids.js";
 
-/** A `$GID`-like word: a number at build time, which busybox takes nowhere a group name goes. */
-const GID_VARIABLE = /^"?\$\{?\w*gid\w*(?::-[^}]*)?\}?"?$/i;
+/**
+ * A `$GID`-like word: a number at build time, which busybox takes nowhere a group name goes. The
+ * name is a whole run of word characters, so "holds gid" is asked of it apart: `\w*gid\w*` tried
+ * every gid of a long name.
+ */
+export function gidVariable(word: string): boolean {
+  const name = /^"?\$\{?(\w*)(?::-[^}]*)?\}?"?$/.exec(word)?.[1];
+  return name?.toLowerCase().includes("gid") === true;
+}
 
 /** busybox addgroup USER GROUP takes a name: a GID becomes the group made with it, or is flagged. */
 export function byName(scope: ScriptScope, at: number, group: string, label: string): string {
-  if (/^\d+$/.test(group) || GID_VARIABLE.test(group)) {
+  if (/^\d+$/.test(group) || gidVariable(group)) {
     return groupName(scope, at, group, label) ?? group;
   }
   // Any other variable may hold a name: only a group made with that very GID word is swapped in.
@@ -33,7 +40,7 @@ export function groupName(
   }
   const busybox = label === "useradd -g" ? "busybox adduser -G" : "busybox addgroup USER GROUP";
   // `-g $GID`: a number at build time, which busybox adduser -G cannot take.
-  if (GID_VARIABLE.test(group)) {
+  if (gidVariable(group)) {
     scope.warn(
       "users",
       at,

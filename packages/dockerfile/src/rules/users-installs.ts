@@ -2,8 +2,57 @@ import type { Instruction } from "../parse/types.js";
 import type { Stage } from "../stages.js";
 import type { ScriptScope } from "./scope.js";
 
-/** `apt-get install …`, `apk add …` and the like, up to the end of that command. */
-const INSTALL = /\b(?:apt-get|apt|aptitude|apk)\s+(?:[^;&|\n]*?\s)?(?:install|add)\s([^;&|\n]*)/g;
+// Followed by a blank, so that `aptitude` is not read as `apt`.
+const MANAGER = /\b(?:apt-get|apt|aptitude|apk)(?=\s)/g;
+const VERB = /(?<=\s)(?:install|add)\s/g;
+const SEPARATOR = /[;&|\n]/g;
+const BLANK = /\s/;
+
+/**
+ * The package lists of `apt-get install …`, `apk add …` and the like, each up to the end of its
+ * command: group 1 of
+ * `\b(?:apt-get|apt|aptitude|apk)\s+(?:[^;&|\n]*?\s)?(?:install|add)\s([^;&|\n]*)` under
+ * matchAll. After the blanks that follow the manager, the optional group is tried first: the
+ * first `install`/`add` after a later blank, with no `;`, `&`, `|` or line break before that
+ * blank; else one right after the blanks. That expression looked for it to the command's end
+ * from every manager word of a long line; here the next verb and separator are found once for
+ * all of them.
+ */
+export function* installLists(text: string): Generator<string> {
+  const managers = new RegExp(MANAGER.source, "g");
+  const verbs = new RegExp(VERB.source, "g");
+  const verbHere = new RegExp(VERB.source, "y");
+  const separators = new RegExp(SEPARATOR.source, "g");
+  let verb: RegExpExecArray | null | undefined;
+  let stop = -1;
+  const nextAt = (re: RegExp, from: number) => {
+    re.lastIndex = from;
+    return re.exec(text);
+  };
+  for (let m = managers.exec(text); m; m = managers.exec(text)) {
+    // The manager's word ends where the blanks start: \b(?:apt-get|…)\s+.
+    const end = m.index + m[0].length;
+    let after = end;
+    while (after < text.length && BLANK.test(text[after] as string)) after++;
+    if (verb === undefined || (verb !== null && verb.index <= after))
+      verb = nextAt(verbs, after + 1);
+    if (stop < after) stop = nextAt(separators, after)?.index ?? text.length;
+    // The blank before the verb may be the separator itself (a line break).
+    let found = verb !== null && verb.index - 1 <= stop ? verb : null;
+    if (!found) {
+      verbHere.lastIndex = after;
+      found = verbHere.exec(text);
+    }
+    if (!found) {
+      managers.lastIndex = m.index + 1;
+      continue;
+    }
+    const listStart = found.index + found[0].length;
+    const listEnd = nextAt(separators, listStart)?.index ?? text.length;
+    yield text.slice(listStart, listEnd);
+    managers.lastIndex = listEnd;
+  }
+}
 
 /**
  * The stage installs one of `packages` (Debian's or Alpine's names): earlier, as recorded, or
@@ -38,8 +87,8 @@ function stageInstalls(stage: Stage, packages: ReadonlySet<string>): boolean {
 function runInstalls(ins: Instruction, packages: ReadonlySet<string>): boolean {
   if (ins.keyword !== "RUN") return false;
   const text = ins.args.text.replace(/\\\r?\n/g, " ");
-  for (const m of text.matchAll(INSTALL)) {
-    const names = m[1]!.split(/\s+/).map((w) => w.replace(/^["']|["']$/g, "").split(/[=:]/)[0]);
+  for (const list of installLists(text)) {
+    const names = list.split(/\s+/).map((w) => w.replace(/^["']|["']$/g, "").split(/[=:]/)[0]);
     if (names.some((n) => n !== undefined && packages.has(n))) return true;
   }
   return false;

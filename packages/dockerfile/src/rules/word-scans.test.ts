@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { gidVariable } from "./users-group-names.js";
+import { installLists } from "./users-installs.js";
+
+/** Texts of pieces drawn by a fixed pseudo-random sequence (xorshift). */
+function* texts(pieces: readonly string[], count: number): Generator<string> {
+  let seed = 17;
+  const pick = <T>(from: readonly T[]): T => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    seed >>>= 0;
+    return from[seed % from.length] as T;
+  };
+  for (let n = 0; n < count; n++) {
+    let text = "";
+    for (let i = 1 + pick([0, 1, 2, 3, 4, 5, 6, 7, 8]); i > 0; i--) text += pick(pieces);
+    yield text;
+  }
+}
+
+describe("word scans without backtracking", () => {
+  it("gidVariable answers as the former expression", () => {
+    const old = /^"?\$\{?\w*gid\w*(?::-[^}]*)?\}?"?$/i;
+    const pieces = ['"', "$", "{", "}", "gid", "GID", "g", "id", "_", "1", ":-", "x", "-", ":"];
+    let yes = 0;
+    for (const word of texts(pieces, 30_000)) {
+      expect([word, gidVariable(word)]).toEqual([word, old.test(word)]);
+      if (old.test(word)) yes++;
+    }
+    expect(yes).toBeGreaterThan(100);
+    expect(gidVariable(`$${"gid".repeat(50_000)}!`)).toBe(false);
+  });
+
+  it("installLists gives the lists the former expression captured", () => {
+    const old = /\b(?:apt-get|apt|aptitude|apk)\s+(?:[^;&|\n]*?\s)?(?:install|add)\s([^;&|\n]*)/g;
+    const pieces = ["apt-get", "apt", "aptitude", "apk", "install", "add", "-y", "curl", "x"];
+    pieces.push(" ", " ", " ", "  ", "\n", ";", "&", "|", "\t", "addx");
+    let lists = 0;
+    for (const text of texts(pieces, 30_000)) {
+      const mine = [...installLists(text)];
+      expect([text, mine]).toEqual([text, [...text.matchAll(old)].map((m) => m[1])]);
+      lists += mine.length;
+    }
+    expect(lists).toBeGreaterThan(100);
+    expect([...installLists(`${"apt ".repeat(30_000)}x`)]).toEqual([]);
+  });
+});
