@@ -58,12 +58,12 @@ function copyFrom(
   stageNames: ReadonlySet<string>,
 ): Omit<LocatedReference, "line"> | undefined {
   const { text, map } = ins.args;
-  const flag = /^(\s*--[A-Za-z-]+(?:=\S*)?)*?\s*--from=(\S+)/.exec(text);
+  const flag = fromFlag(text);
   if (!flag) return undefined;
-  const value = flag[2]!;
+  const { value } = flag;
   const lower = value.toLowerCase();
   if (stageNames.has(lower) || /^\d+$/.test(value) || lower === "scratch") return undefined;
-  const from = flag[0].length - value.length;
+  const from = flag.end - value.length;
   const start = map[from]!;
   const end = map[from + value.length - 1]! + 1;
   const at = { reference: value, start, end, where: "COPY --from" };
@@ -72,4 +72,26 @@ function copyFrom(
   }
   if (/["']/.test(value)) return { ...at, skip: "a quoted --from value; write it without quotes" };
   return at;
+}
+
+const FLAG = /--[A-Za-z-]+(?:=\S*)?(?=\s|$)/y;
+const FROM = /--from=(\S+)/y;
+
+/**
+ * The value of `--from=` among the options that start COPY's arguments, each a word of its own
+ * (`--chown=a:b --from=build /src /dst`), and where it ends. An expression that let an option's
+ * name or value hold the next option (`(\s*--[A-Za-z-]+(?:=\S*)?)*?`) tried every split of them:
+ * exponential on a line of many. Here each option is a whole word, as Docker reads it.
+ */
+export function fromFlag(text: string): { value: string; end: number } | undefined {
+  let at = 0;
+  for (;;) {
+    while (at < text.length && /\s/.test(text[at] as string)) at++;
+    FROM.lastIndex = at;
+    const from = FROM.exec(text);
+    if (from) return { value: from[1] as string, end: at + from[0].length };
+    FLAG.lastIndex = at;
+    if (!FLAG.test(text)) return undefined;
+    at = FLAG.lastIndex;
+  }
 }
