@@ -74,7 +74,7 @@ function startedFromFolders(
       if (!dest || dest.includes("$") || words.length !== 2) continue;
       const source = words[0]!;
       if (/\$|^https?:|^\[/.test(source)) continue;
-      const glob = /^(?:(.*)\/)?([^/]*[*?][^/]*)$/.exec(source);
+      const glob = splitGlob(source);
       if (glob && !/[*?]/.test(glob[1] ?? "")) {
         const names = new RegExp(
           `^${glob[2]!
@@ -125,7 +125,7 @@ function fromFolders(
     const rest = image.slice(prefix.length);
     if (f.names && (rest.includes("/") || !f.names.test(rest))) continue;
     const source =
-      f.source === "." || f.source === "./" ? rest : `${f.source.replace(/\/+$/, "")}/${rest}`;
+      f.source === "." || f.source === "./" ? rest : `${withoutEndSlashes(f.source)}/${rest}`;
     if (rest.split("/").includes("..")) return undefined;
     const content = read(source);
     if (content !== undefined) return { source, content, instruction: f.instruction };
@@ -199,4 +199,26 @@ export function shellCommands(f: CopiedFile): SimpleCommand[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The groups of `^(?:(.*)\/)?([^/]*[*?][^/]*)$`: the folder before the last slash (none without
+ * one) and the last part, which holds `*` or `?`. Read from the last slash: that expression tried
+ * every slash and every star of a long path.
+ */
+export function splitGlob(source: string): [string, string | undefined, string] | undefined {
+  const slash = source.lastIndexOf("/");
+  const name = source.slice(slash + 1);
+  if (!/[*?]/.test(name)) return undefined;
+  if (slash === -1) return [source, undefined, source];
+  // `.` stops at line breaks: the folder part cannot hold one.
+  if (/[\n\r\u2028\u2029]/.test(source.slice(0, slash))) return undefined;
+  return [source, source.slice(0, slash), name];
+}
+
+/** Without trailing slashes: `/\/+$/` went to the end of a long run of them from each. */
+function withoutEndSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === "/") end--;
+  return path.slice(0, end);
 }

@@ -86,9 +86,15 @@ function fixed(note: string): Pattern["note"] {
  * A program in command position: debianProgramNote flags it by name (RUN commands, and what
  * ENTRYPOINT/CMD start), so the path is not flagged twice.
  */
-function commandPosition(text: string, index: number): boolean {
-  const before = text.slice(0, index).replace(/[\s"',]+$/, "");
-  return /(?:^|[[;&|(`{!]|--|\b(?:exec|then|do|else|if|while|until))$/.test(before);
+export function commandPosition(text: string, index: number): boolean {
+  // Backwards from index and on the last few characters: `[\s"',]+$` and a `$`-ended expression
+  // on all the text before went over it again for each match.
+  let end = index;
+  while (end > 0 && /[\s"',]/.test(text[end - 1] as string)) end--;
+  if (end === 0) return true;
+  // `while`/`until` and the character before them for \b.
+  const tail = text.slice(Math.max(0, end - 6), end);
+  return /(?:[[;&|(`{!]|--|\b(?:exec|then|do|else|if|while|until))$/.test(tail);
 }
 
 /** The whitespace-, quote- or `=`-delimited word around `index`. */

@@ -155,7 +155,10 @@ export function decideImage(written: string, release: string): ImageDecision {
     };
   }
   if (DISTRO_BASES.has(repo)) {
-    const name = ref.name.replace(/[^/]+$/, "alpine");
+    // The last path part becomes alpine (none after a final slash): read from the end, where
+    // `[^/]+$` tried every start of a long part.
+    const slash = ref.name.lastIndexOf("/");
+    const name = slash === ref.name.length - 1 ? ref.name : `${ref.name.slice(0, slash + 1)}alpine`;
     const decision: ImageDecision = {
       family: "converted",
       after: `${name}:${release}`,

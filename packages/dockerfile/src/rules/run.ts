@@ -197,9 +197,7 @@ function isAptMarkStep(pipeline: Pipeline): boolean {
     if (name === "xargs")
       return c.args.some((a) => /^(?:.*\/)?(?:apt-mark|dpkg-query)$/.test(a.value ?? ""));
     if (c.args.length === 0) {
-      return c.assignments.some(
-        (a) => /^\w*[Aa]pt_?[Mm]ark\w*=/.test(a.raw) || /\$\(\s*apt-mark\b/.test(a.raw),
-      );
+      return c.assignments.some((a) => aptMarkName(a.raw) || /\$\(\s*apt-mark\b/.test(a.raw));
     }
     if (name === "[" || name === "test") return c.args.some((a) => APT_MARK_VAR.test(a.raw));
     return false;
@@ -372,4 +370,14 @@ export function stageCommands(ctx: MigrationContext, body: Instruction[]): Set<s
     }
   }
   return names;
+}
+
+/**
+ * An assignment to a name holding apt-mark (`APT_MARK=…`, `savedAptMark=…`), as
+ * `^\w*[Aa]pt_?[Mm]ark\w*=` tests: the name is asked for it apart, which that expression did
+ * once for each `apt` of a long name.
+ */
+export function aptMarkName(word: string): boolean {
+  const name = /^(\w*)=/.exec(word)?.[1];
+  return name !== undefined && /[Aa]pt_?[Mm]ark/.test(name);
 }

@@ -28,7 +28,31 @@ function relatedInstructions(scope: ScriptScope): Instruction[] {
 }
 
 /** Where a word sits as the command run (`ping -c1 host`), not as one of its operands. */
-const COMMAND_POSITION = /(?:^|[;&|({!]|\[\s*"|\b(?:RUN|CMD|ENTRYPOINT|then|do|else|exec|sudo))$/i;
+const COMMAND_POSITION = /(?:[;&|({!]|\b(?:RUN|CMD|ENTRYPOINT|then|do|else|exec|sudo))$/i;
+
+/**
+ * Whether the text before `at`, blanks and line continuations dropped, ends where a command
+ * starts: as `(?:^|[;&|({!]|\[\s*"|\b(?:RUN|…|sudo))$` tests the text before it. Read backwards
+ * from `at` and on the last few characters: that expression, and slicing the text before each
+ * match, went over the whole text again for each match.
+ */
+export function commandPositionAt(text: string, at: number): boolean {
+  let end = at;
+  for (;;) {
+    const c = text[end - 1];
+    if (c === "\n" && text[end - 2] === "\\") end -= 2;
+    else if (c === "\n" && text[end - 2] === "\r" && text[end - 3] === "\\") end -= 3;
+    else if (c !== undefined && /\s/.test(c)) end -= 1;
+    else break;
+  }
+  if (end === 0) return true;
+  // The longest word, ENTRYPOINT, and the character before it for \b.
+  if (COMMAND_POSITION.test(text.slice(Math.max(0, end - 11), end))) return true;
+  if (text[end - 1] !== '"') return false;
+  let k = end - 1;
+  while (k > 0 && /\s/.test(text[k - 1] as string)) k--;
+  return text[k - 1] === "[";
+}
 
 /**
  * Where these stages name group `name` (an owner, an option, a membership…), if they do: the
@@ -40,8 +64,7 @@ export function groupNameUse(scope: ScriptScope, name: string): string | undefin
   for (const ins of relatedInstructions(scope)) {
     const text = scope.ctx.text.slice(ins.start, ins.end);
     for (const m of text.matchAll(re)) {
-      const before = text.slice(0, m.index).replace(/(?:\s|\\\r?\n)+$/, "");
-      if (!COMMAND_POSITION.test(before)) return around(text, m.index);
+      if (!commandPositionAt(text, m.index)) return around(text, m.index);
     }
   }
   return undefined;

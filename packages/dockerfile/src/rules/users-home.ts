@@ -44,7 +44,10 @@ const BASE_DIRS = new Set([
  */
 export function homeParentStep(home: string | undefined): string {
   if (home === undefined || !home.startsWith("/") || /[$`]/.test(home)) return "";
-  const path = home.replace(/\/+$/, "");
+  let end = home.length;
+  // Not `/\/+$/`, which goes to the end of a long run of slashes from each of them.
+  while (end > 0 && home[end - 1] === "/") end--;
+  const path = home.slice(0, end);
   const parent = path.slice(0, path.lastIndexOf("/")) || "/";
   return BASE_DIRS.has(parent) ? "" : `mkdir -p ${q(parent)} && `;
 }

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { splitGlob } from "./context-files.js";
+import { commandPosition } from "./debian-layout.js";
+import { aptMarkName } from "./run.js";
+import { commandPositionAt } from "./users-base-uses.js";
 import { gidVariable } from "./users-group-names.js";
 import { installLists } from "./users-installs.js";
 
@@ -44,5 +48,82 @@ describe("word scans without backtracking", () => {
     }
     expect(lists).toBeGreaterThan(100);
     expect([...installLists(`${"apt ".repeat(30_000)}x`)]).toEqual([]);
+  });
+});
+
+describe("command position read backwards", () => {
+  it("users-base-uses: answers as trimming and testing the text before", () => {
+    const old = (text: string, at: number) =>
+      /(?:^|[;&|({!]|\[\s*"|\b(?:RUN|CMD|ENTRYPOINT|then|do|else|exec|sudo))$/i.test(
+        text.slice(0, at).replace(/(?:\s|\\\r?\n)+$/, ""),
+      );
+    const pieces = [
+      " ",
+      "\\",
+      "\n",
+      "\r",
+      ";",
+      "[",
+      '"',
+      "RUN",
+      "run",
+      "xrun",
+      "sudo",
+      "ENTRYPOINT",
+      "a",
+      "{",
+    ];
+    for (const text of texts(pieces, 30_000)) {
+      for (const at of [text.length, Math.floor(text.length / 2)]) {
+        expect([text, at, commandPositionAt(text, at)]).toEqual([text, at, old(text, at)]);
+      }
+    }
+  });
+
+  it("debian-layout: answers as trimming and testing the text before", () => {
+    const old = (text: string, at: number) =>
+      /(?:^|[[;&|(`{!]|--|\b(?:exec|then|do|else|if|while|until))$/.test(
+        text.slice(0, at).replace(/[\s"',]+$/, ""),
+      );
+    const pieces = [
+      " ",
+      '"',
+      "'",
+      ",",
+      "-",
+      "--",
+      "[",
+      "`",
+      "while",
+      "xwhile",
+      "if",
+      "exec",
+      "a",
+      "\n",
+    ];
+    for (const text of texts(pieces, 30_000)) {
+      for (const at of [text.length, Math.floor(text.length / 2)]) {
+        expect([text, at, commandPosition(text, at)]).toEqual([text, at, old(text, at)]);
+      }
+    }
+  });
+});
+
+describe("words read from one end", () => {
+  it("splitGlob gives the groups of the former expression", () => {
+    const old = /^(?:(.*)\/)?([^/]*[*?][^/]*)$/;
+    for (const word of texts(["/", "*", "?", "a", ".", "\n", "b/"], 30_000)) {
+      const was = old.exec(word);
+      expect([word, splitGlob(word)]).toEqual([word, was ? [was[0], was[1], was[2]] : undefined]);
+    }
+    expect(splitGlob(`${"*".repeat(100_000)}/x`)).toBeUndefined();
+  });
+
+  it("aptMarkName answers as the former expression", () => {
+    const old = /^\w*[Aa]pt_?[Mm]ark\w*=/;
+    for (const word of texts(["apt", "Apt", "_", "mark", "Mark", "=", "x", "$", "1"], 30_000)) {
+      expect([word, aptMarkName(word)]).toEqual([word, old.test(word)]);
+    }
+    expect(aptMarkName(`${"apt".repeat(100_000)}!=`)).toBe(false);
   });
 });
