@@ -1,4 +1,5 @@
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
+import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 
 /** What `rm` must be given to empty apk's cache: the files in it, or the folder (then with -r). */
 const CACHE_FILES = "/var/cache/apk/*";
@@ -23,7 +24,20 @@ function emptiesApkCache(cmd: ShellCommand): boolean {
     if (options && arg === "--") options = false;
     else if (options && arg.startsWith("--")) recursive ||= arg === "--recursive";
     else if (options && /^-[A-Za-z]+$/.test(arg)) recursive ||= /[rR]/.test(arg);
-    else operands.push(arg.replace(/(?<=.)\/+$/, ""));
+    else operands.push(slashesDropped(arg));
   }
   return operands.some((p) => p === CACHE_FILES || (recursive && CACHE_FOLDERS.has(p)));
+}
+
+/**
+ * `arg.replace(/(?<=.)\/+$/, "")`: trailing slashes dropped, but one kept where they follow
+ * nothing or a line break (`/` stays `/`). Read from the end once; the expression went to the end
+ * of a long run of slashes from each of them.
+ */
+export function slashesDropped(arg: string): string {
+  const end = withoutTrailingSlashes(arg).length;
+  if (end === arg.length) return arg;
+  return end === 0 || /[\n\r\u2028\u2029]/.test(arg[end - 1] as string)
+    ? arg.slice(0, end + 1)
+    : arg.slice(0, end);
 }

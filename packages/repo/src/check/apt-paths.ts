@@ -2,6 +2,7 @@ import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
+import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
 import { operandWords } from "./operands.js";
@@ -214,7 +215,7 @@ function optionValues(args: readonly string[], names: readonly string[]): string
 }
 
 export function trimSlash(path: string): string {
-  return path.length > 1 ? path.replace(/\/+$/, "") : path;
+  return path.length > 1 ? withoutTrailingSlashes(path) : path;
 }
 
 export function parentOf(path: string): string {

@@ -1,6 +1,7 @@
 import { lstat, open, realpath } from "node:fs/promises";
 import { join, posix, sep } from "node:path";
 import { type Copy, landingPath } from "../discover/scripts.js";
+import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 
 /** Newest first: the COPY that last put a file somewhere is the one a RUN finds there. */
 export type Copies = { copy: Copy; older: Copies } | undefined;
@@ -31,7 +32,7 @@ export class BuildContext {
           if (targets.includes(landingPath(copy, source))) return found.path;
           continue;
         }
-        const dest = copy.destination.replace(/\/+$/, "");
+        const dest = withoutTrailingSlashes(copy.destination);
         for (const target of targets) {
           if (!target.startsWith(`${dest}/`)) continue;
           const rel = posix.join(found.path, target.slice(dest.length + 1));

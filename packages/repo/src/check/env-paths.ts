@@ -1,5 +1,6 @@
 import type { Instruction } from "@alpinize/dockerfile";
 import type { StageInfo } from "../dockerfile/stages.js";
+import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { instructionWords } from "../dockerfile/words.js";
 import type { LayoutAdvice } from "./debian-layout.js";
 import type { DebianPaths } from "./debian-paths.js";
@@ -27,7 +28,7 @@ export function envPathProblems(
     for (const [name, value] of assignments(ins)) {
       // PATH-like values list several folders.
       for (const part of value.split(":")) {
-        const path = part.replace(/\/+$/, "");
+        const path = withoutTrailingSlashes(part);
         if (!path.startsWith("/") || made.known(path)) continue;
         const note = advice.path(path);
         if (note === undefined) continue;

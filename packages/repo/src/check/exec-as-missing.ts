@@ -3,6 +3,7 @@ import { readStage } from "../discover/scripts.js";
 import { imageName } from "../dockerfile/images.js";
 import { stageChain } from "../dockerfile/stage-links.js";
 import type { StageInfo } from "../dockerfile/stages.js";
+import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { installsGosu } from "../lint-script.js";
 import { apkInstalls } from "./apk-history.js";
 import { type ExecNeed, execNeeds } from "./exec-tools.js";
@@ -43,8 +44,8 @@ export function stageExecTools(stage: StageInfo, stages: readonly StageInfo[]): 
     }
     for (const copy of readStage(s.body).copies)
       for (const source of copy.sources) {
-        const name = posix.basename(source.replace(/\/+$/, ""));
-        const landed = posix.basename(copy.destination.replace(/\/+$/, ""));
+        const name = posix.basename(withoutTrailingSlashes(source));
+        const landed = posix.basename(withoutTrailingSlashes(copy.destination));
         for (const n of [name, landed]) if (n === "gosu" || n === "su-exec") tools.add(n);
       }
     if (s.parent === undefined && shipsExecTool(s.image)) {

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { landingPath, readStage } from "../discover/scripts.js";
 import type { StageInfo } from "../dockerfile/stages.js";
+import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import type { Finding } from "./types.js";
 
 /** `. /usr/local/lib/alpinize-shims.sh` (or `source …`), as `alpinize entrypoint --write` adds it. */
@@ -42,7 +43,7 @@ export function stageProvides(
 function provides(stage: StageInfo, path: string): boolean {
   if (stage.runs.some((run) => run.text.includes(path))) return true;
   for (const copy of readStage(stage.body).copies) {
-    const folder = copy.destination.replace(/\/+$/, "");
+    const folder = withoutTrailingSlashes(copy.destination);
     for (const source of copy.sources) {
       if (landingPath(copy, source) === path) return true;
       // A folder copied whole: the file may be in it (its contents are not looked at).

@@ -4,6 +4,7 @@ import { readStage } from "../discover/scripts.js";
 import { baseName, scanCommands } from "../dockerfile/commands.js";
 import { stageChain } from "../dockerfile/stage-links.js";
 import type { StageInfo } from "../dockerfile/stages.js";
+import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { singleQuoted } from "../dockerfile/words.js";
 import { stageWorld } from "./apk-history.js";
 import { containerStart, partAt, startsContainers } from "./container-start.js";
@@ -89,7 +90,7 @@ function makesBash(stage: StageInfo, stages: readonly StageInfo[]): boolean {
     if (s.runs.some((r) => linksBash(r.text))) return true;
     for (const copy of readStage(s.body).copies) {
       const names = [copy.destination, ...copy.sources].map((p) =>
-        posix.basename(p.replace(/\/+$/, "")),
+        posix.basename(withoutTrailingSlashes(p)),
       );
       if (names.includes("bash")) return true;
     }

@@ -7,6 +7,7 @@ import {
   parseDockerfile,
   pathAfterEnv,
 } from "@alpinize/dockerfile";
+import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { instructionWords, splitLeadingFlags } from "../dockerfile/words.js";
 import { runLocations } from "./run-path.js";
 
@@ -97,7 +98,7 @@ export async function findCopiedScripts(
         // A folder's contents land in the destination itself; a file under its own name.
         const at = found.directory ? copy.destination : landingPath(copy, source);
         if (at.startsWith("/"))
-          own.set(at.replace(/\/+$/, "") || "/", { ...found, line: copy.line });
+          own.set(withoutTrailingSlashes(at) || "/", { ...found, line: copy.line });
         const candidates = found.directory
           ? await filesRunFromDirectory(root, found.path, copy.destination, runs)
           : [{ path: found.path, destination: landingPath(copy, source) }];
@@ -248,7 +249,7 @@ export function readCopy(ins: Instruction, workdir = "/"): Copy {
 
 export function landingPath(copy: Copy, source: string): string {
   const dest = copy.destination;
-  const base = posix.basename(source.replace(/\/+$/, ""));
+  const base = posix.basename(withoutTrailingSlashes(source));
   if (dest.endsWith("/") || copy.sources.length > 1) return posix.join(dest, base);
   return dest;
 }
@@ -270,7 +271,7 @@ async function filesRunFromDirectory(
   destination: string,
   runs: Map<string, ScriptRole>,
 ): Promise<{ path: string; destination: string }[]> {
-  const destDir = destination.replace(/\/+$/, "");
+  const destDir = withoutTrailingSlashes(destination);
   const out: { path: string; destination: string }[] = [];
   for (const word of runs.keys()) {
     if (!word.startsWith(`${destDir}/`)) continue;
