@@ -31,3 +31,4 @@ export {
   normalizeRegistry,
   registryApiHost,
 } from "./registry.js";
+export { replaceVariables } from "./variables.js";

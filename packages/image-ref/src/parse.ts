@@ -7,6 +7,7 @@ import {
 } from "./credentials.js";
 import { escapeControl, hasControl } from "./escape.js";
 import { DOCKER_HUB, normalizeRegistry } from "./registry.js";
+import { replaceVariables } from "./variables.js";
 
 export interface ImageReference {
   /** The text as given. */
@@ -148,7 +149,7 @@ export function findCredentials(reference: string): UserinfoSpan | undefined {
   const span = findUserinfo(reference);
   if (!span || span.certain) return span;
   if (!reference.slice(span.start, span.at).includes(":")) return undefined;
-  const image = reference.slice(span.at + 1).replace(/\$\{[^}]*\}|\$\w+/g, "x");
+  const image = replaceVariables(reference.slice(span.at + 1), /\w+/y, () => "x");
   return /[:/]/.test(image) && tryParseImageReference(image) ? span : undefined;
 }
 

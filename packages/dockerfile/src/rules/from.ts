@@ -1,3 +1,4 @@
+import { replaceVariables } from "@alpinize/image-ref";
 import { globalArg } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { ArgDefault, Stage, StageModel } from "../stages.js";
@@ -17,6 +18,9 @@ import {
 import { glibcProgramsCopied, warnKeptForCopies, warnMuslIntoKept } from "./keep-glibc.js";
 import { noteFloatingTag } from "./pin-release.js";
 import { dropDebianVariables, rewriteTagArg } from "./tag-variables.js";
+
+/** After `$`: a variable's name (`\$\{[^}]*\}|\$[A-Za-z_]\w*` with replaceVariables). */
+const VARIABLE_NAME = /[A-Za-z_]\w*/y;
 
 export interface StageInfo {
   stage: Stage;
@@ -256,14 +260,14 @@ function rewriteImage(
     const dropped = reduced.dropped.map((n) => `ARG ${n}`).join(", ");
     if (reduced.dropped.length > 0) written = `${image}:${reduced.tag}`;
     // `python:${PY}-slim`: decide with a stand-in version, then put the variables back.
-    const probe = written.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*/g, (v) => {
+    const probe = replaceVariables(written, VARIABLE_NAME, (v) => {
       vars.push(v);
       return `987${vars.length - 1}`;
     });
     // A variable after a literal version (`python:3.12-slim-${SUITE}`) names the Debian suite:
     // decide with one, and the variable goes if the Alpine tag has no place for it.
     const suite = /^[^:]+:[^$]+\$/.test(written)
-      ? written.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*/g, "bookworm")
+      ? replaceVariables(written, VARIABLE_NAME, () => "bookworm")
       : undefined;
     const bySuite = suite === undefined ? undefined : decideImage(suite, ctx.release);
     const d =
@@ -340,7 +344,7 @@ function wouldConvert(ctx: MigrationContext, stage: Stage): boolean {
   const variable = wholeVariable(stage.image);
   const image = variable === undefined ? stage.image : globalArg(ctx.globalArgs, variable)?.value;
   if (image === undefined || image === "") return false;
-  const probe = image.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*/g, "bookworm");
+  const probe = replaceVariables(image, VARIABLE_NAME, () => "bookworm");
   return decideImage(probe, ctx.release).family === "converted";
 }
 
