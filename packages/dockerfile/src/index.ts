@@ -41,7 +41,13 @@ export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
 export { alpineImageAccounts, type ImageAccount } from "./rules/image-accounts.js";
 /** Docker refuses a FROM with `user:password@`: the advice, credentials masked (undefined if none). */
 export { credentialsNote } from "./rules/images.js";
-export { commandOperand, followsWithin, inOrder, matchFollowing } from "./rules/in-order.js";
+export {
+  braceLists,
+  commandOperand,
+  followsWithin,
+  inOrder,
+  matchFollowing,
+} from "./rules/in-order.js";
 /** Accounts a package creates under another name on Alpine (Debian's bind is Alpine's named). */
 export {
   type PackageAccount,

@@ -11,7 +11,7 @@ export function dropAptCacheMounts(ctx: MigrationContext, ins: Instruction): voi
   const text = ins.args.text;
   const flagsEnd = splitFlags(text).rest;
   const ranges: [number, number][] = [];
-  for (const m of text.slice(0, flagsEnd).matchAll(/(\s*)--mount=(\S+)/g)) {
+  for (const m of mountFlags(text.slice(0, flagsEnd))) {
     const spec = m[2]!;
     const dir = /(?:^|,)(?:target|dst|destination)=(\/var\/(?:cache|lib)\/apt)\b/.exec(spec);
     if (!dir || !/(?:^|,)type=cache(?:,|$)/.test(spec)) continue;
@@ -31,5 +31,28 @@ export function dropAptCacheMounts(ctx: MigrationContext, ins: Instruction): voi
     if (from === 0) while (to < flagsEnd && /\s/.test(text[to]!)) to++;
     const [s, e] = sourceSpan(ins.args, from, to);
     ctx.edit("apt", s, e, "");
+  }
+}
+
+/**
+ * `(\s*)--mount=(\S+)` under matchAll, found from each `--mount=` back to the blanks before it:
+ * the expression scanned a long run of blanks from each of them when no `--mount=` followed.
+ */
+export function* mountFlags(flags: string): Generator<RegExpExecArray> {
+  let done = 0;
+  for (let at = flags.indexOf("--mount="); at !== -1; at = flags.indexOf("--mount=", at + 1)) {
+    if (at < done) continue;
+    let end = at + "--mount=".length;
+    while (end < flags.length && !/\s/.test(flags[end] as string)) end++;
+    if (end === at + "--mount=".length) continue;
+    let start = at;
+    while (start > done && /\s/.test(flags[start - 1] as string)) start--;
+    const whole = flags.slice(start, end);
+    yield Object.assign([whole, flags.slice(start, at), flags.slice(at + 8, end)], {
+      index: start,
+      input: flags,
+      groups: undefined,
+    }) as RegExpExecArray;
+    done = end;
   }
 }

@@ -114,7 +114,7 @@ function curlOutput(args: readonly string[], url: string): string | undefined {
     if (a === "--output") return args[i + 1];
     if (a.startsWith("--output=")) return a.slice("--output=".length);
     if (a === "--remote-name") return urlFileName(url);
-    const short = /^-([a-zA-Z]*)([oO])(.*)$/.exec(a);
+    const short = lastLetterOption(a, "oO");
     if (!short || a.startsWith("--")) continue;
     if (short[2] === "O" && short[3] === "") return urlFileName(url);
     if (short[2] === "o") return short[3] !== "" ? short[3] : args[i + 1];
@@ -128,15 +128,15 @@ function wgetOutput(args: readonly string[], url: string): string | undefined {
     const a = args[i]!;
     if (a === "--output-document") return args[i + 1];
     if (a.startsWith("--output-document=")) return a.slice("--output-document=".length);
-    const short = /^-([a-zA-Z]*)O(.*)$/.exec(a);
+    const short = lastLetterOption(a, "O");
     if (!short || a.startsWith("--")) continue;
-    return short[2] !== "" ? short[2] : args[i + 1];
+    return short[3] !== "" ? short[3] : args[i + 1];
   }
   return urlFileName(url) || "index.html";
 }
 
 function urlFileName(url: string): string {
-  const path = url.replace(/^[a-z]+:\/\/[^/]*/i, "").replace(/[?#].*$/, "");
+  const path = withoutQuery(url.replace(/^[a-z]+:\/\/[^/]*/i, ""));
   return baseName(path);
 }
 
@@ -163,7 +163,7 @@ function runsFetchedWord(cmd: SetupCommand): string | undefined {
   const shell = shellCall(cmd);
   if (shell?.operand === undefined || !/\$\(|`|<\(/.test(shell.operand)) return undefined;
   if (!SETUP_SCRIPT.test(shell.operand)) return undefined;
-  const urls = shell.operand.match(/[a-z]+:\/\/[^\s'"`()]+/gi) ?? [];
+  const urls = urlsIn(shell.operand);
   return urls.find((u) => SETUP_SCRIPT.test(u)) ?? shell.operand;
 }
 
@@ -212,4 +212,60 @@ function unwrapped(cmd: SetupCommand): readonly string[] {
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * `^-([a-zA-Z]*)([oO])(.*)$` (with `letters` as the middle class): letters after the dash, the
+ * last of them that is one of `letters`, and the rest, which holds no line break. Read once:
+ * the expression tried every o of a long cluster, each time to a line break.
+ */
+export function lastLetterOption(
+  word: string,
+  letters: string,
+): [string, string, string, string] | undefined {
+  if (word[0] !== "-") return undefined;
+  let end = 1;
+  while (end < word.length && /[a-zA-Z]/.test(word[end] as string)) end++;
+  if (LINE_BREAK.test(word.slice(end))) return undefined;
+  for (let at = end - 1; at >= 1; at--) {
+    if (letters.includes(word[at] as string))
+      return [word, word.slice(1, at), word[at] as string, word.slice(at + 1)];
+  }
+  return undefined;
+}
+
+/** `path.replace(/[?#].*$/, "")`: from the first `?` or `#` after the last line break. */
+export function withoutQuery(path: string): string {
+  let lastBreak = -1;
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (LINE_BREAK.test(path[i] as string)) {
+      lastBreak = i;
+      break;
+    }
+  }
+  const rest = path.slice(lastBreak + 1);
+  const query = rest.search(/[?#]/);
+  return query === -1 ? path : path.slice(0, lastBreak + 1 + query);
+}
+
+/**
+ * `text.match(/[a-z]+:\/\/[^\s'"`()]+/gi)`, found from each `://` back to the letters before it:
+ * the expression tried every letter of a long word without one.
+ */
+export function urlsIn(text: string): string[] {
+  const urls: string[] = [];
+  let done = 0;
+  for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 1)) {
+    if (at < done) continue;
+    let start = at;
+    while (start > done && /[a-z]/i.test(text[start - 1] as string)) start--;
+    let end = at + 3;
+    while (end < text.length && !/[\s'"`()]/.test(text[end] as string)) end++;
+    if (start === at || end === at + 3) continue;
+    urls.push(text.slice(start, end));
+    done = end;
+  }
+  return urls;
 }

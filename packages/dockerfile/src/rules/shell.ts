@@ -10,7 +10,7 @@ import {
 } from "../shell/script.js";
 import type { CopiedFile } from "./context-files.js";
 import { callsOf } from "./gnu-calls.js";
-import { followsWithin } from "./in-order.js";
+import { braceLists, followsWithin } from "./in-order.js";
 import { withNestedSources } from "./nested.js";
 import { apkRunLine, liveApkAdds } from "./place.js";
 import { runScripts } from "./run.js";
@@ -46,14 +46,14 @@ const BASH_BIN = /^(?:\/usr)?(?:\/bin\/)?bash$/;
  * A `{a,b}` list in an unquoted word, which bash expands and ash keeps as written
  * (`mkdir -p /app/{logs,data}`); `${…}`, `{}` and `{ list; }` groups are none.
  */
-const BRACE_LIST = /(?<!\$)\{[^\s{}]*,[^\s{}]*\}/;
+const hasBraceList = (text: string) => !braceLists(text).next().done;
 
 /** Whether a script needs bash rather than a POSIX sh (busybox ash). */
 export function hasBashism(script: string): boolean {
   if (/\$'/.test(script)) return true;
   const unquoted = script.replace(/'[^']*'/g, "''");
   if (BASH_SYNTAX.test(unquoted)) return true;
-  if (BRACE_LIST.test(bareWords(unquoted))) return true;
+  if (hasBraceList(bareWords(unquoted))) return true;
   try {
     return simpleCommands(parseScript(script)).some((c) => BASH_BUILTINS.has(c.args[0]?.raw ?? ""));
   } catch {

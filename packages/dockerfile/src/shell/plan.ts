@@ -65,19 +65,17 @@ function wholeLines(
   const [, e] = src.span(last.start, last.end);
   const ls = lineStartOf(src.file, s);
   const le = lineEndOf(src.file, e);
-  const esc = src.escapeChar === "`" ? "`" : "\\\\";
   const prefix = src.file.slice(ls, s);
   const suffix = src.file.slice(e, le).replace(/\r$/, "");
-  const sep = /^[ \t]*(;|&&|\|\|)?[ \t]*$/;
-  const pm = sep.exec(prefix);
+  const pm = separatorLine(prefix, "");
   if (!pm || (!separators && pm[1])) return undefined;
-  const cont = new RegExp(`^[ \\t]*(;|&&|\\|\\|)?[ \\t]*${esc}[ \\t]*$`).exec(suffix);
-  const bare = src.direct ? sep.exec(suffix) : null;
+  const cont = separatorLine(suffix, src.escapeChar === "`" ? "`" : "\\");
+  const bare = src.direct ? separatorLine(suffix, "") : null;
   const sm = cont ?? bare;
   if (!sm || (!separators && sm[1])) return undefined;
   if (separators) {
     // In a heredoc, `a &&` ending the line above joins this line to it: that operator is ours.
-    const joined = src.direct && /(?:&&|\|\||\|)[ \t]*\r?\n$/.test(src.file.slice(0, ls));
+    const joined = src.direct && operatorEndsLine(src.file, ls);
     const before = pm[1] || joined ? 1 : 0;
     // A heredoc line's own newline separates it from the next command.
     const after = sm[1] || (!cont && bare) ? 1 : 0;
@@ -378,4 +376,39 @@ function isTrivial(p: Pipeline): boolean {
   return (
     p.commands.length === 1 && p.commands[0]!.name !== undefined && TRIVIAL.has(p.commands[0]!.name)
   );
+}
+
+/**
+ * `^[ \t]*(;|&&|\|\|)?[ \t]*ESC[ \t]*$` (ESC the escape character, or none): blanks, an optional
+ * separator (group 1), blanks, ESC, blanks. Read once from the start: the expression went back
+ * over the leading blanks for each way to split them.
+ */
+export function separatorLine(text: string, escape: string): [string, string | undefined] | null {
+  let i = blanks(text, 0);
+  const op = [";", "&&", "||"].find((o) => text.startsWith(o, i));
+  if (op) i = blanks(text, i + op.length);
+  if (escape !== "") {
+    if (text[i] !== escape) return null;
+    i = blanks(text, i + 1);
+  }
+  return i === text.length ? [text, op] : null;
+}
+
+function blanks(text: string, from: number): number {
+  let i = from;
+  while (text[i] === " " || text[i] === "\t") i++;
+  return i;
+}
+
+/**
+ * `/(?:&&|\|\||\|)[ \t]*\r?\n$/` on the text before `end`, read back from `end`: the expression
+ * on a slice of the whole file went over all of it for each command.
+ */
+export function operatorEndsLine(text: string, end: number): boolean {
+  let k = end;
+  if (text[k - 1] !== "\n") return false;
+  k--;
+  if (text[k - 1] === "\r") k--;
+  while (text[k - 1] === " " || text[k - 1] === "\t") k--;
+  return text[k - 1] === "|" || (text[k - 1] === "&" && text[k - 2] === "&");
 }

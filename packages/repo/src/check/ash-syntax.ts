@@ -1,3 +1,4 @@
+import { braceLists } from "@alpinize/dockerfile";
 /**
  * Bash syntax that Alpine's /bin/sh (busybox ash, built with ASH_BASH_COMPAT) does not run, each
  * measured against a musl busybox with Alpine's config. What that ash accepts is left alone:
@@ -61,9 +62,9 @@ const GRAMMAR: Pattern[] = [
  * alone); `{}` (find -exec), a `{ list; }` group (spaces) and `@{u}` have no comma. An assignment
  * word (`X={a,b}` before the command) bash does not expand either.
  */
-const BRACE_LIST: Pattern = {
-  pattern: /(?<!\$)\{[^\s{}]*,[^\s{}]*\}/g,
-  kind: "literal",
+const BRACE_LIST = {
+  // Found with braceLists: `(?<!\$)\{[^\s{}]*,[^\s{}]*\}` tried every comma of a long run.
+  kind: "literal" as const,
   message:
     "a {a,b} brace list, which busybox ash does not expand: the word stays as written, braces and comma included",
 };
@@ -115,9 +116,9 @@ export function ashSyntaxProblems(script: string): AshProblem[] {
         found.push({ offset: m.index, kind: p.kind, message: p.message });
   }
   const assignments = new Assignments(bare);
-  for (const m of withoutParameters(bare).matchAll(BRACE_LIST.pattern))
-    if (!assignments.inAssignment(m.index))
-      found.push({ offset: m.index, kind: BRACE_LIST.kind, message: BRACE_LIST.message });
+  for (const index of braceLists(withoutParameters(bare)))
+    if (!assignments.inAssignment(index))
+      found.push({ offset: index, kind: BRACE_LIST.kind, message: BRACE_LIST.message });
   return found.sort((a, b) => a.offset - b.offset);
 }
 
