@@ -5,7 +5,8 @@
  */
 
 import type { RuleId } from "../edits.js";
-import { awsCliZips, etcAptAtEnd, nodeTarballs } from "./layout-finders.js";
+import { followsWithin } from "./in-order.js";
+import { awsCliZips, etcAptAtEnd, nodeTarballs, runnerTarballs } from "./layout-finders.js";
 import { leftmostGnuTriple, stripOuterQuotes } from "./rust-triple.js";
 
 export interface LayoutHit {
@@ -30,8 +31,13 @@ interface Where {
  * x.conf`): it is read wherever it is. (Debian's packaged /etc/supervisor/supervisord.conf named
  * that way is still missing on Alpine, so that path is not counted.)
  */
-const SUPERVISOR_EXPLICIT =
-  /supervisord\b[^\n]*?(?:-c|--configuration)["',\s=]+["']?\/etc\/supervisor\/conf\.d\/[\w.-]+\.conf\b/;
+const supervisorExplicit = (text: string) =>
+  followsWithin(
+    text,
+    /supervisord\b/,
+    /(?:-c|--configuration)["',\s=]+["']?\/etc\/supervisor\/conf\.d\/[\w.-]+\.conf\b/,
+    /\n/,
+  );
 
 type Pattern = {
   rule: RuleId;
@@ -203,7 +209,7 @@ const PATTERNS: readonly Pattern[] = [
     re: /\/etc\/supervisor\/conf\.d\b/g,
     rule: "apt",
     note: (m, { file }) =>
-      file && SUPERVISOR_EXPLICIT.test(file)
+      file && supervisorExplicit(file)
         ? undefined
         : `${m[0]} is Debian's supervisor include directory; Alpine's supervisord includes /etc/supervisor.d/*.ini: put the program sections there, in files named .ini`,
   },
@@ -324,7 +330,7 @@ const PATTERNS: readonly Pattern[] = [
         : `${m[0]} runs the AWS CLI v2 installer, a glibc build that does not run on musl: apk add aws-cli (AWS CLI v2, in Alpine's community repository) instead of the download and the installer`,
   },
   {
-    re: /\bactions-runner-linux-[\w.${}-]+\.tar\.gz\b/g,
+    find: runnerTarballs,
     rule: "glibc",
     note: (m) =>
       `${m[0]} is the GitHub Actions runner, a .NET build for glibc with no Alpine (musl) release: keep this stage on a Debian or Ubuntu base`,

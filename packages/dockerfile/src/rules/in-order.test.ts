@@ -173,6 +173,20 @@ const SPLIT: [RegExp, RegExp, RegExp, RegExp, string[]][] = [
     /[^\w, -]/,
     ["-tags", "=", '"', ",", "dynamic", "sqlite_omit", "netgo", "xdynamic", "."],
   ],
+  [
+    /supervisord\b[^\n]*?(?:-c|--configuration)["',\s=]+["']?\/etc\/supervisor\/conf\.d\/[\w.-]+\.conf\b/,
+    /supervisord\b/,
+    /(?:-c|--configuration)["',\s=]+["']?\/etc\/supervisor\/conf\.d\/[\w.-]+\.conf\b/,
+    /\n/,
+    ["supervisord", "-c", "--configuration", "=", '"', "/etc/supervisor/conf.d/a.conf", "-n", "x"],
+  ],
+  [
+    /--mount=\S*target=\/(?:var\/cache\/apk|etc\/apk\/cache)/,
+    /--mount=/,
+    /target=\/(?:var\/cache\/apk|etc\/apk\/cache)/,
+    /\s/,
+    ["--mount=", "type=cache,", "target=/var/cache/apk", "target=/etc/apk/cache", "target=/x", "a"],
+  ],
 ];
 
 describe("followsWithin", () => {

@@ -1,5 +1,6 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell text holds ${VAR} on purpose
 import { describe, expect, it } from "vitest";
-import { awsCliZips, etcAptAtEnd, nodeTarballs } from "./layout-finders.js";
+import { awsCliZips, etcAptAtEnd, nodeTarballs, runnerTarballs } from "./layout-finders.js";
 
 // The expressions these finders replaced (quadratic or worse on one long word): the oracles.
 const OLD_NODE =
@@ -135,5 +136,27 @@ describe("etcAptAtEnd", () => {
 
   it("reads one long word of repeated /etc/apt", () => {
     expect([...etcAptAtEnd(`COPY ${"/etc/apt".repeat(20_000)}x /y`)]).toEqual([]);
+  });
+});
+
+describe("runnerTarballs", () => {
+  it("answers as the former expression on many generated texts", () => {
+    const old = /\bactions-runner-linux-[\w.${}-]+\.tar\.gz\b/g;
+    const pieces = [
+      "actions-runner-linux-",
+      "actions-runner-linux-",
+      "x64-2.3",
+      ".tar.gz",
+      ".tar.gz",
+    ];
+    pieces.push(".tar.gzx", "${V}", "-", " ", "/", "a");
+    let found = 0;
+    for (const text of texts([pieces], 20_000)) {
+      const mine = shape(runnerTarballs(text));
+      expect([text, mine]).toEqual([text, shape(text.matchAll(old))]);
+      found += mine.length;
+    }
+    expect(found).toBeGreaterThan(1000);
+    expect([...runnerTarballs("actions-runner-linux-".repeat(20_000))]).toEqual([]);
   });
 });

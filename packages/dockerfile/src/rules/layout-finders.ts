@@ -138,6 +138,44 @@ function zipAt(text: string, at: number): boolean {
   return text.startsWith(".zip", at) && !WORD_CHAR.test(text[at + 4] ?? "");
 }
 
+const RUNNER_PREFIX = /\bactions-runner-linux-/g;
+const RUNNER_CHAR = /[\w.${}-]/;
+
+/**
+ * `\bactions-runner-linux-[\w.${}-]+\.tar\.gz\b`: after the prefix, a run of word characters,
+ * `.`, `$`, `{`, `}` and `-` to its last `.tar.gz` that ends a word. The prefix is itself such a
+ * run, so a word repeating it was scanned to its end from each; here each run's last `.tar.gz`
+ * is found once.
+ */
+export function* runnerTarballs(text: string): Generator<RegExpExecArray> {
+  const prefix = new RegExp(RUNNER_PREFIX.source, "g");
+  let runEnd = -1;
+  let last = -1;
+  for (let m = prefix.exec(text); m; m = prefix.exec(text)) {
+    const after = m.index + m[0].length;
+    if (after > runEnd) {
+      runEnd = after;
+      while (runEnd < text.length && RUNNER_CHAR.test(text[runEnd] as string)) runEnd++;
+      last = lastTarGz(text, after, runEnd);
+    }
+    if (last < after + 1) {
+      prefix.lastIndex = m.index + 1;
+      continue;
+    }
+    yield match(text, m.index, [text.slice(m.index, last + 7)]);
+    prefix.lastIndex = last + 7;
+  }
+}
+
+/** The last `.tar.gz` in [from, end) followed by no word character, or -1. */
+function lastTarGz(text: string, from: number, end: number): number {
+  for (let at = text.lastIndexOf(".tar.gz", end - 7); at >= from; ) {
+    if (!WORD_CHAR.test(text[at + 7] ?? "")) return at;
+    at = at > 0 ? text.lastIndexOf(".tar.gz", at - 1) : -1;
+  }
+  return -1;
+}
+
 const STOP = /[\s"',\]]/;
 
 /**

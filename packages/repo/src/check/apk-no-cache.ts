@@ -1,3 +1,4 @@
+import { followsWithin } from "@alpinize/dockerfile";
 import type { ShellCommand } from "../dockerfile/commands.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import type { RuleId } from "./types.js";
@@ -12,7 +13,13 @@ export function checkApk(
   emit: Emit,
 ): void {
   const verb = cmd.args.find((a) => !a.startsWith("-"));
-  const cached = /--mount=\S*target=\/(?:var\/cache\/apk|etc\/apk\/cache)/.test(run.flags);
+  // `--mount=\S*target=…`, without a scan to the word's end from each --mount= of a long one.
+  const cached = followsWithin(
+    run.flags,
+    /--mount=/,
+    /target=\/(?:var\/cache\/apk|etc\/apk\/cache)/,
+    /\s/,
+  );
   // `--no-network` installs from what is already there (the docker-library so: deps pattern): no index to keep.
   if (cached || cmd.args.includes("--no-network")) return;
   if (verb === "update") {
