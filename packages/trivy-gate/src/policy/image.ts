@@ -1,3 +1,4 @@
+import { trimChar, withoutFragment } from "../trim.js";
 import type { Report } from "../types.js";
 
 /** What a report says about the image it scanned: repositories, digests and tags. */
@@ -76,13 +77,13 @@ function readImagePurl(purl: string): {
   digest?: string;
 } {
   const type = purl.slice(4, purl.indexOf("/")).toLowerCase();
-  let rest = purl.slice(purl.indexOf("/") + 1).replace(/#.*$/, "");
+  let rest = withoutFragment(purl.slice(purl.indexOf("/") + 1));
   const q = rest.indexOf("?");
   const qualifiers = new URLSearchParams(q >= 0 ? rest.slice(q + 1) : "");
   if (q >= 0) rest = rest.slice(0, q);
   const at = rest.lastIndexOf("@");
   const version = at >= 0 ? decodeURIComponent(rest.slice(at + 1)) : undefined;
-  const path = decodeURIComponent(at >= 0 ? rest.slice(0, at) : rest).replace(/^\/+|\/+$/g, "");
+  const path = trimChar(decodeURIComponent(at >= 0 ? rest.slice(0, at) : rest), "/");
   const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
   const url = qualifiers.get("repository_url") ?? undefined;
   const digestVersion = version && /^[a-z0-9]+:[0-9a-f]+$/i.test(version) ? version : undefined;

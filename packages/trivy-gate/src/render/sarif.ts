@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import type { EvaluatedFinding, EvaluatedOther, Evaluation } from "../evaluation.js";
 import { severityRank } from "../policy/severity.js";
+import { trimChar } from "../trim.js";
 import type { Severity } from "../types.js";
 import { packageLabel, versionChange } from "./common.js";
 import type { RenderOptions } from "./index.js";
@@ -142,7 +143,7 @@ export function renderSarif(e: Evaluation, options: RenderOptions = {}): string 
 function category(e: Evaluation): string {
   const name =
     e.report.artifactName?.replace(/@sha256:[0-9a-f]+$/i, "") ?? basename(e.report.source);
-  return `alpinize-gate/${name.replace(/[^A-Za-z0-9._:-]+/g, "-").replace(/^-+|-+$/g, "") || "report"}`;
+  return `alpinize-gate/${trimChar(name.replace(/[^A-Za-z0-9._:-]+/g, "-"), "-") || "report"}`;
 }
 
 function rule(f: EvaluatedFinding): Record<string, unknown> {
