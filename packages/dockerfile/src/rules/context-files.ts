@@ -4,6 +4,7 @@ import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { DEFAULT_PATH, pathAfterEnv } from "../search-path.js";
 import { parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
+import { withoutTrailingSlashes } from "./trailing-slashes.js";
 
 /** Scripts bigger than this are not scanned for commands (bounded work on untrusted input). */
 const MAX_SCRIPT = 1024 * 1024;
@@ -125,7 +126,7 @@ function fromFolders(
     const rest = image.slice(prefix.length);
     if (f.names && (rest.includes("/") || !f.names.test(rest))) continue;
     const source =
-      f.source === "." || f.source === "./" ? rest : `${withoutEndSlashes(f.source)}/${rest}`;
+      f.source === "." || f.source === "./" ? rest : `${withoutTrailingSlashes(f.source)}/${rest}`;
     if (rest.split("/").includes("..")) return undefined;
     const content = read(source);
     if (content !== undefined) return { source, content, instruction: f.instruction };
@@ -214,11 +215,4 @@ export function splitGlob(source: string): [string, string | undefined, string] 
   // `.` stops at line breaks: the folder part cannot hold one.
   if (/[\n\r\u2028\u2029]/.test(source.slice(0, slash))) return undefined;
   return [source, source.slice(0, slash), name];
-}
-
-/** Without trailing slashes: `/\/+$/` went to the end of a long run of them from each. */
-function withoutEndSlashes(path: string): string {
-  let end = path.length;
-  while (end > 0 && path[end - 1] === "/") end--;
-  return path.slice(0, end);
 }

@@ -9,6 +9,7 @@ import { type CopiedFile, shellCommands } from "./context-files.js";
 import { addPackage } from "./place.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
+import { withoutTrailingSlashes } from "./trailing-slashes.js";
 
 /** shadow's account tools the users rule rewrites in a RUN, but not in a copied script. */
 const ACCOUNT_TOOLS = new Set(["useradd", "groupadd", "usermod", "gpasswd", "userdel", "groupdel"]);
@@ -81,7 +82,7 @@ function imagePaths(f: CopiedFile): Set<string> {
   const dest = words.at(-1) ?? "";
   const name = f.source.replace(/^.*\//, "");
   const into = dest.endsWith("/") || words.length > 2;
-  const path = into ? `${dest.replace(/\/+$/, "")}/${name}` : dest;
+  const path = into ? `${withoutTrailingSlashes(dest)}/${name}` : dest;
   const out = new Set<string>();
   if (!path.startsWith("/")) return out;
   out.add(path);

@@ -1,3 +1,4 @@
+import { withoutTrailingSlashes } from "./trailing-slashes.js";
 import { q } from "./users-options.js";
 
 /** Directories every Alpine base image has (alpine-baselayout's, and what busybox and musl add). */
@@ -44,10 +45,7 @@ const BASE_DIRS = new Set([
  */
 export function homeParentStep(home: string | undefined): string {
   if (home === undefined || !home.startsWith("/") || /[$`]/.test(home)) return "";
-  let end = home.length;
-  // Not `/\/+$/`, which goes to the end of a long run of slashes from each of them.
-  while (end > 0 && home[end - 1] === "/") end--;
-  const path = home.slice(0, end);
+  const path = withoutTrailingSlashes(home);
   const parent = path.slice(0, path.lastIndexOf("/")) || "/";
   return BASE_DIRS.has(parent) ? "" : `mkdir -p ${q(parent)} && `;
 }
