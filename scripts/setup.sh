@@ -45,6 +45,8 @@ fi
 echo "setup: node $(node -v), pnpm $(pnpm -v)" >&2
 
 export CI="${CI:-true}"
+# turbo would try to send usage data to its own servers; nothing here should call out.
+export TURBO_TELEMETRY_DISABLED=1
 echo "setup: installing the workspace (pnpm may warn that it cannot create the alpinize bin yet: it is linked after the build)" >&2
 pnpm install --frozen-lockfile=false --reporter=append-only >&2
 echo "setup: building every package (pnpm build)" >&2

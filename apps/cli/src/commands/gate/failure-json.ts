@@ -6,11 +6,13 @@ import { version } from "../../main.js";
 const STDOUT_PATHS = new Set(["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]);
 
 /**
- * Whether a failed run owes a JSON document on stdout: `--format json` written to stdout. SARIF
+ * Whether a failed run owes a JSON document on stdout: `--format json` (or `--json`) written to stdout. SARIF
  * is left out on purpose: an empty SARIF run uploaded to code scanning would close open alerts.
  */
 export function jsonOnStdout(argv: string[]): boolean {
-  if (flagValue(argv, "--format") !== "json") return false;
+  const format = flagValue(argv, "--format");
+  const json = argv.includes("--json") ? (format ?? "json") : format;
+  if (json !== "json") return false;
   const output = flagValue(argv, "--output");
   return output === undefined || STDOUT_PATHS.has(output);
 }

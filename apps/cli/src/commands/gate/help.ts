@@ -53,6 +53,7 @@ Output:
                          passed false, error {code, message, hint?}, blocking [],
                          problems [{code, message}], findings []}, exit 2 (sarif
                          prints nothing then: an empty run would close open alerts)
+  --json                 The same as --format json (the flag the other commands take)
   --output FILE          Write the report to FILE (atomically) instead of stdout; a
                          file the gate reads (the report, --baseline, --exceptions,
                          --vex, also through a link) is refused with exit 2

@@ -1,7 +1,15 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { version } from "../../main.js";
 import { runCli } from "../../test-helpers.js";
 import { useTempDir } from "../../test-support/temp-dir.js";
+
+const FIXTURES = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../../../../packages/trivy-gate/test/fixtures",
+);
+const fixture = (name: string) => resolve(FIXTURES, name);
 
 describe("alpinize gate --format json on an error that stops it", () => {
   const tmp = useTempDir("alpinize-gate-json-errors-", { scope: "all" });
@@ -50,5 +58,31 @@ describe("alpinize gate --format json on an error that stops it", () => {
       expect(r.stdout).toBe("");
       expect(r.stderr).toContain("cannot read the report");
     }
+  });
+});
+
+describe("alpinize gate --json", () => {
+  const tmp = useTempDir("alpinize-gate-json-flag-", { scope: "all" });
+
+  it("is --format json: the report document, and the failure document on an error", async () => {
+    const clean = await runCli(["gate", "--json", fixture("clean.json")]);
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.stdout)).toMatchObject({ schema: "alpinize.gate/v1", passed: true });
+    const same = await runCli(["gate", "--json", "--format", "json", fixture("clean.json")]);
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.stdout)).toMatchObject({ schema: "alpinize.gate/v1", passed: true });
+    const missing = await runCli(["gate", "--json", "missing.json"], { cwd: tmp.dir });
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout)).toMatchObject({
+      passed: false,
+      error: { code: "ALPINIZE_GATE_REPORT_UNREADABLE" },
+    });
+  });
+
+  it("refuses --json beside another --format", async () => {
+    const r = await runCli(["gate", "--json", "--format", "sarif", fixture("clean.json")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--json and --format sarif exclude each other");
+    expect(r.stdout).toBe("");
   });
 });

@@ -22,6 +22,7 @@ const FLAGS = {
   "vulnerabilities-only": { type: "boolean" },
   baseline: { type: "string" },
   format: { type: "string" },
+  json: { type: "boolean" },
   output: { type: "string" },
   "sarif-location": { type: "string" },
   "sarif-category": { type: "string" },
@@ -72,7 +73,10 @@ export function parseGateArgs(argv: string[]): GateOptions {
     throw usage(
       `--severity "${v.severity}": expected a comma list of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL`,
     );
-  const format = (v.format ?? "text") as Format;
+  // --json is the spelling every other command takes for machine output: --format json here.
+  if (v.json && v.format !== undefined && v.format !== "json")
+    throw usage(`--json and --format ${v.format} exclude each other (--json is --format json)`);
+  const format = (v.json ? "json" : (v.format ?? "text")) as Format;
   if (!FORMATS.includes(format))
     throw usage(`--format "${v.format}": expected one of ${FORMATS.join(", ")}`);
   const sarifLocation = v["sarif-location"] ?? "Dockerfile";
