@@ -383,12 +383,15 @@ function isTrivial(p: Pipeline): boolean {
  * separator (group 1), blanks, ESC, blanks. Read once from the start: the expression went back
  * over the leading blanks for each way to split them.
  */
-export function separatorLine(text: string, escape: string): [string, string | undefined] | null {
+export function separatorLine(
+  text: string,
+  escapeChar: string,
+): [string, string | undefined] | null {
   let i = blanks(text, 0);
   const op = [";", "&&", "||"].find((o) => text.startsWith(o, i));
   if (op) i = blanks(text, i + op.length);
-  if (escape !== "") {
-    if (text[i] !== escape) return null;
+  if (escapeChar !== "") {
+    if (text[i] !== escapeChar) return null;
     i = blanks(text, i + 1);
   }
   return i === text.length ? [text, op] : null;
