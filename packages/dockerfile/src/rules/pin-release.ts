@@ -67,11 +67,15 @@ export function pinAlpineReleases(ctx: MigrationContext, infos: readonly StageIn
   if (tags.length === 0) return;
   newestMap ??= createPackageMap({ release: FLOATING_RELEASE });
   const newest = newestMap;
+  // Indexed once: asking every stage and every package record again for each tag made a file of
+  // thousands of `FROM image:${TAG}` stages quadratic.
+  const index = readerIndex(ctx, infos);
   for (const tag of tags) {
-    const stages = readers(ctx, infos, tag.start);
-    const missing = writtenIn(ctx, stages).filter(
-      (n) => ctx.packageMap.exists(n) && !newest.exists(n),
-    );
+    const roots = index.rootsAt(tag.start);
+    const stages = roots.flatMap((r) => index.byRoot.get(r) ?? []);
+    const missing = index
+      .writtenIn(roots)
+      .filter((n) => ctx.packageMap.exists(n) && !newest.exists(n));
     if (missing.length === 0) continue;
     const pinned = pinnedReference(tag.reference, ctx.release)!;
     const changed = tag.repin(pinned);
@@ -89,33 +93,78 @@ export function pinAlpineReleases(ctx: MigrationContext, infos: readonly StageIn
   }
 }
 
-/** The stages built on the image written at `start`: its FROM, or FROMs reading its ARG. */
-function readers(ctx: MigrationContext, infos: readonly StageInfo[], start: number): Stage[] {
-  const direct = infos
-    .map((i) => i.stage)
-    .filter((s) => !s.parent && s.imageStart <= start && start <= s.imageEnd);
-  const arg = [...globalArgMap(ctx.globalArgs).values()].find(
-    (a) => a.start <= start && start <= a.end,
-  );
-  const use = arg ? new RegExp(`\\$\\{?${arg.name}(?!\\w)`) : undefined;
-  const roots = new Set(
-    use ? infos.map((i) => i.stage).filter((s) => !s.parent && use.test(s.image)) : direct,
-  );
-  return infos.map((i) => i.stage).filter((s) => roots.has(rootStage(s)));
+interface ReaderIndex {
+  /** Every stage built on each root stage (the one naming an image), in file order. */
+  byRoot: Map<Stage, Stage[]>;
+  /** The root stages built on the image written at `start`: its FROM, or FROMs reading its ARG. */
+  rootsAt(start: number): Stage[];
+  /** The Alpine names the package records say were written in the stages on these roots. */
+  writtenIn(roots: readonly Stage[]): string[];
 }
 
-/** The Alpine names the package records say were written in these stages. */
-function writtenIn(ctx: MigrationContext, stages: readonly Stage[]): string[] {
-  const spans = stages.map((s) => {
-    const last = s.body.at(-1)?.end ?? s.from.end;
-    return [ctx.line(s.from.start), ctx.line(last)] as const;
+const VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+function readerIndex(ctx: MigrationContext, infos: readonly StageInfo[]): ReaderIndex {
+  const all = infos.map((i) => i.stage);
+  const byRoot = new Map<Stage, Stage[]>();
+  for (const s of all) push(byRoot, rootStage(s), s);
+  const roots = all.filter((s) => !s.parent);
+  const byVariable = new Map<string, Stage[]>();
+  for (const r of roots)
+    for (const name of new Set([...r.image.matchAll(VARIABLE)].map((m) => m[1]!)))
+      push(byVariable, name, r);
+  const args = [...globalArgMap(ctx.globalArgs).values()].sort((a, b) => a.start - b.start);
+  const records = recordsByRoot(ctx, all);
+  return {
+    byRoot,
+    rootsAt(start) {
+      const arg = lastAtOrBefore(args, start, (a) => a.start);
+      if (arg && start <= arg.end) return byVariable.get(arg.name) ?? [];
+      const root = lastAtOrBefore(roots, start, (s) => s.imageStart);
+      return root && start <= root.imageEnd ? [root] : [];
+    },
+    writtenIn(on) {
+      // In record order, as the records were written: the warning names them in that order.
+      const picked = on.flatMap((r) => records.get(r) ?? []).sort((a, b) => a - b);
+      const names = new Set<string>();
+      for (const k of new Set(picked)) for (const n of ctx.packages[k]!.written) names.add(n);
+      return [...names];
+    },
+  };
+}
+
+/** Each package record's index, under the root of the stage whose lines hold it. */
+function recordsByRoot(ctx: MigrationContext, stages: readonly Stage[]): Map<Stage, number[]> {
+  const spans = stages
+    .map((s) => {
+      const last = s.body.at(-1)?.end ?? s.from.end;
+      return { stage: s, first: ctx.line(s.from.start), last: ctx.line(last) };
+    })
+    .sort((a, b) => a.first - b.first);
+  const out = new Map<Stage, number[]>();
+  ctx.packages.forEach((record, k) => {
+    const span = lastAtOrBefore(spans, record.line, (x) => x.first);
+    if (span && record.line <= span.last) push(out, rootStage(span.stage), k);
   });
-  const names = new Set<string>();
-  for (const record of ctx.packages) {
-    if (!spans.some(([a, b]) => a <= record.line && record.line <= b)) continue;
-    for (const n of record.written) names.add(n);
+  return out;
+}
+
+/** The last item (sorted by `key`) whose key is at most `at`. */
+function lastAtOrBefore<T>(sorted: readonly T[], at: number, key: (t: T) => number): T | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(sorted[mid]!) <= at) lo = mid + 1;
+    else hi = mid;
   }
-  return [...names];
+  return lo === 0 ? undefined : sorted[lo - 1];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** `docker.io/library/ruby:3.4` and `ruby:3.4` name the same image. */
