@@ -35,6 +35,7 @@ export {
  * What migrate says about a Debian-only path or glibc download in an instruction's text, and about
  * a program Alpine lacks or names otherwise: the same notes `alpinize check` gives Alpine stages.
  */
+export { fixBrokenOption } from "./rules/apt-install.js";
 export type { LayoutHit } from "./rules/debian-layout.js";
 export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
 /** Users and groups the official images' `-alpine` tags add to Alpine's base (node's node 1000). */

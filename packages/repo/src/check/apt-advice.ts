@@ -1,3 +1,4 @@
+import { fixBrokenOption } from "@alpinize/dockerfile";
 import type { ShellCommand } from "../dockerfile/commands.js";
 
 /**
@@ -31,12 +32,4 @@ export function aptAdvice(name: string, cmd: ShellCommand): string {
   return rewrites
     ? `use ${tool} (alpinize migrate rewrites it, or flags it where it cannot)`
     : `use ${tool} or the apk command that does the same; alpinize migrate flags this call but does not rewrite it`;
-}
-
-/**
- * `-f`, `--fix-broken`, or short options with f among them (`-yf`). Read as "only word characters
- * after the dash, an f among them": `-\w*f\w*$` backtracks through every f of a long word.
- */
-export function fixBrokenOption(word: string): boolean {
-  return word === "--fix-broken" || (/^-\w*$/.test(word) && word.includes("f"));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { systemOption } from "./account-options.js";
-import { fixBrokenOption } from "./apt-advice.js";
 
 /** Every word over `alphabet` up to `length` characters, then some whole spellings. */
 function words(alphabet: readonly string[], length: number, whole: readonly string[]): string[] {
@@ -14,14 +13,6 @@ function words(alphabet: readonly string[], length: number, whole: readonly stri
 }
 
 describe("option letters read without backtracking", () => {
-  it("fixBrokenOption answers as the former expression", () => {
-    const old = /^(?:-f|--fix-broken|-\w*f\w*)$/;
-    for (const w of words(["-", "f", "y", "1", "_", "."], 5, ["--fix-broken", "--fix-broken="])) {
-      expect([w, fixBrokenOption(w)]).toEqual([w, old.test(w)]);
-    }
-    expect(fixBrokenOption(`-${"f".repeat(100_000)}!`)).toBe(false);
-  });
-
   it("systemOption answers as the former expression", () => {
     const old = (a: string) => a === "--system" || /^-[A-Za-z]*S[A-Za-z]*$/.test(a);
     for (const w of words(["-", "S", "D", "s", "1", "."], 5, ["--system", "--systems"])) {
