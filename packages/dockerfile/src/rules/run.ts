@@ -12,6 +12,7 @@ import {
   migrateRm,
   XX_APT_TOOLS,
 } from "./apt.js";
+import { flagRepositories } from "./apt-repos.js";
 import { collectGosuArch, migrateArch } from "./arch.js";
 import { dropUbuntuUser } from "./base-users.js";
 import { displayOnlyWords } from "./busybox.js";
@@ -21,7 +22,6 @@ import { findExecs, unwrapped } from "./gnu-calls.js";
 import {
   flagDebianPaths,
   flagGlibc,
-  flagRepositories,
   migrateDebconf,
   migrateGosuCall,
   migrateLocales,
