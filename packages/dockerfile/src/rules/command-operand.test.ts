@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { picker } from "../../test/support/picker.js";
 import { chownsGroup } from "./php-fpm-pool.js";
 import { linksLocaltime } from "./zoneinfo-reconfigure.js";
 
 /** Words joined by blanks and separators, drawn by a fixed pseudo-random sequence (xorshift). */
 function* lines(words: readonly string[], count: number): Generator<string> {
-  let seed = 5;
-  const pick = <T>(from: readonly T[]): T => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return from[seed % from.length] as T;
-  };
+  const pick = picker(5);
   for (let n = 0; n < count; n++) {
     let line = pick(words);
     for (let i = pick([1, 2, 3, 4, 5, 6, 7]); i > 0; i--)

@@ -1,5 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell text holds ${VAR} on purpose
+
 import { describe, expect, it } from "vitest";
+import { picker } from "../../test/support/picker.js";
 import { aptInstallsGosu } from "./gosu.js";
 import { braceLists, followsWithin, inOrder, matchFollowing } from "./in-order.js";
 import { venvOnPath } from "./pep668.js";
@@ -14,14 +16,7 @@ function* lines(
   joins: readonly string[],
   count: number,
 ): Generator<string> {
-  let seed = 42;
-  const pick = <T>(from: readonly T[]): T => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return from[seed % from.length] as T;
-  };
+  const pick = picker(42);
   for (let n = 0; n < count; n++) {
     let line = pick(words);
     for (let i = pick([0, 1, 2, 3, 4, 5, 6, 7, 8]); i > 0; i--) line += pick(joins) + pick(words);

@@ -1,5 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell text holds ${VAR} on purpose
+
 import { describe, expect, it } from "vitest";
+import { picker } from "../../test/support/picker.js";
 import { awsCliZips, etcAptAtEnd, nodeTarballs, runnerTarballs } from "./layout-finders.js";
 
 // The expressions these finders replaced (quadratic or worse on one long word): the oracles.
@@ -8,21 +10,9 @@ const OLD_NODE =
 const OLD_ETC_APT = /\/etc\/apt(?:\/[^\s"',\]]*)?(?=["'\s,\]]*$)/g;
 const OLD_AWS = /\bawscli-exe-linux-(?:\$\([^()]*\)|[^\s"'/$]|\$(?!\())*\.zip\b/g;
 
-/** A fixed pseudo-random sequence (xorshift): `pick` draws one of a list. */
-function picker(): <T>(from: readonly T[]) => T {
-  let seed = 99;
-  return (from) => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return from[seed % from.length] as (typeof from)[number];
-  };
-}
-
 /** Texts of up to ten pieces, each drawn from one of `slots` in turn (cycling). */
 function* texts(slots: readonly (readonly string[])[], count: number): Generator<string> {
-  const pick = picker();
+  const pick = picker(99);
   for (let n = 0; n < count; n++) {
     let text = "";
     const length = 1 + pick([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);

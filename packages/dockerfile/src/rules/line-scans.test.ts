@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { picker } from "../../test/support/picker.js";
 import { operatorEndsLine, separatorLine } from "../shell/plan.js";
 import { mountFlags } from "./run-flags.js";
 import { lastLetterOption, urlsIn, withoutQuery } from "./setup-scripts.js";
 
 /** Texts of pieces drawn by a fixed pseudo-random sequence (xorshift). */
 function* texts(pieces: readonly string[], count: number): Generator<string> {
-  let seed = 41;
-  const pick = <T>(from: readonly T[]): T => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return from[seed % from.length] as T;
-  };
+  const pick = picker(41);
   for (let n = 0; n < count; n++) {
     let text = "";
     for (let i = 1 + pick([0, 1, 2, 3, 4, 5, 6, 7]); i > 0; i--) text += pick(pieces);
