@@ -5,6 +5,7 @@ export {
   ALPINE_BASE_USERS,
 } from "./alpine-base.js";
 export { APPLETS, type AppletSpec, OPTIONLESS, type Prose } from "./applets.js";
+export { braceLists, expandedBraceLists, maskQuotes } from "./brace-lists.js";
 export { FIND_MISSING, FIND_VALUES } from "./find.js";
 export {
   gnuPackageOf,

@@ -1,3 +1,5 @@
+/** `{a,b}` brace lists, from @alpinize/busybox (their one reading), for existing importers. */
+export { braceLists } from "@alpinize/busybox";
 export { applyEdits, type Edit, type RuleId } from "./edits.js";
 export { type ImageReferenceSpan, lineFinder, listImageReferences } from "./images.js";
 export { assertKnownRelease, migrateDockerfile } from "./migrate/migrate.js";
@@ -43,7 +45,6 @@ export { alpineImageAccounts, type ImageAccount } from "./rules/image-accounts.j
 /** Docker refuses a FROM with `user:password@`: the advice, credentials masked (undefined if none). */
 export { credentialsNote } from "./rules/images.js";
 export {
-  braceLists,
   commandOperand,
   followsWithin,
   inOrder,

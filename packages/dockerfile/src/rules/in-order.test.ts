@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { picker } from "../../test/support/picker.js";
 import { aptInstallsGosu } from "./gosu.js";
-import { braceLists, followsWithin, inOrder, matchFollowing } from "./in-order.js";
+import { followsWithin, inOrder, matchFollowing } from "./in-order.js";
 import { venvOnPath } from "./pep668.js";
 
 // The expressions these replaced, cubic on long lines: the oracles on short ones.
@@ -218,20 +218,5 @@ describe("matchFollowing", () => {
       if (mine) yes++;
     }
     expect(yes).toBeGreaterThan(200);
-  });
-});
-
-describe("braceLists", () => {
-  it("finds the lists the former expression found", () => {
-    const old = /(?<!\$)\{[^\s{}]*,[^\s{}]*\}/g;
-    const words = ["{", "}", ",", "a", "$", "${", "{a,b}", "x"];
-    let found = 0;
-    for (const line of lines(words, ["", "", " ", "\n"], 30_000)) {
-      const mine = [...braceLists(line)];
-      expect([line, mine]).toEqual([line, [...line.matchAll(old)].map((m) => m.index)]);
-      found += mine.length;
-    }
-    expect(found).toBeGreaterThan(1000);
-    expect([...braceLists(`{${",".repeat(100_000)}`)]).toEqual([]);
   });
 });

@@ -121,24 +121,3 @@ function skipWhile(text: string, from: number, set: RegExp): number {
   while (i < text.length && set.test(text[i] as string)) i++;
   return i;
 }
-
-/**
- * Where `{a,b}` brace lists start: `(?<!\$)\{[^\s{}]*,[^\s{}]*\}` under matchAll. The run after a
- * `{` is read once, to its end, for a comma and a closing `}`: that expression tried every comma
- * of a long run with no `}`.
- */
-export function* braceLists(text: string): Generator<number> {
-  for (let open = text.indexOf("{"); open !== -1; open = text.indexOf("{", open + 1)) {
-    if (text[open - 1] === "$") continue;
-    let end = open + 1;
-    let comma = false;
-    while (end < text.length && !/[\s{}]/.test(text[end] as string)) {
-      if (text[end] === ",") comma = true;
-      end++;
-    }
-    if (comma && text[end] === "}") {
-      yield open;
-      open = end;
-    }
-  }
-}

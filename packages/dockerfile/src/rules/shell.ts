@@ -1,3 +1,4 @@
+import { braceLists } from "@alpinize/busybox";
 import type { MigrationContext } from "../migrate/context.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
@@ -10,7 +11,7 @@ import {
 } from "../shell/script.js";
 import type { CopiedFile } from "./context-files.js";
 import { callsOf } from "./gnu-calls.js";
-import { braceLists, followsWithin } from "./in-order.js";
+import { followsWithin } from "./in-order.js";
 import { withNestedSources } from "./nested.js";
 import { apkRunLine, liveApkAdds } from "./place.js";
 import { runScripts } from "./run.js";

@@ -1,6 +1,7 @@
+import { maskQuotes } from "@alpinize/busybox";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
-import { ashSyntaxProblems, BASH_ONLY_BUILTINS, maskQuotes } from "./ash-syntax.js";
+import { ashSyntaxProblems, BASH_ONLY_BUILTINS } from "./ash-syntax.js";
 import { absorbedEmit } from "./guarded.js";
 import type { RunShell } from "./run-shell.js";
 import { rootImageShipsBash, shebangShell } from "./shebang.js";
