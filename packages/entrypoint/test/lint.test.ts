@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SHADOW_ONLY_TOOLS } from "@alpinize/busybox";
 import { afterAll, describe, expect, it } from "vitest";
 import { lintEntrypoint } from "../src/index.js";
 import { BUSYBOX } from "./support/roots.js";
@@ -85,6 +86,15 @@ describe("lintEntrypoint: users, groups and privileges", () => {
       "6:1:shadow-tool",
       "6:12:nologin-path",
     ]);
+  });
+
+  it("flags every tool of @alpinize/busybox's shadow table, and busybox's own account tools not", () => {
+    const tools = Object.keys(SHADOW_ONLY_TOOLS);
+    expect(tools).toEqual(expect.arrayContaining(["pwck", "grpck", "vipw", "vigr", "expiry"]));
+    for (const tool of tools)
+      expect([tool, rulesOf(`#!/bin/sh\n${tool} app\n`)]).toEqual([tool, ["shadow-tool"]]);
+    for (const tool of ["adduser", "addgroup", "deluser", "delgroup", "passwd", "chpasswd"])
+      expect([tool, rulesOf(`#!/bin/sh\n${tool} app\n`)]).toEqual([tool, []]);
   });
 
   it("says what the rewrite needs to take over a shadow call, instead of promising it", () => {

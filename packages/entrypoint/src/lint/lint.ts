@@ -1,3 +1,4 @@
+import { SHADOW_ONLY_TOOLS, shadowOnlyTool } from "@alpinize/busybox";
 import { BOM_FIX, bomProblem } from "../rewrite/bom.js";
 import { setGosuWord } from "../rewrite/commands.js";
 import { crlfOffset, inlineRange } from "../rewrite/rewrite.js";
@@ -37,21 +38,14 @@ export interface LintFinding {
   fix: string;
 }
 
-const SHADOW_TOOLS = new Set([
-  "groupadd",
-  "useradd",
-  "usermod",
-  "gpasswd",
-  "groupmod",
-  "userdel",
-  "groupdel",
-  "chage",
-  "chsh",
-  "chfn",
-  "newusers",
-  "chgpasswd",
+/** Account tools whose failure leaves the container without a user or group it expects. */
+const USER_GROUP = new Set([
+  ...Object.keys(SHADOW_ONLY_TOOLS),
+  "addgroup",
+  "adduser",
+  "delgroup",
+  "deluser",
 ]);
-const USER_GROUP = new Set([...SHADOW_TOOLS, "addgroup", "adduser", "delgroup", "deluser"]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /**
@@ -167,7 +161,7 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
     if (outerName) problems.push(...busyboxOptionProblems(outerName, cmd.words.slice(outer + 1)));
   }
   for (const p of problems) add("gnu-option", p.word.start, p.message, p.fix, "error");
-  if (SHADOW_TOOLS.has(name)) {
+  if (shadowOnlyTool(name) !== undefined) {
     add(
       "shadow-tool",
       word.start,

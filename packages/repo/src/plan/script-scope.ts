@@ -1,3 +1,4 @@
+import { shadowOnlyTool } from "@alpinize/busybox";
 import type { ScriptReference } from "../discover/scripts.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { StageInfo } from "../dockerfile/stages.js";
@@ -34,24 +35,11 @@ export function scriptScope(
   return "migrate";
 }
 
-/** Shadow tools busybox has no applet for: a rewrite rule named after one is needed on Alpine too. */
-const DEBIAN_ONLY = new Set([
-  "useradd",
-  "groupadd",
-  "usermod",
-  "groupmod",
-  "userdel",
-  "groupdel",
-  "gpasswd",
-  "chsh",
-  "chfn",
-  "chage",
-  "newusers",
-  "chgpasswd",
-]);
-
 /** Whether the entrypoint rewrite changed something an Alpine image cannot run as written. */
 export function needsAlpineRewrite(edits: readonly { rule: string }[]): boolean {
   // `set -- gosu` … `exec "$@"`: the image has no gosu, and exec cannot run the shims' function.
-  return edits.some((e) => e.rule === "set-gosu" || DEBIAN_ONLY.has(e.rule.split("-")[0] ?? ""));
+  // A rule named after a shadow tool busybox has no applet for (`usermod-append`) is needed there too.
+  return edits.some(
+    (e) => e.rule === "set-gosu" || shadowOnlyTool(e.rule.split("-")[0] ?? "") !== undefined,
+  );
 }
