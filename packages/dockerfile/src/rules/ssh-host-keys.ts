@@ -50,7 +50,7 @@ export function addSshHostKeys(ctx: MigrationContext, infos: readonly StageInfo[
     const installs = serverInstalls(ctx, info.stage.body);
     if (installs.length === 0) continue;
     const family = relatives(info.stage, infos);
-    if (family.later.some((s) => generatesKeys(ctx, s.body))) continue;
+    if (family.later.some((s) => generatesKeys(ctx, s))) continue;
     const first = installs[0]!;
     if (!startsSshd(ctx, family)) {
       ctx.warnOnce(
@@ -109,15 +109,14 @@ function startsSshd(ctx: MigrationContext, family: { all: Stage[]; later: Stage[
   if (started) return true;
   return family.later.some(
     (s) =>
-      stageCommands(ctx, s.body).has("sshd") ||
-      scriptCommands(copiedFiles(ctx, s.body)).has("sshd"),
+      stageCommands(ctx, s.body).has("sshd") || scriptCommands(copiedFiles(ctx, s)).has("sshd"),
   );
 }
 
 /** A RUN (or a COPYed script) already generates every missing host key. */
-function generatesKeys(ctx: MigrationContext, body: Instruction[]): boolean {
-  if (body.some((ins) => ins.keyword === "RUN" && keygenAll(ins.args.text))) return true;
-  return copiedFiles(ctx, body).some((f) => keygenAll(f.content));
+function generatesKeys(ctx: MigrationContext, stage: Stage): boolean {
+  if (stage.body.some((ins) => ins.keyword === "RUN" && keygenAll(ins.args.text))) return true;
+  return copiedFiles(ctx, stage).some((f) => keygenAll(f.content));
 }
 
 function serverInstalls(ctx: MigrationContext, body: Instruction[]): ServerInstall[] {

@@ -44,7 +44,7 @@ import { addZoneinfo } from "./zoneinfo.js";
 export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageInfo[]): void {
   if (!info.alpine) return;
   const body = info.stage.body;
-  const copied = copiedFiles(ctx, body);
+  const copied = copiedFiles(ctx, info.stage);
   const tree = stageTree(ctx, all);
   const family = tree.facts(info);
   const commands = new Set([...stageCommands(ctx, body), ...scriptCommands(copied)]);

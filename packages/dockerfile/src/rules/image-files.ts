@@ -1,0 +1,155 @@
+import type { Instruction } from "../parse/types.js";
+import { withoutTrailingSlashes } from "./trailing-slashes.js";
+
+/** A build-context file as it lands in the image. */
+export interface Landed {
+  source: string;
+  content: string;
+  instruction: Instruction;
+}
+
+/** A folder of the build context copied into the image: `COPY bin/ /usr/local/bin/`, `COPY . .`. */
+export interface FolderCopy {
+  /** The context folder (`.` for the whole context). */
+  source: string;
+  /** Where its contents go (resolved, no trailing slash). */
+  dest: string;
+  instruction: Instruction;
+  /** `COPY scripts/*.sh /usr/local/bin/`: the names the glob takes, straight into dest. */
+  names?: string;
+}
+
+/** Context reads one stage may spend on paths inside copied folders (bounded work). */
+const MAX_READS = 4096;
+
+/**
+ * What the COPY/ADD instructions read so far put where in the image: the files they copy by name,
+ * and the files inside the folders they copy, read from the context when a path asks for them.
+ * Paths are `resolveIn` results. Each path's answer is kept with the number of copies it
+ * considered, so a later question looks only at the copies made since.
+ */
+export class ImageFiles {
+  private count = 0;
+  private readonly files = new Map<string, { seq: number; file: Landed }>();
+  private readonly folders = new Map<string, { seq: number; copy: FolderCopy }[]>();
+  private readonly answers = new Map<string, { seen: number; seq: number; hit?: Landed }>();
+  private readonly reads = new Map<string, string | undefined>();
+
+  constructor(private readonly read: (path: string) => string | undefined) {}
+
+  get empty(): boolean {
+    return this.count === 0;
+  }
+
+  /** A context file COPYed to `path`. */
+  file(path: string, file: Landed): void {
+    this.files.set(path, { seq: ++this.count, file });
+  }
+
+  /** A context folder COPYed to `copy.dest`. */
+  folder(copy: FolderCopy): void {
+    const list = this.folders.get(copy.dest) ?? [];
+    list.push({ seq: ++this.count, copy });
+    this.folders.set(copy.dest, list);
+  }
+
+  /** The context file at image path `path` now: the latest copy that put one there. */
+  at(path: string): Landed | undefined {
+    const direct = this.files.get(path);
+    const inFolder = this.fromFolders(path);
+    if (!inFolder.hit) return direct?.file;
+    return direct && direct.seq > inFolder.seq ? direct.file : inFolder.hit;
+  }
+
+  private fromFolders(path: string): { seq: number; hit?: Landed } {
+    const known = this.answers.get(path) ?? { seen: 0, seq: 0 };
+    const newer: { seq: number; copy: FolderCopy; rest: string }[] = [];
+    for (const [dir, rest] of ancestors(path)) {
+      const list = this.folders.get(dir) ?? [];
+      for (let k = list.length - 1; k >= 0 && list[k]!.seq > known.seen; k--)
+        newer.push({ ...list[k]!, rest });
+    }
+    newer.sort((a, b) => b.seq - a.seq);
+    let answer = known;
+    for (const n of newer) {
+      const hit = this.inFolder(n.copy, n.rest);
+      if (hit) {
+        answer = { seen: 0, seq: n.seq, hit };
+        break;
+      }
+    }
+    this.answers.set(path, { ...answer, seen: this.count });
+    return answer;
+  }
+
+  private inFolder(copy: FolderCopy, rest: string): Landed | undefined {
+    if (copy.names !== undefined && (rest.includes("/") || !globMatch(copy.names, rest)))
+      return undefined;
+    const source =
+      copy.source === "." || copy.source === "./"
+        ? rest
+        : `${withoutTrailingSlashes(copy.source)}/${rest}`;
+    const content = this.readOnce(source);
+    return content === undefined ? undefined : { source, content, instruction: copy.instruction };
+  }
+
+  private readOnce(source: string): string | undefined {
+    if (this.reads.has(source)) return this.reads.get(source);
+    if (this.reads.size >= MAX_READS) return undefined;
+    const content = this.read(source);
+    this.reads.set(source, content);
+    return content;
+  }
+}
+
+/** Each folder above `path` (deepest first) with the rest of the path below it. */
+function* ancestors(path: string): Generator<[string, string]> {
+  const rooted = path.startsWith("/");
+  for (let cut = path.lastIndexOf("/"); cut >= 0; cut = path.lastIndexOf("/", cut - 1)) {
+    const dir = cut === 0 && rooted ? "/" : path.slice(0, cut);
+    yield [dir, path.slice(cut + 1)];
+    if (cut === 0) return;
+  }
+  // A path relative to the base image's WORKDIR lies inside that folder (`""`) too.
+  if (!rooted && path !== "") yield ["", path];
+}
+
+/**
+ * Whether `name` matches a glob of `*` and `?` (no `/` in either): one pass with one star to go
+ * back to, so a long name against a glob of many stars costs their product, not an exponent.
+ */
+export function globMatch(glob: string, name: string): boolean {
+  let g = 0;
+  let n = 0;
+  let star = -1;
+  let mark = 0;
+  while (n < name.length) {
+    if (g < glob.length && (glob[g] === "?" || glob[g] === name[n])) {
+      g++;
+      n++;
+    } else if (g < glob.length && glob[g] === "*") {
+      star = g++;
+      mark = n;
+    } else if (star >= 0) {
+      g = star + 1;
+      n = ++mark;
+    } else return false;
+  }
+  while (g < glob.length && glob[g] === "*") g++;
+  return g === glob.length;
+}
+
+/**
+ * The groups of `^(?:(.*)\/)?([^/]*[*?][^/]*)$`: the folder before the last slash (none without
+ * one) and the last part, which holds `*` or `?`. Read from the last slash: that expression tried
+ * every slash and every star of a long path.
+ */
+export function splitGlob(source: string): [string, string | undefined, string] | undefined {
+  const slash = source.lastIndexOf("/");
+  const name = source.slice(slash + 1);
+  if (!/[*?]/.test(name)) return undefined;
+  if (slash === -1) return [source, undefined, source];
+  // `.` stops at line breaks: the folder part cannot hold one.
+  if (/[\n\r\u2028\u2029]/.test(source.slice(0, slash))) return undefined;
+  return [source, source.slice(0, slash), name];
+}

@@ -1,0 +1,220 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { splitFlags } from "../parse/dockerfile.js";
+import { splitWords } from "../parse/logical.js";
+import type { Instruction } from "../parse/types.js";
+import { DEFAULT_PATH, pathAfterEnv } from "../search-path.js";
+import type { SimpleCommand } from "../shell/script.js";
+import type { Stage } from "../stages.js";
+import { commandFolders } from "./command-folders.js";
+import { type ImageDir, resolveIn, stageStartDir, unquote, workdirAfter } from "./image-dirs.js";
+import { ImageFiles, type Landed, splitGlob } from "./image-files.js";
+import { runScripts } from "./run.js";
+
+export interface CopiedFile extends Landed {
+  /** The first RUN that executes the file where it lands, and the file offset of that call. */
+  run?: { ins: Instruction; offset: number };
+}
+
+/** PATH folders a bare name is looked up in (an ENV PATH of thousands stays bounded). */
+const MAX_PATH = 64;
+const SHELLS = /^(?:ba|da|a)?sh$/;
+
+interface Walk {
+  dir: ImageDir;
+  path: readonly string[];
+  /** Folders a WORKDIR made: a COPY to one of them puts the file inside it. */
+  made: Set<string>;
+  image: ImageFiles;
+  out: CopiedFile[];
+  listed: Set<Landed>;
+  bySource: Map<string, CopiedFile>;
+  programs: { word: string; dir: ImageDir }[];
+}
+
+/**
+ * Build-context files a stage COPYs/ADDs (not `--from`): each file it copies by name, and each
+ * file inside a copied folder that a RUN executes or ENTRYPOINT/CMD starts (a folder cannot be
+ * read as one file, so the image path is mapped back into the context). A file a RUN executes
+ * carries that RUN: by its path, relative to WORKDIR or to the RUN's own `cd`, or by its name in
+ * a PATH folder, run as the command or as `sh`/`bash FILE`.
+ */
+export function stageFiles(
+  ctx: MigrationContext,
+  stage: Stage,
+  read: (path: string) => string | undefined,
+): CopiedFile[] {
+  const dir = stageStartDir(ctx, stage);
+  const made = new Set<string>(dir === undefined ? [] : [dir]);
+  const w: Walk = {
+    dir,
+    path: DEFAULT_PATH,
+    made,
+    image: new ImageFiles(read),
+    out: [],
+    listed: new Set(),
+    bySource: new Map(),
+    programs: [],
+  };
+  for (const ins of stage.body) {
+    if (ins.keyword === "WORKDIR") {
+      w.dir = workdirAfter(w.dir, ins);
+      if (w.dir !== undefined) w.made.add(w.dir);
+    } else if (ins.keyword === "ENV") w.path = pathAfterEnv(ins, w.path);
+    else if (ins.keyword === "COPY" || ins.keyword === "ADD") copy(w, ins, read);
+    else if (ins.keyword === "RUN" && ins.form !== "exec" && !w.image.empty) linkRun(ctx, w, ins);
+    else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
+      const word = programWord(ins);
+      if (word) w.programs.push({ word, dir: w.dir });
+    }
+  }
+  // A container starts after every COPY, with the stage's last PATH.
+  for (const p of w.programs) {
+    const isPath = p.word.includes("/");
+    const hit = firstLanded(w, candidates(p.word, p.dir, w.path, isPath, !isPath));
+    if (hit) entryFor(w, hit);
+  }
+  return w.out;
+}
+
+function copy(w: Walk, ins: Instruction, read: (path: string) => string | undefined): void {
+  const { flags, rest } = splitFlags(ins.args.text);
+  if (flags.has("from") || ins.heredocs.length > 0) return;
+  const words = splitWords(ins.args.text.slice(rest)).map((x) => unquote(x.text));
+  const destWord = words.at(-1) ?? "";
+  const dest = destWord.includes("$") ? undefined : resolveIn(w.dir, destWord);
+  const sources = words.slice(0, -1);
+  // `COPY a b /opt/`, `COPY x .`, `COPY x /app` after WORKDIR /app: into the folder.
+  const into =
+    sources.length > 1 ||
+    /(?:^|\/)\.{0,2}$/.test(destWord) ||
+    (dest !== undefined && w.made.has(dest));
+  for (const source of sources) {
+    if (/^https?:|^\[/.test(source)) continue;
+    const content = /[*?$]/.test(source) ? undefined : read(source);
+    if (content !== undefined) {
+      const file: CopiedFile = { source, content, instruction: ins };
+      w.out.push(file);
+      w.listed.add(file);
+      if (!w.bySource.has(source)) w.bySource.set(source, file);
+      if (dest !== undefined) landFile(w, dest, into, file);
+    } else if (dest !== undefined && !source.includes("$")) copyFolder(w, ins, source, dest);
+  }
+}
+
+/**
+ * Where a copied file lands: inside `dest` when it names a folder; otherwise at `dest` itself, or
+ * inside it when the image has that folder already (`COPY x.sh /tmp`), which a RUN naming
+ * `/tmp/x.sh` shows it has.
+ */
+function landFile(w: Walk, dest: string, into: boolean, file: CopiedFile): void {
+  const name = file.source.slice(file.source.lastIndexOf("/") + 1);
+  if (!into) w.image.file(dest, file);
+  if (name !== "" && name !== "." && name !== "..") {
+    const inside = resolveIn(dest, name);
+    if (inside !== undefined) w.image.file(inside, file);
+  }
+}
+
+function copyFolder(w: Walk, ins: Instruction, source: string, dest: string): void {
+  const glob = splitGlob(source);
+  if (!glob) {
+    if (!/[*?[\\]/.test(source)) w.image.folder({ source, dest, instruction: ins });
+    return;
+  }
+  // A glob of names in one folder (`scripts/*.sh`): the files go straight into dest.
+  const [, folder = ".", names] = glob;
+  if (/[*?[\\]/.test(folder) || /[[\\]/.test(names)) return;
+  w.image.folder({ source: folder, dest, instruction: ins, names });
+}
+
+/** Links each copied file a command of the RUN executes to its first such RUN. */
+function linkRun(ctx: MigrationContext, w: Walk, ins: Instruction): void {
+  let sources: ReturnType<typeof runScripts>;
+  try {
+    sources = runScripts(ctx, ins);
+  } catch {
+    return;
+  }
+  for (const src of sources) {
+    for (const { cmd, cwd } of commandFolders(src.script, w.dir)) {
+      const target = executed(cmd);
+      if (!target) continue;
+      const isPath = target.word.includes("/");
+      const inCwd = isPath || target.shell;
+      const hit = firstLanded(w, candidates(target.word, cwd, w.path, inCwd, !isPath));
+      if (!hit) continue;
+      const file = entryFor(w, hit);
+      file.run ??= { ins, offset: src.span(cmd.start, cmd.start)[0] };
+    }
+  }
+}
+
+/** The file a command executes: its name, or the script a shell is given (`bash -e x.sh`). */
+function executed(cmd: SimpleCommand): { word: string; shell: boolean } | undefined {
+  const name = cmd.name;
+  if (!name) return undefined;
+  if (!SHELLS.test(name.slice(name.lastIndexOf("/") + 1))) return { word: name, shell: false };
+  const operand = cmd.args.slice(1).find((a) => !(a.value ?? a.raw).startsWith("-"));
+  return operand?.value ? { word: operand.value, shell: true } : undefined;
+}
+
+/** The image paths `word` may mean, in the order they are tried. */
+function candidates(
+  word: string,
+  cwd: ImageDir,
+  path: readonly string[],
+  inCwd: boolean,
+  inPath: boolean,
+): ImageDir[] {
+  if (word === "" || /[$`*?[]/.test(word)) return [];
+  const out: ImageDir[] = [];
+  if (inCwd || word.startsWith("/")) out.push(resolveIn(cwd, word));
+  if (inPath) for (const dir of path.slice(0, MAX_PATH)) out.push(resolveIn(dir, word));
+  return out;
+}
+
+function firstLanded(w: Walk, paths: readonly ImageDir[]): Landed | undefined {
+  for (const p of paths) {
+    const hit = p === undefined ? undefined : w.image.at(p);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** The entry a landed file is listed by: one per file copied by name, one per source otherwise. */
+function entryFor(w: Walk, hit: Landed): CopiedFile {
+  if (w.listed.has(hit)) return hit;
+  const known = w.bySource.get(hit.source);
+  if (known) return known;
+  const file: CopiedFile = { ...hit };
+  w.out.push(file);
+  w.listed.add(file);
+  w.bySource.set(hit.source, file);
+  return file;
+}
+
+/** The program an ENTRYPOINT/CMD starts: its first word, or the script a shell is given. */
+function programWord(ins: Instruction): string | undefined {
+  const text = ins.args.text.trim();
+  let words: string[];
+  if (ins.form === "exec") {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (!Array.isArray(parsed)) return undefined;
+      words = parsed.filter((x): x is string => typeof x === "string");
+    } catch {
+      return undefined;
+    }
+  } else {
+    words = splitWords(text).map((x) => unquote(x.text));
+  }
+  const [first, second] = words;
+  if (
+    first &&
+    /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|a)?sh$/.test(first) &&
+    second &&
+    !second.startsWith("-")
+  )
+    return second;
+  return first && !first.includes("$") ? first : undefined;
+}
