@@ -1,8 +1,22 @@
-/** Whether argv asks for help before any `--` (which ends the options). */
-export function wantsHelp(argv: string[]): boolean {
+/** Whether argv holds one of `flags` before any `--` (which ends the options). */
+function hasFlag(argv: string[], flags: readonly string[]): boolean {
   for (const arg of argv) {
     if (arg === "--") return false;
-    if (arg === "--help" || arg === "-h") return true;
+    if (flags.includes(arg)) return true;
   }
   return false;
+}
+
+/** Whether argv asks for help before any `--` (which ends the options). */
+export function wantsHelp(argv: string[]): boolean {
+  return hasFlag(argv, ["--help", "-h"]);
+}
+
+/**
+ * Whether argv asks for the version before any `--`: after a command too, as the top-level
+ * help lists -v, --version. No command gives -v a meaning of its own; one that did would have
+ * to be left out of -v here, keep --version, and say so in its help.
+ */
+export function wantsVersion(argv: string[]): boolean {
+  return hasFlag(argv, ["--version", "-v"]);
 }

@@ -47,6 +47,58 @@ describe("alpinize CLI entry", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("prints the version after any command, with --version or -v, before any --", async () => {
+    const top = (await runCli(["--version"])).stdout;
+    for (const argv of [
+      ["migrate", "--version"],
+      ["check", "-v"],
+      ["resolve", "alpine:3.23", "--version"],
+      ["pin", "--version"],
+      ["entrypoint", "-v"],
+      ["shims", "print", "--version"],
+      ["gate", "--version"],
+      ["packages", "--version"],
+      ["packages", "map", "-v"],
+    ]) {
+      const r = await runCli(argv);
+      expect([argv, r.code, r.stdout, r.stderr]).toEqual([argv, 0, top, ""]);
+    }
+    // After --, -v is an operand (here a file that does not exist), not the flag.
+    const operand = await runCli(["migrate", "--", "-v"]);
+    expect(operand.code).toBe(2);
+    expect(operand.stdout).toBe("");
+  });
+
+  it("help UNKNOWN and --help UNKNOWN are the unknown-command error, exit 2", async () => {
+    const plain = await runCli(["frob"]);
+    for (const argv of [
+      ["help", "frob"],
+      ["--help", "frob"],
+      ["-h", "frob"],
+    ]) {
+      const r = await runCli(argv);
+      expect([argv, r.code, r.stdout, r.stderr]).toEqual([argv, 2, "", plain.stderr]);
+    }
+    expect(plain.stderr).toMatch(/unknown command "frob"/);
+  });
+
+  it("--help COMMAND and -h COMMAND show that command's help, like help COMMAND", async () => {
+    const migrate = await runCli(["help", "migrate"]);
+    expect(migrate.stdout).toContain("alpinize migrate");
+    for (const argv of [
+      ["--help", "migrate"],
+      ["-h", "migrate"],
+      ["migrate", "--help"],
+    ]) {
+      const r = await runCli(argv);
+      expect([argv, r.code, r.stdout]).toEqual([argv, 0, migrate.stdout]);
+    }
+    const top = (await runCli(["--help"])).stdout;
+    expect(migrate.stdout).not.toBe(top);
+    expect((await runCli(["help", "help"])).stdout).toBe(top);
+    expect((await runCli(["--help", "--version"])).stdout).toBe(top);
+  });
+
   it("exits 2 when --version gets arguments", async () => {
     const r = await runCli(["--version", "extra"]);
     expect(r.code).toBe(2);

@@ -2,7 +2,7 @@ import { EXIT, isAlpinizeError } from "@alpinize/errors";
 // Bundled at build time: no node:fs import at start-up (its ESM facade loads fs/promises, streams).
 import pkg from "../package.json" with { type: "json" };
 import { COMMANDS } from "./commands.js";
-import { wantsHelp } from "./help-flag.js";
+import { wantsHelp, wantsVersion } from "./help-flag.js";
 import { createIo, type Io, type Streams } from "./io.js";
 
 export function version(): string {
@@ -22,8 +22,8 @@ Commands:
 ${lines.join("\n")}
 
 Options:
-  -h, --help     Show help (also: alpinize <command> --help)
-  -v, --version  Print the version
+  -h, --help     Show help (also: alpinize <command> --help, alpinize --help <command>)
+  -v, --version  Print the version (also after a command: alpinize migrate --version)
 
 Exit codes: 0 ok, 1 findings (changes needed, policy violated, unresolved),
             2 bad input or usage (or output that cannot be written), 70 internal error,
@@ -37,20 +37,8 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
   const io = createIo(streams);
   const [name, ...rest] = argv;
   try {
-    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-      const sub = name === "help" ? rest[0] : undefined;
-      if (sub && COMMANDS[sub]) {
-        io.out((await COMMANDS[sub].load()).help);
-        return EXIT.OK;
-      }
-      // With no command at all, the help is the error message: stderr, and a usage exit.
-      if (name === undefined) {
-        io.err(topHelp());
-        return EXIT.BAD_INPUT;
-      }
-      io.out(topHelp());
-      return EXIT.OK;
-    }
+    if (name === undefined || name === "--help" || name === "-h" || name === "help")
+      return await showHelp(name, rest[0], io);
     if (name === "--version" || name === "-v") {
       if (rest.length > 0) {
         io.err(`alpinize: ${name} takes no arguments. Run "alpinize --help".`);
@@ -60,30 +48,61 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
       return EXIT.OK;
     }
     const entry = COMMANDS[name];
-    if (!entry) {
-      // Loaded only here: start-up imports stay minimal. The name is echoed with control
-      // characters escaped.
-      const { escapeControl } = await import("@alpinize/image-ref");
-      if (name.startsWith("-")) {
-        io.err(
-          `alpinize: unknown option "${escapeControl(name)}". Options go after the command; run "alpinize --help".`,
-        );
-        return EXIT.BAD_INPUT;
-      }
-      io.err(
-        `alpinize: unknown command "${escapeControl(name)}". Run "alpinize --help" for the list of commands.`,
-      );
-      return EXIT.BAD_INPUT;
-    }
+    if (!entry) return await unknownCommand(name, io);
     const command = await entry.load();
     if (wantsHelp(rest)) {
       io.out(command.help);
+      return EXIT.OK;
+    }
+    if (wantsVersion(rest)) {
+      io.out(version());
       return EXIT.OK;
     }
     return await command.run(rest, io);
   } catch (err) {
     return await report(err, io);
   }
+}
+
+/**
+ * `alpinize`, `alpinize help [COMMAND]`, `alpinize --help [COMMAND]`: a command's help, or the
+ * general help. An unknown COMMAND is the same usage error as `alpinize COMMAND`; a flag after
+ * --help (`alpinize --help --version`) still gets the general help.
+ */
+async function showHelp(
+  name: string | undefined,
+  sub: string | undefined,
+  io: Io,
+): Promise<number> {
+  // With no command at all, the help is the error message: stderr, and a usage exit.
+  if (name === undefined) {
+    io.err(topHelp());
+    return EXIT.BAD_INPUT;
+  }
+  if (sub !== undefined && sub !== "help" && !sub.startsWith("-")) {
+    const entry = COMMANDS[sub];
+    if (!entry) return await unknownCommand(sub, io);
+    io.out((await entry.load()).help);
+    return EXIT.OK;
+  }
+  io.out(topHelp());
+  return EXIT.OK;
+}
+
+async function unknownCommand(name: string, io: Io): Promise<number> {
+  // Loaded only here: start-up imports stay minimal. The name is echoed with control
+  // characters escaped.
+  const { escapeControl } = await import("@alpinize/image-ref");
+  if (name.startsWith("-")) {
+    io.err(
+      `alpinize: unknown option "${escapeControl(name)}". Options go after the command; run "alpinize --help".`,
+    );
+    return EXIT.BAD_INPUT;
+  }
+  io.err(
+    `alpinize: unknown command "${escapeControl(name)}". Run "alpinize --help" for the list of commands.`,
+  );
+  return EXIT.BAD_INPUT;
 }
 
 async function report(err: unknown, io: Io): Promise<number> {
