@@ -1,7 +1,9 @@
 import { lstat, open, realpath } from "node:fs/promises";
 import { join, posix, sep } from "node:path";
+import { isAlpinizeError } from "@alpinize/errors";
 import { type Copy, landingPath } from "../discover/scripts.js";
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
+import { readTextFile } from "../workspace/files.js";
 
 /** Newest first: the COPY that last put a file somewhere is the one a RUN finds there. */
 export type Copies = { copy: Copy; older: Copies } | undefined;
@@ -13,6 +15,7 @@ type Source = { path: string; directory: boolean } | undefined;
 export class BuildContext {
   private readonly sources = new Map<string, Promise<Source>>();
   private readonly lines = new Map<string, Promise<string | undefined>>();
+  private readonly texts = new Map<string, Promise<string | undefined>>();
   private readonly kinds = new Map<string, Promise<Kind>>();
   private realRoot: Promise<string | undefined> | undefined;
 
@@ -51,6 +54,28 @@ export class BuildContext {
       this.lines.set(rel, line);
     }
     return line;
+  }
+
+  /**
+   * The file's text, when it is a regular text file inside the root that a script could be: not
+   * larger than the files alpinize reads (MAX_TEXT_BYTES), and no binary.
+   */
+  text(rel: string): Promise<string | undefined> {
+    let text = this.texts.get(rel);
+    if (!text) {
+      text = this.readText(rel);
+      this.texts.set(rel, text);
+    }
+    return text;
+  }
+
+  private async readText(rel: string): Promise<string | undefined> {
+    if ((await this.kind(rel)) !== "file") return undefined;
+    // A program or an archive a RUN runs from the context is no script: its refusal is the answer.
+    return readTextFile(join(this.root, rel), rel).catch((err: unknown) => {
+      if (isAlpinizeError(err)) return undefined;
+      throw err;
+    });
   }
 
   private source(source: string): Promise<Source> {

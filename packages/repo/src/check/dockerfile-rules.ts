@@ -17,6 +17,7 @@ import { checkGoNetdns } from "./go-netdns.js";
 import { groupsAtStart, instructionGroup, instructionGroupProblem } from "./groups.js";
 import { nginxConfDWrites } from "./nginx-conf-d.js";
 import { onbuildRuns } from "./onbuild.js";
+import { instructionRenamedUses } from "./renamed-uses.js";
 import { checkRun, type RunContext } from "./run-rules.js";
 import type { RunScripts } from "./run-scripts.js";
 import type { LintText } from "./script-calls.js";
@@ -31,7 +32,7 @@ type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "
  * "run alpinize migrate", by the line of a stage's FROM, for Debian stages migrate leaves on
  * purpose (migrateBaseHints: they copy glibc programs, or their image comes from a shared ARG).
  * `lint`: the entrypoint lint, which knows the GNU options busybox rejects in RUN commands.
- * `scripts`: the `#!` lines of the build-context scripts RUNs run by path (readRunScripts).
+ * `scripts`: the build-context scripts the RUNs run, by path or given to a shell (readRunScripts).
  */
 export function checkStages(
   file: string,
@@ -66,12 +67,16 @@ export function checkStages(
       scripts,
     };
     const copies = readStage(stage.body).copies;
-    // COPY --chown and USER are judged by the groups the RUNs before them made.
-    const owners = stage.body.filter((i) => instructionGroup(i) !== undefined);
+    // COPY --chown and USER are judged by the accounts the RUNs before them made and renamed.
+    const owners = stage.body.filter((i) => /^(?:USER|COPY|ADD)$/.test(i.keyword));
     let next = 0;
     const ownersBefore = (line: number) => {
       for (; next < owners.length && owners[next]!.line < line; next++) {
         const ins = owners[next]!;
+        const renamed = instructionRenamedUses(ins, at.accounts, stage.name);
+        for (const use of renamed) emit(ins.line, use.rule, use.message);
+        const group = instructionGroup(ins);
+        if (group === undefined || at.accounts.renamed.groups.has(group)) continue;
         const problem = instructionGroupProblem(stage, ins, at.groups, at.world.everAdded());
         if (problem) emit(ins.line, "unknown-group", problem);
       }

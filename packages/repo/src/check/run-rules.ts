@@ -27,7 +27,8 @@ import {
 } from "./groups.js";
 import { absorbedEmit } from "./guarded.js";
 import { hasOpenrc, initSystemProblem } from "./init-system.js";
-import type { RunScripts } from "./run-scripts.js";
+import { commandRenamedUses } from "./renamed-uses.js";
+import type { RunScript, RunScripts } from "./run-scripts.js";
 import { runShell } from "./run-shell.js";
 import type { LintText } from "./script-calls.js";
 import { orBusybox, type ShadowNeed, shadowAbsent, shadowNeed } from "./shadow-tools.js";
@@ -75,7 +76,7 @@ export interface RunContext {
   advice: LayoutAdvice;
   /** What the stage's base image ships, as far as it is known (rootImageShips). */
   ships: BaseShips;
-  /** The `#!` lines of build-context scripts the RUNs run by path (readRunScripts). */
+  /** The build-context scripts the RUNs run, by path or given to a shell (readRunScripts). */
   scripts: RunScripts;
 }
 
@@ -161,8 +162,13 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
           "warning",
         );
     }
+    // An account a rename took the name of: reported here, not as unknown-group below too.
+    for (const use of commandRenamedUses(cmd, at.accounts, stage.name))
+      fails(line, use.rule, use.message);
+    const renamed = at.accounts.renamed.groups;
     checkAccountCommand(stage, run, placed, at.accounts, at.world.everAdded(), emit);
-    for (const group of unknownGroups(cmd, at.groups, at.world.everAdded()))
+    const unknown = unknownGroups(cmd, at.groups, at.world.everAdded());
+    for (const group of unknown.filter((g) => !renamed.has(g)))
       fails(
         line,
         "unknown-group",
@@ -170,7 +176,9 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
       );
     recordGroups(cmd, at.groups);
     checkBashCommand(run, shell, cmd, line, bash, emit);
-    checkBashScript(cmd, scripts?.get(index), line, bash, emit);
+    const script = scripts?.get(index);
+    checkBashScript(cmd, script?.shebang, line, bash, emit);
+    if (script) checkScriptShadow(stage, script, cmd.guarded === true, at, line, emit);
     for (const p of busyboxOptionProblems(cmd, (pkg) => at.world.has(pkg), at.lint))
       fails(line, "busybox-option", `${p.tool} in Alpine stage ${stage.name}: ${p.message}`);
     if (
@@ -199,6 +207,26 @@ function aptPathMessage(stage: StageInfo, use: AptPathUse): string {
 function layoutMessage(stage: StageInfo, message: string): string {
   const at = message.indexOf(": ");
   return `${message.slice(0, at)} in Alpine stage ${stage.name}${message.slice(at)}`;
+}
+
+/**
+ * A copied script the RUN runs that calls a shadow tool busybox lacks, while shadow is not
+ * installed: migrate adds shadow for it, since neither migrate nor migrate DIR rewrites such a
+ * script (only ENTRYPOINT/CMD scripts get the shims). Reported on the RUN's command.
+ */
+function checkScriptShadow(
+  stage: StageInfo,
+  script: RunScript,
+  guarded: boolean,
+  at: RunContext,
+  line: number,
+  emit: Emit,
+): void {
+  if (!script.shadow || at.world.has("shadow")) return;
+  const { need, line: callLine } = script.shadow;
+  const what = `${need.what} (line ${callLine} of ${script.path}, ${script.file} in the build context, which this RUN runs)`;
+  const report = guarded || script.shadow.guarded ? absorbedEmit(emit) : emit;
+  report(line, "shadow-user-commands", shadowMissing(stage, { ...need, what }, at));
 }
 
 /** Why shadow's tool is not there: shadow never installed, installed only later, or removed again. */

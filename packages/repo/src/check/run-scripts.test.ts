@@ -113,3 +113,78 @@ describe("bash-missing: a RUN that runs a copied #!/bin/bash script", () => {
     }
   });
 });
+
+/** `line severity` of the shadow-user-commands findings of a directory check, and their messages. */
+async function shadowFindings(lines: string[], script = "#!/bin/sh\nset -e\nuseradd -m app\n") {
+  await repo?.remove();
+  repo = await scratchRepo({
+    Dockerfile: [`FROM alpine:3.23@${DIGEST}`, ...lines, ""].join("\n"),
+    "install.sh": script,
+  });
+  const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
+    config: defaultConfig(),
+    transforms: defaultTransforms(),
+    cwd: repo.root,
+  });
+  const found = result.findings.filter((f) => f.rule === "shadow-user-commands");
+  return {
+    found: found.map((f) => `${f.line} ${f.severity}`),
+    messages: found.map((f) => f.message),
+  };
+}
+
+describe("shadow-user-commands: a RUN that runs a copied script calling shadow's tools", () => {
+  it("reports the RUN, naming the call, its line in the script and the fix", async () => {
+    const { found, messages } = await shadowFindings([
+      "COPY install.sh /tmp/",
+      "RUN /tmp/install.sh",
+    ]);
+    expect(found).toEqual(["3 error"]);
+    expect(messages[0]).toMatch(
+      /^useradd \(line 3 of \/tmp\/install\.sh, install\.sh in the build context, which this RUN runs\) in Alpine stage .*busybox has no useradd.*apk add --no-cache shadow before it/,
+    );
+  });
+
+  it("finds the script given to a shell, through cd and PATH, and passwd options", async () => {
+    const run = async (lines: string[], script?: string) =>
+      (await shadowFindings(lines, script)).found;
+    expect(await run(["COPY install.sh /tmp/", "RUN sh -e /tmp/install.sh"])).toEqual(["3 error"]);
+    expect(await run(["COPY install.sh /opt/", "RUN cd /opt && bash install.sh"])).toEqual([
+      "3 error",
+    ]);
+    expect(await run(["COPY install.sh /usr/local/bin/", "RUN install.sh"])).toEqual(["3 error"]);
+    expect(
+      await run(["COPY install.sh /tmp/", "RUN /tmp/install.sh"], "#!/bin/sh\npasswd -e app\n"),
+    ).toEqual(["3 error"]);
+  });
+
+  it("leaves a stage that installs shadow before the RUN, and busybox's own tools", async () => {
+    const run = async (lines: string[], script?: string) =>
+      (await shadowFindings(lines, script)).found;
+    const lines = ["RUN apk add --no-cache shadow", "COPY install.sh /tmp/", "RUN /tmp/install.sh"];
+    expect(await run(lines)).toEqual([]);
+    const own = "#!/bin/sh\nadduser -D app\npasswd -l app\necho app:x | chpasswd\n";
+    expect(await run(["COPY install.sh /tmp/", "RUN /tmp/install.sh"], own)).toEqual([]);
+    expect(await run(["COPY install.sh /tmp/", "RUN sh -c /tmp/x.sh"])).toEqual([]);
+    expect(await run(["COPY install.sh /tmp/", "RUN /opt/install.sh"])).toEqual([]);
+  });
+
+  it("says when shadow comes too late, and makes a guarded call a warning", async () => {
+    const late = await shadowFindings([
+      "COPY install.sh /tmp/",
+      "RUN /tmp/install.sh",
+      "RUN apk add --no-cache shadow",
+    ]);
+    expect(late.found).toEqual(["3 error"]);
+    expect(late.messages[0]).toMatch(
+      /runs before shadow is installed \(apk add shadow on line 4\)/,
+    );
+    const guarded = "#!/bin/sh\nuseradd -m app || adduser -D app\n";
+    expect(
+      (await shadowFindings(["COPY install.sh /tmp/", "RUN /tmp/install.sh"], guarded)).found,
+    ).toEqual(["3 warning"]);
+    expect(
+      (await shadowFindings(["COPY install.sh /tmp/", "RUN /tmp/install.sh || true"])).found,
+    ).toEqual(["3 warning"]);
+  });
+});

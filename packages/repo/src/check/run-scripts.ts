@@ -8,12 +8,28 @@ import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
 import { runCommands } from "./apk-history.js";
 import { BuildContext, type Copies } from "./build-context.js";
+import { type ScriptShadowCall, scriptShadowCall } from "./shadow-tools.js";
+
+/** A build-context file a RUN runs: by its path in the image, or given to a shell. */
+export interface RunScript {
+  /** Where the RUN finds it in the image (`/tmp/install.sh`). */
+  path: string;
+  /** The file in the build context, relative to the check's root. */
+  file: string;
+  /** Its `#!` line, when the RUN runs it by its path, so that the kernel reads that line. */
+  shebang?: string;
+  /** Its first call that needs Alpine's shadow package. */
+  shadow?: ScriptShadowCall;
+}
 
 /**
- * The `#!` line of each build-context file a RUN runs by its path in the image (`COPY install.sh
- * /tmp/` then `RUN /tmp/install.sh`): per RUN, by the index of the command in runCommands(run).
+ * The build-context files the RUNs run (`COPY install.sh /tmp/` then `RUN /tmp/install.sh` or
+ * `RUN sh /tmp/install.sh`): per RUN, by the index of the command in runCommands(run).
  */
-export type RunScripts = ReadonlyMap<RunStep, ReadonlyMap<number, string>>;
+export type RunScripts = ReadonlyMap<RunStep, ReadonlyMap<number, RunScript>>;
+
+/** Shells that run a script file given as their first operand. */
+const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
 
 interface BodyState {
   workdir: string;
@@ -35,7 +51,7 @@ export async function readRunScripts(
   stages: readonly StageInfo[],
 ): Promise<RunScripts> {
   const context = new BuildContext(root, [...new Set([posix.dirname(dockerfile), "."])]);
-  const out = new Map<RunStep, Map<number, string>>();
+  const out = new Map<RunStep, Map<number, RunScript>>();
   for (const stage of stages) {
     if (stage.family !== "alpine") continue;
     let state = stateAtStart(stage, stages);
@@ -55,30 +71,76 @@ async function runScripts(
   run: RunStep,
   state: BodyState,
   context: BuildContext,
-): Promise<Map<number, string>> {
-  const found = new Map<number, string>();
+): Promise<Map<number, RunScript>> {
+  const found = new Map<number, RunScript>();
   if (state.copies === undefined) return found;
   let cwd: string | undefined = state.workdir;
   for (const [index, { cmd }] of runCommands(run).entries()) {
-    if (baseName(cmd.name) === "cd") {
+    const name = baseName(cmd.name);
+    if (name === "cd") {
       cwd = cdTarget(cwd, cmd.args);
       continue;
     }
-    const targets = imagePaths(cmd.name, cwd, state.path);
+    // `sh install.sh` runs the file of the working folder; `install.sh` alone is looked up on PATH.
+    const operand = SHELLS.has(name) ? scriptOperand(cmd.args) : undefined;
+    const path = operand ?? cmd.name;
+    const targets = imagePaths(path, cwd, operand === undefined ? state.path : ["."]);
     if (targets.length === 0) continue;
     const file = await context.landed(state.copies, targets);
-    const line = file === undefined ? undefined : await context.firstLine(file);
-    if (line?.startsWith("#!")) found.set(index, line);
+    if (file === undefined) continue;
+    const script = await readScript(file, path, operand === undefined, context);
+    if (script.shebang !== undefined || script.shadow !== undefined) found.set(index, script);
   }
   return found;
 }
 
-/** Where the command's name points in the image: itself, in the shell's folder, or along PATH. */
+/** What the checks read of a file a RUN runs; `direct`: by its path, not given to a shell. */
+async function readScript(
+  file: string,
+  path: string,
+  direct: boolean,
+  context: BuildContext,
+): Promise<RunScript> {
+  const line = direct ? await context.firstLine(file) : undefined;
+  const text = await context.text(file);
+  const shadow = text === undefined ? undefined : scriptShadowCall(text);
+  return {
+    path,
+    file,
+    ...(line?.startsWith("#!") ? { shebang: line } : {}),
+    ...(shadow ? { shadow } : {}),
+  };
+}
+
+/**
+ * The script file a shell call runs (`sh -e /tmp/install.sh`), or undefined when it runs none:
+ * `-c` gives it a command string, `-s` (or no operand) has it read its input.
+ */
+function scriptOperand(args: readonly string[]): string | undefined {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    if (a === "--") return args[k + 1];
+    if (a === "-o" || a === "+o") {
+      k++;
+      continue;
+    }
+    if (!a.startsWith("-") && !a.startsWith("+")) return a;
+    if (/^[-+][A-Za-z]*[cs]/.test(a)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Where a name points in the image: itself, in the shell's folder, or along `path` (`.` for the
+ * shell's folder).
+ */
 function imagePaths(name: string, cwd: string | undefined, path: readonly string[]): string[] {
   if (name === "" || /[$*?`[]/.test(name)) return [];
   if (name.startsWith("/")) return [posix.normalize(name)];
   if (name.includes("/")) return cwd === undefined ? [] : [posix.resolve(cwd, name)];
-  return path.map((dir) => posix.join(dir, name));
+  return path.flatMap((dir) =>
+    dir !== "." ? [posix.join(dir, name)] : cwd === undefined ? [] : [posix.join(cwd, name)],
+  );
 }
 
 /** The folder after `cd DIR`; undefined when it cannot be told (`cd "$X"`, `cd -`). */

@@ -4,6 +4,7 @@ import { SHADOW_ONLY_TOOLS } from "@alpinize/busybox";
 import { describe, expect, it } from "vitest";
 import { describeStages } from "../dockerfile/stages.js";
 import { checkStages } from "./dockerfile-rules.js";
+import { scriptShadowCall } from "./shadow-tools.js";
 
 const settings = { skip: [], requireDigests: false, ignoreImages: [] };
 
@@ -164,5 +165,25 @@ describe("shadow-user-commands after shadow is removed again", () => {
     const viaEnv =
       "FROM alpine:3.23\nENV DEPS=shadow\nRUN apk add -t .b $DEPS && apk del .b && useradd x\n";
     expect(lines(viaEnv)).toEqual([3]);
+  });
+});
+
+describe("scriptShadowCall: the call of a copied script that needs shadow", () => {
+  it("takes the first call a guard does not cover, with its line", () => {
+    const call = scriptShadowCall("#!/bin/sh\nuseradd a || true\n\nchsh -s /bin/sh a\n");
+    expect(call).toMatchObject({ line: 4, guarded: false, need: { what: "chsh" } });
+    expect(scriptShadowCall("#!/bin/sh\nuseradd a || adduser -D a\n")).toMatchObject({
+      line: 2,
+      guarded: true,
+    });
+    expect(scriptShadowCall('#!/bin/sh\nsh -c "passwd --lock root"\n')?.need.what).toBe(
+      "passwd --lock",
+    );
+  });
+
+  it("leaves busybox's own tools, and a script nested too deep to read", () => {
+    expect(scriptShadowCall("#!/bin/sh\nadduser -D a\npasswd -l a\n")).toBeUndefined();
+    const deep = `x=${'"$(echo '.repeat(400)}x${')"'.repeat(400)}\nuseradd a\n`;
+    expect(scriptShadowCall(deep)).toBeUndefined();
   });
 });

@@ -1,6 +1,9 @@
 import { shadowOnlyOption, shadowOnlyTool } from "@alpinize/busybox";
-import { baseName, type ShellCommand } from "../dockerfile/commands.js";
+import { isAlpinizeError } from "@alpinize/errors";
+import { baseName, type ShellCommand, scanCommands } from "../dockerfile/commands.js";
 import { runTimeOrText } from "./busybox-option.js";
+import { lineIndex } from "./line-index.js";
+import { withNested } from "./nested.js";
 
 /** A RUN command that needs Alpine's shadow package, from @alpinize/busybox's table (migrate's). */
 export interface ShadowNeed {
@@ -36,6 +39,39 @@ export function shadowNeed(cmd: ShellCommand): ShadowNeed | undefined {
   return option.busybox === undefined
     ? need
     : { ...need, busybox: `use ${name} ${option.busybox}` };
+}
+
+/** The call of a script that needs shadow: the first one its failure does not leave to a guard. */
+export interface ScriptShadowCall {
+  need: ShadowNeed;
+  /** 1-based, in the script. */
+  line: number;
+  /** Its failure does not stop the script (`useradd x || true`, `if command -v useradd`). */
+  guarded: boolean;
+}
+
+/**
+ * The first call in a script's text that needs shadow (an unguarded one before any guarded one),
+ * read as check reads a RUN. A script nested too deep to read is not judged.
+ */
+export function scriptShadowCall(text: string): ScriptShadowCall | undefined {
+  let commands: ShellCommand[];
+  try {
+    commands = withNested(scanCommands(text));
+  } catch (err) {
+    if (isAlpinizeError(err)) return undefined;
+    throw err;
+  }
+  let guarded: ScriptShadowCall | undefined;
+  const position = lineIndex(text);
+  for (const cmd of commands) {
+    const need = shadowNeed(cmd);
+    if (need === undefined) continue;
+    const call = { need, line: position(cmd.offset).line, guarded: cmd.guarded === true };
+    if (!call.guarded) return call;
+    guarded ??= call;
+  }
+  return guarded;
 }
 
 /** The report of a call shadow was never installed for, in Alpine stage `stage`. */

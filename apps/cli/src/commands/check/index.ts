@@ -45,7 +45,8 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   shadow-user-commands  a shadow tool busybox lacks (useradd, groupadd, usermod, userdel, chsh,
                         chage, gpasswd, vipw, …), or a passwd/chpasswd option only shadow's
                         take (passwd -x 90, -e, -S, --lock; chpasswd -s), in an Alpine stage
-                        without shadow installed before it
+                        without shadow installed before it: in a RUN, or in a COPYed script a
+                        RUN runs (RUN /tmp/install.sh, RUN sh /tmp/install.sh)
   nologin-path          /usr/sbin/nologin in an Alpine stage (Alpine has /sbin/nologin)
   alpine-id-taken       busybox addgroup/adduser with a name or ID already there (Alpine's
                         www-data, users, nobody, GID 999; node's 1000 on node:alpine; earlier
@@ -76,8 +77,10 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         OpenRC's rc-service, rc-update without openrc): no init system runs
                         in the build; start the program from CMD/ENTRYPOINT
   unknown-group         addgroup USER GROUP, adduser -G GROUP, chgrp, chown :GROUP, COPY/ADD
-                        --chown or USER :GROUP names a group nothing made (Alpine has no sudo
-                        group: use wheel and a sudoers.d line)
+                        --chown or USER :GROUP names a group nothing made, or one groupmod -n
+                        renamed (Alpine has no sudo group: use wheel and a sudoers.d line)
+  unknown-user          chown, su, gosu, addgroup USER GROUP, USER, COPY/ADD --chown… names a
+                        user by the name usermod -l took from it earlier in the stage chain
   exec-as-missing       an entrypoint or CMD script an Alpine stage runs as root calls
                         alpinize_exec_as, su-exec, gosu, runuser or util-linux setpriv, and the
                         stage installs no tool for it (alpinize_exec_as: su-exec, gosu or setpriv)
