@@ -37,7 +37,11 @@ describe("config", () => {
   it.each([
     [
       '{"alpine": 3.23}',
-      /"alpine" must be an Alpine release alpinize knows \(3\.\d+.*\), got 3.23/,
+      /"alpine" must be a string such as "3\.23", in quotes \(a release is not a number: 3\.20 would read as 3\.2\), got the number 3\.23$/,
+    ],
+    [
+      '{"alpine": ["3.23"]}',
+      /"alpine" must be a string such as "3\.23".*, got the array \["3\.23"\]$/,
     ],
     [
       '{"alpine": "3.2"}',
@@ -45,12 +49,26 @@ describe("config", () => {
     ],
     ['{"alpine": "edge"}', /"alpine" must be an Alpine release alpinize knows/],
     ['{"alpin": "3.23"}', /"alpin" is not a known setting/],
-    ['{"check": {"requireDigests": "yes"}}', /"check.requireDigests" must be true or false/],
+    [
+      '{"check": {"requireDigests": "yes"}}',
+      /"check.requireDigests" must be true or false without quotes \(a JSON boolean\), got the string "yes"$/,
+    ],
+    [
+      '{"check": {"requireDigests": "true"}}',
+      /"check.requireDigests" must be true or false without quotes .*, got the string "true"$/,
+    ],
+    [
+      '{"check": {"skip": "go-netdns"}}',
+      /"check.skip" must be an array of non-empty strings \(\["go-netdns"\] for one\), got the string "go-netdns"$/,
+    ],
     [
       '{"packages": {"overrides": {"curl": [1]}}}',
       /"packages.overrides.curl" must be an Alpine package name/,
     ],
-    ['{"images": {"ignore": "debian"}}', /"images.ignore" must be an array/],
+    [
+      '{"images": {"ignore": "debian"}}',
+      /"images.ignore" must be an array of non-empty strings \(\["debian"\] for one\), got the string "debian"$/,
+    ],
     [
       JSON.stringify({ images: { ignore: ["debian", "a".repeat(513)] } }),
       /"images.ignore\[1\]" is 513 characters long, more than the 512 an image reference can need/,
@@ -61,9 +79,12 @@ describe("config", () => {
     ],
     ["{ alpine: '3.23' }", /not valid JSON/],
     ['{"migrate": {"gosu": "suexec"}}', /"migrate.gosu" must be "keep" or "su-exec", got "suexec"/],
-    ['{"migrate": {"gosu": true}}', /"migrate.gosu" must be "keep" or "su-exec", got true/],
+    [
+      '{"migrate": {"gosu": true}}',
+      /"migrate.gosu" must be the string "keep" or "su-exec", in quotes, got the boolean true$/,
+    ],
     ['{"migrate": {"tini": "keep"}}', /"migrate.tini" is not a known setting \(known: gosu\)/],
-    ['{"migrate": "su-exec"}', /"migrate" must be an object/],
+    ['{"migrate": "su-exec"}', /"migrate" must be an object, got the string "su-exec"$/],
   ])("rejects %s with a message naming the key", (text, message) => {
     expect(() => parseConfigText(text, "alpinize.config.json")).toThrow(message);
     try {

@@ -22,7 +22,15 @@ export function validateConfig(value: unknown, source: string): RepoConfig {
 
 /** Only releases alpinize has package data for: check would otherwise accept "3.2" silently. */
 function readRelease(value: unknown, source: string): string {
-  if (typeof value !== "string" || !isKnownRelease(value)) {
+  // A JSON number is the wrong type, whatever release it looks like (and 3.20 reads as 3.2).
+  if (typeof value !== "string") {
+    throw configError(
+      source,
+      "alpine",
+      `must be a string such as "3.23", in quotes (a release is not a number: 3.20 would read as 3.2), got ${showTyped(value)}`,
+    );
+  }
+  if (!isKnownRelease(value)) {
     throw configError(
       source,
       "alpine",
@@ -91,12 +99,16 @@ function readMigrate(value: unknown, source: string): RepoConfig["migrate"] {
   rejectUnknown(obj, ["gosu"], source, "migrate.");
   const migrate = defaultConfig().migrate;
   if (obj.gosu !== undefined) {
-    if (!GOSU_MODES.includes(obj.gosu as GosuMode)) {
+    const modes = GOSU_MODES.map((m) => `"${m}"`).join(" or ");
+    if (typeof obj.gosu !== "string") {
       throw configError(
         source,
         "migrate.gosu",
-        `must be ${GOSU_MODES.map((m) => `"${m}"`).join(" or ")}, got ${show(obj.gosu)}`,
+        `must be the string ${modes}, in quotes, got ${showTyped(obj.gosu)}`,
       );
+    }
+    if (!GOSU_MODES.includes(obj.gosu as GosuMode)) {
+      throw configError(source, "migrate.gosu", `must be ${modes}, got ${show(obj.gosu)}`);
     }
     migrate.gosu = obj.gosu as GosuMode;
   }
@@ -121,10 +133,11 @@ function readCheck(value: unknown, source: string): RepoConfig["check"] {
   }
   if (obj.requireDigests !== undefined) {
     if (typeof obj.requireDigests !== "boolean") {
+      // "true" in quotes is a string, not the boolean it spells.
       throw configError(
         source,
         "check.requireDigests",
-        `must be true or false, got ${show(obj.requireDigests)}`,
+        `must be true or false without quotes (a JSON boolean), got ${showTyped(obj.requireDigests)}`,
       );
     }
     check.requireDigests = obj.requireDigests;
@@ -133,6 +146,14 @@ function readCheck(value: unknown, source: string): RepoConfig["check"] {
 }
 
 function readStrings(value: unknown, source: string, key: string): string[] {
+  // One name alone is the wrong type too: an array of one is what is meant.
+  if (typeof value === "string") {
+    throw configError(
+      source,
+      key,
+      `must be an array of non-empty strings (${show([value])} for one), got ${showTyped(value)}`,
+    );
+  }
   if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && v.trim() !== "")) {
     throw configError(source, key, `must be an array of non-empty strings, got ${show(value)}`);
   }
@@ -141,7 +162,7 @@ function readStrings(value: unknown, source: string, key: string): string[] {
 
 function asObject(value: unknown, source: string, key: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw configError(source, key, `must be an object, got ${show(value)}`);
+    throw configError(source, key, `must be an object, got ${showTyped(value)}`);
   }
   return value as Record<string, unknown>;
 }
@@ -161,6 +182,13 @@ function rejectUnknown(
       );
     }
   }
+}
+
+/** The value with its JSON type, for a value of the wrong type: `the number 3.23`, `the string "true"`. */
+function showTyped(value: unknown): string {
+  if (value === null) return "null";
+  const type = Array.isArray(value) ? "array" : typeof value === "object" ? "object" : typeof value;
+  return `the ${type} ${show(value)}`;
 }
 
 function show(value: unknown): string {
