@@ -40,6 +40,10 @@ describe.skipIf(!canDrop)("--write refuses a file this user may not write (mode 
     const r = run(["migrate", "--alpine", "3.23", "--write", "Dockerfile"]);
     expect(r.code).toBe(2);
     expect(r.out).toContain("cannot write (read-only for this user (mode 0444)); left unchanged");
+    // The hint follows the errno code (EACCES), with the command's alternative after it.
+    expect(r.out).toContain(
+      "Permission denied: make the file and its directory writable for this user (ls -ld shows who may write), or write elsewhere; or drop --write and apply the printed diff yourself.",
+    );
     unchanged(file, DEBIAN);
   });
 
@@ -56,6 +60,7 @@ describe.skipIf(!canDrop)("--write refuses a file this user may not write (mode 
     const r = run(["entrypoint", "--write", "entry.sh"]);
     expect(r.code).toBe(2);
     expect(r.out).toContain("cannot write entry.sh: read-only for this user (mode 0444)");
+    expect(r.out).toContain("Permission denied: make the file and its directory writable");
     unchanged(file, SCRIPT);
     // The error names the script and its own code (not the shims library's).
     const j = run(["entrypoint", "--write", "--json", "entry.sh"]);

@@ -9,7 +9,7 @@ export {
 } from "./write-output/errors.js";
 export { type InPlaceWords, rewriteInPlace } from "./write-output/in-place.js";
 export { type OutputTarget, outputKind, outputTarget } from "./write-output/locate.js";
-export { notOwnerError, writeFailureReason } from "./write-output/messages.js";
+export { notOwnerError, writeFailureHint, writeFailureReason } from "./write-output/messages.js";
 export type { WriteKind, WriteOutputOptions } from "./write-output/options.js";
 export { canonicalPath, inputWrittenBy } from "./write-output/same-file.js";
 export { type ContentStamp, contentStamp } from "./write-output/stamp.js";

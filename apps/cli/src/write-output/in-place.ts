@@ -1,6 +1,6 @@
 import { InputError } from "@alpinize/errors";
 import { OutputChangedError, OutputOwnerError } from "./errors.js";
-import { notOwnerError, writeFailureReason } from "./messages.js";
+import { notOwnerError, writeFailureHint, writeFailureReason } from "./messages.js";
 import type { ContentStamp } from "./stamp.js";
 import { writeOutput } from "./write.js";
 
@@ -12,7 +12,7 @@ export interface InPlaceWords {
   message(reason: string): string;
   /** Code and hint for a file someone edited since it was read. */
   changed: { code: string; hint: string };
-  /** Code and hint for any other failure but another owner's file. */
+  /** Code, and hint for an errno code without one of its own, for any other failure. */
   unwritable: { code: string; hint: string };
   /** What to do instead, for a file only its owner or root may replace. */
   instead: string;
@@ -39,6 +39,16 @@ function inPlaceError(err: unknown, words: InPlaceWords): InputError {
   const message = words.message(writeFailureReason(err));
   if (err instanceof OutputOwnerError)
     return notOwnerError(err, message, words.file, words.instead);
-  const { code, hint } = err instanceof OutputChangedError ? words.changed : words.unwritable;
-  return new InputError(code, message, { hint, details: { file: words.file }, cause: err });
+  if (err instanceof OutputChangedError)
+    return new InputError(words.changed.code, message, {
+      hint: words.changed.hint,
+      details: { file: words.file },
+      cause: err,
+    });
+  const hint = writeFailureHint(err, { otherwise: words.unwritable.hint, instead: words.instead });
+  return new InputError(words.unwritable.code, message, {
+    hint,
+    details: { file: words.file },
+    cause: err,
+  });
 }

@@ -39,3 +39,38 @@ export function writeFailureReason(err: unknown): string {
     return err.message;
   return (err as NodeJS.ErrnoException).code ?? String(err);
 }
+
+/** What to do about a write that failed with this errno code (a sentence without its full stop). */
+const HINTS: Readonly<Record<string, string>> = {
+  ENOSPC: "The disk is full: free some space on it, or write to another disk",
+  EDQUOT: "Your disk quota is used up: free some space, or write to another disk",
+  EACCES:
+    "Permission denied: make the file and its directory writable for this user (ls -ld shows who may write), or write elsewhere",
+  EPERM:
+    "Not permitted: make the file and its directory writable for this user (ls -ld shows who may write), or write elsewhere",
+  ENOENT:
+    "A directory on that path does not exist: create it (mkdir -p) or give a path in an existing directory",
+  ENOTDIR: "A part of that path is a file, not a directory: check the path",
+  EISDIR: "That path is a directory: give a file path (inside it, for example)",
+  EROFS: "That file system is mounted read-only: write to another one",
+  EFBIG:
+    "The file would be larger than this process may write (ulimit -f) or the file system allows: raise the limit or write elsewhere",
+  EIO: "The device reported an I/O error: check the disk, or write to another one",
+  ENAMETOOLONG: "That path is too long: give a shorter one",
+  ELOOP: "That path loops through symbolic links: fix the links or give another path",
+};
+
+/**
+ * The hint for a failed write, from the errno code it failed with: a full disk, a permission,
+ * a missing directory each need a different fix. `instead` (e.g. "drop --write and apply the
+ * diff yourself") is offered after it; a code without a hint of its own gets `otherwise`.
+ */
+export function writeFailureHint(
+  err: unknown,
+  words: { otherwise: string; instead?: string },
+): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const hint = code === undefined ? undefined : HINTS[code];
+  if (hint === undefined) return words.otherwise;
+  return words.instead ? `${hint}; or ${words.instead}.` : `${hint}.`;
+}

@@ -6,6 +6,7 @@ import {
   OutputChangedError,
   OutputOwnerError,
   OutputReadOnlyError,
+  writeFailureHint,
   writeOutput,
 } from "../../write-output.js";
 
@@ -48,7 +49,11 @@ function writeError(file: string, err: unknown): InputError {
       ? `cannot write ${file}: ${err.message}; left unchanged`
       : `cannot write ${file}: ${(err as Error).message}`,
     {
-      hint: "Check that the script and its directory are writable, or drop --write and apply the printed diff yourself.",
+      hint: writeFailureHint(err, {
+        otherwise:
+          "Check that the script and its directory are writable, or drop --write and apply the printed diff yourself.",
+        instead: "drop --write and apply the printed diff yourself",
+      }),
       details: { file },
       cause: err,
     },

@@ -1,6 +1,11 @@
 import { InputError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
-import { inputWrittenBy, writeFailureReason, writeOutput } from "../../write-output.js";
+import {
+  inputWrittenBy,
+  writeFailureHint,
+  writeFailureReason,
+  writeOutput,
+} from "../../write-output.js";
 import type { GateOptions } from "./options.js";
 
 /**
@@ -15,7 +20,10 @@ export async function writeAtomic(path: string, text: string, cwd: string): Prom
       "ALPINIZE_GATE_OUTPUT_UNWRITABLE",
       `${path}: cannot write the output (${writeFailureReason(err)})`,
       {
-        hint: "Check that the directory exists and is writable, and that the path is not a directory.",
+        hint: writeFailureHint(err, {
+          otherwise:
+            "Check that the directory exists and is writable, and that the path is not a directory.",
+        }),
         cause: err,
       },
     );

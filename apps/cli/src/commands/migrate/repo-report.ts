@@ -11,7 +11,13 @@ import {
 import { dirname, join, relative } from "node:path";
 import { type AlpinizeError, InputError } from "@alpinize/errors";
 import type { RepoPlan } from "@alpinize/repo";
-import { canonicalPath, inputWrittenBy, outputTarget, writeOutput } from "../../write-output.js";
+import {
+  canonicalPath,
+  inputWrittenBy,
+  outputTarget,
+  writeFailureHint,
+  writeOutput,
+} from "../../write-output.js";
 
 /**
  * Checks a `--report` path before any file is touched: it must not be one of the files the run
@@ -135,7 +141,10 @@ function unwritable(path: string, err: unknown): InputError {
     "ALPINIZE_REPORT_UNWRITABLE",
     `cannot write the report to ${path} (${reason(err)}); nothing was written`,
     {
-      hint: "Pass --report a path in an existing, writable folder.",
+      hint: writeFailureHint(err, {
+        otherwise: "Pass --report a path in an existing, writable folder.",
+        instead: "pass --report another path",
+      }),
       details: { file: path },
       cause: err,
     },

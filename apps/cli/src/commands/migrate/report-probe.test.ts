@@ -17,7 +17,7 @@ describe("migrate DIR --report that cannot be written", () => {
       const r = await runCli(["migrate", ".", "--write", "--report", "/dev/full"], { cwd: root });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(
-        /cannot write the report to \/dev\/full \(ENOSPC.*nothing was written/,
+        /cannot write the report to \/dev\/full \(ENOSPC.*nothing was written\n {2}The disk is full/,
       );
       expect(r.stderr).not.toContain("wrote ");
       expect(await readFile(join(root, "Dockerfile"), "utf8")).toBe(DEBIAN);

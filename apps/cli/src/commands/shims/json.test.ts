@@ -72,7 +72,7 @@ describe("alpinize shims --json", () => {
         error: {
           code: "ALPINIZE_SHIMS_OUTPUT_UNWRITABLE",
           message: expect.stringContaining(`cannot write ${missing}`),
-          hint: "Check that the directory exists and is writable.",
+          hint: expect.stringMatching(/^A directory on that path does not exist: create it/),
           file: missing,
         },
       }),

@@ -1,5 +1,10 @@
 import { InputError } from "@alpinize/errors";
-import { OutputIsDirectoryError, OutputReadOnlyError, writeOutput } from "../../write-output.js";
+import {
+  OutputIsDirectoryError,
+  OutputReadOnlyError,
+  writeFailureHint,
+  writeOutput,
+} from "../../write-output.js";
 
 /**
  * Writes FILE through a temp file in its directory and a rename, keeping the mode (and, for root,
@@ -21,7 +26,13 @@ export function writeNewOrReplace(file: string, text: string, options: { cwd: st
       err instanceof OutputReadOnlyError
         ? `cannot write ${file}: ${err.message}; left unchanged`
         : `cannot write ${file}: ${(err as Error).message}`,
-      { hint: "Check that the directory exists and is writable.", details: { file }, cause: err },
+      {
+        hint: writeFailureHint(err, {
+          otherwise: "Check that the directory exists and is writable.",
+        }),
+        details: { file },
+        cause: err,
+      },
     );
   }
 }
