@@ -97,6 +97,21 @@ describe("lintEntrypoint: users, groups and privileges", () => {
       expect([tool, rulesOf(`#!/bin/sh\n${tool} app\n`)]).toEqual([tool, []]);
   });
 
+  it("flags passwd and chpasswd options only shadow's tools take, at the option", () => {
+    const f = lintEntrypoint("#!/bin/sh\npasswd -x 90 root\nchpasswd -s 5000 < list\n");
+    expect(f.map((x) => `${x.line}:${x.column}:${x.rule}:${x.severity}`)).toEqual([
+      "2:8:shadow-tool:error",
+      "3:10:shadow-tool:error",
+    ]);
+    expect(f[0]?.message).toMatch(/^passwd -x is not on Alpine .*busybox passwd has no -x/);
+    expect(f[0]?.fix).toMatch(/apk add --no-cache shadow/);
+    const [lock] = lintEntrypoint("#!/bin/sh\npasswd --lock root\n");
+    expect(lock?.fix).toMatch(/^use passwd -l, or install shadow/);
+    const own = "#!/bin/sh\npasswd -l root\npasswd -d app\necho app:x | chpasswd -e\n";
+    expect(lintEntrypoint(own)).toEqual([]);
+    expect(rulesOf('#!/bin/sh\npasswd "$OPTS" root\n')).toEqual([]);
+  });
+
   it("says what the rewrite needs to take over a shadow call, instead of promising it", () => {
     const [g, u, m] = lintEntrypoint(
       "#!/bin/sh\ngroupadd -f app\nuseradd app\nusermod -aG x app\n",
@@ -154,6 +169,24 @@ describe("lintEntrypoint: bash syntax under #!/bin/sh", () => {
       expect(f[0]!.severity).toBe(severity);
     });
   }
+
+  it("flags {a,b} brace lists in unquoted words as errors: ash and dash keep the word", () => {
+    const f = lintEntrypoint("#!/bin/sh\nmkdir -p /app/{logs,data}\ncp f f{,.bak}\n");
+    expect(f.map((x) => `${x.line}:${x.column}:${x.rule}:${x.severity}`)).toEqual([
+      "2:15:bash-syntax:error",
+      "3:7:bash-syntax:error",
+    ]);
+    expect(f[0]?.message).toMatch(/brace lists are bash syntax under #!\/bin\/sh/);
+    const none = [
+      "#!/bin/sh",
+      "echo '{a,b}' \"{a,b}\" # {a,b}",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
+      'X={a,b} env; echo "${x:-{a,b}}"; find . -exec rm {} +',
+      "cat <<EOF\n/app/{logs,data}\nEOF",
+    ].join("\n");
+    expect(lintEntrypoint(none)).toEqual([]);
+    expect(rulesOf("#!/bin/bash\nmkdir -p /app/{logs,data}\n")).toEqual([]);
+  });
 
   it("does not flag POSIX lookalikes or bash scripts", () => {
     const posix = [

@@ -1,4 +1,9 @@
-import { SHADOW_ONLY_TOOLS, shadowOnlyTool } from "@alpinize/busybox";
+import {
+  expandedBraceLists,
+  maskQuotes,
+  SHADOW_ONLY_TOOLS,
+  shadowOnlyTool,
+} from "@alpinize/busybox";
 import { BOM_FIX, bomProblem } from "../rewrite/bom.js";
 import { setGosuWord } from "../rewrite/commands.js";
 import { crlfOffset, inlineRange } from "../rewrite/rewrite.js";
@@ -8,7 +13,7 @@ import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/sca
 import { alpineIdClashes } from "./alpine-ids.js";
 import { ASH_HAS, BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
 import { groupNameUses } from "./group-names.js";
-import { busyboxOptionProblems } from "./options.js";
+import { busyboxOptionProblems, shadowOptionProblem } from "./options.js";
 import { switchToolFinding } from "./switch-tools.js";
 
 export type LintRule =
@@ -111,6 +116,15 @@ export function lintEntrypoint(text: string): LintFinding[] {
     );
   }
   if (sh) {
+    // bash expands `/app/{logs,data}` into two words; dash and busybox ash keep the word as written.
+    for (const offset of expandedBraceLists(maskQuotes(masked).bare))
+      add(
+        "bash-syntax",
+        offset,
+        "{a,b} brace lists are bash syntax under #!/bin/sh: sh (Debian's dash, Alpine's busybox ash) keeps the word as written, braces and comma included",
+        "write each word out (mkdir -p /app/logs /app/data), or use a for loop",
+        "error",
+      );
     for (const p of BASH_SYNTAX) {
       for (const m of masked.matchAll(p.pattern)) {
         const lead = m[1]?.length ?? 0;
@@ -169,6 +183,19 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
       name === "groupadd" || name === "useradd"
         ? `use the alpinize shims, or install shadow: alpinize entrypoint rewrites ${name} when the call gives what the shims need (${name === "groupadd" ? "-g/--gid GID" : "-u/--uid, -g/--gid, -d/--home-dir and -s/--shell"}); its warnings say what a declined call lacks`
         : "use the alpinize shims, or install shadow: alpinize entrypoint rewrites the calls it can carry over, and its warnings say what a declined call lacks",
+      "error",
+    );
+  }
+  const option = shadowOptionProblem(name, args);
+  if (option) {
+    const { word: at, rejection: r } = option;
+    add(
+      "shadow-tool",
+      at.start,
+      `${name} ${r.option} is not on Alpine unless the shadow package is installed: ${r.message}`,
+      r.busybox === undefined
+        ? "install shadow (apk add --no-cache shadow); alpinize entrypoint does not rewrite passwd or chpasswd"
+        : `use ${name} ${r.busybox}, or install shadow (apk add --no-cache shadow)`,
       "error",
     );
   }

@@ -1,4 +1,4 @@
-import { busyboxRejections } from "@alpinize/busybox";
+import { busyboxRejections, type Rejection, shadowOnlyOption } from "@alpinize/busybox";
 import { literal, type Word } from "../shell/scan.js";
 
 export interface OptionProblem {
@@ -38,4 +38,20 @@ export function busyboxOptionProblems(command: string, args: Word[]): OptionProb
     message: r.message,
     fix: r.advice,
   }));
+}
+
+/**
+ * The first option of a `passwd` or `chpasswd` call that only shadow's tool takes (`passwd -x 90`,
+ * `passwd --lock`, `chpasswd -s 5000`), from @alpinize/busybox's table measured against musl
+ * busybox; undefined for busybox's own (`passwd -l`, `chpasswd -e`) and for other commands.
+ */
+export function shadowOptionProblem(
+  command: string,
+  args: Word[],
+): { word: Word; rejection: Rejection } | undefined {
+  const rejection = shadowOnlyOption(
+    command,
+    args.map((w) => optionWordText(w.text)),
+  );
+  return rejection && { word: args[rejection.index]!, rejection };
 }

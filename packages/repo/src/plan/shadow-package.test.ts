@@ -81,6 +81,19 @@ describe("migrate installs shadow for the shadow calls an entrypoint keeps", () 
     );
   });
 
+  it("adds shadow for a passwd option only shadow's passwd takes, and names the option", async () => {
+    const script = ["#!/bin/sh", "passwd -e app", "passwd -l root", 'exec "$@"', ""].join("\n");
+    const { plan, after, shadow } = await migrate(["FROM debian:bookworm-slim", ...RUNS], script);
+    expect(after).toBe(
+      ["FROM alpine:3.23", "RUN apk add --no-cache shadow", ...RUNS, ""].join("\n"),
+    );
+    expect(shadow[0]?.message).toContain("passwd -e (entrypoint.sh:2) stays as written");
+    expect(shadow[0]?.message).toContain("busybox has no passwd -e, so");
+    await applyPlan(plan);
+    const findings = await checkFindings(repo!.root);
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
   it("names every call that needs it, those behind sudo too, and drops their lint findings", async () => {
     const script = [
       "#!/bin/sh",

@@ -9,7 +9,7 @@ import { mapLinesToOriginal } from "./line-map.js";
 import { installsShadow } from "./script-tools.js";
 import type { FilePlan, RepoPlan } from "./types.js";
 
-/** A shadow-only call left in a script: the tool and its line in the script as it was. */
+/** A shadow-only call left in a script: the tool (or tool and option) and its line as it was. */
 interface ShadowCall {
   script: string;
   tool: string;
@@ -66,8 +66,11 @@ function shadowCalls(file: FilePlan, transforms: Pick<Transforms, "lintEntrypoin
     .filter((w) => w.rule === "shadow-tool")
     .map((w) => ({
       script: file.file,
-      // The lint's message starts with the tool's name, as its other consumers read it.
-      tool: w.message.split(" ")[0] ?? "",
+      // The lint's message starts with the tool's name, and for a shadow-only option the option
+      // after it (`passwd -x is not on Alpine…`), as its other consumers read it.
+      tool:
+        w.message.slice(0, Math.max(0, w.message.indexOf(" is "))) ||
+        (w.message.split(" ")[0] ?? ""),
       line: toOriginal(w.line),
     }));
 }
@@ -106,7 +109,11 @@ function shadowNote(stage: StageInfo, want: Want, placement: ApkPlacement): stri
   const calls = want.calls.map((c) => `${c.tool} (${c.script}:${c.line})`).join(", ");
   const tools = [...new Set(want.calls.map((c) => c.tool))];
   const one = want.calls.length === 1;
-  const none = tools.length === 1 ? `no ${tools[0]} applet` : `none of ${tools.join(", ")}`;
+  // busybox has passwd and chpasswd, only not every option of shadow's (`passwd -x`).
+  const none =
+    tools.length === 1
+      ? `no ${tools[0]}${tools[0]!.includes(" ") ? "" : " applet"}`
+      : `none of ${tools.join(", ")}`;
   return `${where}: ${calls} ${one ? "stays" : "stay"} as written in a script the image runs (the alpinize shims cannot stand in: they need explicit IDs, and cover only some forms); busybox has ${none}, so without shadow ${one ? "the call fails" : "those calls fail"} when the container starts`;
 }
 
