@@ -14,7 +14,9 @@ describe("alpinize entrypoint notes on a declined usermod", () => {
       expect(r.code).toBe(1);
       const lines = r.stderr.split("\n").filter((l) => l.includes(`${file}:2:1`));
       expect(lines).toEqual([
-        expect.stringMatching(/:2:1 error \[usermod\] only `usermod -aG GROUP USER` is rewritten/),
+        expect.stringMatching(
+          /^error \S+:2:1 \[usermod\] only `usermod -aG GROUP USER` is rewritten/,
+        ),
       ]);
     } finally {
       await rm(dir, { recursive: true, force: true });

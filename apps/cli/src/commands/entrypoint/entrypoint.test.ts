@@ -33,7 +33,7 @@ describe("alpinize entrypoint", () => {
     expect(r.stdout).toContain(`--- a/${file.slice(1)}`);
     expect(r.stdout).toContain('+  alpinize_ensure_group docker "$GID" >/dev/null || true');
     expect(r.stdout).toContain('+{ alpinize_exec_as app "$@" || exit; }');
-    expect(r.stderr).toContain(":7:6 error [gnu-option] busybox stat has no --format");
+    expect(r.stderr).toContain(`error ${file}:7:6 [gnu-option] busybox stat has no --format`);
     expect(r.stderr).toContain("would make 4 edit(s), 1 finding(s) left to fix by hand");
     expect(await readFile(file, "utf8")).toBe(SCRIPT);
   });

@@ -33,8 +33,8 @@ describe("find and ps options busybox rejects", () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.split("\n").filter((l) => l.includes("[gnu-option]"));
     expect(lines).toEqual([
-      `${file}:2:24 error [gnu-option] busybox find has no -printf; fix: print with -exec stat -c FORMAT {} + (busybox stat takes -c), or apk add findutils`,
-      `${file}:3:17 error [gnu-option] busybox ps has no --no-headers; fix: give every column an empty header (ps -o pid= -o comm=): busybox then prints no header line, or apk add procps-ng`,
+      `error ${file}:2:24 [gnu-option] busybox find has no -printf; print with -exec stat -c FORMAT {} + (busybox stat takes -c), or apk add findutils`,
+      `error ${file}:3:17 [gnu-option] busybox ps has no --no-headers; give every column an empty header (ps -o pid= -o comm=): busybox then prints no header line, or apk add procps-ng`,
     ]);
   });
 
@@ -49,5 +49,15 @@ describe("find and ps options busybox rejects", () => {
       "e.sh:2: entrypoint-lint: gnu-option: busybox find has no -printf",
       "e.sh:3: entrypoint-lint: gnu-option: busybox ps has no --no-headers",
     ]);
+    // The finding and its fix read the same in both commands: "message; fix".
+    const entrypoint = await runCli(["entrypoint", "e.sh", "--check"], { cwd: dir });
+    const text = (out: string, mark: string) =>
+      out
+        .split("\n")
+        .filter((l) => l.includes(mark))
+        .map((l) => l.slice(l.indexOf(mark) + mark.length));
+    expect(text(entrypoint.stderr, "[gnu-option] ")).toEqual(
+      text(lines.join("\n"), "gnu-option: "),
+    );
   });
 });

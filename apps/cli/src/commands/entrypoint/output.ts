@@ -1,6 +1,7 @@
 import { dirname, join } from "node:path";
 import type { LintFinding, RewriteResult, ShimSource } from "@alpinize/entrypoint";
 import type { AlpinizeError } from "@alpinize/errors";
+import { printFinding } from "../../finding-line.js";
 import type { Io } from "../../io.js";
 import { errorJson } from "../../json-errors.js";
 import { rawBytesJson } from "../../raw-bytes.js";
@@ -72,18 +73,21 @@ export function printNotes(io: Io, r: EntrypointReport): void {
       .map((f) => [key(f), f]),
   );
   const merged = new Set<LintFinding>();
-  const tag = (severity: string) =>
-    severity === "error" ? io.style.red("error") : io.style.yellow("warning");
   for (const w of r.result.warnings) {
     const finding = pairs.get(key(w));
-    if (finding) {
-      merged.add(finding);
-      io.err(`${name}:${at(w)} ${tag(finding.severity)} [${w.rule}] ${w.message}`);
-    } else io.warn(`${name}:${at(w)} [${w.rule}] ${w.message}`);
+    if (finding) merged.add(finding);
+    const severity = finding?.severity ?? "warning";
+    printFinding(io, {
+      severity,
+      file: name,
+      line: w.line,
+      column: w.column,
+      rule: w.rule,
+      message: w.message,
+    });
   }
   for (const f of r.findings) {
-    if (merged.has(f)) continue;
-    io.err(`${name}:${at(f)} ${tag(f.severity)} [${f.rule}] ${f.message}; fix: ${f.fix}`);
+    if (!merged.has(f)) printFinding(io, { ...f, file: name });
   }
 }
 

@@ -31,7 +31,7 @@ describe("alpinize entrypoint with runuser and setpriv", () => {
     expect(r.stdout).not.toContain("-runuser -l");
     const notes = r.stderr.split("\n").filter((l) => l.includes("[runuser]"));
     expect(notes).toEqual([
-      `${file}:3:1 warning [runuser] runuser is not in busybox (Alpine has it in the runuser package), and this call is not rewritten: -l starts a login shell: it clears the environment, sets PATH and starts in the user's home, which alpinize_exec_as does not; fix: write alpinize_exec_as USER /bin/sh -c 'cd && …' when only the home directory matters (the environment is kept), or keep runuser: apk add runuser`,
+      `warning ${file}:3:1 [runuser] runuser is not in busybox (Alpine has it in the runuser package), and this call is not rewritten: -l starts a login shell: it clears the environment, sets PATH and starts in the user's home, which alpinize_exec_as does not; write alpinize_exec_as USER /bin/sh -c 'cd && …' when only the home directory matters (the environment is kept), or keep runuser: apk add runuser`,
     ]);
     expect(r.stderr).toContain("would make 3 edit(s), 1 finding(s) left to fix by hand");
   });

@@ -50,7 +50,7 @@ describe("shell syntax errors in alpinize entrypoint and alpinize check", () => 
       expect(r.stdout).toBe("");
       // One line: the rewrite's refusal and the lint's error are the same problem.
       expect(r.stderr.split("\n").filter((l) => l.includes("[syntax]"))).toEqual([
-        `${file}:${s.at} error [syntax] ${s.message}; nothing was rewritten (${s.hint})`,
+        `error ${file}:${s.at} [syntax] ${s.message}; nothing was rewritten (${s.hint})`,
       ]);
       expect(r.stderr).toContain(`${file}: not rewritten, as sh cannot parse it`);
       expect(r.stderr).not.toContain("a quote, command substitution or parameter expansion");

@@ -1,4 +1,5 @@
 import { escapeInline } from "@alpinize/image-ref";
+import { printFinding } from "../../finding-line.js";
 import type { Io } from "../../io.js";
 import { rawBytesJson } from "../../raw-bytes.js";
 import type { FileMigration } from "./file.js";
@@ -60,11 +61,11 @@ export function printWarnings(
   m: FileMigration,
   mode: "diff" | "write" | "check" = "diff",
 ): void {
-  const name = escapeInline(fileLabel(m.file));
+  const file = fileLabel(m.file);
   const written = mode === "write" && m.result.changed;
   for (const w of m.result.warnings) {
-    const at = written ? `${w.outputLine}:${w.outputColumn}` : `${w.line}:${w.column}`;
-    io.warn(`${name}:${at} [${w.rule}] ${escapeInline(w.message)}`);
+    const [line, column] = written ? [w.outputLine, w.outputColumn] : [w.line, w.column];
+    printFinding(io, { severity: "warning", file, line, column, rule: w.rule, message: w.message });
   }
 }
 
