@@ -28,6 +28,14 @@ export type {
   LogicalText,
   ParsedDockerfile,
 } from "./parse/types.js";
+/** shadow's renames (usermod -l, groupmod -n) and the accounts a command names, for migrate and check. */
+export {
+  type AccountNames,
+  type AccountRename,
+  accountRename,
+  createdAccounts,
+  namedAccounts,
+} from "./rules/account-names.js";
 export {
   ALPINE_BASE_GROUPS,
   ALPINE_BASE_RELEASE,

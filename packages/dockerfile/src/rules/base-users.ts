@@ -11,6 +11,7 @@ import { packageAccount } from "./package-accounts.js";
 import { fixPhpFpmPool } from "./php-fpm-pool.js";
 import { asRoot } from "./place.js";
 import type { ScriptScope, StageState } from "./scope.js";
+import { renamesFrom, renamesTo } from "./users-renamed.js";
 
 /**
  * Users Debian's and Ubuntu's base images have and Alpine's does not (its own base users are in
@@ -53,12 +54,14 @@ export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
     // An installed package makes it under Alpine's name (squid's proxy is squid): renamed there.
     if (packageAccount(user, installed)) continue;
     if (user === "www-data" && HAVE_WWW_DATA.has(repo ?? "")) continue;
-    const use = body.find((ins) => usesUser(ins, user));
-    // A user made (or flagged) in a stage this one is built FROM is not made again.
-    if (!use || inChain(stage, `creates ${user}`, (s) => bodyCreates(s, user))) continue;
-    if (inChain(stage.parent, `uses ${user}`, (s) => s.body.some((i) => usesUser(i, user)))) {
-      continue;
-    }
+    // `usermod -l web www-data` needs www-data there as much as `USER www-data` does.
+    const uses = (ins: Instruction) => usesUser(ins, user) || renamesFrom(ctx, ins, "user", user);
+    const use = body.find(uses);
+    // A user made (or flagged) in a stage this one is built FROM is not made again; a user
+    // renamed to the name (`usermod -l proxy app`) is the file's own.
+    const creates = (s: Stage) => bodyCreates(s, user) || renamesTo(ctx, s, "user", user);
+    if (!use || inChain(stage, `creates ${user}`, creates)) continue;
+    if (inChain(stage.parent, `uses ${user}`, (s) => s.body.some(uses))) continue;
     if (user === "www-data") {
       const at = stage.from.end;
       const line = asRoot(stage, at, `RUN ${WWW_DATA}`, ctx.doc.eol);

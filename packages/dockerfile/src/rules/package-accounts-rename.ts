@@ -11,6 +11,7 @@ import {
 } from "./package-accounts.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
+import { renamesTo } from "./users-renamed.js";
 
 /** A file span rewritten from the Debian name to Alpine's. */
 interface Renamed {
@@ -32,7 +33,7 @@ export function renamePackageAccounts(ctx: MigrationContext, state: StageState):
     const account = packageAccount(candidate.debian, installed);
     if (account !== candidate) continue;
     flagWorkDir(ctx, state, account);
-    if (!createsAccount(info.stage, account.debian)) renameAccount(ctx, state, account);
+    if (!createsAccount(ctx, info.stage, account.debian)) renameAccount(ctx, state, account);
   }
 }
 
@@ -182,12 +183,17 @@ function flagOtherUses(
   }
 }
 
-/** The stage chain makes the Debian-named account itself: the name is right there. */
-function createsAccount(stage: Stage, name: string): boolean {
+/**
+ * The stage chain makes the Debian-named account itself, or renames one to it (`usermod -l
+ * memcache app`): the name is right there.
+ */
+function createsAccount(ctx: MigrationContext, stage: Stage, name: string): boolean {
   const re = new RegExp(
     `\\b(?:useradd|adduser|groupadd|addgroup)\\b[^;&|\\n]*\\s${name}(?=\\s|$|;|&)`,
   );
-  for (let s: Stage | undefined = stage; s; s = s.parent)
+  for (let s: Stage | undefined = stage; s; s = s.parent) {
     if (s.body.some((ins) => ins.keyword === "RUN" && re.test(ins.args.text))) return true;
+    if (renamesTo(ctx, s, "user", name) || renamesTo(ctx, s, "group", name)) return true;
+  }
   return false;
 }

@@ -38,6 +38,7 @@ import { stageTree, withCopiedScripts } from "./stage-tree.js";
 import { startedCalls } from "./started-commands.js";
 import { alpineTiniPath, DEBIAN_TINI } from "./tini-path.js";
 import { ownerGroupInInstruction } from "./users-owner-groups.js";
+import { flagRenamedNames } from "./users-renamed.js";
 import { addZoneinfo } from "./zoneinfo.js";
 
 /** Runs the per-instruction rules over one stage, then the rules that need the whole stage. */
@@ -119,6 +120,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addGoToolchain(ctx, state);
   renamePackageAccounts(ctx, state);
   checkBaseUsers(ctx, state);
+  flagRenamedNames(ctx, state);
   addShadowTools(ctx, state);
   addScriptShadow(ctx, state);
   flagGlibcCopies(ctx, info, all);

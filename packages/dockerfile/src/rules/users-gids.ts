@@ -17,6 +17,9 @@ function gidKey(gid: string): string {
   return variable === undefined ? bare : `$${variable}`;
 }
 
+/** Groups a `groupmod -n NEW OLD` of each stage took the name OLD from (until made again). */
+const stageRenamed = new WeakMap<Stage, Set<string>>();
+
 /** Notes that this stage creates group `name` (with GID word `gid`, when given). */
 export function recordGroup(scope: ScriptScope, name: string, gid: string | undefined): void {
   scope.ctx.createdGroups.set(name, gid);
@@ -27,6 +30,24 @@ export function recordGroup(scope: ScriptScope, name: string, gid: string | unde
     stageGroups.set(stage, groups);
   }
   groups.set(name, gid);
+  stageRenamed.get(stage)?.delete(name);
+}
+
+/**
+ * Notes that this stage renames group `from` to `to` (`groupmod -n`): `to` has its GID from
+ * here on, and no group `from` holds it any more.
+ */
+export function recordRenamedGroup(
+  scope: ScriptScope,
+  from: string,
+  to: string,
+  gid?: string,
+): void {
+  recordGroup(scope, to, gid ?? scope.ctx.createdGroups.get(from));
+  const stage = scope.stage.info.stage;
+  const renamed = stageRenamed.get(stage) ?? new Set<string>();
+  renamed.add(from);
+  stageRenamed.set(stage, renamed);
 }
 
 /**
@@ -35,10 +56,13 @@ export function recordGroup(scope: ScriptScope, name: string, gid: string | unde
  */
 export function groupWithGid(scope: ScriptScope, gid: string): string | undefined {
   const key = gidKey(gid);
+  // Renamed in this stage or one between it and the stage that made the group: gone by then.
+  const renamed = new Set<string>();
   for (let s: Stage | undefined = scope.stage.info.stage; s; s = s.parent) {
+    for (const name of stageRenamed.get(s) ?? []) renamed.add(name);
     for (const [name, made] of stageGroups.get(s) ?? []) {
       // A tentative conversion that was abandoned takes its groups out of the context's list.
-      if (made === undefined || !scope.ctx.createdGroups.has(name)) continue;
+      if (made === undefined || !scope.ctx.createdGroups.has(name) || renamed.has(name)) continue;
       if (gidKey(made) === key) return name;
     }
   }

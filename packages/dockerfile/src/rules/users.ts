@@ -4,7 +4,7 @@ import { debianAdduser } from "./adduser.js";
 import { keptNewUser } from "./adduser-kept.js";
 import type { ScriptScope } from "./scope.js";
 import { groupdel, needsShadow, userdel } from "./users-delete.js";
-import { recordGroup } from "./users-gids.js";
+import { recordRenamedGroup } from "./users-gids.js";
 import { lineBefore } from "./users-group-line.js";
 import { groupadd } from "./users-groupadd.js";
 import { checkGroupExists } from "./users-groups.js";
@@ -135,14 +135,13 @@ function convert(scope: ScriptScope, cmd: SimpleCommand): string | undefined {
   }
 }
 
-/** `groupmod -n NEW OLD`: NEW exists from here on, with OLD's GID, for the steps after it. */
+/**
+ * `groupmod -n NEW OLD`: NEW exists from here on, with OLD's GID (or `-g`'s), for the steps after
+ * it; OLD no longer holds that GID.
+ */
 function renamedGroup(scope: ScriptScope, words: Word[]): void {
   const p = parseOptions(words, new Set(["-n", "-g", "-p"]), { "--new-name": "-n", "--gid": "-g" });
   const name = p && optionValue(p.options, "-n");
   if (name === undefined || p?.operands.length !== 1) return;
-  recordGroup(
-    scope,
-    name,
-    optionValue(p.options, "-g") ?? scope.ctx.createdGroups.get(p.operands[0]!),
-  );
+  recordRenamedGroup(scope, p.operands[0]!, name, optionValue(p.options, "-g"));
 }
