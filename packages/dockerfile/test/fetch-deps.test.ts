@@ -146,6 +146,28 @@ describe("rule 8: gosu downloaded from its releases", () => {
     expect(r.warnings.find((w) => w.rule === "tini-gosu")).toMatchObject({ line: 9 });
   });
 
+  it("names in its warning only the steps the replaced RUN took", () => {
+    const replaced = (run: string) =>
+      migrate(`FROM debian:12\n${run}\n`, { gosuDownload: "su-exec" }).warnings.find(
+        (w) => w.rule === "tini-gosu",
+      )?.message;
+    expect(replaced(gosuRun())).toMatch(
+      /^gosu download, signature check and chmod replaced by `apk add --no-cache su-exec`;/,
+    );
+    const url = "https://github.com/tianon/gosu/releases/download/1.17/gosu-amd64";
+    expect(
+      replaced(`RUN wget -O /usr/local/bin/gosu ${url} && chmod +x /usr/local/bin/gosu`),
+    ).toMatch(/^gosu download and chmod replaced by/);
+    expect(replaced(`RUN curl -fsSLo /usr/local/bin/gosu ${url}`)).toMatch(
+      /^gosu download replaced by/,
+    );
+    expect(
+      replaced(
+        `RUN curl -fsSLo /usr/local/bin/gosu ${url}; echo "abc  /usr/local/bin/gosu" | sha256sum -c -; chmod 755 /usr/local/bin/gosu`,
+      ),
+    ).toMatch(/^gosu download, checksum check and chmod replaced by/);
+  });
+
   it("keeps RUN flags and takes later RUN calls of gosu along", () => {
     const r = migrate(
       `FROM debian:12\n${gosuRun().replace("RUN set", "RUN --network=default set")}\nRUN gosu app true\nLABEL gosu=$GOSU_VERSION\n`,

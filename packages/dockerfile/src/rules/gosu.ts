@@ -169,9 +169,23 @@ export function migrateGosuDownload(
   ctx.warn(
     "tini-gosu",
     offset,
-    "gosu download, signature check and chmod replaced by `apk add --no-cache su-exec`; scripts that call gosu need the same change (alpinize entrypoint)",
+    `${stepsDone(commands)} replaced by \`apk add --no-cache su-exec\`; scripts that call gosu need the same change (alpinize entrypoint)`,
   );
   return true;
+}
+
+/**
+ * The steps the replaced RUN took, in words: a download alone is not called a signature check
+ * (docker-library's RUN verifies with gpg; many others only fetch and chmod).
+ */
+function stepsDone(commands: SimpleCommand[]): string {
+  const names = new Set(commands.map((c) => (c.name ?? "").replace(/^.*\//, "")));
+  const steps = ["gosu download"];
+  if (names.has("gpg") || names.has("gpgv")) steps.push("signature check");
+  if (names.has("sha256sum") || names.has("sha512sum")) steps.push("checksum check");
+  if (names.has("chmod")) steps.push("chmod");
+  const last = steps.pop()!;
+  return steps.length === 0 ? last : `${steps.join(", ")} and ${last}`;
 }
 
 /** `ENV GOSU_VERSION 1.17` (or ARG) that only the replaced download read goes with it. */

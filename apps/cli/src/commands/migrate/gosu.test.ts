@@ -49,6 +49,9 @@ describe("alpinize migrate --gosu", () => {
     const w = await runCli(["migrate", "--write", "--gosu", "su-exec", "--alpine", "3.23", file]);
     expect(w.code).toBe(0);
     expect(await readFile(join(root, "Dockerfile"), "utf8")).toBe(SU_EXEC);
+    // This RUN checks no signature: the warning names only what it did.
+    expect(w.stderr).toMatch(/\[tini-gosu\] gosu download and chmod replaced by/);
+    expect(w.stderr).not.toContain("signature");
     const check = await runCli(["migrate", "--check", "--alpine", "3.23", file]);
     expect(check.code).toBe(0);
   });
