@@ -1,3 +1,4 @@
+import { accountRename } from "@alpinize/dockerfile";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import { operands, optionValue, systemOption } from "./account-options.js";
 
@@ -18,14 +19,23 @@ export type AccountCall =
       system: boolean;
     }
   | { tool: "delgroup"; group: string }
-  | { tool: "deluser"; user: string };
+  | { tool: "deluser"; user: string }
+  /** shadow's `usermod -l TO USER` and `groupmod -n TO GROUP`: the account keeps its ID. */
+  | { tool: "usermod"; user: string; to: string }
+  | { tool: "groupmod"; group: string; to: string };
 
 /** A name busybox would look up as written (no `$VAR`, no quotes left). */
 const ACCOUNT_NAME = /^[a-z_][a-z0-9_.-]*\$?$/i;
 
-/** The account a busybox addgroup/adduser/delgroup/deluser command makes or removes, if one. */
+/**
+ * The account a busybox addgroup/adduser/delgroup/deluser command makes or removes, or a shadow
+ * usermod/groupmod renames, if one.
+ */
 export function accountCall(cmd: ShellCommand): AccountCall | undefined {
   const tool = baseName(cmd.name);
+  const rename = accountRename(tool, cmd.args);
+  if (rename?.kind === "user") return { tool: "usermod", user: rename.from, to: rename.to };
+  if (rename) return { tool: "groupmod", group: rename.from, to: rename.to };
   if (tool !== "addgroup" && tool !== "adduser" && tool !== "delgroup" && tool !== "deluser")
     return undefined;
   const words = operands(tool, cmd.args);

@@ -3,6 +3,7 @@ import type { ShellCommand } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { type AccountCall, accountCall } from "./account-calls.js";
+import { renameText } from "./account-renames.js";
 import { type AccountState, copyAccounts, imageAccounts, touchesAccountFiles } from "./accounts.js";
 import { runCommands } from "./apk-history.js";
 import { rootRepository } from "./debian-layout.js";
@@ -40,7 +41,7 @@ export function checkAccountCommand(
   report(
     placed.line,
     "alpine-id-taken",
-    `${callText(call)} in Alpine stage ${stage.name}: ${problem.reason}, so busybox fails with "${problem.quote}": ${problem.advice}`,
+    `${callText(call)} in Alpine stage ${stage.name}: ${problem.reason}, so ${failing(call)} fails with "${problem.quote}": ${problem.advice}`,
   );
 }
 
@@ -106,6 +107,11 @@ function firstTouch(stage: StageInfo): number {
   return line;
 }
 
+/** Who refuses the call: busybox's applet, or shadow's usermod/groupmod. */
+function failing(call: AccountCall): string {
+  return call.tool === "usermod" || call.tool === "groupmod" ? call.tool : "busybox";
+}
+
 /** The command as the message names it: `addgroup -g 1000 app`, `adduser -u 1000 -G app app`. */
 function callText(call: AccountCall): string {
   switch (call.tool) {
@@ -117,5 +123,7 @@ function callText(call: AccountCall): string {
       return `delgroup ${call.group}`;
     case "deluser":
       return `deluser ${call.user}`;
+    default:
+      return renameText(call);
   }
 }

@@ -7,7 +7,14 @@ export type AccountOrigin =
   | { kind: "base" }
   | { kind: "image"; repo: string }
   | { kind: "line"; line: number }
-  | { kind: "package"; pkg: string };
+  | { kind: "package"; pkg: string }
+  | { kind: "renamed"; tool: "usermod -l" | "groupmod -n"; from: string; line: number };
+
+/** A name a rename took away: the account's new name and the line of the rename. */
+export interface RenamedName {
+  to: string;
+  line: number;
+}
 
 export interface GroupEntry {
   gid: number | undefined;
@@ -31,6 +38,8 @@ export interface AccountState {
   users: Map<string, UserEntry>;
   /** Names a deluser/delgroup removed: an installed package's account is gone too. */
   removed: { users: Set<string>; groups: Set<string> };
+  /** Names a `usermod -l`/`groupmod -n` took away and nothing made again, with the new name. */
+  renamed: { users: Map<string, RenamedName>; groups: Map<string, RenamedName> };
   /** /etc/group or /etc/passwd was written or copied in: nothing can be told. */
   opaque: boolean;
 }
@@ -47,6 +56,7 @@ export function imageAccounts(repo: string | undefined): AccountState {
     groups: new Map(),
     users: new Map(),
     removed: { users: new Set(), groups: new Set() },
+    renamed: { users: new Map(), groups: new Map() },
     opaque: false,
   };
   for (const [gid, name] of ALPINE_BASE_GROUPS) state.groups.set(name, { gid, origin: BASE });
@@ -71,6 +81,7 @@ export function copyAccounts(state: AccountState): AccountState {
     groups: new Map(state.groups),
     users: new Map(state.users),
     removed: { users: new Set(state.removed.users), groups: new Set(state.removed.groups) },
+    renamed: { users: new Map(state.renamed.users), groups: new Map(state.renamed.groups) },
     opaque: state.opaque,
   };
 }

@@ -17,6 +17,7 @@ import { checkGoNetdns } from "./go-netdns.js";
 import { groupsAtStart, instructionGroup, instructionGroupProblem } from "./groups.js";
 import { nginxConfDWrites } from "./nginx-conf-d.js";
 import { onbuildRuns } from "./onbuild.js";
+import { instructionRenamedUses } from "./renamed-uses.js";
 import { checkRun, type RunContext } from "./run-rules.js";
 import type { RunScripts } from "./run-scripts.js";
 import type { LintText } from "./script-calls.js";
@@ -66,12 +67,16 @@ export function checkStages(
       scripts,
     };
     const copies = readStage(stage.body).copies;
-    // COPY --chown and USER are judged by the groups the RUNs before them made.
-    const owners = stage.body.filter((i) => instructionGroup(i) !== undefined);
+    // COPY --chown and USER are judged by the accounts the RUNs before them made and renamed.
+    const owners = stage.body.filter((i) => /^(?:USER|COPY|ADD)$/.test(i.keyword));
     let next = 0;
     const ownersBefore = (line: number) => {
       for (; next < owners.length && owners[next]!.line < line; next++) {
         const ins = owners[next]!;
+        const renamed = instructionRenamedUses(ins, at.accounts, stage.name);
+        for (const use of renamed) emit(ins.line, use.rule, use.message);
+        const group = instructionGroup(ins);
+        if (group === undefined || at.accounts.renamed.groups.has(group)) continue;
         const problem = instructionGroupProblem(stage, ins, at.groups, at.world.everAdded());
         if (problem) emit(ins.line, "unknown-group", problem);
       }

@@ -27,6 +27,7 @@ import {
 } from "./groups.js";
 import { absorbedEmit } from "./guarded.js";
 import { hasOpenrc, initSystemProblem } from "./init-system.js";
+import { commandRenamedUses } from "./renamed-uses.js";
 import type { RunScript, RunScripts } from "./run-scripts.js";
 import { runShell } from "./run-shell.js";
 import type { LintText } from "./script-calls.js";
@@ -161,8 +162,13 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
           "warning",
         );
     }
+    // An account a rename took the name of: reported here, not as unknown-group below too.
+    for (const use of commandRenamedUses(cmd, at.accounts, stage.name))
+      fails(line, use.rule, use.message);
+    const renamed = at.accounts.renamed.groups;
     checkAccountCommand(stage, run, placed, at.accounts, at.world.everAdded(), emit);
-    for (const group of unknownGroups(cmd, at.groups, at.world.everAdded()))
+    const unknown = unknownGroups(cmd, at.groups, at.world.everAdded());
+    for (const group of unknown.filter((g) => !renamed.has(g)))
       fails(
         line,
         "unknown-group",

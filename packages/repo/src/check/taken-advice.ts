@@ -15,6 +15,8 @@ export function madeBy(origin: AccountOrigin, id?: string): string {
       return `(an earlier step made it on line ${origin.line}${extra})`;
     case "package":
       return `(the ${origin.pkg} package's install script made it${extra})`;
+    case "renamed":
+      return `(${origin.tool} on line ${origin.line} renamed ${origin.from} to it${extra})`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { packageMakingAccount } from "@alpinize/dockerfile";
 import { type AccountCall, numericId } from "./account-calls.js";
+import { applyRename, type RenameCall } from "./account-renames.js";
 import {
   type AccountOrigin,
   type AccountState,
@@ -45,7 +46,9 @@ export function accountStep(
   if (problem) return problem.kind === "name" && reach !== "plain" ? undefined : problem;
   if (call.tool === "delgroup") removeGroup(state, call.group);
   else if (call.tool === "deluser") removeUser(state, call.user);
-  else if (reach !== "conditional") record(state, call, { kind: "line", line });
+  else if (reach === "conditional") return undefined;
+  else if (call.tool === "usermod" || call.tool === "groupmod") applyRename(state, call, line);
+  else record(state, call, { kind: "line", line });
   return undefined;
 }
 
@@ -61,7 +64,27 @@ function callProblem(
     );
   if (call.tool === "adduser") return adduserProblem(state, call, packages);
   if (call.tool === "delgroup") return primaryProblem(state, call.group);
-  return undefined;
+  if (call.tool === "deluser") return undefined;
+  return renameProblem(state, call, packages);
+}
+
+/** shadow's usermod -l and groupmod -n refuse a new name that is there already. */
+function renameProblem(
+  state: AccountState,
+  call: RenameCall,
+  packages: ReadonlyMap<string, unknown>,
+): AccountProblem | undefined {
+  const kind = call.tool === "usermod" ? "user" : "group";
+  const accounts: ReadonlyMap<string, { origin: AccountOrigin }> =
+    kind === "user" ? state.users : state.groups;
+  const taken = holder(accounts.get(call.to)?.origin, call.to, kind, state, packages);
+  if (!taken) return undefined;
+  return {
+    kind: "name",
+    reason: `${kind} ${call.to} is already there ${madeBy(taken)}`,
+    quote: `${kind} '${call.to}' already exists`,
+    advice: `pick another new name, or use ${kind} ${call.to} as it is`,
+  };
 }
 
 /** busybox adduser: the user name, the UID, then (no -G, no -S) the group it makes: its GID, its name. */
@@ -191,12 +214,15 @@ function holder(
 function record(state: AccountState, call: AccountCall, origin: AccountOrigin): void {
   if (call.tool === "addgroup") {
     state.groups.set(call.group, { gid: numericId(call.gid), origin });
+    state.renamed.groups.delete(call.group);
     return;
   }
   if (call.tool !== "adduser") return;
   const uid = numericId(call.uid);
   const own = call.group === undefined && !call.system;
   if (own) state.groups.set(call.user, { gid: uid, origin });
+  if (own) state.renamed.groups.delete(call.user);
+  state.renamed.users.delete(call.user);
   const group = call.group ?? (call.system ? "nogroup" : call.user);
   state.users.set(call.user, { uid, group, origin });
 }

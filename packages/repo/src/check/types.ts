@@ -20,6 +20,7 @@ export const RULE_IDS = [
   "exec-as-missing",
   "init-system",
   "unknown-group",
+  "unknown-user",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

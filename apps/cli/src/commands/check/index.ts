@@ -77,8 +77,10 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         OpenRC's rc-service, rc-update without openrc): no init system runs
                         in the build; start the program from CMD/ENTRYPOINT
   unknown-group         addgroup USER GROUP, adduser -G GROUP, chgrp, chown :GROUP, COPY/ADD
-                        --chown or USER :GROUP names a group nothing made (Alpine has no sudo
-                        group: use wheel and a sudoers.d line)
+                        --chown or USER :GROUP names a group nothing made, or one groupmod -n
+                        renamed (Alpine has no sudo group: use wheel and a sudoers.d line)
+  unknown-user          chown, su, gosu, addgroup USER GROUP, USER, COPY/ADD --chown… names a
+                        user by the name usermod -l took from it earlier in the stage chain
   exec-as-missing       an entrypoint or CMD script an Alpine stage runs as root calls
                         alpinize_exec_as, su-exec, gosu, runuser or util-linux setpriv, and the
                         stage installs no tool for it (alpinize_exec_as: su-exec, gosu or setpriv)
