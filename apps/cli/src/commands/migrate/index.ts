@@ -157,7 +157,8 @@ async function migrate(argv: string[], io: Io, reached: Reached): Promise<number
   }
   const release = values.alpine ?? DEFAULT_RELEASE;
   reached.release = release;
-  return migrateFiles(positionals, { ...flags, release }, io, reached);
+  const defaulted = values.alpine === undefined;
+  return migrateFiles(positionals, { ...flags, release, defaulted }, io, reached);
 }
 
 /** `--alpine 9.99`: a release alpinize has no package data for, named as a usage mistake is. */
@@ -182,6 +183,8 @@ async function migrateFiles(
     json?: boolean;
     gosu?: GosuMode | undefined;
     release: string;
+    /** No --alpine: the release is the default, and "nothing to change" says so. */
+    defaulted: boolean;
   },
   io: Io,
   reached: Reached,
@@ -205,7 +208,7 @@ async function migrateFiles(
       });
       done.push(m);
       if (mode === "write" && m.result.changed) writeAtomic(file, m.result.output);
-      if (!values.json) report(io, m, mode);
+      if (!values.json) report(io, m, mode, values.defaulted);
     } catch (err) {
       const internal = !isAlpinizeError(err) || err.exitCode === EXIT.INTERNAL;
       if (internal) {
@@ -231,10 +234,15 @@ async function migrateFiles(
   return mode === "check" && done.some((m) => m.result.changed) ? EXIT.FINDINGS : EXIT.OK;
 }
 
-function report(io: Io, m: FileMigration, mode: "diff" | "write" | "check"): void {
+function report(
+  io: Io,
+  m: FileMigration,
+  mode: "diff" | "write" | "check",
+  defaulted: boolean,
+): void {
   if (mode === "diff") printDiff(io, m);
   printWarnings(io, m, mode);
-  io.err(summary(m, mode));
+  io.err(summary(m, mode, defaulted));
 }
 
 /** Standard input is bounded like a file: `cat /dev/zero | alpinize migrate -` is refused, not loaded. */

@@ -23,7 +23,7 @@ describe("what migrate leaves for manual work", () => {
     const r = await runCli(["migrate", "--check", file]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
-      /Dockerfile: nothing to change for Alpine [\d.]+; 1 warning above left for manual work \(alpinize check lints what is left\)/,
+      /Dockerfile: nothing to change \(checked against Alpine [\d.]+, the default; pass --alpine to choose\); 1 warning above left for manual work \(alpinize check lints what is left\)/,
     );
   });
 

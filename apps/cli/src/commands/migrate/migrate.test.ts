@@ -14,6 +14,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_RELEASE } from "@alpinize/package-map";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 import { unifiedDiff } from "./diff.js";
@@ -69,7 +70,13 @@ describe("alpinize migrate FILE", () => {
     expect(readdirSync(dir)).toEqual(["Dockerfile"]);
     const c = await runCli(["migrate", "--check", "--alpine", "3.23", p]);
     expect(c.code).toBe(0);
-    expect(c.stderr).toMatch(/nothing to change for Alpine/);
+    expect(c.stderr).toMatch(/nothing to change for Alpine 3\.23\n/);
+    // Without --alpine, the release named is the default it was checked against, not the file's.
+    const d = await runCli(["migrate", "--check", p]);
+    expect(d.code).toBe(0);
+    expect(d.stderr).toContain(
+      `: nothing to change (checked against Alpine ${DEFAULT_RELEASE}, the default; pass --alpine to choose)\n`,
+    );
   });
 
   it("--json reports edits, warnings with line and column, and every package decision", async () => {

@@ -73,7 +73,12 @@ export function printDiff(io: Io, m: FileMigration): void {
   printUnifiedDiff(io, m.before, m.result.output, fileLabel(m.file));
 }
 
-export function summary(m: FileMigration, mode: "diff" | "write" | "check"): string {
+export function summary(
+  m: FileMigration,
+  mode: "diff" | "write" | "check",
+  /** The release is the default, not one --alpine chose. */
+  defaulted = false,
+): string {
   const name = escapeInline(fileLabel(m.file));
   const r = m.result;
   const edits = `${r.edits.length} edit${r.edits.length === 1 ? "" : "s"}`;
@@ -83,8 +88,12 @@ export function summary(m: FileMigration, mode: "diff" | "write" | "check"): str
       ? ""
       : `; ${r.warnings.length} warning${r.warnings.length === 1 ? "" : "s"} above left for manual work (alpinize check lints what is left)`;
   if (!r.changed) {
-    // Also said of files with no Debian stage, so it does not claim they were migrated.
-    return `${name}: nothing to change for Alpine ${r.release}${left}`;
+    // Also said of files with no Debian stage, so it does not claim they were migrated. A file
+    // already on Alpine 3.23, checked against the default 3.24, must not read as "targets 3.24".
+    const against = defaulted
+      ? `(checked against Alpine ${r.release}, the default; pass --alpine to choose)`
+      : `for Alpine ${r.release}`;
+    return `${name}: nothing to change ${against}${left}`;
   }
   if (mode === "write") return `${name}: rewritten for Alpine ${r.release} (${edits})${left}`;
   if (mode === "check") return `${name}: needs migration for Alpine ${r.release} (${edits})${left}`;
