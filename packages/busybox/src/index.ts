@@ -6,6 +6,14 @@ export {
 } from "./alpine-base.js";
 export { APPLETS, type AppletSpec, OPTIONLESS, type Prose } from "./applets.js";
 export { braceLists, expandedBraceLists, maskQuotes } from "./brace-lists.js";
+export {
+  ashEchoEscapes,
+  type DashEcho,
+  dashEcho,
+  dashEchoEscapes,
+  type EchoEscape,
+  type EchoWordEdit,
+} from "./echo.js";
 export { FIND_MISSING, FIND_VALUES } from "./find.js";
 export {
   gnuPackageOf,
