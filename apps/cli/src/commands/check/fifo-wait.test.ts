@@ -56,7 +56,7 @@ describe.skipIf(!existsSync(BIN) || !hasMkfifo)(
         "entrypoint.sh",
         '#!/bin/sh\nuseradd app\nexec "$@"\n',
       );
-      expect(entry.stderr).toMatch(/entrypoint\.sh:2:1 error \[useradd\]/);
+      expect(entry.stderr).toMatch(/^error \S*entrypoint\.sh:2:1 \[useradd\]/m);
     });
   },
 );
