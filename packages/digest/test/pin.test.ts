@@ -170,4 +170,40 @@ describe("pinText against a real registry", () => {
       [2, "COPY --from"],
     ]);
   });
+
+  it("pins the global ARG a COPY --from=$ARG names (once when a FROM uses it too), so --check passes", async () => {
+    const r = registry.host;
+    const pinnedApp = `${r}/team/app:1.0@${app.indexDigest}`;
+    const text = [
+      `ARG TOOLS_IMAGE=${r}/team/tools:2`,
+      `ARG APP_IMAGE="${r}/team/app:1.0"`,
+      "ARG STAGE=app",
+      `FROM \${APP_IMAGE} AS app`,
+      `FROM ${pinnedApp}`,
+      `COPY --from=\${TOOLS_IMAGE} /x /x`,
+      "COPY --from=$APP_IMAGE /y /y",
+      `COPY --from=\${STAGE} /z /z`,
+      "",
+    ].join("\n");
+    const before = findUnpinned("dockerfile", text);
+    expect(before.skipped).toEqual([]);
+    expect(before.unpinned.map((u) => [u.line, u.where])).toEqual([
+      [1, "ARG TOOLS_IMAGE"],
+      [2, "ARG APP_IMAGE"],
+    ]);
+    const result = await pinText("dockerfile", text, resolve);
+    expect(result.text).toBe(
+      text
+        .replace(`=${r}/team/tools:2`, `=${r}/team/tools:2@${tools.indexDigest}`)
+        .replace(`"${r}/team/app:1.0"`, `"${pinnedApp}"`),
+    );
+    expect(result.changes.map((c) => [c.line, c.where])).toEqual([
+      [1, "ARG TOOLS_IMAGE"],
+      [2, "ARG APP_IMAGE"],
+    ]);
+    const after = findUnpinned("dockerfile", result.text);
+    expect([after.unpinned, after.skipped, after.unchanged.length]).toEqual([[], [], 3]);
+    const again = await pinText("dockerfile", result.text, resolve);
+    expect([again.changes, again.text]).toEqual([[], result.text]);
+  });
 });

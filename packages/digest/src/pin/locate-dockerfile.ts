@@ -5,53 +5,86 @@ import {
   listImageReferences,
   parseDockerfile,
 } from "@alpinize/dockerfile";
+import {
+  COPY_VARIABLE_REASON,
+  type Followed,
+  GlobalArgs,
+  StageArgs,
+  wholeVariable,
+} from "./follow-arg.js";
 import type { LocatedReference } from "./located.js";
 
-/** FROM images, the ARG defaults a FROM uses, and `COPY --from=<image>`, in file order. */
+/**
+ * FROM images, `COPY --from=<image>`, and the global ARG defaults a `FROM ${X}` or
+ * `COPY --from=${X}` uses, in file order. An ARG that several of them use is listed once.
+ */
 export function locateInDockerfile(text: string): LocatedReference[] {
-  const refs = listImageReferences(text);
-  const out: LocatedReference[] = refs.map((r) => ({
-    reference: r.reference,
-    start: r.start,
-    end: r.end,
-    line: r.line,
-    where: r.kind === "arg" ? `ARG ${r.argName}` : "FROM",
-  }));
-  // The parser leaves out FROM images that still hold variables (beyond `${X}` with a plain ARG
-  // default, which it lists as the ARG); list them too, so pinning skips them with a warning
-  // instead of `--check` passing them in silence.
-  const covered = new Set(refs.flatMap((r) => (r.kind === "arg" ? [r.argName] : [])));
   const doc = parseDockerfile(text);
   const lineOf = lineFinder(doc.lineStarts);
-  const { stages } = analyzeStages(doc);
-  for (const stage of stages) {
-    if (stage.parent || !stage.image.includes("$")) continue;
-    const whole = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(stage.image)?.[1];
-    if (whole !== undefined && covered.has(whole)) continue;
-    out.push({
-      reference: stage.image,
-      start: stage.imageStart,
-      end: stage.imageEnd,
-      line: lineOf(stage.imageStart),
-      where: "FROM",
-    });
-  }
+  const { globalArgs, stages } = analyzeStages(doc);
   // Every stage name, earlier or later, in lower case (Docker reads them in any case): looked up
   // once per COPY instead of going through the stages for each.
   const names = new Set(
     stages.flatMap((s) => (s.alias === undefined ? [] : [s.alias.toLowerCase()])),
   );
-  const copies = doc.instructions.filter((ins) => ins.keyword === "COPY");
-  for (const ins of copies) {
+  const args = new GlobalArgs(globalArgs, names, lineOf);
+  const out: LocatedReference[] = listImageReferences(text).map((r) => {
+    if (r.kind === "arg") args.claim(r.start);
+    return {
+      reference: r.reference,
+      start: r.start,
+      end: r.end,
+      line: r.line,
+      where: r.kind === "arg" ? `ARG ${r.argName}` : "FROM",
+    };
+  });
+  // The parser leaves out FROM images that still hold variables (beyond `${X}` with a plain ARG
+  // default, which it lists as the ARG); list them too, so pinning skips them with a warning
+  // instead of `--check` passing them in silence.
+  for (const stage of stages) {
+    if (stage.parent || !stage.image.includes("$")) continue;
+    const at = {
+      reference: stage.image,
+      start: stage.imageStart,
+      end: stage.imageEnd,
+      line: lineOf(stage.imageStart),
+      where: "FROM",
+    };
+    const name = wholeVariable(stage.image);
+    if (name === undefined) out.push(at);
+    else push(out, args, at, args.follow(name, "FROM"));
+  }
+  const local = new StageArgs();
+  for (const ins of doc.instructions) {
+    local.see(ins);
+    if (ins.keyword !== "COPY") continue;
     const from = copyFrom(ins, names);
-    if (from) out.push({ ...from, line: lineOf(from.start) });
+    if (!from) continue;
+    const at = { ...from, line: lineOf(from.start) };
+    const name = from.skip === undefined ? wholeVariable(from.reference) : undefined;
+    if (name === undefined) out.push(at);
+    else push(out, args, at, args.follow(name, "COPY --from", local.get(name)));
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Adds what a whole `${X}` comes to: its ARG default (once), a skip with the reason, or nothing. */
+function push(
+  out: LocatedReference[],
+  args: GlobalArgs,
+  at: LocatedReference,
+  followed: Followed,
+): void {
+  if (followed.kind === "skip") out.push({ ...at, skip: followed.reason });
+  if (followed.kind !== "arg") return;
+  const arg = args.locate(followed.arg);
+  if (arg) out.push(arg);
+}
+
 /**
  * The image a `COPY --from=` names; undefined for a stage (by name, in any case, or by index),
- * `scratch` or no `--from`. A value split over lines or quoted is a skip.
+ * `scratch` or no `--from`. A value split over lines or quoted is a skip, and so is one built
+ * from variables other than a whole `${X}` (which the caller follows to its ARG).
  */
 function copyFrom(
   ins: Instruction,
@@ -71,6 +104,9 @@ function copyFrom(
     return { ...at, end: start, skip: "the --from value is split over lines; write it on one" };
   }
   if (/["']/.test(value)) return { ...at, skip: "a quoted --from value; write it without quotes" };
+  if (value.includes("$") && wholeVariable(value) === undefined) {
+    return { ...at, skip: COPY_VARIABLE_REASON };
+  }
   return at;
 }
 
