@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../test-helpers.js";
 import { writeFailureHint } from "../write-output.js";
-import { useWriteDir } from "./test-support.js";
+import { sh, useWriteDir } from "./test-support.js";
 
 const errno = (code: string) => Object.assign(new Error(code), { code });
 const OTHERWISE = { otherwise: "Check the path." };
@@ -52,5 +52,26 @@ describe.skipIf(!existsSync("/dev/full"))("--output /dev/full says the disk is f
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/ENOENT[^\n]*\n {2}A directory on that path does not exist/);
+  });
+});
+
+describe("migrate DIR --write that cannot write a file", () => {
+  const tmp = useWriteDir();
+
+  it("gives the hint for its errno code (a file size limit: EFBIG)", () => {
+    // Over 4 KiB: `ulimit -f 8` (512-byte blocks) stops the temp file half way.
+    const padding = "# a comment line that makes this Dockerfile larger than the limit\n".repeat(
+      80,
+    );
+    const text = `FROM debian:12\n${padding}RUN apt-get update && apt-get install -y curl\n`;
+    writeFileSync(join(tmp.dir, "Dockerfile"), text);
+    const r = sh(tmp.dir, "ulimit -f 8; exec $A migrate --write --alpine 3.23 .");
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(
+      /Dockerfile: cannot write \(EFBIG\); left unchanged\n {2}The file would be larger than this process may write \(ulimit -f\)/,
+    );
+    expect(readFileSync(join(tmp.dir, "Dockerfile"), "utf8")).toBe(text);
+    // No temp file is left beside it.
+    expect(readdirSync(tmp.dir).sort()).toEqual(["Dockerfile", "report.json"]);
   });
 });

@@ -2,6 +2,7 @@ import { escapeInline } from "@alpinize/image-ref";
 import { NOT_REGULAR, type PinFailure, type RepoPlan, type SkippedFile } from "@alpinize/repo";
 import type { Io } from "../../io.js";
 import { rawBytesJson } from "../../raw-bytes.js";
+import { writeFailureHint } from "../../write-output.js";
 import { withShownPath } from "./shown-path.js";
 
 /** A repository path (relative to the plan's root) as the user is shown it. */
@@ -95,6 +96,8 @@ export function printProblems(
   for (const u of plan.unparsable) {
     const suffix = u.message.endsWith("left unchanged") ? "" : " (left untouched)";
     io.err(`${io.style.red("error")} ${escapeInline(shownMessage(u, show))}${suffix}`);
+    const hint = writeHint(u);
+    if (hint) io.err(`  ${hint}`);
   }
   for (const s of skippedDockerfiles(plan))
     io.err(`${io.style.red("error")} ${escapeInline(shownMessage(s, show))} (not migrated)`);
@@ -102,6 +105,15 @@ export function printProblems(
     io.err(
       `${io.style.red("error")} ${escapeInline(show(p.file))}:${p.line}: cannot pin ${escapeInline(p.reference)}: ${escapeInline(p.message)}`,
     );
+}
+
+/**
+ * For a file --write could not write, what to do about its errno code (a full disk, a
+ * permission); nothing for a file that could not be read or parsed, or a code without a hint.
+ */
+function writeHint(u: { message: string; code?: string }): string {
+  if (!u.message.includes(": cannot write (")) return "";
+  return writeFailureHint({ code: u.code }, { otherwise: "" });
 }
 
 function shownMessage(entry: { file: string; message: string }, show: ShowPath): string {
