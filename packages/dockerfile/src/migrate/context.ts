@@ -2,6 +2,7 @@ import type { PackageMap } from "@alpinize/package-map";
 import type { Edit, RuleId } from "../edits.js";
 import { lineFinder } from "../images.js";
 import type { Instruction, ParsedDockerfile } from "../parse/types.js";
+import type { RunShell } from "../rules/dash-sh.js";
 import type { ShellSource } from "../shell/source.js";
 import type { ArgDefault } from "../stages.js";
 import type { ImageChange, MigrateWarning, PackageRecord } from "./types.js";
@@ -28,6 +29,8 @@ export class MigrationContext {
   readonly lastingByStage = new Map<number, ReadonlySet<string>>();
   /** The Debian names each converted stage (and its parents) installed: tini, gosu for children. */
   readonly debianByStage = new Map<number, ReadonlySet<string>>();
+  /** What runs the RUN lines at the end of each converted stage, for the stages built FROM it. */
+  readonly shellByStage = new Map<number, RunShell>();
 
   constructor(
     readonly doc: ParsedDockerfile,

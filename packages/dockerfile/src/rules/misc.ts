@@ -1,6 +1,7 @@
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { baseRepository } from "./base-image.js";
+import { migrateDashSh } from "./dash-sh.js";
 import { rustGnuTarget } from "./debian-layout.js";
 import { onlyFeeds, pipelineFacts } from "./pipeline-facts.js";
 import type { ScriptScope } from "./scope.js";
@@ -91,6 +92,7 @@ export function migrateDebconf(
     return true;
   }
   if (cmd.name === "dpkg-reconfigure" && linkLocaltime(scope, pipeline, cmd)) return true;
+  if (migrateDashSh(scope, pipeline, cmd)) return true;
   if (!scope.deletePipeline(pipeline, "apt")) return true;
   // `dpkg-reconfigure tzdata` turned /etc/timezone into /etc/localtime; musl reads only the latter.
   const tz = cmd.args.some((a) => a.value === "tzdata");

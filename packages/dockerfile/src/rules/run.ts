@@ -16,6 +16,7 @@ import { flagRepositories } from "./apt-repos.js";
 import { collectGosuArch, migrateArch } from "./arch.js";
 import { dropUbuntuUser } from "./base-users.js";
 import { displayOnlyWords } from "./busybox.js";
+import { rewriteDashEcho } from "./dash-echo.js";
 import { debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { findExecs, unwrapped } from "./gnu-calls.js";
@@ -292,7 +293,8 @@ function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCo
     for (const w of displayOnlyWords(cmd)) scope.deleteWord(cmd, w, "busybox");
   } else if (migrateLocales(scope, pipeline, cmd) || migrateDebconf(scope, pipeline, cmd)) {
     // handled
-  } else migrateGosuCall(scope, cmd);
+  } else if (cmd === parsed && name === "echo") rewriteDashEcho(scope, pipeline, cmd);
+  else migrateGosuCall(scope, cmd);
 }
 
 function recordAssignments(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {

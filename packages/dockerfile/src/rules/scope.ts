@@ -7,6 +7,7 @@ import type { ShellSource } from "../shell/source.js";
 import type { Word } from "../shell/tokens.js";
 import type { WgetUse } from "./busybox.js";
 import type { CopiedFile } from "./context-files.js";
+import type { RunShell } from "./dash-sh.js";
 import type { StageInfo } from "./from.js";
 import { SpanCover } from "./span-cover.js";
 
@@ -71,6 +72,10 @@ export interface StageState {
   perlModules?: boolean;
   /** Packages added next to a Debian package's own (build-essential → linux-headers), by name. */
   companionsOf?: Map<string, string[]>;
+  /** What runs the shell-form RUN lines at the instruction being migrated (moved on per instruction). */
+  shell: RunShell;
+  /** RUN lines whose debconf dash/sh answer became `ln -sf /bin/bash /bin/sh`. */
+  shLinkedRuns: Set<Instruction>;
 }
 
 /** A variable's value inside some source: `[from, to)` in `src`'s script text. */

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell text holds ${VAR} on purpose
 import { describe, expect, it } from "vitest";
-import { hasBashism } from "./shell.js";
+import { hasBashism } from "./bashisms.js";
 
 describe("hasBashism", () => {
   it("reads POSIX parameter expansions with a default as sh", () => {

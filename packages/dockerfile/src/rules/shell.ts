@@ -1,14 +1,8 @@
-import { braceLists } from "@alpinize/busybox";
 import type { MigrationContext } from "../migrate/context.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
-import {
-  isNested,
-  parseScript,
-  type Script,
-  type SimpleCommand,
-  simpleCommands,
-} from "../shell/script.js";
+import { isNested, type Script, type SimpleCommand, simpleCommands } from "../shell/script.js";
+import { hasBashism } from "./bashisms.js";
 import type { CopiedFile } from "./context-files.js";
 import { callsOf } from "./gnu-calls.js";
 import { followsWithin } from "./in-order.js";
@@ -21,65 +15,7 @@ import { SETUP_SCRIPT, setupScriptRuns } from "./setup-scripts.js";
 /** `-s /bin/bash`, `--shell=/usr/bin/bash`: a bash login shell given to adduser or su. */
 const BASH_SHELL_OPTION = /(?:\s-s|--shell)[\s=]+["']?(?:\/usr)?\/bin\/bash\b/;
 
-/** Shell syntax busybox ash lacks (ash does have `set -o pipefail` and `local`). */
-// Substrings (`${x:1}`, `${x: -1}`, `${x:(-1)}`), not POSIX defaults (`${x:-0}`).
-const BASH_SYNTAX =
-  /<<<|\$\{[#!]?\w+(?:\/\/?|\^\^?|,,?|:\d|:\s+-\d|:\(-)|\b\w+\+?=\(|&>|\{\d+\.\.\d+\}|\$\{?RANDOM\b|\$\{?BASH_|\$\{?PIPESTATUS/;
-/** Builtins only bash has, as command names. */
-const BASH_BUILTINS = new Set([
-  "[[",
-  "source",
-  "declare",
-  "typeset",
-  "shopt",
-  "mapfile",
-  "readarray",
-  "pushd",
-  "popd",
-  "select",
-  "coproc",
-  "function",
-]);
-
 const BASH_BIN = /^(?:\/usr)?(?:\/bin\/)?bash$/;
-
-/**
- * A `{a,b}` list in an unquoted word, which bash expands and ash keeps as written
- * (`mkdir -p /app/{logs,data}`); `${…}`, `{}` and `{ list; }` groups are none.
- */
-const hasBraceList = (text: string) => !braceLists(text).next().done;
-
-/** Whether a script needs bash rather than a POSIX sh (busybox ash). */
-export function hasBashism(script: string): boolean {
-  if (/\$'/.test(script)) return true;
-  const unquoted = script.replace(/'[^']*'/g, "''");
-  if (BASH_SYNTAX.test(unquoted)) return true;
-  if (hasBraceList(bareWords(unquoted))) return true;
-  try {
-    return simpleCommands(parseScript(script)).some((c) => BASH_BUILTINS.has(c.args[0]?.raw ?? ""));
-  } catch {
-    return false;
-  }
-}
-
-/** The text without escaped characters, double-quoted strings and `${…}` (nested ones too). */
-function bareWords(text: string): string {
-  const out = text.replace(/\\./gs, " ").replace(/"(?:[^"\\]|\\.)*"/g, '""');
-  let kept = "";
-  for (let i = 0; i < out.length; i++) {
-    if (out[i] !== "$" || out[i + 1] !== "{") {
-      kept += out[i];
-      continue;
-    }
-    let depth = 0;
-    for (i++; i < out.length; i++) {
-      if (out[i] === "{") depth++;
-      else if (out[i] === "}" && --depth === 0) break;
-    }
-    kept += " ";
-  }
-  return kept;
-}
 
 /** Records packages an existing `apk add` installs (so a second run sees bash is there). */
 export function noteInstalledByApk(
@@ -271,7 +207,7 @@ function removed(ctx: MigrationContext, start: number, end: number): boolean {
 }
 
 /** `ln -sf /bin/bash /bin/sh`: later RUN lines would find /bin/sh dangling without bash. */
-function linksShToBash(ctx: MigrationContext, ins: Instruction): boolean {
+export function linksShToBash(ctx: MigrationContext, ins: Instruction): boolean {
   if (ins.form === "exec") return false;
   try {
     return runScripts(ctx, ins).some((src) =>

@@ -10,6 +10,7 @@ import { wgetUse } from "./busybox.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
 import { flagGlibcCopies } from "./copy-glibc.js";
 import { addCxxRuntime } from "./cxx-runtime.js";
+import { startShell, trackShell } from "./dash-sh.js";
 import { debianPathNote, debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { flagDotnetRid } from "./dotnet-rid.js";
@@ -33,7 +34,7 @@ import { dropAptCacheMounts } from "./run-flags.js";
 import type { StageState, ValueSpan } from "./scope.js";
 import { addScriptShadow } from "./shadow-scripts.js";
 import { addShadowTools } from "./shadow-tools.js";
-import { migrateShell, noteInstalledByApk } from "./shell.js";
+import { linksShToBash, migrateShell, noteInstalledByApk } from "./shell.js";
 import { stageTree, withCopiedScripts } from "./stage-tree.js";
 import { startedCalls } from "./started-commands.js";
 import { alpineTiniPath, DEBIAN_TINI } from "./tini-path.js";
@@ -83,6 +84,8 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     aptGosu:
       !scriptKeepsGosu(ctx, copied) &&
       body.some((ins) => ins.keyword === "RUN" && aptInstallsGosu(ins.args.text)),
+    shell: startShell(ctx, info),
+    shLinkedRuns: new Set(),
   };
   const repo = baseRepository(ctx, info.stage);
   for (const ins of body) {
@@ -110,6 +113,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
         "ONBUILD instructions are not rewritten, and this one runs Debian tools in the images built FROM this one: convert it by hand",
       );
     }
+    trackShell(state, ins, ins.keyword === "RUN" && linksShToBash(ctx, ins));
   }
   migrateShell(ctx, state);
   addRuntimeModules(ctx, state);
@@ -138,6 +142,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   rewritePhpLayout(ctx, state);
   ctx.lastingByStage.set(info.stage.index, state.lasting);
   ctx.debianByStage.set(info.stage.index, state.debianInstalled);
+  ctx.shellByStage.set(info.stage.index, state.shell);
 }
 
 function inherited(ctx: MigrationContext, info: StageInfo): ReadonlySet<string> {
