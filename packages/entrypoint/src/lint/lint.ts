@@ -12,6 +12,7 @@ import { baseName, commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/scan.js";
 import { alpineIdClashes } from "./alpine-ids.js";
 import { ASH_HAS, BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
+import { echoEscapeFinding, isDashShebang } from "./echo-escapes.js";
 import { groupNameUses } from "./group-names.js";
 import { busyboxOptionProblems, shadowOptionProblem } from "./options.js";
 import { switchToolFinding } from "./switch-tools.js";
@@ -31,7 +32,8 @@ export type LintRule =
   | "group-name"
   | "runuser"
   | "setpriv"
-  | "alpine-id";
+  | "alpine-id"
+  | "echo-escapes";
 
 export interface LintFinding {
   rule: LintRule;
@@ -98,6 +100,12 @@ export function lintEntrypoint(text: string): LintFinding[] {
   }
   const sh = isShShebang(text);
   for (const cmd of commands) lintCommand(text, cmd, add, sh);
+  if (isDashShebang(text)) {
+    for (const cmd of commands) {
+      const echo = echoEscapeFinding(cmd);
+      if (echo) add("echo-escapes", echo.offset, echo.message, echo.fix);
+    }
+  }
   for (const use of groupNameUses(commands)) {
     add(
       "group-name",
