@@ -13,6 +13,7 @@ export const RULE_IDS = [
   "entrypoint-lint",
   "bash-missing",
   "bash-syntax",
+  "echo-escapes",
   "shims-missing",
   "debian-program",
   "busybox-option",

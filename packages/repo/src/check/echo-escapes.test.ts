@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
+import { defaultConfig } from "../config/types.js";
+import { defaultTransforms } from "../default-transforms.js";
+import { describeStages } from "../dockerfile/stages.js";
+import { checkStages } from "./dockerfile-rules.js";
+import { checkTargets } from "./run.js";
+
+const DIGEST = `sha256:${"a".repeat(64)}`;
+const settings = { skip: [], requireDigests: false, ignoreImages: [] };
+
+/** `line severity` of each echo-escapes finding of a Dockerfile. */
+const found = (...lines: string[]) =>
+  checkStages("Dockerfile", describeStages(`${lines.join("\n")}\n`, "Dockerfile"), settings)
+    .filter((f) => f.rule === "echo-escapes")
+    .map((f) => `${f.line} ${f.severity}`);
+
+const FROM = `FROM alpine:3.24@${DIGEST}`;
+
+describe("echo-escapes: echo under busybox ash with escapes Debian's dash read", () => {
+  it("warns on the echo's line, for each quoting that hands echo a backslash", () => {
+    expect(
+      found(
+        FROM,
+        'RUN echo "[global]\\nindex-url = x" > /etc/pip.conf',
+        "RUN true && \\",
+        "    echo 'a\\tb' > /t",
+        "RUN echo a\\\\nb > /u",
+      ),
+    ).toEqual(["2 warning", "4 warning", "5 warning"]);
+    const [finding] = checkStages(
+      "Dockerfile",
+      describeStages(`${FROM}\nRUN echo "a\\nb" > /f\n`, "Dockerfile"),
+      settings,
+    ).filter((f) => f.rule === "echo-escapes");
+    expect(finding?.message).toMatch(/^echo with \\n in Alpine stage 0 prints these as written/);
+  });
+
+  it("leaves echo -e, escapes echo never gets, bash, sh -c strings and Debian stages", () => {
+    expect(found(FROM, "RUN echo -e 'a\\nb' && echo a\\nb '\\x41'")).toEqual([]);
+    expect(found(FROM, 'SHELL ["/bin/bash", "-c"]', "RUN echo 'a\\nb'")).toEqual([]);
+    expect(found(FROM, "RUN ln -sf /bin/bash /bin/sh", "RUN echo 'a\\nb'")).toEqual([]);
+    expect(found(FROM, "RUN bash -c \"echo 'a\\nb'\"")).toEqual([]);
+    expect(found("FROM debian:bookworm", "RUN echo 'a\\nb'")).toEqual([]);
+  });
+});
+
+let repo: ScratchRepo | undefined;
+afterEach(async () => {
+  await repo?.remove();
+  repo = undefined;
+});
+
+describe("echo-escapes in a #!/bin/sh script an Alpine image runs", () => {
+  it("is the entrypoint lint's warning, reported under entrypoint-lint", async () => {
+    repo = await scratchRepo({
+      Dockerfile: `${FROM}\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n`,
+      "start.sh": '#!/bin/sh\necho "ready\\n" > /tmp/state\nexec "$@"\n',
+    });
+    const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+    });
+    const echo = result.findings.filter((f) => /echo with \\n/.test(f.message));
+    expect(echo.map((f) => `${f.file}:${f.line}:${f.rule}:${f.severity}`)).toEqual([
+      "start.sh:2:entrypoint-lint:warning",
+    ]);
+  });
+});
