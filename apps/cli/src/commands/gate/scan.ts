@@ -3,7 +3,15 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AlpinizeError, EXIT, InputError } from "@alpinize/errors";
-import { escapeControl, escapeInline } from "@alpinize/image-ref";
+import {
+  dockerLoginCommand,
+  escapeControl,
+  escapeInline,
+  findCredentials,
+  maskCredentials,
+  maskReference,
+  withoutCredentials,
+} from "@alpinize/image-ref";
 import { type Report, readReportFile } from "@alpinize/trivy-gate";
 import { trivyEnvironment } from "./trivy-env.js";
 
@@ -41,7 +49,10 @@ export function stderrTail(stderr: string, lines = 3): string {
     .map((line) => line.replace(/\r$/, "").trimEnd())
     .filter(Boolean)
     .slice(-lines);
-  return tail.length ? `:\n${tail.map((l) => `  ${escapeControl(l)}`).join("\n")}` : "";
+  // Masked as well: Trivy's log names the image and registry URLs it was given or redirected to.
+  return tail.length
+    ? `:\n${tail.map((l) => `  ${escapeControl(maskCredentials(l))}`).join("\n")}`
+    : "";
 }
 
 /**
@@ -92,11 +103,10 @@ export async function scanImage(
   maxBytes: number,
   dropped: (names: string[]) => void = () => {},
 ): Promise<Report> {
+  const shown = shownReference(ref);
   if (ref.startsWith("-"))
-    throw new InputError(
-      "ALPINIZE_GATE_BAD_IMAGE",
-      `--image "${escapeInline(ref)}": not an image reference`,
-    );
+    throw new InputError("ALPINIZE_GATE_BAD_IMAGE", `--image "${shown}": not an image reference`);
+  refuseCredentials(ref, shown);
   const dir = await mkdtemp(join(tmpdir(), "alpinize-gate-"));
   const out = join(dir, "report.json");
   try {
@@ -114,14 +124,41 @@ export async function scanImage(
     if (ran.code !== 0)
       throw new AlpinizeError(
         "ALPINIZE_GATE_TRIVY_FAILED",
-        `trivy image ${escapeInline(ref)} failed (exit ${ran.code})${stderrTail(ran.stderr)}`,
+        `trivy image ${shown} failed (exit ${ran.code})${stderrTail(ran.stderr)}`,
         {
           exitCode: EXIT.BAD_INPUT,
           hint: "A scan error is not a policy verdict: fix the scan (image name, registry access, Trivy DB) and retry.",
         },
       );
-    return await readReportFile(out, { maxBytes, source: `trivy image ${escapeInline(ref)}` });
+    return await readReportFile(out, { maxBytes, source: `trivy image ${shown}` });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The reference as every message names it: any `user:password@` or `user@` masked (before
+ * escaping, so the mask cannot be cut through), control characters escaped.
+ */
+function shownReference(ref: string): string {
+  return escapeInline(maskReference(ref));
+}
+
+/**
+ * `--image user:password@host/x:1`: Docker refuses such a reference, and Trivy would be handed
+ * the password on its command line (visible to every process on the machine), so it is refused
+ * before Trivy runs, as `resolve` and `pin` refuse it, with where credentials go instead.
+ */
+function refuseCredentials(ref: string, shown: string): void {
+  if (findCredentials(ref) === undefined) return;
+  const rest = withoutCredentials(ref);
+  const login = dockerLoginCommand(rest);
+  throw new InputError(
+    "ALPINIZE_GATE_IMAGE_CREDENTIALS",
+    `--image "${shown}": the reference carries credentials ("user:password@" or "user@" before the registry), which image references never have; trivy was not run`,
+    {
+      hint: `Pass --image ${escapeInline(rest)} and give Trivy the credentials another way: ${login} (trivy registry login writes the same place), which Trivy reads from Docker's config ($DOCKER_CONFIG/config.json, else ~/.docker/config.json); or TRIVY_USERNAME and TRIVY_PASSWORD (or TRIVY_REGISTRY_TOKEN) in the environment, which the gate passes to Trivy and Trivy sends to every registry it contacts.`,
+      details: { reference: maskReference(ref) },
+    },
+  );
 }
