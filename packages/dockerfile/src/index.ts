@@ -11,6 +11,7 @@ export type {
   MigrateResultWarning,
   MigrateWarning,
   PackageRecord,
+  PackageRecordKind,
 } from "./migrate/types.js";
 export {
   type AlpineTags,

@@ -10,6 +10,21 @@ describe("pecl install on the php:*-alpine images", () => {
       "FROM php:8.3-fpm-alpine\nRUN apk add --no-cache $PHPIZE_DEPS\nRUN pecl install redis && docker-php-ext-enable redis\n",
     );
     expect(r.warnings[0]).toMatchObject({ rule: "from", line: 2 });
+    // Not a Debian package the Dockerfile installed, nor an exact match: what the image had.
+    expect(r.packages).toEqual([
+      {
+        debian: "$PHPIZE_DEPS",
+        alpine: ["$PHPIZE_DEPS"],
+        written: ["$PHPIZE_DEPS"],
+        kind: "image-provided",
+        layer: "migrate-rule",
+        reason: expect.stringMatching(
+          /^the Debian php images keep the packages \$PHPIZE_DEPS lists/,
+        ),
+        line: 2,
+        tool: "apt",
+      },
+    ]);
   });
 
   it("puts it into the build-deps of the RUN that compiles, before the call", () => {

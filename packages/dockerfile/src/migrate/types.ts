@@ -55,7 +55,16 @@ export interface MigrateEdit {
   after: string;
 }
 
-export interface PackageRecord extends PackageDecision {
+/**
+ * `image-provided`: no package the Dockerfile installed, but one the Debian base image had
+ * installed without being asked (`debian` names it, or the variable that lists them:
+ * `$PHPIZE_DEPS` on the php images) and the Alpine image lacks; `alpine` is what migrate added
+ * for it. The other kinds are the package map's.
+ */
+export type PackageRecordKind = PackageDecision["kind"] | "image-provided";
+
+export interface PackageRecord extends Omit<PackageDecision, "kind"> {
+  kind: PackageRecordKind;
   line: number;
   /** `apt` for apt-get/apt/aptitude, `xx-apt` for the cross-compile helper. */
   tool: "apt" | "xx-apt";

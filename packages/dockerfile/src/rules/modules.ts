@@ -34,6 +34,8 @@ export function addRuntimeModules(ctx: MigrationContext, state: StageState): voi
     addPackage(ctx, state, {
       pkg: m.add,
       debian: m.debian,
+      // Debian's library package carried them; Alpine packages them apart.
+      kind: "split",
       offset: at,
       rule: "apt",
       warning: `${m.dev} was a build dependency and the image keeps only the libraries scanelf finds: added ${m.add} for the modules it loads at run time`,

@@ -122,7 +122,7 @@ export function mapPackages(
       const added = companions(
         ctx,
         stage,
-        { names: debianNames, recommends },
+        { names: debianNames, recommends, mode },
         name,
         written,
         seen,
@@ -170,12 +170,16 @@ export function mapPackages(
 interface Companion {
   debian: ReadonlySet<string>;
   add: string;
-  /** `names`: every Debian name of the same install command; `recommends`: apt installs them. */
+  /**
+   * `names`: every Debian name of the same install command; `recommends`: apt installs them;
+   * `mode`: `build-deps` for an install removed again (a virtual package).
+   */
   when: (
     written: readonly string[],
     stage: StageState,
     names: readonly string[],
     recommends: boolean,
+    mode: "install" | "build-deps",
   ) => boolean;
   reason: string;
 }
@@ -251,6 +255,18 @@ const COMPANIONS: readonly Companion[] = [
       "Debian's perl (which build-essential, cpanminus and carton depend on) ships the headers Perl modules with C parts compile against (perl.h, in libperl5.xx); Alpine keeps them in perl-dev",
   },
   {
+    // Debian: libicu-dev Depends libicuNN, whose libicudata has every locale; Alpine's icu-dev
+    // brings icu-libs with icu-data-en only. Data matters at run time only: an install kept in
+    // an image that ships gets it; a build-deps one is deleted again (when a scanelf scan keeps
+    // icu-libs for the built program, modules.ts adds icu-data-full to the kept packages), and
+    // a build stage's ICU is not what the image runs.
+    debian: new Set(["libicu-dev"]),
+    add: "icu-data-full",
+    when: (_written, stage, _names, _recommends, mode) => mode === "install" && stage.ships,
+    reason:
+      "Debian's libicu-dev depends on libicuNN, whose data has every locale and charset converter; Alpine's icu-dev pulls in icu-libs with icu-data-en only (en_US/en_GB), so PHP intl, Node's Intl or ICU collations in this image would fall back to English: icu-data-full, kept with icu-dev (drop it, about 30 MB, if English is all the image needs)",
+  },
+  {
     // Debian: tk-dev Depends tcl-dev (tk.h includes tcl.h), so building against Tk gets Tcl's
     // headers with it; the Alpine build-deps list should say so too.
     debian: new Set(["tk-dev", "tk8.6-dev"]),
@@ -281,7 +297,7 @@ const COMPANIONS: readonly Companion[] = [
 function companions(
   ctx: MigrationContext,
   stage: StageState,
-  install: { names: readonly string[]; recommends: boolean },
+  install: { names: readonly string[]; recommends: boolean; mode: "install" | "build-deps" },
   debian: string,
   written: string[],
   seen: Set<string>,
@@ -294,7 +310,7 @@ function companions(
     const sofar = [...written, ...added];
     if (stage.alpineInstalled.has(c.add) && !seen.has(c.add)) continue;
     if (seen.has(c.add) || !ctx.packageMap.exists(c.add)) continue;
-    if (!c.when(sofar, stage, install.names, install.recommends)) continue;
+    if (!c.when(sofar, stage, install.names, install.recommends, install.mode)) continue;
     seen.add(c.add);
     stage.alpineInstalled.add(c.add);
     ctx.packages.push({

@@ -36,14 +36,15 @@ export function addPhpizeDeps(ctx: MigrationContext, state: StageState): void {
       if (!pecl || src.script.text.slice(0, pecl.start).includes("PHPIZE_DEPS")) continue;
       addPackage(ctx, state, {
         pkg: PHPIZE,
-        debian: "php image",
+        // Not a Debian package: the variable naming what the Debian php image keeps installed.
+        debian: PHPIZE,
         offset: src.span(pecl.start, pecl.start)[0],
         after: ins,
         removals: removals(src, commands),
         rule: "from",
         warning: `pecl install compiles, and the php:*-alpine images do not keep $PHPIZE_DEPS (autoconf, gcc, make, …) installed as the Debian ones do: added ${PHPIZE}`,
         reason:
-          "the Debian php images keep $PHPIZE_DEPS installed; the Alpine ones only list them in that ENV",
+          "the Debian php images keep the packages $PHPIZE_DEPS lists (autoconf, dpkg-dev, file, g++, gcc, libc-dev, make, pkg-config, re2c) installed; the php:*-alpine images only name them in that ENV, and pecl install compiles with them",
       });
       // Put into a build-deps package that goes again: a later pecl install needs its own.
       installed = state.lasting.has(PHPIZE);

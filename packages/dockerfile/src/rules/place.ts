@@ -1,5 +1,6 @@
 import type { RuleId } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
+import type { PackageRecordKind } from "../migrate/types.js";
 import type { Instruction } from "../parse/types.js";
 import type { Stage } from "../stages.js";
 import { apkAddWords, failingRuns } from "./apk-adds.js";
@@ -9,6 +10,11 @@ export interface PackageNeed {
   pkg: string;
   /** The Debian package that had it (default: the same name). */
   debian?: string;
+  /**
+   * The record's kind: `image-provided` (default) when the Debian base image had the package
+   * without being asked; `split` when a Debian package the stage installs carried it.
+   */
+  kind?: PackageRecordKind;
   /** Where the need arises (warning and record line). */
   offset: number;
   /**
@@ -52,7 +58,7 @@ export function addPackage(ctx: MigrationContext, state: StageState, need: Packa
     debian: need.debian ?? need.pkg,
     alpine: [need.pkg],
     written: [need.pkg],
-    kind: "exact",
+    kind: need.kind ?? "image-provided",
     layer: "migrate-rule",
     reason: need.reason,
     line: ctx.line(need.offset),
