@@ -15,6 +15,13 @@ export interface Rewritten {
   buildpackVia?: string;
   /** The image was Alpine-based before migration (nothing Debian to make up for). */
   already?: boolean;
+  /** A .NET image moved to an -alpine tag without ICU and tzdata (see ImageDecision). */
+  invariantGlobalization?: boolean;
+  /**
+   * The image's note that its full Debian tag had a C toolchain the -alpine tag lacks, and where
+   * it goes: given by the stage rules (native-toolchain.ts), which may add build-base instead.
+   */
+  toolchainNote?: { at: number; text: string };
 }
 
 /** Where a reference's new text goes, and what the FROM then says. */
@@ -61,7 +68,6 @@ export function rewriteLiteral(
   const quiet =
     d.quietWhen?.test(ctx.text) || (d.distroless === true && copiesOnlyStaticGo(stage, earlier));
   if (d.warning && !quiet) ctx.warn("from", start, d.warning);
-  if (d.note && (repo === "buildpack-deps" || buildsNative(stage))) ctx.warn("from", start, d.note);
   if (d.after !== undefined && d.after !== reference) {
     const mark = { edits: ctx.edits.length, warnings: ctx.warnings.length };
     const now = target.write(d.after);
@@ -115,18 +121,9 @@ export function rewriteLiteral(
     ...(buildpack ? { buildpack } : {}),
     ...(buildpack && repo !== "buildpack-deps" ? { buildpackVia: reference } : {}),
     ...(d.family === "alpine" ? { already: true } : {}),
+    ...(d.after !== undefined && d.invariantGlobalization ? { invariantGlobalization: true } : {}),
+    ...(d.note ? { toolchainNote: { at: start, text: d.note } } : {}),
   };
-}
-
-/** Whether a stage on a full Debian image seems to build native packages its -alpine tag lacks tools for. */
-function buildsNative(stage: Stage): boolean {
-  const runs = stage.body
-    .filter((i) => i.keyword === "RUN")
-    .map((i) => i.args.text)
-    .join("\n");
-  return /\b(?:pip3?|npm|yarn|pnpm|gem|bundle|cargo|make|gcc|g\+\+|cmake|node-gyp|configure|uv|poetry|pdm|pipenv|rebar3|mix)\b/.test(
-    runs,
-  );
 }
 
 /** Takes the given items out of `list` (by identity). */

@@ -38,6 +38,10 @@ export interface StageInfo {
   already?: boolean;
   /** Left on its Debian base because it runs programs a glibc-only stage built. */
   kept?: boolean;
+  /** A .NET image moved to an -alpine tag without ICU and tzdata (see dotnet-icu.ts). */
+  invariantGlobalization?: boolean;
+  /** The full language tag's toolchain note, for native-toolchain.ts to give or replace. */
+  toolchainNote?: { at: number; text: string };
 }
 
 /** Rule 1: rewrites FROM images (and the ARG defaults a `FROM ${X}` uses), per stage. */

@@ -101,6 +101,11 @@ export interface ImageDecision {
    * and patch) and the -alpine tag has none of those tools.
    */
   onBuildpack?: "scm" | "full";
+  /**
+   * A .NET image whose Debian tags ship ICU and tzdata, while its -alpine tag has neither and
+   * sets DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true (aspnet, runtime, runtime-deps, monitor).
+   */
+  invariantGlobalization?: boolean;
 }
 
 /** Tags that are Alpine-based though their name does not say so. */
@@ -190,10 +195,8 @@ export function decideImage(written: string, release: string): ImageDecision {
     if (note) decision.note = note;
     if (repo === "golang") decision.onBuildpack = "scm";
     else if (note) decision.onBuildpack = "full";
-    // The SDK stage builds; globalization matters where the app runs.
+    // The Alpine SDK images have ICU and tzdata (and turn invariant mode off), as the Debian ones.
     if (repo.startsWith("mcr.microsoft.com/dotnet/") && !repo.endsWith("/sdk")) {
-      const icu =
-        "the .NET Alpine images run in globalization-invariant mode (no ICU): culture-aware formatting, sorting and time zones change; if the app needs them, apk add icu-libs icu-data-full (icu-libs alone carries English data only) and tzdata, and set ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false";
       if (/(?:^|-)chiseled(?:-|$)/i.test(tag)) {
         // Chiseled images default to the non-root app user; Alpine's run as root. Their ICU
         // story is the same as the Alpine tag picked (invariant, or -extra with ICU).
@@ -201,8 +204,8 @@ export function decideImage(written: string, release: string): ImageDecision {
         decision.warning =
           "chiseled images run as the non-root user app (UID 1654) by default, the Alpine image runs as root: add USER $APP_UID to keep that";
       } else {
-        decision.quietWhen = /DOTNET_SYSTEM_GLOBALIZATION_INVARIANT/;
-        decision.warning = icu;
+        // What the stage sets decides: the stage rules add ICU or warn (dotnet-icu.ts).
+        decision.invariantGlobalization = true;
       }
     }
     return decision;

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { migrate } from "./helpers.js";
+
+// The full Debian tags of python, node, ruby, … are built on buildpack-deps (gcc, make, libc
+// headers); their -alpine tags have none. A stage that installs -dev packages and compiles
+// against them gets build-base; one that only looks like it builds keeps the image's note.
+
+const NOTE = /is built on buildpack-deps \(compilers, make, -dev libraries\)/;
+
+describe("build-base for a native build moved off a full Debian language tag", () => {
+  it("adds it to the apk add before the build (ruby, bundle install)", () => {
+    const r = migrate(
+      "FROM ruby:3.2-bookworm\nRUN apt-get update && apt-get install -y libpq-dev\nCOPY Gemfile* ./\nRUN bundle install\n",
+    );
+    expect(r.output).toBe(
+      "FROM ruby:3.2-alpine\nRUN apk add --no-cache postgresql-dev tzdata build-base\nCOPY Gemfile* ./\nRUN bundle install\n",
+    );
+    const from = r.warnings.filter((w) => w.rule === "from");
+    expect(from.map((w) => [w.line, w.message])).toEqual([
+      [
+        4,
+        expect.stringMatching(
+          /^ruby:3\.2-bookworm is built on buildpack-deps, whose gcc, make and libc headers bundle install compiles with here \(against libpq-dev\), .*: added build-base/,
+        ),
+      ],
+    ]);
+    expect(r.packages.find((p) => p.written.includes("build-base"))).toMatchObject({
+      debian: "build-essential",
+      kind: "image-provided",
+      layer: "migrate-rule",
+      line: 4,
+      reason: expect.stringMatching(/bundle install/),
+    });
+  });
+
+  it("puts it in the build-deps of the RUN that builds (python, pip install)", () => {
+    const r = migrate(
+      "FROM python:3.11-bookworm\nRUN apt-get install -y libhdf5-dev && pip install h5py && apt-get purge -y libhdf5-dev\n",
+    );
+    expect(r.output).toContain(
+      "RUN apk add --no-cache --virtual .build-deps hdf5-dev build-base && pip install h5py && apk del",
+    );
+  });
+
+  it("adds it in the stage that builds, FROM a stage on the full tag", () => {
+    const r = migrate(
+      "FROM python:3.12 AS base\nFROM base AS build\nRUN apt-get install -y libpq-dev && python3 -m pip install psycopg2\n",
+    );
+    expect(r.output).toContain(
+      "FROM base AS build\nRUN apk add --no-cache postgresql-dev build-base && python3 -m pip",
+    );
+  });
+
+  it("counts an npm install as a native build only with node-gyp signs", () => {
+    const plain = migrate("FROM node:20-bookworm\nRUN apt-get install -y libvips-dev && npm ci\n");
+    expect(plain.output).not.toContain("build-base");
+    expect(plain.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(NOTE));
+    const gyp = migrate(
+      "FROM node:20-bookworm\nRUN apt-get install -y libvips-dev && npm ci --build-from-source\n",
+    );
+    expect(gyp.output).toContain("apk add --no-cache vips-dev build-base && npm ci");
+    expect(gyp.warnings.map((w) => w.message)).not.toContainEqual(expect.stringMatching(NOTE));
+  });
+
+  it("keeps the note alone without -dev packages, and says nothing without a build", () => {
+    const npm = migrate("FROM node:20-bookworm\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\n");
+    expect(npm.output).not.toContain("apk");
+    expect(npm.warnings.map((w) => w.message)).toEqual([expect.stringMatching(NOTE)]);
+    const headers = migrate("FROM ruby:3.2-bookworm\nRUN apt-get install -y libpq-dev\n");
+    expect(headers.output).not.toContain("build-base");
+    expect(headers.warnings.filter((w) => w.rule === "from")).toEqual([]);
+  });
+
+  it("leaves a stage with its own toolchain, and slim tags, alone", () => {
+    // gcc (with musl-dev for the -dev packages) serves pip, which runs no make.
+    const gcc = migrate(
+      "FROM python:3.12\nRUN apt-get install -y gcc libpq-dev && pip install psycopg2\n",
+    );
+    expect(gcc.output).toContain("apk add --no-cache gcc musl-dev postgresql-dev && pip");
+    expect(gcc.output).not.toContain("build-base");
+    // A gem's C extension is built by make, which the full tag had and gcc does not bring.
+    expect(
+      migrate("FROM ruby:3.3\nRUN apt-get install -y gcc libpq-dev && gem install pg\n").output,
+    ).toContain("build-base");
+    // Slim tags never had a compiler: the Debian build would have failed the same way.
+    expect(
+      migrate("FROM python:3.12-slim\nRUN apt-get install -y libpq-dev && pip install psycopg2\n")
+        .output,
+    ).not.toContain("build-base");
+  });
+});
