@@ -4,6 +4,7 @@ import {
   findCredentials,
   ImageReferenceError,
   maskCredentials,
+  maskPasswords,
   maskReference,
   parseImageReference,
   withoutCredentials,
@@ -75,6 +76,36 @@ describe("maskCredentials", () => {
     expect(maskCredentials(line)).toBe(
       'FROM ***@127.0.0.1:5000/team/app:1.0 AS build "***@h.io/x"',
     );
+  });
+});
+
+describe("maskPasswords", () => {
+  it("masks each user:password@ of a line, also in a URL, and keeps the rest", () => {
+    const line = `RUN curl -fsSL https://carol:${PASSWORD}@example.com/x.tgz && git clone "u:${PASSWORD}@h.io/o/r"`;
+    expect(maskPasswords(line)).toBe(
+      'RUN curl -fsSL https://***@example.com/x.tgz && git clone "***@h.io/o/r"',
+    );
+  });
+
+  it("keeps a flag, a variable name or a bracket before the masked part", () => {
+    expect(
+      maskPasswords(
+        `COPY --from=f:${PASSWORD}@reg.example/img:1 /x /x; URL=https://u:${PASSWORD}@h.io/a (https://u:${PASSWORD}@h.io/b)`,
+      ),
+    ).toBe("COPY --from=***@reg.example/img:1 /x /x; URL=https://***@h.io/a (https://***@h.io/b)");
+    // No flag or name: the `:` ends no NAME=, so the whole userinfo goes.
+    expect(maskPasswords(`a=b:${PASSWORD}@h.io/x`)).toBe("a=***@h.io/x");
+    expect(maskPasswords(`u:p=${PASSWORD}@h.io/x`)).toBe("***@h.io/x");
+  });
+
+  it.each([
+    "git clone git@github.com:o/r.git",
+    "COPY packages/@scope/app/entry.sh /usr/local/bin/",
+    "npm install -g @angular/cli@17.0.0",
+    `FROM debian:bookworm@${D}`,
+    "LABEL maintainer=a@b.example",
+  ])("leaves a text without a password as it is: %s", (text) => {
+    expect(maskPasswords(text)).toBe(text);
   });
 });
 

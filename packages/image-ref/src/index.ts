@@ -2,6 +2,7 @@ export {
   CREDENTIALS_MASK,
   findUserinfo,
   maskCredentials,
+  maskPasswords,
   maskReference,
   type UserinfoSpan,
   withoutCredentials,

@@ -1,4 +1,5 @@
 import { InputError } from "@alpinize/errors";
+import { maskPasswords } from "@alpinize/image-ref";
 import { createPackageMap, KNOWN_RELEASES } from "@alpinize/package-map";
 import { applyEdits, mergeRootBlocks } from "../edits.js";
 import { parseDockerfile } from "../parse/dockerfile.js";
@@ -93,9 +94,16 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
     changed: output !== text,
     release: ctx.release,
     edits,
+    // A warning quoting a word of the file (`apt-get install https://u:pw@host/x.deb`) is printed,
+    // written to --json and to the report: its `user:password@` never is.
     warnings: byLine(ctx.warnings).map((w) => {
       const at = positionIn(outputStarts, toOutput(w.offset));
-      return { ...w, outputLine: at.line, outputColumn: at.column };
+      return {
+        ...w,
+        message: maskPasswords(w.message),
+        outputLine: at.line,
+        outputColumn: at.column,
+      };
     }),
     packages: byLine(ctx.packages),
     images: ctx.images,

@@ -1,3 +1,4 @@
+import { maskPasswords } from "@alpinize/image-ref";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { baseRepository } from "./base-image.js";
@@ -178,7 +179,8 @@ export function flagGlibc(scope: ScriptScope, pipeline: Pipeline): void {
       scope.warn(
         "glibc",
         w.start,
-        `${truncate(w.raw)} looks like a glibc build: use the musl (linux-musl, musllinux) asset, or add gcompat`,
+        // The URL's `user:password@` is masked before the cut, which could leave half a password.
+        `${truncate(maskPasswords(w.raw))} looks like a glibc build: use the musl (linux-musl, musllinux) asset, or add gcompat`,
       );
       return;
     }

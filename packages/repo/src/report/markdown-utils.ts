@@ -1,10 +1,17 @@
-import { escapeControl, escapeInline } from "@alpinize/image-ref";
+import { escapeControl, escapeInline, maskPasswords } from "@alpinize/image-ref";
 import { escapeRawBytes } from "../workspace/text-bytes.js";
+
+// Every text helper below masks a `user:password@` (a RUN's `curl https://u:pw@host/…` quoted in
+// a warning, risk evidence): the report is a file, shared in pull requests, and never holds one.
+// An image reference is masked with maskReference before it comes here, as every other output
+// shows it (a user name alone too).
 
 /** Text safe inside a Markdown table cell. */
 export function cell(text: string): string {
   return escapeRawBytes(
-    escapeControl(text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ")),
+    escapeControl(
+      maskPasswords(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " "),
+    ),
   );
 }
 
@@ -14,12 +21,12 @@ export function cell(text: string): string {
  * A byte of a file that was not UTF-8 is shown as `\xNN` too: the report is UTF-8.
  */
 export function prose(text: string): string {
-  return escapeRawBytes(escapeInline(text));
+  return escapeRawBytes(escapeInline(maskPasswords(text)));
 }
 
 /** Inline code that survives backticks in the text, on one line (control characters escaped). */
 export function code(raw: string): string {
-  const text = escapeRawBytes(escapeInline(raw));
+  const text = escapeRawBytes(escapeInline(maskPasswords(raw)));
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
   const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";

@@ -1,3 +1,4 @@
+import { maskReference } from "@alpinize/image-ref";
 import type { FilePlan, RepoPlan } from "../plan/types.js";
 import { code, prose } from "./markdown-utils.js";
 import { dockerfileSection, mentionSection, riskSection, scriptSection } from "./sections.js";
@@ -64,7 +65,9 @@ export function renderReport(plan: RepoPlan, options: ReportOptions = {}): strin
   if (plan.pins.length > 0) {
     out.push("## Digests pinned", "");
     for (const pin of plan.pins)
-      out.push(`- ${code(`${pin.file}:${pin.line}`)} ${code(`${pin.reference}@${pin.digest}`)}`);
+      out.push(
+        `- ${code(`${pin.file}:${pin.line}`)} ${code(`${maskReference(pin.reference)}@${pin.digest}`)}`,
+      );
     out.push("");
   }
   out.push(...riskSection(plan), ...checklist(plan));

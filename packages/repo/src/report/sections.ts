@@ -1,3 +1,5 @@
+import { findCredentials, maskReference } from "@alpinize/image-ref";
+import { imageFamily } from "../dockerfile/images.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import type { FilePlan, RepoPlan } from "../plan/types.js";
 import type { ImageChange } from "../transforms.js";
@@ -28,7 +30,8 @@ export function dockerfileSection(file: FilePlan): string[] {
     );
   }
   if (file.keptImages?.length) {
-    out.push(`Kept as configured in images.ignore: ${file.keptImages.map(code).join(", ")}.`, "");
+    const kept = file.keptImages.map((i) => code(maskReference(i))).join(", ");
+    out.push(`Kept as configured in images.ignore: ${kept}.`, "");
   }
   out.push(...warningList(file));
   return out;
@@ -39,12 +42,13 @@ function stageTable(file: FilePlan): string[] {
   const after = file.stagesAfter ?? [];
   const rows = before.map((stage, i) => {
     const next = after[i];
+    // A FROM with credentials is never rewritten, so Before and After both show it: masked.
     const image = next?.image ?? stage.image;
     return [
       cell(stage.final ? `${stage.name} (final)` : stage.name),
       String(stage.line),
-      stage.parent ? `stage ${codeCell(stage.parent)}` : codeCell(stage.image),
-      stage.parent ? `stage ${codeCell(stage.parent)}` : codeCell(image),
+      stage.parent ? `stage ${codeCell(stage.parent)}` : codeCell(maskReference(stage.image)),
+      stage.parent ? `stage ${codeCell(stage.parent)}` : codeCell(maskReference(image)),
       cell(imageReason(stage, next, file.result?.images ?? [], file.keptImages ?? [])),
     ];
   });
@@ -60,6 +64,8 @@ function imageReason(
   if (before.parent) return "builds on an earlier stage";
   if (before.family === "scratch") return "scratch: nothing to change";
   if (kept.includes(before.image)) return "kept: images.ignore";
+  const credentials = credentialsReason(before.image);
+  if (credentials) return credentials;
   const change = images.find((c) => c.line === before.imageLine);
   const now = after?.image ?? before.image;
   const pin = change?.needsPin ? "; the old digest was dropped: pin the new reference" : "";
@@ -73,6 +79,20 @@ function imageReason(
     return `${before.family} base replaced by plain Alpine${pin}`;
   }
   return `the image publishes an Alpine variant of the same version${pin}`;
+}
+
+/**
+ * Why a FROM with credentials stays, as migrate's warning says: Docker refuses it, and the stage
+ * is converted once they are removed. Its family is that of the image after the `@`.
+ */
+function credentialsReason(written: string): string | undefined {
+  const userinfo = findCredentials(written);
+  if (!userinfo) return undefined;
+  const family = imageFamily(written.slice(userinfo.at + 1));
+  const name = family === "debian" ? "Debian" : family === "ubuntu" ? "Ubuntu" : undefined;
+  return name
+    ? `credentials in the FROM, which Docker refuses: this ${name} stage is left as is until they are removed (see warnings)`
+    : "credentials in the FROM, which Docker refuses: left as is until they are removed (see warnings)";
 }
 
 export function warningList(file: FilePlan): string[] {
@@ -135,8 +155,8 @@ export function mentionSection(plan: RepoPlan): string[] {
       ["Where", "Image", "The Dockerfile now uses"],
       plan.mentions.map((m) => [
         codeCell(`${m.file}:${m.line}`),
-        codeCell(m.image),
-        codeCell(m.replacement),
+        codeCell(maskReference(m.image)),
+        codeCell(maskReference(m.replacement)),
       ]),
     ),
     "",

@@ -1,3 +1,4 @@
+import { maskPasswords } from "@alpinize/image-ref";
 import { scanCommands } from "../dockerfile/commands.js";
 import type { Evidence, SourceFile } from "./types.js";
 
@@ -23,7 +24,12 @@ export function grepLines(
   return out;
 }
 
-export function shorten(text: string): string {
+/**
+ * A line as evidence shows it (the report, `--json`): each `user:password@` masked first, so that
+ * cutting the line cannot leave the start of a password whose `@` was cut off.
+ */
+export function shorten(line: string): string {
+  const text = maskPasswords(line);
   return text.length > MAX_EVIDENCE_TEXT ? `${text.slice(0, MAX_EVIDENCE_TEXT - 1)}…` : text;
 }
 

@@ -1,6 +1,4 @@
-import { CREDENTIALS_MASK, findUserinfo } from "@alpinize/image-ref";
-
-const WORD = /[^\s"'`]+/g;
+import { maskPasswords } from "@alpinize/image-ref";
 
 export const MASKED_DIFF =
   "the diff shows ***@ where the file has user:password@ (credentials are never printed), so it does not apply with patch as printed: use --write";
@@ -12,12 +10,6 @@ export const MASKED_DIFF =
  * changed: such a diff no longer applies with patch.
  */
 export function maskDiffSecrets(diff: string): { text: string; masked: boolean } {
-  let masked = false;
-  const text = diff.replace(WORD, (word) => {
-    const span = findUserinfo(word);
-    if (!span || !word.slice(span.start, span.at).includes(":")) return word;
-    masked = true;
-    return `${word.slice(0, span.start)}${CREDENTIALS_MASK}${word.slice(span.at)}`;
-  });
-  return { text, masked };
+  const text = maskPasswords(diff);
+  return { text, masked: text !== diff };
 }
