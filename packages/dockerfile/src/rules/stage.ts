@@ -128,7 +128,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   addNativeToolchain(ctx, state, all);
   renamePackageAccounts(ctx, state);
   checkBaseUsers(ctx, state);
-  flagRenamedNames(ctx, state);
+  flagRenamedNames(ctx, state, all);
   addShadowTools(ctx, state);
   addScriptShadow(ctx, state);
   flagGlibcCopies(ctx, info, all);

@@ -36,6 +36,23 @@ describe("rule users: usermod -l NEW OLD renames a user the steps after it use",
     expect(said(`${FROM}${text}\n`, /renamed/).map((m) => m.slice(0, 2))).toEqual(["3:"]);
   });
 
+  it("follows the stages built FROM the renaming one, not their siblings, and chained renames", () => {
+    const text = [
+      `${FROM.trim()} AS base`,
+      "RUN useradd app",
+      "FROM base AS one",
+      "RUN usermod -l web app && usermod -l www web",
+      "FROM base AS two",
+      "USER app",
+      "FROM one",
+      "USER app",
+      "",
+    ].join("\n");
+    expect(said(text, /renamed/)).toEqual([
+      "8: usermod -l on line 4 renamed user app to www, so there is no user app here (on Debian either): write www",
+    ]);
+  });
+
   it("takes a Debian-only name given by the rename as the file's own user", () => {
     // Without the rename, USER proxy is Debian's base user, missing on Alpine.
     const text = `${FROM}RUN useradd -u 1000 app && usermod -l proxy app\nUSER proxy\n`;

@@ -10,6 +10,7 @@ import {
   createdAccounts,
   namedAccounts,
 } from "./account-names.js";
+import type { StageInfo } from "./from.js";
 import { runScripts } from "./run.js";
 import type { StageState } from "./scope.js";
 
@@ -40,20 +41,42 @@ const RENAMES = /\b(?:usermod|groupmod)\b/;
  * (`chown OLD`, `USER OLD`, `COPY --chown=OLD`, `su OLD`, `addgroup OLD grp`…) fails, on Debian
  * as well: warned at, with the new name. An account made again under OLD is OLD again.
  */
-export function flagRenamedNames(ctx: MigrationContext, state: StageState): void {
+export function flagRenamedNames(
+  ctx: MigrationContext,
+  state: StageState,
+  all: readonly StageInfo[],
+): void {
   const info = state.info;
-  if (!info.alpine || info.already || !RENAMES.test(ctx.text)) return;
-  const stage = info.stage;
-  const now = copy(stage.parent ? leftBy(ctx, stage.parent) : undefined);
-  const body = stage.body.filter((ins) => !state.removedRuns.has(ins));
-  walk(ctx, body, now, (kind, name, gone, at) => {
-    const tool = kind === "user" ? "usermod -l" : "groupmod -n";
+  if (!info.alpine || info.already || !renamesAny(ctx)) return;
+  let byStage = found.get(ctx);
+  if (!byStage) {
+    byStage = walkStages(
+      ctx,
+      all.map((i) => i.stage),
+    );
+    found.set(ctx, byStage);
+  }
+  for (const use of byStage.get(info.stage) ?? []) {
+    if (state.removedRuns.has(use.ins)) continue;
+    const tool = use.kind === "user" ? "usermod -l" : "groupmod -n";
     ctx.warn(
       "users",
-      at,
-      `${tool} on line ${gone.line} renamed ${kind} ${name} to ${gone.to}, so there is no ${kind} ${name} here (on Debian either): write ${gone.to}`,
+      use.at,
+      `${tool} on line ${use.line} renamed ${use.kind} ${use.name} to ${use.to}, so there is no ${use.kind} ${use.name} here (on Debian either): write ${use.to}`,
     );
-  });
+  }
+}
+
+// Whether the file names usermod or groupmod at all, read once per file (not once per stage).
+const named = new WeakMap<MigrationContext, boolean>();
+
+function renamesAny(ctx: MigrationContext): boolean {
+  let found = named.get(ctx);
+  if (found === undefined) {
+    found = RENAMES.test(ctx.text);
+    named.set(ctx, found);
+  }
+  return found;
 }
 
 /** A RUN of the stage gives some account of `kind` the name `name` by a rename. */
@@ -79,33 +102,67 @@ function renameSteps(ctx: MigrationContext, ins: Instruction): Step[] {
   return steps(ctx, ins);
 }
 
-// What each stage leaves renamed, worked out once: a long chain is not walked again per stage.
-const left = new WeakMap<Stage, Renamed>();
-
-function leftBy(ctx: MigrationContext, stage: Stage): Renamed {
-  const path: Stage[] = [];
-  let known: Renamed | undefined;
-  for (let s: Stage | undefined = stage; s && !known; s = s.parent) {
-    known = left.get(s);
-    if (!known) path.push(s);
-  }
-  let now = known ?? copy(undefined);
-  for (let i = path.length - 1; i >= 0; i--) {
-    now = copy(now);
-    walk(ctx, path[i]!.body, now);
-    left.set(path[i]!, now);
-  }
-  return now;
+/** A step that names an account by a name a rename took away. */
+interface RenamedUse {
+  ins: Instruction;
+  at: number;
+  kind: Kind;
+  name: string;
+  /** The name the account has now, and the line that renamed it. */
+  to: string;
+  line: number;
 }
 
-function copy(from: Renamed | undefined): Renamed {
-  return { user: new Map(from?.user), group: new Map(from?.group) };
+// The uses of renamed-away names, per stage, found once per file for all its stages.
+const found = new WeakMap<MigrationContext, Map<Stage, RenamedUse[]>>();
+
+/** One change to the renamed names, with what was there before it (to take it back). */
+interface Undo {
+  kind: Kind;
+  name: string;
+  was: Gone | undefined;
 }
 
-type Report = (kind: Kind, name: string, gone: Gone, at: number) => void;
+/**
+ * Every stage's uses of renamed-away names. Depth first over the `FROM earlier` tree with one
+ * state and an undo log: each stage starts from what its parent left, and no stage copies the
+ * state (a long chain that renames in every stage stays linear).
+ */
+function walkStages(ctx: MigrationContext, stages: Stage[]): Map<Stage, RenamedUse[]> {
+  const known = new Set(stages);
+  const children = new Map<Stage | undefined, Stage[]>();
+  for (const s of stages) {
+    const parent = s.parent && known.has(s.parent) ? s.parent : undefined;
+    const list = children.get(parent);
+    if (list) list.push(s);
+    else children.set(parent, [s]);
+  }
+  const now: Renamed = { user: new Map(), group: new Map() };
+  const out = new Map<Stage, RenamedUse[]>();
+  const todo: (Stage | Undo[])[] = (children.get(undefined) ?? []).slice().reverse();
+  for (let top = todo.pop(); top !== undefined; top = todo.pop()) {
+    if (Array.isArray(top)) {
+      for (const u of top.reverse()) set(now, u.kind, u.name, u.was);
+      continue;
+    }
+    const log: Undo[] = [];
+    out.set(top, walk(ctx, top.body, now, log));
+    todo.push(log);
+    const next = children.get(top) ?? [];
+    for (let k = next.length - 1; k >= 0; k--) todo.push(next[k]!);
+  }
+  return out;
+}
 
-/** Moves `now` through the instructions, reporting each step that names a name renamed away. */
-function walk(ctx: MigrationContext, body: Instruction[], now: Renamed, report?: Report): void {
+function set(now: Renamed, kind: Kind, name: string, gone: Gone | undefined, log?: Undo[]): void {
+  log?.push({ kind, name, was: now[kind].get(name) });
+  if (gone) now[kind].set(name, gone);
+  else now[kind].delete(name);
+}
+
+/** Moves `now` through the instructions: the steps that name a name renamed away. */
+function walk(ctx: MigrationContext, body: Instruction[], now: Renamed, log: Undo[]): RenamedUse[] {
+  const out: RenamedUse[] = [];
   for (const ins of body) {
     for (const step of steps(ctx, ins)) {
       for (const [kind, names] of [
@@ -114,22 +171,39 @@ function walk(ctx: MigrationContext, body: Instruction[], now: Renamed, report?:
       ] as const) {
         for (const name of names) {
           const gone = now[kind].get(name);
-          if (gone && report) report(kind, name, gone, step.at);
+          if (gone)
+            out.push({
+              ins,
+              at: step.at,
+              kind,
+              name,
+              to: current(now[kind], gone),
+              line: gone.line,
+            });
         }
       }
       const r = step.rename;
-      if (r) rename(now[r.kind], r, ctx.line(step.at));
-      for (const u of step.made.users) now.user.delete(u);
-      for (const g of step.made.groups) now.group.delete(g);
+      if (r) {
+        set(now, r.kind, r.to, undefined, log);
+        set(now, r.kind, r.from, { to: r.to, line: ctx.line(step.at) }, log);
+      }
+      for (const u of step.made.users) set(now, "user", u, undefined, log);
+      for (const g of step.made.groups) set(now, "group", g, undefined, log);
     }
   }
+  return out;
 }
 
-function rename(gone: Map<string, Gone>, r: AccountRename, line: number): void {
-  gone.delete(r.to);
-  // `usermod -l b a`, then `usermod -l c b`: a's new name is c now.
-  for (const g of gone.values()) if (g.to === r.from) g.to = r.to;
-  gone.set(r.from, { to: r.to, line });
+/** The name the account has now: `usermod -l b a`, then `usermod -l c b` leave a as c. */
+function current(gone: Map<string, Gone>, first: Gone): string {
+  let to = first.to;
+  // A rename to a name deletes it from the map, so the names form no cycle; bounded all the same.
+  for (let k = 0; k < 100; k++) {
+    const next = gone.get(to);
+    if (next === undefined) break;
+    to = next.to;
+  }
+  return to;
 }
 
 const stepsOf = new WeakMap<Instruction, Step[]>();

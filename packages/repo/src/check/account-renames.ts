@@ -40,7 +40,17 @@ export function applyRename(state: AccountState, call: RenameCall, line: number)
 /** Notes that `from` is gone, renamed to `to` (which is a name again). */
 function forget(renamed: Map<string, RenamedName>, from: string, to: string, line: number): void {
   renamed.delete(to);
-  // `usermod -l b a`, then `usermod -l c b`: a's account is c now.
-  for (const [name, r] of renamed) if (r.to === from) renamed.set(name, { ...r, to });
   renamed.set(from, { to, line });
+}
+
+/** The name the account has now: `usermod -l b a`, then `usermod -l c b` leave a as c. */
+export function currentName(renamed: ReadonlyMap<string, RenamedName>, first: RenamedName): string {
+  let to = first.to;
+  // A rename to a name takes it out of the map, so the names form no cycle; bounded all the same.
+  for (let k = 0; k < 100; k++) {
+    const next = renamed.get(to);
+    if (next === undefined) break;
+    to = next.to;
+  }
+  return to;
 }

@@ -84,6 +84,20 @@ describe("check follows usermod -l NEW OLD", () => {
   });
 });
 
+describe("check follows chained renames", () => {
+  it("names the account's name now", () => {
+    const lines = [
+      ALPINE,
+      SHADOW,
+      "RUN adduser -D app && usermod -l web app && usermod -l www web",
+      "USER app",
+    ];
+    expect(messages(lines).find((m) => m.startsWith("USER"))).toBe(
+      "USER in Alpine stage 0 names user app, which is not there any more (usermod -l on line 3 renamed it to web), so the container fails to start: write www",
+    );
+  });
+});
+
 describe("check follows groupmod -n NEW OLD", () => {
   it("reports the old group name as unknown-group once, with the new name", () => {
     const lines = [

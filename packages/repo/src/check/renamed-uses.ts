@@ -1,5 +1,6 @@
 import { type AccountNames, type Instruction, namedAccounts } from "@alpinize/dockerfile";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
+import { currentName } from "./account-renames.js";
 import type { AccountState } from "./accounts.js";
 import type { RuleId } from "./types.js";
 
@@ -19,7 +20,7 @@ export function commandRenamedUses(
   state: AccountState,
   stage: string,
 ): RenamedUse[] {
-  if (state.opaque) return [];
+  if (state.opaque || !anyRenamed(state)) return [];
   const tool = baseName(cmd.name);
   return renamedUses(namedAccounts(tool, cmd.args), state, `${tool} in Alpine stage ${stage}`);
 }
@@ -31,7 +32,7 @@ export function instructionRenamedUses(
   stage: string,
 ): RenamedUse[] {
   const spec = ownerSpec(ins);
-  if (state.opaque || spec === undefined) return [];
+  if (state.opaque || spec === undefined || !anyRenamed(state)) return [];
   const what = ins.keyword === "USER" ? "USER" : `${ins.keyword} --chown`;
   const outcome = ins.keyword === "USER" ? "the container fails to start" : "the build fails here";
   return renamedUses(
@@ -40,6 +41,10 @@ export function instructionRenamedUses(
     `${what} in Alpine stage ${stage}`,
     outcome,
   );
+}
+
+function anyRenamed(state: AccountState): boolean {
+  return state.renamed.users.size > 0 || state.renamed.groups.size > 0;
 }
 
 /** `USER app:grp` → `app:grp`; `COPY --chown=app x /x` → `app`. */
@@ -63,9 +68,10 @@ function renamedUses(
       const r = renamed.get(name);
       if (r === undefined) continue;
       const tool = kind === "user" ? "usermod -l" : "groupmod -n";
+      const to = currentName(renamed, r);
       out.push({
         rule: kind === "user" ? "unknown-user" : "unknown-group",
-        message: `${where} names ${kind} ${name}, which is not there any more (${tool} on line ${r.line} renamed it to ${r.to}), so ${outcome}: write ${r.to}`,
+        message: `${where} names ${kind} ${name}, which is not there any more (${tool} on line ${r.line} renamed it to ${r.to}), so ${outcome}: write ${to}`,
       });
     }
   }
