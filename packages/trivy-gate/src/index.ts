@@ -8,5 +8,6 @@ export { parseSeverityList } from "./policy/severity.js";
 export { parseVex } from "./policy/vex.js";
 export { readReportFile } from "./read.js";
 export { FORMATS, type Format, type RenderOptions, render } from "./render/index.js";
+export { maskSecrets } from "./render/mask.js";
 export { formatBytes } from "./size.js";
 export * from "./types.js";

@@ -1,4 +1,5 @@
 import type { Evaluation } from "../evaluation.js";
+import { forDisplay } from "./display.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderSarif } from "./sarif.js";
@@ -31,20 +32,24 @@ export interface RenderOptions {
   toolVersion?: string;
 }
 
-/** Renders one evaluation; every format shows the same verdict. */
+/**
+ * Renders one evaluation; every format shows the same verdict. Credentials in the report's
+ * strings (`user:password@`, URL userinfo, `?token=`) are masked here, once for every format.
+ */
 export function render(
   evaluation: Evaluation,
   format: Format,
   options: RenderOptions = {},
 ): string {
+  const shown = forDisplay(evaluation);
   switch (format) {
     case "text":
-      return renderText(evaluation, options);
+      return renderText(shown, options);
     case "markdown":
-      return renderMarkdown(evaluation, options);
+      return renderMarkdown(shown, options);
     case "json":
-      return renderJson(evaluation, options);
+      return renderJson(shown, options);
     case "sarif":
-      return renderSarif(evaluation, options);
+      return renderSarif(shown, options);
   }
 }

@@ -95,6 +95,7 @@ export function renderSarif(e: Evaluation, options: RenderOptions = {}): string 
       SCALE,
     );
   });
+  distinctFingerprints(results);
   const run: Record<string, unknown> = {
     tool: {
       driver: {
@@ -214,4 +215,23 @@ function result(f: EvaluatedFinding, ruleIndex: number, uri: string): Record<str
       { kind: "external", status: "accepted", justification: reason ?? f.disposition },
     ];
   return out;
+}
+
+/**
+ * Code scanning merges results with the same fingerprint into one alert. Two secrets whose
+ * targets differ only in a masked password would share one: each later one gets its own, so
+ * masking never merges two findings.
+ */
+function distinctFingerprints(results: Record<string, unknown>[]): void {
+  const seen = new Set<string>();
+  for (const r of results) {
+    const prints = r.partialFingerprints as Record<string, string>;
+    for (const [name, value] of Object.entries(prints)) {
+      let print = value;
+      for (let n = 2; seen.has(print); n++)
+        print = createHash("sha256").update(`${value}#${n}`).digest("hex");
+      seen.add(print);
+      prints[name] = print;
+    }
+  }
 }

@@ -72,6 +72,9 @@ Scanning:
                          is left out of its environment (and named in a warning) except
                          those for access and caching:
 ${keptList()}
+                         A REF with credentials (user:password@) is refused before
+                         Trivy runs: docker login HOST, or TRIVY_USERNAME and
+                         TRIVY_PASSWORD, give Trivy the credentials instead
 
 Exit codes: 0 pass, 1 policy violated (blocking findings, including those whose
             exception expired; secrets or failed checks at a blocking severity;
@@ -79,7 +82,8 @@ Exit codes: 0 pass, 1 policy violated (blocking findings, including those whose
             input or usage (unreadable, truncated, UTF-16 or non-Trivy
             JSON, a duplicate key, a key Trivy writes spelt in another
             letter case such as "results", an unknown Status, bad exceptions or VEX file, an empty
-            flag value, --output naming an input, Trivy missing or failing).
+            flag value, --output naming an input, an --image REF with
+            credentials, Trivy missing or failing).
 
 Examples:
   trivy image --format json --output alpine.json myapp:alpine

@@ -1,5 +1,12 @@
 import { EXIT } from "@alpinize/errors";
-import { defaultPolicy, diffReports, evaluate, type Report, render } from "@alpinize/trivy-gate";
+import {
+  defaultPolicy,
+  diffReports,
+  evaluate,
+  maskSecrets,
+  type Report,
+  render,
+} from "@alpinize/trivy-gate";
 import type { Io } from "../../io.js";
 import { withJsonErrors } from "../../json-errors.js";
 import { version } from "../../main.js";
@@ -43,7 +50,8 @@ async function gate(argv: string[], io: Io): Promise<number> {
   );
   if (baseline) evaluation.diff = diffReports(baseline, report);
   evaluation.warnings.unshift(...scanWarnings);
-  for (const warning of evaluation.warnings) io.warn(warning);
+  // Masked as render masks the report: a warning can quote the image's name from the report.
+  for (const warning of evaluation.warnings) io.warn(maskSecrets(warning));
   const text = render(evaluation, opts.format, {
     // Colour only on a terminal: never in a file, nor when stdout is piped.
     ...(!opts.output && (io.stdout.isTTY === true || forced(io.env)) ? { style: io.style } : {}),
