@@ -1,6 +1,7 @@
 import { lstat, open, realpath } from "node:fs/promises";
 import { join, posix, sep } from "node:path";
 import { isAlpinizeError } from "@alpinize/errors";
+import { missingSource } from "../discover/missing-source.js";
 import { type Copy, landingPath } from "../discover/scripts.js";
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { readTextFile } from "../workspace/files.js";
@@ -41,6 +42,24 @@ export class BuildContext {
           const rel = posix.join(found.path, target.slice(dest.length + 1));
           if ((await this.kind(rel)) === "file") return rel;
         }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The newest COPY source that would land on one of `targets` but that no context holds (see
+   * missingSource): asked when `landed` found nothing, so the file is named as not checked.
+   */
+  async absent(
+    copies: Copies,
+    targets: readonly string[],
+  ): Promise<{ copy: Copy; source: string } | undefined> {
+    for (let node = copies; node; node = node.older) {
+      for (const source of node.copy.sources) {
+        if (!targets.includes(landingPath(node.copy, source))) continue;
+        if (await missingSource(this.root, this.contexts, source))
+          return { copy: node.copy, source };
       }
     }
     return undefined;

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { DEFAULT_PATH, pathAfterEnv } from "@alpinize/dockerfile";
-import { readCopy } from "../discover/scripts.js";
+import type { MissingScript } from "../discover/missing-source.js";
+import { landingPath, readCopy } from "../discover/scripts.js";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
@@ -43,12 +44,14 @@ const START: BodyState = { workdir: "/", path: DEFAULT_PATH, copies: undefined }
  * Reads the first line of the files the RUNs of the Alpine stages run by path, where a COPY (or
  * ADD) of the stage, or of one it builds on, brought them from the build context: the
  * Dockerfile's own folder, then `root`, as for the scripts an ENTRYPOINT runs. A file that is a
- * link, or lies behind a folder leading out of `root`, is not read.
+ * link, or lies behind a folder leading out of `root`, is not read. A file a RUN runs whose COPY
+ * source is in neither folder is added to `missing`, when given.
  */
 export async function readRunScripts(
   root: string,
   dockerfile: string,
   stages: readonly StageInfo[],
+  missing?: MissingScript[],
 ): Promise<RunScripts> {
   const context = new BuildContext(root, [...new Set([posix.dirname(dockerfile), "."])]);
   const out = new Map<RunStep, Map<number, RunScript>>();
@@ -58,7 +61,10 @@ export async function readRunScripts(
     for (const ins of stage.body) {
       const run = ins.keyword === "RUN" ? stage.runs.find((r) => r.line === ins.line) : undefined;
       if (run) {
-        const found = await runScripts(run, state, context);
+        const gone = missing
+          ? (m: Absent) => missing.push({ ...m, stage: stage.index })
+          : undefined;
+        const found = await runScripts(run, state, context, gone);
         if (found.size > 0) out.set(run, found);
       }
       state = nextState(state, ins);
@@ -67,10 +73,14 @@ export async function readRunScripts(
   return out;
 }
 
+/** A script a RUN runs whose COPY source the build context lacks, its stage aside. */
+type Absent = Omit<MissingScript, "stage">;
+
 async function runScripts(
   run: RunStep,
   state: BodyState,
   context: BuildContext,
+  missing?: (gone: Absent) => void,
 ): Promise<Map<number, RunScript>> {
   const found = new Map<number, RunScript>();
   if (state.copies === undefined) return found;
@@ -87,7 +97,15 @@ async function runScripts(
     const targets = imagePaths(path, cwd, operand === undefined ? state.path : ["."]);
     if (targets.length === 0) continue;
     const file = await context.landed(state.copies, targets);
-    if (file === undefined) continue;
+    if (file === undefined) {
+      const gone = missing ? await context.absent(state.copies, targets) : undefined;
+      if (gone) {
+        const { copy, source } = gone;
+        const destination = landingPath(copy, source);
+        missing?.({ line: copy.line, source, destination, by: { run: run.line } });
+      }
+      continue;
+    }
     const script = await readScript(file, path, operand === undefined, context);
     if (script.shebang !== undefined || script.shadow !== undefined) found.set(index, script);
   }

@@ -1,7 +1,8 @@
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, posix, relative, sep } from "node:path";
 import { type AlpinizeError, EXIT, isAlpinizeError } from "@alpinize/errors";
 import { createPackageMap, type PackageMap } from "@alpinize/package-map";
 import type { RepoConfig } from "../config/types.js";
+import type { MissingScript } from "../discover/missing-source.js";
 import { findCopiedScripts } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
@@ -16,6 +17,7 @@ import { migrateBaseHints } from "./base-hints.js";
 import { checkStages } from "./dockerfile-rules.js";
 import { checkExecTools } from "./exec-as-missing.js";
 import { readRunScripts } from "./run-scripts.js";
+import { scriptNotFound } from "./script-not-found.js";
 import { checkShebang, type ScriptUse } from "./shebang.js";
 import { checkShimsSource } from "./shims-source.js";
 import type { CheckSettings, Finding } from "./types.js";
@@ -143,6 +145,8 @@ export async function checkTargets(
       }
       const lint = (shell: string) => options.transforms.lintEntrypoint(shell, { fileName: shown });
       const relFile = posixRelative(root, file);
+      // Scripts the image runs whose COPY source is not in the build context: not checked, said so.
+      const missing: MissingScript[] = [];
       result.findings.push(
         ...checkStages(
           shown,
@@ -150,14 +154,14 @@ export async function checkTargets(
           settings,
           migrateBaseHints(text, shown, keptStagesMap()),
           lint,
-          await readRunScripts(root, relFile, stages),
+          await readRunScripts(root, relFile, stages, missing),
         ),
       );
       for (const stage of stages) {
         if (isStageIgnored(stage, stages, settings.ignoreImages)) stageCount.ignored++;
         else if (stage.family !== "scratch") stageCount.checked++;
       }
-      for (const ref of await findCopiedScripts(root, relFile, text)) {
+      for (const ref of await findCopiedScripts(root, relFile, text, missing)) {
         if (ref.role === "copied") continue;
         // Only what an Alpine image runs is checked; a stage in images.ignore is left alone.
         const runners = ref.stages
@@ -176,6 +180,9 @@ export async function checkTargets(
         installedFor.set(path, common(before ? [before, ...installed] : installed));
         shells.push({ path, dockerfile: shown, line: ref.line, runners, stages });
       }
+      const contexts = [...new Set([posix.dirname(relFile), "."])];
+      const where = contexts.map((c) => shownFolder(join(root, c), cwd));
+      result.findings.push(...scriptNotFound(shown, missing, stages, settings, where));
     } catch (err) {
       if (!isAlpinizeError(err)) throw err;
       result.unparsable.push(unreadable(shown, err));
@@ -296,6 +303,12 @@ function namedRoot(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   if (!rel.startsWith("..") || /^\/(?:dev|proc)\//.test(path)) return cwd;
   return dirname(path);
+}
+
+/** A folder as messages name it, with a trailing `/`: `./` for the current directory. */
+function shownFolder(path: string, cwd: string): string {
+  const shown = relative(cwd, path) === "" ? "." : display(path, cwd);
+  return shown.endsWith("/") ? shown : `${shown}/`;
 }
 
 function display(path: string, cwd: string): string {

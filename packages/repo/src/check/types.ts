@@ -19,6 +19,7 @@ export const RULE_IDS = [
   "busybox-option",
   "busybox-no-applet",
   "exec-as-missing",
+  "script-not-found",
   "init-system",
   "unknown-group",
   "unknown-user",

@@ -9,6 +9,7 @@ import {
 } from "@alpinize/dockerfile";
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { instructionWords, splitLeadingFlags } from "../dockerfile/words.js";
+import { type MissingScript, missingSource } from "./missing-source.js";
 import { runLocations } from "./run-path.js";
 
 export type ScriptRole = "entrypoint" | "cmd" | "copied";
@@ -41,12 +42,14 @@ const SCRIPT_NAME = /\.(?:sh|bash|ash)$/;
 /**
  * Finds the scripts a Dockerfile COPYs from the build context (tried as the Dockerfile's own
  * folder, then the repository root) and tells which of them the image runs as ENTRYPOINT or CMD.
- * Only files that exist in the repository are returned.
+ * Only files that exist in the repository are returned; a script ENTRYPOINT or CMD runs whose
+ * COPY source is in neither folder is added to `missing`, when given.
  */
 export async function findCopiedScripts(
   root: string,
   dockerfile: string,
   text: string,
+  missing?: MissingScript[],
 ): Promise<ScriptReference[]> {
   const doc = parseDockerfile(text, { fileName: dockerfile });
   const { stages } = analyzeStages(doc);
@@ -60,6 +63,13 @@ export async function findCopiedScripts(
   const running: Runs[] = [];
   // Per stage: its PATH, which a stage built on it starts with.
   const paths: (readonly string[])[] = [];
+  // Per stage: where a COPY source the context lacks would have landed, for a stage built on it.
+  const absent: Absent[] = [];
+  const noteMissing = (at: string, gone: Absence, role: ScriptRole, stage: number) => {
+    if (role === "copied") return;
+    const by = role === "entrypoint" ? "ENTRYPOINT" : "CMD";
+    missing?.push({ ...gone, destination: at, stage, by });
+  };
   const record = (
     path: string,
     role: ScriptRole,
@@ -78,6 +88,9 @@ export async function findCopiedScripts(
     const inherited = stage.parent ? landed[stage.parent.index] : undefined;
     const own: Landed = new Map(inherited);
     landed.push(own);
+    const inheritedAbsent = stage.parent ? absent[stage.parent.index] : undefined;
+    const ownAbsent: Absent = new Map(inheritedAbsent);
+    absent.push(ownAbsent);
     builds.push(
       (stage.parent !== undefined && builds[stage.parent.index] === true) ||
         stage.body.some((ins) => ins.keyword === "RUN"),
@@ -92,13 +105,22 @@ export async function findCopiedScripts(
           copy.from === undefined
             ? await resolveSource(root, contexts, source)
             : fromStage(copy.from, source, stages, landed, builds);
-        if (found === undefined) continue;
+        if (found === undefined) {
+          if (missing && copy.from === undefined && (await missingSource(root, contexts, source))) {
+            const at = landingPath(copy, source);
+            if (at.startsWith("/")) ownAbsent.set(at, { line: copy.line, source });
+            noteMissing(at, { line: copy.line, source }, roleOf(at, runs), stage.index);
+          }
+          continue;
+        }
         // `COPY . /src` then `RUN make`: /src/out/app is a build output, never in the repository.
         if (found.maybeBuilt && !(await existsInRepo(root, found.path))) continue;
         // A folder's contents land in the destination itself; a file under its own name.
         const at = found.directory ? copy.destination : landingPath(copy, source);
-        if (at.startsWith("/"))
+        if (at.startsWith("/")) {
           own.set(withoutTrailingSlashes(at) || "/", { ...found, line: copy.line });
+          ownAbsent.delete(withoutTrailingSlashes(at) || "/");
+        }
         const candidates = found.directory
           ? await filesRunFromDirectory(root, found.path, copy.destination, runs)
           : [{ path: found.path, destination: landingPath(copy, source) }];
@@ -110,6 +132,11 @@ export async function findCopiedScripts(
       }
     }
     // `COPY entry.sh` in the stage built on, `ENTRYPOINT ["/entry.sh"]` here: this stage runs it.
+    if (read.runs.size > 0) {
+      for (const [at, gone] of inheritedAbsent ?? []) {
+        if (ownAbsent.get(at) === gone) noteMissing(at, gone, roleOf(at, read.runs), stage.index);
+      }
+    }
     if (!inherited || read.runs.size === 0) continue;
     for (const [at, found] of inherited) {
       if (own.get(at) !== found) continue;
@@ -130,6 +157,10 @@ type Found = { path: string; directory: boolean; maybeBuilt?: boolean };
 /** `line`: the COPY that put it there. */
 type Landed = Map<string, Found & { line?: number }>;
 type Runs = Map<string, ScriptRole>;
+/** A COPY source the build context lacks, and the COPY's line. */
+type Absence = { line: number; source: string };
+/** Image path → the COPY whose source the context lacks, that would have put a file there. */
+type Absent = Map<string, Absence>;
 
 /**
  * A stage keeps the ENTRYPOINT of the stage it builds on unless it sets its own, and its CMD

@@ -87,6 +87,9 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   exec-as-missing       an entrypoint or CMD script an Alpine stage runs as root calls
                         alpinize_exec_as, su-exec, gosu, runuser or util-linux setpriv, and the
                         stage installs no tool for it (alpinize_exec_as: su-exec, gosu or setpriv)
+  script-not-found      a script an Alpine image runs (ENTRYPOINT, CMD, or a RUN) comes from a
+                        COPY source that is not in the build context check looked in, so it was
+                        not checked (a warning): run check from the build context
 
 Options:
   --json             Print the findings as a JSON array (file, line, rule, severity, message);

@@ -1,0 +1,35 @@
+import type { MissingScript } from "../discover/missing-source.js";
+import { isStageIgnored } from "../dockerfile/stage-scope.js";
+import type { StageInfo } from "../dockerfile/stages.js";
+import type { CheckSettings, Finding } from "./types.js";
+
+/**
+ * A script an Alpine image runs (ENTRYPOINT, CMD or a RUN) whose COPY source is not in the build
+ * context alpinize looked in: nothing about it was checked, which must not read as clean. A
+ * warning, as for the other things check cannot look at: the context may be elsewhere
+ * (`docker build -f Dockerfile ctx/`). `where`: the folders looked in, as the user names them.
+ */
+export function scriptNotFound(
+  file: string,
+  missing: readonly MissingScript[],
+  stages: readonly StageInfo[],
+  settings: CheckSettings,
+  where: readonly string[],
+): Finding[] {
+  return missing
+    .filter((m) => {
+      const stage = stages[m.stage];
+      return stage?.family === "alpine" && !isStageIgnored(stage, stages, settings.ignoreImages);
+    })
+    .map((m) => ({
+      file,
+      line: m.line,
+      rule: "script-not-found",
+      severity: "warning",
+      message: `${m.source}, which ${runner(m.by)} runs (as ${m.destination}) in stage ${stages[m.stage]!.name}, is not in the build context alpinize looked in (${where.join(", then ")}), so it was not checked: run alpinize check from the build context (cd CONTEXT && alpinize check path/to/Dockerfile), or add the file (docker build stops at this COPY without it)`,
+    }));
+}
+
+function runner(by: MissingScript["by"]): string {
+  return typeof by === "string" ? by : `the RUN on line ${by.run}`;
+}

@@ -1,0 +1,47 @@
+import { lstat } from "node:fs/promises";
+import { join, posix } from "node:path";
+
+/** A script the image runs whose COPY source is in none of the build contexts alpinize looked in. */
+export interface MissingScript {
+  /** Line of the COPY (or ADD) naming it. */
+  line: number;
+  /** The source as the COPY writes it. */
+  source: string;
+  /** Where it would land in the image. */
+  destination: string;
+  /** Index of the stage that runs it. */
+  stage: number;
+  /** What runs it: `ENTRYPOINT`, `CMD`, or the RUN's line. */
+  by: "ENTRYPOINT" | "CMD" | { run: number };
+}
+
+/**
+ * Whether a COPY source names a file the build context lacks: a plain path (no wildcard,
+ * variable, `..`, heredoc or remote source, which are not followed at all) that none of
+ * `contexts` (folders relative to `root`) holds. A path the file system cannot answer for (a
+ * folder that cannot be read) is not called missing: only "no such file" is.
+ */
+export async function missingSource(
+  root: string,
+  contexts: readonly string[],
+  source: string,
+): Promise<boolean> {
+  if (!plainPath(source)) return false;
+  for (const context of contexts) {
+    const rel = posix.normalize(posix.join(context, source));
+    if (rel.startsWith("..")) return false;
+    const absent = await lstat(join(root, rel)).then(
+      () => false,
+      (err: NodeJS.ErrnoException) => err.code === "ENOENT" || err.code === "ENOTDIR",
+    );
+    if (!absent) return false;
+  }
+  return true;
+}
+
+function plainPath(source: string): boolean {
+  if (source === "" || source.startsWith("<<") || source.includes("://")) return false;
+  // `ADD git@github.com:o/r.git /src`: a remote, not a file of the context.
+  if (/^[^/]*@[^/]*:/.test(source)) return false;
+  return !/[*?[$]/.test(source) && !source.split("/").includes("..");
+}
