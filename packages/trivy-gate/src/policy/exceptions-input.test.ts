@@ -52,3 +52,45 @@ describe("a UTF-16 policy file", () => {
     expect(err.hint).toMatch(/^Save the VEX document as UTF-8/);
   });
 });
+
+describe("an exceptions file nested too deeply, or with an alias of no anchor", () => {
+  const block = (n: number) =>
+    `exceptions:\n${Array.from({ length: n }, (_, i) => `${" ".repeat(i + 2)}-`).join("\n")} x\n`;
+  const chain = (n: number) =>
+    `a0: &a0 [x]\n${Array.from({ length: n }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}]`).join("\n")}\n`;
+
+  it.each([
+    ["flow, past what the YAML library can parse", `exceptions: ${"[".repeat(100_000)}`, 1],
+    ["flow, 40 deep", `exceptions: ${"[".repeat(40)}${"]".repeat(40)}`, 1],
+    // The line of the first collection past the bound.
+    ["block, 40 deep", block(40), 34],
+    ["aliases of aliases, 40 deep", chain(40), 31],
+  ])("%s: refused with the bound, not a stack overflow", (_, text, line) => {
+    const err = thrown(() => parseExceptions(text, "exc.yaml"));
+    expect(err.code).toBe("ALPINIZE_GATE_EXCEPTIONS_INVALID");
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toBe(
+      `exc.yaml: line ${line}: nested more than 32 levels deep (an exceptions file needs 3: a list of mappings)`,
+    );
+  });
+
+  it("nesting within the bound is read as before", () => {
+    const deep = `x: ${"[".repeat(20)}${"]".repeat(20)}\n`;
+    expect(thrown(() => parseExceptions(deep, "exc.yaml")).message).toContain("unknown key");
+  });
+
+  it("an alias whose anchor is not set before it is named as undefined", () => {
+    const text = "exceptions:\n  - id: CVE-2026-1\n    reason: *why\n    expires: 2026-12-31\n";
+    const err = thrown(() => parseExceptions(text, "exc.yaml"));
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toBe(
+      "exc.yaml: line 3: the alias *why is not defined (no &why anchor before it)",
+    );
+  });
+
+  it("an alias of an anchor set before it still works", () => {
+    const text =
+      "x-why: &why r\nexceptions:\n  - id: CVE-2026-1\n    reason: *why\n    expires: 2026-12-31\n";
+    expect(thrown(() => parseExceptions(text, "exc.yaml")).message).toContain("x-why: unknown key");
+  });
+});

@@ -1,7 +1,8 @@
 import { InputError } from "@alpinize/errors";
-import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument } from "yaml";
 import type { Exception } from "../evaluation.js";
 import { checkEncoding } from "../parse/encoding.js";
+import { checkNodes, isStackOverflow, type NodeProblem, tooDeep } from "./yaml-depth.js";
 
 const KEYS = new Set(["id", "package", "purl", "reason", "expires"]);
 
@@ -22,7 +23,10 @@ export function parseExceptions(input: string | Uint8Array, source = "<exception
     checkEncoding(input, source, "exceptions file", "ALPINIZE_GATE_EXCEPTIONS_INVALID");
     text = Buffer.from(input).toString("utf8");
   }
-  const doc = parseDocument(text, { schema: "core", uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { schema: "core", uniqueKeys: true, lineCounter: lines });
+  const overflow = doc.errors.find(isStackOverflow);
+  if (overflow) throw nodeProblem(tooDeep(overflow.linePos?.[0]?.line), source);
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     if (e.code === "DUPLICATE_KEY") throw duplicateKey(doc, e.pos[0], source);
@@ -34,6 +38,8 @@ export function parseExceptions(input: string | Uint8Array, source = "<exception
       e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
     );
   }
+  const problem = checkNodes(doc, lines);
+  if (problem) throw nodeProblem(problem, source);
   const data = toJS(doc, source);
   if (data === null || data === undefined) return [];
   let list: unknown = data;
@@ -46,6 +52,14 @@ export function parseExceptions(input: string | Uint8Array, source = "<exception
   }
   if (!Array.isArray(list)) throw bad(source, "exceptions", "expected a list");
   return list.map((item, i) => readException(item, `exceptions[${i}]`, i, source));
+}
+
+function nodeProblem(problem: NodeProblem, source: string): InputError {
+  return bad(
+    source,
+    problem.line === undefined ? "(file)" : `line ${problem.line}`,
+    problem.message,
+  );
 }
 
 /** A `---` that starts a second document: a reader would take one and drop the others. */

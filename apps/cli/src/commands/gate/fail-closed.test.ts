@@ -153,6 +153,18 @@ describe("alpinize gate fails closed", () => {
     expect([small.code, small.stderr.includes("over the")]).toEqual([2, true]);
   });
 
+  it("a negative --max-size as a separate word is a size error, not an ambiguous flag", async () => {
+    for (const bad of ["-1", "-0.5", "-5M"]) {
+      const r = await gate(crit, "--max-size", bad);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr, bad).toContain(`--max-size "${bad}": expected a positive decimal size`);
+      expect(r.stderr, bad).not.toContain("ambiguous");
+    }
+    // After --, a word is a path, not a value of --max-size.
+    const r = await gate("--max-size", "1", "--", crit);
+    expect(r.code).toBe(1);
+  });
+
   it("finding 14: an exception more than a year ahead applies, with a warning", async () => {
     const far = file("ex-far.yaml", "- {id: CVE-2026-1, reason: r, expires: 9999-12-31}\n");
     const r = await gate(crit, "--exceptions", far);

@@ -57,6 +57,7 @@ const usage = (message: string) =>
   new UsageError(`alpinize gate: ${message}`, { hint: 'Run "alpinize gate --help".' });
 
 export function parseGateArgs(argv: string[]): GateOptions {
+  refuseNegativeSize(argv);
   const { values: v, positionals } = parseCommandArgs(argv, FLAGS, "gate");
   refuseEmpty(positionals);
   if (positionals.length > 1)
@@ -149,9 +150,22 @@ function parseMaxSize(text: string | undefined): number {
   const m = /^(\d+(?:\.\d+)?) ?(?:([kmg])(?:ib)?)?$/i.exec(text.trim());
   const unit = m?.[2] ? UNITS[m[2].toLowerCase()]! : UNITS.m!;
   const bytes = m ? Math.floor(Number(m[1]) * unit) : Number.NaN;
-  if (!m || !(bytes > 0))
-    throw usage(
-      `--max-size "${text}": expected a positive decimal size: a number of MiB, or with a unit K, M or G (KiB, MiB, GiB), e.g. 512 or 1.5G`,
-    );
+  if (!m || !(bytes > 0)) throw badSize(text);
   return bytes;
+}
+
+const badSize = (text: string) =>
+  usage(
+    `--max-size "${escapeInline(text)}": expected a positive decimal size: a number of MiB, or with a unit K, M or G (KiB, MiB, GiB), e.g. 512 or 1.5G`,
+  );
+
+/**
+ * `--max-size -1`: Node's parser reads a value starting with `-` as a flag and answers that the
+ * argument is ambiguous. A negative size is refused in the size's own words instead.
+ */
+function refuseNegativeSize(argv: string[]): void {
+  for (let i = 0; i + 1 < argv.length; i++) {
+    if (argv[i] === "--") return;
+    if (argv[i] === "--max-size" && /^-[\d.]/.test(argv[i + 1]!)) throw badSize(argv[i + 1]!);
+  }
 }
