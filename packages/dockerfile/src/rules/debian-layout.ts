@@ -158,13 +158,20 @@ export const PHP_LAYOUT_NOTE = "Debian's PHP layout";
 const COPY_ADD = new Set(["COPY", "ADD"]);
 const RUN_ONLY = new Set(["RUN"]);
 
+/** Debian's multiarch triplets (`x86_64-linux-gnu`, `arm-linux-gnueabihf` …), as a pattern source. */
+export const MULTIARCH_TRIPLET =
+  "(?:x86_64|aarch64|arm|i386|powerpc64le|s390x)-linux-gnu(?:eabihf)?";
+
+/** The layout note on one of Debian's multiarch library directories (multiarch-libs.ts drops it). */
+export function multiarchNote(dir: string): string {
+  return `${dir} is Debian's multiarch library directory; Alpine keeps libraries in /usr/lib and /lib`;
+}
+
 const PATTERNS: readonly Pattern[] = [
   {
-    re: /\/usr\/lib\/(?:x86_64|aarch64|arm|i386|powerpc64le|s390x)-linux-gnu(?:eabihf)?\b/g,
+    re: new RegExp(`/usr/lib/${MULTIARCH_TRIPLET}\\b`, "g"),
     rule: "apt",
-    note: fixed(
-      "Debian's multiarch library directory; Alpine keeps libraries in /usr/lib and /lib",
-    ),
+    note: (m) => multiarchNote(m[0]),
   },
   { re: DEBIAN_JDK_DIR, rule: "apt", note: (m) => jdkDirNote(m[0]) },
   {

@@ -122,7 +122,7 @@ function rewriteDefaultJava(
  * Another rule already changes this span (a removed RUN, a rewritten sh -c string), other than
  * by the arch rule's rewrite of a `dpkg --print-architecture` inside it.
  */
-function edited(ctx: MigrationContext, start: number, end: number): boolean {
+export function edited(ctx: MigrationContext, start: number, end: number): boolean {
   return ctx.edits.some((e) => e.start < end && start < e.end && !inside(e, start, end));
 }
 
@@ -130,13 +130,17 @@ function inside(e: { rule: string; start: number; end: number }, start: number, 
   return e.rule === "arch" && e.start >= start && e.end <= end;
 }
 
-function dropInside(ctx: MigrationContext, start: number, end: number): void {
+export function dropInside(ctx: MigrationContext, start: number, end: number): void {
   for (let k = ctx.edits.length - 1; k >= 0; k--)
     if (inside(ctx.edits[k]!, start, end)) ctx.edits.splice(k, 1);
 }
 
 /** Removes the layout notes on the rewritten paths from the instruction's warning. */
-function dropNotes(ctx: MigrationContext, ins: Instruction, notes: ReadonlySet<string>): void {
+export function dropNotes(
+  ctx: MigrationContext,
+  ins: Instruction,
+  notes: ReadonlySet<string>,
+): void {
   const warnings = ctx.warnings;
   for (let k = warnings.length - 1; k >= 0; k--) {
     const w = warnings[k]!;

@@ -23,6 +23,7 @@ import { aptInstallsGosu, migrateGosuDownload } from "./gosu.js";
 import { scriptKeepsGosu } from "./gosu-scripts.js";
 import { rewriteJavaHome } from "./java-home.js";
 import { addRuntimeModules } from "./modules.js";
+import { rewriteMultiarchLibs } from "./multiarch-libs.js";
 import { addGnuIconv } from "./musl-iconv.js";
 import { addNativeToolchain } from "./native-toolchain.js";
 import { renamePackageAccounts } from "./package-accounts-rename.js";
@@ -143,6 +144,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   writePreamble(ctx, state);
   addGoDns(ctx, info, all, state.alpineInstalled);
   rewriteJavaHome(ctx, state);
+  rewriteMultiarchLibs(ctx, state);
   rewritePhpLayout(ctx, state);
   ctx.lastingByStage.set(info.stage.index, state.lasting);
   ctx.debianByStage.set(info.stage.index, state.debianInstalled);
