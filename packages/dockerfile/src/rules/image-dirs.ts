@@ -14,20 +14,29 @@ export type ImageDir = string | undefined;
 /** Official images whose WORKDIR is `/` (they set none). */
 const ROOT_WORKDIR = new Set(["debian", "ubuntu"]);
 
-/** `path` (absolute or relative) resolved in `dir`, `.` and `..` folded as the kernel does. */
+/**
+ * `path` (absolute or relative) resolved in `dir`, `.` and `..` folded as the kernel does. `dir`
+ * is itself a result of this function: only a `..` makes it split (a deep WORKDIR chain asks
+ * this for every command).
+ */
 export function resolveIn(dir: ImageDir, path: string): ImageDir {
   const absolute = path.startsWith("/");
   if (!absolute && dir === undefined) return undefined;
-  const rooted = absolute || dir!.startsWith("/");
-  const parts = absolute ? [] : dir!.split("/").filter((p) => p !== "");
-  for (const p of path.split("/")) {
-    if (p === "" || p === ".") continue;
-    if (p !== "..") parts.push(p);
-    else if (parts.length > 0) parts.pop();
+  const base = absolute ? "/" : dir!;
+  const rooted = base.startsWith("/");
+  const names = path.split("/").filter((p) => p !== "" && p !== ".");
+  if (!names.includes("..")) {
+    if (names.length === 0) return base;
+    return base === "/" || base === "" ? `${base}${names.join("/")}` : `${base}/${names.join("/")}`;
+  }
+  const out = base.split("/").filter((p) => p !== "");
+  for (const p of names) {
+    if (p !== "..") out.push(p);
+    else if (out.length > 0) out.pop();
     // Above the base image's WORKDIR: somewhere the file does not show.
     else if (!rooted) return undefined;
   }
-  return rooted ? `/${parts.join("/")}` : parts.join("/");
+  return rooted ? `/${out.join("/")}` : out.join("/");
 }
 
 /** A word of WORKDIR, COPY or ADD without the quotes around it. */

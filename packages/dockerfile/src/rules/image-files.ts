@@ -19,19 +19,32 @@ export interface FolderCopy {
   names?: string;
 }
 
-/** Context reads one stage may spend on paths inside copied folders (bounded work). */
+/** Context reads, and folder copies tried for a path, one stage may spend (bounded work). */
 const MAX_READS = 4096;
+const MAX_TRIES = 4 * MAX_READS;
+
+/** A folder of the image in a tree of path components, with the copies made into it. */
+interface Folder {
+  children: Map<string, Folder>;
+  copies: { seq: number; copy: FolderCopy }[];
+}
+
+const folderNode = (): Folder => ({ children: new Map(), copies: [] });
 
 /**
  * What the COPY/ADD instructions read so far put where in the image: the files they copy by name,
  * and the files inside the folders they copy, read from the context when a path asks for them.
- * Paths are `resolveIn` results. Each path's answer is kept with the number of copies it
+ * Paths are `resolveIn` results. A path is walked down a tree of the folders copied into (no scan
+ * of every copy, no slice per level), and its answer is kept with the number of copies it
  * considered, so a later question looks only at the copies made since.
  */
 export class ImageFiles {
   private count = 0;
+  private tries = 0;
   private readonly files = new Map<string, { seq: number; file: Landed }>();
-  private readonly folders = new Map<string, { seq: number; copy: FolderCopy }[]>();
+  /** Folders copied into: absolute ones, and those relative to the base's WORKDIR. */
+  private readonly roots = { absolute: folderNode(), relative: folderNode() };
+  private folderCount = 0;
   private readonly answers = new Map<string, { seen: number; seq: number; hit?: Landed }>();
   private readonly reads = new Map<string, string | undefined>();
 
@@ -48,31 +61,47 @@ export class ImageFiles {
 
   /** A context folder COPYed to `copy.dest`. */
   folder(copy: FolderCopy): void {
-    const list = this.folders.get(copy.dest) ?? [];
-    list.push({ seq: ++this.count, copy });
-    this.folders.set(copy.dest, list);
+    let node = this.root(copy.dest);
+    for (const part of parts(copy.dest)) {
+      let next = node.children.get(part);
+      if (!next) {
+        next = folderNode();
+        node.children.set(part, next);
+      }
+      node = next;
+    }
+    node.copies.push({ seq: ++this.count, copy });
+    this.folderCount++;
   }
 
   /** The context file at image path `path` now: the latest copy that put one there. */
   at(path: string): Landed | undefined {
     const direct = this.files.get(path);
-    const inFolder = this.fromFolders(path);
+    const inFolder = this.folderCount === 0 ? { seq: 0 } : this.fromFolders(path);
     if (!inFolder.hit) return direct?.file;
     return direct && direct.seq > inFolder.seq ? direct.file : inFolder.hit;
   }
 
+  private root(path: string): Folder {
+    return path.startsWith("/") ? this.roots.absolute : this.roots.relative;
+  }
+
   private fromFolders(path: string): { seq: number; hit?: Landed } {
     const known = this.answers.get(path) ?? { seen: 0, seq: 0 };
-    const newer: { seq: number; copy: FolderCopy; rest: string }[] = [];
-    for (const [dir, rest] of ancestors(path)) {
-      const list = this.folders.get(dir) ?? [];
-      for (let k = list.length - 1; k >= 0 && list[k]!.seq > known.seen; k--)
-        newer.push({ ...list[k]!, rest });
+    const names = parts(path);
+    // Copies into a folder above the path made since it was last asked, with the folder's depth.
+    const newer: { seq: number; copy: FolderCopy; depth: number }[] = [];
+    let node: Folder | undefined = this.root(path);
+    for (let depth = 0; node && depth < names.length; depth++) {
+      for (let k = node.copies.length - 1; k >= 0 && node.copies[k]!.seq > known.seen; k--)
+        newer.push({ ...node.copies[k]!, depth });
+      node = node.children.get(names[depth]!);
     }
     newer.sort((a, b) => b.seq - a.seq);
     let answer = known;
     for (const n of newer) {
-      const hit = this.inFolder(n.copy, n.rest);
+      if (++this.tries > MAX_TRIES) break;
+      const hit = this.inFolder(n.copy, names.slice(n.depth).join("/"));
       if (hit) {
         answer = { seen: 0, seq: n.seq, hit };
         break;
@@ -102,16 +131,9 @@ export class ImageFiles {
   }
 }
 
-/** Each folder above `path` (deepest first) with the rest of the path below it. */
-function* ancestors(path: string): Generator<[string, string]> {
-  const rooted = path.startsWith("/");
-  for (let cut = path.lastIndexOf("/"); cut >= 0; cut = path.lastIndexOf("/", cut - 1)) {
-    const dir = cut === 0 && rooted ? "/" : path.slice(0, cut);
-    yield [dir, path.slice(cut + 1)];
-    if (cut === 0) return;
-  }
-  // A path relative to the base image's WORKDIR lies inside that folder (`""`) too.
-  if (!rooted && path !== "") yield ["", path];
+/** The names along a resolved path (`/a/b` and `a/b` both give a, b). */
+function parts(path: string): string[] {
+  return path.split("/").filter((p) => p !== "");
 }
 
 /**

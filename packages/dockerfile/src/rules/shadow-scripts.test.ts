@@ -68,6 +68,8 @@ describe("rule users: the script a RUN runs, found through WORKDIR, cd and copie
     expect(shadowed(`${copy}RUN cd "$TMP" && ./install.sh\n`)).toBe(false);
     expect(shadowed(`${copy}RUN if [ -d /tmp ]; then cd /tmp; fi; ./install.sh\n`)).toBe(false);
     expect(shadowed(`${copy}RUN ./install.sh\n`)).toBe(false);
+    // `COPY x /tmp` puts x inside the folder the image has: a RUN naming /tmp/x shows it.
+    expect(shadowed("FROM debian:12\nCOPY install.sh /tmp\nRUN /tmp/install.sh\n")).toBe(true);
   });
 
   it("finds a script inside a copied folder, under its context path", () => {
