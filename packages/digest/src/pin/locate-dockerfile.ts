@@ -1,5 +1,6 @@
 import {
   analyzeStages,
+  DockerfileSyntaxError,
   type Instruction,
   lineFinder,
   listImageReferences,
@@ -20,6 +21,7 @@ import type { LocatedReference } from "./located.js";
  */
 export function locateInDockerfile(text: string): LocatedReference[] {
   const doc = parseDockerfile(text);
+  assertFrom(doc.instructions);
   const lineOf = lineFinder(doc.lineStarts);
   const { globalArgs, stages } = analyzeStages(doc);
   // Every stage name, earlier or later, in lower case (Docker reads them in any case): looked up
@@ -130,4 +132,20 @@ export function fromFlag(text: string): { value: string; end: number } | undefin
     if (!FLAG.test(text)) return undefined;
     at = FLAG.lastIndex;
   }
+}
+
+/**
+ * docker build refuses a file with no FROM, or with an instruction before the first FROM (ARG
+ * aside), as migrate and check do: an empty or mistaken file would otherwise pass `--check`
+ * with nothing found in it.
+ */
+function assertFrom(instructions: readonly Instruction[]): void {
+  const first = instructions.find((i) => i.keyword !== "ARG");
+  if (first === undefined)
+    throw new DockerfileSyntaxError(1, "no FROM instruction: this is not a Dockerfile");
+  if (first.keyword !== "FROM")
+    throw new DockerfileSyntaxError(
+      first.line,
+      `${first.keyword} before the first FROM (only ARG may come before it), which docker build refuses`,
+    );
 }

@@ -7,8 +7,9 @@ import {
 } from "./follow-anchor.js";
 import type { LocatedReference } from "./located.js";
 import { AnchorTokens } from "./yaml-anchors.js";
-import { readYamlEntries } from "./yaml-entries.js";
+import { readYamlDocument } from "./yaml-entries.js";
 import { YamlIndex } from "./yaml-index.js";
+import { checkYamlShape } from "./yaml-shape.js";
 import type { YamlEntry } from "./yaml-types.js";
 
 /** Where images sit in one kind of YAML file. */
@@ -81,7 +82,9 @@ interface Scan extends AnchorLookup {
  */
 export function locateInYaml(kind: "compose" | "workflow", text: string): LocatedReference[] {
   const rules = kind === "compose" ? COMPOSE : WORKFLOW;
-  const entries = readYamlEntries(text);
+  const read = readYamlDocument(text);
+  checkYamlShape(kind, read);
+  const entries = read.entries;
   const scan: Scan = {
     entries,
     // Built on first use: a file without merge keys or aliases never needs them.
@@ -146,6 +149,11 @@ function place(
     where,
     ...(followed.anchor ? { anchor: followed.anchor } : {}),
   };
+  const notString = composeImage(path) ? yamlNonString(followed.scalar.value) : undefined;
+  if (notString) {
+    const why = `${where} is ${notString} (${value.value}), not an image reference: compose refuses it ("must be a string"); quote it if it is the image's name (image: "${value.value}")`;
+    return { ...found, skip: why, invalid: true };
+  }
   const service = path[0] === "services" ? path[1]! : undefined;
   if (scan.built.has(service ?? "")) return { ...found, skip: BUILT, built: true };
   // An alias of the image a service builds names what compose builds there: nothing to pull,
@@ -310,6 +318,20 @@ function builtServices({ entries, index }: Scan): Set<string> {
     }
   }
   return built;
+}
+
+/**
+ * What YAML (1.2 core schema, as compose's parser reads it) makes of a plain scalar that is not
+ * a string: "a YAML boolean" or "a YAML number"; undefined for a string or a quoted value.
+ */
+function yamlNonString(value: { value: string; plain?: true }): string | undefined {
+  if (!value.plain) return undefined;
+  const v = value.value;
+  if (/^(?:true|True|TRUE|false|False|FALSE)$/.test(v)) return "a YAML boolean";
+  if (/^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/.test(v)) return "a YAML number";
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(v)) return "a YAML number";
+  if (/^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/.test(v)) return "a YAML number";
+  return undefined;
 }
 
 function once<T>(make: () => T): () => T {

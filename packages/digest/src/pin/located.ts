@@ -21,4 +21,9 @@ export interface LocatedReference {
   anchor?: { name: string; line: number };
   /** Set on the skip of a compose service's image that the service builds: nothing to pull. */
   built?: true;
+  /**
+   * Set when the value can be no image reference at all (`image: 1.5`, a YAML number, which
+   * compose refuses): `skip` says why, and it is a problem (bad input), not a skip.
+   */
+  invalid?: true;
 }

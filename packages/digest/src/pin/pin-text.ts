@@ -1,4 +1,4 @@
-import { isAlpinizeError } from "@alpinize/errors";
+import { InputError, isAlpinizeError } from "@alpinize/errors";
 import { formatImageReference, type ImageReference, withDigest } from "@alpinize/image-ref";
 import { parseRegistryReference } from "../reference.js";
 import type { ResolveOutcome } from "../resolve-many.js";
@@ -124,6 +124,18 @@ function classify(located: LocatedReference[]): Classified {
   const out: Classified = { toResolve: [], unchanged: [], problems: [], skipped: [] };
   for (const at of located) {
     const base = { line: at.line, where: at.where, reference: at.reference };
+    if (at.invalid) {
+      const error = new InputError(
+        "ALPINIZE_PIN_NOT_A_REFERENCE",
+        at.skip ?? "not an image reference",
+        {
+          hint: "Write the image reference as a string; compose refuses any other value there.",
+          details: { line: at.line, where: at.where },
+        },
+      );
+      out.problems.push({ ...base, error });
+      continue;
+    }
     if (at.skip !== undefined) {
       out.skipped.push({ ...base, reason: at.skip, ...(at.built ? { built: true } : {}) });
       continue;

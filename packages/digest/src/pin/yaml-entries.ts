@@ -1,6 +1,7 @@
 import { InputError } from "@alpinize/errors";
-import { flowDepth, MAX_FLOW_DEPTH, mergeAliases, readFlow } from "./yaml-flow.js";
+import { MAX_FLOW_DEPTH, mergeAliases, readFlow, scanFlow } from "./yaml-flow.js";
 import { readBlockKey } from "./yaml-keys.js";
+import { rootKind, type YamlRoot } from "./yaml-root.js";
 import { blockScalarReason, isBlankRest, readLineScalar, readNode } from "./yaml-text.js";
 import {
   type AnchorMark,
@@ -88,7 +89,32 @@ function shape(text: string): Shape {
  * passing over it.
  */
 export function readYamlEntries(text: string): YamlEntry[] {
-  return new BlockReader(text).read();
+  return readYamlDocument(text).entries;
+}
+
+/** What {@link readYamlEntries} reads, and what each document holds at its top. */
+export interface YamlRead {
+  entries: YamlEntry[];
+  /** One per document with content, in order; none for a file of blank lines and comments. */
+  roots: YamlRoot[];
+}
+
+/** {@link readYamlEntries} with the kind of each document's top node. */
+export function readYamlDocument(text: string): YamlRead {
+  const reader = new BlockReader(text);
+  return { entries: reader.read(), roots: reader.roots };
+}
+
+/** A flow collection still open where the file ends: no YAML parser reads such a file. */
+function unclosedFlow(line: number, bracket: string): InputError {
+  return new InputError(
+    "ALPINIZE_PIN_YAML_INVALID",
+    `line ${line}: the flow collection opened here with ${bracket} is never closed (the file ends first), so this is not valid YAML (compose and GitHub refuse it too)`,
+    {
+      hint: `Close it with ${bracket === "[" ? "]" : "}"}, or write the value in block style.`,
+      details: { line },
+    },
+  );
 }
 
 class BlockReader {
@@ -101,6 +127,10 @@ class BlockReader {
   private doc = 0;
   /** Whether the key being read is the merge key (a plain, untagged `<<`). */
   private merging = false;
+  /** The top node of each document, from its first line of content. */
+  readonly roots: YamlRoot[] = [];
+  /** Whether the document being read has had a line of content yet. */
+  private rooted = false;
 
   constructor(text: string) {
     // YAML breaks lines at CR LF, LF and a lone CR (old Mac files): a reader that split at LF
@@ -130,6 +160,15 @@ class BlockReader {
       }
       if (blank || COMMENT.test(content)) continue;
       if (tabIndented(line.text, content)) throw tabIndent(i + 1);
+      // `%YAML 1.2`: a directive (at the margin, `%` starts nothing else), not the document.
+      if (!this.rooted && line.text[0] !== "%") {
+        this.rooted = true;
+        this.roots.push({
+          doc: this.doc,
+          line: i + 1,
+          kind: rootKind(line.text.slice(spaces), content),
+        });
+      }
       while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.indent >= indent) {
         this.stack.pop();
       }
@@ -169,7 +208,10 @@ class BlockReader {
     this.doc++;
     this.stack.length = 0;
     this.skipIndent = undefined;
+    this.rooted = false;
     if (onlyProperties(this.lines[i]!.text.slice(3))) return;
+    this.rooted = true;
+    this.roots.push({ doc: this.doc, line: i + 1, kind: "unknown" });
     const why = "a document written on its --- line; start it on the line below";
     this.emit([], i, unread(this.lines[i]!.text, why));
     this.skipIndent = -1;
@@ -301,9 +343,16 @@ class BlockReader {
       return i;
     }
     const first = i;
-    let depth = flowDepth(text);
-    const several = depth > 0;
-    while (depth > 0 && i + 1 < this.lines.length) depth = flowDepth(this.lines[++i]!.text, depth);
+    let scan = scanFlow(text);
+    let quoted = scan.openQuote;
+    const several = scan.depth > 0;
+    while (scan.depth > 0 && i + 1 < this.lines.length) {
+      scan = scanFlow(this.lines[++i]!.text, scan.depth);
+      quoted ||= scan.openQuote;
+    }
+    // Brackets are counted exactly outside quotes (a plain scalar in a flow collection cannot
+    // hold one); a quoted value over several lines leaves the count unsure, so no verdict then.
+    if (scan.depth > 0 && !quoted) throw unclosedFlow(first + 1, text[0]!);
     const reason = several
       ? "a flow collection over several lines; write it in block style"
       : "failed" in read && read.failed === "deep"

@@ -53,17 +53,33 @@ export function mergeAliases(
 
 /** How deep in `{`/`[` the text ends, quotes and comments aside (0: every one closed). */
 export function flowDepth(text: string, depth = 0): number {
+  return scanFlow(text, depth).depth;
+}
+
+/**
+ * {@link flowDepth}, with whether the line ends inside a quoted scalar (its rest, and the lines
+ * after it, are then not counted exactly), and the index just past the bracket that brought the
+ * depth back to 0 (the end of a collection that opened on this line).
+ */
+export function scanFlow(
+  text: string,
+  depth = 0,
+): { depth: number; openQuote: boolean; closedAt?: number } {
+  let closedAt: number | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '"' || c === "'") {
       const close = closingQuote(text.slice(i), c);
-      if (close === -1) return depth;
+      if (close === -1) return { depth, openQuote: true, ...(closedAt ? { closedAt } : {}) };
       i += close;
-    } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) return depth;
+    } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) break;
     else if (c === "{" || c === "[") depth++;
-    else if (c === "}" || c === "]") depth--;
+    else if (c === "}" || c === "]") {
+      depth--;
+      if (depth === 0 && closedAt === undefined) closedAt = i + 1;
+    }
   }
-  return depth;
+  return { depth, openQuote: false, ...(closedAt ? { closedAt } : {}) };
 }
 
 class FlowReader {
@@ -209,7 +225,8 @@ class FlowReader {
     const value = this.text.slice(start, this.pos).trimEnd();
     if (value !== "" && !/^(null|Null|NULL|~)$/.test(value)) {
       const at = this.base + start;
-      this.emit(path, { kind: "scalar", value, start: at, end: at + value.length }, anchor);
+      const scalar: YamlValue = { kind: "scalar", value, start: at, end: at + value.length };
+      this.emit(path, { ...scalar, plain: true }, anchor);
     }
     return true;
   }

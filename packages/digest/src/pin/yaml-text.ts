@@ -106,7 +106,7 @@ export function readLineScalar(text: string): YamlValue | undefined {
   const value = (comment === -1 ? text : text.slice(0, comment)).trimEnd();
   // A plain null is no value at all (an `image: ~` is not the image "library/~" or "null").
   if (value === "" || /^(null|Null|NULL|~)$/.test(value)) return undefined;
-  return { kind: "scalar", value, start: 0, end: value.length };
+  return { kind: "scalar", value, start: 0, end: value.length, plain: true };
 }
 
 function readQuoted(text: string, quote: '"' | "'"): YamlValue {

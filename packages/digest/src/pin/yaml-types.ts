@@ -1,7 +1,10 @@
 /** What a `key:` holds, as far as the line-based reader can tell. */
 export type YamlValue =
-  /** A scalar written in place (plain or quoted without escapes): its exact span, quotes excluded. */
-  | { kind: "scalar"; value: string; start: number; end: number }
+  /**
+   * A scalar written in place (plain or quoted without escapes): its exact span, quotes excluded.
+   * `plain` when written without quotes, so YAML may read it as a number or a boolean.
+   */
+  | { kind: "scalar"; value: string; start: number; end: number; plain?: true }
   /** A value written in a form pin cannot rewrite in place; `text` is how it starts. */
   | { kind: "opaque"; text: string; reason: string }
   /** A nested block or flow collection (which one, when known), or nothing (null). */

@@ -59,7 +59,10 @@ that also has build: (the name compose builds and tags; there is nothing to pull
 
 Exit codes: 0 everything pinned (or written; --write also when it skipped some), 1 references
             left unpinned or skipped (plan or --check) or unresolvable, 2 bad input (missing
-            file, unknown kind, malformed reference, YAML indented with tabs).
+            file, unknown kind, malformed reference, YAML indented with tabs, an empty file, a
+            Dockerfile with no FROM, a compose file or workflow of a shape compose or GitHub
+            refuse (services: as a list, no jobs:, an unclosed [ or {), a compose image: that
+            YAML reads as a number or boolean).
 `;
 
 const FLAGS = {
