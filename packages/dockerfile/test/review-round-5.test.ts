@@ -64,7 +64,7 @@ describe("fifth review: accurate, quiet warnings", () => {
   it("flags uses of Ubuntu's own user ubuntu on an ubuntu image", () => {
     const m = messages("FROM ubuntu:24.04\nRUN chown ubuntu:ubuntu /srv\nUSER ubuntu\n");
     expect(m).toEqual([
-      expect.stringMatching(/^user ubuntu exists in Ubuntu's image \(UID 1000\)/),
+      expect.stringMatching(/^Ubuntu's image \(23\.04 on\) has the user ubuntu \(UID 1000/),
     ]);
     expect(messages("FROM debian:12\nRUN chown ubuntu /srv\n")).toEqual([]);
   });

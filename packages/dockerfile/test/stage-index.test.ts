@@ -119,7 +119,7 @@ describe("base users through FROM chains", () => {
     expect(php.output).not.toContain("adduser");
     expect(
       warningsOf("FROM ubuntu:24.04 AS a\nFROM A AS b\nFROM b\nUSER ubuntu\n", "users"),
-    ).toEqual([expect.stringMatching(/^user ubuntu exists in Ubuntu's image/)]);
+    ).toEqual([expect.stringMatching(/^Ubuntu's image \(23\.04 on\) has the user ubuntu/)]);
     expect(warningsOf("FROM debian:12 AS a\nFROM a\nUSER ubuntu\n", "users")).toEqual([]);
   });
 
@@ -134,7 +134,7 @@ describe("base users through FROM chains", () => {
         `${args}\nARG BASE="ubuntu:24.04"\nFROM \${BASE} AS a\nFROM a\nUSER ubuntu\n`,
         "users",
       ),
-    ).toEqual([expect.stringMatching(/^user ubuntu exists in Ubuntu's image/)]);
+    ).toEqual([expect.stringMatching(/^Ubuntu's image \(23\.04 on\) has the user ubuntu/)]);
     // B1 is not B10: the name is matched whole.
     expect(
       warningsOf("ARG B10=ubuntu:24.04\nARG B1=debian:12\nFROM $B1\nUSER ubuntu\n", "users"),

@@ -91,6 +91,27 @@ export function createdAccounts(tool: string, args: readonly string[]): AccountN
 }
 
 /**
+ * The IDs a creating call asks for, as written: `useradd -u 1000 app` (`--uid`), `groupadd -g
+ * 1000 grp` (`--gid`; busybox `addgroup -g`). A useradd's `-g` names its group, made already: no
+ * ID of a new account, so it is left out, as is busybox adduser's `-g` (the GECOS field).
+ */
+export function createdIds(
+  tool: string,
+  args: readonly string[],
+): { uid: string | undefined; gid: string | undefined } {
+  const syntax = SYNTAX[tool];
+  const none = { uid: undefined, gid: undefined };
+  if (syntax === undefined) return none;
+  const parsed = toolArgs(args, syntax);
+  if (parsed.operands.length !== 1) return none;
+  if (tool === "useradd" || tool === "adduser")
+    return { uid: lastValue(parsed, "-u", "--uid"), gid: undefined };
+  if (tool === "groupadd" || tool === "addgroup")
+    return { uid: undefined, gid: lastValue(parsed, "-g", "--gid") };
+  return none;
+}
+
+/**
  * The users and groups a command needs to be there, by name: owners (`chown app:grp`, `chgrp`),
  * the user a command runs as (`su`, `runuser`, `sudo -u`, `gosu`, `su-exec`, `setpriv --reuid`,
  * `chroot --userspec`), and the accounts a user or group tool changes or deletes (`usermod -aG grp

@@ -2,6 +2,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
 import { type Pipeline, parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
+import type { Word } from "../shell/tokens.js";
 import type { Stage } from "../stages.js";
 import { ALPINE_USERS } from "./alpine-base.js";
 import { baseRepository, PHP_BASED } from "./base-image.js";
@@ -12,6 +13,7 @@ import { fixPhpFpmPool } from "./php-fpm-pool.js";
 import { asRoot } from "./place.js";
 import type { ScriptScope, StageState } from "./scope.js";
 import { renamesFrom, renamesTo } from "./users-renamed.js";
+import { addUbuntuUser, ubuntuUserAddedAt } from "./users-ubuntu.js";
 
 /**
  * Users Debian's and Ubuntu's base images have and Alpine's does not (its own base users are in
@@ -46,10 +48,10 @@ export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
     (HAVE_WWW_DATA.has(repo ?? "") ? IMAGE_UIDS.find((i) => i.repo === "php") : undefined);
   const body = stage.body;
   if (image) flagNumericIds(ctx, body, image);
-  // Ubuntu's images (23.04 on) also have the login user ubuntu (UID 1000).
-  const users = repo === "ubuntu" ? [...DEBIAN_ONLY_USERS, "ubuntu"] : DEBIAN_ONLY_USERS;
+  // Ubuntu's login user ubuntu (23.04 on) has a rule of its own: users-ubuntu.ts.
+  addUbuntuUser(ctx, state);
   const installed = [...state.alpineInstalled, ...state.debianInstalled];
-  for (const user of users) {
+  for (const user of DEBIAN_ONLY_USERS) {
     if (ALPINE_USERS.has(user)) continue;
     // An installed package makes it under Alpine's name (squid's proxy is squid): renamed there.
     if (packageAccount(user, installed)) continue;
@@ -75,9 +77,7 @@ export function checkBaseUsers(ctx: MigrationContext, state: StageState): void {
       ctx.warn(
         "users",
         use.start,
-        user === "ubuntu"
-          ? "user ubuntu exists in Ubuntu's image (UID 1000), not in Alpine's: create it (adduser -D -u 1000 ubuntu) or use another user"
-          : `user ${user} exists in Debian's base image, not in Alpine's: create it (adduser -S -D -H ${user}) or use another user`,
+        `user ${user} exists in Debian's base image, not in Alpine's: create it (adduser -S -D -H ${user}) or use another user`,
       );
     }
   }
@@ -212,7 +212,9 @@ const DELETERS = new Set(["userdel", "deluser", "groupdel", "delgroup"]);
 
 /**
  * `userdel -r ubuntu` frees UID 1000 on ubuntu:23.04 and later, whose base image has that user.
- * Alpine's has no ubuntu user (UID 1000 is free), and the call would fail there: it goes.
+ * Alpine's has no ubuntu user (UID 1000 is free), and the call would fail there (busybox deluser
+ * stops on a user that is not there): it goes. Not when an earlier step named the user, so that
+ * alpinize added it (users-ubuntu.ts): then the deletion runs on Alpine too.
  */
 export function dropUbuntuUser(
   scope: ScriptScope,
@@ -221,14 +223,40 @@ export function dropUbuntuUser(
 ): boolean {
   const name = cmd.name?.replace(/^.*\//, "") ?? "";
   if (!DELETERS.has(name)) return false;
-  const operands = cmd.args.slice(1).filter((a) => !(a.value ?? "-").startsWith("-"));
-  if (operands.length !== 1 || operands[0]!.value !== "ubuntu") return false;
-  if (baseRepository(scope.ctx, scope.stage.info.stage) !== "ubuntu") return false;
+  const operands = cmd.args.slice(1).filter((a) => !a.value?.startsWith("-"));
+  if (operands.length !== 1 || !namesUbuntu(operands[0]!)) return false;
+  const stage = scope.stage.info.stage;
+  if (baseRepository(scope.ctx, stage) !== "ubuntu") return false;
+  if (ubuntuUserAddedAt(scope.ctx, stage, scope.fileOffset(cmd.start))) return false;
   if (pipeline.commands.length !== 1 || !scope.deletePipeline(pipeline, "users")) return false;
+  // `getent passwd ubuntu && userdel -r ubuntu`: the lookup fails on Alpine, and as the last
+  // command left it would fail the RUN; it goes with the deletion it guarded.
+  const items = scope.src.script.items;
+  const k = items.indexOf(pipeline);
+  const op = items[k - 1];
+  const lookup = items[k - 2];
+  if (op?.kind === "op" && op.op === "&&" && lookup?.kind === "pipeline" && looksUp(lookup))
+    scope.deletePipeline(lookup, "users");
   scope.warn(
     "users",
     cmd.start,
     `${name} ubuntu removed: Ubuntu's image has a user ubuntu (UID 1000), Alpine's does not, so UID 1000 is free there`,
   );
   return true;
+}
+
+/** `ubuntu`, or the owner of UID 1000 looked up (`$(id -nu 1000)`), which is ubuntu there. */
+function namesUbuntu(word: Word): boolean {
+  if (word.value !== undefined) return word.value === "ubuntu";
+  return /\$\(|`/.test(word.raw) && /(?<![\w.])1000(?![\w.])/.test(word.raw);
+}
+
+/** `getent passwd ubuntu`, `getent group 1000`, `id -u ubuntu`: a lookup of Ubuntu's account. */
+function looksUp(p: Pipeline): boolean {
+  const words = p.commands.length === 1 ? p.commands[0]!.args.map((w) => w.value) : [];
+  const tool = words[0]?.replace(/^.*\//, "");
+  const last = words.at(-1);
+  if (last !== "ubuntu" && last !== "1000") return false;
+  if (tool === "getent") return words.length === 3 && /^(?:passwd|group)$/.test(words[1] ?? "");
+  return tool === "id" && words.slice(1, -1).every((w) => w?.startsWith("-"));
 }
