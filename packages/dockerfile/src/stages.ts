@@ -1,3 +1,4 @@
+import { resolveReference } from "./global-args.js";
 import { splitFlags } from "./parse/dockerfile.js";
 import { sourceSpan, splitWords } from "./parse/logical.js";
 import type { Instruction, ParsedDockerfile } from "./parse/types.js";
@@ -21,7 +22,8 @@ export interface Stage {
   imageEnd: number;
   platform?: string;
   alias?: string;
-  /** The stage this one builds on (`FROM builder`), when it names an earlier stage. */
+  /** The stage this one builds on (`FROM builder`, or a `FROM build-${ENV}` the global ARG
+   * defaults make name one), when it names an earlier stage. */
   parent?: Stage;
   /** Instructions after FROM up to the next FROM. */
   body: Instruction[];
@@ -41,7 +43,7 @@ export function analyzeStages(doc: ParsedDockerfile): StageModel {
   const byAlias = new Map<string, Stage>();
   for (const ins of doc.instructions) {
     if (ins.keyword === "FROM") {
-      const stage = readFrom(ins, stages.length, byAlias);
+      const stage = readFrom(ins, stages.length, byAlias, globalArgs);
       stages.push(stage);
       const key = stage.alias?.toLowerCase();
       if (key !== undefined && !byAlias.has(key)) byAlias.set(key, stage);
@@ -54,7 +56,12 @@ export function analyzeStages(doc: ParsedDockerfile): StageModel {
   return { globalArgs, stages };
 }
 
-function readFrom(ins: Instruction, index: number, byAlias: ReadonlyMap<string, Stage>): Stage {
+function readFrom(
+  ins: Instruction,
+  index: number,
+  byAlias: ReadonlyMap<string, Stage>,
+  globalArgs: readonly ArgDefault[],
+): Stage {
   const { flags, rest } = splitFlags(ins.args.text);
   const words = splitWords(ins.args.text.slice(rest)).map((w) => ({
     ...w,
@@ -67,7 +74,7 @@ function readFrom(ins: Instruction, index: number, byAlias: ReadonlyMap<string, 
     : [ins.args.end, ins.args.end];
   const alias = words[1]?.text.toUpperCase() === "AS" ? words[2]?.text : undefined;
   const imageText = image?.text ?? "";
-  const parent = byAlias.get(imageText.toLowerCase());
+  const parent = byAlias.get(imageText.toLowerCase()) ?? stageByArg(imageText, byAlias, globalArgs);
   const stage: Stage = {
     index,
     from: ins,
@@ -81,6 +88,21 @@ function readFrom(ins: Instruction, index: number, byAlias: ReadonlyMap<string, 
   if (alias !== undefined) stage.alias = alias;
   if (parent) stage.parent = parent;
   return stage;
+}
+
+/**
+ * The earlier stage a FROM names through global ARGs (`FROM build-${APP_ENV}` with
+ * `ARG APP_ENV=production` and a stage `build-production`): BuildKit expands the FROM from the
+ * global ARG defaults first and then looks the result up among the stage names.
+ */
+function stageByArg(
+  image: string,
+  byAlias: ReadonlyMap<string, Stage>,
+  globalArgs: readonly ArgDefault[],
+): Stage | undefined {
+  if (!image.includes("$") || byAlias.size === 0) return undefined;
+  const resolved = resolveReference(image, 0, globalArgs)?.text;
+  return resolved === undefined ? undefined : byAlias.get(resolved.toLowerCase());
 }
 
 /** `ARG A=1 B="two"` → defaults with source spans of the unquoted values. */

@@ -84,4 +84,15 @@ describe("check with variables in FROM", () => {
     const text = "FROM debian:${V}\nRUN apt-get install -y curl\n";
     expect(findings(text, { ignoreImages: ["debian"] })).toEqual([]);
   });
+  it("takes a FROM whose global ARG defaults name an earlier stage for that stage, not an image", () => {
+    const text =
+      "ARG APP_ENV=production\nFROM alpine:3.23@sha256:" +
+      "a".repeat(64) +
+      " AS build-production\nFROM build-${APP_ENV}\n";
+    expect(findings(text, { requireDigests: true })).toEqual([]);
+    expect(describeStages(text, "Dockerfile").map((s) => [s.parent, s.family])).toEqual([
+      [undefined, "alpine"],
+      ["build-production", "alpine"],
+    ]);
+  });
 });
