@@ -303,7 +303,7 @@ describe("rule 2: static archives for the rust -alpine image", () => {
     const r = migrate(
       "FROM rust:1.82-bookworm\nRUN apt-get update && apt-get install -y libssl-dev zlib1g-dev\nRUN cargo build --release\n",
     );
-    // build-base: the full rust tag had make and libc headers, rust:*-alpine has gcc alone.
+    // build-base: the full rust tag had make and g++, rust:*-alpine has gcc and (recent tags) musl-dev.
     expect(r.output).toContain(
       "RUN apk add --no-cache openssl-dev openssl-libs-static zlib-dev zlib-static build-base\n",
     );

@@ -89,3 +89,30 @@ describe("build-base for a native build moved off a full Debian language tag", (
     ).not.toContain("build-base");
   });
 });
+
+describe("what the note and the warning say each -alpine tag has", () => {
+  const noteOf = (text: string) =>
+    migrate(text).warnings.find((w) => w.rule === "from" && NOTE.test(w.message))?.message;
+
+  it("says rust's -alpine tag has gcc and, in recent tags, musl-dev, and names cargo", () => {
+    const note = noteOf("FROM rust:1.82-bookworm\nRUN cargo build --release\n");
+    expect(note).toBe(
+      "rust:1.82-bookworm is built on buildpack-deps (compilers, make, -dev libraries); the -alpine tag has gcc (rustc's linker) and, in tags built since December 2025, musl-dev, but no make, g++ or -dev libraries: add build-base and the -dev packages native builds (cargo build scripts, -sys crates) need",
+    );
+    const added = migrate(
+      "FROM rust:1.82-bookworm\nRUN apt-get update && apt-get install -y libpq-dev\nRUN cargo build --release\n",
+    ).warnings.find((w) => w.message.includes("added build-base"))?.message;
+    expect(added).toContain(
+      "and the -alpine tag has gcc (rustc's linker) and, in tags built since December 2025, musl-dev, but no make, g++ or -dev libraries: added build-base",
+    );
+  });
+
+  it("says the other images' -alpine tags have no compiler, naming their own builds", () => {
+    expect(noteOf("FROM node:20-bookworm\nRUN npm ci\n")).toMatch(
+      /; the -alpine tag has no compiler, make, libc headers or -dev libraries: add build-base and the -dev packages native builds \(npm with node-gyp\) need$/,
+    );
+    expect(noteOf("FROM python:3.12\nRUN pip install -r requirements.txt\n")).toMatch(
+      /no compiler, make, libc headers or -dev libraries: .* \(pip\) need$/,
+    );
+  });
+});

@@ -132,13 +132,35 @@ const DEPRECATED: Readonly<Record<string, string>> = {
  */
 const FULL_ON_BUILDPACK = new Set(["python", "node", "ruby", "rust", "erlang", "elixir", "pypy"]);
 
+/** The native builds a language image's users run, for the note on its full tag. */
+const NATIVE_BUILDS: Readonly<Record<string, string>> = {
+  python: "pip",
+  pypy: "pip",
+  node: "npm with node-gyp",
+  ruby: "gem, bundle",
+  rust: "cargo build scripts, -sys crates",
+  erlang: "rebar3 NIFs",
+  elixir: "mix NIFs",
+};
+
+/**
+ * What a FULL_ON_BUILDPACK image's -alpine tag has of a C toolchain, from its Dockerfile: rust's
+ * installs gcc, rustc's linker, and musl-dev since docker-rust#259 (December 2025; older tags
+ * were not rebuilt); the others remove their build dependencies once the runtime is built.
+ */
+export function alpineToolchain(repo: string): string {
+  return repo === "rust"
+    ? "has gcc (rustc's linker) and, in tags built since December 2025, musl-dev, but no make, g++ or -dev libraries"
+    : "has no compiler, make, libc headers or -dev libraries";
+}
+
 /**
  * golang's Debian tags (gcc, make, pkg-config on buildpack-deps:*-scm) get no note: what a
  * golang stage calls or needs for cgo is added by the stage rules (go-cgo.ts, buildpack.ts).
  */
 function toolchainNote(repo: string, tag: string): string | undefined {
   if (!FULL_ON_BUILDPACK.has(repo) || /(?:^|-)slim(?:-|$)/.test(tag)) return undefined;
-  return `${repo}:${tag} is built on buildpack-deps (compilers, make, -dev libraries); the -alpine tag has none: add build-base and the -dev packages native builds (pip, npm, gem, cargo) need`;
+  return `${repo}:${tag} is built on buildpack-deps (compilers, make, -dev libraries); the -alpine tag ${alpineToolchain(repo)}: add build-base and the -dev packages native builds (${NATIVE_BUILDS[repo]}) need`;
 }
 
 /** Decides what an image reference becomes on Alpine `release`. */

@@ -4,7 +4,7 @@ import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { rootStage, type Stage } from "../stages.js";
 import type { StageInfo } from "./from.js";
 import { removals } from "./gnu-stage.js";
-import { familiarRepository, splitReference } from "./images.js";
+import { alpineToolchain, familiarRepository, splitReference } from "./images.js";
 import { addPackage } from "./place.js";
 import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
@@ -21,7 +21,7 @@ interface NativeBuild {
 /**
  * Rule `from` (what the variant ships): the full Debian tags of python, node, ruby, rust, erlang,
  * elixir and pypy are built on buildpack-deps, which ships gcc, g++, make and the libc headers;
- * their -alpine tags have none. A stage on such an image that installs -dev packages and compiles
+ * their -alpine tags have none (rust's has gcc, and musl-dev in recent tags). A stage on such an image that installs -dev packages and compiles
  * against them (pip/gem/bundle/cargo install, make, cmake, configure, go build, an npm install
  * that builds addons with node-gyp) gets build-base, in the `apk add` that serves the build, as
  * golang's stages get their cgo toolchain (go-cgo.ts). Otherwise the image's note is given when
@@ -71,11 +71,9 @@ function addBuildBase(ctx: MigrationContext, state: StageState, via: string): bo
 
 const isClang = (name: string) => /^clang\d*$/.test(name);
 
-/** What the -alpine tag lacks: rust's has gcc (its linker), without make or musl's headers. */
+/** What the -alpine tag has of that toolchain, per image. */
 function lacks(via: string): string {
-  return familiarRepository(splitReference(via).name) === "rust"
-    ? "has gcc alone (no make, no libc headers)"
-    : "has none of them";
+  return alpineToolchain(familiarRepository(splitReference(via).name));
 }
 
 /** The first native build of the stage's own kept RUN lines. */
