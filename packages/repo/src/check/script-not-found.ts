@@ -3,6 +3,35 @@ import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import type { CheckSettings, Finding } from "./types.js";
 
+/** A script an Alpine image runs whose COPY source is missing, and how messages name it. */
+export interface ScriptNotFound {
+  /** Line of the COPY naming it. */
+  line: number;
+  /** `run.sh, which ENTRYPOINT runs (as /run.sh) in stage app`. */
+  what: string;
+}
+
+/**
+ * The missing scripts (`findCopiedScripts`, `readRunScripts`) that an Alpine image runs, in a
+ * stage images.ignore leaves alone: what check could not check and migrate DIR could not
+ * migrate. `stages`: check's reading of the file as it is, migrate's of its result.
+ */
+export function scriptsNotFound(
+  missing: readonly MissingScript[],
+  stages: readonly StageInfo[],
+  ignoreImages: readonly string[],
+): ScriptNotFound[] {
+  return missing
+    .filter((m) => {
+      const stage = stages[m.stage];
+      return stage?.family === "alpine" && !isStageIgnored(stage, stages, ignoreImages);
+    })
+    .map((m) => ({
+      line: m.line,
+      what: `${m.source}, which ${runner(m.by)} runs (as ${m.destination}) in stage ${stages[m.stage]!.name}`,
+    }));
+}
+
 /**
  * A script an Alpine image runs (ENTRYPOINT, CMD or a RUN) whose COPY source is not in the build
  * context alpinize looked in: nothing about it was checked, which must not read as clean. A
@@ -16,18 +45,13 @@ export function scriptNotFound(
   settings: CheckSettings,
   where: readonly string[],
 ): Finding[] {
-  return missing
-    .filter((m) => {
-      const stage = stages[m.stage];
-      return stage?.family === "alpine" && !isStageIgnored(stage, stages, settings.ignoreImages);
-    })
-    .map((m) => ({
-      file,
-      line: m.line,
-      rule: "script-not-found",
-      severity: "warning",
-      message: `${m.source}, which ${runner(m.by)} runs (as ${m.destination}) in stage ${stages[m.stage]!.name}, is not in the build context alpinize looked in (${where.join(", then ")}), so it was not checked: run alpinize check from the build context (cd CONTEXT && alpinize check path/to/Dockerfile), or add the file (docker build stops at this COPY without it)`,
-    }));
+  return scriptsNotFound(missing, stages, settings.ignoreImages).map((m) => ({
+    file,
+    line: m.line,
+    rule: "script-not-found",
+    severity: "warning",
+    message: `${m.what}, is not in the build context alpinize looked in (${where.join(", then ")}), so it was not checked: run alpinize check from the build context (cd CONTEXT && alpinize check path/to/Dockerfile), or add the file (docker build stops at this COPY without it)`,
+  }));
 }
 
 function runner(by: MissingScript["by"]): string {

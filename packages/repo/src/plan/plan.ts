@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { isAlpinizeError } from "@alpinize/errors";
 import { DEFAULT_RELEASE } from "@alpinize/package-map";
 import type { GosuMode, RepoConfig } from "../config/types.js";
+import type { MissingScript } from "../discover/missing-source.js";
 import { findCopiedScripts, type ScriptReference } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
 import { describeStages, type StageInfo } from "../dockerfile/stages.js";
@@ -18,6 +19,7 @@ import { dropDoneGosuAdvice } from "./gosu-advice.js";
 import { withoutIgnoredStages } from "./ignore-images.js";
 import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
+import { missingScriptWarnings } from "./missing-scripts.js";
 import { muslIntoGlibc } from "./musl-copies.js";
 import { needsAlpineRewrite, type ScriptScope, scriptScope } from "./script-scope.js";
 import {
@@ -90,10 +92,12 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     if (installsGosu(filePlan.after)) gosuAfter.add(file);
     if (!plan.release && filePlan.result) plan.release = filePlan.result.release;
     const gosu = installsGosu(before);
-    for (const ref of await findCopiedScripts(root, file, before)) {
+    const missing: MissingScript[] = [];
+    for (const ref of await findCopiedScripts(root, file, before, missing)) {
       scripts.set(ref.path, [...(scripts.get(ref.path) ?? []), ref]);
       if (gosu) gosuScripts.add(ref.path);
     }
+    filePlan.warnings.push(...missingScriptWarnings(missing, filePlan, config.images.ignore));
   }
   for (const [index, [path, refs]] of [...scripts].entries()) {
     options.onProgress?.(path, index, scripts.size, "script");
