@@ -21,7 +21,15 @@ describe("alpinize check", () => {
     expect(result.stderr).toContain(
       "warning Dockerfile:1: base-image-unpinned: alpine:3.23 is not pinned by digest",
     );
+    expect(result.stderr).toMatch(
+      /^alpinize check: 1 file\(s\) checked: 0 error\(s\), 1 warning\(s\)\n$/m,
+    );
     expect(result.code).toBe(0);
+    // "clean" is kept for a run with nothing to say.
+    await writeFile(join(dir, "Dockerfile"), `FROM alpine:3.23@${DIGEST}\n`);
+    expect((await runCli(["check", "."], { cwd: dir })).stderr).toBe(
+      "alpinize check: 1 file(s) clean\n",
+    );
   });
 
   it("exits 1 with one line per finding, and --require-digests makes pins mandatory", async () => {
@@ -32,6 +40,9 @@ describe("alpinize check", () => {
     const result = await runCli(["check", "Dockerfile"], { cwd: dir });
     expect(result.stdout).toBe(
       "Dockerfile:2: apt-in-alpine: apt-get in Alpine stage 0: use apk add --no-cache (alpinize migrate rewrites it, or flags it where it cannot)\n",
+    );
+    expect(result.stderr).toMatch(
+      /^alpinize check: 1 file\(s\) checked: 1 error\(s\), 0 warning\(s\)$/m,
     );
     expect(result.code).toBe(1);
     await writeFile(join(dir, "Dockerfile"), "FROM alpine:3.23\n");

@@ -17,19 +17,21 @@ export function printFindings(io: Io, result: CheckResult): void {
     io.err(`${io.style.red("error")} ${escapeInline(unparsableText(u))} (not checked)`);
     if (u.hint) io.err(`  ${escapeInline(u.hint)}`);
   }
+  io.err(summaryLine(result));
+}
+
+/**
+ * The last line: "clean" only when nothing was found. A warning may say a file was not checked
+ * (script-not-found), so a run with warnings gives the counts instead.
+ */
+function summaryLine(result: CheckResult): string {
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
-  const noted = warnings > 0 ? ` (${warnings} warning(s))` : "";
   const files = result.files.length;
-  if (result.unparsable.length > 0) {
-    io.err(
-      `alpinize check: ${result.unparsable.length} file(s) could not be checked; fix or .gitignore them`,
-    );
-  } else if (errors > 0) {
-    io.err(`alpinize check: ${errors} finding(s) in ${files} file(s)${noted}`);
-  } else {
-    io.err(`alpinize check: ${files} file(s) clean${noted}`);
-  }
+  if (result.unparsable.length > 0)
+    return `alpinize check: ${result.unparsable.length} file(s) could not be checked; fix or .gitignore them`;
+  if (errors + warnings === 0) return `alpinize check: ${files} file(s) clean`;
+  return `alpinize check: ${files} file(s) checked: ${errors} error(s), ${warnings} warning(s)`;
 }
 
 /**
