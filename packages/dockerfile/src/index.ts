@@ -47,10 +47,29 @@ export {
  * a program Alpine lacks or names otherwise: the same notes `alpinize check` gives Alpine stages.
  */
 export { fixBrokenOption } from "./rules/apt-install.js";
+/**
+ * busybox addgroup/adduser's ID choice (the first free ID of its range) and the pre-install
+ * scripts of Alpine packages that make accounts: migrate and check simulate the IDs with them.
+ */
+export {
+  busyboxAddgroup,
+  busyboxAdduser,
+  FIRST_SYSTEM_ID,
+  firstFreeId,
+  type IdBook,
+  IdTable,
+  LAST_SYSTEM_ID,
+  type MadeAccount,
+  runPackageScript,
+} from "./rules/busybox-ids.js";
 export type { LayoutHit } from "./rules/debian-layout.js";
 export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
 /** Users and groups the official images' `-alpine` tags add to Alpine's base (node's node 1000). */
-export { alpineImageAccounts, type ImageAccount } from "./rules/image-accounts.js";
+export {
+  alpineImageAccounts,
+  type ImageAccount,
+  knowsAlpineImageAccounts,
+} from "./rules/image-accounts.js";
 /** Docker refuses a FROM with `user:password@`: the advice, credentials masked (undefined if none). */
 export { credentialsNote } from "./rules/images.js";
 export {
@@ -73,6 +92,12 @@ export {
   packageMakingAccount,
   packageMayMakeGroup,
 } from "./rules/package-accounts-made.js";
+export {
+  PACKAGE_SCRIPTS,
+  type PackageAccountStep,
+  type PackageScript,
+  packageScript,
+} from "./rules/package-scripts.js";
 /**
  * Vendor setup scripts (nodesource, Microsoft, PGDG apt repositories, Docker's get.docker.com):
  * none works on Alpine. migrate flags them; check reports the RUN that runs one (setupScriptRuns).

@@ -3,6 +3,7 @@ import type { Edit, RuleId } from "../edits.js";
 import { lineFinder } from "../images.js";
 import type { Instruction, ParsedDockerfile } from "../parse/types.js";
 import type { RunShell } from "../rules/dash-sh.js";
+import type { AccountLogEntry } from "../rules/users-package-ids.js";
 import type { ShellSource } from "../shell/source.js";
 import type { ArgDefault } from "../stages.js";
 import type { ImageChange, MigrateWarning, PackageRecord } from "./types.js";
@@ -23,6 +24,8 @@ export class MigrationContext {
   migratesScripts = false;
   /** Groups the file creates (groupadd/addgroup), name → GID if given: adduser -G needs names. */
   readonly createdGroups = new Map<string, string | undefined>();
+  /** Package installs and accounts made, in build order: the IDs busybox picks follow from them. */
+  readonly accountLog: AccountLogEntry[] = [];
   /** The ARG defaults declared before the first FROM (what `FROM image:${TAG}` reads). */
   globalArgs: readonly ArgDefault[] = [];
   /** Packages each converted stage installs for good, for the stages built FROM it. */
@@ -70,11 +73,12 @@ export class MigrationContext {
 
   /** Returns a function that puts every list back as it is now (a tentative change abandoned). */
   checkpoint(): () => void {
-    const lengths = [this.edits, this.warnings, this.packages, this.images].map((l) => l.length);
+    const lists = [this.edits, this.warnings, this.packages, this.images, this.accountLog];
+    const lengths = lists.map((l) => l.length);
     const warned = new Set(this.warned);
     const groups = new Map(this.createdGroups);
     return () => {
-      [this.edits, this.warnings, this.packages, this.images].forEach((l, i) => {
+      lists.forEach((l, i) => {
         l.length = lengths[i]!;
       });
       this.warned.clear();

@@ -1,5 +1,6 @@
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import { packageAccount } from "./package-accounts.js";
+import { PACKAGE_SCRIPTS, packageScript } from "./package-scripts.js";
 import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
 
 /** An account an Alpine package's `*.pre-install` script creates when the package is installed. */
@@ -12,23 +13,23 @@ export interface PackageMadeAccount {
 }
 
 /**
- * Read in aports main/ (`<pkg>.pre-install`): docker `addgroup -S docker`; nginx, redis, haproxy
- * and varnish `addgroup -S NAME` then `adduser -S … -G NAME NAME`; mariadb makes mysql:mysql and
- * apache2 apache:apache, names that are not the package's own.
+ * The accounts of the pre-install scripts (package-scripts.ts), one per group with the user of its
+ * name in it, if the script makes one: nginx's group and user nginx, mariadb's mysql.
  */
-export const PACKAGE_MADE_ACCOUNTS: readonly PackageMadeAccount[] = [
-  { pkg: "docker", group: "docker" },
-  { pkg: "docker-engine", group: "docker" },
-  { pkg: "nginx", group: "nginx", user: "nginx" },
-  { pkg: "redis", group: "redis", user: "redis" },
-  { pkg: "haproxy", group: "haproxy", user: "haproxy" },
-  { pkg: "varnish", group: "varnish", user: "varnish" },
-  { pkg: "mariadb", group: "mysql", user: "mysql" },
-  { pkg: "apache2", group: "apache", user: "apache" },
-];
+export const PACKAGE_MADE_ACCOUNTS: readonly PackageMadeAccount[] = PACKAGE_SCRIPTS.flatMap((s) =>
+  s.steps.flatMap((step) => {
+    if (step.tool !== "addgroup") return [];
+    const user = s.steps.some((u) => u.tool === "adduser" && u.user === step.group);
+    return [
+      user
+        ? { pkg: s.pkg, group: step.group, user: step.group }
+        : { pkg: s.pkg, group: step.group },
+    ];
+  }),
+);
 
 /**
- * The installed package (Alpine names) the table above says creates the user or group `name`.
+ * The installed package (Alpine names) whose pre-install script creates the user or group `name`.
  * Certain enough to tell a build that creating it again fails there.
  */
 export function packageMakingAccount(
@@ -36,10 +37,16 @@ export function packageMakingAccount(
   kind: "user" | "group",
   packages: Iterable<string>,
 ): string | undefined {
-  const installed = new Set(packages);
-  return PACKAGE_MADE_ACCOUNTS.find(
-    (a) => installed.has(a.pkg) && (kind === "user" ? a.user : a.group) === name,
-  )?.pkg;
+  for (const pkg of packages) {
+    const steps = packageScript(pkg)?.steps ?? [];
+    const makes = steps.some((s) =>
+      kind === "user"
+        ? s.tool === "adduser" && s.user === name
+        : s.tool === "addgroup" && s.group === name,
+    );
+    if (makes) return pkg;
+  }
+  return undefined;
 }
 
 /** Debian's base groups Alpine's lacks; read on first use, the rules' modules import each other. */

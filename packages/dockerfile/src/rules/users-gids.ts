@@ -3,6 +3,7 @@ import { wholeVariable } from "../stages.js";
 import { imageGroupWithGid } from "./image-accounts.js";
 import type { ScriptScope } from "./scope.js";
 import { baseGroupAt } from "./users-base-gone.js";
+import { noteAccount } from "./users-package-ids.js";
 
 /** Groups each stage creates, name → the GID word as written (number or `$VAR`), if any. */
 const stageGroups = new WeakMap<Stage, Map<string, string | undefined>>();
@@ -23,6 +24,7 @@ const stageRenamed = new WeakMap<Stage, Set<string>>();
 /** Notes that this stage creates group `name` (with GID word `gid`, when given). */
 export function recordGroup(scope: ScriptScope, name: string, gid: string | undefined): void {
   scope.ctx.createdGroups.set(name, gid);
+  noteAccount(scope, { kind: "group", name, id: gid });
   const stage = scope.stage.info.stage;
   let groups = stageGroups.get(stage);
   if (!groups) {

@@ -3,10 +3,12 @@ import type { ScriptScope } from "./scope.js";
 import { baseHolder } from "./users-base-holder.js";
 import { freeId } from "./users-free-id.js";
 import { createdByPackage } from "./users-groups.js";
+import { noteAccount, warnPackageId } from "./users-package-ids.js";
 
 /**
  * A user or group whose ID or name Alpine's base image (or a package installed earlier in the
- * stage) already has: busybox refuses to create it again, so the step is flagged.
+ * stage) already has: busybox refuses to create it again, so the step is flagged. A user is noted
+ * in the stage's account log (a group is, by recordGroup).
  */
 export function checkIds(
   scope: ScriptScope,
@@ -18,6 +20,10 @@ export function checkIds(
 ): void {
   if (uid !== undefined) checkUid(scope, at, uid);
   if (gid !== undefined && kind === "group") checkGid(scope, at, gid, name);
+  // An ID a package installed before took (nginx's group: busybox's first free system GID).
+  warnPackageId(scope, at, "user", uid, "adduser -u");
+  if (kind === "group") warnPackageId(scope, at, "group", gid, "addgroup -g");
+  if (kind === "user" && name !== undefined) noteAccount(scope, { kind, name, id: uid });
   const names = kind === "user" ? ALPINE_USERS : ALPINE_GROUPS;
   if (name !== undefined && names.has(name)) {
     scope.warn("users", at, `${kind} ${name} already exists on Alpine; creating it again fails`);

@@ -1,5 +1,6 @@
 import type { ScriptScope } from "./scope.js";
 import { gidHolder } from "./users-gids.js";
+import { warnPackageId } from "./users-package-ids.js";
 
 /**
  * The group that already has GID `uid`, when busybox adduser would make `name`'s own group with
@@ -30,7 +31,11 @@ export function ownGroupFirst(
   tail = "",
 ): boolean {
   const holder = ownGroupHolder(scope, name, uid, at);
-  if (holder === undefined) return false;
+  if (holder === undefined) {
+    // An installed package's group on that GID stops busybox the same way: said, not changed.
+    warnPackageId(scope, at, "group", uid, "adduser -u", name);
+    return false;
+  }
   scope.warn(
     "users",
     at,

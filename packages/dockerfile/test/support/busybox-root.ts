@@ -20,6 +20,8 @@ const CACHE = process.env.ALPINIZE_TEST_CACHE ?? "/var/cache/alpinize-test";
 const BUSYBOX = join(CACHE, "busybox-musl", "busybox");
 const here = dirname(fileURLToPath(import.meta.url));
 const ALPINE_FILES = resolve(here, "../../../../../shared/corpus/alpine-rootfs");
+/** Alpine's /etc/group and /etc/passwd (the shared corpus's), to put back into a root. */
+export const ALPINE_ETC = ALPINE_FILES;
 
 /** Why the chroot tests cannot run here, or undefined when they can. */
 export function busyboxSkipReason(): string | undefined {
