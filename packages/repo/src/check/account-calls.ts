@@ -8,14 +8,23 @@ import { operands, optionValue, systemOption } from "./account-options.js";
  * `delgroup USER GROUP`, `deluser USER GROUP`) only change a group's members and are not calls here.
  */
 export type AccountCall =
-  | { tool: "addgroup"; group: string; gid: string | undefined }
+  | {
+      tool: "addgroup";
+      group: string;
+      gid: string | undefined;
+      /** `-S`: without -g busybox picks the GID from the system range (100..999). */
+      system: boolean;
+    }
   | {
       tool: "adduser";
       user: string;
       uid: string | undefined;
       /** `-G GROUP` (`--ingroup`): without it busybox makes a group named like the user. */
       group: string | undefined;
-      /** `-S`: without -G the user goes into nogroup, and no group is made. */
+      /**
+       * `-S`: without -G the user goes into nogroup, and no group is made; without -u busybox
+       * picks the UID from the system range (100..999).
+       */
       system: boolean;
     }
   | { tool: "delgroup"; group: string }
@@ -44,7 +53,12 @@ export function accountCall(cmd: ShellCommand): AccountCall | undefined {
   if (tool === "delgroup") return { tool, group: name };
   if (tool === "deluser") return { tool, user: name };
   if (tool === "addgroup")
-    return { tool, group: name, gid: optionValue(cmd.args, ["-g", "--gid"]) };
+    return {
+      tool,
+      group: name,
+      gid: optionValue(cmd.args, ["-g", "--gid"]),
+      system: cmd.args.some(systemOption),
+    };
   return {
     tool,
     user: name,

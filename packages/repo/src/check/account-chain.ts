@@ -3,9 +3,11 @@ import type { ShellCommand } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { type AccountCall, accountCall } from "./account-calls.js";
+import { runInstallScripts } from "./account-ids.js";
 import { renameText } from "./account-renames.js";
 import { type AccountState, copyAccounts, imageAccounts, touchesAccountFiles } from "./accounts.js";
-import { runCommands } from "./apk-history.js";
+import { applyCommand, runCommands, runVariables } from "./apk-history.js";
+import { ApkWorld } from "./apk-world.js";
 import { rootRepository } from "./debian-layout.js";
 import { absorbedEmit } from "./guarded.js";
 import { onbuildRuns } from "./onbuild.js";
@@ -38,10 +40,12 @@ export function checkAccountCommand(
   if (!problem) return;
   // A guarded call that busybox refuses does nothing: a warning that says so.
   const report = placed.cmd.guarded ? absorbedEmit(emit) : emit;
+  const fails = problem.probable ? "probably fails" : "fails";
   report(
     placed.line,
     "alpine-id-taken",
-    `${callText(call)} in Alpine stage ${stage.name}: ${problem.reason}, so ${failing(call)} fails with "${problem.quote}": ${problem.advice}`,
+    `${callText(call)} in Alpine stage ${stage.name}: ${problem.reason}, so ${failing(call)} ${fails} with "${problem.quote}": ${problem.advice}`,
+    problem.probable ? "warning" : undefined,
   );
 }
 
@@ -70,14 +74,23 @@ const leftBy = chainFact<AccountState>((stage, left, stages) => {
   return state;
 });
 
-/** A stage built on this one starts with what its RUNs left; what apk installed is not followed there. */
+/**
+ * A stage built on this one starts with what its RUNs left: the accounts its commands made and
+ * those the install scripts of what apk added made, in the order they ran.
+ */
 function replay(stage: StageInfo, run: RunStep, state: AccountState): void {
-  for (const { cmd, line } of runCommands(run)) {
-    const call = accountCall(cmd);
-    if (!call) continue;
-    enterRun(stage, run, state);
-    accountStep(state, call, line, reachOf(run, cmd), NO_PACKAGES);
+  const world = new ApkWorld();
+  const vars = runVariables(stage, run);
+  for (const placed of runCommands(run)) {
+    runInstallScripts(state, world.everAdded().keys());
+    const call = accountCall(placed.cmd);
+    if (call) {
+      enterRun(stage, run, state);
+      accountStep(state, call, placed.line, reachOf(run, placed.cmd), NO_PACKAGES);
+    }
+    applyCommand(world, placed, vars);
   }
+  runInstallScripts(state, world.everAdded().keys());
 }
 
 function reachOf(run: RunStep, cmd: ShellCommand): Reach {

@@ -16,9 +16,17 @@ export interface RenamedName {
   line: number;
 }
 
+/**
+ * How an account's ID came to be known: written in the command (or the image's), or picked by
+ * busybox as alpinize's model of it says, surely or (`probable`: a step before it whose ID is not
+ * known may have taken that one) probably.
+ */
+export type IdSource = "given" | "picked" | "probable";
+
 export interface GroupEntry {
   gid: number | undefined;
   origin: AccountOrigin;
+  source?: IdSource;
 }
 
 export interface UserEntry {
@@ -26,12 +34,15 @@ export interface UserEntry {
   /** The primary group's name (busybox delgroup refuses it while the user is there). */
   group: string | undefined;
   origin: AccountOrigin;
+  source?: IdSource;
 }
 
 /**
  * What is known of /etc/group and /etc/passwd at one point of an Alpine stage's build: Alpine's
- * base accounts, the official image's own, and what earlier busybox commands made and removed.
- * An ID busybox picked itself (`addgroup app`, no -g) is not known.
+ * base accounts, the official image's own, what the install scripts of the packages apk added
+ * made, and what earlier busybox commands made and removed. An ID busybox picked itself
+ * (`addgroup -S app`, no -g) is the one its first-free search gives (busybox-ids in
+ * @alpinize/dockerfile); an ID from a variable is not known.
  */
 export interface AccountState {
   groups: Map<string, GroupEntry>;
@@ -42,6 +53,10 @@ export interface AccountState {
   renamed: { users: Map<string, RenamedName>; groups: Map<string, RenamedName> };
   /** /etc/group or /etc/passwd was written or copied in: nothing can be told. */
   opaque: boolean;
+  /** Packages whose install scripts ran into this state, in the order apk added them. */
+  packages: Set<string>;
+  /** A step that may or may not have run (`if`, `||`) may have taken IDs: picked ones are guesses. */
+  uncertain: boolean;
 }
 
 const BASE: AccountOrigin = { kind: "base" };
@@ -58,6 +73,8 @@ export function imageAccounts(repo: string | undefined): AccountState {
     removed: { users: new Set(), groups: new Set() },
     renamed: { users: new Map(), groups: new Map() },
     opaque: false,
+    packages: new Set(),
+    uncertain: false,
   };
   for (const [gid, name] of ALPINE_BASE_GROUPS) state.groups.set(name, { gid, origin: BASE });
   // The table names the first user per primary GID: sync, shutdown and halt (GID 0) are left
@@ -83,6 +100,8 @@ export function copyAccounts(state: AccountState): AccountState {
     removed: { users: new Set(state.removed.users), groups: new Set(state.removed.groups) },
     renamed: { users: new Map(state.renamed.users), groups: new Map(state.renamed.groups) },
     opaque: state.opaque,
+    packages: new Set(state.packages),
+    uncertain: state.uncertain,
   };
 }
 

@@ -1,4 +1,4 @@
-import { type AccountOrigin, type AccountState, primaryUserOf } from "./accounts.js";
+import { type AccountOrigin, type AccountState, type IdSource, primaryUserOf } from "./accounts.js";
 
 /**
  * Who made an account, as a clause after its name: "(Alpine's base image has it, GID 82)".
@@ -42,4 +42,36 @@ export function freeGroupStep(state: AccountState, group: string): string {
   return user === group
     ? `${step} (it takes group ${group} with it)`
     : `${step} && delgroup ${group}`;
+}
+
+/**
+ * How the account with a taken ID holds it, for the problem's reason and severity: `belongs` is
+ * "already belongs" or "probably belongs", `picked` says busybox chose it (empty for an ID
+ * written in a command or the image's), `probable` makes the finding a warning.
+ */
+export function heldId(
+  id: string,
+  entry: { source?: IdSource },
+): { belongs: string; picked: string; probable: boolean } {
+  if (entry.source === "picked")
+    return {
+      belongs: "already belongs",
+      picked: `; busybox picked ${id}, the first free one`,
+      probable: false,
+    };
+  if (entry.source === "probable")
+    return {
+      belongs: "probably belongs",
+      picked: `, if busybox picked ${id} as the first free one there (a step before it has an ID alpinize cannot know, or may not run)`,
+      probable: true,
+    };
+  return { belongs: "already belongs", picked: "", probable: false };
+}
+
+/**
+ * The way out of an ID an installed package's script took: make the account first (the script
+ * then picks the next free ID), or another ID.
+ */
+export function packageIdAdvice(pkg: string, kind: "GID" | "UID"): string {
+  return `create this account before the apk add of ${pkg} (its install script then takes the next free ${kind}), or pick another ${kind} (and chown files to it)`;
 }

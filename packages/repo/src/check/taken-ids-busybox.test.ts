@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { PACKAGE_SCRIPTS } from "@alpinize/dockerfile";
 import { afterEach, describe, expect, it } from "vitest";
 import { alpineRootSkipReason, makeAlpineRoot, runInRoot } from "../../test/alpine-root.js";
 import { describeStages } from "../dockerfile/stages.js";
@@ -23,13 +24,28 @@ function findings(text: string): string[] {
     .map((f) => `${f.line} ${/fails with "([^"]*)"/.exec(f.message)?.[1]}`);
 }
 
+/**
+ * `apk add` as far as accounts go: each package's install script from the table alpinize follows
+ * (addgroup -S, adduser -S; a step that fails goes unnoticed, as `2>/dev/null` makes it there).
+ */
+const APK = `apk() { for p in "$@"; do case "$p" in ${PACKAGE_SCRIPTS.map(
+  (s) =>
+    `${s.pkg}) ${s.steps
+      .map((step) =>
+        step.tool === "addgroup"
+          ? `addgroup -S${step.gid === undefined ? "" : ` -g ${step.gid}`} ${step.group} || true`
+          : `adduser -S -D -H${step.uid === undefined ? "" : ` -u ${step.uid}`} -G ${step.group} ${step.user} || true`,
+      )
+      .join("; ")};;`,
+).join(" ")} esac; done; }\n`;
+
 /** Runs the file's RUN lines in order until one fails: `line stderr`, or undefined if all pass. */
 function firstFailure(root: string, text: string): string | undefined {
   const [stage] = describeStages(text, "Dockerfile");
   const setup = runInRoot(root, IMAGE_SETUP[stage!.image]!);
   expect(setup).toEqual({ status: 0, stderr: "" });
   for (const run of stage!.runs) {
-    const r = runInRoot(root, run.text);
+    const r = runInRoot(root, APK + run.text);
     if (r.status !== 0) return `${run.line} ${r.stderr}`;
   }
   return undefined;
@@ -49,6 +65,11 @@ const FAILING = [
   "FROM node:22-alpine\nRUN addgroup -g 1000 app && adduser -D -u 1000 -G app app\n",
   "FROM node:22-alpine\nRUN adduser -D -u 1000 -G users app\n",
   "FROM php:8.4-fpm-alpine\nRUN adduser -u 82 -D -S -G www-data www-data\n",
+  "FROM alpine:3.23\nRUN apk add --no-cache nginx\nRUN addgroup -g 101 app && adduser -D -u 101 -G app -H app\n",
+  "FROM alpine:3.23\nRUN apk add --no-cache redis\nRUN adduser -S -D -u 100 app\n",
+  "FROM alpine:3.23\nRUN addgroup -g 101 app\nRUN apk add --no-cache nginx\nRUN addgroup -g 102 web\n",
+  "FROM alpine:3.23\nRUN addgroup -S svc && apk add --no-cache nginx redis\nRUN addgroup -g 103 c\n",
+  "FROM alpine:3.23\nRUN apk add --no-cache nginx\nRUN adduser -D -u 101 app\n",
 ];
 
 const PASSING = [
@@ -62,6 +83,8 @@ const PASSING = [
   "FROM alpine:3.23\nRUN adduser -D -u 1000 a && deluser a && addgroup -g 1000 b\n",
   "FROM node:22-alpine\nRUN adduser -D -G node worker\n",
   "FROM node:22-alpine\nRUN deluser --remove-home node && addgroup -g 1000 app && adduser -D -u 1000 -G app app\n",
+  "FROM alpine:3.23\nRUN addgroup -g 101 app && adduser -D -u 101 -G app -H app\nRUN apk add --no-cache nginx\n",
+  "FROM alpine:3.23\nRUN apk add --no-cache nginx redis && addgroup -g 104 app && adduser -D -u 102 -G app app\n",
 ];
 
 const reason = alpineRootSkipReason();

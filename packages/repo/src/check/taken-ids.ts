@@ -1,16 +1,18 @@
 import { packageMakingAccount } from "@alpinize/dockerfile";
 import { type AccountCall, numericId } from "./account-calls.js";
+import { recordMade, runInstallScripts } from "./account-ids.js";
 import { applyRename, type RenameCall } from "./account-renames.js";
 import {
   type AccountOrigin,
   type AccountState,
+  type GroupEntry,
   groupWithGid,
   primaryUserOf,
   removeGroup,
   removeUser,
   userWithUid,
 } from "./accounts.js";
-import { freeGroupStep, freeUserStep, madeBy } from "./taken-advice.js";
+import { freeGroupStep, freeUserStep, heldId, madeBy, packageIdAdvice } from "./taken-advice.js";
 
 /**
  * Why busybox refuses an account command, in the order it tests: a name in use (`kind: "name"`),
@@ -23,6 +25,8 @@ export interface AccountProblem {
   reason: string;
   quote: string;
   advice: string;
+  /** The ID is taken only as far as alpinize's model of busybox's choice can tell: a warning. */
+  probable?: boolean;
 }
 
 /** How the command is reached: every time, with `|| …` after it, or only under a condition. */
@@ -32,7 +36,9 @@ export type Reach = "plain" | "guarded" | "conditional";
  * Judges one busybox account command against the accounts there when it runs, then moves the
  * state on by what it did. A name in use is not a problem when the call is guarded or conditional:
  * `addgroup -S www-data || true` and `getent group www-data || addgroup …` mean "if missing". A
- * conditional call's accounts are not recorded (it may not run); a call that fails records none.
+ * conditional call's accounts are not recorded (it may not run, and any ID busybox picks after it
+ * is a guess); a call that fails records none. `packages`: what apk added so far, in order: their
+ * install scripts run into the state first.
  */
 export function accountStep(
   state: AccountState,
@@ -41,14 +47,16 @@ export function accountStep(
   reach: Reach,
   packages: ReadonlyMap<string, unknown>,
 ): AccountProblem | undefined {
+  runInstallScripts(state, packages.keys());
   if (state.opaque) return undefined;
   const problem = callProblem(state, call, packages);
   if (problem) return problem.kind === "name" && reach !== "plain" ? undefined : problem;
   if (call.tool === "delgroup") removeGroup(state, call.group);
   else if (call.tool === "deluser") removeUser(state, call.user);
-  else if (reach === "conditional") return undefined;
+  else if (reach === "conditional")
+    state.uncertain ||= call.tool === "addgroup" || call.tool === "adduser";
   else if (call.tool === "usermod" || call.tool === "groupmod") applyRename(state, call, line);
-  else record(state, call, { kind: "line", line });
+  else recordMade(state, call, { kind: "line", line });
   return undefined;
 }
 
@@ -106,13 +114,20 @@ function adduserProblem(
   }
   const uid = numericId(call.uid);
   const uidHolder = uid === undefined ? undefined : userWithUid(state, uid);
-  if (uid !== undefined && uidHolder !== undefined)
+  if (uid !== undefined && uidHolder !== undefined) {
+    const entry = state.users.get(uidHolder)!;
+    const held = heldId(String(uid), entry);
     return {
       kind: "id",
-      reason: `UID ${uid} already belongs to user ${uidHolder} ${madeBy(state.users.get(uidHolder)!.origin)}`,
+      reason: `UID ${uid} ${held.belongs} to user ${uidHolder} ${madeBy(entry.origin)}${held.picked}`,
       quote: `uid '${uid}' in use`,
-      advice: `pick another UID (and chown files to it)${useInstead(state.users.get(uidHolder)!.origin, `user ${uidHolder}`)}, or first ${freeUserStep(state, uidHolder)}`,
+      advice:
+        entry.origin.kind === "package"
+          ? packageIdAdvice(entry.origin.pkg, "UID")
+          : `pick another UID (and chown files to it)${useInstead(entry.origin, `user ${uidHolder}`)}, or first ${freeUserStep(state, uidHolder)}`,
+      probable: held.probable,
     };
+  }
   if (call.group !== undefined || call.system) return undefined;
   return ownGroupProblem(state, user, uid, packages);
 }
@@ -126,15 +141,14 @@ function ownGroupProblem(
 ): AccountProblem | undefined {
   const gidHolder = uid === undefined ? undefined : groupWithGid(state, uid);
   if (uid !== undefined && gidHolder !== undefined) {
-    const origin = state.groups.get(gidHolder)!.origin;
+    const entry = state.groups.get(gidHolder)!;
+    const held = heldId(String(uid), entry);
     return {
       kind: "id",
-      reason: `without -G busybox adduser also makes a group with GID ${uid}, and GID ${uid} already belongs to group ${gidHolder} ${madeBy(origin)}`,
+      reason: `without -G busybox adduser also makes a group with GID ${uid}, and GID ${uid} ${held.belongs} to group ${gidHolder} ${madeBy(entry.origin)}${held.picked}`,
       quote: `uid '${uid}' in use`,
-      advice:
-        origin.kind === "base"
-          ? "create the group first (addgroup -g GID NAME) and pass -G NAME, or pick another UID"
-          : `put the user in that group (-G ${gidHolder}), or pick another UID`,
+      advice: ownGroupAdvice(entry, gidHolder),
+      probable: held.probable,
     };
   }
   const problem = groupNameProblem(state, user, packages, "adduser");
@@ -173,13 +187,26 @@ function groupNameProblem(
 function gidProblem(state: AccountState, gid: number | undefined): AccountProblem | undefined {
   const group = gid === undefined ? undefined : groupWithGid(state, gid);
   if (gid === undefined || group === undefined) return undefined;
-  const origin = state.groups.get(group)!.origin;
+  const entry = state.groups.get(group)!;
+  const held = heldId(String(gid), entry);
   return {
     kind: "id",
-    reason: `GID ${gid} already belongs to group ${group} ${madeBy(origin)}`,
+    reason: `GID ${gid} ${held.belongs} to group ${group} ${madeBy(entry.origin)}${held.picked}`,
     quote: `gid '${gid}' in use`,
-    advice: `pick another GID (and chown files to it)${useInstead(origin, `group ${group}`)}, or first ${freeGroupStep(state, group)}`,
+    advice:
+      entry.origin.kind === "package"
+        ? packageIdAdvice(entry.origin.pkg, "GID")
+        : `pick another GID (and chown files to it)${useInstead(entry.origin, `group ${group}`)}, or first ${freeGroupStep(state, group)}`,
+    probable: held.probable,
   };
+}
+
+/** The way out when the GID busybox adduser wants for the user's own group is taken. */
+function ownGroupAdvice(entry: GroupEntry, holder: string): string {
+  if (entry.origin.kind === "base")
+    return "create the group first (addgroup -g GID NAME) and pass -G NAME, or pick another UID";
+  if (entry.origin.kind === "package") return packageIdAdvice(entry.origin.pkg, "GID");
+  return `put the user in that group (-G ${holder}), or pick another UID`;
 }
 
 /** busybox delgroup refuses a group that is still some user's primary group (users is guest's). */
@@ -209,22 +236,6 @@ function holder(
   if ((kind === "user" ? state.removed.users : state.removed.groups).has(name)) return undefined;
   const pkg = packageMakingAccount(name, kind, packages.keys());
   return pkg === undefined ? undefined : { kind: "package", pkg };
-}
-
-function record(state: AccountState, call: AccountCall, origin: AccountOrigin): void {
-  if (call.tool === "addgroup") {
-    state.groups.set(call.group, { gid: numericId(call.gid), origin });
-    state.renamed.groups.delete(call.group);
-    return;
-  }
-  if (call.tool !== "adduser") return;
-  const uid = numericId(call.uid);
-  const own = call.group === undefined && !call.system;
-  if (own) state.groups.set(call.user, { gid: uid, origin });
-  if (own) state.renamed.groups.delete(call.user);
-  state.renamed.users.delete(call.user);
-  const group = call.group ?? (call.system ? "nogroup" : call.user);
-  state.users.set(call.user, { uid, group, origin });
 }
 
 /** An image's or the file's own account may be what was meant (node's node): not a base one (ping). */
