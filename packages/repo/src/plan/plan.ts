@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { isAlpinizeError } from "@alpinize/errors";
+import { type AlpinizeError, isAlpinizeError } from "@alpinize/errors";
 import { DEFAULT_RELEASE } from "@alpinize/package-map";
 import type { GosuMode, RepoConfig } from "../config/types.js";
 import type { MissingScript } from "../discover/missing-source.js";
@@ -55,6 +55,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   const plan: RepoPlan = {
     root,
     release: release ?? "",
+    ...(release === undefined ? { defaultRelease: true as const } : {}),
     config,
     files: [],
     unparsable: [],
@@ -181,9 +182,14 @@ function planDockerfile(
     }
     // Errors of a RUN's shell text (nested too deep to read) do not say which file.
     const message = err.message.startsWith(`${file}:`) ? err.message : `${file}: ${err.message}`;
-    unparsable.push({ file, message, code: err.code });
+    unparsable.push({ file, message, code: err.code, ...hintOf(err) });
     return undefined;
   }
+}
+
+/** The error's hint, for the CLI to print under the file it stopped, as check does. */
+function hintOf(err: AlpinizeError): { hint?: string } {
+  return err.hint ? { hint: err.hint } : {};
 }
 
 /** The code of a file left untouched because converting it hit a bug. */
@@ -271,7 +277,7 @@ function planScript(
     }
     // The entrypoint transform's errors (CRLF endings, ...) may not say which file.
     const message = err.message.startsWith(`${path}:`) ? err.message : `${path}: ${err.message}`;
-    unparsable.push({ file: path, message, code: err.code });
+    unparsable.push({ file: path, message, code: err.code, ...hintOf(err) });
     return undefined;
   }
 }
@@ -302,7 +308,7 @@ async function readOrSkip(
     if (err.code === NOT_REGULAR) plan.skipped.push({ file, message: err.message, code: err.code });
     else if (err.code === "ALPINIZE_REPO_SYMLINK")
       plan.skipped.push({ file, message: err.message });
-    else plan.unparsable.push({ file, message: err.message });
+    else plan.unparsable.push({ file, message: err.message, ...hintOf(err) });
     return undefined;
   }
 }

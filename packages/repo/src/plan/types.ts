@@ -45,6 +45,8 @@ export interface SkippedFile {
   message: string;
   /** The stable error code (ALPINIZE_…), or the system's (EACCES) for a failed write. */
   code?: string;
+  /** What to do about it, from the error that stopped it (the CLI prints it, as check does). */
+  hint?: string;
   /**
    * Set for a symbolic link named like a Dockerfile (code ALPINIZE_REPO_SYMLINK): where it leads.
    * Such a Dockerfile was not migrated, so the CLI exits 2 as `check` does for it.
@@ -55,6 +57,8 @@ export interface SkippedFile {
 export interface RepoPlan {
   root: string;
   release: string;
+  /** `release` is alpinize's default: neither --alpine nor the config's `alpine` chose it. */
+  defaultRelease?: true;
   config: RepoConfig;
   files: FilePlan[];
   unparsable: SkippedFile[];

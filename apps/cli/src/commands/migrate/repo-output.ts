@@ -96,8 +96,9 @@ export function printProblems(
   for (const u of plan.unparsable) {
     const suffix = u.message.endsWith("left unchanged") ? "" : " (left untouched)";
     io.err(`${io.style.red("error")} ${escapeInline(shownMessage(u, show))}${suffix}`);
-    const hint = writeHint(u);
-    if (hint) io.err(`  ${hint}`);
+    // A file that could not be read or parsed gets its error's hint, as check prints it.
+    const hint = writeHint(u) || u.hint;
+    if (hint) io.err(`  ${escapeInline(hint)}`);
   }
   for (const s of skippedDockerfiles(plan))
     io.err(`${io.style.red("error")} ${escapeInline(shownMessage(s, show))} (not migrated)`);
@@ -136,7 +137,11 @@ export function repoSummary(
   const special = plan.skipped.filter((s) => s.code === NOT_REGULAR).length;
   const specials =
     special > 0 ? `, ${special} FIFO(s), socket(s) or device(s) not opened and not migrated` : "";
-  return `alpinize migrate: ${counts}${untouched}${linked}${specials}; Alpine ${plan.release}${manualWork(plan)}`;
+  // As migrate FILE says it: a release nobody chose must not read as one the repository targets.
+  const release = plan.defaultRelease
+    ? `Alpine ${plan.release} (the default; pass --alpine to choose)`
+    : `Alpine ${plan.release}`;
+  return `alpinize migrate: ${counts}${untouched}${linked}${specials}; ${release}${manualWork(plan)}`;
 }
 
 /**
