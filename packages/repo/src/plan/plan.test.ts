@@ -192,6 +192,7 @@ describe("planRepository + renderReport", () => {
         file: "b/Dockerfile",
         code: SHELL_TOO_DEEP,
         message: expect.stringMatching(/^b\/Dockerfile: nesting .* \(line 2\); alpinize does not/),
+        hint: expect.stringMatching(/^Nothing was rewritten or checked\. Set the inner values/),
       },
     ]);
   });
