@@ -38,6 +38,12 @@ describe("users: IDs an Alpine package's install script takes before the file's 
       /^3: GID 101, which busybox adduser -u 101 without -G gives the group of app it makes, is taken on Alpine by group nginx/,
     );
     expect(w).toContain("make this user before the package's install");
+    // An adduser busybox reads as written (kept) makes its own group the same way.
+    expect(taken([NGINX, "RUN adduser --disabled-password --gecos '' --uid 101 app"])).toEqual([
+      expect.stringMatching(
+        /^3: GID 101, which busybox adduser -u 101 without -G gives the group of app/,
+      ),
+    ]);
   });
 
   it("follows the order: an account made first moves the package's IDs on", () => {

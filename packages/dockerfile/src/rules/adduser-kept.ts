@@ -8,6 +8,8 @@ import { homeParentStep } from "./users-home.js";
 import { checkIds } from "./users-ids.js";
 import { optionValue, type Parsed, parseOptions } from "./users-options.js";
 import { ownGroupHolder } from "./users-own-group.js";
+import { warnPackageId } from "./users-package-ids.js";
+import { warnRenumberedGroup } from "./users-renumbered-groups.js";
 import { alpineShellPath } from "./users-shells.js";
 import type { NewUser } from "./users-ssh.js";
 
@@ -127,10 +129,16 @@ export function checkKept(scope: ScriptScope, cmd: SimpleCommand, words: Word[])
     recordGroup(scope, name, gid);
     return;
   }
-  checkIds(scope, cmd.start, optionValue(p.options, "--uid", "-u"), undefined, name, "user");
-  // busybox gives a user with no group named and not -S its own group, as Debian's adduser does.
-  if (!["--system", "-S", "--ingroup", "-G"].some((k) => p.options.has(k)))
+  const uid = optionValue(p.options, "--uid", "-u");
+  checkIds(scope, cmd.start, uid, undefined, name, "user");
+  const group = optionValue(p.options, "--ingroup", "-G");
+  if (group !== undefined) warnRenumberedGroup(scope, cmd.start, group);
+  // busybox gives a user with no group named and not -S its own group, as Debian's adduser does,
+  // with GID = UID, which a package installed before may have taken.
+  if (!["--system", "-S", "--ingroup", "-G"].some((k) => p.options.has(k))) {
+    warnPackageId(scope, cmd.start, "group", uid, "adduser -u", name);
     recordGroup(scope, name, undefined);
+  }
 }
 
 /** A kept `adduser --shell /usr/bin/zsh`: the login shell's path as the target release has it. */

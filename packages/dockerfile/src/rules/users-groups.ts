@@ -5,6 +5,7 @@ import type { ScriptScope } from "./scope.js";
 import { makeDebianGroup } from "./users-debian-groups.js";
 import { madeInChain } from "./users-gids.js";
 import { groupStepHere } from "./users-group-line.js";
+import { warnRenumberedGroup } from "./users-renumbered-groups.js";
 import { wheelAdvice } from "./users-sudo.js";
 
 /**
@@ -31,6 +32,7 @@ export function checkGroupExists(
   group: string,
   user?: string,
 ): string | undefined {
+  warnRenumberedGroup(scope, at, group);
   if (groupExists(scope, group)) return undefined;
   const make = makeDebianGroup(scope, at, group, user);
   if (make !== undefined) return groupStepHere(scope, at, make);
@@ -53,6 +55,7 @@ export function primaryGroupStep(
   group: string | undefined,
   user: string,
 ): string | undefined {
+  if (group !== undefined) warnRenumberedGroup(scope, at, group);
   if (group === undefined || groupExists(scope, group)) return undefined;
   const make = makeDebianGroup(scope, at, group, user);
   return make === undefined ? undefined : groupStepHere(scope, at, make);

@@ -9,6 +9,7 @@ import { ScriptScope, type StageState } from "./scope.js";
 import { makeDebianGroup } from "./users-debian-groups.js";
 import { lineBefore } from "./users-group-line.js";
 import { groupExists } from "./users-groups.js";
+import { warnRenumberedGroup } from "./users-renumbered-groups.js";
 
 /**
  * Rule `users`: a group Debian's base image has and Alpine's lacks (staff, plugdev, sudo, …)
@@ -127,6 +128,7 @@ function groupStep(
   user: string | undefined,
   failure: string,
 ): string | undefined {
+  warnRenumberedGroup(scope, at, group, user);
   if (group === "" || /^\d+$/.test(group) || groupExists(scope, group)) return undefined;
   // `chown proxy:proxy`: the user is Debian's too and missing just the same; the users rule
   // flags it, and the adduser that makes it makes its group as well.
