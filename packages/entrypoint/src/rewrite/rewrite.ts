@@ -1,10 +1,10 @@
 import { InputError } from "@alpinize/errors";
 import { commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell, type Word } from "../shell/scan.js";
-import { readShims } from "../shims.js";
 import { refuseBom } from "./bom.js";
 import { type CommandOutcome, rewriteCommand, SHIM_FREE_RULES } from "./commands.js";
 import { captureVariable, GroupRefs } from "./group-refs.js";
+import { completedInline, INLINE_BEGIN, inlineBlock, inlineRange } from "./inline-shims.js";
 import {
   DEFAULT_SHIMS_PATH,
   type RewriteEdit,
@@ -20,9 +20,7 @@ import {
   wordsReplacement,
 } from "./word-edits.js";
 
-const INLINE_BEGIN =
-  "# >>> alpinize shims (inlined by `alpinize entrypoint --inline`; do not edit) >>>";
-const INLINE_END = "# <<< alpinize shims <<<";
+export { inlineRange };
 
 /**
  * Rewrites the user and group handling of an entrypoint script to the alpinize shims, and
@@ -69,6 +67,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
       cmd,
       groups,
       ...(options.execTool ? { execTool: options.execTool } : {}),
+      ...(options.execToolRefusesUnknownUser ? { execToolRefusesUnknownUser: true } : {}),
     });
     const outcome = target.wrapper ? behindWrapper(found, target.name, target.wrapper) : found;
     if (!outcome || outcome.kind === "warn")
@@ -135,11 +134,10 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
       column: 1,
       before: "",
       after: inserted.added,
-      message:
-        source === "inline"
-          ? "inlines the alpinize shims"
-          : `sources the alpinize shims from ${source.path}`,
+      message: inserted.message,
     });
+  } else {
+    output = completeInline(text, output, edits);
   }
   warnings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { output, changed: output !== text, edits, warnings };
@@ -166,14 +164,6 @@ function refuseCrlf(text: string): void {
 export function crlfOffset(text: string): number | undefined {
   const m = /\r(?:\n|$)/.exec(text);
   return m ? m.index : undefined;
-}
-
-/** The inlined library, which must not be rewritten or linted itself. */
-export function inlineRange(text: string): [number, number] | undefined {
-  const start = text.indexOf(INLINE_BEGIN);
-  if (start < 0) return undefined;
-  const end = text.indexOf(INLINE_END, start);
-  return [start, end < 0 ? text.length : end];
 }
 
 function checkSourcePath(path: string): void {
@@ -282,10 +272,7 @@ function loadsShims(text: string, source: ShimSource): boolean {
 }
 
 function insertSource(text: string, source: ShimSource) {
-  const block =
-    source === "inline"
-      ? `${INLINE_BEGIN}\n${readShims().replace(/\n*$/, "\n")}${INLINE_END}\n`
-      : `# User and group shims that behave the same on Debian and Alpine (alpinize shims print).\n. ${source.path}\n`;
+  const { block, message } = source === "inline" ? inlineBlock(text) : sourceLine(source.path);
   const firstNl = text.indexOf("\n");
   const hasShebang = text.startsWith("#!") && firstNl >= 0;
   const at = hasShebang ? firstNl + 1 : 0;
@@ -293,5 +280,34 @@ function insertSource(text: string, source: ShimSource) {
     output: text.slice(0, at) + block + text.slice(at),
     line: hasShebang ? 2 : 1,
     added: block,
+    message,
   };
+}
+
+function sourceLine(path: string) {
+  return {
+    block: `# User and group shims that behave the same on Debian and Alpine (alpinize shims print).\n. ${path}\n`,
+    message: `sources the alpinize shims from ${path}`,
+  };
+}
+
+/**
+ * An inlined block that lacks a shim function the script names (one inlined for fewer calls
+ * before) is rebuilt with it, whichever source was asked for: the script already carries the
+ * shims itself, and a call to a function it does not define would stop it.
+ */
+function completeInline(text: string, output: string, edits: RewriteEdit[]): string {
+  const done = completedInline(output);
+  if (!done) return output;
+  // The block itself is never rewritten, so it starts where it did in the input.
+  const { line, column } = lineColumn(text, inlineRange(text)?.[0] ?? 0);
+  edits.unshift({
+    rule: "source-shims",
+    line,
+    column,
+    before: done.before,
+    after: done.after.block,
+    message: `${done.after.message}, in place of the inlined copy that lacked some of them`,
+  });
+  return done.output;
 }
