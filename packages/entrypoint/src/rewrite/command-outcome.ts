@@ -28,6 +28,8 @@ export interface CommandContext {
   groups: GroupRefs;
   /** See RewriteOptions.execTool. */
   execTool?: "su-exec";
+  /** See RewriteOptions.execToolRefusesUnknownUser. */
+  execToolRefusesUnknownUser?: boolean;
 }
 
 // The shims create users and groups and add members; they never change or delete one, so these

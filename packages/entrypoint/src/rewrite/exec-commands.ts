@@ -12,7 +12,7 @@ import { ownerWithGroup } from "./group-uses.js";
 export const EXEC_TOOLS = new Set(["gosu", "su-exec", "runuser", "setpriv"]);
 
 /** Rules whose edits call no shim function, so the script needs no shims for them. */
-export const SHIM_FREE_RULES: ReadonlySet<string> = new Set(["set-gosu"]);
+export const SHIM_FREE_RULES: ReadonlySet<string> = new Set(["set-gosu", "gosu-su-exec"]);
 
 /** `set -- gosu USER "$@"` … `exec "$@"`: gosu becomes the image's program (never a shim). */
 export function setGosu(args: Word[], execTool: "su-exec" | undefined): CommandOutcome | undefined {
@@ -54,8 +54,31 @@ export function execAs(name: string, args: Word[], ctx: CommandContext): Command
   if (args.length < 2) return warn(name, `${name} without a command; left as is`);
   // gosu app:docker: the group part named by GID when the script created it with one.
   const user = ownerWithGroup(args[0]!, ctx.groups, ctx.cmd);
+  // gosu's own options (--help, -v, …) mean nothing to su-exec, which reads them as a user.
+  const option = literal(text(args[0]))?.startsWith("-") ?? false;
+  if (ctx.execTool && ctx.execToolRefusesUnknownUser && !option)
+    return toSuExec(args[0]!, user, ctx);
   const words = [user ?? text(args[0]), ...args.slice(1).map(text)];
   return execAsCall(name, words, ctx, userForm(literal(text(args[0]))));
+}
+
+/**
+ * gosu USER[:GROUP] CMD… in an image with su-exec 0.3 and no gosu: only the command word
+ * changes. Both tools take the same forms with the same meaning: a name or a UID (a UID without
+ * a passwd entry keeps the caller's GID), an optional group by name or GID that drops the
+ * supplementary groups, HOME set from the user, CMD exec'd in place, and an unknown name, or a
+ * caller that is not root, stops with exit 1 before CMD runs.
+ */
+function toSuExec(userWord: Word, user: string | undefined, ctx: CommandContext): CommandOutcome {
+  const edits = [{ word: ctx.cmd.words[ctx.at]!, after: "su-exec" }];
+  if (user !== undefined) edits.push({ word: userWord, after: user });
+  return {
+    kind: "words",
+    rule: "gosu-su-exec",
+    edits,
+    message:
+      "the image has su-exec, not gosu: su-exec takes the same USER[:GROUP] CMD… with the same meaning, and stops on an unknown user as gosu does",
+  };
 }
 
 /**

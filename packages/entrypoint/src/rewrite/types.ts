@@ -9,6 +9,15 @@ export interface RewriteOptions {
    * function, so a literal gosu at the head of `set --` becomes this program.
    */
   execTool?: "su-exec";
+  /**
+   * With `execTool: "su-exec"`: that su-exec stops on a user or group name missing from the
+   * files, as gosu does (su-exec 0.3: Alpine 3.23 and later). Then a gosu call becomes the same
+   * call to su-exec, which takes gosu's USER[:GROUP] CMD… with gosu's meaning (rule
+   * `gosu-su-exec`, no shims loaded for it). su-exec 0.2 (Alpine 3.21 and 3.22) runs CMD as
+   * root when the user name is unknown, so without this the call becomes `alpinize_exec_as`,
+   * which stops there.
+   */
+  execToolRefusesUnknownUser?: boolean;
 }
 
 /** Where a shim library is sourced from when the caller does not say. */
