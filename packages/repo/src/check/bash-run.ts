@@ -92,7 +92,18 @@ export function checkBashScript(
 /** The command is the RUN's own code at its offset, not words of a `bash -c '…'` or a string. */
 function readByAsh(text: string, cmd: ShellCommand): boolean {
   if (!text.startsWith(cmd.name, cmd.offset)) return false;
-  return maskQuotes(text).bare.startsWith(cmd.name, cmd.offset);
+  return bareOf(text).startsWith(cmd.name, cmd.offset);
+}
+
+/**
+ * The RUN with its quoted text blanked, kept for the last RUN asked about: every command of a
+ * RUN asks in turn, and masking the whole text once per command made a RUN of many commands
+ * (a long `||` list, deeply nested `if`) quadratic.
+ */
+let lastMasked: { text: string; bare: string } | undefined;
+function bareOf(text: string): string {
+  if (lastMasked?.text !== text) lastMasked = { text, bare: maskQuotes(text).bare };
+  return lastMasked.bare;
 }
 
 /** `failure`: what the build prints, "bash: not found" unless said. */
