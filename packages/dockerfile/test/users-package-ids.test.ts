@@ -46,6 +46,16 @@ describe("users: IDs an Alpine package's install script takes before the file's 
     ]);
   });
 
+  it("leaves an account of the package's own name to the warning that it exists already", () => {
+    const r = migrate(
+      `FROM debian:bookworm\n${NGINX} && groupadd -g 101 nginx && useradd -u 100 -g nginx nginx\nRUN useradd -u 101 nginx\n`,
+    );
+    expect(r.warnings.filter((w) => /taken on Alpine by/.test(w.message))).toEqual([]);
+    expect(
+      r.warnings.filter((w) => /created by Alpine's nginx package/.test(w.message)),
+    ).toHaveLength(3);
+  });
+
   it("follows the order: an account made first moves the package's IDs on", () => {
     expect(taken(["RUN groupadd -g 101 app", NGINX])).toEqual([]);
     expect(taken(["RUN groupadd -g 101 app", NGINX, "RUN groupadd -g 101 b"])).toEqual([]);

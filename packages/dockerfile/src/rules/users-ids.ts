@@ -21,8 +21,8 @@ export function checkIds(
   if (uid !== undefined) checkUid(scope, at, uid);
   if (gid !== undefined && kind === "group") checkGid(scope, at, gid, name);
   // An ID a package installed before took (nginx's group: busybox's first free system GID).
-  warnPackageId(scope, at, "user", uid, "adduser -u");
-  if (kind === "group") warnPackageId(scope, at, "group", gid, "addgroup -g");
+  warnPackageId(scope, at, "user", uid, "adduser -u", undefined, name);
+  if (kind === "group") warnPackageId(scope, at, "group", gid, "addgroup -g", undefined, name);
   if (kind === "user" && name !== undefined) noteAccount(scope, { kind, name, id: uid });
   const names = kind === "user" ? ALPINE_USERS : ALPINE_GROUPS;
   if (name !== undefined && names.has(name)) {

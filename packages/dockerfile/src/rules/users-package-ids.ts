@@ -136,6 +136,8 @@ function setsId(pkg: string, m: MadeAccount): boolean {
 /**
  * Warns that busybox stops on `-g`/`-u` `id` (`option`: "addgroup -g", "adduser -u") because an
  * install script took it; `own`: the user whose own group busybox adduser makes with GID = UID.
+ * `made`: the account the step makes: when the package made that very name, busybox stops on the
+ * name first, which the caller says (createdByPackage).
  */
 export function warnPackageId(
   scope: ScriptScope,
@@ -144,9 +146,10 @@ export function warnPackageId(
   id: string | undefined,
   option: string,
   own?: string,
+  made?: string,
 ): void {
   const held = packageIdHolder(scope, kind, id);
-  if (held === undefined) return;
+  if (held === undefined || held.name === made || held.name === own) return;
   const what = kind === "group" ? "GID" : "UID";
   const tool = kind === "group" ? "addgroup -S" : "adduser -S";
   const how = held.fixed
