@@ -26,12 +26,9 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         step that writes under /etc/apt (sed, tee, >, cp…), which Alpine lacks,
                         a vendor setup script run (curl …/setup_20.x | bash, get.docker.com),
                         or one on a Debian-only path (/etc/php/8.2, nginx sites-enabled,
-                        /usr/lib/x86_64-linux-gnu): an error where the step fails on it, and
-                        for supervisord -c on Debian's /etc/supervisor/supervisord.conf; a
-                        warning for ENV/ARG values in Debian's layout, a .conf written into
-                        /etc/nginx/conf.d with Alpine's nginx, and a file put in a folder
-                        Alpine's nginx, supervisor or apache2 never includes (sites-available,
-                        sites-enabled, /etc/supervisor/conf.d)
+                        /usr/lib/x86_64-linux-gnu): an error where the step fails on it; a
+                        warning for ENV/ARG values in Debian's layout and for a .conf written
+                        into /etc/nginx/conf.d with Alpine's nginx
   apk-no-cache          apk/xx-apk add or upgrade without --no-cache (or an apk update) in the
                         final stage or a stage it is built FROM, unless the RUN mounts a cache
                         at /var/cache/apk or removes /var/cache/apk/* after its apk calls
@@ -84,15 +81,11 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   init-system           a RUN manages services (systemctl, service, update-rc.d, invoke-rc.d;
                         OpenRC's rc-service, rc-update without openrc): no init system runs
                         in the build; start the program from CMD/ENTRYPOINT
-  unknown-group         addgroup USER GROUP, adduser -G GROUP, chgrp, chown :GROUP, groupmod
-                        -n NEW OLD, COPY/ADD --chown or USER :GROUP names a group nothing
-                        made, or one groupmod -n renamed (Alpine has no sudo group: use wheel
-                        and a sudoers.d line)
-  unknown-user          chown, su, gosu, usermod, deluser, addgroup USER GROUP, USER, COPY/ADD
-                        --chown… names a user no step makes and the image lacks (Alpine's
-                        base, official images' own, a package's; Ubuntu's ubuntu), or one
-                        usermod -l renamed; only where /etc/passwd is known (not after a
-                        script, a COPY of /etc/passwd, on other images)
+  unknown-group         addgroup USER GROUP, adduser -G GROUP, chgrp, chown :GROUP, COPY/ADD
+                        --chown or USER :GROUP names a group nothing made, or one groupmod -n
+                        renamed (Alpine has no sudo group: use wheel and a sudoers.d line)
+  unknown-user          chown, su, gosu, addgroup USER GROUP, USER, COPY/ADD --chown… names a
+                        user by the name usermod -l took from it earlier in the stage chain
   exec-as-missing       an entrypoint or CMD script an Alpine stage runs as root calls
                         alpinize_exec_as, su-exec, gosu, runuser or util-linux setpriv, and the
                         stage installs no tool for it (alpinize_exec_as: su-exec, gosu or setpriv)
