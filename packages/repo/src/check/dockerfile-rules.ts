@@ -23,7 +23,9 @@ import type { RunScripts } from "./run-scripts.js";
 import type { LintText } from "./script-calls.js";
 import { startedProgramAdvice } from "./started-advice.js";
 import { startedBash } from "./started-bash.js";
+import { supervisordConfig } from "./supervisord-config.js";
 import type { CheckSettings, Finding, RuleId } from "./types.js";
+import { unreadConfigs } from "./unread-config.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
 
@@ -96,6 +98,15 @@ export function checkStages(
     // A warning: the image builds, and only a server {} block in the file stops nginx.
     for (const w of nginxConfDWrites(stage, stages))
       emit(w.line, "apt-in-alpine", w.message, "warning");
+    // A warning: the image builds and the server starts, only without the file; a line whose
+    // step already fails on the missing folder says enough.
+    const failed = new Set(
+      findings.filter((f) => f.file === file && f.rule === "apt-in-alpine").map((f) => f.line),
+    );
+    for (const u of unreadConfigs(stage, stages, advice))
+      if (!failed.has(u.line)) emit(u.line, "apt-in-alpine", u.message, "warning");
+    const conf = supervisordConfig(stage, stages, advice, at.debian);
+    if (conf) emit(conf.line, "apt-in-alpine", conf.message, conf.severity);
     const other = startedProgramAdvice(stage, stages, advice);
     for (const p of startedUnderDebianName(stage, other))
       emit(

@@ -25,7 +25,7 @@ const OWN_NGINX_CONF = /^\/etc\/nginx(?:\/nginx\.conf)?\/?$/;
 export function nginxConfDWrites(stage: StageInfo, stages: readonly StageInfo[]): ConfDWrite[] {
   if (!apkAdded(stage, stages).has("nginx") || rootRepository(stage, stages) === "nginx") return [];
   const chain = stageChain(stage, stages);
-  if (chain.some(bringsOwnConf)) return [];
+  if (chain.some(bringsOwnNginxConf)) return [];
   const where = (what: string) =>
     `${what} in Alpine stage ${stage.name}, which installs Alpine's nginx: its nginx.conf includes /etc/nginx/conf.d/*.conf outside http {}, so a server {} block there stops nginx at start ("server" directive is not allowed here); put server configs in /etc/nginx/http.d/ instead, or bring an nginx.conf that includes conf.d inside http {}`;
   const out: ConfDWrite[] = [];
@@ -58,7 +58,8 @@ function isConf(path: string): boolean {
   return /\.conf$/.test(path);
 }
 
-function bringsOwnConf(stage: StageInfo): boolean {
+/** The stage COPYs an nginx.conf (or all of /etc/nginx), or a RUN edits it or adds nginx.org's repository. */
+export function bringsOwnNginxConf(stage: StageInfo): boolean {
   if (readStage(stage.body).copies.some((c) => OWN_NGINX_CONF.test(c.destination))) return true;
   return stage.runs.some(
     (r) =>

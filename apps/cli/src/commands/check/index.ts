@@ -26,9 +26,12 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         step that writes under /etc/apt (sed, tee, >, cp…), which Alpine lacks,
                         a vendor setup script run (curl …/setup_20.x | bash, get.docker.com),
                         or one on a Debian-only path (/etc/php/8.2, nginx sites-enabled,
-                        /usr/lib/x86_64-linux-gnu): an error where the step fails on it; a
-                        warning for ENV/ARG values in Debian's layout and for a .conf written
-                        into /etc/nginx/conf.d with Alpine's nginx
+                        /usr/lib/x86_64-linux-gnu): an error where the step fails on it, and
+                        for supervisord -c on Debian's /etc/supervisor/supervisord.conf; a
+                        warning for ENV/ARG values in Debian's layout, a .conf written into
+                        /etc/nginx/conf.d with Alpine's nginx, and a file put in a folder
+                        Alpine's nginx, supervisor or apache2 never includes (sites-available,
+                        sites-enabled, /etc/supervisor/conf.d)
   apk-no-cache          apk/xx-apk add or upgrade without --no-cache (or an apk update) in the
                         final stage or a stage it is built FROM, unless the RUN mounts a cache
                         at /var/cache/apk or removes /var/cache/apk/* after its apk calls
