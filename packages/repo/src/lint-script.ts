@@ -61,6 +61,8 @@ export interface ScriptTools {
   shadow?: boolean;
   /** su-exec and no gosu: `set -- gosu USER` … `exec "$@"` is rewritten to su-exec. */
   suExec?: boolean;
+  /** That su-exec stops on an unknown user as gosu does (0.3): every gosu call becomes su-exec. */
+  suExecRefusesUnknownUser?: boolean;
   /**
    * The packages apk left installed in every image that runs it (`coreutils`, `grep`…): the GNU
    * options of those tools work.

@@ -47,6 +47,11 @@ export interface ScriptOptions {
   fileName: string;
   /** Every image that runs the script has su-exec and no gosu: `set -- gosu` becomes su-exec. */
   execTool?: "su-exec";
+  /**
+   * That su-exec stops on an unknown user name as gosu does (su-exec 0.3, Alpine 3.23+): every
+   * gosu call becomes su-exec, one word changed, instead of the shims' alpinize_exec_as.
+   */
+  execToolRefusesUnknownUser?: boolean;
 }
 
 export interface ScriptResult {

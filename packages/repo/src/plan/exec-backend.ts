@@ -7,8 +7,8 @@ import type { StageInfo } from "../dockerfile/stages.js";
 import { type ApkPlacement, addToStages } from "./apk-insert.js";
 import type { FilePlan, RepoPlan } from "./types.js";
 
-/** The rewrite rules whose calls became alpinize_exec_as. */
-const SWITCH_RULES = new Set(["gosu", "su-exec", "runuser", "setpriv", "set-gosu"]);
+/** The rewrite rules whose calls became alpinize_exec_as or su-exec. */
+const SWITCH_RULES = new Set(["gosu", "su-exec", "runuser", "setpriv", "set-gosu", "gosu-su-exec"]);
 
 interface Want {
   scripts: Set<string>;

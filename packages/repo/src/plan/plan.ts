@@ -25,6 +25,7 @@ import { needsAlpineRewrite, type ScriptScope, scriptScope } from "./script-scop
 import {
   installedEverywhere,
   installsShadow,
+  suExecRefusesUnknownUser,
   switchesWithSuExec,
   withoutDeclinedShadow,
 } from "./script-tools.js";
@@ -112,6 +113,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
       shadow: installsShadow(refs, stagesAfterOf),
       packages: installedEverywhere(refs, stagesAfterOf),
       suExec: switchesWithSuExec(refs, stagesAfterOf, gosuAfter),
+      suExecRefusesUnknownUser: suExecRefusesUnknownUser(refs, stagesAfterOf),
     });
     if (scriptPlan) plan.files.push(scriptPlan);
   }
@@ -239,6 +241,7 @@ function planScript(
     const rewritten = transforms.rewriteEntrypoint(before, {
       fileName: path,
       ...(installed.suExec ? { execTool: "su-exec" as const } : {}),
+      ...(installed.suExecRefusesUnknownUser ? { execToolRefusesUnknownUser: true } : {}),
     });
     // A script of an image that was Alpine already works there: only tools Alpine lacks need it.
     const result =

@@ -16,5 +16,7 @@ describe("needsAlpineRewrite", () => {
     for (const rule of ["adduser", "addgroup", "passwd", "group-name", "source-shims", "gosu"])
       expect([rule, needsAlpineRewrite([{ rule }])]).toEqual([rule, false]);
     expect(needsAlpineRewrite([{ rule: "set-gosu" }])).toBe(true);
+    // The image has su-exec and no gosu: its gosu calls fail until they name su-exec.
+    expect(needsAlpineRewrite([{ rule: "gosu-su-exec" }])).toBe(true);
   });
 });

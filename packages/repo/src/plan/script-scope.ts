@@ -35,11 +35,13 @@ export function scriptScope(
   return "migrate";
 }
 
+const SU_EXEC_RULES: ReadonlySet<string> = new Set(["set-gosu", "gosu-su-exec"]);
+
 /** Whether the entrypoint rewrite changed something an Alpine image cannot run as written. */
 export function needsAlpineRewrite(edits: readonly { rule: string }[]): boolean {
-  // `set -- gosu` … `exec "$@"`: the image has no gosu, and exec cannot run the shims' function.
+  // `set -- gosu` … `exec "$@"`, and gosu calls made su-exec: the image has su-exec, no gosu.
   // A rule named after a shadow tool busybox has no applet for (`usermod-append`) is needed there too.
   return edits.some(
-    (e) => e.rule === "set-gosu" || shadowOnlyTool(e.rule.split("-")[0] ?? "") !== undefined,
+    (e) => SU_EXEC_RULES.has(e.rule) || shadowOnlyTool(e.rule.split("-")[0] ?? "") !== undefined,
   );
 }

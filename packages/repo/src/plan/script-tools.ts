@@ -1,5 +1,7 @@
 import { apkInstalls } from "../check/apk-history.js";
+import { stageRelease } from "../check/apk-names.js";
 import type { ScriptReference } from "../discover/scripts.js";
+import { stageChain } from "../dockerfile/stage-links.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 
 /** Whether every migrated stage that runs the script (or one it builds on) installs shadow. */
@@ -44,6 +46,36 @@ export function switchesWithSuExec(
     stagesAfterOf,
     (installs) => installs.has("su-exec") && !installs.has("gosu"),
   );
+}
+
+// su-exec 0.2 (Alpine 3.21, 3.22: aports main/su-exec 0.2-r3) runs the command as root when the
+// user name is unknown; 0.3 (3.23 on) stops there with exit 1, as gosu does.
+const SU_EXEC_RUNS_UNKNOWN_AS_ROOT: ReadonlySet<string> = new Set(["3.21", "3.22"]);
+
+/**
+ * Whether the su-exec of every stage that runs the script stops on an unknown user name as gosu
+ * does, so a gosu call can become su-exec with nothing else changed. The release is the one its
+ * base image names (the first stage of its FROM chain; an unversioned `-alpine` tag follows the
+ * newest); a release alpinize does not know (older, edge, a variable) counts as no.
+ */
+export function suExecRefusesUnknownUser(
+  refs: readonly ScriptReference[],
+  stagesAfterOf: ReadonlyMap<string, StageInfo[]>,
+): boolean {
+  let running = 0;
+  for (const ref of refs) {
+    if (ref.role === "copied") continue;
+    const stages = stagesAfterOf.get(ref.dockerfile);
+    for (const index of ref.stages) {
+      const stage = stages?.[index];
+      if (!stages || !stage) return false;
+      const base = stageChain(stage, stages).at(-1) ?? stage;
+      const release = stageRelease(base);
+      if (release === undefined || SU_EXEC_RUNS_UNKNOWN_AS_ROOT.has(release)) return false;
+      running++;
+    }
+  }
+  return running > 0;
 }
 
 function everyRunner(

@@ -129,7 +129,7 @@ export function scriptSection(file: FilePlan): string[] {
   const changes = edits.length > 0 ? ["Changes:", "", ...edits, ""] : [];
   const shims = file.after.includes("# >>> alpinize shims")
     ? [
-        "The alpinize shims are inlined at the top of the script, so the image needs no extra file.",
+        "The alpinize shim functions it calls are inlined at the top of the script, so the image needs no extra file.",
         "",
       ]
     : [];
