@@ -47,7 +47,8 @@ Options:
                   "error", code, message, fix], error: {code, message, hint?}}
   --source PATH   Load the shims with ". PATH" (default ${DEFAULT_SHIMS_PATH});
                   put the file there with: alpinize shims print --output PATH
-  --inline        Copy the shims into the script instead of sourcing them
+  --inline        Copy into the script, instead of sourcing the file, the shim functions
+                  it calls and what those use (the whole library only when it calls all)
 
 Exit codes: 0 done (or nothing to change), 1 --check found changes or lint errors,
             2 bad input (CRLF line endings, a UTF-8 BOM before #!, a shell syntax error,

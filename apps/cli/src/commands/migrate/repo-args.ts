@@ -16,8 +16,10 @@ export const REPOSITORY_OPTIONS = {
 
 export const REPOSITORY_HELP = `
 With a directory, every Dockerfile under it (honouring .gitignore), the entrypoint scripts the
-images run (rewritten to the alpinize shims, inlined), and the compose files and workflows that
-name the same base images; a file that cannot be parsed is reported and left untouched.
+images run (rewritten to the alpinize shims, the functions each calls inlined; a gosu call becomes
+su-exec, one word, where the image has su-exec from Alpine 3.23 on), and the compose files and
+workflows that name the same base images; a file that cannot be parsed is reported and left
+untouched.
   --report FILE  Write a Markdown migration report (stages, packages, warnings, risks, checklist)
   --pin          Pin the rewritten base images to their index digests (asks the registry);
                  as for alpinize pin, and only with --pin:
