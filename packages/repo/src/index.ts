@@ -30,6 +30,7 @@ export type {
   TransformWarning,
 } from "./transforms.js";
 export { TransformUnavailableError } from "./transforms.js";
-export { NOT_REGULAR, writeFileAtomic } from "./workspace/files.js";
+export { CHANGED, NOT_REGULAR, writeFileAtomic } from "./workspace/files.js";
 export type { LinkInfo, LinkPoints } from "./workspace/links.js";
+export { type ContentStamp, changeSince, contentStamp } from "./workspace/stamp.js";
 export { decodeText, encodeText, escapeRawBytes, hasRawBytes } from "./workspace/text-bytes.js";

@@ -1,13 +1,14 @@
 import { join } from "node:path";
-import { READ_ONLY, writeFileAtomic } from "../workspace/files.js";
+import { isAlpinizeError } from "@alpinize/errors";
+import { CHANGED, READ_ONLY, writeFileAtomic } from "../workspace/files.js";
 import type { RepoPlan } from "./types.js";
 
 /**
  * Writes every changed file of the plan, each one atomically (temp file + rename), so an
  * interrupted run leaves each file either as it was or fully migrated. Files in `unparsable`
  * have no entry in `files` and are never written. A file that cannot be written (read-only
- * folder, full disk) is added to `plan.unparsable` as left unchanged, and the others are still
- * written.
+ * folder, full disk), or that changed or went away since the plan read it (its `stamp`), is
+ * added to `plan.unparsable` as left as it is, and the others are still written.
  */
 export async function applyPlan(
   plan: RepoPlan,
@@ -18,9 +19,17 @@ export async function applyPlan(
     if (!file.changed) continue;
     onFile?.(file.file);
     try {
-      await writeFileAtomic(join(plan.root, file.file), file.after);
+      await writeFileAtomic(join(plan.root, file.file), file.after, file.stamp);
       written.push(file.file);
     } catch (err) {
+      if (isAlpinizeError(err) && err.code === CHANGED) {
+        plan.unparsable.push({
+          file: file.file,
+          message: `${file.file}: cannot write: it changed while alpinize was working (${String(err.details.change)}); it was left as it is now`,
+          code: err.code,
+        });
+        continue;
+      }
       const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
       const why =
         code === READ_ONLY

@@ -10,8 +10,9 @@ import { installsGosu, lintScript, type ScriptTools, scriptSyntaxError } from ".
 import { detectRisks } from "../risks/detect.js";
 import type { SourceFile } from "../risks/types.js";
 import type { Transforms } from "../transforms.js";
-import { NOT_REGULAR, readTextFile } from "../workspace/files.js";
+import { NOT_REGULAR, readStampedTextFile } from "../workspace/files.js";
 import { describeLink } from "../workspace/links.js";
+import type { ContentStamp } from "../workspace/stamp.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { contextReader } from "./context.js";
 import { ensureExecBackends } from "./exec-backend.js";
@@ -78,12 +79,14 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   const stagesOf = new Map<string, StageInfo[]>();
   const stagesAfterOf = new Map<string, StageInfo[]>();
   const gosuAfter = new Set<string>();
+  // What each file held when read: --write leaves alone one that changed during the run.
+  const stamps = new Map<string, ContentStamp>();
   // A FIFO, socket or device named like a Dockerfile is tried too: reading refuses it as skipped.
   const dockerfiles = [...found.dockerfiles, ...found.special].sort();
   const total = dockerfiles.length;
   for (const [index, file] of dockerfiles.entries()) {
     options.onProgress?.(file, index, total, "dockerfile");
-    const before = await readOrSkip(root, file, plan);
+    const before = await readOrSkip(root, file, plan, stamps);
     if (before === undefined) continue;
     const filePlan = planDockerfile(root, file, before, release, options, plan.unparsable);
     if (!filePlan) continue;
@@ -103,7 +106,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   }
   for (const [index, [path, refs]] of [...scripts].entries()) {
     options.onProgress?.(path, index, scripts.size, "script");
-    const before = await readOrSkip(root, path, plan);
+    const before = await readOrSkip(root, path, plan, stamps);
     if (before === undefined) continue;
     const scope = scriptScope(refs, stagesOf, config.images.ignore);
     // A script only ignored images run is not part of the migration, nor of its risks.
@@ -125,6 +128,10 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   // And whether any script that calls gosu is left for the user to change.
   dropDoneGosuAdvice(plan, scripts, transforms);
   if (!plan.release) plan.release = DEFAULT_RELEASE;
+  for (const file of plan.files) {
+    const stamp = stamps.get(file.file);
+    if (stamp) file.stamp = stamp;
+  }
   plan.mentions = await findImageMentions(root, found, plan.files, plan.skipped);
   plan.risks = detectRisks(sources, { release: plan.release });
   return plan;
@@ -302,9 +309,12 @@ async function readOrSkip(
   root: string,
   file: string,
   plan: Pick<RepoPlan, "unparsable" | "skipped">,
+  stamps: Map<string, ContentStamp>,
 ): Promise<string | undefined> {
   try {
-    return await readTextFile(join(root, file), file);
+    const { text, stamp } = await readStampedTextFile(join(root, file), file);
+    stamps.set(file, stamp);
+    return text;
   } catch (err) {
     if (!isAlpinizeError(err)) throw err;
     // Never opened: a link (not followed) or a FIFO, socket or device (which blocks or never ends).

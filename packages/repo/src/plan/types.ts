@@ -4,6 +4,7 @@ import type { StageInfo } from "../dockerfile/stages.js";
 import type { Risk } from "../risks/types.js";
 import type { DockerfileResult, TransformWarning } from "../transforms.js";
 import type { LinkInfo } from "../workspace/links.js";
+import type { ContentStamp } from "../workspace/stamp.js";
 
 export interface FilePlan {
   /** POSIX path relative to the repository root. */
@@ -14,6 +15,11 @@ export interface FilePlan {
   /** For scripts: the Dockerfiles that copy it. */
   copiedBy?: string[];
   before: string;
+  /**
+   * The file as it was read: `applyPlan` writes it only while it still holds these bytes, so an
+   * edit made during the run is kept. Absent, the file is written whatever it holds.
+   */
+  stamp?: ContentStamp;
   after: string;
   changed: boolean;
   warnings: TransformWarning[];

@@ -13,6 +13,7 @@ import {
 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "@alpinize/errors";
+import { type ContentStamp, changeSince, contentStamp } from "./stamp.js";
 import { decodeText, encodeText } from "./text-bytes.js";
 
 /** Dockerfiles, scripts, compose files: anything larger is not one, and is not read whole. */
@@ -24,6 +25,17 @@ export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
  * with an InputError naming the file.
  */
 export async function readTextFile(path: string, display = path): Promise<string> {
+  return (await readStampedTextFile(path, display)).text;
+}
+
+/**
+ * {@link readTextFile}, with the stamp of the bytes read: `--write` gives it back to
+ * {@link writeFileAtomic}, which leaves the file alone if it changed meanwhile.
+ */
+export async function readStampedTextFile(
+  path: string,
+  display = path,
+): Promise<{ text: string; stamp: ContentStamp }> {
   const info = await lstat(path).catch((err: NodeJS.ErrnoException) => {
     throw new InputError(
       "ALPINIZE_REPO_UNREADABLE",
@@ -79,7 +91,7 @@ export async function readTextFile(path: string, display = path): Promise<string
       },
     );
   }
-  return text;
+  return { text, stamp: contentStamp(bytes, info) };
 }
 
 /** The code of a path that is no regular file (a FIFO, socket, device): never opened. */
@@ -126,12 +138,21 @@ async function assertWritable(path: string, mode: number): Promise<void> {
   });
 }
 
+/** The code of a file left unwritten because it changed (or went) since it was read. */
+export const CHANGED = "ALPINIZE_REPO_CHANGED";
+
 /**
  * Replaces a file atomically: a temp file in the same folder, then rename; keeps the mode (and,
  * for root, the owner). A symlink stays a symlink: its target is replaced. Anything but a regular
- * file (a FIFO, a device, a /proc fd link) is refused rather than renamed over.
+ * file (a FIFO, a device, a /proc fd link) is refused rather than renamed over. With `expected`
+ * (the file as it was read), a file that no longer holds those bytes, or is gone, is left as it
+ * is now: the edit someone made meanwhile is kept, a removed file is not brought back.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  text: string,
+  expected?: ContentStamp,
+): Promise<void> {
   const info = await stat(path).catch(() => undefined);
   if (info && !info.isFile()) {
     throw new InputError(NOT_REGULAR, `${path}: not a regular file; left as is`, {
@@ -151,6 +172,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await writeFile(temp, encodeText(text), info ? { mode: info.mode & 0o7777 } : {});
     if (info && process.getuid?.() === 0) await chown(temp, info.uid, info.gid);
     if (info) await chmod(temp, info.mode & 0o7777);
+    if (expected) assertUnchanged(target, path, expected);
     await rename(temp, target);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
@@ -177,6 +199,20 @@ function assertKeepsOwner(path: string, uid: number, gid: number): void {
     {
       hint: `Run alpinize ${who}, or run without --write and apply the changes yourself.`,
       details: { file: path, owner: { uid, gid } },
+    },
+  );
+}
+
+/** The shared last look before the rename ({@link changeSince}), as this writer's InputError. */
+function assertUnchanged(target: string, path: string, expected: ContentStamp): void {
+  const change = changeSince(target, expected);
+  if (change === undefined) return;
+  throw new InputError(
+    CHANGED,
+    `${path}: it changed while alpinize was working (${change}); it was left as it is now`,
+    {
+      hint: "Someone edited or removed it during the run; run alpinize migrate --write again on the files as they are now.",
+      details: { file: path, change },
     },
   );
 }

@@ -53,7 +53,8 @@ export interface RepositoryFlags {
  * `alpinize migrate DIR`: every Dockerfile under DIR (honouring .gitignore), the scripts they run,
  * and the compose files and workflows naming the same base images.
  *
- * Exit codes: 2 when any file could not be read, parsed or written, a Dockerfile is a symbolic
+ * Exit codes: 2 when any file could not be read, parsed or written (also one edited or removed
+ * during the run: --write leaves it as it is now), a Dockerfile is a symbolic
  * link (not followed, so not migrated), or the report could not be written after files were
  * (every other file is still handled, and written with --write: one broken file does not block
  * the rest, but the run never passes silently); else 1 when --pin could not resolve a rewritten image, or --check finds changes;

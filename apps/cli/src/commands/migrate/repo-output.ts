@@ -1,5 +1,11 @@
 import { escapeInline } from "@alpinize/image-ref";
-import { NOT_REGULAR, type PinFailure, type RepoPlan, type SkippedFile } from "@alpinize/repo";
+import {
+  CHANGED,
+  NOT_REGULAR,
+  type PinFailure,
+  type RepoPlan,
+  type SkippedFile,
+} from "@alpinize/repo";
 import type { Io } from "../../io.js";
 import { rawBytesJson } from "../../raw-bytes.js";
 import { writeFailureHint } from "../../write-output.js";
@@ -94,7 +100,7 @@ export function printProblems(
   show: ShowPath,
 ): void {
   for (const u of plan.unparsable) {
-    const suffix = u.message.endsWith("left unchanged") ? "" : " (left untouched)";
+    const suffix = /left (?:unchanged|as it is now)$/.test(u.message) ? "" : " (left untouched)";
     io.err(`${io.style.red("error")} ${escapeInline(shownMessage(u, show))}${suffix}`);
     // A file that could not be read or parsed gets its error's hint, as check prints it.
     const hint = writeHint(u) || u.hint;
@@ -110,9 +116,12 @@ export function printProblems(
 
 /**
  * For a file --write could not write, what to do about its errno code (a full disk, a
- * permission); nothing for a file that could not be read or parsed, or a code without a hint.
+ * permission) or about an edit made during the run; nothing for a file that could not be read
+ * or parsed, or a code without a hint.
  */
 function writeHint(u: { message: string; code?: string }): string {
+  if (u.code === CHANGED)
+    return "Someone edited or removed it during the run: run alpinize migrate --write again on the files as they are now.";
   if (!u.message.includes(": cannot write (")) return "";
   return writeFailureHint({ code: u.code }, { otherwise: "" });
 }
