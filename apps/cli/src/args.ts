@@ -14,16 +14,35 @@ export interface Parsed<T extends Options> {
   positionals: string[];
 }
 
+/** What a command's operands are, for the message that refuses an empty one. */
+export interface OperandWords {
+  /** "path" (the default), "report path", "image reference"… */
+  name: string;
+  /** What to give instead, after "give". */
+  give: string;
+}
+
+const PATH_OPERAND: OperandWords = {
+  name: "path",
+  give: "the file or directory to work on (. for the current directory)",
+};
+
+export interface ParseRules {
+  /** Flags whose empty value the command refuses itself, in its own words. */
+  emptyChecked?: readonly string[];
+  /** How an empty operand is named (default: a path). */
+  operand?: OperandWords;
+}
+
 /**
  * Strict flag parsing for one command. Unknown flags and missing values become a UsageError
- * (exit 2) that names the flag and points at --help.
+ * (exit 2) that names the flag and points at --help; so do an empty flag value or operand.
  */
 export function parseCommandArgs<T extends Options>(
   argv: string[],
   options: T,
   command: string,
-  /** Flags whose empty value the command refuses itself, in its own words. */
-  emptyChecked: readonly string[] = [],
+  rules: ParseRules = {},
 ): Parsed<T> {
   let parsed: Parsed<T>;
   try {
@@ -44,8 +63,21 @@ export function parseCommandArgs<T extends Options>(
       cause: err,
     });
   }
-  refuseEmpty(parsed.values, command, emptyChecked);
+  refuseEmpty(parsed.values, command, rules.emptyChecked ?? []);
+  refuseEmptyOperand(parsed.positionals, command, rules.operand ?? PATH_OPERAND);
   return parsed;
+}
+
+/**
+ * `alpinize migrate "$DIR" --write` with DIR unset: an empty path resolves to the current
+ * directory, which would then be migrated (or linted, pinned…) in its place.
+ */
+function refuseEmptyOperand(positionals: string[], command: string, words: OperandWords): void {
+  if (positionals.some((p) => p.trim() === ""))
+    throw new UsageError(
+      `alpinize ${command}: the ${words.name} is empty (an unset variable?); give ${words.give}`,
+      { hint: `Run "alpinize ${command} --help".` },
+    );
 }
 
 /**

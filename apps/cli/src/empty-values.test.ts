@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -35,6 +35,29 @@ describe("an empty flag value (an unset variable)", () => {
     const r = await cli("packages", "map", "curl", "--uses", " , ");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--uses names no command");
+  });
+});
+
+describe("an empty operand (an unset variable)", () => {
+  it.each([
+    [["migrate", "", "--write"], "migrate", "path"],
+    [["migrate", ".", " "], "migrate", "path"],
+    [["check", ""], "check", "path"],
+    [["pin", ""], "pin", "path"],
+    [["entrypoint", ""], "entrypoint", "path"],
+    [["gate", ""], "gate", "report path"],
+    [["resolve", ""], "resolve", "image reference"],
+    [["packages", "map", ""], "packages map", "package name"],
+    [["shims", ""], "shims", "subcommand"],
+  ])("%j is a usage error before any work (exit 2)", async (args, command, name) => {
+    const r = await cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `alpinize ${command}: the ${name} is empty (an unset variable?); give `,
+    );
+    expect(r.stdout).toBe("");
+    // Not taken as the current directory: its Dockerfile was not migrated.
+    expect(readFileSync(join(dir, "Dockerfile"), "utf8")).toBe("FROM debian:12\n");
   });
 });
 

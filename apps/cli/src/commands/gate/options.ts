@@ -58,8 +58,10 @@ const usage = (message: string) =>
 
 export function parseGateArgs(argv: string[]): GateOptions {
   refuseNegativeSize(argv);
-  const { values: v, positionals } = parseCommandArgs(argv, FLAGS, "gate");
-  refuseEmpty(positionals);
+  const { values: v, positionals } = parseCommandArgs(argv, FLAGS, "gate", {
+    // An empty report path (often an unset variable) would otherwise read the current directory.
+    operand: { name: "report path", give: "the report file, or - for stdin" },
+  });
   if (positionals.length > 1)
     throw usage(`expected one report, got ${positionals.length}: ${positionals.join(" ")}`);
   const report = positionals[0];
@@ -129,17 +131,6 @@ function parseStatuses(text: string | undefined): Status[] {
   if (list.includes("fixed"))
     throw usage("--ignore-status cannot accept fixed findings; use an exception");
   return list as Status[];
-}
-
-/**
- * An empty report path (often an unset variable) would otherwise read the current directory.
- * Empty flag values are refused by parseCommandArgs, in the same words.
- */
-function refuseEmpty(positionals: string[]): void {
-  if (positionals.some((p) => p.trim() === ""))
-    throw usage(
-      "the report path is empty (an unset variable?); give the report file, or - for stdin",
-    );
 }
 
 const UNITS: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 };

@@ -23,7 +23,9 @@ export function parsePackagesArgs(
   command: string,
   count: "one" | "many" = "many",
 ): PackagesArgs {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS, command);
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, command, {
+    operand: { name: "package name", give: "a Debian package name such as libssl-dev" },
+  });
   if (positionals.length === 0 || (count === "one" && positionals.length > 1)) {
     throw new UsageError(
       count === "one"

@@ -64,7 +64,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 async function resolveAll(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, FLAGS, "resolve");
+  const { values, positionals } = parseCommandArgs(argv, FLAGS, "resolve", {
+    operand: { name: "image reference", give: "a reference such as alpine:3.23" },
+  });
   if (positionals.length === 0) {
     throw new UsageError("alpinize resolve: give at least one image reference", {
       hint: 'For example: alpinize resolve alpine:3.23. Run "alpinize resolve --help".',

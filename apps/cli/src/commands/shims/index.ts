@@ -45,7 +45,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 async function shims(argv: string[], io: Io, reached: Reached): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS, "shims", ["output"]);
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, "shims", {
+    emptyChecked: ["output"],
+    operand: { name: "subcommand", give: "print or path" },
+  });
   const [sub, ...rest] = positionals;
   if (sub === "print" || sub === "path") reached.subcommand = sub;
   reached.output = values.output ?? null;
