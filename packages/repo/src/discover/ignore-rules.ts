@@ -23,7 +23,11 @@ const MAX_PARENTS = 64;
  * nested `!pattern` can re-include what a parent ignored, as git does.
  */
 export class IgnoreStack {
-  private constructor(private readonly levels: Level[]) {}
+  private constructor(
+    private readonly levels: Level[],
+    /** Every ignore file read so far, by absolute path (shared by the stacks of one walk). */
+    readonly read: string[],
+  ) {}
 
   /**
    * The levels that apply at `root`: when `root` is inside a git repository, the repository's
@@ -32,30 +36,34 @@ export class IgnoreStack {
   static async forRoot(root: string): Promise<IgnoreStack> {
     const top = await findRepositoryTop(root);
     const levels: Level[] = [];
+    const read: string[] = [];
     if (top !== undefined) {
-      const exclude = await readSmall(join(top, ".git", "info", "exclude"));
+      const exclude = await readSmall(join(top, ".git", "info", "exclude"), read);
       if (exclude !== undefined) levels.push(aboveLevel(top, root, exclude));
       let dir = top;
       for (const part of relative(top, root).split(sep).filter(Boolean)) {
-        const text = await readSmall(join(dir, ".gitignore"));
+        const text = await readSmall(join(dir, ".gitignore"), read);
         if (text !== undefined) levels.push(aboveLevel(dir, root, text));
         dir = join(dir, part);
       }
     }
-    const own = await readSmall(join(root, ".gitignore"));
+    const own = await readSmall(join(root, ".gitignore"), read);
     if (own !== undefined)
       levels.push({ base: "", prefix: "", rules: ignore({ ignorecase: false }).add(own) });
-    return new IgnoreStack(levels);
+    return new IgnoreStack(levels, read);
   }
 
   /** The stack for the directory `dirRel` ("a/b/"), adding its own `.gitignore` if it has one. */
   async enter(root: string, dirRel: string): Promise<IgnoreStack> {
-    const text = await readSmall(join(root, dirRel, ".gitignore"));
+    const text = await readSmall(join(root, dirRel, ".gitignore"), this.read);
     if (text === undefined) return this;
-    return new IgnoreStack([
-      ...this.levels,
-      { base: dirRel, prefix: "", rules: ignore({ ignorecase: false }).add(text) },
-    ]);
+    return new IgnoreStack(
+      [
+        ...this.levels,
+        { base: dirRel, prefix: "", rules: ignore({ ignorecase: false }).add(text) },
+      ],
+      this.read,
+    );
   }
 
   /** `rel` is relative to the root; directories are passed with a trailing "/". */
@@ -99,9 +107,11 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-async function readSmall(path: string): Promise<string | undefined> {
+/** The start of an ignore file, recorded in `read`; undefined when there is none to read. */
+async function readSmall(path: string, read: string[]): Promise<string | undefined> {
   try {
     const text = await readFile(path, "utf8");
+    read.push(path);
     return text.length > MAX_IGNORE_BYTES ? text.slice(0, MAX_IGNORE_BYTES) : text;
   } catch {
     return undefined;

@@ -25,6 +25,11 @@ export interface DiscoveredFiles {
   ignored: string[];
   /** Directories that could not be listed (no permission): what they hold was not looked at. */
   unreadable: UnreadableDirectory[];
+  /**
+   * The ignore files the walk read (`.gitignore` at every level, `.git/info/exclude`), by
+   * absolute path: inputs of the run, which `--report` must not name.
+   */
+  ignoreFiles: string[];
 }
 
 export interface UnreadableDirectory {
@@ -58,10 +63,14 @@ export async function discoverFiles(
     special: [],
     ignored: [],
     unreadable: [],
+    ignoreFiles: [],
   };
   const limit = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const budget = { left: limit, limit };
-  await walk(root, "", await IgnoreStack.forRoot(root), found, budget);
+  const rules = await IgnoreStack.forRoot(root);
+  // The same array the stacks fill as the walk enters folders.
+  found.ignoreFiles = rules.read;
+  await walk(root, "", rules, found, budget);
   for (const list of [
     found.dockerfiles,
     found.compose,

@@ -3,16 +3,25 @@ import { join, posix } from "node:path";
 import { MAX_TEXT_BYTES } from "../workspace/files.js";
 import { decodeText } from "../workspace/text-bytes.js";
 
-/** COPY sources are read relative to the Dockerfile's folder, then the root, synchronously. */
+/**
+ * COPY sources are read relative to the Dockerfile's folder, then the root, synchronously; each
+ * file read is passed to `onRead` by its absolute path.
+ */
 export function contextReader(
   root: string,
   dockerfile: string,
+  onRead: (full: string) => void = () => {},
 ): (path: string) => string | undefined {
   const dir = dockerfile.includes("/") ? dockerfile.slice(0, dockerfile.lastIndexOf("/")) : ".";
-  return (path) => readContextSync(root, [dir, "."], path);
+  return (path) => readContextSync(root, [dir, "."], path, onRead);
 }
 
-function readContextSync(root: string, contexts: string[], path: string): string | undefined {
+function readContextSync(
+  root: string,
+  contexts: string[],
+  path: string,
+  onRead: (full: string) => void,
+): string | undefined {
   if (path.includes("..") || path.includes("$")) return undefined;
   for (const context of contexts) {
     const rel = posix.normalize(posix.join(context, path));
@@ -21,7 +30,9 @@ function readContextSync(root: string, contexts: string[], path: string): string
     try {
       const info = statSync(full);
       if (!info.isFile() || info.size > MAX_TEXT_BYTES) continue;
-      return decodeText(readFileSync(full));
+      const text = decodeText(readFileSync(full));
+      onRead(full);
+      return text;
     } catch {
       // Not in this context; try the next.
     }

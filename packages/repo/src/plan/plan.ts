@@ -65,6 +65,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     mentions: [],
     risks: [],
     ignored: found.ignored,
+    inputs: [...found.ignoreFiles],
     pins: [],
   };
   for (const dir of found.unreadable)
@@ -88,7 +89,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     options.onProgress?.(file, index, total, "dockerfile");
     const before = await readOrSkip(root, file, plan, stamps);
     if (before === undefined) continue;
-    const filePlan = planDockerfile(root, file, before, release, options, plan.unparsable);
+    const filePlan = planDockerfile(root, file, before, release, options, plan);
     if (!filePlan) continue;
     plan.files.push(filePlan);
     sources.push({ file, kind: "dockerfile", text: before });
@@ -143,8 +144,9 @@ function planDockerfile(
   before: string,
   release: string | undefined,
   options: PlanOptions,
-  unparsable: SkippedFile[],
+  plan: Pick<RepoPlan, "unparsable" | "inputs">,
 ): FilePlan | undefined {
+  const { unparsable } = plan;
   try {
     const stagesBefore = describeStages(before, file);
     const raw = options.transforms.migrateDockerfile(before, {
@@ -152,7 +154,7 @@ function planDockerfile(
       ...(release ? { release } : {}),
       overrides: options.config.packages.overrides,
       gosuDownload: options.gosu ?? options.config.migrate.gosu,
-      readContextFile: contextReader(root, file),
+      readContextFile: contextReader(root, file, (path) => plan.inputs.push(path)),
     });
     const filtered = withoutIgnoredStages(before, raw, stagesBefore, options.config.images.ignore);
     if (!filtered) {

@@ -80,6 +80,13 @@ export interface RepoPlan {
   risks: Risk[];
   /** Paths .gitignore kept out of discovery. */
   ignored: string[];
+  /**
+   * The other files the run read, by absolute path: the ignore files discovery followed
+   * (`.gitignore`, `.git/info/exclude`) and the build-context files the Dockerfile transform read
+   * (a script a RUN runs). Like `files`, they are inputs an output such as `--report` must not
+   * replace.
+   */
+  inputs: string[];
   /** Pins added by `--pin`, filled in by pinPlan. */
   pins: PinRecord[];
 }

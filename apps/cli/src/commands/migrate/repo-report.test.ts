@@ -69,6 +69,33 @@ describe("migrate DIR --report", () => {
     expect(await readFile(join(root, "compose.yaml"), "utf8")).toBe(compose);
   });
 
+  it.each([
+    [".gitignore", {}],
+    ["sub/.gitignore", {}],
+    [".git/info/exclude", {}],
+    [
+      "tools/install.sh",
+      {
+        Dockerfile: "FROM debian:12\nCOPY tools/install.sh /tmp/\nRUN sh /tmp/install.sh\n",
+        "tools/install.sh": "#!/bin/sh\nuseradd -r app\n",
+      },
+    ],
+  ])(
+    "refuses %s, a file the run reads to decide what to do, with exit 2",
+    async (report, files: Record<string, string>) => {
+      const ignores = { ".gitignore": "dist/\n", "sub/.gitignore": "*.bak\n" };
+      root = await gitRepo({ Dockerfile: DEBIAN, "sub/Dockerfile": DEBIAN, ...ignores, ...files });
+      const before = await readFile(join(root, report), "utf8");
+      const r = await runCli(["migrate", ".", "--write", "--report", report], { cwd: root });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `is ${report}, a file this migration reads or rewrites; nothing was written`,
+      );
+      expect(await readFile(join(root, report), "utf8")).toBe(before);
+      expect(await readFile(join(root, "sub/Dockerfile"), "utf8")).toBe(DEBIAN);
+    },
+  );
+
   it("an unparsable Dockerfile is a file of the run too", async () => {
     const broken = "# escape=x\nFROM debian:12\n";
     root = await gitRepo({ Dockerfile: DEBIAN, "old/Dockerfile": broken });

@@ -21,13 +21,15 @@ import {
 
 /**
  * Checks a `--report` path before any file is touched: it must not be one of the files the run
- * reads or migrates (the report would replace it, or be replaced by it), and it must be writable.
+ * reads or migrates (the report would replace it, or be replaced by it): Dockerfiles, scripts,
+ * compose files and workflows, the ignore files discovery followed, build-context files the
+ * transform read, and the settings files. It must also be writable.
  */
 export function assertReportPath(path: string, plan: RepoPlan, configFiles: string[]): void {
   const files = [...plan.files, ...plan.unparsable, ...plan.skipped, ...plan.mentions].map(
     (f) => f.file,
   );
-  const read = [...files.map((file) => join(plan.root, file)), ...configFiles];
+  const read = [...files.map((file) => join(plan.root, file)), ...plan.inputs, ...configFiles];
   const clash = inputWrittenBy(path, read, plan.root);
   if (clash !== undefined) {
     const name =
