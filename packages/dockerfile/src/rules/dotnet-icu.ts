@@ -6,6 +6,7 @@ import { baseRepository } from "./base-image.js";
 import type { StageInfo } from "./from.js";
 import { addPackage } from "./place.js";
 import type { StageState } from "./scope.js";
+import { stageTree } from "./stage-tree.js";
 
 const VARIABLE = "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT";
 
@@ -48,11 +49,12 @@ export function addDotnetGlobalization(
   const info = state.info;
   if (!info.alpine || info.already) return;
   const root = rootStage(info.stage);
-  if (all.find((i) => i.stage === root)?.invariantGlobalization !== true) return;
+  const tree = stageTree(ctx, all);
+  if (tree.infoOf(root)?.invariantGlobalization !== true) return;
   const image = baseRepository(ctx, info.stage)?.replace(/^.*\//, "") ?? "runtime";
   const set = invariantSetting(info.stage);
   if (set && OFF.test(set.value)) addIcu(ctx, state, set, image);
-  else if (!set && !all.some((i) => i.stage.parent === info.stage))
+  else if (!set && !tree.hasChildren(info))
     ctx.warn("from", root.imageStart, invariantWarning(image, state.lasting.has("tzdata")));
 }
 
@@ -61,18 +63,30 @@ interface Setting {
   ins: Instruction;
 }
 
+/** Each stage's answer of `invariantSetting` (null: none), so a chain is read once, not per stage. */
+const settings = new WeakMap<Stage, Setting | null>();
+
 /** The value the stage's environment gives the variable: its own last ENV, else its parents'. */
 function invariantSetting(stage: Stage): Setting | undefined {
-  for (let s: Stage | undefined = stage; s; s = s.parent) {
-    let found: Setting | undefined;
-    for (const ins of s.body) {
-      if (ins.keyword !== "ENV") continue;
-      const value = envValue(ins.args.text);
-      if (value !== undefined) found = { value, ins };
-    }
-    if (found) return found;
+  const path: Stage[] = [];
+  let found: Setting | null | undefined;
+  for (let s: Stage | undefined = stage; s && found === undefined; s = s.parent) {
+    found = settings.has(s) ? settings.get(s) : ownSetting(s);
+    path.push(s);
   }
-  return undefined;
+  // Past the root with nothing found: no stage walked has a setting.
+  for (const s of path) settings.set(s, found ?? null);
+  return found ?? undefined;
+}
+
+function ownSetting(stage: Stage): Setting | undefined {
+  let found: Setting | undefined;
+  for (const ins of stage.body) {
+    if (ins.keyword !== "ENV") continue;
+    const value = envValue(ins.args.text);
+    if (value !== undefined) found = { value, ins };
+  }
+  return found;
 }
 
 /** The value `ENV` gives the variable (`ENV K=V …` or the legacy `ENV K V`), unquoted. */

@@ -8,6 +8,7 @@ import { alpineToolchain, familiarRepository, splitReference } from "./images.js
 import { addPackage } from "./place.js";
 import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
+import { stageTree } from "./stage-tree.js";
 
 /** A native build a RUN starts: where, what it is called, and whether it runs make. */
 interface NativeBuild {
@@ -34,7 +35,7 @@ export function addNativeToolchain(
 ): void {
   const info = state.info;
   if (!info.alpine || info.already) return;
-  const root = all.find((i) => i.stage === rootStage(info.stage));
+  const root = stageTree(ctx, all).infoOf(rootStage(info.stage));
   if (root?.buildpack !== "full" || root.buildpackVia === undefined) return;
   const added = addBuildBase(ctx, state, root.buildpackVia);
   const note = info.toolchainNote;

@@ -1,5 +1,6 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
+import type { Stage } from "../stages.js";
 import { type WgetUse, wgetUse } from "./busybox.js";
 import type { StageInfo } from "./from.js";
 import { stageCommands } from "./run.js";
@@ -33,6 +34,10 @@ export interface StageTree {
   inheritingRuns(info: StageInfo): Instruction[];
   /** The stage is a final one or a stage a final one is built FROM. */
   ships(info: StageInfo): boolean;
+  /** The StageInfo of a stage of this migration (a lookup, where a search of `all` was one per stage). */
+  infoOf(stage: Stage): StageInfo | undefined;
+  /** A later stage is built FROM this one. */
+  hasChildren(info: StageInfo): boolean;
 }
 
 /** What one stage's own RUN lines do, before folding in its children. */
@@ -126,6 +131,11 @@ function buildTree(ctx: MigrationContext, all: readonly StageInfo[]): StageTree 
     inheritingRuns: (info) =>
       subtree(at(info), (child) => !setsShell[child]).flatMap((d) => runsBeforeShell(all[d]!)),
     ships: (info) => shipping.has(at(info)),
+    infoOf: (stage) => {
+      const k = position.get(stage);
+      return k === undefined ? undefined : all[k];
+    },
+    hasChildren: (info) => children[at(info)]!.length > 0,
   };
 }
 
