@@ -9,8 +9,11 @@ export interface DuplicateKey {
 
 interface Open {
   keys?: Set<string>;
-  /** The path of this object or array. */
-  path: string;
+  parent: Open | undefined;
+  /** How the parent names this object or array: a key, an index, or nothing at the top. */
+  segment: { key: string } | { index: number } | undefined;
+  /** Whether a key given twice in it is reported. */
+  counted: boolean;
   /** Last key read (object) or the index of the current item (array). */
   last: string;
   index: number;
@@ -18,13 +21,11 @@ interface Open {
 
 /**
  * The first duplicate key in `text`, which must be valid JSON (it is read after JSON.parse took
- * it), among those whose path `wanted` accepts. Keys are compared decoded ("a" and "\u0061" are
- * one key, as JSON.parse takes them).
+ * it): anywhere, or with `within` only the top-level key of that name and what is under it.
+ * Keys are compared decoded ("a" and "\u0061" are one key, as JSON.parse takes them). One pass,
+ * whatever the nesting: a path is spelled out only for the duplicate found.
  */
-export function findDuplicateKey(
-  text: string,
-  wanted: (path: string) => boolean = () => true,
-): DuplicateKey | undefined {
+export function findDuplicateKey(text: string, within?: string): DuplicateKey | undefined {
   const stack: Open[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -33,23 +34,45 @@ export function findDuplicateKey(
       const end = stringEnd(text, i);
       if (top?.keys && nextSignificant(text, end) === ":") {
         const key = JSON.parse(text.slice(i, end)) as string;
-        const path = join(top.path, key);
-        if (top.keys.has(key) && wanted(path)) return { key, path, line: lineAt(text, i) };
+        const counts = top.counted || (stack.length === 1 && key === within);
+        if (top.keys.has(key) && counts)
+          return { key, path: pathOf(top, key), line: lineAt(text, i) };
         top.keys.add(key);
         top.last = key;
       }
       i = end - 1;
     } else if (c === "{" || c === "[") {
-      const path =
-        top === undefined ? "" : top.keys ? join(top.path, top.last) : `${top.path}[${top.index}]`;
-      stack.push({ ...(c === "{" ? { keys: new Set<string>() } : {}), path, last: "", index: 0 });
+      const segment =
+        top === undefined ? undefined : top.keys ? { key: top.last } : { index: top.index };
+      const counted =
+        within === undefined ||
+        (top !== undefined && (top.counted || (stack.length === 1 && top.last === within)));
+      stack.push({
+        ...(c === "{" ? { keys: new Set<string>() } : {}),
+        parent: top,
+        segment,
+        counted,
+        last: "",
+        index: 0,
+      });
     } else if (c === "}" || c === "]") stack.pop();
     else if (c === "," && top && !top.keys) top.index++;
   }
   return undefined;
 }
 
-const join = (path: string, key: string) => (path === "" ? key : `${path}.${key}`);
+/** The dotted path of `key` in `open`, as config errors name keys (`images.ignore[0].x`). */
+function pathOf(open: Open, key: string): string {
+  const segments: NonNullable<Open["segment"]>[] = [{ key }];
+  for (let at: Open | undefined = open; at?.segment !== undefined; at = at.parent)
+    segments.unshift(at.segment);
+  let path = "";
+  for (const segment of segments) {
+    if ("index" in segment) path += `[${segment.index}]`;
+    else path = path === "" ? segment.key : `${path}.${segment.key}`;
+  }
+  return path;
+}
 
 /** The index just past the string that opens at `start`. */
 function stringEnd(text: string, start: number): number {

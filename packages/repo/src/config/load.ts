@@ -3,7 +3,8 @@ import { access, readFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { unreadableRoot } from "../workspace/unreadable-dir.js";
-import { findDuplicateKey } from "./duplicate-keys.js";
+import { readPackageSettings } from "./package-json.js";
+import { assertNoDuplicateKey, assertShallow, parseJson } from "./parse.js";
 import { defaultConfig, type RepoConfig } from "./types.js";
 import { validateConfig } from "./validate.js";
 
@@ -16,6 +17,12 @@ export interface LoadConfigOptions {
   file?: string;
   /** Used to print short paths in messages. */
   cwd?: string;
+  /**
+   * Told about a root `package.json` that could not be read as JSON (too large, not valid JSON)
+   * and shows no `"alpinize"` key: the defaults are used, and the user should know its settings,
+   * if it has any, were not.
+   */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -45,31 +52,15 @@ export async function loadConfig(
   const ownText = await readText(own, cwd);
   if (ownText !== undefined) return parseConfigText(ownText, display(own, cwd));
   const pkgPath = join(root, "package.json");
-  const pkgText = await readText(pkgPath, cwd);
-  if (pkgText !== undefined) {
-    // Only the "alpinize" key is ours: a duplicate elsewhere in package.json is npm's business.
-    const pkg = parseJson(pkgText, display(pkgPath, cwd), (path) =>
-      /^alpinize(?:$|[.[])/.test(path),
-    );
-    if (typeof pkg === "object" && pkg !== null && "alpinize" in pkg) {
-      return validateConfig(
-        (pkg as { alpinize: unknown }).alpinize,
-        `${display(pkgPath, cwd)} ("alpinize" key)`,
-      );
-    }
-  }
-  return defaultConfig();
+  const settings = await readPackageSettings(pkgPath, display(pkgPath, cwd), {
+    read: (path) => readText(path, cwd),
+    warn: options.onWarning ?? (() => {}),
+  });
+  if (settings === undefined) return defaultConfig();
+  return validateConfig(settings.value, `${display(pkgPath, cwd)} ("alpinize" key)`);
 }
 
 export function parseConfigText(text: string, source: string): RepoConfig {
-  return validateConfig(parseJson(text, source), source);
-}
-
-function parseJson(
-  text: string,
-  source: string,
-  ours: (path: string) => boolean = () => true,
-): unknown {
   if (text.length > MAX_CONFIG_BYTES) {
     throw new InputError(
       "ALPINIZE_CONFIG_INVALID",
@@ -80,32 +71,10 @@ function parseJson(
       },
     );
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (err) {
-    throw new InputError(
-      "ALPINIZE_CONFIG_INVALID",
-      `${source}: not valid JSON (${(err as Error).message})`,
-      {
-        hint: "Fix the JSON syntax (comments and trailing commas are not allowed).",
-        details: { file: source },
-        cause: err,
-      },
-    );
-  }
-  const twice = findDuplicateKey(text, ours);
-  if (twice !== undefined) {
-    throw new InputError(
-      "ALPINIZE_CONFIG_INVALID",
-      `${source}: "${twice.path}" is given twice (again on line ${twice.line}); JSON readers keep only the last one, silently`,
-      {
-        hint: "Remove one of the two: each setting may appear once in its object.",
-        details: { file: source, key: twice.path, line: twice.line },
-      },
-    );
-  }
-  return value;
+  const value = parseJson(text, source);
+  assertShallow(value, source);
+  assertNoDuplicateKey(text, source);
+  return validateConfig(value, source);
 }
 
 async function readText(path: string, cwd: string): Promise<string | undefined> {

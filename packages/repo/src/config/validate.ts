@@ -1,6 +1,7 @@
 import { InputError } from "@alpinize/errors";
 import { isKnownRelease, KNOWN_RELEASES } from "@alpinize/package-map";
 import { RULE_IDS } from "../check/types.js";
+import { preview } from "./bounded.js";
 import { defaultConfig, GOSU_MODES, type GosuMode, type RepoConfig } from "./types.js";
 
 const PACKAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9+_.:-]*$/;
@@ -187,14 +188,15 @@ function rejectUnknown(
 /** The value with its JSON type, for a value of the wrong type: `the number 3.23`, `the string "true"`. */
 function showTyped(value: unknown): string {
   if (value === null) return "null";
+  // 1e400: JSON readers take it as infinity, which JSON itself cannot write (it would say null).
+  if (typeof value === "number" && !Number.isFinite(value))
+    return "a number out of range (not a finite number: JSON readers take it as infinity)";
   const type = Array.isArray(value) ? "array" : typeof value === "object" ? "object" : typeof value;
   return `the ${type} ${show(value)}`;
 }
 
-function show(value: unknown): string {
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
+/** A cut-down rendering, bounded in length and depth whatever the file holds. */
+const show = (value: unknown): string => preview(value);
 
 export function configError(source: string, key: string, what: string): InputError {
   return new InputError("ALPINIZE_CONFIG_INVALID", `${source}: "${key}" ${what}`, {

@@ -139,6 +139,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   const root = targets.find((t) => t.kind === "directory")?.path ?? io.cwd;
   const config = await loadConfig(root, {
     cwd: io.cwd,
+    onWarning: (message) => io.warn(escapeInline(message)),
     ...(values.config !== undefined ? { file: resolve(io.cwd, values.config) } : {}),
   });
   if (values["require-digests"]) config.check.requireDigests = true;

@@ -97,6 +97,7 @@ async function migrateRepository(
   const configFile = flags.config !== undefined ? resolve(io.cwd, flags.config) : undefined;
   const config = await loadConfig(root, {
     cwd: io.cwd,
+    onWarning: (message) => io.warn(escapeInline(message)),
     ...(configFile !== undefined ? { file: configFile } : {}),
   });
   const plan = await planRepository(root, {
