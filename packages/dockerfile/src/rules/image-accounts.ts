@@ -56,6 +56,29 @@ export function alpineImageAccounts(repo: string): readonly ImageAccount[] {
   return accountsOf(repo);
 }
 
+/**
+ * Official images whose `-alpine` tags add no account to Alpine's base, read in their own
+ * Dockerfiles (the shared corpus's pairs: python 3.13, golang 1.26, erlang 28, elixir 1.18 on
+ * erlang, eclipse-temurin 21; docker-library/ruby 3.4): their /etc/passwd is Alpine's.
+ */
+const NO_ACCOUNTS: ReadonlySet<string> = new Set([
+  "alpine",
+  "python",
+  "golang",
+  "erlang",
+  "elixir",
+  "ruby",
+  "eclipse-temurin",
+]);
+
+/**
+ * Whether the accounts of the `-alpine` tags of `repo` are known: plain `alpine`, an image of the
+ * table above, or one that adds none. `alpinize check` judges a user name missing only there.
+ */
+export function knowsAlpineImageAccounts(repo: string): boolean {
+  return NO_ACCOUNTS.has(repo) || accountsOf(repo).length > 0;
+}
+
 /** The image users whose UID differs between the variants, as `{ repo, user, debian, alpine }`. */
 export function renumberedUsers(): {
   repo: string;

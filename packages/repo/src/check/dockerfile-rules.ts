@@ -26,6 +26,7 @@ import { startedBash } from "./started-bash.js";
 import { supervisordConfig } from "./supervisord-config.js";
 import type { CheckSettings, Finding, RuleId } from "./types.js";
 import { unreadConfigs } from "./unread-config.js";
+import { enterInstruction, instructionUnknownUser, usersAtStart } from "./users.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
 
@@ -64,6 +65,7 @@ export function checkStages(
       apt: aptPathsAtStart(stage, stages),
       debian: debianPathsAtStart(stage, stages, advice),
       accounts: accountsAtStart(stage, stages),
+      users: usersAtStart(stage, stages),
       advice,
       ships: rootImageShips(stage, stages),
       scripts,
@@ -77,9 +79,13 @@ export function checkStages(
         const ins = owners[next]!;
         const renamed = instructionRenamedUses(ins, at.accounts, stage.name);
         for (const use of renamed) emit(ins.line, use.rule, use.message);
+        enterInstruction(at.users, stage, ins.line);
+        const packages = at.world.everAdded();
+        const user = instructionUnknownUser(ins, stage.name, at.users, at.accounts, packages);
+        if (user) emit(ins.line, "unknown-user", user);
         const group = instructionGroup(ins);
         if (group === undefined || at.accounts.renamed.groups.has(group)) continue;
-        const problem = instructionGroupProblem(stage, ins, at.groups, at.world.everAdded());
+        const problem = instructionGroupProblem(stage, ins, at.groups, packages);
         if (problem) emit(ins.line, "unknown-group", problem);
       }
     };

@@ -1,4 +1,5 @@
 import {
+  accountRename,
   DEBIAN_BASE_GROUPS,
   type Instruction,
   packageAccount,
@@ -115,7 +116,11 @@ const GROUP_TOOLS = new Set(["addgroup", "adduser", "groupadd", "useradd"]);
 function groupUse(cmd: ShellCommand): GroupUse {
   const name = baseName(cmd.name);
   if (name === "chgrp" || name === "chown") return { needs: ownerGroup(name, cmd.args), makes: [] };
-  if (name === "groupmod") return { needs: [], makes: renamedTo(cmd.args) };
+  // shadow's `groupmod -n NEW OLD` stops on an OLD that is not there ("group 'OLD' does not exist").
+  if (name === "groupmod") {
+    const rename = accountRename("groupmod", cmd.args);
+    return { needs: rename ? [rename.from] : [], makes: renamedTo(cmd.args) };
+  }
   if (!GROUP_TOOLS.has(name)) return { needs: [], makes: [] };
   const words = operands(name, cmd.args);
   if (name === "groupadd") return { needs: [], makes: words.slice(-1) };

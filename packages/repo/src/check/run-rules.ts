@@ -34,6 +34,8 @@ import type { LintText } from "./script-calls.js";
 import { orBusybox, type ShadowNeed, shadowAbsent, shadowNeed } from "./shadow-tools.js";
 import { missingProgramAdvice } from "./started-advice.js";
 import type { RuleId } from "./types.js";
+import { runsWhenReached } from "./unconditional.js";
+import { enterRun, recordUsers, type UserState, unknownUsers } from "./users.js";
 import { vendorSetupFindings } from "./vendor-setup.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
@@ -72,6 +74,8 @@ export interface RunContext {
   debian: DebianPaths;
   /** The users and groups there so far (base, image, earlier steps), moved on command by command. */
   accounts: AccountState;
+  /** What else is known of the users (made under a condition, deleted, unknown), moved the same way. */
+  users: UserState;
   /** migrate's notes on Debian-only paths and program names, for the stage's release. */
   advice: LayoutAdvice;
   /** What the stage's base image ships, as far as it is known (rootImageShips). */
@@ -83,6 +87,7 @@ export interface RunContext {
 export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
   const vars = runVariables(stage, run);
   if (writesGroupFile(stage, run.line) || runWritesGroupFile(run)) at.groups.opaque = true;
+  enterRun(at.users, run, stage);
   const shell = runShell(stage, run, at.stages);
   const bash: BashAt = { stage, stages: at.stages, hasBash: () => at.world.has("bash") };
   if (shell) checkRunShell(run, shell, bash, emit);
@@ -165,14 +170,28 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
     // An account a rename took the name of: reported here, not as unknown-group below too.
     for (const use of commandRenamedUses(cmd, at.accounts, stage.name))
       fails(line, use.rule, use.message);
+    // Judged before checkAccountCommand applies a rename: `usermod -l app ubuntu` needs ubuntu.
+    const plain = runsWhenReached(run, cmd);
+    const report = plain ? fails : absorbedEmit(emit);
+    for (const message of unknownUsers(
+      cmd,
+      stage.name,
+      at.users,
+      at.accounts,
+      at.world.everAdded(),
+    ))
+      report(line, "unknown-user", message);
     const renamed = at.accounts.renamed.groups;
+    const unknown = unknownGroups(cmd, at.groups, at.world.everAdded()).filter(
+      (g) => !renamed.has(g),
+    );
     checkAccountCommand(stage, run, placed, at.accounts, at.world.everAdded(), emit);
-    const unknown = unknownGroups(cmd, at.groups, at.world.everAdded());
-    for (const group of unknown.filter((g) => !renamed.has(g)))
+    recordUsers(cmd, plain, at.users);
+    for (const group of unknown)
       fails(
         line,
         "unknown-group",
-        `${name} in Alpine stage ${stage.name} names group ${group}, which is not there, so busybox fails with "unknown group ${group}": ${unknownGroupAdvice(group, at.world.everAdded())}`,
+        `${name} in Alpine stage ${stage.name} names group ${group}, which is not there, so ${name === "groupmod" ? `groupmod fails with "group '${group}' does not exist"` : `busybox fails with "unknown group ${group}"`}: ${unknownGroupAdvice(group, at.world.everAdded())}`,
       );
     recordGroups(cmd, at.groups);
     checkBashCommand(run, shell, cmd, line, bash, emit);

@@ -84,11 +84,15 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   init-system           a RUN manages services (systemctl, service, update-rc.d, invoke-rc.d;
                         OpenRC's rc-service, rc-update without openrc): no init system runs
                         in the build; start the program from CMD/ENTRYPOINT
-  unknown-group         addgroup USER GROUP, adduser -G GROUP, chgrp, chown :GROUP, COPY/ADD
-                        --chown or USER :GROUP names a group nothing made, or one groupmod -n
-                        renamed (Alpine has no sudo group: use wheel and a sudoers.d line)
-  unknown-user          chown, su, gosu, addgroup USER GROUP, USER, COPY/ADD --chown… names a
-                        user by the name usermod -l took from it earlier in the stage chain
+  unknown-group         addgroup USER GROUP, adduser -G GROUP, chgrp, chown :GROUP, groupmod
+                        -n NEW OLD, COPY/ADD --chown or USER :GROUP names a group nothing
+                        made, or one groupmod -n renamed (Alpine has no sudo group: use wheel
+                        and a sudoers.d line)
+  unknown-user          chown, su, gosu, usermod, deluser, addgroup USER GROUP, USER, COPY/ADD
+                        --chown… names a user no step makes and the image lacks (Alpine's
+                        base, official images' own, a package's; Ubuntu's ubuntu), or one
+                        usermod -l renamed; only where /etc/passwd is known (not after a
+                        script, a COPY of /etc/passwd, on other images)
   exec-as-missing       an entrypoint or CMD script an Alpine stage runs as root calls
                         alpinize_exec_as, su-exec, gosu, runuser or util-linux setpriv, and the
                         stage installs no tool for it (alpinize_exec_as: su-exec, gosu or setpriv)
