@@ -107,9 +107,11 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   }
   for (const [index, [path, refs]] of [...scripts].entries()) {
     options.onProgress?.(path, index, scripts.size, "script");
-    const before = await readOrSkip(root, path, plan, stamps);
-    if (before === undefined) continue;
     const scope = scriptScope(refs, stagesOf, config.images.ignore);
+    // Run as ENTRYPOINT or CMD by an image the migration covers: it would have been rewritten.
+    const runs = scope !== "ignored" && refs.some((r) => r.role !== "copied");
+    const before = await readOrSkip(root, path, plan, stamps, runs);
+    if (before === undefined) continue;
     // A script only ignored images run is not part of the migration, nor of its risks.
     if (scope !== "ignored") sources.push({ file: path, kind: "script", text: before });
     const scriptPlan = planScript(path, before, refs, scope, transforms, plan.unparsable, {
@@ -312,6 +314,8 @@ async function readOrSkip(
   file: string,
   plan: Pick<RepoPlan, "unparsable" | "skipped">,
   stamps: Map<string, ContentStamp>,
+  /** A script the image runs: a link there leaves the migration incomplete. */
+  runs = false,
 ): Promise<string | undefined> {
   try {
     const { text, stamp } = await readStampedTextFile(join(root, file), file);
@@ -322,7 +326,7 @@ async function readOrSkip(
     // Never opened: a link (not followed) or a FIFO, socket or device (which blocks or never ends).
     if (err.code === NOT_REGULAR) plan.skipped.push({ file, message: err.message, code: err.code });
     else if (err.code === "ALPINIZE_REPO_SYMLINK")
-      plan.skipped.push({ file, message: err.message });
+      plan.skipped.push({ file, message: err.message, ...(runs ? { unrewritten: true } : {}) });
     else plan.unparsable.push({ file, message: err.message, ...hintOf(err) });
     return undefined;
   }

@@ -58,6 +58,12 @@ export interface SkippedFile {
    * Such a Dockerfile was not migrated, so the CLI exits 2 as `check` does for it.
    */
   link?: LinkInfo;
+  /**
+   * Set for a script an image the migration covers runs as its ENTRYPOINT or CMD that was not
+   * read (a symbolic link, never followed): it would have been rewritten, so the migration is
+   * not complete and the CLI exits 2, as `check` does for it. A link only copied is a warning.
+   */
+  unrewritten?: true;
 }
 
 export interface RepoPlan {

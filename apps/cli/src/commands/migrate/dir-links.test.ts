@@ -50,3 +50,42 @@ describe("migrate DIR with Dockerfiles that are symbolic links", () => {
     expect(await readFile(join(root, "Dockerfile"), "utf8")).toContain("FROM alpine:");
   });
 });
+
+// A tester's migrate DIR exited 0 with an ENTRYPOINT script behind a link ("symbolic link;
+// skipped", its useradd not migrated) while check exited 2 on the same tree.
+describe("migrate DIR with a script behind a symbolic link", () => {
+  const ENTRY = '#!/bin/sh\nuseradd -r app\nexec "$@"\n';
+
+  async function linked(dockerfile: string): Promise<string> {
+    const root = await gitRepo({ Dockerfile: dockerfile, "real/ep.sh": ENTRY });
+    await symlink("real/ep.sh", join(root, "ep.sh"));
+    return root;
+  }
+
+  it.each([
+    ['FROM debian:bookworm\nCOPY ep.sh /ep.sh\nENTRYPOINT ["/ep.sh"]\n'],
+    ['FROM debian:bookworm\nCOPY ep.sh /ep.sh\nCMD ["/ep.sh"]\n'],
+  ])("exits 2 when the image runs it (%j): it was not migrated", async (dockerfile) => {
+    const root = await linked(dockerfile);
+    for (const flags of [[], ["--write"]]) {
+      const r = await runCli(["migrate", ".", "--alpine", "3.23", ...flags], { cwd: root });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        "error ep.sh: symbolic link; skipped (alpinize does not follow links) (not migrated)",
+      );
+      expect(r.stderr).toContain(
+        "1 entrypoint or CMD script link(s) not followed and not migrated",
+      );
+    }
+    expect(await readFile(join(root, "real/ep.sh"), "utf8")).toBe(ENTRY);
+    // As check says of the migrated tree.
+    expect((await runCli(["check", "."], { cwd: root })).code).toBe(2);
+  });
+
+  it("only warns for a script that is copied, not run (it would not be rewritten)", async () => {
+    const root = await linked("FROM debian:bookworm\nCOPY ep.sh /usr/local/lib/ep.sh\n");
+    const r = await runCli(["migrate", ".", "--alpine", "3.23"], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("warning ep.sh: symbolic link; skipped");
+  });
+});

@@ -54,7 +54,8 @@ export interface RepositoryFlags {
  * and the compose files and workflows naming the same base images.
  *
  * Exit codes: 2 when any file could not be read, parsed or written (also one edited or removed
- * during the run: --write leaves it as it is now), a Dockerfile is a symbolic
+ * during the run: --write leaves it as it is now), a Dockerfile (or a script an image runs as
+ * ENTRYPOINT or CMD) is a symbolic
  * link (not followed, so not migrated), or the report could not be written after files were
  * (every other file is still handled, and written with --write: one broken file does not block
  * the rest, but the run never passes silently); else 1 when --pin could not resolve a rewritten image, or --check finds changes;

@@ -66,15 +66,16 @@ export function repoJson(
 }
 
 /**
- * Dockerfiles behind a symbolic link, and FIFOs, sockets or devices named like a Dockerfile or
- * copied as a script: not migrated, so (as for `check`) the run exits 2.
+ * Dockerfiles behind a symbolic link, entrypoint and CMD scripts behind one, and FIFOs, sockets
+ * or devices named like a Dockerfile or copied as a script: not migrated, so (as for `check`)
+ * the run exits 2.
  */
 export function skippedDockerfiles(plan: RepoPlan): SkippedFile[] {
   return plan.skipped.filter(notMigrated);
 }
 
 function notMigrated(s: SkippedFile): boolean {
-  return s.link !== undefined || s.code === NOT_REGULAR;
+  return s.link !== undefined || s.code === NOT_REGULAR || s.unrewritten === true;
 }
 
 /** Warnings as `file:line: [rule] message` on stderr, the way the single-file mode prints them. */
@@ -143,6 +144,11 @@ export function repoSummary(
       : "";
   const links = plan.skipped.filter((s) => s.link !== undefined).length;
   const linked = links > 0 ? `, ${links} Dockerfile link(s) not followed and not migrated` : "";
+  const scripts = plan.skipped.filter((s) => s.unrewritten).length;
+  const scriptLinks =
+    scripts > 0
+      ? `, ${scripts} entrypoint or CMD script link(s) not followed and not migrated`
+      : "";
   const special = plan.skipped.filter((s) => s.code === NOT_REGULAR).length;
   const specials =
     special > 0 ? `, ${special} FIFO(s), socket(s) or device(s) not opened and not migrated` : "";
@@ -150,7 +156,7 @@ export function repoSummary(
   const release = plan.defaultRelease
     ? `Alpine ${plan.release} (the default; pass --alpine to choose)`
     : `Alpine ${plan.release}`;
-  return `alpinize migrate: ${counts}${untouched}${linked}${specials}; ${release}${manualWork(plan)}`;
+  return `alpinize migrate: ${counts}${untouched}${linked}${scriptLinks}${specials}; ${release}${manualWork(plan)}`;
 }
 
 /**
