@@ -1,4 +1,13 @@
+export { bounded, CHILD_LIMIT_MS, type ChildEnd, closeOf, finished } from "./bounded.js";
 export { type StartDockerdOptions, type StartedDockerd, startDockerd } from "./dockerd.js";
+export {
+  type FifoGuard,
+  type FifoReader,
+  type FifoWriter,
+  fifoGuard,
+  fifoReader,
+  fifoWriter,
+} from "./fifo.js";
 export { freePort } from "./free-port.js";
 export type { PushCredentials } from "./push/client.js";
 export { type ImageFormat, MEDIA } from "./push/media-types.js";
