@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { closeOf } from "@alpinize/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "bin.js");
@@ -23,7 +24,7 @@ describe("a reader that stops early (| head)", () => {
     });
     // Read one chunk, then close the pipe as `head -1` would.
     child.stdout.once("data", () => child.stdout.destroy());
-    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    const { code } = await closeOf(child, "alpinize migrate under | head");
     expect(code).toBe(141);
     expect(stderr).not.toMatch(/EPIPE|Error|at /);
   }, 60_000);
@@ -41,8 +42,9 @@ describe.skipIf(!existsSync("/dev/full"))("standard output that cannot be writte
     child.stderr?.on("data", (d) => {
       stderr += String(d);
     });
-    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-    closeSync(out);
+    const { code } = await closeOf(child, "alpinize migrate > /dev/full").finally(() =>
+      closeSync(out),
+    );
     expect(code).toBe(2);
     expect(stderr).toMatch(/cannot write to standard output \(ENOSPC\)/);
     expect(stderr).not.toMatch(/\n\s+at /);

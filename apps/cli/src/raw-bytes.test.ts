@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { bounded, finished } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./test-helpers.js";
 import { BIN } from "./test-support/nobody.js";
@@ -99,15 +100,22 @@ describe.each([
 describe("migrate - on standard input that is not UTF-8", () => {
   it.skipIf(!hasPatch)("prints a diff in the input's bytes, which patch applies", () => {
     const input = fill(DOCKERFILE, LATIN1);
-    const run = spawnSync(process.execPath, [BIN, "migrate", "-"], { input, env: process.env });
+    const run = finished(
+      spawnSync(process.execPath, [BIN, "migrate", "-"], { input, env: process.env, ...bounded() }),
+      "alpinize migrate -",
+    );
     expect(run.status, run.stderr.toString()).toBe(0);
     const file = join(tmp.dir, "Dockerfile");
     writeFileSync(file, input);
     execFileSync("patch", ["--quiet", file], { input: run.stdout, stdio: "pipe" });
     const twin = join(repo("twin", TWIN), "Dockerfile");
-    const twinDiff = spawnSync(process.execPath, [BIN, "migrate", "-"], {
-      input: readFileSync(twin),
-    }).stdout;
+    const twinDiff = finished(
+      spawnSync(process.execPath, [BIN, "migrate", "-"], {
+        input: readFileSync(twin),
+        ...bounded(),
+      }),
+      "alpinize migrate - (twin)",
+    ).stdout;
     execFileSync("patch", ["--quiet", twin], { input: twinDiff, stdio: "pipe" });
     expect(readFileSync(file).equals(expectedFromTwin(readFileSync(twin)))).toBe(true);
   });

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bounded, closeOf, finished } from "@alpinize/testkit";
 
 /** The built CLI: these tests run it in a child process, as users run it. */
 export const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "bin.js");
@@ -23,8 +24,13 @@ let nobodyRuns: boolean | undefined;
 export function nobodyRunsCli(): boolean {
   if (!isRoot) return false;
   nobodyRuns ??=
-    spawnSync(DROP[0]!, [...DROP.slice(1), process.execPath, BIN, "--version"], { cwd: tmpdir() })
-      .status === 0;
+    finished(
+      spawnSync(DROP[0]!, [...DROP.slice(1), process.execPath, BIN, "--version"], {
+        cwd: tmpdir(),
+        ...bounded(),
+      }),
+      "alpinize --version as nobody",
+    ).status === 0;
   return nobodyRuns;
 }
 
@@ -58,7 +64,9 @@ export function runUnprivileged(args: string[], options: UnprivilegedOptions): C
     cwd: options.cwd,
     encoding: "utf8",
     env: envFor(options),
+    ...bounded(),
   });
+  finished(r, `alpinize ${args.join(" ")} (unprivileged)`);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -66,17 +74,16 @@ export function runUnprivileged(args: string[], options: UnprivilegedOptions): C
  * {@link runUnprivileged} without blocking the event loop, for a test whose own process serves
  * what the CLI asks for (a registry on loopback).
  */
-export function runUnprivilegedAsync(
+export async function runUnprivilegedAsync(
   args: string[],
   options: UnprivilegedOptions,
 ): Promise<ChildRun> {
   const [cmd, ...rest] = node();
-  return new Promise((done) => {
-    const child = spawn(cmd, [...rest, BIN, ...args], { cwd: options.cwd, env: envFor(options) });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c));
-    child.stderr.on("data", (c: Buffer) => (stderr += c));
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
+  const child = spawn(cmd, [...rest, BIN, ...args], { cwd: options.cwd, env: envFor(options) });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => (stdout += c));
+  child.stderr.on("data", (c: Buffer) => (stderr += c));
+  const { code } = await closeOf(child, `alpinize ${args.join(" ")} (unprivileged)`);
+  return { code, stdout, stderr };
 }

@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { pushImage, startRegistry } from "@alpinize/testkit";
+import { closeOf, pushImage, startRegistry } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { BIN, isRoot } from "../test-support/nobody.js";
 import { notOwnerError, OutputOwnerError } from "../write-output.js";
@@ -74,17 +74,15 @@ describe("a --write refused for the file's owner says who can write it", () => {
         const text = `FROM ${registry.host}/team/app:1.0\n`;
         writeFileSync(join(tmp.dir, "Dockerfile"), text);
         chmodSync(join(tmp.dir, "Dockerfile"), 0o666);
-        const r = await new Promise<{ code: number | null; out: string }>((done) => {
-          const child = spawn(process.execPath, [BIN, "pin", "--json", "--write", "Dockerfile"], {
-            cwd: tmp.dir,
-            uid: 65534,
-            gid: 65534,
-            env: { PATH: process.env.PATH, NO_COLOR: "1", HOME: tmp.dir },
-          });
-          let out = "";
-          child.stdout.on("data", (c: Buffer) => (out += c));
-          child.on("close", (code) => done({ code, out }));
+        const child = spawn(process.execPath, [BIN, "pin", "--json", "--write", "Dockerfile"], {
+          cwd: tmp.dir,
+          uid: 65534,
+          gid: 65534,
+          env: { PATH: process.env.PATH, NO_COLOR: "1", HOME: tmp.dir },
         });
+        let out = "";
+        child.stdout.on("data", (c: Buffer) => (out += c));
+        const r = { ...(await closeOf(child, "alpinize pin --write as nobody")), out };
         expect(r.code).toBe(2);
         expect(JSON.parse(r.out).errors).toEqual([
           expect.objectContaining({

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import {
   chmodSync,
   lstatSync,
@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
+import { fifoReader } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { OutputIsDirectoryError, outputKind, writeOutput } from "../write-output.js";
 import { leftovers, useWriteDir } from "./test-support.js";
@@ -60,15 +61,9 @@ describe("writeOutput on files", () => {
     async () => {
       const fifo = join(tmp.dir, "fifo");
       expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-      const reader = spawn("cat", [fifo]);
-      let got = "";
-      reader.stdout.on("data", (d) => {
-        got += d;
-      });
-      const done = new Promise((ok) => reader.on("close", ok));
+      const reader = fifoReader(fifo);
       expect(writeOutput(fifo, "through the fifo\n")).toBe("stream");
-      await done;
-      expect(got).toBe("through the fifo\n");
+      expect(await reader.text()).toBe("through the fifo\n");
       expect(lstatSync(fifo).isFIFO()).toBe(true);
     },
   );

@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
+import { bounded, finished } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { isRoot } from "../test-support/nobody.js";
 import {
@@ -84,17 +85,20 @@ describe("in-place rewrites keep what others did to the file", () => {
 
   /** Runs writeOutput from the sources as `uid`; prints the error's name and message. */
   const writeAs = (uid: number, file: string) =>
-    spawnSync(
-      NODE_WITH_SOURCES[0]!,
-      [
-        ...NODE_WITH_SOURCES.slice(1),
-        "--input-type=module",
-        "-e",
-        `${IMPORT_SOURCES}
+    finished(
+      spawnSync(
+        NODE_WITH_SOURCES[0]!,
+        [
+          ...NODE_WITH_SOURCES.slice(1),
+          "--input-type=module",
+          "-e",
+          `${IMPORT_SOURCES}
 try { writeOutput(${JSON.stringify(file)}, "new\\n", { inPlace: true }); console.log("written"); }
 catch (err) { console.log(err.name, err.message); }`,
-      ],
-      { encoding: "utf8", uid, gid: uid },
+        ],
+        { encoding: "utf8", uid, gid: uid, ...bounded() },
+      ),
+      `writeOutput as uid ${uid}`,
     );
 
   it.skipIf(!isRoot || !nodeReadsSourcesAs(65534))(

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { bounded, finished } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { outputKind } from "../write-output.js";
 import { IMPORT_SOURCES, NODE_WITH_SOURCES, sh, useWriteDir } from "./test-support.js";
@@ -63,9 +64,13 @@ describe("alpinize --output to stdout, pipes and appends (built CLI in a child)"
   it.skipIf(spawnSync("mkfifo", ["--version"]).status !== 0)(
     "writes into a FIFO and /dev/null, leaving both as they were",
     () => {
+      // The shell opens both ends itself first (fd 3 read-write, which never blocks on Linux;
+      // then fd 4 for reading, at once since fd 3 is a writer) and cat inherits the read end:
+      // neither the CLI's open nor cat's can wait. Closing fd 3 after the CLI has exited gives
+      // cat its end of input, so a CLI that never opened the FIFO leaves got empty, not a hang.
       const r = sh(
         tmp.dir,
-        "mkfifo ff && { cat ff > got & $A shims print --output ff; wait; } && $A gate report.json --output /dev/null",
+        "mkfifo ff && exec 3<>ff 4<ff && { cat <&4 >got 3<&- 4<&- & exec 4<&-; $A shims print --output ff 3<&-; exec 3<&-; wait; } && $A gate report.json --output /dev/null",
       );
       expect(r.status, r.stderr).toBe(1);
       expect(readFileSync(join(tmp.dir, "got"), "utf8")).toContain("alpinize_ensure_group");
@@ -84,9 +89,9 @@ writeOutput("-", "y".repeat(1 << 20));`;
     const r = spawnSync(
       "sh",
       ["-c", `${node} --input-type=module -e '${script}' | (sleep 1; wc -c)`],
-      { encoding: "utf8" },
+      { encoding: "utf8", ...bounded() },
     );
-    expect(r.stderr).toBe("");
+    expect(finished(r, "node writing 1 MiB into a pipe").stderr).toBe("");
     expect(Number(r.stdout.trim())).toBe(1 << 20);
   });
 });

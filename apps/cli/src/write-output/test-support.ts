@@ -3,6 +3,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bounded, finished } from "@alpinize/testkit";
 import { beforeEach } from "vitest";
 import { BIN } from "../test-support/nobody.js";
 import { useTempDir } from "../test-support/temp-dir.js";
@@ -29,7 +30,13 @@ export const IMPORT_SOURCES = `const { writeOutput } = await import(${JSON.strin
  */
 export function nodeReadsSourcesAs(uid: number): boolean {
   const read = `require("node:fs").readFileSync(${JSON.stringify(SOURCE)})`;
-  return spawnSync(process.execPath, ["-e", read], { cwd: tmpdir(), uid, gid: uid }).status === 0;
+  const r = spawnSync(process.execPath, ["-e", read], {
+    cwd: tmpdir(),
+    uid,
+    gid: uid,
+    ...bounded(),
+  });
+  return finished(r, "node reading the sources").status === 0;
 }
 
 // A one-finding Trivy report (CRITICAL, fixed): the gate fails on it and prints a verdict.
@@ -70,18 +77,27 @@ export const leftovers = (dir: string) =>
 
 /** Runs a shell line with the built CLI as $A, in `dir`; stdout is a pipe to us. */
 export function sh(dir: string, line: string, extra: { uid?: number } = {}) {
-  return spawnSync("sh", ["-c", line], {
+  const r = spawnSync("sh", ["-c", line], {
     cwd: dir,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", A: `${process.execPath} ${BIN}` },
+    ...bounded(),
     ...(extra.uid !== undefined ? { uid: extra.uid, gid: extra.uid } : {}),
   });
+  return finished(r, `sh -c '${line}'`);
 }
 
 /** Whether the built CLI runs as nobody (uid 65534): root ignores file modes, nobody does not. */
 export function cliRunsAsNobody(): boolean {
   return (
-    spawnSync(process.execPath, [BIN, "--version"], { cwd: tmpdir(), uid: 65534, gid: 65534 })
-      .status === 0
+    finished(
+      spawnSync(process.execPath, [BIN, "--version"], {
+        cwd: tmpdir(),
+        uid: 65534,
+        gid: 65534,
+        ...bounded(),
+      }),
+      "alpinize --version as nobody",
+    ).status === 0
   );
 }

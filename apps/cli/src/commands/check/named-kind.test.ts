@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fifoWriter } from "@alpinize/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 
@@ -19,9 +20,9 @@ describe("alpinize check on a name that does not say what the file is", () => {
   it("lints a #! file from a pipe (<(cat g1.sh)) as a script", async () => {
     const fifo = join(dir, "63");
     execFileSync("mkfifo", [fifo]);
-    const writing = writeFile(fifo, SCRIPT);
+    const writer = fifoWriter(fifo, SCRIPT);
     const result = await runCli(["check", fifo, "--json"], { cwd: dir });
-    await writing;
+    await writer.written;
     expect(result.stderr).not.toMatch(/unknown instruction/);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/shadow-tool: groupadd/);

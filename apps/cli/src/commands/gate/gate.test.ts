@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import {
   chmodSync,
   existsSync,
@@ -14,6 +14,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bounded, fifoReader, finished } from "@alpinize/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 
@@ -219,18 +220,11 @@ describe("alpinize gate: input and output", () => {
     // A FIFO stands in for /dev/null or /dev/stdout: renaming over it would replace the device.
     const fifo = join(dir, "pipe");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    const reader = spawn("cat", [fifo]);
-    let read = "";
-    reader.stdout.on("data", (d: Buffer) => {
-      read += d.toString();
-    });
-    const closed = new Promise((ok) => reader.on("close", ok));
-    setTimeout(() => reader.kill(), 10_000).unref(); // a regression must not leave cat blocked
+    const reader = fifoReader(fifo);
     const viaFifo = await runCli(["gate", fx("clean.json"), "--output", "pipe"], { cwd: dir });
-    await closed;
+    expect(await reader.text()).toMatch(/^alpinize gate: PASS/);
     expect(viaFifo.code).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
-    expect(read).toMatch(/^alpinize gate: PASS/);
   });
 
   it("--baseline adds the Debian -> Alpine comparison to Markdown", async () => {
@@ -249,11 +243,15 @@ describe("alpinize gate: input and output", () => {
 
   it.skipIf(!existsSync(BIN))("reads the report from stdin with -", () => {
     const run = (input: string) =>
-      spawnSync(process.execPath, [BIN, "gate", "-", "--format", "json"], {
-        input,
-        encoding: "utf8",
-        env: { ...process.env, NO_COLOR: "1" },
-      });
+      finished(
+        spawnSync(process.execPath, [BIN, "gate", "-", "--format", "json"], {
+          input,
+          encoding: "utf8",
+          env: { ...process.env, NO_COLOR: "1" },
+          ...bounded(),
+        }),
+        "alpinize gate -",
+      );
     const ok = run(readFileSync(fx("clean.json"), "utf8"));
     expect([ok.status, JSON.parse(ok.stdout).passed]).toEqual([0, true]);
     const cut = run(readFileSync(fx("clean.json"), "utf8").slice(0, 50));

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bounded, finished } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { useTempDir } from "../../test-support/temp-dir.js";
 import { unifiedDiff } from "./diff.js";
@@ -19,7 +20,9 @@ function cli(...args: string[]): { code: number | null; stdout: string; stderr: 
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },
     maxBuffer: 256 * 1024 * 1024,
+    ...bounded(),
   });
+  finished(r, `alpinize ${args.join(" ")}`);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

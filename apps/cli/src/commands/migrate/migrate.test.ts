@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_RELEASE } from "@alpinize/package-map";
+import { bounded, finished } from "@alpinize/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 import { unifiedDiff } from "./diff.js";
@@ -277,7 +278,9 @@ describe("stdin", () => {
       const r = spawnSync(process.execPath, [bin, "migrate", "--alpine", "3.23", "-"], {
         input: `${DEBIAN}RUN bash -c "echo hi"\n`,
         encoding: "utf8",
+        ...bounded(),
       });
+      finished(r, "alpinize migrate -");
       expect(r.status).toBe(0);
       expect(r.stdout).toContain("--- a/<stdin>\n+++ b/<stdin>\n");
       expect(r.stderr).toMatch(/^warning <stdin>:\d+:\d+ \[shell\]/m);
@@ -285,7 +288,9 @@ describe("stdin", () => {
       const json = spawnSync(process.execPath, [bin, "migrate", "--json", "-"], {
         input: DEBIAN,
         encoding: "utf8",
+        ...bounded(),
       });
+      finished(json, "alpinize migrate --json -");
       expect(JSON.parse(json.stdout).files[0].file).toBe("<stdin>");
     },
   );

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { chmod, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fifoGuard } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 import { NO_CREDENTIALS_ENV as env, useRegistry } from "../../test-support/registry.js";
@@ -126,7 +127,9 @@ describe("alpinize pin", () => {
   it("calls a named pipe not a regular file (not EISDIR), without blocking on it", async () => {
     const fifo = join(fx.dir, "pipe.Dockerfile");
     execFileSync("mkfifo", [fifo]);
+    const guard = fifoGuard(fifo, 20_000); // an open that blocks after all is freed, not a hang
     const res = await runCli(["pin", "--check", "pipe.Dockerfile"], { cwd: fx.dir, env });
+    guard.stop();
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("cannot read pipe.Dockerfile: not a regular file");
     expect(res.stderr).not.toContain("EISDIR");

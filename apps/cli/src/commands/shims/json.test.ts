@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readShims, shimsPath } from "@alpinize/entrypoint";
+import { bounded, finished } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 import { BIN } from "../../test-support/nobody.js";
@@ -102,8 +103,9 @@ describe("alpinize shims --json", () => {
       cwd: tmp.dir,
       encoding: "utf8",
       env: { ...process.env, N: process.execPath, B: BIN, NO_COLOR: "1" },
+      ...bounded(),
     });
-    expect(child.status, child.stderr).toBe(2);
+    expect(finished(child, "alpinize shims print --output /dev/fd/3").status, child.stderr).toBe(2);
     expect(JSON.parse(child.stdout)).toMatchObject({
       output: "/dev/fd/3",
       error: { code: "ALPINIZE_USAGE", message: expect.stringContaining("standard output") },

@@ -1,7 +1,8 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { lstat, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readShims, shimsPath } from "@alpinize/entrypoint";
+import { fifoReader } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 import { useTempDir } from "../../test-support/temp-dir.js";
@@ -38,15 +39,9 @@ describe("alpinize shims", () => {
 
     const fifo = join(tmp.dir, "fifo");
     execFileSync("mkfifo", [fifo]);
-    const reader = spawn("cat", [fifo]);
-    let got = "";
-    reader.stdout.on("data", (d) => {
-      got += d;
-    });
-    const closed = new Promise((resolve) => reader.on("close", resolve));
+    const reader = fifoReader(fifo);
     expect((await runCli(["shims", "print", "--output", fifo])).code).toBe(0);
-    await closed;
-    expect(got).toBe(readShims());
+    expect(await reader.text()).toBe(readShims());
     expect((await stat(fifo)).isFIFO()).toBe(true);
   });
 
