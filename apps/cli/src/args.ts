@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { UsageError } from "@alpinize/errors";
+import { escapeInline } from "@alpinize/image-ref";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -46,13 +47,15 @@ export function parseCommandArgs<T extends Options>(
 ): Parsed<T> {
   let parsed: Parsed<T>;
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: argv,
       options,
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
     parsed = { values: values as Parsed<T>["values"], positionals };
+    refuseRepeated(tokens, options, command);
   } catch (err) {
     const message =
       err instanceof Error
@@ -66,6 +69,39 @@ export function parseCommandArgs<T extends Options>(
   refuseEmpty(parsed.values, command, rules.emptyChecked ?? []);
   refuseEmptyOperand(parsed.positionals, command, rules.operand ?? PATH_OPERAND);
   return parsed;
+}
+
+type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
+
+/**
+ * `--alpine 3.23 --alpine 3.22`: parseArgs keeps the last value without a word, so a flag
+ * appended by a wrapper script silently wins. Only flags declared `multiple` may repeat;
+ * a switch (`--json --json`) means the same either way.
+ */
+function refuseRepeated(tokens: Token[], options: Options, command: string): void {
+  const seen = new Map<string, string>();
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const option = options[token.name];
+    if (option?.type !== "string" || option.multiple) continue;
+    const value = token.value ?? "";
+    const first = seen.get(token.name);
+    if (first === undefined) {
+      seen.set(token.name, value);
+      continue;
+    }
+    throw new UsageError(
+      `alpinize ${command}: --${token.name} is given more than once (${quoteValue(first)}, then ${quoteValue(value)}); it takes one value`,
+      { hint: `Give --${token.name} once. Run "alpinize ${command} --help".` },
+    );
+  }
+}
+
+/** A flag's value quoted in a message: on one line (newlines and controls escaped), cut at 80. */
+export function quoteValue(value: string | undefined): string {
+  if (value === undefined) return "(none)";
+  const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return `"${escapeInline(cut)}"`;
 }
 
 /**

@@ -170,7 +170,7 @@ function checkSourcePath(path: string): void {
   if (!/^\/[A-Za-z0-9._/-]+$/.test(path)) {
     throw new InputError(
       "ALPINIZE_ENTRYPOINT_BAD_SOURCE",
-      `shim source path "${path}" is not an absolute path of plain characters`,
+      `shim source path ${JSON.stringify(path)} is not an absolute path of plain characters`,
       {
         hint: "Pass an absolute path such as /usr/local/lib/alpinize-shims.sh, or inline the shims.",
       },

@@ -8,7 +8,7 @@ import {
   STATUSES,
   type Status,
 } from "@alpinize/trivy-gate";
-import { parseCommandArgs } from "../../args.js";
+import { parseCommandArgs, quoteValue } from "../../args.js";
 
 const FLAGS = {
   severity: { type: "string" },
@@ -74,18 +74,18 @@ export function parseGateArgs(argv: string[]): GateOptions {
   const severities = parseSeverityList(v.severity ?? "HIGH,CRITICAL");
   if (!severities)
     throw usage(
-      `--severity "${v.severity}": expected a comma list of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL`,
+      `--severity ${quoteValue(v.severity)}: expected a comma list of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL`,
     );
   // --json is the spelling every other command takes for machine output: --format json here.
   if (v.json && v.format !== undefined && v.format !== "json")
     throw usage(`--json and --format ${v.format} exclude each other (--json is --format json)`);
   const format = (v.json ? "json" : (v.format ?? "text")) as Format;
   if (!FORMATS.includes(format))
-    throw usage(`--format "${v.format}": expected one of ${FORMATS.join(", ")}`);
+    throw usage(`--format ${quoteValue(v.format)}: expected one of ${FORMATS.join(", ")}`);
   const sarifLocation = v["sarif-location"] ?? "Dockerfile";
   if (/^([a-z]+:|\/)/i.test(sarifLocation) || sarifLocation.split(/[\\/]/).includes(".."))
     throw usage(
-      `--sarif-location "${sarifLocation}": expected a path relative to the repository root`,
+      `--sarif-location ${quoteValue(sarifLocation)}: expected a path relative to the repository root`,
     );
   const category = v["sarif-category"];
   if (category !== undefined && hasBreakOrControl(category))
@@ -95,7 +95,7 @@ export function parseGateArgs(argv: string[]): GateOptions {
   const severitySource = (v["severity-source"] ?? "report").toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(severitySource))
     throw usage(
-      `--severity-source "${v["severity-source"]}": expected report, max or a vendor name (nvd, ghsa, debian, alpine, redhat…)`,
+      `--severity-source ${quoteValue(v["severity-source"])}: expected report, max or a vendor name (nvd, ghsa, debian, alpine, redhat…)`,
     );
   const opts: GateOptions = {
     severities,
@@ -127,7 +127,9 @@ function parseStatuses(text: string | undefined): Status[] {
     .filter(Boolean);
   const bad = list.filter((s) => !(STATUSES as readonly string[]).includes(s));
   if (bad.length || list.length === 0)
-    throw usage(`--ignore-status "${text}": expected a comma list of ${STATUSES.join(", ")}`);
+    throw usage(
+      `--ignore-status ${quoteValue(text)}: expected a comma list of ${STATUSES.join(", ")}`,
+    );
   if (list.includes("fixed"))
     throw usage("--ignore-status cannot accept fixed findings; use an exception");
   return list as Status[];

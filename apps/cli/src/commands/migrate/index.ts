@@ -8,7 +8,7 @@ import {
 } from "@alpinize/errors";
 import { createPackageMap, DEFAULT_RELEASE, KNOWN_RELEASES } from "@alpinize/package-map";
 import { decodeText, type GosuMode } from "@alpinize/repo";
-import { parseCommandArgs } from "../../args.js";
+import { parseCommandArgs, quoteValue } from "../../args.js";
 import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
@@ -116,7 +116,7 @@ async function migrate(argv: string[], io: Io, reached: Reached): Promise<number
   // `--alpine Dockerfile`: the file name was taken as the release.
   if (values.alpine !== undefined && !/^\d+\.\d+$/.test(values.alpine)) {
     throw new UsageError(
-      `alpinize migrate: --alpine needs a release like 3.23, not "${values.alpine.slice(0, 80)}"`,
+      `alpinize migrate: --alpine needs a release like 3.23, not ${quoteValue(values.alpine)}`,
       {
         hint: `Put the release after --alpine (one of ${KNOWN_RELEASES.join(", ")}): alpinize migrate --alpine ${DEFAULT_RELEASE} FILE.`,
       },

@@ -1,6 +1,6 @@
 import { readShims, shimsPath } from "@alpinize/entrypoint";
 import { UsageError } from "@alpinize/errors";
-import { parseCommandArgs } from "../../args.js";
+import { parseCommandArgs, quoteValue } from "../../args.js";
 import type { Io } from "../../io.js";
 import { escapedJson, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { failureJson, type Reached, shimsJson } from "./json.js";
@@ -52,7 +52,8 @@ async function shims(argv: string[], io: Io, reached: Reached): Promise<number> 
   const [sub, ...rest] = positionals;
   if (sub === "print" || sub === "path") reached.subcommand = sub;
   reached.output = values.output ?? null;
-  if (rest.length > 0) throw new UsageError(`alpinize shims: unexpected argument "${rest[0]}"`);
+  if (rest.length > 0)
+    throw new UsageError(`alpinize shims: unexpected argument ${quoteValue(rest[0] ?? "")}`);
   if (sub === "print") return print(values, io, reached);
   if (sub === "path") {
     if (values.output !== undefined)
@@ -64,7 +65,7 @@ async function shims(argv: string[], io: Io, reached: Reached): Promise<number> 
   throw new UsageError(
     sub === undefined
       ? "alpinize shims: say print or path"
-      : `alpinize shims: unknown subcommand "${sub}"`,
+      : `alpinize shims: unknown subcommand ${quoteValue(sub)}`,
     { hint: 'Run "alpinize shims --help".' },
   );
 }
