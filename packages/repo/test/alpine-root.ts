@@ -10,6 +10,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bounded, finished } from "@alpinize/testkit";
 
 // The musl busybox scripts/ci/install-busybox.sh builds with Alpine's config, and Alpine's own
 // /etc/passwd and /etc/group from the shared corpus: commands run in a scratch root under chroot,
@@ -47,6 +48,6 @@ export function makeAlpineRoot(prefix: string): string {
 
 /** Runs a shell body in the root under busybox's `sh -e`, as a RUN line runs. */
 export function runInRoot(root: string, body: string): { status: number | null; stderr: string } {
-  const r = spawnSync("chroot", [root, "/bin/sh", "-ec", body], { encoding: "utf8" });
-  return { status: r.status, stderr: r.stderr };
+  const r = spawnSync("chroot", [root, "/bin/sh", "-ec", body], { encoding: "utf8", ...bounded() });
+  return { status: r.status, stderr: finished(r, `sh -ec '${body}' in the root`).stderr };
 }

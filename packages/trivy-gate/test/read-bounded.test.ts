@@ -9,20 +9,35 @@ import { FIXTURES } from "./helpers.js";
 const tmp = mkdtempSync(join(tmpdir(), "trivy-gate-read-"));
 const writers: ChildProcess[] = [];
 afterAll(() => {
-  for (const w of writers) w.kill();
+  for (const w of writers) if (w.pid !== undefined) killGroup(w.pid);
   rmSync(tmp, { recursive: true, force: true });
 });
 
 const isRoot = process.getuid?.() === 0;
 const hasMkfifo = spawnSync("mkfifo", ["--version"]).status === 0;
 
-/** A FIFO the writer fills with `text` and then keeps open when `hold` is set. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * A FIFO the writer fills with `text` and then keeps open when `hold` is set. The writer waits
+ * at most 30 s for the reader; if it never got to write (it failed, or nothing came), it then
+ * opens and closes the FIFO for a few seconds, so a reader blocked in its open is freed instead
+ * of waiting forever (a pending open in node's thread pool even keeps the process from exiting).
+ */
 function fifo(name: string, shell: string, hold: boolean): string {
   const path = join(tmp, name);
   expect(spawnSync("mkfifo", [path]).status).toBe(0);
-  // `exec sleep`: the writer's shell becomes the sleep, so killing it leaves nothing behind.
   const body = `exec > '${path}'; ${shell}${hold ? "; exec sleep 60" : ""}`;
-  writers.push(spawn("sh", ["-c", body], { stdio: "ignore" }));
+  const release = `i=0; while [ "$i" -lt 25 ] && [ -p "$1" ]; do : 3<>"$1"; sleep 0.2; i=$((i + 1)); done`;
+  const script = `timeout -s KILL 30 sh -c "$2" || { ${release}; } 2>/dev/null`;
+  // Its own process group, so afterAll ends the writer and whatever it started.
+  writers.push(spawn("sh", ["-c", script, "sh", path, body], { stdio: "ignore", detached: true }));
   return path;
 }
 

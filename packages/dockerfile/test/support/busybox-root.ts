@@ -72,7 +72,17 @@ export function runBodies(text: string): string[] {
 /** Runs each shell body in the root under busybox's sh -e; each must exit 0 with nothing on stderr. */
 export function expectBodiesPass(root: string, bodies: readonly string[]): void {
   for (const body of bodies) {
-    const r = spawnSync("chroot", [root, "/bin/sh", "-ec", body], { encoding: "utf8" });
-    expect({ body, status: r.status, stderr: r.stderr }).toEqual({ body, status: 0, stderr: "" });
+    // Killed after 60 s: a body that waits (on input, a lock) must fail, not hold the run.
+    const r = spawnSync("chroot", [root, "/bin/sh", "-ec", body], {
+      encoding: "utf8",
+      timeout: 60_000,
+      killSignal: "SIGKILL",
+    });
+    expect({ body, status: r.status, stderr: r.stderr, signal: r.signal }).toEqual({
+      body,
+      status: 0,
+      stderr: "",
+      signal: null,
+    });
   }
 }

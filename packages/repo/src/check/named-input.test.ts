@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fifoWriter } from "@alpinize/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
 import { defaultConfig } from "../config/types.js";
@@ -29,9 +29,9 @@ describe("a named input whose name does not say what it is", () => {
     repo = await scratchRepo({});
     const fifo = join(repo.root, "fd");
     execFileSync("mkfifo", [fifo]);
-    const writing = writeFile(fifo, SCRIPT);
+    const writer = fifoWriter(fifo, SCRIPT);
     const result = await run(fifo);
-    await writing;
+    await writer.written;
     expect(result.unparsable).toEqual([]);
     expect(result.findings.map((f) => `${f.line}:${f.rule}`)).toEqual(["2:entrypoint-lint"]);
     expect(result.findings[0]?.message).toMatch(/groupadd/);
@@ -48,9 +48,9 @@ describe("a named input whose name does not say what it is", () => {
     repo = await scratchRepo({ build: DOCKERFILE });
     const fifo = join(repo.root, "fd");
     execFileSync("mkfifo", [fifo]);
-    const writing = writeFile(fifo, DOCKERFILE);
+    const writer = fifoWriter(fifo, DOCKERFILE);
     const piped = await run(fifo);
-    await writing;
+    await writer.written;
     const file = await run(join(repo.root, "build"));
     for (const result of [piped, file]) {
       expect(result.unparsable).toEqual([]);

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
+import { type FifoGuard, fifoGuard } from "@alpinize/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
 import { checkTargets } from "../check/run.js";
@@ -16,7 +17,10 @@ const DOCKERFILE = 'FROM alpine:3.23\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/ent
 
 let repo: ScratchRepo | undefined;
 let server: Server | undefined;
+let guards: FifoGuard[] = [];
 afterEach(async () => {
+  for (const g of guards) g.stop();
+  guards = [];
   await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
   server = undefined;
   await repo?.remove();
@@ -28,6 +32,11 @@ async function specialRepo(files: Record<string, string> = {}): Promise<string> 
   repo = await scratchRepo({ Dockerfile: DOCKERFILE, "sub/.keep": "", ...files });
   const root = repo.root;
   execFileSync("mkfifo", [join(root, "sub/Dockerfile"), join(root, "entry.sh")]);
+  // They must never be opened; one that is after all is freed instead of hanging the run.
+  guards = [
+    fifoGuard(join(root, "sub/Dockerfile"), 20_000),
+    fifoGuard(join(root, "entry.sh"), 20_000),
+  ];
   const listening = createServer();
   server = listening;
   await new Promise<void>((done) => listening.listen(join(root, "api.Dockerfile"), done));

@@ -1,7 +1,8 @@
-import { spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type FifoWriter, fifoWriter } from "@alpinize/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { readNamedFile } from "./named-file.js";
 import { encodeText } from "./text-bytes.js";
@@ -12,37 +13,12 @@ afterEach(() => {
 });
 
 /** A real FIFO fed by a child process, as `<(cmd)` or `mkfifo` give the CLI. */
-function fifoWith(bytes: Buffer): string {
+function fifoWith(bytes: Buffer): { path: string; writer: FifoWriter } {
   const dir = mkdtempSync(join(tmpdir(), "alpinize-named-"));
   dirs.push(dir);
   const path = join(dir, "pipe");
-  const child = spawn("sh", [
-    "-c",
-    'mkfifo "$1" && printf "$2" > "$1"',
-    "sh",
-    path,
-    toPrintf(bytes),
-  ]);
-  child.on("error", () => {});
-  return path;
-}
-
-function toPrintf(bytes: Buffer): string {
-  return [...bytes].map((b) => `\\${b.toString(8).padStart(3, "0")}`).join("");
-}
-
-async function waitFor(path: string): Promise<void> {
-  const { stat } = await import("node:fs/promises");
-  for (let i = 0; i < 200; i++) {
-    if (
-      await stat(path).then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  execFileSync("mkfifo", [path]);
+  return { path, writer: fifoWriter(path, bytes) };
 }
 
 describe("readNamedFile on a pipe", () => {
@@ -52,9 +28,9 @@ describe("readNamedFile on a pipe", () => {
       Buffer.from([0xe9]),
       Buffer.from("\n", "utf8"),
     ]);
-    const path = fifoWith(bytes);
-    await waitFor(path);
+    const { path, writer } = fifoWith(bytes);
     const text = await readNamedFile(path);
+    await writer.written;
     expect(text).not.toContain("\ufffd");
     expect(text).toContain("caf\u00e9");
     expect(Buffer.from(encodeText(text)).equals(bytes)).toBe(true);
