@@ -79,17 +79,81 @@ export function packageIdHolder(
   if (id === undefined || !/^\d+$/.test(id)) return undefined;
   noteAccount(scope);
   if (!withScripts.has(scope.ctx)) return undefined;
-  const { table, made } = replay(scope);
+  const { table, made } = replayed(scope);
+  // The few accounts packages made, not every account of the table.
   const names = kind === "group" ? table.groups : table.users;
-  for (const [name, held] of names) if (held === Number(id)) return made.get(`${kind}:${name}`);
+  for (const [key, held] of made)
+    if (key === `${kind}:${held.name}` && names.get(held.name) === Number(id)) return held;
   return undefined;
 }
 
 /** Steps that take accounts away or renumber them, which the log does not follow. */
 const REMOVES = /\b(?:delgroup|deluser|groupdel|userdel|groupmod|usermod)\b/;
 
-/** The accounts of the stage chain's image, then its log replayed: what each package made. */
-function replay(scope: ScriptScope): { table: IdTable; made: Map<string, PackageHeld> } {
+/** The stage chain's accounts as replayed up to `next` in the log, kept per stage. */
+interface Replay {
+  table: IdTable;
+  made: Map<string, PackageHeld>;
+  ran: Set<string>;
+  chain: Set<Stage>;
+  /** A stage built FROM the one it was made for went on with it: that one's is gone. */
+  handedOn?: boolean;
+  /** The log entries read so far, and the last of them (a checkpoint may have cut the log). */
+  next: number;
+  last: AccountLogEntry | undefined;
+}
+
+const replays = new WeakMap<Stage, Replay>();
+
+/**
+ * The accounts of the stage chain's image, then its log replayed: what each package made. Kept
+ * per stage and moved on by the entries added since, so a stage that makes many accounts reads
+ * the log once, not once per account.
+ */
+function replayed(scope: ScriptScope): Replay {
+  const log = scope.ctx.accountLog;
+  const stage = scope.stage.info.stage;
+  const own = replays.get(stage);
+  // One handed on to a stage built FROM this one is that stage's now.
+  let r = own?.handedOn ? undefined : (own ?? inherited(stage));
+  if (r === undefined || !current(r, log)) r = start(scope);
+  replays.set(stage, r);
+  for (; r.next < log.length; r.next++) {
+    const entry = log[r.next]!;
+    if (r.chain.has(entry.stage)) apply(r, entry);
+  }
+  r.last = log[r.next - 1];
+  return r;
+}
+
+/** The replay still matches the log: a checkpoint did not cut back what it read. */
+function current(r: Replay, log: readonly AccountLogEntry[]): boolean {
+  return r.next <= log.length && (r.next === 0 || log[r.next - 1] === r.last);
+}
+
+/**
+ * The replay of the nearest stage this one is built FROM that has one, taken over: that stage is
+ * done (stages are migrated in order), so a FROM chain reads the log once, not once per stage. A
+ * second stage built FROM the same one starts again.
+ */
+function inherited(stage: Stage): Replay | undefined {
+  const walked = [stage];
+  for (let s = stage.parent; s; s = s.parent) {
+    const r = replays.get(s);
+    if (r === undefined) {
+      walked.push(s);
+      continue;
+    }
+    if (r.handedOn) return undefined;
+    r.handedOn = true;
+    const next = { ...r, handedOn: false };
+    for (const w of walked) next.chain.add(w);
+    return next;
+  }
+  return undefined;
+}
+
+function start(scope: ScriptScope): Replay {
   const stage = scope.stage.info.stage;
   const table = new IdTable();
   for (const [gid, name] of ALPINE_BASE_GROUPS) table.addGroup(name, gid);
@@ -101,27 +165,27 @@ function replay(scope: ScriptScope): { table: IdTable; made: Map<string, Package
   table.doubtful = REMOVES.test(scope.ctx.text);
   const chain = new Set<Stage>();
   for (let s: Stage | undefined = stage; s; s = s.parent) chain.add(s);
-  const made = new Map<string, PackageHeld>();
-  const ran = new Set<string>();
-  for (const entry of scope.ctx.accountLog) {
-    if (!chain.has(entry.stage)) continue;
-    for (const pkg of entry.packages) {
-      if (ran.has(pkg)) continue;
-      ran.add(pkg);
-      const probable = table.unknown;
-      runPackageScript(table, pkg, (m) => {
-        table.add(m);
-        made.set(`${m.kind}:${m.name}`, { pkg, name: m.name, fixed: setsId(pkg, m), probable });
-      });
-    }
-    const a = entry.account;
-    if (a === undefined) continue;
-    const id = a.id !== undefined && /^\d+$/.test(a.id) ? Number(a.id) : undefined;
-    if (a.kind === "group") table.addGroup(a.name, id);
-    else table.addUser(a.name, id);
-    made.delete(`${a.kind}:${a.name}`);
+  return { table, made: new Map(), ran: new Set(), chain, next: 0, last: undefined };
+}
+
+/** One log entry: the install scripts of its packages, then the file's account. */
+function apply(r: Replay, entry: AccountLogEntry): void {
+  const { table, made, ran } = r;
+  for (const pkg of entry.packages) {
+    if (ran.has(pkg)) continue;
+    ran.add(pkg);
+    const probable = table.unknown;
+    runPackageScript(table, pkg, (m) => {
+      table.add(m);
+      made.set(`${m.kind}:${m.name}`, { pkg, name: m.name, fixed: setsId(pkg, m), probable });
+    });
   }
-  return { table, made };
+  const a = entry.account;
+  if (a === undefined) return;
+  const id = a.id !== undefined && /^\d+$/.test(a.id) ? Number(a.id) : undefined;
+  if (a.kind === "group") table.addGroup(a.name, id);
+  else table.addUser(a.name, id);
+  made.delete(`${a.kind}:${a.name}`);
 }
 
 /** The package's script gives the account its ID itself (squid's `-g 31`, `-u 31`). */

@@ -79,18 +79,19 @@ const leftBy = chainFact<AccountState>((stage, left, stages) => {
  * those the install scripts of what apk added made, in the order they ran.
  */
 function replay(stage: StageInfo, run: RunStep, state: AccountState): void {
-  const world = new ApkWorld();
-  const vars = runVariables(stage, run);
+  // Only a RUN that names apk can install anything: the others skip the variables' scan.
+  const world = /\bapk\b/.test(run.text) ? new ApkWorld() : undefined;
+  const vars = world ? runVariables(stage, run) : new Map<string, string>();
   for (const placed of runCommands(run)) {
-    runInstallScripts(state, world.everAdded().keys());
+    if (world) runInstallScripts(state, world.everAdded().keys());
     const call = accountCall(placed.cmd);
     if (call) {
       enterRun(stage, run, state);
       accountStep(state, call, placed.line, reachOf(run, placed.cmd), NO_PACKAGES);
     }
-    applyCommand(world, placed, vars);
+    if (world) applyCommand(world, placed, vars);
   }
-  runInstallScripts(state, world.everAdded().keys());
+  if (world) runInstallScripts(state, world.everAdded().keys());
 }
 
 function reachOf(run: RunStep, cmd: ShellCommand): Reach {
