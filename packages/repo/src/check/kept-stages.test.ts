@@ -43,5 +43,10 @@ describe("files that are not Dockerfiles", () => {
     });
     expect(result.unparsable.map((u) => u.file).sort()).toEqual(["Dockerfile", "b/Dockerfile"]);
     expect(result.unparsable[0]?.message).toMatch(/no FROM instruction/);
+    // `check --json` prints each with its code and hint, as for any other file not checked.
+    for (const u of result.unparsable) {
+      expect(u.code).toBe("ALPINIZE_DOCKERFILE_SYNTAX");
+      expect(u.hint).toMatch(/^Add the FROM line if it is a Dockerfile/);
+    }
   });
 });

@@ -140,6 +140,9 @@ export async function checkTargets(
           file: shown,
           message:
             "no FROM instruction: this is not a Dockerfile (fix it, or leave it out of the check)",
+          // As migrate says of it: the same code a Dockerfile docker build refuses gets.
+          code: "ALPINIZE_DOCKERFILE_SYNTAX",
+          hint: "Add the FROM line if it is a Dockerfile; if not, list it in .gitignore or name the Dockerfiles to check.",
         });
         continue;
       }
