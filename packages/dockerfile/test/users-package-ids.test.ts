@@ -82,6 +82,24 @@ describe("users: IDs an Alpine package's install script takes before the file's 
     expect(migrate(sibling).warnings.some((w) => /taken on Alpine by/.test(w.message))).toBe(false);
   });
 
+  it("keeps two stages built FROM one stage apart", () => {
+    const text = [
+      "FROM debian:bookworm AS web",
+      NGINX,
+      "RUN groupadd -g 1500 web",
+      "FROM web AS a",
+      "RUN apt-get install -y redis-server && groupadd -g 102 app",
+      "FROM web AS b",
+      "RUN groupadd -g 102 app && groupadd -g 101 other",
+      "",
+    ].join("\n");
+    const found = migrate(text)
+      .warnings.filter((w) => /taken on Alpine by/.test(w.message))
+      .map((w) => `${w.line}: ${/by (\S+ \S+):/.exec(w.message)?.[1]}`);
+    // Stage a's redis took 102 there; stage b never installs it.
+    expect(found).toEqual(["5: group redis", "7: group nginx"]);
+  });
+
   it("says probably where a step before had an ID alpinize cannot know", () => {
     const [w] = taken([
       "ARG GID=5000",
