@@ -20,6 +20,7 @@ export {
   type PinResolver,
   type PinResult,
   type PinSkip,
+  type PinWarning,
   pinText,
 } from "./pin/pin-text.js";
 export { formatPlatform, normalizePlatform, type Platform, parsePlatform } from "./platform.js";

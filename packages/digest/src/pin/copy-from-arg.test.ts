@@ -7,11 +7,13 @@ const DIGEST = `sha256:${"a".repeat(64)}`;
 
 /** [line, where, reference] of each reference pin reads, and the reason of each it skips. */
 const found = (text: string) =>
-  locateImageReferences("dockerfile", text).map((r) => {
-    if (r.skip !== undefined) return [r.line, r.where, r.reference, r.skip];
-    expect(text.slice(r.start, r.end)).toBe(r.reference);
-    return [r.line, r.where, r.reference];
-  });
+  locateImageReferences("dockerfile", text)
+    .filter((r) => r.warning === undefined)
+    .map((r) => {
+      if (r.skip !== undefined) return [r.line, r.where, r.reference, r.skip];
+      expect(text.slice(r.start, r.end)).toBe(r.reference);
+      return [r.line, r.where, r.reference];
+    });
 /** A reason holding every part, in any order. */
 const skipOf = (...parts: string[]) =>
   expect.stringMatching(
@@ -195,5 +197,85 @@ describe("COPY --from=$X pin cannot pin: advice that can be followed", () => {
     ]);
     const reasons = findUnpinned("dockerfile", text).skipped.map((s) => s.reason);
     expect(reasons.join("\n")).not.toContain("GO_IMAGE");
+  });
+});
+
+describe("COPY --from=$X that pin follows: a warning that Docker's builder refuses the line", () => {
+  /** [line, reference, message] of each warning --check prints. */
+  const warned = (text: string) =>
+    findUnpinned("dockerfile", text).warnings.map((w) => {
+      expect(w.where).toBe("COPY --from");
+      return [w.line, w.reference, w.message];
+    });
+  const refused = (...parts: string[]) =>
+    skipOf(
+      "Docker's BuildKit refuses a variable in COPY --from",
+      '"variable expansion is not supported for --from"',
+      "podman and buildah expand it",
+      ...parts,
+    );
+
+  it("names the stage form Docker builds, keeps the pin, and does not fail --check", async () => {
+    const text = [
+      "ARG TOOLS_IMAGE=reg.lan/team/tools:2",
+      "FROM alpine:3.23",
+      `COPY --from=\${TOOLS_IMAGE} /x /x`,
+      "COPY --from=$TOOLS_IMAGE /y /y",
+      "",
+    ].join("\n");
+    const advice = (written: string) =>
+      refused(
+        `add a stage FROM \${TOOLS_IMAGE} AS tools before this one`,
+        `write COPY --from=tools instead of --from=${written}`,
+        "pin pins ARG TOOLS_IMAGE (line 1) for both",
+      );
+    expect(warned(text)).toEqual([
+      [3, `\${TOOLS_IMAGE}`, advice(`\${TOOLS_IMAGE}`)],
+      [4, "$TOOLS_IMAGE", advice("$TOOLS_IMAGE")],
+    ]);
+    const pinned = await pinText("dockerfile", text, resolveAllTo(DIGEST));
+    expect(pinned.changes.map((c) => c.where)).toEqual(["ARG TOOLS_IMAGE", "FROM"]);
+    expect(pinned.warnings.map((w) => w.line)).toEqual([3, 4]);
+    const after = findUnpinned("dockerfile", pinned.text);
+    // Pinned: nothing unpinned or skipped (so --check passes), and still the advice.
+    expect([after.unpinned, after.skipped, after.warnings.length]).toEqual([[], [], 2]);
+  });
+
+  it("is given for a default naming a stage or scratch, with a stage name not taken yet", () => {
+    const text = [
+      "ARG SRC=build NONE=scratch TOOLS_IMAGE=reg.lan/tools:2",
+      "FROM golang:1.25 AS build",
+      "FROM alpine:3.23 AS tools",
+      `COPY --from=\${SRC} /a /a`,
+      `COPY --from=\${NONE} /b /b`,
+      `COPY --from=\${TOOLS_IMAGE} /c /c`,
+      "",
+    ].join("\n");
+    const lines = warned(text);
+    expect(lines.map(([line, ref]) => [line, ref])).toEqual([
+      [4, `\${SRC}`],
+      [5, `\${NONE}`],
+      [6, `\${TOOLS_IMAGE}`],
+    ]);
+    expect(lines[0]?.[2]).toEqual(refused(`FROM \${SRC} AS src`, "COPY --from=src"));
+    expect(lines[0]?.[2]).not.toContain("pin pins");
+    expect(lines[1]?.[2]).toEqual(refused(`FROM \${NONE} AS none`, "COPY --from=none"));
+    expect(lines[2]?.[2]).toEqual(
+      refused(`FROM \${TOOLS_IMAGE} AS tools-2`, "COPY --from=tools-2", "(line 1)"),
+    );
+  });
+
+  it("is not given where pin skips the line (its reason says it) or for a literal --from", () => {
+    const text = [
+      "ARG NODEFAULT",
+      "FROM alpine:3.23",
+      "ARG LOCAL=reg.lan/local:1",
+      `COPY --from=\${LOCAL} /a /a`,
+      `COPY --from=\${NODEFAULT} /b /b`,
+      "COPY --from=reg.lan/tools:2 /c /c",
+      "",
+    ].join("\n");
+    expect(warned(text)).toEqual([]);
+    expect(findUnpinned("dockerfile", text).skipped.map((s) => s.line)).toEqual([4, 5]);
   });
 });

@@ -21,6 +21,35 @@ const stageForm = (name: string) =>
 
 const NO_EXPANSION = "Docker's BuildKit does not expand variables in --from";
 
+/**
+ * The warning on a `COPY --from=${X}` that pin follows to the global ARG (pinned there, or a
+ * stage or scratch): podman and buildah expand it, Docker's BuildKit refuses the line. It is
+ * advice, not a skip: the image is pinned where it is written, so `pin --check` passes.
+ */
+export function copyFromVariableWarning(
+  written: string,
+  name: string,
+  stageNames: ReadonlySet<string>,
+  arg?: { line: number },
+): string {
+  const stage = freeStageName(name, stageNames);
+  const pinned = arg ? `; pin pins ARG ${name} (line ${arg.line}) for both` : "";
+  return `Docker's BuildKit refuses a variable in COPY --from ("variable expansion is not supported for --from"; podman and buildah expand it): for Docker, add a stage FROM \${${name}} AS ${stage} before this one and write COPY --from=${stage} instead of --from=${written}${pinned}`;
+}
+
+/** A stage name for `${X}` (TOOLS_IMAGE → tools) that no stage of the file has yet. */
+function freeStageName(name: string, taken: ReadonlySet<string>): string {
+  const base =
+    name
+      .toLowerCase()
+      .replace(/_?image$/, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "src";
+  let stage = base;
+  for (let i = 2; taken.has(stage); i++) stage = `${base}-${i}`;
+  return stage;
+}
+
 /** A COPY --from value built from variables (`tools:${TAG}`, `${REG}/tools:2`). */
 export const COPY_VARIABLE_REASON = `a --from value built from variables cannot take a digest, and ${NO_EXPANSION}: put the whole reference in an ARG before the first FROM (ARG TOOLS_IMAGE=reg.example/tools:2) and ${stageForm("TOOLS_IMAGE")}`;
 

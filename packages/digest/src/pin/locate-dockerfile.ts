@@ -8,6 +8,7 @@ import {
 } from "@alpinize/dockerfile";
 import {
   COPY_VARIABLE_REASON,
+  copyFromVariableWarning,
   type Followed,
   GlobalArgs,
   StageArgs,
@@ -17,7 +18,8 @@ import type { LocatedReference } from "./located.js";
 
 /**
  * FROM images, `COPY --from=<image>`, and the global ARG defaults a `FROM ${X}` or
- * `COPY --from=${X}` uses, in file order. An ARG that several of them use is listed once.
+ * `COPY --from=${X}` uses, in file order. An ARG that several of them use is listed once; each
+ * `COPY --from=${X}` line it comes from also gets a `warning` entry (Docker refuses the line).
  */
 export function locateInDockerfile(text: string): LocatedReference[] {
   const doc = parseDockerfile(text);
@@ -64,8 +66,15 @@ export function locateInDockerfile(text: string): LocatedReference[] {
     if (!from) continue;
     const at = { ...from, line: lineOf(from.start) };
     const name = from.skip === undefined ? wholeVariable(from.reference) : undefined;
-    if (name === undefined) out.push(at);
-    else push(out, args, at, args.follow(name, "COPY --from", local.get(name)));
+    if (name === undefined) {
+      out.push(at);
+      continue;
+    }
+    const followed = args.follow(name, "COPY --from", local.get(name));
+    push(out, args, at, followed);
+    if (followed.kind === "skip") continue;
+    const arg = followed.kind === "arg" ? { line: lineOf(followed.arg.start) } : undefined;
+    out.push({ ...at, warning: copyFromVariableWarning(from.reference, name, names, arg) });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -19,6 +19,11 @@ export interface LocatedReference {
    * rewrites for every alias of it.
    */
   anchor?: { name: string; line: number };
+  /**
+   * Advice on a line that uses an image pinned elsewhere (a `COPY --from=${X}` whose global ARG
+   * default is pinned): nothing to pin or skip here; `reference` is the value as written.
+   */
+  warning?: string;
   /** Set on the skip of a compose service's image that the service builds: nothing to pull. */
   built?: true;
   /**

@@ -45,6 +45,14 @@ export interface PinSkip {
   built?: true;
 }
 
+/** Advice on a line whose image is pinned elsewhere; it does not make `pin --check` fail. */
+export interface PinWarning {
+  line: number;
+  where: string;
+  reference: string;
+  message: string;
+}
+
 export interface PinResult {
   /** The text with every resolvable reference pinned; the input when nothing changed. */
   text: string;
@@ -53,6 +61,7 @@ export interface PinResult {
   unchanged: LocatedReference[];
   problems: PinProblem[];
   skipped: PinSkip[];
+  warnings: PinWarning[];
 }
 
 interface Classified {
@@ -60,6 +69,7 @@ interface Classified {
   unchanged: LocatedReference[];
   problems: PinProblem[];
   skipped: PinSkip[];
+  warnings: PinWarning[];
 }
 
 /**
@@ -73,7 +83,7 @@ export async function pinText(
   resolve: PinResolver,
 ): Promise<PinResult> {
   const located = locateImageReferences(kind, text);
-  const { toResolve, unchanged, problems, skipped } = classify(located);
+  const { toResolve, unchanged, problems, skipped, warnings } = classify(located);
   const distinct = [...new Set(toResolve.map((t) => t.at.reference))];
   const outcomes = new Map((await resolve(distinct)).map((o) => [o.reference, o]));
   const changes: PinChange[] = [];
@@ -104,7 +114,8 @@ export async function pinText(
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { text: applyEdits(text, [...edits.values()]), changes, unchanged, problems, skipped };
+  const pinned = applyEdits(text, [...edits.values()]);
+  return { text: pinned, changes, unchanged, problems, skipped, warnings };
 }
 
 /** References with no digest, found without asking any registry (for `pin --check`). */
@@ -114,16 +125,26 @@ export function findUnpinned(
 ): Omit<Classified, "toResolve"> & {
   unpinned: LocatedReference[];
 } {
-  const { toResolve, unchanged, problems, skipped } = classify(locateImageReferences(kind, text));
+  const { toResolve, ...found } = classify(locateImageReferences(kind, text));
   const unpinned: LocatedReference[] = [];
-  for (const { at, ref } of toResolve) (ref.digest ? unchanged : unpinned).push(at);
-  return { unpinned, unchanged, problems, skipped };
+  for (const { at, ref } of toResolve) (ref.digest ? found.unchanged : unpinned).push(at);
+  return { unpinned, ...found };
 }
 
 function classify(located: LocatedReference[]): Classified {
-  const out: Classified = { toResolve: [], unchanged: [], problems: [], skipped: [] };
+  const out: Classified = {
+    toResolve: [],
+    unchanged: [],
+    problems: [],
+    skipped: [],
+    warnings: [],
+  };
   for (const at of located) {
     const base = { line: at.line, where: at.where, reference: at.reference };
+    if (at.warning !== undefined) {
+      out.warnings.push({ ...base, message: at.warning });
+      continue;
+    }
     if (at.invalid) {
       const error = new InputError(
         "ALPINIZE_PIN_NOT_A_REFERENCE",

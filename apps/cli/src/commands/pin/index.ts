@@ -37,9 +37,10 @@ Options:
   --check                  Ask no registry; exit 1 if any reference lacks a digest or was
                            skipped (for CI)
   --json                   Print {files, errors} on stdout, always: one object per file
-                           (file, kind, changes, unpinned, problems, skipped, pinned,
-                           written; a skip is {line, where, reference, reason}, with
-                           built: true for a compose image that is built); on a usage error or a file that cannot be read or
+                           (file, kind, changes, unpinned, problems, skipped, warnings,
+                           pinned, written; a skip is {line, where, reference, reason}, with
+                           built: true for a compose image that is built; a warning is
+                           {line, where, reference, message}); on a usage error or a file that cannot be read or
                            parsed, files is empty and errors holds {code, message, hint, file}
                            (exit 2); a file that cannot be written keeps its entry, with
                            written false and error, and its error is in errors too (exit 2)
@@ -56,6 +57,11 @@ holding variables (\${VAR}: pin the value instead), values pin cannot rewrite in
 scalars, tags, escapes, values over several lines, and aliases whose anchor holds one or
 cannot be found), an image key holding a list or mapping, COPY --from values split over lines or quoted. Skipped with a warning only: the image of a compose service
 that also has build: (the name compose builds and tags; there is nothing to pull or pin).
+
+COPY --from=\${X} on a global ARG X=<image> pins that ARG default, as podman and buildah
+read the line; Docker's BuildKit refuses a variable in --from, so each such line also gets a
+warning naming the form Docker builds (FROM \${X} AS tools, then COPY --from=tools). The
+warning does not change the exit code.
 
 Exit codes: 0 everything pinned (or written; --write also when it skipped some), 1 references
             left unpinned or skipped (plan or --check) or unresolvable, 2 bad input (missing
@@ -138,6 +144,7 @@ function checkFile(input: PinInput): FileReport {
     unpinned: found.unpinned,
     problems: found.problems,
     skipped: found.skipped,
+    warnings: found.warnings,
     pinned: found.unchanged.length,
     written: false,
   };
@@ -176,6 +183,7 @@ async function pinFiles(
         unpinned: [],
         problems: result.problems,
         skipped: result.skipped,
+        warnings: result.warnings,
         pinned: result.unchanged.length,
         written: write && !writeError,
         ...(writeError ? { writeError } : {}),

@@ -12,6 +12,7 @@ function report(): FileReport {
     unpinned: [{ reference: written, start: 0, end: 0, line: 1, where: "FROM" } as never],
     problems: [{ line: 2, where: "FROM", reference: written, error: new Error("bad reference") }],
     skipped: [{ line: 3, where: "FROM", reference: written, reason: "odd" }],
+    warnings: [{ line: 4, where: "COPY --from", reference: written, message: "advice" }],
     pinned: 0,
     written: false,
   };

@@ -1,4 +1,10 @@
-import type { LocatedReference, PinChange, PinProblem, PinSkip } from "@alpinize/digest";
+import type {
+  LocatedReference,
+  PinChange,
+  PinProblem,
+  PinSkip,
+  PinWarning,
+} from "@alpinize/digest";
 import { type AlpinizeError, isAlpinizeError } from "@alpinize/errors";
 import { maskReference, escapeInline as safe } from "@alpinize/image-ref";
 import type { Io } from "../../io.js";
@@ -11,6 +17,8 @@ export interface FileReport {
   unpinned: LocatedReference[];
   problems: PinProblem[];
   skipped: PinSkip[];
+  /** Advice on lines whose image is pinned elsewhere; no effect on the exit code. */
+  warnings: PinWarning[];
   pinned: number;
   written: boolean;
   /** --write: why this file could not be written (its changes were not made). */
@@ -36,6 +44,7 @@ export function reportToJson(report: FileReport): Record<string, unknown> {
       error: isAlpinizeError(error) ? error.toJSON() : { message: error.message },
     })),
     skipped: report.skipped.map((s) => ({ ...s, reference: maskReference(s.reference) })),
+    warnings: report.warnings.map((w) => ({ ...w, reference: maskReference(w.reference) })),
     pinned: report.pinned,
     written: report.written,
     ...(report.writeError ? { error: report.writeError.toJSON() } : {}),
@@ -64,6 +73,10 @@ export function printReport(report: FileReport, io: Io, mode: "write" | "check" 
   for (const s of report.skipped)
     io.warn(
       `${file}:${s.line}: skipped ${safe(maskReference(s.reference))} (${safe(s.where)}): ${safe(s.reason)}`,
+    );
+  for (const w of report.warnings)
+    io.warn(
+      `${file}:${w.line}: ${safe(maskReference(w.reference))} (${safe(w.where)}): ${safe(w.message)}`,
     );
   if (report.writeError) {
     io.err(`${io.style.bold(file)}: ${io.style.red("error")} ${safe(report.writeError.message)}`);
