@@ -42,4 +42,14 @@ describe("alpinize check --help", () => {
     expect(rules.get("alpine-id-taken")).toMatch(/name or ID.*www-data.*node.*delgroup/);
     expect(rules.get("shadow-user-commands")).toMatch(/passwd\/chpasswd option.*passwd -x/);
   });
+
+  // The summary calls a run "clean" only when nothing at all was found; one with warnings
+  // passes (exit 0) but is not clean, and the exit codes must not say otherwise.
+  it("states exit 0 as no error-level finding, not as clean", () => {
+    const codes = help.slice(help.indexOf("Exit codes:")).replace(/\s+/g, " ");
+    expect(codes).toMatch(
+      /^Exit codes: 0 no error-level finding \(warnings allowed\), 1 an error-level finding, 2 /,
+    );
+    expect(codes).not.toMatch(/\bclean\b/);
+  });
 });

@@ -114,11 +114,12 @@ Output: one line per finding, "file:line: rule-id: what to do" (warnings on stde
 FROM images with variables are read with the global ARG defaults; without one, by their written
 parts (alpine:\${V} is Alpine, debian:\${V}-slim Debian). Stages whose image "images.ignore" names
 are skipped, and so are the scripts only they run.
-Exit codes: 0 clean (warnings allowed), 1 findings, 2 bad input, a file that could not be
-parsed (a Dockerfile, or a script with a shell syntax error; either with $( ), \${ }, <( ) and
-backquotes nested over 200 levels deep), or nothing to check (no Dockerfile, Containerfile or
-script under the paths given, after .gitignore; or images.ignore naming every stage): a lint
-that checked nothing never passes silently. 70 internal error.
+Exit codes: 0 no error-level finding (warnings allowed), 1 an error-level finding, 2 bad
+input, a file that could not be parsed (a Dockerfile, or a script with a shell syntax error;
+either with $( ), \${ }, <( ) and backquotes nested over 200 levels deep), or nothing to check
+(no Dockerfile, Containerfile or script under the paths given, after .gitignore; or
+images.ignore naming every stage): a lint that checked nothing never passes silently. 70
+internal error.
 `;
 
 const OPTIONS = {
