@@ -6,7 +6,10 @@ import {
   maskCredentials,
   maskPasswords,
   maskReference,
+  maskSecrets,
+  maskText,
   parseImageReference,
+  SECRET_QUERY_PARAMS,
   withoutCredentials,
 } from "./index.js";
 
@@ -104,8 +107,55 @@ describe("maskPasswords", () => {
     "npm install -g @angular/cli@17.0.0",
     `FROM debian:bookworm@${D}`,
     "LABEL maintainer=a@b.example",
+    // A URL's user alone is no password; an `@` in a URL's path, after a port, is no userinfo.
+    "RUN curl https://TOKEN@h.example/o/r.git",
+    "RUN npm view https://registry.example:443/@scope/pkg",
+    "RUN curl https://h.example/a?token=abc",
   ])("leaves a text without a password as it is: %s", (text) => {
     expect(maskPasswords(text)).toBe(text);
+  });
+
+  it("masks a URL's password up to its host, not to an @ in its path", () => {
+    expect(maskPasswords(`https://u:${PASSWORD}@h.example:443/@scope/pkg`)).toBe(
+      "https://***@h.example:443/@scope/pkg",
+    );
+  });
+});
+
+describe("maskSecrets", () => {
+  it.each([
+    [`u:${PASSWORD}@127.0.0.1:9/x:1`, "***@127.0.0.1:9/x:1"],
+    ["https://TOKEN@h.example/o/r.git", "https://***@h.example/o/r.git"],
+    ["https://u:p@ss@h.example/x", "https://***@h.example/x"],
+    ["https://u:p/w@h.example/x", "https://***@h.example/x"],
+    ["URL=https://u:pw@h.example/x", "URL=https://***@h.example/x"],
+    ["https://h.example/a?x=1&Private_Token=abc#f", "https://h.example/a?x=1&Private_Token=***#f"],
+    ["see (https://h.example/o?sig=abc&se=2026)", "see (https://h.example/o?sig=***&se=2026)"],
+  ])("masks %s", (text, masked) => {
+    expect(maskSecrets(text)).toBe(masked);
+  });
+
+  it.each([
+    "app/node_modules/@scope/pkg/package.json",
+    "https://registry.npmjs.org/@scope/pkg",
+    "https://registry.example:443/@scope/pkg",
+    "git@github.com:o/r.git",
+    "npm install -g @angular/cli@17.0.0",
+    `alpine@sha256:${"ab".repeat(32)}`,
+    "https://h.example/search?q=token&monkey=1&tokens=2",
+    "Is it fixed?",
+  ])("leaves %s as it is", (text) => {
+    expect(maskSecrets(text)).toBe(text);
+  });
+
+  it("is maskText with a URL's user and the query list, which maskPasswords leaves out", () => {
+    const text = "https://TOKEN@h.example/x?token=abc https://u:pw@h.example/y";
+    expect(maskText(text, { urlUser: true, query: true })).toBe(maskSecrets(text));
+    expect(maskText(text)).toBe(maskPasswords(text));
+    expect(maskText(text, { query: true })).toBe(
+      "https://TOKEN@h.example/x?token=*** https://***@h.example/y",
+    );
+    expect([...SECRET_QUERY_PARAMS]).toEqual(expect.arrayContaining(["token", "x-amz-signature"]));
   });
 });
 

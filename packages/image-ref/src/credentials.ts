@@ -83,27 +83,6 @@ export function maskCredentials(text: string): string {
   return text.replace(/[^\s"'`]+/g, (word) => maskReference(word));
 }
 
-/**
- * Text quoted from a file (a RUN line, a diff, a warning naming a URL): each word's userinfo shown
- * as {@link CREDENTIALS_MASK} when it holds a password (`user:password@`). A user name alone
- * (`git@github.com:o/r`, a folder named `@scope` in a path, `@scope/pkg@1.0`) is no secret and
- * stays, so paths and package names read as written. Words split as {@link maskCredentials} does.
- */
-export function maskPasswords(text: string): string {
-  return text.replace(/[^\s"'`]+/g, (word) => {
-    // `--from=`, `URL=`, `(`: kept before the reference or URL (a `:` cannot be in them, so the
-    // password, which follows a `:`, is never part of what is kept).
-    const lead = WORD_LEAD.exec(word)?.[0] ?? "";
-    const rest = word.slice(lead.length);
-    const span = findUserinfo(rest);
-    if (!span || !rest.slice(span.start, span.at).includes(":")) return word;
-    return `${lead}${rest.slice(0, span.start)}${CREDENTIALS_MASK}${rest.slice(span.at)}`;
-  });
-}
-
-/** An option's or variable's `NAME=`, or opening brackets, before a reference in a word. */
-const WORD_LEAD = /^(?:-{1,2}[A-Za-z][A-Za-z0-9-]*=|[A-Za-z_][A-Za-z0-9_]*=|[([{<]+)/;
-
 /** The reference without its scheme and userinfo: what to write instead. */
 export function withoutCredentials(reference: string): string {
   const span = findUserinfo(reference);

@@ -2,7 +2,6 @@ export {
   CREDENTIALS_MASK,
   findUserinfo,
   maskCredentials,
-  maskPasswords,
   maskReference,
   type UserinfoSpan,
   withoutCredentials,
@@ -16,6 +15,13 @@ export {
   withoutDigest,
   withTag,
 } from "./format.js";
+export {
+  type MaskTextOptions,
+  maskPasswords,
+  maskSecrets,
+  maskText,
+  SECRET_QUERY_PARAMS,
+} from "./mask-text.js";
 export {
   dockerLoginCommand,
   findCredentials,

@@ -1,3 +1,6 @@
+// The masker every format applies, from @alpinize/image-ref: re-exported, as the gate documents
+// it for other text taken from a report.
+export { maskSecrets } from "@alpinize/image-ref";
 export { diffReports } from "./diff.js";
 export type * from "./evaluation.js";
 export { ARTIFACT_TYPES } from "./parse/artifact-type.js";
@@ -8,6 +11,5 @@ export { parseSeverityList } from "./policy/severity.js";
 export { parseVex } from "./policy/vex.js";
 export { readReportFile } from "./read.js";
 export { FORMATS, type Format, type RenderOptions, render } from "./render/index.js";
-export { maskSecrets } from "./render/mask.js";
 export { formatBytes } from "./size.js";
 export * from "./types.js";

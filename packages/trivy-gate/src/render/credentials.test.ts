@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { diffReports } from "../diff.js";
+import { maskSecrets } from "../index.js";
 import { parseTrivyReport } from "../parse/report.js";
 import { defaultPolicy, evaluate } from "../policy/evaluate.js";
 import { FORMATS, render } from "./index.js";
-import { maskSecrets } from "./mask.js";
 
 const NOW = new Date("2026-12-04T12:00:00Z");
 

@@ -1,5 +1,5 @@
+import { maskSecrets } from "@alpinize/image-ref";
 import type { EvaluatedFinding, Evaluation } from "../evaluation.js";
-import { maskSecrets } from "./mask.js";
 
 /**
  * The evaluation as every format prints it: each string (artifact name, targets, package paths,
