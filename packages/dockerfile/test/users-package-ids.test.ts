@@ -82,6 +82,17 @@ describe("users: IDs an Alpine package's install script takes before the file's 
     expect(migrate(sibling).warnings.some((w) => /taken on Alpine by/.test(w.message))).toBe(false);
   });
 
+  it("starts from the official image's accounts: rabbitmq's 100/101 on Alpine push nginx's on", () => {
+    const r = migrate(
+      "FROM rabbitmq:4.2\nRUN apt-get update && apt-get install -y nginx\nRUN groupadd -g 102 a && useradd -u 101 -g a b\n",
+    );
+    const found = r.warnings.filter((w) => /taken on Alpine by/.test(w.message));
+    expect(found.map((w) => /by (\S+ \S+):/.exec(w.message)?.[1])).toEqual([
+      "group nginx",
+      "user nginx",
+    ]);
+  });
+
   it("keeps two stages built FROM one stage apart", () => {
     const text = [
       "FROM debian:bookworm AS web",

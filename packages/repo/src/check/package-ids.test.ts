@@ -63,6 +63,15 @@ describe("alpine-id-taken: IDs an installed package's install script took", () =
     expect(taken(`${base}FROM web\nRUN adduser -D -u 102 app\n`)).toEqual([]);
   });
 
+  it("starts from the official image's accounts: rabbitmq's 100/101 push nginx's on", () => {
+    const image = `FROM rabbitmq:4.2-alpine@${DIGEST}\nRUN apk add --no-cache nginx\n`;
+    const found = findings(`${image}RUN addgroup -g 102 a && adduser -D -u 101 -G a b\n`);
+    expect(found.map((f) => /belongs to (\S+ \S+)/.exec(f.message)?.[1])).toEqual([
+      "group nginx",
+      "user nginx",
+    ]);
+  });
+
   it("says probably, as a warning, where a step before had an ID alpinize cannot know", () => {
     expect(
       taken(
