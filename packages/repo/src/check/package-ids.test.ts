@@ -86,6 +86,16 @@ describe("alpine-id-taken: IDs an installed package's install script took", () =
     expect(f?.message).toContain("busybox probably fails");
   });
 
+  it("gives the file's own accounts the IDs busybox picks", () => {
+    // adduser -D app: UID and GID 1000; adduser -S b: UID 100, in nogroup.
+    expect(taken(`${ALPINE}RUN adduser -D app && addgroup -g 1000 x\n`)).toEqual([
+      "2 error gid '1000' in use",
+    ]);
+    expect(
+      taken(`${ALPINE}RUN adduser -S b && adduser -S -u 100 c && adduser -S -u 101 d\n`),
+    ).toEqual(["2 error uid '100' in use"]);
+  });
+
   it("leaves a package it has no install script for alone", () => {
     expect(taken(`${ALPINE}RUN apk add --no-cache curl && addgroup -g 101 app\n`)).toEqual([]);
   });

@@ -70,6 +70,8 @@ const FAILING = [
   "FROM alpine:3.23\nRUN addgroup -g 101 app\nRUN apk add --no-cache nginx\nRUN addgroup -g 102 web\n",
   "FROM alpine:3.23\nRUN addgroup -S svc && apk add --no-cache nginx redis\nRUN addgroup -g 103 c\n",
   "FROM alpine:3.23\nRUN apk add --no-cache nginx\nRUN adduser -D -u 101 app\n",
+  "FROM alpine:3.23\nRUN adduser -D app && addgroup -g 1000 x\n",
+  "FROM alpine:3.23\nRUN addgroup -S a && adduser -S b && addgroup -g 101 x\n",
 ];
 
 const PASSING = [
@@ -85,6 +87,7 @@ const PASSING = [
   "FROM node:22-alpine\nRUN deluser --remove-home node && addgroup -g 1000 app && adduser -D -u 1000 -G app app\n",
   "FROM alpine:3.23\nRUN addgroup -g 101 app && adduser -D -u 101 -G app -H app\nRUN apk add --no-cache nginx\n",
   "FROM alpine:3.23\nRUN apk add --no-cache nginx redis && addgroup -g 104 app && adduser -D -u 102 -G app app\n",
+  "FROM alpine:3.23\nRUN addgroup app && addgroup -g 1001 x && adduser -S b && adduser -S -u 102 c\n",
 ];
 
 const reason = alpineRootSkipReason();
