@@ -28,6 +28,100 @@ export function globalArg(args: readonly ArgDefault[], name: string): ArgDefault
 /** `$X`, `${X}`, `${X:-word}`, `${X-word}`, `${X:+word}`, `${X+word}`, as BuildKit reads a FROM. */
 export const VARIABLE = /\$(?:\{([A-Za-z_]\w*)(?:(:?[-+])([^}$]*))?\}|([A-Za-z_]\w*))/g;
 
+/**
+ * What `${X<op>word}` comes to when X is `value` (undefined: no global ARG declares it), as
+ * BuildKit expands it: the value, the word, nothing, or (a bare `$X` with no value) unknown
+ * here, since it is given only at build time.
+ */
+function choose(
+  op: string | undefined,
+  value: string | undefined,
+): "value" | "word" | "" | undefined {
+  const set = value !== undefined;
+  const nonEmpty = set && value !== "";
+  switch (op) {
+    case ":-":
+      return nonEmpty ? "value" : "word";
+    case "-":
+      return set ? "value" : "word";
+    case ":+":
+      return nonEmpty ? "word" : "";
+    case "+":
+      return set ? "word" : "";
+    default:
+      return nonEmpty ? "value" : undefined;
+  }
+}
+
+export interface ExpandedReference {
+  /** The text with every variable that has a value replaced by it. */
+  text: string;
+  /** Variables left in `text` as written: no global ARG default gives them a value. */
+  unresolved: string[];
+}
+
+/**
+ * Longest expanded global ARG default kept: `ARG B=$A$A`, `ARG C=$B$B`, … doubles at each line,
+ * and a hostile file must not make a reference of gigabytes. An ARG past it counts as unresolved.
+ */
+const MAX_EXPANDED = 8192;
+
+const expandedMaps = new WeakMap<readonly ArgDefault[], ReadonlyMap<string, ExpandedReference>>();
+
+/**
+ * Each global ARG's default as BuildKit sees it: expanded, in file order, from the global ARGs
+ * declared before it (`ARG V=12` then `ARG BASE=debian:${V}` gives `debian:12`); a later
+ * declaration of a name replaces an earlier one, for the lines after it.
+ */
+function expandedDefaults(args: readonly ArgDefault[]): ReadonlyMap<string, ExpandedReference> {
+  let map = expandedMaps.get(args);
+  if (!map) {
+    const byName = new Map<string, ExpandedReference>();
+    for (const arg of args) {
+      const value = expandWith(arg.value, byName);
+      if (value.text.length <= MAX_EXPANDED) byName.set(arg.name, value);
+      else byName.set(arg.name, { text: `\${${arg.name}}`, unresolved: [arg.name] });
+    }
+    map = byName;
+    expandedMaps.set(args, map);
+  }
+  return map;
+}
+
+function expandWith(
+  written: string,
+  values: ReadonlyMap<string, ExpandedReference>,
+): ExpandedReference {
+  if (!written.includes("$")) return { text: written, unresolved: [] };
+  const unresolved = new Set<string>();
+  const text = written.replace(VARIABLE, (whole, braced, op, word, bare) => {
+    const name: string = braced ?? bare;
+    const value = values.get(name);
+    const choice = choose(op, value?.text);
+    if (choice === "value") {
+      for (const n of value!.unresolved) unresolved.add(n);
+      return value!.text;
+    }
+    if (choice === "word") return word;
+    if (choice === "") return "";
+    unresolved.add(name);
+    return whole;
+  });
+  return { text, unresolved: [...unresolved] };
+}
+
+/**
+ * A FROM image with its variables expanded from the global ARG defaults, as BuildKit does when
+ * no --build-arg is given: defaults that use earlier ARGs are expanded too, and every form of
+ * `${X…}` is read. A variable with no value stays as written and is listed, so a caller can
+ * still judge the image by the parts it can read. For the text only: to rewrite the reference
+ * where it is written, see {@link resolveReference}.
+ */
+export function expandReference(written: string, args: readonly ArgDefault[]): ExpandedReference {
+  if (!written.includes("$")) return { text: written, unresolved: [] };
+  return expandWith(written, expandedDefaults(args));
+}
+
 /** A piece of a FROM reference, and where the text it resolves to is written. */
 export interface Segment {
   /** The text this piece stands for in the reference BuildKit builds from. */
@@ -50,8 +144,9 @@ export interface ResolvedReference {
 /**
  * The reference a FROM names once its variables are expanded from the global ARG defaults (the
  * last declaration wins) and the `${X:-word}` words, as BuildKit does when no --build-arg is
- * given. Undefined when a variable has no value, takes an alternate value (`${X:+w}`), or its ARG
- * default uses another variable.
+ * given, with where each piece is written, so that it can be rewritten there. Undefined when a
+ * variable has no value, takes an alternate value (`${X:+w}`), or its ARG default uses another
+ * variable (its text is then spread over several lines: {@link expandReference} gives it).
  */
 export function resolveReference(
   written: string,
@@ -76,8 +171,8 @@ export function resolveReference(
     const op = m[2];
     if (op === "+" || op === ":+") return undefined;
     const arg = globalArg(args, name);
-    const useArg = op === "-" ? arg !== undefined : arg !== undefined && arg.value !== "";
-    if (useArg) {
+    const choice = choose(op, arg?.value);
+    if (choice === "value") {
       if (arg!.value.includes("$")) return undefined;
       segments.push({
         text: arg!.value,
@@ -89,7 +184,7 @@ export function resolveReference(
       });
       continue;
     }
-    if (op === undefined) return undefined;
+    if (choice === undefined) return undefined;
     const wordAt = start + m.index + m[0].length - 1 - m[3]!.length;
     segments.push({
       text: m[3]!,

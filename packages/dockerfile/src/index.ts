@@ -1,6 +1,12 @@
 /** `{a,b}` brace lists, from @alpinize/busybox (their one reading), for existing importers. */
 export { braceLists } from "@alpinize/busybox";
 export { applyEdits, type Edit, type RuleId } from "./edits.js";
+/** FROM variables expanded from the global ARG defaults, as BuildKit does without --build-arg. */
+export {
+  type ExpandedReference,
+  expandReference,
+  VARIABLE as FROM_VARIABLE,
+} from "./global-args.js";
 export { type ImageReferenceSpan, lineFinder, listImageReferences } from "./images.js";
 export { assertKnownRelease, migrateDockerfile } from "./migrate/migrate.js";
 export type {

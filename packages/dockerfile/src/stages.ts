@@ -1,4 +1,4 @@
-import { resolveReference } from "./global-args.js";
+import { expandReference } from "./global-args.js";
 import { splitFlags } from "./parse/dockerfile.js";
 import { sourceSpan, splitWords } from "./parse/logical.js";
 import type { Instruction, ParsedDockerfile } from "./parse/types.js";
@@ -92,8 +92,9 @@ function readFrom(
 
 /**
  * The earlier stage a FROM names through global ARGs (`FROM build-${APP_ENV}` with
- * `ARG APP_ENV=production` and a stage `build-production`): BuildKit expands the FROM from the
- * global ARG defaults first and then looks the result up among the stage names.
+ * `ARG APP_ENV=production` and a stage `build-production`, or `ARG STAGE=build-${APP_ENV}` then
+ * `FROM ${STAGE}`): BuildKit expands the FROM from the global ARG defaults first and then looks
+ * the result up among the stage names.
  */
 function stageByArg(
   image: string,
@@ -101,8 +102,9 @@ function stageByArg(
   globalArgs: readonly ArgDefault[],
 ): Stage | undefined {
   if (!image.includes("$") || byAlias.size === 0) return undefined;
-  const resolved = resolveReference(image, 0, globalArgs)?.text;
-  return resolved === undefined ? undefined : byAlias.get(resolved.toLowerCase());
+  const expanded = expandReference(image, globalArgs);
+  if (expanded.unresolved.length > 0) return undefined;
+  return byAlias.get(expanded.text.toLowerCase());
 }
 
 /** `ARG A=1 B="two"` → defaults with source spans of the unquoted values. */

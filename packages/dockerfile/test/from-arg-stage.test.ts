@@ -40,4 +40,20 @@ describe("a FROM whose global ARG defaults name an earlier stage", () => {
     );
     expect(r.output).toContain("FROM alpine:3.23\nRUN apk add --no-cache curl\n");
   });
+
+  it("follows a default built from earlier ARGs (ARG STAGE=build-${ENV}), as BuildKit expands it", () => {
+    const nested =
+      "ARG ENV=production\nARG STAGE=build-${ENV}\nFROM debian:12 AS build-production\nRUN apt-get update && apt-get install -y curl\nFROM ${STAGE}\nRUN apt-get install -y wget\n";
+    expect(parents(nested)).toEqual([undefined, 0]);
+    const r = migrate(nested);
+    expect(r.output).toBe(
+      "ARG ENV=production\nARG STAGE=build-${ENV}\nFROM alpine:3.23 AS build-production\nRUN apk add --no-cache curl\nFROM ${STAGE}\nRUN apk add --no-cache wget\n",
+    );
+    // The value at the ARG's own line: a later ARG ENV changes FROM $ENV, not STAGE.
+    expect(
+      parents(
+        `ARG ENV=a\nARG STAGE=build-\${ENV}\nARG ENV=b\nFROM debian:12 AS build-a\nFROM \${STAGE}\n`,
+      ),
+    ).toEqual([undefined, 0]);
+  });
 });

@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile text holds ${VAR} on purpose
 import { describe, expect, it } from "vitest";
+import { expandReference } from "../src/global-args.js";
 import { parseDockerfile } from "../src/parse/dockerfile.js";
 import { resolveReference, segmentEdits } from "../src/rules/from-resolve.js";
 import { analyzeStages } from "../src/stages.js";
@@ -144,5 +145,43 @@ describe("resolveReference and segmentEdits", () => {
       [5, 11, "alpine"],
       [13, 15, "3.23"],
     ]);
+  });
+});
+
+describe("expandReference", () => {
+  const args = (text: string) =>
+    analyzeStages(parseDockerfile(`${text}\nFROM scratch\n`)).globalArgs;
+
+  it("expands defaults that use earlier ARGs, each as it stands at its own line", () => {
+    const a = args("ARG V=12\nARG BASE=debian:${V}-slim\nARG V=13");
+    expect(expandReference("${BASE}", a)).toEqual({ text: "debian:12-slim", unresolved: [] });
+    expect(expandReference("debian:${V}", a)).toEqual({ text: "debian:13", unresolved: [] });
+    // Where the spans are needed (to rewrite), a default built from variables has none.
+    expect(resolveReference("${BASE}", 0, a)).toBeUndefined();
+  });
+
+  it("reads every form, and keeps and lists what has no value", () => {
+    const a = args("ARG EMPTY=\nARG REG_BASE=${REG}/alpine:3.23");
+    expect(expandReference("${X:-debian}:${T-12}${EMPTY:+-x}${EMPTY+-slim}", a).text).toBe(
+      "debian:12-slim",
+    );
+    expect(expandReference("${REG_BASE}", a)).toEqual({
+      text: "${REG}/alpine:3.23",
+      unresolved: ["REG"],
+    });
+    expect(expandReference("alpine:$EMPTY", a)).toEqual({
+      text: "alpine:$EMPTY",
+      unresolved: ["EMPTY"],
+    });
+  });
+
+  it("stops an ARG chain that doubles at each line at a bounded size", () => {
+    const lines = ["ARG A0=x"];
+    for (let i = 1; i <= 40; i++) lines.push(`ARG A${i}=\${A${i - 1}}\${A${i - 1}}`);
+    const r = expandReference("${A40}", args(lines.join("\n")));
+    expect(r.text.length).toBeLessThan(20_000);
+    // An ARG expanded past the bound counts as unresolved (it is kept as `${An}`).
+    expect(r.unresolved).toEqual([expect.stringMatching(/^A\d+$/)]);
+    expect(r.text).toMatch(/^(?:\$\{A\d+\})+$/);
   });
 });

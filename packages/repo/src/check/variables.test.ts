@@ -95,4 +95,16 @@ describe("check with variables in FROM", () => {
       ["build-production", "alpine"],
     ]);
   });
+
+  it("takes a FROM whose global ARG default is built from earlier ARGs for the stage it names", () => {
+    const text =
+      "ARG APP_ENV=production\nARG STAGE=build-${APP_ENV}\nFROM alpine:3.23@sha256:" +
+      "a".repeat(64) +
+      " AS build-production\nFROM ${STAGE}\nRUN apk add --no-cache curl\n";
+    expect(findings(text, { requireDigests: true })).toEqual([]);
+    expect(describeStages(text, "Dockerfile").map((s) => [s.parent, s.family])).toEqual([
+      [undefined, "alpine"],
+      ["build-production", "alpine"],
+    ]);
+  });
 });

@@ -1,9 +1,14 @@
-import { analyzeStages, type Instruction, lineFinder, parseDockerfile } from "@alpinize/dockerfile";
+import {
+  analyzeStages,
+  expandReference,
+  type Instruction,
+  lineFinder,
+  parseDockerfile,
+} from "@alpinize/dockerfile";
 import { SHELL_TOO_DEEP, shellTooDeep } from "@alpinize/entrypoint";
 import { isAlpinizeError } from "@alpinize/errors";
 import { type ShellCommand, scanCommands } from "./commands.js";
 import { type ImageFamily, imageFamily } from "./images.js";
-import { expandImage } from "./variables.js";
 import { formScript, instructionWords } from "./words.js";
 
 /** A RUN instruction with the commands it runs. */
@@ -56,9 +61,9 @@ export function describeStages(text: string, fileName: string): StageInfo[] {
       ? [...model.globalArgs].reverse().find((a) => a.name === variable)
       : undefined;
     const expanded = stage.parent
-      ? { image: stage.image, unresolved: [] }
-      : expandImage(stage.image, model.globalArgs);
-    const image = expanded.image;
+      ? { text: stage.image, unresolved: [] }
+      : expandReference(stage.image, model.globalArgs);
+    const image = expanded.text;
     const parent = stage.parent ? stages[stage.parent.index] : undefined;
     const info: StageInfo = {
       index,
