@@ -1,9 +1,11 @@
 import { constants } from "node:fs";
-import { access, readFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
+import { fileType } from "../workspace/files.js";
+import { readBounded } from "../workspace/read-bounded.js";
 import { unreadableRoot } from "../workspace/unreadable-dir.js";
-import { readPackageSettings } from "./package-json.js";
+import { MAX_PACKAGE_JSON_BYTES, readPackageSettings } from "./package-json.js";
 import { assertNoDuplicateKey, assertShallow, parseJson } from "./parse.js";
 import { defaultConfig, type RepoConfig } from "./types.js";
 import { validateConfig } from "./validate.js";
@@ -35,7 +37,8 @@ export async function loadConfig(
 ): Promise<RepoConfig> {
   const cwd = options.cwd ?? root;
   if (options.file !== undefined) {
-    const text = await readText(options.file, cwd);
+    // Named by the user: a pipe (`--config <(cmd)`) is read, up to the limit.
+    const text = await readText(options.file, cwd, MAX_CONFIG_BYTES, "read");
     if (text === undefined) {
       throw new InputError(
         "ALPINIZE_CONFIG_NOT_FOUND",
@@ -49,11 +52,11 @@ export async function loadConfig(
     return parseConfigText(text, display(options.file, cwd));
   }
   const own = join(root, CONFIG_FILE);
-  const ownText = await readText(own, cwd);
+  const ownText = await readText(own, cwd, MAX_CONFIG_BYTES, "refuse");
   if (ownText !== undefined) return parseConfigText(ownText, display(own, cwd));
   const pkgPath = join(root, "package.json");
   const settings = await readPackageSettings(pkgPath, display(pkgPath, cwd), {
-    read: (path) => readText(path, cwd),
+    read: (path) => readText(path, cwd, MAX_PACKAGE_JSON_BYTES, "refuse"),
     warn: options.onWarning ?? (() => {}),
   });
   if (settings === undefined) return defaultConfig();
@@ -77,9 +80,21 @@ export function parseConfigText(text: string, source: string): RepoConfig {
   return validateConfig(value, source);
 }
 
-async function readText(path: string, cwd: string): Promise<string | undefined> {
+/**
+ * A settings file's text, read bounded: at most `limit` bytes (a file over it by fstat is refused
+ * unread, one that grows or claims size 0 is stopped at `limit + 1`). Found at the root
+ * (`special: "refuse"`), a FIFO, socket or device is exit 2, never read: it only exists to hold
+ * settings, so running on the defaults would be a silent pass. Undefined when there is no file.
+ */
+async function readText(
+  path: string,
+  cwd: string,
+  limit: number,
+  special: "refuse" | "read",
+): Promise<string | undefined> {
+  let got: Awaited<ReturnType<typeof readBounded>>;
   try {
-    return await readFile(path, "utf8");
+    got = await readBounded(path, limit, { special });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
@@ -87,21 +102,36 @@ async function readText(path: string, cwd: string): Promise<string | undefined> 
     const folder = dirname(path);
     if ((code === "EACCES" || code === "EPERM") && !(await searchable(folder)))
       throw unreadableRoot(display(folder, cwd), code, err);
-    const isFolder = code === "EISDIR";
-    throw new InputError(
-      "ALPINIZE_CONFIG_UNREADABLE",
-      `cannot read ${path}: ${isLinkLoop(err) ? fsReason(err) : isFolder ? "is a directory" : (err as Error).message}`,
-      {
-        hint: isLinkLoop(err)
-          ? LINK_LOOP_HINT
-          : isFolder
-            ? `Name the settings file itself (such as ${CONFIG_FILE}), not its folder.`
-            : "Check the file's permissions.",
-        details: { file: path },
-        cause: err,
-      },
-    );
+    throw unreadableConfig(path, isLinkLoop(err) ? fsReason(err) : (err as Error).message, err);
   }
+  if (got.status === "ok") return got.bytes.toString("utf8");
+  if (got.status === "directory") throw unreadableConfig(path, "is a directory");
+  if (got.status === "special") {
+    throw unreadableConfig(path, `${fileType(got.info)}, not a regular file; not opened`);
+  }
+  throw new InputError(
+    "ALPINIZE_CONFIG_INVALID",
+    `${display(path, cwd)}: larger than ${limit} bytes`,
+    {
+      hint: "Point --config at the alpinize settings file.",
+      details: { file: display(path, cwd) },
+    },
+  );
+}
+
+function unreadableConfig(path: string, reason: string, cause?: unknown): InputError {
+  const isFolder = reason === "is a directory";
+  return new InputError("ALPINIZE_CONFIG_UNREADABLE", `cannot read ${path}: ${reason}`, {
+    hint: isLinkLoop(cause)
+      ? LINK_LOOP_HINT
+      : isFolder
+        ? `Name the settings file itself (such as ${CONFIG_FILE}), not its folder.`
+        : cause === undefined
+          ? `Replace it with a regular file holding the settings (or remove it to use the defaults).`
+          : "Check the file's permissions.",
+    details: { file: path },
+    ...(cause === undefined ? {} : { cause }),
+  });
 }
 
 async function searchable(folder: string): Promise<boolean> {

@@ -1,6 +1,9 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { InputError } from "@alpinize/errors";
 import ignore, { type Ignore } from "ignore";
+import { fileType, NOT_REGULAR } from "../workspace/files.js";
+import { readBounded } from "../workspace/read-bounded.js";
 
 /** Directories never walked, whatever .gitignore says. */
 export const ALWAYS_SKIPPED = new Set([".git", "node_modules", ".hg", ".svn"]);
@@ -107,13 +110,31 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** The start of an ignore file, recorded in `read`; undefined when there is none to read. */
+/**
+ * The start of an ignore file, recorded in `read`; undefined when there is none to read (absent,
+ * a folder, unreadable, as git takes them). A FIFO, socket or device is exit 2, never read: it
+ * could block or never end, and skipping it would check files the user excluded.
+ */
 async function readSmall(path: string, read: string[]): Promise<string | undefined> {
+  let got: Awaited<ReturnType<typeof readBounded>>;
   try {
-    const text = await readFile(path, "utf8");
-    read.push(path);
-    return text.length > MAX_IGNORE_BYTES ? text.slice(0, MAX_IGNORE_BYTES) : text;
+    got = await readBounded(path, MAX_IGNORE_BYTES, { head: true });
   } catch {
     return undefined;
   }
+  if (got.status === "special") throw notRegularIgnoreFile(path, got.info);
+  if (got.status !== "ok") return undefined;
+  read.push(path);
+  return got.bytes.toString("utf8");
+}
+
+function notRegularIgnoreFile(path: string, info: Parameters<typeof fileType>[0]): InputError {
+  return new InputError(
+    NOT_REGULAR,
+    `${path}: ${fileType(info)}, not a regular file; alpinize does not open it, and cannot tell which files it excludes`,
+    {
+      hint: "Replace it with a regular file (or remove it), then run alpinize again.",
+      details: { file: path },
+    },
+  );
 }
