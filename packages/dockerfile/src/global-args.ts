@@ -65,6 +65,12 @@ export interface ExpandedReference {
  * and a hostile file must not make a reference of gigabytes. An ARG past it counts as unresolved.
  */
 const MAX_EXPANDED = 8192;
+/**
+ * Text all the expanded defaults of one file may add up to: 100,000 such lines, each kept under
+ * MAX_EXPANDED, would still hold hundreds of megabytes. Past it, a default that uses a variable
+ * counts as unresolved.
+ */
+const MAX_EXPANDED_TOTAL = 1 << 20;
 
 const expandedMaps = new WeakMap<readonly ArgDefault[], ReadonlyMap<string, ExpandedReference>>();
 
@@ -77,10 +83,15 @@ function expandedDefaults(args: readonly ArgDefault[]): ReadonlyMap<string, Expa
   let map = expandedMaps.get(args);
   if (!map) {
     const byName = new Map<string, ExpandedReference>();
+    let budget = MAX_EXPANDED_TOTAL;
     for (const arg of args) {
-      const value = expandWith(arg.value, byName);
-      if (value.text.length <= MAX_EXPANDED) byName.set(arg.name, value);
-      else byName.set(arg.name, { text: `\${${arg.name}}`, unresolved: [arg.name] });
+      if (!arg.value.includes("$")) {
+        byName.set(arg.name, { text: arg.value, unresolved: [] });
+        continue;
+      }
+      const value = expandWith(arg.value, byName, Math.min(MAX_EXPANDED, budget));
+      if (value) budget -= value.text.length;
+      byName.set(arg.name, value ?? { text: `\${${arg.name}}`, unresolved: [arg.name] });
     }
     map = byName;
     expandedMaps.set(args, map);
@@ -88,26 +99,38 @@ function expandedDefaults(args: readonly ArgDefault[]): ReadonlyMap<string, Expa
   return map;
 }
 
+/** `written` expanded from `values`; undefined once the text would pass `limit` characters. */
 function expandWith(
   written: string,
   values: ReadonlyMap<string, ExpandedReference>,
-): ExpandedReference {
-  if (!written.includes("$")) return { text: written, unresolved: [] };
+  limit = Number.POSITIVE_INFINITY,
+): ExpandedReference | undefined {
   const unresolved = new Set<string>();
-  const text = written.replace(VARIABLE, (whole, braced, op, word, bare) => {
-    const name: string = braced ?? bare;
+  const parts: string[] = [];
+  let length = 0;
+  let last = 0;
+  const add = (text: string) => {
+    parts.push(text);
+    length += text.length;
+    return length <= limit;
+  };
+  for (const m of written.matchAll(VARIABLE)) {
+    if (!add(written.slice(last, m.index))) return undefined;
+    last = m.index + m[0].length;
+    const name = (m[1] ?? m[4])!;
     const value = values.get(name);
-    const choice = choose(op, value?.text);
+    const choice = choose(m[2], value?.text);
+    let text = m[0];
     if (choice === "value") {
       for (const n of value!.unresolved) unresolved.add(n);
-      return value!.text;
-    }
-    if (choice === "word") return word;
-    if (choice === "") return "";
-    unresolved.add(name);
-    return whole;
-  });
-  return { text, unresolved: [...unresolved] };
+      text = value!.text;
+    } else if (choice === "word") text = m[3]!;
+    else if (choice === "") text = "";
+    else unresolved.add(name);
+    if (!add(text)) return undefined;
+  }
+  if (!add(written.slice(last))) return undefined;
+  return { text: parts.join(""), unresolved: [...unresolved] };
 }
 
 /**
@@ -119,7 +142,10 @@ function expandWith(
  */
 export function expandReference(written: string, args: readonly ArgDefault[]): ExpandedReference {
   if (!written.includes("$")) return { text: written, unresolved: [] };
-  return expandWith(written, expandedDefaults(args));
+  // A FROM of thousands of `$A` on an 8 KiB default would be megabytes: past the bound, no
+  // default is used (the words of `${X:-w}` still are, which only shorten the text).
+  const limit = MAX_EXPANDED + written.length;
+  return expandWith(written, expandedDefaults(args), limit) ?? expandWith(written, new Map())!;
 }
 
 /** A piece of a FROM reference, and where the text it resolves to is written. */

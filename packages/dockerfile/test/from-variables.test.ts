@@ -183,5 +183,15 @@ describe("expandReference", () => {
     // An ARG expanded past the bound counts as unresolved (it is kept as `${An}`).
     expect(r.unresolved).toEqual([expect.stringMatching(/^A\d+$/)]);
     expect(r.text).toMatch(/^(?:\$\{A\d+\})+$/);
+    // A FROM repeating a long default is not expanded past the bound either.
+    const long = args(`ARG A=${"x".repeat(8000)}`);
+    const many = expandReference("$A".repeat(10_000), long);
+    expect([many.text.length, many.unresolved]).toEqual([20_000, ["A"]]);
+    // Thousands of such defaults are kept to a total bound: the later ones count as unresolved.
+    const wide = [`ARG A=${"x".repeat(8000)}`];
+    for (let i = 0; i < 2000; i++) wide.push(`ARG B${i}=$A`);
+    const b = args(wide.join("\n"));
+    expect(expandReference("$B0", b).text).toHaveLength(8000);
+    expect(expandReference("$B1999", b)).toEqual({ text: "${B1999}", unresolved: ["B1999"] });
   });
 });
