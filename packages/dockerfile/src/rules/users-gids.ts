@@ -5,8 +5,17 @@ import type { ScriptScope } from "./scope.js";
 import { baseGroupAt } from "./users-base-gone.js";
 import { noteAccount } from "./users-package-ids.js";
 
-/** Groups each stage creates, name → the GID word as written (number or `$VAR`), if any. */
-const stageGroups = new WeakMap<Stage, Map<string, string | undefined>>();
+/** The groups one stage creates, indexed so a GID is looked up, not searched for. */
+interface StageGroups {
+  /** Name → the GID word as written (number or `$VAR`), if any, in the order first made. */
+  made: Map<string, string | undefined>;
+  /** Name → its place in `made`. */
+  order: Map<string, number>;
+  /** `gidKey` of a GID word → the names made with it, in the order of `made`. */
+  byKey: Map<string, string[]>;
+}
+
+const stageGroups = new WeakMap<Stage, StageGroups>();
 
 /**
  * How a GID is compared: a number as is; `$GID`, `${GID}`, `"$GID"` and `"${GID}"` are one
@@ -28,11 +37,30 @@ export function recordGroup(scope: ScriptScope, name: string, gid: string | unde
   const stage = scope.stage.info.stage;
   let groups = stageGroups.get(stage);
   if (!groups) {
-    groups = new Map();
+    groups = { made: new Map(), order: new Map(), byKey: new Map() };
     stageGroups.set(stage, groups);
   }
-  groups.set(name, gid);
+  indexGroup(groups, name, gid);
   stageRenamed.get(stage)?.delete(name);
+}
+
+/** Records `name` with GID word `gid` (made again: its new GID, at its first place). */
+function indexGroup(groups: StageGroups, name: string, gid: string | undefined): void {
+  const before = groups.made.get(name);
+  if (before !== undefined) {
+    const names = groups.byKey.get(gidKey(before))!;
+    names.splice(names.indexOf(name), 1);
+  }
+  groups.made.set(name, gid);
+  if (!groups.order.has(name)) groups.order.set(name, groups.order.size);
+  if (gid === undefined) return;
+  const key = gidKey(gid);
+  const names = groups.byKey.get(key) ?? [];
+  groups.byKey.set(key, names);
+  const place = groups.order.get(name)!;
+  let at = names.length;
+  while (at > 0 && groups.order.get(names[at - 1]!)! > place) at--;
+  names.splice(at, 0, name);
 }
 
 /**
@@ -58,14 +86,15 @@ export function recordRenamedGroup(
  */
 export function groupWithGid(scope: ScriptScope, gid: string): string | undefined {
   const key = gidKey(gid);
-  // Renamed in this stage or one between it and the stage that made the group: gone by then.
-  const renamed = new Set<string>();
+  const walked: Stage[] = [];
   for (let s: Stage | undefined = scope.stage.info.stage; s; s = s.parent) {
-    for (const name of stageRenamed.get(s) ?? []) renamed.add(name);
-    for (const [name, made] of stageGroups.get(s) ?? []) {
+    walked.push(s);
+    for (const name of stageGroups.get(s)?.byKey.get(key) ?? []) {
       // A tentative conversion that was abandoned takes its groups out of the context's list.
-      if (made === undefined || !scope.ctx.createdGroups.has(name) || renamed.has(name)) continue;
-      if (gidKey(made) === key) return name;
+      if (!scope.ctx.createdGroups.has(name)) continue;
+      // Renamed in this stage or one between it and the stage that made the group: gone by then.
+      if (walked.some((w) => stageRenamed.get(w)?.has(name))) continue;
+      return name;
     }
   }
   // A GID of the official image's own group, as its Debian variant numbers it (node's 1000).
@@ -80,7 +109,7 @@ export function madeInChain(scope: ScriptScope, name: string): boolean {
   // A tentative conversion that was abandoned takes its groups out of the context's list.
   if (!scope.ctx.createdGroups.has(name)) return false;
   for (let s: Stage | undefined = scope.stage.info.stage; s; s = s.parent) {
-    if (stageGroups.get(s)?.has(name)) return true;
+    if (stageGroups.get(s)?.made.has(name)) return true;
   }
   return false;
 }

@@ -30,15 +30,24 @@ export function useraddDefaultShell(scope: ScriptScope, system: boolean): string
 
 /** This stage (before the current line) or one it is built FROM sets $SHELL for its RUN lines. */
 function buildSetsShell(scope: ScriptScope): boolean {
-  const here = scope.instruction.start;
-  for (let s: Stage | undefined = scope.stage.info.stage; s; s = s.parent) {
-    const set = s.body.some(
-      (i) =>
-        (i.keyword === "ENV" || i.keyword === "ARG") &&
-        i.start < here &&
-        SETS_SHELL.test(i.args.text),
+  // A stage built FROM another comes after it in the file: all of that one is before here.
+  return firstShellSet(scope.stage.info.stage) < scope.instruction.start;
+}
+
+/** Per stage: where its chain first sets $SHELL (Infinity: nowhere), so no body is read twice. */
+const shellSets = new WeakMap<Stage, number>();
+
+function firstShellSet(stage: Stage): number {
+  const path: Stage[] = [];
+  let s: Stage | undefined = stage;
+  for (; s && !shellSets.has(s); s = s.parent) path.push(s);
+  let first = s ? shellSets.get(s)! : Number.POSITIVE_INFINITY;
+  for (const p of path.reverse()) {
+    const own = p.body.find(
+      (i) => (i.keyword === "ENV" || i.keyword === "ARG") && SETS_SHELL.test(i.args.text),
     );
-    if (set) return true;
+    first = Math.min(first, own?.start ?? Number.POSITIVE_INFINITY);
+    shellSets.set(p, first);
   }
-  return false;
+  return first;
 }
