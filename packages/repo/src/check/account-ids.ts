@@ -6,15 +6,21 @@ import {
   runPackageScript,
 } from "@alpinize/dockerfile";
 import { type AccountCall, numericId } from "./account-calls.js";
-import type { AccountOrigin, AccountState, IdSource } from "./accounts.js";
+import {
+  type AccountOrigin,
+  type AccountState,
+  GID,
+  groupWithGid,
+  type IdSource,
+  UID,
+  userWithUid,
+} from "./accounts.js";
 
 /**
  * The state as busybox's lookups see it, kept up to date as accounts are written through it. An
  * ID from a variable, or a step that may not have run, make any ID busybox picks from here a guess.
  */
 class StateBook implements IdBook {
-  private readonly gids = new Set<number>();
-  private readonly uids = new Set<number>();
   readonly unknown: boolean;
 
   /** `assumed`: a group taken as there (an -G group made where alpinize cannot see). */
@@ -22,16 +28,7 @@ class StateBook implements IdBook {
     private readonly state: AccountState,
     private readonly assumed?: string,
   ) {
-    let unknown = state.uncertain;
-    for (const g of state.groups.values()) {
-      if (g.gid === undefined) unknown = true;
-      else this.gids.add(g.gid);
-    }
-    for (const u of state.users.values()) {
-      if (u.uid === undefined) unknown = true;
-      else this.uids.add(u.uid);
-    }
-    this.unknown = unknown;
+    this.unknown = state.uncertain || state.groups.someUnkeyed(GID) || state.users.someUnkeyed(UID);
   }
 
   hasGroup(name: string): boolean {
@@ -41,10 +38,10 @@ class StateBook implements IdBook {
     return this.state.users.has(name);
   }
   gidTaken(gid: number): boolean {
-    return this.gids.has(gid);
+    return groupWithGid(this.state, gid) !== undefined;
   }
   uidTaken(uid: number): boolean {
-    return this.uids.has(uid);
+    return userWithUid(this.state, uid) !== undefined;
   }
 
   /** How an ID busybox picks here is known. */
@@ -57,12 +54,10 @@ class StateBook implements IdBook {
     if (made.kind === "group") {
       this.state.groups.set(made.name, { gid: made.id, origin, source });
       this.state.renamed.groups.delete(made.name);
-      this.gids.add(made.id);
       return;
     }
     this.state.users.set(made.name, { uid: made.id, group: made.group, origin, source });
     this.state.renamed.users.delete(made.name);
-    this.uids.add(made.id);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { AccountCall } from "./account-calls.js";
-import type { AccountState, RenamedName } from "./accounts.js";
+import { type AccountState, PRIMARY_GROUP, type RenamedName } from "./accounts.js";
 
 export type RenameCall = Extract<AccountCall, { tool: "usermod" | "groupmod" }>;
 
@@ -32,8 +32,10 @@ export function applyRename(state: AccountState, call: RenameCall, line: number)
   state.removed.groups.add(from);
   const origin = { kind: "renamed", tool: "groupmod -n", from, line } as const;
   state.groups.set(call.to, { gid: old?.gid, origin });
-  for (const [name, u] of state.users)
-    if (u.group === from) state.users.set(name, { ...u, group: call.to });
+  for (const name of state.users.all(PRIMARY_GROUP, from)) {
+    const u = state.users.get(name)!;
+    state.users.set(name, { ...u, group: call.to });
+  }
   forget(state.renamed.groups, from, call.to, line);
 }
 

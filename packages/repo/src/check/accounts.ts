@@ -1,6 +1,7 @@
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_PRIMARY_GIDS, ALPINE_BASE_USERS } from "@alpinize/busybox";
 import type { Instruction } from "@alpinize/dockerfile";
 import { alpineImageAccounts } from "@alpinize/dockerfile";
+import { AccountMap } from "./account-map.js";
 
 /** Where an account the stage finds comes from, for the message that names it. */
 export type AccountOrigin =
@@ -45,8 +46,10 @@ export interface UserEntry {
  * @alpinize/dockerfile); an ID from a variable is not known.
  */
 export interface AccountState {
-  groups: Map<string, GroupEntry>;
-  users: Map<string, UserEntry>;
+  /** Indexed by GID (`GID`). */
+  groups: AccountMap<GroupEntry>;
+  /** Indexed by UID (`UID`) and by primary group (`PRIMARY_GROUP`). */
+  users: AccountMap<UserEntry>;
   /** Names a deluser/delgroup removed: an installed package's account is gone too. */
   removed: { users: Set<string>; groups: Set<string> };
   /** Names a `usermod -l`/`groupmod -n` took away and nothing made again, with the new name. */
@@ -61,6 +64,13 @@ export interface AccountState {
 
 const BASE: AccountOrigin = { kind: "base" };
 
+/** The indexes of `AccountState.groups` and `.users`. */
+export const GID = 0;
+export const UID = 0;
+export const PRIMARY_GROUP = 1;
+const GROUP_KEYS = [(g: GroupEntry) => g.gid];
+const USER_KEYS = [(u: UserEntry) => u.uid, (u: UserEntry) => u.group];
+
 /**
  * The accounts of an Alpine stage's image before any RUN: Alpine's base, with what the official
  * image (`node`, `php`, and the images built on php) adds. An image not in the table counts as
@@ -68,8 +78,8 @@ const BASE: AccountOrigin = { kind: "base" };
  */
 export function imageAccounts(repo: string | undefined): AccountState {
   const state: AccountState = {
-    groups: new Map(),
-    users: new Map(),
+    groups: new AccountMap(GROUP_KEYS),
+    users: new AccountMap(USER_KEYS),
     removed: { users: new Set(), groups: new Set() },
     renamed: { users: new Map(), groups: new Map() },
     opaque: false,
@@ -95,8 +105,8 @@ export function imageAccounts(repo: string | undefined): AccountState {
 
 export function copyAccounts(state: AccountState): AccountState {
   return {
-    groups: new Map(state.groups),
-    users: new Map(state.users),
+    groups: state.groups.copy(),
+    users: state.users.copy(),
     removed: { users: new Set(state.removed.users), groups: new Set(state.removed.groups) },
     renamed: { users: new Map(state.renamed.users), groups: new Map(state.renamed.groups) },
     opaque: state.opaque,
@@ -107,20 +117,17 @@ export function copyAccounts(state: AccountState): AccountState {
 
 /** The group that has GID `gid`, by name. */
 export function groupWithGid(state: AccountState, gid: number): string | undefined {
-  for (const [name, g] of state.groups) if (g.gid === gid) return name;
-  return undefined;
+  return state.groups.first(GID, gid);
 }
 
 /** The user that has UID `uid`, by name. */
 export function userWithUid(state: AccountState, uid: number): string | undefined {
-  for (const [name, u] of state.users) if (u.uid === uid) return name;
-  return undefined;
+  return state.users.first(UID, uid);
 }
 
 /** The first user (in /etc/passwd order) whose primary group is `group`. */
 export function primaryUserOf(state: AccountState, group: string): string | undefined {
-  for (const [name, u] of state.users) if (u.group === group) return name;
-  return undefined;
+  return state.users.first(PRIMARY_GROUP, group);
 }
 
 /** Takes a group out; a later `addgroup NAME` makes it anew. */
