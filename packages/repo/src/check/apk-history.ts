@@ -32,13 +32,27 @@ export function runCommands(run: RunStep): PlacedCommand[] {
  */
 export function runVariables(stage: StageInfo, run: RunStep): Map<string, string> {
   const vars = new Map<string, string>();
-  for (const ins of stage.body) {
-    if (ins.keyword !== "ARG" || ins.line >= run.line) continue;
-    for (const word of instructionWords(ins.args.text)) setAssignment(vars, word);
+  for (const arg of stageArgs(stage)) {
+    if (arg.line >= run.line) break;
+    for (const word of arg.words) setAssignment(vars, word);
   }
   for (const [name, { value, line }] of stage.env)
     if (line < run.line) vars.set(name, value.replace(/^(["'])(.*)\1$/, "$2"));
   return vars;
+}
+
+/** The stage's ARG lines, read once: every RUN asks, and reading the body per RUN was quadratic. */
+const argsOf = new WeakMap<StageInfo, { line: number; words: string[] }[]>();
+
+function stageArgs(stage: StageInfo): { line: number; words: string[] }[] {
+  let args = argsOf.get(stage);
+  if (!args) {
+    args = stage.body
+      .filter((ins) => ins.keyword === "ARG")
+      .map((ins) => ({ line: ins.line, words: instructionWords(ins.args.text) }));
+    argsOf.set(stage, args);
+  }
+  return args;
 }
 
 /**

@@ -5,9 +5,9 @@ import { missingSource } from "../discover/missing-source.js";
 import { type Copy, landingPath } from "../discover/scripts.js";
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { readTextFile } from "../workspace/files.js";
+import { type Copies, CopyIndex } from "./copy-index.js";
 
-/** Newest first: the COPY that last put a file somewhere is the one a RUN finds there. */
-export type Copies = { copy: Copy; older: Copies } | undefined;
+export type { Copies } from "./copy-index.js";
 
 type Kind = "file" | "directory" | undefined;
 type Source = { path: string; directory: boolean } | undefined;
@@ -19,6 +19,7 @@ export class BuildContext {
   private readonly texts = new Map<string, Promise<string | undefined>>();
   private readonly kinds = new Map<string, Promise<Kind>>();
   private realRoot: Promise<string | undefined> | undefined;
+  private readonly index = new CopyIndex();
 
   constructor(
     private readonly root: string,
@@ -27,21 +28,19 @@ export class BuildContext {
 
   /** The context file the newest COPY that lands on one of `targets` brought there. */
   async landed(copies: Copies, targets: readonly string[]): Promise<string | undefined> {
-    for (let node = copies; node; node = node.older) {
-      const { copy } = node;
-      for (const source of copy.sources) {
-        const found = await this.source(source);
-        if (!found) continue;
-        if (!found.directory) {
-          if (targets.includes(landingPath(copy, source))) return found.path;
-          continue;
-        }
-        const dest = withoutTrailingSlashes(copy.destination);
-        for (const target of targets) {
-          if (!target.startsWith(`${dest}/`)) continue;
-          const rel = posix.join(found.path, target.slice(dest.length + 1));
-          if ((await this.kind(rel)) === "file") return rel;
-        }
+    // Only sources that land on a target or in a folder above one can answer.
+    for (const { copy, source } of this.index.candidates(copies, targets, true)) {
+      const found = await this.source(source);
+      if (!found) continue;
+      if (!found.directory) {
+        if (targets.includes(landingPath(copy, source))) return found.path;
+        continue;
+      }
+      const dest = withoutTrailingSlashes(copy.destination);
+      for (const target of targets) {
+        if (!target.startsWith(`${dest}/`)) continue;
+        const rel = posix.join(found.path, target.slice(dest.length + 1));
+        if ((await this.kind(rel)) === "file") return rel;
       }
     }
     return undefined;
@@ -55,12 +54,8 @@ export class BuildContext {
     copies: Copies,
     targets: readonly string[],
   ): Promise<{ copy: Copy; source: string } | undefined> {
-    for (let node = copies; node; node = node.older) {
-      for (const source of node.copy.sources) {
-        if (!targets.includes(landingPath(node.copy, source))) continue;
-        if (await missingSource(this.root, this.contexts, source))
-          return { copy: node.copy, source };
-      }
+    for (const { copy, source } of this.index.candidates(copies, targets, false)) {
+      if (await missingSource(this.root, this.contexts, source)) return { copy, source };
     }
     return undefined;
   }

@@ -89,15 +89,22 @@ export function checkStages(
         if (problem) emit(ins.line, "unknown-group", problem);
       }
     };
+    // Each COPY is recorded once, before the first RUN after it (once per RUN made a stage of
+    // many COPY and RUN lines quadratic).
+    let copied = 0;
+    const copiesBefore = (line: number) => {
+      for (; copied < copies.length && copies[copied]!.line < line; copied++)
+        at.debian.copied(copies[copied]!.destination);
+    };
     for (const run of stage.runs) {
       ownersBefore(run.line);
-      for (const copy of copies) if (copy.line < run.line) at.debian.copied(copy.destination);
+      copiesBefore(run.line);
       checkRun(stage, run, at, emit);
     }
     ownersBefore(Number.POSITIVE_INFINITY);
     // ONBUILD runs in the images built on this one, after every RUN of this stage.
     for (const run of onbuildRuns(stage)) checkRun(stage, run, at, emit);
-    for (const copy of copies) at.debian.copied(copy.destination);
+    copiesBefore(Number.POSITIVE_INFINITY);
     // A warning: Docker sets the variable without looking, and an unused one breaks nothing.
     for (const p of envPathProblems(stage, advice, at.debian))
       emit(p.line, "apt-in-alpine", p.message, "warning");

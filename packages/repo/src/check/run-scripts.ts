@@ -58,8 +58,11 @@ export async function readRunScripts(
   for (const stage of stages) {
     if (stage.family !== "alpine") continue;
     let state = stateAtStart(stage, stages);
+    // The first RUN step of each line (a search of the steps per RUN was quadratic).
+    const runs = new Map<number, RunStep>();
+    for (const r of stage.runs) if (!runs.has(r.line)) runs.set(r.line, r);
     for (const ins of stage.body) {
-      const run = ins.keyword === "RUN" ? stage.runs.find((r) => r.line === ins.line) : undefined;
+      const run = ins.keyword === "RUN" ? runs.get(ins.line) : undefined;
       if (run) {
         const gone = missing
           ? (m: Absent) => missing.push({ ...m, stage: stage.index })

@@ -46,7 +46,7 @@ export function runShell(
   run: RunStep,
   stages: readonly StageInfo[],
 ): RunShell | undefined {
-  const ins = stage.body.find((i) => i.keyword === "RUN" && i.line === run.line);
+  const ins = shellSteps(stage.body, shellAtStart(stage, stages)).runs.get(run.line);
   if (!ins) return undefined;
   const state = stateAfter(stage.body, run.line, shellAtStart(stage, stages));
   return { ...state, exec: ins.form === "exec" };
@@ -74,15 +74,59 @@ const shellAtEnd = chainFact<ShellState>((stage, parent) =>
   stateAfter(stage.body, Number.POSITIVE_INFINITY, parent ?? DEFAULT),
 );
 
+/** The shell in effect before `line` of a stage body that starts under `start`. */
 function stateAfter(body: readonly Instruction[], line: number, start: ShellState): ShellState {
+  const { changes } = shellSteps(body, start);
+  // The last change made by an instruction before `line` (changes are in line order).
+  let low = 0;
+  let high = changes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (changes[mid]!.line < line) low = mid + 1;
+    else high = mid;
+  }
+  return low === 0 ? start : changes[low - 1]!.state;
+}
+
+/**
+ * One read of a stage body from a start state: where the shell changes, and the body's RUN
+ * instructions by line. Every RUN of the stage asks, so reading the body per RUN made a stage of
+ * many RUN lines quadratic.
+ */
+interface ShellSteps {
+  changes: { line: number; state: ShellState }[];
+  runs: Map<number, Instruction>;
+}
+
+const steps = new WeakMap<readonly Instruction[], Map<ShellState, ShellSteps>>();
+
+function shellSteps(body: readonly Instruction[], start: ShellState): ShellSteps {
+  let byStart = steps.get(body);
+  if (!byStart) {
+    byStart = new Map();
+    steps.set(body, byStart);
+  }
+  let found = byStart.get(start);
+  if (!found) {
+    found = readSteps(body, start);
+    byStart.set(start, found);
+  }
+  return found;
+}
+
+function readSteps(body: readonly Instruction[], start: ShellState): ShellSteps {
+  const changes: ShellSteps["changes"] = [];
+  const runs = new Map<number, Instruction>();
   let state = start;
   for (const ins of body) {
-    if (ins.line >= line) break;
+    if (ins.keyword === "RUN" && !runs.has(ins.line)) runs.set(ins.line, ins);
     if (ins.keyword === "SHELL") state = { kind: shellKind(ins), shellLine: ins.line };
     else if (ins.keyword === "RUN" && state.kind === "ash" && shToBash(ins.args.text))
       state = { kind: "bash", shellLine: undefined };
+    else continue;
+    changes.push({ line: ins.line, state });
   }
-  return state;
+  return { changes, runs };
 }
 
 function shellKind(ins: Instruction): ShellKind {
