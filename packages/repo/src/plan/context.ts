@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
 import { MAX_TEXT_BYTES } from "../workspace/files.js";
+import { readBoundedSync } from "../workspace/read-bounded.js";
 import { decodeText } from "../workspace/text-bytes.js";
 
 /**
@@ -28,9 +28,11 @@ function readContextSync(
     if (rel.startsWith("..")) continue;
     const full = join(root, rel);
     try {
-      const info = statSync(full);
-      if (!info.isFile() || info.size > MAX_TEXT_BYTES) continue;
-      const text = decodeText(readFileSync(full));
+      // Checked on the opened descriptor: a FIFO put there is not waited on, nor a file that
+      // grows read past the limit.
+      const got = readBoundedSync(full, MAX_TEXT_BYTES);
+      if (got.status !== "ok") continue;
+      const text = decodeText(got.bytes);
       onRead(full);
       return text;
     } catch {

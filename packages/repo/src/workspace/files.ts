@@ -4,7 +4,6 @@ import {
   chmod,
   chown,
   lstat,
-  readFile,
   realpath,
   rename,
   stat,
@@ -13,6 +12,7 @@ import {
 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "@alpinize/errors";
+import { readBounded } from "./read-bounded.js";
 import { type ContentStamp, changeSince, contentStamp } from "./stamp.js";
 import { decodeText, encodeText } from "./text-bytes.js";
 
@@ -58,27 +58,25 @@ export async function readStampedTextFile(
     );
   }
   if (!info.isFile()) throw notRegular(display, info);
-  if (info.size > MAX_TEXT_BYTES) {
-    throw new InputError(
-      "ALPINIZE_REPO_UNREADABLE",
-      `${display}: larger than ${MAX_TEXT_BYTES} bytes`,
-      {
-        hint: "This is not a Dockerfile or script alpinize can work on; add it to .gitignore.",
-        details: { file: display },
-      },
-    );
-  }
-  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
-    throw new InputError(
-      "ALPINIZE_REPO_UNREADABLE",
-      `${display}: cannot read (${err.code ?? err.message})`,
-      {
-        hint: "Check the file's permissions, or add it to .gitignore.",
-        details: { file: display },
-        cause: err,
-      },
-    );
-  });
+  if (info.size > MAX_TEXT_BYTES) throw tooLarge(display);
+  // The lstat above words the usual refusals; the checks that count are on the descriptor (no
+  // link followed, fstat, at most the limit read), against a swap or growth in between.
+  const got = await readBounded(path, MAX_TEXT_BYTES, { noFollow: true }).catch(
+    (err: NodeJS.ErrnoException) => {
+      throw new InputError(
+        "ALPINIZE_REPO_UNREADABLE",
+        `${display}: cannot read (${err.code ?? err.message})`,
+        {
+          hint: "Check the file's permissions, or add it to .gitignore.",
+          details: { file: display },
+          cause: err,
+        },
+      );
+    },
+  );
+  if (got.status === "too-large") throw tooLarge(display);
+  if (got.status !== "ok") throw notRegular(display, got.info);
+  const { bytes } = got;
   // Not UTF-8 everywhere (a Latin-1 comment): decoded so that writing it back keeps every byte.
   const text = decodeText(bytes);
   if (text.includes("\u0000")) {
@@ -91,7 +89,18 @@ export async function readStampedTextFile(
       },
     );
   }
-  return { text, stamp: contentStamp(bytes, info) };
+  return { text, stamp: contentStamp(bytes, got.info) };
+}
+
+function tooLarge(display: string): InputError {
+  return new InputError(
+    "ALPINIZE_REPO_UNREADABLE",
+    `${display}: larger than ${MAX_TEXT_BYTES} bytes`,
+    {
+      hint: "This is not a Dockerfile or script alpinize can work on; add it to .gitignore.",
+      details: { file: display },
+    },
+  );
 }
 
 /** The code of a path that is no regular file (a FIFO, socket, device): never opened. */

@@ -1,10 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fifoGuard } from "@alpinize/testkit";
 import { afterAll, describe, expect, it } from "vitest";
-import { readBounded } from "./read-bounded.js";
+import { readBounded, readBoundedSync } from "./read-bounded.js";
+import { changeSince } from "./stamp.js";
 
 const dir = mkdtempSync(join(tmpdir(), "alpinize-read-bounded-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +46,49 @@ describe("readBounded", () => {
     const guard = fifoGuard(fifo, 2000);
     try {
       expect((await readBounded(fifo, 1024)).status).toBe("special");
+    } finally {
+      guard.stop();
+    }
+  });
+});
+
+describe("readBoundedSync", () => {
+  it("gives what readBounded gives", () => {
+    writeFileSync(join(dir, "sync"), "abcdef");
+    const got = readBoundedSync(join(dir, "sync"), 6);
+    expect(got.status === "ok" && got.bytes.toString()).toBe("abcdef");
+    expect(readBoundedSync(join(dir, "sync"), 5).status).toBe("too-large");
+    expect(readBoundedSync("/proc/self/status", 10, { special: "read" }).status).toBe("too-large");
+    expect(readBoundedSync("/dev/zero", 10).status).toBe("special");
+  });
+
+  it.skipIf(!hasMkfifo)("refuses a FIFO without waiting for a writer", () => {
+    const fifo = join(dir, "sync-fifo");
+    execFileSync("mkfifo", [fifo]);
+    const guard = fifoGuard(fifo, 2000);
+    try {
+      expect(readBoundedSync(fifo, 1024).status).toBe("special");
+    } finally {
+      guard.stop();
+    }
+  });
+});
+
+describe.skipIf(!hasMkfifo)("changeSince", () => {
+  // The last look before --write renames: a FIFO in the file's place, whose size and time match
+  // an empty file's stamp, was read (waiting for a writer); now it is refused unopened.
+  it("takes a FIFO in the file's place for a change, without waiting on it", () => {
+    const path = join(dir, "now-a-fifo");
+    execFileSync("mkfifo", [path]);
+    const stamp = {
+      size: 0,
+      mtimeMs: statSync(path).mtimeMs,
+      sha256: createHash("sha256").update("").digest("hex"),
+    };
+    // Should it be opened after all, the open is freed (the read sees "") instead of hanging.
+    const guard = fifoGuard(path, 2000);
+    try {
+      expect(changeSince(path, stamp)).toBe("it is no longer a regular file");
     } finally {
       guard.stop();
     }

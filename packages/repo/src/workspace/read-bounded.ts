@@ -1,4 +1,4 @@
-import { constants, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 
 /** Piece size once the first piece (sized from fstat) is full: the file grew, or said size 0. */
@@ -13,6 +13,8 @@ export interface ReadBoundedOptions {
   special?: "refuse" | "read";
   /** Return the first `limit` bytes of a larger file (truncated: true) instead of "too-large". */
   head?: boolean;
+  /** A symbolic link as the last part of the path is refused by open (ELOOP), not followed. */
+  noFollow?: boolean;
 }
 
 export type BoundedRead =
@@ -33,21 +35,76 @@ export async function readBounded(
   limit: number,
   options: ReadBoundedOptions = {},
 ): Promise<BoundedRead> {
-  const refuse = (options.special ?? "refuse") === "refuse";
-  const handle = await open(path, constants.O_RDONLY | (refuse ? constants.O_NONBLOCK : 0));
+  const handle = await open(path, openFlags(options));
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) return { status: "directory", info };
-    const regular = info.isFile();
-    if (!regular && refuse) return { status: "special", info };
-    if (regular && info.size > limit && !options.head) return { status: "too-large", info };
-    const bytes = await readPieces(handle, limit + 1, regular ? info.size + 1 : PIECE);
-    if (bytes.length <= limit) return { status: "ok", bytes, info, truncated: false };
-    if (!options.head) return { status: "too-large", info };
-    return { status: "ok", bytes: bytes.subarray(0, limit), info, truncated: true };
+    const early = before(info, limit, options);
+    if (early) return early;
+    const bytes = await readPieces(handle, limit + 1, firstPiece(info));
+    return after(bytes, info, limit, options);
   } finally {
     await handle.close();
   }
+}
+
+/** {@link readBounded} for synchronous callers, with the same guarantees. */
+export function readBoundedSync(
+  path: string,
+  limit: number,
+  options: ReadBoundedOptions = {},
+): BoundedRead {
+  const fd = openSync(path, openFlags(options));
+  try {
+    const info = fstatSync(fd);
+    const early = before(info, limit, options);
+    if (early) return early;
+    const cap = limit + 1;
+    const pieces: Buffer[] = [];
+    let total = 0;
+    for (let size = Math.min(cap, firstPiece(info)); total < cap; ) {
+      const piece = Buffer.allocUnsafe(size);
+      const got = fillSync(fd, piece);
+      pieces.push(piece.subarray(0, got));
+      total += got;
+      if (got < size) break;
+      size = Math.min(cap - total, PIECE);
+    }
+    return after(Buffer.concat(pieces, total), info, limit, options);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openFlags(options: ReadBoundedOptions): number {
+  const refuse = (options.special ?? "refuse") === "refuse";
+  return (
+    constants.O_RDONLY |
+    (refuse ? constants.O_NONBLOCK : 0) |
+    (options.noFollow ? constants.O_NOFOLLOW : 0)
+  );
+}
+
+/** The answer fstat alone gives, before any read: a folder, a refused special, too large. */
+function before(info: Stats, limit: number, options: ReadBoundedOptions): BoundedRead | undefined {
+  if (info.isDirectory()) return { status: "directory", info };
+  const regular = info.isFile();
+  if (!regular && (options.special ?? "refuse") === "refuse") return { status: "special", info };
+  if (regular && info.size > limit && !options.head) return { status: "too-large", info };
+  return undefined;
+}
+
+/** A regular file's first piece fits its size and one byte more (to see growth). */
+const firstPiece = (info: Stats) => (info.isFile() ? info.size + 1 : PIECE);
+
+function after(
+  bytes: Buffer,
+  info: Stats,
+  limit: number,
+  options: ReadBoundedOptions,
+): BoundedRead {
+  if (bytes.length <= limit) return { status: "ok", bytes, info, truncated: false };
+  if (!options.head) return { status: "too-large", info };
+  return { status: "ok", bytes: bytes.subarray(0, limit), info, truncated: true };
 }
 
 /** Reads from the start until the end or `cap` bytes; the first piece is `first` bytes. */
@@ -73,6 +130,16 @@ async function fill(handle: FileHandle, buf: Buffer): Promise<number> {
     const { bytesRead } = await handle.read(buf, n, buf.length - n, null);
     if (bytesRead === 0) break;
     n += bytesRead;
+  }
+  return n;
+}
+
+function fillSync(fd: number, buf: Buffer): number {
+  let n = 0;
+  while (n < buf.length) {
+    const got = readSync(fd, buf, n, buf.length - n, null);
+    if (got === 0) break;
+    n += got;
   }
   return n;
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFileSync, type Stats, statSync } from "node:fs";
+import { type Stats, statSync } from "node:fs";
+import { readBoundedSync } from "./read-bounded.js";
 
 /** What a file held when it was read: size, modification time and sha256 of the bytes. */
 export interface ContentStamp {
@@ -33,6 +34,11 @@ export function changeSince(path: string, expected: ContentStamp): string | unde
   }
   if (now.size !== expected.size) return `${expected.size} bytes when read, ${now.size} now`;
   if (now.mtimeMs !== expected.mtimeMs) return "its modification time moved";
-  if (sha256(readFileSync(path)) !== expected.sha256) return "its content differs";
+  // Read bounded through the descriptor's own fstat: swapped for a FIFO or device since the stat
+  // above, it is neither waited on nor read without end.
+  const got = readBoundedSync(path, expected.size);
+  if (got.status === "too-large") return "its content differs";
+  if (got.status !== "ok") return "it is no longer a regular file";
+  if (sha256(got.bytes) !== expected.sha256) return "its content differs";
   return undefined;
 }
