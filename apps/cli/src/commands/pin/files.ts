@@ -1,6 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { constants } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
 import {
@@ -11,7 +10,7 @@ import {
   LINK_LOOP_HINT,
 } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
-import { decodeText, encodeText } from "@alpinize/repo";
+import { decodeText, encodeText, readBounded } from "@alpinize/repo";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -82,18 +81,20 @@ export async function readPinInput(
   let bytes: Buffer;
   let stamp: ContentStamp;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) {
+    // One descriptor: opened non-blocking (a FIFO is not waited on), checked with its own fstat,
+    // read to at most the limit (a file that grows, or a device behind a link, is stopped).
+    const got = await readBounded(path, MAX_FILE_BYTES);
+    if (got.status === "directory" || got.status === "special") {
       throw new InputError(
         "ALPINIZE_PIN_UNREADABLE",
-        `cannot read ${escapeInline(file)}: ${info.isDirectory() ? "is a directory" : "not a regular file"}`,
+        `cannot read ${escapeInline(file)}: ${got.status === "directory" ? "is a directory" : "not a regular file"}`,
         {
           hint: "Name a Dockerfile, compose file or workflow file, not a directory, pipe or device.",
           details: { file },
         },
       );
     }
-    if (info.size > MAX_FILE_BYTES) {
+    if (got.status === "too-large") {
       throw new InputError(
         "ALPINIZE_PIN_TOO_LARGE",
         `${escapeInline(file)} is larger than ${MAX_FILE_BYTES} bytes`,
@@ -103,7 +104,9 @@ export async function readPinInput(
         },
       );
     }
-    ({ bytes, stamp } = await readStamped(path));
+    bytes = got.bytes;
+    // The time from the same fstat, taken before the bytes: a write in between shows.
+    stamp = contentStamp(bytes, got.info);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(
@@ -120,18 +123,6 @@ export async function readPinInput(
   const text = decodeText(bytes);
   const bom = text.startsWith("\ufeff");
   return { file, path, kind: chosen, text: bom ? text.slice(1) : text, bom, stamp };
-}
-
-/** Reads through one descriptor, its time taken before its bytes (a write in between shows). */
-async function readStamped(path: string): Promise<{ bytes: Buffer; stamp: ContentStamp }> {
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info = await handle.stat();
-    const bytes = await handle.readFile();
-    return { bytes, stamp: contentStamp(bytes, info) };
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
