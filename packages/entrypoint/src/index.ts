@@ -14,5 +14,11 @@ export {
   type ShimSource,
 } from "./rewrite/types.js";
 export { MAX_SHELL_NESTING, SHELL_TOO_DEEP, shellTooDeep } from "./shell/nesting.js";
-export { type ScanResult, type SimpleCommand, scanShell, type Word } from "./shell/scan.js";
+export {
+  type ScanOptions,
+  type ScanResult,
+  type SimpleCommand,
+  scanShell,
+  type Word,
+} from "./shell/scan.js";
 export { readShims, SHIM_EXIT, SHIM_FUNCTIONS, type ShimFunction, shimsPath } from "./shims.js";

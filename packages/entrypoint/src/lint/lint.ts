@@ -60,7 +60,8 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * synchronous; findings come in source order.
  */
 export function lintEntrypoint(text: string): LintFinding[] {
-  const scanned = scanShell(text);
+  const sh = isShShebang(text);
+  const scanned = scanShell(text, { posix: sh });
   const inlined = inlineRange(text);
   const inert = inlined ? [...scanned.inert, inlined] : scanned.inert;
   const commands = scanned.commands.filter(
@@ -98,7 +99,6 @@ export function lintEntrypoint(text: string): LintFinding[] {
       "error",
     );
   }
-  const sh = isShShebang(text);
   for (const cmd of commands) lintCommand(text, cmd, add, sh);
   if (isDashShebang(text)) {
     for (const cmd of commands) {

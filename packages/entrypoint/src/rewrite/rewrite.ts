@@ -1,4 +1,5 @@
 import { InputError } from "@alpinize/errors";
+import { isShShebang } from "../lint/bashisms.js";
 import { commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell, type Word } from "../shell/scan.js";
 import { refuseBom } from "./bom.js";
@@ -31,7 +32,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
   if (source !== "inline") checkSourcePath(source.path);
   refuseBom(text);
   refuseCrlf(text);
-  const scanned = scanShell(text);
+  const scanned = scanShell(text, { posix: isShShebang(text) });
   if (scanned.syntax) {
     const { offset, message: what, hint } = scanned.syntax;
     const where = lineColumn(text, offset);

@@ -15,6 +15,8 @@ export type RangeKind = "top" | "dollar" | "backtick";
 export interface ScanContext {
   readonly s: string;
   readonly out: ScanResult;
+  /** `((` is two subshells (dash, busybox ash), never bash's arithmetic command. */
+  readonly posix: boolean;
   /** Scans a nested range (`$( )`, backticks); returns where a `$( )` body's `)` is. */
   readonly scanRange: (from: number, to: number, depth: number, kind: RangeKind) => number;
   /** Here-documents a `$( )` opened before its `)`: their bodies follow the enclosing line. */

@@ -19,7 +19,8 @@ const NOT_COMMAND = new Set<State>([
  * The POSIX sh grammar as a push parser fed token by token: it tracks open compound commands
  * and where reserved words count, and reports the first token sh -n would reject. Where dash
  * and bash disagree it sides with the one that accepts (arrays, `[[ ]]`, `(( ))`, `function`,
- * `<( )`, `;&` and a lone `!` pass), since one scanner serves sh and bash entrypoints alike.
+ * `<( )`, `;&` and a lone `!` pass), since one scanner serves sh and bash entrypoints alike; only
+ * `((` follows the shebang (scanShell's `posix`: two subshells, never arithmetic).
  */
 export class Grammar extends GrammarOps {
   /** Whether a `)` here is part of this text rather than the end of the `$( )` it sits in. */

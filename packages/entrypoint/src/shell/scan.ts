@@ -36,11 +36,20 @@ const RESERVED = new Set([
   "time",
 ]);
 
-export function scanShell(text: string): ScanResult {
+export interface ScanOptions {
+  /**
+   * The script runs under a POSIX sh (dash, busybox ash): `((` opens two subshells there, where
+   * bash reads an arithmetic command (`((useradd -u 1 x))` runs useradd under sh).
+   */
+  posix?: boolean;
+}
+
+export function scanShell(text: string, options: ScanOptions = {}): ScanResult {
   const out: ScanResult = { commands: [], inert: [] };
   const sc: ScanContext = {
     s: text,
     out,
+    posix: options.posix === true,
     carried: [],
     mute: 0,
     quiet: 0,
@@ -128,7 +137,7 @@ class RangeScan {
       moveAll(this.heredocs, this.sc.carried);
       return -1;
     }
-    const arith = op === "(" && s[i + 1] === "(" && this.grammar.wantsArith();
+    const arith = !this.sc.posix && op === "(" && s[i + 1] === "(" && this.grammar.wantsArith();
     const past = arith ? arithEnd(s, i, this.to) : -1;
     if (past > 0) {
       this.grammar.arith();
