@@ -28,6 +28,92 @@ export function globalArg(args: readonly ArgDefault[], name: string): ArgDefault
 /** `$X`, `${X}`, `${X:-word}`, `${X-word}`, `${X:+word}`, `${X+word}`, as BuildKit reads a FROM. */
 export const VARIABLE = /\$(?:\{([A-Za-z_]\w*)(?:(:?[-+])([^}$]*))?\}|([A-Za-z_]\w*))/g;
 
+/** One `$X` or `${X…}` of a FROM: where it is written, and its `op` and `word`, if any. */
+export interface VariableUse {
+  index: number;
+  end: number;
+  name: string;
+  op?: string;
+  word?: string;
+  /** Where `word` starts in the text. */
+  wordAt?: number;
+}
+
+const NAME = /[A-Za-z_]\w*/y;
+const OP = /:?[-+]/y;
+
+/**
+ * The variables of a FROM in order, as BuildKit's word expansion reads them: the word of
+ * `${X:-word}` may hold variables of its own (`${X:-${Y}}`), so it runs to the `}` that closes
+ * its own `${`. A `${` that is never closed, or takes another modifier, is left as text (as the
+ * VARIABLE pattern leaves it).
+ */
+export function variableUses(text: string): VariableUse[] {
+  const uses: VariableUse[] = [];
+  const closers = closingBraces(text);
+  for (let i = text.indexOf("$"); i >= 0 && i < text.length; i = text.indexOf("$", i)) {
+    const use = variableAt(text, i, closers);
+    if (use) uses.push(use);
+    i = use ? use.end : i + 1;
+  }
+  return uses;
+}
+
+/**
+ * For each `${` (by the offset of its `$`), the `}` that closes it past the `${…}` inside its
+ * word, in one pass: looked for from each `${` in turn, a text of many unclosed `${` would be
+ * read once per `${`.
+ */
+function closingBraces(text: string): Map<number, number> {
+  const closers = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "$" && text[i + 1] === "{") {
+      open.push(i);
+      i++;
+    } else if (text[i] === "}" && open.length > 0) closers.set(open.pop()!, i);
+  }
+  return closers;
+}
+
+function variableAt(
+  text: string,
+  at: number,
+  closers: ReadonlyMap<number, number>,
+): VariableUse | undefined {
+  const braced = text[at + 1] === "{";
+  NAME.lastIndex = at + (braced ? 2 : 1);
+  const name = NAME.exec(text)?.[0];
+  if (name === undefined) return undefined;
+  const afterName = NAME.lastIndex;
+  if (!braced) return { index: at, end: afterName, name };
+  if (text[afterName] === "}") return { index: at, end: afterName + 1, name };
+  OP.lastIndex = afterName;
+  const op = OP.exec(text)?.[0];
+  if (op === undefined) return undefined;
+  const wordAt = OP.lastIndex;
+  const close = closers.get(at);
+  if (close === undefined) return undefined;
+  return { index: at, end: close + 1, name, op, word: text.slice(wordAt, close), wordAt };
+}
+
+/**
+ * Deepest `${X:-${Y:-…}}` nesting read: past it a word is left as written (unresolved), so a
+ * hostile FROM cannot overflow the stack.
+ */
+const MAX_NESTING = 32;
+
+/** `text` with each variable of a FROM (nested ones as one) replaced by `by(use)`. */
+export function replaceFromVariables(text: string, by: (use: VariableUse) => string): string {
+  let out = "";
+  let last = 0;
+  for (const use of variableUses(text)) {
+    out += text.slice(last, use.index) + by(use);
+    last = use.end;
+  }
+  return out + text.slice(last);
+}
+
 /**
  * What `${X<op>word}` comes to when X is `value` (undefined: no global ARG declares it), as
  * BuildKit expands it: the value, the word, nothing, or (a bare `$X` with no value) unknown
@@ -99,11 +185,15 @@ function expandedDefaults(args: readonly ArgDefault[]): ReadonlyMap<string, Expa
   return map;
 }
 
-/** `written` expanded from `values`; undefined once the text would pass `limit` characters. */
+/**
+ * `written` expanded from `values`; undefined once the text would pass `limit` characters. The
+ * word of `${X:-word}` is expanded in turn when it is used (`${X:-${Y}}`), `depth` levels down.
+ */
 function expandWith(
   written: string,
   values: ReadonlyMap<string, ExpandedReference>,
   limit = Number.POSITIVE_INFINITY,
+  depth = 0,
 ): ExpandedReference | undefined {
   const unresolved = new Set<string>();
   const parts: string[] = [];
@@ -114,19 +204,26 @@ function expandWith(
     length += text.length;
     return length <= limit;
   };
-  for (const m of written.matchAll(VARIABLE)) {
-    if (!add(written.slice(last, m.index))) return undefined;
-    last = m.index + m[0].length;
-    const name = (m[1] ?? m[4])!;
-    const value = values.get(name);
-    const choice = choose(m[2], value?.text);
-    let text = m[0];
+  for (const use of variableUses(written)) {
+    if (!add(written.slice(last, use.index))) return undefined;
+    last = use.end;
+    const value = values.get(use.name);
+    const choice = choose(use.op, value?.text);
+    let text = written.slice(use.index, use.end);
     if (choice === "value") {
       for (const n of value!.unresolved) unresolved.add(n);
       text = value!.text;
-    } else if (choice === "word") text = m[3]!;
+    } else if (choice === "word" && use.word!.includes("$")) {
+      const word =
+        depth < MAX_NESTING ? expandWith(use.word!, values, limit - length, depth + 1) : undefined;
+      if (word === undefined && depth < MAX_NESTING) return undefined;
+      if (word) {
+        for (const n of word.unresolved) unresolved.add(n);
+        text = word.text;
+      } else unresolved.add(use.name);
+    } else if (choice === "word") text = use.word!;
     else if (choice === "") text = "";
-    else unresolved.add(name);
+    else unresolved.add(use.name);
     if (!add(text)) return undefined;
   }
   if (!add(written.slice(last))) return undefined;
@@ -179,6 +276,17 @@ export function resolveReference(
   start: number,
   args: readonly ArgDefault[],
 ): ResolvedReference | undefined {
+  const segments = resolveSegments(written, start, args, 0);
+  return segments && { text: segments.map((s) => s.text).join(""), segments };
+}
+
+/** The segments of `written` at `start`; a used `${X:-word}` word is read in turn (nested). */
+function resolveSegments(
+  written: string,
+  start: number,
+  args: readonly ArgDefault[],
+  depth: number,
+): Segment[] | undefined {
   const segments: Segment[] = [];
   let last = 0;
   const literal = (from: number, to: number) => {
@@ -190,11 +298,10 @@ export function resolveReference(
         source: "literal",
       });
   };
-  for (const m of written.matchAll(VARIABLE)) {
-    literal(last, m.index);
-    last = m.index + m[0].length;
-    const name = (m[1] ?? m[4])!;
-    const op = m[2];
+  for (const use of variableUses(written)) {
+    literal(last, use.index);
+    last = use.end;
+    const { name, op } = use;
     if (op === "+" || op === ":+") return undefined;
     const arg = globalArg(args, name);
     const choice = choose(op, arg?.value);
@@ -211,15 +318,22 @@ export function resolveReference(
       continue;
     }
     if (choice === undefined) return undefined;
-    const wordAt = start + m.index + m[0].length - 1 - m[3]!.length;
+    const wordAt = start + use.wordAt!;
+    if (use.word!.includes("$")) {
+      const inner =
+        depth < MAX_NESTING ? resolveSegments(use.word!, wordAt, args, depth + 1) : undefined;
+      if (!inner) return undefined;
+      segments.push(...inner);
+      continue;
+    }
     segments.push({
-      text: m[3]!,
+      text: use.word!,
       start: wordAt,
-      end: wordAt + m[3]!.length,
+      end: wordAt + use.word!.length,
       source: "default",
       variable: name,
     });
   }
   literal(last, written.length);
-  return { text: segments.map((s) => s.text).join(""), segments };
+  return segments;
 }

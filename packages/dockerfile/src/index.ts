@@ -1,11 +1,15 @@
 /** `{a,b}` brace lists, from @alpinize/busybox (their one reading), for existing importers. */
 export { braceLists } from "@alpinize/busybox";
 export { applyEdits, type Edit, type RuleId } from "./edits.js";
+/** Why Docker refuses a FROM image, or alpinize cannot read it (migrate and check say the same). */
+export { fromReferenceProblem } from "./from-reference.js";
 /** FROM variables expanded from the global ARG defaults, as BuildKit does without --build-arg. */
 export {
   type ExpandedReference,
   expandReference,
+  replaceFromVariables,
   VARIABLE as FROM_VARIABLE,
+  type VariableUse,
 } from "./global-args.js";
 export { type ImageReferenceSpan, lineFinder, listImageReferences } from "./images.js";
 export { assertKnownRelease, migrateDockerfile } from "./migrate/migrate.js";

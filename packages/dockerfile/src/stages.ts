@@ -1,3 +1,4 @@
+import { wholeWordQuotes } from "./from-reference.js";
 import { expandReference } from "./global-args.js";
 import { splitFlags } from "./parse/dockerfile.js";
 import { sourceSpan, splitWords } from "./parse/logical.js";
@@ -16,7 +17,7 @@ export interface ArgDefault {
 export interface Stage {
   index: number;
   from: Instruction;
-  /** The image word as written (may hold `${VAR}`). */
+  /** The image word as written (may hold `${VAR}`), without quotes around all of it. */
   image: string;
   imageStart: number;
   imageEnd: number;
@@ -69,11 +70,14 @@ function readFrom(
     end: w.end + rest,
   }));
   const image = words[0];
+  // `FROM "debian:bookworm"`: BuildKit takes the quotes off; the image is the text inside, and
+  // a rewrite keeps them.
+  const quotes = image ? wholeWordQuotes(image.text) : 0;
   const [imageStart, imageEnd] = image
-    ? sourceSpan(ins.args, image.start, image.end)
+    ? sourceSpan(ins.args, image.start + quotes, image.end - quotes)
     : [ins.args.end, ins.args.end];
   const alias = words[1]?.text.toUpperCase() === "AS" ? words[2]?.text : undefined;
-  const imageText = image?.text ?? "";
+  const imageText = image?.text.slice(quotes, image.text.length - quotes) ?? "";
   const parent = byAlias.get(imageText.toLowerCase()) ?? stageByArg(imageText, byAlias, globalArgs);
   const stage: Stage = {
     index,

@@ -1,4 +1,4 @@
-import { type ResolvedReference, type Segment, VARIABLE } from "../global-args.js";
+import { type ResolvedReference, replaceFromVariables, type Segment } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { ReferenceTarget } from "./from-literal.js";
 import { agreedEdit, type SharedArgs } from "./from-shared-arg.js";
@@ -10,7 +10,7 @@ export { type ResolvedReference, resolveReference, type Segment } from "../globa
 
 /** The name part of a reference holds a variable: the image itself is chosen by one. */
 export function variableInName(written: string): boolean {
-  const bare = written.replace(VARIABLE, "\0");
+  const bare = replaceFromVariables(written, () => "\0");
   return splitReference(bare).name.includes("\0");
 }
 

@@ -1,5 +1,6 @@
 import { replaceVariables } from "@alpinize/image-ref";
-import { globalArg } from "../global-args.js";
+import { fromReferenceProblem } from "../from-reference.js";
+import { expandReference, globalArg } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { ArgDefault, Stage, StageModel } from "../stages.js";
 import { wholeVariable } from "../stages.js";
@@ -66,6 +67,17 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
       return;
     }
     if (stage.image.toLowerCase() === "scratch") {
+      infos.push({ stage, family: "other", alpine: false, go: false, final });
+      return;
+    }
+    // Docker refuses the reference, or alpinize cannot read it: nothing is converted, as check
+    // reports it (from-reference) instead of passing or guessing.
+    const problem = fromReferenceProblem(
+      stage.image,
+      expandReference(stage.image, model.globalArgs),
+    );
+    if (problem) {
+      ctx.warn("from", stage.imageStart, `${problem}; the stage is left as is`);
       infos.push({ stage, family: "other", alpine: false, go: false, final });
       return;
     }

@@ -19,6 +19,11 @@ export function checkBase(
     emit(stage.imageLine, "from-credentials", `stage ${stage.name}: ${credentials}`);
     return;
   }
+  if (stage.referenceProblem) {
+    // Nothing about a base Docker refuses, or alpinize cannot read, can be judged.
+    emit(stage.imageLine, "from-reference", `stage ${stage.name}: ${stage.referenceProblem}`);
+    return;
+  }
   if (stage.family === "debian" || stage.family === "ubuntu") {
     emit(
       stage.imageLine,

@@ -6,6 +6,7 @@ export const RULE_IDS = [
   "debian-base",
   "base-image-unpinned",
   "from-credentials",
+  "from-reference",
   "go-netdns",
   "shadow-user-commands",
   "nologin-path",

@@ -1,6 +1,7 @@
 import {
   analyzeStages,
   expandReference,
+  fromReferenceProblem,
   type Instruction,
   lineFinder,
   parseDockerfile,
@@ -33,6 +34,8 @@ export interface StageInfo {
   image: string;
   /** Variables still in `image` (no global ARG default): its digest cannot be checked. */
   unresolved: string[];
+  /** Why Docker refuses the FROM image, or alpinize cannot read it (fromReferenceProblem). */
+  referenceProblem?: string;
   /** The line where the image text is written (the ARG line for `FROM ${ARG}`). */
   imageLine: number;
   family: ImageFamily;
@@ -64,6 +67,7 @@ export function describeStages(text: string, fileName: string): StageInfo[] {
       ? { text: stage.image, unresolved: [] }
       : expandReference(stage.image, model.globalArgs);
     const image = expanded.text;
+    const problem = stage.parent ? undefined : fromReferenceProblem(stage.image, expanded);
     const parent = stage.parent ? stages[stage.parent.index] : undefined;
     const info: StageInfo = {
       index,
@@ -72,6 +76,7 @@ export function describeStages(text: string, fileName: string): StageInfo[] {
       line: stage.from.line,
       image,
       unresolved: expanded.unresolved,
+      ...(problem ? { referenceProblem: problem } : {}),
       imageLine: arg && arg.value !== "" ? lineOf(arg.start) : stage.from.line,
       family: parent ? parent.family : imageFamily(image),
       parent: parent?.name,

@@ -42,6 +42,9 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         "check.requireDigests": true or --require-digests
   from-credentials      a FROM (or the ARG default it uses) carrying user:password@, which
                         Docker refuses; shown masked (***@)
+  from-reference        a FROM image Docker refuses (DEBIAN:bookworm: repository names must be
+                        lowercase; debian::x; an unclosed quote), or one with quotes inside
+                        that alpinize cannot read (debian:"bookworm")
   go-netdns             the final stage ships a Go binary without ENV GODEBUG=netdns=go
                         (not for CGO_ENABLED=0 builds, the netgo build tag, or a builder with
                         no C compiler)
