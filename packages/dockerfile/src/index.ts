@@ -121,6 +121,7 @@ export {
   setupScriptRuns,
 } from "./rules/setup-scripts.js";
 export { shellScriptIndex } from "./rules/started-commands.js";
+export { withoutTrailingSlashes } from "./rules/trailing-slashes.js";
 export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";
 export { DEFAULT_PATH, pathAfterEnv } from "./search-path.js";
 export { parseScript, type Script } from "./shell/script.js";
