@@ -1,3 +1,4 @@
+import { drawnConcat, range } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { stepAddress, zeroAddress } from "./values.js";
 
@@ -5,22 +6,9 @@ import { stepAddress, zeroAddress } from "./values.js";
 const OLD_ZERO = /(?:^|[;{}\n]\s*)0,[/\\]/;
 const OLD_STEP = /(?:^|[;{}\n])\s*(?:\d+~\d+|(?:\d+|\$|\/(?:[^/\\\n]|\\.)*\/)\s*,\s*~\d+)/;
 
-/** Scripts of pieces drawn by a fixed pseudo-random sequence (xorshift). */
-function* scripts(pieces: readonly string[], count: number): Generator<string> {
-  let seed = 3;
-  const pick = <T>(from: readonly T[]): T => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return from[seed % from.length] as T;
-  };
-  for (let n = 0; n < count; n++) {
-    let script = "";
-    for (let i = 1 + pick([0, 1, 2, 3, 4, 5, 6, 7]); i > 0; i--) script += pick(pieces);
-    yield script;
-  }
-}
+/** Scripts of 1 to 8 pieces, drawn by a fixed pseudo-random sequence. */
+const scripts = (pieces: readonly string[], count: number) =>
+  drawnConcat(3, pieces, range(1, 8), count);
 
 const PIECES = [
   "0,",

@@ -2,26 +2,13 @@
 
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { drawnLines, MUSL_BUSYBOX, range } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { braceLists, expandedBraceLists, maskQuotes } from "../src/index.js";
 
-/** Words joined by separators, drawn by a fixed pseudo-random sequence (xorshift). */
-function* lines(words: readonly string[], joins: readonly string[], count: number) {
-  let seed = 42;
-  const pick = <T>(from: readonly T[]): T => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return from[seed % from.length] as T;
-  };
-  for (let n = 0; n < count; n++) {
-    let line = pick(words);
-    for (let i = pick([0, 1, 2, 3, 4, 5, 6, 7, 8]); i > 0; i--) line += pick(joins) + pick(words);
-    yield line;
-  }
-}
+/** Words joined by 0 to 8 separators, drawn by a fixed pseudo-random sequence. */
+const lines = (words: readonly string[], joins: readonly string[], count: number) =>
+  drawnLines(42, words, joins, range(0, 8), count);
 
 const lists = (script: string) => expandedBraceLists(maskQuotes(script).bare);
 
@@ -55,11 +42,7 @@ describe("expandedBraceLists", () => {
 });
 
 // What the lists are about: busybox ash keeps such a word as written, where that binary is here.
-const BUSYBOX = join(
-  process.env.ALPINIZE_TEST_CACHE ?? "/var/cache/alpinize-test",
-  "busybox-musl",
-  "busybox",
-);
+const BUSYBOX = MUSL_BUSYBOX;
 
 describe.skipIf(!existsSync(BUSYBOX))("brace lists under real musl busybox ash", () => {
   it("keeps every word expandedBraceLists finds as written", () => {

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MUSL_BUSYBOX } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { ashEchoEscapes, type DashEcho, dashEcho, dashEchoEscapes } from "../src/index.js";
 
@@ -138,11 +139,7 @@ function* calls(count: number): Generator<string[]> {
   }
 }
 
-const BUSYBOX = join(
-  process.env.ALPINIZE_TEST_CACHE ?? "/var/cache/alpinize-test",
-  "busybox-musl",
-  "busybox",
-);
+const BUSYBOX = MUSL_BUSYBOX;
 const DASH = ["/usr/bin/dash", "/bin/dash"].find(existsSync);
 const SEPARATOR = "@@SEP@@";
 /**

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MUSL_BUSYBOX } from "@alpinize/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   APPLETS,
@@ -16,8 +17,7 @@ import {
 
 // The tables come from runs of musl busybox built with Alpine's configuration; where that binary
 // is here (scripts/ci/install-busybox.sh builds it), every entry is run against it again.
-const CACHE = process.env.ALPINIZE_TEST_CACHE ?? "/var/cache/alpinize-test";
-const BUSYBOX = join(CACHE, "busybox-musl", "busybox");
+const BUSYBOX = MUSL_BUSYBOX;
 // su refuses to run unless setuid before it reads its options; user tools are never run on the
 // host's /etc. Their options are measured in a chroot by @alpinize/entrypoint's tests.
 const NOT_RUN = new Set(["su", "adduser", "addgroup"]);

@@ -1,54 +1,15 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { rmSync } from "node:fs";
+import { alpineRootSkipReason, MUSL_BUSYBOX as BUSYBOX, makeAlpineRoot } from "@alpinize/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import { SHADOW_ONLY_TOOLS, shadowOnlyOption } from "../src/index.js";
 
 // passwd and chpasswd change /etc/shadow: they run in a scratch root under chroot with Alpine's
-// /etc/passwd and /etc/group (the shared corpus) and an /etc/shadow like Alpine's, never on the
-// host's /etc.
-const CACHE = process.env.ALPINIZE_TEST_CACHE ?? "/var/cache/alpinize-test";
-const BUSYBOX = join(CACHE, "busybox-musl", "busybox");
-const here = dirname(fileURLToPath(import.meta.url));
-const ALPINE_FILES = resolve(here, "../../../../shared/corpus/alpine-rootfs");
-const skip =
-  process.getuid?.() !== 0
-    ? "needs root for chroot"
-    : !existsSync(BUSYBOX)
-      ? `no musl busybox at ${BUSYBOX}`
-      : !existsSync(join(ALPINE_FILES, "passwd"))
-        ? `no Alpine /etc files at ${ALPINE_FILES}`
-        : undefined;
+// /etc/passwd and /etc/group and an /etc/shadow like Alpine's, never on the host's /etc.
+const skip = alpineRootSkipReason();
 if (skip) console.warn(`skipping passwd/chpasswd against real busybox: ${skip}`);
 
-function makeRoot(): string {
-  const dir = mkdtempSync(join(tmpdir(), "alpinize-shadow-"));
-  for (const d of ["bin", "sbin", "usr/bin", "usr/sbin", "etc", "tmp"])
-    mkdirSync(join(dir, d), { recursive: true });
-  execFileSync("cp", [BUSYBOX, join(dir, "bin/busybox")]);
-  const applets = execFileSync(BUSYBOX, ["--list-full"], { encoding: "utf8" });
-  for (const applet of applets.split("\n").filter((a) => a && a !== "bin/busybox"))
-    symlinkSync(`${"../".repeat(applet.split("/").length - 1)}bin/busybox`, join(dir, applet));
-  const passwd = readFileSync(join(ALPINE_FILES, "passwd"), "utf8");
-  writeFileSync(join(dir, "etc/passwd"), passwd);
-  writeFileSync(join(dir, "etc/group"), readFileSync(join(ALPINE_FILES, "group"), "utf8"));
-  const shadow = passwd
-    .split("\n")
-    .filter((l) => l.includes(":"))
-    .map((l) => `${l.split(":")[0]}:${l.startsWith("root:") ? "*" : "!"}::0:::::\n`);
-  writeFileSync(join(dir, "etc/shadow"), shadow.join(""), { mode: 0o640 });
-  return dir;
-}
+const makeRoot = () => makeAlpineRoot("alpinize-shadow-", { shadow: true });
 
 describe.skipIf(skip !== undefined)("passwd and chpasswd against real musl busybox", () => {
   const root = skip ? "" : makeRoot();

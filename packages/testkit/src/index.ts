@@ -1,3 +1,12 @@
+export { ALPINE_GROUP, ALPINE_PASSWD, alpineShadow } from "./alpine-etc.js";
+export {
+  type AlpineRootOptions,
+  alpineRootSkipReason,
+  fillAlpineRoot,
+  MUSL_BUSYBOX,
+  makeAlpineRoot,
+  TEST_CACHE,
+} from "./alpine-root.js";
 export { bounded, CHILD_LIMIT_MS, type ChildEnd, closeOf, finished } from "./bounded.js";
 export { type StartDockerdOptions, type StartedDockerd, startDockerd } from "./dockerd.js";
 export {
@@ -27,3 +36,5 @@ export {
 } from "./registry/start-registry.js";
 export type { TokenRequest } from "./registry/token-server.js";
 export { findBinary, type RequireBinaryOptions, requireBinary } from "./require-binary.js";
+export { GOSU_DOWNLOAD_LINES, REDIS_ENTRYPOINT } from "./scripts.js";
+export { allWords, drawnConcat, drawnLines, range, seededPick } from "./seeded.js";
