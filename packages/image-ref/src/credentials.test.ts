@@ -131,6 +131,15 @@ describe("maskSecrets", () => {
     ["URL=https://u:pw@h.example/x", "URL=https://***@h.example/x"],
     ["https://h.example/a?x=1&Private_Token=abc#f", "https://h.example/a?x=1&Private_Token=***#f"],
     ["see (https://h.example/o?sig=abc&se=2026)", "see (https://h.example/o?sig=***&se=2026)"],
+    // Text from scan reports (trivy-gate re-exports maskSecrets for them).
+    ["u:pw@127.0.0.1:9/x:1", "***@127.0.0.1:9/x:1"],
+    ["see https://u:pw@h.example/x (alpine 3.22)", "see https://***@h.example/x (alpine 3.22)"],
+    ["(https://u:pw@h.example/x)", "(https://***@h.example/x)"],
+    ["https://h.example/a?x=1&access_token=abc#f", "https://h.example/a?x=1&access_token=***#f"],
+    [
+      "https://s3.example/o?X-Amz-Signature=abc&X-Amz-Date=1",
+      "https://s3.example/o?X-Amz-Signature=***&X-Amz-Date=1",
+    ],
   ])("masks %s", (text, masked) => {
     expect(maskSecrets(text)).toBe(masked);
   });
@@ -143,6 +152,7 @@ describe("maskSecrets", () => {
     "npm install -g @angular/cli@17.0.0",
     `alpine@sha256:${"ab".repeat(32)}`,
     "https://h.example/search?q=token&monkey=1&tokens=2",
+    "https://h.example/search?q=token&monkey=1",
     "Is it fixed?",
   ])("leaves %s as it is", (text) => {
     expect(maskSecrets(text)).toBe(text);

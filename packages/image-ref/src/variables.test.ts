@@ -1,23 +1,11 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile text holds ${VAR} on purpose
+import { drawnConcat, range } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { replaceVariables } from "./variables.js";
 
-/** Texts of pieces drawn by a fixed pseudo-random sequence (xorshift). */
-function* texts(pieces: readonly string[], count: number): Generator<string> {
-  let seed = 31;
-  const pick = <T>(from: readonly T[]): T => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return from[seed % from.length] as T;
-  };
-  for (let n = 0; n < count; n++) {
-    let text = "";
-    for (let i = 1 + pick([0, 1, 2, 3, 4, 5, 6, 7, 8]); i > 0; i--) text += pick(pieces);
-    yield text;
-  }
-}
+/** Texts of 1 to 9 pieces, drawn by a fixed pseudo-random sequence. */
+const texts = (pieces: readonly string[], count: number) =>
+  drawnConcat(31, pieces, range(1, 9), count);
 
 describe("replaceVariables", () => {
   it("replaces as the former expressions did", () => {
