@@ -20,25 +20,13 @@
 //
 // Runs from built dist (pnpm build first). Exit 0, or 1 when any ratio at 4 times the size is
 // more than 2 times its ratio at the smaller size.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { dockerfileWork } from "./lib/dockerfile-work.mjs";
+import { printWorkTable, reportGrowth, selectCases, timeSizes } from "./lib/growth.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = (pkg) => join(root, "packages", pkg, "dist", "index.js");
-for (const pkg of ["dockerfile", "package-map", "repo"]) {
-  if (!existsSync(dist(pkg))) {
-    console.error(`bench/account-runs: build first (pnpm build): packages/${pkg}/dist is missing`);
-    process.exit(2);
-  }
-}
-const load = (pkg) => import(pathToFileURL(dist(pkg)).href);
-const { migrateDockerfile, parseDockerfile } = await load("dockerfile");
-const { createPackageMap } = await load("package-map");
-const { checkTargets, defaultConfig, defaultTransforms } = await load("repo");
+const { dir, parse, migrate, check, checksum, remove } = await dockerfileWork("account-runs");
+writeFileSync(join(dir, "x.sh"), "#!/bin/sh\necho hi\n");
 
 /** A file of `from` then `n` times the lines `each(i)` gives. */
 const file = (from, each) => (n) => {
@@ -58,29 +46,6 @@ const addusers = file(ALPINE, (i) => [`RUN adduser -D -u ${1000 + i} u${i}`]);
 const copiedRuns = file(ALPINE, (i) => [`COPY x.sh /x${i}.sh`, `RUN /x${i}.sh`]);
 const otherRuns = file(ALPINE, (i) => [`COPY x.sh /x${i}.sh`, "RUN true"]);
 
-const packageMap = createPackageMap({ release: "3.23" });
-const transforms = defaultTransforms();
-const dir = mkdtempSync(join(tmpdir(), "alpinize-bench-account-runs-"));
-const dockerfile = join(dir, "Dockerfile");
-writeFileSync(join(dir, "x.sh"), "#!/bin/sh\necho hi\n");
-
-let sink = 0;
-const parse = (text) => {
-  sink += parseDockerfile(text).instructions.length;
-};
-const migrate = (text) => {
-  sink += migrateDockerfile(text, { release: "3.23", packageMap }).edits.length;
-};
-const check = async (text) => {
-  writeFileSync(dockerfile, text);
-  const result = await checkTargets([{ path: dockerfile, kind: "dockerfile" }], {
-    config: defaultConfig(),
-    transforms,
-    cwd: dir,
-  });
-  sink += result.findings.length;
-};
-
 /** name, what it runs, the file shape, its two sizes (the second 4 times the first). */
 const CASES = [
   { name: "migrate", run: migrate, shape: "useradd+groupadd", text: usersAndGroups },
@@ -92,71 +57,20 @@ const CASES = [
   { name: "check", run: check, shape: "COPY+RUN true", text: otherRuns },
 ].map((c) => ({ ...c, sizes: [2000, 8000] }));
 
-setFlagsFromString("--expose-gc");
-const collect = runInNewContext("gc");
-
-/**
- * Best of several runs of the case and of the parse baseline, taken in turns so that both see
- * the same load: the minimum is the least disturbed by other work on the machine.
- */
-async function time(fn, text) {
-  await fn(text); // warm up
-  parse(text);
-  let best = Number.POSITIVE_INFINITY;
-  let bestParse = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < 5; r++) {
-    collect();
-    let t = process.hrtime.bigint();
-    parse(text);
-    bestParse = Math.min(bestParse, Number(process.hrtime.bigint() - t) / 1e6);
-    collect();
-    t = process.hrtime.bigint();
-    await fn(text);
-    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return { ms: best, parseMs: bestParse };
-}
-
 // `node bench/account-runs.mjs COPY`: only the cases whose name or shape holds the word.
-const only = process.argv[2];
-const cases = CASES.filter((c) => !only || `${c.name} ${c.shape}`.includes(only));
-const rows = [];
+const cases = selectCases(CASES);
+let rows;
 try {
-  // Warm the JIT on small files first, so the first measured size is not charged for it.
-  for (const c of cases) for (let i = 0; i < 3; i++) await c.run(c.text(100));
-  for (const c of cases) {
-    for (const n of c.sizes) {
-      const text = c.text(n);
-      rows.push({ case: c, n, bytes: text.length, ...(await time(c.run, text)) });
-    }
-  }
+  rows = await timeSizes(cases, {
+    baseline: parse,
+    warmSize: 100,
+    timing: { rounds: 5, gc: true },
+  });
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  remove();
 }
 
-const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-console.log(`account and script RUN lines against parsing alone (checksum ${sink})`);
-console.log("case     shape             lines  bytes     parse     work      work/parse");
-for (const r of rows) {
-  console.log(
-    [
-      r.case.name.padEnd(8),
-      r.case.shape.padEnd(17),
-      String(r.n).padEnd(6),
-      String(r.bytes).padEnd(9),
-      fmt(r.parseMs).padEnd(9),
-      fmt(r.ms).padEnd(9),
-      (r.ms / r.parseMs).toFixed(1),
-    ].join(" "),
-  );
-}
-let failed = false;
-for (const c of cases) {
-  const [small, large] = rows.filter((r) => r.case === c);
-  const growth = large.ms / large.parseMs / (small.ms / small.parseMs);
-  failed ||= growth > 2;
-  console.log(
-    `${c.name} on ${c.shape}, ${large.n} vs ${small.n}: work/parse ratio ${growth.toFixed(2)}x, time ${(large.ms / small.ms).toFixed(2)}x (1.0x ratio and 4x time = linear)${growth > 2 ? "  OVER 2x" : ""}`,
-  );
-}
+console.log(`account and script RUN lines against parsing alone (checksum ${checksum()})`);
+printWorkTable(rows, "lines", [8, 17, 6, 9]);
+const failed = reportGrowth(cases, rows, { limit: 2, label: (c) => `${c.name} on ${c.shape}` });
 process.exit(failed ? 1 : 0);

@@ -34,26 +34,12 @@
 //
 // Runs from built dist (pnpm build first). Exit 0, or 1 when any ratio at 4 times the size is
 // more than 2 times its ratio at the smaller size.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+import { loadPackages } from "./lib/dist.mjs";
+import { dockerfileWork } from "./lib/dockerfile-work.mjs";
+import { printWorkTable, reportGrowth, selectCases, timeSizes } from "./lib/growth.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = (pkg) => join(root, "packages", pkg, "dist", "index.js");
-for (const pkg of ["dockerfile", "package-map", "repo", "digest"]) {
-  if (!existsSync(dist(pkg))) {
-    console.error(`bench/stages: build first (pnpm build): packages/${pkg}/dist is missing`);
-    process.exit(2);
-  }
-}
-const load = (pkg) => import(pathToFileURL(dist(pkg)).href);
-const { migrateDockerfile, parseDockerfile } = await load("dockerfile");
-const { createPackageMap } = await load("package-map");
-const { checkTargets, defaultConfig, defaultTransforms } = await load("repo");
-const { findUnpinned, pinText } = await load("digest");
+const { parse, migrate, check, count, checksum, remove } = await dockerfileWork("stages");
+const { findUnpinned, pinText } = await loadPackages("stages", ["digest"]);
 
 /** Stages built each FROM the one before it. */
 function chain(stages) {
@@ -132,36 +118,13 @@ function copyArgs(stages) {
   return `${lines.join("\n")}\n`;
 }
 
-const packageMap = createPackageMap({ release: "3.23" });
-const transforms = defaultTransforms();
-const dir = mkdtempSync(join(tmpdir(), "alpinize-bench-stages-"));
-const file = join(dir, "Dockerfile");
 const DIGEST = `sha256:${"a".repeat(64)}`;
 const resolveAll = async (refs) =>
   refs.map((reference) => ({ reference, result: { reference, digest: DIGEST } }));
 
-let sink = 0;
-const parse = (text) => {
-  sink += parseDockerfile(text).instructions.length;
-};
-const migrate = (text) => {
-  sink += migrateDockerfile(text, { release: "3.23", packageMap }).edits.length;
-};
-const check = async (text) => {
-  writeFileSync(file, text);
-  const result = await checkTargets([{ path: file, kind: "dockerfile" }], {
-    config: defaultConfig(),
-    transforms,
-    cwd: dir,
-  });
-  sink += result.findings.length;
-};
-const pinCheck = (text) => {
-  sink += findUnpinned("dockerfile", text).unpinned.length;
-};
-const pinWrite = async (text) => {
-  sink += (await pinText("dockerfile", text, resolveAll)).changes.length;
-};
+const pinCheck = (text) => count(findUnpinned("dockerfile", text).unpinned.length);
+const pinWrite = async (text) =>
+  count((await pinText("dockerfile", text, resolveAll)).changes.length);
 
 /** name, what it runs, the file shape, its two sizes (the second 4 times the first). */
 const CASES = [
@@ -178,77 +141,19 @@ const CASES = [
   { name: "migrate", run: migrate, shape: "COPY", text: copyChain, sizes: [5000, 20000] },
 ];
 
-// A full collection before each timed run, so that no run pays for the garbage of the one
-// before it (the 1 MB files make a lot).
-setFlagsFromString("--expose-gc");
-const collect = runInNewContext("gc");
-
-/**
- * Best of several runs of the case and of the parse baseline, taken in turns so that both see
- * the same load (at least 5 each, more while the case is under 300 ms in all): the minimum is the
- * least disturbed by other work on the machine.
- */
-async function time(fn, text) {
-  await fn(text); // warm up
-  parse(text);
-  let best = Number.POSITIVE_INFINITY;
-  let bestParse = Number.POSITIVE_INFINITY;
-  let spent = 0;
-  for (let r = 0; r < 5 || (spent < 300 && r < 30); r++) {
-    collect();
-    let t = process.hrtime.bigint();
-    parse(text);
-    bestParse = Math.min(bestParse, Number(process.hrtime.bigint() - t) / 1e6);
-    collect();
-    t = process.hrtime.bigint();
-    await fn(text);
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    best = Math.min(best, ms);
-    spent += ms;
-  }
-  return { ms: best, parseMs: bestParse };
-}
-
 // `node bench/stages.mjs pip`: only the cases whose name or shape holds the word.
-const only = process.argv[2];
-const cases = CASES.filter((c) => !only || `${c.name} ${c.shape}`.includes(only));
-const rows = [];
+const cases = selectCases(CASES);
+let rows;
 try {
-  // Warm the JIT on small files first, so the first measured size is not charged for it.
-  for (const c of cases) for (let i = 0; i < 3; i++) await c.run(c.text(100));
-  for (const c of cases) {
-    for (const stages of c.sizes) {
-      const text = c.text(stages);
-      rows.push({ case: c, stages, bytes: text.length, ...(await time(c.run, text)) });
-    }
-  }
+  // A full collection before each timed run, so that no run pays for the garbage of the one
+  // before it (the 1 MB files make a lot); at least 5 runs each, more while under 300 ms in all.
+  const timing = { rounds: 5, budgetMs: 300, maxRounds: 30, gc: true };
+  rows = await timeSizes(cases, { baseline: parse, warmSize: 100, timing });
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  remove();
 }
 
-const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-console.log(`stage analysis against parsing alone (checksum ${sink})`);
-console.log("case          shape    stages  bytes      parse     work      work/parse");
-for (const r of rows) {
-  console.log(
-    [
-      r.case.name.padEnd(13),
-      r.case.shape.padEnd(8),
-      String(r.stages).padEnd(7),
-      String(r.bytes).padEnd(10),
-      fmt(r.parseMs).padEnd(9),
-      fmt(r.ms).padEnd(9),
-      (r.ms / r.parseMs).toFixed(1),
-    ].join(" "),
-  );
-}
-let failed = false;
-for (const c of cases) {
-  const [small, large] = rows.filter((r) => r.case === c);
-  const growth = large.ms / large.parseMs / (small.ms / small.parseMs);
-  failed ||= growth > 2;
-  console.log(
-    `${c.name} on ${c.shape} stages, ${large.stages} vs ${small.stages}: work/parse ratio ${growth.toFixed(2)}x, time ${(large.ms / small.ms).toFixed(2)}x (1.0x ratio and 4x time = linear)`,
-  );
-}
-process.exit(failed ? 1 : 0);
+console.log(`stage analysis against parsing alone (checksum ${checksum()})`);
+printWorkTable(rows, "stages", [13, 8, 7, 10]);
+const label = (c) => `${c.name} on ${c.shape} stages`;
+process.exit(reportGrowth(cases, rows, { limit: 2, label }) ? 1 : 0);
