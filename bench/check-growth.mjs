@@ -7,20 +7,16 @@
 // to 8 (linear) and 64 (quadratic). The scripts an image runs are timed in bench/entrypoint.mjs.
 //
 // Runs from built dist (pnpm build first). Exit 0, or 1 when a ratio is over 3 times linear.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { loadPackages } from "./lib/dist.mjs";
+import { printScaling } from "./lib/growth.mjs";
+import { timeInTurns } from "./lib/timing.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const repoDist = join(root, "packages", "repo", "dist", "index.js");
-if (!existsSync(repoDist)) {
-  console.error("bench/check-growth: build first (pnpm build): packages/repo/dist is missing");
-  process.exit(2);
-}
-const { checkTargets, defaultConfig, defaultTransforms } = await import(
-  pathToFileURL(repoDist).href
-);
+const { checkTargets, defaultConfig, defaultTransforms } = await loadPackages("check-growth", [
+  "repo",
+]);
 
 const FACTOR = 8;
 const run = (body) => `FROM alpine:3.23\nRUN ${body}\n`;
@@ -34,40 +30,30 @@ const cases = [
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "alpinize-check-growth-"));
-const file = join(dir, "Dockerfile");
 const options = { config: defaultConfig(), transforms: defaultTransforms(), cwd: dir };
 let checksum = 0;
 
-async function timeCheck(text) {
-  writeFileSync(file, text);
-  const start = performance.now();
-  checksum += (await checkTargets([{ path: file, kind: "dockerfile" }], options)).findings.length;
-  return performance.now() - start;
-}
-
-/** Best of five rounds, small and large timed in turns: the least disturbed run of each. */
-async function ratioOf(small, large) {
-  await timeCheck(small);
-  await timeCheck(large);
-  const best = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-  for (let round = 0; round < 5; round++) {
-    best[0] = Math.min(best[0], await timeCheck(small));
-    best[1] = Math.min(best[1], await timeCheck(large));
-  }
-  return { small: best[0], large: best[1] };
+/** A Dockerfile of its own for each size, written before the clock starts. */
+function dockerfile(name, text) {
+  mkdirSync(join(dir, name), { recursive: true });
+  const path = join(dir, name, "Dockerfile");
+  writeFileSync(path, text);
+  return async () => {
+    checksum += (await checkTargets([{ path, kind: "dockerfile" }], options)).findings.length;
+  };
 }
 
 let failed = false;
 try {
   console.log(`check growth at ${FACTOR}x the input (linear ${FACTOR}, quadratic ${FACTOR ** 2})`);
   for (const [name, base, make] of cases) {
-    const { small, large } = await ratioOf(make(base), make(base * FACTOR));
-    const ratio = large / small;
-    const over = ratio > 3 * FACTOR;
-    failed ||= over;
-    console.log(
-      `${name.padEnd(18)} ${small.toFixed(1).padStart(8)} ms -> ${large.toFixed(1).padStart(8)} ms  ratio ${ratio.toFixed(1).padStart(5)}${over ? "  OVER 3x linear" : ""}`,
+    // Best of five rounds, small and large timed in turns: the least disturbed run of each.
+    const [small, large] = await timeInTurns(
+      [dockerfile("small", make(base)), dockerfile("large", make(base * FACTOR))],
+      { rounds: 5 },
     );
+    const limit = 3 * FACTOR;
+    failed ||= printScaling(name, small.best, large.best, { factor: FACTOR, width: 18, limit });
   }
   console.log(`(checksum ${checksum})`);
 } finally {

@@ -11,21 +11,16 @@
 //
 // Runs from built dist (pnpm build first). Exit 0, or 1 when the ratio at 2000 stages is more
 // than 3 times the ratio at 500 stages.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { loadPackages } from "./lib/dist.mjs";
+import { perUnit, printTable } from "./lib/format.mjs";
+import { growthOf, ratio, timeSizes } from "./lib/growth.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = (pkg) => join(root, "packages", pkg, "dist", "index.js");
-const missing = ["dockerfile", "repo"].filter((pkg) => !existsSync(dist(pkg)));
-if (missing.length > 0) {
-  console.error(`bench/check-stages: build first (pnpm build): no dist for ${missing.join(", ")}`);
-  process.exit(2);
-}
-const { parseDockerfile } = await import(pathToFileURL(dist("dockerfile")).href);
-const { checkTargets, defaultConfig, defaultTransforms } = await import(
-  pathToFileURL(dist("repo")).href
+const { parseDockerfile, checkTargets, defaultConfig, defaultTransforms } = await loadPackages(
+  "check-stages",
+  ["dockerfile", "repo"],
 );
 
 function alpineChain(stages) {
@@ -41,49 +36,42 @@ const file = join(dir, "Dockerfile");
 const options = { config: defaultConfig(), transforms: defaultTransforms(), cwd: dir };
 let checksum = 0;
 
-const parse = async (text) => {
+const parse = (text) => {
   checksum += parseDockerfile(text).instructions.length;
 };
 const check = async () => {
   checksum += (await checkTargets([{ path: file, kind: "dockerfile" }], options)).findings.length;
 };
 
-/** Least time over a few runs (3, or up to 30 while under 300 ms in all): the least disturbed. */
-async function best(fn, text) {
-  await fn(text);
-  const times = [];
-  while (times.length < 3 || (times.reduce((a, b) => a + b, 0) < 300 && times.length < 30)) {
-    const start = performance.now();
-    await fn(text);
-    times.push(performance.now() - start);
-  }
-  return Math.min(...times);
-}
-
-const rows = [];
+// check reads the file, written before each size and not timed.
+const CHECK = {
+  sizes: [500, 1000, 2000],
+  text: alpineChain,
+  setup: (text) => writeFileSync(file, text),
+  run: check,
+};
+let rows;
 try {
-  writeFileSync(file, alpineChain(100));
-  for (let i = 0; i < 3; i++) await check(); // JIT warm-up, charged to no size
-  for (const stages of [500, 1000, 2000]) {
-    const text = alpineChain(stages);
-    writeFileSync(file, text);
-    rows.push({ stages, parseMs: await best(parse, text), checkMs: await best(check, text) });
-  }
+  // Least time over a few runs (3, or up to 30 while under 300 ms in all): the least disturbed.
+  const timing = { rounds: 3, budgetMs: 300, maxRounds: 30 };
+  rows = await timeSizes([CHECK], { baseline: parse, warmSize: 100, timing });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
 console.log(`Alpine chained stages, check (checksum ${checksum})`);
-console.log("stages  parse (baseline)  check             check/parse");
-for (const { stages, parseMs, checkMs } of rows) {
-  const perStage = (ms) => `${((ms * 1000) / stages).toFixed(1)} µs/stage`.padEnd(17);
-  console.log(
-    `${String(stages).padEnd(7)} ${perStage(parseMs)} ${perStage(checkMs)} ${(checkMs / parseMs).toFixed(1)} (${(checkMs / 1000).toFixed(2)} s)`,
-  );
-}
-const ratio = (r) => r.checkMs / r.parseMs;
-const growth = ratio(rows.at(-1)) / ratio(rows[0]);
+const perStage = (ms, r) => perUnit(ms, r.n, "stage", 1);
+printTable(
+  [
+    ["stages", 7, (r) => String(r.n)],
+    ["parse (baseline)", 17, (r) => perStage(r.baseMs, r)],
+    ["check", 17, (r) => perStage(r.ms, r)],
+    ["check/parse", 0, (r) => `${ratio(r).toFixed(1)} (${(r.ms / 1000).toFixed(2)} s)`],
+  ],
+  rows,
+);
+const growth = growthOf(rows);
 console.log(
-  `check/parse at ${rows.at(-1).stages} stages vs ${rows[0].stages}: ${growth.toFixed(2)}x (1.0 = linear)`,
+  `check/parse at ${rows.at(-1).n} stages vs ${rows[0].n}: ${growth.toFixed(2)}x (1.0 = linear)${growth > 3 ? "  OVER 3x" : ""}`,
 );
 process.exit(growth > 3 ? 1 : 0);
