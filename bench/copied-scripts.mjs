@@ -15,25 +15,13 @@
 //
 // Runs from built dist (pnpm build first). Exit 0, or 1 when any ratio at 4 times the size is
 // more than 2 times its ratio at the smaller size.
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+import { loadPackages } from "./lib/dist.mjs";
+import { ratio, reportGrowth, rowsOf, timeSizes } from "./lib/growth.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = (pkg) => join(root, "packages", pkg, "dist", "index.js");
-for (const pkg of ["dockerfile", "package-map"]) {
-  if (!existsSync(dist(pkg))) {
-    console.error(
-      `bench/copied-scripts: build first (pnpm build): packages/${pkg}/dist is missing`,
-    );
-    process.exit(2);
-  }
-}
-const load = (pkg) => import(pathToFileURL(dist(pkg)).href);
-const { migrateDockerfile, parseDockerfile } = await load("dockerfile");
-const { createPackageMap } = await load("package-map");
+const { migrateDockerfile, parseDockerfile, createPackageMap } = await loadPackages(
+  "copied-scripts",
+  ["dockerfile", "package-map"],
+);
 const packageMap = createPackageMap({ release: "3.23" });
 
 /** The build context: one script that calls useradd, and a script in each of 50 folders. */
@@ -61,50 +49,31 @@ function chain(n) {
   return `${lines.join("\n")}\n`;
 }
 
-const migrate = (text) =>
-  migrateDockerfile(text, { release: "3.23", packageMap, readContextFile }).edits.length;
+let sink = 0;
+const migrate = (text) => {
+  sink += migrateDockerfile(text, { release: "3.23", packageMap, readContextFile }).edits.length;
+};
+const parse = (text) => {
+  sink += parseDockerfile(text).instructions.length;
+};
 
 const CASES = [
-  { name: "COPY/RUN pairs", text: pairs, sizes: [1000, 4000] },
-  { name: "WORKDIR chain", text: chain, sizes: [500, 2000] },
+  { name: "COPY/RUN pairs", text: pairs, run: migrate, sizes: [1000, 4000] },
+  { name: "WORKDIR chain", text: chain, run: migrate, sizes: [500, 2000] },
 ];
 
-setFlagsFromString("--expose-gc");
-const collect = runInNewContext("gc");
-let sink = 0;
-
-/** Best of at least 3 runs of the case and of the parse baseline, taken in turns. */
-function time(text) {
-  sink += migrate(text);
-  let best = Number.POSITIVE_INFINITY;
-  let bestParse = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < 3; r++) {
-    collect();
-    let t = process.hrtime.bigint();
-    sink += parseDockerfile(text).instructions.length;
-    bestParse = Math.min(bestParse, Number(process.hrtime.bigint() - t) / 1e6);
-    collect();
-    t = process.hrtime.bigint();
-    sink += migrate(text);
-    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return { ms: best, parseMs: bestParse };
-}
-
-// Warm the JIT on small files first, so the first measured size is not charged for it.
-for (const c of CASES) for (let i = 0; i < 3; i++) migrate(c.text(50));
-let failed = false;
+// Best of 3 runs of the case and of the parse baseline, taken in turns.
+const rows = await timeSizes(CASES, {
+  baseline: parse,
+  warmSize: 50,
+  timing: { rounds: 3, gc: true },
+});
 for (const c of CASES) {
-  const [small, large] = c.sizes.map((n) => ({ n, ...time(c.text(n)) }));
-  for (const r of [small, large])
+  for (const r of rowsOf(rows, c))
     console.log(
-      `${c.name} ${r.n}: parse ${r.parseMs.toFixed(1)} ms, migrate ${r.ms.toFixed(0)} ms, ratio ${(r.ms / r.parseMs).toFixed(1)}`,
+      `${c.name} ${r.n}: parse ${r.baseMs.toFixed(1)} ms, migrate ${r.ms.toFixed(0)} ms, ratio ${ratio(r).toFixed(1)}`,
     );
-  const growth = large.ms / large.parseMs / (small.ms / small.parseMs);
-  failed ||= growth > 2;
-  console.log(
-    `${c.name}, ${large.n} vs ${small.n}: work/parse ratio ${growth.toFixed(2)}x, time ${(large.ms / small.ms).toFixed(2)}x (1.0x ratio and 4x time = linear)`,
-  );
 }
+const failed = reportGrowth(CASES, rows, { limit: 2, label: (c) => c.name });
 console.log(`checksum ${sink}`);
 process.exit(failed ? 1 : 0);

@@ -12,17 +12,11 @@
 //
 // Exit 0, or 1 when a ratio grows more than 3 times from the small size to the large one, or a
 // deep value is not read as expected.
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadPackages } from "./lib/dist.mjs";
+import { growthOf, ratio, rowsOf, timeSizes } from "./lib/growth.mjs";
+import { now, since } from "./lib/timing.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "packages", "digest", "dist", "index.js");
-if (!existsSync(dist)) {
-  console.error("pin-yaml bench: build first: packages/digest/dist is missing");
-  process.exit(2);
-}
-const { findUnpinned, locateImageReferences, pinText } = await import(pathToFileURL(dist).href);
+const { findUnpinned, locateImageReferences, pinText } = await loadPackages("pin-yaml", ["digest"]);
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
 const resolveAll = async (refs) =>
@@ -84,43 +78,35 @@ const CASES = [
   },
 ];
 
-// Best of several samples (at least 3, and at least 200 ms in all): the minimum is the least
-// disturbed by garbage collection and by other work on the machine. A sample repeats a fast call
-// until it lasts about 5 ms, so that sub-millisecond cases are timed above the clock's noise.
-async function time(fn, text) {
-  const once = process.hrtime.bigint();
-  await fn(text); // warm up, and a first guess of the cost
-  const guess = Number(process.hrtime.bigint() - once) / 1e6;
-  const calls = Math.min(1000, Math.max(1, Math.ceil(5 / Math.max(guess, 0.005))));
-  let best = Number.POSITIVE_INFINITY;
-  let spent = 0;
-  for (let r = 0; r < 3 || (spent < 200 && r < 30); r++) {
-    const t = process.hrtime.bigint();
-    for (let c = 0; c < calls; c++) await fn(text);
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    best = Math.min(best, ms / calls);
-    spent += ms;
-  }
-  return best;
-}
+// Best of several samples (at least 3, and at least 400 ms in all for case and baseline), case
+// and baseline in turns: the minimum is the least disturbed by garbage collection and by other
+// work on the machine. A sample repeats a fast call until it lasts about 5 ms, so that
+// sub-millisecond cases are timed above the clock's noise.
+const timing = { rounds: 3, budgetMs: 400, maxRounds: 30, batchMs: 5 };
+const rows = await timeSizes(
+  CASES.map((c) => ({
+    ...c,
+    text: (n) => c.texts(n)[0],
+    baseText: (n) => c.texts(n)[1],
+    run: c.run[0],
+    base: c.run[1],
+  })),
+  { timing },
+);
 
 let failed = false;
 const fmt = (ms) => `${ms.toFixed(ms < 1 ? 3 : 1)} ms`.padStart(10);
 console.log(`${"case".padEnd(42)} ${"size".padStart(6)}       case   baseline   ratio`);
-for (const c of CASES) {
-  const ratios = [];
-  for (const size of c.sizes) {
-    const [text, base] = c.texts(size);
-    const ms = await time(c.run[0], text);
-    const baseMs = await time(c.run[1], base);
-    ratios.push(ms / baseMs);
+for (const c of new Set(rows.map((r) => r.case))) {
+  const mine = rowsOf(rows, c);
+  for (const r of mine) {
     console.log(
-      `${c.name.padEnd(42)} ${String(size).padStart(6)} ${fmt(ms)} ${fmt(baseMs)} ${(ms / baseMs).toFixed(2).padStart(7)}`,
+      `${r.case.name.padEnd(42)} ${String(r.n).padStart(6)} ${fmt(r.ms)} ${fmt(r.baseMs)} ${ratio(r).toFixed(2).padStart(7)}`,
     );
   }
-  const growth = ratios[1] / ratios[0];
+  const growth = growthOf(mine);
   console.log(
-    `${"".padEnd(42)} ratio growth x${c.sizes[1] / c.sizes[0]} size: ${growth.toFixed(2)}x (1.0 = linear)`,
+    `${"".padEnd(42)} ratio growth x${mine[1].n / mine[0].n} size: ${growth.toFixed(2)}x (1.0 = linear)${growth > 3 ? "  OVER 3x" : ""}`,
   );
   if (growth > 3) failed = true;
 }
@@ -144,7 +130,7 @@ const DEEP = [
   ],
 ];
 for (const [name, text, expected] of DEEP) {
-  const t = process.hrtime.bigint();
+  const t = now();
   let outcome;
   try {
     const [first, ...more] = locate(text);
@@ -155,7 +141,7 @@ for (const [name, text, expected] of DEEP) {
     outcome = `threw ${err}`;
     failed = true;
   }
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const ms = since(t);
   console.log(`${name.padEnd(42)} ${fmt(ms)}  ${outcome}`);
 }
 if (failed)
