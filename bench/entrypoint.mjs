@@ -18,22 +18,18 @@
 //
 // Runs from built dist (pnpm turbo run build --filter=@alpinize/repo...). Exit 0, or 1 when
 // a ratio at the largest size is more than 3 times the one at the smallest.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { loadPackages } from "./lib/dist.mjs";
+import { perUnit, printTable } from "./lib/format.mjs";
+import { growthOf, ratio, rowsOf, timeSizes } from "./lib/growth.mjs";
+import { timeInTurns, warmUp } from "./lib/timing.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "packages", "entrypoint", "dist", "index.js");
-const repoDist = join(root, "packages", "repo", "dist", "index.js");
-if (!existsSync(dist) || !existsSync(repoDist)) {
-  console.error(
-    "entrypoint bench: build first: packages/entrypoint/dist or packages/repo/dist is missing",
-  );
-  process.exit(2);
-}
-const { lintEntrypoint, rewriteEntrypoint, scanShell } = await import(pathToFileURL(dist).href);
-const repo = await import(pathToFileURL(repoDist).href);
+const { lintEntrypoint, rewriteEntrypoint, scanShell, ...repo } = await loadPackages("entrypoint", [
+  "entrypoint",
+  "repo",
+]);
 
 function block(i) {
   return [
@@ -56,70 +52,38 @@ function script(lines) {
   return out.join("\n");
 }
 
-// Best of several runs (at least 5, and at least 300 ms in all): the minimum is the least
-// disturbed by garbage collection and by other work on the machine.
-function time(fn, text) {
-  fn(text); // warm up
-  let best = Number.POSITIVE_INFINITY;
-  let spent = 0;
-  for (let r = 0; r < 5 || (spent < 300 && r < 50); r++) {
-    const t = process.hrtime.bigint();
-    fn(text);
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    best = Math.min(best, ms);
-    spent += ms;
-  }
-  return best;
-}
-
-// Best of each of two texts, run in turn (at least 7 times each, and 600 ms in all), so that a
-// burst of other work on the machine weighs on both sides of a ratio alike.
-function timePair(fn, a, b) {
-  fn(a);
-  fn(b);
-  const best = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-  let spent = 0;
-  for (let r = 0; r < 7 || (spent < 600 && r < 50); r++) {
-    for (const [k, text] of [a, b].entries()) {
-      const t = process.hrtime.bigint();
-      fn(text);
-      const ms = Number(process.hrtime.bigint() - t) / 1e6;
-      best[k] = Math.min(best[k], ms);
-      spent += ms;
-    }
-  }
-  return best;
-}
-
 // Warm the JIT on a small script first, so the first measured size is not charged for it.
-for (let i = 0; i < 3; i++)
+await warmUp(() => {
   for (const fn of [scanShell, rewriteEntrypoint, lintEntrypoint]) fn(script(1000));
+});
+// Best of several runs of each, in turns (at least 5, and 900 ms in all): the minimum is the
+// least disturbed by garbage collection and by other work on the machine.
 const rows = [];
 for (const lines of [1000, 4000, 16000]) {
   const text = script(lines);
-  const scan = time(scanShell, text);
-  const rewrite = time(rewriteEntrypoint, text);
-  const lint = time(lintEntrypoint, text);
-  rows.push({ lines, scan, rewrite, lint });
-}
-const us = (ms, lines) => `${((ms * 1000) / lines).toFixed(2)} µs/line`;
-console.log(
-  "lines   scan (baseline)     rewrite             lint                rewrite/scan  lint/scan",
-);
-for (const r of rows) {
-  console.log(
-    [
-      String(r.lines).padEnd(7),
-      us(r.scan, r.lines).padEnd(19),
-      us(r.rewrite, r.lines).padEnd(19),
-      us(r.lint, r.lines).padEnd(19),
-      (r.rewrite / r.scan).toFixed(1).padEnd(13),
-      (r.lint / r.scan).toFixed(1),
-    ].join(" "),
+  const [scan, rewrite, lint] = await timeInTurns(
+    [scanShell, rewriteEntrypoint, lintEntrypoint].map((fn) => () => fn(text)),
+    { rounds: 5, budgetMs: 900, maxRounds: 50 },
   );
+  rows.push({ lines, scan: scan.best, rewrite: rewrite.best, lint: lint.best });
 }
+const us = (ms, lines) => perUnit(ms, lines, "line");
+printTable(
+  [
+    ["lines", 7, (r) => String(r.lines)],
+    ["scan (baseline)", 19, (r) => us(r.scan, r.lines)],
+    ["rewrite", 19, (r) => us(r.rewrite, r.lines)],
+    ["lint", 19, (r) => us(r.lint, r.lines)],
+    ["rewrite/scan", 13, (r) => (r.rewrite / r.scan).toFixed(1)],
+    ["lint/scan", 0, (r) => (r.lint / r.scan).toFixed(1)],
+  ],
+  rows,
+);
 const growth = rows[2].rewrite / rows[2].scan / (rows[0].rewrite / rows[0].scan);
 console.log(`rewrite/scan ratio at 16k lines vs 1k lines: ${growth.toFixed(2)}x (1.0 = linear)`);
+
+/** The largest growth of a ratio among the cases: 1.0 = linear. */
+const worstGrowth = (cases, rows) => Math.max(...cases.map((c) => growthOf(rowsOf(rows, c))));
 
 // Many here-documents. Each shape makes n bodies of one line; its baseline is the same script
 // with every `<<EOF` turned into `<f` and every body and delimiter line into a comment: the
@@ -132,30 +96,29 @@ const HEREDOC_SHAPES = {
 const HEREDOC = ["<<EOF", "body $x\nEOF\n"];
 const PLAIN = ["<f", "# body $x\n# EOF\n"];
 const sizes = [10_000, 40_000, 160_000];
+// Each shape against its plain script, best of each in turns (at least 7 times each, and 600 ms
+// in all), so that a burst of other work on the machine weighs on both sides of a ratio alike.
+const pairTiming = { rounds: 7, budgetMs: 600, maxRounds: 50 };
+const heredocCases = Object.entries(HEREDOC_SHAPES).map(([shape, make]) => ({
+  shape,
+  sizes,
+  text: (n) => make(n, ...HEREDOC),
+  baseText: (n) => make(n, ...PLAIN),
+  run: scanShell,
+}));
+const heredocRows = await timeSizes(heredocCases, { baseline: scanShell, timing: pairTiming });
 console.log("");
-console.log(
-  "here-docs  shape              scan                plain scan (baseline)  heredoc/plain",
+printTable(
+  [
+    ["here-docs", 10, (r) => String(r.n)],
+    ["shape", 18, (r) => r.case.shape],
+    ["scan", 19, (r) => us(r.ms, r.lines)],
+    ["plain scan (baseline)", 22, (r) => us(r.baseMs, r.lines)],
+    ["heredoc/plain", 0, (r) => ratio(r).toFixed(2)],
+  ],
+  heredocRows,
 );
-let worst = 0;
-for (const [shape, make] of Object.entries(HEREDOC_SHAPES)) {
-  const ratios = [];
-  for (const n of sizes) {
-    const text = make(n, ...HEREDOC);
-    const lines = text.split("\n").length - 1;
-    const [heredocs, base] = timePair(scanShell, text, make(n, ...PLAIN));
-    ratios.push(heredocs / base);
-    console.log(
-      [
-        String(n).padEnd(10),
-        shape.padEnd(18),
-        us(heredocs, lines).padEnd(19),
-        us(base, lines).padEnd(22),
-        (heredocs / base).toFixed(2),
-      ].join(" "),
-    );
-  }
-  worst = Math.max(worst, ratios[ratios.length - 1] / ratios[0]);
-}
+const worst = worstGrowth(heredocCases, heredocRows);
 console.log(
   `worst heredoc/plain ratio at 160k vs 10k here-documents: ${worst.toFixed(2)}x (1.0 = linear)`,
 );
@@ -176,52 +139,34 @@ writeFileSync(
 );
 const config = repo.defaultConfig();
 const transforms = repo.defaultTransforms();
-// checkTargets is async: the pair is timed by hand, each run awaited, in turns as timePair does.
-async function timeCheckPair(text) {
-  const check = () =>
-    repo.checkTargets([{ path: dir, kind: "directory" }], { config, transforms, cwd: dir });
-  writeFileSync(file, text);
-  await check();
-  scanShell(text);
-  const best = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-  let spent = 0;
-  for (let r = 0; r < 7 || (spent < 600 && r < 50); r++) {
-    let t = process.hrtime.bigint();
-    await check();
-    const checkMs = Number(process.hrtime.bigint() - t) / 1e6;
-    t = process.hrtime.bigint();
-    scanShell(text);
-    const scanMs = Number(process.hrtime.bigint() - t) / 1e6;
-    best[0] = Math.min(best[0], checkMs);
-    best[1] = Math.min(best[1], scanMs);
-    spent += checkMs + scanMs;
-  }
-  return best;
-}
-console.log("");
-console.log("lines   shape           check               scan (baseline)     check/scan");
-let worstCheck = 0;
+const check = () =>
+  repo.checkTargets([{ path: dir, kind: "directory" }], { config, transforms, cwd: dir });
+// The script is written before each size, untimed; check and scan in turns as above.
+const checkCases = Object.entries(CHECK_SHAPES).map(([shape, make]) => ({
+  shape,
+  sizes: [1000, 4000, 16000],
+  text: make,
+  setup: (text) => writeFileSync(file, text),
+  run: check,
+}));
+let checkRows;
 try {
-  for (const [shape, make] of Object.entries(CHECK_SHAPES)) {
-    const ratios = [];
-    for (const lines of [1000, 4000, 16000]) {
-      const [check, scan] = await timeCheckPair(make(lines));
-      ratios.push(check / scan);
-      console.log(
-        [
-          String(lines).padEnd(7),
-          shape.padEnd(15),
-          us(check, lines).padEnd(19),
-          us(scan, lines).padEnd(19),
-          (check / scan).toFixed(1),
-        ].join(" "),
-      );
-    }
-    worstCheck = Math.max(worstCheck, ratios[ratios.length - 1] / ratios[0]);
-  }
+  checkRows = await timeSizes(checkCases, { baseline: scanShell, timing: pairTiming });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+console.log("");
+printTable(
+  [
+    ["lines", 7, (r) => String(r.n)],
+    ["shape", 15, (r) => r.case.shape],
+    ["check", 19, (r) => us(r.ms, r.n)],
+    ["scan (baseline)", 19, (r) => us(r.baseMs, r.n)],
+    ["check/scan", 0, (r) => ratio(r).toFixed(1)],
+  ],
+  checkRows,
+);
+const worstCheck = worstGrowth(checkCases, checkRows);
 console.log(
   `worst check/scan ratio at 16k lines vs 1k lines: ${worstCheck.toFixed(2)}x (1.0 = linear)`,
 );
