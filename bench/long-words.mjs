@@ -9,29 +9,22 @@
 // the same run, in turns, and the ratio of the median times is printed next to N: a ratio near
 // N is linear growth, near N^2 quadratic. Runs from built dist (pnpm build first).
 // Options: --rounds N (default 3), --only NAME (a case name prefix).
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { intFlag, loadPackages } from "./lib/dist.mjs";
+import { printScaling } from "./lib/growth.mjs";
+import { timeInTurns } from "./lib/timing.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "packages", "dockerfile", "dist", "index.js");
-const mapDist = join(root, "packages", "package-map", "dist", "index.js");
-const repoDist = join(root, "packages", "repo", "dist", "index.js");
-if (![dist, mapDist, repoDist].every((f) => existsSync(f))) {
-  console.error("bench/long-words: build first (pnpm build)");
-  process.exit(2);
-}
-const { migrateDockerfile } = await import(dist);
-const { createPackageMap } = await import(mapDist);
-const repo = await import(repoDist);
+const { migrateDockerfile, createPackageMap, ...repo } = await loadPackages("long-words", [
+  "dockerfile",
+  "package-map",
+  "repo",
+]);
 
-const arg = (name, fallback) => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? fallback : process.argv[at + 1];
-};
-const rounds = Number(arg("--rounds", 3));
-const only = arg("--only", "");
+const rounds = intFlag("long-words", "--rounds", 3);
+const at = process.argv.indexOf("--only");
+const only = at === -1 ? "" : process.argv[at + 1];
 
 const names = (n) => Array.from({ length: n }, (_, i) => `p${i}`).join(" ");
 /** name, base size, growth factor, Dockerfile text for a size, and whether check runs too. */
@@ -118,67 +111,40 @@ const dir = mkdtempSync(join(tmpdir(), "alpinize-long-words-"));
 const config = repo.defaultConfig();
 const transforms = repo.defaultTransforms();
 
-const timeMigrate = (text) => {
-  const t = performance.now();
-  migrateDockerfile(text, { release: "3.23", packageMap });
-  return performance.now() - t;
+const migrate = (text) => () => migrateDockerfile(text, { release: "3.23", packageMap });
+/** A check of a Dockerfile of its own for each size, written before the clock starts. */
+const check = (name, text, settings = config) => {
+  mkdirSync(join(dir, name), { recursive: true });
+  const path = join(dir, name, "Dockerfile");
+  writeFileSync(path, text);
+  return () =>
+    repo.checkTargets([{ path, kind: "dockerfile" }], { config: settings, transforms, cwd: dir });
 };
-const timeCheck = async (text, file, settings = config) => {
-  writeFileSync(file, text);
-  const t = performance.now();
-  await repo.checkTargets([{ path: file, kind: "dockerfile" }], {
-    config: settings,
-    transforms,
-    cwd: dir,
-  });
-  return performance.now() - t;
-};
-const timeRisks = (text) => {
-  const t = performance.now();
+const risks = (text) => () => {
   repo.detectRisks([{ file: "Dockerfile", kind: "dockerfile", text }]);
   repo.detectRisks([{ file: "entry.sh", kind: "script", text }]);
-  return performance.now() - t;
 };
-const timeOther = (how, text) =>
-  how === "risks" ? timeRisks(text) : timeCheck(text, join(dir, "Dockerfile"), ignoreConfig);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const show = (label, small, big, factor) =>
-  console.log(
-    `${label.padEnd(22)} ${small.toFixed(0).padStart(7)} ms -> ${big.toFixed(0).padStart(7)} ms` +
-      `  ratio ${(big / small).toFixed(1).padStart(5)} (linear ${factor}, quadratic ${factor ** 2})`,
-  );
+const other = (how, name, text) =>
+  how === "risks" ? risks(text) : check(name, text, ignoreConfig);
+const show = (label, [small, big], factor) =>
+  printScaling(label, small.median, big.median, { factor, width: 22, digits: 0 });
 
 console.log(`median of ${rounds} rounds, small and large size timed in turns`);
 try {
-  for (const [name, base, factor, make, check] of cases) {
+  for (const [name, base, factor, make, withCheck] of cases) {
     if (!name.startsWith(only)) continue;
     const small = make(base);
     const big = make(base * factor);
-    timeMigrate(small); // warm-up: JIT and lazy package data
-    const m = [[], []];
-    const c = [[], []];
-    for (let r = 0; r < rounds; r++) {
-      m[0].push(timeMigrate(small));
-      m[1].push(timeMigrate(big));
-      if (check) {
-        c[0].push(await timeCheck(small, join(dir, "Dockerfile")));
-        c[1].push(await timeCheck(big, join(dir, "Dockerfile")));
-      }
-    }
-    show(`${name} migrate`, median(m[0]), median(m[1]), factor);
-    if (check) show(`${name} check`, median(c[0]), median(c[1]), factor);
+    const fns = [migrate(small), migrate(big)];
+    if (withCheck) fns.push(check("small", small), check("big", big));
+    const times = await timeInTurns(fns, { rounds });
+    show(`${name} migrate`, times.slice(0, 2), factor);
+    if (withCheck) show(`${name} check`, times.slice(2), factor);
   }
   for (const [name, base, factor, make, how] of otherCases) {
     if (!name.startsWith(only)) continue;
-    const small = make(base);
-    const big = make(base * factor);
-    await timeOther(how, small);
-    const m = [[], []];
-    for (let r = 0; r < rounds; r++) {
-      m[0].push(await timeOther(how, small));
-      m[1].push(await timeOther(how, big));
-    }
-    show(name, median(m[0]), median(m[1]), factor);
+    const fns = [other(how, "small", make(base)), other(how, "big", make(base * factor))];
+    show(name, await timeInTurns(fns, { rounds }), factor);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

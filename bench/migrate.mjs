@@ -4,23 +4,19 @@
 // same run on the same files. Prints files/second for both and the ratio.
 // Runs from built dist (pnpm build first). Options: --rounds N (default 20).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { intFlag, loadPackages, root } from "./lib/dist.mjs";
+import { timeInTurns } from "./lib/timing.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = join(root, "..", "shared", "corpus");
-const dist = join(root, "packages", "dockerfile", "dist", "index.js");
-const mapDist = join(root, "packages", "package-map", "dist", "index.js");
 if (!existsSync(corpus)) {
   console.log(`bench/migrate: ${corpus} not found; skipping`);
   process.exit(0);
 }
-if (!existsSync(dist) || !existsSync(mapDist)) {
-  console.error("bench/migrate: build first (pnpm build)");
-  process.exit(2);
-}
-const { migrateDockerfile, parseDockerfile } = await import(dist);
-const { createPackageMap } = await import(mapDist);
+const { migrateDockerfile, parseDockerfile, createPackageMap } = await loadPackages("migrate", [
+  "dockerfile",
+  "package-map",
+]);
 
 const files = [join(corpus, "charon", "debian-trixie.Dockerfile")];
 for (const d of readdirSync(join(corpus, "pairs"))) {
@@ -31,8 +27,7 @@ for (const f of readdirSync(join(corpus, "dfc"))) {
   if (f.endsWith(".before.Dockerfile")) files.push(join(corpus, "dfc", f));
 }
 const texts = files.map((f) => readFileSync(f, "utf8"));
-const roundsArg = process.argv.indexOf("--rounds");
-const rounds = roundsArg === -1 ? 20 : Number(process.argv[roundsArg + 1]);
+const rounds = intFlag("migrate", "--rounds", 20);
 
 const t0 = performance.now();
 const packageMap = createPackageMap({ release: "3.23" });
@@ -47,21 +42,9 @@ const migrateAll = () => {
 };
 // Warm-up (JIT, lazy package data), then alternate the two so machine noise hits both alike;
 // the medians of the per-round times give the rates.
-parseAll();
-migrateAll();
-const parseTimes = [];
-const migrateTimes = [];
-for (let r = 0; r < rounds; r++) {
-  let t = performance.now();
-  parseAll();
-  parseTimes.push(performance.now() - t);
-  t = performance.now();
-  migrateAll();
-  migrateTimes.push(performance.now() - t);
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] / 1000;
-const parseSeconds = median(parseTimes);
-const migrateSeconds = median(migrateTimes);
+const [parse, migrate] = await timeInTurns([parseAll, migrateAll], { rounds });
+const parseSeconds = parse.median / 1000;
+const migrateSeconds = migrate.median / 1000;
 
 const n = texts.length;
 const parseRate = n / parseSeconds;
