@@ -9,34 +9,18 @@
 //   node bench/digest.mjs [--repos N] [--tags N]      (after `pnpm build`; needs
 //   scripts/ci/install-registry.sh: docker-registry, skopeo)
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { intFlag, loadPackages } from "./lib/dist.mjs";
+import { now, since } from "./lib/timing.mjs";
 
-const root = resolve(import.meta.dirname, "..");
-const digestDist = join(root, "packages", "digest", "dist", "index.js");
-const testkitDist = join(root, "packages", "testkit", "dist", "index.js");
 const TARGET_RATIO = 10;
 
-const flag = (name, fallback) => {
-  const at = process.argv.indexOf(name);
-  const value = at === -1 ? fallback : Number(process.argv[at + 1]);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`digest: ${name} needs a whole number of at least 1`);
-    process.exit(2);
-  }
-  return value;
-};
-const repos = flag("--repos", 25);
-const tags = flag("--tags", 4);
+const repos = intFlag("digest", "--repos", 25);
+const tags = intFlag("digest", "--tags", 4);
 
-for (const dist of [digestDist, testkitDist]) {
-  if (!existsSync(dist)) {
-    console.error(`digest: ${relative(root, dist)} is missing; run "pnpm build" first`);
-    process.exit(2);
-  }
-}
-const { createResolver, resolveMany } = await import(digestDist);
-const { pushImage, requireBinary, startRegistry } = await import(testkitDist);
+const { createResolver, resolveMany, pushImage, requireBinary, startRegistry } = await loadPackages(
+  "digest",
+  ["digest", "testkit"],
+);
 const skopeo = requireBinary("skopeo");
 const user = { username: "alice", password: "wonderland-pass" };
 
@@ -57,11 +41,11 @@ try {
 
   const logStart = (await registry.accessLog()).length;
   const tokenStart = registry.tokenRequests().length;
-  const oursStart = process.hrtime.bigint();
+  const oursStart = now();
   const resolver = createResolver({ env: { PATH: process.env.PATH, HOME: "/nonexistent" } });
   const outcomes = await resolveMany(resolver, refs);
   resolver.close();
-  const oursMs = Number(process.hrtime.bigint() - oursStart) / 1e6;
+  const oursMs = since(oursStart);
   const log = (await registry.accessLog()).slice(logStart);
   const tokens = registry.tokenRequests().slice(tokenStart);
   const failed = outcomes.filter((o) => !o.result);
@@ -70,10 +54,10 @@ try {
     process.exit(1);
   }
 
-  const peerStart = process.hrtime.bigint();
+  const peerStart = now();
   const peer = [];
   for (const ref of refs) peer.push(await skopeoDigest(ref));
-  const peerMs = Number(process.hrtime.bigint() - peerStart) / 1e6;
+  const peerMs = since(peerStart);
   const peerLog = (await registry.accessLog()).slice(logStart + log.length);
   const peerTokens = registry.tokenRequests().length - tokenStart - tokens.length;
 

@@ -19,6 +19,8 @@ import {
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
+import { intFlag } from "./lib/dist.mjs";
+import { median, timeInTurns } from "./lib/timing.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const binFlag = process.argv.indexOf("--bin");
@@ -29,12 +31,7 @@ const bin =
     : resolve(process.argv[binFlag + 1] ?? "");
 const TARGET = 1.5;
 
-const runsFlag = process.argv.indexOf("--runs");
-const runs = runsFlag === -1 ? 51 : Number(process.argv[runsFlag + 1]);
-if (!Number.isInteger(runs) || runs < 3) {
-  console.error("startup: --runs needs a whole number of at least 3");
-  process.exit(2);
-}
+const runs = intFlag("startup", "--runs", 51, 3);
 if (!existsSync(bin)) {
   console.error(`startup: ${relative(root, bin)} is missing; run "pnpm build" first`);
   process.exit(2);
@@ -52,28 +49,20 @@ const cases = [
   { name: "alpinize --help", args: [bin, "--help"] },
 ];
 
-function timeOnce(args) {
-  const start = process.hrtime.bigint();
+function runOnce(args) {
   const res = spawnSync(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (res.status !== 0) {
     console.error(`startup: node ${args.join(" ")} exited ${res.status}: ${res.stderr}`);
     process.exit(1);
   }
-  return ms;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
 
 // Warm the file cache first; interleave the cases so drift affects all of them equally.
-for (const c of cases) timeOnce(c.args);
-const samples = new Map(cases.map((c) => [c.name, []]));
-for (let i = 0; i < runs; i++) {
-  for (const c of cases) samples.get(c.name).push(timeOnce(c.args));
-}
+const timed = await timeInTurns(
+  cases.map((c) => () => runOnce(c.args)),
+  { rounds: runs },
+);
+const samples = new Map(cases.map((c, i) => [c.name, timed[i].samples]));
 
 const instructions = process.argv.includes("--instructions") ? countInstructions() : undefined;
 const baseline = median(samples.get("node -e 0"));
