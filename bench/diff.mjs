@@ -12,6 +12,7 @@
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { now, since } from "./lib/timing.mjs";
 
 const here = fileURLToPath(import.meta.url);
 const source = join(dirname(here), "..", "apps", "cli", "src", "commands", "migrate", "diff.ts");
@@ -32,7 +33,7 @@ async function child(kind, changed, shape) {
   const [a, b] = texts(changed, shape);
   // Loaded (and its types stripped) before the clock starts, in the baseline too.
   const { unifiedDiff } = await import(pathToFileURL(source).href);
-  const t = process.hrtime.bigint();
+  const t = now();
   let size;
   if (kind === "diff") {
     size = unifiedDiff(a, b, "entrypoint.sh").length;
@@ -42,7 +43,7 @@ async function child(kind, changed, shape) {
     size = 0;
     for (let i = 0; i < Math.max(x.length, y.length); i++) if (x[i] !== y[i]) size++;
   }
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const ms = since(t);
   console.log(JSON.stringify({ ms, rssMB: process.resourceUsage().maxRSS / 1024, size }));
 }
 

@@ -18,6 +18,8 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mib } from "./lib/format.mjs";
+import { now, since } from "./lib/timing.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, "../shared/corpus/trivy");
@@ -83,7 +85,7 @@ async function writeReport(path, entries) {
 /** Runs a command; returns wall time, stdout, and peak RSS in KiB as the measure reports it. */
 function measure(cmd, args, peakFrom) {
   return new Promise((done, fail) => {
-    const start = process.hrtime.bigint();
+    const start = now();
     const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
@@ -95,7 +97,7 @@ function measure(cmd, args, peakFrom) {
     });
     child.on("error", fail);
     child.on("close", (code) => {
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const ms = since(start);
       const peak = peakFrom(stderr);
       done({ code, ms, stdout, stderr, peak, peakKiB: peak.kib });
     });
@@ -119,7 +121,6 @@ try {
   const entries = realEntries();
   await writeReport(report, entries);
   const bytes = statSync(report).size;
-  const mib = (n) => (n / 1048576).toFixed(1);
   console.log(
     `report: ${total} findings built from ${entries.length} real entries, ${mib(bytes)} MiB`,
   );
