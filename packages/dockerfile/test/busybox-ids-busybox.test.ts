@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ALPINE_GROUP, ALPINE_PASSWD } from "@alpinize/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   ALPINE_BASE_GROUPS,
@@ -13,7 +14,7 @@ import {
   type PackageScript,
   runPackageScript,
 } from "../src/index.js";
-import { ALPINE_ETC, busyboxSkipReason, makeAlpineRoot } from "./support/busybox-root.js";
+import { busyboxSkipReason, makeAlpineRoot } from "./support/busybox-root.js";
 
 /** One step of a generated build: a busybox command of the file's, or a package's install script. */
 type Step =
@@ -162,7 +163,11 @@ describe.skipIf(reason !== undefined)("busybox's ID choice, against the musl bus
     const dir = reused ?? makeAlpineRoot("alpinize-ids-");
     root = dir;
     if (reused)
-      for (const f of ["group", "passwd"]) copyFileSync(join(ALPINE_ETC, f), join(dir, "etc", f));
+      for (const [f, text] of [
+        ["group", ALPINE_GROUP],
+        ["passwd", ALPINE_PASSWD],
+      ])
+        writeFileSync(join(dir, "etc", f!), text!);
     const model = modelRun(steps);
     steps.forEach((step, k) => {
       const r = spawnSync("chroot", [dir, "/bin/sh", "-c", commandText(step)], {

@@ -53,6 +53,7 @@ export interface Script {
   items: Item[];
 }
 
+// Not busybox's SHELL_KEYWORDS on purpose: esac is a keyword item here, and time stays a command word (rules such as php-paths read it as a wrapper).
 const RESERVED = new Set([
   "if",
   "then",
