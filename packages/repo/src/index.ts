@@ -1,4 +1,10 @@
 export {
+  type BoundedRead,
+  type ReadBoundedOptions,
+  readBounded,
+  readBoundedSync,
+} from "@alpinize/bounded-read";
+export {
   type CheckOptions,
   type CheckResult,
   type CheckTarget,
@@ -32,11 +38,5 @@ export type {
 export { TransformUnavailableError } from "./transforms.js";
 export { CHANGED, NOT_REGULAR, writeFileAtomic } from "./workspace/files.js";
 export type { LinkInfo, LinkPoints } from "./workspace/links.js";
-export {
-  type BoundedRead,
-  type ReadBoundedOptions,
-  readBounded,
-  readBoundedSync,
-} from "./workspace/read-bounded.js";
 export { type ContentStamp, changeSince, contentStamp } from "./workspace/stamp.js";
 export { decodeText, encodeText, escapeRawBytes, hasRawBytes } from "./workspace/text-bytes.js";

@@ -1,9 +1,9 @@
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
+import { readBounded } from "@alpinize/bounded-read";
 import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { fileType } from "../workspace/files.js";
-import { readBounded } from "../workspace/read-bounded.js";
 import { unreadableRoot } from "../workspace/unreadable-dir.js";
 import { MAX_PACKAGE_JSON_BYTES, readPackageSettings } from "./package-json.js";
 import { assertNoDuplicateKey, assertShallow, parseJson } from "./parse.js";

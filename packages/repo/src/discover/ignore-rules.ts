@@ -1,9 +1,9 @@
 import { stat } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { readBounded } from "@alpinize/bounded-read";
 import { InputError } from "@alpinize/errors";
 import ignore, { type Ignore } from "ignore";
 import { fileType, NOT_REGULAR } from "../workspace/files.js";
-import { readBounded } from "../workspace/read-bounded.js";
 
 /** Directories never walked, whatever .gitignore says. */
 export const ALWAYS_SKIPPED = new Set([".git", "node_modules", ".hg", ".svn"]);

@@ -1,6 +1,6 @@
 import { join, posix } from "node:path";
+import { readBoundedSync } from "@alpinize/bounded-read";
 import { MAX_TEXT_BYTES } from "../workspace/files.js";
-import { readBoundedSync } from "../workspace/read-bounded.js";
 import { decodeText } from "../workspace/text-bytes.js";
 
 /**

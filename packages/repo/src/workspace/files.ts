@@ -11,8 +11,8 @@ import {
   writeFile,
 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { readBounded } from "@alpinize/bounded-read";
 import { InputError } from "@alpinize/errors";
-import { readBounded } from "./read-bounded.js";
 import { type ContentStamp, changeSince, contentStamp } from "./stamp.js";
 import { decodeText, encodeText } from "./text-bytes.js";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Stats, statSync } from "node:fs";
-import { readBoundedSync } from "./read-bounded.js";
+import { readBoundedSync } from "@alpinize/bounded-read";
 
 /** What a file held when it was read: size, modification time and sha256 of the bytes. */
 export interface ContentStamp {

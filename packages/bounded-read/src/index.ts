@@ -1,0 +1,6 @@
+export {
+  type BoundedRead,
+  type ReadBoundedOptions,
+  readBounded,
+  readBoundedSync,
+} from "./read-bounded.js";
