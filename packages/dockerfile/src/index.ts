@@ -74,6 +74,7 @@ export {
 } from "./rules/busybox-ids.js";
 export type { LayoutHit } from "./rules/debian-layout.js";
 export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
+export { type DebianRelease, releaseByCodename } from "./rules/debian-releases.js";
 /** Users and groups the official images' `-alpine` tags add to Alpine's base (node's node 1000). */
 export {
   alpineImageAccounts,

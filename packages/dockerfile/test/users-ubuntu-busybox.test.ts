@@ -44,6 +44,20 @@ describe.skipIf(reason !== undefined)("Ubuntu's user ubuntu under busybox", () =
     expect([r.status, r.stdout, r.stderr]).toEqual([0, "ubuntu\n", ""]);
   });
 
+  it.each([
+    ["eclipse-temurin's noble tag", "FROM eclipse-temurin:21-jdk-noble\nUSER ubuntu\n"],
+    ["a stage chain on it", "FROM maven:3.9-eclipse-temurin-21-noble AS b\nFROM b\nUSER 1000\n"],
+  ])("gives ubuntu 1000:1000 on %s, as Ubuntu 24.04 has it", (_, dockerfile) => {
+    const output = runAll(dockerfile);
+    expect(output).toMatch(/^RUN addgroup -g 1000 ubuntu && adduser /m);
+    // busybox id prints groups=1000(ubuntu) twice (the group lists its user): the IDs are asked.
+    const id = (option: string) =>
+      spawnSync("chroot", [root!, "id", option, "ubuntu"], { encoding: "utf8" }).stdout;
+    expect(["-u", "-g", "-gn"].map(id)).toEqual(["1000\n", "1000\n", "ubuntu\n"]);
+    const home = statSync(join(root!, "home/ubuntu"));
+    expect([home.uid, home.gid]).toEqual([1000, 1000]);
+  });
+
   it("deletes it again when a step deletes it after a use, and frees UID 1000", () => {
     runAll(
       "FROM ubuntu:24.04\nRUN chown -R ubuntu /srv && userdel -r ubuntu && useradd -u 1000 -m app\n",

@@ -13,7 +13,12 @@ import { fixPhpFpmPool } from "./php-fpm-pool.js";
 import { asRoot } from "./place.js";
 import type { ScriptScope, StageState } from "./scope.js";
 import { renamesFrom, renamesTo } from "./users-renamed.js";
-import { addUbuntuUser, ubuntuUserAddedAt } from "./users-ubuntu.js";
+import {
+  addUbuntuUser,
+  imageWithUser,
+  startsWithUbuntuUser,
+  ubuntuUserAddedAt,
+} from "./users-ubuntu.js";
 
 /**
  * Users Debian's and Ubuntu's base images have and Alpine's does not (its own base users are in
@@ -211,7 +216,8 @@ function flagNumericIds(
 const DELETERS = new Set(["userdel", "deluser", "groupdel", "delgroup"]);
 
 /**
- * `userdel -r ubuntu` frees UID 1000 on ubuntu:23.04 and later, whose base image has that user.
+ * `userdel -r ubuntu` frees UID 1000 on ubuntu:23.04 and later, whose base image has that user,
+ * and on the images built on them (`eclipse-temurin:21-jre-noble`).
  * Alpine's has no ubuntu user (UID 1000 is free), and the call would fail there (busybox deluser
  * stops on a user that is not there): it goes. Not when an earlier step named the user, so that
  * alpinize added it (users-ubuntu.ts): then the deletion runs on Alpine too.
@@ -226,7 +232,10 @@ export function dropUbuntuUser(
   const operands = cmd.args.slice(1).filter((a) => !a.value?.startsWith("-"));
   if (operands.length !== 1 || !namesUbuntu(operands[0]!)) return false;
   const stage = scope.stage.info.stage;
-  if (baseRepository(scope.ctx, stage) !== "ubuntu") return false;
+  // Ubuntu's own tags as before (a jammy one fails at the deletion on both), and the images built
+  // on a release that has the user (`eclipse-temurin:21-jre-noble`).
+  const ctx = scope.ctx;
+  if (baseRepository(ctx, stage) !== "ubuntu" && !startsWithUbuntuUser(ctx, stage)) return false;
   if (ubuntuUserAddedAt(scope.ctx, stage, scope.fileOffset(cmd.start))) return false;
   if (pipeline.commands.length !== 1 || !scope.deletePipeline(pipeline, "users")) return false;
   // `getent passwd ubuntu && userdel -r ubuntu`: the lookup fails on Alpine, and as the last
@@ -240,7 +249,7 @@ export function dropUbuntuUser(
   scope.warn(
     "users",
     cmd.start,
-    `${name} ubuntu removed: Ubuntu's image has a user ubuntu (UID 1000), Alpine's does not, so UID 1000 is free there`,
+    `${name} ubuntu removed: ${imageWithUser(ctx, stage)} has a user ubuntu (UID 1000), Alpine's does not, so UID 1000 is free there`,
   );
   return true;
 }

@@ -3,8 +3,9 @@ import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import { hasBashism } from "./bashisms.js";
+import { type DebianRelease, debianRelease, ubuntuVersionNumber } from "./debian-releases.js";
 import type { StageInfo } from "./from.js";
-import { debianRelease, rootReference } from "./python-version.js";
+import { rootReference } from "./python-version.js";
 import type { ScriptScope, StageState } from "./scope.js";
 
 /**
@@ -109,7 +110,7 @@ export function migrateDashSh(scope: ScriptScope, pipeline: Pipeline, cmd: Simpl
   const release = debianRelease(rootReference(ctx, stage.info.stage));
   const bashLater = laterBashRun(ctx, stage, scope.instruction);
   const what = "debconf's dash/sh answer (false) and dpkg-reconfigure dash";
-  if (release && !ASKS_DASH_SH.has(release.codename) && bashLater === undefined) {
+  if (release && !asksDashSh(release) && bashLater === undefined) {
     if (!scope.deletePipeline(pipeline, "shell")) return true;
     scope.warn(
       "shell",
@@ -125,7 +126,7 @@ export function migrateDashSh(scope: ScriptScope, pipeline: Pipeline, cmd: Simpl
     reason: "debconf's dash/sh answer made /bin/sh bash",
   });
   const noOp =
-    release && !ASKS_DASH_SH.has(release.codename)
+    release && !asksDashSh(release)
       ? ` (on ${release.distro} ${release.version} they did nothing, dash no longer asking dash/sh, so line ${ctx.line(bashLater!.start)} failed under dash there; it is converted to what was meant)`
       : "";
   scope.warn(
@@ -136,8 +137,14 @@ export function migrateDashSh(scope: ScriptScope, pipeline: Pipeline, cmd: Simpl
   return true;
 }
 
-/** The Debian and Ubuntu releases whose dash still asks dash/sh (the python-version table's). */
-const ASKS_DASH_SH = new Set(["buster", "bullseye", "bionic", "focal", "jammy"]);
+/**
+ * Whether the release's dash may still ask dash/sh: all but Debian 12 on and Ubuntu 24.04 on,
+ * where it is known not to (a release in between counts as asking, the answer kept as bash).
+ */
+function asksDashSh(release: DebianRelease): boolean {
+  if (release.distro === "Debian") return Number(release.version) < 12;
+  return ubuntuVersionNumber(release.version) < 2404;
+}
 
 /** A later shell-form RUN of the stage written in bash syntax, if any. */
 function laterBashRun(

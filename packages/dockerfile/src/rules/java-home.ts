@@ -17,7 +17,8 @@ import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { baseRepository } from "./base-image.js";
 import { DEBIAN_JDK_DIR, jdkDirNote, NOTE_JOIN } from "./debian-layout.js";
-import { debianRelease, rootReference } from "./python-version.js";
+import { debianRelease } from "./debian-releases.js";
+import { rootReference } from "./python-version.js";
 import type { StageState } from "./scope.js";
 
 /** Instructions whose text names the directory as a value or a literal path. */

@@ -4,50 +4,8 @@ import { sourceSpan } from "../parse/logical.js";
 import { rootStage, type Stage, wholeVariable } from "../stages.js";
 import { baseRepository } from "./base-image.js";
 import { ALPINE_PYTHON } from "./debian-layout.js";
-import { familiarRepository, splitReference } from "./images.js";
+import { debianRelease } from "./debian-releases.js";
 import type { StageState } from "./scope.js";
-
-/**
- * python3's minor in the Debian releases and Ubuntu LTS releases images are built on (their
- * python3-defaults). Ubuntu's interim releases are left out.
- */
-const DEBIAN_RELEASES: readonly {
-  distro: string;
-  version: string;
-  codename: string;
-  python: string;
-}[] = [
-  { distro: "Debian", version: "10", codename: "buster", python: "3.7" },
-  { distro: "Debian", version: "11", codename: "bullseye", python: "3.9" },
-  { distro: "Debian", version: "12", codename: "bookworm", python: "3.11" },
-  { distro: "Debian", version: "13", codename: "trixie", python: "3.13" },
-  { distro: "Ubuntu", version: "18.04", codename: "bionic", python: "3.6" },
-  { distro: "Ubuntu", version: "20.04", codename: "focal", python: "3.8" },
-  { distro: "Ubuntu", version: "22.04", codename: "jammy", python: "3.10" },
-  { distro: "Ubuntu", version: "24.04", codename: "noble", python: "3.12" },
-];
-
-type DebianRelease = (typeof DEBIAN_RELEASES)[number];
-
-/**
- * The Debian or Ubuntu release an image reference names: `debian:12-slim`, `debian:bookworm`,
- * `ubuntu:22.04`, `ubuntu:jammy-20240111`, or a codename in another image's tag
- * (`node:20-bookworm-slim`, `buildpack-deps:trixie`). Undefined when the tag names none (`debian`,
- * `node:20`: which release that is depends on when it is pulled).
- */
-export function debianRelease(reference: string): DebianRelease | undefined {
-  const { name, tag } = splitReference(reference);
-  if (tag === undefined) return undefined;
-  const repo = familiarRepository(name);
-  const tokens = tag.toLowerCase().split("-");
-  const byCodename = DEBIAN_RELEASES.find((r) => tokens.includes(r.codename));
-  if (byCodename) return byCodename;
-  const distro = repo === "debian" ? "Debian" : repo === "ubuntu" ? "Ubuntu" : undefined;
-  if (distro === undefined) return undefined;
-  // `12`, `12.5`, `12-slim`: the major names the Debian release; Ubuntu's is `22.04`.
-  const version = distro === "Debian" ? tokens[0]!.split(".")[0] : tokens[0];
-  return DEBIAN_RELEASES.find((r) => r.distro === distro && r.version === version);
-}
 
 /** The image reference a stage's FROM chain starts on, through a `FROM ${ARG}` default. */
 export function rootReference(ctx: MigrationContext, stage: Stage): string {
@@ -80,8 +38,8 @@ export function flagPythonVersion(ctx: MigrationContext, state: StageState): voi
   // A python3 that only runs build scripts (node-gyp's) meets no pins: only package installs do.
   if (!installsPythonPackages(state)) return;
   const release = debianRelease(rootReference(ctx, stage));
-  if (release === undefined || release.python === target) return;
-  const { python } = release;
+  const python = release?.python;
+  if (release === undefined || python === undefined || python === target) return;
   ctx.warn(
     "apt",
     installOffset(stage) ?? stage.from.start,

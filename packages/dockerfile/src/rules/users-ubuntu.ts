@@ -1,12 +1,14 @@
 import type { MigrationContext } from "../migrate/context.js";
+import { officialImage } from "../official-images.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
 import { simpleCommands } from "../shell/script.js";
-import { rootStage, type Stage } from "../stages.js";
+import type { Stage } from "../stages.js";
 import { accountRename, createdAccounts, createdIds, namedAccounts } from "./account-names.js";
 import { baseRepository } from "./base-image.js";
 import { usesUser } from "./base-users.js";
-import { splitReference } from "./images.js";
+import { debianRelease, releaseHasUbuntuUser, ubuntuVersionNumber } from "./debian-releases.js";
+import { familiarRepository, splitReference } from "./images.js";
 import { asRoot } from "./place.js";
 import { rootReference } from "./python-version.js";
 import { runScripts } from "./run.js";
@@ -15,33 +17,31 @@ import type { StageState } from "./scope.js";
 /**
  * Ubuntu's images from 23.04 on have a login account for a non-root default: /etc/passwd
  * `ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash`, /etc/group `ubuntu:x:1000:`, and the home.
- * Alpine's base has neither the user nor UID/GID 1000. These releases and the moving tags
- * (`latest`, `rolling`, `devel`) have it; a tag that names an older one (`22.04`, `jammy`) not.
+ * So do the images built on them (`eclipse-temurin:21-jdk-noble`, `buildpack-deps:noble`,
+ * `mcr.microsoft.com/dotnet/aspnet:8.0-noble`), but not the chiseled .NET ones, which chisel
+ * builds from scratch with root and app only. Alpine's base has neither the user nor UID/GID 1000.
  */
-const WITHOUT_UBUNTU_USER = new Set([
-  "trusty",
-  "xenial",
-  "bionic",
-  "cosmic",
-  "disco",
-  "eoan",
-  "focal",
-  "groovy",
-  "hirsute",
-  "impish",
-  "jammy",
-  "kinetic",
-]);
+const CHISELED = /(?:^|-)chiseled(?:-|$)/i;
 
-/** Whether the Ubuntu image `reference` names has the user ubuntu (unknown tags count as new). */
-export function ubuntuImageHasUser(reference: string): boolean {
-  const { tag } = splitReference(reference);
-  if (tag === undefined) return true;
-  const first = tag.toLowerCase().split("-")[0]!;
-  if (WITHOUT_UBUNTU_USER.has(first)) return false;
-  const version = /^(\d+)\.(\d+)/.exec(first);
-  if (!version) return true;
-  return Number(version[1]) * 100 + Number(version[2]) >= 2304;
+/**
+ * Whether the image `reference` names has the user ubuntu: a tag naming an Ubuntu release from
+ * 23.04 on; a release before that (`22.04`, `jammy`) or Debian's, not. A tag naming none is a
+ * moving one: `ubuntu`'s (`latest`, `rolling`, or one alpinize cannot read) counts as new, and so
+ * do the official images built on Ubuntu (`eclipse-temurin:21-jre`, `maven:3.9-eclipse-temurin-21`),
+ * whose default tags are 24.04 now.
+ */
+export function ubuntuImageHasUser(
+  reference: string,
+  repo = familiarRepository(splitReference(reference).name),
+): boolean {
+  const tag = splitReference(reference).tag;
+  if (tag !== undefined && CHISELED.test(tag)) return false;
+  const release = debianRelease(reference);
+  if (release) return releaseHasUbuntuUser(release);
+  if (repo !== "ubuntu") return officialImage(repo)?.base === "ubuntu";
+  // `ubuntu:13.04`, before the table's first release; `ubuntu:${V}` and words it does not read count as new.
+  const version = ubuntuVersionNumber(tag ?? "");
+  return Number.isNaN(version) || version >= 2304;
 }
 
 /** What a step does to the account: names it, deletes it, makes it, or takes UID/GID 1000. */
@@ -79,7 +79,7 @@ function outcomeOf(ctx: MigrationContext, stage: Stage): Outcome {
   let left: Outcome["leaves"] | undefined = s ? outcomes.get(s)!.leaves : undefined;
   for (let i = path.length - 1; i >= 0; i--) {
     const current = path[i]!;
-    const start = left ?? (startsWithUser(ctx, current) ? "ubuntu" : "settled");
+    const start = left ?? (startsWithUbuntuUser(ctx, current) ? "ubuntu" : "settled");
     const outcome = walk(ctx, current, start);
     outcomes.set(current, outcome);
     left = outcome.leaves;
@@ -87,9 +87,10 @@ function outcomeOf(ctx: MigrationContext, stage: Stage): Outcome {
   return outcomes.get(stage)!;
 }
 
-function startsWithUser(ctx: MigrationContext, stage: Stage): boolean {
-  if (baseRepository(ctx, stage) !== "ubuntu") return false;
-  return ubuntuImageHasUser(rootReference(ctx, rootStage(stage)));
+/** Whether the chain of `stage` starts on an image that has the user ubuntu. */
+export function startsWithUbuntuUser(ctx: MigrationContext, stage: Stage): boolean {
+  const repo = baseRepository(ctx, stage);
+  return repo !== undefined && ubuntuImageHasUser(rootReference(ctx, stage), repo);
 }
 
 function walk(ctx: MigrationContext, stage: Stage, start: Outcome["leaves"]): Outcome {
@@ -144,12 +145,19 @@ function events(ctx: MigrationContext, ins: Instruction): Event[] {
   return out;
 }
 
-/** `USER ubuntu`, `USER 1000:ubuntu`, `COPY --chown=ubuntu:ubuntu`. */
+/**
+ * `USER ubuntu`, `USER 1000:ubuntu`, `COPY --chown=ubuntu:ubuntu`, and `USER 1000` (`1000:1000`):
+ * Docker looks UID 1000 up in /etc/passwd for its group and home, ubuntu's (1000, /home/ubuntu)
+ * there; on Alpine, with no account, it would run with GID 0 and HOME /. A numeric `--chown`
+ * reads no account: it owns the files the same on both.
+ */
 function ownerNamesUbuntu(ins: Instruction): boolean {
   const text = ins.args.text;
-  const spec =
-    ins.keyword === "USER" ? text.trim().split(/\s+/)[0] : splitFlags(text).flags.get("chown");
-  return spec?.split(":").includes("ubuntu") === true;
+  if (ins.keyword === "USER") {
+    const [user, ...group] = (text.trim().split(/\s+/)[0] ?? "").split(":");
+    return user === "ubuntu" || group.includes("ubuntu") || user === "1000";
+  }
+  return splitFlags(text).flags.get("chown")?.split(":").includes("ubuntu") === true;
 }
 
 function runEvents(ctx: MigrationContext, ins: Instruction): Event[] {
@@ -229,6 +237,15 @@ export function addUbuntuUser(ctx: MigrationContext, state: StageState): void {
   ctx.warn(
     "users",
     outcome.adds,
-    `Ubuntu's image (23.04 on) has the user ubuntu (UID 1000, group ubuntu GID 1000, home /home/ubuntu), Alpine's does not: added them after the FROM, with ${bash ? "bash as its shell" : "/bin/sh as its shell (Ubuntu's is /bin/bash, which this stage does not install)"}`,
+    `${imageWithUser(ctx, stage)} has the user ubuntu (UID 1000, group ubuntu GID 1000, home /home/ubuntu), Alpine's does not: added them after the FROM, with ${bash ? "bash as its shell" : "/bin/sh as its shell (Ubuntu's is /bin/bash, which this stage does not install)"}`,
   );
+}
+
+/** The image the warning names: Ubuntu's own, or one built on it (`eclipse-temurin:21-jdk-noble`). */
+export function imageWithUser(ctx: MigrationContext, stage: Stage): string {
+  if (baseRepository(ctx, stage) === "ubuntu") return "Ubuntu's image (23.04 on)";
+  const reference = rootReference(ctx, stage);
+  const release = debianRelease(reference);
+  const on = release ? `Ubuntu ${release.version}` : "Ubuntu (24.04 in its current tags)";
+  return `${reference} is built on ${on}, whose image`;
 }

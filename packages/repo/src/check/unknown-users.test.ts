@@ -140,4 +140,22 @@ describe("unknown-user: a user no step makes and the image does not have", () =>
     const left = checkStages("Dockerfile", describeStages(without, "Dockerfile"), settings);
     expect(left.filter((f) => f.rule === "unknown-user").map((f) => f.line)).toEqual([3, 6]);
   });
+
+  it("agrees with migrate on images built on Ubuntu 24.04 (eclipse-temurin:*-noble)", () => {
+    const debian =
+      "FROM eclipse-temurin:21-jre-noble AS jre\nRUN chown -R ubuntu /srv\nFROM jre\nUSER ubuntu\n";
+    const out = migrateDockerfile(debian, {
+      packageMap: createPackageMap({ release: "3.24" }),
+      release: "3.24",
+    }).output;
+    expect(out).toMatch(/^FROM eclipse-temurin:21-jre-alpine AS jre\nRUN addgroup -g 1000 ubuntu /);
+    const findings = checkStages("Dockerfile", describeStages(out, "Dockerfile"), settings);
+    expect(findings.filter((f) => /^unknown-/.test(f.rule))).toEqual([]);
+    // Written for Alpine without the account, the same uses fail, as check says.
+    const without = out.replace(/^RUN addgroup -g 1000 ubuntu.*\n/gm, "");
+    expect(users(without.trimEnd().split("\n"))).toEqual(["2 error ubuntu", "4 error ubuntu"]);
+    expect(users(["FROM eclipse-temurin:21-jre-alpine", "USER ubuntu"])).toEqual([
+      "2 error ubuntu",
+    ]);
+  });
 });

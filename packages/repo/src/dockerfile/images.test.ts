@@ -13,6 +13,10 @@ describe("imageFamily", () => {
     expect(imageFamily("ocaml/opam:ubuntu-24.04-ocaml-5.2")).toBe("ubuntu");
     expect(imageFamily("node:24-alpine")).toBe("alpine");
     expect(imageFamily("myorg/debianish:1")).toBe("other");
+    // Every Ubuntu codename migrate reads (its release table), lunar and mantic too.
+    expect(imageFamily("buildpack-deps:mantic-scm")).toBe("ubuntu");
+    expect(imageFamily("tomcat:10-jdk21-temurin-lunar")).toBe("ubuntu");
+    expect(imageFamily("myorg/tools:1-groovy")).toBe("other");
   });
 
   // The facts migrate acts on (@alpinize/dockerfile's official-image table), not a second list:

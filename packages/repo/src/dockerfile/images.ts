@@ -1,4 +1,4 @@
-import { officialImage } from "@alpinize/dockerfile";
+import { officialImage, releaseByCodename } from "@alpinize/dockerfile";
 import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
 import { globMatches } from "./glob.js";
 import { withPlaceholders } from "./variables.js";
@@ -8,8 +8,6 @@ export type ImageFamily = "alpine" | "debian" | "ubuntu" | "scratch" | "other" |
 
 const DEBIAN_CODENAMES =
   /(?:^|[-.])(?:sid|trixie|bookworm|bullseye|buster|stretch|jessie|forky|slim)(?:$|[-.])/;
-const UBUNTU_CODENAMES =
-  /(?:^|[-.])(?:noble|jammy|focal|bionic|xenial|oracular|plucky|questing)(?:$|[-.])/;
 /** Stands for a variable part of an image while the rest is read (letters only: a valid tag and name). */
 const PLACEHOLDER = "xalpinizevarx";
 
@@ -49,12 +47,17 @@ function variableFamily(text: string): ImageFamily {
 function familyOf(name: string, tag: string): ImageFamily {
   const last = lastPart(name);
   if (last === "alpine" || /(?:^|[-.])alpine/.test(tag)) return "alpine";
-  if (last === "ubuntu" || UBUNTU_CODENAMES.test(tag)) return "ubuntu";
+  if (last === "ubuntu" || namesUbuntuRelease(tag, name)) return "ubuntu";
   if (last === "debian" || DEBIAN_CODENAMES.test(tag)) return "debian";
   // `mysql:8.0-debian`, `hexpm/elixir:…-debian-bookworm-…`: the tag names the distribution.
   if (/(?:^|[-.])debian(?:\d*)(?:$|[-.])/.test(tag)) return "debian";
   if (/(?:^|[-.])ubuntu(?:\d*)(?:$|[-.])/.test(tag)) return "ubuntu";
   return "other";
+}
+
+/** A codename of an Ubuntu release among the tag's words (`21-jdk-noble`, `lunar.1`): migrate's table. */
+function namesUbuntuRelease(tag: string, name: string): boolean {
+  return releaseByCodename(tag.replace(/\./g, "-"), name)?.distro === "Ubuntu";
 }
 
 /** What an official image's untagged or plain-version tags are built on, when that is known. */
