@@ -38,5 +38,6 @@ export {
   shadowOnlyOption,
   shadowOnlyTool,
 } from "./shadow.js";
+export { SHELL_KEYWORDS } from "./shell-words.js";
 export { busyboxSpelling, SHORT_FOR } from "./spellings.js";
 export type { Words } from "./words.js";

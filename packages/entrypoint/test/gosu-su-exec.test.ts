@@ -1,18 +1,10 @@
+import { REDIS_ENTRYPOINT } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { findingsLeftAfterRewrite, lintEntrypoint, rewriteEntrypoint } from "../src/index.js";
 import { parses } from "./support/rewrite.js";
 
 // The shape of redis's docker-entrypoint.sh: the image's gosu became su-exec.
-const SCRIPT = [
-  "#!/bin/sh",
-  "set -e",
-  'if [ "$(id -u)" = 0 ]; then',
-  "  chown -R redis:redis /data",
-  '  exec gosu redis "$@"',
-  "fi",
-  'exec "$@"',
-  "",
-].join("\n");
+const SCRIPT = REDIS_ENTRYPOINT;
 
 const SU_EXEC = { execTool: "su-exec", execToolRefusesUnknownUser: true } as const;
 const inline = { shimSource: "inline" } as const;

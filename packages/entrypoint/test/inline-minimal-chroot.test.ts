@@ -1,5 +1,6 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import { REDIS_ENTRYPOINT } from "@alpinize/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { rewriteEntrypoint } from "../src/index.js";
 import { makeRoot, SHIMS_IN_ROOT, skipReason, type TestRoot } from "./support/roots.js";
@@ -8,16 +9,7 @@ import { makeRoot, SHIMS_IN_ROOT, skipReason, type TestRoot } from "./support/ro
 // with gosu and without the library file: what the block leaves out is never needed.
 const reason = skipReason("busybox");
 
-const GOSU_ONLY = [
-  "#!/bin/sh",
-  "set -e",
-  'if [ "$(id -u)" = 0 ]; then',
-  "  chown -R redis:redis /data",
-  '  exec gosu redis "$@"',
-  "fi",
-  'exec "$@"',
-  "",
-].join("\n");
+const GOSU_ONLY = REDIS_ENTRYPOINT;
 
 const PROBE = ["sh", "-c", 'id -u; id -G; echo "$HOME"'];
 const defines = (text: string) => [...text.matchAll(/^(alpinize_\w+)\(\) \{/gm)].map((m) => m[1]);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ALPINE_GROUP, ALPINE_PASSWD } from "./alpine-etc.js";
 import { alpineRootSkipReason, makeAlpineRoot } from "./alpine-root.js";
+import { execInRoot } from "./chroot-exec.js";
 
 const skip = alpineRootSkipReason();
 if (skip) console.warn(`skipping the Alpine-like root: ${skip}`);
@@ -11,7 +12,7 @@ if (skip) console.warn(`skipping the Alpine-like root: ${skip}`);
 describe.skipIf(skip !== undefined)("makeAlpineRoot", () => {
   const root = skip
     ? ""
-    : makeAlpineRoot("alpinize-testkit-", { dirs: ["home"], shadow: true, devNull: true });
+    : makeAlpineRoot("alpinize-testkit-", { dirs: ["home", "proc"], shadow: true, devNull: true });
   afterAll(() => {
     if (root) rmSync(root, { recursive: true, force: true });
   });
@@ -31,6 +32,21 @@ describe.skipIf(skip !== undefined)("makeAlpineRoot", () => {
       status: 0,
       stdout: "1000\n",
       stderr: "",
+    });
+  });
+
+  it("runs a command as a user in its own /proc, and gives a failure's exit code", async () => {
+    expect(
+      await execInRoot(root, ["/bin/sh", "-c", "id -u; echo $$"], { user: "65534:65534" }),
+    ).toEqual({
+      code: 0,
+      stdout: "65534\n1\n",
+      stderr: "",
+    });
+    expect(await execInRoot(root, ["/bin/sh", "-c", "echo no >&2; exit 3"])).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: "no\n",
     });
   });
 });

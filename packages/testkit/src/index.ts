@@ -8,6 +8,7 @@ export {
   TEST_CACHE,
 } from "./alpine-root.js";
 export { bounded, CHILD_LIMIT_MS, type ChildEnd, closeOf, finished } from "./bounded.js";
+export { type ChrootExecOptions, type ChrootResult, execInRoot } from "./chroot-exec.js";
 export { type StartDockerdOptions, type StartedDockerd, startDockerd } from "./dockerd.js";
 export {
   type FifoGuard,

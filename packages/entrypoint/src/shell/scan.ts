@@ -5,6 +5,7 @@
  * body is checked, heredoc.ts). It does not evaluate anything.
  * Alongside, a push parser (grammar.ts) checks what `sh -n` checks and the first error is kept.
  */
+import { SHELL_KEYWORDS } from "@alpinize/busybox";
 import {
   firstProblem,
   type Pending,
@@ -19,22 +20,6 @@ import { arithEnd, readWord, STOP } from "./word.js";
 
 export { lineColumn, literal } from "./text.js";
 export type { Redirect, ScanResult, SimpleCommand, SyntaxProblem, Word } from "./types.js";
-
-const RESERVED = new Set([
-  "if",
-  "then",
-  "else",
-  "elif",
-  "fi",
-  "do",
-  "done",
-  "while",
-  "until",
-  "!",
-  "{",
-  "}",
-  "time",
-]);
 
 export interface ScanOptions {
   /**
@@ -169,7 +154,8 @@ class RangeScan {
     const word = { text: this.sc.s.slice(i, end), start: i, end };
     // Array elements and case patterns are data: a rewrite must never turn one into a call.
     const inCommand = this.grammar.word(word.text, i, end);
-    if (inCommand && !(this.words.length === 0 && RESERVED.has(word.text))) this.words.push(word);
+    if (inCommand && !(this.words.length === 0 && SHELL_KEYWORDS.has(word.text)))
+      this.words.push(word);
     return end;
   }
 
