@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDockerfile } from "../src/parse/dockerfile.js";
@@ -82,7 +83,7 @@ describe("echo with backslash escapes in a RUN that ran under dash", () => {
     expect(r.output).toContain('RUN echo -e "x\\ty" > /5');
   });
 
-  it("leaves a stage that was Alpine already, and sh -c strings", () => {
+  it("leaves a stage that was Alpine already; reads sh -c strings (dash-echo-strings.test.ts)", () => {
     const r = migrate(
       lines(
         "FROM alpine:3.20",
@@ -92,7 +93,7 @@ describe("echo with backslash escapes in a RUN that ran under dash", () => {
       ),
     );
     expect(r.output).toContain('RUN echo "x\\ty" > /1');
-    expect(r.output).toContain("RUN sh -c 'echo \"x\\ty\" > /2'");
+    expect(r.output).toContain("RUN sh -c 'echo -e \"x\\ty\" > /2'");
   });
 
   it("leaves echo -e as written, with a note: dash printed the -e", () => {
@@ -153,5 +154,59 @@ describe.skipIf(!existsSync(BUSYBOX) || !DASH)(
         expect(after[i]).not.toBe(original);
       });
     });
+
+    it("gives the same bytes for sh -c strings, shell-form CMD/ENTRYPOINT/HEALTHCHECK and exec forms", () => {
+      const before = lines(
+        "FROM debian:bookworm",
+        'RUN sh -c \'echo "a\\tb\\c never"; echo -n x\\\\0101\' && echo " \\0777"',
+        "RUN sh -c \"echo 'a\\tb' \\\"q\\\\\\\\n\\\" \\$0 '\\x41'\" && sh -c 'sh -c \"echo -- a\\\\\\\\tb\"'",
+        "RUN V='v\\tw' sh -c 'echo \"$V|\\n\" \"\\0101\\0777\"' \\",
+        "  && sudo=x sh -ec 'echo \"\\\\-\\c\"'",
+        "CMD echo \"c\\td\" -n 'e\\\\f' \\",
+        '    "\\06\\0"',
+        "ENTRYPOINT echo -n '\\x41\\0400'; echo \"$HOME\\n\"",
+        "HEALTHCHECK --retries=2 CMD echo 'h\\tc' && sh -c \"echo 'i\\tj'\"",
+        'CMD ["sh", "-c", "echo \\"a\\\\tb\\" \'\\\\0101\\\\c\' && echo \\"\\u0041\\\\n\\""]',
+        'RUN ["/bin/sh", "-ec", "echo -n \'\\\\x7\\\\t\' \\\\\\\\"]',
+      );
+      const after = migrate(before).output;
+      const originals = started(before);
+      const rewritten = started(after);
+      expect(rewritten).toHaveLength(originals.length);
+      const dashBin = shellDir("dash", DASH!);
+      const ashBin = shellDir("ash", BUSYBOX);
+      originals.forEach((original, i) => {
+        const dash = spawnSync(DASH!, ["-c", original], { env: { PATH: dashBin } });
+        const ash = spawnSync(BUSYBOX, ["ash", "-c", rewritten[i]!], { env: { PATH: ashBin } });
+        expect([rewritten[i], ash.stdout.toString("latin1")]).toEqual([
+          rewritten[i],
+          dash.stdout.toString("latin1"),
+        ]);
+        expect(rewritten[i]).not.toBe(original);
+      });
+    });
   },
 );
+
+/**
+ * What each RUN, CMD, ENTRYPOINT and HEALTHCHECK hands a shell: the shell form's text, or an
+ * exec form's `-c` string.
+ */
+function started(text: string): string[] {
+  return parseDockerfile(text)
+    .instructions.filter((i) => ["RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK"].includes(i.keyword))
+    .map((i) => {
+      const body = i.args.text.replace(/^--\S+\s+/, "").replace(/^CMD\s+/, "");
+      if (!body.startsWith("[")) return body;
+      const words = JSON.parse(body) as string[];
+      return words[2]!;
+    });
+}
+
+/** A folder whose `sh` is the given shell, so a `sh -c` inside a script runs that shell. */
+function shellDir(name: string, program: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `alpinize-echo-${name}-`));
+  // busybox started as `sh` runs its ash.
+  symlinkSync(program, join(dir, "sh"));
+  return dir;
+}

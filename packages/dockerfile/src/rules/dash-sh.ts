@@ -45,14 +45,18 @@ const SH_WORD = /(?:^|\s)(?:\/usr)?(?:\/bin\/)?(bash|ash|dash|sh)(?=\s|$)/;
 const SHEBANG = /^#!\s*(\S+)(?:\s+(\S+))?/;
 
 /**
- * Whether the script of this scope runs under Debian's dash: a converted stage, the script of the
- * RUN itself (not an `sh -c` string in it), under /bin/sh or dash; a heredoc body neither named
- * for bash on the RUN line (`RUN bash <<EOF`) nor starting with a `#!` of another program.
+ * Whether the script of this scope runs under Debian's dash: a converted stage, under /bin/sh or
+ * dash; a heredoc body neither named for bash on the RUN line (`RUN bash <<EOF`) nor starting with
+ * a `#!` of another program; a `-c` string handed to `sh` (/bin/sh, unless linked to bash) or
+ * `dash`, whatever runs the script around it.
  */
 export function runsUnderDash(scope: ScriptScope): boolean {
   const { stage } = scope;
-  if (stage.info.already || scope.quotes.length > 0) return false;
+  if (stage.info.already) return false;
   const { shell, binSh } = stage.shell;
+  if (scope.runner !== undefined)
+    return scope.runner === "dash" || (scope.runner === "sh" && binSh === "dash");
+  if (scope.quotes.length > 0) return false;
   const sh = shell === "dash" || (shell === "sh" && binSh === "dash");
   if (!scope.src.direct) return sh;
   const ins = scope.instruction;

@@ -12,8 +12,12 @@ import { shellScriptIndex } from "./started-commands.js";
  * its spans mapped through the JSON string's escapes to the file. Undefined for an exec form that
  * runs no `-c` string. A rule must not edit inside it: a replacement would need JSON escaping.
  */
-export function execRunSource(ctx: MigrationContext, ins: Instruction): ShellSource | undefined {
-  const { rest } = splitFlags(ins.args.text);
+export function execRunSource(
+  ctx: MigrationContext,
+  ins: Instruction,
+  /** Where the JSON array starts in the argument text (past `CMD` for a HEALTHCHECK). */
+  rest = splitFlags(ins.args.text).rest,
+): ShellSource | undefined {
   const words = execWords(ins.args.text.slice(rest));
   if (!words) return undefined;
   const k = shellScriptIndex(words.map((w) => w.value));

@@ -24,6 +24,21 @@ export interface NestedScript {
   pipeline: Pipeline;
   /** The outer pipeline runs only this shell, so it can go when the string empties. */
   alone: boolean;
+  /** The shell that runs the string (`stringShell`). */
+  shell: StringShell;
+}
+
+/**
+ * What runs a `-c` string: `sh` (Debian's /bin/sh), `dash`, or another shell (bash, ash; the login
+ * shell `su`/`runuser` start, `flock`'s `$SHELL`), whose echo reads escapes as the caller's did.
+ */
+export type StringShell = "sh" | "dash" | "other";
+
+/** The shell a command hands its `-c` string to (`commandString`'s reading of the command). */
+export function stringShell(cmd: SimpleCommand): StringShell {
+  if (OPTION_C.has(cmd.name?.replace(/^.*\//, "") ?? "")) return "other";
+  const name = (unwrapped(cmd) ?? cmd).name?.replace(/^.*\//, "") ?? "";
+  return name === "sh" || name === "dash" ? name : "other";
 }
 
 /** Commands whose `-c STRING` runs the string with a shell: `su [USER] -c`, `flock FILE -c`. */
@@ -67,10 +82,15 @@ function optionString(view: SimpleCommand): Word | undefined {
 
 /** The script words a command hands to a shell: its own `sh -c`, and `find -exec sh -c`'s. */
 export function scriptWords(cmd: SimpleCommand): Word[] {
-  const out: Word[] = [];
+  return scriptCalls(cmd).map((c) => c.word);
+}
+
+/** Each script word a command hands to a shell, with the shell that runs it. */
+export function scriptCalls(cmd: SimpleCommand): { word: Word; shell: StringShell }[] {
+  const out: { word: Word; shell: StringShell }[] = [];
   for (const view of [cmd, ...findExecs(cmd)]) {
     const word = commandString(view);
-    if (word) out.push(word);
+    if (word) out.push({ word, shell: stringShell(view) });
   }
   return out;
 }
@@ -134,12 +154,12 @@ export function nestedScripts(src: ShellSource): NestedScript[] {
       // Every readable string: besides apt, its Debian-only programs and paths are flagged. A
       // `find -exec sh -c '…'` string too, though find stays when it empties.
       const own = commandString(cmd);
-      for (const word of scriptWords(cmd)) {
+      for (const { word, shell } of scriptCalls(cmd)) {
         const inner = nestedSource(src, word);
         if (!inner) continue;
         const quote = word.raw[0] as "'" | '"';
         const alone = word === own && item.commands.length === 1;
-        out.push({ src: inner, word, quote, pipeline: item, alone });
+        out.push({ src: inner, word, quote, pipeline: item, alone, shell });
       }
     }
   }

@@ -17,6 +17,7 @@ import { collectGosuArch, migrateArch } from "./arch.js";
 import { dropUbuntuUser } from "./base-users.js";
 import { displayOnlyWords } from "./busybox.js";
 import { rewriteDashEcho } from "./dash-echo.js";
+import { echoesInStrings, rewriteExecRunEchoes } from "./dash-echo-strings.js";
 import { debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { findExecs, unwrapped } from "./gnu-calls.js";
@@ -82,6 +83,7 @@ export function migrateRun(ctx: MigrationContext, stage: StageState, ins: Instru
         "exec-form RUN with Debian tools is not converted; rewrite it in shell form",
       );
     }
+    rewriteExecRunEchoes(ctx, stage, ins);
     return false;
   }
   let scripts: ShellSource[];
@@ -143,10 +145,14 @@ function migrateNested(outer: ScriptScope, nested: NestedScript, depth: number):
   const restoreCtx = ctx.checkpoint();
   const restoreStage = snapshotStage(stage);
   const mark = ctx.edits.length;
-  const scope = new ScriptScope(ctx, stage, nested.src, outer.instruction, [
-    ...outer.quotes,
-    nested.quote,
-  ]);
+  const scope = new ScriptScope(
+    ctx,
+    stage,
+    nested.src,
+    outer.instruction,
+    [...outer.quotes, nested.quote],
+    nested.shell,
+  );
   if (depth < 3) {
     for (const inner of nestedScripts(nested.src)) migrateNested(scope, inner, depth + 1);
   }
@@ -260,6 +266,7 @@ function flagDebianNames(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleComm
 function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCommand): void {
   if (dropUbuntuUser(scope, pipeline, parsed)) return;
   flagHidden(scope, parsed);
+  echoesInStrings(scope, pipeline, parsed);
   flagDebianNames(scope, pipeline, parsed);
   const cmd = unwrap(scope, parsed);
   const name = cmd.name ?? "";

@@ -9,6 +9,7 @@ import type { WgetUse } from "./busybox.js";
 import type { CopiedFile } from "./context-files.js";
 import type { RunShell } from "./dash-sh.js";
 import type { StageInfo } from "./from.js";
+import type { StringShell } from "./nested.js";
 import { SpanCover } from "./span-cover.js";
 
 /** What one stage has shown so far, for rules that look across its instructions. */
@@ -130,6 +131,8 @@ export class ScriptScope {
     readonly instruction: Instruction,
     /** The quotes of the `sh -c` strings this script sits in, outermost first: what edits may write. */
     readonly quotes: readonly ("'" | '"')[] = [],
+    /** The shell a `-c` string is handed to; undefined for the instruction's own script. */
+    readonly runner?: StringShell,
   ) {}
 
   /** Notes about a pipeline's programs, given only if the pipeline stays in the script. */

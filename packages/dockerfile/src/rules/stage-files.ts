@@ -11,8 +11,13 @@ import { ImageFiles, type Landed, splitGlob } from "./image-files.js";
 import { runScripts } from "./run.js";
 
 export interface CopiedFile extends Landed {
-  /** The first RUN that executes the file where it lands, and the file offset of that call. */
-  run?: { ins: Instruction; offset: number };
+  /**
+   * The first RUN that executes the file where it lands, and the file offset of that call; `shell`:
+   * the shell it was given to (`sh x.sh`), which reads it whatever its `#!` line says.
+   */
+  run?: { ins: Instruction; offset: number; shell?: string };
+  /** ENTRYPOINT or CMD starts it; `shell`: the shell it is given to (`CMD ["sh", "/start.sh"]`). */
+  started?: { shell?: string };
 }
 
 /** PATH folders a bare name is looked up in (an ENV PATH of thousands stays bounded). */
@@ -28,7 +33,7 @@ interface Walk {
   out: CopiedFile[];
   listed: Set<Landed>;
   bySource: Map<string, CopiedFile>;
-  programs: { word: string; dir: ImageDir }[];
+  programs: { word: string; shell?: string; dir: ImageDir }[];
 }
 
 /**
@@ -64,14 +69,14 @@ export function stageFiles(
     else if (ins.keyword === "RUN" && ins.form !== "exec" && !w.image.empty) linkRun(ctx, w, ins);
     else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
       const word = programWord(ins);
-      if (word) w.programs.push({ word, dir: w.dir });
+      if (word) w.programs.push({ ...word, dir: w.dir });
     }
   }
   // A container starts after every COPY, with the stage's last PATH.
   for (const p of w.programs) {
     const isPath = p.word.includes("/");
     const hit = firstLanded(w, candidates(p.word, p.dir, w.path, isPath, !isPath));
-    if (hit) entryFor(w, hit);
+    if (hit) entryFor(w, hit).started ??= p.shell ? { shell: p.shell } : {};
   }
   return w.out;
 }
@@ -144,7 +149,9 @@ function linkRun(ctx: MigrationContext, w: Walk, ins: Instruction): void {
       const hit = firstLanded(w, candidates(target.word, cwd, w.path, inCwd, !isPath));
       if (!hit) continue;
       const file = entryFor(w, hit);
-      file.run ??= { ins, offset: src.span(cmd.start, cmd.start)[0] };
+      const offset = src.span(cmd.start, cmd.start)[0];
+      const shell = target.shell ? cmd.name?.slice(cmd.name.lastIndexOf("/") + 1) : undefined;
+      file.run ??= { ins, offset, ...(shell ? { shell } : {}) };
     }
   }
 }
@@ -194,7 +201,7 @@ function entryFor(w: Walk, hit: Landed): CopiedFile {
 }
 
 /** The program an ENTRYPOINT/CMD starts: its first word, or the script a shell is given. */
-function programWord(ins: Instruction): string | undefined {
+function programWord(ins: Instruction): { word: string; shell?: string } | undefined {
   const text = ins.args.text.trim();
   let words: string[];
   if (ins.form === "exec") {
@@ -215,6 +222,6 @@ function programWord(ins: Instruction): string | undefined {
     second &&
     !second.startsWith("-")
   )
-    return second;
-  return first && !first.includes("$") ? first : undefined;
+    return { word: second, shell: first.slice(first.lastIndexOf("/") + 1) };
+  return first && !first.includes("$") ? { word: first } : undefined;
 }

@@ -10,6 +10,8 @@ import { wgetUse } from "./busybox.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
 import { flagGlibcCopies } from "./copy-glibc.js";
 import { addCxxRuntime } from "./cxx-runtime.js";
+import { flagScriptEchoes } from "./dash-echo-scripts.js";
+import { rewriteStartedEchoes } from "./dash-echo-strings.js";
 import { startShell, trackShell } from "./dash-sh.js";
 import { debianPathNote, debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
@@ -91,7 +93,15 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     shLinkedRuns: new Set(),
   };
   const repo = baseRepository(ctx, info.stage);
+  // What a container starts runs under the stage's final /bin/sh, and CMD/ENTRYPOINT under the
+  // SHELL of their instruction (HEALTHCHECK under the image's: the last one).
+  const started: { ins: Instruction; shell?: StageState["shell"]["shell"] }[] = [];
+  const runShells = new Map<Instruction, StageState["shell"]>();
   for (const ins of body) {
+    if (ins.keyword === "RUN") runShells.set(ins, state.shell);
+    if (ins.keyword === "HEALTHCHECK") started.push({ ins });
+    else if (ins.keyword === "CMD" || ins.keyword === "ENTRYPOINT")
+      started.push({ ins, shell: state.shell.shell });
     flagDebianLayout(ctx, ins, repo);
     if (ins.keyword === "ENV" || ins.keyword === "ARG") dropDebianFrontend(ctx, ins);
     else if (ins.keyword === "RUN") {
@@ -118,6 +128,8 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     }
     trackShell(state, ins, ins.keyword === "RUN" && linksShToBash(ctx, ins));
   }
+  for (const s of started) rewriteStartedEchoes(ctx, state, s.ins, s.shell ?? state.shell.shell);
+  flagScriptEchoes(ctx, state, runShells);
   migrateShell(ctx, state);
   addRuntimeModules(ctx, state);
   addGnuTools(ctx, state);

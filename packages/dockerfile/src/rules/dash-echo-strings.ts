@@ -1,0 +1,232 @@
+import type { MigrationContext } from "../migrate/context.js";
+import { splitFlags } from "../parse/dockerfile.js";
+import type { Instruction } from "../parse/types.js";
+import { type Pipeline, parseScript, type SimpleCommand } from "../shell/script.js";
+import { runSource, type ShellSource } from "../shell/source.js";
+import { ShellSyntaxError } from "../shell/tokenize.js";
+import type { Word } from "../shell/tokens.js";
+import { rewriteDashEcho } from "./dash-echo.js";
+import { execRunSource } from "./exec-source.js";
+import { execWords } from "./exec-words.js";
+import {
+  editsFit,
+  type NestedScript,
+  nestedScripts,
+  nestedSource,
+  type StringShell,
+  scriptCalls,
+} from "./nested.js";
+import { ScriptScope, type StageState } from "./scope.js";
+
+/** An echo called in a string: with a backslash in the string, dash's echo may have read escapes. */
+const ECHO_CALL = /(?:^|[\s;&|(`'"])echo(?=[\s'"]|$)/;
+
+/**
+ * Echo (rule `shell`) in what a container starts: a shell-form CMD, ENTRYPOINT or `HEALTHCHECK
+ * CMD`, run by the stage's SHELL (Debian's `/bin/sh -c`), and an exec form's `sh -c` / `dash -c`
+ * string (`["sh", "-c", "echo 'a\\tb'"]`), with the `sh -c` strings inside them; `shell` is what
+ * runs the instruction's shell form (`RunShell.shell` at it), the stage's /bin/sh being what it is
+ * when the stage ends (the container runs then). Exec-form RUN strings go the same way.
+ */
+export function rewriteStartedEchoes(
+  ctx: MigrationContext,
+  state: StageState,
+  ins: Instruction,
+  shell: StageState["shell"]["shell"],
+): void {
+  if (state.info.already) return;
+  const stage: StageState = { ...state, shell: { ...state.shell, shell } };
+  const at = commandOffset(ins);
+  if (at === undefined) return;
+  if (isExec(ins, at)) {
+    rewriteExecEchoes(ctx, stage, ins, at);
+    return;
+  }
+  let src: ShellSource;
+  try {
+    src = runSource(ctx.text, ins, at, ctx.doc.escape);
+  } catch (err) {
+    if (err instanceof ShellSyntaxError) return;
+    throw err;
+  }
+  const scope = new ScriptScope(ctx, stage, src, ins);
+  echoesIn(scope, 1);
+  scope.flush();
+}
+
+/** An exec-form RUN's `sh -c` string (the RUN rules leave exec forms otherwise). */
+export function rewriteExecRunEchoes(ctx: MigrationContext, state: StageState, ins: Instruction) {
+  if (state.info.already) return;
+  rewriteExecEchoes(ctx, state, ins, splitFlags(ins.args.text).rest);
+}
+
+/** Where the command starts in the argument text: past flags, and past `CMD` for HEALTHCHECK. */
+function commandOffset(ins: Instruction): number | undefined {
+  const { rest } = splitFlags(ins.args.text);
+  if (ins.keyword !== "HEALTHCHECK") return rest;
+  const cmd = /^CMD\s+/i.exec(ins.args.text.slice(rest));
+  return cmd ? rest + cmd[0].length : undefined;
+}
+
+function isExec(ins: Instruction, at: number): boolean {
+  if (ins.keyword !== "HEALTHCHECK") return ins.form === "exec";
+  return execWords(ins.args.text.slice(at)) !== undefined;
+}
+
+/**
+ * The `-c` string of an exec form, read through its JSON escapes: the echo edits are written back
+ * JSON-escaped (`\` → `\\`), so the string hands the shell exactly the rewritten script.
+ */
+function rewriteExecEchoes(
+  ctx: MigrationContext,
+  stage: StageState,
+  ins: Instruction,
+  at: number,
+): void {
+  const program = execWords(ins.args.text.slice(at))?.[0]?.value.replace(/^.*\//, "");
+  if (program !== "sh" && program !== "dash") return;
+  let src: ShellSource | undefined;
+  try {
+    src = execRunSource(ctx, ins, at);
+  } catch (err) {
+    if (err instanceof ShellSyntaxError) return;
+    throw err;
+  }
+  if (!src) return;
+  const mark = ctx.edits.length;
+  const scope = new ScriptScope(ctx, stage, src, ins, [], program);
+  echoesIn(scope, 1);
+  scope.flush();
+  for (let k = mark; k < ctx.edits.length; k++) {
+    const e = ctx.edits[k]!;
+    ctx.edits[k] = { ...e, text: JSON.stringify(e.text).slice(1, -1) };
+  }
+}
+
+/** The echo rule over one script and the `sh -c` strings in it (three deep), nothing else. */
+function echoesIn(scope: ScriptScope, depth: number): void {
+  if (depth < 3) for (const nested of nestedScripts(scope.src)) nestedEchoes(scope, nested, depth);
+  for (const item of scope.src.script.items) {
+    if (item.kind !== "pipeline") continue;
+    for (const cmd of item.commands) {
+      if (cmd.name === "echo") rewriteDashEcho(scope, item, cmd);
+      echoesInStrings(scope, item, cmd, depth);
+    }
+  }
+}
+
+function nestedEchoes(outer: ScriptScope, nested: NestedScript, depth: number): void {
+  const { ctx } = outer;
+  const restore = ctx.checkpoint();
+  const mark = ctx.edits.length;
+  const scope = new ScriptScope(
+    ctx,
+    outer.stage,
+    nested.src,
+    outer.instruction,
+    [...outer.quotes, nested.quote],
+    nested.shell,
+  );
+  echoesIn(scope, depth + 1);
+  scope.flush();
+  if (editsFit(ctx, mark, nested)) return;
+  restore();
+  outer.warn("shell", nested.word.start, unreadMessage(nested.shell));
+}
+
+/**
+ * The `sh -c` strings of a command the other rules cannot read as written: double-quoted with `\`
+ * inside (`sh -c "echo 'a\tb'"`). With no `$`, `` ` `` or unescaped `"` in it, the outer shell only
+ * takes the backslash off `\\`, `\"`, `\$`, `` \` `` and a newline: the echo rule reads the script
+ * the inner shell gets and writes its edits escaped again. Otherwise, when dash runs an echo given
+ * backslashes there, a warning at the string: never a silent pass.
+ */
+export function echoesInStrings(
+  scope: ScriptScope,
+  pipeline: Pipeline,
+  cmd: SimpleCommand,
+  depth = scope.quotes.length + 1,
+): void {
+  if (scope.stage.info.already) return;
+  for (const { word, shell } of scriptCalls(cmd)) {
+    if (!runsDash(scope, shell) || !word.raw.includes("\\") || !ECHO_CALL.test(word.raw)) continue;
+    if (nestedSource(scope.src, word)) continue;
+    // Strings inside strings three deep, as the other rules read them; deeper ones are flagged.
+    const src = depth < 4 ? doubleQuotedSource(scope.src, word) : undefined;
+    if (!src) {
+      scope.warn("shell", word.start, unreadMessage(shell));
+      continue;
+    }
+    const { ctx } = scope;
+    const mark = ctx.edits.length;
+    const inner = new ScriptScope(
+      ctx,
+      scope.stage,
+      src,
+      scope.instruction,
+      [...scope.quotes, '"'],
+      shell,
+    );
+    echoesIn(inner, depth + 1);
+    inner.flush();
+    for (let k = mark; k < ctx.edits.length; k++) {
+      const e = ctx.edits[k]!;
+      ctx.edits[k] = { ...e, text: e.text.replace(/[\\"$`]/g, "\\$&") };
+    }
+    // A pipeline another rule removes whole takes these edits with it (run.ts).
+    scope.nestedEdits.push({ pipeline, from: mark, to: ctx.edits.length, emptied: false });
+  }
+}
+
+/**
+ * The script a double-quoted word hands a shell, when the outer shell expands nothing in it: its
+ * offsets lead back through the backslashes the outer shell takes off.
+ */
+function doubleQuotedSource(parent: ShellSource, word: Word): ShellSource | undefined {
+  const raw = word.raw;
+  if (raw.length < 2 || raw[0] !== '"' || raw.at(-1) !== '"') return undefined;
+  let text = "";
+  /** Per character of `text`: where it starts in `raw`, and where it ends. */
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 1; i < raw.length - 1; i++) {
+    const c = raw[i]!;
+    if (c === "$" || c === "`" || c === '"') return undefined;
+    const next = raw[i + 1]!;
+    if (c === "\\" && next === "\n") {
+      i++;
+      continue;
+    }
+    const escaped = c === "\\" && (next === "\\" || next === "$" || next === "`" || next === '"');
+    text += escaped ? next : c;
+    from.push(i);
+    to.push(escaped ? i + 2 : i + 1);
+    if (escaped) i++;
+  }
+  let script: ReturnType<typeof parseScript>;
+  try {
+    script = parseScript(text);
+  } catch (err) {
+    if (err instanceof ShellSyntaxError) return undefined;
+    throw err;
+  }
+  const close = raw.length - 1;
+  const startOf = (k: number) => word.start + (k < from.length ? from[k]! : close);
+  const endOf = (k: number) => word.start + (k === 0 ? (from[0] ?? close) : to[k - 1]!);
+  return {
+    script,
+    file: parent.file,
+    escapeChar: parent.escapeChar,
+    span: (a, b) =>
+      b <= a ? parent.span(startOf(a), startOf(a)) : parent.span(startOf(a), endOf(b)),
+    direct: parent.direct,
+  };
+}
+
+function runsDash(scope: ScriptScope, shell: StringShell): boolean {
+  return shell === "dash" || (shell === "sh" && scope.stage.shell.binSh === "dash");
+}
+
+function unreadMessage(shell: StringShell): string {
+  return `this ${shell} -c string runs echo with backslashes under Debian's ${shell === "sh" ? "/bin/sh (dash)" : "dash"}, whose echo turns escapes (\\n, \\t, \\c, \\\\, \\0NNN) into characters and busybox ash's echo prints them as written: alpinize cannot read this string's script exactly (the outer shell expands its $ or \` first), so it is left as is: write echo -e in it (or printf '%b\\n' …) where the characters are meant`;
+}
