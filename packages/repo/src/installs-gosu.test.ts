@@ -1,25 +1,13 @@
+import { drawnLines, range } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { installsGosu } from "./lint-script.js";
 
 // The expression installsGosu replaced, quadratic on a long line of `apk add`: the oracle.
 const OLD = /\bgosu\/releases\b|\bapk\s+add\b[^\n]*\sgosu\b|\/usr\/local\/bin\/gosu\b/;
 
-/** Texts of words joined by separators, drawn by a fixed pseudo-random sequence (xorshift). */
-function* texts(words: readonly string[], joins: readonly string[], count: number) {
-  let seed = 7;
-  const pick = <T>(from: readonly T[]): T => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return from[seed % from.length] as T;
-  };
-  for (let n = 0; n < count; n++) {
-    let text = pick(words);
-    for (let i = pick([0, 1, 2, 3, 4, 5, 6, 7]); i > 0; i--) text += pick(joins) + pick(words);
-    yield text;
-  }
-}
+/** Texts of words joined by 0 to 7 separators, drawn by a fixed pseudo-random sequence. */
+const texts = (words: readonly string[], joins: readonly string[], count: number) =>
+  drawnLines(7, words, joins, range(0, 7), count);
 
 describe("installsGosu", () => {
   it.each([

@@ -1,3 +1,4 @@
+import { seededPick } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { fromFlag } from "./locate-dockerfile.js";
 
@@ -28,14 +29,7 @@ describe("fromFlag", () => {
       "-x",
       "--",
     ];
-    let seed = 23;
-    const pick = <T>(from: readonly T[]): T => {
-      seed ^= seed << 13;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      seed >>>= 0;
-      return from[seed % from.length] as T;
-    };
+    const pick = seededPick(23);
     let found = 0;
     for (let n = 0; n < 20_000; n++) {
       let text = pick(["", " ", "\t"]);

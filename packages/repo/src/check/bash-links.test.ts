@@ -1,23 +1,11 @@
+import { drawnLines, range } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { shToBash } from "./run-shell.js";
 import { linksBash } from "./started-bash.js";
 
-/** Words joined by blanks and separators, drawn by a fixed pseudo-random sequence (xorshift). */
-function* lines(words: readonly string[], joins: readonly string[], count: number) {
-  let seed = 11;
-  const pick = <T>(from: readonly T[]): T => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return from[seed % from.length] as T;
-  };
-  for (let n = 0; n < count; n++) {
-    let line = pick(words);
-    for (let i = pick([1, 2, 3, 4, 5, 6, 7]); i > 0; i--) line += pick(joins) + pick(words);
-    yield line;
-  }
-}
+/** Words joined by 1 to 7 blanks and separators, drawn by a fixed pseudo-random sequence. */
+const lines = (words: readonly string[], joins: readonly string[], count: number) =>
+  drawnLines(11, words, joins, range(1, 7), count);
 
 describe("ln of bash read once per word", () => {
   it("shToBash answers as \\bln\\s+(?:-\\S+\\s+)*\\S*\\bbash\\s+\\/bin\\/sh(?:\\s|$|;|&)", () => {

@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
-import { defaultConfig } from "../config/types.js";
-import { defaultTransforms } from "../default-transforms.js";
-import { planRepository } from "../plan/plan.js";
-import { checkTargets } from "./run.js";
+import { describe, expect, it } from "vitest";
+import {
+  checkDefault,
+  PINNED_ALPINE,
+  planDefault,
+  scratchRepoPerTest,
+} from "../../test/run-defaults.js";
 
-const DIGEST = `sha256:${"a".repeat(64)}`;
 const SCRIPT = [
   "#!/bin/sh",
   "set -e",
@@ -15,26 +15,18 @@ const SCRIPT = [
   "",
 ].join("\n");
 
-let repo: ScratchRepo | undefined;
-afterEach(async () => {
-  await repo?.remove();
-  repo = undefined;
-});
+const scratch = scratchRepoPerTest();
 
 async function shadowFindings(files: Record<string, string>) {
-  repo = await scratchRepo({ "entry.sh": SCRIPT, ...files });
-  const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
-    config: defaultConfig(),
-    transforms: defaultTransforms(),
-    cwd: repo.root,
-  });
+  const repo = await scratch.make({ "entry.sh": SCRIPT, ...files });
+  const result = await checkDefault(repo.root);
   return result.findings
     .filter((f) => f.message.startsWith("shadow-tool:"))
     .map((f) => `${f.file}:${f.line}`);
 }
 
 const dockerfile = (...lines: string[]) =>
-  [`FROM alpine:3.23@${DIGEST} AS base`, ...lines, ""].join("\n");
+  [`FROM ${PINNED_ALPINE} AS base`, ...lines, ""].join("\n");
 
 describe("entrypoint shadow-tool findings when the image installs shadow", () => {
   it("drops them when the stage that runs the script installs shadow", async () => {
@@ -59,7 +51,6 @@ describe("entrypoint shadow-tool findings when the image installs shadow", () =>
   it("keeps them when the image lacks shadow, or another image running it does", async () => {
     const without = dockerfile("COPY entry.sh /entry.sh", 'ENTRYPOINT ["/entry.sh"]');
     expect(await shadowFindings({ Dockerfile: without })).toEqual(["entry.sh:3", "entry.sh:4"]);
-    await repo?.remove();
     const withShadow = dockerfile(
       "RUN apk add --no-cache shadow",
       "COPY entry.sh /entry.sh",
@@ -75,10 +66,7 @@ describe("entrypoint shadow-tool findings when the image installs shadow", () =>
 describe("entrypoint shadow-tool findings when shadow is removed before the image runs", () => {
   const entry = ["COPY entry.sh /entry.sh", 'ENTRYPOINT ["/entry.sh"]'];
   const flagged = ["entry.sh:3", "entry.sh:4"];
-  const findingsFor = async (...lines: string[]) => {
-    await repo?.remove();
-    return shadowFindings({ Dockerfile: dockerfile(...lines) });
-  };
+  const findingsFor = (...lines: string[]) => shadowFindings({ Dockerfile: dockerfile(...lines) });
 
   it("keeps them when the --virtual (or -t) group holding shadow is deleted again", async () => {
     const virtual = "RUN apk add --no-cache --virtual .tmp shadow && useradd app && apk del .tmp";
@@ -130,18 +118,13 @@ describe("entrypoint shadow-tool findings when shadow is removed before the imag
 describe("migrate's script warnings when the migrated image installs shadow", () => {
   it("leaves out shadow-tool when the image runs apk add shadow, and keeps it when it does not", async () => {
     const rules = async (install: string) => {
-      await repo?.remove();
       const text = dockerfile(install, "COPY entry.sh /entry.sh", 'ENTRYPOINT ["/entry.sh"]');
       // chsh: a shadow tool the rewrite has no warning of its own for.
-      repo = await scratchRepo({
+      const repo = await scratch.make({
         "entry.sh": "#!/bin/sh\nchsh -s /bin/sh app\n",
         Dockerfile: text,
       });
-      const plan = await planRepository(repo.root, {
-        config: defaultConfig(),
-        transforms: defaultTransforms(),
-        release: "3.23",
-      });
+      const plan = await planDefault(repo.root, { release: "3.23" });
       return plan.files.find((f) => f.file === "entry.sh")?.warnings.map((w) => w.rule);
     };
     expect(await rules("RUN apk add --no-cache shadow su-exec")).not.toContain("shadow-tool");

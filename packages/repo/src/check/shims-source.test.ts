@@ -1,11 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
-import { defaultConfig } from "../config/types.js";
-import { defaultTransforms } from "../default-transforms.js";
-import { checkTargets } from "./run.js";
+import { describe, expect, it } from "vitest";
+import { checkDefault, PINNED_ALPINE, scratchRepoPerTest } from "../../test/run-defaults.js";
 import { sourcedShims } from "./shims-source.js";
 
-const DIGEST = `sha256:${"a".repeat(64)}`;
 const SCRIPT = [
   "#!/bin/sh",
   "# User and group shims that behave the same on Debian and Alpine (alpinize shims print).",
@@ -15,21 +11,16 @@ const SCRIPT = [
   "",
 ].join("\n");
 
-let repo: ScratchRepo | undefined;
-afterEach(async () => {
-  await repo?.remove();
-  repo = undefined;
-});
+const scratch = scratchRepoPerTest();
 
 async function shimFindings(lines: string[], files: Record<string, string> = {}) {
-  await repo?.remove();
-  const dockerfile = [`FROM alpine:3.23@${DIGEST} AS base`, ...lines, ""].join("\n");
-  repo = await scratchRepo({ "svc/Dockerfile": dockerfile, "svc/entry.sh": SCRIPT, ...files });
-  const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
-    config: defaultConfig(),
-    transforms: defaultTransforms(),
-    cwd: repo.root,
+  const dockerfile = [`FROM ${PINNED_ALPINE} AS base`, ...lines, ""].join("\n");
+  const repo = await scratch.make({
+    "svc/Dockerfile": dockerfile,
+    "svc/entry.sh": SCRIPT,
+    ...files,
   });
+  const result = await checkDefault(repo.root);
   return result.findings.filter((f) => f.rule === "shims-missing");
 }
 

@@ -1,3 +1,4 @@
+import { SHELL_KEYWORDS } from "@alpinize/busybox";
 import { shellScriptIndex } from "@alpinize/dockerfile";
 import { looksUp, ShellGuards } from "./shell-guards.js";
 import { type Substitution, substitutionOffset, tokenize } from "./shell-words.js";
@@ -17,21 +18,6 @@ export interface ShellCommand {
   piped?: true;
 }
 
-const KEYWORDS = new Set([
-  "if",
-  "then",
-  "else",
-  "elif",
-  "fi",
-  "do",
-  "done",
-  "while",
-  "until",
-  "!",
-  "{",
-  "}",
-  "time",
-]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 /** Words that run the command after them (`sudo apt-get`, `xargs -r apt-get`). */
 const WRAPPERS = new Set([
@@ -115,7 +101,7 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
       skipHeader = true;
       continue;
     }
-    if (KEYWORDS.has(token.text)) {
+    if (SHELL_KEYWORDS.has(token.text)) {
       guards.keyword(token.text, commands.length);
       continue;
     }

@@ -1,41 +1,24 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
-import { checkTargets } from "../check/run.js";
-import { defaultConfig } from "../config/types.js";
-import { defaultTransforms } from "../default-transforms.js";
+import { describe, expect, it } from "vitest";
+import { checkDefault, planDefault, scratchRepoPerTest } from "../../test/run-defaults.js";
 import { applyPlan } from "./apply.js";
-import { planRepository } from "./plan.js";
 
 const RUNUSER = ["#!/bin/sh", "set -e", 'exec runuser -u app -- "$@"', ""].join("\n");
 const RUNS = ["COPY entrypoint.sh /entrypoint.sh", 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["id"]'];
 
-let repo: ScratchRepo | undefined;
-afterEach(async () => {
-  await repo?.remove();
-  repo = undefined;
-});
+const scratch = scratchRepoPerTest();
 
 async function migrate(dockerfile: string[], script = RUNUSER) {
-  await repo?.remove();
-  repo = await scratchRepo({
+  const repo = await scratch.make({
     Dockerfile: [...dockerfile, ""].join("\n"),
     "entrypoint.sh": script,
   });
-  const plan = await planRepository(repo.root, {
-    config: defaultConfig(),
-    transforms: defaultTransforms(),
-    release: "3.23",
-  });
+  const plan = await planDefault(repo.root, { release: "3.23" });
   const dockerfilePlan = plan.files.find((f) => f.file === "Dockerfile")!;
   return { plan, after: dockerfilePlan.after, warnings: dockerfilePlan.warnings };
 }
 
 async function checkErrors(root: string) {
-  const result = await checkTargets([{ path: root, kind: "directory" }], {
-    config: defaultConfig(),
-    transforms: defaultTransforms(),
-    cwd: root,
-  });
+  const result = await checkDefault(root);
   return result.findings.filter((f) => f.severity === "error");
 }
 
@@ -59,7 +42,7 @@ describe("migrate gives alpinize_exec_as something to run", () => {
       '{ alpinize_exec_as app "$@" || exit; }',
     );
     await applyPlan(plan);
-    expect(await checkErrors(repo!.root)).toEqual([]);
+    expect(await checkErrors(scratch.root)).toEqual([]);
   });
 
   it("writes a RUN of its own after FROM when the stage installs nothing", async () => {

@@ -1,8 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
-import { defaultConfig } from "../config/types.js";
-import { defaultTransforms } from "../default-transforms.js";
-import { planRepository } from "./plan.js";
+import { REDIS_ENTRYPOINT as ENTRYPOINT } from "@alpinize/testkit";
+import { describe, expect, it } from "vitest";
+import { planDefault, scratchRepoPerTest } from "../../test/run-defaults.js";
 
 // redis's pattern (the tester's dir16): gosu from apt, and an 8-line entrypoint whose only
 // user handling is `exec gosu redis "$@"`.
@@ -20,30 +18,11 @@ const DOCKERFILE = [
   "",
 ].join("\n");
 
-const ENTRYPOINT = [
-  "#!/bin/sh",
-  "set -e",
-  'if [ "$(id -u)" = 0 ]; then',
-  "  chown -R redis:redis /data",
-  '  exec gosu redis "$@"',
-  "fi",
-  'exec "$@"',
-  "",
-].join("\n");
-
-let repo: ScratchRepo | undefined;
-afterEach(async () => {
-  await repo?.remove();
-  repo = undefined;
-});
+const scratch = scratchRepoPerTest();
 
 async function planned(files: Record<string, string>, release?: string) {
-  repo = await scratchRepo(files);
-  const plan = await planRepository(repo.root, {
-    config: defaultConfig(),
-    transforms: defaultTransforms(),
-    ...(release ? { release } : {}),
-  });
+  const repo = await scratch.make(files);
+  const plan = await planDefault(repo.root, release ? { release } : {});
   const file = (name: string) => plan.files.find((f) => f.file === name);
   return { dockerfile: file("Dockerfile"), script: file("docker-entrypoint.sh") };
 }
@@ -89,7 +68,6 @@ describe("migrate DIR on a gosu entrypoint whose image gets su-exec", () => {
     const fixed = await planned(files("alpine:3.23"));
     expect(fixed.script?.after).toContain('exec su-exec redis "$@"');
     // Alpine 3.20 (su-exec 0.2, a release alpinize has no data for) is left as it was.
-    await repo?.remove();
     const old = await planned(files("alpine:3.20"));
     expect(old.script?.after).toBe(ENTRYPOINT);
   });

@@ -1,3 +1,4 @@
+import { GOSU_DOWNLOAD_LINES } from "@alpinize/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
 import { checkTargets } from "../check/run.js";
@@ -8,15 +9,7 @@ import { planRepository } from "./plan.js";
 
 /** docker-library's gosu step: a RUN that only fetches, verifies and installs the release binary. */
 const DOCKERFILE = [
-  "FROM debian:bookworm-slim",
-  "ENV GOSU_VERSION 1.17",
-  "RUN set -eux; \\",
-  "\tapt-get update; \\",
-  "\tapt-get install -y --no-install-recommends ca-certificates gnupg wget; \\",
-  `\tdpkgArch="$(dpkg --print-architecture | awk -F- '{ print $NF }')"; \\`,
-  '\twget -O /usr/local/bin/gosu "https://github.com/tianon/gosu/releases/download/$GOSU_VERSION/gosu-$dpkgArch"; \\',
-  "\tchmod +x /usr/local/bin/gosu; \\",
-  "\tgosu nobody true",
+  ...GOSU_DOWNLOAD_LINES,
   "COPY entrypoint.sh /entrypoint.sh",
   'ENTRYPOINT ["/entrypoint.sh"]',
   "",

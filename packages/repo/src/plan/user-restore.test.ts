@@ -1,32 +1,21 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile text holds ${VAR} on purpose
-import { afterEach, describe, expect, it } from "vitest";
-import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
-import { defaultConfig } from "../config/types.js";
-import { defaultTransforms } from "../default-transforms.js";
+import { describe, expect, it } from "vitest";
+import { planDefault, scratchRepoPerTest } from "../../test/run-defaults.js";
 import { describeStages } from "../dockerfile/stages.js";
-import { planRepository } from "./plan.js";
 import { inheritedUser, restoreUser } from "./user-restore.js";
 
 const RUNUSER = ["#!/bin/sh", "set -e", 'exec runuser -u app -- "$@"', ""].join("\n");
 const USERADD = ["#!/bin/sh", "useradd -m app", 'exec "$@"', ""].join("\n");
 const RUNS = ["COPY entrypoint.sh /entrypoint.sh", 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["id"]'];
 
-let repo: ScratchRepo | undefined;
-afterEach(async () => {
-  await repo?.remove();
-  repo = undefined;
-});
+const scratch = scratchRepoPerTest();
 
 async function migrate(dockerfile: string[], script = RUNUSER) {
-  repo = await scratchRepo({
+  const repo = await scratch.make({
     Dockerfile: [...dockerfile, ""].join("\n"),
     "entrypoint.sh": script,
   });
-  const plan = await planRepository(repo.root, {
-    config: defaultConfig(),
-    transforms: defaultTransforms(),
-    release: "3.23",
-  });
+  const plan = await planDefault(repo.root, { release: "3.23" });
   return plan.files.find((f) => f.file === "Dockerfile")!;
 }
 
