@@ -1,20 +1,13 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { GOSU_DOWNLOAD_LINES } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 import { gitRepo, removeGitReposAfterEach } from "./repo-test-support.js";
 
 /** docker-library's gosu step: a RUN that only fetches, verifies and installs the release binary. */
 const GOSU_DOCKERFILE = [
-  "FROM debian:bookworm-slim",
-  "ENV GOSU_VERSION 1.17",
-  "RUN set -eux; \\",
-  "\tapt-get update; \\",
-  "\tapt-get install -y --no-install-recommends ca-certificates gnupg wget; \\",
-  `\tdpkgArch="$(dpkg --print-architecture | awk -F- '{ print $NF }')"; \\`,
-  '\twget -O /usr/local/bin/gosu "https://github.com/tianon/gosu/releases/download/$GOSU_VERSION/gosu-$dpkgArch"; \\',
-  "\tchmod +x /usr/local/bin/gosu; \\",
-  "\tgosu nobody true",
+  ...GOSU_DOWNLOAD_LINES,
   'ENTRYPOINT ["gosu", "app"]',
   'CMD ["/usr/local/bin/app"]',
   "",

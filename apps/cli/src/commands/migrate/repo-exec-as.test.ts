@@ -1,26 +1,11 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import {
-  chmod,
-  copyFile,
-  mkdir,
-  mkdtemp,
-  readFile,
-  rm,
-  symlink,
-  unlink,
-  writeFile,
-} from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { copyFile, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { alpineRootSkipReason, execInRoot, makeAlpineRoot } from "@alpinize/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 import { runRepositoryMigration } from "./dir.js";
 import { captureIo, gitRepo } from "./repo-test-support.js";
-
-const run = promisify(execFile);
 
 // A Debian image whose entrypoint drops privileges with util-linux runuser, which Debian always
 // has and Alpine never does unless installed. The rewrite makes it alpinize_exec_as, which needs
@@ -36,10 +21,6 @@ const DOCKERFILE = [
 ].join("\n");
 const ENTRYPOINT = '#!/bin/sh\nset -e\nexec runuser -u app -- "$@"\n';
 
-const CACHE = process.env.ALPINIZE_TEST_CACHE ?? "/var/cache/alpinize-test";
-const BUSYBOX = join(CACHE, "busybox-musl", "busybox");
-const here = dirname(fileURLToPath(import.meta.url));
-const ALPINE_FILES = resolve(here, "../../../../../../shared/corpus/alpine-rootfs");
 /**
  * Alpine's su-exec package cannot be fetched here. gosu (a static binary, from the host's Debian
  * package) takes the same `USER[:GROUP] CMD` form, so it stands in for the program that package
@@ -48,11 +29,7 @@ const ALPINE_FILES = resolve(here, "../../../../../../shared/corpus/alpine-rootf
 const GOSU = "/usr/sbin/gosu";
 
 function chrootSkip(): string | undefined {
-  if (process.getuid?.() !== 0) return "needs root for chroot";
-  if (!existsSync(BUSYBOX)) return `no musl busybox at ${BUSYBOX}`;
-  if (!existsSync(join(ALPINE_FILES, "passwd"))) return `no Alpine /etc files at ${ALPINE_FILES}`;
-  if (!existsSync(GOSU)) return `no static gosu at ${GOSU}`;
-  return undefined;
+  return alpineRootSkipReason() ?? (existsSync(GOSU) ? undefined : `no static gosu at ${GOSU}`);
 }
 
 let root = "";
@@ -105,12 +82,12 @@ describe("migrate DIR: an entrypoint that drops privileges gets a tool for it", 
     async () => {
       const { dockerfile } = await migrate({ Dockerfile: DOCKERFILE, "entrypoint.sh": ENTRYPOINT });
       image = await buildImage(dockerfile, await readFile(join(root, "entrypoint.sh"), "utf8"));
-      const started = await execIn(image, ["/entrypoint.sh", "id"]);
+      const started = await execInRoot(image, ["/entrypoint.sh", "id"]);
       expect(started).toMatchObject({ code: 0, stderr: "" });
       expect(started.stdout).toMatch(/^uid=1000\(app\) gid=1000\(app\)/);
       // The same image without the su-exec the migration added: the shim has nothing to run.
       await unlink(join(image, "sbin/su-exec"));
-      const stopped = await execIn(image, ["/entrypoint.sh", "id"]);
+      const stopped = await execInRoot(image, ["/entrypoint.sh", "id"]);
       expect(stopped.code).toBe(5);
       expect(stopped.stderr).toContain("no su-exec, gosu or util-linux setpriv found");
     },
@@ -122,45 +99,16 @@ describe("migrate DIR: an entrypoint that drops privileges gets a tool for it", 
  * of the packages `apk add` names, su-exec is installed (see GOSU); the entrypoint is copied in.
  */
 async function buildImage(dockerfile: string, entrypoint: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "alpinize-exec-as-"));
-  await chmod(dir, 0o755);
-  for (const d of ["bin", "sbin", "usr/bin", "usr/sbin", "etc", "dev", "proc", "tmp", "home"])
-    await mkdir(join(dir, d), { recursive: true });
-  await copyFile(BUSYBOX, join(dir, "bin/busybox"));
-  await chmod(join(dir, "bin/busybox"), 0o755);
-  const { stdout } = await run(BUSYBOX, ["--list-full"]);
-  for (const applet of stdout.split("\n").filter((a) => a && a !== "bin/busybox")) {
-    const up = "../".repeat(applet.split("/").length - 1);
-    await symlink(`${up}bin/busybox`, join(dir, applet)).catch(() => {});
-  }
-  await run("mknod", ["-m", "666", join(dir, "dev/null"), "c", "1", "3"]);
-  for (const file of ["passwd", "group"])
-    await copyFile(join(ALPINE_FILES, file), join(dir, "etc", file));
+  const dir = makeAlpineRoot("alpinize-exec-as-", { dirs: ["proc", "home"], devNull: true });
   for (const line of dockerfile.split("\n").filter((l) => l.startsWith("RUN "))) {
     const command = line.slice(4);
     const apk = /^apk add --no-cache (.*)$/.exec(command);
     if (!apk) {
-      expect(await execIn(dir, ["/bin/sh", "-c", command])).toMatchObject({ code: 0 });
+      expect(await execInRoot(dir, ["/bin/sh", "-c", command])).toMatchObject({ code: 0 });
       continue;
     }
     if (apk[1]!.split(/\s+/).includes("su-exec")) await copyFile(GOSU, join(dir, "sbin/su-exec"));
   }
   await writeFile(join(dir, "entrypoint.sh"), entrypoint, { mode: 0o755 });
   return dir;
-}
-
-async function execIn(dir: string, argv: string[]) {
-  // gosu reads /proc/self: a private mount and PID namespace give the root its own /proc.
-  const args = ["--mount", "--pid", "--fork", `--mount-proc=${join(dir, "proc")}`, "chroot", dir];
-  try {
-    const { stdout, stderr } = await run("unshare", [...args, ...argv], {
-      env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" },
-      timeout: 30_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: unknown; stdout?: string; stderr?: string };
-    if (typeof e.code !== "number") throw err;
-    return { code: e.code, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
-  }
 }
