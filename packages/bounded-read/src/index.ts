@@ -1,5 +1,7 @@
 export {
   type BoundedRead,
+  type BoundedReadAny,
+  type ReadAnyOptions,
   type ReadBoundedOptions,
   readBounded,
   readBoundedSync,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fifoWriter } from "@alpinize/testkit";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { type BoundedRead, readBounded, readBoundedSync } from "./read-bounded.js";
 
 const dir = mkdtempSync(join(tmpdir(), "alpinize-bounded-limits-"));
@@ -43,6 +43,21 @@ describe("the limit", () => {
     expect(readCount(readBoundedSync("/dev/zero", limit, { special: "read" }))).toBe(limit + 1);
     const head = readBoundedSync("/dev/zero", limit, { special: "read", head: true });
     expect(head.status === "ok" && [head.bytes.length, head.truncated]).toEqual([limit, true]);
+  });
+
+  it("does not join the pieces of what it refuses (that would double the memory)", async () => {
+    const concat = vi.spyOn(Buffer, "concat");
+    try {
+      expect(readCount(readBoundedSync("/dev/zero", 3 * MiB, { special: "read" }))).toBe(
+        3 * MiB + 1,
+      );
+      expect(readCount(await readBounded("/dev/zero", 3 * MiB, { special: "read" }))).toBe(
+        3 * MiB + 1,
+      );
+      expect(concat).not.toHaveBeenCalled();
+    } finally {
+      concat.mockRestore();
+    }
   });
 
   it("does not follow a link with noFollow", async () => {

@@ -8,7 +8,8 @@ export const PIECE = 1024 * 1024;
  */
 export class Pieces {
   private readonly parts: Buffer[] = [];
-  private total = 0;
+  /** Bytes that came so far. */
+  total = 0;
   private size: number;
   private ended = false;
   private current: Buffer | undefined;
@@ -36,9 +37,14 @@ export class Pieces {
     this.size = Math.min(this.cap - this.total, PIECE);
   }
 
-  /** All that came, in one buffer (not copied when it came in one piece). */
-  bytes(): Buffer {
+  /**
+   * The first `length` bytes that came, in one buffer (not copied when they came in one piece).
+   * Asked only for what is kept: joining what is refused would double its memory for nothing.
+   */
+  bytes(length = this.total): Buffer {
     const [only] = this.parts;
-    return this.parts.length === 1 && only ? only : Buffer.concat(this.parts, this.total);
+    return this.parts.length === 1 && only
+      ? only.subarray(0, length)
+      : Buffer.concat(this.parts, length);
   }
 }

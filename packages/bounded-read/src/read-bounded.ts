@@ -29,6 +29,12 @@ export type BoundedRead =
       read: number;
     };
 
+/** What a read with `special: "read"` gives: never "special". */
+export type BoundedReadAny = Exclude<BoundedRead, { status: "special" }>;
+
+/** Options that read a FIFO, socket or device rather than refuse it. */
+export type ReadAnyOptions = ReadBoundedOptions & { special: "read" };
+
 /**
  * Reads at most `limit` bytes of a file, never more than `limit + 1` into memory, whatever its
  * size says: a regular file over the limit by fstat is refused before any read, one that grows
@@ -37,6 +43,16 @@ export type BoundedRead =
  * Errors from open or read (ENOENT, EACCES, ELOOP, EIO) are thrown as they are, for the caller
  * to word.
  */
+export async function readBounded(
+  path: string,
+  limit: number,
+  options: ReadAnyOptions,
+): Promise<BoundedReadAny>;
+export async function readBounded(
+  path: string,
+  limit: number,
+  options?: ReadBoundedOptions,
+): Promise<BoundedRead>;
 export async function readBounded(
   path: string,
   limit: number,
@@ -49,13 +65,23 @@ export async function readBounded(
     if (early) return early;
     const pieces = new Pieces(limit + 1, firstPiece(info));
     for (let buf = pieces.next(); buf; buf = pieces.next()) pieces.add(await fill(handle, buf));
-    return after(pieces.bytes(), info, limit, options);
+    return after(pieces, info, limit, options);
   } finally {
     await handle.close();
   }
 }
 
 /** {@link readBounded} for synchronous callers, with the same guarantees. */
+export function readBoundedSync(
+  path: string,
+  limit: number,
+  options: ReadAnyOptions,
+): BoundedReadAny;
+export function readBoundedSync(
+  path: string,
+  limit: number,
+  options?: ReadBoundedOptions,
+): BoundedRead;
 export function readBoundedSync(
   path: string,
   limit: number,
@@ -68,7 +94,7 @@ export function readBoundedSync(
     if (early) return early;
     const pieces = new Pieces(limit + 1, firstPiece(info));
     for (let buf = pieces.next(); buf; buf = pieces.next()) pieces.add(fillSync(fd, buf));
-    return after(pieces.bytes(), info, limit, options);
+    return after(pieces, info, limit, options);
   } finally {
     closeSync(fd);
   }
@@ -97,14 +123,14 @@ function before(info: Stats, limit: number, options: ReadBoundedOptions): Bounde
 const firstPiece = (info: Stats) => (info.isFile() ? info.size + 1 : undefined);
 
 function after(
-  bytes: Buffer,
+  pieces: Pieces,
   info: Stats,
   limit: number,
   options: ReadBoundedOptions,
 ): BoundedRead {
-  if (bytes.length <= limit) return { status: "ok", bytes, info, truncated: false };
-  if (!options.head) return { status: "too-large", info, read: bytes.length };
-  return { status: "ok", bytes: bytes.subarray(0, limit), info, truncated: true };
+  if (pieces.total <= limit) return { status: "ok", bytes: pieces.bytes(), info, truncated: false };
+  if (!options.head) return { status: "too-large", info, read: pieces.total };
+  return { status: "ok", bytes: pieces.bytes(limit), info, truncated: true };
 }
 
 /** Reads until `buf` is full or the file ends; returns how many bytes came. */
