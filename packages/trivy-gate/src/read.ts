@@ -1,8 +1,8 @@
-import { open } from "node:fs/promises";
+import { readBounded } from "@alpinize/bounded-read";
 import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { checkSize, DEFAULT_MAX_BYTES, parseTrivyReport } from "./parse/report.js";
-import { readCapped, specialKind } from "./read-capped.js";
 import { formatBytes } from "./size.js";
+import { specialKind } from "./special-kind.js";
 import type { Report } from "./types.js";
 
 /**
@@ -17,26 +17,23 @@ export async function readReportFile(
   const source = options.source ?? path;
   let buf: Buffer;
   try {
-    const handle = await open(path, "r");
-    try {
-      const info = await handle.stat();
-      if (info.isDirectory())
-        throw new InputError(
-          "ALPINIZE_GATE_REPORT_UNREADABLE",
-          `${source}: is a directory: give the report file`,
-          {
-            hint: "Pass the JSON file Trivy wrote (trivy image --format json --output report.json REF).",
-            details: { file: source },
-          },
-        );
-      const kind = specialKind(info);
-      if (!kind) checkSize(info.size, source, maxBytes);
-      const read = await readCapped(handle, maxBytes, kind ? undefined : info.size);
-      if (!read) throw tooMuch(source, maxBytes, kind);
-      buf = read;
-    } finally {
-      await handle.close();
+    // A pipe or device (`<(…)`) the user named is read, up to the limit; never more than it + 1.
+    const got = await readBounded(path, maxBytes, { special: "read" });
+    if (got.status === "directory")
+      throw new InputError(
+        "ALPINIZE_GATE_REPORT_UNREADABLE",
+        `${source}: is a directory: give the report file`,
+        {
+          hint: "Pass the JSON file Trivy wrote (trivy image --format json --output report.json REF).",
+          details: { file: source },
+        },
+      );
+    if (got.status === "too-large") {
+      // Refused by its size before any read: worded with that size.
+      if (got.read === 0) checkSize(got.info.size, source, maxBytes);
+      throw tooMuch(source, maxBytes, specialKind(got.info));
     }
+    buf = got.bytes;
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { type BoundedRead, readBounded } from "@alpinize/bounded-read";
 import { jsonErrorOffset, lineColumn } from "./json-position.js";
 import type { Credentials } from "./types.js";
 
@@ -17,22 +17,31 @@ export interface AuthFile {
 
 const MAX_FILE = 1024 * 1024;
 
+/** Why a file that opened was not read; a directory is worded as readFile's EISDIR was. */
+const REFUSED: Record<Exclude<BoundedRead["status"], "ok">, string> = {
+  "too-large": `it is larger than ${MAX_FILE} bytes`,
+  directory: "cannot read it (EISDIR)",
+  special: "it is a pipe, socket or device, not a regular file; not read",
+};
+
 /**
  * Reads a Docker config.json or containers auth.json; undefined when it does not exist.
+ * At most MAX_FILE + 1 bytes are read: a bigger file is refused by its size unread, and a FIFO,
+ * socket or device (/dev/zero behind a link) is refused without being opened blocking or read.
  * Errors (the caller names the file) give a position only: never the file's text, which holds
  * secrets.
  */
 export async function readAuthFile(path: string): Promise<AuthFile | undefined> {
-  let text: string;
+  let got: BoundedRead;
   try {
-    const bytes = await readFile(path);
-    if (bytes.length > MAX_FILE) throw new Error(`it is larger than ${MAX_FILE} bytes`);
-    text = bytes.toString("utf8");
+    got = await readBounded(path, MAX_FILE);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
     throw new Error(code ? `cannot read it (${code})` : (err as Error).message);
   }
+  if (got.status !== "ok") throw new Error(REFUSED[got.status]);
+  const text = got.bytes.toString("utf8");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\ufeff/, ""));
