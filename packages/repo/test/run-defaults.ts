@@ -29,6 +29,31 @@ export function checkDefault(root: string) {
   });
 }
 
+/** An entrypoint that drops privileges with util-linux runuser (Debian has it, Alpine does not). */
+export const RUNUSER_SCRIPT = ["#!/bin/sh", "set -e", 'exec runuser -u app -- "$@"', ""].join("\n");
+/** Dockerfile lines that copy entrypoint.sh in and run it. */
+export const ENTRYPOINT_RUNS: readonly string[] = [
+  "COPY entrypoint.sh /entrypoint.sh",
+  'ENTRYPOINT ["/entrypoint.sh"]',
+  'CMD ["id"]',
+];
+
+/** Plans, for Alpine 3.23, a scratch repo of a Dockerfile (its lines) and its entrypoint.sh. */
+export async function planWithEntrypoint(
+  scratch: ScratchRepos,
+  dockerfile: readonly string[],
+  script: string,
+) {
+  const repo = await scratch.make({
+    Dockerfile: [...dockerfile, ""].join("\n"),
+    "entrypoint.sh": script,
+  });
+  const plan = await planDefault(repo.root, { release: "3.23" });
+  return { plan, dockerfile: plan.files.find((f) => f.file === "Dockerfile")! };
+}
+
+export type ScratchRepos = ReturnType<typeof scratchRepoPerTest>;
+
 /**
  * One scratch repo at a time: `make` removes the one before, and each test's end removes the
  * last, so a test that makes several leaves no temp dirs behind.

@@ -1,20 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { checkDefault, planDefault, scratchRepoPerTest } from "../../test/run-defaults.js";
+import {
+  checkDefault,
+  ENTRYPOINT_RUNS,
+  planWithEntrypoint,
+  RUNUSER_SCRIPT,
+  scratchRepoPerTest,
+} from "../../test/run-defaults.js";
 import { applyPlan } from "./apply.js";
 
-const RUNUSER = ["#!/bin/sh", "set -e", 'exec runuser -u app -- "$@"', ""].join("\n");
-const RUNS = ["COPY entrypoint.sh /entrypoint.sh", 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["id"]'];
+const RUNUSER = RUNUSER_SCRIPT;
+const RUNS = ENTRYPOINT_RUNS;
 
 const scratch = scratchRepoPerTest();
 
 async function migrate(dockerfile: string[], script = RUNUSER) {
-  const repo = await scratch.make({
-    Dockerfile: [...dockerfile, ""].join("\n"),
-    "entrypoint.sh": script,
-  });
-  const plan = await planDefault(repo.root, { release: "3.23" });
-  const dockerfilePlan = plan.files.find((f) => f.file === "Dockerfile")!;
-  return { plan, after: dockerfilePlan.after, warnings: dockerfilePlan.warnings };
+  const { plan, dockerfile: file } = await planWithEntrypoint(scratch, dockerfile, script);
+  return { plan, after: file.after, warnings: file.warnings };
 }
 
 async function checkErrors(root: string) {

@@ -1,22 +1,22 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile text holds ${VAR} on purpose
 import { describe, expect, it } from "vitest";
-import { planDefault, scratchRepoPerTest } from "../../test/run-defaults.js";
+import {
+  ENTRYPOINT_RUNS,
+  planWithEntrypoint,
+  RUNUSER_SCRIPT,
+  scratchRepoPerTest,
+} from "../../test/run-defaults.js";
 import { describeStages } from "../dockerfile/stages.js";
 import { inheritedUser, restoreUser } from "./user-restore.js";
 
-const RUNUSER = ["#!/bin/sh", "set -e", 'exec runuser -u app -- "$@"', ""].join("\n");
+const RUNUSER = RUNUSER_SCRIPT;
 const USERADD = ["#!/bin/sh", "useradd -m app", 'exec "$@"', ""].join("\n");
-const RUNS = ["COPY entrypoint.sh /entrypoint.sh", 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["id"]'];
+const RUNS = ENTRYPOINT_RUNS;
 
 const scratch = scratchRepoPerTest();
 
 async function migrate(dockerfile: string[], script = RUNUSER) {
-  const repo = await scratch.make({
-    Dockerfile: [...dockerfile, ""].join("\n"),
-    "entrypoint.sh": script,
-  });
-  const plan = await planDefault(repo.root, { release: "3.23" });
-  return plan.files.find((f) => f.file === "Dockerfile")!;
+  return (await planWithEntrypoint(scratch, dockerfile, script)).dockerfile;
 }
 
 function restoreOf(lines: string[]) {
