@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { type BoundedReadAny, readBoundedSync } from "@alpinize/bounded-read";
 import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { decodeText } from "@alpinize/repo";
 import { type ContentStamp, contentStamp } from "../../write-output.js";
@@ -13,35 +13,38 @@ export interface ReadScript {
   stamp?: ContentStamp;
 }
 
-/** `path` is read; `file` (the path as the user gave it) names it in messages. */
+/**
+ * `path` is read; `file` (the path as the user gave it) names it in messages. At most MAX_BYTES
+ * (+1 to tell): a device or pipe the user named (/dev/zero, a FIFO, <(cmd)) is read until it
+ * ends or passes the limit. A regular file is stamped from the fstat of the descriptor it was
+ * read through, its time taken before its bytes, for --write to see later edits.
+ */
 export function readScript(path: string, file = path): ReadScript {
-  let size: number;
+  let got: BoundedReadAny;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) {
-      throw new InputError("ALPINIZE_ENTRYPOINT_DIRECTORY", `${file} is a directory`, {
-        hint: "Pass the entrypoint script itself, e.g. alpinize entrypoint docker-entrypoint.sh.",
-        details: { file },
-      });
-    }
-    size = st.size;
+    got = readBoundedSync(path, MAX_BYTES, { special: "read" });
   } catch (err) {
-    if (err instanceof InputError) throw err;
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw unreadable(file, err);
     throw new InputError("ALPINIZE_ENTRYPOINT_NO_FILE", `${file}: no such file`, {
       hint: "Pass the path of an entrypoint shell script (or - to read standard input).",
       details: { file },
     });
   }
-  if (size > MAX_BYTES) throw tooLarge(file, size);
-  const { text, stamp } = readBounded(path, file);
+  if (got.status === "directory") {
+    throw new InputError("ALPINIZE_ENTRYPOINT_DIRECTORY", `${file} is a directory`, {
+      hint: "Pass the entrypoint script itself, e.g. alpinize entrypoint docker-entrypoint.sh.",
+      details: { file },
+    });
+  }
+  if (got.status === "too-large") throw tooLarge(file, got.read || got.info.size);
+  const text = decodeText(got.bytes);
   if (text.includes("\u0000")) {
     throw new InputError("ALPINIZE_ENTRYPOINT_BINARY", `${file} is not a text file`, {
       hint: "Pass the entrypoint shell script, not a binary.",
       details: { file },
     });
   }
-  return stamp ? { text, stamp } : { text };
+  return got.info.isFile() ? { text, stamp: contentStamp(got.bytes, got.info) } : { text };
 }
 
 function tooLarge(file: string, size: number): InputError {
@@ -62,41 +65,6 @@ function unreadable(file: string, err: unknown): InputError {
       : "Check the file's permissions, or pipe it in with - as FILE.",
     details: { file },
   });
-}
-
-/**
- * Reads at most MAX_BYTES: the size from stat says nothing for devices and pipes (/dev/zero,
- * a FIFO, <(cmd)), which are read until they end or pass the limit. A regular file is stamped
- * through the same descriptor, its time taken before its bytes.
- */
-function readBounded(path: string, file: string): ReadScript {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (err) {
-    throw unreadable(file, err);
-  }
-  try {
-    const stats = fstatSync(fd);
-    const buf = Buffer.alloc(MAX_BYTES + 1);
-    let total = 0;
-    for (;;) {
-      let n: number;
-      try {
-        n = readSync(fd, buf, total, buf.length - total, null);
-      } catch (err) {
-        throw unreadable(file, err);
-      }
-      if (n === 0) break;
-      total += n;
-      if (total > MAX_BYTES) throw tooLarge(file, total);
-    }
-    const bytes = buf.subarray(0, total);
-    const text = decodeText(bytes);
-    return stats.isFile() ? { text, stamp: contentStamp(bytes, stats) } : { text };
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export async function readStdin(): Promise<string> {

@@ -1,6 +1,5 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import { type BoundedReadAny, readBounded } from "@alpinize/bounded-read";
 import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import {
   type Exception,
@@ -53,20 +52,10 @@ async function readSmall(path: string, cwd: string, what: string): Promise<Buffe
       `${path}: the ${what} is over ${formatBytes(POLICY_FILE_LIMIT)}`,
       { hint: "Check that the right file was given." },
     );
-  let bytes: Buffer;
+  let got: BoundedReadAny;
   try {
-    const full = resolve(cwd, path);
-    const info = await stat(full);
-    if (info.isDirectory())
-      throw new InputError(
-        "ALPINIZE_GATE_FILE_UNREADABLE",
-        `${path}: is a directory: give the ${what}`,
-        { hint: `Pass the file itself to --${flagOf(what)}.` },
-      );
-    if (info.size > POLICY_FILE_LIMIT) throw tooLarge();
-    bytes = await readAtMost(full, POLICY_FILE_LIMIT + 1);
+    got = await readBounded(resolve(cwd, path), POLICY_FILE_LIMIT, { special: "read" });
   } catch (err) {
-    if (err instanceof InputError) throw err;
     throw new InputError(
       "ALPINIZE_GATE_FILE_UNREADABLE",
       `${path}: cannot read the ${what} (${isLinkLoop(err) ? fsReason(err) : ((err as NodeJS.ErrnoException).code ?? err)})`,
@@ -76,27 +65,17 @@ async function readSmall(path: string, cwd: string, what: string): Promise<Buffe
       },
     );
   }
-  if (bytes.length > POLICY_FILE_LIMIT) throw tooLarge();
-  return bytes;
+  if (got.status === "directory")
+    throw new InputError(
+      "ALPINIZE_GATE_FILE_UNREADABLE",
+      `${path}: is a directory: give the ${what}`,
+      { hint: `Pass the file itself to --${flagOf(what)}.` },
+    );
+  if (got.status === "too-large") throw tooLarge();
+  return got.bytes;
 }
 
 const flagOf = (what: string) => (what === "exceptions file" ? "exceptions" : "vex");
-
-async function readAtMost(path: string, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const stream = createReadStream(path);
-  try {
-    for await (const chunk of stream) {
-      chunks.push(chunk as Buffer);
-      size += (chunk as Buffer).length;
-      if (size >= limit) break;
-    }
-  } finally {
-    stream.destroy();
-  }
-  return Buffer.concat(chunks, size);
-}
 
 export async function loadExceptions(path: string | undefined, cwd: string): Promise<Exception[]> {
   return path ? parseExceptions(await readSmall(path, cwd, "exceptions file"), path) : [];

@@ -1,5 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { type BoundedReadAny, readBoundedSync } from "@alpinize/bounded-read";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
 import { InputError, isLinkLoop, LINK_LOOP, LINK_LOOP_HINT } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
@@ -25,21 +26,13 @@ export function contextReader(dockerfile: string): (path: string) => string | un
     const full = resolve(root, path.replace(/^\/+/, ""));
     const rel = relative(root, full);
     if (rel.startsWith("..") || isAbsolute(rel)) return undefined;
-    let fd: number | undefined;
     try {
-      // Non-blocking: opening a FIFO for reading would wait for a writer that never comes.
-      fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
-      const stats = fstatSync(fd);
-      // A FIFO, socket, device or directory is no script, and reading it could block or never end.
-      if (!stats.isFile()) return undefined;
       // Enough for any entrypoint script; bigger files are read in part (shebang and commands).
-      const buf = Buffer.alloc(Math.min(stats.size, 1024 * 1024));
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      return decodeText(buf.subarray(0, n));
+      // A FIFO, socket, device or directory is no script: refused without a read, never waited on.
+      const got = readBoundedSync(full, 1024 * 1024, { head: true });
+      return got.status === "ok" ? decodeText(got.bytes) : undefined;
     } catch {
       return undefined;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
     }
   };
 }
@@ -82,27 +75,31 @@ function readDockerfile(file: string): string {
       details: { file },
     });
   }
-  if (stat.isDirectory()) {
-    throw new InputError(
-      "ALPINIZE_MIGRATE_DIRECTORY",
-      `${file} is a directory; migrating a directory is not supported yet`,
-      {
-        hint: `Pass the Dockerfile itself, e.g. alpinize migrate ${join(file, "Dockerfile")}.`,
-        details: { file },
-      },
-    );
-  }
-  let bytes: Buffer;
+  if (stat.isDirectory()) throw isDirectory(file);
+  let got: BoundedReadAny;
   try {
-    bytes = readBounded(file);
+    // A pipe or device the user named (<(cmd), /dev/zero) is read too, up to the limit.
+    got = readBoundedSync(file, MAX_DOCKERFILE_BYTES, { special: "read" });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (err instanceof InputError || typeof code !== "string") throw err;
+    if (typeof code !== "string") throw err;
     throw new InputError("ALPINIZE_MIGRATE_UNREADABLE", `${file}: cannot read (${code})`, {
       hint: "Check the file's permissions; it is left untouched.",
       details: { file, code },
     });
   }
+  // The stat above words the usual refusals; the checks that count are on the descriptor.
+  if (got.status === "directory") throw isDirectory(file);
+  if (got.status === "too-large") {
+    throw new InputError(
+      "ALPINIZE_MIGRATE_TOO_LARGE",
+      `${file}: larger than ${MAX_DOCKERFILE_BYTES} bytes, not a Dockerfile`,
+      { hint: "Pass a Dockerfile.", details: { file } },
+    );
+  }
+  const { bytes, info } = got;
+  // The stamp's time is from the fstat taken before the bytes were read.
+  if (info.isFile()) readStamps.set(resolve(file), contentStamp(bytes, info));
   if (bytes.includes(0)) {
     throw new InputError("ALPINIZE_MIGRATE_BINARY", `${file}:1: binary file, not a Dockerfile`, {
       hint: "Pass a Dockerfile.",
@@ -118,34 +115,15 @@ function readDockerfile(file: string): string {
  */
 const readStamps = new Map<string, ContentStamp>();
 
-/**
- * Reads at most MAX_DOCKERFILE_BYTES (+1 to tell): /dev/zero or a huge file is refused, not
- * loaded. The stamp comes from the same descriptor, its time taken before the bytes.
- */
-function readBounded(file: string): Buffer {
-  const fd = openSync(file, "r");
-  try {
-    const stats = fstatSync(fd);
-    const buf = Buffer.alloc(MAX_DOCKERFILE_BYTES + 1);
-    let n = 0;
-    while (n < buf.length) {
-      const got = readSync(fd, buf, n, buf.length - n, null);
-      if (got === 0) break;
-      n += got;
-    }
-    if (n > MAX_DOCKERFILE_BYTES) {
-      throw new InputError(
-        "ALPINIZE_MIGRATE_TOO_LARGE",
-        `${file}: larger than ${MAX_DOCKERFILE_BYTES} bytes, not a Dockerfile`,
-        { hint: "Pass a Dockerfile.", details: { file } },
-      );
-    }
-    const bytes = buf.subarray(0, n);
-    if (stats.isFile()) readStamps.set(resolve(file), contentStamp(bytes, stats));
-    return bytes;
-  } finally {
-    closeSync(fd);
-  }
+function isDirectory(file: string): InputError {
+  return new InputError(
+    "ALPINIZE_MIGRATE_DIRECTORY",
+    `${file} is a directory; migrating a directory is not supported yet`,
+    {
+      hint: `Pass the Dockerfile itself, e.g. alpinize migrate ${join(file, "Dockerfile")}.`,
+      details: { file },
+    },
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import { readBounded } from "@alpinize/bounded-read";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
 import {
   fsReason,
@@ -10,7 +11,7 @@ import {
   LINK_LOOP_HINT,
 } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
-import { decodeText, encodeText, readBounded } from "@alpinize/repo";
+import { decodeText, encodeText } from "@alpinize/repo";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
