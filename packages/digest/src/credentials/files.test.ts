@@ -11,11 +11,10 @@ const dir = mkdtempSync(join(tmpdir(), "alpinize-auth-files-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const hasMkfifo = spawnSync("mkfifo", ["--version"]).status === 0;
 
-function fifo(name: string): string {
-  const path = join(dir, name);
-  execFileSync("mkfifo", [path]);
-  return path;
-}
+const fifo = (name: string) => {
+  execFileSync("mkfifo", [join(dir, name)]);
+  return join(dir, name);
+};
 
 describe("readAuthFile stays within its 1 MiB limit", () => {
   it("refuses a huge (sparse) file by its size, without reading it", async () => {
