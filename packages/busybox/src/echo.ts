@@ -14,6 +14,14 @@
  */
 import { type Quoting, type Unit, unitsValue, wordUnits } from "./shell-word.js";
 
+/** `#!/bin/sh`, `#!/bin/dash`, `#!/usr/bin/env sh`: a script Debian ran with dash. */
+const SH_SHEBANG = /^#!\s*(?:\/usr\/bin\/env\s+)?(?:\/(?:usr\/)?bin\/)?(?:sh|dash)(?:\s|$)/;
+
+/** Whether a script's first line runs it with /bin/sh or dash: under dash's echo on Debian. */
+export function isDashShebang(text: string): boolean {
+  return SH_SHEBANG.test(text.split("\n", 1)[0] ?? "");
+}
+
 /** One escape dash's echo turns into other bytes, in argument word `word` (0: after `echo`). */
 export interface EchoEscape {
   word: number;

@@ -1,12 +1,9 @@
-import { dashEchoEscapes } from "@alpinize/busybox";
+import { dashEchoEscapes, isDashShebang } from "@alpinize/busybox";
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import { type CopiedFile, shellCommands } from "./context-files.js";
 import type { RunShell } from "./dash-sh.js";
 import type { StageState } from "./scope.js";
-
-/** `#!/bin/sh`, `#!/bin/dash`, `#!/usr/bin/env sh`: what Debian ran with dash. */
-const SH_SHEBANG = /^#!\s*(?:\/usr\/bin\/env\s+)?(?:\/(?:usr\/)?bin\/)?(?:sh|dash)(?:\s|$)/;
 
 /**
  * Echo (rule `shell`) in a COPYed script the stage runs (a RUN executes it, or ENTRYPOINT/CMD
@@ -42,7 +39,7 @@ export function flagScriptEchoes(
 /** Whether dash read the file: given to `sh`/`dash`, or run by its `#!/bin/sh` line. */
 function readByDash(f: CopiedFile, shell: string | undefined): boolean {
   if (shell !== undefined) return shell === "sh" || shell === "dash";
-  return SH_SHEBANG.test(f.content.slice(0, f.content.indexOf("\n") >>> 0));
+  return isDashShebang(f.content);
 }
 
 /** The first echo call of the script given escapes, with its line and the escapes named. */

@@ -1,7 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
-import { type Pipeline, parseScript, type SimpleCommand } from "../shell/script.js";
+import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import { runSource, type ShellSource } from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import type { Word } from "../shell/tokens.js";
@@ -14,7 +14,8 @@ import {
   nestedScripts,
   nestedSource,
   type StringShell,
-  scriptCalls,
+  scriptOrUndefined,
+  shellStrings,
 } from "./nested.js";
 import { ScriptScope, type StageState } from "./scope.js";
 
@@ -97,10 +98,7 @@ function rewriteExecEchoes(
   const scope = new ScriptScope(ctx, stage, src, ins, [], program);
   echoesIn(scope, 1);
   scope.flush();
-  for (let k = mark; k < ctx.edits.length; k++) {
-    const e = ctx.edits[k]!;
-    ctx.edits[k] = { ...e, text: JSON.stringify(e.text).slice(1, -1) };
-  }
+  escapeEditsSince(ctx, mark, (text) => JSON.stringify(text).slice(1, -1));
 }
 
 /** The echo rule over one script and the `sh -c` strings in it (three deep), nothing else. */
@@ -148,7 +146,7 @@ export function echoesInStrings(
   depth = scope.quotes.length + 1,
 ): void {
   if (scope.stage.info.already) return;
-  for (const { word, shell } of scriptCalls(cmd)) {
+  for (const { word, shell } of shellStrings(cmd)) {
     if (!runsDash(scope, shell) || !word.raw.includes("\\") || !ECHO_CALL.test(word.raw)) continue;
     if (nestedSource(scope.src, word)) continue;
     // Strings inside strings three deep, as the other rules read them; deeper ones are flagged.
@@ -169,10 +167,7 @@ export function echoesInStrings(
     );
     echoesIn(inner, depth + 1);
     inner.flush();
-    for (let k = mark; k < ctx.edits.length; k++) {
-      const e = ctx.edits[k]!;
-      ctx.edits[k] = { ...e, text: e.text.replace(/[\\"$`]/g, "\\$&") };
-    }
+    escapeEditsSince(ctx, mark, (text) => text.replace(/[\\"$`]/g, "\\$&"));
     // A pipeline another rule removes whole takes these edits with it (run.ts).
     scope.nestedEdits.push({ pipeline, from: mark, to: ctx.edits.length, emptied: false });
   }
@@ -203,13 +198,8 @@ function doubleQuotedSource(parent: ShellSource, word: Word): ShellSource | unde
     to.push(escaped ? i + 2 : i + 1);
     if (escaped) i++;
   }
-  let script: ReturnType<typeof parseScript>;
-  try {
-    script = parseScript(text);
-  } catch (err) {
-    if (err instanceof ShellSyntaxError) return undefined;
-    throw err;
-  }
+  const script = scriptOrUndefined(text);
+  if (!script) return undefined;
   const close = raw.length - 1;
   const startOf = (k: number) => word.start + (k < from.length ? from[k]! : close);
   const endOf = (k: number) => word.start + (k === 0 ? (from[0] ?? close) : to[k - 1]!);
@@ -229,4 +219,16 @@ function runsDash(scope: ScriptScope, shell: StringShell): boolean {
 
 function unreadMessage(shell: StringShell): string {
   return `this ${shell} -c string runs echo with backslashes under Debian's ${shell === "sh" ? "/bin/sh (dash)" : "dash"}, whose echo turns escapes (\\n, \\t, \\c, \\\\, \\0NNN) into characters and busybox ash's echo prints them as written: alpinize cannot read this string's script exactly (the outer shell expands its $ or \` first), so it is left as is: write echo -e in it (or printf '%b\\n' …) where the characters are meant`;
+}
+
+/** Writes the edits made since `mark` (inside one string) as that string's quoting needs them. */
+function escapeEditsSince(
+  ctx: MigrationContext,
+  mark: number,
+  quote: (text: string) => string,
+): void {
+  for (let k = mark; k < ctx.edits.length; k++) {
+    const e = ctx.edits[k]!;
+    ctx.edits[k] = { ...e, text: quote(e.text) };
+  }
 }

@@ -82,11 +82,11 @@ function optionString(view: SimpleCommand): Word | undefined {
 
 /** The script words a command hands to a shell: its own `sh -c`, and `find -exec sh -c`'s. */
 export function scriptWords(cmd: SimpleCommand): Word[] {
-  return scriptCalls(cmd).map((c) => c.word);
+  return shellStrings(cmd).map((c) => c.word);
 }
 
 /** Each script word a command hands to a shell, with the shell that runs it. */
-export function scriptCalls(cmd: SimpleCommand): { word: Word; shell: StringShell }[] {
+export function shellStrings(cmd: SimpleCommand): { word: Word; shell: StringShell }[] {
   const out: { word: Word; shell: StringShell }[] = [];
   for (const view of [cmd, ...findExecs(cmd)]) {
     const word = commandString(view);
@@ -106,13 +106,8 @@ export function nestedSource(parent: ShellSource, word: Word): ShellSource | und
   if ((quote !== "'" && quote !== '"') || raw.length < 2 || raw.at(-1) !== quote) return undefined;
   const inner = raw.slice(1, -1);
   if (FORBIDDEN[quote]!.test(inner)) return undefined;
-  let script: ReturnType<typeof parseScript>;
-  try {
-    script = parseScript(inner);
-  } catch (err) {
-    if (err instanceof ShellSyntaxError) return undefined;
-    throw err;
-  }
+  const script = scriptOrUndefined(inner);
+  if (!script) return undefined;
   const base = word.start + 1;
   return {
     script,
@@ -121,6 +116,16 @@ export function nestedSource(parent: ShellSource, word: Word): ShellSource | und
     span: (from, to) => parent.span(base + from, base + to),
     direct: parent.direct,
   };
+}
+
+/** The text read as a script, or undefined when it is no sh (a string another shell reads). */
+export function scriptOrUndefined(text: string): ReturnType<typeof parseScript> | undefined {
+  try {
+    return parseScript(text);
+  } catch (err) {
+    if (err instanceof ShellSyntaxError) return undefined;
+    throw err;
+  }
 }
 
 // Several rules look at the same RUN scripts (parsed once per migration): read their strings once.
@@ -154,7 +159,7 @@ export function nestedScripts(src: ShellSource): NestedScript[] {
       // Every readable string: besides apt, its Debian-only programs and paths are flagged. A
       // `find -exec sh -c '…'` string too, though find stays when it empties.
       const own = commandString(cmd);
-      for (const { word, shell } of scriptCalls(cmd)) {
+      for (const { word, shell } of shellStrings(cmd)) {
         const inner = nestedSource(src, word);
         if (!inner) continue;
         const quote = word.raw[0] as "'" | '"';

@@ -1,13 +1,6 @@
 import { ashEchoEscapes } from "@alpinize/busybox";
 import type { SimpleCommand } from "../shell/scan.js";
 
-/** `#!/bin/sh` (or dash), as Debian runs it: the script was written for dash's echo. */
-const SH_SHEBANG = /^#!\s*(?:\/usr\/bin\/env\s+)?(?:\/(?:usr\/)?bin\/)?(?:sh|dash)(?:\s|$)/;
-
-export function isDashShebang(text: string): boolean {
-  return SH_SHEBANG.test(text.split("\n", 1)[0] ?? "");
-}
-
 export interface EchoFinding {
   offset: number;
   message: string;

@@ -1,5 +1,6 @@
 import {
   expandedBraceLists,
+  isDashShebang,
   maskQuotes,
   SHADOW_ONLY_TOOLS,
   shadowOnlyTool,
@@ -12,7 +13,7 @@ import { baseName, commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/scan.js";
 import { alpineIdClashes } from "./alpine-ids.js";
 import { ASH_HAS, BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
-import { echoEscapeFinding, isDashShebang } from "./echo-escapes.js";
+import { echoEscapeFinding } from "./echo-escapes.js";
 import { groupNameUses } from "./group-names.js";
 import { busyboxOptionProblems, shadowOptionProblem } from "./options.js";
 import { switchToolFinding } from "./switch-tools.js";

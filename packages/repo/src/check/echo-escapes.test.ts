@@ -68,3 +68,29 @@ describe("echo-escapes in a #!/bin/sh script an Alpine image runs", () => {
     ]);
   });
 });
+
+describe("echo-escapes in a #!/bin/sh script a RUN runs", () => {
+  it("is reported on the RUN's line, naming the script's line; not for bash scripts", async () => {
+    repo = await scratchRepo({
+      Dockerfile: [
+        FROM,
+        "COPY setup.sh bash.sh /opt/",
+        "RUN /opt/setup.sh",
+        "RUN sh /opt/bash.sh && bash /opt/setup.sh && /opt/bash.sh",
+        "",
+      ].join("\n"),
+      "setup.sh": "#!/bin/sh\nset -e\necho 'a\\tb' > /f\n",
+      "bash.sh": '#!/bin/bash\necho "x\\\\\\\\y"\n',
+    });
+    const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+    });
+    const echo = result.findings.filter((f) => f.rule === "echo-escapes");
+    expect(echo.map((f) => `${f.line}:${f.severity}:${f.message.slice(0, 60)}`)).toEqual([
+      "3:warning:echo with \\t (line 3 of /opt/setup.sh, setup.sh in the build",
+      "4:warning:echo with \\\\ (line 2 of /opt/bash.sh, bash.sh in the build c",
+    ]);
+  });
+});

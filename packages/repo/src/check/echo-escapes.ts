@@ -1,5 +1,7 @@
 import { ashEchoEscapes } from "@alpinize/busybox";
-import type { ShellCommand } from "../dockerfile/commands.js";
+import { isAlpinizeError } from "@alpinize/errors";
+import { type ShellCommand, scanCommands } from "../dockerfile/commands.js";
+import { lineIndex } from "./line-index.js";
 
 /**
  * `echo-escapes`: an `echo` a RUN's /bin/sh (busybox ash) runs without -e, whose words hold escapes
@@ -8,10 +10,8 @@ import type { ShellCommand } from "../dockerfile/commands.js";
  * carried over from a Debian image meant the characters, and alpinize cannot tell which.
  */
 export function echoEscapeMessage(cmd: ShellCommand, stageName: string): string | undefined {
-  if (cmd.name !== "echo") return undefined;
-  const found = ashEchoEscapes(cmd.args.map(quoted));
-  if (found.length === 0) return undefined;
-  const shown = [...new Set(found.map((e) => e.text))].slice(0, 3).join(" ");
+  const shown = echoEscapesShown(cmd);
+  if (shown === undefined) return undefined;
   return `echo with ${shown} in Alpine stage ${stageName} prints these as written: busybox ash's echo (this RUN's /bin/sh) reads escapes only with -e, where Debian's /bin/sh (dash) turned them into characters; if the line came from a Debian image, write echo -e (alpinize migrate does) or printf '%b\\n' …, and if the backslashes are meant, leave it (or printf '%s\\n' …)`;
 }
 
@@ -22,4 +22,38 @@ export function echoEscapeMessage(cmd: ShellCommand, stageName: string): string 
  */
 function quoted(value: string): string {
   return `'${value.replaceAll("'", "'\\''")}'`;
+}
+
+/** The escapes (the first three) an echo call busybox ash runs prints as written, if any. */
+function echoEscapesShown(cmd: ShellCommand): string | undefined {
+  if (cmd.name !== "echo") return undefined;
+  const found = ashEchoEscapes(cmd.args.map(quoted));
+  if (found.length === 0) return undefined;
+  return [...new Set(found.map((e) => e.text))].slice(0, 3).join(" ");
+}
+
+/** The first such echo of a script's own code (not its `sh -c` strings), with its line. */
+export function scriptEchoCall(text: string): { line: number; shown: string } | undefined {
+  let commands: ShellCommand[];
+  try {
+    commands = scanCommands(text);
+  } catch (err) {
+    if (isAlpinizeError(err)) return undefined;
+    throw err;
+  }
+  const position = lineIndex(text);
+  for (const cmd of commands) {
+    const shown = echoEscapesShown(cmd);
+    if (shown !== undefined) return { line: position(cmd.offset).line, shown };
+  }
+  return undefined;
+}
+
+/** `echo-escapes` for a copied script a RUN runs under busybox ash (its `#!/bin/sh`, or `sh FILE`). */
+export function scriptEchoMessage(
+  echo: { line: number; shown: string },
+  script: { path: string; file: string },
+  stageName: string,
+): string {
+  return `echo with ${echo.shown} (line ${echo.line} of ${script.path}, ${script.file} in the build context, which this RUN runs under /bin/sh) in Alpine stage ${stageName} prints these as written: busybox ash's echo reads escapes only with -e, where Debian's /bin/sh (dash) turned them into characters; if the script came from a Debian image, write printf '%b\\n' … there (the same under both; alpinize migrate warns, it does not rewrite scripts), and if the backslashes are meant, leave it`;
 }

@@ -17,6 +17,7 @@ import { busyboxOptionProblems } from "./busybox-option.js";
 import type { LayoutAdvice } from "./debian-layout.js";
 import type { DebianPaths } from "./debian-paths.js";
 import { alternativesProblem } from "./debian-programs.js";
+import { scriptEchoMessage } from "./echo-escapes.js";
 import {
   type GroupState,
   recordGroups,
@@ -198,6 +199,9 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
     const script = scripts?.get(index);
     checkBashScript(cmd, script?.shebang, line, bash, emit);
     if (script) checkScriptShadow(stage, script, cmd.guarded === true, at, line, emit);
+    // A bash /bin/sh (`ln -sf /bin/bash /bin/sh`, which the shell kind also reads) has no such echo.
+    if (script?.echo && shell?.kind !== "bash")
+      emit(line, "echo-escapes", scriptEchoMessage(script.echo, script, stage.name), "warning");
     for (const p of busyboxOptionProblems(cmd, (pkg) => at.world.has(pkg), at.lint))
       fails(line, "busybox-option", `${p.tool} in Alpine stage ${stage.name}: ${p.message}`);
     if (

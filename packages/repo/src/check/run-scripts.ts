@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { isDashShebang } from "@alpinize/busybox";
 import { DEFAULT_PATH, pathAfterEnv } from "@alpinize/dockerfile";
 import type { MissingScript } from "../discover/missing-source.js";
 import { landingPath, readCopy } from "../discover/scripts.js";
@@ -9,6 +10,7 @@ import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
 import { runCommands } from "./apk-history.js";
 import { BuildContext, type Copies } from "./build-context.js";
+import { scriptEchoCall } from "./echo-escapes.js";
 import { type ScriptShadowCall, scriptShadowCall } from "./shadow-tools.js";
 
 /** A build-context file a RUN runs: by its path in the image, or given to a shell. */
@@ -21,6 +23,8 @@ export interface RunScript {
   shebang?: string;
   /** Its first call that needs Alpine's shadow package. */
   shadow?: ScriptShadowCall;
+  /** Its first echo busybox ash prints escapes of as written, when /bin/sh (ash) reads it. */
+  echo?: { line: number; shown: string };
 }
 
 /**
@@ -109,27 +113,35 @@ async function runScripts(
       }
       continue;
     }
-    const script = await readScript(file, path, operand === undefined, context);
-    if (script.shebang !== undefined || script.shadow !== undefined) found.set(index, script);
+    const script = await readScript(file, path, operand === undefined ? undefined : name, context);
+    if (script.shebang !== undefined || script.shadow !== undefined || script.echo !== undefined)
+      found.set(index, script);
   }
   return found;
 }
 
-/** What the checks read of a file a RUN runs; `direct`: by its path, not given to a shell. */
+/**
+ * What the checks read of a file a RUN runs; `shell`: the shell it is given to (`sh FILE`), or
+ * undefined when it is run by its path (its `#!` line then decides).
+ */
 async function readScript(
   file: string,
   path: string,
-  direct: boolean,
+  shell: string | undefined,
   context: BuildContext,
 ): Promise<RunScript> {
-  const line = direct ? await context.firstLine(file) : undefined;
+  const line = shell === undefined ? await context.firstLine(file) : undefined;
   const text = await context.text(file);
   const shadow = text === undefined ? undefined : scriptShadowCall(text);
+  // `#!/bin/sh` is busybox ash on Alpine (a `#!/bin/dash` script does not start there at all).
+  const ash = shell === undefined ? isDashShebang(line ?? "") : shell === "sh" || shell === "ash";
+  const echo = text !== undefined && ash ? scriptEchoCall(text) : undefined;
   return {
     path,
     file,
     ...(line?.startsWith("#!") ? { shebang: line } : {}),
     ...(shadow ? { shadow } : {}),
+    ...(echo ? { echo } : {}),
   };
 }
 

@@ -77,7 +77,8 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         lists and {1..3} ranges in words, which ash keeps as written (a warning)
   echo-escapes          a RUN under Alpine's /bin/sh (busybox ash) runs echo without -e on
                         words with \\n, \\t, \\c, \\\\ or \\0NNN, which ash prints as written
-                        and Debian's /bin/sh (dash) turned into characters (a warning)
+                        and Debian's /bin/sh (dash) turned into characters (a warning); also
+                        in a #!/bin/sh script the RUN runs, with the script's line
   shims-missing         an entrypoint or CMD script sources the alpinize shims library from a
                         path no COPY (or RUN) of the stage puts in the image
   debian-program        ENTRYPOINT or CMD of an Alpine stage starts a program under its Debian
