@@ -134,6 +134,7 @@ describe("echo in sh -c strings", () => {
         'RUN ["sh", "-c", "echo -n \'a\\\\nb\' > /f"]',
         'HEALTHCHECK CMD ["sh", "-c", "sh -c \'echo a\\\\\\\\\\\\\\\\tb\'"]',
         'CMD ["bash", "-c", "echo \'a\\\\tb\'"]',
+        'ENTRYPOINT ["/sbin/tini", "--", "gosu", "app", "sh", "-c", "echo \'a\\\\tb\'"]',
       ),
     );
     expect(r.output).toBe(
@@ -145,6 +146,7 @@ describe("echo in sh -c strings", () => {
         'RUN ["sh", "-c", "echo -ne \'a\\\\nb\' > /f"]',
         'HEALTHCHECK CMD ["sh", "-c", "sh -c \'echo -e a\\\\\\\\\\\\\\\\tb\'"]',
         'CMD ["bash", "-c", "echo \'a\\\\tb\'"]',
+        'ENTRYPOINT ["/sbin/tini", "--", "gosu", "app", "sh", "-c", "echo -e \'a\\\\tb\'"]',
       ),
     );
   });

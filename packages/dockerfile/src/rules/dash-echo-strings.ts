@@ -18,6 +18,7 @@ import {
   shellStrings,
 } from "./nested.js";
 import { ScriptScope, type StageState } from "./scope.js";
+import { unwrapStarter } from "./started-commands.js";
 
 /** An echo called in a string: with a backslash in the string, dash's echo may have read escapes. */
 const ECHO_CALL = /(?:^|[\s;&|(`'"])echo(?=[\s'"]|$)/;
@@ -84,11 +85,14 @@ function rewriteExecEchoes(
   ins: Instruction,
   at: number,
 ): void {
-  const program = execWords(ins.args.text.slice(at))?.[0]?.value.replace(/^.*\//, "");
+  const words = execWords(ins.args.text.slice(at))?.map((w) => w.value) ?? [];
+  // `["tini", "--", "sh", "-c", …]`: an init or privilege wrapper starts the shell.
+  const skip = ins.keyword === "RUN" ? 0 : words.length - unwrapStarter(words).length;
+  const program = words[skip]?.replace(/^.*\//, "");
   if (program !== "sh" && program !== "dash") return;
   let src: ShellSource | undefined;
   try {
-    src = execRunSource(ctx, ins, at);
+    src = execRunSource(ctx, ins, at, skip);
   } catch (err) {
     if (err instanceof ShellSyntaxError) return;
     throw err;

@@ -17,11 +17,13 @@ export function execRunSource(
   ins: Instruction,
   /** Where the JSON array starts in the argument text (past `CMD` for a HEALTHCHECK). */
   rest = splitFlags(ins.args.text).rest,
+  /** How many leading words to pass over: a starter (`tini --`, `gosu app`) before the shell. */
+  skip = 0,
 ): ShellSource | undefined {
   const words = execWords(ins.args.text.slice(rest));
   if (!words) return undefined;
-  const k = shellScriptIndex(words.map((w) => w.value));
-  const word = k === undefined ? undefined : words[k];
+  const k = shellScriptIndex(words.slice(skip).map((w) => w.value));
+  const word = k === undefined ? undefined : words[skip + k];
   if (!word) return undefined;
   // Past the last character: the closing quote, one after the last character's escape.
   const end = word.start + 1 + (word.at.length === 0 ? 0 : word.at.at(-1)! - word.start);

@@ -131,7 +131,7 @@ const STARTERS: Readonly<Record<string, number>> = {
 };
 
 /** `["tini", "--", "xvfb-run", …]` → `["xvfb-run", …]`: the words from the program a wrapper starts. */
-function unwrapStarter(words: readonly string[]): readonly string[] {
+export function unwrapStarter(words: readonly string[]): readonly string[] {
   let rest = words;
   for (let depth = 0; depth < 4; depth++) {
     const name = rest[0]?.replace(/^.*\//, "");
