@@ -125,6 +125,19 @@ describe("echo in sh -c strings", () => {
     expect(notes(r)).toEqual(["3:9 this sh -c string runs echo with backsla"]);
   });
 
+  it("warns where another rule puts the whole string back (its edit needs a quote the string cannot hold)", () => {
+    const text = lines(
+      FROM,
+      `RUN sh -c 'echo "a\\tb"; savedAptMark="$(apt-mark showmanual)"; apt-get install -y gcc; find /usr/local -type f -exec ldd "{}" ";" | awk "/=>/ { print }" | xargs -r dpkg-query --search | cut -d: -f1 | sort -u | xargs -r apt-mark manual; apt-get purge -y --auto-remove'`,
+    );
+    const r = migrate(text);
+    expect(r.output).toBe(text.replace(FROM, "FROM alpine:3.23"));
+    expect(notes(r)).toEqual(["2:11 this sh -c string runs echo with backsla"]);
+    expect(r.warnings.find((w) => w.line === 2 && w.rule === "shell")?.message).toMatch(
+      /another change to it needs a character its quotes cannot hold/,
+    );
+  });
+
   it("rewrites the -c string of an exec form through its JSON escapes", () => {
     const r = migrate(
       lines(

@@ -133,7 +133,7 @@ function nestedEchoes(outer: ScriptScope, nested: NestedScript, depth: number): 
   scope.flush();
   if (editsFit(ctx, mark, nested)) return;
   restore();
-  outer.warn("shell", nested.word.start, unreadMessage(nested.shell));
+  outer.warn("shell", nested.word.start, unreadMessage(nested.shell, "unfit"));
 }
 
 /**
@@ -221,8 +221,23 @@ function runsDash(scope: ScriptScope, shell: StringShell): boolean {
   return shell === "dash" || (shell === "sh" && scope.stage.shell.binSh === "dash");
 }
 
-function unreadMessage(shell: StringShell): string {
-  return `this ${shell} -c string runs echo with backslashes under Debian's ${shell === "sh" ? "/bin/sh (dash)" : "dash"}, whose echo turns escapes (\\n, \\t, \\c, \\\\, \\0NNN) into characters and busybox ash's echo prints them as written: alpinize cannot read this string's script exactly (the outer shell expands its $ or \` first), so it is left as is: write echo -e in it (or printf '%b\\n' …) where the characters are meant`;
+const WHY = {
+  unread:
+    "alpinize cannot read this string's script exactly (the outer shell expands its $ or ` first, or it is nested more than three deep)",
+  unfit:
+    "this string is left as written, as another change to it needs a character its quotes cannot hold",
+};
+
+function unreadMessage(shell: StringShell, why: keyof typeof WHY = "unread"): string {
+  return `this ${shell} -c string runs echo with backslashes under Debian's ${shell === "sh" ? "/bin/sh (dash)" : "dash"}, whose echo turns escapes (\\n, \\t, \\c, \\\\, \\0NNN) into characters and busybox ash's echo prints them as written: ${WHY[why]}, so its echo is not rewritten: write echo -e in it (or printf '%b\\n' …) where the characters are meant`;
+}
+
+/** A `sh -c` string put back whole (`migrateNested`): its echo escapes are warned at, not lost. */
+export function warnEchoesKept(scope: ScriptScope, nested: NestedScript): void {
+  if (scope.stage.info.already || !runsDash(scope, nested.shell)) return;
+  const raw = nested.word.raw;
+  if (raw.includes("\\") && ECHO_CALL.test(raw))
+    scope.warn("shell", nested.word.start, unreadMessage(nested.shell, "unfit"));
 }
 
 /** Writes the edits made since `mark` (inside one string) as that string's quoting needs them. */

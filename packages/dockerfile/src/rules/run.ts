@@ -17,7 +17,7 @@ import { collectGosuArch, migrateArch } from "./arch.js";
 import { dropUbuntuUser } from "./base-users.js";
 import { displayOnlyWords } from "./busybox.js";
 import { rewriteDashEcho } from "./dash-echo.js";
-import { echoesInStrings, rewriteExecRunEchoes } from "./dash-echo-strings.js";
+import { echoesInStrings, rewriteExecRunEchoes, warnEchoesKept } from "./dash-echo-strings.js";
 import { debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { findExecs, unwrapped } from "./gnu-calls.js";
@@ -160,6 +160,7 @@ function migrateNested(outer: ScriptScope, nested: NestedScript, depth: number):
   if (!editsFit(ctx, mark, nested)) {
     restoreCtx();
     restoreStage();
+    warnEchoesKept(outer, nested);
     return;
   }
   outer.convertedStrings.add(nested.word);
