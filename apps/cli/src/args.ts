@@ -46,16 +46,17 @@ export function parseCommandArgs<T extends Options>(
   rules: ParseRules = {},
 ): Parsed<T> {
   let parsed: Parsed<T>;
+  let tokens: Token[];
   try {
-    const { values, positionals, tokens } = parseArgs({
+    const result = parseArgs({
       args: argv,
       options,
       allowPositionals: true,
       strict: true,
       tokens: true,
     });
-    parsed = { values: values as Parsed<T>["values"], positionals };
-    refuseRepeated(tokens, options, command);
+    parsed = { values: result.values as Parsed<T>["values"], positionals: result.positionals };
+    tokens = result.tokens;
   } catch (err) {
     const message =
       err instanceof Error
@@ -66,6 +67,8 @@ export function parseCommandArgs<T extends Options>(
       cause: err,
     });
   }
+  // Outside the try: its UsageError is already worded and prefixed, and keeps its own hint.
+  refuseRepeated(tokens, options, command);
   refuseEmpty(parsed.values, command, rules.emptyChecked ?? []);
   refuseEmptyOperand(parsed.positionals, command, rules.operand ?? PATH_OPERAND);
   return parsed;

@@ -54,11 +54,27 @@ describe("a single-value flag given twice", () => {
       "config",
       '"a.json", then "b.json"',
     ],
+    [
+      ["entrypoint", "--source", "/a", "--source", "/b", "e.sh"],
+      "entrypoint",
+      "source",
+      '"/a", then "/b"',
+    ],
+    [
+      ["packages", "map", "--alpine", "3.21", "--alpine", "3.22", "curl"],
+      "packages map",
+      "alpine",
+      '"3.21", then "3.22"',
+    ],
+    [["shims", "print", "--output", "a", "--output", "b"], "shims", "output", '"a", then "b"'],
   ])("%j is a usage error naming the flag (exit 2)", async (args, command, flag, values) => {
     const r = await cli(...args);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(
-      `alpinize ${command}: --${flag} is given more than once (${values}); it takes one value`,
+    // The prefix once (it was doubled: "alpinize migrate: alpinize migrate: …"), and the
+    // flag's own hint, not the generic one.
+    expect(r.stderr).toBe(
+      `error alpinize ${command}: --${flag} is given more than once (${values}); it takes one value\n` +
+        `  Give --${flag} once. Run "alpinize ${command} --help".\n`,
     );
     expect(r.stdout).toBe("");
   });
