@@ -1,3 +1,4 @@
+export { danglingLinkTarget } from "./dangling-link.js";
 export {
   type BoundedRead,
   type BoundedReadAny,

@@ -21,3 +21,15 @@ export function fsReason(err: unknown): string {
 export function isLinkLoop(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | undefined)?.code === "ELOOP";
 }
+
+/**
+ * What a symbolic link whose target is missing is called: the link is there, what it names is
+ * not, and "no such file" for a name `ls` lists would send the user looking in the wrong place.
+ */
+export function danglingLink(target: string): string {
+  return `dangling symbolic link (to ${target}, which does not exist)`;
+}
+
+/** The hint for a dangling link. */
+export const DANGLING_LINK_HINT =
+  "Create the file the link points to, fix the link (ls -l shows where it points), or pass the file itself.";

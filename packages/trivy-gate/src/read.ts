@@ -1,5 +1,12 @@
-import { readBounded } from "@alpinize/bounded-read";
-import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
+import { danglingLinkTarget, readBounded } from "@alpinize/bounded-read";
+import {
+  DANGLING_LINK_HINT,
+  danglingLink,
+  fsReason,
+  InputError,
+  isLinkLoop,
+  LINK_LOOP_HINT,
+} from "@alpinize/errors";
 import { checkSize, DEFAULT_MAX_BYTES, parseTrivyReport } from "./parse/report.js";
 import { formatBytes } from "./size.js";
 import { specialKind } from "./special-kind.js";
@@ -36,22 +43,34 @@ export async function readReportFile(
     buf = got.bytes;
   } catch (err) {
     if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(
-      "ALPINIZE_GATE_REPORT_UNREADABLE",
-      `${source}: cannot read the report (${isLinkLoop(err) ? fsReason(err) : (code ?? String(err))})`,
-      {
-        hint: isLinkLoop(err)
-          ? LINK_LOOP_HINT
-          : code === "ENOENT"
-            ? "Check the path; run Trivy with --output to write the report first."
-            : "Check the file's permissions.",
-        details: { file: source },
-        cause: err,
-      },
-    );
+    throw unreadable(path, source, err);
   }
   return parseTrivyReport(buf, { source, maxBytes });
+}
+
+/** Open or read failed: a dangling link and a link loop are named, anything else by its code. */
+function unreadable(path: string, source: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const target = code === "ENOENT" ? danglingLinkTarget(path) : undefined;
+  if (target !== undefined)
+    return new InputError(
+      "ALPINIZE_GATE_REPORT_UNREADABLE",
+      `${source}: cannot read the report (${danglingLink(target)})`,
+      { hint: DANGLING_LINK_HINT, details: { file: source, target }, cause: err },
+    );
+  return new InputError(
+    "ALPINIZE_GATE_REPORT_UNREADABLE",
+    `${source}: cannot read the report (${isLinkLoop(err) ? fsReason(err) : (code ?? String(err))})`,
+    {
+      hint: isLinkLoop(err)
+        ? LINK_LOOP_HINT
+        : code === "ENOENT"
+          ? "Check the path; run Trivy with --output to write the report first."
+          : "Check the file's permissions.",
+      details: { file: source },
+      cause: err,
+    },
+  );
 }
 
 /** More than the limit came from a source whose size was not known (or that grew while read). */

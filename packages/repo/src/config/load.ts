@@ -1,8 +1,15 @@
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { readBounded } from "@alpinize/bounded-read";
-import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
+import { danglingLinkTarget, readBounded } from "@alpinize/bounded-read";
+import {
+  DANGLING_LINK_HINT,
+  danglingLink,
+  fsReason,
+  InputError,
+  isLinkLoop,
+  LINK_LOOP_HINT,
+} from "@alpinize/errors";
 import { fileType } from "../workspace/files.js";
 import { unreadableRoot } from "../workspace/unreadable-dir.js";
 import { MAX_PACKAGE_JSON_BYTES, readPackageSettings } from "./package-json.js";
@@ -40,6 +47,13 @@ export async function loadConfig(
     // Named by the user: a pipe (`--config <(cmd)`) is read, up to the limit.
     const text = await readText(options.file, cwd, MAX_CONFIG_BYTES, "read");
     if (text === undefined) {
+      const target = danglingLinkTarget(options.file);
+      if (target !== undefined)
+        throw new InputError(
+          "ALPINIZE_CONFIG_NOT_FOUND",
+          `config file ${options.file}: ${danglingLink(target)}`,
+          { hint: DANGLING_LINK_HINT, details: { file: options.file, target } },
+        );
       throw new InputError(
         "ALPINIZE_CONFIG_NOT_FOUND",
         `config file ${options.file} does not exist`,

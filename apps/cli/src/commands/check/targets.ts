@@ -1,6 +1,15 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT, UsageError } from "@alpinize/errors";
+import { danglingLinkTarget } from "@alpinize/bounded-read";
+import {
+  DANGLING_LINK_HINT,
+  danglingLink,
+  fsReason,
+  InputError,
+  isLinkLoop,
+  LINK_LOOP_HINT,
+  UsageError,
+} from "@alpinize/errors";
 import { type CheckTarget, classifyPath } from "@alpinize/repo";
 import { stdinTarget } from "./stdin.js";
 
@@ -23,6 +32,8 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
       return undefined;
     });
     if (!info) {
+      const target = danglingLinkTarget(path);
+      if (target !== undefined) throw dangling(given, target);
       throw new InputError("ALPINIZE_CHECK_NOT_FOUND", `alpinize check: ${given} does not exist`, {
         hint: "Pass a directory, a Dockerfile or an entrypoint script (- reads standard input).",
         details: { file: given },
@@ -40,6 +51,17 @@ function linkLoop(given: string, err: unknown): InputError {
     hint: LINK_LOOP_HINT,
     details: { file: given },
   });
+}
+
+function dangling(given: string, target: string): InputError {
+  return new InputError(
+    "ALPINIZE_CHECK_NOT_FOUND",
+    `alpinize check: ${given}: ${danglingLink(target)}`,
+    {
+      hint: DANGLING_LINK_HINT,
+      details: { file: given, target },
+    },
+  );
 }
 
 /** `file`: the name does not say (`/dev/fd/63`, `start`), so check reads its first line. */

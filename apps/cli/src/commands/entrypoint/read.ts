@@ -1,5 +1,12 @@
-import { type BoundedReadAny, readBoundedSync } from "@alpinize/bounded-read";
-import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
+import { type BoundedReadAny, danglingLinkTarget, readBoundedSync } from "@alpinize/bounded-read";
+import {
+  DANGLING_LINK_HINT,
+  danglingLink,
+  fsReason,
+  InputError,
+  isLinkLoop,
+  LINK_LOOP_HINT,
+} from "@alpinize/errors";
 import { decodeText } from "@alpinize/repo";
 import { type ContentStamp, contentStamp } from "../../write-output.js";
 
@@ -25,6 +32,13 @@ export function readScript(path: string, file = path): ReadScript {
     got = readBoundedSync(path, MAX_BYTES, { special: "read" });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw unreadable(file, err);
+    const target = danglingLinkTarget(path);
+    if (target !== undefined) {
+      throw new InputError("ALPINIZE_ENTRYPOINT_NO_FILE", `${file}: ${danglingLink(target)}`, {
+        hint: DANGLING_LINK_HINT,
+        details: { file, target },
+      });
+    }
     throw new InputError("ALPINIZE_ENTRYPOINT_NO_FILE", `${file}: no such file`, {
       hint: "Pass the path of an entrypoint shell script (or - to read standard input).",
       details: { file },

@@ -1,6 +1,13 @@
 import { resolve } from "node:path";
-import { type BoundedReadAny, readBounded } from "@alpinize/bounded-read";
-import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
+import { type BoundedReadAny, danglingLinkTarget, readBounded } from "@alpinize/bounded-read";
+import {
+  DANGLING_LINK_HINT,
+  danglingLink,
+  fsReason,
+  InputError,
+  isLinkLoop,
+  LINK_LOOP_HINT,
+} from "@alpinize/errors";
 import {
   type Exception,
   formatBytes,
@@ -56,14 +63,7 @@ async function readSmall(path: string, cwd: string, what: string): Promise<Buffe
   try {
     got = await readBounded(resolve(cwd, path), POLICY_FILE_LIMIT, { special: "read" });
   } catch (err) {
-    throw new InputError(
-      "ALPINIZE_GATE_FILE_UNREADABLE",
-      `${path}: cannot read the ${what} (${isLinkLoop(err) ? fsReason(err) : ((err as NodeJS.ErrnoException).code ?? err)})`,
-      {
-        hint: isLinkLoop(err) ? LINK_LOOP_HINT : `Check the path given to --${flagOf(what)}.`,
-        cause: err,
-      },
-    );
+    throw unreadable(path, resolve(cwd, path), what, err);
   }
   if (got.status === "directory")
     throw new InputError(
@@ -73,6 +73,28 @@ async function readSmall(path: string, cwd: string, what: string): Promise<Buffe
     );
   if (got.status === "too-large") throw tooLarge();
   return got.bytes;
+}
+
+/** A dangling link and a link loop are named; anything else by its errno code. */
+function unreadable(path: string, full: string, what: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const target = code === "ENOENT" ? danglingLinkTarget(full) : undefined;
+  const reason =
+    target !== undefined ? danglingLink(target) : isLinkLoop(err) ? fsReason(err) : (code ?? err);
+  const hint =
+    target !== undefined
+      ? DANGLING_LINK_HINT
+      : isLinkLoop(err)
+        ? LINK_LOOP_HINT
+        : `Check the path given to --${flagOf(what)}.`;
+  return new InputError(
+    "ALPINIZE_GATE_FILE_UNREADABLE",
+    `${path}: cannot read the ${what} (${reason})`,
+    {
+      hint,
+      cause: err,
+    },
+  );
 }
 
 const flagOf = (what: string) => (what === "exceptions file" ? "exceptions" : "vex");

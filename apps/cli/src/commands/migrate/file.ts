@@ -1,8 +1,15 @@
 import { statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { type BoundedReadAny, readBoundedSync } from "@alpinize/bounded-read";
+import { type BoundedReadAny, danglingLinkTarget, readBoundedSync } from "@alpinize/bounded-read";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
-import { InputError, isLinkLoop, LINK_LOOP, LINK_LOOP_HINT } from "@alpinize/errors";
+import {
+  DANGLING_LINK_HINT,
+  danglingLink,
+  InputError,
+  isLinkLoop,
+  LINK_LOOP,
+  LINK_LOOP_HINT,
+} from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
 import { decodeText, encodeText } from "@alpinize/repo";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
@@ -68,6 +75,13 @@ function readDockerfile(file: string): string {
       throw new InputError("ALPINIZE_MIGRATE_UNREADABLE", `${file}: ${LINK_LOOP}`, {
         hint: LINK_LOOP_HINT,
         details: { file },
+      });
+    }
+    const target = danglingLinkTarget(file);
+    if (target !== undefined) {
+      throw new InputError("ALPINIZE_MIGRATE_NO_FILE", `${file}: ${danglingLink(target)}`, {
+        hint: DANGLING_LINK_HINT,
+        details: { file, target },
       });
     }
     throw new InputError("ALPINIZE_MIGRATE_NO_FILE", `${file}: no such file`, {

@@ -1,9 +1,11 @@
 import { isUtf8 } from "node:buffer";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { readBounded } from "@alpinize/bounded-read";
+import { danglingLinkTarget, readBounded } from "@alpinize/bounded-read";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
 import {
+  DANGLING_LINK_HINT,
+  danglingLink,
   fsReason,
   InputError,
   isAlpinizeError,
@@ -42,6 +44,14 @@ export async function readPinInput(
   // A missing file or a directory is named as such before its name is read as a file kind.
   const found = await stat(path).catch((err: NodeJS.ErrnoException) => err);
   if (found instanceof Error && found.code === "ENOENT") {
+    const target = danglingLinkTarget(path);
+    if (target !== undefined) {
+      throw new InputError(
+        "ALPINIZE_PIN_UNREADABLE",
+        `cannot read ${escapeInline(file)}: ${danglingLink(escapeInline(target))}`,
+        { hint: DANGLING_LINK_HINT, details: { file, target } },
+      );
+    }
     throw new InputError(
       "ALPINIZE_PIN_UNREADABLE",
       `cannot read ${escapeInline(file)}: no such file`,
