@@ -18,7 +18,8 @@ alpinize_add_user_to_group, alpinize_exec_as, ...) that behave the same on Debia
   path              Print where the installed @alpinize/entrypoint package keeps the file
 
 Options:
-  --output FILE     print: write the library to FILE instead of standard output
+  --output FILE     print: write the library to FILE instead of standard output (and say
+                    "wrote FILE" on standard error); - is standard output, as without --output
   --json            Print one document on stdout: {subcommand, path (where the package keeps
                     the file), output (FILE or null), written (FILE was written), shims (the
                     library, for print without --output; else null)}; an error (bad usage, an
@@ -80,7 +81,8 @@ function print(values: { output?: string; json?: boolean }, io: Io, reached: Rea
         hint: "Give the file to write, e.g. --output ./alpinize-shims.sh, or leave --output out to print to standard output.",
       },
     );
-  if (output === undefined) {
+  // `--output -` is standard output, as for every other command: the same as no --output.
+  if (output === undefined || (output === "-" && !json)) {
     if (json) io.out(escapedJson(shimsJson(reached, { shims: readShims() })));
     else io.stdout.write(readShims());
     return 0;
@@ -93,6 +95,7 @@ function print(values: { output?: string; json?: boolean }, io: Io, reached: Rea
   }
   writeNewOrReplace(output, readShims(), { cwd: io.cwd });
   if (json) io.out(escapedJson(shimsJson(reached, { written: true })));
-  else io.err(`wrote ${output}`);
+  // /dev/stdout, /dev/fd/1: the library is the output; "wrote /dev/stdout" would only be noise.
+  else if (!reachesStdout(output, io.cwd)) io.err(`wrote ${output}`);
   return 0;
 }

@@ -20,10 +20,18 @@ describe("alpinize shims", () => {
     expect(out).toBe("root\n");
   });
 
+  it('--output - is standard output, as without --output: no "wrote -" after the library', async () => {
+    const r = await runCli(["shims", "print", "--output", "-"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readShims());
+    expect(r.stderr).toBe("");
+  });
+
   it("writes it to --output and says where the package keeps it", async () => {
     const target = join(tmp.dir, "alpinize-shims.sh");
     const r = await runCli(["shims", "print", "--output", target]);
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`wrote ${target}\n`);
     expect(await readFile(target, "utf8")).toBe(readShims());
     expect((await runCli(["shims", "path"])).stdout).toBe(`${shimsPath}\n`);
   });
