@@ -1,3 +1,4 @@
+import { KNOWN_RELEASES } from "@alpinize/package-map";
 import { describe, expect, it } from "vitest";
 import { taggedAlpineRelease } from "../src/rules/newer-alpine.js";
 import { migrate } from "./helpers.js";
@@ -28,6 +29,24 @@ describe("a stage already on a newer Alpine than the release asked for", () => {
       },
     );
     expect(newer(r).map((w) => w.line)).toEqual([1, 3]);
+  });
+
+  it("says so when the tag is past every release alpinize knows (alpine:3.99)", () => {
+    const r = migrate("FROM alpine:3.99\n", { release: "3.22" });
+    expect(r.output).toBe("FROM alpine:3.99\n");
+    expect(newer(r).map((w) => w.message)).toEqual([
+      expect.stringContaining(
+        `newer than the 3.22 asked for and than every release alpinize knows (${KNOWN_RELEASES.join(", ")}): check that the tag exists`,
+      ),
+    ]);
+    // A known release newer than the one asked for is not questioned.
+    const known = KNOWN_RELEASES[KNOWN_RELEASES.length - 1];
+    const r2 = migrate(`FROM alpine:${known}\n`, { release: "3.21" });
+    expect(
+      newer(r2)
+        .map((w) => w.message)
+        .join(),
+    ).not.toContain("every release alpinize knows");
   });
 
   it("says nothing for the same or an older release, nor for tags that name none", () => {

@@ -1,3 +1,4 @@
+import { KNOWN_RELEASES } from "@alpinize/package-map";
 import type { MigrationContext } from "../migrate/context.js";
 
 /**
@@ -36,6 +37,17 @@ export function warnNewerAlpine(ctx: MigrationContext, image: string, offset: nu
   ctx.warn(
     "from",
     offset,
-    `${image} is on Alpine ${release}, newer than the ${ctx.release} asked for; left as is (alpinize does not move a stage to an older release): change the tag yourself if ${ctx.release} is what you need`,
+    `${image} is on Alpine ${release}, newer than the ${ctx.release} asked for${beyondKnown(release)}; left as is (alpinize does not move a stage to an older release): change the tag yourself if ${ctx.release} is what you need`,
   );
+}
+
+/**
+ * `alpine:3.99`: past the newest release alpinize has data for. It may be a typo or a release
+ * out after this alpinize was built, which alpinize cannot tell apart, so it is not called
+ * invalid; but "newer" alone would read as a release alpinize knows.
+ */
+function beyondKnown(release: string): string {
+  const newest = KNOWN_RELEASES[KNOWN_RELEASES.length - 1] ?? release;
+  if (compareReleases(release, newest) <= 0) return "";
+  return ` and than every release alpinize knows (${KNOWN_RELEASES.join(", ")}): check that the tag exists (a typo, or a release newer than this alpinize)`;
 }
