@@ -14,6 +14,8 @@ export const help = `Usage: alpinize check [DIR|FILE…|-] [--json] [--config FI
 
 The CI lint after a migration. Checks every Dockerfile under DIR (default: .), honouring
 .gitignore, and the entrypoint scripts they copy and run, or the Dockerfiles and scripts given.
+Files named on the command line are read like cat reads them (a FIFO waits for its writer);
+files found while walking a directory that are not regular files are refused without blocking.
 A file named here is read through its symbolic links (and <(cmd) works); links met inside a
 directory are not followed, and are reported as not checked. - reads a Dockerfile, or a script
 (a #! first line), from standard input; findings name it <stdin>. Files are named from the

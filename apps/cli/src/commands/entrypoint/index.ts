@@ -36,6 +36,7 @@ on Alpine); getent and su-exec calls otherwise stay, as Alpine's base has both; 
 uses of NAME warn (group-name). Commands behind env, nohup, timeout or sudo are not rewritten
 and warn with the bare form's rule.
 Prints a unified diff by default; FILE may be - to read standard input.
+Files named on the command line are read like cat reads them (a FIFO waits for its writer).
 
 Options:
   --write         Rewrite FILE in place (atomically, keeping its mode)

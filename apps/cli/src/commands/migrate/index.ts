@@ -37,6 +37,8 @@ xx-apt, package names, architecture names, users and groups, shells, tini/gosu, 
 Prints a unified diff by default; FILE may be - to read standard input (named <stdin> in
 messages, diffs and --json, as alpinize check names it). A FILE is named as given; files found
 in a DIR by their path from the current directory (relative to it when inside it).
+Files named on the command line are read like cat reads them (a FIFO waits for its writer);
+files found while walking a directory that are not regular files are refused without blocking.
 
 Options:
   --write        Rewrite each file in place (atomically, keeping its mode); warning lines then
