@@ -70,6 +70,8 @@ export interface Policy {
   vex: VexStatement[];
   /** An end-of-support OS does not block. */
   allowEosl: boolean;
+  /** An OS whose end of support the gate cannot establish blocks (else it is a warning). */
+  strictEosl: boolean;
   /** An image whose OS Trivy did not detect does not block (scratch/distroless images). */
   allowUnknownOs: boolean;
   /** Secrets and failed misconfiguration checks are only mentioned, never block. */
@@ -124,12 +126,29 @@ export interface ExceptionState extends AppliedException {
 export interface Problem {
   code:
     | "eosl"
+    | "eosl-unknown"
     | "os-not-detected"
     | "os-not-scanned"
     | "os-type-mismatch"
     | "secrets"
     | "misconfigurations";
   message: string;
+}
+
+/**
+ * The OS's support on the run date: `eosl` when the report says so (`Metadata.OS.EOSL`),
+ * `ended` or `supported` from the gate's table of announced dates, `unknown` without either,
+ * `rolling` for distributions without releases (Wolfi, Chainguard).
+ */
+export interface OsSupport {
+  status: "eosl" | "ended" | "supported" | "unknown" | "rolling";
+  source: "report" | "table" | "none";
+  /** The release support is kept per: `3.14` for alpine 3.14.0, `9` for debian 9.13. */
+  release?: string;
+  /** Its last day of support (UTC), when the table has it. */
+  ends?: string;
+  /** The warning an `unknown` status gives (also in `warnings`); absent when it fails the gate. */
+  warning?: string;
 }
 
 export interface DiffEntry {
@@ -180,6 +199,8 @@ export interface Evaluation {
   findings: EvaluatedFinding[];
   blocking: EvaluatedFinding[];
   problems: Problem[];
+  /** What the gate knows of the OS's end of support (absent when the report names no OS). */
+  osSupport?: OsSupport;
   /** Secrets and failed misconfiguration checks (judged by severity only). */
   others: EvaluatedOther[];
   counts: {

@@ -11,7 +11,7 @@ const NO_RESULTS = JSON.stringify({
   SchemaVersion: 2,
   ArtifactName: "x",
   ArtifactType: "container_image",
-  Metadata: { OS: { Family: "alpine", Name: "3.20.0" } },
+  Metadata: { OS: { Family: "alpine", Name: "3.23.0" } },
 });
 const secretOnly = { Target: "app/.env", Class: "secret" };
 const langOnly = {

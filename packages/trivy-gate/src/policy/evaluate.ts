@@ -13,6 +13,7 @@ import { type Finding, type Report, SEVERITIES, type Severity } from "../types.j
 import { daysLeft } from "./exceptions.js";
 import { imageIdentity, imageMismatch } from "./image.js";
 import { exceptionMatches, latestStatement, vexMatches } from "./match.js";
+import { osSupport } from "./os-support.js";
 import {
   coverageProblems,
   longExceptionWarnings,
@@ -35,6 +36,7 @@ export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
     exceptions: [],
     vex: [],
     allowEosl: false,
+    strictEosl: false,
     allowUnknownOs: false,
     vulnerabilitiesOnly: false,
     severitySource: "report",
@@ -69,8 +71,9 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
   const findings = report.findings.map((f) => judge(f, ctx));
   findings.sort(bySeverityThenId);
   const blocking = findings.filter((f) => f.disposition === "blocking");
+  const support = report.os ? osSupport(report.os, policy) : undefined;
   const problems = [
-    ...coverageProblems(report, policy),
+    ...coverageProblems(report, policy, support),
     ...otherProblems(report, policy, severities),
   ];
   const vexIgnored = [...ctx.vexIgnored.values()];
@@ -93,6 +96,7 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
       ignoreUnfixed: policy.ignoreUnfixed,
       ignoreStatuses: policy.ignoreStatuses,
       allowEosl: policy.allowEosl,
+      strictEosl: policy.strictEosl,
       allowUnknownOs: policy.allowUnknownOs,
       vulnerabilitiesOnly: policy.vulnerabilitiesOnly,
       severitySource: policy.severitySource,
@@ -102,6 +106,7 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
     findings,
     blocking,
     problems,
+    ...(support ? { osSupport: support } : {}),
     others: report.others.map((o) => ({
       ...o,
       blocking: !policy.vulnerabilitiesOnly && severities.includes(o.severity),
@@ -121,6 +126,7 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
     },
     notices: policy.vulnerabilitiesOnly ? notices(report) : [],
     warnings: [
+      ...(support?.warning ? [support.warning] : []),
       ...severitySourceWarnings(report, policy.severitySource),
       ...vexIgnored.map(
         (x) =>

@@ -1,11 +1,16 @@
-import type { ExceptionState, Policy, Problem } from "../evaluation.js";
+import type { ExceptionState, OsSupport, Policy, Problem } from "../evaluation.js";
 import type { Report, Severity } from "../types.js";
+import { osSupportProblems } from "./os-support.js";
 import { severityThresholdLabel } from "./severity.js";
 
 /** Exceptions are meant to be revisited: one set further ahead than this is warned about. */
 const LONG_EXCEPTION_DAYS = 366;
 
-export function coverageProblems(report: Report, policy: Policy): Problem[] {
+export function coverageProblems(
+  report: Report,
+  policy: Policy,
+  support: OsSupport | undefined,
+): Problem[] {
   const problems: Problem[] = [];
   const image = report.artifactType === "container_image" || report.artifactType === "vm";
   const osResult = report.results.some((r) => r.class === "os-pkgs");
@@ -37,11 +42,7 @@ export function coverageProblems(report: Report, policy: Policy): Problem[] {
   }
   const mismatch = osTypeMismatch(report);
   if (mismatch) problems.push(mismatch);
-  if (report.os?.eosl && !policy.allowEosl)
-    problems.push({
-      code: "eosl",
-      message: `${report.os.family} ${report.os.name} is end-of-service-life: it gets no security fixes; move to a supported release (or pass --allow-eosl)`,
-    });
+  if (support && report.os) problems.push(...osSupportProblems(report.os, support, policy));
   return problems;
 }
 

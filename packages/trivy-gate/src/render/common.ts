@@ -36,6 +36,7 @@ export function policyLine(e: Evaluation): string {
     `severity source: ${p.severitySource}`,
   ];
   if (p.allowEosl) parts.push("EOSL allowed");
+  else if (p.strictEosl) parts.push("unknown end of life fails");
   if (p.allowUnknownOs) parts.push("unknown OS allowed");
   if (p.vulnerabilitiesOnly) parts.push("vulnerabilities only");
   return parts.join("; ");

@@ -42,6 +42,7 @@ export function renderJson(e: Evaluation, options: RenderOptions = {}): string {
     passed: e.passed,
     blocking: BLOCKING,
     problems: e.problems,
+    ...(e.osSupport ? { osSupport: e.osSupport } : {}),
     others: e.others,
     report: e.report,
     policy: e.policy,

@@ -96,6 +96,8 @@ function markdownWith(e: Evaluation, max: number): string {
   if (rest) out.push(`Not blocking: ${rest}.`);
   out.push("");
   for (const p of e.problems) out.push("> [!CAUTION]", `> ${cell(p.message)}`, "");
+  // stderr, where the CLI prints warnings, is not in a job summary or PR comment.
+  if (e.osSupport?.warning) out.push("> [!WARNING]", `> ${cell(e.osSupport.warning)}`, "");
   out.push(...severityTable(e), "");
   if (e.blocking.length)
     out.push("### Blocking findings", "", ...findingTable(e.blocking, max), "");

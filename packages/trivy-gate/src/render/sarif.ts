@@ -110,16 +110,14 @@ export function renderSarif(e: Evaluation, options: RenderOptions = {}): string 
     invocations: [
       {
         executionSuccessful: true,
-        toolExecutionNotifications: dropped
-          ? [
-              {
-                level: "warning",
-                message: {
-                  text: `${dropped} lower-priority finding(s) were left out to stay within GitHub's limit of ${limit} results per run; see the JSON output for all.`,
-                },
-              },
-            ]
-          : [],
+        toolExecutionNotifications: [
+          ...(dropped
+            ? [
+                `${dropped} lower-priority finding(s) were left out to stay within GitHub's limit of ${limit} results per run; see the JSON output for all.`,
+              ]
+            : []),
+          ...(e.osSupport?.warning ? [e.osSupport.warning] : []),
+        ].map((text) => ({ level: "warning", message: { text } })),
       },
     ],
     properties: {
@@ -127,6 +125,7 @@ export function renderSarif(e: Evaluation, options: RenderOptions = {}): string 
       blocking: e.blocking.length,
       truncated: dropped,
       problems: e.problems.map((p) => p.message),
+      ...(e.osSupport ? { osSupport: e.osSupport } : {}),
     },
   };
   const doc = {

@@ -35,7 +35,11 @@ Policy:
   --vex FILE             OpenVEX document; not_affected and fixed statements suppress
                          (repeatable); a pkg:oci/pkg:docker product applies only when it
                          names this report's image (digest, repository, tag)
-  --allow-eosl           Do not fail because the OS is end-of-service-life
+  --allow-eosl           Do not fail because the OS is end-of-service-life (Trivy's
+                         Metadata.OS.EOSL, or a release whose announced end of support
+                         for Alpine, Debian or Ubuntu has passed)
+  --strict-eosl          Fail when neither the report nor the gate's table of release
+                         dates tells whether the OS is still supported (else a warning)
   --allow-unknown-os     Do not fail when Trivy detected no OS (scratch, distroless);
                          an OS Trivy named but did not scan for vulnerabilities
                          (no os-pkgs result) fails all the same
@@ -78,7 +82,8 @@ ${keptList()}
 
 Exit codes: 0 pass, 1 policy violated (blocking findings, including those whose
             exception expired; secrets or failed checks at a blocking severity;
-            EOSL OS; OS not detected, or named but not scanned), 2 bad
+            EOSL OS, or one of unknown end of life with --strict-eosl;
+            OS not detected, or named but not scanned), 2 bad
             input or usage (unreadable, truncated, UTF-16 or non-Trivy
             JSON, a duplicate key, a key Trivy writes spelt in another
             letter case such as "results", an unknown Status, bad exceptions or VEX file, an empty

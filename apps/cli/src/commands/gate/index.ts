@@ -42,6 +42,7 @@ async function gate(argv: string[], io: Io): Promise<number> {
       ignoreUnfixed: opts.ignoreUnfixed,
       ignoreStatuses: opts.ignoreStatuses,
       allowEosl: opts.allowEosl,
+      strictEosl: opts.strictEosl,
       allowUnknownOs: opts.allowUnknownOs,
       vulnerabilitiesOnly: opts.vulnerabilitiesOnly,
       exceptions,

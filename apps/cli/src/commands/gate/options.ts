@@ -18,6 +18,7 @@ const FLAGS = {
   exceptions: { type: "string" },
   vex: { type: "string", multiple: true },
   "allow-eosl": { type: "boolean" },
+  "strict-eosl": { type: "boolean" },
   "allow-unknown-os": { type: "boolean" },
   "vulnerabilities-only": { type: "boolean" },
   baseline: { type: "string" },
@@ -40,6 +41,7 @@ export interface GateOptions {
   exceptions?: string;
   vex: string[];
   allowEosl: boolean;
+  strictEosl: boolean;
   allowUnknownOs: boolean;
   vulnerabilitiesOnly: boolean;
   baseline?: string;
@@ -71,6 +73,10 @@ export function parseGateArgs(argv: string[]): GateOptions {
     throw usage("give either a report file or --image, not both");
   if (report === "-" && v.baseline === "-")
     throw usage("only one of the report and --baseline can be read from stdin");
+  if (v["allow-eosl"] && v["strict-eosl"])
+    throw usage(
+      "--allow-eosl and --strict-eosl exclude each other (one accepts what the other fails)",
+    );
   const severities = parseSeverityList(v.severity ?? "HIGH,CRITICAL");
   if (!severities)
     throw usage(
@@ -104,6 +110,7 @@ export function parseGateArgs(argv: string[]): GateOptions {
     ignoreStatuses: parseStatuses(v["ignore-status"]),
     vex: v.vex ?? [],
     allowEosl: v["allow-eosl"] === true,
+    strictEosl: v["strict-eosl"] === true,
     allowUnknownOs: v["allow-unknown-os"] === true,
     vulnerabilitiesOnly: v["vulnerabilities-only"] === true,
     format,

@@ -1,0 +1,64 @@
+/**
+ * Last day of security support (UTC) per release, as each distribution publishes it. Only dates
+ * the distribution announced go in: a release missing here is "end-of-life status unknown", never
+ * a guess. Where only the month was announced, the month's last day is used, so a release is
+ * never called ended before it is.
+ *
+ * - Alpine: the branch's "end of support" (main repository) from alpinelinux.org/releases.
+ * - Debian: the end of Debian LTS (wiki.debian.org/LTS), after the security team's support.
+ * - Ubuntu: the end of standard support (ubuntu.com/about/release-cycle); Expanded Security
+ *   Maintenance needs an Ubuntu Pro attachment a container base image does not have.
+ */
+export const SUPPORT_ENDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  alpine: {
+    "2.0": "2012-04-01",
+    "2.1": "2012-11-01",
+    "2.2": "2013-05-01",
+    "2.3": "2013-11-01",
+    "2.4": "2014-05-01",
+    "2.5": "2014-11-01",
+    "2.6": "2015-05-01",
+    "2.7": "2015-11-01",
+    "3.0": "2016-05-01",
+    "3.1": "2016-11-01",
+    "3.2": "2017-05-01",
+    "3.3": "2017-11-01",
+    "3.4": "2018-05-01",
+    "3.5": "2018-11-01",
+    "3.6": "2019-05-01",
+    "3.7": "2019-11-01",
+    "3.8": "2020-05-01",
+    "3.9": "2020-11-01",
+    "3.10": "2021-05-01",
+    "3.11": "2021-11-01",
+    "3.12": "2022-05-01",
+    "3.13": "2022-11-01",
+    "3.14": "2023-05-01",
+    "3.15": "2023-11-01",
+    "3.16": "2024-05-23",
+    "3.17": "2024-11-22",
+    "3.18": "2025-05-09",
+    "3.19": "2025-11-01",
+    "3.20": "2026-04-01",
+    "3.21": "2026-11-01",
+    "3.22": "2027-05-01",
+    "3.23": "2027-11-01",
+  },
+  debian: {
+    "7": "2018-05-31",
+    "8": "2020-06-30",
+    "9": "2022-06-30",
+    "10": "2024-06-30",
+    "11": "2026-08-31",
+    "12": "2028-06-30",
+  },
+  ubuntu: {
+    "14.04": "2019-04-30",
+    "16.04": "2021-04-30",
+    "18.04": "2023-05-31",
+    "20.04": "2025-05-31",
+  },
+};
+
+/** Distributions with no releases (rolling): end of support does not apply to them. */
+export const ROLLING_FAMILIES: ReadonlySet<string> = new Set(["wolfi", "chainguard"]);

@@ -1,0 +1,66 @@
+import type { OsSupport, Policy, Problem } from "../evaluation.js";
+import type { OsInfo } from "../types.js";
+import { daysLeft } from "./exceptions.js";
+import { ROLLING_FAMILIES, SUPPORT_ENDS } from "./os-support-dates.js";
+
+/**
+ * The release a distribution keeps support dates for, read from Trivy's `Metadata.OS.Name`:
+ * Alpine's branch (`3.14.0` → `3.14`), Debian's major (`9.13` → `9`), Ubuntu's `YY.MM`. A name
+ * of another shape (`3.21_alpha20240807` on edge, `bookworm/sid`, `18.04-ESM`) has none.
+ */
+export function releaseOf(family: string, name: string): string | undefined {
+  const shapes: Record<string, RegExp> = {
+    alpine: /^(\d+\.\d+)(?:\.\d+)*$/,
+    debian: /^(\d+)(?:\.\d+)*$/,
+    ubuntu: /^(\d+\.\d+)(?:\.\d+)*(?: LTS)?$/,
+  };
+  return shapes[family]?.exec(name)?.[1];
+}
+
+/**
+ * What the gate knows of the OS's support on the run date (`policy.now`). Trivy writes `EOSL`
+ * only when it is true (it is omitted otherwise, and older Trivy never writes it), so its
+ * absence says nothing: the gate's table of announced dates decides then, and without a date
+ * the status is unknown, a warning (a failure with --strict-eosl).
+ */
+export function osSupport(os: OsInfo, policy: Policy): OsSupport {
+  if (ROLLING_FAMILIES.has(os.family)) return { status: "rolling", source: "none" };
+  const release = releaseOf(os.family, os.name);
+  const ends = release ? SUPPORT_ENDS[os.family]?.[release] : undefined;
+  const known = { ...(release ? { release } : {}), ...(ends ? { ends } : {}) };
+  if (os.eosl) return { status: "eosl", source: "report", ...known };
+  if (ends) {
+    const status = daysLeft(ends, policy.now) < 0 ? "ended" : "supported";
+    return { status, source: "table", ...known };
+  }
+  const quiet = policy.allowEosl || policy.strictEosl;
+  return {
+    status: "unknown",
+    source: "none",
+    ...known,
+    ...(quiet ? {} : { warning: `${unknownText(os)}; --strict-eosl makes this fail the gate` }),
+  };
+}
+
+const named = (os: OsInfo) => `${os.family} ${os.name}`.trim();
+
+export function osSupportProblems(os: OsInfo, support: OsSupport, policy: Policy): Problem[] {
+  if (policy.allowEosl) return [];
+  const fix = "it gets no security fixes; move to a supported release (or pass --allow-eosl)";
+  if (support.status === "eosl")
+    return [{ code: "eosl", message: `${named(os)} is end-of-service-life: ${fix}` }];
+  if (support.status === "ended")
+    return [
+      {
+        code: "eosl",
+        message: `${named(os)} is end-of-service-life: support for ${os.family} ${support.release} ended on ${support.ends} (the gate's table of announced dates; the report has no Metadata.OS.EOSL), so ${fix}`,
+      },
+    ];
+  if (support.status === "unknown" && policy.strictEosl)
+    return [{ code: "eosl-unknown", message: `${unknownText(os)} (--strict-eosl)` }];
+  return [];
+}
+
+function unknownText(os: OsInfo): string {
+  return `end-of-life status unknown: the report does not mark ${named(os)} end-of-service-life (Trivy writes Metadata.OS.EOSL only when it is, and older Trivy never does) and the gate has no announced end-of-support date for it; check that the release is still supported`;
+}
