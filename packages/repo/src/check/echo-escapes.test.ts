@@ -93,4 +93,30 @@ describe("echo-escapes in a #!/bin/sh script a RUN runs", () => {
       "4:warning:echo with \\\\ (line 2 of /opt/bash.sh, bash.sh in the build c",
     ]);
   });
+
+  it("checks a #!/bin/sh script under a bash SHELL (/bin/sh still runs it), not `bash FILE`", async () => {
+    repo = await scratchRepo({
+      Dockerfile: [
+        FROM,
+        "RUN apk add --no-cache bash",
+        'SHELL ["/bin/bash", "-c"]',
+        "COPY setup.sh /opt/",
+        "RUN /opt/setup.sh",
+        "RUN bash /opt/setup.sh",
+        "RUN ln -sf /bin/bash /bin/sh",
+        "RUN /opt/setup.sh && sh /opt/setup.sh",
+        "",
+      ].join("\n"),
+      "setup.sh": "#!/bin/sh\necho 'a\\tb' > /f\n",
+    });
+    const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+    });
+    const echo = result.findings.filter((f) => f.rule === "echo-escapes");
+    expect(echo.map((f) => `${f.line}:${f.message.slice(0, 37)}`)).toEqual([
+      "5:echo with \\t (line 2 of /opt/setup.sh",
+    ]);
+  });
 });

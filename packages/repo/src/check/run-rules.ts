@@ -199,8 +199,9 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
     const script = scripts?.get(index);
     checkBashScript(cmd, script?.shebang, line, bash, emit);
     if (script) checkScriptShadow(stage, script, cmd.guarded === true, at, line, emit);
-    // A bash /bin/sh (`ln -sf /bin/bash /bin/sh`, which the shell kind also reads) has no such echo.
-    if (script?.echo && shell?.kind !== "bash")
+    // The script's `#!/bin/sh` (or `sh FILE`) is ash under a bash SHELL too; only a /bin/sh
+    // linked to bash (`ln -sf /bin/bash /bin/sh`) has no such echo.
+    if (script?.echo && shell?.binSh !== "bash")
       emit(line, "echo-escapes", scriptEchoMessage(script.echo, script, stage.name), "warning");
     for (const p of busyboxOptionProblems(cmd, (pkg) => at.world.has(pkg), at.lint))
       fails(line, "busybox-option", `${p.tool} in Alpine stage ${stage.name}: ${p.message}`);

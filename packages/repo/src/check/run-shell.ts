@@ -17,14 +17,16 @@ export interface RunShell {
   exec: boolean;
   /** The line of the SHELL instruction in effect, if any. */
   shellLine: number | undefined;
+  /**
+   * What /bin/sh is: busybox ash, or bash once a RUN has linked it there. A bash SHELL leaves it
+   * ash, which still runs `sh -c` strings and `#!/bin/sh` scripts.
+   */
+  binSh: "ash" | "bash";
 }
 
-interface ShellState {
-  kind: ShellKind;
-  shellLine: number | undefined;
-}
+type ShellState = Omit<RunShell, "exec">;
 
-const DEFAULT: ShellState = { kind: "ash", shellLine: undefined };
+const DEFAULT: ShellState = { kind: "ash", shellLine: undefined, binSh: "ash" };
 /** `ln -sf /bin/bash /bin/sh`, `ln -sfn bash /bin/sh`. */
 export const shToBash = (text: string) =>
   commandOperand(text, /\bln\s+/, (t, start, end) => endsInBash(t, start, end) && toBinSh(t, end));
@@ -56,11 +58,7 @@ export function runShell(
  * The shell a shell-form instruction (RUN, CMD, ENTRYPOINT) on `line` of the stage runs under:
  * Docker wraps a shell-form CMD in the SHELL in effect there, as it does a RUN.
  */
-export function shellAt(
-  stage: StageInfo,
-  stages: readonly StageInfo[],
-  line: number,
-): { kind: ShellKind; shellLine: number | undefined } {
+export function shellAt(stage: StageInfo, stages: readonly StageInfo[], line: number): ShellState {
   return stateAfter(stage.body, line, shellAtStart(stage, stages));
 }
 
@@ -120,10 +118,10 @@ function readSteps(body: readonly Instruction[], start: ShellState): ShellSteps 
   let state = start;
   for (const ins of body) {
     if (ins.keyword === "RUN" && !runs.has(ins.line)) runs.set(ins.line, ins);
-    if (ins.keyword === "SHELL") state = { kind: shellKind(ins), shellLine: ins.line };
-    else if (ins.keyword === "RUN" && state.kind === "ash" && shToBash(ins.args.text))
-      state = { kind: "bash", shellLine: undefined };
-    else continue;
+    if (ins.keyword === "SHELL") state = { ...state, kind: shellKind(ins), shellLine: ins.line };
+    else if (ins.keyword !== "RUN" || state.binSh === "bash" || !shToBash(ins.args.text)) continue;
+    else if (state.kind === "ash") state = { kind: "bash", shellLine: undefined, binSh: "bash" };
+    else state = { ...state, binSh: "bash" };
     changes.push({ line: ins.line, state });
   }
   return { changes, runs };
