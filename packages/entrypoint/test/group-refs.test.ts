@@ -11,7 +11,7 @@ describe("group references after groupadd -g", () => {
       'groupadd -g "$GID" docker 2>/dev/null || true\necho "$GID"\nusermod -aG docker app\n',
     );
     expect(body(r.output)).toBe(
-      'alpinize_ensure_group docker "$GID" >/dev/null || true\necho "$GID"\nalpinize_add_user_to_group app "$GID" >/dev/null\n',
+      'alpinize_ensure_group docker "$GID" 2>/dev/null >/dev/null || true\necho "$GID"\nalpinize_add_user_to_group app "$GID" >/dev/null\n',
     );
   });
 
@@ -47,12 +47,12 @@ describe("group references after groupadd -g", () => {
     expect(out).toContain('alpinize_add_user_to_group app "${alpinize_group_d:-d}"');
   });
 
-  it("keeps stdout and 2>&1 redirections out of the capture", () => {
+  it("keeps stdout redirections in the capture, with the pipe parked on fd 9 around them", () => {
     const r = rewriteEntrypoint(
       "if x; then groupadd -g 9 d >/dev/null 2>&1 || true; fi\nusermod -aG d app\n",
     );
     expect(body(r.output)).toContain(
-      "then alpinize_group_d=$(alpinize_ensure_group d 9) || true; fi",
+      "then alpinize_group_d=$(alpinize_ensure_group d 9 9>&1 >/dev/null 2>&1 >&9 9>&-) || true; fi",
     );
   });
 });

@@ -21,13 +21,13 @@ describe.skipIf(!existsSync(CHARON))(
       parses(["dash"], r.output);
       if (existsSync(BUSYBOX)) parses([BUSYBOX, "ash"], r.output);
       expect(r.output).toContain(
-        'alpinize_ensure_group docker "$DOCKER_SOCK_GID" >/dev/null || true',
+        'alpinize_ensure_group docker "$DOCKER_SOCK_GID" 2>/dev/null >/dev/null || true',
       );
       expect(r.output).toContain(
-        'alpinize_add_user_to_group charon "$DOCKER_SOCK_GID" >/dev/null || true',
+        'alpinize_add_user_to_group charon "$DOCKER_SOCK_GID" 2>/dev/null >/dev/null || true',
       );
       expect(r.output).toContain(
-        'alpinize_add_user_to_group charon "$GROUP_NAME" >/dev/null || true',
+        'alpinize_add_user_to_group charon "$GROUP_NAME" 2>/dev/null >/dev/null || true',
       );
       expect(r.output).toContain('(alpinize_exec_as charon "$@")');
       expect(r.warnings).toEqual([]);
@@ -49,10 +49,10 @@ describe.skipIf(!existsSync(CHARON))(
       const alpine = readFileSync(`${CHARON}/alpine-before.entrypoint.sh`, "utf8");
       const r = rewriteEntrypoint(alpine);
       expect(r.output).toContain(
-        'alpinize_ensure_group docker "$DOCKER_SOCK_GID" >/dev/null || true',
+        'alpinize_ensure_group docker "$DOCKER_SOCK_GID" 2>/dev/null >/dev/null || true',
       );
       expect(r.output).toContain(
-        'alpinize_add_user_to_group charon "$DOCKER_SOCK_GID" >/dev/null || true',
+        'alpinize_add_user_to_group charon "$DOCKER_SOCK_GID" 2>/dev/null >/dev/null || true',
       );
       expect(r.output).toContain('        su-exec charon "$@"\n');
       parses(["dash"], r.output);

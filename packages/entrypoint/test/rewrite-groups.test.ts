@@ -33,8 +33,8 @@ describe("rewriteEntrypoint", () => {
         "# User and group shims that behave the same on Debian and Alpine (alpinize shims print).",
         SRC,
         "set -e",
-        'alpinize_ensure_group docker "$GID" >/dev/null || true',
-        'alpinize_add_user_to_group app "$GID" >/dev/null || true',
+        'alpinize_ensure_group docker "$GID" 2>/dev/null >/dev/null || true',
+        'alpinize_add_user_to_group app "$GID" 2>/dev/null >/dev/null || true',
         "",
       ].join("\n"),
     );

@@ -29,7 +29,7 @@ describe("rewriteEntrypoint", () => {
     expect(r.output).not.toMatch(/^\S+ \{/m);
     expect(r.output).toContain("FOO=1 exec gosu app cmd\n");
     expect(r.output).toContain("HOME=/x usermod -aG a,b app\n");
-    expect(r.output).toContain("{ alpinize_exec_as app cmd || exit; }\n");
+    expect(r.output).toContain("{ alpinize_exec_as app cmd || exit; } 2>/dev/null\n");
     expect(r.warnings.map((w) => w.line)).toEqual([2, 4]);
     execFileSync("dash", ["-n"], { input: r.output });
   });

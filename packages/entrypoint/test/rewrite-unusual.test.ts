@@ -15,7 +15,7 @@ describe("rewriteEntrypoint on unusual input", () => {
 
   it("moves redirections that precede gosu into the subshell, and leaves gosu after assignments", () => {
     const r = rewriteEntrypoint("2>/dev/null gosu app cmd\nFOO=1 gosu app cmd\n");
-    expect(r.output).toContain("(alpinize_exec_as app cmd)\n");
+    expect(r.output).toContain("(alpinize_exec_as app cmd) 2>/dev/null\n");
     expect(r.output).toContain("FOO=1 gosu app cmd\n");
     expect(r.warnings.map((w) => [w.rule, w.line])).toEqual([["gosu", 2]]);
   });

@@ -1,11 +1,12 @@
 import { InputError } from "@alpinize/errors";
 import { isShShebang } from "../lint/bashisms.js";
 import { commandName } from "../shell/command-name.js";
-import { lineColumn, literal, type SimpleCommand, scanShell, type Word } from "../shell/scan.js";
+import { lineColumn, type SimpleCommand, scanShell, type Word } from "../shell/scan.js";
 import { refuseBom } from "./bom.js";
 import { type CommandOutcome, rewriteCommand, SHIM_FREE_RULES } from "./commands.js";
 import { captureVariable, GroupRefs } from "./group-refs.js";
 import { completedInline, INLINE_BEGIN, inlineBlock, inlineRange } from "./inline-shims.js";
+import { captureRedirects, stdoutDiscarded } from "./redirects.js";
 import {
   DEFAULT_SHIMS_PATH,
   type RewriteEdit,
@@ -117,9 +118,20 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     edits.push(edit);
     const origin = outcome.defines ? groups.origin(outcome.defines) : undefined;
     if (origin && origin.cmd === cmd) {
+      let warned = false;
       origin.capture = () => {
         if (first > 0) return false; // `A=1 v=$(…)` would turn A into a shell variable
-        edit.after = replacement.after = captureText(text, original, start, outcome);
+        const captured = captureText(text, original, outcome);
+        if (captured === undefined) {
+          if (!warned) warnings.push({ rule: "group-name", ...where, message: UNCAPTURED });
+          warned = true;
+          return false;
+        }
+        // Redirections before the name go inside too: shells differ on whether those of an
+        // assignment-only command reach its `$( )`.
+        replacement.start = original.start;
+        edit.before = text.slice(original.start, original.end);
+        edit.after = replacement.after = captured;
         return true;
       };
     }
@@ -143,6 +155,9 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
   warnings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { output, changed: output !== text, edits, warnings };
 }
+
+const UNCAPTURED =
+  "later commands name this group, but its redirections copy stdout to another descriptor (2>&1), so the name the shim prints cannot be captured without changing where its messages go; they keep the name, which on Alpine may not exist when another group holds the GID (ping holds 999): write g=$(alpinize_ensure_group NAME GID) and use \"$g\"";
 
 /**
  * CRLF scripts are refused rather than rewritten: `#!/bin/sh\r` does not run, and every word at a
@@ -210,40 +225,35 @@ function withRewrittenWords(text: string, cmd: SimpleCommand, inner: Replacement
   return { ...cmd, words: cmd.words.map((w) => ({ ...w, text: wordText(w) })) };
 }
 
+/**
+ * The shim call with the command's own redirections after it, as written and in their order.
+ * A call that prints what the tool did not (the group name, `changed`) gets one `>/dev/null`
+ * more, last, so the user's redirections still open their files and copy the real stdout
+ * (`2>&1`) as before; it is left out when they already end stdout at /dev/null.
+ */
 function replacementText(
   text: string,
   cmd: SimpleCommand,
   start: number,
   outcome: Extract<CommandOutcome, { kind: "replace" }>,
 ): string {
-  // `2>/dev/null` is dropped: it is what hid these failures; the shims' messages are useful.
-  const kept = cmd.redirects.filter((r) => r.start >= start && !isStderrToNull(text, r));
-  const stdoutRedirected = kept.some((r) => /^1?>/.test(r.op));
-  const quiet = outcome.quietStdout && !stdoutRedirected ? " >/dev/null" : "";
-  return outcome.call + quiet + kept.map((r) => ` ${text.slice(r.start, r.end)}`).join("");
+  const kept = cmd.redirects.filter((r) => r.start >= start);
+  const quiet = outcome.quietStdout && !stdoutDiscarded(cmd.redirects) ? " >/dev/null" : "";
+  return outcome.call + kept.map((r) => ` ${text.slice(r.start, r.end)}`).join("") + quiet;
 }
 
-/** `v=$(call)`: the name the call printed, for later commands that cannot use the GID. */
+/**
+ * `v=$(call)`: the name the call printed, for later commands that cannot use the GID; undefined
+ * when the command's redirections cannot be kept inside the `$( )` (see captureRedirects).
+ */
 function captureText(
   text: string,
   cmd: SimpleCommand,
-  start: number,
   outcome: Extract<CommandOutcome, { kind: "replace" }>,
-): string {
-  // Only redirections of other descriptors go inside: stdout is the captured name.
-  const kept = cmd.redirects.filter(
-    (r) =>
-      r.start >= start &&
-      !isStderrToNull(text, r) &&
-      !/^1?>|^>|^&>/.test(r.op) &&
-      !(r.op.endsWith(">&") && literal(r.target?.text ?? "") === "1"),
-  );
-  const inner = outcome.call + kept.map((r) => ` ${text.slice(r.start, r.end)}`).join("");
-  return `${captureVariable(outcome.defines!)}=$(${inner})`;
-}
-
-function isStderrToNull(text: string, r: { op: string; target: Word | undefined }): boolean {
-  return r.op === "2>" && literal(r.target?.text ?? "") === "/dev/null" && text.length > 0;
+): string | undefined {
+  const redirects = captureRedirects(cmd.redirects, text);
+  if (redirects === undefined) return undefined;
+  return `${captureVariable(outcome.defines!)}=$(${outcome.call}${redirects})`;
 }
 
 /** Applies the outermost replacements (an inner one is already part of its outer one's text). */

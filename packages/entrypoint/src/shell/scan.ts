@@ -99,6 +99,9 @@ class RangeScan {
         const end = nl < 0 || nl > this.to ? this.to : nl;
         out.inert.push([i, end]);
         i = end;
+      } else if (c === "&" && s[i + 1] === ">" && !this.sc.posix) {
+        // bash's `&>f` and `&>>f`, anywhere in a command (dash reads `&` then `>f`).
+        i = this.redirect(i);
       } else if (";&|()".includes(c)) {
         const next = this.operator(i);
         if (next < 0) return i;
@@ -221,7 +224,7 @@ function readRedirect(sc: ScanContext, i: number, to: number, depth: number): Re
   const s = sc.s;
   let j = i;
   while (s[j]! >= "0" && s[j]! <= "9") j++;
-  const ops = ["<<<", "<<-", "<<", ">>", ">&", "<&", ">|", "<>", ">", "<"];
+  const ops = ["&>>", "&>", "<<<", "<<-", "<<", ">>", ">&", "<&", ">|", "<>", ">", "<"];
   const op = ops.find((o) => s.startsWith(o, j)) ?? ">";
   j += op.length;
   const opText = s.slice(i, j);
