@@ -72,9 +72,17 @@ export {
   type MadeAccount,
   runPackageScript,
 } from "./rules/busybox-ids.js";
+/** Echo calls migrate rewrites for busybox ash, in what an instruction starts (check reports those left). */
+export {
+  echoCalls,
+  type FoundEcho,
+  type StartedScript,
+  startedScript,
+} from "./rules/dash-echo-strings.js";
 export type { LayoutHit } from "./rules/debian-layout.js";
 export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
 export { type DebianRelease, releaseByCodename } from "./rules/debian-releases.js";
+export type { DockerfileText } from "./rules/exec-source.js";
 /** Users and groups the official images' `-alpine` tags add to Alpine's base (node's node 1000). */
 export {
   alpineImageAccounts,
@@ -89,6 +97,7 @@ export {
   inOrder,
   matchFollowing,
 } from "./rules/in-order.js";
+export type { StringShell } from "./rules/nested.js";
 /** Accounts a package creates under another name on Alpine (Debian's bind is Alpine's named). */
 export {
   type PackageAccount,
@@ -123,7 +132,9 @@ export {
 } from "./rules/setup-scripts.js";
 export { shellScriptIndex } from "./rules/started-commands.js";
 export { withoutTrailingSlashes } from "./rules/trailing-slashes.js";
+export { toolInUnreadableScript } from "./rules/unconvertible.js";
 export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";
 export { DEFAULT_PATH, pathAfterEnv } from "./search-path.js";
 export { parseScript, type Script } from "./shell/script.js";
+export type { ShellSource } from "./shell/source.js";
 export { type ArgDefault, analyzeStages, type Stage, type StageModel } from "./stages.js";

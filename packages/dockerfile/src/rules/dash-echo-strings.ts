@@ -6,7 +6,7 @@ import { runSource, type ShellSource } from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import type { Word } from "../shell/tokens.js";
 import { rewriteDashEcho } from "./dash-echo.js";
-import { execRunSource } from "./exec-source.js";
+import { type DockerfileText, execRunSource } from "./exec-source.js";
 import { execWords } from "./exec-words.js";
 import {
   editsFit,
@@ -38,29 +38,60 @@ export function rewriteStartedEchoes(
 ): void {
   if (state.info.already) return;
   const stage: StageState = { ...state, shell: { ...state.shell, shell } };
-  const at = commandOffset(ins);
-  if (at === undefined) return;
-  if (isExec(ins, at)) {
-    rewriteExecEchoes(ctx, stage, ins, at);
-    return;
-  }
-  let src: ShellSource;
-  try {
-    src = runSource(ctx.text, ins, at, ctx.doc.escape);
-  } catch (err) {
-    if (err instanceof ShellSyntaxError) return;
-    throw err;
-  }
-  const scope = new ScriptScope(ctx, stage, src, ins);
+  const started = startedScript(ctx, ins);
+  if (!started) return;
+  const mark = ctx.edits.length;
+  const scope = new ScriptScope(ctx, stage, started.src, ins, [], started.program);
   echoesIn(scope, 1);
   scope.flush();
+  // An exec form's edits are written JSON-escaped (`\` → `\\`): the string then hands the shell
+  // exactly the rewritten script.
+  if (started.program) escapeEditsSince(ctx, mark, jsonEscaped);
 }
 
 /** An exec-form RUN's `sh -c` string (the RUN rules leave exec forms otherwise). */
 export function rewriteExecRunEchoes(ctx: MigrationContext, state: StageState, ins: Instruction) {
-  if (state.info.already) return;
-  rewriteExecEchoes(ctx, state, ins, splitFlags(ins.args.text).rest);
+  if (ins.form === "exec") rewriteStartedEchoes(ctx, state, ins, state.shell.shell);
 }
+
+/** The script an instruction starts, and the shell an exec form hands it to. */
+export interface StartedScript {
+  src: ShellSource;
+  /** `sh` or `dash` for an exec form's `-c` string; undefined for a shell form (SHELL runs it). */
+  program?: "sh" | "dash";
+}
+
+/**
+ * The script a RUN, CMD, ENTRYPOINT or `HEALTHCHECK CMD` hands a shell: its shell form, or its
+ * exec form's `sh -c` / `dash -c` string, past an init or privilege starter for what a container
+ * starts (`["tini", "--", "sh", "-c", …]`), its offsets leading back to the file through the JSON
+ * escapes. Undefined when it hands no such shell a script, or one that does not parse. migrate
+ * rewrites the echo calls in these; check reports the ones left.
+ */
+export function startedScript(file: DockerfileText, ins: Instruction): StartedScript | undefined {
+  try {
+    return readStarted(file, ins);
+  } catch (err) {
+    if (err instanceof ShellSyntaxError) return undefined;
+    throw err;
+  }
+}
+
+function readStarted(file: DockerfileText, ins: Instruction): StartedScript | undefined {
+  if (!/^(?:RUN|CMD|ENTRYPOINT|HEALTHCHECK)$/.test(ins.keyword)) return undefined;
+  const at = commandOffset(ins);
+  if (at === undefined) return undefined;
+  if (!isExec(ins, at)) return { src: runSource(file.text, ins, at, file.doc.escape) };
+  const words = execWords(ins.args.text.slice(at))?.map((w) => w.value) ?? [];
+  // `["tini", "--", "sh", "-c", …]`: an init or privilege wrapper starts the shell.
+  const skip = ins.keyword === "RUN" ? 0 : words.length - unwrapStarter(words).length;
+  const program = words[skip]?.replace(/^.*\//, "");
+  if (program !== "sh" && program !== "dash") return undefined;
+  const src = execRunSource(file, ins, at, skip);
+  return src ? { src, program } : undefined;
+}
+
+const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
 
 /** Where the command starts in the argument text: past flags, and past `CMD` for HEALTHCHECK. */
 function commandOffset(ins: Instruction): number | undefined {
@@ -73,36 +104,6 @@ function commandOffset(ins: Instruction): number | undefined {
 function isExec(ins: Instruction, at: number): boolean {
   if (ins.keyword !== "HEALTHCHECK") return ins.form === "exec";
   return execWords(ins.args.text.slice(at)) !== undefined;
-}
-
-/**
- * The `-c` string of an exec form, read through its JSON escapes: the echo edits are written back
- * JSON-escaped (`\` → `\\`), so the string hands the shell exactly the rewritten script.
- */
-function rewriteExecEchoes(
-  ctx: MigrationContext,
-  stage: StageState,
-  ins: Instruction,
-  at: number,
-): void {
-  const words = execWords(ins.args.text.slice(at))?.map((w) => w.value) ?? [];
-  // `["tini", "--", "sh", "-c", …]`: an init or privilege wrapper starts the shell.
-  const skip = ins.keyword === "RUN" ? 0 : words.length - unwrapStarter(words).length;
-  const program = words[skip]?.replace(/^.*\//, "");
-  if (program !== "sh" && program !== "dash") return;
-  let src: ShellSource | undefined;
-  try {
-    src = execRunSource(ctx, ins, at, skip);
-  } catch (err) {
-    if (err instanceof ShellSyntaxError) return;
-    throw err;
-  }
-  if (!src) return;
-  const mark = ctx.edits.length;
-  const scope = new ScriptScope(ctx, stage, src, ins, [], program);
-  echoesIn(scope, 1);
-  scope.flush();
-  escapeEditsSince(ctx, mark, (text) => JSON.stringify(text).slice(1, -1));
 }
 
 /** The echo rule over one script and the `sh -c` strings in it (three deep), nothing else. */
@@ -151,10 +152,10 @@ export function echoesInStrings(
 ): void {
   if (scope.stage.info.already) return;
   for (const { word, shell } of shellStrings(cmd)) {
-    if (!runsDash(scope, shell) || !word.raw.includes("\\") || !ECHO_CALL.test(word.raw)) continue;
-    if (nestedSource(scope.src, word)) continue;
-    // Strings inside strings three deep, as the other rules read them; deeper ones are flagged.
-    const src = depth < 4 ? doubleQuotedSource(scope.src, word) : undefined;
+    if (!runsDash(scope, shell)) continue;
+    const found = echoString(scope.src, word, depth);
+    if (!found) continue;
+    const { src } = found;
     if (!src) {
       scope.warn("shell", word.start, unreadMessage(shell));
       continue;
@@ -175,6 +176,69 @@ export function echoesInStrings(
     // A pipeline another rule removes whole takes these edits with it (run.ts).
     scope.nestedEdits.push({ pipeline, from: mark, to: ctx.edits.length, emptied: false });
   }
+}
+
+/**
+ * A `sh -c` string that may run echo with backslashes, which nestedScripts does not read as
+ * written (double-quoted with `\` inside): `src`, the script the inner shell gets, when the outer
+ * shell expands nothing in it and it sits at most three strings deep; `{}` when it cannot be read.
+ * Undefined for a string with no backslash or no echo call, or one nestedScripts reads.
+ */
+function echoString(
+  parent: ShellSource,
+  word: Word,
+  depth: number,
+): { src?: ShellSource } | undefined {
+  if (!word.raw.includes("\\") || !ECHO_CALL.test(word.raw)) return undefined;
+  if (nestedSource(parent, word)) return undefined;
+  const src = depth < 4 ? doubleQuotedSource(parent, word) : undefined;
+  return src ? { src } : {};
+}
+
+/** An echo call in a started script or in a `-c` string of it, as migrate's echo rule finds it. */
+export interface FoundEcho {
+  /** Offset of the word `echo` in the Dockerfile. */
+  offset: number;
+  /** Its argument words as written (in the script the shell reads). */
+  args: string[];
+  /** The shell of the `-c` string it is in; undefined in the script startedScript gave. */
+  runner?: StringShell;
+}
+
+/**
+ * The echo calls migrate's echo rule looks at in a script (startedScript's, or a RUN's), walking
+ * its `-c` strings as that rule does: the strings nestedScripts reads (three deep), and the
+ * double-quoted ones with backslashes whose shell `reads(shell)` holds for (their script as the
+ * inner shell gets it). `runner`: the shell that runs `src` itself, if it is a `-c` string.
+ * alpinize check asks this for the echo migrate would have rewritten, so the two agree.
+ */
+export function echoCalls(
+  src: ShellSource,
+  reads: (shell: StringShell) => boolean,
+  runner?: StringShell,
+  depth = 1,
+): FoundEcho[] {
+  const out: FoundEcho[] = [];
+  if (depth < 3)
+    for (const nested of nestedScripts(src))
+      out.push(...echoCalls(nested.src, reads, nested.shell, depth + 1));
+  for (const item of src.script.items) {
+    if (item.kind !== "pipeline") continue;
+    for (const cmd of item.commands) {
+      const [echo, ...args] = cmd.args;
+      if (cmd.name === "echo" && echo?.raw === "echo")
+        out.push({
+          offset: src.span(echo.start, echo.start)[0],
+          args: args.map((a) => a.raw),
+          runner,
+        });
+      for (const { word, shell } of shellStrings(cmd)) {
+        const inner = reads(shell) ? echoString(src, word, depth)?.src : undefined;
+        if (inner) out.push(...echoCalls(inner, reads, shell, depth + 1));
+      }
+    }
+  }
+  return out;
 }
 
 /**

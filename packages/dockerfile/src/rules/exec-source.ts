@@ -1,4 +1,3 @@
-import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
@@ -7,13 +6,19 @@ import type { ShellSource } from "../shell/source.js";
 import { execWords } from "./exec-words.js";
 import { shellScriptIndex } from "./started-commands.js";
 
+/** A Dockerfile's text and escape character, which a source's offsets lead back to. */
+export interface DockerfileText {
+  text: string;
+  doc: { escape: string };
+}
+
 /**
  * The script an exec-form `RUN ["bash", "-c", "…"]` hands its shell, read like a shell-form RUN,
  * its spans mapped through the JSON string's escapes to the file. Undefined for an exec form that
  * runs no `-c` string. A rule must not edit inside it: a replacement would need JSON escaping.
  */
 export function execRunSource(
-  ctx: MigrationContext,
+  ctx: DockerfileText,
   ins: Instruction,
   /** Where the JSON array starts in the argument text (past `CMD` for a HEALTHCHECK). */
   rest = splitFlags(ins.args.text).rest,

@@ -23,6 +23,7 @@ import type { RunScripts } from "./run-scripts.js";
 import type { LintText } from "./script-calls.js";
 import { startedProgramAdvice } from "./started-advice.js";
 import { startedBash } from "./started-bash.js";
+import { startedEchoes } from "./started-echo.js";
 import { supervisordConfig } from "./supervisord-config.js";
 import type { CheckSettings, Finding, RuleId } from "./types.js";
 import { unreadConfigs } from "./unread-config.js";
@@ -104,6 +105,15 @@ export function checkStages(
     ownersBefore(Number.POSITIVE_INFINITY);
     // ONBUILD runs in the images built on this one, after every RUN of this stage.
     for (const run of onbuildRuns(stage)) checkRun(stage, run, at, emit);
+    for (const e of startedEchoes(stage, stages))
+      findings.push({
+        file,
+        line: e.line,
+        column: e.column,
+        rule: "echo-escapes",
+        severity: "warning",
+        message: e.message,
+      });
     copiesBefore(Number.POSITIVE_INFINITY);
     // A warning: Docker sets the variable without looking, and an unused one breaks nothing.
     for (const p of envPathProblems(stage, advice, at.debian))

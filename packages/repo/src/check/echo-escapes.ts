@@ -11,8 +11,15 @@ import { lineIndex } from "./line-index.js";
  */
 export function echoEscapeMessage(cmd: ShellCommand, stageName: string): string | undefined {
   const shown = echoEscapesShown(cmd);
-  if (shown === undefined) return undefined;
-  return `echo with ${shown} in Alpine stage ${stageName} prints these as written: busybox ash's echo (this RUN's /bin/sh) reads escapes only with -e, where Debian's /bin/sh (dash) turned them into characters; if the line came from a Debian image, write echo -e (alpinize migrate does) or printf '%b\\n' …, and if the backslashes are meant, leave it (or printf '%s\\n' …)`;
+  return shown === undefined ? undefined : escapesMessage(shown, stageName, "this RUN's /bin/sh");
+}
+
+/**
+ * The message for an echo with escapes `shown` (escapesShown), `shell` saying which busybox ash
+ * runs it: "this RUN's /bin/sh", "this CMD's /bin/sh", "/bin/sh, which runs this sh -c string".
+ */
+export function escapesMessage(shown: string, stageName: string, shell: string): string {
+  return `echo with ${shown} in Alpine stage ${stageName} prints these as written: busybox ash's echo (${shell}) reads escapes only with -e, where Debian's /bin/sh (dash) turned them into characters; if the line came from a Debian image, write echo -e (alpinize migrate does) or printf '%b\\n' …, and if the backslashes are meant, leave it (or printf '%s\\n' …)`;
 }
 
 /**
@@ -26,8 +33,12 @@ function quoted(value: string): string {
 
 /** The escapes (the first three) an echo call busybox ash runs prints as written, if any. */
 function echoEscapesShown(cmd: ShellCommand): string | undefined {
-  if (cmd.name !== "echo") return undefined;
-  const found = ashEchoEscapes(cmd.args.map(quoted));
+  return cmd.name === "echo" ? escapesShown(cmd.args.map(quoted)) : undefined;
+}
+
+/** The escapes (the first three) busybox ash's echo prints as written, of its words as written. */
+export function escapesShown(args: readonly string[]): string | undefined {
+  const found = ashEchoEscapes(args);
   if (found.length === 0) return undefined;
   return [...new Set(found.map((e) => e.text))].slice(0, 3).join(" ");
 }

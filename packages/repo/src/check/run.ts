@@ -213,7 +213,7 @@ export async function checkTargets(
   result.allIgnored = stageCount.ignored > 0 && stageCount.checked === 0 && scripts.size === 0;
   const seen = new Set<string>();
   result.findings = result.findings.filter((f) => {
-    const key = `${f.file}:${f.line}:${f.rule}:${f.message}`;
+    const key = `${f.file}:${f.line}:${f.column ?? 0}:${f.rule}:${f.message}`;
     if (options.config.check.skip.includes(f.rule) || seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -32,6 +32,8 @@ export interface Finding {
   /** POSIX path relative to the checked root (or as given for single files). */
   file: string;
   line: number;
+  /** 1-based column, where a rule points inside the line (an echo in a `sh -c` string). */
+  column?: number;
   rule: RuleId;
   /** `error` fails the check (exit 1); `warning` is printed but does not. */
   severity: "error" | "warning";

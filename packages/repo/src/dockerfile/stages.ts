@@ -1,5 +1,6 @@
 import {
   analyzeStages,
+  type DockerfileText,
   expandReference,
   fromReferenceProblem,
   type Instruction,
@@ -50,6 +51,8 @@ export interface StageInfo {
   entrypoint: string[];
   cmd: string[];
   body: Instruction[];
+  /** The Dockerfile's text and escape character, which the body's offsets are in. */
+  file?: DockerfileText;
 }
 
 /** Reads every stage of a Dockerfile with what the checks and the report need. Throws on syntax errors. */
@@ -87,6 +90,7 @@ export function describeStages(text: string, fileName: string): StageInfo[] {
       entrypoint: parent?.entrypoint ?? [],
       cmd: parent?.cmd ?? [],
       body: stage.body,
+      file: { text: doc.text, doc: { escape: doc.escape } },
     };
     readBody(info, doc.text, lineOf);
     stages.push(info);

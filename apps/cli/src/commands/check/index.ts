@@ -80,7 +80,8 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   echo-escapes          a RUN under Alpine's /bin/sh (busybox ash) runs echo without -e on
                         words with \\n, \\t, \\c, \\\\ or \\0NNN, which ash prints as written
                         and Debian's /bin/sh (dash) turned into characters (a warning); also
-                        in a #!/bin/sh script the RUN runs, with the script's line
+                        in a #!/bin/sh script the RUN runs, with the script's line, in a
+                        shell-form CMD/ENTRYPOINT/HEALTHCHECK and in sh -c strings (line:col)
   shims-missing         an entrypoint or CMD script sources the alpinize shims library from a
                         path no COPY (or RUN) of the stage puts in the image
   debian-program        ENTRYPOINT or CMD of an Alpine stage starts a program under its Debian
@@ -107,16 +108,18 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         not checked (a warning): run check from the build context
 
 Options:
-  --json             Print the findings as a JSON array (file, line, rule, severity, message);
-                     a file that could not be checked is an entry with rule "unparsable"
-                     (with code and hint when its error has them); an error that stops the
+  --json             Print the findings as a JSON array (file, line, rule, severity, message,
+                     and column where a finding points inside the line); a file that
+                     could not be checked is an entry with rule "unparsable" (with code and
+                     hint when its error has them); an error that stops the
                      check (bad flag, missing path, nothing to check) is one entry {file (or
                      null), line 0, rule "not-checked", severity "error", message, code,
                      hint?}, never an empty array
   --config FILE      Settings file (default: alpinize.config.json, or "alpinize" in package.json)
   --require-digests  Unpinned base images are errors
 
-Output: one line per finding, "file:line: rule-id: what to do" (warnings on stderr).
+Output: one line per finding, "file:line: rule-id: what to do" ("file:line:column:" where a
+finding points inside the line; warnings on stderr).
 FROM images with variables are read with the global ARG defaults; without one, by their written
 parts (alpine:\${V} is Alpine, debian:\${V}-slim Debian). Stages whose image "images.ignore" names
 are skipped, and so are the scripts only they run.

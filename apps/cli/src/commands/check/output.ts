@@ -5,11 +5,15 @@ import type { Io } from "../../io.js";
 import { errorFile } from "../../json-errors.js";
 import { rawBytesJson } from "../../raw-bytes.js";
 
-/** One line per finding, `file:line: rule-id: what to do`; errors on stdout, warnings on stderr. */
+/**
+ * One line per finding, `file:line: rule-id: what to do` (`file:line:column:` where the rule
+ * points inside the line); errors on stdout, warnings on stderr.
+ */
 export function printFindings(io: Io, result: CheckResult): void {
   for (const f of result.findings) {
+    const at = f.column === undefined ? `${f.line}` : `${f.line}:${f.column}`;
     // A path may hold a newline or an escape sequence: one finding stays one harmless line.
-    const line = `${escapeInline(f.file)}:${f.line}: ${f.rule}: ${escapeInline(f.message)}`;
+    const line = `${escapeInline(f.file)}:${at}: ${f.rule}: ${escapeInline(f.message)}`;
     if (f.severity === "error") io.out(line);
     else io.warn(line);
   }

@@ -1,0 +1,101 @@
+import { migrateDockerfile } from "@alpinize/dockerfile";
+import { describe, expect, it } from "vitest";
+import { describeStages } from "../dockerfile/stages.js";
+import { checkStages } from "./dockerfile-rules.js";
+
+const DIGEST = `sha256:${"a".repeat(64)}`;
+const settings = { skip: [], requireDigests: false, ignoreImages: [] };
+const FROM = `FROM alpine:3.24@${DIGEST}`;
+
+const echoFindings = (text: string) =>
+  checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings).filter(
+    (f) => f.rule === "echo-escapes",
+  );
+
+/** `line:column` of each echo-escapes finding of a Dockerfile. */
+const found = (...lines: string[]) =>
+  echoFindings(`${lines.join("\n")}\n`).map((f) => `${f.line}:${f.column ?? "-"}`);
+
+describe("echo-escapes in what a container starts and in sh -c strings", () => {
+  it("points at each echo, with its column, in shell-form CMD/ENTRYPOINT/HEALTHCHECK", () => {
+    expect(
+      found(
+        FROM,
+        "CMD echo 'a\\nb' && exec foo",
+        'HEALTHCHECK --interval=5s CMD echo "h\\tb" || exit 1',
+        "ENTRYPOINT printf x; echo 'c\\\\d'",
+      ),
+    ).toEqual(["2:5", "3:31", "4:22"]);
+    const [cmd] = echoFindings(`${FROM}\nCMD echo 'a\\nb'\n`);
+    expect(cmd).toMatchObject({ line: 2, column: 5, severity: "warning" });
+    expect(cmd?.message).toMatch(
+      /^echo with \\n in Alpine stage 0 prints these as written: busybox ash's echo \(this CMD's \/bin\/sh\)/,
+    );
+  });
+
+  it("reads sh -c strings of RUN, exec forms and starters (tini --, gosu USER)", () => {
+    expect(
+      found(
+        FROM,
+        "RUN sh -c 'echo \"c\\td\"' && sh -c \"echo 'e\\nf'\"",
+        'RUN ["sh", "-c", "echo \'x\\\\ny\'"]',
+        'ENTRYPOINT ["tini", "--", "sh", "-c", "echo \\"e\\\\tf\\"; exec \\"$@\\""]',
+        'CMD ["gosu", "app", "/bin/sh", "-c", "sh -c \'echo a\\\\\\\\\\\\\\\\b\'"]',
+      ),
+    ).toEqual(["2:12", "2:35", "3:19", "4:40", "5:46"]);
+    const [string] = echoFindings(`${FROM}\nRUN sh -c 'echo "c\\td"'\n`);
+    expect(string?.message).toMatch(/\(\/bin\/sh, which runs this sh -c string\)/);
+  });
+
+  it("leaves echo -e, bash and dash, a bash SHELL's own code, /bin/sh linked to bash, Debian", () => {
+    expect(found(FROM, "CMD echo -e 'a\\nb'", "RUN sh -c \"echo -ne 'x\\ty'\"")).toEqual([]);
+    expect(
+      found(FROM, 'CMD ["bash", "-c", "echo \'a\\\\nb\'"]', "RUN dash -c 'echo \"a\\nb\"'"),
+    ).toEqual([]);
+    expect(found(FROM, "RUN bash -c \"sh -c 'echo a\\nb'\"")).toEqual([]);
+    // The SHELL runs CMD's own code; its sh -c string is still /bin/sh's.
+    expect(
+      found(FROM, 'SHELL ["/bin/bash", "-c"]', "CMD echo 'a\\nb'; sh -c 'echo \"c\\td\"'"),
+    ).toEqual(["3:25"]);
+    expect(found(FROM, "CMD sh -c 'echo \"c\\td\"'", "RUN ln -sf /bin/bash /bin/sh")).toEqual([]);
+    expect(found("FROM debian:bookworm", "CMD echo 'a\\nb'")).toEqual([]);
+    // Strings the outer shell expands first are migrate's warning, not read here.
+    expect(found(FROM, "RUN sh -c \"echo $X'a\\nb'\"")).toEqual([]);
+  });
+});
+
+/** Debian Dockerfiles whose echo migrate rewrites in each place check looks. */
+const DEBIAN = [
+  ["FROM debian:bookworm", "CMD echo 'a\\nb' && exec foo"],
+  ["FROM debian:bookworm", 'HEALTHCHECK CMD echo "h\\\\tb" || exit 1'],
+  [
+    "FROM debian:bookworm",
+    "RUN dash -c \"echo 'a\\nb'\" && sh -c 'echo \"c\\td\"'",
+    'RUN ["sh", "-c", "echo \'x\\\\\\\\ny\'"]',
+  ],
+  [
+    "FROM debian:bookworm",
+    'SHELL ["/bin/bash", "-c"]',
+    "RUN sh -c \"echo 'a\\tb'\" > /f",
+    'ENTRYPOINT ["tini", "--", "sh", "-c", "echo \\"e\\\\\\\\tf\\"; exec \\"$@\\""]',
+  ],
+  [
+    "FROM ubuntu:24.04",
+    "RUN printf x && sh -c 'sh -c \"echo a\\\\\\\\\\\\\\\\nb\"'",
+    "CMD sh -c 'echo \"x\\ty\"'",
+  ],
+];
+
+describe("echo-escapes agrees with migrate", () => {
+  it.each(DEBIAN.map((lines) => [lines.join("\n")]))(
+    "finds the echo on the Debian file made Alpine as written, none on migrate's output: %s",
+    (debian) => {
+      const { output } = migrateDockerfile(`${debian}\n`, { release: "3.24" });
+      expect(output).not.toBe(`${debian}\n`);
+      // The same file with only its FROM changed: the echo migrate rewrites are still there.
+      const as = `${debian.replace(/^FROM \S+/, FROM)}\n`;
+      expect(echoFindings(as).length).toBeGreaterThan(0);
+      expect(echoFindings(output).map((f) => `${f.line}:${f.column}: ${f.message}`)).toEqual([]);
+    },
+  );
+});
