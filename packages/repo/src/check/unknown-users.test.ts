@@ -119,7 +119,7 @@ describe("unknown-user: a user no step makes and the image does not have", () =>
     ];
     expect(users(lines)).toEqual(["3 error ubuntu"]);
     expect(message(lines)).toMatch(
-      /so usermod fails with "usermod: user 'ubuntu' does not exist": Ubuntu's image \(23\.04 on\) has the user ubuntu/,
+      /so usermod fails with "usermod: user 'ubuntu' does not exist": an image built on Ubuntu 23\.04 or later \(ubuntu:24\.04, eclipse-temurin:\*-noble…\) has the user ubuntu/,
     );
     expect(message(lines, "unknown-group")).toContain(
       `so groupmod fails with "group 'ubuntu' does not exist"`,

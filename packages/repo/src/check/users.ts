@@ -275,7 +275,7 @@ function unknownUserAdvice(user: string, packages: ReadonlyMap<string, unknown>)
   const account = packageAccount(user, packages.keys());
   if (account) return `${packageAccountNote(account)}: write ${account.alpine}`;
   if (user === "ubuntu")
-    return "Ubuntu's image (23.04 on) has the user ubuntu (UID 1000), Alpine's does not: make it first (addgroup -g 1000 ubuntu && adduser -D -u 1000 -G ubuntu ubuntu), as alpinize migrate does";
+    return "an image built on Ubuntu 23.04 or later (ubuntu:24.04, eclipse-temurin:*-noble…) has the user ubuntu (UID 1000), Alpine's does not: make it first (addgroup -g 1000 ubuntu && adduser -D -u 1000 -G ubuntu ubuntu), as alpinize migrate does";
   if (user === "www-data")
     return "Alpine's base has the group www-data (GID 82) and no such user: make it first (adduser -u 82 -D -S -H -G www-data www-data), as Alpine's packages and php images do";
   return `${user} is not in Alpine's base /etc/passwd nor the image's, and no earlier step of the stage (adduser, useradd, a package it installs) makes it: make it first (adduser -D ${user}; adduser -S -D -H ${user} for a service account) or use a user that is there`;
