@@ -16,6 +16,12 @@ export interface DebianRelease {
    * ordinary words (`groovy`, `disco`, `cosmic`) another image's tag may carry.
    */
   distroTagsOnly?: true;
+  /**
+   * Read only to tell that an image is built on Debian (check's image families): the suites
+   * before 10 and after 13 (`jessie`, `forky`, `sid`), which no rule that judges a release (the
+   * dash/sh answer, python3, Java) knows, so debianRelease does not give them.
+   */
+  familyOnly?: true;
 }
 
 const debian = (version: string, codename: string, python: string): DebianRelease => ({
@@ -28,6 +34,12 @@ const ubuntu = (version: string, codename: string, python?: string): DebianRelea
   python === undefined
     ? { distro: "Ubuntu", version, codename }
     : { distro: "Ubuntu", version, codename, python };
+const suite = (version: string, codename: string): DebianRelease => ({
+  distro: "Debian",
+  version,
+  codename,
+  familyOnly: true,
+});
 const interim = (version: string, codename: string): DebianRelease => ({
   distro: "Ubuntu",
   version,
@@ -70,6 +82,11 @@ const DEBIAN_RELEASES: readonly DebianRelease[] = [
   ubuntu("25.04", "plucky"),
   ubuntu("25.10", "questing"),
   ubuntu("26.04", "resolute"),
+  // Last, so that a tag naming one of these beside a release the rules judge gives that release.
+  suite("8", "jessie"),
+  suite("9", "stretch"),
+  suite("14", "forky"),
+  suite("unstable", "sid"),
 ];
 
 /**
@@ -79,6 +96,11 @@ const DEBIAN_RELEASES: readonly DebianRelease[] = [
  * when the tag names none (`debian`, `node:20`: which release that is depends on when it is pulled).
  */
 export function debianRelease(reference: string): DebianRelease | undefined {
+  const found = namedRelease(reference);
+  return found?.familyOnly ? undefined : found;
+}
+
+function namedRelease(reference: string): DebianRelease | undefined {
   const { name, tag } = splitReference(reference);
   if (tag === undefined) return undefined;
   const repo = familiarRepository(name);
@@ -94,7 +116,7 @@ export function debianRelease(reference: string): DebianRelease | undefined {
 
 /**
  * The release whose codename is a `-`-separated word of the tag of image `repo` (familiar name:
- * `eclipse-temurin`, `ubuntu`), if any: `21-jdk-noble`.
+ * `eclipse-temurin`, `ubuntu`), if any: `21-jdk-noble`, `8-jessie` (a `familyOnly` suite too).
  */
 export function releaseByCodename(tag: string, repo: string): DebianRelease | undefined {
   const tokens = tag.toLowerCase().split("-");

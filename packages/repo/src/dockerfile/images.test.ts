@@ -17,6 +17,16 @@ describe("imageFamily", () => {
     expect(imageFamily("buildpack-deps:mantic-scm")).toBe("ubuntu");
     expect(imageFamily("tomcat:10-jdk21-temurin-lunar")).toBe("ubuntu");
     expect(imageFamily("myorg/tools:1-groovy")).toBe("other");
+    // Debian's suites come from the same table, old and unreleased ones too; `slim` stays Debian.
+    for (const image of [
+      "python:3.6-jessie",
+      "node:8-stretch",
+      "x/y:forky.1",
+      "gcc:sid",
+      "z:1-slim",
+    ])
+      expect(imageFamily(image)).toBe("debian");
+    expect(imageFamily("myorg/tools:1-sidecar")).toBe("other");
   });
 
   // The facts migrate acts on (@alpinize/dockerfile's official-image table), not a second list:

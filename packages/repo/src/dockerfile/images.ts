@@ -6,8 +6,8 @@ import { withPlaceholders } from "./variables.js";
 /** The distribution family an image is built on, as far as its name tells. */
 export type ImageFamily = "alpine" | "debian" | "ubuntu" | "scratch" | "other" | "unknown";
 
-const DEBIAN_CODENAMES =
-  /(?:^|[-.])(?:sid|trixie|bookworm|bullseye|buster|stretch|jessie|forky|slim)(?:$|[-.])/;
+/** Debian's slim variants (`node:20-slim`), whichever release they are built on. */
+const SLIM = /(?:^|[-.])slim(?:$|[-.])/;
 /** Stands for a variable part of an image while the rest is read (letters only: a valid tag and name). */
 const PLACEHOLDER = "xalpinizevarx";
 
@@ -48,7 +48,7 @@ function familyOf(name: string, tag: string): ImageFamily {
   const last = lastPart(name);
   if (last === "alpine" || /(?:^|[-.])alpine/.test(tag)) return "alpine";
   if (last === "ubuntu" || namesUbuntuRelease(tag, name)) return "ubuntu";
-  if (last === "debian" || DEBIAN_CODENAMES.test(tag)) return "debian";
+  if (last === "debian" || namesDebianSuite(tag, name) || SLIM.test(tag)) return "debian";
   // `mysql:8.0-debian`, `hexpm/elixir:…-debian-bookworm-…`: the tag names the distribution.
   if (/(?:^|[-.])debian(?:\d*)(?:$|[-.])/.test(tag)) return "debian";
   if (/(?:^|[-.])ubuntu(?:\d*)(?:$|[-.])/.test(tag)) return "ubuntu";
@@ -58,6 +58,11 @@ function familyOf(name: string, tag: string): ImageFamily {
 /** A codename of an Ubuntu release among the tag's words (`21-jdk-noble`, `lunar.1`): migrate's table. */
 function namesUbuntuRelease(tag: string, name: string): boolean {
   return releaseByCodename(tag.replace(/\./g, "-"), name)?.distro === "Ubuntu";
+}
+
+/** A codename of a Debian suite among the tag's words (`20-bookworm`, `jessie.1`, `sid`): the same table. */
+function namesDebianSuite(tag: string, name: string): boolean {
+  return releaseByCodename(tag.replace(/\./g, "-"), name)?.distro === "Debian";
 }
 
 /** What an official image's untagged or plain-version tags are built on, when that is known. */
