@@ -157,7 +157,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
 }
 
 const UNCAPTURED =
-  "later commands name this group, but its redirections copy stdout to another descriptor (2>&1), so the name the shim prints cannot be captured without changing where its messages go; they keep the name, which on Alpine may not exist when another group holds the GID (ping holds 999): write g=$(alpinize_ensure_group NAME GID) and use \"$g\"";
+  'later commands name this group, but its redirections copy stdout to another descriptor (2>&1), so the name the shim prints cannot be captured without changing where its messages go; they keep the name, which on Alpine may not exist when another group holds the GID (ping holds 999): write g=$(alpinize_ensure_group NAME GID) and use "$g"';
 
 /**
  * CRLF scripts are refused rather than rewritten: `#!/bin/sh\r` does not run, and every word at a
