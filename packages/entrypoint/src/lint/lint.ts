@@ -253,7 +253,7 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
       "hidden-failure",
       word.start,
       `${name} failures are hidden by 2>/dev/null || true; on Alpine it fails and the container starts without the group`,
-      "let the shims report the error (alpinize entrypoint removes 2>/dev/null)",
+      "drop 2>/dev/null to see why it fails; alpinize entrypoint keeps your redirections, and its shims reuse the group that holds the GID instead of failing",
     );
   }
 }

@@ -108,13 +108,15 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     const start = grouped && leading ? original.start : cmd.words[first]!.start;
     // `$((` would open arithmetic: a subshell first inside `$( )` needs a space before it.
     const spaced = grouped && original.depth > 0 && /[$`(]$/.test(text.slice(0, start).trimEnd());
-    const after = (spaced ? " " : "") + replacementText(text, original, start, outcome);
+    const { call, quieted } = replacementText(text, original, start, outcome);
+    const after = (spaced ? " " : "") + call;
     const replacement = { start, end: original.end, after, depth: original.depth };
     replacements.push(replacement);
     usesShims = true;
     if (replacement.depth > 0) inner.push(replacement);
     const before = text.slice(start, original.end);
-    const edit = { rule: outcome.rule, ...where, before, after, message: outcome.message };
+    const message = quieted ? `${outcome.message}; ${QUIET}` : outcome.message;
+    const edit = { rule: outcome.rule, ...where, before, after, message };
     edits.push(edit);
     const origin = outcome.defines ? groups.origin(outcome.defines) : undefined;
     if (origin && origin.cmd === cmd) {
@@ -156,8 +158,11 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
   return { output, changed: output !== text, edits, warnings };
 }
 
+const QUIET =
+  "the >/dev/null after the command's own redirections drops what the shim prints on success (the group's name, changed) and the tool did not";
+
 const UNCAPTURED =
-  'later commands name this group, but its redirections copy stdout to another descriptor (2>&1), so the name the shim prints cannot be captured without changing where its messages go; they keep the name, which on Alpine may not exist when another group holds the GID (ping holds 999): write g=$(alpinize_ensure_group NAME GID) and use "$g"';
+  'later commands name this group, but the name the shim prints cannot be captured with these redirections kept as they are (2>&1 before any >, a here-document, descriptor 9, or a descriptor in a variable); they keep the name, which on Alpine may not exist when another group holds the GID (ping holds 999): write g=$(alpinize_ensure_group NAME GID) and use "$g"';
 
 /**
  * CRLF scripts are refused rather than rewritten: `#!/bin/sh\r` does not run, and every word at a
@@ -236,10 +241,11 @@ function replacementText(
   cmd: SimpleCommand,
   start: number,
   outcome: Extract<CommandOutcome, { kind: "replace" }>,
-): string {
+): { call: string; quieted: boolean } {
   const kept = cmd.redirects.filter((r) => r.start >= start);
-  const quiet = outcome.quietStdout && !stdoutDiscarded(cmd.redirects) ? " >/dev/null" : "";
-  return outcome.call + kept.map((r) => ` ${text.slice(r.start, r.end)}`).join("") + quiet;
+  const quieted = outcome.quietStdout && !stdoutDiscarded(cmd.redirects);
+  const own = kept.map((r) => ` ${text.slice(r.start, r.end)}`).join("");
+  return { call: outcome.call + own + (quieted ? " >/dev/null" : ""), quieted };
 }
 
 /**
