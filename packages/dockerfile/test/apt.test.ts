@@ -264,13 +264,20 @@ describe("rule 2: apt-get → apk", () => {
     );
   });
 
-  it("leaves exec-form RUN alone with a warning, and keeps RUN flags", () => {
-    const r = migrate(
-      `${base}RUN ["apt-get", "install", "-y", "curl"]\nRUN --network=host apt-get install -y curl\n`,
-    );
-    expect(r.output).toBe(
-      'FROM alpine:3.23\nRUN ["apt-get", "install", "-y", "curl"]\nRUN --network=host apk add --no-cache curl\n',
-    );
+  it("keeps RUN flags", () => {
+    const r = migrate(`${base}RUN --network=host apt-get install -y curl\n`);
+    expect(r.output).toBe("FROM alpine:3.23\nRUN --network=host apk add --no-cache curl\n");
+  });
+
+  it("leaves an exec-form RUN apt-get alone, and its stage on Debian, with a warning", () => {
+    const text = `${base}RUN ["apt-get", "install", "-y", "curl"]\nRUN apt-get install -y git\n`;
+    const r = migrate(text);
+    expect(r.output).toBe(text);
+    expect(rules(r)).toEqual(["from"]);
+  });
+
+  it("flags an exec-form RUN apt-get on a stage already on Alpine", () => {
+    const r = migrate('FROM alpine:3.23\nRUN ["apt-get", "install", "-y", "curl"]\n');
     expect(rules(r)).toContain("exec-form");
   });
 

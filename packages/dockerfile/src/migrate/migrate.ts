@@ -107,5 +107,6 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
     }),
     packages: byLine(ctx.packages),
     images: ctx.images,
+    debianToolsLeft: byLine(ctx.debianToolsLeft),
   };
 }

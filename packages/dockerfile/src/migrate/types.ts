@@ -81,6 +81,18 @@ export interface ImageChange {
   needsPin: boolean;
 }
 
+/**
+ * A Debian tool left in a stage that is on Alpine after the migration, in a RUN migrate could not
+ * convert (one sh cannot read, an exec-form RUN): the build fails there until a person fixes it.
+ */
+export interface DebianToolLeft {
+  tool: string;
+  /** Where the tool is named in the input. */
+  line: number;
+  column: number;
+  offset: number;
+}
+
 export interface MigrateResult {
   output: string;
   changed: boolean;
@@ -89,4 +101,6 @@ export interface MigrateResult {
   warnings: MigrateResultWarning[];
   packages: PackageRecord[];
   images: ImageChange[];
+  /** Empty unless an Alpine stage still runs a Debian tool (see DebianToolLeft): not done yet. */
+  debianToolsLeft: DebianToolLeft[];
 }

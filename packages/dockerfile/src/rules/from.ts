@@ -19,6 +19,7 @@ import {
 import { glibcProgramsCopied, warnKeptForCopies, warnMuslIntoKept } from "./keep-glibc.js";
 import { noteFloatingTag } from "./pin-release.js";
 import { dropDebianVariables, rewriteTagArg } from "./tag-variables.js";
+import { stageTrees, unconvertibleIn, warnKeptForRuns } from "./unconvertible.js";
 
 /** After `$`: a variable's name (`\$\{[^}]*\}|\$[A-Za-z_]\w*` with replaceVariables). */
 const VARIABLE_NAME = /[A-Za-z_]\w*/y;
@@ -37,7 +38,10 @@ export interface StageInfo {
   buildpackVia?: string;
   /** Alpine-based before migration: rules that make up for Debian's base contents skip it. */
   already?: boolean;
-  /** Left on its Debian base because it runs programs a glibc-only stage built. */
+  /**
+   * Left on its Debian base although its image has an Alpine variant: it runs programs a
+   * glibc-only stage built, or it (or a stage built FROM it) has a RUN migrate cannot convert.
+   */
   kept?: boolean;
   /** A .NET image moved to an -alpine tag without ICU and tzdata (see dotnet-icu.ts). */
   invariantGlobalization?: boolean;
@@ -52,6 +56,7 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
   ctx.globalArgs = model.globalArgs;
   planSharedArgs(ctx, model);
   const partReaders = variablesInPartOfImage(model);
+  const trees = stageTrees(model);
   model.stages.forEach((stage, index) => {
     const final = index === model.stages.length - 1;
     if (stage.parent) {
@@ -81,9 +86,19 @@ export function migrateFromLines(ctx: MigrationContext, model: StageModel): Stag
       infos.push({ stage, family: "other", alpine: false, go: false, final });
       return;
     }
+    // A RUN that cannot be converted (sh cannot read it, exec form) still runs apt-get or
+    // useradd: its stage, and every stage built FROM it, stay where that works.
+    const converts = wouldConvert(ctx, stage);
+    const blocking = converts ? unconvertibleIn(ctx, trees.get(stage)!) : [];
+    if (blocking.length > 0) {
+      warnKeptForRuns(ctx, stage, blocking);
+      warnMuslIntoKept(ctx, stage, infos);
+      infos.push({ stage, family: "other", alpine: false, go: false, final, kept: true });
+      return;
+    }
     // A stage that runs what a glibc-only stage built stays on its Debian/Ubuntu base.
     const kept = glibcProgramsCopied(stage, infos, ctx.globalArgs);
-    if (kept && wouldConvert(ctx, stage)) {
+    if (kept && converts) {
       warnKeptForCopies(ctx, stage, kept);
       warnMuslIntoKept(ctx, stage, infos);
       infos.push({ stage, family: "other", alpine: false, go: false, final, kept: true });

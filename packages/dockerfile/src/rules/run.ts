@@ -37,6 +37,7 @@ import {
 } from "./nested.js";
 import { ScriptScope, type StageState } from "./scope.js";
 import { startedCommands } from "./started-commands.js";
+import { recordToolLeft, unconvertibleRun } from "./unconvertible.js";
 import { migrateUsers, USER_TOOLS } from "./users.js";
 import { ownerGroupInRun } from "./users-owner-groups.js";
 
@@ -83,6 +84,8 @@ export function migrateRun(ctx: MigrationContext, stage: StageState, ins: Instru
         "exec-form RUN with Debian tools is not converted; rewrite it in shell form",
       );
     }
+    const left = unconvertibleRun(ctx, ins);
+    if (left) recordToolLeft(ctx, left);
     rewriteExecRunEchoes(ctx, stage, ins);
     return false;
   }
@@ -91,7 +94,11 @@ export function migrateRun(ctx: MigrationContext, stage: StageState, ins: Instru
     scripts = runScripts(ctx, ins);
   } catch (err) {
     if (!(err instanceof ShellSyntaxError)) throw err;
-    ctx.warn("apt", ins.start, `RUN could not be read as sh (${err.message}); left as is`);
+    // Only a stage that cannot stay on Debian gets here with one (from.ts keeps the others).
+    const left = unconvertibleRun(ctx, ins);
+    if (left) recordToolLeft(ctx, left);
+    const fails = left ? `, and its ${left.tool} fails on Alpine: ${left.fix}` : "";
+    ctx.warn("apt", ins.start, `RUN could not be read as sh (${err.message}); left as is${fails}`);
     return false;
   }
   let emptied = true;
