@@ -4,6 +4,11 @@ export interface Streams {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /**
+   * The run date the gate judges exception expiry and an OS's end of support against; the
+   * clock when absent. Tests fix it so verdicts do not change as releases reach their end.
+   */
+  now?: Date;
 }
 
 export interface Io extends Streams {

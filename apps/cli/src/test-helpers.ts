@@ -21,10 +21,16 @@ export class Capture extends Writable {
   }
 }
 
+/**
+ * The run date of in-process CLI runs: the gate's verdicts on fixtures naming real releases
+ * (alpine 3.22, 3.23) and on exceptions with real dates do not change as time passes.
+ */
+export const TEST_RUN_DATE = new Date("2026-12-04T12:00:00Z");
+
 /** Runs the CLI in-process with captured, non-TTY streams (for tests). */
 export async function runCli(
   argv: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date } = {},
 ): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
@@ -33,6 +39,7 @@ export async function runCli(
     stderr,
     env: { NO_COLOR: "1", ...options.env },
     cwd: options.cwd ?? process.cwd(),
+    now: options.now ?? TEST_RUN_DATE,
   });
   return { code, stdout: stdout.text, stderr: stderr.text, stdoutBytes: stdout.bytes };
 }

@@ -117,7 +117,7 @@ describe("severity and Status", () => {
 
 describe("coverage", () => {
   it("a clean report passes", () => {
-    const e = evaluate(load("clean.json"));
+    const e = evaluate(load("clean.json"), defaultPolicy({ now: NOW }));
     expect(e.passed).toBe(true);
     expect(e.problems).toEqual([]);
   });
@@ -166,18 +166,22 @@ describe("coverage", () => {
   );
 
   it("secrets and failed checks at a blocking severity fail the gate; --vulnerabilities-only mentions them", () => {
-    const e = evaluate(load("classes.json"));
+    const e = evaluate(load("classes.json"), defaultPolicy({ now: NOW }));
     expect(e.problems.map((p) => p.message)).toEqual([
       "1 secret(s) at HIGH and above: aws-access-key-id CRITICAL in /app/.env:1 (--vulnerabilities-only to judge vulnerabilities alone)",
       "1 failed misconfiguration check(s) at HIGH and above: DS002 HIGH in Dockerfile (--vulnerabilities-only to judge vulnerabilities alone)",
     ]);
     expect(e.notices).toEqual([]);
     expect(
-      evaluate(load("classes.json"), defaultPolicy({ severities: ["CRITICAL"] })).problems.map(
-        (p) => p.code,
-      ),
+      evaluate(
+        load("classes.json"),
+        defaultPolicy({ now: NOW, severities: ["CRITICAL"] }),
+      ).problems.map((p) => p.code),
     ).toEqual(["secrets"]);
-    const only = evaluate(load("classes.json"), defaultPolicy({ vulnerabilitiesOnly: true }));
+    const only = evaluate(
+      load("classes.json"),
+      defaultPolicy({ now: NOW, vulnerabilitiesOnly: true }),
+    );
     expect(only.problems).toEqual([]);
     expect(only.notices).toHaveLength(2);
     expect(e.blocking.map((f) => f.id)).toEqual([

@@ -47,6 +47,7 @@ async function gate(argv: string[], io: Io): Promise<number> {
       vulnerabilitiesOnly: opts.vulnerabilitiesOnly,
       exceptions,
       vex,
+      ...(io.now ? { now: io.now } : {}),
     }),
   );
   if (baseline) evaluation.diff = diffReports(baseline, report);
