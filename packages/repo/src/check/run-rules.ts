@@ -36,6 +36,7 @@ import { orBusybox, type ShadowNeed, shadowAbsent, shadowNeed } from "./shadow-t
 import { missingProgramAdvice } from "./started-advice.js";
 import type { RuleId } from "./types.js";
 import { runsWhenReached } from "./unconditional.js";
+import { checkUnreadableRun } from "./unreadable-run.js";
 import { enterRun, recordUsers, type UserState, unknownUsers } from "./users.js";
 import { vendorSetupFindings } from "./vendor-setup.js";
 
@@ -92,6 +93,7 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
   const shell = runShell(stage, run, at.stages);
   const bash: BashAt = { stage, stages: at.stages, hasBash: () => at.world.has("bash") };
   if (shell) checkRunShell(run, shell, bash, emit);
+  checkUnreadableRun(stage, run, emit);
   const placedCommands = runCommands(run);
   // `curl …/setup_20.x | bash -`, `curl -o s.sh https://get.docker.com && sh s.sh`: the script
   // needs apt (or a distribution it knows), which an Alpine stage does not have (migrate flags it).
