@@ -51,17 +51,21 @@ afterEach(async () => {
   repo = undefined;
 });
 
+/** `alpinize check` of a scratch repo with the default settings. */
+const checkRepo = (r: ScratchRepo) =>
+  checkTargets([{ path: r.root, kind: "directory" }], {
+    config: defaultConfig(),
+    transforms: defaultTransforms(),
+    cwd: r.root,
+  });
+
 describe("echo-escapes in a #!/bin/sh script an Alpine image runs", () => {
   it("is the entrypoint lint's warning, reported under entrypoint-lint", async () => {
     repo = await scratchRepo({
       Dockerfile: `${FROM}\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n`,
       "start.sh": '#!/bin/sh\necho "ready\\n" > /tmp/state\nexec "$@"\n',
     });
-    const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
-      config: defaultConfig(),
-      transforms: defaultTransforms(),
-      cwd: repo.root,
-    });
+    const result = await checkRepo(repo);
     const echo = result.findings.filter((f) => /echo with \\n/.test(f.message));
     expect(echo.map((f) => `${f.file}:${f.line}:${f.rule}:${f.severity}`)).toEqual([
       "start.sh:2:entrypoint-lint:warning",
@@ -82,11 +86,7 @@ describe("echo-escapes in a #!/bin/sh script a RUN runs", () => {
       "setup.sh": "#!/bin/sh\nset -e\necho 'a\\tb' > /f\n",
       "bash.sh": '#!/bin/bash\necho "x\\\\\\\\y"\n',
     });
-    const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
-      config: defaultConfig(),
-      transforms: defaultTransforms(),
-      cwd: repo.root,
-    });
+    const result = await checkRepo(repo);
     const echo = result.findings.filter((f) => f.rule === "echo-escapes");
     expect(echo.map((f) => `${f.line}:${f.severity}:${f.message.slice(0, 60)}`)).toEqual([
       "3:warning:echo with \\t (line 3 of /opt/setup.sh, setup.sh in the build",
@@ -109,11 +109,7 @@ describe("echo-escapes in a #!/bin/sh script a RUN runs", () => {
       ].join("\n"),
       "setup.sh": "#!/bin/sh\necho 'a\\tb' > /f\n",
     });
-    const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
-      config: defaultConfig(),
-      transforms: defaultTransforms(),
-      cwd: repo.root,
-    });
+    const result = await checkRepo(repo);
     const echo = result.findings.filter((f) => f.rule === "echo-escapes");
     expect(echo.map((f) => `${f.line}:${f.message.slice(0, 37)}`)).toEqual([
       "5:echo with \\t (line 2 of /opt/setup.sh",
