@@ -31,7 +31,9 @@ describe("alpinize entrypoint", () => {
     const r = await runCli(["entrypoint", file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`--- a/${file.slice(1)}`);
-    expect(r.stdout).toContain('+  alpinize_ensure_group docker "$GID" >/dev/null || true');
+    expect(r.stdout).toContain(
+      '+  alpinize_ensure_group docker "$GID" 2>/dev/null >/dev/null || true',
+    );
     expect(r.stdout).toContain('+{ alpinize_exec_as app "$@" || exit; }');
     expect(r.stderr).toContain(`error ${file}:7:6 [gnu-option] busybox stat has no --format`);
     expect(r.stderr).toContain("would make 4 edit(s), 1 finding(s) left to fix by hand");
