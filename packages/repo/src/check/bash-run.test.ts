@@ -99,6 +99,14 @@ describe("bash-syntax: RUN lines busybox ash does not run", () => {
     expect(found("RUN apk add --no-cache bash && ln -sf /bin/bash /bin/sh\nRUN a=(1)")).toEqual([]);
   });
 
+  it("reads SHELL /bin/sh as bash once a RUN linked /bin/sh to bash, /bin/ash as busybox", () => {
+    const linked = `RUN apk add --no-cache bash && ln -sf /bin/bash /bin/sh\nSHELL ["/bin/bash", "-c"]\nRUN true`;
+    expect(found(`${linked}\nSHELL ["/bin/sh", "-c"]\nRUN read a <<< x`)).toEqual([]);
+    expect(found(`${linked}\nSHELL ["/bin/ash", "-c"]\nRUN read a <<< x`)).toEqual([
+      "6 bash-syntax error",
+    ]);
+  });
+
   it("judges a stage that goes back to sh with SHELL", () => {
     const text = `RUN apk add --no-cache bash\nSHELL ["/bin/bash", "-c"]\nRUN true\nSHELL ["/bin/sh", "-c"]\nRUN read a <<< x`;
     expect(found(text)).toEqual(["6 bash-syntax error"]);

@@ -118,7 +118,8 @@ function readSteps(body: readonly Instruction[], start: ShellState): ShellSteps 
   let state = start;
   for (const ins of body) {
     if (ins.keyword === "RUN" && !runs.has(ins.line)) runs.set(ins.line, ins);
-    if (ins.keyword === "SHELL") state = { ...state, kind: shellKind(ins), shellLine: ins.line };
+    if (ins.keyword === "SHELL")
+      state = { ...state, kind: shellKind(ins, state.binSh), shellLine: ins.line };
     else if (ins.keyword !== "RUN" || state.binSh === "bash" || !shToBash(ins.args.text)) continue;
     else if (state.kind === "ash") state = { kind: "bash", shellLine: undefined, binSh: "bash" };
     else state = { ...state, binSh: "bash" };
@@ -127,8 +128,9 @@ function readSteps(body: readonly Instruction[], start: ShellState): ShellSteps 
   return { changes, runs };
 }
 
-function shellKind(ins: Instruction): ShellKind {
+/** `SHELL ["/bin/sh", …]` after `ln -sf /bin/bash /bin/sh` runs bash; `/bin/ash` stays busybox. */
+function shellKind(ins: Instruction, binSh: RunShell["binSh"]): ShellKind {
   const program = baseName(instructionWords(ins.args.text)[0] ?? "");
-  if (program === "bash") return "bash";
+  if (program === "bash" || (program === "sh" && binSh === "bash")) return "bash";
   return program === "sh" || program === "ash" ? "ash" : "other";
 }
