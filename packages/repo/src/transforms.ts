@@ -32,6 +32,11 @@ export interface DockerfileResult {
   warnings: TransformWarning[];
   packages: PackageChange[];
   images: ImageChange[];
+  /**
+   * Debian tools left on a stage that is on Alpine, in a RUN the transform could not convert
+   * (migrate's `debianToolsLeft`): `migrate DIR --check` fails on them as on a change.
+   */
+  debianToolsLeft?: { tool: string; line: number; column: number }[];
 }
 
 export interface DockerfileOptions {

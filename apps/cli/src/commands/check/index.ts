@@ -24,7 +24,8 @@ here is checked with the scripts it COPYs and runs, as in a directory, named too
 build context is its own folder, then the current directory when the Dockerfile is inside it.
 
 Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
-  apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage, a
+  apt-in-alpine         apt, apt-get, aptitude, dpkg or xx-apt left in an Alpine stage (also
+                        in a RUN sh cannot read, such as one with a quote never closed), a
                         step that writes under /etc/apt (sed, tee, >, cp…), which Alpine lacks,
                         a vendor setup script run (curl …/setup_20.x | bash, get.docker.com),
                         or one on a Debian-only path (/etc/php/8.2, nginx sites-enabled,

@@ -152,7 +152,10 @@ async function migrateRepository(
   // and must not pass silently.
   if (skippedDockerfiles(plan).length > 0) return EXIT.BAD_INPUT;
   if (pinFailures.length > 0) return EXIT.FINDINGS;
-  if (mode === "check" && plan.files.some((f) => f.changed)) return EXIT.FINDINGS;
+  // As for FILE: a Debian tool left on an Alpine stage cannot build, changed or not.
+  const unfinished = (f: (typeof plan.files)[number]) =>
+    f.changed || (f.result?.debianToolsLeft?.length ?? 0) > 0;
+  if (mode === "check" && plan.files.some(unfinished)) return EXIT.FINDINGS;
   return EXIT.OK;
 }
 

@@ -43,10 +43,13 @@ files found while walking a directory that are not regular files are refused wit
 Options:
   --write        Rewrite each file in place (atomically, keeping its mode); warning lines then
                  point into the rewritten file (otherwise into the file as given)
-  --check        Change nothing; exit 1 if migrate would edit a file. It answers "would migrate
-                 edit this file?", not "is it Alpine-ready?": what migrate only warns about
-                 (an exec-form RUN apt-get, ONBUILD RUN, apt-get behind xargs…) is left for
-                 you, counted in the summary line; alpinize check is the CI lint for it
+  --check        Change nothing; exit 1 if migrate would edit a file, or if a stage on Alpine
+                 still has a RUN migrate cannot convert that runs a Debian tool (one sh cannot
+                 read, an exec-form RUN apt-get: such a RUN keeps a Debian stage on Debian,
+                 but an Alpine one fails to build). It answers "would migrate edit this
+                 file?", not "is it Alpine-ready?": what else migrate only warns about (ONBUILD
+                 RUN, apt-get behind xargs…) is left for you, counted in the summary line;
+                 alpinize check is the CI lint for it
   --json         Print edits, warnings (line, column in the input; outputLine, outputColumn in
                  the result) and every package decision as JSON; an
                  error that stops the run (bad flag, missing or unreadable file) still prints
@@ -59,7 +62,8 @@ Options:
                  su-exec, except for FILE on Alpine 3.22+ when a script the stage copies calls
                  gosu: then Alpine's gosu is installed (migrate DIR rewrites the script instead).
 ${REPOSITORY_HELP}
-Exit codes: 0 done (or nothing to change), 1 --check found files to migrate,
+Exit codes: 0 done (or nothing to change), 1 --check found files to migrate (or an Alpine
+            stage with a Debian tool in a RUN migrate cannot convert),
             2 bad input (missing file, unknown release, unparsable Dockerfile), 70 internal error
             (the file that hit it is named and left untouched; other files given, or found in a
             directory, are still converted and written).
@@ -233,7 +237,9 @@ async function migrateFiles(
   if (values.json) io.stdout.write(toJson(release, done, failures));
   if (bug) return EXIT.INTERNAL;
   if (failed) return EXIT.BAD_INPUT;
-  return mode === "check" && done.some((m) => m.result.changed) ? EXIT.FINDINGS : EXIT.OK;
+  // A RUN left with apt-get on an Alpine stage cannot build: the file is not done, changed or not.
+  const unfinished = (m: FileMigration) => m.result.changed || m.result.debianToolsLeft.length > 0;
+  return mode === "check" && done.some(unfinished) ? EXIT.FINDINGS : EXIT.OK;
 }
 
 function report(

@@ -6,7 +6,9 @@ import { runCli } from "../../test-helpers.js";
 import { gitRepo, removeGitReposAfterEach } from "./repo-test-support.js";
 
 /** apt-get migrate cannot rewrite: it warns, and --check (would migrate edit it?) passes. */
-const LEFT = 'FROM debian:bookworm\nRUN ["apt-get", "install", "-y", "curl"]\n';
+const LEFT = "FROM debian:bookworm\nONBUILD RUN apt-get install -y curl\n";
+/** A RUN sh cannot read on a stage already on Alpine: its apt-get stops the build there. */
+const BROKEN = 'FROM alpine:3.23\nRUN echo "oops && apt-get install -y curl\n';
 
 let dir = "";
 beforeEach(() => {
@@ -24,6 +26,38 @@ describe("what migrate leaves for manual work", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
       /Dockerfile: nothing to change \(checked against Alpine [\d.]+, the default; pass --alpine to choose\); 1 warning above left for manual work \(alpinize check lints what is left\)/,
+    );
+  });
+
+  it("--check fails on an Alpine stage still running apt-get in a RUN migrate cannot convert", async () => {
+    const file = join(dir, "Dockerfile");
+    writeFileSync(file, BROKEN);
+    const r = await runCli(["migrate", "--check", file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "but an Alpine stage still runs apt-get at line 2 in a RUN migrate cannot convert",
+    );
+    const json = await runCli(["migrate", "--json", file]);
+    expect(JSON.parse(json.stdout).files[0].debianToolsLeft).toEqual([
+      { tool: "apt-get", line: 2, column: 19, offset: 35 },
+    ]);
+  });
+
+  it("a Debian stage with such a RUN stays on Debian: written or not, --check passes", async () => {
+    const file = join(dir, "Dockerfile");
+    const text = 'FROM debian:bookworm\nRUN echo "oops && apt-get install -y curl\n';
+    writeFileSync(file, text);
+    const r = await runCli(["migrate", "--check", file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("its stage stays on debian:bookworm (line 1)");
+  });
+
+  it("migrate DIR --check fails on it too, and its summary says why", async () => {
+    const root = await gitRepo({ Dockerfile: BROKEN });
+    const r = await runCli(["migrate", "--check", "."], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "0 need changes, 1 with an Alpine stage still running a Debian tool in a RUN migrate cannot convert",
     );
   });
 

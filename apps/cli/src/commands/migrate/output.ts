@@ -35,6 +35,7 @@ export function toJson(
       images: result.images,
       edits: result.edits,
       warnings: result.warnings,
+      debianToolsLeft: result.debianToolsLeft,
       packages: result.packages.map((p) => ({
         line: p.line,
         tool: p.tool,
@@ -93,6 +94,11 @@ export function summary(
     const against = defaulted
       ? `(checked against Alpine ${r.release}, the default; pass --alpine to choose)`
       : `for Alpine ${r.release}`;
+    const tools = r.debianToolsLeft;
+    if (tools.length > 0) {
+      const at = tools.map((t) => `${t.tool} at line ${t.line}`).join(", ");
+      return `${name}: nothing migrate can change ${against}, but an Alpine stage still runs ${at} in a RUN migrate cannot convert, which fails to build there: fix it by hand (see the warning)${left}`;
+    }
     return `${name}: nothing to change ${against}${left}`;
   }
   if (mode === "write") return `${name}: rewritten for Alpine ${r.release} (${edits})${left}`;

@@ -142,6 +142,11 @@ export function repoSummary(
     plan.unparsable.length > 0
       ? `, ${plan.unparsable.length} could not be read, parsed or written and were left untouched`
       : "";
+  const left = plan.files.filter((f) => (f.result?.debianToolsLeft?.length ?? 0) > 0).length;
+  const toolsLeft =
+    left > 0
+      ? `, ${left} with an Alpine stage still running a Debian tool in a RUN migrate cannot convert (fix by hand: see the warnings)`
+      : "";
   const links = plan.skipped.filter((s) => s.link !== undefined).length;
   const linked = links > 0 ? `, ${links} Dockerfile link(s) not followed and not migrated` : "";
   const scripts = plan.skipped.filter((s) => s.unrewritten).length;
@@ -156,7 +161,7 @@ export function repoSummary(
   const release = plan.defaultRelease
     ? `Alpine ${plan.release} (the default; pass --alpine to choose)`
     : `Alpine ${plan.release}`;
-  return `alpinize migrate: ${counts}${untouched}${linked}${scriptLinks}${specials}; ${release}${manualWork(plan)}`;
+  return `alpinize migrate: ${counts}${toolsLeft}${untouched}${linked}${scriptLinks}${specials}; ${release}${manualWork(plan)}`;
 }
 
 /**
