@@ -71,44 +71,59 @@ function scan(units: readonly Unit[]): { found: Found[]; stopped: boolean } {
 }
 
 interface Read {
-  /** Units of every argument word; undefined for a word that does not read. */
-  words: (Unit[] | undefined)[];
+  /**
+   * Units of the argument words that hold an escape echo reads, by word index: only those, so
+   * that a call of millions of plain words keeps no per-character record of them.
+   */
+  words: Map<number, Unit[]>;
   /** Index of the first word echo prints (after its options). */
   first: number;
   found: { word: number; f: Found }[];
 }
 
+/** A word's value after quote removal; undefined when it expands anything or does not read. */
+function wordValue(raw: string): string | undefined {
+  const units = wordUnits(raw);
+  return units ? unitsValue(units) : undefined;
+}
+
+/** Reads the value of argument word `k`; options ask only for the leading words they look at. */
+type Options = (value: (k: number) => string | undefined, count: number) => number;
+
 /** What echo prints from the words, its options being those `options` takes off the front. */
-function read(args: readonly string[], options: (values: (string | undefined)[]) => number): Read {
-  const words = args.map(wordUnits);
-  const first = options(words.map((w) => (w ? unitsValue(w) : undefined)));
+function read(args: readonly string[], options: Options): Read {
+  const first = options((k) => wordValue(args[k]!), args.length);
+  const words: Read["words"] = new Map();
   const found: Read["found"] = [];
-  for (let word = first; word < words.length; word++) {
-    const units = words[word];
+  for (let word = first; word < args.length; word++) {
+    // Every escape starts with a backslash written in the word: the rest need no reading.
+    if (!args[word]!.includes("\\")) continue;
+    const units = wordUnits(args[word]!);
     if (!units) continue;
     const scanned = scan(units);
+    if (scanned.found.length > 0) words.set(word, units);
     for (const f of scanned.found) found.push({ word, f });
     if (scanned.stopped) break;
   }
   return { words, first, found };
 }
 
-const dashOptions = (values: (string | undefined)[]) => (values[0] === "-n" ? 1 : 0);
+const dashOptions: Options = (value, count) => (count > 0 && value(0) === "-n" ? 1 : 0);
 
 const BUSYBOX_OPTION = /^-[neE]+$/;
 
 /** busybox echo's options: leading words of only n, e and E after a dash. */
-function busyboxOptions(values: (string | undefined)[]): number {
+const busyboxOptions: Options = (value, count) => {
   let k = 0;
-  while (k < values.length && BUSYBOX_OPTION.test(values[k] ?? "")) k++;
+  while (k < count && BUSYBOX_OPTION.test(value(k) ?? "")) k++;
   return k;
-}
+};
 
 function escapes(r: Read, kinds: readonly Found["kind"][]): EchoEscape[] {
   return r.found
     .filter(({ f }) => kinds.includes(f.kind))
     .map(({ word, f }) => {
-      const units = r.words[word]!.slice(f.from, f.to);
+      const units = r.words.get(word)!.slice(f.from, f.to);
       return {
         word,
         start: units[0]!.start,
@@ -134,11 +149,11 @@ export function dashEchoEscapes(args: readonly string[]): EchoEscape[] {
  * backslash meant as one.
  */
 export function ashEchoEscapes(args: readonly string[]): EchoEscape[] {
-  const values = args.map((a) => {
-    const units = wordUnits(a);
-    return units ? unitsValue(units) : undefined;
-  });
-  const options = values.slice(0, busyboxOptions(values)).join("");
+  const count = busyboxOptions((k) => wordValue(args[k]!), args.length);
+  const options = args
+    .slice(0, count)
+    .map((a) => wordValue(a))
+    .join("");
   if (options.lastIndexOf("e") > options.lastIndexOf("E")) return [];
   return escapes(read(args, busyboxOptions), INTERPRETED);
 }
@@ -185,13 +200,12 @@ export function dashEcho(args: readonly string[]): DashEcho {
   const r = read(args, dashOptions);
   const found = escapes(r, INTERPRETED);
   if (found.length === 0) return { kind: "none" };
-  const first = r.words[r.first];
-  const value = first ? unitsValue(first) : undefined;
+  const value = r.first < args.length ? wordValue(args[r.first]!) : undefined;
   if (value !== undefined && BUSYBOX_OPTION.test(value))
     return { kind: "declined", reason: "option", word: value, escapes: found };
   const edits: EchoWordEdit[] = [];
   for (const { word, f } of r.found) {
-    const units = r.words[word]!;
+    const units = r.words.get(word)!;
     if (f.kind === "backslash-x") {
       const u = units[f.from]!;
       edits.push({ word, start: u.start, end: u.start, text: guard(quotingOf(u)) });

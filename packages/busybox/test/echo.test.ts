@@ -42,6 +42,34 @@ describe("dashEchoEscapes", () => {
   });
 });
 
+describe("a call of many words", () => {
+  // Only the words that hold a backslash are read character by character; the others still
+  // count, for the word index of an escape and for the options in front.
+  const plain = Array.from({ length: 3000 }, (_, i) => (i % 2 ? "'a b'" : `w${i}`));
+
+  it("finds an escape after thousands of plain words, by its word index", () => {
+    const args = [...plain, "'x\\ty'", ...plain, '"\\0777"'];
+    expect(dashEchoEscapes(args)).toEqual([
+      { word: 3000, start: 2, end: 4, text: "\\t" },
+      { word: 6001, start: 1, end: 6, text: "\\0777" },
+    ]);
+    expect(ashEchoEscapes(["-n", ...args]).map((e) => e.word)).toEqual([3001, 6002]);
+    expect(dashEcho(["-n", ...args])).toMatchObject({
+      kind: "rewrite",
+      option: "-ne",
+      edits: [{ word: 6002, start: 1, end: 6, text: "\\0377" }],
+    });
+  });
+
+  it("still reads the options in front, and \\c ends the call", () => {
+    expect(ashEchoEscapes(["-n", "-e", ...plain, "'\\n'"])).toEqual([]);
+    expect(dashEchoEscapes([...plain, "'\\c'", ...plain, "'\\n'"]).map((e) => e.text)).toEqual([
+      "\\c",
+    ]);
+    expect(dashEcho(plain)).toEqual({ kind: "none" });
+  });
+});
+
 describe("ashEchoEscapes", () => {
   it("finds nothing when busybox's -e is in force", () => {
     expect(ashEchoEscapes(["-e", "'a\\nb'"])).toEqual([]);

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Peak memory of `alpinize migrate` and `alpinize check` (the built CLI, each run a child process
+// of its own, under --max-old-space-size=512) on one RUN of very many words: `echo a a a …` (each
+// word once held a record per character for the echo-escape reading: 2M words ran out of heap)
+// and `apt-get install -y curl curl …`. The baseline is a Dockerfile of the same size made of
+// many short RUN lines, measured in the same run. Each input is run at N words and at 8N (8N =
+// 2M words, about 4 MiB: the input limit); printed are the peak RSS of each and its ratio to the
+// baseline's at the same size. A gated case fails when it runs out of heap or its ratio at 8N
+// passes LIMIT; apt-names is printed, not gated (packages/dockerfile README, Known limitations).
+//
+//   node bench/long-words-memory.mjs [--words N] (default 250000)
+// Runs from built dist (pnpm build first). Exit 0, or 1 when a gated case fails.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { intFlag, root } from "./lib/dist.mjs";
+import { mib, printTable } from "./lib/format.mjs";
+import { peakRss } from "./lib/peak-rss.mjs";
+
+const FACTOR = 8;
+/** Peak RSS over the baseline's at 8N; before the echo fix, echo-words ran out of heap. */
+const LIMIT = 2;
+const HEAP_MIB = 512;
+const words = intFlag("long-words-memory", "--words", 250_000, 1000);
+const bin = join(root, "apps", "cli", "dist", "bin.js");
+
+const FROM = "FROM debian:bookworm\n";
+const SHORT = `RUN echo${" a".repeat(30)}\n`;
+/** name, Dockerfile text of about 2n bytes (n words of echo). */
+const cases = [
+  ["echo-words", (n) => `${FROM}RUN echo${" a".repeat(n)}\n`, true],
+  [
+    "apt-names",
+    (n) => `${FROM}RUN apt-get install -y${" curl".repeat(Math.round((2 * n) / 5))}\n`,
+    false,
+  ],
+];
+/** Many short RUN lines, about 2n bytes. */
+const baseline = (n) => FROM + SHORT.repeat(Math.round((2 * n) / SHORT.length));
+
+const dir = mkdtempSync(join(tmpdir(), "alpinize-bench-long-words-memory-"));
+/** Peak RSS in bytes of `alpinize COMMAND` on `text`, NaN when it did not finish. */
+function peak(command, name, text) {
+  const file = join(dir, `${name}.Dockerfile`);
+  writeFileSync(file, text);
+  const r = peakRss(bin, [command, file], {
+    cwd: dir,
+    nodeFlags: [`--max-old-space-size=${HEAP_MIB}`],
+  });
+  // migrate exits 0, check 1 (it finds the Debian base): anything else is a crash.
+  if (r.code !== 0 && r.code !== 1) {
+    console.log(`${command} ${name}: exit ${r.code}: ${r.stderr.trim().split("\n")[0]}`);
+    return { bytes: text.length, rss: Number.NaN };
+  }
+  return { bytes: text.length, rss: r.kib * 1024 };
+}
+
+const ratioAt = (row, i) => row.work[i].rss / row.base[i].rss;
+const over = (row) => !(ratioAt(row, 1) <= LIMIT);
+
+const rows = [];
+let failed = true;
+try {
+  const sizes = [words, words * FACTOR];
+  for (const command of ["migrate", "check"]) {
+    const base = sizes.map((n, i) => peak(command, `baseline-${i}`, baseline(n)));
+    for (const [name, make, gated] of cases) {
+      const work = sizes.map((n, i) => peak(command, `${name}-${i}`, make(n)));
+      rows.push({ command, name, gated, work, base });
+    }
+  }
+  console.log(
+    `peak RSS (MiB) under --max-old-space-size=${HEAP_MIB} at ${words} and ${words * FACTOR} words, and over a baseline of short RUN lines as large`,
+  );
+  const verdict = (r) => (!over(r) ? "" : r.gated ? `  OVER ${LIMIT}` : "  (over, not gated)");
+  printTable(
+    [
+      ["command", 8, (r) => r.command],
+      ["case", 11, (r) => r.name],
+      ["MiB in", -7, (r) => mib(r.work[1].bytes)],
+      ["N", -7, (r) => mib(r.work[0].rss)],
+      ["8N", -7, (r) => mib(r.work[1].rss)],
+      ["base 8N", -8, (r) => mib(r.base[1].rss)],
+      ["N/base", -7, (r) => ratioAt(r, 0).toFixed(2)],
+      ["8N/base", 0, (r) => `${ratioAt(r, 1).toFixed(2)}${verdict(r)}`],
+    ],
+    rows,
+  );
+  failed = rows.some((r) => r.gated && over(r));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
