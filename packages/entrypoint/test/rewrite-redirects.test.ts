@@ -135,6 +135,18 @@ describe("redirections on a captured group name", () => {
   });
 });
 
+describe("the scanner on &>", () => {
+  it("reads it as a redirection anywhere under bash, as dash reads it (& then >f) under sh", () => {
+    const bash = scanShell("groupadd -g 5 g &>>log || true\n").commands;
+    expect(bash.map((c) => c.redirects.map((r) => r.op))).toEqual([["&>>"], []]);
+    const sh = scanShell("groupadd -g 5 g &>/dev/null\n", { posix: true }).commands;
+    expect(sh.map((c) => [c.words.length, c.redirects.map((r) => r.op)])).toEqual([
+      [4, []],
+      [0, [">"]],
+    ]);
+  });
+});
+
 describe("finalDescriptors", () => {
   const final = (cmd: string, posix = false) =>
     Object.fromEntries(finalDescriptors(scanShell(cmd, { posix }).commands[0]!.redirects));
