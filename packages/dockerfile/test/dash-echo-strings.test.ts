@@ -78,7 +78,7 @@ describe("echo in what a container starts (shell-form CMD, ENTRYPOINT, HEALTHCHE
 });
 
 describe("echo in sh -c strings", () => {
-  it("rewrites inside a single-quoted string of a RUN (sh and dash; not bash, su, flock)", () => {
+  it("rewrites inside a single-quoted string of a RUN (sh; not dash, which is installed, bash, su, flock)", () => {
     const r = migrate(
       lines(
         FROM,
@@ -91,8 +91,8 @@ describe("echo in sh -c strings", () => {
     expect(r.output).toBe(
       lines(
         "FROM alpine:3.23",
-        "RUN apk add --no-cache bash",
-        "RUN sh -c 'echo -e \"a\\tb\" > /1' && dash -c 'echo -e a\\\\\\\\tb'",
+        "RUN apk add --no-cache bash dash",
+        "RUN sh -c 'echo -e \"a\\tb\" > /1' && dash -c 'echo a\\\\\\\\tb'",
         "RUN bash -c 'echo \"a\\tb\"' && su -c 'echo \"a\\tb\"' && flock /l -c 'echo \"a\\tb\"'",
         "RUN sudo -u app sh -ec 'echo -e \"$X\\c\"' \\",
         "    && find / -exec sh -c 'echo -e \"{}\\n\"' \\;",
@@ -153,9 +153,9 @@ describe("echo in sh -c strings", () => {
     expect(r.output).toBe(
       lines(
         "FROM alpine:3.23",
-        "RUN apk add --no-cache bash",
+        "RUN apk add --no-cache bash dash",
         'ENTRYPOINT ["/bin/sh", "-c", "echo -e \\"a\\\\tb\\" \'\\\\\\\\x41\' -- && exec \\"$@\\"", "--"]',
-        'CMD ["dash", "-ec", "echo -e \'\\\\0377\'"]',
+        'CMD ["dash", "-ec", "echo \'\\\\0777\'"]',
         'RUN ["sh", "-c", "echo -ne \'a\\\\nb\' > /f"]',
         'HEALTHCHECK CMD ["sh", "-c", "sh -c \'echo -e a\\\\\\\\\\\\\\\\tb\'"]',
         'CMD ["bash", "-c", "echo \'a\\\\tb\'"]',

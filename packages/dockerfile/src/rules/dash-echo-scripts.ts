@@ -4,6 +4,7 @@ import type { Instruction } from "../parse/types.js";
 import { type CopiedFile, shellCommands } from "./context-files.js";
 import type { RunShell } from "./dash-sh.js";
 import type { StageState } from "./scope.js";
+import { shebangRuns } from "./shell.js";
 
 /**
  * Echo (rule `shell`) in a COPYed script the stage runs (a RUN executes it, or ENTRYPOINT/CMD
@@ -36,11 +37,16 @@ export function flagScriptEchoes(
   }
 }
 
-/** Whether dash read the file: given to `sh`/`dash`, or run by its `#!/bin/sh` line. */
+/**
+ * Whether dash read the file and busybox ash reads it on Alpine: given to `sh`, or run by its
+ * `#!/bin/sh` line. Given to dash or run by `#!/bin/dash`, dash still reads it (addDash).
+ */
 function readByDash(f: CopiedFile, shell: string | undefined): boolean {
-  if (shell !== undefined) return shell === "sh" || shell === "dash";
-  return isDashShebang(f.content);
+  if (shell !== undefined) return shell === "sh";
+  return isDashShebang(f.content) && !DASH_SHEBANG.test(f.content);
 }
+
+const DASH_SHEBANG = shebangRuns("dash");
 
 /** The first echo call of the script given escapes, with its line and the escapes named. */
 function firstEcho(f: CopiedFile): { line: number; escapes: string } | undefined {

@@ -281,8 +281,12 @@ function doubleQuotedSource(parent: ShellSource, word: Word): ShellSource | unde
   };
 }
 
+/**
+ * The string runs under Debian's dash there and busybox ash on Alpine: `sh -c` while /bin/sh is
+ * dash. A `dash -c` string still runs under dash (addDash installs it), whose echo reads escapes.
+ */
 function runsDash(scope: ScriptScope, shell: StringShell): boolean {
-  return shell === "dash" || (shell === "sh" && scope.stage.shell.binSh === "dash");
+  return shell === "sh" && scope.stage.shell.binSh === "dash";
 }
 
 const WHY = {

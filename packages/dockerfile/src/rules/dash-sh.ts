@@ -45,28 +45,30 @@ const SH_WORD = /(?:^|\s)(?:\/usr)?(?:\/bin\/)?(bash|ash|dash|sh)(?=\s|$)/;
 const SHEBANG = /^#!\s*(\S+)(?:\s+(\S+))?/;
 
 /**
- * Whether the script of this scope runs under Debian's dash: a converted stage, under /bin/sh or
- * dash; a heredoc body neither named for bash on the RUN line (`RUN bash <<EOF`) nor starting with
- * a `#!` of another program; a `-c` string handed to `sh` (/bin/sh, unless linked to bash) or
- * `dash`, whatever runs the script around it.
+ * Whether the script of this scope runs under Debian's dash there and busybox ash on Alpine: a
+ * converted stage, under /bin/sh; a heredoc body neither named for bash or dash on the RUN line
+ * (`RUN bash <<EOF`) nor starting with a `#!` of another program; a `-c` string handed to `sh`
+ * (/bin/sh, unless linked to bash), whatever runs the script around it. What dash itself runs
+ * (`dash -c`, `SHELL ["/bin/dash", …]`, `#!/bin/dash`) still runs under dash, which the stage
+ * gets from Alpine (addDash): its echo reads escapes as before.
  */
 export function runsUnderDash(scope: ScriptScope): boolean {
   const { stage } = scope;
   if (stage.info.already) return false;
   const { shell, binSh } = stage.shell;
-  if (scope.runner !== undefined)
-    return scope.runner === "dash" || (scope.runner === "sh" && binSh === "dash");
+  if (scope.runner !== undefined) return scope.runner === "sh" && binSh === "dash";
   if (scope.quotes.length > 0) return false;
-  const sh = shell === "dash" || (shell === "sh" && binSh === "dash");
+  const sh = shell === "sh" && binSh === "dash";
   if (!scope.src.direct) return sh;
   const ins = scope.instruction;
   const line = ins.args.text.slice(splitFlags(ins.args.text).rest);
   const named = SH_WORD.exec(line.replace(/<<-?\s*\S+/g, " "))?.[1];
   const bang = SHEBANG.exec(scope.src.script.text);
   const program = bang ? (bang[1] === "/usr/bin/env" ? bang[2] : bang[1]) : undefined;
-  if (program !== undefined && !/^(?:\/usr)?(?:\/bin\/)?(?:sh|dash)$/.test(program)) return false;
-  if (named === "bash") return false;
-  return named === "dash" || named === "ash" || sh;
+  if (program !== undefined && !/^(?:\/usr)?(?:\/bin\/)?sh$/.test(program)) return false;
+  if (named === "bash" || named === "dash") return false;
+  if (named === "sh") return binSh === "dash";
+  return named === "ash" || sh;
 }
 
 /** `dash dash/sh boolean false`, the answer that gave /bin/sh to bash. */

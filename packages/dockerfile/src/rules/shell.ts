@@ -15,7 +15,7 @@ import { SETUP_SCRIPT, setupScriptRuns } from "./setup-scripts.js";
 /** `-s /bin/bash`, `--shell=/usr/bin/bash`: a bash login shell given to adduser or su. */
 const BASH_SHELL_OPTION = /(?:\s-s|--shell)[\s=]+["']?(?:\/usr)?\/bin\/bash\b/;
 
-const BASH_BIN = /^(?:\/usr)?(?:\/bin\/)?bash$/;
+const BASH_BIN = shellBin("bash");
 
 /** Records packages an existing `apk add` installs (so a second run sees bash is there). */
 export function noteInstalledByApk(
@@ -111,55 +111,90 @@ export function migrateShell(ctx: MigrationContext, state: StageState): void {
         ? `SHELL is bash and RUN lines of a stage built FROM this one (line ${ctx.line(inherited.start)}) use bash features`
         : "SHELL is bash and RUN lines use bash features",
     });
-  ensureBash(ctx, state, bashShell);
+  ensureShell(ctx, state, "bash", state.bashNeeds, bashShell);
 }
 
-function ensureBash(
+/** bash or dash, which busybox does not have: a shell a stage runs is installed from Alpine. */
+export type ShellPackage = "bash" | "dash";
+
+export interface ShellNeed {
+  offset: number;
+  reason: string;
+}
+
+/**
+ * Installs `pkg` for the needs (the first one gets the warning): in the stage's first lasting
+ * `apk add` when that runs before every need and not under the `SHELL` naming `pkg` itself,
+ * else in an `apk add` line of its own before that SHELL, else right after FROM.
+ */
+export function ensureShell(
   ctx: MigrationContext,
   state: StageState,
-  bashShell: Instruction | undefined,
+  pkg: ShellPackage,
+  needs: readonly ShellNeed[],
+  shellIns: Instruction | undefined,
 ): void {
-  if (state.bashNeeds.length === 0 || state.lasting.has("bash")) return;
-  const need = state.bashNeeds[0]!;
-  ctx.warn("shell", need.offset, `${need.reason}: bash added (Alpine's /bin/sh is busybox ash)`);
+  if (needs.length === 0 || state.lasting.has(pkg)) return;
+  const need = needs[0]!;
+  ctx.warn("shell", need.offset, `${need.reason}: ${pkg} added (${WHY_ADDED[pkg]})`);
   const firstAdd = liveApkAdds(ctx, state).find((a) => !a.temporary && !a.nested);
-  const earliest = state.bashNeeds.reduce(
-    (m, n) => Math.min(m, n.offset),
-    Number.POSITIVE_INFINITY,
-  );
+  const earliest = needs.reduce((m, n) => Math.min(m, n.offset), Number.POSITIVE_INFINITY);
   // An apk add after a bash SHELL would itself run under the bash it is meant to install.
-  const runsUnderBash =
-    bashShell !== undefined && firstAdd !== undefined && firstAdd.at > bashShell.start;
-  if (firstAdd && firstAdd.at < earliest && !runsUnderBash) {
-    ctx.edit("shell", firstAdd.at, firstAdd.at, " bash");
+  const runsUnderIt =
+    shellIns !== undefined && firstAdd !== undefined && firstAdd.at > shellIns.start;
+  if (firstAdd && firstAdd.at < earliest && !runsUnderIt) {
+    ctx.edit("shell", firstAdd.at, firstAdd.at, ` ${pkg}`);
     return;
   }
   const eol = ctx.doc.eol;
   // Something before the SHELL needs bash already (`ln -sf /bin/bash /bin/sh`): after FROM.
-  if (bashShell && earliest >= bashShell.start) {
-    const lineStart = ctx.text.lastIndexOf("\n", bashShell.start - 1) + 1;
-    const line = apkRunLine(state.info.stage, bashShell.start, "bash", eol);
+  if (shellIns && earliest >= shellIns.start) {
+    const lineStart = ctx.text.lastIndexOf("\n", shellIns.start - 1) + 1;
+    const line = apkRunLine(state.info.stage, shellIns.start, pkg, eol);
     ctx.edit("shell", lineStart, lineStart, `${line}${eol}`);
     return;
   }
   // Written with whatever else the stage needs right after FROM (one apk add line).
-  state.preamble.push("bash");
-  state.alpineInstalled.add("bash");
-  state.lasting.add("bash");
+  state.preamble.push(pkg);
+  state.alpineInstalled.add(pkg);
+  state.lasting.add(pkg);
+}
+
+const WHY_ADDED: Record<ShellPackage, string> = {
+  bash: "Alpine's /bin/sh is busybox ash",
+  dash: "busybox has no dash; what dash ran runs under dash as on Debian, its echo reading escapes",
+};
+
+/** A `#!/bin/bash`, `#!/usr/bin/env dash` line naming the shell. */
+export function shebangRuns(pkg: ShellPackage): RegExp {
+  return new RegExp(`^#!\\s*(?:\\/usr)?\\/bin\\/(?:env\\s+)?${pkg}\\b`);
+}
+
+/** The program path or name of the shell: `bash`, `/bin/bash`, `/usr/bin/bash`. */
+export function shellBin(pkg: ShellPackage): RegExp {
+  return new RegExp(`^(?:\\/usr)?(?:\\/bin\\/)?${pkg}$`);
+}
+
+/** The first string of an exec form (`["/bin/bash", "-c"]`). */
+export function firstExecString(ins: Instruction): string | undefined {
+  return firstJsonString(ins.args.text)?.value;
 }
 
 function callsBash(ctx: MigrationContext, ins: Instruction): boolean {
-  if (ins.form === "exec") return BASH_BIN.test(firstJsonString(ins.args.text)?.value ?? "");
+  return callsShell(ctx, ins, "bash");
+}
+
+/** A RUN runs the shell: exec form, heredoc shebang or opener, or a command (behind wrappers). */
+export function callsShell(ctx: MigrationContext, ins: Instruction, pkg: ShellPackage): boolean {
+  const bin = shellBin(pkg);
+  if (ins.form === "exec") return bin.test(firstJsonString(ins.args.text)?.value ?? "");
   // A heredoc script with a bash shebang is run by bash.
-  if (
-    ins.heredocs.some((h) =>
-      /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?bash\b/.test(ctx.text.slice(h.bodyStart, h.bodyEnd)),
-    )
-  ) {
+  const shebang = shebangRuns(pkg);
+  if (ins.heredocs.some((h) => shebang.test(ctx.text.slice(h.bodyStart, h.bodyEnd)))) {
     return true;
   }
   // `RUN <<EOF bash`: the shell is named on the opener line, outside the heredoc body.
-  if (ins.heredocs.length > 0 && ins.args.text.split(/\s+/).some((w) => BASH_BIN.test(w))) {
+  if (ins.heredocs.length > 0 && ins.args.text.split(/\s+/).some((w) => bin.test(w))) {
     return true;
   }
   try {
@@ -173,8 +208,8 @@ function callsBash(ctx: MigrationContext, ins: Instruction): boolean {
         return simpleCommands(src.script).some(
           (c) =>
             !setups.has(c) &&
-            c.args.some((a) => /bash$/.test(a.value ?? "")) &&
-            callsOf(c).some((x) => BASH_BIN.test(x.name ?? "")) &&
+            c.args.some((a) => (a.value ?? "").endsWith(pkg)) &&
+            callsOf(c).some((x) => bin.test(x.name ?? "")) &&
             !removed(ctx, ...src.span(c.start, c.end)),
         );
       });

@@ -12,6 +12,7 @@ import { flagGlibcCopies } from "./copy-glibc.js";
 import { addCxxRuntime } from "./cxx-runtime.js";
 import { flagScriptEchoes } from "./dash-echo-scripts.js";
 import { rewriteStartedEchoes } from "./dash-echo-strings.js";
+import { addDash } from "./dash-needs.js";
 import { startShell, trackShell } from "./dash-sh.js";
 import { debianPathNote, debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
@@ -131,6 +132,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
   for (const s of started) rewriteStartedEchoes(ctx, state, s.ins, s.shell ?? state.shell.shell);
   flagScriptEchoes(ctx, state, runShells);
   migrateShell(ctx, state);
+  addDash(ctx, state);
   addRuntimeModules(ctx, state);
   addGnuTools(ctx, state);
   addZoneinfo(ctx, state, all);
