@@ -48,6 +48,23 @@ describe("rule 2: apt-get → apk", () => {
     expect(r.packages.every((p) => p.line === 2 && p.reason.length > 0)).toBe(true);
   });
 
+  it("records each name of a long list with repeats once per occurrence, written once", () => {
+    const names = Array.from({ length: 3000 }, (_, i) => ["curl", "libc6-dev", "wget"][i % 3]);
+    const r = migrate(`${base}RUN apt-get install -y \\\n  ${names.join(" \\\n  ")}\n`);
+    expect(r.output).toMatch(
+      /^FROM alpine:3\.23\nRUN apk add --no-cache \\\n {2}curl \\\n {2}musl-dev /,
+    );
+    expect(r.packages).toHaveLength(3000);
+    expect(r.packages.slice(0, 4).map((p) => [p.debian, p.written, p.line])).toEqual([
+      ["curl", ["curl"], 3],
+      ["libc6-dev", ["musl-dev"], 4],
+      ["wget", ["wget"], 5],
+      ["curl", [], 6],
+    ]);
+    expect(r.packages.at(-2)).toMatchObject({ debian: "libc6-dev", kind: "renamed", line: 3001 });
+    expect(r.packages.filter((p) => p.written.length > 0)).toHaveLength(3);
+  });
+
   it("drops glob pins and multiarch qualifiers with a warning", () => {
     const r = migrate(`${base}RUN apt-get install -y nodejs=20.* libc6-dev:arm64\n`);
     expect(r.output).toBe("FROM alpine:3.23\nRUN apk add --no-cache nodejs musl-dev\n");

@@ -60,6 +60,17 @@ export function mapPackages(
   recommends = false,
 ): PackageOutcome[] {
   const commands = [...stage.commands];
+  // The map's answer once per distinct name: a list naming curl 800,000 times keeps one
+  // decision (and one reason text) for it, shared by its package records.
+  const decisions = new Map<string, PackageDecision>();
+  const mapName = (name: string): PackageDecision => {
+    let decision = decisions.get(name);
+    if (!decision) {
+      decision = ctx.packageMap.map(name, { commands });
+      decisions.set(name, decision);
+    }
+    return decision;
+  };
   const debianNames = tokens.map((t) => bareName(t.value).name);
   return tokens.map((tok) => {
     const { name, pin } = bareName(tok.value);
@@ -80,7 +91,7 @@ export function mapPackages(
           : `version pin ${tok.value} dropped: Alpine releases carry one version of ${name}; pin the base image instead`,
       );
     }
-    const decision = decide(ctx, stage, name, commands, tok.offset, mode, debianNames, manual);
+    const decision = decide(ctx, stage, name, mapName, tok.offset, mode, debianNames, manual);
     const change = decision.versionChange;
     // One warning per version change and file: php8.2-fpm, php8.2-gd, … say the same thing. It
     // names the main package only; the parts it brings (php85 php85-openssl …) are in --json.
@@ -336,7 +347,7 @@ function decide(
   ctx: MigrationContext,
   stage: StageState,
   name: string,
-  commands: string[],
+  mapName: (name: string) => PackageDecision,
   offset: number,
   mode: "install" | "build-deps" | "remove",
   debianNames: readonly string[],
@@ -377,7 +388,7 @@ function decide(
       layer: "migrate-rule",
     };
   }
-  const mapped = ctx.packageMap.map(name, { commands });
+  const mapped = mapName(name);
   const php = stagePhpDecision(ctx, name, mapped, debianNames, stage.debianInstalled);
   if (php) return php;
   if (name === "ca-certificates" && mode === "build-deps" && !manual.has(name)) {
