@@ -114,6 +114,29 @@ describe("bash-syntax: RUN lines busybox ash does not run", () => {
 });
 
 describe("bash-missing: RUN lines that run bash Alpine does not have", () => {
+  it("reports dash (no busybox applet) run by a RUN, exec form or SHELL before apk add dash", () => {
+    expect(found('RUN dash -c "echo \'a\\nb\'"\nRUN ["/bin/dash", "-c", "true"]')).toEqual([
+      "2 bash-missing error",
+      "3 bash-missing error",
+    ]);
+    expect(found('SHELL ["/bin/dash", "-c"]\nRUN echo hi')).toEqual(["3 bash-missing error"]);
+    expect(
+      found('RUN apk add --no-cache dash\nRUN dash -c true\nSHELL ["/bin/dash", "-c"]\nRUN true'),
+    ).toEqual([]);
+    expect(found("RUN dash -c true", `postgres:17-alpine@${DIGEST}`)).toEqual([
+      "2 bash-missing error",
+    ]);
+  });
+
+  it("names dash in the message, with the echo it would need under sh", () => {
+    const [f] = checkStages(
+      "Dockerfile",
+      describeStages(`FROM alpine:3.24@${DIGEST}\nRUN dash -c true\n`, "Dockerfile"),
+      settings,
+    ).filter((x) => x.rule === "bash-missing");
+    expect(f?.message).toMatch(/^this RUN runs dash, .*"dash: not found".*apk add --no-cache dash/);
+  });
+
   it("reports bash called in a RUN, exec form included, before apk add bash", () => {
     expect(found('RUN ["bash", "-c", "echo hi"]\nRUN bash -c "echo"')).toEqual([
       "2 bash-missing error",

@@ -14,9 +14,13 @@ type Emit = (line: number, rule: RuleId, message: string, severity?: Finding["se
 export interface BashAt {
   stage: StageInfo;
   stages: readonly StageInfo[];
-  /** Whether apk has bash installed at this point of the build. */
-  hasBash: () => boolean;
+  /** Whether apk has the package (bash, dash) installed at this point of the build. */
+  has: (pkg: MissingShell) => boolean;
 }
+
+/** Shells busybox has no applet for, which `bash-missing` reports run before apk installs them. */
+type MissingShell = "bash" | "dash";
+const SHELLS: ReadonlySet<string> = new Set<MissingShell>(["bash", "dash"]);
 
 /**
  * A shell-form RUN read by busybox ash (no bash SHELL in effect) written in bash syntax ash does
@@ -26,8 +30,9 @@ export interface BashAt {
  */
 export function checkRunShell(run: RunStep, shell: RunShell, at: BashAt, emit: Emit): void {
   if (shell.exec) return;
-  if (shell.kind === "bash") {
-    if (!at.hasBash()) missingBash(at, emit)(run.line, `SHELL on line ${shell.shellLine}`);
+  if (shell.kind === "bash" || shell.kind === "dash") {
+    if (!at.has(shell.kind))
+      missingShell(at, emit, shell.kind)(run.line, `SHELL on line ${shell.shellLine}`);
     return;
   }
   if (shell.kind !== "ash") return;
@@ -58,7 +63,8 @@ export function checkBashCommand(
 ): void {
   const fails = cmd.guarded ? absorbedEmit(emit) : emit;
   const name = baseName(cmd.name);
-  if (name === "bash" && !at.hasBash()) missingBash(at, fails)(line, "this RUN");
+  if (SHELLS.has(name) && !at.has(name as MissingShell))
+    missingShell(at, fails, name as MissingShell)(line, "this RUN");
   const fix = BASH_ONLY_BUILTINS.get(name);
   if (fix === undefined || shell?.kind !== "ash" || shell.exec || !readByAsh(run.text, cmd)) return;
   fails(
@@ -80,11 +86,12 @@ export function checkBashScript(
   at: BashAt,
   emit: Emit,
 ): void {
-  if (firstLine === undefined || shebangShell(firstLine) !== "bash" || at.hasBash()) return;
+  const shell = firstLine === undefined ? undefined : shebangShell(firstLine);
+  if (shell === undefined || !SHELLS.has(shell) || at.has(shell as MissingShell)) return;
   const fails = cmd.guarded ? absorbedEmit(emit) : emit;
-  missingBash(at, fails)(
+  missingShell(at, fails, shell as MissingShell)(
     line,
-    `${cmd.name} (a script from the build context starting ${firstLine.trim()})`,
+    `${cmd.name} (a script from the build context starting ${firstLine!.trim()})`,
     `"${cmd.name}: not found": the file is there, its interpreter is not`,
   );
 }
@@ -106,21 +113,31 @@ function bareOf(text: string): string {
   return lastMasked.bare;
 }
 
-/** `failure`: what the build prints, "bash: not found" unless said. */
-function missingBash(
+/**
+ * `failure`: what the build prints, "bash: not found" unless said. The official images that ship
+ * bash ship no dash: a known image is one without dash.
+ */
+function missingShell(
   at: BashAt,
   emit: Emit,
+  shell: MissingShell,
 ): (line: number, who: string, failure?: string) => void {
-  const known = rootImageShipsBash(at.stage, at.stages);
+  const ships = rootImageShipsBash(at.stage, at.stages);
+  const known = shell === "bash" || ships === undefined ? ships : false;
   if (known === true) return () => {};
-  return (line, who, failure = `"bash: not found"`) =>
+  const instead = shell === "bash" ? "" : DASH_INSTEAD;
+  return (line, who, failure = `"${shell}: not found"`) =>
     emit(
       line,
       "bash-missing",
-      `${who} runs bash, but Alpine stage ${at.stage.name} has not installed it by here${known === undefined ? " (unless its base image ships bash)" : ""}, so the build fails (${failure}): apk add --no-cache bash in an earlier RUN, or write the step for /bin/sh (busybox ash)`,
+      `${who} runs ${shell}, but Alpine stage ${at.stage.name} has not installed it by here${known === undefined ? ` (unless its base image ships ${shell})` : ""}, so the build fails (${failure}): apk add --no-cache ${shell} in an earlier RUN, or write the step for /bin/sh (busybox ash)${instead}`,
       known === undefined ? "warning" : "error",
     );
 }
+
+/** Why `dash` is not just respelled `sh`. */
+const DASH_INSTEAD =
+  " (its echo then needs -e for the escapes dash's echo reads: alpinize migrate installs dash instead)";
 
 function syntaxMessage(stage: StageInfo, p: { kind: string; message: string }, guarded: boolean) {
   const where = `this RUN of Alpine stage ${stage.name} runs under /bin/sh (busybox ash) and uses ${p.message}`;

@@ -2,7 +2,7 @@ import type { Instruction } from "@alpinize/dockerfile";
 import { stageChain, stageLinks } from "../dockerfile/stage-links.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
-import { shellAt } from "./run-shell.js";
+import { type ShellKind, shellAt } from "./run-shell.js";
 
 /** The part one instruction has in the command a container starts with. */
 export interface StartPart {
@@ -67,10 +67,16 @@ function partOf(
   const text = ins.args.text.trim();
   if (shell.kind === "bash") part.bashShell = { line: shell.shellLine };
   // Any other SHELL (pwsh, a custom wrapper) is not read: a name no rule knows stands for it.
-  const program =
-    shell.kind === "bash" ? "/bin/bash" : shell.kind === "ash" ? "/bin/sh" : "(SHELL)";
+  const program = PROGRAM[shell.kind];
   return { part, words: [program, "-c", text] };
 }
+
+const PROGRAM: Record<ShellKind, string> = {
+  bash: "/bin/bash",
+  dash: "/bin/dash",
+  ash: "/bin/sh",
+  other: "(SHELL)",
+};
 
 /** The part of a start that holds the word at `index`. */
 export function partAt(start: ContainerStart, index: number): StartPart {

@@ -137,8 +137,10 @@ export function checkStages(
         "debian-program",
         `${p.keyword} starts ${p.name} in Alpine stage ${stage.name}: ${p.advice}`,
       );
-    const bash = startedBash(stage, stages);
-    if (bash) emit(bash.line, "bash-missing", bash.message, bash.severity);
+    for (const shell of ["bash", "dash"] as const) {
+      const started = startedBash(stage, stages, shell);
+      if (started) emit(started.line, "bash-missing", started.message, started.severity);
+    }
     const tini = debianTini(stage, stages);
     if (tini) emit(tini.line, "debian-program", tini.message, tini.severity);
   }

@@ -91,7 +91,7 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
   if (writesGroupFile(stage, run.line) || runWritesGroupFile(run)) at.groups.opaque = true;
   enterRun(at.users, run, stage);
   const shell = runShell(stage, run, at.stages);
-  const bash: BashAt = { stage, stages: at.stages, hasBash: () => at.world.has("bash") };
+  const bash: BashAt = { stage, stages: at.stages, has: (pkg) => at.world.has(pkg) };
   if (shell) checkRunShell(run, shell, bash, emit);
   checkUnreadableRun(stage, run, emit);
   const placedCommands = runCommands(run);

@@ -7,9 +7,10 @@ import { instructionWords } from "../dockerfile/words.js";
 
 /**
  * What runs a RUN's shell form: `ash` for Alpine's /bin/sh (busybox), `bash` under a
- * `SHELL ["/bin/bash", …]` or once a RUN has pointed /bin/sh at bash, `other` for any other SHELL.
+ * `SHELL ["/bin/bash", …]` or once a RUN has pointed /bin/sh at bash, `dash` under a
+ * `SHELL ["/bin/dash", …]` (Alpine's dash package), `other` for any other SHELL.
  */
-export type ShellKind = "ash" | "bash" | "other";
+export type ShellKind = "ash" | "bash" | "dash" | "other";
 
 export interface RunShell {
   kind: ShellKind;
@@ -132,5 +133,6 @@ function readSteps(body: readonly Instruction[], start: ShellState): ShellSteps 
 function shellKind(ins: Instruction, binSh: RunShell["binSh"]): ShellKind {
   const program = baseName(instructionWords(ins.args.text)[0] ?? "");
   if (program === "bash" || (program === "sh" && binSh === "bash")) return "bash";
+  if (program === "dash") return "dash";
   return program === "sh" || program === "ash" ? "ash" : "other";
 }

@@ -37,6 +37,23 @@ describe("bash-missing: an ENTRYPOINT or CMD that starts bash", () => {
     );
   });
 
+  it("reports dash started (no busybox applet): exec form, shell form, SHELL [dash]; clean once installed", () => {
+    expect(found(alpine('ENTRYPOINT ["/bin/dash", "/entry.sh"]'))).toEqual(["2 error"]);
+    expect(found(alpine("CMD dash -c 'exec app'"))).toEqual(["2 error"]);
+    expect(found(alpine('SHELL ["/bin/dash", "-c"]', "CMD echo hi"))).toEqual(["3 error"]);
+    expect(found(alpine("RUN apk add --no-cache dash", 'CMD ["dash", "-c", "echo hi"]'))).toEqual(
+      [],
+    );
+    const [finding] = checkStages(
+      "Dockerfile",
+      describeStages(`${alpine('CMD ["dash", "-c", "true"]')}\n`, "Dockerfile"),
+      settings,
+    ).filter((f) => f.rule === "bash-missing");
+    expect(finding?.message).toMatch(
+      /^CMD starts dash, .*"dash: not found".*add dash to an apk add/,
+    );
+  });
+
   it("is clean once apk installs bash, here or in the stage built on", () => {
     expect(found(alpine("RUN apk add --no-cache bash", 'CMD ["bash"]'))).toEqual([]);
     const child = `FROM alpine:3.23@${DIGEST} AS base\nRUN apk add --no-cache bash\nFROM base\nCMD ["bash"]`;

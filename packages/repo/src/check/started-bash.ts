@@ -18,12 +18,22 @@ export interface StartedBash {
   severity: "error" | "warning";
 }
 
+/** bash or dash: shells busybox has no applet for. */
+export type StartedShell = "bash" | "dash";
+
 /** `ln -s /bin/sh /bin/bash`, `ln -sf busybox /usr/bin/bash`: a bash the image makes itself. */
-export const linksBash = (text: string) =>
-  followsWithin(text, /\bln\s/, /\s\/(?:usr\/)?(?:local\/)?bin\/bash(?=\s|$|;|&|\|)/, /[;&|\n]/);
+export const linksBash = (text: string) => linksShell(text, "bash");
+const linksShell = (text: string, shell: StartedShell) =>
+  followsWithin(text, /\bln\s/, LINKED[shell], /[;&|\n]/);
+const LINKED: Record<StartedShell, RegExp> = {
+  bash: /\s\/(?:usr\/)?(?:local\/)?bin\/bash(?=\s|$|;|&|\|)/,
+  dash: /\s\/(?:usr\/)?(?:local\/)?bin\/dash(?=\s|$|;|&|\|)/,
+};
 /** `command -v bash`, `which bash`, `[ -x /bin/bash ]`: the command starts bash only if it is there. */
-const PROBES_BASH =
-  /\b(?:command\s+-v|which|type|hash)\s+(?:\S*\/)?bash\b|-[efx]\s+\/(?:usr\/)?bin\/bash\b/;
+const PROBES: Record<StartedShell, RegExp> = {
+  bash: /\b(?:command\s+-v|which|type|hash)\s+(?:\S*\/)?bash\b|-[efx]\s+\/(?:usr\/)?bin\/bash\b/,
+  dash: /\b(?:command\s+-v|which|type|hash)\s+(?:\S*\/)?dash\b|-[efx]\s+\/(?:usr\/)?bin\/dash\b/,
+};
 
 /**
  * The ENTRYPOINT/CMD of an image an Alpine stage makes starts bash (`CMD ["bash"]`,
@@ -34,27 +44,30 @@ const PROBES_BASH =
 export function startedBash(
   stage: StageInfo,
   stages: readonly StageInfo[],
+  name: StartedShell = "bash",
 ): StartedBash | undefined {
   if (!startsContainers(stage, stages)) return undefined;
   const start = containerStart(stage, stages);
   if (!start) return undefined;
-  const known = rootImageShipsBash(stage, stages);
-  if (known === true || stageWorld(stage, stages).has("bash") || makesBash(stage, stages))
+  const ships = rootImageShipsBash(stage, stages);
+  // The official images that ship bash ship no dash.
+  const known = name === "bash" || ships === undefined ? ships : false;
+  if (known === true || stageWorld(stage, stages).has(name) || makesShell(stage, stages, name))
     return undefined;
-  const at = bashWord(start.words);
+  const at = shellWord(start.words, name);
   if (at === undefined) return undefined;
   const part = partAt(start, at);
-  const shell = part.bashShell;
+  const shell = name === "bash" ? part.bashShell : undefined;
   const via = shell
     ? shell.line === undefined
       ? " (its /bin/sh was linked to bash)"
       : ` (the shell form runs under SHELL on line ${shell.line})`
     : "";
-  const unless = known === undefined ? " (unless its base image ships bash)" : "";
+  const unless = known === undefined ? ` (unless its base image ships ${name})` : "";
   return {
     line: part.line,
     severity: known === undefined ? "warning" : "error",
-    message: `${part.keyword} starts bash${via}, but Alpine stage ${stage.name} has not installed it${unless}, so the container fails to start ("bash: not found"): add bash to an apk add --no-cache in the stage, or start /bin/sh (busybox ash) instead`,
+    message: `${part.keyword} starts ${name}${via}, but Alpine stage ${stage.name} has not installed it${unless}, so the container fails to start ("${name}: not found"): add ${name} to an apk add --no-cache in the stage, or start /bin/sh (busybox ash) instead`,
   };
 }
 
@@ -63,11 +76,11 @@ export function startedBash(
  * script of a `sh -c` that calls bash unguarded. Undefined when bash is not started, or only
  * after the command looked for it.
  */
-function bashWord(words: readonly string[]): number | undefined {
+function shellWord(words: readonly string[], name: StartedShell): number | undefined {
   const k = programStart(words);
   if (k === undefined) return undefined;
   const rest = words.slice(k);
-  if (PROBES_BASH.test(rest.join(" "))) return undefined;
+  if (PROBES[name].test(rest.join(" "))) return undefined;
   const starts: number[] = [];
   let text = "";
   for (const word of rest) {
@@ -75,24 +88,24 @@ function bashWord(words: readonly string[]): number | undefined {
     text += `${singleQuoted(word)} `;
   }
   for (const cmd of withNested(scanCommands(text))) {
-    if (cmd.guarded || baseName(cmd.name) !== "bash") continue;
+    if (cmd.guarded || baseName(cmd.name) !== name) continue;
     const w = starts.findLastIndex((s) => s <= cmd.offset);
     // A bash found inside `sh -c '…'` sits at the offset of sh: its word is the script's.
-    const script = baseName(rest[w] ?? "") === "bash" ? undefined : shellScriptIndex(rest.slice(w));
+    const script = baseName(rest[w] ?? "") === name ? undefined : shellScriptIndex(rest.slice(w));
     return k + w + (script ?? 0);
   }
   return undefined;
 }
 
-/** A RUN links a bash into the image, or a COPY puts a file named bash in a bin folder. */
-function makesBash(stage: StageInfo, stages: readonly StageInfo[]): boolean {
+/** A RUN links a bash (dash) into the image, or a COPY puts a file named so in a bin folder. */
+function makesShell(stage: StageInfo, stages: readonly StageInfo[], name: StartedShell): boolean {
   for (const s of stageChain(stage, stages)) {
-    if (s.runs.some((r) => linksBash(r.text))) return true;
+    if (s.runs.some((r) => linksShell(r.text, name))) return true;
     for (const copy of readStage(s.body).copies) {
       const names = [copy.destination, ...copy.sources].map((p) =>
         posix.basename(withoutTrailingSlashes(p)),
       );
-      if (names.includes("bash")) return true;
+      if (names.includes(name)) return true;
     }
   }
   return false;
