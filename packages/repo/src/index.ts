@@ -20,6 +20,11 @@ export { findCopiedScripts, type ScriptReference, type ScriptRole } from "./disc
 export { type DiscoveredFiles, type DiscoverOptions, discoverFiles } from "./discover/walk.js";
 export { ALPINE_BASE_GROUPS, ALPINE_BASE_RELEASE, ALPINE_BASE_USERS } from "./facts/alpine-base.js";
 export { applyPlan } from "./plan/apply.js";
+export {
+  type ContextFileReader,
+  type ContextReaderOptions,
+  contextReader,
+} from "./plan/context.js";
 export { type PinFailure, pinPlan } from "./plan/pin.js";
 export { INTERNAL_FAILURE, type PlanOptions, planRepository } from "./plan/plan.js";
 export type { FilePlan, ImageMention, PinRecord, RepoPlan, SkippedFile } from "./plan/types.js";

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { type AlpinizeError, isAlpinizeError } from "@alpinize/errors";
 import { DEFAULT_RELEASE } from "@alpinize/package-map";
 import type { GosuMode, RepoConfig } from "../config/types.js";
@@ -156,7 +156,10 @@ function planDockerfile(
       ...(release ? { release } : {}),
       overrides: options.config.packages.overrides,
       gosuDownload: options.gosu ?? options.config.migrate.gosu,
-      readContextFile: contextReader(root, file, (path) => plan.inputs.push(path)),
+      readContextFile: contextReader(root, {
+        contexts: [posix.dirname(file), "."],
+        onRead: (path) => plan.inputs.push(path),
+      }),
     });
     const filtered = withoutIgnoredStages(before, raw, stagesBefore, options.config.images.ignore);
     if (!filtered) {

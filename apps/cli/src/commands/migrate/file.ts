@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { type BoundedReadAny, danglingLinkTarget, readBoundedSync } from "@alpinize/bounded-read";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
 import {
@@ -11,7 +11,12 @@ import {
   LINK_LOOP_HINT,
 } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
-import { decodeText, encodeText } from "@alpinize/repo";
+import {
+  type ContextFileReader,
+  decodeText,
+  encodeText,
+  contextReader as readContext,
+} from "@alpinize/repo";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
 import { fileLabel } from "./output.js";
 
@@ -24,24 +29,11 @@ export interface FileMigration {
 }
 
 /**
- * Bounded read of a regular file the Dockerfile COPYs (shebang, commands it runs); never leaves
- * the context dir, never blocks on a FIFO.
+ * COPY sources as migrate FILE reads them: the Dockerfile's folder is the only context it knows,
+ * and a script over 1 MiB is read in part (its shebang and the commands it starts with).
  */
-export function contextReader(dockerfile: string): (path: string) => string | undefined {
-  const root = resolve(dirname(dockerfile));
-  return (path) => {
-    const full = resolve(root, path.replace(/^\/+/, ""));
-    const rel = relative(root, full);
-    if (rel.startsWith("..") || isAbsolute(rel)) return undefined;
-    try {
-      // Enough for any entrypoint script; bigger files are read in part (shebang and commands).
-      // A FIFO, socket, device or directory is no script: refused without a read, never waited on.
-      const got = readBoundedSync(full, 1024 * 1024, { head: true });
-      return got.status === "ok" ? decodeText(got.bytes) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+export function contextReader(dockerfile: string): ContextFileReader {
+  return readContext(dirname(dockerfile), { limit: 1024 * 1024, head: true });
 }
 
 /** Reads and migrates one Dockerfile. Throws InputError (exit 2) for missing or unusable files. */

@@ -1,0 +1,58 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
+import { contextReader } from "./context.js";
+
+let repo: ScratchRepo | undefined;
+afterEach(async () => {
+  await repo?.remove();
+  repo = undefined;
+});
+
+describe("contextReader: the build-context files a Dockerfile COPYs", () => {
+  it("tries each context in order and reports each file read", async () => {
+    repo = await scratchRepo({
+      "svc/entry.sh": "#!/bin/sh\nsvc\n",
+      "entry.sh": "#!/bin/sh\nroot\n",
+      "only-root.sh": "#!/bin/sh\nonly\n",
+    });
+    const read: string[] = [];
+    const at = contextReader(repo.root, { contexts: ["svc", "."], onRead: (f) => read.push(f) });
+    expect(at("entry.sh")).toBe("#!/bin/sh\nsvc\n");
+    expect(at("/only-root.sh")).toBe("#!/bin/sh\nonly\n");
+    expect(at("missing.sh")).toBeUndefined();
+    expect(read).toEqual([join(repo.root, "svc/entry.sh"), join(repo.root, "only-root.sh")]);
+  });
+
+  it("never leaves a context, and reads a path that only passes through a parent inside it", async () => {
+    repo = await scratchRepo({ "app/bin/run.sh": "run\n", "secret.sh": "secret\n" });
+    const at = contextReader(join(repo.root, "app"));
+    expect(at("../secret.sh")).toBeUndefined();
+    expect(at("/../secret.sh")).toBeUndefined();
+    expect(at("bin/../../secret.sh")).toBeUndefined();
+    expect(at("bin/../bin/run.sh")).toBe("run\n");
+    // The repository root is a context of its own only when it is listed.
+    const both = contextReader(repo.root, { contexts: ["app"] });
+    expect(both("../secret.sh")).toBeUndefined();
+  });
+
+  it("leaves a name holding a variable unread: Docker copies what it expands to", async () => {
+    repo = await scratchRepo({ $SCRIPT: "literal\n" });
+    expect(contextReader(repo.root)("$SCRIPT")).toBeUndefined();
+  });
+
+  it("skips a file over the limit, or reads its head when asked", async () => {
+    repo = await scratchRepo({ "big.sh": `#!/bin/bash\n${"x".repeat(100)}\n` });
+    expect(contextReader(repo.root, { limit: 16 })("big.sh")).toBeUndefined();
+    expect(contextReader(repo.root, { limit: 16, head: true })("big.sh")).toBe("#!/bin/bash\nxxxx");
+  });
+
+  it("reads no directory and waits on no FIFO", async () => {
+    repo = await scratchRepo({ "dir/a.sh": "a\n" });
+    execFileSync("mkfifo", [join(repo.root, "pipe.sh")]);
+    const at = contextReader(repo.root);
+    expect(at("dir")).toBeUndefined();
+    expect(at("pipe.sh")).toBeUndefined();
+  });
+});
