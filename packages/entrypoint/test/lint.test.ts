@@ -134,6 +134,48 @@ describe("lintEntrypoint: users, groups and privileges", () => {
       "hidden-failure",
     ]);
     expect(rulesOf("#!/bin/sh\naddgroup app docker 2>&1 || true\n")).toEqual([]);
+    expect(rulesOf("#!/bin/sh\naddgroup app docker 2>&1 >/dev/null || true\n")).toEqual([]);
+    expect(rulesOf("#!/bin/sh\naddgroup app docker 2>/dev/null || :\n")).toEqual([
+      "hidden-failure",
+    ]);
+    expect(rulesOf("#!/bin/sh\naddgroup app docker 2>/dev/null || :x\n")).toEqual([]);
+  });
+
+  it("sees bash's &>/dev/null and &>>/dev/null in a bash script, and quotes what hides it", () => {
+    const hidden = (script: string) =>
+      lintEntrypoint(script)
+        .filter((f) => f.rule === "hidden-failure")
+        .map((f) => [f.message.replace(/;.*/, ""), f.fix.replace(/;.*/, "")]);
+    expect(hidden("#!/bin/bash\ndelgroup app &>/dev/null || true\n")).toEqual([
+      [
+        "delgroup failures are hidden by &>/dev/null || true",
+        "drop &>/dev/null to see why it fails",
+      ],
+    ]);
+    expect(hidden("#!/usr/bin/env bash\ndeluser app &>> /dev/null || :\n")).toEqual([
+      [
+        "deluser failures are hidden by &>> /dev/null || :",
+        "drop &>> /dev/null to see why it fails",
+      ],
+    ]);
+    expect(hidden("#!/bin/bash\naddgroup app docker >/dev/null 2>&1 || :\n")).toEqual([
+      [
+        "addgroup failures are hidden by >/dev/null 2>&1 || :",
+        "drop >/dev/null 2>&1 to see why it fails",
+      ],
+    ]);
+    expect(hidden("#!/bin/sh\ngroupadd -g 5 g 2>/dev/null || true\n")).toEqual([
+      [
+        "groupadd failures are hidden by 2>/dev/null || true",
+        "drop 2>/dev/null to see why it fails",
+      ],
+    ]);
+  });
+
+  it("under #!/bin/sh reads &> as dash does: the tool runs in the background, nothing is hidden", () => {
+    const f = lintEntrypoint("#!/bin/sh\ndelgroup app &>/dev/null || true\n");
+    expect(f.map((x) => x.rule)).toEqual(["bash-syntax"]);
+    expect(f[0]?.message).toMatch(/&> is bash syntax/);
   });
 
   it("ignores words in comments and here-documents", () => {

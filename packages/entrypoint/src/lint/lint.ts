@@ -7,6 +7,7 @@ import {
 } from "@alpinize/busybox";
 import { BOM_FIX, bomProblem } from "../rewrite/bom.js";
 import { setGosuWord } from "../rewrite/commands.js";
+import { finalDescriptors } from "../rewrite/redirects.js";
 import { crlfOffset, inlineRange } from "../rewrite/rewrite.js";
 import type { RewriteResult } from "../rewrite/types.js";
 import { baseName, commandName } from "../shell/command-name.js";
@@ -248,12 +249,13 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
       bash,
       ASH_HAS.has(name) ? "warning" : "error",
     );
-  if (USER_GROUP.has(name) && hidesFailure(text, cmd)) {
+  const hidden = USER_GROUP.has(name) ? hiddenFailure(text, cmd) : undefined;
+  if (hidden) {
     add(
       "hidden-failure",
       word.start,
-      `${name} failures are hidden by 2>/dev/null || true; on Alpine it fails and the container starts without the group`,
-      "drop 2>/dev/null to see why it fails; alpinize entrypoint keeps your redirections, and its shims reuse the group that holds the GID instead of failing",
+      `${name} failures are hidden by ${hidden.redirects} ${hidden.or}; on Alpine it fails and the container starts without the group`,
+      `drop ${hidden.redirects} to see why it fails; alpinize entrypoint keeps your redirections, and its shims reuse the group that holds the GID instead of failing`,
     );
   }
 }
@@ -312,12 +314,23 @@ function lintExecAs(name: string, offset: number, user: string | undefined, add:
   }
 }
 
-function hidesFailure(text: string, cmd: SimpleCommand): boolean {
-  const toNull = (op: string) =>
-    cmd.redirects.some((r) => r.op === op && literal(r.target?.text ?? "") === "/dev/null");
-  const both = cmd.redirects.some((r) => r.op === "2>&" && r.target?.text === "1");
-  const nullErr = toNull("2>") || (both && (toNull(">") || toNull("1>")));
-  return nullErr && /^\s*\|\|\s*true\b/.test(text.slice(cmd.end, cmd.end + 40));
+/**
+ * How a user or group tool's failure is hidden, as written (`2>/dev/null`, `|| true`), or undefined:
+ * its stderr ends at /dev/null and `|| true` or `|| :` follows. The scanner's redirections are
+ * followed in order, so `>/dev/null 2>&1` and bash's `&>/dev/null`, `&>>/dev/null` and
+ * `>&/dev/null` hide it, and `2>&1 >/dev/null` (stderr on the terminal) does not. Under #!/bin/sh
+ * the scanner reads `&>f` as dash does, `&` then `>f`: the tool runs in the background with no
+ * redirection, and the `&>` is a bash-syntax finding instead.
+ */
+function hiddenFailure(
+  text: string,
+  cmd: SimpleCommand,
+): { redirects: string; or: string } | undefined {
+  if (finalDescriptors(cmd.redirects).get(2) !== "file:/dev/null") return undefined;
+  const or = /^\s*\|\|\s*(true|:)(?=$|[\s;&|)])/.exec(text.slice(cmd.end, cmd.end + 40));
+  if (!or) return undefined;
+  const redirects = cmd.redirects.map((r) => text.slice(r.start, r.end)).join(" ");
+  return { redirects, or: `|| ${or[1]}` };
 }
 
 /**
