@@ -115,4 +115,33 @@ describe("echo-escapes in a #!/bin/sh script a RUN runs", () => {
       "5:echo with \\t (line 2 of /opt/setup.sh",
     ]);
   });
+
+  it("leaves a #!/bin/dash script and dash FILE: dash (apk add dash) reads the escapes", async () => {
+    repo = await scratchRepo({
+      Dockerfile: [
+        FROM,
+        "RUN apk add --no-cache dash",
+        "COPY setup.sh plain.sh /opt/",
+        "RUN /opt/setup.sh && dash /opt/plain.sh && sh /opt/plain.sh",
+        "",
+      ].join("\n"),
+      "setup.sh": "#!/bin/dash\necho 'a\\tb' > /f\n",
+      "plain.sh": "#!/bin/sh\necho 'a\\tb' > /f\n",
+    });
+    const result = await checkRepo(repo);
+    const echo = result.findings.filter((f) => f.rule === "echo-escapes");
+    expect(echo.map((f) => `${f.line}:${f.message.slice(0, 37)}`)).toEqual([
+      "4:echo with \\t (line 2 of /opt/plain.sh",
+    ]);
+    // Without dash installed the script does not start: bash-missing says so.
+    repo = await scratchRepo({
+      Dockerfile: [FROM, "COPY setup.sh /opt/", "RUN /opt/setup.sh", ""].join("\n"),
+      "setup.sh": "#!/bin/dash\necho 'a\\tb' > /f\n",
+    });
+    const missing = (await checkRepo(repo)).findings.filter((f) => f.rule === "bash-missing");
+    expect(missing.map((f) => `${f.line}:${f.message.slice(0, 60)}`)).toEqual([
+      "3:/opt/setup.sh (a script from the build context starting #!/b",
+    ]);
+    expect(missing[0]?.message).toMatch(/runs dash, .*"\/opt\/setup.sh: not found"/);
+  });
 });

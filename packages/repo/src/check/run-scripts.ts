@@ -12,6 +12,7 @@ import { runCommands } from "./apk-history.js";
 import { BuildContext, type Copies } from "./build-context.js";
 import { scriptEchoCall } from "./echo-escapes.js";
 import { type ScriptShadowCall, scriptShadowCall } from "./shadow-tools.js";
+import { shebangShell } from "./shebang.js";
 
 /** A build-context file a RUN runs: by its path in the image, or given to a shell. */
 export interface RunScript {
@@ -133,8 +134,13 @@ async function readScript(
   const line = shell === undefined ? await context.firstLine(file) : undefined;
   const text = await context.text(file);
   const shadow = text === undefined ? undefined : scriptShadowCall(text);
-  // `#!/bin/sh` is busybox ash on Alpine (a `#!/bin/dash` script does not start there at all).
-  const ash = shell === undefined ? isDashShebang(line ?? "") : shell === "sh" || shell === "ash";
+  // `#!/bin/sh` is busybox ash on Alpine; a `#!/bin/dash` script runs under Alpine's dash, whose
+  // echo reads the escapes (without it, the script does not start: bash-missing).
+  const bang = line ?? "";
+  const ash =
+    shell === undefined
+      ? isDashShebang(bang) && shebangShell(bang) !== "dash"
+      : shell === "sh" || shell === "ash";
   const echo = text !== undefined && ash ? scriptEchoCall(text) : undefined;
   return {
     path,
