@@ -25,15 +25,19 @@ export type StartedShell = "bash" | "dash";
 export const linksBash = (text: string) => linksShell(text, "bash");
 const linksShell = (text: string, shell: StartedShell) =>
   followsWithin(text, /\bln\s/, LINKED[shell], /[;&|\n]/);
-const LINKED: Record<StartedShell, RegExp> = {
-  bash: /\s\/(?:usr\/)?(?:local\/)?bin\/bash(?=\s|$|;|&|\|)/,
-  dash: /\s\/(?:usr\/)?(?:local\/)?bin\/dash(?=\s|$|;|&|\|)/,
-};
+const LINKED: Record<StartedShell, RegExp> = { bash: linkedTo("bash"), dash: linkedTo("dash") };
 /** `command -v bash`, `which bash`, `[ -x /bin/bash ]`: the command starts bash only if it is there. */
-const PROBES: Record<StartedShell, RegExp> = {
-  bash: /\b(?:command\s+-v|which|type|hash)\s+(?:\S*\/)?bash\b|-[efx]\s+\/(?:usr\/)?bin\/bash\b/,
-  dash: /\b(?:command\s+-v|which|type|hash)\s+(?:\S*\/)?dash\b|-[efx]\s+\/(?:usr\/)?bin\/dash\b/,
-};
+const PROBES: Record<StartedShell, RegExp> = { bash: probes("bash"), dash: probes("dash") };
+
+function linkedTo(name: StartedShell): RegExp {
+  return new RegExp(`\\s\\/(?:usr\\/)?(?:local\\/)?bin\\/${name}(?=\\s|$|;|&|\\|)`);
+}
+
+function probes(name: StartedShell): RegExp {
+  return new RegExp(
+    `\\b(?:command\\s+-v|which|type|hash)\\s+(?:\\S*\\/)?${name}\\b|-[efx]\\s+\\/(?:usr\\/)?bin\\/${name}\\b`,
+  );
+}
 
 /**
  * The ENTRYPOINT/CMD of an image an Alpine stage makes starts bash (`CMD ["bash"]`,
