@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
@@ -54,5 +55,45 @@ describe("contextReader: the build-context files a Dockerfile COPYs", () => {
     const at = contextReader(repo.root);
     expect(at("dir")).toBeUndefined();
     expect(at("pipe.sh")).toBeUndefined();
+  });
+
+  it("reads no file whose real path leaves the context, through its own link or a folder's", async () => {
+    repo = await scratchRepo({
+      "app/lib/inside.sh": "#!/bin/sh\ninside\n",
+      "secret.sh": "#!/bin/sh\nSECRET\n",
+      "app-secret/x.sh": "#!/bin/sh\nSECRET\n",
+      "app-secret/dir/y.sh": "#!/bin/sh\nSECRET\n",
+    });
+    const app = join(repo.root, "app");
+    symlinkSync("../secret.sh", join(app, "up.sh"));
+    symlinkSync(join(repo.root, "secret.sh"), join(app, "abs.sh"));
+    // `app-secret` starts with `app`: a prefix of the name is not a folder inside.
+    symlinkSync("../app-secret/x.sh", join(app, "prefix.sh"));
+    symlinkSync("../app-secret/dir", join(app, "outdir"));
+    symlinkSync("lib/inside.sh", join(app, "in.sh"));
+    symlinkSync("lib", join(app, "indir"));
+    const read: string[] = [];
+    const at = contextReader(app, { onRead: (f) => read.push(f) });
+    for (const path of ["up.sh", "abs.sh", "prefix.sh", "outdir/y.sh", "/outdir/y.sh"])
+      expect(at(path)).toBeUndefined();
+    expect(at("in.sh")).toBe("#!/bin/sh\ninside\n");
+    expect(at("indir/inside.sh")).toBe("#!/bin/sh\ninside\n");
+    expect(read).toEqual([join(app, "in.sh"), join(app, "indir/inside.sh")]);
+    // The repository as a context holds `secret.sh`, but a link from `app` is read only in
+    // `app`, its own context: the repository root answers for its own paths.
+    const both = contextReader(repo.root, { contexts: ["app", "."] });
+    expect(both("up.sh")).toBeUndefined();
+    expect(both("secret.sh")).toBe("#!/bin/sh\nSECRET\n");
+  });
+
+  it("reads nothing from a context folder that is itself a link out of the root", async () => {
+    repo = await scratchRepo({ "outside/run.sh": "#!/bin/sh\nSECRET\n", "repo/x": "" });
+    symlinkSync("../outside", join(repo.root, "repo/svc"));
+    expect(contextReader(join(repo.root, "repo"), { contexts: ["svc"] })("run.sh")).toBeUndefined();
+    // A root reached through a link is taken as it really is.
+    mkdirSync(join(repo.root, "real/app"), { recursive: true });
+    writeFileSync(join(repo.root, "real/app/run.sh"), "#!/bin/sh\nok\n");
+    symlinkSync("real/app", join(repo.root, "alias"));
+    expect(contextReader(join(repo.root, "alias"))("run.sh")).toBe("#!/bin/sh\nok\n");
   });
 });

@@ -1,4 +1,5 @@
-import { join, posix } from "node:path";
+import { closeSync, constants, openSync, readlinkSync, realpathSync } from "node:fs";
+import { join, posix, sep } from "node:path";
 import { readBoundedSync } from "@alpinize/bounded-read";
 import { MAX_TEXT_BYTES } from "../workspace/files.js";
 import { decodeText } from "../workspace/text-bytes.js";
@@ -32,24 +33,34 @@ export interface ContextReaderOptions {
  * each context (a leading `/` too, as COPY does) and refused when it climbs out of that context
  * or holds a `$` (a variable Docker expands, so the name as written is not the file copied).
  * Only regular files are read, bounded, on the opened descriptor: a FIFO is not waited on, a file
- * that grows is not read past the limit. Symbolic links are followed, inside the context or not.
- * Anything not readable (missing, a directory, a FIFO, a device, too large, no permission) is
- * `undefined`, never an error: the migration goes on without the file.
+ * that grows is not read past the limit. A symbolic link (the file's own, or a folder's on the
+ * way) is followed only while it stays inside the context: a file whose real path is outside it
+ * (`run.sh -> /etc/shadow`, `lib -> ../../secrets`) is not read, as Docker copies such a link as a
+ * link and never the file it points to. Anything not readable (missing, a directory, a FIFO, a
+ * device, too large, no permission, a link out of the context) is `undefined`, never an error:
+ * the migration goes on without the file.
  */
 export function contextReader(root: string, options: ContextReaderOptions = {}): ContextFileReader {
   const contexts = [...new Set(options.contexts ?? ["."])];
   const limit = options.limit ?? MAX_TEXT_BYTES;
   const head = options.head ?? false;
   const onRead = options.onRead ?? (() => {});
+  const realContexts = new Map<string, string | undefined>();
+  const realContext = (context: string) => {
+    if (!realContexts.has(context)) realContexts.set(context, contextRealPath(root, context));
+    return realContexts.get(context);
+  };
   return (path) => {
     if (path.includes("$")) return undefined;
     for (const context of contexts) {
       const rel = insideContext(context, path);
       if (rel === undefined) continue;
+      const realRoot = realContext(context);
+      if (realRoot === undefined) continue;
       const full = join(root, rel);
       try {
-        const got = readBoundedSync(full, limit, { head });
-        if (got.status !== "ok") continue;
+        const got = readInside(full, realRoot, limit, head);
+        if (got?.status !== "ok") continue;
         const text = decodeText(got.bytes);
         onRead(full);
         return text;
@@ -59,6 +70,57 @@ export function contextReader(root: string, options: ContextReaderOptions = {}):
     }
     return undefined;
   };
+}
+
+/** The real path of `context` under `root`, or undefined when it is missing or leads out of `root`. */
+function contextRealPath(root: string, context: string): string | undefined {
+  try {
+    const realRoot = realpathSync(root);
+    const real = realpathSync(join(root, context));
+    return within(realRoot, real) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads `full` only if the file opened is inside `realRoot`. The descriptor is opened first and
+ * its real path read from `/proc/self/fd/N` (Linux): the file checked is the file read, even if
+ * a link on the way is swapped meanwhile, and the read reopens that descriptor, not the path.
+ * Where there is no /proc, the path's realpath is checked right before the read of that real
+ * path (no link followed at its end): a swap of a folder between the two is not caught there.
+ */
+function readInside(full: string, realRoot: string, limit: number, head: boolean) {
+  const fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const opened = openedPath(fd);
+    if (opened !== undefined) {
+      return within(realRoot, opened)
+        ? readBoundedSync(`/proc/self/fd/${fd}`, limit, { head })
+        : undefined;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const real = realpathSync(full);
+  return within(realRoot, real)
+    ? readBoundedSync(real, limit, { head, noFollow: true })
+    : undefined;
+}
+
+/** The real path of an open descriptor, from /proc; undefined where /proc does not give it. */
+function openedPath(fd: number): string | undefined {
+  try {
+    const path = readlinkSync(`/proc/self/fd/${fd}`);
+    return path.startsWith("/") ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `path` is `root` or under it (`/ctx-other` is not under `/ctx`). */
+function within(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
 }
 
 /** The path under the root of `path` in `context`, or undefined when it leaves the context. */

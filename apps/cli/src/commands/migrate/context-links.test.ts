@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+// What migrate finds in a script it reads: an echo escape dash turned into a tab (a warning
+// quoting the script's line number) and useradd (shadow added).
+const SECRET = "#!/bin/sh\necho 'TOPSECRET-4242\\tx'\nuseradd -m topsecretuser\n";
+/** Anything migrate would say having read the outside file. */
+const FROM_SECRET = /topsecret|run\.sh:2|setup\.sh:2|useradd|shadow/i;
+const INSIDE = "#!/bin/bash\necho -e 'inside\\tx'\n";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "alpinize-context-links-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function put(name: string, text: string): string {
+  const p = join(dir, name);
+  mkdirSync(dirname(p), { recursive: true });
+  writeFileSync(p, text);
+  return p;
+}
+
+/**
+ * `repo/app` is the build context; `outside/` is not. `run.sh` links to a file outside,
+ * `tools` to a folder outside, `in.sh` to a script inside.
+ */
+function layout(): string {
+  put("outside/secret.sh", SECRET);
+  put("outside/tools/setup.sh", SECRET);
+  put("repo/app/lib/inside.sh", INSIDE);
+  symlinkSync("../../outside/secret.sh", join(dir, "repo/app/run.sh"));
+  symlinkSync(join(dir, "outside/tools"), join(dir, "repo/app/tools"));
+  symlinkSync("lib/inside.sh", join(dir, "repo/app/in.sh"));
+  return put(
+    "repo/app/Dockerfile",
+    [
+      "FROM debian:12",
+      "RUN apt-get update && apt-get install -y curl",
+      "COPY run.sh in.sh /usr/local/bin/",
+      "COPY tools/setup.sh /setup.sh",
+      "RUN /setup.sh && /usr/local/bin/in.sh",
+      'ENTRYPOINT ["/usr/local/bin/run.sh"]',
+      "",
+    ].join("\n"),
+  );
+}
+
+describe("migrate: COPYed files that are links out of the build context", () => {
+  it("migrate FILE reads no file a link leads out to, and still follows one inside", async () => {
+    const dockerfile = layout();
+    for (const args of [[], ["--json"]]) {
+      const r = await runCli(["migrate", "--alpine", "3.23", ...args, dockerfile]);
+      expect(r.code).toBe(0);
+      const all = `${r.stdout}${r.stderr}`;
+      expect(all).not.toMatch(FROM_SECRET);
+      // The link inside the context is read as before: its bash shebang is seen.
+      expect(all).toMatch(/in\.sh has a bash shebang/);
+    }
+  });
+
+  it("migrate DIR --json and --report quote nothing of them", async () => {
+    layout();
+    const report = join(dir, "report.md");
+    const r = await runCli(["migrate", "--alpine", "3.23", "--json", "--report", report, "repo"], {
+      cwd: dir,
+    });
+    const all = `${r.stdout}${r.stderr}${readFileSync(report, "utf8")}`;
+    expect(all).not.toMatch(FROM_SECRET);
+    expect(all).toMatch(/in\.sh has a bash shebang/);
+  });
+});
