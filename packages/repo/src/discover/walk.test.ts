@@ -1,3 +1,5 @@
+import { symlinkSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
 import { classifyPath } from "./kinds.js";
@@ -55,6 +57,23 @@ describe("classifyPath", () => {
 });
 
 describe("discoverFiles", () => {
+  it("enters no folder link and lists a Dockerfile-named link, wherever either leads", async () => {
+    repo = await scratchRepo({
+      "repo/Dockerfile": "FROM debian:12\n",
+      "outside/Dockerfile": "FROM debian:12\n",
+      "outside/.github/workflows/ci.yml": "on: push\n",
+    });
+    const root = join(repo.root, "repo");
+    symlinkSync("../outside", join(root, "vendor"));
+    symlinkSync(join(repo.root, "outside/Dockerfile"), join(root, "out.Dockerfile"));
+    const found = await discoverFiles(root);
+    expect(found.dockerfiles).toEqual(["Dockerfile"]);
+    expect(found.workflows).toEqual([]);
+    // The Dockerfile-named link is named so the run reports it (never read); the folder link is
+    // neither entered nor listed: it holds nothing of the repository.
+    expect(found.links).toEqual(["out.Dockerfile"]);
+  });
+
   it("finds Dockerfiles in nested folders, with odd names, and skips .git and node_modules", async () => {
     repo = await scratchRepo(
       {

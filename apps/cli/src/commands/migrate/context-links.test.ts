@@ -74,4 +74,18 @@ describe("migrate: COPYed files that are links out of the build context", () => 
     expect(all).not.toMatch(FROM_SECRET);
     expect(all).toMatch(/in\.sh has a bash shebang/);
   });
+
+  it("migrate DIR and check DIR enter no folder link out of the repository", async () => {
+    layout();
+    put("outside/Dockerfile", "FROM debian:12\nRUN useradd -m topsecretuser\n");
+    symlinkSync("../outside", join(dir, "repo/vendor"));
+    put("repo/alp/Dockerfile", "FROM alpine:3.23\nCOPY tools/setup.sh /setup.sh\nRUN /setup.sh\n");
+    symlinkSync("../../outside/tools", join(dir, "repo/alp/tools"));
+    const migrate = await runCli(["migrate", "--alpine", "3.23", "--json", "repo"], { cwd: dir });
+    const check = await runCli(["check", "repo"], { cwd: dir });
+    for (const r of [migrate, check]) {
+      expect(`${r.stdout}${r.stderr}`).not.toMatch(FROM_SECRET);
+      expect(`${r.stdout}${r.stderr}`).not.toMatch(/vendor/);
+    }
+  });
 });
