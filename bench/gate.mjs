@@ -2,7 +2,8 @@
 // Benchmark for `alpinize gate`: builds a large Trivy report by repeating the real entries of
 // ../shared/corpus/trivy up to 100,000 findings, gates it with the CLI in a child process, and
 // computes the same blocking count with jq in the same run.
-// Targets: faster than jq; peak memory under 3x the report size.
+// Targets: faster than jq; peak memory under 3x the report size, and under 3.25x with
+// --format json (the whole JSON output, string and UTF-8 copy, is held to be written atomically).
 //
 // Usage: node bench/gate.mjs [FINDINGS]   (needs `pnpm build` and the Debian package jq)
 import { spawn, spawnSync } from "node:child_process";
@@ -180,7 +181,10 @@ try {
   console.log(
     `memory: ${mem(ours).toFixed(2)}x the file (target < 3): ${mem(ours) < 3 ? "ok" : "MISSED"}`,
   );
-  console.log(`with --format json: ${ratio(asJson)}; ${mem(asJson).toFixed(2)}x the file`);
+  const JSON_MEMORY = 3.25;
+  console.log(
+    `with --format json: ${ratio(asJson)}; ${mem(asJson).toFixed(2)}x the file (target < ${JSON_MEMORY}): ${mem(asJson) < JSON_MEMORY ? "ok" : "MISSED"}`,
+  );
   if (!same) process.exitCode = 1;
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });

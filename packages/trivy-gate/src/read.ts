@@ -8,6 +8,7 @@ import {
   LINK_LOOP_HINT,
 } from "@alpinize/errors";
 import { checkSize, DEFAULT_MAX_BYTES, parseTrivyReport } from "./parse/report.js";
+import { releaseBuffer } from "./release.js";
 import { formatBytes } from "./size.js";
 import { specialKind } from "./special-kind.js";
 import type { Report } from "./types.js";
@@ -45,7 +46,12 @@ export async function readReportFile(
     if (err instanceof InputError) throw err;
     throw unreadable(path, source, err);
   }
-  return parseTrivyReport(buf, { source, maxBytes });
+  try {
+    return parseTrivyReport(buf, { source, maxBytes });
+  } finally {
+    // The report holds copies of what it needs; the bytes would otherwise wait for a full GC.
+    releaseBuffer(buf);
+  }
 }
 
 /** Open or read failed: a dangling link and a link loop are named, anything else by its code. */
