@@ -96,8 +96,7 @@ function markdownWith(e: Evaluation, max: number): string {
   if (rest) out.push(`Not blocking: ${rest}.`);
   out.push("");
   for (const p of e.problems) out.push("> [!CAUTION]", `> ${cell(p.message)}`, "");
-  // stderr, where the CLI prints warnings, is not in a job summary or PR comment.
-  if (e.osSupport?.warning) out.push("> [!WARNING]", `> ${cell(e.osSupport.warning)}`, "");
+  out.push(...warningBox(e.warnings, max));
   out.push(...severityTable(e), "");
   if (e.blocking.length)
     out.push("### Blocking findings", "", ...findingTable(e.blocking, max), "");
@@ -105,6 +104,20 @@ function markdownWith(e: Evaluation, max: number): string {
   for (const n of e.notices) out.push(`> [!NOTE]`, `> ${cell(n)}`, "");
   if (e.diff) out.push(...diffSection(e.diff, max));
   return `${out.join("\n").trimEnd()}\n`;
+}
+
+/**
+ * Every warning of the run (unknown end of life, a severity source no finding carries, VEX not
+ * applied, exceptions dated over a year ahead, settings not passed to Trivy) in one box: stderr,
+ * where the CLI prints them, is not in a job summary or PR comment. At most `max` are listed, so
+ * the comment still fits when thousands of VEX statements were ignored.
+ */
+function warningBox(warnings: string[], max: number): string[] {
+  if (!warnings.length) return [];
+  const shown = warnings.slice(0, max).map((w) => `> ${cell(w)}`);
+  if (warnings.length > max)
+    shown.push(`> … and ${warnings.length - max} more warning(s); the JSON output lists them all.`);
+  return ["> [!WARNING]", ...shown.flatMap((line, i) => (i ? [">", line] : [line])), ""];
 }
 
 const NOT_SCANNED =
@@ -166,13 +179,9 @@ function exceptionSection(e: Evaluation): string[] {
       ...rows,
       "",
     );
+  // Each statement not applied is one of the warnings shown at the top.
   if (e.vex.statements)
     out.push(`VEX: ${e.vex.applied} of ${e.vex.statements} statement(s) applied.`, "");
-  for (const x of e.vex.ignored)
-    out.push(
-      `- VEX not applied: ${cell(x.source)} statements[${x.index}] (${cell(x.vulnerability)}, ${cell(x.product)}): ${cell(x.reason)}`,
-    );
-  if (e.vex.ignored.length) out.push("");
   return out;
 }
 

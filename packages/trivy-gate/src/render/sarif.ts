@@ -116,7 +116,8 @@ export function renderSarif(e: Evaluation, options: RenderOptions = {}): string 
                 `${dropped} lower-priority finding(s) were left out to stay within GitHub's limit of ${limit} results per run; see the JSON output for all.`,
               ]
             : []),
-          ...(e.osSupport?.warning ? [e.osSupport.warning] : []),
+          // Every warning (the end-of-life one among them), as stderr and Markdown show them.
+          ...e.warnings,
         ].map((text) => ({ level: "warning", message: { text } })),
       },
     ],

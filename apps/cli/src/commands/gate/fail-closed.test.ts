@@ -59,6 +59,21 @@ describe("alpinize gate fails closed", () => {
     expect([same.code, same.stdout.includes("1 suppressed by VEX")]).toEqual([0, true]);
   });
 
+  it("--format markdown shows every warning stderr gets (a PR comment has no stderr)", async () => {
+    file("vex-away.json", vexOf(notAffected("pkg:oci/totally-different-image@sha256%3Aabc")));
+    const args = ["--vex", "vex-away.json", "--severity-source", "nvdd"];
+    const text = await gate(crit, ...args);
+    const md = await gate(crit, ...args, "--format", "markdown");
+    expect(md.code).toBe(1);
+    const warned = text.stderr.split("\n").filter((l) => /^warning /.test(l));
+    expect(warned).toHaveLength(2);
+    const box = md.stdout.slice(md.stdout.indexOf("> [!WARNING]")).split("\n\n")[0]!;
+    // One paragraph per warning, as stderr has one line each.
+    expect(box.split("\n>\n")).toHaveLength(warned.length);
+    expect(box).toContain('severity source "nvdd" appears in no finding');
+    expect(box).toContain("vex-away.json statements\\[0\\]");
+  });
+
   it("finding 3: an invalid VEX timestamp is exit 2 naming the statement", async () => {
     file("vex-badts.json", vexOf(notAffected("pkg:apk/alpine/zlib", { timestamp: "zzz" })));
     const r = await gate(crit, "--vex", "vex-badts.json");
