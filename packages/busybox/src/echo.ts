@@ -22,6 +22,17 @@ export function isDashShebang(text: string): boolean {
   return SH_SHEBANG.test(text.split("\n", 1)[0] ?? "");
 }
 
+const DASH_NAMED = /^#!\s*(?:\/usr\/bin\/env\s+)?(?:\/(?:usr\/)?bin\/)?dash(?:\s|$)/;
+
+/**
+ * Whether a script's first line runs it with /bin/sh (not dash by name): dash's echo on Debian,
+ * busybox ash's on Alpine, where a `#!/bin/dash` script still runs under Alpine's dash.
+ */
+export function isBinShShebang(text: string): boolean {
+  const first = text.split("\n", 1)[0] ?? "";
+  return SH_SHEBANG.test(first) && !DASH_NAMED.test(first);
+}
+
 /** One escape dash's echo turns into other bytes, in argument word `word` (0: after `echo`). */
 export interface EchoEscape {
   word: number;

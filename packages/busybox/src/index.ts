@@ -13,6 +13,7 @@ export {
   dashEchoEscapes,
   type EchoEscape,
   type EchoWordEdit,
+  isBinShShebang,
   isDashShebang,
 } from "./echo.js";
 export { FIND_MISSING, FIND_VALUES } from "./find.js";

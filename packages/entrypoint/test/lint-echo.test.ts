@@ -38,3 +38,10 @@ describe("lint: echo escapes under #!/bin/sh", () => {
     expect(echoFindings("#!/usr/bin/env sh\necho 'a\\nb'\n")).toEqual(["2:8:warning"]);
   });
 });
+
+describe("lint: echo escapes under #!/bin/dash", () => {
+  it("leaves them: Alpine's dash runs the script, and its echo reads the escapes", () => {
+    expect(echoFindings("#!/bin/dash\necho 'a\\nb'\n")).toEqual([]);
+    expect(echoFindings("#!/usr/bin/env dash\necho 'a\\nb'\n")).toEqual([]);
+  });
+});

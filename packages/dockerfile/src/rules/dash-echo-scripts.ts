@@ -1,10 +1,9 @@
-import { dashEchoEscapes, isDashShebang } from "@alpinize/busybox";
+import { dashEchoEscapes, isBinShShebang } from "@alpinize/busybox";
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import { type CopiedFile, shellCommands } from "./context-files.js";
 import type { RunShell } from "./dash-sh.js";
 import type { StageState } from "./scope.js";
-import { shebangRuns } from "./shell.js";
 
 /**
  * Echo (rule `shell`) in a COPYed script the stage runs (a RUN executes it, or ENTRYPOINT/CMD
@@ -43,10 +42,8 @@ export function flagScriptEchoes(
  */
 function readByDash(f: CopiedFile, shell: string | undefined): boolean {
   if (shell !== undefined) return shell === "sh";
-  return isDashShebang(f.content) && !DASH_SHEBANG.test(f.content);
+  return isBinShShebang(f.content);
 }
-
-const DASH_SHEBANG = shebangRuns("dash");
 
 /** The first echo call of the script given escapes, with its line and the escapes named. */
 function firstEcho(f: CopiedFile): { line: number; escapes: string } | undefined {

@@ -1,6 +1,6 @@
 import {
   expandedBraceLists,
-  isDashShebang,
+  isBinShShebang,
   maskQuotes,
   SHADOW_ONLY_TOOLS,
   shadowOnlyTool,
@@ -102,7 +102,8 @@ export function lintEntrypoint(text: string): LintFinding[] {
     );
   }
   for (const cmd of commands) lintCommand(text, cmd, add, sh);
-  if (isDashShebang(text)) {
+  // Under `#!/bin/dash` Alpine's dash runs the script, and its echo reads the escapes itself.
+  if (isBinShShebang(text)) {
     for (const cmd of commands) {
       const echo = echoEscapeFinding(cmd);
       if (echo) add("echo-escapes", echo.offset, echo.message, echo.fix);

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { isDashShebang } from "@alpinize/busybox";
+import { isBinShShebang } from "@alpinize/busybox";
 import { DEFAULT_PATH, pathAfterEnv } from "@alpinize/dockerfile";
 import type { MissingScript } from "../discover/missing-source.js";
 import { landingPath, readCopy } from "../discover/scripts.js";
@@ -12,7 +12,6 @@ import { runCommands } from "./apk-history.js";
 import { BuildContext, type Copies } from "./build-context.js";
 import { scriptEchoCall } from "./echo-escapes.js";
 import { type ScriptShadowCall, scriptShadowCall } from "./shadow-tools.js";
-import { shebangShell } from "./shebang.js";
 
 /** A build-context file a RUN runs: by its path in the image, or given to a shell. */
 export interface RunScript {
@@ -137,10 +136,7 @@ async function readScript(
   // `#!/bin/sh` is busybox ash on Alpine; a `#!/bin/dash` script runs under Alpine's dash, whose
   // echo reads the escapes (without it, the script does not start: bash-missing).
   const bang = line ?? "";
-  const ash =
-    shell === undefined
-      ? isDashShebang(bang) && shebangShell(bang) !== "dash"
-      : shell === "sh" || shell === "ash";
+  const ash = shell === undefined ? isBinShShebang(bang) : shell === "sh" || shell === "ash";
   const echo = text !== undefined && ash ? scriptEchoCall(text) : undefined;
   return {
     path,
