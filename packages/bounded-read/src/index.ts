@@ -1,4 +1,5 @@
 export { danglingLinkTarget } from "./dangling-link.js";
+export { type LinkFailure, linkFailure } from "./link-failure.js";
 export {
   type BoundedRead,
   type BoundedReadAny,

@@ -1,12 +1,5 @@
-import { danglingLinkTarget, readBounded } from "@alpinize/bounded-read";
-import {
-  DANGLING_LINK_HINT,
-  danglingLink,
-  fsReason,
-  InputError,
-  isLinkLoop,
-  LINK_LOOP_HINT,
-} from "@alpinize/errors";
+import { linkFailure, readBounded } from "@alpinize/bounded-read";
+import { InputError } from "@alpinize/errors";
 import { checkSize, DEFAULT_MAX_BYTES, parseTrivyReport } from "./parse/report.js";
 import { releaseBuffer } from "./release.js";
 import { formatBytes } from "./size.js";
@@ -57,23 +50,18 @@ export async function readReportFile(
 /** Open or read failed: a dangling link and a link loop are named, anything else by its code. */
 function unreadable(path: string, source: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException).code;
-  const target = code === "ENOENT" ? danglingLinkTarget(path) : undefined;
-  if (target !== undefined)
-    return new InputError(
-      "ALPINIZE_GATE_REPORT_UNREADABLE",
-      `${source}: cannot read the report (${danglingLink(target)})`,
-      { hint: DANGLING_LINK_HINT, details: { file: source, target }, cause: err },
-    );
+  const link = linkFailure(path, err);
   return new InputError(
     "ALPINIZE_GATE_REPORT_UNREADABLE",
-    `${source}: cannot read the report (${isLinkLoop(err) ? fsReason(err) : (code ?? String(err))})`,
+    `${source}: cannot read the report (${link?.reason ?? code ?? String(err)})`,
     {
-      hint: isLinkLoop(err)
-        ? LINK_LOOP_HINT
-        : code === "ENOENT"
+      hint:
+        link?.hint ??
+        (code === "ENOENT"
           ? "Check the path; run Trivy with --output to write the report first."
-          : "Check the file's permissions.",
-      details: { file: source },
+          : "Check the file's permissions."),
+      details:
+        link?.target === undefined ? { file: source } : { file: source, target: link.target },
       cause: err,
     },
   );

@@ -1,15 +1,8 @@
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { danglingLinkTarget, readBounded } from "@alpinize/bounded-read";
-import {
-  DANGLING_LINK_HINT,
-  danglingLink,
-  fsReason,
-  InputError,
-  isLinkLoop,
-  LINK_LOOP_HINT,
-} from "@alpinize/errors";
+import { linkFailure, readBounded } from "@alpinize/bounded-read";
+import { InputError } from "@alpinize/errors";
 import { fileType } from "../workspace/files.js";
 import { unreadableRoot } from "../workspace/unreadable-dir.js";
 import { MAX_PACKAGE_JSON_BYTES, readPackageSettings } from "./package-json.js";
@@ -46,23 +39,7 @@ export async function loadConfig(
   if (options.file !== undefined) {
     // Named by the user: a pipe (`--config <(cmd)`) is read, up to the limit.
     const text = await readText(options.file, cwd, MAX_CONFIG_BYTES, "read");
-    if (text === undefined) {
-      const target = danglingLinkTarget(options.file);
-      if (target !== undefined)
-        throw new InputError(
-          "ALPINIZE_CONFIG_NOT_FOUND",
-          `config file ${options.file}: ${danglingLink(target)}`,
-          { hint: DANGLING_LINK_HINT, details: { file: options.file, target } },
-        );
-      throw new InputError(
-        "ALPINIZE_CONFIG_NOT_FOUND",
-        `config file ${options.file} does not exist`,
-        {
-          hint: "Check the path given to --config.",
-          details: { file: options.file },
-        },
-      );
-    }
+    if (text === undefined) throw notFound(options.file);
     return parseConfigText(text, display(options.file, cwd));
   }
   const own = join(root, CONFIG_FILE);
@@ -116,7 +93,8 @@ async function readText(
     const folder = dirname(path);
     if ((code === "EACCES" || code === "EPERM") && !(await searchable(folder)))
       throw unreadableRoot(display(folder, cwd), code, err);
-    throw unreadableConfig(path, isLinkLoop(err) ? fsReason(err) : (err as Error).message, err);
+    const loop = linkFailure(path, err);
+    throw unreadableConfig(path, loop?.reason ?? (err as Error).message, err, loop?.hint);
   }
   if (got.status === "ok") return got.bytes.toString("utf8");
   if (got.status === "directory") throw unreadableConfig(path, "is a directory");
@@ -133,16 +111,34 @@ async function readText(
   );
 }
 
-function unreadableConfig(path: string, reason: string, cause?: unknown): InputError {
+/** `--config FILE` is not there (ENOENT or ENOTDIR): a dangling link names its target. */
+function notFound(file: string): InputError {
+  const link = linkFailure(file);
+  return new InputError(
+    "ALPINIZE_CONFIG_NOT_FOUND",
+    link ? `config file ${file}: ${link.reason}` : `config file ${file} does not exist`,
+    {
+      hint: link?.hint ?? "Check the path given to --config.",
+      details: link?.target === undefined ? { file } : { file, target: link.target },
+    },
+  );
+}
+
+function unreadableConfig(
+  path: string,
+  reason: string,
+  cause?: unknown,
+  linkHint?: string,
+): InputError {
   const isFolder = reason === "is a directory";
   return new InputError("ALPINIZE_CONFIG_UNREADABLE", `cannot read ${path}: ${reason}`, {
-    hint: isLinkLoop(cause)
-      ? LINK_LOOP_HINT
-      : isFolder
+    hint:
+      linkHint ??
+      (isFolder
         ? `Name the settings file itself (such as ${CONFIG_FILE}), not its folder.`
         : cause === undefined
           ? `Replace it with a regular file holding the settings (or remove it to use the defaults).`
-          : "Check the file's permissions.",
+          : "Check the file's permissions."),
     details: { file: path },
     ...(cause === undefined ? {} : { cause }),
   });

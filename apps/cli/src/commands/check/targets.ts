@@ -1,15 +1,7 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { danglingLinkTarget } from "@alpinize/bounded-read";
-import {
-  DANGLING_LINK_HINT,
-  danglingLink,
-  fsReason,
-  InputError,
-  isLinkLoop,
-  LINK_LOOP_HINT,
-  UsageError,
-} from "@alpinize/errors";
+import { type LinkFailure, linkFailure } from "@alpinize/bounded-read";
+import { InputError, UsageError } from "@alpinize/errors";
 import { type CheckTarget, classifyPath } from "@alpinize/repo";
 import { stdinTarget } from "./stdin.js";
 
@@ -28,12 +20,11 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
     }
     const path = resolve(cwd, given);
     const info = await stat(path).catch((err: unknown) => {
-      if (isLinkLoop(err)) throw linkLoop(given, err);
+      const link = linkFailure(path, err);
+      if (link) throw linkError(given, link);
       return undefined;
     });
     if (!info) {
-      const target = danglingLinkTarget(path);
-      if (target !== undefined) throw dangling(given, target);
       throw new InputError("ALPINIZE_CHECK_NOT_FOUND", `alpinize check: ${given} does not exist`, {
         hint: "Pass a directory, a Dockerfile or an entrypoint script (- reads standard input).",
         details: { file: given },
@@ -46,21 +37,12 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
   return targets;
 }
 
-function linkLoop(given: string, err: unknown): InputError {
-  return new InputError("ALPINIZE_CHECK_UNREADABLE", `alpinize check: ${given}: ${fsReason(err)}`, {
-    hint: LINK_LOOP_HINT,
-    details: { file: given },
-  });
-}
-
-function dangling(given: string, target: string): InputError {
+/** A dangling link is NOT_FOUND (naming its target), a link loop UNREADABLE. */
+function linkError(given: string, { reason, hint, target }: LinkFailure): InputError {
   return new InputError(
-    "ALPINIZE_CHECK_NOT_FOUND",
-    `alpinize check: ${given}: ${danglingLink(target)}`,
-    {
-      hint: DANGLING_LINK_HINT,
-      details: { file: given, target },
-    },
+    target === undefined ? "ALPINIZE_CHECK_UNREADABLE" : "ALPINIZE_CHECK_NOT_FOUND",
+    `alpinize check: ${given}: ${reason}`,
+    { hint, details: target === undefined ? { file: given } : { file: given, target } },
   );
 }
 

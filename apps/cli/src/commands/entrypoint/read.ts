@@ -1,12 +1,5 @@
-import { type BoundedReadAny, danglingLinkTarget, readBoundedSync } from "@alpinize/bounded-read";
-import {
-  DANGLING_LINK_HINT,
-  danglingLink,
-  fsReason,
-  InputError,
-  isLinkLoop,
-  LINK_LOOP_HINT,
-} from "@alpinize/errors";
+import { type BoundedReadAny, linkFailure, readBoundedSync } from "@alpinize/bounded-read";
+import { InputError } from "@alpinize/errors";
 import { decodeText } from "@alpinize/repo";
 import { type ContentStamp, contentStamp } from "../../write-output.js";
 
@@ -31,18 +24,7 @@ export function readScript(path: string, file = path): ReadScript {
   try {
     got = readBoundedSync(path, MAX_BYTES, { special: "read" });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw unreadable(file, err);
-    const target = danglingLinkTarget(path);
-    if (target !== undefined) {
-      throw new InputError("ALPINIZE_ENTRYPOINT_NO_FILE", `${file}: ${danglingLink(target)}`, {
-        hint: DANGLING_LINK_HINT,
-        details: { file, target },
-      });
-    }
-    throw new InputError("ALPINIZE_ENTRYPOINT_NO_FILE", `${file}: no such file`, {
-      hint: "Pass the path of an entrypoint shell script (or - to read standard input).",
-      details: { file },
-    });
+    throw unreadable(path, file, err);
   }
   if (got.status === "directory") {
     throw new InputError("ALPINIZE_ENTRYPOINT_DIRECTORY", `${file} is a directory`, {
@@ -69,14 +51,24 @@ function tooLarge(file: string, size: number): InputError {
   );
 }
 
-function unreadable(file: string, err: unknown): InputError {
-  const reason = isLinkLoop(err)
-    ? fsReason(err)
-    : ((err as NodeJS.ErrnoException).code ?? String(err));
+/** A missing file (or dangling link) is NO_FILE; a link loop or anything else, UNREADABLE. */
+function unreadable(path: string, file: string, err: unknown): InputError {
+  const link = linkFailure(path, err);
+  if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+    return new InputError(
+      "ALPINIZE_ENTRYPOINT_NO_FILE",
+      `${file}: ${link?.reason ?? "no such file"}`,
+      {
+        hint:
+          link?.hint ??
+          "Pass the path of an entrypoint shell script (or - to read standard input).",
+        details: link?.target === undefined ? { file } : { file, target: link.target },
+      },
+    );
+  }
+  const reason = link?.reason ?? (err as NodeJS.ErrnoException).code ?? String(err);
   return new InputError("ALPINIZE_ENTRYPOINT_UNREADABLE", `${file} cannot be read (${reason})`, {
-    hint: isLinkLoop(err)
-      ? LINK_LOOP_HINT
-      : "Check the file's permissions, or pipe it in with - as FILE.",
+    hint: link?.hint ?? "Check the file's permissions, or pipe it in with - as FILE.",
     details: { file },
   });
 }

@@ -1,13 +1,6 @@
 import { resolve } from "node:path";
-import { type BoundedReadAny, danglingLinkTarget, readBounded } from "@alpinize/bounded-read";
-import {
-  DANGLING_LINK_HINT,
-  danglingLink,
-  fsReason,
-  InputError,
-  isLinkLoop,
-  LINK_LOOP_HINT,
-} from "@alpinize/errors";
+import { type BoundedReadAny, linkFailure, readBounded } from "@alpinize/bounded-read";
+import { InputError } from "@alpinize/errors";
 import {
   type Exception,
   formatBytes,
@@ -77,21 +70,13 @@ async function readSmall(path: string, cwd: string, what: string): Promise<Buffe
 
 /** A dangling link and a link loop are named; anything else by its errno code. */
 function unreadable(path: string, full: string, what: string, err: unknown): InputError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const target = code === "ENOENT" ? danglingLinkTarget(full) : undefined;
-  const reason =
-    target !== undefined ? danglingLink(target) : isLinkLoop(err) ? fsReason(err) : (code ?? err);
-  const hint =
-    target !== undefined
-      ? DANGLING_LINK_HINT
-      : isLinkLoop(err)
-        ? LINK_LOOP_HINT
-        : `Check the path given to --${flagOf(what)}.`;
+  const link = linkFailure(full, err);
+  const reason = link?.reason ?? (err as NodeJS.ErrnoException).code ?? err;
   return new InputError(
     "ALPINIZE_GATE_FILE_UNREADABLE",
     `${path}: cannot read the ${what} (${reason})`,
     {
-      hint,
+      hint: link?.hint ?? `Check the path given to --${flagOf(what)}.`,
       cause: err,
     },
   );

@@ -1,15 +1,8 @@
 import { statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { type BoundedReadAny, danglingLinkTarget, readBoundedSync } from "@alpinize/bounded-read";
+import { type BoundedReadAny, linkFailure, readBoundedSync } from "@alpinize/bounded-read";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
-import {
-  DANGLING_LINK_HINT,
-  danglingLink,
-  InputError,
-  isLinkLoop,
-  LINK_LOOP,
-  LINK_LOOP_HINT,
-} from "@alpinize/errors";
+import { InputError } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
 import {
   type ContextFileReader,
@@ -63,23 +56,7 @@ function readDockerfile(file: string): string {
   try {
     stat = statSync(file);
   } catch (err) {
-    if (isLinkLoop(err)) {
-      throw new InputError("ALPINIZE_MIGRATE_UNREADABLE", `${file}: ${LINK_LOOP}`, {
-        hint: LINK_LOOP_HINT,
-        details: { file },
-      });
-    }
-    const target = danglingLinkTarget(file);
-    if (target !== undefined) {
-      throw new InputError("ALPINIZE_MIGRATE_NO_FILE", `${file}: ${danglingLink(target)}`, {
-        hint: DANGLING_LINK_HINT,
-        details: { file, target },
-      });
-    }
-    throw new InputError("ALPINIZE_MIGRATE_NO_FILE", `${file}: no such file`, {
-      hint: "Pass the path of a Dockerfile (or - to read standard input).",
-      details: { file },
-    });
+    throw notStated(file, err);
   }
   if (stat.isDirectory()) throw isDirectory(file);
   let got: BoundedReadAny;
@@ -120,6 +97,20 @@ function readDockerfile(file: string): string {
  * named twice is compared with what its second migration read.
  */
 const readStamps = new Map<string, ContentStamp>();
+
+/** A link loop is UNREADABLE; a dangling link, or any other failure of stat, NO_FILE. */
+function notStated(file: string, err: unknown): InputError {
+  const link = linkFailure(file, err);
+  const loop = link !== undefined && link.target === undefined;
+  return new InputError(
+    loop ? "ALPINIZE_MIGRATE_UNREADABLE" : "ALPINIZE_MIGRATE_NO_FILE",
+    `${file}: ${link?.reason ?? "no such file"}`,
+    {
+      hint: link?.hint ?? "Pass the path of a Dockerfile (or - to read standard input).",
+      details: link?.target === undefined ? { file } : { file, target: link.target },
+    },
+  );
+}
 
 function isDirectory(file: string): InputError {
   return new InputError(

@@ -1,17 +1,9 @@
 import { isUtf8 } from "node:buffer";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { danglingLinkTarget, readBounded } from "@alpinize/bounded-read";
+import { linkFailure, readBounded } from "@alpinize/bounded-read";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
-import {
-  DANGLING_LINK_HINT,
-  danglingLink,
-  fsReason,
-  InputError,
-  isAlpinizeError,
-  isLinkLoop,
-  LINK_LOOP_HINT,
-} from "@alpinize/errors";
+import { InputError, isAlpinizeError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
 import { decodeText, encodeText } from "@alpinize/repo";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
@@ -43,29 +35,18 @@ export async function readPinInput(
   const path = resolve(cwd, file);
   // A missing file or a directory is named as such before its name is read as a file kind.
   const found = await stat(path).catch((err: NodeJS.ErrnoException) => err);
-  if (found instanceof Error && found.code === "ENOENT") {
-    const target = danglingLinkTarget(path);
-    if (target !== undefined) {
-      throw new InputError(
-        "ALPINIZE_PIN_UNREADABLE",
-        `cannot read ${escapeInline(file)}: ${danglingLink(escapeInline(target))}`,
-        { hint: DANGLING_LINK_HINT, details: { file, target } },
-      );
-    }
+  const link = found instanceof Error ? linkFailure(path, found) : undefined;
+  if (link || (found instanceof Error && found.code === "ENOENT")) {
+    // The target is the link's text, escaped like the file name: it may hold control characters.
     throw new InputError(
       "ALPINIZE_PIN_UNREADABLE",
-      `cannot read ${escapeInline(file)}: no such file`,
+      `cannot read ${escapeInline(file)}: ${escapeInline(link?.reason ?? "no such file")}`,
       {
-        hint: "Check the path: pin takes Dockerfiles, compose files and workflow files that exist.",
-        details: { file },
+        hint:
+          link?.hint ??
+          "Check the path: pin takes Dockerfiles, compose files and workflow files that exist.",
+        details: link?.target === undefined ? { file } : { file, target: link.target },
       },
-    );
-  }
-  if (isLinkLoop(found)) {
-    throw new InputError(
-      "ALPINIZE_PIN_UNREADABLE",
-      `cannot read ${escapeInline(file)}: ${fsReason(found)}`,
-      { hint: LINK_LOOP_HINT, details: { file } },
     );
   }
   if (!(found instanceof Error) && found.isDirectory()) {
