@@ -251,6 +251,10 @@ describe("the libraries from a fresh project", () => {
       canonical: "docker.io/library/alpine:3.23",
     });
     expect(out["@alpinize/busybox"]).toEqual({ option: "-P", package: "grep" });
+    expect(out["@alpinize/bounded-read"]).toEqual({
+      small: { status: "too-large", read: 0 },
+      whole: true,
+    });
     expect(out["@alpinize/digest"]).toEqual({ platform: "linux/amd64" });
     expect(out["@alpinize/dockerfile"]?.changed).toBe(true);
     expect(out["@alpinize/dockerfile"]?.output).toMatch(/^FROM alpine:\d+\.\d+/m);
