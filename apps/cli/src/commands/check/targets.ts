@@ -22,6 +22,9 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
     const info = await stat(path).catch((err: unknown) => {
       const link = linkFailure(path, err);
       if (link) throw linkError(given, link);
+      const code = (err as NodeJS.ErrnoException | undefined)?.code;
+      // ENOTDIR, ENAMETOOLONG, EACCES…: the name may well exist, so "does not exist" would mislead.
+      if (typeof code === "string" && code !== "ENOENT") throw unreadable(given, code);
       return undefined;
     });
     if (!info) {
@@ -35,6 +38,17 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
     else targets.push({ path, kind: kindOfName(given) });
   }
   return targets;
+}
+
+function unreadable(given: string, code: string): InputError {
+  return new InputError(
+    "ALPINIZE_CHECK_UNREADABLE",
+    `alpinize check: ${given}: cannot read (${code})`,
+    {
+      hint: "Check the path and its folders' permissions.",
+      details: { file: given, code },
+    },
+  );
 }
 
 /** A dangling link is NOT_FOUND (naming its target), a link loop UNREADABLE. */

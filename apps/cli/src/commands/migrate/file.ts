@@ -101,6 +101,14 @@ const readStamps = new Map<string, ContentStamp>();
 /** A link loop is UNREADABLE; a dangling link, or any other failure of stat, NO_FILE. */
 function notStated(file: string, err: unknown): InputError {
   const link = linkFailure(file, err);
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  // ENOTDIR, ENAMETOOLONG, EACCES…: the name may well exist, so "no such file" would mislead.
+  if (link === undefined && typeof code === "string" && code !== "ENOENT") {
+    return new InputError("ALPINIZE_MIGRATE_UNREADABLE", `${file}: cannot read (${code})`, {
+      hint: "Check the path and its folders' permissions; nothing was changed.",
+      details: { file, code },
+    });
+  }
   const loop = link !== undefined && link.target === undefined;
   return new InputError(
     loop ? "ALPINIZE_MIGRATE_UNREADABLE" : "ALPINIZE_MIGRATE_NO_FILE",
