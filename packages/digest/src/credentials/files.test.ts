@@ -29,8 +29,10 @@ describe("readAuthFile stays within its 1 MiB limit", () => {
     // The writer only finishes once a reader took all 4 MiB: refused unread, nothing takes it.
     const writer = fifoWriter(path, Buffer.alloc(4 * 1024 * 1024, 0x20), 2000);
     await expect(readAuthFile(path)).rejects.toThrow(/pipe, socket or device, not a regular file/);
-    rmSync(path); // the writer stops offering it at once
+    // The FIFO stays until the writer gives up: removed earlier, a writer that a loaded machine
+    // started late would create a plain file in its place and "deliver" all of it.
     await expect(writer.written).rejects.toThrow(/nothing read the FIFO/);
+    rmSync(path);
   });
 
   it.skipIf(!hasMkfifo)("does not wait on a FIFO that no one writes", async () => {
