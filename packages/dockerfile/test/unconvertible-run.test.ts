@@ -51,7 +51,22 @@ describe("a RUN migrate cannot convert that runs a Debian tool keeps its stage o
       [2, 7],
       [3, 19],
     ]);
-    expect(r.warnings[1]!.message).toContain("rewrite it in shell form");
+    expect(r.warnings[0]!.message).toContain("rewrite it in shell form (RUN apt-get …)");
+    expect(r.warnings[1]!.message).toContain("rewrite it in shell form (RUN useradd …)");
+  });
+
+  it("an exec-form RUN of another tool: the hint names that tool, not apt-get", () => {
+    const text = 'FROM debian:12\nRUN ["useradd","-m","bob"]\nRUN ["/usr/sbin/groupadd","g"]\n';
+    const r = migrate(text);
+    expect(r.output).toBe(text);
+    const hints = r.warnings.map(
+      (w) => /rewrite it in shell form \(RUN [^)]*\)/.exec(w.message)?.[0],
+    );
+    expect(hints).toEqual([
+      "rewrite it in shell form (RUN useradd …)",
+      "rewrite it in shell form (RUN groupadd …)",
+    ]);
+    expect(r.warnings.map((w) => w.message).join("\n")).not.toContain("apt-get");
   });
 
   it("a later stage built FROM the blocked one stays with it; unrelated stages still move", () => {

@@ -58,6 +58,28 @@ describe.skipIf(reason !== undefined)("Ubuntu's user ubuntu under busybox", () =
     expect([home.uid, home.gid]).toEqual([1000, 1000]);
   });
 
+  it("builds every stage chain of sibling stages FROM one base, each with ubuntu once", () => {
+    const output = migrate(
+      "FROM ubuntu:24.04 AS base\nRUN true\nFROM base AS a\nUSER ubuntu\nFROM base AS b\nUSER ubuntu\nFROM b AS c\nRUN chown ubuntu /srv\nUSER ubuntu\n",
+    ).output;
+    // What each of a, b and c builds on: its own RUN lines after its chain's, in one root each.
+    for (const [stage, chain] of Object.entries({
+      a: ["base", "a"],
+      b: ["base", "b"],
+      c: ["base", "b", "c"],
+    })) {
+      root = makeAlpineRoot(`alpinize-ubuntu-${stage}-`);
+      expectBodiesPass(
+        root,
+        chain.flatMap((s) => runBodies(stageText(output, s))),
+      );
+      const passwd = readFileSync(join(root, "etc/passwd"), "utf8");
+      expect(passwd.match(/^ubuntu:/gm)).toEqual(["ubuntu:"]);
+      rmSync(root, { recursive: true, force: true });
+    }
+    root = undefined;
+  });
+
   it("deletes it again when a step deletes it after a use, and frees UID 1000", () => {
     runAll(
       "FROM ubuntu:24.04\nRUN chown -R ubuntu /srv && userdel -r ubuntu && useradd -u 1000 -m app\n",
@@ -75,3 +97,11 @@ describe.skipIf(reason !== undefined)("Ubuntu's user ubuntu under busybox", () =
     expect(readFileSync(join(root!, "etc/passwd"), "utf8")).toMatch(/^app:x:1000:1000:/m);
   });
 });
+
+/** The lines of the stage `AS alias` of a Dockerfile, its FROM included. */
+function stageText(dockerfile: string, alias: string): string {
+  const stages = dockerfile.split(/^(?=FROM )/m);
+  const stage = stages.find((s) => new RegExp(`^FROM \\S+ AS ${alias}\\n`).test(s));
+  if (stage === undefined) throw new Error(`no stage ${alias} in:\n${dockerfile}`);
+  return stage;
+}

@@ -45,6 +45,27 @@ describe("Ubuntu's user ubuntu (23.04 on) on Alpine", () => {
     expect(chained.output.split(ADD).length - 1).toBe(1);
   });
 
+  it.each([2, 3])(
+    "adds it once in each of %i stages built FROM the same base, none in the base",
+    (n) => {
+      const children = Array.from({ length: n }, (_, i) => `FROM base AS c${i}\nUSER ubuntu\n`);
+      const r = migrate(`FROM ubuntu:24.04 AS base\nRUN true\n${children.join("")}`);
+      // Each child is a chain of its own (base → cI): one add in each, after its FROM; the base
+      // gets none, or a second child would hit busybox's "group 'ubuntu' in use".
+      const added = children.map((_, i) => `FROM base AS c${i}\n${ADD}\nUSER ubuntu\n`);
+      expect(r.output).toBe(`FROM alpine:3.23 AS base\nRUN true\n${added.join("")}`);
+    },
+  );
+
+  it("adds it once along a chain a → b → c that names it in every stage", () => {
+    const r = migrate(
+      "FROM ubuntu:24.04 AS base\nRUN true\nFROM base AS a\nUSER ubuntu\nFROM a AS b\nUSER ubuntu\nFROM b AS c\nUSER ubuntu\n",
+    );
+    expect(r.output).toBe(
+      `FROM alpine:3.23 AS base\nRUN true\nFROM base AS a\n${ADD}\nUSER ubuntu\nFROM a AS b\nUSER ubuntu\nFROM b AS c\nUSER ubuntu\n`,
+    );
+  });
+
   it("adds nothing when a step deletes or makes it first, or the release has none", () => {
     for (const text of [
       "FROM ubuntu:24.04\nRUN userdel -r ubuntu && useradd -u 1000 -m ubuntu\nUSER ubuntu\n",

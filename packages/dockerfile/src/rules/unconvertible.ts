@@ -51,7 +51,8 @@ export function unconvertibleRun(
   if (ins.keyword !== "RUN") return undefined;
   if (ins.form === "exec") {
     return toolIn(ctx, ins, "it is an exec-form RUN, which migrate does not rewrite", {
-      fix: "rewrite it in shell form (RUN apt-get …)",
+      // The tool the RUN runs, as the user wrote it: `RUN useradd …`, not always apt-get.
+      fix: (tool) => `rewrite it in shell form (RUN ${tool} …)`,
     });
   }
   try {
@@ -69,13 +70,14 @@ function toolIn(
   ctx: MigrationContext,
   ins: Instruction,
   why: string,
-  { fix }: { fix: string },
+  { fix }: { fix: string | ((tool: string) => string) },
 ): UnconvertibleRun | undefined {
   const from = ins.start + ins.keyword.length;
   const m = TOOL_WORD.exec(ctx.text.slice(from, ins.end));
   if (!m) return undefined;
   const offset = from + m.index + m[0].length - m[1]!.length;
-  return { ins, tool: m[1]!, offset, why, fix };
+  const tool = m[1]!;
+  return { ins, tool, offset, why, fix: typeof fix === "string" ? fix : fix(tool) };
 }
 
 /** Each root stage (one that names an image) with the stages built FROM it, in file order. */
