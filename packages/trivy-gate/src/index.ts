@@ -3,6 +3,7 @@
 export { maskSecrets } from "@alpinize/image-ref";
 export { diffReports } from "./diff.js";
 export type * from "./evaluation.js";
+export { MAX_QUOTED, oneLine, quoted } from "./message-text.js";
 export { ARTIFACT_TYPES } from "./parse/artifact-type.js";
 export { DEFAULT_MAX_BYTES, type ParseOptions, parseTrivyReport } from "./parse/report.js";
 export { defaultPolicy, evaluate } from "./policy/evaluate.js";

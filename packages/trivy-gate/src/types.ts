@@ -71,6 +71,8 @@ export interface OsInfo {
   family: string;
   name: string;
   eosl: boolean;
+  /** Set when the report wrote `Metadata.OS.EOSL` itself (Trivy omits it when false). */
+  eoslStated?: true;
 }
 
 /** What one `Results[]` entry held (counts only for the classes the gate does not evaluate). */

@@ -328,10 +328,12 @@ function readTop(c: Checker, top: Record<string, unknown>, report: Report): void
   if (imageId) report.imageId = imageId;
   const os = c.optObject(meta.OS, "Metadata.OS");
   if (os) {
+    const eosl = c.optBoolean(os.EOSL, "Metadata.OS.EOSL");
     const info: OsInfo = {
       family: c.optString(os.Family, "Metadata.OS.Family") ?? "",
       name: c.optString(os.Name, "Metadata.OS.Name") ?? "",
-      eosl: c.optBoolean(os.EOSL, "Metadata.OS.EOSL") ?? false,
+      eosl: eosl ?? false,
+      ...(eosl === undefined ? {} : { eoslStated: true as const }),
     };
     if (info.family) report.os = info;
   }

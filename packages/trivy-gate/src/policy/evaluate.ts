@@ -9,6 +9,7 @@ import type {
   Policy,
   VexStatement,
 } from "../evaluation.js";
+import { quoted } from "../message-text.js";
 import { type Finding, type Report, SEVERITIES, type Severity } from "../types.js";
 import { daysLeft } from "./exceptions.js";
 import { imageIdentity, imageMismatch } from "./image.js";
@@ -71,7 +72,9 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
   const findings = report.findings.map((f) => judge(f, ctx));
   findings.sort(bySeverityThenId);
   const blocking = findings.filter((f) => f.disposition === "blocking");
-  const support = report.os ? osSupport(report.os, policy) : undefined;
+  // OS packages with no OS named still need a support status: unknown, so --strict-eosl fails.
+  const osPackages = report.results.some((r) => r.class === "os-pkgs");
+  const support = report.os || osPackages ? osSupport(report.os, policy) : undefined;
   const problems = [
     ...coverageProblems(report, policy, support),
     ...otherProblems(report, policy, severities),
@@ -130,7 +133,7 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
       ...severitySourceWarnings(report, policy.severitySource),
       ...vexIgnored.map(
         (x) =>
-          `${x.source} statements[${x.index}] (${x.vulnerability}, ${x.product}) not applied: ${x.reason}`,
+          `${quoted(x.source)} statements[${x.index}] (${quoted(x.vulnerability)}, ${quoted(x.product)}) not applied: ${quoted(x.reason, 1000)}`,
       ),
       ...longExceptionWarnings(states),
     ],

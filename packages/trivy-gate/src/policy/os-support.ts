@@ -1,4 +1,5 @@
 import type { OsSupport, Policy, Problem } from "../evaluation.js";
+import { quoted } from "../message-text.js";
 import type { OsInfo } from "../types.js";
 import { daysLeft } from "./exceptions.js";
 import { ROLLING_FAMILIES, SUPPORT_ENDS } from "./os-support-dates.js";
@@ -21,9 +22,12 @@ export function releaseOf(family: string, name: string): string | undefined {
  * What the gate knows of the OS's support on the run date (`policy.now`). Trivy writes `EOSL`
  * only when it is true (it is omitted otherwise, and older Trivy never writes it), so its
  * absence says nothing: the gate's table of announced dates decides then, and without a date
- * the status is unknown, a warning (a failure with --strict-eosl).
+ * the status is unknown, a warning (a failure with --strict-eosl). A report with OS packages but
+ * no OS family (`Metadata.OS` missing, `{}`, or without `Family`) is unknown too: strict must
+ * not pass an OS it cannot name.
  */
-export function osSupport(os: OsInfo, policy: Policy): OsSupport {
+export function osSupport(os: OsInfo | undefined, policy: Policy): OsSupport {
+  if (!os) return unknown(os, policy, {});
   if (ROLLING_FAMILIES.has(os.family)) return { status: "rolling", source: "none" };
   const release = releaseOf(os.family, os.name);
   const ends = release ? SUPPORT_ENDS[os.family]?.[release] : undefined;
@@ -33,6 +37,14 @@ export function osSupport(os: OsInfo, policy: Policy): OsSupport {
     const status = daysLeft(ends, policy.now) < 0 ? "ended" : "supported";
     return { status, source: "table", ...known };
   }
+  return unknown(os, policy, known);
+}
+
+function unknown(
+  os: OsInfo | undefined,
+  policy: Policy,
+  known: { release?: string; ends?: string },
+): OsSupport {
   const quiet = policy.allowEosl || policy.strictEosl;
   return {
     status: "unknown",
@@ -42,25 +54,33 @@ export function osSupport(os: OsInfo, policy: Policy): OsSupport {
   };
 }
 
-const named = (os: OsInfo) => `${os.family} ${os.name}`.trim();
+/** The OS as messages name it: report text on one line and capped. */
+export const named = (os: OsInfo): string => `${quoted(os.family)} ${quoted(os.name)}`.trim();
 
-export function osSupportProblems(os: OsInfo, support: OsSupport, policy: Policy): Problem[] {
+export function osSupportProblems(
+  os: OsInfo | undefined,
+  support: OsSupport,
+  policy: Policy,
+): Problem[] {
   if (policy.allowEosl) return [];
   const fix = "it gets no security fixes; move to a supported release (or pass --allow-eosl)";
-  if (support.status === "eosl")
+  if (os && support.status === "eosl")
     return [{ code: "eosl", message: `${named(os)} is end-of-service-life: ${fix}` }];
-  if (support.status === "ended")
-    return [
-      {
-        code: "eosl",
-        message: `${named(os)} is end-of-service-life: support for ${os.family} ${support.release} ended on ${support.ends} (the gate's table of announced dates; the report has no Metadata.OS.EOSL), so ${fix}`,
-      },
-    ];
+  if (os && support.status === "ended") {
+    const ended = `support for ${quoted(os.family)} ${support.release} ended on ${support.ends}`;
+    // An explicit `EOSL: false` is Trivy's data lagging the announced date, not a missing field.
+    const why = os.eoslStated
+      ? `Trivy's report says EOSL false, but ${ended} per the gate's table of announced dates`
+      : `${ended} (the gate's table of announced dates; the report has no Metadata.OS.EOSL)`;
+    return [{ code: "eosl", message: `${named(os)} is end-of-service-life: ${why}, so ${fix}` }];
+  }
   if (support.status === "unknown" && policy.strictEosl)
     return [{ code: "eosl-unknown", message: `${unknownText(os)} (--strict-eosl)` }];
   return [];
 }
 
-function unknownText(os: OsInfo): string {
+function unknownText(os: OsInfo | undefined): string {
+  if (!os)
+    return "end-of-life status unknown: the report has OS packages but does not name their operating system (no Metadata.OS.Family), so the gate cannot tell whether it is still supported; check the image's release, or re-run a current Trivy";
   return `end-of-life status unknown: the report does not mark ${named(os)} end-of-service-life (Trivy writes Metadata.OS.EOSL only when it is, and older Trivy never does) and the gate has no announced end-of-support date for it; check that the release is still supported`;
 }

@@ -1,6 +1,7 @@
 import type { ExceptionState, OsSupport, Policy, Problem } from "../evaluation.js";
+import { quoted } from "../message-text.js";
 import type { Report, Severity } from "../types.js";
-import { osSupportProblems } from "./os-support.js";
+import { named, osSupportProblems } from "./os-support.js";
 import { severityThresholdLabel } from "./severity.js";
 
 /** Exceptions are meant to be revisited: one set further ahead than this is warned about. */
@@ -34,7 +35,7 @@ export function coverageProblems(
   // library, an OS Trivy does not support). --allow-unknown-os is for images with no OS; it
   // does not accept this.
   if (report.os && !osResult) {
-    const os = `${report.os.family} ${report.os.name}`.trim();
+    const os = named(report.os);
     problems.push({
       code: "os-not-scanned",
       message: `Trivy detected ${os} but the report has no OS packages result (Class "os-pkgs"), so the OS packages were not scanned for vulnerabilities; this is not a pass: re-run Trivy with the vulnerability scanner (\`trivy image --scanners vuln\`, and no --pkg-types that leaves out os) and check that Trivy supports ${os}`,
@@ -42,7 +43,7 @@ export function coverageProblems(
   }
   const mismatch = osTypeMismatch(report);
   if (mismatch) problems.push(mismatch);
-  if (support && report.os) problems.push(...osSupportProblems(report.os, support, policy));
+  if (support) problems.push(...osSupportProblems(report.os, support, policy));
   return problems;
 }
 
@@ -62,12 +63,12 @@ function osTypeMismatch(report: Report): Problem | undefined {
   if (wrong.length === 0) return undefined;
   const shown = wrong
     .slice(0, 5)
-    .map(({ r, i }) => `Results[${i}] (${r.target}) has Type "${r.type}"`);
+    .map(({ r, i }) => `Results[${i}] (${quoted(r.target)}) has Type "${quoted(r.type)}"`);
   const more = wrong.length > 5 ? ` and ${wrong.length - 5} more` : "";
-  const named = `${os.family} ${os.name}`.trim();
+  const name = named(os);
   return {
     code: "os-type-mismatch",
-    message: `the report names the OS ${named} (Metadata.OS.Family "${os.family}") but its OS packages result is of another OS: ${shown.join("; ")}${more}. Trivy writes both from the one OS it scanned, so the report was edited or merged from two scans and does not show ${named} was scanned; this is not a pass: gate the report Trivy wrote for this image`,
+    message: `the report names the OS ${name} (Metadata.OS.Family "${quoted(os.family)}") but its OS packages result is of another OS: ${shown.join("; ")}${more}. Trivy writes both from the one OS it scanned, so the report was edited or merged from two scans and does not show ${name} was scanned; this is not a pass: gate the report Trivy wrote for this image`,
   };
 }
 
@@ -81,10 +82,16 @@ export function severitySourceWarnings(report: Report, source: string): string[]
   const seen = new Set(report.findings.flatMap((f) => Object.keys(f.vendorSeverity ?? {})));
   const known =
     seen.size > 0
-      ? `vendors in this report: ${[...seen].sort().join(", ")}`
+      ? `vendors in this report: ${quoted(
+          [...seen]
+            .sort()
+            .map((v) => quoted(v))
+            .join(", "),
+          1000,
+        )}`
       : "the report has no VendorSeverity";
   return [
-    `severity source "${source}" appears in no finding's VendorSeverity (${known}); every finding was judged by the report's own severity`,
+    `severity source "${quoted(source)}" appears in no finding's VendorSeverity (${known}); every finding was judged by the report's own severity`,
   ];
 }
 
@@ -93,7 +100,7 @@ export function longExceptionWarnings(states: ExceptionState[]): string[] {
     .filter((s) => s.daysLeft > LONG_EXCEPTION_DAYS)
     .map(
       (s) =>
-        `${s.source} exceptions[${s.index}] (${s.id}) expires ${s.expires}, more than a year ahead: exceptions are meant to be revisited; pick a date within a year`,
+        `${quoted(s.source)} exceptions[${s.index}] (${quoted(s.id)}) expires ${s.expires}, more than a year ahead: exceptions are meant to be revisited; pick a date within a year`,
     );
 }
 
@@ -106,7 +113,9 @@ export function otherProblems(report: Report, policy: Policy, severities: Severi
     if (hits.length === 0) continue;
     const shown = hits
       .slice(0, 5)
-      .map((o) => `${o.id} ${o.severity} in ${o.target}${o.line ? `:${o.line}` : ""}`);
+      .map(
+        (o) => `${quoted(o.id)} ${o.severity} in ${quoted(o.target)}${o.line ? `:${o.line}` : ""}`,
+      );
     const more = hits.length > 5 ? ` and ${hits.length - 5} more` : "";
     problems.push({
       code: kind === "secret" ? "secrets" : "misconfigurations",

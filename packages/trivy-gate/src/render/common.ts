@@ -1,4 +1,5 @@
 import type { EvaluatedFinding, Evaluation } from "../evaluation.js";
+import { quoted } from "../message-text.js";
 import { SEVERITIES, type Severity } from "../types.js";
 
 export const DESCENDING: Severity[] = [...SEVERITIES].reverse();
@@ -10,8 +11,8 @@ export function severitySummary(counts: Record<Severity, number>): string {
 }
 
 export function artifactLabel(e: Evaluation): string {
-  const name = e.report.artifactName ?? e.report.source;
-  const os = e.report.os ? ` (${e.report.os.family} ${e.report.os.name})` : "";
+  const name = quoted(e.report.artifactName ?? e.report.source);
+  const os = e.report.os ? ` (${quoted(e.report.os.family)} ${quoted(e.report.os.name)})` : "";
   return `${name}${os}`;
 }
 

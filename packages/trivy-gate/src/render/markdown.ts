@@ -1,4 +1,5 @@
 import type { Diff, DiffEntry, EvaluatedFinding, Evaluation } from "../evaluation.js";
+import { oneLine, quoted } from "../message-text.js";
 import { type OsInfo, SEVERITIES } from "../types.js";
 import {
   DESCENDING,
@@ -22,8 +23,7 @@ import type { RenderOptions } from "./index.js";
  * and would notify whoever a report names.
  */
 export const cell = (s: string | undefined): string =>
-  (s ?? "")
-    .replace(/[\r\n]+/g, " ")
+  oneLine(s ?? "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -61,7 +61,7 @@ export function link(text: string, url: string | undefined): string {
 
 /** "name (family version)" with the report's parts escaped and the gate's parentheses kept. */
 const label = (name: string, os: OsInfo | undefined): string =>
-  `${cell(name)}${os ? ` (${cell(os.family)} ${cell(os.name)})` : ""}`;
+  `${cell(quoted(name))}${os ? ` (${cell(quoted(os.family))} ${cell(quoted(os.name))})` : ""}`;
 
 /** GitHub refuses PR comments over 65,536 characters; leave room for a wrapper's own text. */
 export const MARKDOWN_LIMIT = 60_000;

@@ -1,4 +1,5 @@
 import type { EvaluatedFinding, Evaluation } from "../evaluation.js";
+import { oneLine } from "../message-text.js";
 import {
   artifactLabel,
   dispositionSummary,
@@ -48,15 +49,9 @@ export function renderText(e: Evaluation, options: RenderOptions = {}): string {
   lines.push(...exceptionLines(e, st));
   for (const n of e.notices) lines.push(`  ${st.yellow("note")} ${n}`);
   if (e.diff) lines.push("", ...diffTextLines(e.diff, st, max));
+  // ESC is left alone by oneLine: by now it can only come from the colour style.
   return `${lines.map(oneLine).join("\n")}\n`;
 }
-
-/**
- * Report strings keep tabs and newlines (the parser turns other control characters into U+FFFD);
- * here they would split or shift a finding's line, so each becomes one space. ESC is left alone:
- * by now it can only come from the colour style.
- */
-const oneLine = (line: string): string => line.replace(/[\t\n\v\f\r\u0085\u2028\u2029]+/g, " ");
 
 function findingLine(f: EvaluatedFinding, st: Style): string {
   const sev = f.severity === "CRITICAL" ? st.red(f.severity) : st.yellow(f.severity);

@@ -4,6 +4,7 @@ import {
   diffReports,
   evaluate,
   maskSecrets,
+  oneLine,
   type Report,
   render,
 } from "@alpinize/trivy-gate";
@@ -53,7 +54,9 @@ async function gate(argv: string[], io: Io): Promise<number> {
   if (baseline) evaluation.diff = diffReports(baseline, report);
   evaluation.warnings.unshift(...scanWarnings);
   // Masked as render masks the report: a warning can quote the image's name from the report.
-  for (const warning of evaluation.warnings) io.warn(maskSecrets(warning));
+  // One line each: a line break from the report would let it print `::error::…` on a line of its
+  // own, which a GitHub Actions runner reads as a workflow command.
+  for (const warning of evaluation.warnings) io.warn(oneLine(maskSecrets(warning)));
   const text = render(evaluation, opts.format, {
     // Colour only on a terminal: never in a file, nor when stdout is piped.
     ...(!opts.output && (io.stdout.isTTY === true || forced(io.env)) ? { style: io.style } : {}),
