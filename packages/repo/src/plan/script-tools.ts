@@ -9,7 +9,9 @@ export function installsShadow(
   refs: readonly ScriptReference[],
   stagesAfterOf: ReadonlyMap<string, StageInfo[]>,
 ): boolean {
-  return everyRunner(refs, stagesAfterOf, (installs) => installs.has("shadow"));
+  return everyRunner(refs, stagesAfterOf, (stage, stages) =>
+    apkInstalls(stage, stages).has("shadow"),
+  );
 }
 
 /** The packages every migrated stage that runs the script (or one it builds on) leaves installed. */
@@ -41,11 +43,10 @@ export function switchesWithSuExec(
   gosuAfter: ReadonlySet<string>,
 ): boolean {
   if (refs.some((r) => r.role !== "copied" && gosuAfter.has(r.dockerfile))) return false;
-  return everyRunner(
-    refs,
-    stagesAfterOf,
-    (installs) => installs.has("su-exec") && !installs.has("gosu"),
-  );
+  return everyRunner(refs, stagesAfterOf, (stage, stages) => {
+    const installs = apkInstalls(stage, stages);
+    return installs.has("su-exec") && !installs.has("gosu");
+  });
 }
 
 // su-exec 0.2 (Alpine 3.21, 3.22: aports main/su-exec 0.2-r3) runs the command as root when the
@@ -62,26 +63,17 @@ export function suExecRefusesUnknownUser(
   refs: readonly ScriptReference[],
   stagesAfterOf: ReadonlyMap<string, StageInfo[]>,
 ): boolean {
-  let running = 0;
-  for (const ref of refs) {
-    if (ref.role === "copied") continue;
-    const stages = stagesAfterOf.get(ref.dockerfile);
-    for (const index of ref.stages) {
-      const stage = stages?.[index];
-      if (!stages || !stage) return false;
-      const base = stageChain(stage, stages).at(-1) ?? stage;
-      const release = stageRelease(base);
-      if (release === undefined || SU_EXEC_RUNS_UNKNOWN_AS_ROOT.has(release)) return false;
-      running++;
-    }
-  }
-  return running > 0;
+  return everyRunner(refs, stagesAfterOf, (stage, stages) => {
+    const release = stageRelease(stageChain(stage, stages).at(-1) ?? stage);
+    return release !== undefined && !SU_EXEC_RUNS_UNKNOWN_AS_ROOT.has(release);
+  });
 }
 
+/** Whether `test` holds for every migrated stage that runs the script, and there is one. */
 function everyRunner(
   refs: readonly ScriptReference[],
   stagesAfterOf: ReadonlyMap<string, StageInfo[]>,
-  test: (installs: ReadonlyMap<string, unknown>) => boolean,
+  test: (stage: StageInfo, stages: StageInfo[]) => boolean,
 ): boolean {
   let running = 0;
   for (const ref of refs) {
@@ -89,7 +81,7 @@ function everyRunner(
     const stages = stagesAfterOf.get(ref.dockerfile);
     for (const index of ref.stages) {
       const stage = stages?.[index];
-      if (!stages || !stage || !test(apkInstalls(stage, stages))) return false;
+      if (!stages || !stage || !test(stage, stages)) return false;
       running++;
     }
   }
