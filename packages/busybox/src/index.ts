@@ -6,6 +6,7 @@ export {
 } from "./alpine-base.js";
 export { APPLETS, type AppletSpec, OPTIONLESS, type Prose } from "./applets.js";
 export { braceLists, expandedBraceLists, maskQuotes } from "./brace-lists.js";
+export { builtinAt } from "./builtin-call.js";
 export {
   ashEchoEscapes,
   type DashEcho,
