@@ -14,6 +14,7 @@ import { baseName, commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/scan.js";
 import { alpineIdClashes } from "./alpine-ids.js";
 import { ASH_HAS, BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
+import { capturedShadowCall } from "./captured.js";
 import { echoEscapeFinding } from "./echo-escapes.js";
 import { groupNameUses } from "./group-names.js";
 import { busyboxOptionProblems, shadowOptionProblem } from "./options.js";
@@ -186,7 +187,9 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
     if (outerName) problems.push(...busyboxOptionProblems(outerName, cmd.words.slice(outer + 1)));
   }
   for (const p of problems) add("gnu-option", p.word.start, p.message, p.fix, "error");
-  if (shadowOnlyTool(name) !== undefined) {
+  const captured = capturedShadowCall(text, cmd);
+  if (captured) add("shadow-tool", word.start, captured.message, captured.fix, "error");
+  else if (shadowOnlyTool(name) !== undefined) {
     add(
       "shadow-tool",
       word.start,
@@ -352,9 +355,14 @@ const FIXED_BY_REWRITE = new Set<LintRule>([
 
 /**
  * The findings on the original script that its rewrite leaves, at positions in the original:
- * what still needs a hand edit.
+ * what still needs a hand edit. A shadow-tool finding goes only with an edit at its own word, so
+ * a call left on a line where another is rewritten (`x=$(groupadd …); groupadd …`) stays.
  */
 export function findingsLeftAfterRewrite(text: string, result: RewriteResult): LintFinding[] {
-  const edited = new Set(result.edits.filter((e) => e.rule !== "source-shims").map((e) => e.line));
-  return lintEntrypoint(text).filter((f) => !(FIXED_BY_REWRITE.has(f.rule) && edited.has(f.line)));
+  const edits = result.edits.filter((e) => e.rule !== "source-shims");
+  const lines = new Set(edits.map((e) => e.line));
+  const words = new Set(edits.map((e) => `${e.line}:${e.column}`));
+  const fixed = (f: LintFinding) =>
+    f.rule === "shadow-tool" ? words.has(`${f.line}:${f.column}`) : lines.has(f.line);
+  return lintEntrypoint(text).filter((f) => !(FIXED_BY_REWRITE.has(f.rule) && fixed(f)));
 }
