@@ -16,7 +16,8 @@ export type RuleId =
   | "renovate"
   | "exec-form"
   | "busybox"
-  | "musl";
+  | "musl"
+  | "context";
 
 /** Replace source `[start, end)` with `text`; an insertion has `start === end`. */
 export interface Edit {

@@ -14,6 +14,8 @@ export {
 export { type ImageReferenceSpan, lineFinder, listImageReferences } from "./images.js";
 export { assertKnownRelease, migrateDockerfile } from "./migrate/migrate.js";
 export type {
+  ContextFileRead,
+  ContextFileSkipped,
   ImageChange,
   MigrateEdit,
   MigrateOptions,

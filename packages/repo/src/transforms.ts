@@ -1,3 +1,4 @@
+import type { ContextFileRead } from "@alpinize/dockerfile";
 import { AlpinizeError } from "@alpinize/errors";
 import type { PackageDecision } from "@alpinize/package-map";
 
@@ -43,7 +44,8 @@ export interface DockerfileOptions {
   release?: string;
   overrides?: Record<string, string[]>;
   fileName: string;
-  readContextFile?: (path: string) => string | undefined;
+  /** A COPY source's text; `{ skipped: "outside-context" }` for a link out of the build context. */
+  readContextFile?: (path: string) => ContextFileRead;
   /** A RUN that only downloads a gosu release: `keep` it (default) or install `su-exec` instead. */
   gosuDownload?: "keep" | "su-exec";
 }

@@ -1,23 +1,3 @@
-/** The most characters of one report-derived value a message or headline quotes. */
-export const MAX_QUOTED = 200;
-
-/**
- * Report strings keep tabs and line breaks (the parser turns other control characters into
- * U+FFFD). In a line of text they would split or shift it, and on stderr a line of its own such
- * as `::error::…` is a command to a GitHub Actions runner: each run becomes one space.
- */
-export const oneLine = (text: string): string =>
-  text.replace(/[\t\n\v\f\r\u0085\u2028\u2029]+/g, " ");
-
-/**
- * A value from the report (or an exceptions or VEX file) as a message quotes it: on one line and
- * at most `max` characters, with an ellipsis when cut, so a 5 MB OS name is not echoed in full.
- */
-export function quoted(text: string, max = MAX_QUOTED): string {
-  if (text.length <= max) return oneLine(text);
-  let end = max;
-  // Never cut a surrogate pair in half: a lone surrogate has no UTF-8 form.
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
-  return `${oneLine(text.slice(0, end))}…`;
-}
+// The quoting helpers live in @alpinize/errors, which every package shares (the Dockerfile
+// migration quotes the file's words with them too); re-exported here for the gate's modules.
+export { MAX_QUOTED, oneLine, quoted } from "@alpinize/errors";

@@ -2,11 +2,18 @@ import type { PackageMap } from "@alpinize/package-map";
 import type { Edit, RuleId } from "../edits.js";
 import { lineFinder } from "../images.js";
 import type { Instruction, ParsedDockerfile } from "../parse/types.js";
+import type { OutsideContextFile } from "../rules/context-links.js";
 import type { RunShell } from "../rules/dash-sh.js";
 import type { AccountLogEntry } from "../rules/users-package-ids.js";
 import type { ShellSource } from "../shell/source.js";
 import type { ArgDefault } from "../stages.js";
-import type { DebianToolLeft, ImageChange, MigrateWarning, PackageRecord } from "./types.js";
+import type {
+  ContextFileRead,
+  DebianToolLeft,
+  ImageChange,
+  MigrateWarning,
+  PackageRecord,
+} from "./types.js";
 
 /** Everything the rules write into while they walk one Dockerfile. */
 export class MigrationContext {
@@ -35,12 +42,17 @@ export class MigrationContext {
   readonly debianByStage = new Map<number, ReadonlySet<string>>();
   /** What runs the RUN lines at the end of each converted stage, for the stages built FROM it. */
   readonly shellByStage = new Map<number, RunShell>();
+  /**
+   * Build-context files the reader refused as links out of the context, by COPY and source: a
+   * fact about the file, so a checkpoint does not take it back (warned at by flagContextLinks).
+   */
+  readonly outsideContext = new Map<string, OutsideContextFile>();
 
   constructor(
     readonly doc: ParsedDockerfile,
     readonly packageMap: PackageMap,
     readonly release: string,
-    readonly readContextFile?: (path: string) => string | undefined,
+    readonly readContextFile?: (path: string) => ContextFileRead,
   ) {
     this.lineOf = lineFinder(doc.lineStarts);
   }

@@ -5,6 +5,7 @@ import { applyEdits, mergeRootBlocks } from "../edits.js";
 import { parseDockerfile } from "../parse/dockerfile.js";
 import { DockerfileSyntaxError } from "../parse/errors.js";
 import type { Instruction } from "../parse/types.js";
+import { flagContextLinks } from "../rules/context-links.js";
 import { migrateFromLines } from "../rules/from.js";
 import { flagInheritedGosu } from "../rules/gosu.js";
 import { flagNginxConfD } from "../rules/nginx-conf.js";
@@ -74,6 +75,8 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
   flagNginxConfD(ctx, infos);
   // Last: which packages each stage installs is known only once every stage is converted.
   pinAlpineReleases(ctx, infos);
+  // After every rule that reads copied files: which of them the reader refused is known now.
+  flagContextLinks(ctx);
   const merged = mergeRootBlocks(ctx.edits);
   const output = applyEdits(text, merged);
   const edits = [...merged]

@@ -1,6 +1,18 @@
 import type { PackageDecision, PackageMap } from "@alpinize/package-map";
 import type { RuleId } from "../edits.js";
 
+/**
+ * A build-context file the reader refused because it is a link (its own, or a folder's on the way)
+ * whose real path is outside the build context: Docker does not copy the file it points to, and
+ * the reader did not read it. migrate warns at the COPY that brings it in.
+ */
+export interface ContextFileSkipped {
+  readonly skipped: "outside-context";
+}
+
+/** What `readContextFile` gives for a path: the text, undefined when unreadable, or a refusal. */
+export type ContextFileRead = string | undefined | ContextFileSkipped;
+
 export interface MigrateOptions {
   /** Target Alpine release "X.Y"; defaults to the package map's release. */
   release?: string;
@@ -10,9 +22,11 @@ export interface MigrateOptions {
   fileName?: string;
   /**
    * Reads a file from the build context (COPY sources), for checks such as bash shebangs.
-   * Return undefined when it does not exist. Kept as a callback so the library stays pure.
+   * Return undefined when it does not exist, `{ skipped: "outside-context" }` for a link that
+   * leads out of the context (migrate then warns at its COPY: the file was not looked at). Kept
+   * as a callback so the library stays pure.
    */
-  readContextFile?: (path: string) => string | undefined;
+  readContextFile?: (path: string) => ContextFileRead;
   /**
    * A RUN that only downloads, verifies and installs a gosu release binary: `keep` (default)
    * leaves it and warns (the static binary runs on musl; docker-library's Alpine images still

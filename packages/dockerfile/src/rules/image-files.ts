@@ -1,3 +1,4 @@
+import type { ContextFileRead } from "../migrate/types.js";
 import type { Instruction } from "../parse/types.js";
 import { withoutTrailingSlashes } from "./trailing-slashes.js";
 
@@ -48,7 +49,14 @@ export class ImageFiles {
   private readonly answers = new Map<string, { seen: number; seq: number; hit?: Landed }>();
   private readonly reads = new Map<string, string | undefined>();
 
-  constructor(private readonly read: (path: string) => string | undefined) {}
+  /**
+   * `outside`: called once per source the reader refused as a link out of the build context,
+   * with the folder COPY that would bring it in.
+   */
+  constructor(
+    private readonly read: (path: string) => ContextFileRead,
+    private readonly outside: (source: string, instruction: Instruction) => void = () => {},
+  ) {}
 
   get empty(): boolean {
     return this.count === 0;
@@ -118,14 +126,16 @@ export class ImageFiles {
       copy.source === "." || copy.source === "./"
         ? rest
         : `${withoutTrailingSlashes(copy.source)}/${rest}`;
-    const content = this.readOnce(source);
+    const content = this.readOnce(source, copy.instruction);
     return content === undefined ? undefined : { source, content, instruction: copy.instruction };
   }
 
-  private readOnce(source: string): string | undefined {
+  private readOnce(source: string, instruction: Instruction): string | undefined {
     if (this.reads.has(source)) return this.reads.get(source);
     if (this.reads.size >= MAX_READS) return undefined;
-    const content = this.read(source);
+    const got = this.read(source);
+    const content = typeof got === "string" ? got : undefined;
+    if (got !== undefined && content === undefined) this.outside(source, instruction);
     this.reads.set(source, content);
     return content;
   }

@@ -1,4 +1,5 @@
 import type { MigrationContext } from "../migrate/context.js";
+import type { ContextFileRead } from "../migrate/types.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
@@ -6,6 +7,7 @@ import { DEFAULT_PATH, pathAfterEnv } from "../search-path.js";
 import type { SimpleCommand } from "../shell/script.js";
 import type { Stage } from "../stages.js";
 import { commandFolders } from "./command-folders.js";
+import { noteOutsideContext } from "./context-links.js";
 import { type ImageDir, resolveIn, stageStartDir, unquote, workdirAfter } from "./image-dirs.js";
 import { ImageFiles, type Landed, splitGlob } from "./image-files.js";
 import { runScripts } from "./run.js";
@@ -34,6 +36,8 @@ interface Walk {
   listed: Set<Landed>;
   bySource: Map<string, CopiedFile>;
   programs: { word: string; shell?: string; dir: ImageDir }[];
+  /** A COPY source (named, or a file of a copied folder) the reader refused as a link out. */
+  outside: (source: string, ins: Instruction, inFolder: boolean) => void;
 }
 
 /**
@@ -46,19 +50,22 @@ interface Walk {
 export function stageFiles(
   ctx: MigrationContext,
   stage: Stage,
-  read: (path: string) => string | undefined,
+  read: (path: string) => ContextFileRead,
 ): CopiedFile[] {
   const dir = stageStartDir(ctx, stage);
   const made = new Set<string>(dir === undefined ? [] : [dir]);
+  const outside = (source: string, ins: Instruction, inFolder: boolean) =>
+    noteOutsideContext(ctx, { source, instruction: ins, inFolder });
   const w: Walk = {
     dir,
     path: DEFAULT_PATH,
     made,
-    image: new ImageFiles(read),
+    image: new ImageFiles(read, (source, ins) => outside(source, ins, true)),
     out: [],
     listed: new Set(),
     bySource: new Map(),
     programs: [],
+    outside,
   };
   for (const ins of stage.body) {
     if (ins.keyword === "WORKDIR") {
@@ -81,7 +88,7 @@ export function stageFiles(
   return w.out;
 }
 
-function copy(w: Walk, ins: Instruction, read: (path: string) => string | undefined): void {
+function copy(w: Walk, ins: Instruction, read: (path: string) => ContextFileRead): void {
   const { flags, rest } = splitFlags(ins.args.text);
   if (flags.has("from") || ins.heredocs.length > 0) return;
   const words = splitWords(ins.args.text.slice(rest)).map((x) => unquote(x.text));
@@ -96,13 +103,14 @@ function copy(w: Walk, ins: Instruction, read: (path: string) => string | undefi
   for (const source of sources) {
     if (/^https?:|^\[/.test(source)) continue;
     const content = /[*?$]/.test(source) ? undefined : read(source);
-    if (content !== undefined) {
+    if (typeof content === "string") {
       const file: CopiedFile = { source, content, instruction: ins };
       w.out.push(file);
       w.listed.add(file);
       if (!w.bySource.has(source)) w.bySource.set(source, file);
       if (dest !== undefined) landFile(w, dest, into, file);
-    } else if (dest !== undefined && !source.includes("$")) copyFolder(w, ins, source, dest);
+    } else if (content !== undefined) w.outside(source, ins, false);
+    else if (dest !== undefined && !source.includes("$")) copyFolder(w, ins, source, dest);
   }
 }
 

@@ -2,6 +2,7 @@ import { lstat, open, realpath } from "node:fs/promises";
 import { join, posix, sep } from "node:path";
 import { isAlpinizeError } from "@alpinize/errors";
 import { missingSource } from "../discover/missing-source.js";
+import { leadsOutOfContext } from "../discover/outside-source.js";
 import { type Copy, landingPath } from "../discover/scripts.js";
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { readTextFile } from "../workspace/files.js";
@@ -56,6 +57,25 @@ export class BuildContext {
   ): Promise<{ copy: Copy; source: string } | undefined> {
     for (const { copy, source } of this.index.candidates(copies, targets, false)) {
       if (await missingSource(this.root, this.contexts, source)) return { copy, source };
+    }
+    return undefined;
+  }
+
+  /**
+   * The newest COPY that would put a file on one of `targets` from a path of the context that is
+   * a link leading out of it (the file's own, or a folder's on the way): asked when `landed`
+   * found nothing, so the file is named as not read. `source`: that path (the file's path inside
+   * a copied folder); `target`: where it lands.
+   */
+  async linkedOut(
+    copies: Copies,
+    targets: readonly string[],
+  ): Promise<{ copy: Copy; source: string; target: string } | undefined> {
+    for (const { copy, source } of this.index.candidates(copies, targets, true)) {
+      for (const { path, target } of sourcePaths(copy, source, targets)) {
+        if (await leadsOutOfContext(this.root, this.contexts, path))
+          return { copy, source: path, target };
+      }
     }
     return undefined;
   }
@@ -154,4 +174,18 @@ export class BuildContext {
       await handle.close();
     }
   }
+}
+
+/** The context paths a COPY source may have put on a target: itself, or a file of its folder. */
+function sourcePaths(
+  copy: Copy,
+  source: string,
+  targets: readonly string[],
+): { path: string; target: string }[] {
+  const landing = landingPath(copy, source);
+  if (targets.includes(landing)) return [{ path: source, target: landing }];
+  const dest = withoutTrailingSlashes(copy.destination);
+  return targets
+    .filter((t) => t.startsWith(`${dest}/`))
+    .map((t) => ({ path: posix.join(source, t.slice(dest.length + 1)), target: t }));
 }

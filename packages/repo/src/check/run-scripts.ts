@@ -49,13 +49,15 @@ const START: BodyState = { workdir: "/", path: DEFAULT_PATH, copies: undefined }
  * ADD) of the stage, or of one it builds on, brought them from the build context: the
  * Dockerfile's own folder, then `root`, as for the scripts an ENTRYPOINT runs. A file that is a
  * link, or lies behind a folder leading out of `root`, is not read. A file a RUN runs whose COPY
- * source is in neither folder is added to `missing`, when given.
+ * source is in neither folder is added to `missing`, one that is a link leading out of the build
+ * context (its own or a folder's) to `outside`, when given.
  */
 export async function readRunScripts(
   root: string,
   dockerfile: string,
   stages: readonly StageInfo[],
   missing?: MissingScript[],
+  outside?: MissingScript[],
 ): Promise<RunScripts> {
   const context = new BuildContext(root, [...new Set([posix.dirname(dockerfile), "."])]);
   const out = new Map<RunStep, Map<number, RunScript>>();
@@ -68,10 +70,15 @@ export async function readRunScripts(
     for (const ins of stage.body) {
       const run = ins.keyword === "RUN" ? runs.get(ins.line) : undefined;
       if (run) {
-        const gone = missing
-          ? (m: Absent) => missing.push({ ...m, stage: stage.index })
-          : undefined;
-        const found = await runScripts(run, state, context, gone);
+        const unread = {
+          ...(missing
+            ? { missing: (m: Absent) => missing.push({ ...m, stage: stage.index }) }
+            : {}),
+          ...(outside
+            ? { outside: (m: Absent) => outside.push({ ...m, stage: stage.index }) }
+            : {}),
+        };
+        const found = await runScripts(run, state, context, unread);
         if (found.size > 0) out.set(run, found);
       }
       state = nextState(state, ins);
@@ -83,11 +90,17 @@ export async function readRunScripts(
 /** A script a RUN runs whose COPY source the build context lacks, its stage aside. */
 type Absent = Omit<MissingScript, "stage">;
 
+/** Where the scripts a RUN runs that were not read go: missing, or a link out of the context. */
+interface Unread {
+  missing?: (gone: Absent) => void;
+  outside?: (linked: Absent) => void;
+}
+
 async function runScripts(
   run: RunStep,
   state: BodyState,
   context: BuildContext,
-  missing?: (gone: Absent) => void,
+  unread: Unread,
 ): Promise<Map<number, RunScript>> {
   const found = new Map<number, RunScript>();
   if (state.copies === undefined) return found;
@@ -105,12 +118,7 @@ async function runScripts(
     if (targets.length === 0) continue;
     const file = await context.landed(state.copies, targets);
     if (file === undefined) {
-      const gone = missing ? await context.absent(state.copies, targets) : undefined;
-      if (gone) {
-        const { copy, source } = gone;
-        const destination = landingPath(copy, source);
-        missing?.({ line: copy.line, source, destination, by: { run: run.line } });
-      }
+      await noteUnread(unread, context, state.copies, targets, run.line);
       continue;
     }
     const script = await readScript(file, path, operand === undefined ? undefined : name, context);
@@ -118,6 +126,32 @@ async function runScripts(
       found.set(index, script);
   }
   return found;
+}
+
+/** Names a script a RUN runs that was not read: its COPY source is missing, or links out. */
+async function noteUnread(
+  unread: Unread,
+  context: BuildContext,
+  copies: Copies,
+  targets: readonly string[],
+  line: number,
+): Promise<void> {
+  const gone = unread.missing ? await context.absent(copies, targets) : undefined;
+  if (gone) {
+    const { copy, source } = gone;
+    unread.missing?.({
+      line: copy.line,
+      source,
+      destination: landingPath(copy, source),
+      by: { run: line },
+    });
+    return;
+  }
+  const linked = unread.outside ? await context.linkedOut(copies, targets) : undefined;
+  if (linked) {
+    const { copy, source, target } = linked;
+    unread.outside?.({ line: copy.line, source, destination: target, by: { run: line } });
+  }
 }
 
 /**

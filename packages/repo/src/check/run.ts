@@ -14,6 +14,7 @@ import { kindOfText, readNamedFile } from "../workspace/named-file.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { apkInstalls } from "./apk-history.js";
 import { migrateBaseHints } from "./base-hints.js";
+import { contextLinks } from "./context-link.js";
 import { checkStages } from "./dockerfile-rules.js";
 import { checkExecTools } from "./exec-as-missing.js";
 import { readRunScripts } from "./run-scripts.js";
@@ -150,6 +151,8 @@ export async function checkTargets(
       const relFile = posixRelative(root, file);
       // Scripts the image runs whose COPY source is not in the build context: not checked, said so.
       const missing: MissingScript[] = [];
+      // And those whose COPY source is a link out of the build context: not read, and broken.
+      const outside: MissingScript[] = [];
       result.findings.push(
         ...checkStages(
           shown,
@@ -157,14 +160,14 @@ export async function checkTargets(
           settings,
           migrateBaseHints(text, shown, keptStagesMap()),
           lint,
-          await readRunScripts(root, relFile, stages, missing),
+          await readRunScripts(root, relFile, stages, missing, outside),
         ),
       );
       for (const stage of stages) {
         if (isStageIgnored(stage, stages, settings.ignoreImages)) stageCount.ignored++;
         else if (stage.family !== "scratch") stageCount.checked++;
       }
-      for (const ref of await findCopiedScripts(root, relFile, text, missing)) {
+      for (const ref of await findCopiedScripts(root, relFile, text, missing, outside)) {
         if (ref.role === "copied") continue;
         // Only what an Alpine image runs is checked; a stage in images.ignore is left alone.
         const runners = ref.stages
@@ -186,6 +189,7 @@ export async function checkTargets(
       const contexts = [...new Set([posix.dirname(relFile), "."])];
       const where = contexts.map((c) => shownFolder(join(root, c), cwd));
       result.findings.push(...scriptNotFound(shown, missing, stages, settings, where));
+      result.findings.push(...contextLinks(shown, outside, stages, settings));
     } catch (err) {
       if (!isAlpinizeError(err)) throw err;
       result.unparsable.push(unreadable(shown, err));

@@ -21,6 +21,7 @@ export const RULE_IDS = [
   "busybox-no-applet",
   "exec-as-missing",
   "script-not-found",
+  "context-link",
   "init-system",
   "unknown-group",
   "unknown-user",

@@ -10,6 +10,7 @@ import {
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { instructionWords, splitLeadingFlags } from "../dockerfile/words.js";
 import { type MissingScript, missingSource } from "./missing-source.js";
+import { linkOutOfContext } from "./outside-source.js";
 import { runLocations } from "./run-path.js";
 
 export type ScriptRole = "entrypoint" | "cmd" | "copied";
@@ -43,13 +44,17 @@ const SCRIPT_NAME = /\.(?:sh|bash|ash)$/;
  * Finds the scripts a Dockerfile COPYs from the build context (tried as the Dockerfile's own
  * folder, then the repository root) and tells which of them the image runs as ENTRYPOINT or CMD.
  * Only files that exist in the repository are returned; a script ENTRYPOINT or CMD runs whose
- * COPY source is in neither folder is added to `missing`, when given.
+ * COPY source is in neither folder is added to `missing`, when given. With `outside`, one whose
+ * COPY source is a link leading out of the build context (its own, or a folder's on the way) is
+ * added there instead of being returned (Docker never copies the file it points to); without it,
+ * a link of its own is returned, as every link, to be reported as skipped.
  */
 export async function findCopiedScripts(
   root: string,
   dockerfile: string,
   text: string,
   missing?: MissingScript[],
+  outside?: MissingScript[],
 ): Promise<ScriptReference[]> {
   const doc = parseDockerfile(text, { fileName: dockerfile });
   const { stages } = analyzeStages(doc);
@@ -69,6 +74,17 @@ export async function findCopiedScripts(
     if (role === "copied") return;
     const by = role === "entrypoint" ? "ENTRYPOINT" : "CMD";
     missing?.push({ ...gone, destination: at, stage, by });
+  };
+  // A source that links out of the context: named when the stage runs it, never returned.
+  const linkedOut = async (copy: Copy, source: string, runs: Runs, stage: number) => {
+    if (!outside || copy.from !== undefined) return false;
+    const link = await linkOutOfContext(root, contexts, source);
+    if (link === undefined) return false;
+    for (const run of runOutOfLink(copy, source, link.directory, runs)) {
+      const by = run.role === "entrypoint" ? "ENTRYPOINT" : "CMD";
+      outside.push({ line: copy.line, source: run.source, destination: run.at, stage, by });
+    }
+    return true;
   };
   const record = (
     path: string,
@@ -105,6 +121,7 @@ export async function findCopiedScripts(
           copy.from === undefined
             ? await resolveSource(root, contexts, source)
             : fromStage(copy.from, source, stages, landed, builds);
+        if (!found?.directory && (await linkedOut(copy, source, runs, stage.index))) continue;
         if (found === undefined) {
           if (missing && copy.from === undefined && (await missingSource(root, contexts, source))) {
             const at = landingPath(copy, source);
@@ -283,6 +300,31 @@ export function landingPath(copy: Copy, source: string): string {
   const base = posix.basename(withoutTrailingSlashes(source));
   if (dest.endsWith("/") || copy.sources.length > 1) return posix.join(dest, base);
   return dest;
+}
+
+/**
+ * What ENTRYPOINT/CMD run of a COPY source that links out of the context: the file where it
+ * lands, or for a linked folder each file run from under the destination, by its path inside.
+ */
+function runOutOfLink(
+  copy: Copy,
+  source: string,
+  directory: boolean,
+  runs: Runs,
+): { source: string; at: string; role: ScriptRole }[] {
+  if (!directory) {
+    const at = landingPath(copy, source);
+    const role = roleOf(at, runs);
+    return role === "copied" ? [] : [{ source, at, role }];
+  }
+  const dest = withoutTrailingSlashes(copy.destination);
+  return [...runs]
+    .filter(([word, role]) => role !== "copied" && word.startsWith(`${dest}/`))
+    .map(([word, role]) => ({
+      source: posix.join(source, word.slice(dest.length + 1)),
+      at: word,
+      role,
+    }));
 }
 
 function roleOf(destination: string, runs: Map<string, ScriptRole>): ScriptRole {

@@ -1,9 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
 import { contextReader } from "./context.js";
+
+const OUTSIDE = { skipped: "outside-context" };
 
 let repo: ScratchRepo | undefined;
 afterEach(async () => {
@@ -57,7 +60,7 @@ describe("contextReader: the build-context files a Dockerfile COPYs", () => {
     expect(at("pipe.sh")).toBeUndefined();
   });
 
-  it("reads no file whose real path leaves the context, through its own link or a folder's", async () => {
+  it("reads no file whose real path leaves the context, through its own link or a folder's, and says so", async () => {
     repo = await scratchRepo({
       "app/lib/inside.sh": "#!/bin/sh\ninside\n",
       "secret.sh": "#!/bin/sh\nSECRET\n",
@@ -74,16 +77,34 @@ describe("contextReader: the build-context files a Dockerfile COPYs", () => {
     symlinkSync("lib", join(app, "indir"));
     const read: string[] = [];
     const at = contextReader(app, { onRead: (f) => read.push(f) });
-    for (const path of ["up.sh", "abs.sh", "prefix.sh", "outdir/y.sh", "/outdir/y.sh"])
-      expect(at(path)).toBeUndefined();
+    for (const path of ["up.sh", "abs.sh", "prefix.sh", "outdir/y.sh", "/outdir/y.sh", "outdir"])
+      expect(at(path)).toEqual(OUTSIDE);
+    expect(at("missing.sh")).toBeUndefined();
     expect(at("in.sh")).toBe("#!/bin/sh\ninside\n");
     expect(at("indir/inside.sh")).toBe("#!/bin/sh\ninside\n");
     expect(read).toEqual([join(app, "in.sh"), join(app, "indir/inside.sh")]);
     // The repository as a context holds `secret.sh`, but a link from `app` is read only in
     // `app`, its own context: the repository root answers for its own paths.
     const both = contextReader(repo.root, { contexts: ["app", "."] });
-    expect(both("up.sh")).toBeUndefined();
+    expect(both("up.sh")).toEqual(OUTSIDE);
     expect(both("secret.sh")).toBe("#!/bin/sh\nSECRET\n");
+  });
+
+  it("tells a link out it cannot open from a dangling one, still reading nothing", async () => {
+    repo = await scratchRepo({ "app/x": "" });
+    const app = join(repo.root, "app");
+    // A socket cannot be opened (ENXIO), as /etc/shadow cannot for a user: where it is says enough.
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(join(repo!.root, "sock"), done));
+    try {
+      symlinkSync("../sock", join(app, "sock.sh"));
+      symlinkSync("../nowhere.sh", join(app, "dangling.sh"));
+      const at = contextReader(app);
+      expect(at("sock.sh")).toEqual(OUTSIDE);
+      expect(at("dangling.sh")).toBeUndefined();
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
   });
 
   it("reads nothing from a context folder that is itself a link out of the root", async () => {

@@ -1,11 +1,18 @@
 import { closeSync, constants, openSync, readlinkSync, realpathSync } from "node:fs";
-import { join, posix, sep } from "node:path";
+import { join, posix } from "node:path";
 import { readBoundedSync } from "@alpinize/bounded-read";
+import type { ContextFileRead, ContextFileSkipped } from "@alpinize/dockerfile";
+import { within } from "../discover/outside-source.js";
 import { MAX_TEXT_BYTES } from "../workspace/files.js";
 import { decodeText } from "../workspace/text-bytes.js";
 
-/** Reads one COPY source by its path in the Dockerfile; undefined when it cannot be read. */
-export type ContextFileReader = (path: string) => string | undefined;
+/**
+ * Reads one COPY source by its path in the Dockerfile: its text; undefined when it cannot be
+ * read; `{ skipped: "outside-context" }` when it is a link out of the build context.
+ */
+export type ContextFileReader = (path: string) => ContextFileRead;
+
+const OUTSIDE: ContextFileSkipped = Object.freeze({ skipped: "outside-context" });
 
 export interface ContextReaderOptions {
   /**
@@ -35,10 +42,11 @@ export interface ContextReaderOptions {
  * Only regular files are read, bounded, on the opened descriptor: a FIFO is not waited on, a file
  * that grows is not read past the limit. A symbolic link (the file's own, or a folder's on the
  * way) is followed only while it stays inside the context: a file whose real path is outside it
- * (`run.sh -> /etc/shadow`, `lib -> ../../secrets`) is not read, as Docker copies such a link as a
- * link and never the file it points to. Anything not readable (missing, a directory, a FIFO, a
- * device, too large, no permission, a link out of the context) is `undefined`, never an error:
- * the migration goes on without the file.
+ * (`run.sh -> /etc/shadow`, `lib -> ../../secrets`) is not read, as Docker never copies the file
+ * such a link points to. It is `{ skipped: "outside-context" }` (when no other context has a file
+ * by that path), for migrate to warn at its COPY that the file was not looked at. Anything else
+ * not readable (missing, a directory, a FIFO, a device, too large, no permission) is `undefined`,
+ * never an error: the migration goes on without the file.
  */
 export function contextReader(root: string, options: ContextReaderOptions = {}): ContextFileReader {
   const contexts = [...new Set(options.contexts ?? ["."])];
@@ -52,24 +60,43 @@ export function contextReader(root: string, options: ContextReaderOptions = {}):
   };
   return (path) => {
     if (path.includes("$")) return undefined;
+    let refused = false;
     for (const context of contexts) {
       const rel = insideContext(context, path);
       if (rel === undefined) continue;
       const realRoot = realContext(context);
       if (realRoot === undefined) continue;
       const full = join(root, rel);
-      try {
-        const got = readInside(full, realRoot, limit, head);
-        if (got?.status !== "ok") continue;
-        const text = decodeText(got.bytes);
-        onRead(full);
-        return text;
-      } catch {
-        // Not in this context; try the next.
-      }
+      const got = readInContext(full, realRoot, limit, head);
+      if (got === OUTSIDE) refused = true;
+      if (typeof got !== "string") continue;
+      onRead(full);
+      return got;
     }
-    return undefined;
+    return refused ? OUTSIDE : undefined;
   };
+}
+
+/** The file's text; OUTSIDE for a link out of `realRoot`; undefined when it cannot be read. */
+function readInContext(full: string, realRoot: string, limit: number, head: boolean) {
+  try {
+    const got = readInside(full, realRoot, limit, head);
+    if ("skipped" in got) return OUTSIDE;
+    return got.status === "ok" ? decodeText(got.bytes) : undefined;
+  } catch {
+    // Not opened (`run.sh -> /etc/shadow` for a user who may not read it, a dangling link):
+    // where the path leads is still known without opening it, and says which it is.
+    return leadsOut(full, realRoot) ? OUTSIDE : undefined;
+  }
+}
+
+/** Whether `full` resolves (every link followed) to a path outside `realRoot`. */
+function leadsOut(full: string, realRoot: string): boolean {
+  try {
+    return !within(realRoot, realpathSync(full));
+  } catch {
+    return false;
+  }
 }
 
 /** The real path of `context` under `root`, or undefined when it is missing or leads out of `root`. */
@@ -97,15 +124,13 @@ function readInside(full: string, realRoot: string, limit: number, head: boolean
     if (opened !== undefined) {
       return within(realRoot, opened)
         ? readBoundedSync(`/proc/self/fd/${fd}`, limit, { head })
-        : undefined;
+        : OUTSIDE;
     }
   } finally {
     closeSync(fd);
   }
   const real = realpathSync(full);
-  return within(realRoot, real)
-    ? readBoundedSync(real, limit, { head, noFollow: true })
-    : undefined;
+  return within(realRoot, real) ? readBoundedSync(real, limit, { head, noFollow: true }) : OUTSIDE;
 }
 
 /** The real path of an open descriptor, from /proc; undefined where /proc does not give it. */
@@ -116,11 +141,6 @@ function openedPath(fd: number): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Whether `path` is `root` or under it (`/ctx-other` is not under `/ctx`). */
-function within(root: string, path: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
 }
 
 /** The path under the root of `path` in `context`, or undefined when it leaves the context. */

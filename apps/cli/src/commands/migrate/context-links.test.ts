@@ -64,6 +64,40 @@ describe("migrate: COPYed files that are links out of the build context", () => 
     }
   });
 
+  it("migrate FILE warns at each COPY bringing one in, in its output and --json; check reports them", async () => {
+    const dockerfile = layout();
+    const human = await runCli(["migrate", "--alpine", "3.23", dockerfile]);
+    const warned = human.stderr.split("\n").filter((l) => l.includes("[context]"));
+    expect(warned.map((l) => /Dockerfile:(\d+:\d+) \[context\] (\S+)/.exec(l)?.slice(1))).toEqual([
+      ["3:1", "run.sh"],
+      ["4:1", "tools/setup.sh"],
+    ]);
+    expect(warned[0]).toMatch(
+      /leads outside the build context through a link .*put the real file in the build context/,
+    );
+    const json = await runCli(["migrate", "--alpine", "3.23", "--json", dockerfile]);
+    const warnings = JSON.parse(json.stdout).files[0].warnings.filter(
+      (w: { rule: string }) => w.rule === "context",
+    );
+    expect(warnings.map((w: { line: number; column: number }) => [w.line, w.column])).toEqual([
+      [3, 1],
+      [4, 1],
+    ]);
+    // Nothing names where the links lead.
+    expect(`${human.stderr}${json.stdout}`).not.toContain("outside/");
+    writeFileSync(
+      dockerfile,
+      readFileSync(dockerfile, "utf8").replace("FROM debian:12", "FROM alpine:3.23"),
+    );
+    const check = await runCli(["check", dockerfile]);
+    expect(check.code).toBe(1);
+    expect(check.stdout.match(/context-link: (\S+), which/g)).toEqual([
+      "context-link: run.sh, which",
+      "context-link: tools/setup.sh, which",
+    ]);
+    expect(`${check.stdout}${check.stderr}`).not.toMatch(FROM_SECRET);
+  });
+
   it("migrate DIR --json and --report quote nothing of them", async () => {
     layout();
     const report = join(dir, "report.md");
