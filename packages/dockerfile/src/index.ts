@@ -75,12 +75,7 @@ export {
   runPackageScript,
 } from "./rules/busybox-ids.js";
 /** Echo calls migrate rewrites for busybox ash, in what an instruction starts (check reports those left). */
-export {
-  echoCalls,
-  type FoundEcho,
-  type StartedScript,
-  startedScript,
-} from "./rules/dash-echo-strings.js";
+export { echoCalls, type FoundEcho } from "./rules/dash-echo-calls.js";
 export type { LayoutHit } from "./rules/debian-layout.js";
 export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
 export { type DebianRelease, releaseByCodename } from "./rules/debian-releases.js";
@@ -133,6 +128,7 @@ export {
   setupScriptRuns,
 } from "./rules/setup-scripts.js";
 export { shellScriptIndex } from "./rules/started-commands.js";
+export { type StartedScript, startedScript } from "./rules/started-script.js";
 export { withoutTrailingSlashes } from "./rules/trailing-slashes.js";
 export { toolInUnreadableScript } from "./rules/unconvertible.js";
 export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";

@@ -1,13 +1,11 @@
 import type { MigrationContext } from "../migrate/context.js";
-import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
-import { runSource, type ShellSource } from "../shell/source.js";
-import { ShellSyntaxError } from "../shell/tokenize.js";
+import type { ShellSource } from "../shell/source.js";
+import { mappedSource } from "../shell/substitutions.js";
 import type { Word } from "../shell/tokens.js";
-import { rewriteDashEcho } from "./dash-echo.js";
-import { type DockerfileText, execRunSource } from "./exec-source.js";
-import { execWords } from "./exec-words.js";
+import { ECHO_CALL, rewriteDashEcho, warnEvalEcho } from "./dash-echo.js";
+import { substitutionEchoes } from "./dash-echo-substitutions.js";
 import {
   editsFit,
   type NestedScript,
@@ -18,10 +16,9 @@ import {
   shellStrings,
 } from "./nested.js";
 import { ScriptScope, type StageState } from "./scope.js";
-import { unwrapStarter } from "./started-commands.js";
+import { startedScript } from "./started-script.js";
 
-/** An echo called in a string: with a backslash in the string, dash's echo may have read escapes. */
-const ECHO_CALL = /(?:^|[\s;&|(`'"])echo(?=[\s'"]|$)/;
+const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
 
 /**
  * Echo (rule `shell`) in what a container starts: a shell-form CMD, ENTRYPOINT or `HEALTHCHECK
@@ -43,7 +40,6 @@ export function rewriteStartedEchoes(
   const mark = ctx.edits.length;
   const scope = new ScriptScope(ctx, stage, started.src, ins, [], started.program);
   echoesIn(scope, 1);
-  scope.flush();
   // An exec form's edits are written JSON-escaped (`\` → `\\`): the string then hands the shell
   // exactly the rewritten script.
   if (started.program) escapeEditsSince(ctx, mark, jsonEscaped);
@@ -54,68 +50,27 @@ export function rewriteExecRunEchoes(ctx: MigrationContext, state: StageState, i
   if (ins.form === "exec") rewriteStartedEchoes(ctx, state, ins, state.shell.shell);
 }
 
-/** The script an instruction starts, and the shell an exec form hands it to. */
-export interface StartedScript {
-  src: ShellSource;
-  /** `sh` or `dash` for an exec form's `-c` string; undefined for a shell form (SHELL runs it). */
-  program?: "sh" | "dash";
-}
-
 /**
- * The script a RUN, CMD, ENTRYPOINT or `HEALTHCHECK CMD` hands a shell: its shell form, or its
- * exec form's `sh -c` / `dash -c` string, past an init or privilege starter for what a container
- * starts (`["tini", "--", "sh", "-c", …]`), its offsets leading back to the file through the JSON
- * escapes. Undefined when it hands no such shell a script, or one that does not parse. migrate
- * rewrites the echo calls in these; check reports the ones left.
+ * The echo rule over one script, the `sh -c` strings in it (three deep) and its command
+ * substitutions, nothing else; writes the script's edits.
  */
-export function startedScript(file: DockerfileText, ins: Instruction): StartedScript | undefined {
-  try {
-    return readStarted(file, ins);
-  } catch (err) {
-    if (err instanceof ShellSyntaxError) return undefined;
-    throw err;
-  }
-}
-
-function readStarted(file: DockerfileText, ins: Instruction): StartedScript | undefined {
-  if (!/^(?:RUN|CMD|ENTRYPOINT|HEALTHCHECK)$/.test(ins.keyword)) return undefined;
-  const at = commandOffset(ins);
-  if (at === undefined) return undefined;
-  if (!isExec(ins, at)) return { src: runSource(file.text, ins, at, file.doc.escape) };
-  const words = execWords(ins.args.text.slice(at))?.map((w) => w.value) ?? [];
-  // `["tini", "--", "sh", "-c", …]`: an init or privilege wrapper starts the shell.
-  const skip = ins.keyword === "RUN" ? 0 : words.length - unwrapStarter(words).length;
-  const program = words[skip]?.replace(/^.*\//, "");
-  if (program !== "sh" && program !== "dash") return undefined;
-  const src = execRunSource(file, ins, at, skip);
-  return src ? { src, program } : undefined;
-}
-
-const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
-
-/** Where the command starts in the argument text: past flags, and past `CMD` for HEALTHCHECK. */
-function commandOffset(ins: Instruction): number | undefined {
-  const { rest } = splitFlags(ins.args.text);
-  if (ins.keyword !== "HEALTHCHECK") return rest;
-  const cmd = /^CMD\s+/i.exec(ins.args.text.slice(rest));
-  return cmd ? rest + cmd[0].length : undefined;
-}
-
-function isExec(ins: Instruction, at: number): boolean {
-  if (ins.keyword !== "HEALTHCHECK") return ins.form === "exec";
-  return execWords(ins.args.text.slice(at)) !== undefined;
-}
-
-/** The echo rule over one script and the `sh -c` strings in it (three deep), nothing else. */
 function echoesIn(scope: ScriptScope, depth: number): void {
+  const from = scope.ctx.edits.length;
   if (depth < 3) for (const nested of nestedScripts(scope.src)) nestedEchoes(scope, nested, depth);
   for (const item of scope.src.script.items) {
     if (item.kind !== "pipeline") continue;
     for (const cmd of item.commands) {
-      if (cmd.name === "echo") rewriteDashEcho(scope, item, cmd);
+      rewriteDashEcho(scope, item, cmd);
       echoesInStrings(scope, item, cmd, depth);
     }
   }
+  scope.flush();
+  substitutionEchoes(scope, from, (inner) => echoesIn(inner, depth));
+}
+
+/** The echo rule over a RUN script's command substitutions, once the other rules wrote its edits. */
+export function runSubstitutionEchoes(scope: ScriptScope, from: number): void {
+  substitutionEchoes(scope, from, (inner) => echoesIn(inner, scope.quotes.length + 1));
 }
 
 function nestedEchoes(outer: ScriptScope, nested: NestedScript, depth: number): void {
@@ -131,7 +86,6 @@ function nestedEchoes(outer: ScriptScope, nested: NestedScript, depth: number): 
     nested.shell,
   );
   echoesIn(scope, depth + 1);
-  scope.flush();
   if (editsFit(ctx, mark, nested)) return;
   restore();
   outer.warn("shell", nested.word.start, unreadMessage(nested.shell, "unfit"));
@@ -151,6 +105,7 @@ export function echoesInStrings(
   depth = scope.quotes.length + 1,
 ): void {
   if (scope.stage.info.already) return;
+  warnEvalEcho(scope, pipeline, cmd);
   for (const { word, shell } of shellStrings(cmd)) {
     if (!runsDash(scope, shell)) continue;
     const found = echoString(scope.src, word, depth);
@@ -171,7 +126,6 @@ export function echoesInStrings(
       shell,
     );
     echoesIn(inner, depth + 1);
-    inner.flush();
     escapeEditsSince(ctx, mark, (text) => text.replace(/[\\"$`]/g, "\\$&"));
     // A pipeline another rule removes whole takes these edits with it (run.ts).
     scope.nestedEdits.push({ pipeline, from: mark, to: ctx.edits.length, emptied: false });
@@ -184,7 +138,7 @@ export function echoesInStrings(
  * shell expands nothing in it and it sits at most three strings deep; `{}` when it cannot be read.
  * Undefined for a string with no backslash or no echo call, or one nestedScripts reads.
  */
-function echoString(
+export function echoString(
   parent: ShellSource,
   word: Word,
   depth: number,
@@ -195,52 +149,6 @@ function echoString(
   return src ? { src } : {};
 }
 
-/** An echo call in a started script or in a `-c` string of it, as migrate's echo rule finds it. */
-export interface FoundEcho {
-  /** Offset of the word `echo` in the Dockerfile. */
-  offset: number;
-  /** Its argument words as written (in the script the shell reads). */
-  args: string[];
-  /** The shell of the `-c` string it is in; undefined in the script startedScript gave. */
-  runner?: StringShell;
-}
-
-/**
- * The echo calls migrate's echo rule looks at in a script (startedScript's, or a RUN's), walking
- * its `-c` strings as that rule does: the strings nestedScripts reads (three deep), and the
- * double-quoted ones with backslashes whose shell `reads(shell)` holds for (their script as the
- * inner shell gets it). `runner`: the shell that runs `src` itself, if it is a `-c` string.
- * alpinize check asks this for the echo migrate would have rewritten, so the two agree.
- */
-export function echoCalls(
-  src: ShellSource,
-  reads: (shell: StringShell) => boolean,
-  runner?: StringShell,
-  depth = 1,
-): FoundEcho[] {
-  const out: FoundEcho[] = [];
-  if (depth < 3)
-    for (const nested of nestedScripts(src))
-      out.push(...echoCalls(nested.src, reads, nested.shell, depth + 1));
-  for (const item of src.script.items) {
-    if (item.kind !== "pipeline") continue;
-    for (const cmd of item.commands) {
-      const [echo, ...args] = cmd.args;
-      if (cmd.name === "echo" && echo?.raw === "echo")
-        out.push({
-          offset: src.span(echo.start, echo.start)[0],
-          args: args.map((a) => a.raw),
-          runner,
-        });
-      for (const { word, shell } of shellStrings(cmd)) {
-        const inner = reads(shell) ? echoString(src, word, depth)?.src : undefined;
-        if (inner) out.push(...echoCalls(inner, reads, shell, depth + 1));
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * The script a double-quoted word hands a shell, when the outer shell expands nothing in it: its
  * offsets lead back through the backslashes the outer shell takes off.
@@ -249,7 +157,7 @@ function doubleQuotedSource(parent: ShellSource, word: Word): ShellSource | unde
   const raw = word.raw;
   if (raw.length < 2 || raw[0] !== '"' || raw.at(-1) !== '"') return undefined;
   let text = "";
-  /** Per character of `text`: where it starts in `raw`, and where it ends. */
+  /** Per character of `text`: where it starts in the parent's text, and where it ends. */
   const from: number[] = [];
   const to: number[] = [];
   for (let i = 1; i < raw.length - 1; i++) {
@@ -262,23 +170,14 @@ function doubleQuotedSource(parent: ShellSource, word: Word): ShellSource | unde
     }
     const escaped = c === "\\" && (next === "\\" || next === "$" || next === "`" || next === '"');
     text += escaped ? next : c;
-    from.push(i);
-    to.push(escaped ? i + 2 : i + 1);
+    from.push(word.start + i);
+    to.push(word.start + (escaped ? i + 2 : i + 1));
     if (escaped) i++;
   }
   const script = scriptOrUndefined(text);
   if (!script) return undefined;
-  const close = raw.length - 1;
-  const startOf = (k: number) => word.start + (k < from.length ? from[k]! : close);
-  const endOf = (k: number) => word.start + (k === 0 ? (from[0] ?? close) : to[k - 1]!);
-  return {
-    script,
-    file: parent.file,
-    escapeChar: parent.escapeChar,
-    span: (a, b) =>
-      b <= a ? parent.span(startOf(a), startOf(a)) : parent.span(startOf(a), endOf(b)),
-    direct: parent.direct,
-  };
+  const src = mappedSource(parent, script, from, to, word.start + raw.length - 1);
+  return { ...src, direct: parent.direct };
 }
 
 /**

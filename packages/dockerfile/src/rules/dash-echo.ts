@@ -1,7 +1,14 @@
-import { dashEcho } from "@alpinize/busybox";
+import { builtinAt, dashEcho } from "@alpinize/busybox";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
+import type { Word } from "../shell/tokens.js";
 import { runsUnderDash } from "./dash-sh.js";
 import type { ScriptScope } from "./scope.js";
+
+/**
+ * An echo called in a text (a `-c` or eval string, a substitution not read), its name quoted or
+ * escaped too (`\echo`, `"echo"`): with a backslash in the text, dash's echo may have read escapes.
+ */
+export const ECHO_CALL = /(?:^|[\s;&|(`'"\\])echo(?=[\s'"`]|$)/;
 
 /** The escapes named in a note: the first few, as written for echo. */
 function named(escapes: readonly { text: string }[]): string {
@@ -15,11 +22,14 @@ function named(escapes: readonly { text: string }[]): string {
  * `\t`, `\c`, `\\`, `\0NNN` into other bytes; busybox ash's echo prints them as written unless
  * given -e. Such a call becomes `echo -e …` (dash's `-n` → `-ne`), with the few escapes busybox
  * -e reads otherwise respelled (@alpinize/busybox `dashEcho`, checked against both shells), and a
- * note. Under bash (a bash SHELL, /bin/sh linked to bash, a bash heredoc) echo is left alone.
+ * note. The builtin however its name is spelt (`\echo`, `"echo"`) and behind `command`, whose
+ * `-e` goes after the name as written. Under bash (a bash SHELL, /bin/sh linked to bash, a bash
+ * heredoc) echo is left alone.
  */
 export function rewriteDashEcho(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
-  const [echo, ...args] = cmd.args;
-  if (echo?.raw !== "echo" || !runsUnderDash(scope)) return;
+  const call = echoCall(cmd);
+  if (!call || !runsUnderDash(scope)) return;
+  const { echo, args } = call;
   const r = dashEcho(args.map((a) => a.raw));
   if (r.kind === "none") return;
   const which = named(r.escapes);
@@ -37,7 +47,7 @@ export function rewriteDashEcho(scope: ScriptScope, pipeline: Pipeline, cmd: Sim
     return;
   }
   if (r.option === "-ne") scope.replaceWord(cmd, args[0]!, "-ne", "shell");
-  else scope.replaceWord(cmd, echo, "echo -e", "shell");
+  else scope.replaceWord(cmd, echo, `${echo.raw} -e`, "shell");
   for (const e of r.edits) {
     const word = args[e.word]!;
     scope.rawEdits.push({
@@ -56,5 +66,40 @@ export function rewriteDashEcho(scope: ScriptScope, pipeline: Pipeline, cmd: Sim
     "shell",
     echo.start,
     `echo with ${which} is now ${r.option === "-ne" ? "echo -ne" : "echo -e"}${respelled}: under Debian's /bin/sh (dash) echo turned these escapes into characters, busybox ash's echo prints them as written without -e`,
+  );
+}
+
+/**
+ * The echo builtin a command runs: the word that names it and the words it gets (see
+ * `builtinAt`), or undefined. Most commands are not named echo or command: no word is read.
+ */
+export function echoCall(cmd: SimpleCommand): { echo: Word; args: Word[] } | undefined {
+  if (cmd.name !== "echo" && cmd.name !== "command") return undefined;
+  const at = builtinAt(
+    cmd.args.map((a) => a.raw),
+    "echo",
+  );
+  return at === undefined ? undefined : { echo: cmd.args[at]!, args: cmd.args.slice(at + 1) };
+}
+
+/**
+ * `eval '…'` (`eval "echo 'a\tb'"`): the shell reads the string as a script when eval runs,
+ * dash on Debian and busybox ash on Alpine; an echo in it given backslashes is warned at, not
+ * rewritten, as eval gets its words only after the shell has expanded and joined them.
+ */
+export function warnEvalEcho(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
+  if (cmd.name !== "eval" && cmd.name !== "command") return;
+  const at = builtinAt(
+    cmd.args.map((a) => a.raw),
+    "eval",
+  );
+  const words = at === undefined ? [] : cmd.args.slice(at + 1);
+  const text = words.map((w) => w.raw).join(" ");
+  if (!text.includes("\\") || !ECHO_CALL.test(text) || !runsUnderDash(scope)) return;
+  scope.warnIfKept(
+    pipeline,
+    "shell",
+    words[0]!.start,
+    "this eval string runs echo with backslashes under Debian's /bin/sh (dash), whose echo turns escapes (\\n, \\t, \\c, \\\\, \\0NNN) into characters, where busybox ash's echo prints them as written: eval strings are not rewritten: write echo -e in it (or printf '%b\\n' …) where the characters are meant",
   );
 }

@@ -50,9 +50,11 @@ const SHEBANG = /^#!\s*(\S+)(?:\s+(\S+))?/;
  * (`RUN bash <<EOF`) nor starting with a `#!` of another program; a `-c` string handed to `sh`
  * (/bin/sh, unless linked to bash), whatever runs the script around it. What dash itself runs
  * (`dash -c`, `SHELL ["/bin/dash", …]`, `#!/bin/dash`) still runs under dash, which the stage
- * gets from Alpine (addDash): its echo reads escapes as before.
+ * gets from Alpine (addDash): its echo reads escapes as before. A command substitution runs in
+ * the shell of the script it is written in.
  */
 export function runsUnderDash(scope: ScriptScope): boolean {
+  if (scope.within) return runsUnderDash(scope.within);
   const { stage } = scope;
   if (stage.info.already) return false;
   const { shell, binSh } = stage.shell;

@@ -2,7 +2,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
 import { type Pipeline, type SimpleCommand, simpleCommands } from "../shell/script.js";
-import { heredocSource, runSource, type ShellSource } from "../shell/source.js";
+import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import {
   APT_TOOLS,
@@ -16,8 +16,13 @@ import { flagRepositories } from "./apt-repos.js";
 import { collectGosuArch, migrateArch } from "./arch.js";
 import { dropUbuntuUser } from "./base-users.js";
 import { displayOnlyWords } from "./busybox.js";
-import { rewriteDashEcho } from "./dash-echo.js";
-import { echoesInStrings, rewriteExecRunEchoes, warnEchoesKept } from "./dash-echo-strings.js";
+import { echoCall, rewriteDashEcho } from "./dash-echo.js";
+import {
+  echoesInStrings,
+  rewriteExecRunEchoes,
+  runSubstitutionEchoes,
+  warnEchoesKept,
+} from "./dash-echo-strings.js";
 import { debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { findExecs, unwrapped } from "./gnu-calls.js";
@@ -44,10 +49,6 @@ import { ownerGroupInRun } from "./users-owner-groups.js";
 const SCANELF_RUNDEPS =
   "apk add --no-cache --no-network --virtual .rundeps $(scanelf --needed --nobanner --format '%n#p' --recursive /usr/local | tr ',' '\\n' | sort -u | awk 'system(\"[ -e /usr/local/lib/\" $1 \" ]\") == 0 { next } { print \"so:\" $1 }')";
 
-const SH = String.raw`(?:\/usr)?(?:\/bin\/)?(?:ba|a|da)?sh(?:\s+-\S+)*`;
-/** `RUN <<EOF`, `RUN sh -e <<EOF` and `RUN <<EOF bash` (the opener may come before the shell). */
-const HEREDOC_SCRIPT = new RegExp(String.raw`^(?:${SH}\s+)?<<-?\s*["']?\w+["']?(?:\s+${SH})?$`);
-
 /** The shell scripts a RUN executes: its command line, or its heredoc bodies for `RUN <<EOF`. */
 export function runScripts(ctx: MigrationContext, ins: Instruction): ShellSource[] {
   // Several rules read the same RUN; parse it once per migration.
@@ -68,7 +69,7 @@ function readRunScripts(ctx: MigrationContext, ins: Instruction): ShellSource[] 
   const { rest } = splitFlags(ins.args.text);
   const command = ins.args.text.slice(rest).trim();
   const escapeChar = ctx.doc.escape;
-  if (ins.heredocs.length > 0 && HEREDOC_SCRIPT.test(command)) {
+  if (ins.heredocs.length > 0 && isHeredocScript(command)) {
     return ins.heredocs.map((h) => heredocSource(ctx.text, h, escapeChar));
   }
   return [runSource(ctx.text, ins, rest, escapeChar)];
@@ -112,6 +113,7 @@ export function migrateRun(ctx: MigrationContext, stage: StageState, ins: Instru
 
 /** Every command rule over one script; true when it has nothing left to do. */
 function migrateScript(scope: ScriptScope): boolean {
+  const from = scope.ctx.edits.length;
   collectPurged(scope);
   collectGosuArch(scope);
   for (const item of scope.src.script.items) {
@@ -119,7 +121,10 @@ function migrateScript(scope: ScriptScope): boolean {
   }
   migrateArch(scope);
   dropNestedEditsOfRemoved(scope);
-  return scope.flush();
+  if (scope.flush()) return true;
+  // After the flush: a substitution inside a word another rule rewrote is left whole (warned).
+  runSubstitutionEchoes(scope, from);
+  return false;
 }
 
 /**
@@ -308,7 +313,7 @@ function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCo
     for (const w of displayOnlyWords(cmd)) scope.deleteWord(cmd, w, "busybox");
   } else if (migrateLocales(scope, pipeline, cmd) || migrateDebconf(scope, pipeline, cmd)) {
     // handled
-  } else if (cmd === parsed && name === "echo") rewriteDashEcho(scope, pipeline, cmd);
+  } else if (echoCall(parsed)) rewriteDashEcho(scope, pipeline, parsed);
   else migrateGosuCall(scope, cmd);
 }
 

@@ -133,6 +133,8 @@ export class ScriptScope {
     readonly quotes: readonly ("'" | '"')[] = [],
     /** The shell a `-c` string is handed to; undefined for the instruction's own script. */
     readonly runner?: StringShell,
+    /** The script whose command substitution this is: it runs in that script's shell. */
+    readonly within?: ScriptScope,
   ) {}
 
   /** Notes about a pipeline's programs, given only if the pipeline stays in the script. */

@@ -12,6 +12,20 @@ export interface ShellSource {
   span(from: number, to: number): [number, number];
   /** Whether file offsets run through the script one to one (heredoc bodies). */
   direct: boolean;
+  /**
+   * The here-document bodies the script's redirections read, when they sit in the file apart
+   * from its text (a RUN line's `cat <<EOF`: Docker keeps the body below the line).
+   */
+  heredocs?: readonly Heredoc[];
+}
+
+const SH = String.raw`(?:\/usr)?(?:\/bin\/)?(?:ba|a|da)?sh(?:\s+-\S+)*`;
+/** `RUN <<EOF`, `RUN sh -e <<EOF` and `RUN <<EOF bash` (the opener may come before the shell). */
+const HEREDOC_SCRIPT = new RegExp(String.raw`^(?:${SH}\s+)?<<-?\s*["']?\w+["']?(?:\s+${SH})?$`);
+
+/** Whether a RUN's command (past its flags) hands its here-documents to a shell as the script. */
+export function isHeredocScript(command: string): boolean {
+  return HEREDOC_SCRIPT.test(command.trim());
 }
 
 /** The shell-form body of a RUN, starting at `offset` in its logical arguments. */
@@ -22,13 +36,15 @@ export function runSource(
   escapeChar: string,
 ): ShellSource {
   const text = ins.args.text.slice(offset);
-  return {
+  const src: ShellSource = {
     script: parseScript(text),
     file,
     escapeChar,
     span: (from, to) => sourceSpan(ins.args, from + offset, to + offset),
     direct: false,
   };
+  if (ins.heredocs.length > 0 && !isHeredocScript(text)) src.heredocs = ins.heredocs;
+  return src;
 }
 
 export function heredocSource(file: string, doc: Heredoc, escapeChar: string): ShellSource {

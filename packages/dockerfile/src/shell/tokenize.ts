@@ -18,7 +18,7 @@ export class ShellSyntaxError extends Error {
 /** Splits a POSIX sh script into words, operators and redirections, recording every span. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
+  const pendingHeredocs: PendingHeredoc[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
@@ -34,7 +34,7 @@ export function tokenize(text: string): Token[] {
       while (i < text.length && text[i] !== "\n") i++;
     } else if (isRedirectStart(text, i)) {
       const redir = readRedirect(text, i);
-      if (redir.heredoc) pendingHeredocs.push(redir.heredoc);
+      if (redir.heredoc) pendingHeredocs.push({ ...redir.heredoc, token: redir.token });
       tokens.push(redir.token);
       i = redir.token.end;
     } else {
@@ -64,6 +64,13 @@ function isWordBoundary(text: string, i: number): boolean {
   return i === 0 || META.has(text[i - 1]!);
 }
 
+/** A here-document opened on the current line, its body read after the line ends. */
+interface PendingHeredoc {
+  delimiter: string;
+  stripTabs: boolean;
+  token: Redirect;
+}
+
 function readRedirect(
   text: string,
   start: number,
@@ -84,21 +91,27 @@ function readRedirect(
   return { token };
 }
 
-function skipHeredocBodies(
-  text: string,
-  start: number,
-  docs: { delimiter: string; stripTabs: boolean }[],
-): number {
+/** Skips the bodies of the here-documents a line opened, noting each body's span on its token. */
+function skipHeredocBodies(text: string, start: number, docs: PendingHeredoc[]): number {
   let i = start;
   for (const doc of docs) {
+    const bodyStart = i;
+    let bodyEnd = text.length;
     while (i < text.length) {
       const nl = text.indexOf("\n", i);
       const lineEnd = nl === -1 ? text.length : nl;
       let line = text.slice(i, lineEnd).replace(/\r$/, "");
       if (doc.stripTabs) line = line.replace(/^\t+/, "");
+      const lineStart = i;
       i = nl === -1 ? text.length : nl + 1;
-      if (line === doc.delimiter) break;
+      if (line === doc.delimiter) {
+        bodyEnd = lineStart;
+        break;
+      }
     }
+    // A quoted delimiter (`<<'EOF'`, `<<\EOF`) leaves the body as written: nothing expands there.
+    const target = doc.token.raw.replace(/^\d*<<-?\s*/, "");
+    doc.token.body = { start: bodyStart, end: bodyEnd, expands: !/["'\\]/.test(target) };
   }
   return i;
 }
@@ -178,7 +191,7 @@ const MAX_NESTING = 200;
 let nesting = 0;
 
 /** End offset of `$(…)`, `$((…))`, `${…}`, `$name`, `` `…` `` starting at `start`. */
-function skipExpansion(text: string, start: number): number {
+export function skipExpansion(text: string, start: number): number {
   if (nesting >= MAX_NESTING) {
     throw new ShellSyntaxError(`expansions nested more than ${MAX_NESTING} deep`, start);
   }

@@ -23,6 +23,11 @@ export interface Redirect {
   raw: string;
   start: number;
   end: number;
+  /**
+   * A here-document's body (`<<EOF`), when the script text holds it: `[start, end)` of the lines
+   * before the delimiter line; `expands` unless the delimiter is quoted.
+   */
+  body?: { start: number; end: number; expands: boolean };
 }
 
 export type Token = Word | Op | Redirect;

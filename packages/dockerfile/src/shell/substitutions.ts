@@ -1,0 +1,248 @@
+import { type Pipeline, parseScript, type Script } from "./script.js";
+import type { ShellSource } from "./source.js";
+import { ShellSyntaxError, skipExpansion } from "./tokenize.js";
+import type { Redirect } from "./tokens.js";
+
+/** A command substitution a script runs in its own shell: `$( … )`, or a backquoted command. */
+export interface Substitution {
+  /** File offsets of the whole substitution, `$(` or the backquote included. */
+  at: [number, number];
+  backquoted: boolean;
+  /** The text it runs, as its shell reads it (a backquoted one's escapes taken off). */
+  text: string;
+  /**
+   * That text as a script whose offsets lead back to the file; undefined when it is not read
+   * exactly: it does not parse, it sits in `${ }` or `$(( ))`, or a `<<-` body strips its tabs.
+   */
+  src?: ShellSource;
+  /** The pipeline whose words (or here-document) hold it. */
+  pipeline?: Pipeline;
+}
+
+/** What a substitution's offsets lead back through: a script, or the file itself. */
+type Parent = Pick<ShellSource, "file" | "escapeChar" | "span" | "direct">;
+
+/**
+ * The command substitutions a script runs itself: in its words (command words, assignments,
+ * redirections, `for`/`case` words, inside double quotes and `${ }` too) and in the bodies of its
+ * here-documents that expand (an unquoted delimiter), the body in the script's text or, for a
+ * RUN line, below it in the file. Not the ones nested in these: each one's `src` holds those.
+ */
+export function substitutionsOf(src: ShellSource): Substitution[] {
+  const out: Substitution[] = [];
+  const word = (raw: string, start: number, pipeline?: Pipeline) => {
+    if (raw.includes("$") || raw.includes("`")) collect(out, src, raw, start, "word", pipeline);
+  };
+  // A RUN line's here-documents, in the order its `<<` redirections open them.
+  const bodies = [...(src.heredocs ?? [])];
+  for (const item of src.script.items) {
+    if (item.kind === "header") for (const w of item.words) word(w.raw, w.start);
+    if (item.kind === "pattern") for (const w of item.labels) word(w.raw, w.start);
+    if (item.kind !== "pipeline") continue;
+    for (const cmd of item.commands) {
+      for (const w of [...cmd.assignments, ...cmd.args]) word(w.raw, w.start, item);
+      for (const r of cmd.redirects) {
+        word(r.raw, r.start, item);
+        if (!/^\d*<<(?!<)/.test(r.raw)) continue;
+        const doc = r.body ? undefined : bodies.shift();
+        if (r.body) heredoc(out, src, r.body, tabsStripped(r), item);
+        else if (doc)
+          heredoc(
+            out,
+            fileParent(src),
+            { start: doc.bodyStart, end: doc.bodyEnd, expands: !doc.quoted },
+            doc.stripTabs,
+            item,
+            src.file,
+          );
+      }
+    }
+  }
+  return out;
+}
+
+const tabsStripped = (r: Redirect) => /^\d*<<-/.test(r.raw);
+
+/** Offsets that are the file's own: a RUN line's here-document bodies sit in the file as they are. */
+function fileParent(src: ShellSource): Parent {
+  return { file: src.file, escapeChar: src.escapeChar, span: (a, b) => [a, b], direct: true };
+}
+
+function heredoc(
+  out: Substitution[],
+  parent: Parent,
+  body: NonNullable<Redirect["body"]>,
+  stripTabs: boolean,
+  pipeline: Pipeline,
+  text?: string,
+): void {
+  if (!body.expands) return;
+  const raw = (text ?? (parent as ShellSource).script.text).slice(body.start, body.end);
+  if (!raw.includes("$") && !raw.includes("`")) return;
+  collect(out, parent, raw, body.start, stripTabs ? "stripped" : "heredoc", pipeline);
+}
+
+/**
+ * How the text around a substitution is read: a shell word (quotes count), a here-document body
+ * (quotes are text; only `\` escapes), one whose lines lose their leading tabs (`<<-`).
+ */
+type Mode = "word" | "heredoc" | "stripped";
+
+/** A substitution found in a text: `[start, end)` of it there. */
+interface Found {
+  start: number;
+  end: number;
+  backquoted: boolean;
+  /** Inside double quotes or a here-document, where a backquoted command's `\"` is a quote. */
+  double: boolean;
+  exact: boolean;
+}
+
+function collect(
+  out: Substitution[],
+  parent: Parent,
+  raw: string,
+  base: number,
+  mode: Mode,
+  pipeline?: Pipeline,
+): void {
+  for (const f of scan(raw, mode !== "word")) {
+    const body = f.backquoted ? unescapeBackquoted(raw, f) : undefined;
+    const text = body?.text ?? raw.slice(f.start + 2, f.end - 1);
+    // A `<<-` body loses the tabs that start its lines, inside the substitution too: not read.
+    const exact = f.exact && !(mode === "stripped" && text.includes("\n"));
+    const script = exact ? scriptOf(text) : undefined;
+    const sub: Substitution = {
+      at: parent.span(base + f.start, base + f.end),
+      backquoted: f.backquoted,
+      text,
+    };
+    if (script && body)
+      sub.src = mappedSource(
+        parent,
+        script,
+        body.from.map((k) => base + k),
+        body.to.map((k) => base + k),
+        base + f.end - 1,
+      );
+    else if (script) sub.src = offsetSource(parent, script, base + f.start + 2);
+    if (pipeline) sub.pipeline = pipeline;
+    out.push(sub);
+  }
+}
+
+/**
+ * The substitutions written in a text, not those nested in them. `quotesAreText`: a
+ * here-document body, where only `\` escapes. Those inside `${ }` and `$(( ))` are not `exact`.
+ */
+function scan(raw: string, quotesAreText: boolean, exact = true): Found[] {
+  const out: Found[] = [];
+  let double = false;
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i]!;
+    if (c === "\\") i += 2;
+    else if (c === "'" && !double && !quotesAreText) {
+      const close = raw.indexOf("'", i + 1);
+      i = close < 0 ? raw.length : close + 1;
+    } else if (c === '"' && !quotesAreText) {
+      double = !double;
+      i++;
+    } else if (c === "`" || (c === "$" && (raw[i + 1] === "(" || raw[i + 1] === "{"))) {
+      const end = expansionEnd(raw, i);
+      if (end === undefined) return out;
+      if (c === "`" || raw[i + 2] !== "(") {
+        if (c === "$" && raw[i + 1] === "{") {
+          for (const f of scan(raw.slice(i + 2, end - 1), quotesAreText, false))
+            out.push({ ...f, start: f.start + i + 2, end: f.end + i + 2 });
+        } else {
+          // dash and busybox ash read a here-document as double-quoted text (bash does not).
+          const inDouble = double || quotesAreText;
+          out.push({ start: i, end, backquoted: c === "`", double: inDouble, exact });
+        }
+      } else {
+        // `$(( ))`: arithmetic, whose text may hold a substitution of its own.
+        for (const f of scan(raw.slice(i + 3, end - 2), quotesAreText, false))
+          out.push({ ...f, start: f.start + i + 3, end: f.end + i + 3 });
+      }
+      i = end;
+    } else i++;
+  }
+  return out;
+}
+
+function expansionEnd(raw: string, at: number): number | undefined {
+  try {
+    return skipExpansion(raw, at);
+  } catch (err) {
+    if (err instanceof ShellSyntaxError) return undefined;
+    throw err;
+  }
+}
+
+/** A backquoted command's text, with where each character of it is written in `raw`. */
+interface Body {
+  text: string;
+  from: number[];
+  to: number[];
+}
+
+/**
+ * A backquoted command: the shell takes the backslash off `\\`, `` \` `` and `\$` (and `\"`
+ * inside double quotes) before it reads the text as a script.
+ */
+function unescapeBackquoted(raw: string, f: Found): Body {
+  const escaped = f.double ? '\\`$"' : "\\`$";
+  const body: Body = { text: "", from: [], to: [] };
+  for (let k = f.start + 1; k < f.end - 1; k++) {
+    const strip = raw[k] === "\\" && escaped.includes(raw[k + 1] ?? " ");
+    body.text += strip ? raw[k + 1] : raw[k];
+    body.from.push(k);
+    body.to.push(strip ? k + 2 : k + 1);
+    if (strip) k++;
+  }
+  return body;
+}
+
+function scriptOf(text: string): Script | undefined {
+  try {
+    return parseScript(text);
+  } catch (err) {
+    if (err instanceof ShellSyntaxError) return undefined;
+    throw err;
+  }
+}
+
+/** A script written as it is at `offset` of a parent's text (`$( … )`'s). */
+function offsetSource(parent: Parent, script: Script, offset: number): ShellSource {
+  return {
+    script,
+    file: parent.file,
+    escapeChar: parent.escapeChar,
+    span: (a, b) => parent.span(offset + a, offset + b),
+    direct: parent.direct,
+  };
+}
+
+/**
+ * A script read out of a parent's text, character `k` of it written at `[from[k], to[k])` of the
+ * parent; `close`: where the parent's text goes on after it (an insertion at the script's end).
+ */
+export function mappedSource(
+  parent: Parent,
+  script: Script,
+  from: readonly number[],
+  to: readonly number[],
+  close: number,
+): ShellSource {
+  const startOf = (k: number) => (k < from.length ? from[k]! : close);
+  const endOf = (k: number) => (k === 0 ? (from[0] ?? close) : to[k - 1]!);
+  return {
+    script,
+    file: parent.file,
+    escapeChar: parent.escapeChar,
+    span: (a, b) =>
+      b <= a ? parent.span(startOf(a), startOf(a)) : parent.span(startOf(a), endOf(b)),
+    direct: false,
+  };
+}
