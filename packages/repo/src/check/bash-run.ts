@@ -2,7 +2,6 @@ import { maskQuotes } from "@alpinize/busybox";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ashSyntaxProblems, BASH_ONLY_BUILTINS } from "./ash-syntax.js";
-import { echoEscapeMessage } from "./echo-escapes.js";
 import { absorbedEmit } from "./guarded.js";
 import type { RunShell } from "./run-shell.js";
 import { rootImageShipsBash, shebangShell } from "./shebang.js";
@@ -25,8 +24,8 @@ const SHELLS: ReadonlySet<string> = new Set<MissingShell>(["bash", "dash"]);
 /**
  * A shell-form RUN read by busybox ash (no bash SHELL in effect) written in bash syntax ash does
  * not run (`read a <<<"$V"`, `a=(…)`, `${a[0]}`): `bash-syntax`, an error where ash stops.
- * A RUN under `SHELL ["/bin/bash", …]` with no bash installed: `bash-missing`. An `echo` of the
- * RUN's own code with escapes ash prints as written: `echo-escapes` (a warning).
+ * A RUN under `SHELL ["/bin/bash", …]` with no bash installed: `bash-missing`. (Its echo is
+ * `startedEchoes`'.)
  */
 export function checkRunShell(run: RunStep, shell: RunShell, at: BashAt, emit: Emit): void {
   if (shell.exec) return;
@@ -43,10 +42,6 @@ export function checkRunShell(run: RunStep, shell: RunShell, at: BashAt, emit: E
       p.kind === "parse" || (p.kind === "expansion" && !guarded) ? "error" : "warning";
     emit(cmd?.line ?? run.line, "bash-syntax", syntaxMessage(at.stage, p, guarded), severity);
   }
-  run.commands.forEach((cmd, i) => {
-    const echo = readByAsh(run.text, cmd) ? echoEscapeMessage(cmd, at.stage.name) : undefined;
-    if (echo) emit(run.commandLines[i] ?? run.line, "echo-escapes", echo, "warning");
-  });
 }
 
 /**

@@ -4,17 +4,6 @@ import { type ShellCommand, scanCommands } from "../dockerfile/commands.js";
 import { lineIndex } from "./line-index.js";
 
 /**
- * `echo-escapes`: an `echo` a RUN's /bin/sh (busybox ash) runs without -e, whose words hold escapes
- * Debian's dash turned into characters (`\n`, `\t`, `\c`, `\\`, `\0NNN`): ash prints them as
- * written. A warning, not an error: a file written for Alpine may mean the backslashes; one
- * carried over from a Debian image meant the characters, and alpinize cannot tell which.
- */
-export function echoEscapeMessage(cmd: ShellCommand, stageName: string): string | undefined {
-  const shown = echoEscapesShown(cmd);
-  return shown === undefined ? undefined : escapesMessage(shown, stageName, "this RUN's /bin/sh");
-}
-
-/**
  * The message for an echo with escapes `shown` (escapesShown), `shell` saying which busybox ash
  * runs it: "this RUN's /bin/sh", "this CMD's /bin/sh", "/bin/sh, which runs this sh -c string".
  */

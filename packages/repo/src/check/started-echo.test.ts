@@ -64,6 +64,34 @@ describe("echo-escapes in what a container starts and in sh -c strings", () => {
   });
 });
 
+describe("echo-escapes in command substitutions and the echo builtin spelt otherwise", () => {
+  it("reads a RUN's $( ), backquotes and here-document bodies, with the echo's column", () => {
+    expect(
+      found(
+        FROM,
+        "RUN x=$(echo 'a\\tb') && y=`echo \"c\\\\td\"` && z=$(printf x $(echo 'e\\nf'))",
+        "RUN cat <<EOF > /f && cat <<'RAW' > /g",
+        "h: $(echo 'h\\td')",
+        "EOF",
+        "raw: $(echo 'k\\tl')",
+        "RAW",
+        "CMD echo \"$(echo 'c\\td')\"",
+      ),
+    ).toEqual(["2:9", "2:28", "2:60", "4:6", "8:13"]);
+  });
+
+  it("reads command echo, \\echo and quoted echo; not command -v, env or sudo echo", () => {
+    expect(
+      found(
+        FROM,
+        "RUN command echo 'a\\tb' && \\echo 'a\\tb' && \"echo\" -n 'a\\tb'",
+        "RUN command -v echo 'a\\tb' && env echo 'a\\tb' && sudo echo 'a\\tb'",
+        "RUN sh -c 'command echo \"a\\tb\"'",
+      ),
+    ).toEqual(["2:13", "2:28", "2:44", "4:20"]);
+  });
+});
+
 /** Debian Dockerfiles whose echo migrate rewrites in each place check looks. */
 const DEBIAN = [
   ["FROM debian:bookworm", "CMD echo 'a\\nb' && exec foo"],
@@ -83,6 +111,14 @@ const DEBIAN = [
     "FROM ubuntu:24.04",
     "RUN printf x && sh -c 'sh -c \"echo a\\\\\\\\\\\\\\\\nb\"'",
     "CMD sh -c 'echo \"x\\ty\"'",
+  ],
+  [
+    "FROM debian:bookworm",
+    "RUN x=$(echo 'a\\tb') && y=`echo \\`echo 'c\\\\\\\\td'\\`` && cat <<EOF > /f",
+    "$(command echo -n 'h\\td')",
+    "EOF",
+    "RUN \\echo 'a\\tb' && \"echo\" 'a\\tb' && command -p echo 'a\\tb'",
+    'CMD ["sh", "-c", "x=$(echo \'e\\\\tf\'); exec app"]',
   ],
 ];
 

@@ -20,11 +20,13 @@ export interface StartedEcho {
 const STARTED = new Set(["RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK"]);
 
 /**
- * `echo-escapes` beyond a RUN's own code: echo left for busybox ash with escapes Debian's dash
- * read, in a shell-form CMD, ENTRYPOINT or `HEALTHCHECK CMD` and in the `sh -c` strings of these
- * and of RUNs (exec forms too). The echo calls are the ones migrate rewrites (@alpinize/dockerfile
- * `startedScript`, `echoCalls`), so on migrate's output none is left. A RUN's own code is
- * checkRunShell's; strings the outer shell expands first are not read (migrate warns at those).
+ * `echo-escapes`: echo left for busybox ash with escapes Debian's dash read, in a shell-form RUN,
+ * CMD, ENTRYPOINT or `HEALTHCHECK CMD`, in their command substitutions (`$( )`, backquotes, a RUN
+ * line's here-document bodies) and in the `sh -c` strings of these (exec forms too); the builtin
+ * however its name is spelt (`\echo`, `"echo"`, `command echo`). The echo calls are the ones
+ * migrate rewrites (@alpinize/dockerfile `startedScript`, `echoCalls`), so on migrate's output
+ * none is left. Strings the outer shell expands first and eval strings are not read (migrate
+ * warns at those).
  */
 export function startedEchoes(stage: StageInfo, stages: readonly StageInfo[]): StartedEcho[] {
   const file = stage.file;
@@ -39,8 +41,8 @@ export function startedEchoes(stage: StageInfo, stages: readonly StageInfo[]): S
     const binSh = ins.keyword === "RUN" ? at.binSh : end.binSh;
     for (const echo of calls(file, ins, binSh === "ash")) {
       const own = echo.runner === undefined;
-      // A RUN's own code is checkRunShell's; a shell form's own code runs under its SHELL.
-      if (own && (ins.keyword === "RUN" || at.kind !== "ash" || binSh !== "ash")) continue;
+      // A shell form's own code (its substitutions too) runs under its SHELL.
+      if (own && (at.kind !== "ash" || binSh !== "ash")) continue;
       if (!own && (echo.runner !== "sh" || binSh !== "ash")) continue;
       const shown = escapesShown(echo.args);
       if (shown === undefined) continue;
