@@ -39,6 +39,39 @@ describe("lint: echo escapes under #!/bin/sh", () => {
   });
 });
 
+describe("lint: echo builtin spelt otherwise", () => {
+  it("reads command echo, \\echo, quoted echo and echo after assignments, as migrate and check do", () => {
+    const script = [
+      "#!/bin/sh",
+      "command echo 'a\\tb'",
+      "\\echo 'a\\tb'",
+      "\"echo\" 'a\\tb' && 'echo' -n 'a\\tb'",
+      "LC_ALL=C command -p -- echo 'a\\tb'",
+      "y=$(command echo \"a\\nb\")",
+      "",
+    ].join("\n");
+    expect(echoFindings(script)).toEqual([
+      "2:16:warning",
+      "3:9:warning",
+      "4:10:warning",
+      "4:30:warning",
+      "5:31:warning",
+      "6:20:warning",
+    ]);
+  });
+
+  it("leaves command -v echo, sudo echo and a command named otherwise", () => {
+    const script = [
+      "#!/bin/sh",
+      "command -v echo 'a\\tb'",
+      "sudo echo 'a\\tb'",
+      "commander echo 'a\\tb'",
+      "",
+    ].join("\n");
+    expect(echoFindings(script)).toEqual([]);
+  });
+});
+
 describe("lint: echo escapes under #!/bin/dash", () => {
   it("leaves them: Alpine's dash runs the script, and its echo reads the escapes", () => {
     expect(echoFindings("#!/bin/dash\necho 'a\\nb'\n")).toEqual([]);

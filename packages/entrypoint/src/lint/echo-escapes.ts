@@ -1,4 +1,4 @@
-import { ashEchoEscapes } from "@alpinize/busybox";
+import { ashEchoEscapes, builtinAt } from "@alpinize/busybox";
 import type { SimpleCommand } from "../shell/scan.js";
 
 export interface EchoFinding {
@@ -7,15 +7,27 @@ export interface EchoFinding {
   fix: string;
 }
 
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const NAMES = new Set(["echo", "command"]);
+
 /**
- * An `echo` builtin call (`echo` itself, not a program behind `env` or `sudo`) of a `#!/bin/sh`
- * script whose words hold escapes Debian's /bin/sh (dash) turns into characters and Alpine's
- * (busybox ash) prints as written without -e. A warning: a script written for Alpine may mean the
- * backslashes as they are; one written for Debian meant the characters.
+ * An `echo` builtin call of a `#!/bin/sh` script whose words hold escapes Debian's /bin/sh (dash)
+ * turns into characters and Alpine's (busybox ash) prints as written without -e: `echo` itself,
+ * spelt `\echo` or `"echo"` or behind `command` (`@alpinize/busybox` `builtinAt`, the reading
+ * migrate and check use), not the echo program behind `env` or `sudo`. A warning: a script written
+ * for Alpine may mean the backslashes as they are; one written for Debian meant the characters.
  */
 export function echoEscapeFinding(cmd: SimpleCommand): EchoFinding | undefined {
-  const [first, ...args] = cmd.words;
-  if (first?.text !== "echo") return undefined;
+  const first = cmd.words.findIndex((w) => !ASSIGNMENT.test(w.text));
+  // Most commands are neither echo nor command however quoted: their words are not read.
+  if (first < 0 || !NAMES.has(cmd.words[first]!.text.replace(/["'\\]/g, ""))) return undefined;
+  const words = cmd.words.slice(first);
+  const name = builtinAt(
+    words.map((w) => w.text),
+    "echo",
+  );
+  if (name === undefined) return undefined;
+  const args = words.slice(name + 1);
   const found = ashEchoEscapes(args.map((w) => w.text));
   const at = found[0];
   if (!at) return undefined;
