@@ -172,3 +172,31 @@ describe("left as written", () => {
     expect(kept[3]?.message).toMatch(/another change rewrites the command it is written in/);
   });
 });
+
+describe("a COPYed #!/bin/sh script the stage runs", () => {
+  it("is warned at for echo in $( ), backquotes, sh -c strings and behind command", () => {
+    const files: Record<string, string> = {
+      "sub.sh": "#!/bin/sh\nset -e\nx=$(echo 'a\\tb')\n",
+      "cmd.sh": '#!/bin/sh\ncommand echo "a\\tb"\n',
+      "quoted.sh": "#!/bin/sh\ny=`\\echo 'a\\\\tb'`\n",
+      "string.sh": "#!/bin/sh\n\nsh -c 'echo \"a\\tb\"'\ndash -c 'echo \"c\\td\"'\n",
+      "dash.sh": "#!/bin/sh\ndash -c 'echo \"c\\td\"'\nx=$(echo plain)\n",
+    };
+    const text = lines(
+      FROM,
+      "COPY sub.sh cmd.sh quoted.sh string.sh dash.sh /opt/",
+      "RUN /opt/sub.sh && /opt/cmd.sh && /opt/quoted.sh && /opt/string.sh && /opt/dash.sh",
+    );
+    const r = migrate(text, { readContextFile: (path) => files[path] });
+    expect(
+      r.warnings
+        .filter((w) => /^[\w.]+\.sh:\d+: echo/.test(w.message))
+        .map((w) => w.message.slice(0, w.message.indexOf(","))),
+    ).toEqual([
+      "sub.sh:3: echo with \\t",
+      "cmd.sh:2: echo with \\t",
+      "quoted.sh:2: echo with \\t",
+      "string.sh:3: echo with \\t",
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { MigrationContext } from "../migrate/context.js";
-import { parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
+import { parseScript, type Script, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { Stage } from "../stages.js";
 import { type CopiedFile, stageFiles } from "./stage-files.js";
 
@@ -49,10 +49,16 @@ export function scriptCommands(files: CopiedFile[]): Set<string> {
 
 /** The commands of a copied shell script (by its shebang), or undefined if it is none or unreadable. */
 export function shellCommands(f: CopiedFile): SimpleCommand[] | undefined {
+  const script = shellScript(f);
+  return script && simpleCommands(script);
+}
+
+/** A copied shell script (by its shebang) parsed, or undefined if it is none or unreadable. */
+export function shellScript(f: CopiedFile): Script | undefined {
   if (f.content.length > MAX_SCRIPT || !/^#!\s*\S*(?:\/|\s)(?:ba|da|a)?sh\b/.test(f.content))
     return undefined;
   try {
-    return simpleCommands(parseScript(f.content));
+    return parseScript(f.content);
   } catch {
     return undefined;
   }

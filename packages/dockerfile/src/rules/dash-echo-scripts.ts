@@ -1,7 +1,9 @@
 import { dashEchoEscapes, isBinShShebang } from "@alpinize/busybox";
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
-import { type CopiedFile, shellCommands } from "./context-files.js";
+import type { ShellSource } from "../shell/source.js";
+import { type CopiedFile, shellScript } from "./context-files.js";
+import { echoCalls } from "./dash-echo-calls.js";
 import type { RunShell } from "./dash-sh.js";
 import type { StageState } from "./scope.js";
 
@@ -45,15 +47,34 @@ function readByDash(f: CopiedFile, shell: string | undefined): boolean {
   return isBinShShebang(f.content);
 }
 
-/** The first echo call of the script given escapes, with its line and the escapes named. */
+/**
+ * The first echo call of the script given escapes, with its line and the escapes named: migrate's
+ * echo finder (`echoCalls`) over the script, its command substitutions and the `sh -c` strings
+ * /bin/sh runs; `\echo` and `command echo` too.
+ */
 function firstEcho(f: CopiedFile): { line: number; escapes: string } | undefined {
-  for (const cmd of shellCommands(f) ?? []) {
-    if (cmd.name !== "echo") continue;
-    const found = dashEchoEscapes(cmd.args.slice(1).map((a) => a.raw));
+  const src = scriptSource(f);
+  if (!src) return undefined;
+  for (const echo of echoCalls(src, (shell) => shell === "sh")) {
+    if (echo.runner !== undefined && echo.runner !== "sh") continue;
+    const found = dashEchoEscapes(echo.args);
     if (found.length === 0) continue;
-    const line = f.content.slice(0, cmd.start).split("\n").length;
+    const line = f.content.slice(0, echo.offset).split("\n").length;
     const escapes = [...new Set(found.map((e) => e.text))].slice(0, 3).join(" ");
     return { line, escapes };
   }
   return undefined;
+}
+
+/** A copied shell script as a source whose offsets are the file's own. */
+function scriptSource(f: CopiedFile): ShellSource | undefined {
+  const script = shellScript(f);
+  if (!script) return undefined;
+  return {
+    script,
+    file: f.content,
+    escapeChar: "\\",
+    span: (a, b) => [a, b],
+    direct: true,
+  };
 }
