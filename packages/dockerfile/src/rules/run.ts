@@ -24,7 +24,7 @@ import {
   warnEchoesKept,
 } from "./dash-echo-strings.js";
 import { debianProgramNote } from "./debian-programs.js";
-import { DEBIAN_TOOLS } from "./debian-tools.js";
+import { warnExecFormRun } from "./exec-form-hint.js";
 import { findExecs, unwrapped } from "./gnu-calls.js";
 import {
   flagDebianPaths,
@@ -78,13 +78,7 @@ function readRunScripts(ctx: MigrationContext, ins: Instruction): ShellSource[] 
 /** Runs every command rule over one RUN; returns true when the RUN has nothing left to do. */
 export function migrateRun(ctx: MigrationContext, stage: StageState, ins: Instruction): boolean {
   if (ins.form === "exec") {
-    if (DEBIAN_TOOLS.test(ins.args.text)) {
-      ctx.warn(
-        "exec-form",
-        ins.start,
-        "exec-form RUN with Debian tools is not converted; rewrite it in shell form",
-      );
-    }
+    warnExecFormRun(ctx, ins);
     const left = unconvertibleRun(ctx, ins);
     if (left) recordToolLeft(ctx, left);
     rewriteExecRunEchoes(ctx, stage, ins);
