@@ -107,6 +107,10 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   script-not-found      a script an Alpine image runs (ENTRYPOINT, CMD, or a RUN) comes from a
                         COPY source that is not in the build context check looked in, so it was
                         not checked (a warning): run check from the build context
+  context-link          a script an Alpine image runs (ENTRYPOINT, CMD, or a RUN) comes from a
+                        COPY source that leads outside the build context through a link (its
+                        own or a folder's): not read, and Docker does not copy it; put the real
+                        file in the build context
 
 Options:
   --json             Print the findings as a JSON array (file, line, rule, severity, message,
