@@ -75,7 +75,7 @@ export {
   runPackageScript,
 } from "./rules/busybox-ids.js";
 /** Echo calls migrate rewrites for busybox ash, in what an instruction starts (check reports those left). */
-export { echoCalls, type FoundEcho } from "./rules/dash-echo-calls.js";
+export { echoCalls, type FoundEcho, scriptEchoCalls } from "./rules/dash-echo-calls.js";
 export type { LayoutHit } from "./rules/debian-layout.js";
 export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
 export { type DebianRelease, releaseByCodename } from "./rules/debian-releases.js";

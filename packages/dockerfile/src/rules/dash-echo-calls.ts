@@ -1,9 +1,10 @@
+import type { Script } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
 import { substitutionsOf } from "../shell/substitutions.js";
 import { echoCall } from "./dash-echo.js";
 import { echoString } from "./dash-echo-strings.js";
 import { MAX_DEPTH } from "./dash-echo-substitutions.js";
-import { nestedScripts, type StringShell, shellStrings } from "./nested.js";
+import { nestedScripts, type StringShell, scriptOrUndefined, shellStrings } from "./nested.js";
 
 /** An echo call in a started script or in a `-c` string of it, as migrate's echo rule finds it. */
 export interface FoundEcho {
@@ -57,4 +58,26 @@ export function echoCalls(
       if (sub.src && sub.text.includes("\\"))
         out.push(...echoCalls(sub.src, reads, runner, depth, within + 1));
   return out;
+}
+
+/**
+ * The echo calls /bin/sh runs in a shell script of its own (a build-context script): its code and
+ * command substitutions, and its `sh -c` strings, read as echoCalls reads a RUN; offsets are the
+ * text's own. Undefined when the text does not parse. `script`: the text parsed, if it was.
+ */
+export function scriptEchoCalls(
+  text: string,
+  script: Script | undefined = scriptOrUndefined(text),
+): FoundEcho[] | undefined {
+  if (!script) return undefined;
+  const src = {
+    script,
+    file: text,
+    escapeChar: "\\",
+    span: (a: number, b: number): [number, number] => [a, b],
+    direct: true,
+  };
+  return echoCalls(src, (shell) => shell === "sh").filter(
+    (e) => e.runner === undefined || e.runner === "sh",
+  );
 }

@@ -1,9 +1,8 @@
 import { dashEchoEscapes, isBinShShebang } from "@alpinize/busybox";
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
-import type { ShellSource } from "../shell/source.js";
 import { type CopiedFile, shellScript } from "./context-files.js";
-import { echoCalls } from "./dash-echo-calls.js";
+import { scriptEchoCalls } from "./dash-echo-calls.js";
 import type { RunShell } from "./dash-sh.js";
 import type { StageState } from "./scope.js";
 
@@ -49,14 +48,12 @@ function readByDash(f: CopiedFile, shell: string | undefined): boolean {
 
 /**
  * The first echo call of the script given escapes, with its line and the escapes named: migrate's
- * echo finder (`echoCalls`) over the script, its command substitutions and the `sh -c` strings
- * /bin/sh runs; `\echo` and `command echo` too.
+ * echo finder over the script (`scriptEchoCalls`: its command substitutions and the `sh -c`
+ * strings /bin/sh runs too; `\echo` and `command echo`).
  */
 function firstEcho(f: CopiedFile): { line: number; escapes: string } | undefined {
-  const src = scriptSource(f);
-  if (!src) return undefined;
-  for (const echo of echoCalls(src, (shell) => shell === "sh")) {
-    if (echo.runner !== undefined && echo.runner !== "sh") continue;
+  const script = shellScript(f);
+  for (const echo of (script && scriptEchoCalls(f.content, script)) ?? []) {
     const found = dashEchoEscapes(echo.args);
     if (found.length === 0) continue;
     const line = f.content.slice(0, echo.offset).split("\n").length;
@@ -64,17 +61,4 @@ function firstEcho(f: CopiedFile): { line: number; escapes: string } | undefined
     return { line, escapes };
   }
   return undefined;
-}
-
-/** A copied shell script as a source whose offsets are the file's own. */
-function scriptSource(f: CopiedFile): ShellSource | undefined {
-  const script = shellScript(f);
-  if (!script) return undefined;
-  return {
-    script,
-    file: f.content,
-    escapeChar: "\\",
-    span: (a, b) => [a, b],
-    direct: true,
-  };
 }

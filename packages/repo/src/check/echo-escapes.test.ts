@@ -94,6 +94,19 @@ describe("echo-escapes in a #!/bin/sh script a RUN runs", () => {
     ]);
   });
 
+  it("reads the script as migrate does: $( ), command echo; not sudo echo or a bash -c string", async () => {
+    repo = await scratchRepo({
+      Dockerfile: [FROM, "COPY a.sh b.sh /opt/", "RUN /opt/a.sh && /opt/b.sh", ""].join("\n"),
+      "a.sh": "#!/bin/sh\nsudo echo 'a\\tb'\nbash -c \"echo 'a\\tb'\"\nx=$(command echo 'c\\td')\n",
+      "b.sh": "#!/bin/sh\nenv echo 'a\\tb'\ndash -c 'echo \"a\\tb\"'\n",
+    });
+    const result = await checkRepo(repo);
+    const echo = result.findings.filter((f) => f.rule === "echo-escapes");
+    expect(echo.map((f) => `${f.line}:${f.message.slice(0, 33)}`)).toEqual([
+      "3:echo with \\t (line 4 of /opt/a.sh",
+    ]);
+  });
+
   it("checks a #!/bin/sh script under a bash SHELL (/bin/sh still runs it), not `bash FILE`", async () => {
     repo = await scratchRepo({
       Dockerfile: [

@@ -1,6 +1,5 @@
 import { ashEchoEscapes } from "@alpinize/busybox";
-import { isAlpinizeError } from "@alpinize/errors";
-import { type ShellCommand, scanCommands } from "../dockerfile/commands.js";
+import { scriptEchoCalls } from "@alpinize/dockerfile";
 import { lineIndex } from "./line-index.js";
 
 /**
@@ -11,20 +10,6 @@ export function escapesMessage(shown: string, stageName: string, shell: string):
   return `echo with ${shown} in Alpine stage ${stageName} prints these as written: busybox ash's echo (${shell}) reads escapes only with -e, where Debian's /bin/sh (dash) turned them into characters; if the line came from a Debian image, write echo -e (alpinize migrate does) or printf '%b\\n' …, and if the backslashes are meant, leave it (or printf '%s\\n' …)`;
 }
 
-/**
- * The scanner's words come with quotes and escapes removed (expansions kept as written): what
- * echo receives, written back in single quotes for a reader of words as written. An expansion
- * read as text this way differs only right after a backslash, which no escape is then.
- */
-function quoted(value: string): string {
-  return `'${value.replaceAll("'", "'\\''")}'`;
-}
-
-/** The escapes (the first three) an echo call busybox ash runs prints as written, if any. */
-function echoEscapesShown(cmd: ShellCommand): string | undefined {
-  return cmd.name === "echo" ? escapesShown(cmd.args.map(quoted)) : undefined;
-}
-
 /** The escapes (the first three) busybox ash's echo prints as written, of its words as written. */
 export function escapesShown(args: readonly string[]): string | undefined {
   const found = ashEchoEscapes(args);
@@ -32,19 +17,16 @@ export function escapesShown(args: readonly string[]): string | undefined {
   return [...new Set(found.map((e) => e.text))].slice(0, 3).join(" ");
 }
 
-/** The first such echo of a script's own code (not its `sh -c` strings), with its line. */
+/**
+ * The first such echo /bin/sh runs in a script, with its line: migrate's echo finder over it
+ * (`scriptEchoCalls`: its own code, command substitutions and `sh -c` strings; `\echo`, `command
+ * echo`; not the echo program behind `env` or `sudo`, nor a `bash -c` string's echo).
+ */
 export function scriptEchoCall(text: string): { line: number; shown: string } | undefined {
-  let commands: ShellCommand[];
-  try {
-    commands = scanCommands(text);
-  } catch (err) {
-    if (isAlpinizeError(err)) return undefined;
-    throw err;
-  }
-  const position = lineIndex(text);
-  for (const cmd of commands) {
-    const shown = echoEscapesShown(cmd);
-    if (shown !== undefined) return { line: position(cmd.offset).line, shown };
+  const calls = scriptEchoCalls(text) ?? [];
+  for (const echo of calls) {
+    const shown = escapesShown(echo.args);
+    if (shown !== undefined) return { line: lineIndex(text)(echo.offset).line, shown };
   }
   return undefined;
 }
