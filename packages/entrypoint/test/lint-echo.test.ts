@@ -47,7 +47,7 @@ describe("lint: echo builtin spelt otherwise", () => {
       "\\echo 'a\\tb'",
       "\"echo\" 'a\\tb' && 'echo' -n 'a\\tb'",
       "LC_ALL=C command -p -- echo 'a\\tb'",
-      "y=$(command echo \"a\\nb\")",
+      'y=$(command echo "a\\nb")',
       "",
     ].join("\n");
     expect(echoFindings(script)).toEqual([

@@ -82,7 +82,8 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         words with \\n, \\t, \\c, \\\\ or \\0NNN, which ash prints as written
                         and Debian's /bin/sh (dash) turned into characters (a warning); also
                         in a #!/bin/sh script the RUN runs, with the script's line, in a
-                        shell-form CMD/ENTRYPOINT/HEALTHCHECK and in sh -c strings (line:col)
+                        shell-form CMD/ENTRYPOINT/HEALTHCHECK, sh -c strings and $( ) or
+                        backquotes, spelt \\echo or "echo" or behind command (line:col)
   shims-missing         an entrypoint or CMD script sources the alpinize shims library from a
                         path no COPY (or RUN) of the stage puts in the image
   debian-program        ENTRYPOINT or CMD of an Alpine stage starts a program under its Debian
