@@ -1,10 +1,10 @@
-import type { Script } from "../shell/script.js";
+import { type Script, scriptOrUndefined } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
 import { substitutionsOf } from "../shell/substitutions.js";
 import { echoCall } from "./dash-echo.js";
 import { echoString } from "./dash-echo-strings.js";
 import { MAX_DEPTH } from "./dash-echo-substitutions.js";
-import { nestedScripts, type StringShell, scriptOrUndefined, shellStrings } from "./nested.js";
+import { nestedScripts, type StringShell, shellStrings } from "./nested.js";
 
 /** An echo call in a started script or in a `-c` string of it, as migrate's echo rule finds it. */
 export interface FoundEcho {

@@ -1,8 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
-import type { Pipeline, SimpleCommand } from "../shell/script.js";
-import type { ShellSource } from "../shell/source.js";
-import { mappedSource } from "../shell/substitutions.js";
+import { type Pipeline, type SimpleCommand, scriptOrUndefined } from "../shell/script.js";
+import { mappedSource, type ShellSource } from "../shell/source.js";
 import type { Word } from "../shell/tokens.js";
 import { ECHO_CALL, rewriteDashEcho, warnEvalEcho } from "./dash-echo.js";
 import { substitutionEchoes } from "./dash-echo-substitutions.js";
@@ -12,7 +11,6 @@ import {
   nestedScripts,
   nestedSource,
   type StringShell,
-  scriptOrUndefined,
   shellStrings,
 } from "./nested.js";
 import { ScriptScope, type StageState } from "./scope.js";

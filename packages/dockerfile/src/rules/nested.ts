@@ -1,7 +1,6 @@
 import type { MigrationContext } from "../migrate/context.js";
-import { type Pipeline, parseScript, type SimpleCommand } from "../shell/script.js";
-import type { ShellSource } from "../shell/source.js";
-import { ShellSyntaxError } from "../shell/tokenize.js";
+import { type Pipeline, type SimpleCommand, scriptOrUndefined } from "../shell/script.js";
+import { offsetSource, type ShellSource } from "../shell/source.js";
 import type { Word } from "../shell/tokens.js";
 import { findExecs, unwrapped } from "./gnu-calls.js";
 import type { StageState } from "./scope.js";
@@ -108,24 +107,7 @@ export function nestedSource(parent: ShellSource, word: Word): ShellSource | und
   if (FORBIDDEN[quote]!.test(inner)) return undefined;
   const script = scriptOrUndefined(inner);
   if (!script) return undefined;
-  const base = word.start + 1;
-  return {
-    script,
-    file: parent.file,
-    escapeChar: parent.escapeChar,
-    span: (from, to) => parent.span(base + from, base + to),
-    direct: parent.direct,
-  };
-}
-
-/** The text read as a script, or undefined when it is no sh (a string another shell reads). */
-export function scriptOrUndefined(text: string): ReturnType<typeof parseScript> | undefined {
-  try {
-    return parseScript(text);
-  } catch (err) {
-    if (err instanceof ShellSyntaxError) return undefined;
-    throw err;
-  }
+  return offsetSource(parent, script, word.start + 1);
 }
 
 // Several rules look at the same RUN scripts (parsed once per migration): read their strings once.

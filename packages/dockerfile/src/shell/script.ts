@@ -1,5 +1,5 @@
 import { countBelow } from "../sorted.js";
-import { tokenize } from "./tokenize.js";
+import { ShellSyntaxError, tokenize } from "./tokenize.js";
 import type { Op, Redirect, Token, Word } from "./tokens.js";
 
 export interface SimpleCommand {
@@ -218,6 +218,16 @@ function readSimple(tokens: Token[], start: number): { command: SimpleCommand; n
     },
     next: i,
   };
+}
+
+/** The text read as a script, or undefined when it is no sh (a string another shell reads). */
+export function scriptOrUndefined(text: string): Script | undefined {
+  try {
+    return parseScript(text);
+  } catch (err) {
+    if (err instanceof ShellSyntaxError) return undefined;
+    throw err;
+  }
 }
 
 /** Every simple command in the script, in order. */

@@ -57,3 +57,40 @@ export function heredocSource(file: string, doc: Heredoc, escapeChar: string): S
     direct: true,
   };
 }
+
+/** What a script read out of another text leads its offsets back through: a script, or the file. */
+export type Parent = Pick<ShellSource, "file" | "escapeChar" | "span" | "direct">;
+
+/** A script written as it is at `offset` of a parent's text (`$( … )`'s). */
+export function offsetSource(parent: Parent, script: Script, offset: number): ShellSource {
+  return {
+    script,
+    file: parent.file,
+    escapeChar: parent.escapeChar,
+    span: (a, b) => parent.span(offset + a, offset + b),
+    direct: parent.direct,
+  };
+}
+
+/**
+ * A script read out of a parent's text, character `k` of it written at `[from[k], to[k])` of the
+ * parent; `close`: where the parent's text goes on after it (an insertion at the script's end).
+ */
+export function mappedSource(
+  parent: Parent,
+  script: Script,
+  from: readonly number[],
+  to: readonly number[],
+  close: number,
+): ShellSource {
+  const startOf = (k: number) => (k < from.length ? from[k]! : close);
+  const endOf = (k: number) => (k === 0 ? (from[0] ?? close) : to[k - 1]!);
+  return {
+    script,
+    file: parent.file,
+    escapeChar: parent.escapeChar,
+    span: (a, b) =>
+      b <= a ? parent.span(startOf(a), startOf(a)) : parent.span(startOf(a), endOf(b)),
+    direct: false,
+  };
+}

@@ -1,5 +1,5 @@
-import { type Pipeline, parseScript, type Script } from "./script.js";
-import type { ShellSource } from "./source.js";
+import { type Pipeline, scriptOrUndefined } from "./script.js";
+import { mappedSource, offsetSource, type Parent, type ShellSource } from "./source.js";
 import { ShellSyntaxError, skipExpansion } from "./tokenize.js";
 import type { Redirect } from "./tokens.js";
 
@@ -18,9 +18,6 @@ export interface Substitution {
   /** The pipeline whose words (or here-document) hold it. */
   pipeline?: Pipeline;
 }
-
-/** What a substitution's offsets lead back through: a script, or the file itself. */
-type Parent = Pick<ShellSource, "file" | "escapeChar" | "span" | "direct">;
 
 /**
  * The command substitutions a script runs itself: in its words (command words, assignments,
@@ -111,7 +108,7 @@ function collect(
     const text = body?.text ?? raw.slice(f.start + 2, f.end - 1);
     // A `<<-` body loses the tabs that start its lines, inside the substitution too: not read.
     const exact = f.exact && !(mode === "stripped" && text.includes("\n"));
-    const script = exact ? scriptOf(text) : undefined;
+    const script = exact ? scriptOrUndefined(text) : undefined;
     const sub: Substitution = {
       at: parent.span(base + f.start, base + f.end),
       backquoted: f.backquoted,
@@ -202,47 +199,4 @@ function unescapeBackquoted(raw: string, f: Found): Body {
     if (strip) k++;
   }
   return body;
-}
-
-function scriptOf(text: string): Script | undefined {
-  try {
-    return parseScript(text);
-  } catch (err) {
-    if (err instanceof ShellSyntaxError) return undefined;
-    throw err;
-  }
-}
-
-/** A script written as it is at `offset` of a parent's text (`$( … )`'s). */
-function offsetSource(parent: Parent, script: Script, offset: number): ShellSource {
-  return {
-    script,
-    file: parent.file,
-    escapeChar: parent.escapeChar,
-    span: (a, b) => parent.span(offset + a, offset + b),
-    direct: parent.direct,
-  };
-}
-
-/**
- * A script read out of a parent's text, character `k` of it written at `[from[k], to[k])` of the
- * parent; `close`: where the parent's text goes on after it (an insertion at the script's end).
- */
-export function mappedSource(
-  parent: Parent,
-  script: Script,
-  from: readonly number[],
-  to: readonly number[],
-  close: number,
-): ShellSource {
-  const startOf = (k: number) => (k < from.length ? from[k]! : close);
-  const endOf = (k: number) => (k === 0 ? (from[0] ?? close) : to[k - 1]!);
-  return {
-    script,
-    file: parent.file,
-    escapeChar: parent.escapeChar,
-    span: (a, b) =>
-      b <= a ? parent.span(startOf(a), startOf(a)) : parent.span(startOf(a), endOf(b)),
-    direct: false,
-  };
 }
