@@ -2,13 +2,19 @@
 // job under write-output/ (where a path leads, the temp file and rename, descriptors, errors).
 export {
   OutputChangedError,
+  OutputFolderPathError,
   OutputIsDirectoryError,
   OutputNotRegularError,
   OutputOwnerError,
   OutputReadOnlyError,
 } from "./write-output/errors.js";
 export { type InPlaceWords, rewriteInPlace } from "./write-output/in-place.js";
-export { type OutputTarget, outputKind, outputTarget } from "./write-output/locate.js";
+export {
+  type OutputTarget,
+  outputKind,
+  outputTarget,
+  resolveOutputPath,
+} from "./write-output/locate.js";
 export { notOwnerError, writeFailureHint, writeFailureReason } from "./write-output/messages.js";
 export type { WriteKind, WriteOutputOptions } from "./write-output/options.js";
 export { canonicalPath, inputWrittenBy } from "./write-output/same-file.js";

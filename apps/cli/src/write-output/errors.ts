@@ -76,3 +76,21 @@ export class OutputNotRegularError extends Error {
     this.path = path;
   }
 }
+
+/**
+ * Thrown for a path written as a folder (`out/`, `out/.`) that is not one: a shell redirection
+ * refuses it, where the rename would make a file named `out`. Nothing was written;
+ * `code: "EDIRPATH"`.
+ */
+export class OutputFolderPathError extends Error {
+  readonly code = "EDIRPATH";
+  readonly path: string;
+  constructor(path: string, found: "nothing" | "not-a-folder") {
+    const end = /\/\.{0,2}$/.exec(path)?.[0] ?? "/";
+    super(
+      `the path ends in ${end}, so it names a folder, and ${found === "nothing" ? "there is no such folder" : "what is there is not one"}`,
+    );
+    this.name = "OutputFolderPathError";
+    this.path = path;
+  }
+}

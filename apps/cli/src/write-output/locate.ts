@@ -1,5 +1,6 @@
 import { lstatSync, readlinkSync, realpathSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { OutputFolderPathError } from "./errors.js";
 
 export type OutputTarget =
   | { kind: "own-fd"; fd: number }
@@ -15,9 +16,30 @@ export function outputKind(path: string, cwd = process.cwd()): OutputTarget["kin
   return outputTarget(path, cwd).kind;
 }
 
-/** Where writeOutput would write `path`: {@link outputKind} with the descriptor or real path. */
+/**
+ * Where writeOutput would write `path`: {@link outputKind} with the descriptor or real path. A
+ * path written as a folder (`out/`) is a `directory` or throws OutputFolderPathError: resolving
+ * it drops the slash, and `out` would then be created as a file.
+ */
 export function outputTarget(path: string, cwd = process.cwd()): OutputTarget {
-  return path === "-" ? { kind: "own-fd", fd: 1 } : locate(resolve(cwd, path));
+  if (path === "-") return { kind: "own-fd", fd: 1 };
+  const target = locate(resolve(cwd, path));
+  if (!namesFolder(path) || target.kind === "directory") return target;
+  throw new OutputFolderPathError(path, target.kind === "new" ? "nothing" : "not-a-folder");
+}
+
+/** `out/`, `out/.`, `..`: a path only a folder can answer to, as open(2) reads it. */
+export function namesFolder(path: string): boolean {
+  return /(?:^|\/)\.{0,2}$/.test(path);
+}
+
+/**
+ * `resolve(cwd, path)`, keeping the trailing slash of a path written as a folder, so a later
+ * {@link outputTarget} still refuses it.
+ */
+export function resolveOutputPath(cwd: string, path: string): string {
+  const full = resolve(cwd, path);
+  return namesFolder(path) && !full.endsWith("/") ? `${full}/` : full;
 }
 
 /** /dev/stdout, /dev/fd/N, /proc/{self,thread-self,PID}[/task/TID]/fd/N: an open descriptor. */

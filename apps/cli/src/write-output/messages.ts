@@ -1,6 +1,7 @@
 import { InputError } from "@alpinize/errors";
 import {
   OutputChangedError,
+  OutputFolderPathError,
   OutputNotRegularError,
   OutputOwnerError,
   OutputReadOnlyError,
@@ -34,7 +35,8 @@ export function writeFailureReason(err: unknown): string {
   if (
     err instanceof OutputReadOnlyError ||
     err instanceof OutputChangedError ||
-    err instanceof OutputOwnerError
+    err instanceof OutputOwnerError ||
+    err instanceof OutputFolderPathError
   )
     return err.message;
   return (err as NodeJS.ErrnoException).code ?? String(err);
@@ -52,6 +54,8 @@ const HINTS: Readonly<Record<string, string>> = {
     "A directory on that path does not exist: create it (mkdir -p) or give a path in an existing directory",
   ENOTDIR: "A part of that path is a file, not a directory: check the path",
   EISDIR: "That path is a directory: give a file path (inside it, for example)",
+  EDIRPATH:
+    "A path that ends in / names a folder: give a file path (without the /, or with a file name after it; mkdir -p makes a missing folder)",
   EROFS: "That file system is mounted read-only: write to another one",
   EFBIG:
     "The file would be larger than this process may write (ulimit -f) or the file system allows: raise the limit or write elsewhere",

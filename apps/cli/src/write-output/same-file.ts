@@ -1,5 +1,6 @@
 import { realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { namesFolder } from "./locate.js";
 
 /**
  * The first of `inputs` that writing `output` would replace or write into: the same path once
@@ -12,7 +13,8 @@ export function inputWrittenBy(
   inputs: readonly string[],
   cwd: string,
 ): string | undefined {
-  if (output === "-") return undefined;
+  // `out/` only a folder answers to: it cannot replace a file, and writing it is refused.
+  if (output === "-" || namesFolder(output)) return undefined;
   const target = canonicalPath(resolve(cwd, output));
   const outStat = regularFile(resolve(cwd, output));
   return inputs.find((input) => {

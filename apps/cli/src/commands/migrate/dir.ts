@@ -18,6 +18,7 @@ import {
   renderReport,
 } from "@alpinize/repo";
 import type { Io } from "../../io.js";
+import { resolveOutputPath } from "../../write-output.js";
 import { reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { unifiedDiff } from "./diff.js";
 import { MASKED_DIFF, maskDiffSecrets } from "./diff-secrets.js";
@@ -113,7 +114,8 @@ async function migrateRepository(
   });
   if (plan.files.length === 0 && plan.unparsable.length === 0 && plan.skipped.length === 0)
     throw nothingToMigrate(dir);
-  const reportPath = flags.report !== undefined ? resolve(io.cwd, flags.report) : undefined;
+  const reportPath =
+    flags.report !== undefined ? resolveOutputPath(io.cwd, flags.report) : undefined;
   // Checked before anything is written: a bad --report path fails with every file untouched.
   if (reportPath !== undefined) assertReportPath(reportPath, plan, configFiles(root, configFile));
   let pinFailures: PinFailure[] = [];

@@ -16,6 +16,7 @@ import {
   inputWrittenBy,
   outputTarget,
   writeFailureHint,
+  writeFailureReason,
   writeOutput,
 } from "../../write-output.js";
 
@@ -132,7 +133,10 @@ export function reportMissing(
 }
 
 function reason(err: unknown): string {
+  // alpinize's own refusals (a path ending in /, a read-only file) say why in words.
+  const own = writeFailureReason(err);
   const code = (err as NodeJS.ErrnoException).code;
+  if (code !== undefined && own !== code) return own;
   const message = (err as Error).message;
   // Node's errno messages start with their code already ("ENOENT: no such file ...").
   return code && !message.startsWith(`${code}:`) ? `${code}: ${message}` : message;
