@@ -9,4 +9,4 @@ export {
   LINK_LOOP,
   LINK_LOOP_HINT,
 } from "./fs-reason.js";
-export { MAX_QUOTED, oneLine, quoted } from "./message-text.js";
+export { MAX_QUOTED, oneLine, quoted, withoutControls } from "./message-text.js";
