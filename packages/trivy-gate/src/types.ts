@@ -73,6 +73,12 @@ export interface OsInfo {
   eosl: boolean;
   /** Set when the report wrote `Metadata.OS.EOSL` itself (Trivy omits it when false). */
   eoslStated?: true;
+  /**
+   * Set when the report has no `Metadata.OS.Family` (legacy reports have no Metadata) and the OS
+   * was read from its OS packages result: the family from `Type`, the version (when every
+   * target agrees) from the `Target`'s trailing `(family version)`.
+   */
+  fromResults?: true;
 }
 
 /** What one `Results[]` entry held (counts only for the classes the gate does not evaluate). */

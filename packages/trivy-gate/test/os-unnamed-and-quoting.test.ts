@@ -11,19 +11,32 @@ const withOs = (OS: unknown) =>
   reportJson({ meta: OS === undefined ? {} : { OS }, results: osPackages });
 const noMetadataOs = reportJson({ meta: { OS: undefined }, results: osPackages });
 
-describe("OS packages but no OS family: end-of-life status unknown", () => {
+describe("OS packages but no OS family: the OS packages result names the OS", () => {
+  // Its Target ("x (os)") names no release: the family is known (alpine, from Type), not the release.
   it.each([
     ["no Metadata.OS", noMetadataOs],
     ["OS {}", withOs({})],
-    ['Family ""', withOs({ Family: "", Name: "3.14" })],
-    ["Name only", withOs({ Name: "3.14.1" })],
-  ])("%s: warns, and fails under --strict-eosl", (_label, json) => {
+    ['Family ""', withOs({ Family: "" })],
+  ])("%s: unknown release, warns, and fails under --strict-eosl", (_label, json) => {
     const loose = gate(json);
+    expect(loose.report.os).toEqual({ family: "alpine", name: "", eosl: false, fromResults: true });
     expect(loose.osSupport?.status).toBe("unknown");
     expect(loose.warnings).toHaveLength(1);
-    expect(loose.warnings[0]).toMatch(/^end-of-life status unknown: .*no Metadata\.OS\.Family/);
+    expect(loose.warnings[0]).toMatch(
+      /^end-of-life status unknown: the report has no Metadata\.OS\.Family; its OS packages result names the OS alpine \(its Type\) but not one release/,
+    );
     const strict = gate(json, { strictEosl: true });
     expect([strict.passed, strict.problems.map((p) => p.code)]).toEqual([false, ["eosl-unknown"]]);
+  });
+
+  it.each([
+    ['Family "" with Name 3.14', withOs({ Family: "", Name: "3.14" })],
+    ["Name only", withOs({ Name: "3.14.1" })],
+  ])("%s: the stated release with the result's family, judged by the table", (_label, json) => {
+    const e = gate(json);
+    expect(e.report.os?.family).toBe("alpine");
+    expect(e.osSupport).toMatchObject({ status: "ended", release: "3.14" });
+    expect(e.problems.map((p) => p.code)).toEqual(["eosl"]);
   });
 
   it("a report with no OS packages result (npm-only scan) still passes with no OS warning", () => {

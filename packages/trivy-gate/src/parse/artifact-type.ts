@@ -1,4 +1,4 @@
-import { invalid } from "./check.js";
+import { invalid, shownValue } from "./check.js";
 
 /**
  * What Trivy writes in ArtifactType (its artifact types, stable since SchemaVersion 2). Anything
@@ -20,6 +20,6 @@ export function knownArtifactType(source: string, type: string): string {
   throw invalid(
     source,
     "ArtifactType",
-    `unknown artifact type ${JSON.stringify(type)} (Trivy writes one of ${ARTIFACT_TYPES.join(", ")})`,
+    `unknown artifact type ${shownValue(type)} (Trivy writes one of ${ARTIFACT_TYPES.join(", ")})`,
   );
 }

@@ -1,4 +1,5 @@
 import { InputError } from "@alpinize/errors";
+import { quoted, withoutControls } from "../message-text.js";
 
 /**
  * Where a value sits in the report, e.g. `Results[2].Vulnerabilities[5].Severity`. A function
@@ -20,6 +21,19 @@ export function typeName(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/**
+ * A value from the report as an error message shows it: a string in double quotes, anything
+ * else as JSON, on one line, without control characters and cut at `max` characters (a 5 MB
+ * `Severity` holding `\n::error::…` must not reach stderr as a line of its own, nor in full).
+ */
+export function shownValue(value: unknown, max = 100): string {
+  if (typeof value === "string") return `"${quoted(value, max)}"`;
+  return quoted(JSON.stringify(value) ?? String(value), max);
+}
+
+/** A property name from the input as a JSON path or message names it (one line, capped). */
+export const shownKey = (key: string): string => quoted(key, 100);
+
 export function invalid(source: string, path: Path, message: string, field?: string): InputError {
   const at = where(path, field);
   return new InputError("ALPINIZE_GATE_REPORT_INVALID", `${source}: ${at}: ${message}`, {
@@ -39,12 +53,6 @@ export interface Checker {
   optBoolean(value: unknown, path: Path, field?: string): boolean | undefined;
   optStrings(value: unknown, path: Path, field?: string): string[] | undefined;
 }
-
-// Control characters other than tab and newline (ESC and CR above all) would let a report, whose
-// names and paths come from the scanned image, drive the terminal the text report is read on.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-const CONTROL_ALL = new RegExp(CONTROL.source, "g");
 
 /** Type checks that throw an InputError naming the file and the JSON path. */
 export function checker(source: string): Checker {
@@ -68,7 +76,10 @@ export function checker(source: string): Checker {
     },
     string(value, path, field) {
       if (typeof value !== "string") throw wrong(path, field, "a string", value);
-      return CONTROL.test(value) ? value.replace(CONTROL_ALL, "\ufffd") : value;
+      // Control characters other than tab and newline (ESC and CR above all) would let a report,
+      // whose names and paths come from the scanned image, drive the terminal the text report is
+      // read on, and bidirectional ones reorder what it shows: all become U+FFFD.
+      return withoutControls(value);
     },
     optString(value, path, field) {
       return value === undefined || value === null ? undefined : c.string(value, path, field);

@@ -1,5 +1,6 @@
 /** Byte-level JSON tokens: whitespace, strings, property names, literals, and skipping. */
 
+import { quoted } from "../message-text.js";
 import { KeyNames } from "./key-names.js";
 
 export class JsonSyntaxError extends Error {
@@ -19,7 +20,7 @@ export class JsonDuplicateKeyError extends Error {
     /** Offset of the second occurrence's opening quote. */
     readonly offset: number,
   ) {
-    super(`duplicate key "${key}"`);
+    super(`duplicate key "${quoted(key, 100)}"`);
   }
 }
 
@@ -36,7 +37,7 @@ export class JsonMisspeltKeyError extends Error {
     /** Offset of the key's opening quote. */
     readonly offset: number,
   ) {
-    super(`key "${key}" is "${expected}" in another letter case`);
+    super(`key "${quoted(key, 100)}" is "${expected}" in another letter case`);
   }
 }
 

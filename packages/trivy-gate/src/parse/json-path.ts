@@ -1,3 +1,8 @@
+import { quoted } from "../message-text.js";
+
+/** The longest path a message shows: its start and, above all, its end (where the key is). */
+const MAX_PATH = 600;
+
 /**
  * The JSON path (`Results[0].Vulnerabilities[2].Severity`) of the property name starting at
  * `offset`. Only called to explain an error, so the hot scanner keeps no path of its own: this
@@ -24,14 +29,33 @@ export function pathOfKeyAt(buf: Uint8Array, offset: number): string {
     p++;
   }
   const key = decode(buf, offset, stringEnd(buf, offset + 1));
-  return frames
+  const path = frames
     .map((f, i) => (i === frames.length - 1 ? step(key) : f.object ? step(f.key) : `[${f.index}]`))
     .join("")
     .replace(/^\./, "");
+  return bounded(path);
 }
 
-const step = (key: string) =>
-  /^[A-Za-z_@$][\w@$-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+/**
+ * One step of the path. Names are input: each is quoted (one line, no control characters, at
+ * most 100 characters), so a 5 MB key holding `\n::error::…` cannot reach a message whole.
+ */
+function step(key: string): string {
+  const shown = quoted(key, 100);
+  return shown === key && /^[A-Za-z_@$][\w@$-]*$/.test(key)
+    ? `.${key}`
+    : `[${JSON.stringify(shown)}]`;
+}
+
+/** Deep nesting makes a long path even of short steps: its middle gives way to an ellipsis. */
+function bounded(path: string): string {
+  if (path.length <= MAX_PATH) return path;
+  let tail = path.length - (MAX_PATH - 200);
+  // Never start inside a surrogate pair (the head is cut by quoted, which takes care of its end).
+  const code = path.charCodeAt(tail);
+  if (code >= 0xdc00 && code <= 0xdfff) tail++;
+  return `${quoted(path, 200)}${path.slice(tail)}`;
+}
 
 function stringEnd(buf: Uint8Array, from: number): number {
   let p = from;

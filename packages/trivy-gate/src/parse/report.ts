@@ -10,7 +10,7 @@ import {
   type Severity,
 } from "../types.js";
 import { knownArtifactType } from "./artifact-type.js";
-import { type Checker, checker, invalid, typeName } from "./check.js";
+import { type Checker, checker, invalid, shownKey, shownValue, typeName } from "./check.js";
 import { checkEncoding } from "./encoding.js";
 import { pathOfKeyAt } from "./json-path.js";
 import {
@@ -21,6 +21,7 @@ import {
   scanJson,
 } from "./json-scan.js";
 import { mergeFinding } from "./merge.js";
+import { osFromResults } from "./os-from-results.js";
 import { reportShape } from "./shape.js";
 import { placeFinding, toFinding } from "./vulnerability.js";
 
@@ -82,8 +83,7 @@ function shownVersion(version: unknown): string {
   if (version === undefined) return ": none given";
   if (typeof version === "number" && !Number.isFinite(version))
     return ": a number out of range, such as 1e999";
-  const text = JSON.stringify(version);
-  return ` ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
+  return ` ${shownValue(version, 40)}`;
 }
 
 export function checkSize(bytes: number, source: string, maxBytes = DEFAULT_MAX_BYTES): void {
@@ -120,7 +120,7 @@ function duplicateKey(buf: Buffer, err: JsonDuplicateKeyError, source: string): 
   const path = pathOfKeyAt(buf, err.offset);
   return new InputError(
     "ALPINIZE_GATE_REPORT_INVALID",
-    `${source}:${line}:${column}: ${path}: duplicate key "${err.key}" (the object already has one)`,
+    `${source}:${line}:${column}: ${path}: duplicate key "${shownKey(err.key)}" (the object already has one)`,
     {
       hint: "Trivy never writes a key twice, so the file was edited or built by another tool; the gate will not guess which copy counts: remove one and gate the report again.",
       details: { file: source, path, line, column },
@@ -136,12 +136,13 @@ function duplicateKey(buf: Buffer, err: JsonDuplicateKeyError, source: string): 
 function misspeltKey(buf: Buffer, err: JsonMisspeltKeyError, source: string): InputError {
   const { line, column } = lineColumn(buf, err.offset);
   const path = pathOfKeyAt(buf, err.offset);
+  const key = shownKey(err.key);
   return new InputError(
     "ALPINIZE_GATE_REPORT_INVALID",
-    `${source}:${line}:${column}: ${path}: key "${err.key}" is not spelt as Trivy writes it: expected "${err.expected}"`,
+    `${source}:${line}:${column}: ${path}: key "${key}" is not spelt as Trivy writes it: expected "${err.expected}"`,
     {
-      hint: `Trivy reads keys in any letter case, so it would take "${err.key}" for "${err.expected}"; the gate reads only Trivy's spelling and will not skip it: rename the key to "${err.expected}" (or gate the report as Trivy wrote it).`,
-      details: { file: source, path, line, column, key: err.key, expected: err.expected },
+      hint: `Trivy reads keys in any letter case, so it would take "${key}" for "${err.expected}"; the gate reads only Trivy's spelling and will not skip it: rename the key to "${err.expected}" (or gate the report as Trivy wrote it).`,
+      details: { file: source, path, line, column, key, expected: err.expected },
     },
   );
 }
@@ -155,7 +156,7 @@ function recogniseAlien(source: string, top: Record<string, unknown>, allKeys: s
       : allKeys.includes("spdxVersion")
         ? "an SPDX SBOM"
         : "";
-  const keys = allKeys.slice(0, 5).join(", ") || "none";
+  const keys = allKeys.slice(0, 5).map(shownKey).join(", ") || "none";
   throw new InputError(
     "ALPINIZE_GATE_NOT_TRIVY",
     `${source}: not a Trivy JSON report${kind ? ` (it looks like ${kind})` : ""}: no SchemaVersion at the top level (keys: ${keys})`,
@@ -179,7 +180,7 @@ function build(
     others: [],
     duplicates: 0,
   };
-  if (top) readTop(c, top, report);
+  const stated = top ? readTop(c, top, report) : undefined;
   const byKey = new Map<string, Finding>();
   results.forEach((raw, i) => {
     const path = `Results[${i}]`;
@@ -216,6 +217,10 @@ function build(
     }
   });
   report.findings = [...byKey.values()];
+  if (!report.os) {
+    const os = osFromResults(report.results, stated);
+    if (os) report.os = os;
+  }
   return report;
 }
 
@@ -288,14 +293,15 @@ function readOthers(
         throw invalid(
           c.source,
           at,
-          `unknown misconfiguration status "${status}" (expected one of ${MISCONF_STATUSES.join(", ")})`,
+          `unknown misconfiguration status ${shownValue(status)} (expected one of ${MISCONF_STATUSES.join(", ")})`,
           "Status",
         );
       if (status !== "FAIL") return;
     }
-    const severity = c.string(m.Severity, at, "Severity").toUpperCase() as Severity;
+    const given = c.string(m.Severity, at, "Severity");
+    const severity = given.toUpperCase() as Severity;
     if (!SEVERITIES.includes(severity))
-      throw invalid(c.source, at, `unknown severity "${m.Severity}"`, "Severity");
+      throw invalid(c.source, at, `unknown severity ${shownValue(given)}`, "Severity");
     const id = c.optString(m.RuleID ?? m.ID ?? m.AVDID, at, "RuleID") ?? "";
     const other: OtherFinding = {
       kind,
@@ -315,13 +321,14 @@ function readOthers(
   return out;
 }
 
-function readTop(c: Checker, top: Record<string, unknown>, report: Report): void {
+/** Reads the top-level fields; returns `Metadata.OS` when it has no family, for osFromResults. */
+function readTop(c: Checker, top: Record<string, unknown>, report: Report): OsInfo | undefined {
   const name = c.optString(top.ArtifactName, "ArtifactName");
   if (name) report.artifactName = name;
   const type = c.optString(top.ArtifactType, "ArtifactType");
   if (type) report.artifactType = knownArtifactType(c.source, type);
   const meta = c.optObject(top.Metadata, "Metadata");
-  if (!meta) return;
+  if (!meta) return undefined;
   report.repoDigests = c.optStrings(meta.RepoDigests, "Metadata.RepoDigests") ?? [];
   report.repoTags = c.optStrings(meta.RepoTags, "Metadata.RepoTags") ?? [];
   const imageId = c.optString(meta.ImageID, "Metadata.ImageID");
@@ -335,6 +342,8 @@ function readTop(c: Checker, top: Record<string, unknown>, report: Report): void
       eosl: eosl ?? false,
       ...(eosl === undefined ? {} : { eoslStated: true as const }),
     };
-    if (info.family) report.os = info;
+    if (!info.family) return info;
+    report.os = info;
   }
+  return undefined;
 }

@@ -10,6 +10,7 @@ import type {
   VexStatement,
 } from "../evaluation.js";
 import { quoted } from "../message-text.js";
+import { osResultTypes } from "../parse/os-from-results.js";
 import { type Finding, type Report, SEVERITIES, type Severity } from "../types.js";
 import { daysLeft } from "./exceptions.js";
 import { imageIdentity, imageMismatch } from "./image.js";
@@ -74,7 +75,10 @@ export function evaluate(report: Report, policy: Policy = defaultPolicy()): Eval
   const blocking = findings.filter((f) => f.disposition === "blocking");
   // OS packages with no OS named still need a support status: unknown, so --strict-eosl fails.
   const osPackages = report.results.some((r) => r.class === "os-pkgs");
-  const support = report.os || osPackages ? osSupport(report.os, policy) : undefined;
+  const support =
+    report.os || osPackages
+      ? osSupport(report.os, policy, osResultTypes(report.results))
+      : undefined;
   const problems = [
     ...coverageProblems(report, policy, support),
     ...otherProblems(report, policy, severities),

@@ -1,6 +1,8 @@
 import { InputError } from "@alpinize/errors";
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument } from "yaml";
 import type { Exception } from "../evaluation.js";
+import { quoted } from "../message-text.js";
+import { shownKey, shownValue } from "../parse/check.js";
 import { checkEncoding } from "../parse/encoding.js";
 import { checkNodes, isStackOverflow, type NodeProblem, tooDeep } from "./yaml-depth.js";
 
@@ -35,7 +37,8 @@ export function parseExceptions(input: string | Uint8Array, source = "<exception
     throw bad(
       source,
       at ? `line ${at.line}, column ${at.col}` : "(file)",
-      e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
+      // The library's words can quote the file (a tag's name): quoted like any input.
+      quoted(e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""), 300),
     );
   }
   const problem = checkNodes(doc, lines);
@@ -47,7 +50,8 @@ export function parseExceptions(input: string | Uint8Array, source = "<exception
     if (typeof data !== "object") throw bad(source, "(top level)", "expected a list of exceptions");
     const obj = data as Record<string, unknown>;
     const extra = Object.keys(obj).filter((k) => k !== "exceptions");
-    if (extra.length) throw bad(source, extra[0]!, "unknown key (expected `exceptions:`)");
+    if (extra.length)
+      throw bad(source, shownKey(extra[0]!), "unknown key (expected `exceptions:`)");
     list = obj.exceptions ?? [];
   }
   if (!Array.isArray(list)) throw bad(source, "exceptions", "expected a list");
@@ -80,7 +84,8 @@ function severalDocuments(text: string, line: number | undefined, source: string
 /** A key given twice (YAML or JSON syntax): named by its path, e.g. `exceptions[0].expires`. */
 function duplicateKey(doc: ReturnType<typeof parseDocument>, pos: number, source: string) {
   const found = keyPath(doc.contents, pos, isSeq(doc.contents) ? "exceptions" : "");
-  const path = found?.path ?? "(file)";
+  // Key names are quoted as they are added; deep nesting still makes a long path.
+  const path = found ? quoted(found.path, 600) : "(file)";
   return new InputError(
     "ALPINIZE_GATE_EXCEPTIONS_INVALID",
     `${source}: ${path}: duplicate key "${found?.key ?? "?"}" (the mapping already has one)`,
@@ -98,7 +103,7 @@ function keyPath(
 ): { path: string; key: string } | undefined {
   if (isMap(node))
     for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : "?";
+      const key = isScalar(pair.key) ? shownKey(String(pair.key.value)) : "?";
       const path = prefix ? `${prefix}.${key}` : key;
       if (isScalar(pair.key) && pair.key.range?.[0] === pos) return { path, key };
       const inner = keyPath(pair.value, pos, path);
@@ -118,7 +123,7 @@ function toJS(doc: ReturnType<typeof parseDocument>, source: string): unknown {
   } catch (err) {
     // The yaml library refuses alias expansion past its limit ("billion laughs").
     if (err instanceof ReferenceError)
-      throw bad(source, "(file)", `too many YAML aliases (${err.message})`);
+      throw bad(source, "(file)", `too many YAML aliases (${quoted(err.message)})`);
     throw err;
   }
 }
@@ -131,7 +136,7 @@ function readException(item: unknown, where: string, index: number, source: stri
     if (!KEYS.has(key))
       throw bad(
         source,
-        `${where}.${key}`,
+        `${where}.${shownKey(key)}`,
         "unknown key (allowed: id, package, purl, reason, expires)",
       );
   const str = (key: string, required: boolean): string | undefined => {
@@ -157,7 +162,7 @@ function readException(item: unknown, where: string, index: number, source: stri
   const purl = str("purl", false);
   if (purl) {
     if (!purl.startsWith("pkg:"))
-      throw bad(source, `${where}.purl`, `"${purl}" is not a package URL (pkg:type/…)`);
+      throw bad(source, `${where}.purl`, `${shownValue(purl)} is not a package URL (pkg:type/…)`);
     out.purl = purl;
   }
   return out;
@@ -170,7 +175,7 @@ function readDate(value: unknown, where: string, source: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const date = m ? new Date(`${text}T00:00:00Z`) : undefined;
   if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text)
-    throw bad(source, where, `"${text}" is not a date (expected YYYY-MM-DD)`);
+    throw bad(source, where, `${shownValue(text)} is not a date (expected YYYY-MM-DD)`);
   return text;
 }
 

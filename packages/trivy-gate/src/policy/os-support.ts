@@ -22,12 +22,17 @@ export function releaseOf(family: string, name: string): string | undefined {
  * What the gate knows of the OS's support on the run date (`policy.now`). Trivy writes `EOSL`
  * only when it is true (it is omitted otherwise, and older Trivy never writes it), so its
  * absence says nothing: the gate's table of announced dates decides then, and without a date
- * the status is unknown, a warning (a failure with --strict-eosl). A report with OS packages but
- * no OS family (`Metadata.OS` missing, `{}`, or without `Family`) is unknown too: strict must
- * not pass an OS it cannot name.
+ * the status is unknown, a warning (a failure with --strict-eosl). A report with no OS family
+ * (`Metadata.OS` missing, `{}`, or without `Family`) is read for the OS its OS packages result
+ * names (parse/os-from-results.ts); with results of several types it is unknown too: strict
+ * must not pass an OS it cannot name. `osTypes` are those types, for the message.
  */
-export function osSupport(os: OsInfo | undefined, policy: Policy): OsSupport {
-  if (!os) return unknown(os, policy, {});
+export function osSupport(
+  os: OsInfo | undefined,
+  policy: Policy,
+  osTypes: string[] = [],
+): OsSupport {
+  if (!os) return unknown(os, policy, {}, osTypes);
   if (ROLLING_FAMILIES.has(os.family)) return { status: "rolling", source: "none" };
   const release = releaseOf(os.family, os.name);
   const ends = release ? SUPPORT_ENDS[os.family]?.[release] : undefined;
@@ -44,13 +49,15 @@ function unknown(
   os: OsInfo | undefined,
   policy: Policy,
   known: { release?: string; ends?: string },
+  osTypes: string[] = [],
 ): OsSupport {
   const quiet = policy.allowEosl || policy.strictEosl;
+  const text = unknownText(os, osTypes);
   return {
     status: "unknown",
     source: "none",
     ...known,
-    ...(quiet ? {} : { warning: `${unknownText(os)}; --strict-eosl makes this fail the gate` }),
+    ...(quiet ? {} : { warning: `${text}; --strict-eosl makes this fail the gate` }),
   };
 }
 
@@ -61,6 +68,7 @@ export function osSupportProblems(
   os: OsInfo | undefined,
   support: OsSupport,
   policy: Policy,
+  osTypes: string[] = [],
 ): Problem[] {
   if (policy.allowEosl) return [];
   const fix = "it gets no security fixes; move to a supported release (or pass --allow-eosl)";
@@ -71,16 +79,28 @@ export function osSupportProblems(
     // An explicit `EOSL: false` is Trivy's data lagging the announced date, not a missing field.
     const why = os.eoslStated
       ? `Trivy's report says EOSL false, but ${ended} per the gate's table of announced dates`
-      : `${ended} (the gate's table of announced dates; the report has no Metadata.OS.EOSL)`;
+      : os.fromResults
+        ? `${ended} (the gate's table of announced dates; the report has no Metadata.OS, and its OS packages result names ${named(os)})`
+        : `${ended} (the gate's table of announced dates; the report has no Metadata.OS.EOSL)`;
     return [{ code: "eosl", message: `${named(os)} is end-of-service-life: ${why}, so ${fix}` }];
   }
   if (support.status === "unknown" && policy.strictEosl)
-    return [{ code: "eosl-unknown", message: `${unknownText(os)} (--strict-eosl)` }];
+    return [{ code: "eosl-unknown", message: `${unknownText(os, osTypes)} (--strict-eosl)` }];
   return [];
 }
 
-function unknownText(os: OsInfo | undefined): string {
-  if (!os)
-    return "end-of-life status unknown: the report has OS packages but does not name their operating system (no Metadata.OS.Family), so the gate cannot tell whether it is still supported; check the image's release, or re-run a current Trivy";
-  return `end-of-life status unknown: the report does not mark ${named(os)} end-of-service-life (Trivy writes Metadata.OS.EOSL only when it is, and older Trivy never does) and the gate has no announced end-of-support date for it; check that the release is still supported`;
+const UNKNOWN = "end-of-life status unknown";
+
+function unknownText(os: OsInfo | undefined, osTypes: string[]): string {
+  if (!os) {
+    // Every OS packages result has a Type (one without is refused), so several disagree here.
+    const types = osTypes.map((t) => `"${quoted(t)}"`).join(", ");
+    return `${UNKNOWN}: the report has no Metadata.OS.Family and its OS packages results are of several OS types (${types}), so the gate cannot tell which OS was scanned, nor whether it is still supported; gate the report Trivy wrote for one image`;
+  }
+  if (os.fromResults && !os.name)
+    return `${UNKNOWN}: the report has no Metadata.OS.Family; its OS packages result names the OS ${quoted(os.family)} (its Type) but not one release (no "(${quoted(os.family)} VERSION)" at the end of its Target, or targets that disagree), so the gate cannot tell whether it is still supported; check the image's release, or re-run a current Trivy`;
+  const from = os.fromResults
+    ? " (named by its OS packages result's Type and Target: the report has no Metadata.OS.Family)"
+    : "";
+  return `${UNKNOWN}: the report does not mark ${named(os)}${from} end-of-service-life (Trivy writes Metadata.OS.EOSL only when it is, and older Trivy never does) and the gate has no announced end-of-support date for it; check that the release is still supported`;
 }

@@ -1,5 +1,6 @@
 import type { ExceptionState, OsSupport, Policy, Problem } from "../evaluation.js";
 import { quoted } from "../message-text.js";
+import { osResultTypes } from "../parse/os-from-results.js";
 import type { Report, Severity } from "../types.js";
 import { named, osSupportProblems } from "./os-support.js";
 import { severityThresholdLabel } from "./severity.js";
@@ -43,7 +44,8 @@ export function coverageProblems(
   }
   const mismatch = osTypeMismatch(report);
   if (mismatch) problems.push(mismatch);
-  if (support) problems.push(...osSupportProblems(report.os, support, policy));
+  if (support)
+    problems.push(...osSupportProblems(report.os, support, policy, osResultTypes(report.results)));
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import { InputError } from "@alpinize/errors";
 import type { VexProduct, VexStatement } from "../evaluation.js";
+import { shownKey, shownValue } from "../parse/check.js";
 import { checkEncoding } from "../parse/encoding.js";
 import { pathOfKeyAt } from "../parse/json-path.js";
 import {
@@ -34,7 +35,7 @@ function readJson(input: string | Uint8Array, source: string): unknown {
       throw bad(
         source,
         path,
-        `duplicate key "${err.key}" (the object already has one)`,
+        `duplicate key "${shownKey(err.key)}" (the object already has one)`,
         "A JSON reader keeps one copy and drops the other silently; the gate will not guess which statement was meant: remove one.",
       );
     }
@@ -71,7 +72,7 @@ function readTime(value: unknown, where: string, source: string): Time | undefin
     throw bad(
       source,
       where,
-      `${JSON.stringify(value)} is not an RFC 3339 date-time`,
+      `${shownValue(value)} is not an RFC 3339 date-time`,
       "Write timestamps as RFC 3339, e.g. 2026-06-01T12:00:00Z or 2026-06-01T09:00:00.5-05:00: the newest statement wins, so an unreadable one cannot be ordered.",
     );
   return { text: value as string, ...parsed };

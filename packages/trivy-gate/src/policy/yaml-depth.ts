@@ -7,6 +7,7 @@ import {
   type LineCounter,
   type YAMLError,
 } from "yaml";
+import { quoted } from "../message-text.js";
 
 /**
  * Most collections nested in one another that an exceptions file may hold. It needs three (a
@@ -52,10 +53,12 @@ export function checkNodes(doc: Document, lines: LineCounter): NodeProblem | und
     if (depth > MAX_YAML_DEPTH) throw new Stop(tooDeep(lineOf(node)));
     if (isAlias(node)) {
       const target = node.resolve(doc);
+      // The name is the file's own text: one line, capped, like any quoted input.
+      const name = quoted(node.source, 100);
       if (!target)
         throw new Stop({
           line: lineOf(node),
-          message: `the alias *${node.source} is not defined (no &${node.source} anchor before it)`,
+          message: `the alias *${name} is not defined (no &${name} anchor before it)`,
         });
       return height(target, depth);
     }
