@@ -8,7 +8,12 @@ export {
   OutputOwnerError,
   OutputReadOnlyError,
 } from "./write-output/errors.js";
-export { type InPlaceWords, rewriteInPlace } from "./write-output/in-place.js";
+export {
+  assertRewritable,
+  type InPlaceWords,
+  notRewritable,
+  rewriteInPlace,
+} from "./write-output/in-place.js";
 export {
   type OutputTarget,
   outputKind,

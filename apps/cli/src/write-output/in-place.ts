@@ -1,5 +1,6 @@
 import { InputError } from "@alpinize/errors";
-import { OutputChangedError, OutputOwnerError } from "./errors.js";
+import { OutputChangedError, OutputNotRegularError, OutputOwnerError } from "./errors.js";
+import { outputTarget } from "./locate.js";
 import { notOwnerError, writeFailureHint, writeFailureReason } from "./messages.js";
 import type { ContentStamp } from "./stamp.js";
 import { writeOutput } from "./write.js";
@@ -33,6 +34,32 @@ export function rewriteInPlace(
   } catch (err) {
     throw inPlaceError(err, words);
   }
+}
+
+/**
+ * Refuses, before the file is read, what {@link rewriteInPlace} would refuse after: a pipe, FIFO,
+ * device or /dev/fd path. Reading it first would take its data (a FIFO's writer gives it once)
+ * for a rewrite that cannot happen. A missing path or a folder is left for the read to word.
+ */
+export function assertRewritable(path: string, words: InPlaceWords): void {
+  const refused = notRewritable(path);
+  if (refused) throw inPlaceError(refused, words);
+}
+
+/**
+ * The error {@link rewriteInPlace} would throw for `path` that is not a regular file, if any,
+ * naming it `shown`.
+ */
+export function notRewritable(path: string, shown = path): OutputNotRegularError | undefined {
+  let kind: string;
+  try {
+    kind = outputTarget(path).kind;
+  } catch {
+    return undefined;
+  }
+  return kind === "file" || kind === "new" || kind === "directory"
+    ? undefined
+    : new OutputNotRegularError(shown);
 }
 
 function inPlaceError(err: unknown, words: InPlaceWords): InputError {

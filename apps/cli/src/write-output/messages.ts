@@ -54,6 +54,8 @@ const HINTS: Readonly<Record<string, string>> = {
     "A directory on that path does not exist: create it (mkdir -p) or give a path in an existing directory",
   ENOTDIR: "A part of that path is a file, not a directory: check the path",
   EISDIR: "That path is a directory: give a file path (inside it, for example)",
+  ENOTREG:
+    "--write rewrites a regular file in place, and this is a pipe, FIFO, device or /dev/fd path: drop --write to print the changes on standard output instead",
   EDIRPATH:
     "A path that ends in / names a folder: give a file path (without the /, or with a file name after it; mkdir -p makes a missing folder)",
   EROFS: "That file system is mounted read-only: write to another one",
@@ -76,5 +78,7 @@ export function writeFailureHint(
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const hint = code === undefined ? undefined : HINTS[code];
   if (hint === undefined) return words.otherwise;
+  // Its hint already says what to do instead: drop --write.
+  if (code === "ENOTREG") return `${hint}.`;
   return words.instead ? `${hint}; or ${words.instead}.` : `${hint}.`;
 }

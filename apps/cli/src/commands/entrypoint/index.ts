@@ -20,7 +20,7 @@ import {
   toJson,
 } from "./output.js";
 import { type ReadScript, readScript, readStdin } from "./read.js";
-import { writeScript } from "./write.js";
+import { assertScriptWritable, writeScript } from "./write.js";
 
 export const help = `Usage: alpinize entrypoint FILE [--write | --check] [--json] [--source PATH | --inline]
 
@@ -104,6 +104,8 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
     : { path: values.source ?? DEFAULT_SHIMS_PATH };
   // A relative path is the CLI's working directory's, which the caller may set (io.cwd).
   const path = file === "-" ? file : resolve(io.cwd, file);
+  // A FIFO or device is refused before it is read: its data would be spent on a failed write.
+  if (values.write) assertScriptWritable(path, file);
   const read: ReadScript = file === "-" ? { text: await readStdin() } : readScript(path, file);
   const before = read.text;
   const result = rewriteNamed(file, before, shimSource);

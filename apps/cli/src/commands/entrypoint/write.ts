@@ -3,6 +3,7 @@ import { encodeText } from "@alpinize/repo";
 import {
   type ContentStamp,
   notOwnerError,
+  notRewritable,
   OutputChangedError,
   OutputOwnerError,
   OutputReadOnlyError,
@@ -26,6 +27,12 @@ export function writeScript(
   } catch (err) {
     throw writeError(file, err);
   }
+}
+
+/** `--write` on a pipe, FIFO or device: the error its write would end with, before it is read. */
+export function assertScriptWritable(path: string, file = path): void {
+  const refused = notRewritable(path, file);
+  if (refused) throw writeError(file, refused);
 }
 
 function writeError(file: string, err: unknown): InputError {

@@ -10,7 +10,13 @@ import {
   encodeText,
   contextReader as readContext,
 } from "@alpinize/repo";
-import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
+import {
+  assertRewritable,
+  type ContentStamp,
+  contentStamp,
+  type InPlaceWords,
+  rewriteInPlace,
+} from "../../write-output.js";
 import { fileLabel } from "./output.js";
 
 export interface FileMigration {
@@ -137,7 +143,16 @@ function isDirectory(file: string): InputError {
  */
 export function writeAtomic(path: string, text: string): void {
   // A temp file in the real file's directory, same mode, then a rename (write-output.ts).
-  rewriteInPlace(path, encodeText(text), readStamps.get(resolve(path)), {
+  rewriteInPlace(path, encodeText(text), readStamps.get(resolve(path)), writeWords(path));
+}
+
+/** `--write` on a pipe, FIFO or device: refused before it is read (its data would be spent). */
+export function assertWritable(path: string): void {
+  assertRewritable(path, writeWords(path));
+}
+
+function writeWords(path: string): InPlaceWords {
+  return {
     file: path,
     message: (reason) => `${path}: cannot write (${reason}); left unchanged`,
     changed: {
@@ -149,5 +164,5 @@ export function writeAtomic(path: string, text: string): void {
       hint: "Make the file and its directory writable, or drop --write and apply the diff yourself.",
     },
     instead: "drop --write and apply the printed diff yourself",
-  });
+  };
 }

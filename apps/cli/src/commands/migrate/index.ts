@@ -13,7 +13,7 @@ import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import { runRepositoryMigration } from "./dir.js";
-import { type FileMigration, migrateFile, writeAtomic } from "./file.js";
+import { assertWritable, type FileMigration, migrateFile, writeAtomic } from "./file.js";
 import { gosuFlag } from "./gosu.js";
 import {
   type FileFailure,
@@ -206,6 +206,7 @@ async function migrateFiles(
   for (const file of positionals) {
     reached.file = fileLabel(file);
     try {
+      if (mode === "write") assertWritable(file);
       const m = migrateFile(file, {
         packageMap,
         release,
