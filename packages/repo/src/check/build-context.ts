@@ -1,25 +1,53 @@
-import { lstat, open, realpath } from "node:fs/promises";
-import { join, posix, sep } from "node:path";
-import { isAlpinizeError } from "@alpinize/errors";
+import { posix } from "node:path";
 import { missingSource } from "../discover/missing-source.js";
 import { leadsOutOfContext } from "../discover/outside-source.js";
 import { type Copy, landingPath } from "../discover/scripts.js";
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
-import { readTextFile } from "../workspace/files.js";
+import {
+  type ContextEntry,
+  type ContextFileReader,
+  contextEntry,
+  contextReader,
+} from "../plan/context.js";
 import { type Copies, CopyIndex } from "./copy-index.js";
 
 export type { Copies } from "./copy-index.js";
 
-type Kind = "file" | "directory" | undefined;
-type Source = { path: string; directory: boolean } | undefined;
+/** A file of the build context: the context folder it was found in, and its path there. */
+export interface ContextFile {
+  context: string;
+  path: string;
+}
 
-/** The build context on disk, each source and first line looked up once. */
+/** Its path under the check's root, as findings name it: the name in the context, never a link's target. */
+export function rootPath(file: ContextFile): string {
+  return posix.join(file.context, file.path);
+}
+
+type Source = (ContextFile & { directory: boolean }) | undefined;
+
+/** Bytes of a file read for its `#!` line. */
+const FIRST_LINE_BYTES = 256;
+
+/** How one context folder is looked into: migrate's reader, and the kind of a path by its rule. */
+interface ContextLookup {
+  entry: (path: string) => ContextEntry;
+  text: ContextFileReader;
+  head: ContextFileReader;
+}
+
+/**
+ * The build context on disk, each source, kind, text and first line looked up once. Paths are
+ * taken as contextReader (what migrate reads) takes them: a link, the file's own or a folder's on
+ * the way, is followed while it stays in the context (`in.sh -> lib/inside.sh`: Docker copies
+ * the file it points to), never out of it (see linkedOut).
+ */
 export class BuildContext {
-  private readonly sources = new Map<string, Promise<Source>>();
-  private readonly lines = new Map<string, Promise<string | undefined>>();
-  private readonly texts = new Map<string, Promise<string | undefined>>();
-  private readonly kinds = new Map<string, Promise<Kind>>();
-  private realRoot: Promise<string | undefined> | undefined;
+  private readonly sources = new Map<string, Source>();
+  private readonly lines = new Map<string, string | undefined>();
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly kinds = new Map<string, ContextEntry>();
+  private readonly lookups = new Map<string, ContextLookup>();
   private readonly index = new CopyIndex();
 
   constructor(
@@ -28,20 +56,23 @@ export class BuildContext {
   ) {}
 
   /** The context file the newest COPY that lands on one of `targets` brought there. */
-  async landed(copies: Copies, targets: readonly string[]): Promise<string | undefined> {
+  async landed(copies: Copies, targets: readonly string[]): Promise<ContextFile | undefined> {
     // Only sources that land on a target or in a folder above one can answer.
     for (const { copy, source } of this.index.candidates(copies, targets, true)) {
-      const found = await this.source(source);
+      const found = this.source(source);
       if (!found) continue;
       if (!found.directory) {
-        if (targets.includes(landingPath(copy, source))) return found.path;
+        if (targets.includes(landingPath(copy, source))) return found;
         continue;
       }
       const dest = withoutTrailingSlashes(copy.destination);
       for (const target of targets) {
         if (!target.startsWith(`${dest}/`)) continue;
-        const rel = posix.join(found.path, target.slice(dest.length + 1));
-        if ((await this.kind(rel)) === "file") return rel;
+        const file = {
+          context: found.context,
+          path: posix.join(found.path, target.slice(dest.length + 1)),
+        };
+        if (this.kind(file) === "file") return file;
       }
     }
     return undefined;
@@ -80,99 +111,70 @@ export class BuildContext {
     return undefined;
   }
 
-  /** The file's first line, when it is a regular file inside the root. */
-  firstLine(rel: string): Promise<string | undefined> {
-    let line = this.lines.get(rel);
-    if (!line) {
-      line = this.readFirstLine(rel);
-      this.lines.set(rel, line);
-    }
-    return line;
-  }
-
-  /**
-   * The file's text, when it is a regular text file inside the root that a script could be: not
-   * larger than the files alpinize reads (MAX_TEXT_BYTES), and no binary.
-   */
-  text(rel: string): Promise<string | undefined> {
-    let text = this.texts.get(rel);
-    if (!text) {
-      text = this.readText(rel);
-      this.texts.set(rel, text);
-    }
-    return text;
-  }
-
-  private async readText(rel: string): Promise<string | undefined> {
-    if ((await this.kind(rel)) !== "file") return undefined;
-    // A program or an archive a RUN runs from the context is no script: its refusal is the answer.
-    return readTextFile(join(this.root, rel), rel).catch((err: unknown) => {
-      if (isAlpinizeError(err)) return undefined;
-      throw err;
+  /** The file's first line (`#!…`), when it is a regular file of its context. */
+  firstLine(file: ContextFile): string | undefined {
+    return this.once(this.lines, file, () => {
+      const head = this.lookup(file.context).head(file.path);
+      return typeof head === "string" ? head.split("\n")[0]?.replace(/\r$/, "") : undefined;
     });
   }
 
-  private source(source: string): Promise<Source> {
-    let found = this.sources.get(source);
-    if (!found) {
-      found = this.resolve(source);
-      this.sources.set(source, found);
-    }
+  /**
+   * The file's text, when it is a regular text file of its context that a script could be: not
+   * larger than the files alpinize reads (MAX_TEXT_BYTES), and no binary.
+   */
+  text(file: ContextFile): string | undefined {
+    return this.once(this.texts, file, () => {
+      // A program or an archive a RUN runs from the context is no script: it is not read as one.
+      const text = this.lookup(file.context).text(file.path);
+      return typeof text === "string" && !text.includes("\u0000") ? text : undefined;
+    });
+  }
+
+  private source(source: string): Source {
+    if (this.sources.has(source)) return this.sources.get(source);
+    const found = this.resolve(source);
+    this.sources.set(source, found);
     return found;
   }
 
-  private async resolve(source: string): Promise<Source> {
+  /** The first context holding `source` as a file or folder (through links that stay in it). */
+  private resolve(source: string): Source {
     if (/[*?[$]/.test(source) || source.split("/").includes("..")) return undefined;
     for (const context of this.contexts) {
-      const rel = posix.normalize(posix.join(context, source)).replace(/\/+$/, "") || ".";
-      if (rel.startsWith("..")) continue;
-      const kind = await this.kind(rel);
-      if (kind === "file") return { path: rel, directory: false };
-      if (kind === "directory") return { path: rel, directory: true };
+      const path = withoutTrailingSlashes(source) || ".";
+      const kind = this.kind({ context, path });
+      if (kind === "file" || kind === "directory")
+        return { context, path, directory: kind === "directory" };
     }
     return undefined;
   }
 
-  /** A link is neither: alpinize reads no file through a link. */
-  private kind(rel: string): Promise<Kind> {
-    let kind = this.kinds.get(rel);
-    if (!kind) {
-      kind = this.lookKind(rel);
-      this.kinds.set(rel, kind);
+  private kind(file: ContextFile): ContextEntry {
+    return this.once(this.kinds, file, () => this.lookup(file.context).entry(file.path));
+  }
+
+  private lookup(context: string): ContextLookup {
+    let lookup = this.lookups.get(context);
+    if (!lookup) {
+      const contexts = [context];
+      lookup = {
+        entry: contextEntry(this.root, context),
+        text: contextReader(this.root, { contexts }),
+        head: contextReader(this.root, { contexts, limit: FIRST_LINE_BYTES, head: true }),
+      };
+      this.lookups.set(context, lookup);
     }
-    return kind;
+    return lookup;
   }
 
-  private async lookKind(rel: string): Promise<Kind> {
-    if (!(await this.inside(rel))) return undefined;
-    const info = await lstat(join(this.root, rel)).catch(() => undefined);
-    if (info?.isFile()) return "file";
-    return info?.isDirectory() ? "directory" : undefined;
-  }
-
-  /** False when a folder on the way to `rel` is a link leading out of the root. */
-  private async inside(rel: string): Promise<boolean> {
-    const parent = posix.dirname(rel);
-    if (parent === ".") return true;
-    this.realRoot ??= realpath(this.root).catch(() => undefined);
-    const [realRoot, realParent] = await Promise.all([
-      this.realRoot,
-      realpath(join(this.root, parent)).catch(() => undefined),
-    ]);
-    if (realRoot === undefined || realParent === undefined) return false;
-    return realParent === realRoot || realParent.startsWith(`${realRoot}${sep}`);
-  }
-
-  private async readFirstLine(rel: string): Promise<string | undefined> {
-    if ((await this.kind(rel)) !== "file") return undefined;
-    const handle = await open(join(this.root, rel), "r").catch(() => undefined);
-    if (!handle) return undefined;
-    try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
-      return buffer.subarray(0, bytesRead).toString("utf8").split("\n")[0]?.replace(/\r$/, "");
-    } finally {
-      await handle.close();
-    }
+  /** `make(file)`, asked once per file and kept in `cache`. */
+  private once<T>(cache: Map<string, T>, file: ContextFile, make: () => T): T {
+    const key = `${file.context}\0${file.path}`;
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = make();
+    cache.set(key, value);
+    return value;
   }
 }
 

@@ -9,7 +9,7 @@ import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
 import { runCommands } from "./apk-history.js";
-import { BuildContext, type Copies } from "./build-context.js";
+import { BuildContext, type ContextFile, type Copies, rootPath } from "./build-context.js";
 import { scriptEchoCall } from "./echo-escapes.js";
 import { type ScriptShadowCall, scriptShadowCall } from "./shadow-tools.js";
 
@@ -47,8 +47,9 @@ const START: BodyState = { workdir: "/", path: DEFAULT_PATH, copies: undefined }
 /**
  * Reads the first line of the files the RUNs of the Alpine stages run by path, where a COPY (or
  * ADD) of the stage, or of one it builds on, brought them from the build context: the
- * Dockerfile's own folder, then `root`, as for the scripts an ENTRYPOINT runs. A file that is a
- * link, or lies behind a folder leading out of `root`, is not read. A file a RUN runs whose COPY
+ * Dockerfile's own folder, then `root`, as for the scripts an ENTRYPOINT runs. A link (the
+ * file's own or a folder's on the way) is followed while it stays in that context, as migrate's
+ * contextReader does: a file behind one leading out is not read. A file a RUN runs whose COPY
  * source is in neither folder is added to `missing`, one that is a link leading out of the build
  * context (its own or a folder's) to `outside`, when given.
  */
@@ -121,7 +122,7 @@ async function runScripts(
       await noteUnread(unread, context, state.copies, targets, run.line);
       continue;
     }
-    const script = await readScript(file, path, operand === undefined ? undefined : name, context);
+    const script = readScript(file, path, operand === undefined ? undefined : name, context);
     if (script.shebang !== undefined || script.shadow !== undefined || script.echo !== undefined)
       found.set(index, script);
   }
@@ -158,14 +159,14 @@ async function noteUnread(
  * What the checks read of a file a RUN runs; `shell`: the shell it is given to (`sh FILE`), or
  * undefined when it is run by its path (its `#!` line then decides).
  */
-async function readScript(
-  file: string,
+function readScript(
+  file: ContextFile,
   path: string,
   shell: string | undefined,
   context: BuildContext,
-): Promise<RunScript> {
-  const line = shell === undefined ? await context.firstLine(file) : undefined;
-  const text = await context.text(file);
+): RunScript {
+  const line = shell === undefined ? context.firstLine(file) : undefined;
+  const text = context.text(file);
   const shadow = text === undefined ? undefined : scriptShadowCall(text);
   // `#!/bin/sh` is busybox ash on Alpine; a `#!/bin/dash` script runs under Alpine's dash, whose
   // echo reads the escapes (without it, the script does not start: bash-missing).
@@ -174,7 +175,7 @@ async function readScript(
   const echo = text !== undefined && ash ? scriptEchoCall(text) : undefined;
   return {
     path,
-    file,
+    file: rootPath(file),
     ...(line?.startsWith("#!") ? { shebang: line } : {}),
     ...(shadow ? { shadow } : {}),
     ...(echo ? { echo } : {}),

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
-import { contextReader } from "./context.js";
+import { contextEntry, contextReader } from "./context.js";
 
 const OUTSIDE = { skipped: "outside-context" };
 
@@ -88,6 +88,28 @@ describe("contextReader: the build-context files a Dockerfile COPYs", () => {
     const both = contextReader(repo.root, { contexts: ["app", "."] });
     expect(both("up.sh")).toEqual(OUTSIDE);
     expect(both("secret.sh")).toBe("#!/bin/sh\nSECRET\n");
+  });
+
+  it("contextEntry tells the kind of a path by the same rule, links followed while inside", async () => {
+    repo = await scratchRepo({ "app/lib/inside.sh": "inside\n", "secret.sh": "secret\n" });
+    const app = join(repo.root, "app");
+    symlinkSync("lib/inside.sh", join(app, "in.sh"));
+    symlinkSync("lib", join(app, "libs"));
+    symlinkSync("../secret.sh", join(app, "up.sh"));
+    symlinkSync("..", join(app, "parent"));
+    symlinkSync("nowhere.sh", join(app, "dangling.sh"));
+    symlinkSync("b.sh", join(app, "a.sh"));
+    symlinkSync("a.sh", join(app, "b.sh"));
+    const kind = contextEntry(repo.root, "app");
+    expect(["in.sh", "libs/inside.sh", "/lib/inside.sh"].map(kind)).toEqual([
+      "file",
+      "file",
+      "file",
+    ]);
+    expect(["libs", ".", "lib/"].map(kind)).toEqual(["directory", "directory", "directory"]);
+    expect(["up.sh", "parent", "parent/secret.sh"].map(kind)).toEqual([OUTSIDE, OUTSIDE, OUTSIDE]);
+    for (const path of ["dangling.sh", "a.sh", "missing.sh", "../secret.sh", "$X"])
+      expect(kind(path)).toBeUndefined();
   });
 
   it("tells a link out it cannot open from a dangling one, still reading nothing", async () => {

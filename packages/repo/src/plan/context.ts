@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, readlinkSync, realpathSync } from "node:fs";
+import { closeSync, constants, openSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
 import { readBoundedSync } from "@alpinize/bounded-read";
 import type { ContextFileRead, ContextFileSkipped } from "@alpinize/dockerfile";
@@ -74,6 +74,37 @@ export function contextReader(root: string, options: ContextReaderOptions = {}):
       return got;
     }
     return refused ? OUTSIDE : undefined;
+  };
+}
+
+/**
+ * What a path of one context is, by the rule contextReader reads by: its links (its own, a
+ * folder's on the way) followed while its real path stays in the context. `file` or `directory`
+ * (where the link leads, for one that stays inside); `{ skipped: "outside-context" }` for a link
+ * out; undefined when nothing is there (missing, a dangling link, a loop of links: the kernel's
+ * limit on links followed bounds the search) or it is neither (a FIFO, a device). Only stat is
+ * asked, nothing opened: what is read is still read through contextReader, which checks again
+ * on the descriptor it reads.
+ */
+export type ContextEntry = "file" | "directory" | ContextFileSkipped | undefined;
+
+/** {@link ContextEntry} of paths in `context` (a folder under `root`), taken as COPY does. */
+export function contextEntry(root: string, context: string): (path: string) => ContextEntry {
+  let realRoot: string | undefined | null = null;
+  return (path) => {
+    if (path.includes("$")) return undefined;
+    const rel = insideContext(context, path);
+    if (realRoot === null) realRoot = contextRealPath(root, context);
+    if (rel === undefined || realRoot === undefined) return undefined;
+    try {
+      const real = realpathSync(join(root, rel));
+      if (!within(realRoot, real)) return OUTSIDE;
+      const info = statSync(real);
+      return info.isFile() ? "file" : info.isDirectory() ? "directory" : undefined;
+    } catch {
+      // Missing, a dangling link, a loop of links (ELOOP), a folder that cannot be searched.
+      return undefined;
+    }
   };
 }
 
