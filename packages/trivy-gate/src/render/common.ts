@@ -1,6 +1,7 @@
 import type { EvaluatedFinding, Evaluation } from "../evaluation.js";
 import { quoted } from "../message-text.js";
 import { SEVERITIES, type Severity } from "../types.js";
+import { field } from "./fields.js";
 
 export const DESCENDING: Severity[] = [...SEVERITIES].reverse();
 
@@ -55,13 +56,15 @@ export function dispositionSummary(e: Evaluation): string {
   return parts.join(", ");
 }
 
+/** An exception as a row names it: its id and package (or purl), each cut to its limit. */
 export function exceptionLabel(x: {
   id: string;
   package?: string | undefined;
   purl?: string | undefined;
 }): string {
   const scope = x.purl ?? x.package;
-  return scope ? `${x.id} (${scope})` : x.id;
+  const id = field(x.id, "id");
+  return scope ? `${id} (${field(scope, "package")})` : id;
 }
 
 /** "1 package", "2 packages". */

@@ -1,9 +1,13 @@
 import type { Diff, DiffEntry } from "../evaluation.js";
+import { quoted } from "../message-text.js";
+import { shownEntry } from "./fields.js";
 import type { Style } from "./index.js";
 
 export function diffTextLines(d: Diff, st: Style, max: number): string[] {
-  const base = d.baseline.artifactName ?? d.baseline.source;
-  const os = d.baseline.os ? ` (${d.baseline.os.family} ${d.baseline.os.name})` : "";
+  const base = quoted(d.baseline.artifactName ?? d.baseline.source);
+  const os = d.baseline.os
+    ? ` (${quoted(d.baseline.os.family)} ${quoted(d.baseline.os.name)})`
+    : "";
   const lines = [
     st.bold(`Compared with ${base}${os}:`),
     `  removed ${d.removed.length}, added ${d.added.length}, unchanged ${d.unchanged.length}, now fixable ${d.nowFixable.length}, severity changed ${d.severityChanged.length}`,
@@ -12,7 +16,7 @@ export function diffTextLines(d: Diff, st: Style, max: number): string[] {
   const list = (title: string, entries: DiffEntry[]) => {
     if (!entries.length) return;
     lines.push(`  ${title}:`);
-    for (const x of entries.slice(0, max))
+    for (const x of entries.slice(0, max).map(shownEntry))
       lines.push(
         `    ${x.severity.padEnd(8)} ${x.id}  ${x.package} ${x.installed}${x.before && x.before.severity !== x.severity ? ` (was ${x.before.severity})` : ""}`,
       );

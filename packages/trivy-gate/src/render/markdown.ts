@@ -11,6 +11,7 @@ import {
   severitySummary,
   statusLabel,
 } from "./common.js";
+import { FIELD_LIMITS, field, shownEntry, shownFinding } from "./fields.js";
 import type { RenderOptions } from "./index.js";
 
 /**
@@ -54,7 +55,7 @@ export function safeUrl(url: string | undefined): string | undefined {
  * `()|[]` and a backtick in the query as they are).
  */
 export function link(text: string, url: string | undefined): string {
-  const href = safeUrl(url);
+  const href = url && url.length <= FIELD_LIMITS.url ? safeUrl(url) : undefined;
   const encode = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
   return href ? `[${cell(text)}](${href.replace(/[()|[\]`]/g, encode)})` : cell(text);
 }
@@ -100,7 +101,7 @@ function markdownWith(e: Evaluation, max: number): string {
   out.push(...severityTable(e), "");
   if (e.blocking.length)
     out.push("### Blocking findings", "", ...findingTable(e.blocking, max), "");
-  out.push(...exceptionSection(e));
+  out.push(...exceptionSection(e, max));
   for (const n of e.notices) out.push(`> [!NOTE]`, `> ${cell(n)}`, "");
   if (e.diff) out.push(...diffSection(e.diff, max));
   return `${out.join("\n").trimEnd()}\n`;
@@ -136,7 +137,8 @@ function severityTable(e: Evaluation): string[] {
 }
 
 function findingTable(list: EvaluatedFinding[], max: number): string[] {
-  const rows = list.slice(0, max).map((f) => {
+  const rows = list.slice(0, max).map((finding) => {
+    const f = shownFinding(finding);
     const id = link(f.id, f.primaryUrl);
     const sev = `${f.severity} (${cell(f.severitySource)})`;
     const note = f.expiredException ? ` ⚠️ exception expired ${f.expiredException.expires}` : "";
@@ -154,29 +156,35 @@ function findingTable(list: EvaluatedFinding[], max: number): string[] {
   ];
 }
 
-function exceptionSection(e: Evaluation): string[] {
+function exceptionSection(e: Evaluation, max: number): string[] {
   const x = e.exceptions;
   const rows: string[] = [];
+  const reason = (s: { reason: string }) => cell(field(s.reason, "reason"));
   for (const s of x.expired)
     rows.push(
-      `| ❌ expired ${s.expires} | ${cell(exceptionLabel(s))} | ${s.matched} | ${cell(s.reason)} |`,
+      `| ❌ expired ${s.expires} | ${cell(exceptionLabel(s))} | ${s.matched} | ${reason(s)} |`,
     );
   for (const s of x.stale.filter((s) => !s.expired))
-    rows.push(`| ⚠️ stale (matched nothing) | ${cell(exceptionLabel(s))} | 0 | ${cell(s.reason)} |`);
+    rows.push(`| ⚠️ stale (matched nothing) | ${cell(exceptionLabel(s))} | 0 | ${reason(s)} |`);
   for (const s of x.applied) {
     const soon = s.daysLeft <= e.policy.expiringSoonDays ? ` ⏳ ${s.daysLeft} day(s) left` : "";
     rows.push(
-      `| applied until ${s.expires}${soon} | ${cell(exceptionLabel(s))} | ${s.matched} | ${cell(s.reason)} |`,
+      `| applied until ${s.expires}${soon} | ${cell(exceptionLabel(s))} | ${s.matched} | ${reason(s)} |`,
     );
   }
   const out: string[] = [];
+  const more =
+    rows.length > max
+      ? ["", `… and ${rows.length - max} more; the JSON output lists every exception.`]
+      : [];
   if (rows.length)
     out.push(
       "### Exceptions",
       "",
       "| State | Exception | Findings | Reason |",
       "| --- | --- | ---: | --- |",
-      ...rows,
+      ...rows.slice(0, max),
+      ...more,
       "",
     );
   // Each statement not applied is one of the warnings shown at the top.
@@ -226,6 +234,7 @@ function diffTable(list: DiffEntry[], max: number): string[] {
   const rows = [...list]
     .sort((a, b) => order(a) - order(b))
     .slice(0, max)
+    .map(shownEntry)
     .map((x) => {
       const was = x.before && x.before.severity !== x.severity ? ` (was ${x.before.severity})` : "";
       return `| ${cell(x.id)} | ${code(x.package)} | ${code(x.installed)} | ${code(x.fixed) || "no fix"} | ${x.severity}${was} |`;

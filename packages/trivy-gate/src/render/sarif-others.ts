@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { EvaluatedOther } from "../evaluation.js";
 import type { Severity } from "../types.js";
+import { field, sarifRuleId, shownOther } from "./fields.js";
 import { pathToUri } from "./sarif-uri.js";
 
 /** What a SARIF result needs from the shared renderer. */
@@ -13,13 +14,14 @@ export interface SarifScale {
 export const otherRuleId = (o: EvaluatedOther): string =>
   o.id || `${o.kind}/${o.title.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 100)}`;
 
-export function otherRule(o: EvaluatedOther, scale: SarifScale): Record<string, unknown> {
+export function otherRule(other: EvaluatedOther, scale: SarifScale): Record<string, unknown> {
+  const o = shownOther(other);
   const kind = o.kind === "secret" ? "Secret" : "Misconfiguration";
   return {
-    id: otherRuleId(o),
+    id: sarifRuleId(otherRuleId(other)),
     name: kind,
-    shortDescription: { text: o.title.slice(0, 1000) },
-    fullDescription: { text: o.title.slice(0, 1000) },
+    shortDescription: { text: field(other.title, "description") },
+    fullDescription: { text: field(other.title, "description") },
     help: { text: `${kind} ${o.id}: ${o.title}. Severity: ${o.severity}.` },
     defaultConfiguration: { level: scale.level[o.severity] },
     properties: {
@@ -35,16 +37,18 @@ export function otherRule(o: EvaluatedOther, scale: SarifScale): Record<string, 
  * SARIF wants them relative to the checkout, which is the best GitHub can be told.
  */
 export function otherResult(
-  o: EvaluatedOther,
+  other: EvaluatedOther,
   ruleIndex: number,
   scale: SarifScale,
 ): Record<string, unknown> {
+  const o = shownOther(other);
   const uri = pathToUri(o.target.replace(/^(\.?\/)+/, "") || o.target);
   const line = o.line ?? 1;
   const verdict = o.blocking ? "fails the gate" : "does not fail the gate";
-  const key = `${o.kind}|${otherRuleId(o)}|${o.target}|${o.line ?? ""}`;
+  // The whole id and target, not the shown ones: two findings cut alike stay two alerts.
+  const key = `${other.kind}|${otherRuleId(other)}|${other.target}|${other.line ?? ""}`;
   return {
-    ruleId: otherRuleId(o),
+    ruleId: sarifRuleId(otherRuleId(other)),
     ruleIndex,
     level: o.blocking
       ? "error"

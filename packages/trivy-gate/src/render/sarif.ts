@@ -5,6 +5,7 @@ import { severityRank } from "../policy/severity.js";
 import { trimChar } from "../trim.js";
 import type { Severity } from "../types.js";
 import { packageLabel, versionChange } from "./common.js";
+import { FIELD_LIMITS, field, sarifRuleId, shownFinding } from "./fields.js";
 import type { RenderOptions } from "./index.js";
 import { cell, link, safeUrl } from "./markdown.js";
 import { otherResult, otherRule, otherRuleId, type SarifScale } from "./sarif-others.js";
@@ -144,11 +145,24 @@ export function renderSarif(e: Evaluation, options: RenderOptions = {}): string 
 function category(e: Evaluation): string {
   const name =
     e.report.artifactName?.replace(/@sha256:[0-9a-f]+$/i, "") ?? basename(e.report.source);
-  return `alpinize-gate/${trimChar(name.replace(/[^A-Za-z0-9._:-]+/g, "-"), "-") || "report"}`;
+  const safe = trimChar(name.replace(/[^A-Za-z0-9._:-]+/g, "-"), "-") || "report";
+  return `alpinize-gate/${boundedCategory(safe)}`;
 }
 
-function rule(f: EvaluatedFinding): Record<string, unknown> {
+/**
+ * An image name past FIELD_LIMITS.package characters is cut and ends in `-` and 16 hex digits of
+ * its SHA-256 (ASCII, like the rest of the category): still one stable category per image.
+ */
+function boundedCategory(name: string): string {
+  if (name.length <= FIELD_LIMITS.package) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 16);
+  return `${name.slice(0, FIELD_LIMITS.package)}-${hash}`;
+}
+
+function rule(finding: EvaluatedFinding): Record<string, unknown> {
+  const f = shownFinding(finding);
   const title = f.title ?? `${f.id} in ${f.pkgName}`;
+  const description = finding.title ? field(finding.title, "description") : title;
   const help = [
     `${f.id}: ${title}`,
     `Severity: ${f.severity} (source: ${f.severitySource})`,
@@ -157,10 +171,10 @@ function rule(f: EvaluatedFinding): Record<string, unknown> {
     .filter(Boolean)
     .join("\n");
   return {
-    id: f.id,
+    id: sarifRuleId(finding.id),
     name: f.resultClass === "lang-pkgs" ? "LanguagePackageVulnerability" : "OsPackageVulnerability",
-    shortDescription: { text: title.slice(0, 1000) },
-    fullDescription: { text: title.slice(0, 1000) },
+    shortDescription: { text: description },
+    fullDescription: { text: description },
     ...(safeUrl(f.primaryUrl) ? { helpUri: safeUrl(f.primaryUrl) } : {}),
     help: {
       text: help,
@@ -175,12 +189,17 @@ function rule(f: EvaluatedFinding): Record<string, unknown> {
   };
 }
 
-function result(f: EvaluatedFinding, ruleIndex: number, uri: string): Record<string, unknown> {
+function result(
+  finding: EvaluatedFinding,
+  ruleIndex: number,
+  uri: string,
+): Record<string, unknown> {
+  const f = shownFinding(finding);
   const verdict =
     f.disposition === "blocking" ? "blocks the release" : `not blocking (${f.disposition})`;
   const text = `${f.id} in ${packageLabel(f)} ${versionChange(f)}: ${f.severity} (source: ${f.severitySource}), status ${f.status}; ${verdict}. Target: ${f.target}`;
   const out: Record<string, unknown> = {
-    ruleId: f.id,
+    ruleId: sarifRuleId(finding.id),
     ruleIndex,
     level:
       f.disposition === "blocking"
@@ -198,6 +217,7 @@ function result(f: EvaluatedFinding, ruleIndex: number, uri: string): Record<str
         message: { text: f.target },
       },
     ],
+    // The whole key, not the shown fields: two findings cut alike stay two alerts.
     partialFingerprints: { "alpinizeFinding/v1": createHash("sha256").update(f.key).digest("hex") },
     properties: {
       package: f.pkgName,
@@ -206,13 +226,17 @@ function result(f: EvaluatedFinding, ruleIndex: number, uri: string): Record<str
       status: f.status,
       severitySource: f.severitySource,
       disposition: f.disposition,
-      ...(f.fingerprint ? { trivyFingerprint: f.fingerprint } : {}),
+      ...(f.fingerprint ? { trivyFingerprint: field(f.fingerprint, "id") } : {}),
     },
   };
   const reason = f.exception?.reason ?? f.vex?.justification ?? f.vex?.impactStatement;
   if (f.disposition === "exception" || f.disposition === "vex")
     out.suppressions = [
-      { kind: "external", status: "accepted", justification: reason ?? f.disposition },
+      {
+        kind: "external",
+        status: "accepted",
+        justification: reason ? field(reason, "reason") : f.disposition,
+      },
     ];
   return out;
 }

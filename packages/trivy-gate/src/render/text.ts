@@ -1,5 +1,5 @@
 import type { EvaluatedFinding, Evaluation } from "../evaluation.js";
-import { oneLine } from "../message-text.js";
+import { oneLine, quoted } from "../message-text.js";
 import {
   artifactLabel,
   dispositionSummary,
@@ -12,6 +12,7 @@ import {
   versionChange,
 } from "./common.js";
 import { diffTextLines } from "./diff-text.js";
+import { field, shownFinding } from "./fields.js";
 import type { RenderOptions, Style } from "./index.js";
 
 const PLAIN: Style = {
@@ -53,7 +54,8 @@ export function renderText(e: Evaluation, options: RenderOptions = {}): string {
   return `${lines.map(oneLine).join("\n")}\n`;
 }
 
-function findingLine(f: EvaluatedFinding, st: Style): string {
+function findingLine(finding: EvaluatedFinding, st: Style): string {
+  const f = shownFinding(finding);
   const sev = f.severity === "CRITICAL" ? st.red(f.severity) : st.yellow(f.severity);
   const extra = f.expiredException
     ? ` ${st.red(`exception expired ${f.expiredException.expires}`)}`
@@ -66,18 +68,20 @@ function exceptionLines(e: Evaluation, st: Style): string[] {
   const out: string[] = [];
   for (const s of x.expired)
     out.push(
-      `  ${st.red("expired exception")} ${exceptionLabel(s)} expired on ${s.expires}; ${s.matched ? `its ${s.matched} finding(s) are judged without it` : "it matches nothing either"} (${s.source} #${s.index + 1})`,
+      `  ${st.red("expired exception")} ${exceptionLabel(s)} expired on ${s.expires}; ${s.matched ? `its ${s.matched} finding(s) are judged without it` : "it matches nothing either"} (${quoted(s.source)} #${s.index + 1})`,
     );
   for (const s of x.stale.filter((s) => !s.expired))
     out.push(
-      `  ${st.yellow("stale exception")} ${exceptionLabel(s)} matched no finding; remove it (${s.source} #${s.index + 1})`,
+      `  ${st.yellow("stale exception")} ${exceptionLabel(s)} matched no finding; remove it (${quoted(s.source)} #${s.index + 1})`,
     );
   for (const s of x.expiringSoon)
     out.push(
       `  ${st.yellow("expiring exception")} ${exceptionLabel(s)} expires ${s.expires} (${s.daysLeft} day(s) left)`,
     );
   for (const s of x.applied)
-    out.push(st.dim(`  exception ${exceptionLabel(s)} until ${s.expires}: ${s.reason}`));
+    out.push(
+      st.dim(`  exception ${exceptionLabel(s)} until ${s.expires}: ${field(s.reason, "reason")}`),
+    );
   if (e.vex.statements)
     out.push(
       st.dim(
@@ -86,7 +90,7 @@ function exceptionLines(e: Evaluation, st: Style): string[] {
     );
   for (const x of e.vex.ignored)
     out.push(
-      `  ${st.yellow("VEX not applied")} ${x.source} statements[${x.index}] (${x.vulnerability}, ${x.product}): ${x.reason}`,
+      `  ${st.yellow("VEX not applied")} ${quoted(x.source)} statements[${x.index}] (${field(x.vulnerability, "id")}, ${field(x.product, "package")}): ${field(x.reason, "reason")}`,
     );
   return out.length ? ["", st.bold("Exceptions and VEX:"), ...out] : [];
 }
