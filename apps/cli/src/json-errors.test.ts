@@ -46,7 +46,7 @@ const CASES: { argv: string[]; type: "array" | "object"; stderr: RegExp }[] = [
   { argv: ["packages", "explain", "--json", "A_B"], type: "object", stderr: /not a valid/ },
   { argv: ["resolve", "--json"], type: "array", stderr: /image reference/ },
   { argv: ["pin", "--json", "missing/Dockerfile"], type: "object", stderr: /cannot read/ },
-  { argv: ["gate", "--format", "json", "missing.json"], type: "object", stderr: /cannot read/ },
+  { argv: ["gate", "--format", "json", "missing.json"], type: "object", stderr: /no such file/ },
 ];
 
 /** The same command asking for human output: no --json, no --format json. */

@@ -1,5 +1,5 @@
 import { linkFailure, readBounded } from "@alpinize/bounded-read";
-import { InputError } from "@alpinize/errors";
+import { fsReason, InputError } from "@alpinize/errors";
 import { checkSize, DEFAULT_MAX_BYTES, parseTrivyReport } from "./parse/report.js";
 import { releaseBuffer } from "./release.js";
 import { formatBytes } from "./size.js";
@@ -47,13 +47,19 @@ export async function readReportFile(
   }
 }
 
-/** Open or read failed: a dangling link and a link loop are named, anything else by its code. */
+/**
+ * Open or read failed: worded as the CLI's other commands word it. A missing file is "no such
+ * file", a dangling link names its target, a link loop and anything else (EACCES) are "cannot
+ * read the report (…)".
+ */
 function unreadable(path: string, source: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException).code;
   const link = linkFailure(path, err);
+  const missing = code === "ENOENT";
+  const reason = link?.reason ?? fsReason(err);
   return new InputError(
     "ALPINIZE_GATE_REPORT_UNREADABLE",
-    `${source}: cannot read the report (${link?.reason ?? code ?? String(err)})`,
+    missing ? `${source}: ${reason}` : `${source}: cannot read the report (${reason})`,
     {
       hint:
         link?.hint ??

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { type BoundedReadAny, linkFailure, readBounded } from "@alpinize/bounded-read";
-import { InputError } from "@alpinize/errors";
+import { fsReason, InputError } from "@alpinize/errors";
 import {
   type Exception,
   formatBytes,
@@ -68,13 +68,18 @@ async function readSmall(path: string, cwd: string, what: string): Promise<Buffe
   return got.bytes;
 }
 
-/** A dangling link and a link loop are named; anything else by its errno code. */
+/**
+ * Worded as the report's own read error and the CLI's other commands: a missing file is "no such
+ * file", a dangling link names its target, a link loop and anything else (EACCES) are "cannot
+ * read the … (…)".
+ */
 function unreadable(path: string, full: string, what: string, err: unknown): InputError {
   const link = linkFailure(full, err);
-  const reason = link?.reason ?? (err as NodeJS.ErrnoException).code ?? err;
+  const reason = link?.reason ?? fsReason(err);
+  const missing = (err as NodeJS.ErrnoException).code === "ENOENT";
   return new InputError(
     "ALPINIZE_GATE_FILE_UNREADABLE",
-    `${path}: cannot read the ${what} (${reason})`,
+    missing ? `${path}: ${reason}` : `${path}: cannot read the ${what} (${reason})`,
     {
       hint: link?.hint ?? `Check the path given to --${flagOf(what)}.`,
       cause: err,

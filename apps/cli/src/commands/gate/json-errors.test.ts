@@ -19,7 +19,7 @@ describe("alpinize gate --format json on an error that stops it", () => {
     expect(r.code).toBe(2);
     const error = {
       code: "ALPINIZE_GATE_REPORT_UNREADABLE",
-      message: "missing.json: cannot read the report (ENOENT)",
+      message: "missing.json: no such file",
     };
     expect(JSON.parse(r.stdout)).toEqual({
       schema: "alpinize.gate/v1",
@@ -56,7 +56,7 @@ describe("alpinize gate --format json on an error that stops it", () => {
       const r = await runCli(argv, { cwd: tmp.dir });
       expect(r.code, argv.join(" ")).toBe(2);
       expect(r.stdout).toBe("");
-      expect(r.stderr).toContain("cannot read the report");
+      expect(r.stderr).toContain("missing.json: no such file");
     }
   });
 });
