@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { UsageError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
+import { parseFailure } from "./parse-failure.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -13,6 +14,11 @@ export interface Parsed<T extends Options> {
         : string;
   };
   positionals: string[];
+  /**
+   * The last flag whose value was the next argument (`--gosu D1`, not `--gosu=D1`): with no
+   * operand left, it may have taken the one meant as the operand.
+   */
+  taken?: { flag: string; value: string };
 }
 
 /** What a command's operands are, for the message that refuses an empty one. */
@@ -58,20 +64,23 @@ export function parseCommandArgs<T extends Options>(
     parsed = { values: result.values as Parsed<T>["values"], positionals: result.positionals };
     tokens = result.tokens;
   } catch (err) {
-    const message =
-      err instanceof Error
-        ? err.message.replace(/\. To specify a positional.*$/s, "")
-        : String(err);
-    throw new UsageError(`alpinize ${command}: ${message}`, {
-      hint: `Run "alpinize ${command} --help".`,
-      cause: err,
-    });
+    throw parseFailure(argv, options, command, err);
   }
   // Outside the try: its UsageError is already worded and prefixed, and keeps its own hint.
   refuseRepeated(tokens, options, command);
   refuseEmpty(parsed.values, command, rules.emptyChecked ?? []);
   refuseEmptyOperand(parsed.positionals, command, rules.operand ?? PATH_OPERAND);
-  return parsed;
+  const taken = lastTaken(tokens, options);
+  return taken ? { ...parsed, taken } : parsed;
+}
+
+function lastTaken(tokens: Token[], options: Options): Parsed<Options>["taken"] {
+  const given = tokens.filter(
+    (t): t is Extract<Token, { kind: "option" }> =>
+      t.kind === "option" && options[t.name]?.type === "string" && t.inlineValue === false,
+  );
+  const last = given.at(-1);
+  return last?.value === undefined ? undefined : { flag: last.name, value: last.value };
 }
 
 type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];

@@ -20,7 +20,10 @@ describe("a flag value with a newline in an error message", () => {
       ["migrate", "--alpine", "3.2\n3", "Dockerfile"],
       '--alpine needs a release like 3.23, not "3.2\\x0a3"',
     ],
-    [["migrate", "--gosu", "keep\nx", "Dockerfile"], '--gosu "keep\\x0ax": expected'],
+    [
+      ["migrate", "--gosu", "keep\nx", "Dockerfile"],
+      '--gosu needs keep or su-exec, not "keep\\x0ax"',
+    ],
     [["gate", "--severity", "HIGH\nX", "r.json"], '--severity "HIGH\\x0aX": expected'],
     [["gate", "--format", "json\nx", "r.json"], '--format "json\\x0ax": expected'],
     [["entrypoint", "--source", "/x\ny", "e.sh"], 'shim source path "/x\\ny" is not'],

@@ -9,6 +9,7 @@ import { EXIT, InputError, isAlpinizeError, UsageError } from "@alpinize/errors"
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
+import { missingOperand } from "../../missing-operand.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import {
   type EntrypointReport,
@@ -77,14 +78,18 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
 }
 
 async function rewrite(argv: string[], io: Io, reached: { file: string | null }): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS, "entrypoint");
+  const parsed = parseCommandArgs(argv, OPTIONS, "entrypoint");
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) {
+    throw missingOperand("entrypoint", parsed, io.cwd, {
+      message: "no script given",
+      hint: "Run alpinize entrypoint path/to/docker-entrypoint.sh (or - for standard input).",
+    });
+  }
   if (positionals.length !== 1) {
-    throw new UsageError(
-      positionals.length === 0
-        ? "alpinize entrypoint: no script given"
-        : "alpinize entrypoint: give exactly one script",
-      { hint: "Run alpinize entrypoint path/to/docker-entrypoint.sh (or - for standard input)." },
-    );
+    throw new UsageError("alpinize entrypoint: give exactly one script", {
+      hint: "Run alpinize entrypoint path/to/docker-entrypoint.sh (or - for standard input).",
+    });
   }
   if (values.write && values.check) {
     throw new UsageError("alpinize entrypoint: --write and --check exclude each other");

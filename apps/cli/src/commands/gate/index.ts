@@ -24,7 +24,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 async function gate(argv: string[], io: Io): Promise<number> {
-  const opts = parseGateArgs(argv);
+  const opts = parseGateArgs(argv, io.cwd);
   if (opts.output) assertOutputIsNoInput(opts, io.cwd);
   const scanWarnings: string[] = [];
   const [report, exceptions, vex] = await Promise.all([

@@ -9,6 +9,7 @@ import {
   type Status,
 } from "@alpinize/trivy-gate";
 import { parseCommandArgs, quoteValue } from "../../args.js";
+import { missingOperand } from "../../missing-operand.js";
 
 const FLAGS = {
   severity: { type: "string" },
@@ -58,17 +59,21 @@ const hasBreakOrControl = (s: string) => hasControl(s) || /[\t\n\u2028\u2029]/.t
 const usage = (message: string) =>
   new UsageError(`alpinize gate: ${message}`, { hint: 'Run "alpinize gate --help".' });
 
-export function parseGateArgs(argv: string[]): GateOptions {
+export function parseGateArgs(argv: string[], cwd = process.cwd()): GateOptions {
   refuseNegativeSize(argv);
-  const { values: v, positionals } = parseCommandArgs(argv, FLAGS, "gate", {
+  const parsed = parseCommandArgs(argv, FLAGS, "gate", {
     // An empty report path (often an unset variable) would otherwise read the current directory.
     operand: { name: "report path", give: "the report file, or - for stdin" },
   });
+  const { values: v, positionals } = parsed;
   if (positionals.length > 1)
     throw usage(`expected one report, got ${positionals.length}: ${positionals.join(" ")}`);
   const report = positionals[0];
   if (report === undefined && !v.image)
-    throw usage("give a report file (or - for stdin), or --image REF");
+    throw missingOperand("gate", parsed, cwd, {
+      message: "give a report file (or - for stdin), or --image REF",
+      hint: 'Run "alpinize gate --help".',
+    });
   if (report !== undefined && v.image)
     throw usage("give either a report file or --image, not both");
   if (report === "-" && v.baseline === "-")

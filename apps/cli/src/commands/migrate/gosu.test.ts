@@ -54,7 +54,7 @@ describe("alpinize migrate --gosu", () => {
     for (const target of ["Dockerfile", "."]) {
       const r = await runCli(["migrate", "--gosu", "suexec", target], { cwd: root });
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('--gosu "suexec": expected keep or su-exec');
+      expect(r.stderr).toContain('alpinize migrate: --gosu needs keep or su-exec, not "suexec"');
     }
   });
 

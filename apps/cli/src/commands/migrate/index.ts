@@ -11,6 +11,7 @@ import { decodeText, type GosuMode } from "@alpinize/repo";
 import { parseCommandArgs, quoteValue } from "../../args.js";
 import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
+import { missingOperand, takenOperand } from "../../missing-operand.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import { runRepositoryMigration } from "./dir.js";
 import { assertWritable, type FileMigration, migrateFile, writeAtomic } from "./file.js";
@@ -118,7 +119,8 @@ function failureJson(err: AlpinizeError, reached: Reached) {
 }
 
 async function migrate(argv: string[], io: Io, reached: Reached): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS, "migrate");
+  const parsed = parseCommandArgs(argv, OPTIONS, "migrate");
+  const { values, positionals } = parsed;
   // `--alpine Dockerfile`: the file name was taken as the release.
   if (values.alpine !== undefined && !/^\d+\.\d+$/.test(values.alpine)) {
     throw new UsageError(
@@ -128,8 +130,14 @@ async function migrate(argv: string[], io: Io, reached: Reached): Promise<number
       },
     );
   }
+  // `--gosu Dockerfile`: the file name was taken as the mode (said before "no Dockerfile").
+  const gosu = gosuFlag(
+    values.gosu,
+    positionals.length === 0 ? takenOperand(parsed, io.cwd) : undefined,
+  );
   if (positionals.length === 0) {
-    throw new UsageError("alpinize migrate: no Dockerfile given", {
+    throw missingOperand("migrate", parsed, io.cwd, {
+      message: "no Dockerfile given",
       hint: "Run alpinize migrate path/to/Dockerfile (or - for standard input).",
     });
   }
@@ -144,7 +152,6 @@ async function migrate(argv: string[], io: Io, reached: Reached): Promise<number
     });
   }
   if (values.alpine !== undefined) assertRelease(values.alpine);
-  const gosu = gosuFlag(values.gosu);
   const flags = { ...values, gosu };
   const dir = directoryArgument(positionals, flags, io);
   if (dir !== undefined) {

@@ -34,7 +34,7 @@ describe("alpinize migrate --json on an error that stops the run", () => {
       errors: [{ code: "ALPINIZE_USAGE", message: expect.stringContaining("--bogus") as unknown }],
       files: [],
     });
-    expect(bogus.stderr).toContain("Unknown option '--bogus'");
+    expect(bogus.stderr).toContain("alpinize migrate: unknown option --bogus");
     const unknown = await runCli(["migrate", "--json", "--alpine", "9.9", "Dockerfile"], {
       cwd: tmp.dir,
     });

@@ -1,6 +1,7 @@
 import { InputError, UsageError } from "@alpinize/errors";
 import { createPackageMap, isDebianPackageName, type PackageMap } from "@alpinize/package-map";
 import { parseCommandArgs } from "../../args.js";
+import { missingOperand } from "../../missing-operand.js";
 
 export interface PackagesArgs {
   map: PackageMap;
@@ -23,21 +24,25 @@ export function parsePackagesArgs(
   command: string,
   count: "one" | "many" = "many",
 ): PackagesArgs {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS, command, {
+  const parsed = parseCommandArgs(argv, OPTIONS, command, {
     operand: { name: "package name", give: "a Debian package name such as libssl-dev" },
   });
-  if (positionals.length === 0 || (count === "one" && positionals.length > 1)) {
-    throw new UsageError(
-      count === "one"
-        ? `alpinize ${command}: give exactly one Debian package name`
-        : `alpinize ${command}: give at least one Debian package name`,
-      {
-        hint:
-          count === "one"
-            ? 'Use "alpinize packages map A B C" for several names.'
-            : `Example: alpinize ${command} libssl-dev`,
-      },
-    );
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) {
+    // `packages map --uses curl`: --uses took the name; no cwd, the test is the name's form.
+    throw missingOperand(command, parsed, "", {
+      message:
+        count === "one"
+          ? "give exactly one Debian package name"
+          : "give at least one Debian package name",
+      hint: `Example: alpinize ${command} libssl-dev`,
+      looksLikeOperand: isDebianPackageName,
+    });
+  }
+  if (count === "one" && positionals.length > 1) {
+    throw new UsageError(`alpinize ${command}: give exactly one Debian package name`, {
+      hint: 'Use "alpinize packages map A B C" for several names.',
+    });
   }
   const bad = positionals.filter((n) => !isDebianPackageName(n));
   if (bad.length > 0) {

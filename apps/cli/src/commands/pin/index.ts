@@ -12,6 +12,7 @@ import { escapeInline } from "@alpinize/image-ref";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { errorJson, wantsJson, withJsonErrors } from "../../json-errors.js";
+import { missingOperand } from "../../missing-operand.js";
 import { escapingErrors, rawBytesJson, showingRawBytes } from "../../raw-bytes.js";
 import { progressReporter, reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { encode, forFile, KINDS, type PinInput, readPinInput, replaceFile } from "./files.js";
@@ -100,9 +101,11 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
     (err) => ({ files: [], errors: [errorJson(err)] }),
     () =>
       escapingErrors(async () => {
-        const { values, positionals } = parseCommandArgs(argv, FLAGS, "pin");
+        const parsed = parseCommandArgs(argv, FLAGS, "pin");
+        const { values, positionals } = parsed;
         if (positionals.length === 0) {
-          throw new UsageError("alpinize pin: give at least one file", {
+          throw missingOperand("pin", parsed, io.cwd, {
+            message: "give at least one file",
             hint: "For example: alpinize pin Dockerfile compose.yaml --write",
           });
         }

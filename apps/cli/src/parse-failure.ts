@@ -1,0 +1,79 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { UsageError } from "@alpinize/errors";
+import { escapeInline } from "@alpinize/image-ref";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
+type OptionToken = Extract<Token, { kind: "option" }>;
+
+/**
+ * The usage error for argv that Node's strict parseArgs refused, in the CLI's words: Node's own
+ * ("Option '-o, --output <value>' argument missing") names neither the command nor what to do.
+ * Read loosely, the same argv shows which flag it was.
+ */
+export function parseFailure(
+  argv: string[],
+  options: Options,
+  command: string,
+  cause: unknown,
+): UsageError {
+  for (const token of looseTokens(argv, options)) {
+    if (token.kind !== "option") continue;
+    const option = options[token.name];
+    if (option === undefined) return unknownOption(token, command, cause);
+    if (option.type === "string" && (token.value === undefined || isFlagLike(token)))
+      return missingValue(token, command, cause);
+    if (option.type === "boolean" && token.value !== undefined)
+      return unwantedValue(token, command, cause);
+  }
+  // Not one of the above: Node's message, without its advice about positionals.
+  const message =
+    cause instanceof Error
+      ? cause.message.replace(/\. To specify a positional.*$/s, "")
+      : String(cause);
+  return new UsageError(`alpinize ${command}: ${escapeInline(message)}`, {
+    hint: `Run "alpinize ${command} --help".`,
+    cause,
+  });
+}
+
+function looseTokens(argv: string[], options: Options): Token[] {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: false, tokens: true })
+      .tokens;
+  } catch {
+    return [];
+  }
+}
+
+/** `--alpine --json`: strict parsing refuses a separate value that looks like a flag. */
+const isFlagLike = (token: OptionToken) =>
+  token.inlineValue === false && token.value !== undefined && /^-./s.test(token.value);
+
+function missingValue(token: OptionToken, command: string, cause: unknown): UsageError {
+  const flag = escapeInline(token.rawName);
+  const after =
+    token.value === undefined
+      ? "and nothing follows it"
+      : `but ${escapeInline(token.value)} follows it, a flag`;
+  return new UsageError(`alpinize ${command}: ${flag} needs a value, ${after}`, {
+    hint: `Give the value right after it: ${flag} VALUE (--${token.name}=VALUE for a value that starts with -). Run "alpinize ${command} --help" for what it takes.`,
+    cause,
+  });
+}
+
+function unwantedValue(token: OptionToken, command: string, cause: unknown): UsageError {
+  const flag = escapeInline(token.rawName);
+  return new UsageError(
+    `alpinize ${command}: ${flag} takes no value, but was given one (${flag}=${escapeInline(token.value ?? "")})`,
+    { hint: `Write ${flag} alone. Run "alpinize ${command} --help".`, cause },
+  );
+}
+
+function unknownOption(token: OptionToken, command: string, cause: unknown): UsageError {
+  const flag = escapeInline(token.rawName);
+  return new UsageError(`alpinize ${command}: unknown option ${flag}`, {
+    hint: `Run "alpinize ${command} --help" for its options. A file whose name starts with - goes after --: alpinize ${command} -- ${flag}.`,
+    cause,
+  });
+}
