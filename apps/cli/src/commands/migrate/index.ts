@@ -1,4 +1,4 @@
-import { assertKnownRelease, MAX_DOCKERFILE_BYTES } from "@alpinize/dockerfile";
+import { MAX_DOCKERFILE_BYTES } from "@alpinize/dockerfile";
 import {
   type AlpinizeError,
   EXIT,
@@ -8,7 +8,8 @@ import {
 } from "@alpinize/errors";
 import { createPackageMap, DEFAULT_RELEASE, KNOWN_RELEASES } from "@alpinize/package-map";
 import { decodeText, type GosuMode } from "@alpinize/repo";
-import { parseCommandArgs, quoteValue } from "../../args.js";
+import { alpineFlag } from "../../alpine-flag.js";
+import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { missingOperand, takenOperand } from "../../missing-operand.js";
@@ -121,15 +122,11 @@ function failureJson(err: AlpinizeError, reached: Reached) {
 async function migrate(argv: string[], io: Io, reached: Reached): Promise<number> {
   const parsed = parseCommandArgs(argv, OPTIONS, "migrate");
   const { values, positionals } = parsed;
-  // `--alpine Dockerfile`: the file name was taken as the release.
-  if (values.alpine !== undefined && !/^\d+\.\d+$/.test(values.alpine)) {
-    throw new UsageError(
-      `alpinize migrate: --alpine needs a release like 3.23, not ${quoteValue(values.alpine)}`,
-      {
-        hint: `Put the release after --alpine (one of ${KNOWN_RELEASES.join(", ")}): alpinize migrate --alpine ${DEFAULT_RELEASE} FILE.`,
-      },
-    );
-  }
+  // `--alpine Dockerfile`: the file name was taken as the release (said before "no Dockerfile").
+  alpineFlag(values.alpine, "migrate", {
+    operand: "FILE",
+    unknownCode: "ALPINIZE_RELEASE_UNKNOWN",
+  });
   // `--gosu Dockerfile`: the file name was taken as the mode (said before "no Dockerfile").
   const gosu = gosuFlag(
     values.gosu,
@@ -151,7 +148,6 @@ async function migrate(argv: string[], io: Io, reached: Reached): Promise<number
       hint: "--write and --check are exclusive: use --check in CI and --write to apply.",
     });
   }
-  if (values.alpine !== undefined) assertRelease(values.alpine);
   const flags = { ...values, gosu };
   const dir = directoryArgument(positionals, flags, io);
   if (dir !== undefined) {
@@ -172,20 +168,6 @@ async function migrate(argv: string[], io: Io, reached: Reached): Promise<number
   reached.release = release;
   const defaulted = values.alpine === undefined;
   return migrateFiles(positionals, { ...flags, release, defaulted }, io, reached);
-}
-
-/** `--alpine 9.99`: a release alpinize has no package data for, named as a usage mistake is. */
-function assertRelease(release: string): void {
-  try {
-    assertKnownRelease(release);
-  } catch (err) {
-    if (!isAlpinizeError(err)) throw err;
-    throw new InputError(err.code, `alpinize migrate: ${err.message}`, {
-      hint: `alpinize knows Alpine ${KNOWN_RELEASES.join(", ")}: pass one with --alpine X.Y (default ${DEFAULT_RELEASE}).`,
-      details: { release },
-      cause: err,
-    });
-  }
 }
 
 async function migrateFiles(

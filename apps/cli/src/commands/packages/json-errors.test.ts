@@ -36,7 +36,9 @@ describe("alpinize packages --json on an error", () => {
       steps: [],
       error: { code: "ALPINIZE_PACKAGES_UNKNOWN_RELEASE" },
     });
-    expect(r.stderr).toContain("not an Alpine release");
+    expect(r.stderr).toContain(
+      `alpinize packages explain: --alpine needs a release like 3.23, not "x"`,
+    );
   });
 
   it("prints {error} without a known subcommand", async () => {

@@ -1,5 +1,6 @@
 import { InputError, UsageError } from "@alpinize/errors";
 import { createPackageMap, isDebianPackageName, type PackageMap } from "@alpinize/package-map";
+import { alpineFlag } from "../../alpine-flag.js";
 import { parseCommandArgs } from "../../args.js";
 import { missingOperand } from "../../missing-operand.js";
 
@@ -56,16 +57,12 @@ export function parsePackagesArgs(
     );
   }
   // Point releases (3.23.2) share their branch's package names: read them as the branch.
-  const release = values.alpine?.replace(/^(\d+\.\d+)\.\d+$/, "$1");
-  if (release !== undefined && !/^\d+\.\d+$/.test(release)) {
-    throw new InputError(
-      "ALPINIZE_PACKAGES_UNKNOWN_RELEASE",
-      `--alpine ${quoted(release)} is not an Alpine release like 3.23`,
-      {
-        hint: "Pass --alpine X.Y, e.g. --alpine 3.23.",
-      },
-    );
-  }
+  const release = alpineFlag(values.alpine, command, {
+    operand: "NAME",
+    unknownCode: "ALPINIZE_PACKAGES_UNKNOWN_RELEASE",
+    malformedCode: "ALPINIZE_PACKAGES_UNKNOWN_RELEASE",
+    pointReleases: true,
+  });
   const commands = values.uses?.flatMap((u) => u.split(/[\s,]+/)).filter(Boolean);
   // `--uses ,`: given, yet naming no command; read as "not given" it would widen the answer.
   if (commands?.length === 0)
