@@ -101,11 +101,14 @@ export class BuildContext {
   async linkedOut(
     copies: Copies,
     targets: readonly string[],
-  ): Promise<{ copy: Copy; source: string; target: string } | undefined> {
+  ): Promise<{ copy: Copy; source: string; target: string; inFolder: boolean } | undefined> {
     for (const { copy, source } of this.index.candidates(copies, targets, true)) {
       for (const { path, target } of sourcePaths(copy, source, targets)) {
-        if (await leadsOutOfContext(this.root, this.contexts, path))
-          return { copy, source: path, target };
+        if (!(await leadsOutOfContext(this.root, this.contexts, path))) continue;
+        // A file of a folder the COPY names: Docker copies its link; a link named stops the build.
+        const inFolder =
+          path !== source && !(await leadsOutOfContext(this.root, this.contexts, source));
+        return { copy, source: path, target, inFolder };
       }
     }
     return undefined;

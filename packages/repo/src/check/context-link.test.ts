@@ -56,6 +56,10 @@ describe("context-link: a script an Alpine image runs whose COPY source links ou
     expect(message).toMatch(
       /^run\.sh, which the RUN on line 5 runs \(as \/usr\/local\/bin\/run\.sh\) in stage 0, leads outside the build context through a link .*did not read it.*put the real file in the build context in place of the link$/,
     );
+    // Named, the build stops at the COPY; in a copied folder, the image gets the link.
+    const [, viaFolder, inFolder] = r.findings.filter((f) => f.rule === "context-link");
+    expect(viaFolder!.message).toMatch(/docker build stops at this COPY/);
+    expect(inFolder!.message).toMatch(/with its folder .* the image gets a dangling link/);
     const all = JSON.stringify(r);
     expect(all).not.toMatch(/TOPSECRET|bash-missing/);
     expect(all).not.toContain(outside!.root);
@@ -70,6 +74,47 @@ describe("context-link: a script an Alpine image runs whose COPY source links ou
     ]);
     expect(linked(r)).toEqual(["2 error run.sh", "3 error ext/setup.sh"]);
     expect(r.unparsable.map((u) => u.file)).toEqual([]);
+  });
+
+  it("a script of a copied folder ENTRYPOINT/CMD runs: its own link or a folder's, not skipped", async () => {
+    const r = await checkWithLinks([
+      "COPY . /app",
+      'ENTRYPOINT ["/app/ext/setup.sh"]',
+      'CMD ["/app/run.sh"]',
+    ]);
+    expect(linked(r)).toEqual(["2 error ext/setup.sh", "2 error run.sh"]);
+    expect(r.unparsable).toEqual([]);
+    for (const f of r.findings.filter((f) => f.rule === "context-link"))
+      expect(f.message).toMatch(
+        /brings it in with its folder and Docker copies the link itself, so the image gets a dangling link: put the real file/,
+      );
+    expect(JSON.stringify(r)).not.toMatch(/TOPSECRET|symbolic link|the link points to/);
+  });
+
+  it("an ENTRYPOINT or CMD a stage inherits from a linked-out COPY of the stage it builds on", async () => {
+    const r = await checkWithLinks(
+      [
+        "COPY run.sh /entry.sh",
+        "COPY . /app",
+        "COPY ext/ /opt/",
+        "FROM base AS final",
+        'ENTRYPOINT ["/entry.sh"]',
+        'CMD ["/app/run.sh"]',
+        "FROM base",
+        'CMD ["/opt/setup.sh"]',
+      ],
+      `FROM alpine:3.23@${DIGEST} AS base`,
+    );
+    expect(linked(r)).toEqual(["2 error run.sh", "3 error run.sh", "4 error ext/setup.sh"]);
+    const messages = r.findings.filter((f) => f.rule === "context-link").map((f) => f.message);
+    expect(messages[0]).toMatch(
+      /^run\.sh, which ENTRYPOINT runs \(as \/entry\.sh\) in stage final, .*docker build stops at this COPY/,
+    );
+    expect(messages[1]).toMatch(/as \/app\/run\.sh\) in stage final, .*dangling link/);
+    expect(messages[2]).toMatch(
+      /as \/opt\/setup\.sh\) in stage 2, .*docker build stops at this COPY/,
+    );
+    expect(r.unparsable).toEqual([]);
   });
 
   it("not a link inside the context, nor a stage not on Alpine", async () => {

@@ -11,6 +11,12 @@ import type { CheckSettings, Finding } from "./types.js";
  * a dangling link. An error, as the image is broken either way. Only the name inside the context
  * is quoted, never where the link points.
  */
+// As migrate words it: measured with dockerd's builder.
+const NAMED =
+  "Docker does not copy it (docker build stops at this COPY: file not found in build context)";
+const IN_FOLDER =
+  "this COPY brings it in with its folder and Docker copies the link itself, so the image gets a dangling link";
+
 export function contextLinks(
   file: string,
   outside: readonly MissingScript[],
@@ -27,6 +33,6 @@ export function contextLinks(
     line: m.line,
     rule: "context-link",
     severity: "error",
-    message: `${m.what}, leads outside the build context through a link (its own or a folder's), so alpinize did not read it and nothing in it was checked; Docker does not copy it (docker build stops at this COPY, or the image gets a dangling link): put the real file in the build context in place of the link`,
+    message: `${m.what}, leads outside the build context through a link (its own or a folder's), so alpinize did not read it and nothing in it was checked; ${m.inFolder ? IN_FOLDER : NAMED}: put the real file in the build context in place of the link`,
   }));
 }

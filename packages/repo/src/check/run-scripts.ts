@@ -150,8 +150,14 @@ async function noteUnread(
   }
   const linked = unread.outside ? await context.linkedOut(copies, targets) : undefined;
   if (linked) {
-    const { copy, source, target } = linked;
-    unread.outside?.({ line: copy.line, source, destination: target, by: { run: line } });
+    const { copy, source, target, inFolder } = linked;
+    unread.outside?.({
+      line: copy.line,
+      source,
+      destination: target,
+      by: { run: line },
+      ...(inFolder ? { inFolder } : {}),
+    });
   }
 }
 

@@ -9,6 +9,8 @@ export interface ScriptNotFound {
   line: number;
   /** `run.sh, which ENTRYPOINT runs (as /run.sh) in stage app`. */
   what: string;
+  /** As the script's MissingScript says, for a link out of the context. */
+  inFolder?: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export function scriptsNotFound(
     .map((m) => ({
       line: m.line,
       what: `${m.source}, which ${runner(m.by)} runs (as ${m.destination}) in stage ${stages[m.stage]!.name}`,
+      ...(m.inFolder ? { inFolder: true } : {}),
     }));
 }
 

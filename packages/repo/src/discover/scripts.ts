@@ -70,21 +70,40 @@ export async function findCopiedScripts(
   const paths: (readonly string[])[] = [];
   // Per stage: where a COPY source the context lacks would have landed, for a stage built on it.
   const absent: Absent[] = [];
+  // Per stage: where a COPY source that links out of the context landed, likewise.
+  const linked: Linked[] = [];
   const noteMissing = (at: string, gone: Absence, role: ScriptRole, stage: number) => {
     if (role === "copied") return;
     const by = role === "entrypoint" ? "ENTRYPOINT" : "CMD";
     missing?.push({ ...gone, destination: at, stage, by });
   };
-  // A source that links out of the context: named when the stage runs it, never returned.
-  const linkedOut = async (copy: Copy, source: string, runs: Runs, stage: number) => {
-    if (!outside || copy.from !== undefined) return false;
-    const link = await linkOutOfContext(root, contexts, source);
-    if (link === undefined) return false;
-    for (const run of runOutOfLink(copy, source, link.directory, runs)) {
-      const by = run.role === "entrypoint" ? "ENTRYPOINT" : "CMD";
-      outside.push({ line: copy.line, source: run.source, destination: run.at, stage, by });
+  // A file that links out of the context, run from where it landed: named, never returned.
+  const noteOutside = (line: number, files: LinkedFile[], runs: Runs, stage: number) => {
+    for (const { source, at, inFolder } of files) {
+      const role = roleOf(at, runs);
+      if (role === "copied") continue;
+      const by = role === "entrypoint" ? "ENTRYPOINT" : "CMD";
+      outside?.push({
+        line,
+        source,
+        destination: at,
+        stage,
+        by,
+        ...(inFolder ? { inFolder } : {}),
+      });
     }
-    return true;
+  };
+  // A COPY source that links out of the context: where it lands kept for the stages built on it.
+  const linkedOut = async (copy: Copy, source: string, own: Linked) => {
+    if (!outside || copy.from !== undefined) return undefined;
+    const link = await linkOutOfContext(root, contexts, source);
+    if (link === undefined) return undefined;
+    const at = link.directory
+      ? withoutTrailingSlashes(copy.destination)
+      : landingPath(copy, source);
+    const entry = { line: copy.line, source, directory: link.directory };
+    if (at.startsWith("/")) own.set(withoutTrailingSlashes(at) || "/", entry);
+    return { at, entry };
   };
   const record = (
     path: string,
@@ -107,6 +126,9 @@ export async function findCopiedScripts(
     const inheritedAbsent = stage.parent ? absent[stage.parent.index] : undefined;
     const ownAbsent: Absent = new Map(inheritedAbsent);
     absent.push(ownAbsent);
+    const inheritedLinked = stage.parent ? linked[stage.parent.index] : undefined;
+    const ownLinked: Linked = new Map(inheritedLinked);
+    linked.push(ownLinked);
     builds.push(
       (stage.parent !== undefined && builds[stage.parent.index] === true) ||
         stage.body.some((ins) => ins.keyword === "RUN"),
@@ -121,7 +143,12 @@ export async function findCopiedScripts(
           copy.from === undefined
             ? await resolveSource(root, contexts, source)
             : fromStage(copy.from, source, stages, landed, builds);
-        if (!found?.directory && (await linkedOut(copy, source, runs, stage.index))) continue;
+        const link = found?.directory ? undefined : await linkedOut(copy, source, ownLinked);
+        if (link) {
+          own.delete(link.at);
+          noteOutside(copy.line, linkedFiles(link.at, link.entry, runs), runs, stage.index);
+          continue;
+        }
         if (found === undefined) {
           if (missing && copy.from === undefined && (await missingSource(root, contexts, source))) {
             const at = landingPath(copy, source);
@@ -137,10 +164,12 @@ export async function findCopiedScripts(
         if (at.startsWith("/")) {
           own.set(withoutTrailingSlashes(at) || "/", { ...found, line: copy.line });
           ownAbsent.delete(withoutTrailingSlashes(at) || "/");
+          ownLinked.delete(withoutTrailingSlashes(at) || "/");
         }
-        const candidates = found.directory
-          ? await filesRunFromDirectory(root, found.path, copy.destination, runs)
-          : [{ path: found.path, destination: landingPath(copy, source) }];
+        const { scripts: candidates, linked: out } = found.directory
+          ? await filesRunFromDirectory(root, found, copy.destination, runs, outside !== undefined)
+          : { scripts: [{ path: found.path, destination: landingPath(copy, source) }], linked: [] };
+        noteOutside(copy.line, out, runs, stage.index);
         for (const { path, destination } of candidates) {
           const role = roleOf(destination, runs);
           if (role === "copied" && !SCRIPT_NAME.test(path)) continue;
@@ -153,13 +182,18 @@ export async function findCopiedScripts(
       for (const [at, gone] of inheritedAbsent ?? []) {
         if (ownAbsent.get(at) === gone) noteMissing(at, gone, roleOf(at, read.runs), stage.index);
       }
+      for (const [at, entry] of inheritedLinked ?? []) {
+        if (ownLinked.get(at) !== entry) continue;
+        noteOutside(entry.line, linkedFiles(at, entry, read.runs), read.runs, stage.index);
+      }
     }
     if (!inherited || read.runs.size === 0) continue;
     for (const [at, found] of inherited) {
       if (own.get(at) !== found) continue;
-      const candidates = found.directory
-        ? await filesRunFromDirectory(root, found.path, at, read.runs)
-        : [{ path: found.path, destination: at }];
+      const { scripts: candidates, linked: out } = found.directory
+        ? await filesRunFromDirectory(root, found, at, read.runs, outside !== undefined)
+        : { scripts: [{ path: found.path, destination: at }], linked: [] };
+      noteOutside(found.line ?? 0, out, read.runs, stage.index);
       for (const { path, destination } of candidates) {
         const role = roleOf(destination, read.runs);
         if (role !== "copied") record(path, role, destination, found.line ?? 0, stage.index);
@@ -169,8 +203,11 @@ export async function findCopiedScripts(
   return [...out.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** `maybeBuilt`: the path lies inside a folder copied into a stage that also RUNs commands. */
-type Found = { path: string; directory: boolean; maybeBuilt?: boolean };
+/**
+ * `maybeBuilt`: the path lies inside a folder copied into a stage that also RUNs commands;
+ * `context`: the context folder a source of the build context was found in.
+ */
+type Found = { path: string; directory: boolean; maybeBuilt?: boolean; context?: string };
 /** `line`: the COPY that put it there. */
 type Landed = Map<string, Found & { line?: number }>;
 type Runs = Map<string, ScriptRole>;
@@ -178,6 +215,15 @@ type Runs = Map<string, ScriptRole>;
 type Absence = { line: number; source: string };
 /** Image path → the COPY whose source the context lacks, that would have put a file there. */
 type Absent = Map<string, Absence>;
+/** A COPY source that links out of the context (a file, or a folder), and the COPY's line. */
+type LinkedSource = Absence & { directory: boolean };
+/** Image path → the COPY that put a link out of the context there. */
+type Linked = Map<string, LinkedSource>;
+/**
+ * A file the image would run that links out of the context: its path in the context, where it
+ * lands, and whether it came in with a copied folder (see MissingScript).
+ */
+type LinkedFile = { source: string; at: string; inFolder?: boolean };
 
 /**
  * A stage keeps the ENTRYPOINT of the stage it builds on unless it sets its own, and its CMD
@@ -303,28 +349,15 @@ export function landingPath(copy: Copy, source: string): string {
 }
 
 /**
- * What ENTRYPOINT/CMD run of a COPY source that links out of the context: the file where it
- * lands, or for a linked folder each file run from under the destination, by its path inside.
+ * The files of a COPY source that links out of the context that `runs` names: the file where it
+ * landed (`at`), or for a linked folder each one run from under `at`, by its path inside.
  */
-function runOutOfLink(
-  copy: Copy,
-  source: string,
-  directory: boolean,
-  runs: Runs,
-): { source: string; at: string; role: ScriptRole }[] {
-  if (!directory) {
-    const at = landingPath(copy, source);
-    const role = roleOf(at, runs);
-    return role === "copied" ? [] : [{ source, at, role }];
-  }
-  const dest = withoutTrailingSlashes(copy.destination);
-  return [...runs]
-    .filter(([word, role]) => role !== "copied" && word.startsWith(`${dest}/`))
-    .map(([word, role]) => ({
-      source: posix.join(source, word.slice(dest.length + 1)),
-      at: word,
-      role,
-    }));
+function linkedFiles(at: string, link: LinkedSource, runs: Runs): LinkedFile[] {
+  if (!link.directory) return [{ source: link.source, at }];
+  const folder = at.endsWith("/") ? at : `${at}/`;
+  return [...runs.keys()]
+    .filter((word) => word.startsWith(folder))
+    .map((word) => ({ source: posix.join(link.source, word.slice(folder.length)), at: word }));
 }
 
 function roleOf(destination: string, runs: Map<string, ScriptRole>): ScriptRole {
@@ -337,25 +370,38 @@ function roleOf(destination: string, runs: Map<string, ScriptRole>): ScriptRole 
   return "copied";
 }
 
-/** A copied directory contributes the files ENTRYPOINT/CMD run from under its destination. */
+/**
+ * A copied directory contributes the files ENTRYPOINT/CMD run from under its destination. With
+ * `links`, one that leads out of the directory's context through a link (its own, or a folder's
+ * under the directory) is returned under `linked` instead, by its path in that context.
+ */
 async function filesRunFromDirectory(
   root: string,
-  sourceDir: string,
+  dir: Found,
   destination: string,
   runs: Map<string, ScriptRole>,
-): Promise<{ path: string; destination: string }[]> {
+  links = false,
+): Promise<{ scripts: { path: string; destination: string }[]; linked: LinkedFile[] }> {
   const destDir = withoutTrailingSlashes(destination);
-  const out: { path: string; destination: string }[] = [];
+  const scripts: { path: string; destination: string }[] = [];
+  const linked: LinkedFile[] = [];
   for (const word of runs.keys()) {
     if (!word.startsWith(`${destDir}/`)) continue;
     const suffix = word.slice(destDir.length + 1);
     if (suffix.includes("..")) continue;
-    const path = posix.join(sourceDir, suffix);
+    const path = posix.join(dir.path, suffix);
+    if (links && dir.context !== undefined) {
+      const source = posix.relative(dir.context, path);
+      if (await linkOutOfContext(root, [dir.context], source)) {
+        linked.push({ source, at: word, inFolder: true });
+        continue;
+      }
+    }
     // A whole folder (often the whole context) lands there: only shell scripts are taken, not
     // the `server.js` or binary a CMD also names.
-    if (await isShellScript(root, path)) out.push({ path, destination: word });
+    if (await isShellScript(root, path)) scripts.push({ path, destination: word });
   }
-  return out;
+  return { scripts, linked };
 }
 
 async function resolveSource(
@@ -369,10 +415,10 @@ async function resolveSource(
     if (rel.startsWith("..")) continue;
     if (!(await parentsInside(root, rel))) continue;
     const info = await lstat(join(root, rel)).catch(() => undefined);
-    if (info?.isDirectory()) return { path: rel, directory: true };
+    if (info?.isDirectory()) return { path: rel, directory: true, context };
     // A link, FIFO, socket or device is returned as a file so the plan and check can report it
     // as skipped; it is never read.
-    if (info) return { path: rel, directory: false };
+    if (info) return { path: rel, directory: false, context };
   }
   return undefined;
 }
