@@ -153,16 +153,17 @@ export async function checkTargets(
       const missing: MissingScript[] = [];
       // And those whose COPY source is a link out of the build context: not read, and broken.
       const outside: MissingScript[] = [];
-      result.findings.push(
-        ...checkStages(
-          shown,
-          stages,
-          settings,
-          migrateBaseHints(text, shown, keptStagesMap()),
-          lint,
-          await readRunScripts(root, relFile, stages, missing, outside),
-        ),
+      const found = checkStages(
+        shown,
+        stages,
+        settings,
+        migrateBaseHints(text, shown, keptStagesMap()),
+        lint,
+        await readRunScripts(root, relFile, stages, missing, outside),
       );
+      // One by one: a RUN of 270,000 echo calls has as many findings, past what a spread into
+      // push can pass on the stack.
+      for (const f of found) result.findings.push(f);
       for (const stage of stages) {
         if (isStageIgnored(stage, stages, settings.ignoreImages)) stageCount.ignored++;
         else if (stage.family !== "scratch") stageCount.checked++;
