@@ -134,7 +134,13 @@ describe("faults injected by a fake proxy in front of a real registry", () => {
     proxy.faults.contentType = "application/vnd.docker.distribution.manifest.v1+prettyjws";
     await expect(resolver.resolve(ref)).rejects.toThrow(/schema 1/);
     proxy.faults = { stripDigest: true, hugeBody: 5 * 1024 * 1024 };
-    await expect(resolver.resolve(ref)).rejects.toMatchObject({ code: DIGEST_ERRORS.tooLarge });
+    await expect(resolver.resolve(ref)).rejects.toMatchObject({
+      code: DIGEST_ERRORS.tooLarge,
+      // Sizes in units people read (the limit was printed as 4194304).
+      message: expect.stringMatching(
+        / sent \d+(?:\.\d)? MiB for \S+, more than the 4 MiB allowed$/,
+      ),
+    });
   });
 
   it("reports a 401 without any challenge as unauthorized", async () => {

@@ -1,4 +1,5 @@
 export { AlpinizeError, type AlpinizeErrorOptions, isAlpinizeError } from "./alpinize-error.js";
+export { formatBytes } from "./byte-size.js";
 export { InputError, InternalError, UsageError } from "./common.js";
 export { EXIT, type ExitCode } from "./exit-codes.js";
 export {

@@ -21,7 +21,7 @@ describe("readAuthFile stays within its 1 MiB limit", () => {
     const huge = join(dir, "huge.json");
     writeFileSync(huge, "{}");
     truncateSync(huge, 3 * 1024 ** 3);
-    await expect(readAuthFile(huge)).rejects.toThrow(/^it is larger than 1048576 bytes$/);
+    await expect(readAuthFile(huge)).rejects.toThrow(/^it is larger than 1 MiB$/);
   });
 
   it.skipIf(!hasMkfifo)("refuses a FIFO fed more than the limit, reading none of it", async () => {

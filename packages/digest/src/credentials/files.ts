@@ -1,4 +1,5 @@
 import { type BoundedRead, readBounded } from "@alpinize/bounded-read";
+import { formatBytes } from "@alpinize/errors";
 import { jsonErrorOffset, lineColumn } from "./json-position.js";
 import type { Credentials } from "./types.js";
 
@@ -19,7 +20,7 @@ const MAX_FILE = 1024 * 1024;
 
 /** Why a file that opened was not read; a directory is worded as readFile's EISDIR was. */
 const REFUSED: Record<Exclude<BoundedRead["status"], "ok">, string> = {
-  "too-large": `it is larger than ${MAX_FILE} bytes`,
+  "too-large": `it is larger than ${formatBytes(MAX_FILE)}`,
   directory: "cannot read it (EISDIR)",
   special: "it is a pipe, socket or device, not a regular file; not read",
 };

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { formatBytes } from "@alpinize/errors";
 import type { Credentials } from "./types.js";
 
 export interface HelperResult {
@@ -58,7 +59,7 @@ export function runCredentialHelper(
       out += chunk;
       if (out.length > MAX_OUTPUT) {
         abandon();
-        finish({ problem: `${program} wrote more than ${MAX_OUTPUT} bytes` });
+        finish({ problem: `${program} wrote more than ${formatBytes(MAX_OUTPUT)}` });
       }
     });
     child.on("error", (err: NodeJS.ErrnoException) =>

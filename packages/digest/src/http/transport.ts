@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { formatBytes } from "@alpinize/errors";
 import { isLoopbackHost } from "@alpinize/image-ref";
 import { DIGEST_ERRORS, ResolveError } from "../errors.js";
 
@@ -232,7 +233,7 @@ function bodyRedirect(from: URL, to: URL): ResolveError {
 function tooLarge(req: HttpRequest, size: number): ResolveError {
   return new ResolveError(
     DIGEST_ERRORS.tooLarge,
-    `${req.url.host} sent ${size} bytes for ${req.url.pathname}, more than the ${req.maxBytes} allowed`,
+    `${req.url.host} sent ${formatBytes(size)} for ${req.url.pathname}, more than the ${formatBytes(req.maxBytes)} allowed`,
     { hint: "A manifest or token this large is not a real one; check the registry address." },
   );
 }

@@ -1,3 +1,4 @@
+import { formatBytes } from "@alpinize/errors";
 import { readDirectives } from "./directives.js";
 import { DockerfileSyntaxError } from "./errors.js";
 import { findHeredocOpeners } from "./heredoc.js";
@@ -47,7 +48,7 @@ export function parseDockerfile(text: string, options: ParseOptions = {}): Parse
   if (text.length > MAX_DOCKERFILE_BYTES) {
     throw new DockerfileSyntaxError(
       1,
-      `file is larger than ${MAX_DOCKERFILE_BYTES} bytes`,
+      `file is larger than ${formatBytes(MAX_DOCKERFILE_BYTES)}`,
       fileName,
     );
   }

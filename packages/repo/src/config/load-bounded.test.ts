@@ -35,7 +35,7 @@ describe("settings files are read bounded", () => {
     symlinkSync("/dev/zero", join(repo.root, "zero.json"));
     expect(await failure(repo.root, join(repo.root, "zero.json"))).toEqual({
       code: "ALPINIZE_CONFIG_INVALID",
-      message: "zero.json: larger than 262144 bytes",
+      message: "zero.json: larger than 256 KiB",
       exitCode: 2,
     });
   });

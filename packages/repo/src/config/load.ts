@@ -2,7 +2,7 @@ import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { linkFailure, readBounded } from "@alpinize/bounded-read";
-import { InputError } from "@alpinize/errors";
+import { formatBytes, InputError } from "@alpinize/errors";
 import { fileType } from "../workspace/files.js";
 import { unreadableRoot } from "../workspace/unreadable-dir.js";
 import { MAX_PACKAGE_JSON_BYTES, readPackageSettings } from "./package-json.js";
@@ -58,7 +58,7 @@ export function parseConfigText(text: string, source: string): RepoConfig {
   if (text.length > MAX_CONFIG_BYTES) {
     throw new InputError(
       "ALPINIZE_CONFIG_INVALID",
-      `${source}: larger than ${MAX_CONFIG_BYTES} bytes`,
+      `${source}: larger than ${formatBytes(MAX_CONFIG_BYTES)}`,
       {
         hint: "Point --config at the alpinize settings file.",
         details: { file: source },
@@ -103,7 +103,7 @@ async function readText(
   }
   throw new InputError(
     "ALPINIZE_CONFIG_INVALID",
-    `${display(path, cwd)}: larger than ${limit} bytes`,
+    `${display(path, cwd)}: larger than ${formatBytes(limit)}`,
     {
       hint: "Point --config at the alpinize settings file.",
       details: { file: display(path, cwd) },

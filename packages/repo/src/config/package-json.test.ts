@@ -89,7 +89,7 @@ describe("package.json with an alpinize key", () => {
     const err = await thrown(() => loadConfig(repo!.root));
     expect(err.code).toBe("ALPINIZE_CONFIG_INVALID");
     expect(err.message).toBe(
-      `package.json: larger than ${MAX_PACKAGE_JSON_BYTES} bytes, too large for alpinize to read, and it has an "alpinize" key`,
+      `package.json: larger than 8 MiB, too large for alpinize to read, and it has an "alpinize" key`,
     );
     expect(err.hint).toContain("alpinize.config.json");
   });

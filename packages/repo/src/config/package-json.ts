@@ -1,5 +1,5 @@
 import { open, stat } from "node:fs/promises";
-import { InputError } from "@alpinize/errors";
+import { formatBytes, InputError } from "@alpinize/errors";
 import { fileType } from "../workspace/files.js";
 import { assertNoDuplicateKey, assertShallow, parseJson } from "./parse.js";
 
@@ -68,7 +68,7 @@ export async function readPackageSettings(
 function tooLarge(shown: string): InputError {
   return new InputError(
     "ALPINIZE_CONFIG_INVALID",
-    `${shown}: larger than ${MAX_PACKAGE_JSON_BYTES} bytes, too large for alpinize to read, and it has an "alpinize" key`,
+    `${shown}: larger than ${formatBytes(MAX_PACKAGE_JSON_BYTES)}, too large for alpinize to read, and it has an "alpinize" key`,
     {
       hint: `Move the alpinize settings into alpinize.config.json at the repository root (it is read first), or point --config at such a file.`,
       details: { file: shown },

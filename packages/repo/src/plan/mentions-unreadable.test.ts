@@ -37,7 +37,7 @@ describe("compose files and workflows that cannot be read", () => {
     );
     expect(plan.unparsable).toEqual([]);
     expect(renderReport(plan)).toContain(
-      `- \`.github/workflows/big.yml\`: .github/workflows/big.yml: larger than ${MAX_TEXT_BYTES} bytes; not searched for base image names`,
+      `- \`.github/workflows/big.yml\`: .github/workflows/big.yml: larger than 4 MiB; not searched for base image names`,
     );
   });
 });

@@ -12,7 +12,7 @@ import {
 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { readBounded } from "@alpinize/bounded-read";
-import { InputError } from "@alpinize/errors";
+import { formatBytes, InputError } from "@alpinize/errors";
 import { type ContentStamp, changeSince, contentStamp } from "./stamp.js";
 import { decodeText, encodeText } from "./text-bytes.js";
 
@@ -95,7 +95,7 @@ export async function readStampedTextFile(
 function tooLarge(display: string): InputError {
   return new InputError(
     "ALPINIZE_REPO_UNREADABLE",
-    `${display}: larger than ${MAX_TEXT_BYTES} bytes`,
+    `${display}: larger than ${formatBytes(MAX_TEXT_BYTES)}`,
     {
       hint: "This is not a Dockerfile or script alpinize can work on; add it to .gitignore.",
       details: { file: display },

@@ -1,5 +1,5 @@
 import { open, realpath, stat } from "node:fs/promises";
-import { fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
+import { formatBytes, fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { MAX_TEXT_BYTES, readTextFile } from "./files.js";
 import { decodeText } from "./text-bytes.js";
 
@@ -55,7 +55,7 @@ async function readStream(path: string, display: string): Promise<Buffer> {
       if (total > MAX_TEXT_BYTES) {
         throw new InputError(
           "ALPINIZE_REPO_UNREADABLE",
-          `${display}: larger than ${MAX_TEXT_BYTES} bytes`,
+          `${display}: larger than ${formatBytes(MAX_TEXT_BYTES)}`,
           { hint: "Pass a Dockerfile or a script.", details: { file: display } },
         );
       }

@@ -38,7 +38,7 @@ describe("settings and ignore files are read bounded", () => {
     const r = await runCli(["check", "--config", "zero.json", "."], { cwd: tmp.dir });
     expect([r.code, r.stderr]).toEqual([
       2,
-      expect.stringContaining("zero.json: larger than 262144 bytes"),
+      expect.stringContaining("zero.json: larger than 256 KiB"),
     ]);
   });
 });

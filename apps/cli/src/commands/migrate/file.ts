@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { type BoundedReadAny, linkFailure, readBoundedSync } from "@alpinize/bounded-read";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
-import { InputError } from "@alpinize/errors";
+import { formatBytes, InputError } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
 import {
   type ContextFileReader,
@@ -82,7 +82,7 @@ function readDockerfile(file: string): string {
   if (got.status === "too-large") {
     throw new InputError(
       "ALPINIZE_MIGRATE_TOO_LARGE",
-      `${file}: larger than ${MAX_DOCKERFILE_BYTES} bytes, not a Dockerfile`,
+      `${file}: larger than ${formatBytes(MAX_DOCKERFILE_BYTES)}, not a Dockerfile`,
       { hint: "Pass a Dockerfile.", details: { file } },
     );
   }

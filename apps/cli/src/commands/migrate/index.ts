@@ -2,6 +2,7 @@ import { MAX_DOCKERFILE_BYTES } from "@alpinize/dockerfile";
 import {
   type AlpinizeError,
   EXIT,
+  formatBytes,
   InputError,
   isAlpinizeError,
   UsageError,
@@ -256,7 +257,7 @@ export async function readStdin(
     if (size > MAX_DOCKERFILE_BYTES) {
       throw new InputError(
         "ALPINIZE_MIGRATE_TOO_LARGE",
-        `${STDIN_NAME}: larger than ${MAX_DOCKERFILE_BYTES} bytes, not a Dockerfile`,
+        `${STDIN_NAME}: larger than ${formatBytes(MAX_DOCKERFILE_BYTES)}, not a Dockerfile`,
         { hint: "Pass a Dockerfile.", details: { file: STDIN_NAME } },
       );
     }

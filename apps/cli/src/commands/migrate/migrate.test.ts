@@ -203,13 +203,13 @@ describe("odd inputs and write failures", () => {
   it("refuses an endless or huge input with exit 2 instead of reading it all", async () => {
     const zero = await runCli(["migrate", "/dev/zero"]);
     expect(zero.code).toBe(2);
-    expect(zero.stderr).toMatch(/\/dev\/zero: larger than 4194304 bytes/);
+    expect(zero.stderr).toMatch(/\/dev\/zero: larger than 4 MiB/);
     const huge = join(dir, "Dockerfile");
     writeFileSync(huge, "FROM debian:12\n");
     truncateSync(huge, 3 * 1024 ** 3);
     const r = await runCli(["migrate", huge]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Dockerfile: larger than 4194304 bytes/);
+    expect(r.stderr).toMatch(/Dockerfile: larger than 4 MiB/);
   });
 
   it("--write works for a file name near the file system's limit", async () => {

@@ -21,7 +21,7 @@ describe.skipIf(!procIsLarge)("pin reads a file bounded", () => {
     const r = await runCli(["pin", "--check", "--kind", "dockerfile", PROC]);
     expect([r.code, r.stderr]).toEqual([
       2,
-      expect.stringContaining(`${PROC} is larger than 4194304 bytes`),
+      expect.stringContaining(`${PROC} is larger than 4 MiB`),
     ]);
   });
 });

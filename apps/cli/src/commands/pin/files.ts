@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { linkFailure, readBounded } from "@alpinize/bounded-read";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
-import { InputError, isAlpinizeError } from "@alpinize/errors";
+import { formatBytes, InputError, isAlpinizeError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
 import { decodeText, encodeText } from "@alpinize/repo";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
@@ -89,7 +89,7 @@ export async function readPinInput(
     if (got.status === "too-large") {
       throw new InputError(
         "ALPINIZE_PIN_TOO_LARGE",
-        `${escapeInline(file)} is larger than ${MAX_FILE_BYTES} bytes`,
+        `${escapeInline(file)} is larger than ${formatBytes(MAX_FILE_BYTES)}`,
         {
           hint: "No Dockerfile, compose file or workflow is that large: check that this is the file you meant.",
           details: { file },
