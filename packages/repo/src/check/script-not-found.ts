@@ -7,6 +7,8 @@ import type { CheckSettings, Finding } from "./types.js";
 export interface ScriptNotFound {
   /** Line of the COPY naming it. */
   line: number;
+  /** The source as the COPY writes it (or the file's path in a copied folder). */
+  source: string;
   /** `run.sh, which ENTRYPOINT runs (as /run.sh) in stage app`. */
   what: string;
   /** As the script's MissingScript says, for a link out of the context. */
@@ -30,6 +32,7 @@ export function scriptsNotFound(
     })
     .map((m) => ({
       line: m.line,
+      source: m.source,
       what: `${m.source}, which ${runner(m.by)} runs (as ${m.destination}) in stage ${stages[m.stage]!.name}`,
       ...(m.inFolder ? { inFolder: true } : {}),
     }));

@@ -15,6 +15,7 @@ import { describeLink } from "../workspace/links.js";
 import type { ContentStamp } from "../workspace/stamp.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { contextReader } from "./context.js";
+import { contextLinkWarnings } from "./context-links.js";
 import { ensureExecBackends } from "./exec-backend.js";
 import { dropDoneGosuAdvice } from "./gosu-advice.js";
 import { withoutIgnoredStages } from "./ignore-images.js";
@@ -99,11 +100,14 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     if (!plan.release && filePlan.result) plan.release = filePlan.result.release;
     const gosu = installsGosu(before);
     const missing: MissingScript[] = [];
-    for (const ref of await findCopiedScripts(root, file, before, missing)) {
+    // Scripts behind a link out of the build context: warned at, not listed as skipped links.
+    const outside: MissingScript[] = [];
+    for (const ref of await findCopiedScripts(root, file, before, missing, outside)) {
       scripts.set(ref.path, [...(scripts.get(ref.path) ?? []), ref]);
       if (gosu) gosuScripts.add(ref.path);
     }
     filePlan.warnings.push(...missingScriptWarnings(missing, filePlan, config.images.ignore));
+    filePlan.warnings.push(...contextLinkWarnings(outside, filePlan, config.images.ignore));
   }
   for (const [index, [path, refs]] of [...scripts].entries()) {
     options.onProgress?.(path, index, scripts.size, "script");

@@ -98,6 +98,22 @@ describe("migrate: COPYed files that are links out of the build context", () => 
     expect(`${check.stdout}${check.stderr}`).not.toMatch(FROM_SECRET);
   });
 
+  it("migrate DIR reports a linked-out ENTRYPOINT script once, as a warning: exit 0, not skipped", async () => {
+    layout();
+    const r = await runCli(["migrate", "--alpine", "3.23", "repo"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const runSh = r.stderr.split("\n").filter((l) => l.includes("run.sh"));
+    expect(runSh).toHaveLength(1);
+    expect(runSh[0]).toMatch(/Dockerfile:3:1 \[context\] run\.sh leads outside the build context/);
+    expect(r.stderr).not.toMatch(
+      /not migrated|symbolic link; skipped \(alpinize does not follow links\) \(/,
+    );
+    const json = JSON.parse(
+      (await runCli(["migrate", "--alpine", "3.23", "--json", "repo"], { cwd: dir })).stdout,
+    );
+    expect(json.skipped.map((s: { file: string }) => s.file)).not.toContain("repo/app/run.sh");
+  });
+
   it("migrate DIR --json and --report quote nothing of them", async () => {
     layout();
     const report = join(dir, "report.md");

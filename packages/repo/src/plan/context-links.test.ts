@@ -1,0 +1,85 @@
+import { symlink } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
+import { defaultConfig } from "../config/types.js";
+import { defaultTransforms } from "../default-transforms.js";
+import { planRepository } from "./plan.js";
+
+const SECRET = "#!/bin/bash\necho TOPSECRET\n";
+
+let repo: ScratchRepo | undefined;
+let outside: ScratchRepo | undefined;
+afterEach(async () => {
+  await repo?.remove();
+  await outside?.remove();
+  repo = outside = undefined;
+});
+
+/**
+ * Plans `migrate DIR` of a repository where `run.sh` and `pkg/own.sh` link to a file outside it
+ * and `pkg/ext` to a folder outside: its Dockerfile's `context` warnings as `line name`, and
+ * what it lists as skipped.
+ */
+async function planWithLinks(lines: string[], ignore: string[] = []) {
+  outside = await scratchRepo({ "run.sh": SECRET, "tools/setup.sh": SECRET });
+  repo = await scratchRepo({ Dockerfile: [...lines, ""].join("\n"), "pkg/x": "" });
+  await symlink(join(outside.root, "run.sh"), join(repo.root, "run.sh"));
+  await symlink(join(outside.root, "run.sh"), join(repo.root, "pkg/own.sh"));
+  await symlink(join(outside.root, "tools"), join(repo.root, "pkg/ext"));
+  const config = defaultConfig();
+  config.images.ignore = ignore;
+  const plan = await planRepository(repo.root, {
+    config,
+    transforms: defaultTransforms(),
+    release: "3.23",
+  });
+  const warnings = plan.files
+    .flatMap((f) => f.warnings)
+    .filter((w) => w.rule === "context")
+    .map((w) => `${w.line} ${w.message.split(/[ ,]/)[0]}`);
+  expect(JSON.stringify(plan.files.map((f) => f.warnings))).not.toContain("TOPSECRET");
+  return { warnings, skipped: plan.skipped.map((s) => s.file), plan };
+}
+
+describe("migrate DIR: an ENTRYPOINT/CMD script whose COPY source links out of the context", () => {
+  it("is one context warning at its COPY, not also a link skipped (exit 2)", async () => {
+    const r = await planWithLinks([
+      "FROM debian:12",
+      "RUN apt-get update && apt-get install -y curl",
+      "COPY run.sh /entry.sh",
+      'ENTRYPOINT ["/entry.sh"]',
+    ]);
+    expect(r.warnings).toEqual(["3 run.sh"]);
+    expect(r.skipped).toEqual([]);
+  });
+
+  it("one a stage inherits, or runs from a copied folder, is warned at too: once per file", async () => {
+    const r = await planWithLinks([
+      "FROM debian:12 AS base",
+      "COPY run.sh /entry.sh",
+      "COPY . /app",
+      "COPY pkg/ext/ /opt/",
+      "FROM base AS final",
+      'ENTRYPOINT ["/entry.sh"]',
+      'CMD ["/app/pkg/own.sh"]',
+      "FROM base",
+      'CMD ["/opt/setup.sh"]',
+    ]);
+    // run.sh and pkg/ext/ the migration warns at itself (it reads every file a COPY names).
+    expect(r.warnings).toEqual(["2 run.sh", "4 pkg/ext/", "3 pkg/own.sh"]);
+    expect(r.skipped).toEqual([]);
+    const own = r.plan.files[0]!.warnings.find((w) => w.message.startsWith("pkg/own.sh"))!;
+    expect(own.message).toMatch(
+      /^pkg\/own\.sh, which CMD runs \(as \/app\/pkg\/own\.sh\) in stage final, .*not migrated; this COPY brings it in with its folder .* dangling link: put the real file in the build context in place of the link, then run alpinize migrate again$/,
+    );
+  });
+
+  it("not for an image images.ignore names", async () => {
+    const r = await planWithLinks(
+      ["FROM debian:12", "COPY . /app", 'ENTRYPOINT ["/app/pkg/own.sh"]'],
+      ["debian:12"],
+    );
+    expect(r.warnings).toEqual([]);
+  });
+});
