@@ -3,6 +3,11 @@
 // ../shared/corpus/pairs/ and compares it with the expert's alpine.Dockerfile.
 //
 // Per pair: final stage on Alpine, Debian tools left, apk package precision and recall.
+// "Debian tools left" is migrate's own `debianToolsLeft` (what `migrate --check` fails on): each
+// call of a Debian tool (apt-get, dpkg-divert, useradd…, `isDebianTool` in @alpinize/dockerfile)
+// that a RUN of a stage on Alpine still makes in the output, behind wrappers, in `sh -c` strings
+// and `$( )` too, less dpkg's and shadow's programs where apk installs their package (for good,
+// or in a virtual package of the same RUN). One definition, so the scoreboard and --check agree.
 // The apk set of a file (ours and the expert's, extracted the same way) is every literal operand
 // of `apk add` / `xx-apk add` in any RUN of any stage, with `$VAR`/`${VAR}` expanded from ENV/ARG
 // values in the file and from assignments earlier in the same RUN; options and their values
@@ -49,26 +54,6 @@ const { migrateDockerfile, parseDockerfile, parseScript, analyzeStages } = await
 const { createPackageMap, DEFAULT_RELEASE, KNOWN_RELEASES } = await import(mapDist);
 
 const NOT_PARALLEL = /^(?:postgres|node|nginx|temurin)/;
-const DEBIAN_TOOLS = new Set([
-  "apt-get",
-  "apt",
-  "aptitude",
-  "apt-mark",
-  "apt-key",
-  "add-apt-repository",
-  "dpkg",
-  "dpkg-query",
-  "xx-apt",
-  "xx-apt-get",
-  "groupadd",
-  "useradd",
-  "usermod",
-  "gpasswd",
-  "debconf-set-selections",
-  "dpkg-reconfigure",
-  "locale-gen",
-  "update-locale",
-]);
 const TARGETS = { precision: 0.9, recall: 0.8 };
 
 function runTexts(doc, ins) {
@@ -147,42 +132,6 @@ function addApkOperands(cmd, local, values, out) {
       out.add(clean);
     }
   }
-}
-
-function debianToolsLeft(text) {
-  const doc = parseDockerfile(text);
-  let count = 0;
-  for (const ins of doc.instructions) {
-    if (ins.keyword !== "RUN" || ins.form === "exec") continue;
-    for (const body of runTexts(doc, ins)) {
-      // dpkg is an Alpine package too: a RUN that installs it with apk (as the experts' own
-      // Alpine files do for gosu's Debian-named assets) uses a working tool, not a leftover.
-      const dpkgInstalled = /\bapk add\b[^;&|]*\sdpkg(?:\s|$)/.test(body);
-      if (!dpkgInstalled) count += (body.match(/\bdpkg --print-architecture\b/g) ?? []).length;
-      try {
-        for (const item of parseScript(body).items) {
-          if (item.kind !== "pipeline") continue;
-          for (const c of item.commands) {
-            const names = [
-              c.name,
-              ...c.args
-                .slice(1)
-                .filter((_a, i) => i === 0 && c.name === "xargs")
-                .map((a) => a.value),
-            ];
-            const tools = names
-              .map((n) => n?.replace(/^.*\//, ""))
-              .filter((n) => n && DEBIAN_TOOLS.has(n));
-            if (tools.some((n) => !(dpkgInstalled && n.startsWith("dpkg")))) count++;
-          }
-        }
-      } catch {
-        // unparsable RUN: counted as not converted below
-        count++;
-      }
-    }
-  }
-  return count;
 }
 
 function finalStageAlpine(text) {
@@ -286,7 +235,8 @@ for (const name of readdirSync(corpus).sort()) {
     release,
     parallel: !NOT_PARALLEL.test(name),
     alpine: finalStageAlpine(result.output),
-    toolsLeft: debianToolsLeft(result.output),
+    toolsLeft: result.debianToolsLeft.length,
+    tools: result.debianToolsLeft.map((t) => `${t.tool}@${t.outputLine}`),
     ours: ours.size,
     expert: expert.size,
     hit: hit.length,
@@ -312,6 +262,7 @@ for (const r of rows) {
   if (process.argv.includes("--verbose")) {
     if (r.extra.length) console.log(`    only ours:   ${r.extra.join(" ")}`);
     if (r.missed.length) console.log(`    only expert: ${r.missed.join(" ")}`);
+    if (r.tools.length) console.log(`    tools left:  ${r.tools.join(" ")} (tool@output line)`);
   }
 }
 const par = rows.filter((r) => r.parallel);

@@ -10,7 +10,7 @@ const hints = (...runs: string[]) =>
 describe("the exec-form RUN warning names the tools and the shell-form line to write", () => {
   it("an exec-form RUN of apt-get: its tool, and its words as a shell-form RUN", () => {
     expect(hints('RUN ["apt-get", "install", "-y", "curl"]')).toEqual([
-      "exec-form RUN that runs apt-get is not converted (migrate rewrites shell-form RUN lines only): write it in shell form, RUN apt-get install -y curl, so that the next alpinize run can convert it",
+      "exec-form RUN that runs apt-get is not converted (migrate rewrites shell-form RUN lines only): write it in shell form, RUN apt-get install -y curl, then run alpinize again",
     ]);
   });
 
@@ -38,7 +38,9 @@ describe("the exec-form RUN warning names the tools and the shell-form line to w
       'RUN ["apt-get", "install", "-y", "curl"]',
       'RUN ["sh", "-c", "apt-get update && apt-get install -y git"]',
     ]) {
-      const line = /write it in shell form, (RUN .*), so that/.exec(hints(run)[0]!)![1]!;
+      const line = /write it in shell form, (RUN .*), then run alpinize again$/.exec(
+        hints(run)[0]!,
+      )![1]!;
       const r = migrate(`FROM debian:12\n${line}\n`);
       expect(r.output).toMatch(/^FROM alpine:3\.23\nRUN apk add --no-cache (curl|git)\n$/);
       expect(r.warnings.filter((w) => w.rule === "exec-form")).toEqual([]);
@@ -54,7 +56,7 @@ describe("the exec-form RUN warning names the tools and the shell-form line to w
   it("stays one line of bounded length: long input is cut at 200 characters, a script of lines is not quoted", () => {
     const long = `apt-get install -y ${"pkg ".repeat(500)}`;
     const [cut] = hints(`RUN ["sh", "-c", "${long}"]`);
-    expect(cut).toContain(`RUN ${long.slice(0, 200)}…, so that`);
+    expect(cut).toContain(`RUN ${long.slice(0, 200)}…, then run alpinize again`);
     expect(cut!.length).toBeLessThan(500);
     const [lines] = hints('RUN ["sh", "-c", "apt-get update\\napt-get install -y curl"]');
     expect(lines).toContain("write it in shell form, a RUN <<EOF heredoc holding its script, ");

@@ -7,13 +7,7 @@ import type { RunShell } from "../rules/dash-sh.js";
 import type { AccountLogEntry } from "../rules/users-package-ids.js";
 import type { ShellSource } from "../shell/source.js";
 import type { ArgDefault } from "../stages.js";
-import type {
-  ContextFileRead,
-  DebianToolLeft,
-  ImageChange,
-  MigrateWarning,
-  PackageRecord,
-} from "./types.js";
+import type { ContextFileRead, ImageChange, MigrateWarning, PackageRecord } from "./types.js";
 
 /** Everything the rules write into while they walk one Dockerfile. */
 export class MigrationContext {
@@ -21,7 +15,6 @@ export class MigrationContext {
   readonly warnings: MigrateWarning[] = [];
   readonly packages: PackageRecord[] = [];
   readonly images: ImageChange[] = [];
-  readonly debianToolsLeft: DebianToolLeft[] = [];
   private readonly lineOf: (offset: number) => number;
   private readonly warned = new Set<string>();
   /** Parsed RUN scripts (or the reason they do not parse), shared by the rules. */
@@ -86,14 +79,7 @@ export class MigrationContext {
 
   /** Returns a function that puts every list back as it is now (a tentative change abandoned). */
   checkpoint(): () => void {
-    const lists = [
-      this.edits,
-      this.warnings,
-      this.packages,
-      this.images,
-      this.accountLog,
-      this.debianToolsLeft,
-    ];
+    const lists = [this.edits, this.warnings, this.packages, this.images, this.accountLog];
     const lengths = lists.map((l) => l.length);
     const warned = new Set(this.warned);
     const groups = new Map(this.createdGroups);

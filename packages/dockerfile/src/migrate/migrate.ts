@@ -6,16 +6,22 @@ import { parseDockerfile } from "../parse/dockerfile.js";
 import { DockerfileSyntaxError } from "../parse/errors.js";
 import type { Instruction } from "../parse/types.js";
 import { flagContextLinks } from "../rules/context-links.js";
-import { migrateFromLines } from "../rules/from.js";
+import { migrateFromLines, type StageInfo } from "../rules/from.js";
 import { flagInheritedGosu } from "../rules/gosu.js";
 import { flagNginxConfD } from "../rules/nginx-conf.js";
 import { pinAlpineReleases } from "../rules/pin-release.js";
 import { addSshHostKeys } from "../rules/ssh-host-keys.js";
 import { dropDebianFrontend, migrateStage } from "../rules/stage.js";
+import { debianToolsLeftIn, warnToolsLeft } from "../rules/tools-left.js";
 import { analyzeStages } from "../stages.js";
 import { MigrationContext } from "./context.js";
-import { lineStartsOf, outputOffsetMapper, positionIn } from "./output-position.js";
-import type { MigrateOptions, MigrateResult } from "./types.js";
+import {
+  inputOffsetMapper,
+  lineStartsOf,
+  outputOffsetMapper,
+  positionIn,
+} from "./output-position.js";
+import type { DebianToolLeft, MigrateOptions, MigrateResult } from "./types.js";
 
 /** Checks a release string against the releases the package data covers. */
 export function assertKnownRelease(release: string): void {
@@ -89,6 +95,9 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
       before: text.slice(e.start, e.end),
       after: e.text,
     }));
+  const debianToolsLeft = toolsLeft(ctx, output, fileName, infos, inputOffsetMapper(merged));
+  // Before the warnings are read out: a tool left that no rule warned at gets a warning here.
+  warnToolsLeft(ctx, debianToolsLeft);
   const toOutput = outputOffsetMapper(merged);
   const outputStarts = lineStartsOf(output);
   const byLine = <T extends { line: number }>(xs: T[]) => [...xs].sort((a, b) => a.line - b.line);
@@ -110,6 +119,38 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
     }),
     packages: byLine(ctx.packages),
     images: ctx.images,
-    debianToolsLeft: byLine(ctx.debianToolsLeft),
+    debianToolsLeft,
   };
+}
+
+/**
+ * The Debian tools the output still runs on its stages on Alpine, judged on the output as
+ * `--check` and the corpus scoreboard judge a file: whatever the rules left, converted RUN lines
+ * and RUN lines they cannot convert alike. The stages are the input's, one for one.
+ */
+function toolsLeft(
+  ctx: MigrationContext,
+  output: string,
+  fileName: string,
+  infos: readonly StageInfo[],
+  toInput: (offset: number) => number,
+): DebianToolLeft[] {
+  const doc = output === ctx.text ? ctx.doc : parseDockerfile(output, { fileName });
+  const outputStarts = doc.lineStarts;
+  const left = debianToolsLeftIn(
+    doc,
+    analyzeStages(doc).stages,
+    (s) => infos[s.index]?.alpine ?? false,
+  );
+  return left.map(({ tool, offset }) => {
+    const at = toInput(offset);
+    const out = positionIn(outputStarts, offset);
+    return {
+      tool,
+      offset: at,
+      ...ctx.position(at),
+      outputLine: out.line,
+      outputColumn: out.column,
+    };
+  });
 }

@@ -27,6 +27,34 @@ export function outputOffsetMapper(edits: readonly Edit[]): (offset: number) => 
   };
 }
 
+/**
+ * Maps offsets in the edited text back to the input: text an edit left alone to where it was,
+ * an offset inside what an edit wrote to the start of the span it replaced.
+ */
+export function inputOffsetMapper(edits: readonly Edit[]): (offset: number) => number {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  // Where each edit's text starts in the output, and the length change of the edits before it.
+  const outStart: number[] = [];
+  const before = [0];
+  for (const e of sorted) {
+    outStart.push(e.start + before.at(-1)!);
+    before.push(before.at(-1)! + e.text.length - (e.end - e.start));
+  }
+  return (offset) => {
+    // The edits whose text starts at or before the offset.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (outStart[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const e = sorted[lo - 1];
+    if (e !== undefined && offset < outStart[lo - 1]! + e.text.length) return e.start;
+    return offset - before[lo]!;
+  };
+}
+
 /** 1-based line and column of `offset` in `text`. */
 export function positionIn(
   lineStarts: readonly number[],

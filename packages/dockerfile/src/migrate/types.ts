@@ -96,8 +96,10 @@ export interface ImageChange {
 }
 
 /**
- * A Debian tool left in a stage that is on Alpine after the migration, in a RUN migrate could not
- * convert (one sh cannot read, an exec-form RUN): the build fails there until a person fixes it.
+ * A Debian tool (apt-get, dpkg-divert, useradd without shadow…) that a RUN of a stage on Alpine
+ * still runs after the migration: in a RUN migrate could not convert (one sh cannot read, an
+ * exec-form RUN), or a step of a converted one it left as is (`apt-get source`, `xargs apt-get`).
+ * The build fails there until a person fixes it.
  */
 export interface DebianToolLeft {
   tool: string;
@@ -105,6 +107,9 @@ export interface DebianToolLeft {
   line: number;
   column: number;
   offset: number;
+  /** Where it is named in the output (the file `--write` leaves). */
+  outputLine: number;
+  outputColumn: number;
 }
 
 export interface MigrateResult {

@@ -1,36 +1,40 @@
 import { quoted } from "@alpinize/errors";
 import type { MigrationContext } from "../migrate/context.js";
+import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { execWords } from "./exec-words.js";
-
-/**
- * A Debian tool as a command word of an exec-form RUN's words or of its `sh -c` script
- * (`apt-get`, `/usr/bin/dpkg`, `apt-cache`, `dpkg-reconfigure`, `useradd`), not a path that names
- * one (`/var/lib/apt/lists`).
- */
-const TOOL_WORD =
-  /(?:^|[\s;&|(`'"])(?:\/usr)?(?:\/s?bin\/)?((?:apt|dpkg)(?:-[a-z]+)*|aptitude|xx-apt(?:-get)?|groupadd|useradd|usermod)(?=[\s;&|)`'"]|$)/g;
+import { toolsInRun } from "./tools-in-run.js";
 
 /** Tools a warning names before it says how many more there are. */
 const MAX_TOOLS = 3;
 
 /**
- * The warning at an exec-form RUN that names a Debian tool on a stage moved to (or already on)
- * Alpine: migrate rewrites shell-form RUN lines only, so it says which tools the RUN runs and the
- * shell-form line to write instead, which the next run converts. One line, the RUN's text quoted
- * on one line and cut at 200 characters.
+ * The warning at an exec-form RUN that runs (or names) a Debian tool on a stage moved to (or
+ * already on) Alpine: migrate rewrites shell-form RUN lines only, so it says which tools the RUN
+ * runs (its JSON words decoded, as Docker runs them) and the shell-form line to write instead,
+ * which the next run converts. One line, the RUN's text quoted on one line and cut at 200
+ * characters.
  */
 export function warnExecFormRun(ctx: MigrationContext, ins: Instruction): void {
-  if (!DEBIAN_TOOLS.test(ins.args.text)) return;
-  const words = execWords(ins.args.text)?.map((w) => w.value);
-  const text = words?.join(" ") ?? ins.args.text;
-  const tools = [...new Set(Array.from(text.matchAll(TOOL_WORD), (m) => m[1]!))];
+  const tools = [...new Set(toolsInRun(ctx, ins).map((t) => t.tool))];
+  const text = decodedText(ins);
+  if (tools.length === 0 && !DEBIAN_TOOLS.test(text)) return;
   const what = tools.length > 0 ? `runs ${listed(tools)}` : `names ${quoted(namingWord(text))}`;
   ctx.warn(
     "exec-form",
     ins.start,
-    `exec-form RUN that ${what} is not converted (migrate rewrites shell-form RUN lines only): write it in shell form, ${rewriteHint(words)}, so that the next alpinize run can convert it`,
+    `exec-form RUN that ${what} is not converted (migrate rewrites shell-form RUN lines only): write it in shell form, ${shellFormHint(ins)}, then run alpinize again`,
+  );
+}
+
+/** The exec form's words as Docker decodes them, joined by spaces (its text when not JSON). */
+function decodedText(ins: Instruction): string {
+  const { rest } = splitFlags(ins.args.text);
+  return (
+    execWords(ins.args.text.slice(rest))
+      ?.map((w) => w.value)
+      .join(" ") ?? ins.args.text
   );
 }
 
@@ -50,13 +54,19 @@ function namingWord(text: string): string {
   return text.slice(start, m.index + end);
 }
 
-/** `RUN apt-get install -y curl`: the shell-form line that runs what the exec form runs. */
-function rewriteHint(words: string[] | undefined): string {
+/**
+ * `RUN apt-get install -y curl`: the shell-form line that runs what an exec-form RUN runs, its
+ * flags (`--mount=…`) kept, quoted on one line and cut at 200 characters.
+ */
+export function shellFormHint(ins: Instruction): string {
+  const { rest } = splitFlags(ins.args.text);
+  const words = execWords(ins.args.text.slice(rest))?.map((w) => w.value);
   const line = words && words.length > 0 ? shellForm(words) : undefined;
   if (line === undefined) return "RUN and its words";
   // A script of several lines does not fit one RUN line as it is: a heredoc holds it.
   if (/[\n\r]/.test(line)) return "a RUN <<EOF heredoc holding its script";
-  return `RUN ${quoted(line)}`;
+  const flags = ins.args.text.slice(0, rest).trim();
+  return `RUN ${quoted(flags === "" ? line : `${flags} ${line}`)}`;
 }
 
 /**

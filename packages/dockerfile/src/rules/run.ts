@@ -42,7 +42,7 @@ import {
 } from "./nested.js";
 import { ScriptScope, type StageState } from "./scope.js";
 import { startedCommands } from "./started-commands.js";
-import { recordToolLeft, unconvertibleRun } from "./unconvertible.js";
+import { unconvertibleRun } from "./unconvertible.js";
 import { migrateUsers, USER_TOOLS } from "./users.js";
 import { ownerGroupInRun } from "./users-owner-groups.js";
 
@@ -78,9 +78,8 @@ function readRunScripts(ctx: MigrationContext, ins: Instruction): ShellSource[] 
 /** Runs every command rule over one RUN; returns true when the RUN has nothing left to do. */
 export function migrateRun(ctx: MigrationContext, stage: StageState, ins: Instruction): boolean {
   if (ins.form === "exec") {
+    // Its Debian tools stay in the output, where debianToolsLeft finds them.
     warnExecFormRun(ctx, ins);
-    const left = unconvertibleRun(ctx, ins);
-    if (left) recordToolLeft(ctx, left);
     rewriteExecRunEchoes(ctx, stage, ins);
     return false;
   }
@@ -91,7 +90,6 @@ export function migrateRun(ctx: MigrationContext, stage: StageState, ins: Instru
     if (!(err instanceof ShellSyntaxError)) throw err;
     // Only a stage that cannot stay on Debian gets here with one (from.ts keeps the others).
     const left = unconvertibleRun(ctx, ins);
-    if (left) recordToolLeft(ctx, left);
     const fails = left ? `, and its ${left.tool} fails on Alpine: ${left.fix}` : "";
     ctx.warn("apt", ins.start, `RUN could not be read as sh (${err.message}); left as is${fails}`);
     return false;

@@ -3,15 +3,10 @@ import type { Instruction } from "../parse/types.js";
 import { parseScript } from "../shell/script.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import { rootStage, type Stage, type StageModel } from "../stages.js";
+import { TOOL_WORD } from "./debian-tools.js";
+import { shellFormHint } from "./exec-form-hint.js";
 import { runScripts } from "./run.js";
-
-/**
- * A Debian tool as a command word (`apt-get`, `/usr/bin/dpkg`, `"useradd"` in JSON, `$(dpkg`), not
- * a path that names one (`/var/lib/apt/lists`): the RUN's text is all there is when the shell
- * parser cannot read it.
- */
-const TOOL_WORD =
-  /(?:^|[\s;&|(`'"])(?:\/usr)?(?:\/s?bin\/)?(apt-get|apt|aptitude|xx-apt-get|xx-apt|dpkg|groupadd|useradd|usermod)(?=[\s;&|)`'"]|$)/;
+import { toolsInRun } from "./tools-in-run.js";
 
 /**
  * The Debian tool a shell script names when sh cannot read the script (`echo "x && apt-get …`
@@ -21,14 +16,14 @@ const TOOL_WORD =
 export function toolInUnreadableScript(
   script: string,
 ): { tool: string; offset: number; reason: string } | undefined {
-  const m = TOOL_WORD.exec(script);
+  const m = script.matchAll(TOOL_WORD).next().value;
   if (!m) return undefined;
   try {
     parseScript(script);
     return undefined;
   } catch (err) {
     if (!(err instanceof ShellSyntaxError)) throw err;
-    return { tool: m[1]!, offset: m.index + m[0].length - m[1]!.length, reason: err.message };
+    return { tool: m[2]!, offset: m.index + m[0].length - m[1]!.length, reason: err.message };
   }
 }
 
@@ -43,7 +38,10 @@ export interface UnconvertibleRun {
   fix: string;
 }
 
-/** The Debian tool a RUN migrate cannot convert runs: exec form, or text sh cannot read. */
+/**
+ * The first Debian tool a RUN migrate cannot convert runs (`toolsInRun`: an exec form's words as
+ * Docker decodes them, a tool's name as a word in text sh cannot read).
+ */
 export function unconvertibleRun(
   ctx: MigrationContext,
   ins: Instruction,
@@ -51,8 +49,8 @@ export function unconvertibleRun(
   if (ins.keyword !== "RUN") return undefined;
   if (ins.form === "exec") {
     return toolIn(ctx, ins, "it is an exec-form RUN, which migrate does not rewrite", {
-      // The tool the RUN runs, as the user wrote it: `RUN useradd …`, not always apt-get.
-      fix: (tool) => `rewrite it in shell form (RUN ${tool} …)`,
+      // The line to write, which the next run converts: `RUN useradd -m bob`, not always apt-get.
+      fix: `rewrite it in shell form, ${shellFormHint(ins)}`,
     });
   }
   try {
@@ -70,14 +68,11 @@ function toolIn(
   ctx: MigrationContext,
   ins: Instruction,
   why: string,
-  { fix }: { fix: string | ((tool: string) => string) },
+  { fix }: { fix: string },
 ): UnconvertibleRun | undefined {
-  const from = ins.start + ins.keyword.length;
-  const m = TOOL_WORD.exec(ctx.text.slice(from, ins.end));
-  if (!m) return undefined;
-  const offset = from + m.index + m[0].length - m[1]!.length;
-  const tool = m[1]!;
-  return { ins, tool, offset, why, fix: typeof fix === "string" ? fix : fix(tool) };
+  const [first] = toolsInRun(ctx, ins);
+  if (!first) return undefined;
+  return { ins, tool: first.tool, offset: first.offset, why, fix };
 }
 
 /** Each root stage (one that names an image) with the stages built FROM it, in file order. */
@@ -130,9 +125,4 @@ export function warnKeptForRuns(
       `${run.tool} in this RUN is not converted: ${run.why}; on Alpine it would fail, so ${where}, with every stage built FROM it; ${run.fix}, then run alpinize again`,
     );
   }
-}
-
-/** Records a Debian tool a RUN on an Alpine stage keeps (see `MigrateResult.debianToolsLeft`). */
-export function recordToolLeft(ctx: MigrationContext, run: UnconvertibleRun): void {
-  ctx.debianToolsLeft.push({ tool: run.tool, offset: run.offset, ...ctx.position(run.offset) });
 }

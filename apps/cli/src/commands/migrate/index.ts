@@ -46,13 +46,15 @@ files found while walking a directory that are not regular files are refused wit
 Options:
   --write        Rewrite each file in place (atomically, keeping its mode); warning lines then
                  point into the rewritten file (otherwise into the file as given)
-  --check        Change nothing; exit 1 if migrate would edit a file, or if a stage on Alpine
-                 still has a RUN migrate cannot convert that runs a Debian tool (one sh cannot
-                 read, an exec-form RUN apt-get: such a RUN keeps a Debian stage on Debian,
-                 but an Alpine one fails to build). It answers "would migrate edit this
-                 file?", not "is it Alpine-ready?": what else migrate only warns about (ONBUILD
-                 RUN, apt-get behind xargs…) is left for you, counted in the summary line;
-                 alpinize check is the CI lint for it
+  --check        Change nothing; exit 1 if migrate would edit a file, or if a RUN of a stage
+                 on Alpine still runs a Debian tool migrate cannot convert (apt-get, apt-cache,
+                 dpkg-divert, useradd without shadow…: in an exec-form RUN, one sh cannot
+                 read, or a step it leaves as is, such as apt-get source or xargs apt-get;
+                 dpkg's and shadow's programs pass where apk installs their package). A RUN
+                 migrate cannot convert at all keeps a Debian stage on Debian instead. It
+                 answers "is migrate done with this file?", not "is it Alpine-ready?": what
+                 else migrate only warns about (ONBUILD RUN, systemctl…) is left for you,
+                 counted in the summary line; alpinize check is the CI lint for it
   --json         Print edits, warnings (line, column in the input; outputLine, outputColumn in
                  the result) and every package decision as JSON; an
                  error that stops the run (bad flag, missing or unreadable file) still prints
@@ -66,7 +68,7 @@ Options:
                  gosu: then Alpine's gosu is installed (migrate DIR rewrites the script instead).
 ${REPOSITORY_HELP}
 Exit codes: 0 done (or nothing to change), 1 --check found files to migrate (or an Alpine
-            stage with a Debian tool in a RUN migrate cannot convert),
+            stage that still runs a Debian tool migrate cannot convert),
             2 bad input (missing file, unknown release, unparsable Dockerfile), 70 internal error
             (the file that hit it is named and left untouched; other files given, or found in a
             directory, are still converted and written).

@@ -35,12 +35,31 @@ describe("what migrate leaves for manual work", () => {
     const r = await runCli(["migrate", "--check", file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      "but an Alpine stage still runs apt-get at line 2 in a RUN migrate cannot convert",
+      "but an Alpine stage still runs a Debian tool migrate cannot convert (apt-get at line 2)",
     );
     const json = await runCli(["migrate", "--json", file]);
     expect(JSON.parse(json.stdout).files[0].debianToolsLeft).toEqual([
-      { tool: "apt-get", line: 2, column: 19, offset: 35 },
+      { tool: "apt-get", line: 2, column: 19, offset: 35, outputLine: 2, outputColumn: 19 },
     ]);
+  });
+
+  it("--write says which Debian tools it left on Alpine, and --check then fails on them", async () => {
+    const file = join(dir, "Dockerfile");
+    writeFileSync(
+      file,
+      "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl && apt-get source hello && dpkg-divert --add /x\n",
+    );
+    const w = await runCli(["migrate", "--write", file]);
+    expect(w.code).toBe(0);
+    expect(w.stderr).toContain(
+      "; an Alpine stage still runs a Debian tool migrate cannot convert (apt-get at line 2 and dpkg-divert at line 2): fix it by hand (--check fails until then)",
+    );
+    const r = await runCli(["migrate", "--check", file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("nothing migrate can change (checked against Alpine");
+    expect(r.stderr).toContain(
+      "but an Alpine stage still runs a Debian tool migrate cannot convert (apt-get at line 2 and dpkg-divert at line 2)",
+    );
   });
 
   it("a Debian stage with such a RUN stays on Debian: written or not, --check passes", async () => {
@@ -57,7 +76,7 @@ describe("what migrate leaves for manual work", () => {
     const r = await runCli(["migrate", "--check", "."], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      "0 need changes, 1 with an Alpine stage still running a Debian tool in a RUN migrate cannot convert",
+      "0 need changes, 1 with an Alpine stage still running a Debian tool migrate cannot convert",
     );
   });
 
@@ -82,7 +101,7 @@ describe("what migrate leaves for manual work", () => {
   it("--help says what --check answers and names alpinize check", async () => {
     const r = await runCli(["migrate", "--help"]);
     const help = r.stdout + r.stderr;
-    expect(help).toContain('"would migrate');
+    expect(help).toContain('"is migrate done');
     expect(help).toContain("alpinize check is the CI lint");
   });
 });

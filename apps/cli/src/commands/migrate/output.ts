@@ -94,15 +94,33 @@ export function summary(
     const against = defaulted
       ? `(checked against Alpine ${r.release}, the default; pass --alpine to choose)`
       : `for Alpine ${r.release}`;
-    const tools = r.debianToolsLeft;
-    if (tools.length > 0) {
-      const at = tools.map((t) => `${t.tool} at line ${t.line}`).join(", ");
-      return `${name}: nothing migrate can change ${against}, but an Alpine stage still runs ${at} in a RUN migrate cannot convert, which fails to build there: fix it by hand (see the warning)${left}`;
+    if (r.debianToolsLeft.length > 0) {
+      return `${name}: nothing migrate can change ${against}, but an Alpine stage still runs a Debian tool migrate cannot convert (${toolsLeft(r, false)}), which fails to build there: fix it by hand (see the warnings)${left}`;
     }
     return `${name}: nothing to change ${against}${left}`;
   }
-  if (mode === "write") return `${name}: rewritten for Alpine ${r.release} (${edits})${left}`;
-  if (mode === "check") return `${name}: needs migration for Alpine ${r.release} (${edits})${left}`;
-  if (left === "") return `${name}: ${edits}, 0 warnings for Alpine ${r.release}`;
-  return `${name}: ${edits} for Alpine ${r.release}${left}`;
+  // A Debian tool the result still runs on Alpine fails its build, and the next --check.
+  const tools =
+    r.debianToolsLeft.length === 0
+      ? ""
+      : `; an Alpine stage still runs a Debian tool migrate cannot convert (${toolsLeft(r, mode === "write")}): fix it by hand (--check fails until then)`;
+  if (mode === "write")
+    return `${name}: rewritten for Alpine ${r.release} (${edits})${tools}${left}`;
+  if (mode === "check")
+    return `${name}: needs migration for Alpine ${r.release} (${edits})${tools}${left}`;
+  if (left === "" && tools === "") return `${name}: ${edits}, 0 warnings for Alpine ${r.release}`;
+  return `${name}: ${edits} for Alpine ${r.release}${tools}${left}`;
+}
+
+/** Tools a summary names before it says how many more there are. */
+const MAX_TOOLS_NAMED = 3;
+
+/** `apt-get at line 2, dpkg-divert at line 5 and 2 more`: in the result after --write. */
+function toolsLeft(r: FileMigration["result"], written: boolean): string {
+  const named = r.debianToolsLeft
+    .slice(0, MAX_TOOLS_NAMED)
+    .map((t) => `${t.tool} at line ${written ? t.outputLine : t.line}`);
+  const more = r.debianToolsLeft.length - named.length;
+  if (more > 0) return `${named.join(", ")} and ${more} more`;
+  return named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named.at(-1)}` : named[0]!;
 }

@@ -145,7 +145,7 @@ export function repoSummary(
   const left = plan.files.filter((f) => (f.result?.debianToolsLeft?.length ?? 0) > 0).length;
   const toolsLeft =
     left > 0
-      ? `, ${left} with an Alpine stage still running a Debian tool in a RUN migrate cannot convert (fix by hand: see the warnings)`
+      ? `, ${left} with an Alpine stage still running a Debian tool migrate cannot convert (fix by hand: see the warnings)`
       : "";
   const links = plan.skipped.filter((s) => s.link !== undefined).length;
   const linked = links > 0 ? `, ${links} Dockerfile link(s) not followed and not migrated` : "";
