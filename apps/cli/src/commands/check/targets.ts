@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { type LinkFailure, linkFailure } from "@alpinize/bounded-read";
 import { InputError, UsageError } from "@alpinize/errors";
 import { type CheckTarget, classifyPath } from "@alpinize/repo";
+import { cannotRead, readFailureHint } from "../../read-failure.js";
 import { stdinTarget } from "./stdin.js";
 
 /** Turns `DIR|FILE…|-` into check targets; a missing path is bad input (exit 2). */
@@ -41,14 +42,10 @@ export async function resolveTargets(paths: string[], cwd: string): Promise<Chec
 }
 
 function unreadable(given: string, code: string): InputError {
-  return new InputError(
-    "ALPINIZE_CHECK_UNREADABLE",
-    `alpinize check: ${given}: cannot read (${code})`,
-    {
-      hint: "Check the path and its folders' permissions.",
-      details: { file: given, code },
-    },
-  );
+  return new InputError("ALPINIZE_CHECK_UNREADABLE", `alpinize check: ${cannotRead(given, code)}`, {
+    hint: readFailureHint(code, { otherwise: "Check the path and its folders' permissions." }),
+    details: { file: given, code },
+  });
 }
 
 /** A dangling link is NOT_FOUND (naming its target), a link loop UNREADABLE. */

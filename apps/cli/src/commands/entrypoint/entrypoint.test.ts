@@ -116,6 +116,6 @@ describe("alpinize entrypoint", () => {
     // Root reads any file whatever its mode; /proc/self/mem fails to read at offset 0 for anyone.
     const mem = await runCli(["entrypoint", "/proc/self/mem"]);
     expect(mem.code).toBe(2);
-    expect(mem.stderr).toContain("/proc/self/mem cannot be read (EIO)");
+    expect(mem.stderr).toContain("/proc/self/mem: cannot read (EIO)");
   });
 });

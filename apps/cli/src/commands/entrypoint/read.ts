@@ -1,6 +1,7 @@
 import { type BoundedReadAny, linkFailure, readBoundedSync } from "@alpinize/bounded-read";
 import { InputError } from "@alpinize/errors";
 import { decodeText } from "@alpinize/repo";
+import { cannotRead, readFailureHint } from "../../read-failure.js";
 import { type ContentStamp, contentStamp } from "../../write-output.js";
 
 /** Entrypoint scripts are small; anything larger is refused rather than read whole. */
@@ -66,9 +67,15 @@ function unreadable(path: string, file: string, err: unknown): InputError {
       },
     );
   }
-  const reason = link?.reason ?? (err as NodeJS.ErrnoException).code ?? String(err);
-  return new InputError("ALPINIZE_ENTRYPOINT_UNREADABLE", `${file} cannot be read (${reason})`, {
-    hint: link?.hint ?? "Check the file's permissions, or pipe it in with - as FILE.",
+  const code = (err as NodeJS.ErrnoException).code;
+  const reason = link?.reason ?? code ?? String(err);
+  return new InputError("ALPINIZE_ENTRYPOINT_UNREADABLE", cannotRead(file, reason), {
+    hint:
+      link?.hint ??
+      readFailureHint(code, {
+        otherwise: "Check the file's permissions, or pipe it in with - as FILE.",
+        then: "nothing was changed",
+      }),
     details: { file },
   });
 }

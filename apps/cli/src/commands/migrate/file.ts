@@ -10,6 +10,7 @@ import {
   encodeText,
   contextReader as readContext,
 } from "@alpinize/repo";
+import { cannotRead, readFailureHint } from "../../read-failure.js";
 import {
   assertRewritable,
   type ContentStamp,
@@ -72,8 +73,11 @@ function readDockerfile(file: string): string {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (typeof code !== "string") throw err;
-    throw new InputError("ALPINIZE_MIGRATE_UNREADABLE", `${file}: cannot read (${code})`, {
-      hint: "Check the file's permissions; it is left untouched.",
+    throw new InputError("ALPINIZE_MIGRATE_UNREADABLE", cannotRead(file, code), {
+      hint: readFailureHint(code, {
+        otherwise: "Check the file's permissions; it is left untouched.",
+        then: "nothing was changed",
+      }),
       details: { file, code },
     });
   }
@@ -110,8 +114,11 @@ function notStated(file: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   // ENOTDIR, ENAMETOOLONG, EACCES…: the name may well exist, so "no such file" would mislead.
   if (link === undefined && typeof code === "string" && code !== "ENOENT") {
-    return new InputError("ALPINIZE_MIGRATE_UNREADABLE", `${file}: cannot read (${code})`, {
-      hint: "Check the path and its folders' permissions; nothing was changed.",
+    return new InputError("ALPINIZE_MIGRATE_UNREADABLE", cannotRead(file, code), {
+      hint: readFailureHint(code, {
+        otherwise: "Check the path and its folders' permissions; nothing was changed.",
+        then: "nothing was changed",
+      }),
       details: { file, code },
     });
   }

@@ -6,6 +6,7 @@ import { detectFileKind, type PinFileKind } from "@alpinize/digest";
 import { formatBytes, InputError, isAlpinizeError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
 import { decodeText, encodeText } from "@alpinize/repo";
+import { cannotRead, readFailureHint } from "../../read-failure.js";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -101,17 +102,22 @@ export async function readPinInput(
     stamp = contentStamp(bytes, got.info);
   } catch (err) {
     if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(
       "ALPINIZE_PIN_UNREADABLE",
-      `cannot read ${escapeInline(file)}: ${(err as NodeJS.ErrnoException).code ?? err}`,
+      cannotRead(escapeInline(file), code ?? String(err)),
       {
-        hint: "Check the path.",
-        details: { file },
+        hint: readFailureHint(code, {
+          otherwise: "Check the path and its folders' permissions.",
+          then: "nothing was changed",
+        }),
+        details: code === undefined ? { file } : { file, code },
         cause: err,
       },
     );
   }
-  if (chosen !== "dockerfile") checkYamlText(bytes, file, chosen);
+  if (chosen === "dockerfile") checkDockerfileText(bytes, file);
+  else checkYamlText(bytes, file, chosen);
   const text = decodeText(bytes);
   const bom = text.startsWith("\ufeff");
   return { file, path, kind: chosen, text: bom ? text.slice(1) : text, bom, stamp };
@@ -131,6 +137,24 @@ function checkYamlText(bytes: Buffer, file: string, kind: PinFileKind): void {
     {
       hint: "Check that this is the file you meant; pass --kind only for YAML files.",
       details: { file, kind },
+    },
+  );
+}
+
+/**
+ * A NUL byte: a binary file, not a Dockerfile. Said here, since the parser's syntax error would
+ * point at line 1 and ask to fix it so docker build accepts it. Bytes that are not UTF-8 are
+ * kept: a Latin-1 comment is still a Dockerfile, written back byte for byte.
+ */
+function checkDockerfileText(bytes: Buffer, file: string): void {
+  const nul = bytes.indexOf(0);
+  if (nul < 0) return;
+  throw new InputError(
+    "ALPINIZE_PIN_NOT_TEXT",
+    `${escapeInline(file)}: not a text file (a NUL byte at offset ${nul}), so not a Dockerfile`,
+    {
+      hint: "Check that this is the file you meant: pin takes Dockerfiles, compose files and workflows; pass --kind only for one of those.",
+      details: { file, kind: "dockerfile" },
     },
   );
 }

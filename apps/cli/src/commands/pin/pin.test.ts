@@ -117,11 +117,13 @@ describe("alpinize pin", () => {
     ).rejects.toMatchObject({ code: "ALPINIZE_PIN_UNWRITABLE", exitCode: 2 });
   });
 
-  it("names the file it could not parse", async () => {
+  it("names the file it could not read as a Dockerfile", async () => {
     await writeFile(join(fx.dir, "binary.Dockerfile"), Buffer.from([0x46, 0x00, 0x01, 0x0a]));
     const res = await runCli(["pin", "--check", "binary.Dockerfile"], { cwd: fx.dir, env });
     expect(res.code).toBe(2);
-    expect(res.stderr).toContain("binary.Dockerfile:1: file contains NUL bytes");
+    expect(res.stderr).toContain(
+      "binary.Dockerfile: not a text file (a NUL byte at offset 1), so not a Dockerfile",
+    );
   });
 
   it("calls a named pipe not a regular file (not EISDIR), without blocking on it", async () => {
