@@ -27,6 +27,7 @@ export {
 } from "./plan/context.js";
 export { type PinFailure, pinPlan } from "./plan/pin.js";
 export { INTERNAL_FAILURE, type PlanOptions, planRepository } from "./plan/plan.js";
+export { type PlanTally, tallyPlan } from "./plan/tally.js";
 export type { FilePlan, ImageMention, PinRecord, RepoPlan, SkippedFile } from "./plan/types.js";
 export { type ReportOptions, renderReport } from "./report/markdown.js";
 export { detectRisks } from "./risks/detect.js";

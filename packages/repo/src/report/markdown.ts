@@ -1,4 +1,5 @@
 import { maskReference } from "@alpinize/image-ref";
+import { tallyPlan } from "../plan/tally.js";
 import type { FilePlan, RepoPlan } from "../plan/types.js";
 import { code, prose } from "./markdown-utils.js";
 import { dockerfileSection, mentionSection, riskSection, scriptSection } from "./sections.js";
@@ -16,7 +17,6 @@ export function renderReport(plan: RepoPlan, options: ReportOptions = {}): strin
   const scripts = plan.files.filter((f) => f.kind === "script");
   // A planned file that `applyPlan` could not write is in `unparsable` too: it did not change.
   const notWritten = new Map(plan.unparsable.map((u) => [u.file, u.message]));
-  const changed = plan.files.filter((f) => f.changed && !notWritten.has(f.file)).length;
   const section = (file: FilePlan, render: (f: FilePlan) => string[]) => {
     const lines = render(file);
     const why = notWritten.get(file.file);
@@ -31,7 +31,7 @@ export function renderReport(plan: RepoPlan, options: ReportOptions = {}): strin
   const out = [
     `# Migration to Alpine ${plan.release}${options.name ? `: ${prose(options.name)}` : ""}`,
     "",
-    `${options.written ? "Changes written" : "Planned changes (nothing written yet)"} by \`alpinize migrate\`: ${dockerfiles.length} Dockerfile(s), ${scripts.length} script(s), ${changed} file(s) ${options.written ? "changed" : "to change"}, ${plan.unparsable.length} left untouched.`,
+    headline(plan, options.written === true),
     "",
     "Line numbers (`file:line`) refer to the files as they were before the migration.",
     "",
@@ -75,6 +75,26 @@ export function renderReport(plan: RepoPlan, options: ReportOptions = {}): strin
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trimEnd()}\n`;
+}
+
+/**
+ * What the run did, in counts that add up: every file examined is counted once, a file that
+ * could not be written among those to change, not also among those that could not be read.
+ */
+function headline(plan: RepoPlan, written: boolean): string {
+  const t = tallyPlan(plan);
+  const changed = t.toChange - t.notWritten;
+  const lead = !written
+    ? "Planned changes (nothing written yet)"
+    : changed > 0
+      ? "Changes written"
+      : "Nothing was written";
+  const unreadable = t.unreadable > 0 ? `, ${t.unreadable} could not be read or parsed` : "";
+  const done = written ? `${changed} changed` : `${t.toChange} to change`;
+  const failed = t.notWritten > 0 ? `, ${t.notWritten} could not be written` : "";
+  const untouched = t.unreadable + t.notWritten;
+  const left = untouched > 0 ? `; ${untouched} left untouched` : "";
+  return `${lead} by \`alpinize migrate\`: ${t.examined} file(s) examined (${t.dockerfiles} Dockerfile(s), ${t.scripts} script(s)${unreadable}), ${done}${failed}${left}.`;
 }
 
 function checklist(plan: RepoPlan): string[] {

@@ -117,7 +117,9 @@ describe.skipIf(!canDrop)("the report after a failed write", () => {
     const r = run(["migrate", "--alpine", "3.23", "--write", ".", "--report", "a/M.md"]);
     expect(r.code).toBe(2);
     const report = readFileSync(join(tmp.dir, "a/M.md"), "utf8");
-    expect(report).toContain("2 Dockerfile(s), 0 script(s), 1 file(s) changed, 1 left untouched.");
+    expect(report).toContain(
+      "Changes written by `alpinize migrate`: 2 file(s) examined (2 Dockerfile(s), 0 script(s)), 1 changed, 1 could not be written; 1 left untouched.",
+    );
     expect(report).toMatch(
       /## Files left untouched\n\n.*\n\n- `b\/Dockerfile`: b\/Dockerfile: cannot write \(EACCES\); left unchanged/,
     );

@@ -3,8 +3,10 @@ import {
   CHANGED,
   NOT_REGULAR,
   type PinFailure,
+  type PlanTally,
   type RepoPlan,
   type SkippedFile,
+  tallyPlan,
 } from "@alpinize/repo";
 import type { Io } from "../../io.js";
 import { rawBytesJson } from "../../raw-bytes.js";
@@ -136,12 +138,8 @@ export function repoSummary(
   mode: "diff" | "write" | "check",
   written: string[],
 ): string {
-  const changed = plan.files.filter((f) => f.changed).length;
-  const counts = `${plan.files.length} file(s) examined, ${changed} ${mode === "write" ? `changed (${written.length} written)` : "need changes"}`;
-  const untouched =
-    plan.unparsable.length > 0
-      ? `, ${plan.unparsable.length} could not be read, parsed or written and were left untouched`
-      : "";
+  const tally = tallyPlan(plan);
+  const counts = countsOf(tally, mode, written.length);
   const left = plan.files.filter((f) => (f.result?.debianToolsLeft?.length ?? 0) > 0).length;
   const toolsLeft =
     left > 0
@@ -161,7 +159,30 @@ export function repoSummary(
   const release = plan.defaultRelease
     ? `Alpine ${plan.release} (the default; pass --alpine to choose)`
     : `Alpine ${plan.release}`;
-  return `alpinize migrate: ${counts}${toolsLeft}${untouched}${linked}${scriptLinks}${specials}; ${release}${manualWork(plan)}`;
+  return `alpinize migrate: ${counts}${toolsLeft}${linked}${scriptLinks}${specials}${untouched(tally, mode, written.length)}; ${release}${manualWork(plan)}`;
+}
+
+/**
+ * `2 file(s) examined, 1 need changes (0 written, 1 could not be written), 1 could not be read
+ * or parsed`: each file counted once, so the parts add up (a file --write could not write is
+ * one of those that need changes, not also one that could not be read).
+ */
+function countsOf(t: PlanTally, mode: "diff" | "write" | "check", written: number): string {
+  const changes =
+    mode !== "write"
+      ? `${t.toChange} need changes`
+      : t.notWritten === 0
+        ? `${t.toChange} changed (${written} written)`
+        : `${t.toChange} need changes (${written} written, ${t.notWritten} could not be written)`;
+  const unreadable = t.unreadable > 0 ? `, ${t.unreadable} could not be read or parsed` : "";
+  return `${t.examined} file(s) examined, ${changes}${unreadable}`;
+}
+
+/** `; 2 left untouched, nothing was written`: what the failures above add up to. */
+function untouched(t: PlanTally, mode: "diff" | "write" | "check", written: number): string {
+  const left = t.unreadable + t.notWritten;
+  const none = mode === "write" && written === 0 && t.toChange > 0 ? ", nothing was written" : "";
+  return left > 0 ? `; ${left} left untouched${none}` : "";
 }
 
 /**
