@@ -143,26 +143,44 @@ describe.skipIf(!canDrop)("the report after a failed write", () => {
 });
 
 describe("symbolic links", () => {
+  const ENTRY = 'FROM debian:bookworm-slim\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n';
+  const SCRIPT = '#!/bin/bash\nuseradd -r app\nexec "$@"\n';
+
   it("a symlinked entrypoint is not followed nor replaced by --write", async () => {
+    mkdirSync(join(tmp.dir, "real"));
+    writeFileSync(join(tmp.dir, "real/entry.sh"), SCRIPT);
+    symlinkSync("real/entry.sh", join(tmp.dir, "entry.sh"));
+    put("Dockerfile", ENTRY);
+    const r = await runCli(["migrate", "--alpine", "3.23", "--write", tmp.dir]);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.stderr).toMatch(/entry\.sh: symbolic link; skipped/);
+    // The image runs it: not migrated, so the run is not complete (as check says of it).
+    expect(r.code).toBe(2);
+    const json = await runCli(["migrate", "--alpine", "3.23", "--json", tmp.dir]);
+    expect(JSON.parse(json.stdout).skipped).toEqual([
+      expect.objectContaining({ file: "entry.sh" }),
+    ]);
+    expect(readFileSync(join(tmp.dir, "real/entry.sh"), "utf8")).toBe(SCRIPT);
+    expect(spawnSync("test", ["-L", join(tmp.dir, "entry.sh")]).status).toBe(0);
+  });
+
+  it("one leading out of the build context is a context warning, not a skipped link (exit 0), and untouched", async () => {
     const outside = mkdtempSync(join(tmpdir(), "alpinize-outside-"));
     try {
       const target = join(outside, "entry.sh");
-      writeFileSync(target, '#!/bin/bash\nuseradd -r app\nexec "$@"\n');
+      writeFileSync(target, SCRIPT);
       symlinkSync(target, join(tmp.dir, "entry.sh"));
-      put(
-        "Dockerfile",
-        'FROM debian:bookworm-slim\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n',
-      );
+      put("Dockerfile", ENTRY);
       const r = await runCli(["migrate", "--alpine", "3.23", "--write", tmp.dir]);
-      expect(r.stderr).not.toMatch(/internal error/);
-      expect(r.stderr).toMatch(/entry\.sh: symbolic link; skipped/);
-      // The image runs it: not migrated, so the run is not complete (as check says of it).
-      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/internal error|symbolic link; skipped/);
+      // Docker does not copy it either: the build's problem, as a script missing from the context.
+      expect(r.stderr).toMatch(
+        /Dockerfile:2:1 \[context\] entry\.sh leads outside the build context/,
+      );
+      expect(r.code).toBe(0);
       const json = await runCli(["migrate", "--alpine", "3.23", "--json", tmp.dir]);
-      expect(JSON.parse(json.stdout).skipped).toEqual([
-        expect.objectContaining({ file: "entry.sh" }),
-      ]);
-      expect(readFileSync(target, "utf8")).toBe('#!/bin/bash\nuseradd -r app\nexec "$@"\n');
+      expect(JSON.parse(json.stdout).skipped).toEqual([]);
+      expect(readFileSync(target, "utf8")).toBe(SCRIPT);
       expect(spawnSync("test", ["-L", join(tmp.dir, "entry.sh")]).status).toBe(0);
     } finally {
       rmSync(outside, { recursive: true, force: true });
