@@ -6,30 +6,32 @@ import { defaultConfig } from "../config/types.js";
 import { defaultTransforms } from "../default-transforms.js";
 import { planRepository } from "./plan.js";
 
-const SECRET = "#!/bin/bash\necho TOPSECRET\n";
-
-let repo: ScratchRepo | undefined;
-let outside: ScratchRepo | undefined;
+let scratch: ScratchRepo | undefined;
 afterEach(async () => {
-  await repo?.remove();
-  await outside?.remove();
-  repo = outside = undefined;
+  await scratch?.remove();
+  scratch = undefined;
 });
 
 /**
- * Plans `migrate DIR` of a repository where `run.sh` and `pkg/own.sh` link to a file outside it
- * and `pkg/ext` to a folder outside: its Dockerfile's `context` warnings as `line name`, and
- * what it lists as skipped.
+ * Plans `migrate DIR` of `repo/`, where `run.sh` and `pkg/own.sh` link to a file of its sibling
+ * `outside/` and `pkg/ext` to a folder there: its Dockerfile's `context` warnings as
+ * `line name`, and what it lists as skipped.
  */
 async function planWithLinks(lines: string[], ignore: string[] = []) {
-  outside = await scratchRepo({ "run.sh": SECRET, "tools/setup.sh": SECRET });
-  repo = await scratchRepo({ Dockerfile: [...lines, ""].join("\n"), "pkg/x": "" });
-  await symlink(join(outside.root, "run.sh"), join(repo.root, "run.sh"));
-  await symlink(join(outside.root, "run.sh"), join(repo.root, "pkg/own.sh"));
-  await symlink(join(outside.root, "tools"), join(repo.root, "pkg/ext"));
+  const secret = "#!/bin/bash\necho TOPSECRET\n";
+  scratch = await scratchRepo({
+    "outside/run.sh": secret,
+    "outside/tools/setup.sh": secret,
+    "repo/Dockerfile": [...lines, ""].join("\n"),
+    "repo/pkg/x": "",
+  });
+  const root = join(scratch.root, "repo");
+  await symlink("../outside/run.sh", join(root, "run.sh"));
+  await symlink("../../outside/run.sh", join(root, "pkg/own.sh"));
+  await symlink(join(scratch.root, "outside/tools"), join(root, "pkg/ext"));
   const config = defaultConfig();
   config.images.ignore = ignore;
-  const plan = await planRepository(repo.root, {
+  const plan = await planRepository(root, {
     config,
     transforms: defaultTransforms(),
     release: "3.23",
