@@ -7,6 +7,7 @@ import type { RunShell } from "../rules/dash-sh.js";
 import type { AccountLogEntry } from "../rules/users-package-ids.js";
 import type { ShellSource } from "../shell/source.js";
 import type { ArgDefault } from "../stages.js";
+import { boundedMessage } from "./bounded-message.js";
 import type { ContextFileRead, ImageChange, MigrateWarning, PackageRecord } from "./types.js";
 
 /** Everything the rules write into while they walk one Dockerfile. */
@@ -110,7 +111,13 @@ export class MigrationContext {
   warnOnce(key: string, rule: RuleId, offset: number, message: string): boolean {
     if (this.warned.has(key)) return false;
     this.warned.add(key);
-    this.warnings.push({ rule, message, offset, ...this.position(offset) });
+    // Rules quote the file (package names, paths, words) as they find it: bounded here, once.
+    this.warnings.push({
+      rule,
+      message: boundedMessage(message),
+      offset,
+      ...this.position(offset),
+    });
     return true;
   }
 }

@@ -1,3 +1,4 @@
+import { quoted } from "@alpinize/errors";
 import type { RuleId } from "../edits.js";
 import { isNested, type Pipeline, type SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
@@ -105,7 +106,7 @@ export function installApt(
       scope.warn(
         rule,
         w.start,
-        `package list ${w.raw} is not a literal alpinize can map; check its names on Alpine`,
+        `package list ${quoted(w.raw)} is not a literal alpinize can map; check its names on Alpine`,
       );
     }
   }

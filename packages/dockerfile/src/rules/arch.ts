@@ -1,3 +1,4 @@
+import { quoted } from "@alpinize/errors";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { PRINTERS, translateGreps } from "./arch-grep.js";
@@ -264,7 +265,7 @@ function translateCases(scope: ScriptScope, archVars: Set<string>): void {
           scope.warn(
             "arch",
             label.start,
-            `case label ${label.raw}: no Alpine architecture name known; check it`,
+            `case label ${quoted(label.raw)}: no Alpine architecture name known; check it`,
           );
         }
         continue;

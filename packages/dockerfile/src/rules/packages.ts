@@ -1,3 +1,4 @@
+import { quoted } from "@alpinize/errors";
 import type { PackageDecision } from "@alpinize/package-map";
 import type { RuleId } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
@@ -155,11 +156,15 @@ export function mapPackages(
     }
     if (unknown) {
       const hint = decision.candidates?.length
-        ? ` (candidates: ${decision.candidates.join(", ")})`
+        ? ` (candidates: ${decision.candidates.map((c) => quoted(c)).join(", ")})`
         : "";
       // A rule that answered "unknown" has said why already.
       if (decision.layer !== "migrate-rule")
-        ctx.warn(rule, tok.offset, `no Alpine package known for ${name}; kept as written${hint}`);
+        ctx.warn(
+          rule,
+          tok.offset,
+          `no Alpine package known for ${quoted(name)}; kept as written${hint}`,
+        );
     } else {
       for (const n of written) {
         if (!ctx.packageMap.exists(n)) {

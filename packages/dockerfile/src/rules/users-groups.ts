@@ -1,3 +1,4 @@
+import { quoted } from "@alpinize/errors";
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import { imageAccount } from "./image-accounts.js";
 import { packageMakingAccount, packageMayMakeGroup } from "./package-accounts-made.js";
@@ -40,7 +41,7 @@ export function checkGroupExists(
   scope.warn(
     "users",
     at,
-    `group ${group} is not in Alpine's base image and this file does not create it first: addgroup would fail there; create it (addgroup) or drop it${advice}`,
+    `group ${quoted(group)} is not in Alpine's base image and this file does not create it first: addgroup would fail there; create it (addgroup) or drop it${advice}`,
   );
   return undefined;
 }
