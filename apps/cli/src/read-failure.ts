@@ -19,14 +19,14 @@ const HINTS: Readonly<Record<string, string>> = {
 export const cannotRead = (file: string, code: string): string => `${file}: cannot read (${code})`;
 
 /**
- * The hint for a read that failed with `code`; `then` (what was or was not changed) is added
+ * The hint for a read that failed with `code`; `after` (what was or was not changed) is added
  * after it, and a code without a hint of its own gets `otherwise`.
  */
 export function readFailureHint(
   code: string | undefined,
-  words: { otherwise: string; then?: string },
+  words: { otherwise: string; after?: string },
 ): string {
   const hint = code === undefined ? undefined : HINTS[code];
   if (hint === undefined) return words.otherwise;
-  return words.then ? `${hint}; ${words.then}.` : `${hint}.`;
+  return words.after ? `${hint}; ${words.after}.` : `${hint}.`;
 }

@@ -74,7 +74,7 @@ function unreadable(path: string, file: string, err: unknown): InputError {
       link?.hint ??
       readFailureHint(code, {
         otherwise: "Check the file's permissions, or pipe it in with - as FILE.",
-        then: "nothing was changed",
+        after: "nothing was changed",
       }),
     details: { file },
   });

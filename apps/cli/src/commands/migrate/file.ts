@@ -76,7 +76,7 @@ function readDockerfile(file: string): string {
     throw new InputError("ALPINIZE_MIGRATE_UNREADABLE", cannotRead(file, code), {
       hint: readFailureHint(code, {
         otherwise: "Check the file's permissions; it is left untouched.",
-        then: "nothing was changed",
+        after: "nothing was changed",
       }),
       details: { file, code },
     });
@@ -117,7 +117,7 @@ function notStated(file: string, err: unknown): InputError {
     return new InputError("ALPINIZE_MIGRATE_UNREADABLE", cannotRead(file, code), {
       hint: readFailureHint(code, {
         otherwise: "Check the path and its folders' permissions; nothing was changed.",
-        then: "nothing was changed",
+        after: "nothing was changed",
       }),
       details: { file, code },
     });

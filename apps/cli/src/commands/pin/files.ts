@@ -109,7 +109,7 @@ export async function readPinInput(
       {
         hint: readFailureHint(code, {
           otherwise: "Check the path and its folders' permissions.",
-          then: "nothing was changed",
+          after: "nothing was changed",
         }),
         details: code === undefined ? { file } : { file, code },
         cause: err,
