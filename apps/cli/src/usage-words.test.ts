@@ -1,17 +1,19 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "./test-helpers.js";
+import { useTempDir } from "./test-support/temp-dir.js";
 
 // A tester met Node's own parser messages ("Option '--alpine <value>' argument missing"), and
 // `migrate --gosu D1` answered "no Dockerfile given": --gosu had taken D1 as its value.
 
-const dir = mkdtempSync(join(tmpdir(), "alpinize-usage-words-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-writeFileSync(join(dir, "D1"), "FROM debian:12\n");
-writeFileSync(join(dir, "r.json"), '{"SchemaVersion": 2, "Results": []}');
-const cli = (...args: string[]) => runCli(args, { cwd: dir, env: { HOME: "/nonexistent" } });
+// A Dockerfile D1 and a report r.json: the operands a flag may take as its value.
+const tmp = useTempDir("alpinize-usage-words-");
+beforeEach(() => {
+  writeFileSync(join(tmp.dir, "D1"), "FROM debian:12\n");
+  writeFileSync(join(tmp.dir, "r.json"), '{"SchemaVersion": 2, "Results": []}');
+});
+const cli = (...args: string[]) => runCli(args, { cwd: tmp.dir, env: { HOME: "/nonexistent" } });
 
 describe("a flag whose value is missing is worded by the CLI (exit 2)", () => {
   it.each([
