@@ -344,14 +344,19 @@ describe("rule 1: bases that stay, and what that means for musl binaries", () =>
     );
     expect(r.output).toContain("FROM gcr.io/distroless/base-debian12\n");
     expect(r.warnings.find((w) => /distroless/.test(w.message))?.message).toMatch(
-      /Debian \(glibc\) image with no Alpine variant: .*musl/,
+      /Debian 12 \(glibc\) image with no Alpine variant: .*musl/,
     );
-    // Nothing comes in from a stage (or only data, a jar): nothing to say.
+    // Nothing comes in from a stage (or only data, a jar): nothing about musl; a glibc image
+    // still says it stays, and what to use on Alpine.
     expect(migrate("FROM gcr.io/distroless/static-debian12\n").warnings).toEqual([]);
     const jar = migrate(
       "FROM maven:3.9-eclipse-temurin-21 AS b\nRUN mvn package\nFROM gcr.io/distroless/java21-debian12\nCOPY --from=b /src/target/app.jar /app.jar\n",
     );
-    expect(jar.warnings).toEqual([]);
+    expect(jar.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(
+        /^gcr\.io\/distroless\/java21-debian12 is a Debian 12 \(glibc\) image with no Alpine variant, so alpinize leaves it; for an Alpine image base this stage on eclipse-temurin:21-jre-alpine /,
+      ),
+    ]);
     // A converted non-Go build stage is flagged too.
     const c = migrate(
       "FROM debian:12 AS b\nRUN apt-get update && apt-get install -y gcc && gcc -o /app a.c\nFROM gcr.io/distroless/static-debian12\nCOPY --from=b /app /app\n",
@@ -366,7 +371,11 @@ describe("rule 1: bases that stay, and what that means for musl binaries", () =>
         `FROM golang:1.23 AS b\nRUN go build -o /app .\nFROM b AS t\nRUN go test ./...\nFROM gcr.io/distroless/${image}\nCOPY --from=t /app /app\n`,
       );
       expect(r.output).toContain("FROM golang:1.23-alpine AS b\n");
-      expect(r.warnings).toEqual([]);
+      expect(r.warnings.filter((w) => /musl|C library/.test(w.message))).toEqual([]);
+      // base-debian12 stays a glibc Debian image: that it stays, and the Alpine choice, is said.
+      expect(
+        r.warnings.map((w) => /no Alpine variant, so alpinize leaves it/.test(w.message)),
+      ).toEqual(image === "base-debian12" ? [true] : []);
     }
     const cgo = migrate(
       "FROM golang:1.23 AS b\nENV CGO_ENABLED=1\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=b /app /app\n",

@@ -68,6 +68,7 @@ export function rewriteLiteral(
   const quiet =
     d.quietWhen?.test(ctx.text) || (d.distroless === true && copiesOnlyStaticGo(stage, earlier));
   if (d.warning && !quiet) ctx.warn("from", start, d.warning);
+  else if (d.noVariant) ctx.warn("from", start, d.noVariant);
   if (d.after !== undefined && d.after !== reference) {
     const mark = { edits: ctx.edits.length, warnings: ctx.warnings.length };
     const now = target.write(d.after);

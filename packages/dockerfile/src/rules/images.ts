@@ -5,6 +5,7 @@
 
 import { dockerLoginCommand, findCredentials, maskReference } from "@alpinize/image-ref";
 import { officialImage } from "../official-images.js";
+import { distrolessDecision } from "./distroless.js";
 
 const DISTRO_BASES = new Set(["debian", "ubuntu", "buildpack-deps"]);
 /** Not official images, but publishing `-alpine` tags as the official ones do. */
@@ -95,6 +96,8 @@ export interface ImageDecision {
   quietWhen?: RegExp;
   /** A distroless image: its musl warnings are moot when only static Go binaries come in. */
   distroless?: boolean;
+  /** What to say where `warning` keeps quiet: the image stays, and what to use on Alpine. */
+  noVariant?: string;
   note?: string;
   /**
    * The Debian tag is built on buildpack-deps (`scm`: curl, gnupg, git, …; `full`: also autotools
@@ -232,20 +235,7 @@ export function decideImage(written: string, release: string): ImageDecision {
     }
     return decision;
   }
-  const distroless = /^gcr\.io\/distroless\/([\w-]+)/.exec(repo);
-  if (distroless) {
-    const staticOnly = distroless[1]!.startsWith("static");
-    return {
-      family: "other",
-      repository: repo,
-      needsPin: false,
-      distroless: true,
-      ...(staticOnly ? { quietWhen: /CGO_ENABLED=0|-static\b|-extldflags/ } : {}),
-      warning: staticOnly
-        ? `${repo} has no C library: a binary copied in from a stage now on Alpine runs only if it is static (CGO_ENABLED=0, or -static); musl-linked dynamic binaries fail there`
-        : `${repo} is a Debian (glibc) image with no Alpine variant: binaries built in a stage that moves to Alpine are linked against musl and will not run here; make this stage alpine:${release}, or build static binaries and use gcr.io/distroless/static`,
-    };
-  }
+  if (/^gcr\.io\/distroless\/[\w-]+/.test(repo)) return distrolessDecision(repo, release);
   if (OTHER_DISTROS.test(repo)) {
     return {
       family: "other",

@@ -57,6 +57,24 @@ describe("debian-base hint", () => {
   });
 });
 
+describe("debian-base for a Debian distroless image", () => {
+  it("a distroless runtime on Debian is a Debian base, with migrate's Alpine choice", () => {
+    const text =
+      "FROM node:20.16-alpine3.19 AS build\nRUN npm ci\nFROM gcr.io/distroless/nodejs20-debian12\nCOPY --from=build /app /app\n";
+    const [message, ...more] = debianBase(text);
+    expect(more).toEqual([]);
+    expect(message).toMatch(
+      /^stage 1 is built on gcr\.io\/distroless\/nodejs20-debian12 \(debian\): alpinize migrate leaves this image: .*base this stage on node:20-alpine/,
+    );
+    expect(debianBase("FROM gcr.io/distroless/base:nonroot\n")).toHaveLength(1);
+  });
+
+  it("static has no C library: no finding", () => {
+    expect(debianBase("FROM gcr.io/distroless/static-debian12:nonroot\n")).toEqual([]);
+    expect(debianBase("FROM gcr.io/distroless/static\n")).toEqual([]);
+  });
+});
+
 describe("replacementFor", () => {
   it("reads the JDK major from maven and gradle tags", () => {
     expect(replacementFor("maven:3.9.6-amazoncorretto-17-debian")?.use).toBe(

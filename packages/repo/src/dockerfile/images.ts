@@ -8,6 +8,8 @@ export type ImageFamily = "alpine" | "debian" | "ubuntu" | "scratch" | "other" |
 
 /** Debian's slim variants (`node:20-slim`), whichever release they are built on. */
 const SLIM = /(?:^|[-.])slim(?:$|[-.])/;
+/** A distroless image with a C library: all but `static`, built from Debian's packages. */
+const DISTROLESS_GLIBC = /^gcr\.io\/distroless\/(?!static(?:-|$))[\w.-]+$/;
 /** Stands for a variable part of an image while the rest is read (letters only: a valid tag and name). */
 const PLACEHOLDER = "xalpinizevarx";
 
@@ -52,6 +54,9 @@ function familyOf(name: string, tag: string): ImageFamily {
   // `mysql:8.0-debian`, `hexpm/elixir:…-debian-bookworm-…`: the tag names the distribution.
   if (/(?:^|[-.])debian(?:\d*)(?:$|[-.])/.test(tag)) return "debian";
   if (/(?:^|[-.])ubuntu(?:\d*)(?:$|[-.])/.test(tag)) return "ubuntu";
+  // gcr.io/distroless/nodejs20-debian12 (and the unsuffixed names, aliases of one): Debian's
+  // glibc and packages, with no Alpine variant. static has no C library and moves nowhere.
+  if (DISTROLESS_GLIBC.test(name)) return "debian";
   return "other";
 }
 
