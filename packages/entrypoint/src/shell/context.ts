@@ -1,3 +1,4 @@
+import type { BackquoteQuoting } from "./backquote.js";
 import type { Problem } from "./grammar.js";
 import type { ScanResult } from "./types.js";
 
@@ -25,6 +26,8 @@ export interface ScanContext {
   mute: number;
   /** Above 0 inside backquotes, whose grammar sh checks only in part (dash) or not at all (bash). */
   quiet: number;
+  /** Set inside backquotes: how their body is unescaped before it is read (backquote.ts). */
+  backquote?: BackquoteQuoting;
   /** How many expansions the reader is inside now; see MAX_SHELL_NESTING. */
   nesting: number;
   unclosed?: Problem;

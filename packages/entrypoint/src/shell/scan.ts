@@ -15,7 +15,7 @@ import {
 } from "./context.js";
 import { Grammar, type Op } from "./grammar.js";
 import { heredoc, skipHeredocs } from "./heredoc.js";
-import type { Redirect, ScanResult, Word } from "./types.js";
+import type { Redirect, ScanResult, SimpleCommand, Word } from "./types.js";
 import { arithEnd, readWord, STOP } from "./word.js";
 
 export { lineColumn, literal } from "./text.js";
@@ -173,12 +173,14 @@ class RangeScan {
   /** Ends the simple command in progress. Inside `${ }` commands are not kept. */
   private finish(): void {
     if (this.sc.mute === 0 && (this.words.length > 0 || this.redirects.length > 0)) {
-      this.sc.out.commands.push({
+      const cmd: SimpleCommand = {
         words: this.words,
         redirects: this.redirects,
         ...span(this.words, this.redirects),
         depth: this.depth,
-      });
+      };
+      if (this.sc.backquote) cmd.backquote = this.sc.backquote;
+      this.sc.out.commands.push(cmd);
     }
     this.words = [];
     this.redirects = [];

@@ -1,3 +1,5 @@
+import type { BackquoteQuoting } from "./backquote.js";
+
 export interface Word {
   /** Source text, quotes included. */
   text: string;
@@ -20,6 +22,11 @@ export interface SimpleCommand {
   end: number;
   /** 0 at top level, 1 inside one command substitution, and so on. */
   depth: number;
+  /**
+   * Set when the command stands inside backquotes (or in a `$( )` inside them): its words are
+   * given as written, and sh takes some backslashes off before reading them (backquoteText).
+   */
+  backquote?: BackquoteQuoting;
 }
 
 /** What `sh -n` would reject, with a line of advice. */

@@ -1,3 +1,4 @@
+import type { BackquoteQuoting } from "./backquote.js";
 import { opened, type ScanContext } from "./context.js";
 import { deeper } from "./nesting.js";
 
@@ -52,7 +53,7 @@ function readDouble(sc: ScanContext, i: number, to: number, depth: number): numb
     const c = s[i]!;
     if (c === '"') return i + 1;
     if (c === "\\") i += 2;
-    else if (c === "`") i = readBacktick(sc, i, to, depth);
+    else if (c === "`") i = readBacktick(sc, i, to, depth, "double");
     else if (c === "$" && s[i + 1] === "$") i += 2;
     else if (c === "$" && s[i + 1] === "(") i = readDollarParen(sc, i, to, depth);
     else if (c === "$" && s[i + 1] === "{") i = readBrace(sc, i, to, depth);
@@ -62,18 +63,39 @@ function readDouble(sc: ScanContext, i: number, to: number, depth: number): numb
   return to;
 }
 
-/** Backquoted text from the backquote at i; returns the offset after its closing one. */
-export function readBacktick(sc: ScanContext, i: number, to: number, depth: number): number {
-  return deeper(sc, i, () => backtick(sc, i, to, depth));
+/**
+ * Backquoted text from the backquote at i; returns the offset after its closing one. `quoting`:
+ * whether the backquotes stand in double quotes (`"`…`"`), which changes how sh unescapes them.
+ */
+export function readBacktick(
+  sc: ScanContext,
+  i: number,
+  to: number,
+  depth: number,
+  quoting: BackquoteQuoting = "plain",
+): number {
+  return deeper(sc, i, () => backtick(sc, i, to, depth, quoting));
 }
 
-function backtick(sc: ScanContext, i: number, to: number, depth: number): number {
+function backtick(
+  sc: ScanContext,
+  i: number,
+  to: number,
+  depth: number,
+  quoting: BackquoteQuoting,
+): number {
   let j = i + 1;
   while (j < to && sc.s[j] !== "`") j += sc.s[j] === "\\" ? 2 : 1;
   if (j >= to) opened(sc, i, "`");
+  const outer = sc.backquote;
   sc.quiet++;
-  sc.scanRange(i + 1, Math.min(j, to), depth + 1, "backtick");
-  sc.quiet--;
+  sc.backquote = quoting;
+  try {
+    sc.scanRange(i + 1, Math.min(j, to), depth + 1, "backtick");
+  } finally {
+    sc.quiet--;
+    sc.backquote = outer;
+  }
   return Math.min(j + 1, to);
 }
 
