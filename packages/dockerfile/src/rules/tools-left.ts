@@ -51,11 +51,17 @@ export function debianToolsLeftIn(
  * `--check` fails on it, so the user is told where and why.
  */
 export function warnToolsLeft(ctx: MigrationContext, left: readonly DebianToolLeft[]): void {
+  if (left.length === 0) return;
+  // By line, once: a file can leave thousands of tools and have thousands of warnings.
+  const byLine = new Map<number, string[]>();
+  for (const w of ctx.warnings) {
+    const line = ctx.line(w.offset);
+    const said = byLine.get(line);
+    if (said) said.push(w.message);
+    else byLine.set(line, [w.message]);
+  }
   for (const t of left) {
-    const said = ctx.warnings.some(
-      (w) => ctx.line(w.offset) === t.line && w.message.includes(t.tool),
-    );
-    if (said) continue;
+    if (byLine.get(t.line)?.some((m) => m.includes(t.tool))) continue;
     const providers = alpineProviders(t.tool);
     const fix =
       providers.length > 0
