@@ -1,0 +1,112 @@
+import { lstat, open, realpath } from "node:fs/promises";
+import { join, posix, sep } from "node:path";
+import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
+import { linkOutOfContext } from "./outside-source.js";
+import type { Runs } from "./stage-read.js";
+
+/** File names taken for shell scripts without reading them. */
+export const SCRIPT_NAME = /\.(?:sh|bash|ash)$/;
+
+/**
+ * A COPY source found in the repository. `maybeBuilt`: the path lies inside a folder copied into
+ * a stage that also RUNs commands; `context`: the context folder a source of the build context
+ * was found in.
+ */
+export type Found = { path: string; directory: boolean; maybeBuilt?: boolean; context?: string };
+
+/**
+ * A file the image would run that links out of the context: its path in the context, where it
+ * lands, and whether it came in with a copied folder (see MissingScript).
+ */
+export type LinkedFile = { source: string; at: string; inFolder?: boolean };
+
+/** The first of `contexts` (folders under `root`) that holds `source`, as a file or a folder. */
+export async function resolveSource(
+  root: string,
+  contexts: string[],
+  source: string,
+): Promise<Found | undefined> {
+  if (source.includes("*") || source.includes("$") || source.includes("..")) return undefined;
+  for (const context of contexts) {
+    const rel = posix.normalize(posix.join(context, source)).replace(/\/+$/, "");
+    if (rel.startsWith("..")) continue;
+    if (!(await parentsInside(root, rel))) continue;
+    const info = await lstat(join(root, rel)).catch(() => undefined);
+    if (info?.isDirectory()) return { path: rel, directory: true, context };
+    // A link, FIFO, socket or device is returned as a file so the plan and check can report it
+    // as skipped; it is never read.
+    if (info) return { path: rel, directory: false, context };
+  }
+  return undefined;
+}
+
+/**
+ * A copied directory contributes the files ENTRYPOINT/CMD run from under its destination. With
+ * `links`, one that leads out of the directory's context through a link (its own, or a folder's
+ * under the directory) is returned under `linked` instead, by its path in that context.
+ */
+export async function filesRunFromDirectory(
+  root: string,
+  dir: Found,
+  destination: string,
+  runs: Runs,
+  links = false,
+): Promise<{ scripts: { path: string; destination: string }[]; linked: LinkedFile[] }> {
+  const destDir = withoutTrailingSlashes(destination);
+  const scripts: { path: string; destination: string }[] = [];
+  const linked: LinkedFile[] = [];
+  for (const word of runs.keys()) {
+    if (!word.startsWith(`${destDir}/`)) continue;
+    const suffix = word.slice(destDir.length + 1);
+    if (suffix.includes("..")) continue;
+    const path = posix.join(dir.path, suffix);
+    if (links && dir.context !== undefined) {
+      const source = posix.relative(dir.context, path);
+      if (await linkOutOfContext(root, [dir.context], source)) {
+        linked.push({ source, at: word, inFolder: true });
+        continue;
+      }
+    }
+    // A whole folder (often the whole context) lands there: only shell scripts are taken, not
+    // the `server.js` or binary a CMD also names.
+    if (await isShellScript(root, path)) scripts.push({ path, destination: word });
+  }
+  return { scripts, linked };
+}
+
+/** Whether `rel` is in the repository (a link counts: it is reported, never followed). */
+export async function existsInRepo(root: string, rel: string): Promise<boolean> {
+  if (!(await parentsInside(root, rel))) return false;
+  return (await lstat(join(root, rel)).catch(() => undefined)) !== undefined;
+}
+
+async function isShellScript(root: string, rel: string): Promise<boolean> {
+  if (!(await parentsInside(root, rel))) return false;
+  const info = await lstat(join(root, rel)).catch(() => undefined);
+  if (info === undefined || info.isDirectory()) return false;
+  // A link, FIFO, socket or device is kept only by name, to be reported as skipped: it is never
+  // opened (a FIFO would wait for a writer).
+  if (!info.isFile()) return SCRIPT_NAME.test(rel);
+  if (SCRIPT_NAME.test(rel)) return true;
+  const handle = await open(join(root, rel), "r").catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+    const first = buffer.subarray(0, bytesRead).toString("latin1").split("\n")[0] ?? "";
+    return /^#!\s*\S*\/(?:env\s+)?(?:ba|da|a)?sh\b/.test(first);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** False when a folder on the way to `rel` is a link leading out of the repository. */
+async function parentsInside(root: string, rel: string): Promise<boolean> {
+  const parent = posix.dirname(rel);
+  if (parent === ".") return true;
+  const [realRoot, realParent] = await Promise.all([
+    realpath(root).catch(() => undefined),
+    realpath(join(root, parent)).catch(() => undefined),
+  ]);
+  if (realRoot === undefined || realParent === undefined) return false;
+  return realParent === realRoot || realParent.startsWith(`${realRoot}${sep}`);
+}

@@ -1,0 +1,337 @@
+import { posix } from "node:path";
+import type { Stage } from "@alpinize/dockerfile";
+import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
+import {
+  existsInRepo,
+  type Found,
+  filesRunFromDirectory,
+  type LinkedFile,
+  resolveSource,
+  SCRIPT_NAME,
+} from "./context-sources.js";
+import { type MissingScript, missingSource } from "./missing-source.js";
+import { linkOutOfContext } from "./outside-source.js";
+import type { ScriptReference } from "./scripts.js";
+import {
+  type Copy,
+  landingPath,
+  type Runs,
+  readStage,
+  roleOf,
+  type ScriptRole,
+  type StageRead,
+} from "./stage-read.js";
+
+/** `line`: the COPY that put it there. */
+type Landed = Map<string, Found & { line?: number }>;
+/** A COPY source the build context lacks, and the COPY's line. */
+type Absence = { line: number; source: string };
+/** Image path → the COPY whose source the context lacks, that would have put a file there. */
+type Absent = Map<string, Absence>;
+/** A COPY source that links out of the context (a file, or a folder), and the COPY's line. */
+type LinkedSource = Absence & { directory: boolean };
+/** Image path → the COPY that put a link out of the context there. */
+type Linked = Map<string, LinkedSource>;
+
+/**
+ * One stage as the scan goes through it: what it holds from the stage it builds on
+ * (`inherited…`, undefined for a stage built on an image) and its own copies of those maps,
+ * which its COPYs change.
+ */
+interface StageScan {
+  index: number;
+  read: StageRead;
+  /** What its ENTRYPOINT and CMD run, those it inherits included. */
+  runs: Runs;
+  inherited?: Landed;
+  landed: Landed;
+  inheritedAbsent?: Absent;
+  absent: Absent;
+  inheritedLinked?: Linked;
+  linked: Linked;
+}
+
+/** Where ENTRYPOINT/CMD scripts that cannot be returned are named (see findCopiedScripts). */
+export interface Unreturned {
+  missing?: MissingScript[];
+  outside?: MissingScript[];
+}
+
+/**
+ * The scan behind findCopiedScripts: the stages in order, each keeping per stage what a stage
+ * built on it starts with (files landed, sources missing or linked out, PATH, what runs).
+ */
+export class CopiedScripts {
+  private readonly out = new Map<string, ScriptReference>();
+  private readonly contexts: string[];
+  // Per stage: where files from the repository landed in its filesystem, for COPY --from.
+  private readonly landed: Landed[] = [];
+  // Per stage: whether a RUN in it (or in a stage it is built on) may have made files.
+  private readonly builds: boolean[] = [];
+  // Per stage: what its ENTRYPOINT and CMD run, those it inherits from the stage it builds on included.
+  private readonly running: Runs[] = [];
+  // Per stage: its PATH, which a stage built on it starts with.
+  private readonly paths: (readonly string[])[] = [];
+  // Per stage: where a COPY source the context lacks would have landed, for a stage built on it.
+  private readonly absent: Absent[] = [];
+  // Per stage: where a COPY source that links out of the context landed, likewise.
+  private readonly linked: Linked[] = [];
+
+  constructor(
+    private readonly root: string,
+    private readonly dockerfile: string,
+    private readonly stages: readonly Stage[],
+    private readonly unreturned: Unreturned,
+  ) {
+    this.contexts = [...new Set([posix.dirname(dockerfile), "."])];
+  }
+
+  /** The scripts found, by path. */
+  references(): ScriptReference[] {
+    return [...this.out.values()].sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  async stage(stage: Stage): Promise<void> {
+    const st = this.open(stage);
+    for (const copy of st.read.copies)
+      for (const source of copy.sources) await this.copySource(copy, source, st);
+    // `COPY entry.sh` in the stage built on, `ENTRYPOINT ["/entry.sh"]` here: this stage runs it.
+    if (st.read.runs.size === 0) return;
+    this.inheritedUnreturned(st);
+    await this.inheritedScripts(st);
+  }
+
+  /** Starts a stage from what the stage it builds on left (or nothing), and records its state. */
+  private open(stage: Stage): StageScan {
+    const parent = stage.parent?.index;
+    const inherited = parent === undefined ? undefined : this.landed[parent];
+    const inheritedAbsent = parent === undefined ? undefined : this.absent[parent];
+    const inheritedLinked = parent === undefined ? undefined : this.linked[parent];
+    const read = readStage(stage.body, parent === undefined ? undefined : this.paths[parent]);
+    const st: StageScan = {
+      index: stage.index,
+      read,
+      runs: inheritRuns(read, parent === undefined ? undefined : this.running[parent]),
+      landed: new Map(inherited),
+      absent: new Map(inheritedAbsent),
+      linked: new Map(inheritedLinked),
+      ...(inherited ? { inherited } : {}),
+      ...(inheritedAbsent ? { inheritedAbsent } : {}),
+      ...(inheritedLinked ? { inheritedLinked } : {}),
+    };
+    this.landed.push(st.landed);
+    this.absent.push(st.absent);
+    this.linked.push(st.linked);
+    this.builds.push(
+      (parent !== undefined && this.builds[parent] === true) ||
+        stage.body.some((ins) => ins.keyword === "RUN"),
+    );
+    this.paths.push(st.read.path);
+    this.running.push(st.runs);
+    return st;
+  }
+
+  /** One source of a COPY: where it lands, and the scripts it brings that the image runs. */
+  private async copySource(copy: Copy, source: string, st: StageScan): Promise<void> {
+    const found =
+      copy.from === undefined
+        ? await resolveSource(this.root, this.contexts, source)
+        : fromStage(copy.from, source, this.stages, this.landed, this.builds);
+    const link = found?.directory ? undefined : await this.linkedOut(copy, source, st.linked);
+    if (link) {
+      st.landed.delete(link.at);
+      this.noteOutside(copy.line, linkedFiles(link.at, link.entry, st.runs), st.runs, st.index);
+      return;
+    }
+    if (found === undefined) {
+      await this.noteAbsent(copy, source, st);
+      return;
+    }
+    // `COPY . /src` then `RUN make`: /src/out/app is a build output, never in the repository.
+    if (found.maybeBuilt && !(await existsInRepo(this.root, found.path))) return;
+    // A folder's contents land in the destination itself; a file under its own name.
+    const at = found.directory ? copy.destination : landingPath(copy, source);
+    if (at.startsWith("/")) {
+      const key = withoutTrailingSlashes(at) || "/";
+      st.landed.set(key, { ...found, line: copy.line });
+      st.absent.delete(key);
+      st.linked.delete(key);
+    }
+    const { scripts, linked } = await this.filesOf(found, copy.destination, st.runs, () =>
+      landingPath(copy, source),
+    );
+    this.noteOutside(copy.line, linked, st.runs, st.index);
+    for (const { path, destination } of scripts) {
+      const role = roleOf(destination, st.runs);
+      if (role === "copied" && !SCRIPT_NAME.test(path)) continue;
+      this.record(path, role, destination, copy.line, st.index);
+    }
+  }
+
+  /** The files ENTRYPOINT/CMD run of a found source: itself (landed at `file()`), or a folder's. */
+  private async filesOf(found: Found, destination: string, runs: Runs, file: () => string) {
+    if (!found.directory)
+      return { scripts: [{ path: found.path, destination: file() }], linked: [] };
+    return filesRunFromDirectory(
+      this.root,
+      found,
+      destination,
+      runs,
+      this.unreturned.outside !== undefined,
+    );
+  }
+
+  /** A source the context lacks: named when the stage (or one built on it) runs it. */
+  private async noteAbsent(copy: Copy, source: string, st: StageScan): Promise<void> {
+    if (!this.unreturned.missing || copy.from !== undefined) return;
+    if (!(await missingSource(this.root, this.contexts, source))) return;
+    const at = landingPath(copy, source);
+    if (at.startsWith("/")) st.absent.set(at, { line: copy.line, source });
+    this.noteMissing(at, { line: copy.line, source }, roleOf(at, st.runs), st.index);
+  }
+
+  /** Missing or linked-out files of the stage built on that this stage's ENTRYPOINT/CMD run. */
+  private inheritedUnreturned(st: StageScan): void {
+    const runs = st.read.runs;
+    for (const [at, gone] of st.inheritedAbsent ?? []) {
+      if (st.absent.get(at) === gone) this.noteMissing(at, gone, roleOf(at, runs), st.index);
+    }
+    for (const [at, entry] of st.inheritedLinked ?? []) {
+      if (st.linked.get(at) !== entry) continue;
+      this.noteOutside(entry.line, linkedFiles(at, entry, runs), runs, st.index);
+    }
+  }
+
+  /** Files the stage built on copied that this stage's own ENTRYPOINT/CMD run. */
+  private async inheritedScripts(st: StageScan): Promise<void> {
+    if (!st.inherited) return;
+    const runs = st.read.runs;
+    for (const [at, found] of st.inherited) {
+      if (st.landed.get(at) !== found) continue;
+      const { scripts, linked } = await this.filesOf(found, at, runs, () => at);
+      this.noteOutside(found.line ?? 0, linked, runs, st.index);
+      for (const { path, destination } of scripts) {
+        const role = roleOf(destination, runs);
+        if (role !== "copied") this.record(path, role, destination, found.line ?? 0, st.index);
+      }
+    }
+  }
+
+  private noteMissing(at: string, gone: Absence, role: ScriptRole, stage: number): void {
+    if (role === "copied") return;
+    const by = role === "entrypoint" ? "ENTRYPOINT" : "CMD";
+    this.unreturned.missing?.push({ ...gone, destination: at, stage, by });
+  }
+
+  /** A file that links out of the context, run from where it landed: named, never returned. */
+  private noteOutside(line: number, files: LinkedFile[], runs: Runs, stage: number): void {
+    for (const { source, at, inFolder } of files) {
+      const role = roleOf(at, runs);
+      if (role === "copied") continue;
+      const by = role === "entrypoint" ? "ENTRYPOINT" : "CMD";
+      this.unreturned.outside?.push({
+        line,
+        source,
+        destination: at,
+        stage,
+        by,
+        ...(inFolder ? { inFolder } : {}),
+      });
+    }
+  }
+
+  /** A COPY source that links out of the context: where it lands kept for the stages built on it. */
+  private async linkedOut(copy: Copy, source: string, own: Linked) {
+    if (!this.unreturned.outside || copy.from !== undefined) return undefined;
+    const link = await linkOutOfContext(this.root, this.contexts, source);
+    if (link === undefined) return undefined;
+    const at = link.directory
+      ? withoutTrailingSlashes(copy.destination)
+      : landingPath(copy, source);
+    const entry = { line: copy.line, source, directory: link.directory };
+    if (at.startsWith("/")) own.set(withoutTrailingSlashes(at) || "/", entry);
+    return { at, entry };
+  }
+
+  private record(
+    path: string,
+    role: ScriptRole,
+    destination: string,
+    line: number,
+    stage: number,
+  ): void {
+    const previous = this.out.get(path);
+    if (previous && previous.role === role && !previous.stages.includes(stage)) {
+      previous.stages.push(stage);
+    } else if (!previous || rank(role) > rank(previous.role)) {
+      this.out.set(path, {
+        path,
+        role,
+        dockerfile: this.dockerfile,
+        line,
+        destination,
+        stages: [stage],
+      });
+    }
+  }
+}
+
+/**
+ * A stage keeps the ENTRYPOINT of the stage it builds on unless it sets its own, and its CMD
+ * unless it sets CMD or ENTRYPOINT (a new ENTRYPOINT clears the inherited CMD).
+ */
+function inheritRuns(read: StageRead, parent: Runs | undefined): Runs {
+  if (!parent) return read.runs;
+  const runs: Runs = new Map(read.runs);
+  for (const [word, role] of parent) {
+    if (runs.has(word)) continue;
+    if (role === "entrypoint" && !read.entrypoint) runs.set(word, role);
+    if (role === "cmd" && !read.entrypoint && !read.cmd) runs.set(word, role);
+  }
+  return runs;
+}
+
+/** `COPY --from=stage SRC`: the repository file that stage COPYed to SRC, if any. */
+function fromStage(
+  name: string,
+  source: string,
+  stages: readonly { alias?: string; index: number }[],
+  landed: readonly Landed[],
+  builds: readonly boolean[],
+): Found | undefined {
+  const stage =
+    stages.find((s) => s.alias?.toLowerCase() === name.toLowerCase()) ??
+    (/^\d+$/.test(name) ? stages[Number(name)] : undefined);
+  if (!stage) return undefined;
+  const files = landed[stage.index];
+  if (!files || source.includes("*") || source.includes("$")) return undefined;
+  const wanted = posix.resolve("/", source).replace(/\/+$/, "");
+  const exact = files.get(wanted);
+  if (exact) return exact;
+  for (const [dest, found] of files) {
+    const prefix = dest === "/" ? "/" : `${dest}/`;
+    if (!found.directory || !wanted.startsWith(prefix)) continue;
+    const rest = wanted.slice(prefix.length);
+    const path = posix.join(found.path, rest);
+    return builds[stage.index]
+      ? { path, directory: false, maybeBuilt: true }
+      : { path, directory: false };
+  }
+  return undefined;
+}
+
+/**
+ * The files of a COPY source that links out of the context that `runs` names: the file where it
+ * landed (`at`), or for a linked folder each one run from under `at`, by its path inside.
+ */
+function linkedFiles(at: string, link: LinkedSource, runs: Runs): LinkedFile[] {
+  if (!link.directory) return [{ source: link.source, at }];
+  const folder = at.endsWith("/") ? at : `${at}/`;
+  return [...runs.keys()]
+    .filter((word) => word.startsWith(folder))
+    .map((word) => ({ source: posix.join(link.source, word.slice(folder.length)), at: word }));
+}
+
+function rank(role: ScriptRole): number {
+  return role === "entrypoint" ? 2 : role === "cmd" ? 1 : 0;
+}
