@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { danglingSource } from "../discover/dangling-source.js";
 import { missingSource } from "../discover/missing-source.js";
 import { leadsOutOfContext } from "../discover/outside-source.js";
 import { type Copy, landingPath } from "../discover/scripts.js";
@@ -94,21 +95,32 @@ export class BuildContext {
 
   /**
    * The newest COPY that would put a file on one of `targets` from a path of the context that is
-   * a link leading out of it (the file's own, or a folder's on the way): asked when `landed`
-   * found nothing, so the file is named as not read. `source`: that path (the file's path inside
-   * a copied folder); `target`: where it lands.
+   * a link leading out of it (the file's own, or a folder's on the way), or a link to nothing
+   * (`dangling`: the missing name): asked when `landed` found nothing, so the file is named as
+   * not read. `source`: that path (the file's path inside a copied folder); `target`: where it
+   * lands.
    */
   async linkedOut(
     copies: Copies,
     targets: readonly string[],
-  ): Promise<{ copy: Copy; source: string; target: string; inFolder: boolean } | undefined> {
+  ): Promise<
+    { copy: Copy; source: string; target: string; inFolder: boolean; dangling?: string } | undefined
+  > {
     for (const { copy, source } of this.index.candidates(copies, targets, true)) {
       for (const { path, target } of sourcePaths(copy, source, targets)) {
-        if (!(await leadsOutOfContext(this.root, this.contexts, path))) continue;
+        const out = await leadsOutOfContext(this.root, this.contexts, path);
+        const dangling = out ? undefined : danglingSource(this.root, this.contexts, path);
+        if (!out && dangling === undefined) continue;
         // A file of a folder the COPY names: Docker copies its link; a link named stops the build.
         const inFolder =
           path !== source && !(await leadsOutOfContext(this.root, this.contexts, source));
-        return { copy, source: path, target, inFolder };
+        return {
+          copy,
+          source: path,
+          target,
+          inFolder,
+          ...(dangling !== undefined ? { dangling } : {}),
+        };
       }
     }
     return undefined;

@@ -129,7 +129,7 @@ async function runScripts(
   return found;
 }
 
-/** Names a script a RUN runs that was not read: its COPY source is missing, or links out. */
+/** Names a script a RUN runs that was not read: its COPY source is missing, links out, or to nothing. */
 async function noteUnread(
   unread: Unread,
   context: BuildContext,
@@ -150,13 +150,14 @@ async function noteUnread(
   }
   const linked = unread.outside ? await context.linkedOut(copies, targets) : undefined;
   if (linked) {
-    const { copy, source, target, inFolder } = linked;
+    const { copy, source, target, inFolder, dangling } = linked;
     unread.outside?.({
       line: copy.line,
       source,
       destination: target,
       by: { run: line },
       ...(inFolder ? { inFolder } : {}),
+      ...(dangling !== undefined ? { dangling } : {}),
     });
   }
 }

@@ -11,8 +11,10 @@ export interface ScriptNotFound {
   source: string;
   /** `run.sh, which ENTRYPOINT runs (as /run.sh) in stage app`. */
   what: string;
-  /** As the script's MissingScript says, for a link out of the context. */
+  /** As the script's MissingScript says, for a link out of the context or to nothing. */
   inFolder?: boolean;
+  /** As the script's MissingScript says, for a link to nothing. */
+  dangling?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export function scriptsNotFound(
       source: m.source,
       what: `${m.source}, which ${runner(m.by)} runs (as ${m.destination}) in stage ${stages[m.stage]!.name}`,
       ...(m.inFolder ? { inFolder: true } : {}),
+      ...(m.dangling !== undefined ? { dangling: m.dangling } : {}),
     }));
 }
 

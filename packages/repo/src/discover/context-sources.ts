@@ -1,6 +1,7 @@
 import { lstat, open, realpath } from "node:fs/promises";
 import { join, posix, sep } from "node:path";
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
+import { danglingSource } from "./dangling-source.js";
 import { linkOutOfContext } from "./outside-source.js";
 import type { Runs } from "./stage-read.js";
 
@@ -15,10 +16,11 @@ export const SCRIPT_NAME = /\.(?:sh|bash|ash)$/;
 export type Found = { path: string; directory: boolean; maybeBuilt?: boolean; context?: string };
 
 /**
- * A file the image would run that links out of the context: its path in the context, where it
- * lands, and whether it came in with a copied folder (see MissingScript).
+ * A file the image would run that links out of the context or to nothing: its path in the
+ * context, where it lands, whether it came in with a copied folder, and the missing name a link
+ * to nothing gives (see MissingScript).
  */
-export type LinkedFile = { source: string; at: string; inFolder?: boolean };
+export type LinkedFile = { source: string; at: string; inFolder?: boolean; dangling?: string };
 
 /** The first of `contexts` (folders under `root`) that holds `source`, as a file or a folder. */
 export async function resolveSource(
@@ -43,7 +45,8 @@ export async function resolveSource(
 /**
  * A copied directory contributes the files ENTRYPOINT/CMD run from under its destination. With
  * `links`, one that leads out of the directory's context through a link (its own, or a folder's
- * under the directory) is returned under `linked` instead, by its path in that context.
+ * under the directory), or that is a link to nothing, is returned under `linked` instead, by its
+ * path in that context.
  */
 export async function filesRunFromDirectory(
   root: string,
@@ -60,18 +63,29 @@ export async function filesRunFromDirectory(
     const suffix = word.slice(destDir.length + 1);
     if (suffix.includes("..")) continue;
     const path = posix.join(dir.path, suffix);
-    if (links && dir.context !== undefined) {
-      const source = posix.relative(dir.context, path);
-      if (await linkOutOfContext(root, [dir.context], source)) {
-        linked.push({ source, at: word, inFolder: true });
-        continue;
-      }
+    const link = links ? await brokenLink(root, dir, path) : undefined;
+    if (link) {
+      linked.push({ ...link, at: word, inFolder: true });
+      continue;
     }
     // A whole folder (often the whole context) lands there: only shell scripts are taken, not
     // the `server.js` or binary a CMD also names.
     if (await isShellScript(root, path)) scripts.push({ path, destination: word });
   }
   return { scripts, linked };
+}
+
+/** A file of a copied folder that Docker cannot copy the file of: a link out, or to nothing. */
+async function brokenLink(
+  root: string,
+  dir: Found,
+  path: string,
+): Promise<{ source: string; dangling?: string } | undefined> {
+  if (dir.context === undefined) return undefined;
+  const source = posix.relative(dir.context, path);
+  if (await linkOutOfContext(root, [dir.context], source)) return { source };
+  const dangling = danglingSource(root, [dir.context], source);
+  return dangling === undefined ? undefined : { source, dangling };
 }
 
 /** Whether `rel` is in the repository (a link counts: it is reported, never followed). */

@@ -9,6 +9,7 @@ import {
   resolveSource,
   SCRIPT_NAME,
 } from "./context-sources.js";
+import { danglingSource } from "./dangling-source.js";
 import { type MissingScript, missingSource } from "./missing-source.js";
 import { linkOutOfContext } from "./outside-source.js";
 import type { ScriptReference } from "./scripts.js";
@@ -28,9 +29,12 @@ type Landed = Map<string, Found & { line?: number }>;
 type Absence = { line: number; source: string };
 /** Image path → the COPY whose source the context lacks, that would have put a file there. */
 type Absent = Map<string, Absence>;
-/** A COPY source that links out of the context (a file, or a folder), and the COPY's line. */
-type LinkedSource = Absence & { directory: boolean };
-/** Image path → the COPY that put a link out of the context there. */
+/**
+ * A COPY source that links out of the context (a file, or a folder) or to nothing (`dangling`:
+ * the missing name), and the COPY's line.
+ */
+type LinkedSource = Absence & { directory: boolean; dangling?: string };
+/** Image path → the COPY that put a link out of the context (or to nothing) there. */
 type Linked = Map<string, LinkedSource>;
 
 /**
@@ -223,9 +227,12 @@ export class CopiedScripts {
     this.unreturned.missing?.push({ ...gone, destination: at, stage, by });
   }
 
-  /** A file that links out of the context, run from where it landed: named, never returned. */
+  /**
+   * A file that links out of the context or to nothing, run from where it landed: named, never
+   * returned.
+   */
   private noteOutside(line: number, files: LinkedFile[], runs: Runs, stage: number): void {
-    for (const { source, at, inFolder } of files) {
+    for (const { source, at, inFolder, dangling } of files) {
       const role = roleOf(at, runs);
       if (role === "copied") continue;
       const by = role === "entrypoint" ? "ENTRYPOINT" : "CMD";
@@ -236,21 +243,35 @@ export class CopiedScripts {
         stage,
         by,
         ...(inFolder ? { inFolder } : {}),
+        ...(dangling !== undefined ? { dangling } : {}),
       });
     }
   }
 
-  /** A COPY source that links out of the context: where it lands kept for the stages built on it. */
+  /**
+   * A COPY source that links out of the context, or to nothing: where it lands kept for the
+   * stages built on it.
+   */
   private async linkedOut(copy: Copy, source: string, own: Linked) {
     if (!this.unreturned.outside || copy.from !== undefined) return undefined;
-    const link = await linkOutOfContext(this.root, this.contexts, source);
+    const link = await this.brokenLink(source);
     if (link === undefined) return undefined;
     const at = link.directory
       ? withoutTrailingSlashes(copy.destination)
       : landingPath(copy, source);
-    const entry = { line: copy.line, source, directory: link.directory };
+    const entry: LinkedSource = { line: copy.line, source, ...link };
     if (at.startsWith("/")) own.set(withoutTrailingSlashes(at) || "/", entry);
     return { at, entry };
+  }
+
+  /** How a COPY source is a link Docker does not copy the file of: out of the context, or to nothing. */
+  private async brokenLink(
+    source: string,
+  ): Promise<{ directory: boolean; dangling?: string } | undefined> {
+    const out = await linkOutOfContext(this.root, this.contexts, source);
+    if (out) return { directory: out.directory };
+    const dangling = danglingSource(this.root, this.contexts, source);
+    return dangling === undefined ? undefined : { directory: false, dangling };
   }
 
   private record(
@@ -321,11 +342,15 @@ function fromStage(
 }
 
 /**
- * The files of a COPY source that links out of the context that `runs` names: the file where it
- * landed (`at`), or for a linked folder each one run from under `at`, by its path inside.
+ * The files of a COPY source that links out of the context (or to nothing) that `runs` names:
+ * the file where it landed (`at`), or for a linked folder each one run from under `at`, by its
+ * path inside.
  */
 function linkedFiles(at: string, link: LinkedSource, runs: Runs): LinkedFile[] {
-  if (!link.directory) return [{ source: link.source, at }];
+  if (!link.directory) {
+    const { source, dangling } = link;
+    return [{ source, at, ...(dangling !== undefined ? { dangling } : {}) }];
+  }
   const folder = at.endsWith("/") ? at : `${at}/`;
   return [...runs.keys()]
     .filter((word) => word.startsWith(folder))

@@ -14,11 +14,13 @@ export interface MissingScript {
   /** What runs it: `ENTRYPOINT`, `CMD`, or the RUN's line. */
   by: "ENTRYPOINT" | "CMD" | { run: number };
   /**
-   * For a source that links out of the context: the file came in with a folder the COPY names
-   * (`COPY . /app`, the folder itself inside), so Docker copies the link itself, rather than a
-   * COPY naming the link (or a path through a linked folder), which stops the build.
+   * For a source that links out of the context, or to nothing: the file came in with a folder
+   * the COPY names (`COPY . /app`, the folder itself inside), so Docker copies the link itself,
+   * rather than a COPY naming the link (or a path through a linked folder), which stops the build.
    */
   inFolder?: boolean;
+  /** For a source that is a link to nothing: the missing name, as the last link spells it. */
+  dangling?: string;
 }
 
 /**
