@@ -55,6 +55,13 @@ export {
   ALPINE_BASE_USERS,
 } from "./rules/alpine-base.js";
 /**
+ * What apk has installed at one point of a build (the world and its virtual packages), and how an
+ * `apk add`/`apk del` call changes it: migrate's `debianToolsLeft` and `alpinize check` replay a
+ * stage's calls with these, so both judge a tool by what is installed when it runs.
+ */
+export { type ApkChange, apkChange, packageName } from "./rules/apk-change.js";
+export { type ApkPlace, ApkWorld } from "./rules/apk-world.js";
+/**
  * What migrate says about a Debian-only path or glibc download in an instruction's text, and about
  * a program Alpine lacks or names otherwise: the same notes `alpinize check` gives Alpine stages.
  */
@@ -79,6 +86,8 @@ export { echoCalls, type FoundEcho, scriptEchoCalls } from "./rules/dash-echo-ca
 export type { LayoutHit } from "./rules/debian-layout.js";
 export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
 export { type DebianRelease, releaseByCodename } from "./rules/debian-releases.js";
+/** Which Alpine packages bring a Debian tool (dpkg's, dpkg-dev's, shadow's), for migrate and check. */
+export { alpineProviders, isDebianTool } from "./rules/debian-tools.js";
 export type { DockerfileText } from "./rules/exec-source.js";
 /** Users and groups the official images' `-alpine` tags add to Alpine's base (node's node 1000). */
 export {

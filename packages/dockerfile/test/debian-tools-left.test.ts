@@ -111,7 +111,7 @@ describe("a step migrate leaves as is in a converted RUN is a tool left", () => 
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]).toMatchObject({ rule: "apt", line: 3, column: 5 });
     expect(r.warnings[0]!.message).toBe(
-      "dpkg is a Debian tool this Alpine stage has not installed, so this RUN fails here: install dpkg or dpkg-dev for good with apk add in this stage (not only in a virtual package another RUN deleted), or rewrite the step for Alpine; migrate --check fails until then",
+      "dpkg is a Debian tool this Alpine stage does not have installed when this call runs, so this RUN fails here: install dpkg or dpkg-dev with apk add before the call and keep it installed until then (a virtual package deleted before it is gone again), or rewrite the step for Alpine; migrate --check fails until then",
     );
   });
 });
@@ -154,6 +154,68 @@ describe("what is no tool left", () => {
   it("a name that only starts like a tool's, however long", () => {
     const long = `dpkg-${"x".repeat(100_000)}`;
     const r = migrate(`FROM alpine:3.23\nRUN ${long} && apt-getter\n`);
+    expect(r.debianToolsLeft).toEqual([]);
+  });
+});
+
+describe("a tool is judged by what apk has installed when it runs, as alpinize check judges it", () => {
+  const lines = (...l: string[]) => `${["FROM alpine:3.23 AS base", ...l].join("\n")}\n`;
+  const tools = (r: MigrateResult) => r.debianToolsLeft.map((t) => [t.tool, t.line]);
+
+  it("a virtual package another RUN deleted, before the apk add, after the apk del", () => {
+    const r = migrate(
+      lines(
+        "RUN apk add --no-cache --virtual .d dpkg && apk del .d",
+        "RUN dpkg --print-architecture > /a",
+        "RUN apk add --no-cache -t.e dpkg && apk del .e && dpkg --print-architecture > /b",
+        "RUN dpkg-query -W > /c && apk add --no-cache dpkg-dev",
+        "RUN apk add --no-cache shadow && apk del shadow && groupadd g",
+        "",
+      ),
+    );
+    expect(tools(r)).toEqual([
+      ["dpkg", 3],
+      ["dpkg", 4],
+      ["dpkg-query", 5],
+      ["groupadd", 6],
+    ]);
+  });
+
+  it("a stage built FROM one starts with what that one left; a sibling's installs do not count", () => {
+    const r = migrate(
+      lines(
+        "RUN apk add --no-cache --virtual .d dpkg shadow && apk add --no-cache shadow && apk del .d",
+        "FROM base",
+        "RUN useradd -m bob && dpkg -L dpkg > /a",
+        "FROM alpine:3.23",
+        "RUN dpkg -L dpkg > /b",
+        "",
+      ),
+    );
+    expect(tools(r)).toEqual([
+      ["dpkg", 4],
+      ["dpkg", 6],
+    ]);
+  });
+
+  it("installed before the call and deleted after it, behind sudo or a variable, in an exec form, or by an ONBUILD RUN", () => {
+    const r = migrate(
+      [
+        "FROM alpine:3.23",
+        "ARG FETCH=.fetch-deps",
+        'RUN sudo apk add --no-cache -t "$FETCH" dpkg && dpkg --print-architecture > /a && apk del "$FETCH"',
+        "RUN set -e; DEPS='dpkg-dev shadow'; apk add --no-cache $DEPS; dpkg-architecture -qDEB_HOST_MULTIARCH; useradd a",
+        'RUN ["sh", "-c", "apk add --no-cache dpkg && dpkg -L dpkg"]',
+        'RUN ["apk", "del", "dpkg"]',
+        'RUN ["apk", "add", "--no-cache", "dpkg"]',
+        "RUN dpkg -L dpkg",
+        "FROM alpine:3.23 AS onbuild",
+        "ONBUILD RUN apk add --no-cache dpkg",
+        "FROM onbuild",
+        "RUN dpkg -L dpkg",
+        "",
+      ].join("\n"),
+    );
     expect(r.debianToolsLeft).toEqual([]);
   });
 });

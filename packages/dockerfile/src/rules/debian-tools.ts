@@ -69,7 +69,7 @@ export function alpineProviders(tool: string): readonly string[] {
   return [];
 }
 
-/** Whether a Debian tool fails on an Alpine stage that installs `installed` (apk names). */
-export function failsOnAlpine(tool: string, installed: ReadonlySet<string>): boolean {
-  return !alpineProviders(tool).some((p) => installed.has(p));
+/** Whether a Debian tool fails on an Alpine stage where `installed(pkg)` says what apk has now. */
+export function failsOnAlpine(tool: string, installed: (pkg: string) => boolean): boolean {
+  return !alpineProviders(tool).some((p) => installed(p));
 }

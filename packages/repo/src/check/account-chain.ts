@@ -1,3 +1,4 @@
+import { ApkWorld } from "@alpinize/dockerfile";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import type { ShellCommand } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
@@ -7,7 +8,6 @@ import { runInstallScripts } from "./account-ids.js";
 import { renameText } from "./account-renames.js";
 import { type AccountState, copyAccounts, imageAccounts, touchesAccountFiles } from "./accounts.js";
 import { applyCommand, runCommands, runVariables } from "./apk-history.js";
-import { ApkWorld } from "./apk-world.js";
 import { rootRepository } from "./debian-layout.js";
 import { absorbedEmit } from "./guarded.js";
 import { onbuildRuns } from "./onbuild.js";

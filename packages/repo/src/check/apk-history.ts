@@ -1,9 +1,8 @@
+import { type ApkPlace, ApkWorld, apkChange, packageName } from "@alpinize/dockerfile";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
-import { apkChange, packageName } from "./apk-args.js";
-import { type ApkPlace, ApkWorld } from "./apk-world.js";
 import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
 
@@ -70,7 +69,7 @@ export function applyCommand(
   if (baseName(cmd.name) === "export")
     for (const arg of cmd.args) setAssignment(vars, expandWord(arg, vars));
   const change = apkChange(
-    cmd,
+    cmd.name,
     cmd.args.flatMap((arg) => splitExpanded(arg, vars)),
   );
   if (!change) return;

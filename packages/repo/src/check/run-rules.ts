@@ -1,3 +1,4 @@
+import { type ApkPlace, type ApkWorld, alpineProviders } from "@alpinize/dockerfile";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
@@ -8,7 +9,6 @@ import { lastApkCacheRemoval } from "./apk-cache.js";
 import { applyCommand, runCommands, runVariables } from "./apk-history.js";
 import { stageRelease, unknownApkNames } from "./apk-names.js";
 import { checkApk } from "./apk-no-cache.js";
-import type { ApkPlace, ApkWorld } from "./apk-world.js";
 import { aptAdvice } from "./apt-advice.js";
 import type { AptPaths, AptPathUse } from "./apt-paths.js";
 import { type BashAt, checkBashCommand, checkBashScript, checkRunShell } from "./bash-run.js";
@@ -61,7 +61,8 @@ const APK_TOOLS = new Set(["apk", "xx-apk"]);
 
 /**
  * `world`: what apk has installed when the RUN starts, moved on by checkRun command by command.
- * `added`: every package an `apk add` of the stage (or a stage it builds on) names, at any point.
+ * `added`: every package an `apk add` of the stage (or a stage it builds on) names, at any point:
+ * only to say when a package missing at a command is installed after all.
  */
 export interface RunContext {
   world: ApkWorld;
@@ -122,11 +123,11 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
     }
     const aptTool = APT_TOOLS.has(name);
     const shadow = shadowNeed(cmd);
-    if (aptTool && !fromApkDpkg(name, at.added)) {
+    if (aptTool && !installedNow(name, at)) {
       fails(
         line,
         "apt-in-alpine",
-        `${name} in Alpine stage ${stage.name}: ${aptAdvice(name, cmd)}`,
+        `${name} in Alpine stage ${stage.name}: ${providerMissing(name, at) ?? aptAdvice(name, cmd)}`,
       );
     } else if (shadow && !at.world.has("shadow")) {
       fails(line, "shadow-user-commands", shadowMissing(stage, shadow, at));
@@ -257,24 +258,45 @@ function checkScriptShadow(
 
 /** Why shadow's tool is not there: shadow never installed, installed only later, or removed again. */
 function shadowMissing(stage: StageInfo, need: ShadowNeed, at: RunContext): string {
-  const removed = at.world.removedBy("shadow");
-  if (removed)
-    return `${need.what} runs after shadow was removed again (apk del on line ${removed.line}) in Alpine stage ${stage.name}, so the build fails here: call it before that apk del, or keep shadow installed (an apk add of its own, outside any --virtual group that is deleted)${orBusybox(need)}`;
-  const later = at.added.get("shadow");
-  if (later)
-    return `${need.what} runs before shadow is installed (apk add shadow on line ${later.line}) in Alpine stage ${stage.name}, so the build fails here: install shadow first${orBusybox(need)}`;
+  const why = notInstalledYet("shadow", at);
+  if (why?.removed)
+    return `${need.what} runs after shadow was removed again (apk del on line ${why.removed.line}) in Alpine stage ${stage.name}, so the build fails here: call it before that apk del, or keep shadow installed (an apk add of its own, outside any --virtual group that is deleted)${orBusybox(need)}`;
+  if (why?.later)
+    return `${need.what} runs before shadow is installed (apk add shadow on line ${why.later.line}) in Alpine stage ${stage.name}, so the build fails here: install shadow first${orBusybox(need)}`;
   return shadowAbsent(need, stage.name);
 }
 
 /**
- * Alpine packages dpkg itself (`apk add dpkg`, as docker-library images do for
- * `dpkg --print-architecture`) and dpkg-dev (`dpkg-architecture`): using them is not apt left over.
+ * A Debian tool Alpine packages too, installed when it runs: dpkg's programs with `dpkg` (as
+ * docker-library images `apk add` it for `dpkg --print-architecture`) or `dpkg-dev`,
+ * `dpkg-architecture` with `dpkg-dev` (`alpineProviders`, the packages migrate's
+ * `debianToolsLeft` accepts, judged at the same point of the build): using them is not apt left.
  */
-function fromApkDpkg(name: string, installed: ReadonlyMap<string, unknown>): boolean {
-  if (name === "dpkg" || name === "dpkg-query")
-    return installed.has("dpkg") || installed.has("dpkg-dev");
-  if (name === "dpkg-architecture") return installed.has("dpkg-dev");
-  return false;
+function installedNow(name: string, at: RunContext): boolean {
+  return alpineProviders(name).some((pkg) => at.world.has(pkg));
+}
+
+/** For a tool whose package the stage installs, but not when it runs: when it is there. */
+function providerMissing(name: string, at: RunContext): string | undefined {
+  for (const pkg of alpineProviders(name)) {
+    const why = notInstalledYet(pkg, at);
+    if (why?.removed)
+      return `${name} runs after ${pkg} was removed again (apk del on line ${why.removed.line}), so the build fails here: call it before that apk del, or keep ${pkg} installed until then (an apk add of its own, outside any --virtual group deleted before it)`;
+    if (why?.later)
+      return `${name} runs before ${pkg} is installed (apk add ${pkg} on line ${why.later.line}), so the build fails here: install ${pkg} first`;
+  }
+  return undefined;
+}
+
+/** A package not installed now that an `apk add` of the stage installs: removed again, or only later. */
+function notInstalledYet(
+  pkg: string,
+  at: RunContext,
+): { removed?: ApkPlace; later?: ApkPlace } | undefined {
+  const removed = at.world.removedBy(pkg);
+  if (removed) return { removed };
+  const later = at.added.get(pkg);
+  return later ? { later } : undefined;
 }
 
 /** The stage, or one it builds on, writes /etc/apk/repositories (edge, testing, a tagged repo). */

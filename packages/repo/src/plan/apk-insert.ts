@@ -1,5 +1,4 @@
-import { analyzeStages, type Instruction, parseDockerfile } from "@alpinize/dockerfile";
-import { apkChange } from "../check/apk-args.js";
+import { analyzeStages, apkChange, type Instruction, parseDockerfile } from "@alpinize/dockerfile";
 import { apkInstalls } from "../check/apk-history.js";
 import { baseName, scanCommands } from "../dockerfile/commands.js";
 import { describeStages, type StageInfo } from "../dockerfile/stages.js";
@@ -53,7 +52,7 @@ function apkAddEnds(stage: StageInfo): number[] {
     const body = ins.args.text.slice(flags.length);
     for (const cmd of scanCommands(body)) {
       if (baseName(cmd.name) !== "apk" || !body.startsWith(cmd.name, cmd.offset)) continue;
-      const change = apkChange(cmd, cmd.args);
+      const change = apkChange(cmd.name, cmd.args);
       if (change?.verb !== "add" || change.virtual !== undefined) continue;
       if (CONDITIONAL.test(body.slice(0, cmd.offset))) continue;
       const end = commandEnd(body, cmd.offset);

@@ -1,5 +1,3 @@
-import { baseName, type ShellCommand } from "../dockerfile/commands.js";
-
 /** An apk call that changes what is installed in the stage's own root. */
 export interface ApkChange {
   verb: "add" | "del";
@@ -29,12 +27,16 @@ const ALIASES: Readonly<Record<string, string>> = { "-t": "--virtual", "-p": "--
 
 /**
  * Reads `apk add`/`apk del` the way apk's option parser does: options may come before or after
- * the verb, and a value-taking option takes the next word. Undefined for other calls, for a
- * simulation (`-s`), and for an install into another root (`--root /rootfs`), which leaves the
- * stage's own packages as they were.
+ * the verb, and a value-taking option takes the next word. `command` is the command's name (a
+ * path too: `/sbin/apk`), `args` its words after it. Undefined for other calls, for a simulation
+ * (`-s`), and for an install into another root (`--root /rootfs`), which leaves the stage's own
+ * packages as they were. migrate (what `--check` fails on) and `alpinize check` read apk alike.
  */
-export function apkChange(cmd: ShellCommand, args: readonly string[]): ApkChange | undefined {
-  if (!APK_TOOLS.has(baseName(cmd.name))) return undefined;
+export function apkChange(
+  command: string | undefined,
+  args: readonly string[],
+): ApkChange | undefined {
+  if (!APK_TOOLS.has(command?.slice(command.lastIndexOf("/") + 1) ?? "")) return undefined;
   const options = new Map<string, string>();
   const rest: string[] = [];
   for (let k = 0; k < args.length; k++) {

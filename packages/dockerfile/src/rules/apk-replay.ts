@@ -1,0 +1,157 @@
+import { splitFlags } from "../parse/dockerfile.js";
+import { splitWords } from "../parse/logical.js";
+import type { Instruction, ParsedDockerfile } from "../parse/types.js";
+import { type Script, scriptOrUndefined, simpleCommands } from "../shell/script.js";
+import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../shell/source.js";
+import { ShellSyntaxError } from "../shell/tokenize.js";
+import type { Word } from "../shell/tokens.js";
+import type { Stage } from "../stages.js";
+import { type ApkChange, apkChange, packageName } from "./apk-change.js";
+import type { ApkPlace, ApkWorld } from "./apk-world.js";
+import { type DockerfileText, execRunSource } from "./exec-source.js";
+import { execWords } from "./exec-words.js";
+import { callsOf } from "./gnu-calls.js";
+
+/** An `apk add`/`apk del` of a RUN and where its command word starts in the file. */
+export interface ApkCall {
+  offset: number;
+  change: ApkChange;
+}
+
+/**
+ * The `apk add`/`apk del` calls of a RUN (its heredoc bodies for `RUN <<EOF`, an exec form's
+ * words or `sh -c` script), in file order, behind wrappers too (`sudo apk add`); a `$LIST` word is read from an ENV/ARG of the file
+ * or an assignment in a RUN (which `values` keeps). A script sh cannot read installs nothing.
+ */
+export function apkCalls(
+  file: DockerfileText,
+  ins: Instruction,
+  values: Map<string, string>,
+): ApkCall[] {
+  if (ins.form === "exec") return execCalls(file, ins, values);
+  return runSources(file, ins)
+    .flatMap((src) =>
+      scriptCalls(src.script, values, (word) => src.span(word.start, word.start + 1)[0]),
+    )
+    .sort((a, b) => a.offset - b.offset);
+}
+
+/** An exec form's apk call: its words (`["apk", "add", "dpkg"]`), or its `sh -c` script. */
+function execCalls(file: DockerfileText, ins: Instruction, values: Map<string, string>): ApkCall[] {
+  const { rest } = splitFlags(ins.args.text);
+  let src: ShellSource | undefined;
+  try {
+    src = execRunSource(file, ins, rest);
+  } catch (err) {
+    if (err instanceof ShellSyntaxError) return [];
+    throw err;
+  }
+  if (src) return scriptCalls(src.script, values, (w) => src.span(w.start, w.start + 1)[0]);
+  const [name, ...args] = execWords(ins.args.text.slice(rest)) ?? [];
+  const change = apkChange(
+    name?.value,
+    args.map((w) => w.value),
+  );
+  return change ? [{ offset: ins.start, change }] : [];
+}
+
+/**
+ * The apk calls of a stage's shell-form `ONBUILD RUN` lines, which run first in every stage built
+ * FROM it (as `alpinize check` replays them), each at its ONBUILD instruction.
+ */
+export function onbuildCalls(stage: Stage, values: Map<string, string>): ApkCall[] {
+  const out: ApkCall[] = [];
+  for (const ins of stage.body) {
+    if (ins.keyword !== "ONBUILD") continue;
+    const run = /^\s*RUN\s+([\s\S]*)$/i.exec(ins.args.text)?.[1];
+    const script =
+      run === undefined ? undefined : scriptOrUndefined(run.slice(splitFlags(run).rest));
+    if (script) out.push(...scriptCalls(script, values, () => ins.start));
+  }
+  return out;
+}
+
+function scriptCalls(
+  script: Script,
+  values: Map<string, string>,
+  offsetOf: (word: Word) => number,
+): ApkCall[] {
+  const out: ApkCall[] = [];
+  for (const cmd of simpleCommands(script)) {
+    for (const a of cmd.assignments) {
+      const eq = a.raw.indexOf("=");
+      if (a.value !== undefined) values.set(a.raw.slice(0, eq), a.value.slice(eq + 1));
+    }
+    for (const call of callsOf(cmd)) {
+      const [name, ...args] = call.args;
+      const words = args.flatMap((w) => expand(w.value ?? w.raw, values));
+      const change = apkChange(name?.value, words);
+      if (change && name) out.push({ offset: offsetOf(name), change });
+    }
+  }
+  return out;
+}
+
+/** Replays one apk call on the world, as `alpinize check` does. */
+export function applyChange(world: ApkWorld, change: ApkChange, at: ApkPlace): void {
+  if (change.verb === "del") world.del(change.words, at);
+  else
+    world.add(
+      change.words.map(packageName).filter((n) => n !== undefined),
+      change.virtual,
+      at,
+    );
+}
+
+/** The scripts of a shell-form RUN (its heredoc bodies for `RUN <<EOF`), those sh can read. */
+function runSources(file: DockerfileText, ins: Instruction): ShellSource[] {
+  const { rest } = splitFlags(ins.args.text);
+  const command = ins.args.text.slice(rest);
+  const escapeChar = file.doc.escape;
+  const read = (make: () => ShellSource) => {
+    try {
+      return [make()];
+    } catch (err) {
+      if (err instanceof ShellSyntaxError) return [];
+      throw err;
+    }
+  };
+  if (ins.heredocs.length > 0 && isHeredocScript(command))
+    return ins.heredocs.flatMap((h) => read(() => heredocSource(file.text, h, escapeChar)));
+  return read(() => runSource(file.text, ins, rest, escapeChar));
+}
+
+/** A word that is one variable (`$DEPS`, `"${DEPS}"`) stands for the words of its value. */
+function expand(word: string, values: ReadonlyMap<string, string>): string[] {
+  const variable = /^"?\$\{?([A-Za-z_]\w*)\}?"?$/.exec(word)?.[1];
+  const value = variable === undefined ? undefined : values.get(variable);
+  // An unknown one stays as written: it names no package, and `-t $GROUP` keeps its value.
+  return value === undefined ? [word] : value.split(/\s+/).filter(Boolean);
+}
+
+/** ENV and ARG values of the file, by name (the last one written wins). */
+export function fileValues(doc: ParsedDockerfile): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const ins of doc.instructions) {
+    if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
+    const words = splitWords(ins.args.text);
+    const first = words[0];
+    if (!first) continue;
+    if (ins.keyword === "ENV" && !first.text.includes("=")) {
+      values.set(
+        first.text,
+        ins.args.text
+          .slice(first.end)
+          .replace(/\\\s*\n/g, " ")
+          .trim(),
+      );
+      continue;
+    }
+    for (const w of words) {
+      const eq = w.text.indexOf("=");
+      if (eq > 0)
+        values.set(w.text.slice(0, eq), w.text.slice(eq + 1).replace(/^(["'])(.*)\1$/s, "$2"));
+    }
+  }
+  return values;
+}
