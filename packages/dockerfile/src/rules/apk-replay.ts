@@ -6,8 +6,7 @@ import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import type { Word } from "../shell/tokens.js";
 import type { Stage } from "../stages.js";
-import { type ApkChange, apkChange, packageName } from "./apk-change.js";
-import type { ApkPlace, ApkWorld } from "./apk-world.js";
+import { type ApkChange, apkChange } from "./apk-change.js";
 import { type DockerfileText, execRunSource } from "./exec-source.js";
 import { execWords } from "./exec-words.js";
 import { callsOf } from "./gnu-calls.js";
@@ -90,17 +89,6 @@ function scriptCalls(
     }
   }
   return out;
-}
-
-/** Replays one apk call on the world, as `alpinize check` does. */
-export function applyChange(world: ApkWorld, change: ApkChange, at: ApkPlace): void {
-  if (change.verb === "del") world.del(change.words, at);
-  else
-    world.add(
-      change.words.map(packageName).filter((n) => n !== undefined),
-      change.virtual,
-      at,
-    );
 }
 
 /** The scripts of a shell-form RUN (its heredoc bodies for `RUN <<EOF`), those sh can read. */

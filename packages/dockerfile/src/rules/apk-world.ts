@@ -1,3 +1,5 @@
+import { type ApkChange, packageName } from "./apk-change.js";
+
 /** Where something happened to a package: the Dockerfile line of the apk call. */
 export interface ApkPlace {
   line: number;
@@ -59,6 +61,17 @@ export class ApkWorld {
       this.virtuals.set(virtual, new Set(names));
     } else for (const name of names) this.world.add(name);
     this.settle(at);
+  }
+
+  /** One `apk add`/`apk del` call as `apkChange` read it (versions and tags dropped from names). */
+  apply(change: ApkChange, at: ApkPlace): void {
+    if (change.verb === "del") this.del(change.words, at);
+    else
+      this.add(
+        change.words.map(packageName).filter((n) => n !== undefined),
+        change.virtual,
+        at,
+      );
   }
 
   /** `apk del NAMES…`, packages and virtual packages alike. */

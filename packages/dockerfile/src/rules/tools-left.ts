@@ -3,7 +3,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import type { DebianToolLeft } from "../migrate/types.js";
 import type { ParsedDockerfile } from "../parse/types.js";
 import type { Stage } from "../stages.js";
-import { apkCalls, applyChange, fileValues, onbuildCalls } from "./apk-replay.js";
+import { apkCalls, fileValues, onbuildCalls } from "./apk-replay.js";
 import { ApkWorld } from "./apk-world.js";
 import { alpineProviders, failsOnAlpine } from "./debian-tools.js";
 import { type ToolUse, toolsInRun } from "./tools-in-run.js";
@@ -33,7 +33,7 @@ export function debianToolsLeftIn(
     const world = parent ? parent.copy() : new ApkWorld();
     if (stage.parent)
       for (const call of onbuildCalls(stage.parent, values))
-        applyChange(world, call.change, { line: lineOf(call.offset) });
+        world.apply(call.change, { line: lineOf(call.offset) });
     for (const ins of stage.body) {
       if (ins.keyword !== "RUN") continue;
       const calls = apkCalls(file, ins, values);
@@ -41,7 +41,7 @@ export function debianToolsLeftIn(
       let next = 0;
       const replayTo = (offset: number) => {
         for (; next < calls.length && calls[next]!.offset < offset; next++)
-          applyChange(world, calls[next]!.change, { line: lineOf(calls[next]!.offset) });
+          world.apply(calls[next]!.change, { line: lineOf(calls[next]!.offset) });
       };
       for (const t of tools) {
         replayTo(t.offset);

@@ -1,4 +1,4 @@
-import { type ApkPlace, ApkWorld, apkChange, packageName } from "@alpinize/dockerfile";
+import { type ApkPlace, ApkWorld, apkChange } from "@alpinize/dockerfile";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
@@ -72,15 +72,7 @@ export function applyCommand(
     cmd.name,
     cmd.args.flatMap((arg) => splitExpanded(arg, vars)),
   );
-  if (!change) return;
-  const at: ApkPlace = { line };
-  if (change.verb === "del") world.del(change.words, at);
-  else
-    world.add(
-      change.words.map(packageName).filter((n) => n !== undefined),
-      change.virtual,
-      at,
-    );
+  if (change) world.apply(change, { line });
 }
 
 /** What apk left installed before the stage's first RUN: the stage it builds on, then that stage's ONBUILD RUNs. */
