@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { migrateDockerfile } from "../src/index.js";
+import { MAX_DOCKERFILE_BYTES, migrateDockerfile } from "../src/index.js";
 import { SpanCover } from "../src/rules/span-cover.js";
 import { packageMap } from "./helpers.js";
 
@@ -18,6 +18,19 @@ describe("RUN lines larger than the call stack", () => {
   it("migrates 200,000 continued `RUN echo a \\` lines", () => {
     const text = `FROM debian:12\n${"RUN echo a \\\n".repeat(200_000)}\n`;
     expect(migrate(text).output.startsWith("FROM alpine:3.23\nRUN echo a \\\n")).toBe(true);
+  });
+});
+
+describe("an input at the size limit", () => {
+  it("migrates when the output grows past the limit (the input is not blamed for it)", () => {
+    const head = "FROM debian:12\n# ";
+    const tail = '\nRUN echo "\\t"\n';
+    const pad = "x".repeat(MAX_DOCKERFILE_BYTES - head.length - tail.length);
+    const text = `${head}${pad}${tail}`;
+    expect(text.length).toBe(MAX_DOCKERFILE_BYTES);
+    const result = migrate(text);
+    expect(result.output.length).toBeGreaterThan(MAX_DOCKERFILE_BYTES);
+    expect(result.output.endsWith('\nRUN echo -e "\\t"\n')).toBe(true);
   });
 });
 

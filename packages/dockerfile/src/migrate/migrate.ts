@@ -2,7 +2,7 @@ import { InputError } from "@alpinize/errors";
 import { maskPasswords } from "@alpinize/image-ref";
 import { createPackageMap, KNOWN_RELEASES } from "@alpinize/package-map";
 import { applyEdits, mergeRootBlocks } from "../edits.js";
-import { parseDockerfile } from "../parse/dockerfile.js";
+import { parseDockerfile, parseWithoutSizeLimit } from "../parse/dockerfile.js";
 import { DockerfileSyntaxError } from "../parse/errors.js";
 import type { Instruction } from "../parse/types.js";
 import { flagContextLinks } from "../rules/context-links.js";
@@ -135,7 +135,9 @@ function toolsLeft(
   infos: readonly StageInfo[],
   toInput: (offset: number) => number,
 ): DebianToolLeft[] {
-  const doc = output === ctx.text ? ctx.doc : parseDockerfile(output, { fileName });
+  // Only the input is untrusted: the output may grow past the input limit (`echo "\t"` becomes
+  // `echo -e "\t"`, debian:12 becomes alpine:3.23), and that is no fault of the input's.
+  const doc = output === ctx.text ? ctx.doc : parseWithoutSizeLimit(output, fileName);
   const outputStarts = doc.lineStarts;
   const left = debianToolsLeftIn(
     doc,
