@@ -110,11 +110,16 @@ describe("here-document bodies: fixed expectations", () => {
     expect(problem(text)).toBeUndefined();
   });
 
-  it("keeps the body inert and its commands out of the result", () => {
+  it("keeps the body inert and marks the commands of its $( ) as here-document ones", () => {
     const text = ": <<EOF\n$(groupadd -g 1 a)\nEOF\necho after\n";
     const r = scanShell(text);
     expect(r.inert).toEqual([[8, 30]]);
-    expect(r.commands.map((c) => c.words[0]?.text)).toEqual([":", "echo"]);
+    const seen = r.commands.map((c) => [c.words[0]?.text, c.heredoc === true]);
+    expect(seen).toEqual([
+      [":", false],
+      ["groupadd", true],
+      ["echo", false],
+    ]);
   });
 
   it("takes 200k here-documents opened in one $( ) without overflowing the stack", () => {

@@ -46,8 +46,9 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     };
   }
   const inlined = inlineRange(text);
+  // A call in a here-document body's `$( )` stays there: the lint reports it.
   const commands = scanned.commands.filter(
-    (c) => !inlined || c.start < inlined[0] || c.start > inlined[1],
+    (c) => !c.heredoc && (!inlined || c.start < inlined[0] || c.start > inlined[1]),
   );
   const edits: RewriteEdit[] = [];
   const warnings: RewriteWarning[] = [];

@@ -24,6 +24,8 @@ export interface ScanContext {
   carried: Pending[];
   /** Above 0 while inside `${ }`, whose commands are not collected. */
   mute: number;
+  /** Above 0 inside an unquoted here-document body: its commands are marked `heredoc`. */
+  heredoc: number;
   /** Above 0 inside backquotes, whose grammar sh checks only in part (dash) or not at all (bash). */
   quiet: number;
   /** Set inside backquotes: how their body is unescaped before it is read (backquote.ts). */

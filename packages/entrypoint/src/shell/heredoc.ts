@@ -37,15 +37,16 @@ export function skipHeredocs(
  * expands the body), so an error inside one is a syntax error; a substitution may run over
  * lines, the delimiter line included, as in dash, and a backslash-newline joins two lines.
  * `${ }`, `$(( ))` and quotes stay text, except for the `$( )` inside them: where dash and
- * bash read those differently, nothing is reported. The commands inside are not collected:
- * the body is not linted or rewritten. A here-document a `$( )` in the body opens
+ * bash read those differently, nothing is reported. The commands in its `$( )` and backquotes
+ * are collected marked `heredoc` (they run when the body is expanded): the lint reads them, the
+ * rewrite leaves them, as it cannot move a call out of the body. A here-document a `$( )` in the body opens
  * (`$(cat <<X)`) stays in sc.carried: dash reads its body after the next newline of code
  * (bash refuses the body anyway).
  */
 function skipBody(sc: ScanContext, from: number, to: number, depth: number, h: Pending): number {
   const { s, out } = sc;
   let pos = from;
-  sc.mute++;
+  sc.heredoc++;
   try {
     while (pos < to) {
       const nl = s.indexOf("\n", pos);
@@ -59,7 +60,7 @@ function skipBody(sc: ScanContext, from: number, to: number, depth: number, h: P
     out.inert.push([from, to]);
     return to;
   } finally {
-    sc.mute--;
+    sc.heredoc--;
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * A small POSIX sh scanner: enough structure to find simple commands (with their words and
  * redirections, at byte offsets) in entrypoint scripts, including commands inside `$( )` and
- * backticks, while skipping comments and here-document bodies (only the `$( )` in an unquoted
- * body is checked, heredoc.ts). It does not evaluate anything.
+ * backticks, while skipping comments and here-document bodies (only the `$( )` and backquotes
+ * in an unquoted body are read, their commands marked `heredoc`, heredoc.ts). It does not evaluate anything.
  * Alongside, a push parser (grammar.ts) checks what `sh -n` checks and the first error is kept.
  */
 import { SHELL_KEYWORDS } from "@alpinize/busybox";
@@ -37,6 +37,7 @@ export function scanShell(text: string, options: ScanOptions = {}): ScanResult {
     posix: options.posix === true,
     carried: [],
     mute: 0,
+    heredoc: 0,
     quiet: 0,
     nesting: 0,
     scanRange: (from, to, depth, kind) => scanRange(sc, from, to, depth, kind),
@@ -180,6 +181,7 @@ class RangeScan {
         depth: this.depth,
       };
       if (this.sc.backquote) cmd.backquote = this.sc.backquote;
+      if (this.sc.heredoc > 0) cmd.heredoc = true;
       this.sc.out.commands.push(cmd);
     }
     this.words = [];

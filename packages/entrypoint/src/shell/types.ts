@@ -27,6 +27,11 @@ export interface SimpleCommand {
    * given as written, and sh takes some backslashes off before reading them (backquoteText).
    */
   backquote?: BackquoteQuoting;
+  /**
+   * Set when the command stands in a `$( )` or backquotes of an unquoted here-document body: it
+   * runs when the body is expanded, but the rewrite leaves it (it cannot move it out of the body).
+   */
+  heredoc?: true;
 }
 
 /** What `sh -n` would reject, with a line of advice. */

@@ -17,7 +17,8 @@ export function readWord(sc: ScanContext, i: number, to: number, depth: number):
   while (i < to) {
     const c = s[i]!;
     if (STOP.includes(c)) break;
-    if (c === "\\") i += 2;
+    if (isNestedBacktick(sc, i)) i = readNestedBacktick(sc, i, to, depth, "plain");
+    else if (c === "\\") i += 2;
     else if (c === "'") i = closeSingle(sc, i, to);
     else if (c === '"') i = readDouble(sc, i + 1, to, depth);
     else if (c === "`") i = readBacktick(sc, i, to, depth);
@@ -52,7 +53,8 @@ function readDouble(sc: ScanContext, i: number, to: number, depth: number): numb
   while (i < to) {
     const c = s[i]!;
     if (c === '"') return i + 1;
-    if (c === "\\") i += 2;
+    if (isNestedBacktick(sc, i)) i = readNestedBacktick(sc, i, to, depth, "double");
+    else if (c === "\\") i += 2;
     else if (c === "`") i = readBacktick(sc, i, to, depth, "double");
     else if (c === "$" && s[i + 1] === "$") i += 2;
     else if (c === "$" && s[i + 1] === "(") i = readDollarParen(sc, i, to, depth);
@@ -97,6 +99,41 @@ function backtick(
     sc.backquote = outer;
   }
   return Math.min(j + 1, to);
+}
+
+/** A `` \` `` in a backquoted body: it opens backquotes nested in them. */
+function isNestedBacktick(sc: ScanContext, i: number): boolean {
+  return sc.backquote !== undefined && sc.s[i] === "\\" && sc.s[i + 1] === "`";
+}
+
+/**
+ * Backquotes nested in backquotes, from the `` \` `` at i to the next `` \` `` (as written, each
+ * skipping `\\` pairs); returns the offset after it. Its commands are read as written, the one
+ * level of escapes the outer backquotes take off included (backquote.ts); a third level, written
+ * `` \\\` ``, is not told apart from the closing `` \` ``.
+ */
+function readNestedBacktick(
+  sc: ScanContext,
+  i: number,
+  to: number,
+  depth: number,
+  quoting: BackquoteQuoting,
+): number {
+  return deeper(sc, i, () => {
+    let j = i + 2;
+    while (j < to && !(sc.s[j] === "\\" && sc.s[j + 1] === "`")) j += sc.s[j] === "\\" ? 2 : 1;
+    if (j >= to) opened(sc, i, "`");
+    const outer = sc.backquote;
+    sc.quiet++;
+    sc.backquote = quoting;
+    try {
+      sc.scanRange(i + 2, Math.min(j, to), depth + 1, "backtick");
+    } finally {
+      sc.quiet--;
+      sc.backquote = outer;
+    }
+    return Math.min(j + 2, to);
+  });
 }
 
 /** `$( )` or `$(( ))` from the `$` at i; returns the offset after its closing paren. */
