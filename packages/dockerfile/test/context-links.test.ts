@@ -56,3 +56,30 @@ describe("a COPYed file the reader refused as a link out of the build context", 
     expect(w!.message).not.toContain("\n");
   });
 });
+
+describe("a program a stage starts from a folder a stage it is built FROM copied", () => {
+  const text = (cmd: string) =>
+    `FROM debian:12 AS base\nCOPY . /app\nFROM base AS mid\nRUN true\nFROM mid\n${cmd}\n`;
+
+  it("is warned at that COPY when it leads out of the build context, once", () => {
+    const files = { "pkg/own.sh": OUTSIDE, "pkg/other.sh": OUTSIDE };
+    for (const cmd of ['CMD ["/app/pkg/own.sh"]', "ENTRYPOINT /app/pkg/own.sh"]) {
+      const warnings = contextWarnings(text(cmd), files);
+      expect(warnings.map((w) => [w.line, w.column, w.message.split(",")[0]])).toEqual([
+        [2, 1, "pkg/own.sh"],
+      ]);
+      expect(warnings[0]!.message).toContain("the image gets a dangling link");
+    }
+    // WORKDIR carries over: a relative path is looked up where the stage starts.
+    const relative =
+      'FROM debian:12 AS base\nWORKDIR /app\nCOPY pkg pkg\nFROM base\nCMD ["pkg/own.sh"]\n';
+    expect(contextWarnings(relative, files).map((w) => w.line)).toEqual([3]);
+  });
+
+  it("says nothing of a file that is there, or of one no stage starts", () => {
+    expect(contextWarnings(text('CMD ["/app/pkg/own.sh"]'), { "pkg/own.sh": BASH })).toEqual([]);
+    expect(contextWarnings(text('CMD ["/app/pkg/none.sh"]'), { "pkg/own.sh": OUTSIDE })).toEqual(
+      [],
+    );
+  });
+});

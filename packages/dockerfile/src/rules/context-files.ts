@@ -10,26 +10,13 @@ const MAX_SCRIPT = 1024 * 1024;
 
 export type { CopiedFile };
 
-const memo = new WeakMap<MigrationContext, WeakMap<Stage, CopiedFile[]>>();
-
 /**
  * Build-context files a stage COPYs/ADDs (not `--from`), read through `readContextFile`, with the
  * RUN that executes each (`stageFiles`); read once per stage and migration.
  */
 export function copiedFiles(ctx: MigrationContext, stage: Stage): CopiedFile[] {
   const read = ctx.readContextFile;
-  if (!read) return [];
-  let byStage = memo.get(ctx);
-  if (!byStage) {
-    byStage = new WeakMap();
-    memo.set(ctx, byStage);
-  }
-  let files = byStage.get(stage);
-  if (!files) {
-    files = stageFiles(ctx, stage, read);
-    byStage.set(stage, files);
-  }
-  return files;
+  return read ? stageFiles(ctx, stage, read) : [];
 }
 
 /**

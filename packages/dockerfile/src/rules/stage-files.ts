@@ -24,6 +24,8 @@ export interface CopiedFile extends Landed {
 
 /** PATH folders a bare name is looked up in (an ENV PATH of thousands stays bounded). */
 const MAX_PATH = 64;
+/** Stages built FROM each other a started program is looked up in (a chain of thousands stays bounded). */
+const MAX_ANCESTORS = 64;
 const SHELLS = /^(?:ba|da|a)?sh$/;
 
 interface Walk {
@@ -52,6 +54,31 @@ export function stageFiles(
   stage: Stage,
   read: (path: string) => ContextFileRead,
 ): CopiedFile[] {
+  return walked(ctx, stage, read).out;
+}
+
+const memo = new WeakMap<MigrationContext, WeakMap<Stage, Walk>>();
+
+/** A stage's walk, once per migration: its files, and its image for the stages built FROM it. */
+function walked(
+  ctx: MigrationContext,
+  stage: Stage,
+  read: (path: string) => ContextFileRead,
+): Walk {
+  let byStage = memo.get(ctx);
+  if (!byStage) {
+    byStage = new WeakMap();
+    memo.set(ctx, byStage);
+  }
+  let w = byStage.get(stage);
+  if (!w) {
+    w = walk(ctx, stage, read);
+    byStage.set(stage, w);
+  }
+  return w;
+}
+
+function walk(ctx: MigrationContext, stage: Stage, read: (path: string) => ContextFileRead): Walk {
   const dir = stageStartDir(ctx, stage);
   const made = new Set<string>(dir === undefined ? [] : [dir]);
   const outside = (source: string, ins: Instruction, inFolder: boolean) =>
@@ -82,10 +109,33 @@ export function stageFiles(
   // A container starts after every COPY, with the stage's last PATH.
   for (const p of w.programs) {
     const isPath = p.word.includes("/");
-    const hit = firstLanded(w, candidates(p.word, p.dir, w.path, isPath, !isPath));
+    const paths = candidates(p.word, p.dir, w.path, isPath, !isPath);
+    const hit = firstLanded(w, paths);
     if (hit) entryFor(w, hit).started ??= p.shell ? { shell: p.shell } : {};
+    else if (stage.parent) lookUpInherited(ctx, stage.parent, read, paths);
   }
-  return w.out;
+  return w;
+}
+
+/**
+ * A program the stage starts from a file a stage it is built FROM copied (`FROM base` with
+ * `CMD ["/app/run.sh"]` under base's `COPY . /app`): looked up in their images, nearest first,
+ * so that one the reader refused as a link out of the build context is noted at that COPY (the
+ * `context` warning). The file is not added to the stage's own: its shebang and commands are
+ * not read for this stage (a Known limitation).
+ */
+function lookUpInherited(
+  ctx: MigrationContext,
+  parent: Stage,
+  read: (path: string) => ContextFileRead,
+  paths: readonly ImageDir[],
+): void {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = parent; s && chain.length < MAX_ANCESTORS; s = s.parent)
+    chain.push(s);
+  // Walked from the farthest down, each once: a deep chain is not walked by recursion.
+  const walks = chain.reverse().map((s) => walked(ctx, s, read));
+  for (const w of walks.reverse()) if (!w.image.empty && firstLanded(w, paths)) return;
 }
 
 function copy(w: Walk, ins: Instruction, read: (path: string) => ContextFileRead): void {

@@ -125,6 +125,31 @@ describe("migrate: COPYed files that are links out of the build context", () => 
     expect(all).toMatch(/in\.sh has a bash shebang/);
   });
 
+  it("migrate FILE, migrate DIR and check name a script a child stage starts from its parent's folder", async () => {
+    put("outside/own.sh", SECRET);
+    mkdirSync(join(dir, "repo/pkg"), { recursive: true });
+    symlinkSync(join(dir, "outside/own.sh"), join(dir, "repo/pkg/own.sh"));
+    const dockerfile = put(
+      "repo/Dockerfile",
+      'FROM debian:12 AS base\nCOPY . /app\nFROM base\nCMD ["/app/pkg/own.sh"]\n',
+    );
+    for (const target of [dockerfile, join(dir, "repo")]) {
+      const r = await runCli(["migrate", "--alpine", "3.23", target]);
+      expect(r.code).toBe(0);
+      const warned = r.stderr.split("\n").filter((l) => l.includes("[context]"));
+      expect(warned).toHaveLength(1);
+      expect(warned[0]).toMatch(/Dockerfile:2:1 \[context\] pkg\/own\.sh, which this COPY brings/);
+      expect(`${r.stdout}${r.stderr}`).not.toMatch(FROM_SECRET);
+    }
+    writeFileSync(
+      dockerfile,
+      readFileSync(dockerfile, "utf8").replace("FROM debian:12", "FROM alpine:3.23"),
+    );
+    const check = await runCli(["check", dockerfile]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/context-link: pkg\/own\.sh, which/);
+  });
+
   it("migrate DIR and check DIR enter no folder link out of the repository", async () => {
     layout();
     put("outside/Dockerfile", "FROM debian:12\nRUN useradd -m topsecretuser\n");
