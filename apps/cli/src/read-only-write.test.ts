@@ -59,7 +59,9 @@ describe.skipIf(!canDrop)("--write refuses a file this user may not write (mode 
     const file = readOnly("entry.sh", SCRIPT);
     const r = run(["entrypoint", "--write", "entry.sh"]);
     expect(r.code).toBe(2);
-    expect(r.out).toContain("cannot write entry.sh: read-only for this user (mode 0444)");
+    expect(r.out).toContain(
+      "entry.sh: cannot write (read-only for this user (mode 0444)); left unchanged",
+    );
     expect(r.out).toContain("Permission denied: make the file and its directory writable");
     unchanged(file, SCRIPT);
     // The error names the script and its own code (not the shims library's).

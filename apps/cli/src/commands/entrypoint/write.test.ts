@@ -51,7 +51,9 @@ describe("entrypoint --write", () => {
     const run = (...args: string[]) => runUnprivileged(args, { cwd: tmp.dir });
     const human = run("entrypoint", "--write", "entry.sh");
     expect(human.code).toBe(2);
-    expect(human.stderr).toContain("cannot write entry.sh: owned by uid 0, not by you (uid 65534)");
+    expect(human.stderr).toContain(
+      "entry.sh: cannot write (owned by uid 0, not by you (uid 65534)",
+    );
     expect(human.stderr).toContain(
       "Run alpinize as the file's owner (uid 0) or as root, or drop --write and apply the printed diff yourself.",
     );
