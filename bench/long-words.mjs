@@ -5,8 +5,9 @@
 // without end: useradd with many options (the risk scan of `migrate DIR`, lines of it as the scan
 // reads lines up to 1000 characters), an images.ignore glob of many stars against a long image
 // name (check), repeated `apt-get install` (the gosu test) and one long word of `PATH=venv`
-// (the PEP 668 test). Each case is timed at a small size and at N times it in
-// the same run, in turns, and the ratio of the median times is printed next to N: a ratio near
+// (the PEP 668 test), and many echo calls in `$( )` on one RUN. Each case is timed at a small
+// size and at N times it in the same run, in turns, and the ratio of the median times is
+// printed next to N: a ratio near
 // N is linear growth, near N^2 quadratic. Runs from built dist (pnpm build first).
 // Options: --rounds N (default 3), --only NAME (a case name prefix).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -74,6 +75,22 @@ const cases = [
     200,
     8,
     (n) => `FROM debian:12\nRUN apt-get install -y${" apt-get install".repeat(n)}\n`,
+    false,
+  ],
+  // Each substitution's echo edit was compared with every edit made before it (n²: 150,000 took
+  // minutes); a ratio near 2 is linear.
+  [
+    "echo-substitutions",
+    10_000,
+    2,
+    (n) => `FROM debian:12\nRUN true${' && X=$(echo "a\\tb")'.repeat(n)}\n`,
+    true,
+  ],
+  [
+    "echo-substitution-word",
+    10_000,
+    2,
+    (n) => `FROM debian:12\nRUN X="${"$(echo 'a\\tb')".repeat(n)}"\n`,
     false,
   ],
   [

@@ -1,8 +1,8 @@
-import type { Edit } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
 import { type Substitution, substitutionsOf } from "../shell/substitutions.js";
 import { ECHO_CALL } from "./dash-echo.js";
 import { runsUnderDash } from "./dash-sh.js";
+import { EditOverlaps } from "./edit-overlaps.js";
 import { ScriptScope } from "./scope.js";
 
 /** Substitutions nested deeper than this (`$( $( … ) )`) are warned at, not read. */
@@ -25,6 +25,8 @@ export function substitutionEchoes(
 ): void {
   if (!runsUnderDash(scope)) return;
   const { ctx } = scope;
+  // The edits of `[from, mark)`: the script's own, then those of the substitutions kept so far.
+  let made: EditOverlaps | undefined;
   for (const sub of substitutionsOf(scope.src)) {
     // Every escape echo reads is written with a backslash.
     if (!sub.text.includes("\\")) continue;
@@ -32,6 +34,8 @@ export function substitutionEchoes(
       warnKept(ctx, sub, "unread");
       continue;
     }
+    made ??= new EditOverlaps(ctx.edits.slice(from));
+    const prior = made;
     const restore = ctx.checkpoint();
     const mark = ctx.edits.length;
     const inner = new ScriptScope(
@@ -50,7 +54,11 @@ export function substitutionEchoes(
         ctx.edits[k] = { ...e, text: e.text.replace(/[\\`$]/g, "\\$&") };
       }
     }
-    if (!clashes(ctx.edits, from, mark)) continue;
+    const added = ctx.edits.slice(mark);
+    if (!added.some((e) => prior.overlaps(e))) {
+      prior.add(added);
+      continue;
+    }
     restore();
     // A step another rule deletes takes the substitution with it; one it rewrites may keep it.
     if (!sub.pipeline || !scope.deleted.has(sub.pipeline)) warnKept(ctx, sub, "rewritten");
@@ -62,20 +70,6 @@ function depthOf(scope: ScriptScope): number {
   let depth = 0;
   for (let s = scope.within; s; s = s.within) depth++;
   return depth;
-}
-
-/** Whether an edit made since `mark` overlaps one of `[from, mark)`, as applyEdits would find. */
-function clashes(edits: readonly Edit[], from: number, mark: number): boolean {
-  for (let k = mark; k < edits.length; k++) {
-    const e = edits[k]!;
-    for (let j = from; j < mark; j++) {
-      const o = edits[j]!;
-      const [first, second] =
-        o.start < e.start || (o.start === e.start && o.end <= e.end) ? [o, e] : [e, o];
-      if (second.start < first.end) return true;
-    }
-  }
-  return false;
 }
 
 const WHY = {
