@@ -117,7 +117,8 @@ async function migrateRepository(
   const reportPath =
     flags.report !== undefined ? resolveOutputPath(io.cwd, flags.report) : undefined;
   // Checked before anything is written: a bad --report path fails with every file untouched.
-  if (reportPath !== undefined) assertReportPath(reportPath, plan, configFiles(root, configFile));
+  if (reportPath !== undefined)
+    assertReportPath(reportPath, plan, configFiles(root, configFile), io.cwd);
   let pinFailures: PinFailure[] = [];
   if (resolver) {
     io.progress("pinning rewritten base images");

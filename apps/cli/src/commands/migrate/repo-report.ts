@@ -3,12 +3,13 @@ import {
   accessSync,
   closeSync,
   constants,
+  lstatSync,
   openSync,
   statSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, isAbsolute, join, relative } from "node:path";
 import { type AlpinizeError, InputError } from "@alpinize/errors";
 import type { RepoPlan } from "@alpinize/repo";
 import {
@@ -26,7 +27,12 @@ import {
  * compose files and workflows, the ignore files discovery followed, build-context files the
  * transform read, and the settings files. It must also be writable.
  */
-export function assertReportPath(path: string, plan: RepoPlan, configFiles: string[]): void {
+export function assertReportPath(
+  path: string,
+  plan: RepoPlan,
+  configFiles: string[],
+  cwd = process.cwd(),
+): void {
   const files = [...plan.files, ...plan.unparsable, ...plan.skipped, ...plan.mentions].map(
     (f) => f.file,
   );
@@ -44,7 +50,7 @@ export function assertReportPath(path: string, plan: RepoPlan, configFiles: stri
       },
     );
   }
-  assertWritable(path);
+  assertWritable(path, cwd);
 }
 
 /**
@@ -52,7 +58,7 @@ export function assertReportPath(path: string, plan: RepoPlan, configFiles: stri
  * into a device or descriptor. Each is tried here, before any file of the run is written, so a
  * report that cannot be written (a read-only folder, /dev/full) leaves everything untouched.
  */
-function assertWritable(path: string): void {
+function assertWritable(path: string, cwd: string): void {
   try {
     const target = outputTarget(path);
     switch (target.kind) {
@@ -76,7 +82,7 @@ function assertWritable(path: string): void {
         break;
     }
   } catch (err) {
-    throw unwritable(path, err);
+    throw unwritable(path, err, cwd);
   }
 }
 
@@ -104,12 +110,12 @@ function tryWriteInto(path: string): void {
   }
 }
 
-export function writeReport(path: string, markdown: string): void {
+export function writeReport(path: string, markdown: string, cwd = process.cwd()): void {
   try {
     // /dev/stdout, a pipe or a symlink to one is written into, never renamed over.
     writeOutput(path, markdown);
   } catch (err) {
-    throw unwritable(path, err);
+    throw unwritable(path, err, cwd);
   }
 }
 
@@ -142,7 +148,18 @@ function reason(err: unknown): string {
   return code && !message.startsWith(`${code}:`) ? `${code}: ${message}` : message;
 }
 
-function unwritable(path: string, err: unknown): InputError {
+function unwritable(path: string, err: unknown, cwd: string): InputError {
+  const missing = missingFolder(path, err, cwd);
+  if (missing !== undefined)
+    return new InputError(
+      "ALPINIZE_REPORT_UNWRITABLE",
+      `cannot write the report to ${path} (${missing}: no such folder); nothing was written`,
+      {
+        hint: `Make ${missing} first (mkdir -p ${missing}) or pick another --report path.`,
+        details: { file: path, missing },
+        cause: err,
+      },
+    );
   return new InputError(
     "ALPINIZE_REPORT_UNWRITABLE",
     `cannot write the report to ${path} (${reason(err)}); nothing was written`,
@@ -155,4 +172,29 @@ function unwritable(path: string, err: unknown): InputError {
       cause: err,
     },
   );
+}
+
+/**
+ * For a report path whose folder does not exist (ENOENT): the first folder on it that is missing,
+ * as the user would type it (relative to `cwd` when inside it); else undefined.
+ */
+function missingFolder(path: string, err: unknown, cwd: string): string | undefined {
+  if ((err as NodeJS.ErrnoException).code !== "ENOENT") return undefined;
+  let missing: string | undefined;
+  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+    if (exists(dir)) break;
+    missing = dir;
+  }
+  if (missing === undefined) return undefined;
+  const rel = relative(cwd, missing);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : missing;
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
