@@ -290,10 +290,16 @@ export class Cursor {
     if (text === "false") return false;
     if (text === "null") return null;
     if (/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return Number(text);
-    this.pos = start;
-    if (p >= b.length) this.pos = p;
+    // Only a word JSON could still complete (`tru`, `-`, `1e`) is cut short by the end of input.
+    this.pos = p >= b.length && couldContinue(text) ? p : start;
     throw this.fail(`invalid literal '${text.slice(0, 20)}'`);
   }
+}
+
+/** Whether more bytes could make `text` a JSON literal: a prefix of true/false/null or a number. */
+function couldContinue(text: string): boolean {
+  if (["true", "false", "null"].some((w) => w.startsWith(text))) return true;
+  return /^-?((0|[1-9]\d*)(\.\d*)?([eE][+-]?\d*)?)?$/.test(text);
 }
 
 /** 1-based line and column (in bytes) of an offset, for error messages. */

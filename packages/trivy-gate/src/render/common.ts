@@ -1,6 +1,6 @@
 import type { EvaluatedFinding, Evaluation } from "../evaluation.js";
 import { quoted } from "../message-text.js";
-import { SEVERITIES, type Severity } from "../types.js";
+import { type OsInfo, SEVERITIES, type Severity } from "../types.js";
 import { field } from "./fields.js";
 
 export const DESCENDING: Severity[] = [...SEVERITIES].reverse();
@@ -13,8 +13,20 @@ export function severitySummary(counts: Record<Severity, number>): string {
 
 export function artifactLabel(e: Evaluation): string {
   const name = quoted(e.report.artifactName ?? e.report.source);
-  const os = e.report.os ? ` (${quoted(e.report.os.family)} ${quoted(e.report.os.name)})` : "";
-  return `${name}${os}`;
+  return `${name}${osSuffix(e.report.os)}`;
+}
+
+/**
+ * " (family release)" after an artifact's name, each part through `shown`; " (family)" when the
+ * report names no release (no Metadata.OS, no version in its Target); "" without an OS.
+ */
+export function osSuffix(
+  os: OsInfo | undefined,
+  shown: (text: string) => string = (t) => t,
+): string {
+  if (!os) return "";
+  const parts = [os.family, os.name].filter((p) => p !== "").map((p) => shown(quoted(p)));
+  return ` (${parts.join(" ")})`;
 }
 
 export function versionChange(f: { installed: string; fixed?: string | undefined }): string {

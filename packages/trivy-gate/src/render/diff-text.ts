@@ -1,13 +1,12 @@
 import type { Diff, DiffEntry } from "../evaluation.js";
 import { quoted } from "../message-text.js";
+import { osSuffix } from "./common.js";
 import { shownEntry } from "./fields.js";
 import type { Style } from "./index.js";
 
 export function diffTextLines(d: Diff, st: Style, max: number): string[] {
   const base = quoted(d.baseline.artifactName ?? d.baseline.source);
-  const os = d.baseline.os
-    ? ` (${quoted(d.baseline.os.family)} ${quoted(d.baseline.os.name)})`
-    : "";
+  const os = osSuffix(d.baseline.os);
   const lines = [
     st.bold(`Compared with ${base}${os}:`),
     `  removed ${d.removed.length}, added ${d.added.length}, unchanged ${d.unchanged.length}, now fixable ${d.nowFixable.length}, severity changed ${d.severityChanged.length}`,

@@ -6,6 +6,7 @@ import {
   dispositionSummary,
   exceptionLabel,
   findingsSummary,
+  osSuffix,
   packageLabel,
   policyLine,
   severitySummary,
@@ -62,7 +63,7 @@ export function link(text: string, url: string | undefined): string {
 
 /** "name (family version)" with the report's parts escaped and the gate's parentheses kept. */
 const label = (name: string, os: OsInfo | undefined): string =>
-  `${cell(quoted(name))}${os ? ` (${cell(quoted(os.family))} ${cell(quoted(os.name))})` : ""}`;
+  `${cell(quoted(name))}${osSuffix(os, cell)}`;
 
 /** GitHub refuses PR comments over 65,536 characters; leave room for a wrapper's own text. */
 export const MARKDOWN_LIMIT = 60_000;
