@@ -41,6 +41,10 @@ describe("alpinize check --help", () => {
     const rules = helpRules();
     expect(rules.get("alpine-id-taken")).toMatch(/name or ID.*www-data.*node.*delgroup/);
     expect(rules.get("shadow-user-commands")).toMatch(/passwd\/chpasswd option.*passwd -x/);
+    // A COPY source that is a link to nothing is a context-link finding too, not only links out.
+    expect(rules.get("context-link")).toMatch(
+      /outside the build context.*links to nothing \(dangling\)/,
+    );
   });
 
   // The summary calls a run "clean" only when nothing at all was found; one with warnings

@@ -111,7 +111,7 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   context-link          a script an Alpine image runs (ENTRYPOINT, CMD, or a RUN) comes from a
                         COPY source that leads outside the build context through a link (its
                         own or a folder's): not read, and Docker does not copy it; put the real
-                        file in the build context
+                        file in the build context. Also a source that links to nothing (dangling)
 
 Options:
   --json             Print the findings as a JSON array (file, line, rule, severity, message,
