@@ -160,13 +160,45 @@ export function dashEchoEscapes(args: readonly string[]): EchoEscape[] {
  * backslash meant as one.
  */
 export function ashEchoEscapes(args: readonly string[]): EchoEscape[] {
+  if (ashReadsEscapes(args)) return [];
+  return escapes(read(args, busyboxOptions), INTERPRETED);
+}
+
+/** Whether busybox ash's echo is given -e (the last of -e and -E wins). */
+function ashReadsEscapes(args: readonly string[]): boolean {
   const count = busyboxOptions((k) => wordValue(args[k]!), args.length);
   const options = args
     .slice(0, count)
     .map((a) => wordValue(a))
     .join("");
-  if (options.lastIndexOf("e") > options.lastIndexOf("E")) return [];
-  return escapes(read(args, busyboxOptions), INTERPRETED);
+  return options.lastIndexOf("e") > options.lastIndexOf("E");
+}
+
+/** An escape written as dash's echo reads it: the letters, `\\`, or an octal digit. */
+const WRITTEN_ESCAPE = /\\(?:[\\abcefnrtv]|[0-7])/g;
+
+/**
+ * Escapes written inside a `${ }` of a word echo prints (`"${X:-a\tb}"`): when the default or
+ * alternative is used, echo gets them, and dash's turns them into characters where busybox ash's
+ * without -e prints them. Not read exactly (whether that word is used is known only at run
+ * time, and quoting inside `${ }` differs between shells), so they are named, never rewritten.
+ * `shell`: the echo whose options come off the front; ash's given -e reads them itself.
+ */
+export function bracedEchoEscapes(args: readonly string[], shell: "dash" | "ash"): string[] {
+  if (shell === "ash" && ashReadsEscapes(args)) return [];
+  const first = (shell === "dash" ? dashOptions : busyboxOptions)(
+    (k) => wordValue(args[k]!),
+    args.length,
+  );
+  const out: string[] = [];
+  for (const raw of args.slice(first)) {
+    if (!raw.includes("${") || !raw.includes("\\")) continue;
+    for (const u of wordUnits(raw) ?? []) {
+      if (u.ch !== undefined || !raw.startsWith("${", u.start)) continue;
+      for (const m of raw.slice(u.start, u.end).matchAll(WRITTEN_ESCAPE)) out.push(m[0]);
+    }
+  }
+  return [...new Set(out)];
 }
 
 /** A change to one argument word (`word`), at `[start, end)` of its raw text. */

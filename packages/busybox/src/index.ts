@@ -9,6 +9,7 @@ export { braceLists, expandedBraceLists, maskQuotes } from "./brace-lists.js";
 export { builtinAt } from "./builtin-call.js";
 export {
   ashEchoEscapes,
+  bracedEchoEscapes,
   type DashEcho,
   dashEcho,
   dashEchoEscapes,

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell text holds ${VAR} on purpose
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -112,6 +113,24 @@ describe("echo with backslash escapes in a RUN that ran under dash", () => {
       ),
     );
     expect(echoNotes(r)).toEqual([]);
+  });
+});
+
+describe("echo escapes written in a ${ } word", () => {
+  it("warns at the echo, left as is; not where echo -e is added or nothing is escaped", () => {
+    const text = lines(
+      "FROM debian:12",
+      'RUN echo "${X:-a\\tb}" > /a && echo ${Y:-x} "$Z" > /b',
+      'RUN echo "a\\tb ${X:+c\\nd}" > /c',
+    );
+    const r = migrate(text);
+    expect(r.output).toBe(
+      text.replace("debian:12", "alpine:3.23").replace('echo "a', 'echo -e "a'),
+    );
+    expect(echoNotes(r).map((w) => [w.line, w.column, w.message.slice(0, 28)])).toEqual([
+      [2, 5, "echo with \\t inside ${ }: wh"],
+      [3, 5, "echo with \\t is now echo -e:"],
+    ]);
   });
 });
 

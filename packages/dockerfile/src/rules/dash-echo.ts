@@ -1,4 +1,4 @@
-import { builtinAt, dashEcho } from "@alpinize/busybox";
+import { bracedEchoEscapes, builtinAt, dashEcho } from "@alpinize/busybox";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { runsUnderDash } from "./dash-sh.js";
@@ -30,8 +30,13 @@ export function rewriteDashEcho(scope: ScriptScope, pipeline: Pipeline, cmd: Sim
   const call = echoCall(cmd);
   if (!call || !runsUnderDash(scope)) return;
   const { echo, args } = call;
-  const r = dashEcho(args.map((a) => a.raw));
-  if (r.kind === "none") return;
+  const raw = args.map((a) => a.raw);
+  const r = dashEcho(raw);
+  // With -e added, busybox reads the escapes a `${ }` gives as dash did: only `none` leaves them.
+  if (r.kind === "none") {
+    warnBraced(scope, pipeline, echo, raw);
+    return;
+  }
   const which = named(r.escapes);
   if (r.kind === "declined") {
     const why =
@@ -66,6 +71,18 @@ export function rewriteDashEcho(scope: ScriptScope, pipeline: Pipeline, cmd: Sim
     "shell",
     echo.start,
     `echo with ${which} is now ${r.option === "-ne" ? "echo -ne" : "echo -e"}${respelled}: under Debian's /bin/sh (dash) echo turned these escapes into characters, busybox ash's echo prints them as written without -e`,
+  );
+}
+
+/** An echo left as is whose `${ }` words hold escapes (`"${X:-a\tb}"`): a warning at it. */
+function warnBraced(scope: ScriptScope, pipeline: Pipeline, echo: Word, args: string[]): void {
+  const braced = bracedEchoEscapes(args, "dash");
+  if (braced.length === 0) return;
+  scope.warnIfKept(
+    pipeline,
+    "shell",
+    echo.start,
+    `echo with ${named(braced.map((text) => ({ text })))} inside \${ }: when that word is used, Debian's /bin/sh (dash) echo turned these escapes into characters, busybox ash's echo prints them as written; left as is (whether it is used is known only when it runs): write echo -e (or printf '%b\\n' …) where the characters are meant`,
   );
 }
 

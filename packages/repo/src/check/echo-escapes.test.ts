@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell text holds ${VAR} on purpose
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
 import { defaultConfig } from "../config/types.js";
@@ -42,6 +43,17 @@ describe("echo-escapes: echo under busybox ash with escapes Debian's dash read",
     expect(found(FROM, "RUN ln -sf /bin/bash /bin/sh", "RUN echo 'a\\nb'")).toEqual([]);
     expect(found(FROM, "RUN bash -c \"echo 'a\\nb'\"")).toEqual([]);
     expect(found("FROM debian:bookworm", "RUN echo 'a\\nb'")).toEqual([]);
+  });
+
+  it("warns at escapes in a ${ } word echo prints, as migrate does; not under echo -e", () => {
+    expect(
+      found(
+        FROM,
+        'RUN echo "${X:-a\\tb}"',
+        'RUN echo -e "${X:-a\\tb}" ${Y:-x}',
+        "RUN echo ${Y:-x}",
+      ),
+    ).toEqual(["2 warning"]);
   });
 });
 

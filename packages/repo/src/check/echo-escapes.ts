@@ -1,4 +1,4 @@
-import { ashEchoEscapes } from "@alpinize/busybox";
+import { ashEchoEscapes, bracedEchoEscapes } from "@alpinize/busybox";
 import { scriptEchoCalls } from "@alpinize/dockerfile";
 import { lineIndex } from "./line-index.js";
 
@@ -10,11 +10,17 @@ export function escapesMessage(shown: string, stageName: string, shell: string):
   return `echo with ${shown} in Alpine stage ${stageName} prints these as written: busybox ash's echo (${shell}) reads escapes only with -e, where Debian's /bin/sh (dash) turned them into characters; if the line came from a Debian image, write echo -e (alpinize migrate does) or printf '%b\\n' …, and if the backslashes are meant, leave it (or printf '%s\\n' …)`;
 }
 
-/** The escapes (the first three) busybox ash's echo prints as written, of its words as written. */
+/**
+ * The escapes (the first three) busybox ash's echo prints as written, of its words as written;
+ * those written in a `${ }` (`"${X:-a\tb}"`, printed when that word is used) are marked so.
+ */
 export function escapesShown(args: readonly string[]): string | undefined {
-  const found = ashEchoEscapes(args);
+  const found = [
+    ...ashEchoEscapes(args).map((e) => e.text),
+    ...bracedEchoEscapes(args, "ash").map((text) => `${text} (in a \${ } word)`),
+  ];
   if (found.length === 0) return undefined;
-  return [...new Set(found.map((e) => e.text))].slice(0, 3).join(" ");
+  return [...new Set(found)].slice(0, 3).join(" ");
 }
 
 /**
