@@ -319,7 +319,7 @@ function skipLinks(root: string, links: readonly string[], plan: RepoPlan): void
 async function readOrSkip(
   root: string,
   file: string,
-  plan: Pick<RepoPlan, "unparsable" | "skipped">,
+  plan: Pick<RepoPlan, "unparsable" | "skipped" | "inputs">,
   stamps: Map<string, ContentStamp>,
   /** A script the image runs: a link there leaves the migration incomplete. */
   runs = false,
@@ -333,10 +333,30 @@ async function readOrSkip(
     // Never opened: a link (not followed) or a FIFO, socket or device (which blocks or never ends).
     if (err.code === NOT_REGULAR) plan.skipped.push({ file, message: err.message, code: err.code });
     else if (err.code === "ALPINIZE_REPO_SYMLINK")
-      plan.skipped.push({ file, message: err.message, ...(runs ? { unrewritten: true } : {}) });
+      plan.skipped.push({
+        file,
+        message: linkMessage(root, file, err.message, plan, runs),
+        ...(runs ? { unrewritten: true } : {}),
+      });
     else plan.unparsable.push({ file, message: err.message, ...hintOf(err) });
     return undefined;
   }
+}
+
+/**
+ * What a script link's entry says. A link the Dockerfile transform read through the build context
+ * (a script a RUN runs) was not skipped: only not rewritten. One the image runs as its ENTRYPOINT
+ * or CMD keeps "skipped": that is the file migrate DIR would have rewritten.
+ */
+function linkMessage(
+  root: string,
+  file: string,
+  skipped: string,
+  plan: Pick<RepoPlan, "inputs">,
+  runs: boolean,
+): string {
+  if (runs || !plan.inputs.includes(join(root, file))) return skipped;
+  return `${file}: not rewritten: it is a link; its target is read as a build-context file`;
 }
 
 function dedupeWarnings<T extends { rule: string; line: number; message: string }>(

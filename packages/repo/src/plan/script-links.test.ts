@@ -43,4 +43,13 @@ describe("planRepository: a script behind a symbolic link", () => {
     expect(ignored).toBeDefined();
     expect(ignored?.unrewritten).toBeUndefined();
   });
+
+  it("run by a RUN, read through the build context: not rewritten, not called skipped", async () => {
+    const run = await skippedWith("FROM debian:12\nCOPY ep.sh /ep.sh\nRUN /ep.sh\n");
+    expect(run?.message).toBe(
+      "ep.sh: not rewritten: it is a link; its target is read as a build-context file",
+    );
+    expect(run?.unrewritten).toBeUndefined();
+    // Run as the ENTRYPOINT, it is what migrate DIR would rewrite: skipped, as the test above says.
+  });
 });
