@@ -62,6 +62,17 @@ describe("what migrate leaves for manual work", () => {
     );
   });
 
+  it("names a tool run twice on one line once", async () => {
+    const file = join(dir, "Dockerfile");
+    writeFileSync(
+      file,
+      "FROM debian:bookworm\nRUN dpkg --add-architecture arm64 && dpkg --add-architecture amd64\n",
+    );
+    const r = await runCli(["migrate", "--check", file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("a Debian tool migrate cannot convert (dpkg at line 2):");
+  });
+
   it("a Debian stage with such a RUN stays on Debian: written or not, --check passes", async () => {
     const file = join(dir, "Dockerfile");
     const text = 'FROM debian:bookworm\nRUN echo "oops && apt-get install -y curl\n';

@@ -115,12 +115,18 @@ export function summary(
 /** Tools a summary names before it says how many more there are. */
 const MAX_TOOLS_NAMED = 3;
 
-/** `apt-get at line 2, dpkg-divert at line 5 and 2 more`: in the result after --write. */
+/**
+ * `apt-get at line 2, dpkg-divert at line 5 and 2 more`: in the result after --write. A tool run
+ * twice on one line (`dpkg --add-architecture a && dpkg --add-architecture b`) is named once.
+ */
 function toolsLeft(r: FileMigration["result"], written: boolean): string {
-  const named = r.debianToolsLeft
-    .slice(0, MAX_TOOLS_NAMED)
-    .map((t) => `${t.tool} at line ${written ? t.outputLine : t.line}`);
-  const more = r.debianToolsLeft.length - named.length;
+  const distinct = [
+    ...new Set(
+      r.debianToolsLeft.map((t) => `${t.tool} at line ${written ? t.outputLine : t.line}`),
+    ),
+  ];
+  const named = distinct.slice(0, MAX_TOOLS_NAMED);
+  const more = distinct.length - named.length;
   if (more > 0) return `${named.join(", ")} and ${more} more`;
   return named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named.at(-1)}` : named[0]!;
 }
