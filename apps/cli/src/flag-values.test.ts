@@ -69,7 +69,12 @@ describe("a single-value flag given twice", () => {
       "alpine",
       '"3.21", then "3.22"',
     ],
-    [["shims", "print", "--output", "a", "--output", "b"], "shims", "output", '"a", then "b"'],
+    [
+      ["shims", "print", "--output", "a", "--output", "b"],
+      "shims print",
+      "output",
+      '"a", then "b"',
+    ],
   ])("%j is a usage error naming the flag (exit 2)", async (args, command, flag, values) => {
     const r = await cli(...args);
     expect(r.code).toBe(2);

@@ -22,7 +22,7 @@ describe("a flag whose value is missing is worded by the CLI (exit 2)", () => {
     [["gate", "r.json", "--severity"], "gate", "--severity", "severity"],
     [["gate", "r.json", "--output"], "gate", "--output", "output"],
     [["entrypoint", "D1", "--source"], "entrypoint", "--source", "source"],
-    [["shims", "print", "-o"], "shims", "-o", "output"],
+    [["shims", "print", "-o"], "shims print", "-o", "output"],
     [["packages", "map", "curl", "--alpine"], "packages map", "--alpine", "alpine"],
   ])("%j", async (args, command, flag, name) => {
     const r = await cli(...args);

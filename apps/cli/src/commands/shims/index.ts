@@ -46,7 +46,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 async function shims(argv: string[], io: Io, reached: Reached): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS, "shims", {
+  // Errors name the subcommand given (`alpinize shims print: -o needs a value`), as its own do.
+  const named = subcommandOf(argv);
+  const command = named === "print" || named === "path" ? `shims ${named}` : "shims";
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, command, {
     emptyChecked: ["output"],
     operand: { name: "subcommand", give: "print or path" },
   });
@@ -54,7 +57,7 @@ async function shims(argv: string[], io: Io, reached: Reached): Promise<number> 
   if (sub === "print" || sub === "path") reached.subcommand = sub;
   reached.output = values.output ?? null;
   if (rest.length > 0)
-    throw new UsageError(`alpinize shims: unexpected argument ${quoteValue(rest[0] ?? "")}`);
+    throw new UsageError(`alpinize ${command}: unexpected argument ${quoteValue(rest[0] ?? "")}`);
   if (sub === "print") return print(values, io, reached);
   if (sub === "path") {
     if (values.output !== undefined)
@@ -69,6 +72,17 @@ async function shims(argv: string[], io: Io, reached: Reached): Promise<number> 
       : `alpinize shims: unknown subcommand ${quoteValue(sub)}`,
     { hint: 'Run "alpinize shims --help".' },
   );
+}
+
+/** The subcommand as parseArgs reads it: the first word that is no option nor `--output`'s value. */
+function subcommandOf(argv: readonly string[]): string | undefined {
+  for (let k = 0; k < argv.length; k++) {
+    const word = argv[k]!;
+    if (word === "--") return argv[k + 1];
+    if (word === "-o" || word === "--output") k++;
+    else if (!word.startsWith("-") || word === "-") return word;
+  }
+  return undefined;
 }
 
 function print(values: { output?: string; json?: boolean }, io: Io, reached: Reached): number {

@@ -53,6 +53,24 @@ describe("alpinize shims", () => {
     expect((await stat(fifo)).isFIFO()).toBe(true);
   });
 
+  it("names the subcommand given in its usage errors, wherever its options stand", async () => {
+    const cases: [string[], string][] = [
+      [["shims", "print", "-o"], "alpinize shims print: -o needs a value"],
+      [["shims", "print", "--output"], "alpinize shims print: --output needs a value"],
+      [["shims", "-o", "a.sh", "print", "--bogus"], "alpinize shims print: unknown option --bogus"],
+      [["shims", "print", "-o", "a.sh", "-o", "b.sh"], "alpinize shims print: --output is given"],
+      [["shims", "print", "extra"], 'alpinize shims print: unexpected argument "extra"'],
+      [["shims", "path", "--bogus"], "alpinize shims path: unknown option --bogus"],
+      [["shims", "--bogus"], "alpinize shims: unknown option --bogus"],
+      [["shims", "-o", "print"], "alpinize shims: say print or path"],
+    ];
+    for (const [argv, start] of cases) {
+      const r = await runCli(argv, { cwd: tmp.dir });
+      expect(r.code, argv.join(" ")).toBe(2);
+      expect(r.stderr.startsWith(`error ${start}`), r.stderr).toBe(true);
+    }
+  });
+
   it("exits 2 on unknown subcommands and unwritable outputs", async () => {
     expect((await runCli(["shims"])).code).toBe(2);
     expect((await runCli(["shims", "install"])).code).toBe(2);
