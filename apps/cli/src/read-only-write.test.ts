@@ -52,6 +52,10 @@ describe.skipIf(!canDrop)("--write refuses a file this user may not write (mode 
     const r = run(["migrate", "--alpine", "3.23", "--write", "."]);
     expect(r.code).toBe(2);
     expect(r.out).toContain("Dockerfile: cannot write (read-only for this user); left unchanged");
+    // What to do, on the line after it.
+    expect(r.out).toContain(
+      "left unchanged\n  Make the file writable (chmod u+w FILE) if it should be migrated, or run as its owner.\n",
+    );
     unchanged(file, DEBIAN);
   });
 
@@ -102,6 +106,9 @@ describe.skipIf(!isRoot || !canDrop)(
       expect(r.code).toBe(2);
       expect(r.out).toContain("Dockerfile: cannot write");
       expect(r.out).toContain("rewriting it would change its owner");
+      expect(r.out).toContain(
+        "left unchanged\n  Run alpinize as the file's owner (uid 0) or as root, or run without --write and apply the changes yourself.\n",
+      );
       expect(r.out).not.toContain("ALPINIZE_WRITE_NOT_OWNER");
       expect(readFileSync(file, "utf8")).toBe(DEBIAN);
       expect(statSync(file).uid).toBe(0);

@@ -37,10 +37,14 @@ export async function applyPlan(
           : code === "ALPINIZE_WRITE_NOT_OWNER"
             ? "another user's file: rewriting it would change its owner; run as its owner or root"
             : code;
+      // Our own refusals (another user's file, a read-only one) say what to do; errno codes
+      // get the CLI's hint for the code.
+      const hint = isAlpinizeError(err) ? err.hint : undefined;
       plan.unparsable.push({
         file: file.file,
         message: `${file.file}: cannot write (${why}); left unchanged`,
         code,
+        ...(hint ? { hint } : {}),
       });
     }
   }

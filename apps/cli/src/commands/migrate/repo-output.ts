@@ -120,7 +120,8 @@ export function printProblems(
 /**
  * For a file --write could not write, what to do about its errno code (a full disk, a
  * permission) or about an edit made during the run; nothing for a file that could not be read
- * or parsed, or a code without a hint.
+ * or parsed, or a code without a hint: then the entry's own hint is printed (another user's file,
+ * ALPINIZE_WRITE_NOT_OWNER, and a read-only one come with one saying who can write it).
  */
 function writeHint(u: { message: string; code?: string }): string {
   if (u.code === CHANGED)
