@@ -36,40 +36,47 @@ export function contextReader(dockerfile: string): ContextFileReader {
   return readContext(dirname(dockerfile), { limit: 1024 * 1024, head: true });
 }
 
-/** Reads and migrates one Dockerfile. Throws InputError (exit 2) for missing or unusable files. */
+/**
+ * Reads and migrates one Dockerfile, a relative `file` taken from `cwd` (the CLI's working
+ * directory, which the caller may set) and named as given. Throws InputError (exit 2) for missing
+ * or unusable files.
+ */
 export function migrateFile(
   file: string,
   options: {
+    cwd: string;
     packageMap: PackageMap;
     release: string;
     stdin?: string;
     gosuDownload?: "keep" | "su-exec";
   },
 ): FileMigration {
-  const before = file === "-" ? (options.stdin ?? "") : readDockerfile(file);
+  const path = resolve(options.cwd, file);
+  const before = file === "-" ? (options.stdin ?? "") : readDockerfile(path, file);
   const result = migrateDockerfile(before, {
     release: options.release,
     packageMap: options.packageMap,
     // Standard input is `-` everywhere (messages, --json), as it was given and as check names it.
     fileName: fileLabel(file),
     ...(options.gosuDownload ? { gosuDownload: options.gosuDownload } : {}),
-    ...(file === "-" ? {} : { readContextFile: contextReader(file) }),
+    ...(file === "-" ? {} : { readContextFile: contextReader(path) }),
   });
   return { file, before, result };
 }
 
-function readDockerfile(file: string): string {
+/** `path` is read; `file`, the name as given, is what messages say. */
+function readDockerfile(path: string, file: string): string {
   let stat: ReturnType<typeof statSync>;
   try {
-    stat = statSync(file);
+    stat = statSync(path);
   } catch (err) {
-    throw notStated(file, err);
+    throw notStated(path, file, err);
   }
   if (stat.isDirectory()) throw isDirectory(file);
   let got: BoundedReadAny;
   try {
     // A pipe or device the user named (<(cmd), /dev/zero) is read too, up to the limit.
-    got = readBoundedSync(file, MAX_DOCKERFILE_BYTES, { special: "read" });
+    got = readBoundedSync(path, MAX_DOCKERFILE_BYTES, { special: "read" });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (typeof code !== "string") throw err;
@@ -92,7 +99,7 @@ function readDockerfile(file: string): string {
   }
   const { bytes, info } = got;
   // The stamp's time is from the fstat taken before the bytes were read.
-  if (info.isFile()) readStamps.set(resolve(file), contentStamp(bytes, info));
+  if (info.isFile()) readStamps.set(path, contentStamp(bytes, info));
   if (bytes.includes(0)) {
     throw new InputError("ALPINIZE_MIGRATE_BINARY", `${file}:1: binary file, not a Dockerfile`, {
       hint: "Pass a Dockerfile.",
@@ -109,8 +116,8 @@ function readDockerfile(file: string): string {
 const readStamps = new Map<string, ContentStamp>();
 
 /** A link loop is UNREADABLE; a dangling link, or any other failure of stat, NO_FILE. */
-function notStated(file: string, err: unknown): InputError {
-  const link = linkFailure(file, err);
+function notStated(path: string, file: string, err: unknown): InputError {
+  const link = linkFailure(path, err);
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   // ENOTDIR, ENAMETOOLONG, EACCES…: the name may well exist, so "no such file" would mislead.
   if (link === undefined && typeof code === "string" && code !== "ENOENT") {
@@ -145,23 +152,24 @@ function isDirectory(file: string): InputError {
 }
 
 /**
- * Replaces the file atomically: a temp file in the same directory, same mode, then rename; a
- * file that no longer holds what migrateFile read is left alone.
+ * Replaces the file at `path` (absolute) atomically: a temp file in the same directory, same
+ * mode, then rename; a file that no longer holds what migrateFile read is left alone. `file` is
+ * the name messages give.
  */
-export function writeAtomic(path: string, text: string): void {
+export function writeAtomic(path: string, text: string, file = path): void {
   // A temp file in the real file's directory, same mode, then a rename (write-output.ts).
-  rewriteInPlace(path, encodeText(text), readStamps.get(resolve(path)), writeWords(path));
+  rewriteInPlace(path, encodeText(text), readStamps.get(resolve(path)), writeWords(file));
 }
 
 /** `--write` on a pipe, FIFO or device: refused before it is read (its data would be spent). */
-export function assertWritable(path: string): void {
-  assertRewritable(path, writeWords(path));
+export function assertWritable(path: string, file = path): void {
+  assertRewritable(path, writeWords(file));
 }
 
-function writeWords(path: string): InPlaceWords {
+function writeWords(file: string): InPlaceWords {
   return {
-    file: path,
-    message: (reason) => `${path}: cannot write (${reason}); left unchanged`,
+    file,
+    message: (reason) => `${file}: cannot write (${reason}); left unchanged`,
     changed: {
       code: "ALPINIZE_MIGRATE_CHANGED",
       hint: "Someone edited it while alpinize was working; run alpinize migrate --write again on the file as it is now.",

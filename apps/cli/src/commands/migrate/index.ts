@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { MAX_DOCKERFILE_BYTES } from "@alpinize/dockerfile";
 import {
   type AlpinizeError,
@@ -197,16 +198,19 @@ async function migrateFiles(
   let bug = false;
   for (const file of positionals) {
     reached.file = fileLabel(file);
+    // A relative path is the CLI's working directory's, which the caller may set (io.cwd).
+    const path = resolve(io.cwd, file);
     try {
-      if (mode === "write") assertWritable(file);
+      if (mode === "write") assertWritable(path, file);
       const m = migrateFile(file, {
+        cwd: io.cwd,
         packageMap,
         release,
         ...(gosu ? { gosuDownload: gosu } : {}),
         ...(stdin !== undefined ? { stdin } : {}),
       });
       done.push(m);
-      if (mode === "write" && m.result.changed) writeAtomic(file, m.result.output);
+      if (mode === "write" && m.result.changed) writeAtomic(path, m.result.output, file);
       if (!values.json) report(io, m, mode, values.defaulted);
     } catch (err) {
       const internal = !isAlpinizeError(err) || err.exitCode === EXIT.INTERNAL;
