@@ -89,16 +89,27 @@ function backtick(
   let j = i + 1;
   while (j < to && sc.s[j] !== "`") j += sc.s[j] === "\\" ? 2 : 1;
   if (j >= to) opened(sc, i, "`");
+  scanBackquoted(sc, i + 1, Math.min(j, to), depth, quoting);
+  return Math.min(j + 1, to);
+}
+
+/** Reads a backquoted body's commands quietly, with the quoting its backquotes stand in. */
+function scanBackquoted(
+  sc: ScanContext,
+  from: number,
+  end: number,
+  depth: number,
+  quoting: BackquoteQuoting,
+): void {
   const outer = sc.backquote;
   sc.quiet++;
   sc.backquote = quoting;
   try {
-    sc.scanRange(i + 1, Math.min(j, to), depth + 1, "backtick");
+    sc.scanRange(from, end, depth + 1, "backtick");
   } finally {
     sc.quiet--;
     sc.backquote = outer;
   }
-  return Math.min(j + 1, to);
 }
 
 /** A `` \` `` in a backquoted body: it opens backquotes nested in them. */
@@ -123,15 +134,7 @@ function readNestedBacktick(
     let j = i + 2;
     while (j < to && !(sc.s[j] === "\\" && sc.s[j + 1] === "`")) j += sc.s[j] === "\\" ? 2 : 1;
     if (j >= to) opened(sc, i, "`");
-    const outer = sc.backquote;
-    sc.quiet++;
-    sc.backquote = quoting;
-    try {
-      sc.scanRange(i + 2, Math.min(j, to), depth + 1, "backtick");
-    } finally {
-      sc.quiet--;
-      sc.backquote = outer;
-    }
+    scanBackquoted(sc, i + 2, Math.min(j, to), depth, quoting);
     return Math.min(j + 2, to);
   });
 }
