@@ -18,6 +18,10 @@ export class MigrationContext {
   readonly images: ImageChange[] = [];
   private readonly lineOf: (offset: number) => number;
   private readonly warned = new Set<string>();
+  /** Keys in the order `warned` got them, so a checkpoint undoes its own (no copy per checkpoint). */
+  private readonly warnedLog: string[] = [];
+  /** `createdGroups` changes in order, with what each name held before, for the same reason. */
+  private readonly groupLog: { name: string; had: boolean; gid: string | undefined }[] = [];
   /** Parsed RUN scripts (or the reason they do not parse), shared by the rules. */
   readonly scripts = new Map<Instruction, ShellSource[] | Error>();
   /** What to do with a RUN that only downloads gosu (see `MigrateOptions.gosuDownload`). */
@@ -25,7 +29,7 @@ export class MigrationContext {
   /** Copied scripts are migrated with this file (see `MigrateOptions.migratesScripts`). */
   migratesScripts = false;
   /** Groups the file creates (groupadd/addgroup), name → GID if given: adduser -G needs names. */
-  readonly createdGroups = new Map<string, string | undefined>();
+  readonly createdGroups: ReadonlyMap<string, string | undefined> = new Map();
   /** Package installs and accounts made, in build order: the IDs busybox picks follow from them. */
   readonly accountLog: AccountLogEntry[] = [];
   /** The ARG defaults declared before the first FROM (what `FROM image:${TAG}` reads). */
@@ -82,17 +86,33 @@ export class MigrationContext {
   checkpoint(): () => void {
     const lists = [this.edits, this.warnings, this.packages, this.images, this.accountLog];
     const lengths = lists.map((l) => l.length);
-    const warned = new Set(this.warned);
-    const groups = new Map(this.createdGroups);
+    const warnedAt = this.warnedLog.length;
+    const groupsAt = this.groupLog.length;
     return () => {
       lists.forEach((l, i) => {
         l.length = lengths[i]!;
       });
-      this.warned.clear();
-      for (const key of warned) this.warned.add(key);
-      this.createdGroups.clear();
-      for (const [k, v] of groups) this.createdGroups.set(k, v);
+      for (const key of this.warnedLog.splice(warnedAt)) this.warned.delete(key);
+      const groups = this.createdGroups as Map<string, string | undefined>;
+      for (const change of this.groupLog.splice(groupsAt).reverse()) {
+        if (change.had) groups.set(change.name, change.gid);
+        else groups.delete(change.name);
+      }
     };
+  }
+
+  /** Notes a group the file creates (undone by a checkpoint's restore). */
+  setCreatedGroup(name: string, gid: string | undefined): void {
+    const groups = this.createdGroups as Map<string, string | undefined>;
+    this.groupLog.push({ name, had: groups.has(name), gid: groups.get(name) });
+    groups.set(name, gid);
+  }
+
+  private markWarned(key: string): boolean {
+    if (this.warned.has(key)) return false;
+    this.warned.add(key);
+    this.warnedLog.push(key);
+    return true;
   }
 
   warn(rule: RuleId, offset: number, message: string): void {
@@ -103,14 +123,11 @@ export class MigrationContext {
   /** A warning given once per file for `key` (a registry variable, a version change). */
   /** True the first time `key` is seen in this file (shares `warnOnce`'s keys and checkpoints). */
   firstTime(key: string): boolean {
-    if (this.warned.has(key)) return false;
-    this.warned.add(key);
-    return true;
+    return this.markWarned(key);
   }
 
   warnOnce(key: string, rule: RuleId, offset: number, message: string): boolean {
-    if (this.warned.has(key)) return false;
-    this.warned.add(key);
+    if (!this.markWarned(key)) return false;
     // Rules quote the file (package names, paths, words) as they find it: bounded here, once.
     this.warnings.push({
       rule,

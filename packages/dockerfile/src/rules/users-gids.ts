@@ -32,7 +32,7 @@ const stageRenamed = new WeakMap<Stage, Set<string>>();
 
 /** Notes that this stage creates group `name` (with GID word `gid`, when given). */
 export function recordGroup(scope: ScriptScope, name: string, gid: string | undefined): void {
-  scope.ctx.createdGroups.set(name, gid);
+  scope.ctx.setCreatedGroup(name, gid);
   noteAccount(scope, { kind: "group", name, id: gid });
   const stage = scope.stage.info.stage;
   let groups = stageGroups.get(stage);
