@@ -7,6 +7,7 @@ import { bounded, finished } from "@alpinize/testkit";
 import { beforeEach } from "vitest";
 import { BIN } from "../test-support/nobody.js";
 import { useTempDir } from "../test-support/temp-dir.js";
+import { alpineImageReport } from "../test-support/trivy-report.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -40,29 +41,19 @@ export function nodeReadsSourcesAs(uid: number): boolean {
 }
 
 // A one-finding Trivy report (CRITICAL, fixed): the gate fails on it and prints a verdict.
-const REPORT = JSON.stringify({
-  SchemaVersion: 2,
-  ArtifactName: "demo:1",
-  ArtifactType: "container_image",
-  Metadata: { OS: { Family: "alpine", Name: "3.23.0" } },
-  Results: [
+const REPORT = alpineImageReport(
+  [
     {
-      Target: "demo:1 (alpine 3.23.0)",
-      Class: "os-pkgs",
-      Type: "alpine",
-      Vulnerabilities: [
-        {
-          VulnerabilityID: "CVE-2026-0001",
-          PkgName: "zlib",
-          InstalledVersion: "1.0-r0",
-          FixedVersion: "1.1-r0",
-          Status: "fixed",
-          Severity: "CRITICAL",
-        },
-      ],
+      VulnerabilityID: "CVE-2026-0001",
+      PkgName: "zlib",
+      InstalledVersion: "1.0-r0",
+      FixedVersion: "1.1-r0",
+      Status: "fixed",
+      Severity: "CRITICAL",
     },
   ],
-});
+  "demo:1",
+);
 
 /** A fresh 0755 temp dir holding report.json, for each test. */
 export function useWriteDir(): { dir: string } {

@@ -3,30 +3,18 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 import { useTempDir } from "../../test-support/temp-dir.js";
+import { alpineImageReport } from "../../test-support/trivy-report.js";
 
-const REPORT = JSON.stringify({
-  SchemaVersion: 2,
-  ArtifactName: "x",
-  ArtifactType: "container_image",
-  Metadata: { OS: { Family: "alpine", Name: "3.23.0" } },
-  Results: [
-    {
-      Target: "x (alpine 3.23.0)",
-      Class: "os-pkgs",
-      Type: "alpine",
-      Vulnerabilities: [
-        {
-          VulnerabilityID: "CVE-2026-1",
-          PkgName: "zlib",
-          InstalledVersion: "1.0-r0",
-          FixedVersion: "1.1-r0",
-          Status: "fixed",
-          Severity: "HIGH",
-        },
-      ],
-    },
-  ],
-});
+const REPORT = alpineImageReport([
+  {
+    VulnerabilityID: "CVE-2026-1",
+    PkgName: "zlib",
+    InstalledVersion: "1.0-r0",
+    FixedVersion: "1.1-r0",
+    Status: "fixed",
+    Severity: "HIGH",
+  },
+]);
 const EXCEPTIONS = "- id: CVE-2026-1\n  reason: kept by hand\n  expires: 2026-12-31\n";
 const VEX = JSON.stringify({ "@context": "https://openvex.dev/ns/v0.2.0", statements: [] });
 

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
 import { useTempDir } from "../../test-support/temp-dir.js";
+import { alpineImageReport } from "../../test-support/trivy-report.js";
 
 // Found by a tester (inputs like /tmp/tester13/gate/e-*.json, written here by the test): an
 // error about report text repeated it raw. A `Severity` of "X\n::error::PWNED\n\x1b[31mRED" +
@@ -13,30 +14,20 @@ import { useTempDir } from "../../test-support/temp-dir.js";
 const EVIL = `X\n::error::PWNED\n\u001b[31mRED${"Z".repeat(5 * 1024 * 1024)}`;
 
 const image = (vuln: Record<string, unknown>, top: Record<string, unknown> = {}) =>
-  JSON.stringify({
-    SchemaVersion: 2,
-    ArtifactName: "x",
-    ArtifactType: "container_image",
-    Metadata: { OS: { Family: "alpine", Name: "3.23.0" } },
-    Results: [
+  alpineImageReport(
+    [
       {
-        Target: "x (alpine 3.23.0)",
-        Class: "os-pkgs",
-        Type: "alpine",
-        Vulnerabilities: [
-          {
-            VulnerabilityID: "CVE-1",
-            PkgName: "p",
-            InstalledVersion: "1",
-            Severity: "CRITICAL",
-            Status: "affected",
-            ...vuln,
-          },
-        ],
+        VulnerabilityID: "CVE-1",
+        PkgName: "p",
+        InstalledVersion: "1",
+        Severity: "CRITICAL",
+        Status: "affected",
+        ...vuln,
       },
     ],
-    ...top,
-  });
+    "x",
+    top,
+  );
 
 const INPUTS: [string, string][] = [
   ["e-sev.json", image({ Severity: EVIL })],
