@@ -302,16 +302,32 @@ function couldContinue(text: string): boolean {
   return /^-?((0|[1-9]\d*)(\.\d*)?([eE][+-]?\d*)?)?$/.test(text);
 }
 
-/** 1-based line and column (in bytes) of an offset, for error messages. */
+/**
+ * 1-based line and column of a byte offset, for error messages. The column counts what an
+ * editor shows (VS Code, JetBrains, LSP): UTF-16 code units, so `é` is one column and an emoji
+ * two, not its UTF-8 bytes; a leading byte order mark, which editors hide, counts none. A tab
+ * is one column, and bytes that are not UTF-8 count as one each only where they start a
+ * sequence. `offset` in error details stays the byte offset.
+ */
 export function lineColumn(buf: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
-  let lineStart = 0;
+  let lineStart = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const end = Math.min(offset, buf.length);
-  for (let i = 0; i < end; i++) {
+  for (let i = lineStart; i < end; i++) {
     if (buf[i] === 0x0a) {
       line++;
       lineStart = i + 1;
     }
   }
-  return { line, column: end - lineStart + 1 };
+  return { line, column: utf16Units(buf, lineStart, end) + 1 };
+}
+
+/** UTF-16 code units of the UTF-8 bytes [from, to): one per lead byte, two for a 4-byte one. */
+function utf16Units(buf: Uint8Array, from: number, to: number): number {
+  let units = 0;
+  for (let i = from; i < to; i++) {
+    const b = buf[i] as number;
+    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 && b <= 0xf4 ? 2 : 1;
+  }
+  return units;
 }
