@@ -12,6 +12,7 @@
  * `-e x`). busybox `echo -e` reads the same escapes the same way, except that it also reads `\xHH`
  * and stops an octal number before it passes 255 (`\0777` is `?` and `7`, dash's is byte 255).
  */
+import { usedWordTexts } from "./braced-words.js";
 import { type Quoting, type Unit, unitsValue, wordUnits } from "./shell-word.js";
 
 /** `#!/bin/sh`, `#!/bin/dash`, `#!/usr/bin/env sh`: a script Debian ran with dash. */
@@ -180,8 +181,10 @@ const WRITTEN_ESCAPE = /\\(?:[\\abcefnrtv]|[0-7])/g;
 /**
  * Escapes written inside a `${ }` of a word echo prints (`"${X:-a\tb}"`): when the default or
  * alternative is used, echo gets them, and dash's turns them into characters where busybox ash's
- * without -e prints them. Not read exactly (whether that word is used is known only at run
- * time, and quoting inside `${ }` differs between shells), so they are named, never rewritten.
+ * without -e prints them. Only a word the expansion can hand on counts, not a pattern
+ * (`"${X#a\tb}"` strips a prefix, the same in both shells; see `usedWordTexts`). Not read exactly
+ * (whether that word is used is known only at run time, and quoting inside `${ }` differs between
+ * shells), so they are named, never rewritten.
  * `shell`: the echo whose options come off the front; ash's given -e reads them itself.
  */
 export function bracedEchoEscapes(args: readonly string[], shell: "dash" | "ash"): string[] {
@@ -195,7 +198,8 @@ export function bracedEchoEscapes(args: readonly string[], shell: "dash" | "ash"
     if (!raw.includes("${") || !raw.includes("\\")) continue;
     for (const u of wordUnits(raw) ?? []) {
       if (u.ch !== undefined || !raw.startsWith("${", u.start)) continue;
-      for (const m of raw.slice(u.start, u.end).matchAll(WRITTEN_ESCAPE)) out.push(m[0]);
+      for (const piece of usedWordTexts(raw.slice(u.start, u.end)))
+        for (const m of piece.matchAll(WRITTEN_ESCAPE)) out.push(m[0]);
     }
   }
   return [...new Set(out)];

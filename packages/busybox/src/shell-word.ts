@@ -67,7 +67,7 @@ function backslash(raw: string, i: number, double: boolean, units: Unit[]): numb
  * Where the expansion starting at `i` (`$` or a backquote) ends; `i + 1` for a `$` that expands
  * nothing (`$` before a blank or `/`), -1 for one left open.
  */
-function expansionEnd(raw: string, i: number): number {
+export function expansionEnd(raw: string, i: number): number {
   if (raw[i] === "`") return closeBackquote(raw, i + 1);
   const next = raw[i + 1] ?? "";
   if (next === "(") return closeGroup(raw, i + 2, "(", ")");

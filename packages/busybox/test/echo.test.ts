@@ -6,9 +6,36 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MUSL_BUSYBOX } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
-import { ashEchoEscapes, type DashEcho, dashEcho, dashEchoEscapes } from "../src/index.js";
+import {
+  ashEchoEscapes,
+  bracedEchoEscapes,
+  type DashEcho,
+  dashEcho,
+  dashEchoEscapes,
+} from "../src/index.js";
 
 const texts = (args: string[]) => dashEchoEscapes(args).map((e) => e.text);
+
+describe("bracedEchoEscapes", () => {
+  it("names escapes of a word a ${ } hands on, not of a pattern or a ? message", () => {
+    const braced = (word: string) => bracedEchoEscapes([word], "dash");
+    expect(braced('"${X:-a\\tb}"')).toEqual(["\\t"]);
+    expect(braced('"${X+a\\nb}${X:=c\\td}"')).toEqual(["\\n", "\\t"]);
+    expect(braced('"${X:-${Y:+a\\nb}}"')).toEqual(["\\n"]);
+    for (const word of [
+      '"${X#a\\tb}"',
+      '"${X##a\\tb}"',
+      '"${X%a\\tb}"',
+      '"${X%%a\\tb}"',
+      '"${X:?a\\tb}"',
+      '"${X:-${Y#a\\tb}}"',
+      '"${X#${Y:-a\\tb}}"',
+      '"${#X}"',
+      '"${X:-$(echo a\\tb)}"',
+    ])
+      expect([word, braced(word)]).toEqual([word, []]);
+  });
+});
 
 describe("dashEchoEscapes", () => {
   it("finds the escapes that reach echo, in every quoting", () => {
@@ -250,6 +277,29 @@ describe.skipIf(missing.length > 0)(
         expect([args, dashEchoEscapes(args).length > 0]).toEqual([args, differs]);
       });
       expect(differing).toBeGreaterThan(1000);
+    });
+
+    it("names ${ } escapes exactly where dash's echo and busybox's plain echo differ", () => {
+      const words = [
+        ...["-", ":-", "+", ":+", "=", ":=", "#", "##", "%", "%%"].map((op) => `"\${X${op}a\\tb}"`),
+        '"${X:-${Y#a\\tb}}"',
+        '"${X#${Y:-a\\tb}}"',
+        '"${X:+${Y:-a\\nb}}"',
+        '"${X:-$Y\\tb}"',
+        '"${#:+a\\tb}"',
+        '"${#X}"',
+        '"${X:-$(echo q\\tr)}"',
+      ];
+      // X and Y unset, both set to what a pattern matches (a t, not a TAB), then X alone.
+      const settings = ["unset X Y", "X=atbq Y=atb", "X=q; unset Y"];
+      const lines = words.flatMap((w) => settings.map((set) => `${set}; echo ${w}`));
+      const dash = outputs([DASH!], lines);
+      const ash = outputs([BUSYBOX, "ash"], lines);
+      words.forEach((word, k) => {
+        const runs = settings.map((_, j) => k * settings.length + j);
+        const differs = runs.some((i) => !dash[i]!.equals(ash[i]!));
+        expect([word, bracedEchoEscapes([word], "dash").length > 0]).toEqual([word, differs]);
+      });
     });
 
     it("reads the escapes busybox leaves as written where -e is not in force", () => {

@@ -132,6 +132,16 @@ describe("echo escapes written in a ${ } word", () => {
       [3, 5, "echo with \\t is now echo -e:"],
     ]);
   });
+
+  it("leaves a pattern's escapes alone: they only say what to strip, in dash and ash alike", () => {
+    const text = lines(
+      "FROM debian:12",
+      'RUN echo "${X#a\\tb}" "${X%%c\\nd}" "${X:-${Y##a\\tb}}" > /a',
+    );
+    const r = migrate(text);
+    expect(r.output).toBe(text.replace("debian:12", "alpine:3.23"));
+    expect(echoNotes(r)).toEqual([]);
+  });
 });
 
 const BUSYBOX = join(

@@ -52,6 +52,7 @@ describe("echo-escapes: echo under busybox ash with escapes Debian's dash read",
         'RUN echo "${X:-a\\tb}"',
         'RUN echo -e "${X:-a\\tb}" ${Y:-x}',
         "RUN echo ${Y:-x}",
+        'RUN echo "${X#a\\tb}" "${X%%a\\nb}"',
       ),
     ).toEqual(["2 warning"]);
   });
