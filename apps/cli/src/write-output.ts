@@ -22,6 +22,11 @@ export {
 } from "./write-output/locate.js";
 export { notOwnerError, writeFailureHint, writeFailureReason } from "./write-output/messages.js";
 export type { WriteKind, WriteOutputOptions } from "./write-output/options.js";
+export {
+  type OutputPathProblem,
+  type OutputPathWords,
+  outputPathProblem,
+} from "./write-output/path-words.js";
 export { canonicalPath, inputWrittenBy } from "./write-output/same-file.js";
 export { type ContentStamp, contentStamp } from "./write-output/stamp.js";
 export { writeOutput } from "./write-output/write.js";

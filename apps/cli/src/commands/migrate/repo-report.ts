@@ -3,18 +3,18 @@ import {
   accessSync,
   closeSync,
   constants,
-  lstatSync,
   openSync,
   statSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { dirname, isAbsolute, join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { type AlpinizeError, InputError } from "@alpinize/errors";
 import type { RepoPlan } from "@alpinize/repo";
 import {
   canonicalPath,
   inputWrittenBy,
+  outputPathProblem,
   outputTarget,
   writeFailureHint,
   writeFailureReason,
@@ -149,14 +149,15 @@ function reason(err: unknown): string {
 }
 
 function unwritable(path: string, err: unknown, cwd: string): InputError {
-  const missing = missingFolder(path, err, cwd);
-  if (missing !== undefined)
+  // A missing folder, a file on the way, a folder given as the report: said in words.
+  const problem = outputPathProblem(path, err, { cwd, flag: "--report", example: "MIGRATION.md" });
+  if (problem !== undefined)
     return new InputError(
       "ALPINIZE_REPORT_UNWRITABLE",
-      `cannot write the report to ${path} (${missing}: no such folder); nothing was written`,
+      `cannot write the report to ${path} (${problem.reason}); nothing was written`,
       {
-        hint: `Make ${missing} first (mkdir -p ${missing}) or pick another --report path.`,
-        details: { file: path, missing },
+        hint: problem.hint,
+        details: { file: path, ...(problem.missing ? { missing: problem.missing } : {}) },
         cause: err,
       },
     );
@@ -172,29 +173,4 @@ function unwritable(path: string, err: unknown, cwd: string): InputError {
       cause: err,
     },
   );
-}
-
-/**
- * For a report path whose folder does not exist (ENOENT): the first folder on it that is missing,
- * as the user would type it (relative to `cwd` when inside it); else undefined.
- */
-function missingFolder(path: string, err: unknown, cwd: string): string | undefined {
-  if ((err as NodeJS.ErrnoException).code !== "ENOENT") return undefined;
-  let missing: string | undefined;
-  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
-    if (exists(dir)) break;
-    missing = dir;
-  }
-  if (missing === undefined) return undefined;
-  const rel = relative(cwd, missing);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : missing;
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
