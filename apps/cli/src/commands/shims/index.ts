@@ -19,12 +19,15 @@ alpinize_add_user_to_group, alpinize_exec_as, ...) that behave the same on Debia
 
 Options:
   --output FILE     print: write the library to FILE instead of standard output (and say
-                    "wrote FILE" on standard error); - is standard output, as without --output
+                    "wrote FILE" on standard error); - is standard output, as without --output.
+                    A regular file is replaced atomically; a FIFO, pipe or device is written
+                    into, as > FILE would (a FIFO waits for its reader, as with the shell)
   --json            Print one document on stdout: {subcommand, path (where the package keeps
                     the file), output (FILE or null), written (FILE was written), shims (the
                     library, for print without --output; else null)}; an error (bad usage, an
                     unwritable FILE) still prints one, with written false and error: {code,
-                    message, hint?, file?}. --output to standard output itself is refused with
+                    message, hint?, file?, subcommands?}, subcommands being ["print", "path"]
+                    when none or an unknown one was given. --output to standard output itself is refused with
                     --json: the library would end up inside the document's stream
 
 Exit codes: 0 done, 2 bad usage or unwritable FILE, 70 internal error.
@@ -66,11 +69,28 @@ async function shims(argv: string[], io: Io, reached: Reached): Promise<number> 
     else io.out(shimsPath);
     return 0;
   }
-  throw new UsageError(
+  throw noSubcommand(sub);
+}
+
+/** The subcommands, for the error that names none or another one: what each does. */
+const SUBCOMMANDS = {
+  print: "write the library to standard output or --output FILE",
+  path: "print where the installed package keeps it",
+} as const;
+
+function noSubcommand(sub: string | undefined): UsageError {
+  const names = Object.keys(SUBCOMMANDS).join(" or ");
+  const listed = Object.entries(SUBCOMMANDS)
+    .map(([name, does]) => `alpinize shims ${name} (${does})`)
+    .join("; ");
+  return new UsageError(
     sub === undefined
-      ? "alpinize shims: say print or path"
-      : `alpinize shims: unknown subcommand ${quoteValue(sub)}`,
-    { hint: 'Run "alpinize shims --help".' },
+      ? `alpinize shims: missing subcommand (${names})`
+      : `alpinize shims: unknown subcommand ${quoteValue(sub)} (expected ${names})`,
+    {
+      hint: `Run ${listed}. See "alpinize shims --help".`,
+      details: { subcommands: Object.keys(SUBCOMMANDS) },
+    },
   );
 }
 

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { readShims, shimsPath } from "@alpinize/entrypoint";
 import { bounded, finished } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
@@ -72,13 +72,14 @@ describe("alpinize shims --json", () => {
         output: missing,
         error: {
           code: "ALPINIZE_SHIMS_OUTPUT_UNWRITABLE",
-          message: expect.stringContaining(`cannot write ${missing}`),
-          hint: expect.stringMatching(/^A directory on that path does not exist: create it/),
+          message: `alpinize shims print: cannot write ${missing} (${dirname(missing)}: no such folder); nothing was written`,
+          hint: `Make ${dirname(missing)} first (mkdir -p ${dirname(missing)}) or pick another --output path.`,
           file: missing,
+          missing: dirname(missing),
         },
       }),
     );
-    expect(r.stderr).toContain(`error cannot write ${missing}`);
+    expect(r.stderr).toContain(`error alpinize shims print: cannot write ${missing}`);
     const d = await runCli(["shims", "print", "--json", "--output", tmp.dir]);
     expect(d.code).toBe(2);
     expect(JSON.parse(d.stdout)).toMatchObject({

@@ -62,7 +62,7 @@ describe("alpinize shims", () => {
       [["shims", "print", "extra"], 'alpinize shims print: unexpected argument "extra"'],
       [["shims", "path", "--bogus"], "alpinize shims path: unknown option --bogus"],
       [["shims", "--bogus"], "alpinize shims: unknown option --bogus"],
-      [["shims", "-o", "print"], "alpinize shims: say print or path"],
+      [["shims", "-o", "print"], "alpinize shims: missing subcommand (print or path)"],
     ];
     for (const [argv, start] of cases) {
       const r = await runCli(argv, { cwd: tmp.dir });

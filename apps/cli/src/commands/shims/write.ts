@@ -1,8 +1,11 @@
 import { InputError } from "@alpinize/errors";
 import {
-  OutputIsDirectoryError,
+  OutputFolderPathError,
+  OutputOwnerError,
   OutputReadOnlyError,
+  outputPathProblem,
   writeFailureHint,
+  writeFailureReason,
   writeOutput,
 } from "../../write-output.js";
 
@@ -16,23 +19,44 @@ export function writeNewOrReplace(file: string, text: string, options: { cwd: st
   try {
     writeOutput(file, text, { newFileMode: 0o644, cwd: options.cwd });
   } catch (err) {
-    if (err instanceof OutputIsDirectoryError)
-      throw new InputError("ALPINIZE_SHIMS_OUTPUT_DIRECTORY", `${file} is a directory`, {
-        hint: "Pass a file path, e.g. --output ./alpinize-shims.sh.",
-        details: { file },
-      });
-    throw new InputError(
-      "ALPINIZE_SHIMS_OUTPUT_UNWRITABLE",
-      err instanceof OutputReadOnlyError
-        ? `cannot write ${file}: ${err.message}; left unchanged`
-        : `cannot write ${file}: ${(err as Error).message}`,
-      {
-        hint: writeFailureHint(err, {
-          otherwise: "Check that the directory exists and is writable.",
-        }),
-        details: { file },
-        cause: err,
-      },
-    );
+    throw unwritable(file, err, options.cwd);
   }
+}
+
+/** The refusal, worded as `migrate DIR --report` words its own: which path, why, what to do. */
+function unwritable(file: string, err: unknown, cwd: string): InputError {
+  const problem = outputPathProblem(file, err, {
+    cwd,
+    flag: "--output",
+    example: "alpinize-shims.sh",
+  });
+  const code =
+    (err as NodeJS.ErrnoException).code === "EISDIR"
+      ? "ALPINIZE_SHIMS_OUTPUT_DIRECTORY"
+      : "ALPINIZE_SHIMS_OUTPUT_UNWRITABLE";
+  const why = problem?.reason ?? writeFailureReason(err);
+  // These fail before a byte is written; a pipe or device may have taken part of it.
+  const untouched = problem !== undefined || refusedBeforeWriting(err);
+  return new InputError(
+    code,
+    `alpinize shims print: cannot write ${file} (${why})${untouched ? "; nothing was written" : ""}`,
+    {
+      hint:
+        problem?.hint ??
+        writeFailureHint(err, {
+          otherwise: "Pass --output a path in an existing, writable folder.",
+          instead: "pass --output another path",
+        }),
+      details: { file, ...(problem?.missing ? { missing: problem.missing } : {}) },
+      cause: err,
+    },
+  );
+}
+
+function refusedBeforeWriting(err: unknown): boolean {
+  return (
+    err instanceof OutputReadOnlyError ||
+    err instanceof OutputOwnerError ||
+    err instanceof OutputFolderPathError
+  );
 }
