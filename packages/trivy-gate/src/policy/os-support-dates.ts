@@ -4,12 +4,19 @@
  * a guess. Where only the month was announced, the month's last day is used, so a release is
  * never called ended before it is.
  *
+ * Each family's source is named above it, and a date from elsewhere beside that date.
+ *
  * - Alpine: the branch's "end of support" (main repository) from alpinelinux.org/releases.
  * - Debian: the end of Debian LTS (wiki.debian.org/LTS), after the security team's support.
- * - Ubuntu: the end of standard support (ubuntu.com/about/release-cycle); Expanded Security
- *   Maintenance needs an Ubuntu Pro attachment a container base image does not have.
+ * - Ubuntu: the end of standard support (wiki.ubuntu.com/Releases, and
+ *   ubuntu.com/about/release-cycle); Expanded Security Maintenance needs an Ubuntu Pro
+ *   attachment a container base image does not have.
+ *
+ * A release newer than a family's newest here is "unknown" too, and the message says to
+ * update alpinize: add each release once its distribution announces the date.
  */
 export const SUPPORT_ENDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  // alpinelinux.org/releases, "end of support" of each branch's main repository.
   alpine: {
     "2.0": "2012-04-01",
     "2.1": "2012-11-01",
@@ -43,7 +50,12 @@ export const SUPPORT_ENDS: Readonly<Record<string, Readonly<Record<string, strin
     "3.21": "2026-11-01",
     "3.22": "2027-05-01",
     "3.23": "2027-11-01",
+    // Released 2026-06-09 (aports "release 3.24.0"), a month late, and supported to June, not
+    // May: alpinelinux.org/releases (releases.json `eol_date`), the date Trivy's table took
+    // (aquasecurity/trivy #11308, 2026-09-29).
+    "3.24": "2028-06-01",
   },
+  // wiki.debian.org/LTS, the end of LTS of each release.
   debian: {
     "7": "2018-05-31",
     "8": "2020-06-30",
@@ -51,12 +63,20 @@ export const SUPPORT_ENDS: Readonly<Record<string, Readonly<Record<string, strin
     "10": "2024-06-30",
     "11": "2026-08-31",
     "12": "2028-06-30",
+    // Trixie, released 2025-08-09: LTS to 2030-06-30 (wiki.debian.org/LTS).
+    "13": "2030-06-30",
   },
+  // wiki.ubuntu.com/Releases, "End of Standard Support" (a month: its last day).
   ubuntu: {
     "14.04": "2019-04-30",
     "16.04": "2021-04-30",
     "18.04": "2023-05-31",
     "20.04": "2025-05-31",
+    // "June 2027" on wiki.ubuntu.com/Releases; ubuntu.com/about/release-cycle has said April,
+    // then May 2027: the latest announced month, so 22.04 is never called ended early.
+    "22.04": "2027-06-30",
+    // "May 2029": ubuntu.com/about/release-cycle and the 24.04 release notes.
+    "24.04": "2029-05-31",
   },
 };
 

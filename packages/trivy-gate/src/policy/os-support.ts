@@ -102,5 +102,30 @@ function unknownText(os: OsInfo | undefined, osTypes: string[]): string {
   const from = os.fromResults
     ? " (named by its OS packages result's Type and Target: the report has no Metadata.OS.Family)"
     : "";
-  return `${UNKNOWN}: the report does not mark ${named(os)}${from} end-of-service-life (Trivy writes Metadata.OS.EOSL only when it is, and older Trivy never does) and the gate has no announced end-of-support date for it; check that the release is still supported`;
+  const head = `${UNKNOWN}: the report does not mark ${named(os)}${from} end-of-service-life (Trivy writes Metadata.OS.EOSL only when it is, and older Trivy never does)`;
+  const newer = newerThanTable(os);
+  // A release out after this alpinize was built is the common case: a newer alpinize knows it.
+  if (newer)
+    return `${head} and ${quoted(os.family)} ${quoted(newer.release)} is newer than the gate's table of announced end-of-support dates (its newest ${quoted(os.family)} release is ${newer.newest}): update alpinize, whose newer versions add releases as they are announced, or check that the release is still supported`;
+  return `${head} and the gate has no announced end-of-support date for it; check that the release is still supported`;
+}
+
+/** The OS's release and the table's newest of its family, when the release is newer. */
+function newerThanTable(os: OsInfo): { release: string; newest: string } | undefined {
+  const release = releaseOf(os.family, os.name);
+  const known = Object.keys(SUPPORT_ENDS[os.family] ?? {});
+  if (!release || known.length === 0) return undefined;
+  const newest = known.reduce((a, b) => (compareReleases(a, b) >= 0 ? a : b));
+  return compareReleases(release, newest) > 0 ? { release, newest } : undefined;
+}
+
+/** Orders dotted numeric releases (`3.9` < `3.10`, `22.04` < `24.04`). */
+function compareReleases(a: string, b: string): number {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }

@@ -48,6 +48,21 @@ describe("alpinize gate: end of support without EOSL in the report", () => {
     ]);
   });
 
+  it("a release newer than the gate's table: the warning and the --strict-eosl failure say to update alpinize", async () => {
+    const now = new Date("2026-12-06T12:00:00Z");
+    writeFileSync(join(tmp.dir, "r.json"), JSON.stringify(report("3.25.0")));
+    const r = await runCli(["gate", "r.json"], { cwd: tmp.dir, now });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("alpine 3.25 is newer than the gate's table");
+    expect(r.stderr).toContain("update alpinize");
+    const strict = await runCli(["gate", "r.json", "--strict-eosl"], { cwd: tmp.dir, now });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain("update alpinize");
+    writeFileSync(join(tmp.dir, "r.json"), JSON.stringify(report("3.24.1")));
+    const known = await runCli(["gate", "r.json", "--strict-eosl"], { cwd: tmp.dir, now });
+    expect([known.code, known.stderr]).toEqual([0, ""]);
+  });
+
   it("--allow-eosl with --strict-eosl is a usage error (exit 2)", async () => {
     const r = await gate("3.14.0", "--allow-eosl", "--strict-eosl");
     expect(r.code).toBe(2);
