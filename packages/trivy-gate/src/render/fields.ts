@@ -36,13 +36,29 @@ export function shownFinding(f: EvaluatedFinding): EvaluatedFinding {
     pkgName: field(f.pkgName, "package"),
     installed: field(f.installed, "version"),
     severitySource: field(f.severitySource, "word"),
-    target: field(f.target, "target"),
+    target: targetsLabel(f),
   };
   if (f.pkgPath !== undefined) out.pkgPath = field(f.pkgPath, "target");
   if (f.fixed !== undefined) out.fixed = field(f.fixed, "version");
   if (f.title !== undefined) out.title = field(f.title, "title");
   if (f.primaryUrl !== undefined && f.primaryUrl.length > FIELD_LIMITS.url) delete out.primaryUrl;
   return out;
+}
+
+/** Targets a row names at most; the rest are counted (JSON output lists them all). */
+const SHOWN_TARGETS = 3;
+
+/**
+ * Every target of a finding merged from several (one CVE in the same package of two lockfiles):
+ * naming only the first sent readers to fix one file and find the same finding again in the
+ * next run.
+ */
+function targetsLabel(f: EvaluatedFinding): string {
+  // A set: two targets that differ only in a masked password read as one.
+  const all = [...new Set([f.target, ...f.targets])];
+  const named = all.slice(0, SHOWN_TARGETS).map((t) => field(t, "target"));
+  const more = all.length - named.length;
+  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
 /** A diff entry as a row shows it. */
