@@ -83,7 +83,9 @@ describe.skipIf(!canDrop)("--write refuses a file this user may not write (mode 
     const shims = readOnly("shims.sh", "old\n");
     const s = run(["shims", "print", "--output", "shims.sh"]);
     expect(s.code).toBe(2);
-    expect(s.out).toContain("cannot write shims.sh: read-only for this user (mode 0444)");
+    expect(s.out).toContain(
+      "alpinize shims print: cannot write shims.sh (read-only for this user (mode 0444)); nothing was written",
+    );
     unchanged(shims, "old\n");
     writeFileSync(join(tmp.dir, "Dockerfile"), DEBIAN);
     const report = readOnly("report.md", "old\n");

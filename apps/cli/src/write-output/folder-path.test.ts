@@ -36,7 +36,9 @@ describe("an output path written as a folder (out/) that is not one", () => {
   it("shims print --output shimdir/: exit 2, nothing written", async () => {
     const r = await cli("shims", "print", "--output", "shimdir/");
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("cannot write shimdir/: the path ends in /");
+    expect(r.stderr).toContain(
+      "alpinize shims print: cannot write shimdir/ (the path ends in /, so it names a folder",
+    );
     expect(r.stderr).not.toContain("wrote");
     expect(existsSync(join(tmp.dir, "shimdir"))).toBe(false);
   });
