@@ -1,6 +1,7 @@
 import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { Instruction, ParsedDockerfile } from "../parse/types.js";
+import { type Scope, scopeAt } from "../shell/conditional-spans.js";
 import { type Script, scriptOrUndefined, simpleCommands } from "../shell/script.js";
 import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
@@ -9,17 +10,23 @@ import type { Stage } from "../stages.js";
 import { type ApkChange, apkChange } from "./apk-change.js";
 import { type DockerfileText, execRunSource } from "./exec-source.js";
 import { execWords } from "./exec-words.js";
+import { fedHeredocs } from "./fed-heredocs.js";
 import { callsOf } from "./gnu-calls.js";
 
 /** An `apk add`/`apk del` of a RUN and where its command word starts in the file. */
 export interface ApkCall {
   offset: number;
   change: ApkChange;
+  /** The conditional stretches it sits in (`if`, `case`, after `||`…), outermost first. */
+  scope: Scope;
 }
 
+/** How deep here-documents fed to a shell inside each other are followed. */
+const MAX_DEPTH = 8;
+
 /**
- * The `apk add`/`apk del` calls of a RUN (its heredoc bodies for `RUN <<EOF`, an exec form's
- * words or `sh -c` script), in file order, behind wrappers too (`sudo apk add`); a `$LIST` word is read from an ENV/ARG of the file
+ * The `apk add`/`apk del` calls of a RUN (its heredoc bodies for `RUN <<EOF` and those fed to a
+ * shell, `sh <<EOF`; an exec form's words or `sh -c` script), in file order, behind wrappers too (`sudo apk add`); a `$LIST` word is read from an ENV/ARG of the file
  * or an assignment in a RUN (which `values` keeps). A script sh cannot read installs nothing.
  */
 export function apkCalls(
@@ -29,9 +36,7 @@ export function apkCalls(
 ): ApkCall[] {
   if (ins.form === "exec") return execCalls(file, ins, values);
   return runSources(file, ins)
-    .flatMap((src) =>
-      scriptCalls(src.script, values, (word) => src.span(word.start, word.start + 1)[0]),
-    )
+    .flatMap((src) => sourceCalls(src, values, [], 0))
     .sort((a, b) => a.offset - b.offset);
 }
 
@@ -45,13 +50,13 @@ function execCalls(file: DockerfileText, ins: Instruction, values: Map<string, s
     if (err instanceof ShellSyntaxError) return [];
     throw err;
   }
-  if (src) return scriptCalls(src.script, values, (w) => src.span(w.start, w.start + 1)[0]);
+  if (src) return sourceCalls(src, values, [], 0);
   const [name, ...args] = execWords(ins.args.text.slice(rest)) ?? [];
   const change = apkChange(
     name?.value,
     args.map((w) => w.value),
   );
-  return change ? [{ offset: ins.start, change }] : [];
+  return change ? [{ offset: ins.start, change, scope: [] }] : [];
 }
 
 /**
@@ -65,8 +70,35 @@ export function onbuildCalls(stage: Stage, values: Map<string, string>): ApkCall
     const run = /^\s*RUN\s+([\s\S]*)$/i.exec(ins.args.text)?.[1];
     const script =
       run === undefined ? undefined : scriptOrUndefined(run.slice(splitFlags(run).rest));
-    if (script) out.push(...scriptCalls(script, values, () => ins.start));
+    if (script)
+      out.push(
+        ...scriptCalls(
+          script,
+          values,
+          () => ins.start,
+          () => [],
+        ),
+      );
   }
+  return out;
+}
+
+/** A script's calls, each in its conditional stretches, and those of the here-documents it feeds sh. */
+function sourceCalls(
+  src: ShellSource,
+  values: Map<string, string>,
+  outer: Scope,
+  depth: number,
+): ApkCall[] {
+  const out = scriptCalls(
+    src.script,
+    values,
+    (word) => src.span(word.start, word.start + 1)[0],
+    (at) => scopeAt(src, at, outer),
+  );
+  if (depth >= MAX_DEPTH) return out;
+  for (const fed of fedHeredocs(src))
+    if (fed.src) out.push(...sourceCalls(fed.src, values, scopeAt(src, fed.at, outer), depth + 1));
   return out;
 }
 
@@ -74,6 +106,7 @@ function scriptCalls(
   script: Script,
   values: Map<string, string>,
   offsetOf: (word: Word) => number,
+  scopeOf: (at: number) => Scope,
 ): ApkCall[] {
   const out: ApkCall[] = [];
   for (const cmd of simpleCommands(script)) {
@@ -85,7 +118,7 @@ function scriptCalls(
       const [name, ...args] = call.args;
       const words = args.flatMap((w) => expand(w.value ?? w.raw, values));
       const change = apkChange(name?.value, words);
-      if (change && name) out.push({ offset: offsetOf(name), change });
+      if (change && name) out.push({ offset: offsetOf(name), change, scope: scopeOf(cmd.start) });
     }
   }
   return out;

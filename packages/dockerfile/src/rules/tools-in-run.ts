@@ -1,6 +1,7 @@
 import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
+import { type Scope, scopeAt } from "../shell/conditional-spans.js";
 import type { SimpleCommand } from "../shell/script.js";
 import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../shell/source.js";
 import { substitutionsOf } from "../shell/substitutions.js";
@@ -9,6 +10,7 @@ import type { Word } from "../shell/tokens.js";
 import { isDebianTool, TOOL_WORD } from "./debian-tools.js";
 import { type DockerfileText, execRunSource } from "./exec-source.js";
 import { type ExecWord, execWords } from "./exec-words.js";
+import { fedHeredocs } from "./fed-heredocs.js";
 import { callsOf } from "./gnu-calls.js";
 import { nestedSource, shellStrings } from "./nested.js";
 
@@ -16,6 +18,8 @@ import { nestedSource, shellStrings } from "./nested.js";
 export interface ToolUse {
   tool: string;
   offset: number;
+  /** The conditional stretches it sits in (`if`, `case`, after `||`…), outermost first. */
+  scope: Scope;
 }
 
 /** How deep `sh -c` strings and `$( )` inside each other are followed. */
@@ -26,22 +30,23 @@ const base = (name: string | undefined) => name?.replace(/^.*\//, "") ?? "";
 /**
  * The Debian tools (`isDebianTool`) a RUN runs, in file order: its commands (behind `sudo`,
  * `env`, `xargs`, `find -exec`…), its `sh -c` strings and command substitutions, and an
- * exec form's decoded JSON words (`"apt\u002dget"` is apt-get, as Docker runs it). Text sh
+ * exec form's decoded JSON words (`"apt\u002dget"` is apt-get, as Docker runs it), and the
+ * here-documents fed to a shell as its script (`sh <<EOF`, `cat <<EOF | sh`). Text sh
  * cannot read (and a `-c` string or substitution that is not read exactly) is searched for a
  * tool's name as a command word instead. What it only names (`echo apt-get`, `/var/lib/apt`)
  * does not count.
  */
 export function toolsInRun(file: DockerfileText, ins: Instruction): ToolUse[] {
-  const found = new Map<number, string>();
-  const add = (tool: string, offset: number) => {
-    if (!found.has(offset)) found.set(offset, tool);
+  const found = new Map<number, ToolUse>();
+  const add = (tool: string, offset: number, scope: Scope = []) => {
+    if (!found.has(offset)) found.set(offset, { tool, offset, scope });
   };
   if (ins.form === "exec") execTools(file, ins, add);
   else shellTools(file, ins, add);
-  return [...found].sort((a, b) => a[0] - b[0]).map(([offset, tool]) => ({ tool, offset }));
+  return [...found.values()].sort((a, b) => a.offset - b.offset);
 }
 
-type Add = (tool: string, offset: number) => void;
+type Add = (tool: string, offset: number, scope?: Scope) => void;
 
 function shellTools(file: DockerfileText, ins: Instruction, add: Add): void {
   const { rest } = splitFlags(ins.args.text);
@@ -52,7 +57,7 @@ function shellTools(file: DockerfileText, ins: Instruction, add: Add): void {
       ins.heredocs.length > 0 && isHeredocScript(command)
         ? ins.heredocs.map((h) => heredocSource(file.text, h, escapeChar))
         : [runSource(file.text, ins, rest, escapeChar)];
-    for (const src of sources) scriptTools(src, add, 0);
+    for (const src of sources) scriptTools(src, add, 0, []);
   } catch (err) {
     if (!(err instanceof ShellSyntaxError)) throw err;
     const from = ins.start + ins.keyword.length;
@@ -60,25 +65,32 @@ function shellTools(file: DockerfileText, ins: Instruction, add: Add): void {
   }
 }
 
-function scriptTools(src: ShellSource, add: Add, depth: number): void {
+function scriptTools(src: ShellSource, add: Add, depth: number, outer: Scope): void {
   const at = (word: Word, k = 0) => src.span(word.start + k, word.start + k + 1)[0];
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;
+    const scope = scopeAt(src, item.start, outer);
     for (const cmd of item.commands) {
-      commandTools(cmd, (tool, word) => add(tool, at(word)));
+      commandTools(cmd, (tool, word) => add(tool, at(word), scope));
       for (const { word } of shellStrings(cmd)) {
         const inner = depth < MAX_DEPTH ? nestedSource(src, word) : undefined;
-        if (inner) scriptTools(inner, add, depth + 1);
-        else wordsIn(word.raw, (tool, k) => add(tool, at(word, k)));
+        if (inner) scriptTools(inner, add, depth + 1, scope);
+        else wordsIn(word.raw, (tool, k) => add(tool, at(word, k), scope));
       }
       // eval's words are a script the shell reads again.
       if (base(cmd.name) === "eval")
-        for (const w of cmd.args.slice(1)) wordsIn(w.raw, (tool, k) => add(tool, at(w, k)));
+        for (const w of cmd.args.slice(1)) wordsIn(w.raw, (tool, k) => add(tool, at(w, k), scope));
     }
   }
   for (const sub of substitutionsOf(src)) {
-    if (sub.src && depth < MAX_DEPTH) scriptTools(sub.src, add, depth + 1);
-    else wordsIn(sub.text, (tool) => add(tool, sub.at[0]));
+    const scope = sub.pipeline ? scopeAt(src, sub.pipeline.start, outer) : outer;
+    if (sub.src && depth < MAX_DEPTH) scriptTools(sub.src, add, depth + 1, scope);
+    else wordsIn(sub.text, (tool) => add(tool, sub.at[0], scope));
+  }
+  for (const fed of fedHeredocs(src)) {
+    const scope = scopeAt(src, fed.at, outer);
+    if (fed.src && depth < MAX_DEPTH) scriptTools(fed.src, add, depth + 1, scope);
+    else wordsIn(fed.text, (tool, k) => add(tool, fed.fileAt(k), scope));
   }
 }
 
@@ -130,5 +142,5 @@ function execTools(file: DockerfileText, ins: Instruction, add: Add): void {
       wordsIn(w.value, (tool, k) => add(tool, fileAt(w.at[k] ?? w.start)));
     return;
   }
-  if (src) scriptTools(src, add, 1);
+  if (src) scriptTools(src, add, 1, []);
 }

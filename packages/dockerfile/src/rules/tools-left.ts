@@ -2,8 +2,9 @@ import { lineFinder } from "../images.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { DebianToolLeft } from "../migrate/types.js";
 import type { ParsedDockerfile } from "../parse/types.js";
+import { type Scope, sameSpan } from "../shell/conditional-spans.js";
 import type { Stage } from "../stages.js";
-import { apkCalls, fileValues, onbuildCalls } from "./apk-replay.js";
+import { type ApkCall, apkCalls, fileValues, onbuildCalls } from "./apk-replay.js";
 import { ApkWorld } from "./apk-world.js";
 import { alpineProviders, failsOnAlpine } from "./debian-tools.js";
 import { type ToolUse, toolsInRun } from "./tools-in-run.js";
@@ -14,8 +15,11 @@ import { type ToolUse, toolsInRun } from "./tools-in-run.js";
  * runs (`apk add dpkg` for the architecture name, `shadow` for useradd): the stage's `apk add` and
  * `apk del` calls, and those of the stages it is built FROM, are replayed in file order
  * (`ApkWorld`, as `alpinize check` replays them), so a virtual package (`--virtual .build-deps`)
- * counts from its `apk add` to the `apk del` that deletes it. Read from a Dockerfile as written:
- * migrate's output, as `--check` and the corpus scoreboard judge it.
+ * counts from its `apk add` to the `apk del` that deletes it. An `apk add` that may not run (in an
+ * `if`, `case`, loop or function, or after `||`) counts only for the calls in the same stretch:
+ * `if …; then apk add shadow; fi; useradd app` fails when the branch is not taken; an `apk del`
+ * there counts everywhere after it. Read from a Dockerfile as written: migrate's output, as
+ * `--check` and the corpus scoreboard judge it.
  */
 export function debianToolsLeftIn(
   doc: ParsedDockerfile,
@@ -30,10 +34,10 @@ export function debianToolsLeftIn(
   for (const stage of stages) {
     // A stage built FROM another starts with what that one left, then runs its ONBUILD RUNs.
     const parent = stage.parent ? left.get(stage.parent) : undefined;
-    const world = parent ? parent.copy() : new ApkWorld();
+    const worlds = new ScopedWorlds(parent ? parent.copy() : new ApkWorld());
     if (stage.parent)
       for (const call of onbuildCalls(stage.parent, values))
-        world.apply(call.change, { line: lineOf(call.offset) });
+        worlds.apply(call, lineOf(call.offset));
     for (const ins of stage.body) {
       if (ins.keyword !== "RUN") continue;
       const calls = apkCalls(file, ins, values);
@@ -41,17 +45,58 @@ export function debianToolsLeftIn(
       let next = 0;
       const replayTo = (offset: number) => {
         for (; next < calls.length && calls[next]!.offset < offset; next++)
-          world.apply(calls[next]!.change, { line: lineOf(calls[next]!.offset) });
+          worlds.apply(calls[next]!, lineOf(calls[next]!.offset));
       };
       for (const t of tools) {
         replayTo(t.offset);
+        const world = worlds.at(t.scope);
         if (failsOnAlpine(t.tool, (pkg) => world.has(pkg))) out.push(t);
       }
       replayTo(Number.POSITIVE_INFINITY);
     }
-    left.set(stage, world);
+    left.set(stage, worlds.main);
   }
   return out.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * What apk has installed where a call runs: `main` for the calls that run whenever the build gets
+ * to them, and a world per conditional stretch (`if` branch, `|| …`) open around the last call
+ * asked about, which starts from the one it is nested in and also has what was added inside it.
+ */
+class ScopedWorlds {
+  private readonly open: { scope: Scope; world: ApkWorld }[] = [];
+  constructor(readonly main: ApkWorld) {}
+
+  /** The world a call in `scope` sees; stretches it is not in are closed, their adds forgotten. */
+  at(scope: Scope): ApkWorld {
+    let keep = 0;
+    while (
+      keep < this.open.length &&
+      keep < scope.length &&
+      sameSpan(this.open[keep]!.scope.at(-1)!, scope[keep]!)
+    )
+      keep++;
+    this.open.length = keep;
+    for (let k = keep; k < scope.length; k++)
+      this.open.push({ scope: scope.slice(0, k + 1), world: this.top().copy() });
+    return this.top();
+  }
+
+  /** An `apk add` holds in its own stretch; an `apk del` anywhere may have run, so it holds everywhere. */
+  apply(call: ApkCall, line: number): void {
+    const at = { line };
+    if (call.change.verb === "del") {
+      this.main.apply(call.change, at);
+      for (const { world } of this.open) world.apply(call.change, at);
+      return;
+    }
+    this.at(call.scope).apply(call.change, at);
+  }
+
+  private top(): ApkWorld {
+    return this.open.at(-1)?.world ?? this.main;
+  }
 }
 
 /**

@@ -277,7 +277,7 @@ function nestingDepths(items: readonly Item[]): { starts: number[]; depths: numb
 }
 
 /** The `{` at `k` follows `name()` (newlines between allowed): a POSIX function definition. */
-function opensFunction(items: readonly Item[], k: number): boolean {
+export function opensFunction(items: readonly Item[], k: number): boolean {
   let i = k - 1;
   while (i >= 0 && items[i]!.kind === "op" && (items[i] as Op).op === "\n") i--;
   const [name, open, close] = [items[i - 2], items[i - 1], items[i]];

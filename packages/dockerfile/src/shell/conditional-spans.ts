@@ -1,0 +1,115 @@
+import { countBelow } from "../sorted.js";
+import { opensFunction, type Script } from "./script.js";
+import type { ShellSource } from "./source.js";
+
+/** `[start, end)` of a stretch of text. */
+export type Span = readonly [number, number];
+
+/**
+ * The stretches of text, outermost first, that a point sits in and that may not run when the
+ * script around them does: file offsets, comparable across the scripts of one Dockerfile.
+ */
+export type Scope = readonly Span[];
+
+interface Frame {
+  kind: "compound" | "group" | "or";
+  start: number;
+}
+
+interface Index {
+  /** The spans sorted by start (an outer one before the inner ones that start with it). */
+  spans: Span[];
+  starts: number[];
+  /** Index of the span each one is nested in, or -1. */
+  parents: number[];
+}
+
+const indexes = new WeakMap<Script, Index>();
+
+/**
+ * The scope of script offset `at` of `src`, inside `outer` (the scope of the command that runs
+ * `src`: the `sh -c` string, the here-document fed to sh).
+ */
+export function scopeAt(src: ShellSource, at: number, outer: Scope = []): Scope {
+  const own = spansAround(src.script, at);
+  if (own.length === 0) return outer;
+  return [...outer, ...own.map(([s, e]) => src.span(s, e))];
+}
+
+export function sameSpan(a: Span, b: Span): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+/** The conditional stretches (script offsets) around `at`, outermost first. */
+export function spansAround(script: Script, at: number): Span[] {
+  let index = indexes.get(script);
+  if (!index) {
+    index = indexOf(conditionalSpans(script));
+    indexes.set(script, index);
+  }
+  const out: Span[] = [];
+  // The last span starting at or before `at`, then the spans it is nested in.
+  let k = countBelow(index.starts, at + 1) - 1;
+  while (k >= 0 && index.spans[k]![1] <= at) k = index.parents[k]!;
+  for (; k >= 0; k = index.parents[k]!) out.push(index.spans[k]!);
+  return out.reverse();
+}
+
+function indexOf(found: Span[]): Index {
+  const spans = found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const parents: number[] = [];
+  const open: number[] = [];
+  for (const [k, [start]] of spans.entries()) {
+    while (open.length > 0 && spans[open.at(-1)!]![1] <= start) open.pop();
+    parents.push(open.at(-1) ?? -1);
+    open.push(k);
+  }
+  return { spans, starts: spans.map((s) => s[0]), parents };
+}
+
+/**
+ * The stretches of a script (script offsets) that may not run, or run more than once, when the
+ * script gets to them: the bodies of `if`, `case`, loops and functions (their tests too), and what
+ * follows a `||` up to the end of its and-or list (`getent passwd app || apk add shadow`). A
+ * `&&` does not make one: what follows it runs whenever the commands before it succeed, which a
+ * build step assumes (`apk update && apk add shadow`), as `alpinize check` reads it.
+ */
+export function conditionalSpans(script: Script): Span[] {
+  const out: Span[] = [];
+  const frames: Frame[] = [];
+  const closeOr = (end: number) => {
+    while (frames.at(-1)?.kind === "or") out.push([frames.pop()!.start, end]);
+  };
+  // Pops up to the frame `kind` closes, giving each conditional one its span.
+  const close = (end: number, closes: (f: Frame) => boolean) => {
+    closeOr(end);
+    for (let f = frames.pop(); f; f = frames.pop()) {
+      if (f.kind !== "group") out.push([f.start, end]);
+      if (closes(f)) return;
+    }
+  };
+  for (const [k, it] of script.items.entries()) {
+    if (it.kind === "op") {
+      if (it.op === "||") {
+        if (frames.at(-1)?.kind !== "or") frames.push({ kind: "or", start: it.end });
+      } else if (it.op !== "&&" && it.op !== "|") closeOr(it.start);
+    } else if (it.kind === "header") frames.push({ kind: "compound", start: it.start });
+    else if (it.kind === "keyword") {
+      const w = it.word;
+      if (w === "if" || w === "while" || w === "until")
+        frames.push({ kind: "compound", start: it.start });
+      else if (w === "then" || w === "do" || w === "else" || w === "elif") closeOr(it.start);
+      else if (w === "fi" || w === "done" || w === "esac")
+        close(it.end, (f) => f.kind === "compound");
+      else if (w === "(") frames.push({ kind: "group", start: it.start });
+      else if (w === "{")
+        frames.push({
+          kind: opensFunction(script.items, k) ? "compound" : "group",
+          start: it.start,
+        });
+      else if (w === ")" || w === "}") close(it.end, (f) => f.kind !== "or");
+    }
+  }
+  close(script.text.length, () => false);
+  return out;
+}

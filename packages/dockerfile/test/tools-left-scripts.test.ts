@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { type MigrateResult, migrateDockerfile } from "../src/index.js";
+import { packageMap } from "./helpers.js";
+
+const options = { packageMap: packageMap("3.23"), release: "3.23" };
+
+function migrate(lines: readonly string[]): MigrateResult {
+  return migrateDockerfile(`${lines.join("\n")}\n`, options);
+}
+
+const left = (r: MigrateResult) => r.debianToolsLeft.map((t) => [t.tool, t.line]);
+
+describe("a here-document fed to a shell is a script whose Debian tools count", () => {
+  it("after other commands, piped from cat, behind options and wrappers", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      "RUN set -e; sh <<EOF",
+      "dpkg-divert --add /a",
+      "EOF",
+      "RUN cat <<'EOF' | sh -eu",
+      "useradd app",
+      "EOF",
+      "RUN true && sudo bash -s -- one <<-EOF",
+      "\tgroupadd g",
+      "\tEOF",
+      "RUN <<X",
+      "set -e",
+      "sh <<EOF",
+      "apt-get install -y curl",
+      "EOF",
+      "X",
+    ]);
+    expect(left(r)).toEqual([
+      ["dpkg-divert", 3],
+      ["useradd", 6],
+      ["groupadd", 9],
+      ["apt-get", 14],
+    ]);
+    // Each is warned at where it is, as --check fails on it.
+    for (const line of [3, 6, 9, 14])
+      expect(r.warnings.some((w) => w.line === line && w.rule === "apt")).toBe(true);
+  });
+
+  it("one written to a file, read as data, or given to a shell with a script is not run", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      "RUN cat <<EOF > /setup.sh",
+      "dpkg-divert --add /a",
+      "EOF",
+      "RUN sh -c 'cat' <<EOF",
+      "useradd app",
+      "EOF",
+      "RUN sh /x.sh <<EOF",
+      "groupadd g",
+      "EOF",
+      "RUN cat <<EOF | grep apt-get",
+      "apt-get install -y curl",
+      "EOF",
+    ]);
+    expect(left(r)).toEqual([]);
+  });
+
+  it("an apk add in the fed script installs for the calls after it", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      "RUN set -e; sh <<EOF",
+      "apk add --no-cache shadow",
+      "useradd app",
+      "EOF",
+      "RUN useradd other",
+    ]);
+    expect(left(r)).toEqual([]);
+  });
+});
+
+describe("an apk add that may not run installs only for the calls in its own branch", () => {
+  it("after fi, esac or a || list, in the RUN and in later ones, the tool is left", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      'RUN if [ "$X" = 1 ]; then apk add --no-cache shadow; fi; useradd a',
+      "RUN useradd b",
+      'RUN case "$A" in amd64) apk add --no-cache dpkg ;; esac && dpkg --print-architecture',
+      "RUN command -v git || apk add --no-cache dpkg-dev; dpkg-architecture -qDEB_HOST_ARCH",
+    ]);
+    expect(left(r)).toEqual([
+      ["useradd", 2],
+      ["useradd", 3],
+      ["dpkg", 4],
+      ["dpkg-architecture", 5],
+    ]);
+  });
+
+  it("inside the same branch, or when it runs whenever the RUN gets to it, it installs", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      'RUN if [ "$X" = 1 ]; then apk add --no-cache shadow; useradd a; fi',
+      'RUN if [ -n "$B" ]; then apk add --no-cache dpkg; for f in x; do dpkg -l; done; fi',
+      "RUN command -v useradd || (apk add --no-cache shadow && useradd c)",
+      "RUN apk update && apk add --no-cache dpkg-dev",
+      'RUN if [ "$X" = 1 ]; then dpkg-architecture -qDEB_HOST_ARCH; fi',
+    ]);
+    expect(left(r)).toEqual([]);
+  });
+
+  it("a stage built FROM it does not get the branch's package", () => {
+    const r = migrate([
+      "FROM alpine:3.23 AS base",
+      'RUN if [ "$X" = 1 ]; then apk add --no-cache shadow; fi',
+      "FROM base",
+      "RUN useradd app",
+    ]);
+    expect(left(r)).toEqual([["useradd", 4]]);
+  });
+
+  it("an apk del in a branch may have run: the package counts as gone after it", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      "RUN apk add --no-cache shadow",
+      'RUN if [ "$X" = 1 ]; then apk del shadow; fi; useradd app',
+    ]);
+    expect(left(r)).toEqual([["useradd", 3]]);
+  });
+});
