@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diffReports, evaluate, parseTrivyReport, render } from "../src/index.js";
 import { defaultPolicy } from "../src/policy/evaluate.js";
 import { MARKDOWN_LIMIT } from "../src/render/markdown.js";
-import { RUN_DATE } from "./fail-closed-fixtures.js";
+import { RUN_DATE, reportJson } from "./fail-closed-fixtures.js";
 
 // Found by a tester: rows were not capped. 5 MB VulnerabilityID/PkgName/versions/Title/Target/
 // ArtifactName/OS Name made text output 26 MB, Markdown 26 MB (one row, past the 1 MiB step
@@ -131,12 +131,9 @@ describe("every output but JSON stays bounded whatever the report's field sizes"
 
 describe("SARIF rule ids for long vulnerability ids", () => {
   const report = (ids: string[]) =>
-    JSON.stringify({
-      SchemaVersion: 2,
-      ArtifactName: "img",
-      ArtifactType: "container_image",
-      Metadata: { OS: { Family: "alpine", Name: "3.23.0" } },
-      Results: [
+    reportJson({
+      name: "img",
+      results: [
         {
           Target: "img (alpine 3.23.0)",
           Class: "os-pkgs",

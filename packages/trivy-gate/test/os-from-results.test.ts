@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultPolicy, evaluate, parseTrivyReport } from "../src/index.js";
-import { gate, RUN_DATE } from "./fail-closed-fixtures.js";
+import { gate, RUN_DATE, reportJson } from "./fail-closed-fixtures.js";
 import { CORPUS, HAVE_CORPUS } from "./helpers.js";
 
 // Found by a tester: a legacy report (no Metadata) of Debian 10.8 passed with a warning that it
@@ -72,12 +72,10 @@ describe("a report without Metadata.OS: the OS its OS packages result names", ()
 
   it("a schema 2 report with Metadata.OS keeps it: no reading of the results", () => {
     const e = gate(
-      JSON.stringify({
-        SchemaVersion: 2,
-        ArtifactName: "img",
-        ArtifactType: "container_image",
-        Metadata: { OS: { Family: "alpine", Name: "3.20.3" } },
-        Results: [{ Target: "img (alpine 3.20.3)", Class: "os-pkgs", Type: "alpine" }],
+      reportJson({
+        name: "img",
+        meta: { OS: { Family: "alpine", Name: "3.20.3" } },
+        results: [{ Target: "img (alpine 3.20.3)", Class: "os-pkgs", Type: "alpine" }],
       }),
     );
     expect(e.report.os).toEqual({ family: "alpine", name: "3.20.3", eosl: false });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { alpineImageReport } from "../../test-support/trivy-report.js";
 import { loadReport } from "./input.js";
 
 // Inputs written here for these tests: one CRITICAL, fixable finding in ghcr.io/acme/x:1.
@@ -23,17 +24,11 @@ const vuln = {
   Severity: "CRITICAL",
   PkgIdentifier: { PURL: "pkg:apk/alpine/zlib@1.0-r0?arch=x86_64" },
 };
-const REPORT = JSON.stringify({
-  SchemaVersion: 2,
-  ArtifactName: "ghcr.io/acme/x:1",
-  ArtifactType: "container_image",
+const REPORT = alpineImageReport([vuln], "ghcr.io/acme/x:1", {
   Metadata: {
     OS: { Family: "alpine", Name: "3.23.0" },
     RepoDigests: [`ghcr.io/acme/x@sha256:${"ab".repeat(32)}`],
   },
-  Results: [
-    { Target: "x (alpine 3.23.0)", Class: "os-pkgs", Type: "alpine", Vulnerabilities: [vuln] },
-  ],
 });
 const crit = file("crit.json", REPORT);
 const vexOf = (statement: object) =>

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { hasControl } from "@alpinize/image-ref";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { alpineImageReport } from "../../test-support/trivy-report.js";
 import { stderrTail } from "./scan.js";
 import { TRIVY_ENV_KEPT, trivyEnvironment } from "./trivy-env.js";
 
@@ -19,28 +20,18 @@ const log = join(tmp, "trivy.log");
 const report = join(tmp, "report.json");
 writeFileSync(
   report,
-  JSON.stringify({
-    SchemaVersion: 2,
-    ArtifactName: "x:1",
-    ArtifactType: "container_image",
-    Metadata: { OS: { Family: "alpine", Name: "3.23.0" } },
-    Results: [
+  alpineImageReport(
+    [
       {
-        Target: "x:1 (alpine 3.23.0)",
-        Class: "os-pkgs",
-        Type: "alpine",
-        Vulnerabilities: [
-          {
-            VulnerabilityID: "CVE-2026-1",
-            PkgName: "openssl",
-            InstalledVersion: "1.0-r0",
-            Status: "affected",
-            Severity: "HIGH",
-          },
-        ],
+        VulnerabilityID: "CVE-2026-1",
+        PkgName: "openssl",
+        InstalledVersion: "1.0-r0",
+        Status: "affected",
+        Severity: "HIGH",
       },
     ],
-  }),
+    "x:1",
+  ),
 );
 const fakeEnv = { PATH: `${bin}:/usr/bin:/bin`, FAKE_TRIVY_LOG: log, FAKE_TRIVY_REPORT: report };
 
