@@ -56,12 +56,10 @@ export function parsePackagesArgs(
       },
     );
   }
-  // Point releases (3.23.2) share their branch's package names: read them as the branch.
   const release = alpineFlag(values.alpine, command, {
     operand: "NAME",
     unknownCode: "ALPINIZE_PACKAGES_UNKNOWN_RELEASE",
     malformedCode: "ALPINIZE_PACKAGES_UNKNOWN_RELEASE",
-    pointReleases: true,
   });
   const commands = values.uses?.flatMap((u) => u.split(/[\s,]+/)).filter(Boolean);
   // `--uses ,`: given, yet naming no command; read as "not given" it would widen the answer.

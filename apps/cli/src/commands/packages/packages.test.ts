@@ -94,12 +94,6 @@ describe("alpinize packages explain", () => {
 });
 
 describe("alpinize packages input edges", () => {
-  it("reads a point release as its branch", async () => {
-    const r = await runCli(["packages", "map", "curl", "--alpine", "3.23.2", "--json"]);
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject([{ debian: "curl", alpine: ["curl"] }]);
-  });
-
   it("cuts a very long bad name in the error", async () => {
     const r = await runCli(["packages", "map", `${"X".repeat(10_000)}`]);
     expect(r.code).toBe(2);
