@@ -37,16 +37,18 @@ describe("DOCKER_HOST", () => {
     ["http://127.0.0.1:2375", "the scheme http:// is not one alpinize can use"],
     ["ssh://me@build-host", "ssh:// needs the docker CLI"],
     ["/var/run/docker.sock", "it has no scheme"],
-    ["tcp://", "not a valid tcp://HOST:PORT address"],
-    ["tcp://127.0.0.1:99999", "not a valid tcp://HOST:PORT address"],
-    ["tcp://127.0.0.1:2375/v1.41", "HOST:PORT and nothing else"],
+    ["tcp://", "not a valid tcp://HOST[:PORT] address"],
+    ["tcp://127.0.0.1:99999", "not a valid tcp://HOST[:PORT] address"],
+    ["tcp://127.0.0.1:2375/v1.41", "HOST[:PORT] and nothing else"],
     ["unix://", "unix:// needs a path"],
   ])("%s is bad input: %s", (value, why) => {
     const err = thrown(() => daemonFromEnv({ DOCKER_HOST: value }));
     expect(err.code).toBe("ALPINIZE_DIGEST_BAD_DOCKER_HOST");
     expect(err.exitCode).toBe(2);
     expect(err.message).toContain(why);
-    expect(err.hint).toContain("unix:///path/to/docker.sock, tcp://HOST:PORT or npipe://");
+    expect(err.hint).toContain(
+      "unix:///path/to/docker.sock, tcp://HOST[:PORT] (port 2375, 2376 with DOCKER_TLS_VERIFY) or npipe://",
+    );
   });
 
   it("takes an empty DOCKER_HOST as unset and refuses a blank one", () => {
@@ -58,6 +60,26 @@ describe("DOCKER_HOST", () => {
       expect(err.message).not.toContain("\n");
     }
     expect(() => createResolver({ via: "daemon", env: { DOCKER_HOST: "  " } })).toThrow(/blank/);
+  });
+
+  // A tester found ' unix:///x' and 'unix:///x ' trimmed and used while --help said blanks
+  // were bad input: a value with blanks around it is refused, as the help says.
+  it.each([" unix:///x", "unix:///x ", "tcp://127.0.0.1:2375\n", "\tnpipe:////./pipe/d"])(
+    "refuses %j: blanks around the address",
+    (value) => {
+      const err = thrown(() => daemonFromEnv({ DOCKER_HOST: value }));
+      expect(err).toMatchObject({ code: "ALPINIZE_DIGEST_BAD_DOCKER_HOST", exitCode: 2 });
+      expect(err.message).toContain("spaces or line breaks around the address; remove them");
+      expect(err.message).not.toMatch(/[\n\t]/);
+    },
+  );
+
+  it("takes tcp://HOST without a port as Docker's client does: 2375, 2376 with TLS", () => {
+    expect(daemonFromEnv({ DOCKER_HOST: "tcp://127.0.0.1" })).toEqual({
+      host: "127.0.0.1",
+      port: 2375,
+      protocol: "http",
+    });
   });
 
   it("never repeats a password written in it", () => {

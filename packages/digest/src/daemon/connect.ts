@@ -11,7 +11,8 @@ export interface DaemonConnection {
   protocol?: "http" | "https";
 }
 
-const SCHEMES = "unix:///path/to/docker.sock, tcp://HOST:PORT or npipe:////./pipe/NAME";
+const SCHEMES =
+  "unix:///path/to/docker.sock, tcp://HOST[:PORT] (port 2375, 2376 with DOCKER_TLS_VERIFY) or npipe:////./pipe/NAME";
 
 /**
  * Where the daemon is: DOCKER_HOST (unix://, tcp://, npipe://), else /var/run/docker.sock.
@@ -28,6 +29,9 @@ export function daemonFromEnv(env: Readonly<Record<string, string | undefined>>)
       raw,
       "it is blank (only spaces); leave it empty or unset it for the local socket",
     );
+  // ' unix:///x' is refused, not trimmed: the blank says the value was not the one meant.
+  if (value !== raw)
+    throw badHost(raw, "it has spaces or line breaks around the address; remove them");
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
   const rest = scheme ? value.slice(scheme.length + 3) : "";
   if (scheme === "unix" || scheme === "npipe") {
@@ -45,10 +49,11 @@ export function daemonFromEnv(env: Readonly<Record<string, string | undefined>>)
   try {
     url = new URL(`${env.DOCKER_TLS_VERIFY ? "https" : "http"}://${rest}`);
   } catch {
-    throw badHost(value, "it is not a valid tcp://HOST:PORT address");
+    throw badHost(value, "it is not a valid tcp://HOST[:PORT] address");
   }
   if (!url.hostname || (url.pathname !== "/" && url.pathname !== "") || url.search || url.username)
-    throw badHost(value, "a tcp:// address is HOST:PORT and nothing else");
+    throw badHost(value, "a tcp:// address is HOST[:PORT] and nothing else");
+  // No port: Docker's client defaults, 2375 plain and 2376 with TLS.
   return {
     host: url.hostname.replace(/^\[(.*)\]$/, "$1"),
     port: Number(url.port || (url.protocol === "https:" ? 2376 : 2375)),

@@ -27,9 +27,10 @@ Options:
                            and an error object {code, message, hint}
   --via registry           Ask the registry's HTTP API (default)
   --via daemon             Ask the Docker daemon (DOCKER_HOST or /var/run/docker.sock);
-                           DOCKER_HOST must be unix://PATH, tcp://HOST:PORT or
-                           npipe://PATH (empty means unset), anything else, blanks
-                           included, is bad input (exit 2)
+                           DOCKER_HOST must be unix://PATH, tcp://HOST[:PORT] (port
+                           2375, 2376 with DOCKER_TLS_VERIFY, as for Docker's client) or
+                           npipe://PATH (empty means unset); anything else, blanks
+                           around the address included, is bad input (exit 2)
   --via auto               The registry, then the daemon if the registry cannot be reached
   --insecure-registry HOST Allow plain http to HOST (loopback hosts always may); repeatable
   --registry-mirror HOST   Ask HOST for Docker Hub references (with HOST's credentials)
