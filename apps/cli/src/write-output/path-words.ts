@@ -1,4 +1,4 @@
-import { lstatSync, statSync } from "node:fs";
+import { lstatSync, readlinkSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 
 /** An output path that cannot be written for what lies on it, in the CLI's own words. */
@@ -33,7 +33,13 @@ export function outputPathProblem(
   words: OutputPathWords,
 ): OutputPathProblem | undefined {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const full = resolve(words.cwd, path);
+  const given = resolve(words.cwd, path);
+  // A link is written through: the folders that matter are on its target's path.
+  const full = followLinks(given);
+  const viaLink =
+    full === given
+      ? ""
+      : `, on the path ${shownPath(given, words.cwd)} links to (${shownPath(full, words.cwd)})`;
   const other = `pick another ${words.flag} path`;
   if (code === "EISDIR") {
     const shown = shownPath(full, words.cwd);
@@ -48,9 +54,7 @@ export function outputPathProblem(
     if (blocker === undefined) return undefined;
     const shown = shownPath(blocker, words.cwd);
     return {
-      reason: isRegularFile(blocker)
-        ? `${shown} is a file, not a folder`
-        : `${shown} is not a folder`,
+      reason: `${shown} is ${isRegularFile(blocker) ? "a file, not a folder" : "not a folder"}${viaLink}`,
       hint: `Check the path (nothing can be made inside ${shown}), or ${other}.`,
     };
   }
@@ -60,11 +64,11 @@ export function outputPathProblem(
     const shown = shownPath(missing, words.cwd);
     if (isLink(missing))
       return {
-        reason: `${shown} is a symbolic link to a folder that does not exist`,
+        reason: `${shown} is a symbolic link to a folder that does not exist${viaLink}`,
         hint: `Make the folder it points to (ls -l ${shown} shows it) or ${other}.`,
       };
     return {
-      reason: `${shown}: no such folder`,
+      reason: `${shown}: no such folder${viaLink}`,
       hint: `Make ${shown} first (mkdir -p ${shown}) or ${other}.`,
       missing: shown,
     };
@@ -76,6 +80,22 @@ export function outputPathProblem(
     reason: `no new file can be made in ${dir}, and it is written through a temp file beside it`,
     hint: `Pick another ${words.flag} path, on an ordinary file system.`,
   };
+}
+
+/** Where `path` leads when its last name is a symbolic link (or a chain of them). */
+function followLinks(path: string): string {
+  let end = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let target: string;
+    try {
+      if (!lstatSync(end).isSymbolicLink()) return end;
+      target = readlinkSync(end);
+    } catch {
+      return end;
+    }
+    end = resolve(dirname(end), target);
+  }
+  return end;
 }
 
 /** A path to paste from `cwd`: relative to it when inside it, else absolute. */

@@ -25,6 +25,16 @@ describe("alpinize shims print --output that cannot be written", () => {
       "Make the folder it points to (ls -l gone shows it) or pick another --output path.",
     ],
     [
+      "to-missing.sh",
+      "(missing: no such folder, on the path to-missing.sh links to (missing/x.sh)); nothing was written",
+      "Make missing first (mkdir -p missing) or pick another --output path.",
+    ],
+    [
+      "to-file.sh",
+      "(notes.txt is a file, not a folder, on the path to-file.sh links to (notes.txt/x.sh)); nothing was written",
+      "Check the path (nothing can be made inside notes.txt), or pick another --output path.",
+    ],
+    [
       "new/",
       "(the path ends in /, so it names a folder, and there is no such folder); nothing was written",
       "A path that ends in / names a folder",
@@ -36,6 +46,8 @@ describe("alpinize shims print --output that cannot be written", () => {
     async (output, reason, hint) => {
       await writeFile(`${tmp.dir}/notes.txt`, "a file\n");
       await symlink("nowhere", `${tmp.dir}/gone`);
+      await symlink("missing/x.sh", `${tmp.dir}/to-missing.sh`);
+      await symlink("notes.txt/x.sh", `${tmp.dir}/to-file.sh`);
       const before = (await readdir(tmp.dir)).sort();
       const r = await runCli(["shims", "print", "--output", output], { cwd: tmp.dir });
       expect(r.code).toBe(2);
