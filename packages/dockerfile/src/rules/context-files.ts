@@ -1,14 +1,19 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { parseScript, type Script, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { Stage } from "../stages.js";
-import { type CopiedFile, stageFiles } from "./stage-files.js";
+import {
+  type CopiedFile,
+  type InheritedStart,
+  inheritedStarts,
+  stageFiles,
+} from "./stage-files.js";
 
 export { splitGlob } from "./image-files.js";
 
 /** Scripts bigger than this are not scanned for commands (bounded work on untrusted input). */
 const MAX_SCRIPT = 1024 * 1024;
 
-export type { CopiedFile };
+export type { CopiedFile, InheritedStart };
 
 /**
  * Build-context files a stage COPYs/ADDs (not `--from`), read through `readContextFile`, with the
@@ -17,6 +22,15 @@ export type { CopiedFile };
 export function copiedFiles(ctx: MigrationContext, stage: Stage): CopiedFile[] {
   const read = ctx.readContextFile;
   return read ? stageFiles(ctx, stage, read) : [];
+}
+
+/**
+ * The build-context files a stage starts (ENTRYPOINT/CMD) that a stage it is built FROM copied,
+ * read through `readContextFile` (`InheritedStart`).
+ */
+export function startedFromParents(ctx: MigrationContext, stage: Stage): InheritedStart[] {
+  const read = ctx.readContextFile;
+  return read ? inheritedStarts(ctx, stage, read) : [];
 }
 
 /**

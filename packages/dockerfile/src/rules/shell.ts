@@ -3,7 +3,7 @@ import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { isNested, type Script, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { hasBashism } from "./bashisms.js";
-import type { CopiedFile } from "./context-files.js";
+import { type CopiedFile, startedFromParents } from "./context-files.js";
 import { callsOf } from "./gnu-calls.js";
 import { followsWithin } from "./in-order.js";
 import { withNestedSources } from "./nested.js";
@@ -92,6 +92,7 @@ export function migrateShell(ctx: MigrationContext, state: StageState): void {
       checkShebangs(state, ins, state.copied);
     }
   }
+  checkInheritedShebangs(ctx, state);
   // Stages built FROM this one run their RUN lines with the SHELL it leaves set.
   const inherited =
     bashShell && !runsNeedBash
@@ -277,10 +278,27 @@ function firstJsonString(text: string): { value: string; start: number; end: num
   return { value: m[1]!, start, end: start + m[1]!.length };
 }
 
+/**
+ * A bash script a stage starts (ENTRYPOINT/CMD) out of what a stage it is built FROM copied needs
+ * bash in this stage, the one that runs it, unless it is given to another shell (`CMD ["sh", F]`).
+ */
+function checkInheritedShebangs(ctx: MigrationContext, state: StageState): void {
+  for (const { file, by, shell } of startedFromParents(ctx, state.info.stage)) {
+    if (shell !== undefined && !BASH_BIN.test(shell)) continue;
+    if (!BASH_SHEBANG.test(file.content)) continue;
+    state.bashNeeds.push({
+      offset: by.start,
+      reason: `${by.keyword} starts ${file.source} (copied at line ${ctx.line(file.instruction.start)}), which has a bash shebang`,
+    });
+  }
+}
+
+const BASH_SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?bash\b/;
+
 function checkShebangs(state: StageState, ins: Instruction, files: CopiedFile[]): void {
   for (const f of files) {
     if (f.instruction !== ins) continue;
-    if (/^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?bash\b/.test(f.content)) {
+    if (BASH_SHEBANG.test(f.content)) {
       state.bashNeeds.push({ offset: ins.start, reason: `${f.source} has a bash shebang` });
     }
   }

@@ -22,6 +22,16 @@ export interface CopiedFile extends Landed {
   started?: { shell?: string };
 }
 
+/**
+ * A file a stage starts (ENTRYPOINT/CMD) that a stage it is built FROM copied (`FROM base` with
+ * `CMD ["/app/run.sh"]` under base's `COPY . /app`): `by` starts it, `shell` as for `started`.
+ */
+export interface InheritedStart {
+  file: Landed;
+  by: Instruction;
+  shell?: string;
+}
+
 /** PATH folders a bare name is looked up in (an ENV PATH of thousands stays bounded). */
 const MAX_PATH = 64;
 /** Stages built FROM each other a started program is looked up in (a chain of thousands stays bounded). */
@@ -37,7 +47,8 @@ interface Walk {
   out: CopiedFile[];
   listed: Set<Landed>;
   bySource: Map<string, CopiedFile>;
-  programs: { word: string; shell?: string; dir: ImageDir }[];
+  programs: { word: string; shell?: string; dir: ImageDir; ins: Instruction }[];
+  inherited: InheritedStart[];
   /** A COPY source (named, or a file of a copied folder) the reader refused as a link out. */
   outside: (source: string, ins: Instruction, inFolder: boolean) => void;
 }
@@ -55,6 +66,15 @@ export function stageFiles(
   read: (path: string) => ContextFileRead,
 ): CopiedFile[] {
   return walked(ctx, stage, read).out;
+}
+
+/** The files a stage starts out of what the stages it is built FROM copied (`InheritedStart`). */
+export function inheritedStarts(
+  ctx: MigrationContext,
+  stage: Stage,
+  read: (path: string) => ContextFileRead,
+): InheritedStart[] {
+  return walked(ctx, stage, read).inherited;
 }
 
 const memo = new WeakMap<MigrationContext, WeakMap<Stage, Walk>>();
@@ -92,6 +112,7 @@ function walk(ctx: MigrationContext, stage: Stage, read: (path: string) => Conte
     listed: new Set(),
     bySource: new Map(),
     programs: [],
+    inherited: [],
     outside,
   };
   for (const ins of stage.body) {
@@ -103,7 +124,7 @@ function walk(ctx: MigrationContext, stage: Stage, read: (path: string) => Conte
     else if (ins.keyword === "RUN" && ins.form !== "exec" && !w.image.empty) linkRun(ctx, w, ins);
     else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
       const word = programWord(ins);
-      if (word) w.programs.push({ ...word, dir: w.dir });
+      if (word) w.programs.push({ ...word, dir: w.dir, ins });
     }
   }
   // A container starts after every COPY, with the stage's last PATH.
@@ -112,7 +133,10 @@ function walk(ctx: MigrationContext, stage: Stage, read: (path: string) => Conte
     const paths = candidates(p.word, p.dir, w.path, isPath, !isPath);
     const hit = firstLanded(w, paths);
     if (hit) entryFor(w, hit).started ??= p.shell ? { shell: p.shell } : {};
-    else if (stage.parent) lookUpInherited(ctx, stage.parent, read, paths);
+    else if (stage.parent) {
+      const file = lookUpInherited(ctx, stage.parent, read, paths);
+      if (file) w.inherited.push({ file, by: p.ins, ...(p.shell ? { shell: p.shell } : {}) });
+    }
   }
   return w;
 }
@@ -121,21 +145,25 @@ function walk(ctx: MigrationContext, stage: Stage, read: (path: string) => Conte
  * A program the stage starts from a file a stage it is built FROM copied (`FROM base` with
  * `CMD ["/app/run.sh"]` under base's `COPY . /app`): looked up in their images, nearest first,
  * so that one the reader refused as a link out of the build context is noted at that COPY (the
- * `context` warning). The file is not added to the stage's own: its shebang and commands are
- * not read for this stage (a Known limitation).
+ * `context` warning). The file found is not added to the stage's own files (the rules that read
+ * those would act on the COPY of another stage): the caller lists it apart (`InheritedStart`).
  */
 function lookUpInherited(
   ctx: MigrationContext,
   parent: Stage,
   read: (path: string) => ContextFileRead,
   paths: readonly ImageDir[],
-): void {
+): Landed | undefined {
   const chain: Stage[] = [];
   for (let s: Stage | undefined = parent; s && chain.length < MAX_ANCESTORS; s = s.parent)
     chain.push(s);
   // Walked from the farthest down, each once: a deep chain is not walked by recursion.
   const walks = chain.reverse().map((s) => walked(ctx, s, read));
-  for (const w of walks.reverse()) if (!w.image.empty && firstLanded(w, paths)) return;
+  for (const w of walks.reverse()) {
+    const hit = w.image.empty ? undefined : firstLanded(w, paths);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 function copy(w: Walk, ins: Instruction, read: (path: string) => ContextFileRead): void {
