@@ -1,12 +1,35 @@
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The aports index folder: APORTS_INDEX_DIR as for scripts/generate.mjs, else ../shared beside the repository. */
+export const aportsIndexDir = (env: Env = process.env): string =>
+  env.APORTS_INDEX_DIR ||
+  fileURLToPath(new URL("../../../../shared/corpus/aports-index", import.meta.url));
+
+/** Same reading of CI as the CLI's: set, and not empty, false, 0 or no. */
+const inCi = (env: Env) => env.CI !== undefined && !/^(?:|false|0|no)$/i.test(env.CI);
+
+/**
+ * One release's index file, or undefined when it is absent outside CI. CI always has the corpus
+ * beside the repository, so there a missing file fails the test rather than skipping it in silence.
+ */
+export function aportsIndexFile(release: string, env: Env = process.env): string | undefined {
+  const file = join(aportsIndexDir(env), `aports-${release}.0-packages.tsv`);
+  if (existsSync(file)) return file;
+  if (inCi(env))
+    throw new Error(
+      `${file} is absent and CI is set: put ../shared/corpus beside the repository or set APORTS_INDEX_DIR`,
+    );
+  return undefined;
+}
 
 /** One release's index rows of main or community, split on tabs; undefined when it is absent. */
 function readRows(release: string): string[][] | undefined {
-  const file = new URL(
-    `../../../../shared/corpus/aports-index/aports-${release}.0-packages.tsv`,
-    import.meta.url,
-  );
-  if (!existsSync(file)) return undefined;
+  const file = aportsIndexFile(release);
+  if (file === undefined) return undefined;
   return readFileSync(file, "utf8")
     .split("\n")
     .map((line) => line.split("\t"))
@@ -36,8 +59,7 @@ export function aportsNames(release: string): Set<string> | undefined {
   return cachedNames(namesCache, release, (cols) => (cols[2] ? [cols[2]] : []));
 }
 
-export const SKIP_WITHOUT_APORTS =
-  "../shared/corpus/aports-index is absent: the cross-check against aports is skipped";
+export const SKIP_WITHOUT_APORTS = `${aportsIndexDir()} is absent (set APORTS_INDEX_DIR): the cross-check against aports is skipped`;
 
 const providedCache = new Map<string, Set<string> | undefined>();
 

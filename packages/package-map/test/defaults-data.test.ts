@@ -1,18 +1,17 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { aportsIndexFile } from "./aports-index.js";
 
 // The single-stream defaults in curated.json (one GCC, one python3, one ruby per release) are
 // written by hand; the Alpine package indexes beside the repository say what each release ships.
 const curated = JSON.parse(
   readFileSync(fileURLToPath(new URL("../data/curated.json", import.meta.url)), "utf8"),
 ) as { defaults: Record<string, Record<string, string>> };
-const indexDir = fileURLToPath(new URL("../../../../shared/corpus/aports-index/", import.meta.url));
-
-/** pkgname → version ("15.2.0-r5") from one release's index. */
+/** pkgname → version ("15.2.0-r5") from one release's index (throws under CI when it is absent). */
 function versions(release: string): Map<string, string> | undefined {
-  const file = `${indexDir}aports-${release}.0-packages.tsv`;
-  if (!existsSync(file)) return undefined;
+  const file = aportsIndexFile(release);
+  if (file === undefined) return undefined;
   const out = new Map<string, string>();
   for (const line of readFileSync(file, "utf8").split("\n").slice(1)) {
     const cols = line.split("\t");

@@ -1,15 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createPackageMap, KNOWN_RELEASES } from "../src/index.js";
 import { releaseIndex } from "../src/release-index.js";
+import { aportsIndexFile } from "./aports-index.js";
 
-const indexDir = fileURLToPath(new URL("../../../../shared/corpus/aports-index/", import.meta.url));
-
-/** go's pkgver in one release's aports index ("1.26.3"), when the index is beside the repo. */
+/** go's pkgver in one release's aports index ("1.26.3"), when the index is there. */
 function indexedGo(release: string): string | undefined {
-  const file = `${indexDir}aports-${release}.0-packages.tsv`;
-  if (!existsSync(file)) return undefined;
+  const file = aportsIndexFile(release);
+  if (file === undefined) return undefined;
   const row = readFileSync(file, "utf8")
     .split("\n")
     .map((line) => line.split("\t"))
