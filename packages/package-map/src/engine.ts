@@ -1,6 +1,7 @@
 import { InputError } from "@alpinize/errors";
 import { withBundledParts } from "./bundled-parts.js";
 import { loadCurated } from "./data.js";
+import { debianBinary } from "./debian-facts.js";
 import { curatedLayer } from "./layers/curated.js";
 import { ecosystemLayer, foreignEcosystemLayer, patternLayer } from "./layers/ecosystem.js";
 import { exactLayer } from "./layers/exact.js";
@@ -76,7 +77,19 @@ export function createPackageMap(options: PackageMapOptions = {}): PackageMap {
     map: (debianName, context) => explain(debianName, context).decision,
     exists: (alpineName) => index.has(alpineName),
     explain,
+    commandsOf: (debianName) => commandsOf(stripArch(debianName), curated.packages),
   };
+}
+
+function commandsOf(name: string, curated: Env["curated"]["packages"]): string[] {
+  // The Debian slice lists the commands of binaries named apart from their source only: for
+  // the others (nodejs) a curated table alone would be a partial list, so none is given.
+  const shipped = debianBinary(name).commands;
+  if (shipped.length === 0) return [];
+  const entry = Object.hasOwn(curated, name) ? curated[name] : undefined;
+  const tables = [entry?.commands, ...Object.values(entry?.releases ?? {}).map((r) => r.commands)];
+  const mapped = tables.flatMap((t) => Object.keys(t ?? {}));
+  return [...new Set([...shipped, ...mapped])].sort();
 }
 
 function decide(input: string, env: Env, steps: EvidenceStep[]): PackageDecision {

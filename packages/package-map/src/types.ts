@@ -64,4 +64,10 @@ export interface PackageMap {
   exists(alpineName: string): boolean;
   /** The decision with the chain of evidence that led to it. */
   explain(debianName: string, context?: MapContext): Explanation;
+  /**
+   * The commands a Debian package installs in bin directories (bookworm) and those a curated
+   * entry picks parts by; empty when they are not known (the facts list them only for binaries
+   * named apart from their source: `libcap2-bin`, not `curl` or `nodejs`).
+   */
+  commandsOf(debianName: string): string[];
 }

@@ -1,11 +1,17 @@
 import { EXIT } from "@alpinize/errors";
 import type { Io } from "../../io.js";
 import { parsePackagesArgs } from "./options.js";
+import { printUsesWarnings, withUsesWarning } from "./uses-warning.js";
 
 export async function runExplain(argv: string[], io: Io): Promise<number> {
   const args = parsePackagesArgs(argv, "packages explain", "one");
   const name = args.names[0]!;
-  const result = args.map.explain(name, args.commands ? { commands: args.commands } : {});
+  const explained = args.map.explain(name, args.commands ? { commands: args.commands } : {});
+  const result = {
+    ...explained,
+    decision: withUsesWarning(explained.decision, args.map, args.commands),
+  };
+  printUsesWarnings([result.decision], "packages explain", io);
   if (args.json) {
     io.out(JSON.stringify(result, null, 2));
   } else {

@@ -18,8 +18,10 @@ Subcommands:
 Options:
   --alpine X.Y   Alpine release (3.21, 3.22, 3.23, 3.24; default 3.24)
   --uses CMD     A command the Dockerfile runs (repeatable, or comma-separated), so a split
-                 package maps to the smallest part that ships it (--uses setcap, --uses envsubst)
-  --json         map: an array of {debian, alpine, kind, reason, layer, candidates?};
+                 package maps to the smallest part that ships it (--uses setcap, --uses envsubst);
+                 a package with several commands that ships none of those named gets a
+                 warning (stderr, and "warning" in --json) and its whole answer; exit unchanged
+  --json         map: an array of {debian, alpine, kind, reason, layer, candidates?, warning?};
                  explain: {release, decision, steps}. An error (no name, an invalid name,
                  a bad release or flag) still prints one document: map [{debian null,
                  alpine [], kind "error", reason, layer "error", error {code, message,

@@ -2,11 +2,15 @@ import { EXIT } from "@alpinize/errors";
 import type { PackageDecision } from "@alpinize/package-map";
 import type { Io } from "../../io.js";
 import { parsePackagesArgs } from "./options.js";
+import { printUsesWarnings, withUsesWarning } from "./uses-warning.js";
 
 export async function runMap(argv: string[], io: Io): Promise<number> {
   const args = parsePackagesArgs(argv, "packages map");
   const context = args.commands ? { commands: args.commands } : {};
-  const decisions = args.names.map((name) => args.map.map(name, context));
+  const decisions = args.names.map((name) =>
+    withUsesWarning(args.map.map(name, context), args.map, args.commands),
+  );
+  printUsesWarnings(decisions, "packages map", io);
   if (args.json) io.out(JSON.stringify(decisions, null, 2));
   else io.out(formatTable(decisions, io));
   return decisions.some((d) => d.kind === "unknown") ? EXIT.FINDINGS : EXIT.OK;
