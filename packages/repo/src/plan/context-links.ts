@@ -4,8 +4,9 @@ import type { TransformWarning } from "../transforms.js";
 import type { FilePlan } from "./types.js";
 
 /**
- * The ENTRYPOINT/CMD scripts a migrated image runs whose COPY source links out of the build
- * context, or is a link to nothing: not read, so not migrated, and broken for Docker. A `context` warning at the COPY, as
+ * The scripts a migrated image runs (ENTRYPOINT/CMD, and a RUN's: `unreadRunScripts`) whose COPY
+ * source links out of the build context, or is a link to nothing: not read, so not migrated (a
+ * RUN's is read for what it needs, never rewritten: not checked), and broken for Docker. A `context` warning at the COPY, as
  * the Dockerfile migration gives for each file it asked the context for, and as `check` reports
  * them (`context-link`); one the migration already gave (same COPY, same file) is not repeated,
  * so each script is reported once. A warning, not a file skipped (exit 2): the link is the
@@ -30,7 +31,7 @@ export function contextLinkWarnings(
     .map((m) => ({
       rule: "context",
       line: m.line,
-      message: `${m.what}, ${m.problem}, so alpinize did not read it and it was not migrated; ${m.docker}: ${m.fix}, then run alpinize migrate again`,
+      message: `${m.what}, ${m.problem}, so alpinize did not read it and ${m.byRun ? "nothing in it was checked" : "it was not migrated"}; ${m.docker}: ${m.fix}, then run alpinize migrate again`,
     }));
 }
 

@@ -23,6 +23,7 @@ import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
 import { missingScriptWarnings } from "./missing-scripts.js";
 import { muslIntoGlibc } from "./musl-copies.js";
+import { unreadRunScripts } from "./run-scripts-unread.js";
 import { needsAlpineRewrite, type ScriptScope, scriptScope } from "./script-scope.js";
 import {
   installedEverywhere,
@@ -106,6 +107,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
       scripts.set(ref.path, [...(scripts.get(ref.path) ?? []), ref]);
       if (gosu) gosuScripts.add(ref.path);
     }
+    await unreadRunScripts(root, file, before, filePlan, missing, outside);
     filePlan.warnings.push(...missingScriptWarnings(missing, filePlan, config.images.ignore));
     filePlan.warnings.push(...contextLinkWarnings(outside, filePlan, config.images.ignore));
   }
