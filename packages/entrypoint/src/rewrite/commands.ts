@@ -11,8 +11,10 @@ export { SHIM_FREE_RULES, setGosuWord } from "./exec-commands.js";
 export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined {
   const name = ctx.name;
   const args = ctx.cmd.words.slice(ctx.at + 1);
-  // Inside $( ) only the exec tools: `x=$(gosu app id)` runs in a subshell either way.
-  if (ctx.cmd.depth > 0 && !EXEC_TOOLS.has(name ?? "")) return undefined;
+  // Inside $( ) only the exec tools (`x=$(gosu app id)` runs in a subshell either way) and group
+  // names: the account tools print other text than their shims, and the script may read it.
+  if (ctx.cmd.depth > 0 && !EXEC_TOOLS.has(name ?? ""))
+    return name === undefined ? undefined : groupUses(name, ctx);
   switch (name) {
     case "groupadd":
       return groupadd(args, ctx);

@@ -97,7 +97,9 @@ function withGroup(word: Word, kind: Kind, groups: GroupRefs, at: SimpleCommand)
   if (!parts || !groups.origin(parts.group)) return undefined;
   const ref = groups.ref(parts.group, at);
   if (ref === parts.group) return undefined;
-  return `${parts.prefix}${ref}`;
+  // In backquotes inside double quotes a bare `"` is undefined by POSIX; `\"` is read as `"`.
+  const quoted = at.backquote === "double" ? ref.replaceAll('"', '\\"') : ref;
+  return `${parts.prefix}${quoted}`;
 }
 
 /** `group` or `OWNER:group` as source text before the group, and the group's literal name. */

@@ -46,9 +46,8 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     };
   }
   const inlined = inlineRange(text);
-  // A call in a here-document body's `$( )` stays there: the lint reports it.
   const commands = scanned.commands.filter(
-    (c) => !c.heredoc && (!inlined || c.start < inlined[0] || c.start > inlined[1]),
+    (c) => !inlined || c.start < inlined[0] || c.start > inlined[1],
   );
   const edits: RewriteEdit[] = [];
   const warnings: RewriteWarning[] = [];
@@ -56,12 +55,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
   const inner: Replacement[] = [];
   const groups = new GroupRefs(text, scanned.inert, commands);
   let usesShims = false;
-  // Commands inside $( ) first, so an outer rewrite can carry its rewritten inner commands.
-  const ordered = [
-    ...commands.filter((c) => c.depth > 0),
-    ...commands.filter((c) => c.depth === 0),
-  ];
-  for (const original of ordered) {
+  for (const original of innerFirst(commands)) {
     const cmd = withRewrittenWords(text, original, inner);
     const target = commandName(cmd);
     if (!target) continue;
@@ -72,7 +66,10 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
       ...(options.execTool ? { execTool: options.execTool } : {}),
       ...(options.execToolRefusesUnknownUser ? { execToolRefusesUnknownUser: true } : {}),
     });
-    const outcome = target.wrapper ? behindWrapper(found, target.name, target.wrapper) : found;
+    const outcome = usable(
+      original,
+      target.wrapper ? behindWrapper(found, target.name, target.wrapper) : found,
+    );
     if (!outcome || outcome.kind === "warn")
       warnings.push(...groupNameWarnings(text, cmd, target.at, groups));
     if (!outcome) continue;
@@ -84,6 +81,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     if (outcome.kind === "words") {
       const r = wordsReplacement(text, cmd, outcome.edits);
       replacements.push(r);
+      if (r.depth > 0) insertByStart(inner, r);
       if (!SHIM_FREE_RULES.has(outcome.rule)) usesShims = true;
       const before = text.slice(r.start, r.end);
       edits.push({
@@ -114,7 +112,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
     const replacement = { start, end: original.end, after, depth: original.depth };
     replacements.push(replacement);
     usesShims = true;
-    if (replacement.depth > 0) inner.push(replacement);
+    if (replacement.depth > 0) insertByStart(inner, replacement);
     const before = text.slice(start, original.end);
     const message = quieted ? `${outcome.message}; ${QUIET}` : outcome.message;
     const edit = { rule: outcome.rule, ...where, before, after, message };
@@ -135,6 +133,8 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
         replacement.start = original.start;
         edit.before = text.slice(original.start, original.end);
         edit.after = replacement.after = captured;
+        // The capture takes the printed name: no >/dev/null is added, so none is explained.
+        edit.message = outcome.message;
         return true;
       };
     }
@@ -198,6 +198,35 @@ function checkSourcePath(path: string): void {
       },
     );
   }
+}
+
+/**
+ * What the rewrite may do with the command. One in a here-document body's `$( )` stays where it
+ * is (it cannot move out of the body, and the lint reports a call it leaves): only its words
+ * may change, as a group named by its GID.
+ */
+function usable(cmd: SimpleCommand, outcome: CommandOutcome | undefined) {
+  return cmd.heredoc && outcome?.kind !== "words" ? undefined : outcome;
+}
+
+/**
+ * The commands in the order they finish: each after the commands inside its `$( )` and
+ * backquotes, so an outer rewrite can carry its rewritten inner commands, and after every
+ * command that ends before it starts, so a group made earlier (`groupadd -g 999 docker`) is
+ * known when a later `$(chgrp docker …)` or `` `getent group docker` `` names it.
+ */
+function innerFirst(commands: SimpleCommand[]): SimpleCommand[] {
+  return [...commands].sort((a, b) => a.end - b.end || b.depth - a.depth);
+}
+
+/**
+ * Adds `r` to `inner`, kept in ascending start order. Commands come in the order they end, so
+ * only a rewrite nested inside an earlier one's `$( )` lands before the last.
+ */
+function insertByStart(inner: Replacement[], r: Replacement): void {
+  let at = inner.length;
+  while (at > 0 && inner[at - 1]!.start > r.start) at--;
+  inner.splice(at, 0, r);
 }
 
 /**
