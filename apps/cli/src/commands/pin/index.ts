@@ -32,9 +32,10 @@ Without --write or --check, prints what it would pin and changes nothing.
 
 Options:
   --write                  Rewrite the files (atomically, keeping mode, owner and group);
-                           a file edited meanwhile or owned by another user is left
-                           alone (exit 2); when one cannot be written the others still
-                           are, and each is reported
+                           a file edited meanwhile, or owned by another user (unless
+                           alpinize runs as root, which rewrites it and keeps its owner
+                           and group), is left alone (exit 2); when one cannot be written
+                           the others still are, and each is reported
   --check                  Ask no registry; exit 1 if any reference lacks a digest or was
                            skipped (for CI)
   --json                   Print {files, errors} on stdout, always: one object per file

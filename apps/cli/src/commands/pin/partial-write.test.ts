@@ -1,6 +1,7 @@
 import { chmod, chown, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
 import { canRunUnprivileged, isRoot, runUnprivilegedAsync } from "../../test-support/nobody.js";
 import { useRegistry } from "../../test-support/registry.js";
 
@@ -83,4 +84,23 @@ describe.skipIf(!canDrop)("alpinize pin --write when one file cannot be written"
     expect(await readFile(theirs, "utf8")).toBe(`FROM ${ref()}\n`);
     expect((await stat(theirs)).uid).toBe(0);
   });
+
+  // A tester found --help saying another user's file is left alone, while root rewrites it (as
+  // the README says): the help now says so, and this holds it to what root does.
+  it.skipIf(!isRoot)(
+    "as root, rewrites another user's file keeping its owner, as --help says",
+    async () => {
+      const help = await runCli(["pin", "--help"]);
+      expect(help.stdout.replace(/\s+/g, " ")).toContain(
+        "owned by another user (unless alpinize runs as root, which rewrites it and keeps its owner and group), is left alone (exit 2)",
+      );
+      const theirs = join(fx.dir, "nobodys.Dockerfile");
+      await writeFile(theirs, `FROM ${ref()}\n`, { mode: 0o644 });
+      await chown(theirs, 65534, 65534);
+      const res = await runCli(["pin", "--write", "nobodys.Dockerfile"], { cwd: fx.dir });
+      expect(res.code).toBe(0);
+      expect(await readFile(theirs, "utf8")).toBe(`FROM ${ref()}@${fx.app.indexDigest}\n`);
+      expect(await stat(theirs)).toMatchObject({ uid: 65534, gid: 65534 });
+    },
+  );
 });
