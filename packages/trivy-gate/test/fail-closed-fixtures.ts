@@ -31,6 +31,13 @@ export function reportJson(
   });
 }
 
+/** A clean image report of `family name` (one OS packages result), without `EOSL` unless given. */
+export const cleanOsReport = (family: string, name: string, eosl?: boolean) =>
+  reportJson({
+    meta: { OS: { Family: family, Name: name, ...(eosl === undefined ? {} : { EOSL: eosl }) } },
+    results: [{ Target: `x (${family} ${name})`, Class: "os-pkgs", Type: family }],
+  });
+
 /**
  * A fixed run date: the gate judges a release's end of support against it, so these reports
  * (alpine 3.23.0) give the same verdict whenever the tests run.

@@ -1,20 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { defaultPolicy, evaluate, render } from "../src/index.js";
 import { releaseOf } from "../src/policy/os-support.js";
-import { gate, RUN_DATE, reportJson } from "./fail-closed-fixtures.js";
+import { cleanOsReport as clean, gate, RUN_DATE, reportJson } from "./fail-closed-fixtures.js";
 import { corpusFiles, loadCorpus } from "./helpers.js";
 
 // Trivy writes Metadata.OS.EOSL only when it is true (and Trivy before its EOSL check never
 // writes it), so a report of an Alpine 3.14 image without it passed the gate years after the
 // branch's support ended. The gate now judges the release against announced dates on the run
 // date, and says when it cannot.
-
-/** A clean image report of `family name`, without `EOSL` unless given. */
-const clean = (family: string, name: string, eosl?: boolean) =>
-  reportJson({
-    meta: { OS: { Family: family, Name: name, ...(eosl === undefined ? {} : { EOSL: eosl }) } },
-    results: [{ Target: `x (${family} ${name})`, Class: "os-pkgs", Type: family }],
-  });
 
 const codes = (json: string, policy = {}) => gate(json, policy).problems.map((p) => p.code);
 
