@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type StartedRegistry, startRegistry } from "@alpinize/testkit";
@@ -74,5 +74,46 @@ describe.each(["htpasswd", "token"] as const)("a refusal by a %s registry", (aut
     );
     expect(err.hint).toContain(`docker login ${registry.host}`);
     expect(err.hint).toContain("REGISTRY_AUTH_FILE");
+  });
+
+  // A tester found a corrupt config.json, or a helper that failed or printed garbage, end in
+  // "none were found for it (looked in: … auths in …/config.json)": the error now says which
+  // source failed, still without its text (the file and the helper's output may hold secrets).
+  it("says the config file could not be read, not that none were found", async () => {
+    const config = await dockerConfig({});
+    try {
+      await writeFile(join(config.dir, "config.json"), `{"auths": {"x": {"auth": "${WRONG}"`);
+      const err = await failure(registry, cleanEnv({ DOCKER_CONFIG: config.dir }));
+      expect(err.message).toContain(
+        `could be read for it: ${join(config.dir, "config.json")} (from $DOCKER_CONFIG) could not be read (it is not valid JSON (line 1 column`,
+      );
+      expect(err.message).not.toMatch(/none were found|no credentials were found/);
+      expect(err.hint).toMatch(/^Fix the credential source named above/);
+    } finally {
+      await config.remove();
+    }
+  });
+
+  it.each([
+    ["fails", `echo "${WRONG}"; exit 3`, "failed (exit status 3); its output is not shown"],
+    ["prints no JSON", `echo "${WRONG}"`, "printed something that is not JSON"],
+  ])("says the credential helper %s, not that none were found", async (_, body, why) => {
+    const bin = join(dir, "bin");
+    await mkdir(bin, { recursive: true });
+    const helper = join(bin, "docker-credential-alpinizebroken");
+    await writeFile(helper, `#!/bin/sh\ncat >/dev/null\n${body}\n`);
+    await chmod(helper, 0o755);
+    const config = await dockerConfig({ credHelpers: { [registry.host]: "alpinizebroken" } });
+    try {
+      const env = cleanEnv({ DOCKER_CONFIG: config.dir, PATH: `${bin}:${process.env.PATH}` });
+      const err = await failure(registry, env);
+      expect(err.message).toContain(
+        `could be read for it: docker-credential-alpinizebroken ${why}`,
+      );
+      expect(err.message).toContain(`(credHelpers in ${join(config.dir, "config.json")}`);
+      expect(err.message).not.toMatch(/none were found|no credentials were found/);
+    } finally {
+      await config.remove();
+    }
   });
 });

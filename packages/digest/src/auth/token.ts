@@ -18,6 +18,8 @@ export interface TokenRequestInput {
   credentials: Credentials | undefined;
   /** Where credentials were looked for, to say so when none were found. */
   searched?: string | undefined;
+  /** Sources that failed for the registry: then the message says so rather than "none found". */
+  failures?: string[];
   /** The registry's own `host[:port]`, to judge the realm. */
   registryHost: string;
   /** Whether plain http is allowed for the registry (loopback / named insecure). */
@@ -67,11 +69,12 @@ function tokenRefused(realm: URL, input: TokenRequestInput): ResolveError {
     );
   }
   const where = input.searched ? ` (looked in: ${input.searched})` : "";
+  const failed = input.failures ?? [];
   return new ResolveError(
     DIGEST_ERRORS.unauthorized,
-    `the token server ${realm.host} refused anonymous access to ${host}: no credentials were found for it${where}`,
+    `the token server ${realm.host} refused anonymous access to ${host}: ${failed.length > 0 ? `no credentials could be read for it: ${failed.join("; ")}` : "no credentials were found for it"}${where}`,
     {
-      hint: `${loginHint(host)}; or check the repository name.`,
+      hint: `${loginHint(host, failed.length > 0)}; or check the repository name.`,
     },
   );
 }

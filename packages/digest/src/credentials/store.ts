@@ -24,12 +24,16 @@ export function createCredentialStore(options: CredentialStoreOptions = {}): Cre
   const problems: string[] = [];
   const files = new Map<string, Promise<AuthFile | undefined>>();
   const dockerAnswers = new Map<string, Promise<Credentials | undefined>>();
+  // For the 401's message: a source that failed is not "none were found".
+  const unreadFiles: string[] = [];
+  const failedHelpers = new Map<string, string[]>();
 
-  const load = (path: string) => {
+  const load = (path: string, label: string) => {
     let pending = files.get(path);
     if (!pending) {
       pending = readAuthFile(path).catch((err: Error) => {
         problems.push(`ignoring ${path}: ${err.message}`);
+        unreadFiles.push(`${label} could not be read (${err.message})`);
         return undefined;
       });
       files.set(path, pending);
@@ -61,7 +65,7 @@ export function createCredentialStore(options: CredentialStoreOptions = {}): Cre
   ].join("; ");
 
   const fromDocker = async (registry: string) => {
-    const config = await load(dockerConfigPath);
+    const config = await load(dockerConfigPath, dockerLabel);
     if (!config) return undefined;
     const serverUrl = dockerCredentialKey(registry);
     const helper = matchHelper(config.credHelpers, registry);
@@ -71,7 +75,11 @@ export function createCredentialStore(options: CredentialStoreOptions = {}): Cre
     ] as const) {
       if (typeof name !== "string" || name === "") continue;
       const result = await runCredentialHelper(name, serverUrl, env);
-      if (result.problem) problems.push(result.problem);
+      if (result.problem) {
+        problems.push(result.problem);
+        const failed = failedHelpers.get(registry) ?? [];
+        failedHelpers.set(registry, [...failed, `${result.problem} (${key} in ${dockerLabel})`]);
+      }
       if (result.credentials) {
         const source = `${result.credentials.source} (${key} in ${dockerLabel})`;
         return { ...result.credentials, source };
@@ -90,7 +98,7 @@ export function createCredentialStore(options: CredentialStoreOptions = {}): Cre
       const found = await docker;
       if (found) return found;
       for (const { path, label } of podman) {
-        const file = await load(path);
+        const file = await load(path, label);
         const creds = file && matchAuths(file, registry, repository, label, problems);
         if (creds) return creds;
       }
@@ -98,6 +106,7 @@ export function createCredentialStore(options: CredentialStoreOptions = {}): Cre
     },
     warnings: () => [...new Set(problems)],
     searched: () => searched,
+    failures: (registry) => [...new Set([...unreadFiles, ...(failedHelpers.get(registry) ?? [])])],
   };
 }
 

@@ -18,6 +18,12 @@ export interface CredentialStore {
    * that none were found; never secrets. Optional for stores of one's own.
    */
   searched?(): string;
+  /**
+   * Why a source that could have answered for `registry` did not (a config file that could not
+   * be read, a helper that failed, hung or answered garbage), for the message of a 401 that
+   * would otherwise say none were found; never secrets. Optional for stores of one's own.
+   */
+  failures?(registry: string): string[];
 }
 
 /** What went with a registry's requests, for the message of a 401; never secrets. */
@@ -28,4 +34,6 @@ export interface AuthReport {
   source: string | undefined;
   /** Where credentials were looked for, when the store can say. */
   searched: string | undefined;
+  /** Sources that failed for the registry (see `CredentialStore.failures`); empty when none. */
+  failures?: string[];
 }

@@ -156,6 +156,7 @@ export class RegistryClient {
       scheme: this.auth.kind,
       source: this.sentFrom.get(repository),
       searched: this.options.credentials.searched?.(),
+      failures: this.options.credentials.failures?.(this.options.credentialRegistry) ?? [],
     };
   }
 
@@ -206,6 +207,7 @@ export class RegistryClient {
       service: auth.service,
       credentials: creds,
       searched: this.options.credentials.searched?.(),
+      failures: this.options.credentials.failures?.(this.options.credentialRegistry) ?? [],
       registryHost: this.options.apiHost,
       registryInsecure: this.options.insecure,
     };

@@ -28,12 +28,15 @@ export function unauthorized(
     );
   }
   const where = auth?.searched ? ` (looked in: ${auth.searched})` : "";
+  const failed = auth?.failures ?? [];
   const why =
     auth?.scheme === "none" || auth === undefined
       ? "answered 401 without a challenge"
-      : "wants credentials and none were found for it";
+      : failed.length > 0
+        ? `wants credentials and none could be read for it: ${failed.join("; ")}`
+        : "wants credentials and none were found for it";
   return new ResolveError(DIGEST_ERRORS.unauthorized, `${ref.original}: ${host} ${why}${where}`, {
     details,
-    hint: `${loginHint(host)}; then run again.`,
+    hint: `${loginHint(host, failed.length > 0)}; then run again.`,
   });
 }
