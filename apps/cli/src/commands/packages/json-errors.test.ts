@@ -10,17 +10,19 @@ describe("alpinize packages --json on an error", () => {
         debian: null,
         alpine: [],
         kind: "error",
-        reason: 'not a valid Debian package name: "Not_A_Name"',
+        reason: 'alpinize packages map: not a valid Debian package name: "Not_A_Name"',
         layer: "error",
         error: {
           code: "ALPINIZE_PACKAGES_BAD_NAME",
-          message: 'not a valid Debian package name: "Not_A_Name"',
+          message: 'alpinize packages map: not a valid Debian package name: "Not_A_Name"',
           hint: expect.any(String) as unknown,
           names: ["Not_A_Name"],
         },
       },
     ]);
-    expect(r.stderr).toContain('error not a valid Debian package name: "Not_A_Name"');
+    expect(r.stderr).toContain(
+      'error alpinize packages map: not a valid Debian package name: "Not_A_Name"',
+    );
   });
 
   it("explain prints its object with that entry as the decision", async () => {

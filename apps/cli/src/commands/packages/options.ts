@@ -49,7 +49,7 @@ export function parsePackagesArgs(
   if (bad.length > 0) {
     throw new InputError(
       "ALPINIZE_PACKAGES_BAD_NAME",
-      `not a valid Debian package name: ${bad.slice(0, 5).map(quoted).join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}`,
+      `alpinize ${command}: not a valid Debian package name: ${bad.slice(0, 5).map(quoted).join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}`,
       {
         hint: "Debian names use lower-case letters, digits and + - . (two characters or more); drop version pins like =1.2.",
         details: { names: bad },

@@ -99,6 +99,10 @@ describe("alpinize packages input edges", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.length).toBeLessThan(1000);
     expect(r.stderr).toMatch(/X…"/);
+    // A tester found this error alone without the command's prefix every other one has.
+    expect(r.stderr).toMatch(/^error alpinize packages map: not a valid Debian package name: "X/);
+    const explain = await runCli(["packages", "explain", "Bad_Name"]);
+    expect(explain.stderr).toMatch(/^error alpinize packages explain: not a valid Debian package/);
   });
 
   it("asks for one name to explain before judging names", async () => {
