@@ -31,6 +31,30 @@ describe("alpinize CLI entry", () => {
     expect(r.stderr).toMatch(/unknown command "migrat".*--help/);
   });
 
+  // A tester found `alpinize frob --json` print no document, while `alpinize packages frob
+  // --json` prints {error}: the top level now does the same.
+  it("prints one {error} document for an unknown command or option under --json", async () => {
+    const plain = await runCli(["frob"]);
+    const r = await runCli(["frob", "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(plain.stderr);
+    expect(JSON.parse(r.stdout)).toEqual({
+      error: {
+        code: "ALPINIZE_USAGE",
+        message: 'alpinize: unknown command "frob"',
+        hint: 'Run "alpinize --help" for the list of commands.',
+      },
+    });
+    const option = await runCli(["--bogus", "--json"]);
+    expect(option.code).toBe(2);
+    expect(JSON.parse(option.stdout).error.message).toBe('alpinize: unknown option "--bogus"');
+    const help = await runCli(["help", "frob", "--json"]);
+    expect(JSON.parse(help.stdout).error.code).toBe("ALPINIZE_USAGE");
+    // After --, --json is an operand: no document.
+    expect((await runCli(["frob", "--", "--json"])).stdout).toBe("");
+    expect(plain.stdout).toBe("");
+  });
+
   it("exits 2 on an unknown option before the command, saying option, not command", async () => {
     const r = await runCli(["--bogus"]);
     expect(r.code).toBe(2);

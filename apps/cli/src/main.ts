@@ -38,7 +38,7 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === "--help" || name === "-h" || name === "help")
-      return await showHelp(name, rest[0], io);
+      return await showHelp(name, rest[0], io, argv);
     if (name === "--version" || name === "-v") {
       if (rest.length > 0) {
         io.err(`alpinize: ${name} takes no arguments. Run "alpinize --help".`);
@@ -48,7 +48,7 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
       return EXIT.OK;
     }
     const entry = COMMANDS[name];
-    if (!entry) return await unknownCommand(name, io);
+    if (!entry) return await unknownCommand(name, io, argv);
     const command = await entry.load();
     if (wantsHelp(rest)) {
       io.out(command.help);
@@ -73,6 +73,7 @@ async function showHelp(
   name: string | undefined,
   sub: string | undefined,
   io: Io,
+  argv: string[],
 ): Promise<number> {
   // With no command at all, the help is the error message: stderr, and a usage exit.
   if (name === undefined) {
@@ -81,7 +82,7 @@ async function showHelp(
   }
   if (sub !== undefined && sub !== "help" && !sub.startsWith("-")) {
     const entry = COMMANDS[sub];
-    if (!entry) return await unknownCommand(sub, io);
+    if (!entry) return await unknownCommand(sub, io, argv);
     io.out((await entry.load()).help);
     return EXIT.OK;
   }
@@ -89,19 +90,19 @@ async function showHelp(
   return EXIT.OK;
 }
 
-async function unknownCommand(name: string, io: Io): Promise<number> {
+async function unknownCommand(name: string, io: Io, argv: string[]): Promise<number> {
   // Loaded only here: start-up imports stay minimal. The name is echoed with control
   // characters escaped.
   const { escapeControl } = await import("@alpinize/image-ref");
-  if (name.startsWith("-")) {
-    io.err(
-      `alpinize: unknown option "${escapeControl(name)}". Options go after the command; run "alpinize --help".`,
-    );
-    return EXIT.BAD_INPUT;
-  }
-  io.err(
-    `alpinize: unknown command "${escapeControl(name)}". Run "alpinize --help" for the list of commands.`,
-  );
+  const option = name.startsWith("-");
+  const message = `alpinize: unknown ${option ? "option" : "command"} "${escapeControl(name)}"`;
+  const hint = option
+    ? 'Options go after the command; run "alpinize --help".'
+    : 'Run "alpinize --help" for the list of commands.';
+  io.err(`${message}. ${hint}`);
+  // `alpinize frob --json`: one document on stdout, as `alpinize packages frob --json` prints.
+  const { escapedJson, wantsJson } = await import("./json-errors.js");
+  if (wantsJson(argv)) io.out(escapedJson({ error: { code: "ALPINIZE_USAGE", message, hint } }));
   return EXIT.BAD_INPUT;
 }
 
