@@ -1,3 +1,5 @@
+/** The Alpine release whose base /etc/passwd and /etc/group the `alpine-id` lint rule knows. */
+export { ALPINE_BASE_RELEASE } from "@alpinize/busybox";
 export {
   findingsLeftAfterRewrite,
   type LintFinding,

@@ -1,16 +1,19 @@
 import { resolve } from "node:path";
 import {
+  ALPINE_BASE_RELEASE,
   DEFAULT_SHIMS_PATH,
   findingsLeftAfterRewrite,
   rewriteEntrypoint,
   type ShimSource,
 } from "@alpinize/entrypoint";
 import { EXIT, InputError, isAlpinizeError, UsageError } from "@alpinize/errors";
+import { DEFAULT_RELEASE } from "@alpinize/package-map";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { missingOperand } from "../../missing-operand.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
+import { fileLabel } from "../migrate/output.js";
 import {
   type EntrypointReport,
   failureJson,
@@ -27,16 +30,20 @@ export const help = `Usage: alpinize entrypoint FILE [--write | --check] [--json
 
 Rewrite the user and group handling of an entrypoint script (groupadd, useradd, usermod -aG,
 gpasswd -a, addgroup, adduser, gosu, runuser -u/-c, setpriv
---reuid/--regid with --init-groups or --clear-groups; also by path, after "command", and inside
-$( )) to the alpinize shims, which behave the same on Debian and Alpine, and lint what still
-breaks under busybox (GNU-only options of sed/grep/stat/date/readlink/timeout/find/ps, bash
-syntax under #!/bin/sh, /usr/sbin/nologin, runuser and setpriv calls the rewrite cannot take
-over). A group made with groupadd -g GID NAME is then named by its GID in chgrp, chown U:NAME,
-find -group, su -g, install -g, gosu U:NAME and su-exec U:NAME (another group may hold the GID
-on Alpine); getent and su-exec calls otherwise stay, as Alpine's base has both; other
-uses of NAME warn (group-name). Commands behind env, nohup, timeout or sudo are not rewritten
-and warn with the bare form's rule.
-Prints a unified diff by default; FILE may be - to read standard input.
+--reuid/--regid with --init-groups or --clear-groups; also by path and after "command"; gosu,
+runuser and setpriv also inside $( ) and backquotes) to the alpinize shims, which behave the
+same on Debian and Alpine, and lint what still breaks under busybox (GNU-only options of
+sed/grep/stat/date/readlink/timeout/find/ps, bash syntax under #!/bin/sh, /usr/sbin/nologin,
+runuser and setpriv calls the rewrite cannot take over). A group made with groupadd -g GID NAME
+is then named by its GID in chgrp, chown U:NAME, find -group, su -g, install -g, gosu U:NAME and
+su-exec U:NAME (another group may hold the GID on Alpine), also inside $( ), backquotes and a
+here-document's $( ); getent and su-exec calls otherwise stay, as Alpine's base has both; other
+uses of NAME (getent group NAME too) warn (group-name). Commands behind env, nohup, timeout or
+sudo are not rewritten and warn with the bare form's rule. IDs are checked (alpine-id) against
+Alpine ${ALPINE_BASE_RELEASE}'s base /etc/passwd and /etc/group, the only release whose base accounts
+alpinize knows (migrate's default target is ${DEFAULT_RELEASE}), so there is no --alpine here.
+Prints a unified diff by default; FILE may be - to read standard input (named <stdin> in
+messages, the diff and --json, as migrate - names it).
 Files named on the command line are read like cat reads them (a FIFO waits for its writer).
 
 Options:
@@ -98,7 +105,9 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
     throw new UsageError("alpinize entrypoint: --source and --inline exclude each other");
   }
   const file = positionals[0]!;
-  reached.file = file;
+  // Standard input is `<stdin>` in messages, the diff and --json, as `migrate -` names it.
+  const name = fileLabel(file);
+  reached.file = name;
   if (values.write && file === "-") {
     throw new UsageError("alpinize entrypoint: --write cannot rewrite standard input", {
       hint: "Pass a file path, or drop --write and redirect the output.",
@@ -113,9 +122,9 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
   if (values.write) assertScriptWritable(path, file);
   const read: ReadScript = file === "-" ? { text: await readStdin() } : readScript(path, file);
   const before = read.text;
-  const result = rewriteNamed(file, before, shimSource);
+  const result = rewriteNamed(name, before, shimSource);
   const report: EntrypointReport = {
-    file,
+    file: name,
     before,
     result,
     findings: findingsLeftAfterRewrite(before, result),
@@ -137,12 +146,11 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
 }
 
 /** The library's input errors (CRLF endings) do not know the file: name it, as `migrate DIR` does. */
-function rewriteNamed(file: string, before: string, shimSource: ShimSource) {
+function rewriteNamed(name: string, before: string, shimSource: ShimSource) {
   try {
     return rewriteEntrypoint(before, { shimSource });
   } catch (err) {
     if (!isAlpinizeError(err) || err.exitCode !== EXIT.BAD_INPUT) throw err;
-    const name = file === "-" ? "stdin" : file;
     throw new InputError(err.code, `${name}: ${err.message}`, {
       ...(err.hint ? { hint: err.hint } : {}),
       details: { ...err.details, file: name },

@@ -8,6 +8,7 @@ import { rawBytesJson } from "../../raw-bytes.js";
 import { printUnifiedDiff } from "../migrate/print-diff.js";
 
 export interface EntrypointReport {
+  /** FILE as given, standard input as `<stdin>`. */
   file: string;
   before: string;
   result: RewriteResult;
@@ -60,7 +61,7 @@ export function printDiff(io: Io, r: EntrypointReport): void {
 }
 
 export function printNotes(io: Io, r: EntrypointReport): void {
-  const name = r.file === "-" ? "stdin" : r.file;
+  const name = r.file;
   const at = (x: { line: number; column: number }) => `${x.line}:${x.column}`;
   // A declined usermod/groupmod gets the rewrite's reason (what it lacks) and the lint's
   // shadow-tool error at the same word, and a syntax error is both the rewrite's reason to change
@@ -92,7 +93,7 @@ export function printNotes(io: Io, r: EntrypointReport): void {
 }
 
 export function summary(r: EntrypointReport, mode: "diff" | "write" | "check"): string {
-  const name = r.file === "-" ? "stdin" : r.file;
+  const name = r.file;
   const n = r.result.edits.length;
   const left = r.findings.length > 0 ? `, ${r.findings.length} finding(s) left to fix by hand` : "";
   if (r.result.warnings.some((w) => w.rule === "syntax"))
