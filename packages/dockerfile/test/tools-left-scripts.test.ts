@@ -73,6 +73,17 @@ describe("a here-document fed to a shell is a script whose Debian tools count", 
   });
 });
 
+describe("an apk add in a sh -c string installs as one in the RUN does", () => {
+  it("for the calls after it, in the string and after; in a branch, for that branch only", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      "RUN sh -c 'apk add --no-cache shadow && useradd a' && useradd b",
+      'RUN if [ -n "$X" ]; then su -c \'apk add --no-cache dpkg\'; fi; dpkg-divert --add /a',
+    ]);
+    expect(left(r)).toEqual([["dpkg-divert", 3]]);
+  });
+});
+
 describe("an apk add that may not run installs only for the calls in its own branch", () => {
   it("after fi, esac or a || list, in the RUN and in later ones, the tool is left", () => {
     const r = migrate([

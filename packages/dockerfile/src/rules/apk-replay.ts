@@ -12,6 +12,7 @@ import { type DockerfileText, execRunSource } from "./exec-source.js";
 import { execWords } from "./exec-words.js";
 import { fedHeredocs } from "./fed-heredocs.js";
 import { callsOf } from "./gnu-calls.js";
+import { nestedSource, shellStrings } from "./nested.js";
 
 /** An `apk add`/`apk del` of a RUN and where its command word starts in the file. */
 export interface ApkCall {
@@ -26,7 +27,7 @@ const MAX_DEPTH = 8;
 
 /**
  * The `apk add`/`apk del` calls of a RUN (its heredoc bodies for `RUN <<EOF` and those fed to a
- * shell, `sh <<EOF`; an exec form's words or `sh -c` script), in file order, behind wrappers too (`sudo apk add`); a `$LIST` word is read from an ENV/ARG of the file
+ * shell, `sh <<EOF`; its `sh -c '…'` strings; an exec form's words or `sh -c` script), in file order, behind wrappers too (`sudo apk add`); a `$LIST` word is read from an ENV/ARG of the file
  * or an assignment in a RUN (which `values` keeps). A script sh cannot read installs nothing.
  */
 export function apkCalls(
@@ -83,7 +84,10 @@ export function onbuildCalls(stage: Stage, values: Map<string, string>): ApkCall
   return out;
 }
 
-/** A script's calls, each in its conditional stretches, and those of the here-documents it feeds sh. */
+/**
+ * A script's calls, each in its conditional stretches, and those of the scripts it hands a shell:
+ * its `sh -c '…'` strings that read as written, the here-documents it feeds sh.
+ */
 function sourceCalls(
   src: ShellSource,
   values: Map<string, string>,
@@ -97,6 +101,15 @@ function sourceCalls(
     (at) => scopeAt(src, at, outer),
   );
   if (depth >= MAX_DEPTH) return out;
+  for (const item of src.script.items) {
+    if (item.kind !== "pipeline") continue;
+    for (const cmd of item.commands)
+      for (const { word } of shellStrings(cmd)) {
+        const inner = nestedSource(src, word);
+        if (inner)
+          out.push(...sourceCalls(inner, values, scopeAt(src, item.start, outer), depth + 1));
+      }
+  }
   for (const fed of fedHeredocs(src))
     if (fed.src) out.push(...sourceCalls(fed.src, values, scopeAt(src, fed.at, outer), depth + 1));
   return out;
