@@ -42,8 +42,20 @@ export function invalid(source: string, path: Path, message: string, field?: str
   });
 }
 
+const NULL_WHY =
+  " (Trivy leaves an empty field out rather than writing null, so the report was edited or not written by Trivy)";
+
 export interface Checker {
   source: string;
+  /**
+   * Whether an optional field may be null. Schema 2 reports never hold one (Trivy's Go types
+   * are `omitempty`: an empty field is left out), so there null is refused as the wrong type,
+   * as `{}` for an array is. Legacy reports (Trivy < 0.20) wrote `"Vulnerabilities": null` for
+   * a target without findings, so they keep null as "none".
+   */
+  nullable: boolean;
+  /** Whether `value` is absent: missing, or null where `nullable` allows it. */
+  absent(value: unknown): boolean;
   object(value: unknown, path: Path, field?: string): Record<string, unknown>;
   optObject(value: unknown, path: Path, field?: string): Record<string, unknown> | undefined;
   optArray(value: unknown, path: Path, field?: string): unknown[];
@@ -57,20 +69,29 @@ export interface Checker {
 /** Type checks that throw an InputError naming the file and the JSON path. */
 export function checker(source: string): Checker {
   const wrong = (path: Path, field: string | undefined, expected: string, value: unknown) =>
-    invalid(source, path, `expected ${expected}, found ${typeName(value)}`, field);
+    invalid(
+      source,
+      path,
+      `expected ${expected}, found ${typeName(value)}${value === null ? NULL_WHY : ""}`,
+      field,
+    );
   const c: Checker = {
     source,
+    nullable: false,
+    absent(value) {
+      return value === undefined || (value === null && c.nullable);
+    },
     object(value, path, field) {
       if (typeof value !== "object" || value === null || Array.isArray(value))
         throw wrong(path, field, "an object", value);
       return value as Record<string, unknown>;
     },
     optObject(value, path, field) {
-      return value === undefined || value === null ? undefined : c.object(value, path, field);
+      return c.absent(value) ? undefined : c.object(value, path, field);
     },
-    // Trivy omits empty arrays; old versions wrote null instead.
+    // Trivy omits empty arrays; versions before 0.20 (legacy reports) wrote null instead.
     optArray(value, path, field) {
-      if (value === undefined || value === null) return [];
+      if (c.absent(value)) return [];
       if (!Array.isArray(value)) throw wrong(path, field, "an array", value);
       return value;
     },
@@ -82,20 +103,20 @@ export function checker(source: string): Checker {
       return withoutControls(value);
     },
     optString(value, path, field) {
-      return value === undefined || value === null ? undefined : c.string(value, path, field);
+      return c.absent(value) ? undefined : c.string(value, path, field);
     },
     optNumber(value, path, field) {
-      if (value === undefined || value === null) return undefined;
+      if (c.absent(value)) return undefined;
       if (typeof value !== "number") throw wrong(path, field, "a number", value);
       return value;
     },
     optBoolean(value, path, field) {
-      if (value === undefined || value === null) return undefined;
+      if (c.absent(value)) return undefined;
       if (typeof value !== "boolean") throw wrong(path, field, "a boolean", value);
       return value;
     },
     optStrings(value, path, field) {
-      if (value === undefined || value === null) return undefined;
+      if (c.absent(value)) return undefined;
       if (!Array.isArray(value)) throw wrong(path, field, "an array of strings", value);
       return value.map((v, i) => c.string(v, () => `${where(path, field)}[${i}]`));
     },

@@ -17,6 +17,8 @@ export {
 
 export type Shape =
   | "keep"
+  /** Skipped like an unknown field, but its type is kept: `[]` for any array, `{}` for any object. */
+  | "type"
   | { object: Record<string, Shape> }
   | {
       array: Shape;
@@ -80,6 +82,16 @@ class Scanner extends Cursor {
     return this.literal();
   }
 
+  private field(shape: Shape): unknown {
+    if (shape === "keep") return this.any();
+    if (shape !== "type") return this.value(shape);
+    this.ws();
+    const c = this.buf[this.pos];
+    if (c !== 0x7b && c !== 0x5b) return this.any();
+    this.skip();
+    return c === 0x7b ? {} : [];
+  }
+
   private readonly folded = new FoldedNames();
   /** Names seen per materialised object being read, by nesting level (see `namesAt`). */
   private readonly objectNames: KeyNames[] = [];
@@ -113,7 +125,7 @@ class Scanner extends Cursor {
         if (sub === undefined) {
           this.checkSpelling(fields, key, at, misspelt);
           this.skip();
-        } else set(out, key, sub === "keep" ? this.any() : this.value(sub));
+        } else set(out, key, this.field(sub));
       }
       this.ws();
       const c = this.buf[this.pos];

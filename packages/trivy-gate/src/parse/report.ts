@@ -50,7 +50,12 @@ export function parseTrivyReport(input: string | Uint8Array, options: ParseOptio
     return toFinding(c, raw, () => `Results[${i}].Vulnerabilities[${j}]`);
   };
   try {
-    doc = scanJson(buf, reportShape(onVulnerability), keys, misspelt);
+    const shapeOf = reportShape(onVulnerability);
+    const shape = (first: number) => {
+      c.nullable = first === 0x5b;
+      return shapeOf(first);
+    };
+    doc = scanJson(buf, shape, keys, misspelt);
   } catch (err) {
     if (err instanceof JsonSyntaxError) throw syntaxError(buf, err, source);
     if (err instanceof JsonDuplicateKeyError) throw duplicateKey(buf, err, source);
@@ -193,6 +198,7 @@ function build(
       resultType: c.optString(r.Type, `${path}.Type`) ?? "",
     };
     const vulns = c.optArray(r.Vulnerabilities, `${path}.Vulnerabilities`);
+    for (const skipped of ["Packages", "Licenses"]) c.optArray(r[skipped], path, skipped);
     const summary: ResultSummary = {
       target: ctx.target,
       class: ctx.resultClass || inferClass(ctx.resultType),

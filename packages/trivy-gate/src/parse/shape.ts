@@ -55,6 +55,9 @@ function result(onVulnerability: Each): Shape {
       Vulnerabilities: { array: VULNERABILITY, each: onVulnerability },
       Misconfigurations: OTHER,
       Secrets: OTHER,
+      // Not read, but their type is checked: `"Packages": null` is no more Trivy's than `{}`.
+      Packages: "type",
+      Licenses: "type",
     },
   };
 }
