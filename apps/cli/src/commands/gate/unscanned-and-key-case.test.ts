@@ -37,7 +37,6 @@ describe("alpinize gate: an OS named but not scanned", () => {
 
   it.each([
     ["no Results", top],
-    ["Results null", { ...top, Results: null }],
     ["a secret result only", { ...top, Results: [{ Target: "app/.env", Class: "secret" }] }],
   ])("%s: exit 1, in every format, with what to do", async (label, doc) => {
     const file = write(`${label.replace(/\W+/g, "-")}.json`, doc);
@@ -103,4 +102,31 @@ describe("alpinize gate: a key in another letter case", () => {
       });
     },
   );
+});
+
+describe("alpinize gate: null where Trivy leaves a field out", () => {
+  const tmp = useTempDir("alpinize-gate-null-", { scope: "all" });
+  const gate = (name: string, doc: object, ...args: string[]) => {
+    writeFileSync(join(tmp.dir, name), JSON.stringify(doc));
+    return runCli(["gate", name, ...args], { cwd: tmp.dir });
+  };
+
+  it.each([
+    ["Results[0].Vulnerabilities", { ...top, Results: [osResult({ Vulnerabilities: null })] }],
+    ["Results", { ...top, Results: null }],
+    ["Metadata.OS", { ...top, Metadata: { OS: null }, Results: [osResult()] }],
+  ])("%s: null is exit 2 naming the path, not a pass", async (path, doc) => {
+    const r = await gate("null.json", doc, "--allow-eosl");
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toContain(`null.json: ${path}: expected an`);
+    expect(r.stderr).toContain("found null (Trivy leaves an empty field out");
+  });
+
+  it("a legacy report (Trivy < 0.20) with Vulnerabilities: null is a clean target", async () => {
+    const legacy = [
+      { Target: "x (alpine 3.21_alpha20240807)", Type: "alpine", Vulnerabilities: null },
+    ];
+    const r = await gate("legacy.json", legacy);
+    expect([r.code, r.stdout.includes("PASS")]).toEqual([0, true]);
+  });
 });
