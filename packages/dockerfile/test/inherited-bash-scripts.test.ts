@@ -47,6 +47,25 @@ describe("a bash script a stage starts out of what a stage it is built FROM copi
     expect(r.output.match(/bash/g)).toHaveLength(1);
   });
 
+  it("a RUN that runs it by its path gets bash before it; one given to sh does not", () => {
+    const files = { "app/run.sh": BASH };
+    const r = migrate(`${PARENT}FROM base\nWORKDIR /app\nRUN ./run.sh --init\n`, {
+      readContextFile: context(files),
+    });
+    expect(r.output).toBe(
+      "FROM alpine:3.23 AS base\nCOPY app /app\n\nFROM base\nRUN apk add --no-cache bash\nWORKDIR /app\nRUN ./run.sh --init\n",
+    );
+    expect(r.warnings.find((w) => w.rule === "shell")).toMatchObject({
+      line: 6,
+      message:
+        "RUN runs app/run.sh (copied at line 2), which has a bash shebang: bash added (Alpine's /bin/sh is busybox ash)",
+    });
+    const sh = migrate(`${PARENT}FROM base\nRUN sh /app/run.sh\n`, {
+      readContextFile: context(files),
+    });
+    expect(sh.output).not.toContain("bash");
+  });
+
   it("not for a script given to sh, a sh script, or when the parent has bash already", () => {
     const files = { "app/run.sh": BASH, "app/sh.sh": SH };
     const cases: [string, number][] = [

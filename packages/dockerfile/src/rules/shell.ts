@@ -279,8 +279,9 @@ function firstJsonString(text: string): { value: string; start: number; end: num
 }
 
 /**
- * A bash script a stage starts (ENTRYPOINT/CMD) out of what a stage it is built FROM copied needs
- * bash in this stage, the one that runs it, unless it is given to another shell (`CMD ["sh", F]`).
+ * A bash script a stage starts (ENTRYPOINT/CMD) or runs (RUN) out of what a stage it is built
+ * FROM copied needs bash in this stage, the one that runs it, unless it is given to another shell
+ * (`CMD ["sh", F]`, `RUN sh F`).
  */
 function checkInheritedShebangs(ctx: MigrationContext, state: StageState): void {
   for (const { file, by, shell } of startedFromParents(ctx, state.info.stage)) {
@@ -288,7 +289,7 @@ function checkInheritedShebangs(ctx: MigrationContext, state: StageState): void 
     if (!BASH_SHEBANG.test(file.content)) continue;
     state.bashNeeds.push({
       offset: by.start,
-      reason: `${by.keyword} starts ${file.source} (copied at line ${ctx.line(file.instruction.start)}), which has a bash shebang`,
+      reason: `${by.keyword} ${by.keyword === "RUN" ? "runs" : "starts"} ${file.source} (copied at line ${ctx.line(file.instruction.start)}), which has a bash shebang`,
     });
   }
 }

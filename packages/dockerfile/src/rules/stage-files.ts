@@ -23,8 +23,9 @@ export interface CopiedFile extends Landed {
 }
 
 /**
- * A file a stage starts (ENTRYPOINT/CMD) that a stage it is built FROM copied (`FROM base` with
- * `CMD ["/app/run.sh"]` under base's `COPY . /app`): `by` starts it, `shell` as for `started`.
+ * A file a stage starts (ENTRYPOINT/CMD) or a RUN of it runs by its path (not through PATH) that
+ * a stage it is built FROM copied (`FROM base` with `CMD ["/app/run.sh"]` under base's
+ * `COPY . /app`): `by` starts or runs it (the first RUN that does), `shell` as for `started`.
  */
 export interface InheritedStart {
   file: Landed;
@@ -121,7 +122,13 @@ function walk(ctx: MigrationContext, stage: Stage, read: (path: string) => Conte
       if (w.dir !== undefined) w.made.add(w.dir);
     } else if (ins.keyword === "ENV") w.path = pathAfterEnv(ins, w.path);
     else if (ins.keyword === "COPY" || ins.keyword === "ADD") copy(w, ins, read);
-    else if (ins.keyword === "RUN" && ins.form !== "exec" && !w.image.empty) linkRun(ctx, w, ins);
+    else if (ins.keyword === "RUN" && ins.form !== "exec" && (!w.image.empty || stage.parent))
+      linkRun(
+        ctx,
+        w,
+        ins,
+        stage.parent && ((paths) => lookUpInherited(ctx, stage.parent!, read, paths)),
+      );
     else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
       const word = programWord(ins);
       if (word) w.programs.push({ ...word, dir: w.dir, ins });
@@ -218,8 +225,16 @@ function copyFolder(w: Walk, ins: Instruction, source: string, dest: string): vo
   w.image.folder({ source: folder, dest, instruction: ins, names });
 }
 
-/** Links each copied file a command of the RUN executes to its first such RUN. */
-function linkRun(ctx: MigrationContext, w: Walk, ins: Instruction): void {
+/**
+ * Links each copied file a command of the RUN executes to its first such RUN; one found by its
+ * path in what a parent stage copied (`inherited`) is listed in `w.inherited`, once.
+ */
+function linkRun(
+  ctx: MigrationContext,
+  w: Walk,
+  ins: Instruction,
+  inherited: ((paths: readonly ImageDir[]) => Landed | undefined) | undefined,
+): void {
   let sources: ReturnType<typeof runScripts>;
   try {
     sources = runScripts(ctx, ins);
@@ -233,10 +248,18 @@ function linkRun(ctx: MigrationContext, w: Walk, ins: Instruction): void {
       const isPath = target.word.includes("/");
       const inCwd = isPath || target.shell;
       const hit = firstLanded(w, candidates(target.word, cwd, w.path, inCwd, !isPath));
-      if (!hit) continue;
+      const shell = target.shell ? cmd.name?.slice(cmd.name.lastIndexOf("/") + 1) : undefined;
+      if (!hit) {
+        // A bare name is not looked up through PATH in the parents' images: each command would be.
+        const found = inCwd
+          ? inherited?.(candidates(target.word, cwd, w.path, true, false))
+          : undefined;
+        if (found && !w.inherited.some((i) => i.file.source === found.source))
+          w.inherited.push({ file: found, by: ins, ...(shell ? { shell } : {}) });
+        continue;
+      }
       const file = entryFor(w, hit);
       const offset = src.span(cmd.start, cmd.start)[0];
-      const shell = target.shell ? cmd.name?.slice(cmd.name.lastIndexOf("/") + 1) : undefined;
       file.run ??= { ins, offset, ...(shell ? { shell } : {}) };
     }
   }
