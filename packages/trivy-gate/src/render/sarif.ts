@@ -9,6 +9,7 @@ import { FIELD_LIMITS, field, sarifRuleId, shownFinding } from "./fields.js";
 import type { RenderOptions } from "./index.js";
 import { cell, link, safeUrl } from "./markdown.js";
 import { otherResult, otherRule, otherRuleId, type SarifScale } from "./sarif-others.js";
+import { osProblemResults } from "./sarif-problems.js";
 import { pathToUri } from "./sarif-uri.js";
 
 /** GitHub keeps at most this many results per run (by severity). */
@@ -46,7 +47,6 @@ type Item =
 
 export function renderSarif(e: Evaluation, options: RenderOptions = {}): string {
   const limit = options.maxSarifResults ?? GITHUB_RESULT_LIMIT;
-  const uri = pathToUri(options.sarifLocation ?? "Dockerfile");
   // Blocking first, then by severity: what is dropped by truncation matters least. Secrets and
   // failed checks come after the blocking vulnerabilities they rank with.
   const others = [...e.others].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
@@ -56,9 +56,12 @@ export function renderSarif(e: Evaluation, options: RenderOptions = {}): string 
     ...e.findings.filter((f) => f.disposition !== "blocking").map((f) => ({ finding: f })),
     ...others.filter((o) => !o.blocking).map((o) => ({ other: o })),
   ];
-  const kept = ordered.slice(0, limit);
+  const uri = pathToUri(options.sarifLocation ?? "Dockerfile");
+  // First and never left out: a problem of the OS alone fails the gate.
+  const problems = osProblemResults(e, uri, 0);
+  const kept = ordered.slice(0, Math.max(0, limit - problems.results.length));
   const dropped = ordered.length - kept.length;
-  const rules: Record<string, unknown>[] = [];
+  const rules: Record<string, unknown>[] = [...problems.rules];
   const ruleIndex = new Map<string, number>();
   const worst = new Map<string, EvaluatedFinding>();
   const worstOther = new Map<string, EvaluatedOther>();
@@ -81,7 +84,7 @@ export function renderSarif(e: Evaluation, options: RenderOptions = {}): string 
     }
     return index;
   };
-  const results = kept.map(({ finding: f, other: o }) => {
+  const found = kept.map(({ finding: f, other: o }) => {
     if (f)
       return result(
         f,
@@ -96,6 +99,7 @@ export function renderSarif(e: Evaluation, options: RenderOptions = {}): string 
       SCALE,
     );
   });
+  const results = [...problems.results, ...found];
   distinctFingerprints(results);
   const run: Record<string, unknown> = {
     tool: {
