@@ -78,7 +78,7 @@ describe("an apk add in a sh -c string installs as one in the RUN does", () => {
     const r = migrate([
       "FROM alpine:3.23",
       "RUN sh -c 'apk add --no-cache shadow && useradd a' && useradd b",
-      'RUN if [ -n "$X" ]; then su -c \'apk add --no-cache dpkg\'; fi; dpkg-divert --add /a',
+      "RUN if [ -n \"$X\" ]; then su -c 'apk add --no-cache dpkg'; fi; dpkg-divert --add /a",
     ]);
     expect(left(r)).toEqual([["dpkg-divert", 3]]);
   });
