@@ -39,7 +39,7 @@ export async function loadConfig(
   if (options.file !== undefined) {
     // Named by the user: a pipe (`--config <(cmd)`) is read, up to the limit.
     const text = await readText(options.file, cwd, MAX_CONFIG_BYTES, "read");
-    if (text === undefined) throw notFound(options.file);
+    if (text === undefined) throw notFound(options.file, display(options.file, cwd));
     return parseConfigText(text, display(options.file, cwd));
   }
   const own = join(root, CONFIG_FILE);
@@ -94,12 +94,14 @@ async function readText(
     if ((code === "EACCES" || code === "EPERM") && !(await searchable(folder)))
       throw unreadableRoot(display(folder, cwd), code, err);
     const loop = linkFailure(path, err);
-    throw unreadableConfig(path, loop?.reason ?? (err as Error).message, err, loop?.hint);
+    const shown = display(path, cwd);
+    throw unreadableConfig(shown, loop?.reason ?? (err as Error).message, err, loop?.hint);
   }
   if (got.status === "ok") return got.bytes.toString("utf8");
-  if (got.status === "directory") throw unreadableConfig(path, "is a directory");
+  if (got.status === "directory") throw unreadableConfig(display(path, cwd), "is a directory");
   if (got.status === "special") {
-    throw unreadableConfig(path, `${fileType(got.info)}, not a regular file; not opened`);
+    const what = `${fileType(got.info)}, not a regular file; not opened`;
+    throw unreadableConfig(display(path, cwd), what);
   }
   throw new InputError(
     "ALPINIZE_CONFIG_INVALID",
@@ -111,9 +113,12 @@ async function readText(
   );
 }
 
-/** `--config FILE` is not there (ENOENT or ENOTDIR): a dangling link names its target. */
-function notFound(file: string): InputError {
-  const link = linkFailure(file);
+/**
+ * `--config FILE` is not there (ENOENT or ENOTDIR): a dangling link names its target. `path` is
+ * looked at; `file` (relative to the working folder, as other messages name it) is what is shown.
+ */
+function notFound(path: string, file: string): InputError {
+  const link = linkFailure(path);
   return new InputError(
     "ALPINIZE_CONFIG_NOT_FOUND",
     link ? `config file ${file}: ${link.reason}` : `config file ${file} does not exist`,
@@ -124,14 +129,15 @@ function notFound(file: string): InputError {
   );
 }
 
+/** `shown`: the file as messages name it (relative to the working folder where it is under it). */
 function unreadableConfig(
-  path: string,
+  shown: string,
   reason: string,
   cause?: unknown,
   linkHint?: string,
 ): InputError {
   const isFolder = reason === "is a directory";
-  return new InputError("ALPINIZE_CONFIG_UNREADABLE", `cannot read ${path}: ${reason}`, {
+  return new InputError("ALPINIZE_CONFIG_UNREADABLE", `cannot read ${shown}: ${reason}`, {
     hint:
       linkHint ??
       (isFolder
@@ -139,7 +145,7 @@ function unreadableConfig(
         : cause === undefined
           ? `Replace it with a regular file holding the settings (or remove it to use the defaults).`
           : "Check the file's permissions."),
-    details: { file: path },
+    details: { file: shown },
     ...(cause === undefined ? {} : { cause }),
   });
 }

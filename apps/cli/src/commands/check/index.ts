@@ -6,7 +6,6 @@ import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { wantsJson, withJsonErrors } from "../../json-errors.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
-import { namingConfigAsGiven } from "./config-path.js";
 import { findingsJson, notCheckedJson, printFindings, unparsableText } from "./output.js";
 import { namingStdin } from "./stdin.js";
 import { resolveTargets } from "./targets.js";
@@ -158,17 +157,11 @@ async function check(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, "check");
   const targets = await resolveTargets(positionals, io.cwd);
   const root = targets.find((t) => t.kind === "directory")?.path ?? io.cwd;
-  const given = values.config;
-  const configFile = given === undefined ? undefined : { given, absolute: resolve(io.cwd, given) };
-  const config = await namingConfigAsGiven(
-    () =>
-      loadConfig(root, {
-        cwd: io.cwd,
-        onWarning: (message) => io.warn(escapeInline(message)),
-        ...(configFile ? { file: configFile.absolute } : {}),
-      }),
-    configFile,
-  );
+  const config = await loadConfig(root, {
+    cwd: io.cwd,
+    onWarning: (message) => io.warn(escapeInline(message)),
+    ...(values.config !== undefined ? { file: resolve(io.cwd, values.config) } : {}),
+  });
   if (values["require-digests"]) config.check.requireDigests = true;
   const checked = await checkTargets(targets, {
     config,
