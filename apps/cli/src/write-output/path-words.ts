@@ -99,7 +99,7 @@ function followLinks(path: string): string {
 }
 
 /** A path to paste from `cwd`: relative to it when inside it, else absolute. */
-function shownPath(path: string, cwd: string): string {
+export function shownPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
 }

@@ -1,11 +1,7 @@
 import { InputError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
-import {
-  inputWrittenBy,
-  writeFailureHint,
-  writeFailureReason,
-  writeOutput,
-} from "../../write-output.js";
+import { writeFailureWords } from "../../write-output/failure-words.js";
+import { inputWrittenBy, writeOutput } from "../../write-output.js";
 import type { GateOptions } from "./options.js";
 
 /**
@@ -16,14 +12,19 @@ export async function writeAtomic(path: string, text: string, cwd: string): Prom
   try {
     writeOutput(path, text, { cwd });
   } catch (err) {
+    // Said as migrate --report and shims print --output say it: which path, why, what to do.
+    const words = writeFailureWords(path, err, {
+      cwd,
+      flag: "--output",
+      example: "gate.sarif",
+      instead: "pass --output another path",
+    });
     throw new InputError(
       "ALPINIZE_GATE_OUTPUT_UNWRITABLE",
-      `${path}: cannot write the output (${writeFailureReason(err)})`,
+      `${path}: cannot write the output (${words.reason})${words.untouched ? "; nothing was written" : ""}`,
       {
-        hint: writeFailureHint(err, {
-          otherwise:
-            "Check that the directory exists and is writable, and that the path is not a directory.",
-        }),
+        hint: words.hint,
+        details: { file: path, ...(words.missing ? { missing: words.missing } : {}) },
         cause: err,
       },
     );
