@@ -11,15 +11,8 @@ import {
 import { dirname, join, relative } from "node:path";
 import { type AlpinizeError, InputError } from "@alpinize/errors";
 import type { RepoPlan } from "@alpinize/repo";
-import {
-  canonicalPath,
-  inputWrittenBy,
-  outputPathProblem,
-  outputTarget,
-  writeFailureHint,
-  writeFailureReason,
-  writeOutput,
-} from "../../write-output.js";
+import { writeFailureWords } from "../../write-output/failure-words.js";
+import { canonicalPath, inputWrittenBy, outputTarget, writeOutput } from "../../write-output.js";
 
 /**
  * Checks a `--report` path before any file is touched: it must not be one of the files the run
@@ -127,49 +120,37 @@ export function reportMissing(
   path: string,
   err: AlpinizeError,
   written: readonly string[],
+  cwd = process.cwd(),
 ): { file: string; code: string; message: string; hint: string } {
   const listed = written.slice(0, 5).join(", ");
   const more = written.length > 5 ? ` and ${written.length - 5} more` : "";
+  const words = failureWords(path, err.cause ?? err, cwd);
   return {
     file: path,
     code: err.code,
-    message: `cannot write the report to ${path} (${reason(err.cause ?? err)}); only the report is missing: ${written.length} file(s) were migrated and written (${listed}${more})`,
-    hint: "The written files stay as they are (git diff shows them). For the report, restore them (git checkout) and run again with --report in a writable folder.",
+    message: `cannot write the report to ${path} (${words.reason}); only the report is missing: ${written.length} file(s) were migrated and written (${listed}${more})`,
+    hint: `${words.hint} The written files stay as they are (git diff shows them); for the report, restore them (git checkout) and run again.`,
   };
 }
 
-function reason(err: unknown): string {
-  // alpinize's own refusals (a path ending in /, a read-only file) say why in words.
-  const own = writeFailureReason(err);
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code !== undefined && own !== code) return own;
-  const message = (err as Error).message;
-  // Node's errno messages start with their code already ("ENOENT: no such file ...").
-  return code && !message.startsWith(`${code}:`) ? `${code}: ${message}` : message;
-}
+/** A missing folder, a file on the way, a permission, a full disk: said in words. */
+const failureWords = (path: string, err: unknown, cwd: string) =>
+  writeFailureWords(path, err, {
+    cwd,
+    flag: "--report",
+    example: "MIGRATION.md",
+    instead: "pass --report another path",
+  });
 
 function unwritable(path: string, err: unknown, cwd: string): InputError {
-  // A missing folder, a file on the way, a folder given as the report: said in words.
-  const problem = outputPathProblem(path, err, { cwd, flag: "--report", example: "MIGRATION.md" });
-  if (problem !== undefined)
-    return new InputError(
-      "ALPINIZE_REPORT_UNWRITABLE",
-      `cannot write the report to ${path} (${problem.reason}); nothing was written`,
-      {
-        hint: problem.hint,
-        details: { file: path, ...(problem.missing ? { missing: problem.missing } : {}) },
-        cause: err,
-      },
-    );
+  const words = failureWords(path, err, cwd);
   return new InputError(
     "ALPINIZE_REPORT_UNWRITABLE",
-    `cannot write the report to ${path} (${reason(err)}); nothing was written`,
+    // Every way of writing it was tried before any file of the run was (assertWritable).
+    `cannot write the report to ${path} (${words.reason}); nothing was written`,
     {
-      hint: writeFailureHint(err, {
-        otherwise: "Pass --report a path in an existing, writable folder.",
-        instead: "pass --report another path",
-      }),
-      details: { file: path },
+      hint: words.hint,
+      details: { file: path, ...(words.missing ? { missing: words.missing } : {}) },
       cause: err,
     },
   );
