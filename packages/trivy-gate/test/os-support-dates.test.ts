@@ -65,7 +65,7 @@ describe("a release newer than the table", () => {
     ["alpine", "3.25.0", "alpine 3.25", "3.24"],
     ["alpine", "4.0.0", "alpine 4.0", "3.24"],
     ["debian", "14.1", "debian 14", "13"],
-    ["ubuntu", "26.04", "ubuntu 26.04", "24.04"],
+    ["ubuntu", "26.04", "ubuntu 26.04", "25.10"],
   ])("%s %s: unknown, a warning saying to update alpinize", (family, name, release, newest) => {
     const e = judged(family, name);
     expect([e.passed, e.problems]).toEqual([true, []]);
@@ -83,9 +83,8 @@ describe("a release newer than the table", () => {
     expect(e.problems[0]?.message).toMatch(/ \(--strict-eosl\)$/);
   });
 
-  it("a release the table skips (an Ubuntu interim) or a name without a release does not blame the table", () => {
+  it("a name without a release, or a family the table lacks, does not blame the table", () => {
     for (const [family, name] of [
-      ["ubuntu", "23.10"],
       ["alpine", "3.21_alpha20240807"],
       ["redhat", "9.4"],
     ] as const) {
@@ -93,5 +92,30 @@ describe("a release newer than the table", () => {
       expect(warning).toContain("the gate has no announced end-of-support date for it");
       expect(warning).not.toContain("update alpinize");
     }
+  });
+});
+
+// Ubuntu's interim releases (nine months of support) were left out of the table, so 24.10,
+// 25.04 and 25.10 images, all past their end of life, passed with an "unknown" warning.
+describe("Ubuntu interim releases", () => {
+  it.each([
+    ["24.10", "2025-07-10"],
+    ["25.04", "2026-01-15"],
+    ["25.10", "2026-07-09"],
+    ["23.10", "2024-07-11"],
+  ])("ubuntu %s ended on %s: it fails the gate, with no warning", (name, ends) => {
+    const e = judged("ubuntu", name);
+    expect([e.passed, e.warnings]).toEqual([false, []]);
+    expect(e.osSupport).toEqual({ status: "ended", source: "table", release: name, ends });
+    expect(e.problems.map((p) => p.code)).toEqual(["eosl"]);
+    expect(e.problems[0]?.message).toContain(`support for ubuntu ${name} ended on ${ends}`);
+    expect(judged("ubuntu", name, { allowEosl: true }).passed).toBe(true);
+  });
+
+  it("25.10 is supported through its last day", () => {
+    const at = (iso: string) =>
+      gate(clean("ubuntu", "25.10"), { now: new Date(iso) }).problems.map((p) => p.code);
+    expect(at("2026-07-09T23:59:59Z")).toEqual([]);
+    expect(at("2026-07-10T00:00:00Z")).toEqual(["eosl"]);
   });
 });

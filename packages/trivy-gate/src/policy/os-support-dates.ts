@@ -66,17 +66,41 @@ export const SUPPORT_ENDS: Readonly<Record<string, Readonly<Record<string, strin
     // Trixie, released 2025-08-09: LTS to 2030-06-30 (wiki.debian.org/LTS).
     "13": "2030-06-30",
   },
-  // wiki.ubuntu.com/Releases, "End of Standard Support" (a month: its last day).
+  // wiki.ubuntu.com/Releases, "End of Standard Support" (a month: its last day) for the LTS
+  // releases. Interim releases (nine months of support) end on the day Ubuntu announces, from
+  // distro-info-data's ubuntu.csv (its `eol` column, Debian package 0.58+deb12u6), the data
+  // Ubuntu's ubuntu-distro-info tool reads.
   ubuntu: {
     "14.04": "2019-04-30",
+    "14.10": "2015-07-23",
+    "15.04": "2016-02-04",
+    "15.10": "2016-07-28",
     "16.04": "2021-04-30",
+    "16.10": "2017-07-20",
+    "17.04": "2018-01-13",
+    "17.10": "2018-07-19",
     "18.04": "2023-05-31",
+    "18.10": "2019-07-18",
+    "19.04": "2020-01-23",
+    "19.10": "2020-07-17",
     "20.04": "2025-05-31",
+    "20.10": "2021-07-22",
+    "21.04": "2022-01-20",
+    "21.10": "2022-07-14",
     // "June 2027" on wiki.ubuntu.com/Releases; ubuntu.com/about/release-cycle has said April,
     // then May 2027: the latest announced month, so 22.04 is never called ended early.
     "22.04": "2027-06-30",
+    "22.10": "2023-07-20",
+    "23.04": "2024-01-25",
+    "23.10": "2024-07-11",
     // "May 2029": ubuntu.com/about/release-cycle and the 24.04 release notes.
     "24.04": "2029-05-31",
+    // Oracular Oriole: end of life 2025-07-10 (distro-info-data; Ubuntu's EOL notice, July 2025).
+    "24.10": "2025-07-10",
+    // Plucky Puffin: 2026-01-15 (distro-info-data; "January 2026" when it was released).
+    "25.04": "2026-01-15",
+    // Questing Quokka: 2026-07-09 (distro-info-data; "July 2026" when it was released).
+    "25.10": "2026-07-09",
   },
 };
 
