@@ -94,6 +94,19 @@ describe("a group made with a GID, named again inside $( ) and backquotes", () =
     expect(rewriteEntrypoint(r.output).output).toBe(r.output);
   });
 
+  it("keeps an inner command's edit when the command around it is rewritten too", () => {
+    const text = [
+      "#!/bin/sh",
+      'if [ -n "$G" ]; then groupadd -g "$G" docker; fi',
+      "X=$(gosu app $(chgrp docker /y))",
+      "",
+    ].join("\n");
+    const r = rewriteEntrypoint(text);
+    expect(lines(r.output)[1]).toBe(
+      'X=$( (alpinize_exec_as app $(chgrp "${alpinize_group_docker:-docker}" /y)))',
+    );
+  });
+
   it("leaves a name in sh -c '…' alone, as on a line of its own", () => {
     const text = "groupadd -g 999 docker\nX=$(sh -c 'chgrp docker /x')\nsh -c 'chgrp docker /x'\n";
     const r = rewriteEntrypoint(text);
