@@ -3,7 +3,11 @@
 // of its own, under --max-old-space-size=512) on one RUN of very many words: `echo a a a …` (each
 // word once held a record per character for the echo-escape reading: 2M words ran out of heap)
 // and `apt-get install -y curl curl …` (each name kept the package map's decision and reason
-// text of its own). The baseline is a Dockerfile of the same size made of
+// text of its own); and on one RUN of very many continuation lines `&& echo "a\tb"` and
+// `&& X=$(echo "a\tb")` (230,000 and 180,000 lines at 4 MiB ran out of heap: a string and an
+// array slot per character of the RUN, lists with room for 17 per command, each line's note and
+// its dedup key a copy of the whole message, and the parsed RUN kept while the output was parsed
+// again). The baseline is a Dockerfile of the same size made of
 // many short RUN lines, measured in the same run. Each input is run at N words and at 8N (8N =
 // 2M words, about 4 MiB: the input limit); printed are the peak RSS of each and its ratio to the
 // baseline's at the same size. A case fails when it runs out of heap or its ratio at 8N passes
@@ -27,10 +31,22 @@ const bin = join(root, "apps", "cli", "dist", "bin.js");
 
 const FROM = "FROM debian:bookworm\n";
 const SHORT = `RUN echo${" a".repeat(30)}\n`;
+/** A continuation line of an echo migrate rewrites (`echo -e`, with a note on each line). */
+const ECHO_LINE = ' \\\n && echo "a\\tb"';
+/** The same echo in a `$( )`, which migrate reads under a checkpoint of its own. */
+const SUBST_LINE = ' \\\n && X=$(echo "a\\tb")';
 /** name, Dockerfile text of about 2n bytes (n words of echo). */
 const cases = [
   ["echo-words", (n) => `${FROM}RUN echo${" a".repeat(n)}\n`],
   ["apt-names", (n) => `${FROM}RUN apt-get install -y${" curl".repeat(Math.round((2 * n) / 5))}\n`],
+  [
+    "echo-lines",
+    (n) => `${FROM}RUN true${ECHO_LINE.repeat(Math.round((2 * n) / ECHO_LINE.length))}\n`,
+  ],
+  [
+    "subst-lines",
+    (n) => `${FROM}RUN true${SUBST_LINE.repeat(Math.round((2 * n) / SUBST_LINE.length))}\n`,
+  ],
 ];
 /** Many short RUN lines, about 2n bytes. */
 const baseline = (n) => FROM + SHORT.repeat(Math.round((2 * n) / SHORT.length));

@@ -18,6 +18,12 @@ export class MigrationContext {
   readonly images: ImageChange[] = [];
   private readonly lineOf: (offset: number) => number;
   private readonly warned = new Set<string>();
+  /**
+   * Each distinct warning text, bounded, and its number: warnings repeated on many lines (one per
+   * rewritten echo of a 200,000-line RUN) share one string, and `warn` keys them by the number.
+   */
+  private readonly texts = new Map<string, number>();
+  private readonly textList: string[] = [];
   /** Keys in the order `warned` got them, so a checkpoint undoes its own (no copy per checkpoint). */
   private readonly warnedLog: string[] = [];
   /** `createdGroups` changes in order, with what each name held before, for the same reason. */
@@ -116,8 +122,8 @@ export class MigrationContext {
   }
 
   warn(rule: RuleId, offset: number, message: string): void {
-    const pos = this.position(offset);
-    this.warnOnce(`${rule}:${pos.line}:${message}`, rule, offset, message);
+    const id = this.textId(message);
+    this.give(`${rule}:${this.lineOf(offset)}:#${id}`, rule, offset, this.textList[id]!);
   }
 
   /** A warning given once per file for `key` (a registry variable, a version change). */
@@ -127,14 +133,23 @@ export class MigrationContext {
   }
 
   warnOnce(key: string, rule: RuleId, offset: number, message: string): boolean {
+    return this.give(key, rule, offset, this.textList[this.textId(message)]!);
+  }
+
+  private give(key: string, rule: RuleId, offset: number, text: string): boolean {
     if (!this.markWarned(key)) return false;
-    // Rules quote the file (package names, paths, words) as they find it: bounded here, once.
-    this.warnings.push({
-      rule,
-      message: boundedMessage(message),
-      offset,
-      ...this.position(offset),
-    });
+    this.warnings.push({ rule, message: text, offset, ...this.position(offset) });
     return true;
+  }
+
+  /** The number of a warning's text. Rules quote the file as they find it: bounded here. */
+  private textId(message: string): number {
+    const text = boundedMessage(message);
+    let id = this.texts.get(text);
+    if (id === undefined) {
+      id = this.textList.push(text) - 1;
+      this.texts.set(text, id);
+    }
+    return id;
   }
 }

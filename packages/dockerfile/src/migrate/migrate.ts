@@ -95,6 +95,8 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
       before: text.slice(e.start, e.end),
       after: e.text,
     }));
+  // The rules are done with the parsed RUN scripts: let them go before the output is parsed.
+  ctx.scripts.clear();
   const debianToolsLeft = toolsLeft(ctx, output, fileName, infos, inputOffsetMapper(merged));
   // Before the warnings are read out: a tool left that no rule warned at gets a warning here.
   warnToolsLeft(ctx, debianToolsLeft);

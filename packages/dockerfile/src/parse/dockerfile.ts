@@ -142,26 +142,10 @@ function readInstruction(
   const keywordStart = line.start + m[0].length - m[1].length;
   let argStart = keywordStart + m[1].length;
   while (argStart < line.end && (text[argStart] === " " || text[argStart] === "\t")) argStart++;
-  const logical = { chars: [] as string[], map: [] as number[] };
-  let i = first;
-  let from = argStart;
-  let lastEnd = line.end;
-  for (;;) {
-    const current = lines[i]!;
-    const cont = continuationAt(text, current, from, escapeChar);
-    const stop = cont === -1 ? current.end : cont;
-    for (let k = from; k < stop; k++) {
-      logical.chars.push(text[k]!);
-      logical.map.push(k);
-    }
-    lastEnd = current.end;
-    i++;
-    if (cont === -1) break;
-    while (i < lines.length && (isBlank(text, lines[i]!) || isCommentLine(text, lines[i]!))) i++;
-    if (i >= lines.length) break;
-    from = lines[i]!.start;
-  }
-  const args: LogicalText = { text: logical.chars.join(""), map: logical.map, end: lastEnd };
+  const logical = readLogical(text, lines, first, argStart, escapeChar);
+  const args = logical.args;
+  let i = logical.next;
+  let lastEnd = args.end;
   const heredocs: Heredoc[] = [];
   if (HEREDOC_KEYWORDS.has(keyword)) {
     for (const opener of findHeredocOpeners(args.text)) {
@@ -227,6 +211,47 @@ function readInstruction(
     );
   }
   return { instruction, nextLine: i };
+}
+
+/**
+ * The logical text of an instruction's arguments from `from` on line `first`: its continuation
+ * lines joined, blank and comment lines between them skipped; `next` is the line after it. One
+ * slice per line and a typed map (4 bytes a character): a string and an array slot per character
+ * made a 4 MiB RUN hold some 100 MiB while it was read.
+ */
+function readLogical(
+  text: string,
+  lines: readonly SourceLine[],
+  first: number,
+  from: number,
+  escapeChar: string,
+): { args: LogicalText; next: number } {
+  const spans: number[] = [];
+  let length = 0;
+  let i = first;
+  let end = lines[first]!.end;
+  for (let start = from; ; ) {
+    const current = lines[i]!;
+    const cont = continuationAt(text, current, start, escapeChar);
+    const stop = cont === -1 ? current.end : cont;
+    if (stop > start) {
+      spans.push(start, stop);
+      length += stop - start;
+    }
+    end = current.end;
+    i++;
+    if (cont === -1) break;
+    while (i < lines.length && (isBlank(text, lines[i]!) || isCommentLine(text, lines[i]!))) i++;
+    if (i >= lines.length) break;
+    start = lines[i]!.start;
+  }
+  const map = new Uint32Array(length);
+  const parts: string[] = [];
+  for (let s = 0, k = 0; s < spans.length; s += 2) {
+    parts.push(text.slice(spans[s], spans[s + 1]));
+    for (let o = spans[s]!; o < spans[s + 1]!; o++) map[k++] = o;
+  }
+  return { args: { text: parts.join(""), map, end }, next: i };
 }
 
 /** JSON array form after any leading `--flag` words (`RUN --mount=... ["a","b"]`). */

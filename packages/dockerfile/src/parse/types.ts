@@ -29,11 +29,11 @@ export interface Heredoc {
 /**
  * The argument text of an instruction as the builder sees it: continuations and comment lines
  * removed. `map[i]` is the source offset of `text[i]`, so edits on the logical text map back to
- * exact source spans.
+ * exact source spans (a typed array: 4 bytes a character, where a RUN may be 4 MiB).
  */
 export interface LogicalText {
   text: string;
-  map: number[];
+  map: Uint32Array;
   /** Source offset just past the last argument character. */
   end: number;
 }

@@ -183,9 +183,22 @@ function readPipeline(tokens: Token[], start: number): { item: Pipeline; next: n
   }
   const first = commands[0]!;
   const last = commands[commands.length - 1]!;
-  const item: Pipeline = { kind: "pipeline", commands, start: first.start, end: last.end };
+  const item: Pipeline = {
+    kind: "pipeline",
+    commands: exact(commands),
+    start: first.start,
+    end: last.end,
+  };
   if (feedsCompound) item.feedsCompound = true;
   return { item, next: i };
+}
+
+/**
+ * The items of a list built by push, in an array of their number: one grown by push keeps room
+ * for 17, and a RUN of 200,000 commands keeps three such lists each.
+ */
+function exact<T>(items: T[]): T[] {
+  return items.length === 0 ? [] : items.slice();
 }
 
 function readSimple(tokens: Token[], start: number): { command: SimpleCommand; next: number } {
@@ -209,9 +222,9 @@ function readSimple(tokens: Token[], start: number): { command: SimpleCommand; n
   }
   return {
     command: {
-      assignments,
-      args,
-      redirects,
+      assignments: exact(assignments),
+      args: exact(args),
+      redirects: exact(redirects),
       start: startOffset,
       end: endOffset,
       name: args[0]?.value,

@@ -150,12 +150,14 @@ export function readWord(text: string, start: number): Word {
     }
   }
   const end = Math.min(i, text.length);
+  const raw = text.slice(start, end);
+  // A plain word's value is its text: one string for both (a RUN may hold a million words).
   return {
     kind: "word",
-    raw: text.slice(start, end),
+    raw,
     start,
     end,
-    value: literal ? value : undefined,
+    value: literal ? (value === raw ? raw : value) : undefined,
   };
 }
 
