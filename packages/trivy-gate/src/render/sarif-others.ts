@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { EvaluatedOther } from "../evaluation.js";
 import type { Severity } from "../types.js";
 import { field, sarifRuleId, shownOther } from "./fields.js";
-import { pathToUri } from "./sarif-uri.js";
+import { pathToUri, sarifLocation } from "./sarif-uri.js";
 
 /** What a SARIF result needs from the shared renderer. */
 export interface SarifScale {
@@ -58,15 +58,7 @@ export function otherResult(
     message: {
       text: `${o.kind === "secret" ? "Secret" : "Failed check"} ${o.id}: ${o.title} (${o.severity}) in ${o.target}${o.line ? `:${o.line}` : ""}; ${verdict}.`,
     },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
-          region: { startLine: line, startColumn: 1, endLine: line, endColumn: 1 },
-        },
-        message: { text: o.target },
-      },
-    ],
+    locations: [sarifLocation(uri, line, o.target)],
     partialFingerprints: { "alpinizeOther/v1": createHash("sha256").update(key).digest("hex") },
     properties: { kind: o.kind, severity: o.severity, blocking: o.blocking },
   };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Evaluation, Problem } from "../evaluation.js";
 import { named } from "../policy/os-support.js";
 import { field } from "./fields.js";
+import { sarifLocation } from "./sarif-uri.js";
 
 /**
  * Problems of the image's OS as SARIF results. Kept only in the run's properties, a gate that
@@ -87,15 +88,7 @@ export function osProblemResults(
       ruleIndex: index,
       level: item.level,
       message: { text: `${item.message}; ${verdict}.` },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
-            region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
-          },
-          message: { text: where },
-        },
-      ],
+      locations: [sarifLocation(uri, 1, where)],
       // The code and the OS, not the message (whose dates and wording change): one alert per
       // problem of this image's OS, closed when it is mended.
       partialFingerprints: { "alpinizeProblem/v1": fingerprint(e, item.code) },

@@ -9,3 +9,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function pathToUri(path: string): string {
   return path.replace(LONE_SURROGATE, "\uFFFD").split("/").map(encodeURIComponent).join("/");
 }
+
+/** A result's one location: a line of a repository file, with what it stands for as its message. */
+export function sarifLocation(uri: string, line: number, text: string): Record<string, unknown> {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
+      region: { startLine: line, startColumn: 1, endLine: line, endColumn: 1 },
+    },
+    message: { text },
+  };
+}

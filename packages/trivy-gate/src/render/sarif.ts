@@ -10,7 +10,7 @@ import type { RenderOptions } from "./index.js";
 import { cell, link, safeUrl } from "./markdown.js";
 import { otherResult, otherRule, otherRuleId, type SarifScale } from "./sarif-others.js";
 import { osProblemResults } from "./sarif-problems.js";
-import { pathToUri } from "./sarif-uri.js";
+import { pathToUri, sarifLocation } from "./sarif-uri.js";
 
 /** GitHub keeps at most this many results per run (by severity). */
 export const GITHUB_RESULT_LIMIT = 5000;
@@ -212,15 +212,7 @@ function result(
           ? "warning"
           : LEVEL[f.severity],
     message: { text },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
-          region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
-        },
-        message: { text: f.target },
-      },
-    ],
+    locations: [sarifLocation(uri, 1, f.target)],
     // The whole key, not the shown fields: two findings cut alike stay two alerts.
     partialFingerprints: { "alpinizeFinding/v1": createHash("sha256").update(f.key).digest("hex") },
     properties: {
