@@ -68,7 +68,8 @@ describe("null where a schema 2 report has an array or object is refused (exit 2
   });
 
   it("a scalar the gate reads: Status, a vendor severity, a CVSS score", () => {
-    const one = (v: object) => reportJson({ results: [osResult({ Vulnerabilities: [vuln(v)] })] });
+    const one = (v: Record<string, unknown>) =>
+      reportJson({ results: [osResult({ Vulnerabilities: [vuln(v)] })] });
     expect(refusal(one({ Status: null })).message).toContain(
       "Results[0].Vulnerabilities[0].Status: expected a string, found null",
     );
