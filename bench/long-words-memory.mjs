@@ -35,13 +35,18 @@ const SHORT = `RUN echo${" a".repeat(30)}\n`;
 const ECHO_LINE = ' \\\n && echo "a\\tb"';
 /** The same echo in a `$( )`, which migrate reads under a checkpoint of its own. */
 const SUBST_LINE = ' \\\n && X=$(echo "a\\tb")';
-/** name, Dockerfile text of about 2n bytes (n words of echo). */
+/**
+ * name, Dockerfile text of about 2n bytes (n words of echo), and the commands it is run with when
+ * not both: `check` on 220,000 echo lines still runs out of heap under 512 MiB (dockerfile README,
+ * "Known limitations").
+ */
 const cases = [
   ["echo-words", (n) => `${FROM}RUN echo${" a".repeat(n)}\n`],
   ["apt-names", (n) => `${FROM}RUN apt-get install -y${" curl".repeat(Math.round((2 * n) / 5))}\n`],
   [
     "echo-lines",
     (n) => `${FROM}RUN true${ECHO_LINE.repeat(Math.round((2 * n) / ECHO_LINE.length))}\n`,
+    ["migrate"],
   ],
   [
     "subst-lines",
@@ -77,7 +82,8 @@ try {
   const sizes = [words, words * FACTOR];
   for (const command of ["migrate", "check"]) {
     const base = sizes.map((n, i) => peak(command, `baseline-${i}`, baseline(n)));
-    for (const [name, make] of cases) {
+    for (const [name, make, commands] of cases) {
+      if (commands && !commands.includes(command)) continue;
       const work = sizes.map((n, i) => peak(command, `${name}-${i}`, make(n)));
       rows.push({ command, name, work, base });
     }
