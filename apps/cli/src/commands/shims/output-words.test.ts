@@ -1,7 +1,9 @@
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { readdir, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
+import { canRunUnprivileged, runUnprivileged } from "../../test-support/nobody.js";
 import { useTempDir } from "../../test-support/temp-dir.js";
 
 describe("alpinize shims print --output that cannot be written", () => {
@@ -84,6 +86,37 @@ describe("alpinize shims print --output that cannot be written", () => {
       missing: "missing",
     });
   });
+});
+
+// Failures past the path (a full device, a folder this user may not write in) came out as
+// Node's codes (ENOSPC, EACCES) while gate --output and migrate --report said them in words.
+describe("alpinize shims print --output that fails past the path", () => {
+  const tmp = useTempDir("alpinize-shims-errno-words-", { mode: 0o755 });
+
+  it.skipIf(!existsSync("/dev/full"))("/dev/full: no space left, in words", async () => {
+    const r = await runCli(["shims", "print", "-o", "/dev/full"], { cwd: tmp.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "error alpinize shims print: cannot write /dev/full (no space left on /dev/full)",
+    );
+    expect(r.stderr).not.toMatch(/ENOSPC|write '/);
+  });
+
+  it.skipIf(!canRunUnprivileged())(
+    "a folder this user may not write in: permission denied, naming it",
+    () => {
+      const ro = join(tmp.dir, "ro");
+      mkdirSync(ro, { mode: 0o555 });
+      chmodSync(ro, 0o555);
+      const r = runUnprivileged(["shims", "print", "--output", "ro/shims.sh"], { cwd: tmp.dir });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(
+        "error alpinize shims print: cannot write ro/shims.sh (permission denied: this user may not make files in ro, where the output is written through a temp file); nothing was written",
+      );
+      expect(r.stderr).not.toMatch(/EACCES|\.alpinize-|open '/);
+      expect(readdirSync(ro)).toEqual([]);
+    },
+  );
 });
 
 describe("alpinize shims without a subcommand", () => {

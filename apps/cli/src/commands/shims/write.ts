@@ -1,13 +1,6 @@
 import { InputError } from "@alpinize/errors";
-import {
-  OutputFolderPathError,
-  OutputOwnerError,
-  OutputReadOnlyError,
-  outputPathProblem,
-  writeFailureHint,
-  writeFailureReason,
-  writeOutput,
-} from "../../write-output.js";
+import { writeFailureWords } from "../../write-output/failure-words.js";
+import { writeOutput } from "../../write-output.js";
 
 /**
  * Writes FILE through a temp file in its directory and a rename, keeping the mode (and, for root,
@@ -23,40 +16,25 @@ export function writeNewOrReplace(file: string, text: string, options: { cwd: st
   }
 }
 
-/** The refusal, worded as `migrate DIR --report` words its own: which path, why, what to do. */
+/** The refusal, worded as `migrate DIR --report` and `gate --output` word theirs: which path, why, what to do. */
 function unwritable(file: string, err: unknown, cwd: string): InputError {
-  const problem = outputPathProblem(file, err, {
+  const words = writeFailureWords(file, err, {
     cwd,
     flag: "--output",
     example: "alpinize-shims.sh",
+    instead: "pass --output another path",
   });
   const code =
     (err as NodeJS.ErrnoException).code === "EISDIR"
       ? "ALPINIZE_SHIMS_OUTPUT_DIRECTORY"
       : "ALPINIZE_SHIMS_OUTPUT_UNWRITABLE";
-  const why = problem?.reason ?? writeFailureReason(err);
-  // These fail before a byte is written; a pipe or device may have taken part of it.
-  const untouched = problem !== undefined || refusedBeforeWriting(err);
   return new InputError(
     code,
-    `alpinize shims print: cannot write ${file} (${why})${untouched ? "; nothing was written" : ""}`,
+    `alpinize shims print: cannot write ${file} (${words.reason})${words.untouched ? "; nothing was written" : ""}`,
     {
-      hint:
-        problem?.hint ??
-        writeFailureHint(err, {
-          otherwise: "Pass --output a path in an existing, writable folder.",
-          instead: "pass --output another path",
-        }),
-      details: { file, ...(problem?.missing ? { missing: problem.missing } : {}) },
+      hint: words.hint,
+      details: { file, ...(words.missing ? { missing: words.missing } : {}) },
       cause: err,
     },
-  );
-}
-
-function refusedBeforeWriting(err: unknown): boolean {
-  return (
-    err instanceof OutputReadOnlyError ||
-    err instanceof OutputOwnerError ||
-    err instanceof OutputFolderPathError
   );
 }
