@@ -125,6 +125,11 @@ export {
   packageScript,
 } from "./rules/package-scripts.js";
 /**
+ * The worlds of a RUN's conditional stretches (`if` branches, `|| …`), where an `apk add` counts
+ * for the calls in its own stretch only, unless a probe for the program it installs guards it.
+ */
+export { ScopedWorlds } from "./rules/scoped-worlds.js";
+/**
  * Vendor setup scripts (nodesource, Microsoft, PGDG apt repositories, Docker's get.docker.com):
  * none works on Alpine. migrate flags them; check reports the RUN that runs one (setupScriptRuns).
  */
@@ -142,6 +147,8 @@ export { withoutTrailingSlashes } from "./rules/trailing-slashes.js";
 export { toolInUnreadableScript } from "./rules/unconvertible.js";
 export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";
 export { DEFAULT_PATH, pathAfterEnv } from "./search-path.js";
+export { type Scope, type Span, spansAround } from "./shell/conditional-spans.js";
+export { probedProgram } from "./shell/probe-guard.js";
 export { parseScript, type Script } from "./shell/script.js";
 export type { ShellSource } from "./shell/source.js";
 export { type ArgDefault, analyzeStages, type Stage, type StageModel } from "./stages.js";

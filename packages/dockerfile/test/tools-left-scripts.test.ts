@@ -113,6 +113,29 @@ describe("an apk add that may not run installs only for the calls in its own bra
     expect(left(r)).toEqual([]);
   });
 
+  it("after a lone probe for the program it installs, it installs for what follows too", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      "RUN command -v useradd >/dev/null || apk add --no-cache shadow; useradd a",
+      "RUN which groupadd || apk add --no-cache shadow && groupadd g",
+      "RUN type usermod >/dev/null 2>&1 || apk add --no-cache shadow",
+      "RUN usermod -aG g a",
+      "RUN [ -x /usr/bin/dpkg ] || apk add --no-cache dpkg; dpkg --print-architecture",
+      "RUN test -x /usr/sbin/userdel || sh -c 'apk add --no-cache shadow'; userdel a",
+    ]);
+    expect(left(r)).toEqual([]);
+    // A probe for another program, or one after && in its list, guards nothing it installs.
+    const other = migrate([
+      "FROM alpine:3.23",
+      "RUN command -v curl || apk add --no-cache shadow; useradd a",
+      "RUN true && command -v useradd || apk add --no-cache shadow; useradd b",
+    ]);
+    expect(left(other)).toEqual([
+      ["useradd", 2],
+      ["useradd", 3],
+    ]);
+  });
+
   it("a stage built FROM it does not get the branch's package", () => {
     const r = migrate([
       "FROM alpine:3.23 AS base",

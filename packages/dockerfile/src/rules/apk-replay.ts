@@ -1,7 +1,8 @@
 import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { Instruction, ParsedDockerfile } from "../parse/types.js";
-import { type Scope, scopeAt } from "../shell/conditional-spans.js";
+import { type Scope, scopeAt, spansAround } from "../shell/conditional-spans.js";
+import { probedProgram } from "../shell/probe-guard.js";
 import { type Script, scriptOrUndefined, simpleCommands } from "../shell/script.js";
 import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
@@ -20,6 +21,8 @@ export interface ApkCall {
   change: ApkChange;
   /** The conditional stretches it sits in (`if`, `case`, after `||`…), outermost first. */
   scope: Scope;
+  /** The program a lone probe before the `||` it follows looks for (probedProgram). */
+  probed?: string;
 }
 
 /** How deep here-documents fed to a shell inside each other are followed. */
@@ -93,12 +96,17 @@ function sourceCalls(
   values: Map<string, string>,
   outer: Scope,
   depth: number,
+  outerProbe?: string,
 ): ApkCall[] {
+  // The probe of the innermost stretch: this script's own, else that of the string's command.
+  const probeAt = (at: number) =>
+    spansAround(src.script, at).length > 0 ? probedProgram(src.script, at) : outerProbe;
   const out = scriptCalls(
     src.script,
     values,
     (word) => src.span(word.start, word.start + 1)[0],
     (at) => scopeAt(src, at, outer),
+    probeAt,
   );
   if (depth >= MAX_DEPTH) return out;
   for (const item of src.script.items) {
@@ -106,12 +114,17 @@ function sourceCalls(
     for (const cmd of item.commands)
       for (const { word } of shellStrings(cmd)) {
         const inner = nestedSource(src, word);
-        if (inner)
-          out.push(...sourceCalls(inner, values, scopeAt(src, item.start, outer), depth + 1));
+        if (inner) {
+          const scope = scopeAt(src, item.start, outer);
+          out.push(...sourceCalls(inner, values, scope, depth + 1, probeAt(item.start)));
+        }
       }
   }
   for (const fed of fedHeredocs(src))
-    if (fed.src) out.push(...sourceCalls(fed.src, values, scopeAt(src, fed.at, outer), depth + 1));
+    if (fed.src) {
+      const scope = scopeAt(src, fed.at, outer);
+      out.push(...sourceCalls(fed.src, values, scope, depth + 1, probeAt(fed.at)));
+    }
   return out;
 }
 
@@ -120,6 +133,7 @@ function scriptCalls(
   values: Map<string, string>,
   offsetOf: (word: Word) => number,
   scopeOf: (at: number) => Scope,
+  probeOf: (at: number) => string | undefined = () => undefined,
 ): ApkCall[] {
   const out: ApkCall[] = [];
   for (const cmd of simpleCommands(script)) {
@@ -131,7 +145,14 @@ function scriptCalls(
       const [name, ...args] = call.args;
       const words = args.flatMap((w) => expand(w.value ?? w.raw, values));
       const change = apkChange(name?.value, words);
-      if (change && name) out.push({ offset: offsetOf(name), change, scope: scopeOf(cmd.start) });
+      if (!change || !name) continue;
+      const probed = probeOf(cmd.start);
+      out.push({
+        offset: offsetOf(name),
+        change,
+        scope: scopeOf(cmd.start),
+        ...(probed === undefined ? {} : { probed }),
+      });
     }
   }
   return out;

@@ -2,11 +2,11 @@ import { lineFinder } from "../images.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { DebianToolLeft } from "../migrate/types.js";
 import type { ParsedDockerfile } from "../parse/types.js";
-import { type Scope, sameSpan } from "../shell/conditional-spans.js";
 import type { Stage } from "../stages.js";
 import { type ApkCall, apkCalls, fileValues, onbuildCalls } from "./apk-replay.js";
 import { ApkWorld } from "./apk-world.js";
 import { alpineProviders, failsOnAlpine } from "./debian-tools.js";
+import { ScopedWorlds } from "./scoped-worlds.js";
 import { type ToolUse, toolsInRun } from "./tools-in-run.js";
 
 /**
@@ -35,17 +35,16 @@ export function debianToolsLeftIn(
     // A stage built FROM another starts with what that one left, then runs its ONBUILD RUNs.
     const parent = stage.parent ? left.get(stage.parent) : undefined;
     const worlds = new ScopedWorlds(parent ? parent.copy() : new ApkWorld());
-    if (stage.parent)
-      for (const call of onbuildCalls(stage.parent, values))
-        worlds.apply(call, lineOf(call.offset));
+    const apply = (call: ApkCall) =>
+      worlds.apply(call.change, call.scope, { line: lineOf(call.offset) }, call.probed);
+    if (stage.parent) for (const call of onbuildCalls(stage.parent, values)) apply(call);
     for (const ins of stage.body) {
       if (ins.keyword !== "RUN") continue;
       const calls = apkCalls(file, ins, values);
       const tools = onAlpine(stage) ? toolsInRun(file, ins) : [];
       let next = 0;
       const replayTo = (offset: number) => {
-        for (; next < calls.length && calls[next]!.offset < offset; next++)
-          worlds.apply(calls[next]!, lineOf(calls[next]!.offset));
+        for (; next < calls.length && calls[next]!.offset < offset; next++) apply(calls[next]!);
       };
       for (const t of tools) {
         replayTo(t.offset);
@@ -57,46 +56,6 @@ export function debianToolsLeftIn(
     left.set(stage, worlds.main);
   }
   return out.sort((a, b) => a.offset - b.offset);
-}
-
-/**
- * What apk has installed where a call runs: `main` for the calls that run whenever the build gets
- * to them, and a world per conditional stretch (`if` branch, `|| …`) open around the last call
- * asked about, which starts from the one it is nested in and also has what was added inside it.
- */
-class ScopedWorlds {
-  private readonly open: { scope: Scope; world: ApkWorld }[] = [];
-  constructor(readonly main: ApkWorld) {}
-
-  /** The world a call in `scope` sees; stretches it is not in are closed, their adds forgotten. */
-  at(scope: Scope): ApkWorld {
-    let keep = 0;
-    while (
-      keep < this.open.length &&
-      keep < scope.length &&
-      sameSpan(this.open[keep]!.scope.at(-1)!, scope[keep]!)
-    )
-      keep++;
-    this.open.length = keep;
-    for (let k = keep; k < scope.length; k++)
-      this.open.push({ scope: scope.slice(0, k + 1), world: this.top().copy() });
-    return this.top();
-  }
-
-  /** An `apk add` holds in its own stretch; an `apk del` anywhere may have run, so it holds everywhere. */
-  apply(call: ApkCall, line: number): void {
-    const at = { line };
-    if (call.change.verb === "del") {
-      this.main.apply(call.change, at);
-      for (const { world } of this.open) world.apply(call.change, at);
-      return;
-    }
-    this.at(call.scope).apply(call.change, at);
-  }
-
-  private top(): ApkWorld {
-    return this.open.at(-1)?.world ?? this.main;
-  }
 }
 
 /**

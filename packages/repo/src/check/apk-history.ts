@@ -1,10 +1,17 @@
-import { type ApkPlace, ApkWorld, apkChange } from "@alpinize/dockerfile";
+import {
+  type ApkChange,
+  type ApkPlace,
+  ApkWorld,
+  apkChange,
+  ScopedWorlds,
+} from "@alpinize/dockerfile";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
 import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
+import { commandScope } from "./run-scopes.js";
 
 /** A command of a RUN with the line it is reported on. */
 export interface PlacedCommand {
@@ -58,30 +65,60 @@ function stageArgs(stage: StageInfo): { line: number; words: string[] }[] {
  * Replays one command on the world: `apk add`/`apk del` change it, and assignments
  * (`DEPS="…" apk add $DEPS`, `export DEPS=…`) give later words their values. A word whose variable
  * has no known value stays as written: it names no package, and a virtual package named by it
- * (`-t $GROUP`) is deleted by the same word.
+ * (`-t $GROUP`) is deleted by the same word. Every `apk add` counts, wherever it sits.
  */
 export function applyCommand(
   world: ApkWorld,
-  { cmd, line }: PlacedCommand,
+  placed: PlacedCommand,
   vars: Map<string, string>,
 ): void {
+  const change = commandChange(placed, vars);
+  if (change) world.apply(change, { line: placed.line });
+}
+
+/**
+ * `applyCommand` as migrate's debianToolsLeft replays it: an `apk add` in an `if`/`case`/loop/
+ * function or after `||` counts for the commands of that stretch only (unless a probe for the
+ * program it installs guards it), an `apk del` everywhere.
+ */
+export function applyScoped(
+  worlds: ScopedWorlds,
+  run: RunStep,
+  placed: PlacedCommand,
+  vars: Map<string, string>,
+): void {
+  const change = commandChange(placed, vars);
+  if (!change) return;
+  const { scope, probed } = commandScope(run, placed.cmd);
+  worlds.apply(change, scope, { line: placed.line }, probed);
+}
+
+function commandChange({ cmd }: PlacedCommand, vars: Map<string, string>): ApkChange | undefined {
   for (const assignment of cmd.assignments) setAssignment(vars, expandWord(assignment, vars));
   if (baseName(cmd.name) === "export")
     for (const arg of cmd.args) setAssignment(vars, expandWord(arg, vars));
-  const change = apkChange(
+  return apkChange(
     cmd.name,
     cmd.args.flatMap((arg) => splitExpanded(arg, vars)),
   );
-  if (change) world.apply(change, { line });
 }
 
 /** What apk left installed before the stage's first RUN: the stage it builds on, then that stage's ONBUILD RUNs. */
 export function worldAtStart(stage: StageInfo, stages: readonly StageInfo[]): ApkWorld {
   const parent = stageLinks(stages).parent(stage);
   if (!parent) return new ApkWorld();
-  const world = leftBy(parent, stages).copy();
-  for (const run of onbuildRuns(parent)) replayRun(world, parent, run);
-  return world;
+  const scoped = new ScopedWorlds(leftBy(parent, stages).copy());
+  for (const run of onbuildRuns(parent)) replayRun(scoped, parent, run);
+  return scoped.main;
+}
+
+/** worldAtStart with every `apk add` counted, wherever it sits (ScopedWorlds' `all`). */
+export function everAtStart(stage: StageInfo, stages: readonly StageInfo[]): ApkWorld {
+  const parent = stageLinks(stages).parent(stage);
+  if (!parent) return new ApkWorld();
+  const scoped = new ScopedWorlds(new ApkWorld(), leftBy(parent, stages, "all").copy());
+  for (const run of onbuildRuns(parent)) replayRun(scoped, parent, run);
+  return scoped.all;
 }
 
 /** What apk has installed after every RUN of the stage: what its image has when it runs. */
@@ -102,16 +139,26 @@ export function apkAdded(
   stage: StageInfo,
   stages: readonly StageInfo[],
 ): ReadonlyMap<string, ApkPlace> {
-  return leftBy(stage, stages).everAdded();
+  return leftBy(stage, stages, "all").everAdded();
 }
 
 // Per stage list (as describeStages returned it): the world each stage leaves, replayed once and
 // only handed out as a copy or a read-only map. Replaying every ancestor again for each stage
 // took quadratic replays, and more lookups, over a long `FROM earlier-stage` chain.
-const worldsOf = new WeakMap<readonly StageInfo[], Map<StageInfo, ApkWorld>>();
+// `all` also holds what the conditional stretches added, for apkAdded.
+const worldsOf = new WeakMap<readonly StageInfo[], Map<StageInfo, Left>>();
+
+interface Left {
+  main: ApkWorld;
+  all: ApkWorld;
+}
 
 /** The world `stage` leaves; its ancestors are replayed first, in a loop (chains run deep). */
-function leftBy(stage: StageInfo, stages: readonly StageInfo[]): ApkWorld {
+function leftBy(
+  stage: StageInfo,
+  stages: readonly StageInfo[],
+  which: keyof Left = "main",
+): ApkWorld {
   let worlds = worldsOf.get(stages);
   if (!worlds) {
     worlds = new Map();
@@ -122,16 +169,19 @@ function leftBy(stage: StageInfo, stages: readonly StageInfo[]): ApkWorld {
   for (let s: StageInfo | undefined = stage; s && !worlds.has(s); s = links.parent(s))
     pending.push(s);
   for (const s of pending.reverse()) {
-    const world = worldAtStart(s, stages);
-    for (const run of s.runs) replayRun(world, s, run);
-    worlds.set(s, world);
+    const scoped = new ScopedWorlds(worldAtStart(s, stages), everAtStart(s, stages));
+    for (const run of s.runs) replayRun(scoped, s, run);
+    worlds.set(s, { main: scoped.main, all: scoped.all });
   }
-  return worlds.get(stage)!;
+  return worlds.get(stage)![which];
 }
 
-function replayRun(world: ApkWorld, stage: StageInfo, run: RunStep): void {
+/** A RUN's commands replayed; its stretches end with it. */
+function replayRun(worlds: ScopedWorlds, stage: StageInfo, run: RunStep): void {
   const vars = runVariables(stage, run);
-  for (const placed of runCommands(run)) applyCommand(world, placed, vars);
+  worlds.at([]);
+  for (const placed of runCommands(run)) applyScoped(worlds, run, placed, vars);
+  worlds.at([]);
 }
 
 function setAssignment(vars: Map<string, string>, word: string): void {

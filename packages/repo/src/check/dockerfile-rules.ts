@@ -1,9 +1,10 @@
+import { ScopedWorlds } from "@alpinize/dockerfile";
 import { readStage } from "../discover/scripts.js";
 import { baseName } from "../dockerfile/commands.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import { accountsAtStart } from "./account-chain.js";
-import { apkAdded, worldAtStart } from "./apk-history.js";
+import { apkAdded, everAtStart, worldAtStart } from "./apk-history.js";
 import { stageRelease } from "./apk-names.js";
 import { aptPathsAtStart } from "./apt-paths.js";
 import { rootImageShips } from "./busybox-no-applet.js";
@@ -57,8 +58,10 @@ export function checkStages(
     if (stage.family !== "alpine") continue;
     const advice = layoutAdvice(stage, stages, stageRelease(stage));
     // One world replayed RUN by RUN: each command is judged by what is installed when it runs.
+    const worlds = new ScopedWorlds(worldAtStart(stage, stages), everAtStart(stage, stages));
     const at: RunContext = {
-      world: worldAtStart(stage, stages),
+      worlds,
+      world: worlds.main,
       added: apkAdded(stage, stages),
       stages,
       lint,

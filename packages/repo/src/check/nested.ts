@@ -1,5 +1,5 @@
 import { shellScriptIndex } from "@alpinize/dockerfile";
-import { guardOf, type ShellCommand, scanCommands } from "../dockerfile/commands.js";
+import { guardOf, placedInside, type ShellCommand, scanCommands } from "../dockerfile/commands.js";
 
 /**
  * Commands a RUN runs that the light scan does not reach on its own: `eval "…"`, `su -c "…"`,
@@ -11,21 +11,29 @@ export function withNested(commands: ShellCommand[], depth = 0): ShellCommand[] 
   const out: ShellCommand[] = [];
   for (const cmd of commands) {
     out.push(cmd);
-    const inner = nestedOf(cmd);
+    const { text, commands: inner } = nestedOf(cmd);
     if (inner.length === 0) continue;
-    const placed = inner.map((c) => ({ ...c, offset: cmd.offset, ...guardOf(cmd) }));
+    // A find -exec command has no text of its own: it is placed at find, in find's stretches.
+    const placed = inner.map((c) =>
+      text === undefined
+        ? { ...c, offset: cmd.offset, ...guardOf(cmd) }
+        : placedInside(c, text, cmd),
+    );
     // One by one: a spread of a million nested commands into push overflows the stack.
     for (const c of withNested(placed, depth + 1)) out.push(c);
   }
   return out;
 }
 
-function nestedOf(cmd: ShellCommand): ShellCommand[] {
+/** The commands nested in `cmd`, with the string they were read from where there is one. */
+function nestedOf(cmd: ShellCommand): { text?: string; commands: ShellCommand[] } {
   const name = cmd.name.slice(cmd.name.lastIndexOf("/") + 1);
-  if (name === "eval") return scanCommands(cmd.args.join(" "));
-  if (name === "su" || name === "runuser") return suBody(cmd.args);
-  if (name === "find") return findExec(cmd.args);
-  return [];
+  const read = (text: string | undefined) =>
+    text === undefined ? { commands: [] } : { text, commands: scanCommands(text) };
+  if (name === "eval") return read(cmd.args.join(" "));
+  if (name === "su" || name === "runuser") return read(suBody(cmd.args));
+  if (name === "find") return { commands: findExec(cmd.args) };
+  return { commands: [] };
 }
 
 /** The script of a `sh -ec BODY` find -exec runs: the scan reads those of the shells it finds itself. */
@@ -35,14 +43,14 @@ function shellBody(cmd: ShellCommand): ShellCommand[] {
   return body === undefined ? [] : scanCommands(body);
 }
 
-function suBody(args: string[]): ShellCommand[] {
+/** The script of `su -c SCRIPT`, `--command=SCRIPT`. */
+function suBody(args: string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if ((a === "-c" || a === "--command") && args[i + 1] !== undefined)
-      return scanCommands(args[i + 1]!);
-    if (a.startsWith("--command=")) return scanCommands(a.slice("--command=".length));
+    if ((a === "-c" || a === "--command") && args[i + 1] !== undefined) return args[i + 1]!;
+    if (a.startsWith("--command=")) return a.slice("--command=".length);
   }
-  return [];
+  return undefined;
 }
 
 /** Each `-exec`/`-execdir`/`-ok` command up to its `;` or `+`. */

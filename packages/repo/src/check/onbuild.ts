@@ -23,6 +23,7 @@ export function onbuildRuns(stage: StageInfo): RunStep[] {
       text: body,
       commands,
       commandLines: commands.map(() => ins.line),
+      scripts: [{ start: 0, text: script }],
     });
   }
   return runs;

@@ -1,4 +1,9 @@
-import { type ApkPlace, type ApkWorld, alpineProviders } from "@alpinize/dockerfile";
+import {
+  type ApkPlace,
+  type ApkWorld,
+  alpineProviders,
+  type ScopedWorlds,
+} from "@alpinize/dockerfile";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
@@ -6,7 +11,7 @@ import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { checkAccountCommand } from "./account-chain.js";
 import type { AccountState } from "./accounts.js";
 import { lastApkCacheRemoval } from "./apk-cache.js";
-import { applyCommand, runCommands, runVariables } from "./apk-history.js";
+import { applyScoped, runCommands, runVariables } from "./apk-history.js";
 import { stageRelease, unknownApkNames } from "./apk-names.js";
 import { checkApk } from "./apk-no-cache.js";
 import { aptAdvice } from "./apt-advice.js";
@@ -29,6 +34,7 @@ import {
 import { absorbedEmit } from "./guarded.js";
 import { hasOpenrc, initSystemProblem } from "./init-system.js";
 import { commandRenamedUses } from "./renamed-uses.js";
+import { commandScope } from "./run-scopes.js";
 import type { RunScript, RunScripts } from "./run-scripts.js";
 import { runShell } from "./run-shell.js";
 import type { LintText } from "./script-calls.js";
@@ -60,11 +66,14 @@ const APT_TOOLS = new Set([
 const APK_TOOLS = new Set(["apk", "xx-apk"]);
 
 /**
- * `world`: what apk has installed when the RUN starts, moved on by checkRun command by command.
+ * `worlds`: what apk has installed, moved on by checkRun command by command, per conditional
+ * stretch as migrate's debianToolsLeft reads it (an `apk add` in an `if` branch or after `||`
+ * counts for the commands of that stretch only). `world`: the one the command being judged sees.
  * `added`: every package an `apk add` of the stage (or a stage it builds on) names, at any point:
  * only to say when a package missing at a command is installed after all.
  */
 export interface RunContext {
+  worlds: ScopedWorlds;
   world: ApkWorld;
   added: ReadonlyMap<string, ApkPlace>;
   stages: readonly StageInfo[];
@@ -89,6 +98,7 @@ export interface RunContext {
 
 export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: Emit): void {
   const vars = runVariables(stage, run);
+  at.world = at.worlds.at([]);
   if (writesGroupFile(stage, run.line) || runWritesGroupFile(run)) at.groups.opaque = true;
   enterRun(at.users, run, stage);
   const shell = runShell(stage, run, at.stages);
@@ -105,6 +115,7 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
   const scripts = at.scripts.get(run);
   for (const [index, placed] of placedCommands.entries()) {
     const { cmd, line } = placed;
+    at.world = at.worlds.at(commandScope(run, cmd).scope);
     const name = baseName(cmd.name);
     // What a failing call means for the build: it stops there, or (guarded) goes on without it.
     const fails = cmd.guarded ? absorbedEmit(emit) : emit;
@@ -218,8 +229,10 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
         `/usr/sbin/nologin does not exist on Alpine (stage ${stage.name}): use /sbin/nologin`,
       );
     }
-    applyCommand(at.world, placed, vars);
+    applyScoped(at.worlds, run, placed, vars);
   }
+  // The RUN's stretches end with it.
+  at.world = at.worlds.at([]);
 }
 
 /** `sed -i … /etc/apt/sources.list.d/debian.sources`, `echo 'deb …' > /etc/apt/…`: no such folder. */
@@ -259,6 +272,8 @@ function checkScriptShadow(
 /** Why shadow's tool is not there: shadow never installed, installed only later, or removed again. */
 function shadowMissing(stage: StageInfo, need: ShadowNeed, at: RunContext): string {
   const why = notInstalledYet("shadow", at);
+  if (why?.branch)
+    return `${need.what} runs where shadow may not be installed (apk add shadow on line ${why.branch.line} is in an if/case/loop/function body or after ||, which may not run) in Alpine stage ${stage.name}, so the build fails here when it does not: install shadow where it always runs, or in the same branch as the call${orBusybox(need)}`;
   if (why?.removed)
     return `${need.what} runs after shadow was removed again (apk del on line ${why.removed.line}) in Alpine stage ${stage.name}, so the build fails here: call it before that apk del, or keep shadow installed (an apk add of its own, outside any --virtual group that is deleted)${orBusybox(need)}`;
   if (why?.later)
@@ -280,6 +295,8 @@ function installedNow(name: string, at: RunContext): boolean {
 function providerMissing(name: string, at: RunContext): string | undefined {
   for (const pkg of alpineProviders(name)) {
     const why = notInstalledYet(pkg, at);
+    if (why?.branch)
+      return `${name} runs where ${pkg} may not be installed (apk add ${pkg} on line ${why.branch.line} is in an if/case/loop/function body or after ||, which may not run), so the build fails here when it does not: install ${pkg} where it always runs, or in the same branch as the call`;
     if (why?.removed)
       return `${name} runs after ${pkg} was removed again (apk del on line ${why.removed.line}), so the build fails here: call it before that apk del, or keep ${pkg} installed until then (an apk add of its own, outside any --virtual group deleted before it)`;
     if (why?.later)
@@ -288,13 +305,18 @@ function providerMissing(name: string, at: RunContext): string | undefined {
   return undefined;
 }
 
-/** A package not installed now that an `apk add` of the stage installs: removed again, or only later. */
+/**
+ * A package not installed now that an `apk add` of the stage installs: removed again, added
+ * before but in a conditional stretch the call is not in, or only later.
+ */
 function notInstalledYet(
   pkg: string,
   at: RunContext,
-): { removed?: ApkPlace; later?: ApkPlace } | undefined {
+): { removed?: ApkPlace; later?: ApkPlace; branch?: ApkPlace } | undefined {
   const removed = at.world.removedBy(pkg);
   if (removed) return { removed };
+  const branch = at.worlds.all.installed().get(pkg);
+  if (branch) return { branch };
   const later = at.added.get(pkg);
   return later ? { later } : undefined;
 }

@@ -16,6 +16,27 @@ export interface ShellCommand {
   guarded?: true;
   /** Its standard input is the output of the command before it (`curl … | sh`). */
   piped?: true;
+  /**
+   * For a command of a `sh -c '…'` or `eval` string (which carries the offset of the command that
+   * runs the string): each string it is in, outermost first, and its offset in that string.
+   */
+  within?: NestedAt[];
+}
+
+/** Where a command sits in a string another command runs. */
+export interface NestedAt {
+  text: string;
+  at: number;
+}
+
+/** A command of `text` (a string `outer` runs) placed at `outer`, remembering where it was. */
+export function placedInside(c: ShellCommand, text: string, outer: ShellCommand): ShellCommand {
+  return {
+    ...c,
+    offset: outer.offset,
+    within: [...(outer.within ?? []), { text, at: c.offset }, ...(c.within ?? [])],
+    ...guardOf(outer),
+  };
 }
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
@@ -183,8 +204,7 @@ function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
       const body = cmd.args[script - 1];
       // Offsets inside the body are not offsets of the text: the body's commands are on `sh`'s.
       if (body !== undefined)
-        for (const c of scanCommands(body, depth + 1))
-          out.push({ ...c, offset: cmd.offset, ...guardOf(cmd) });
+        for (const c of scanCommands(body, depth + 1)) out.push(placedInside(c, body, cmd));
     }
   }
   return out;

@@ -23,6 +23,11 @@ export interface RunStep {
   commands: ShellCommand[];
   /** 1-based line of each command, in order. */
   commandLines: number[];
+  /**
+   * The shell texts the commands were read from, each with the offset (of the commands') it
+   * starts at: the RUN's script, then its here-document bodies.
+   */
+  scripts: { start: number; text: string }[];
 }
 
 export interface StageInfo {
@@ -131,6 +136,10 @@ function readRun(ins: Instruction, source: string, lineOf: (offset: number) => n
     text: body,
     commands,
     commandLines,
+    scripts: [
+      { start: 0, text: script },
+      { start: script.length + 1, text: heredocText },
+    ],
   };
 }
 

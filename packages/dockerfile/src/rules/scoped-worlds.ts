@@ -1,0 +1,67 @@
+import { type Scope, sameSpan } from "../shell/conditional-spans.js";
+import { type ApkChange, packageName } from "./apk-change.js";
+import { type ApkPlace, ApkWorld } from "./apk-world.js";
+import { alpineProviders } from "./debian-tools.js";
+
+/**
+ * What apk has installed where a call runs: `main` for the calls that run whenever the build gets
+ * to them, and a world per conditional stretch (`if` branch, `|| …`) open around the last call
+ * asked about, which starts from the one it is nested in and also has what was added inside it.
+ * migrate's `debianToolsLeft` and `alpinize check` judge calls by it alike.
+ */
+export class ScopedWorlds {
+  private readonly open: { scope: Scope; world: ApkWorld }[] = [];
+  /**
+   * `all`: every change so far wherever it ran, a branch's `apk add` too (to tell "added in a
+   * branch" from "never added"); by default what `main` has.
+   */
+  constructor(
+    readonly main: ApkWorld = new ApkWorld(),
+    readonly all: ApkWorld = main.copy(),
+  ) {}
+
+  /** The world a call in `scope` sees; stretches it is not in are closed, their adds forgotten. */
+  at(scope: Scope): ApkWorld {
+    let keep = 0;
+    while (
+      keep < this.open.length &&
+      keep < scope.length &&
+      sameSpan(this.open[keep]!.scope.at(-1)!, scope[keep]!)
+    )
+      keep++;
+    this.open.length = keep;
+    for (let k = keep; k < scope.length; k++)
+      this.open.push({ scope: scope.slice(0, k + 1), world: this.top().copy() });
+    return this.top();
+  }
+
+  /**
+   * An `apk add` holds in its own stretch; an `apk del` anywhere may have run, so it holds
+   * everywhere. An add right after a probe for a program it installs (`command -v useradd ||
+   * apk add shadow`, `probed` from probedProgram) holds around that stretch too: the program is
+   * there after it either way.
+   */
+  apply(change: ApkChange, scope: Scope, place: ApkPlace, probed?: string): void {
+    this.all.apply(change, place);
+    if (change.verb === "del") {
+      this.main.apply(change, place);
+      for (const { world } of this.open) world.apply(change, place);
+      return;
+    }
+    const around = probed !== undefined && installsProgram(change, probed);
+    this.at(around ? scope.slice(0, -1) : scope).apply(change, place);
+  }
+
+  private top(): ApkWorld {
+    return this.open.at(-1)?.world ?? this.main;
+  }
+}
+
+/** An `apk add` of a package that brings the program: its Alpine provider, or one named as it. */
+function installsProgram(change: ApkChange, program: string): boolean {
+  const providers = alpineProviders(program);
+  return change.words.some((w) => {
+    const pkg = packageName(w);
+    return pkg !== undefined && (pkg === program || providers.includes(pkg));
+  });
+}

@@ -1,0 +1,88 @@
+import { migrateDockerfile } from "@alpinize/dockerfile";
+import { describe, expect, it } from "vitest";
+import { describeStages } from "../dockerfile/stages.js";
+import { checkStages } from "./dockerfile-rules.js";
+
+const settings = { skip: [], requireDigests: false, ignoreImages: [] };
+const TOOL_RULES = new Set(["shadow-user-commands", "apt-in-alpine"]);
+
+/** The lines `alpinize check` fails on for a Debian tool apk has not installed when it runs. */
+function checkLines(text: string): number[] {
+  return checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings)
+    .filter((f) => TOOL_RULES.has(f.rule) && f.severity === "error")
+    .map((f) => f.line);
+}
+
+const file = (...lines: string[]) => `${["FROM alpine:3.23 AS base", ...lines].join("\n")}\n`;
+const ADD = "apk add --no-cache shadow";
+
+/** An `apk add` that may not run, and the calls after it; a name ending in "passes" passes both. */
+const CASES: Record<string, string> = {
+  "an if branch, a RUN before": file(`RUN if true; then ${ADD}; fi`, "RUN useradd app"),
+  "an if branch, the same RUN": file(`RUN if [ -n "$X" ]; then ${ADD}; fi; useradd app`),
+  "a case arm": file(`RUN case "$X" in a) ${ADD} ;; esac && useradd app`),
+  "a function body": file(`RUN f() { ${ADD}; }; useradd app`),
+  "after a || that probes something else": file(`RUN getent passwd app || ${ADD}; useradd app`),
+  "after a probe for another program": file(`RUN command -v curl || ${ADD}; useradd app`),
+  "a probe that is not alone before its ||": file(
+    `RUN true && command -v useradd || ${ADD}; useradd app`,
+  ),
+  "dpkg in an if branch": file(
+    "RUN if true; then apk add --no-cache dpkg; fi; dpkg --print-architecture > /a",
+  ),
+  "a stage built FROM one that added it in a branch": file(
+    `RUN if true; then ${ADD}; fi`,
+    "FROM base",
+    "RUN useradd app",
+  ),
+  "an if branch in a sh -c string": file(`RUN sh -c 'if true; then ${ADD}; fi; useradd app'`),
+  "an if branch in a sh -c string, the call after it": file(
+    `RUN sh -c 'if true; then ${ADD}; fi' && useradd app`,
+  ),
+  "a sh -c string in an if branch": file(`RUN if true; then sh -c '${ADD}'; fi; useradd app`),
+  "a call in the branch passes": file(`RUN if true; then ${ADD} && useradd app; fi`),
+  "a guard after the apk add passes": file(`RUN ${ADD} || true; useradd app`),
+  "command -v passes": file(`RUN command -v useradd >/dev/null || ${ADD}; useradd app`),
+  "which passes": file(`RUN which useradd || ${ADD}`, "RUN useradd app"),
+  "type passes": file(`RUN type useradd >/dev/null 2>&1 || ${ADD}; useradd app`),
+  "[ -x PATH ] passes": file(`RUN [ -x /usr/sbin/useradd ] || ${ADD}; useradd app`),
+  "test -x PATH in a heredoc passes": file(
+    "RUN <<EOF",
+    `test -x /usr/sbin/groupadd || { ${ADD}; }`,
+    "groupadd g",
+    "EOF",
+  ),
+  "a probe before a sh -c string passes": file(
+    `RUN command -v useradd || sh -c '${ADD}'; useradd app`,
+  ),
+  "a probe in a sh -c string passes": file(`RUN sh -c 'command -v useradd || ${ADD}; useradd app'`),
+  "a call in a sh -c string's branch passes": file(
+    `RUN sh -c 'if true; then ${ADD}; useradd app; fi'`,
+  ),
+  "a probe for dpkg passes": file(
+    "RUN command -v dpkg || apk add --no-cache dpkg; dpkg --print-architecture > /a",
+  ),
+};
+
+describe("an apk add that may not run: check and migrate --check agree", () => {
+  it("fails check on the call after an if branch that installs shadow, naming that apk add", () => {
+    const text = CASES["an if branch, a RUN before"]!;
+    const found = checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings).find(
+      (f) => f.rule === "shadow-user-commands",
+    );
+    expect(found).toMatchObject({ line: 3, rule: "shadow-user-commands", severity: "error" });
+    expect(found!.message).toBe(
+      "useradd runs where shadow may not be installed (apk add shadow on line 2 is in an if/case/loop/function body or after ||, which may not run) in Alpine stage base, so the build fails here when it does not: install shadow where it always runs, or in the same branch as the call, or use busybox adduser -D (adduser -D -u UID -G GROUP -s SHELL NAME)",
+    );
+  });
+
+  // One notion: `alpinize check` fails where `migrate --check` does (its debianToolsLeft).
+  it.each(Object.keys(CASES))("agrees with migrate's debianToolsLeft: %s", (name) => {
+    const text = CASES[name]!;
+    const migrated = migrateDockerfile(text, { release: "3.23" });
+    expect(migrated.changed).toBe(false);
+    const lines = migrated.debianToolsLeft.map((t) => t.line);
+    expect(checkLines(text)).toEqual([...new Set(lines)]);
+    expect(lines.length > 0).toBe(!name.endsWith("passes"));
+  });
+});
