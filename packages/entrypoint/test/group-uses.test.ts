@@ -95,6 +95,28 @@ describe("lint: group-name", () => {
     const left = findingsLeftAfterRewrite(script, rewriteEntrypoint(script));
     expect(left.filter((f) => f.rule === "group-name")).toEqual([]);
   });
+
+  it("flags `getent group NAME` keys where the rewrite warns, and no other database", () => {
+    const text = [
+      "groupadd -g 999 docker",
+      "getent group docker",
+      "getent -s files group root docker",
+      "x=$(/usr/bin/getent group docker | cut -d: -f3)",
+      "y=`alpinize_getent group docker`",
+      "getent passwd docker",
+      "getent group 999",
+      "getent hosts docker",
+      "",
+    ].join("\n");
+    const at = (list: Array<{ rule: string; line: number; column: number }>) =>
+      list.filter((x) => x.rule === "group-name").map((x) => `${x.line}:${x.column}`);
+    const found = at(lintEntrypoint(text));
+    expect(found).toEqual(["2:14", "3:28", "4:27", "5:26"]);
+    // `getent passwd docker` and `getent hosts docker` name no group: the rewrite warns there
+    // anyway, as about any word of any other command (README, Known limitations).
+    const warned = at(rewriteEntrypoint(text).warnings).filter((w) => !/^[68]:/.test(w));
+    expect(warned).toEqual(found);
+  });
 });
 
 // Runs the rewritten script: on Alpine's files GID 999 is ping, so `docker` never exists there.

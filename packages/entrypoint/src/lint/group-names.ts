@@ -36,7 +36,27 @@ function usesOf(name: string, args: Word[]): Array<{ word: Word; kind: Kind }> {
   if (["gosu", "su-exec", "alpinize_exec_as"].includes(name) && args[0])
     return [{ word: args[0], kind: "owner" }];
   if (name === "alpinize_add_user_to_group" && args[1]) return [{ word: args[1], kind: "group" }];
+  if (name === "getent" || name === "alpinize_getent") return getentGroupKeys(args);
   return groupWords(name, args) ?? [];
+}
+
+/**
+ * The keys of `getent group KEY…`: the rewrite leaves the call as written and warns, since the
+ * lookup fails where NAME was never made. Options (glibc's `-s SERVICE`, `-i`) come first.
+ */
+function getentGroupKeys(args: Word[]): Array<{ word: Word; kind: Kind }> {
+  let i = 0;
+  for (; i < args.length; i++) {
+    const lit = literal(args[i]!.text);
+    if (lit === "--") {
+      i++;
+      break;
+    }
+    if (lit === undefined || !lit.startsWith("-")) break;
+    if (lit === "-s") i++;
+  }
+  if (literal(args[i]?.text ?? "") !== "group") return [];
+  return args.slice(i + 1).map((word) => ({ word, kind: "group" as const }));
 }
 
 function madeGroup(name: string, args: Word[]): { name: string; gid: string } | undefined {

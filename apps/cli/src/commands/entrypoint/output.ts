@@ -65,13 +65,13 @@ export function printNotes(io: Io, r: EntrypointReport): void {
   const at = (x: { line: number; column: number }) => `${x.line}:${x.column}`;
   // A declined usermod/groupmod gets the rewrite's reason (what it lacks) and the lint's
   // shadow-tool error at the same word, and a syntax error is both the rewrite's reason to change
-  // nothing and a lint error: one line, with the lint's severity, says both.
+  // nothing and a lint error: one line, with the lint's severity, says both. A group name the
+  // rewrite leaves (`getent group docker`) is its warning and the lint's finding at one word.
+  const own = (rule: string) => rule === "syntax" || rule === "group-name";
   const key = (x: { line: number; column: number; rule: string }) =>
-    `${at(x)}${x.rule === "syntax" ? " syntax" : ""}`;
+    `${at(x)}${own(x.rule) ? ` ${x.rule}` : ""}`;
   const pairs = new Map(
-    r.findings
-      .filter((f) => f.rule === "shadow-tool" || f.rule === "syntax")
-      .map((f) => [key(f), f]),
+    r.findings.filter((f) => f.rule === "shadow-tool" || own(f.rule)).map((f) => [key(f), f]),
   );
   const merged = new Set<LintFinding>();
   for (const w of r.result.warnings) {
