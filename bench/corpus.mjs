@@ -28,7 +28,8 @@
 // entrypoint script as entrypoint.sh (or debian.entrypoint.sh when the variants differ), which is
 // what a `COPY docker-entrypoint.sh` / `COPY entrypoint.sh` of the Debian file reads.
 //
-// Runs from built dist (pnpm build first). Exit 0 unless a conversion crashes.
+// Runs from built dist (pnpm build first). Exit 0 unless a conversion crashes (70), or the
+// corpus or the build is missing (2).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,11 +41,12 @@ const corpus = join(corpusRoot, "pairs");
 const dist = join(root, "packages", "dockerfile", "dist", "index.js");
 const mapDist = join(root, "packages", "package-map", "dist", "index.js");
 
+// A scoreboard that scored nothing must not read as a pass (CI runs this after the tests).
 if (!existsSync(corpus)) {
-  console.log(
-    `corpus: ${corpus} not found; skipping (it lives next to the repository as ../shared/corpus, or set ALPINIZE_CORPUS_DIR)`,
+  console.error(
+    `corpus: ${corpus} not found, nothing was scored (it lives next to the repository as ../shared/corpus; or set ALPINIZE_CORPUS_DIR to the folder holding pairs/)`,
   );
-  process.exit(0);
+  process.exit(2);
 }
 if (!existsSync(dist) || !existsSync(mapDist)) {
   console.error("corpus: build first (pnpm build): packages/dockerfile/dist is missing");
