@@ -3,7 +3,8 @@ import { type Pipeline, type SimpleCommand, scriptOrUndefined } from "../shell/s
 import { offsetSource, type ShellSource } from "../shell/source.js";
 import type { Word } from "../shell/tokens.js";
 import { findExecs, unwrapped } from "./gnu-calls.js";
-import type { StageState } from "./scope.js";
+
+export { snapshotStage } from "./stage-undo.js";
 
 const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
 const SHELL_WORD = /^(?:.*\/)?(?:ba|a|da)?sh$/;
@@ -160,19 +161,4 @@ export function editsFit(ctx: MigrationContext, from: number, nested: NestedScri
   return ctx.edits
     .slice(from)
     .every((e) => e.start < start || e.end > end || !forbidden.test(e.text));
-}
-
-/** What a tentative conversion may change in a stage, to put back when it is abandoned. */
-export function snapshotStage(stage: StageState): () => void {
-  const saved = Object.entries(stage).map(([key, value]) => [key, copy(value)] as const);
-  return () => {
-    for (const [key, value] of saved) (stage as unknown as Record<string, unknown>)[key] = value;
-  };
-}
-
-function copy(value: unknown): unknown {
-  if (value instanceof Set) return new Set(value);
-  if (value instanceof Map) return new Map(value);
-  if (Array.isArray(value)) return [...value];
-  return value;
 }
