@@ -147,26 +147,34 @@ function dropNestedEditsOfRemoved(scope: ScriptScope): void {
 function migrateNested(outer: ScriptScope, nested: NestedScript, depth: number): void {
   const { ctx, stage } = outer;
   const restoreCtx = ctx.checkpoint();
-  const restoreStage = snapshotStage(stage);
+  const snapshot = snapshotStage(stage);
   const mark = ctx.edits.length;
-  const scope = new ScriptScope(
-    ctx,
-    stage,
-    nested.src,
-    outer.instruction,
-    [...outer.quotes, nested.quote],
-    nested.shell,
-  );
-  if (depth < 3) {
-    for (const inner of nestedScripts(nested.src)) migrateNested(scope, inner, depth + 1);
+  let emptied: boolean;
+  try {
+    const scope = new ScriptScope(
+      ctx,
+      stage,
+      nested.src,
+      outer.instruction,
+      [...outer.quotes, nested.quote],
+      nested.shell,
+    );
+    if (depth < 3) {
+      for (const inner of nestedScripts(nested.src)) migrateNested(scope, inner, depth + 1);
+    }
+    emptied = migrateScript(scope);
+  } catch (error) {
+    // The stage's undo log stays open while a snapshot is: a throw must not leave it logging.
+    snapshot.keep();
+    throw error;
   }
-  const emptied = migrateScript(scope);
   if (!editsFit(ctx, mark, nested)) {
     restoreCtx();
-    restoreStage();
+    snapshot.restore();
     warnEchoesKept(outer, nested);
     return;
   }
+  snapshot.keep();
   outer.convertedStrings.add(nested.word);
   if (emptied && nested.alone) outer.deletePipeline(nested.pipeline, "apt");
   else if (emptied) ctx.edit("apt", ...nested.src.span(0, nested.src.script.text.length), "true");
