@@ -20,9 +20,24 @@ export interface FolderCopy {
   names?: string;
 }
 
+/**
+ * What `COPY --from=STAGE SRC DEST` brings: the path SRC (file or folder) of that stage's image,
+ * at DEST of this one.
+ */
+export interface StageCopy {
+  image: ImageFiles;
+  source: string;
+  dest: string;
+  /** Only `dest` itself, not paths under it: the file a source names lands there. */
+  exact?: boolean;
+}
+
 /** Context reads, and folder copies tried for a path, one stage may spend (bounded work). */
 const MAX_READS = 4096;
 const MAX_TRIES = 4 * MAX_READS;
+/** `COPY --from` copies a stage's image keeps, and how many stages deep a path is followed. */
+const MAX_STAGE_COPIES = 256;
+const MAX_STAGE_DEPTH = 64;
 
 /** A folder of the image in a tree of path components, with the copies made into it. */
 interface Folder {
@@ -48,6 +63,7 @@ export class ImageFiles {
   private folderCount = 0;
   private readonly answers = new Map<string, { seen: number; seq: number; hit?: Landed }>();
   private readonly reads = new Map<string, string | undefined>();
+  private readonly stageCopies: { seq: number; copy: StageCopy }[] = [];
 
   /**
    * `outside`: called once per source the reader refused as a link out of the build context,
@@ -82,12 +98,34 @@ export class ImageFiles {
     this.folderCount++;
   }
 
-  /** The context file at image path `path` now: the latest copy that put one there. */
-  at(path: string): Landed | undefined {
+  /**
+   * A `COPY --from` of an earlier stage: the context files that stage's image holds under
+   * `copy.source` (as it was when that stage ended) are found under `copy.dest` here.
+   */
+  fromStage(copy: StageCopy): void {
+    if (this.stageCopies.length < MAX_STAGE_COPIES)
+      this.stageCopies.push({ seq: ++this.count, copy });
+  }
+
+  /**
+   * The context file at image path `path` now: the latest copy that put one there. One that came
+   * through `fromStage` keeps the COPY of the stage that copied it from the context.
+   */
+  at(path: string, depth = 0): Landed | undefined {
     const direct = this.files.get(path);
     const inFolder = this.folderCount === 0 ? { seq: 0 } : this.fromFolders(path);
-    if (!inFolder.hit) return direct?.file;
-    return direct && direct.seq > inFolder.seq ? direct.file : inFolder.hit;
+    let best = inFolder.hit ? { seq: inFolder.seq, file: inFolder.hit } : undefined;
+    if (direct && (!best || direct.seq > best.seq)) best = direct;
+    for (let k = this.stageCopies.length - 1; k >= 0 && depth < MAX_STAGE_DEPTH; k--) {
+      const { seq, copy } = this.stageCopies[k]!;
+      if (best && best.seq > seq) break;
+      const inside = under(path, copy.dest);
+      if (inside === undefined || (copy.exact && inside !== "")) continue;
+      const from = inside === "" ? copy.source : `${withoutTrailingSlashes(copy.source)}/${inside}`;
+      const hit = copy.image.at(from, depth + 1);
+      if (hit) return hit;
+    }
+    return best?.file;
   }
 
   private root(path: string): Folder {
@@ -139,6 +177,13 @@ export class ImageFiles {
     this.reads.set(source, content);
     return content;
   }
+}
+
+/** `path` relative to folder `dest` ("" for dest itself), or undefined when it is not in it. */
+function under(path: string, dest: string): string | undefined {
+  if (path === dest) return "";
+  const folder = dest.endsWith("/") ? dest : `${dest}/`;
+  return path.startsWith(folder) ? path.slice(folder.length) : undefined;
 }
 
 /** The names along a resolved path (`/a/b` and `a/b` both give a, b). */

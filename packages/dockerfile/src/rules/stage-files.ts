@@ -5,7 +5,7 @@ import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { DEFAULT_PATH, pathAfterEnv } from "../search-path.js";
 import type { SimpleCommand } from "../shell/script.js";
-import type { Stage } from "../stages.js";
+import { analyzeStages, type Stage } from "../stages.js";
 import { commandFolders } from "./command-folders.js";
 import { noteOutsideContext } from "./context-links.js";
 import { type ImageDir, resolveIn, stageStartDir, unquote, workdirAfter } from "./image-dirs.js";
@@ -50,6 +50,8 @@ interface Walk {
   bySource: Map<string, CopiedFile>;
   programs: { word: string; shell?: string; dir: ImageDir; ins: Instruction }[];
   inherited: InheritedStart[];
+  /** The stage's own COPY/ADD: a file found through one of another stage is listed apart. */
+  copies: Set<Instruction>;
   /** A COPY source (named, or a file of a copied folder) the reader refused as a link out. */
   outside: (source: string, ins: Instruction, inFolder: boolean) => void;
 }
@@ -78,7 +80,8 @@ export function inheritedStarts(
   return walked(ctx, stage, read).inherited;
 }
 
-const memo = new WeakMap<MigrationContext, WeakMap<Stage, Walk>>();
+/** Per migration, each stage's walk by its FROM (stage lists made apart share their instructions). */
+const memo = new WeakMap<MigrationContext, WeakMap<Instruction, Walk>>();
 
 /** A stage's walk, once per migration: its files, and its image for the stages built FROM it. */
 function walked(
@@ -91,10 +94,10 @@ function walked(
     byStage = new WeakMap();
     memo.set(ctx, byStage);
   }
-  let w = byStage.get(stage);
+  let w = byStage.get(stage.from);
   if (!w) {
     w = walk(ctx, stage, read);
-    byStage.set(stage, w);
+    byStage.set(stage.from, w);
   }
   return w;
 }
@@ -104,6 +107,8 @@ function walk(ctx: MigrationContext, stage: Stage, read: (path: string) => Conte
   const made = new Set<string>(dir === undefined ? [] : [dir]);
   const outside = (source: string, ins: Instruction, inFolder: boolean) =>
     noteOutsideContext(ctx, { source, instruction: ins, inFolder });
+  const inParents = (paths: readonly ImageDir[]) =>
+    stage.parent ? lookUpInherited(ctx, stage.parent, read, paths) : undefined;
   const w: Walk = {
     dir,
     path: DEFAULT_PATH,
@@ -114,6 +119,7 @@ function walk(ctx: MigrationContext, stage: Stage, read: (path: string) => Conte
     bySource: new Map(),
     programs: [],
     inherited: [],
+    copies: new Set(),
     outside,
   };
   for (const ins of stage.body) {
@@ -121,31 +127,50 @@ function walk(ctx: MigrationContext, stage: Stage, read: (path: string) => Conte
       w.dir = workdirAfter(w.dir, ins);
       if (w.dir !== undefined) w.made.add(w.dir);
     } else if (ins.keyword === "ENV") w.path = pathAfterEnv(ins, w.path);
-    else if (ins.keyword === "COPY" || ins.keyword === "ADD") copy(w, ins, read);
-    else if (ins.keyword === "RUN" && ins.form !== "exec" && (!w.image.empty || stage.parent))
-      linkRun(
-        ctx,
-        w,
-        ins,
-        stage.parent && ((paths) => lookUpInherited(ctx, stage.parent!, read, paths)),
-      );
+    else if (ins.keyword === "COPY" || ins.keyword === "ADD") copy(ctx, w, ins, read, stage);
+    else if (ins.keyword === "RUN" && ins.form === "exec") {
+      const word = programWord(ins);
+      if (word) linkProgram(w, { ...word, dir: w.dir, ins }, w.path, inParents);
+    } else if (ins.keyword === "RUN" && (!w.image.empty || stage.parent))
+      linkRun(ctx, w, ins, stage.parent && inParents);
     else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
       const word = programWord(ins);
       if (word) w.programs.push({ ...word, dir: w.dir, ins });
     }
   }
   // A container starts after every COPY, with the stage's last PATH.
-  for (const p of w.programs) {
-    const isPath = p.word.includes("/");
-    const paths = candidates(p.word, p.dir, w.path, isPath, !isPath);
-    const hit = firstLanded(w, paths);
-    if (hit) entryFor(w, hit).started ??= p.shell ? { shell: p.shell } : {};
-    else if (stage.parent) {
-      const file = lookUpInherited(ctx, stage.parent, read, paths);
-      if (file) w.inherited.push({ file, by: p.ins, ...(p.shell ? { shell: p.shell } : {}) });
-    }
-  }
+  for (const p of w.programs) linkProgram(w, p, w.path, inParents);
   return w;
+}
+
+/**
+ * The file an ENTRYPOINT/CMD starts, or an exec-form RUN runs (`RUN ["/app/x.sh"]`, looked up
+ * where it stands, with the PATH then): one of the stage's own COPYs, else one another stage
+ * copied (`COPY --from`, or a stage it is built FROM), listed apart (`InheritedStart`).
+ */
+function linkProgram(
+  w: Walk,
+  p: Walk["programs"][number],
+  path: readonly string[],
+  inParents: (paths: readonly ImageDir[]) => Landed | undefined,
+): void {
+  const isPath = p.word.includes("/");
+  const paths = candidates(p.word, p.dir, path, isPath || p.shell !== undefined, !isPath);
+  const hit = firstLanded(w, paths) ?? inParents(paths);
+  const shell = p.shell ? { shell: p.shell } : {};
+  if (!hit) return;
+  if (!w.copies.has(hit.instruction)) listInherited(w, hit, p.ins, p.shell);
+  else if (p.ins.keyword === "RUN")
+    entryFor(w, hit).run ??= { ins: p.ins, offset: p.ins.start, ...shell };
+  else entryFor(w, hit).started ??= shell;
+}
+
+/** A file another stage copied that `by` starts or runs: listed once per file and instruction kind. */
+function listInherited(w: Walk, file: Landed, by: Instruction, shell: string | undefined): void {
+  const run = by.keyword === "RUN";
+  if (w.inherited.some((i) => i.file.source === file.source && (i.by.keyword === "RUN") === run))
+    return;
+  w.inherited.push({ file, by, ...(shell ? { shell } : {}) });
 }
 
 /**
@@ -173,9 +198,15 @@ function lookUpInherited(
   return undefined;
 }
 
-function copy(w: Walk, ins: Instruction, read: (path: string) => ContextFileRead): void {
+function copy(
+  ctx: MigrationContext,
+  w: Walk,
+  ins: Instruction,
+  read: (path: string) => ContextFileRead,
+  stage: Stage,
+): void {
   const { flags, rest } = splitFlags(ins.args.text);
-  if (flags.has("from") || ins.heredocs.length > 0) return;
+  if (ins.heredocs.length > 0) return;
   const words = splitWords(ins.args.text.slice(rest)).map((x) => unquote(x.text));
   const destWord = words.at(-1) ?? "";
   const dest = destWord.includes("$") ? undefined : resolveIn(w.dir, destWord);
@@ -185,6 +216,13 @@ function copy(w: Walk, ins: Instruction, read: (path: string) => ContextFileRead
     sources.length > 1 ||
     /(?:^|\/)\.{0,2}$/.test(destWord) ||
     (dest !== undefined && w.made.has(dest));
+  const from = flags.get("from");
+  if (from !== undefined) {
+    const source = dest === undefined ? undefined : earlierStage(ctx, from, stage);
+    if (source) copyFromStage(w, walked(ctx, source, read).image, sources, dest!, into);
+    return;
+  }
+  w.copies.add(ins);
   for (const source of sources) {
     if (/^https?:|^\[/.test(source)) continue;
     const content = /[*?$]/.test(source) ? undefined : read(source);
@@ -211,6 +249,48 @@ function landFile(w: Walk, dest: string, into: boolean, file: CopiedFile): void 
     const inside = resolveIn(dest, name);
     if (inside !== undefined) w.image.file(inside, file);
   }
+}
+
+/**
+ * `COPY --from=STAGE SRC… DEST`: each SRC of that stage's image (a folder's contents, or a file)
+ * at DEST, or a file inside DEST when it names a folder.
+ */
+function copyFromStage(
+  w: Walk,
+  image: ImageFiles,
+  sources: readonly string[],
+  dest: string,
+  into: boolean,
+): void {
+  for (const word of sources) {
+    if (/[*?[$]/.test(word)) continue;
+    const source = resolveIn("/", word)!;
+    w.image.fromStage({ image, source, dest });
+    const name = source.slice(source.lastIndexOf("/") + 1);
+    const inside = into && name !== "" ? resolveIn(dest, name) : undefined;
+    if (inside !== undefined) w.image.fromStage({ image, source, dest: inside, exact: true });
+  }
+}
+
+/** The earlier stage a `--from` names, by `AS` name (any case) or index; not an image. */
+function earlierStage(ctx: MigrationContext, name: string, stage: Stage): Stage | undefined {
+  const earlier = stagesOf(ctx).slice(0, stage.index);
+  const lower = name.toLowerCase();
+  return (
+    earlier.find((s) => s.alias?.toLowerCase() === lower) ??
+    (/^\d+$/.test(name) ? earlier[Number(name)] : undefined)
+  );
+}
+
+const models = new WeakMap<MigrationContext, Stage[]>();
+
+function stagesOf(ctx: MigrationContext): Stage[] {
+  let stages = models.get(ctx);
+  if (!stages) {
+    stages = analyzeStages(ctx.doc).stages;
+    models.set(ctx, stages);
+  }
+  return stages;
 }
 
 function copyFolder(w: Walk, ins: Instruction, source: string, dest: string): void {
@@ -254,8 +334,11 @@ function linkRun(
         const found = inCwd
           ? inherited?.(candidates(target.word, cwd, w.path, true, false))
           : undefined;
-        if (found && !w.inherited.some((i) => i.file.source === found.source))
-          w.inherited.push({ file: found, by: ins, ...(shell ? { shell } : {}) });
+        if (found) listInherited(w, found, ins, shell);
+        continue;
+      }
+      if (!w.copies.has(hit.instruction)) {
+        listInherited(w, hit, ins, shell);
         continue;
       }
       const file = entryFor(w, hit);
