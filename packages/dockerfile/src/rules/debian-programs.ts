@@ -1,7 +1,7 @@
 /**
  * Programs and paths that exist only in Debian's packaging (or are named differently there). No
  * rule can rewrite them safely, so they are flagged where a RUN calls them or ENTRYPOINT/CMD
- * starts them.
+ * starts them; gpg1 and gpgv1 as a RUN's command word are renamed instead (renamed-calls.ts).
  */
 
 import { createPackageMap, isKnownRelease, type PackageMap } from "@alpinize/package-map";

@@ -40,6 +40,7 @@ import {
   scriptWords,
   snapshotStage,
 } from "./nested.js";
+import { renameDebianCall } from "./renamed-calls.js";
 import { ScriptScope, type StageState } from "./scope.js";
 import { startedCommands } from "./started-commands.js";
 import { unconvertibleRun } from "./unconvertible.js";
@@ -280,8 +281,9 @@ function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCo
   if (dropUbuntuUser(scope, pipeline, parsed)) return;
   flagHidden(scope, parsed);
   echoesInStrings(scope, pipeline, parsed);
-  flagDebianNames(scope, pipeline, parsed);
   const cmd = unwrap(scope, parsed);
+  // gpg1 becomes gpg: Alpine's name, so no note about Debian's.
+  if (!renameDebianCall(scope, cmd)) flagDebianNames(scope, pipeline, parsed);
   const name = cmd.name ?? "";
   // `xargs apt-get install -y < list`: the names come in at run time; flagged (flagHidden), kept.
   const fromXargs = cmd !== parsed && parsed.name?.replace(/^.*\//, "") === "xargs";
