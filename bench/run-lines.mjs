@@ -11,6 +11,10 @@
 //   took 20 s; now a log is undone instead (about 3 s).
 // - the same with `&& groupadd gN` on each line: the created groups the checkpoint saved too.
 // - ` \` then `&& echo "a\tb"`: the echo rewrite and its note per line, no substitution.
+// - ` \` then `&& sh -c 'apt-get install -y curl'`: each string is converted tentatively (put back
+//   when an edit cannot be written into it). Each copied every Set, Map and array of the stage,
+//   and each adds an `apk add` to one of them: 100,000 strings ran out of a 512 MiB heap; now the
+//   stage's collections log their changes instead.
 //
 // Runs from built dist (pnpm build first). Exit 0, or 1 when any ratio at 4 times the size is
 // more than 2 times its ratio at the smaller size.
@@ -28,6 +32,7 @@ const oneRun = (each) => (n) => {
 const substitutions = oneRun(() => 'X=$(echo "a\\tb")');
 const groups = oneRun((i) => `groupadd g${i} && X=$(echo "a\\tb")`);
 const echoes = oneRun(() => 'echo "a\\tb"');
+const strings = oneRun(() => "sh -c 'apt-get install -y curl'");
 
 /** name, what it runs, the RUN's line shape; sizes 5000 and 4 times that. */
 const CASES = [
@@ -35,6 +40,7 @@ const CASES = [
   { name: "check", run: check, shape: "X=$(echo)", text: substitutions },
   { name: "migrate", run: migrate, shape: "groupadd+$(echo)", text: groups },
   { name: "migrate", run: migrate, shape: "echo", text: echoes },
+  { name: "migrate", run: migrate, shape: "sh -c apt-get", text: strings },
 ].map((c) => ({ ...c, sizes: [5000, 20_000] }));
 
 // `node bench/run-lines.mjs groupadd`: only the cases whose name or shape holds the word.
