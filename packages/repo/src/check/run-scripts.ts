@@ -12,6 +12,7 @@ import { runCommands } from "./apk-history.js";
 import { BuildContext, type ContextFile, type Copies, rootPath } from "./build-context.js";
 import { scriptEchoCall } from "./echo-escapes.js";
 import { type ScriptShadowCall, scriptShadowCall } from "./shadow-tools.js";
+import { landedFromStages, type StageCopies, withStageCopy } from "./stage-copies.js";
 
 /** A build-context file a RUN runs: by its path in the image, or given to a shell. */
 export interface RunScript {
@@ -40,9 +41,16 @@ interface BodyState {
   workdir: string;
   path: readonly string[];
   copies: Copies;
+  /** Its `COPY --from`s of earlier stages, whose context files it then holds too. */
+  stageCopies: StageCopies;
 }
 
-const START: BodyState = { workdir: "/", path: DEFAULT_PATH, copies: undefined };
+const START: BodyState = {
+  workdir: "/",
+  path: DEFAULT_PATH,
+  copies: undefined,
+  stageCopies: undefined,
+};
 
 /**
  * Reads the first line of the files the RUNs of the Alpine stages run by path, where a COPY (or
@@ -82,7 +90,7 @@ export async function readRunScripts(
         const found = await runScripts(run, state, context, unread);
         if (found.size > 0) out.set(run, found);
       }
-      state = nextState(state, ins);
+      state = nextState(state, ins, stage, stages);
     }
   }
   return out;
@@ -104,7 +112,7 @@ async function runScripts(
   unread: Unread,
 ): Promise<Map<number, RunScript>> {
   const found = new Map<number, RunScript>();
-  if (state.copies === undefined) return found;
+  if (state.copies === undefined && state.stageCopies === undefined) return found;
   let cwd: string | undefined = state.workdir;
   for (const [index, { cmd }] of runCommands(run).entries()) {
     const name = baseName(cmd.name);
@@ -117,9 +125,11 @@ async function runScripts(
     const path = operand ?? cmd.name;
     const targets = imagePaths(path, cwd, operand === undefined ? state.path : ["."]);
     if (targets.length === 0) continue;
-    const file = await context.landed(state.copies, targets);
+    const file =
+      (state.copies && (await context.landed(state.copies, targets))) ??
+      (await landedFromStages(context, state.stageCopies, targets));
     if (file === undefined) {
-      await noteUnread(unread, context, state.copies, targets, run.line);
+      if (state.copies) await noteUnread(unread, context, state.copies, targets, run.line);
       continue;
     }
     const script = readScript(file, path, operand === undefined ? undefined : name, context);
@@ -229,8 +239,8 @@ function cdTarget(cwd: string | undefined, args: readonly string[]): string | un
   return cwd === undefined ? undefined : posix.resolve(cwd, dir);
 }
 
-const stateAtEnd = chainFact<BodyState>((stage, parent) =>
-  stage.body.reduce(nextState, parent ?? START),
+const stateAtEnd = chainFact<BodyState>((stage, parent, stages) =>
+  stage.body.reduce((state, ins) => nextState(state, ins, stage, stages), parent ?? START),
 );
 
 function stateAtStart(stage: StageInfo, stages: readonly StageInfo[]): BodyState {
@@ -238,7 +248,12 @@ function stateAtStart(stage: StageInfo, stages: readonly StageInfo[]): BodyState
   return parent ? stateAtEnd(parent, stages) : START;
 }
 
-function nextState(state: BodyState, ins: StageInfo["body"][number]): BodyState {
+function nextState(
+  state: BodyState,
+  ins: StageInfo["body"][number],
+  stage: StageInfo,
+  stages: readonly StageInfo[],
+): BodyState {
   if (ins.keyword === "WORKDIR") {
     const dir = instructionWords(ins.args.text)[0] ?? "";
     return dir && !dir.includes("$")
@@ -248,7 +263,39 @@ function nextState(state: BodyState, ins: StageInfo["body"][number]): BodyState 
   if (ins.keyword === "ENV") return { ...state, path: pathAfterEnv(ins, state.path) };
   if (ins.keyword !== "COPY" && ins.keyword !== "ADD") return state;
   const copy = readCopy(ins, state.workdir);
-  // Heredoc bodies and copies out of another stage or image are not in the build context.
-  if (copy.from !== undefined || copy.sources.some((s) => s.startsWith("<<"))) return state;
+  // Heredoc bodies and copies out of an image are not in the build context.
+  if (copy.sources.some((s) => s.startsWith("<<"))) return state;
+  if (copy.from !== undefined) {
+    const from = earlierStage(copy.from, stage, stages);
+    if (!from || nestedEnds >= MAX_NESTED_ENDS) return state;
+    nestedEnds++;
+    try {
+      const image = stateAtEnd(from, stages);
+      return { ...state, stageCopies: withStageCopy(state.stageCopies, copy, image) };
+    } finally {
+      nestedEnds--;
+    }
+  }
   return { ...state, copies: { copy, older: state.copies } };
+}
+
+/**
+ * Stage ends worked out inside another's (`COPY --from=a` in b, itself copied from in c): a
+ * chain of thousands of such stages stays bounded, each link past it not followed.
+ */
+const MAX_NESTED_ENDS = 64;
+let nestedEnds = 0;
+
+/** The earlier stage a `--from` names, by `AS` name (any case) or index; not an image. */
+function earlierStage(
+  name: string,
+  stage: StageInfo,
+  stages: readonly StageInfo[],
+): StageInfo | undefined {
+  const earlier = stages.slice(0, stage.index);
+  const lower = name.toLowerCase();
+  return (
+    earlier.find((s) => s.alias?.toLowerCase() === lower) ??
+    (/^\d+$/.test(name) ? earlier[Number(name)] : undefined)
+  );
 }
