@@ -33,6 +33,14 @@ describe("gpg1 and gpgv1 calls in RUNs of a stage going to Alpine", () => {
     expect(r.debianToolsLeft).toEqual([]);
   });
 
+  it("are renamed in a keyring step left for a hand edit too", () => {
+    const r = migrate(
+      `FROM debian:12\n${INSTALL}RUN gpg1 --export "$KEY" > /usr/share/keyrings/k.gpg\n`,
+    );
+    expect(r.output.split("\n")[2]).toBe('RUN gpg --export "$KEY" > /usr/share/keyrings/k.gpg');
+    expect(r.warnings.map((w) => w.rule)).toEqual(["apt-repos"]);
+  });
+
   it("leave the name where it is not the command: strings, paths, operands, quoted", () => {
     const run =
       'RUN echo gpg1 "gpg1"; cp /x/gpg1 /y/gpgv1; command -v gpg1; ls gpg1.d; "gpg1" -k; X=gpg1 true';

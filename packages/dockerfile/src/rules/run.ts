@@ -191,7 +191,12 @@ function migratePipeline(scope: ScriptScope, pipeline: Pipeline): void {
     })
     .map((w) => w.raw);
   if (isAptMarkStep(pipeline) && buildDepsBookkeeping(scope, pipeline, raw)) return;
-  if (flagRepositories(scope, pipeline)) return;
+  if (flagRepositories(scope, pipeline)) {
+    // Left for a hand edit (`gpg1 --export … > /usr/share/keyrings/x.gpg`), yet a call in it
+    // gets Alpine's name as anywhere else, so check and migrate --check agree on it.
+    for (const cmd of pipeline.commands) renameDebianCall(scope, unwrap(scope, cmd));
+    return;
+  }
   flagDebianPaths(scope, pipeline);
   flagGlibc(scope, pipeline);
   for (const cmd of pipeline.commands) {
