@@ -104,13 +104,21 @@ export class BuildContext {
     copies: Copies,
     targets: readonly string[],
   ): Promise<
-    { copy: Copy; source: string; target: string; inFolder: boolean; dangling?: string } | undefined
+    | {
+        copy: Copy;
+        source: string;
+        target: string;
+        inFolder: boolean;
+        dangling?: string;
+        loop?: true;
+      }
+    | undefined
   > {
     for (const { copy, source } of this.index.candidates(copies, targets, true)) {
       for (const { path, target } of sourcePaths(copy, source, targets)) {
         const out = await leadsOutOfContext(this.root, this.contexts, path);
-        const dangling = out ? undefined : danglingSource(this.root, this.contexts, path);
-        if (!out && dangling === undefined) continue;
+        const end = out ? undefined : danglingSource(this.root, this.contexts, path);
+        if (!out && end === undefined) continue;
         // A file of a folder the COPY names: Docker copies its link; a link named stops the build.
         const inFolder =
           path !== source && !(await leadsOutOfContext(this.root, this.contexts, source));
@@ -119,7 +127,7 @@ export class BuildContext {
           source: path,
           target,
           inFolder,
-          ...(dangling !== undefined ? { dangling } : {}),
+          ...end,
         };
       }
     }

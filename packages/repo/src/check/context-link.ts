@@ -55,7 +55,9 @@ export function linkedOutScripts(
         }
       : {
           ...m,
-          problem: `is a ${danglingLink(quoted(m.dangling))}`,
+          problem: m.loop
+            ? `is a loop of symbolic links (to ${quoted(m.dangling)}, which leads back to it)`
+            : `is a ${danglingLink(quoted(m.dangling))}`,
           docker: m.inFolder ? IN_FOLDER_DANGLING : NAMED,
           fix: FIX_LINK,
           severity: m.inFolder ? "warning" : "error",

@@ -65,9 +65,16 @@ describe("check: a script a RUN runs through a link that stays in the build cont
     expect(r.unparsable).toEqual([]);
   });
 
-  it("a loop of links is not followed for ever, and not called a link out", async () => {
+  it("a loop of links is not followed for ever, not called a link out, but named a loop", async () => {
     const r = await checkLinks(["COPY a.sh /a.sh", "COPY . /app", "RUN /a.sh && /app/b.sh"]);
-    expect(r.findings.filter((f) => f.file === "Dockerfile" && f.line > 1)).toEqual([]);
+    const found = r.findings.filter((f) => f.file === "Dockerfile" && f.line > 1);
+    expect(found.map((f) => `${f.line} ${f.rule} ${f.severity}`)).toEqual([
+      "2 context-link error",
+      "3 context-link warning",
+    ]);
+    expect(found[0]!.message).toContain("is a loop of symbolic links (to b.sh, which leads back");
+    expect(found[1]!.message).toContain("is a loop of symbolic links (to a.sh, which leads back");
+    expect(JSON.stringify(found)).not.toMatch(/leads outside/);
     expect(r.unparsable).toEqual([]);
   });
 });

@@ -160,7 +160,7 @@ async function noteUnread(
   }
   const linked = unread.outside ? await context.linkedOut(copies, targets) : undefined;
   if (linked) {
-    const { copy, source, target, inFolder, dangling } = linked;
+    const { copy, source, target, inFolder, dangling, loop } = linked;
     unread.outside?.({
       line: copy.line,
       source,
@@ -168,6 +168,7 @@ async function noteUnread(
       by: { run: line },
       ...(inFolder ? { inFolder } : {}),
       ...(dangling !== undefined ? { dangling } : {}),
+      ...(loop ? { loop } : {}),
     });
   }
 }

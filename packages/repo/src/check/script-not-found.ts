@@ -15,6 +15,8 @@ export interface ScriptNotFound {
   inFolder?: boolean;
   /** As the script's MissingScript says, for a link to nothing. */
   dangling?: string;
+  /** As the script's MissingScript says, for a loop of links. */
+  loop?: true;
   /** A RUN runs it (not ENTRYPOINT/CMD): migrate DIR reads such a script, never rewrites it. */
   byRun?: boolean;
 }
@@ -40,6 +42,7 @@ export function scriptsNotFound(
       what: `${m.source}, which ${runner(m.by)} runs (as ${m.destination}) in stage ${stages[m.stage]!.name}`,
       ...(m.inFolder ? { inFolder: true } : {}),
       ...(m.dangling !== undefined ? { dangling: m.dangling } : {}),
+      ...(m.loop ? { loop: m.loop } : {}),
       ...(typeof m.by === "string" ? {} : { byRun: true }),
     }));
 }

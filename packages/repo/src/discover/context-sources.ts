@@ -20,7 +20,13 @@ export type Found = { path: string; directory: boolean; maybeBuilt?: boolean; co
  * context, where it lands, whether it came in with a copied folder, and the missing name a link
  * to nothing gives (see MissingScript).
  */
-export type LinkedFile = { source: string; at: string; inFolder?: boolean; dangling?: string };
+export type LinkedFile = {
+  source: string;
+  at: string;
+  inFolder?: boolean;
+  dangling?: string;
+  loop?: true;
+};
 
 /** The first of `contexts` (folders under `root`) that holds `source`, as a file or a folder. */
 export async function resolveSource(
@@ -80,12 +86,12 @@ async function brokenLink(
   root: string,
   dir: Found,
   path: string,
-): Promise<{ source: string; dangling?: string } | undefined> {
+): Promise<{ source: string; dangling?: string; loop?: true } | undefined> {
   if (dir.context === undefined) return undefined;
   const source = posix.relative(dir.context, path);
   if (await linkOutOfContext(root, [dir.context], source)) return { source };
-  const dangling = danglingSource(root, [dir.context], source);
-  return dangling === undefined ? undefined : { source, dangling };
+  const end = danglingSource(root, [dir.context], source);
+  return end === undefined ? undefined : { source, ...end };
 }
 
 /** Whether `rel` is in the repository (a link counts: it is reported, never followed). */

@@ -33,7 +33,7 @@ type Absent = Map<string, Absence>;
  * A COPY source that links out of the context (a file, or a folder) or to nothing (`dangling`:
  * the missing name), and the COPY's line.
  */
-type LinkedSource = Absence & { directory: boolean; dangling?: string };
+type LinkedSource = Absence & { directory: boolean; dangling?: string; loop?: true };
 /** Image path → the COPY that put a link out of the context (or to nothing) there. */
 type Linked = Map<string, LinkedSource>;
 
@@ -232,7 +232,7 @@ export class CopiedScripts {
    * returned.
    */
   private noteOutside(line: number, files: LinkedFile[], runs: Runs, stage: number): void {
-    for (const { source, at, inFolder, dangling } of files) {
+    for (const { source, at, inFolder, dangling, loop } of files) {
       const role = roleOf(at, runs);
       if (role === "copied") continue;
       const by = role === "entrypoint" ? "ENTRYPOINT" : "CMD";
@@ -244,6 +244,7 @@ export class CopiedScripts {
         by,
         ...(inFolder ? { inFolder } : {}),
         ...(dangling !== undefined ? { dangling } : {}),
+        ...(loop ? { loop } : {}),
       });
     }
   }
@@ -267,11 +268,11 @@ export class CopiedScripts {
   /** How a COPY source is a link Docker does not copy the file of: out of the context, or to nothing. */
   private async brokenLink(
     source: string,
-  ): Promise<{ directory: boolean; dangling?: string } | undefined> {
+  ): Promise<{ directory: boolean; dangling?: string; loop?: true } | undefined> {
     const out = await linkOutOfContext(this.root, this.contexts, source);
     if (out) return { directory: out.directory };
-    const dangling = danglingSource(this.root, this.contexts, source);
-    return dangling === undefined ? undefined : { directory: false, dangling };
+    const end = danglingSource(this.root, this.contexts, source);
+    return end === undefined ? undefined : { directory: false, ...end };
   }
 
   private record(
@@ -348,8 +349,10 @@ function fromStage(
  */
 function linkedFiles(at: string, link: LinkedSource, runs: Runs): LinkedFile[] {
   if (!link.directory) {
-    const { source, dangling } = link;
-    return [{ source, at, ...(dangling !== undefined ? { dangling } : {}) }];
+    const { source, dangling, loop } = link;
+    return [
+      { source, at, ...(dangling !== undefined ? { dangling } : {}), ...(loop ? { loop } : {}) },
+    ];
   }
   const folder = at.endsWith("/") ? at : `${at}/`;
   return [...runs.keys()]

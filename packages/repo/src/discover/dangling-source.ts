@@ -1,7 +1,17 @@
-import { lstatSync, readlinkSync } from "node:fs";
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
 import { join, posix } from "node:path";
 import { danglingLinkTarget } from "@alpinize/bounded-read";
 import { plainPath } from "./missing-source.js";
+
+/**
+ * A COPY source Docker finds nothing behind: `dangling`, the missing name as the last link spells
+ * it; for a loop of links (`loop1 -> loop2 -> loop1`, `self -> self`), `loop` and the name the
+ * source's own link points to.
+ */
+export interface LinkEnd {
+  dangling: string;
+  loop?: true;
+}
 
 /** Links followed before giving up, as Linux's own path lookup does. */
 const MAX_HOPS = 40;
@@ -19,16 +29,17 @@ export function danglingSource(
   root: string,
   contexts: readonly string[],
   source: string,
-): string | undefined {
+): LinkEnd | undefined {
   if (!plainPath(source)) return undefined;
   for (const context of contexts) {
     const rel = posix.normalize(posix.join(context, source));
     if (rel.startsWith("..")) return undefined;
     const full = join(root, rel);
     if (lstatOrUndefined(full) === undefined) continue;
-    const target = danglingLinkTarget(full);
-    if (target === undefined) return undefined;
-    return foundInContext(join(root, context), posix.relative(context, rel)) ? undefined : target;
+    const end = danglingLinkTarget(full) ?? loopStart(full);
+    if (end === undefined) return undefined;
+    const found = foundInContext(join(root, context), posix.relative(context, rel));
+    return found ? undefined : typeof end === "string" ? { dangling: end } : end;
   }
   return undefined;
 }
@@ -47,6 +58,21 @@ function foundInContext(dir: string, path: string): boolean {
     }
   }
   return false;
+}
+
+/** For a link the kernel gives up on (ELOOP): the name it points to, marked a loop. */
+function loopStart(full: string): LinkEnd | undefined {
+  try {
+    realpathSync(full);
+    return undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ELOOP") return undefined;
+  }
+  try {
+    return { dangling: readlinkSync(full), loop: true };
+  } catch {
+    return undefined;
+  }
 }
 
 function lstatOrUndefined(path: string) {

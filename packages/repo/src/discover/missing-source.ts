@@ -21,6 +21,8 @@ export interface MissingScript {
   inFolder?: boolean;
   /** For a source that is a link to nothing: the missing name, as the last link spells it. */
   dangling?: string;
+  /** The link to nothing is a loop of links: `dangling` is the name the source's link points to. */
+  loop?: true;
 }
 
 /**
