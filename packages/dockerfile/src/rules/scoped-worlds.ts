@@ -20,6 +20,14 @@ export class ScopedWorlds {
     readonly all: ApkWorld = main.copy(),
   ) {}
 
+  /**
+   * Whether a stretch is open, that is an `apk add` went into one: until then every call sees
+   * `main`, and a caller need not work out the call's scope (deep nesting makes that costly).
+   */
+  get branched(): boolean {
+    return this.open.length > 0;
+  }
+
   /** The world a call in `scope` sees; stretches it is not in are closed, their adds forgotten. */
   at(scope: Scope): ApkWorld {
     let keep = 0;

@@ -38,15 +38,30 @@ const base = (name: string | undefined) => name?.replace(/^.*\//, "") ?? "";
  */
 export function toolsInRun(file: DockerfileText, ins: Instruction): ToolUse[] {
   const found = new Map<number, ToolUse>();
-  const add = (tool: string, offset: number, scope: Scope = []) => {
-    if (!found.has(offset)) found.set(offset, { tool, offset, scope });
+  const add = (tool: string, offset: number, scope: LazyScope = NO_SCOPE) => {
+    if (!found.has(offset)) found.set(offset, { tool, offset, scope: scope() });
   };
   if (ins.form === "exec") execTools(file, ins, add);
   else shellTools(file, ins, add);
   return [...found.values()].sort((a, b) => a.offset - b.offset);
 }
 
-type Add = (tool: string, offset: number, scope?: Scope) => void;
+type Add = (tool: string, offset: number, scope?: LazyScope) => void;
+
+/**
+ * A scope worked out only when a tool is found in it: most commands are not Debian tools, and
+ * each scope costs its depth (thousands of nested `if`s made every command's quadratic).
+ */
+type LazyScope = () => Scope;
+const NO_SCOPE: LazyScope = () => [];
+
+function lazyScope(src: ShellSource, at: number, outer: LazyScope): LazyScope {
+  let scope: Scope | undefined;
+  return () => {
+    scope ??= scopeAt(src, at, outer());
+    return scope;
+  };
+}
 
 function shellTools(file: DockerfileText, ins: Instruction, add: Add): void {
   const { rest } = splitFlags(ins.args.text);
@@ -57,7 +72,7 @@ function shellTools(file: DockerfileText, ins: Instruction, add: Add): void {
       ins.heredocs.length > 0 && isHeredocScript(command)
         ? ins.heredocs.map((h) => heredocSource(file.text, h, escapeChar))
         : [runSource(file.text, ins, rest, escapeChar)];
-    for (const src of sources) scriptTools(src, add, 0, []);
+    for (const src of sources) scriptTools(src, add, 0, NO_SCOPE);
   } catch (err) {
     if (!(err instanceof ShellSyntaxError)) throw err;
     const from = ins.start + ins.keyword.length;
@@ -65,11 +80,11 @@ function shellTools(file: DockerfileText, ins: Instruction, add: Add): void {
   }
 }
 
-function scriptTools(src: ShellSource, add: Add, depth: number, outer: Scope): void {
+function scriptTools(src: ShellSource, add: Add, depth: number, outer: LazyScope): void {
   const at = (word: Word, k = 0) => src.span(word.start + k, word.start + k + 1)[0];
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;
-    const scope = scopeAt(src, item.start, outer);
+    const scope = lazyScope(src, item.start, outer);
     for (const cmd of item.commands) {
       commandTools(cmd, (tool, word) => add(tool, at(word), scope));
       for (const { word } of shellStrings(cmd)) {
@@ -83,12 +98,12 @@ function scriptTools(src: ShellSource, add: Add, depth: number, outer: Scope): v
     }
   }
   for (const sub of substitutionsOf(src)) {
-    const scope = sub.pipeline ? scopeAt(src, sub.pipeline.start, outer) : outer;
+    const scope = sub.pipeline ? lazyScope(src, sub.pipeline.start, outer) : outer;
     if (sub.src && depth < MAX_DEPTH) scriptTools(sub.src, add, depth + 1, scope);
     else wordsIn(sub.text, (tool) => add(tool, sub.at[0], scope));
   }
   for (const fed of fedHeredocs(src)) {
-    const scope = scopeAt(src, fed.at, outer);
+    const scope = lazyScope(src, fed.at, outer);
     if (fed.src && depth < MAX_DEPTH) scriptTools(fed.src, add, depth + 1, scope);
     else wordsIn(fed.text, (tool, k) => add(tool, fed.fileAt(k), scope));
   }
@@ -142,5 +157,5 @@ function execTools(file: DockerfileText, ins: Instruction, add: Add): void {
       wordsIn(w.value, (tool, k) => add(tool, fileAt(w.at[k] ?? w.start)));
     return;
   }
-  if (src) scriptTools(src, add, 1, []);
+  if (src) scriptTools(src, add, 1, NO_SCOPE);
 }

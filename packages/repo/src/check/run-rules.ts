@@ -115,7 +115,8 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
   const scripts = at.scripts.get(run);
   for (const [index, placed] of placedCommands.entries()) {
     const { cmd, line } = placed;
-    at.world = at.worlds.at(commandScope(run, cmd).scope);
+    // Every command sees the same world until an apk add goes into a stretch of the RUN.
+    at.world = at.worlds.branched ? at.worlds.at(commandScope(run, cmd).scope) : at.worlds.main;
     const name = baseName(cmd.name);
     // What a failing call means for the build: it stops there, or (guarded) goes on without it.
     const fails = cmd.guarded ? absorbedEmit(emit) : emit;
