@@ -43,6 +43,16 @@ describe("a bash script an exec-form RUN runs", () => {
     });
   });
 
+  it("a shell-form RUN of a bare name through that PATH too, not one the PATH lacks", () => {
+    const text = (path: string) =>
+      `FROM debian:bookworm AS base\nCOPY app /src/app\nFROM base\nENV PATH=${path}\nRUN apt-get update && x.sh\n`;
+    const read = { readContextFile: context({ "app/bin/x.sh": BASH }) };
+    const r = migrate(text("/src/app/bin:$PATH"), read);
+    expect(bashAdds(r.output)).toBe(1);
+    expect(shellWarning(r.warnings)?.message).toContain("RUN runs app/bin/x.sh (copied at line 2)");
+    expect(bashAdds(migrate(text("/opt/bin:$PATH"), read).output)).toBe(0);
+  });
+
   it("not for a sh script, or a name not on PATH", () => {
     const files = { "app/x.sh": BASH, "app/s.sh": SH };
     for (const run of ['["/app/s.sh"]', '["x.sh"]']) {

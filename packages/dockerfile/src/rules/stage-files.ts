@@ -50,6 +50,10 @@ interface Walk {
   bySource: Map<string, CopiedFile>;
   programs: { word: string; shell?: string; dir: ImageDir; ins: Instruction }[];
   inherited: InheritedStart[];
+  /** Bare names a RUN runs looked up along PATH in the parents' images, for the PATH now. */
+  byName: Map<string, Landed | undefined>;
+  /** How many such lookups the stage has made (bounded work on untrusted input). */
+  nameLookups: number;
   /** The stage's own COPY/ADD: a file found through one of another stage is listed apart. */
   copies: Set<Instruction>;
   /** A COPY source (named, or a file of a copied folder) the reader refused as a link out. */
@@ -119,6 +123,8 @@ function walk(ctx: MigrationContext, stage: Stage, read: (path: string) => Conte
     bySource: new Map(),
     programs: [],
     inherited: [],
+    byName: new Map(),
+    nameLookups: 0,
     copies: new Set(),
     outside,
   };
@@ -126,8 +132,11 @@ function walk(ctx: MigrationContext, stage: Stage, read: (path: string) => Conte
     if (ins.keyword === "WORKDIR") {
       w.dir = workdirAfter(w.dir, ins);
       if (w.dir !== undefined) w.made.add(w.dir);
-    } else if (ins.keyword === "ENV") w.path = pathAfterEnv(ins, w.path);
-    else if (ins.keyword === "COPY" || ins.keyword === "ADD") copy(ctx, w, ins, read, stage);
+    } else if (ins.keyword === "ENV") {
+      const path = pathAfterEnv(ins, w.path);
+      if (path !== w.path) w.byName.clear();
+      w.path = path;
+    } else if (ins.keyword === "COPY" || ins.keyword === "ADD") copy(ctx, w, ins, read, stage);
     else if (ins.keyword === "RUN" && ins.form === "exec") {
       const word = programWord(ins);
       if (word) linkProgram(w, { ...word, dir: w.dir, ins }, w.path, inParents);
@@ -330,10 +339,9 @@ function linkRun(
       const hit = firstLanded(w, candidates(target.word, cwd, w.path, inCwd, !isPath));
       const shell = target.shell ? cmd.name?.slice(cmd.name.lastIndexOf("/") + 1) : undefined;
       if (!hit) {
-        // A bare name is not looked up through PATH in the parents' images: each command would be.
         const found = inCwd
           ? inherited?.(candidates(target.word, cwd, w.path, true, false))
-          : undefined;
+          : inherited && byName(w, target.word, inherited);
         if (found) listInherited(w, found, ins, shell);
         continue;
       }
@@ -346,6 +354,26 @@ function linkRun(
       file.run ??= { ins, offset, ...(shell ? { shell } : {}) };
     }
   }
+}
+
+/** Distinct bare names per stage looked up along PATH in the parents' images. */
+const MAX_NAME_LOOKUPS = 256;
+
+/**
+ * A bare name a RUN runs (`RUN setup.sh`) along PATH in the parents' images: once per name and
+ * PATH, and for at most MAX_NAME_LOOKUPS names a stage (each is up to 64 folders in 64 images).
+ */
+function byName(
+  w: Walk,
+  word: string,
+  inherited: (paths: readonly ImageDir[]) => Landed | undefined,
+): Landed | undefined {
+  if (w.byName.has(word)) return w.byName.get(word);
+  if (w.nameLookups >= MAX_NAME_LOOKUPS) return undefined;
+  w.nameLookups++;
+  const found = inherited(candidates(word, undefined, w.path, false, true));
+  w.byName.set(word, found);
+  return found;
 }
 
 /** The file a command executes: its name, or the script a shell is given (`bash -e x.sh`). */

@@ -64,6 +64,18 @@ describe("migrate and check agree on a bash script a RUN runs", () => {
     expect(r.withoutBash).toEqual([5]);
   });
 
+  it("a shell-form RUN of a bare name along the PATH a child stage sets", async () => {
+    const r = await migrateThenCheck(
+      "FROM debian:bookworm AS base\nCOPY app /src/app\nFROM base\nENV PATH=/src/app/bin:$PATH\nRUN x.sh --init\n",
+      { "app/bin/x.sh": BASH },
+    );
+    expect(r.shell).toEqual([
+      expect.stringMatching(/^5 RUN runs app\/bin\/x\.sh \(copied at line 2\)/),
+    ]);
+    expect(r.checked).toEqual([]);
+    expect(r.withoutBash).toEqual([5]);
+  });
+
   it("a COPY --from of a stage that copied the script from the context (folder and file)", async () => {
     const base = "FROM debian:bookworm AS base\nCOPY app /app\nFROM debian:bookworm\n";
     for (const [tail, line] of [
