@@ -117,11 +117,13 @@ describe("a group made with a GID, named again inside $( ) and backquotes", () =
     );
   });
 
-  it("leaves a name in sh -c '…' alone, as on a line of its own", () => {
+  it("leaves a name in sh -c '…' as written, and warns at it, as on a line of its own", () => {
     const text = "groupadd -g 999 docker\nX=$(sh -c 'chgrp docker /x')\nsh -c 'chgrp docker /x'\n";
     const r = rewriteEntrypoint(text);
     expect(r.output).toContain("X=$(sh -c 'chgrp docker /x')\nsh -c 'chgrp docker /x'\n");
-    expect(r.warnings.filter((w) => w.rule === "group-name")).toEqual([]);
+    const names = r.warnings.filter((w) => w.rule === "group-name");
+    expect(names.map((w) => `${w.line}:${w.column}`)).toEqual(["2:18", "3:14"]);
+    expect(names[0]!.message).toContain("inside a string another shell runs (sh -c)");
   });
 });
 

@@ -110,12 +110,15 @@ export function lintEntrypoint(text: string): LintFinding[] {
       if (echo) add("echo-escapes", echo.offset, echo.message, echo.fix);
     }
   }
-  for (const use of groupNameUses(commands)) {
+  for (const use of groupNameUses(text, scanned.inert, commands)) {
+    const where = use.nested ? ` inside a string another shell runs (${use.nested})` : "";
     add(
       "group-name",
       use.offset,
-      `group '${use.group}' was made with GID ${use.gid} earlier; on Alpine another group may hold that GID (ping holds 999) and be reused, so '${use.group}' may not exist`,
-      `refer to it by the GID, or capture the name: g=$(alpinize_ensure_group ${use.group} ${use.gid}) (alpinize entrypoint rewrites it)`,
+      `group '${use.group}' was made with GID ${use.gid} earlier and is named again${where}; on Alpine another group may hold that GID (ping holds 999) and be reused, so '${use.group}' may not exist`,
+      use.nested
+        ? "refer to it by the GID in the string (alpinize entrypoint does not rewrite code another shell runs)"
+        : `refer to it by the GID, or capture the name: g=$(alpinize_ensure_group ${use.group} ${use.gid}) and use "$g" (alpinize entrypoint does this for chgrp, chown, find, su, install and the exec tools)`,
     );
   }
   const masked = maskInert(text, inert);

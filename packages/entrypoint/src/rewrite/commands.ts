@@ -1,7 +1,7 @@
 import { type CommandContext, type CommandOutcome, SHADOW_ONLY, warn } from "./command-outcome.js";
 import { EXEC_TOOLS, execAs, setGosu, suExec, switchUser } from "./exec-commands.js";
 import { runuserForm, setprivForm } from "./exec-tools.js";
-import { addgroup, gpasswd, groupadd, groupUses, usermod } from "./group-commands.js";
+import { addgroup, ensuredGroup, gpasswd, groupadd, groupUses, usermod } from "./group-commands.js";
 import { adduser, useradd } from "./user-commands.js";
 
 export { BB_ADDGROUP, BB_ADDUSER, GROUPADD, USERADD } from "./command-options.js";
@@ -11,6 +11,7 @@ export { SHIM_FREE_RULES, setGosuWord } from "./exec-commands.js";
 export function rewriteCommand(ctx: CommandContext): CommandOutcome | undefined {
   const name = ctx.name;
   const args = ctx.cmd.words.slice(ctx.at + 1);
+  if (name === "alpinize_ensure_group") return ensuredGroup(args, ctx);
   // Inside $( ) only the exec tools (`x=$(gosu app id)` runs in a subshell either way) and group
   // names: the account tools print other text than their shims, and the script may read it.
   if (ctx.cmd.depth > 0 && !EXEC_TOOLS.has(name ?? ""))

@@ -22,6 +22,13 @@ export function groupUses(name: string, ctx: CommandContext): CommandOutcome | u
   };
 }
 
+/** `alpinize_ensure_group NAME GID` as written: it stays, and later uses of NAME are known. */
+export function ensuredGroup(args: Word[], ctx: CommandContext): undefined {
+  const lit = literal(text(args[0]));
+  if (lit !== undefined && args[1]) ctx.groups.defineEnsured(lit, args[1].text, ctx.cmd);
+  return undefined;
+}
+
 function ensureGroup(name: Word, gid: string, ctx: CommandContext, rule: string): CommandOutcome {
   const lit = literal(name.text);
   if (lit !== undefined) ctx.groups.define(lit, gid, ctx.cmd);

@@ -14,6 +14,8 @@ export interface GroupOrigin {
   /** Set by the rewrite once the creating command has its replacement; turns it into a capture. */
   capture?: () => boolean;
   captured?: boolean;
+  /** The variable holding the printed name, when the script captures it itself. */
+  variable?: string;
 }
 
 const CONTROL =
@@ -35,8 +37,27 @@ export class GroupRefs {
     this.origins.set(name, { name, gid, cmd });
   }
 
+  /**
+   * A shim call the rewrite wrote on an earlier run (or the author did) makes the group too:
+   * `alpinize_ensure_group docker 999 >/dev/null`, or `v=$(alpinize_ensure_group docker 999)`
+   * whose variable later commands use, so a rerun still knows `docker` may not exist.
+   */
+  defineEnsured(name: string, gid: string, cmd: SimpleCommand): void {
+    const before = this.text.slice(Math.max(0, cmd.start - 200), cmd.start);
+    const m = /(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)=\$\(\s*$/.exec(before);
+    const origin: GroupOrigin = { name, gid, cmd };
+    if (cmd.depth === 1 && m) Object.assign(origin, { captured: true, variable: m[1] });
+    this.origins.set(name, origin);
+  }
+
   origin(name: string): GroupOrigin | undefined {
     return this.origins.get(name);
+  }
+
+  /** The GID of group `name` when the command that made it ends at or before `offset`. */
+  madeBefore(name: string, offset: number): string | undefined {
+    const o = this.origins.get(name);
+    return o && o.cmd.end <= offset ? o.gid : undefined;
   }
 
   /** The word that names group `name` for the command `at`. */
@@ -46,7 +67,7 @@ export class GroupRefs {
     if (this.gidStillHolds(o, at)) return o.gid;
     if (o.captured || o.capture?.()) {
       o.captured = true;
-      return `"\${${captureVariable(name)}:-${name}}"`;
+      return `"\${${o.variable ?? captureVariable(name)}:-${name}}"`;
     }
     return name;
   }

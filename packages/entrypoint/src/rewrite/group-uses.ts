@@ -1,7 +1,5 @@
-import { baseName } from "../shell/command-name.js";
 import { literal, type SimpleCommand, type Word } from "../shell/scan.js";
 import type { GroupRefs } from "./group-refs.js";
-import { type GroupPosition, userToolGroupWords } from "./user-tool-words.js";
 
 /**
  * Later uses of a group the script created with a GID. `alpinize_ensure_group docker 999` leaves
@@ -108,63 +106,17 @@ export function split(text: string, kind: Kind): { prefix: string; group: string
   if (kind === "group")
     return lit !== undefined && NAME.test(lit) ? { prefix: "", group: lit } : undefined;
   if (lit !== undefined) {
-    const colon = lit.indexOf(":");
+    // busybox and coreutils take `OWNER.GROUP` when there is no `:`, splitting at the first dot.
+    const colon = lit.includes(":") ? lit.indexOf(":") : lit.indexOf(".");
     const group = lit.slice(colon + 1);
     const owner = lit.slice(0, colon);
     if (colon < 0 || !NAME.test(group)) return undefined;
     return { prefix: /^[A-Za-z0-9_.-]*$/.test(owner) ? `${owner}:` : `'${owner}':`, group };
   }
-  // "$user:docker" and $user:docker: the owner stays as written.
-  const m = /^("?)(.*):([A-Za-z_][A-Za-z0-9_.-]*)\1$/.exec(text);
+  // "$user:docker", $user:docker and $user.docker: the owner stays as written.
+  const m = /^("?)(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|.*(?=:))[:.]([A-Za-z_][A-Za-z0-9_.-]*)\1$/.exec(
+    text,
+  );
   if (!m || /[:'"]/.test(m[2]!)) return undefined;
   return { prefix: `${m[1]}${m[2]}${m[1]}:`, group: m[3]! };
 }
-
-/**
- * Words in a command the rewrite leaves that still name such a group: a warning, since the
- * name may not exist on Alpine.
- */
-export function leftGroupNames(
-  cmd: SimpleCommand,
-  at: number,
-  groups: GroupRefs,
-): Array<{ word: Word; group: string; gid: string }> {
-  const out: Array<{ word: Word; group: string; gid: string }> = [];
-  const name = baseName(literal(cmd.words[at]?.text ?? ""));
-  if (name === undefined || QUIET.has(name)) return out;
-  const args = cmd.words.slice(at + 1);
-  // User tools: only where they take a group, so a login named like its group is no finding.
-  const positions = userToolGroupWords(name, args) ?? args.map(anyGroupIn);
-  for (const { word, names } of positions) {
-    for (const group of names) {
-      const origin = groups.origin(group);
-      if (origin && origin.cmd.end <= cmd.start) {
-        out.push({ word, group, gid: origin.gid });
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-/** Any other command: the word, the part after `:` or after `--option=`, may be the group. */
-function anyGroupIn(word: Word): GroupPosition {
-  const lit = literal(word.text);
-  if (lit === undefined) return { word, names: [] };
-  return { word, names: [lit.slice(lit.lastIndexOf(":") + 1).replace(/^--?[a-z-]+=/, "")] };
-}
-
-// Commands whose arguments are text or user names, not group names (`id app` asks about a user).
-const QUIET = new Set([
-  "echo",
-  "printf",
-  ":",
-  "true",
-  "[",
-  "test",
-  "alpinize_say",
-  "log",
-  "id",
-  "groups",
-  "whoami",
-]);

@@ -54,6 +54,11 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
   const replacements: Replacement[] = [];
   const inner: Replacement[] = [];
   const groups = new GroupRefs(text, scanned.inert, commands);
+  const mentions = {
+    text,
+    inert: scanned.inert,
+    madeBefore: (name: string, offset: number) => groups.madeBefore(name, offset),
+  };
   let usesShims = false;
   for (const original of innerFirst(commands)) {
     const cmd = withRewrittenWords(text, original, inner);
@@ -70,8 +75,8 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
       original,
       target.wrapper ? behindWrapper(found, target.name, target.wrapper) : found,
     );
-    if (!outcome || outcome.kind === "warn")
-      warnings.push(...groupNameWarnings(text, cmd, target.at, groups));
+    const left = !outcome || outcome.kind === "warn";
+    warnings.push(...groupNameWarnings(mentions, cmd, target.at, !left));
     if (!outcome) continue;
     const where = lineColumn(text, cmd.words[target.at]!.start);
     if (outcome.kind === "warn") {

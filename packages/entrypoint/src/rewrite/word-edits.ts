@@ -1,7 +1,7 @@
 import { lineColumn, type SimpleCommand } from "../shell/scan.js";
 import type { CommandOutcome } from "./commands.js";
-import type { GroupRefs } from "./group-refs.js";
-import { leftGroupNames, type WordEdit } from "./group-uses.js";
+import { groupMentions, type MentionContext } from "./group-mentions.js";
+import type { WordEdit } from "./group-uses.js";
 import type { RewriteWarning } from "./types.js";
 
 /** A span of the source and what replaces it; `depth` is the command's `$( )` nesting. */
@@ -41,15 +41,24 @@ export function wordsReplacement(text: string, cmd: SimpleCommand, edits: WordEd
   return { start, end, after, depth: cmd.depth };
 }
 
+/**
+ * Group names the rewrite leaves in `cmd`; only those in code another shell runs when the
+ * command itself was rewritten (they stay inside the string either way).
+ */
 export function groupNameWarnings(
-  text: string,
+  ctx: MentionContext,
   cmd: SimpleCommand,
   at: number,
-  groups: GroupRefs,
+  nestedOnly: boolean,
 ): RewriteWarning[] {
-  return leftGroupNames(cmd, at, groups).map(({ word, group, gid }) => ({
-    rule: "group-name",
-    ...lineColumn(text, word.start),
-    message: `group '${group}' was created with GID ${gid} earlier; on Alpine another group may already hold that GID (ping holds 999), so alpinize_ensure_group reuses it and '${group}' does not exist: refer to the group by its GID here`,
-  }));
+  return groupMentions(ctx, cmd, at)
+    .filter((m) => !nestedOnly || m.nested !== undefined)
+    .map(({ offset, group, gid, nested }) => ({
+      rule: "group-name",
+      ...lineColumn(ctx.text, offset),
+      message:
+        nested === undefined
+          ? `group '${group}' was created with GID ${gid} earlier; on Alpine another group may already hold that GID (ping holds 999), so alpinize_ensure_group reuses it and '${group}' does not exist: refer to the group by its GID here`
+          : `group '${group}' was created with GID ${gid} earlier and is named inside a string another shell runs (${nested}), which is not rewritten; on Alpine another group may already hold that GID (ping holds 999) and '${group}' may not exist: refer to the group by its GID in the string`,
+    }));
 }
