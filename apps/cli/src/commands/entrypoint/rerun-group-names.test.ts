@@ -1,0 +1,51 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+// The rewrite leaves the lookups by name as written and warns; its own shim call must still
+// count as making `docker` on the next run, and for alpinize check.
+const script = [
+  "#!/bin/sh",
+  "groupadd -g 999 docker",
+  "X=$(getent group docker)",
+  "grep -q docker /etc/group && echo y",
+  "chgrp docker /a",
+  "",
+].join("\n");
+
+const named = (stderr: string) =>
+  stderr
+    .split("\n")
+    .filter((l) => l.includes("group-name"))
+    .map((l) => /\.sh:(\d+(?::\d+)?)[: ]/.exec(l)?.[1]);
+
+describe("group-name warnings after alpinize entrypoint --write", () => {
+  it("come back on a rerun, with --check, and from alpinize check", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "alpinize-rerun-"));
+    try {
+      const file = join(dir, "entrypoint.sh");
+      await writeFile(file, script);
+      const first = await runCli(["entrypoint", file, "--write"]);
+      expect(first.code).toBe(0);
+      expect(named(first.stderr)).toEqual(["3:18", "4:9"]);
+      const written = await readFile(file, "utf8");
+      expect(written).toContain("alpinize_ensure_group docker 999 >/dev/null");
+      for (const flags of [[], ["--check"]]) {
+        const again = await runCli(["entrypoint", file, ...flags]);
+        expect(again.code).toBe(0);
+        expect(named(again.stderr)).toEqual(["5:18", "6:9"]);
+        expect(again.stderr).toContain("nothing to rewrite, 2 finding(s) left to fix by hand");
+      }
+      await writeFile(
+        join(dir, "Dockerfile"),
+        'FROM alpine:3.23\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      );
+      const check = await runCli(["check", dir]);
+      expect(named(check.stderr)).toEqual(["5", "6"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
