@@ -38,7 +38,8 @@ runuser and setpriv calls the rewrite cannot take over). A group made with group
 is then named by its GID in chgrp, chown U:NAME, find -group, su -g, install -g, gosu U:NAME and
 su-exec U:NAME (another group may hold the GID on Alpine), also inside $( ), backquotes and a
 here-document's $( ); getent and su-exec calls otherwise stay, as Alpine's base has both; other
-uses of NAME (getent group NAME too) warn (group-name). Commands behind env, nohup, timeout or
+uses of NAME (getent group NAME, grep NAME /etc/group, sh -c/eval strings) warn (group-name), on
+a rerun too (the shim call written for groupadd counts as making NAME). Commands behind env, nohup, timeout or
 sudo are not rewritten and warn with the bare form's rule. IDs are checked (alpine-id) against
 Alpine ${ALPINE_BASE_RELEASE}'s base /etc/passwd and /etc/group, the only release whose base accounts
 alpinize knows (migrate's default target is ${DEFAULT_RELEASE}), so there is no --alpine here.
