@@ -97,6 +97,13 @@ describe("group names in code another shell runs", () => {
     expect(at(r.warnings)).toEqual(["2:28"]);
   });
 
+  it("do not stop the rewrite when a string nests $( ) past the scanner's limit", () => {
+    const deep = `sh -c '${"$(".repeat(300)}'`;
+    const r = rewriteEntrypoint(lines("groupadd -g 999 docker", deep, "chgrp docker /a"));
+    expect(r.output).toContain(`${deep}\nchgrp 999 /a\n`);
+    expect(lintEntrypoint(lines("groupadd -g 999 docker", deep)).length).toBeGreaterThan(0);
+  });
+
   it("stay silent for case patterns and test operands (documented)", () => {
     const r = rewriteEntrypoint(
       lines("groupadd -g 999 docker", 'case "$g" in docker) :;; esac', '[ "$q" = docker ]'),

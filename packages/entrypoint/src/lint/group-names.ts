@@ -22,6 +22,7 @@ export function groupNameUses(
       : undefined;
     if (origin) made.push({ ...origin, end: cmd.end });
   }
+  if (made.length === 0) return [];
   // The latest creation that ends before the use: that GID is the one the use sees.
   const madeBefore = (name: string, offset: number) =>
     made.findLast((m) => m.name === name && m.end <= offset)?.gid;

@@ -1,3 +1,4 @@
+import { isAlpinizeError } from "@alpinize/errors";
 import { baseName, commandName } from "../shell/command-name.js";
 import { literal, type SimpleCommand, scanShell, type Word } from "../shell/scan.js";
 import { groupWords, type Kind, split } from "./group-uses.js";
@@ -75,7 +76,8 @@ function mentionsIn(
   }
   if (nesting >= MAX_NESTING) return out;
   for (const piece of code ?? []) {
-    const inner = scanShell(piece.code);
+    const inner = scanNested(piece.code);
+    if (!inner) continue;
     const innerCtx = { ...ctx, text: piece.code, inert: inner.inert };
     for (const c of inner.commands) {
       const target = commandName(c);
@@ -85,6 +87,19 @@ function mentionsIn(
     }
   }
   return out;
+}
+
+/**
+ * The string read as a script; undefined when it nests `$( )` past the scanner's limit (the
+ * outer scan never read inside the quotes, so that is no error of the script's own text).
+ */
+function scanNested(code: string): ReturnType<typeof scanShell> | undefined {
+  try {
+    return scanShell(code);
+  } catch (err) {
+    if (isAlpinizeError(err)) return undefined;
+    throw err;
+  }
 }
 
 interface NestedCode {

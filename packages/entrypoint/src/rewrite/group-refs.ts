@@ -54,6 +54,11 @@ export class GroupRefs {
     return this.origins.get(name);
   }
 
+  /** True until the script makes a group with a GID: no word can name one before that. */
+  get empty(): boolean {
+    return this.origins.size === 0;
+  }
+
   /** The GID of group `name` when the command that made it ends at or before `offset`. */
   madeBefore(name: string, offset: number): string | undefined {
     const o = this.origins.get(name);

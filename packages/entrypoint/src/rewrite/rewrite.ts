@@ -76,7 +76,7 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
       target.wrapper ? behindWrapper(found, target.name, target.wrapper) : found,
     );
     const left = !outcome || outcome.kind === "warn";
-    warnings.push(...groupNameWarnings(mentions, cmd, target.at, !left));
+    if (!groups.empty) warnings.push(...groupNameWarnings(mentions, cmd, target.at, !left));
     if (!outcome) continue;
     const where = lineColumn(text, cmd.words[target.at]!.start);
     if (outcome.kind === "warn") {
