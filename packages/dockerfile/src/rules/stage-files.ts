@@ -52,8 +52,6 @@ interface Walk {
   inherited: InheritedStart[];
   /** Bare names a RUN runs looked up along PATH in the parents' images, for the PATH now. */
   byName: Map<string, Landed | undefined>;
-  /** How many such lookups the stage has made (bounded work on untrusted input). */
-  nameLookups: number;
   /** The stage's own COPY/ADD: a file found through one of another stage is listed apart. */
   copies: Set<Instruction>;
   /** A COPY source (named, or a file of a copied folder) the reader refused as a link out. */
@@ -124,7 +122,6 @@ function walk(ctx: MigrationContext, stage: Stage, read: (path: string) => Conte
     programs: [],
     inherited: [],
     byName: new Map(),
-    nameLookups: 0,
     copies: new Set(),
     outside,
   };
@@ -341,7 +338,7 @@ function linkRun(
       if (!hit) {
         const found = inCwd
           ? inherited?.(candidates(target.word, cwd, w.path, true, false))
-          : inherited && byName(w, target.word, inherited);
+          : inherited && byName(ctx, w, target.word, inherited);
         if (found) listInherited(w, found, ins, shell);
         continue;
       }
@@ -356,21 +353,25 @@ function linkRun(
   }
 }
 
-/** Distinct bare names per stage looked up along PATH in the parents' images. */
-const MAX_NAME_LOOKUPS = 256;
+/** Bare names looked up along PATH in the parents' images, per migration (each up to 64 x 64 paths). */
+const MAX_NAME_LOOKUPS = 1024;
+const nameLookups = new WeakMap<MigrationContext, number>();
 
 /**
  * A bare name a RUN runs (`RUN setup.sh`) along PATH in the parents' images: once per name and
- * PATH, and for at most MAX_NAME_LOOKUPS names a stage (each is up to 64 folders in 64 images).
+ * PATH a stage, and for at most MAX_NAME_LOOKUPS names a migration (bounded work on a long
+ * chain of stages each running many names).
  */
 function byName(
+  ctx: MigrationContext,
   w: Walk,
   word: string,
   inherited: (paths: readonly ImageDir[]) => Landed | undefined,
 ): Landed | undefined {
   if (w.byName.has(word)) return w.byName.get(word);
-  if (w.nameLookups >= MAX_NAME_LOOKUPS) return undefined;
-  w.nameLookups++;
+  const spent = nameLookups.get(ctx) ?? 0;
+  if (spent >= MAX_NAME_LOOKUPS) return undefined;
+  nameLookups.set(ctx, spent + 1);
   const found = inherited(candidates(word, undefined, w.path, false, true));
   w.byName.set(word, found);
   return found;
