@@ -89,6 +89,8 @@ export { type DebianRelease, releaseByCodename } from "./rules/debian-releases.j
 /** Which Alpine packages bring a Debian tool (dpkg's, dpkg-dev's, shadow's), for migrate and check. */
 export { alpineProviders, isDebianTool } from "./rules/debian-tools.js";
 export type { DockerfileText } from "./rules/exec-source.js";
+/** The here-documents a RUN runs as scripts, which check reads as commands and migrate too. */
+export { type RunHeredoc, runHeredocs } from "./rules/fed-heredocs.js";
 /** Users and groups the official images' `-alpine` tags add to Alpine's base (node's node 1000). */
 export {
   alpineImageAccounts,

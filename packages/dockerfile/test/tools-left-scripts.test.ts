@@ -155,3 +155,92 @@ describe("an apk add that may not run installs only for the calls in its own bra
     expect(left(r)).toEqual([["useradd", 3]]);
   });
 });
+
+describe("a here-document written to a file that the RUN then runs is a script", () => {
+  it("run by sh, ., its path, or piped through tee into a shell: its tools are left", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      "RUN cat <<EOF > /s.sh && sh /s.sh",
+      "apt-get install -y curl",
+      "EOF",
+      "RUN cat >/t.sh <<'EOF'; . /t.sh",
+      "dpkg-divert --add /a",
+      "EOF",
+      "RUN cat <<EOF >/u.sh && chmod +x /u.sh && /u.sh",
+      "useradd app",
+      "EOF",
+      "RUN tee /x <<EOF | bash -e",
+      "groupadd g",
+      "EOF",
+    ]);
+    expect(left(r)).toEqual([
+      ["apt-get", 3],
+      ["dpkg-divert", 6],
+      ["useradd", 9],
+      ["groupadd", 12],
+    ]);
+    for (const line of [3, 6, 9, 12])
+      expect(r.warnings.some((w) => w.line === line && w.rule === "apt")).toBe(true);
+  });
+
+  it("one sent to /dev/null, or written and only read, is data", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      "RUN cat <<EOF > /dev/null",
+      "apt-get install -y curl",
+      "EOF",
+      "RUN cat <<EOF > /s.sh && cat /s.sh",
+      "useradd app",
+      "EOF",
+      "RUN sh /other.sh; cat <<EOF > /v.sh",
+      "groupadd g",
+      "EOF",
+    ]);
+    expect(left(r)).toEqual([]);
+  });
+
+  it("its apk add installs for the calls after the command that runs it", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      "RUN sh <<EOF && dpkg-divert --add /a",
+      "apk add --no-cache dpkg",
+      "EOF",
+      "RUN cat <<EOF > /s.sh && sh /s.sh && dpkg-divert --add /b",
+      "apk del dpkg",
+      "EOF",
+    ]);
+    expect(left(r)).toEqual([["dpkg-divert", 5]]);
+  });
+});
+
+describe("eval and for loops over literal words", () => {
+  it("a RUN with eval still counts the tools outside and in a literal eval string", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      'RUN eval "true"; dpkg-divert --add /a',
+      "RUN eval 'update-alternatives --set x y' && true",
+      'RUN eval "$CMD" && dpkg-divert --add /b',
+    ]);
+    expect(left(r)).toEqual([
+      ["dpkg-divert", 2],
+      ["update-alternatives", 3],
+      ["dpkg-divert", 4],
+    ]);
+  });
+
+  it("a for over literal words always runs its apk add; over $X, a glob or the arguments not", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      "RUN for p in 1; do apk add --no-cache dpkg; done; dpkg-divert --add /a",
+      "RUN apk del dpkg",
+      "RUN for p in $X; do apk add --no-cache dpkg; done; dpkg-divert --add /b",
+      "RUN for p in /x/*; do apk add --no-cache dpkg; done; dpkg-divert --add /c",
+      "RUN f() { for p; do apk add --no-cache dpkg; done; }; dpkg-divert --add /d",
+    ]);
+    expect(left(r)).toEqual([
+      ["dpkg-divert", 4],
+      ["dpkg-divert", 5],
+      ["dpkg-divert", 6],
+    ]);
+  });
+});

@@ -23,6 +23,19 @@ export interface ApkCall {
   scope: Scope;
   /** The program a lone probe before the `||` it follows looks for (probedProgram). */
   probed?: string;
+  /** In a here-document a shell runs: file offset of the command that runs it (runOrder). */
+  runsAt?: number;
+}
+
+/**
+ * The order calls and tools of a RUN run in: a here-document's where the command that runs it
+ * stands (`sh <<EOF && useradd app`: before useradd, though its body is below), then in the file.
+ */
+export function runOrder(
+  a: { offset: number; runsAt?: number },
+  b: { offset: number; runsAt?: number },
+): number {
+  return (a.runsAt ?? a.offset) - (b.runsAt ?? b.offset) || a.offset - b.offset;
 }
 
 /** How deep here-documents fed to a shell inside each other are followed. */
@@ -41,7 +54,7 @@ export function apkCalls(
   if (ins.form === "exec") return execCalls(file, ins, values);
   return runSources(file, ins)
     .flatMap((src) => sourceCalls(src, values, [], 0))
-    .sort((a, b) => a.offset - b.offset);
+    .sort(runOrder);
 }
 
 /** An exec form's apk call: its words (`["apk", "add", "dpkg"]`), or its `sh -c` script. */
@@ -54,7 +67,7 @@ function execCalls(file: DockerfileText, ins: Instruction, values: Map<string, s
     if (err instanceof ShellSyntaxError) return [];
     throw err;
   }
-  if (src) return sourceCalls(src, values, [], 0);
+  if (src) return sourceCalls(src, values, [], 0).sort(runOrder);
   const [name, ...args] = execWords(ins.args.text.slice(rest)) ?? [];
   const change = apkChange(
     name?.value,
@@ -97,6 +110,7 @@ function sourceCalls(
   outer: Scope,
   depth: number,
   outerProbe?: string,
+  runsAt?: number,
 ): ApkCall[] {
   // The probe of the innermost stretch: this script's own, else that of the string's command.
   const probeAt = (at: number) =>
@@ -107,7 +121,7 @@ function sourceCalls(
     (word) => src.span(word.start, word.start + 1)[0],
     (at) => scopeAt(src, at, outer),
     probeAt,
-  );
+  ).map((call) => (runsAt === undefined ? call : { ...call, runsAt }));
   if (depth >= MAX_DEPTH) return out;
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;
@@ -116,14 +130,15 @@ function sourceCalls(
         const inner = nestedSource(src, word);
         if (inner) {
           const scope = scopeAt(src, item.start, outer);
-          out.push(...sourceCalls(inner, values, scope, depth + 1, probeAt(item.start)));
+          out.push(...sourceCalls(inner, values, scope, depth + 1, probeAt(item.start), runsAt));
         }
       }
   }
   for (const fed of fedHeredocs(src))
     if (fed.src) {
       const scope = scopeAt(src, fed.at, outer);
-      out.push(...sourceCalls(fed.src, values, scope, depth + 1, probeAt(fed.at)));
+      const at = runsAt ?? src.span(fed.at, fed.at + 1)[0];
+      out.push(...sourceCalls(fed.src, values, scope, depth + 1, probeAt(fed.at), at));
     }
   return out;
 }

@@ -1,8 +1,16 @@
-import type { Heredoc } from "../parse/types.js";
-import { parseScript, type SimpleCommand } from "../shell/script.js";
-import { heredocSource, offsetSource, type ShellSource } from "../shell/source.js";
+import { splitFlags } from "../parse/dockerfile.js";
+import type { Heredoc, Instruction } from "../parse/types.js";
+import { type Pipeline, parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
+import {
+  heredocSource,
+  isHeredocScript,
+  offsetSource,
+  runSource,
+  type ShellSource,
+} from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import type { Redirect } from "../shell/tokens.js";
+import type { DockerfileText } from "./exec-source.js";
 import { unwrapped } from "./gnu-calls.js";
 
 /** A here-document a shell reads as its script (`sh <<EOF`, `cat <<EOF | bash`). */
@@ -23,7 +31,8 @@ const base = (name: string | undefined) => name?.replace(/^.*\//, "") ?? "";
 /**
  * The here-documents of a script that a shell runs as its script: one given to a shell reading
  * its standard input (`sh <<EOF`, `sudo bash -s -- x <<'EOF'`, `sh -eux <<EOF`), or `cat`'s piped
- * into one (`cat <<EOF | sh`). Not one written to a file (`cat <<EOF > x.sh`) or read as data.
+ * into one (`cat <<EOF | sh`, `tee /x <<EOF | sh`), or written to a file that a later command of the
+ * script runs (`cat <<EOF > /s.sh && sh /s.sh`). Not one only written to a file or read as data.
  * The body is in the script's text (a heredoc body or `-c` string holds it) or, for a RUN line,
  * below the line in the file (`src.heredocs`, in the order the `<<` open them).
  */
@@ -37,15 +46,53 @@ export function fedHeredocs(src: ShellSource): FedHeredoc[] {
         if (!/^\d*<<(?!<)/.test(r.raw)) continue;
         const doc = r.body ? undefined : below.shift();
         if (!/^0?<</.test(r.raw)) continue;
-        const next = item.commands[k + 1];
-        const piped = base(cmd.name) === "cat" && cmd.args.length === 1 && next !== undefined;
-        if (!readsStdinScript(cmd) && !(piped && readsStdinScript(next))) continue;
-        const body = bodyOf(src, r, doc);
-        if (body) out.push({ ...body, at: cmd.start });
+        const at = runAt(src, item, k);
+        const body = at === undefined ? undefined : bodyOf(src, r, doc);
+        if (body) out.push({ ...body, at: at! });
       }
     }
   }
   return out;
+}
+
+/**
+ * Where the heredoc of `item.commands[k]` runs as a script: at the shell reading it
+ * (`sh <<EOF`), the shell `cat`/`tee` pipe it to (`tee /x <<EOF | sh`), or a later command of
+ * the script that runs the file `cat`/`tee` wrote it to (`cat <<EOF > /s.sh && sh /s.sh`,
+ * `. /s.sh`, `/s.sh`). Undefined when it is data.
+ */
+function runAt(src: ShellSource, item: Pipeline, k: number): number | undefined {
+  const cmd = item.commands[k]!;
+  if (readsStdinScript(cmd)) return cmd.start;
+  const name = base(cmd.name);
+  if (name !== "cat" && name !== "tee") return undefined;
+  const next = item.commands[k + 1];
+  if (next && (name === "tee" || cmd.args.length === 1))
+    return readsStdinScript(next) ? next.start : undefined;
+  const files = writtenFiles(cmd);
+  if (files.length === 0) return undefined;
+  for (const later of simpleCommands(src.script))
+    if (later.start > cmd.start && files.some((f) => runsFile(later, f))) return later.start;
+  return undefined;
+}
+
+/** The files `cat <<EOF > F` or `tee F… <<EOF` writes, as written (no variable). */
+function writtenFiles(cmd: SimpleCommand): string[] {
+  const out = cmd.redirects
+    .map((r) => /^1?>>?\|?\s*(.+)$/.exec(r.raw)?.[1])
+    .filter((f): f is string => f !== undefined);
+  if (base(cmd.name) === "tee") out.push(...cmd.args.slice(1).map((w) => w.value ?? "-"));
+  return out.filter((f) => /^[\w./-]+$/.test(f) && f !== "-" && !f.startsWith("/dev/"));
+}
+
+/** A command that runs `file` as a script: `sh FILE`, `bash -e FILE`, `. FILE`, `FILE`. */
+function runsFile(cmd: SimpleCommand, file: string): boolean {
+  const view = unwrapped(cmd) ?? cmd;
+  const name = view.name;
+  if (name === file) return true;
+  const operand = view.args.slice(1).find((w) => !/^[-+]/.test(w.value ?? ""))?.value;
+  if (name === "." || name === "source") return operand === file;
+  return SHELLS.has(base(name)) && !readsStdinScript(view) && operand === file;
 }
 
 function bodyOf(
@@ -101,4 +148,36 @@ export function readsStdinScript(cmd: SimpleCommand): boolean {
     } else return stdin;
   }
   return true;
+}
+
+/** A here-document of a RUN that runs as a script, and the file offset of the command that runs it. */
+export interface RunHeredoc {
+  heredoc: Heredoc;
+  at: number;
+}
+
+/**
+ * The here-documents of a shell-form RUN that run as scripts: all of them for `RUN <<EOF` (the
+ * RUN's script), else those fed to a shell or written to a file it runs (`fedHeredocs`). A RUN sh
+ * cannot read keeps them all, each at its body: its text may run. `alpinize check` reads these as
+ * commands, and the rest as data, as migrate --check does.
+ */
+export function runHeredocs(file: DockerfileText, ins: Instruction): RunHeredoc[] {
+  const all = () => ins.heredocs.map((heredoc) => ({ heredoc, at: heredoc.bodyStart }));
+  if (ins.form === "exec" || ins.heredocs.length === 0) return [];
+  const { rest } = splitFlags(ins.args.text);
+  if (isHeredocScript(ins.args.text.slice(rest))) return all();
+  let src: ShellSource;
+  try {
+    src = runSource(file.text, ins, rest, file.doc.escape);
+  } catch (err) {
+    if (err instanceof ShellSyntaxError) return all();
+    throw err;
+  }
+  const out: RunHeredoc[] = [];
+  for (const fed of fedHeredocs(src)) {
+    const heredoc = ins.heredocs.find((h) => h.bodyStart === fed.fileAt(0));
+    if (heredoc) out.push({ heredoc, at: src.span(fed.at, fed.at + 1)[0] });
+  }
+  return out;
 }

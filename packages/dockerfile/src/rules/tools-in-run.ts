@@ -7,6 +7,7 @@ import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../
 import { substitutionsOf } from "../shell/substitutions.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import type { Word } from "../shell/tokens.js";
+import { runOrder } from "./apk-replay.js";
 import { isDebianTool, TOOL_WORD } from "./debian-tools.js";
 import { type DockerfileText, execRunSource } from "./exec-source.js";
 import { type ExecWord, execWords } from "./exec-words.js";
@@ -20,6 +21,8 @@ export interface ToolUse {
   offset: number;
   /** The conditional stretches it sits in (`if`, `case`, after `||`…), outermost first. */
   scope: Scope;
+  /** In a here-document a shell runs: file offset of the command that runs it (runOrder). */
+  runsAt?: number;
 }
 
 /** How deep `sh -c` strings and `$( )` inside each other are followed. */
@@ -38,15 +41,21 @@ const base = (name: string | undefined) => name?.replace(/^.*\//, "") ?? "";
  */
 export function toolsInRun(file: DockerfileText, ins: Instruction): ToolUse[] {
   const found = new Map<number, ToolUse>();
-  const add = (tool: string, offset: number, scope: LazyScope = NO_SCOPE) => {
-    if (!found.has(offset)) found.set(offset, { tool, offset, scope: scope() });
+  const add: Add = (tool, offset, scope = NO_SCOPE, runsAt) => {
+    if (!found.has(offset))
+      found.set(offset, {
+        tool,
+        offset,
+        scope: scope(),
+        ...(runsAt === undefined ? {} : { runsAt }),
+      });
   };
   if (ins.form === "exec") execTools(file, ins, add);
   else shellTools(file, ins, add);
-  return [...found.values()].sort((a, b) => a.offset - b.offset);
+  return [...found.values()].sort(runOrder);
 }
 
-type Add = (tool: string, offset: number, scope?: LazyScope) => void;
+type Add = (tool: string, offset: number, scope?: LazyScope, runsAt?: number) => void;
 
 /**
  * A scope worked out only when a tool is found in it: most commands are not Debian tools, and
@@ -80,7 +89,14 @@ function shellTools(file: DockerfileText, ins: Instruction, add: Add): void {
   }
 }
 
-function scriptTools(src: ShellSource, add: Add, depth: number, outer: LazyScope): void {
+function scriptTools(
+  src: ShellSource,
+  outerAdd: Add,
+  depth: number,
+  outer: LazyScope,
+  runsAt?: number,
+): void {
+  const add: Add = (tool, offset, scope) => outerAdd(tool, offset, scope, runsAt);
   const at = (word: Word, k = 0) => src.span(word.start + k, word.start + k + 1)[0];
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;
@@ -89,7 +105,7 @@ function scriptTools(src: ShellSource, add: Add, depth: number, outer: LazyScope
       commandTools(cmd, (tool, word) => add(tool, at(word), scope));
       for (const { word } of shellStrings(cmd)) {
         const inner = depth < MAX_DEPTH ? nestedSource(src, word) : undefined;
-        if (inner) scriptTools(inner, add, depth + 1, scope);
+        if (inner) scriptTools(inner, outerAdd, depth + 1, scope, runsAt);
         else wordsIn(word.raw, (tool, k) => add(tool, at(word, k), scope));
       }
       // eval's words are a script the shell reads again.
@@ -99,13 +115,14 @@ function scriptTools(src: ShellSource, add: Add, depth: number, outer: LazyScope
   }
   for (const sub of substitutionsOf(src)) {
     const scope = sub.pipeline ? lazyScope(src, sub.pipeline.start, outer) : outer;
-    if (sub.src && depth < MAX_DEPTH) scriptTools(sub.src, add, depth + 1, scope);
+    if (sub.src && depth < MAX_DEPTH) scriptTools(sub.src, outerAdd, depth + 1, scope, runsAt);
     else wordsIn(sub.text, (tool) => add(tool, sub.at[0], scope));
   }
   for (const fed of fedHeredocs(src)) {
     const scope = lazyScope(src, fed.at, outer);
-    if (fed.src && depth < MAX_DEPTH) scriptTools(fed.src, add, depth + 1, scope);
-    else wordsIn(fed.text, (tool, k) => add(tool, fed.fileAt(k), scope));
+    const fedAt = runsAt ?? src.span(fed.at, fed.at + 1)[0];
+    if (fed.src && depth < MAX_DEPTH) scriptTools(fed.src, outerAdd, depth + 1, scope, fedAt);
+    else wordsIn(fed.text, (tool, k) => outerAdd(tool, fed.fileAt(k), scope, fedAt));
   }
 }
 

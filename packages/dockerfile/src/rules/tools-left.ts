@@ -3,7 +3,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import type { DebianToolLeft } from "../migrate/types.js";
 import type { ParsedDockerfile } from "../parse/types.js";
 import type { Stage } from "../stages.js";
-import { type ApkCall, apkCalls, fileValues, onbuildCalls } from "./apk-replay.js";
+import { type ApkCall, apkCalls, fileValues, onbuildCalls, runOrder } from "./apk-replay.js";
 import { ApkWorld } from "./apk-world.js";
 import { alpineProviders, failsOnAlpine } from "./debian-tools.js";
 import { ScopedWorlds } from "./scoped-worlds.js";
@@ -43,15 +43,16 @@ export function debianToolsLeftIn(
       const calls = apkCalls(file, ins, values);
       const tools = onAlpine(stage) ? toolsInRun(file, ins) : [];
       let next = 0;
-      const replayTo = (offset: number) => {
-        for (; next < calls.length && calls[next]!.offset < offset; next++) apply(calls[next]!);
+      const replayTo = (use?: ToolUse) => {
+        for (; next < calls.length && (!use || runOrder(calls[next]!, use) < 0); next++)
+          apply(calls[next]!);
       };
       for (const t of tools) {
-        replayTo(t.offset);
+        replayTo(t);
         const world = worlds.at(t.scope);
         if (failsOnAlpine(t.tool, (pkg) => world.has(pkg))) out.push(t);
       }
-      replayTo(Number.POSITIVE_INFINITY);
+      replayTo();
     }
     left.set(stage, worlds.main);
   }

@@ -1,5 +1,5 @@
 import { countBelow } from "../sorted.js";
-import { opensFunction, type Script } from "./script.js";
+import { type Header, opensFunction, type Script } from "./script.js";
 import type { ShellSource } from "./source.js";
 
 /** `[start, end)` of a stretch of text. */
@@ -12,7 +12,8 @@ export type Span = readonly [number, number];
 export type Scope = readonly Span[];
 
 interface Frame {
-  kind: "compound" | "group" | "or";
+  /** `loop`: a `for` over literal words, which always runs its body (no span of its own). */
+  kind: "compound" | "loop" | "group" | "or";
   start: number;
 }
 
@@ -84,7 +85,7 @@ export function conditionalSpans(script: Script): Span[] {
   const close = (end: number, closes: (f: Frame) => boolean) => {
     closeOr(end);
     for (let f = frames.pop(); f; f = frames.pop()) {
-      if (f.kind !== "group") out.push([f.start, end]);
+      if (f.kind !== "group" && f.kind !== "loop") out.push([f.start, end]);
       if (closes(f)) return;
     }
   };
@@ -93,14 +94,15 @@ export function conditionalSpans(script: Script): Span[] {
       if (it.op === "||") {
         if (frames.at(-1)?.kind !== "or") frames.push({ kind: "or", start: it.end });
       } else if (it.op !== "&&" && it.op !== "|") closeOr(it.start);
-    } else if (it.kind === "header") frames.push({ kind: "compound", start: it.start });
+    } else if (it.kind === "header")
+      frames.push({ kind: literalFor(script, it) ? "loop" : "compound", start: it.start });
     else if (it.kind === "keyword") {
       const w = it.word;
       if (w === "if" || w === "while" || w === "until")
         frames.push({ kind: "compound", start: it.start });
       else if (w === "then" || w === "do" || w === "else" || w === "elif") closeOr(it.start);
       else if (w === "fi" || w === "done" || w === "esac")
-        close(it.end, (f) => f.kind === "compound");
+        close(it.end, (f) => f.kind === "compound" || f.kind === "loop");
       else if (w === "(") frames.push({ kind: "group", start: it.start });
       else if (w === "{")
         frames.push({
@@ -112,4 +114,14 @@ export function conditionalSpans(script: Script): Span[] {
   }
   close(script.text.length, () => false);
   return out;
+}
+
+/**
+ * `for x in a b; do`: a loop over words as written (no `$`, glob or substitution) runs its body
+ * at least once, so what it installs is there after it. `for x; do` (the arguments) may not.
+ */
+function literalFor(script: Script, header: Header): boolean {
+  if (!script.text.startsWith("for", header.start)) return false;
+  const [, keyword, ...list] = header.words;
+  return keyword?.raw === "in" && list.length > 0 && list.every((w) => !/[$`*?[\]]/.test(w.raw));
 }

@@ -59,6 +59,45 @@ const CASES: Record<string, string> = {
   "a call in a sh -c string's branch passes": file(
     `RUN sh -c 'if true; then ${ADD}; useradd app; fi'`,
   ),
+  "an eval before the call": file(`RUN if true; then ${ADD}; fi; eval "true"; useradd app`),
+  "the call in a literal eval string": file(`RUN if true; then ${ADD}; fi; eval "useradd app"`),
+  "a for loop over a variable": file(`RUN for p in $X; do ${ADD}; done; useradd app`),
+  "a for loop over a glob": file(`RUN for p in /x/*; do ${ADD}; done; useradd app`),
+  "a for loop over the arguments": file(`RUN f() { for p; do ${ADD}; done; }; useradd app`),
+  "a for loop over literal words passes": file(
+    `RUN for p in 1 "b c"; do ${ADD}; done; useradd app`,
+  ),
+  "a heredoc written to a file that sh then runs": file(
+    "RUN cat <<EOF > /s.sh && sh /s.sh",
+    "apt-get install -y curl",
+    "EOF",
+  ),
+  "a heredoc written to a file that . then runs": file(
+    "RUN cat > /s.sh <<'EOF'; . /s.sh",
+    "apt-get install -y curl",
+    "EOF",
+  ),
+  "a heredoc written to a file that runs as a path": file(
+    "RUN cat <<EOF >/s.sh && chmod +x /s.sh && /s.sh",
+    "useradd app",
+    "EOF",
+  ),
+  "a heredoc through tee into sh": file("RUN tee /x <<EOF | sh", "apt-get install -y curl", "EOF"),
+  "a heredoc to /dev/null passes": file(
+    "RUN cat <<EOF > /dev/null",
+    "apt-get install -y curl",
+    "EOF",
+  ),
+  "a heredoc written to a file nobody runs passes": file(
+    "RUN cat <<EOF > /s.sh && cat /s.sh",
+    "apt-get install -y curl",
+    "EOF",
+  ),
+  "a heredoc fed to sh before && passes": file(
+    "RUN sh <<EOF && dpkg-divert --add /a",
+    "apk add --no-cache dpkg",
+    "EOF",
+  ),
   "a probe for dpkg passes": file(
     "RUN command -v dpkg || apk add --no-cache dpkg; dpkg --print-architecture > /a",
   ),

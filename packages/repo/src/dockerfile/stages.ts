@@ -6,6 +6,8 @@ import {
   type Instruction,
   lineFinder,
   parseDockerfile,
+  type RunHeredoc,
+  runHeredocs,
 } from "@alpinize/dockerfile";
 import { SHELL_TOO_DEEP, shellTooDeep } from "@alpinize/entrypoint";
 import { isAlpinizeError } from "@alpinize/errors";
@@ -97,15 +99,15 @@ export function describeStages(text: string, fileName: string): StageInfo[] {
       body: stage.body,
       file: { text: doc.text, doc: { escape: doc.escape } },
     };
-    readBody(info, doc.text, lineOf);
+    readBody(info, { text: doc.text, doc: { escape: doc.escape } }, lineOf);
     stages.push(info);
   });
   return stages;
 }
 
-function readBody(info: StageInfo, source: string, lineOf: (offset: number) => number): void {
+function readBody(info: StageInfo, file: DockerfileText, lineOf: (offset: number) => number): void {
   for (const ins of info.body) {
-    if (ins.keyword === "RUN") info.runs.push(readRun(ins, source, lineOf));
+    if (ins.keyword === "RUN") info.runs.push(readRun(ins, file, lineOf));
     else if (ins.keyword === "COPY" || ins.keyword === "ADD") {
       const from = /(?:^|\s)--from=(\S+)/.exec(ins.args.text)?.[1];
       if (from) info.copiesFrom.push(from.replace(/^["']|["']$/g, ""));
@@ -115,20 +117,32 @@ function readBody(info: StageInfo, source: string, lineOf: (offset: number) => n
   }
 }
 
-function readRun(ins: Instruction, source: string, lineOf: (offset: number) => number): RunStep {
+function readRun(
+  ins: Instruction,
+  file: DockerfileText,
+  lineOf: (offset: number) => number,
+): RunStep {
+  const source = file.text;
   const flagText = /^(?:\s*--\S+)*/.exec(ins.args.text)?.[0] ?? "";
   const body = ins.args.text.slice(flagText.length);
-  const heredocText = ins.heredocs.map((h) => source.slice(h.bodyStart, h.bodyEnd)).join("\n");
+  // A here-document nobody runs (`cat <<EOF > /dev/null`) is data: blanked, keeping offsets.
+  const run = runHeredocs(file, ins);
+  const heredocText = ins.heredocs
+    .map((h) => {
+      const text = source.slice(h.bodyStart, h.bodyEnd);
+      return run.some((r) => r.heredoc === h) ? text : text.replace(/[^\n]/g, " ");
+    })
+    .join("\n");
   const script = formScript(body, ins.form);
-  const commands = runCommands(`${script}\n${heredocText}`, ins.line);
-  const commandLines = commands.map((cmd) => {
-    if (cmd.offset < script.length) {
-      const sourceOffset = ins.args.map[flagText.length + cmd.offset] ?? ins.start;
-      return lineOf(sourceOffset);
-    }
-    const heredoc = ins.heredocs[0];
-    return heredoc ? lineOf(heredoc.bodyStart + (cmd.offset - script.length - 1)) : ins.line;
-  });
+  const scanned = runCommands(`${script}\n${heredocText}`, ins.line);
+  const fileAt = (cmd: ShellCommand) =>
+    cmd.offset < script.length
+      ? (ins.args.map[flagText.length + cmd.offset] ?? ins.start)
+      : (ins.heredocs[0]?.bodyStart ?? ins.start) + (cmd.offset - script.length - 1);
+  const commands = inRunOrder(scanned, script.length, fileAt, run);
+  const commandLines = commands.map((cmd) =>
+    cmd.offset < script.length || ins.heredocs[0] ? lineOf(fileAt(cmd)) : ins.line,
+  );
   return {
     line: ins.line,
     endLine: ins.endLine,
@@ -141,6 +155,33 @@ function readRun(ins: Instruction, source: string, lineOf: (offset: number) => n
       { start: script.length + 1, text: heredocText },
     ],
   };
+}
+
+/**
+ * A here-document's commands run where the command that runs it does (`sh <<EOF && useradd app`:
+ * before useradd), not after the RUN line: moved right after the last RUN line command at or
+ * before it. Those of a `RUN <<EOF` script stay where they are.
+ */
+function inRunOrder(
+  commands: ShellCommand[],
+  scriptEnd: number,
+  fileAt: (cmd: ShellCommand) => number,
+  run: readonly RunHeredoc[],
+): ShellCommand[] {
+  const line = commands.filter((c) => c.offset < scriptEnd);
+  const body = commands.filter((c) => c.offset >= scriptEnd);
+  if (line.length === 0 || body.length === 0) return commands;
+  const runAt = (cmd: ShellCommand) => {
+    const at = fileAt(cmd);
+    return run.findLast((r) => r.heredoc.bodyStart <= at)?.at ?? Number.POSITIVE_INFINITY;
+  };
+  const out: ShellCommand[] = [];
+  let k = 0;
+  for (const cmd of line) {
+    for (; k < body.length && runAt(body[k]!) < fileAt(cmd); k++) out.push(body[k]!);
+    out.push(cmd);
+  }
+  return [...out, ...body.slice(k)];
 }
 
 /** The RUN's commands; a RUN nested too deep to read is named by its line. */
