@@ -14,18 +14,22 @@ export function groupNameUses(
   inert: ReadonlyArray<readonly [number, number]>,
   commands: SimpleCommand[],
 ): GroupMention[] {
-  const made: Array<{ name: string; gid: string; end: number }> = [];
+  // Each name's creations, so a lookup reads only that name's (a 30,000-line script makes as many).
+  const made = new Map<string, Array<{ gid: string; end: number }>>();
   for (const cmd of commands) {
     const target = commandName(cmd);
     const origin = target?.name
       ? madeGroup(cmd, target.name, cmd.words.slice(target.at + 1))
       : undefined;
-    if (origin) made.push({ ...origin, end: cmd.end });
+    if (!origin) continue;
+    const list = made.get(origin.name) ?? [];
+    list.push({ gid: origin.gid, end: cmd.end });
+    made.set(origin.name, list);
   }
-  if (made.length === 0) return [];
+  if (made.size === 0) return [];
   // The latest creation that ends before the use: that GID is the one the use sees.
   const madeBefore = (name: string, offset: number) =>
-    made.findLast((m) => m.name === name && m.end <= offset)?.gid;
+    made.get(name)?.findLast((m) => m.end <= offset)?.gid;
   const ctx = { text, inert, madeBefore };
   return commands.flatMap((cmd) => {
     const target = commandName(cmd);
