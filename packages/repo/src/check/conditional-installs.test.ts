@@ -93,8 +93,13 @@ const CASES: Record<string, string> = {
     "apt-get install -y curl",
     "EOF",
   ),
+  "a heredoc fed to sh after the call": file(
+    "RUN dpkg-query -W x && sh <<EOF",
+    "apk add --no-cache dpkg",
+    "EOF",
+  ),
   "a heredoc fed to sh before && passes": file(
-    "RUN sh <<EOF && dpkg-divert --add /a",
+    "RUN sh <<EOF && dpkg-query -W x",
     "apk add --no-cache dpkg",
     "EOF",
   ),
