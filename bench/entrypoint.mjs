@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Rewrite and lint speed of `@alpinize/entrypoint` against script length. Generates entrypoint
 // scripts of 1k, 4k and 16k lines (blocks of groupadd/usermod/gosu/getent, an if around some
-// groupadds, comments, $( ) and plain commands), then times rewriteEntrypoint and lintEntrypoint
+// groupadds, comments, $( ), a group name in grep and in sh -c, and plain commands), then times rewriteEntrypoint and lintEntrypoint
 // next to scanShell alone (the baseline, linear by construction) in the same run. Linear code
 // keeps the rewrite/scan ratio flat as the script grows; a quadratic step makes it climb.
 //
@@ -39,6 +39,7 @@ function block(i) {
     `groupadd -g ${1000 + i} g${i}`,
     `usermod -aG g${i} app`,
     `owner=$(getent group ${1000 + i} | cut -d: -f1)`,
+    `grep -q g${i} /etc/group && sh -c 'chgrp g${i} /data/${i}'`,
     `echo "block ${i}: $owner" >&2`,
     `[ -d /data/${i} ] || mkdir -p /data/${i}`,
   ];
