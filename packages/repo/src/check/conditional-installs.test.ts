@@ -98,6 +98,11 @@ const CASES: Record<string, string> = {
     "apk add --no-cache dpkg",
     "EOF",
   ),
+  "a heredoc fed to sh in an if branch": file(
+    "RUN if true; then sh <<EOF; fi; dpkg-query -W x",
+    "apk add --no-cache dpkg",
+    "EOF",
+  ),
   "a heredoc fed to sh before && passes": file(
     "RUN sh <<EOF && dpkg-query -W x",
     "apk add --no-cache dpkg",

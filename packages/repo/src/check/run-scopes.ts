@@ -37,8 +37,13 @@ export function commandScope(run: RunStep, cmd: ShellCommand): CommandScope {
   const part = parts[run.scripts.findLastIndex((p) => p.start <= cmd.offset)];
   const out: CommandScope = { scope: [] };
   if (!part?.script) return out;
+  const scope: Span[] = [];
+  // A here-document's commands are in the stretches of the command that runs it (`if …; then sh <<EOF`).
+  const fed = run.heredocRuns?.find((h) => h.start <= cmd.offset && cmd.offset < h.end);
+  const line = parts[0]?.script;
+  if (fed && line && part !== parts[0]) scope.push(...place(line, fed.at, out));
   const own = place(part.script, cmd.offset - part.start, out);
-  const scope: Span[] = own.map(([s, e]) => [s + part.start, e + part.start]);
+  scope.push(...own.map(([s, e]): Span => [s + part.start, e + part.start]));
   let base = cmd.offset;
   let width = 1;
   for (const level of cmd.within ?? []) {

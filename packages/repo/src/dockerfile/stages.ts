@@ -30,6 +30,12 @@ export interface RunStep {
    * starts at: the RUN's script, then its here-document bodies.
    */
   scripts: { start: number; text: string }[];
+  /**
+   * The here-documents the RUN line runs as scripts (`sh <<EOF`): `[start, end)` of each body in
+   * the commands' offsets and `at`, the offset of the command that runs it, whose `if`/`||`
+   * stretches its commands are in too.
+   */
+  heredocRuns?: { start: number; end: number; at: number }[];
 }
 
 export interface StageInfo {
@@ -140,6 +146,9 @@ function readRun(
       ? (ins.args.map[flagText.length + cmd.offset] ?? ins.start)
       : (ins.heredocs[0]?.bodyStart ?? ins.start) + (cmd.offset - script.length - 1);
   const commands = inRunOrder(scanned, script.length, fileAt, run);
+  const heredocRuns = runsOf(ins, run, script.length, (at) =>
+    scanned.find((c) => c.offset < script.length && fileAt(c) === at),
+  );
   const commandLines = commands.map((cmd) =>
     cmd.offset < script.length || ins.heredocs[0] ? lineOf(fileAt(cmd)) : ins.line,
   );
@@ -154,6 +163,7 @@ function readRun(
       { start: 0, text: script },
       { start: script.length + 1, text: heredocText },
     ],
+    heredocRuns,
   };
 }
 
@@ -182,6 +192,24 @@ function inRunOrder(
     out.push(cmd);
   }
   return [...out, ...body.slice(k)];
+}
+
+/** Where each run here-document's body is among the commands' offsets, and what runs it. */
+function runsOf(
+  ins: Instruction,
+  run: readonly RunHeredoc[],
+  scriptEnd: number,
+  lineCommandAt: (at: number) => ShellCommand | undefined,
+): NonNullable<RunStep["heredocRuns"]> {
+  const out: NonNullable<RunStep["heredocRuns"]> = [];
+  let start = scriptEnd + 1;
+  for (const h of ins.heredocs) {
+    const end = start + (h.bodyEnd - h.bodyStart);
+    const runner = lineCommandAt(run.find((r) => r.heredoc === h)?.at ?? -1);
+    if (runner) out.push({ start, end, at: runner.offset });
+    start = end + 1;
+  }
+  return out;
 }
 
 /** The RUN's commands; a RUN nested too deep to read is named by its line. */
