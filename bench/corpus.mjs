@@ -30,7 +30,7 @@
 //
 // Runs from built dist (pnpm build first). Exit 0 unless a conversion crashes (70), or the
 // corpus or the build is missing (2).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -42,10 +42,14 @@ const dist = join(root, "packages", "dockerfile", "dist", "index.js");
 const mapDist = join(root, "packages", "package-map", "dist", "index.js");
 
 // A scoreboard that scored nothing must not read as a pass (CI runs this after the tests).
+const WHERE =
+  "it lives next to the repository as ../shared/corpus; or set ALPINIZE_CORPUS_DIR to the folder holding pairs/";
 if (!existsSync(corpus)) {
-  console.error(
-    `corpus: ${corpus} not found, nothing was scored (it lives next to the repository as ../shared/corpus; or set ALPINIZE_CORPUS_DIR to the folder holding pairs/)`,
-  );
+  console.error(`corpus: ${corpus} not found, nothing was scored (${WHERE})`);
+  process.exit(2);
+}
+if (!statSync(corpus).isDirectory()) {
+  console.error(`corpus: ${corpus} is not a folder, nothing was scored (${WHERE})`);
   process.exit(2);
 }
 if (!existsSync(dist) || !existsSync(mapDist)) {
@@ -266,6 +270,12 @@ for (const r of rows) {
     if (r.missed.length) console.log(`    only expert: ${r.missed.join(" ")}`);
     if (r.tools.length) console.log(`    tools left:  ${r.tools.join(" ")} (tool@output line)`);
   }
+}
+if (rows.length === 0) {
+  console.error(
+    `corpus: no pair in ${corpus} (a folder with debian.Dockerfile and alpine.Dockerfile), nothing was scored`,
+  );
+  process.exit(2);
 }
 const par = rows.filter((r) => r.parallel);
 const sum = (f) => par.reduce((a, r) => a + f(r), 0);
