@@ -205,7 +205,7 @@ function printHuman(
   written: string[],
   show: ShowPath,
 ): void {
-  printRepoWarnings(io, plan, show);
+  printRepoWarnings(io, plan, show, written);
   for (const file of plan.files) {
     if (!file.changed) continue;
     // The file's own bytes, as migrate FILE prints them (print-diff.ts); `git apply` from here.

@@ -80,11 +80,21 @@ function notMigrated(s: SkippedFile): boolean {
   return s.link !== undefined || s.code === NOT_REGULAR || s.unrewritten === true;
 }
 
-/** Warnings as `file:line: [rule] message` on stderr, the way the single-file mode prints them. */
-export function printRepoWarnings(io: Io, plan: RepoPlan, show: ShowPath): void {
+/**
+ * Warnings as `file:line: [rule] message` on stderr, the way the single-file mode prints them:
+ * in a file `--write` rewrote, a warning the rewrite placed points into the file now on disk.
+ */
+export function printRepoWarnings(
+  io: Io,
+  plan: RepoPlan,
+  show: ShowPath,
+  written: readonly string[] = [],
+): void {
   for (const file of plan.files) {
+    const onDisk = written.includes(file.file);
     for (const w of file.warnings) {
-      const at = w.column === undefined ? `${w.line}:` : `${w.line}:${w.column}`;
+      const [line, column] = onDisk ? outputPosition(w) : [w.line, w.column];
+      const at = column === undefined ? `${line}:` : `${line}:${column}`;
       io.warn(`${escapeInline(show(file.file))}:${at} [${w.rule}] ${escapeInline(w.message)}`);
     }
   }
@@ -94,6 +104,13 @@ export function printRepoWarnings(io: Io, plan: RepoPlan, show: ShowPath): void 
       `${escapeInline(show(m.file))}:${m.line}: [base-image] ${escapeInline(m.image)} is replaced by ${escapeInline(m.replacement)} in the Dockerfiles; update it here too`,
     );
   }
+}
+
+/** Where a migrate warning lands in the rewritten file (its input place for one it lacks). */
+function outputPosition(w: { line: number; column?: number }): [number, number | undefined] {
+  const out = w as { outputLine?: unknown; outputColumn?: unknown };
+  if (typeof out.outputLine !== "number") return [w.line, w.column];
+  return [out.outputLine, typeof out.outputColumn === "number" ? out.outputColumn : w.column];
 }
 
 export function printProblems(

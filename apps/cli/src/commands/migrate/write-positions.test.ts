@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
@@ -53,4 +53,32 @@ it("--json gives both positions", async () => {
     (x: { rule: string }) => x.rule === "glibc",
   );
   expect([w.line, w.column, w.outputLine, w.outputColumn]).toEqual([3, 13, 4, 13]);
+});
+
+// migrate DIR adds `apk add bash` under FROM for the bash script, so the warning on the
+// COPY (line 2 of the input) sits on line 3 of the rewritten file.
+const BASH_INPUT = ["FROM debian:12", "COPY app /app", "RUN /app/x.sh", ""].join("\n");
+
+function dirWarning(stderr: string): string {
+  const m = /Dockerfile:(\d+):(\d+) \[shell\]/.exec(stderr);
+  if (!m) throw new Error(`no shell warning in:\n${stderr}`);
+  return `${m[1]}:${m[2]}`;
+}
+
+it("migrate DIR prints warnings as FILE does: the rewritten file's lines after --write", async () => {
+  mkdirSync(join(tmp.dir, "app"));
+  writeFileSync(join(tmp.dir, "app", "x.sh"), "#!/bin/bash\necho hi\n");
+  const file = join(tmp.dir, "Dockerfile");
+  for (const mode of [[], ["--check"]]) {
+    writeFileSync(file, BASH_INPUT);
+    const r = await runCli(["migrate", ...mode, tmp.dir]);
+    expect(dirWarning(r.stderr), mode.join()).toBe("2:1");
+  }
+  const r = await runCli(["migrate", "--write", tmp.dir]);
+  expect(r.code).toBe(0);
+  expect(dirWarning(r.stderr)).toBe("3:1");
+  expect(readFileSync(file, "utf8").split("\n")[2]).toBe("COPY app /app");
+  writeFileSync(file, BASH_INPUT);
+  const single = await runCli(["migrate", "--write", file]);
+  expect(dirWarning(single.stderr)).toBe("3:1");
 });
