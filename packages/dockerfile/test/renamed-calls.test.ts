@@ -60,3 +60,25 @@ describe("gpg1 and gpgv1 calls in RUNs of a stage going to Alpine", () => {
     expect(migrateDockerfile(text, options).output).toBe(text);
   });
 });
+
+describe("gpg1 and gpgv1 calls in command substitutions", () => {
+  it("are renamed in $( ), backquotes and nested ones, with no Debian tool left", () => {
+    const run = 'RUN V=$(gpg1 --version) && echo `gpg1 -k` && X="$(echo $(/usr/bin/gpgv1 s f))"';
+    const r = migrate(`FROM debian:12\n${INSTALL}${run}\n`);
+    expect(r.output.split("\n")[2]).toBe(
+      'RUN V=$(gpg --version) && echo `gpg -k` && X="$(echo $(/usr/bin/gpgv s f))"',
+    );
+    expect(r.warnings.filter((w) => /gpgv?1/.test(w.message))).toEqual([]);
+    expect(r.debianToolsLeft).toEqual([]);
+  });
+
+  it("warn at one they cannot read exactly, leaving it as written", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's ${ }, in a RUN line
+    const run = "RUN echo ${X:-$(gpg1 --version)}";
+    const r = migrate(`FROM debian:12\n${INSTALL}${run}\n`);
+    expect(r.output.split("\n")[2]).toBe(run);
+    expect(r.warnings.filter((w) => /calls gpg1/.test(w.message)).map((w) => w.column)).toEqual([
+      run.indexOf("$(gpg1") + 1,
+    ]);
+  });
+});

@@ -41,6 +41,7 @@ import {
   snapshotStage,
 } from "./nested.js";
 import { renameDebianCall } from "./renamed-calls.js";
+import { substitutionRenames } from "./renamed-substitutions.js";
 import { ScriptScope, type StageState } from "./scope.js";
 import { startedCommands } from "./started-commands.js";
 import { unconvertibleRun } from "./unconvertible.js";
@@ -117,7 +118,16 @@ function migrateScript(scope: ScriptScope): boolean {
   if (scope.flush()) return true;
   // After the flush: a substitution inside a word another rule rewrote is left whole (warned).
   runSubstitutionEchoes(scope, from);
+  substitutionRenames(scope, from, renameCalls);
   return false;
+}
+
+/** gpg1 → gpg over one command substitution's commands (the other rules leave those). */
+function renameCalls(scope: ScriptScope): void {
+  for (const item of scope.src.script.items) {
+    if (item.kind !== "pipeline") continue;
+    for (const cmd of item.commands) renameDebianCall(scope, unwrap(scope, cmd));
+  }
 }
 
 /**

@@ -52,4 +52,15 @@ describe("migrate and check agree on gpg1 calls", () => {
     expect(readFileSync(file, "utf8")).toContain("&& gpg --version");
     expect((await runCli(["check", file])).stdout).not.toMatch(/debian-program/);
   });
+
+  it("migrate renames the calls in command substitutions, so check on its output is clean", async () => {
+    const file = join(dir, "Dockerfile");
+    const run = "RUN apt-get install -y gnupg1 && V=$(gpg1 --version) && echo `gpg1 -k`";
+    writeFileSync(file, `FROM debian:12\n${run}\n`);
+    expect((await runCli(["migrate", file, "--write"])).code).toBe(0);
+    const out = readFileSync(file, "utf8");
+    expect(out).toContain("V=$(gpg --version) && echo `gpg -k`");
+    expect((await runCli(["migrate", file, "--check"])).code).toBe(0);
+    expect((await runCli(["check", file])).stdout).not.toMatch(/debian-program/);
+  });
 });
