@@ -35,11 +35,38 @@ export function danglingSource(
     const rel = posix.normalize(posix.join(context, source));
     if (rel.startsWith("..")) return undefined;
     const full = join(root, rel);
-    if (lstatOrUndefined(full) === undefined) continue;
-    const end = danglingLinkTarget(full) ?? loopStart(full);
-    if (end === undefined) return undefined;
-    const found = foundInContext(join(root, context), posix.relative(context, rel));
-    return found ? undefined : typeof end === "string" ? { dangling: end } : end;
+    if (lstatOrUndefined(full) === undefined) {
+      // Nothing at the path: a folder on the way may be the link to nothing (or a loop).
+      const end = folderLinkEnd(root, context, posix.relative(context, rel));
+      if (end !== undefined) return end;
+      continue;
+    }
+    return linkEnd(root, context, posix.relative(context, rel));
+  }
+  return undefined;
+}
+
+/** For `path` of the context folder `context`, a link to nothing or a loop: how it ends. */
+function linkEnd(root: string, context: string, path: string): LinkEnd | undefined {
+  const full = join(root, context, path);
+  const end = danglingLinkTarget(full) ?? loopStart(full);
+  if (end === undefined) return undefined;
+  if (foundInContext(join(root, context), path)) return undefined;
+  return typeof end === "string" ? { dangling: end } : end;
+}
+
+/**
+ * The first folder on the way to `path` (in the context folder `context`) that is a link to
+ * nothing or a loop (`lib -> /nowhere`, `dir1 -> dir2 -> dir1`): Docker finds nothing behind it,
+ * as for the file's own link. Undefined when the walk meets a plain missing name first.
+ */
+function folderLinkEnd(root: string, context: string, path: string): LinkEnd | undefined {
+  const parts = path.split("/").filter((p) => p !== "" && p !== ".");
+  for (let i = 1; i < parts.length; i++) {
+    const folder = parts.slice(0, i).join("/");
+    const info = lstatOrUndefined(join(root, context, folder));
+    if (info === undefined) return undefined;
+    if (info.isSymbolicLink()) return linkEnd(root, context, folder);
   }
   return undefined;
 }

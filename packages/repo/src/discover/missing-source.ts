@@ -1,5 +1,6 @@
 import { lstat } from "node:fs/promises";
 import { join, posix } from "node:path";
+import { danglingSource } from "./dangling-source.js";
 
 /** A script the image runs whose COPY source is in none of the build contexts alpinize looked in. */
 export interface MissingScript {
@@ -37,6 +38,8 @@ export async function missingSource(
   source: string,
 ): Promise<boolean> {
   if (!plainPath(source)) return false;
+  // A folder link to nothing (or a loop) on the way is named as such (context-link), not missing.
+  if (danglingSource(root, contexts, source) !== undefined) return false;
   for (const context of contexts) {
     const rel = posix.normalize(posix.join(context, source));
     if (rel.startsWith("..")) return false;

@@ -1,0 +1,72 @@
+import { symlink } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
+import { defaultConfig } from "../config/types.js";
+import { defaultTransforms } from "../default-transforms.js";
+import { planRepository } from "../plan/plan.js";
+import { checkTargets } from "./run.js";
+
+const DIGEST = `sha256:${"a".repeat(64)}`;
+const LOOP = "is a loop of symbolic links (to dir2, which leads back to it)";
+const DANGLING = "to /nonexistent-dir, which does not exist";
+
+let repo: ScratchRepo | undefined;
+afterEach(async () => {
+  await repo?.remove();
+  repo = undefined;
+});
+
+/** A repository whose folder `dir1` is a loop (`dir1 -> dir2 -> dir1`) or a link to nothing. */
+async function linkedFolderRepo(dockerfile: string[], loop: boolean) {
+  repo = await scratchRepo({ Dockerfile: [...dockerfile, ""].join("\n") });
+  if (loop) {
+    await symlink("dir2", join(repo.root, "dir1"));
+    await symlink("dir1", join(repo.root, "dir2"));
+  } else await symlink("/nonexistent-dir", join(repo.root, "dir1"));
+  return repo.root;
+}
+
+const options = () => ({ config: defaultConfig(), transforms: defaultTransforms() });
+const RUNS = ["RUN /x.sh", 'ENTRYPOINT ["/x.sh"]'];
+
+describe("a script COPYed through a folder link that is a loop or leads to nothing", () => {
+  for (const [loop, says] of [
+    [true, LOOP],
+    [false, DANGLING],
+  ] as const) {
+    it(`check: a context-link error at the COPY, not silent nor script-not-found (loop: ${loop})`, async () => {
+      for (const run of RUNS) {
+        const lines = [`FROM alpine:3.23@${DIGEST}`, "COPY dir1/x.sh /x.sh", run];
+        const root = await linkedFolderRepo(lines, loop);
+        const r = await checkTargets([{ path: root, kind: "directory" }], {
+          ...options(),
+          cwd: root,
+        });
+        const found = r.findings
+          .filter((f) => f.line > 1)
+          .map((f) => `${f.line} ${f.rule} ${f.severity}`);
+        expect(found, run).toEqual(["2 context-link error"]);
+        expect(r.findings.find((f) => f.rule === "context-link")!.message).toContain(says);
+        await repo?.remove();
+        repo = undefined;
+      }
+    });
+
+    it(`migrate DIR: a context warning at the COPY (loop: ${loop})`, async () => {
+      for (const run of RUNS) {
+        const root = await linkedFolderRepo(["FROM debian:12", "COPY dir1/x.sh /x.sh", run], loop);
+        const plan = await planRepository(root, { ...options(), release: "3.23" });
+        const context = plan.files
+          .flatMap((f) => f.warnings)
+          .filter((w) => w.rule === "context")
+          .map((w) => `${w.line} ${w.message}`);
+        expect(plan.skipped, run).toEqual([]);
+        expect(context, run).toEqual([expect.stringMatching(/^2 dir1\/x\.sh, which /)]);
+        expect(context[0]).toContain(says);
+        await repo?.remove();
+        repo = undefined;
+      }
+    });
+  }
+});
