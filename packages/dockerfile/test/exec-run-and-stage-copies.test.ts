@@ -100,6 +100,18 @@ describe("a bash script run out of a COPY --from of a stage that copied it from 
     }
   });
 
+  it("out of what the named stage's own parent copied (FROM base AS b, COPY --from=b)", () => {
+    const text = `${BASE.replace("FROM debian:bookworm\n", "FROM base AS b\n")}FROM debian:bookworm\nCOPY --from=b /app /srv\n`;
+    for (const [run, adds] of [
+      ["RUN /srv/x.sh\n", 1],
+      ["RUN /srv/s.sh\n", 0],
+    ] as const) {
+      const r = migrate(`${text}${run}`, { readContextFile: context(files) });
+      expect(bashAdds(r.output), run).toBe(adds);
+      if (adds) expect(r.output.indexOf("bash")).toBeGreaterThan(r.output.lastIndexOf("FROM"));
+    }
+  });
+
   it("not for a sh script, one another path holds, or an image's --from", () => {
     const cases = [
       "COPY --from=base /app /opt/app\nRUN /opt/app/s.sh\n",

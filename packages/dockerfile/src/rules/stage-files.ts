@@ -192,11 +192,10 @@ function lookUpInherited(
   read: (path: string) => ContextFileRead,
   paths: readonly ImageDir[],
 ): Landed | undefined {
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = parent; s && chain.length < MAX_ANCESTORS; s = s.parent)
-    chain.push(s);
   // Walked from the farthest down, each once: a deep chain is not walked by recursion.
-  const walks = chain.reverse().map((s) => walked(ctx, s, read));
+  const walks = lineage(parent)
+    .reverse()
+    .map((s) => walked(ctx, s, read));
   for (const w of walks.reverse()) {
     const hit = w.image.empty ? undefined : firstLanded(w, paths);
     if (hit) return hit;
@@ -225,7 +224,12 @@ function copy(
   const from = flags.get("from");
   if (from !== undefined) {
     const source = dest === undefined ? undefined : earlierStage(ctx, from, stage);
-    if (source) copyFromStage(w, walked(ctx, source, read).image, sources, dest!, into);
+    if (source) {
+      // The stage's image holds what the stages it is built FROM copied too (`FROM a AS b`):
+      // theirs first, farthest first, so its own (copied later) is looked at first.
+      for (const s of lineage(source).reverse())
+        copyFromStage(w, walked(ctx, s, read).image, sources, dest!, into);
+    }
     return;
   }
   w.copies.add(ins);
@@ -276,6 +280,14 @@ function copyFromStage(
     const inside = into && name !== "" ? resolveIn(dest, name) : undefined;
     if (inside !== undefined) w.image.fromStage({ image, source, dest: inside, exact: true });
   }
+}
+
+/** A stage and those it is built FROM, nearest first (a chain of thousands stays bounded). */
+function lineage(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && chain.length < MAX_ANCESTORS; s = s.parent)
+    chain.push(s);
+  return chain;
 }
 
 /** The earlier stage a `--from` names, by `AS` name (any case) or index; not an image. */
