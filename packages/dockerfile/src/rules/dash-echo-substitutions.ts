@@ -3,7 +3,8 @@ import { type Substitution, substitutionsOf } from "../shell/substitutions.js";
 import { ECHO_CALL } from "./dash-echo.js";
 import { runsUnderDash } from "./dash-sh.js";
 import { EditOverlaps } from "./edit-overlaps.js";
-import { ScriptScope } from "./scope.js";
+import type { ScriptScope } from "./scope.js";
+import { trySubstitution } from "./substitution-trial.js";
 
 /** Substitutions nested deeper than this (`$( $( … ) )`) are warned at, not read. */
 export const MAX_DEPTH = 8;
@@ -35,31 +36,15 @@ export function substitutionEchoes(
       continue;
     }
     made ??= new EditOverlaps(ctx.edits.slice(from));
-    const prior = made;
-    const restore = ctx.checkpoint();
-    const mark = ctx.edits.length;
-    const inner = new ScriptScope(
-      ctx,
-      scope.stage,
-      sub.src,
-      scope.instruction,
-      scope.quotes,
-      scope.runner,
-      scope,
-    );
-    walk(inner);
-    if (sub.backquoted) {
+    const kept = trySubstitution(scope, sub.src, made, (inner, mark) => {
+      walk(inner);
+      if (!sub.backquoted) return;
       for (let k = mark; k < ctx.edits.length; k++) {
         const e = ctx.edits[k]!;
         ctx.edits[k] = { ...e, text: e.text.replace(/[\\`$]/g, "\\$&") };
       }
-    }
-    const added = ctx.edits.slice(mark);
-    if (!added.some((e) => prior.overlaps(e))) {
-      prior.add(added);
-      continue;
-    }
-    restore();
+    });
+    if (kept) continue;
     // A step another rule deletes takes the substitution with it; one it rewrites may keep it.
     if (!sub.pipeline || !scope.deleted.has(sub.pipeline)) warnKept(ctx, sub, "rewritten");
   }

@@ -1,7 +1,8 @@
 import { substitutionsOf } from "../shell/substitutions.js";
 import { MAX_DEPTH } from "./dash-echo-substitutions.js";
 import { EditOverlaps } from "./edit-overlaps.js";
-import { ScriptScope } from "./scope.js";
+import type { ScriptScope } from "./scope.js";
+import { trySubstitution } from "./substitution-trial.js";
 
 /** `gpg1`/`gpgv1` as a command word in text alpinize does not read exactly. */
 const RENAMED_CALL = /(?:^|[;&|(`])\s*(?:[\w.+-]*\/)*(gpgv?1)(?=[\s;&|)`]|$)/;
@@ -30,26 +31,12 @@ export function substitutionRenames(
       continue;
     }
     made ??= new EditOverlaps(ctx.edits.slice(from));
-    const restore = ctx.checkpoint();
-    const mark = ctx.edits.length;
-    const inner = new ScriptScope(
-      ctx,
-      scope.stage,
-      sub.src,
-      scope.instruction,
-      scope.quotes,
-      scope.runner,
-      scope,
-    );
-    rename(inner);
-    inner.flush();
-    substitutionRenames(inner, mark, rename, depth + 1);
-    const added = ctx.edits.slice(mark);
-    if (!added.some((e) => made!.overlaps(e))) {
-      made.add(added);
-      continue;
-    }
-    restore();
+    const kept = trySubstitution(scope, sub.src, made, (inner, mark) => {
+      rename(inner);
+      inner.flush();
+      substitutionRenames(inner, mark, rename, depth + 1);
+    });
+    if (kept) continue;
     warnKept(scope, sub.at[0], hit[1]!);
   }
 }
