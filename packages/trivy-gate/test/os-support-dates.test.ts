@@ -4,7 +4,8 @@ import { cleanOsReport as clean, gate } from "./fail-closed-fixtures.js";
 // The table stopped at Alpine 3.23, Debian 12 and Ubuntu 20.04, so Alpine 3.24, Debian 13 and
 // Ubuntu 22.04/24.04 images, all supported, got an "unknown" warning (a failure with
 // --strict-eosl). A release newer than the table is unknown too, and now says that a newer
-// alpinize may know it.
+// alpinize may know it. Ubuntu 26.04 (released April 2026) was unknown too, though Ubuntu
+// had announced its end of standard support: it is judged by that date now.
 
 const TODAY = new Date("2026-12-06T12:00:00Z");
 
@@ -17,6 +18,8 @@ describe("the table's newest releases", () => {
     ["debian", "13.2", "13", "2030-06-30"],
     ["ubuntu", "22.04", "22.04", "2027-06-30"],
     ["ubuntu", "24.04.3 LTS", "24.04", "2029-05-31"],
+    ["ubuntu", "26.04", "26.04", "2031-04-30"],
+    ["ubuntu", "26.04.1 LTS", "26.04", "2031-04-30"],
   ])(
     "%s %s is supported until %s's announced date, with no warning",
     (family, name, release, ends) => {
@@ -31,6 +34,7 @@ describe("the table's newest releases", () => {
     ["debian", "13.2", "2030-06-30T23:59:59Z", "2030-07-01T00:00:00Z"],
     ["ubuntu", "22.04", "2027-06-30T23:59:59Z", "2027-07-01T00:00:00Z"],
     ["ubuntu", "24.04", "2029-05-31T23:59:59Z", "2029-06-01T00:00:00Z"],
+    ["ubuntu", "26.04", "2031-04-30T23:59:59Z", "2031-05-01T00:00:00Z"],
   ])("%s %s ends after its last day", (family, name, last, after) => {
     const at = (iso: string) =>
       gate(clean(family, name), { now: new Date(iso) }).problems.map((p) => p.code);
@@ -65,7 +69,7 @@ describe("a release newer than the table", () => {
     ["alpine", "3.25.0", "alpine 3.25", "3.24"],
     ["alpine", "4.0.0", "alpine 4.0", "3.24"],
     ["debian", "14.1", "debian 14", "13"],
-    ["ubuntu", "26.04", "ubuntu 26.04", "25.10"],
+    ["ubuntu", "26.10", "ubuntu 26.10", "26.04"],
   ])("%s %s: unknown, a warning saying to update alpinize", (family, name, release, newest) => {
     const e = judged(family, name);
     expect([e.passed, e.problems]).toEqual([true, []]);

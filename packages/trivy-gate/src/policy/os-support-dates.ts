@@ -101,6 +101,11 @@ export const SUPPORT_ENDS: Readonly<Record<string, Readonly<Record<string, strin
     "25.04": "2026-01-15",
     // Questing Quokka: 2026-07-09 (distro-info-data; "July 2026" when it was released).
     "25.10": "2026-07-09",
+    // Resolute Raccoon, released 2026-04-23: "supported until April 2031" (the 26.04 release
+    // notes, documentation.ubuntu.com/release-notes/26.04, as endoflife.date #10013 quotes
+    // them). Some trackers took May 2031 from ubuntu.com/about/release-cycle: check that page
+    // again before 2031, as 22.04's month moved.
+    "26.04": "2031-04-30",
   },
 };
 
