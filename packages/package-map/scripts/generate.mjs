@@ -49,7 +49,7 @@ function readAports(release) {
     }
     origins.set(origin, o);
   }
-  addLoopSubpackages(origins);
+  addLoopSubpackages(origins, release);
   return origins;
 }
 
@@ -75,7 +75,26 @@ const NGINX_MODULES =
   http-xslt-filter http-zip http-zstd mail rtmp stream stream-geoip stream-geoip2 stream-js
   stream-keyval`.split(/\s+/);
 
-function addLoopSubpackages(origins) {
+// libreoffice's APKBUILD adds one libreoffice-lang-CODE subpackage per language with add_lang,
+// which the static index cannot see. The codes are its add_lang calls, read in aports'
+// community/libreoffice/APKBUILD at 7.6.7.2-r1 (3.21.0 ships -r2), 25.2.1.2-r1 (3.22.0 ships
+// 25.2.3.2, the list is the same before and after it) and 25.8.1.1-r3 (3.23.0 ships -r5): the
+// three name the same languages. 3.24's 25.8.7.3 was not read, so it gets none.
+const LIBREOFFICE_LANGS =
+  `af am ar as ast be bg bn bn_in bo br brx bs ca ca_valencia ckb cs cy da de dgo dsb dz el en_gb
+  en_us en_za eo es et eu fa fi fr fur fy ga gd gl gu gug he hi hr hsb hu id is it ja ka kab kk km
+  kmr_latn kn ko kok ks lb lo lt lv mai mk ml mn mni mr my nb ne nl nn nr nso oc om or pa_in pl pt
+  pt_br ro ru rw sa_in sat sd si sid sk sl sq sr sr_latn ss st sv sw_tz ta te tg th tn tr ts tt ug
+  uk uz ve vec vi xh zh_cn zh_tw zu`.split(/\s+/);
+const LIBREOFFICE_LANG_RELEASES = ["3.21", "3.22", "3.23"];
+
+function addLoopSubpackages(origins, release) {
+  const libreoffice = origins.get("libreoffice");
+  if (libreoffice && LIBREOFFICE_LANG_RELEASES.includes(release)) {
+    for (const lang of LIBREOFFICE_LANGS)
+      if (!libreoffice.names.includes(`libreoffice-lang-${lang}`))
+        libreoffice.names.push(`libreoffice-lang-${lang}`);
+  }
   const nginx = origins.get("nginx");
   if (nginx?.names.includes("nginx-mod-")) {
     nginx.names = nginx.names.filter((n) => n !== "nginx-mod-");

@@ -8,6 +8,7 @@ import { exactLayer } from "./layers/exact.js";
 import { nameRuleLayer, unknownLayer } from "./layers/fallback.js";
 import { familyLayer } from "./layers/families.js";
 import { goToolchainLayer } from "./layers/go-toolchain.js";
+import { libreofficeL10nLayer } from "./layers/libreoffice-l10n.js";
 import { postgresExtensionLayer } from "./layers/postgres-extensions.js";
 import { projectLayer } from "./layers/project.js";
 import { tesseractLayer } from "./layers/tesseract.js";
@@ -35,6 +36,7 @@ const LAYERS: Layer[] = [
   familyLayer,
   goToolchainLayer,
   tesseractLayer,
+  libreofficeL10nLayer,
   texliveLayer,
   postgresExtensionLayer,
   exactLayer,
