@@ -150,7 +150,7 @@ export { toolInUnreadableScript } from "./rules/unconvertible.js";
 export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";
 export { DEFAULT_PATH, pathAfterEnv } from "./search-path.js";
 export { type Scope, type Span, spansAround } from "./shell/conditional-spans.js";
-export { probedProgram } from "./shell/probe-guard.js";
+export { probedProgram, type StretchProbe } from "./shell/probe-guard.js";
 export { parseScript, type Script } from "./shell/script.js";
 export type { ShellSource } from "./shell/source.js";
 export { type ArgDefault, analyzeStages, type Stage, type StageModel } from "./stages.js";

@@ -136,6 +136,53 @@ describe("an apk add that may not run installs only for the calls in its own bra
     ]);
   });
 
+  it("after a probe's && for the program it installs, that package is never installed", () => {
+    // On Alpine the probe fails where the program is missing, so the add does not run there.
+    const r = migrate([
+      "FROM alpine:3.23",
+      "RUN command -v useradd >/dev/null && apk add --no-cache shadow; useradd -m a",
+      "RUN apk add --no-cache curl && (command -v useradd && apk add --no-cache shadow); useradd b",
+      "RUN ! which groupadd || apk add --no-cache shadow; groupadd g",
+      "RUN [ -x /usr/sbin/usermod ] && apk add --no-cache shadow dpkg && usermod -aG g a",
+      "RUN dpkg --print-architecture",
+    ]);
+    expect(left(r)).toEqual([
+      ["useradd", 2],
+      ["useradd", 3],
+      ["groupadd", 4],
+      ["usermod", 5],
+    ]);
+    // Its other packages, and an add after a probe for another program, count as after any &&.
+    const other = migrate([
+      "FROM alpine:3.23",
+      "RUN command -v curl && apk add --no-cache shadow; useradd a",
+      "RUN ! command -v useradd && apk add --no-cache shadow; useradd b",
+    ]);
+    expect(left(other)).toEqual([]);
+  });
+
+  it("a while/until loop whose test probes for the program installs it for what follows", () => {
+    const r = migrate([
+      "FROM alpine:3.23",
+      "RUN while ! command -v useradd >/dev/null; do apk add --no-cache shadow; done; useradd a",
+      "RUN until command -v dpkg; do apk add --no-cache dpkg; done",
+      "RUN dpkg --print-architecture",
+    ]);
+    expect(left(r)).toEqual([]);
+    // A loop probing for another program, or one that runs while the program is there, does not.
+    const other = migrate([
+      "FROM alpine:3.23",
+      "RUN while ! command -v curl; do apk add --no-cache shadow; done; useradd a",
+      "RUN while command -v useradd; do apk add --no-cache shadow; done; useradd b",
+      "RUN until ! hash groupadd; do apk add --no-cache shadow; done; groupadd g",
+    ]);
+    expect(left(other)).toEqual([
+      ["useradd", 2],
+      ["useradd", 3],
+      ["groupadd", 4],
+    ]);
+  });
+
   it("a stage built FROM it does not get the branch's package", () => {
     const r = migrate([
       "FROM alpine:3.23 AS base",

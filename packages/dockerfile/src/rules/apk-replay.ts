@@ -2,7 +2,7 @@ import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { Instruction, ParsedDockerfile } from "../parse/types.js";
 import { type Scope, scopeAt, spansAround } from "../shell/conditional-spans.js";
-import { probedProgram } from "../shell/probe-guard.js";
+import { probedProgram, type StretchProbe } from "../shell/probe-guard.js";
 import { type Script, scriptOrUndefined, simpleCommands } from "../shell/script.js";
 import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../shell/source.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
@@ -21,8 +21,8 @@ export interface ApkCall {
   change: ApkChange;
   /** The conditional stretches it sits in (`if`, `case`, after `||`…), outermost first. */
   scope: Scope;
-  /** The program a lone probe before the `||` it follows looks for (probedProgram). */
-  probed?: string;
+  /** The probe that decides the innermost stretch it is in (probedProgram). */
+  probed?: StretchProbe;
   /** In a here-document a shell runs: file offset of the command that runs it (runOrder). */
   runsAt?: number;
 }
@@ -109,7 +109,7 @@ function sourceCalls(
   values: Map<string, string>,
   outer: Scope,
   depth: number,
-  outerProbe?: string,
+  outerProbe?: StretchProbe,
   runsAt?: number,
 ): ApkCall[] {
   // The probe of the innermost stretch: this script's own, else that of the string's command.
@@ -148,7 +148,7 @@ function scriptCalls(
   values: Map<string, string>,
   offsetOf: (word: Word) => number,
   scopeOf: (at: number) => Scope,
-  probeOf: (at: number) => string | undefined = () => undefined,
+  probeOf: (at: number) => StretchProbe | undefined = () => undefined,
 ): ApkCall[] {
   const out: ApkCall[] = [];
   for (const cmd of simpleCommands(script)) {

@@ -1,4 +1,5 @@
 import { type Scope, sameSpan } from "../shell/conditional-spans.js";
+import type { StretchProbe } from "../shell/probe-guard.js";
 import { type ApkChange, packageName } from "./apk-change.js";
 import { type ApkPlace, ApkWorld } from "./apk-world.js";
 import { alpineProviders } from "./debian-tools.js";
@@ -45,19 +46,27 @@ export class ScopedWorlds {
 
   /**
    * An `apk add` holds in its own stretch; an `apk del` anywhere may have run, so it holds
-   * everywhere. An add right after a probe for a program it installs (`command -v useradd ||
-   * apk add shadow`, `probed` from probedProgram) holds around that stretch too: the program is
-   * there after it either way.
+   * everywhere. `probe` (probedProgram) is what decides the stretch: an add there of a program's
+   * package when it is missing (`command -v useradd || apk add shadow`, `while ! command -v
+   * useradd; do apk add shadow; done`) holds around the stretch too, since the program is there
+   * after it either way; one when it is found (`command -v useradd && apk add shadow`) never
+   * installs it where it is missing, so that package does not count at all. The rest of an add
+   * after a probe's `&&` holds around it, as after any `&&`.
    */
-  apply(change: ApkChange, scope: Scope, place: ApkPlace, probed?: string): void {
-    this.all.apply(change, place);
+  apply(change: ApkChange, scope: Scope, place: ApkPlace, probe?: StretchProbe): void {
     if (change.verb === "del") {
+      this.all.apply(change, place);
       this.main.apply(change, place);
       for (const { world } of this.open) world.apply(change, place);
       return;
     }
-    const around = probed !== undefined && installsProgram(change, probed);
-    this.at(around ? scope.slice(0, -1) : scope).apply(change, place);
+    const counted = probe?.runsIf === "found" ? withoutProgram(change, probe.program) : change;
+    if (!counted) return;
+    this.all.apply(counted, place);
+    const around =
+      probe !== undefined &&
+      (probe.afterAnd || (probe.runsIf === "missing" && installsProgram(change, probe.program)));
+    this.at(around ? scope.slice(0, -1) : scope).apply(counted, place);
   }
 
   private top(): ApkWorld {
@@ -67,9 +76,21 @@ export class ScopedWorlds {
 
 /** An `apk add` of a package that brings the program: its Alpine provider, or one named as it. */
 function installsProgram(change: ApkChange, program: string): boolean {
+  return change.words.some(bringsProgram(program));
+}
+
+/** The add without the program's packages; undefined when nothing is left. */
+function withoutProgram(change: ApkChange, program: string): ApkChange | undefined {
+  const brings = bringsProgram(program);
+  const words = change.words.filter((w) => !brings(w));
+  if (words.length === change.words.length) return change;
+  return words.length === 0 ? undefined : { ...change, words };
+}
+
+function bringsProgram(program: string): (word: string) => boolean {
   const providers = alpineProviders(program);
-  return change.words.some((w) => {
-    const pkg = packageName(w);
+  return (word) => {
+    const pkg = packageName(word);
     return pkg !== undefined && (pkg === program || providers.includes(pkg));
-  });
+  };
 }

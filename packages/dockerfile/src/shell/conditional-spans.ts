@@ -1,4 +1,5 @@
 import { countBelow } from "../sorted.js";
+import { loneProbeBefore } from "./probe-commands.js";
 import { type Header, opensFunction, type Script } from "./script.js";
 import type { ShellSource } from "./source.js";
 
@@ -12,8 +13,11 @@ export type Span = readonly [number, number];
 export type Scope = readonly Span[];
 
 interface Frame {
-  /** `loop`: a `for` over literal words, which always runs its body (no span of its own). */
-  kind: "compound" | "loop" | "group" | "or";
+  /**
+   * `loop`: a `for` over literal words, which always runs its body (no span of its own); `or`:
+   * after `||`; `and`: after `&&` that follows a lone probe (probedProgram).
+   */
+  kind: "compound" | "loop" | "group" | "or" | "and";
   start: number;
 }
 
@@ -73,13 +77,15 @@ function indexOf(found: Span[]): Index {
  * script gets to them: the bodies of `if`, `case`, loops and functions (their tests too), and what
  * follows a `||` up to the end of its and-or list (`getent passwd app || apk add shadow`). A
  * `&&` does not make one: what follows it runs whenever the commands before it succeed, which a
- * build step assumes (`apk update && apk add shadow`), as `alpinize check` reads it.
+ * build step assumes (`apk update && apk add shadow`), as `alpinize check` reads it; but one after
+ * a lone probe does, up to the next `||` or the end of its list (`command -v useradd && apk add
+ * shadow` never runs where useradd is missing), for ScopedWorlds to judge by that probe.
  */
 export function conditionalSpans(script: Script): Span[] {
   const out: Span[] = [];
   const frames: Frame[] = [];
   const closeOr = (end: number) => {
-    while (frames.at(-1)?.kind === "or") out.push([frames.pop()!.start, end]);
+    while (isList(frames.at(-1))) out.push([frames.pop()!.start, end]);
   };
   // Pops up to the frame `kind` closes, giving each conditional one its span.
   const close = (end: number, closes: (f: Frame) => boolean) => {
@@ -92,8 +98,12 @@ export function conditionalSpans(script: Script): Span[] {
   for (const [k, it] of script.items.entries()) {
     if (it.kind === "op") {
       if (it.op === "||") {
+        if (frames.at(-1)?.kind === "and") out.push([frames.pop()!.start, it.start]);
         if (frames.at(-1)?.kind !== "or") frames.push({ kind: "or", start: it.end });
-      } else if (it.op !== "&&" && it.op !== "|") closeOr(it.start);
+      } else if (it.op === "&&") {
+        if (!isList(frames.at(-1)) && loneProbeBefore(script.items, k))
+          frames.push({ kind: "and", start: it.end });
+      } else if (it.op !== "|") closeOr(it.start);
     } else if (it.kind === "header")
       frames.push({ kind: literalFor(script, it) ? "loop" : "compound", start: it.start });
     else if (it.kind === "keyword") {
@@ -109,11 +119,16 @@ export function conditionalSpans(script: Script): Span[] {
           kind: opensFunction(script.items, k) ? "compound" : "group",
           start: it.start,
         });
-      else if (w === ")" || w === "}") close(it.end, (f) => f.kind !== "or");
+      else if (w === ")" || w === "}") close(it.end, (f) => !isList(f));
     }
   }
   close(script.text.length, () => false);
   return out;
+}
+
+/** A frame that an and-or list opened (`||`, `&&` after a probe): its list's end closes it. */
+function isList(f: Frame | undefined): boolean {
+  return f?.kind === "or" || f?.kind === "and";
 }
 
 /**

@@ -1,19 +1,31 @@
 import { spansAround } from "./conditional-spans.js";
-import type { Item, Script, SimpleCommand } from "./script.js";
+import { loneProbeBefore, loopProbe } from "./probe-commands.js";
+import type { Item, Script } from "./script.js";
 
-/** Probes that succeed when a program is there: `command -v X`, `which X`, `type X`, `hash X`. */
-const NAME_PROBES = new Set(["which", "type", "hash"]);
+/** The probe that decides whether a conditional stretch runs. */
+export interface StretchProbe {
+  /** The program it looks for (`command -v X`, `which X`, `type X`, `hash X`, `[ -x PATH ]`). */
+  program: string;
+  /**
+   * `missing`: the stretch runs when the program is not there (`… || apk add P`, `while !
+   * command -v X; do`, `until command -v X; do`); `found`: when it is (`command -v X && …`).
+   */
+  runsIf: "found" | "missing";
+  /** The stretch follows `&&`: a build step assumes it runs, unless the probe says otherwise. */
+  afterAnd: boolean;
+}
 
 // Per script, once: a RUN asks for each of its commands.
-const probesOf = new WeakMap<Script, ReadonlyMap<number, string>>();
+const probesOf = new WeakMap<Script, ReadonlyMap<number, StretchProbe>>();
 
 /**
- * The program a lone probe before a `||` looks for, when the command at script offset `at` sits
- * right in the stretch that `||` opens: `command -v useradd >/dev/null || apk add shadow`,
- * `which X || …`, `type X || …`, `[ -x /usr/sbin/useradd ] || …` give `useradd`. What that
- * stretch installs for the program is there after it either way (it was there, or it is now).
+ * The probe of the innermost conditional stretch around script offset `at`, where one decides it:
+ * a lone probe before the `||` or `&&` that opens it (`command -v useradd >/dev/null || apk add
+ * shadow`), or the whole test of a `while`/`until` loop. On Alpine, what a `missing` stretch
+ * installs for the program is there after it either way (it was there, or it is now); a `found`
+ * stretch never installs it (it runs only when the program is already there).
  */
-export function probedProgram(script: Script, at: number): string | undefined {
+export function probedProgram(script: Script, at: number): StretchProbe | undefined {
   const inner = spansAround(script, at).at(-1);
   if (!inner) return undefined;
   let probes = probesOf.get(script);
@@ -24,34 +36,23 @@ export function probedProgram(script: Script, at: number): string | undefined {
   return probes.get(inner[0]);
 }
 
-/** For each `||` after a lone probe that starts its and-or list: where its stretch starts, and the program. */
-function probeStarts(items: readonly Item[]): ReadonlyMap<number, string> {
-  const out = new Map<number, string>();
+/** Where each stretch a probe decides starts (after its `||`/`&&`, at its loop keyword), and the probe. */
+function probeStarts(items: readonly Item[]): ReadonlyMap<number, StretchProbe> {
+  const out = new Map<number, StretchProbe>();
   for (const [k, it] of items.entries()) {
-    if (it.kind !== "op" || it.op !== "||") continue;
-    const before = items[k - 1];
-    const earlier = items[k - 2];
-    if (before?.kind !== "pipeline" || before.commands.length !== 1) continue;
-    if (earlier?.kind === "op" && (earlier.op === "&&" || earlier.op === "||")) continue;
-    const program = probed(before.commands[0]!);
-    if (program !== undefined) out.set(it.end, program);
+    if (it.kind === "op" && (it.op === "||" || it.op === "&&")) {
+      const probe = loneProbeBefore(items, k);
+      if (!probe) continue;
+      // `X || …` runs when X fails, `X && …` when it succeeds; a `!` turns both round.
+      const afterAnd = it.op === "&&";
+      const runsIf = afterAnd !== probe.negated ? "found" : "missing";
+      out.set(it.end, { program: probe.program, runsIf, afterAnd });
+    } else if (it.kind === "keyword" && (it.word === "while" || it.word === "until")) {
+      const probe = loopProbe(items, k);
+      if (!probe) continue;
+      const runsIf = (it.word === "while") !== probe.negated ? "found" : "missing";
+      out.set(it.start, { program: probe.program, runsIf, afterAnd: false });
+    }
   }
   return out;
-}
-
-/** The program a command probes for, by name or by its path (`[ -x /usr/sbin/useradd ]`). */
-function probed(cmd: SimpleCommand): string | undefined {
-  const words = cmd.args.map((w) => w.value);
-  if (words.some((w) => w === undefined)) return undefined;
-  const [name, ...rest] = words as string[];
-  if (name === "command" && rest.length === 2 && /^-[vV]$/.test(rest[0]!)) return plain(rest[1]!);
-  if (name !== undefined && NAME_PROBES.has(name) && rest.length === 1) return plain(rest[0]!);
-  const test =
-    name === "[" && rest.at(-1) === "]" ? rest.slice(0, -1) : name === "test" ? rest : undefined;
-  if (test?.length === 2 && test[0] === "-x") return test[1]!.slice(test[1]!.lastIndexOf("/") + 1);
-  return undefined;
-}
-
-function plain(word: string): string | undefined {
-  return /^[A-Za-z0-9][\w.+-]*$/.test(word) ? word : undefined;
 }

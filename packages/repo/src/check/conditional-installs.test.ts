@@ -111,7 +111,33 @@ const CASES: Record<string, string> = {
   "a probe for dpkg passes": file(
     "RUN command -v dpkg || apk add --no-cache dpkg; dpkg --print-architecture > /a",
   ),
+  "after a && that probes for the program": file(
+    `RUN command -v useradd >/dev/null && ${ADD}; useradd -m app`,
+  ),
+  "after a && that probes for the program, in a subshell": file(
+    `RUN apk add --no-cache curl && (command -v useradd && ${ADD}); useradd app`,
+  ),
+  "after a || that probes for the program with !": file(
+    `RUN ! which useradd || ${ADD}; useradd app`,
+  ),
+  "after a && that probes for another program passes": file(
+    `RUN command -v curl && ${ADD}; useradd app`,
+  ),
+  "a while ! probe loop passes": file(
+    `RUN while ! command -v useradd >/dev/null; do ${ADD}; done; useradd app`,
+  ),
+  "an until probe loop passes": file(
+    `RUN until command -v useradd; do ${ADD}; done`,
+    "RUN useradd app",
+  ),
+  "a while ! probe loop for another program": file(
+    `RUN while ! command -v curl; do ${ADD}; done; useradd app`,
+  ),
+  "a while probe loop": file(`RUN while command -v useradd; do ${ADD}; done; useradd app`),
 };
+
+/** The Dockerfile with the shadow install left out (offsets kept): what the tools say without it. */
+const withoutShadow = (text: string) => text.replace(ADD, "true".padEnd(ADD.length));
 
 describe("an apk add that may not run: check and migrate --check agree", () => {
   it("fails check on the call after an if branch that installs shadow, naming that apk add", () => {
@@ -123,6 +149,19 @@ describe("an apk add that may not run: check and migrate --check agree", () => {
     expect(found!.message).toBe(
       "useradd runs where shadow may not be installed (apk add shadow on line 2 is in an if/case/loop/function body or after ||, which may not run) in Alpine stage base, so the build fails here when it does not: install shadow where it always runs, or in the same branch as the call, or use busybox adduser -D (adduser -D -u UID -G GROUP -s SHELL NAME)",
     );
+  });
+
+  // On Alpine the probe fails without shadow, so its && stretch never installs it.
+  it.each([
+    "after a && that probes for the program",
+    "after a && that probes for the program, in a subshell",
+    "a while probe loop",
+  ])("reports what it reports with no shadow install at all: %s", (name) => {
+    const text = CASES[name]!;
+    const findings = (t: string) =>
+      checkStages("Dockerfile", describeStages(t, "Dockerfile"), settings);
+    // migrate rewrites useradd to adduser where no shadow is added, so only check compares.
+    expect(findings(text)).toEqual(findings(withoutShadow(text)));
   });
 
   // One notion: `alpinize check` fails where `migrate --check` does (its debianToolsLeft).

@@ -4,6 +4,7 @@ import {
   type Scope,
   type Script,
   type Span,
+  type StretchProbe,
   spansAround,
 } from "@alpinize/dockerfile";
 import type { NestedAt, ShellCommand } from "../dockerfile/commands.js";
@@ -13,8 +14,8 @@ import type { RunStep } from "../dockerfile/stages.js";
 export interface CommandScope {
   /** The conditional stretches (`if`, `case`, loop, function, after `||`) it is in, outermost first. */
   scope: Scope;
-  /** The program a lone probe before its `||` looks for (`command -v useradd || apk add shadow`). */
-  probed?: string;
+  /** The probe that decides its innermost stretch (`command -v useradd || apk add shadow`). */
+  probed?: StretchProbe;
 }
 
 interface Part {
