@@ -2,7 +2,7 @@ import type { PackageDecision } from "@alpinize/package-map";
 import type { MigrationContext } from "../migrate/context.js";
 import { simpleCommands } from "../shell/script.js";
 import { withNestedSources } from "./nested.js";
-import { runScripts } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 
 // Packages Debian needs at build time that an Alpine base already covers.

@@ -3,8 +3,9 @@ import type { Instruction } from "../parse/types.js";
 import { simpleCommands } from "../shell/script.js";
 import { knownSourceBuilds } from "./buildpack-recipes.js";
 import { splitReference } from "./images.js";
-import { runScripts, stageCommands } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
+import { stageCommands } from "./stage-commands.js";
 
 /**
  * buildpack-deps tags stack: `*-curl` (ca-certificates, curl, gnupg, dirmngr, wget, netbase),

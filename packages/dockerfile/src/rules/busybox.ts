@@ -5,7 +5,7 @@ import { simpleCommands } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import type { CopiedFile } from "./context-files.js";
 import { commandString, nestedSource, withNestedSources } from "./nested.js";
-import { runScripts } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 
 /**
  * How a stage uses wget: not at all, only with options Alpine's busybox wget applet accepts, or

@@ -1,12 +1,8 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { parseScript, type Script, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { Stage } from "../stages.js";
-import {
-  type CopiedFile,
-  type InheritedStart,
-  inheritedStarts,
-  stageFiles,
-} from "./stage-files.js";
+import { type CopiedFile, inheritedStarts, stageFiles } from "./stage-files.js";
+import type { InheritedStart } from "./stage-inherited.js";
 
 export { splitGlob } from "./image-files.js";
 

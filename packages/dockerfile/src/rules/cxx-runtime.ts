@@ -6,8 +6,8 @@ import { DATA_DIR, DATA_FILE } from "./copy-glibc.js";
 import type { StageInfo } from "./from.js";
 import { copySource, copyWords, stageNamed } from "./keep-glibc.js";
 import { addPackage } from "./place.js";
-import { stageCommands } from "./run.js";
 import type { StageState } from "./scope.js";
+import { stageCommands } from "./stage-commands.js";
 
 const PKG = "libstdc++";
 

@@ -4,7 +4,7 @@ import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { ArgDefault, Stage } from "../stages.js";
-import { runScripts } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 
 /** A place in the Dockerfile: the RUN (or ENV/ARG) and the file offset of what was seen there. */
 export interface GoHit {

@@ -7,7 +7,7 @@ import type { Stage } from "../stages.js";
 import { parseAptArgs } from "./apt.js";
 import type { StageInfo } from "./from.js";
 import { inOrder } from "./in-order.js";
-import { runScripts } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 
 /** What a gosu download step may install: fetch and signature tools, nothing the image keeps. */

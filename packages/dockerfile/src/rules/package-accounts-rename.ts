@@ -9,7 +9,7 @@ import {
   packageAccountNames,
   packageAccountNote,
 } from "./package-accounts.js";
-import { runScripts } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 import { renamesTo } from "./users-renamed.js";
 

@@ -4,7 +4,7 @@ import type { Instruction } from "../parse/types.js";
 import { simpleCommands } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
 import { NOTE_JOIN, PHP_LAYOUT_NOTE } from "./debian-layout.js";
-import { runScripts } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
 import { startedCalls } from "./started-commands.js";

@@ -3,7 +3,7 @@ import type { Instruction } from "../parse/types.js";
 import type { ShellSource } from "../shell/source.js";
 import { execRunSource } from "./exec-source.js";
 import { withNestedSources } from "./nested.js";
-import { runScripts } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 
 /**
  * Each shell-form RUN of `body` with the scripts it runs (heredocs and readable `sh -c` strings

@@ -2,7 +2,7 @@ import { shadowOnlyOption, shadowOnlyTool } from "@alpinize/busybox";
 import type { MigrationContext } from "../migrate/context.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { addPackage } from "./place.js";
-import { runScripts } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 import { needsShadow } from "./users-delete.js";
 

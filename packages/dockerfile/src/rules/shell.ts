@@ -8,7 +8,7 @@ import { callsOf } from "./gnu-calls.js";
 import { followsWithin } from "./in-order.js";
 import { withNestedSources } from "./nested.js";
 import { apkRunLine, liveApkAdds } from "./place.js";
-import { runScripts } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 import { SETUP_SCRIPT, setupScriptRuns } from "./setup-scripts.js";
 

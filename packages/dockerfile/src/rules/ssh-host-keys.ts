@@ -7,7 +7,8 @@ import { copiedFiles, scriptCommands } from "./context-files.js";
 import type { StageInfo } from "./from.js";
 import { unwrapped } from "./gnu-calls.js";
 import { followsWithin, matchFollowing } from "./in-order.js";
-import { runScripts, stageCommands } from "./run.js";
+import { runScripts } from "./run-scripts.js";
+import { stageCommands } from "./stage-commands.js";
 import { startedCommands } from "./started-commands.js";
 
 /** Debian packages that install sshd (`ssh` is the metapackage that pulls openssh-server in). */

@@ -3,7 +3,7 @@ import type { Instruction } from "../parse/types.js";
 import type { Stage } from "../stages.js";
 import { type WgetUse, wgetUse } from "./busybox.js";
 import type { StageInfo } from "./from.js";
-import { stageCommands } from "./run.js";
+import { stageCommands } from "./stage-commands.js";
 
 /**
  * What a stage and every stage built FROM it (its family) do, folded bottom-up over the stage

@@ -5,7 +5,7 @@ import { ShellSyntaxError } from "../shell/tokenize.js";
 import { rootStage, type Stage, type StageModel } from "../stages.js";
 import { TOOL_WORD } from "./debian-tools.js";
 import { shellFormHint } from "./exec-form-hint.js";
-import { runScripts } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 import { toolsInRun } from "./tools-in-run.js";
 
 /**

@@ -11,7 +11,7 @@ import {
   namedAccounts,
 } from "./account-names.js";
 import type { StageInfo } from "./from.js";
-import { runScripts } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 
 type Kind = "user" | "group";

@@ -11,7 +11,7 @@ import { debianRelease, releaseHasUbuntuUser, ubuntuVersionNumber } from "./debi
 import { familiarRepository, splitReference } from "./images.js";
 import { asRoot } from "./place.js";
 import { rootReference } from "./python-version.js";
-import { runScripts } from "./run.js";
+import { runScripts } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 
 /**

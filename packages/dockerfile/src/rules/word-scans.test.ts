@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { picker } from "../../test/support/picker.js";
+import { aptMarkName } from "./apt-mark.js";
 import { splitGlob } from "./context-files.js";
 import { commandPosition } from "./debian-layout.js";
-import { aptMarkName } from "./run.js";
 import { commandPositionAt } from "./users-base-uses.js";
 import { gidVariable } from "./users-group-names.js";
 import { installLists } from "./users-installs.js";
