@@ -10,6 +10,12 @@ export interface TransformWarning {
   column?: number;
   /** From lints: `error` must be fixed, `warning` should be reviewed. */
   severity?: "error" | "warning";
+  /**
+   * Where it points in the rewritten file (what `--write` leaves): the Dockerfile transform's own,
+   * and in a repository plan every Dockerfile warning's (`placeOnOutput`).
+   */
+  outputLine?: number;
+  outputColumn?: number;
 }
 
 export interface PackageChange extends PackageDecision {

@@ -80,3 +80,37 @@ function lcsMiddle(
     }
   }
 }
+
+/**
+ * Maps 1-based line numbers of `before` forward to lines of `after` (a rewrite of it), so a
+ * finding made on the file as given can be shown where it is after `--write`. A kept line maps to
+ * its place in `after`; a replaced line to the first line that replaced it; a removed line to
+ * the line that now follows where it was.
+ */
+export function mapLinesToOutput(before: string, after: string): (line: number) => number {
+  if (before === after) return (line) => line;
+  const a = before.split("\n");
+  const b = after.split("\n");
+  const forward = invertAlignment(a, b, alignLines(a, b));
+  // The empty rest after a final newline is no line: a removed last line maps to the last one.
+  const last = Math.max(b.at(-1) === "" ? b.length - 1 : b.length, 1);
+  return (line) => Math.min((forward[line - 1] ?? line - 1) + 1, last);
+}
+
+/** For each index of `a`, the index of `b` it is kept at, replaced by, or would be before. */
+function invertAlignment(a: string[], b: string[], map: number[]): number[] {
+  const kept: (number | undefined)[] = new Array(a.length);
+  const first: (number | undefined)[] = new Array(a.length);
+  for (const [j, i] of map.entries()) {
+    first[i] ??= j;
+    if (kept[i] === undefined && a[i] === b[j]) kept[i] = j;
+  }
+  const out: number[] = new Array(a.length);
+  let next = b.length - 1;
+  for (let i = a.length - 1; i >= 0; i--) {
+    const j = kept[i] ?? first[i];
+    if (j !== undefined) next = j;
+    out[i] = j ?? next;
+  }
+  return out;
+}

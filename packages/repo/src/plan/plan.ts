@@ -23,11 +23,13 @@ import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
 import { missingScriptWarnings } from "./missing-scripts.js";
 import { muslIntoGlibc } from "./musl-copies.js";
+import { placeOnOutput } from "./output-lines.js";
 import { unreadRunScripts } from "./run-scripts-unread.js";
 import { needsAlpineRewrite, type ScriptScope, scriptScope } from "./script-scope.js";
 import {
   installedEverywhere,
   installsShadow,
+  mergedGroupNames,
   suExecRefusesUnknownUser,
   switchesWithSuExec,
   withoutDeclinedShadow,
@@ -136,6 +138,8 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   ensureShadow(plan, scripts, transforms);
   // And whether any script that calls gosu is left for the user to change.
   dropDoneGosuAdvice(plan, scripts, transforms);
+  // Last, once nothing adds lines any more: where each warning is in the file --write leaves.
+  placeOnOutput(plan);
   if (!plan.release) plan.release = DEFAULT_RELEASE;
   for (const file of plan.files) {
     const stamp = stamps.get(file.file);
@@ -183,7 +187,7 @@ function planDockerfile(
     // migrate warns itself about musl programs copied into a stage it keeps: one warning a line.
     const warned = new Set(result.warnings.filter((w) => w.rule === "glibc").map((w) => w.line));
     const musl = muslIntoGlibc(stagesAfter, options.config.images.ignore)
-      .map((w) => ({ ...w, line: toOriginal(w.line) }))
+      .map((w) => ({ ...w, line: toOriginal(w.line), outputLine: w.line }))
       .filter((w) => !warned.has(w.line));
     return {
       file,
@@ -275,7 +279,10 @@ function planScript(
       ...w,
       line: toOriginal(w.line),
     }));
-    const warnings = [...result.warnings, ...withoutDeclinedShadow(lint, result.warnings)];
+    const warnings = mergedGroupNames(
+      result.warnings,
+      withoutDeclinedShadow(lint, result.warnings),
+    );
     // A script the shell cannot parse is not migrated half-way: it is reported and left alone.
     const syntax = warnings.find((w) => w.rule === "syntax");
     if (syntax) {

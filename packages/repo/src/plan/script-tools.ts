@@ -99,3 +99,25 @@ export function withoutDeclinedShadow<T extends { rule: string; line: number; co
   const declined = new Set(rewrite.map((w) => `${w.line}:${w.column}`));
   return lint.filter((w) => w.rule !== "shadow-tool" || !declined.has(`${w.line}:${w.column}`));
 }
+
+/**
+ * A group name the rewrite leaves (`getent group docker` after `groupadd -g 999 docker`) gets the
+ * rewrite's `group-name` warning and the lint's finding at the same word. Printed once, as
+ * `alpinize entrypoint` prints it: the rewrite's words (they say what the rewrite made of the
+ * call), with the lint's severity.
+ */
+export function mergedGroupNames<T extends { rule: string; line: number; column?: number }>(
+  rewrite: readonly (T & { severity?: "error" | "warning" })[],
+  lint: readonly (T & { severity?: "error" | "warning" })[],
+): T[] {
+  const at = (w: T) => `${w.line}:${w.column}`;
+  const named = new Map(lint.filter((w) => w.rule === "group-name").map((w) => [at(w), w]));
+  const paired = new Set<T>();
+  const own = rewrite.map((w) => {
+    const finding = w.rule === "group-name" ? named.get(at(w)) : undefined;
+    if (!finding) return w;
+    paired.add(finding);
+    return finding.severity === undefined ? w : { ...w, severity: finding.severity };
+  });
+  return [...own, ...lint.filter((w) => !paired.has(w))];
+}

@@ -82,3 +82,37 @@ it("migrate DIR prints warnings as FILE does: the rewritten file's lines after -
   const single = await runCli(["migrate", "--write", file]);
   expect(dirWarning(single.stderr)).toBe("3:1");
 });
+
+// Three apt lines become one and the ARG goes: the COPY of a script that is not there, line 6 of
+// the input, is line 3 of the rewritten file.
+const SHRUNK_INPUT = [
+  "FROM debian:12",
+  "ARG DEBIAN_FRONTEND=noninteractive",
+  "RUN apt-get update \\",
+  " && apt-get install -y curl \\",
+  " && rm -rf /var/lib/apt/lists/*",
+  "COPY missing.sh /m.sh",
+  "RUN /m.sh",
+  "",
+].join("\n");
+
+function notFoundLine(stderr: string): string {
+  const m = /Dockerfile:(\d+): \[script-not-found\]/.exec(stderr);
+  if (!m) throw new Error(`no script-not-found warning in:\n${stderr}`);
+  return m[1]!;
+}
+
+it("migrate DIR prints the warnings it adds itself at the rewritten file's lines after --write", async () => {
+  const file = join(tmp.dir, "Dockerfile");
+  writeFileSync(file, SHRUNK_INPUT);
+  const diff = await runCli(["migrate", tmp.dir]);
+  expect(notFoundLine(diff.stderr)).toBe("6");
+  const json = await runCli(["migrate", "--json", tmp.dir]);
+  const w = JSON.parse(json.stdout).files[0].warnings.find(
+    (x: { rule: string }) => x.rule === "script-not-found",
+  );
+  expect([w.line, w.outputLine]).toEqual([6, 3]);
+  const r = await runCli(["migrate", "--write", tmp.dir]);
+  expect(notFoundLine(r.stderr)).toBe("3");
+  expect(readFileSync(file, "utf8").split("\n")[2]).toBe("COPY missing.sh /m.sh");
+});

@@ -1,0 +1,29 @@
+import { afterEach, expect, it } from "vitest";
+import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
+import { defaultConfig } from "../config/types.js";
+import { defaultTransforms } from "../default-transforms.js";
+import { planRepository } from "./plan.js";
+
+let repo: ScratchRepo | undefined;
+afterEach(async () => {
+  await repo?.remove();
+  repo = undefined;
+});
+
+it("a group name the rewrite leaves is one warning, the rewrite's, not also the lint's", async () => {
+  repo = await scratchRepo({
+    Dockerfile: ["FROM debian:12", "COPY e.sh /e.sh", 'ENTRYPOINT ["/e.sh"]', ""].join("\n"),
+    "e.sh": ["#!/bin/sh", "groupadd -g 999 docker", "getent group docker", 'exec "$@"', ""].join(
+      "\n",
+    ),
+  });
+  const plan = await planRepository(repo.root, {
+    config: defaultConfig(),
+    transforms: defaultTransforms(),
+    release: "3.23",
+  });
+  const script = plan.files.find((f) => f.file === "e.sh")!;
+  const named = script.warnings.filter((w) => w.rule === "group-name");
+  expect(named).toEqual([expect.objectContaining({ line: 3, column: 14, severity: "warning" })]);
+  expect(named[0]!.message).toContain("alpinize_ensure_group reuses it");
+});
