@@ -18,6 +18,7 @@ import { capturedShadowCall } from "./captured.js";
 import { echoEscapeFinding } from "./echo-escapes.js";
 import { groupNameUses } from "./group-names.js";
 import { busyboxOptionProblems, shadowOptionProblem } from "./options.js";
+import { shimIdClashes } from "./shim-ids.js";
 import { switchToolFinding } from "./switch-tools.js";
 
 export type LintRule =
@@ -216,7 +217,7 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
       "error",
     );
   }
-  for (const c of alpineIdClashes(name, args))
+  for (const c of [...alpineIdClashes(name, args), ...shimIdClashes(name, args)])
     add("alpine-id", c.offset, c.message, c.fix, c.severity);
   if (name === "sudo" || name === "doas") lintSudo(name, args, add);
   const setHead = name === "set" ? setGosuWord(args) : undefined;
