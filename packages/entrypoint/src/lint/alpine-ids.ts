@@ -32,7 +32,7 @@ const TOOLS: Record<string, { spec: OptionSpec; ids: IdOption[] }> = {
 };
 
 // Debian gives system accounts 100-999 and people 1000-60000; Alpine's base holds none of the latter.
-const FREE_IDS = "1000 to 60000 are free on both Debian and Alpine";
+export const FREE_IDS = "1000 to 60000 are free on both Debian and Alpine";
 
 /**
  * Numeric IDs a user or group tool is given that Alpine's base image already holds. On Debian

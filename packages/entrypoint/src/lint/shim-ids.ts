@@ -1,9 +1,6 @@
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_RELEASE, ALPINE_BASE_USERS } from "@alpinize/busybox";
 import { literal, type Word } from "../shell/scan.js";
-import type { IdClash } from "./alpine-ids.js";
-
-// Debian gives system accounts 100-999 and people 1000-60000; Alpine's base holds none of the latter.
-const FREE_IDS = "1000 to 60000 are free on both Debian and Alpine";
+import { FREE_IDS, type IdClash } from "./alpine-ids.js";
 
 /**
  * IDs Alpine's base image holds, given to the shim calls the rewrite writes in place of
