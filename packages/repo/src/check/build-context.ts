@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { danglingSource } from "../discover/dangling-source.js";
+import { danglingSource, type LinkEnd } from "../discover/dangling-source.js";
 import { missingSource } from "../discover/missing-source.js";
 import { leadsOutOfContext } from "../discover/outside-source.js";
 import { type Copy, landingPath } from "../discover/scripts.js";
@@ -104,14 +104,12 @@ export class BuildContext {
     copies: Copies,
     targets: readonly string[],
   ): Promise<
-    | {
+    | ({
         copy: Copy;
         source: string;
         target: string;
         inFolder: boolean;
-        dangling?: string;
-        loop?: true;
-      }
+      } & Partial<LinkEnd>)
     | undefined
   > {
     for (const { copy, source } of this.index.candidates(copies, targets, true)) {

@@ -55,14 +55,23 @@ export function linkedOutScripts(
         }
       : {
           ...m,
-          problem: m.loop
-            ? `is a loop of symbolic links (to ${quoted(m.dangling)}, which leads back to it)`
-            : `is a ${danglingLink(quoted(m.dangling))}`,
+          problem: linkEndProblem(m.dangling, m.loop === true, m.folder),
           docker: m.inFolder ? IN_FOLDER_DANGLING : NAMED,
           fix: FIX_LINK,
           severity: m.inFolder ? "warning" : "error",
         },
   );
+}
+
+/**
+ * What is wrong with a link to nothing or a loop: the file's own link, or a folder's on the way,
+ * named then (`dir1/x.sh` … `is under dir1, which is a loop`), since that is the link to fix.
+ */
+function linkEndProblem(dangling: string, loop: boolean, folder: string | undefined): string {
+  const what = loop
+    ? `a loop of symbolic links (to ${quoted(dangling)}, which leads back to it)`
+    : `a ${danglingLink(quoted(dangling))}`;
+  return folder === undefined ? `is ${what}` : `is under ${quoted(folder)}, which is ${what}`;
 }
 
 /**

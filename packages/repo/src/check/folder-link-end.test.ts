@@ -8,8 +8,10 @@ import { planRepository } from "../plan/plan.js";
 import { checkTargets } from "./run.js";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
-const LOOP = "is a loop of symbolic links (to dir2, which leads back to it)";
-const DANGLING = "to /nonexistent-dir, which does not exist";
+// The folder is the link to fix, so it is named, not the file under it.
+const LOOP = "is under dir1, which is a loop of symbolic links (to dir2, which leads back to it)";
+const DANGLING =
+  "is under dir1, which is a dangling symbolic link (to /nonexistent-dir, which does not exist)";
 
 let repo: ScratchRepo | undefined;
 afterEach(async () => {
@@ -69,4 +71,34 @@ describe("a script COPYed through a folder link that is a loop or leads to nothi
       }
     });
   }
+});
+
+describe("a folder link that loops inside a copied folder", () => {
+  it("is named, not the file under it, by check and migrate DIR alike", async () => {
+    const says =
+      "is under app/d1, which is a loop of symbolic links (to d2, which leads back to it)";
+    for (const from of [`alpine:3.23@${DIGEST}`, "debian:12"]) {
+      repo = await scratchRepo({
+        Dockerfile: [`FROM ${from}`, "COPY app /app", "RUN /app/d1/x.sh", ""].join("\n"),
+        "app/ok.sh": "",
+      });
+      await symlink("d2", join(repo.root, "app/d1"));
+      await symlink("d1", join(repo.root, "app/d2"));
+      const root = repo.root;
+      const messages = from.startsWith("alpine")
+        ? (
+            await checkTargets([{ path: root, kind: "directory" }], { ...options(), cwd: root })
+          ).findings
+            .filter((f) => f.rule === "context-link")
+            .map((f) => f.message)
+        : (await planRepository(root, { ...options(), release: "3.23" })).files
+            .flatMap((f) => f.warnings)
+            .filter((w) => w.rule === "context")
+            .map((w) => w.message);
+      expect(messages, from).toEqual([expect.stringMatching(/^app\/d1\/x\.sh, which /)]);
+      expect(messages[0]).toContain(says);
+      await repo.remove();
+      repo = undefined;
+    }
+  });
 });

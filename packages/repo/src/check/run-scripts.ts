@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { isBinShShebang } from "@alpinize/busybox";
 import { DEFAULT_PATH, pathAfterEnv } from "@alpinize/dockerfile";
+import { linkEndFields } from "../discover/dangling-source.js";
 import type { MissingScript } from "../discover/missing-source.js";
 import { landingPath, readCopy } from "../discover/scripts.js";
 import { chainFact } from "../dockerfile/chain-fact.js";
@@ -160,15 +161,14 @@ async function noteUnread(
   }
   const linked = unread.outside ? await context.linkedOut(copies, targets) : undefined;
   if (linked) {
-    const { copy, source, target, inFolder, dangling, loop } = linked;
+    const { copy, source, target, inFolder, ...end } = linked;
     unread.outside?.({
       line: copy.line,
       source,
       destination: target,
       by: { run: line },
       ...(inFolder ? { inFolder } : {}),
-      ...(dangling !== undefined ? { dangling } : {}),
-      ...(loop ? { loop } : {}),
+      ...linkEndFields(end),
     });
   }
 }

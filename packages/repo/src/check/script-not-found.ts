@@ -1,3 +1,4 @@
+import { linkEndFields } from "../discover/dangling-source.js";
 import type { MissingScript } from "../discover/missing-source.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { StageInfo } from "../dockerfile/stages.js";
@@ -17,6 +18,8 @@ export interface ScriptNotFound {
   dangling?: string;
   /** As the script's MissingScript says, for a loop of links. */
   loop?: true;
+  /** As the script's MissingScript says, for a folder on the way that is the link. */
+  folder?: string;
   /** A RUN runs it (not ENTRYPOINT/CMD): migrate DIR reads such a script, never rewrites it. */
   byRun?: boolean;
 }
@@ -41,8 +44,7 @@ export function scriptsNotFound(
       source: m.source,
       what: `${m.source}, which ${runner(m.by)} runs (as ${m.destination}) in stage ${stages[m.stage]!.name}`,
       ...(m.inFolder ? { inFolder: true } : {}),
-      ...(m.dangling !== undefined ? { dangling: m.dangling } : {}),
-      ...(m.loop ? { loop: m.loop } : {}),
+      ...linkEndFields(m),
       ...(typeof m.by === "string" ? {} : { byRun: true }),
     }));
 }

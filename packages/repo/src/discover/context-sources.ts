@@ -1,7 +1,7 @@
 import { lstat, open, realpath } from "node:fs/promises";
 import { join, posix, sep } from "node:path";
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
-import { danglingSource } from "./dangling-source.js";
+import { danglingSource, type LinkEnd } from "./dangling-source.js";
 import { linkOutOfContext } from "./outside-source.js";
 import type { Runs } from "./stage-read.js";
 
@@ -26,6 +26,7 @@ export type LinkedFile = {
   inFolder?: boolean;
   dangling?: string;
   loop?: true;
+  folder?: string;
 };
 
 /** The first of `contexts` (folders under `root`) that holds `source`, as a file or a folder. */
@@ -86,7 +87,7 @@ async function brokenLink(
   root: string,
   dir: Found,
   path: string,
-): Promise<{ source: string; dangling?: string; loop?: true } | undefined> {
+): Promise<({ source: string } & Partial<LinkEnd>) | undefined> {
   if (dir.context === undefined) return undefined;
   const source = posix.relative(dir.context, path);
   if (await linkOutOfContext(root, [dir.context], source)) return { source };

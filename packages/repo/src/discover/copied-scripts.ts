@@ -9,7 +9,7 @@ import {
   resolveSource,
   SCRIPT_NAME,
 } from "./context-sources.js";
-import { danglingSource } from "./dangling-source.js";
+import { danglingSource, type LinkEnd, linkEndFields } from "./dangling-source.js";
 import { type MissingScript, missingSource } from "./missing-source.js";
 import { linkOutOfContext } from "./outside-source.js";
 import type { ScriptReference } from "./scripts.js";
@@ -33,7 +33,7 @@ type Absent = Map<string, Absence>;
  * A COPY source that links out of the context (a file, or a folder) or to nothing (`dangling`:
  * the missing name), and the COPY's line.
  */
-type LinkedSource = Absence & { directory: boolean; dangling?: string; loop?: true };
+type LinkedSource = Absence & { directory: boolean } & Partial<LinkEnd>;
 /** Image path → the COPY that put a link out of the context (or to nothing) there. */
 type Linked = Map<string, LinkedSource>;
 
@@ -232,7 +232,7 @@ export class CopiedScripts {
    * returned.
    */
   private noteOutside(line: number, files: LinkedFile[], runs: Runs, stage: number): void {
-    for (const { source, at, inFolder, dangling, loop } of files) {
+    for (const { source, at, inFolder, ...end } of files) {
       const role = roleOf(at, runs);
       if (role === "copied") continue;
       const by = role === "entrypoint" ? "ENTRYPOINT" : "CMD";
@@ -243,8 +243,7 @@ export class CopiedScripts {
         stage,
         by,
         ...(inFolder ? { inFolder } : {}),
-        ...(dangling !== undefined ? { dangling } : {}),
-        ...(loop ? { loop } : {}),
+        ...linkEndFields(end),
       });
     }
   }
@@ -268,7 +267,7 @@ export class CopiedScripts {
   /** How a COPY source is a link Docker does not copy the file of: out of the context, or to nothing. */
   private async brokenLink(
     source: string,
-  ): Promise<{ directory: boolean; dangling?: string; loop?: true } | undefined> {
+  ): Promise<({ directory: boolean } & Partial<LinkEnd>) | undefined> {
     const out = await linkOutOfContext(this.root, this.contexts, source);
     if (out) return { directory: out.directory };
     const end = danglingSource(this.root, this.contexts, source);
@@ -349,10 +348,7 @@ function fromStage(
  */
 function linkedFiles(at: string, link: LinkedSource, runs: Runs): LinkedFile[] {
   if (!link.directory) {
-    const { source, dangling, loop } = link;
-    return [
-      { source, at, ...(dangling !== undefined ? { dangling } : {}), ...(loop ? { loop } : {}) },
-    ];
+    return [{ source: link.source, at, ...linkEndFields(link) }];
   }
   const folder = at.endsWith("/") ? at : `${at}/`;
   return [...runs.keys()]

@@ -11,6 +11,20 @@ import { plainPath } from "./missing-source.js";
 export interface LinkEnd {
   dangling: string;
   loop?: true;
+  /**
+   * The folder on the way that is that link (`dir1` of `dir1/x.sh`, with `dir1 -> dir2 -> dir1`),
+   * by its path in the context; undefined when it is the source's own link.
+   */
+  folder?: string;
+}
+
+/** What an entry carries of how its link ends: only the fields set, so none is written undefined. */
+export function linkEndFields(end: Partial<LinkEnd>): Partial<LinkEnd> {
+  return {
+    ...(end.dangling !== undefined ? { dangling: end.dangling } : {}),
+    ...(end.loop ? { loop: end.loop } : {}),
+    ...(end.folder !== undefined ? { folder: end.folder } : {}),
+  };
 }
 
 /** Links followed before giving up, as Linux's own path lookup does. */
@@ -66,7 +80,9 @@ function folderLinkEnd(root: string, context: string, path: string): LinkEnd | u
     const folder = parts.slice(0, i).join("/");
     const info = lstatOrUndefined(join(root, context, folder));
     if (info === undefined) return undefined;
-    if (info.isSymbolicLink()) return linkEnd(root, context, folder);
+    if (!info.isSymbolicLink()) continue;
+    const end = linkEnd(root, context, folder);
+    return end === undefined ? undefined : { ...end, folder };
   }
   return undefined;
 }

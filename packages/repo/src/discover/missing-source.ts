@@ -24,6 +24,8 @@ export interface MissingScript {
   dangling?: string;
   /** The link to nothing is a loop of links: `dangling` is the name the source's link points to. */
   loop?: true;
+  /** The link to nothing (or loop) is a folder on the way, not the source's own (`LinkEnd`). */
+  folder?: string;
 }
 
 /**
