@@ -4,7 +4,7 @@ import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { ArgDefault, Stage } from "../stages.js";
-import { runScripts } from "./run-scripts.js";
+import { scriptsUnlessReportedByRun } from "./run-scripts.js";
 
 /** A place in the Dockerfile: the RUN (or ENV/ARG) and the file offset of what was seen there. */
 export interface GoHit {
@@ -76,13 +76,8 @@ function envSigns(scan: GoStageScan, ins: Instruction): void {
 }
 
 function runCalls(ctx: MigrationContext, stage: Stage, scan: GoStageScan, ins: Instruction): void {
-  let sources: ReturnType<typeof runScripts>;
-  try {
-    sources = runScripts(ctx, ins);
-  } catch {
-    // A script that does not tokenize is reported when the RUN itself is migrated.
-    return;
-  }
+  const sources = scriptsUnlessReportedByRun(ctx, ins);
+  if (!sources) return;
   for (const src of sources) {
     for (const cmd of simpleCommands(src.script)) {
       const offset = src.span(cmd.start, cmd.start)[0];

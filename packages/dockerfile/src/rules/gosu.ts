@@ -2,12 +2,11 @@ import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
-import type { ShellSource } from "../shell/source.js";
 import type { Stage } from "../stages.js";
 import { parseAptArgs } from "./apt.js";
 import type { StageInfo } from "./from.js";
 import { inOrder } from "./in-order.js";
-import { runScripts } from "./run-scripts.js";
+import { scriptsUnlessReportedByRun } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 
 /** What a gosu download step may install: fetch and signature tools, nothing the image keeps. */
@@ -110,12 +109,8 @@ export function migrateGosuDownload(
 ): boolean {
   // Already on Alpine: its gosu download was chosen there, not carried over from Debian.
   if (ins.form === "exec" || stage.info.already) return false;
-  let scripts: ShellSource[];
-  try {
-    scripts = runScripts(ctx, ins);
-  } catch {
-    return false;
-  }
+  const scripts = scriptsUnlessReportedByRun(ctx, ins);
+  if (!scripts) return false;
   const src = scripts.find((x) => simpleCommands(x.script).some(fetchesGosu));
   if (!src) return false;
   const commands = simpleCommands(src.script);

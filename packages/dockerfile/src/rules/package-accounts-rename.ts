@@ -9,7 +9,7 @@ import {
   packageAccountNames,
   packageAccountNote,
 } from "./package-accounts.js";
-import { runScripts } from "./run-scripts.js";
+import { scriptsUnlessReportedByRun } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 import { renamesTo } from "./users-renamed.js";
 
@@ -123,12 +123,8 @@ function renameInRun(
   renamed: Renamed[],
 ): void {
   if (ins.form === "exec" || !ctx.text.slice(ins.start, ins.end).includes(a.debian)) return;
-  let sources: ReturnType<typeof runScripts>;
-  try {
-    sources = runScripts(ctx, ins);
-  } catch {
-    return;
-  }
+  const sources = scriptsUnlessReportedByRun(ctx, ins);
+  if (!sources) return;
   for (const src of sources) {
     for (const cmd of simpleCommands(src.script)) {
       const name = cmd.name?.replace(/^.*\//, "");

@@ -28,3 +28,19 @@ function readRunScripts(ctx: MigrationContext, ins: Instruction): ShellSource[] 
   }
   return [runSource(ctx.text, ins, rest, escapeChar)];
 }
+
+/**
+ * The RUN's scripts for a rule that only reads them, or undefined when the RUN does not tokenize:
+ * migrateRun warns at that RUN itself ("could not be read as sh"), so a rule that only reads
+ * it skips it rather than warn twice or stop the migration.
+ */
+export function scriptsUnlessReportedByRun(
+  ctx: MigrationContext,
+  ins: Instruction,
+): ShellSource[] | undefined {
+  try {
+    return runScripts(ctx, ins);
+  } catch {
+    return undefined;
+  }
+}

@@ -2,7 +2,7 @@ import { shadowOnlyOption, shadowOnlyTool } from "@alpinize/busybox";
 import type { MigrationContext } from "../migrate/context.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { addPackage } from "./place.js";
-import { runScripts } from "./run-scripts.js";
+import { scriptsUnlessReportedByRun } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 import { needsShadow } from "./users-delete.js";
 
@@ -22,13 +22,8 @@ export function addShadowTools(ctx: MigrationContext, state: StageState): void {
   if (!state.info.alpine || state.info.already) return;
   for (const ins of state.info.stage.body) {
     if (ins.keyword !== "RUN" || ins.form === "exec" || state.removedRuns.has(ins)) continue;
-    let sources: ReturnType<typeof runScripts>;
-    try {
-      sources = runScripts(ctx, ins);
-    } catch {
-      // A script that does not tokenize is reported when the RUN itself is migrated.
-      continue;
-    }
+    const sources = scriptsUnlessReportedByRun(ctx, ins);
+    if (!sources) continue;
     for (const src of sources) {
       for (const cmd of simpleCommands(src.script)) {
         const why = shadowUse(cmd);

@@ -7,7 +7,7 @@ import { copiedFiles, scriptCommands } from "./context-files.js";
 import type { StageInfo } from "./from.js";
 import { unwrapped } from "./gnu-calls.js";
 import { followsWithin, matchFollowing } from "./in-order.js";
-import { runScripts } from "./run-scripts.js";
+import { scriptsUnlessReportedByRun } from "./run-scripts.js";
 import { stageCommands } from "./stage-commands.js";
 import { startedCommands } from "./started-commands.js";
 
@@ -124,12 +124,8 @@ function serverInstalls(ctx: MigrationContext, body: Instruction[]): ServerInsta
   const out: ServerInstall[] = [];
   for (const ins of body) {
     if (ins.keyword !== "RUN" || ins.form === "exec") continue;
-    let sources: ShellSource[];
-    try {
-      sources = runScripts(ctx, ins);
-    } catch {
-      continue;
-    }
+    const sources = scriptsUnlessReportedByRun(ctx, ins);
+    if (!sources) continue;
     for (const src of sources) out.push(...installsIn(ctx, ins, src));
     // One inside a `sh -c` string: found by its text, so the warning still comes.
     if (out.every((i) => i.ins !== ins)) {

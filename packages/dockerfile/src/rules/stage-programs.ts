@@ -5,7 +5,7 @@ import type { SimpleCommand } from "../shell/script.js";
 import { commandFolders } from "./command-folders.js";
 import { type ImageDir, resolveIn, unquote } from "./image-dirs.js";
 import type { Landed } from "./image-files.js";
-import { runScripts } from "./run-scripts.js";
+import { scriptsUnlessReportedByRun } from "./run-scripts.js";
 import type { CopiedFile, Walk } from "./stage-files.js";
 import { firstLanded, listInherited } from "./stage-inherited.js";
 
@@ -45,12 +45,8 @@ export function linkRun(
   ins: Instruction,
   inherited: ((paths: readonly ImageDir[]) => Landed | undefined) | undefined,
 ): void {
-  let sources: ReturnType<typeof runScripts>;
-  try {
-    sources = runScripts(ctx, ins);
-  } catch {
-    return;
-  }
+  const sources = scriptsUnlessReportedByRun(ctx, ins);
+  if (!sources) return;
   for (const src of sources) {
     for (const { cmd, cwd } of commandFolders(src.script, w.dir)) {
       const target = executed(cmd);

@@ -11,7 +11,7 @@ import {
   namedAccounts,
 } from "./account-names.js";
 import type { StageInfo } from "./from.js";
-import { runScripts } from "./run-scripts.js";
+import { scriptsUnlessReportedByRun } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 
 type Kind = "user" | "group";
@@ -224,13 +224,8 @@ function steps(ctx: MigrationContext, ins: Instruction): Step[] {
 }
 
 function runSteps(ctx: MigrationContext, ins: Instruction): Step[] {
-  let sources: ReturnType<typeof runScripts>;
-  try {
-    sources = runScripts(ctx, ins);
-  } catch {
-    // A RUN that does not parse is flagged by the RUN rules.
-    return [];
-  }
+  const sources = scriptsUnlessReportedByRun(ctx, ins);
+  if (!sources) return [];
   const out: Step[] = [];
   for (const src of sources) {
     for (const cmd of simpleCommands(src.script)) {

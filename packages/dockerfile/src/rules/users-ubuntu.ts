@@ -11,7 +11,7 @@ import { debianRelease, releaseHasUbuntuUser, ubuntuVersionNumber } from "./debi
 import { familiarRepository, splitReference } from "./images.js";
 import { asRoot } from "./place.js";
 import { rootReference } from "./python-version.js";
-import { runScripts } from "./run-scripts.js";
+import { scriptsUnlessReportedByRun } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 
 /**
@@ -161,13 +161,8 @@ function ownerNamesUbuntu(ins: Instruction): boolean {
 }
 
 function runEvents(ctx: MigrationContext, ins: Instruction): Event[] {
-  let sources: ReturnType<typeof runScripts>;
-  try {
-    sources = runScripts(ctx, ins);
-  } catch {
-    // A RUN that does not parse is flagged by the RUN rules.
-    return [];
-  }
+  const sources = scriptsUnlessReportedByRun(ctx, ins);
+  if (!sources) return [];
   const out: Event[] = [];
   for (const src of sources) {
     for (const cmd of simpleCommands(src.script)) {
