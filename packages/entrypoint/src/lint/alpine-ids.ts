@@ -50,7 +50,7 @@ export function alpineIdClashes(name: string, args: Word[]): IdClash[] {
     if (!word || !/^\d+$/.test(word.value)) continue;
     const n = Number(word.value);
     const holder = (id.kind === "UID" ? ALPINE_BASE_USERS : ALPINE_BASE_GROUPS).get(n);
-    if (holder === undefined) continue;
+    if (holder === undefined || madeAlready(id, holder, account)) continue;
     clashes.push({ offset: word.start, ...describe(name, id, n, holder, account) });
   }
   const own = name === "adduser" && clashes.length === 0 ? ownGroupClash(o, account) : undefined;
@@ -74,6 +74,16 @@ function ownGroupClash(o: ParsedOptions, account: string | undefined): IdClash |
     message: `UID ${word.value} is free on Alpine, but busybox adduser without -G also makes ${who} a group with GID ${word.value}, which Alpine's base group ${holder} holds (Alpine ${ALPINE_BASE_RELEASE}): it fails with "uid '${word.value}' in use"`,
     fix: `make the group first with a free GID (addgroup -g GID NAME; ${FREE_IDS}) and pass -G NAME, or pick another UID`,
   };
+}
+
+/**
+ * `groupadd -g 82 www-data`: Alpine's base group of that GID has that name, so the group asked for
+ * is there already. The rewrite's `alpinize_ensure_group www-data 82` finds it, prints its name and
+ * changes nothing (test/alpine-id-holder.test.ts runs it in the busybox root), as shimIdClashes
+ * reads that call on a rerun: nothing to warn about.
+ */
+function madeAlready(id: IdOption, holder: string, account: string | undefined): boolean {
+  return id.kind === "GID" && id.creates && holder === account;
 }
 
 function accountName(o: ParsedOptions): string | undefined {
