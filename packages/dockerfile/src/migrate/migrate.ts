@@ -8,6 +8,7 @@ import type { Instruction } from "../parse/types.js";
 import { flagContextLinks } from "../rules/context-links.js";
 import { migrateFromLines, type StageInfo } from "../rules/from.js";
 import { flagInheritedGosu } from "../rules/gosu.js";
+import { resetNestedBudget } from "../rules/nested.js";
 import { flagNginxConfD } from "../rules/nginx-conf.js";
 import { pinAlpineReleases } from "../rules/pin-release.js";
 import { addSshHostKeys } from "../rules/ssh-host-keys.js";
@@ -59,6 +60,7 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
   const packageMap = options.packageMap ?? createPackageMap(release ? { release } : {});
   const doc = parseDockerfile(text, { fileName });
   assertStartsWithFrom(doc.instructions, fileName);
+  resetNestedBudget();
   const ctx = new MigrationContext(
     doc,
     packageMap,

@@ -111,26 +111,74 @@ export function nestedSource(parent: ShellSource, word: Word): ShellSource | und
   return offsetSource(parent, script, word.start + 1);
 }
 
-// Several rules look at the same RUN scripts (parsed once per migration): read their strings once.
-const nestedCache = new WeakMap<ShellSource, ShellSource[]>();
+/**
+ * What `withNestedSources` keeps of a script: the sources it read, and past the budget only the
+ * `sh -c` words whose strings are read again on each call.
+ */
+interface NestedEntry {
+  sources: ShellSource[];
+  unread: Word[];
+}
+
+// Several rules look at the same RUN scripts (parsed once per migration): read their strings
+// once. Each read string is a parsed script (about 0.9 KB): one migration's entries keep at most
+// NESTED_BUDGET of them, the rest are parsed again when asked for (a 4 MiB RUN of 200,000
+// `sh -c` strings ran out of a 512 MiB heap with every one kept).
+const nestedCache = new WeakMap<ShellSource, NestedEntry>();
+const NESTED_BUDGET = 100_000;
+let budget = NESTED_BUDGET;
+
+/**
+ * Starts a migration's count of kept strings (`migrateDockerfile`); `limit` for tests. The
+ * entries of earlier migrations go with their parsed RUNs.
+ */
+export function resetNestedBudget(limit = NESTED_BUDGET): void {
+  budget = limit;
+}
 
 /** A script and the `sh -c` strings in it that read as written, for rules that only look. */
-export function withNestedSources(src: ShellSource, depth = 1): ShellSource[] {
-  const cached = depth === 1 ? nestedCache.get(src) : undefined;
-  if (cached) return cached;
-  const out = [src];
-  if (depth === 1) nestedCache.set(src, out);
-  if (depth > 3) return out;
+export function withNestedSources(src: ShellSource): ShellSource[] {
+  let entry = nestedCache.get(src);
+  if (!entry) {
+    entry = readNested(src);
+    nestedCache.set(src, entry);
+  }
+  if (entry.unread.length === 0) return entry.sources;
+  const out = entry.sources.slice();
+  for (const word of entry.unread) pushNested(out, src, word, 2);
+  return out;
+}
+
+/** Reads a script's strings into a cache entry, keeping as many as the budget allows. */
+function readNested(src: ShellSource): NestedEntry {
+  const entry: NestedEntry = { sources: [src], unread: [] };
+  for (const word of nestedWords(src)) {
+    if (budget <= 0) {
+      entry.unread.push(word);
+      continue;
+    }
+    const before = entry.sources.length;
+    pushNested(entry.sources, src, word, 2);
+    budget -= entry.sources.length - before;
+  }
+  return entry;
+}
+
+/** The words of a script's commands that hand a string to a shell. */
+function* nestedWords(src: ShellSource): Generator<Word> {
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;
-    for (const cmd of item.commands) {
-      for (const word of scriptWords(cmd)) {
-        const inner = nestedSource(src, word);
-        if (inner) out.push(...withNestedSources(inner, depth + 1));
-      }
-    }
+    for (const cmd of item.commands) yield* scriptWords(cmd);
   }
-  return out;
+}
+
+/** Appends the string `word` holds, read as a script, and the strings inside it (three deep). */
+function pushNested(out: ShellSource[], parent: ShellSource, word: Word, depth: number): void {
+  const inner = nestedSource(parent, word);
+  if (!inner) return;
+  out.push(inner);
+  if (depth > 3) return;
+  for (const w of nestedWords(inner)) pushNested(out, inner, w, depth + 1);
 }
 
 /** The `sh -c` strings of a script that can be rewritten in place. */
