@@ -116,6 +116,7 @@ export function checkStages(
         rule: "echo-escapes",
         severity: "warning",
         message: e.message,
+        ...(e.more === undefined ? {} : { more: e.more }),
       });
     copiesBefore(Number.POSITIVE_INFINITY);
     // A warning: Docker sets the variable without looking, and an unused one breaks nothing.

@@ -134,6 +134,9 @@ export async function checkTargets(
     const text = await read(file, shown);
     if (text === undefined) continue;
     try {
+      // Before this file's own reading: migrate's run over a 4 MiB RUN of echo calls needs most
+      // of a 512 MiB heap, and check's parse of it held besides ran out of it.
+      const hints = migrateBaseHints(text, shown, keptStagesMap());
       const stages = describeStages(text, shown);
       // An empty file, or one with no FROM, is not a Dockerfile: checking it would pass silently.
       if (stages.length === 0) {
@@ -157,7 +160,7 @@ export async function checkTargets(
         shown,
         stages,
         settings,
-        migrateBaseHints(text, shown, keptStagesMap()),
+        hints,
         lint,
         await readRunScripts(root, relFile, stages, missing, outside),
       );

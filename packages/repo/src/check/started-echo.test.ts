@@ -2,6 +2,7 @@ import { migrateDockerfile } from "@alpinize/dockerfile";
 import { describe, expect, it } from "vitest";
 import { describeStages } from "../dockerfile/stages.js";
 import { checkStages } from "./dockerfile-rules.js";
+import { ECHOES_LISTED } from "./started-echo.js";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
 const settings = { skip: [], requireDigests: false, ignoreImages: [] };
@@ -134,4 +135,31 @@ describe("echo-escapes agrees with migrate", () => {
       expect(echoFindings(output).map((f) => `${f.line}:${f.column}: ${f.message}`)).toEqual([]);
     },
   );
+});
+
+describe("echo-escapes of an instruction with many echo calls", () => {
+  const echoes = (n: number) => Array.from({ length: n }, () => "echo 'a\\tb'").join(" \\\n && ");
+
+  it("lists the first 100 of a RUN and counts the rest in one finding at the first left out", () => {
+    const text = `${FROM}\nRUN ${echoes(ECHOES_LISTED + 50)}\nCMD echo 'c\\nd'\n`;
+    const all = echoFindings(text);
+    expect(all).toHaveLength(ECHOES_LISTED + 2);
+    expect(all[ECHOES_LISTED - 1]).toMatchObject({ line: ECHOES_LISTED + 1, column: 5 });
+    expect(all[ECHOES_LISTED - 1]?.more).toBeUndefined();
+    const more = all[ECHOES_LISTED];
+    expect(more).toMatchObject({ line: ECHOES_LISTED + 2, column: 5, more: 50 });
+    expect(more?.severity).toBe("warning");
+    expect(more?.message).toBe(
+      `50 more echo calls with escapes in this RUN (lines ${ECHOES_LISTED + 2}-${ECHOES_LISTED + 51}), past the first ${ECHOES_LISTED}, in Alpine stage 0: not listed one by one; each prints its escapes as written under busybox ash, as the ones listed do; alpinize migrate rewrites them all to echo -e`,
+    );
+    // The count is per instruction: the CMD's echo is listed.
+    expect(all.at(-1)).toMatchObject({ line: ECHOES_LISTED + 52, column: 5 });
+  });
+
+  it("lists every one of two RUN lines within the count each", () => {
+    const run = `RUN ${echoes(ECHOES_LISTED)}`;
+    const all = echoFindings(`${FROM}\n${run}\n${run}\n`);
+    expect(all).toHaveLength(2 * ECHOES_LISTED);
+    expect(all.every((f) => f.more === undefined)).toBe(true);
+  });
 });

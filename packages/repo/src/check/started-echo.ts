@@ -15,7 +15,16 @@ export interface StartedEcho {
   line: number;
   column: number;
   message: string;
+  /** A summary's count of the echo calls of its instruction past `ECHOES_LISTED`. */
+  more?: number;
 }
+
+/**
+ * Echo calls listed one by one per instruction; the rest are one summary finding. A RUN of
+ * 270,000 such calls made as many findings (400 bytes of message each), and check ran out of a
+ * 512 MiB heap printing them.
+ */
+export const ECHOES_LISTED = 100;
 
 const STARTED = new Set(["RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK"]);
 
@@ -26,7 +35,7 @@ const STARTED = new Set(["RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK"]);
  * however its name is spelt (`\echo`, `"echo"`, `command echo`). The echo calls are the ones
  * migrate rewrites (@alpinize/dockerfile `startedScript`, `echoCalls`), so on migrate's output
  * none is left. Strings the outer shell expands first and eval strings are not read (migrate
- * warns at those).
+ * warns at those). Past the first `ECHOES_LISTED` of an instruction, one finding counts the rest.
  */
 export function startedEchoes(stage: StageInfo, stages: readonly StageInfo[]): StartedEcho[] {
   const file = stage.file;
@@ -39,6 +48,8 @@ export function startedEchoes(stage: StageInfo, stages: readonly StageInfo[]): S
     if (!STARTED.has(ins.keyword)) continue;
     const at = ins.keyword === "HEALTHCHECK" ? end : shellAt(stage, stages, ins.line);
     const binSh = ins.keyword === "RUN" ? at.binSh : end.binSh;
+    let listed = 0;
+    let rest: { first: number; last: number; count: number } | undefined;
     for (const echo of calls(file, ins, binSh === "ash")) {
       const own = echo.runner === undefined;
       // A shell form's own code (its substitutions too) runs under its SHELL.
@@ -46,11 +57,36 @@ export function startedEchoes(stage: StageInfo, stages: readonly StageInfo[]): S
       if (!own && (echo.runner !== "sh" || binSh !== "ash")) continue;
       const shown = escapesShown(echo.args);
       if (shown === undefined) continue;
+      if (listed >= ECHOES_LISTED) {
+        rest ??= { first: echo.offset, last: echo.offset, count: 0 };
+        rest.last = echo.offset;
+        rest.count++;
+        continue;
+      }
+      listed++;
       const shell = own ? `this ${ins.keyword}'s /bin/sh` : STRING;
       out.push({ ...position(echo.offset), message: escapesMessage(shown, stage.name, shell) });
     }
+    if (rest) out.push(summary(position, rest, ins.keyword, stage.name));
   }
   return out;
+}
+
+/** The one finding for the echo calls of an instruction past the first `ECHOES_LISTED`. */
+function summary(
+  position: ReturnType<typeof lineIndex>,
+  rest: { first: number; last: number; count: number },
+  keyword: string,
+  stageName: string,
+): StartedEcho {
+  const from = position(rest.first);
+  const to = position(rest.last).line;
+  const lines = to === from.line ? `line ${to}` : `lines ${from.line}-${to}`;
+  return {
+    ...from,
+    more: rest.count,
+    message: `${rest.count} more echo calls with escapes in this ${keyword} (${lines}), past the first ${ECHOES_LISTED}, in Alpine stage ${stageName}: not listed one by one; each prints its escapes as written under busybox ash, as the ones listed do; alpinize migrate rewrites them all to echo -e`,
+  };
 }
 
 const STRING = "/bin/sh, which runs this sh -c string";

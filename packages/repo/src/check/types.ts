@@ -40,6 +40,11 @@ export interface Finding {
   severity: "error" | "warning";
   /** What is wrong and what to do, in one line. */
   message: string;
+  /**
+   * A summary finding's count of the further findings of its rule in the same instruction that
+   * are not listed one by one (`echo-escapes` past the first 100 of a RUN).
+   */
+  more?: number;
 }
 
 export interface CheckSettings {
