@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-// Peak memory of `alpinize migrate` and `alpinize check` (the built CLI, each run a child process
-// of its own, under --max-old-space-size=512) on one RUN of very many words: `echo a a a …` (each
-// word once held a record per character for the echo-escape reading: 2M words ran out of heap)
-// and `apt-get install -y curl curl …` (each name kept the package map's decision and reason
-// text of its own); and on one RUN of very many continuation lines `&& echo "a\tb"` and
+// Peak memory of `alpinize migrate` and `alpinize check --json` (the built CLI, each run a child
+// process of its own, under --max-old-space-size=512) on one RUN of very many words: `echo a a a …`
+// (each word once held a record per character for the echo-escape reading: 2M words ran out of
+// heap) and `apt-get install -y curl curl …` (each name kept the package map's decision and reason
+// text of its own); on one RUN of very many continuation lines `&& echo "a\tb"` and
 // `&& X=$(echo "a\tb")` (230,000 and 180,000 lines at 4 MiB ran out of heap: a string and an
 // array slot per character of the RUN, lists with room for 17 per command, each line's note and
 // its dedup key a copy of the whole message, and the parsed RUN kept while the output was parsed
-// again). The baseline is a Dockerfile of the same size made of
+// again; check ran migrate on the echo lines while its own reading of them was held); on one RUN
+// of `&& sh -c 'echo a'` (220,000 strings at 4 MiB ran out of heap: every string's parse was kept
+// for the rules that read the stage); and, for check, on an Alpine RUN of `&& echo 'a\tb'`
+// (270,000 echo-escapes findings of 400 bytes each ran out of heap in --json; now a RUN lists
+// 100 and counts the rest in one). The baseline is a Dockerfile of the same size made of
 // many short RUN lines, measured in the same run. Each input is run at N words and at 8N (8N =
 // 2M words, about 4 MiB: the input limit); printed are the peak RSS of each and its ratio to the
 // baseline's at the same size. A case fails when it runs out of heap or its ratio at 8N passes
@@ -35,22 +39,27 @@ const SHORT = `RUN echo${" a".repeat(30)}\n`;
 const ECHO_LINE = ' \\\n && echo "a\\tb"';
 /** The same echo in a `$( )`, which migrate reads under a checkpoint of its own. */
 const SUBST_LINE = ' \\\n && X=$(echo "a\\tb")';
-/**
- * name, Dockerfile text of about 2n bytes (n words of echo), and the commands it is run with when
- * not both: `check` on 220,000 echo lines still runs out of heap under 512 MiB (dockerfile README,
- * "Known limitations").
- */
+/** A `sh -c` string, each read as a script of its own. */
+const STRING = " && sh -c 'echo a'";
+/** An echo busybox ash prints as written: one echo-escapes finding each in an Alpine stage. */
+const ASH_ECHO = " && echo 'a\\tb'";
+/** name, Dockerfile text of about 2n bytes (n words of echo), and the commands it is run with when not both. */
 const cases = [
   ["echo-words", (n) => `${FROM}RUN echo${" a".repeat(n)}\n`],
   ["apt-names", (n) => `${FROM}RUN apt-get install -y${" curl".repeat(Math.round((2 * n) / 5))}\n`],
   [
     "echo-lines",
     (n) => `${FROM}RUN true${ECHO_LINE.repeat(Math.round((2 * n) / ECHO_LINE.length))}\n`,
-    ["migrate"],
   ],
   [
     "subst-lines",
     (n) => `${FROM}RUN true${SUBST_LINE.repeat(Math.round((2 * n) / SUBST_LINE.length))}\n`,
+  ],
+  ["sh-strings", (n) => `${FROM}RUN true${STRING.repeat(Math.round((2 * n) / STRING.length))}\n`],
+  [
+    "ash-echoes",
+    (n) => `FROM alpine:3.21\nRUN true${ASH_ECHO.repeat(Math.round((2 * n) / ASH_ECHO.length))}\n`,
+    ["check"],
   ],
 ];
 /** Many short RUN lines, about 2n bytes. */
@@ -61,7 +70,9 @@ const dir = mkdtempSync(join(tmpdir(), "alpinize-bench-long-words-memory-"));
 function peak(command, name, text) {
   const file = join(dir, `${name}.Dockerfile`);
   writeFileSync(file, text);
-  const r = peakRss(bin, [command, file], {
+  // check's findings as JSON: what a CI job reads, built whole before it is printed.
+  const args = command === "check" ? [command, "--json", file] : [command, file];
+  const r = peakRss(bin, args, {
     cwd: dir,
     nodeFlags: [`--max-old-space-size=${HEAP_MIB}`],
   });
