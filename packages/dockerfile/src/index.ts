@@ -145,6 +145,11 @@ export {
 } from "./rules/setup-scripts.js";
 export { shellScriptIndex } from "./rules/started-commands.js";
 export { type StartedScript, startedScript } from "./rules/started-script.js";
+/**
+ * The Debian tools a file's stages on Alpine run where apk has not installed their package when
+ * they run, read from the file as written: what migrate's `debianToolsLeft` reads in its output.
+ */
+export { debianToolsLeftIn } from "./rules/tools-left.js";
 export { withoutTrailingSlashes } from "./rules/trailing-slashes.js";
 export { toolInUnreadableScript } from "./rules/unconvertible.js";
 export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";

@@ -5,6 +5,7 @@ import { PRINTERS, translateGreps } from "./arch-grep.js";
 import { ARCH_NAMES } from "./arch-names.js";
 import { scriptWords } from "./nested.js";
 import type { ScriptScope } from "./scope.js";
+import { failsInRun } from "./tools-failing.js";
 import { assignmentValue } from "./variables.js";
 
 const PRINT_ARCH = /dpkg[ \t]+--print-architecture/g;
@@ -16,8 +17,15 @@ const TO_DEBIAN = `-e 's/^armhf$/armel/' -e 's/^armv7$/armhf/' -e 's/^x86_64$/am
  * translated; other uses of the value are flagged because URLs often expect Debian names.
  */
 export function migrateArch(scope: ScriptScope): void {
-  // Already on Alpine with dpkg installed: `dpkg --print-architecture` works there as written.
-  if (scope.stage.info.already && scope.stage.alpineInstalled.has("dpkg")) return;
+  // Already on Alpine with dpkg installed when it runs: `dpkg --print-architecture` works there
+  // as written. One the install does not reach (`command -v dpkg && apk add dpkg`) is rewritten.
+  const { info, alpineInstalled } = scope.stage;
+  if (
+    info.already &&
+    alpineInstalled.has("dpkg") &&
+    !failsInRun(scope.ctx, info.stage, scope.instruction, "dpkg")
+  )
+    return;
   const archVars = new Set<string>();
   const items = scope.src.script.items;
   // Only scripts that print the architecture need to know what they compare.

@@ -3,6 +3,7 @@ import type { Word } from "../shell/tokens.js";
 import { debianAdduser } from "./adduser.js";
 import { keptNewUser } from "./adduser-kept.js";
 import type { ScriptScope } from "./scope.js";
+import { failsAt } from "./tools-failing.js";
 import { groupdel, needsShadow, userdel } from "./users-delete.js";
 import { recordRenamedGroup } from "./users-gids.js";
 import { lineBefore } from "./users-group-line.js";
@@ -27,8 +28,10 @@ export const USER_TOOLS = new Set([
 
 /** Rule 5: shadow's groupadd/useradd/usermod/gpasswd → busybox addgroup/adduser. */
 export function migrateUsers(scope: ScriptScope, pipeline: Pipeline, cmd: SimpleCommand): void {
-  // Already on Alpine with shadow installed: useradd and friends work there as written.
-  if (scope.stage.info.already && scope.stage.alpineInstalled.has("shadow")) return;
+  // Already on Alpine with shadow installed when the call runs: useradd and friends work there
+  // as written. One the install does not reach (`command -v useradd && apk add shadow`) becomes
+  // busybox steps, as in a converted stage.
+  if (shadowThere(scope, cmd)) return;
   let text = convert(scope, cmd);
   if (text === undefined) {
     unlockKept(scope, pipeline, cmd);
@@ -50,6 +53,13 @@ export function migrateUsers(scope: ScriptScope, pipeline: Pipeline, cmd: Simple
   const chain = text.includes(" && ");
   const grouped = chain && (afterOr(scope, pipeline) || redirects) ? `{ ${text}; }` : text;
   scope.replacePipeline(pipeline, redirects ? `${grouped} ${redirects}` : grouped, "users");
+}
+
+function shadowThere(scope: ScriptScope, cmd: SimpleCommand): boolean {
+  const { info, alpineInstalled } = scope.stage;
+  if (!info.already || !alpineInstalled.has("shadow")) return false;
+  const name = cmd.args[0];
+  return !name || !failsAt(scope.ctx, info.stage, scope.src.span(name.start, name.start)[0]);
 }
 
 /**

@@ -1,9 +1,26 @@
-import { migrateDockerfile } from "@alpinize/dockerfile";
+import {
+  analyzeStages,
+  debianToolsLeftIn,
+  lineFinder,
+  migrateDockerfile,
+  parseDockerfile,
+} from "@alpinize/dockerfile";
 import { describe, expect, it } from "vitest";
 import { describeStages } from "../dockerfile/stages.js";
 import { checkStages } from "./dockerfile-rules.js";
 
 const settings = { skip: [], requireDigests: false, ignoreImages: [] };
+
+/**
+ * The lines of the Debian tools left in the file as written (its stages are all on Alpine), as
+ * migrate's debianToolsLeft reads its output: migrate itself rewrites a useradd or dpkg call apk
+ * has not installed shadow or dpkg for, so its own output has none of these left.
+ */
+function leftAsWritten(text: string): number[] {
+  const doc = parseDockerfile(text);
+  const lineOf = lineFinder(doc.lineStarts);
+  return debianToolsLeftIn(doc, analyzeStages(doc).stages, () => true).map((t) => lineOf(t.offset));
+}
 const TOOL_RULES = new Set(["shadow-user-commands", "apt-in-alpine"]);
 
 /** The lines `alpinize check` fails on for a Debian tool apk has not installed when it runs. */
@@ -167,10 +184,11 @@ describe("an apk add that may not run: check and migrate --check agree", () => {
   // One notion: `alpinize check` fails where `migrate --check` does (its debianToolsLeft).
   it.each(Object.keys(CASES))("agrees with migrate's debianToolsLeft: %s", (name) => {
     const text = CASES[name]!;
-    const migrated = migrateDockerfile(text, { release: "3.23" });
-    expect(migrated.changed).toBe(false);
-    const lines = migrated.debianToolsLeft.map((t) => t.line);
+    const lines = leftAsWritten(text);
     expect(checkLines(text)).toEqual([...new Set(lines)]);
     expect(lines.length > 0).toBe(!name.endsWith("passes"));
+    // migrate --check fails on it too: migrate rewrites such a call (useradd → adduser), or leaves it.
+    const migrated = migrateDockerfile(text, { release: "3.23" });
+    expect(migrated.changed || migrated.debianToolsLeft.length > 0).toBe(lines.length > 0);
   });
 });

@@ -1,9 +1,26 @@
-import { migrateDockerfile } from "@alpinize/dockerfile";
+import {
+  analyzeStages,
+  debianToolsLeftIn,
+  lineFinder,
+  migrateDockerfile,
+  parseDockerfile,
+} from "@alpinize/dockerfile";
 import { describe, expect, it } from "vitest";
 import { describeStages } from "../dockerfile/stages.js";
 import { checkStages } from "./dockerfile-rules.js";
 
 const settings = { skip: [], requireDigests: false, ignoreImages: [] };
+
+/**
+ * The lines of the Debian tools left in the file as written (its stages are all on Alpine), as
+ * migrate's debianToolsLeft reads its output: migrate itself rewrites a useradd or dpkg call apk
+ * has not installed shadow or dpkg for, so its own output has none of these left.
+ */
+function leftAsWritten(text: string): number[] {
+  const doc = parseDockerfile(text);
+  const lineOf = lineFinder(doc.lineStarts);
+  return debianToolsLeftIn(doc, analyzeStages(doc).stages, () => true).map((t) => lineOf(t.offset));
+}
 
 function aptFindings(text: string) {
   return checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings).filter(
@@ -77,10 +94,11 @@ describe("apt-in-alpine: dpkg's programs are judged by what apk has installed wh
   // One notion: `alpinize check` fails where `migrate --check` does (its debianToolsLeft).
   it.each(Object.keys(CASES))("agrees with migrate's debianToolsLeft: %s", (name) => {
     const text = CASES[name]!;
+    const left = leftAsWritten(text);
+    expect(aptFindings(text).map((f) => f.line)).toEqual(left);
+    expect(left.length > 0).toBe(name !== "installed when it runs");
+    // migrate --check fails on it too: migrate rewrites such a call (apk --print-arch), or leaves it.
     const migrated = migrateDockerfile(text, { release: "3.23" });
-    expect(migrated.changed).toBe(false);
-    const lines = (xs: readonly { line: number }[]) => xs.map((x) => x.line);
-    expect(lines(aptFindings(text))).toEqual(lines(migrated.debianToolsLeft));
-    expect(migrated.debianToolsLeft.length > 0).toBe(name !== "installed when it runs");
+    expect(migrated.changed || migrated.debianToolsLeft.length > 0).toBe(left.length > 0);
   });
 });
