@@ -60,18 +60,29 @@ export function alpineIdClashes(name: string, args: Word[]): IdClash[] {
 /**
  * busybox `adduser -u N` without -G also makes a group named like the user with GID N, and fails
  * with "uid 'N' in use" when Alpine's base holds GID N, though UID N is free (999: ping). A system
- * user (-S) without -G goes into nogroup instead (test/busybox-adduser-chroot.test.ts).
+ * user (-S) without -G goes into nogroup instead (test/busybox-adduser-chroot.test.ts). Alpine's
+ * base has no www-data user, only the group: `adduser -D -u 82 www-data` fails the same way, and
+ * with -G www-data it works (test/alpine-id-holder.test.ts).
  */
 function ownGroupClash(o: ParsedOptions, account: string | undefined): IdClash | undefined {
   const word = o.values.get("u");
   if (!word || !/^\d+$/.test(word.value) || o.values.has("G") || o.flags.has("S")) return undefined;
   const holder = ALPINE_BASE_GROUPS.get(Number(word.value));
   if (holder === undefined) return undefined;
+  const uid = word.value;
+  const fails = `it fails with "uid '${uid}' in use"`;
+  if (holder === account)
+    return {
+      offset: word.start,
+      severity: "error",
+      message: `UID ${uid} is free on Alpine, but busybox adduser without -G also makes a group '${holder}' with GID ${uid}, and Alpine's base has that group already (Alpine ${ALPINE_BASE_RELEASE}): ${fails} and creates no user`,
+      fix: `add -G ${holder} to put the user in the base group (GID ${uid}); addgroup ${holder} fails there, the name is taken`,
+    };
   const who = account === undefined ? "the user" : `'${account}'`;
   return {
     offset: word.start,
     severity: "error",
-    message: `UID ${word.value} is free on Alpine, but busybox adduser without -G also makes ${who} a group with GID ${word.value}, which Alpine's base group ${holder} holds (Alpine ${ALPINE_BASE_RELEASE}): it fails with "uid '${word.value}' in use"`,
+    message: `UID ${uid} is free on Alpine, but busybox adduser without -G also makes ${who} a group with GID ${uid}, which Alpine's base group ${holder} holds (Alpine ${ALPINE_BASE_RELEASE}): ${fails}`,
     fix: `make the group first with a free GID (addgroup -g GID NAME; ${FREE_IDS}) and pass -G NAME, or pick another UID`,
   };
 }
@@ -80,10 +91,11 @@ function ownGroupClash(o: ParsedOptions, account: string | undefined): IdClash |
  * `groupadd -g 82 www-data`: Alpine's base group of that GID has that name, so the group asked for
  * is there already. The rewrite's `alpinize_ensure_group www-data 82` finds it, prints its name and
  * changes nothing (test/alpine-id-holder.test.ts runs it in the busybox root), as shimIdClashes
- * reads that call on a rerun: nothing to warn about.
+ * reads that call on a rerun: nothing to warn about. So for `useradd -g 82 www-data`: the user's
+ * primary group is the one named like it, as on a system where the script made that group.
  */
 function madeAlready(id: IdOption, holder: string, account: string | undefined): boolean {
-  return id.kind === "GID" && id.creates && holder === account;
+  return id.kind === "GID" && holder === account;
 }
 
 function accountName(o: ParsedOptions): string | undefined {

@@ -57,7 +57,8 @@ function ensureUserClashes(args: Word[]): IdClash[] {
       fix: `pick a UID Alpine's base does not hold (${FREE_IDS})`,
     });
   const gid = heldId(args[2], ALPINE_BASE_GROUPS);
-  if (gid)
+  // www-data 82 82: the primary group is the base group named like the user, as asked.
+  if (gid && gid.holder !== user)
     clashes.push({
       offset: gid.word.start,
       severity: "warning",
