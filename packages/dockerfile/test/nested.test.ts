@@ -198,12 +198,24 @@ describe("verifier round (sh -c strings, heredoc chains, groupadd -f variables)"
     expect(r.output).toBe("FROM alpine:3.23\nRUN sh -c 'echo $(apk --print-arch)'\n");
   });
 
-  it("never writes a quote into a single-quoted string it could not convert", () => {
+  it("never writes a single quote into a single-quoted string: sed's script goes in double quotes", () => {
     const text =
       "FROM debian:12\nRUN sh -c 'curl -o /x \"https://e.com/t-$(dpkg --print-architecture).tgz\" && apt-get install -y git'\n";
     const r = migrate(text);
-    expect(r.output).toBe(text.replace("debian:12", "alpine:3.23"));
-    expect(r.warnings.some((w) => /not converted/.test(w.message))).toBe(true);
+    expect(r.output).toBe(
+      `FROM alpine:3.23\nRUN sh -c 'curl -o /x "https://e.com/t-$(apk --print-arch | sed ${[
+        ["armhf", "armel"],
+        ["armv7", "armhf"],
+        ["x86_64", "amd64"],
+        ["aarch64", "arm64"],
+        ["x86", "i386"],
+        ["ppc64le", "ppc64el"],
+        ["loongarch64", "loong64"],
+      ]
+        .map(([a, d]) => `-e "s/^${a}\\$/${d}/"`)
+        .join(" ")}).tgz" && apk add --no-cache git'\n`,
+    );
+    expect(r.warnings).toEqual([]);
   });
 
   it("flags Debian-only programs inside a sh -c string", () => {

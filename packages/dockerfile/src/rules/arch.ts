@@ -9,8 +9,30 @@ import { failsInRun } from "./tools-failing.js";
 import { assignmentValue } from "./variables.js";
 
 const PRINT_ARCH = /dpkg[ \t]+--print-architecture/g;
-/** sed script from Alpine's names back to Debian's; armhf first, as armv7 becomes armhf. */
-const TO_DEBIAN = `-e 's/^armhf$/armel/' -e 's/^armv7$/armhf/' -e 's/^x86_64$/amd64/' -e 's/^aarch64$/arm64/' -e 's/^x86$/i386/' -e 's/^ppc64le$/ppc64el/' -e 's/^loongarch64$/loong64/'`;
+/** Alpine's name → Debian's; armhf first, as armv7 becomes armhf. */
+const BACK: readonly (readonly [alpine: string, debian: string])[] = [
+  ["armhf", "armel"],
+  ["armv7", "armhf"],
+  ["x86_64", "amd64"],
+  ["aarch64", "arm64"],
+  ["x86", "i386"],
+  ["ppc64le", "ppc64el"],
+  ["loongarch64", "loong64"],
+];
+const TO_DEBIAN = BACK.map(([a, d]) => `-e 's/^${a}$/${d}/'`).join(" ");
+/** The same in double quotes (`\$`: a `$` there is read by the shell), for `sh -c '…'` strings. */
+const TO_DEBIAN_DQ = BACK.map(([a, d]) => `-e "s/^${a}\\$/${d}/"`).join(" ");
+
+/**
+ * `apk --print-arch` mapped back to Debian's names, quoted so the string it goes into can hold it:
+ * a `sh -c '…'` string cannot hold `'`, and the whole string was left unconverted (and dpkg in
+ * it, which `migrate --check` then failed on an Alpine stage without dpkg). Inside a double-quoted
+ * string as well, neither form fits: the string is left whole and flagged, as before.
+ */
+function printDebianArch(scope: ScriptScope): string {
+  const double = scope.quotes.at(-1) === "'" && !scope.quotes.includes('"');
+  return `apk --print-arch | sed ${double ? TO_DEBIAN_DQ : TO_DEBIAN}`;
+}
 
 /**
  * Rule 4: `dpkg --print-architecture` → `apk --print-arch`; `case` labels fed by it are
@@ -36,14 +58,16 @@ export function migrateArch(scope: ScriptScope): void {
     if (item.kind !== "pipeline") continue;
     for (const cmd of item.commands) {
       // A `sh -c` string is a script of its own: converted there, or left whole and flagged.
-      const own = scriptWords(cmd).filter(
-        (w) => scope.convertedStrings.has(w) || w.raw.startsWith("'"),
-      );
+      const strings = scriptWords(cmd);
+      const own = strings.filter((w) => scope.convertedStrings.has(w) || w.raw.startsWith("'"));
       for (const w of [...cmd.assignments, ...cmd.args]) {
         if (own.includes(w)) continue;
         for (const m of w.raw.matchAll(PRINT_ARCH)) {
           // Single-quoted text is literal: nothing runs there, and quotes could not be added.
           if (insideSingleQuotes(w.raw, m.index)) continue;
+          // `sh -c "… sh -c '…'"` left whole: the inner shell reads the `'`, which no edit may add.
+          const inner = strings.includes(w) && w.raw.startsWith('"');
+          if (inner && insideSingleQuotes(w.raw.slice(1), m.index - 1)) continue;
           compared ??= comparedVariables(scope);
           const start = w.start + m.index;
           const v0 = assignmentValue({ ...w, value: "" });
@@ -60,7 +84,7 @@ export function migrateArch(scope: ScriptScope): void {
             start,
             end: start + m[0].length,
             // No dpkg in this RUN to keep: the gosu asset still needs the Debian name.
-            text: gosu || inPlace ? `apk --print-arch | sed ${TO_DEBIAN}` : "apk --print-arch",
+            text: gosu || inPlace ? printDebianArch(scope) : "apk --print-arch",
             rule: "arch",
           });
           if (v && !gosu && !inPlace && cmd.args.length === 0) archVars.add(v.name);
@@ -76,7 +100,7 @@ export function migrateArch(scope: ScriptScope): void {
         scope.rawEdits.push({
           start: tool!.start,
           end: option.end,
-          text: `apk --print-arch | sed ${TO_DEBIAN}`,
+          text: printDebianArch(scope),
           rule: "arch",
         });
         continue;
