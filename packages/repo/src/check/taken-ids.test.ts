@@ -35,6 +35,17 @@ describe("alpine-id-taken: names Alpine's base image already has", () => {
     ]);
   });
 
+  it("for a UID whose own group's GID is a base group's, says -G that group, not an addgroup that fails too", () => {
+    // busybox: adduser -D -u 82 www-data fails with "uid '82' in use" (GID 82 is www-data's
+    // group); an addgroup -g 82 of any name fails as well, so -G is the way out.
+    const [own] = messages(`${ALPINE}RUN adduser -D -u 82 www-data\n`);
+    expect(own).toContain("pass -G www-data: that group is already there with this GID");
+    expect(own).not.toContain("addgroup -g");
+    const [other] = messages(`${ALPINE}RUN adduser -D -u 82 app\n`);
+    expect(other).toContain("put the user in that group (-G www-data), or pick another UID");
+    expect(other).not.toContain("addgroup -g");
+  });
+
   it("says to use the group, or how to free it when its GID must change", () => {
     const [www] = messages(`${ALPINE}RUN addgroup -S www-data\n`);
     expect(www).toContain("drop this addgroup; adduser -G www-data");

@@ -147,7 +147,7 @@ function ownGroupProblem(
       kind: "id",
       reason: `without -G busybox adduser also makes a group with GID ${uid}, and GID ${uid} ${held.belongs} to group ${gidHolder} ${madeBy(entry.origin)}${held.picked}`,
       quote: `uid '${uid}' in use`,
-      advice: ownGroupAdvice(entry, gidHolder),
+      advice: ownGroupAdvice(entry, gidHolder, user),
       probable: held.probable,
     };
   }
@@ -202,10 +202,12 @@ function gidProblem(state: AccountState, gid: number | undefined): AccountProble
 }
 
 /** The way out when the GID busybox adduser wants for the user's own group is taken. */
-function ownGroupAdvice(entry: GroupEntry, holder: string): string {
-  if (entry.origin.kind === "base")
-    return "create the group first (addgroup -g GID NAME) and pass -G NAME, or pick another UID";
+function ownGroupAdvice(entry: GroupEntry, holder: string, user: string): string {
   if (entry.origin.kind === "package") return packageIdAdvice(entry.origin.pkg, "GID");
+  // An addgroup -g of that GID would fail too (the GID is the holder's), so the way out is the
+  // holder itself; Alpine's www-data group (82) is the usual case, where the names match.
+  if (entry.origin.kind === "base" && holder === user)
+    return `pass -G ${holder}: that group is already there with this GID`;
   return `put the user in that group (-G ${holder}), or pick another UID`;
 }
 
