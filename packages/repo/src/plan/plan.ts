@@ -368,12 +368,14 @@ function linkMessage(
   return `${file}: not rewritten: it is a link; its target is read as a build-context file`;
 }
 
-function dedupeWarnings<T extends { rule: string; line: number; message: string }>(
+// Keyed on the column too: two words on one line (`"$(getent group docker)" "$(getent group
+// docker)"`) are two findings with the same words, each to fix.
+function dedupeWarnings<T extends { rule: string; line: number; column?: number; message: string }>(
   warnings: T[],
 ): T[] {
   const seen = new Set<string>();
   return warnings.filter((w) => {
-    const key = `${w.rule}:${w.line}:${w.message}`;
+    const key = `${w.rule}:${w.line}:${w.column}:${w.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

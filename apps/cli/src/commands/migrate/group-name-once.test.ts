@@ -35,3 +35,29 @@ describe("migrate DIR on an entrypoint naming a group the rewrite leaves", () =>
     ]);
   });
 });
+
+describe("migrate DIR on two group-name words on one line", () => {
+  const twice = (line: string) =>
+    ["#!/bin/sh", "groupadd -g 999 docker", "chgrp docker /c", line, 'exec "$@"', ""].join("\n");
+
+  it.each([
+    ['echo "$(getent group docker)" "$(getent group docker)"', ["4:22", "4:47"]],
+    ['if getent group docker >/dev/null; then echo "$(getent group docker)"; fi', ["4:17", "4:62"]],
+  ])("reports each word, as alpinize entrypoint does: %s", async (line, where) => {
+    const root = await gitRepo({ Dockerfile: DOCKERFILE, "e.sh": twice(line) });
+    const at = (stderr: string) =>
+      stderr
+        .split("\n")
+        .filter((l) => l.includes("[group-name]"))
+        .map((l) => /e\.sh:(\d+:\d+) /.exec(l)?.[1]);
+    const single = await runCli(["entrypoint", "e.sh"], { cwd: root });
+    expect(at(single.stderr)).toEqual(where);
+    expect(at((await runCli(["migrate", "."], { cwd: root })).stderr)).toEqual(where);
+    const json = await runCli(["migrate", ".", "--json"], { cwd: root });
+    const script = JSON.parse(json.stdout).files.find((f: { file: string }) => f.file === "e.sh");
+    const words = script.warnings.filter((w: { rule: string }) => w.rule === "group-name");
+    expect(words.map((w: { line: number; column: number }) => `${w.line}:${w.column}`)).toEqual(
+      where,
+    );
+  });
+});
