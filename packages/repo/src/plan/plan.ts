@@ -320,8 +320,8 @@ function planScript(
 function skipLinks(root: string, links: readonly string[], plan: RepoPlan): void {
   const migrated = new Set(plan.files.filter((f) => f.kind === "dockerfile").map((f) => f.file));
   for (const file of links) {
-    const { link, message } = describeLink(root, file, migrated);
-    plan.skipped.push({ file, message, code: "ALPINIZE_REPO_SYMLINK", link });
+    const { link, message, hint } = describeLink(root, file, migrated);
+    plan.skipped.push({ file, message, code: "ALPINIZE_REPO_SYMLINK", link, hint });
   }
 }
 
@@ -340,12 +340,13 @@ async function readOrSkip(
   } catch (err) {
     if (!isAlpinizeError(err)) throw err;
     // Never opened: a link (not followed) or a FIFO, socket or device (which blocks or never ends).
-    if (err.code === NOT_REGULAR) plan.skipped.push({ file, message: err.message, code: err.code });
+    if (err.code === NOT_REGULAR)
+      plan.skipped.push({ file, message: err.message, code: err.code, ...hintOf(err) });
     else if (err.code === "ALPINIZE_REPO_SYMLINK")
       plan.skipped.push({
         file,
         message: linkMessage(root, file, err.message, plan, runs),
-        ...(runs ? { unrewritten: true } : {}),
+        ...(runs ? { unrewritten: true, ...hintOf(err) } : {}),
       });
     else plan.unparsable.push({ file, message: err.message, ...hintOf(err) });
     return undefined;

@@ -1,5 +1,6 @@
 import { readlinkSync, realpathSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
+import { DANGLING_LINK_HINT, isLinkLoop, LINK_LOOP, LINK_LOOP_HINT } from "@alpinize/errors";
 
 /** Where a symbolic link named like a Dockerfile leads, as `migrate DIR` reports it. */
 export type LinkPoints = "nowhere" | "migrated" | "repository" | "outside";
@@ -22,7 +23,7 @@ export function describeLink(
   root: string,
   file: string,
   migrated: ReadonlySet<string>,
-): { link: LinkInfo; message: string } {
+): { link: LinkInfo; message: string; hint: string } {
   const full = join(root, file);
   let target = "";
   try {
@@ -30,21 +31,36 @@ export function describeLink(
   } catch {
     // Gone since the walk: as good as dangling.
   }
-  const link = { target, points: whereItPoints(root, full, migrated) };
+  const where = whereItPoints(root, full, migrated);
+  const link = { target, points: where === "loop" ? "nowhere" : where };
+  // A loop is "nowhere" in --json (the documented values stay), but is called a loop in words,
+  // as migrate FILE and check call it.
+  const reason = where === "loop" ? `${LINK_LOOP} (to ${target || "?"})` : linkReason(link);
   return {
     link,
-    message: `${file}: ${linkReason(link)}; skipped (alpinize does not follow links)`,
+    message: `${file}: ${reason}; skipped (alpinize does not follow links)`,
+    hint: linkHint(where),
   };
 }
 
-function whereItPoints(root: string, full: string, migrated: ReadonlySet<string>): LinkPoints {
+function linkHint(where: LinkPoints | "loop"): string {
+  if (where === "loop") return LINK_LOOP_HINT;
+  if (where === "nowhere") return DANGLING_LINK_HINT;
+  return "Run alpinize migrate on the file the link points to, or put the Dockerfile itself in its place.";
+}
+
+function whereItPoints(
+  root: string,
+  full: string,
+  migrated: ReadonlySet<string>,
+): LinkPoints | "loop" {
   let real: string;
   let realRoot: string;
   try {
     real = realpathSync(full);
     realRoot = realpathSync(root);
-  } catch {
-    return "nowhere";
+  } catch (err) {
+    return isLinkLoop(err) ? "loop" : "nowhere";
   }
   const rel = relative(realRoot, real);
   if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return "outside";

@@ -29,7 +29,7 @@ describe.skipIf(!hasMkfifo)("migrate DIR and check DIR on a FIFO named like a Do
     const r = await runCli(["migrate", "--alpine", "3.23", "."], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "error sub/Dockerfile: a FIFO (named pipe), not a regular file; skipped (alpinize does not open it) (not migrated)",
+      "error sub/Dockerfile: a FIFO (named pipe), not a regular file; skipped (alpinize does not open it) (not migrated)\n  Put the regular file there, or list the path in .gitignore.\n",
     );
     expect(r.stderr).toContain("1 FIFO(s), socket(s) or device(s) not opened and not migrated");
     expect(r.stdout).toContain("+FROM alpine:3.23");

@@ -126,8 +126,11 @@ export function printProblems(
     const hint = writeHint(u) || u.hint;
     if (hint) io.err(`  ${escapeInline(hint)}`);
   }
-  for (const s of skippedDockerfiles(plan))
+  for (const s of skippedDockerfiles(plan)) {
     io.err(`${io.style.red("error")} ${escapeInline(shownMessage(s, show))} (not migrated)`);
+    // What to do about it, as check prints it under the same entry.
+    if (s.hint) io.err(`  ${escapeInline(s.hint)}`);
+  }
   for (const p of pinFailures)
     io.err(
       `${io.style.red("error")} ${escapeInline(show(p.file))}:${p.line}: cannot pin ${escapeInline(p.reference)}: ${escapeInline(p.message)}`,
