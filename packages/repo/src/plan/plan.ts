@@ -218,6 +218,18 @@ function hintOf(err: AlpinizeError): { hint?: string } {
   return err.hint ? { hint: err.hint } : {};
 }
 
+/**
+ * The entrypoint transform's hint, worded for the command that ran: it names the file it means
+ * (FILE is the path) and says to run migrate again, not alpinize entrypoint.
+ */
+function scriptHint(err: AlpinizeError, path: string): { hint?: string } {
+  if (!err.hint) return {};
+  // A path the shell would split or expand stays FILE: the command is copied and pasted.
+  const named = /^[\w./@+-]+$/.test(path) ? err.hint.replace(/\bFILE\b/g, path) : err.hint;
+  const hint = named.replace(/run alpinize entrypoint again/g, "run alpinize migrate again");
+  return { hint };
+}
+
 /** The code of a file left untouched because converting it hit a bug. */
 export const INTERNAL_FAILURE = "ALPINIZE_INTERNAL";
 
@@ -307,7 +319,7 @@ function planScript(
     }
     // The entrypoint transform's errors (CRLF endings, ...) may not say which file.
     const message = err.message.startsWith(`${path}:`) ? err.message : `${path}: ${err.message}`;
-    unparsable.push({ file: path, message, code: err.code, ...hintOf(err) });
+    unparsable.push({ file: path, message, code: err.code, ...scriptHint(err, path) });
     return undefined;
   }
 }
