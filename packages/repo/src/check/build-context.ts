@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import { danglingSource, type LinkEnd } from "../discover/dangling-source.js";
 import { missingSource } from "../discover/missing-source.js";
-import { leadsOutOfContext } from "../discover/outside-source.js";
+import { leadsOutOfContext, linkOutOfContext } from "../discover/outside-source.js";
 import { type Copy, landingPath } from "../discover/scripts.js";
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import {
@@ -114,7 +114,7 @@ export class BuildContext {
   > {
     for (const { copy, source } of this.index.candidates(copies, targets, true)) {
       for (const { path, target } of sourcePaths(copy, source, targets)) {
-        const out = await leadsOutOfContext(this.root, this.contexts, path);
+        const out = await linkOutOfContext(this.root, this.contexts, path);
         const end = out ? undefined : danglingSource(this.root, this.contexts, path);
         if (!out && end === undefined) continue;
         // A file of a folder the COPY names: Docker copies its link; a link named stops the build.
@@ -126,6 +126,7 @@ export class BuildContext {
           target,
           inFolder,
           ...end,
+          ...(out?.folder !== undefined ? { folder: out.folder } : {}),
         };
       }
     }

@@ -14,6 +14,7 @@ const IN_FOLDER_DANGLING =
   "this COPY brings it in with its folder and Docker copies the link as it is, so it runs only if the image has the file the link names by then";
 const LEADS_OUT = "leads outside the build context through a link (its own or a folder's)";
 const PUT_REAL = "put the real file in the build context in place of the link";
+const PUT_REAL_FOLDER = "put the real folder in the build context in place of the link";
 const FIX_LINK = "fix the link (ls -l shows where it points), or put the real file in its place";
 
 /** A script behind a link Docker does not copy the file of, with the words messages give it. */
@@ -48,9 +49,9 @@ export function linkedOutScripts(
     m.dangling === undefined
       ? {
           ...m,
-          problem: LEADS_OUT,
+          problem: m.folder === undefined ? LEADS_OUT : folderLeadsOut(m.folder),
           docker: m.inFolder ? IN_FOLDER : NAMED,
-          fix: PUT_REAL,
+          fix: m.folder === undefined ? PUT_REAL : PUT_REAL_FOLDER,
           severity: "error",
         }
       : {
@@ -61,6 +62,11 @@ export function linkedOutScripts(
           severity: m.inFolder ? "warning" : "error",
         },
   );
+}
+
+/** A folder on the way is the link out (`etcdir -> /etc`): named, as it is the link to fix. */
+function folderLeadsOut(folder: string): string {
+  return `is under ${quoted(folder)}, a symbolic link that leads outside the build context`;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { symlink } from "node:fs/promises";
+import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
@@ -100,5 +101,52 @@ describe("a folder link that loops inside a copied folder", () => {
       await repo.remove();
       repo = undefined;
     }
+  });
+});
+
+// A tester's `etcdir -> /etc`, `COPY etcdir/x.sh /3.sh`, `RUN /3.sh` was script-not-found ("not
+// in the build context") when /etc had no x.sh, and an unnamed link out when it had one.
+describe("a script COPYed through a folder link that leads outside the build context", () => {
+  const OUT = "is under etcdir, a symbolic link that leads outside the build context";
+  let outside: string | undefined;
+  afterEach(async () => {
+    if (outside) await rm(outside, { recursive: true, force: true });
+    outside = undefined;
+  });
+
+  async function outsideRepo(from: string, present: boolean) {
+    outside = await mkdtemp(join(tmpdir(), "alpinize-outside-"));
+    if (present) await writeFile(join(outside, "x.sh"), "#!/bin/sh\n");
+    repo = await scratchRepo({
+      Dockerfile: [`FROM ${from}`, "COPY etcdir/x.sh /3.sh", "RUN /3.sh", ""].join("\n"),
+    });
+    await symlink(outside, join(repo.root, "etcdir"));
+    return repo.root;
+  }
+
+  for (const present of [false, true]) {
+    it(`check: context-link naming the folder (x.sh there: ${present})`, async () => {
+      const root = await outsideRepo(`alpine:3.23@${DIGEST}`, present);
+      const r = await checkTargets([{ path: root, kind: "directory" }], {
+        ...options(),
+        cwd: root,
+      });
+      const found = r.findings.filter((f) => f.line > 1);
+      expect(found.map((f) => `${f.line} ${f.rule} ${f.severity}`)).toEqual([
+        "2 context-link error",
+      ]);
+      expect(found[0]!.message).toMatch(/^etcdir\/x\.sh, which the RUN on line 3 runs/);
+      expect(found[0]!.message).toContain(OUT);
+      expect(found[0]!.message).toContain("put the real folder in the build context");
+    });
+  }
+
+  it("migrate DIR: a context warning naming the folder, not script-not-found", async () => {
+    const root = await outsideRepo("debian:12", false);
+    const plan = await planRepository(root, { ...options(), release: "3.23" });
+    const warned = plan.files.flatMap((f) => f.warnings).filter((w) => w.line === 2);
+    expect(warned.map((w) => w.rule)).toEqual(["context"]);
+    expect(warned[0]!.message).toMatch(/^etcdir\/x\.sh, which the RUN on line 3 runs/);
+    expect(warned[0]!.message).toContain(OUT);
   });
 });

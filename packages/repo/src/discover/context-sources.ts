@@ -90,7 +90,8 @@ async function brokenLink(
 ): Promise<({ source: string } & Partial<LinkEnd>) | undefined> {
   if (dir.context === undefined) return undefined;
   const source = posix.relative(dir.context, path);
-  if (await linkOutOfContext(root, [dir.context], source)) return { source };
+  const out = await linkOutOfContext(root, [dir.context], source);
+  if (out) return out.folder === undefined ? { source } : { source, folder: out.folder };
   const end = danglingSource(root, [dir.context], source);
   return end === undefined ? undefined : { source, ...end };
 }

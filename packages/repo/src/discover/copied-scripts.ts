@@ -269,7 +269,7 @@ export class CopiedScripts {
     source: string,
   ): Promise<({ directory: boolean } & Partial<LinkEnd>) | undefined> {
     const out = await linkOutOfContext(this.root, this.contexts, source);
-    if (out) return { directory: out.directory };
+    if (out) return out;
     const end = danglingSource(this.root, this.contexts, source);
     return end === undefined ? undefined : { directory: false, ...end };
   }

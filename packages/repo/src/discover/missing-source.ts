@@ -1,6 +1,7 @@
 import { lstat } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { danglingSource } from "./dangling-source.js";
+import { linkOutOfContext } from "./outside-source.js";
 
 /** A script the image runs whose COPY source is in none of the build contexts alpinize looked in. */
 export interface MissingScript {
@@ -42,6 +43,8 @@ export async function missingSource(
   if (!plainPath(source)) return false;
   // A folder link to nothing (or a loop) on the way is named as such (context-link), not missing.
   if (danglingSource(root, contexts, source) !== undefined) return false;
+  // So is a folder link out of the context (`etcdir -> /etc`), whatever is under it (context-link).
+  if ((await linkOutOfContext(root, contexts, source))?.folder !== undefined) return false;
   for (const context of contexts) {
     const rel = posix.normalize(posix.join(context, source));
     if (rel.startsWith("..")) return false;

@@ -24,28 +24,62 @@ export async function leadsOutOfContext(
 
 /**
  * {@link leadsOutOfContext}, with whether the link leads to a folder (a COPY of it would bring
- * the files under it): its kind only, from stat, never its contents.
+ * the files under it): its kind only, from stat, never its contents; and `folder`, the first
+ * folder on the way that is the link leading out (`etcdir` of `etcdir/x.sh`, `etcdir -> /etc`),
+ * when it is not the source's own link. A path under such a folder counts even when nothing is
+ * there: Docker finds nothing behind the folder link either, and the link is what to fix.
  */
 export async function linkOutOfContext(
   root: string,
   contexts: readonly string[],
   source: string,
-): Promise<{ directory: boolean } | undefined> {
+): Promise<{ directory: boolean; folder?: string } | undefined> {
   if (!plainPath(source)) return undefined;
   for (const context of contexts) {
     const rel = posix.normalize(posix.join(context, source));
     if (rel.startsWith("..")) return undefined;
     const full = join(root, rel);
+    const realContext = await realpath(join(root, context)).catch(() => undefined);
+    const folder = async () =>
+      realContext === undefined
+        ? undefined
+        : outsideFolder(root, context, realContext, posix.relative(context, rel));
     // lstat follows the folder links on the way, not a link at the end: is anything there?
-    if ((await lstat(full).catch(() => undefined)) === undefined) continue;
-    const [realContext, real] = await Promise.all([
-      realpath(join(root, context)).catch(() => undefined),
-      realpath(full).catch(() => undefined),
-    ]);
+    if ((await lstat(full).catch(() => undefined)) === undefined) {
+      const out = await folder();
+      if (out !== undefined) return { directory: false, folder: out };
+      continue;
+    }
+    const real = await realpath(full).catch(() => undefined);
     if (realContext === undefined || real === undefined || within(realContext, real))
       return undefined;
     const info = await stat(full).catch(() => undefined);
-    return { directory: info?.isDirectory() === true };
+    const out = await folder();
+    return {
+      directory: info?.isDirectory() === true,
+      ...(out !== undefined ? { folder: out } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** The first folder on the way to `path` (of the context folder `context`) whose link leads out. */
+async function outsideFolder(
+  root: string,
+  context: string,
+  realContext: string,
+  path: string,
+): Promise<string | undefined> {
+  const parts = path.split("/").filter((p) => p !== "" && p !== ".");
+  for (let i = 1; i < parts.length; i++) {
+    const folder = parts.slice(0, i).join("/");
+    const at = join(root, context, folder);
+    const info = await lstat(at).catch(() => undefined);
+    if (info === undefined) return undefined;
+    if (!info.isSymbolicLink()) continue;
+    const real = await realpath(at).catch(() => undefined);
+    if (real === undefined) return undefined;
+    if (!within(realContext, real)) return folder;
   }
   return undefined;
 }
