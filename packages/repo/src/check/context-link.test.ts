@@ -84,10 +84,14 @@ describe("context-link: a script an Alpine image runs whose COPY source links ou
     ]);
     expect(linked(r)).toEqual(["2 error ext/setup.sh", "2 error run.sh"]);
     expect(r.unparsable).toEqual([]);
+    // ext is the folder link out: named, and the fix is the real folder in its place.
     for (const f of r.findings.filter((f) => f.rule === "context-link"))
       expect(f.message).toMatch(
-        /brings it in with its folder and Docker copies the link itself, so the image gets a dangling link: put the real file/,
+        /brings it in with its folder and Docker copies the link itself, so the image gets a dangling link: put the real (file|folder)/,
       );
+    expect(r.findings.find((f) => f.message.startsWith("ext/setup.sh"))!.message).toContain(
+      "is under ext, a folder link that leads outside the build context",
+    );
     expect(JSON.stringify(r)).not.toMatch(/TOPSECRET|symbolic link|the link points to/);
   });
 

@@ -66,7 +66,7 @@ export function linkedOutScripts(
 
 /** A folder on the way is the link out (`etcdir -> /etc`): named, as it is the link to fix. */
 function folderLeadsOut(folder: string): string {
-  return `is under ${quoted(folder)}, a symbolic link that leads outside the build context`;
+  return `is under ${quoted(folder)}, a folder link that leads outside the build context`;
 }
 
 /**

@@ -107,7 +107,7 @@ describe("a folder link that loops inside a copied folder", () => {
 // A tester's `etcdir -> /etc`, `COPY etcdir/x.sh /3.sh`, `RUN /3.sh` was script-not-found ("not
 // in the build context") when /etc had no x.sh, and an unnamed link out when it had one.
 describe("a script COPYed through a folder link that leads outside the build context", () => {
-  const OUT = "is under etcdir, a symbolic link that leads outside the build context";
+  const OUT = "is under etcdir, a folder link that leads outside the build context";
   let outside: string | undefined;
   afterEach(async () => {
     if (outside) await rm(outside, { recursive: true, force: true });

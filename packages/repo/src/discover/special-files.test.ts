@@ -12,6 +12,9 @@ import { NOT_REGULAR, readTextFile } from "../workspace/files.js";
 import { findCopiedScripts } from "./scripts.js";
 import { discoverFiles } from "./walk.js";
 
+// What to do, as check DIR prints it under the same entry.
+const PUT_REGULAR = "Put the regular file there, or list the path in .gitignore.";
+
 const hasMkfifo = spawnSync("mkfifo", ["--version"]).status === 0;
 const DOCKERFILE = 'FROM alpine:3.23\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n';
 
@@ -101,9 +104,20 @@ describe.skipIf(!hasMkfifo)("FIFOs and sockets named like a Dockerfile or script
         file: "api.Dockerfile",
         message: expect.stringMatching(/^api\.Dockerfile: a socket, not a regular file; skipped/),
         code: NOT_REGULAR,
+        hint: PUT_REGULAR,
       },
-      { file: "sub/Dockerfile", message: expect.stringContaining("a FIFO"), code: NOT_REGULAR },
-      { file: "entry.sh", message: expect.stringContaining("a FIFO"), code: NOT_REGULAR },
+      {
+        file: "sub/Dockerfile",
+        message: expect.stringContaining("a FIFO"),
+        code: NOT_REGULAR,
+        hint: PUT_REGULAR,
+      },
+      {
+        file: "entry.sh",
+        message: expect.stringContaining("a FIFO"),
+        code: NOT_REGULAR,
+        hint: PUT_REGULAR,
+      },
     ]);
     expect(plan.unparsable).toEqual([]);
   });
