@@ -16,6 +16,11 @@ export interface TransformWarning {
    */
   outputLine?: number;
   outputColumn?: number;
+  /**
+   * The message as it reads in the file `--write` leaves, where it differs: the Dockerfile lines
+   * a repository plan's own warning names (`the RUN on line 7`) moved as `outputLine` is.
+   */
+  outputMessage?: string;
 }
 
 export interface PackageChange extends PackageDecision {

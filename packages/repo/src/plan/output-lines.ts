@@ -1,5 +1,6 @@
 import type { TransformWarning } from "../transforms.js";
 import { mapLinesToOutput } from "./line-map.js";
+import { messageOnOutput } from "./message-lines.js";
 import type { RepoPlan } from "./types.js";
 
 type LineMap = (line: number) => number;
@@ -23,9 +24,12 @@ export function placeOnOutput(plan: RepoPlan): void {
 
 function placed(w: TransformWarning, fromInput: LineMap, fromResult: LineMap): TransformWarning {
   if (w.outputLine !== undefined) return { ...w, outputLine: fromResult(w.outputLine) };
+  // The plan's own warning: the lines its words name move with it (the transform's stay).
+  const outputMessage = messageOnOutput(w.message, fromInput);
   return {
     ...w,
     outputLine: fromInput(w.line),
     ...(w.column !== undefined ? { outputColumn: w.column } : {}),
+    ...(outputMessage !== w.message ? { outputMessage } : {}),
   };
 }

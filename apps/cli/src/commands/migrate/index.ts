@@ -57,7 +57,8 @@ Options:
                  else migrate only warns about (ONBUILD RUN, systemctl…) is left for you,
                  counted in the summary line; alpinize check is the CI lint for it
   --json         Print edits, warnings (line, column in the input; outputLine, outputColumn in
-                 the result) and every package decision as JSON; an
+                 the result; outputMessage, the words with the lines they name moved there,
+                 where they differ) and every package decision as JSON; an
                  error that stops the run (bad flag, missing or unreadable file) still prints
                  one document: {release (null if not known yet), errors: [{file?, code,
                  message, hint?}], files: []}, with the exit code of the error

@@ -95,7 +95,9 @@ export function printRepoWarnings(
     for (const w of file.warnings) {
       const [line, column] = onDisk ? outputPosition(w) : [w.line, w.column];
       const at = column === undefined ? `${line}:` : `${line}:${column}`;
-      io.warn(`${escapeInline(show(file.file))}:${at} [${w.rule}] ${escapeInline(w.message)}`);
+      // In a rewritten file, the lines the words name are those of the file now on disk too.
+      const message = (onDisk && w.outputMessage) || w.message;
+      io.warn(`${escapeInline(show(file.file))}:${at} [${w.rule}] ${escapeInline(message)}`);
     }
   }
   for (const s of plan.skipped) if (!notMigrated(s)) io.warn(escapeInline(shownMessage(s, show)));
