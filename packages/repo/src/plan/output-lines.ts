@@ -1,5 +1,5 @@
 import type { TransformWarning } from "../transforms.js";
-import { mapLinesToOutput } from "./line-map.js";
+import { mapLinesToOriginal, mapLinesToOutput } from "./line-map.js";
 import { messageOnOutput } from "./message-lines.js";
 import type { RepoPlan } from "./types.js";
 
@@ -31,5 +31,90 @@ function placed(w: TransformWarning, fromInput: LineMap, fromResult: LineMap): T
     outputLine: fromInput(w.line),
     ...(w.column !== undefined ? { outputColumn: w.column } : {}),
     ...(outputMessage !== w.message ? { outputMessage } : {}),
+  };
+}
+
+interface Place {
+  line: number;
+  column?: number;
+}
+
+/**
+ * Where places of a script are in its rewrite and back. Lines go through the line maps; a column
+ * keeps its place on a line the rewrite kept, and on one it changed, its distance from the
+ * nearer unchanged end (a column inside the changed middle points to where that middle starts).
+ */
+export function scriptPlaces(before: string, after: string) {
+  const a = before.split("\n");
+  const b = after.split("\n");
+  const forward = lastOfRun(a, b, mapLinesToOutput(before, after));
+  const back = mapLinesToOriginal(before, after);
+  const across = (from: string[], to: string[], w: Place, line: number): Place =>
+    w.column === undefined
+      ? { line }
+      : { line, column: columnAcross(from[w.line - 1] ?? "", to[line - 1] ?? "", w.column) };
+  return {
+    toOutput: (w: Place) => across(a, b, w, forward(w.line)),
+    toInput: (w: Place) => across(b, a, w, back(w.line)),
+  };
+}
+
+/**
+ * A changed line maps to the line at the same distance from the end of the changed run it is in:
+ * the shims the rewrite inserts go above the first command, so a command rewritten right below
+ * them (`groupadd` on line 2) is the run's last line, not its first (the block's marker).
+ */
+function lastOfRun(a: string[], b: string[], forward: LineMap): LineMap {
+  const kept = (line: number) => a[line - 1] === b[forward(line) - 1];
+  // The empty rest after a final newline is no line.
+  const lastIn = a.at(-1) === "" ? a.length - 1 : a.length;
+  const lastOut = Math.max(b.at(-1) === "" ? b.length - 1 : b.length, 1);
+  return (line) => {
+    if (kept(line)) return forward(line);
+    let next = line + 1;
+    while (next <= lastIn && !kept(next)) next++;
+    const runEnd = next <= lastIn ? forward(next) - 1 : lastOut;
+    return Math.max(forward(line), Math.min(runEnd - (next - 1 - line), lastOut));
+  };
+}
+
+/** The 1-based column `column` of line `from` has in line `to`, a rewrite of it. */
+export function columnAcross(from: string, to: string, column: number): number {
+  if (from === to) return column;
+  let prefix = 0;
+  while (prefix < from.length && prefix < to.length && from[prefix] === to[prefix]) prefix++;
+  let suffix = 0;
+  const room = Math.min(from.length, to.length) - prefix;
+  while (suffix < room && from[from.length - 1 - suffix] === to[to.length - 1 - suffix]) suffix++;
+  if (column - 1 < prefix) return column;
+  if (column - 1 >= from.length - suffix) return column + to.length - from.length;
+  // In the changed middle: where the same word is in the rewrite's middle (`999` of
+  // `groupadd -g 999 docker` in `…ensure_group docker 999`), else where that middle starts.
+  const word = /^[^\s;&|()<>"'`$=]+/.exec(from.slice(column - 1))?.[0];
+  const found = word ? to.slice(prefix, to.length - suffix).indexOf(word) : -1;
+  return prefix + 1 + Math.max(found, 0);
+}
+
+/**
+ * A script's warnings with both places: `line`/`column` in the file as given, and
+ * `outputLine`/`outputColumn` in the file `--write` leaves (where `migrate DIR --write` prints
+ * them). The rewrite's warnings come placed on the input, the lint's on the output.
+ */
+export function placeScriptWarnings(
+  before: string,
+  after: string,
+  rewrite: readonly TransformWarning[],
+  lintOnOutput: readonly TransformWarning[],
+): { rewrite: TransformWarning[]; lint: TransformWarning[] } {
+  const places = scriptPlaces(before, after);
+  const both = (input: Place, output: Place) => ({
+    line: input.line,
+    ...(input.column !== undefined ? { column: input.column } : {}),
+    outputLine: output.line,
+    ...(output.column !== undefined ? { outputColumn: output.column } : {}),
+  });
+  return {
+    rewrite: rewrite.map((w) => ({ ...w, ...both(w, places.toOutput(w)) })),
+    lint: lintOnOutput.map((w) => ({ ...w, ...both(places.toInput(w), w) })),
   };
 }

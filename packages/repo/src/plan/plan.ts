@@ -23,7 +23,7 @@ import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
 import { missingScriptWarnings } from "./missing-scripts.js";
 import { muslIntoGlibc } from "./musl-copies.js";
-import { placeOnOutput } from "./output-lines.js";
+import { placeOnOutput, placeScriptWarnings } from "./output-lines.js";
 import { unreadRunScripts } from "./run-scripts-unread.js";
 import { needsAlpineRewrite, type ScriptScope, scriptScope } from "./script-scope.js";
 import {
@@ -284,16 +284,18 @@ function planScript(
       scope === "alpine" && !needsAlpineRewrite(rewritten.edits ?? [])
         ? { ...rewritten, output: before, changed: false, edits: [] }
         : rewritten;
-    // The linter sees the rewritten script (so fixed lines are not reported); its line numbers
-    // are mapped back so every finding names a line of the file as it is in the repository.
-    const toOriginal = mapLinesToOriginal(before, result.output);
-    const lint = lintScript(transforms, result.output, path, installed).map((w) => ({
-      ...w,
-      line: toOriginal(w.line),
-    }));
-    const warnings = mergedGroupNames(
+    // The linter sees the rewritten script (so fixed lines are not reported); its places are
+    // mapped back so every finding names a place of the file as it is in the repository, and
+    // each warning keeps where it is in the rewritten file too, for --write and --json.
+    const placed = placeScriptWarnings(
+      before,
+      result.output,
       result.warnings,
-      withoutDeclinedShadow(lint, result.warnings),
+      lintScript(transforms, result.output, path, installed),
+    );
+    const warnings = mergedGroupNames(
+      placed.rewrite,
+      withoutDeclinedShadow(placed.lint, placed.rewrite),
     );
     // A script the shell cannot parse is not migrated half-way: it is reported and left alone.
     const syntax = warnings.find((w) => w.rule === "syntax");

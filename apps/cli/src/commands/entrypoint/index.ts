@@ -48,9 +48,11 @@ messages, the diff and --json, as migrate - names it).
 Files named on the command line are read like cat reads them (a FIFO waits for its writer).
 
 Options:
-  --write         Rewrite FILE in place (atomically, keeping its mode)
+  --write         Rewrite FILE in place (atomically, keeping its mode); warning and finding
+                  lines then point into the rewritten file (otherwise into FILE as given)
   --check         Change nothing; exit 1 if FILE needs rewriting or has lint errors left
-  --json          Print edits, warnings and lint findings (line, column in FILE) as JSON; an
+  --json          Print edits, warnings and lint findings (line, column in FILE as given;
+                  warnings and findings also outputLine, outputColumn in the rewrite) as JSON; an
                   error that stops it (bad flag, unreadable file, CRLF endings) still prints
                   one document: {file (or null), changed false, source null, edits [],
                   warnings [], findings: [one finding with rule "not-checked", severity
@@ -136,7 +138,7 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
   if (values.json) io.stdout.write(toJson(report));
   else {
     if (mode === "diff") printDiff(io, report);
-    printNotes(io, report);
+    printNotes(io, report, mode === "write" && result.changed);
     io.err(summary(report, mode));
     if (mode === "write") remindShims(io, file, result.edits, shimSource);
   }

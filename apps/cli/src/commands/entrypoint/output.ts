@@ -1,6 +1,7 @@
 import { dirname, join } from "node:path";
 import type { LintFinding, RewriteResult, ShimSource } from "@alpinize/entrypoint";
 import type { AlpinizeError } from "@alpinize/errors";
+import { scriptPlaces } from "@alpinize/repo";
 import { printFinding } from "../../finding-line.js";
 import type { Io } from "../../io.js";
 import { errorJson } from "../../json-errors.js";
@@ -18,15 +19,28 @@ export interface EntrypointReport {
 }
 
 export function toJson(r: EntrypointReport): string {
+  const onOutput = placedOnOutput(r);
   const doc = {
     file: r.file,
     changed: r.result.changed,
     source: r.source,
     edits: r.result.edits,
-    warnings: r.result.warnings,
-    findings: r.findings,
+    warnings: r.result.warnings.map(onOutput),
+    findings: r.findings.map(onOutput),
   };
   return rawBytesJson(doc);
+}
+
+/**
+ * Adds where a warning or finding (placed in FILE as given) is in the rewritten script:
+ * `outputLine`, `outputColumn`, what `--write` prints and `migrate DIR --json` gives too.
+ */
+function placedOnOutput(r: EntrypointReport) {
+  const places = scriptPlaces(r.before, r.result.output);
+  return <T extends { line: number; column: number }>(w: T) => {
+    const out = places.toOutput(w);
+    return { ...w, outputLine: out.line, outputColumn: out.column ?? w.column };
+  };
 }
 
 /**
@@ -60,8 +74,18 @@ export function printDiff(io: Io, r: EntrypointReport): void {
   printUnifiedDiff(io, r.before, r.result.output, r.file);
 }
 
-export function printNotes(io: Io, r: EntrypointReport): void {
+/**
+ * After `--write` the file on disk is the rewritten script, so the notes point into it; a diff or
+ * a check leaves FILE as given on disk, and they point there.
+ */
+export function printNotes(io: Io, r: EntrypointReport, written = false): void {
   const name = r.file;
+  const onOutput = placedOnOutput(r);
+  const place = <T extends { line: number; column: number }>(w: T) => {
+    if (!written) return { line: w.line, column: w.column };
+    const out = onOutput(w);
+    return { line: out.outputLine, column: out.outputColumn };
+  };
   const at = (x: { line: number; column: number }) => `${x.line}:${x.column}`;
   // A declined usermod/groupmod gets the rewrite's reason (what it lacks) and the lint's
   // shadow-tool error at the same word, and a syntax error is both the rewrite's reason to change
@@ -78,17 +102,10 @@ export function printNotes(io: Io, r: EntrypointReport): void {
     const finding = pairs.get(key(w));
     if (finding) merged.add(finding);
     const severity = finding?.severity ?? "warning";
-    printFinding(io, {
-      severity,
-      file: name,
-      line: w.line,
-      column: w.column,
-      rule: w.rule,
-      message: w.message,
-    });
+    printFinding(io, { severity, file: name, ...place(w), rule: w.rule, message: w.message });
   }
   for (const f of r.findings) {
-    if (!merged.has(f)) printFinding(io, { ...f, file: name });
+    if (!merged.has(f)) printFinding(io, { ...f, file: name, ...place(f) });
   }
 }
 
