@@ -67,4 +67,30 @@ describe("LibreOffice translations on a release whose list was not read", () => 
     expect(d).toMatchObject({ alpine: [], kind: "unknown" });
     expect(d.reason).toContain("apk search libreoffice-lang-pt_br");
   });
+
+  const on324 = createPackageMap({ release: "3.24" });
+
+  it.each(["libreoffice-l10n-xx", "libreoffice-l10n-de-dbgsym"])(
+    "gives no name to look for where 3.23 builds none: %s",
+    (name) => {
+      const d = on324.map(name);
+      expect(d).toMatchObject({ alpine: [], kind: "unknown" });
+      expect(d.reason).not.toContain("apk search");
+      expect(d.reason).not.toContain("on earlier releases");
+      expect(d.reason).toContain("Alpine 3.23 builds none for");
+    },
+  );
+
+  it.each([
+    ["in", "the Indic languages", 12],
+    ["za", "the South African languages", 11],
+  ])("names every pack the %s metapackage pulls in", (code, languages, count) => {
+    const d = on324.map(`libreoffice-l10n-${code}`);
+    const search = /`apk search ([^`]+)`/.exec(d.reason)?.[1]?.split(" ") ?? [];
+    expect(search).toEqual(
+      createPackageMap({ release: "3.23" }).map(`libreoffice-l10n-${code}`).alpine,
+    );
+    expect(search).toHaveLength(count);
+    expect(d.reason).toContain(languages);
+  });
 });

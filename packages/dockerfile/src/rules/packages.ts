@@ -163,7 +163,7 @@ export function mapPackages(
         ctx.warn(
           rule,
           tok.offset,
-          `no Alpine package known for ${quoted(name)}; kept as written${hint}`,
+          `no Alpine package known for ${quoted(name)}; kept as written${hint}${mapReason(ctx, decision)}`,
         );
     } else {
       for (const n of written) {
@@ -176,6 +176,18 @@ export function mapPackages(
     const text = written.join(" ");
     return text === tok.value ? { action: "keep" } : { action: "replace", text };
   });
+}
+
+/**
+ * The map's own reason where a layer that knows the name's kind answered (a LibreOffice
+ * translation, a Go toolchain part): it says why and what to do. Its catch-all "no Alpine
+ * package found", and "not a valid Debian package name" (the name quoted again, maybe 1 MB of
+ * it), say nothing the warning does not.
+ */
+function mapReason(ctx: MigrationContext, decision: PackageDecision): string {
+  if (decision.layer === "invalid") return "";
+  if (decision.reason.startsWith(`no Alpine ${ctx.release} package found for `)) return "";
+  return ` (${decision.reason})`;
 }
 
 /**

@@ -1,4 +1,6 @@
-import type { Layer } from "./types.js";
+import { releaseIndex } from "../release-index.js";
+import { KNOWN_RELEASES } from "../releases.js";
+import type { Env, Hit, Layer } from "./types.js";
 
 // Debian ships LibreOffice's UI translations as libreoffice-l10n-<lang> (pt-br, zh-cn: `_`
 // spelled `-`); Alpine builds them as subpackages of libreoffice named libreoffice-lang-<lang>
@@ -23,6 +25,12 @@ const DEBIAN_CODES: Readonly<Record<string, readonly string[]>> = {
   za: ["af", "en_za", "nr", "nso", "ss", "st", "tn", "ts", "ve", "xh", "zu"],
 };
 
+/** What a metapackage's hint calls the languages it pulls in. */
+const METAPACKAGE_LANGUAGES: Readonly<Record<string, string>> = {
+  in: "the Indic languages",
+  za: "the South African languages",
+};
+
 export const libreofficeL10nLayer: Layer = (name, env) => {
   const m = DEBIAN_PACK.exec(name);
   if (!m?.[1] || env.index.has(name)) return undefined;
@@ -32,14 +40,7 @@ export const libreofficeL10nLayer: Layer = (name, env) => {
     ? (DEBIAN_CODES[lang] ?? [])
     : [lang.replace(/-/g, "_")];
   const wanted = codes.map((c) => `${ALPINE_PREFIX}${c}`);
-  if (packs.length === 0) {
-    return {
-      alpine: [],
-      kind: "unknown",
-      layer: "unknown",
-      reason: `Alpine builds LibreOffice's translations as ${ALPINE_PREFIX}<lang> subpackages of libreoffice, but alpinize has no list of them for Alpine ${env.release}: check \`apk search ${wanted[0]}\` (${wanted.join(" ")} on earlier releases)`,
-    };
-  }
+  if (packs.length === 0) return unlisted(name, lang, wanted, env);
   const languages = `Alpine ${env.release} packages LibreOffice's translations for ${packs.length} languages as ${ALPINE_PREFIX}<lang>`;
   const missing = wanted.filter((w) => !packs.includes(w));
   if (missing.length > 0) {
@@ -56,3 +57,39 @@ export const libreofficeL10nLayer: Layer = (name, env) => {
     reason: `LibreOffice translation: Debian's ${name} is ${wanted.join(" ")} on Alpine (${languages})`,
   };
 };
+
+/** The translation packs of the newest release before `release` whose list alpinize holds. */
+function earlierPacks(release: string): { release: string; packs: string[] } | undefined {
+  const before = KNOWN_RELEASES.slice(0, (KNOWN_RELEASES as readonly string[]).indexOf(release));
+  for (const r of before.reverse()) {
+    const packs = releaseIndex(r)
+      .names(ORIGIN)
+      .filter((n) => n.startsWith(ALPINE_PREFIX));
+    if (packs.length > 0) return { release: r, packs };
+  }
+  return undefined;
+}
+
+/**
+ * A release whose list alpinize does not hold: the names to look for are the earlier release's,
+ * so the hint names them only where that release built every one (not for `xx` or `de-dbgsym`).
+ */
+function unlisted(name: string, lang: string, wanted: string[], env: Env): Hit {
+  const unknown = { alpine: [] as string[], kind: "unknown", layer: "unknown" } as const;
+  const start = `Alpine builds LibreOffice's translations as ${ALPINE_PREFIX}<lang> subpackages of libreoffice, but alpinize has no list of them for Alpine ${env.release}`;
+  const earlier = earlierPacks(env.release);
+  if (!earlier) return { ...unknown, reason: `${start}: check \`apk search ${ALPINE_PREFIX}\`` };
+  if (!wanted.every((w) => earlier.packs.includes(w))) {
+    return {
+      ...unknown,
+      reason: `${start}, and Alpine ${earlier.release} builds none for ${lang} (of ${earlier.packs.length} languages): LibreOffice falls back to English (${ALPINE_PREFIX}en_us)`,
+    };
+  }
+  const what = Object.hasOwn(METAPACKAGE_LANGUAGES, lang)
+    ? ` (Debian's ${name} pulls in ${METAPACKAGE_LANGUAGES[lang]})`
+    : "";
+  return {
+    ...unknown,
+    reason: `${start}: check \`apk search ${wanted.join(" ")}\`, the names on Alpine ${earlier.release}${what}`,
+  };
+}
