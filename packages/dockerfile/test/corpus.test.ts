@@ -1,24 +1,16 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile text holds ${VAR} on purpose
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { isAlpinizeError } from "@alpinize/errors";
+import { corpusSkipReason, sharedCorpusDir } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { migrateDockerfile, parseDockerfile } from "../src/index.js";
 import { assertRunsParse, migrate, packageMap } from "./helpers.js";
 
-const corpus = join(
-  dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "..",
-  "..",
-  "..",
-  "shared",
-  "corpus",
-);
-const have = existsSync(corpus);
-if (!have)
-  console.warn(`corpus tests skipped: ${corpus} not found (../shared next to the repository)`);
+const corpus = sharedCorpusDir();
+const skipped = corpusSkipReason(corpus);
+const have = skipped === undefined;
+if (!have) console.warn(`corpus tests skipped: ${skipped}`);
 
 /** Lines of `before` outside every edit span come through unchanged and in order. */
 function assertMinimal(

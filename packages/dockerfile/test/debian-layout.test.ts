@@ -1,17 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { KNOWN_RELEASES } from "@alpinize/package-map";
+import { corpusPath, corpusSkipReason } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { debianPathNote } from "../src/rules/debian-layout.js";
 import { migrate } from "./helpers.js";
 
-const aports = join(
-  dirname(fileURLToPath(import.meta.url)),
-  ...["..", "..", "..", "..", "shared", "corpus", "aports-index"],
-);
-if (!existsSync(aports))
-  console.warn(`aports check skipped: ${aports} not found (../shared next to the repository)`);
+const aports = corpusPath("aports-index");
+const aportsSkipped = corpusSkipReason(aports);
+if (aportsSkipped) console.warn(`aports check skipped: ${aportsSkipped}`);
 
 const warnings = (text: string) => migrate(text).warnings.map((w) => `${w.line}: ${w.message}`);
 const lines = (...l: string[]) => `${l.join("\n")}\n`;

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
+import { corpusPath } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { migrate } from "./helpers.js";
 
-const CANADA = "/work/shared/corpus/dfc/canada-ca-tracker.before.Dockerfile";
+const CANADA = corpusPath("dfc", "canada-ca-tracker.before.Dockerfile");
 
 /** The `from` warnings of a file, by line. */
 const fromWarnings = (text: string) =>

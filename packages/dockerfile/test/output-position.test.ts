@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { corpusPath } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import type { Edit } from "../src/edits.js";
 import { outputOffsetMapper } from "../src/migrate/output-position.js";
@@ -70,7 +71,7 @@ describe("warning positions in the output", () => {
   });
 
   it("maps every corpus warning outside an edit to the same text in the output", () => {
-    const root = join(__dirname, "../../../../shared/corpus/pairs");
+    const root = corpusPath("pairs");
     let dirs: string[];
     try {
       dirs = readdirSync(root);

@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { corpusPath } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { DEBIAN_BASE_GROUPS } from "../src/rules/users-debian-groups.js";
 import { renumberedGroups } from "../src/rules/users-renumbered-groups.js";
 import { migrate } from "./helpers.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const ALPINE_GROUP = resolve(here, "../../../../shared/corpus/alpine-rootfs/group");
+const _here = dirname(fileURLToPath(import.meta.url));
+const ALPINE_GROUP = corpusPath("alpine-rootfs", "group");
 // scripts/ci's debootstrap of bookworm (minbase), where the test machine has it.
 const CACHE = process.env.ALPINIZE_TEST_CACHE ?? "/var/cache/alpinize-test";
 const DEBIAN_GROUP = join(CACHE, "debian-bookworm-minbase/etc/group");

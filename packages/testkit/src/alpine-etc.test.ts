@@ -1,12 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ALPINE_GROUP, ALPINE_PASSWD, alpineShadow } from "./alpine-etc.js";
+import { corpusPath, corpusSkipReason } from "./shared-corpus.js";
 
 // The shared corpus keeps unmodified copies of alpine-baselayout's files next to the repository.
-const CORPUS = fileURLToPath(new URL("../../../../shared/corpus/alpine-rootfs/", import.meta.url));
-const HAVE_CORPUS = existsSync(`${CORPUS}group`);
-if (!HAVE_CORPUS) console.warn(`skipping the corpus comparison: ${CORPUS} is absent`);
+const CORPUS = `${corpusPath("alpine-rootfs")}/`;
+const skipped = corpusSkipReason(`${CORPUS}group`);
+const HAVE_CORPUS = skipped === undefined;
+if (!HAVE_CORPUS) console.warn(`skipping the corpus comparison: ${skipped}`);
 
 describe.skipIf(!HAVE_CORPUS)("Alpine's base /etc files", () => {
   it("are the corpus's copies of alpine-baselayout's passwd and group", () => {

@@ -39,3 +39,9 @@ export type { TokenRequest } from "./registry/token-server.js";
 export { findBinary, type RequireBinaryOptions, requireBinary } from "./require-binary.js";
 export { GOSU_DOWNLOAD_LINES, REDIS_ENTRYPOINT } from "./scripts.js";
 export { allWords, drawnConcat, drawnLines, range, seededPick } from "./seeded.js";
+export {
+  CORPUS_DIR_VARIABLE,
+  corpusPath,
+  corpusSkipReason,
+  sharedCorpusDir,
+} from "./shared-corpus.js";

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { SHADOW_ONLY_TOOLS } from "@alpinize/busybox";
+import { corpusPath, corpusSkipReason } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { describeStages } from "../dockerfile/stages.js";
 import { checkStages } from "./dockerfile-rules.js";
@@ -15,14 +15,10 @@ function findings(text: string) {
 }
 
 // Alpine's busybox build config, read from the shared corpus next to the repository.
-const CONFIG = fileURLToPath(
-  new URL("../../../../../shared/corpus/alpine-rootfs/busyboxconfig-1.37.0", import.meta.url),
-);
-const haveConfig = existsSync(CONFIG);
-if (!haveConfig)
-  console.warn(
-    `busybox config test skipped: ${CONFIG} not found (../shared next to the repository)`,
-  );
+const CONFIG = corpusPath("alpine-rootfs", "busyboxconfig-1.37.0");
+const configSkipped = corpusSkipReason(CONFIG);
+const haveConfig = configSkipped === undefined;
+if (!haveConfig) console.warn(`busybox config test skipped: ${configSkipped}`);
 
 describe.skipIf(!haveConfig)("shadow tools against Alpine's busybox config", () => {
   const config = haveConfig ? readFileSync(CONFIG, "utf8") : "";
