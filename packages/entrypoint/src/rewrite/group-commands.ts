@@ -9,6 +9,7 @@ import {
   text,
   warn,
 } from "./command-outcome.js";
+import { decimalId } from "./decimal-id.js";
 import { groupUseEdits } from "./group-uses.js";
 
 export function groupUses(name: string, ctx: CommandContext): CommandOutcome | undefined {
@@ -29,7 +30,13 @@ export function ensuredGroup(args: Word[], ctx: CommandContext): undefined {
   return undefined;
 }
 
-function ensureGroup(name: Word, gid: string, ctx: CommandContext, rule: string): CommandOutcome {
+function ensureGroup(
+  name: Word,
+  written: string,
+  ctx: CommandContext,
+  rule: string,
+): CommandOutcome {
+  const gid = decimalId(written);
   const lit = literal(name.text);
   if (lit !== undefined) ctx.groups.define(lit, gid, ctx.cmd);
   return {

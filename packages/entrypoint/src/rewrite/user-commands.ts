@@ -2,6 +2,7 @@ import { parseOptions } from "../shell/options.js";
 import { literal, type Word } from "../shell/scan.js";
 import { BB_ADDUSER, USERADD } from "./command-options.js";
 import { type CommandContext, type CommandOutcome, text, warn } from "./command-outcome.js";
+import { decimalId } from "./decimal-id.js";
 import { addToGroups } from "./group-commands.js";
 
 const NOLOGIN_DEBIAN = "/usr/sbin/nologin";
@@ -67,8 +68,9 @@ function ensureUser(
 ): CommandOutcome {
   const sh = literal(shell) === NOLOGIN_DEBIAN ? "/sbin/nologin" : shell;
   const lit = literal(group);
-  const gid = lit !== undefined && ctx.groups.origin(lit) ? ctx.groups.ref(lit, ctx.cmd) : group;
-  const create = `alpinize_ensure_user ${user} ${uid} ${gid} ${home} ${sh}`;
+  const gid =
+    lit !== undefined && ctx.groups.origin(lit) ? ctx.groups.ref(lit, ctx.cmd) : decimalId(group);
+  const create = `alpinize_ensure_user ${user} ${decimalId(uid)} ${gid} ${home} ${sh}`;
   const more = extra ? addToGroups(user, extra, ctx, "useradd").call : "";
   return {
     kind: "replace",
