@@ -16,7 +16,9 @@ export async function readNamedFile(path: string, display = path): Promise<strin
     const real = await realpath(path).catch((err: unknown) => {
       throw unreadable(display, err);
     });
-    return await readTextFile(real, display);
+    return await readTextFile(real, display).catch((err: unknown) => {
+      throw asNamed(err);
+    });
   }
   if (info.isDirectory()) {
     throw new InputError("ALPINIZE_REPO_UNREADABLE", `${display}: not a regular file`, {
@@ -64,6 +66,20 @@ async function readStream(path: string, display: string): Promise<Buffer> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * readTextFile words its refusals for a file a folder walk found ("add it to .gitignore"); this
+ * one the user named, so the way out is to name another file (or fix its permissions).
+ */
+function asNamed(err: unknown): unknown {
+  if (!(err instanceof InputError) || !err.hint?.includes(".gitignore")) return err;
+  const hint = err.message.includes(": larger than ")
+    ? `Name the Dockerfile or script itself: alpinize reads at most ${formatBytes(MAX_TEXT_BYTES)} of one.`
+    : err.message.includes(": binary file")
+      ? "Pass a Dockerfile or a script."
+      : "Check the file's permissions.";
+  return new InputError(err.code, err.message, { hint, details: err.details, cause: err });
 }
 
 function unreadable(display: string, err: unknown): InputError {

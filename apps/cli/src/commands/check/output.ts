@@ -33,7 +33,7 @@ function summaryLine(result: CheckResult): string {
   const warnings = result.findings.length - errors;
   const files = result.files.length;
   if (result.unparsable.length > 0)
-    return `alpinize check: ${result.unparsable.length} file(s) could not be checked; fix or .gitignore them`;
+    return `alpinize check: ${result.unparsable.length} file(s) could not be checked (each error above says what to do)`;
   if (errors + warnings === 0) return `alpinize check: ${files} file(s) clean`;
   return `alpinize check: ${files} file(s) checked: ${errors} error(s), ${warnings} warning(s)`;
 }

@@ -1,0 +1,31 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../test-helpers.js";
+
+let dir = "";
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "alpinize-check-large-"));
+  await mkdir(join(dir, "repo"));
+  // Just over the 4 MiB a Dockerfile may have.
+  const big = `FROM debian:bookworm\n${"# padding\n".repeat(420_000)}`;
+  await writeFile(join(dir, "repo", "Dockerfile"), big);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe("alpinize check on a Dockerfile over 4 MiB", () => {
+  it("named on the command line: the hint says to name another file, not to .gitignore it", async () => {
+    const r = await runCli(["check", "repo/Dockerfile"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("repo/Dockerfile: larger than 4 MiB");
+    expect(r.stderr).toContain("Name the Dockerfile or script itself");
+    expect(r.stderr).not.toContain(".gitignore");
+  });
+
+  it("found by walking a folder: the hint still says to .gitignore it", async () => {
+    const r = await runCli(["check", "repo"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("add it to .gitignore");
+  });
+});
