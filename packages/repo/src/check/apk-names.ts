@@ -9,17 +9,27 @@ import { releasePackageMap } from "./release-maps.js";
  * when the release is one alpinize has no index for (edge, older ones) or a variable names it.
  */
 export function stageRelease(stage: StageInfo): string | undefined {
-  const image = (stage.image.toLowerCase().split("@")[0] ?? "").trim();
-  if (image.includes("$")) return undefined;
-  const colon = image.lastIndexOf(":");
-  const tag = colon > image.lastIndexOf("/") ? image.slice(colon + 1) : "";
-  const plain = /(?:^|\/)alpine:(\d+\.\d+)(?:\.\d+)?$/.exec(image);
-  const versioned = /(?:^|-)alpine-?(\d+\.\d+)(?:\.\d+)?(?:-|$)/.exec(tag);
-  const release = plain?.[1] ?? versioned?.[1];
+  const { image, tag, release } = taggedRelease(stage);
   if (release !== undefined) return isKnownRelease(release) ? release : undefined;
+  if (image.includes("$")) return undefined;
   return /(?:^|-)alpine(?:-|$)/.test(tag) || /(?:^|\/)alpine(?::latest)?$/.test(image)
     ? DEFAULT_RELEASE
     : undefined;
+}
+
+/**
+ * The image (lower case, no digest), its tag, and the Alpine release the tag names, known to
+ * alpinize or not (`alpine:3.99`); no release for a variable or a tag that names none.
+ */
+export function taggedRelease(stage: StageInfo): { image: string; tag: string; release?: string } {
+  const image = (stage.image.toLowerCase().split("@")[0] ?? "").trim();
+  const colon = image.lastIndexOf(":");
+  const tag = colon > image.lastIndexOf("/") ? image.slice(colon + 1) : "";
+  if (image.includes("$")) return { image, tag };
+  const plain = /(?:^|\/)alpine:(\d+\.\d+)(?:\.\d+)?$/.exec(image);
+  const versioned = /(?:^|-)alpine-?(\d+\.\d+)(?:\.\d+)?(?:-|$)/.exec(tag);
+  const release = plain?.[1] ?? versioned?.[1];
+  return release === undefined ? { image, tag } : { image, tag, release };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { credentialsNote } from "@alpinize/dockerfile";
 import { hasDigest } from "../dockerfile/images.js";
 import type { StageInfo } from "../dockerfile/stages.js";
+import { unknownReleaseMessage } from "./alpine-release.js";
 import { debianBaseHint } from "./base-advice.js";
 import type { CheckSettings, RuleId } from "./types.js";
 
@@ -24,6 +25,8 @@ export function checkBase(
     emit(stage.imageLine, "from-reference", `stage ${stage.name}: ${stage.referenceProblem}`);
     return;
   }
+  const release = unknownReleaseMessage(stage);
+  if (release) emit(stage.imageLine, "alpine-release-unknown", release, "warning");
   if (stage.family === "debian" || stage.family === "ubuntu") {
     emit(
       stage.imageLine,

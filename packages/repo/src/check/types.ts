@@ -3,6 +3,7 @@ export const RULE_IDS = [
   "apt-in-alpine",
   "apk-no-cache",
   "apk-unknown-package",
+  "alpine-release-unknown",
   "debian-base",
   "base-image-unpinned",
   "from-credentials",

@@ -39,6 +39,9 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         final stage or a stage it is built FROM, unless the RUN mounts a cache
                         at /var/cache/apk or removes /var/cache/apk/* after its apk calls
   apk-unknown-package   apk add of a name the stage's Alpine release does not have (a warning)
+  alpine-release-unknown
+                        a FROM tag naming an Alpine release alpinize has no data for
+                        (alpine:3.99; it names the releases it knows; a warning)
   debian-base           a stage still built on a Debian or Ubuntu image
   base-image-unpinned   a base image without @sha256 digest, or one whose digest cannot be
                         checked (a variable with no global ARG default); a warning unless
