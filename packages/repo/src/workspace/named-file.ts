@@ -75,7 +75,7 @@ async function readStream(path: string, display: string): Promise<Buffer> {
 function asNamed(err: unknown): unknown {
   if (!(err instanceof InputError) || !err.hint?.includes(".gitignore")) return err;
   const hint = err.message.includes(": larger than ")
-    ? `Name the Dockerfile or script itself: alpinize reads at most ${formatBytes(MAX_TEXT_BYTES)} of one.`
+    ? `alpinize reads Dockerfiles and scripts of at most ${formatBytes(MAX_TEXT_BYTES)}: name the right file, or split this one.`
     : err.message.includes(": binary file")
       ? "Pass a Dockerfile or a script."
       : "Check the file's permissions.";

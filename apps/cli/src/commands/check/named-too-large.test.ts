@@ -15,11 +15,11 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe("alpinize check on a Dockerfile over 4 MiB", () => {
-  it("named on the command line: the hint says to name another file, not to .gitignore it", async () => {
+  it("named on the command line: the hint says to name the right file or split it, not to .gitignore it", async () => {
     const r = await runCli(["check", "repo/Dockerfile"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("repo/Dockerfile: larger than 4 MiB");
-    expect(r.stderr).toContain("Name the Dockerfile or script itself");
+    expect(r.stderr).toContain("name the right file, or split this one");
     expect(r.stderr).not.toContain(".gitignore");
   });
 
