@@ -4,6 +4,7 @@ export {
   ALPINE_BASE_RELEASE,
   ALPINE_BASE_USERS,
 } from "./alpine-base.js";
+export { ALPINE_BASE_PROGRAMS, ALPINE_BUSYBOX_APPLETS } from "./alpine-programs.js";
 export { APPLETS, type AppletSpec, OPTIONLESS, type Prose } from "./applets.js";
 export { braceLists, expandedBraceLists, maskQuotes } from "./brace-lists.js";
 export { builtinAt } from "./builtin-call.js";

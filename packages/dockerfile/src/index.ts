@@ -66,6 +66,8 @@ export { type ApkPlace, ApkWorld } from "./rules/apk-world.js";
  * a program Alpine lacks or names otherwise: the same notes `alpinize check` gives Alpine stages.
  */
 export { fixBrokenOption } from "./rules/apt-install.js";
+/** What plain `alpine` has on its PATH, by which ScopedWorlds judges an install probe. */
+export { type BaseHas, baseProgramsOf } from "./rules/base-programs.js";
 /**
  * busybox addgroup/adduser's ID choice (the first free ID of its range) and the pre-install
  * scripts of Alpine packages that make accounts: migrate and check simulate the IDs with them.

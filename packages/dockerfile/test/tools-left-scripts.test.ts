@@ -112,7 +112,7 @@ describe("an apk add that may not run installs only for the calls in its own bra
       'RUN if [ "$X" = 1 ]; then apk add --no-cache shadow; fi; useradd a',
       "RUN useradd b",
       'RUN case "$A" in amd64) apk add --no-cache dpkg ;; esac && dpkg --print-architecture',
-      "RUN command -v git || apk add --no-cache dpkg-dev; dpkg-architecture -qDEB_HOST_ARCH",
+      "RUN getent passwd app || apk add --no-cache dpkg-dev; dpkg-architecture -qDEB_HOST_ARCH",
     ]);
     expect(left(r)).toEqual([
       ["useradd", 2],
@@ -145,16 +145,19 @@ describe("an apk add that may not run installs only for the calls in its own bra
       "RUN test -x /usr/sbin/userdel || sh -c 'apk add --no-cache shadow'; userdel a",
     ]);
     expect(left(r)).toEqual([]);
-    // A probe for another program, or one after && in its list, guards nothing it installs.
-    const other = asWritten([
+    // On alpine curl is missing, so the add runs; a probe after && decides as a first one.
+    const alpine = asWritten([
       "FROM alpine:3.23",
       "RUN command -v curl || apk add --no-cache shadow; useradd a",
       "RUN true && command -v useradd || apk add --no-cache shadow; useradd b",
     ]);
-    expect(left(other)).toEqual([
-      ["useradd", 2],
-      ["useradd", 3],
+    expect(left(alpine)).toEqual([]);
+    // On an image whose programs are not known, a probe for another program guards nothing.
+    const other = asWritten([
+      "FROM node:22-alpine",
+      "RUN command -v curl || apk add --no-cache shadow; useradd a",
     ]);
+    expect(left(other)).toEqual([["useradd", 2]]);
   });
 
   it("after a probe's && for the program it installs, that package is never installed", () => {
@@ -172,12 +175,27 @@ describe("an apk add that may not run installs only for the calls in its own bra
       ["useradd", 3],
       ["groupadd", 4],
       ["usermod", 5],
+      // On alpine the probe fails, so the stretch adds nothing: not dpkg either.
+      ["dpkg", 6],
     ]);
-    // Its other packages, and an add after a probe for another program, count as after any &&.
-    const other = asWritten([
+    // A probe after && or piped into grep decides the same; one for curl fails on alpine too.
+    const later = asWritten([
       "FROM alpine:3.23",
+      "RUN echo start && command -v useradd && apk add --no-cache shadow; useradd a",
+      "RUN command -v useradd | grep -q . && apk add --no-cache shadow; useradd b",
+      "RUN command -v curl && apk add --no-cache shadow; useradd c",
+      "RUN ! command -v useradd && apk add --no-cache shadow; useradd d",
+    ]);
+    expect(left(later)).toEqual([
+      ["useradd", 2],
+      ["useradd", 3],
+      ["useradd", 4],
+    ]);
+    // Where the image's programs are not known, its other packages count as after any &&.
+    const other = asWritten([
+      "FROM node:22-alpine",
       "RUN command -v curl && apk add --no-cache shadow; useradd a",
-      "RUN ! command -v useradd && apk add --no-cache shadow; useradd b",
+      "RUN command -v useradd && apk add --no-cache shadow dpkg; dpkg --print-architecture",
     ]);
     expect(left(other)).toEqual([]);
   });
@@ -190,18 +208,39 @@ describe("an apk add that may not run installs only for the calls in its own bra
       "RUN dpkg --print-architecture",
     ]);
     expect(left(r)).toEqual([]);
-    // A loop probing for another program, or one that runs while the program is there, does not.
+    // A loop that runs while the program is there never runs on alpine; on an image whose
+    // programs are not known, one probing for another program guards nothing it installs.
     const other = asWritten([
-      "FROM alpine:3.23",
+      "FROM node:22-alpine",
       "RUN while ! command -v curl; do apk add --no-cache shadow; done; useradd a",
+      "FROM alpine:3.23",
       "RUN while command -v useradd; do apk add --no-cache shadow; done; useradd b",
       "RUN until ! hash groupadd; do apk add --no-cache shadow; done; groupadd g",
     ]);
     expect(left(other)).toEqual([
       ["useradd", 2],
-      ["useradd", 3],
-      ["groupadd", 4],
+      ["useradd", 4],
+      ["groupadd", 5],
     ]);
+  });
+
+  it("on alpine, || spellings install; a probe busybox answers decides by busybox", () => {
+    const r = asWritten([
+      "FROM alpine:3.23",
+      "RUN if ! command -v useradd; then apk add --no-cache shadow; fi; useradd a",
+      "RUN if command -v groupadd; then :; else apk add --no-cache shadow; fi; groupadd g",
+      "RUN command -v usermod && echo have || apk add --no-cache shadow; usermod -aG g a",
+      "RUN command -v dpkg >/dev/null 2>&1 && true || apk add --no-cache dpkg; dpkg --print-architecture",
+      // busybox has tar: the add of dpkg after its && runs.
+      "RUN command -v tar && apk add --no-cache dpkg; dpkg --print-architecture",
+    ]);
+    expect(left(r)).toEqual([]);
+    // busybox has grep: the stretch after || never runs, so dpkg is never installed.
+    const grep = asWritten([
+      "FROM alpine:3.23",
+      "RUN command -v grep || apk add --no-cache dpkg; dpkg --print-architecture",
+    ]);
+    expect(left(grep)).toEqual([["dpkg", 2]]);
   });
 
   it("a stage built FROM it does not get the branch's package", () => {

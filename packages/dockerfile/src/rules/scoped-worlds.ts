@@ -2,6 +2,7 @@ import { type Scope, sameSpan } from "../shell/conditional-spans.js";
 import type { StretchProbe } from "../shell/probe-guard.js";
 import { type ApkChange, packageName } from "./apk-change.js";
 import { type ApkPlace, ApkWorld } from "./apk-world.js";
+import type { BaseHas } from "./base-programs.js";
 import { alpineProviders } from "./debian-tools.js";
 
 /**
@@ -14,12 +15,17 @@ export class ScopedWorlds {
   private readonly open: { scope: Scope; world: ApkWorld }[] = [];
   /**
    * `all`: every change so far wherever it ran, a branch's `apk add` too (to tell "added in a
-   * branch" from "never added"); by default what `main` has.
+   * branch" from "never added"); by default what `main` has. `base`: what the base image has on
+   * its PATH (baseProgramsOf), when that is known: a probe is then judged by it.
    */
   constructor(
     readonly main: ApkWorld = new ApkWorld(),
     readonly all: ApkWorld = main.copy(),
+    private readonly base?: BaseHas,
   ) {}
+
+  /** Per probe, once: whether its program was there when the build reached it (undefined: not known). */
+  private readonly found = new Map<StretchProbe, boolean | undefined>();
 
   /**
    * Whether a stretch is open, that is an `apk add` went into one: until then every call sees
@@ -51,13 +57,23 @@ export class ScopedWorlds {
    * useradd; do apk add shadow; done`) holds around the stretch too, since the program is there
    * after it either way; one when it is found (`command -v useradd && apk add shadow`) never
    * installs it where it is missing, so that package does not count at all. The rest of an add
-   * after a probe's `&&` holds around it, as after any `&&`.
+   * after a probe's `&&` holds around it, as after any `&&`. Where the image's programs are known
+   * (`base`), the probe is judged by them instead: a stretch it skips adds nothing (`command -v
+   * useradd && apk add shadow dpkg` on alpine, `command -v grep || apk add grep`, busybox's grep
+   * being found), and one it runs adds everything around it.
    */
   apply(change: ApkChange, scope: Scope, place: ApkPlace, probe?: StretchProbe): void {
     if (change.verb === "del") {
       this.all.apply(change, place);
       this.main.apply(change, place);
       for (const { world } of this.open) world.apply(change, place);
+      return;
+    }
+    const found = probe && this.probeFinds(probe, scope);
+    if (probe && found !== undefined) {
+      if ((probe.runsIf === "found") !== found) return;
+      this.all.apply(change, place);
+      this.at(scope.slice(0, -1)).apply(change, place);
       return;
     }
     const counted = probe?.runsIf === "found" ? withoutProgram(change, probe.program) : change;
@@ -67,6 +83,33 @@ export class ScopedWorlds {
       probe !== undefined &&
       (probe.afterAnd || (probe.runsIf === "missing" && installsProgram(change, probe.program)));
     this.at(around ? scope.slice(0, -1) : scope).apply(counted, place);
+  }
+
+  /**
+   * Whether the probe finds its program where the stretch it decides is reached: the base image
+   * has it, or a package installed by then brings it. Asked at the stretch's first add, before
+   * anything the stretch adds counts.
+   */
+  private probeFinds(probe: StretchProbe, scope: Scope): boolean | undefined {
+    if (!this.base) return undefined;
+    if (this.found.has(probe)) return this.found.get(probe);
+    const brings = bringsProgram(probe.program);
+    const world = this.around(scope.slice(0, -1));
+    const found = this.base(probe.program) || [...world.installed().keys()].some(brings);
+    this.found.set(probe, found);
+    return found;
+  }
+
+  /** The world a call in `scope` would see, leaving the open stretches as they are. */
+  private around(scope: Scope): ApkWorld {
+    let keep = 0;
+    while (
+      keep < this.open.length &&
+      keep < scope.length &&
+      sameSpan(this.open[keep]!.scope.at(-1)!, scope[keep]!)
+    )
+      keep++;
+    return keep === 0 ? this.main : this.open[keep - 1]!.world;
   }
 
   private top(): ApkWorld {

@@ -5,6 +5,7 @@ import type { ParsedDockerfile } from "../parse/types.js";
 import type { Stage } from "../stages.js";
 import { type ApkCall, apkCalls, fileValues, onbuildCalls, runOrder } from "./apk-replay.js";
 import { ApkWorld } from "./apk-world.js";
+import { baseProgramsOf } from "./base-programs.js";
 import { alpineProviders, failsOnAlpine } from "./debian-tools.js";
 import { ScopedWorlds } from "./scoped-worlds.js";
 import { type ToolUse, toolsInRun } from "./tools-in-run.js";
@@ -34,7 +35,11 @@ export function debianToolsLeftIn(
   for (const stage of stages) {
     // A stage built FROM another starts with what that one left, then runs its ONBUILD RUNs.
     const parent = stage.parent ? left.get(stage.parent) : undefined;
-    const worlds = new ScopedWorlds(parent ? parent.copy() : new ApkWorld());
+    const worlds = new ScopedWorlds(
+      parent ? parent.copy() : new ApkWorld(),
+      undefined,
+      baseProgramsOf(rootOf(stage).image),
+    );
     const apply = (call: ApkCall) =>
       worlds.apply(call.change, call.scope, { line: lineOf(call.offset) }, call.probed);
     if (stage.parent) for (const call of onbuildCalls(stage.parent, values)) apply(call);
@@ -57,6 +62,17 @@ export function debianToolsLeftIn(
     left.set(stage, worlds.main);
   }
   return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** The stage at the bottom of a stage's `FROM earlier-stage` chain: its image is the base image. */
+function rootOf(stage: Stage): Stage {
+  const seen = new Set<Stage>();
+  let s = stage;
+  while (s.parent && !seen.has(s.parent)) {
+    seen.add(s);
+    s = s.parent;
+  }
+  return s;
 }
 
 /**

@@ -23,8 +23,45 @@ describe("probedProgram", () => {
       afterAnd: true,
     });
     expect(probeOfApk("(which useradd && apk add shadow)")?.runsIf).toBe("found");
-    expect(probeOfApk("command -v x && true || apk add shadow")).toBeUndefined();
-    expect(probeOfApk("true && command -v x && apk add shadow")).toBeUndefined();
+    expect(probeOfApk("false || command -v x && apk add shadow")).toBeUndefined();
+    expect(probeOfApk("command -v x && false || apk add shadow")).toBeUndefined();
+  });
+
+  it("reads a probe after && (a build step assumes what is before it succeeds)", () => {
+    expect(probeOfApk("echo start && command -v useradd && apk add shadow; useradd a")).toEqual({
+      program: "useradd",
+      runsIf: "found",
+      afterAnd: true,
+    });
+    expect(probeOfApk("true && command -v x || apk add shadow")?.runsIf).toBe("missing");
+  });
+
+  it("reads a probe piped into a grep for a line", () => {
+    expect(probeOfApk("command -v useradd | grep -q . && apk add shadow")?.runsIf).toBe("found");
+    expect(probeOfApk("which useradd | grep useradd || apk add shadow")?.runsIf).toBe("missing");
+    expect(probeOfApk("command -v useradd | grep -q nope && apk add shadow")).toBeUndefined();
+    expect(probeOfApk("command -v useradd | wc -l && apk add shadow")).toBeUndefined();
+  });
+
+  it("reads the stretch after `probe && true ||` as after `probe ||`", () => {
+    const missing = { program: "useradd", runsIf: "missing", afterAnd: false };
+    expect(probeOfApk("command -v useradd && echo have || apk add shadow")).toEqual(missing);
+    expect(probeOfApk("command -v useradd >/dev/null 2>&1 && true || apk add shadow")).toEqual(
+      missing,
+    );
+    expect(probeOfApk("command -v useradd && : || apk add shadow")).toEqual(missing);
+  });
+
+  it("reads the branches of an if whose test is one probe", () => {
+    const missing = { program: "useradd", runsIf: "missing", afterAnd: false };
+    expect(probeOfApk("if ! command -v useradd; then apk add shadow; fi")).toEqual(missing);
+    expect(probeOfApk("if command -v useradd; then :; else apk add shadow; fi")).toEqual(missing);
+    expect(probeOfApk("if command -v useradd; then apk add shadow; fi")?.runsIf).toBe("found");
+    expect(probeOfApk("if which useradd; then if x; then :; fi; else apk add shadow; fi")).toEqual(
+      missing,
+    );
+    expect(probeOfApk("if command -v a; then :; elif x; then apk add shadow; fi")).toBeUndefined();
+    expect(probeOfApk("if command -v a && x; then apk add shadow; fi")).toBeUndefined();
   });
 
   it("turns the answer round after a !", () => {

@@ -1,5 +1,11 @@
 import { spansAround } from "./conditional-spans.js";
-import { loneProbeBefore, loopProbe } from "./probe-commands.js";
+import {
+  elseOf,
+  loneProbeBefore,
+  type ProbeCommand,
+  probeBeforeTrue,
+  testProbe,
+} from "./probe-commands.js";
 import type { Item, Script } from "./script.js";
 
 /** The probe that decides whether a conditional stretch runs. */
@@ -15,8 +21,11 @@ export interface StretchProbe {
   afterAnd: boolean;
 }
 
+/** The probe of a stretch, or for an `if` the one of the branch a script offset is in. */
+type Decider = StretchProbe | ((at: number) => StretchProbe | undefined);
+
 // Per script, once: a RUN asks for each of its commands.
-const probesOf = new WeakMap<Script, ReadonlyMap<number, StretchProbe>>();
+const probesOf = new WeakMap<Script, ReadonlyMap<number, Decider>>();
 
 /**
  * The probe of the innermost conditional stretch around script offset `at`, where one decides it:
@@ -33,26 +42,55 @@ export function probedProgram(script: Script, at: number): StretchProbe | undefi
     probes = probeStarts(script.items);
     probesOf.set(script, probes);
   }
-  return probes.get(inner[0]);
+  const decider = probes.get(inner[0]);
+  return typeof decider === "function" ? decider(at) : decider;
 }
 
-/** Where each stretch a probe decides starts (after its `||`/`&&`, at its loop keyword), and the probe. */
-function probeStarts(items: readonly Item[]): ReadonlyMap<number, StretchProbe> {
-  const out = new Map<number, StretchProbe>();
+/** Where each stretch a probe decides starts (after its `||`/`&&`, at its `if`/loop keyword), and the probe. */
+function probeStarts(items: readonly Item[]): ReadonlyMap<number, Decider> {
+  const out = new Map<number, Decider>();
   for (const [k, it] of items.entries()) {
     if (it.kind === "op" && (it.op === "||" || it.op === "&&")) {
-      const probe = loneProbeBefore(items, k);
+      const afterAnd = it.op === "&&";
+      const lone = loneProbeBefore(items, k);
+      // `X && true || …` runs the stretch when X fails, as `X || …` does.
+      const probe = lone ?? (afterAnd ? undefined : probeBeforeTrue(items, k));
       if (!probe) continue;
       // `X || …` runs when X fails, `X && …` when it succeeds; a `!` turns both round.
-      const afterAnd = it.op === "&&";
-      const runsIf = afterAnd !== probe.negated ? "found" : "missing";
-      out.set(it.end, { program: probe.program, runsIf, afterAnd });
+      out.set(it.end, stretchProbe(probe, afterAnd, afterAnd));
     } else if (it.kind === "keyword" && (it.word === "while" || it.word === "until")) {
-      const probe = loopProbe(items, k);
-      if (!probe) continue;
-      const runsIf = (it.word === "while") !== probe.negated ? "found" : "missing";
-      out.set(it.start, { program: probe.program, runsIf, afterAnd: false });
+      const probe = testProbe(items, k);
+      if (probe) out.set(it.start, stretchProbe(probe, it.word === "while", false));
+    } else if (it.kind === "keyword" && it.word === "if") {
+      const decider = branchProbes(items, k);
+      if (decider) out.set(it.start, decider);
     }
   }
   return out;
+}
+
+/** The probe of a stretch that runs when the probe succeeds (`runsOnSuccess`) or fails. */
+function stretchProbe(
+  probe: ProbeCommand,
+  runsOnSuccess: boolean,
+  afterAnd: boolean,
+): StretchProbe {
+  const runsIf = runsOnSuccess !== probe.negated ? "found" : "missing";
+  return { program: probe.program, runsIf, afterAnd };
+}
+
+/**
+ * `if command -v X; then A; else B; fi`: A runs when X is found, B when it is missing (a `!`
+ * turns both round); the test itself and an `if` with `elif` have no probe.
+ */
+function branchProbes(items: readonly Item[], k: number): Decider | undefined {
+  const probe = testProbe(items, k);
+  if (!probe) return undefined;
+  const elseAt = elseOf(items, probe.opens);
+  if (elseAt === undefined) return undefined;
+  const then = stretchProbe(probe, true, false);
+  const otherwise = stretchProbe(probe, false, false);
+  const thenEnd = items[probe.opens]!.end;
+  const elseStart = elseAt < 0 ? Number.POSITIVE_INFINITY : items[elseAt]!.end;
+  return (at) => (at < thenEnd ? undefined : at < elseStart ? then : otherwise);
 }

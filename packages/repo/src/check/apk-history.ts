@@ -3,10 +3,12 @@ import {
   type ApkPlace,
   ApkWorld,
   apkChange,
+  baseProgramsOf,
   ScopedWorlds,
 } from "@alpinize/dockerfile";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
+import { rootStage } from "../dockerfile/stage-scope.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
 import { withNested } from "./nested.js";
@@ -103,11 +105,24 @@ function commandChange({ cmd }: PlacedCommand, vars: Map<string, string>): ApkCh
   );
 }
 
+/**
+ * The worlds a stage's RUNs are replayed in, a probe judged by what its base image has on its
+ * PATH where that is known (baseProgramsOf: plain alpine), as migrate's replay judges it.
+ */
+export function stageWorlds(
+  stage: StageInfo,
+  stages: readonly StageInfo[],
+  main: ApkWorld,
+  all?: ApkWorld,
+): ScopedWorlds {
+  return new ScopedWorlds(main, all, baseProgramsOf(rootStage(stage, stages).image));
+}
+
 /** What apk left installed before the stage's first RUN: the stage it builds on, then that stage's ONBUILD RUNs. */
 export function worldAtStart(stage: StageInfo, stages: readonly StageInfo[]): ApkWorld {
   const parent = stageLinks(stages).parent(stage);
   if (!parent) return new ApkWorld();
-  const scoped = new ScopedWorlds(leftBy(parent, stages).copy());
+  const scoped = stageWorlds(parent, stages, leftBy(parent, stages).copy());
   for (const run of onbuildRuns(parent)) replayRun(scoped, parent, run);
   return scoped.main;
 }
@@ -116,7 +131,7 @@ export function worldAtStart(stage: StageInfo, stages: readonly StageInfo[]): Ap
 export function everAtStart(stage: StageInfo, stages: readonly StageInfo[]): ApkWorld {
   const parent = stageLinks(stages).parent(stage);
   if (!parent) return new ApkWorld();
-  const scoped = new ScopedWorlds(new ApkWorld(), leftBy(parent, stages, "all").copy());
+  const scoped = stageWorlds(parent, stages, new ApkWorld(), leftBy(parent, stages, "all").copy());
   for (const run of onbuildRuns(parent)) replayRun(scoped, parent, run);
   return scoped.all;
 }
@@ -169,7 +184,7 @@ function leftBy(
   for (let s: StageInfo | undefined = stage; s && !worlds.has(s); s = links.parent(s))
     pending.push(s);
   for (const s of pending.reverse()) {
-    const scoped = new ScopedWorlds(worldAtStart(s, stages), everAtStart(s, stages));
+    const scoped = stageWorlds(s, stages, worldAtStart(s, stages), everAtStart(s, stages));
     for (const run of s.runs) replayRun(scoped, s, run);
     worlds.set(s, { main: scoped.main, all: scoped.all });
   }

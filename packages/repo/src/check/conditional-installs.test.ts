@@ -40,9 +40,37 @@ const CASES: Record<string, string> = {
   "a case arm": file(`RUN case "$X" in a) ${ADD} ;; esac && useradd app`),
   "a function body": file(`RUN f() { ${ADD}; }; useradd app`),
   "after a || that probes something else": file(`RUN getent passwd app || ${ADD}; useradd app`),
-  "after a probe for another program": file(`RUN command -v curl || ${ADD}; useradd app`),
-  "a probe that is not alone before its ||": file(
+  "after a probe for a program alpine lacks passes": file(
+    `RUN command -v curl || ${ADD}; useradd app`,
+  ),
+  "a probe after && before its || passes": file(
     `RUN true && command -v useradd || ${ADD}; useradd app`,
+  ),
+  "after a && that probes for a missing program, its other packages too": file(
+    "RUN command -v useradd && apk add --no-cache shadow dpkg; dpkg --print-architecture > /a",
+  ),
+  "after a probe that is not first before its &&": file(
+    `RUN echo start && command -v useradd && ${ADD}; useradd app`,
+  ),
+  "after a piped probe before its &&": file(
+    `RUN command -v useradd | grep -q . && ${ADD}; useradd app`,
+  ),
+  "if ! probe; then add; fi passes": file(
+    `RUN if ! command -v useradd; then ${ADD}; fi; useradd app`,
+  ),
+  "if probe; then :; else add; fi passes": file(
+    `RUN if command -v useradd; then :; else ${ADD}; fi; useradd app`,
+  ),
+  "if probe; then add; fi": file(`RUN if command -v useradd; then ${ADD}; fi; useradd app`),
+  "probe && echo || add passes": file(`RUN command -v useradd && echo have || ${ADD}; useradd app`),
+  "probe && true || add passes": file(
+    `RUN command -v useradd >/dev/null 2>&1 && true || ${ADD}; useradd -m app`,
+  ),
+  "after a && that probes for a busybox program passes": file(
+    "RUN command -v tar && apk add --no-cache dpkg; dpkg --print-architecture > /a",
+  ),
+  "after a || that probes for a busybox program": file(
+    "RUN command -v grep || apk add --no-cache dpkg; dpkg --print-architecture > /a",
   ),
   "dpkg in an if branch": file(
     "RUN if true; then apk add --no-cache dpkg; fi; dpkg --print-architecture > /a",
@@ -137,7 +165,7 @@ const CASES: Record<string, string> = {
   "after a || that probes for the program with !": file(
     `RUN ! which useradd || ${ADD}; useradd app`,
   ),
-  "after a && that probes for another program passes": file(
+  "after a && that probes for a program alpine lacks": file(
     `RUN command -v curl && ${ADD}; useradd app`,
   ),
   "a while ! probe loop passes": file(
@@ -147,11 +175,25 @@ const CASES: Record<string, string> = {
     `RUN until command -v useradd; do ${ADD}; done`,
     "RUN useradd app",
   ),
-  "a while ! probe loop for another program": file(
-    `RUN while ! command -v curl; do ${ADD}; done; useradd app`,
-  ),
   "a while probe loop": file(`RUN while command -v useradd; do ${ADD}; done; useradd app`),
 };
+
+/** busybox-option findings of `alpinize check`: what GNU find's -printf needs, read by what installs it. */
+function optionLines(text: string): number[] {
+  return checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings)
+    .filter((f) => f.rule === "busybox-option")
+    .map((f) => f.line);
+}
+
+describe("a probe for a program busybox has is read as finding it", () => {
+  it.each([
+    ["command -v find || apk add --no-cache findutils", [2]],
+    ["while ! command -v find; do apk add --no-cache findutils; done", [2]],
+    ["command -v find >/dev/null && apk add --no-cache findutils", []],
+  ])("%s; find -printf", (install, lines) => {
+    expect(optionLines(file(`RUN ${install}; find . -printf %p`))).toEqual(lines);
+  });
+});
 
 /** The Dockerfile with the shadow install left out (offsets kept): what the tools say without it. */
 const withoutShadow = (text: string) => text.replace(ADD, "true".padEnd(ADD.length));

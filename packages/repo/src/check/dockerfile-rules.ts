@@ -1,10 +1,9 @@
-import { ScopedWorlds } from "@alpinize/dockerfile";
 import { readStage } from "../discover/scripts.js";
 import { baseName } from "../dockerfile/commands.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import { accountsAtStart } from "./account-chain.js";
-import { apkAdded, everAtStart, worldAtStart } from "./apk-history.js";
+import { apkAdded, everAtStart, stageWorlds, worldAtStart } from "./apk-history.js";
 import { stageRelease } from "./apk-names.js";
 import { aptPathsAtStart } from "./apt-paths.js";
 import { rootImageShips } from "./busybox-no-applet.js";
@@ -58,7 +57,12 @@ export function checkStages(
     if (stage.family !== "alpine") continue;
     const advice = layoutAdvice(stage, stages, stageRelease(stage));
     // One world replayed RUN by RUN: each command is judged by what is installed when it runs.
-    const worlds = new ScopedWorlds(worldAtStart(stage, stages), everAtStart(stage, stages));
+    const worlds = stageWorlds(
+      stage,
+      stages,
+      worldAtStart(stage, stages),
+      everAtStart(stage, stages),
+    );
     const at: RunContext = {
       worlds,
       world: worlds.main,
