@@ -9,6 +9,7 @@ import { flagContextLinks } from "../rules/context-links.js";
 import { migrateFromLines, type StageInfo } from "../rules/from.js";
 import { flagInheritedGosu } from "../rules/gosu.js";
 import { resetNestedBudget } from "../rules/nested.js";
+import { assertShellStringsBounded } from "../rules/nested-limit.js";
 import { flagNginxConfD } from "../rules/nginx-conf.js";
 import { pinAlpineReleases } from "../rules/pin-release.js";
 import { addSshHostKeys } from "../rules/ssh-host-keys.js";
@@ -67,6 +68,8 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
     release ?? packageMap.release,
     options.readContextFile,
   );
+  // Before any rule reads the strings: past the count they run the heap out part way.
+  assertShellStringsBounded(ctx, fileName);
   if (options.gosuDownload) ctx.gosuDownload = options.gosuDownload;
   if (options.migratesScripts) ctx.migratesScripts = true;
   const model = analyzeStages(doc);
