@@ -12,6 +12,7 @@ import { debianPathsAtStart } from "./debian-paths.js";
 import { startedUnderDebianName } from "./debian-programs.js";
 import { debianTini } from "./debian-tini.js";
 import { envPathProblems } from "./env-paths.js";
+import { findingCap } from "./finding-cap.js";
 import { checkBase } from "./from-rules.js";
 import { checkGoNetdns } from "./go-netdns.js";
 import { groupsAtStart, instructionGroup, instructionGroupProblem } from "./groups.js";
@@ -47,8 +48,9 @@ export function checkStages(
   scripts: RunScripts = new Map(),
 ): Finding[] {
   const findings: Finding[] = [];
+  const cap = findingCap(findings);
   const emit: Emit = (line, rule, message, severity = "error") => {
-    findings.push({ file, line, rule, severity, message });
+    cap.add({ file, line, rule, severity, message });
   };
   for (const stage of stages) {
     if (isStageIgnored(stage, stages, settings.ignoreImages) || stage.family === "scratch")
@@ -113,7 +115,7 @@ export function checkStages(
     // ONBUILD runs in the images built on this one, after every RUN of this stage.
     for (const run of onbuildRuns(stage)) checkRun(stage, run, at, emit);
     for (const e of startedEchoes(stage, stages))
-      findings.push({
+      cap.add({
         file,
         line: e.line,
         column: e.column,
@@ -153,6 +155,7 @@ export function checkStages(
     if (tini) emit(tini.line, "debian-program", tini.message, tini.severity);
   }
   checkGoNetdns(stages, settings, emit);
+  cap.close();
   return findings;
 }
 

@@ -37,10 +37,12 @@ const STARTED = new Set(["RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK"]);
  * none is left. Strings the outer shell expands first and eval strings are not read (migrate
  * warns at those). Past the first `ECHOES_LISTED` of an instruction, one finding counts the rest.
  */
-export function startedEchoes(stage: StageInfo, stages: readonly StageInfo[]): StartedEcho[] {
+export function* startedEchoes(
+  stage: StageInfo,
+  stages: readonly StageInfo[],
+): Generator<StartedEcho> {
   const file = stage.file;
-  if (!file) return [];
-  const out: StartedEcho[] = [];
+  if (!file) return;
   const position = positions(file.text);
   // What a container starts runs with the /bin/sh the stage ends with.
   const end = shellAt(stage, stages, Number.POSITIVE_INFINITY);
@@ -65,11 +67,10 @@ export function startedEchoes(stage: StageInfo, stages: readonly StageInfo[]): S
       }
       listed++;
       const shell = own ? `this ${ins.keyword}'s /bin/sh` : STRING;
-      out.push({ ...position(echo.offset), message: escapesMessage(shown, stage.name, shell) });
+      yield { ...position(echo.offset), message: escapesMessage(shown, stage.name, shell) };
     }
-    if (rest) out.push(summary(position, rest, ins.keyword, stage.name));
+    if (rest) yield summary(position, rest, ins.keyword, stage.name);
   }
-  return out;
 }
 
 /** The one finding for the echo calls of an instruction past the first `ECHOES_LISTED`. */

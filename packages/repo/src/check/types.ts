@@ -42,8 +42,9 @@ export interface Finding {
   /** What is wrong and what to do, in one line. */
   message: string;
   /**
-   * A summary finding's count of the further findings of its rule in the same instruction that
-   * are not listed one by one (`echo-escapes` past the first 100 of a RUN).
+   * A summary finding's count of the further findings of its rule that are not listed one by
+   * one: `echo-escapes` past the first 100 of an instruction, any rule past the first 1,000 of a
+   * Dockerfile (`FINDINGS_LISTED`).
    */
   more?: number;
 }
