@@ -15,7 +15,8 @@
 // `;sh -c "sh -c 'echo a'"` (279,605 and 182,351 strings at 4 MiB ran out of heap: past 200,000
 // strings migrate now refuses the file, exit 2 with ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS,
 // shown as "refused"; check goes on without migrate's hint); and, for check, on an Alpine file of one `RUN echo 'a\tb'` line per echo
-// (262,130 RUN lines ran out of heap: now a file lists 1,000 findings of a rule). The baseline is a Dockerfile of the same size made of
+// (262,130 RUN lines ran out of heap: now a file lists 1,000 findings of a rule, and a file of more
+// than 50,000 instructions is refused, exit 2 with ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS). The baseline is a Dockerfile of the same size made of
 // many short RUN lines, measured in the same run. Each input is run at N words and at 8N (8N =
 // 2M words, about 4 MiB: the input limit); printed are the peak RSS of each and its ratio to the
 // baseline's at the same size. A case fails when it runs out of heap or its ratio at 8N passes
@@ -36,11 +37,12 @@ const LIMIT = 2;
 const HEAP_MIB = 512;
 const words = intFlag("long-words-memory", "--words", 250_000, 1000);
 const bin = join(root, "apps", "cli", "dist", "bin.js");
-/** migrate's refusal of a file of too many `sh -c` strings (exit 2), as printed. */
-const REFUSED = /more than [\d,]+ sh -c strings/;
+/** The refusal of a file of too many `sh -c` strings or instructions (exit 2), as printed. */
+const REFUSED = /more than [\d,]+ (?:sh -c strings|instructions)/;
 
 const FROM = "FROM debian:bookworm\n";
-const SHORT = `RUN echo${" a".repeat(30)}\n`;
+// 60 words a line: at 4 MiB that is ~32,000 RUN lines, under the 50,000 instructions read.
+const SHORT = `RUN echo${" a".repeat(60)}\n`;
 /** A continuation line of an echo migrate rewrites (`echo -e`, with a note on each line). */
 const ECHO_LINE = ' \\\n && echo "a\\tb"';
 /** The same echo in a `$( )`, which migrate reads under a checkpoint of its own. */
@@ -100,7 +102,7 @@ function peak(command, name, text) {
     cwd: dir,
     nodeFlags: [`--max-old-space-size=${HEAP_MIB}`],
   });
-  // Past the count of sh -c strings both commands refuse the file: bounded, and said so.
+  // Past the count of sh -c strings or of instructions both commands refuse the file: bounded, and said so.
   const refused = r.code === 2 && REFUSED.test(r.stderr);
   // migrate exits 0, check 1 (it finds the Debian base): anything else is a crash.
   if (r.code !== 0 && r.code !== 1 && !refused) {

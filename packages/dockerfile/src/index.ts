@@ -31,8 +31,13 @@ export {
   type OfficialImage,
   officialImage,
 } from "./official-images.js";
-export { MAX_DOCKERFILE_BYTES, type ParseOptions, parseDockerfile } from "./parse/dockerfile.js";
-export { DockerfileSyntaxError } from "./parse/errors.js";
+export {
+  MAX_DOCKERFILE_BYTES,
+  MAX_INSTRUCTIONS,
+  type ParseOptions,
+  parseDockerfile,
+} from "./parse/dockerfile.js";
+export { DockerfileSyntaxError, TooManyInstructionsError } from "./parse/errors.js";
 export type {
   Comment,
   Directive,

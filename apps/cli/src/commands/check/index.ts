@@ -132,6 +132,12 @@ finding points inside the line; warnings on stderr).
 FROM images with variables are read with the global ARG defaults; without one, by their written
 parts (alpine:\${V} is Alpine, debian:\${V}-slim Debian). Stages whose image "images.ignore" names
 are skipped, and so are the scripts only they run.
+Limits: a Dockerfile of more than 4 MiB or 50,000 instructions is not checked (exit 2, code
+ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS past the count: join RUN lines or split the file). One
+whose RUN lines hold more than 200,000 sh -c strings (nested ones counted), which migrate refuses,
+is checked without the debian-base hint migrate gives. A Dockerfile lists at most 1,000 findings
+of each rule; the rest are counted in one finding of that rule ("more" in --json), an error if
+any left out was one.
 Exit codes: 0 no error-level finding (warnings allowed), 1 an error-level finding, 2 bad
 input, a file that could not be parsed (a Dockerfile, or a script with a shell syntax error;
 either with $( ), \${ }, <( ) and backquotes nested over 200 levels deep), or nothing to check

@@ -69,6 +69,10 @@ Options:
                  su-exec, except for FILE on Alpine 3.22+ when a script the stage copies calls
                  gosu: then Alpine's gosu is installed (migrate DIR rewrites the script instead).
 ${REPOSITORY_HELP}
+Limits: a Dockerfile of more than 4 MiB, of more than 50,000 instructions
+(ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS), or whose RUN lines hold more than 200,000 sh -c
+strings, nested ones counted (ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS), is refused with exit 2
+before any rewriting: join RUN lines, move the commands into a script file, or split the file.
 Exit codes: 0 done (or nothing to change), 1 --check found files to migrate (or an Alpine
             stage that still runs a Debian tool migrate cannot convert),
             2 bad input (missing file, unknown release, unparsable Dockerfile), 70 internal error
