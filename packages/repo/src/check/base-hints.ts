@@ -4,7 +4,10 @@ import {
   migrateDockerfile,
   parseDockerfile,
 } from "@alpinize/dockerfile";
+import { isAlpinizeError } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
+
+const TOO_MANY_SHELL_STRINGS = "ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS";
 
 /** Migrate warns so when an ARG other lines read too names the image: it writes nothing there. */
 const BY_HAND = /cannot rewrite it in place: change the base to (\S+) by hand/;
@@ -26,8 +29,11 @@ export function migrateBaseHints(
   let warnings: ReturnType<typeof migrateDockerfile>["warnings"];
   try {
     warnings = migrateDockerfile(text, { fileName, packageMap }).warnings;
-  } catch {
-    // A file migrate cannot read is reported by the rules that can.
+  } catch (err) {
+    // A file past migrate's bound on sh -c strings is past check's too: its own reading of each
+    // string would run out of heap where migrate refused, so the refusal is check's answer.
+    if (isAlpinizeError(err) && err.code === TOO_MANY_SHELL_STRINGS) throw err;
+    // A file migrate cannot read otherwise is reported by the rules that can.
     return hints;
   }
   let images: Map<number, { image: string; args: string[] }> | undefined;
