@@ -62,19 +62,32 @@ export function scriptPlaces(before: string, after: string) {
 /**
  * A changed line maps to the line at the same distance from the end of the changed run it is in:
  * the shims the rewrite inserts go above the first command, so a command rewritten right below
- * them (`groupadd` on line 2) is the run's last line, not its first (the block's marker).
+ * them (`groupadd` on line 2) is the run's last line, not its first (the block's marker). The run
+ * is bounded by the kept lines around it on both sides: the line map sends a changed line it
+ * could not pair to the kept line after the run, which is another line.
  */
 function lastOfRun(a: string[], b: string[], forward: LineMap): LineMap {
-  const kept = (line: number) => a[line - 1] === b[forward(line) - 1];
   // The empty rest after a final newline is no line.
   const lastIn = a.at(-1) === "" ? a.length - 1 : a.length;
   const lastOut = Math.max(b.at(-1) === "" ? b.length - 1 : b.length, 1);
+  const kept = (line: number) => a[line - 1] === b[forward(line) - 1];
+  // Computed once: a warning per line of a long script would otherwise rescan its run each time.
+  const prevKept = new Int32Array(lastIn + 2);
+  for (let line = 1; line <= lastIn; line++)
+    prevKept[line] = kept(line) ? line : prevKept[line - 1]!;
+  const nextKept = new Int32Array(lastIn + 2).fill(lastIn + 1);
+  for (let line = lastIn; line >= 1; line--)
+    nextKept[line] = kept(line) ? line : nextKept[line + 1]!;
   return (line) => {
+    if (line < 1 || line > lastIn) return forward(line);
     if (kept(line)) return forward(line);
-    let next = line + 1;
-    while (next <= lastIn && !kept(next)) next++;
+    const prev = prevKept[line]!;
+    const next = nextKept[line]!;
+    const runStart = prev >= 1 ? forward(prev) + 1 : 1;
     const runEnd = next <= lastIn ? forward(next) - 1 : lastOut;
-    return Math.max(forward(line), Math.min(runEnd - (next - 1 - line), lastOut));
+    // A removed run: the line that now follows where it was.
+    if (runEnd < runStart) return Math.min(runStart, lastOut);
+    return Math.max(runStart, runEnd - (next - 1 - line));
   };
 }
 
@@ -90,9 +103,21 @@ export function columnAcross(from: string, to: string, column: number): number {
   if (column - 1 >= from.length - suffix) return column + to.length - from.length;
   // In the changed middle: where the same word is in the rewrite's middle (`999` of
   // `groupadd -g 999 docker` in `…ensure_group docker 999`), else where that middle starts.
-  const word = /^[^\s;&|()<>"'`$=]+/.exec(from.slice(column - 1))?.[0];
-  const found = word ? to.slice(prefix, to.length - suffix).indexOf(word) : -1;
+  const word = WORD.exec(from.slice(column - 1))?.[0];
+  const found = word ? wordIn(to.slice(prefix, to.length - suffix), word) : -1;
   return prefix + 1 + Math.max(found, 0);
+}
+
+const WORD = /^[^\s;&|()<>"'`$=]+/;
+
+/** Where `word` stands as a whole word in `text` (`docker` is not the start of `docker2`), or -1. */
+function wordIn(text: string, word: string): number {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = at === 0 ? "" : text[at - 1]!;
+    const after = text.slice(at + word.length, at + word.length + 1);
+    if (!WORD.test(before) && !WORD.test(after)) return at;
+  }
+  return -1;
 }
 
 /**

@@ -69,4 +69,20 @@ describe("scriptPlaces", () => {
     expect(columnAcross("chgrp docker /x", "chgrp 999 /x", 1)).toBe(1);
     expect(columnAcross("chgrp docker /x", "chgrp 999 /x", 14)).toBe(11);
   });
+
+  it("maps a line whose earlier word changed to its rewrite, and a later word to that word", () => {
+    const input =
+      "#!/bin/sh\ngroupadd -g 1500 docker\nchgrp docker /x; getent group docker\nexec x\n";
+    const output =
+      "#!/bin/sh\n# shims\n. /s.sh\nalpinize_ensure_group docker 1500 >/dev/null\nchgrp 1500 /x; getent group docker\nexec x\n";
+    const places = scriptPlaces(input, output);
+    expect(places.toOutput({ line: 3, column: 31 })).toEqual({ line: 5, column: 29 });
+    expect(places.toOutput({ line: 2, column: 18 })).toEqual({ line: 4, column: 23 });
+  });
+
+  it("finds a changed word as a whole word: docker is not the start of docker2", () => {
+    const from = "chgrp docker /x; getent group docker2 docker";
+    const to = "chgrp 1500 /x; getent group docker2 docker; id";
+    expect(columnAcross(from, to, 39)).toBe(37);
+  });
 });

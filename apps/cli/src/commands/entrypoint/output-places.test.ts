@@ -96,4 +96,44 @@ describe("entrypoint script warnings after --write point into the rewritten file
       );
     }
   });
+
+  // The tester's scripts: a line whose earlier word the rewrite changed (`chgrp docker` to
+  // `chgrp 1500`) and whose later words it keeps; two groups, one name the start of the other.
+  const LATER_WORDS = [
+    [
+      "#!/bin/sh",
+      "groupadd -g 1500 docker",
+      "chgrp docker /x; getent group docker",
+      'exec "$@"',
+      "",
+    ],
+    [
+      "#!/bin/sh",
+      "groupadd -g 1500 docker && groupadd -g 1600 docker2",
+      "chgrp docker /x; chgrp docker2 /y; echo ok; getent group docker docker2",
+      'exec "$@"',
+      "",
+    ],
+  ].map((lines) => lines.join("\n"));
+  for (const script of LATER_WORDS) {
+    it(`--write prints the place of the word in the written file: ${script.split("\n")[2]}`, async () => {
+      const file = join(dir, "g.sh");
+      await writeFile(file, script);
+      const doc = JSON.parse((await runCli(["entrypoint", file, "--json"])).stdout);
+      const first = await runCli(["entrypoint", file, "--write"]);
+      expect(first.code, first.stderr).toBe(0);
+      const written = await readFile(file, "utf8");
+      const printed = places(first.stderr, "g.sh");
+      expect(printed.length).toBeGreaterThanOrEqual(script.includes("docker2") ? 2 : 1);
+      for (const p of printed) {
+        const [line, column] = p.split(" ")[0]!.split(":").map(Number);
+        expect(wordAt(written, line!, column!), p).toMatch(/^docker2?$/);
+      }
+      for (const n of [...doc.warnings, ...doc.findings]) {
+        expect(wordAt(written, n.outputLine, n.outputColumn), JSON.stringify(n)).toBe(
+          wordAt(script, n.line, n.column),
+        );
+      }
+    });
+  }
 });
