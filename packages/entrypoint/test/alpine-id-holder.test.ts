@@ -67,7 +67,7 @@ describe("alpine-id: a www-data user made with UID 82", () => {
   it("busybox adduser without -G: says it fails and to pass -G www-data", () => {
     const [f] = lintEntrypoint(`#!/bin/sh\n${OWN_GROUP}\n`).filter((x) => x.rule === "alpine-id");
     expect(f?.message).toBe(
-      `UID 82 is free on Alpine, but busybox adduser without -G also makes a group 'www-data' with GID 82, and Alpine's base has that group already (Alpine 3.23): it fails with "uid '82' in use" and creates no user`,
+      `UID 82 is free on Alpine, but busybox adduser without -G also makes a group 'www-data' with GID 82, and Alpine's base has that group already (Alpine 3.23's base image, assumed for other releases): it fails with "uid '82' in use" and creates no user`,
     );
     expect(f?.fix).toBe(
       "add -G www-data to put the user in the base group (GID 82); addgroup www-data fails there, the name is taken",

@@ -18,7 +18,7 @@ describe("alpine-id on the shim calls the rewrite writes", () => {
     const first = rewriteEntrypoint(script("groupadd -g 999 docker", "chgrp docker /srv"));
     expect(first.output).toContain("alpinize_ensure_group docker 999");
     expect(ids(first.output)).toEqual([
-      "4:30 warning GID 999 is held by Alpine's base group ping (Alpine 3.23): alpinize_ensure_group reuses ping there and prints 'ping', so 'docker' is not created and a later use of its name finds no group",
+      "4:30 warning GID 999 is held by Alpine's base group ping (Alpine 3.23's base image, assumed for other releases): alpinize_ensure_group reuses ping there and prints 'ping', so 'docker' is not created and a later use of its name finds no group",
     ]);
     const [f] = lintEntrypoint(first.output).filter((x) => x.rule === "alpine-id");
     expect(f?.fix).toContain("1000 to 60000 are free");
@@ -27,7 +27,7 @@ describe("alpine-id on the shim calls the rewrite writes", () => {
 
   it("is an error with --strict, which makes the shim fail there", () => {
     expect(ids(script("alpinize_ensure_group docker 999 --strict"))).toEqual([
-      "2:30 error GID 999 is held by Alpine's base group ping (Alpine 3.23): with --strict alpinize_ensure_group fails there (exit 4), so 'docker' is not created",
+      "2:30 error GID 999 is held by Alpine's base group ping (Alpine 3.23's base image, assumed for other releases): with --strict alpinize_ensure_group fails there (exit 4), so 'docker' is not created",
     ]);
   });
 
@@ -40,8 +40,8 @@ describe("alpine-id on the shim calls the rewrite writes", () => {
     );
     expect(users.output).toContain("alpinize_ensure_user app 405 1000 /x /bin/sh");
     expect(ids(users.output)).toEqual([
-      "4:26 error UID 405 is held by Alpine's base user guest (Alpine 3.23): alpinize_ensure_user refuses a taken UID (exit 4), so creating 'app' fails there",
-      "5:30 warning GID 999 is held by Alpine's base group ping (Alpine 3.23): on Alpine 'svc' gets ping as its primary group, not a group of its own",
+      "4:26 error UID 405 is held by Alpine's base user guest (Alpine 3.23's base image, assumed for other releases): alpinize_ensure_user refuses a taken UID (exit 4), so creating 'app' fails there",
+      "5:30 warning GID 999 is held by Alpine's base group ping (Alpine 3.23's base image, assumed for other releases): on Alpine 'svc' gets ping as its primary group, not a group of its own",
     ]);
   });
 

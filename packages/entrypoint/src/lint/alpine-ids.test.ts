@@ -13,7 +13,7 @@ const SYSTEM_USER = "useradd --system --uid 999 --gid 999 svc";
 describe("alpine-id: IDs Alpine's base image already holds", () => {
   it("warns that GID 999 makes ping the user's primary group; UID 999 is free on Alpine", () => {
     expect(ids(SYSTEM_USER)).toEqual([
-      "34 warning GID 999 is held by Alpine's base group ping (Alpine 3.23): on Alpine 'svc' gets ping as its primary group, not a group of its own",
+      "34 warning GID 999 is held by Alpine's base group ping (Alpine 3.23's base image, assumed for other releases): on Alpine 'svc' gets ping as its primary group, not a group of its own",
     ]);
   });
 
@@ -35,13 +35,13 @@ describe("alpine-id: IDs Alpine's base image already holds", () => {
     expect(f?.message).toContain("UID 405 is held by Alpine's base user guest");
     expect(f?.fix).toContain("1000 to 60000 are free on both");
     expect(ids("adduser -D -u 22 -G app -h /x -s /bin/sh sshuser")).toEqual([
-      "15 error UID 22 is held by Alpine's base user sshd (Alpine 3.23): adduser and alpinize_ensure_user refuse a taken UID, so creating 'sshuser' fails there",
+      "15 error UID 22 is held by Alpine's base user sshd (Alpine 3.23's base image, assumed for other releases): adduser and alpinize_ensure_user refuse a taken UID, so creating 'sshuser' fails there",
     ]);
   });
 
   it("is an error when busybox adduser -u N without -G would make a group with a base GID", () => {
     expect(ids("adduser -D -u 999 svc")).toEqual([
-      `15 error UID 999 is free on Alpine, but busybox adduser without -G also makes 'svc' a group with GID 999, which Alpine's base group ping holds (Alpine 3.23): it fails with "uid '999' in use"`,
+      `15 error UID 999 is free on Alpine, but busybox adduser without -G also makes 'svc' a group with GID 999, which Alpine's base group ping holds (Alpine 3.23's base image, assumed for other releases): it fails with "uid '999' in use"`,
     ]);
     // With a group of its own, or as a system user (nogroup), no group is made.
     expect(ids("adduser -D -u 999 -G app svc")).toEqual([]);
@@ -51,7 +51,7 @@ describe("alpine-id: IDs Alpine's base image already holds", () => {
 
   it("warns when a group is created with a base group's GID", () => {
     expect(ids("groupadd --gid 82 web")).toEqual([
-      "16 warning GID 82 is held by Alpine's base group www-data (Alpine 3.23): groupadd refuses it there, and alpinize_ensure_group reuses www-data, so 'web' is not created",
+      "16 warning GID 82 is held by Alpine's base group www-data (Alpine 3.23's base image, assumed for other releases): groupadd refuses a GID a group holds, and alpinize_ensure_group reuses www-data, so 'web' is not created",
     ]);
     expect(ids("addgroup -S -g 999 docker")).toHaveLength(1);
   });

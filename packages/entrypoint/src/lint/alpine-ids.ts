@@ -1,7 +1,8 @@
-import { ALPINE_BASE_GROUPS, ALPINE_BASE_RELEASE, ALPINE_BASE_USERS } from "@alpinize/busybox";
+import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "@alpinize/busybox";
 import { BB_ADDGROUP, BB_ADDUSER, GROUPADD, USERADD } from "../rewrite/commands.js";
 import { type OptionSpec, type ParsedOptions, parseOptions } from "../shell/options.js";
 import { literal, type Word } from "../shell/scan.js";
+import { BASE_TABLE } from "./gid-holder.js";
 
 export interface IdClash {
   offset: number;
@@ -75,14 +76,14 @@ function ownGroupClash(o: ParsedOptions, account: string | undefined): IdClash |
     return {
       offset: word.start,
       severity: "error",
-      message: `UID ${uid} is free on Alpine, but busybox adduser without -G also makes a group '${holder}' with GID ${uid}, and Alpine's base has that group already (Alpine ${ALPINE_BASE_RELEASE}): ${fails} and creates no user`,
+      message: `UID ${uid} is free on Alpine, but busybox adduser without -G also makes a group '${holder}' with GID ${uid}, and Alpine's base has that group already (${BASE_TABLE}): ${fails} and creates no user`,
       fix: `add -G ${holder} to put the user in the base group (GID ${uid}); addgroup ${holder} fails there, the name is taken`,
     };
   const who = account === undefined ? "the user" : `'${account}'`;
   return {
     offset: word.start,
     severity: "error",
-    message: `UID ${uid} is free on Alpine, but busybox adduser without -G also makes ${who} a group with GID ${uid}, which Alpine's base group ${holder} holds (Alpine ${ALPINE_BASE_RELEASE}): ${fails}`,
+    message: `UID ${uid} is free on Alpine, but busybox adduser without -G also makes ${who} a group with GID ${uid}, which Alpine's base group ${holder} holds (${BASE_TABLE}): ${fails}`,
     fix: `make the group first with a free GID (addgroup -g GID NAME; ${FREE_IDS}) and pass -G NAME, or pick another UID`,
   };
 }
@@ -110,7 +111,7 @@ function describe(
   holder: string,
   account: string | undefined,
 ): Omit<IdClash, "offset"> {
-  const base = `${id.kind} ${n} is held by Alpine's base ${id.kind === "UID" ? "user" : "group"} ${holder} (Alpine ${ALPINE_BASE_RELEASE})`;
+  const base = `${id.kind} ${n} is held by Alpine's base ${id.kind === "UID" ? "user" : "group"} ${holder} (${BASE_TABLE})`;
   const who = account === undefined ? "the account" : `'${account}'`;
   if (id.kind === "UID")
     return {
@@ -126,7 +127,7 @@ function describe(
     };
   return {
     severity: "warning",
-    message: `${base}: ${tool} refuses it there, and alpinize_ensure_group reuses ${holder}, so ${who} is not created`,
+    message: `${base}: ${tool} refuses a GID a group holds, and alpinize_ensure_group reuses ${holder}, so ${who} is not created`,
     fix: `pick a GID Alpine's base does not hold (${FREE_IDS}), or refer to the group by its GID afterwards`,
   };
 }

@@ -1,6 +1,7 @@
-import { ALPINE_BASE_GROUPS, ALPINE_BASE_RELEASE, ALPINE_BASE_USERS } from "@alpinize/busybox";
+import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "@alpinize/busybox";
 import { literal, type Word } from "../shell/scan.js";
 import { FREE_IDS, type IdClash } from "./alpine-ids.js";
+import { BASE_TABLE } from "./gid-holder.js";
 
 /**
  * IDs Alpine's base image holds, given to the shim calls the rewrite writes in place of
@@ -20,7 +21,7 @@ function ensureGroupClashes(args: Word[]): IdClash[] {
   const id = heldId(args[1], ALPINE_BASE_GROUPS);
   if (!id || id.holder === group) return [];
   const named = group ? `'${group}'` : "the group";
-  const base = `GID ${id.n} is held by Alpine's base group ${id.holder} (Alpine ${ALPINE_BASE_RELEASE})`;
+  const base = `GID ${id.n} is held by Alpine's base group ${id.holder} (${BASE_TABLE})`;
   const strict = args.slice(2).some((a) => literal(a.text) === "--strict");
   if (strict)
     return [
@@ -53,7 +54,7 @@ function ensureUserClashes(args: Word[]): IdClash[] {
     clashes.push({
       offset: uid.word.start,
       severity: "error",
-      message: `UID ${uid.n} is held by Alpine's base user ${uid.holder} (Alpine ${ALPINE_BASE_RELEASE}): alpinize_ensure_user refuses a taken UID (exit 4), so creating ${who} fails there`,
+      message: `UID ${uid.n} is held by Alpine's base user ${uid.holder} (${BASE_TABLE}): alpinize_ensure_user refuses a taken UID (exit 4), so creating ${who} fails there`,
       fix: `pick a UID Alpine's base does not hold (${FREE_IDS})`,
     });
   const gid = heldId(args[2], ALPINE_BASE_GROUPS);
@@ -62,7 +63,7 @@ function ensureUserClashes(args: Word[]): IdClash[] {
     clashes.push({
       offset: gid.word.start,
       severity: "warning",
-      message: `GID ${gid.n} is held by Alpine's base group ${gid.holder} (Alpine ${ALPINE_BASE_RELEASE}): on Alpine ${who} gets ${gid.holder} as its primary group, not a group of its own`,
+      message: `GID ${gid.n} is held by Alpine's base group ${gid.holder} (${BASE_TABLE}): on Alpine ${who} gets ${gid.holder} as its primary group, not a group of its own`,
       fix: `create the user's group with a GID Alpine's base does not hold (${FREE_IDS}) and pass that`,
     });
   return clashes;

@@ -1,3 +1,4 @@
+import { gidOnAlpine, reuseOnAlpine } from "../lint/gid-holder.js";
 import { lineColumn, type SimpleCommand } from "../shell/scan.js";
 import type { CommandOutcome } from "./commands.js";
 import { groupMentions, type MentionContext } from "./group-mentions.js";
@@ -58,7 +59,7 @@ export function groupNameWarnings(
       ...lineColumn(ctx.text, offset),
       message:
         nested === undefined
-          ? `group '${group}' was created with GID ${gid} earlier; on Alpine another group may already hold that GID (ping holds 999), so alpinize_ensure_group reuses it and '${group}' does not exist: refer to the group by its GID here`
-          : `group '${group}' was created with GID ${gid} earlier and is named inside a string another shell runs (${nested}), which is not rewritten; on Alpine another group may already hold that GID (ping holds 999) and '${group}' may not exist: refer to the group by its GID in the string`,
+          ? `group '${group}' was created with GID ${gid} earlier; ${reuseOnAlpine(group, gid)}: refer to the group by its GID here`
+          : `group '${group}' was created with GID ${gid} earlier and is named inside a string another shell runs (${nested}), which is not rewritten; on Alpine another group may already hold that GID (${gidOnAlpine(gid)}) and '${group}' may not exist: refer to the group by its GID in the string`,
     }));
 }

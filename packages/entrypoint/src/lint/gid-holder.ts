@@ -1,0 +1,33 @@
+import { ALPINE_BASE_GROUPS, ALPINE_BASE_RELEASE } from "@alpinize/busybox";
+
+/**
+ * Where the table of Alpine's base accounts comes from: one release's image. The script's target
+ * release is not known here (and may differ), so messages say which table they read.
+ */
+export const BASE_TABLE = `Alpine ${ALPINE_BASE_RELEASE}'s base image, assumed for other releases`;
+
+/**
+ * What holds `gid` on Alpine, for a message about a group created with it: the base group that
+ * holds it, or that none does there (a package or an earlier step may still add one).
+ */
+export function gidOnAlpine(gid: string): string {
+  const n = /^\d+$/.test(gid) ? Number(gid) : undefined;
+  const holder = n === undefined ? undefined : ALPINE_BASE_GROUPS.get(n);
+  if (n === undefined) return `${gid} is no number, so which group holds it is not known`;
+  return holder === undefined
+    ? `no group holds GID ${n} in ${BASE_TABLE}, but a package or an earlier step may add one`
+    : `${holder} holds GID ${n} in ${BASE_TABLE}`;
+}
+
+/**
+ * What alpinize_ensure_group does on Alpine with a GID another group holds, for `group` made
+ * with `gid`: certain when a base group holds it, a possibility when none does.
+ */
+export function reuseOnAlpine(group: string, gid: string): string {
+  const n = /^\d+$/.test(gid) ? Number(gid) : undefined;
+  const holder = n === undefined ? undefined : ALPINE_BASE_GROUPS.get(n);
+  const lost = `alpinize_ensure_group reuses it and '${group}' does not exist`;
+  if (holder !== undefined) return `on Alpine ${holder} holds GID ${n} (${BASE_TABLE}), so ${lost}`;
+  if (n === undefined) return `if another group holds GID ${gid} on Alpine, ${lost}`;
+  return `no group holds GID ${n} in ${BASE_TABLE}, but if a package or an earlier step adds one, ${lost}`;
+}
