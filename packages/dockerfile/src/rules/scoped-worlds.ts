@@ -88,14 +88,17 @@ export class ScopedWorlds {
   /**
    * Whether the probe finds its program where the stretch it decides is reached: the base image
    * has it, or a package installed by then brings it. Asked at the stretch's first add, before
-   * anything the stretch adds counts.
+   * anything the stretch adds counts. Undefined where the image may or may not ship it (an
+   * official `-alpine` image's program beyond busybox and its runtime): the old reading holds.
    */
   private probeFinds(probe: StretchProbe, scope: Scope): boolean | undefined {
     if (!this.base) return undefined;
     if (this.found.has(probe)) return this.found.get(probe);
     const brings = bringsProgram(probe.program);
     const world = this.around(scope.slice(0, -1));
-    const found = this.base(probe.program) || [...world.installed().keys()].some(brings);
+    const has = this.base(probe.program);
+    const found =
+      has || [...world.installed().keys()].some(brings) || (has === false ? false : undefined);
     this.found.set(probe, found);
     return found;
   }

@@ -32,6 +32,9 @@ function checkLines(text: string): number[] {
 
 const file = (...lines: string[]) => `${["FROM alpine:3.23 AS base", ...lines].join("\n")}\n`;
 const ADD = "apk add --no-cache shadow";
+/** The same on an official image's `-alpine` tag, built FROM alpine with its busybox. */
+const on = (image: string, ...lines: string[]) =>
+  `${[`FROM ${image} AS base`, ...lines].join("\n")}\n`;
 
 /** An `apk add` that may not run, and the calls after it; a name ending in "passes" passes both. */
 const CASES: Record<string, string> = {
@@ -176,6 +179,50 @@ const CASES: Record<string, string> = {
     "RUN useradd app",
   ),
   "a while probe loop": file(`RUN while command -v useradd; do ${ADD}; done; useradd app`),
+  "python: after a || that probes for busybox's grep, its other packages": on(
+    "python:3.13-alpine",
+    "RUN command -v grep || apk add --no-cache grep dpkg; dpkg --print-architecture > /a",
+  ),
+  "golang: if ! probe for busybox's grep; then add; fi, its other packages": on(
+    "golang:1.24-alpine3.21",
+    "RUN if ! command -v grep; then apk add --no-cache grep dpkg; fi; dpkg --print-architecture > /a",
+  ),
+  "node: a while ! probe loop for busybox's grep, its other packages": on(
+    "node:22-alpine",
+    "RUN while ! command -v grep; do apk add --no-cache grep dpkg; done; dpkg --print-architecture > /a",
+  ),
+  "ruby: after a || that probes for busybox's tar, its other packages": on(
+    "ruby:3.4-alpine",
+    "RUN command -v tar || apk add --no-cache tar dpkg; dpkg --print-architecture > /a",
+  ),
+  "php: after a || that probes for busybox's grep, its other packages": on(
+    "php:8.4-fpm-alpine",
+    "RUN command -v grep || apk add --no-cache grep dpkg; dpkg --print-architecture > /a",
+  ),
+  "python: after a && that probes for a busybox program passes": on(
+    "python:3.13-alpine",
+    "RUN command -v tar && apk add --no-cache dpkg; dpkg --print-architecture > /a",
+  ),
+  "node: after a || that probes for a busybox program": on(
+    "node:22-alpine3.21",
+    "RUN command -v grep || apk add --no-cache dpkg; dpkg --print-architecture > /a",
+  ),
+  "golang: after a && that probes for a busybox program passes": on(
+    "golang:1.24-alpine",
+    `RUN command -v sed && ${ADD}; useradd app`,
+  ),
+  "ruby: after a && that probes for its own runtime passes": on(
+    "ruby:3.4-alpine",
+    `RUN command -v gem && ${ADD}; useradd app`,
+  ),
+  "php: after a && that probes for the curl it ships passes": on(
+    "php:8.4-fpm-alpine",
+    `RUN command -v curl && ${ADD}; useradd app`,
+  ),
+  "python: after a && that probes for a program it may not ship passes": on(
+    "python:3.13-alpine",
+    `RUN command -v curl && ${ADD}; useradd app`,
+  ),
 };
 
 /** busybox-option findings of `alpinize check`: what GNU find's -printf needs, read by what installs it. */

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { analyzeStages, baseProgramsOf, lineFinder, parseDockerfile } from "../src/index.js";
+import { debianToolsLeftIn } from "../src/rules/tools-left.js";
+
+/** The Debian tools left in a one-stage file on `image`, as `migrate --check` reads it. */
+function leftOn(image: string, run: string): [string, number][] {
+  const doc = parseDockerfile(`FROM ${image}\nRUN ${run}\n`);
+  const lineOf = lineFinder(doc.lineStarts);
+  return debianToolsLeftIn(doc, analyzeStages(doc).stages, () => true).map((t) => [
+    t.tool,
+    lineOf(t.offset),
+  ]);
+}
+
+describe("baseProgramsOf", () => {
+  it("knows plain alpine whole, an official -alpine image's busybox and runtime only", () => {
+    expect(baseProgramsOf("alpine:3.23")?.("curl")).toBe(false);
+    for (const image of [
+      "python:3.13-alpine",
+      "node:22-alpine3.21",
+      "golang:1.24-alpine",
+      "ruby:3.4-alpine",
+      "php:8.4-fpm-alpine",
+      `docker.io/library/python:3.13-alpine@sha256:${"a".repeat(64)}`,
+    ]) {
+      const has = baseProgramsOf(image);
+      expect(has?.("grep"), image).toBe(true);
+      expect(has?.("useradd"), image).toBeUndefined();
+    }
+    expect(baseProgramsOf("node:22-alpine")?.("npm")).toBe(true);
+    expect(baseProgramsOf("python:3.13-alpine")?.("pip")).toBe(true);
+    expect(baseProgramsOf("golang:1.24-alpine")?.("go")).toBe(true);
+    expect(baseProgramsOf("ruby:3.4-alpine")?.("gem")).toBe(true);
+    expect(baseProgramsOf("php:8.4-cli-alpine")?.("curl")).toBe(true);
+    expect(baseProgramsOf("python:3.13-alpine")?.("curl")).toBeUndefined();
+    for (const image of [
+      "python:3.13-slim",
+      "node:22",
+      "nginx:alpine",
+      "myorg/python:alpine",
+      "$BASE",
+    ])
+      expect(baseProgramsOf(image), image).toBeUndefined();
+  });
+});
+
+describe("a probe on an official -alpine image is judged by the busybox it ships", () => {
+  it.each([
+    "python:3.13-alpine",
+    "node:22-alpine",
+    "golang:1.24-alpine",
+    "ruby:3.4-alpine",
+    "php:8.4-alpine",
+  ])("%s: busybox's programs are found", (image) => {
+    // The stretch after && runs (sed is there): shadow is installed for the call after it.
+    expect(leftOn(image, "command -v sed && apk add --no-cache shadow; useradd a")).toEqual([]);
+    // The stretch after || never runs (busybox's grep is found): neither grep nor dpkg is installed.
+    expect(
+      leftOn(image, "command -v grep || apk add --no-cache grep dpkg; dpkg --print-architecture"),
+    ).toEqual([["dpkg", 2]]);
+    // A program the image may or may not ship keeps the old reading: shadow only in its stretch.
+    expect(leftOn(image, "command -v less2 || apk add --no-cache shadow; useradd a")).toEqual([
+      ["useradd", 2],
+    ]);
+  });
+
+  it("the image's own runtime is found", () => {
+    expect(
+      leftOn("node:22-alpine", "command -v npm && apk add --no-cache shadow; useradd a"),
+    ).toEqual([]);
+    expect(
+      leftOn("php:8.4-alpine", "command -v curl && apk add --no-cache shadow; useradd a"),
+    ).toEqual([]);
+  });
+});
