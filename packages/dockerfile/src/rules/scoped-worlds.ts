@@ -37,13 +37,7 @@ export class ScopedWorlds {
 
   /** The world a call in `scope` sees; stretches it is not in are closed, their adds forgotten. */
   at(scope: Scope): ApkWorld {
-    let keep = 0;
-    while (
-      keep < this.open.length &&
-      keep < scope.length &&
-      sameSpan(this.open[keep]!.scope.at(-1)!, scope[keep]!)
-    )
-      keep++;
+    const keep = this.openDepth(scope);
     this.open.length = keep;
     for (let k = keep; k < scope.length; k++)
       this.open.push({ scope: scope.slice(0, k + 1), world: this.top().copy() });
@@ -105,6 +99,12 @@ export class ScopedWorlds {
 
   /** The world a call in `scope` would see, leaving the open stretches as they are. */
   private around(scope: Scope): ApkWorld {
+    const keep = this.openDepth(scope);
+    return keep === 0 ? this.main : this.open[keep - 1]!.world;
+  }
+
+  /** How many of the open stretches `scope` is still inside, outermost first. */
+  private openDepth(scope: Scope): number {
     let keep = 0;
     while (
       keep < this.open.length &&
@@ -112,7 +112,7 @@ export class ScopedWorlds {
       sameSpan(this.open[keep]!.scope.at(-1)!, scope[keep]!)
     )
       keep++;
-    return keep === 0 ? this.main : this.open[keep - 1]!.world;
+    return keep;
   }
 
   private top(): ApkWorld {
