@@ -13,6 +13,7 @@ import {
 import { basename, dirname, join } from "node:path";
 import { readBounded } from "@alpinize/bounded-read";
 import { formatBytes, InputError } from "@alpinize/errors";
+import { isDockerfileName } from "../discover/kinds.js";
 import { type ContentStamp, changeSince, contentStamp } from "./stamp.js";
 import { decodeText, encodeText } from "./text-bytes.js";
 
@@ -93,11 +94,16 @@ export async function readStampedTextFile(
 }
 
 function tooLarge(display: string): InputError {
+  const limit = formatBytes(MAX_TEXT_BYTES);
+  // A file named like a Dockerfile is one: calling it "not a Dockerfile" sent users to ignore it.
+  const dockerfile = isDockerfileName(basename(display));
   return new InputError(
     "ALPINIZE_REPO_UNREADABLE",
-    `${display}: larger than ${formatBytes(MAX_TEXT_BYTES)}`,
+    `${display}: larger than ${limit}${dockerfile ? ": a Dockerfile too large for alpinize to read" : ""}`,
     {
-      hint: "This is not a Dockerfile or script alpinize can work on; add it to .gitignore.",
+      hint: dockerfile
+        ? `Split it into Dockerfiles of at most ${limit} each, then run alpinize again; if it is generated and not meant to be checked, add it to .gitignore, or name the Dockerfiles to check instead of the folder.`
+        : "This is not a Dockerfile or script alpinize can work on; add it to .gitignore.",
       details: { file: display },
     },
   );

@@ -23,9 +23,26 @@ describe("alpinize check on a Dockerfile over 4 MiB", () => {
     expect(r.stderr).not.toContain(".gitignore");
   });
 
-  it("found by walking a folder: the hint still says to .gitignore it", async () => {
+  it("found by walking a folder: called a Dockerfile too large to read, with a way to split or leave it out", async () => {
     const r = await runCli(["check", "repo"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("add it to .gitignore");
+    expect(r.stderr).toContain(
+      "repo/Dockerfile: larger than 4 MiB: a Dockerfile too large for alpinize to read (not checked)",
+    );
+    expect(r.stderr).toContain("Split it into Dockerfiles of at most 4 MiB each");
+    expect(r.stderr).toContain("name the Dockerfiles to check instead of the folder");
+    expect(r.stderr).not.toContain("not a Dockerfile");
+  });
+
+  it("a file named like no Dockerfile that a walk reads (a COPYed script) keeps the old words", async () => {
+    await writeFile(
+      join(dir, "repo", "Dockerfile"),
+      'FROM alpine:3.24\nCOPY run.sh /run.sh\nENTRYPOINT ["/run.sh"]\n',
+    );
+    await writeFile(join(dir, "repo", "run.sh"), `#!/bin/sh\n${"# padding\n".repeat(420_000)}`);
+    const r = await runCli(["check", "repo"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("repo/run.sh: larger than 4 MiB (not checked)");
+    expect(r.stderr).toContain("not a Dockerfile or script alpinize can work on");
   });
 });
