@@ -4,6 +4,7 @@ import {
   chmod,
   chown,
   lstat,
+  readlink,
   realpath,
   rename,
   stat,
@@ -12,7 +13,15 @@ import {
 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { readBounded } from "@alpinize/bounded-read";
-import { formatBytes, InputError } from "@alpinize/errors";
+import {
+  DANGLING_LINK_HINT,
+  danglingLink,
+  formatBytes,
+  InputError,
+  isLinkLoop,
+  LINK_LOOP,
+  LINK_LOOP_HINT,
+} from "@alpinize/errors";
 import { isDockerfileName } from "../discover/kinds.js";
 import { type ContentStamp, changeSince, contentStamp } from "./stamp.js";
 import { decodeText, encodeText } from "./text-bytes.js";
@@ -48,16 +57,7 @@ export async function readStampedTextFile(
       },
     );
   });
-  if (info.isSymbolicLink()) {
-    throw new InputError(
-      "ALPINIZE_REPO_SYMLINK",
-      `${display}: symbolic link; skipped (alpinize does not follow links)`,
-      {
-        hint: "Run alpinize on the file the link points to.",
-        details: { file: display },
-      },
-    );
-  }
+  if (info.isSymbolicLink()) throw await symlinkRefusal(path, display);
   if (!info.isFile()) throw notRegular(display, info);
   if (info.size > MAX_TEXT_BYTES) throw tooLarge(display);
   // The lstat above words the usual refusals; the checks that count are on the descriptor (no
@@ -91,6 +91,31 @@ export async function readStampedTextFile(
     );
   }
   return { text, stamp: contentStamp(bytes, got.info) };
+}
+
+/**
+ * A link is never followed, but one that leads nowhere is named for what it is, as `migrate DIR`
+ * names it: "run alpinize on the file the link points to" sends the user after a file that is
+ * not there (a dangling link) or cannot be reached (a loop).
+ */
+async function symlinkRefusal(path: string, display: string): Promise<InputError> {
+  const skipped = "skipped (alpinize does not follow links)";
+  const target = await readlink(path).catch(() => "?");
+  const broken = await realpath(path).then(
+    () => undefined,
+    (err: NodeJS.ErrnoException) =>
+      isLinkLoop(err) ? "loop" : err.code === "ENOENT" ? "dangling" : undefined,
+  );
+  const [reason, hint] =
+    broken === "loop"
+      ? [`${LINK_LOOP} (to ${target})`, LINK_LOOP_HINT]
+      : broken === "dangling"
+        ? [danglingLink(target), DANGLING_LINK_HINT]
+        : ["symbolic link", "Run alpinize on the file the link points to."];
+  return new InputError("ALPINIZE_REPO_SYMLINK", `${display}: ${reason}; ${skipped}`, {
+    hint,
+    details: { file: display },
+  });
 }
 
 function tooLarge(display: string): InputError {

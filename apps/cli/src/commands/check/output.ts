@@ -32,8 +32,14 @@ function summaryLine(result: CheckResult): string {
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
   const files = result.files.length;
-  if (result.unparsable.length > 0)
-    return `alpinize check: ${result.unparsable.length} file(s) could not be checked (each error above says what to do)`;
+  if (result.unparsable.length > 0) {
+    // What was checked counts too: "2 could not be checked" alone read as if nothing else was.
+    const unchecked = new Set(result.unparsable.map((u) => u.file));
+    const checked = result.files.filter((f) => !unchecked.has(f)).length;
+    const found = new Set(result.findings.map((f) => f.file)).size;
+    const counts = `${found} with findings (${errors} error(s), ${warnings} warning(s))`;
+    return `alpinize check: ${checked} file(s) checked, ${counts}; ${unchecked.size} could not be checked (each error above says what to do)`;
+  }
   if (errors + warnings === 0) return `alpinize check: ${files} file(s) clean`;
   return `alpinize check: ${files} file(s) checked: ${errors} error(s), ${warnings} warning(s)`;
 }
