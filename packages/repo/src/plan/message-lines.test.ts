@@ -69,3 +69,64 @@ it("moves an instruction's line and a bare (line N), never a script's line", () 
     "missing.sh on line 3 of the script",
   );
 });
+
+const plan = (root: string) =>
+  planRepository(root, {
+    config: defaultConfig(),
+    transforms: defaultTransforms(),
+    release: "3.23",
+  });
+
+it("moves the lines the Dockerfile transform's words name", async () => {
+  repo = await scratchRepo({
+    Dockerfile: [
+      "FROM debian:12",
+      "RUN apt-get update \\",
+      " && apt-get install -y --no-install-recommends curl \\",
+      " && rm -rf /var/lib/apt/lists/*",
+      "RUN useradd -m app && usermod -l web app",
+      "RUN chown app /srv",
+      "",
+    ].join("\n"),
+  });
+  const file = (await plan(repo.root)).files.find((f) => f.file === "Dockerfile")!;
+  const out = file.after.split("\n");
+  const renamed = file.warnings.find((w) => w.message.startsWith("usermod -l on line"))!;
+  expect(renamed.message).toContain("usermod -l on line 5 renamed user app");
+  const usermodAt = out.findIndex((l) => l.includes("usermod -l web app")) + 1;
+  expect(usermodAt).toBe(3);
+  expect(renamed.outputMessage).toContain("usermod -l on line 3 renamed user app");
+  expect(out[renamed.outputLine! - 1]).toBe("RUN chown app /srv");
+});
+
+it("moves the line of a rewritten script a Dockerfile warning names (SCRIPT:N)", async () => {
+  repo = await scratchRepo({
+    Dockerfile: 'FROM debian:12\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n',
+    "e.sh": ["#!/bin/sh", "groupadd -g 1500 docker", "usermod -d /srv app", 'exec "$@"', ""].join(
+      "\n",
+    ),
+  });
+  const files = (await plan(repo.root)).files;
+  const shadow = files
+    .find((f) => f.file === "Dockerfile")!
+    .warnings.find((w) => w.rule === "shadow")!;
+  expect(shadow.message).toContain("usermod (e.sh:3)");
+  const script = files.find((f) => f.file === "e.sh")!;
+  const written = script.after.split("\n").indexOf("usermod -d /srv app") + 1;
+  expect(written).toBeGreaterThan(100);
+  expect(shadow.outputMessage).toContain(`usermod (e.sh:${written})`);
+});
+
+it("moves any Dockerfile line a message names, and only lines of scripts it knows", () => {
+  const plus = (n: number) => n + 10;
+  expect(messageOnOutput("usermod -l on line 5 renamed user app", plus)).toBe(
+    "usermod -l on line 15 renamed user app",
+  );
+  expect(messageOnOutput("its line 3 copies a C++ build (copied at line 2)", plus)).toBe(
+    "its line 13 copies a C++ build (copied at line 12)",
+  );
+  const scripts = new Map([["e.sh", (n: number) => n + 100]]);
+  expect(messageOnOutput("usermod (e.sh:3), passwd (other.sh:4)", plus, scripts)).toBe(
+    "usermod (e.sh:103), passwd (other.sh:4)",
+  );
+});

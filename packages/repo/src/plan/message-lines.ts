@@ -1,18 +1,34 @@
 /**
- * Dockerfile lines a migrate DIR message names besides its own (`missing.sh, which the RUN on
- * line 7 runs`, `USER app of stage a (line 4)`): an instruction's `on line N`, and a bare
- * `(line N)`. A script's line (`line 3 of e.sh`) is not one: it has no `)` right after.
+ * Dockerfile lines a migrate DIR message names besides its own: the plan's (`missing.sh, which
+ * the RUN on line 7 runs`, `USER app of stage a (line 4)`) and the Dockerfile transform's
+ * (`usermod -l on line 5 renamed user app`, `line 3 copies a C++ build`, `(copied at line 2)`).
+ * A script's line (`line 3 of e.sh`) is not one: `of` follows it.
  */
-const NAMED_LINE =
-  /(\b(?:RUN|ENV|ARG|USER|COPY|ADD|FROM|SHELL|ENTRYPOINT|CMD) on line |\(line )(\d+)\b(?!\s+of\b)/g;
+const NAMED_LINE = /\b(line )(\d+)\b(?!\s+of\b)/g;
+
+/** A script's line as `SCRIPT:N` (`usermod (e.sh:4) stays as written`). */
+const SCRIPT_LINE = /(?<![^\s(,])([^\s(),:]+):(\d+)\b/g;
+
+/** Where each line of a script the plan rewrites is in the file `--write` leaves. */
+export type ScriptLines = ReadonlyMap<string, (line: number) => number>;
 
 /**
  * The message with each Dockerfile line it names moved to where that line is in the file
- * `--write` leaves, so the words agree with the place the warning is printed at.
+ * `--write` leaves, and each line of a rewritten script it names (`e.sh:4`) to where that line is
+ * in the script `--write` leaves, so the words agree with the place the warning is printed at.
  */
-export function messageOnOutput(message: string, toOutput: (line: number) => number): string {
-  return message.replace(
+export function messageOnOutput(
+  message: string,
+  toOutput: (line: number) => number,
+  scripts: ScriptLines = new Map(),
+): string {
+  const moved = message.replace(
     NAMED_LINE,
     (_, lead: string, line: string) => `${lead}${toOutput(Number(line))}`,
   );
+  if (scripts.size === 0) return moved;
+  return moved.replace(SCRIPT_LINE, (whole, script: string, line: string) => {
+    const forward = scripts.get(script);
+    return forward ? `${script}:${forward(Number(line))}` : whole;
+  });
 }

@@ -1,6 +1,8 @@
 import type { TransformWarning } from "../transforms.js";
+import { columnAcross } from "./columns.js";
 import { mapLinesToOriginal, mapLinesToOutput } from "./line-map.js";
-import { messageOnOutput } from "./message-lines.js";
+import { messageOnOutput, type ScriptLines } from "./message-lines.js";
+import { mapNamedLines } from "./named-lines.js";
 import type { RepoPlan } from "./types.js";
 
 type LineMap = (line: number) => number;
@@ -11,27 +13,57 @@ type LineMap = (line: number) => number;
  * own: `migrate DIR --write` prints them there, as `migrate FILE --write` does. Done last, as the
  * plan adds lines after the transform (`apk add su-exec`, `shadow`): a place the transform gave is
  * carried through those; one of a warning the plan added itself (`script-not-found`, `context`,
- * on the file as given) is carried from the input line.
+ * on the file as given) is carried from the input line. The lines a message's words name, the
+ * transform's (`usermod -l on line 5`) and the plan's, move too (`outputMessage`).
  */
 export function placeOnOutput(plan: RepoPlan): void {
+  const scripts = scriptLines(plan);
   for (const file of plan.files) {
     if (file.kind !== "dockerfile" || !file.result) continue;
     const fromInput = mapLinesToOutput(file.before, file.after);
     const fromResult = mapLinesToOutput(file.result.output, file.after);
-    file.warnings = file.warnings.map((w) => placed(w, fromInput, fromResult));
+    const named = mapNamedLines(file.before, file.after, fromInput);
+    file.warnings = file.warnings.map((w) => placed(w, { fromInput, fromResult, named }, scripts));
   }
 }
 
-function placed(w: TransformWarning, fromInput: LineMap, fromResult: LineMap): TransformWarning {
-  if (w.outputLine !== undefined) return { ...w, outputLine: fromResult(w.outputLine) };
-  // The plan's own warning: the lines its words name move with it (the transform's stay).
-  const outputMessage = messageOnOutput(w.message, fromInput);
+interface LineMaps {
+  /** The file as given, and the transform's result, to the file `--write` leaves. */
+  fromInput: LineMap;
+  fromResult: LineMap;
+  /** The file as given to that file, a changed line to the line that replaced it. */
+  named: LineMap;
+}
+
+function placed(
+  w: TransformWarning,
+  { fromInput, fromResult, named }: LineMaps,
+  scripts: ScriptLines,
+): TransformWarning {
+  // Both the transform's words and the plan's name lines of the file as given.
+  const outputMessage = messageOnOutput(w.message, named, scripts);
+  const words = outputMessage !== w.message ? { outputMessage } : {};
+  if (w.outputLine !== undefined) return { ...w, outputLine: fromResult(w.outputLine), ...words };
   return {
     ...w,
     outputLine: fromInput(w.line),
     ...(w.column !== undefined ? { outputColumn: w.column } : {}),
-    ...(outputMessage !== w.message ? { outputMessage } : {}),
+    ...words,
   };
+}
+
+/** Each rewritten script's line map, made the first time a message names a line of it. */
+function scriptLines(plan: RepoPlan): ScriptLines {
+  const out = new Map<string, LineMap>();
+  for (const file of plan.files) {
+    if (file.kind !== "script" || file.before === file.after) continue;
+    let places: ReturnType<typeof scriptPlaces> | undefined;
+    out.set(file.file, (line) => {
+      places ??= scriptPlaces(file.before, file.after);
+      return places.toOutput({ line }).line;
+    });
+  }
+  return out;
 }
 
 interface Place {
@@ -42,7 +74,7 @@ interface Place {
 /**
  * Where places of a script are in its rewrite and back. Lines go through the line maps; a column
  * keeps its place on a line the rewrite kept, and on one it changed, its distance from the
- * nearer unchanged end (a column inside the changed middle points to where that middle starts).
+ * nearer unchanged end, or inside the changed middle the same word there (`columnAcross`).
  */
 export function scriptPlaces(before: string, after: string) {
   const a = before.split("\n");
@@ -89,35 +121,6 @@ function lastOfRun(a: string[], b: string[], forward: LineMap): LineMap {
     if (runEnd < runStart) return Math.min(runStart, lastOut);
     return Math.max(runStart, runEnd - (next - 1 - line));
   };
-}
-
-/** The 1-based column `column` of line `from` has in line `to`, a rewrite of it. */
-export function columnAcross(from: string, to: string, column: number): number {
-  if (from === to) return column;
-  let prefix = 0;
-  while (prefix < from.length && prefix < to.length && from[prefix] === to[prefix]) prefix++;
-  let suffix = 0;
-  const room = Math.min(from.length, to.length) - prefix;
-  while (suffix < room && from[from.length - 1 - suffix] === to[to.length - 1 - suffix]) suffix++;
-  if (column - 1 < prefix) return column;
-  if (column - 1 >= from.length - suffix) return column + to.length - from.length;
-  // In the changed middle: where the same word is in the rewrite's middle (`999` of
-  // `groupadd -g 999 docker` in `…ensure_group docker 999`), else where that middle starts.
-  const word = WORD.exec(from.slice(column - 1))?.[0];
-  const found = word ? wordIn(to.slice(prefix, to.length - suffix), word) : -1;
-  return prefix + 1 + Math.max(found, 0);
-}
-
-const WORD = /^[^\s;&|()<>"'`$=]+/;
-
-/** Where `word` stands as a whole word in `text` (`docker` is not the start of `docker2`), or -1. */
-function wordIn(text: string, word: string): number {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    const before = at === 0 ? "" : text[at - 1]!;
-    const after = text.slice(at + word.length, at + word.length + 1);
-    if (!WORD.test(before) && !WORD.test(after)) return at;
-  }
-  return -1;
 }
 
 /**

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
 import { defaultConfig } from "../config/types.js";
 import { defaultTransforms } from "../default-transforms.js";
-import { columnAcross, scriptPlaces } from "./output-lines.js";
+import { columnAcross } from "./columns.js";
+import { scriptPlaces } from "./output-lines.js";
 import { planRepository } from "./plan.js";
 
 let repo: ScratchRepo | undefined;
@@ -84,5 +85,46 @@ describe("scriptPlaces", () => {
     const from = "chgrp docker /x; getent group docker2 docker";
     const to = "chgrp 1500 /x; getent group docker2 docker; id";
     expect(columnAcross(from, to, 39)).toBe(37);
+  });
+});
+
+describe("a word that stands twice in a rewritten stretch", () => {
+  // groupadd's docker stays in the shim call, so the changed stretch holds docker twice.
+  const input = "groupadd -g 1500 docker; getent group docker; chgrp docker /x";
+  const output = "alpinize_ensure_group docker 1500 >/dev/null; getent group docker; chgrp 1500 /x";
+  const getentIn = input.indexOf("getent group docker") + 14;
+  const getentOut = output.indexOf("getent group docker") + 14;
+
+  it("maps to the same word, not to the first of its name, in both directions", () => {
+    expect(columnAcross(input, output, getentIn)).toBe(getentOut);
+    expect(columnAcross(output, input, getentOut)).toBe(getentIn);
+    // A word the rewrite moved keeps its word: 1500 and groupadd's docker.
+    expect(columnAcross(input, output, 13)).toBe(output.indexOf("1500") + 1);
+    expect(columnAcross(input, output, 18)).toBe(23);
+  });
+
+  it("keeps the occurrence where a replaced one stands before it", () => {
+    const from = "chgrp docker /x; getent group docker; chgrp docker /y";
+    const to = "chgrp 1500 /x; getent group docker; chgrp 1500 /y";
+    expect(columnAcross(from, to, from.indexOf("getent group docker") + 14)).toBe(
+      to.indexOf("getent group docker") + 14,
+    );
+  });
+
+  it("gives migrate DIR one group-name warning, at the getent word with and without --write", async () => {
+    repo = await scratchRepo({
+      Dockerfile: 'FROM debian:12\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n',
+      "e.sh": `#!/bin/sh\n${input}\nexec "$@"\n`,
+    });
+    const plan = await planRepository(repo.root, {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      release: "3.23",
+    });
+    const script = plan.files.find((f) => f.file === "e.sh")!;
+    const named = script.warnings.filter((w) => w.rule === "group-name");
+    expect(named.map((w) => [w.line, w.column])).toEqual([[2, getentIn]]);
+    const out = script.after.split("\n")[named[0]!.outputLine! - 1]!;
+    expect(out.slice(named[0]!.outputColumn! - 8)).toMatch(/^ group docker; chgrp/);
   });
 });
