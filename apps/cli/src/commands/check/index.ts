@@ -41,7 +41,9 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   apk-unknown-package   apk add of a name the stage's Alpine release does not have (a warning)
   alpine-release-unknown
                         a FROM tag naming an Alpine release alpinize has no data for
-                        (alpine:3.99; it names the releases it knows; a warning)
+                        (alpine:3.99; it names the releases it knows), or no release at
+                        all (alpine:3 and alpine:edge float: pin one; alpine:3.24-rc1,
+                        alpine:v3.99); a warning
   debian-base           a stage still built on a Debian or Ubuntu image
   base-image-unpinned   a base image without @sha256 digest, or one whose digest cannot be
                         checked (a variable with no global ARG default); a warning unless
