@@ -1,5 +1,6 @@
 import { InputError } from "@alpinize/errors";
 import { isShShebang } from "../lint/bashisms.js";
+import { reuseOnAlpine } from "../lint/gid-holder.js";
 import { commandName } from "../shell/command-name.js";
 import { lineColumn, type SimpleCommand, scanShell, type Word } from "../shell/scan.js";
 import { refuseBom } from "./bom.js";
@@ -129,7 +130,10 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
         if (first > 0) return false; // `A=1 v=$(…)` would turn A into a shell variable
         const captured = captureText(text, original, outcome);
         if (captured === undefined) {
-          if (!warned) warnings.push({ rule: "group-name", ...where, message: UNCAPTURED });
+          if (!warned) {
+            const message = uncaptured(origin.name, origin.gid);
+            warnings.push({ rule: "group-name", ...where, message });
+          }
           warned = true;
           return false;
         }
@@ -167,8 +171,13 @@ export function rewriteEntrypoint(text: string, options: RewriteOptions = {}): R
 const QUIET =
   "the >/dev/null after the command's own redirections drops what the shim prints on success (the group's name, changed) and the tool did not";
 
-const UNCAPTURED =
-  'later commands name this group, but the name the shim prints cannot be captured with these redirections kept as they are (2>&1 before any >, a here-document, descriptor 9, or a descriptor in a variable); they keep the name, which on Alpine may not exist when another group holds the GID (ping holds 999): write g=$(alpinize_ensure_group NAME GID) and use "$g"';
+/**
+ * Names the group and GID at hand, and what holds that GID on Alpine: an example GID (ping's 999)
+ * read as a claim about a group made with GID 1500.
+ */
+function uncaptured(group: string, gid: string): string {
+  return `later commands name group '${group}', but the name the shim prints cannot be captured with these redirections kept as they are (2>&1 before any >, a here-document, descriptor 9, or a descriptor in a variable); they keep the name, and ${reuseOnAlpine(group, gid)}: write g=$(alpinize_ensure_group ${group} ${gid}) and use "$g"`;
+}
 
 /**
  * CRLF scripts are refused rather than rewritten: `#!/bin/sh\r` does not run, and every word at a
