@@ -1,14 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { corpusPath, corpusSkipReason } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_PRIMARY_GIDS, ALPINE_BASE_USERS } from "../src/index.js";
 
-// The shared corpus sits next to the repository (CI has it at the same relative place).
-const here = dirname(fileURLToPath(import.meta.url));
-const ALPINE_FILES = resolve(here, "../../../../shared/corpus/alpine-rootfs");
-const HAVE_FILES = existsSync(join(ALPINE_FILES, "group"));
-if (!HAVE_FILES) console.warn(`skipping Alpine base account checks: ${ALPINE_FILES} is absent`);
+const ALPINE_FILES = corpusPath("alpine-rootfs");
+const skipped = corpusSkipReason(join(ALPINE_FILES, "group"));
+const HAVE_FILES = skipped === undefined;
+if (skipped) console.warn(`skipping Alpine base account checks: ${skipped}`);
 
 /** The colon-separated fields of each line of an /etc/group or /etc/passwd file. */
 function rows(file: string): string[][] {

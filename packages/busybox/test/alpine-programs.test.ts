@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { corpusPath, corpusSkipReason } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { ALPINE_BASE_PROGRAMS, ALPINE_BUSYBOX_APPLETS } from "../src/index.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const CONFIG = resolve(here, "../../../../shared/corpus/alpine-rootfs/busyboxconfig-1.37.0");
+const CONFIG = corpusPath("alpine-rootfs", "busyboxconfig-1.37.0");
+const skipped = corpusSkipReason(CONFIG);
 
 // Options of the config that turn on no applet of their own, and applets named otherwise.
 const NOT_APPLETS =
@@ -24,15 +23,18 @@ const RENAMED: Record<string, string> = {
   run_parts: "run-parts",
 };
 
-describe.skipIf(!existsSync(CONFIG))("ALPINE_BUSYBOX_APPLETS", () => {
-  it("is the set of applets Alpine's busybox 1.37 configuration turns on", () => {
-    const enabled = [...readFileSync(CONFIG, "utf8").matchAll(/^CONFIG_([A-Z0-9_]+)=y$/gm)]
-      .map((m) => m[1]!.toLowerCase())
-      .filter((name) => !name.startsWith("feature_") && !NOT_APPLETS.test(name))
-      .map((name) => RENAMED[name] ?? name);
-    expect([...ALPINE_BUSYBOX_APPLETS].sort()).toEqual([...new Set(enabled)].sort());
-  });
-});
+describe.skipIf(skipped !== undefined)(
+  `ALPINE_BUSYBOX_APPLETS${skipped ? ` (skipped: ${skipped})` : ""}`,
+  () => {
+    it("is the set of applets Alpine's busybox 1.37 configuration turns on", () => {
+      const enabled = [...readFileSync(CONFIG, "utf8").matchAll(/^CONFIG_([A-Z0-9_]+)=y$/gm)]
+        .map((m) => m[1]!.toLowerCase())
+        .filter((name) => !name.startsWith("feature_") && !NOT_APPLETS.test(name))
+        .map((name) => RENAMED[name] ?? name);
+      expect([...ALPINE_BUSYBOX_APPLETS].sort()).toEqual([...new Set(enabled)].sort());
+    });
+  },
+);
 
 describe("ALPINE_BASE_PROGRAMS", () => {
   it("has busybox's programs and the base packages', not shadow's, dpkg's or perl", () => {

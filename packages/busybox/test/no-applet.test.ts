@@ -1,19 +1,19 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { CORPUS_DIR_VARIABLE, sharedCorpusDir } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { NO_APPLET } from "../src/index.js";
 
-// The shared corpus sits next to the repository (CI has it at the same relative place).
-const here = dirname(fileURLToPath(import.meta.url));
-const CORPUS = resolve(here, "../../../../shared/corpus");
+const CORPUS = sharedCorpusDir();
 const CONFIG = join(CORPUS, "alpine-rootfs", "busyboxconfig-1.37.0");
 const RELEASES = ["3.21.0", "3.22.0", "3.23.0", "3.24.0"];
 const indexOf = (release: string) => join(CORPUS, "aports-index", `aports-${release}-packages.tsv`);
 const HAVE_CONFIG = existsSync(CONFIG);
 const HAVE_INDEX = RELEASES.every((r) => existsSync(indexOf(r)));
 if (!HAVE_CONFIG || !HAVE_INDEX)
-  console.warn(`skipping NO_APPLET checks against the corpus: ${CORPUS} is incomplete`);
+  console.warn(
+    `skipping NO_APPLET checks against the corpus: ${CORPUS} is incomplete (set ${CORPUS_DIR_VARIABLE} to a full copy)`,
+  );
 
 /** The applets Alpine's busybox build turns on: `CONFIG_TSORT=y` → tsort. */
 function enabledApplets(): Set<string> {

@@ -3,7 +3,7 @@ import type { Server } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { rewriteEntrypoint } from "../src/index.js";
-import { charonScript, dockerSocket, prepareCharon } from "./support/charon.js";
+import { charonScript, charonSkipReason, dockerSocket, prepareCharon } from "./support/charon.js";
 import {
   makeRoot,
   type RootKind,
@@ -17,7 +17,7 @@ import {
 const script = charonScript();
 
 for (const kind of ["busybox", "debian"] as RootKind[]) {
-  const reason = skipReason(kind) ?? (script ? undefined : "../shared/corpus/charon is absent");
+  const reason = skipReason(kind) ?? charonSkipReason();
   describe.skipIf(reason !== undefined)(
     `Charon's docker-socket scenario on ${kind}${reason ? ` (skipped: ${reason})` : ""}`,
     () => {

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { findBinary, type StartedDockerd, startDockerd } from "@alpinize/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rewriteEntrypoint } from "../src/index.js";
-import { charonScript, prepareCharon } from "./support/charon.js";
+import { charonScript, charonSkipReason, prepareCharon } from "./support/charon.js";
 import { makeRoot, type RootKind, SHIMS_IN_ROOT, skipReason } from "./support/roots.js";
 
 // The same roots as the chroot tests, turned into images with `docker import` and run by a real
@@ -18,7 +18,7 @@ const script = charonScript();
 const reason =
   kinds.map((k) => skipReason(k)).find(Boolean) ??
   (findBinary("dockerd") && findBinary("docker") ? undefined : "dockerd or docker not installed") ??
-  (script ? undefined : "../shared/corpus/charon is absent");
+  charonSkipReason();
 
 async function importRoot(host: string, kind: RootKind, tag: string): Promise<void> {
   const root = await makeRoot(kind, { gosu: true });

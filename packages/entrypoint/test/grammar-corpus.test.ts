@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { corpusSkipReason, sharedCorpusDir } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { scanShell } from "../src/shell/scan.js";
 
@@ -10,7 +11,7 @@ import { scanShell } from "../src/shell/scan.js";
 // scan without a syntax error. The scanner is only asked; a shell runs only where it reports one.
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(here, "../../..");
-const CORPUS = resolve(REPO, "../shared/corpus");
+const CORPUS = sharedCorpusDir();
 const SKIP_DIRS = new Set(["node_modules", "dist", ".git", ".turbo", "coverage"]);
 const SHEBANG = /^#!\s*\S*\/(env\s+)?(sh|bash|dash|ash)\b/;
 const SHELLS = ["dash", "bash"].filter((s) => spawnSync(s, ["-c", ":"]).status === 0);
@@ -91,11 +92,15 @@ describe.skipIf(SHELLS.length === 0)("no syntax error on scripts a shell accepts
     expect(falsePositives(read(scripts, REPO))).toEqual([]);
   });
 
-  it.skipIf(!existsSync(CORPUS))("in the shared corpus (skipped where it is absent)", () => {
-    const scripts = walk(CORPUS, isScript);
-    expect(scripts.length).toBeGreaterThan(10);
-    expect(falsePositives(read(scripts, CORPUS))).toEqual([]);
-  });
+  const skipped = corpusSkipReason(CORPUS);
+  it.skipIf(skipped !== undefined)(
+    `in the shared corpus${skipped ? ` (skipped: ${skipped})` : ""}`,
+    () => {
+      const scripts = walk(CORPUS, isScript);
+      expect(scripts.length).toBeGreaterThan(10);
+      expect(falsePositives(read(scripts, CORPUS))).toEqual([]);
+    },
+  );
 
   it("in the shell code the repository's tests feed to alpinize", () => {
     const strings = testStrings();

@@ -1,20 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { corpusPath } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { lintEntrypoint, rewriteEntrypoint } from "../src/index.js";
+import { charonScript, charonSkipReason } from "./support/charon.js";
 import { parses } from "./support/rewrite.js";
 import { BUSYBOX } from "./support/roots.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const CHARON = resolve(here, "../../../../shared/corpus/charon");
+const skipped = charonSkipReason();
 
-describe.skipIf(!existsSync(CHARON))(
-  `Charon's Debian entrypoint${existsSync(CHARON) ? "" : " (skipped: ../shared/corpus absent)"}`,
+describe.skipIf(skipped !== undefined)(
+  `Charon's Debian entrypoint${skipped ? ` (skipped: ${skipped})` : ""}`,
   () => {
-    const input = existsSync(CHARON)
-      ? readFileSync(`${CHARON}/debian-trixie.entrypoint.sh`, "utf8")
-      : "";
+    const input = charonScript() ?? "";
 
     it("becomes a script that parses under dash and busybox ash and uses the shims", () => {
       const r = rewriteEntrypoint(input);
@@ -46,7 +43,7 @@ describe.skipIf(!existsSync(CHARON))(
     });
 
     it("also handles the Alpine-era variant (addgroup and su-exec)", () => {
-      const alpine = readFileSync(`${CHARON}/alpine-before.entrypoint.sh`, "utf8");
+      const alpine = readFileSync(corpusPath("charon", "alpine-before.entrypoint.sh"), "utf8");
       const r = rewriteEntrypoint(alpine);
       expect(r.output).toContain(
         'alpinize_ensure_group docker "$DOCKER_SOCK_GID" 2>/dev/null >/dev/null || true',

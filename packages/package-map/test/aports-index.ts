@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { CORPUS_DIR_VARIABLE, type CorpusEnv as Env, sharedCorpusDir } from "@alpinize/testkit";
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** The aports index folder: APORTS_INDEX_DIR as for scripts/generate.mjs, else ../shared beside the repository. */
+/**
+ * The aports index folder: APORTS_INDEX_DIR as for scripts/generate.mjs, else aports-index/ in
+ * the shared corpus (ALPINIZE_CORPUS_DIR, else ../shared/corpus beside the repository).
+ */
 export const aportsIndexDir = (env: Env = process.env): string =>
-  env.APORTS_INDEX_DIR ||
-  fileURLToPath(new URL("../../../../shared/corpus/aports-index", import.meta.url));
+  env.APORTS_INDEX_DIR || join(sharedCorpusDir(env), "aports-index");
+
+const WHERE = `put ../shared/corpus beside the repository, or set ${CORPUS_DIR_VARIABLE} to the corpus folder or APORTS_INDEX_DIR to its aports-index/`;
 
 /** Same reading of CI as the CLI's: set, and not empty, false, 0 or no. */
 const inCi = (env: Env) => env.CI !== undefined && !/^(?:|false|0|no)$/i.test(env.CI);
@@ -19,10 +21,7 @@ const inCi = (env: Env) => env.CI !== undefined && !/^(?:|false|0|no)$/i.test(en
 export function aportsIndexFile(release: string, env: Env = process.env): string | undefined {
   const file = join(aportsIndexDir(env), `aports-${release}.0-packages.tsv`);
   if (existsSync(file)) return file;
-  if (inCi(env))
-    throw new Error(
-      `${file} is absent and CI is set: put ../shared/corpus beside the repository or set APORTS_INDEX_DIR`,
-    );
+  if (inCi(env)) throw new Error(`${file} is absent and CI is set: ${WHERE}`);
   return undefined;
 }
 
@@ -59,7 +58,7 @@ export function aportsNames(release: string): Set<string> | undefined {
   return cachedNames(namesCache, release, (cols) => (cols[2] ? [cols[2]] : []));
 }
 
-export const SKIP_WITHOUT_APORTS = `${aportsIndexDir()} is absent (set APORTS_INDEX_DIR): the cross-check against aports is skipped`;
+export const SKIP_WITHOUT_APORTS = `${aportsIndexDir()} is absent (${WHERE}): the cross-check against aports is skipped`;
 
 const providedCache = new Map<string, Set<string> | undefined>();
 

@@ -29,7 +29,7 @@ const STREAMS: Record<string, { pkg: string; parts: number }> = {
 describe("curated single-stream defaults", () => {
   for (const [release, defaults] of Object.entries(curated.defaults)) {
     const index = versions(release);
-    it.skipIf(!index)(`match what Alpine ${release} ships (index in ../shared/corpus)`, () => {
+    it.skipIf(!index)(`match what Alpine ${release} ships (index in the shared corpus)`, () => {
       for (const [family, { pkg, parts }] of Object.entries(STREAMS)) {
         const version = index!.get(pkg);
         expect(version, `${pkg} in Alpine ${release}`).toBeDefined();

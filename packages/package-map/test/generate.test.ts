@@ -12,7 +12,7 @@ const pkg = fileURLToPath(new URL("..", import.meta.url));
 const present = KNOWN_RELEASES.every((release) => aportsIndexFile(release) !== undefined);
 if (!present)
   console.warn(
-    `skipping data freshness test: ${aportsIndexDir()} is absent (it lives next to the repository as ../shared, or set APORTS_INDEX_DIR)`,
+    `skipping data freshness test: ${aportsIndexDir()} is absent (set ALPINIZE_CORPUS_DIR to the shared corpus, or APORTS_INDEX_DIR)`,
   );
 
 describe.skipIf(!present)("generated data", () => {

@@ -41,6 +41,7 @@ export { GOSU_DOWNLOAD_LINES, REDIS_ENTRYPOINT } from "./scripts.js";
 export { allWords, drawnConcat, drawnLines, range, seededPick } from "./seeded.js";
 export {
   CORPUS_DIR_VARIABLE,
+  type CorpusEnv,
   corpusPath,
   corpusSkipReason,
   sharedCorpusDir,

@@ -29,6 +29,9 @@ describe("the shared corpus folder", () => {
       expect(corpusPath("pairs")).toBe(join(dir, "pairs"));
       expect(corpusSkipReason(dir)).toBeUndefined();
       expect(corpusSkipReason(corpusPath("pairs"))).toContain(CORPUS_DIR_VARIABLE);
+      delete process.env[CORPUS_DIR_VARIABLE];
+      expect(sharedCorpusDir({ [CORPUS_DIR_VARIABLE]: dir })).toBe(dir);
+      expect(sharedCorpusDir({ [CORPUS_DIR_VARIABLE]: "" })).toBe(sharedCorpusDir());
     } finally {
       rmSync(dir, { recursive: true });
     }

@@ -5,12 +5,16 @@ import { fileURLToPath } from "node:url";
 /** The variable that names the shared corpus folder (the one holding pairs/), as for bench/corpus.mjs. */
 export const CORPUS_DIR_VARIABLE = "ALPINIZE_CORPUS_DIR";
 
+/** Environment variables as a test passes them in (process.env by default). */
+export type CorpusEnv = Readonly<Record<string, string | undefined>>;
+
 /**
  * The shared corpus: ALPINIZE_CORPUS_DIR, else ../shared/corpus beside the repository. This file
- * and the built dist/index.js sit at the same depth, so the relative path fits both.
+ * and the built dist/index.js sit at the same depth, so the relative path fits both. `env` lets a
+ * test of a lookup built on this one pass its own variables.
  */
-export function sharedCorpusDir(): string {
-  const named = process.env[CORPUS_DIR_VARIABLE];
+export function sharedCorpusDir(env: CorpusEnv = process.env): string {
+  const named = env[CORPUS_DIR_VARIABLE];
   if (named) return named;
   return fileURLToPath(new URL("../../../../shared/corpus", import.meta.url));
 }

@@ -1,14 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { corpusPath, corpusSkipReason } from "@alpinize/testkit";
 import { parseTrivyReport, type Report } from "../src/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = join(here, "fixtures");
-/** The shared corpus sits next to the repository (CI has it at the same relative place). */
-export const CORPUS = resolve(here, "../../../../shared/corpus/trivy");
-export const HAVE_CORPUS = existsSync(CORPUS);
-if (!HAVE_CORPUS) console.warn(`skipping corpus tests: ${CORPUS} is absent`);
+/** The shared corpus's Trivy reports (ALPINIZE_CORPUS_DIR, else ../shared/corpus). */
+export const CORPUS = corpusPath("trivy");
+const skipped = corpusSkipReason(CORPUS);
+export const HAVE_CORPUS = skipped === undefined;
+if (skipped) console.warn(`skipping corpus tests: ${skipped}`);
 
 export const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
 export const load = (name: string): Report => parseTrivyReport(fixture(name), { source: name });

@@ -1,13 +1,14 @@
 import { existsSync, lstatSync, readFileSync } from "node:fs";
 import { chmod, chown, mkdir, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { corpusPath, corpusSkipReason } from "@alpinize/testkit";
 import type { TestRoot } from "./roots.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const CHARON_DIR = resolve(here, "../../../../../shared/corpus/charon");
-export const CHARON_SCRIPT = join(CHARON_DIR, "debian-trixie.entrypoint.sh");
+export const CHARON_SCRIPT = corpusPath("charon", "debian-trixie.entrypoint.sh");
+
+/** Why the Charon tests are skipped (the shared corpus is not found), or undefined. */
+export const charonSkipReason = (): string | undefined => corpusSkipReason(CHARON_SCRIPT);
 
 export function charonScript(): string | undefined {
   return existsSync(CHARON_SCRIPT) ? readFileSync(CHARON_SCRIPT, "utf8") : undefined;

@@ -1,15 +1,15 @@
-import { existsSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { corpusPath, corpusSkipReason } from "@alpinize/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run as runCheck } from "../check/index.js";
 import { runRepositoryMigration } from "./dir.js";
 import { captureIo, gitRepo } from "./repo-test-support.js";
 
-const corpus = resolve(import.meta.dirname, "../../../../../../shared/corpus/charon");
-const haveCorpus = existsSync(join(corpus, "debian-trixie.Dockerfile"));
-if (!haveCorpus)
-  console.warn(`skipping the Charon repository test: ${corpus} is absent (../shared/corpus)`);
+const corpus = corpusPath("charon");
+const skipped = corpusSkipReason(join(corpus, "debian-trixie.Dockerfile"));
+const haveCorpus = skipped === undefined;
+if (skipped) console.warn(`skipping the Charon repository test: ${skipped}`);
 
 describe.skipIf(!haveCorpus)("alpinize migrate DIR on the Charon repository", () => {
   let root = "";
