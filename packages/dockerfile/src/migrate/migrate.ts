@@ -102,9 +102,11 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
     }));
   // The rules are done with the parsed RUN scripts: let them go before the output is parsed.
   ctx.scripts.clear();
-  const debianToolsLeft = toolsLeft(ctx, output, fileName, infos, inputOffsetMapper(merged));
+  const left = toolsLeft(ctx, output, fileName, infos, inputOffsetMapper(merged));
+  // A call whose failure a `||` catches does not stop the build: a warning, never a tool left.
+  const debianToolsLeft = left.filter((t) => !t.accepted).map(({ accepted: _, ...t }) => t);
   // Before the warnings are read out: a tool left that no rule warned at gets a warning here.
-  warnToolsLeft(ctx, debianToolsLeft);
+  warnToolsLeft(ctx, left);
   const toOutput = outputOffsetMapper(merged);
   const outputStarts = lineStartsOf(output);
   const byLine = <T extends { line: number }>(xs: T[]) => [...xs].sort((a, b) => a.line - b.line);
@@ -141,7 +143,7 @@ function toolsLeft(
   fileName: string,
   infos: readonly StageInfo[],
   toInput: (offset: number) => number,
-): DebianToolLeft[] {
+): (DebianToolLeft & { accepted?: true })[] {
   // Only the input is untrusted: the output may grow past the input limit (`echo "\t"` becomes
   // `echo -e "\t"`, debian:12 becomes alpine:3.23), and that is no fault of the input's.
   const doc = output === ctx.text ? ctx.doc : parseWithoutSizeLimit(output, fileName);
@@ -151,10 +153,11 @@ function toolsLeft(
     analyzeStages(doc).stages,
     (s) => infos[s.index]?.alpine ?? false,
   );
-  return left.map(({ tool, offset }) => {
+  return left.map(({ tool, offset, accepted }) => {
     const at = toInput(offset);
     const out = positionIn(outputStarts, offset);
     return {
+      ...(accepted ? { accepted } : {}),
       tool,
       offset: at,
       ...ctx.position(at),

@@ -1,5 +1,5 @@
 import { type Scope, sameSpan } from "../shell/conditional-spans.js";
-import type { StretchProbe } from "../shell/probe-guard.js";
+import type { ProbeCondition, StretchProbe } from "../shell/probe-guard.js";
 import { type ApkChange, packageName } from "./apk-change.js";
 import { type ApkPlace, ApkWorld } from "./apk-world.js";
 import type { BaseHas } from "./base-programs.js";
@@ -12,7 +12,7 @@ import { alpineProviders } from "./debian-tools.js";
  * migrate's `debianToolsLeft` and `alpinize check` judge calls by it alike.
  */
 export class ScopedWorlds {
-  private readonly open: { scope: Scope; world: ApkWorld }[] = [];
+  private readonly open: Stretch[] = [];
   /**
    * `all`: every change so far wherever it ran, a branch's `apk add` too (to tell "added in a
    * branch" from "never added"); by default what `main` has. `base`: what the base image has on
@@ -25,7 +25,7 @@ export class ScopedWorlds {
   ) {}
 
   /** Per probe, once: whether its program was there when the build reached it (undefined: not known). */
-  private readonly found = new Map<StretchProbe, boolean | undefined>();
+  private readonly found = new Map<object, boolean | undefined>();
 
   /**
    * Whether a stretch is open, that is an `apk add` went into one: until then every call sees
@@ -35,10 +35,13 @@ export class ScopedWorlds {
     return this.open.length > 0;
   }
 
-  /** The world a call in `scope` sees; stretches it is not in are closed, their adds forgotten. */
+  /**
+   * The world a call in `scope` sees; stretches it is not in are closed, their adds forgotten
+   * but for what every branch of a closed `if` added (close).
+   */
   at(scope: Scope): ApkWorld {
     const keep = this.openDepth(scope);
-    this.open.length = keep;
+    this.close(keep);
     for (let k = keep; k < scope.length; k++)
       this.open.push({ scope: scope.slice(0, k + 1), world: this.top().copy() });
     return this.top();
@@ -63,20 +66,91 @@ export class ScopedWorlds {
       for (const { world } of this.open) world.apply(change, place);
       return;
     }
-    const found = probe && this.probeFinds(probe, scope);
-    if (probe && found !== undefined) {
-      if ((probe.runsIf === "found") !== found) return;
+    if (!probe) {
+      this.all.apply(change, place);
+      this.at(scope).apply(change, place);
+      return;
+    }
+    const left = this.judge(probe, scope);
+    if (left === "skipped") {
+      this.noteBranch(probe, scope, undefined, place);
+      return;
+    }
+    if (left.length === 0) {
       this.all.apply(change, place);
       this.at(scope.slice(0, -1)).apply(change, place);
       return;
     }
-    const counted = probe?.runsIf === "found" ? withoutProgram(change, probe.program) : change;
-    if (!counted) return;
+    // The probes not judged: an add of a found program's package installs nothing it lacks.
+    let counted: ApkChange | undefined = change;
+    for (const c of left)
+      if (counted && c.runsIf === "found") counted = withoutProgram(counted, c.program);
+    if (!counted) {
+      this.noteBranch(probe, scope, new Set(), place);
+      return;
+    }
     this.all.apply(counted, place);
+    const [only] = left;
     const around =
-      probe !== undefined &&
-      (probe.afterAnd || (probe.runsIf === "missing" && installsProgram(change, probe.program)));
+      left.length === 1 &&
+      ((probe.afterAnd && !probe.also) ||
+        (only!.runsIf === "missing" && installsProgram(change, only!.program)));
     this.at(around ? scope.slice(0, -1) : scope).apply(counted, place);
+    if (!around) this.noteBranch(probe, scope, addedNames(counted), place);
+  }
+
+  /**
+   * The probes of a stretch whose answer the image does not tell (the old reading holds for
+   * them), or `skipped` when one it tells says the stretch never runs. An empty list: it runs.
+   */
+  private judge(probe: StretchProbe, scope: Scope): ProbeCondition[] | "skipped" {
+    const left: ProbeCondition[] = [];
+    const first = { program: probe.program, runsIf: probe.runsIf, test: probe.test ?? probe };
+    for (const c of [first, ...(probe.also ?? [])]) {
+      const found = this.probeFinds(c, scope);
+      if (found === undefined) left.push(c);
+      else if ((c.runsIf === "found") !== found) {
+        // `X && … || apk add P` also runs when `…` fails: P may come either way.
+        if (!probe.orElse) return "skipped";
+        left.push(c);
+      }
+    }
+    return left;
+  }
+
+  /**
+   * What a branch of an `if` with an `else` installs (undefined: it never runs), kept on the
+   * `if`'s stretch: when every branch has run its adds, the packages all of them add are there
+   * after the `if` (close).
+   */
+  private noteBranch(
+    probe: StretchProbe,
+    scope: Scope,
+    names: Set<string> | undefined,
+    place: ApkPlace,
+  ): void {
+    const { branch } = probe;
+    if (!branch || scope.length === 0) return;
+    this.at(scope);
+    const stretch = this.open.at(-1)!;
+    if (stretch.branches?.of !== branch.of)
+      stretch.branches = { of: branch.of, count: branch.count, added: new Map(), place };
+    const added = stretch.branches.added;
+    const had = added.get(branch.index);
+    if (names === undefined) {
+      if (!added.has(branch.index)) added.set(branch.index, undefined);
+    } else added.set(branch.index, new Set([...(had ?? []), ...names]));
+    stretch.branches.place = place;
+  }
+
+  /** Closes the open stretches past `keep`, innermost first, each handing on what all its branches add. */
+  private close(keep: number): void {
+    while (this.open.length > keep) {
+      const { branches } = this.open.pop()!;
+      const common = branches && everyBranchAdds(branches);
+      if (common && common.length > 0)
+        this.top().apply({ verb: "add", words: common }, branches.place);
+    }
   }
 
   /**
@@ -85,15 +159,15 @@ export class ScopedWorlds {
    * anything the stretch adds counts. Undefined where the image may or may not ship it (an
    * official `-alpine` image's program beyond busybox and its runtime): the old reading holds.
    */
-  private probeFinds(probe: StretchProbe, scope: Scope): boolean | undefined {
+  private probeFinds(probe: ProbeCondition, scope: Scope): boolean | undefined {
     if (!this.base) return undefined;
-    if (this.found.has(probe)) return this.found.get(probe);
+    if (this.found.has(probe.test)) return this.found.get(probe.test);
     const brings = bringsProgram(probe.program);
     const world = this.around(scope.slice(0, -1));
     const has = this.base(probe.program);
     const found =
       has || [...world.installed().keys()].some(brings) || (has === false ? false : undefined);
-    this.found.set(probe, found);
+    this.found.set(probe.test, found);
     return found;
   }
 
@@ -118,6 +192,41 @@ export class ScopedWorlds {
   private top(): ApkWorld {
     return this.open.at(-1)?.world ?? this.main;
   }
+}
+
+/** An open conditional stretch: the world inside it, and for an `if` what each branch added. */
+interface Stretch {
+  scope: Scope;
+  world: ApkWorld;
+  branches?: {
+    of: object;
+    count: number;
+    /** Per branch, the packages it added; undefined where it never runs. */
+    added: Map<number, Set<string> | undefined>;
+    place: ApkPlace;
+  };
+}
+
+/** The packages every branch that runs adds, once each branch was seen; undefined otherwise. */
+function everyBranchAdds(branches: NonNullable<Stretch["branches"]>): string[] | undefined {
+  if (branches.added.size < branches.count) return undefined;
+  let common: Set<string> | undefined;
+  for (const names of branches.added.values()) {
+    if (names === undefined) continue;
+    common = common ? new Set([...common].filter((n) => names.has(n))) : names;
+  }
+  return common && [...common];
+}
+
+/** The packages a plain `apk add` installs (none under a `--virtual` group, which `apk del` may remove). */
+function addedNames(change: ApkChange): Set<string> {
+  const names = new Set<string>();
+  if (change.virtual !== undefined) return names;
+  for (const w of change.words) {
+    const pkg = packageName(w);
+    if (pkg !== undefined) names.add(pkg);
+  }
+  return names;
 }
 
 /** An `apk add` of a package that brings the program: its Alpine provider, or one named as it. */

@@ -2,7 +2,7 @@ import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { type Scope, scopeAt } from "../shell/conditional-spans.js";
-import type { SimpleCommand } from "../shell/script.js";
+import type { Item, SimpleCommand } from "../shell/script.js";
 import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../shell/source.js";
 import { substitutionsOf } from "../shell/substitutions.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
@@ -23,6 +23,11 @@ export interface ToolUse {
   scope: Scope;
   /** In a here-document a shell runs: file offset of the command that runs it (runOrder). */
   runsAt?: number;
+  /**
+   * Its failure does not stop the RUN: a `||` follows it in its and-or list (`useradd app ||
+   * true`), or a `!` turns it round, here or around the `sh -c` string or `$( )` that runs it.
+   */
+  accepted?: true;
 }
 
 /** How deep `sh -c` strings and `$( )` inside each other are followed. */
@@ -41,13 +46,14 @@ const base = (name: string | undefined) => name?.replace(/^.*\//, "") ?? "";
  */
 export function toolsInRun(file: DockerfileText, ins: Instruction): ToolUse[] {
   const found = new Map<number, ToolUse>();
-  const add: Add = (tool, offset, scope = NO_SCOPE, runsAt) => {
+  const add: Add = (tool, offset, scope = NO_SCOPE, runsAt, accepted) => {
     if (!found.has(offset))
       found.set(offset, {
         tool,
         offset,
         scope: scope(),
         ...(runsAt === undefined ? {} : { runsAt }),
+        ...(accepted ? { accepted: true as const } : {}),
       });
   };
   if (ins.form === "exec") execTools(file, ins, add);
@@ -55,7 +61,13 @@ export function toolsInRun(file: DockerfileText, ins: Instruction): ToolUse[] {
   return [...found.values()].sort(runOrder);
 }
 
-type Add = (tool: string, offset: number, scope?: LazyScope, runsAt?: number) => void;
+type Add = (
+  tool: string,
+  offset: number,
+  scope?: LazyScope,
+  runsAt?: number,
+  accepted?: boolean,
+) => void;
 
 /**
  * A scope worked out only when a tool is found in it: most commands are not Debian tools, and
@@ -95,35 +107,64 @@ function scriptTools(
   depth: number,
   outer: LazyScope,
   runsAt?: number,
+  accepted = false,
 ): void {
-  const add: Add = (tool, offset, scope) => outerAdd(tool, offset, scope, runsAt);
   const at = (word: Word, k = 0) => src.span(word.start + k, word.start + k + 1)[0];
+  const caught = failureCaught(src.script.items);
+  const okAt = (p: Item | undefined) => accepted || (p !== undefined && caught.has(p));
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;
     const scope = lazyScope(src, item.start, outer);
+    const ok = okAt(item);
+    const add = (tool: string, offset: number) => outerAdd(tool, offset, scope, runsAt, ok);
     for (const cmd of item.commands) {
-      commandTools(cmd, (tool, word) => add(tool, at(word), scope));
+      commandTools(cmd, (tool, word) => add(tool, at(word)));
       for (const { word } of shellStrings(cmd)) {
         const inner = depth < MAX_DEPTH ? nestedSource(src, word) : undefined;
-        if (inner) scriptTools(inner, outerAdd, depth + 1, scope, runsAt);
-        else wordsIn(word.raw, (tool, k) => add(tool, at(word, k), scope));
+        if (inner) scriptTools(inner, outerAdd, depth + 1, scope, runsAt, ok);
+        else wordsIn(word.raw, (tool, k) => add(tool, at(word, k)));
       }
       // eval's words are a script the shell reads again.
       if (base(cmd.name) === "eval")
-        for (const w of cmd.args.slice(1)) wordsIn(w.raw, (tool, k) => add(tool, at(w, k), scope));
+        for (const w of cmd.args.slice(1)) wordsIn(w.raw, (tool, k) => add(tool, at(w, k)));
     }
   }
   for (const sub of substitutionsOf(src)) {
     const scope = sub.pipeline ? lazyScope(src, sub.pipeline.start, outer) : outer;
-    if (sub.src && depth < MAX_DEPTH) scriptTools(sub.src, outerAdd, depth + 1, scope, runsAt);
-    else wordsIn(sub.text, (tool) => add(tool, sub.at[0], scope));
+    const ok = okAt(sub.pipeline);
+    if (sub.src && depth < MAX_DEPTH) scriptTools(sub.src, outerAdd, depth + 1, scope, runsAt, ok);
+    else wordsIn(sub.text, (tool) => outerAdd(tool, sub.at[0], scope, runsAt, ok));
   }
   for (const fed of fedHeredocs(src)) {
     const scope = lazyScope(src, fed.at, outer);
     const fedAt = runsAt ?? src.span(fed.at, fed.at + 1)[0];
-    if (fed.src && depth < MAX_DEPTH) scriptTools(fed.src, outerAdd, depth + 1, scope, fedAt);
-    else wordsIn(fed.text, (tool, k) => outerAdd(tool, fed.fileAt(k), scope, fedAt));
+    if (fed.src && depth < MAX_DEPTH)
+      scriptTools(fed.src, outerAdd, depth + 1, scope, fedAt, accepted);
+    else wordsIn(fed.text, (tool, k) => outerAdd(tool, fed.fileAt(k), scope, fedAt, accepted));
   }
+}
+
+/**
+ * The pipelines whose failure a `||` later in their and-or list catches (`useradd app || true`,
+ * `useradd app && echo ok || true`) or a `!` before them turns round; read back to front, once.
+ */
+function failureCaught(items: readonly Item[]): Set<Item> {
+  const out = new Set<Item>();
+  let orAhead = false;
+  let next: Item | undefined;
+  for (let k = items.length - 1; k >= 0; k--) {
+    const it = items[k]!;
+    if (it.kind === "pipeline") {
+      if (orAhead) out.add(it);
+      next = it;
+    } else if (it.kind === "op") {
+      if (it.op === "||") orAhead = true;
+      else if (it.op !== "&&" && it.op !== "|") orAhead = false;
+    } else if (it.kind === "keyword" && it.word === "!") {
+      if (next) out.add(next);
+    } else orAhead = false;
+  }
+  return out;
 }
 
 /** The tools one command runs: itself, behind its wrappers, and what find -exec runs. */

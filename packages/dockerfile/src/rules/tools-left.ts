@@ -58,6 +58,8 @@ export function debianToolsLeftIn(
         if (failsOnAlpine(t.tool, (pkg) => world.has(pkg))) out.push(t);
       }
       replayTo();
+      // Its stretches end with it: what every branch of an `if` added holds after it.
+      worlds.at([]);
     }
     left.set(stage, worlds.main);
   }
@@ -77,9 +79,13 @@ function rootOf(stage: Stage): Stage {
 
 /**
  * A warning at each Debian tool left that no rule warned at on its line (one that names it):
- * `--check` fails on it, so the user is told where and why.
+ * `--check` fails on it, so the user is told where and why; one whose failure a `||` catches
+ * (`accepted`) fails no build, but does nothing there, which the user is told too.
  */
-export function warnToolsLeft(ctx: MigrationContext, left: readonly DebianToolLeft[]): void {
+export function warnToolsLeft(
+  ctx: MigrationContext,
+  left: readonly (DebianToolLeft & { accepted?: true })[],
+): void {
   if (left.length === 0) return;
   // By line, once: a file can leave thousands of tools and have thousands of warnings.
   const byLine = new Map<number, string[]>();
@@ -99,7 +105,9 @@ export function warnToolsLeft(ctx: MigrationContext, left: readonly DebianToolLe
     ctx.warn(
       "apt",
       t.offset,
-      `${t.tool} is a Debian tool this Alpine stage does not have installed when this call runs, so this RUN fails here: ${fix}; migrate --check fails until then`,
+      t.accepted
+        ? `${t.tool} is a Debian tool this Alpine stage does not have installed when this call runs, so it fails here and the || after it lets the build go on without what it does: ${fix}`
+        : `${t.tool} is a Debian tool this Alpine stage does not have installed when this call runs, so this RUN fails here: ${fix}; migrate --check fails until then`,
     );
   }
 }

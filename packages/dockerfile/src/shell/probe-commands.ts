@@ -27,16 +27,25 @@ export function loneProbeBefore(items: readonly Item[], k: number): ProbeCommand
 }
 
 /**
- * `command -v X && true || …`, `command -v X && echo have || …`: the stretch after the `||` at
- * `items[k]` runs when the probe fails, as after `command -v X || …`, since what sits between
- * never fails.
+ * `command -v X && true || …`, `command -v X && apk add P || …`: the stretch after the `||` at
+ * `items[k]` runs when the probe fails, as after `command -v X || …`; and also when what sits
+ * between fails (`orElse`), unless that never fails (`true`, `:`, `echo`).
  */
-export function probeBeforeTrue(items: readonly Item[], k: number): ProbeCommand | undefined {
-  const between = items[k - 1];
-  const and = items[k - 2];
-  if (between?.kind !== "pipeline" || between.commands.length !== 1) return undefined;
-  if (and?.kind !== "op" || and.op !== "&&" || !neverFails(between.commands[0]!)) return undefined;
-  return loneProbeBefore(items, k - 2);
+export function probeBeforeAnd(
+  items: readonly Item[],
+  k: number,
+): { probe: ProbeCommand; orElse: boolean } | undefined {
+  let orElse = false;
+  for (let j = k - 1; j >= 2; j -= 2) {
+    const between = items[j];
+    const and = items[j - 1];
+    if (between?.kind !== "pipeline" || and?.kind !== "op" || and.op !== "&&") return undefined;
+    const only = between.commands.length === 1 ? between.commands[0] : undefined;
+    if (!only || !neverFails(only)) orElse = true;
+    const probe = loneProbeBefore(items, j - 1);
+    if (probe) return { probe, orElse };
+  }
+  return undefined;
 }
 
 /** Up from `items[j]` to the start of its and-or list there is no `||`. */
@@ -76,7 +85,7 @@ function pipelineProbe(p: Pipeline): string | undefined {
 }
 
 /**
- * The lone probe that is the whole test of the `while`/`until`/`if` at `items[k]`
+ * The lone probe that is the whole test of the `while`/`until`/`if`/`elif` at `items[k]`
  * (`while ! command -v X >/dev/null; do`, `if command -v X; then`), nothing else before its
  * `do`/`then`, and that keyword's index.
  */
@@ -93,28 +102,45 @@ export function testProbe(
   const open = items[j + 2];
   if (test?.kind !== "pipeline") return undefined;
   if (end?.kind !== "op" || (end.op !== ";" && end.op !== "\n")) return undefined;
-  if (
-    open?.kind !== "keyword" ||
-    open.word !== (items[k]?.kind === "keyword" && items[k].word === "if" ? "then" : "do")
-  )
-    return undefined;
+  const opener = items[k]?.kind === "keyword" ? items[k].word : undefined;
+  const opens = opener === "if" || opener === "elif" ? "then" : "do";
+  if (open?.kind !== "keyword" || open.word !== opens) return undefined;
   const program = pipelineProbe(test);
   return program === undefined ? undefined : { program, negated, opens: j + 2 };
 }
 
-/**
- * The `else` of the `if` whose `then` is `items[k]`: its index, -1 when it has none, undefined
- * when it has an `elif` (whose branches a probe alone does not decide).
- */
-export function elseOf(items: readonly Item[], k: number): number | undefined {
+/** The tests and branch bodies of an `if`: its `if` and each `elif`, then the `else` if any. */
+export interface IfClauses {
+  /** Per test, the lone probe that is all of it, or undefined. */
+  tests: (ProbeCommand | undefined)[];
+  /** `[start, end)` script offsets of each branch's body, the `else` body last. */
+  bodies: [number, number][];
+  hasElse: boolean;
+}
+
+/** The clauses of the `if` at `items[k]`; undefined when its `fi` is missing. */
+export function ifClauses(items: readonly Item[], k: number): IfClauses | undefined {
+  const out: IfClauses = { tests: [testProbe(items, k)], bodies: [], hasElse: false };
   let depth = 0;
+  let open: number | undefined;
   for (let j = k + 1; j < items.length; j++) {
     const it = items[j]!;
     if (it.kind !== "keyword") continue;
     if (it.word === "if") depth++;
-    else if (it.word === "fi" && depth-- === 0) return -1;
-    else if (depth === 0 && it.word === "else") return j;
-    else if (depth === 0 && it.word === "elif") return undefined;
+    else if (it.word === "fi" && depth > 0) depth--;
+    else if (depth > 0) continue;
+    else if (it.word === "then" || it.word === "else") {
+      out.hasElse ||= it.word === "else";
+      if (it.word === "else" && open !== undefined) out.bodies.push([open, it.start]);
+      open = it.end;
+    } else if (it.word === "elif") {
+      if (open !== undefined) out.bodies.push([open, it.start]);
+      open = undefined;
+      out.tests.push(testProbe(items, j));
+    } else if (it.word === "fi") {
+      if (open !== undefined) out.bodies.push([open, it.start]);
+      return out;
+    }
   }
   return undefined;
 }

@@ -24,7 +24,12 @@ describe("probedProgram", () => {
     });
     expect(probeOfApk("(which useradd && apk add shadow)")?.runsIf).toBe("found");
     expect(probeOfApk("false || command -v x && apk add shadow")).toBeUndefined();
-    expect(probeOfApk("command -v x && false || apk add shadow")).toBeUndefined();
+    expect(probeOfApk("command -v x && false || apk add shadow")).toEqual({
+      program: "x",
+      runsIf: "missing",
+      afterAnd: false,
+      orElse: true,
+    });
   });
 
   it("reads a probe after && (a build step assumes what is before it succeeds)", () => {
@@ -54,14 +59,53 @@ describe("probedProgram", () => {
 
   it("reads the branches of an if whose test is one probe", () => {
     const missing = { program: "useradd", runsIf: "missing", afterAnd: false };
-    expect(probeOfApk("if ! command -v useradd; then apk add shadow; fi")).toEqual(missing);
-    expect(probeOfApk("if command -v useradd; then :; else apk add shadow; fi")).toEqual(missing);
+    const branch = (index: number) => ({ branch: expect.objectContaining({ index, count: 2 }) });
+    expect(probeOfApk("if ! command -v useradd; then apk add shadow; fi")).toMatchObject(missing);
+    expect(probeOfApk("if command -v useradd; then :; else apk add shadow; fi")).toMatchObject({
+      ...missing,
+      ...branch(1),
+    });
     expect(probeOfApk("if command -v useradd; then apk add shadow; fi")?.runsIf).toBe("found");
-    expect(probeOfApk("if which useradd; then if x; then :; fi; else apk add shadow; fi")).toEqual(
-      missing,
-    );
+    expect(
+      probeOfApk("if which useradd; then if x; then :; fi; else apk add shadow; fi"),
+    ).toMatchObject(missing);
     expect(probeOfApk("if command -v a; then :; elif x; then apk add shadow; fi")).toBeUndefined();
     expect(probeOfApk("if command -v a && x; then apk add shadow; fi")).toBeUndefined();
+    expect(probeOfApk("if command -v a; then apk add b; fi")?.branch).toBeUndefined();
+  });
+
+  it("reads an elif or else after probes as needing each earlier probe to fail", () => {
+    const elif = probeOfApk("if command -v a; then :; elif ! command -v b; then apk add c; fi");
+    expect(elif).toMatchObject({ program: "b", runsIf: "missing" });
+    expect(elif?.also).toMatchObject([{ program: "a", runsIf: "missing" }]);
+    expect(elif?.branch).toBeUndefined();
+    const otherwise = probeOfApk(
+      "if command -v a; then :; elif command -v b; then :; else apk add c; fi",
+    );
+    expect(otherwise).toMatchObject({ program: "b", runsIf: "missing", branch: { index: 2 } });
+    expect(otherwise?.also).toMatchObject([{ program: "a", runsIf: "missing" }]);
+    expect(
+      probeOfApk("if command -v a; then apk add c; elif command -v b; then :; fi"),
+    ).toMatchObject({ program: "a", runsIf: "found" });
+    // The two branches after one test share it, so it is judged once for both.
+    const text = "if command -v a; then apk add b; else apk add c; fi";
+    const script = parseScript(text);
+    const then = probedProgram(script, text.indexOf("apk"));
+    const other = probedProgram(script, text.lastIndexOf("apk"));
+    expect(then?.test).toBeDefined();
+    expect(then?.test).toBe(other?.test);
+  });
+
+  it("reads the stretch after `probe && X ||` as one that runs when the probe fails, or X does", () => {
+    const text = "command -v useradd && apk add shadow || apk add shadow";
+    expect(probedProgram(parseScript(text), text.lastIndexOf("apk"))).toEqual({
+      program: "useradd",
+      runsIf: "missing",
+      afterAnd: false,
+      orElse: true,
+    });
+    expect(probeOfApk("command -v a && echo x && true || apk add shadow")?.orElse).toBeUndefined();
+    expect(probeOfApk("command -v a && ! x || apk add shadow")).toBeUndefined();
   });
 
   it("turns the answer round after a !", () => {

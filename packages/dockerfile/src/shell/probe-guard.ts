@@ -1,12 +1,20 @@
 import { spansAround } from "./conditional-spans.js";
 import {
-  elseOf,
+  ifClauses,
   loneProbeBefore,
   type ProbeCommand,
-  probeBeforeTrue,
+  probeBeforeAnd,
   testProbe,
 } from "./probe-commands.js";
 import type { Item, Script } from "./script.js";
+
+/** One probe's answer a stretch needs: the program found, or missing. */
+export interface ProbeCondition {
+  program: string;
+  runsIf: "found" | "missing";
+  /** The probe command: the stretches one test decides share it, so it is judged once for all. */
+  test: object;
+}
 
 /** The probe that decides whether a conditional stretch runs. */
 export interface StretchProbe {
@@ -19,6 +27,14 @@ export interface StretchProbe {
   runsIf: "found" | "missing";
   /** The stretch follows `&&`: a build step assumes it runs, unless the probe says otherwise. */
   afterAnd: boolean;
+  /** The probe command, where other stretches share it (an `if`'s branches). */
+  test?: object;
+  /** Earlier probes that must give their answer too: an `elif` or `else` runs after failed tests. */
+  also?: readonly ProbeCondition[];
+  /** It may run whatever the probe finds: `command -v X && apk add P || …` also when the add fails. */
+  orElse?: true;
+  /** A branch of an `if` with an `else`: one of them runs, so what each installs is there after it. */
+  branch?: { of: object; index: number; count: number };
 }
 
 /** The probe of a stretch, or for an `if` the one of the branch a script offset is in. */
@@ -53,11 +69,17 @@ function probeStarts(items: readonly Item[]): ReadonlyMap<number, Decider> {
     if (it.kind === "op" && (it.op === "||" || it.op === "&&")) {
       const afterAnd = it.op === "&&";
       const lone = loneProbeBefore(items, k);
-      // `X && true || …` runs the stretch when X fails, as `X || …` does.
-      const probe = lone ?? (afterAnd ? undefined : probeBeforeTrue(items, k));
-      if (!probe) continue;
       // `X || …` runs when X fails, `X && …` when it succeeds; a `!` turns both round.
-      out.set(it.end, stretchProbe(probe, afterAnd, afterAnd));
+      if (lone) out.set(it.end, stretchProbe(lone, afterAnd, afterAnd));
+      else if (!afterAnd) {
+        // `X && … || …` runs when X fails, as `X || …` does (and maybe when `…` fails).
+        const and = probeBeforeAnd(items, k);
+        if (and)
+          out.set(it.end, {
+            ...stretchProbe(and.probe, false, false),
+            ...(and.orElse ? { orElse: true as const } : {}),
+          });
+      }
     } else if (it.kind === "keyword" && (it.word === "while" || it.word === "until")) {
       const probe = testProbe(items, k);
       if (probe) out.set(it.start, stretchProbe(probe, it.word === "while", false));
@@ -80,17 +102,36 @@ function stretchProbe(
 }
 
 /**
- * `if command -v X; then A; else B; fi`: A runs when X is found, B when it is missing (a `!`
- * turns both round); the test itself and an `if` with `elif` have no probe.
+ * `if command -v X; then A; elif command -v Y; then B; else C; fi`: A runs when X is found, B when
+ * X is missing and Y found, C when both are missing (a `!` turns a test round); a branch after a
+ * test that is no lone probe, and the tests themselves, have no probe.
  */
 function branchProbes(items: readonly Item[], k: number): Decider | undefined {
-  const probe = testProbe(items, k);
-  if (!probe) return undefined;
-  const elseAt = elseOf(items, probe.opens);
-  if (elseAt === undefined) return undefined;
-  const then = stretchProbe(probe, true, false);
-  const otherwise = stretchProbe(probe, false, false);
-  const thenEnd = items[probe.opens]!.end;
-  const elseStart = elseAt < 0 ? Number.POSITIVE_INFINITY : items[elseAt]!.end;
-  return (at) => (at < thenEnd ? undefined : at < elseStart ? then : otherwise);
+  const clauses = ifClauses(items, k);
+  if (!clauses?.tests[0]) return undefined;
+  const { tests, bodies, hasElse } = clauses;
+  const keys = tests.map(() => ({}));
+  const of = {};
+  const probes: (StretchProbe | undefined)[] = bodies.map((_, i) => {
+    const needed = tests.slice(0, i + 1);
+    if (needed.some((t) => t === undefined)) return undefined;
+    const conditions = needed.map((t, j): ProbeCondition => {
+      const { program, runsIf } = stretchProbe(t!, j === i && i < tests.length, false);
+      return { program, runsIf, test: keys[j]! };
+    });
+    const { program, runsIf, test } = conditions.at(-1)!;
+    const also = conditions.slice(0, -1);
+    return {
+      program,
+      runsIf,
+      afterAnd: false,
+      test,
+      ...(also.length > 0 ? { also } : {}),
+      ...(hasElse ? { branch: { of, index: i, count: bodies.length } } : {}),
+    };
+  });
+  return (at) => {
+    const i = bodies.findIndex(([start, end]) => at >= start && at < end);
+    return i < 0 ? undefined : probes[i];
+  };
 }

@@ -19,7 +19,10 @@ const settings = { skip: [], requireDigests: false, ignoreImages: [] };
 function leftAsWritten(text: string): number[] {
   const doc = parseDockerfile(text);
   const lineOf = lineFinder(doc.lineStarts);
-  return debianToolsLeftIn(doc, analyzeStages(doc).stages, () => true).map((t) => lineOf(t.offset));
+  // As migrate reads it: a call whose failure a `||` catches fails no build.
+  return debianToolsLeftIn(doc, analyzeStages(doc).stages, () => true)
+    .filter((t) => !t.accepted)
+    .map((t) => lineOf(t.offset));
 }
 const TOOL_RULES = new Set(["shadow-user-commands", "apt-in-alpine"]);
 
@@ -219,11 +222,88 @@ const CASES: Record<string, string> = {
     "php:8.4-fpm-alpine",
     `RUN command -v curl && ${ADD}; useradd app`,
   ),
+  "elif: the branch a probe alpine answers runs passes": file(
+    `RUN if command -v useradd >/dev/null; then :; elif command -v adduser >/dev/null; then ${ADD}; fi; useradd app`,
+  ),
+  "elif: the else after probes alpine fails passes": file(
+    `RUN if command -v useradd; then :; elif command -v groupadd; then :; else ${ADD}; fi; useradd app`,
+  ),
+  "elif: an else after a probe busybox answers": file(
+    `RUN if command -v adduser; then :; elif command -v useradd; then :; else ${ADD}; fi; useradd app`,
+  ),
+  "elif: an else after a test that is no probe": file(
+    `RUN if command -v useradd; then :; elif [ -n "$X" ]; then :; else ${ADD}; fi; useradd app`,
+  ),
+  "probe && add || the same add passes": file(
+    `RUN command -v useradd && ${ADD} || ${ADD}; useradd app`,
+  ),
+  "python: probe && add || the same add passes": on(
+    "python:3.13-alpine",
+    `RUN command -v useradd && ${ADD} || ${ADD}; useradd app`,
+  ),
+  "python: both branches of an if add it passes": on(
+    "python:3.13-alpine",
+    `RUN if command -v curl; then apk add --no-cache shadow curl-dev; else ${ADD}; fi; useradd app`,
+  ),
+  "python: both branches of an if add it, the call in the next RUN passes": on(
+    "python:3.13-alpine",
+    `RUN if command -v curl >/dev/null; then ${ADD}; else apk add --no-cache shadow dpkg; fi`,
+    "RUN useradd app",
+  ),
+  "python: one branch of an if adds it": on(
+    "python:3.13-alpine",
+    `RUN if command -v curl; then apk add --no-cache curl-dev; else ${ADD}; fi; useradd app`,
+  ),
+  "python: an if and an elif add it, with no else": on(
+    "python:3.13-alpine",
+    `RUN if command -v curl; then ${ADD}; elif command -v wget; then ${ADD}; fi; useradd app`,
+  ),
+  "python: both branches add it under a virtual group": on(
+    "python:3.13-alpine",
+    "RUN if command -v curl; then apk add --no-cache -t .u shadow; else apk add --no-cache -t .u shadow; fi; useradd app",
+  ),
   "python: after a && that probes for a program it may not ship passes": on(
     "python:3.13-alpine",
     `RUN command -v curl && ${ADD}; useradd app`,
   ),
 };
+
+describe("a Debian tool whose failure a || catches", () => {
+  // On Alpine the call does nothing and the build goes on: check warns, migrate --check does not fail.
+  it.each([
+    `RUN command -v useradd && ${ADD}; useradd -Z x app || true`,
+    `RUN command -v useradd && ${ADD}; useradd -Z x app && echo made || echo none`,
+    `RUN command -v useradd && ${ADD}; sh -c 'useradd -Z x app' || :`,
+  ])("%s", (run) => {
+    const text = file(run);
+    expect(leftAsWritten(text)).toEqual([]);
+    expect(checkLines(text)).toEqual([]);
+    const findings = checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings);
+    expect(findings.filter((f) => f.rule === "shadow-user-commands")).toMatchObject([
+      { line: 2, severity: "warning" },
+    ]);
+    const migrated = migrateDockerfile(text, { release: "3.23" });
+    expect(migrated.debianToolsLeft).toEqual([]);
+    expect(migrated.changed).toBe(false);
+    expect(migrated.warnings.some((w) => w.message.includes("useradd"))).toBe(true);
+  });
+
+  it("warns at one no rule warns at, saying the build goes on without it", () => {
+    const migrated = migrateDockerfile(file("RUN dpkg-query -W x || true"), { release: "3.23" });
+    expect(migrated.debianToolsLeft).toEqual([]);
+    expect(migrated.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringContaining(
+        "dpkg-query is a Debian tool this Alpine stage does not have installed when this call runs, so it fails here and the || after it lets the build go on",
+      ),
+    );
+  });
+
+  it("still counts one that nothing catches", () => {
+    const text = file(`RUN command -v useradd && ${ADD}; useradd -Z x app; true`);
+    expect(leftAsWritten(text)).toEqual([2]);
+    expect(migrateDockerfile(text, { release: "3.23" }).debianToolsLeft).toHaveLength(1);
+  });
+});
 
 /** busybox-option findings of `alpinize check`: what GNU find's -printf needs, read by what installs it. */
 function optionLines(text: string): number[] {
