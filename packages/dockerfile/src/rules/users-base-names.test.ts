@@ -27,7 +27,7 @@ describe("rule users: accounts Alpine's base image already has", () => {
       "FROM alpine:3.23\nRUN { grep -q '^cron:' /etc/group || addgroup cron; }\n",
     );
     expect(migrate(`${FROM}RUN useradd -u 500 ntp\n`).warnings.map((w) => w.message)).toContain(
-      "user ntp already exists on Alpine; creating it again fails",
+      "user ntp already exists in Alpine's base image (UID 123; this line asks for UID 500): busybox adduser stops on it (user 'ntp' in use); drop this step and use Alpine's ntp (UID 123: what expects UID 500 must then name ntp or 123), or give the user a name Alpine's base lacks",
     );
   });
 });

@@ -2,7 +2,7 @@ import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 
 /** The ID Alpine's base image gives account `name`, if it has one of that name. */
-function baseId(kind: "user" | "group", name: string): number | undefined {
+export function baseId(kind: "user" | "group", name: string): number | undefined {
   const table = kind === "user" ? ALPINE_BASE_USERS : ALPINE_BASE_GROUPS;
   for (const [id, n] of table) if (n === name) return id;
   return undefined;

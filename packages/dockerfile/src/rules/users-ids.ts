@@ -1,6 +1,7 @@
 import { ALPINE_BASE_USERS, ALPINE_GROUPS, ALPINE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { baseHolder } from "./users-base-holder.js";
+import { baseId } from "./users-base-names.js";
 import { freeId } from "./users-free-id.js";
 import { createdByPackage } from "./users-groups.js";
 import { noteAccount, warnPackageId } from "./users-package-ids.js";
@@ -26,7 +27,7 @@ export function checkIds(
   if (kind === "user" && name !== undefined) noteAccount(scope, { kind, name, id: uid });
   const names = kind === "user" ? ALPINE_USERS : ALPINE_GROUPS;
   if (name !== undefined && names.has(name)) {
-    scope.warn("users", at, `${kind} ${name} already exists on Alpine; creating it again fails`);
+    warnBaseName(scope, at, kind, name, kind === "user" ? uid : gid);
     return;
   }
   const pkg = name === undefined ? undefined : createdByPackage(scope, name, kind);
@@ -68,5 +69,31 @@ function checkGid(scope: ScriptScope, at: number, gid: string, name: string | un
     "users",
     at,
     `GID ${gid} belongs to Alpine's base group ${holder.name}, and busybox addgroup -g ${gid} stops there (gid '${gid}' in use)${advice}`,
+  );
+}
+
+/**
+ * A name Alpine's base image has, made here with another ID than Alpine's (or in a stage whose
+ * creations alpinize does not drop): busybox stops on the name whatever the ID, so the user must
+ * choose between Alpine's account, with its ID, and a name of their own.
+ */
+function warnBaseName(
+  scope: ScriptScope,
+  at: number,
+  kind: "user" | "group",
+  name: string,
+  id: string | undefined,
+): void {
+  const base = baseId(kind, name);
+  const label = kind === "user" ? "UID" : "GID";
+  const other = id !== undefined && id !== String(base);
+  const asked = other ? `; this line asks for ${label} ${id}` : "";
+  const moved = other
+    ? ` (${label} ${base}: what expects ${label} ${id} must then name ${name} or ${base})`
+    : "";
+  scope.warn(
+    "users",
+    at,
+    `${kind} ${name} already exists in Alpine's base image (${label} ${base}${asked}): busybox ${kind === "user" ? "adduser" : "addgroup"} stops on it (${kind} '${name}' in use); drop this step and use Alpine's ${name}${moved}, or give the ${kind} a name Alpine's base lacks`,
   );
 }
