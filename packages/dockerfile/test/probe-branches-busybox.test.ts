@@ -66,6 +66,12 @@ const CASES: [name: string, image: string, run: string, passes: boolean][] = [
     false,
   ],
   [
+    "the else branch, after an add in the then branch, on python",
+    "python:3.13-alpine",
+    `RUN if command -v curl; then ${ADD}; else useradd app; fi`,
+    false,
+  ],
+  [
     "a call whose failure || true catches",
     "alpine:3.23",
     `RUN command -v useradd && ${ADD}; useradd -Z x app || true`,

@@ -24,6 +24,9 @@ export class ScopedWorlds {
     private readonly base?: BaseHas,
   ) {}
 
+  /** Per `if` with an `else`, what its branches added, until its last branch closes. */
+  private readonly branches = new Map<object, Branches>();
+
   /** Per probe, once: whether its program was there when the build reached it (undefined: not known). */
   private readonly found = new Map<object, boolean | undefined>();
 
@@ -119,9 +122,9 @@ export class ScopedWorlds {
   }
 
   /**
-   * What a branch of an `if` with an `else` installs (undefined: it never runs), kept on the
-   * `if`'s stretch: when every branch has run its adds, the packages all of them add are there
-   * after the `if` (close).
+   * What a branch of an `if` with an `else` installs (undefined: it never runs). Each branch is a
+   * stretch of its own; once every branch was seen, the packages all of them add are there after
+   * the `if`, handed on as the last branch's stretch closes (close).
    */
   private noteBranch(
     probe: StretchProbe,
@@ -133,23 +136,28 @@ export class ScopedWorlds {
     if (!branch || scope.length === 0) return;
     this.at(scope);
     const stretch = this.open.at(-1)!;
-    if (stretch.branches?.of !== branch.of)
-      stretch.branches = { of: branch.of, count: branch.count, added: new Map(), place };
-    const added = stretch.branches.added;
-    const had = added.get(branch.index);
+    stretch.branch = branch.of;
+    let seen = this.branches.get(branch.of);
+    if (!seen) {
+      seen = { count: branch.count, added: new Map(), place };
+      this.branches.set(branch.of, seen);
+    }
+    const had = seen.added.get(branch.index);
     if (names === undefined) {
-      if (!added.has(branch.index)) added.set(branch.index, undefined);
-    } else added.set(branch.index, new Set([...(had ?? []), ...names]));
-    stretch.branches.place = place;
+      if (!seen.added.has(branch.index)) seen.added.set(branch.index, undefined);
+    } else seen.added.set(branch.index, new Set([...(had ?? []), ...names]));
+    seen.place = place;
   }
 
-  /** Closes the open stretches past `keep`, innermost first, each handing on what all its branches add. */
+  /** Closes the open stretches past `keep`, innermost first; an `if`'s last branch hands on what all add. */
   private close(keep: number): void {
     while (this.open.length > keep) {
-      const { branches } = this.open.pop()!;
-      const common = branches && everyBranchAdds(branches);
-      if (common && common.length > 0)
-        this.top().apply({ verb: "add", words: common }, branches.place);
+      const { branch } = this.open.pop()!;
+      const seen = branch && this.branches.get(branch);
+      const common = seen && everyBranchAdds(seen);
+      if (!common) continue;
+      this.branches.delete(branch!);
+      if (common.length > 0) this.top().apply({ verb: "add", words: common }, seen.place);
     }
   }
 
@@ -194,21 +202,23 @@ export class ScopedWorlds {
   }
 }
 
-/** An open conditional stretch: the world inside it, and for an `if` what each branch added. */
+/** An open conditional stretch: the world inside it; `branch`: the `if` it is a branch of. */
 interface Stretch {
   scope: Scope;
   world: ApkWorld;
-  branches?: {
-    of: object;
-    count: number;
-    /** Per branch, the packages it added; undefined where it never runs. */
-    added: Map<number, Set<string> | undefined>;
-    place: ApkPlace;
-  };
+  branch?: object;
+}
+
+/** What the branches of one `if` with an `else` added so far. */
+interface Branches {
+  count: number;
+  /** Per branch, the packages it added; undefined where it never runs. */
+  added: Map<number, Set<string> | undefined>;
+  place: ApkPlace;
 }
 
 /** The packages every branch that runs adds, once each branch was seen; undefined otherwise. */
-function everyBranchAdds(branches: NonNullable<Stretch["branches"]>): string[] | undefined {
+function everyBranchAdds(branches: Branches): string[] | undefined {
   if (branches.added.size < branches.count) return undefined;
   let common: Set<string> | undefined;
   for (const names of branches.added.values()) {

@@ -17,7 +17,8 @@ interface Frame {
    * `loop`: a `for` over literal words, which always runs its body (no span of its own); `or`:
    * after `||`; `and`: after `&&` that follows a lone probe (probedProgram).
    */
-  kind: "compound" | "loop" | "group" | "or" | "and";
+  kind: "compound" | "if" | "loop" | "group" | "or" | "and";
+  /** For an `if`: where its current part (a test, a branch's body) starts. */
   start: number;
 }
 
@@ -74,7 +75,8 @@ function indexOf(found: Span[]): Index {
 
 /**
  * The stretches of a script (script offsets) that may not run, or run more than once, when the
- * script gets to them: the bodies of `if`, `case`, loops and functions (their tests too), and what
+ * script gets to them: the bodies of `case`, loops and functions (their tests too), each test and
+ * each branch's body of an `if` (a call in the `else` does not see what the `then` installed), and what
  * follows a `||` up to the end of its and-or list (`getent passwd app || apk add shadow`). A
  * `&&` does not make one: what follows it runs whenever the commands before it succeed, which a
  * build step assumes (`apk update && apk add shadow`), as `alpinize check` reads it; but one after
@@ -108,11 +110,19 @@ export function conditionalSpans(script: Script): Span[] {
       frames.push({ kind: literalFor(script, it) ? "loop" : "compound", start: it.start });
     else if (it.kind === "keyword") {
       const w = it.word;
-      if (w === "if" || w === "while" || w === "until")
-        frames.push({ kind: "compound", start: it.start });
-      else if (w === "then" || w === "do" || w === "else" || w === "elif") closeOr(it.start);
-      else if (w === "fi" || w === "done" || w === "esac")
-        close(it.end, (f) => f.kind === "compound" || f.kind === "loop");
+      if (w === "if") frames.push({ kind: "if", start: it.start });
+      else if (w === "while" || w === "until") frames.push({ kind: "compound", start: it.start });
+      else if (w === "then" || w === "do" || w === "else" || w === "elif") {
+        closeOr(it.start);
+        const top = frames.at(-1);
+        if (top?.kind === "if") {
+          // One part of the if ends: a test at its `then`, a body at the next `elif`/`else`.
+          const end = w === "then" ? it.end : it.start;
+          out.push([top.start, end]);
+          top.start = w === "elif" ? it.start : it.end;
+        }
+      } else if (w === "fi" || w === "done" || w === "esac")
+        close(it.end, (f) => f.kind === "compound" || f.kind === "loop" || f.kind === "if");
       else if (w === "(") frames.push({ kind: "group", start: it.start });
       else if (w === "{")
         frames.push({

@@ -37,11 +37,8 @@ export interface StretchProbe {
   branch?: { of: object; index: number; count: number };
 }
 
-/** The probe of a stretch, or for an `if` the one of the branch a script offset is in. */
-type Decider = StretchProbe | ((at: number) => StretchProbe | undefined);
-
 // Per script, once: a RUN asks for each of its commands.
-const probesOf = new WeakMap<Script, ReadonlyMap<number, Decider>>();
+const probesOf = new WeakMap<Script, ReadonlyMap<number, StretchProbe>>();
 
 /**
  * The probe of the innermost conditional stretch around script offset `at`, where one decides it:
@@ -58,13 +55,12 @@ export function probedProgram(script: Script, at: number): StretchProbe | undefi
     probes = probeStarts(script.items);
     probesOf.set(script, probes);
   }
-  const decider = probes.get(inner[0]);
-  return typeof decider === "function" ? decider(at) : decider;
+  return probes.get(inner[0]);
 }
 
 /** Where each stretch a probe decides starts (after its `||`/`&&`, at its `if`/loop keyword), and the probe. */
-function probeStarts(items: readonly Item[]): ReadonlyMap<number, Decider> {
-  const out = new Map<number, Decider>();
+function probeStarts(items: readonly Item[]): ReadonlyMap<number, StretchProbe> {
+  const out = new Map<number, StretchProbe>();
   for (const [k, it] of items.entries()) {
     if (it.kind === "op" && (it.op === "||" || it.op === "&&")) {
       const afterAnd = it.op === "&&";
@@ -84,8 +80,7 @@ function probeStarts(items: readonly Item[]): ReadonlyMap<number, Decider> {
       const probe = testProbe(items, k);
       if (probe) out.set(it.start, stretchProbe(probe, it.word === "while", false));
     } else if (it.kind === "keyword" && it.word === "if") {
-      const decider = branchProbes(items, k);
-      if (decider) out.set(it.start, decider);
+      for (const [start, probe] of branchProbes(items, k)) out.set(start, probe);
     }
   }
   return out;
@@ -106,9 +101,9 @@ function stretchProbe(
  * X is missing and Y found, C when both are missing (a `!` turns a test round); a branch after a
  * test that is no lone probe, and the tests themselves, have no probe.
  */
-function branchProbes(items: readonly Item[], k: number): Decider | undefined {
+function branchProbes(items: readonly Item[], k: number): [number, StretchProbe][] {
   const clauses = ifClauses(items, k);
-  if (!clauses?.tests[0]) return undefined;
+  if (!clauses?.tests[0]) return [];
   const { tests, bodies, hasElse } = clauses;
   const keys = tests.map(() => ({}));
   const of = {};
@@ -130,8 +125,8 @@ function branchProbes(items: readonly Item[], k: number): Decider | undefined {
       ...(hasElse ? { branch: { of, index: i, count: bodies.length } } : {}),
     };
   });
-  return (at) => {
-    const i = bodies.findIndex(([start, end]) => at >= start && at < end);
-    return i < 0 ? undefined : probes[i];
-  };
+  // Each body is a stretch of its own (conditionalSpans), found by where it starts.
+  return bodies.flatMap(([start], i) =>
+    probes[i] ? [[start, probes[i]] as [number, StretchProbe]] : [],
+  );
 }

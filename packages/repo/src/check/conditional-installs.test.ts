@@ -254,6 +254,16 @@ const CASES: Record<string, string> = {
     "python:3.13-alpine",
     `RUN if command -v curl; then apk add --no-cache curl-dev; else ${ADD}; fi; useradd app`,
   ),
+  "python: the else branch, after an add in the then branch": on(
+    "python:3.13-alpine",
+    `RUN if command -v curl; then ${ADD}; else useradd app; fi`,
+  ),
+  "the else branch of an if with no probe, after an add in the then branch": file(
+    `RUN if [ -n "$X" ]; then ${ADD}; else useradd app; fi`,
+  ),
+  "an elif branch, after an add in the then branch": file(
+    `RUN if [ -n "$X" ]; then ${ADD}; elif [ -n "$Y" ]; then useradd app; fi`,
+  ),
   "python: an if and an elif add it, with no else": on(
     "python:3.13-alpine",
     `RUN if command -v curl; then ${ADD}; elif command -v wget; then ${ADD}; fi; useradd app`,
