@@ -26,4 +26,14 @@ describe("alpinize migrate DIR with a Dockerfile over 4 MiB", () => {
     expect(r.stderr).toContain("Split it into Dockerfiles of at most 4 MiB each");
     expect(r.stderr).not.toContain("not a Dockerfile");
   });
+
+  it("named on the command line, it is called a Dockerfile too large to read too", async () => {
+    const r = await runCli(["migrate", "repo/Dockerfile"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "repo/Dockerfile: larger than 4 MiB, a Dockerfile too large for alpinize to read",
+    );
+    expect(r.stderr).toContain("Split it into Dockerfiles of at most 4 MiB each");
+    expect(r.stderr).not.toContain("not a Dockerfile");
+  });
 });

@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { type BoundedReadAny, linkFailure, readBoundedSync } from "@alpinize/bounded-read";
 import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
 import { formatBytes, InputError } from "@alpinize/errors";
@@ -8,6 +8,7 @@ import {
   type ContextFileReader,
   decodeText,
   encodeText,
+  isDockerfileName,
   contextReader as readContext,
 } from "@alpinize/repo";
 import { cannotRead, readFailureHint } from "../../read-failure.js";
@@ -90,13 +91,7 @@ function readDockerfile(path: string, file: string): string {
   }
   // The stat above words the usual refusals; the checks that count are on the descriptor.
   if (got.status === "directory") throw isDirectory(file);
-  if (got.status === "too-large") {
-    throw new InputError(
-      "ALPINIZE_MIGRATE_TOO_LARGE",
-      `${file}: larger than ${formatBytes(MAX_DOCKERFILE_BYTES)}, not a Dockerfile`,
-      { hint: "Pass a Dockerfile.", details: { file } },
-    );
-  }
+  if (got.status === "too-large") throw tooLarge(file);
   const { bytes, info } = got;
   // The stamp's time is from the fstat taken before the bytes were read.
   if (info.isFile()) readStamps.set(path, contentStamp(bytes, info));
@@ -136,6 +131,25 @@ function notStated(path: string, file: string, err: unknown): InputError {
     {
       hint: link?.hint ?? "Pass the path of a Dockerfile (or - to read standard input).",
       details: link?.target === undefined ? { file } : { file, target: link.target },
+    },
+  );
+}
+
+/**
+ * A file named like a Dockerfile is one, too large to read: "not a Dockerfile" would send the
+ * user looking for another file. Anything else (/dev/zero, a pipe) is no Dockerfile.
+ */
+function tooLarge(file: string): InputError {
+  const limit = formatBytes(MAX_DOCKERFILE_BYTES);
+  const dockerfile = isDockerfileName(basename(file));
+  return new InputError(
+    "ALPINIZE_MIGRATE_TOO_LARGE",
+    `${file}: larger than ${limit}, ${dockerfile ? "a Dockerfile too large for alpinize to read" : "not a Dockerfile"}`,
+    {
+      hint: dockerfile
+        ? `Split it into Dockerfiles of at most ${limit} each, then migrate each of them.`
+        : "Pass a Dockerfile.",
+      details: { file },
     },
   );
 }
