@@ -20,3 +20,8 @@ export function wantsHelp(argv: string[]): boolean {
 export function wantsVersion(argv: string[]): boolean {
   return hasFlag(argv, ["--version", "-v"]);
 }
+
+/** Whether `--json` was asked for before any `--`, looked up before the flags are parsed. */
+export function wantsJson(argv: string[]): boolean {
+  return hasFlag(argv, ["--json"]);
+}

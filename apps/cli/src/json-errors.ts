@@ -8,10 +8,8 @@ function options(argv: string[]): string[] {
   return end === -1 ? argv : argv.slice(0, end);
 }
 
-/** Whether `--json` was asked for, looked up before the flags are parsed (they may be wrong). */
-export function wantsJson(argv: string[]): boolean {
-  return options(argv).includes("--json");
-}
+// Lives in help-flag.ts so main can ask it for --version --json without loading this module.
+export { wantsJson } from "./help-flag.js";
 
 /** The last value given to a string flag (`--flag V` or `--flag=V`), read before parsing. */
 export function flagValue(argv: string[], flag: string): string | undefined {

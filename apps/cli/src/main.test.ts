@@ -129,6 +129,30 @@ describe("alpinize CLI entry", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/takes no arguments/);
   });
+
+  it("--version with --json prints one {version} document, at the top and after a command alike", async () => {
+    const plain = (await runCli(["--version"])).stdout.trim();
+    for (const argv of [
+      ["--version", "--json"],
+      ["-v", "--json"],
+      ["migrate", "--json", "--version"],
+      ["migrate", "--version", "--json"],
+      ["check", "x", "--json", "-v"],
+    ]) {
+      const r = await runCli(argv);
+      expect([argv, r.code, r.stderr]).toEqual([argv, 0, ""]);
+      expect(JSON.parse(r.stdout)).toEqual({ version: plain });
+    }
+    // After --, --json is an operand: the version stays plain.
+    expect((await runCli(["migrate", "--version", "--", "--json"])).stdout.trim()).toBe(plain);
+  });
+
+  it("--version with another argument and --json is exit 2 with the {error} document", async () => {
+    const r = await runCli(["--version", "extra", "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/takes no arguments but --json/);
+    expect(JSON.parse(r.stdout).error.code).toBe("ALPINIZE_USAGE");
+  });
 });
 
 describe("error messages", () => {

@@ -2,11 +2,16 @@ import { EXIT, isAlpinizeError } from "@alpinize/errors";
 // Bundled at build time: no node:fs import at start-up (its ESM facade loads fs/promises, streams).
 import pkg from "../package.json" with { type: "json" };
 import { COMMANDS } from "./commands.js";
-import { wantsHelp, wantsVersion } from "./help-flag.js";
+import { wantsHelp, wantsJson, wantsVersion } from "./help-flag.js";
 import { createIo, type Io, type Streams } from "./io.js";
 
 export function version(): string {
   return pkg.version;
+}
+
+/** What --version prints: the bare version, or `{"version": …}` when --json asks for one document. */
+function versionOutput(argv: string[]): string {
+  return wantsJson(argv) ? JSON.stringify({ version: version() }, null, 2) : version();
 }
 
 function topHelp(): string {
@@ -23,7 +28,8 @@ ${lines.join("\n")}
 
 Options:
   -h, --help     Show help (also: alpinize <command> --help, alpinize --help <command>)
-  -v, --version  Print the version (also after a command: alpinize migrate --version)
+  -v, --version  Print the version (also after a command: alpinize migrate --version);
+                 with --json, as one document: {"version": "…"}
 
 Exit codes: 0 ok, 1 findings (changes needed, policy violated, unresolved),
             2 bad input or usage (or output that cannot be written), 70 internal error,
@@ -39,14 +45,7 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
   try {
     if (name === undefined || name === "--help" || name === "-h" || name === "help")
       return await showHelp(name, rest[0], io, argv);
-    if (name === "--version" || name === "-v") {
-      if (rest.length > 0) {
-        io.err(`alpinize: ${name} takes no arguments. Run "alpinize --help".`);
-        return EXIT.BAD_INPUT;
-      }
-      io.out(version());
-      return EXIT.OK;
-    }
+    if (name === "--version" || name === "-v") return await topVersion(name, rest, io);
     const entry = COMMANDS[name];
     if (!entry) return await unknownCommand(name, io, argv);
     const command = await entry.load();
@@ -55,13 +54,32 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
       return EXIT.OK;
     }
     if (wantsVersion(rest)) {
-      io.out(version());
+      io.out(versionOutput(rest));
       return EXIT.OK;
     }
     return await command.run(rest, io);
   } catch (err) {
     return await report(err, io);
   }
+}
+
+/**
+ * `alpinize --version [--json]`: as after a command, --json makes it one document. Anything else
+ * after it is a usage error (with the `{error}` document under --json, as for an unknown command).
+ */
+async function topVersion(name: string, rest: string[], io: Io): Promise<number> {
+  if (rest.every((arg) => arg === "--json")) {
+    io.out(versionOutput(rest));
+    return EXIT.OK;
+  }
+  const message = `alpinize: ${name} takes no arguments but --json`;
+  const hint = 'Run "alpinize --version" or "alpinize --version --json".';
+  io.err(`${message}. ${hint}`);
+  if (wantsJson(rest)) {
+    const { escapedJson } = await import("./json-errors.js");
+    io.out(escapedJson({ error: { code: "ALPINIZE_USAGE", message, hint } }));
+  }
+  return EXIT.BAD_INPUT;
 }
 
 /**
