@@ -12,6 +12,7 @@ export {
   assertRewritable,
   type InPlaceWords,
   notRewritable,
+  otherLinksWarning,
   rewriteInPlace,
 } from "./write-output/in-place.js";
 export {

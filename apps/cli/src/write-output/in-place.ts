@@ -1,4 +1,6 @@
+import { statSync } from "node:fs";
 import { InputError } from "@alpinize/errors";
+import { escapeInline } from "@alpinize/image-ref";
 import { OutputChangedError, OutputNotRegularError, OutputOwnerError } from "./errors.js";
 import { outputTarget } from "./locate.js";
 import { notOwnerError, writeFailureHint, writeFailureReason } from "./messages.js";
@@ -21,19 +23,43 @@ export interface InPlaceWords {
 
 /**
  * Replaces a file that was just read (`inPlace`; with `expected`, only if it still holds what
- * was read) and turns a failure into the command's InputError: exit 2, the file named.
+ * was read) and turns a failure into the command's InputError: exit 2, the file named. Returns
+ * how many other hard links the file had: the rename gives it a new inode, and they keep the
+ * old text ({@link otherLinksWarning} says so).
  */
 export function rewriteInPlace(
   path: string,
   data: string | Uint8Array,
   expected: ContentStamp | undefined,
   words: InPlaceWords,
-): void {
+): number {
+  // Through symlinks, as the write goes: a symlink is written through, not replaced.
+  const links = linkCount(path);
   try {
     writeOutput(path, data, { inPlace: true, ...(expected ? { expected } : {}) });
   } catch (err) {
     throw inPlaceError(err, words);
   }
+  return Math.max(0, links - 1);
+}
+
+function linkCount(path: string): number {
+  try {
+    return statSync(path).nlink;
+  } catch {
+    // The write that follows meets the same problem and words it.
+    return 1;
+  }
+}
+
+/**
+ * The warning for a rewritten file that had `others` other hard links (`ln a b`, then --write
+ * a): the other names still hold the old text. `file` is the name as the user gave it.
+ */
+export function otherLinksWarning(file: string, others: number): string {
+  const links = others === 1 ? "1 other hard link" : `${others} other hard links`;
+  const them = others === 1 ? "that name still holds" : "those names still hold";
+  return `${escapeInline(file)}: had ${links}; --write replaced it with a new file (a new inode), so ${them} the old text. Rewrite ${others === 1 ? "it" : "them"} too, or link again with ln -f ${escapeInline(file)} OTHER`;
 }
 
 /**

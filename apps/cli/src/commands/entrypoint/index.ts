@@ -13,6 +13,7 @@ import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { missingOperand } from "../../missing-operand.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
+import { otherLinksWarning } from "../../write-output.js";
 import { fileLabel } from "../migrate/output.js";
 import {
   type EntrypointReport,
@@ -49,7 +50,10 @@ Files named on the command line are read like cat reads them (a FIFO waits for i
 
 Options:
   --write         Rewrite FILE in place (atomically, keeping its mode); warning and finding
-                  lines then point into the rewritten file (otherwise into FILE as given)
+                  lines then point into the rewritten file (otherwise into FILE as given). A
+                  symlink is written through (its target gets the new text); a FILE with other
+                  hard links gets a new inode, so the other names keep the old text (a warning
+                  says how many)
   --check         Change nothing; exit 1 if FILE needs rewriting or has lint errors left
   --json          Print edits, warnings and lint findings (line, column in FILE as given;
                   warnings and findings also outputLine, outputColumn in the rewrite) as JSON; an
@@ -134,7 +138,9 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
     source: shimSource === "inline" ? "inline" : shimSource.path,
   };
   const mode = values.write ? "write" : values.check ? "check" : "diff";
-  if (mode === "write" && result.changed) writeScript(path, result.output, read.stamp, file);
+  const others =
+    mode === "write" && result.changed ? writeScript(path, result.output, read.stamp, file) : 0;
+  if (others > 0) io.warn(otherLinksWarning(file, others));
   if (values.json) io.stdout.write(toJson(report));
   else {
     if (mode === "diff") printDiff(io, report);

@@ -9,15 +9,16 @@ import {
 /**
  * Rewrites the script in place through a temp file and a rename, keeping its mode, owner and
  * group (write-output.ts); with `expected`, a script edited since it was read is left alone.
- * `path` is written; `file` (the path as the user gave it) names it in messages.
+ * `path` is written; `file` (the path as the user gave it) names it in messages. Returns how
+ * many other hard links keep the old text.
  */
 export function writeScript(
   path: string,
   text: string,
   expected?: ContentStamp,
   file = path,
-): void {
-  rewriteInPlace(path, encodeText(text), expected, scriptWords(file));
+): number {
+  return rewriteInPlace(path, encodeText(text), expected, scriptWords(file));
 }
 
 /** `--write` on a pipe, FIFO or device: the error its write would end with, before it is read. */

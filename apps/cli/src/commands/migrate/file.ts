@@ -168,11 +168,11 @@ function isDirectory(file: string): InputError {
 /**
  * Replaces the file at `path` (absolute) atomically: a temp file in the same directory, same
  * mode, then rename; a file that no longer holds what migrateFile read is left alone. `file` is
- * the name messages give.
+ * the name messages give. Returns how many other hard links keep the old text.
  */
-export function writeAtomic(path: string, text: string, file = path): void {
+export function writeAtomic(path: string, text: string, file = path): number {
   // A temp file in the real file's directory, same mode, then a rename (write-output.ts).
-  rewriteInPlace(path, encodeText(text), readStamps.get(resolve(path)), writeWords(file));
+  return rewriteInPlace(path, encodeText(text), readStamps.get(resolve(path)), writeWords(file));
 }
 
 /** `--write` on a pipe, FIFO or device: refused before it is read (its data would be spent). */

@@ -16,6 +16,7 @@ import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { missingOperand, takenOperand } from "../../missing-operand.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
+import { otherLinksWarning } from "../../write-output.js";
 import { runRepositoryMigration } from "./dir.js";
 import { assertWritable, type FileMigration, migrateFile, writeAtomic } from "./file.js";
 import { gosuFlag } from "./gosu.js";
@@ -46,7 +47,10 @@ files found while walking a directory that are not regular files are refused wit
 
 Options:
   --write        Rewrite each file in place (atomically, keeping its mode); warning lines then
-                 point into the rewritten file (otherwise into the file as given)
+                 point into the rewritten file (otherwise into the file as given). A symlink is
+                 written through (its target gets the new text); a file with other hard links
+                 gets a new inode, so the other names keep the old text (FILE: a warning says
+                 how many)
   --check        Change nothing; exit 1 if migrate would edit a file, or if a RUN of a stage
                  on Alpine still runs a Debian tool migrate cannot convert (apt-get, apt-cache,
                  dpkg-divert, useradd without shadow…: in an exec-form RUN, one sh cannot
@@ -215,7 +219,9 @@ async function migrateFiles(
         ...(stdin !== undefined ? { stdin } : {}),
       });
       done.push(m);
-      if (mode === "write" && m.result.changed) writeAtomic(path, m.result.output, file);
+      const others =
+        mode === "write" && m.result.changed ? writeAtomic(path, m.result.output, file) : 0;
+      if (others > 0) io.warn(otherLinksWarning(file, others));
       if (!values.json) report(io, m, mode, values.defaulted);
     } catch (err) {
       const internal = !isAlpinizeError(err) || err.exitCode === EXIT.INTERNAL;
