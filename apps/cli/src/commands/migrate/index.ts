@@ -53,10 +53,14 @@ Options:
                  how many)
   --check        Change nothing; exit 1 if migrate would edit a file, or if a RUN of a stage
                  on Alpine still runs a Debian tool migrate cannot convert (apt-get, apt-cache,
-                 dpkg-divert, useradd without shadow…: in an exec-form RUN, one sh cannot
-                 read, or a step it leaves as is, such as apt-get source or xargs apt-get;
-                 dpkg's and shadow's programs pass where apk installs their package). A RUN
-                 migrate cannot convert at all keeps a Debian stage on Debian instead. It
+                 dpkg-divert, useradd without shadow…; dpkg's and shadow's programs pass where
+                 apk installs their package), naming tool and line ("dpkg at line 2"). Only a
+                 RUN migrate cannot read at all (exec form, or text sh cannot parse) that runs
+                 a Debian tool keeps its Debian stage, and the stages built FROM it, on Debian.
+                 A step it reads but leaves as is, with a warning (apt-get source or build-dep,
+                 dpkg --add-architecture, dpkg-scanpackages, dpkg-divert, xargs apt-get), does
+                 not: the stage moves to Alpine with the step in it, and --check then exits 1
+                 until you rewrite it, also after --write. It
                  answers "is migrate done with this file?", not "is it Alpine-ready?": what
                  else migrate only warns about (ONBUILD RUN, systemctl…) is left for you,
                  counted in the summary line; alpinize check is the CI lint for it
