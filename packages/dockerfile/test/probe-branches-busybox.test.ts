@@ -3,7 +3,7 @@ import { chmodSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { alpineRootSkipReason, makeAlpineRoot } from "@alpinize/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyzeStages, lineFinder, parseDockerfile } from "../src/index.js";
+import { analyzeStages, lineFinder, migrateDockerfile, parseDockerfile } from "../src/index.js";
 import { debianToolsLeftIn } from "../src/rules/tools-left.js";
 import { runBodies } from "./support/busybox-root.js";
 
@@ -11,13 +11,26 @@ import { runBodies } from "./support/busybox-root.js";
 // add`, both branches of an if, a call whose failure `|| true` catches), run by the musl busybox
 // sh in a chroot, next to what migrate --check and alpinize check read (debianToolsLeftIn).
 
-/** A stand-in for apk: `add shadow` puts a useradd on the PATH; nothing is fetched. */
+/**
+ * A stand-in for apk: `add shadow` puts a useradd on the PATH, `add grep` (sed, tar) a GNU grep
+ * that takes any option in /usr/bin, ahead of busybox's /bin/grep; nothing is fetched.
+ */
 const FAKE_APK = `#!/bin/sh
 [ "$1" = add ] || exit 0
+fake() { printf '#!/bin/sh\\nexit 0\\n' > "$1"; chmod +x "$1"; }
 for w; do
-  case "$w" in shadow) printf '#!/bin/sh\\nexit 0\\n' > /usr/sbin/useradd; chmod +x /usr/sbin/useradd ;; esac
+  case "$w" in
+    shadow) fake /usr/sbin/useradd ;;
+    grep|sed|tar) fake "/usr/bin/$w" ;;
+  esac
 done
 `;
+
+/** What the fake apk may have installed, removed before each case. */
+const FAKES = ["usr/sbin/useradd", "usr/bin/grep", "usr/bin/sed", "usr/bin/tar"];
+
+/** Alpine's PATH, as the image's ENV gives it: /usr/bin before busybox's /bin. */
+const ALPINE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 const ADD = "apk add --no-cache shadow";
 
@@ -88,6 +101,20 @@ function left(text: string): number[] {
     .map((t) => lineOf(t.offset));
 }
 
+/** Whether every RUN of the file exits 0 in the root, as Docker runs them (sh -c, no -e), in order. */
+function runsThrough(root: string, text: string): boolean {
+  for (const fake of FAKES) rmSync(join(root, fake), { force: true });
+  return runBodies(text).every((body) => {
+    const r = spawnSync("chroot", [root, "/bin/sh", "-c", body], {
+      encoding: "utf8",
+      env: { PATH: ALPINE_PATH },
+      timeout: 60_000,
+      killSignal: "SIGKILL",
+    });
+    return r.status === 0;
+  });
+}
+
 describe.skipIf(alpineRootSkipReason() !== undefined)(
   "probes read as the musl busybox sh runs them",
   () => {
@@ -100,17 +127,24 @@ describe.skipIf(alpineRootSkipReason() !== undefined)(
     afterAll(() => rmSync(root, { recursive: true, force: true }));
 
     it.each(CASES)("%s", (_name, image, run, passes) => {
-      rmSync(join(root, "usr/sbin/useradd"), { force: true });
       const text = `FROM ${image}\n${run}\n`;
-      const [body] = runBodies(text);
-      // As Docker runs a RUN line: sh -c, no -e.
-      const r = spawnSync("chroot", [root, "/bin/sh", "-c", body!], {
-        encoding: "utf8",
-        timeout: 60_000,
-        killSignal: "SIGKILL",
-      });
-      expect({ text, stderr: r.stderr, passes: r.status === 0 }).toMatchObject({ passes });
+      expect({ text, passes: runsThrough(root, text) }).toMatchObject({ passes });
       expect(left(text)).toEqual(passes ? [] : [2]);
+    });
+
+    // busybox's grep (sed, tar) is found, so the install after || never runs: migrate must
+    // install the GNU tool where it always runs for the call's GNU option to work.
+    it.each([
+      ["grep", "grep -P x /etc/passwd"],
+      ["sed", "sed -z s/a/b/ /etc/passwd"],
+      ["tar", "tar --sort=name -cf /tmp/x.tar /etc/passwd"],
+    ])("migrate's output of command -v %s || apt-get install it; %s", (tool, call) => {
+      const debian = `FROM python:3.13-slim\nRUN command -v ${tool} || (apt-get update && apt-get install -y ${tool}); ${call}\n`;
+      expect(
+        runsThrough(root, debian.replace(/apt-get update && apt-get install -y/, "apk add")),
+      ).toBe(false);
+      const text = migrateDockerfile(debian, { release: "3.23" }).output;
+      expect({ text, passes: runsThrough(root, text) }).toMatchObject({ passes: true });
     });
   },
 );

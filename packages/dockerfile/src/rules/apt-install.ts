@@ -1,6 +1,7 @@
 import { quoted } from "@alpinize/errors";
 import type { RuleId } from "../edits.js";
-import { isNested, type Pipeline, type SimpleCommand } from "../shell/script.js";
+import { mayNotRun } from "../shell/conditional-spans.js";
+import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import type { AptCommand } from "./apt.js";
 import { mapPackages, type PackageToken } from "./packages.js";
@@ -162,7 +163,7 @@ function keepDpkgArch(scope: ScriptScope, seen: Set<string>, at: number): boolea
 
 function noteApkAdd(scope: ScriptScope, rule: RuleId, apt: AptCommand, temporary: boolean): void {
   const last = apt.operands[apt.operands.length - 1] ?? apt.sub!;
-  const nested = isNested(scope.src.script, last.start);
+  const nested = mayNotRun(scope.src.script, last.start);
   scope.stage.apkAdds.push({
     rule,
     from: scope.fileOffset(apt.tool.start),

@@ -1,7 +1,8 @@
 import { missingAppletSource } from "@alpinize/busybox";
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
-import { type SimpleCommand, simpleCommands } from "../shell/script.js";
+import { sameSpan, spansAround } from "../shell/conditional-spans.js";
+import { type Script, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
 import type { Word } from "../shell/tokens.js";
 import { dropsWgetDisplayOptions } from "./build-only.js";
@@ -61,7 +62,7 @@ export function addGnuTools(ctx: MigrationContext, state: StageState): void {
         // Whether an install elsewhere in the stage serves the call (one after it does not) is
         // for addPackage to say.
         if (done.has(need.pkg)) continue;
-        if (installedBefore(commands, need.pkg, cmd.start)) continue;
+        if (installedBefore(src.script, commands, need.pkg, cmd.start)) continue;
         const offset = src.span(cmd.start, cmd.start)[0];
         const removed = removals(src, commands);
         if (
@@ -191,13 +192,24 @@ export function removals(src: ShellSource, commands: SimpleCommand[]): number[] 
 
 const INSTALLERS = new Set(["apk", "apt-get", "apt", "aptitude"]);
 
-/** An install of the package earlier in the same script (GNU names match on both systems). */
-function installedBefore(commands: SimpleCommand[], pkg: string, before: number): boolean {
+/**
+ * An install of the package earlier in the same script (GNU names match on both systems) that
+ * runs whenever the call does: one in a stretch the call is outside of may not run (`command -v
+ * grep || apt-get install grep` never runs on Alpine, busybox's grep being found).
+ */
+function installedBefore(
+  script: Script,
+  commands: SimpleCommand[],
+  pkg: string,
+  before: number,
+): boolean {
+  const around = spansAround(script, before);
   return commands.some(
     (c) =>
       c.start < before &&
       INSTALLERS.has(c.name?.replace(/^.*\//, "") ?? "") &&
-      c.args.some((a) => a.value === pkg),
+      c.args.some((a) => a.value === pkg) &&
+      spansAround(script, c.start).every((s) => around.some((a) => sameSpan(a, s))),
   );
 }
 

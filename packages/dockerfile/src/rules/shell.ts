@@ -1,7 +1,8 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
-import { isNested, type Script, type SimpleCommand, simpleCommands } from "../shell/script.js";
+import { mayNotRun } from "../shell/conditional-spans.js";
+import { type Script, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { hasBashism } from "./bashisms.js";
 import { type CopiedFile, startedFromParents } from "./context-files.js";
 import { callsOf } from "./gnu-calls.js";
@@ -42,7 +43,7 @@ export function noteInstalledByApk(
           }
         }
         const last = rest[rest.length - 1] ?? sub;
-        const nested = isNested(src.script, last.start);
+        const nested = mayNotRun(src.script, last.start);
         state.apkAdds.push({
           rule: "shell",
           from: src.span(tool.start, tool.start)[0],

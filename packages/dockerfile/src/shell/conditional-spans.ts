@@ -1,6 +1,6 @@
 import { countBelow } from "../sorted.js";
 import { loneProbeBefore } from "./probe-commands.js";
-import { type Header, opensFunction, type Script } from "./script.js";
+import { type Header, isNested, opensFunction, type Script } from "./script.js";
 import type { ShellSource } from "./source.js";
 
 /** `[start, end)` of a stretch of text. */
@@ -44,6 +44,15 @@ export function scopeAt(src: ShellSource, at: number, outer: Scope = []): Scope 
 
 export function sameSpan(a: Span, b: Span): boolean {
   return a[0] === b[0] && a[1] === b[1];
+}
+
+/**
+ * Whether the command at script offset `at` may not run when the script gets to it: nested in
+ * an `if`/`case`/loop/function, or after a `||` (`command -v grep || apk add grep`, which never
+ * runs where busybox's grep is found). Rules add what a call needs to an `apk add` that does run.
+ */
+export function mayNotRun(script: Script, at: number): boolean {
+  return isNested(script, at) || spansAround(script, at).length > 0;
 }
 
 /** The conditional stretches (script offsets) around `at`, outermost first. */

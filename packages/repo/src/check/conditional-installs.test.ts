@@ -371,3 +371,48 @@ describe("an apk add that may not run: check and migrate --check agree", () => {
     expect(migrated.changed || migrated.debianToolsLeft.length > 0).toBe(lines.length > 0);
   });
 });
+
+/** A GNU option after an install that a probe for the busybox applet guards, per tool. */
+const GNU_CALLS: [probe: string, debianPackage: string, call: string][] = [
+  ["grep", "grep", "grep -P x f"],
+  ["sed", "sed", "sed -z s/a/b/ f"],
+  ["find", "findutils", "find . -printf %p"],
+  ["tar", "tar", "tar --sort=name -cf x ."],
+  ["stat", "coreutils", "stat --printf=%s f"],
+];
+const DEBIAN_IMAGES = [
+  "python:3.13-slim",
+  "node:22-bookworm",
+  "golang:1.24-bookworm",
+  "ruby:3.4-slim",
+  "php:8.4-cli",
+  "debian:bookworm",
+];
+
+describe("a GNU option after an install the probe for busybox's applet skips", () => {
+  // On Alpine `command -v grep` finds busybox's grep, so the install after || never runs.
+  it.each(DEBIAN_IMAGES.flatMap((image) => GNU_CALLS.map((c) => [image, ...c] as const)))(
+    "%s: command -v %s || install %s; %s",
+    (image, probe, pkg, call) => {
+      const text = `FROM ${image}\nRUN command -v ${probe} || (apt-get update && apt-get install -y ${pkg}); ${call}\n`;
+      const migrated = migrateDockerfile(text, { release: "3.23" });
+      // migrate leaves a file alpinize check accepts, and one it has nothing more to change in.
+      expect({ text: migrated.output, lines: optionLines(migrated.output) }).toMatchObject({
+        lines: [],
+      });
+      const again = migrateDockerfile(migrated.output, { release: "3.23" });
+      expect({ changed: again.changed, left: again.debianToolsLeft }).toEqual({
+        changed: false,
+        left: [],
+      });
+    },
+  );
+
+  it("does not put the package in an apk add after a || either", () => {
+    const text =
+      "FROM python:3.13-slim\nRUN command -v curl || (apt-get update && apt-get install -y curl); grep -P x f\n";
+    const migrated = migrateDockerfile(text, { release: "3.23" });
+    expect(migrated.output).toContain("(apk add --no-cache curl)");
+    expect(optionLines(migrated.output)).toEqual([]);
+  });
+});
