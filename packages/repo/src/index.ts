@@ -25,7 +25,7 @@ export {
   type ContextReaderOptions,
   contextReader,
 } from "./plan/context.js";
-export { scriptPlaces } from "./plan/output-lines.js";
+export { messageOnRewrite, scriptPlaces } from "./plan/output-lines.js";
 export { type PinFailure, pinPlan } from "./plan/pin.js";
 export { INTERNAL_FAILURE, type PlanOptions, planRepository } from "./plan/plan.js";
 export { type PlanTally, tallyPlan } from "./plan/tally.js";

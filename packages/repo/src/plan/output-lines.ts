@@ -27,6 +27,17 @@ export function placeOnOutput(plan: RepoPlan): void {
   }
 }
 
+/**
+ * The words of the Dockerfile transform's warnings as they read in `after`, the file `--write`
+ * leaves from `before`: each line they name (`usermod -l on line 5`) moved as {@link placeOnOutput}
+ * moves it for `migrate DIR --write`, for `migrate FILE --write` to print the same words.
+ */
+export function messageOnRewrite(before: string, after: string): (message: string) => string {
+  if (before === after) return (message) => message;
+  const named = mapNamedLines(before, after, mapLinesToOutput(before, after));
+  return (message) => messageOnOutput(message, named);
+}
+
 interface LineMaps {
   /** The file as given, and the transform's result, to the file `--write` leaves. */
   fromInput: LineMap;

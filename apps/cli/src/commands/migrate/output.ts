@@ -1,4 +1,5 @@
 import { escapeInline } from "@alpinize/image-ref";
+import { messageOnRewrite } from "@alpinize/repo";
 import { printFinding } from "../../finding-line.js";
 import type { Io } from "../../io.js";
 import { rawBytesJson } from "../../raw-bytes.js";
@@ -29,12 +30,12 @@ export function toJson(
   const doc = {
     release,
     ...(failures.length > 0 ? { errors: failures } : {}),
-    files: files.map(({ file, result }) => ({
+    files: files.map(({ file, before, result }) => ({
       file: fileLabel(file),
       changed: result.changed,
       images: result.images,
       edits: result.edits,
-      warnings: result.warnings,
+      warnings: withOutputMessages(before, result),
       debianToolsLeft: result.debianToolsLeft,
       packages: result.packages.map((p) => ({
         line: p.line,
@@ -53,9 +54,19 @@ export function toJson(
   return rawBytesJson(doc);
 }
 
+/** Each warning with `outputMessage`, its words naming lines of the result, where they differ (as migrate DIR gives). */
+function withOutputMessages(before: string, result: FileMigration["result"]) {
+  const onOutput = messageOnRewrite(before, result.output);
+  return result.warnings.map((w) => {
+    const outputMessage = onOutput(w.message);
+    return outputMessage === w.message ? w : { ...w, outputMessage };
+  });
+}
+
 /**
- * After `--write` the file on disk is the output, so warnings point into it; a diff or a check
- * leaves the input on disk, and the warnings point there.
+ * After `--write` the file on disk is the output, so warnings point into it, and the lines their
+ * words name (`usermod -l on line 5`) are its lines too, as `migrate DIR --write` prints them; a
+ * diff or a check leaves the input on disk, and the warnings point there.
  */
 export function printWarnings(
   io: Io,
@@ -64,9 +75,11 @@ export function printWarnings(
 ): void {
   const file = fileLabel(m.file);
   const written = mode === "write" && m.result.changed;
+  const words = written ? messageOnRewrite(m.before, m.result.output) : (text: string) => text;
   for (const w of m.result.warnings) {
     const [line, column] = written ? [w.outputLine, w.outputColumn] : [w.line, w.column];
-    printFinding(io, { severity: "warning", file, line, column, rule: w.rule, message: w.message });
+    const message = words(w.message);
+    printFinding(io, { severity: "warning", file, line, column, rule: w.rule, message });
   }
 }
 
