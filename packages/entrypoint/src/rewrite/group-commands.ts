@@ -1,3 +1,4 @@
+import { gidOnAlpine } from "../lint/gid-holder.js";
 import { parseOptions } from "../shell/options.js";
 import { literal, type Word } from "../shell/scan.js";
 import { BB_ADDGROUP, GROUPADD, USERMOD } from "./command-options.js";
@@ -45,9 +46,16 @@ function ensureGroup(
     defines: lit,
     call: `alpinize_ensure_group ${name.text} ${gid}`,
     quietStdout: true,
-    message:
-      "reuses the group that already holds the GID (e.g. Alpine's ping for 999) instead of failing",
+    message: reuseNote(gid),
   };
+}
+
+/**
+ * The GID at hand and what holds it on Alpine: an example GID (ping's 999) read as a claim about
+ * a group made with GID 1500.
+ */
+function reuseNote(gid: string): string {
+  return `reuses the group that already holds GID ${gid} instead of failing (${gidOnAlpine(gid)})`;
 }
 
 export function groupadd(args: Word[], ctx: CommandContext): CommandOutcome {
