@@ -195,9 +195,9 @@ describe("rule 5: groups busybox must find by name", () => {
       'FROM debian:12\nRUN addgroup --system kvm\nRUN adduser --system --no-create-home ntp\nRUN adduser --disabled-password --gecos "" cron\nRUN addgroup --system app\n',
     );
     expect(r.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      "2: group kvm already exists in Alpine's base image (GID 34): busybox addgroup stops on it (group 'kvm' in use); drop this step and use Alpine's kvm, or give the group a name Alpine's base lacks",
-      "3: user ntp already exists in Alpine's base image (UID 123): busybox adduser stops on it (user 'ntp' in use); drop this step and use Alpine's ntp, or give the user a name Alpine's base lacks",
-      "4: user cron already exists in Alpine's base image (UID 16): busybox adduser stops on it (user 'cron' in use); drop this step and use Alpine's cron, or give the user a name Alpine's base lacks",
+      "2: group kvm already exists in Alpine's base image (GID 34): its creation is dropped, as busybox would stop on it; the account keeps Alpine's IDs",
+      "3: user ntp already exists in Alpine's base image (UID 123): its creation is dropped, as busybox would stop on it; the account keeps Alpine's IDs, home and shell",
+      "4: user cron already exists in Alpine's base image (UID 16): its creation is dropped, as busybox would stop on it; the account keeps Alpine's IDs, home and shell",
     ]);
   });
 });

@@ -26,12 +26,12 @@ describe("users: a base account's name made with another ID", () => {
     );
   });
 
-  it("does the same for a group, and for a name given no ID where the step is kept", () => {
+  it("does the same for a group, kept or converted", () => {
     expect(usersMessages(`${FROM}RUN groupadd -g 500 cron\n`)).toEqual([
       "group cron already exists in Alpine's base image (GID 16; this line asks for GID 500): busybox addgroup stops on it (group 'cron' in use); drop this step and use Alpine's cron (GID 16: what expects GID 500 must then name cron or 16), or give the group a name Alpine's base lacks",
     ]);
-    expect(usersMessages(`${FROM}RUN addgroup --system kvm\n`)).toEqual([
-      "group kvm already exists in Alpine's base image (GID 34): busybox addgroup stops on it (group 'kvm' in use); drop this step and use Alpine's kvm, or give the group a name Alpine's base lacks",
+    expect(usersMessages(`${FROM}RUN addgroup --system --gid 500 kvm\n`)).toEqual([
+      "group kvm already exists in Alpine's base image (GID 34; this line asks for GID 500): busybox addgroup stops on it (group 'kvm' in use); drop this step and use Alpine's kvm (GID 34: what expects GID 500 must then name kvm or 34), or give the group a name Alpine's base lacks",
     ]);
   });
 });

@@ -2,6 +2,7 @@ import type { SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { keepsBaseAccount } from "./users-base-names.js";
 import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
 import { madeInChain, recordGroup } from "./users-gids.js";
 import { homeParentStep } from "./users-home.js";
@@ -117,19 +118,23 @@ export function keptNewUser(words: Word[]): NewUser | undefined {
 
 /**
  * A call busybox accepts as written still fails on a name or ID Alpine's base has (`addgroup
- * --system kvm`, `adduser --system ntp`): checked like the converted ones.
+ * -S kvm`, `adduser -S ntp`): checked like the converted ones. An account Alpine's base has,
+ * made with no ID or Alpine's, is dropped as useradd's and groupadd's are (keepsBaseAccount):
+ * true when the caller drops the call.
  */
-export function checkKept(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): void {
+export function checkKept(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): boolean {
   const p = parseOptions(words, ADDUSER_VALUES, {});
-  if (p?.operands.length !== 1) return;
+  if (p?.operands.length !== 1) return false;
   const name = p.operands[0]!;
   if (cmd.name === "addgroup") {
     const gid = optionValue(p.options, "--gid", "-g");
+    if (keepsBaseAccount(scope, cmd.start, "group", name, gid)) return true;
     checkIds(scope, cmd.start, undefined, gid, name, "group");
     recordGroup(scope, name, gid);
-    return;
+    return false;
   }
   const uid = optionValue(p.options, "--uid", "-u");
+  if (keepsBaseAccount(scope, cmd.start, "user", name, uid)) return true;
   checkIds(scope, cmd.start, uid, undefined, name, "user");
   const group = optionValue(p.options, "--ingroup", "-G");
   if (group !== undefined) warnRenumberedGroup(scope, cmd.start, group);
@@ -139,6 +144,7 @@ export function checkKept(scope: ScriptScope, cmd: SimpleCommand, words: Word[])
     warnPackageId(scope, cmd.start, "group", uid, "adduser -u", name);
     recordGroup(scope, name, undefined);
   }
+  return false;
 }
 
 /** A kept `adduser --shell /usr/bin/zsh`: the login shell's path as the target release has it. */

@@ -1,9 +1,10 @@
 import type { SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { ADDUSER_VALUES, checkKept, fixKeptShell, mustConvert, NO_HOME } from "./adduser-kept.js";
-import { ALPINE_GROUPS } from "./alpine-base.js";
+import { ALPINE_GROUPS, ALPINE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { freeOwnGroupGid, removeBaseHolder, systemOwnGroupStep } from "./users-base-holder.js";
+import { keepsBaseAccount } from "./users-base-names.js";
 import { groupWithGid, madeInChain, recordGroup } from "./users-gids.js";
 import { addgroupCall } from "./users-groupadd.js";
 import { primaryGroupStep } from "./users-groups.js";
@@ -33,13 +34,12 @@ export function debianAdduser(
   const nologin = raw.includes("/usr/sbin/nologin");
   if (cmd.name === "addgroup") {
     if (debianOnly) return addgroup(scope, cmd, words);
-    checkKept(scope, cmd, words);
-    return undefined;
+    return checkKept(scope, cmd, words) ? "" : undefined;
   }
   const p = parseOptions(words, ADDUSER_VALUES, {});
   const convert = p && mustConvert(scope, p);
   if (!debianOnly && !nologin && !convert) {
-    checkKept(scope, cmd, words);
+    if (checkKept(scope, cmd, words)) return "";
     fixKeptShell(scope, cmd, words);
     return undefined;
   }
@@ -50,6 +50,8 @@ export function debianAdduser(
   const name = p.operands[0]!;
   const system = o.has("--system") || o.has("-S");
   const uid = optionValue(o, "--uid", "-u");
+  // `adduser --system ntp`: Alpine's ntp is there already; dropped, as `useradd -r ntp` is.
+  if (keepsBaseAccount(scope, cmd.start, "user", name, uid)) return "";
   checkIds(scope, cmd.start, uid, undefined, name, "user");
   if ([...o.keys()].some((k) => /^--add[-_]extra[-_]groups$/.test(k))) {
     scope.warn(
@@ -112,12 +114,14 @@ function primaryGroup(
   // (addgroup --system NAME before it): a second addgroup would stop busybox (group in use).
   if (o.has("--group") && madeInChain(scope, name)) return { group: name };
   if (o.has("--group") && ALPINE_GROUPS.has(name)) {
-    // Alpine's base has the group already (www-data, ping, …): busybox addgroup would fail.
-    scope.warn(
-      "users",
-      at,
-      `group ${name} already exists in Alpine's base image: the user joins it instead of a new group of that name`,
-    );
+    // Alpine's base has the group already (www-data, ping, …): busybox addgroup would fail. Not
+    // said where the user is Alpine's too: the line stops on the user, as its warning says.
+    if (!ALPINE_USERS.has(name))
+      scope.warn(
+        "users",
+        at,
+        `group ${name} already exists in Alpine's base image: the user joins it instead of a new group of that name`,
+      );
     return { group: name };
   }
   if (o.has("--group")) return { group: name, first: sameNamedGroup(scope, at, name, o) };
@@ -182,6 +186,7 @@ function addgroup(scope: ScriptScope, cmd: SimpleCommand, words: Word[]): string
   if (p?.operands.length !== 1) return undefined;
   const name = p.operands[0]!;
   const gid = optionValue(p.options, "--gid", "-g");
+  if (keepsBaseAccount(scope, cmd.start, "group", name, gid)) return "";
   // The same removal as groupadd -g: Debian's addgroup runs groupadd -g with the GID.
   const freed =
     gid === undefined

@@ -1,5 +1,5 @@
 import type { Word } from "../shell/tokens.js";
-import { ALPINE_GROUPS } from "./alpine-base.js";
+import { ALPINE_GROUPS, ALPINE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { freeOwnGroupGid, systemOwnGroupStep } from "./users-base-holder.js";
 import { keepsBaseAccount } from "./users-base-names.js";
@@ -109,11 +109,14 @@ function primaryGroup(
   // A group of the user's own name that Alpine's base already has (ping, abuild, …): busybox
   // would fail creating it, so the user joins the existing one.
   if (group === undefined && ALPINE_GROUPS.has(name)) {
-    scope.warn(
-      "users",
-      at,
-      `group ${name} already exists in Alpine's base image: the user joins it (adduser -G ${name}) instead of getting a new group of that name`,
-    );
+    // A user Alpine's base has too (useradd -u 500 ntp): the line stops on the user, as its
+    // warning says, so what the group does is moot.
+    if (!ALPINE_USERS.has(name))
+      scope.warn(
+        "users",
+        at,
+        `group ${name} already exists in Alpine's base image: the user joins it (adduser -G ${name}) instead of getting a new group of that name`,
+      );
     group = name;
   }
   if (group !== undefined) return { group, ownGroup: false };
