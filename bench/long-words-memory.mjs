@@ -16,7 +16,10 @@
 // strings migrate now refuses the file, exit 2 with ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS,
 // shown as "refused"; check goes on without migrate's hint); and, for check, on an Alpine file of one `RUN echo 'a\tb'` line per echo
 // (262,130 RUN lines ran out of heap: now a file lists 1,000 findings of a rule, and a file of more
-// than 50,000 instructions is refused, exit 2 with ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS). The baseline is a Dockerfile of the same size made of
+// than 50,000 instructions is refused, exit 2 with ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS); and on
+// `RUN apt-get install -y` lines of 11 distinct unknown names each (49,999 such lines, 549,989
+// package-map decisions, each kept with its reason, record and warning, ran out of heap: past
+// 250,000 decisions a file is refused, exit 2 with ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES). The baseline is a Dockerfile of the same size made of
 // many short RUN lines, measured in the same run. Each input is run at N words and at 8N (8N =
 // 2M words, about 4 MiB: the input limit); printed are the peak RSS of each and its ratio to the
 // baseline's at the same size. A case fails when it runs out of heap or its ratio at 8N passes
@@ -37,8 +40,8 @@ const LIMIT = 2;
 const HEAP_MIB = 512;
 const words = intFlag("long-words-memory", "--words", 250_000, 1000);
 const bin = join(root, "apps", "cli", "dist", "bin.js");
-/** The refusal of a file of too many `sh -c` strings or instructions (exit 2), as printed. */
-const REFUSED = /more than [\d,]+ (?:sh -c strings|instructions)/;
+/** The refusal of a file of too many `sh -c` strings, instructions or package names (exit 2), as printed. */
+const REFUSED = /more than [\d,]+ (?:sh -c strings|instructions|package names)/;
 
 const FROM = "FROM debian:bookworm\n";
 // 60 words a line: at 4 MiB that is ~32,000 RUN lines, under the 50,000 instructions read.
@@ -56,10 +59,19 @@ const SEMI_STRING = ";sh -c 'echo a'";
 const NESTED_STRING = ";sh -c \"sh -c 'echo a'\"";
 /** A RUN line of its own per echo: the per-instruction count of echo-escapes does not bound them. */
 const ASH_RUN = "RUN echo 'a\\tb'\n";
+/** A RUN line per `apt-get install` of 11 distinct names, nearly all unknown to Alpine (0000 0001 …). */
+function aptRuns(n) {
+  const lines = Math.min(49_999, Math.round((2 * n) / 78));
+  let k = 0;
+  const name = () => (k++).toString(36).padStart(4, "0");
+  const run = () => `RUN apt-get install -y ${Array.from({ length: 11 }, name).join(" ")}\n`;
+  return FROM + Array.from({ length: lines }, run).join("");
+}
 /** name, Dockerfile text of about 2n bytes (n words of echo), and the commands it is run with when not both. */
 const cases = [
   ["echo-words", (n) => `${FROM}RUN echo${" a".repeat(n)}\n`],
   ["apt-names", (n) => `${FROM}RUN apt-get install -y${" curl".repeat(Math.round((2 * n) / 5))}\n`],
+  ["apt-runs", aptRuns],
   [
     "echo-lines",
     (n) => `${FROM}RUN true${ECHO_LINE.repeat(Math.round((2 * n) / ECHO_LINE.length))}\n`,

@@ -128,6 +128,10 @@ export {
   packageMayMakeGroup,
 } from "./rules/package-accounts-made.js";
 export {
+  MAX_PACKAGE_DECISIONS,
+  TooManyPackageNamesError,
+} from "./rules/package-limit.js";
+export {
   PACKAGE_SCRIPTS,
   type PackageAccountStep,
   type PackageScript,

@@ -1,4 +1,4 @@
-import { MAX_INSTRUCTIONS } from "@alpinize/dockerfile";
+import { MAX_INSTRUCTIONS, MAX_PACKAGE_DECISIONS } from "@alpinize/dockerfile";
 import { describe, expect, it } from "vitest";
 import { help as checkHelp } from "./check/index.js";
 import { help as migrateHelp } from "./migrate/index.js";
@@ -12,6 +12,7 @@ function limits(help: string): string {
 }
 
 const instructions = MAX_INSTRUCTIONS.toLocaleString("en-US");
+const packages = MAX_PACKAGE_DECISIONS.toLocaleString("en-US");
 
 describe("the limits --help lists", () => {
   it("migrate names the size, instruction and sh -c string limits it refuses past, with codes", () => {
@@ -22,6 +23,8 @@ describe("the limits --help lists", () => {
     );
     expect(text).toContain("200,000 sh -c strings");
     expect(text).toContain("ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS");
+    expect(text).toContain(`more than ${packages} packages`);
+    expect(text).toContain("ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES");
     expect(text).toContain("exit 2");
   });
 
@@ -31,5 +34,7 @@ describe("the limits --help lists", () => {
     expect(text).toContain("ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS");
     expect(text).toContain("200,000 sh -c strings");
     expect(text).toContain("at most 1,000 findings of each rule");
+    expect(text).toContain(`more than ${packages} packages`);
+    expect(text).toContain("ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES");
   });
 });

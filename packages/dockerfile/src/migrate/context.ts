@@ -4,6 +4,7 @@ import { lineFinder } from "../images.js";
 import type { Instruction, ParsedDockerfile } from "../parse/types.js";
 import type { OutsideContextFile } from "../rules/context-links.js";
 import type { RunShell } from "../rules/dash-sh.js";
+import { PackageDecisionBudget } from "../rules/package-limit.js";
 import type { AccountLogEntry } from "../rules/users-package-ids.js";
 import type { ShellSource } from "../shell/source.js";
 import type { ArgDefault } from "../stages.js";
@@ -34,6 +35,8 @@ export class MigrationContext {
   gosuDownload: "keep" | "su-exec" = "keep";
   /** Copied scripts are migrated with this file (see `MigrateOptions.migratesScripts`). */
   migratesScripts = false;
+  /** The package-map decisions left for this file: past them it is refused, not run out of heap. */
+  packageBudget = new PackageDecisionBudget("Dockerfile");
   /** Groups the file creates (groupadd/addgroup), name → GID if given: adduser -G needs names. */
   readonly createdGroups: ReadonlyMap<string, string | undefined> = new Map();
   /** Package installs and accounts made, in build order: the IDs busybox picks follow from them. */

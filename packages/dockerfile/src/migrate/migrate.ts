@@ -11,6 +11,7 @@ import { flagInheritedGosu } from "../rules/gosu.js";
 import { resetNestedBudget } from "../rules/nested.js";
 import { assertShellStringsBounded } from "../rules/nested-limit.js";
 import { flagNginxConfD } from "../rules/nginx-conf.js";
+import { MAX_PACKAGE_DECISIONS, PackageDecisionBudget } from "../rules/package-limit.js";
 import { pinAlpineReleases } from "../rules/pin-release.js";
 import { addSshHostKeys } from "../rules/ssh-host-keys.js";
 import { dropDebianFrontend, migrateStage } from "../rules/stage.js";
@@ -70,6 +71,7 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
   );
   // Before any rule reads the strings: past the count they run the heap out part way.
   assertShellStringsBounded(ctx, fileName);
+  ctx.packageBudget = new PackageDecisionBudget(fileName, MAX_PACKAGE_DECISIONS);
   if (options.gosuDownload) ctx.gosuDownload = options.gosuDownload;
   if (options.migratesScripts) ctx.migratesScripts = true;
   const model = analyzeStages(doc);

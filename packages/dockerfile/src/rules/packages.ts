@@ -73,6 +73,9 @@ export function mapPackages(
     return decision;
   };
   const debianNames = tokens.map((t) => bareName(t.value).name);
+  // Counted before any is decided: a file past the count is refused before its decisions fill the heap.
+  if (tokens.length > 0)
+    ctx.packageBudget.spend(new Set(debianNames).size, ctx.line(tokens[0]!.offset));
   return tokens.map((tok) => {
     const { name, pin } = bareName(tok.value);
     if (/[*?[]/.test(name)) {

@@ -7,7 +7,11 @@ import {
 import { isAlpinizeError } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
 
-const TOO_MANY_SHELL_STRINGS = "ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS";
+/** Migrate's refusals of a file too large to read: check's own reading would run out of heap too. */
+const REFUSALS = new Set([
+  "ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS",
+  "ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES",
+]);
 
 /** Migrate warns so when an ARG other lines read too names the image: it writes nothing there. */
 const BY_HAND = /cannot rewrite it in place: change the base to (\S+) by hand/;
@@ -30,9 +34,9 @@ export function migrateBaseHints(
   try {
     warnings = migrateDockerfile(text, { fileName, packageMap }).warnings;
   } catch (err) {
-    // A file past migrate's bound on sh -c strings is past check's too: its own reading of each
-    // string would run out of heap where migrate refused, so the refusal is check's answer.
-    if (isAlpinizeError(err) && err.code === TOO_MANY_SHELL_STRINGS) throw err;
+    // A file past migrate's bound on sh -c strings or package names is past check's too: its
+    // own reading would run out of heap where migrate refused, so the refusal is check's answer.
+    if (isAlpinizeError(err) && REFUSALS.has(err.code)) throw err;
     // A file migrate cannot read otherwise is reported by the rules that can.
     return hints;
   }

@@ -137,7 +137,9 @@ are skipped, and so are the scripts only they run.
 Limits: a Dockerfile of more than 4 MiB or 50,000 instructions is not checked (exit 2, code
 ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS past the count: join RUN lines or split the file). Nor is one
 whose RUN lines hold more than 200,000 sh -c strings (nested ones counted; exit 2, code
-ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS, as migrate refuses it). A Dockerfile lists at most 1,000 findings
+ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS, as migrate refuses it), nor one whose apt installs and
+removes name more than 250,000 packages, each distinct name of a command counted (exit 2, code
+ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES). A Dockerfile lists at most 1,000 findings
 of each rule; the rest are counted in one finding of that rule ("more" in --json), an error if
 any left out was one.
 Exit codes: 0 no error-level finding (warnings allowed), 1 an error-level finding, 2 bad
