@@ -25,14 +25,26 @@ describe("baseProgramsOf", () => {
     ]) {
       const has = baseProgramsOf(image);
       expect(has?.("grep"), image).toBe(true);
-      expect(has?.("useradd"), image).toBeUndefined();
+      // Built FROM alpine: a program in neither table is not there, as on alpine.
+      expect(has?.("useradd"), image).toBe(false);
+    }
+    // Older tags came from older templates and busybox: only what is listed is known.
+    for (const image of ["python:3.13-alpine3.20", "node:18-alpine3.18", "ruby:2.7-alpine3.16"]) {
+      expect(baseProgramsOf(image)?.("grep"), image).toBe(true);
+      expect(baseProgramsOf(image)?.("useradd"), image).toBeUndefined();
     }
     expect(baseProgramsOf("node:22-alpine")?.("npm")).toBe(true);
     expect(baseProgramsOf("python:3.13-alpine")?.("pip")).toBe(true);
     expect(baseProgramsOf("golang:1.24-alpine")?.("go")).toBe(true);
     expect(baseProgramsOf("ruby:3.4-alpine")?.("gem")).toBe(true);
     expect(baseProgramsOf("php:8.4-cli-alpine")?.("curl")).toBe(true);
-    expect(baseProgramsOf("python:3.13-alpine")?.("curl")).toBeUndefined();
+    expect(baseProgramsOf("python:3.13-alpine")?.("curl")).toBe(false);
+    expect(baseProgramsOf("python:3.13-alpine3.22")?.("curl")).toBe(false);
+    expect(baseProgramsOf("php:8.4-alpine")?.("tar")).toBe(true);
+    // Names that come and go with the runtime's version or the tag's variant are not known.
+    expect(baseProgramsOf("node:22-alpine")?.("corepack")).toBeUndefined();
+    expect(baseProgramsOf("python:3.13-alpine")?.("python3.13")).toBeUndefined();
+    expect(baseProgramsOf("php:8.4-fpm-alpine")?.("php-fpm")).toBeUndefined();
     for (const image of [
       "python:3.13-slim",
       "node:22",
@@ -58,10 +70,19 @@ describe("a probe on an official -alpine image is judged by the busybox it ships
     expect(
       leftOn(image, "command -v grep || apk add --no-cache grep dpkg; dpkg --print-architecture"),
     ).toEqual([["dpkg", 2]]);
-    // A program the image may or may not ship keeps the old reading: shadow only in its stretch.
+    // A program in neither table is not there: the stretch after || runs, after && never.
+    expect(leftOn(image, "command -v less2 || apk add --no-cache shadow; useradd a")).toEqual([]);
+    expect(leftOn(image, "command -v less2 && apk add --no-cache shadow; useradd a")).toEqual([
+      ["useradd", 2],
+    ]);
+  });
+
+  it("an -alpine3.20 tag keeps the old reading for a program it may ship", () => {
+    const image = "python:3.13-alpine3.20";
     expect(leftOn(image, "command -v less2 || apk add --no-cache shadow; useradd a")).toEqual([
       ["useradd", 2],
     ]);
+    expect(leftOn(image, "command -v less2 && apk add --no-cache shadow; useradd a")).toEqual([]);
   });
 
   it("the image's own runtime is found", () => {

@@ -84,6 +84,25 @@ const CASES: [name: string, image: string, run: string, passes: boolean][] = [
     `RUN if command -v curl; then ${ADD}; else useradd app; fi`,
     false,
   ],
+  // The root, like python:alpine (built FROM alpine, ca-certificates and tzdata kept), has no curl.
+  [
+    "after a && that probes for curl, on python",
+    "python:3.13-alpine",
+    `RUN command -v curl && ${ADD}; useradd app`,
+    false,
+  ],
+  [
+    "after a || that probes for curl, on python",
+    "python:3.13-alpine",
+    `RUN command -v curl || ${ADD}; useradd app`,
+    true,
+  ],
+  [
+    "after a || that probes for a program no table lists, on node",
+    "node:22-alpine",
+    `RUN command -v ggrep || ${ADD}; useradd app`,
+    true,
+  ],
   [
     "a call whose failure || true catches",
     "alpine:3.23",

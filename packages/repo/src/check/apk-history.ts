@@ -107,8 +107,8 @@ function commandChange({ cmd }: PlacedCommand, vars: Map<string, string>): ApkCh
 
 /**
  * The worlds a stage's RUNs are replayed in, a probe judged by what its base image has on its
- * PATH where that is known (baseProgramsOf: plain alpine; busybox and the runtime of the official
- * -alpine tags), as migrate's replay judges it.
+ * PATH where that is known (baseProgramsOf: plain alpine; alpine's base and each official -alpine
+ * tag's own table), as migrate's replay judges it.
  */
 export function stageWorlds(
   stage: StageInfo,

@@ -242,16 +242,16 @@ const CASES: Record<string, string> = {
     `RUN command -v useradd && ${ADD} || ${ADD}; useradd app`,
   ),
   "python: both branches of an if add it passes": on(
-    "python:3.13-alpine",
+    "python:3.13-alpine3.20",
     `RUN if command -v curl; then apk add --no-cache shadow curl-dev; else ${ADD}; fi; useradd app`,
   ),
   "python: both branches of an if add it, the call in the next RUN passes": on(
-    "python:3.13-alpine",
+    "python:3.13-alpine3.20",
     `RUN if command -v curl >/dev/null; then ${ADD}; else apk add --no-cache shadow dpkg; fi`,
     "RUN useradd app",
   ),
   "python: one branch of an if adds it": on(
-    "python:3.13-alpine",
+    "python:3.13-alpine3.20",
     `RUN if command -v curl; then apk add --no-cache curl-dev; else ${ADD}; fi; useradd app`,
   ),
   "python: the else branch, after an add in the then branch": on(
@@ -265,16 +265,45 @@ const CASES: Record<string, string> = {
     `RUN if [ -n "$X" ]; then ${ADD}; elif [ -n "$Y" ]; then useradd app; fi`,
   ),
   "python: an if and an elif add it, with no else": on(
-    "python:3.13-alpine",
+    "python:3.13-alpine3.20",
     `RUN if command -v curl; then ${ADD}; elif command -v wget; then ${ADD}; fi; useradd app`,
   ),
   "python: both branches add it under a virtual group": on(
-    "python:3.13-alpine",
+    "python:3.13-alpine3.20",
     "RUN if command -v curl; then apk add --no-cache -t .u shadow; else apk add --no-cache -t .u shadow; fi; useradd app",
   ),
-  "python: after a && that probes for a program it may not ship passes": on(
+  // python:alpine ships no curl (built FROM alpine, ca-certificates and tzdata kept): as on alpine.
+  "python: after a && that probes for a program it does not ship": on(
     "python:3.13-alpine",
     `RUN command -v curl && ${ADD}; useradd app`,
+  ),
+  "python: after a || that probes for a program it does not ship passes": on(
+    "python:3.13-alpine",
+    `RUN command -v curl || ${ADD}; useradd app`,
+  ),
+  "node: after a || that probes for a program it does not ship passes": on(
+    "node:22-alpine",
+    `RUN command -v ggrep || ${ADD}; useradd app`,
+  ),
+  "ruby: after a && that probes for a program it does not ship": on(
+    "ruby:3.4-alpine3.22",
+    `RUN command -v pip && ${ADD}; useradd app`,
+  ),
+  "golang: after a && that probes for the gofmt it ships passes": on(
+    "golang:1.24-alpine",
+    `RUN command -v gofmt && ${ADD}; useradd app`,
+  ),
+  "php: after a && that probes for the GNU tar it ships passes": on(
+    "php:8.4-fpm-alpine",
+    `RUN command -v docker-php-ext-install && ${ADD}; useradd app`,
+  ),
+  "python on alpine 3.20: after a && that probes for a program it may ship passes": on(
+    "python:3.13-alpine3.20",
+    `RUN command -v curl && ${ADD}; useradd app`,
+  ),
+  "node: after a && that probes for corepack, which comes and goes, passes": on(
+    "node:22-alpine",
+    `RUN command -v corepack && ${ADD}; useradd app`,
   ),
 };
 
@@ -414,5 +443,22 @@ describe("a GNU option after an install the probe for busybox's applet skips", (
     const migrated = migrateDockerfile(text, { release: "3.23" });
     expect(migrated.output).toContain("(apk add --no-cache curl)");
     expect(optionLines(migrated.output)).toEqual([]);
+  });
+});
+
+describe("a probe on an official -alpine image is judged as on alpine", () => {
+  const busyboxLines = (text: string) =>
+    checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings)
+      .filter((f) => f.rule === "busybox-no-applet" || f.rule === "busybox-option")
+      .map((f) => f.line);
+  // The official -alpine images ship no curl (php aside) and no ggrep.
+  it.each([
+    ["command -v curl && apk add --no-cache perl; perl -e 1", [2]],
+    ["command -v curl || apk add --no-cache perl; perl -e 1", []],
+    ["command -v ggrep || apk add --no-cache grep; grep -P x f", []],
+  ])("%s", (run, lines) => {
+    expect(busyboxLines(file(`RUN ${run}`))).toEqual(lines);
+    for (const image of ["python:3.13-alpine", "node:22-alpine", "ruby:3.4-alpine3.21"])
+      expect({ image, lines: busyboxLines(on(image, `RUN ${run}`)) }).toEqual({ image, lines });
   });
 });
