@@ -56,6 +56,33 @@ describe("baseProgramsOf", () => {
   });
 });
 
+describe("a path test on alpine", () => {
+  it("finds a busybox program only in the folder busybox links it in", () => {
+    for (const image of ["alpine:3.23", "python:3.13-alpine", "node:22-alpine3.20"]) {
+      const has = baseProgramsOf(image)!;
+      expect(has("grep", "/usr/bin/grep"), image).toBe(false);
+      expect(has("grep", "/bin/grep"), image).toBe(true);
+      expect(has("adduser", "/usr/sbin/adduser"), image).toBe(true);
+      expect(has("adduser", "/sbin/adduser"), image).toBe(false);
+      expect(has("apk", "/sbin/apk"), image).toBe(true);
+      // Another folder is not known: read by the name.
+      expect(has("grep", "/usr/local/bin/grep"), image).toBe(true);
+    }
+    // A program the image puts in place of busybox's may be in either folder: by the name.
+    expect(baseProgramsOf("php:8.4-alpine")!("tar", "/usr/bin/tar")).toBe(true);
+  });
+
+  it.each([
+    ["[ -x /usr/bin/adduser ] || apk add --no-cache shadow; useradd a", []],
+    ["test -x /usr/sbin/adduser || apk add --no-cache shadow; useradd a", [["useradd", 2]]],
+    ["[ -e /usr/bin/tar ] && apk add --no-cache dpkg; dpkg --print-architecture", [["dpkg", 2]]],
+    ["[ -f /bin/tar ] && apk add --no-cache dpkg; dpkg --print-architecture", []],
+  ])("%s", (run, left) => {
+    expect(leftOn("alpine:3.23", run)).toEqual(left);
+    expect(leftOn("ruby:3.4-alpine", run)).toEqual(left);
+  });
+});
+
 describe("a probe on an official -alpine image is judged by the busybox it ships", () => {
   it.each([
     "python:3.13-alpine",

@@ -21,13 +21,13 @@ fake() { printf '#!/bin/sh\\nexit 0\\n' > "$1"; chmod +x "$1"; }
 for w; do
   case "$w" in
     shadow) fake /usr/sbin/useradd ;;
-    grep|sed|tar) fake "/usr/bin/$w" ;;
+    grep|sed|tar|dpkg) fake "/usr/bin/$w" ;;
   esac
 done
 `;
 
 /** What the fake apk may have installed, removed before each case. */
-const FAKES = ["usr/sbin/useradd", "usr/bin/grep", "usr/bin/sed", "usr/bin/tar"];
+const FAKES = ["usr/sbin/useradd", "usr/bin/grep", "usr/bin/sed", "usr/bin/tar", "usr/bin/dpkg"];
 
 /** Alpine's PATH, as the image's ENV gives it: /usr/bin before busybox's /bin. */
 const ALPINE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -101,6 +101,31 @@ const CASES: [name: string, image: string, run: string, passes: boolean][] = [
     "after a || that probes for a program no table lists, on node",
     "node:22-alpine",
     `RUN command -v ggrep || ${ADD}; useradd app`,
+    true,
+  ],
+  // busybox links adduser as /usr/sbin/adduser and tar as /bin/tar (busybox --list-full).
+  [
+    "a path test where busybox has the program elsewhere",
+    "alpine:3.23",
+    `RUN [ -x /usr/bin/adduser ] || ${ADD}; useradd app`,
+    true,
+  ],
+  [
+    "a path test where busybox has it",
+    "alpine:3.23",
+    `RUN test -x /usr/sbin/adduser || ${ADD}; useradd app`,
+    false,
+  ],
+  [
+    "[ -e ] where busybox has the program elsewhere, before &&",
+    "alpine:3.23",
+    "RUN [ -e /usr/bin/tar ] && apk add --no-cache dpkg; dpkg --print-architecture",
+    false,
+  ],
+  [
+    "[ -f ] where busybox has it, before &&, on node",
+    "node:22-alpine",
+    "RUN [ -f /bin/tar ] && apk add --no-cache dpkg; dpkg --print-architecture",
     true,
   ],
   [

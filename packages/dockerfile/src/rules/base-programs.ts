@@ -1,11 +1,13 @@
 import { ALPINE_BASE_PROGRAMS } from "@alpinize/busybox";
+import { ALPINE_PROGRAM_DIRS, alpineProgramDir } from "./alpine-program-dirs.js";
 
 /**
  * Whether a program is on the PATH of a base image before any `apk add`: undefined where that is
  * not known (a program an official `-alpine` image on an older Alpine may ship beyond busybox and
- * its own runtime, or one that comes and goes with the runtime's version).
+ * its own runtime, or one that comes and goes with the runtime's version). With `path` (`[ -x
+ * /usr/bin/grep ]`): whether it is there, at that path.
  */
-export type BaseHas = (program: string) => boolean | undefined;
+export type BaseHas = (program: string, path?: string) => boolean | undefined;
 
 /**
  * `alpine` itself (no tag, `latest`, `edge` or a 3.21 to 3.24 tag, optionally pinned by digest),
@@ -116,14 +118,34 @@ const OFFICIAL: Readonly<Record<string, OfficialTable>> = {
  */
 export function baseProgramsOf(image: string): BaseHas | undefined {
   const text = image.trim();
-  if (PLAIN_ALPINE.test(text)) return (p) => ALPINE_BASE_PROGRAMS.has(p);
+  if (PLAIN_ALPINE.test(text)) return atPath((p) => ALPINE_BASE_PROGRAMS.has(p));
   const match = OFFICIAL_ALPINE.exec(text);
   const table = match && OFFICIAL[match[1]!.toLowerCase()];
   if (!table) return undefined;
   const ships = new Set(table.ships);
   const older = match[2] !== undefined && Number(match[2].slice(2)) <= 20;
-  return (p) => {
+  return atPath((p) => {
     if (ALPINE_BASE_PROGRAMS.has(p) || ships.has(p)) return true;
     return older || table.maybe.test(p) ? undefined : false;
+  }, ships);
+}
+
+/**
+ * `has`, also reading a path test: a base program tested in a folder of Alpine's
+ * (alpineProgramDir) other than its own is not there (`[ -x /usr/bin/grep ]`); any other path
+ * (another folder, a program the image puts in place of busybox's, `ships`) is read by the
+ * program's name alone.
+ */
+function atPath(
+  has: (program: string) => boolean | undefined,
+  ships: ReadonlySet<string> = new Set(),
+): BaseHas {
+  return (program, path) => {
+    const found = has(program);
+    if (!found || path === undefined || ships.has(program)) return found;
+    const dir = path.slice(0, path.lastIndexOf("/")).replace(/\/+$/, "") || "/";
+    const own = alpineProgramDir(program);
+    if (own === undefined || !ALPINE_PROGRAM_DIRS.has(dir)) return found;
+    return dir === own;
   };
 }

@@ -108,7 +108,8 @@ export class ScopedWorlds {
    */
   private judge(probe: StretchProbe, scope: Scope): ProbeCondition[] | "skipped" {
     const left: ProbeCondition[] = [];
-    const first = { program: probe.program, runsIf: probe.runsIf, test: probe.test ?? probe };
+    const { program, runsIf, path } = probe;
+    const first = { program, runsIf, test: probe.test ?? probe, ...(path ? { path } : {}) };
     for (const c of [first, ...(probe.also ?? [])]) {
       const found = this.probeFinds(c, scope);
       if (found === undefined) left.push(c);
@@ -172,7 +173,7 @@ export class ScopedWorlds {
     if (this.found.has(probe.test)) return this.found.get(probe.test);
     const brings = bringsProgram(probe.program);
     const world = this.around(scope.slice(0, -1));
-    const has = this.base(probe.program);
+    const has = this.base(probe.program, probe.path);
     const found =
       has || [...world.installed().keys()].some(brings) || (has === false ? false : undefined);
     this.found.set(probe.test, found);

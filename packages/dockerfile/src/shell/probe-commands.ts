@@ -7,6 +7,8 @@ const NAME_PROBES = new Set(["which", "type", "hash"]);
 export interface ProbeCommand {
   program: string;
   negated: boolean;
+  /** The path a `[ -x PATH ]`-like test looks at, which may not be where the image has it. */
+  path?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export function loneProbeBefore(items: readonly Item[], k: number): ProbeCommand
   const negated = earlier?.kind === "keyword" && earlier.word === "!";
   if (!onlyAndBefore(items, negated ? j - 1 : j)) return undefined;
   const program = pipelineProbe(before);
-  return program === undefined ? undefined : { program, negated };
+  return program === undefined ? undefined : { program, negated, ...pathOf(before) };
 }
 
 /**
@@ -106,7 +108,7 @@ export function testProbe(
   const opens = opener === "if" || opener === "elif" ? "then" : "do";
   if (open?.kind !== "keyword" || open.word !== opens) return undefined;
   const program = pipelineProbe(test);
-  return program === undefined ? undefined : { program, negated, opens: j + 2 };
+  return program === undefined ? undefined : { program, negated, opens: j + 2, ...pathOf(test) };
 }
 
 /** The tests and branch bodies of an `if`: its `if` and each `elif`, then the `else` if any. */
@@ -152,10 +154,32 @@ function probed(cmd: SimpleCommand): string | undefined {
   const [name, ...rest] = words as string[];
   if (name === "command" && rest.length === 2 && /^-[vV]$/.test(rest[0]!)) return plain(rest[1]!);
   if (name !== undefined && NAME_PROBES.has(name) && rest.length === 1) return plain(rest[0]!);
+  const path = testedPath(words as string[]);
+  return path === undefined ? undefined : path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** Folders of programs: a file test there (`[ -e /usr/bin/grep ]`) looks for a program too. */
+const PROGRAM_DIR = /^\/(?:usr\/(?:local\/)?)?s?bin\/[^/]+$/;
+
+/**
+ * The path of `[ -x PATH ]`, `test -x PATH`, or `-e`/`-f` on a path in a folder of programs (a
+ * test for another file, `[ -e /etc/app.conf ]`, is no probe: a COPY may have put it there).
+ */
+function testedPath([name, ...rest]: readonly string[]): string | undefined {
   const test =
     name === "[" && rest.at(-1) === "]" ? rest.slice(0, -1) : name === "test" ? rest : undefined;
-  if (test?.length === 2 && test[0] === "-x") return test[1]!.slice(test[1]!.lastIndexOf("/") + 1);
-  return undefined;
+  if (test?.length !== 2) return undefined;
+  const [flag, path] = test as [string, string];
+  if (flag === "-x") return path;
+  return (flag === "-e" || flag === "-f") && PROGRAM_DIR.test(path) ? path : undefined;
+}
+
+/** `{ path }` of a pipeline whose probe is a path test (probed), else nothing. */
+function pathOf(p: Pipeline): { path: string } | Record<string, never> {
+  const words = p.commands[0]?.args.map((w) => w.value);
+  if (!words || words.some((w) => w === undefined)) return {};
+  const path = testedPath(words as string[]);
+  return path === undefined ? {} : { path };
 }
 
 function plain(word: string): string | undefined {

@@ -32,6 +32,21 @@ describe("probedProgram", () => {
     });
   });
 
+  it("reads a path test with the path it tests, -e and -f only in a folder of programs", () => {
+    expect(probeOfApk("[ -x /usr/bin/grep ] || apk add grep")).toEqual({
+      program: "grep",
+      path: "/usr/bin/grep",
+      runsIf: "missing",
+      afterAnd: false,
+    });
+    expect(probeOfApk("test -e /bin/tar && apk add dpkg")?.path).toBe("/bin/tar");
+    expect(
+      probeOfApk("if [ -f /usr/sbin/useradd ]; then :; else apk add shadow; fi"),
+    ).toMatchObject({ program: "useradd", path: "/usr/sbin/useradd", runsIf: "missing" });
+    expect(probeOfApk("[ -e /etc/app.conf ] || apk add shadow")).toBeUndefined();
+    expect(probeOfApk("command -v grep || apk add grep")).not.toHaveProperty("path");
+  });
+
   it("reads a probe after && (a build step assumes what is before it succeeds)", () => {
     expect(probeOfApk("echo start && command -v useradd && apk add shadow; useradd a")).toEqual({
       program: "useradd",

@@ -11,6 +11,8 @@ import type { Item, Script } from "./script.js";
 /** One probe's answer a stretch needs: the program found, or missing. */
 export interface ProbeCondition {
   program: string;
+  /** The path a `[ -x PATH ]` test looks at (ProbeCommand). */
+  path?: string;
   runsIf: "found" | "missing";
   /** The probe command: the stretches one test decides share it, so it is judged once for all. */
   test: object;
@@ -20,6 +22,8 @@ export interface ProbeCondition {
 export interface StretchProbe {
   /** The program it looks for (`command -v X`, `which X`, `type X`, `hash X`, `[ -x PATH ]`). */
   program: string;
+  /** The path a `[ -x PATH ]` test looks at (ProbeCommand). */
+  path?: string;
   /**
    * `missing`: the stretch runs when the program is not there (`… || apk add P`, `while !
    * command -v X; do`, `until command -v X; do`); `found`: when it is (`command -v X && …`).
@@ -93,7 +97,8 @@ function stretchProbe(
   afterAnd: boolean,
 ): StretchProbe {
   const runsIf = runsOnSuccess !== probe.negated ? "found" : "missing";
-  return { program: probe.program, runsIf, afterAnd };
+  const path = probe.path === undefined ? {} : { path: probe.path };
+  return { program: probe.program, runsIf, afterAnd, ...path };
 }
 
 /**
@@ -111,14 +116,13 @@ function branchProbes(items: readonly Item[], k: number): [number, StretchProbe]
     const needed = tests.slice(0, i + 1);
     if (needed.some((t) => t === undefined)) return undefined;
     const conditions = needed.map((t, j): ProbeCondition => {
-      const { program, runsIf } = stretchProbe(t!, j === i && i < tests.length, false);
-      return { program, runsIf, test: keys[j]! };
+      const { afterAnd: _, ...probe } = stretchProbe(t!, j === i && i < tests.length, false);
+      return { ...probe, test: keys[j]! };
     });
-    const { program, runsIf, test } = conditions.at(-1)!;
+    const { test, ...last } = conditions.at(-1)!;
     const also = conditions.slice(0, -1);
     return {
-      program,
-      runsIf,
+      ...last,
       afterAnd: false,
       test,
       ...(also.length > 0 ? { also } : {}),

@@ -5,9 +5,13 @@ import {
   migrateDockerfile,
   parseDockerfile,
 } from "@alpinize/dockerfile";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
+import { defaultConfig } from "../config/types.js";
+import { defaultTransforms } from "../default-transforms.js";
 import { describeStages } from "../dockerfile/stages.js";
 import { checkStages } from "./dockerfile-rules.js";
+import { checkTargets } from "./run.js";
 
 const settings = { skip: [], requireDigests: false, ignoreImages: [] };
 
@@ -97,6 +101,18 @@ const CASES: Record<string, string> = {
   "which passes": file(`RUN which useradd || ${ADD}`, "RUN useradd app"),
   "type passes": file(`RUN type useradd >/dev/null 2>&1 || ${ADD}; useradd app`),
   "[ -x PATH ] passes": file(`RUN [ -x /usr/sbin/useradd ] || ${ADD}; useradd app`),
+  // busybox links adduser as /usr/sbin/adduser and tar as /bin/tar (busybox --list-full).
+  "[ -x PATH ] where busybox has the program elsewhere passes": file(
+    `RUN [ -x /usr/bin/adduser ] || ${ADD}; useradd app`,
+  ),
+  "test -x PATH where busybox has it": file(`RUN test -x /usr/sbin/adduser || ${ADD}; useradd app`),
+  "[ -e PATH ] where busybox has the program elsewhere, before &&": file(
+    "RUN [ -e /usr/bin/tar ] && apk add --no-cache dpkg; dpkg --print-architecture > /a",
+  ),
+  "python: [ -f PATH ] where busybox has it, before && passes": on(
+    "python:3.13-alpine",
+    "RUN [ -f /bin/tar ] && apk add --no-cache dpkg; dpkg --print-architecture > /a",
+  ),
   "test -x PATH in a heredoc passes": file(
     "RUN <<EOF",
     `test -x /usr/sbin/groupadd || { ${ADD}; }`,
@@ -344,6 +360,24 @@ describe("a Debian tool whose failure a || catches", () => {
   });
 });
 
+let repo: ScratchRepo | undefined;
+afterEach(async () => {
+  await repo?.remove();
+  repo = undefined;
+});
+
+/** The lines the full `alpinize check` (its entrypoint lint judges every tool) fails busybox-option on. */
+async function checkedOptionLines(text: string): Promise<number[]> {
+  await repo?.remove();
+  repo = await scratchRepo({ Dockerfile: text });
+  const result = await checkTargets([{ path: repo.root, kind: "directory" }], {
+    config: defaultConfig(),
+    transforms: defaultTransforms(),
+    cwd: repo.root,
+  });
+  return result.findings.filter((f) => f.rule === "busybox-option").map((f) => f.line);
+}
+
 /** busybox-option findings of `alpinize check`: what GNU find's -printf needs, read by what installs it. */
 function optionLines(text: string): number[] {
   return checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings)
@@ -352,6 +386,19 @@ function optionLines(text: string): number[] {
 }
 
 describe("a probe for a program busybox has is read as finding it", () => {
+  it.each([
+    // busybox's grep is /bin/grep: a test of /usr/bin/grep fails, so GNU grep is added.
+    ["[ -x /usr/bin/grep ] || apk add --no-cache grep", [], "grep -P x f"],
+    ["test -x /usr/bin/grep || apk add --no-cache grep", [], "grep -P x f"],
+    ["[ -e /usr/bin/grep ] || apk add --no-cache grep", [], "grep -P x f"],
+    ["[ -x /bin/grep ] || apk add --no-cache grep", [2], "grep -P x f"],
+  ])("%s; %s", async (install, lines, call) => {
+    expect(await checkedOptionLines(file(`RUN ${install}; ${call}`))).toEqual(lines);
+    expect(await checkedOptionLines(on("node:22-alpine", `RUN ${install}; ${call}`))).toEqual(
+      lines,
+    );
+  });
+
   it.each([
     ["command -v find || apk add --no-cache findutils", [2]],
     ["while ! command -v find; do apk add --no-cache findutils; done", [2]],
@@ -422,13 +469,15 @@ describe("a GNU option after an install the probe for busybox's applet skips", (
   // On Alpine `command -v grep` finds busybox's grep, so the install after || never runs.
   it.each(DEBIAN_IMAGES.flatMap((image) => GNU_CALLS.map((c) => [image, ...c] as const)))(
     "%s: command -v %s || install %s; %s",
-    (image, probe, pkg, call) => {
+    async (image, probe, pkg, call) => {
       const text = `FROM ${image}\nRUN command -v ${probe} || (apt-get update && apt-get install -y ${pkg}); ${call}\n`;
       const migrated = migrateDockerfile(text, { release: "3.23" });
       // migrate leaves a file alpinize check accepts, and one it has nothing more to change in.
-      expect({ text: migrated.output, lines: optionLines(migrated.output) }).toMatchObject({
-        lines: [],
-      });
+      const lines = await checkedOptionLines(migrated.output);
+      expect({ text: migrated.output, lines }).toMatchObject({ lines: [] });
+      // As written before the fix, check fails it: the GNU tool comes only after ||.
+      const unfixed = `FROM alpine:3.23\nRUN command -v ${probe} || (apk add --no-cache ${pkg}); ${call}\n`;
+      expect(await checkedOptionLines(unfixed)).toEqual([2]);
       const again = migrateDockerfile(migrated.output, { release: "3.23" });
       expect({ changed: again.changed, left: again.debianToolsLeft }).toEqual({
         changed: false,
@@ -437,12 +486,12 @@ describe("a GNU option after an install the probe for busybox's applet skips", (
     },
   );
 
-  it("does not put the package in an apk add after a || either", () => {
+  it("does not put the package in an apk add after a || either", async () => {
     const text =
       "FROM python:3.13-slim\nRUN command -v curl || (apt-get update && apt-get install -y curl); grep -P x f\n";
     const migrated = migrateDockerfile(text, { release: "3.23" });
     expect(migrated.output).toContain("(apk add --no-cache curl)");
-    expect(optionLines(migrated.output)).toEqual([]);
+    expect(await checkedOptionLines(migrated.output)).toEqual([]);
   });
 });
 
