@@ -22,6 +22,8 @@ export class ApkWorld {
   private readonly gone = new Map<string, ApkPlace>();
   /** Every package an `apk add` named so far, with the first such call. */
   private readonly named = new Map<string, ApkPlace>();
+  /** How many virtual packages in the world ask for each name. */
+  private readonly asked = new Map<string, number>();
 
   /** A copy to go on from: a stage built FROM this one starts with what this one left. */
   copy(): ApkWorld {
@@ -31,6 +33,7 @@ export class ApkWorld {
     for (const [name, place] of this.since) next.since.set(name, place);
     for (const [name, place] of this.gone) next.gone.set(name, place);
     for (const [name, place] of this.named) next.named.set(name, place);
+    for (const [name, count] of this.asked) next.asked.set(name, count);
     return next;
   }
 
@@ -56,11 +59,13 @@ export class ApkWorld {
   /** `apk add [--virtual GROUP] NAMES…`: a virtual package added again asks for the new names only. */
   add(names: readonly string[], virtual: string | undefined, at: ApkPlace): void {
     for (const name of names) if (!this.named.has(name)) this.named.set(name, at);
+    const touched = [...names];
     if (virtual !== undefined) {
       this.world.add(virtual);
-      this.virtuals.set(virtual, new Set(names));
+      touched.push(virtual, ...(this.virtuals.get(virtual) ?? []));
+      this.setVirtual(virtual, new Set(names));
     } else for (const name of names) this.world.add(name);
-    this.settle(at);
+    this.settle(touched, at);
   }
 
   /** One `apk add`/`apk del` call as `apkChange` read it (versions and tags dropped from names). */
@@ -76,25 +81,46 @@ export class ApkWorld {
 
   /** `apk del NAMES…`, packages and virtual packages alike. */
   del(names: readonly string[], at: ApkPlace): void {
+    const touched = [...names];
     for (const name of names) {
       this.world.delete(name);
-      this.virtuals.delete(name);
+      touched.push(...(this.virtuals.get(name) ?? []));
+      this.setVirtual(name, undefined);
     }
-    this.settle(at);
+    this.settle(touched, at);
   }
 
-  private settle(at: ApkPlace): void {
-    const now = new Set([...this.world].filter((name) => !this.virtuals.has(name)));
-    for (const deps of this.virtuals.values()) for (const name of deps) now.add(name);
-    for (const name of [...this.since.keys()]) {
-      if (now.has(name)) continue;
-      this.since.delete(name);
-      this.gone.set(name, at);
+  private setVirtual(name: string, deps: ReadonlySet<string> | undefined): void {
+    for (const dep of this.virtuals.get(name) ?? []) {
+      const left = this.asked.get(dep)! - 1;
+      if (left > 0) this.asked.set(dep, left);
+      else this.asked.delete(dep);
     }
-    for (const name of now) {
-      if (this.since.has(name)) continue;
-      this.since.set(name, at);
-      this.gone.delete(name);
+    if (deps === undefined) this.virtuals.delete(name);
+    else {
+      this.virtuals.set(name, deps);
+      for (const dep of deps) this.asked.set(dep, (this.asked.get(dep) ?? 0) + 1);
+    }
+  }
+
+  private installedNow(name: string): boolean {
+    return (this.world.has(name) && !this.virtuals.has(name)) || this.asked.has(name);
+  }
+
+  /**
+   * Brings `since`/`gone` up to date for the names a call can have changed: only those, as going
+   * over the whole world at each call made a file of many `apk add` lines quadratic.
+   */
+  private settle(touched: readonly string[], at: ApkPlace): void {
+    for (const name of touched) {
+      if (this.installedNow(name)) {
+        if (this.since.has(name)) continue;
+        this.since.set(name, at);
+        this.gone.delete(name);
+      } else if (this.since.has(name)) {
+        this.since.delete(name);
+        this.gone.set(name, at);
+      }
     }
   }
 }

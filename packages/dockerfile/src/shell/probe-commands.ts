@@ -23,9 +23,11 @@ export function loneProbeBefore(items: readonly Item[], k: number): ProbeCommand
   if (before?.kind !== "pipeline") return undefined;
   const earlier = items[j];
   const negated = earlier?.kind === "keyword" && earlier.word === "!";
-  if (!onlyAndBefore(items, negated ? j - 1 : j)) return undefined;
+  // The probe test first: the walk back to the list's start, at every `&&` of a long chain
+  // of installs (apt-get install -y curl && … 16,000 times), made one RUN quadratic.
   const program = pipelineProbe(before);
-  return program === undefined ? undefined : { program, negated, ...pathOf(before) };
+  if (program === undefined || !onlyAndBefore(items, negated ? j - 1 : j)) return undefined;
+  return { program, negated, ...pathOf(before) };
 }
 
 /**
