@@ -44,6 +44,7 @@ export type {
 } from "./transforms.js";
 export { TransformUnavailableError } from "./transforms.js";
 export { CHANGED, NOT_REGULAR, writeFileAtomic } from "./workspace/files.js";
+export { inodeKey, type LinkedWrite, linksLeftBehind } from "./workspace/hard-links.js";
 export type { LinkInfo, LinkPoints } from "./workspace/links.js";
 export { type ContentStamp, changeSince, contentStamp } from "./workspace/stamp.js";
 export { decodeText, encodeText, escapeRawBytes, hasRawBytes } from "./workspace/text-bytes.js";

@@ -1,4 +1,4 @@
-import { linkSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../test-helpers.js";
@@ -44,5 +44,64 @@ describe("--write of a file with other hard links", () => {
     expect(readFileSync(file, "utf8")).toContain("FROM alpine:3.23");
     expect(statSync(file).nlink).toBe(1);
     expect(r.stderr).not.toContain("hard link");
+  });
+});
+
+// migrate DIR --write replaces files the same way (writeFileAtomic), scripts included.
+describe("migrate DIR --write of files with other hard links", () => {
+  const IMAGE = `${DEBIAN}COPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n`;
+
+  function repo(): string {
+    const root = join(tmp.dir, "repo");
+    mkdirSync(root);
+    writeFileSync(join(root, "Dockerfile"), IMAGE);
+    writeFileSync(join(root, "entrypoint.sh"), SCRIPT);
+    return root;
+  }
+
+  it("warns for each file with the count, the script too, and under --json", async () => {
+    const root = repo();
+    // Outside the folder migrated: only the names in it are rewritten.
+    linkSync(join(root, "Dockerfile"), join(tmp.dir, "Dockerfile.old"));
+    linkSync(join(root, "Dockerfile"), join(tmp.dir, "Dockerfile.bak"));
+    linkSync(join(root, "entrypoint.sh"), join(tmp.dir, "entrypoint.old"));
+    const r = await runCli(["migrate", "--alpine", "3.23", "--write", "repo"], { cwd: tmp.dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(root, "Dockerfile"), "utf8")).toContain("FROM alpine:3.23");
+    expect(readFileSync(join(tmp.dir, "Dockerfile.old"), "utf8")).toBe(IMAGE);
+    expect(readFileSync(join(tmp.dir, "entrypoint.old"), "utf8")).toBe(SCRIPT);
+    expect(r.stderr).toContain(
+      "warning repo/Dockerfile: had 2 other hard links; --write replaced it with a new file (a new inode), so those names still hold the old text",
+    );
+    expect(r.stderr).toContain(
+      "warning repo/entrypoint.sh: had 1 other hard link; --write replaced it with a new file",
+    );
+
+    writeFileSync(join(root, "Dockerfile"), IMAGE);
+    linkSync(join(root, "Dockerfile"), join(tmp.dir, "Dockerfile.again"));
+    const json = await runCli(["migrate", "--alpine", "3.23", "--write", "--json", "repo"], {
+      cwd: tmp.dir,
+    });
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout).files.length).toBeGreaterThan(0);
+    expect(json.stderr).toContain("warning repo/Dockerfile: had 1 other hard link;");
+    expect(json.stderr).not.toContain("entrypoint.sh: had");
+  });
+
+  it("does not count a name the run rewrote too", async () => {
+    const root = repo();
+    mkdirSync(join(root, "copy"));
+    linkSync(join(root, "Dockerfile"), join(root, "copy", "Dockerfile"));
+    linkSync(join(root, "entrypoint.sh"), join(root, "copy", "entrypoint.sh"));
+    const both = await runCli(["migrate", "--alpine", "3.23", "--write", root]);
+    expect(both.code, both.stderr).toBe(0);
+    expect(readFileSync(join(root, "copy", "Dockerfile"), "utf8")).toContain("FROM alpine:3.23");
+    expect(both.stderr).not.toContain("hard link");
+
+    writeFileSync(join(root, "Dockerfile"), IMAGE);
+    linkSync(join(root, "Dockerfile"), join(root, "copy", "kept.txt"));
+    const kept = await runCli(["migrate", "--alpine", "3.23", "--write", root]);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stderr).toContain("Dockerfile: had 1 other hard link; --write replaced it");
   });
 });

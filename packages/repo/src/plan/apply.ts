@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { isAlpinizeError } from "@alpinize/errors";
 import { CHANGED, READ_ONLY, writeFileAtomic } from "../workspace/files.js";
+import { inodeKey, type LinkedWrite, linksLeftBehind } from "../workspace/hard-links.js";
 import type { RepoPlan } from "./types.js";
 
 /**
@@ -9,18 +10,26 @@ import type { RepoPlan } from "./types.js";
  * have no entry in `files` and are never written. A file that cannot be written (read-only
  * folder, full disk), or that changed or went away since the plan read it (its `stamp`), is
  * added to `plan.unparsable` as left as it is, and the others are still written.
+ * `onOtherLinks` hears, once every file is written, of each written file that had other hard
+ * links the run did not write too: the rename gave it a new inode, so those `others` names keep
+ * the old text.
  */
 export async function applyPlan(
   plan: RepoPlan,
   onFile?: (file: string) => void,
+  onOtherLinks?: (file: string, others: number) => void,
 ): Promise<string[]> {
   const written: string[] = [];
-  for (const file of plan.files) {
-    if (!file.changed) continue;
+  const changed = plan.files.filter((f) => f.changed);
+  // Taken before any write: a rename gives a file a new inode, and two names of one are paired.
+  const inodes = new Map(changed.map((f) => [f.file, inodeKey(join(plan.root, f.file))]));
+  const linked: LinkedWrite[] = [];
+  for (const file of changed) {
     onFile?.(file.file);
     try {
-      await writeFileAtomic(join(plan.root, file.file), file.after, file.stamp);
+      const others = await writeFileAtomic(join(plan.root, file.file), file.after, file.stamp);
       written.push(file.file);
+      linked.push({ file: file.file, inode: inodes.get(file.file), others });
     } catch (err) {
       if (isAlpinizeError(err) && err.code === CHANGED) {
         plan.unparsable.push({
@@ -48,5 +57,6 @@ export async function applyPlan(
       });
     }
   }
+  for (const w of linksLeftBehind(linked)) onOtherLinks?.(w.file, w.others);
   return written;
 }

@@ -187,12 +187,14 @@ export const CHANGED = "ALPINIZE_REPO_CHANGED";
  * file (a FIFO, a device, a /proc fd link) is refused rather than renamed over. With `expected`
  * (the file as it was read), a file that no longer holds those bytes, or is gone, is left as it
  * is now: the edit someone made meanwhile is kept, a removed file is not brought back.
+ * Returns how many other hard links the file had: the rename gives it a new inode, so those
+ * names keep the old text (the caller says so; 0 for a new file).
  */
 export async function writeFileAtomic(
   path: string,
   text: string,
   expected?: ContentStamp,
-): Promise<void> {
+): Promise<number> {
   const info = await stat(path).catch(() => undefined);
   if (info && !info.isFile()) {
     throw new InputError(NOT_REGULAR, `${path}: not a regular file; left as is`, {
@@ -218,6 +220,8 @@ export async function writeFileAtomic(
     await unlink(temp).catch(() => undefined);
     throw err;
   }
+  // The stat above follows symlinks, as the write does: a link's target is what was replaced.
+  return info ? Math.max(0, info.nlink - 1) : 0;
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   renderReport,
 } from "@alpinize/repo";
 import type { Io } from "../../io.js";
-import { resolveOutputPath } from "../../write-output.js";
+import { otherLinksWarning, resolveOutputPath } from "../../write-output.js";
 import { reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { unifiedDiff } from "./diff.js";
 import { MASKED_DIFF, maskDiffSecrets } from "./diff-secrets.js";
@@ -127,8 +127,14 @@ async function migrateRepository(
   }
   const mode = flags.write ? "write" : flags.check ? "check" : "diff";
   const show = (file: string) => shownPath(root, file, io.cwd);
+  // As migrate FILE --write: a file that had other hard links is named once the writes are done.
+  const linked: [string, number][] = [];
   const written = flags.write
-    ? await applyPlan(plan, (file) => io.progress(`writing ${escapeInline(show(file))}`))
+    ? await applyPlan(
+        plan,
+        (file) => io.progress(`writing ${escapeInline(show(file))}`),
+        (file, others) => linked.push([file, others]),
+      )
     : [];
   // Rendered after the writes, so a file that could not be written is listed as left untouched.
   const name = root.split(/[\\/]/).pop() ?? dir;
@@ -141,6 +147,7 @@ async function migrateRepository(
           written.map(show),
         );
   io.endProgress();
+  for (const [file, others] of linked) io.warn(otherLinksWarning(show(file), others));
   if (flags.json) io.stdout.write(repoJson(plan, pinFailures, written, show, reportFailure));
   else printHuman(io, plan, mode, written, show);
   printProblems(io, plan, pinFailures, show);

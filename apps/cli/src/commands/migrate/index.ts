@@ -49,8 +49,8 @@ Options:
   --write        Rewrite each file in place (atomically, keeping its mode); warning lines then
                  point into the rewritten file (otherwise into the file as given). A symlink is
                  written through (its target gets the new text); a file with other hard links
-                 gets a new inode, so the other names keep the old text (FILE: a warning says
-                 how many)
+                 gets a new inode, so the other names keep the old text (a warning says how
+                 many)
   --check        Change nothing; exit 1 if migrate would edit a file, or if a RUN of a stage
                  on Alpine still runs a Debian tool migrate cannot convert (apt-get, apt-cache,
                  dpkg-divert, useradd without shadow…; dpkg's and shadow's programs pass where

@@ -25,6 +25,8 @@ export interface PinInput {
   bom: boolean;
   /** What the file held when read: --write refuses to replace it once that has changed. */
   stamp: ContentStamp;
+  /** `dev:ino` through symlinks, as read: two names of one file given together are paired. */
+  inode: string | undefined;
 }
 
 /** Reads one file (bounded) and decides its kind from --kind or its name. */
@@ -120,7 +122,8 @@ export async function readPinInput(
   else checkYamlText(bytes, file, chosen);
   const text = decodeText(bytes);
   const bom = text.startsWith("\ufeff");
-  return { file, path, kind: chosen, text: bom ? text.slice(1) : text, bom, stamp };
+  const inode = found instanceof Error ? undefined : `${found.dev}:${found.ino}`;
+  return { file, path, kind: chosen, text: bom ? text.slice(1) : text, bom, stamp, inode };
 }
 
 /**
@@ -193,14 +196,15 @@ export function forFile<T>(input: PinInput, fn: () => T): T {
  * Replaces the file via a temp file in the same directory and a rename, keeping its mode, owner
  * and group; a symlink is followed, so the link stays and its target gets the new text
  * (write-output.ts). With `expected`, a file that no longer holds what was read is left alone.
+ * Returns how many other hard links keep the old text.
  */
 export async function replaceFile(
   path: string,
   bytes: Buffer,
   file: string,
   expected?: ContentStamp,
-): Promise<void> {
-  rewriteInPlace(path, bytes, expected, {
+): Promise<number> {
+  return rewriteInPlace(path, bytes, expected, {
     file,
     message: (reason) => `cannot write ${escapeInline(file)}: ${reason}`,
     changed: {

@@ -9,11 +9,13 @@ import {
 } from "@alpinize/digest";
 import { type AlpinizeError, EXIT, isAlpinizeError, UsageError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
+import { type LinkedWrite, linksLeftBehind } from "@alpinize/repo";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
 import { errorJson, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { missingOperand } from "../../missing-operand.js";
 import { escapingErrors, rawBytesJson, showingRawBytes } from "../../raw-bytes.js";
+import { otherLinksWarning } from "../../write-output.js";
 import { progressReporter, reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { encode, forFile, KINDS, type PinInput, readPinInput, replaceFile } from "./files.js";
 import { type FileReport, printReport, reportToJson } from "./report.js";
@@ -35,7 +37,10 @@ Options:
                            a file edited meanwhile, or owned by another user (unless
                            alpinize runs as root, which rewrites it and keeps its owner
                            and group), is left alone (exit 2); when one cannot be written
-                           the others still are, and each is reported
+                           the others still are, and each is reported. A symlink is
+                           written through (its target gets the new text); a file with
+                           other hard links gets a new inode, so the other names keep the
+                           old text (a warning says how many)
   --check                  Ask no registry; exit 1 if any reference lacks a digest or was
                            skipped (for CI)
   --json                   Print {files, errors} on stdout, always: one object per file
@@ -164,6 +169,7 @@ async function pinFiles(
   try {
     const resolveCached = await prefetch(resolver, inputs, io);
     const reports: FileReport[] = [];
+    const linked: LinkedWrite[] = [];
     for (const input of inputs) {
       const result = await forFile(input, () => pinText(input.kind, input.text, resolveCached));
       const write = mode === "write" && result.text !== input.text;
@@ -173,7 +179,10 @@ async function pinFiles(
       if (write) {
         const bytes = encode(input, result.text);
         writeError = await replaceFile(input.path, bytes, input.file, input.stamp).then(
-          () => undefined,
+          (others) => {
+            linked.push({ file: input.file, inode: input.inode, others });
+            return undefined;
+          },
           (err: unknown) => {
             if (isAlpinizeError(err)) return err;
             throw err;
@@ -193,6 +202,8 @@ async function pinFiles(
         ...(writeError ? { writeError } : {}),
       });
     }
+    // As migrate --write: a file whose other names keep the old text is named, once all are written.
+    for (const w of linksLeftBehind(linked)) io.warn(otherLinksWarning(w.file, w.others));
     reportWarnings(resolver, io);
     return reports;
   } finally {
