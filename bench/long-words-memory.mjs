@@ -19,7 +19,7 @@
 // than 50,000 instructions is refused, exit 2 with ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS); and on
 // `RUN apt-get install -y` lines of 11 distinct unknown names each (49,999 such lines, 549,989
 // package-map decisions, each kept with its reason, record and warning, ran out of heap: past
-// 250,000 decisions a file is refused, exit 2 with ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES). The baseline is a Dockerfile of the same size made of
+// 200,000 decisions a file is refused, exit 2 with ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES). The baseline is a Dockerfile of the same size made of
 // many short RUN lines, measured in the same run. Each input is run at N words and at 8N (8N =
 // 2M words, about 4 MiB: the input limit); printed are the peak RSS of each and its ratio to the
 // baseline's at the same size. A case fails when it runs out of heap or its ratio at 8N passes

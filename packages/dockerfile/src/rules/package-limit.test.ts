@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { migrateDockerfile } from "../migrate/migrate.js";
 
-// Five decisions a file, so a few lines show where the count stops (the real one is 250,000).
+// Five decisions a file, so a few lines show where the count stops (the real one is 200,000).
 vi.mock("./package-limit.js", async (original) => ({
   ...(await original<typeof import("./package-limit.js")>()),
   MAX_PACKAGE_DECISIONS: 5,

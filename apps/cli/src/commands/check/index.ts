@@ -138,7 +138,7 @@ Limits: a Dockerfile of more than 4 MiB or 50,000 instructions is not checked (e
 ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS past the count: join RUN lines or split the file). Nor is one
 whose RUN lines hold more than 200,000 sh -c strings (nested ones counted; exit 2, code
 ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS, as migrate refuses it), nor one whose apt installs and
-removes name more than 250,000 packages, each distinct name of a command counted (exit 2, code
+removes name more than 200,000 packages, each distinct name of a command counted (exit 2, code
 ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES). A Dockerfile lists at most 1,000 findings
 of each rule; the rest are counted in one finding of that rule ("more" in --json), an error if
 any left out was one.

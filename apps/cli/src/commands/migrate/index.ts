@@ -81,7 +81,7 @@ Limits: a Dockerfile of more than 4 MiB, of more than 50,000 instructions
 (ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS), or whose RUN lines hold more than 200,000 sh -c
 strings, nested ones counted (ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS), is refused with exit 2
 before any rewriting: join RUN lines, move the commands into a script file, or split the file. So is
-one whose apt installs and removes name more than 250,000 packages, each distinct name of a command
+one whose apt installs and removes name more than 200,000 packages, each distinct name of a command
 counted (ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES), with nothing written: use fewer apt commands.
 Exit codes: 0 done (or nothing to change), 1 --check found files to migrate (or an Alpine
             stage that still runs a Debian tool migrate cannot convert),
