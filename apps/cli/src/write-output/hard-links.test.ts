@@ -34,6 +34,25 @@ describe("--write of a file with other hard links", () => {
     expect(r.stderr).toContain("that name still holds the old text");
   });
 
+  it("migrate FILE --write of two names of one file does not count the one it rewrote too", async () => {
+    const a = join(tmp.dir, "a");
+    const b = join(tmp.dir, "b");
+    writeFileSync(a, DEBIAN);
+    linkSync(a, b);
+    let r = await runCli(["migrate", "--alpine", "3.23", "--write", a, b]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(b, "utf8")).toContain("FROM alpine:3.23");
+    expect(r.stderr).not.toContain("hard link");
+    // With a third name left out, each name written says one name keeps the old text, as pin does.
+    writeFileSync(a, DEBIAN);
+    linkSync(a, join(tmp.dir, "b2"));
+    linkSync(a, join(tmp.dir, "c"));
+    r = await runCli(["migrate", "--alpine", "3.23", "--write", a, join(tmp.dir, "b2")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`warning ${a}: had 1 other hard link;`);
+    expect(r.stderr).not.toContain("had 2 other");
+  });
+
   it("says nothing of a file with one name, nor of a symlink (written through)", async () => {
     const file = join(tmp.dir, "Dockerfile");
     writeFileSync(file, DEBIAN);

@@ -9,7 +9,13 @@ import {
   UsageError,
 } from "@alpinize/errors";
 import { createPackageMap, DEFAULT_RELEASE, KNOWN_RELEASES } from "@alpinize/package-map";
-import { decodeText, type GosuMode } from "@alpinize/repo";
+import {
+  decodeText,
+  type GosuMode,
+  inodeKey,
+  type LinkedWrite,
+  linksLeftBehind,
+} from "@alpinize/repo";
 import { alpineFlag } from "../../alpine-flag.js";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
@@ -209,6 +215,7 @@ async function migrateFiles(
   const mode = values.write ? "write" : values.check ? "check" : "diff";
   const done: FileMigration[] = [];
   const failures: FileFailure[] = [];
+  const linked: LinkedWrite[] = [];
   let failed = false;
   let bug = false;
   for (const file of positionals) {
@@ -225,9 +232,11 @@ async function migrateFiles(
         ...(stdin !== undefined ? { stdin } : {}),
       });
       done.push(m);
-      const others =
-        mode === "write" && m.result.changed ? writeAtomic(path, m.result.output, file) : 0;
-      if (others > 0) io.warn(otherLinksWarning(file, others));
+      if (mode === "write" && m.result.changed) {
+        // Taken before the rename: a later name of the same inode (`ln a b; --write a b`) pairs up.
+        const inode = inodeKey(path);
+        linked.push({ file, inode, others: writeAtomic(path, m.result.output, file) });
+      }
       if (!values.json) report(io, m, mode, values.defaulted);
     } catch (err) {
       const internal = !isAlpinizeError(err) || err.exitCode === EXIT.INTERNAL;
@@ -248,6 +257,8 @@ async function migrateFiles(
     }
   }
   reached.file = null;
+  // Named once all are written, as pin does: a name this run rewrote too does not hold old text.
+  for (const w of linksLeftBehind(linked)) io.warn(otherLinksWarning(w.file, w.others));
   if (values.json) io.stdout.write(toJson(release, done, failures));
   if (bug) return EXIT.INTERNAL;
   if (failed) return EXIT.BAD_INPUT;
