@@ -27,3 +27,25 @@ it("a group name the rewrite leaves is one warning, the rewrite's, not also the 
   expect(named).toEqual([expect.objectContaining({ line: 3, column: 14, severity: "warning" })]);
   expect(named[0]!.message).toContain("alpinize_ensure_group reuses it");
 });
+
+it("a group name on a line the rewrite changed is one warning, at the rewrite's place", async () => {
+  repo = await scratchRepo({
+    Dockerfile: ["FROM debian:12", "COPY e.sh /e.sh", 'ENTRYPOINT ["/e.sh"]', ""].join("\n"),
+    "e.sh": [
+      "#!/bin/sh",
+      'groupadd -g "$PGID" docker',
+      "chgrp docker /a; getent group docker",
+      'exec "$@"',
+      "",
+    ].join("\n"),
+  });
+  const plan = await planRepository(repo.root, {
+    config: defaultConfig(),
+    transforms: defaultTransforms(),
+    release: "3.23",
+  });
+  const script = plan.files.find((f) => f.file === "e.sh")!;
+  const named = script.warnings.filter((w) => w.rule === "group-name");
+  expect(named).toEqual([expect.objectContaining({ line: 3, column: 31 })]);
+  expect(named[0]!.message).toContain("alpinize_ensure_group reuses it");
+});

@@ -130,3 +130,37 @@ it("moves any Dockerfile line a message names, and only lines of scripts it know
     "usermod (e.sh:103), passwd (other.sh:4)",
   );
 });
+
+it("leaves a line number inside the user's quoted text as written", () => {
+  const down = (line: number) => line - 1;
+  expect(
+    messageOnOutput(
+      'package list "$PKGS line 3" is not a literal alpinize can map; see line 3',
+      down,
+    ),
+  ).toBe('package list "$PKGS line 3" is not a literal alpinize can map; see line 2');
+  const scripts = new Map([["e.sh", (line: number) => line + 10]]);
+  expect(messageOnOutput('usermod (e.sh:4) stays; "x e.sh:4"', down, scripts)).toBe(
+    'usermod (e.sh:14) stays; "x e.sh:4"',
+  );
+});
+
+it("migrate DIR --write keeps a line number the user wrote in a package list", async () => {
+  repo = await scratchRepo({
+    Dockerfile: [
+      "FROM debian:12",
+      "RUN apt-get update",
+      'RUN apt-get update && apt-get install -y "$PKGS line 3"',
+      "",
+    ].join("\n"),
+  });
+  const plan = await planRepository(repo.root, {
+    config: defaultConfig(),
+    transforms: defaultTransforms(),
+    release: "3.23",
+  });
+  const file = plan.files.find((f) => f.file === "Dockerfile")!;
+  const apt = file.warnings.find((w) => w.message.includes("$PKGS"))!;
+  expect(apt.outputLine).toBe(2);
+  expect(apt.outputMessage ?? apt.message).toContain('"$PKGS line 3"');
+});

@@ -22,13 +22,26 @@ export function messageOnOutput(
   toOutput: (line: number) => number,
   scripts: ScriptLines = new Map(),
 ): string {
+  const quoted = quotedSpans(message);
   const moved = message.replace(
     NAMED_LINE,
-    (_, lead: string, line: string) => `${lead}${toOutput(Number(line))}`,
+    (whole: string, lead: string, line: string, at: number) =>
+      quoted(at) ? whole : `${lead}${toOutput(Number(line))}`,
   );
   if (scripts.size === 0) return moved;
-  return moved.replace(SCRIPT_LINE, (whole, script: string, line: string) => {
-    const forward = scripts.get(script);
+  // Moving a line number can change its length, so the quoted spans are found again.
+  const quotedMoved = quotedSpans(moved);
+  return moved.replace(SCRIPT_LINE, (whole: string, script: string, line: string, at: number) => {
+    const forward = quotedMoved(at) ? undefined : scripts.get(script);
     return forward ? `${script}:${forward(Number(line))}` : whole;
   });
+}
+
+/**
+ * Whether an offset of the message is inside a `"…"` span: messages quote the user's own text
+ * (`package list "$PKGS line 3"`), and a "line 3" there is the user's words, not a place.
+ */
+function quotedSpans(message: string): (offset: number) => boolean {
+  const spans = [...message.matchAll(/"[^"\n]*"/g)].map((m) => [m.index, m.index + m[0].length]);
+  return (offset) => spans.some(([start, end]) => offset > start! && offset < end!);
 }

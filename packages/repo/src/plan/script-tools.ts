@@ -102,15 +102,28 @@ export function withoutDeclinedShadow<T extends { rule: string; line: number; co
 
 /**
  * A group name the rewrite leaves (`getent group docker` after `groupadd -g 999 docker`) gets the
- * rewrite's `group-name` warning and the lint's finding at the same word. Printed once, as
+ * rewrite's `group-name` warning and the lint's finding at the same word of the rewritten script. Printed once, as
  * `alpinize entrypoint` prints it: the rewrite's words (they say what the rewrite made of the
  * call), with the lint's severity.
  */
-export function mergedGroupNames<T extends { rule: string; line: number; column?: number }>(
+export function mergedGroupNames<
+  T extends {
+    rule: string;
+    line: number;
+    column?: number;
+    outputLine?: number;
+    outputColumn?: number;
+  },
+>(
   rewrite: readonly (T & { severity?: "error" | "warning" })[],
   lint: readonly (T & { severity?: "error" | "warning" })[],
 ): T[] {
-  const at = (w: T) => `${w.line}:${w.column}`;
+  // Paired where both are in the rewritten script: the lint ran there, and a word on a line the
+  // rewrite changed (`chgrp docker /a; getent group docker`) maps back to no exact input column.
+  const at = (w: T) =>
+    w.outputLine !== undefined
+      ? `out ${w.outputLine}:${w.outputColumn}`
+      : `in ${w.line}:${w.column}`;
   const named = new Map(lint.filter((w) => w.rule === "group-name").map((w) => [at(w), w]));
   const paired = new Set<T>();
   const own = rewrite.map((w) => {
