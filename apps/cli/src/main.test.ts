@@ -135,6 +135,8 @@ describe("alpinize CLI entry", () => {
     for (const argv of [
       ["--version", "--json"],
       ["-v", "--json"],
+      ["--json", "--version"],
+      ["--json", "-v"],
       ["migrate", "--json", "--version"],
       ["migrate", "--version", "--json"],
       ["check", "x", "--json", "-v"],
@@ -145,6 +147,23 @@ describe("alpinize CLI entry", () => {
     }
     // After --, --json is an operand: the version stays plain.
     expect((await runCli(["migrate", "--version", "--", "--json"])).stdout.trim()).toBe(plain);
+  });
+
+  it("--json=VALUE with --version is exit 2, as --json=VALUE is for every command", async () => {
+    for (const argv of [
+      ["migrate", "--json=true", "--version"],
+      ["check", "-v", "--json=false"],
+      ["--version", "--json=true"],
+      ["--json=true", "--version"],
+    ]) {
+      const r = await runCli(argv);
+      expect([argv, r.code, r.stdout]).toEqual([argv, 2, ""]);
+    }
+    const r = await runCli(["migrate", "--json=true", "--version"]);
+    expect(r.stderr).toContain("--json takes no value, but was given one (--json=true)");
+    expect((await runCli(["migrate", "--json=true", "Dockerfile"])).stderr).toContain(
+      "--json takes no value, but was given one (--json=true)",
+    );
   });
 
   it("--version with another argument and --json is exit 2 with the {error} document", async () => {

@@ -2,7 +2,7 @@ import { EXIT, isAlpinizeError } from "@alpinize/errors";
 // Bundled at build time: no node:fs import at start-up (its ESM facade loads fs/promises, streams).
 import pkg from "../package.json" with { type: "json" };
 import { COMMANDS } from "./commands.js";
-import { wantsHelp, wantsJson, wantsVersion } from "./help-flag.js";
+import { jsonValueError, jsonWithValue, wantsHelp, wantsJson, wantsVersion } from "./help-flag.js";
 import { createIo, type Io, type Streams } from "./io.js";
 
 export function version(): string {
@@ -29,7 +29,8 @@ ${lines.join("\n")}
 Options:
   -h, --help     Show help (also: alpinize <command> --help, alpinize --help <command>)
   -v, --version  Print the version (also after a command: alpinize migrate --version);
-                 with --json, as one document: {"version": "…"}
+                 with --json (before or after it), as one document: {"version": "…"};
+                 --json takes no value (--json=true is exit 2, as for every command)
 
 Exit codes: 0 ok, 1 findings (changes needed, policy violated, unresolved),
             2 bad input or usage (or output that cannot be written), 70 internal error,
@@ -46,6 +47,11 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
     if (name === undefined || name === "--help" || name === "-h" || name === "help")
       return await showHelp(name, rest[0], io, argv);
     if (name === "--version" || name === "-v") return await topVersion(name, rest, io);
+    // `alpinize --json --version`: the order of the two does not matter.
+    if (name === "--json" && wantsVersion(rest)) {
+      const at = rest.findIndex((arg) => arg === "--version" || arg === "-v");
+      return await topVersion(rest[at]!, [name, ...rest.filter((_, i) => i !== at)], io);
+    }
     const entry = COMMANDS[name];
     if (!entry) return await unknownCommand(name, io, argv);
     const command = await entry.load();
@@ -54,6 +60,9 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
       return EXIT.OK;
     }
     if (wantsVersion(rest)) {
+      // --json=VALUE is refused as the command's own parsing refuses it, not read as no --json.
+      const valued = jsonWithValue(rest);
+      if (valued !== undefined) throw await jsonValueError(name, valued);
       io.out(versionOutput(rest));
       return EXIT.OK;
     }
