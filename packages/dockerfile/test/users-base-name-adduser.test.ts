@@ -23,7 +23,7 @@ describe("users: Debian's adduser of an account Alpine's base has", () => {
     "useradd -r ntp",
     "adduser --system ntp",
     "adduser --system --group ntp",
-    "adduser --system --home /x --shell /sbin/nologin ntp",
+    "adduser --system --home /var/empty --shell /usr/sbin/nologin ntp",
     "adduser -S -D ntp",
     "adduser -S -u 123 ntp",
   ])("%s: dropped, with the note useradd gets", (run) => {

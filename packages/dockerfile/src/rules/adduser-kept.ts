@@ -2,6 +2,7 @@ import type { SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { adduserAsks } from "./users-base-accounts.js";
 import { keepsBaseAccount } from "./users-base-names.js";
 import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
 import { madeInChain, recordGroup } from "./users-gids.js";
@@ -134,8 +135,9 @@ export function checkKept(scope: ScriptScope, cmd: SimpleCommand, words: Word[])
     return false;
   }
   const uid = optionValue(p.options, "--uid", "-u");
-  if (keepsBaseAccount(scope, cmd.start, "user", name, uid)) return true;
-  checkIds(scope, cmd.start, uid, undefined, name, "user");
+  const asks = adduserAsks(p.options, name);
+  if (keepsBaseAccount(scope, cmd.start, "user", name, uid, asks)) return true;
+  checkIds(scope, cmd.start, uid, undefined, name, "user", asks);
   const group = optionValue(p.options, "--ingroup", "-G");
   if (group !== undefined) warnRenumberedGroup(scope, cmd.start, group);
   // busybox gives a user with no group named and not -S its own group, as Debian's adduser does,

@@ -3,6 +3,7 @@ import type { Word } from "../shell/tokens.js";
 import { ADDUSER_VALUES, checkKept, fixKeptShell, mustConvert, NO_HOME } from "./adduser-kept.js";
 import { ALPINE_GROUPS, ALPINE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { adduserAsks } from "./users-base-accounts.js";
 import { freeOwnGroupGid, removeBaseHolder, systemOwnGroupStep } from "./users-base-holder.js";
 import { keepsBaseAccount } from "./users-base-names.js";
 import { groupWithGid, madeInChain, recordGroup } from "./users-gids.js";
@@ -50,9 +51,11 @@ export function debianAdduser(
   const name = p.operands[0]!;
   const system = o.has("--system") || o.has("-S");
   const uid = optionValue(o, "--uid", "-u");
-  // `adduser --system ntp`: Alpine's ntp is there already; dropped, as `useradd -r ntp` is.
-  if (keepsBaseAccount(scope, cmd.start, "user", name, uid)) return "";
-  checkIds(scope, cmd.start, uid, undefined, name, "user");
+  // `adduser --system ntp`: Alpine's ntp is there already; dropped, as `useradd -r ntp` is,
+  // unless the line asks for a group, home or shell Alpine's ntp lacks.
+  const asks = adduserAsks(o, name);
+  if (keepsBaseAccount(scope, cmd.start, "user", name, uid, asks)) return "";
+  checkIds(scope, cmd.start, uid, undefined, name, "user", asks);
   if ([...o.keys()].some((k) => /^--add[-_]extra[-_]groups$/.test(k))) {
     scope.warn(
       "users",

@@ -1,5 +1,6 @@
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { baseUserLacks, type UserAsks } from "./users-base-accounts.js";
 
 /** The ID Alpine's base image gives account `name`, if it has one of that name. */
 export function baseId(kind: "user" | "group", name: string): number | undefined {
@@ -10,8 +11,9 @@ export function baseId(kind: "user" | "group", name: string): number | undefined
 
 /**
  * `groupadd -r ntp`, `useradd -r ntp`: an account Alpine's base image already has, made with no
- * ID or with the one Alpine gives it. busybox would stop on it ("in use"); the account is there,
- * so the step goes, with a note. True when the caller drops the creation.
+ * ID or with the one Alpine gives it, and (a user) no group, home or shell Alpine's lacks. busybox
+ * would stop on it ("in use"); the account is there, so the step goes, with a note. True when the
+ * caller drops the creation; a line asking for more is kept, for checkIds to warn at.
  */
 export function keepsBaseAccount(
   scope: ScriptScope,
@@ -19,11 +21,13 @@ export function keepsBaseAccount(
   kind: "user" | "group",
   name: string,
   id: string | undefined,
+  asks: UserAsks = {},
 ): boolean {
   const info = scope.stage.info;
   if (!info.alpine || info.already) return false;
   const base = baseId(kind, name);
   if (base === undefined || (id !== undefined && id !== String(base))) return false;
+  if (kind === "user" && baseUserLacks(name, asks).length > 0) return false;
   scope.warn(
     "users",
     at,

@@ -1,5 +1,6 @@
 import { ALPINE_BASE_USERS, ALPINE_GROUPS, ALPINE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { baseUserLacks, type UserAsks } from "./users-base-accounts.js";
 import { baseHolder } from "./users-base-holder.js";
 import { baseId } from "./users-base-names.js";
 import { freeId } from "./users-free-id.js";
@@ -18,6 +19,7 @@ export function checkIds(
   gid: string | undefined,
   name: string | undefined,
   kind: "user" | "group",
+  asks: UserAsks = {},
 ): void {
   if (uid !== undefined) checkUid(scope, at, uid);
   if (gid !== undefined && kind === "group") checkGid(scope, at, gid, name);
@@ -27,7 +29,8 @@ export function checkIds(
   if (kind === "user" && name !== undefined) noteAccount(scope, { kind, name, id: uid });
   const names = kind === "user" ? ALPINE_USERS : ALPINE_GROUPS;
   if (name !== undefined && names.has(name)) {
-    warnBaseName(scope, at, kind, name, kind === "user" ? uid : gid);
+    const lacks = kind === "user" ? baseUserLacks(name, asks) : [];
+    warnBaseName(scope, at, kind, name, kind === "user" ? uid : gid, lacks);
     return;
   }
   const pkg = name === undefined ? undefined : createdByPackage(scope, name, kind);
@@ -74,8 +77,9 @@ function checkGid(scope: ScriptScope, at: number, gid: string, name: string | un
 
 /**
  * A name Alpine's base image has, made here with another ID than Alpine's (or in a stage whose
- * creations alpinize does not drop): busybox stops on the name whatever the ID, so the user must
- * choose between Alpine's account, with its ID, and a name of their own.
+ * creations alpinize does not drop), or asking for a group, home or shell Alpine's account lacks:
+ * busybox stops on the name whatever the rest, and has no usermod to change the account, so the
+ * user must choose between Alpine's account as it is and a name of their own.
  */
 function warnBaseName(
   scope: ScriptScope,
@@ -83,14 +87,18 @@ function warnBaseName(
   kind: "user" | "group",
   name: string,
   id: string | undefined,
+  lacks: string[],
 ): void {
   const base = baseId(kind, name);
   const label = kind === "user" ? "UID" : "GID";
   const other = id !== undefined && id !== String(base);
-  const asked = other ? `; this line asks for ${label} ${id}` : "";
+  const wants = [...(other ? [`${label} ${id}`] : []), ...lacks];
+  const asked = wants.length > 0 ? `; this line asks for ${wants.join(", ")}` : "";
   const moved = other
     ? ` (${label} ${base}: what expects ${label} ${id} must then name ${name} or ${base})`
-    : "";
+    : lacks.length > 0
+      ? " as Alpine has it (busybox has no usermod to change it)"
+      : "";
   scope.warn(
     "users",
     at,

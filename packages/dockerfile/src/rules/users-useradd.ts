@@ -1,6 +1,7 @@
 import type { Word } from "../shell/tokens.js";
 import { ALPINE_GROUPS, ALPINE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { useraddAsks } from "./users-base-accounts.js";
 import { freeOwnGroupGid, systemOwnGroupStep } from "./users-base-holder.js";
 import { keepsBaseAccount } from "./users-base-names.js";
 import { recordGroup } from "./users-gids.js";
@@ -73,9 +74,11 @@ export function useradd(
   const extra = optionValue(o, "-G");
   // `-G ''` is no group at all for useradd; busybox addgroup USER '' would fail.
   const joins = () => (extra ? joinGroups(scope, at, name, extra.split(","), "useradd -G") : []);
-  if (keepsBaseAccount(scope, at, "user", name, optionValue(o, "-u"))) return joins().join(" && ");
+  const asks = useraddAsks(o, name);
+  if (keepsBaseAccount(scope, at, "user", name, optionValue(o, "-u"), asks))
+    return joins().join(" && ");
   const setHash = passwordStep(scope, at, name, o);
-  checkIds(scope, at, optionValue(o, "-u"), undefined, name, "user");
+  checkIds(scope, at, optionValue(o, "-u"), undefined, name, "user", asks);
   const system = o.has("-r");
   const { group, ownGroup, gid, freed = "", step } = primaryGroup(scope, at, name, o);
   // The user's own group, made here or by busybox adduser: later steps may add others to it.

@@ -1,0 +1,112 @@
+import { optionValue, type Parsed } from "./users-options.js";
+
+/**
+ * What Alpine's base /etc/passwd gives each of its users (alpine-baselayout 3.23): primary group,
+ * home and login shell. A Debian line making one of these accounts is dropped only when it asks
+ * for nothing else (keepsBaseAccount).
+ */
+interface BaseUser {
+  readonly group: string;
+  readonly gid: number;
+  readonly home: string;
+  readonly shell: string;
+}
+
+const user = (group: string, gid: number, home: string, shell = "/sbin/nologin"): BaseUser => ({
+  group,
+  gid,
+  home,
+  shell,
+});
+
+export const ALPINE_BASE_USER_ENTRIES: ReadonlyMap<string, BaseUser> = new Map([
+  ["root", user("root", 0, "/root", "/bin/sh")],
+  ["bin", user("bin", 1, "/bin")],
+  ["daemon", user("daemon", 2, "/sbin")],
+  ["lp", user("lp", 7, "/var/spool/lpd")],
+  ["sync", user("root", 0, "/sbin", "/bin/sync")],
+  ["shutdown", user("root", 0, "/sbin", "/sbin/shutdown")],
+  ["halt", user("root", 0, "/sbin", "/sbin/halt")],
+  ["mail", user("mail", 12, "/var/mail")],
+  ["news", user("news", 13, "/usr/lib/news")],
+  ["uucp", user("uucp", 14, "/var/spool/uucppublic")],
+  ["cron", user("cron", 16, "/var/spool/cron")],
+  ["ftp", user("ftp", 21, "/var/lib/ftp")],
+  ["sshd", user("sshd", 22, "/dev/null")],
+  ["games", user("games", 35, "/usr/games")],
+  ["ntp", user("ntp", 123, "/var/empty")],
+  ["guest", user("users", 100, "/dev/null")],
+  ["nobody", user("nobody", 65534, "/")],
+]);
+
+/** Homes Alpine's base image has as folders: a `-m` of another one would have to make it. */
+const HOMES_ON_DISK: ReadonlySet<string> = new Set(["/", "/root", "/bin", "/sbin", "/var/empty"]);
+
+/** Shells that refuse a login as Alpine's /sbin/nologin does. */
+const NO_LOGIN: ReadonlySet<string> = new Set([
+  "/sbin/nologin",
+  "/usr/sbin/nologin",
+  "/bin/false",
+  "/usr/bin/false",
+]);
+
+/** What a line creating a user asks of it beyond the name and UID. */
+export interface UserAsks {
+  /** The primary group, by name or GID. */
+  readonly group?: string | undefined;
+  readonly home?: string | undefined;
+  /** The line makes the home folder (useradd -m, adduser without --no-create-home). */
+  readonly makeHome?: boolean | undefined;
+  readonly shell?: string | undefined;
+}
+
+const strip = (path: string) => (path.length > 1 ? path.replace(/\/+$/, "") : path);
+
+/**
+ * What `asks` wants that Alpine's base user `name` lacks, each as "X (Alpine's: Y)"; empty when
+ * the account as Alpine has it serves the line.
+ */
+export function baseUserLacks(name: string, asks: UserAsks): string[] {
+  const base = ALPINE_BASE_USER_ENTRIES.get(name);
+  if (base === undefined) return [];
+  const out: string[] = [];
+  const { group, home, shell } = asks;
+  if (group !== undefined && group !== base.group && group !== String(base.gid))
+    out.push(`primary group ${group} (Alpine's: ${base.group}, GID ${base.gid})`);
+  if (home !== undefined && strip(home) !== base.home)
+    out.push(`home ${home} (Alpine's: ${base.home})`);
+  else if (asks.makeHome && !HOMES_ON_DISK.has(base.home))
+    out.push(`home ${base.home} made (Alpine's base has no such folder)`);
+  if (
+    shell !== undefined &&
+    shell !== base.shell &&
+    !(NO_LOGIN.has(shell) && NO_LOGIN.has(base.shell))
+  )
+    out.push(`shell ${shell} (Alpine's: ${base.shell})`);
+  return out;
+}
+
+/** What a Debian (or busybox) adduser call asks of user `name`: --ingroup/-G, --gid, --group, --home/-h, --shell/-s. */
+export function adduserAsks(o: Parsed["options"], name: string): UserAsks {
+  const home = optionValue(o, "--home", "-h");
+  return {
+    group:
+      optionValue(o, "--ingroup", "-G") ??
+      optionValue(o, "--gid") ??
+      (o.has("--group") ? name : undefined),
+    home,
+    makeHome: home !== undefined && !o.has("--no-create-home") && !o.has("-H"),
+    shell: optionValue(o, "--shell", "-s"),
+  };
+}
+
+/** What a useradd call asks of user `name`: -g, -N (Debian's users), -d, -m (home /home/NAME), -s. */
+export function useraddAsks(o: Parsed["options"], name: string): UserAsks {
+  const makeHome = o.has("-m");
+  return {
+    group: optionValue(o, "-g") ?? (o.has("-N") ? "users" : undefined),
+    home: optionValue(o, "-d") ?? (makeHome ? `/home/${name}` : undefined),
+    makeHome,
+    shell: optionValue(o, "-s"),
+  };
+}
