@@ -51,8 +51,8 @@ export function alpineIdClashes(name: string, args: Word[]): IdClash[] {
     if (!word || !/^\d+$/.test(word.value)) continue;
     const n = Number(word.value);
     const holder = (id.kind === "UID" ? ALPINE_BASE_USERS : ALPINE_BASE_GROUPS).get(n);
-    if (holder === undefined || madeAlready(id, holder, account)) continue;
-    clashes.push({ offset: word.start, ...describe(name, id, n, holder, account) });
+    if (holder === undefined || madeAlready(holder, account)) continue;
+    clashes.push({ offset: word.start, ...describe(name, id, n, holder, account, o.flags) });
   }
   const own = name === "adduser" && clashes.length === 0 ? ownGroupClash(o, account) : undefined;
   return own ? [...clashes, own] : clashes;
@@ -95,8 +95,9 @@ function ownGroupClash(o: ParsedOptions, account: string | undefined): IdClash |
  * reads that call on a rerun: nothing to warn about. So for `useradd -g 82 www-data`: the user's
  * primary group is the one named like it, as on a system where the script made that group.
  */
-function madeAlready(id: IdOption, holder: string, account: string | undefined): boolean {
-  return id.kind === "GID" && holder === account;
+function madeAlready(holder: string, account: string | undefined): boolean {
+  // UID 123 for ntp too: the shim finds Alpine's ntp; base-names.ts says busybox adduser stops.
+  return holder === account;
 }
 
 function accountName(o: ParsedOptions): string | undefined {
@@ -110,6 +111,7 @@ function describe(
   n: number,
   holder: string,
   account: string | undefined,
+  flags: ReadonlySet<string>,
 ): Omit<IdClash, "offset"> {
   const base = `${id.kind} ${n} is held by Alpine's base ${id.kind === "UID" ? "user" : "group"} ${holder} (${BASE_TABLE})`;
   const who = account === undefined ? "the account" : `'${account}'`;
@@ -127,7 +129,27 @@ function describe(
     };
   return {
     severity: "warning",
-    message: `${base}: ${tool} refuses a GID a group holds, and alpinize_ensure_group reuses ${holder}, so ${who} is not created`,
+    message: `${base}: ${madeWith(tool, n, holder, who, flags)}`,
     fix: `pick a GID Alpine's base does not hold (${FREE_IDS}), or refer to the group by its GID afterwards`,
   };
+}
+
+/**
+ * What groupadd/addgroup -g N does on Alpine when base group `holder` has N. groupadd -o (left
+ * as is by the rewrite) shares N; groupadd -f picks another GID, and the rewrite's shim reuses
+ * the holder; plain groupadd and addgroup refuse N.
+ */
+function madeWith(
+  tool: string,
+  n: number,
+  holder: string,
+  who: string,
+  flags: ReadonlySet<string>,
+): string {
+  const reuse = `alpinize_ensure_group reuses ${holder}, so ${who} is not created`;
+  if (tool === "groupadd" && flags.has("o"))
+    return `with -o groupadd (from shadow; busybox addgroup has no -o) creates ${who} sharing GID ${n} with ${holder}, so GID ${n} is looked up as ${holder} and files of ${who} show as ${holder}`;
+  if (tool === "groupadd" && flags.has("f"))
+    return `with -f groupadd would give ${who} another GID than ${n}; alpinize_ensure_group, which alpinize entrypoint writes for it, reuses ${holder}, so ${who} is not created`;
+  return `${tool} refuses a GID a group holds, and ${reuse}`;
 }

@@ -13,6 +13,7 @@ import type { RewriteResult } from "../rewrite/types.js";
 import { baseName, commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/scan.js";
 import { alpineIdClashes } from "./alpine-ids.js";
+import { baseNameClashes } from "./base-names.js";
 import { ASH_HAS, BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
 import { capturedShadowCall } from "./captured.js";
 import { echoEscapeFinding } from "./echo-escapes.js";
@@ -218,8 +219,8 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
       "error",
     );
   }
-  for (const c of [...alpineIdClashes(name, args), ...shimIdClashes(name, args)])
-    add("alpine-id", c.offset, c.message, c.fix, c.severity);
+  const ids = [alpineIdClashes, shimIdClashes, baseNameClashes].flatMap((f) => f(name, args));
+  for (const c of ids) add("alpine-id", c.offset, c.message, c.fix, c.severity);
   if (name === "sudo" || name === "doas") lintSudo(name, args, add);
   const setHead = name === "set" ? setGosuWord(args) : undefined;
   if (setHead) {
