@@ -134,6 +134,26 @@ const CASES: [name: string, image: string, run: string, passes: boolean][] = [
     `RUN command -v useradd && ${ADD}; useradd -Z x app || true`,
     true,
   ],
+  ...(
+    [
+      ["|| :", true],
+      ["|| echo no useradd >&2", true],
+      ["|| exit 0", true],
+      ["|| exit 1", false],
+      ["|| false", false],
+      ["|| exit", false],
+      ["|| { echo x; exit 1; }", false],
+      ["|| return 1", false],
+      ["|| echo x > /no/such/dir/f", false],
+      ["|| true && false", false],
+    ] as const
+  ).map(([or, passes]): (typeof CASES)[number] => [
+    `a call followed by ${or}`,
+    "alpine:3.23",
+    `RUN useradd -Z x app ${or}`,
+    passes,
+  ]),
+  ["dpkg-divert --add /x || exit 1", "alpine:3.23", "RUN dpkg-divert --add /x || exit 1", false],
 ];
 
 /** The lines of the Debian tools that fail the build, as migrate --check reads the file. */

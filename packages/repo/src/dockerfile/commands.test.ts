@@ -166,12 +166,53 @@ describe("scanCommands on long scripts", () => {
     scanCommands(script).map((c) => `${c.name}${c.guarded ? "?" : ""}`);
 
   it("guards each command before a || once, list by list", () => {
-    expect(guarded("a || b || c; d && e || f; g")).toEqual(["a?", "b?", "c", "d?", "e?", "f", "g"]);
+    expect(guarded("a || b || true; d && e || echo no; g")).toEqual([
+      "a?",
+      "b?",
+      "true",
+      "d?",
+      "e?",
+      "echo",
+      "g",
+    ]);
     expect(guarded("if a; then if command -v x; then b; fi; c; fi")).toEqual([
       "a?",
       "command?",
       "b?",
       "c",
+    ]);
+  });
+
+  it("guards only by a || whose right side is known to succeed (busybox sh exits 1 otherwise)", () => {
+    const first = (script: string) => guarded(script)[0];
+    for (const ok of [
+      "|| true",
+      "|| :",
+      "|| echo x >&2",
+      "|| exit 0",
+      "2>/dev/null || true",
+      "||\n true",
+    ])
+      expect(first(`useradd -Z x app ${ok}`), ok).toBe("useradd?");
+    for (const bad of [
+      "|| exit 1",
+      "|| false",
+      "|| exit",
+      "|| return 1",
+      "|| { echo x; exit 1; }",
+      "|| (exit 1)",
+      "|| echo x > /no/such/f",
+      "|| true && false",
+      "|| b || c",
+      "|| ! true",
+    ])
+      expect(first(`useradd -Z x app ${bad}`), bad).toBe("useradd");
+    expect(guarded("( a || true ) || exit 1; ( b ) || true")).toEqual([
+      "a?",
+      "true",
+      "exit",
+      "b?",
+      "true",
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { SHELL_KEYWORDS } from "@alpinize/busybox";
 import { shellScriptIndex } from "@alpinize/dockerfile";
-import { looksUp, ShellGuards } from "./shell-guards.js";
+import { type GuardedSpan, looksUp, ShellGuards } from "./shell-guards.js";
 import { type Substitution, substitutionOffset, tokenize } from "./shell-words.js";
 
 /** One simple command found in a shell script: its name, arguments and leading assignments. */
@@ -78,7 +78,7 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
   const pendingRedirects: string[] = [];
   // What the substitutions in the words so far run: before the command that holds them.
   const substituted: ShellCommand[] = [];
-  const guards = new ShellGuards();
+  const guards = new ShellGuards((k) => succeeds(commands[k]!));
   const marked = new GuardedRange();
   const end = (cmd: ShellCommand | undefined) => {
     // With no command (`V=$(X)`, `for f in $(X)`), X's guard is that of a command at its place.
@@ -106,8 +106,8 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
       pendingRedirects.length = 0;
       end(current);
       current = undefined;
-      const from = guards.operator(token.text, commands.length);
-      if (from !== undefined) marked.guard(commands, from);
+      const span = guards.operator(token.text, commands.length);
+      if (span) marked.guard(commands, span);
       skipHeader = false;
       // `a |` at a line's end pipes into the command on the next line.
       afterPipe = token.text === "|" || (afterPipe && token.text === "\n");
@@ -142,24 +142,44 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
     if (pendingRedirects.length > 0) current.redirects = pendingRedirects.splice(0);
   }
   end(current);
+  const span = guards.finish(commands.length);
+  if (span) marked.guard(commands, span);
   return depth > 3 ? commands : expand(commands, depth);
 }
 
 /**
- * The commands a `||` guards, marked once each: in `a || b || c || …` every `||` guards the whole
- * list so far, and marking it again at each one was quadratic in the list's length.
+ * The commands a `||` guards, marked once each: `( a || true ) || true` guards `a` twice, and
+ * marking a span again at each enclosing list was quadratic in the nesting.
  */
 class GuardedRange {
   /** commands[from, to) are guarded already. */
   private from = 0;
   private to = 0;
 
-  guard(commands: ShellCommand[], from: number): void {
+  guard(commands: ShellCommand[], span: GuardedSpan): void {
+    const { from, to } = span;
     const inside = from >= this.from && from <= this.to;
-    for (let k = inside ? this.to : from; k < commands.length; k++) commands[k]!.guarded = true;
-    if (!inside) this.from = from;
-    this.to = commands.length;
+    for (let k = inside ? Math.max(this.to, from) : from; k < to; k++) commands[k]!.guarded = true;
+    if (inside) this.to = Math.max(this.to, to);
+    else [this.from, this.to] = [from, to];
   }
+}
+
+/**
+ * Commands that exit 0 whatever their arguments, and busybox's adduser/addgroup: `useradd app ||
+ * adduser -D app` is a fallback whose own options the busybox rules judge, not a failure left.
+ */
+const ALWAYS_SUCCEED = new Set(["true", ":", "echo", "printf", "adduser", "addgroup"]);
+
+/**
+ * Known to exit 0: `true`, `:`, `echo …`, `printf …`, `exit 0`, `return 0` (`exit` alone keeps
+ * the failed status); a redirection to a file other than /dev/null may fail.
+ */
+function succeeds(cmd: ShellCommand): boolean {
+  if (cmd.redirects?.some((f) => f !== "/dev/null")) return false;
+  const name = baseName(cmd.name);
+  if (ALWAYS_SUCCEED.has(name)) return true;
+  return (name === "exit" || name === "return") && cmd.args.length === 1 && cmd.args[0] === "0";
 }
 
 /** Substitutions nested deeper than this are part of their word, not scanned. */

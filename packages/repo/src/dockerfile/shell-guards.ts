@@ -3,6 +3,8 @@
  * `until` condition, negated with `!`, or followed by `||` in their and-or list; and those in the
  * `then` branch of an `if` whose condition probes for a program or a file (`command -v X`,
  * `which X`, `[ -f F ]`), which on Alpine is false for what Debian has, so the branch never runs.
+ * A `||` guards only when all after it up to the list's end is known to succeed (`|| true`,
+ * `|| echo …`, `|| exit 0`): `|| exit 1`, `|| false` or `|| { …; }` fail the RUN all the same.
  */
 export class ShellGuards {
   private readonly frames: Frame[] = [];
@@ -16,9 +18,21 @@ export class ShellGuards {
    * command cost the nesting depth for every command (quadratic in 10,000 nested `if`s).
    */
   private guarding = 0;
+  /** The last `||` of the current and-or list, if nothing after it so far can fail the list. */
+  private lastOr: PendingOr | undefined;
+  /** The enclosing lists' last `||`, as `outer` keeps their starts. */
+  private readonly outerOr: (PendingOr | undefined)[] = [];
+  /** The token before was a `||`: a newline after it continues the list. */
+  private afterOr = false;
+
+  /** `succeeds(k)`: the k-th command found is known to exit 0 (`true`, `echo …`, `exit 0`). */
+  constructor(private readonly succeeds: (k: number) => boolean) {}
 
   /** A reserved word at a command's place; `count`: commands found so far. */
   keyword(word: string, count: number): void {
+    // A compound command or `!` after a `||` is not read for success: that `||` guards nothing.
+    this.lastOr = undefined;
+    this.afterOr = false;
     if (word === "!") {
       this.negate = true;
       return;
@@ -43,6 +57,7 @@ export class ShellGuards {
 
   /** Whether a command starting here may fail without stopping the script. */
   starts(): boolean {
+    this.afterOr = false;
     const guarded = this.negate || this.guarding > 0;
     this.negate = false;
     return guarded;
@@ -67,23 +82,62 @@ export class ShellGuards {
     if (guards(frame)) this.guarding++;
   }
 
-  /** An operator; returns the index from which commands are guarded by it (a `||`). */
-  operator(op: string, count: number): number | undefined {
-    if (op === "||") return this.listStart;
+  /**
+   * An operator; `count`: commands found so far. Returns the commands a `||` guards, `[from, to)`,
+   * once the and-or list it is in ends and what runs after it is known to succeed.
+   */
+  operator(op: string, count: number): GuardedSpan | undefined {
+    if (op === "\n" && this.afterOr) return undefined;
+    this.afterOr = op === "||";
+    if (op === "||") {
+      this.lastOr = { from: this.listStart, at: count };
+      return undefined;
+    }
+    if (op === "&&" || op === "|") return undefined;
+    const span = this.listEnd(count);
     if (op === "(" || op === "$(") this.open(count);
     else if (op === ")") this.close(count);
-    else if (op !== "&&" && op !== "|") this.listStart = count;
-    return undefined;
+    else this.listStart = count;
+    return span;
+  }
+
+  /** The script ends: the `||` of its last list, if any. */
+  finish(count: number): GuardedSpan | undefined {
+    return this.listEnd(count);
+  }
+
+  /** The current and-or list ends at `count`: what its last `||` guards. */
+  private listEnd(count: number): GuardedSpan | undefined {
+    const or = this.lastOr;
+    this.lastOr = undefined;
+    if (!or || or.at >= count) return undefined;
+    for (let k = or.at; k < count; k++) if (!this.succeeds(k)) return undefined;
+    return { from: or.from, to: or.at };
   }
 
   private open(count: number): void {
     this.outer.push(this.listStart);
+    this.outerOr.push(undefined);
     this.listStart = count;
   }
 
   private close(count: number): void {
     this.listStart = this.outer.pop() ?? count;
+    this.lastOr = this.outerOr.pop();
   }
+}
+
+/** Commands `[from, to)`, guarded by a `||` after them. */
+export interface GuardedSpan {
+  from: number;
+  to: number;
+}
+
+interface PendingOr {
+  /** Where its and-or list starts. */
+  from: number;
+  /** The first command after it. */
+  at: number;
 }
 
 /** Commands in this frame may fail: its condition, or the branch a probe decides. */
