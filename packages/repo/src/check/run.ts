@@ -17,6 +17,7 @@ import { migrateBaseHints } from "./base-hints.js";
 import { contextLinks } from "./context-link.js";
 import { checkStages } from "./dockerfile-rules.js";
 import { checkExecTools } from "./exec-as-missing.js";
+import { reachedOnce } from "./reached-once.js";
 import { readRunScripts } from "./run-scripts.js";
 import { scriptNotFound } from "./script-not-found.js";
 import { checkShebang, type ScriptUse } from "./shebang.js";
@@ -126,8 +127,9 @@ export async function checkTargets(
     requireDigests: options.config.check.requireDigests,
     ignoreImages: options.config.images.ignore,
   };
-  const total = dockerfiles.length;
-  for (const [index, { root, file }] of dockerfiles.entries()) {
+  const once = await reachedOnce(dockerfiles);
+  const total = once.length;
+  for (const [index, { root, file }] of once.entries()) {
     const shown = display(file, cwd);
     options.onFile?.(shown, index, total, "dockerfile");
     result.files.push(shown);

@@ -16,6 +16,7 @@ import type { ContentStamp } from "../workspace/stamp.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { contextReader } from "./context.js";
 import { contextLinkWarnings } from "./context-links.js";
+import { RunDecisionSum } from "./decision-sum.js";
 import { ensureExecBackends } from "./exec-backend.js";
 import { dropDoneGosuAdvice } from "./gosu-advice.js";
 import { withoutIgnoredStages } from "./ignore-images.js";
@@ -45,6 +46,8 @@ export interface PlanOptions {
   /** Overrides `config.migrate.gosu` (`--gosu`). */
   gosu?: GosuMode;
   onProgress?: PlanProgress;
+  /** The package decisions the run's Dockerfiles may sum to (`MAX_PACKAGE_DECISIONS`). */
+  maxPackageDecisions?: number;
 }
 
 /**
@@ -89,12 +92,23 @@ export async function planRepository(root: string, options: PlanOptions): Promis
   // A FIFO, socket or device named like a Dockerfile is tried too: reading refuses it as skipped.
   const dockerfiles = [...found.dockerfiles, ...found.special].sort();
   const total = dockerfiles.length;
+  const decisions = new RunDecisionSum(options.maxPackageDecisions);
   for (const [index, file] of dockerfiles.entries()) {
+    if (decisions.passed) {
+      plan.unparsable.push(decisions.notPlanned(file));
+      continue;
+    }
     options.onProgress?.(file, index, total, "dockerfile");
     const before = await readOrSkip(root, file, plan, stamps);
     if (before === undefined) continue;
     const filePlan = planDockerfile(root, file, before, release, options, plan);
     if (!filePlan) continue;
+    // Refused before it is kept: its plan is what the run could not hold.
+    const refused = decisions.add(filePlan);
+    if (refused) {
+      plan.unparsable.push(refused);
+      continue;
+    }
     plan.files.push(filePlan);
     sources.push({ file, kind: "dockerfile", text: before });
     if (filePlan.stagesBefore) stagesOf.set(file, filePlan.stagesBefore);

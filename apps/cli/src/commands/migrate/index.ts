@@ -22,7 +22,7 @@ import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { missingOperand, takenOperand } from "../../missing-operand.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
-import { otherLinksWarning } from "../../write-output.js";
+import { otherLinksNote, symlinkTarget } from "../../write-output.js";
 import { runRepositoryMigration } from "./dir.js";
 import { assertWritable, type FileMigration, migrateFile, writeAtomic } from "./file.js";
 import { gosuFlag } from "./gosu.js";
@@ -89,6 +89,8 @@ strings, nested ones counted (ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS), is re
 before any rewriting: join RUN lines, move the commands into a script file, or split the file. So is
 one whose apt installs and removes name more than 200,000 packages, each distinct name of a command
 counted (ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES), with nothing written: use fewer apt commands.
+migrate DIR sums them over its Dockerfiles: the one that passes 200,000 and those after it are not
+migrated (exit 2, the same code; the others are): migrate the folders one at a time.
 Exit codes: 0 done (or nothing to change), 1 --check found files to migrate (or an Alpine
             stage that still runs a Debian tool migrate cannot convert),
             2 bad input (missing file, unknown release, unparsable Dockerfile), 70 internal error
@@ -215,7 +217,7 @@ async function migrateFiles(
   const mode = values.write ? "write" : values.check ? "check" : "diff";
   const done: FileMigration[] = [];
   const failures: FileFailure[] = [];
-  const linked: LinkedWrite[] = [];
+  const linked: (LinkedWrite & { target: string | undefined })[] = [];
   let failed = false;
   let bug = false;
   for (const file of positionals) {
@@ -235,7 +237,8 @@ async function migrateFiles(
       if (mode === "write" && m.result.changed) {
         // Taken before the rename: a later name of the same inode (`ln a b; --write a b`) pairs up.
         const inode = inodeKey(path);
-        linked.push({ file, inode, others: writeAtomic(path, m.result.output, file) });
+        const others = writeAtomic(path, m.result.output, file);
+        linked.push({ file, inode, others, target: symlinkTarget(path) });
       }
       if (!values.json) report(io, m, mode, values.defaulted);
     } catch (err) {
@@ -258,8 +261,9 @@ async function migrateFiles(
   }
   reached.file = null;
   // Named once all are written, as pin does: a name this run rewrote too does not hold old text.
-  for (const w of linksLeftBehind(linked)) io.warn(otherLinksWarning(w.file, w.others));
-  if (values.json) io.stdout.write(toJson(release, done, failures));
+  const hardLinks = linksLeftBehind(linked).map((w) => otherLinksNote(w.file, w.others, w.target));
+  for (const note of hardLinks) io.warn(note.message);
+  if (values.json) io.stdout.write(toJson(release, done, failures, hardLinks));
   if (bug) return EXIT.INTERNAL;
   if (failed) return EXIT.BAD_INPUT;
   // A RUN left with apt-get on an Alpine stage cannot build: the file is not done, changed or not.
