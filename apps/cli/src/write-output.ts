@@ -12,8 +12,11 @@ export {
   assertRewritable,
   type InPlaceWords,
   notRewritable,
+  type OtherLinksNote,
+  otherLinksNote,
   otherLinksWarning,
   rewriteInPlace,
+  symlinkTarget,
 } from "./write-output/in-place.js";
 export {
   type OutputTarget,

@@ -124,3 +124,65 @@ describe("migrate DIR --write of files with other hard links", () => {
     expect(kept.stderr).toContain("Dockerfile: had 1 other hard link; --write replaced it");
   });
 });
+
+// The warnings went to stderr only: a --json caller saw nothing of the names left behind.
+describe("--write --json lists the hard links left behind in `hardLinks`", () => {
+  it("migrate FILE, migrate DIR and entrypoint", async () => {
+    const file = join(tmp.dir, "Dockerfile");
+    writeFileSync(file, DEBIAN);
+    linkSync(file, join(tmp.dir, "b"));
+    let r = await runCli(["migrate", "--alpine", "3.23", "--write", "--json", file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).hardLinks).toEqual([
+      { file, otherLinks: 1, message: expect.stringContaining(`ln -f ${file} OTHER`) },
+    ]);
+    expect(r.stderr).toContain(`${file}: had 1 other hard link;`);
+
+    const script = join(tmp.dir, "entrypoint.sh");
+    writeFileSync(script, SCRIPT);
+    linkSync(script, join(tmp.dir, "copy.sh"));
+    r = await runCli(["entrypoint", "--write", "--json", script]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).hardLinks).toEqual([
+      { file: script, otherLinks: 1, message: expect.stringContaining("had 1 other hard link") },
+    ]);
+
+    const root = join(tmp.dir, "repo");
+    mkdirSync(root);
+    writeFileSync(join(root, "Dockerfile"), DEBIAN);
+    linkSync(join(root, "Dockerfile"), join(tmp.dir, "Dockerfile.old"));
+    r = await runCli(["migrate", "--alpine", "3.23", "--write", "--json", "repo"], {
+      cwd: tmp.dir,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).hardLinks).toEqual([
+      { file: "repo/Dockerfile", otherLinks: 1, message: expect.stringContaining("ln -f") },
+    ]);
+    // None left behind: no field.
+    writeFileSync(file, DEBIAN);
+    r = await runCli(["migrate", "--alpine", "3.23", "--write", "--json", join(tmp.dir, "b")]);
+    expect(JSON.parse(r.stdout).hardLinks).toBeUndefined();
+  });
+
+  it("through a symlink, the ln -f advice names the file written, not the link", async () => {
+    const real = join(tmp.dir, "real");
+    mkdirSync(real);
+    const file = join(real, "Dockerfile");
+    writeFileSync(file, DEBIAN);
+    linkSync(file, join(real, "other"));
+    const link = join(tmp.dir, "Dockerfile");
+    symlinkSync(file, link);
+    const r = await runCli(["migrate", "--alpine", "3.23", "--write", link]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`warning ${link}: had 1 other hard link;`);
+    expect(r.stderr).toContain(`ln -f ${file} OTHER`);
+    expect(r.stderr).not.toContain(`ln -f ${link} `);
+    const script = join(real, "e.sh");
+    writeFileSync(script, SCRIPT);
+    linkSync(script, join(real, "e2.sh"));
+    symlinkSync(script, join(tmp.dir, "e.sh"));
+    const e = await runCli(["entrypoint", "--write", join(tmp.dir, "e.sh")]);
+    expect(e.code, e.stderr).toBe(0);
+    expect(e.stderr).toContain(`ln -f ${script} OTHER`);
+  });
+});

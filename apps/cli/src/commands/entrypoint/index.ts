@@ -13,7 +13,7 @@ import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { missingOperand } from "../../missing-operand.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
-import { otherLinksWarning } from "../../write-output.js";
+import { otherLinksNote, symlinkTarget } from "../../write-output.js";
 import { fileLabel } from "../migrate/output.js";
 import {
   type EntrypointReport,
@@ -140,8 +140,9 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
   const mode = values.write ? "write" : values.check ? "check" : "diff";
   const others =
     mode === "write" && result.changed ? writeScript(path, result.output, read.stamp, file) : 0;
-  if (others > 0) io.warn(otherLinksWarning(file, others));
-  if (values.json) io.stdout.write(toJson(report));
+  const hardLinks = others > 0 ? [otherLinksNote(file, others, symlinkTarget(path))] : [];
+  for (const note of hardLinks) io.warn(note.message);
+  if (values.json) io.stdout.write(toJson(report, hardLinks));
   else {
     if (mode === "diff") printDiff(io, report);
     printNotes(io, report, mode === "write" && result.changed);

@@ -6,6 +6,7 @@ import { printFinding } from "../../finding-line.js";
 import type { Io } from "../../io.js";
 import { errorJson } from "../../json-errors.js";
 import { rawBytesJson } from "../../raw-bytes.js";
+import type { OtherLinksNote } from "../../write-output.js";
 import { printUnifiedDiff } from "../migrate/print-diff.js";
 
 export interface EntrypointReport {
@@ -18,10 +19,11 @@ export interface EntrypointReport {
   source: string;
 }
 
-export function toJson(r: EntrypointReport): string {
+export function toJson(r: EntrypointReport, hardLinks: readonly OtherLinksNote[] = []): string {
   const onOutput = placedOnOutput(r);
   const doc = {
     file: r.file,
+    ...(hardLinks.length > 0 ? { hardLinks } : {}),
     changed: r.result.changed,
     source: r.source,
     edits: r.result.edits,

@@ -18,7 +18,7 @@ import {
   renderReport,
 } from "@alpinize/repo";
 import type { Io } from "../../io.js";
-import { otherLinksWarning, resolveOutputPath } from "../../write-output.js";
+import { otherLinksNote, resolveOutputPath } from "../../write-output.js";
 import { reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { unifiedDiff } from "./diff.js";
 import { MASKED_DIFF, maskDiffSecrets } from "./diff-secrets.js";
@@ -147,8 +147,10 @@ async function migrateRepository(
           written.map(show),
         );
   io.endProgress();
-  for (const [file, others] of linked) io.warn(otherLinksWarning(show(file), others));
-  if (flags.json) io.stdout.write(repoJson(plan, pinFailures, written, show, reportFailure));
+  const hardLinks = linked.map(([file, others]) => otherLinksNote(show(file), others));
+  for (const note of hardLinks) io.warn(note.message);
+  if (flags.json)
+    io.stdout.write(repoJson(plan, pinFailures, written, show, reportFailure, hardLinks));
   else printHuman(io, plan, mode, written, show);
   printProblems(io, plan, pinFailures, show);
   if (reportFailure) {

@@ -22,7 +22,7 @@ import type { Io } from "../../io.js";
 import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { missingOperand, takenOperand } from "../../missing-operand.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
-import { otherLinksWarning } from "../../write-output.js";
+import { otherLinksNote, symlinkTarget } from "../../write-output.js";
 import { runRepositoryMigration } from "./dir.js";
 import { assertWritable, type FileMigration, migrateFile, writeAtomic } from "./file.js";
 import { gosuFlag } from "./gosu.js";
@@ -217,7 +217,7 @@ async function migrateFiles(
   const mode = values.write ? "write" : values.check ? "check" : "diff";
   const done: FileMigration[] = [];
   const failures: FileFailure[] = [];
-  const linked: LinkedWrite[] = [];
+  const linked: (LinkedWrite & { target: string | undefined })[] = [];
   let failed = false;
   let bug = false;
   for (const file of positionals) {
@@ -237,7 +237,8 @@ async function migrateFiles(
       if (mode === "write" && m.result.changed) {
         // Taken before the rename: a later name of the same inode (`ln a b; --write a b`) pairs up.
         const inode = inodeKey(path);
-        linked.push({ file, inode, others: writeAtomic(path, m.result.output, file) });
+        const others = writeAtomic(path, m.result.output, file);
+        linked.push({ file, inode, others, target: symlinkTarget(path) });
       }
       if (!values.json) report(io, m, mode, values.defaulted);
     } catch (err) {
@@ -260,8 +261,9 @@ async function migrateFiles(
   }
   reached.file = null;
   // Named once all are written, as pin does: a name this run rewrote too does not hold old text.
-  for (const w of linksLeftBehind(linked)) io.warn(otherLinksWarning(w.file, w.others));
-  if (values.json) io.stdout.write(toJson(release, done, failures));
+  const hardLinks = linksLeftBehind(linked).map((w) => otherLinksNote(w.file, w.others, w.target));
+  for (const note of hardLinks) io.warn(note.message);
+  if (values.json) io.stdout.write(toJson(release, done, failures, hardLinks));
   if (bug) return EXIT.INTERNAL;
   if (failed) return EXIT.BAD_INPUT;
   // A RUN left with apt-get on an Alpine stage cannot build: the file is not done, changed or not.

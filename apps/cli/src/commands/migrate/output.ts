@@ -3,6 +3,7 @@ import { messageOnRewrite } from "@alpinize/repo";
 import { printFinding } from "../../finding-line.js";
 import type { Io } from "../../io.js";
 import { rawBytesJson } from "../../raw-bytes.js";
+import type { OtherLinksNote } from "../../write-output.js";
 import type { FileMigration } from "./file.js";
 import { printUnifiedDiff } from "./print-diff.js";
 
@@ -26,10 +27,12 @@ export function toJson(
   release: string,
   files: FileMigration[],
   failures: readonly FileFailure[] = [],
+  hardLinks: readonly OtherLinksNote[] = [],
 ): string {
   const doc = {
     release,
     ...(failures.length > 0 ? { errors: failures } : {}),
+    ...(hardLinks.length > 0 ? { hardLinks } : {}),
     files: files.map(({ file, before, result }) => ({
       file: fileLabel(file),
       changed: result.changed,

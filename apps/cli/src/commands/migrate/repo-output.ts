@@ -10,7 +10,7 @@ import {
 } from "@alpinize/repo";
 import type { Io } from "../../io.js";
 import { rawBytesJson } from "../../raw-bytes.js";
-import { writeFailureHint } from "../../write-output.js";
+import { type OtherLinksNote, writeFailureHint } from "../../write-output.js";
 import { withShownPath } from "./shown-path.js";
 
 /** A repository path (relative to the plan's root) as the user is shown it. */
@@ -35,6 +35,7 @@ export function repoJson(
   written: string[],
   show: ShowPath,
   reportFailure?: ReportFailure,
+  hardLinks: readonly OtherLinksNote[] = [],
 ): string {
   const withPath = <T extends { file: string }>(entry: T) => ({
     ...entry,
@@ -44,6 +45,7 @@ export function repoJson(
     root: plan.root,
     release: plan.release,
     ...(reportFailure ? { errors: [reportFailure] } : {}),
+    ...(hardLinks.length > 0 ? { hardLinks } : {}),
     files: plan.files.map((f) => ({
       file: f.file,
       path: show(f.file),
