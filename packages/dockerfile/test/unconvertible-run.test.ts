@@ -34,6 +34,18 @@ describe("a RUN migrate cannot convert that runs a Debian tool keeps its stage o
     expect(r.warnings[0]!.message).toContain("unterminated");
   });
 
+  it.each([
+    ["apt-get install -y curl && (", '"(" is never closed'],
+    ["if then fi apt-get install -y curl", '"then" after an empty list'],
+    ["apt-get install -y curl; fi", '"fi" unexpected'],
+  ])("compound commands that do not close: %j", (run, reason) => {
+    const text = `FROM debian:bookworm\nRUN ${run}\n`;
+    const r = migrate(text);
+    expect(r.output).toBe(text);
+    expect(r.warnings.map((w) => w.rule)).toEqual(["from"]);
+    expect(r.warnings[0]!.message).toContain(`it could not be read as sh (${reason})`);
+  });
+
   it("a heredoc RUN whose body sh cannot read", () => {
     const text = "FROM ubuntu:24.04\nRUN <<EOF\nuseradd -r app\necho 'x\nEOF\n";
     const r = migrate(text);

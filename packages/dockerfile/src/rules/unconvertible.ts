@@ -1,5 +1,6 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
+import { assertWholeScript } from "../shell/grammar.js";
 import { parseScript } from "../shell/script.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import { rootStage, type Stage, type StageModel } from "../stages.js";
@@ -19,7 +20,7 @@ export function toolInUnreadableScript(
   const m = script.matchAll(TOOL_WORD).next().value;
   if (!m) return undefined;
   try {
-    parseScript(script);
+    assertWholeScript(parseScript(script));
     return undefined;
   } catch (err) {
     if (!(err instanceof ShellSyntaxError)) throw err;

@@ -1,5 +1,6 @@
 import { sourceSpan } from "../parse/logical.js";
 import type { Heredoc, Instruction } from "../parse/types.js";
+import { assertWholeScript } from "./grammar.js";
 import { parseScript, type Script } from "./script.js";
 
 /** A shell script inside a Dockerfile, with a way back from script offsets to file offsets. */
@@ -37,7 +38,7 @@ export function runSource(
 ): ShellSource {
   const text = ins.args.text.slice(offset);
   const src: ShellSource = {
-    script: parseScript(text),
+    script: wholeScript(text),
     file,
     escapeChar,
     span: (from, to) => sourceSpan(ins.args, from + offset, to + offset),
@@ -50,7 +51,7 @@ export function runSource(
 export function heredocSource(file: string, doc: Heredoc, escapeChar: string): ShellSource {
   const text = file.slice(doc.bodyStart, doc.bodyEnd);
   return {
-    script: parseScript(text),
+    script: wholeScript(text),
     file,
     escapeChar,
     span: (from, to) => [doc.bodyStart + from, doc.bodyStart + to],
@@ -60,6 +61,13 @@ export function heredocSource(file: string, doc: Heredoc, escapeChar: string): S
 
 /** What a script read out of another text leads its offsets back through: a script, or the file. */
 export type Parent = Pick<ShellSource, "file" | "escapeChar" | "span" | "direct">;
+
+/** A RUN's or here-document's whole script: sh reads none of it when its compounds do not close. */
+function wholeScript(text: string): Script {
+  const script = parseScript(text);
+  assertWholeScript(script);
+  return script;
+}
 
 /** A script written as it is at `offset` of a parent's text (`$( … )`'s). */
 export function offsetSource(parent: Parent, script: Script, offset: number): ShellSource {

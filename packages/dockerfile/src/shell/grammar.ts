@@ -1,0 +1,179 @@
+import type { Item, Script } from "./script.js";
+import { ShellSyntaxError } from "./tokenize.js";
+
+/**
+ * The flat item list reads any order of keywords; sh does not. A whole script (a RUN, a
+ * here-document body) whose compound commands do not close, or close out of order, fails before
+ * any of it runs (`apt-get install -y curl && (`, `if then fi …`), so it is no script to rewrite:
+ * this throws as the tokenizer does for an unterminated quote. Fragments (a branch, a `$( )`)
+ * are parsed without it.
+ */
+export function assertWholeScript(script: Script): void {
+  const frames: Frame[] = [];
+  let last: Item | undefined;
+  try {
+    for (const it of script.items) {
+      if (it.kind === "op" && it.op === "\n") continue;
+      step(frames, it, last, script.text);
+      last = it;
+    }
+  } catch (err) {
+    if (err instanceof Lenient) return;
+    throw err;
+  }
+  if (last?.kind === "op" && CHAINS.has(last.op)) fail(`nothing after "${last.op}"`, last.start);
+  const open = frames[frames.length - 1];
+  if (open) fail(`"${open.word}" is never closed`, open.start);
+}
+
+interface Frame {
+  word: string;
+  start: number;
+  /** What the frame reads now: a test (if/elif/while), a body, or a case's arms. */
+  part: "test" | "body" | "else" | "arms" | "for";
+  /** A command stands in the current part: sh refuses an empty test or body. */
+  filled: boolean;
+}
+
+const CHAINS = new Set(["&&", "||", "|"]);
+const CLOSER: Record<string, string> = { fi: "if", done: "loop", esac: "case", "}": "{", ")": "(" };
+
+function step(frames: Frame[], it: Item, last: Item | undefined, text: string): void {
+  const top = frames[frames.length - 1];
+  if (it.kind === "pattern") {
+    if (top) top.filled = true;
+    return;
+  }
+  if (it.kind === "pipeline") {
+    if (top) top.filled = true;
+    pipedCompounds(frames, it);
+    return;
+  }
+  if (it.kind === "header") {
+    if (top) top.filled = true;
+    // The header leaves its keyword out of `words`; `for x in` and `case x in` read alike there.
+    const isCase = text.startsWith("case", it.start);
+    frames.push({
+      word: isCase ? "case" : "for",
+      start: it.start,
+      part: isCase ? "arms" : "for",
+      filled: false,
+    });
+    return;
+  }
+  if (it.kind === "op") {
+    if (last?.kind === "op" && CHAINS.has(last.op)) {
+      fail(`"${it.op}" right after "${last.op}"`, it.start);
+    }
+    if (CHAINS.has(it.op) && !endsCommand(last)) {
+      fail(`"${it.op}" with no command before it`, it.start);
+    }
+    return;
+  }
+  keyword(frames, it.word, it.start);
+}
+
+const OPENERS = new Set(["if", "while", "until", "{", "for", "case"]);
+
+/**
+ * The item list reads `a | while …`, `a | { …` as a pipeline whose later command is named by the
+ * keyword: the compound it opens is closed by items after it. Its first words are its test (or
+ * body); `case` there is not read into arms, so the check stops trusting the list and lets it be.
+ */
+function pipedCompounds(frames: Frame[], it: Item & { kind: "pipeline" }): void {
+  for (const cmd of it.commands.slice(1)) {
+    const word = cmd.args[0]?.raw;
+    if (word === undefined || !OPENERS.has(word)) continue;
+    if (word === "case") throw new Lenient();
+    if (word === "for") {
+      frames.push({ word: "for", start: cmd.start, part: "for", filled: false });
+      continue;
+    }
+    keyword(frames, word, cmd.start);
+    frames[frames.length - 1]!.filled = cmd.args.length > 1;
+  }
+}
+
+/** Thrown where the item list cannot be judged: the script is taken as sh reads it. */
+class Lenient extends Error {}
+
+const ENDS = new Set([")", "}", "fi", "done", "esac"]);
+
+/** A pipeline, or the keyword that closes a compound command: what `&&`, `||` and `|` follow. */
+function endsCommand(last: Item | undefined): boolean {
+  return last?.kind === "pipeline" || (last?.kind === "keyword" && ENDS.has(last.word));
+}
+
+function keyword(frames: Frame[], word: string, start: number): void {
+  const top = frames[frames.length - 1];
+  switch (word) {
+    case "if":
+    case "while":
+    case "until":
+    case "{":
+    case "(":
+      if (top) top.filled = true;
+      frames.push({
+        word: word === "while" || word === "until" ? "loop" : word,
+        start,
+        part: word === "{" || word === "(" ? "body" : "test",
+        filled: false,
+      });
+      return;
+    case "then":
+      expect(top, "if", "test", word, start);
+      top!.part = "body";
+      top!.filled = false;
+      return;
+    case "elif":
+    case "else":
+      expect(top, "if", "body", word, start);
+      top!.part = word === "elif" ? "test" : "else";
+      top!.filled = false;
+      return;
+    case "do":
+      if (top?.word === "for" && top.part === "for") top.word = "loop";
+      else expect(top, "loop", "test", word, start);
+      top!.part = "body";
+      top!.filled = false;
+      return;
+    case "fi":
+    case "done":
+    case "esac":
+    case "}":
+    case ")":
+      close(frames, word, start);
+      return;
+    default:
+      // `!` and anything else the item list calls a keyword opens nothing.
+      return;
+  }
+}
+
+function expect(
+  top: Frame | undefined,
+  word: string,
+  part: Frame["part"],
+  got: string,
+  at: number,
+) {
+  if (top?.word !== word || top.part !== part) fail(`"${got}" unexpected`, at);
+  if (!top!.filled) fail(`"${got}" after an empty list`, at);
+}
+
+function close(frames: Frame[], word: string, start: number): void {
+  const top = frames.pop();
+  if (top?.word !== CLOSER[word]) fail(`"${word}" unexpected`, start);
+  const part = top!.part;
+  if ((word === "fi" || word === "done") && part !== "body" && part !== "else") {
+    fail(`"${word}" unexpected`, start);
+  }
+  // `name() …` opens with an empty `( )`, and `case x in esac` is sh; other empty bodies are not.
+  if (!top!.filled && word !== ")" && word !== "esac") fail(`"${word}" after an empty list`, start);
+  const outer = frames[frames.length - 1];
+  if (outer) outer.filled = true;
+}
+
+function fail(message: string, offset: number): never {
+  throw new ShellSyntaxError(message, offset);
+}
