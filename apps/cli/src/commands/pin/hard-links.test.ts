@@ -30,6 +30,9 @@ describe("alpinize pin --write of a file with other hard links", () => {
     expect(json.code, json.stderr).toBe(0);
     expect(JSON.parse(json.stdout).files[0].written).toBe(true);
     expect(json.stderr).toContain("warning Dockerfile: had 2 other hard links;");
+    expect(JSON.parse(json.stdout).hardLinks).toEqual([
+      { file: "Dockerfile", otherLinks: 2, message: expect.stringContaining("ln -f Dockerfile") },
+    ]);
   });
 
   it("does not count a name the same run rewrote too", async () => {

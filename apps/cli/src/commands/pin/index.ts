@@ -15,7 +15,7 @@ import type { Io } from "../../io.js";
 import { errorJson, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { missingOperand } from "../../missing-operand.js";
 import { escapingErrors, rawBytesJson, showingRawBytes } from "../../raw-bytes.js";
-import { otherLinksWarning } from "../../write-output.js";
+import { type OtherLinksNote, otherLinksNote, symlinkTarget } from "../../write-output.js";
 import { progressReporter, reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { encode, forFile, KINDS, type PinInput, readPinInput, replaceFile } from "./files.js";
 import { type FileReport, printReport, reportToJson } from "./report.js";
@@ -132,11 +132,13 @@ async function pin(values: PinFlags, positionals: string[], io: Io): Promise<num
   const inputs: PinInput[] = [];
   for (const file of positionals) inputs.push(await readPinInput(file, io.cwd, kind));
   const mode = values.write ? "write" : values.check ? "check" : "plan";
+  const hardLinks: OtherLinksNote[] = [];
   const reports =
-    mode === "check" ? inputs.map(checkFile) : await pinFiles(inputs, values, io, mode);
+    mode === "check" ? inputs.map(checkFile) : await pinFiles(inputs, values, io, mode, hardLinks);
   if (values.json) {
     const errors = reports.flatMap((r) => (r.writeError ? [r.writeError.toJSON()] : []));
-    io.out(rawBytesJson({ files: reports.map(reportToJson), errors }));
+    const links = hardLinks.length > 0 ? { hardLinks } : {};
+    io.out(rawBytesJson({ files: reports.map(reportToJson), errors, ...links }));
   } else {
     for (const report of reports) printReport(report, io, mode);
     io.err(io.style.dim(summarize(reports, mode)));
@@ -164,12 +166,13 @@ async function pinFiles(
   values: { via?: string; "insecure-registry"?: string[]; "registry-mirror"?: string },
   io: Io,
   mode: "write" | "plan",
+  hardLinks: OtherLinksNote[],
 ): Promise<FileReport[]> {
   const resolver = resolverFromFlags("pin", values, io);
   try {
     const resolveCached = await prefetch(resolver, inputs, io);
     const reports: FileReport[] = [];
-    const linked: LinkedWrite[] = [];
+    const linked: (LinkedWrite & { target: string | undefined })[] = [];
     for (const input of inputs) {
       const result = await forFile(input, () => pinText(input.kind, input.text, resolveCached));
       const write = mode === "write" && result.text !== input.text;
@@ -180,7 +183,8 @@ async function pinFiles(
         const bytes = encode(input, result.text);
         writeError = await replaceFile(input.path, bytes, input.file, input.stamp).then(
           (others) => {
-            linked.push({ file: input.file, inode: input.inode, others });
+            const target = symlinkTarget(input.path);
+            linked.push({ file: input.file, inode: input.inode, others, target });
             return undefined;
           },
           (err: unknown) => {
@@ -203,7 +207,10 @@ async function pinFiles(
       });
     }
     // As migrate --write: a file whose other names keep the old text is named, once all are written.
-    for (const w of linksLeftBehind(linked)) io.warn(otherLinksWarning(w.file, w.others));
+    for (const w of linksLeftBehind(linked)) {
+      hardLinks.push(otherLinksNote(w.file, w.others, w.target));
+      io.warn(hardLinks.at(-1)!.message);
+    }
     reportWarnings(resolver, io);
     return reports;
   } finally {
