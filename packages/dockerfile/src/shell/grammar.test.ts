@@ -26,6 +26,8 @@ describe("assertWholeScript", () => {
     ["echo a )", '")" unexpected'],
     ["a | while b; do c; fi", '"fi" unexpected'],
     ["a | { b;", '"{" is never closed'],
+    ["#!/bin/sh\nif a; then b;\n", '"if" is never closed'],
+    ["#!/usr/bin/env bash\nwhile a; do b;\n", '"loop" is never closed'],
   ])("refuses %j", (text, message) => {
     expect(check(text)).toThrow(ShellSyntaxError);
     expect(check(text)).toThrow(message);
@@ -54,6 +56,22 @@ describe("assertWholeScript", () => {
     "a | if b; then c; fi | d",
     "a | for x in 1 2; do echo $x; done",
     "a | case x in a) b;; esac",
+    "ls /etc | { while read f; do :; done; }",
+    "ls | { if a; then b; fi; }",
+    "ls | { for x in a; do b; done; }",
+    "ls | { case x in a) b;; esac; }",
+    "ls | { { a; }; }",
+    "a | tee f | { while read f; do :; done; }",
+    "ls | {\twhile read f; do :; done; }",
+    "for x in do; do :; done",
+    "for do in a; do :; done",
+    // bash's own forms, in a RUN under SHELL bash or a bash here-document: not judged.
+    "function f { echo hi; }; f",
+    "select x in a b; do break; done",
+    "case x in x) echo a;& *) echo b;; esac",
+    "case x in x) echo a;;& *) echo b;; esac",
+    "#!/usr/bin/env python3\nfor x in y:\n    print(x)\n",
+    "#!/usr/bin/perl\nif (1) { print 1 }\n",
     "",
   ])("reads %j", (text) => {
     expect(check(text)).not.toThrow();

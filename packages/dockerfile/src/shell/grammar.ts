@@ -9,6 +9,7 @@ import { ShellSyntaxError } from "./tokenize.js";
  * are parsed without it.
  */
 export function assertWholeScript(script: Script): void {
+  if (!readBySh(script.text)) return;
   const frames: Frame[] = [];
   let last: Item | undefined;
   try {
@@ -26,8 +27,18 @@ export function assertWholeScript(script: Script): void {
   if (open) fail(`"${open.word}" is never closed`, open.start);
 }
 
+/** A here-document script may name its interpreter: python's or perl's text is no sh to judge. */
+function readBySh(text: string): boolean {
+  const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(text);
+  if (!shebang) return true;
+  const program = shebang[1]!.endsWith("/env") ? (shebang[2] ?? "") : shebang[1]!;
+  return /(?:^|\/)(?:sh|ash|dash|bash|busybox)$/.test(program);
+}
+
 interface Frame {
   word: string;
+  /** A loop opened by `for`: its list may hold the word `do` (`for x in do; do`), read as a keyword. */
+  fromFor?: boolean;
   start: number;
   /** What the frame reads now: a test (if/elif/while), a body, or a case's arms. */
   part: "test" | "body" | "else" | "arms" | "for";
@@ -45,6 +56,7 @@ function step(frames: Frame[], it: Item, last: Item | undefined, text: string): 
     return;
   }
   if (it.kind === "pipeline") {
+    if (it.commands.some((c) => BASH_ONLY.has(c.args[0]?.raw ?? ""))) throw new Lenient();
     if (top) top.filled = true;
     pipedCompounds(frames, it);
     return;
@@ -53,7 +65,10 @@ function step(frames: Frame[], it: Item, last: Item | undefined, text: string): 
     if (top) top.filled = true;
     // The header leaves its keyword out of `words`; `for x in` and `case x in` read alike there.
     const isCase = text.startsWith("case", it.start);
+    // `for do in …`: the list stopped at the name; the items after it cannot be trusted.
+    if (!isCase && (it.words.length === 0 || it.words[0]!.raw === "do")) throw new Lenient();
     frames.push({
+      ...(isCase ? {} : { fromFor: true }),
       word: isCase ? "case" : "for",
       start: it.start,
       part: isCase ? "arms" : "for",
@@ -62,6 +77,10 @@ function step(frames: Frame[], it: Item, last: Item | undefined, text: string): 
     return;
   }
   if (it.kind === "op") {
+    // bash's `;&` and `;;&` case ends: the item list reads them as `;` and `&`.
+    if (it.op === "&" && last?.kind === "op" && last.end === it.start && last.op.startsWith(";")) {
+      throw new Lenient();
+    }
     if (last?.kind === "op" && CHAINS.has(last.op)) {
       fail(`"${it.op}" right after "${last.op}"`, it.start);
     }
@@ -74,6 +93,8 @@ function step(frames: Frame[], it: Item, last: Item | undefined, text: string): 
 }
 
 const OPENERS = new Set(["if", "while", "until", "{", "for", "case"]);
+/** Words that open bash's own compounds (`function f {`, `select x in …; do`): not judged. */
+const BASH_ONLY = new Set(["function", "select", "coproc"]);
 
 /**
  * The item list reads `a | while …`, `a | { …` as a pipeline whose later command is named by the
@@ -84,9 +105,11 @@ function pipedCompounds(frames: Frame[], it: Item & { kind: "pipeline" }): void 
   for (const cmd of it.commands.slice(1)) {
     const word = cmd.args[0]?.raw;
     if (word === undefined || !OPENERS.has(word)) continue;
-    if (word === "case") throw new Lenient();
+    // `a | { while …`: a compound as the group's first command is not split out of the words.
+    const next = cmd.args[1]?.raw ?? "";
+    if (word === "case" || OPENERS.has(next) || next === "!") throw new Lenient();
     if (word === "for") {
-      frames.push({ word: "for", start: cmd.start, part: "for", filled: false });
+      frames.push({ word: "for", start: cmd.start, part: "for", filled: false, fromFor: true });
       continue;
     }
     keyword(frames, word, cmd.start);
@@ -132,6 +155,7 @@ function keyword(frames: Frame[], word: string, start: number): void {
       top!.filled = false;
       return;
     case "do":
+      if (top?.fromFor && top.part === "body" && !top.filled) return;
       if (top?.word === "for" && top.part === "for") top.word = "loop";
       else expect(top, "loop", "test", word, start);
       top!.part = "body";
