@@ -86,9 +86,15 @@ export function baseUserLacks(name: string, asks: UserAsks): string[] {
   return out;
 }
 
-/** What a Debian (or busybox) adduser call asks of user `name`: --ingroup/-G, --gid, --group, --home/-h, --shell/-s. */
+/**
+ * What a Debian adduser call asks of user `name`: --ingroup/-G, --gid, --group, --home/-h,
+ * --shell/-s, and without --system the home and shell Debian gives a login user.
+ */
 export function adduserAsks(o: Parsed["options"], name: string): UserAsks {
-  const home = optionValue(o, "--home", "-h");
+  // Debian's adduser makes a login user's /home/NAME with bash (adduser.conf's DHOME, DSHELL)
+  // unless told otherwise; a --system user gets neither.
+  const login = !o.has("--system") && !o.has("-S");
+  const home = optionValue(o, "--home", "-h") ?? (login ? `/home/${name}` : undefined);
   return {
     group:
       optionValue(o, "--ingroup", "-G") ??
@@ -96,7 +102,7 @@ export function adduserAsks(o: Parsed["options"], name: string): UserAsks {
       (o.has("--group") ? name : undefined),
     home,
     makeHome: home !== undefined && !o.has("--no-create-home") && !o.has("-H"),
-    shell: optionValue(o, "--shell", "-s"),
+    shell: optionValue(o, "--shell", "-s") ?? (login ? "/bin/bash" : undefined),
   };
 }
 
