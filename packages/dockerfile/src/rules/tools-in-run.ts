@@ -2,7 +2,7 @@ import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { type Scope, scopeAt } from "../shell/conditional-spans.js";
-import type { Item, Pipeline, SimpleCommand } from "../shell/script.js";
+import type { Item, SimpleCommand } from "../shell/script.js";
 import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../shell/source.js";
 import { substitutionsOf } from "../shell/substitutions.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
@@ -11,6 +11,7 @@ import { runOrder } from "./apk-replay.js";
 import { isDebianTool, TOOL_WORD } from "./debian-tools.js";
 import { type DockerfileText, execRunSource } from "./exec-source.js";
 import { type ExecWord, execWords } from "./exec-words.js";
+import { failureCaught } from "./failure-caught.js";
 import { fedHeredocs } from "./fed-heredocs.js";
 import { callsOf } from "./gnu-calls.js";
 import { nestedSource, shellStrings } from "./nested.js";
@@ -142,64 +143,6 @@ function scriptTools(
       scriptTools(fed.src, outerAdd, depth + 1, scope, fedAt, accepted);
     else wordsIn(fed.text, (tool, k) => outerAdd(tool, fed.fileAt(k), scope, fedAt, accepted));
   }
-}
-
-/**
- * The pipelines whose failure a `||` later in their and-or list catches (`useradd app || true`,
- * `useradd app && echo ok || true`) or a `!` before them turns round; read back to front, once.
- * A `||` catches only when all that can run after it is known to succeed (`|| true`, `|| :`,
- * `|| echo …`, `|| exit 0`): `|| exit 1`, `|| false`, `|| { …; }` or any other command may fail
- * the RUN all the same, so they catch nothing (fail closed).
- */
-function failureCaught(items: readonly Item[]): Set<Item> {
-  const out = new Set<Item>();
-  let orAhead = false;
-  // What runs after this point up to the list's end: nothing yet, all known to succeed, or not.
-  let rest: "empty" | "ok" | "bad" = "empty";
-  let next: Item | undefined;
-  for (let k = items.length - 1; k >= 0; k--) {
-    const it = items[k]!;
-    if (it.kind === "pipeline") {
-      if (orAhead) out.add(it);
-      next = it;
-      rest = rest !== "bad" && succeeds(it) ? "ok" : "bad";
-    } else if (it.kind === "op") {
-      if (it.op === "||") orAhead ||= rest === "ok";
-      else if (it.op !== "&&" && it.op !== "|") {
-        orAhead = false;
-        rest = "empty";
-      }
-    } else if (it.kind === "keyword" && it.word === "!") {
-      if (next) out.add(next);
-    } else {
-      // A compound command (`{ …; }`, `if`, `( … )`) is not read for success: it may fail.
-      orAhead = false;
-      rest = "bad";
-    }
-  }
-  return out;
-}
-
-/**
- * Commands that never fail, whatever their arguments, and busybox's adduser/addgroup: `useradd app
- * || adduser -D app` is a fallback whose own options other rules judge, not a failure left.
- */
-const ALWAYS_SUCCEED = new Set(["true", ":", "echo", "printf", "adduser", "addgroup"]);
-
-/** A pipeline known to exit 0: `true`, `:`, `echo …`, `printf …`, `exit 0`, `return 0`. */
-function succeeds(p: Pipeline): boolean {
-  return p.commands.length > 0 && p.commands.every(commandSucceeds);
-}
-
-function commandSucceeds(cmd: SimpleCommand): boolean {
-  const name = base(cmd.name);
-  // A redirection to a file may fail (no such folder); one to a descriptor or /dev/null does not.
-  if (!cmd.redirects.every((r) => /^\d*(>&\d|>>?\s*\/dev\/null$)/.test(r.raw))) return false;
-  if (ALWAYS_SUCCEED.has(name)) return true;
-  // `exit` alone exits with the failed command's status.
-  return (
-    (name === "exit" || name === "return") && cmd.args.length === 2 && cmd.args[1]!.value === "0"
-  );
 }
 
 /** The tools one command runs: itself, behind its wrappers, and what find -exec runs. */

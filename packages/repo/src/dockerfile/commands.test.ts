@@ -192,6 +192,15 @@ describe("scanCommands on long scripts", () => {
       "|| exit 0",
       "2>/dev/null || true",
       "||\n true",
+      "|| { echo x >&2; }",
+      "|| { true; }",
+      "|| (exit 0)",
+      "|| echo $(false)",
+      '|| true "$(false)"',
+      "|| true || exit 1",
+      "|| { true; } || exit 1",
+      "|| ( { echo x; } )",
+      "|| false || true",
     ])
       expect(first(`useradd -Z x app ${ok}`), ok).toBe("useradd?");
     for (const bad of [
@@ -205,6 +214,16 @@ describe("scanCommands on long scripts", () => {
       "|| true && false",
       "|| b || c",
       "|| ! true",
+      "|| { echo x; false; }",
+      "|| (exit 0) && false",
+      "|| exit 1 || true",
+      "|| false || exit 1",
+      "|| x=$(false)",
+      "|| echo >&3",
+      "|| echo >&-",
+      "|| : $((1/0))",
+      "|| echo ${x?unset}",
+      "|| if true; then :; fi",
     ])
       expect(first(`useradd -Z x app ${bad}`), bad).toBe("useradd");
     expect(guarded("( a || true ) || exit 1; ( b ) || true")).toEqual([

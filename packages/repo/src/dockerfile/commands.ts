@@ -1,6 +1,7 @@
 import { SHELL_KEYWORDS } from "@alpinize/busybox";
 import { shellScriptIndex } from "@alpinize/dockerfile";
-import { type GuardedSpan, looksUp, ShellGuards } from "./shell-guards.js";
+import type { CommandStatus } from "./and-or-lists.js";
+import { looksUp, ShellGuards } from "./shell-guards.js";
 import { type Substitution, substitutionOffset, tokenize } from "./shell-words.js";
 
 /** One simple command found in a shell script: its name, arguments and leading assignments. */
@@ -78,13 +79,25 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
   const pendingRedirects: string[] = [];
   // What the substitutions in the words so far run: before the command that holds them.
   const substituted: ShellCommand[] = [];
-  const guards = new ShellGuards((k) => succeeds(commands[k]!));
   const marked = new GuardedRange();
+  // Commands of a substitution in another command's words: their status is not the list's.
+  const inWords = new Set<number>();
+  // Commands with a redirection onto a descriptor that may not be open (`>&3`, `>&-`).
+  const badDescriptor = new Set<ShellCommand>();
+  let pendingBadDescriptor = false;
+  const status = (k: number): CommandStatus => {
+    if (inWords.has(k)) return "word";
+    const cmd = commands[k]!;
+    return badDescriptor.has(cmd) ? "ends" : howItEnds(cmd);
+  };
+  const guards = new ShellGuards(status, (from, to) => marked.guard(commands, from, to));
   const end = (cmd: ShellCommand | undefined) => {
     // With no command (`V=$(X)`, `for f in $(X)`), X's guard is that of a command at its place.
     const guarded = cmd ? cmd.guarded : substituted.length > 0 && guards.starts();
-    for (const inner of substituted.splice(0))
+    for (const inner of substituted.splice(0)) {
+      if (cmd) inWords.add(commands.length);
       commands.push(guarded ? { ...inner, guarded: true } : inner);
+    }
     if (!cmd) return;
     guards.ended(cmd.name, cmd.args);
     commands.push(cmd);
@@ -94,6 +107,10 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
     if (token.kind !== "op")
       for (const c of substitutedCommands(token.subs, depth)) substituted.push(c);
     if (token.kind === "redirect") {
+      if (token.descriptor !== undefined && !/^[12]$/.test(token.descriptor)) {
+        if (current) badDescriptor.add(current);
+        else pendingBadDescriptor = true;
+      }
       if (token.target === undefined) continue;
       if (current) {
         current.redirects ??= [];
@@ -104,10 +121,10 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
     if (token.kind === "op") {
       // A redirection with no command after it (`> FILE` alone) only makes the file: not kept.
       pendingRedirects.length = 0;
+      pendingBadDescriptor = false;
       end(current);
       current = undefined;
-      const span = guards.operator(token.text, commands.length);
-      if (span) marked.guard(commands, span);
+      guards.operator(token.text, commands.length);
       skipHeader = false;
       // `a |` at a line's end pipes into the command on the next line.
       afterPipe = token.text === "|" || (afterPipe && token.text === "\n");
@@ -140,10 +157,11 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
     if (afterPipe) current.piped = true;
     // `> /etc/x echo hi`: a redirection written before the name is still the command's.
     if (pendingRedirects.length > 0) current.redirects = pendingRedirects.splice(0);
+    if (pendingBadDescriptor) badDescriptor.add(current);
+    pendingBadDescriptor = false;
   }
   end(current);
-  const span = guards.finish(commands.length);
-  if (span) marked.guard(commands, span);
+  guards.finish(commands.length);
   return depth > 3 ? commands : expand(commands, depth);
 }
 
@@ -156,8 +174,7 @@ class GuardedRange {
   private from = 0;
   private to = 0;
 
-  guard(commands: ShellCommand[], span: GuardedSpan): void {
-    const { from, to } = span;
+  guard(commands: ShellCommand[], from: number, to: number): void {
     const inside = from >= this.from && from <= this.to;
     for (let k = inside ? Math.max(this.to, from) : from; k < to; k++) commands[k]!.guarded = true;
     if (inside) this.to = Math.max(this.to, to);
@@ -171,15 +188,34 @@ class GuardedRange {
  */
 const ALWAYS_SUCCEED = new Set(["true", ":", "echo", "printf", "adduser", "addgroup"]);
 
+/** `${x?msg}` and `${x:?msg}` exit the shell when x is unset; `$((1/0))` when it divides by zero. */
+const MAY_EXIT = /\$\{[^}]*\?|\$\(\(/;
+
+/** Builtins that may end the shell or change how the rest runs. */
+const MAY_END = new Set([
+  "exit",
+  "return",
+  "exec",
+  ".",
+  "source",
+  "eval",
+  "set",
+  "break",
+  "continue",
+]);
+
 /**
- * Known to exit 0: `true`, `:`, `echo …`, `printf …`, `exit 0`, `return 0` (`exit` alone keeps
- * the failed status); a redirection to a file other than /dev/null may fail.
+ * `true`, `:`, `echo …`, `printf …`, `exit 0`, `return 0` exit 0 (`exit` alone keeps the failed
+ * status); a redirection to a file other than /dev/null, `${x?}` or `$((1/0))` may end the shell.
  */
-function succeeds(cmd: ShellCommand): boolean {
-  if (cmd.redirects?.some((f) => f !== "/dev/null")) return false;
+function howItEnds(cmd: ShellCommand): Exclude<CommandStatus, "word"> {
+  if (cmd.redirects?.some((f) => f !== "/dev/null")) return "ends";
+  if ([cmd.name, ...cmd.args, ...cmd.assignments].some((w) => MAY_EXIT.test(w))) return "ends";
   const name = baseName(cmd.name);
-  if (ALWAYS_SUCCEED.has(name)) return true;
-  return (name === "exit" || name === "return") && cmd.args.length === 1 && cmd.args[0] === "0";
+  if (ALWAYS_SUCCEED.has(name)) return "ok";
+  if ((name === "exit" || name === "return") && cmd.args.length === 1 && cmd.args[0] === "0")
+    return "ok";
+  return MAY_END.has(name) || name.includes("$") ? "ends" : "fails";
 }
 
 /** Substitutions nested deeper than this are part of their word, not scanned. */

@@ -14,7 +14,13 @@ export interface Substitution {
 export type Token =
   | { kind: "word"; text: string; offset: number; subs: Substitution[] }
   | { kind: "op"; text: string }
-  | { kind: "redirect"; target: string | undefined; subs: Substitution[] };
+  | {
+      kind: "redirect";
+      target: string | undefined;
+      subs: Substitution[];
+      /** The descriptor `>&N` duplicates (`-` for `>&-`, which closes it). */
+      descriptor?: string;
+    };
 
 /** Scanned-text offset of offset `at` of a substitution's text. */
 export function substitutionOffset(sub: Substitution, at: number): number {
@@ -62,7 +68,8 @@ export function* tokenize(text: string): Generator<Token> {
     }
     if (ch === "<" || ch === ">" || descriptor) {
       const redirect = readRedirect(text, i + (descriptor?.[0].length ?? 0));
-      yield { kind: "redirect", target: redirect.target, subs: redirect.subs };
+      const { end: _end, ...read } = redirect;
+      yield { kind: "redirect", ...read };
       i = redirect.end;
       continue;
     }
@@ -77,7 +84,7 @@ export function* tokenize(text: string): Generator<Token> {
 function readRedirect(
   text: string,
   start: number,
-): { target: string | undefined; end: number; subs: Substitution[] } {
+): { target: string | undefined; end: number; subs: Substitution[]; descriptor?: string } {
   let i = start;
   while (i < text.length && "<>&-|".includes(text[i]!)) i++;
   const op = text.slice(start, i);
@@ -85,10 +92,12 @@ function readRedirect(
   const word = readWord(text, i);
   // `<<EOF` and `<<<word` are text, `>&2` and `<&-` a descriptor: neither names a file.
   const file = !op.startsWith("<<") && !op.endsWith("&") && !op.endsWith("-");
+  const dup = op.endsWith("&") ? word.text : op.endsWith("&-") ? "-" : undefined;
   return {
     target: file ? word.text : undefined,
     end: Math.max(word.end, start + 1),
     subs: word.subs,
+    ...(dup === undefined ? {} : { descriptor: dup }),
   };
 }
 

@@ -1,0 +1,135 @@
+import type { Item, Pipeline, SimpleCommand } from "../shell/script.js";
+
+/**
+ * What the rest of an and-or list, read from after a pipeline, ends with, given that pipeline's
+ * status: `[ifOk, ifFailed]`, true where the list is known to exit 0.
+ */
+type Tail = readonly [ifOk: boolean, ifFailed: boolean];
+
+/** Nothing after it: the list's status is the pipeline's. */
+const END: Tail = [true, false];
+
+/**
+ * How a pipeline or group is known to end: it exits 0, it may fail (its status only), or it may
+ * end the shell there (`exit 1`, `${x?}`, `>&3`, a compound command not read), so nothing after it runs.
+ */
+type Unit = "ok" | "fails" | "ends";
+
+const worst = (a: Unit, b: Unit): Unit =>
+  a === "ends" || b === "ends" ? "ends" : a === "fails" ? a : b;
+
+/** A `{ …; }` or `( … )` being read, back to front: the tail after it and how all in it end. */
+interface Group {
+  after: Tail;
+  unit: Unit;
+}
+
+/**
+ * The pipelines whose failure a `||` later in their and-or list catches (`useradd app || true`,
+ * `useradd app && echo ok || true`, `useradd app || echo x || exit 1`) or a `!` before them turns
+ * round; read back to front, once. A `||` catches only when what runs after the failure is known
+ * to succeed (`|| true`, `|| echo …`, `|| exit 0`, `|| { echo x >&2; }`, `|| (exit 0)`):
+ * `|| exit 1`, `|| false`, `|| if …` or any other command may fail the RUN all the same (fail closed).
+ */
+export function failureCaught(items: readonly Item[]): Set<Item> {
+  const out = new Set<Item>();
+  const groups: Group[] = [];
+  let tail: Tail = END;
+  let next: Item | undefined;
+  // How what follows the op being read ends: one pipeline or group.
+  let unit: Unit = "ok";
+  // Only the innermost group: it passes its own on to the group around it when it is closed.
+  const seen = (u: Unit) => {
+    unit = u;
+    const g = groups.at(-1);
+    if (g) g.unit = worst(g.unit, u);
+  };
+  for (let k = items.length - 1; k >= 0; k--) {
+    const it = items[k]!;
+    if (it.kind === "pipeline") {
+      if (tail[1]) out.add(it);
+      next = it;
+      seen(negated(items, k) ? "ends" : pipelineEnds(it));
+    } else if (it.kind === "op") {
+      tail = afterOp(it.op, unit, tail);
+    } else if (it.kind === "keyword" && (it.word === "}" || it.word === ")")) {
+      // The group exits with its last list's status, read against what follows the group.
+      groups.push({ after: tail, unit: "ok" });
+    } else if (it.kind === "keyword" && (it.word === "{" || it.word === "(") && groups.length > 0) {
+      const g = groups.pop()!;
+      tail = g.after;
+      seen(negated(items, k) ? "ends" : g.unit);
+    } else if (it.kind === "keyword" && it.word === "!") {
+      if (next) out.add(next);
+    } else {
+      // Any other compound command (`if`, `while`, `case`) is not read for success: it may fail.
+      tail = [false, false];
+      seen("ends");
+    }
+  }
+  return out;
+}
+
+/**
+ * The tail read from before `op`, given how the unit after it ends and the tail after that:
+ * `|| false || true` exits 0, `|| exit 1 || true` does not (nothing after exit runs).
+ */
+function afterOp(op: string, unit: Unit, t: Tail): Tail {
+  const run = unit === "ok" ? t[0] : unit === "fails" && t[1];
+  if (op === "&&") return [run, t[1]];
+  if (op === "||") return [t[0], run];
+  // In a pipeline only the last command's status counts.
+  if (op === "|") return [run, run];
+  return END;
+}
+
+function negated(items: readonly Item[], k: number): boolean {
+  const before = items[k - 1];
+  return before?.kind === "keyword" && before.word === "!";
+}
+
+/**
+ * Commands that never fail, whatever their arguments, and busybox's adduser/addgroup: `useradd app
+ * || adduser -D app` is a fallback whose own options other rules judge, not a failure left.
+ */
+const ALWAYS_SUCCEED = new Set(["true", ":", "echo", "printf", "adduser", "addgroup"]);
+
+/**
+ * A redirection that cannot fail: to /dev/null or onto standard output or error. `>&3` fails
+ * (busybox sh: bad file descriptor, exit 1), a file may be in no folder.
+ */
+const SAFE_REDIRECT = /^\d*(>&[12]|>>?\s*\/dev\/null)$/;
+
+/** `${x?msg}` and `${x:?msg}` exit the shell when x is unset; `$((1/0))` when it divides by zero. */
+const MAY_EXIT = /\$\{[^}]*\?|\$\(\(/;
+
+/** Builtins that may end the shell or change how the rest runs, and a name not known (`$cmd`). */
+const MAY_END = new Set([
+  "exit",
+  "return",
+  "exec",
+  ".",
+  "source",
+  "eval",
+  "set",
+  "break",
+  "continue",
+]);
+
+/** `true`, `:`, `echo …`, `printf …`, `exit 0`, `return 0` exit 0. */
+function pipelineEnds(p: Pipeline): Unit {
+  if (p.commands.length === 0) return "ends";
+  return p.commands.map(commandEnds).reduce(worst);
+}
+
+/** A substitution in its words (`echo $(false)`) runs, but its status is not the command's. */
+function commandEnds(cmd: SimpleCommand): Unit {
+  const name = cmd.name?.replace(/^.*\//, "") ?? "";
+  if (!cmd.redirects.every((r) => SAFE_REDIRECT.test(r.raw))) return "ends";
+  if ([...cmd.assignments, ...cmd.args].some((w) => MAY_EXIT.test(w.raw))) return "ends";
+  if (ALWAYS_SUCCEED.has(name)) return "ok";
+  // `exit` alone exits with the failed command's status.
+  if ((name === "exit" || name === "return") && cmd.args.length === 2 && cmd.args[1]!.value === "0")
+    return "ok";
+  return cmd.name === undefined || MAY_END.has(name) ? "ends" : "fails";
+}

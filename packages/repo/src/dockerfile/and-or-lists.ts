@@ -1,0 +1,116 @@
+/**
+ * What the rest of an and-or list, read from after one of its parts, ends with, given that part's
+ * status: `[ifOk, ifFailed]`, true where the list is known to exit 0.
+ */
+type Tail = readonly [ifOk: boolean, ifFailed: boolean];
+
+/** Nothing after it: the list's status is the part's. */
+const END: Tail = [true, false];
+
+/** One part of an and-or list (a command, a pipeline stage or a group), after `op`. */
+interface Part {
+  op: string;
+  /** Index of its first command. */
+  start: number;
+  /** Compound commands and `!` seen before it: one inside it makes it not known to succeed. */
+  taint: number;
+}
+
+/**
+ * How a command found is known to end: it exits 0, it may fail (its status only), it may end the
+ * shell there (`exit 1`, `${x?}`, `>&3`), or it runs in another command's word (`echo $(false)`).
+ */
+export type CommandStatus = "ok" | "fails" | "ends" | "word";
+
+/** How a part ends, all its commands read. */
+type Unit = Exclude<CommandStatus, "word">;
+
+/**
+ * The and-or lists of a scanned script, nested in `( … )` and `{ …; }`: when one ends, the parts
+ * whose failure it catches, read back to front as busybox sh runs it. A `||` catches only when what
+ * runs after the failure is known to succeed (`|| true`, `|| echo x || exit 1`, `|| { echo x; }`,
+ * `|| (exit 0)`, `|| false || true`); `|| exit 1 || true` does not (exit ends the shell), nor
+ * `|| if …` (fail closed).
+ */
+export class AndOrLists {
+  private parts: Part[] = [{ op: "", start: 0, taint: 0 }];
+  private readonly outer: Part[][] = [];
+  private taints = 0;
+
+  constructor(
+    private readonly status: (k: number) => CommandStatus,
+    private readonly guard: (from: number, to: number) => void,
+  ) {}
+
+  /** `&&`, `||` or `|` before a part starting at command `count`. */
+  join(op: string, count: number): void {
+    this.parts.push({ op, start: count, taint: this.taints });
+  }
+
+  /** A compound command or `!`: the part it is in is not known to succeed. */
+  taint(): void {
+    this.taints++;
+  }
+
+  /** A list ends at `count` (`;`, a newline, a reserved word) and the next starts there. */
+  restart(count: number): void {
+    this.end(count);
+    this.parts = [{ op: "", start: count, taint: this.taints }];
+  }
+
+  open(count: number): void {
+    this.outer.push(this.parts);
+    this.parts = [{ op: "", start: count, taint: this.taints }];
+  }
+
+  close(count: number): void {
+    this.end(count);
+    this.parts = this.outer.pop() ?? [{ op: "", start: count, taint: this.taints }];
+  }
+
+  private end(count: number): void {
+    const parts = this.parts;
+    const caught = new Uint8Array(parts.length);
+    let tail = END;
+    let to = count;
+    let taintTo = this.taints;
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const p = parts[i]!;
+      const unit = p.taint === taintTo ? this.unit(p.start, to) : "ends";
+      tail = afterOp(p.op, unit, tail);
+      if (tail[1]) caught[i - 1] = 1;
+      [to, taintTo] = [p.start, p.taint];
+    }
+    // Front to back and merged, so commands marked in an inner list are not marked again.
+    for (let i = 0; i < parts.length; i++) {
+      if (!caught[i]) continue;
+      const from = parts[i]!.start;
+      while (caught[i + 1]) i++;
+      const end = parts[i + 1]?.start ?? count;
+      if (end > from) this.guard(from, end);
+    }
+  }
+
+  /** How commands `[from, to)` end, those in their words aside; none at all (`x=${y?}`) may end it. */
+  private unit(from: number, to: number): Unit {
+    let unit: Unit | undefined;
+    for (let k = from; k < to; k++) {
+      const s = this.status(k);
+      if (s === "ends") return s;
+      if (s === "fails" || (s === "ok" && unit === undefined)) unit = s;
+    }
+    return unit ?? "ends";
+  }
+}
+
+/**
+ * The tail read from before `op`, given how the unit after it ends and the tail after that:
+ * `|| false || true` exits 0, `|| exit 1 || true` does not (nothing after exit runs).
+ */
+function afterOp(op: string, unit: Unit, t: Tail): Tail {
+  const run = unit === "ok" ? t[0] : unit === "fails" && t[1];
+  if (op === "&&") return [run, t[1]];
+  if (op === "||") return [t[0], run];
+  // In a pipeline only the last command's status counts.
+  return [run, run];
+}
