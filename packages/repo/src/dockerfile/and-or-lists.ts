@@ -93,13 +93,28 @@ export class AndOrLists {
 
   /** How commands `[from, to)` end, those in their words aside; none at all (`x=${y?}`) may end it. */
   private unit(from: number, to: number): Unit {
-    let unit: Unit | undefined;
-    for (let k = from; k < to; k++) {
+    this.count(to);
+    const [ends, fails, oks] = this.counts;
+    if (ends[to]! > ends[from]!) return "ends";
+    if (fails[to]! > fails[from]!) return "fails";
+    return oks[to]! > oks[from]! ? "ok" : "ends";
+  }
+
+  /**
+   * Running counts of commands that may end the shell, may fail, and succeed: a part holding a
+   * group is read from them, not command by command, so `a || ( b || ( c || … ) )` nested n deep
+   * costs n, not n² (each level's part holds every command inside it).
+   */
+  private readonly counts: [number[], number[], number[]] = [[0], [0], [0]];
+
+  private count(to: number): void {
+    const [ends, fails, oks] = this.counts;
+    for (let k = ends.length - 1; k < to; k++) {
       const s = this.status(k);
-      if (s === "ends") return s;
-      if (s === "fails" || (s === "ok" && unit === undefined)) unit = s;
+      ends.push(ends[k]! + (s === "ends" ? 1 : 0));
+      fails.push(fails[k]! + (s === "fails" ? 1 : 0));
+      oks.push(oks[k]! + (s === "ok" ? 1 : 0));
     }
-    return unit ?? "ends";
   }
 }
 
