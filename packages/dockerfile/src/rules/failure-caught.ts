@@ -1,3 +1,4 @@
+import { ALWAYS_SUCCEED, MAY_END, MAY_EXIT } from "../shell/command-status.js";
 import type { Item, Pipeline, SimpleCommand } from "../shell/script.js";
 
 /**
@@ -89,32 +90,10 @@ function negated(items: readonly Item[], k: number): boolean {
 }
 
 /**
- * Commands that never fail, whatever their arguments, and busybox's adduser/addgroup: `useradd app
- * || adduser -D app` is a fallback whose own options other rules judge, not a failure left.
- */
-const ALWAYS_SUCCEED = new Set(["true", ":", "echo", "printf", "adduser", "addgroup"]);
-
-/**
  * A redirection that cannot fail: to /dev/null or onto standard output or error. `>&3` fails
  * (busybox sh: bad file descriptor, exit 1), a file may be in no folder.
  */
 const SAFE_REDIRECT = /^\d*(>&[12]|>>?\s*\/dev\/null)$/;
-
-/** `${x?msg}` and `${x:?msg}` exit the shell when x is unset; `$((1/0))` when it divides by zero. */
-const MAY_EXIT = /\$\{[^}]*\?|\$\(\(/;
-
-/** Builtins that may end the shell or change how the rest runs, and a name not known (`$cmd`). */
-const MAY_END = new Set([
-  "exit",
-  "return",
-  "exec",
-  ".",
-  "source",
-  "eval",
-  "set",
-  "break",
-  "continue",
-]);
 
 /** `true`, `:`, `echo …`, `printf …`, `exit 0`, `return 0` exit 0. */
 function pipelineEnds(p: Pipeline): Unit {

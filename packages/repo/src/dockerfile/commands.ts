@@ -1,5 +1,5 @@
 import { SHELL_KEYWORDS } from "@alpinize/busybox";
-import { shellScriptIndex } from "@alpinize/dockerfile";
+import { ALWAYS_SUCCEED, MAY_END, MAY_EXIT, shellScriptIndex } from "@alpinize/dockerfile";
 import type { CommandStatus } from "./and-or-lists.js";
 import { looksUp, ShellGuards } from "./shell-guards.js";
 import { type Substitution, substitutionOffset, tokenize } from "./shell-words.js";
@@ -181,28 +181,6 @@ class GuardedRange {
     else [this.from, this.to] = [from, to];
   }
 }
-
-/**
- * Commands that exit 0 whatever their arguments, and busybox's adduser/addgroup: `useradd app ||
- * adduser -D app` is a fallback whose own options the busybox rules judge, not a failure left.
- */
-const ALWAYS_SUCCEED = new Set(["true", ":", "echo", "printf", "adduser", "addgroup"]);
-
-/** `${x?msg}` and `${x:?msg}` exit the shell when x is unset; `$((1/0))` when it divides by zero. */
-const MAY_EXIT = /\$\{[^}]*\?|\$\(\(/;
-
-/** Builtins that may end the shell or change how the rest runs. */
-const MAY_END = new Set([
-  "exit",
-  "return",
-  "exec",
-  ".",
-  "source",
-  "eval",
-  "set",
-  "break",
-  "continue",
-]);
 
 /**
  * `true`, `:`, `echo …`, `printf …`, `exit 0`, `return 0` exit 0 (`exit` alone keeps the failed
