@@ -166,6 +166,37 @@ describe("alpinize CLI entry", () => {
     );
   });
 
+  it("--json=VALUE before or after a top-level --version says --json takes no value", async () => {
+    const words = "alpinize: --json takes no value, but was given one (--json=1)";
+    for (const argv of [
+      ["--version", "--json=1"],
+      ["--json=1", "--version"],
+      ["-v", "--json=1"],
+      ["--json=1", "-v"],
+    ]) {
+      const r = await runCli(argv);
+      expect([argv, r.code, r.stdout]).toEqual([argv, 2, ""]);
+      expect(r.stderr).toBe(`${words}. Write --json alone: "alpinize --version --json".\n`);
+    }
+    // With a plain --json as well, the {error} document says the same.
+    const both = await runCli(["--json", "--json=1", "--version"]);
+    expect(both.code).toBe(2);
+    expect(JSON.parse(both.stdout).error).toMatchObject({ code: "ALPINIZE_USAGE", message: words });
+  });
+
+  it("--version=VALUE and --help=VALUE say the flag takes no value, at the top and after a command", async () => {
+    for (const [argv, words] of [
+      [["--version=1"], "alpinize: --version takes no value, but was given one (--version=1)"],
+      [["--help=1"], "alpinize: --help takes no value, but was given one (--help=1)"],
+      [["migrate", "--version=1"], "alpinize migrate: --version takes no value"],
+      [["check", "x", "--help="], "alpinize check: --help takes no value"],
+    ] as const) {
+      const r = await runCli([...argv]);
+      expect([argv, r.code, r.stdout]).toEqual([argv, 2, ""]);
+      expect(r.stderr).toContain(words);
+    }
+  });
+
   it("--version with another argument and --json is exit 2 with the {error} document", async () => {
     const r = await runCli(["--version", "extra", "--json"]);
     expect(r.code).toBe(2);

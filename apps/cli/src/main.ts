@@ -47,13 +47,14 @@ export async function main(argv: string[], streams: Streams): Promise<number> {
     if (name === undefined || name === "--help" || name === "-h" || name === "help")
       return await showHelp(name, rest[0], io, argv);
     if (name === "--version" || name === "-v") return await topVersion(name, rest, io);
-    // `alpinize --json --version`: the order of the two does not matter.
-    if (name === "--json" && wantsVersion(rest)) {
+    // `alpinize --json --version`: the order of the two does not matter (--json=1 is refused
+    // there as it is after --version).
+    if ((name === "--json" || name.startsWith("--json=")) && wantsVersion(rest)) {
       const at = rest.findIndex((arg) => arg === "--version" || arg === "-v");
       return await topVersion(rest[at]!, [name, ...rest.filter((_, i) => i !== at)], io);
     }
     const entry = COMMANDS[name];
-    if (!entry) return await unknownCommand(name, io, argv);
+    if (!entry) return await (await import("./top-usage.js")).unknownCommand(name, io, argv);
     const command = await entry.load();
     if (wantsHelp(rest)) {
       io.out(command.help);
@@ -81,14 +82,13 @@ async function topVersion(name: string, rest: string[], io: Io): Promise<number>
     io.out(versionOutput(rest));
     return EXIT.OK;
   }
+  const usage = await import("./top-usage.js");
+  // --json=VALUE in the words every command uses for it, not as one more argument.
+  const valued = jsonWithValue(rest);
+  if (valued !== undefined) return usage.valueRefused(valued, io, wantsJson(rest));
   const message = `alpinize: ${name} takes no arguments but --json`;
   const hint = 'Run "alpinize --version" or "alpinize --version --json".';
-  io.err(`${message}. ${hint}`);
-  if (wantsJson(rest)) {
-    const { escapedJson } = await import("./json-errors.js");
-    io.out(escapedJson({ error: { code: "ALPINIZE_USAGE", message, hint } }));
-  }
-  return EXIT.BAD_INPUT;
+  return usage.topUsage(message, hint, io, wantsJson(rest));
 }
 
 /**
@@ -109,28 +109,12 @@ async function showHelp(
   }
   if (sub !== undefined && sub !== "help" && !sub.startsWith("-")) {
     const entry = COMMANDS[sub];
-    if (!entry) return await unknownCommand(sub, io, argv);
+    if (!entry) return await (await import("./top-usage.js")).unknownCommand(sub, io, argv);
     io.out((await entry.load()).help);
     return EXIT.OK;
   }
   io.out(topHelp());
   return EXIT.OK;
-}
-
-async function unknownCommand(name: string, io: Io, argv: string[]): Promise<number> {
-  // Loaded only here: start-up imports stay minimal. The name is echoed with control
-  // characters escaped.
-  const { escapeControl } = await import("@alpinize/image-ref");
-  const option = name.startsWith("-");
-  const message = `alpinize: unknown ${option ? "option" : "command"} "${escapeControl(name)}"`;
-  const hint = option
-    ? 'Options go after the command; run "alpinize --help".'
-    : 'Run "alpinize --help" for the list of commands.';
-  io.err(`${message}. ${hint}`);
-  // `alpinize frob --json`: one document on stdout, as `alpinize packages frob --json` prints.
-  const { escapedJson, wantsJson } = await import("./json-errors.js");
-  if (wantsJson(argv)) io.out(escapedJson({ error: { code: "ALPINIZE_USAGE", message, hint } }));
-  return EXIT.BAD_INPUT;
 }
 
 async function report(err: unknown, io: Io): Promise<number> {

@@ -6,6 +6,9 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
 type OptionToken = Extract<Token, { kind: "option" }>;
 
+/** Flags main reads for every command before its own parsing. */
+const EVERY_COMMAND = new Set(["help", "version"]);
+
 /**
  * The usage error for argv that Node's strict parseArgs refused, in the CLI's words: Node's own
  * ("Option '-o, --output <value>' argument missing") names neither the command nor what to do.
@@ -20,6 +23,9 @@ export function parseFailure(
   for (const token of looseTokens(argv, options)) {
     if (token.kind !== "option") continue;
     const option = options[token.name];
+    // --help and --version are every command's, read before parsing: `--help=1` is theirs too.
+    if (option === undefined && EVERY_COMMAND.has(token.name) && token.value !== undefined)
+      return unwantedValue(token, command, cause);
     if (option === undefined) return unknownOption(token, command, cause);
     if (option.type === "string" && (token.value === undefined || isFlagLike(token)))
       return missingValue(token, command, cause);
