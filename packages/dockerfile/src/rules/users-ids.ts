@@ -21,7 +21,7 @@ export function checkIds(
   kind: "user" | "group",
   asks: UserAsks = {},
 ): void {
-  if (uid !== undefined) checkUid(scope, at, uid);
+  if (uid !== undefined) checkUid(scope, at, uid, kind === "user" ? name : undefined);
   if (gid !== undefined && kind === "group") checkGid(scope, at, gid, name);
   // An ID a package installed before took (nginx's group: busybox's first free system GID).
   warnPackageId(scope, at, "user", uid, "adduser -u", undefined, name);
@@ -43,9 +43,14 @@ export function checkIds(
   }
 }
 
-function checkUid(scope: ScriptScope, at: number, uid: string): void {
+/**
+ * A UID Alpine's base user holds. When that user is the very account the line makes
+ * (`useradd -u 65534 nobody`), the UID is the account's own: the base-name warning says it all,
+ * and "pick a free UID" would contradict its "use Alpine's nobody".
+ */
+function checkUid(scope: ScriptScope, at: number, uid: string, name: string | undefined): void {
   const user = /^\d+$/.test(uid) ? ALPINE_BASE_USERS.get(Number(uid)) : undefined;
-  if (user === undefined) return;
+  if (user === undefined || user === name) return;
   const free = freeId("uid", Number(uid), scope.ctx.text);
   scope.warn(
     "users",
