@@ -1,42 +1,43 @@
-import { join, posix } from "node:path";
-import { type AlpinizeError, isAlpinizeError } from "@alpinize/errors";
+import { posix } from "node:path";
+import { isAlpinizeError } from "@alpinize/errors";
 import { DEFAULT_RELEASE } from "@alpinize/package-map";
 import type { GosuMode, RepoConfig } from "../config/types.js";
 import type { MissingScript } from "../discover/missing-source.js";
 import { findCopiedScripts, type ScriptReference } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
 import { describeStages, type StageInfo } from "../dockerfile/stages.js";
-import { installsGosu, lintScript, type ScriptTools, scriptSyntaxError } from "../lint-script.js";
+import { installsGosu } from "../lint-script.js";
 import { detectRisks } from "../risks/detect.js";
 import type { SourceFile } from "../risks/types.js";
 import type { Transforms } from "../transforms.js";
-import { NOT_REGULAR, readStampedTextFile } from "../workspace/files.js";
-import { describeLink } from "../workspace/links.js";
 import type { ContentStamp } from "../workspace/stamp.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { contextReader } from "./context.js";
 import { contextLinkWarnings } from "./context-links.js";
 import { RunDecisionSum } from "./decision-sum.js";
 import { ensureExecBackends } from "./exec-backend.js";
+import { hintOf, internalFailure } from "./failures.js";
 import { dropDoneGosuAdvice } from "./gosu-advice.js";
 import { withoutIgnoredStages } from "./ignore-images.js";
 import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
 import { missingScriptWarnings } from "./missing-scripts.js";
 import { muslIntoGlibc } from "./musl-copies.js";
-import { placeOnOutput, placeScriptWarnings } from "./output-lines.js";
+import { placeOnOutput } from "./output-lines.js";
+import { planScript } from "./plan-script.js";
+import { readOrSkip, skipLinks } from "./read-or-skip.js";
 import { unreadRunScripts } from "./run-scripts-unread.js";
-import { needsAlpineRewrite, type ScriptScope, scriptScope } from "./script-scope.js";
+import { scriptScope } from "./script-scope.js";
 import {
   installedEverywhere,
   installsShadow,
-  mergedGroupNames,
   suExecRefusesUnknownUser,
   switchesWithSuExec,
-  withoutDeclinedShadow,
 } from "./script-tools.js";
 import { ensureShadow } from "./shadow-package.js";
-import type { FilePlan, PlanProgress, RepoPlan, SkippedFile } from "./types.js";
+import type { FilePlan, PlanProgress, RepoPlan } from "./types.js";
+
+export { INTERNAL_FAILURE } from "./failures.js";
 
 export interface PlanOptions {
   config: RepoConfig;
@@ -225,188 +226,4 @@ function planDockerfile(
     unparsable.push({ file, message, code: err.code, ...hintOf(err) });
     return undefined;
   }
-}
-
-/** The error's hint, for the CLI to print under the file it stopped, as check does. */
-function hintOf(err: AlpinizeError): { hint?: string } {
-  return err.hint ? { hint: err.hint } : {};
-}
-
-/**
- * The entrypoint transform's hint, worded for the command that ran: it names the file it means
- * (FILE is the path) and says to run migrate again, not alpinize entrypoint.
- */
-function scriptHint(err: AlpinizeError, path: string): { hint?: string } {
-  if (!err.hint) return {};
-  // A path the shell would split or expand stays FILE: the command is copied and pasted.
-  const named = /^[\w./@+-]+$/.test(path) ? err.hint.replace(/\bFILE\b/g, path) : err.hint;
-  const hint = named.replace(/run alpinize entrypoint again/g, "run alpinize migrate again");
-  return { hint };
-}
-
-/** The code of a file left untouched because converting it hit a bug. */
-export const INTERNAL_FAILURE = "ALPINIZE_INTERNAL";
-
-/**
- * A bug met while converting one file: that file is left untouched and named, the others are
- * still planned (and written), and the command ends with the internal-error exit code.
- */
-function internalFailure(file: string, err: unknown): SkippedFile {
-  const reason = err instanceof Error ? err.message : String(err);
-  return {
-    file,
-    message: `${file}: internal error while converting it (a bug in alpinize; please report it with this file): ${reason}`,
-    code: INTERNAL_FAILURE,
-  };
-}
-
-function planScript(
-  path: string,
-  before: string,
-  refs: ScriptReference[],
-  scope: ScriptScope,
-  transforms: Transforms,
-  unparsable: SkippedFile[],
-  installed: ScriptTools = {},
-): FilePlan | undefined {
-  const role =
-    refs.find((r) => r.role === "entrypoint")?.role ??
-    refs.find((r) => r.role === "cmd")?.role ??
-    "copied";
-  const copiedBy = [...new Set(refs.map((r) => r.dockerfile))];
-  if (role === "copied" || scope === "ignored") {
-    return {
-      ...(scope === "ignored" && role !== "copied" ? { kept: "images.ignore" as const } : {}),
-      file: path,
-      kind: "script",
-      role,
-      copiedBy,
-      before,
-      after: before,
-      changed: false,
-      warnings: [],
-    };
-  }
-  try {
-    const rewritten = transforms.rewriteEntrypoint(before, {
-      fileName: path,
-      ...(installed.suExec ? { execTool: "su-exec" as const } : {}),
-      ...(installed.suExecRefusesUnknownUser ? { execToolRefusesUnknownUser: true } : {}),
-    });
-    // A script of an image that was Alpine already works there: only tools Alpine lacks need it.
-    const result =
-      scope === "alpine" && !needsAlpineRewrite(rewritten.edits ?? [])
-        ? { ...rewritten, output: before, changed: false, edits: [] }
-        : rewritten;
-    // The linter sees the rewritten script (so fixed lines are not reported); its places are
-    // mapped back so every finding names a place of the file as it is in the repository, and
-    // each warning keeps where it is in the rewritten file too, for --write and --json.
-    const placed = placeScriptWarnings(
-      before,
-      result.output,
-      result.warnings,
-      lintScript(transforms, result.output, path, installed),
-    );
-    const warnings = mergedGroupNames(
-      placed.rewrite,
-      withoutDeclinedShadow(placed.lint, placed.rewrite),
-    );
-    // A script the shell cannot parse is not migrated half-way: it is reported and left alone.
-    const syntax = warnings.find((w) => w.rule === "syntax");
-    if (syntax) {
-      unparsable.push(scriptSyntaxError(path, syntax));
-      return undefined;
-    }
-    return {
-      file: path,
-      kind: "script",
-      role,
-      copiedBy,
-      before,
-      after: result.output,
-      changed: result.output !== before,
-      warnings: dedupeWarnings(warnings),
-      edits: result.edits ?? [],
-    };
-  } catch (err) {
-    if (!isAlpinizeError(err) || err.exitCode !== 2) {
-      unparsable.push(internalFailure(path, err));
-      return undefined;
-    }
-    // The entrypoint transform's errors (CRLF endings, ...) may not say which file.
-    const message = err.message.startsWith(`${path}:`) ? err.message : `${path}: ${err.message}`;
-    unparsable.push({ file: path, message, code: err.code, ...scriptHint(err, path) });
-    return undefined;
-  }
-}
-
-/**
- * Links named like a Dockerfile are never followed (one may lead outside the repository, and
- * writing it would replace the link), but they are reported, with where they lead, as `check`
- * reports them: the Dockerfile behind one was not migrated.
- */
-function skipLinks(root: string, links: readonly string[], plan: RepoPlan): void {
-  const migrated = new Set(plan.files.filter((f) => f.kind === "dockerfile").map((f) => f.file));
-  for (const file of links) {
-    const { link, message, hint } = describeLink(root, file, migrated);
-    plan.skipped.push({ file, message, code: "ALPINIZE_REPO_SYMLINK", link, hint });
-  }
-}
-
-async function readOrSkip(
-  root: string,
-  file: string,
-  plan: Pick<RepoPlan, "unparsable" | "skipped" | "inputs">,
-  stamps: Map<string, ContentStamp>,
-  /** A script the image runs: a link there leaves the migration incomplete. */
-  runs = false,
-): Promise<string | undefined> {
-  try {
-    const { text, stamp } = await readStampedTextFile(join(root, file), file);
-    stamps.set(file, stamp);
-    return text;
-  } catch (err) {
-    if (!isAlpinizeError(err)) throw err;
-    // Never opened: a link (not followed) or a FIFO, socket or device (which blocks or never ends).
-    if (err.code === NOT_REGULAR)
-      plan.skipped.push({ file, message: err.message, code: err.code, ...hintOf(err) });
-    else if (err.code === "ALPINIZE_REPO_SYMLINK")
-      plan.skipped.push({
-        file,
-        message: linkMessage(root, file, err.message, plan, runs),
-        ...(runs ? { unrewritten: true, ...hintOf(err) } : {}),
-      });
-    else plan.unparsable.push({ file, message: err.message, ...hintOf(err) });
-    return undefined;
-  }
-}
-
-/**
- * What a script link's entry says. A link the Dockerfile transform read through the build context
- * (a script a RUN runs) was not skipped: only not rewritten. One the image runs as its ENTRYPOINT
- * or CMD keeps "skipped": that is the file migrate DIR would have rewritten.
- */
-function linkMessage(
-  root: string,
-  file: string,
-  skipped: string,
-  plan: Pick<RepoPlan, "inputs">,
-  runs: boolean,
-): string {
-  if (runs || !plan.inputs.includes(join(root, file))) return skipped;
-  return `${file}: not rewritten: it is a link; its target is read as a build-context file`;
-}
-
-// Keyed on the column too: two words on one line (`"$(getent group docker)" "$(getent group
-// docker)"`) are two findings with the same words, each to fix.
-function dedupeWarnings<T extends { rule: string; line: number; column?: number; message: string }>(
-  warnings: T[],
-): T[] {
-  const seen = new Set<string>();
-  return warnings.filter((w) => {
-    const key = `${w.rule}:${w.line}:${w.column}:${w.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
