@@ -127,7 +127,7 @@ function tooLarge(display: string): InputError {
     `${display}: larger than ${limit}${dockerfile ? ": a Dockerfile too large for alpinize to read" : ""}`,
     {
       hint: dockerfile
-        ? `Split it into Dockerfiles of at most ${limit} each, then run alpinize again; if it is generated and not meant to be checked, add it to .gitignore, or name the Dockerfiles to check instead of the folder.`
+        ? `Split it into Dockerfiles of at most ${limit} each, then run alpinize on the folder again; if it is generated, add it to .gitignore instead, or name the Dockerfiles to work on rather than the folder.`
         : "This is not a Dockerfile or script alpinize can work on; add it to .gitignore.",
       details: { file: display },
     },

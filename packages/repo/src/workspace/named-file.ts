@@ -74,11 +74,14 @@ async function readStream(path: string, display: string): Promise<Buffer> {
  */
 function asNamed(err: unknown): unknown {
   if (!(err instanceof InputError) || !err.hint?.includes(".gitignore")) return err;
-  const hint = err.message.includes(": larger than ")
-    ? `alpinize reads Dockerfiles and scripts of at most ${formatBytes(MAX_TEXT_BYTES)}: name the right file, or split this one.`
-    : err.message.includes(": binary file")
-      ? "Pass a Dockerfile or a script."
-      : "Check the file's permissions.";
+  // A Dockerfile too large to read gets the hint `migrate FILE` gives it, in its own words.
+  const hint = err.message.includes("a Dockerfile too large")
+    ? `Split it into Dockerfiles of at most ${formatBytes(MAX_TEXT_BYTES)} each, then check each of them.`
+    : err.message.includes(": larger than ")
+      ? `alpinize reads Dockerfiles and scripts of at most ${formatBytes(MAX_TEXT_BYTES)}: name the right file, or split this one.`
+      : err.message.includes(": binary file")
+        ? "Pass a Dockerfile or a script."
+        : "Check the file's permissions.";
   return new InputError(err.code, err.message, { hint, details: err.details, cause: err });
 }
 
