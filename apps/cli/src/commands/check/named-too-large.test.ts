@@ -15,11 +15,11 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe("alpinize check on a Dockerfile over 4 MiB", () => {
-  it("named on the command line: the hint says to name the right file or split it, not to .gitignore it", async () => {
+  it("named on the command line: the hint says to split it and check each part, not to .gitignore it", async () => {
     const r = await runCli(["check", "repo/Dockerfile"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("repo/Dockerfile: larger than 4 MiB");
-    expect(r.stderr).toContain("name the right file, or split this one");
+    expect(r.stderr).toContain("then check each of them");
     expect(r.stderr).not.toContain(".gitignore");
   });
 
@@ -30,7 +30,7 @@ describe("alpinize check on a Dockerfile over 4 MiB", () => {
       "repo/Dockerfile: larger than 4 MiB: a Dockerfile too large for alpinize to read (not checked)",
     );
     expect(r.stderr).toContain("Split it into Dockerfiles of at most 4 MiB each");
-    expect(r.stderr).toContain("name the Dockerfiles to check instead of the folder");
+    expect(r.stderr).toContain("name the Dockerfiles to work on rather than the folder");
     expect(r.stderr).not.toContain("not a Dockerfile");
   });
 

@@ -31,7 +31,7 @@ describe("alpinize migrate DIR with a Dockerfile over 4 MiB", () => {
     const r = await runCli(["migrate", "repo/Dockerfile"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "repo/Dockerfile: larger than 4 MiB, a Dockerfile too large for alpinize to read",
+      "repo/Dockerfile: larger than 4 MiB: a Dockerfile too large for alpinize to read",
     );
     expect(r.stderr).toContain("Split it into Dockerfiles of at most 4 MiB each");
     expect(r.stderr).not.toContain("not a Dockerfile");

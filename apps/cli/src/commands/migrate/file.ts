@@ -144,7 +144,7 @@ function tooLarge(file: string): InputError {
   const dockerfile = isDockerfileName(basename(file));
   return new InputError(
     "ALPINIZE_MIGRATE_TOO_LARGE",
-    `${file}: larger than ${limit}, ${dockerfile ? "a Dockerfile too large for alpinize to read" : "not a Dockerfile"}`,
+    `${file}: larger than ${limit}${dockerfile ? ": a Dockerfile too large for alpinize to read" : ", not a Dockerfile"}`,
     {
       hint: dockerfile
         ? `Split it into Dockerfiles of at most ${limit} each, then migrate each of them.`
