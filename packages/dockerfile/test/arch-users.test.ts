@@ -196,7 +196,7 @@ describe("rule 5: groups busybox must find by name", () => {
     );
     expect(r.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
       "2: group kvm already exists in Alpine's base image (GID 34): its creation is dropped, as busybox would stop on it; the account keeps Alpine's IDs",
-      "3: user ntp already exists in Alpine's base image (UID 123): its creation is dropped, as busybox would stop on it; the account keeps Alpine's IDs, home and shell",
+      "3: user ntp already exists in Alpine's base image (UID 123): its creation is dropped, as busybox would stop on it; the account keeps Alpine's IDs, home and shell; its primary group is Alpine's ntp (GID 123), not nogroup (GID 65534 on Debian) as Debian's adduser --system gives it: files the user makes get group ntp, and what relies on its GID being 65534 differs; if that matters, give the user a name Alpine's base lacks",
       // Debian's adduser gives a login user /home/cron and bash, which Alpine's cron lacks: kept.
       "4: user cron already exists in Alpine's base image (UID 16; this line asks for home /home/cron (Alpine's: /var/spool/cron), shell /bin/bash (Alpine's: /sbin/nologin)): busybox adduser stops on it (user 'cron' in use); drop this step and use Alpine's cron as Alpine has it (busybox has no usermod to change it), or give the user a name Alpine's base lacks",
     ]);

@@ -1,3 +1,4 @@
+import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
 import { optionValue, type Parsed } from "./users-options.js";
 
 /**
@@ -39,6 +40,20 @@ export const ALPINE_BASE_USER_ENTRIES: ReadonlyMap<string, BaseUser> = new Map([
   ["nobody", user("nobody", 65534, "/")],
 ]);
 
+/**
+ * The primary group of each user of Debian's base image (base-passwd's passwd.master, bookworm):
+ * Debian's `adduser --system NAME` keeps such a user as it is.
+ */
+const DEBIAN_BASE_USER_GROUPS: ReadonlyMap<string, string> = new Map([
+  ...["root", "daemon", "bin", "sys", "games", "man", "lp", "mail", "news", "uucp", "proxy"].map(
+    (n): [string, string] => [n, n],
+  ),
+  ...["www-data", "backup", "list", "irc"].map((n): [string, string] => [n, n]),
+  ["sync", "nogroup"],
+  ["_apt", "nogroup"],
+  ["nobody", "nogroup"],
+]);
+
 /** Homes Alpine's base image has as folders: a `-m` of another one would have to make it. */
 const HOMES_ON_DISK: ReadonlySet<string> = new Set(["/", "/root", "/bin", "/sbin", "/var/empty"]);
 
@@ -58,6 +73,11 @@ export interface UserAsks {
   /** The line makes the home folder (useradd -m, adduser without --no-create-home). */
   readonly makeHome?: boolean | undefined;
   readonly shell?: string | undefined;
+  /**
+   * The primary group Debian gives where the line names none (`adduser --system`: nogroup). Alpine's
+   * account keeps its own; the difference is said, not refused, as the line asked for nothing.
+   */
+  readonly unaskedGroup?: string | undefined;
 }
 
 const strip = (path: string) => (path.length > 1 ? path.replace(/\/+$/, "") : path);
@@ -103,7 +123,38 @@ export function adduserAsks(o: Parsed["options"], name: string): UserAsks {
     home,
     makeHome: home !== undefined && !o.has("--no-create-home") && !o.has("-H"),
     shell: optionValue(o, "--shell", "-s") ?? (login ? "/bin/bash" : undefined),
+    unaskedGroup: o.has("--system") ? systemGroup(o, name) : undefined,
   };
+}
+
+/**
+ * The primary group Debian's `adduser --system NAME` gives where no option names one: nogroup
+ * for a new user (adduser.conf), the base image's own for a user it has (adduser leaves it).
+ */
+function systemGroup(o: Parsed["options"], name: string): string | undefined {
+  if (["--ingroup", "-G", "--gid", "--group"].some((k) => o.has(k))) return undefined;
+  return DEBIAN_BASE_USER_GROUPS.get(name) ?? "nogroup";
+}
+
+/**
+ * For a base user whose creation is dropped: the primary group Debian would have given it, when
+ * Alpine's differs (`adduser --system ntp`: nogroup there, ntp here), as "" or "; …" to end the
+ * note with. Files chowned to that group, or a process relying on its GID, see another here.
+ */
+export function unaskedGroupNote(name: string, asks: UserAsks): string {
+  const base = ALPINE_BASE_USER_ENTRIES.get(name);
+  const debian = asks.unaskedGroup;
+  if (base === undefined || debian === undefined || debian === base.group) return "";
+  const gid = DEBIAN_BASE_GROUPS.get(debian);
+  const gave = DEBIAN_BASE_USER_GROUPS.has(name)
+    ? `Debian's base image gives its ${name}`
+    : `Debian's adduser --system gives it`;
+  const was = gid === undefined ? debian : `${debian} (GID ${gid} on Debian)`;
+  const relies =
+    gid !== undefined && gid !== base.gid
+      ? `, and what relies on its GID being ${gid} differs`
+      : "";
+  return `; its primary group is Alpine's ${base.group} (GID ${base.gid}), not ${was} as ${gave}: files the user makes get group ${base.group}${relies}; if that matters, give the user a name Alpine's base lacks`;
 }
 
 /** What a useradd call asks of user `name`: -g, -N (Debian's users), -d, -m (home /home/NAME), -s. */

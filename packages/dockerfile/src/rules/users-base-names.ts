@@ -1,6 +1,6 @@
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
-import { baseUserLacks, type UserAsks } from "./users-base-accounts.js";
+import { baseUserLacks, type UserAsks, unaskedGroupNote } from "./users-base-accounts.js";
 
 /** The ID Alpine's base image gives account `name`, if it has one of that name. */
 export function baseId(kind: "user" | "group", name: string): number | undefined {
@@ -31,7 +31,7 @@ export function keepsBaseAccount(
   scope.warn(
     "users",
     at,
-    `${kind} ${name} already exists in Alpine's base image (${kind === "user" ? "UID" : "GID"} ${base}): its creation is dropped, as busybox would stop on it; the account keeps Alpine's IDs${kind === "user" ? ", home and shell" : ""}`,
+    `${kind} ${name} already exists in Alpine's base image (${kind === "user" ? "UID" : "GID"} ${base}): its creation is dropped, as busybox would stop on it; the account keeps Alpine's IDs${kind === "user" ? `, home and shell${unaskedGroupNote(name, asks)}` : ""}`,
   );
   return true;
 }
