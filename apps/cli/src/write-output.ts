@@ -26,6 +26,7 @@ export {
 } from "./write-output/locate.js";
 export { notOwnerError, writeFailureHint, writeFailureReason } from "./write-output/messages.js";
 export type { WriteKind, WriteOutputOptions } from "./write-output/options.js";
+export { otherHardLinks } from "./write-output/other-links.js";
 export {
   type OutputPathProblem,
   type OutputPathWords,

@@ -56,23 +56,34 @@ function linkCount(path: string): number {
  * The warning for a rewritten file that had `others` other hard links (`ln a b`, then --write
  * a): the other names still hold the old text. `file` is the name as the user gave it; `target`
  * the file it was written through when that name is a symbolic link, which `ln -f` must name
- * (linking the symlink's name would replace the symlink, not link the file).
+ * (linking the symlink's name would replace the symlink, not link the file); `flag` the option
+ * that wrote it (`--report`, `--output` replace their file the same way).
  */
-export function otherLinksWarning(file: string, others: number, target?: string): string {
+export function otherLinksWarning(
+  file: string,
+  others: number,
+  target?: string,
+  flag = "--write",
+): string {
   const links = others === 1 ? "1 other hard link" : `${others} other hard links`;
   const them = others === 1 ? "that name still holds" : "those names still hold";
-  return `${escapeInline(file)}: had ${links}; --write replaced it with a new file (a new inode), so ${them} the old text. Rewrite ${others === 1 ? "it" : "them"} too, or link again with ln -f ${escapeInline(target ?? file)} OTHER`;
+  return `${escapeInline(file)}: had ${links}; ${flag} replaced it with a new file (a new inode), so ${them} the old text. Rewrite ${others === 1 ? "it" : "them"} too, or link again with ln -f ${escapeInline(target ?? file)} OTHER`;
 }
 
-/** A file --write left other hard links of, as the --json documents list it (`hardLinks`). */
+/** A file --write (or --report…) left other hard links of, as --json lists it (`hardLinks`). */
 export interface OtherLinksNote {
   file: string;
   otherLinks: number;
   message: string;
 }
 
-export function otherLinksNote(file: string, others: number, target?: string): OtherLinksNote {
-  return { file, otherLinks: others, message: otherLinksWarning(file, others, target) };
+export function otherLinksNote(
+  file: string,
+  others: number,
+  target?: string,
+  flag?: string,
+): OtherLinksNote {
+  return { file, otherLinks: others, message: otherLinksWarning(file, others, target, flag) };
 }
 
 /** The file `path` is a symbolic link to, fully resolved; undefined when it is no link. */

@@ -60,7 +60,9 @@ Output:
   --json                 The same as --format json (the flag the other commands take)
   --output FILE          Write the report to FILE (atomically) instead of stdout; a
                          file the gate reads (the report, --baseline, --exceptions,
-                         --vex, also through a link) is refused with exit 2
+                         --vex, also through a link) is refused with exit 2; a FILE
+                         with other hard links gets a new inode (a warning says how
+                         many names keep the old text)
   --sarif-location FILE  Repository-relative file SARIF results point at (default Dockerfile)
   --sarif-category ID    SARIF category (default: from the image name); control
                          characters and line breaks are a usage error

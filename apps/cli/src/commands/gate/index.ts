@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { EXIT } from "@alpinize/errors";
 import {
   defaultPolicy,
@@ -11,6 +12,7 @@ import {
 import type { Io } from "../../io.js";
 import { withJsonErrors } from "../../json-errors.js";
 import { version } from "../../main.js";
+import { otherLinksWarning, symlinkTarget } from "../../write-output.js";
 import { failureJson, jsonOnStdout } from "./failure-json.js";
 import { loadExceptions, loadReport, loadVex } from "./input.js";
 import { type GateOptions, parseGateArgs } from "./options.js";
@@ -65,7 +67,9 @@ async function gate(argv: string[], io: Io): Promise<number> {
     toolVersion: version(),
   });
   if (opts.output) {
-    await writeAtomic(opts.output, text, io.cwd);
+    const others = await writeAtomic(opts.output, text, io.cwd);
+    const target = symlinkTarget(resolve(io.cwd, opts.output));
+    if (others > 0) io.warn(otherLinksWarning(opts.output, others, target, "--output"));
     const verdict = evaluation.passed ? io.style.green("passed") : io.style.red("failed");
     io.err(
       `alpinize gate ${verdict}: ${evaluation.blocking.length} blocking, ${evaluation.problems.length} problem(s); ${opts.format} written to ${opts.output}`,

@@ -1,16 +1,19 @@
 import { InputError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
 import { writeFailureWords } from "../../write-output/failure-words.js";
-import { inputWrittenBy, writeOutput } from "../../write-output.js";
+import { inputWrittenBy, otherHardLinks, writeOutput } from "../../write-output.js";
 import type { GateOptions } from "./options.js";
 
 /**
  * Writes the rendered report to --output: a file is replaced atomically; stdout, a pipe or a
- * device is written into, never replaced (see write-output.ts).
+ * device is written into, never replaced (see write-output.ts). Returns how many other hard
+ * links the replaced file had: they keep the old report.
  */
-export async function writeAtomic(path: string, text: string, cwd: string): Promise<void> {
+export async function writeAtomic(path: string, text: string, cwd: string): Promise<number> {
+  const others = otherHardLinks(path, cwd);
   try {
     writeOutput(path, text, { cwd });
+    return others;
   } catch (err) {
     // Said as migrate --report and shims print --output say it: which path, why, what to do.
     const words = writeFailureWords(path, err, {

@@ -18,7 +18,12 @@ import {
   renderReport,
 } from "@alpinize/repo";
 import type { Io } from "../../io.js";
-import { otherLinksNote, resolveOutputPath } from "../../write-output.js";
+import {
+  otherHardLinks,
+  otherLinksNote,
+  resolveOutputPath,
+  symlinkTarget,
+} from "../../write-output.js";
 import { reportWarnings, resolverFromFlags } from "../resolve/resolver-flags.js";
 import { unifiedDiff } from "./diff.js";
 import { MASKED_DIFF, maskDiffSecrets } from "./diff-secrets.js";
@@ -138,6 +143,8 @@ async function migrateRepository(
     : [];
   // Rendered after the writes, so a file that could not be written is listed as left untouched.
   const name = root.split(/[\\/]/).pop() ?? dir;
+  // Counted before the rename that leaves the report's other names with the old report.
+  const reportLinks = reportPath === undefined ? 0 : otherHardLinks(reportPath);
   const reportFailure =
     reportPath === undefined
       ? undefined
@@ -148,6 +155,10 @@ async function migrateRepository(
         );
   io.endProgress();
   const hardLinks = linked.map(([file, others]) => otherLinksNote(show(file), others));
+  if (reportLinks > 0 && reportPath !== undefined && !reportFailure)
+    hardLinks.push(
+      otherLinksNote(flags.report!, reportLinks, symlinkTarget(reportPath), "--report"),
+    );
   for (const note of hardLinks) io.warn(note.message);
   if (flags.json)
     io.stdout.write(repoJson(plan, pinFailures, written, show, reportFailure, hardLinks));

@@ -20,7 +20,9 @@ images run (rewritten to the alpinize shims, the functions each calls inlined; a
 su-exec, one word, where the image has su-exec from Alpine 3.23 on), and the compose files and
 workflows that name the same base images; a file that cannot be parsed is reported and left
 untouched.
-  --report FILE  Write a Markdown migration report (stages, packages, warnings, risks, checklist)
+  --report FILE  Write a Markdown migration report (stages, packages, warnings, risks, checklist);
+                 a report with other hard links gets a new inode, as with --write (a warning,
+                 and hardLinks under --json, say how many names keep the old report)
   --pin          Pin the rewritten base images to their index digests (asks the registry);
                  as for alpinize pin, and only with --pin:
     --registry-mirror HOST    Ask HOST for Docker Hub references (with HOST's credentials)
