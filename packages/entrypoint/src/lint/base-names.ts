@@ -45,10 +45,13 @@ const TOOLS: Record<string, (args: Word[]) => IdClash | undefined> = {
   useradd: (args) => {
     const o = parseOptions(args, USERADD);
     const a = asked("user", o.positionals.length === 1 ? o.positionals[0] : undefined, o, "u");
-    if (!a || a.id === String(a.base)) return undefined;
+    if (!a) return undefined;
+    // Left as is, useradd stops on the name whatever the UID, Alpine's own included.
     const kept = o.unknown.length > 0 || o.flags.has("m") || o.flags.has("o") || o.values.has("p");
     if (kept || !["u", "g", "d", "s"].every((k) => o.values.has(k)))
       return clash(a, "error", `useradd fails there (user '${a.name}' already exists)`);
+    // Rewritten, alpinize_ensure_user finds the account when it has that UID.
+    if (a.id === String(a.base)) return undefined;
     return clash(
       a,
       "error",
@@ -76,8 +79,7 @@ const TOOLS: Record<string, (args: Word[]) => IdClash | undefined> = {
   groupadd: (args) => {
     const o = parseOptions(args, GROUPADD);
     const a = asked("group", o.positionals.length === 1 ? o.positionals[0] : undefined, o, "g");
-    if (!a || a.id === String(a.base)) return undefined;
-    return groupaddClash(a, o);
+    return a ? groupaddClash(a, o) : undefined;
   },
   addgroup: (args) => {
     const o = parseOptions(args, BB_ADDGROUP);
@@ -135,17 +137,26 @@ function baseId(kind: Kind, name: string): number | undefined {
 /**
  * groupadd of a base group's name with another GID: the rewrite's alpinize_ensure_group makes
  * NAME<GID> (its documented way out, README), so the container goes on but `cron` keeps Alpine's
- * GID. Left as is (-o, no -g), groupadd fails on the name unless -f.
+ * GID. Left as is (-o, no -g), groupadd fails on the name even with Alpine's own GID, unless -f
+ * (shadow's groupadd, run on Alpine's /etc in base-names-chroot.test.ts).
  */
 function groupaddClash(a: Asked, o: ParsedOptions): IdClash | undefined {
-  if (a.id === undefined && o.flags.has("f"))
+  // What the rewrite leaves as is (group-commands.ts): no -g, -o, -p or an option it lacks.
+  const id = a.id;
+  const kept = id === undefined || o.flags.has("o") || o.values.has("p") || o.unknown.length > 0;
+  if (kept && o.flags.has("f")) {
+    // shadow's -f exits 0 on a name that is there, whatever GID was asked.
+    if (a.id === String(a.base)) return undefined;
     return clash(a, "warning", `groupadd -f keeps Alpine's ${a.name} there and makes nothing`);
-  if (a.id === undefined || o.flags.has("o"))
-    return clash(a, "error", `groupadd fails there (group '${a.name}' already exists)`);
+  }
+  // Left as is, groupadd stops on the name whatever the GID, Alpine's own included.
+  if (kept) return clash(a, "error", `groupadd fails there (group '${a.name}' already exists)`);
+  // Rewritten, alpinize_ensure_group finds the group when it has that GID.
+  if (a.id === String(a.base)) return undefined;
   // A GID another base group holds: alpine-ids.ts says the shim reuses that group.
-  if (ALPINE_BASE_GROUPS.has(Number(a.id))) return undefined;
+  if (ALPINE_BASE_GROUPS.has(Number(id))) return undefined;
   return madeInstead(
-    { ...a, id: a.id },
+    { ...a, id },
     "alpinize_ensure_group, which alpinize entrypoint writes for it,",
   );
 }
