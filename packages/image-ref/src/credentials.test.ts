@@ -169,6 +169,44 @@ describe("maskSecrets", () => {
   });
 });
 
+describe("package URLs (pkg:type/namespace/name@version)", () => {
+  it.each([
+    "pkg:apk/alpine/zlib@1.3.1-r2",
+    "exception CVE-2026-2002 (pkg:apk/alpine/zlib@1.3.1-r2) until 2027-01-31",
+    "pkg:golang/github.com/foo/bar@v1.2.3",
+    "pkg:deb/debian/curl@7.88.1-10+deb12u5?arch=amd64&distro=debian-12",
+    "pkg:npm/%40angular/cli@17.0.0",
+    "pkg:npm/@angular/cli@17.0.0",
+    "pkg:npm/@angular/cli",
+    "PKG:Maven/org.apache/commons-io@2.11.0#sub/path",
+    "purl=pkg:oci/debian@sha256:abc?repository_url=docker.io/library/debian",
+    "pkg://apk/alpine/zlib@1.3.1-r2",
+  ])("leaves %s as it is", (text) => {
+    expect(maskSecrets(text)).toBe(text);
+    expect(maskPasswords(text)).toBe(text);
+  });
+
+  it.each([
+    [
+      "pkg:oci/x@sha256:abc?repository_url=https://u:pw@r.example/x",
+      "pkg:oci/x@sha256:abc?repository_url=https://***@r.example/x",
+    ],
+    [
+      "pkg:generic/x@1?download_url=https://h.example/x.tgz&token=abc",
+      "pkg:generic/x@1?download_url=https://h.example/x.tgz&token=***",
+    ],
+    // No package URL: its "version" holds a path, so it reads as credentials before a host.
+    ["pkg:docker/u:pw@r.example/x:1", "***@r.example/x:1"],
+    [
+      "https://u:pw@h.example/x pkg:apk/alpine/zlib@1",
+      "https://***@h.example/x pkg:apk/alpine/zlib@1",
+    ],
+    ["u:pw@h.example/path", "***@h.example/path"],
+  ])("masks a credential in or beside %s", (text, masked) => {
+    expect(maskSecrets(text)).toBe(masked);
+  });
+});
+
 describe("withoutCredentials", () => {
   it("drops the scheme and the userinfo", () => {
     expect(withoutCredentials(`http://bob:${PASSWORD}@127.0.0.1:5000/team/app:1.0`)).toBe(

@@ -41,6 +41,12 @@ export interface MaskTextOptions {
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 /** `--from=`, `NAME=` or opening brackets before a reference or URL in a word. */
 const WORD_LEAD = /^(?:-{1,2}[A-Za-z][A-Za-z0-9-]*=|[A-Za-z_][A-Za-z0-9_]*=|[([{<]+)/;
+/**
+ * A package URL (`pkg:type/namespace/name@version?qualifiers#subpath`, purl spec). It has no
+ * authority (the spec tells parsers to ignore slashes after `pkg:`), so its `@` starts the
+ * version: `pkg:apk/alpine/zlib@1.3.1-r2` is no `user:password@host`.
+ */
+const PURL = /^pkg:\/*[A-Za-z.+-][A-Za-z0-9.+-]*\//i;
 /** `host`, `host:port` or `[v6]:port`: an authority whose `:` is no password's. */
 const HOST_PORT = /^(?:\[[^\]]*\]|[^:]*)(?::\d*)?$/;
 
@@ -78,6 +84,7 @@ export function maskSecrets(text: string): string {
 function maskWord(word: string, options: MaskTextOptions): string {
   const lead = WORD_LEAD.exec(word)?.[0] ?? "";
   let rest = word.slice(lead.length);
+  if (isPurl(rest)) return lead + maskPurlQualifiers(rest, options);
   if (rest.includes("@")) rest = maskUserinfo(rest, options.urlUser === true);
   const query = options.query ? rest.indexOf("?") : -1;
   if (query !== -1) rest = rest.slice(0, query) + maskQuery(rest.slice(query));
@@ -103,6 +110,37 @@ function maskUserinfo(text: string, urlUser: boolean): string {
   }
   const span = findUserinfo(text);
   return span ? masked(span.start, span.at) : text;
+}
+
+/**
+ * A word that reads as a package URL: `pkg:` and a type, and no version (after the last `@`
+ * before the qualifiers) holding a `/`. Anything else (`pkg:x/u:pw@host/path`) is masked as
+ * any other word: a credential is never printed for looking like a package URL.
+ */
+function isPurl(word: string): boolean {
+  if (!PURL.test(word)) return false;
+  const head = word.split(/[?#]/, 1)[0]!;
+  const at = head.lastIndexOf("@");
+  // `pkg:npm/@scope/name`: an `@` after a `/` starts a namespace, no version.
+  return at === -1 || head[at - 1] === "/" || !head.slice(at + 1).includes("/");
+}
+
+/**
+ * A package URL as written, except in its qualifiers, which may hold a URL
+ * (`repository_url=https://u:pw@host/…`): each qualifier's value masked as a word is.
+ */
+function maskPurlQualifiers(purl: string, options: MaskTextOptions): string {
+  const start = purl.indexOf("?");
+  if (start === -1) return purl;
+  const hash = purl.indexOf("#", start);
+  const end = hash === -1 ? purl.length : hash;
+  let qualifiers = purl
+    .slice(start, end)
+    .replace(/([?&])([^=&]*)=([^&]*)/g, (all, sep: string, name: string, value: string) =>
+      value.includes("@") ? `${sep}${name}=${maskUserinfo(value, options.urlUser === true)}` : all,
+    );
+  if (options.query) qualifiers = maskQuery(qualifiers);
+  return purl.slice(0, start) + qualifiers + purl.slice(end);
 }
 
 /** Where a URL's authority ends: its first `/`, `?` or `#` after the scheme, else the end. */

@@ -27,6 +27,23 @@ export function forDisplay(e: Evaluation): Evaluation {
 
 type Copy = (value: unknown) => unknown;
 
+/**
+ * Fields whose value the gate has checked against a fixed list or a date shape (severities,
+ * statuses, dispositions, dates): they cannot hold a credential, so they are printed as
+ * they are. Every other string, report data or message, goes through the masker.
+ */
+const NO_CREDENTIALS: ReadonlySet<string> = new Set([
+  "severity",
+  "severities",
+  "listedSeverities",
+  "threshold",
+  "status",
+  "ignoreStatuses",
+  "disposition",
+  "expires",
+  "now",
+]);
+
 /** The array itself when no item changed, else a new one. */
 function copyArray(list: unknown[], copy: Copy): unknown[] {
   let out: unknown[] | undefined;
@@ -44,12 +61,13 @@ function copyObject(object: object, copy: Copy): object {
   const keys = Object.keys(source);
   let out: Record<string, unknown> | undefined;
   for (let i = 0; i < keys.length; i++) {
-    const next = copy(source[keys[i]!]);
-    if (next !== source[keys[i]!] && !out) {
+    const key = keys[i]!;
+    const next = NO_CREDENTIALS.has(key) ? source[key] : copy(source[key]);
+    if (next !== source[key] && !out) {
       out = {};
       for (let j = 0; j < i; j++) define(out, keys[j]!, source[keys[j]!]);
     }
-    if (out) define(out, keys[i]!, next);
+    if (out) define(out, key, next);
   }
   return out ?? object;
 }
