@@ -17,7 +17,7 @@ import { baseNameClashes } from "./base-names.js";
 import { ASH_HAS, BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
 import { capturedShadowCall } from "./captured.js";
 import { echoEscapeFinding } from "./echo-escapes.js";
-import { gidOnAlpine } from "./gid-holder.js";
+import { baseNameOnAlpine, gidOnAlpine } from "./gid-holder.js";
 import { groupNameUses } from "./group-names.js";
 import { busyboxOptionProblems, shadowOptionProblem } from "./options.js";
 import { shimIdClashes } from "./shim-ids.js";
@@ -118,7 +118,7 @@ export function lintEntrypoint(text: string): LintFinding[] {
     add(
       "group-name",
       use.offset,
-      `group '${use.group}' was made with GID ${use.gid} earlier and is named again${where}; on Alpine another group may hold that GID (${gidOnAlpine(use.gid)}) and be reused, so '${use.group}' may not exist`,
+      `group '${use.group}' was made with GID ${use.gid} earlier and is named again${where}; ${baseNameOnAlpine(use.group, use.gid) ?? `on Alpine another group may hold that GID (${gidOnAlpine(use.gid)}) and be reused, so '${use.group}' may not exist`}`,
       use.nested
         ? "refer to it by the GID in the string (alpinize entrypoint does not rewrite code another shell runs)"
         : `refer to it by the GID, or capture the name: g=$(alpinize_ensure_group ${use.group} ${use.gid}) and use "$g" (alpinize entrypoint does this for chgrp, chown, find, su, install and the exec tools)`,

@@ -1,4 +1,4 @@
-import { gidOnAlpine, reuseOnAlpine } from "../lint/gid-holder.js";
+import { baseNameOnAlpine, gidOnAlpine, reuseOnAlpine } from "../lint/gid-holder.js";
 import { lineColumn, type SimpleCommand } from "../shell/scan.js";
 import type { CommandOutcome } from "./commands.js";
 import { groupMentions, type MentionContext } from "./group-mentions.js";
@@ -60,6 +60,6 @@ export function groupNameWarnings(
       message:
         nested === undefined
           ? `group '${group}' was created with GID ${gid} earlier; ${reuseOnAlpine(group, gid)}: refer to the group by its GID here`
-          : `group '${group}' was created with GID ${gid} earlier and is named inside a string another shell runs (${nested}), which is not rewritten; on Alpine another group may already hold that GID (${gidOnAlpine(gid)}) and '${group}' may not exist: refer to the group by its GID in the string`,
+          : `group '${group}' was created with GID ${gid} earlier and is named inside a string another shell runs (${nested}), which is not rewritten; ${baseNameOnAlpine(group, gid) ?? `on Alpine another group may already hold that GID (${gidOnAlpine(gid)}) and '${group}' may not exist`}: refer to the group by its GID in the string`,
     }));
 }
