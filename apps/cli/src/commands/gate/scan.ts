@@ -8,11 +8,11 @@ import {
   escapeControl,
   escapeInline,
   findCredentials,
-  maskCredentials,
   maskReference,
   withoutCredentials,
 } from "@alpinize/image-ref";
 import { type Report, readReportFile } from "@alpinize/trivy-gate";
+import { hideValues, maskLogLine, secretValues } from "./log-mask.js";
 import { trivyEnvironment } from "./trivy-env.js";
 
 interface Ran {
@@ -21,6 +21,14 @@ interface Ran {
   missing: boolean;
 }
 
+/** Characters of Trivy's stderr kept for the error message. */
+const STDERR_KEPT = 4000;
+
+const afterFirstLine = (text: string): string => {
+  const nl = text.indexOf("\n");
+  return nl === -1 ? "" : text.slice(nl + 1);
+};
+
 function runTrivy(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
   return new Promise((done) => {
     const child = spawn("trivy", args, { env, stdio: ["ignore", "ignore", "pipe"] });
@@ -28,8 +36,11 @@ function runTrivy(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
     // Decoded as a stream, so a character split between two chunks stays one character.
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (d: string) => {
-      // Keep the tail only: Trivy can log a lot while downloading its database.
-      stderr = (stderr + d).slice(-4000);
+      // Keep the tail only: Trivy can log a lot while downloading its database. The line the cut
+      // falls in is dropped whole: its start, say `access_token=` before a token, is gone, and
+      // what is left of it could not be told from a secret.
+      const joined = stderr + d;
+      stderr = joined.length > STDERR_KEPT ? afterFirstLine(joined.slice(-STDERR_KEPT)) : joined;
     });
     child.on("error", (err: NodeJS.ErrnoException) =>
       done({ code: null, stderr: err.message, missing: err.code === "ENOENT" }),
@@ -42,16 +53,18 @@ function runTrivy(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
  * The last lines Trivy wrote to stderr, one per line and indented, for the error message. Its
  * log can carry text from the registry or the image (names, server errors): control characters
  * are shown as `\xNN`, so an ESC or BEL there cannot drive the terminal the error is read on.
+ * Its log can also carry credentials (a token URL it fetched, an `Authorization` header, the
+ * password it was given): `secrets` (from `secretValues`) are hidden wherever they appear, and
+ * each line is masked as report text is, plus `Bearer`/`Basic` credentials.
  */
-export function stderrTail(stderr: string, lines = 3): string {
-  const tail = stderr
+export function stderrTail(stderr: string, lines = 3, secrets: readonly string[] = []): string {
+  const tail = hideValues(stderr, secrets)
     .split("\n")
     .map((line) => line.replace(/\r$/, "").trimEnd())
     .filter(Boolean)
     .slice(-lines);
-  // Masked as well: Trivy's log names the image and registry URLs it was given or redirected to.
   return tail.length
-    ? `:\n${tail.map((l) => `  ${escapeControl(maskCredentials(l))}`).join("\n")}`
+    ? `:\n${tail.map((l) => `  ${escapeControl(maskLogLine(l))}`).join("\n")}`
     : "";
 }
 
@@ -124,7 +137,7 @@ export async function scanImage(
     if (ran.code !== 0)
       throw new AlpinizeError(
         "ALPINIZE_GATE_TRIVY_FAILED",
-        `trivy image ${shown} failed (exit ${ran.code})${stderrTail(ran.stderr)}`,
+        `trivy image ${shown} failed (exit ${ran.code})${stderrTail(ran.stderr, 3, secretValues(clean.env))}`,
         {
           exitCode: EXIT.BAD_INPUT,
           hint: "A scan error is not a policy verdict: fix the scan (image name, registry access, Trivy DB) and retry.",
