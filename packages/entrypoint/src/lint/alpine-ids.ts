@@ -32,6 +32,8 @@ const TOOLS: Record<string, { spec: OptionSpec; ids: IdOption[] }> = {
   addgroup: { spec: BB_ADDGROUP, ids: [{ short: "g", kind: "GID", creates: true }] },
 };
 
+const BASE_USER_NAMES: ReadonlySet<string> = new Set(ALPINE_BASE_USERS.values());
+
 // Debian gives system accounts 100-999 and people 1000-60000; Alpine's base holds none of the latter.
 export const FREE_IDS = "1000 to 60000 are free on both Debian and Alpine";
 
@@ -68,6 +70,9 @@ export function alpineIdClashes(name: string, args: Word[]): IdClash[] {
 function ownGroupClash(o: ParsedOptions, account: string | undefined): IdClash | undefined {
   const word = o.values.get("u");
   if (!word || !/^\d+$/.test(word.value) || o.values.has("G") || o.flags.has("S")) return undefined;
+  // A user Alpine's base has (`adduser -D -u 123 ntp`): busybox stops on the name before the
+  // group, -G or not; base-names.ts says so, and "add -G ntp" would contradict it.
+  if (account !== undefined && BASE_USER_NAMES.has(account)) return undefined;
   const holder = ALPINE_BASE_GROUPS.get(Number(word.value));
   if (holder === undefined) return undefined;
   const uid = word.value;
