@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type PushedImage, pushImage, type StartedRegistry } from "@alpinize/testkit";
+import { createResolver, type Resolver } from "../src/index.js";
 
 export const ALICE = { username: "alice", password: "wonderland-pass" };
 
@@ -53,3 +54,17 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 export const FAST_RETRY = { baseDelayMs: 5, retries: 2 };
+
+/** A resolver logged in as ALICE to `host` (through a DOCKER_CONFIG); remove() deletes the config. */
+export async function loggedIn(
+  host: string,
+): Promise<{ resolver: Resolver; remove(): Promise<void> }> {
+  const config = await dockerConfig({
+    auths: { [host]: { auth: basicAuth(ALICE.username, ALICE.password) } },
+  });
+  const resolver = createResolver({
+    env: cleanEnv({ DOCKER_CONFIG: config.dir }),
+    retry: FAST_RETRY,
+  });
+  return { resolver, remove: config.remove };
+}

@@ -138,18 +138,34 @@ function checkRealm(input: TokenRequestInput): URL {
     );
   }
   if (realm.protocol === "https:") return realm;
+  if (realm.protocol !== "http:") throw notHttpRealm(realm, input.registryHost);
   const sameHost = realm.hostname === hostname(input.registryHost);
-  if (
-    realm.protocol === "http:" &&
-    input.registryInsecure &&
-    (isLoopbackHost(realm.host) || sameHost)
-  ) {
-    return realm;
-  }
+  if (input.registryInsecure && (isLoopbackHost(realm.host) || sameHost)) return realm;
+  // An insecure registry may be reached over http: then the realm's host is what was refused.
+  const [why, hint] = input.registryInsecure
+    ? [
+        "plain http carries credentials only to loopback or to the registry's own host",
+        "The registry must name an https token realm, or one on its own host.",
+      ]
+    : [
+        "credentials go over https only",
+        "A registry reached over https must name an https token realm.",
+      ];
   throw new ResolveError(
     DIGEST_ERRORS.insecure,
-    `refusing the token realm ${realm.protocol === "http:" ? realm.origin : shownUrl(realm)} named by ${input.registryHost}: credentials go over https only`,
-    { hint: "A registry reached over https must name an https token realm." },
+    `refusing the token realm ${realm.origin} named by ${input.registryHost}: ${why}`,
+    { hint },
+  );
+}
+
+/** A `file:`, `ftp:`… realm: no scheme but http(s) gets a token request, over any registry. */
+function notHttpRealm(realm: URL, registryHost: string): ResolveError {
+  return new ResolveError(
+    DIGEST_ERRORS.registry,
+    `refusing the token realm ${shownUrl(realm)} named by ${registryHost}: a token realm must be an http(s) URL, nothing was sent there`,
+    {
+      hint: "The registry's auth configuration names a realm that is not a web address: check the registry address (another server may answer in its place), or ask its operator to fix the token realm.",
+    },
   );
 }
 
