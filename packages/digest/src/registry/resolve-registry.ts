@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { ImageReference } from "@alpinize/image-ref";
 import type { AuthReport } from "../credentials/types.js";
 import { DIGEST_ERRORS, ResolveError } from "../errors.js";
+import { parseRetryAfter } from "../http/retry.js";
 import type { HttpResponse } from "../http/transport.js";
 import { isSha256Digest, parseManifest } from "../manifest.js";
 import {
@@ -118,10 +119,7 @@ export function checkStatus(res: HttpResponse, ref: ImageReference, auth?: AuthR
       throw new ResolveError(
         DIGEST_ERRORS.rateLimited,
         `${ref.original}: ${host} is rate-limiting us (HTTP 429)`,
-        {
-          ...base,
-          hint: "Wait, or log in: authenticated pulls get a higher limit.",
-        },
+        { ...base, hint: rateLimitHint(res, auth) },
       );
     default:
       throw new ResolveError(
@@ -133,6 +131,16 @@ export function checkStatus(res: HttpResponse, ref: ImageReference, auth?: AuthR
         },
       );
   }
+}
+
+/** Logging in only helps a pull that went without credentials. */
+function rateLimitHint(res: HttpResponse, auth: AuthReport | undefined): string {
+  const asked = parseRetryAfter(header(res, "retry-after"), Date.now());
+  const wait =
+    asked === undefined ? "Wait" : `Wait ${Math.ceil(asked / 1000)} s (the registry's Retry-After)`;
+  return auth?.source === undefined
+    ? `${wait}, or log in: authenticated pulls get a higher limit.`
+    : `${wait} and run again: the pulls already used the credentials from ${auth.source}, so the limit is that account's.`;
 }
 
 function rejectSchema1(mediaType: string, ref: ImageReference): void {
