@@ -26,6 +26,7 @@ describe("a registry answering with limits and oversized headers", () => {
     await proxy?.close();
     await registry?.stop();
   });
+  const manifestHits = () => proxy.hits.filter((h) => h.path.includes("/manifests/"));
 
   it("does not suggest logging in on a 429 to a pull that used credentials", async () => {
     const session = await loggedIn(proxy.host);
@@ -51,5 +52,23 @@ describe("a registry answering with limits and oversized headers", () => {
     expect(err.hint).toBe(
       "Wait 3600 s (the registry's Retry-After), or log in: authenticated pulls get a higher limit.",
     );
+  });
+
+  it("says the answer's headers were too large, not that the registry is unreachable", async () => {
+    const session = await loggedIn(proxy.host);
+    resolver = session.resolver;
+    try {
+      proxy.faults.fail = { count: 5, status: 200, headers: { "x-pad": "a".repeat(70_000) } };
+      const err = await resolver.resolve(`${proxy.host}/team/app:1.0`).catch((e) => e);
+      expect(err).toMatchObject({
+        code: DIGEST_ERRORS.tooLarge,
+        message: `${proxy.host}/team/app:1.0: ${proxy.host} answered /v2/team/app/manifests/1.0 with headers over the 16 KiB allowed (HPE_HEADER_OVERFLOW)`,
+      });
+      expect(err.hint).not.toMatch(/your network/);
+      // The registry did answer: asking again gets the same headers.
+      expect(manifestHits()).toHaveLength(1);
+    } finally {
+      await session.remove();
+    }
   });
 });

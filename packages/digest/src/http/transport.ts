@@ -1,4 +1,9 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  maxHeaderSize,
+} from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { formatBytes } from "@alpinize/errors";
 import { isLoopbackHost } from "@alpinize/image-ref";
@@ -151,7 +156,7 @@ export class HttpTransport {
             }
             chunks.push(chunk);
           });
-          res.on("error", (err) => reject(unreachable(req.url, err)));
+          res.on("error", (err) => reject(failed(req.url, err)));
           res.on("end", () =>
             resolve({
               status: res.statusCode ?? 0,
@@ -176,7 +181,7 @@ export class HttpTransport {
         });
       }
       outgoing.on("timeout", () => giveUp(`no answer within ${idleMs / 1000} s`));
-      outgoing.on("error", (err) => reject(unreachable(req.url, err)));
+      outgoing.on("error", (err) => reject(failed(req.url, err)));
       outgoing.end(req.body);
     });
   }
@@ -245,6 +250,35 @@ export function isTimeout(err: unknown): boolean {
 
 function timedOut(why: string): Error {
   return Object.assign(new Error(why), { code: "ETIMEDOUT", timedOut: true });
+}
+
+/**
+ * Node's HTTP parser refusing the answer (`HPE_*`) means the server did answer, just not with
+ * HTTP it accepts: that is the registry's fault, not the network's, and is not retried.
+ */
+function failed(url: URL, err: Error): ResolveError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "HPE_HEADER_OVERFLOW") {
+    return new ResolveError(
+      DIGEST_ERRORS.tooLarge,
+      `${url.host} answered ${url.pathname} with headers over the ${formatBytes(maxHeaderSize)} allowed (${code})`,
+      {
+        hint: "A registry's headers take a few KiB: check the registry address (another server or a proxy may answer in its place), or ask its operator what adds such headers.",
+        cause: err,
+      },
+    );
+  }
+  if (code?.startsWith("HPE_")) {
+    return new ResolveError(
+      DIGEST_ERRORS.registry,
+      `${url.host} answered ${url.pathname} with something that is not valid HTTP (${code})`,
+      {
+        hint: "Check the registry address and port: another server, or a proxy, may answer there.",
+        cause: err,
+      },
+    );
+  }
+  return unreachable(url, err);
 }
 
 function unreachable(url: URL, err: Error): ResolveError {
