@@ -30,7 +30,7 @@ export interface Faults {
   contentType?: string;
   /** Send this many bytes of padding as the manifest GET body. */
   hugeBody?: number;
-  /** Rewrite the realm of every `WWW-Authenticate` challenge (on every path) to this URL. */
+  /** Rewrite the realm of every `WWW-Authenticate` challenge (on every path) to this URL (or to `""`). */
   realm?: string;
   /** Serve this body as an OCI index for manifest requests, without a digest header (so clients GET it). */
   indexBody?: string;
@@ -68,7 +68,7 @@ export async function startFakeFaultProxy(upstream: string): Promise<FakeFaultPr
     const isManifest = /\/manifests\//.test(req.url ?? "");
     if (isManifest && answerFault(state.faults, req, res)) return;
     const { realm } = state.faults;
-    forward(target, req, res, isManifest ? state.faults : realm ? { realm } : {});
+    forward(target, req, res, isManifest ? state.faults : realm !== undefined ? { realm } : {});
   });
   await listen(server);
   const port = (server.address() as AddressInfo).port;
@@ -117,7 +117,7 @@ function forward(target: URL, req: IncomingMessage, res: ServerResponse, faults:
         if (faults.wrongDigest) h["docker-content-digest"] = faults.wrongDigest;
         if (faults.contentType) h["content-type"] = faults.contentType;
         const challenge = h["www-authenticate"];
-        if (faults.realm && typeof challenge === "string") {
+        if (faults.realm !== undefined && typeof challenge === "string") {
           h["www-authenticate"] = challenge.replace(/realm="[^"]*"/, `realm="${faults.realm}"`);
         }
         if (faults.corruptBody && req.method === "GET" && up.statusCode === 200) {

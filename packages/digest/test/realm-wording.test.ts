@@ -52,4 +52,14 @@ describe("a token registry naming a broken realm", () => {
     );
     expect(err.hint).not.toMatch(/reached over https/);
   });
+
+  it("says the challenge names no realm, and does not suggest logging in", async () => {
+    proxy.faults.realm = "";
+    const err = await session.resolver.resolve(`${proxy.host}/team/app:1.0`).catch((e) => e);
+    expect(err.code).toBe(DIGEST_ERRORS.unauthorized);
+    expect(err.message).toContain("asks for a Bearer token but its challenge names no token realm");
+    expect(err.message).not.toContain("without a challenge");
+    expect(err.hint).toMatch(/^Logging in does not help/);
+    expect(err.hint).not.toContain("docker login");
+  });
 });

@@ -59,3 +59,15 @@ export function pickChallenge(challenges: Challenge[]): Challenge | undefined {
     challenges.find((c) => c.scheme === "basic")
   );
 }
+
+/**
+ * A Bearer challenge with an empty or missing realm, and nothing `pickChallenge` could answer:
+ * the registry wants a token but names nowhere to get one.
+ */
+export function hasRealmlessBearer(header: string | string[] | undefined): boolean {
+  const challenges = parseChallenges(header);
+  return (
+    pickChallenge(challenges) === undefined &&
+    challenges.some((c) => c.scheme === "bearer" && !c.params.realm)
+  );
+}

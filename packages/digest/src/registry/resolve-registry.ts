@@ -109,7 +109,7 @@ export function checkStatus(res: HttpResponse, ref: ImageReference, auth?: AuthR
         hint: "Check the repository and tag; private repositories may also answer 404 without credentials.",
       });
     case 401:
-      throw unauthorized(ref, host, auth, base.details);
+      throw unauthorized(ref, host, auth, base.details, res.headers["www-authenticate"]);
     case 403:
       throw new ResolveError(DIGEST_ERRORS.denied, `${ref.original}: ${host} denied access`, {
         ...base,

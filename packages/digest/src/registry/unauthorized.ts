@@ -1,4 +1,5 @@
 import type { ImageReference } from "@alpinize/image-ref";
+import { hasRealmlessBearer } from "../auth/challenge.js";
 import { loginHint } from "../auth/login-hint.js";
 import type { AuthReport } from "../credentials/types.js";
 import { DIGEST_ERRORS, ResolveError } from "../errors.js";
@@ -12,6 +13,7 @@ export function unauthorized(
   host: string,
   auth: AuthReport | undefined,
   details: Record<string, unknown>,
+  challenge?: string | string[],
 ): ResolveError {
   const login = `"docker login ${host}"`;
   const source = auth?.source;
@@ -24,6 +26,16 @@ export function unauthorized(
       {
         details,
         hint: `Check the user name and password there, or log in again (${login}) to replace them; then run again.`,
+      },
+    );
+  }
+  if ((auth?.scheme ?? "none") === "none" && hasRealmlessBearer(challenge)) {
+    return new ResolveError(
+      DIGEST_ERRORS.unauthorized,
+      `${ref.original}: ${host} asks for a Bearer token but its challenge names no token realm (WWW-Authenticate: Bearer realm="" or none), so no credentials could be sent`,
+      {
+        details,
+        hint: "Logging in does not help: the registry's auth configuration is broken. Check the registry address (another server may answer in its place), or ask its operator to set the token realm.",
       },
     );
   }
