@@ -7,6 +7,7 @@ import {
   type ShimSource,
 } from "@alpinize/entrypoint";
 import { EXIT, InputError, isAlpinizeError, UsageError } from "@alpinize/errors";
+import { escapeControl } from "@alpinize/image-ref";
 import { DEFAULT_RELEASE } from "@alpinize/package-map";
 import { parseCommandArgs } from "../../args.js";
 import type { Io } from "../../io.js";
@@ -22,6 +23,7 @@ import {
   printNotes,
   remindShims,
   summary,
+  syntaxError,
   toJson,
 } from "./output.js";
 import { type ReadScript, readScript, readStdin } from "./read.js";
@@ -60,7 +62,10 @@ Options:
                   error that stops it (bad flag, unreadable file, CRLF endings) still prints
                   one document: {file (or null), changed false, source null, edits [],
                   warnings [], findings: [one finding with rule "not-checked", severity
-                  "error", code, message, fix], error: {code, message, hint?}}
+                  "error", code, message, fix], error: {code, message, hint?}}; a
+                  shell syntax error gives the report (its syntax warning and finding)
+                  with error: {code ALPINIZE_SCRIPT_SYNTAX, message, hint, file, line,
+                  column}
   --source PATH   Load the shims with ". PATH" (default ${DEFAULT_SHIMS_PATH});
                   put the file there with: alpinize shims print --output PATH
   --inline        Copy into the script, instead of sourcing the file, the shim functions
@@ -142,8 +147,10 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
     mode === "write" && result.changed ? writeScript(path, result.output, read.stamp, file) : 0;
   const hardLinks = others > 0 ? [otherLinksNote(file, others, symlinkTarget(path))] : [];
   for (const note of hardLinks) io.warn(note.message);
-  if (values.json) io.stdout.write(toJson(report, hardLinks));
-  else {
+  if (values.json) {
+    io.stdout.write(toJson(report, hardLinks));
+    reportSyntaxError(io, report);
+  } else {
     if (mode === "diff") printDiff(io, report);
     printNotes(io, report, mode === "write" && result.changed);
     io.err(summary(report, mode));
@@ -153,6 +160,14 @@ async function rewrite(argv: string[], io: Io, reached: { file: string | null })
   if (result.warnings.some((w) => w.rule === "syntax")) return EXIT.BAD_INPUT;
   const errorsLeft = report.findings.some((f) => f.severity === "error");
   return mode === "check" && (result.changed || errorsLeft) ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** With --json, stderr names the error that stopped the rewrite, as for CRLF endings. */
+function reportSyntaxError(io: Io, report: EntrypointReport): void {
+  const error = syntaxError(report);
+  if (!error) return;
+  io.err(`${io.style.red("error")} ${escapeControl(error.message)}`);
+  if (error.hint) io.err(`  ${escapeControl(error.hint)}`);
 }
 
 /** The library's input errors (CRLF endings) do not know the file: name it, as `migrate DIR` does. */

@@ -54,4 +54,27 @@ describe("alpinize entrypoint --json on an error that stops it", () => {
     });
     expect(usage.stderr).toContain("exactly one script");
   });
+
+  it("gives a script sh cannot parse its report and an error with the code migrate DIR gives", async () => {
+    await writeFile(join(tmp.dir, "s.sh"), "#!/bin/sh\nif [ x; then\n");
+    const r = await runCli(["entrypoint", "s.sh", "--json"], { cwd: tmp.dir });
+    expect(r.code).toBe(2);
+    const message =
+      's.sh:2:1: shell syntax error: "if" opened here is never closed with "fi"; nothing was rewritten';
+    const doc = JSON.parse(r.stdout) as { findings: { rule: string }[]; error: unknown };
+    expect(doc.findings.map((f) => f.rule)).toEqual(["syntax"]);
+    expect(doc.error).toEqual({
+      code: "ALPINIZE_SCRIPT_SYNTAX",
+      message,
+      hint: 'add the missing "fi"',
+      file: "s.sh",
+      line: 2,
+      column: 1,
+    });
+    expect(r.stderr).toBe(`error ${message}\n  add the missing "fi"\n`);
+    await writeFile(join(tmp.dir, "ok.sh"), '#!/bin/sh\nexec "$@"\n');
+    const ok = await runCli(["entrypoint", "ok.sh", "--json"], { cwd: tmp.dir });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).not.toHaveProperty("error");
+  });
 });

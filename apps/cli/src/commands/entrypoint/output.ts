@@ -21,6 +21,7 @@ export interface EntrypointReport {
 
 export function toJson(r: EntrypointReport, hardLinks: readonly OtherLinksNote[] = []): string {
   const onOutput = placedOnOutput(r);
+  const error = syntaxError(r);
   const doc = {
     file: r.file,
     ...(hardLinks.length > 0 ? { hardLinks } : {}),
@@ -29,8 +30,30 @@ export function toJson(r: EntrypointReport, hardLinks: readonly OtherLinksNote[]
     edits: r.result.edits,
     warnings: r.result.warnings.map(onOutput),
     findings: r.findings.map(onOutput),
+    ...(error ? { error } : {}),
   };
   return rawBytesJson(doc);
+}
+
+/**
+ * The code `migrate DIR` and `check` give a script sh cannot parse: `--json` names it in `error`
+ * as it names the other errors that stop the rewrite (CRLF, a BOM), so one field tells them.
+ */
+const SCRIPT_SYNTAX = "ALPINIZE_SCRIPT_SYNTAX";
+
+/** The syntax error that kept FILE from being rewritten, as `--json` errors are shaped. */
+export function syntaxError(r: EntrypointReport) {
+  const finding = r.findings.find((f) => f.rule === "syntax");
+  if (!finding || !r.result.warnings.some((w) => w.rule === "syntax")) return undefined;
+  const at = `${finding.line}:${finding.column}`;
+  return {
+    code: SCRIPT_SYNTAX,
+    message: `${r.file}:${at}: shell syntax error: ${finding.message}; nothing was rewritten`,
+    hint: finding.fix,
+    file: r.file,
+    line: finding.line,
+    column: finding.column,
+  };
 }
 
 /**
