@@ -6,13 +6,15 @@ import { version } from "../../main.js";
 const STDOUT_PATHS = new Set(["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]);
 
 /**
- * Whether a failed run owes a JSON document on stdout: `--format json` (or `--json`) written to stdout. SARIF
- * is left out on purpose: an empty SARIF run uploaded to code scanning would close open alerts.
+ * Whether a failed run owes a JSON document on stdout: `--json`, or `--format json`, written to
+ * stdout. `--json` owes one whatever `--format` says (`--json --format sarif` is refused, and
+ * the README promises one document under `--json`): an error document is no SARIF, so an upload
+ * of it fails rather than closing alerts. `--format sarif` alone is left out on purpose: an
+ * empty SARIF run uploaded to code scanning would close open alerts.
  */
 export function jsonOnStdout(argv: string[]): boolean {
-  const format = flagValue(argv, "--format");
-  const json = argv.includes("--json") ? (format ?? "json") : format;
-  if (json !== "json") return false;
+  const json = argv.includes("--json") || flagValue(argv, "--format") === "json";
+  if (!json) return false;
   const output = flagValue(argv, "--output");
   return output === undefined || STDOUT_PATHS.has(output);
 }
