@@ -63,7 +63,8 @@ export interface Policy {
   ignoreUnfixed: boolean;
   /**
    * Trivy statuses accepted as not blocking, e.g. `will_not_fix` and `end_of_life`: an explicit
-   * choice, narrower than `ignoreUnfixed`, that still blocks `affected` findings.
+   * choice, narrower than `ignoreUnfixed`: only the statuses listed stop blocking, so
+   * `affected` findings block unless `affected` is listed too.
    */
   ignoreStatuses: Status[];
   exceptions: Exception[];

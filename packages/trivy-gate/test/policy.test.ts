@@ -6,6 +6,7 @@ import {
   parseExceptions,
   parseTrivyReport,
   parseVex,
+  type Status,
 } from "../src/index.js";
 import { fixture, HAVE_CORPUS, load, loadCorpus, thrown } from "./helpers.js";
 
@@ -55,6 +56,15 @@ describe("severity and Status", () => {
       defaultPolicy({ now: NOW, ignoreStatuses: ["affected"] }),
     );
     expect(legacy.blocking.map((f) => f.id)).toEqual(["CVE-2021-3177", "CVE-2019-25013"]);
+  });
+
+  it("--ignore-status affected, as documented, unblocks a finding Trivy says is affected", () => {
+    const disposition = (ignoreStatuses: Status[]) =>
+      evaluate(load("statuses.json"), defaultPolicy({ now: NOW, ignoreStatuses })).findings.find(
+        (f) => f.id === "CVE-2026-0002",
+      )?.disposition;
+    expect(disposition(["will_not_fix"])).toBe("blocking");
+    expect(disposition(["affected"])).toBe("ignored-status");
   });
 
   it("infers fixability from FixedVersion for reports without Status", () => {
