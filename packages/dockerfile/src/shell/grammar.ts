@@ -1,3 +1,4 @@
+import { itemsWithPipesCut, OPENERS } from "./grammar-pipes.js";
 import type { Item, Script } from "./script.js";
 import { ShellSyntaxError } from "./tokenize.js";
 
@@ -10,10 +11,12 @@ import { ShellSyntaxError } from "./tokenize.js";
  */
 export function assertWholeScript(script: Script): void {
   if (!readBySh(script.text)) return;
+  const items = itemsWithPipesCut(script);
+  if (items === undefined) return;
   const frames: Frame[] = [];
   let last: Item | undefined;
   try {
-    for (const it of script.items) {
+    for (const it of items) {
       if (it.kind === "op" && it.op === "\n") continue;
       step(frames, it, last, script.text);
       last = it;
@@ -58,7 +61,7 @@ function step(frames: Frame[], it: Item, last: Item | undefined, text: string): 
   if (it.kind === "pipeline") {
     if (it.commands.some((c) => BASH_ONLY.has(c.args[0]?.raw ?? ""))) throw new Lenient();
     if (top) top.filled = true;
-    pipedCompounds(frames, it);
+    pipedWords(it);
     return;
   }
   if (it.kind === "header") {
@@ -77,43 +80,51 @@ function step(frames: Frame[], it: Item, last: Item | undefined, text: string): 
     return;
   }
   if (it.kind === "op") {
-    // bash's `;&` and `;;&` case ends: the item list reads them as `;` and `&`.
-    if (it.op === "&" && last?.kind === "op" && last.end === it.start && last.op.startsWith(";")) {
-      throw new Lenient();
-    }
-    if (last?.kind === "op" && CHAINS.has(last.op)) {
-      fail(`"${it.op}" right after "${last.op}"`, it.start);
-    }
-    if (CHAINS.has(it.op) && !endsCommand(last)) {
-      fail(`"${it.op}" with no command before it`, it.start);
-    }
+    operator(top, it, last);
     return;
   }
+  // `(a) | ! b`: sh reads `!` only at the head of a pipeline.
+  if (it.word === "!" && last?.kind === "op" && last.op === "|")
+    fail('"!" right after "|"', it.start);
   keyword(frames, it.word, it.start);
 }
 
-const OPENERS = new Set(["if", "while", "until", "{", "for", "case"]);
+function operator(top: Frame | undefined, it: Item & { kind: "op" }, last: Item | undefined): void {
+  const inCase = top?.word === "case";
+  // bash's `;&` and `;;&` case ends (the item list reads them as `;` and `&`), and its `|&`.
+  if (it.op === "&" && last?.kind === "op" && last.end === it.start) {
+    if (last.op === "|" || (inCase && last.op.startsWith(";"))) throw new Lenient();
+  }
+  // sh, dash, busybox and bash read `;;` only where it ends a case arm (`echo a;;` is no script).
+  if (it.op === ";;" && !inCase) fail('";;" outside a case', it.start);
+  if (last?.kind === "op" && CHAINS.has(last.op)) {
+    fail(`"${it.op}" right after "${last.op}"`, it.start);
+  }
+  if (CHAINS.has(it.op) && !endsCommand(last)) {
+    fail(`"${it.op}" with no command before it`, it.start);
+  }
+  // `a;&`, `a & ;`: a separator ends a command, and there is none after another separator. Not
+  // in a case, where bash reads `b &;& c)` (`&` and a `;&` arm end).
+  const afterSeparator = last?.kind === "op" && SEPARATORS.has(last.op);
+  if ((it.op === ";" || it.op === "&") && afterSeparator && !inCase) {
+    fail(`"${it.op}" right after "${last.op}"`, it.start);
+  }
+}
+
 /** Words that open bash's own compounds (`function f {`, `select x in …; do`): not judged. */
 const BASH_ONLY = new Set(["function", "select", "coproc"]);
+const SEPARATORS = new Set([";", "&", ";;"]);
 
 /**
- * The item list reads `a | while …`, `a | { …` as a pipeline whose later command is named by the
- * keyword: the compound it opens is closed by items after it. Its first words are its test (or
- * body); `case` there is not read into arms, so the check stops trusting the list and lets it be.
+ * A pipeline's later commands: `a | ! b` is no sh (nor bash), and a compound after a pipe that
+ * `itemsWithPipesCut` could not cut (`| while …` with no command before the pipe) is not judged.
  */
-function pipedCompounds(frames: Frame[], it: Item & { kind: "pipeline" }): void {
+function pipedWords(it: Item & { kind: "pipeline" }): void {
   for (const cmd of it.commands.slice(1)) {
-    const word = cmd.args[0]?.raw;
-    if (word === undefined || !OPENERS.has(word)) continue;
-    // `a | { while …`: a compound as the group's first command is not split out of the words.
-    const next = cmd.args[1]?.raw ?? "";
-    if (word === "case" || OPENERS.has(next) || next === "!") throw new Lenient();
-    if (word === "for") {
-      frames.push({ word: "for", start: cmd.start, part: "for", filled: false, fromFor: true });
-      continue;
-    }
-    keyword(frames, word, cmd.start);
-    frames[frames.length - 1]!.filled = cmd.args.length > 1;
+    const word = cmd.args[0];
+    if (word === undefined || word.start !== cmd.start) continue;
+    if (word.raw === "!") fail('"!" right after "|"', word.start);
+    if (OPENERS.has(word.raw)) throw new Lenient();
   }
 }
 
