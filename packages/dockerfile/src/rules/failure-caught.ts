@@ -23,6 +23,12 @@ const worst = (a: Unit, b: Unit): Unit =>
 interface Group {
   after: Tail;
   unit: Unit;
+  /** `( … )`: an `exit` or `${x?}` in it ends only the subshell, which then fails. */
+  subshell: boolean;
+  /** A redirection on the group that may fail (`( … ) >&3`): the group may not run at all. */
+  sealed: boolean;
+  /** How many pipelines were read before it: those read since are in it. */
+  from: number;
 }
 
 /**
@@ -31,6 +37,8 @@ interface Group {
  * round; read back to front, once. A `||` catches only when what runs after the failure is known
  * to succeed (`|| true`, `|| echo …`, `|| exit 0`, `|| { echo x >&2; }`, `|| (exit 0)`):
  * `|| exit 1`, `|| false`, `|| if …` or any other command may fail the RUN all the same (fail closed).
+ * A group whose list goes on whatever its status (`( b; c ) || true`) catches the failure of every
+ * pipeline in it, unless a `{ …; }` may end the shell after it (`{ b; exit 1; } || true`).
  */
 export function failureCaught(items: readonly Item[]): Set<Item> {
   const out = new Set<Item>();
@@ -39,6 +47,8 @@ export function failureCaught(items: readonly Item[]): Set<Item> {
   let next: Item | undefined;
   // How what follows the op being read ends: one pipeline or group.
   let unit: Unit = "ok";
+  const read: Item[] = [];
+  const mark = marker(read, out);
   // Only the innermost group: it passes its own on to the group around it when it is closed.
   const seen = (u: Unit) => {
     unit = u;
@@ -49,17 +59,27 @@ export function failureCaught(items: readonly Item[]): Set<Item> {
     const it = items[k]!;
     if (it.kind === "pipeline") {
       if (tail[1]) out.add(it);
+      read.push(it);
       next = it;
       seen(negated(items, k) ? "ends" : pipelineEnds(it));
     } else if (it.kind === "op") {
       tail = afterOp(it.op, unit, tail);
     } else if (it.kind === "keyword" && (it.word === "}" || it.word === ")")) {
       // The group exits with its last list's status, read against what follows the group.
-      groups.push({ after: tail, unit: "ok" });
+      const sealed = !redirectsOk(items[k + 1]);
+      groups.push({
+        after: tail,
+        unit: "ok",
+        subshell: it.word === ")",
+        sealed,
+        from: read.length,
+      });
     } else if (it.kind === "keyword" && (it.word === "{" || it.word === "(") && groups.length > 0) {
       const g = groups.pop()!;
       tail = g.after;
-      seen(negated(items, k) ? "ends" : g.unit);
+      const u = groupUnit(g);
+      if (g.after[0] && g.after[1] && u !== "ends") mark(g.from, read.length);
+      seen(negated(items, k) ? "ends" : u);
     } else if (it.kind === "keyword" && it.word === "!") {
       if (next) out.add(next);
     } else {
@@ -76,12 +96,48 @@ export function failureCaught(items: readonly Item[]): Set<Item> {
  * `|| false || true` exits 0, `|| exit 1 || true` does not (nothing after exit runs).
  */
 function afterOp(op: string, unit: Unit, t: Tail): Tail {
-  const run = unit === "ok" ? t[0] : unit === "fails" && t[1];
+  // A unit that may fail may also succeed (`|| ls && exit 1 || true` exits 1 when ls succeeds).
+  const run = unit === "ok" ? t[0] : unit === "fails" && t[0] && t[1];
   if (op === "&&") return [run, t[1]];
   if (op === "||") return [t[0], run];
   // In a pipeline only the last command's status counts.
   if (op === "|") return [run, run];
   return END;
+}
+
+/** How a group ends for the list it is in: a subshell's `exit 1` ends only the subshell. */
+function groupUnit(g: Group): Unit {
+  if (g.sealed) return "ends";
+  return g.subshell && g.unit === "ends" ? "fails" : g.unit;
+}
+
+/**
+ * Whether what follows a group's `)` or `}` on the same command is no redirection, or only ones
+ * that cannot fail: the parser reads `( … ) >&3` as the group and a pipeline of no command.
+ */
+function redirectsOk(after: Item | undefined): boolean {
+  if (after?.kind !== "pipeline") return true;
+  const [cmd, ...rest] = after.commands;
+  if (!cmd || rest.length > 0 || cmd.name !== undefined || cmd.args.length > 0) return true;
+  return cmd.assignments.length === 0 && cmd.redirects.every((r) => SAFE_REDIRECT.test(r.raw));
+}
+
+/**
+ * Adds `read[from, to)` to `out`, each once: a range marked before inside it (an inner group,
+ * read first) is skipped, so groups nested n deep cost n, not n².
+ */
+function marker(read: readonly Item[], out: Set<Item>): (from: number, to: number) => void {
+  const done: [number, number][] = [];
+  return (from, to) => {
+    let end = to;
+    while (done.length > 0 && done.at(-1)![0] >= from) {
+      const [s, e] = done.pop()!;
+      for (let i = e; i < end; i++) out.add(read[i]!);
+      end = s;
+    }
+    for (let i = from; i < end; i++) out.add(read[i]!);
+    done.push([from, to]);
+  };
 }
 
 function negated(items: readonly Item[], k: number): boolean {

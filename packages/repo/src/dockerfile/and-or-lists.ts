@@ -14,7 +14,14 @@ interface Part {
   start: number;
   /** Compound commands and `!` seen before it: one inside it makes it not known to succeed. */
   taint: number;
+  /** It is a `( … )` (an `exit` in it ends only the subshell) or a `{ …; }`. */
+  group?: "(" | "{";
+  /** A redirection on its group that may fail (`( … ) >&3`): the group may not run at all. */
+  sealed?: true;
 }
+
+/** What opened a nested list: a subshell, a brace group, or a `$(…)` in a word. */
+export type Opener = "(" | "{" | "$(";
 
 /**
  * How a command found is known to end: it exits 0, it may fail (its status only), it may end the
@@ -30,11 +37,14 @@ type Unit = Exclude<CommandStatus, "word">;
  * whose failure it catches, read back to front as busybox sh runs it. A `||` catches only when what
  * runs after the failure is known to succeed (`|| true`, `|| echo x || exit 1`, `|| { echo x; }`,
  * `|| (exit 0)`, `|| false || true`); `|| exit 1 || true` does not (exit ends the shell), nor
- * `|| if …` (fail closed).
+ * `|| if …` (fail closed). A group's failure caught guards all in it only when its list goes on
+ * whatever its status (`( b; c ) || true`, not `( b; c ) && exit 1 || true`) and nothing in it
+ * may end the shell (a `{ b; exit 1; }` may; an `exit` in a subshell ends only the subshell).
  */
 export class AndOrLists {
   private parts: Part[] = [{ op: "", start: 0, taint: 0 }];
   private readonly outer: Part[][] = [];
+  private readonly openers: Opener[] = [];
   private taints = 0;
 
   constructor(
@@ -58,14 +68,23 @@ export class AndOrLists {
     this.parts = [{ op: "", start: count, taint: this.taints }];
   }
 
-  open(count: number): void {
+  open(count: number, opener: Opener = "("): void {
+    this.openers.push(opener);
     this.outer.push(this.parts);
     this.parts = [{ op: "", start: count, taint: this.taints }];
   }
 
   close(count: number): void {
     this.end(count);
+    const opener = this.openers.pop();
     this.parts = this.outer.pop() ?? [{ op: "", start: count, taint: this.taints }];
+    if (opener === "(" || opener === "{") this.parts.at(-1)!.group = opener;
+  }
+
+  /** A redirection that may fail right after a group (`( … ) >&3`, `{ …; } > /no/such/f`). */
+  seal(): void {
+    const last = this.parts.at(-1)!;
+    if (last.group) last.sealed = true;
   }
 
   private end(count: number): void {
@@ -74,12 +93,18 @@ export class AndOrLists {
     let tail = END;
     let to = count;
     let taintTo = this.taints;
+    const unitOf = (i: number) => {
+      const p = parts[i]!;
+      const u = p.sealed || p.taint !== taintTo ? "ends" : this.unit(p.start, to);
+      return p.group === "(" && u === "ends" && !p.sealed ? "fails" : u;
+    };
     for (let i = parts.length - 1; i >= 1; i--) {
       const p = parts[i]!;
-      const unit = p.taint === taintTo ? this.unit(p.start, to) : "ends";
-      tail = afterOp(p.op, unit, tail);
-      if (tail[1]) caught[i - 1] = 1;
+      tail = afterOp(p.op, unitOf(i), tail);
       [to, taintTo] = [p.start, p.taint];
+      // A group goes on after a failure inside it: its list must go on whatever the group ends with.
+      const group = parts[i - 1]!.group !== undefined;
+      if (group ? tail[0] && tail[1] && unitOf(i - 1) !== "ends" : tail[1]) caught[i - 1] = 1;
     }
     // Front to back and merged, so commands marked in an inner list are not marked again.
     for (let i = 0; i < parts.length; i++) {
@@ -123,7 +148,8 @@ export class AndOrLists {
  * `|| false || true` exits 0, `|| exit 1 || true` does not (nothing after exit runs).
  */
 function afterOp(op: string, unit: Unit, t: Tail): Tail {
-  const run = unit === "ok" ? t[0] : unit === "fails" && t[1];
+  // A unit that may fail may also succeed (`|| ls && exit 1 || true` exits 1 when ls succeeds).
+  const run = unit === "ok" ? t[0] : unit === "fails" && t[0] && t[1];
   if (op === "&&") return [run, t[1]];
   if (op === "||") return [t[0], run];
   // In a pipeline only the last command's status counts.

@@ -107,10 +107,14 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
     if (token.kind !== "op")
       for (const c of substitutedCommands(token.subs, depth)) substituted.push(c);
     if (token.kind === "redirect") {
-      if (token.descriptor !== undefined && !/^[12]$/.test(token.descriptor)) {
+      const badFd = token.descriptor !== undefined && !/^[12]$/.test(token.descriptor);
+      if (badFd) {
         if (current) badDescriptor.add(current);
         else pendingBadDescriptor = true;
       }
+      // `( … ) >&3`, `{ …; } > F`: the group may not run, its failure may end the shell.
+      if (!current && (badFd || (token.target ?? "/dev/null") !== "/dev/null"))
+        guards.riskyRedirect();
       if (token.target === undefined) continue;
       if (current) {
         current.redirects ??= [];

@@ -33,7 +33,7 @@ export class ShellGuards {
     this.afterOr = false;
     if (word === "time") return;
     if (word === "{" || word === "}") {
-      if (word === "{") this.lists.open(count);
+      if (word === "{") this.lists.open(count, "{");
       else this.lists.close(count);
       return;
     }
@@ -90,9 +90,14 @@ export class ShellGuards {
     if (op === "\n" && this.afterOr) return;
     this.afterOr = op === "||" || op === "&&" || op === "|";
     if (op === "||" || op === "&&" || op === "|") this.lists.join(op, count);
-    else if (op === "(" || op === "$(") this.lists.open(count);
+    else if (op === "(" || op === "$(") this.lists.open(count, op);
     else if (op === ")") this.lists.close(count);
     else this.lists.restart(count);
+  }
+
+  /** A redirection that may fail, with no command before it: on the group just closed, if any. */
+  riskyRedirect(): void {
+    this.lists.seal();
   }
 
   /** The script ends: its last list with it. */
