@@ -276,7 +276,7 @@ function inferClass(type: string): string {
   return OS_TYPES.has(type.toLowerCase()) ? "os-pkgs" : "lang-pkgs";
 }
 
-/** What Trivy writes in a misconfiguration's `Status` (exact case). */
+/** What Trivy writes in a misconfiguration's `Status`; read in any letter case, as `Severity` is. */
 const MISCONF_STATUSES = ["FAIL", "PASS", "EXCEPTION"];
 
 function readOthers(
@@ -291,23 +291,25 @@ function readOthers(
   c.optArray(r[field], path, field).forEach((raw, i) => {
     const at = `${path}.${field}[${i}]`;
     const m = c.object(raw, at);
-    // Trivy lists passed checks too (with --include-non-failures); only FAIL counts. A status
-    // Trivy never writes ("Fail") is refused rather than read as a pass.
-    const status = c.optString(m.Status, at, "Status");
-    if (kind === "misconfiguration" && status !== undefined) {
+    // Trivy lists passed checks too (with --include-non-failures); only FAIL counts (`fail` and
+    // `Fail` too). A status Trivy never writes in any case ("FAILED") is refused rather than
+    // read as a pass.
+    const given = c.optString(m.Status, at, "Status");
+    if (kind === "misconfiguration" && given !== undefined) {
+      const status = given.toUpperCase();
       if (!MISCONF_STATUSES.includes(status))
         throw invalid(
           c.source,
           at,
-          `unknown misconfiguration status ${shownValue(status)} (expected one of ${MISCONF_STATUSES.join(", ")})`,
+          `unknown misconfiguration status ${shownValue(given)} (expected one of ${MISCONF_STATUSES.join(", ")})`,
           "Status",
         );
       if (status !== "FAIL") return;
     }
-    const given = c.string(m.Severity, at, "Severity");
-    const severity = given.toUpperCase() as Severity;
+    const givenSeverity = c.string(m.Severity, at, "Severity");
+    const severity = givenSeverity.toUpperCase() as Severity;
     if (!SEVERITIES.includes(severity))
-      throw invalid(c.source, at, `unknown severity ${shownValue(given)}`, "Severity");
+      throw invalid(c.source, at, `unknown severity ${shownValue(givenSeverity)}`, "Severity");
     const id = c.optString(m.RuleID ?? m.ID ?? m.AVDID, at, "RuleID") ?? "";
     const other: OtherFinding = {
       kind,

@@ -104,13 +104,16 @@ describe("alpinize gate fails closed", () => {
       Target: "Dockerfile",
       Class: "config",
       Type: "dockerfile",
-      Misconfigurations: [{ ID: "DS002", Title: "root", Severity: "CRITICAL", Status: "Fail" }],
+      Misconfigurations: [{ ID: "DS002", Title: "root", Severity: "CRITICAL", Status: "FAILED" }],
     });
     const r = await gate(file("misconf.json", JSON.stringify(doc)));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      'Results[1].Misconfigurations[0].Status: unknown misconfiguration status "Fail"',
+      'Results[1].Misconfigurations[0].Status: unknown misconfiguration status "FAILED"',
     );
+    // Another letter case of FAIL is FAIL, as a severity's is: it blocks (exit 1).
+    doc.Results[1].Misconfigurations[0].Status = "Fail";
+    expect((await gate(file("misconf-case.json", JSON.stringify(doc)))).code).toBe(1);
   });
 
   it("finding 14: UTF-16 and directories are named, with what to do", async () => {
