@@ -24,6 +24,7 @@ describe("tallyPlan", () => {
       dockerfiles: 3,
       scripts: 1,
       unreadable: 1,
+      overPackageLimit: 0,
       toChange: 3,
       notWritten: 1,
     });

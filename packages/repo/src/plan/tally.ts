@@ -1,13 +1,19 @@
+import { TOO_MANY_PACKAGE_NAMES } from "./decision-sum.js";
 import type { RepoPlan } from "./types.js";
 
 /** How the files of a plan fared, counted so that the parts add up to `examined`. */
 export interface PlanTally {
-  /** Every file looked at: those read (`files`) and those that could not be read or parsed. */
+  /** Every file looked at: those planned (`files`) and those in `unparsable` only. */
   examined: number;
   dockerfiles: number;
   scripts: number;
   /** Files that could not be read or parsed (in `unparsable` only). */
   unreadable: number;
+  /**
+   * Dockerfiles read and parsed but refused by the package-name limit (in `unparsable` only, code
+   * `ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES`): one naming too many, or the run's sum passed.
+   */
+  overPackageLimit: number;
   /** Files read whose migration changes them, written or not. */
   toChange: number;
   /**
@@ -24,13 +30,18 @@ export interface PlanTally {
 export function tallyPlan(plan: RepoPlan): PlanTally {
   const planned = new Set(plan.files.map((f) => f.file));
   const failed = new Set(plan.unparsable.map((u) => u.file));
-  const unreadable = [...failed].filter((file) => !planned.has(file)).length;
+  const overLimit = new Set(
+    plan.unparsable.filter((u) => u.code === TOO_MANY_PACKAGE_NAMES).map((u) => u.file),
+  );
+  const notPlanned = [...failed].filter((file) => !planned.has(file));
+  const overPackageLimit = notPlanned.filter((file) => overLimit.has(file)).length;
   const changed = plan.files.filter((f) => f.changed);
   return {
-    examined: plan.files.length + unreadable,
+    examined: plan.files.length + notPlanned.length,
     dockerfiles: plan.files.filter((f) => f.kind === "dockerfile").length,
     scripts: plan.files.filter((f) => f.kind === "script").length,
-    unreadable,
+    unreadable: notPlanned.length - overPackageLimit,
+    overPackageLimit,
     toChange: changed.length,
     notWritten: changed.filter((f) => failed.has(f.file)).length,
   };

@@ -49,7 +49,7 @@ export function renderReport(plan: RepoPlan, options: ReportOptions = {}): strin
     out.push(
       "## Files left untouched",
       "",
-      "alpinize could not read, parse or write these and did not change them:",
+      "alpinize could not read, parse or write these, or refused them at a limit, and did not change them:",
       "",
     );
     for (const skipped of plan.unparsable)
@@ -90,11 +90,13 @@ function headline(plan: RepoPlan, written: boolean): string {
       ? "Changes written"
       : "Nothing was written";
   const unreadable = t.unreadable > 0 ? `, ${t.unreadable} could not be read or parsed` : "";
+  const overLimit =
+    t.overPackageLimit > 0 ? `, ${t.overPackageLimit} refused by the package-name limit` : "";
   const done = written ? `${changed} changed` : `${t.toChange} to change`;
   const failed = t.notWritten > 0 ? `, ${t.notWritten} could not be written` : "";
-  const untouched = t.unreadable + t.notWritten;
+  const untouched = t.unreadable + t.overPackageLimit + t.notWritten;
   const left = untouched > 0 ? `; ${untouched} left untouched` : "";
-  return `${lead} by \`alpinize migrate\`: ${t.examined} file(s) examined (${t.dockerfiles} Dockerfile(s), ${t.scripts} script(s)${unreadable}), ${done}${failed}${left}.`;
+  return `${lead} by \`alpinize migrate\`: ${t.examined} file(s) examined (${t.dockerfiles} Dockerfile(s), ${t.scripts} script(s)${unreadable}${overLimit}), ${done}${failed}${left}.`;
 }
 
 function checklist(plan: RepoPlan): string[] {
