@@ -43,7 +43,7 @@ export async function readOrSkip(
         message: linkMessage(root, file, err.message, plan, runs),
         ...(runs ? { unrewritten: true, ...hintOf(err) } : {}),
       });
-    else plan.unparsable.push({ file, message: err.message, ...hintOf(err) });
+    else plan.unparsable.push({ file, message: err.message, code: err.code, ...hintOf(err) });
     return undefined;
   }
 }
