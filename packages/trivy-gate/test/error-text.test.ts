@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseExceptions, parseTrivyReport, parseVex } from "../src/index.js";
-import { reportJson, vexDoc, vuln } from "./fail-closed-fixtures.js";
+import { reportJson, reportWithVuln, vexDoc } from "./fail-closed-fixtures.js";
 import { thrown } from "./helpers.js";
 
 // Found by a tester: an error (exit 2) repeated report text raw. A `Severity` of
@@ -33,17 +33,6 @@ function expectBounded(err: Error & { code?: string; hint?: string }, code: stri
 }
 
 const report = (json: string) => () => parseTrivyReport(json, { source: "r.json" });
-const inResult = (extra: Record<string, unknown>) =>
-  reportJson({
-    results: [
-      {
-        Target: "x (alpine 3.23.0)",
-        Class: "os-pkgs",
-        Type: "alpine",
-        Vulnerabilities: [vuln(extra)],
-      },
-    ],
-  });
 const misconfiguration = (extra: object) =>
   reportJson({
     results: [
@@ -60,11 +49,11 @@ const INVALID = "ALPINIZE_GATE_REPORT_INVALID";
 
 describe("report errors quote the report's text: one line, bounded", () => {
   it.each([
-    ["a vulnerability's Severity", inResult({ Severity: EVIL })],
-    ["a vulnerability's Status", inResult({ Status: EVIL })],
+    ["a vulnerability's Severity", reportWithVuln({ Severity: EVIL })],
+    ["a vulnerability's Status", reportWithVuln({ Status: EVIL })],
     ["a misconfiguration's Status", misconfiguration({ Status: EVIL })],
     ["a misconfiguration's Severity", misconfiguration({ Severity: EVIL })],
-    ["a VendorSeverity value", inResult({ VendorSeverity: { nvd: EVIL } })],
+    ["a VendorSeverity value", reportWithVuln({ VendorSeverity: { nvd: EVIL } })],
   ])("%s", (_, json) => {
     expectBounded(thrown(report(json)), INVALID);
   });
@@ -89,7 +78,7 @@ describe("report errors quote the report's text: one line, bounded", () => {
       { CVSS: { [EVIL]: { V3Score: "9.8" } } },
       { CVSS: { [EVIL]: { v3score: 9.8 } } },
     ]) {
-      const err = thrown(report(inResult(extra)));
+      const err = thrown(report(reportWithVuln(extra)));
       expect(err.code).toBe(INVALID);
       expect(err.message.length).toBeLessThan(1000);
       expect(err.message).not.toMatch(UNSAFE);

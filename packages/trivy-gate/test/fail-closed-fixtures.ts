@@ -31,6 +31,33 @@ export function reportJson(
   });
 }
 
+/** A report whose one OS packages result holds one finding, {@link vuln} with `extra`. */
+export const reportWithVuln = (extra: Record<string, unknown>) =>
+  reportJson({
+    results: [
+      {
+        Target: "x (alpine 3.23.0)",
+        Class: "os-pkgs",
+        Type: "alpine",
+        Vulnerabilities: [vuln(extra)],
+      },
+    ],
+  });
+
+/** A clean image report and one failed-or-not Dockerfile check (DS002) with this `Status`. */
+export const reportWithMisconf = (status: string, severity = "CRITICAL") =>
+  reportJson({
+    results: [
+      { Target: "x (alpine 3.23.0)", Class: "os-pkgs", Type: "alpine" },
+      {
+        Target: "Dockerfile",
+        Class: "config",
+        Type: "dockerfile",
+        Misconfigurations: [{ ID: "DS002", Title: "root", Severity: severity, Status: status }],
+      },
+    ],
+  });
+
 /** A clean image report of `family name` (one OS packages result), without `EOSL` unless given. */
 export const cleanOsReport = (family: string, name: string, eosl?: boolean) =>
   reportJson({

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseExceptions, parseTrivyReport, parseVex } from "../src/index.js";
-import { gate, notAffected, reportJson, vexDoc } from "./fail-closed-fixtures.js";
+import {
+  gate,
+  notAffected,
+  reportJson,
+  reportWithMisconf,
+  vexDoc,
+} from "./fail-closed-fixtures.js";
 import { thrown } from "./helpers.js";
 
 // Holes a fresh tester found in the gate (their finding numbers): each case must block or refuse.
@@ -78,30 +84,17 @@ describe("finding 6: duplicate keys are refused with their JSON path", () => {
 });
 
 describe("finding 7: an unknown misconfiguration Status is refused", () => {
-  const misconf = (status: string) =>
-    reportJson({
-      results: [
-        { Target: "x (alpine 3.23.0)", Class: "os-pkgs", Type: "alpine" },
-        {
-          Target: "Dockerfile",
-          Class: "config",
-          Type: "dockerfile",
-          Misconfigurations: [{ ID: "DS002", Title: "root", Severity: "CRITICAL", Status: status }],
-        },
-      ],
-    });
-
   it.each(["FAILED", "fails", ""])("%j is exit 2 naming the path", (status) => {
-    const err = thrown(() => parseTrivyReport(misconf(status), { source: "r.json" }));
+    const err = thrown(() => parseTrivyReport(reportWithMisconf(status), { source: "r.json" }));
     expect(err.code).toBe("ALPINIZE_GATE_REPORT_INVALID");
     expect(err.message).toContain("Results[1].Misconfigurations[0].Status");
     expect(err.exitCode).toBe(2);
   });
 
   it("FAIL blocks; PASS and EXCEPTION do not", () => {
-    expect(gate(misconf("FAIL")).passed).toBe(false);
-    expect(gate(misconf("PASS")).passed).toBe(true);
-    expect(gate(misconf("EXCEPTION")).passed).toBe(true);
+    expect(gate(reportWithMisconf("FAIL")).passed).toBe(false);
+    expect(gate(reportWithMisconf("PASS")).passed).toBe(true);
+    expect(gate(reportWithMisconf("EXCEPTION")).passed).toBe(true);
   });
 });
 

@@ -1,35 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseTrivyReport } from "../src/index.js";
-import { gate, reportJson, vuln } from "./fail-closed-fixtures.js";
+import { gate, reportWithMisconf, reportWithVuln } from "./fail-closed-fixtures.js";
 import { thrown } from "./helpers.js";
 
 // Severity has always been read in any letter case; statuses now are too, mapped to the value
 // Trivy writes, so one report is not half accepted and half refused for its letter case.
-const withVuln = (extra: Record<string, unknown>) =>
-  reportJson({
-    results: [
-      {
-        Target: "x (alpine 3.23.0)",
-        Class: "os-pkgs",
-        Type: "alpine",
-        Vulnerabilities: [vuln(extra)],
-      },
-    ],
-  });
-
-const misconf = (status: string, severity = "CRITICAL") =>
-  reportJson({
-    results: [
-      { Target: "x (alpine 3.23.0)", Class: "os-pkgs", Type: "alpine" },
-      {
-        Target: "Dockerfile",
-        Class: "config",
-        Type: "dockerfile",
-        Misconfigurations: [{ ID: "DS002", Title: "root", Severity: severity, Status: status }],
-      },
-    ],
-  });
-
 describe("a vulnerability's Status in another letter case", () => {
   it.each([
     ["FIXED", "fixed"],
@@ -37,22 +12,24 @@ describe("a vulnerability's Status in another letter case", () => {
     ["WILL_NOT_FIX", "will_not_fix"],
     ["Not_Affected", "not_affected"],
   ])("%j is read as %j", (given, status) => {
-    const e = gate(withVuln({ Status: given, Severity: "high" }));
+    const e = gate(reportWithVuln({ Status: given, Severity: "high" }));
     expect(e.findings[0]?.status).toBe(status);
     expect(e.findings[0]?.severity).toBe("HIGH");
     expect(e.findings[0]?.statusInferred).toBe(false);
   });
 
   it("counts as the status it names: NOT_AFFECTED does not block, FIXED does", () => {
-    expect(gate(withVuln({ Status: "FIXED" })).passed).toBe(false);
-    expect(gate(withVuln({ Status: "NOT_AFFECTED" })).passed).toBe(true);
+    expect(gate(reportWithVuln({ Status: "FIXED" })).passed).toBe(false);
+    expect(gate(reportWithVuln({ Status: "NOT_AFFECTED" })).passed).toBe(true);
     expect(
-      gate(withVuln({ Status: "Will_Not_Fix" }), { ignoreStatuses: ["will_not_fix"] }).passed,
+      gate(reportWithVuln({ Status: "Will_Not_Fix" }), { ignoreStatuses: ["will_not_fix"] }).passed,
     ).toBe(true);
   });
 
   it.each(["fixedd", "wontfix", "FIXED "])("%j is still exit 2", (status) => {
-    const err = thrown(() => parseTrivyReport(withVuln({ Status: status }), { source: "r.json" }));
+    const err = thrown(() =>
+      parseTrivyReport(reportWithVuln({ Status: status }), { source: "r.json" }),
+    );
     expect(err.exitCode).toBe(2);
     expect(err.message).toContain("Results[0].Vulnerabilities[0].Status");
   });
@@ -60,10 +37,10 @@ describe("a vulnerability's Status in another letter case", () => {
 
 describe("a misconfiguration's Status in another letter case", () => {
   it.each(["FAIL", "fail", "Fail"])("%j blocks", (status) => {
-    expect(gate(misconf(status, "critical")).passed).toBe(false);
+    expect(gate(reportWithMisconf(status, "critical")).passed).toBe(false);
   });
 
   it.each(["pass", "Exception"])("%j does not block", (status) => {
-    expect(gate(misconf(status)).passed).toBe(true);
+    expect(gate(reportWithMisconf(status)).passed).toBe(true);
   });
 });
