@@ -35,11 +35,19 @@ describe("users: a base account made with its own Alpine ID", () => {
     expect(users(run)).toEqual([expect.stringMatching(new RegExp(`^${account} already exists`))]);
   });
 
-  it("a UID another base user holds is still said, beside the name", () => {
+  // A free ID alone would still stop on the name: the ID warning says so, not "pick a free UID".
+  it("a UID another base user holds is still said, beside the name, with advice that fits it", () => {
     const messages = users("useradd -u 123 cron");
     expect(messages).toEqual([
-      expect.stringContaining("UID 123 belongs to Alpine's base user ntp"),
+      "UID 123 belongs to Alpine's base user ntp: busybox adduser -u 123 stops there (uid '123' in use); the name is Alpine's too (see the warning on it): with a name Alpine's base lacks, pick a free UID as well, such as 122",
       expect.stringContaining("user cron already exists in Alpine's base image (UID 16;"),
+    ]);
+  });
+
+  it("so is a GID another base group holds, for a base group's name", () => {
+    expect(users("groupadd -g 65534 nogroup")).toEqual([
+      "GID 65534 belongs to Alpine's base group nobody, and busybox addgroup -g 65534 stops there (gid '65534' in use); the name is Alpine's too (see the warning on it): with a name Alpine's base lacks, pick a free GID as well, such as 65535",
+      expect.stringContaining("group nogroup already exists in Alpine's base image (GID 65533;"),
     ]);
   });
 });

@@ -55,8 +55,17 @@ function checkUid(scope: ScriptScope, at: number, uid: string, name: string | un
   scope.warn(
     "users",
     at,
-    `UID ${uid} belongs to Alpine's base user ${user}: busybox adduser -u ${uid} stops there (uid '${uid}' in use); pick a free UID, such as ${free}`,
+    `UID ${uid} belongs to Alpine's base user ${user}: busybox adduser -u ${uid} stops there (uid '${uid}' in use); ${pickFree("UID", free, name !== undefined && ALPINE_USERS.has(name))}`,
   );
+}
+
+/**
+ * "pick a free UID": where the name is a base account's too (`useradd -u 123 cron`), a free ID
+ * alone still stops on the name, which the base-name warning says; the advice joins the two.
+ */
+function pickFree(label: "UID" | "GID", free: number | string, baseName: boolean): string {
+  if (!baseName) return `pick a free ${label}, such as ${free}`;
+  return `the name is Alpine's too (see the warning on it): with a name Alpine's base lacks, pick a free ${label} as well, such as ${free}`;
 }
 
 /** A GID Alpine's base group has (not removed before): says whose, why it stays, what is free. */
@@ -66,13 +75,17 @@ function checkGid(scope: ScriptScope, at: number, gid: string, name: string | un
   const free = freeId("gid", Number(gid), scope.ctx.text);
   const info = scope.stage.info;
   const converted = info.alpine && !info.already;
-  const pick = `pick a free GID, such as ${free}`;
+  const pick = pickFree("GID", free, false);
   // A converted stage where the holder could go, by a step alpinize does not write itself.
-  const advice = !converted
-    ? `: ${pick}`
-    : holder.keep
-      ? `; ${holder.name} stays, as ${holder.keep}: ${pick}`
-      : `; nothing here uses ${holder.name}, so run delgroup ${holder.name} first, or ${pick}`;
+  // Neither a free GID nor delgroup alone does where the name is a base group's too.
+  const advice =
+    name !== undefined && ALPINE_GROUPS.has(name)
+      ? `; ${pickFree("GID", free, true)}`
+      : !converted
+        ? `: ${pick}`
+        : holder.keep
+          ? `; ${holder.name} stays, as ${holder.keep}: ${pick}`
+          : `; nothing here uses ${holder.name}, so run delgroup ${holder.name} first, or ${pick}`;
   scope.warn(
     "users",
     at,
