@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { lintEntrypoint, rewriteEntrypoint } from "../src/index.js";
-import { makeRoot, skipReason, type TestRoot } from "./support/roots.js";
+import { freshRootEach, skipReason } from "./support/roots.js";
 
 const script = (...lines: string[]) => ["#!/bin/sh", "set -e", ...lines, ""].join("\n");
 const ALPINE = "Alpine 3.23's base image, assumed for other releases";
@@ -46,37 +46,32 @@ const reasons = [skipReason("busybox"), skipReason("debian")].filter((r) => r !=
 describe.skipIf(reasons.length > 0)(
   `the kept calls on Alpine's accounts${reasons.length > 0 ? ` (skipped: ${reasons.join("; ")})` : ""}`,
   () => {
-    let busybox: TestRoot;
-    let debian: TestRoot;
+    const busybox = freshRootEach("busybox");
+    const debian = freshRootEach("debian");
+    // Alpine's accounts under shadow's tools: Debian's root with Alpine's passwd and group.
     beforeEach(async () => {
-      busybox = await makeRoot("busybox");
-      debian = await makeRoot("debian");
-      for (const f of ["etc/passwd", "etc/group"]) await debian.write(f, await busybox.read(f));
-    });
-    afterEach(async () => {
-      await busybox?.remove();
-      await debian?.remove();
+      for (const f of ["etc/passwd", "etc/group"]) await debian().write(f, await busybox().read(f));
     });
 
     it("shadow's useradd and groupadd stop on the name, Alpine's own ID or not", async () => {
       for (const line of KEPT) {
-        const r = await debian.exec(["/bin/sh", "-c", line]);
+        const r = await debian().exec(["/bin/sh", "-c", line]);
         const name = line.split(" ").at(-1);
         expect([r.code, r.stderr], line).toEqual([
           9,
           expect.stringContaining(`'${name}' already exists`),
         ]);
       }
-      const f = await debian.exec(["/bin/sh", "-c", "groupadd -f -o -g 500 cron && echo ok"]);
+      const f = await debian().exec(["/bin/sh", "-c", "groupadd -f -o -g 500 cron && echo ok"]);
       expect([f.code, f.stdout]).toEqual([0, "ok\n"]);
-      expect(await debian.read("etc/group")).toMatch(/^cron:x:16:/m);
-      expect(await debian.read("etc/group")).not.toMatch(/:500:/);
+      expect(await debian().read("etc/group")).toMatch(/^cron:x:16:/m);
+      expect(await debian().read("etc/group")).not.toMatch(/:500:/);
     });
 
     it("the script as written stops in the busybox root too", async () => {
       for (const line of KEPT) {
-        await busybox.write("entry.sh", script(line, "echo up"));
-        const r = await busybox.exec(["/bin/sh", "/entry.sh"]);
+        await busybox().write("entry.sh", script(line, "echo up"));
+        const r = await busybox().exec(["/bin/sh", "/entry.sh"]);
         expect(r.code, line).not.toBe(0);
         expect(r.stdout, line).not.toContain("up");
       }

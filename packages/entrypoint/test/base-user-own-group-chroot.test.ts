@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { lintEntrypoint } from "../src/index.js";
-import { makeRoot, skipReason, type TestRoot } from "./support/roots.js";
+import { freshRootEach, skipReason } from "./support/roots.js";
 
 const script = (...lines: string[]) => ["#!/bin/sh", "set -e", ...lines, ""].join("\n");
 const ids = (text: string) =>
@@ -36,18 +36,12 @@ const reason = skipReason("busybox");
 describe.skipIf(reason !== undefined)(
   `busybox adduser in the busybox root${reason ? ` (skipped: ${reason})` : ""}`,
   () => {
-    let root: TestRoot;
-    beforeEach(async () => {
-      root = await makeRoot("busybox");
-    });
-    afterEach(async () => {
-      await root?.remove();
-    });
+    const root = freshRootEach("busybox");
 
     it("stops on the name, with -G of the base group or without", async () => {
       for (const line of [...LINES, "adduser -D -u 123 -G ntp ntp"]) {
         const name = line.split(" ").at(-1);
-        const r = await root.exec(["/bin/sh", "-c", line]);
+        const r = await root().exec(["/bin/sh", "-c", line]);
         expect([r.code, r.stderr.trim()], line).toEqual([1, `adduser: user '${name}' in use`]);
       }
     });

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { lintEntrypoint, rewriteEntrypoint } from "../src/index.js";
-import { makeRoot, skipReason, type TestRoot } from "./support/roots.js";
+import { freshRootEach, skipReason } from "./support/roots.js";
 
 const script = (...lines: string[]) => ["#!/bin/sh", "set -e", ...lines, ""].join("\n");
 
@@ -61,19 +61,13 @@ const reason = skipReason("busybox");
 describe.skipIf(reason !== undefined)(
   `the rewritten script in the busybox root${reason ? ` (skipped: ${reason})` : ""}`,
   () => {
-    let root: TestRoot;
-    beforeEach(async () => {
-      root = await makeRoot("busybox");
-    });
-    afterEach(async () => {
-      await root?.remove();
-    });
+    const root = freshRootEach("busybox");
 
     it("cron keeps GID 16 and the GID 500 group is cron500", async () => {
-      await root.write("entry.sh", rewriteEntrypoint(script(...LINES)).output);
-      const r = await root.exec(["/bin/sh", "/entry.sh"]);
+      await root().write("entry.sh", rewriteEntrypoint(script(...LINES)).output);
+      const r = await root().exec(["/bin/sh", "/entry.sh"]);
       expect([r.code, r.stdout]).toEqual([0, "16\n16\n"]);
-      expect(await root.read("etc/group")).toMatch(/^cron500:x:500:$/m);
+      expect(await root().read("etc/group")).toMatch(/^cron500:x:500:$/m);
     });
   },
 );

@@ -13,6 +13,7 @@ import {
   MUSL_BUSYBOX,
   TEST_CACHE,
 } from "@alpinize/testkit";
+import { afterEach, beforeEach } from "vitest";
 import { shimsPath } from "../../src/shims.js";
 
 const run = promisify(execFile);
@@ -89,4 +90,23 @@ async function buildDebianRoot(dir: string, opts: RootOptions): Promise<void> {
   await run("cp", ["-a", `${DEBIAN_ROOT}/etc`, join(dir, "etc")]);
   if (opts.getent === false) await unlink(join(dir, "usr/bin/getent"));
   if (opts.gosu === false) await unlink(join(dir, "usr/sbin/gosu"));
+}
+
+/**
+ * A fresh root of `kind` for each test of the calling describe block, removed after it: call it
+ * in the block's body and read the root from the returned function inside a test.
+ */
+export function freshRootEach(kind: RootKind, opts: RootOptions = {}): () => TestRoot {
+  let root: TestRoot | undefined;
+  beforeEach(async () => {
+    root = await makeRoot(kind, opts);
+  });
+  afterEach(async () => {
+    await root?.remove();
+    root = undefined;
+  });
+  return () => {
+    if (root === undefined) throw new Error(`no ${kind} root: call freshRootEach in a describe`);
+    return root;
+  };
 }
