@@ -13,9 +13,14 @@ import { runBodies } from "./support/busybox-root.js";
 
 /**
  * A stand-in for apk: `add shadow` puts a useradd on the PATH, `add grep` (sed, tar) a GNU grep
- * that takes any option in /usr/bin, ahead of busybox's /bin/grep; nothing is fetched.
+ * that takes any option in /usr/bin, ahead of busybox's /bin/grep; `del shadow` takes useradd
+ * away; nothing is fetched.
  */
 const FAKE_APK = `#!/bin/sh
+if [ "$1" = del ]; then
+  for w; do [ "$w" = shadow ] && rm -f /usr/sbin/useradd; done
+  exit 0
+fi
 [ "$1" = add ] || exit 0
 fake() { printf '#!/bin/sh\\nexit 0\\n' > "$1"; chmod +x "$1"; }
 for w; do
@@ -33,6 +38,79 @@ const FAKES = ["usr/sbin/useradd", "usr/bin/grep", "usr/bin/sed", "usr/bin/tar",
 const ALPINE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 const ADD = "apk add --no-cache shadow";
+
+/** An add on every path of branches no probe decides (A and B are unset when they run). */
+const BRANCH_ADDS: [name: string, run: string, passes: boolean][] = [
+  [
+    "both branches of an if with no probe",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
+    true,
+  ],
+  [
+    "every branch of an if, elif and else",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; elif [ "$A" = 2 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
+    true,
+  ],
+  [
+    "every arm of a case with *)",
+    `RUN case "$A" in 1) ${ADD};; 2|3) ${ADD} ;; *) ${ADD};; esac; useradd app`,
+    true,
+  ],
+  [
+    "nested ifs and cases that all add it",
+    `RUN if [ "$A" = 1 ]; then if [ -n "$B" ]; then ${ADD}; else ${ADD}; fi; else case "$B" in x) ${ADD};; *) ${ADD};; esac; fi; useradd app`,
+    true,
+  ],
+  ["the if's first test", `RUN if ${ADD}; then :; fi; useradd app`, true],
+  [
+    "the if's first test, turned round",
+    `RUN if ! ${ADD}; then echo no shadow >&2; fi; useradd app`,
+    true,
+  ],
+  [
+    "both branches of an if, the call in the next RUN",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi\nRUN useradd app`,
+    true,
+  ],
+  ["an if with no else", `RUN if [ "$A" = 1 ]; then ${ADD}; fi; useradd app`, false],
+  [
+    "an if and an elif with no else",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; elif [ -n "$B" ]; then ${ADD}; fi; useradd app`,
+    false,
+  ],
+  [
+    "an elif's test, which runs only when the if's fails",
+    `RUN if true; then :; elif ${ADD}; then :; fi; useradd app`,
+    false,
+  ],
+  ["a case with no *)", `RUN case "$A" in 1) ${ADD};; esac; useradd app`, false],
+  [
+    "a case whose * is quoted",
+    `RUN case "$A" in 1) ${ADD};; "*") ${ADD};; esac; useradd app`,
+    false,
+  ],
+  ["a case whose *) adds nothing", `RUN case "$A" in 1) ${ADD};; *) :;; esac; useradd app`, false],
+  [
+    "the *) arm after an arm that adds it",
+    `RUN case "$A" in 1) ${ADD};; *) useradd app;; esac`,
+    false,
+  ],
+  [
+    "a branch whose add follows a ||",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else true || ${ADD}; fi; useradd app`,
+    false,
+  ],
+  [
+    "a branch whose add is in an if with no else",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else if [ -n "$B" ]; then ${ADD}; fi; fi; useradd app`,
+    false,
+  ],
+  [
+    "a branch that deletes it again",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; apk del shadow; fi; useradd app`,
+    false,
+  ],
+];
 
 /** Per case: the RUN line, the image, and whether the real shell gets through it. */
 const CASES: [name: string, image: string, run: string, passes: boolean][] = [
@@ -172,6 +250,12 @@ const CASES: [name: string, image: string, run: string, passes: boolean][] = [
     passes,
   ]),
   ["dpkg-divert --add /x || exit 1", "alpine:3.23", "RUN dpkg-divert --add /x || exit 1", false],
+  ...BRANCH_ADDS.map(([name, run, passes]): (typeof CASES)[number] => [
+    name,
+    "alpine:3.23",
+    run,
+    passes,
+  ]),
 ];
 
 /** The lines of the Debian tools that fail the build, as migrate --check reads the file. */
@@ -212,6 +296,21 @@ describe.skipIf(alpineRootSkipReason() !== undefined)(
       const text = `FROM ${image}\n${run}\n`;
       expect({ text, passes: runsThrough(root, text) }).toMatchObject({ passes });
       expect(left(text)).toEqual(passes ? [] : [2]);
+    });
+
+    // An add in an if test is no guard: where it fails, the call after the if fails as after `apk
+    // add shadow; useradd app` (under set -e too), so counting it hides no failure.
+    it.each([
+      `if ${ADD}; then :; fi; useradd app`,
+      `set -e; if ${ADD}; then :; fi; useradd app`,
+      `${ADD}; useradd app`,
+    ])("with an apk that fails: %s", (body) => {
+      writeFileSync(join(root, "sbin/apk"), "#!/bin/sh\nexit 1\n");
+      try {
+        expect(runsThrough(root, `FROM alpine:3.23\nRUN ${body}\n`)).toBe(false);
+      } finally {
+        writeFileSync(join(root, "sbin/apk"), FAKE_APK);
+      }
     });
 
     // busybox's grep (sed, tar) is found, so the install after || never runs: migrate must

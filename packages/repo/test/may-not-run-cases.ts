@@ -5,6 +5,52 @@ export const CASES: Record<string, string> = {
   "an if branch, a RUN before": file(`RUN if true; then ${ADD}; fi`, "RUN useradd app"),
   "an if branch, the same RUN": file(`RUN if [ -n "$X" ]; then ${ADD}; fi; useradd app`),
   "a case arm": file(`RUN case "$X" in a) ${ADD} ;; esac && useradd app`),
+  // An add on every path of branches no probe decides, as the musl busybox sh runs them
+  // (BRANCH_ADDS in @alpinize/dockerfile's probe-branches-busybox test).
+  "both branches of an if with no probe passes": file(
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
+  ),
+  "every branch of an if, elif and else passes": file(
+    `RUN if [ "$A" = 1 ]; then ${ADD}; elif [ "$A" = 2 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
+  ),
+  "every arm of a case with *) passes": file(
+    `RUN case "$A" in 1) ${ADD};; 2|3) ${ADD} ;; *) ${ADD};; esac; useradd app`,
+  ),
+  "nested ifs and cases that all add it passes": file(
+    `RUN if [ "$A" = 1 ]; then if [ -n "$B" ]; then ${ADD}; else ${ADD}; fi; else case "$B" in x) ${ADD};; *) ${ADD};; esac; fi; useradd app`,
+  ),
+  "the if's first test passes": file(`RUN if ${ADD}; then :; fi; useradd app`),
+  "the if's first test, turned round passes": file(
+    `RUN if ! ${ADD}; then echo no shadow >&2; fi; useradd app`,
+  ),
+  "both branches of an if, the call in the next RUN passes": file(
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi`,
+    "RUN useradd app",
+  ),
+  "an if and an elif with no else": file(
+    `RUN if [ "$A" = 1 ]; then ${ADD}; elif [ -n "$B" ]; then ${ADD}; fi; useradd app`,
+  ),
+  "an elif's test, which runs only when the if's fails": file(
+    `RUN if true; then :; elif ${ADD}; then :; fi; useradd app`,
+  ),
+  "a case with no *)": file(`RUN case "$A" in 1) ${ADD};; esac; useradd app`),
+  "a case whose * is quoted": file(`RUN case "$A" in 1) ${ADD};; "*") ${ADD};; esac; useradd app`),
+  "a case whose *) adds nothing": file(`RUN case "$A" in 1) ${ADD};; *) :;; esac; useradd app`),
+  "the *) arm after an arm that adds it": file(
+    `RUN case "$A" in 1) ${ADD};; *) useradd app;; esac`,
+  ),
+  "a branch whose add follows a ||": file(
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else true || ${ADD}; fi; useradd app`,
+  ),
+  "a branch whose add is in an if with no else": file(
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else if [ -n "$B" ]; then ${ADD}; fi; fi; useradd app`,
+  ),
+  "a branch that deletes it again": file(
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; apk del shadow; fi; useradd app`,
+  ),
+  "both branches of an if in a sh -c string passes": file(
+    `RUN sh -c 'if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app'`,
+  ),
   "a function body": file(`RUN f() { ${ADD}; }; useradd app`),
   "after a || that probes something else": file(`RUN getent passwd app || ${ADD}; useradd app`),
   "after a probe for a program alpine lacks passes": file(

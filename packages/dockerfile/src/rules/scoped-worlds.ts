@@ -1,5 +1,5 @@
 import { type Scope, sameSpan } from "../shell/conditional-spans.js";
-import type { ProbeCondition, StretchProbe } from "../shell/probe-guard.js";
+import type { Branch, ProbeCondition, ProgramProbe, StretchProbe } from "../shell/probe-guard.js";
 import { type ApkChange, packageName } from "./apk-change.js";
 import { type ApkPlace, ApkWorld } from "./apk-world.js";
 import type { BaseHas } from "./base-programs.js";
@@ -24,7 +24,7 @@ export class ScopedWorlds {
     private readonly base?: BaseHas,
   ) {}
 
-  /** Per `if` with an `else`, what its branches added, until its last branch closes. */
+  /** Per `if` with an `else` (`case` with a `*)` arm), what its branches added, until its last branch closes. */
   private readonly branches = new Map<object, Branches>();
 
   /** Per probe, once: whether its program was there when the build reached it (undefined: not known). */
@@ -60,18 +60,22 @@ export class ScopedWorlds {
    * after a probe's `&&` holds around it, as after any `&&`. Where the image's programs are known
    * (`base`), the probe is judged by them instead: a stretch it skips adds nothing (`command -v
    * useradd && apk add shadow dpkg` on alpine, `command -v grep || apk add grep`, busybox's grep
-   * being found), and one it runs adds everything around it.
+   * being found), and one it runs adds everything around it. No probe: an add in an `if`'s first
+   * test holds around it (the test always runs), and one in a branch (PlaceOnly) holds after the
+   * `if`/`case` where every branch adds the package.
    */
   apply(change: ApkChange, scope: Scope, place: ApkPlace, probe?: StretchProbe): void {
     if (change.verb === "del") {
       this.all.apply(change, place);
       this.main.apply(change, place);
       for (const { world } of this.open) world.apply(change, place);
+      this.forgetAdded(change);
       return;
     }
-    if (!probe) {
+    this.label(scope, probe);
+    if (probe?.program === undefined) {
       this.all.apply(change, place);
-      this.at(scope).apply(change, place);
+      this.addIn(probe?.always ? scope.slice(0, -1) : scope, change, place);
       return;
     }
     const left = this.judge(probe, scope);
@@ -81,7 +85,7 @@ export class ScopedWorlds {
     }
     if (left.length === 0) {
       this.all.apply(change, place);
-      this.at(scope.slice(0, -1)).apply(change, place);
+      this.addIn(scope.slice(0, -1), change, place);
       return;
     }
     // The probes not judged: an add of a found program's package installs nothing it lacks.
@@ -98,15 +102,58 @@ export class ScopedWorlds {
       left.length === 1 &&
       ((probe.afterAnd && !probe.also) ||
         (only!.runsIf === "missing" && installsProgram(change, only!.program)));
-    this.at(around ? scope.slice(0, -1) : scope).apply(counted, place);
+    this.addIn(around ? scope.slice(0, -1) : scope, counted, place);
     if (!around) this.noteBranch(probe, scope, addedNames(counted), place);
+  }
+
+  /** The add in the world of `scope`, and in what the branch that stretch is has added. */
+  private addIn(scope: Scope, change: ApkChange, place: ApkPlace): void {
+    this.at(scope).apply(change, place);
+    const branch = scope.length > 0 ? this.open.at(-1)!.branch : undefined;
+    if (branch) this.record(branch, addedNames(change), place);
+  }
+
+  /** Marks the open stretches of `scope` that are branches (StretchProbe's `branches`, PlaceOnly's `branch`). */
+  private label(scope: Scope, probe: StretchProbe | undefined): void {
+    const outer = probe?.branches ?? [];
+    const inner = probe?.program === undefined ? probe?.branch : undefined;
+    if (!inner && outer.every((b) => b === undefined)) return;
+    this.at(scope);
+    const first = scope.length - 1 - outer.length;
+    if (first < 0) return;
+    for (const [k, branch] of outer.entries()) if (branch) this.mark(this.open[first + k]!, branch);
+    if (inner) this.mark(this.open.at(-1)!, inner);
+  }
+
+  private mark(stretch: Stretch, branch: Branch): void {
+    stretch.branch = branch;
+    if (!this.branches.has(branch.of))
+      this.branches.set(branch.of, { count: branch.count, added: new Map() });
+  }
+
+  /** Adds `names` to what `branch` installed. */
+  private record(branch: Branch, names: ReadonlySet<string>, place: ApkPlace): void {
+    let seen = this.branches.get(branch.of);
+    if (!seen) {
+      seen = { count: branch.count, added: new Map() };
+      this.branches.set(branch.of, seen);
+    }
+    seen.added.set(branch.index, new Set([...(seen.added.get(branch.index) ?? []), ...names]));
+    seen.place = place;
+  }
+
+  /** An `apk del` may have run in any branch: what it deletes is no longer what a branch added. */
+  private forgetAdded(change: ApkChange): void {
+    const names = addedNames({ ...change, verb: "add" });
+    for (const { added } of this.branches.values())
+      for (const set of added.values()) for (const n of names) set?.delete(n);
   }
 
   /**
    * The probes of a stretch whose answer the image does not tell (the old reading holds for
    * them), or `skipped` when one it tells says the stretch never runs. An empty list: it runs.
    */
-  private judge(probe: StretchProbe, scope: Scope): ProbeCondition[] | "skipped" {
+  private judge(probe: ProgramProbe, scope: Scope): ProbeCondition[] | "skipped" {
     const left: ProbeCondition[] = [];
     const { program, runsIf, path } = probe;
     const first = { program, runsIf, test: probe.test ?? probe, ...(path ? { path } : {}) };
@@ -128,7 +175,7 @@ export class ScopedWorlds {
    * the `if`, handed on as the last branch's stretch closes (close).
    */
   private noteBranch(
-    probe: StretchProbe,
+    probe: ProgramProbe,
     scope: Scope,
     names: Set<string> | undefined,
     place: ApkPlace,
@@ -136,29 +183,30 @@ export class ScopedWorlds {
     const { branch } = probe;
     if (!branch || scope.length === 0) return;
     this.at(scope);
-    const stretch = this.open.at(-1)!;
-    stretch.branch = branch.of;
-    let seen = this.branches.get(branch.of);
-    if (!seen) {
-      seen = { count: branch.count, added: new Map(), place };
-      this.branches.set(branch.of, seen);
+    this.mark(this.open.at(-1)!, branch);
+    if (names !== undefined) {
+      this.record(branch, names, place);
+      return;
     }
-    const had = seen.added.get(branch.index);
-    if (names === undefined) {
-      if (!seen.added.has(branch.index)) seen.added.set(branch.index, undefined);
-    } else seen.added.set(branch.index, new Set([...(had ?? []), ...names]));
-    seen.place = place;
+    const seen = this.branches.get(branch.of)!;
+    if (!seen.added.has(branch.index)) seen.added.set(branch.index, undefined);
   }
 
-  /** Closes the open stretches past `keep`, innermost first; an `if`'s last branch hands on what all add. */
+  /**
+   * Closes the open stretches past `keep`, innermost first; an `if`'s (`case`'s) last branch hands
+   * on what all add, to the branch around it too.
+   */
   private close(keep: number): void {
     while (this.open.length > keep) {
       const { branch } = this.open.pop()!;
-      const seen = branch && this.branches.get(branch);
-      const common = seen && everyBranchAdds(seen);
+      const seen = branch && this.branches.get(branch.of);
+      const common = seen?.place && everyBranchAdds(seen);
       if (!common) continue;
-      this.branches.delete(branch!);
-      if (common.length > 0) this.top().apply({ verb: "add", words: common }, seen.place);
+      this.branches.delete(branch!.of);
+      if (common.length === 0) continue;
+      this.top().apply({ verb: "add", words: common }, seen.place!);
+      const parent = this.open.at(-1)?.branch;
+      if (parent) this.record(parent, new Set(common), seen.place!);
     }
   }
 
@@ -203,19 +251,20 @@ export class ScopedWorlds {
   }
 }
 
-/** An open conditional stretch: the world inside it; `branch`: the `if` it is a branch of. */
+/** An open conditional stretch: the world inside it; `branch`: which branch of an `if`/`case` it is. */
 interface Stretch {
   scope: Scope;
   world: ApkWorld;
-  branch?: object;
+  branch?: Branch;
 }
 
-/** What the branches of one `if` with an `else` added so far. */
+/** What the branches of one `if` with an `else` (`case` with `*)`) added so far. */
 interface Branches {
   count: number;
   /** Per branch, the packages it added; undefined where it never runs. */
   added: Map<number, Set<string> | undefined>;
-  place: ApkPlace;
+  /** Where the last add was; none while no branch added anything. */
+  place?: ApkPlace;
 }
 
 /** The packages every branch that runs adds, once each branch was seen; undefined otherwise. */

@@ -15,9 +15,11 @@ export type Scope = readonly Span[];
 interface Frame {
   /**
    * `loop`: a `for` over literal words, which always runs its body (no span of its own); `or`:
-   * after `||`; `and`: after `&&` that follows a lone probe (probedProgram).
+   * after `||`; `and`: after `&&` that follows a lone probe (probedProgram); `arm`: a `case` arm's
+   * body, which runs only when its pattern is the first to match; `case`: the `case` around its
+   * arms, no span of its own (a call is in an arm), so what all its arms add is there after it.
    */
-  kind: "compound" | "if" | "loop" | "group" | "or" | "and";
+  kind: "compound" | "if" | "loop" | "group" | "or" | "and" | "arm" | "case";
   /** For an `if`: where its current part (a test, a branch's body) starts. */
   start: number;
 }
@@ -84,8 +86,9 @@ function indexOf(found: Span[]): Index {
 
 /**
  * The stretches of a script (script offsets) that may not run, or run more than once, when the
- * script gets to them: the bodies of `case`, loops and functions (their tests too), each test and
- * each branch's body of an `if` (a call in the `else` does not see what the `then` installed), and what
+ * script gets to them: the bodies of loops and functions (their tests too), each arm of a
+ * `case` and each test and each branch's body of an `if` (a call in the `else` does not see what
+ * the `then` installed, nor one in a `*)` arm what the arm before it did), and what
  * follows a `||` up to the end of its and-or list (`getent passwd app || apk add shadow`). A
  * `&&` does not make one: what follows it runs whenever the commands before it succeed, which a
  * build step assumes (`apk update && apk add shadow`), as `alpinize check` reads it; but one after
@@ -102,7 +105,7 @@ export function conditionalSpans(script: Script): Span[] {
   const close = (end: number, closes: (f: Frame) => boolean) => {
     closeOr(end);
     for (let f = frames.pop(); f; f = frames.pop()) {
-      if (f.kind !== "group" && f.kind !== "loop") out.push([f.start, end]);
+      if (f.kind !== "group" && f.kind !== "loop" && f.kind !== "case") out.push([f.start, end]);
       if (closes(f)) return;
     }
   };
@@ -114,9 +117,13 @@ export function conditionalSpans(script: Script): Span[] {
       } else if (it.op === "&&") {
         if (!isList(frames.at(-1)) && loneProbeBefore(script.items, k))
           frames.push({ kind: "and", start: it.end });
-      } else if (it.op !== "|") closeOr(it.start);
-    } else if (it.kind === "header")
-      frames.push({ kind: literalFor(script, it) ? "loop" : "compound", start: it.start });
+      } else if (it.op !== "|") {
+        closeOr(it.start);
+        if (it.op === ";;" && frames.at(-1)?.kind === "arm")
+          out.push([frames.pop()!.start, it.start]);
+      }
+    } else if (it.kind === "pattern") frames.push({ kind: "arm", start: it.end });
+    else if (it.kind === "header") frames.push({ kind: headerKind(script, it), start: it.start });
     else if (it.kind === "keyword") {
       const w = it.word;
       if (w === "if") frames.push({ kind: "if", start: it.start });
@@ -131,7 +138,7 @@ export function conditionalSpans(script: Script): Span[] {
           top.start = w === "elif" ? it.start : it.end;
         }
       } else if (w === "fi" || w === "done" || w === "esac")
-        close(it.end, (f) => f.kind === "compound" || f.kind === "loop" || f.kind === "if");
+        close(it.end, (f) => ["compound", "loop", "if", "case"].includes(f.kind));
       else if (w === "(") frames.push({ kind: "group", start: it.start });
       else if (w === "{")
         frames.push({
@@ -148,6 +155,11 @@ export function conditionalSpans(script: Script): Span[] {
 /** A frame that an and-or list opened (`||`, `&&` after a probe): its list's end closes it. */
 function isList(f: Frame | undefined): boolean {
   return f?.kind === "or" || f?.kind === "and";
+}
+
+function headerKind(script: Script, header: Header): Frame["kind"] {
+  if (script.text.startsWith("case", header.start)) return "case";
+  return literalFor(script, header) ? "loop" : "compound";
 }
 
 /**

@@ -1,13 +1,37 @@
 import { describe, expect, it } from "vitest";
-import { probedProgram, type StretchProbe } from "./probe-guard.js";
+import { type ProgramProbe, probedProgram, type StretchProbe } from "./probe-guard.js";
 import { parseScript } from "./script.js";
 
-/** The probe deciding the stretch the `apk` command of `text` is in. */
-function probeOfApk(text: string): StretchProbe | undefined {
-  return probedProgram(parseScript(text), text.indexOf("apk"));
+/** What decides the stretch the first `apk` command of `text` is in. */
+function placeOfApk(text: string, nth = 0): StretchProbe | undefined {
+  let at = -1;
+  for (let k = 0; k <= nth; k++) at = text.indexOf("apk", at + 1);
+  return probedProgram(parseScript(text), at);
+}
+
+/** The probe deciding the stretch the `apk` command of `text` is in (a test reads its fields). */
+function probeOfApk(text: string): ProgramProbe | undefined {
+  return placeOfApk(text) as ProgramProbe | undefined;
 }
 
 describe("probedProgram", () => {
+  it("reads a branch no probe decides, and an if's first test, by their place", () => {
+    expect(placeOfApk("if apk add a; then :; fi")).toEqual({ always: true });
+    expect(placeOfApk('if [ "$A" ]; then apk add a; else apk add a; fi', 1)).toMatchObject({
+      branch: { index: 1, count: 2 },
+    });
+    expect(placeOfApk('if [ "$A" ]; then apk add a; fi')).toBeUndefined();
+    expect(placeOfApk("case $A in 1) apk add a;; *) apk add a;; esac", 1)).toMatchObject({
+      branch: { index: 1, count: 2 },
+    });
+    expect(placeOfApk("case $A in 1) apk add a;; esac")).toBeUndefined();
+    expect(placeOfApk('case $A in 1) apk add a;; "*") :;; esac')).toBeUndefined();
+    // Nested in a branch: the branches around it are handed on.
+    expect(placeOfApk('if [ "$A" ]; then true || apk add a; else :; fi')).toMatchObject({
+      branches: [{ index: 0, count: 2 }],
+    });
+  });
+
   it("reads a lone probe before || as a stretch that runs when the program is missing", () => {
     expect(probeOfApk("command -v useradd >/dev/null || apk add shadow")).toEqual({
       program: "useradd",
@@ -105,8 +129,8 @@ describe("probedProgram", () => {
     // The two branches after one test share it, so it is judged once for both.
     const text = "if command -v a; then apk add b; else apk add c; fi";
     const script = parseScript(text);
-    const then = probedProgram(script, text.indexOf("apk"));
-    const other = probedProgram(script, text.lastIndexOf("apk"));
+    const then = probedProgram(script, text.indexOf("apk")) as ProgramProbe;
+    const other = probedProgram(script, text.lastIndexOf("apk")) as ProgramProbe;
     expect(then?.test).toBeDefined();
     expect(then?.test).toBe(other?.test);
   });

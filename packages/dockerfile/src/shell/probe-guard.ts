@@ -18,8 +18,37 @@ export interface ProbeCondition {
   test: object;
 }
 
+/** One of the branches of an `if` with an `else` or a `case` with a `*)` arm: one of them runs. */
+export interface Branch {
+  of: object;
+  index: number;
+  count: number;
+}
+
+interface Around {
+  /**
+   * Per stretch around the innermost one, outermost first, the branch it is where it is one: what
+   * every branch adds, a nested `if` or `case` whose branches all add it too, is there after them.
+   */
+  branches?: readonly (Branch | undefined)[];
+}
+
+/** What decides whether a conditional stretch runs: a probe (ProgramProbe), or only its place. */
+export type StretchProbe = ProgramProbe | PlaceOnly;
+
+/**
+ * A stretch no probe decides: a branch (`if [ "$A" = 1 ]; then …; else …; fi`, a `case` arm with
+ * a `*)` arm after), or the first test of an `if`, which always runs (`always`), so what it
+ * installs is there after the `if` as after `apk add P || true`.
+ */
+export interface PlaceOnly extends Around {
+  program?: undefined;
+  branch?: Branch;
+  always?: true;
+}
+
 /** The probe that decides whether a conditional stretch runs. */
-export interface StretchProbe {
+export interface ProgramProbe extends Around {
   /** The program it looks for (`command -v X`, `which X`, `type X`, `hash X`, `[ -x PATH ]`). */
   program: string;
   /** The path a `[ -x PATH ]` test looks at (ProbeCommand). */
@@ -38,7 +67,7 @@ export interface StretchProbe {
   /** It may run whatever the probe finds: `command -v X && apk add P || …` also when the add fails. */
   orElse?: true;
   /** A branch of an `if` with an `else`: one of them runs, so what each installs is there after it. */
-  branch?: { of: object; index: number; count: number };
+  branch?: Branch;
 }
 
 // Per script, once: a RUN asks for each of its commands.
@@ -52,18 +81,21 @@ const probesOf = new WeakMap<Script, ReadonlyMap<number, StretchProbe>>();
  * stretch never installs it (it runs only when the program is already there).
  */
 export function probedProgram(script: Script, at: number): StretchProbe | undefined {
-  const inner = spansAround(script, at).at(-1);
+  const spans = spansAround(script, at);
+  const inner = spans.at(-1);
   if (!inner) return undefined;
   let probes = probesOf.get(script);
   if (!probes) {
-    probes = probeStarts(script.items);
+    probes = probeStarts(script);
     probesOf.set(script, probes);
   }
-  return probes.get(inner[0]);
+  const probe = probes.get(inner[0]);
+  const branches = spans.slice(0, -1).map(([start]) => probes.get(start)?.branch);
+  return branches.some((b) => b !== undefined) ? { ...probe, branches } : probe;
 }
 
 /** Where each stretch a probe decides starts (after its `||`/`&&`, at its `if`/loop keyword), and the probe. */
-function probeStarts(items: readonly Item[]): ReadonlyMap<number, StretchProbe> {
+function probeStarts({ items, text }: Script): ReadonlyMap<number, StretchProbe> {
   const out = new Map<number, StretchProbe>();
   for (const [k, it] of items.entries()) {
     if (it.kind === "op" && (it.op === "||" || it.op === "&&")) {
@@ -84,7 +116,11 @@ function probeStarts(items: readonly Item[]): ReadonlyMap<number, StretchProbe> 
       const probe = testProbe(items, k);
       if (probe) out.set(it.start, stretchProbe(probe, it.word === "while", false));
     } else if (it.kind === "keyword" && it.word === "if") {
+      // Its first test's stretch starts at the `if`.
+      out.set(it.start, { always: true });
       for (const [start, probe] of branchProbes(items, k)) out.set(start, probe);
+    } else if (it.kind === "header" && text.startsWith("case", it.start)) {
+      for (const [start, probe] of caseArms(items, k, text)) out.set(start, probe);
     }
   }
   return out;
@@ -95,7 +131,7 @@ function stretchProbe(
   probe: ProbeCommand,
   runsOnSuccess: boolean,
   afterAnd: boolean,
-): StretchProbe {
+): ProgramProbe {
   const runsIf = runsOnSuccess !== probe.negated ? "found" : "missing";
   const path = probe.path === undefined ? {} : { path: probe.path };
   return { program: probe.program, runsIf, afterAnd, ...path };
@@ -108,13 +144,14 @@ function stretchProbe(
  */
 function branchProbes(items: readonly Item[], k: number): [number, StretchProbe][] {
   const clauses = ifClauses(items, k);
-  if (!clauses?.tests[0]) return [];
+  if (!clauses) return [];
   const { tests, bodies, hasElse } = clauses;
   const keys = tests.map(() => ({}));
   const of = {};
   const probes: (StretchProbe | undefined)[] = bodies.map((_, i) => {
     const needed = tests.slice(0, i + 1);
-    if (needed.some((t) => t === undefined)) return undefined;
+    const branch = { of, index: i, count: bodies.length };
+    if (needed.some((t) => t === undefined)) return hasElse ? { branch } : undefined;
     const conditions = needed.map((t, j): ProbeCondition => {
       const { afterAnd: _, ...probe } = stretchProbe(t!, j === i && i < tests.length, false);
       return { ...probe, test: keys[j]! };
@@ -126,11 +163,35 @@ function branchProbes(items: readonly Item[], k: number): [number, StretchProbe]
       afterAnd: false,
       test,
       ...(also.length > 0 ? { also } : {}),
-      ...(hasElse ? { branch: { of, index: i, count: bodies.length } } : {}),
+      ...(hasElse ? { branch } : {}),
     };
   });
   // Each body is a stretch of its own (conditionalSpans), found by where it starts.
   return bodies.flatMap(([start], i) =>
     probes[i] ? [[start, probes[i]] as [number, StretchProbe]] : [],
   );
+}
+
+/**
+ * The arms of the `case` whose header is `items[k]`, each a branch, where one is `*)` (so one of
+ * them runs); none when its `esac` is missing or it has no `*)`. An arm's stretch starts after
+ * its `)`.
+ */
+function caseArms(items: readonly Item[], k: number, text: string): [number, PlaceOnly][] {
+  const starts: number[] = [];
+  let catchAll = false;
+  let depth = 0;
+  for (let j = k + 1; j < items.length; j++) {
+    const it = items[j]!;
+    if (it.kind === "header" && text.startsWith("case", it.start)) depth++;
+    else if (it.kind === "keyword" && it.word === "esac" && depth-- === 0) {
+      if (!catchAll) return [];
+      const of = {};
+      return starts.map((start, index) => [start, { branch: { of, index, count: starts.length } }]);
+    } else if (it.kind === "pattern" && depth === 0) {
+      starts.push(it.end);
+      catchAll ||= it.labels.some((w) => w.raw === "*");
+    }
+  }
+  return [];
 }
