@@ -55,8 +55,13 @@ export function failureCaught(items: readonly Item[]): Set<Item> {
     const g = groups.at(-1);
     if (g) g.unit = worst(g.unit, u);
   };
+  // Only `;` and newlines between here and a group's `)` or `}`: the list goes on to the group's end.
+  let closeAhead = false;
   for (let k = items.length - 1; k >= 0; k--) {
     const it = items[k]!;
+    const separator = it.kind === "op" && (it.op === ";" || it.op === "\n");
+    if (separator && closeAhead) continue;
+    closeAhead = it.kind === "keyword" && (it.word === "}" || it.word === ")");
     if (it.kind === "pipeline") {
       if (tail[1]) out.add(it);
       read.push(it);

@@ -23,4 +23,31 @@ describe("AndOrLists", () => {
     expect(reads).toBeLessThanOrEqual(2 * (n + 1));
     expect(guarded.length).toBeGreaterThan(0);
   });
+
+  // `( c0; ( c1; … ( cn-1 ) … ) ) && exit 1 || true`: each group's status is its last list's, the
+  // next group's, so only cn-1 (and exit, before || true) is guarded; each group is read once.
+  it("reads a group's last list against what follows the group with work in n", () => {
+    const n = 2000;
+    let reads = 0;
+    const guarded: number[] = [];
+    const lists = new AndOrLists(
+      (k) => {
+        reads++;
+        return k === n ? "ends" : k === n + 1 ? "ok" : "fails";
+      },
+      (from, to) => {
+        for (let k = from; k < to; k++) guarded.push(k);
+      },
+    );
+    for (let i = 0; i < n; i++) {
+      lists.open(i, "(");
+      if (i < n - 1) lists.restart(i + 1);
+    }
+    for (let i = 0; i < n; i++) lists.close(n);
+    lists.join("&&", n);
+    lists.join("||", n + 1);
+    lists.restart(n + 2);
+    expect(reads).toBeLessThanOrEqual(n + 2);
+    expect(guarded).toEqual([n - 1, n]);
+  });
 });

@@ -7,6 +7,20 @@ type Tail = readonly [ifOk: boolean, ifFailed: boolean];
 /** Nothing after it: the list's status is the part's. */
 const END: Tail = [true, false];
 
+/** After a group followed by `&& exit 1 || true`: its failure is caught, its success is not. */
+const FAIL_CAUGHT: Tail = [false, true];
+
+/**
+ * The commands a group's last list guards when the group's failure is caught and its success is
+ * not (`( c; b ) && exit 1 || true` guards b): known when the group closes, used when the list
+ * holding the group ends; `inner` are such groups in that last list, each applied once.
+ */
+interface IfFailCaught {
+  ranges: [from: number, to: number][];
+  inner: IfFailCaught[];
+  applied?: true;
+}
+
 /** One part of an and-or list (a command, a pipeline stage or a group), after `op`. */
 interface Part {
   op: string;
@@ -18,6 +32,7 @@ interface Part {
   group?: "(" | "{";
   /** A redirection on its group that may fail (`( … ) >&3`): the group may not run at all. */
   sealed?: true;
+  ifFailCaught?: IfFailCaught;
 }
 
 /** What opened a nested list: a subshell, a brace group, or a `$(…)` in a word. */
@@ -64,7 +79,7 @@ export class AndOrLists {
 
   /** A list ends at `count` (`;`, a newline, a reserved word) and the next starts there. */
   restart(count: number): void {
-    this.end(count);
+    this.endList(count);
     this.parts = [{ op: "", start: count, taint: this.taints }];
   }
 
@@ -75,10 +90,22 @@ export class AndOrLists {
   }
 
   close(count: number): void {
-    this.end(count);
     const opener = this.openers.pop();
+    let ifFailCaught: IfFailCaught | undefined;
+    if (opener === "(" || opener === "{") {
+      const d: IfFailCaught = { ranges: [], inner: [] };
+      this.end(
+        count,
+        FAIL_CAUGHT,
+        (from, to) => d.ranges.push([from, to]),
+        (i) => d.inner.push(i),
+      );
+      ifFailCaught = d;
+    }
+    this.endList(count);
     this.parts = this.outer.pop() ?? [{ op: "", start: count, taint: this.taints }];
-    if (opener === "(" || opener === "{") this.parts.at(-1)!.group = opener;
+    if (opener === "(" || opener === "{")
+      Object.assign(this.parts.at(-1)!, { group: opener, ifFailCaught });
   }
 
   /** A redirection that may fail right after a group (`( … ) >&3`, `{ …; } > /no/such/f`). */
@@ -87,24 +114,45 @@ export class AndOrLists {
     if (last.group) last.sealed = true;
   }
 
-  private end(count: number): void {
+  /** The current list ends: what it guards is marked now. */
+  private endList(count: number): void {
+    this.end(count, END, this.guard, (d) => this.apply(d));
+  }
+
+  /** Each once, and without recursion: groups may nest thousands deep. */
+  private apply(first: IfFailCaught): void {
+    const todo = [first];
+    for (let d = todo.pop(); d; d = todo.pop()) {
+      if (d.applied) continue;
+      d.applied = true;
+      for (const [from, to] of d.ranges) this.guard(from, to);
+      for (const inner of d.inner) todo.push(inner);
+    }
+  }
+
+  /**
+   * Reads the current list back to front from `start`, the tail after it: `guard` gets the
+   * commands whose failure it catches, `defer` the groups whose own last list decides that.
+   */
+  private end(
+    count: number,
+    start: Tail,
+    guard: (from: number, to: number) => void,
+    defer: (d: IfFailCaught) => void,
+  ): void {
     const parts = this.parts;
     const caught = new Uint8Array(parts.length);
-    let tail = END;
+    let tail = start;
     let to = count;
     let taintTo = this.taints;
-    const unitOf = (i: number) => {
+    for (let i = parts.length - 1; i >= 0; i--) {
       const p = parts[i]!;
-      const u = p.sealed || p.taint !== taintTo ? "ends" : this.unit(p.start, to);
-      return p.group === "(" && u === "ends" && !p.sealed ? "fails" : u;
-    };
-    for (let i = parts.length - 1; i >= 1; i--) {
-      const p = parts[i]!;
-      tail = afterOp(p.op, unitOf(i), tail);
-      [to, taintTo] = [p.start, p.taint];
+      const unit = this.partUnit(p, to, taintTo);
       // A group goes on after a failure inside it: its list must go on whatever the group ends with.
-      const group = parts[i - 1]!.group !== undefined;
-      if (group ? tail[0] && tail[1] && unitOf(i - 1) !== "ends" : tail[1]) caught[i - 1] = 1;
+      if (p.group ? tail[0] && tail[1] && unit !== "ends" : tail[1]) caught[i] = 1;
+      else if (p.ifFailCaught && !p.sealed && !tail[0] && tail[1]) defer(p.ifFailCaught);
+      tail = afterOp(p.op, unit, tail);
+      [to, taintTo] = [p.start, p.taint];
     }
     // Front to back and merged, so commands marked in an inner list are not marked again.
     for (let i = 0; i < parts.length; i++) {
@@ -112,8 +160,14 @@ export class AndOrLists {
       const from = parts[i]!.start;
       while (caught[i + 1]) i++;
       const end = parts[i + 1]?.start ?? count;
-      if (end > from) this.guard(from, end);
+      if (end > from) guard(from, end);
     }
+  }
+
+  /** How a part `[p.start, to)` ends; an `exit` in a subshell ends only the subshell. */
+  private partUnit(p: Part, to: number, taintTo: number): Unit {
+    const u = p.sealed || p.taint !== taintTo ? "ends" : this.unit(p.start, to);
+    return p.group === "(" && u === "ends" && !p.sealed ? "fails" : u;
   }
 
   /** How commands `[from, to)` end, those in their words aside; none at all (`x=${y?}`) may end it. */

@@ -106,6 +106,9 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
     // One by one: spreading a substitution of a million commands into push overflows the stack.
     if (token.kind !== "op")
       for (const c of substitutedCommands(token.subs, depth)) substituted.push(c);
+    // An assignment or redirection alone between a `;` and a group's end is a command of its own.
+    const closes = token.kind === "word" && token.text === "}";
+    if (!current && token.kind !== "op" && !closes) guards.other();
     if (token.kind === "redirect") {
       const badFd = token.descriptor !== undefined && !/^[12]$/.test(token.descriptor);
       if (badFd) {

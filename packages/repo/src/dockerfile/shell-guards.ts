@@ -19,6 +19,11 @@ export class ShellGuards {
   private readonly lists: AndOrLists;
   /** The token before was `||`, `&&` or `|`: a newline after it continues the list. */
   private afterOr = false;
+  /**
+   * A `;` or newline not yet passed on: one right before a group's `)` or `}` does not end the
+   * list, whose status is the group's (`{ c; b; } && exit 1 || true`).
+   */
+  private separator: number | undefined;
 
   /**
    * `status(k)`: how the k-th command found is known to end (`true`, `echo …`, `exit 0` exit 0);
@@ -30,6 +35,8 @@ export class ShellGuards {
 
   /** A reserved word at a command's place; `count`: commands found so far. */
   keyword(word: string, count: number): void {
+    if (word === "}") this.separator = undefined;
+    else this.other();
     this.afterOr = false;
     if (word === "time") return;
     if (word === "{" || word === "}") {
@@ -60,6 +67,7 @@ export class ShellGuards {
 
   /** Whether a command starting here may fail without stopping the script. */
   starts(): boolean {
+    this.other();
     this.afterOr = false;
     const guarded = this.negate || this.guarding > 0;
     this.negate = false;
@@ -88,6 +96,12 @@ export class ShellGuards {
   /** An operator; `count`: commands found so far. */
   operator(op: string, count: number): void {
     if (op === "\n" && this.afterOr) return;
+    if (op === ")") this.separator = undefined;
+    else this.other();
+    if (op === ";" || op === "\n") {
+      this.separator = count;
+      return;
+    }
     this.afterOr = op === "||" || op === "&&" || op === "|";
     if (op === "||" || op === "&&" || op === "|") this.lists.join(op, count);
     else if (op === "(" || op === "$(") this.lists.open(count, op);
@@ -97,11 +111,20 @@ export class ShellGuards {
 
   /** A redirection that may fail, with no command before it: on the group just closed, if any. */
   riskyRedirect(): void {
+    this.other();
     this.lists.seal();
+  }
+
+  /** Anything but a group's end (an assignment, a redirection alone): a separator before it ends its list. */
+  other(): void {
+    if (this.separator === undefined) return;
+    this.lists.restart(this.separator);
+    this.separator = undefined;
   }
 
   /** The script ends: its last list with it. */
   finish(count: number): void {
+    this.other();
     this.lists.restart(count);
   }
 }
