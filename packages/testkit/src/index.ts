@@ -19,7 +19,7 @@ export {
   fifoWriter,
 } from "./fifo.js";
 export { freePort } from "./free-port.js";
-export { OR_GUARD_FORMS } from "./or-guard-forms.js";
+export { OR_GUARD_FORMS, passesBothWays } from "./or-guard-forms.js";
 export type { PushCredentials } from "./push/client.js";
 export { type ImageFormat, MEDIA } from "./push/media-types.js";
 export {
