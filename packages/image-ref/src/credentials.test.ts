@@ -205,6 +205,31 @@ describe("package URLs (pkg:type/namespace/name@version)", () => {
   ])("masks a credential in or beside %s", (text, masked) => {
     expect(maskSecrets(text)).toBe(masked);
   });
+
+  // Fail closed: a word is printed as a purl only when no part of it can hold a credential.
+  it.each([
+    ["pkg:x/u:pw@host", "***@host"],
+    ["pkg:docker/u:pw@registry.example:5000", "***@registry.example:5000"],
+    ["pkg:x/u:pw@h.example?arch=x", "***@h.example?arch=x"],
+    ["pkg:x/u:pw@[::1]", "***@[::1]"],
+    ["pkg:x/u%3Apw@host", "***@host"],
+    ["(pkg:x/u:pw@host)", "(***@host)"],
+    ["pkg:x/y@1#https://u:pw@h.example/x", "pkg:x/y@1#https://***@h.example/x"],
+    ["pkg:x/y@1?a=b#u:pw@h.example/x", "pkg:x/y@1?a=b#***@h.example/x"],
+    ["pkg:x/y@1,https://u:pw@h.example", "***@h.example"],
+    ["pkg:x/y@https://u:pw@h.example", "***@h.example"],
+    [
+      "pkg:generic/x@1?download_url=https://h/x.tgz?token=abc",
+      "pkg:generic/x@1?download_url=https://h/x.tgz?token=***",
+    ],
+    [
+      "pkg:oci/x@1?repository_url=https%3A%2F%2Fu%3Apw%40r.example%2Fx",
+      "pkg:oci/x@1?repository_url=https%3A%2F%2F***%40r.example%2Fx",
+    ],
+  ])("masks %s as a word that is no package URL", (text, masked) => {
+    expect(maskSecrets(text)).toBe(masked);
+    expect(maskPasswords(text)).toBe(masked.replace("token=***", "token=abc"));
+  });
 });
 
 describe("withoutCredentials", () => {

@@ -113,34 +113,75 @@ function maskUserinfo(text: string, urlUser: boolean): string {
 }
 
 /**
- * A word that reads as a package URL: `pkg:` and a type, and no version (after the last `@`
- * before the qualifiers) holding a `/`. Anything else (`pkg:x/u:pw@host/path`) is masked as
- * any other word: a credential is never printed for looking like a package URL.
+ * A word printed as a package URL: `pkg:` and a type, namespace and name segments that cannot
+ * hold a `user:password` (no `:`, no `@` but a leading npm scope's), and a version that looks
+ * like one (letters, digits, `.+~_-`, or a digest), all decoded. Anything else (`pkg:x/u:pw@host`,
+ * `pkg:x/y@https://u:pw@h`) is masked as any other word: a credential is never printed for
+ * looking like a package URL.
  */
 function isPurl(word: string): boolean {
-  if (!PURL.test(word)) return false;
-  const head = word.split(/[?#]/, 1)[0]!;
+  const type = PURL.exec(word)?.[0];
+  if (!type) return false;
+  const head = word.slice(type.length).split(/[?#]/, 1)[0]!;
   const at = head.lastIndexOf("@");
-  // `pkg:npm/@scope/name`: an `@` after a `/` starts a namespace, no version.
-  return at === -1 || head[at - 1] === "/" || !head.slice(at + 1).includes("/");
+  // `pkg:npm/@scope/name`: an `@` right after a `/` (or first) starts a namespace, no version.
+  const versioned = at > 0 && head[at - 1] !== "/";
+  const path = versioned ? head.slice(0, at) : head;
+  if (versioned && !PURL_VERSION.test(decoded(head.slice(at + 1)) ?? ":")) return false;
+  return path.split("/").every((segment) => PURL_SEGMENT.test(decoded(segment) ?? ":"));
 }
 
 /**
- * A package URL as written, except in its qualifiers, which may hold a URL
- * (`repository_url=https://u:pw@host/…`): each qualifier's value masked as a word is.
+ * A purl version: no `:`, `/`, `,`, `@` or scheme that a credential or a URL needs, but for an
+ * OCI digest's `sha256:` before hex digits (`pkg:oci/debian@sha256:ab12…`); closing brackets
+ * and a `.`, `,` or `;` after it are prose's (`(pkg:apk/alpine/zlib@1.3.1-r2),`).
+ */
+const PURL_VERSION =
+  /^(?:[A-Za-z0-9][A-Za-z0-9._+~-]*|sha(?:256|384|512):[A-Fa-f0-9]+)[)\]}>]*[.,;]?$/;
+/** A namespace or name segment: no `:` (a password's) and no `@` but a leading scope's. */
+const PURL_SEGMENT = /^@?[^:@]*$/;
+
+/** `text` percent-decoded, or undefined when it is no valid encoding (a `%` alone). */
+function decoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A package URL as written, except in its qualifiers and subpath, which may hold a URL
+ * (`repository_url=https://u:pw@host/…`, `#https://u:pw@h/x`): each qualifier's value and the
+ * subpath masked as a word is, a percent-encoded value also once decoded, and with `query` a
+ * credential qualifier's value (`?token=***`).
  */
 function maskPurlQualifiers(purl: string, options: MaskTextOptions): string {
-  const start = purl.indexOf("?");
+  const start = purl.search(/[?#]/);
   if (start === -1) return purl;
   const hash = purl.indexOf("#", start);
   const end = hash === -1 ? purl.length : hash;
-  let qualifiers = purl
+  const qualifiers = purl
     .slice(start, end)
-    .replace(/([?&])([^=&]*)=([^&]*)/g, (all, sep: string, name: string, value: string) =>
-      value.includes("@") ? `${sep}${name}=${maskUserinfo(value, options.urlUser === true)}` : all,
-    );
-  if (options.query) qualifiers = maskQuery(qualifiers);
-  return purl.slice(0, start) + qualifiers + purl.slice(end);
+    .replace(/([?&])([^=&]*)=([^&]*)/g, (_all, sep: string, name: string, value: string) => {
+      const secret = options.query && value !== "" && SECRET_QUERY_PARAMS.has(name.toLowerCase());
+      return `${sep}${name}=${secret ? CREDENTIALS_MASK : maskValue(value, options)}`;
+    });
+  const subpath = hash === -1 ? "" : `#${maskValue(purl.slice(hash + 1), options)}`;
+  return purl.slice(0, start) + qualifiers + subpath;
+}
+
+/**
+ * A qualifier value or subpath masked as a word; one percent-encoded
+ * (`https%3A%2F%2Fu%3Apw%40r`) is masked decoded and encoded again.
+ */
+function maskValue(value: string, options: MaskTextOptions): string {
+  const masked = maskWord(value, options);
+  if (masked !== value) return masked;
+  const plain = decoded(value);
+  if (plain === undefined || plain === value) return value;
+  const maskedPlain = maskText(plain, options);
+  return maskedPlain === plain ? value : encodeURIComponent(maskedPlain);
 }
 
 /** Where a URL's authority ends: its first `/`, `?` or `#` after the scheme, else the end. */
