@@ -10,6 +10,7 @@ import {
   type Severity,
 } from "../types.js";
 import { knownArtifactType } from "./artifact-type.js";
+import { asciiUpper } from "./ascii-case.js";
 import { type Checker, checker, invalid, shownKey, shownValue, typeName } from "./check.js";
 import { checkEncoding } from "./encoding.js";
 import { pathOfKeyAt } from "./json-path.js";
@@ -276,7 +277,7 @@ function inferClass(type: string): string {
   return OS_TYPES.has(type.toLowerCase()) ? "os-pkgs" : "lang-pkgs";
 }
 
-/** What Trivy writes in a misconfiguration's `Status`; read in any letter case, as `Severity` is. */
+/** What Trivy writes in a misconfiguration's `Status`; read in any ASCII letter case, as `Severity` is. */
 const MISCONF_STATUSES = ["FAIL", "PASS", "EXCEPTION"];
 
 function readOthers(
@@ -296,7 +297,7 @@ function readOthers(
     // read as a pass.
     const given = c.optString(m.Status, at, "Status");
     if (kind === "misconfiguration" && given !== undefined) {
-      const status = given.toUpperCase();
+      const status = asciiUpper(given);
       if (!MISCONF_STATUSES.includes(status))
         throw invalid(
           c.source,
@@ -307,7 +308,7 @@ function readOthers(
       if (status !== "FAIL") return;
     }
     const givenSeverity = c.string(m.Severity, at, "Severity");
-    const severity = givenSeverity.toUpperCase() as Severity;
+    const severity = asciiUpper(givenSeverity) as Severity;
     if (!SEVERITIES.includes(severity))
       throw invalid(c.source, at, `unknown severity ${shownValue(givenSeverity)}`, "Severity");
     const id = c.optString(m.RuleID ?? m.ID ?? m.AVDID, at, "RuleID") ?? "";

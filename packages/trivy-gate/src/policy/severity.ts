@@ -1,3 +1,4 @@
+import { asciiUpper } from "../parse/ascii-case.js";
 import { type Finding, SEVERITIES, type Severity } from "../types.js";
 
 export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
@@ -20,7 +21,7 @@ export function chooseSeverity(f: Finding, mode: string): { severity: Severity; 
 export function parseSeverityList(text: string): Severity[] | undefined {
   const items = text
     .split(",")
-    .map((s) => s.trim().toUpperCase())
+    .map((s) => asciiUpper(s.trim()))
     .filter(Boolean);
   if (items.length === 0) return undefined;
   if (!items.every((s) => (SEVERITIES as readonly string[]).includes(s))) return undefined;
