@@ -100,11 +100,11 @@ describe("users: a GID Alpine's base group holds and Debian's base leaves free",
     const cron = migrate("FROM debian:bookworm\nRUN groupadd -g 16 jobs\n");
     expect(runs(cron)).toEqual(["RUN addgroup -g 16 jobs"]);
     expect(users(cron)).toEqual([
-      "GID 16 belongs to Alpine's base group cron, and busybox addgroup -g 16 stops there (gid '16' in use); cron stays, as it is the primary group of Alpine's base user cron: pick a free GID, such as 17",
+      "GID 16 belongs to Alpine's base group cron, and busybox addgroup -g 16 stops there (gid '16' in use); cron stays, as it is the primary group of Alpine's base user cron: pick a free GID, such as 998",
     ]);
     const shadow = migrate("FROM debian:bookworm\nRUN groupadd -g 42 secrets\n");
     expect(users(shadow)).toEqual([
-      "GID 42 belongs to Alpine's base group shadow, and busybox addgroup -g 42 stops there (gid '42' in use); shadow stays, as the Debian image has GID 42 too (group shadow), so this fails on Debian as well: pick a free GID, such as 43",
+      "GID 42 belongs to Alpine's base group shadow, and busybox addgroup -g 42 stops there (gid '42' in use); shadow stays, as the Debian image has GID 42 too (group shadow), so this fails on Debian as well: pick a free GID, such as 998",
     ]);
   });
 
@@ -137,7 +137,7 @@ describe("users: a GID Alpine's base group holds and Debian's base leaves free",
   it("names Alpine's base user on a taken UID", () => {
     const r = migrate("FROM debian:bookworm\nRUN useradd -u 22 -g users bob\n");
     expect(users(r)).toEqual([
-      "UID 22 belongs to Alpine's base user sshd: busybox adduser -u 22 stops there (uid '22' in use); pick a free UID, such as 23",
+      "UID 22 belongs to Alpine's base user sshd: busybox adduser -u 22 stops there (uid '22' in use); pick a free UID, such as 999",
     ]);
   });
 });

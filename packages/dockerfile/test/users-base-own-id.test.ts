@@ -46,7 +46,7 @@ describe("users: a base account made with its own Alpine ID", () => {
 
   it("so is a GID another base group holds, for a base group's name", () => {
     expect(users("groupadd -g 65534 nogroup")).toEqual([
-      "GID 65534 belongs to Alpine's base group nobody, and busybox addgroup -g 65534 stops there (gid '65534' in use); the name is Alpine's too (see the warning on it): with a name Alpine's base lacks, pick a free GID as well, such as 65535",
+      "GID 65534 belongs to Alpine's base group nobody, and busybox addgroup -g 65534 stops there (gid '65534' in use); the name is Alpine's too (see the warning on it): with a name Alpine's base lacks, pick a free GID as well, such as 1000",
       expect.stringContaining("group nogroup already exists in Alpine's base image (GID 65533;"),
     ]);
   });

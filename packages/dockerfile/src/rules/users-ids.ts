@@ -63,9 +63,11 @@ function checkUid(scope: ScriptScope, at: number, uid: string, name: string | un
  * "pick a free UID": where the name is a base account's too (`useradd -u 123 cron`), a free ID
  * alone still stops on the name, which the base-name warning says; the advice joins the two.
  */
-function pickFree(label: "UID" | "GID", free: number | string, baseName: boolean): string {
-  if (!baseName) return `pick a free ${label}, such as ${free}`;
-  return `the name is Alpine's too (see the warning on it): with a name Alpine's base lacks, pick a free ${label} as well, such as ${free}`;
+function pickFree(label: "UID" | "GID", free: number | undefined, baseName: boolean): string {
+  // undefined: the file names every candidate (users-free-id.ts), so only the range is left.
+  const which = free === undefined ? "from 1000 to 59999" : `such as ${free}`;
+  if (!baseName) return `pick a free ${label}, ${which}`;
+  return `the name is Alpine's too (see the warning on it): with a name Alpine's base lacks, pick a free ${label} as well, ${which}`;
 }
 
 /** A GID Alpine's base group has (not removed before): says whose, why it stays, what is free. */
