@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../test-helpers.js";
-import { secretValues } from "./log-mask.js";
+import { maskLogLine, secretValues } from "./log-mask.js";
 import { stderrTail } from "./scan.js";
 
 // Real Trivy cannot be made to log credentials on demand: a fake that does stands in for it.
@@ -53,6 +53,57 @@ describe("gate --image repeats Trivy's log with its credentials masked", () => {
     const r = await runCli(IMAGE, { env: { ...env, FAKE_TRIVY_LONG_TOKEN: long } });
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain("LLLLLLLL");
+  });
+});
+
+describe("gate --image hides the password in every encoding Trivy may write", () => {
+  it("as Go's QueryEscape and PathEscape write it, and base64 user:password", async () => {
+    const password = "p@ss!word (x)*'";
+    const basic = Buffer.from(`alice:${password}`).toString("base64");
+    // Written by hand as Go's url.QueryEscape and url.PathEscape print the password.
+    const extra = `DEBUG q=p%40ss%21word+%28x%29%2A%27 path=p@ss%21word%20%28x%29%2A%27 b=${basic}`;
+    const r = await runCli(IMAGE, {
+      env: {
+        PATH: env.PATH,
+        TRIVY_USERNAME: "alice",
+        TRIVY_PASSWORD: password,
+        FAKE_TRIVY_EXTRA: extra,
+      },
+    });
+    expect(r.code).toBe(2);
+    for (const leak of ["ss!word", "ss%21word", basic, basic.slice(0, 12)]) {
+      expect(r.stderr).not.toContain(leak);
+    }
+    expect(r.stderr).toContain("DEBUG q=*** path=*** b=***");
+  });
+});
+
+describe("maskLogLine", () => {
+  it.each([
+    ['{"token":"JT1","access_token": "JT2"}', '{"token":"***","access_token": "***"}'],
+    ['{"refresh_token":"JT3","password":"JT4"}', '{"refresh_token":"***","password":"***"}'],
+    ['{"auths":{"r.example":{"auth":"JT5"}}}', '{"auths":{"r.example":{"auth":"***"}}}'],
+    ["X-Api-Key: HK1 next", "X-Api-Key: *** next"],
+    ["map[X-Api-Key:[HK2] Accept:[x]]", "map[X-Api-Key:[***] Accept:[x]]"],
+    ["map[Authorization:[Bearer HK3]]", "map[Authorization:[Bearer ***]]"],
+    ["aws_session_token=EV3 x", "aws_session_token=*** x"],
+    ["Cookie: a=CK1; b=CK2", "Cookie: ***"],
+    ['Set-Cookie: "s=CK3; Path=/"', 'Set-Cookie: "***"'],
+    ["GET /x private_token=PT1 ok", "GET /x private_token=*** ok"],
+    ["Password:PT2 Username:alice", "Password:*** Username:alice"],
+    ["run --password FL1 --registry-token=FL2", "run --password *** --registry-token=***"],
+    ["docker login -u alice -p FL3 r.example", "docker login -u alice -p *** r.example"],
+    [
+      "AWS_SECRET_ACCESS_KEY=EV1 GITHUB_TOKEN=EV2 HOME=/root",
+      "AWS_SECRET_ACCESS_KEY=*** GITHUB_TOKEN=*** HOME=/root",
+    ],
+  ])("masks %s", (line, masked) => {
+    expect(maskLogLine(line)).toBe(masked);
+  });
+
+  it("leaves a line without credentials as it is", () => {
+    const line = 'INFO "auth": {} token count 3, -pq, Cookie-less';
+    expect(maskLogLine(line)).toBe(line);
   });
 });
 
