@@ -1,8 +1,7 @@
 import { type StartedRegistry, startRegistry } from "@alpinize/testkit";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createResolver, DIGEST_ERRORS, MEDIA_TYPES, type Resolver } from "../src/index.js";
 import {
-  type FakeFaultProxy,
   startFakeChallenger,
   startFakeFaultProxy,
   startFakeOtherHost,
@@ -16,51 +15,32 @@ import {
   type Seeded,
   seed,
 } from "./fixtures.js";
+import { proxiedRegistry } from "./proxied-registry.js";
 
 describe("faults injected by a fake proxy in front of a real registry", () => {
-  let registry: StartedRegistry;
-  let pushed: Seeded;
-  let proxy: FakeFaultProxy;
-  let resolver: Resolver;
-  let ref: string;
-
-  beforeAll(async () => {
-    registry = await startRegistry();
-    pushed = await seed(registry);
-    proxy = await startFakeFaultProxy(registry.url);
-    ref = `${proxy.host}/team/app:1.0`;
-  }, 60_000);
-  afterEach(() => {
-    proxy.faults = {};
-    proxy.hits.length = 0;
-    resolver?.close();
-  });
-  afterAll(async () => {
-    await proxy?.close();
-    await registry?.stop();
-  });
-  const manifestHits = () => proxy.hits.filter((h) => h.path.includes("/manifests/"));
+  let resolver: Resolver | undefined;
+  const reg = proxiedRegistry({}, () => resolver);
 
   it("hashes the exact bytes with a GET when the digest header is missing", async () => {
     resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
-    proxy.faults.stripDigest = true;
-    const got = await resolver.resolve(ref);
-    expect(got.digest).toBe(pushed.app.indexDigest);
-    expect(manifestHits().map((h) => h.method)).toEqual(["HEAD", "GET"]);
+    reg.proxy.faults.stripDigest = true;
+    const got = await resolver.resolve(reg.ref);
+    expect(got.digest).toBe(reg.pushed.app.indexDigest);
+    expect(reg.manifestHits().map((h) => h.method)).toEqual(["HEAD", "GET"]);
   });
 
   it("trusts the bytes over a wrong digest header when it fetches the body", async () => {
     resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
-    proxy.faults.wrongDigest = `sha256:${"b".repeat(64)}`;
-    const got = await resolver.resolve(ref, { verify: true });
-    expect(got.digest).toBe(pushed.app.indexDigest);
+    reg.proxy.faults.wrongDigest = `sha256:${"b".repeat(64)}`;
+    const got = await resolver.resolve(reg.ref, { verify: true });
+    expect(got.digest).toBe(reg.pushed.app.indexDigest);
     expect(got.notes?.[0]).toMatch(/does not match the manifest bytes/);
   });
 
   it("refuses a by-digest answer whose bytes hash to something else", async () => {
     resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
-    proxy.faults.corruptBody = true;
-    const byDigest = `${proxy.host}/team/app@${pushed.app.indexDigest}`;
+    reg.proxy.faults.corruptBody = true;
+    const byDigest = `${reg.proxy.host}/team/app@${reg.pushed.app.indexDigest}`;
     await expect(resolver.resolve(byDigest, { platform: "linux/amd64" })).rejects.toMatchObject({
       code: DIGEST_ERRORS.mismatch,
     });
@@ -72,69 +52,71 @@ describe("faults injected by a fake proxy in front of a real registry", () => {
       env: cleanEnv(),
       retry: { ...FAST_RETRY, sleep: async (ms) => void waits.push(ms) },
     });
-    proxy.faults.fail = { count: 2, status: 429, headers: { "retry-after": "3" } };
-    const got = await resolver.resolve(ref);
-    expect(got.digest).toBe(pushed.app.indexDigest);
+    reg.proxy.faults.fail = { count: 2, status: 429, headers: { "retry-after": "3" } };
+    const got = await resolver.resolve(reg.ref);
+    expect(got.digest).toBe(reg.pushed.app.indexDigest);
     expect(waits).toEqual([3000, 3000]);
   });
 
   it("really sleeps for an HTTP-date Retry-After, and retries 5xx with backoff", async () => {
     resolver = createResolver({ env: cleanEnv(), retry: { baseDelayMs: 5, retries: 3 } });
     const date = new Date(Date.now() + 1500).toUTCString();
-    proxy.faults.fail = { count: 1, status: 429, headers: { "retry-after": date } };
+    reg.proxy.faults.fail = { count: 1, status: 429, headers: { "retry-after": date } };
     const started = Date.now();
-    expect((await resolver.resolve(ref)).digest).toBe(pushed.app.indexDigest);
+    expect((await resolver.resolve(reg.ref)).digest).toBe(reg.pushed.app.indexDigest);
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
-    proxy.faults.fail = { count: 2, status: 503 };
-    proxy.hits.length = 0;
-    expect((await resolver.resolve(`${proxy.host}/team/legacy:2.0`)).digest).toBe(
-      pushed.legacy.indexDigest,
+    reg.proxy.faults.fail = { count: 2, status: 503 };
+    reg.proxy.hits.length = 0;
+    expect((await resolver.resolve(`${reg.proxy.host}/team/legacy:2.0`)).digest).toBe(
+      reg.pushed.legacy.indexDigest,
     );
-    expect(manifestHits()).toHaveLength(3);
+    expect(reg.manifestHits()).toHaveLength(3);
   });
 
   it("gives up on 429 once the retries run out, and never retries 403 or 404", async () => {
     resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
-    proxy.faults.fail = { count: 10, status: 429 };
-    await expect(resolver.resolve(ref)).rejects.toMatchObject({ code: DIGEST_ERRORS.rateLimited });
-    expect(manifestHits()).toHaveLength(3);
+    reg.proxy.faults.fail = { count: 10, status: 429, headers: { "retry-after": "0" } };
+    await expect(resolver.resolve(reg.ref)).rejects.toMatchObject({
+      code: DIGEST_ERRORS.rateLimited,
+    });
+    expect(reg.manifestHits()).toHaveLength(3);
     for (const status of [403, 404]) {
-      proxy.hits.length = 0;
-      proxy.faults.fail = { count: 10, status };
-      await expect(resolver.resolve(ref)).rejects.toMatchObject({
+      reg.proxy.hits.length = 0;
+      reg.proxy.faults.fail = { count: 10, status };
+      await expect(resolver.resolve(reg.ref)).rejects.toMatchObject({
         code: status === 403 ? DIGEST_ERRORS.denied : DIGEST_ERRORS.notFound,
       });
-      expect(manifestHits()).toHaveLength(1);
+      expect(reg.manifestHits()).toHaveLength(1);
     }
   });
 
   it("reports the registry's rate-limit headers", async () => {
     resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
-    proxy.faults.addHeaders = {
+    reg.proxy.faults.addHeaders = {
       "ratelimit-limit": "100;w=21600",
       "ratelimit-remaining": "97;w=21600",
     };
-    const got = await resolver.resolve(ref);
+    const got = await resolver.resolve(reg.ref);
     expect(got.rateLimit).toEqual({ limit: "100;w=21600", remaining: "97;w=21600" });
   });
 
   it("takes the media type from the manifest when the registry says application/json", async () => {
     resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
-    proxy.faults = { contentType: "application/json" };
-    const got = await resolver.resolve(`${proxy.host}/team/legacy:2.0`);
+    reg.proxy.faults = { contentType: "application/json" };
+    const got = await resolver.resolve(`${reg.proxy.host}/team/legacy:2.0`);
     expect(got).toMatchObject({
-      digest: pushed.legacy.indexDigest,
+      digest: reg.pushed.legacy.indexDigest,
       mediaType: MEDIA_TYPES.dockerList,
     });
-    expect(manifestHits().map((h) => h.method)).toEqual(["HEAD", "GET"]);
+    expect(reg.manifestHits().map((h) => h.method)).toEqual(["HEAD", "GET"]);
   });
 
   it("rejects schema 1 manifests and oversized bodies", async () => {
     resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
-    proxy.faults.contentType = "application/vnd.docker.distribution.manifest.v1+prettyjws";
-    await expect(resolver.resolve(ref)).rejects.toThrow(/schema 1/);
-    proxy.faults = { stripDigest: true, hugeBody: 5 * 1024 * 1024 };
-    await expect(resolver.resolve(ref)).rejects.toMatchObject({
+    reg.proxy.faults.contentType = "application/vnd.docker.distribution.manifest.v1+prettyjws";
+    await expect(resolver.resolve(reg.ref)).rejects.toThrow(/schema 1/);
+    reg.proxy.faults = { stripDigest: true, hugeBody: 5 * 1024 * 1024 };
+    await expect(resolver.resolve(reg.ref)).rejects.toMatchObject({
       code: DIGEST_ERRORS.tooLarge,
       // Sizes in units people read (the limit was printed as 4194304).
       message: expect.stringMatching(
@@ -145,14 +127,16 @@ describe("faults injected by a fake proxy in front of a real registry", () => {
 
   it("reports a 401 without any challenge as unauthorized", async () => {
     resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
-    proxy.faults.fail = { count: 1, status: 401, body: '{"errors":[{"code":"DENIED"}]}' };
-    await expect(resolver.resolve(ref)).rejects.toMatchObject({ code: DIGEST_ERRORS.unauthorized });
+    reg.proxy.faults.fail = { count: 1, status: 401, body: '{"errors":[{"code":"DENIED"}]}' };
+    await expect(resolver.resolve(reg.ref)).rejects.toMatchObject({
+      code: DIGEST_ERRORS.unauthorized,
+    });
   });
 
   it("asks plain http only of loopback or named insecure hosts", async () => {
     resolver = createResolver({ env: cleanEnv(), retry: FAST_RETRY });
-    proxy.faults.redirectTo = `http://localhost.invalid.example:1/`;
-    await expect(resolver.resolve(ref)).rejects.toMatchObject({ code: DIGEST_ERRORS.insecure });
+    reg.proxy.faults.redirectTo = `http://localhost.invalid.example:1/`;
+    await expect(resolver.resolve(reg.ref)).rejects.toMatchObject({ code: DIGEST_ERRORS.insecure });
   });
 });
 
