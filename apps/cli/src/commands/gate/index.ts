@@ -12,12 +12,12 @@ import {
 import type { Io } from "../../io.js";
 import { withJsonErrors } from "../../json-errors.js";
 import { version } from "../../main.js";
-import { otherLinksWarning, symlinkTarget } from "../../write-output.js";
+import { otherHardLinks, otherLinksNote, symlinkTarget } from "../../write-output.js";
 import { failureJson, jsonOnStdout } from "./failure-json.js";
 import { loadExceptions, loadReport, loadVex } from "./input.js";
 import { type GateOptions, parseGateArgs } from "./options.js";
 import { scanImage } from "./scan.js";
-import { assertOutputIsNoInput, writeAtomic } from "./write.js";
+import { assertOutputIsNoInput, withHardLinks, writeAtomic } from "./write.js";
 
 export { help } from "./help.js";
 
@@ -67,9 +67,16 @@ async function gate(argv: string[], io: Io): Promise<number> {
     toolVersion: version(),
   });
   if (opts.output) {
-    const others = await writeAtomic(opts.output, text, io.cwd);
+    // Counted before the write, so the JSON written can list them as migrate DIR --json does.
+    const others = otherHardLinks(opts.output, io.cwd);
     const target = symlinkTarget(resolve(io.cwd, opts.output));
-    if (others > 0) io.warn(otherLinksWarning(opts.output, others, target, "--output"));
+    const notes = others > 0 ? [otherLinksNote(opts.output, others, target, "--output")] : [];
+    await writeAtomic(
+      opts.output,
+      opts.format === "json" ? withHardLinks(text, notes) : text,
+      io.cwd,
+    );
+    for (const note of notes) io.warn(note.message);
     const verdict = evaluation.passed ? io.style.green("passed") : io.style.red("failed");
     io.err(
       `alpinize gate ${verdict}: ${evaluation.blocking.length} blocking, ${evaluation.problems.length} problem(s); ${opts.format} written to ${opts.output}`,

@@ -62,6 +62,17 @@ describe("alpinize gate --format json on an error that stops it", () => {
     }
   });
 
+  it("with --json, names an unknown --format as unknown and lists the known ones", async () => {
+    const argv = ["gate", fixture("alpine.json"), "--json", "--format", "bogus"];
+    const r = await runCli(argv, { cwd: tmp.dir });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: "ALPINIZE_USAGE" } });
+    expect(r.stderr).toContain(
+      '--format "bogus": unknown format; expected one of text, markdown, json, sarif',
+    );
+    expect(r.stderr).not.toContain("exclude each other");
+  });
+
   it("prints nothing on stdout when the JSON goes to a file, or for SARIF", async () => {
     for (const argv of [
       ["gate", "--format", "json", "--output", "out.json", "missing.json"],

@@ -70,7 +70,7 @@ function userPasswordPairs(env: NodeJS.ProcessEnv): [string, string][] {
   const passwords = (env.TRIVY_PASSWORD ?? "").split(",");
   const users = (env.TRIVY_USERNAME ?? "").split(",");
   const pairs: [string, string][] = [[env.TRIVY_USERNAME ?? "", env.TRIVY_PASSWORD ?? ""]];
-  passwords.forEach((password, i) => pairs.push([users[i] ?? "", password]));
+  for (const [i, password] of passwords.entries()) pairs.push([users[i] ?? "", password]);
   return pairs.filter(([, password]) => password !== "");
 }
 

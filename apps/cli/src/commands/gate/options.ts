@@ -87,12 +87,16 @@ export function parseGateArgs(argv: string[], cwd = process.cwd()): GateOptions 
     throw usage(
       `--severity ${quoteValue(v.severity)}: expected a comma list of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL`,
     );
+  // An unknown format is named as such first, also beside --json: "exclude each other" would
+  // hide that the value itself is wrong.
+  if (v.format !== undefined && !FORMATS.includes(v.format as Format))
+    throw usage(
+      `--format ${quoteValue(v.format)}: unknown format; expected one of ${FORMATS.join(", ")}`,
+    );
   // --json is the spelling every other command takes for machine output: --format json here.
   if (v.json && v.format !== undefined && v.format !== "json")
     throw usage(`--json and --format ${v.format} exclude each other (--json is --format json)`);
   const format = (v.json ? "json" : (v.format ?? "text")) as Format;
-  if (!FORMATS.includes(format))
-    throw usage(`--format ${quoteValue(v.format)}: expected one of ${FORMATS.join(", ")}`);
   const sarifLocation = v["sarif-location"] ?? "Dockerfile";
   if (/^([a-z]+:|\/)/i.test(sarifLocation) || sarifLocation.split(/[\\/]/).includes(".."))
     throw usage(

@@ -1,7 +1,12 @@
 import { InputError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
 import { writeFailureWords } from "../../write-output/failure-words.js";
-import { inputWrittenBy, otherHardLinks, writeOutput } from "../../write-output.js";
+import {
+  inputWrittenBy,
+  type OtherLinksNote,
+  otherHardLinks,
+  writeOutput,
+} from "../../write-output.js";
 import type { GateOptions } from "./options.js";
 
 /**
@@ -59,4 +64,15 @@ export function assertOutputIsNoInput(opts: GateOptions, cwd: string): void {
       details: { file: output },
     },
   );
+}
+
+/**
+ * The gate's JSON document with a `hardLinks` field last, as `migrate DIR --json` and
+ * `entrypoint --json` carry it, when --output replaced a file that had other hard links.
+ */
+export function withHardLinks(json: string, hardLinks: readonly OtherLinksNote[]): string {
+  if (hardLinks.length === 0) return json;
+  const end = json.lastIndexOf("\n}");
+  if (end === -1) throw new Error("gate JSON document without its closing brace");
+  return `${json.slice(0, end)},\n  "hardLinks": ${JSON.stringify(hardLinks)}${json.slice(end)}`;
 }
