@@ -35,6 +35,18 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("soon", now)).toBeUndefined();
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
   });
+
+  it("reads RFC 850 and asctime dates, which are GMT too", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(parseRetryAfter("Thursday, 01-Jan-26 00:01:00 GMT", now)).toBe(60_000);
+    expect(parseRetryAfter("Thu Jan  1 00:00:10 2026", now)).toBe(10_000);
+  });
+
+  // Date.parse reads "-5" and "5" as a day in 2001: without the strict forms, -5 was "0 s".
+  it.each(["-5", "5 s", "1.5", "+3", "2026-01-01T00:01:00Z", "Thu, 1 Jan 2026 00:00:30 GMT", ""])(
+    "%j is unusable",
+    (value) => expect(parseRetryAfter(value, Date.parse("2026-01-01T00:00:00Z"))).toBeUndefined(),
+  );
 });
 
 describe("platforms", () => {

@@ -18,7 +18,7 @@ describe("a registry answering with limits and oversized headers", () => {
       const err = await resolver.resolve(`${reg.proxy.host}/team/app:1.0`).catch((e) => e);
       expect(err.code).toBe(DIGEST_ERRORS.rateLimited);
       expect(err.hint).toMatch(
-        /^Wait 3600 s \(the registry's Retry-After\) and run again: the pulls already used the credentials from .*config\.json/,
+        /^Wait 60 min \(the registry's Retry-After\) and run again: the pulls already used the credentials from .*config\.json/,
       );
       expect(err.hint).not.toMatch(/log in/);
     } finally {
@@ -32,7 +32,7 @@ describe("a registry answering with limits and oversized headers", () => {
     const err = await resolver.resolve(`${reg.proxy.host}/team/app:1.0`).catch((e) => e);
     expect(err.code).toBe(DIGEST_ERRORS.rateLimited);
     expect(err.hint).toBe(
-      "Wait 3600 s (the registry's Retry-After), or log in: authenticated pulls get a higher limit.",
+      "Wait 60 min (the registry's Retry-After), or log in: authenticated pulls get a higher limit.",
     );
   });
 

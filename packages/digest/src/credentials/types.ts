@@ -26,12 +26,14 @@ export interface CredentialStore {
   failures?(registry: string): string[];
 }
 
-/** What went with a registry's requests, for the message of a 401; never secrets. */
+/** What went with a registry's requests, for the message of a 401 or 429; never secrets. */
 export interface AuthReport {
   /** The registry's challenge: Basic, Bearer (a token server), or none sent. */
   scheme: "basic" | "bearer" | "none";
   /** Where the credentials that were sent came from; undefined when none were sent. */
   source: string | undefined;
+  /** Where credentials for the registry are stored though none were sent (known after a 429). */
+  stored?: string | undefined;
   /** Where credentials were looked for, when the store can say. */
   searched: string | undefined;
   /** Sources that failed for the registry (see `CredentialStore.failures`); empty when none. */

@@ -40,6 +40,8 @@ export class RegistryClient {
   private readonly flights = new Map<string, Promise<string>>();
   /** Where the credentials sent for each repository came from (undefined: none sent). */
   private readonly sentFrom = new Map<string, string | undefined>();
+  /** After a 429 to a pull that sent none: where credentials for the registry are stored. */
+  private readonly storedFrom = new Map<string, string>();
   /** The newest `ratelimit-*` headers the registry sent. */
   rateLimit: RateLimit | undefined;
 
@@ -122,7 +124,22 @@ export class RegistryClient {
     let res = await attempt();
     if (res.status === 401 && this.learn(res, repository)) res = await attempt();
     this.rateLimit = readRateLimit(res.headers) ?? this.rateLimit;
+    if (res.status === 429) await this.noteStored(repository);
     return res;
+  }
+
+  /**
+   * A registry that never challenges gets no credentials, so a 429 to it must not suggest
+   * logging in when the user has: note where the stored ones are, for the message.
+   */
+  private async noteStored(repository: string): Promise<void> {
+    if (this.sentFrom.get(repository) !== undefined) return;
+    try {
+      const creds = await this.options.credentials.get(this.options.credentialRegistry, repository);
+      if (creds) this.storedFrom.set(repository, creds.source);
+    } catch {
+      // Only a hint depends on it: the 429 itself is the error to report.
+    }
   }
 
   /**
@@ -155,6 +172,7 @@ export class RegistryClient {
     return {
       scheme: this.auth.kind,
       source: this.sentFrom.get(repository),
+      stored: this.storedFrom.get(repository),
       searched: this.options.credentials.searched?.(),
       failures: this.options.credentials.failures?.(this.options.credentialRegistry) ?? [],
     };

@@ -133,14 +133,29 @@ export function checkStatus(res: HttpResponse, ref: ImageReference, auth?: AuthR
   }
 }
 
-/** Logging in only helps a pull that went without credentials. */
+/** Logging in only helps a pull that went without credentials to a registry that asks for them. */
 function rateLimitHint(res: HttpResponse, auth: AuthReport | undefined): string {
-  const asked = parseRetryAfter(header(res, "retry-after"), Date.now());
-  const wait =
-    asked === undefined ? "Wait" : `Wait ${Math.ceil(asked / 1000)} s (the registry's Retry-After)`;
-  return auth?.source === undefined
-    ? `${wait}, or log in: authenticated pulls get a higher limit.`
-    : `${wait} and run again: the pulls already used the credentials from ${auth.source}, so the limit is that account's.`;
+  const when = waitWords(parseRetryAfter(header(res, "retry-after"), Date.now()));
+  if (auth?.source !== undefined)
+    return `${when.again}: the pulls already used the credentials from ${auth.source}, so the limit is that account's.`;
+  if (auth?.stored !== undefined)
+    return `${when.again}: ${res.url.host} asked for no credentials, so the credentials from ${auth.stored} were not sent and logging in again would not raise the limit.`;
+  return `${when.alone}, or log in: authenticated pulls get a higher limit.`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The registry's `Retry-After` in words; none, or one over a day, gives no number. */
+function waitWords(ms: number | undefined): { alone: string; again: string } {
+  if (ms === undefined) return { alone: "Wait", again: "Wait and run again" };
+  if (ms > DAY_MS) return { alone: "Try again later", again: "Run again later" };
+  const s = Math.ceil(ms / 1000);
+  // `Retry-After: 0`, or a date already past: the wait is over.
+  if (s === 0) return { alone: "Try again", again: "Run again" };
+  const span =
+    s <= 120 ? `${s} s` : s <= 7200 ? `${Math.ceil(s / 60)} min` : `${Math.ceil(s / 3600)} h`;
+  const alone = `Wait ${span} (the registry's Retry-After)`;
+  return { alone, again: `${alone} and run again` };
 }
 
 function rejectSchema1(mediaType: string, ref: ImageReference): void {
