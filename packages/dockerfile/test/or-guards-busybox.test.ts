@@ -1,11 +1,5 @@
-import { rmSync } from "node:fs";
-import {
-  alpineRootSkipReason,
-  makeAlpineRoot,
-  OR_GUARD_FORMS,
-  passesBothWays,
-} from "@alpinize/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeOrGuards } from "@alpinize/testkit";
+import * as vitest from "vitest";
 import { analyzeStages, lineFinder, parseDockerfile } from "../src/index.js";
 import { debianToolsLeftIn } from "../src/rules/tools-left.js";
 
@@ -22,18 +16,4 @@ function guarded(run: string): boolean {
   return left.length === 0;
 }
 
-describe.skipIf(alpineRootSkipReason() !== undefined)(
-  "|| guards read as busybox sh runs them",
-  () => {
-    let root = "";
-    beforeAll(() => {
-      root = makeAlpineRoot("alpinize-or-guards-", { devNull: true });
-    });
-    afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-    it.each(OR_GUARD_FORMS)("%s", (run, expected) => {
-      expect({ run, passes: passesBothWays(root, run) }).toEqual({ run, passes: expected });
-      expect({ run, guarded: guarded(run) }).toEqual({ run, guarded: expected });
-    });
-  },
-);
+describeOrGuards(vitest, guarded);

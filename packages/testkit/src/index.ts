@@ -20,6 +20,7 @@ export {
 } from "./fifo.js";
 export { freePort } from "./free-port.js";
 export { OR_GUARD_FORMS, passesBothWays } from "./or-guard-forms.js";
+export { describeOrGuards, type SuiteApi } from "./or-guard-suite.js";
 export type { PushCredentials } from "./push/client.js";
 export { type ImageFormat, MEDIA } from "./push/media-types.js";
 export {

@@ -1,0 +1,31 @@
+import { rmSync } from "node:fs";
+import type * as Vitest from "vitest";
+import { alpineRootSkipReason, makeAlpineRoot } from "./alpine-root.js";
+import { OR_GUARD_FORMS, passesBothWays } from "./or-guard-forms.js";
+
+/** The parts of vitest the suite declares its tests with: the caller's own import. */
+export type SuiteApi = Pick<typeof Vitest, "describe" | "it" | "expect" | "beforeAll" | "afterAll">;
+
+/**
+ * Declares the `||` guard suite in the calling test file: one test per OR_GUARD_FORMS row, run by
+ * the musl busybox sh in one chroot (passesBothWays), next to whether `guarded` (migrate --check's
+ * or alpinize check's reading) calls it guarded; both must match the row. vitest is passed in
+ * (`import * as vitest from "vitest"`), so testkit itself never loads it.
+ */
+export function describeOrGuards(t: SuiteApi, guarded: (run: string) => boolean): void {
+  t.describe.skipIf(alpineRootSkipReason() !== undefined)(
+    "|| guards read as busybox sh runs them",
+    () => {
+      let root = "";
+      t.beforeAll(() => {
+        root = makeAlpineRoot("alpinize-or-guards-", { devNull: true });
+      });
+      t.afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+      t.it.each(OR_GUARD_FORMS)("%s", (run, expected) => {
+        t.expect({ run, passes: passesBothWays(root, run) }).toEqual({ run, passes: expected });
+        t.expect({ run, guarded: guarded(run) }).toEqual({ run, guarded: expected });
+      });
+    },
+  );
+}
