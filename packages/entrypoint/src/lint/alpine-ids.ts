@@ -33,6 +33,14 @@ const TOOLS: Record<string, { spec: OptionSpec; ids: IdOption[] }> = {
 };
 
 const BASE_USER_NAMES: ReadonlySet<string> = new Set(ALPINE_BASE_USERS.values());
+const BASE_GROUP_GIDS: ReadonlyMap<string, number> = new Map(
+  [...ALPINE_BASE_GROUPS].map(([gid, group]) => [group, gid]),
+);
+
+/** The GID Alpine's base group `name` has (nogroup: 65533), if the name is a base group's. */
+export function baseGroupGid(name: string | undefined): number | undefined {
+  return name === undefined ? undefined : BASE_GROUP_GIDS.get(name);
+}
 
 // Debian gives system accounts 100-999 and people 1000-60000; Alpine's base holds none of the latter.
 export const FREE_IDS = "1000 to 60000 are free on both Debian and Alpine";
@@ -132,10 +140,40 @@ function describe(
       message: `${base}: on Alpine ${who} gets ${holder} as its primary group, not a group of its own`,
       fix: `create the user's group with a GID Alpine's base does not hold (${FREE_IDS}) and pass that`,
     };
+  const own = baseGroupGid(account);
+  if (account !== undefined && own !== undefined)
+    return { severity: "warning", ...baseNamed(tool, n, holder, account, own, flags) };
   return {
     severity: "warning",
     message: `${base}: ${madeWith(tool, n, holder, who, flags)}`,
     fix: `pick a GID Alpine's base does not hold (${FREE_IDS}), or refer to the group by its GID afterwards`,
+  };
+}
+
+/**
+ * `groupadd -g 65534 nogroup`: the GID is another base group's and the name a base group's too,
+ * under its own GID (Debian's nogroup is 65534, Alpine's 65533). The shim reuses the holder and
+ * leaves Alpine's group as it is, so the group the script means is there, only under another
+ * GID; a free GID alone would not help (the shim then makes 'nogroup<GID>', base-names.ts).
+ */
+function baseNamed(
+  tool: string,
+  n: number,
+  holder: string,
+  account: string,
+  own: number,
+  flags: ReadonlySet<string>,
+): Pick<IdClash, "message" | "fix"> {
+  const base = `GID ${n} is held by Alpine's base group ${holder} (${BASE_TABLE})`;
+  const there = `Alpine's base has '${account}' already, with GID ${own}`;
+  // Left as is by the rewrite, groupadd -o stops on the name before it looks at the GID.
+  const what =
+    tool === "groupadd" && flags.has("o")
+      ? `with -o groupadd would share GID ${n} with ${holder}, but it stops on the name first: ${there}`
+      : `alpinize_ensure_group, which alpinize entrypoint writes for it, reuses ${holder} and prints '${holder}', so no '${account}' with GID ${n} is made: ${there}`;
+  return {
+    message: `${base}: ${what}`,
+    fix: `drop this step and use Alpine's ${account} (GID ${own}: what expects GID ${n} must then name ${account} or ${own}), or give the group a name Alpine's base lacks and a GID it does not hold (${FREE_IDS})`,
   };
 }
 

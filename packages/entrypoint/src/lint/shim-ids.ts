@@ -1,6 +1,6 @@
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "@alpinize/busybox";
 import { literal, type Word } from "../shell/scan.js";
-import { FREE_IDS, type IdClash } from "./alpine-ids.js";
+import { baseGroupGid, FREE_IDS, type IdClash } from "./alpine-ids.js";
 import { BASE_TABLE } from "./gid-holder.js";
 
 /**
@@ -32,11 +32,17 @@ function ensureGroupClashes(args: Word[]): IdClash[] {
         fix: `pick a GID Alpine's base does not hold (${FREE_IDS})`,
       },
     ];
+  // nogroup 65534: Alpine's base has the name too, under its own GID, which a later use finds.
+  const own = baseGroupGid(group);
+  const later =
+    own === undefined
+      ? "a later use of its name finds no group"
+      : `a later use of its name finds Alpine's ${group}, GID ${own}`;
   return [
     {
       offset: id.word.start,
       severity: "warning",
-      message: `${base}: alpinize_ensure_group reuses ${id.holder} there and prints '${id.holder}', so ${named} is not created and a later use of its name finds no group`,
+      message: `${base}: alpinize_ensure_group reuses ${id.holder} there and prints '${id.holder}', so ${named} is not created and ${later}`,
       fix: `pick a GID Alpine's base does not hold (${FREE_IDS}), or refer to the group by its GID, or capture the name: g=$(alpinize_ensure_group ${args[0]?.text ?? "NAME"} ${id.n}) and use "$g"`,
     },
   ];
