@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultPolicy, evaluate, FORMATS, parseExceptions, render } from "../src/index.js";
+import { gate, reportWithVuln } from "./fail-closed-fixtures.js";
 import { load } from "./helpers.js";
 
 const NOW = new Date("2026-12-04T12:00:00Z");
@@ -35,5 +36,20 @@ describe("a package URL is no user:password@host", () => {
     const out = render(e, "json");
     expect(out).not.toContain("S3CRET");
     expect(out).toContain("pkg:apk/alpine/zlib@1.3.1-r2?repository_url=https://***@r.example/a");
+  });
+
+  it.each(FORMATS)(
+    "%s never prints a report's purl holding user:password before a host",
+    (format) => {
+      const e = gate(
+        reportWithVuln({ PkgIdentifier: { PURL: "pkg:docker/u:PURLPW@r.example:5000" } }),
+      );
+      expect(render(e, format)).not.toMatch(/purlpw/i);
+    },
+  );
+
+  it("keeps a real purl's base, qualifiers and version dropped", () => {
+    const e = gate(reportWithVuln({}));
+    expect(render(e, "json")).toContain('"purl":"pkg:apk/alpine/zlib"');
   });
 });
