@@ -10,6 +10,7 @@ import type {
   VexStatement,
 } from "../evaluation.js";
 import { quoted } from "../message-text.js";
+import { asciiUpper } from "../parse/ascii-case.js";
 import { osResultTypes } from "../parse/os-from-results.js";
 import { type Finding, type Report, SEVERITIES, type Severity } from "../types.js";
 import { daysLeft } from "./exceptions.js";
@@ -177,7 +178,7 @@ interface JudgeContext {
 function indexBy<T>(items: T[], ids: (item: T) => string[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
-    for (const id of new Set(ids(item).map((x) => x.toUpperCase()))) {
+    for (const id of new Set(ids(item).map(asciiUpper))) {
       const list = map.get(id);
       if (list) list.push(item);
       else map.set(id, [item]);
@@ -198,7 +199,7 @@ function judge(f: Finding, ctx: JudgeContext): EvaluatedFinding {
   };
   let valid: ExceptionState | undefined;
   let expired: ExceptionState | undefined;
-  const id = f.id.toUpperCase();
+  const id = asciiUpper(f.id);
   exceptionsById.get(id)?.forEach(({ ex, state }) => {
     if (!exceptionMatches(ex, f)) return;
     state.matched++;

@@ -1,4 +1,5 @@
 import type { Exception, VexStatement } from "../evaluation.js";
+import { asciiUpper } from "../parse/ascii-case.js";
 import { purlBase, purlVersion, safeDecode } from "../parse/purl.js";
 import type { Finding } from "../types.js";
 import { compareEcosystem } from "./ecosystem.js";
@@ -29,7 +30,7 @@ export function comparePurl(
 export const purlMatches = (purl: string, f: Finding): boolean => comparePurl(purl, f) === "match";
 
 export function exceptionMatches(ex: Exception, f: Finding): boolean {
-  if (ex.id.toUpperCase() !== f.id.toUpperCase()) return false;
+  if (asciiUpper(ex.id) !== asciiUpper(f.id)) return false;
   if (ex.package !== undefined && ex.package !== f.pkgName) return false;
   if (ex.purl !== undefined && !purlMatches(ex.purl, f)) return false;
   return true;
@@ -48,8 +49,8 @@ export function vexMatches(
   mismatch: (imagePurl: string) => string | undefined,
   ignored: (product: string, reason: string) => void,
 ): boolean {
-  const id = f.id.toUpperCase();
-  if (st.vulnerability.toUpperCase() !== id && !st.aliases.some((a) => a.toUpperCase() === id))
+  const id = asciiUpper(f.id);
+  if (asciiUpper(st.vulnerability) !== id && !st.aliases.some((a) => asciiUpper(a) === id))
     return false;
   const names = (p: string) => {
     if (!p.startsWith("pkg:")) return false;
