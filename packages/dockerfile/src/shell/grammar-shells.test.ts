@@ -66,6 +66,13 @@ describe("assertWholeScript against dash, busybox sh and bash", () => {
     ["a | { while b; do c; }", '"}" unexpected'],
     ["a | if b; then c;; fi", '";;" outside a case'],
     ["a | for x in a;; do b; done", '";;" outside a case'],
+    // A `)` after a case inside `$( )` closes the substitution; the text goes on after it.
+    ["echo $(case a in a) b;; esac))", '")" unexpected'],
+    ["echo $(case a in a) b;; esac); echo c;;", '";;" outside a case'],
+    ["echo $(case a in a) b;;)", "unterminated $("],
+    ["echo $(case a in a) b)", '"case" is never closed'],
+    ["echo $( (case a in a) b) )", '"case" is never closed'],
+    ["x=$(echo case a in a) b)", '")" unexpected'],
   ])("refuses %j", (text, message) => {
     expect(() => assertWholeScript(parseScript(text))).toThrow(message);
     const shells = shellsRead(text, [...PLAIN, "bash"]);
@@ -104,6 +111,30 @@ describe("assertWholeScript against dash, busybox sh and bash", () => {
     "a | { if b; then c; fi }",
     "a |\n  while read l; do echo $l; done",
     "a | X=1 case",
+    // A case pattern's `)` inside `$( )` closes no substitution.
+    "apt-get install -y curl && x=$(case a in a) echo y;; esac)",
+    "echo $(case a in a) echo y;; esac)",
+    "x=$( echo a | case x in a) cat;; esac )",
+    "x=$(case a in *) echo y;; esac) && echo $x",
+    "x=$(case a in a|b) echo y;; (c) d;; esac)",
+    "x=$(case a in a) echo y; esac)",
+    "x=$(case a in esac)",
+    "x=$(case a in (esac) b;; esac)",
+    "x=$(case a in\na) echo y\n;;\n*) z\nesac\n)",
+    "x=$(case a\nin a) b;; esac)",
+    "x=$(case a in a) echo $(case b in b) c;; esac);; esac)",
+    "x=$(case a in a) case b in b) c;; esac;; esac)",
+    "x=$(case a in a) (case b in b) c;; esac);; esac)",
+    "x=$(case a in a) if b; then case c in c) d;; esac; fi;; esac)",
+    "x=$(case a in a) b $(c) ;; esac) y=$(case d in d) e;; esac)",
+    'x="$(case a in a) b;; esac)" y=`case c in c) d;; esac`',
+    "x=$(f() { case a in a) b;; esac; }; f)",
+    "x=$(echo a # not the end )\n)",
+    "x=$(cat <<E\n)\nE\n)",
+    "x=$(for case in a; do echo $case; done)",
+    "x=$( (case a in a) b;; esac) )",
+    "x=$((1 + (2 * 3))) y=$(( $(case a in a) echo 1;; esac) + 1 ))",
+    "cat <<EOF\n$(case a in a) b;; esac)\nEOF",
   ])("reads %j", (text) => {
     expect(readsIt(text)).toBe(true);
     const shells = shellsRead(text, [...PLAIN, "bash"]);
@@ -118,6 +149,7 @@ describe("assertWholeScript against dash, busybox sh and bash", () => {
     "case x in a) b &;& c) d;; esac",
     "a |& b",
     "! ! true",
+    "x=$(case x in a) b;& *) c;; esac)",
   ])("reads the bash form %j", (text) => {
     expect(readsIt(text)).toBe(true);
     expect(shellsRead(text, ["bash"])).not.toEqual({ bash: false });

@@ -31,6 +31,11 @@ describe("substitutionsOf", () => {
     expect(found(source(text))).toEqual(["d@31 -", "e@41 -"]);
   });
 
+  it("ends a $( ) holding a case where sh does, in words and here-document bodies", () => {
+    const text = "x=$(case a in a) b;; esac) <<E\n$(case c in *) d;; esac)\nE";
+    expect(found(source(text))).toEqual(["case a in a) b;; esac@2", "case c in *) d;; esac@31"]);
+  });
+
   it("reads only the outer one of $( $( ) ), whose script holds the inner", () => {
     const src = source("x=$(echo $(echo 'a\\tb'))");
     const [outer] = substitutionsOf(src);

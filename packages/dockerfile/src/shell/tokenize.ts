@@ -1,7 +1,8 @@
+import { commandSubstitutionEnd } from "./grammar-substitution.js";
 import type { Op, OpText, Redirect, Token, Word } from "./tokens.js";
 
 const META = new Set([";", "&", "|", "(", ")", "<", ">", "\n", " ", "\t", "\r"]);
-const OPS: OpText[] = ["&&", "||", ";;", ";", "|", "&", "(", ")"];
+export const OPS: OpText[] = ["&&", "||", ";;", ";", "|", "&", "(", ")"];
 /** The next character that ends a run of plain word characters. */
 const PLAIN = /[;&|()<>\n \t\r'"\\$`]/g;
 
@@ -52,7 +53,7 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function isRedirectStart(text: string, i: number): boolean {
+export function isRedirectStart(text: string, i: number): boolean {
   let j = i;
   while (j < text.length && text[j]! >= "0" && text[j]! <= "9") j++;
   const c = text[j];
@@ -65,13 +66,13 @@ function isWordBoundary(text: string, i: number): boolean {
 }
 
 /** A here-document opened on the current line, its body read after the line ends. */
-interface PendingHeredoc {
+export interface PendingHeredoc {
   delimiter: string;
   stripTabs: boolean;
   token: Redirect;
 }
 
-function readRedirect(
+export function readRedirect(
   text: string,
   start: number,
 ): { token: Redirect; heredoc?: { delimiter: string; stripTabs: boolean } } {
@@ -92,7 +93,7 @@ function readRedirect(
 }
 
 /** Skips the bodies of the here-documents a line opened, noting each body's span on its token. */
-function skipHeredocBodies(text: string, start: number, docs: PendingHeredoc[]): number {
+export function skipHeredocBodies(text: string, start: number, docs: PendingHeredoc[]): number {
   let i = start;
   for (const doc of docs) {
     const bodyStart = i;
@@ -214,7 +215,9 @@ function skipOne(text: string, start: number): number {
     return i + 1;
   }
   const n = text[start + 1];
-  if (n === "(") return skipBalanced(text, start + 1, "(", ")");
+  // `$((` is arithmetic, whose parentheses pair; a `$(` holds commands, read as sh reads them.
+  if (n === "(" && text[start + 2] === "(") return skipBalanced(text, start + 1, "(", ")");
+  if (n === "(") return commandSubstitutionEnd(text, start + 2);
   if (n === "{") return skipBalanced(text, start + 1, "{", "}");
   const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(text.slice(start + 1, start + 65));
   return start + 1 + (m ? m[0].length : 0);
