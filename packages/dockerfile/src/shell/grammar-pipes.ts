@@ -1,4 +1,4 @@
-import { type Item, parseScript, type Script } from "./script.js";
+import { type Item, parseScript, type Script, type SimpleCommand } from "./script.js";
 
 /** Words that open a compound command where a command may start. */
 export const OPENERS = new Set(["if", "while", "until", "{", "for", "case"]);
@@ -43,9 +43,37 @@ function cutAt(text: string, offsets: readonly number[]): string {
   return out + text.slice(from);
 }
 
-/** Offsets of the `|` before each piped compound, up to the first piped `case`. */
+/** Words the item list reads as keywords where a command starts. */
+const RESERVED = new Set([
+  ...OPENERS,
+  "then",
+  "else",
+  "elif",
+  "fi",
+  "do",
+  "done",
+  "esac",
+  "}",
+  "in",
+]);
+
+/**
+ * Whether a compound after a pipe can be judged where it stands, with no second parse: a
+ * `while`, `until` or `if` whose test command holds no word the item list would have read as a
+ * keyword after a `;` (`a | while read l; do`). A piped `case` is not read into arms, `{`'s
+ * command may hold keywords, and `a | for x do` reads `do` as a word: those need the text parsed
+ * again, which a RUN of megabytes of `… | while …` lines is spared.
+ */
+export function judgedInPlace(cmd: SimpleCommand): boolean {
+  const [word, ...rest] = cmd.args;
+  if (word === undefined || !/^(?:while|until|if)$/.test(word.raw)) return false;
+  return rest.length > 0 && !rest.some((w) => RESERVED.has(w.raw));
+}
+
+/** Offsets of the `|` before each piped compound, up to the first piped `case`; none if all are judged in place. */
 function pipesToCut(items: readonly Item[], text: string): number[] | undefined {
   const cuts: number[] = [];
+  let needed = false;
   for (const it of items) {
     if (it.kind !== "pipeline") continue;
     for (let k = 1; k < it.commands.length; k++) {
@@ -59,8 +87,9 @@ function pipesToCut(items: readonly Item[], text: string): number[] | undefined 
       const at = text.indexOf("|", before.end);
       if (at === -1 || at >= cmd.start) return undefined;
       cuts.push(at);
+      needed ||= !judgedInPlace(cmd);
       if (word.raw === "case") return cuts;
     }
   }
-  return cuts;
+  return needed ? cuts : [];
 }

@@ -66,6 +66,12 @@ describe("assertWholeScript against dash, busybox sh and bash", () => {
     ["a | { while b; do c; }", '"}" unexpected'],
     ["a | if b; then c;; fi", '";;" outside a case'],
     ["a | for x in a;; do b; done", '";;" outside a case'],
+    // A piped while, until or if is judged where it stands, with no second parse.
+    ["a | while | c; do d; done", '"|" with no command before it'],
+    ["a | while b; do c; done; done", '"done" unexpected'],
+    ["a | until b; then c; fi", '"then" unexpected'],
+    ["a | if b | c; then :; fi; fi", '"fi" unexpected'],
+    ["a | while b; do :; done; a | while c; do d;", '"loop" is never closed'],
     // A `)` after a case inside `$( )` closes the substitution; the text goes on after it.
     ["echo $(case a in a) b;; esac))", '")" unexpected'],
     ["echo $(case a in a) b;; esac); echo c;;", '";;" outside a case'],
@@ -111,6 +117,12 @@ describe("assertWholeScript against dash, busybox sh and bash", () => {
     "a | { if b; then c; fi }",
     "a |\n  while read l; do echo $l; done",
     "a | X=1 case",
+    "a | while read l; do echo $l; done; a | while read l; do echo $l; done",
+    "a | while b | c; do d; done",
+    "a | until b; do c; done | d",
+    "a | if grep -q fi f; then b; fi",
+    "a | while ! b; do c; done",
+    "a | if b; then c; elif d; then e; else f; fi",
     // A case pattern's `)` inside `$( )` closes no substitution.
     "apt-get install -y curl && x=$(case a in a) echo y;; esac)",
     "echo $(case a in a) echo y;; esac)",
@@ -155,6 +167,12 @@ describe("assertWholeScript against dash, busybox sh and bash", () => {
     expect(shellsRead(text, ["bash"])).not.toEqual({ bash: false });
     const plain = shellsRead(text, PLAIN);
     expect(plain).toEqual(Object.fromEntries(Object.keys(plain).map((s) => [s, false])));
+  });
+
+  it("judges a piped while past 4 MB: it is read where it stands, not parsed again", () => {
+    const text = `${"a | while b; do c; done\n".repeat(170_000)}fi`;
+    expect(text.length).toBeGreaterThan(4_000_000);
+    expect(readsIt(text)).toBe(false);
   });
 
   it("judges up to 16 piped case commands, then lets the script be (each is parsed again)", () => {

@@ -1,4 +1,4 @@
-import { itemsWithPipesCut, OPENERS } from "./grammar-pipes.js";
+import { itemsWithPipesCut, judgedInPlace, OPENERS } from "./grammar-pipes.js";
 import type { Item, Script } from "./script.js";
 import { ShellSyntaxError } from "./tokenize.js";
 
@@ -61,7 +61,7 @@ function step(frames: Frame[], it: Item, last: Item | undefined, text: string): 
   if (it.kind === "pipeline") {
     if (it.commands.some((c) => BASH_ONLY.has(c.args[0]?.raw ?? ""))) throw new Lenient();
     if (top) top.filled = true;
-    pipedWords(it);
+    pipedWords(frames, it);
     return;
   }
   if (it.kind === "header") {
@@ -116,15 +116,27 @@ const BASH_ONLY = new Set(["function", "select", "coproc"]);
 const SEPARATORS = new Set([";", "&", ";;"]);
 
 /**
- * A pipeline's later commands: `a | ! b` is no sh (nor bash), and a compound after a pipe that
- * `itemsWithPipesCut` could not cut (`| while …` with no command before the pipe) is not judged.
+ * A pipeline's later commands: `a | ! b` is no sh (nor bash). A compound after a pipe that
+ * `judgedInPlace` takes opens here, as after a `;` (sh admits the same compound after both), the
+ * rest of its command filling its test; any other is one `itemsWithPipesCut` could not cut, and
+ * is not judged.
  */
-function pipedWords(it: Item & { kind: "pipeline" }): void {
-  for (const cmd of it.commands.slice(1)) {
+function pipedWords(frames: Frame[], it: Item & { kind: "pipeline" }): void {
+  for (let k = 1; k < it.commands.length; k++) {
+    const cmd = it.commands[k]!;
+    const top = frames[frames.length - 1];
+    if (top) top.filled = true;
     const word = cmd.args[0];
     if (word === undefined || word.start !== cmd.start) continue;
     if (word.raw === "!") fail('"!" right after "|"', word.start);
-    if (OPENERS.has(word.raw)) throw new Lenient();
+    if (!OPENERS.has(word.raw)) continue;
+    if (!judgedInPlace(cmd)) throw new Lenient();
+    if (!Number.isFinite(it.commands[k - 1]!.end)) throw new Lenient();
+    keyword(frames, word.raw, word.start);
+    const empty = cmd.args.length === 1 && cmd.redirects.length === 0;
+    // `a | while | c`: sh reads `while ; | c`, a pipe with no command before it.
+    if (empty && k + 1 < it.commands.length) fail('"|" with no command before it', cmd.end);
+    if (!empty) frames[frames.length - 1]!.filled = true;
   }
 }
 
