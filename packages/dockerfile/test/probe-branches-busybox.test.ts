@@ -27,6 +27,7 @@ for w; do
   case "$w" in
     shadow) fake /usr/sbin/useradd ;;
     grep|sed|tar|dpkg) fake "/usr/bin/$w" ;;
+    slow) sleep 1 ;;
   esac
 done
 `;
@@ -38,6 +39,8 @@ const FAKES = ["usr/sbin/useradd", "usr/bin/grep", "usr/bin/sed", "usr/bin/tar",
 const ALPINE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 const ADD = "apk add --no-cache shadow";
+/** An add the fake apk takes a second over (the word "slow"), as a real fetch does. */
+const SLOW = `${ADD} slow`;
 
 /** An add on every path of branches no probe decides (A and B are unset when they run). */
 const BRANCH_ADDS: [name: string, run: string, passes: boolean][] = [
@@ -109,6 +112,76 @@ const BRANCH_ADDS: [name: string, run: string, passes: boolean][] = [
     "a branch that deletes it again",
     `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; apk del shadow; fi; useradd app`,
     false,
+  ],
+  // sh -c is busybox's ash: `;&` and `;;&` are bash's, a syntax error here.
+  [
+    "a case arm that falls through with ;&",
+    `RUN case "$A" in 1) ${ADD};& 2) echo ;; *) ${ADD};; esac; useradd app`,
+    false,
+  ],
+  [
+    "a case arm that goes on matching with ;;&",
+    `RUN case "$A" in 1) ${ADD};;& *) ${ADD};; esac; useradd app`,
+    false,
+  ],
+  ["an add in the background", `RUN ${SLOW} & useradd app`, false],
+  [
+    "a branch's add in the background",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${SLOW} & fi; useradd app`,
+    false,
+  ],
+  [
+    "a *) arm's add in the background",
+    `RUN case "$A" in 1) ${ADD};; *) ${SLOW} &;; esac; useradd app`,
+    false,
+  ],
+  [
+    "an if run in the background",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${SLOW}; fi & useradd app`,
+    false,
+  ],
+  ["an add in the background, then wait", `RUN ${SLOW} & wait; useradd app`, true],
+  ["an add in the background, then wait $!", `RUN ${SLOW} & wait $!; useradd app`, true],
+  ["a loop over words", `RUN for i in 1; do ${ADD}; done; useradd app`, true],
+  ["an add after a break", `RUN for i in 1; do break; ${ADD}; done; useradd app`, false],
+  [
+    "an add after a continue in an if",
+    `RUN for i in 1 2; do if true; then continue; fi; ${ADD}; done; useradd app`,
+    false,
+  ],
+  ["an add after false &&", `RUN false && ${ADD}; useradd app`, false],
+  ["an add after a test's &&", `RUN [ -n "$A" ] && ${ADD}; useradd app`, false],
+  ["an add after an assignment's &&", `RUN X=1 && ${ADD}; useradd app`, true],
+  ["an add after a failing substitution's &&", `RUN X=$(false) && ${ADD}; useradd app`, false],
+  [
+    "both branches of an if after false &&",
+    `RUN false && if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
+    false,
+  ],
+  [
+    "both branches of an if after a test's &&",
+    `RUN [ -n "$A" ] && if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
+    false,
+  ],
+  [
+    "a branch whose add follows false &&",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else false && ${ADD}; fi; useradd app`,
+    false,
+  ],
+  [
+    "a case redirected into a missing folder",
+    `RUN case "$A" in 1) ${ADD};; *) ${ADD};; esac >/no/such/dir/f; useradd app`,
+    false,
+  ],
+  [
+    "an if redirected into a missing folder",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi >/no/such/dir/f; useradd app`,
+    false,
+  ],
+  [
+    "an if redirected to /dev/null",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi >/dev/null 2>&1; useradd app`,
+    true,
   ],
 ];
 

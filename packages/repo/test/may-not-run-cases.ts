@@ -48,6 +48,52 @@ export const CASES: Record<string, string> = {
   "a branch that deletes it again": file(
     `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; apk del shadow; fi; useradd app`,
   ),
+  // Run by the musl busybox sh too (BRANCH_ADDS in @alpinize/dockerfile's probe-branches-busybox test).
+  "a case arm that falls through with ;&": file(
+    `RUN case "$A" in 1) ${ADD};& 2) echo ;; *) ${ADD};; esac; useradd app`,
+  ),
+  "a case arm that goes on matching with ;;&": file(
+    `RUN case "$A" in 1) ${ADD};;& *) ${ADD};; esac; useradd app`,
+  ),
+  "an add in the background": file(`RUN ${ADD} slow & useradd app`),
+  "a branch's add in the background": file(
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD} slow & fi; useradd app`,
+  ),
+  "a *) arm's add in the background": file(
+    `RUN case "$A" in 1) ${ADD};; *) ${ADD} slow &;; esac; useradd app`,
+  ),
+  "an if run in the background": file(
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD} slow; fi & useradd app`,
+  ),
+  "an add in the background, then wait passes": file(`RUN ${ADD} slow & wait; useradd app`),
+  "an add in the background, then wait $! passes": file(`RUN ${ADD} slow & wait $!; useradd app`),
+  "a loop over words passes": file(`RUN for i in 1; do ${ADD}; done; useradd app`),
+  "an add after a break": file(`RUN for i in 1; do break; ${ADD}; done; useradd app`),
+  "an add after a continue in an if": file(
+    `RUN for i in 1 2; do if true; then continue; fi; ${ADD}; done; useradd app`,
+  ),
+  "an add after false &&": file(`RUN false && ${ADD}; useradd app`),
+  "an add after a test's &&": file(`RUN [ -n "$A" ] && ${ADD}; useradd app`),
+  "an add after an assignment's && passes": file(`RUN X=1 && ${ADD}; useradd app`),
+  "an add after a failing substitution's &&": file(`RUN X=$(false) && ${ADD}; useradd app`),
+  "both branches of an if after false &&": file(
+    `RUN false && if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
+  ),
+  "both branches of an if after a test's &&": file(
+    `RUN [ -n "$A" ] && if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
+  ),
+  "a branch whose add follows false &&": file(
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else false && ${ADD}; fi; useradd app`,
+  ),
+  "a case redirected into a missing folder": file(
+    `RUN case "$A" in 1) ${ADD};; *) ${ADD};; esac >/no/such/dir/f; useradd app`,
+  ),
+  "an if redirected into a missing folder": file(
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi >/no/such/dir/f; useradd app`,
+  ),
+  "an if redirected to /dev/null passes": file(
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi >/dev/null 2>&1; useradd app`,
+  ),
   "both branches of an if in a sh -c string passes": file(
     `RUN sh -c 'if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app'`,
   ),

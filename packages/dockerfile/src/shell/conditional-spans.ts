@@ -1,4 +1,12 @@
 import { countBelow } from "../sorted.js";
+import {
+  endsArm,
+  leavesEarly,
+  mayFailRedirect,
+  patternAfterFallthrough,
+  testBefore,
+  waitsNext,
+} from "./list-control.js";
 import { loneProbeBefore } from "./probe-commands.js";
 import { type Header, isNested, opensFunction, type Script } from "./script.js";
 import type { ShellSource } from "./source.js";
@@ -22,6 +30,10 @@ interface Frame {
   kind: "compound" | "if" | "loop" | "group" | "or" | "and" | "arm" | "case";
   /** For an `if`: where its current part (a test, a branch's body) starts. */
   start: number;
+  /** Where it opened (its `if`, `case`, `{`). */
+  open: number;
+  /** For a compound: where the and-or list it is in starts, which goes on after it. */
+  list?: number;
 }
 
 interface Index {
@@ -93,43 +105,73 @@ function indexOf(found: Span[]): Index {
  * `&&` does not make one: what follows it runs whenever the commands before it succeed, which a
  * build step assumes (`apk update && apk add shadow`), as `alpinize check` reads it; but one after
  * a lone probe does, up to the next `||` or the end of its list (`command -v useradd && apk add
- * shadow` never runs where useradd is missing), for ScopedWorlds to judge by that probe.
+ * shadow` never runs where useradd is missing), for ScopedWorlds to judge by that probe, and so
+ * does one after a test (`[ -n "$A" ] && apk add shadow`). So do a list sent to the background
+ * (`apk add shadow & useradd app`, unless a `wait` comes next), a `case` with a `;&`/`;;&` arm, a
+ * `for` body holding a `break`/`continue`, and a compound whose redirect may fail (list-control).
  */
 export function conditionalSpans(script: Script): Span[] {
   const out: Span[] = [];
   const frames: Frame[] = [];
+  // Where the and-or list being read starts (its first item), once it has one.
+  let list: number | undefined;
   const closeOr = (end: number) => {
     while (isList(frames.at(-1))) out.push([frames.pop()!.start, end]);
   };
-  // Pops up to the frame `kind` closes, giving each conditional one its span.
-  const close = (end: number, closes: (f: Frame) => boolean) => {
+  // Pops up to the frame `kind` closes, giving each conditional one its span; the frame it closes.
+  const close = (end: number, closes: (f: Frame) => boolean): Frame | undefined => {
     closeOr(end);
     for (let f = frames.pop(); f; f = frames.pop()) {
       if (f.kind !== "group" && f.kind !== "loop" && f.kind !== "case") out.push([f.start, end]);
-      if (closes(f)) return;
+      if (closes(f)) return f;
     }
+    return undefined;
+  };
+  const open = (kind: Frame["kind"], start: number) => {
+    list ??= start;
+    frames.push({ kind, start, open: start, list });
+    list = undefined;
+  };
+  // A compound ends: the list it is in goes on, and a redirect that may fail may skip all of it.
+  const closed = (k: number, f: Frame | undefined) => {
+    if (!f) return;
+    list = f.list;
+    const end = mayFailRedirect(script.items, k);
+    if (end !== undefined) out.push([f.open, end]);
   };
   for (const [k, it] of script.items.entries()) {
     if (it.kind === "op") {
       if (it.op === "||") {
         if (frames.at(-1)?.kind === "and") out.push([frames.pop()!.start, it.start]);
-        if (frames.at(-1)?.kind !== "or") frames.push({ kind: "or", start: it.end });
+        if (frames.at(-1)?.kind !== "or") frames.push({ kind: "or", start: it.end, open: it.end });
       } else if (it.op === "&&") {
-        if (!isList(frames.at(-1)) && loneProbeBefore(script.items, k))
-          frames.push({ kind: "and", start: it.end });
+        if (
+          !isList(frames.at(-1)) &&
+          (loneProbeBefore(script.items, k) || testBefore(script.items, k))
+        )
+          frames.push({ kind: "and", start: it.end, open: it.end });
       } else if (it.op !== "|") {
         closeOr(it.start);
         if (it.op === ";;" && frames.at(-1)?.kind === "arm")
           out.push([frames.pop()!.start, it.start]);
+        if (it.op === "&" && endsArm(script.items, k)) fallsThrough(frames);
+        else if (it.op === "&" && list !== undefined && !waitsNext(script.items, k))
+          out.push([list, it.start]);
+        list = undefined;
       }
-    } else if (it.kind === "pattern") frames.push({ kind: "arm", start: it.end });
-    else if (it.kind === "header") frames.push({ kind: headerKind(script, it), start: it.start });
+    } else if (it.kind === "pattern") {
+      if (patternAfterFallthrough(script.text, it)) fallsThrough(frames);
+      frames.push({ kind: "arm", start: it.end, open: it.end });
+      list = undefined;
+    } else if (it.kind === "header") open(headerKind(script, it, k), it.start);
+    else if (it.kind === "pipeline") list ??= it.start;
     else if (it.kind === "keyword") {
       const w = it.word;
-      if (w === "if") frames.push({ kind: "if", start: it.start });
-      else if (w === "while" || w === "until") frames.push({ kind: "compound", start: it.start });
+      if (w === "if") open("if", it.start);
+      else if (w === "while" || w === "until") open("compound", it.start);
       else if (w === "then" || w === "do" || w === "else" || w === "elif") {
         closeOr(it.start);
+        list = undefined;
         const top = frames.at(-1);
         if (top?.kind === "if") {
           // One part of the if ends: a test at its `then`, a body at the next `elif`/`else`.
@@ -138,18 +180,31 @@ export function conditionalSpans(script: Script): Span[] {
           top.start = w === "elif" ? it.start : it.end;
         }
       } else if (w === "fi" || w === "done" || w === "esac")
-        close(it.end, (f) => ["compound", "loop", "if", "case"].includes(f.kind));
-      else if (w === "(") frames.push({ kind: "group", start: it.start });
-      else if (w === "{")
-        frames.push({
-          kind: opensFunction(script.items, k) ? "compound" : "group",
-          start: it.start,
-        });
-      else if (w === ")" || w === "}") close(it.end, (f) => !isList(f));
+        closed(
+          k,
+          close(it.end, (f) => ["compound", "loop", "if", "case"].includes(f.kind)),
+        );
+      else if (w === "(") open("group", it.start);
+      else if (w === "{") open(opensFunction(script.items, k) ? "compound" : "group", it.start);
+      else if (w === ")" || w === "}")
+        closed(
+          k,
+          close(it.end, (f) => !isList(f)),
+        );
+      else if (w === "!") list ??= it.start;
     }
   }
   close(script.text.length, () => false);
   return out;
+}
+
+/**
+ * A `case` arm falls through (`;&`) or goes on matching (`;;&`): which arms run is not read, so
+ * the `case` is one stretch of its own and what its arms add is not there after it.
+ */
+function fallsThrough(frames: Frame[]): void {
+  const frame = frames.findLast((f) => f.kind === "case");
+  if (frame) frame.kind = "compound";
 }
 
 /** A frame that an and-or list opened (`||`, `&&` after a probe): its list's end closes it. */
@@ -157,9 +212,10 @@ function isList(f: Frame | undefined): boolean {
   return f?.kind === "or" || f?.kind === "and";
 }
 
-function headerKind(script: Script, header: Header): Frame["kind"] {
+function headerKind(script: Script, header: Header, k: number): Frame["kind"] {
   if (script.text.startsWith("case", header.start)) return "case";
-  return literalFor(script, header) ? "loop" : "compound";
+  // A `break`/`continue` in the body may skip what follows it, even on the first pass.
+  return literalFor(script, header) && !leavesEarly(script.items, k) ? "loop" : "compound";
 }
 
 /**

@@ -1,0 +1,106 @@
+import type { Item, Pipeline } from "./script.js";
+
+/**
+ * How the lists of a script may leave what they install behind, for conditionalSpans: a list
+ * run in the background (`apk add shadow & useradd app` calls useradd before apk is done), a
+ * `case` arm that falls through (`;&`, `;;&`), a loop left early (`break`), a test before `&&`,
+ * a compound whose redirect may fail (`fi >/no/such/dir/f` runs none of it).
+ */
+
+/** A command whose failure is a usual answer, not an error a build stops for. */
+const TESTS = new Set(["false", "test", "[", "[[", "grep"]);
+
+/** Closing words of a compound, whose exit status is that of whatever ran last inside it. */
+const CLOSERS = new Set(["fi", "done", "esac", "}", ")"]);
+
+/**
+ * The `&` at `items[k]` ends a `case` arm (`;&`, read as `;` then `&`) rather than sending its
+ * list to the background.
+ */
+export function endsArm(items: readonly Item[], k: number): boolean {
+  const before = items[k - 1];
+  return (
+    before?.kind === "op" &&
+    (before.op === ";" || before.op === ";;") &&
+    before.end === items[k]!.start
+  );
+}
+
+/** A `;;&` arm end: its `&` is read as the start of the next arm's pattern. */
+export function patternAfterFallthrough(text: string, pattern: Item): boolean {
+  return pattern.kind === "pattern" && text[pattern.start] === "&";
+}
+
+/**
+ * A `wait` (bare, or for `$!`) is the next command after the `&` at `items[k]`: what the
+ * background list installed is there once it returns.
+ */
+export function waitsNext(items: readonly Item[], k: number): boolean {
+  let j = k + 1;
+  while (items[j]?.kind === "op" && (items[j] as { op: string }).op === "\n") j++;
+  const next = items[j];
+  if (next?.kind !== "pipeline" || next.commands.length !== 1) return false;
+  const [name, ...rest] = next.commands[0]!.args.map((w) => w.raw);
+  return (
+    name === "wait" && (rest.length === 0 || (rest.length === 1 && /^"?\$!"?$/.test(rest[0]!)))
+  );
+}
+
+/**
+ * The loop body that the `do` after `items[k]` opens holds a `break` or `continue` (at any depth:
+ * read closed), so what follows it in the body may never run.
+ */
+export function leavesEarly(items: readonly Item[], k: number): boolean {
+  let depth = 0;
+  for (let j = k + 1; j < items.length; j++) {
+    const it = items[j]!;
+    if (it.kind === "keyword" && it.word === "do") depth++;
+    else if (it.kind === "keyword" && it.word === "done" && --depth === 0) return false;
+    else if (it.kind === "pipeline" && it.commands.some(leaves)) return true;
+  }
+  return false;
+}
+
+function leaves(cmd: Pipeline["commands"][number]): boolean {
+  const name = cmd.args[0]?.value;
+  return name === "break" || name === "continue";
+}
+
+/**
+ * What sits before the `&&` at `items[k]` may fail as a usual answer: a test (`[ -n "$A" ]`,
+ * `false`, `grep -q`), a command turned round by `!`, a compound, or an assignment whose
+ * substitution may fail (`X=$(false)`).
+ */
+export function testBefore(items: readonly Item[], k: number): boolean {
+  const before = items[k - 1];
+  if (before?.kind === "keyword") return CLOSERS.has(before.word);
+  if (before?.kind !== "pipeline") return false;
+  const bang = items[k - 2];
+  if (bang?.kind === "keyword" && bang.word === "!") return true;
+  const last = before.commands.at(-1);
+  if (!last) return false;
+  // An assignment alone has the status of its last substitution (`X=$(false) && …`).
+  if (last.args.length === 0) return last.assignments.some((w) => /\$\(|`/.test(w.raw));
+  const name = last.args[0]!.value;
+  return name !== undefined && TESTS.has(name);
+}
+
+/**
+ * The item after the closing word at `items[k]` is only redirects on that compound, one of them
+ * to a file that may not be there or writable (`fi >/no/such/dir/f`): then none of it runs.
+ * `/dev/null` and copies of a descriptor (`2>&1`) never fail.
+ */
+export function mayFailRedirect(items: readonly Item[], k: number): number | undefined {
+  const next = items[k + 1];
+  if (next?.kind !== "pipeline" || next.commands.length !== 1) return undefined;
+  const cmd = next.commands[0]!;
+  if (cmd.args.length > 0 || cmd.assignments.length > 0) return undefined;
+  return cmd.redirects.some((r) => !safeRedirect(r.raw)) ? next.end : undefined;
+}
+
+function safeRedirect(raw: string): boolean {
+  return (
+    /^\d*(?:<<|[<>]&)/.test(raw) ||
+    /^\d*(?:>>?|<|&>>?|>\|)\s*\/dev\/(?:null|stdout|stderr)$/.test(raw)
+  );
+}
