@@ -32,6 +32,36 @@ export const OR_GUARD_FORMS: readonly (readonly [run: string, passes: boolean])[
   ["useradd -Z x app || (true) >&3", false],
   ["useradd -Z x app || { true; } >&3", false],
   ["useradd -Z x app || (true) > /no/such/f", false],
+  // `!` turns the status round: b's failure is a success, caught only where success ends well.
+  ["! useradd -Z x app; echo", true],
+  ["! useradd -Z x app", true],
+  ["if ! useradd -Z x app; then :; fi", true],
+  ["( echo x; ! useradd -Z x app ) || true", true],
+  ["if ! useradd -Z x app; then exit 1; fi", false],
+  ["if ! useradd -Z x app; then echo failed >&2; false; fi", false],
+  ["while ! useradd -Z x app; do exit 1; done", false],
+  ["( echo x; ! useradd -Z x app ) && exit 1 || true", false],
+  ["{ ! useradd -Z x app; } && exit 1 || true", false],
+  ["! useradd -Z x app && exit 1 || true", false],
+  ["! { ! useradd -Z x app; }", false],
+  ["! ( ! useradd -Z x app )", false],
+  ["true && ! useradd -Z x app | cat", false],
+  // A condition is read against the branch its status picks.
+  ["if useradd -Z x app; then :; fi", true],
+  ["if useradd -Z x app; then exit 1; fi", true],
+  ["if ( useradd -Z x app; echo x ); then :; fi", true],
+  ["while ( useradd -Z x app ); do break; done", true],
+  ["while useradd -Z x app; do :; done", true],
+  ["if useradd -Z x app; then :; else exit 1; fi", false],
+  ["if ( useradd -Z x app; echo x ); then exit 1; fi", false],
+  ["if useradd -Z x app; then :; fi && exit 1 || true", false],
+  ["if true; then useradd -Z x app || true; fi && exit 1 || true", false],
+  ["if useradd -Z x app; then :; elif false; then :; else exit 1; fi", false],
+  // Only a pipeline's last command's status is the pipeline's (no pipefail in busybox sh).
+  ["( echo x; useradd -Z x app | cat ) && exit 1 || true", false],
+  ["{ echo x; useradd -Z x app | cat; } && exit 1 || true", false],
+  ["( echo x; useradd -Z x app || true ) && exit 1 || true", false],
+  ["for f in a; do useradd -Z x app || true; done", true],
 ];
 
 /**

@@ -19,8 +19,14 @@ type Unit = "ok" | "fails" | "ends";
 const worst = (a: Unit, b: Unit): Unit =>
   a === "ends" || b === "ends" ? "ends" : a === "fails" ? a : b;
 
-/** A `{ …; }` or `( … )` being read, back to front: the tail after it and how all in it end. */
-interface Group {
+/**
+ * A `{ …; }`, `( … )`, `if … fi` or loop being read, back to front: the tail after it and how all
+ * read in it so far ends.
+ */
+interface Frame {
+  kind: "group" | "if" | "loop";
+  /** Index of the item that opens it (`{`, `(`, `if`, `while`, `until`, a `for` header). */
+  opener: number;
   after: Tail;
   unit: Unit;
   /** `( … )`: an `exit` or `${x?}` in it ends only the subshell, which then fails. */
@@ -29,73 +35,161 @@ interface Group {
   sealed: boolean;
   /** How many pipelines were read before it: those read since are in it. */
   from: number;
+  /** An if's `else` branch (`ok` when there is none) and whether it has an `elif`. */
+  elseUnit: Unit;
+  elif: boolean;
+  /** A loop's kind: a while condition's failure ends it, an until one's runs the body. */
+  loop?: "while" | "until" | "for";
 }
+
+/** Keywords a `;` or newline right before does not end a list at: the list goes on to them. */
+const LIST_ENDS = new Set(["}", ")", "then", "else", "elif", "fi", "do", "done", "esac"]);
 
 /**
  * The pipelines whose failure a `||` later in their and-or list catches (`useradd app || true`,
- * `useradd app && echo ok || true`, `useradd app || echo x || exit 1`) or a `!` before them turns
- * round; read back to front, once. A `||` catches only when what runs after the failure is known
- * to succeed (`|| true`, `|| echo …`, `|| exit 0`, `|| { echo x >&2; }`, `|| (exit 0)`):
- * `|| exit 1`, `|| false`, `|| if …` or any other command may fail the RUN all the same (fail closed).
- * A group whose list goes on whatever its status (`( b; c ) || true`) catches the failure of every
- * pipeline in it, unless a `{ …; }` may end the shell after it (`{ b; exit 1; } || true`).
+ * `useradd app && echo ok || true`, `useradd app || echo x || exit 1`) or whose failure makes the
+ * RUN go on all the same; read back to front, once. A `||` catches only when what runs after the
+ * failure is known to succeed (`|| true`, `|| echo …`, `|| exit 0`, `|| { echo x >&2; }`,
+ * `|| (exit 0)`): `|| exit 1`, `|| false`, `|| if …` or any other command may fail the RUN all
+ * the same (fail closed). A group whose list goes on whatever its status (`( b; c ) || true`)
+ * catches the failure of every pipeline in it, unless a `{ …; }` may end the shell after it
+ * (`{ b; exit 1; } || true`). `! b` turns the status round: b's failure is the success of `! b`,
+ * caught only when what runs on success is known to end well (`! b; echo`, not `! b && exit 1`).
+ * An if or while condition is read against its branches: `if b; then :; fi` and `while b; do …;
+ * done` go on when b fails, `if b; then :; else exit 1; fi` and `if ! b; then exit 1; fi` do not.
  */
 export function failureCaught(items: readonly Item[]): Set<Item> {
   const out = new Set<Item>();
-  const groups: Group[] = [];
+  const openers = matchOpeners(items);
+  const frames: Frame[] = [];
   let tail: Tail = END;
-  let next: Item | undefined;
   // How what follows the op being read ends: one pipeline or group.
   let unit: Unit = "ok";
   const read: Item[] = [];
   const mark = marker(read, out);
-  // Only the innermost group: it passes its own on to the group around it when it is closed.
+  // Only the innermost frame: it passes its own on to the one around it when it is closed.
   const seen = (u: Unit) => {
     unit = u;
-    const g = groups.at(-1);
-    if (g) g.unit = worst(g.unit, u);
+    const f = frames.at(-1);
+    if (f) f.unit = worst(f.unit, u);
   };
-  // Only `;` and newlines between here and a group's `)` or `}`: the list goes on to the group's end.
+  const push = (kind: Frame["kind"], opener: number, extra: Partial<Frame> = {}) =>
+    frames.push({
+      kind,
+      opener,
+      after: tail,
+      unit: "ok",
+      subshell: false,
+      sealed: false,
+      from: read.length,
+      elseUnit: "ok",
+      elif: false,
+      ...extra,
+    });
+  // Only `;` and newlines between here and a keyword the list goes on to (LIST_ENDS).
   let closeAhead = false;
   for (let k = items.length - 1; k >= 0; k--) {
     const it = items[k]!;
     const separator = it.kind === "op" && (it.op === ";" || it.op === "\n");
     if (separator && closeAhead) continue;
-    closeAhead = it.kind === "keyword" && (it.word === "}" || it.word === ")");
+    closeAhead = it.kind === "keyword" && LIST_ENDS.has(it.word);
+    const top = frames.at(-1);
     if (it.kind === "pipeline") {
-      if (tail[1]) out.add(it);
+      if (pipelineCaught(it, negated(items, k), tail)) out.add(it);
       read.push(it);
-      next = it;
       seen(negated(items, k) ? "ends" : pipelineEnds(it));
     } else if (it.kind === "op") {
       tail = afterOp(it.op, unit, tail);
     } else if (it.kind === "keyword" && (it.word === "}" || it.word === ")")) {
       // The group exits with its last list's status, read against what follows the group.
-      const sealed = !redirectsOk(items[k + 1]);
-      groups.push({
-        after: tail,
-        unit: "ok",
-        subshell: it.word === ")",
-        sealed,
-        from: read.length,
-      });
-    } else if (it.kind === "keyword" && (it.word === "{" || it.word === "(") && groups.length > 0) {
-      const g = groups.pop()!;
+      const opener = openers.get(k) ?? -1;
+      push("group", opener, { subshell: it.word === ")", sealed: !redirectsOk(items[k + 1]) });
+      if (negated(items, opener)) tail = [tail[1], tail[0]];
+    } else if (it.kind === "keyword" && (it.word === "{" || it.word === "(")) {
+      if (top?.kind !== "group" || top.opener !== k) continue;
+      const g = frames.pop()!;
       tail = g.after;
       const u = groupUnit(g);
       if (g.after[0] && g.after[1] && u !== "ends") mark(g.from, read.length);
       seen(negated(items, k) ? "ends" : u);
-    } else if (it.kind === "keyword" && it.word === "!") {
-      if (next) out.add(next);
-    } else {
-      // Any other compound command (`if`, `while`, `case`) is not read for success: it may fail.
+    } else if (it.kind === "keyword" && (it.word === "fi" || it.word === "done")) {
+      const opener = openers.get(k) ?? -1;
+      push(it.word === "fi" ? "if" : "loop", opener, { loop: loopWord(items[opener]) });
+      // An if or loop ends with the status of the branch or body that ran last.
+    } else if (it.kind === "keyword" && it.word !== "!") {
+      tail = compoundTail(it.word, top);
+    } else if (it.kind === "header" && top?.kind === "loop" && top.opener === k) {
+      frames.pop();
       tail = [false, false];
+      seen("ends");
+    } else if (it.kind !== "keyword") {
+      // Any other compound command (`case`, a `for` header) is not read for success: it may fail.
+      tail = [false, false];
+      seen("ends");
+    }
+    if (it.kind === "keyword" && COMPOUND_STARTS.has(it.word)) {
+      if (top?.opener === k) frames.pop();
       seen("ends");
     }
   }
   return out;
 }
 
+/**
+ * The tail a compound command's keyword (read back to front) leaves for the list before it: a
+ * branch's last list ends the if; a condition is read against the branch its status picks.
+ */
+function compoundTail(word: string, top: Frame | undefined): Tail {
+  const f = top?.kind === "if" || top?.kind === "loop" ? top : undefined;
+  if (word === "else" && f) {
+    f.elseUnit = f.unit;
+    f.unit = "ok";
+    return f.after;
+  }
+  if (word === "elif" && f) {
+    f.elif = true;
+    f.unit = "ok";
+    return f.after;
+  }
+  if (word === "then" && f?.kind === "if") {
+    const then = f.unit;
+    f.unit = "ok";
+    if (f.elif) return [false, false];
+    return [then === "ok" && f.after[0], f.elseUnit === "ok" && f.after[0]];
+  }
+  if (word === "do" && f?.kind === "loop") {
+    // while: a false condition ends the loop with 0; until: a true one. The body may loop or fail.
+    if (f.loop === "while") return [false, f.after[0]];
+    if (f.loop === "until") return [f.after[0], false];
+  }
+  return [false, false];
+}
+
+/** Where a compound command that is not read for success starts, back to front its last item. */
+const COMPOUND_STARTS = new Set(["if", "while", "until", "esac"]);
+
+function loopWord(it: Item | undefined): Frame["loop"] {
+  return it?.kind === "keyword" && (it.word === "while" || it.word === "until") ? it.word : "for";
+}
+
+/**
+ * For each `}`, `)`, `fi` and `done`, the index of the item that opens it (`{`, `(`, `if`,
+ * `while`, `until`, a `for` header); one pass forward.
+ */
+function matchOpeners(items: readonly Item[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const open: number[] = [];
+  for (const [k, it] of items.entries()) {
+    if (it.kind === "header") open.push(k);
+    else if (it.kind !== "keyword") continue;
+    else if (["{", "(", "if", "while", "until"].includes(it.word)) open.push(k);
+    else if (["}", ")", "fi", "done", "esac"].includes(it.word)) {
+      const o = open.pop();
+      if (o !== undefined) out.set(k, o);
+    }
+  }
+  return out;
+}
 /**
  * The tail read from before `op`, given how the unit after it ends and the tail after that:
  * `|| false || true` exits 0, `|| exit 1 || true` does not (nothing after exit runs).
@@ -107,11 +201,12 @@ function afterOp(op: string, unit: Unit, t: Tail): Tail {
   if (op === "||") return [t[0], run];
   // In a pipeline only the last command's status counts.
   if (op === "|") return [run, run];
-  return END;
+  // `;;` ends a case arm: what follows runs or not by the case's word (fail closed).
+  return op === ";" || op === "\n" || op === "&" ? END : [false, false];
 }
 
 /** How a group ends for the list it is in: a subshell's `exit 1` ends only the subshell. */
-function groupUnit(g: Group): Unit {
+function groupUnit(g: Frame): Unit {
   if (g.sealed) return "ends";
   return g.subshell && g.unit === "ends" ? "fails" : g.unit;
 }
@@ -143,6 +238,18 @@ function marker(read: readonly Item[], out: Set<Item>): (from: number, to: numbe
     for (let i = from; i < end; i++) out.add(read[i]!);
     done.push([from, to]);
   };
+}
+
+/**
+ * Whether a failure in pipeline `p` lets the RUN go on: its last command's failure is the
+ * pipeline's (turned round by `!`); an earlier one's is not, the pipeline's status being the last
+ * command's (busybox sh has no pipefail by default): `b | cat && exit 1` fails when cat succeeds.
+ */
+function pipelineCaught(p: Pipeline, not: boolean, tail: Tail): boolean {
+  const [ifOk, ifFailed] = not ? [tail[1], tail[0]] : tail;
+  if (!ifFailed) return false;
+  if (p.commands.length < 2) return true;
+  return commandEnds(p.commands.at(-1)!) === "ok" ? ifOk : ifOk && ifFailed;
 }
 
 function negated(items: readonly Item[], k: number): boolean {

@@ -7,18 +7,30 @@ type Tail = readonly [ifOk: boolean, ifFailed: boolean];
 /** Nothing after it: the list's status is the part's. */
 const END: Tail = [true, false];
 
-/** After a group followed by `&& exit 1 || true`: its failure is caught, its success is not. */
-const FAIL_CAUGHT: Tail = [false, true];
+/** The tails a list whose own status is read later can end with: each but [false, false]. */
+const TAILS: readonly Tail[] = [
+  [true, false],
+  [false, true],
+  [true, true],
+];
+
+const key = (t: Tail): number => (t[0] ? 1 : 0) + (t[1] ? 2 : 0);
 
 /**
- * The commands a group's last list guards when the group's failure is caught and its success is
- * not (`( c; b ) && exit 1 || true` guards b): known when the group closes, used when the list
- * holding the group ends; `inner` are such groups in that last list, each applied once.
+ * The commands a list whose status is read later (a group's last list, an if condition) guards
+ * for one tail (`( c; b ) && exit 1 || true` guards b): known when the list ends, used when the
+ * list holding its group or if ends; `inner` are such lists in it, each applied once.
  */
 interface IfFailCaught {
   ranges: [from: number, to: number][];
   inner: IfFailCaught[];
   applied?: true;
+}
+
+/** Such a list read for each tail (by `key`), and how the tail after its command maps onto it. */
+export interface Deferred {
+  variants: (IfFailCaught | undefined)[];
+  map: (after: Tail) => Tail;
 }
 
 /** One part of an and-or list (a command, a pipeline stage or a group), after `op`. */
@@ -32,7 +44,9 @@ interface Part {
   group?: "(" | "{";
   /** A redirection on its group that may fail (`( … ) >&3`): the group may not run at all. */
   sealed?: true;
-  ifFailCaught?: IfFailCaught;
+  /** `!` before its pipeline: a failure is the pipeline's success. */
+  negated?: true;
+  deferred?: Deferred[];
 }
 
 /** What opened a nested list: a subshell, a brace group, or a `$(…)` in a word. */
@@ -91,21 +105,57 @@ export class AndOrLists {
 
   close(count: number): void {
     const opener = this.openers.pop();
-    let ifFailCaught: IfFailCaught | undefined;
-    if (opener === "(" || opener === "{") {
+    // A group's status is its last list's: read when the list holding the group ends.
+    const group = opener === "(" || opener === "{" ? opener : undefined;
+    if (!group) this.endList(count);
+    const variants = group ? this.variants(count) : [];
+    this.parts = this.outer.pop() ?? [{ op: "", start: count, taint: this.taints }];
+    if (group) {
+      const last = this.parts.at(-1)!;
+      last.group = group;
+      last.deferred = [{ variants, map: (t) => t }];
+    }
+  }
+
+  /** `!` before the pipeline starting now. */
+  negate(): void {
+    this.parts.at(-1)!.negated = true;
+  }
+
+  /**
+   * The current list ends where its status is read later (a condition, a branch's last list):
+   * what it guards for each tail, not marked now; the next list starts at `count`.
+   */
+  variants(count: number): (IfFailCaught | undefined)[] {
+    const out: (IfFailCaught | undefined)[] = [];
+    for (const t of TAILS) {
       const d: IfFailCaught = { ranges: [], inner: [] };
       this.end(
         count,
-        FAIL_CAUGHT,
+        t,
         (from, to) => d.ranges.push([from, to]),
         (i) => d.inner.push(i),
       );
-      ifFailCaught = d;
+      out[key(t)] = d;
     }
-    this.endList(count);
-    this.parts = this.outer.pop() ?? [{ op: "", start: count, taint: this.taints }];
-    if (opener === "(" || opener === "{")
-      Object.assign(this.parts.at(-1)!, { group: opener, ifFailCaught });
+    this.parts = [{ op: "", start: count, taint: this.taints }];
+    return out;
+  }
+
+  /** Lists read later whose status is that of the command just ended (an if or loop). */
+  attach(deferred: Deferred[]): void {
+    const last = this.parts.at(-1)!;
+    last.deferred = [...(last.deferred ?? []), ...deferred];
+  }
+
+  /** How commands `[from, to)` end, a compound command or `!` between taints `taintFrom`, `taintTo`. */
+  unitOf(from: number, to: number, taintFrom: number, taintTo: number): Unit {
+    return taintFrom !== taintTo ? "ends" : this.unit(from, to);
+  }
+
+  /** Taints seen so far (compound commands and `!`). */
+  get taintCount(): number {
+    return this.taints;
   }
 
   /** A redirection that may fail right after a group (`( … ) >&3`, `{ …; } > /no/such/f`). */
@@ -142,16 +192,30 @@ export class AndOrLists {
   ): void {
     const parts = this.parts;
     const caught = new Uint8Array(parts.length);
+    const negated = pipelinesNegated(parts);
     let tail = start;
+    // The tail after a negated pipeline being read, while its stages are read with it turned round.
+    let outside: Tail | undefined;
     let to = count;
     let taintTo = this.taints;
     for (let i = parts.length - 1; i >= 0; i--) {
       const p = parts[i]!;
+      if (negated[i] && parts[i + 1]?.op !== "|") {
+        outside = tail;
+        tail = [tail[1], tail[0]];
+      }
       const unit = this.partUnit(p, to, taintTo);
       // A group goes on after a failure inside it: its list must go on whatever the group ends with.
-      if (p.group ? tail[0] && tail[1] && unit !== "ends" : tail[1]) caught[i] = 1;
-      else if (p.ifFailCaught && !p.sealed && !tail[0] && tail[1]) defer(p.ifFailCaught);
-      tail = afterOp(p.op, unit, tail);
+      const whole = p.group && tail[0] && tail[1] && unit !== "ends";
+      if (p.group ? whole : tail[1]) caught[i] = 1;
+      if (!whole && !p.sealed)
+        for (const d of p.deferred ?? []) {
+          const v = d.variants[key(d.map(tail))];
+          if (v) defer(v);
+        }
+      // A negated pipeline is a compound: `a && ! b` reads a against the tail after all of it.
+      tail = outside && p.op !== "|" ? afterOp(p.op, "ends", outside) : afterOp(p.op, unit, tail);
+      if (p.op !== "|") outside = undefined;
       [to, taintTo] = [p.start, p.taint];
     }
     // Front to back and merged, so commands marked in an inner list are not marked again.
@@ -195,6 +259,15 @@ export class AndOrLists {
       oks.push(oks[k]! + (s === "ok" ? 1 : 0));
     }
   }
+}
+
+/** For each part, whether the pipeline it is a stage of has a `!` before it. */
+function pipelinesNegated(parts: readonly Part[]): boolean[] {
+  let current = false;
+  return parts.map((p) => {
+    if (p.op !== "|") current = p.negated === true;
+    return current;
+  });
 }
 
 /**

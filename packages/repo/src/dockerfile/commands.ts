@@ -1,7 +1,7 @@
 import { SHELL_KEYWORDS } from "@alpinize/busybox";
 import { ALWAYS_SUCCEED, MAY_END, MAY_EXIT, shellScriptIndex } from "@alpinize/dockerfile";
 import type { CommandStatus } from "./and-or-lists.js";
-import { looksUp, ShellGuards } from "./shell-guards.js";
+import { LIST_ENDS, looksUp, ShellGuards } from "./shell-guards.js";
 import { type Substitution, substitutionOffset, tokenize } from "./shell-words.js";
 
 /** One simple command found in a shell script: its name, arguments and leading assignments. */
@@ -106,8 +106,9 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
     // One by one: spreading a substitution of a million commands into push overflows the stack.
     if (token.kind !== "op")
       for (const c of substitutedCommands(token.subs, depth)) substituted.push(c);
-    // An assignment or redirection alone between a `;` and a group's end is a command of its own.
-    const closes = token.kind === "word" && token.text === "}";
+    // An assignment or redirection alone between a `;` and a group's end is a command of its own;
+    // a `;` before `then`, `fi`, `done`… leaves the list's status to be read with the if or loop.
+    const closes = token.kind === "word" && LIST_ENDS.has(token.text);
     if (!current && token.kind !== "op" && !closes) guards.other();
     if (token.kind === "redirect") {
       const badFd = token.descriptor !== undefined && !/^[12]$/.test(token.descriptor);

@@ -1,4 +1,4 @@
-import { AndOrLists, type CommandStatus } from "./and-or-lists.js";
+import { AndOrLists, type CommandStatus, type Deferred } from "./and-or-lists.js";
 
 /**
  * Which commands of a scanned script may fail without stopping it: those in an `if`/`while`/
@@ -10,7 +10,6 @@ import { AndOrLists, type CommandStatus } from "./and-or-lists.js";
  */
 export class ShellGuards {
   private readonly frames: Frame[] = [];
-  private negate = false;
   /**
    * How many frames guard the commands in them, kept as frames change: asking each frame per
    * command cost the nesting depth for every command (quadratic in 10,000 nested `if`s).
@@ -35,7 +34,7 @@ export class ShellGuards {
 
   /** A reserved word at a command's place; `count`: commands found so far. */
   keyword(word: string, count: number): void {
-    if (word === "}") this.separator = undefined;
+    if (LIST_ENDS.has(word)) this.separator = undefined;
     else this.other();
     this.afterOr = false;
     if (word === "time") return;
@@ -45,33 +44,65 @@ export class ShellGuards {
       return;
     }
     // A compound command or `!` is not read for success: a || before it catches nothing.
-    this.lists.taint();
     if (word === "!") {
-      this.negate = true;
+      this.lists.taint();
+      this.lists.negate();
       return;
     }
-    this.lists.restart(count);
+    // The list before the keyword is read first: the taint is the compound's, not that list's.
     const top = this.frames.at(-1);
-    if (word === "if" || word === "while" || word === "until") this.push("cond");
-    else if (word === "elif" && top) this.set(top, "cond", false);
-    else if (word === "then" && top) this.set(top, "then", top.probe);
-    else if (word === "else" && top) this.set(top, "else", top.probe);
-    else if (word === "do") {
-      if (top?.phase === "cond") this.set(top, "else", top.probe);
-      else this.push("else");
+    if (word === "if" || word === "while" || word === "until") {
+      this.lists.restart(count);
+      this.push("cond", word);
+    } else if ((word === "elif" || word === "else") && top) {
+      this.branchEnd(top, count);
+      top.elif ||= word === "elif";
+      this.set(top, word === "elif" ? "cond" : "else", word === "elif" ? false : top.probe);
+      if (word === "else") top.branch = [count, this.lists.taintCount + 1];
+    } else if (word === "then" && top) {
+      this.condEnd(top, count);
+      this.set(top, "then", top.probe);
+    } else if (word === "do") {
+      if (top?.phase === "cond") {
+        this.condEnd(top, count);
+        this.set(top, "else", top.probe);
+      } else {
+        this.lists.restart(count);
+        this.push("else", "for");
+      }
     } else if ((word === "fi" || word === "done") && top) {
+      this.branchEnd(top, count);
       this.frames.pop();
       if (guards(top)) this.guarding--;
-    }
+      this.lists.restart(count);
+      this.lists.attach([...top.deferred, ...condsRead(top)]);
+    } else this.lists.restart(count);
+    this.lists.taint();
+  }
+
+  /** A condition's last list ends: read when the if or loop ends, against its branches. */
+  private condEnd(frame: Frame, count: number): void {
+    frame.conds.push(this.lists.variants(count));
+    // The branch's first taint is the `then`'s or `do`'s own, counted right after this.
+    frame.branch = [count, this.lists.taintCount + 1];
+  }
+
+  /** A branch's (or loop body's) last list ends: its status is the if's or loop's. */
+  private branchEnd(frame: Frame, count: number): void {
+    const variants = this.lists.variants(count);
+    frame.deferred.push({ variants, map: (t) => t });
+    if (!frame.branch) return;
+    const unit = this.lists.unitOf(frame.branch[0], count, frame.branch[1], this.lists.taintCount);
+    if (frame.phase === "then") frame.thenUnit = unit;
+    else frame.elseUnit = unit;
+    frame.branch = undefined;
   }
 
   /** Whether a command starting here may fail without stopping the script. */
   starts(): boolean {
     this.other();
     this.afterOr = false;
-    const guarded = this.negate || this.guarding > 0;
-    this.negate = false;
-    return guarded;
+    return this.guarding > 0;
   }
 
   /** A command is complete: a probe in a condition makes its branch conditional. */
@@ -80,8 +111,8 @@ export class ShellGuards {
     if (top?.phase === "cond" && isProbe(name, args)) this.set(top, "cond", true);
   }
 
-  private push(phase: Frame["phase"]): void {
-    const frame = { phase, probe: false };
+  private push(phase: Frame["phase"], kind: Frame["kind"]): void {
+    const frame: Frame = { phase, probe: false, kind, conds: [], deferred: [], elif: false };
     this.frames.push(frame);
     if (guards(frame)) this.guarding++;
   }
@@ -129,16 +160,55 @@ export class ShellGuards {
   }
 }
 
-/** Commands in this frame may fail: its condition, or the branch a probe decides. */
+/** Commands in this frame may fail: the branch a probe decides never runs on Alpine. */
 function guards(f: Frame): boolean {
-  return f.phase === "cond" || (f.phase === "then" && f.probe);
+  return f.phase === "then" && f.probe;
+}
+
+/**
+ * How an if's or loop's conditions are read once its branches are known: `if b; then :; fi` and
+ * `while b; do …; done` go on when b fails; `if b; then :; else exit 1; fi`, `if ! b; then exit
+ * 1; fi` do not; with an `elif`, or a loop body that may run again, not known (fail closed).
+ */
+function condsRead(f: Frame): Deferred[] {
+  const ok = (u: Frame["thenUnit"]) => u === "ok";
+  const map: ((t: readonly [boolean, boolean]) => readonly [boolean, boolean]) | undefined =
+    f.kind === "while"
+      ? (t) => [false, t[0]]
+      : f.kind === "until"
+        ? (t) => [t[0], false]
+        : f.kind === "if" && !f.elif
+          ? (t) => [ok(f.thenUnit) && t[0], (f.elseUnit === undefined || ok(f.elseUnit)) && t[0]]
+          : undefined;
+  return map ? f.conds.map((variants) => ({ variants, map })) : [];
 }
 
 interface Frame {
   /** `else` also stands for a loop body and an `else` branch: they run when the probe fails. */
   phase: "cond" | "then" | "else";
   probe: boolean;
+  kind: "if" | "while" | "until" | "for";
+  /** Each condition's last list, read for each tail (AndOrLists.variants). */
+  conds: Deferred["variants"][];
+  /** Each branch's last list: the if's or loop's status is the one that ran last. */
+  deferred: Deferred[];
+  /** Where the branch being read starts: its first command and the taints before it. */
+  branch?: [count: number, taints: number];
+  thenUnit?: "ok" | "fails" | "ends";
+  elseUnit?: "ok" | "fails" | "ends";
+  elif: boolean;
 }
+
+/** Keywords a `;` or newline right before does not end a list at: its status is read with them. */
+export const LIST_ENDS: ReadonlySet<string> = new Set([
+  "}",
+  "then",
+  "else",
+  "elif",
+  "fi",
+  "do",
+  "done",
+]);
 
 /** Commands that look a name up without running it. */
 const LOOKUPS = new Set(["type", "which", "hash"]);
