@@ -14,7 +14,8 @@ import { runBodies } from "./support/busybox-root.js";
 /**
  * A stand-in for apk: `add shadow` puts a useradd on the PATH, `add grep` (sed, tar) a GNU grep
  * that takes any option in /usr/bin, ahead of busybox's /bin/grep; `del shadow` takes useradd
- * away; nothing is fetched.
+ * away; nothing is fetched, but `slow` among the words makes it wait a second first (a list run
+ * in the background must not win the race by luck).
  */
 const FAKE_APK = `#!/bin/sh
 if [ "$1" = del ]; then
@@ -22,12 +23,13 @@ if [ "$1" = del ]; then
   exit 0
 fi
 [ "$1" = add ] || exit 0
+# A fetch that takes a while, before anything is installed.
+case " $* " in *" slow "*) sleep 1 ;; esac
 fake() { printf '#!/bin/sh\\nexit 0\\n' > "$1"; chmod +x "$1"; }
 for w; do
   case "$w" in
     shadow) fake /usr/sbin/useradd ;;
     grep|sed|tar|dpkg) fake "/usr/bin/$w" ;;
-    slow) sleep 1 ;;
   esac
 done
 `;
@@ -39,7 +41,7 @@ const FAKES = ["usr/sbin/useradd", "usr/bin/grep", "usr/bin/sed", "usr/bin/tar",
 const ALPINE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 const ADD = "apk add --no-cache shadow";
-/** An add the fake apk takes a second over (the word "slow"), as a real fetch does. */
+/** An add the fake apk takes a second over before installing anything (the word "slow"), as a real fetch does. */
 const SLOW = `${ADD} slow`;
 
 /** An add on every path of branches no probe decides (A and B are unset when they run). */
