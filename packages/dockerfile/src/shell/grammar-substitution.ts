@@ -1,3 +1,4 @@
+import { RESERVED_WORDS } from "./reserved-words.js";
 import {
   isRedirectStart,
   OPS,
@@ -14,23 +15,6 @@ import {
  * esac)`), so counting parentheses ends the substitution there and leaves `b;; esac)` outside.
  */
 type Frame = "(" | "subject" | "in" | "pattern" | "more" | "arm";
-
-/** Words after which the next word may still be a reserved word (`then case`, `fi esac`). */
-const KEEP_COMMAND = new Set([
-  "if",
-  "then",
-  "else",
-  "elif",
-  "fi",
-  "do",
-  "done",
-  "while",
-  "until",
-  "{",
-  "}",
-  "!",
-  "esac",
-]);
 
 /**
  * End offset (past its `)`) of the command substitution whose text starts at `from`, the `$(`
@@ -95,7 +79,7 @@ function onWord(frames: Frame[], word: string, atCommand: boolean): boolean {
   else if (t === "pattern" || t === "more") frames[frames.length - 1] = "more";
   else if (atCommand && word === "case") frames.push("subject");
   else if (atCommand && word === "esac" && t === "arm") frames.pop();
-  else return atCommand && KEEP_COMMAND.has(word);
+  else return atCommand && RESERVED_WORDS.has(word);
   return false;
 }
 

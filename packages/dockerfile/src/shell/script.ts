@@ -1,4 +1,5 @@
 import { countBelow } from "../sorted.js";
+import { RESERVED_WORDS as RESERVED } from "./reserved-words.js";
 import { ShellSyntaxError, tokenize } from "./tokenize.js";
 import type { Op, Redirect, Token, Word } from "./tokens.js";
 
@@ -53,22 +54,6 @@ export interface Script {
   items: Item[];
 }
 
-// Not busybox's SHELL_KEYWORDS on purpose: esac is a keyword item here, and time stays a command word (rules such as php-paths read it as a wrapper).
-const RESERVED = new Set([
-  "if",
-  "then",
-  "else",
-  "elif",
-  "fi",
-  "do",
-  "done",
-  "while",
-  "until",
-  "{",
-  "}",
-  "!",
-  "esac",
-]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
 /** Parses a script into a flat list of pipelines, keywords and separators. */
