@@ -133,11 +133,13 @@ function isPurl(word: string): boolean {
 
 /**
  * A purl version: no `:`, `/`, `,`, `@` or scheme that a credential or a URL needs, but for an
- * OCI digest's `sha256:` before hex digits (`pkg:oci/debian@sha256:ab12…`); closing brackets
+ * OCI digest's `sha256:` before hex digits (`pkg:oci/debian@sha256:ab12…`) and a Debian or RPM
+ * epoch's digits (`pkg:deb/debian/zlib1g@1:1.2.13`, as Trivy writes it: a password sits before
+ * the `@`, never after it, and the name segments hold no `:`); closing brackets
  * and a `.`, `,` or `;` after it are prose's (`(pkg:apk/alpine/zlib@1.3.1-r2),`).
  */
 const PURL_VERSION =
-  /^(?:[A-Za-z0-9][A-Za-z0-9._+~-]*|sha(?:256|384|512):[A-Fa-f0-9]+)[)\]}>]*[.,;]?$/;
+  /^(?:(?:\d+:)?[A-Za-z0-9][A-Za-z0-9._+~-]*|sha(?:256|384|512):[A-Fa-f0-9]+)[)\]}>]*[.,;]?$/;
 /** A namespace or name segment: no `:` (a password's) and no `@` but a leading scope's. */
 const PURL_SEGMENT = /^@?[^:@]*$/;
 

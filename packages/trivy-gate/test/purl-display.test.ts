@@ -53,3 +53,14 @@ describe("a package URL is no user:password@host", () => {
     expect(render(e, "json")).toContain('"purl":"pkg:apk/alpine/zlib"');
   });
 });
+
+describe("a Debian package URL with an epoch", () => {
+  // Trivy writes the epoch into the version (`zlib1g@1:1.2.13`): no credential shape, so the
+  // finding keeps its purl in --json rather than `***`.
+  it("keeps the finding's purl base in the JSON output", () => {
+    const e = evaluate(load("statuses.json"), defaultPolicy({ now: NOW }));
+    const zlib = e.findings.find((f) => f.pkgName === "zlib1g");
+    expect(zlib?.purl).toBe("pkg:deb/debian/zlib1g");
+    expect(render(e, "json")).toContain('"purl":"pkg:deb/debian/zlib1g"');
+  });
+});
