@@ -146,6 +146,23 @@ const BRANCH_ADDS: [name: string, run: string, passes: boolean][] = [
   ["an add in the background, then wait $!", `RUN ${SLOW} & wait $!; useradd app`, true],
   ["a loop over words", `RUN for i in 1; do ${ADD}; done; useradd app`, true],
   ["an add after a break", `RUN for i in 1; do break; ${ADD}; done; useradd app`, false],
+  ["an add before a break", `RUN for i in 1 2 3; do ${ADD}; break; done; useradd app`, true],
+  [
+    "a retry loop, add && break",
+    `RUN for i in 1 2 3; do ${ADD} && break; sleep 0; done; useradd app`,
+    true,
+  ],
+  ["an add before a continue", `RUN for i in 1 2; do ${ADD}; continue; done; useradd app`, true],
+  [
+    "an add after a break in an if",
+    `RUN for i in 1 2; do if true; then break; fi; ${ADD}; done; useradd app`,
+    false,
+  ],
+  [
+    "an add after a test && break",
+    `RUN for i in 1 2; do [ -z "$A" ] && break; ${ADD}; done; useradd app`,
+    false,
+  ],
   [
     "an add after a continue in an if",
     `RUN for i in 1 2; do if true; then continue; fi; ${ADD}; done; useradd app`,
@@ -154,7 +171,12 @@ const BRANCH_ADDS: [name: string, run: string, passes: boolean][] = [
   ["an add after false &&", `RUN false && ${ADD}; useradd app`, false],
   ["an add after a test's &&", `RUN [ -n "$A" ] && ${ADD}; useradd app`, false],
   ["an add after an assignment's &&", `RUN X=1 && ${ADD}; useradd app`, true],
-  ["an add after a failing substitution's &&", `RUN X=$(false) && ${ADD}; useradd app`, false],
+  [
+    "an add after a substitution's assignment &&",
+    `RUN set -eux; arch="$(uname -m)" && ${ADD}; useradd app`,
+    true,
+  ],
+  ["an add after a test's && then ||", `RUN [ -n "$A" ] && ${ADD} || true; useradd app`, false],
   [
     "both branches of an if after false &&",
     `RUN false && if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app`,

@@ -69,13 +69,29 @@ export const CASES: Record<string, string> = {
   "an add in the background, then wait $! passes": file(`RUN ${ADD} slow & wait $!; useradd app`),
   "a loop over words passes": file(`RUN for i in 1; do ${ADD}; done; useradd app`),
   "an add after a break": file(`RUN for i in 1; do break; ${ADD}; done; useradd app`),
+  "an add before a break passes": file(`RUN for i in 1 2 3; do ${ADD}; break; done; useradd app`),
+  "a retry loop, add && break passes": file(
+    `RUN for i in 1 2 3; do ${ADD} && break; sleep 0; done; useradd app`,
+  ),
+  "an add before a continue passes": file(
+    `RUN for i in 1 2; do ${ADD}; continue; done; useradd app`,
+  ),
+  "an add after a break in an if": file(
+    `RUN for i in 1 2; do if true; then break; fi; ${ADD}; done; useradd app`,
+  ),
+  "an add after a test && break": file(
+    `RUN for i in 1 2; do [ -z "$A" ] && break; ${ADD}; done; useradd app`,
+  ),
   "an add after a continue in an if": file(
     `RUN for i in 1 2; do if true; then continue; fi; ${ADD}; done; useradd app`,
   ),
   "an add after false &&": file(`RUN false && ${ADD}; useradd app`),
   "an add after a test's &&": file(`RUN [ -n "$A" ] && ${ADD}; useradd app`),
   "an add after an assignment's && passes": file(`RUN X=1 && ${ADD}; useradd app`),
-  "an add after a failing substitution's &&": file(`RUN X=$(false) && ${ADD}; useradd app`),
+  "an add after a substitution's assignment && passes": file(
+    `RUN set -eux; arch="$(uname -m)" && ${ADD}; useradd app`,
+  ),
+  "an add after a test's && then ||": file(`RUN [ -n "$A" ] && ${ADD} || true; useradd app`),
   "both branches of an if after false &&": file(
     `RUN false && if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
   ),

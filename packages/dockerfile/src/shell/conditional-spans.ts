@@ -1,7 +1,7 @@
 import { countBelow } from "../sorted.js";
 import {
   endsArm,
-  leavesEarly,
+  leaves,
   mayFailRedirect,
   patternAfterFallthrough,
   testBefore,
@@ -34,6 +34,12 @@ interface Frame {
   open: number;
   /** For a compound: where the and-or list it is in starts, which goes on after it. */
   list?: number;
+  /** It is a loop, which a `break`/`continue` leaves. */
+  loops?: boolean;
+  /** For a `loop`: where what may be skipped by its first `break`/`continue` starts. */
+  leave?: number;
+  /** For a `loop`: the frame in its body around its first `break`/`continue`, whose end is `leave`. */
+  leaveAfter?: Frame;
 }
 
 interface Index {
@@ -107,29 +113,38 @@ function indexOf(found: Span[]): Index {
  * a lone probe does, up to the next `||` or the end of its list (`command -v useradd && apk add
  * shadow` never runs where useradd is missing), for ScopedWorlds to judge by that probe, and so
  * does one after a test (`[ -n "$A" ] && apk add shadow`). So do a list sent to the background
- * (`apk add shadow & useradd app`, unless a `wait` comes next), a `case` with a `;&`/`;;&` arm, a
- * `for` body holding a `break`/`continue`, and a compound whose redirect may fail (list-control).
+ * (`apk add shadow & useradd app`, unless a `wait` comes next), a `case` with a `;&`/`;;&` arm,
+ * what follows the first `break`/`continue` in a `for` body (up to its `done`), and a compound
+ * whose redirect may fail (list-control).
  */
 export function conditionalSpans(script: Script): Span[] {
   const out: Span[] = [];
   const frames: Frame[] = [];
   // Where the and-or list being read starts (its first item), once it has one.
   let list: number | undefined;
+  // Pops the innermost frame, ending at `end`: where a loop's `break` in it stops running the body.
+  const pop = (end: number): Frame | undefined => {
+    const f = frames.pop();
+    const loop = frames.at(-1);
+    if (f && loop?.leaveAfter === f) loop.leave ??= end;
+    return f;
+  };
   const closeOr = (end: number) => {
-    while (isList(frames.at(-1))) out.push([frames.pop()!.start, end]);
+    while (isList(frames.at(-1))) out.push([pop(end)!.start, end]);
   };
   // Pops up to the frame `kind` closes, giving each conditional one its span; the frame it closes.
   const close = (end: number, closes: (f: Frame) => boolean): Frame | undefined => {
     closeOr(end);
-    for (let f = frames.pop(); f; f = frames.pop()) {
+    for (let f = pop(end); f; f = pop(end)) {
       if (f.kind !== "group" && f.kind !== "loop" && f.kind !== "case") out.push([f.start, end]);
+      if (f.kind === "loop" && f.leave !== undefined) out.push([f.leave, end]);
       if (closes(f)) return f;
     }
     return undefined;
   };
-  const open = (kind: Frame["kind"], start: number) => {
+  const open = (kind: Frame["kind"], start: number, loops = false) => {
     list ??= start;
-    frames.push({ kind, start, open: start, list });
+    frames.push({ kind, start, open: start, list, loops });
     list = undefined;
   };
   // A compound ends: the list it is in goes on, and a redirect that may fail may skip all of it.
@@ -142,7 +157,7 @@ export function conditionalSpans(script: Script): Span[] {
   for (const [k, it] of script.items.entries()) {
     if (it.kind === "op") {
       if (it.op === "||") {
-        if (frames.at(-1)?.kind === "and") out.push([frames.pop()!.start, it.start]);
+        if (frames.at(-1)?.kind === "and") out.push([pop(it.start)!.start, it.start]);
         if (frames.at(-1)?.kind !== "or") frames.push({ kind: "or", start: it.end, open: it.end });
       } else if (it.op === "&&") {
         if (
@@ -153,7 +168,7 @@ export function conditionalSpans(script: Script): Span[] {
       } else if (it.op !== "|") {
         closeOr(it.start);
         if (it.op === ";;" && frames.at(-1)?.kind === "arm")
-          out.push([frames.pop()!.start, it.start]);
+          out.push([pop(it.start)!.start, it.start]);
         if (it.op === "&" && endsArm(script.items, k)) fallsThrough(frames);
         else if (it.op === "&" && list !== undefined && !waitsNext(script.items, k))
           out.push([list, it.start]);
@@ -163,12 +178,16 @@ export function conditionalSpans(script: Script): Span[] {
       if (patternAfterFallthrough(script.text, it)) fallsThrough(frames);
       frames.push({ kind: "arm", start: it.end, open: it.end });
       list = undefined;
-    } else if (it.kind === "header") open(headerKind(script, it, k), it.start);
-    else if (it.kind === "pipeline") list ??= it.start;
-    else if (it.kind === "keyword") {
+    } else if (it.kind === "header") {
+      open(headerKind(script, it), it.start, !script.text.startsWith("case", it.start));
+    } else if (it.kind === "pipeline") {
+      list ??= it.start;
+      const leaving = leaves(it);
+      if (leaving !== undefined) markLeave(frames, leaving, it.start);
+    } else if (it.kind === "keyword") {
       const w = it.word;
       if (w === "if") open("if", it.start);
-      else if (w === "while" || w === "until") open("compound", it.start);
+      else if (w === "while" || w === "until") open("compound", it.start, true);
       else if (w === "then" || w === "do" || w === "else" || w === "elif") {
         closeOr(it.start);
         list = undefined;
@@ -212,10 +231,29 @@ function isList(f: Frame | undefined): boolean {
   return f?.kind === "or" || f?.kind === "and";
 }
 
-function headerKind(script: Script, header: Header, k: number): Frame["kind"] {
+function headerKind(script: Script, header: Header): Frame["kind"] {
   if (script.text.startsWith("case", header.start)) return "case";
-  // A `break`/`continue` in the body may skip what follows it, even on the first pass.
-  return literalFor(script, header) && !leavesEarly(script.items, k) ? "loop" : "compound";
+  return literalFor(script, header) ? "loop" : "compound";
+}
+
+/**
+ * A `break`/`continue` leaving the `n` innermost loops (the pipeline at `at` holds it): what
+ * follows it in a loop over words may be skipped, even on the first pass, but what its body ran
+ * before it did run (`apk add bash && break`). Around it in the body, a compound or list
+ * (`if …; then break; fi`, `[ -f x ] && break`): the stretch starts where that ends, so spans
+ * stay nested and none starts where a probed one does (probeStarts keys them by start).
+ */
+function markLeave(frames: Frame[], n: number, at: number): void {
+  let left = 0;
+  for (let i = frames.length - 1; i >= 0 && left < n; i--) {
+    const f = frames[i]!;
+    if (!f.loops) continue;
+    left++;
+    if (f.kind !== "loop" || f.leave !== undefined || f.leaveAfter) continue;
+    const around = frames[i + 1];
+    if (around) f.leaveAfter = around;
+    else f.leave = at;
+  }
 }
 
 /**

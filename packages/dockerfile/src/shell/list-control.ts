@@ -47,29 +47,22 @@ export function waitsNext(items: readonly Item[], k: number): boolean {
 }
 
 /**
- * The loop body that the `do` after `items[k]` opens holds a `break` or `continue` (at any depth:
- * read closed), so what follows it in the body may never run.
+ * How many loops, innermost first, a `break`/`continue` in `pipeline` leaves (`break 2`: two; a
+ * count not written as digits: all of them), or undefined when it holds none.
  */
-export function leavesEarly(items: readonly Item[], k: number): boolean {
-  let depth = 0;
-  for (let j = k + 1; j < items.length; j++) {
-    const it = items[j]!;
-    if (it.kind === "keyword" && it.word === "do") depth++;
-    else if (it.kind === "keyword" && it.word === "done" && --depth === 0) return false;
-    else if (it.kind === "pipeline" && it.commands.some(leaves)) return true;
+export function leaves(pipeline: Pipeline): number | undefined {
+  for (const cmd of pipeline.commands) {
+    const [name, count] = cmd.args.map((w) => w.value);
+    if (name !== "break" && name !== "continue") continue;
+    if (count === undefined) return 1;
+    return /^\d+$/.test(count) ? Number(count) : Number.POSITIVE_INFINITY;
   }
-  return false;
-}
-
-function leaves(cmd: Pipeline["commands"][number]): boolean {
-  const name = cmd.args[0]?.value;
-  return name === "break" || name === "continue";
+  return undefined;
 }
 
 /**
  * What sits before the `&&` at `items[k]` may fail as a usual answer: a test (`[ -n "$A" ]`,
- * `false`, `grep -q`), a command turned round by `!`, a compound, or an assignment whose
- * substitution may fail (`X=$(false)`).
+ * `false`, `grep -q`), a command turned round by `!` or a compound; not an assignment alone.
  */
 export function testBefore(items: readonly Item[], k: number): boolean {
   const before = items[k - 1];
@@ -79,8 +72,9 @@ export function testBefore(items: readonly Item[], k: number): boolean {
   if (bang?.kind === "keyword" && bang.word === "!") return true;
   const last = before.commands.at(-1);
   if (!last) return false;
-  // An assignment alone has the status of its last substitution (`X=$(false) && …`).
-  if (last.args.length === 0) return last.assignments.some((w) => /\$\(|`/.test(w.raw));
+  // An assignment alone (`arch="$(apk --print-arch)" && apk add …`) is read as a build step
+  // that succeeds, as on a `&&` after any other command: `X=$(false) && …` is not read.
+  if (last.args.length === 0) return false;
   const name = last.args[0]!.value;
   return name !== undefined && TESTS.has(name);
 }

@@ -12,7 +12,7 @@ describe("an apk add that may not run: check and migrate --check agree", () => {
     const found = stageFindings(text).find((f) => f.rule === "shadow-user-commands");
     expect(found).toMatchObject({ line: 3, rule: "shadow-user-commands", severity: "error" });
     expect(found!.message).toBe(
-      "useradd runs where shadow may not be installed (apk add shadow on line 2 is in an if/case/loop/function body or after ||, which may not run) in Alpine stage base, so the build fails here when it does not: install shadow where it always runs, or in the same branch as the call, or use busybox adduser -D (adduser -D -u UID -G GROUP -s SHELL NAME)",
+      "useradd runs where shadow may not be installed (apk add shadow on line 2 is in an if/case/loop/function body or after || or a test's &&, which may not run) in Alpine stage base, so the build fails here when it does not: install shadow where it always runs, or in the same branch as the call, or use busybox adduser -D (adduser -D -u UID -G GROUP -s SHELL NAME)",
     );
   });
 

@@ -274,7 +274,7 @@ function checkScriptShadow(
 function shadowMissing(stage: StageInfo, need: ShadowNeed, at: RunContext): string {
   const why = notInstalledYet("shadow", at);
   if (why?.branch)
-    return `${need.what} runs where shadow may not be installed (apk add shadow on line ${why.branch.line} is in an if/case/loop/function body or after ||, which may not run) in Alpine stage ${stage.name}, so the build fails here when it does not: install shadow where it always runs, or in the same branch as the call${orBusybox(need)}`;
+    return `${need.what} runs where shadow may not be installed (apk add shadow on line ${why.branch.line} is in an if/case/loop/function body or after || or a test's &&, which may not run) in Alpine stage ${stage.name}, so the build fails here when it does not: install shadow where it always runs, or in the same branch as the call${orBusybox(need)}`;
   if (why?.removed)
     return `${need.what} runs after shadow was removed again (apk del on line ${why.removed.line}) in Alpine stage ${stage.name}, so the build fails here: call it before that apk del, or keep shadow installed (an apk add of its own, outside any --virtual group that is deleted)${orBusybox(need)}`;
   if (why?.later)
@@ -297,7 +297,7 @@ function providerMissing(name: string, at: RunContext): string | undefined {
   for (const pkg of alpineProviders(name)) {
     const why = notInstalledYet(pkg, at);
     if (why?.branch)
-      return `${name} runs where ${pkg} may not be installed (apk add ${pkg} on line ${why.branch.line} is in an if/case/loop/function body or after ||, which may not run), so the build fails here when it does not: install ${pkg} where it always runs, or in the same branch as the call`;
+      return `${name} runs where ${pkg} may not be installed (apk add ${pkg} on line ${why.branch.line} is in an if/case/loop/function body or after || or a test's &&, which may not run), so the build fails here when it does not: install ${pkg} where it always runs, or in the same branch as the call`;
     if (why?.removed)
       return `${name} runs after ${pkg} was removed again (apk del on line ${why.removed.line}), so the build fails here: call it before that apk del, or keep ${pkg} installed until then (an apk add of its own, outside any --virtual group deleted before it)`;
     if (why?.later)
