@@ -424,5 +424,17 @@ describe.skipIf(alpineRootSkipReason() !== undefined)(
       const text = migrateDockerfile(debian, { release: "3.23" }).output;
       expect({ text, passes: runsThrough(root, text) }).toMatchObject({ passes: true });
     });
+
+    // The install always runs before the call: migrate adds no RUN of its own before it.
+    it.each([
+      "for i in 1 2 3; do apt-get update && apt-get install -y grep && break; sleep 0; done",
+      'set -eux; dpkgArch="$(dpkg --print-architecture)" && apt-get update && apt-get install -y grep',
+      "ARCH=$(uname -m) && apt-get update && apt-get install -y grep",
+    ])("migrate's output of %s; grep -P", (install) => {
+      const debian = `FROM python:3.13-slim\nRUN ${install}; grep -P x /etc/passwd\n`;
+      const text = migrateDockerfile(debian, { release: "3.23" }).output;
+      expect(text.match(/^RUN /gm)).toHaveLength(1);
+      expect({ text, passes: runsThrough(root, text) }).toMatchObject({ passes: true });
+    });
   },
 );
