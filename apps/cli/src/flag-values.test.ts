@@ -25,7 +25,7 @@ describe("a flag value with a newline in an error message", () => {
       '--gosu needs keep or su-exec, not "keep\\x0ax"',
     ],
     [["gate", "--severity", "HIGH\nX", "r.json"], '--severity "HIGH\\x0aX": expected'],
-    [["gate", "--format", "json\nx", "r.json"], '--format "json\\x0ax": expected'],
+    [["gate", "--format", "json\nx", "r.json"], '--format "json\\x0ax": unknown format; expected'],
     [["entrypoint", "--source", "/x\ny", "e.sh"], 'shim source path "/x\\ny" is not'],
     [["shims", "pr\nint"], 'unknown subcommand "pr\\x0aint"'],
   ])("%j stays on one line", async (args, shown) => {
