@@ -1,0 +1,166 @@
+import { ADD, SLOW } from "./support/probe-root.js";
+
+/** An add on every path of branches no probe decides (A and B are unset when they run). */
+export const BRANCH_ADDS: [name: string, run: string, passes: boolean][] = [
+  [
+    "both branches of an if with no probe",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
+    true,
+  ],
+  [
+    "every branch of an if, elif and else",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; elif [ "$A" = 2 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
+    true,
+  ],
+  [
+    "every arm of a case with *)",
+    `RUN case "$A" in 1) ${ADD};; 2|3) ${ADD} ;; *) ${ADD};; esac; useradd app`,
+    true,
+  ],
+  [
+    "nested ifs and cases that all add it",
+    `RUN if [ "$A" = 1 ]; then if [ -n "$B" ]; then ${ADD}; else ${ADD}; fi; else case "$B" in x) ${ADD};; *) ${ADD};; esac; fi; useradd app`,
+    true,
+  ],
+  ["the if's first test", `RUN if ${ADD}; then :; fi; useradd app`, true],
+  [
+    "the if's first test, turned round",
+    `RUN if ! ${ADD}; then echo no shadow >&2; fi; useradd app`,
+    true,
+  ],
+  [
+    "both branches of an if, the call in the next RUN",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi\nRUN useradd app`,
+    true,
+  ],
+  ["an if with no else", `RUN if [ "$A" = 1 ]; then ${ADD}; fi; useradd app`, false],
+  [
+    "an if and an elif with no else",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; elif [ -n "$B" ]; then ${ADD}; fi; useradd app`,
+    false,
+  ],
+  [
+    "an elif's test, which runs only when the if's fails",
+    `RUN if true; then :; elif ${ADD}; then :; fi; useradd app`,
+    false,
+  ],
+  ["a case with no *)", `RUN case "$A" in 1) ${ADD};; esac; useradd app`, false],
+  [
+    "a case whose * is quoted",
+    `RUN case "$A" in 1) ${ADD};; "*") ${ADD};; esac; useradd app`,
+    false,
+  ],
+  ["a case whose *) adds nothing", `RUN case "$A" in 1) ${ADD};; *) :;; esac; useradd app`, false],
+  [
+    "the *) arm after an arm that adds it",
+    `RUN case "$A" in 1) ${ADD};; *) useradd app;; esac`,
+    false,
+  ],
+  [
+    "a branch whose add follows a ||",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else true || ${ADD}; fi; useradd app`,
+    false,
+  ],
+  [
+    "a branch whose add is in an if with no else",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else if [ -n "$B" ]; then ${ADD}; fi; fi; useradd app`,
+    false,
+  ],
+  [
+    "a branch that deletes it again",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; apk del shadow; fi; useradd app`,
+    false,
+  ],
+  // sh -c is busybox's ash: `;&` and `;;&` are bash's, a syntax error here.
+  [
+    "a case arm that falls through with ;&",
+    `RUN case "$A" in 1) ${ADD};& 2) echo ;; *) ${ADD};; esac; useradd app`,
+    false,
+  ],
+  [
+    "a case arm that goes on matching with ;;&",
+    `RUN case "$A" in 1) ${ADD};;& *) ${ADD};; esac; useradd app`,
+    false,
+  ],
+  ["an add in the background", `RUN ${SLOW} & useradd app`, false],
+  [
+    "a branch's add in the background",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${SLOW} & fi; useradd app`,
+    false,
+  ],
+  [
+    "a *) arm's add in the background",
+    `RUN case "$A" in 1) ${ADD};; *) ${SLOW} &;; esac; useradd app`,
+    false,
+  ],
+  [
+    "an if run in the background",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${SLOW}; fi & useradd app`,
+    false,
+  ],
+  ["an add in the background, then wait", `RUN ${SLOW} & wait; useradd app`, true],
+  ["an add in the background, then wait $!", `RUN ${SLOW} & wait $!; useradd app`, true],
+  ["a loop over words", `RUN for i in 1; do ${ADD}; done; useradd app`, true],
+  ["an add after a break", `RUN for i in 1; do break; ${ADD}; done; useradd app`, false],
+  ["an add before a break", `RUN for i in 1 2 3; do ${ADD}; break; done; useradd app`, true],
+  [
+    "a retry loop, add && break",
+    `RUN for i in 1 2 3; do ${ADD} && break; sleep 0; done; useradd app`,
+    true,
+  ],
+  ["an add before a continue", `RUN for i in 1 2; do ${ADD}; continue; done; useradd app`, true],
+  [
+    "an add after a break in an if",
+    `RUN for i in 1 2; do if true; then break; fi; ${ADD}; done; useradd app`,
+    false,
+  ],
+  [
+    "an add after a test && break",
+    `RUN for i in 1 2; do [ -z "$A" ] && break; ${ADD}; done; useradd app`,
+    false,
+  ],
+  [
+    "an add after a continue in an if",
+    `RUN for i in 1 2; do if true; then continue; fi; ${ADD}; done; useradd app`,
+    false,
+  ],
+  ["an add after false &&", `RUN false && ${ADD}; useradd app`, false],
+  ["an add after a test's &&", `RUN [ -n "$A" ] && ${ADD}; useradd app`, false],
+  ["an add after an assignment's &&", `RUN X=1 && ${ADD}; useradd app`, true],
+  [
+    "an add after a substitution's assignment &&",
+    `RUN set -eux; arch="$(uname -m)" && ${ADD}; useradd app`,
+    true,
+  ],
+  ["an add after a test's && then ||", `RUN [ -n "$A" ] && ${ADD} || true; useradd app`, false],
+  [
+    "both branches of an if after false &&",
+    `RUN false && if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
+    false,
+  ],
+  [
+    "both branches of an if after a test's &&",
+    `RUN [ -n "$A" ] && if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app`,
+    false,
+  ],
+  [
+    "a branch whose add follows false &&",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else false && ${ADD}; fi; useradd app`,
+    false,
+  ],
+  [
+    "a case redirected into a missing folder",
+    `RUN case "$A" in 1) ${ADD};; *) ${ADD};; esac >/no/such/dir/f; useradd app`,
+    false,
+  ],
+  [
+    "an if redirected into a missing folder",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi >/no/such/dir/f; useradd app`,
+    false,
+  ],
+  [
+    "an if redirected to /dev/null",
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi >/dev/null 2>&1; useradd app`,
+    true,
+  ],
+];
