@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { planDefault } from "../../test/run-defaults.js";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
-import { defaultConfig } from "../config/types.js";
-import { defaultTransforms } from "../default-transforms.js";
 import { TOO_MANY_PACKAGE_NAMES } from "./decision-sum.js";
-import { planRepository } from "./plan.js";
 
 const THREE = "FROM debian:12\nRUN apt-get install -y zzpkg0 zzpkg1 zzpkg2\n";
 
@@ -24,11 +22,7 @@ describe("package decisions summed over a migrate DIR run", () => {
       },
       { git: true },
     );
-    const plan = await planRepository(repo.root, {
-      config: defaultConfig(),
-      transforms: defaultTransforms(),
-      maxPackageDecisions: 7,
-    });
+    const plan = await planDefault(repo.root, { maxPackageDecisions: 7 });
     expect(plan.files.map((f) => f.file)).toEqual(["a/Dockerfile", "b/Dockerfile"]);
     expect(plan.unparsable).toMatchObject([
       {
@@ -47,11 +41,7 @@ describe("package decisions summed over a migrate DIR run", () => {
 
   it("plans every file while the sum stays within the limit", async () => {
     repo = await scratchRepo({ "a/Dockerfile": THREE, "b/Dockerfile": THREE }, { git: true });
-    const plan = await planRepository(repo.root, {
-      config: defaultConfig(),
-      transforms: defaultTransforms(),
-      maxPackageDecisions: 6,
-    });
+    const plan = await planDefault(repo.root, { maxPackageDecisions: 6 });
     expect(plan.files).toHaveLength(2);
     expect(plan.unparsable).toEqual([]);
   });

@@ -1,8 +1,6 @@
 import { afterEach, expect, it } from "vitest";
+import { planDefault } from "../../test/run-defaults.js";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
-import { defaultConfig } from "../config/types.js";
-import { defaultTransforms } from "../default-transforms.js";
-import { planRepository } from "./plan.js";
 
 let repo: ScratchRepo | undefined;
 afterEach(async () => {
@@ -17,11 +15,7 @@ it("a group name the rewrite leaves is one warning, the rewrite's, not also the 
       "\n",
     ),
   });
-  const plan = await planRepository(repo.root, {
-    config: defaultConfig(),
-    transforms: defaultTransforms(),
-    release: "3.23",
-  });
+  const plan = await planDefault(repo.root, { release: "3.23" });
   const script = plan.files.find((f) => f.file === "e.sh")!;
   const named = script.warnings.filter((w) => w.rule === "group-name");
   expect(named).toEqual([expect.objectContaining({ line: 3, column: 14, severity: "warning" })]);
@@ -39,11 +33,7 @@ it("a group name on a line the rewrite changed is one warning, at the rewrite's 
       "",
     ].join("\n"),
   });
-  const plan = await planRepository(repo.root, {
-    config: defaultConfig(),
-    transforms: defaultTransforms(),
-    release: "3.23",
-  });
+  const plan = await planDefault(repo.root, { release: "3.23" });
   const script = plan.files.find((f) => f.file === "e.sh")!;
   const named = script.warnings.filter((w) => w.rule === "group-name");
   expect(named).toEqual([expect.objectContaining({ line: 3, column: 31 })]);

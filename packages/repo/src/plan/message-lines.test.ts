@@ -1,11 +1,9 @@
 import { symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
+import { planDefault } from "../../test/run-defaults.js";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
-import { defaultConfig } from "../config/types.js";
-import { defaultTransforms } from "../default-transforms.js";
 import { messageOnOutput } from "./message-lines.js";
-import { planRepository } from "./plan.js";
 
 let repo: ScratchRepo | undefined;
 afterEach(async () => {
@@ -33,11 +31,7 @@ it("names the lines its own warnings' words name where they are in the file --wr
   repo = await scratchRepo({ Dockerfile: TWO_STAGES });
   await symlink("dir2", join(repo.root, "dir1"));
   await symlink("dir1", join(repo.root, "dir2"));
-  const plan = await planRepository(repo.root, {
-    config: defaultConfig(),
-    transforms: defaultTransforms(),
-    release: "3.23",
-  });
+  const plan = await planDefault(repo.root, { release: "3.23" });
   const file = plan.files.find((f) => f.file === "Dockerfile")!;
   const out = file.after.split("\n");
   const own = file.warnings.filter((w) => w.rule === "script-not-found" || w.rule === "context");
@@ -70,12 +64,7 @@ it("moves an instruction's line and a bare (line N), never a script's line", () 
   );
 });
 
-const plan = (root: string) =>
-  planRepository(root, {
-    config: defaultConfig(),
-    transforms: defaultTransforms(),
-    release: "3.23",
-  });
+const plan = (root: string) => planDefault(root, { release: "3.23" });
 
 it("moves the lines the Dockerfile transform's words name", async () => {
   repo = await scratchRepo({
@@ -154,11 +143,7 @@ it("migrate DIR --write keeps a line number the user wrote in a package list", a
       "",
     ].join("\n"),
   });
-  const plan = await planRepository(repo.root, {
-    config: defaultConfig(),
-    transforms: defaultTransforms(),
-    release: "3.23",
-  });
+  const plan = await planDefault(repo.root, { release: "3.23" });
   const file = plan.files.find((f) => f.file === "Dockerfile")!;
   const apt = file.warnings.find((w) => w.message.includes("$PKGS"))!;
   expect(apt.outputLine).toBe(2);

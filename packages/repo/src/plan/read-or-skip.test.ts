@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { planDefault } from "../../test/run-defaults.js";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
-import { defaultConfig } from "../config/types.js";
-import { defaultTransforms } from "../default-transforms.js";
-import { planRepository } from "./plan.js";
 
 let repo: ScratchRepo | undefined;
 afterEach(async () => {
@@ -15,11 +13,7 @@ describe("readOrSkip", () => {
   // that branches on codes must not find one entry without it.
   it("keeps the error code of a Dockerfile it cannot read as text", async () => {
     repo = await scratchRepo({ "bin/Dockerfile": "FROM debian:12\n\0\n" });
-    const plan = await planRepository(repo.root, {
-      config: defaultConfig(),
-      transforms: defaultTransforms(),
-      release: "3.23",
-    });
+    const plan = await planDefault(repo.root, { release: "3.23" });
     expect(plan.unparsable).toHaveLength(1);
     expect(plan.unparsable[0]).toMatchObject({
       file: "bin/Dockerfile",
