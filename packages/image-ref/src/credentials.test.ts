@@ -198,7 +198,7 @@ describe("package URLs (pkg:type/namespace/name@version)", () => {
       "pkg:generic/x@1?download_url=https://h.example/x.tgz&token=***",
     ],
     // No package URL: its "version" holds a path, so it reads as credentials before a host.
-    ["pkg:docker/u:pw@r.example/x:1", "***@r.example/x:1"],
+    ["pkg:docker/u:pw@r.example/x:1", "pkg:docker/***@r.example/x:1"],
     [
       "https://u:pw@h.example/x pkg:apk/alpine/zlib@1",
       "https://***@h.example/x pkg:apk/alpine/zlib@1",
@@ -208,20 +208,23 @@ describe("package URLs (pkg:type/namespace/name@version)", () => {
     expect(maskSecrets(text)).toBe(masked);
   });
 
-  // Fail closed: a word is printed as a purl only when no part of it can hold a credential.
+  // Fail closed: a word is printed as a purl only when no part of it can hold a credential;
+  // otherwise it is masked as any word, but for its `pkg:TYPE/`, which holds none.
   it.each([
-    ["pkg:x/u:pw@host", "***@host"],
-    ["pkg:docker/u:pw@registry.example:5000", "***@registry.example:5000"],
-    ["pkg:x/u:pw@h.example?arch=x", "***@h.example?arch=x"],
-    ["pkg:x/u:pw@[::1]", "***@[::1]"],
-    ["pkg:x/u%3Apw@host", "***@host"],
-    ["pkg:x/y@1:pw@host", "***@host"],
-    ["pkg:deb/debian/u:pw@1:1.2", "***@1:1.2"],
-    ["(pkg:x/u:pw@host)", "(***@host)"],
+    ["pkg:x/u:pw@host", "pkg:x/***@host"],
+    ["pkg:docker/u:pw@registry.example:5000", "pkg:docker/***@registry.example:5000"],
+    ["pkg:x/u:pw@h.example?arch=x", "pkg:x/***@h.example?arch=x"],
+    ["pkg:x/u:pw@[::1]", "pkg:x/***@[::1]"],
+    ["pkg:x/u%3Apw@host", "pkg:x/***@host"],
+    ["pkg:x/y@1:pw@host", "pkg:x/***@host"],
+    ["pkg:deb/debian/u:pw@1:1.2", "pkg:deb/***@1:1.2"],
+    ["(pkg:x/u:pw@host)", "(pkg:x/***@host)"],
+    ["pkg://x/u:pw@host", "pkg://x/***@host"],
+    ["purl=pkg:x/tok@h.example:5000", "purl=pkg:x/***@h.example:5000"],
     ["pkg:x/y@1#https://u:pw@h.example/x", "pkg:x/y@1#https://***@h.example/x"],
     ["pkg:x/y@1?a=b#u:pw@h.example/x", "pkg:x/y@1?a=b#***@h.example/x"],
-    ["pkg:x/y@1,https://u:pw@h.example", "***@h.example"],
-    ["pkg:x/y@https://u:pw@h.example", "***@h.example"],
+    ["pkg:x/y@1,https://u:pw@h.example", "pkg:x/***@h.example"],
+    ["pkg:x/y@https://u:pw@h.example", "pkg:x/***@h.example"],
     [
       "pkg:generic/x@1?download_url=https://h/x.tgz?token=abc",
       "pkg:generic/x@1?download_url=https://h/x.tgz?token=***",

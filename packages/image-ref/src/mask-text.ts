@@ -85,18 +85,29 @@ function maskWord(word: string, options: MaskTextOptions): string {
   const lead = WORD_LEAD.exec(word)?.[0] ?? "";
   let rest = word.slice(lead.length);
   if (isPurl(rest)) return lead + maskPurlQualifiers(rest, options);
-  if (rest.includes("@")) rest = maskUserinfo(rest, options.urlUser === true);
+  // A `pkg:TYPE/` word that is no plain purl is masked as any word is, but its `pkg:TYPE/` holds
+  // no `@` nor a password's `:`, so it stays: `pkg:docker/***@host` still says what it was.
+  const purlType = PURL.exec(rest)?.[0].length ?? 0;
+  if (rest.includes("@")) rest = maskUserinfo(rest, options.urlUser === true, purlType);
   const query = options.query ? rest.indexOf("?") : -1;
   if (query !== -1) rest = rest.slice(0, query) + maskQuery(rest.slice(query));
   return lead + rest;
 }
 
-function maskUserinfo(text: string, urlUser: boolean): string {
-  const scheme = SCHEME.exec(text)?.[0];
+/**
+ * `text` with its userinfo masked. `keep` (a purl's `pkg:TYPE/` length) is shown even when the
+ * userinfo found starts before it; whether there is a credential is judged on the whole span, so
+ * only that prefix can show that was masked before.
+ */
+function maskUserinfo(text: string, urlUser: boolean, keep = 0): string {
+  // `pkg://x/u:pw@host` is `pkg:x/u:pw@host` (a purl's slashes after `pkg:` mean nothing), not a
+  // URL whose path holds an `@`.
+  const scheme = keep ? undefined : SCHEME.exec(text)?.[0];
   const masked = (start: number, at: number) => {
     const userinfo = text.slice(start, at);
     if (!(scheme && urlUser) && !userinfo.includes(":")) return text;
-    return `${text.slice(0, start)}${CREDENTIALS_MASK}${text.slice(at)}`;
+    const from = start < keep && keep < at ? keep : start;
+    return `${text.slice(0, from)}${CREDENTIALS_MASK}${text.slice(at)}`;
   };
   if (scheme) {
     // A URL's userinfo ends at the last `@` of its authority: an `@` in the path is no

@@ -48,6 +48,14 @@ describe("a package URL is no user:password@host", () => {
     },
   );
 
+  it("masks only the credential of such a purl, keeping its type", () => {
+    const e = gate(
+      reportWithVuln({ PkgIdentifier: { PURL: "pkg:docker/u:PURLPW@r.example:5000" } }),
+    );
+    expect(e.findings[0]?.purl).toBe("pkg:docker/***");
+    expect(render(e, "json")).toContain('"purl":"pkg:docker/***"');
+  });
+
   it("keeps a real purl's base, qualifiers and version dropped", () => {
     const e = gate(reportWithVuln({}));
     expect(render(e, "json")).toContain('"purl":"pkg:apk/alpine/zlib"');
