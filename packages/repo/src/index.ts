@@ -28,7 +28,12 @@ export {
 export { messageOnRewrite, scriptPlaces } from "./plan/output-lines.js";
 export { type PinFailure, pinPlan } from "./plan/pin.js";
 export { INTERNAL_FAILURE, type PlanOptions, planRepository } from "./plan/plan.js";
-export { type PlanTally, tallyPlan } from "./plan/tally.js";
+export {
+  limitRefusals,
+  type PlanTally,
+  refusedByLimits,
+  tallyPlan,
+} from "./plan/tally.js";
 export type { FilePlan, ImageMention, PinRecord, RepoPlan, SkippedFile } from "./plan/types.js";
 export { type ReportOptions, renderReport } from "./report/markdown.js";
 export { detectRisks } from "./risks/detect.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tallyPlan } from "./tally.js";
+import { limitRefusals, refusedByLimits, tallyPlan } from "./tally.js";
 import type { FilePlan, RepoPlan } from "./types.js";
 
 const file = (name: string, kind: FilePlan["kind"], changed: boolean) =>
@@ -25,8 +25,44 @@ describe("tallyPlan", () => {
       scripts: 1,
       unreadable: 1,
       overPackageLimit: 0,
+      overInstructionLimit: 0,
+      overShellStringLimit: 0,
       toChange: 3,
       notWritten: 1,
     });
+  });
+
+  it("counts a Dockerfile the instruction or sh -c string limit refused under that limit, not as unreadable", () => {
+    const refused = (name: string, code: string) => ({
+      file: name,
+      message: `${name}: more`,
+      code,
+    });
+    const plan = {
+      files: [file("a/Dockerfile", "dockerfile", true)],
+      unparsable: [
+        { file: "b/Dockerfile", message: "b/Dockerfile: cannot read (EACCES)" },
+        refused("c/Dockerfile", "ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS"),
+        refused("d/Dockerfile", "ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS"),
+        refused("e/Dockerfile", "ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS"),
+        refused("f/Dockerfile", "ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES"),
+      ],
+    } as unknown as RepoPlan;
+    const tally = tallyPlan(plan);
+    expect(tally).toEqual({
+      examined: 6,
+      dockerfiles: 1,
+      scripts: 0,
+      unreadable: 1,
+      overPackageLimit: 1,
+      overInstructionLimit: 1,
+      overShellStringLimit: 2,
+      toChange: 1,
+      notWritten: 0,
+    });
+    expect(limitRefusals(tally)).toBe(
+      ", 1 refused by the package-name limit, 1 refused by the instruction-count limit, 2 refused by the sh -c string limit",
+    );
+    expect(refusedByLimits(tally)).toBe(4);
   });
 });

@@ -1,19 +1,40 @@
 import { TOO_MANY_PACKAGE_NAMES } from "./decision-sum.js";
 import type { RepoPlan } from "./types.js";
 
+/** The code of a Dockerfile of more instructions than alpinize reads (`MAX_INSTRUCTIONS`). */
+export const TOO_MANY_INSTRUCTIONS = "ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS";
+/** The code of a Dockerfile of more `sh -c` strings than migrate reads (`MAX_SHELL_STRINGS`). */
+export const TOO_MANY_SHELL_STRINGS = "ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS";
+
+const LIMITS: readonly string[] = [
+  TOO_MANY_PACKAGE_NAMES,
+  TOO_MANY_INSTRUCTIONS,
+  TOO_MANY_SHELL_STRINGS,
+];
+
 /** How the files of a plan fared, counted so that the parts add up to `examined`. */
 export interface PlanTally {
   /** Every file looked at: those planned (`files`) and those in `unparsable` only. */
   examined: number;
   dockerfiles: number;
   scripts: number;
-  /** Files that could not be read or parsed (in `unparsable` only). */
+  /** Files that could not be read or parsed (in `unparsable` only), none refused by a limit. */
   unreadable: number;
   /**
    * Dockerfiles read and parsed but refused by the package-name limit (in `unparsable` only, code
    * `ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES`): one naming too many, or the run's sum passed.
    */
   overPackageLimit: number;
+  /**
+   * Dockerfiles refused by the instruction-count limit (in `unparsable` only, code
+   * `ALPINIZE_DOCKERFILE_TOO_MANY_INSTRUCTIONS`): read, but holding too many to parse.
+   */
+  overInstructionLimit: number;
+  /**
+   * Dockerfiles parsed but refused by the `sh -c` string limit (in `unparsable` only, code
+   * `ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS`), nested strings counted.
+   */
+  overShellStringLimit: number;
   /** Files read whose migration changes them, written or not. */
   toChange: number;
   /**
@@ -30,19 +51,44 @@ export interface PlanTally {
 export function tallyPlan(plan: RepoPlan): PlanTally {
   const planned = new Set(plan.files.map((f) => f.file));
   const failed = new Set(plan.unparsable.map((u) => u.file));
-  const overLimit = new Set(
-    plan.unparsable.filter((u) => u.code === TOO_MANY_PACKAGE_NAMES).map((u) => u.file),
-  );
   const notPlanned = [...failed].filter((file) => !planned.has(file));
-  const overPackageLimit = notPlanned.filter((file) => overLimit.has(file)).length;
+  // Each file counted once, under the first limit that refused it (a file names one in practice).
+  const limitOf = new Map<string, string>();
+  for (const u of plan.unparsable)
+    if (u.code !== undefined && LIMITS.includes(u.code) && !limitOf.has(u.file))
+      limitOf.set(u.file, u.code);
+  const refusedBy = (code: string) =>
+    notPlanned.filter((file) => limitOf.get(file) === code).length;
+  const overPackageLimit = refusedBy(TOO_MANY_PACKAGE_NAMES);
+  const overInstructionLimit = refusedBy(TOO_MANY_INSTRUCTIONS);
+  const overShellStringLimit = refusedBy(TOO_MANY_SHELL_STRINGS);
   const changed = plan.files.filter((f) => f.changed);
   return {
     examined: plan.files.length + notPlanned.length,
     dockerfiles: plan.files.filter((f) => f.kind === "dockerfile").length,
     scripts: plan.files.filter((f) => f.kind === "script").length,
-    unreadable: notPlanned.length - overPackageLimit,
+    unreadable: notPlanned.length - overPackageLimit - overInstructionLimit - overShellStringLimit,
     overPackageLimit,
+    overInstructionLimit,
+    overShellStringLimit,
     toChange: changed.length,
     notWritten: changed.filter((f) => failed.has(f.file)).length,
   };
 }
+
+/** The files a limit refused, each limit named: what the summary and the report add. */
+export function limitRefusals(t: PlanTally): string {
+  const parts: [number, string][] = [
+    [t.overPackageLimit, "the package-name limit"],
+    [t.overInstructionLimit, "the instruction-count limit"],
+    [t.overShellStringLimit, "the sh -c string limit"],
+  ];
+  return parts
+    .filter(([count]) => count > 0)
+    .map(([count, limit]) => `, ${count} refused by ${limit}`)
+    .join("");
+}
+
+/** Files a limit refused, of every limit: they are left untouched. */
+export const refusedByLimits = (t: PlanTally): number =>
+  t.overPackageLimit + t.overInstructionLimit + t.overShellStringLimit;

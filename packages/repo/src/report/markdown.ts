@@ -1,5 +1,5 @@
 import { maskReference } from "@alpinize/image-ref";
-import { tallyPlan } from "../plan/tally.js";
+import { limitRefusals, refusedByLimits, tallyPlan } from "../plan/tally.js";
 import type { FilePlan, RepoPlan } from "../plan/types.js";
 import { code, prose } from "./markdown-utils.js";
 import { dockerfileSection, mentionSection, riskSection, scriptSection } from "./sections.js";
@@ -90,11 +90,10 @@ function headline(plan: RepoPlan, written: boolean): string {
       ? "Changes written"
       : "Nothing was written";
   const unreadable = t.unreadable > 0 ? `, ${t.unreadable} could not be read or parsed` : "";
-  const overLimit =
-    t.overPackageLimit > 0 ? `, ${t.overPackageLimit} refused by the package-name limit` : "";
+  const overLimit = limitRefusals(t);
   const done = written ? `${changed} changed` : `${t.toChange} to change`;
   const failed = t.notWritten > 0 ? `, ${t.notWritten} could not be written` : "";
-  const untouched = t.unreadable + t.overPackageLimit + t.notWritten;
+  const untouched = t.unreadable + refusedByLimits(t) + t.notWritten;
   const left = untouched > 0 ? `; ${untouched} left untouched` : "";
   return `${lead} by \`alpinize migrate\`: ${t.examined} file(s) examined (${t.dockerfiles} Dockerfile(s), ${t.scripts} script(s)${unreadable}${overLimit}), ${done}${failed}${left}.`;
 }

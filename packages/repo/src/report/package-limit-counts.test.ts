@@ -29,6 +29,8 @@ describe("files the package-name limit refused, counted apart from unreadable on
       scripts: 0,
       unreadable: 1,
       overPackageLimit: 2,
+      overInstructionLimit: 0,
+      overShellStringLimit: 0,
       toChange: 2,
       notWritten: 0,
     });

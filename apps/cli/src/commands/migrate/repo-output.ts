@@ -1,10 +1,12 @@
 import { escapeInline } from "@alpinize/image-ref";
 import {
   CHANGED,
+  limitRefusals,
   NOT_REGULAR,
   type PinFailure,
   type PlanTally,
   type RepoPlan,
+  refusedByLimits,
   type SkippedFile,
   tallyPlan,
 } from "@alpinize/repo";
@@ -59,7 +61,7 @@ export function repoJson(
       ...(f.keptImages ? { keptImages: f.keptImages } : {}),
     })),
     unparsable: plan.unparsable.map(withPath),
-    // The counts the summary line prints, so a file the package-name limit refused is told apart.
+    // The counts the summary line prints, so a file a limit refused is told apart, by limit.
     counts: tallyPlan(plan),
     skipped: plan.skipped.map(withPath),
     mentions: plan.mentions.map(withPath),
@@ -202,14 +204,13 @@ function countsOf(t: PlanTally, mode: "diff" | "write" | "check", written: numbe
         ? `${t.toChange} changed (${written} written)`
         : `${t.toChange} need changes (${written} written, ${t.notWritten} could not be written)`;
   const unreadable = t.unreadable > 0 ? `, ${t.unreadable} could not be read or parsed` : "";
-  const overLimit =
-    t.overPackageLimit > 0 ? `, ${t.overPackageLimit} refused by the package-name limit` : "";
+  const overLimit = limitRefusals(t);
   return `${t.examined} file(s) examined, ${changes}${unreadable}${overLimit}`;
 }
 
 /** `; 2 left untouched, nothing was written`: what the failures above add up to. */
 function untouched(t: PlanTally, mode: "diff" | "write" | "check", written: number): string {
-  const left = t.unreadable + t.overPackageLimit + t.notWritten;
+  const left = t.unreadable + refusedByLimits(t) + t.notWritten;
   const none = mode === "write" && written === 0 && t.toChange > 0 ? ", nothing was written" : "";
   return left > 0 ? `; ${left} left untouched${none}` : "";
 }
