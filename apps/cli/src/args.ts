@@ -68,6 +68,7 @@ export function parseCommandArgs<T extends Options>(
   }
   // Outside the try: its UsageError is already worded and prefixed, and keeps its own hint.
   refuseRepeated(tokens, options, command);
+  refuseShortEquals(tokens, command);
   refuseEmpty(parsed.values, command, rules.emptyChecked ?? []);
   refuseEmptyOperand(parsed.positionals, command, rules.operand ?? PATH_OPERAND);
   const taken = lastTaken(tokens, options);
@@ -105,6 +106,25 @@ function refuseRepeated(tokens: Token[], options: Options, command: string): voi
     throw new UsageError(
       `alpinize ${command}: --${token.name} is given more than once (${quoteValue(first)}, then ${quoteValue(value)}); it takes one value`,
       { hint: `Give --${token.name} once. Run "alpinize ${command} --help".` },
+    );
+  }
+}
+
+/**
+ * `-o=out.sh`: parseArgs reads the value after the letter, `=out.sh`, so the file written would
+ * be named `=out.sh` where `--output=out.sh` and `-o out.sh` name `out.sh`.
+ */
+function refuseShortEquals(tokens: Token[], command: string): void {
+  for (const token of tokens) {
+    if (token.kind !== "option" || !token.inlineValue || !/^-[^-]$/s.test(token.rawName)) continue;
+    if (!token.value?.startsWith("=")) continue;
+    const flag = token.rawName;
+    const value = token.value.slice(1);
+    throw new UsageError(
+      `alpinize ${command}: ${flag}=${escapeInline(value)} would give ${flag} the value ${quoteValue(token.value)}, with its =`,
+      {
+        hint: `Write ${flag} ${escapeInline(value)} or --${token.name}=${escapeInline(value)} (a value that starts with = goes after a space: ${flag} '=…'). Run "alpinize ${command} --help".`,
+      },
     );
   }
 }

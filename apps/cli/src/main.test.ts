@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./test-helpers.js";
 
@@ -195,6 +198,44 @@ describe("alpinize CLI entry", () => {
       expect([argv, r.code, r.stdout]).toEqual([argv, 2, ""]);
       expect(r.stderr).toContain(words);
     }
+  });
+
+  // `-h=1` read as the switches -h, -= and -1 was "unknown option -h", a flag every command takes.
+  it("-h=VALUE and -v=VALUE say the flag takes no value too, at the top and after a command", async () => {
+    for (const [argv, words] of [
+      [
+        ["-h=1"],
+        'alpinize: -h takes no value, but was given one (-h=1). Write -h alone: "alpinize -h".',
+      ],
+      [
+        ["-v="],
+        'alpinize: -v takes no value, but was given one (-v=). Write -v alone: "alpinize -v".',
+      ],
+      [["migrate", "-h=1"], "alpinize migrate: -h takes no value, but was given one (-h=1)"],
+      [["check", "x", "-v=yes"], "alpinize check: -v takes no value, but was given one (-v=yes)"],
+      [["shims", "print", "-h=1"], "alpinize shims print: -h takes no value"],
+    ] as const) {
+      const r = await runCli([...argv]);
+      expect([argv, r.code, r.stdout]).toEqual([argv, 2, ""]);
+      expect(r.stderr).toContain(words);
+      expect(r.stderr).not.toContain("unknown option");
+    }
+    // After --, it is an operand (a file of that name), not the flag.
+    const operand = await runCli(["migrate", "--", "-h=1"]);
+    expect(operand.stderr).toContain("-h=1: no such file");
+  });
+
+  it("-o=FILE is refused rather than naming the file =FILE", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "alpinize-short-equals-"));
+    const r = await runCli(["shims", "print", "-o=out.sh"], { cwd: dir });
+    const written = existsSync(join(dir, "=out.sh"));
+    rmSync(dir, { recursive: true, force: true });
+    expect(written).toBe(false);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'alpinize shims print: -o=out.sh would give -o the value "=out.sh", with its =',
+    );
+    expect(r.stderr).toContain("Write -o out.sh or --output=out.sh");
   });
 
   it("--version with another argument and --json is exit 2 with the {error} document", async () => {

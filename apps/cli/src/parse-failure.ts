@@ -8,6 +8,8 @@ type OptionToken = Extract<Token, { kind: "option" }>;
 
 /** Flags main reads for every command before its own parsing. */
 const EVERY_COMMAND = new Set(["help", "version"]);
+/** Their short names, which a loose parse leaves under the letter (`-h=1` is `h`, `=`, `1`). */
+const EVERY_COMMAND_SHORT = new Set(["h", "v"]);
 
 /**
  * The usage error for argv that Node's strict parseArgs refused, in the CLI's words: Node's own
@@ -26,6 +28,12 @@ export function parseFailure(
     // --help and --version are every command's, read before parsing: `--help=1` is theirs too.
     if (option === undefined && EVERY_COMMAND.has(token.name) && token.value !== undefined)
       return unwantedValue(token, command, cause);
+    // `-h=1` reads as the switches -h, -= and -1: the first one was given a value.
+    const shortValue = equalsValue(argv, token);
+    const isSwitch =
+      option?.type === "boolean" || (option === undefined && EVERY_COMMAND_SHORT.has(token.name));
+    if (shortValue !== undefined && isSwitch)
+      return unwantedValue(token, command, cause, shortValue);
     if (option === undefined) return unknownOption(token, command, cause);
     if (option.type === "string" && (token.value === undefined || isFlagLike(token)))
       return missingValue(token, command, cause);
@@ -52,6 +60,13 @@ function looseTokens(argv: string[], options: Options): Token[] {
   }
 }
 
+/** The value of a short flag written `-h=VALUE`, as one argument; undefined for any other form. */
+function equalsValue(argv: string[], token: OptionToken): string | undefined {
+  if (!/^-[^-]$/s.test(token.rawName)) return undefined;
+  const arg = argv[token.index];
+  return arg?.startsWith(`${token.rawName}=`) ? arg.slice(token.rawName.length + 1) : undefined;
+}
+
 /** `--alpine --json`: strict parsing refuses a separate value that looks like a flag. */
 const isFlagLike = (token: OptionToken) =>
   token.inlineValue === false && token.value !== undefined && /^-./s.test(token.value);
@@ -68,10 +83,15 @@ function missingValue(token: OptionToken, command: string, cause: unknown): Usag
   });
 }
 
-function unwantedValue(token: OptionToken, command: string, cause: unknown): UsageError {
+function unwantedValue(
+  token: OptionToken,
+  command: string,
+  cause: unknown,
+  value = token.value ?? "",
+): UsageError {
   const flag = escapeInline(token.rawName);
   return new UsageError(
-    `alpinize ${command}: ${flag} takes no value, but was given one (${flag}=${escapeInline(token.value ?? "")})`,
+    `alpinize ${command}: ${flag} takes no value, but was given one (${flag}=${escapeInline(value)})`,
     { hint: `Write ${flag} alone. Run "alpinize ${command} --help".`, cause },
   );
 }

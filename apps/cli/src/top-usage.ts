@@ -17,11 +17,14 @@ const ALONE: Record<string, string> = {
   "--json": "alpinize --version --json",
   "--version": "alpinize --version",
   "--help": "alpinize --help",
+  "-v": "alpinize -v",
+  "-h": "alpinize -h",
 };
 
 /**
- * `--json=1`, `--version=1`, `--help=1` before any command: refused in the words each command
- * uses for `--json=1` ("takes no value"), not as an unknown option or one argument too many.
+ * `--json=1`, `--version=1`, `--help=1` (`-v=1`, `-h=1`) before any command: refused in the words
+ * each command uses for `--json=1` ("takes no value"), not as an unknown option or one argument
+ * too many.
  */
 export function valueRefused(arg: string, io: Io, json: boolean): number {
   const flag = arg.slice(0, arg.indexOf("="));
@@ -32,7 +35,8 @@ export function valueRefused(arg: string, io: Io, json: boolean): number {
 /** `alpinize frob`, `alpinize --frob`: an unknown command or option, with where to look. */
 export function unknownCommand(name: string, io: Io, argv: string[]): number {
   const flag = name.slice(0, name.indexOf("="));
-  if (flag === "--version" || flag === "--help") return valueRefused(name, io, wantsJson(argv));
+  if (["--version", "--help", "-v", "-h"].includes(flag))
+    return valueRefused(name, io, wantsJson(argv));
   const option = name.startsWith("-");
   // The name is echoed with control characters escaped.
   const message = `alpinize: unknown ${option ? "option" : "command"} "${escapeControl(name)}"`;
