@@ -1,8 +1,15 @@
+import { resolve } from "node:path";
 import { readShims, shimsPath } from "@alpinize/entrypoint";
 import { UsageError } from "@alpinize/errors";
 import { parseCommandArgs, quoteValue } from "../../args.js";
 import type { Io } from "../../io.js";
 import { escapedJson, wantsJson, withJsonErrors } from "../../json-errors.js";
+import {
+  type OtherLinksNote,
+  otherHardLinks,
+  otherLinksNote,
+  symlinkTarget,
+} from "../../write-output.js";
 import { failureJson, type Reached, shimsJson } from "./json.js";
 import { reachesStdout } from "./stdout.js";
 import { writeNewOrReplace } from "./write.js";
@@ -21,14 +28,18 @@ Options:
   --output FILE     print: write the library to FILE instead of standard output (and say
                     "wrote FILE" on standard error); - is standard output, as without --output.
                     A regular file is replaced atomically; a FIFO, pipe or device is written
-                    into, as > FILE would (a FIFO waits for its reader, as with the shell)
+                    into, as > FILE would (a FIFO waits for its reader, as with the shell). A
+                    FILE with other hard links gets a new inode (a warning says how many names
+                    keep the old text)
   --json            Print one document on stdout: {subcommand, path (where the package keeps
                     the file), output (FILE or null), written (FILE was written), shims (the
-                    library, for print without --output; else null)}; an error (bad usage, an
-                    unwritable FILE) still prints one, with written false and error: {code,
-                    message, hint?, file?, subcommands?}, subcommands being ["print", "path"]
-                    when none or an unknown one was given. --output to standard output itself is refused with
-                    --json: the library would end up inside the document's stream
+                    library, for print without --output; else null), and hardLinks
+                    ([{file, otherLinks, message}], only when FILE had other hard links)}; an
+                    error (bad usage, an unwritable FILE) still prints one, with written false
+                    and error: {code, message, hint?, file?, subcommands?}, subcommands being
+                    ["print", "path"] when none or an unknown one was given. --output to
+                    standard output itself is refused with --json: the library would end up
+                    inside the document's stream
 
 Exit codes: 0 done, 2 bad usage or unwritable FILE, 70 internal error.
 `;
@@ -127,9 +138,19 @@ function print(values: { output?: string; json?: boolean }, io: Io, reached: Rea
       { hint: "Drop --output: with --json the library is the document's shims field." },
     );
   }
+  // Counted before the write, as gate --output and migrate DIR --report count theirs.
+  const hardLinks = linksLeftBehind(output, io.cwd);
   writeNewOrReplace(output, readShims(), { cwd: io.cwd });
-  if (json) io.out(escapedJson(shimsJson(reached, { written: true })));
+  for (const note of hardLinks) io.warn(note.message);
+  if (json) io.out(escapedJson(shimsJson(reached, { written: true, hardLinks })));
   // /dev/stdout, /dev/fd/1: the library is the output; "wrote /dev/stdout" would only be noise.
   else if (!reachesStdout(output, io.cwd)) io.err(`wrote ${output}`);
   return 0;
+}
+
+/** The replaced file's other hard links, which keep the old library: the rename gives a new inode. */
+function linksLeftBehind(output: string, cwd: string): OtherLinksNote[] {
+  const others = otherHardLinks(output, cwd);
+  if (others === 0) return [];
+  return [otherLinksNote(output, others, symlinkTarget(resolve(cwd, output)), "--output")];
 }
