@@ -1,6 +1,6 @@
 import { itemsWithPipesCut, judgedInPlace, OPENERS } from "./grammar-pipes.js";
 import type { Item, Script } from "./script.js";
-import { ShellSyntaxError } from "./tokenize.js";
+import { ShellSyntaxError } from "./syntax-error.js";
 
 /**
  * The flat item list reads any order of keywords; sh does not. A whole script (a RUN, a
