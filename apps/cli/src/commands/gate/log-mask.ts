@@ -1,4 +1,5 @@
 import { CREDENTIALS_MASK, maskSecrets } from "@alpinize/image-ref";
+import type { FileSecrets } from "./credential-files.js";
 import { basicAuthForms, secretEncodings } from "./secret-encodings.js";
 
 /**
@@ -47,11 +48,15 @@ const LOG_PATTERNS = [AUTH_HEADER, COOKIE_HEADER, SECRET_FIELD, SECRET_FLAG, SEC
  * The texts to hide wherever they appear in Trivy's log: the value of each secret variable in
  * `env` and each value of `TRIVY_CUSTOM_HEADERS` (`Name: value,Name2: value2`), in every
  * encoding Trivy may write ({@link secretEncodings}), and the base64 `user:password` of each
- * `TRIVY_USERNAME`/`TRIVY_PASSWORD` pair (comma-separated lists, one pair per registry);
- * longest first, so a secret holding another is hidden whole.
+ * `TRIVY_USERNAME`/`TRIVY_PASSWORD` pair (comma-separated lists, one pair per registry); and
+ * the same of what the credentials files Trivy may read hold (`fromFiles`, from
+ * `credentialFileSecrets`). Longest first, so a secret holding another is hidden whole.
  */
-export function secretValues(env: NodeJS.ProcessEnv): string[] {
-  const plain = new Set<string>();
+export function secretValues(
+  env: NodeJS.ProcessEnv,
+  fromFiles: Pick<FileSecrets, "plain" | "pairs"> = { plain: [], pairs: [] },
+): string[] {
+  const plain = new Set<string>(fromFiles.plain.filter(Boolean));
   for (const name of TRIVY_SECRET_VARIABLES) {
     const value = env[name];
     if (!value) continue;
@@ -60,7 +65,7 @@ export function secretValues(env: NodeJS.ProcessEnv): string[] {
     if (name === "TRIVY_CUSTOM_HEADERS") for (const v of headerValues(value)) plain.add(v);
   }
   const values = new Set([...plain].flatMap(secretEncodings));
-  for (const [user, password] of userPasswordPairs(env)) {
+  for (const [user, password] of [...userPasswordPairs(env), ...fromFiles.pairs]) {
     for (const form of basicAuthForms(user, password)) values.add(form);
   }
   return [...values].sort((a, b) => b.length - a.length);

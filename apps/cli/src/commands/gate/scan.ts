@@ -2,24 +2,19 @@ import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AlpinizeError, EXIT, InputError } from "@alpinize/errors";
+import { InputError } from "@alpinize/errors";
 import {
   dockerLoginCommand,
-  escapeControl,
   escapeInline,
   findCredentials,
   maskReference,
   withoutCredentials,
 } from "@alpinize/image-ref";
 import { type Report, readReportFile } from "@alpinize/trivy-gate";
-import { hideValues, maskLogLine, secretValues } from "./log-mask.js";
 import { trivyEnvironment } from "./trivy-env.js";
+import { type Ran, trivyFailed } from "./trivy-failed.js";
 
-interface Ran {
-  code: number | null;
-  stderr: string;
-  missing: boolean;
-}
+export { stderrTail } from "./trivy-failed.js";
 
 /** Characters of Trivy's stderr kept for the error message. */
 const STDERR_KEPT = 4000;
@@ -47,25 +42,6 @@ function runTrivy(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
     );
     child.on("close", (code) => done({ code, stderr, missing: false }));
   });
-}
-
-/**
- * The last lines Trivy wrote to stderr, one per line and indented, for the error message. Its
- * log can carry text from the registry or the image (names, server errors): control characters
- * are shown as `\xNN`, so an ESC or BEL there cannot drive the terminal the error is read on.
- * Its log can also carry credentials (a token URL it fetched, an `Authorization` header, the
- * password it was given): `secrets` (from `secretValues`) are hidden wherever they appear, and
- * each line is masked as report text is, plus `Bearer`/`Basic` credentials.
- */
-export function stderrTail(stderr: string, lines = 3, secrets: readonly string[] = []): string {
-  const tail = hideValues(stderr, secrets)
-    .split("\n")
-    .map((line) => line.replace(/\r$/, "").trimEnd())
-    .filter(Boolean)
-    .slice(-lines);
-  return tail.length
-    ? `:\n${tail.map((l) => `  ${escapeControl(maskLogLine(l))}`).join("\n")}`
-    : "";
 }
 
 /**
@@ -134,15 +110,7 @@ export async function scanImage(
           hint: "Install Trivy (https://trivy.dev), or run it yourself and pass its JSON: trivy image --format json --output report.json REF",
         },
       );
-    if (ran.code !== 0)
-      throw new AlpinizeError(
-        "ALPINIZE_GATE_TRIVY_FAILED",
-        `trivy image ${shown} failed (exit ${ran.code})${stderrTail(ran.stderr, 3, secretValues(clean.env))}`,
-        {
-          exitCode: EXIT.BAD_INPUT,
-          hint: "A scan error is not a policy verdict: fix the scan (image name, registry access, Trivy DB) and retry.",
-        },
-      );
+    if (ran.code !== 0) throw await trivyFailed(`trivy image ${shown}`, ran, clean.env);
     return await readReportFile(out, { maxBytes, source: `trivy image ${shown}` });
   } finally {
     await rm(dir, { recursive: true, force: true });
