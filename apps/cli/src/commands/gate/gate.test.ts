@@ -279,7 +279,7 @@ describe("alpinize gate: input and output", () => {
       `#!/bin/sh\necho "$@" > '${log}'\nfor a; do [ "$prev" = --output ] && out=$a; prev=$a; done\n[ "$FAKE_TRIVY_FAIL" = 1 ] && { echo "FATAL image not found" >&2; exit 1; }\ncp '${fx("clean.json")}' "$out"\n`,
     );
     chmodSync(join(bin, "trivy"), 0o755);
-    const env = { PATH: `${bin}:/usr/bin:/bin` };
+    const env = { PATH: `${bin}:/usr/bin:/bin`, HOME: tmp };
     const ok = await runCli(["gate", "--image", "example/app:clean"], { env });
     expect(ok.code).toBe(0);
     expect(readFileSync(log, "utf8")).toMatch(

@@ -13,8 +13,10 @@ const bin = join(tmp, "bin");
 mkdirSync(bin);
 symlinkSync(FAKE, join(bin, "trivy"));
 const log = join(tmp, "trivy.log");
+// HOME without a Docker config: the machine's own credentials files are not read.
 const env = {
   PATH: `${bin}:/usr/bin:/bin`,
+  HOME: tmp,
   FAKE_TRIVY_LOG: log,
   FAKE_TRIVY_REPORT: "/nonexistent",
 };

@@ -33,7 +33,13 @@ writeFileSync(
     "x:1",
   ),
 );
-const fakeEnv = { PATH: `${bin}:/usr/bin:/bin`, FAKE_TRIVY_LOG: log, FAKE_TRIVY_REPORT: report };
+// HOME without a Docker config: the machine's own credentials files are not read.
+const fakeEnv = {
+  PATH: `${bin}:/usr/bin:/bin`,
+  HOME: tmp,
+  FAKE_TRIVY_LOG: log,
+  FAKE_TRIVY_REPORT: report,
+};
 
 // What a CI job might have set: each of these would hide or drop the HIGH finding.
 const FILTERING = {

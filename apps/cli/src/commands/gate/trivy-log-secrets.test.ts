@@ -23,7 +23,8 @@ const SECRETS = {
   TRIVY_CUSTOM_HEADERS: "X-Api-Key: HDR10,X-Debug: 1",
 };
 const LEAKS = ["TOK1", "PW2", "SIG3", "TOK4", "PW5", "BAS6", "RAW7", "RTOK8", "STOK9", "HDR10"];
-const env = { PATH: `${bin}:/usr/bin:/bin`, ...SECRETS };
+// HOME without a Docker config: the machine's own credentials files are not read.
+const env = { PATH: `${bin}:/usr/bin:/bin`, HOME: tmp, ...SECRETS };
 const IMAGE = ["gate", "--image", "127.0.0.1:5000/x:1"];
 
 describe("gate --image repeats Trivy's log with its credentials masked", () => {
@@ -65,6 +66,7 @@ describe("gate --image hides the password in every encoding Trivy may write", ()
     const r = await runCli(IMAGE, {
       env: {
         PATH: env.PATH,
+        HOME: tmp,
         TRIVY_USERNAME: "alice",
         TRIVY_PASSWORD: password,
         FAKE_TRIVY_EXTRA: extra,
