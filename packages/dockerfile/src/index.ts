@@ -165,7 +165,13 @@ export { withoutTrailingSlashes } from "./rules/trailing-slashes.js";
 export { toolInUnreadableScript } from "./rules/unconvertible.js";
 export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";
 export { DEFAULT_PATH, pathAfterEnv } from "./search-path.js";
-export { ALWAYS_SUCCEED, MAY_END, MAY_EXIT } from "./shell/command-status.js";
+export {
+  ALWAYS_FAIL,
+  ALWAYS_SUCCEED,
+  alwaysSucceeds,
+  MAY_END,
+  MAY_EXIT,
+} from "./shell/command-status.js";
 export { type Scope, type Span, spansAround } from "./shell/conditional-spans.js";
 export { probedProgram, type StretchProbe } from "./shell/probe-guard.js";
 export { parseScript, type Script } from "./shell/script.js";

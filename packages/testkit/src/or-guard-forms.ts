@@ -62,6 +62,24 @@ export const OR_GUARD_FORMS: readonly (readonly [run: string, passes: boolean])[
   ["{ echo x; useradd -Z x app | cat; } && exit 1 || true", false],
   ["( echo x; useradd -Z x app || true ) && exit 1 || true", false],
   ["for f in a; do useradd -Z x app || true; done", true],
+  // A stage before the last: the pipeline's status is the last command's, unless pipefail.
+  ["useradd -Z x app | true", true],
+  ["useradd -Z x app | cat", true],
+  ["useradd -Z x app | true || exit 1", true],
+  ["useradd -Z x app | grep x", false],
+  ["useradd -Z x app | cat && exit 1 || true", false],
+  ["! useradd -Z x app | cat", false],
+  ["cat | useradd -Z x app", false],
+  ["set -o pipefail; useradd -Z x app | true", false],
+  // What runs after `||` that is known to succeed: `! false`, `eval true`, `$(true)` alone.
+  ["useradd -Z x app || ! false", true],
+  ["useradd -Z x app || eval true", true],
+  ["useradd -Z x app || $(true)", true],
+  ["useradd -Z x app || ! true", false],
+  ["useradd -Z x app || eval false", false],
+  ["useradd -Z x app || eval 'exit 1'", false],
+  ["useradd -Z x app || $(false)", false],
+  ["useradd -Z x app || $(echo x)", false],
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { ALWAYS_SUCCEED, MAY_END, MAY_EXIT } from "../shell/command-status.js";
+import { ALWAYS_FAIL, alwaysSucceeds, MAY_END, MAY_EXIT } from "../shell/command-status.js";
 import type { Item, Pipeline, SimpleCommand } from "../shell/script.js";
 
 /**
@@ -58,8 +58,8 @@ const LIST_ENDS = new Set(["}", ")", "then", "else", "elif", "fi", "do", "done",
  * An if or while condition is read against its branches: `if b; then :; fi` and `while b; do …;
  * done` go on when b fails, `if b; then :; else exit 1; fi` and `if ! b; then exit 1; fi` do not.
  */
-export function failureCaught(items: readonly Item[]): Set<Item> {
-  const out = new Set<Item>();
+export function failureCaught(items: readonly Item[], pipefail = false): Set<Item | SimpleCommand> {
+  const out = new Set<Item | SimpleCommand>();
   const openers = matchOpeners(items);
   const frames: Frame[] = [];
   let tail: Tail = END;
@@ -95,11 +95,14 @@ export function failureCaught(items: readonly Item[]): Set<Item> {
     closeAhead = it.kind === "keyword" && LIST_ENDS.has(it.word);
     const top = frames.at(-1);
     if (it.kind === "pipeline") {
-      if (pipelineCaught(it, negated(items, k), tail)) out.add(it);
+      const not = negated(items, k);
+      if (pipelineCaught(it, not, tail)) out.add(it);
+      else if (stagesCaught(it, not, tail, pipefail))
+        for (const c of it.commands.slice(0, -1)) out.add(c);
       read.push(it);
-      seen(negated(items, k) ? "ends" : pipelineEnds(it));
+      seen(not ? negatedEnds(it) : pipelineEnds(it));
     } else if (it.kind === "op") {
-      tail = afterOp(it.op, unit, tail);
+      tail = afterOp(it.op, unit, tail, pipefail);
     } else if (it.kind === "keyword" && (it.word === "}" || it.word === ")")) {
       // The group exits with its last list's status, read against what follows the group.
       const opener = openers.get(k) ?? -1;
@@ -194,10 +197,11 @@ function matchOpeners(items: readonly Item[]): Map<number, number> {
  * The tail read from before `op`, given how the unit after it ends and the tail after that:
  * `|| false || true` exits 0, `|| exit 1 || true` does not (nothing after exit runs).
  */
-function afterOp(op: string, unit: Unit, t: Tail): Tail {
+function afterOp(op: string, unit: Unit, t: Tail, pipefail: boolean): Tail {
   // A unit that may fail may also succeed (`|| ls && exit 1 || true` exits 1 when ls succeeds).
   const run = unit === "ok" ? t[0] : unit === "fails" && t[0] && t[1];
-  if (op === "&&") return [run, t[1]];
+  // With pipefail a stage's failure is the pipeline's, as before `&&`.
+  if (op === "&&" || (op === "|" && pipefail)) return [run, t[1]];
   if (op === "||") return [t[0], run];
   // In a pipeline only the last command's status counts.
   if (op === "|") return [run, run];
@@ -226,7 +230,10 @@ function redirectsOk(after: Item | undefined): boolean {
  * Adds `read[from, to)` to `out`, each once: a range marked before inside it (an inner group,
  * read first) is skipped, so groups nested n deep cost n, not n².
  */
-function marker(read: readonly Item[], out: Set<Item>): (from: number, to: number) => void {
+function marker(
+  read: readonly Item[],
+  out: Set<Item | SimpleCommand>,
+): (from: number, to: number) => void {
   const done: [number, number][] = [];
   return (from, to) => {
     let end = to;
@@ -252,6 +259,30 @@ function pipelineCaught(p: Pipeline, not: boolean, tail: Tail): boolean {
   return commandEnds(p.commands.at(-1)!) === "ok" ? ifOk : ifOk && ifFailed;
 }
 
+/**
+ * Whether the failure of a stage before the last (`b | true`, `b | cat`) lets the RUN go on: the
+ * pipeline's status is the last command's, whatever b did, unless pipefail makes it b's.
+ */
+function stagesCaught(p: Pipeline, not: boolean, tail: Tail, pipefail: boolean): boolean {
+  if (p.commands.length < 2) return false;
+  const [ifOk, ifFailed] = not ? [tail[1], tail[0]] : tail;
+  if (pipefail) return ifFailed;
+  return commandEnds(p.commands.at(-1)!) === "ok" ? ifOk : ifOk && ifFailed;
+}
+
+/**
+ * How `! p` ends: `! false` exits 0, `! true` 1; any other turned round may succeed or fail, and
+ * is read as a compound (fail closed).
+ */
+function negatedEnds(p: Pipeline): Unit {
+  const [cmd, ...rest] = p.commands;
+  if (!cmd || rest.length > 0) return "ends";
+  const own = commandEnds(cmd);
+  if (own === "ok") return "fails";
+  const name = cmd.name?.replace(/^.*\//, "") ?? "";
+  return own === "fails" && ALWAYS_FAIL.has(name) ? "ok" : "ends";
+}
+
 function negated(items: readonly Item[], k: number): boolean {
   const before = items[k - 1];
   return before?.kind === "keyword" && before.word === "!";
@@ -271,10 +302,17 @@ function pipelineEnds(p: Pipeline): Unit {
 
 /** A substitution in its words (`echo $(false)`) runs, but its status is not the command's. */
 function commandEnds(cmd: SimpleCommand): Unit {
-  const name = cmd.name?.replace(/^.*\//, "") ?? "";
+  // A name with an expansion has none known: only its raw word (`$(true)`) is read.
+  const name = (cmd.name ?? cmd.args[0]?.raw ?? "").replace(/^.*\//, "");
   if (!cmd.redirects.every((r) => SAFE_REDIRECT.test(r.raw))) return "ends";
   if ([...cmd.assignments, ...cmd.args].some((w) => MAY_EXIT.test(w.raw))) return "ends";
-  if (ALWAYS_SUCCEED.has(name)) return "ok";
+  if (
+    alwaysSucceeds(
+      name,
+      cmd.args.slice(1).map((w) => w.raw),
+    )
+  )
+    return "ok";
   // `exit` alone exits with the failed command's status.
   if ((name === "exit" || name === "return") && cmd.args.length === 2 && cmd.args[1]!.value === "0")
     return "ok";

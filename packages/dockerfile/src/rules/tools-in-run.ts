@@ -94,7 +94,7 @@ function shellTools(file: DockerfileText, ins: Instruction, add: Add): void {
       ins.heredocs.length > 0 && isHeredocScript(command)
         ? ins.heredocs.map((h) => heredocSource(file.text, h, escapeChar))
         : [runSource(file.text, ins, rest, escapeChar)];
-    for (const src of sources) scriptTools(src, add, 0, NO_SCOPE);
+    for (const src of sources) scriptTools(src, add, 0, NO_SCOPE, undefined, false, pipefail(file));
   } catch (err) {
     if (!(err instanceof ShellSyntaxError)) throw err;
     const from = ins.start + ins.keyword.length;
@@ -109,20 +109,23 @@ function scriptTools(
   outer: LazyScope,
   runsAt?: number,
   accepted = false,
+  pipefail = false,
 ): void {
   const at = (word: Word, k = 0) => src.span(word.start + k, word.start + k + 1)[0];
-  const caught = failureCaught(src.script.items);
+  const caught = failureCaught(src.script.items, pipefail);
   const okAt = (p: Item | undefined) => accepted || (p !== undefined && caught.has(p));
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;
     const scope = lazyScope(src, item.start, outer);
     const ok = okAt(item);
-    const add = (tool: string, offset: number) => outerAdd(tool, offset, scope, runsAt, ok);
     for (const cmd of item.commands) {
+      // A stage before the last may be caught on its own (`b | true`).
+      const okHere = ok || caught.has(cmd);
+      const add = (tool: string, offset: number) => outerAdd(tool, offset, scope, runsAt, okHere);
       commandTools(cmd, (tool, word) => add(tool, at(word)));
       for (const { word } of shellStrings(cmd)) {
         const inner = depth < MAX_DEPTH ? nestedSource(src, word) : undefined;
-        if (inner) scriptTools(inner, outerAdd, depth + 1, scope, runsAt, ok);
+        if (inner) scriptTools(inner, outerAdd, depth + 1, scope, runsAt, okHere, pipefail);
         else wordsIn(word.raw, (tool, k) => add(tool, at(word, k)));
       }
       // eval's words are a script the shell reads again.
@@ -133,17 +136,24 @@ function scriptTools(
   for (const sub of substitutionsOf(src)) {
     const scope = sub.pipeline ? lazyScope(src, sub.pipeline.start, outer) : outer;
     const ok = okAt(sub.pipeline);
-    if (sub.src && depth < MAX_DEPTH) scriptTools(sub.src, outerAdd, depth + 1, scope, runsAt, ok);
+    if (sub.src && depth < MAX_DEPTH)
+      scriptTools(sub.src, outerAdd, depth + 1, scope, runsAt, ok, pipefail);
     else wordsIn(sub.text, (tool) => outerAdd(tool, sub.at[0], scope, runsAt, ok));
   }
   for (const fed of fedHeredocs(src)) {
     const scope = lazyScope(src, fed.at, outer);
     const fedAt = runsAt ?? src.span(fed.at, fed.at + 1)[0];
     if (fed.src && depth < MAX_DEPTH)
-      scriptTools(fed.src, outerAdd, depth + 1, scope, fedAt, accepted);
+      scriptTools(fed.src, outerAdd, depth + 1, scope, fedAt, accepted, pipefail);
     else wordsIn(fed.text, (tool, k) => outerAdd(tool, fed.fileAt(k), scope, fedAt, accepted));
   }
 }
+
+/**
+ * Whether a pipeline's status may be any failed stage's: `set -o pipefail`, or a `SHELL` or
+ * `bash -o pipefail -c` that sets it, anywhere in the file (fail closed: `b | true` then fails).
+ */
+const pipefail = (file: DockerfileText) => file.text.includes("pipefail");
 
 /** The tools one command runs: itself, behind its wrappers, and what find -exec runs. */
 function commandTools(cmd: SimpleCommand, add: (tool: string, word: Word) => void): void {
@@ -193,5 +203,5 @@ function execTools(file: DockerfileText, ins: Instruction, add: Add): void {
       wordsIn(w.value, (tool, k) => add(tool, fileAt(w.at[k] ?? w.start)));
     return;
   }
-  if (src) scriptTools(src, add, 1, NO_SCOPE);
+  if (src) scriptTools(src, add, 1, NO_SCOPE, undefined, false, pipefail(file));
 }

@@ -31,3 +31,29 @@ export const MAY_END: ReadonlySet<string> = new Set([
   "break",
   "continue",
 ]);
+
+/** Commands that exit non-zero whatever their arguments: `! false` succeeds. */
+export const ALWAYS_FAIL: ReadonlySet<string> = new Set(["false"]);
+
+/** A word eval reads back as the same word: no quote, expansion, glob or operator in it. */
+const PLAIN_WORD = /^[A-Za-z0-9_.,:/@%+-]+$/;
+
+/** A word that is only a substitution running `true` or `:`: it expands to no command at all. */
+const EMPTY_SUBSTITUTION = /^(?:\$\(\s*(?:true|:)\s*\)|`\s*(?:true|:)\s*`)$/;
+
+/**
+ * Whether a command exits 0 whatever it is given, `name` its base name, `words` what follows it
+ * (redirections and `${x?}` judged by the caller): ALWAYS_SUCCEED; `cat` with no operand, which
+ * copies the pipe before it (or the RUN's empty input) through; `eval true`, `eval echo x`, whose
+ * plain words read back as such a command; and `$(true)` alone, which runs no command and leaves
+ * the substitution's status, 0. Anything else may fail (busybox sh, checked in OR_GUARD_FORMS).
+ */
+export function alwaysSucceeds(name: string, words: readonly string[]): boolean {
+  if (ALWAYS_SUCCEED.has(name)) return true;
+  if (name === "cat") return words.length === 0;
+  if (name === "eval") return EVAL_OK.has(words[0] ?? "") && words.every((w) => PLAIN_WORD.test(w));
+  return words.length === 0 && EMPTY_SUBSTITUTION.test(name);
+}
+
+/** What `eval` may run for alwaysSucceeds: busybox's adduser/addgroup are judged elsewhere. */
+const EVAL_OK: ReadonlySet<string> = new Set(["true", ":", "echo"]);

@@ -43,3 +43,23 @@ describe("a Debian tool whose failure a || catches", () => {
     expect(migrateDockerfile(text, { release: "3.23" }).debianToolsLeft).toHaveLength(1);
   });
 });
+
+describe("a Debian tool before a pipe", () => {
+  // busybox sh has no pipefail by default: the pipeline's status is its last command's.
+  it.each(["RUN useradd -Z x app | true", "RUN useradd -Z x app | cat"])("%s", (run) => {
+    const text = file(run);
+    expect(leftAsWritten(text)).toEqual([]);
+    expect(checkLines(text)).toEqual([]);
+  });
+
+  it.each([
+    ["RUN useradd -Z x app | grep -q x"],
+    ['SHELL ["/bin/sh", "-o", "pipefail", "-c"]', "RUN useradd -Z x app | true"],
+    ["RUN set -o pipefail; useradd -Z x app | true"],
+  ])("still counts one whose failure fails the pipeline: %s", (...lines) => {
+    const text = file(...lines);
+    const line = lines.length + 1;
+    expect(leftAsWritten(text)).toEqual([line]);
+    expect(checkLines(text)).toEqual([line]);
+  });
+});

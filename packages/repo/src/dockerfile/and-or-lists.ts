@@ -53,13 +53,14 @@ interface Part {
 export type Opener = "(" | "{" | "$(";
 
 /**
- * How a command found is known to end: it exits 0, it may fail (its status only), it may end the
- * shell there (`exit 1`, `${x?}`, `>&3`), or it runs in another command's word (`echo $(false)`).
+ * How a command found is known to end: it exits 0, it may fail (its status only), it always
+ * fails (`false`: `! false` exits 0), it may end the shell there (`exit 1`, `${x?}`, `>&3`), or it
+ * runs in another command's word (`echo $(false)`).
  */
-export type CommandStatus = "ok" | "fails" | "ends" | "word";
+export type CommandStatus = "ok" | "fails" | "no" | "ends" | "word";
 
 /** How a part ends, all its commands read. */
-type Unit = Exclude<CommandStatus, "word">;
+type Unit = Exclude<CommandStatus, "word" | "no">;
 
 /**
  * The and-or lists of a scanned script, nested in `( … )` and `{ …; }`: when one ends, the parts
@@ -76,9 +77,11 @@ export class AndOrLists {
   private readonly openers: Opener[] = [];
   private taints = 0;
 
+  /** `pipefail`: a pipeline fails when any stage does (`set -o pipefail` in the script). */
   constructor(
     private readonly status: (k: number) => CommandStatus,
     private readonly guard: (from: number, to: number) => void,
+    private readonly pipefail = false,
   ) {}
 
   /** `&&`, `||` or `|` before a part starting at command `count`. */
@@ -213,8 +216,11 @@ export class AndOrLists {
           const v = d.variants[key(d.map(tail))];
           if (v) defer(v);
         }
-      // A negated pipeline is a compound: `a && ! b` reads a against the tail after all of it.
-      tail = outside && p.op !== "|" ? afterOp(p.op, "ends", outside) : afterOp(p.op, unit, tail);
+      // `a && ! b` reads a against the tail after all of `! b`, which ends as negatedUnit says.
+      tail =
+        outside && p.op !== "|"
+          ? afterOp(p.op, this.negatedUnit(parts, i, to, taintTo), outside, this.pipefail)
+          : afterOp(p.op, unit, tail, this.pipefail);
       if (p.op !== "|") outside = undefined;
       [to, taintTo] = [p.start, p.taint];
     }
@@ -226,6 +232,18 @@ export class AndOrLists {
       const end = parts[i + 1]?.start ?? count;
       if (end > from) guard(from, end);
     }
+  }
+
+  /**
+   * How `! X` ends, X the pipeline of part i alone: `! false` exits 0, `! true` may fail; any
+   * other turned round is read as a compound (fail closed).
+   */
+  private negatedUnit(parts: readonly Part[], i: number, to: number, taintTo: number): Unit {
+    const p = parts[i]!;
+    // Its only taint is the `!` itself, and no `|` after it.
+    if (p.group || p.taint + 1 !== taintTo || parts[i + 1]?.op === "|") return "ends";
+    if (to - p.start === 1 && this.status(p.start) === "no") return "ok";
+    return this.unit(p.start, to) === "ok" ? "fails" : "ends";
   }
 
   /** How a part `[p.start, to)` ends; an `exit` in a subshell ends only the subshell. */
@@ -255,7 +273,7 @@ export class AndOrLists {
     for (let k = ends.length - 1; k < to; k++) {
       const s = this.status(k);
       ends.push(ends[k]! + (s === "ends" ? 1 : 0));
-      fails.push(fails[k]! + (s === "fails" ? 1 : 0));
+      fails.push(fails[k]! + (s === "fails" || s === "no" ? 1 : 0));
       oks.push(oks[k]! + (s === "ok" ? 1 : 0));
     }
   }
@@ -274,10 +292,11 @@ function pipelinesNegated(parts: readonly Part[]): boolean[] {
  * The tail read from before `op`, given how the unit after it ends and the tail after that:
  * `|| false || true` exits 0, `|| exit 1 || true` does not (nothing after exit runs).
  */
-function afterOp(op: string, unit: Unit, t: Tail): Tail {
+function afterOp(op: string, unit: Unit, t: Tail, pipefail: boolean): Tail {
   // A unit that may fail may also succeed (`|| ls && exit 1 || true` exits 1 when ls succeeds).
   const run = unit === "ok" ? t[0] : unit === "fails" && t[0] && t[1];
-  if (op === "&&") return [run, t[1]];
+  // With pipefail a stage's failure is the pipeline's, as before `&&`.
+  if (op === "&&" || (op === "|" && pipefail)) return [run, t[1]];
   if (op === "||") return [t[0], run];
   // In a pipeline only the last command's status counts.
   return [run, run];

@@ -1,5 +1,11 @@
 import { SHELL_KEYWORDS } from "@alpinize/busybox";
-import { ALWAYS_SUCCEED, MAY_END, MAY_EXIT, shellScriptIndex } from "@alpinize/dockerfile";
+import {
+  ALWAYS_FAIL,
+  alwaysSucceeds,
+  MAY_END,
+  MAY_EXIT,
+  shellScriptIndex,
+} from "@alpinize/dockerfile";
 import type { CommandStatus } from "./and-or-lists.js";
 import { LIST_ENDS, looksUp, ShellGuards } from "./shell-guards.js";
 import { type Substitution, substitutionOffset, tokenize } from "./shell-words.js";
@@ -69,8 +75,13 @@ const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
  * `$(…)`, backticks and `sh -c '…'` / `bash -lc '…'` bodies. A substitution is one word of the
  * command it is written in (`apk add $(cat list) bash`); the commands it runs come before that
  * command, which runs them first. Good enough to find `apt-get` or `useradd` anywhere.
+ * `pipefail`: a pipeline fails when any stage does (the script, or one it is in, names pipefail).
  */
-export function scanCommands(text: string, depth = 0): ShellCommand[] {
+export function scanCommands(
+  text: string,
+  depth = 0,
+  pipefail = text.includes("pipefail"),
+): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let current: ShellCommand | undefined;
   let skipHeader = false;
@@ -90,7 +101,7 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
     const cmd = commands[k]!;
     return badDescriptor.has(cmd) ? "ends" : howItEnds(cmd);
   };
-  const guards = new ShellGuards(status, (from, to) => marked.guard(commands, from, to));
+  const guards = new ShellGuards(status, (from, to) => marked.guard(commands, from, to), pipefail);
   const end = (cmd: ShellCommand | undefined) => {
     // With no command (`V=$(X)`, `for f in $(X)`), X's guard is that of a command at its place.
     const guarded = cmd ? cmd.guarded : substituted.length > 0 && guards.starts();
@@ -105,7 +116,7 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
   for (const token of tokenize(text)) {
     // One by one: spreading a substitution of a million commands into push overflows the stack.
     if (token.kind !== "op")
-      for (const c of substitutedCommands(token.subs, depth)) substituted.push(c);
+      for (const c of substitutedCommands(token.subs, depth, pipefail)) substituted.push(c);
     // An assignment or redirection alone between a `;` and a group's end is a command of its own;
     // a `;` before `then`, `fi`, `done`… leaves the list's status to be read with the if or loop.
     const closes = token.kind === "word" && LIST_ENDS.has(token.text);
@@ -170,7 +181,7 @@ export function scanCommands(text: string, depth = 0): ShellCommand[] {
   }
   end(current);
   guards.finish(commands.length);
-  return depth > 3 ? commands : expand(commands, depth);
+  return depth > 3 ? commands : expand(commands, depth, pipefail);
 }
 
 /**
@@ -198,7 +209,8 @@ function howItEnds(cmd: ShellCommand): Exclude<CommandStatus, "word"> {
   if (cmd.redirects?.some((f) => f !== "/dev/null")) return "ends";
   if ([cmd.name, ...cmd.args, ...cmd.assignments].some((w) => MAY_EXIT.test(w))) return "ends";
   const name = baseName(cmd.name);
-  if (ALWAYS_SUCCEED.has(name)) return "ok";
+  if (alwaysSucceeds(name, cmd.args)) return "ok";
+  if (ALWAYS_FAIL.has(name)) return "no";
   if ((name === "exit" || name === "return") && cmd.args.length === 1 && cmd.args[0] === "0")
     return "ok";
   return MAY_END.has(name) || name.includes("$") ? "ends" : "fails";
@@ -208,10 +220,14 @@ function howItEnds(cmd: ShellCommand): Exclude<CommandStatus, "word"> {
 const MAX_SUBSTITUTION_DEPTH = 8;
 
 /** The commands `$(…)` and backquotes run, at their own offsets in the scanned text. */
-function substitutedCommands(subs: readonly Substitution[], depth: number): ShellCommand[] {
+function substitutedCommands(
+  subs: readonly Substitution[],
+  depth: number,
+  pipefail: boolean,
+): ShellCommand[] {
   if (subs.length === 0 || depth >= MAX_SUBSTITUTION_DEPTH) return [];
   return subs.flatMap((sub) =>
-    scanCommands(sub.text, depth + 1).map((c) => ({
+    scanCommands(sub.text, depth + 1, pipefail).map((c) => ({
       ...c,
       offset: substitutionOffset(sub, c.offset),
     })),
@@ -219,7 +235,7 @@ function substitutedCommands(subs: readonly Substitution[], depth: number): Shel
 }
 
 /** Sees through `sudo X`, `env A=1 X`, and runs the scan again on `sh -ec '…'` bodies. */
-function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
+function expand(commands: ShellCommand[], depth: number, pipefail: boolean): ShellCommand[] {
   const out: ShellCommand[] = [];
   for (const cmd of commands) {
     out.push(cmd);
@@ -237,7 +253,7 @@ function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
       // Expanded in turn: `sudo sh -ec '…'`, `env A=1 nice X`.
       if (name !== undefined && !looksUp(base, cmd.args.slice(0, k))) {
         const wrapped = { name, args, assignments: [], offset: cmd.offset, ...guardOf(cmd) };
-        for (const c of expand([wrapped], depth)) out.push(c);
+        for (const c of expand([wrapped], depth, pipefail)) out.push(c);
       }
     }
     // `sh -c`, `sh -ec`, `bash -o pipefail -lc`: the rule migrate reads ENTRYPOINT/CMD by.
@@ -246,7 +262,8 @@ function expand(commands: ShellCommand[], depth: number): ShellCommand[] {
       const body = cmd.args[script - 1];
       // Offsets inside the body are not offsets of the text: the body's commands are on `sh`'s.
       if (body !== undefined)
-        for (const c of scanCommands(body, depth + 1)) out.push(placedInside(c, body, cmd));
+        for (const c of scanCommands(body, depth + 1, pipefail))
+          out.push(placedInside(c, body, cmd));
     }
   }
   return out;

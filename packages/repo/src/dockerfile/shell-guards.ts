@@ -26,10 +26,15 @@ export class ShellGuards {
 
   /**
    * `status(k)`: how the k-th command found is known to end (`true`, `echo …`, `exit 0` exit 0);
-   * `guard(from, to)`: commands `[from, to)` may fail, a `||` after them catches it.
+   * `guard(from, to)`: commands `[from, to)` may fail, a `||` after them catches it; `pipefail`:
+   * a pipeline fails when any stage does.
    */
-  constructor(status: (k: number) => CommandStatus, guard: (from: number, to: number) => void) {
-    this.lists = new AndOrLists(status, guard);
+  constructor(
+    status: (k: number) => CommandStatus,
+    guard: (from: number, to: number) => void,
+    pipefail = false,
+  ) {
+    this.lists = new AndOrLists(status, guard, pipefail);
   }
 
   /** A reserved word at a command's place; `count`: commands found so far. */

@@ -140,7 +140,8 @@ function readRun(
     })
     .join("\n");
   const script = formScript(body, ins.form);
-  const scanned = runCommands(`${script}\n${heredocText}`, ins.line);
+  // `pipefail` anywhere (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`): as migrate reads it.
+  const scanned = runCommands(`${script}\n${heredocText}`, ins.line, source.includes("pipefail"));
   const fileAt = (cmd: ShellCommand) =>
     cmd.offset < script.length
       ? (ins.args.map[flagText.length + cmd.offset] ?? ins.start)
@@ -213,9 +214,9 @@ function runsOf(
 }
 
 /** The RUN's commands; a RUN nested too deep to read is named by its line. */
-function runCommands(script: string, line: number): ShellCommand[] {
+function runCommands(script: string, line: number, pipefail: boolean): ShellCommand[] {
   try {
-    return scanCommands(script);
+    return scanCommands(script, 0, pipefail || script.includes("pipefail"));
   } catch (err) {
     if (isAlpinizeError(err) && err.code === SHELL_TOO_DEEP && err.details.line === undefined)
       throw shellTooDeep({ line });
