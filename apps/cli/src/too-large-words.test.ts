@@ -1,8 +1,11 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./test-helpers.js";
+import { BIN } from "./test-support/nobody.js";
 
 let dir = "";
 beforeAll(async () => {
@@ -11,6 +14,7 @@ beforeAll(async () => {
   // Just over the 4 MiB a Dockerfile may have.
   const line = `RUN echo ${"a".repeat(100)}\n`;
   await writeFile(join(dir, "big", "Dockerfile"), `FROM debian:bookworm\n${line.repeat(45_000)}`);
+  await writeFile(join(dir, "big", "start"), `#!/bin/sh\n${line.repeat(45_000)}`);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -47,3 +51,49 @@ describe("a Dockerfile over 4 MiB is worded alike by migrate and check, FILE or 
     });
   });
 });
+
+/** The built CLI reading `file` as standard input, through a pipe or redirected from the file. */
+function fromStdin(how: "pipe" | "redirect", file: string, command: string) {
+  const script = how === "pipe" ? 'cat "$F" | "$@" -' : '"$@" - < "$F"';
+  const r = spawnSync("sh", ["-c", script, "sh", process.execPath, BIN, command], {
+    cwd: dir,
+    encoding: "utf8",
+    timeout: 30_000,
+    env: { ...process.env, NO_COLOR: "1", F: join(dir, "big", file) },
+  });
+  return { code: r.status, stderr: r.stderr };
+}
+
+// migrate - said "not a Dockerfile"; check - "Pass a Dockerfile or a script." from a pipe, and
+// "name the right file, or split this one" from a redirected file.
+describe.skipIf(!existsSync(BIN))(
+  "standard input over 4 MiB is worded as a Dockerfile over 4 MiB",
+  () => {
+    it.each([
+      ["migrate", "pipe", "", " migrate each of them."],
+      ["migrate", "redirect", "", " migrate each of them."],
+      ["check", "pipe", " (not checked)", " check each of them."],
+      ["check", "redirect", " (not checked)", " check each of them."],
+    ] as const)("%s - from a %s", (command, how, suffix, next) => {
+      const r = fromStdin(how, "Dockerfile", command);
+      expect(r.code).toBe(2);
+      const [first, hint] = errorAndHint(r.stderr);
+      expect(first).toBe(
+        `error <stdin>: larger than 4 MiB: a Dockerfile too large for alpinize to read${suffix}`,
+      );
+      expect(hint).toBe(`${SPLIT}${next}`);
+    });
+
+    it.each(["pipe", "redirect"] as const)(
+      "check - from a %s: a script when it starts #!",
+      (how) => {
+        const r = fromStdin(how, "start", "check");
+        expect(r.code).toBe(2);
+        expect(errorAndHint(r.stderr)).toEqual([
+          "error <stdin>: larger than 4 MiB: a script too large for alpinize to read (not checked)",
+          "  Split it into scripts of at most 4 MiB each, then check each of them.",
+        ]);
+      },
+    );
+  },
+);

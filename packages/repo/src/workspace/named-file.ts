@@ -16,7 +16,9 @@ export async function readNamedFile(path: string, display = path): Promise<strin
     const real = await realpath(path).catch((err: unknown) => {
       throw unreadable(display, err);
     });
-    return await readTextFile(real, display).catch((err: unknown) => {
+    return await readTextFile(real, display).catch(async (err: unknown) => {
+      if (NAMELESS.test(path) && info.size > MAX_TEXT_BYTES)
+        throw namelessTooLarge(display, await firstBytes(real));
       throw asNamed(err);
     });
   }
@@ -26,7 +28,7 @@ export async function readNamedFile(path: string, display = path): Promise<strin
       details: { file: display },
     });
   }
-  const bytes = await readStream(path, display);
+  const bytes = await readStream(path, display, NAMELESS.test(path));
   if (bytes.includes(0)) {
     throw new InputError(
       "ALPINIZE_REPO_UNREADABLE",
@@ -38,8 +40,43 @@ export async function readNamedFile(path: string, display = path): Promise<strin
   return decodeText(bytes);
 }
 
+/**
+ * Standard input (`check -`) and `<(cmd)`: no name says what they hold, so, as `kindOfText` reads
+ * them, one over the limit is a Dockerfile too large to read, or a script when it starts `#!`.
+ */
+const NAMELESS = /^\/(?:dev|proc\/self)\/(?:stdin|fd\/\d+)$/;
+
+/** The refusal of a nameless input over the limit, worded as for a file named like a Dockerfile. */
+function namelessTooLarge(display: string, start: Buffer): InputError {
+  const limit = formatBytes(MAX_TEXT_BYTES);
+  const kind = kindOfText(start.toString("utf8")) === "script" ? "script" : "Dockerfile";
+  return new InputError(
+    "ALPINIZE_REPO_UNREADABLE",
+    `${display}: larger than ${limit}: a ${kind} too large for alpinize to read`,
+    {
+      hint: `Split it into ${kind}s of at most ${limit} each, then check each of them.`,
+      details: { file: display },
+    },
+  );
+}
+
+/** The first bytes of a file, enough for a byte order mark and `#!`; none when it cannot be read. */
+async function firstBytes(path: string): Promise<Buffer> {
+  const handle = await open(path, "r").catch(() => undefined);
+  if (handle === undefined) return Buffer.alloc(0);
+  try {
+    const buf = Buffer.alloc(5);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } catch {
+    return Buffer.alloc(0);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** A pipe or device has no size to check first: read until it ends or passes the limit. */
-async function readStream(path: string, display: string): Promise<Buffer> {
+async function readStream(path: string, display: string, nameless: boolean): Promise<Buffer> {
   const handle = await open(path, "r").catch((err: unknown) => {
     throw unreadable(display, err);
   });
@@ -55,6 +92,7 @@ async function readStream(path: string, display: string): Promise<Buffer> {
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > MAX_TEXT_BYTES) {
+        if (nameless) throw namelessTooLarge(display, buf.subarray(0, 5));
         throw new InputError(
           "ALPINIZE_REPO_UNREADABLE",
           `${display}: larger than ${formatBytes(MAX_TEXT_BYTES)}`,

@@ -137,11 +137,11 @@ function notStated(path: string, file: string, err: unknown): InputError {
 
 /**
  * A file named like a Dockerfile is one, too large to read: "not a Dockerfile" would send the
- * user looking for another file. Anything else (/dev/zero, a pipe) is no Dockerfile.
+ * user looking for another file. Anything else (/dev/zero, a pipe) is no Dockerfile. Standard
+ * input (`migrate -`) is given as a Dockerfile, so it is worded as one (`dockerfile` true).
  */
-function tooLarge(file: string): InputError {
+export function tooLarge(file: string, dockerfile = isDockerfileName(basename(file))): InputError {
   const limit = formatBytes(MAX_DOCKERFILE_BYTES);
-  const dockerfile = isDockerfileName(basename(file));
   return new InputError(
     "ALPINIZE_MIGRATE_TOO_LARGE",
     `${file}: larger than ${limit}${dockerfile ? ": a Dockerfile too large for alpinize to read" : ", not a Dockerfile"}`,

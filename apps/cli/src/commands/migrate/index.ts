@@ -1,13 +1,6 @@
 import { resolve } from "node:path";
 import { MAX_DOCKERFILE_BYTES } from "@alpinize/dockerfile";
-import {
-  type AlpinizeError,
-  EXIT,
-  formatBytes,
-  InputError,
-  isAlpinizeError,
-  UsageError,
-} from "@alpinize/errors";
+import { type AlpinizeError, EXIT, isAlpinizeError, UsageError } from "@alpinize/errors";
 import { createPackageMap, DEFAULT_RELEASE, KNOWN_RELEASES } from "@alpinize/package-map";
 import {
   decodeText,
@@ -24,7 +17,7 @@ import { missingOperand, takenOperand } from "../../missing-operand.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import { otherLinksNote, symlinkTarget } from "../../write-output.js";
 import { runRepositoryMigration } from "./dir.js";
-import { assertWritable, type FileMigration, migrateFile, writeAtomic } from "./file.js";
+import { assertWritable, type FileMigration, migrateFile, tooLarge, writeAtomic } from "./file.js";
 import { gosuFlag } from "./gosu.js";
 import {
   type FileFailure,
@@ -292,13 +285,8 @@ export async function readStdin(
   for await (const chunk of input) {
     const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     size += buf.length;
-    if (size > MAX_DOCKERFILE_BYTES) {
-      throw new InputError(
-        "ALPINIZE_MIGRATE_TOO_LARGE",
-        `${STDIN_NAME}: larger than ${formatBytes(MAX_DOCKERFILE_BYTES)}, not a Dockerfile`,
-        { hint: "Pass a Dockerfile.", details: { file: STDIN_NAME } },
-      );
-    }
+    // Worded as a Dockerfile named on the command line: `-` is given as one.
+    if (size > MAX_DOCKERFILE_BYTES) throw tooLarge(STDIN_NAME, true);
     chunks.push(buf);
   }
   return decodeText(Buffer.concat(chunks));
