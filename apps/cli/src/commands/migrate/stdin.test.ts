@@ -24,6 +24,9 @@ describe("migrate - (standard input)", () => {
     await expect(readStdin(io, chunks(MAX_DOCKERFILE_BYTES + 1, 64 * 1024))).rejects.toMatchObject({
       code: "ALPINIZE_MIGRATE_TOO_LARGE",
       exitCode: 2,
+      // Worded as a Dockerfile named on the command line (it said "not a Dockerfile").
+      message: "<stdin>: larger than 4 MiB: a Dockerfile too large for alpinize to read",
+      hint: "Split it into Dockerfiles of at most 4 MiB each, then migrate each of them.",
     });
   });
 });
