@@ -21,8 +21,9 @@ describe("users: a base account's name made with another ID", () => {
     expect(usersMessages(`${FROM}RUN useradd -u 500 ntp\n`)).toContain(
       "user ntp already exists in Alpine's base image (UID 123; this line asks for UID 500): busybox adduser stops on it (user 'ntp' in use); drop this step and use Alpine's ntp (UID 123: what expects UID 500 must then name ntp or 123), or give the user a name Alpine's base lacks",
     );
+    // Debian's adduser --system gives nogroup: the warning says the group differs too.
     expect(usersMessages(`${FROM}RUN adduser --system --uid 500 ntp\n`)).toContain(
-      "user ntp already exists in Alpine's base image (UID 123; this line asks for UID 500): busybox adduser stops on it (user 'ntp' in use); drop this step and use Alpine's ntp (UID 123: what expects UID 500 must then name ntp or 123), or give the user a name Alpine's base lacks",
+      "user ntp already exists in Alpine's base image (UID 123; this line asks for UID 500): busybox adduser stops on it (user 'ntp' in use); drop this step and use Alpine's ntp (UID 123: what expects UID 500 must then name ntp or 123), or give the user a name Alpine's base lacks; its primary group differs too: Debian's adduser --system gives it nogroup (GID 65534 on Debian), Alpine's ntp has ntp (GID 123), and under a name Alpine's base lacks busybox adduser -S gives it nogroup, GID 65533 on Alpine, so files the user makes get another GID than on Debian",
     );
   });
 

@@ -1,3 +1,4 @@
+import { ALPINE_BASE_GROUPS } from "./alpine-base.js";
 import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
 import { optionValue, type Parsed } from "./users-options.js";
 
@@ -155,6 +156,26 @@ export function unaskedGroupNote(name: string, asks: UserAsks): string {
       ? `, and what relies on its GID being ${gid} differs`
       : "";
   return `; its primary group is Alpine's ${base.group} (GID ${base.gid}), not ${was} as ${gave}: files the user makes get group ${base.group}${relies}; if that matters, give the user a name Alpine's base lacks`;
+}
+
+/**
+ * For a base user whose creation is kept (it asks for a home, shell or UID of its own): the primary
+ * group it would have had on Debian where the line names none, when Alpine's account has another,
+ * as "" or "; …". Either way out the warning gives changes it: Alpine's account keeps its own
+ * group, and busybox `adduser -S` under a new name gives nogroup, whose GID is Alpine's (65533),
+ * not Debian's (65534); checked with Debian's adduser and the musl busybox.
+ */
+export function keptGroupNote(name: string, asks: UserAsks): string {
+  const base = ALPINE_BASE_USER_ENTRIES.get(name);
+  const debian = asks.unaskedGroup;
+  if (base === undefined || debian === undefined || debian === base.group) return "";
+  const gid = DEBIAN_BASE_GROUPS.get(debian);
+  const was = gid === undefined ? debian : `${debian} (GID ${gid} on Debian)`;
+  const gave = DEBIAN_BASE_USER_GROUPS.has(name)
+    ? `Debian's base image gives its ${name}`
+    : "Debian's adduser --system gives it";
+  const nogroup = [...ALPINE_BASE_GROUPS].find(([, n]) => n === "nogroup")?.[0];
+  return `; its primary group differs too: ${gave} ${was}, Alpine's ${name} has ${base.group} (GID ${base.gid}), and under a name Alpine's base lacks busybox adduser -S gives it nogroup, GID ${nogroup} on Alpine, so files the user makes get another GID than on Debian`;
 }
 
 /** What a useradd call asks of user `name`: -g, -N (Debian's users), -d, -m (home /home/NAME), -s. */

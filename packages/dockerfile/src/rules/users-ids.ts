@@ -1,6 +1,6 @@
 import { ALPINE_BASE_USERS, ALPINE_GROUPS, ALPINE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
-import { baseUserLacks, type UserAsks } from "./users-base-accounts.js";
+import { baseUserLacks, keptGroupNote, type UserAsks } from "./users-base-accounts.js";
 import { baseHolder } from "./users-base-holder.js";
 import { baseId } from "./users-base-names.js";
 import { freeId } from "./users-free-id.js";
@@ -30,7 +30,8 @@ export function checkIds(
   const names = kind === "user" ? ALPINE_USERS : ALPINE_GROUPS;
   if (name !== undefined && names.has(name)) {
     const lacks = kind === "user" ? baseUserLacks(name, asks) : [];
-    warnBaseName(scope, at, kind, name, kind === "user" ? uid : gid, lacks);
+    const note = kind === "user" ? keptGroupNote(name, asks) : "";
+    warnBaseName(scope, at, kind, name, kind === "user" ? uid : gid, lacks, note);
     return;
   }
   const pkg = name === undefined ? undefined : createdByPackage(scope, name, kind);
@@ -108,6 +109,7 @@ function warnBaseName(
   name: string,
   id: string | undefined,
   lacks: string[],
+  note = "",
 ): void {
   const base = baseId(kind, name);
   const label = kind === "user" ? "UID" : "GID";
@@ -122,6 +124,6 @@ function warnBaseName(
   scope.warn(
     "users",
     at,
-    `${kind} ${name} already exists in Alpine's base image (${label} ${base}${asked}): busybox ${kind === "user" ? "adduser" : "addgroup"} stops on it (${kind} '${name}' in use); drop this step and use Alpine's ${name}${moved}, or give the ${kind} a name Alpine's base lacks`,
+    `${kind} ${name} already exists in Alpine's base image (${label} ${base}${asked}): busybox ${kind === "user" ? "adduser" : "addgroup"} stops on it (${kind} '${name}' in use); drop this step and use Alpine's ${name}${moved}, or give the ${kind} a name Alpine's base lacks${note}`,
   );
 }
