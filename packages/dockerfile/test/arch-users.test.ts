@@ -150,6 +150,8 @@ describe("rule 5: users and groups", () => {
     expect(messages).toEqual([
       expect.stringMatching(/base group ping holds GID 999/),
       expect.stringMatching(/group www-data already exists/),
+      // Alpine's www-data kept: GID 82, where Debian's is 33.
+      expect.stringMatching(/^group www-data is GID 33 in Debian's base image and 82 in Alpine's/),
     ]);
     expect(r.warnings[0]).toMatchObject({ line: 2, column: 5 });
   });

@@ -38,12 +38,20 @@ describe("users: a dropped adduser --system of a base user says Debian's primary
     "adduser --system --group ntp",
     "adduser --system --ingroup ntp ntp",
     "adduser --system --gid 123 ntp",
-    "adduser --system games",
     "useradd -r ntp",
     "useradd -u 123 ntp",
   ])("%s: the same group on both, no word on it", (line) => {
     const r = run(line);
     expect(r.output).toBe("FROM alpine:3.23\nRUN echo ok\n");
     expect(r.messages).toEqual([expect.stringMatching(/, home and shell$/)]);
+  });
+
+  it("adduser --system games: the same group on both, under other GIDs (60 on Debian, 35 here)", () => {
+    const r = run("adduser --system games");
+    expect(r.output).toBe("FROM alpine:3.23\nRUN echo ok\n");
+    expect(r.messages).toEqual([
+      expect.stringMatching(/, home and shell$/),
+      expect.stringMatching(/^group games is GID 60 in Debian's base image and 35 in Alpine's: /),
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_PRIMARY_GIDS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
+import { warnRenumberedGid } from "./users-renumbered-gids.js";
 
 /** A group both base images have, with Debian's and Alpine's GID. */
 export interface RenumberedGroup {
@@ -41,7 +42,7 @@ const DEVICE_GROUPS: ReadonlyMap<string, string> = new Map([
 
 /**
  * Rule `users`: a step names a group (a join, a primary group, an owner, `USER x:GROUP`) that
- * Alpine's base image has under another GID than Debian's. Nothing fails, but what holds Debian's
+ * Alpine's base image has under another GID than Debian's (by number: warnRenumberedGid). Nothing fails, but what holds Debian's
  * number (device nodes from the host, files in a volume) is no longer the group's: said once per
  * stage and group. `user`: the user named with it (`chown www-data:www-data`).
  */
@@ -51,6 +52,10 @@ export function warnRenumberedGroup(
   group: string,
   user?: string,
 ): void {
+  if (/^\d+$/.test(group)) {
+    warnRenumberedGid(scope, at, Number(group), renumberedGroups());
+    return;
+  }
   const g = renumberedGroups().get(group);
   const info = scope.stage.info;
   // Only a stage that leaves Debian changes numbers; the www-data user's warning (UID 33 → 82,
