@@ -38,10 +38,10 @@ describe("alpine-id: an account Alpine's base image has, made under its name", (
   it("groupadd -g 500 cron: a warning that the shim makes cron500, and how to get its name", () => {
     const text = script("groupadd -g 500 cron");
     expect(ids(text)).toEqual([
-      `3 warning group cron already exists in Alpine's base image (GID 16; this line asks for GID 500; ${ALPINE}): alpinize_ensure_group, which alpinize entrypoint writes for it, creates 'cron500' with GID 500 instead and prints that name (what it does when a name has another GID), so a later use of 'cron' finds Alpine's GID 16 | drop this step and use Alpine's cron (GID 16: what expects GID 500 must then name cron or 16), or give the group a name Alpine's base lacks, or capture the name the shim makes: g=$(alpinize_ensure_group cron 500) and use "$g"`,
+      `3 warning group cron already exists in Alpine's base image (GID 16; this line asks for GID 500; ${ALPINE}): alpinize_ensure_group, which alpinize entrypoint writes for it, creates 'cron500' ('cron_500' when a group 'cron500' exists already; with both taken it exits 3 and makes none) with GID 500 instead and prints that name (what it does when a name has another GID), so a later use of 'cron' finds Alpine's GID 16 | drop this step and use Alpine's cron (GID 16: what expects GID 500 must then name cron or 16), or give the group a name Alpine's base lacks, or capture the name the shim makes: g=$(alpinize_ensure_group cron 500) and use "$g"`,
     ]);
     // busybox addgroup -g is rewritten to the same shim call.
-    expect(ids(script("addgroup -g 500 cron"))[0]).toContain("creates 'cron500' with GID 500");
+    expect(ids(script("addgroup -g 500 cron"))[0]).toContain("creates 'cron500' ('cron_500' when");
     expect(ids(script("useradd -m -u 500 ntp"))[0]).toContain(
       "useradd fails there (user 'ntp' already exists)",
     );
@@ -118,6 +118,19 @@ describe.skipIf(reason !== undefined)(
       const group = await root.read("etc/group");
       expect(group).toMatch(/^cron500:x:500:/m);
       expect(group).toMatch(/^cron:x:16:/m);
+    });
+
+    it("with cron500 taken the shim makes cron_500, and with both taken it exits 3", async () => {
+      const line = "groupadd -g 500 cron";
+      await root.write("etc/group", `${await root.read("etc/group")}cron500:x:600:\n`);
+      const r = await run(script(line, "echo up"));
+      expect([r.code, r.stdout]).toEqual([0, "up\n"]);
+      expect(await root.read("etc/group")).toMatch(/^cron_500:x:500:/m);
+      const group = (await root.read("etc/group")).replace(/^cron_500:x:500:/m, "cron_500:x:700:");
+      await root.write("etc/group", group);
+      const both = await run(script(line, "echo up"));
+      expect([both.code, both.stdout]).toEqual([3, ""]);
+      expect(both.stderr).toContain("no free name is left for GID 500");
     });
 
     it("Alpine's own IDs: the shims find the accounts and change nothing", async () => {

@@ -13,7 +13,7 @@ const LINES = [
   'sh -c "grep -w cron /etc/group | cut -d: -f3"',
 ];
 const NAMED =
-  "on Alpine 'cron' is a base group with GID 16 (Alpine 3.23's base image, assumed for other releases): alpinize_ensure_group makes 'cron500' with GID 500 instead (or reuses a group a package or an earlier step gave GID 500), and 'cron' here names GID 16, not the group made";
+  "on Alpine 'cron' is a base group with GID 16 (Alpine 3.23's base image, assumed for other releases): alpinize_ensure_group makes 'cron500' ('cron_500' when a group 'cron500' exists already; with both taken it exits 3 and makes none) with GID 500 instead (or reuses a group a package or an earlier step gave GID 500), and 'cron' here names GID 16, not the group made";
 
 const groupNames = (text: string) => ({
   rewrite: rewriteEntrypoint(text)

@@ -3,7 +3,7 @@ import { BB_ADDGROUP, BB_ADDUSER, GROUPADD, USERADD } from "../rewrite/commands.
 import { type ParsedOptions, parseOptions } from "../shell/options.js";
 import { literal, type Word } from "../shell/scan.js";
 import type { IdClash } from "./alpine-ids.js";
-import { BASE_TABLE } from "./gid-holder.js";
+import { BASE_TABLE, shimMadeName } from "./gid-holder.js";
 
 type Kind = "user" | "group";
 
@@ -174,7 +174,9 @@ function shimExits3(a: Asked, shim: string): string {
 }
 
 function madeInstead(a: Asked & { id: string }, shim: string): IdClash {
-  const made = /^\d+$/.test(a.id) ? `'${a.name}${a.id}'` : `NAME<GID> ('${a.name}' and the GID)`;
+  const made = /^\d+$/.test(a.id)
+    ? shimMadeName(a.name, a.id)
+    : `NAME<GID> ('${a.name}' and the GID)`;
   return clash(
     a,
     "warning",

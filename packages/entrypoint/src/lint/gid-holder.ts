@@ -35,8 +35,16 @@ export function reuseOnAlpine(group: string, gid: string): string {
 }
 
 /**
+ * The name alpinize_ensure_group gives a group whose name another GID holds, as the shim picks
+ * it: NAME<GID>, else NAME_<GID> when that is taken too; with both taken it exits 3.
+ */
+export function shimMadeName(group: string, gid: string | number): string {
+  return `'${group}${gid}' ('${group}_${gid}' when a group '${group}${gid}' exists already; with both taken it exits 3 and makes none)`;
+}
+
+/**
  * For `group` made with `gid` when Alpine's base image has a group of that name with another GID
- * (`groupadd -g 500 cron`): alpinize_ensure_group makes NAME<GID> (`cron500`), or reuses the group
+ * (`groupadd -g 500 cron`): alpinize_ensure_group makes NAME<GID> (`cron500`, else `cron_500`), or reuses the group
  * that holds the GID, and a later `cron` names Alpine's own group. Undefined for any other name.
  */
 export function baseNameOnAlpine(group: string, gid: string): string | undefined {
@@ -49,7 +57,7 @@ export function baseNameOnAlpine(group: string, gid: string): string | undefined
     holder !== undefined
       ? `${holder} holds GID ${n} there, so ${shim} reuses ${holder}`
       : n !== undefined
-        ? `${shim} makes '${group}${n}' with GID ${n} instead (or reuses a group a package or an earlier step gave GID ${n})`
+        ? `${shim} makes ${shimMadeName(group, n)} with GID ${n} instead (or reuses a group a package or an earlier step gave GID ${n})`
         : `unless ${gid} is ${base}, ${shim} makes a group named '${group}' and the GID instead (or reuses one that holds it)`;
   return `on Alpine '${group}' is a base group with GID ${base} (${BASE_TABLE}): ${made}, and '${group}' here names GID ${base}, not the group made`;
 }
