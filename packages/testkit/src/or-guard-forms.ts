@@ -57,6 +57,14 @@ export const OR_GUARD_FORMS: readonly (readonly [run: string, passes: boolean])[
   ["if useradd -Z x app; then :; fi && exit 1 || true", false],
   ["if true; then useradd -Z x app || true; fi && exit 1 || true", false],
   ["if useradd -Z x app; then :; elif false; then :; else exit 1; fi", false],
+  // A failed test runs the `elif` after it, read as an if of its own.
+  ["if useradd -Z x app; then :; elif false; then :; fi", true],
+  ["if false; then :; elif useradd -Z x app; then :; fi", true],
+  ["if useradd -Z x app; then :; elif true; then :; else exit 1; fi", true],
+  ["if useradd -Z x app; then :; elif false; then :; elif true; then :; fi", true],
+  ["if useradd -Z x app; then exit 1; elif ls /; then echo; else :; fi", true],
+  ["if useradd -Z x app; then :; elif true; then exit 1; fi", false],
+  ["if useradd -Z x app; then :; elif false; then :; elif true; then exit 1; fi", false],
   // Only a pipeline's last command's status is the pipeline's (no pipefail in busybox sh).
   ["( echo x; useradd -Z x app | cat ) && exit 1 || true", false],
   ["{ echo x; useradd -Z x app | cat; } && exit 1 || true", false],

@@ -35,9 +35,12 @@ interface Frame {
   sealed: boolean;
   /** How many pipelines were read before it: those read since are in it. */
   from: number;
-  /** An if's `else` branch (`ok` when there is none) and whether it has an `elif`. */
+  /**
+   * How an if ends when the test being read fails: its `else` branch (`ok` when there is none),
+   * or the `elif` chain after it; and how its branch read last ends when its test succeeds.
+   */
   elseUnit: Unit;
-  elif: boolean;
+  thenUnit: Unit;
   /** A loop's kind: a while condition's failure ends it, an until one's runs the body. */
   loop?: "while" | "until" | "for";
 }
@@ -83,7 +86,7 @@ export function failureCaught(items: readonly Item[], pipefail = false): Set<Ite
       sealed: false,
       from: read.length,
       elseUnit: "ok",
-      elif: false,
+      thenUnit: "ok",
       ...extra,
     });
   // Only `;` and newlines between here and a keyword the list goes on to (LIST_ENDS).
@@ -150,15 +153,15 @@ function compoundTail(word: string, top: Frame | undefined): Tail {
     return f.after;
   }
   if (word === "elif" && f) {
-    f.elif = true;
+    // What the test before runs when it fails: this test, then its branch or what follows it.
+    f.elseUnit = chainEnds(f.unit, f.thenUnit, f.elseUnit);
     f.unit = "ok";
     return f.after;
   }
   if (word === "then" && f?.kind === "if") {
-    const then = f.unit;
+    f.thenUnit = f.unit;
     f.unit = "ok";
-    if (f.elif) return [false, false];
-    return [then === "ok" && f.after[0], f.elseUnit === "ok" && f.after[0]];
+    return [f.thenUnit === "ok" && f.after[0], f.elseUnit === "ok" && f.after[0]];
   }
   if (word === "do" && f?.kind === "loop") {
     // while: a false condition ends the loop with 0; until: a true one. The body may loop or fail.
@@ -166,6 +169,15 @@ function compoundTail(word: string, top: Frame | undefined): Tail {
     if (f.loop === "until") return [f.after[0], false];
   }
   return [false, false];
+}
+
+/**
+ * How `elif test; then A; else B` (B being the rest of the chain) ends: A when the test is known
+ * to succeed, the worst of A and B when it may fail either way.
+ */
+function chainEnds(test: Unit, then: Unit, rest: Unit): Unit {
+  if (test === "ends") return "ends";
+  return test === "ok" ? then : worst(then, rest);
 }
 
 /** Where a compound command that is not read for success starts, back to front its last item. */

@@ -59,11 +59,13 @@ export class ShellGuards {
     if (word === "if" || word === "while" || word === "until") {
       this.lists.restart(count);
       this.push("cond", word);
+      this.frames.at(-1)!.test = [count, this.lists.taintCount + 1];
     } else if ((word === "elif" || word === "else") && top) {
       this.branchEnd(top, count);
-      top.elif ||= word === "elif";
       this.set(top, word === "elif" ? "cond" : "else", word === "elif" ? false : top.probe);
+      // The test's or branch's first taint is the keyword's own, counted right after this.
       if (word === "else") top.branch = [count, this.lists.taintCount + 1];
+      else top.test = [count, this.lists.taintCount + 1];
     } else if (word === "then" && top) {
       this.condEnd(top, count);
       this.set(top, "then", top.probe);
@@ -87,7 +89,10 @@ export class ShellGuards {
 
   /** A condition's last list ends: read when the if or loop ends, against its branches. */
   private condEnd(frame: Frame, count: number): void {
+    const [from, taints] = frame.test ?? [count, -1];
+    const unit = this.lists.unitOf(from, count, taints, this.lists.taintCount);
     frame.conds.push(this.lists.variants(count));
+    frame.arms.push({ test: unit });
     // The branch's first taint is the `then`'s or `do`'s own, counted right after this.
     frame.branch = [count, this.lists.taintCount + 1];
   }
@@ -98,7 +103,8 @@ export class ShellGuards {
     frame.deferred.push({ variants, map: (t) => t });
     if (!frame.branch) return;
     const unit = this.lists.unitOf(frame.branch[0], count, frame.branch[1], this.lists.taintCount);
-    if (frame.phase === "then") frame.thenUnit = unit;
+    const arm = frame.arms.at(-1);
+    if (frame.phase === "then" && arm) arm.branch = unit;
     else frame.elseUnit = unit;
     frame.branch = undefined;
   }
@@ -117,7 +123,7 @@ export class ShellGuards {
   }
 
   private push(phase: Frame["phase"], kind: Frame["kind"]): void {
-    const frame: Frame = { phase, probe: false, kind, conds: [], deferred: [], elif: false };
+    const frame: Frame = { phase, probe: false, kind, conds: [], deferred: [], arms: [] };
     this.frames.push(frame);
     if (guards(frame)) this.guarding++;
   }
@@ -173,20 +179,31 @@ function guards(f: Frame): boolean {
 /**
  * How an if's or loop's conditions are read once its branches are known: `if b; then :; fi` and
  * `while b; do …; done` go on when b fails; `if b; then :; else exit 1; fi`, `if ! b; then exit
- * 1; fi` do not; with an `elif`, or a loop body that may run again, not known (fail closed).
+ * 1; fi` do not; a failed test runs the `elif` after it, read as an if of its own (`if b; then :;
+ * elif false; then :; fi` goes on); a loop body that may run again is not known (fail closed).
  */
 function condsRead(f: Frame): Deferred[] {
-  const ok = (u: Frame["thenUnit"]) => u === "ok";
-  const map: ((t: readonly [boolean, boolean]) => readonly [boolean, boolean]) | undefined =
-    f.kind === "while"
-      ? (t) => [false, t[0]]
-      : f.kind === "until"
-        ? (t) => [t[0], false]
-        : f.kind === "if" && !f.elif
-          ? (t) => [ok(f.thenUnit) && t[0], (f.elseUnit === undefined || ok(f.elseUnit)) && t[0]]
-          : undefined;
-  return map ? f.conds.map((variants) => ({ variants, map })) : [];
+  if (f.kind === "while")
+    return f.conds.map((variants) => ({ variants, map: (t) => [false, t[0]] }));
+  if (f.kind === "until")
+    return f.conds.map((variants) => ({ variants, map: (t) => [t[0], false] }));
+  if (f.kind !== "if") return [];
+  // Back to front: whether what runs when test i fails ends well.
+  const restOk: boolean[] = [];
+  let rest = f.elseUnit === undefined || f.elseUnit === "ok";
+  for (let i = f.arms.length - 1; i >= 0; i--) {
+    restOk[i] = rest;
+    const { test, branch } = f.arms[i]!;
+    rest = test !== "ends" && branch === "ok" && (test === "ok" || rest);
+  }
+  return f.conds.map((variants, i) => {
+    const thenOk = f.arms[i]?.branch === "ok";
+    const failOk = restOk[i] === true;
+    return { variants, map: (t) => [thenOk && t[0], failOk && t[0]] };
+  });
 }
+
+type Unit = "ok" | "fails" | "ends";
 
 interface Frame {
   /** `else` also stands for a loop body and an `else` branch: they run when the probe fails. */
@@ -199,9 +216,11 @@ interface Frame {
   deferred: Deferred[];
   /** Where the branch being read starts: its first command and the taints before it. */
   branch?: [count: number, taints: number];
-  thenUnit?: "ok" | "fails" | "ends";
-  elseUnit?: "ok" | "fails" | "ends";
-  elif: boolean;
+  /** Where the test being read starts: its first command and the taints before it. */
+  test?: [count: number, taints: number];
+  /** Each test's unit and its branch's, in order: a failed test runs the next (`elif`). */
+  arms: { test: Unit; branch?: Unit }[];
+  elseUnit?: Unit;
 }
 
 /** Keywords a `;` or newline right before does not end a list at: its status is read with them. */
