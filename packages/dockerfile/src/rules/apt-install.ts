@@ -118,7 +118,7 @@ export function installApt(
     return;
   }
   const virtual = temporary ? nextVirtual(scope) : undefined;
-  const dpkg = !xx && keepDpkgArch(scope, seen, literal[0]?.start ?? cmd.start);
+  const dpkg = !xx && keepDpkgArch(scope, seen, cmd.start, literal[0]?.start ?? cmd.start);
   scope.replaceWord(cmd, apt.tool, xx ? "xx-apk" : "apk", rule);
   scope.replaceWord(
     cmd,
@@ -136,11 +136,13 @@ export function installApt(
 /**
  * A gosu download names its asset with `dpkg --print-architecture | awk -F- …` (Debian names):
  * Alpine's dpkg in the virtual package keeps that working, as docker-library's Alpine images do.
+ * Not when the name is computed before this install (`call` is where it starts): dpkg would come
+ * too late, so the arch rule maps `apk --print-arch` back with sed there instead.
  */
-function keepDpkgArch(scope: ScriptScope, seen: Set<string>, at: number): boolean {
+function keepDpkgArch(scope: ScriptScope, seen: Set<string>, call: number, at: number): boolean {
   const { ctx, stage } = scope;
   const awk = [...scope.gosuArchVars].some((v) => !scope.gosuArchRaw.has(v));
-  if (!awk || scope.dpkgKept || !ctx.packageMap.exists("dpkg")) {
+  if (!awk || scope.dpkgKept || scope.gosuArchAt < call || !ctx.packageMap.exists("dpkg")) {
     return false;
   }
   scope.dpkgKept = true;

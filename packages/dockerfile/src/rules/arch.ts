@@ -347,20 +347,21 @@ function warnOtherUses(
  * part). Finds those variables when a curl/wget of gosu uses them, before the RUN is rewritten.
  */
 export function collectGosuArch(scope: ScriptScope): void {
-  const candidates = new Set<string>();
+  const candidates = new Map<string, number>();
   const raw = new Set<string>();
   const fetchArgs: string[] = [];
+  // Already migrated: dpkg is in an apk add of this RUN (idempotence), at this offset.
+  let dpkgAdd = Number.POSITIVE_INFINITY;
   for (const item of scope.src.script.items) {
     if (item.kind !== "pipeline") continue;
     for (const cmd of item.commands) {
       const name = (cmd.name ?? "").replace(/^.*\//, "");
-      // Already migrated: dpkg is in an apk add of this RUN (idempotence).
       if (
         name === "apk" &&
         cmd.args[1]?.value === "add" &&
         cmd.args.some((a) => a.value === "dpkg")
       )
-        scope.dpkgKept = true;
+        dpkgAdd = Math.min(dpkgAdd, cmd.start);
       if (name === "wget" || name === "curl") {
         fetchArgs.push(...cmd.args.map((a) => a.raw).filter((r) => /gosu/.test(r)));
       }
@@ -369,15 +370,18 @@ export function collectGosuArch(scope: ScriptScope): void {
         if (!/dpkg[ \t]+--print-architecture/.test(w.raw)) continue;
         const v = assignmentValue({ ...w, value: "" });
         if (!v) continue;
-        candidates.add(v.name);
+        candidates.set(v.name, Math.min(candidates.get(v.name) ?? w.start, w.start));
         if (!/awk\s+-F\s*["']?-/.test(w.raw) || !/\$NF/.test(w.raw)) raw.add(v.name);
       }
     }
   }
-  for (const v of candidates) {
+  for (const [v, at] of candidates) {
     const use = new RegExp(`\\$\\{?${v}\\b`);
     if (!fetchArgs.some((a) => use.test(a))) continue;
     scope.gosuArchVars.add(v);
+    scope.gosuArchAt = Math.min(scope.gosuArchAt, at);
     if (raw.has(v)) scope.gosuArchRaw.add(v);
   }
+  // An apk add of dpkg after the arch is computed comes too late for it (--check fails the call).
+  if (dpkgAdd < scope.gosuArchAt) scope.dpkgKept = true;
 }

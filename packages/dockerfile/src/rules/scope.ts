@@ -117,6 +117,8 @@ export class ScriptScope {
   readonly gosuArchVars = new Set<string>();
   /** Of those, the ones without the awk step: Alpine's dpkg would name them musl-linux-amd64. */
   readonly gosuArchRaw = new Set<string>();
+  /** Where the first of those is computed (script offset): an install after it comes too late. */
+  gosuArchAt = Number.POSITIVE_INFINITY;
   /** dpkg went into this RUN's virtual package, so those variables keep Debian names. */
   dpkgKept = false;
   /** `sh -c '…'` strings whose script was converted in place (no "not converted" warning). */
