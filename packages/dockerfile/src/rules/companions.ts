@@ -21,6 +21,7 @@ interface Companion {
     names: readonly string[],
     recommends: boolean,
     mode: "install" | "build-deps",
+    tool: PackageRecord["tool"],
   ) => boolean;
   reason: string;
 }
@@ -50,12 +51,24 @@ const RUST_STATIC: Readonly<Record<string, string>> = {
   "libgit2-dev": "libgit2-static",
 };
 
-const STATIC_ARCHIVES: Companion[] = Object.entries(RUST_STATIC).map(([debian, add]) => ({
-  debian: new Set([debian]),
-  add,
-  when: (_written, stage) => stage.staticRust,
-  reason: `the rust -alpine image builds for the musl target, which links statically (crt-static): crates linking this library need its static archive, which Alpine ships in ${add}`,
-}));
+const STATIC_ARCHIVES: Companion[] = Object.entries(RUST_STATIC).flatMap(([debian, add]) => [
+  {
+    debian: new Set([debian]),
+    add,
+    when: (_written, stage, _names, _recommends, _mode, tool) =>
+      tool !== "xx-apt" && stage.staticRust,
+    reason: `the rust -alpine image builds for the musl target, which links statically (crt-static): crates linking this library need its static archive, which Alpine ships in ${add}`,
+  },
+  {
+    // xx-apk installs into the target's sysroot, which xx-cargo links against; a plain cargo
+    // given the target (`cargo build --target "$(xx-cargo --print-target-triple)"`) does too.
+    debian: new Set([debian]),
+    add,
+    when: (_written, stage, _names, _recommends, _mode, tool) =>
+      tool === "xx-apt" && (stage.staticXxRust || stage.staticRust),
+    reason: `xx-cargo on the rust -alpine image (rustup) builds for <arch>-unknown-linux-musl, which links statically (crt-static): crates linking this library need its static archive for the target, which Alpine ships in ${add}`,
+  },
+]);
 
 const COMPANIONS: readonly Companion[] = [
   {
@@ -151,7 +164,7 @@ export function companions(
     const sofar = [...written, ...added];
     if (stage.alpineInstalled.has(c.add) && !seen.has(c.add)) continue;
     if (seen.has(c.add) || !ctx.packageMap.exists(c.add)) continue;
-    if (!c.when(sofar, stage, install.names, install.recommends, install.mode)) continue;
+    if (!c.when(sofar, stage, install.names, install.recommends, install.mode, tool)) continue;
     seen.add(c.add);
     stage.alpineInstalled.add(c.add);
     ctx.packages.push({

@@ -56,6 +56,12 @@ export interface StageState {
    * musl target, which links statically, so system libraries need their static archives.
    */
   staticRust: boolean;
+  /**
+   * The same for a cross build: the stage was on a Debian rust image and runs xx-cargo, which
+   * builds for `<arch>-unknown-linux-musl` with rustup's targets (static too), linking the
+   * libraries xx-apk installs for the target.
+   */
+  staticXxRust: boolean;
   /** RUN lines of stages built FROM this one that run under the SHELL this stage leaves set. */
   inheritedRuns: Instruction[];
   /** The stage is the final one or a base the final stage is built FROM: its files ship. */

@@ -18,6 +18,8 @@ export interface FamilyFacts {
   buildsFromSource: boolean;
   /** A RUN of the family runs cargo. */
   cargo: boolean;
+  /** A RUN of the family runs xx-cargo (a cross build for the target platform). */
+  xxCargo: boolean;
   /** wget as the family's RUN lines call it (COPYed scripts not included). */
   wget: WgetUse;
 }
@@ -46,6 +48,7 @@ interface Folded {
   extensions: boolean;
   buildsFromSource: boolean;
   cargo: boolean;
+  xxCargo: boolean;
   wgetUsed: boolean;
   /** GNU-only wget uses → the place of their first occurrence in file order (smaller first). */
   wgetOptions: ReadonlyMap<string, number>;
@@ -170,6 +173,7 @@ function ownFacts(ctx: MigrationContext, ownRuns: readonly Instruction[][]): Fol
       extensions: runs.some((ins) => EXTENSION_INSTALL.test(ins.args.text)),
       buildsFromSource: BUILD_COMMANDS.some((c) => commands.has(c)),
       cargo: commands.has("cargo"),
+      xxCargo: commands.has("xx-cargo"),
       wgetUsed: wget.kind !== "none",
       wgetOptions: options.size > 0 ? options : NO_OPTIONS,
     };
@@ -182,6 +186,7 @@ function merge(a: Folded, b: Folded): Folded {
     extensions: a.extensions || b.extensions,
     buildsFromSource: a.buildsFromSource || b.buildsFromSource,
     cargo: a.cargo || b.cargo,
+    xxCargo: a.xxCargo || b.xxCargo,
     wgetUsed: a.wgetUsed || b.wgetUsed,
     wgetOptions: firstPlaces(a.wgetOptions, b.wgetOptions),
   };
@@ -212,6 +217,7 @@ function familyFacts(f: Folded): FamilyFacts {
     extensions: f.extensions,
     buildsFromSource: f.buildsFromSource,
     cargo: f.cargo,
+    xxCargo: f.xxCargo,
     wget,
   };
 }

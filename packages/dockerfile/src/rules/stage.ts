@@ -81,6 +81,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     // long chain of stages without SHELL is not walked again for each of them.
     inheritedRuns: body.some((ins) => ins.keyword === "SHELL") ? tree.inheritingRuns(info) : [],
     staticRust: !info.already && baseRepository(ctx, info.stage) === "rust" && family.cargo,
+    staticXxRust: !info.already && baseRepository(ctx, info.stage) === "rust" && family.xxCargo,
     wget: withCopiedScripts(family.wget, wgetUse(ctx, [], copied)),
     ships: tree.ships(info),
     // The perl image's perl is its own build in /usr/local, headers included: no perl-dev there.
