@@ -1,12 +1,5 @@
 import { countBelow } from "../sorted.js";
-import {
-  endsArm,
-  leaves,
-  mayFailRedirect,
-  patternAfterFallthrough,
-  testBefore,
-  waitsNext,
-} from "./list-control.js";
+import { leaves, mayFailRedirect, testBefore, waitsNext } from "./list-control.js";
 import { loneProbeBefore } from "./probe-commands.js";
 import { type Header, isNested, opensFunction, type Script } from "./script.js";
 import type { ShellSource } from "./source.js";
@@ -167,15 +160,14 @@ export function conditionalSpans(script: Script): Span[] {
           frames.push({ kind: "and", start: it.end, open: it.end });
       } else if (it.op !== "|") {
         closeOr(it.start);
-        if (it.op === ";;" && frames.at(-1)?.kind === "arm")
+        if ((it.op === ";;" || it.op === ";;&") && frames.at(-1)?.kind === "arm")
           out.push([pop(it.start)!.start, it.start]);
-        if (it.op === "&" && endsArm(script.items, k)) fallsThrough(frames);
+        if (it.op === ";&" || it.op === ";;&") fallsThrough(frames);
         else if (it.op === "&" && list !== undefined && !waitsNext(script.items, k))
           out.push([list, it.start]);
         list = undefined;
       }
     } else if (it.kind === "pattern") {
-      if (patternAfterFallthrough(script.text, it)) fallsThrough(frames);
       frames.push({ kind: "arm", start: it.end, open: it.end });
       list = undefined;
     } else if (it.kind === "header") {

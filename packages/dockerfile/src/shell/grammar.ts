@@ -89,11 +89,17 @@ function step(frames: Frame[], it: Item, last: Item | undefined, text: string): 
   keyword(frames, it.word, it.start);
 }
 
-function operator(top: Frame | undefined, it: Item & { kind: "op" }, last: Item | undefined): void {
+type OpItem = Item & { kind: "op" };
+
+function operator(top: Frame | undefined, it: OpItem, last: Item | undefined): void {
   const inCase = top?.word === "case";
-  // bash's `;&` and `;;&` case ends (the item list reads them as `;` and `&`), and its `|&`.
-  if (it.op === "&" && last?.kind === "op" && last.end === it.start) {
-    if (last.op === "|" || (inCase && last.op.startsWith(";"))) throw new Lenient();
+  if (it.op === ";&" || it.op === ";;&") {
+    bashCaseEnd(top, it, last);
+    return;
+  }
+  // bash's `|&` (the item list reads it as `|` and `&`).
+  if (it.op === "&" && last?.kind === "op" && last.end === it.start && last.op === "|") {
+    throw new Lenient();
   }
   // sh, dash, busybox and bash read `;;` only where it ends a case arm (`echo a;;` is no script).
   if (it.op === ";;" && !inCase) fail('";;" outside a case', it.start);
@@ -109,6 +115,18 @@ function operator(top: Frame | undefined, it: Item & { kind: "op" }, last: Item 
   if ((it.op === ";" || it.op === "&") && afterSeparator && !inCase) {
     fail(`"${it.op}" right after "${last.op}"`, it.start);
   }
+}
+
+/**
+ * bash's case arm ends: `;;&` is judged as the `;;` it starts with (the next pattern follows it);
+ * a `;&` arm is bash's own and not judged, and no sh reads `;&` outside a case (`echo a;&`).
+ */
+function bashCaseEnd(top: Frame | undefined, it: OpItem, last: Item | undefined): void {
+  const semi = it.op === ";;&" ? ";;" : ";";
+  operator(top, { ...it, op: semi, end: it.start + semi.length }, last);
+  if (it.op === ";;&") return;
+  if (top?.word === "case") throw new Lenient();
+  fail('"&" right after ";"', it.start + 1);
 }
 
 /** Words that open bash's own compounds (`function f {`, `select x in …; do`): not judged. */

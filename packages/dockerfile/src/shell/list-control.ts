@@ -3,8 +3,8 @@ import type { Item, Pipeline } from "./script.js";
 /**
  * How the lists of a script may leave what they install behind, for conditionalSpans: a list
  * run in the background (`apk add shadow & useradd app` calls useradd before apk is done), a
- * `case` arm that falls through (`;&`, `;;&`), a loop left early (`break`), a test before `&&`,
- * a compound whose redirect may fail (`fi >/no/such/dir/f` runs none of it).
+ * loop left early (`break`), a test before `&&`, a compound whose redirect may fail
+ * (`fi >/no/such/dir/f` runs none of it).
  */
 
 /** A command whose failure is a usual answer, not an error a build stops for. */
@@ -12,24 +12,6 @@ const TESTS = new Set(["false", "test", "[", "[[", "grep"]);
 
 /** Closing words of a compound, whose exit status is that of whatever ran last inside it. */
 const CLOSERS = new Set(["fi", "done", "esac", "}", ")"]);
-
-/**
- * The `&` at `items[k]` ends a `case` arm (`;&`, read as `;` then `&`) rather than sending its
- * list to the background.
- */
-export function endsArm(items: readonly Item[], k: number): boolean {
-  const before = items[k - 1];
-  return (
-    before?.kind === "op" &&
-    (before.op === ";" || before.op === ";;") &&
-    before.end === items[k]!.start
-  );
-}
-
-/** A `;;&` arm end: its `&` is read as the start of the next arm's pattern. */
-export function patternAfterFallthrough(text: string, pattern: Item): boolean {
-  return pattern.kind === "pattern" && text[pattern.start] === "&";
-}
 
 /**
  * A `wait` (bare, or for `$!`) is the next command after the `&` at `items[k]`: what the

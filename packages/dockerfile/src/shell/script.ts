@@ -85,7 +85,8 @@ export function parseScript(text: string): Script {
       continue;
     }
     if (tok.kind === "op") {
-      if (tok.op === ";;" && caseDepth > 0) inPattern = true;
+      // `;&` leaves the next pattern to be read as a command: see the README's known limitations.
+      if ((tok.op === ";;" || tok.op === ";;&") && caseDepth > 0) inPattern = true;
       if (tok.op === "(" || tok.op === ")") {
         items.push({ kind: "keyword", word: tok.op, start: tok.start, end: tok.end });
       } else items.push(tok);

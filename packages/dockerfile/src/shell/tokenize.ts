@@ -1,6 +1,6 @@
 import { type PendingHeredoc, skipHeredocBodies } from "./heredoc-bodies.js";
 import type { Op, Token } from "./tokens.js";
-import { isRedirectStart, OPS, readRedirect, readWord } from "./words.js";
+import { isRedirectStart, opAt, readRedirect, readWord } from "./words.js";
 
 // Readers elsewhere take these from here, where the tokenizer's readers always were.
 export { ShellSyntaxError } from "./syntax-error.js";
@@ -29,7 +29,7 @@ export function tokenize(text: string): Token[] {
       tokens.push(redir.token);
       i = redir.token.end;
     } else {
-      const op = OPS.find((o) => text.startsWith(o, i));
+      const op = opAt(text, i);
       if (op) {
         tokens.push({ kind: "op", op, start: i, end: i + op.length } satisfies Op);
         i += op.length;

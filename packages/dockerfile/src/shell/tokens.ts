@@ -8,7 +8,8 @@ export interface Word {
   value: string | undefined;
 }
 
-export type OpText = "&&" | "||" | ";" | ";;" | "|" | "&" | "(" | ")" | "\n";
+/** `;&` and `;;&` are bash's case arm ends (fall through, go on matching); sh has neither. */
+export type OpText = "&&" | "||" | ";" | ";;" | ";&" | ";;&" | "|" | "&" | "(" | ")" | "\n";
 
 export interface Op {
   kind: "op";

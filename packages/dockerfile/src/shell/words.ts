@@ -11,9 +11,20 @@ import type { OpText, Redirect, Word } from "./tokens.js";
  */
 
 const META = new Set([";", "&", "|", "(", ")", "<", ">", "\n", " ", "\t", "\r"]);
-export const OPS: OpText[] = ["&&", "||", ";;", ";", "|", "&", "(", ")"];
+const OPS: OpText[] = ["&&", "||", ";;&", ";;", ";&", ";", "|", "&", "(", ")"];
 /** The next character that ends a run of plain word characters. */
 const PLAIN = /[;&|()<>\n \t\r'"\\$`]/g;
+
+/**
+ * The operator at `i`, if one starts there. bash's `;&` and `;;&` only where their `&` starts no
+ * `&&` or `&>`: busybox sh reads `a;&>f` as `a;` and the redirect `&>f`, and `a;&&b` as `;`, `&&`.
+ */
+export function opAt(text: string, i: number): OpText | undefined {
+  const op = OPS.find((o) => text.startsWith(o, i));
+  if (op !== ";&" && op !== ";;&") return op;
+  const next = text[i + op.length];
+  return next === "&" || next === ">" ? (op === ";&" ? ";" : ";;") : op;
+}
 
 export function isRedirectStart(text: string, i: number): boolean {
   let j = i;
@@ -213,7 +224,7 @@ function commandSubstitutionEnd(text: string, from: number): number {
       i = redir.token.end;
       atCommand = false;
     } else {
-      const op = OPS.find((o) => text.startsWith(o, i));
+      const op = opAt(text, i);
       if (op === undefined) {
         const word = readWord(text, i);
         i = word.end;
@@ -221,13 +232,18 @@ function commandSubstitutionEnd(text: string, from: number): number {
         continue;
       }
       i += op.length;
-      // `;&` ends a bash case arm as `;;` does.
-      const ends = op === ";;" || (op === ";" && text[i] === "&" && top(frames) === "arm");
-      const r = onOperator(frames, ends ? ";;" : op);
+      const r = onOperator(frames, caseEndAsSh(op, frames));
       if (r === "end") return i;
       if (r === "unclosed") throw new ShellSyntaxError('"case" is never closed', i - 1);
       atCommand = r === "command";
     }
   }
   throw new ShellSyntaxError("unterminated $(", from - 2);
+}
+
+/** bash's `;&` and `;;&` end a case arm as `;;` does; elsewhere they step as `;` and `;;`. */
+function caseEndAsSh(op: OpText, frames: readonly Frame[]): OpText {
+  if (op === ";;&") return ";;";
+  if (op === ";&") return top(frames) === "arm" ? ";;" : ";";
+  return op;
 }
