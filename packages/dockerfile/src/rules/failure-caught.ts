@@ -33,6 +33,11 @@ interface Frame {
   subshell: boolean;
   /** A redirection on the group that may fail (`( … ) >&3`): the group may not run at all. */
   sealed: boolean;
+  /**
+   * A group whose status a `&&` or `||` after it, or a `!` before it, reads: `set -e` does not
+   * stop at a failure in it, so `( b; echo x ) || exit 1` goes on past b.
+   */
+  lax: boolean;
   /** How many pipelines were read before it: those read since are in it. */
   from: number;
   /**
@@ -84,6 +89,7 @@ export function failureCaught(items: readonly Item[], pipefail = false): Set<Ite
       unit: "ok",
       subshell: false,
       sealed: false,
+      lax: false,
       from: read.length,
       elseUnit: "ok",
       thenUnit: "ok",
@@ -105,11 +111,17 @@ export function failureCaught(items: readonly Item[], pipefail = false): Set<Ite
       read.push(it);
       seen(not ? negatedEnds(it) : pipelineEnds(it));
     } else if (it.kind === "op") {
-      tail = afterOp(it.op, unit, tail, pipefail);
+      // In a lax group a list's status is passed over, as in a pipe: what follows runs either way.
+      const over = top?.kind === "group" && top.lax && PASSED_OVER.has(it.op);
+      tail = over ? afterOp("|", unit, tail, false) : afterOp(it.op, unit, tail, pipefail);
     } else if (it.kind === "keyword" && (it.word === "}" || it.word === ")")) {
       // The group exits with its last list's status, read against what follows the group.
       const opener = openers.get(k) ?? -1;
-      push("group", opener, { subshell: it.word === ")", sealed: !redirectsOk(items[k + 1]) });
+      push("group", opener, {
+        subshell: it.word === ")",
+        sealed: !redirectsOk(items[k + 1]),
+        lax: statusRead(items, k, opener),
+      });
       if (negated(items, opener)) tail = [tail[1], tail[0]];
     } else if (it.kind === "keyword" && (it.word === "{" || it.word === "(")) {
       if (top?.kind !== "group" || top.opener !== k) continue;
@@ -219,6 +231,22 @@ function afterOp(op: string, unit: Unit, t: Tail, pipefail: boolean): Tail {
   if (op === "|") return [run, run];
   // `;;` ends a case arm: what follows runs or not by the case's word (fail closed).
   return op === ";" || op === "\n" || op === "&" ? END : [false, false];
+}
+
+/** Separators after which the next list runs whatever the list before ended with. */
+const PASSED_OVER = new Set([";", "\n", "&"]);
+
+/**
+ * Whether the status of the group closed at `close` is read by a `&&` or `||` after it (past a
+ * redirection) or a `!` before it: `set -e` then does not stop inside it. A pipe does not count:
+ * the group runs in a subshell of its own, where `set -e` does.
+ */
+function statusRead(items: readonly Item[], close: number, opener: number): boolean {
+  if (negated(items, opener)) return true;
+  let next = items[close + 1];
+  const cmd = next?.kind === "pipeline" ? next.commands[0] : undefined;
+  if (cmd && cmd.name === undefined && cmd.args.length === 0) next = items[close + 2];
+  return next?.kind === "op" && (next.op === "&&" || next.op === "||");
 }
 
 /** How a group ends for the list it is in: a subshell's `exit 1` ends only the subshell. */

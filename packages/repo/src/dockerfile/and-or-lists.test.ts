@@ -50,4 +50,28 @@ describe("AndOrLists", () => {
     expect(reads).toBeLessThanOrEqual(n + 2);
     expect(guarded).toEqual([n - 1, n]);
   });
+
+  // `( c0; c1; …; cn-1; echo ) || exit 1`: set -e does not stop in the group, each failure is
+  // passed over and echo ends it well, so every c is guarded; each list is read a bounded time.
+  it("reads a group's lists before its last, passed over, with work in n", () => {
+    const n = 2000;
+    let reads = 0;
+    const guarded = new Set<number>();
+    const lists = new AndOrLists(
+      (k) => {
+        reads++;
+        return k < n ? "fails" : k === n ? "ok" : "ends";
+      },
+      (from, to) => {
+        for (let k = from; k < to; k++) guarded.add(k);
+      },
+    );
+    lists.open(0, "(");
+    for (let i = 0; i < n; i++) lists.restart(i + 1);
+    lists.close(n + 1);
+    lists.join("||", n + 1);
+    lists.restart(n + 2);
+    expect(reads).toBeLessThanOrEqual(n + 2);
+    expect([...guarded].sort((a, b) => a - b)).toEqual([...Array(n).keys()]);
+  });
 });

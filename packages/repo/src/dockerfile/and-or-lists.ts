@@ -47,6 +47,8 @@ interface Part {
   /** `!` before its pipeline: a failure is the pipeline's success. */
   negated?: true;
   deferred?: Deferred[];
+  /** A group's lists before its last, by the tail after the group: see passedOver. */
+  passedOver?: (IfFailCaught | undefined)[];
 }
 
 /** What opened a nested list: a subshell, a brace group, or a `$(…)` in a word. */
@@ -75,6 +77,8 @@ export class AndOrLists {
   private parts: Part[] = [{ op: "", start: 0, taint: 0 }];
   private readonly outer: Part[][] = [];
   private readonly openers: Opener[] = [];
+  /** For each group open, its lists before the one being read (none for a `$(`). */
+  private readonly groupLists: (GroupLists | undefined)[] = [];
   private taints = 0;
 
   /** `pipefail`: a pipeline fails when any stage does (`set -o pipefail` in the script). */
@@ -96,27 +100,32 @@ export class AndOrLists {
 
   /** A list ends at `count` (`;`, a newline, a reserved word) and the next starts there. */
   restart(count: number): void {
+    this.keepForGroup(count);
     this.endList(count);
     this.parts = [{ op: "", start: count, taint: this.taints }];
   }
 
   open(count: number, opener: Opener = "("): void {
     this.openers.push(opener);
+    this.groupLists.push(opener === "$(" ? undefined : { taints: this.taints, lists: [] });
     this.outer.push(this.parts);
     this.parts = [{ op: "", start: count, taint: this.taints }];
   }
 
   close(count: number): void {
     const opener = this.openers.pop();
+    const lists = this.groupLists.pop();
     // A group's status is its last list's: read when the list holding the group ends.
     const group = opener === "(" || opener === "{" ? opener : undefined;
     if (!group) this.endList(count);
-    const variants = group ? this.variants(count) : [];
+    const wellAfter: boolean[] = [];
+    const variants = group ? this.variants(count, wellAfter) : [];
     this.parts = this.outer.pop() ?? [{ op: "", start: count, taint: this.taints }];
     if (group) {
       const last = this.parts.at(-1)!;
       last.group = group;
       last.deferred = [{ variants, map: (t) => t }];
+      if (lists && lists.taints === this.taints) last.passedOver = passedOver(lists, wellAfter);
     }
   }
 
@@ -129,20 +138,38 @@ export class AndOrLists {
    * The current list ends where its status is read later (a condition, a branch's last list):
    * what it guards for each tail, not marked now; the next list starts at `count`.
    */
-  variants(count: number): (IfFailCaught | undefined)[] {
+  variants(count: number, well?: boolean[]): (IfFailCaught | undefined)[] {
     const out: (IfFailCaught | undefined)[] = [];
     for (const t of TAILS) {
       const d: IfFailCaught = { ranges: [], inner: [] };
-      this.end(
+      const ok = this.end(
         count,
         t,
         (from, to) => d.ranges.push([from, to]),
         (i) => d.inner.push(i),
       );
       out[key(t)] = d;
+      if (well) well[key(t)] = ok;
     }
     this.parts = [{ op: "", start: count, taint: this.taints }];
     return out;
+  }
+
+  /**
+   * A list of a group ends before its last: what it guards when what follows it in the group goes
+   * on either way, kept for the group's close; none once a compound or `!` is in the group.
+   */
+  private keepForGroup(count: number): void {
+    const g = this.groupLists.at(-1);
+    if (!g || g.taints !== this.taints) return;
+    const caught: IfFailCaught = { ranges: [], inner: [] };
+    const well = this.end(
+      count,
+      [true, true],
+      (from, to) => caught.ranges.push([from, to]),
+      (i) => caught.inner.push(i),
+    );
+    g.lists.push({ caught, well });
   }
 
   /** Lists read later whose status is that of the command just ended (an if or loop). */
@@ -186,13 +213,14 @@ export class AndOrLists {
   /**
    * Reads the current list back to front from `start`, the tail after it: `guard` gets the
    * commands whose failure it catches, `defer` the groups whose own last list decides that.
+   * Returns whether the list, run, ends well.
    */
   private end(
     count: number,
     start: Tail,
     guard: (from: number, to: number) => void,
     defer: (d: IfFailCaught) => void,
-  ): void {
+  ): boolean {
     const parts = this.parts;
     const caught = new Uint8Array(parts.length);
     const negated = pipelinesNegated(parts);
@@ -216,6 +244,10 @@ export class AndOrLists {
           const v = d.variants[key(d.map(tail))];
           if (v) defer(v);
         }
+      // `set -e` does not stop in a group whose status `&&`, `||` or `!` reads.
+      const read = negated[i] || parts[i + 1]?.op === "&&" || parts[i + 1]?.op === "||";
+      const over = read && !p.sealed ? p.passedOver?.[key(tail)] : undefined;
+      if (over) defer(over);
       // `a && ! b` reads a against the tail after all of `! b`, which ends as negatedUnit says.
       tail =
         outside && p.op !== "|"
@@ -232,6 +264,7 @@ export class AndOrLists {
       const end = parts[i + 1]?.start ?? count;
       if (end > from) guard(from, end);
     }
+    return tail[0];
   }
 
   /**
@@ -300,4 +333,33 @@ function afterOp(op: string, unit: Unit, t: Tail, pipefail: boolean): Tail {
   if (op === "||") return [t[0], run];
   // In a pipeline only the last command's status counts.
   return [run, run];
+}
+
+/** A group's lists before its last, read as they end, while no compound or `!` is in the group. */
+interface GroupLists {
+  /** Taints when the group opened: one since, and the group's lists are not read so. */
+  taints: number;
+  /** Each list: what it guards when what follows it goes on either way, and whether it ends well. */
+  lists: { caught: IfFailCaught; well: boolean }[];
+}
+
+/**
+ * What a group's lists before its last guard, by the tail after the group (`well[key]`: whether
+ * its last list ends well then), when `set -e` does not stop in it: a failure there is passed
+ * over, so it is caught when all after it in the group ends well (`( b; echo x ) || exit 1`
+ * goes on past b; `( b; false ) || exit 1` does not).
+ */
+function passedOver(g: GroupLists, well: readonly boolean[]): (IfFailCaught | undefined)[] {
+  if (g.lists.length === 0) return [];
+  const out: (IfFailCaught | undefined)[] = [];
+  for (const t of TAILS) {
+    const inner: IfFailCaught[] = [];
+    let on = well[key(t)] === true;
+    for (let i = g.lists.length - 1; i >= 0 && on; i--) {
+      inner.push(g.lists[i]!.caught);
+      on = g.lists[i]!.well;
+    }
+    out[key(t)] = { ranges: [], inner };
+  }
+  return out;
 }
