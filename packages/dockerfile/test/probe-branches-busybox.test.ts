@@ -172,11 +172,14 @@ describe.skipIf(alpineRootSkipReason() !== undefined)(
     });
 
     // An add in an if test is no guard: where it fails, the call after the if fails as after `apk
-    // add shadow; useradd app` (under set -e too), so counting it hides no failure.
+    // add shadow; useradd app` (under set -e too), so counting it hides no failure. Nor does a
+    // retry loop's: when every try fails, the loop ends and the call fails the build.
     it.each([
       `if ${ADD}; then :; fi; useradd app`,
       `set -e; if ${ADD}; then :; fi; useradd app`,
       `${ADD}; useradd app`,
+      `for i in 1 2 3; do ${ADD} && break; sleep 0; done; useradd app`,
+      `set -e; for i in 1 2 3; do ${ADD} && break; sleep 0; done; useradd app`,
     ])("with an apk that fails: %s", (body) => {
       writeFileSync(join(root, "sbin/apk"), "#!/bin/sh\nexit 1\n");
       try {

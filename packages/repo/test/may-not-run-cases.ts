@@ -110,6 +110,61 @@ export const CASES: Record<string, string> = {
   "an if redirected to /dev/null passes": file(
     `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi >/dev/null 2>&1; useradd app`,
   ),
+  // Checked against busybox too (BRANCH_ADDS): a substitution's status before &&, a break in a
+  // group, a loop's test, a test && add || add, an add in a $( ).
+  "an add after a failing substitution's assignment &&": file(
+    `RUN X=$(false) && ${ADD}; useradd app`,
+  ),
+  "an add after true's assignment && passes": file(`RUN X=$(true) && ${ADD}; useradd app`),
+  "an add after a piped arch read's assignment && passes": file(
+    `RUN a="$(uname -m | sed s/_/-/)" && ${ADD}; useradd app`,
+  ),
+  "an add after a break in a { } group": file(
+    `RUN for i in 1; do { break; ${ADD}; }; done; useradd app`,
+  ),
+  "an add after a break in a ( ) subshell": file(
+    `RUN for i in 1; do ( break; ${ADD} ); done; useradd app`,
+  ),
+  "an add after a break in an if in a { } group": file(
+    `RUN for i in 1 2; do { if true; then break; fi; ${ADD}; }; done; useradd app`,
+  ),
+  "an add before a break in a { } group passes": file(
+    `RUN for i in 1 2; do { ${ADD}; break; }; done; useradd app`,
+  ),
+  "a while ! add loop passes": file(`RUN while ! ${ADD}; do sleep 0; done; useradd app`),
+  "an until add loop passes": file(`RUN until ${ADD}; do sleep 0; done; useradd app`),
+  "a while add loop left by break passes": file(`RUN while ${ADD}; do break; done; useradd app`),
+  "a while loop whose body adds it": file(`RUN while false; do ${ADD}; done; useradd app`),
+  "a test && add || the same add passes": file(`RUN [ -n "$A" ] && ${ADD} || ${ADD}; useradd app`),
+  "a true test && add || the same add passes": file(
+    `RUN [ -z "$A" ] && ${ADD} || ${ADD}; useradd app`,
+  ),
+  "a test && add || true || the same add": file(
+    `RUN [ -n "$A" ] && ${ADD} || true || ${ADD}; useradd app`,
+  ),
+  "a test && add || false && the same add": file(
+    `RUN [ -n "$A" ] && ${ADD} || false && ${ADD}; useradd app`,
+  ),
+  "an add in a $( ) passes": file(`RUN x=$(${ADD}); useradd app`),
+  "an add in a backquoted substitution passes": file(`RUN x=\`${ADD}\`; useradd app`),
+  "an add in an echo's $( ) before && passes": file(`RUN echo "$(${ADD})" && useradd app`),
+  "an add in a $( ) after false &&": file(`RUN x=$(false && ${ADD}); useradd app`),
+  "an add in a $( ) after true ||": file(`RUN x=$(true || ${ADD}); useradd app`),
+  "an add in a $( ) in an if with no else": file(
+    `RUN if [ -n "$A" ]; then x=$(${ADD}); fi; useradd app`,
+  ),
+  "an add in a $( ) of an if with an else passes": file(
+    `RUN x=$(if [ -n "$A" ]; then ${ADD}; else ${ADD}; fi); useradd app`,
+  ),
+  "an add in a $( ) of a test && add || add passes": file(
+    `RUN x=$([ -n "$A" ] && ${ADD} || ${ADD}); useradd app`,
+  ),
+  "an add in a $( ) in a default value of a set X": file(
+    `RUN X=1; x=\${X:-$(${ADD})}; useradd app`,
+  ),
+  "an add in a $( ) after a probe's || passes": file(
+    `RUN x="$(command -v useradd || ${ADD})"; useradd app`,
+  ),
   "both branches of an if in a sh -c string passes": file(
     `RUN sh -c 'if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app'`,
   ),

@@ -4,7 +4,14 @@ import type { Instruction, ParsedDockerfile } from "../parse/types.js";
 import { type Scope, scopeAt, spansAround } from "../shell/conditional-spans.js";
 import { probedProgram, type StretchProbe } from "../shell/probe-guard.js";
 import { type Script, scriptOrUndefined, simpleCommands } from "../shell/script.js";
-import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../shell/source.js";
+import {
+  heredocSource,
+  isHeredocScript,
+  runSource,
+  type ShellSource,
+  textSource,
+} from "../shell/source.js";
+import { substitutionsOf } from "../shell/substitutions.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import type { Word } from "../shell/tokens.js";
 import type { Stage } from "../stages.js";
@@ -43,7 +50,7 @@ const MAX_DEPTH = 8;
 
 /**
  * The `apk add`/`apk del` calls of a RUN (its heredoc bodies for `RUN <<EOF` and those fed to a
- * shell, `sh <<EOF`; its `sh -c '…'` strings; an exec form's words or `sh -c` script), in file order, behind wrappers too (`sudo apk add`); a `$LIST` word is read from an ENV/ARG of the file
+ * shell, `sh <<EOF`; its `sh -c '…'` strings and `$( )`s; an exec form's words or `sh -c` script), in file order, behind wrappers too (`sudo apk add`); a `$LIST` word is read from an ENV/ARG of the file
  * or an assignment in a RUN (which `values` keeps). A script sh cannot read installs nothing.
  */
 export function apkCalls(
@@ -102,7 +109,7 @@ export function onbuildCalls(stage: Stage, values: Map<string, string>): ApkCall
 
 /**
  * A script's calls, each in its conditional stretches, and those of the scripts it hands a shell:
- * its `sh -c '…'` strings that read as written, the here-documents it feeds sh.
+ * its `sh -c '…'` strings that read as written, its `$( )`s, the here-documents it feeds sh.
  */
 function sourceCalls(
   src: ShellSource,
@@ -134,6 +141,13 @@ function sourceCalls(
         }
       }
   }
+  for (const sub of substitutionsOf(textSource(src.script))) {
+    const inner = sub.src && placedIn(src, sub.src);
+    if (inner) {
+      const scope = scopeAt(src, sub.at[0], outer);
+      out.push(...sourceCalls(inner, values, scope, depth + 1, probeAt(sub.at[0]), runsAt));
+    }
+  }
   for (const fed of fedHeredocs(src))
     if (fed.src) {
       const scope = scopeAt(src, fed.at, outer);
@@ -141,6 +155,20 @@ function sourceCalls(
       out.push(...sourceCalls(fed.src, values, scope, depth + 1, probeAt(fed.at), at));
     }
   return out;
+}
+
+/** A `$( )` of `src`'s script (its offsets placed in that script), placed in the file. */
+function placedIn(src: ShellSource, sub: ShellSource): ShellSource {
+  return {
+    script: sub.script,
+    file: src.file,
+    escapeChar: src.escapeChar,
+    span: (a, b) => {
+      const [s, e] = sub.span(a, b);
+      return src.span(s, e);
+    },
+    direct: src.direct && sub.direct,
+  };
 }
 
 function scriptCalls(

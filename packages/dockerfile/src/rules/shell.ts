@@ -3,6 +3,7 @@ import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { mayNotRun } from "../shell/conditional-spans.js";
 import { type Script, type SimpleCommand, simpleCommands } from "../shell/script.js";
+import { substitutionsOf } from "../shell/substitutions.js";
 import { hasBashism } from "./bashisms.js";
 import { type CopiedFile, startedFromParents } from "./context-files.js";
 import { callsOf } from "./gnu-calls.js";
@@ -18,6 +19,19 @@ const BASH_SHELL_OPTION = /(?:\s-s|--shell)[\s=]+["']?(?:\/usr)?\/bin\/bash\b/;
 
 const BASH_BIN = shellBin("bash");
 
+/**
+ * The scripts of a RUN an `apk add` may be in: its own, its `sh -c` strings, and the `$( )`s of
+ * these (`x=$(apk add shadow)` installs as busybox runs it), which are `inWord`.
+ */
+function apkSources(ctx: MigrationContext, ins: Instruction) {
+  return runScripts(ctx, ins)
+    .flatMap((s) => withNestedSources(s))
+    .flatMap((src) => [
+      { src, inWord: false },
+      ...substitutionsOf(src).flatMap((sub) => (sub.src ? [{ src: sub.src, inWord: true }] : [])),
+    ]);
+}
+
 /** Records packages an existing `apk add` installs (so a second run sees bash is there). */
 export function noteInstalledByApk(
   ctx: MigrationContext,
@@ -26,7 +40,7 @@ export function noteInstalledByApk(
 ): void {
   if (ins.form === "exec") return;
   try {
-    for (const src of runScripts(ctx, ins).flatMap((s) => withNestedSources(s))) {
+    for (const { src, inWord } of apkSources(ctx, ins)) {
       for (const cmd of simpleCommands(src.script)) {
         // `env X=1 apk add …`, `sudo apk add …`: the apk word may follow a wrapper.
         const k = cmd.args.findIndex((a) => /^(?:.*\/)?(?:xx-)?apk$/.test(a.value ?? ""));
@@ -43,7 +57,8 @@ export function noteInstalledByApk(
           }
         }
         const last = rest[rest.length - 1] ?? sub;
-        const nested = mayNotRun(src.script, last.start);
+        // One in a `$( )` is no place to add packages to (placeApk).
+        const nested = inWord || mayNotRun(src.script, last.start);
         state.apkAdds.push({
           rule: "shell",
           from: src.span(tool.start, tool.start)[0],

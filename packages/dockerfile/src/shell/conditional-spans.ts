@@ -2,7 +2,8 @@ import { countBelow } from "../sorted.js";
 import { leaves, mayFailRedirect, testBefore, waitsNext } from "./list-control.js";
 import { loneProbeBefore } from "./probe-commands.js";
 import { type Header, isNested, opensFunction, type Script } from "./script.js";
-import type { ShellSource } from "./source.js";
+import { type ShellSource, textSource } from "./source.js";
+import { substitutionsOf } from "./substitutions.js";
 
 /** `[start, end)` of a stretch of text. */
 export type Span = readonly [number, number];
@@ -29,9 +30,19 @@ interface Frame {
   list?: number;
   /** It is a loop, which a `break`/`continue` leaves. */
   loops?: boolean;
-  /** For a `loop`: where what may be skipped by its first `break`/`continue` starts. */
+  /**
+   * For an `or` after a test's `and` (`[ -n "$A" ] && apk add X || apk add X`): where that `and`
+   * started, while neither list goes on past a `&&`/`||` of its own; one of the two runs.
+   */
+  pair?: number;
+  /** A `while`/`until` before its `do`: its first test always runs, so its stretch starts there. */
+  test?: boolean;
+  /**
+   * For a `loop` or a `{ }`/`( )` group in its body: where what may be skipped by its first
+   * `break`/`continue` starts.
+   */
   leave?: number;
-  /** For a `loop`: the frame in its body around its first `break`/`continue`, whose end is `leave`. */
+  /** For a `loop` or group: the frame in it around its first `break`/`continue`, whose end is `leave`. */
   leaveAfter?: Frame;
 }
 
@@ -97,7 +108,8 @@ function indexOf(found: Span[]): Index {
 
 /**
  * The stretches of a script (script offsets) that may not run, or run more than once, when the
- * script gets to them: the bodies of loops and functions (their tests too), each arm of a
+ * script gets to them: the bodies of loops and functions (a `for` header's words too, not a
+ * `while`/`until` test, which runs at least once), each arm of a
  * `case` and each test and each branch's body of an `if` (a call in the `else` does not see what
  * the `then` installed, nor one in a `*)` arm what the arm before it did), and what
  * follows a `||` up to the end of its and-or list (`getent passwd app || apk add shadow`). A
@@ -107,10 +119,12 @@ function indexOf(found: Span[]): Index {
  * shadow` never runs where useradd is missing), for ScopedWorlds to judge by that probe, and so
  * does one after a test (`[ -n "$A" ] && apk add shadow`). So do a list sent to the background
  * (`apk add shadow & useradd app`, unless a `wait` comes next), a `case` with a `;&`/`;;&` arm,
- * what follows the first `break`/`continue` in a `for` body (up to its `done`), and a compound
- * whose redirect may fail (list-control).
+ * what follows the first `break`/`continue` in a `for` body (up to its `done`, and in a `{ }`
+ * group there up to its `}`), and a compound whose redirect may fail (list-control). `pairs`
+ * gets the two stretches of each `test && … || …` ({@link Frame.pair}). The stretches inside its
+ * `$( )`s are the script's too.
  */
-export function conditionalSpans(script: Script): Span[] {
+export function conditionalSpans(script: Script, pairs?: Span[]): Span[] {
   const out: Span[] = [];
   const frames: Frame[] = [];
   // Where the and-or list being read starts (its first item), once it has one.
@@ -123,14 +137,18 @@ export function conditionalSpans(script: Script): Span[] {
     return f;
   };
   const closeOr = (end: number) => {
-    while (isList(frames.at(-1))) out.push([pop(end)!.start, end]);
+    while (isList(frames.at(-1))) {
+      const f = pop(end)!;
+      out.push([f.start, end]);
+      if (f.pair !== undefined) pairs?.push([f.pair, f.start]);
+    }
   };
   // Pops up to the frame `kind` closes, giving each conditional one its span; the frame it closes.
   const close = (end: number, closes: (f: Frame) => boolean): Frame | undefined => {
     closeOr(end);
     for (let f = pop(end); f; f = pop(end)) {
       if (f.kind !== "group" && f.kind !== "loop" && f.kind !== "case") out.push([f.start, end]);
-      if (f.kind === "loop" && f.leave !== undefined) out.push([f.leave, end]);
+      if (f.leave !== undefined) out.push([f.leave, end]);
       if (closes(f)) return f;
     }
     return undefined;
@@ -149,10 +167,14 @@ export function conditionalSpans(script: Script): Span[] {
   };
   for (const [k, it] of script.items.entries()) {
     if (it.kind === "op") {
+      const top = frames.at(-1);
       if (it.op === "||") {
-        if (frames.at(-1)?.kind === "and") out.push([pop(it.start)!.start, it.start]);
-        if (frames.at(-1)?.kind !== "or") frames.push({ kind: "or", start: it.end, open: it.end });
+        const and = top?.kind === "and" ? pop(it.start)!.start : undefined;
+        if (and !== undefined) out.push([and, it.start]);
+        if (top?.kind === "or") delete top.pair;
+        else frames.push({ kind: "or", start: it.end, open: it.end, pair: and });
       } else if (it.op === "&&") {
+        if (top?.kind === "or") delete top.pair;
         if (
           !isList(frames.at(-1)) &&
           (loneProbeBefore(script.items, k) || testBefore(script.items, k))
@@ -179,12 +201,18 @@ export function conditionalSpans(script: Script): Span[] {
     } else if (it.kind === "keyword") {
       const w = it.word;
       if (w === "if") open("if", it.start);
-      else if (w === "while" || w === "until") open("compound", it.start, true);
-      else if (w === "then" || w === "do" || w === "else" || w === "elif") {
+      else if (w === "while" || w === "until") {
+        open("compound", it.start, true);
+        frames.at(-1)!.test = true;
+      } else if (w === "then" || w === "do" || w === "else" || w === "elif") {
         closeOr(it.start);
         list = undefined;
         const top = frames.at(-1);
-        if (top?.kind === "if") {
+        if (w === "do" && top?.test) {
+          // The test ran once whatever it says; the body may not run, or run again.
+          top.test = false;
+          top.start = it.end;
+        } else if (top?.kind === "if") {
           // One part of the if ends: a test at its `then`, a body at the next `elif`/`else`.
           const end = w === "then" ? it.end : it.start;
           out.push([top.start, end]);
@@ -206,7 +234,21 @@ export function conditionalSpans(script: Script): Span[] {
     }
   }
   close(script.text.length, () => false);
+  for (const span of substitutionSpans(script)) out.push(span);
   return out;
+}
+
+/**
+ * The stretches inside the script's command substitutions, in its offsets: what a `$( )` runs
+ * is there after it (`x=$(apk add shadow); useradd app`), unless it may not run in there
+ * (`x=$(false && apk add shadow)`). One not read as written (in `${X:-$(…)}`, which runs it only
+ * where X is unset) is a stretch of its own.
+ */
+function substitutionSpans(script: Script): Span[] {
+  if (!script.text.includes("$(") && !script.text.includes("`")) return [];
+  return substitutionsOf(textSource(script)).flatMap(({ src, at }) =>
+    src ? conditionalSpans(src.script).map(([s, e]) => src.span(s, e)) : [at],
+  );
 }
 
 /**
@@ -239,13 +281,22 @@ function markLeave(frames: Frame[], n: number, at: number): void {
   let left = 0;
   for (let i = frames.length - 1; i >= 0 && left < n; i--) {
     const f = frames[i]!;
+    if (f.kind === "group") skipRest(f, frames[i + 1], at);
     if (!f.loops) continue;
     left++;
-    if (f.kind !== "loop" || f.leave !== undefined || f.leaveAfter) continue;
-    const around = frames[i + 1];
-    if (around) f.leaveAfter = around;
-    else f.leave = at;
+    if (f.kind === "loop") skipRest(f, frames[i + 1], at);
   }
+}
+
+/**
+ * What follows a `break` in `f` (a loop over words, or a group, which has no stretch of its own:
+ * `{ break; apk add shadow; }`) may not run: from `at`, or from the end of `around`, the frame in
+ * `f` that holds the `break`. Only its first `break` counts: the stretch after it holds the rest.
+ */
+function skipRest(f: Frame, around: Frame | undefined, at: number): void {
+  if (f.leave !== undefined || f.leaveAfter) return;
+  if (around) f.leaveAfter = around;
+  else f.leave = at;
 }
 
 /**

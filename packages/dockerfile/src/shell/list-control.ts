@@ -1,3 +1,4 @@
+import { assignmentMayFail } from "./assignment-status.js";
 import type { Item, Pipeline } from "./script.js";
 
 /**
@@ -44,7 +45,8 @@ export function leaves(pipeline: Pipeline): number | undefined {
 
 /**
  * What sits before the `&&` at `items[k]` may fail as a usual answer: a test (`[ -n "$A" ]`,
- * `false`, `grep -q`), a command turned round by `!` or a compound; not an assignment alone.
+ * `false`, `grep -q`), a command turned round by `!`, a compound, or an assignment alone whose
+ * substitution may fail (assignmentMayFail).
  */
 export function testBefore(items: readonly Item[], k: number): boolean {
   const before = items[k - 1];
@@ -54,9 +56,9 @@ export function testBefore(items: readonly Item[], k: number): boolean {
   if (bang?.kind === "keyword" && bang.word === "!") return true;
   const last = before.commands.at(-1);
   if (!last) return false;
-  // An assignment alone (`arch="$(apk --print-arch)" && apk add …`) is read as a build step
-  // that succeeds, as on a `&&` after any other command: `X=$(false) && …` is not read.
-  if (last.args.length === 0) return false;
+  // An assignment alone takes its last substitution's status (`X=$(false) && …` never runs
+  // what follows); one of plain words or an arch read (`arch="$(apk --print-arch)"`) succeeds.
+  if (last.args.length === 0) return assignmentMayFail(last);
   const name = last.args[0]!.value;
   return name !== undefined && TESTS.has(name);
 }

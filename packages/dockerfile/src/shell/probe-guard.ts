@@ -1,4 +1,4 @@
-import { spansAround } from "./conditional-spans.js";
+import { conditionalSpans, type Span, spansAround } from "./conditional-spans.js";
 import {
   ifClauses,
   loneProbeBefore,
@@ -7,6 +7,8 @@ import {
   testProbe,
 } from "./probe-commands.js";
 import type { Item, Script } from "./script.js";
+import { textSource } from "./source.js";
+import { substitutionsOf } from "./substitutions.js";
 
 /** One probe's answer a stretch needs: the program found, or missing. */
 export interface ProbeCondition {
@@ -95,7 +97,8 @@ export function probedProgram(script: Script, at: number): StretchProbe | undefi
 }
 
 /** Where each stretch a probe decides starts (after its `||`/`&&`, at its `if`/loop keyword), and the probe. */
-function probeStarts({ items, text }: Script): ReadonlyMap<number, StretchProbe> {
+function probeStarts(script: Script): ReadonlyMap<number, StretchProbe> {
+  const { items, text } = script;
   const out = new Map<number, StretchProbe>();
   for (const [k, it] of items.entries()) {
     if (it.kind === "op" && (it.op === "||" || it.op === "&&")) {
@@ -113,8 +116,10 @@ function probeStarts({ items, text }: Script): ReadonlyMap<number, StretchProbe>
           });
       }
     } else if (it.kind === "keyword" && (it.word === "while" || it.word === "until")) {
+      // Its stretch is the body, after the `do` (the test runs once whatever it finds).
       const probe = testProbe(items, k);
-      if (probe) out.set(it.start, stretchProbe(probe, it.word === "while", false));
+      const body = probe && items[probe.opens]!.end;
+      if (body !== undefined) out.set(body, stretchProbe(probe!, it.word === "while", false));
     } else if (it.kind === "keyword" && it.word === "if") {
       // Its first test's stretch starts at the `if`.
       out.set(it.start, { always: true });
@@ -123,7 +128,36 @@ function probeStarts({ items, text }: Script): ReadonlyMap<number, StretchProbe>
       for (const [start, probe] of caseArms(items, k, text)) out.set(start, probe);
     }
   }
+  for (const [and, or] of testOrElse(script)) {
+    if (out.has(and[0]) || out.has(or[0])) continue;
+    out.set(...and);
+    out.set(...or);
+  }
+  // A `$( )`'s stretches are the script's too (conditionalSpans), keyed where they start in it.
+  if (text.includes("$(") || text.includes("`"))
+    for (const { src } of substitutionsOf(textSource(script)))
+      if (src)
+        for (const [start, probe] of probeStarts(src.script))
+          out.set(src.span(start, start)[0], probe);
   return out;
+}
+
+/**
+ * `[ -n "$A" ] && apk add X || apk add X`: the stretch after the test's `&&` and the one after
+ * the `||` are two branches, one of which runs (the second also when the first fails), so what
+ * both add is there after them, as after an `if` with an `else`. A probe before `&&` decides its
+ * stretches itself.
+ */
+function testOrElse(script: Script): [[number, PlaceOnly], [number, PlaceOnly]][] {
+  const pairs: Span[] = [];
+  conditionalSpans(script, pairs);
+  return pairs.map(([and, or]) => {
+    const of = {};
+    return [
+      [and, { branch: { of, index: 0, count: 2 } }],
+      [or, { branch: { of, index: 1, count: 2 } }],
+    ];
+  });
 }
 
 /** The probe of a stretch that runs when the probe succeeds (`runsOnSuccess`) or fails. */

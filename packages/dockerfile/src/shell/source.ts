@@ -69,6 +69,11 @@ function wholeScript(text: string): Script {
   return script;
 }
 
+/** A script read on its own, its offsets its own (a `$( )` found in it is placed in its text). */
+export function textSource(script: Script): ShellSource {
+  return { script, file: script.text, escapeChar: "\\", span: (a, b) => [a, b], direct: true };
+}
+
 /** A script written as it is at `offset` of a parent's text (`$( … )`'s). */
 export function offsetSource(parent: Parent, script: Script, offset: number): ShellSource {
   return {
