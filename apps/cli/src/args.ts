@@ -119,11 +119,13 @@ function refuseShortEquals(tokens: Token[], command: string): void {
     if (token.kind !== "option" || !token.inlineValue || !/^-[^-]$/s.test(token.rawName)) continue;
     if (!token.value?.startsWith("=")) continue;
     const flag = token.rawName;
-    const value = token.value.slice(1);
+    const value = escapeInline(token.value.slice(1));
+    // `-o=` alone: the advice shows where the value goes.
+    const shown = value === "" ? "VALUE" : value;
     throw new UsageError(
-      `alpinize ${command}: ${flag}=${escapeInline(value)} would give ${flag} the value ${quoteValue(token.value)}, with its =`,
+      `alpinize ${command}: ${flag}=${value} would give ${flag} the value ${quoteValue(token.value)}, with its =`,
       {
-        hint: `Write ${flag} ${escapeInline(value)} or --${token.name}=${escapeInline(value)} (a value that starts with = goes after a space: ${flag} '=…'). Run "alpinize ${command} --help".`,
+        hint: `Write ${flag} ${shown} or --${token.name}=${shown} (a value that starts with = goes after a space: ${flag} '=…'). Run "alpinize ${command} --help".`,
       },
     );
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -228,14 +228,16 @@ describe("alpinize CLI entry", () => {
   it("-o=FILE is refused rather than naming the file =FILE", async () => {
     const dir = mkdtempSync(join(tmpdir(), "alpinize-short-equals-"));
     const r = await runCli(["shims", "print", "-o=out.sh"], { cwd: dir });
-    const written = existsSync(join(dir, "=out.sh"));
+    const bare = await runCli(["shims", "print", "-o="], { cwd: dir });
+    const written = readdirSync(dir);
     rmSync(dir, { recursive: true, force: true });
-    expect(written).toBe(false);
-    expect(r.code).toBe(2);
+    expect(written).toEqual([]);
+    expect([r.code, bare.code]).toEqual([2, 2]);
     expect(r.stderr).toContain(
       'alpinize shims print: -o=out.sh would give -o the value "=out.sh", with its =',
     );
     expect(r.stderr).toContain("Write -o out.sh or --output=out.sh");
+    expect(bare.stderr).toContain("Write -o VALUE or --output=VALUE");
   });
 
   it("--version with another argument and --json is exit 2 with the {error} document", async () => {
