@@ -90,6 +90,49 @@ describe("build-base for a native build moved off a full Debian language tag", (
   });
 });
 
+describe("the image's note where the stage installs its own toolchain", () => {
+  const notes = (text: string) =>
+    migrate(text).warnings.filter((w) => w.rule === "from" && /buildpack-deps/.test(w.message));
+
+  it("is not given for g++ (gcc and musl-dev on Alpine) and make beside -dev packages", () => {
+    // Tester finding, session 18 (/tmp/tester18/df/02-node): an npm addon build from source.
+    const text = [
+      "FROM node:22-bookworm AS deps",
+      "RUN apt-get update && apt-get install -y --no-install-recommends \\",
+      "    python3 make g++ libvips-dev libsqlite3-dev pkg-config git \\",
+      "  && rm -rf /var/lib/apt/lists/*",
+      "RUN npm ci --build-from-source=sqlite3",
+      "",
+    ].join("\n");
+    const r = migrate(text);
+    expect(r.output).toContain("python3 make g++ linux-headers vips-dev sqlite-dev pkgconf git\n");
+    expect(r.output).not.toContain("build-base");
+    expect(notes(text)).toEqual([]);
+    // build-base installed by the stage itself, with its -dev packages: nothing to say either.
+    expect(
+      notes(
+        "FROM python:3.12\nRUN apt-get install -y build-essential libpq-dev && pip install x\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it("is still given, or build-base added, where a part is missing", () => {
+    // No make for the addon build: build-base comes, with its own warning.
+    const noMake =
+      "FROM node:22-bookworm\nRUN apt-get install -y g++ libvips-dev && npm ci --build-from-source\n";
+    expect(migrate(noMake).output).toContain("build-base");
+    expect(notes(noMake).map((w) => w.message)).toEqual([
+      expect.stringMatching(/: added build-base/),
+    ]);
+    // A toolchain with no -dev package: the libraries buildpack-deps shipped may be missing.
+    const noDev =
+      "FROM node:22-bookworm\nRUN apt-get install -y make g++ && npm ci --build-from-source\n";
+    expect(notes(noDev).map((w) => w.message)).toEqual([
+      expect.stringMatching(/is built on buildpack-deps \(compilers, make, -dev libraries\)/),
+    ]);
+  });
+});
+
 describe("what the note and the warning say each -alpine tag has", () => {
   const noteOf = (text: string) =>
     migrate(text).warnings.find((w) => w.rule === "from" && NOTE.test(w.message))?.message;

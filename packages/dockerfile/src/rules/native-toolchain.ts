@@ -37,25 +37,35 @@ export function addNativeToolchain(
   if (!info.alpine || info.already) return;
   const root = stageTree(ctx, all).infoOf(rootStage(info.stage));
   if (root?.buildpack !== "full" || root.buildpackVia === undefined) return;
-  const added = addBuildBase(ctx, state, root.buildpackVia);
+  const toolchain = addBuildBase(ctx, state, root.buildpackVia);
   const note = info.toolchainNote;
-  if (note && !added && buildsNative(info.stage)) ctx.warn("from", note.at, note.text);
+  if (note && toolchain === "unknown" && buildsNative(info.stage))
+    ctx.warn("from", note.at, note.text);
 }
 
-/** Adds build-base for the stage's first native build when it needs one; true when it did. */
-function addBuildBase(ctx: MigrationContext, state: StageState, via: string): boolean {
+/**
+ * Adds build-base for the stage's first native build when it needs one (`added`). `own`: the
+ * stage installs -dev packages and a toolchain its build can use itself, so the image's note
+ * (add build-base) has nothing to say; `unknown`: no such build was found.
+ */
+function addBuildBase(
+  ctx: MigrationContext,
+  state: StageState,
+  via: string,
+): "added" | "own" | "unknown" {
   const has = (p: string) => state.alpineInstalled.has(p);
-  if (has("build-base")) return false;
   const devs = [...state.debianInstalled].filter(
     (n) => /-dev$/.test(n) && !n.startsWith("golang-"),
   );
-  if (devs.length === 0) return false;
+  if (devs.length === 0) return "unknown";
+  if (has("build-base")) return "own";
   const build = nativeBuild(ctx, state);
-  if (!build) return false;
-  // A toolchain of the stage's own that the build can use: nothing to add.
+  if (!build) return "unknown";
+  // A toolchain of the stage's own that the build can use: nothing to add. Alpine's g++ depends
+  // on gcc and musl-dev (aports), so it brings the C compiler and the libc headers too.
   const compiler = has("gcc") || has("g++") || [...state.alpineInstalled].some(isClang);
   if (compiler && (has("musl-dev") || has("g++")) && (has("make") || !build.needsMake))
-    return false;
+    return "own";
   const listed = devs.length > 3 ? `${devs.slice(0, 3).join(" ")} …` : devs.join(" ");
   addPackage(ctx, state, {
     pkg: "build-base",
@@ -67,7 +77,7 @@ function addBuildBase(ctx: MigrationContext, state: StageState, via: string): bo
     warning: `${via} is built on buildpack-deps, whose gcc, make and libc headers ${build.what} compiles with here (against ${listed}), and the -alpine tag ${lacks(via)}: added build-base (gcc, g++, make, musl-dev); buildpack-deps also shipped many -dev libraries (libssl-dev, zlib1g-dev, libffi-dev, …): if the build links against more than this stage installs, add their Alpine -dev packages`,
     reason: `${via} is built on buildpack-deps, which ships gcc, g++, make and libc6-dev (what build-essential brings); the -alpine tag ${lacks(via)}, and this stage compiles native code (${build.what}) against the -dev packages it installs`,
   });
-  return true;
+  return "added";
 }
 
 const isClang = (name: string) => /^clang\d*$/.test(name);
