@@ -15,7 +15,12 @@ export { type CheckSettings, type Finding, RULE_IDS, type RuleId } from "./check
 export { CONFIG_FILE, type LoadConfigOptions, loadConfig, parseConfigText } from "./config/load.js";
 export { defaultConfig, GOSU_MODES, type GosuMode, type RepoConfig } from "./config/types.js";
 export { defaultTransforms } from "./default-transforms.js";
-export { classifyPath, type FileKind, isDockerfileName } from "./discover/kinds.js";
+export {
+  classifyPath,
+  type FileKind,
+  isAmbiguousDockerfileName,
+  isDockerfileName,
+} from "./discover/kinds.js";
 export { findCopiedScripts, type ScriptReference, type ScriptRole } from "./discover/scripts.js";
 export { type DiscoveredFiles, type DiscoverOptions, discoverFiles } from "./discover/walk.js";
 export { ALPINE_BASE_GROUPS, ALPINE_BASE_RELEASE, ALPINE_BASE_USERS } from "./facts/alpine-base.js";

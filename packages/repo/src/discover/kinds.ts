@@ -7,8 +7,10 @@ export type FileKind = "dockerfile" | "compose" | "workflow";
  * - `Dockerfile.<variant>`, `Containerfile.<variant>`: capital first letter only, as Docker
  *   documents them; `dockerfile.ts`, `dockerfile.go`… are source code named after the format;
  * - `<name>.Dockerfile`, `<name>.Containerfile`: the suffix in any case (`api.dockerfile`);
- * - never a name ending in a source-code, document, data or backup extension, in any form
- *   (`Dockerfile.md`, `Dockerfile.test.ts`, `Dockerfile.dockerignore`, BuildKit's ignore file).
+ * - never, by its name alone, one ending in a source-code, document, data or backup extension, in
+ *   any form (`Dockerfile.md`, `Dockerfile.test.ts`, `Dockerfile.dockerignore`, BuildKit's ignore
+ *   file): `Dockerfile.sh`, `Dockerfile.txt` and `Dockerfile.bak` are ambiguous, and what they hold
+ *   decides (`isDockerfileText`).
  */
 const DOCKERFILE_BASE = /^(?:dockerfile|containerfile)$/i;
 const DOCKERFILE_SUFFIX = /\.(?:dockerfile|containerfile)$/i;
@@ -44,4 +46,29 @@ export function isDockerfileName(base: string): boolean {
   if (DOCKERFILE_BASE.test(base)) return true;
   if (NOT_DOCKERFILE.test(base)) return false;
   return DOCKERFILE_SUFFIX.test(base) || DOCKERFILE_PREFIX.test(base);
+}
+
+/**
+ * `Dockerfile.sh`, `Dockerfile.txt`, `Dockerfile.bak`: named like a Dockerfile, with an extension
+ * that says otherwise. Such a file is a Dockerfile when its text is one (`isDockerfileText`).
+ */
+export function isAmbiguousDockerfileName(base: string): boolean {
+  return DOCKERFILE_PREFIX.test(base) && NOT_DOCKERFILE.test(base);
+}
+
+/**
+ * Text that is a Dockerfile: its first line that is neither blank nor a comment (parser directives
+ * included) is a FROM or an ARG, the only instructions docker build takes first. A `#!` line says
+ * script (a Dockerfile would read it as a comment, but none starts so); Markdown, source code and
+ * patches start otherwise.
+ */
+export function isDockerfileText(text: string): boolean {
+  const body = text.replace(/^\uFEFF/, "");
+  if (body.startsWith("#!")) return false;
+  for (const line of body.split("\n")) {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    return /^(?:from|arg)(?:\s|\\|$)/i.test(trimmed);
+  }
+  return false;
 }

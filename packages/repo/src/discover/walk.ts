@@ -3,8 +3,9 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "@alpinize/errors";
 import { unreadableRoot } from "../workspace/unreadable-dir.js";
+import { holdsDockerfile } from "./dockerfile-text.js";
 import { ALWAYS_SKIPPED, IgnoreStack } from "./ignore-rules.js";
-import { classifyPath, type FileKind } from "./kinds.js";
+import { classifyPath, type FileKind, isAmbiguousDockerfileName } from "./kinds.js";
 
 export interface DiscoveredFiles {
   /** POSIX paths relative to the root, sorted. */
@@ -114,7 +115,7 @@ async function walk(
       }
       await walk(root, `${rel}/`, rules, found, budget);
     } else if (entry.isFile()) {
-      const kind = classifyPath(rel);
+      const kind = await fileKind(root, rel, entry.name);
       if (kind === undefined) continue;
       if (rules.ignores(rel)) {
         found.ignored.push(rel);
@@ -128,6 +129,13 @@ async function walk(
       else (entry.isSymbolicLink() ? found.links : found.special).push(rel);
     }
   }
+}
+
+/** By name, or, for a name such as `Dockerfile.sh` that could be either, by what it holds. */
+async function fileKind(root: string, rel: string, name: string): Promise<FileKind | undefined> {
+  const kind = classifyPath(rel);
+  if (kind !== undefined || !isAmbiguousDockerfileName(name)) return kind;
+  return (await holdsDockerfile(join(root, rel))) ? "dockerfile" : undefined;
 }
 
 function bucket(found: DiscoveredFiles, kind: FileKind): string[] {

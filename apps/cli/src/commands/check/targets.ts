@@ -1,8 +1,8 @@
 import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { type LinkFailure, linkFailure } from "@alpinize/bounded-read";
 import { InputError, UsageError } from "@alpinize/errors";
-import { type CheckTarget, classifyPath } from "@alpinize/repo";
+import { type CheckTarget, classifyPath, isAmbiguousDockerfileName } from "@alpinize/repo";
 import { cannotRead, readFailureHint } from "../../read-failure.js";
 import { stdinTarget } from "./stdin.js";
 
@@ -57,9 +57,13 @@ function linkError(given: string, { reason, hint, target }: LinkFailure): InputE
   );
 }
 
-/** `file`: the name does not say (`/dev/fd/63`, `start`), so check reads its first line. */
+/**
+ * `file`: the name does not say (`/dev/fd/63`, `start`), or says both (`Dockerfile.sh`, as
+ * `migrate DIR` and `check DIR` read it too), so check reads its first line.
+ */
 function kindOfName(given: string): CheckTarget["kind"] {
   if (classifyPath(given.replace(/\\/g, "/")) === "dockerfile") return "dockerfile";
+  if (isAmbiguousDockerfileName(basename(given.replace(/\\/g, "/")))) return "file";
   return isScriptName(given) ? "script" : "file";
 }
 
