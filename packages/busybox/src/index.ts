@@ -6,6 +6,7 @@ export {
 } from "./alpine-base.js";
 export { ALPINE_BASE_PROGRAMS, ALPINE_BUSYBOX_APPLETS } from "./alpine-programs.js";
 export { APPLETS, type AppletSpec, OPTIONLESS, type Prose } from "./applets.js";
+export { type AshMissingOption, ashMissingOption } from "./bash-options.js";
 export { braceLists, expandedBraceLists, maskQuotes } from "./brace-lists.js";
 export { builtinAt } from "./builtin-call.js";
 export {

@@ -66,6 +66,25 @@ export const BASH_SYNTAX: SyntaxPattern[] = [
     message: "{a..b} ranges are bash syntax",
     fix: "use seq or a while loop",
   },
+  {
+    pattern: /\$\{#?[A-Za-z_][A-Za-z0-9_]*\[/g,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
+    message: 'array subscripts (${a[i]}) are bash syntax (sh: "bad substitution")',
+    fix: 'use a space-separated string or "$@" (set -- a b c)',
+  },
+  {
+    pattern: /\$\{![A-Za-z_]/g,
+    message:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
+      'indirect expansion (${!x}, ${!x*}) is bash syntax (sh: "bad substitution", which ends the script)',
+    fix: 'use eval "v=\\$$name" on a name you checked, or pass the value itself',
+  },
+  {
+    pattern: /(^|[\s;&|(])\{[A-Za-z_][A-Za-z0-9_]*\}(?=[<>])/g,
+    message:
+      '{fd}> redirections are bash syntax: sh takes {fd} as a word, so exec {fd}>file fails ("exec: {fd}: not found") and ends the script',
+    fix: "pick a descriptor number yourself (exec 3>file)",
+  },
 ];
 
 /** Of those, the ones Alpine's busybox ash (ASH_BASH_COMPAT) has as well. */
@@ -80,6 +99,11 @@ export const BASH_COMMANDS: Record<string, string> = {
   shopt: "remove it; sh has no shell options of this kind",
   pushd: "use cd and remember the directory",
   popd: "use cd and remember the directory",
+  dirs: "remove it; with cd there is no directory stack",
+  mapfile: "read lines with while read -r",
+  readarray: "read lines with while read -r",
+  coproc: "run it in the background with a fifo",
+  disown: "remove it; sh sends its background jobs no hangup on exit",
 };
 
 /** Blanks comments, here-document bodies and single-quoted strings, keeping offsets and newlines. */

@@ -1,4 +1,5 @@
 import {
+  ashMissingOption,
   expandedBraceLists,
   isBinShShebang,
   maskQuotes,
@@ -248,6 +249,20 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
         );
     }
   }
+  const missing = sh
+    ? ashMissingOption(
+        name,
+        args.map((a) => literal(a.text)),
+      )
+    : undefined;
+  if (missing)
+    add(
+      "bash-syntax",
+      args.find((a) => literal(a.text) === missing.option)?.start ?? word.start,
+      `${name} ${missing.option} is bash's: ${OPTION_ELSEWHERE[name]}; Alpine's busybox ash: ${missing.does}`,
+      missing.fix,
+      "error",
+    );
   const bash = sh ? BASH_COMMANDS[name] : undefined;
   if (bash)
     add(
@@ -269,6 +284,12 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
     );
   }
 }
+
+/** What Debian's dash does with the bash option `ashMissingOption` finds (measured). */
+const OPTION_ELSEWHERE: Readonly<Record<string, string>> = {
+  read: 'Debian\'s dash fails ("read: Illegal option -a")',
+  printf: 'Debian\'s dash fails ("printf: Illegal option -v")',
+};
 
 /** The first wrapper word: after `exec` and `command`, which start at `first`. */
 function outerWord(cmd: SimpleCommand, first: number): number {

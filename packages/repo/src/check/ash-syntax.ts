@@ -21,6 +21,11 @@ interface Pattern {
   message: string;
 }
 
+/** `exec` and the redirections written before a `{fd}>…` one (`exec 3>log {fd}>…`). */
+const EXEC_WORDS = String.raw`(?:^|[\s;&|(])exec\s+(?:\d*[<>]&?\S*\s+)*`;
+/** `{fd}` before a redirection operator: bash's named descriptor. */
+const FD_NAME = String.raw`\{[A-Za-z_][A-Za-z0-9_]*\}(?=[<>])`;
+
 /** Seen only outside quotes: shell grammar. */
 const GRAMMAR: Pattern[] = [
   {
@@ -47,6 +52,18 @@ const GRAMMAR: Pattern[] = [
     pattern: /(?<=^|[\s;&|(])for\s*\(\(/g,
     kind: "parse",
     message: 'a C-style for ((…)) loop, which busybox ash rejects ("bad for loop variable")',
+  },
+  {
+    pattern: new RegExp(`(?<=${EXEC_WORDS})${FD_NAME}`, "g"),
+    kind: "expansion",
+    message:
+      'an exec {fd}>… redirection (bash opens the file on a free descriptor and puts its number in fd), which busybox ash does not have: it opens the file and runs "{fd}" as a command ("exec: {fd}: not found", status 127), which ends the shell even with a || after it',
+  },
+  {
+    pattern: new RegExp(`(?<!${EXEC_WORDS})(?<=^|[\\s;&|(])${FD_NAME}`, "g"),
+    kind: "literal",
+    message:
+      'a {fd}>… redirection (bash opens the file on a free descriptor and puts its number in fd), which busybox ash does not have: the command gets the word "{fd}" as an argument, with the file on its standard output or input',
   },
   {
     pattern: /(?<=^|[\s;&|(=])\{-?\d+\.\.-?\d+(?:\.\.\d+)?\}/g,
@@ -83,8 +100,9 @@ const EXPANSIONS: Pattern[] = [
   {
     pattern: /\$\{![A-Za-z_]/g,
     kind: "expansion",
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
-    message: 'an indirect expansion (${!x}), which busybox ash rejects ("bad substitution")',
+    message:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, not a JS template
+      'an indirect expansion (${!x}, or ${!x*} naming variables), which busybox ash rejects ("syntax error: bad substitution", which ends the shell even with a || after it)',
   },
 ];
 
@@ -95,6 +113,8 @@ export const BASH_ONLY_BUILTINS: ReadonlyMap<string, string> = new Map([
   ["shopt", "drop it, sh has no such options"],
   ["pushd", "use cd (cd - goes back)"],
   ["popd", "use cd (cd - goes back)"],
+  ["dirs", "drop it, with cd there is no directory stack"],
+  ["disown", "drop it, a script's sh sends its background jobs no hangup anyway"],
   ["mapfile", "read lines with while read -r"],
   ["readarray", "read lines with while read -r"],
   ["coproc", "run it in the background with a fifo"],

@@ -1,7 +1,8 @@
-import { maskQuotes } from "@alpinize/busybox";
+import { ashMissingOption, maskQuotes } from "@alpinize/busybox";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ashSyntaxProblems, BASH_ONLY_BUILTINS } from "./ash-syntax.js";
+import { definedBefore } from "./defined-functions.js";
 import { absorbedEmit } from "./guarded.js";
 import type { RunShell } from "./run-shell.js";
 import { rootImageShipsBash, shebangShell } from "./shebang.js";
@@ -46,7 +47,8 @@ export function checkRunShell(run: RunStep, shell: RunShell, at: BashAt, emit: E
 
 /**
  * Per command of the RUN: `bash …` (also `RUN ["bash", "-c", …]`) with no bash installed, and a
- * bash-only builtin (`declare`, `pushd`) run by busybox ash.
+ * bash-only builtin (`declare`, `pushd`; not one the RUN defined as a function) or option
+ * (`read -a`, `printf -v`) run by busybox ash.
  */
 export function checkBashCommand(
   run: RunStep,
@@ -60,14 +62,25 @@ export function checkBashCommand(
   const name = baseName(cmd.name);
   if (SHELLS.has(name) && !at.has(name as MissingShell))
     missingShell(at, fails, name as MissingShell)(line, "this RUN");
+  if (shell?.kind !== "ash" || shell.exec || !readByAsh(run.text, cmd)) return;
+  const ash = `busybox ash (/bin/sh of Alpine stage ${at.stage.name})`;
+  const option = ashMissingOption(name, cmd.args);
+  if (option)
+    (option.fails ? fails : emit)(
+      line,
+      "bash-syntax",
+      `${name} ${option.option} is bash's: ${ash} runs it, but ${option.does}, ${option.fails ? "so the build fails here" : "and the build goes on"}: ${option.fix}, ${BASH_INSTEAD}`,
+    );
   const fix = BASH_ONLY_BUILTINS.get(name);
-  if (fix === undefined || shell?.kind !== "ash" || shell.exec || !readByAsh(run.text, cmd)) return;
+  if (fix === undefined || definedBefore(bareOf(run.text), name, cmd.offset)) return;
   fails(
     line,
     "bash-syntax",
-    `${name} is a bash builtin that busybox ash (/bin/sh of Alpine stage ${at.stage.name}) does not have, so the build fails here ("${name}: not found"): ${fix}, or apk add bash and SHELL ["/bin/bash", "-c"]`,
+    `${name} is a bash builtin that ${ash} does not have, so the build fails here ("${name}: not found"): ${fix}, ${BASH_INSTEAD}`,
   );
 }
+
+const BASH_INSTEAD = 'or apk add bash and SHELL ["/bin/bash", "-c"]';
 
 /**
  * A RUN that runs a script from the build context by its path (`COPY install.sh /tmp/`, then
