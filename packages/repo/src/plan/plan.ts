@@ -34,6 +34,7 @@ import {
   suExecRefusesUnknownUser,
   switchesWithSuExec,
 } from "./script-tools.js";
+import { settleRisks } from "./settle-risks.js";
 import { ensureShadow } from "./shadow-package.js";
 import type { FilePlan, PlanProgress, RepoPlan } from "./types.js";
 
@@ -161,7 +162,7 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     if (stamp) file.stamp = stamp;
   }
   plan.mentions = await findImageMentions(root, found, plan.files, plan.skipped);
-  plan.risks = detectRisks(sources, { release: plan.release });
+  plan.risks = settleRisks(plan, detectRisks(sources, { release: plan.release }));
   return plan;
 }
 

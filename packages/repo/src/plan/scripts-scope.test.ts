@@ -101,7 +101,12 @@ describe("planRepository and the scripts of a stage", () => {
   });
 
   it("names the target release's base honestly in the UID/GID risk", async () => {
-    repo = await scratchRepo({ Dockerfile: "FROM debian:12\nRUN groupadd -g 999 app\n" });
+    // A script only copied is not rewritten: its groupadd -g 999 is still at risk (a Dockerfile's
+    // is freed by migrate, delgroup ping first).
+    repo = await scratchRepo({
+      Dockerfile: "FROM debian:12\nCOPY setup.sh /setup.sh\n",
+      "setup.sh": "#!/bin/sh\ngroupadd -g 999 app\n",
+    });
     const on = async (release: string) =>
       (
         await planRepository(repo!.root, {

@@ -10,6 +10,10 @@ interface Detector {
   find(files: readonly SourceFile[], release: string | undefined): Evidence[];
 }
 
+/** The end of the privilege-drop advice; what migrate wrote goes before it (plan/settle-risks.ts). */
+export const PRIVILEGE_DROP_ADVICE =
+  "`USER:GROUP` sets only that group and drops supplementary groups (e.g. the docker-socket group) with every tool: pass the user name alone where the command needs them, and check `id` inside the running container.";
+
 const DETECTORS: Detector[] = [
   {
     id: "musl-dns",
@@ -83,7 +87,7 @@ const DETECTORS: Detector[] = [
     id: "shells",
     title: "Shells (bash vs busybox ash)",
     advice:
-      "Alpine's `/bin/sh` is busybox ash and bash is not installed by default. Scripts with a bash shebang need `apk add bash`; `#!/bin/sh` scripts must not use bashisms (`[[ ]]`, arrays, `source`, `function f`, `$'…'`, `<<<`).",
+      "Alpine's `/bin/sh` is busybox ash and bash is not installed by default. Scripts with a bash shebang need `apk add bash`. Under `#!/bin/sh`, busybox ash stops on arrays (`a=(1 2)`) and here-strings (`<<<`), which only bash has; it runs `[[ ]]`, `source`, `function f` and `$'…'`, bashisms Debian's dash refuses, so such a script works on Alpine but is not POSIX sh: keep a bash shebang if it must run under another `sh` too.",
     find: (files) => [
       ...grepLines(
         files,
@@ -98,8 +102,7 @@ const DETECTORS: Detector[] = [
   {
     id: "privilege-drop",
     title: "Dropping privileges (gosu, su-exec, setpriv)",
-    advice:
-      "`gosu` is not in Alpine's main repository; `su-exec` is. `alpinize migrate` turns entrypoint calls of either (`USER`, `USER:GROUP`, `UID`, `UID:GID`) into `alpinize_exec_as`, which runs whichever the image has with the same IDs and groups. `USER:GROUP` sets only that group and drops supplementary groups (e.g. the docker-socket group) with every tool: pass the user name alone where the command needs them, and check `id` inside the running container.",
+    advice: `\`gosu\` is not in Alpine's main repository; \`su-exec\` is. ${PRIVILEGE_DROP_ADVICE}`,
     find: (files) =>
       commandLines(files, (name) => ["gosu", "su-exec", "setpriv", "runuser"].includes(name)),
   },
@@ -122,6 +125,13 @@ export function detectRisks(
     });
   }
   return risks;
+}
+
+/** A risk with its title and advice, for evidence found after the detectors ran. */
+export function riskWith(id: RiskId, evidence: Evidence[]): Risk {
+  const detector = DETECTORS.find((d) => d.id === id);
+  if (detector === undefined) throw new Error(`no risk ${id}`);
+  return { id, title: detector.title, advice: detector.advice, evidence: dedupe(evidence) };
 }
 
 function dedupe(evidence: Evidence[]): Evidence[] {
