@@ -29,6 +29,7 @@ import {
   toJson,
 } from "./output.js";
 import { directoryArgument, REPOSITORY_HELP, REPOSITORY_OPTIONS } from "./repo-args.js";
+import { warnUnreadConfig } from "./unread-config.js";
 
 export const help = `Usage: alpinize migrate FILE... [--write | --check] [--json] [--alpine X.Y]
                                 [--gosu keep|su-exec]
@@ -187,6 +188,7 @@ async function migrate(argv: string[], io: Io, reached: Reached): Promise<number
   const release = values.alpine ?? DEFAULT_RELEASE;
   reached.release = release;
   const defaulted = values.alpine === undefined;
+  warnUnreadConfig(io);
   return migrateFiles(positionals, { ...flags, release, defaulted }, io, reached);
 }
 
