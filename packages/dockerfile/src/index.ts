@@ -171,6 +171,9 @@ export {
   alwaysSucceeds,
   MAY_END,
   MAY_EXIT,
+  mayExit,
+  type ShellOptions,
+  shellOptions,
 } from "./shell/command-status.js";
 export { type Scope, type Span, spansAround } from "./shell/conditional-spans.js";
 export { probedProgram, type StretchProbe } from "./shell/probe-guard.js";

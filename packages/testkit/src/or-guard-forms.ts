@@ -99,6 +99,19 @@ export const OR_GUARD_FORMS: readonly (readonly [run: string, passes: boolean])[
   ["{ useradd -Z x app; x=$(false); } || exit 1", false],
   ["{ useradd -Z x app; echo >&3; } || exit 1", false],
   ["( useradd -Z x app || exit 1; echo x ) || exit 1", false],
+  // Under `set -u` a parameter expansion exits the shell when the parameter is unset.
+  ["set -u; useradd -Z x app || echo $x", false],
+  ["{ set -u; useradd -Z x app; echo $x; } || true", false],
+  ["set -u; useradd -Z x app || echo x", true],
+  ["set -eu; useradd -Z x app || true", true],
+  // A loop body that runs once to a bare `break` ends the loop with 0.
+  ["until useradd -Z x app; do break; done", true],
+  ["until useradd -Z x app; do echo x; break; done", true],
+  ["until useradd -Z x app; do break 1; done", true],
+  ["while ! useradd -Z x app; do break; done", true],
+  ["until useradd -Z x app; do false; break; done", false],
+  ["until useradd -Z x app; do break; done && exit 1", false],
+  ["until useradd -Z x app; do break >&3; done", false],
   // What runs after `||` that is known to succeed: `! false`, `eval true`, `$(true)` alone.
   ["useradd -Z x app || ! false", true],
   ["useradd -Z x app || eval true", true],

@@ -1,4 +1,10 @@
-import { ALWAYS_FAIL, alwaysSucceeds, MAY_END, MAY_EXIT } from "../shell/command-status.js";
+import {
+  ALWAYS_FAIL,
+  alwaysSucceeds,
+  MAY_END,
+  mayExit,
+  type ShellOptions,
+} from "../shell/command-status.js";
 import type { Item, Pipeline, SimpleCommand } from "../shell/script.js";
 
 /**
@@ -48,6 +54,8 @@ interface Frame {
   thenUnit: Unit;
   /** A loop's kind: a while condition's failure ends it, an until one's runs the body. */
   loop?: "while" | "until" | "for";
+  /** A loop's `done`. */
+  close?: number;
 }
 
 /** Keywords a `;` or newline right before does not end a list at: the list goes on to them. */
@@ -66,7 +74,11 @@ const LIST_ENDS = new Set(["}", ")", "then", "else", "elif", "fi", "do", "done",
  * An if or while condition is read against its branches: `if b; then :; fi` and `while b; do …;
  * done` go on when b fails, `if b; then :; else exit 1; fi` and `if ! b; then exit 1; fi` do not.
  */
-export function failureCaught(items: readonly Item[], pipefail = false): Set<Item | SimpleCommand> {
+export function failureCaught(
+  items: readonly Item[],
+  options: ShellOptions = { pipefail: false, nounset: false },
+): Set<Item | SimpleCommand> {
+  const { pipefail, nounset } = options;
   const out = new Set<Item | SimpleCommand>();
   const openers = matchOpeners(items);
   const frames: Frame[] = [];
@@ -105,11 +117,11 @@ export function failureCaught(items: readonly Item[], pipefail = false): Set<Ite
     const top = frames.at(-1);
     if (it.kind === "pipeline") {
       const not = negated(items, k);
-      if (pipelineCaught(it, not, tail)) out.add(it);
-      else if (stagesCaught(it, not, tail, pipefail))
+      if (pipelineCaught(it, not, tail, nounset)) out.add(it);
+      else if (stagesCaught(it, not, tail, options))
         for (const c of it.commands.slice(0, -1)) out.add(c);
       read.push(it);
-      seen(not ? negatedEnds(it) : pipelineEnds(it));
+      seen(not ? negatedEnds(it, nounset) : pipelineEnds(it, nounset));
     } else if (it.kind === "op") {
       // In a lax group a list's status is passed over, as in a pipe: what follows runs either way.
       const over = top?.kind === "group" && top.lax && PASSED_OVER.has(it.op);
@@ -132,10 +144,11 @@ export function failureCaught(items: readonly Item[], pipefail = false): Set<Ite
       seen(negated(items, k) ? "ends" : u);
     } else if (it.kind === "keyword" && (it.word === "fi" || it.word === "done")) {
       const opener = openers.get(k) ?? -1;
-      push(it.word === "fi" ? "if" : "loop", opener, { loop: loopWord(items[opener]) });
+      push(it.word === "fi" ? "if" : "loop", opener, { loop: loopWord(items[opener]), close: k });
       // An if or loop ends with the status of the branch or body that ran last.
     } else if (it.kind === "keyword" && it.word !== "!") {
-      tail = compoundTail(it.word, top);
+      const once = it.word === "do" && bodyBreaks(items, k + 1, top?.close ?? k, nounset);
+      tail = compoundTail(it.word, top, once);
     } else if (it.kind === "header" && top?.kind === "loop" && top.opener === k) {
       frames.pop();
       tail = [false, false];
@@ -157,7 +170,7 @@ export function failureCaught(items: readonly Item[], pipefail = false): Set<Ite
  * The tail a compound command's keyword (read back to front) leaves for the list before it: a
  * branch's last list ends the if; a condition is read against the branch its status picks.
  */
-function compoundTail(word: string, top: Frame | undefined): Tail {
+function compoundTail(word: string, top: Frame | undefined, once: boolean): Tail {
   const f = top?.kind === "if" || top?.kind === "loop" ? top : undefined;
   if (word === "else" && f) {
     f.elseUnit = f.unit;
@@ -176,9 +189,10 @@ function compoundTail(word: string, top: Frame | undefined): Tail {
     return [f.thenUnit === "ok" && f.after[0], f.elseUnit === "ok" && f.after[0]];
   }
   if (word === "do" && f?.kind === "loop") {
-    // while: a false condition ends the loop with 0; until: a true one. The body may loop or fail.
-    if (f.loop === "while") return [false, f.after[0]];
-    if (f.loop === "until") return [f.after[0], false];
+    // while: a false condition ends the loop with 0; until: a true one. The body may loop or
+    // fail, unless it runs once to a `break` (`until b; do break; done`), which ends it with 0.
+    if (f.loop === "while") return [once && f.after[0], f.after[0]];
+    if (f.loop === "until") return [f.after[0], once && f.after[0]];
   }
   return [false, false];
 }
@@ -231,6 +245,25 @@ function afterOp(op: string, unit: Unit, t: Tail, pipefail: boolean): Tail {
   if (op === "|") return [run, run];
   // `;;` ends a case arm: what follows runs or not by the case's word (fail closed).
   return op === ";" || op === "\n" || op === "&" ? END : [false, false];
+}
+
+/**
+ * Whether a loop body `items[from, to)` is commands known to succeed, one a line or after `;`,
+ * then a bare `break`: run once, it ends the loop with 0 (`until b; do echo; break; done`).
+ */
+function bodyBreaks(items: readonly Item[], from: number, to: number, nounset: boolean): boolean {
+  let last: Pipeline | undefined;
+  for (let i = from; i < to; i++) {
+    const it = items[i]!;
+    if (it.kind === "op" && (it.op === ";" || it.op === "\n")) continue;
+    // A compound, `!`, `&&`, `&` or pipe: stop at once (each item is looked at by one loop).
+    if (it.kind !== "pipeline" || it.commands.length !== 1) return false;
+    if (last && pipelineEnds(last, nounset) !== "ok") return false;
+    last = it;
+  }
+  const cmd = last?.commands[0];
+  if (cmd?.name !== "break" || cmd.assignments.length > 0 || cmd.redirects.length > 0) return false;
+  return cmd.args.length === 1 || (cmd.args.length === 2 && cmd.args[1]!.raw === "1");
 }
 
 /** Separators after which the next list runs whatever the list before ended with. */
@@ -292,32 +325,32 @@ function marker(
  * pipeline's (turned round by `!`); an earlier one's is not, the pipeline's status being the last
  * command's (busybox sh has no pipefail by default): `b | cat && exit 1` fails when cat succeeds.
  */
-function pipelineCaught(p: Pipeline, not: boolean, tail: Tail): boolean {
+function pipelineCaught(p: Pipeline, not: boolean, tail: Tail, nounset: boolean): boolean {
   const [ifOk, ifFailed] = not ? [tail[1], tail[0]] : tail;
   if (!ifFailed) return false;
   if (p.commands.length < 2) return true;
-  return commandEnds(p.commands.at(-1)!) === "ok" ? ifOk : ifOk && ifFailed;
+  return commandEnds(p.commands.at(-1)!, nounset) === "ok" ? ifOk : ifOk && ifFailed;
 }
 
 /**
  * Whether the failure of a stage before the last (`b | true`, `b | cat`) lets the RUN go on: the
  * pipeline's status is the last command's, whatever b did, unless pipefail makes it b's.
  */
-function stagesCaught(p: Pipeline, not: boolean, tail: Tail, pipefail: boolean): boolean {
+function stagesCaught(p: Pipeline, not: boolean, tail: Tail, options: ShellOptions): boolean {
   if (p.commands.length < 2) return false;
   const [ifOk, ifFailed] = not ? [tail[1], tail[0]] : tail;
-  if (pipefail) return ifFailed;
-  return commandEnds(p.commands.at(-1)!) === "ok" ? ifOk : ifOk && ifFailed;
+  if (options.pipefail) return ifFailed;
+  return commandEnds(p.commands.at(-1)!, options.nounset) === "ok" ? ifOk : ifOk && ifFailed;
 }
 
 /**
  * How `! p` ends: `! false` exits 0, `! true` 1; any other turned round may succeed or fail, and
  * is read as a compound (fail closed).
  */
-function negatedEnds(p: Pipeline): Unit {
+function negatedEnds(p: Pipeline, nounset: boolean): Unit {
   const [cmd, ...rest] = p.commands;
   if (!cmd || rest.length > 0) return "ends";
-  const own = commandEnds(cmd);
+  const own = commandEnds(cmd, nounset);
   if (own === "ok") return "fails";
   const name = cmd.name?.replace(/^.*\//, "") ?? "";
   return own === "fails" && ALWAYS_FAIL.has(name) ? "ok" : "ends";
@@ -335,17 +368,17 @@ function negated(items: readonly Item[], k: number): boolean {
 const SAFE_REDIRECT = /^\d*(>&[12]|>>?\s*\/dev\/null)$/;
 
 /** `true`, `:`, `echo …`, `printf …`, `exit 0`, `return 0` exit 0. */
-function pipelineEnds(p: Pipeline): Unit {
+function pipelineEnds(p: Pipeline, nounset: boolean): Unit {
   if (p.commands.length === 0) return "ends";
-  return p.commands.map(commandEnds).reduce(worst);
+  return p.commands.map((c) => commandEnds(c, nounset)).reduce(worst);
 }
 
 /** A substitution in its words (`echo $(false)`) runs, but its status is not the command's. */
-function commandEnds(cmd: SimpleCommand): Unit {
+function commandEnds(cmd: SimpleCommand, nounset: boolean): Unit {
   // A name with an expansion has none known: only its raw word (`$(true)`) is read.
   const name = (cmd.name ?? cmd.args[0]?.raw ?? "").replace(/^.*\//, "");
   if (!cmd.redirects.every((r) => SAFE_REDIRECT.test(r.raw))) return "ends";
-  if ([...cmd.assignments, ...cmd.args].some((w) => MAY_EXIT.test(w.raw))) return "ends";
+  if ([...cmd.assignments, ...cmd.args].some((w) => mayExit(w.raw, nounset))) return "ends";
   if (
     alwaysSucceeds(
       name,

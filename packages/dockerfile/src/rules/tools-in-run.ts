@@ -1,6 +1,7 @@
 import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
+import { type ShellOptions, shellOptions } from "../shell/command-status.js";
 import { type Scope, scopeAt } from "../shell/conditional-spans.js";
 import type { Item, SimpleCommand } from "../shell/script.js";
 import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../shell/source.js";
@@ -94,7 +95,8 @@ function shellTools(file: DockerfileText, ins: Instruction, add: Add): void {
       ins.heredocs.length > 0 && isHeredocScript(command)
         ? ins.heredocs.map((h) => heredocSource(file.text, h, escapeChar))
         : [runSource(file.text, ins, rest, escapeChar)];
-    for (const src of sources) scriptTools(src, add, 0, NO_SCOPE, undefined, false, pipefail(file));
+    for (const src of sources)
+      scriptTools(src, add, 0, NO_SCOPE, undefined, false, shellOptions(file.text));
   } catch (err) {
     if (!(err instanceof ShellSyntaxError)) throw err;
     const from = ins.start + ins.keyword.length;
@@ -109,10 +111,10 @@ function scriptTools(
   outer: LazyScope,
   runsAt?: number,
   accepted = false,
-  pipefail = false,
+  options: ShellOptions = { pipefail: false, nounset: false },
 ): void {
   const at = (word: Word, k = 0) => src.span(word.start + k, word.start + k + 1)[0];
-  const caught = failureCaught(src.script.items, pipefail);
+  const caught = failureCaught(src.script.items, options);
   const okAt = (p: Item | undefined) => accepted || (p !== undefined && caught.has(p));
   for (const item of src.script.items) {
     if (item.kind !== "pipeline") continue;
@@ -125,7 +127,7 @@ function scriptTools(
       commandTools(cmd, (tool, word) => add(tool, at(word)));
       for (const { word } of shellStrings(cmd)) {
         const inner = depth < MAX_DEPTH ? nestedSource(src, word) : undefined;
-        if (inner) scriptTools(inner, outerAdd, depth + 1, scope, runsAt, okHere, pipefail);
+        if (inner) scriptTools(inner, outerAdd, depth + 1, scope, runsAt, okHere, options);
         else wordsIn(word.raw, (tool, k) => add(tool, at(word, k)));
       }
       // eval's words are a script the shell reads again.
@@ -137,23 +139,17 @@ function scriptTools(
     const scope = sub.pipeline ? lazyScope(src, sub.pipeline.start, outer) : outer;
     const ok = okAt(sub.pipeline);
     if (sub.src && depth < MAX_DEPTH)
-      scriptTools(sub.src, outerAdd, depth + 1, scope, runsAt, ok, pipefail);
+      scriptTools(sub.src, outerAdd, depth + 1, scope, runsAt, ok, options);
     else wordsIn(sub.text, (tool) => outerAdd(tool, sub.at[0], scope, runsAt, ok));
   }
   for (const fed of fedHeredocs(src)) {
     const scope = lazyScope(src, fed.at, outer);
     const fedAt = runsAt ?? src.span(fed.at, fed.at + 1)[0];
     if (fed.src && depth < MAX_DEPTH)
-      scriptTools(fed.src, outerAdd, depth + 1, scope, fedAt, accepted, pipefail);
+      scriptTools(fed.src, outerAdd, depth + 1, scope, fedAt, accepted, options);
     else wordsIn(fed.text, (tool, k) => outerAdd(tool, fed.fileAt(k), scope, fedAt, accepted));
   }
 }
-
-/**
- * Whether a pipeline's status may be any failed stage's: `set -o pipefail`, or a `SHELL` or
- * `bash -o pipefail -c` that sets it, anywhere in the file (fail closed: `b | true` then fails).
- */
-const pipefail = (file: DockerfileText) => file.text.includes("pipefail");
 
 /** The tools one command runs: itself, behind its wrappers, and what find -exec runs. */
 function commandTools(cmd: SimpleCommand, add: (tool: string, word: Word) => void): void {
@@ -203,5 +199,5 @@ function execTools(file: DockerfileText, ins: Instruction, add: Add): void {
       wordsIn(w.value, (tool, k) => add(tool, fileAt(w.at[k] ?? w.start)));
     return;
   }
-  if (src) scriptTools(src, add, 1, NO_SCOPE, undefined, false, pipefail(file));
+  if (src) scriptTools(src, add, 1, NO_SCOPE, undefined, false, shellOptions(file.text));
 }

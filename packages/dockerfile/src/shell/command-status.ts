@@ -32,6 +32,33 @@ export const MAY_END: ReadonlySet<string> = new Set([
   "continue",
 ]);
 
+/** What a script or its shell sets that changes how its commands end. */
+export interface ShellOptions {
+  /** A pipeline fails when any stage does. */
+  pipefail: boolean;
+  /** Expanding an unset parameter exits the shell. */
+  nounset: boolean;
+}
+
+/** `set -u`, `set -eux`, `set -o nounset`. */
+const NOUNSET = /\bset\s+-[a-zA-Z]*u|nounset/;
+
+/**
+ * The options `text` may set (a Dockerfile, or a script): `pipefail` or `nounset` anywhere in it
+ * counts, whatever runs it (fail closed: `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` too).
+ */
+export function shellOptions(text: string): ShellOptions {
+  return { pipefail: text.includes("pipefail"), nounset: NOUNSET.test(text) };
+}
+
+/** A parameter expansion (`$x`, `${x}`, `$1`): under `set -u` it exits the shell when unset. */
+const PARAMETER = /\$(?:[A-Za-z_{]|[1-9])/;
+
+/** Whether a word may exit the shell when expanded (`${x?}`, `$((1/0))`, `$x` under set -u). */
+export function mayExit(word: string, nounset: boolean): boolean {
+  return MAY_EXIT.test(word) || (nounset && PARAMETER.test(word));
+}
+
 /** Commands that exit non-zero whatever their arguments: `! false` succeeds. */
 export const ALWAYS_FAIL: ReadonlySet<string> = new Set(["false"]);
 

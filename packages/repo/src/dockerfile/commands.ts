@@ -3,7 +3,9 @@ import {
   ALWAYS_FAIL,
   alwaysSucceeds,
   MAY_END,
-  MAY_EXIT,
+  mayExit,
+  type ShellOptions,
+  shellOptions,
   shellScriptIndex,
 } from "@alpinize/dockerfile";
 import type { CommandStatus } from "./and-or-lists.js";
@@ -75,12 +77,12 @@ const VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
  * `$(…)`, backticks and `sh -c '…'` / `bash -lc '…'` bodies. A substitution is one word of the
  * command it is written in (`apk add $(cat list) bash`); the commands it runs come before that
  * command, which runs them first. Good enough to find `apt-get` or `useradd` anywhere.
- * `pipefail`: a pipeline fails when any stage does (the script, or one it is in, names pipefail).
+ * `options`: what the script, or one it is in, sets (`set -o pipefail`, `set -u`).
  */
 export function scanCommands(
   text: string,
   depth = 0,
-  pipefail = text.includes("pipefail"),
+  options: ShellOptions = shellOptions(text),
 ): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let current: ShellCommand | undefined;
@@ -99,9 +101,13 @@ export function scanCommands(
   const status = (k: number): CommandStatus => {
     if (inWords.has(k)) return "word";
     const cmd = commands[k]!;
-    return badDescriptor.has(cmd) ? "ends" : howItEnds(cmd);
+    return badDescriptor.has(cmd) ? "ends" : howItEnds(cmd, options.nounset);
   };
-  const guards = new ShellGuards(status, (from, to) => marked.guard(commands, from, to), pipefail);
+  const guards = new ShellGuards(
+    status,
+    (from, to) => marked.guard(commands, from, to),
+    options.pipefail,
+  );
   const end = (cmd: ShellCommand | undefined) => {
     // With no command (`V=$(X)`, `for f in $(X)`), X's guard is that of a command at its place.
     const guarded = cmd ? cmd.guarded : substituted.length > 0 && guards.starts();
@@ -110,13 +116,14 @@ export function scanCommands(
       commands.push(guarded ? { ...inner, guarded: true } : inner);
     }
     if (!cmd) return;
-    guards.ended(cmd.name, cmd.args);
+    const bare = !cmd.redirects && cmd.assignments.length === 0 && !badDescriptor.has(cmd);
+    guards.ended(cmd.name, cmd.args, commands.length, bare);
     commands.push(cmd);
   };
   for (const token of tokenize(text)) {
     // One by one: spreading a substitution of a million commands into push overflows the stack.
     if (token.kind !== "op")
-      for (const c of substitutedCommands(token.subs, depth, pipefail)) substituted.push(c);
+      for (const c of substitutedCommands(token.subs, depth, options)) substituted.push(c);
     // An assignment or redirection alone between a `;` and a group's end is a command of its own;
     // a `;` before `then`, `fi`, `done`… leaves the list's status to be read with the if or loop.
     const closes = token.kind === "word" && LIST_ENDS.has(token.text);
@@ -181,7 +188,7 @@ export function scanCommands(
   }
   end(current);
   guards.finish(commands.length);
-  return depth > 3 ? commands : expand(commands, depth, pipefail);
+  return depth > 3 ? commands : expand(commands, depth, options);
 }
 
 /**
@@ -205,9 +212,9 @@ class GuardedRange {
  * `true`, `:`, `echo …`, `printf …`, `exit 0`, `return 0` exit 0 (`exit` alone keeps the failed
  * status); a redirection to a file other than /dev/null, `${x?}` or `$((1/0))` may end the shell.
  */
-function howItEnds(cmd: ShellCommand): Exclude<CommandStatus, "word"> {
+function howItEnds(cmd: ShellCommand, nounset: boolean): Exclude<CommandStatus, "word"> {
   if (cmd.redirects?.some((f) => f !== "/dev/null")) return "ends";
-  if ([cmd.name, ...cmd.args, ...cmd.assignments].some((w) => MAY_EXIT.test(w))) return "ends";
+  if ([cmd.name, ...cmd.args, ...cmd.assignments].some((w) => mayExit(w, nounset))) return "ends";
   const name = baseName(cmd.name);
   if (alwaysSucceeds(name, cmd.args)) return "ok";
   if (ALWAYS_FAIL.has(name)) return "no";
@@ -223,11 +230,11 @@ const MAX_SUBSTITUTION_DEPTH = 8;
 function substitutedCommands(
   subs: readonly Substitution[],
   depth: number,
-  pipefail: boolean,
+  options: ShellOptions,
 ): ShellCommand[] {
   if (subs.length === 0 || depth >= MAX_SUBSTITUTION_DEPTH) return [];
   return subs.flatMap((sub) =>
-    scanCommands(sub.text, depth + 1, pipefail).map((c) => ({
+    scanCommands(sub.text, depth + 1, options).map((c) => ({
       ...c,
       offset: substitutionOffset(sub, c.offset),
     })),
@@ -235,7 +242,7 @@ function substitutedCommands(
 }
 
 /** Sees through `sudo X`, `env A=1 X`, and runs the scan again on `sh -ec '…'` bodies. */
-function expand(commands: ShellCommand[], depth: number, pipefail: boolean): ShellCommand[] {
+function expand(commands: ShellCommand[], depth: number, options: ShellOptions): ShellCommand[] {
   const out: ShellCommand[] = [];
   for (const cmd of commands) {
     out.push(cmd);
@@ -253,7 +260,7 @@ function expand(commands: ShellCommand[], depth: number, pipefail: boolean): She
       // Expanded in turn: `sudo sh -ec '…'`, `env A=1 nice X`.
       if (name !== undefined && !looksUp(base, cmd.args.slice(0, k))) {
         const wrapped = { name, args, assignments: [], offset: cmd.offset, ...guardOf(cmd) };
-        for (const c of expand([wrapped], depth, pipefail)) out.push(c);
+        for (const c of expand([wrapped], depth, options)) out.push(c);
       }
     }
     // `sh -c`, `sh -ec`, `bash -o pipefail -lc`: the rule migrate reads ENTRYPOINT/CMD by.
@@ -262,7 +269,7 @@ function expand(commands: ShellCommand[], depth: number, pipefail: boolean): She
       const body = cmd.args[script - 1];
       // Offsets inside the body are not offsets of the text: the body's commands are on `sh`'s.
       if (body !== undefined)
-        for (const c of scanCommands(body, depth + 1, pipefail))
+        for (const c of scanCommands(body, depth + 1, options))
           out.push(placedInside(c, body, cmd));
     }
   }

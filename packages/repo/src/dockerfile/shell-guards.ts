@@ -39,6 +39,8 @@ export class ShellGuards {
 
   /** A reserved word at a command's place; `count`: commands found so far. */
   keyword(word: string, count: number): void {
+    const loop = this.frames.at(-1)?.body;
+    if (loop && word !== "done") loop.plain = false;
     if (LIST_ENDS.has(word)) this.separator = undefined;
     else this.other();
     this.afterOr = false;
@@ -73,11 +75,13 @@ export class ShellGuards {
       if (top?.phase === "cond") {
         this.condEnd(top, count);
         this.set(top, "else", top.probe);
+        top.body = { start: count, taints: this.lists.taintCount + 1, plain: true };
       } else {
         this.lists.restart(count);
         this.push("else", "for");
       }
     } else if ((word === "fi" || word === "done") && top) {
+      top.once = top.body !== undefined && this.runsOnce(top.body, count);
       this.branchEnd(top, count);
       this.frames.pop();
       if (guards(top)) this.guarding--;
@@ -116,10 +120,26 @@ export class ShellGuards {
     return this.guarding > 0;
   }
 
-  /** A command is complete: a probe in a condition makes its branch conditional. */
-  ended(name: string, args: readonly string[]): void {
+  /**
+   * A command is complete: a probe in a condition makes its branch conditional. `k`: its index;
+   * `bare`: no assignment or redirection on it.
+   */
+  ended(name: string, args: readonly string[], k = -1, bare = false): void {
     const top = this.frames.at(-1);
     if (top?.phase === "cond" && isProbe(name, args)) this.set(top, "cond", true);
+    const plainBreak = name === "break" && bare && (args.length === 0 || args.join() === "1");
+    if (top?.body) top.body.breakAt = plainBreak ? k : undefined;
+  }
+
+  /**
+   * Whether a loop body ending at `count` is commands known to succeed, one a line or after
+   * `;`, then a bare `break`: run once, it ends the loop with 0 (`until b; do echo; break; done`).
+   */
+  private runsOnce(body: LoopBody, count: number): boolean {
+    if (!body.plain || body.breakAt !== count - 1) return false;
+    if (this.lists.taintCount !== body.taints) return false;
+    if (body.start === body.breakAt) return true;
+    return this.lists.unitOf(body.start, body.breakAt, body.taints, body.taints) === "ok";
   }
 
   private push(phase: Frame["phase"], kind: Frame["kind"]): void {
@@ -138,6 +158,8 @@ export class ShellGuards {
   /** An operator; `count`: commands found so far. */
   operator(op: string, count: number): void {
     if (op === "\n" && this.afterOr) return;
+    const loop = this.frames.at(-1)?.body;
+    if (loop && op !== ";" && op !== "\n") loop.plain = false;
     if (op === ")") this.separator = undefined;
     else this.other();
     if (op === ";" || op === "\n") {
@@ -153,6 +175,8 @@ export class ShellGuards {
 
   /** A redirection that may fail, with no command before it: on the group just closed, if any. */
   riskyRedirect(): void {
+    const loop = this.frames.at(-1)?.body;
+    if (loop) loop.plain = false;
     this.other();
     this.lists.seal();
   }
@@ -183,10 +207,12 @@ function guards(f: Frame): boolean {
  * elif false; then :; fi` goes on); a loop body that may run again is not known (fail closed).
  */
 function condsRead(f: Frame): Deferred[] {
+  // A body that runs once to a `break` ends the loop with 0, as a test that ends it does.
+  const once = f.once === true;
   if (f.kind === "while")
-    return f.conds.map((variants) => ({ variants, map: (t) => [false, t[0]] }));
+    return f.conds.map((variants) => ({ variants, map: (t) => [once && t[0], t[0]] }));
   if (f.kind === "until")
-    return f.conds.map((variants) => ({ variants, map: (t) => [t[0], false] }));
+    return f.conds.map((variants) => ({ variants, map: (t) => [t[0], once && t[0]] }));
   if (f.kind !== "if") return [];
   // Back to front: whether what runs when test i fails ends well.
   const restOk: boolean[] = [];
@@ -221,6 +247,21 @@ interface Frame {
   /** Each test's unit and its branch's, in order: a failed test runs the next (`elif`). */
   arms: { test: Unit; branch?: Unit }[];
   elseUnit?: Unit;
+  /** A while or until loop's body, while it is read. */
+  body?: LoopBody;
+  /** Its body runs once to a bare `break` (runsOnce). */
+  once?: boolean;
+}
+
+/** A while or until body being read, for ShellGuards.runsOnce. */
+interface LoopBody {
+  /** Its first command and the taints before it. */
+  start: number;
+  taints: number;
+  /** Only `;` and newlines between its commands so far: no compound, `&&`, pipe, `&`. */
+  plain: boolean;
+  /** The last command ended, when it is a bare `break`. */
+  breakAt?: number;
 }
 
 /** Keywords a `;` or newline right before does not end a list at: its status is read with them. */

@@ -8,6 +8,8 @@ import {
   parseDockerfile,
   type RunHeredoc,
   runHeredocs,
+  type ShellOptions,
+  shellOptions,
 } from "@alpinize/dockerfile";
 import { SHELL_TOO_DEEP, shellTooDeep } from "@alpinize/entrypoint";
 import { isAlpinizeError } from "@alpinize/errors";
@@ -140,8 +142,8 @@ function readRun(
     })
     .join("\n");
   const script = formScript(body, ins.form);
-  // `pipefail` anywhere (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`): as migrate reads it.
-  const scanned = runCommands(`${script}\n${heredocText}`, ins.line, source.includes("pipefail"));
+  // `pipefail`, `set -u` anywhere (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`): as migrate reads it.
+  const scanned = runCommands(`${script}\n${heredocText}`, ins.line, shellOptions(source));
   const fileAt = (cmd: ShellCommand) =>
     cmd.offset < script.length
       ? (ins.args.map[flagText.length + cmd.offset] ?? ins.start)
@@ -214,9 +216,9 @@ function runsOf(
 }
 
 /** The RUN's commands; a RUN nested too deep to read is named by its line. */
-function runCommands(script: string, line: number, pipefail: boolean): ShellCommand[] {
+function runCommands(script: string, line: number, options: ShellOptions): ShellCommand[] {
   try {
-    return scanCommands(script, 0, pipefail || script.includes("pipefail"));
+    return scanCommands(script, 0, options);
   } catch (err) {
     if (isAlpinizeError(err) && err.code === SHELL_TOO_DEEP && err.details.line === undefined)
       throw shellTooDeep({ line });
