@@ -44,6 +44,7 @@ export {
   shadowOnlyOption,
   shadowOnlyTool,
 } from "./shadow.js";
+export { definedFunctions } from "./shell-functions.js";
 export { SHELL_KEYWORDS } from "./shell-words.js";
 export { busyboxSpelling, SHORT_FOR } from "./spellings.js";
 export type { Words } from "./words.js";

@@ -49,6 +49,15 @@ describe("lintEntrypoint: bash-only forms under #!/bin/sh that ash and dash both
     expect(bashSyntax(none)).toEqual([]);
   });
 
+  it("leaves a builtin's name the script defined as a function before (sh runs it)", () => {
+    const script =
+      '#!/bin/sh\npushd /a\npushd() { cd "$1"; }\npushd /b\nfunction dirs { :; }\ndirs\n';
+    expect(bashSyntax(script).map((f) => `${f.line}:${f.message.split(" ")[0]}`)).toEqual([
+      "2:pushd",
+      "5:the",
+    ]);
+  });
+
   it("leaves them alone under #!/bin/bash", () => {
     const lines = FORMS.map(([line]) => line).join("\n");
     expect(bashSyntax(`#!/bin/bash\n${lines}\n`)).toEqual([]);

@@ -82,7 +82,7 @@ export const BASH_SYNTAX: SyntaxPattern[] = [
   {
     pattern: /(^|[\s;&|(])\{[A-Za-z_][A-Za-z0-9_]*\}(?=[<>])/g,
     message:
-      '{fd}> redirections are bash syntax: sh takes {fd} as a word, so exec {fd}>file fails ("exec: {fd}: not found") and ends the script',
+      '{fd}> redirections are bash syntax (sh takes {fd} as a word: exec {fd}>file fails, "exec: {fd}: not found", and ends the script)',
     fix: "pick a descriptor number yourself (exec 3>file)",
   },
 ];

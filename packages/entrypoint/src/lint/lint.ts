@@ -1,5 +1,6 @@
 import {
   ashMissingOption,
+  definedFunctions,
   expandedBraceLists,
   isBinShShebang,
   maskQuotes,
@@ -106,7 +107,10 @@ export function lintEntrypoint(text: string): LintFinding[] {
       "error",
     );
   }
-  for (const cmd of commands) lintCommand(text, cmd, add, sh);
+  const masked = maskInert(text, inert);
+  // A function the script defines is what a later call of its name runs (`pushd() {…}`).
+  const functions = sh ? definedFunctions(maskQuotes(masked).bare) : new Map<string, number>();
+  for (const cmd of commands) lintCommand(text, cmd, add, sh, functions);
   // Under `#!/bin/dash` Alpine's dash runs the script, and its echo reads the escapes itself.
   if (isBinShShebang(text)) {
     for (const cmd of commands) {
@@ -125,7 +129,6 @@ export function lintEntrypoint(text: string): LintFinding[] {
         : `refer to it by the GID, or capture the name: g=$(alpinize_ensure_group ${use.group} ${use.gid}) and use "$g" (alpinize entrypoint does this for chgrp, chown, find, su, install and the exec tools)`,
     );
   }
-  const masked = maskInert(text, inert);
   for (const m of masked.matchAll(/\/usr\/sbin\/nologin\b/g)) {
     add(
       "nologin-path",
@@ -172,8 +175,17 @@ type Add = (
   severity?: string,
 ) => void;
 
-/** `sh`: the shebang names a POSIX shell, so bash-only builtins and `==` are findings. */
-function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): void {
+/**
+ * `sh`: the shebang names a POSIX shell, so bash-only builtins and `==` are findings, but not a
+ * builtin's name the script defined as a function before (`functions`: each first offset).
+ */
+function lintCommand(
+  text: string,
+  cmd: SimpleCommand,
+  add: Add,
+  sh: boolean,
+  functions: ReadonlyMap<string, number>,
+): void {
   const target = commandName(cmd);
   if (!target) return;
   // sudo keeps its own finding; other wrappers and directories are seen through, so
@@ -263,7 +275,8 @@ function lintCommand(text: string, cmd: SimpleCommand, add: Add, sh: boolean): v
       missing.fix,
       "error",
     );
-  const bash = sh ? BASH_COMMANDS[name] : undefined;
+  const own = (functions.get(name) ?? Number.POSITIVE_INFINITY) <= word.start;
+  const bash = sh && !own ? BASH_COMMANDS[name] : undefined;
   if (bash)
     add(
       "bash-syntax",

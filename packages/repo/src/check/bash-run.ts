@@ -1,8 +1,7 @@
-import { ashMissingOption, maskQuotes } from "@alpinize/busybox";
+import { ashMissingOption, definedFunctions, maskQuotes } from "@alpinize/busybox";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { ashSyntaxProblems, BASH_ONLY_BUILTINS } from "./ash-syntax.js";
-import { definedBefore } from "./defined-functions.js";
 import { absorbedEmit } from "./guarded.js";
 import type { RunShell } from "./run-shell.js";
 import { rootImageShipsBash, shebangShell } from "./shebang.js";
@@ -72,7 +71,11 @@ export function checkBashCommand(
       `${name} ${option.option} is bash's: ${ash} runs it, but ${option.does}, ${option.fails ? "so the build fails here" : "and the build goes on"}: ${option.fix}, ${BASH_INSTEAD}`,
     );
   const fix = BASH_ONLY_BUILTINS.get(name);
-  if (fix === undefined || definedBefore(bareOf(run.text), name, cmd.offset)) return;
+  if (
+    fix === undefined ||
+    (functionsOf(run.text).get(name) ?? Number.POSITIVE_INFINITY) <= cmd.offset
+  )
+    return;
   fails(
     line,
     "bash-syntax",
@@ -115,10 +118,26 @@ function readByAsh(text: string, cmd: ShellCommand): boolean {
  * RUN asks in turn, and masking the whole text once per command made a RUN of many commands
  * (a long `||` list, deeply nested `if`) quadratic.
  */
-let lastMasked: { text: string; bare: string } | undefined;
-function bareOf(text: string): string {
+interface MaskedRun {
+  text: string;
+  bare: string;
+  /** The functions the RUN defines (`pushd() {…}`), read on first need. */
+  functions?: ReadonlyMap<string, number>;
+}
+let lastMasked: MaskedRun | undefined;
+function maskedOf(text: string): MaskedRun {
   if (lastMasked?.text !== text) lastMasked = { text, bare: maskQuotes(text).bare };
-  return lastMasked.bare;
+  return lastMasked;
+}
+
+function bareOf(text: string): string {
+  return maskedOf(text).bare;
+}
+
+function functionsOf(text: string): ReadonlyMap<string, number> {
+  const masked = maskedOf(text);
+  masked.functions ??= definedFunctions(masked.bare);
+  return masked.functions;
 }
 
 /**
