@@ -82,6 +82,13 @@ describe("bash-syntax: bash-only options and descriptors in RUN lines busybox as
     expect(found('RUN mypushd() { cd "$1"; }; pushd /tmp')).toEqual(["2 error"]);
   });
 
+  it("reads the call behind command or exec, which run ash's builtin, not behind -v or sudo", () => {
+    expect(found("RUN command printf -v X 1")).toEqual(["2 error"]);
+    expect(found("RUN command -p -- pushd /tmp && exec mapfile")).toEqual(["2 error", "2 error"]);
+    expect(found("RUN command -v pushd || true; sudo -u app env X=1 true")).toEqual([]);
+    expect(found("RUN apk add --no-cache bash && bash -c 'command pushd /tmp'")).toEqual([]);
+  });
+
   it("leaves the words in strings, data here-documents, bash -c and a bash SHELL", () => {
     const none = [
       "RUN echo typeset pushd mapfile && grep -r 'read -a' /etc",
@@ -126,6 +133,12 @@ describe.skipIf(!existsSync(BUSYBOX))("the bash-only forms against real musl bus
     expect(ash("echo ${!HO*} || true; echo after")).toMatchObject({ status: 2, out: "" });
     expect(ash("false && echo ${!HO*}; echo after").out).toBe("after\n");
     expect(ashSyntaxProblems("echo ${!HO*}").map((p) => p.kind)).toEqual(["expansion"]);
+  });
+
+  it("command and exec run ash's own printf, or fail on its missing builtin", () => {
+    expect(ash('command -p -- printf -v X 1; echo " $? [$X]"').out).toBe("-v 0 []\n");
+    expect(ash("command pushd /tmp; echo $?").out).toBe("127\n");
+    expect(ash("exec mapfile; echo after")).toMatchObject({ status: 127, out: "" });
   });
 
   it("a function named after a bash builtin runs in ash", () => {

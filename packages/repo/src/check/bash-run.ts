@@ -107,11 +107,20 @@ export function checkBashScript(
   );
 }
 
-/** The command is the RUN's own code at its offset, not words of a `bash -c '…'` or a string. */
+/**
+ * The command is the RUN's own code at its offset, not words of a `bash -c '…'` or a string; also
+ * behind `command` or `exec`, which run ash's builtin too (or fail on its missing one).
+ */
 function readByAsh(text: string, cmd: ShellCommand): boolean {
-  if (!text.startsWith(cmd.name, cmd.offset)) return false;
-  return bareOf(text).startsWith(cmd.name, cmd.offset);
+  if (cmd.within !== undefined) return false;
+  const bare = bareOf(text);
+  if (text.startsWith(cmd.name, cmd.offset)) return bare.startsWith(cmd.name, cmd.offset);
+  const behind = BUILTIN_RUNNERS.exec(bare.slice(cmd.offset, cmd.offset + 200));
+  return behind !== null && bare.startsWith(cmd.name, cmd.offset + behind[0].length);
 }
+
+/** `command` and `exec` before a command's name, with `command -p` and `--`. */
+const BUILTIN_RUNNERS = /^(?:command|exec)(?:\s+--?p*)*\s+/;
 
 /**
  * The RUN with its quoted text blanked, kept for the last RUN asked about: every command of a
