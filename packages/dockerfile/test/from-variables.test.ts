@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { expandReference } from "../src/global-args.js";
 import { parseDockerfile } from "../src/parse/dockerfile.js";
-import { resolveReference, segmentEdits } from "../src/rules/from-resolve.js";
+import { resolveReference } from "../src/rules/from-resolve.js";
+import { segmentEdits } from "../src/rules/from-segments.js";
 import { analyzeStages } from "../src/stages.js";
 import { migrate } from "./helpers.js";
 

@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ALPINE_GROUPS } from "../src/rules/alpine-base.js";
-import { DEBIAN_BASE_GROUPS } from "../src/rules/users-debian-groups.js";
+import { DEBIAN_BASE_GROUPS } from "../src/rules/debian-base-groups.js";
 import { migrate } from "./helpers.js";
 import {
   busyboxSkipReason,

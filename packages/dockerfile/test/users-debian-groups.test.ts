@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ALPINE_GROUPS } from "../src/rules/alpine-base.js";
-import { DEBIAN_BASE_GROUPS, gidUse } from "../src/rules/users-debian-groups.js";
+import { DEBIAN_BASE_GROUPS } from "../src/rules/debian-base-groups.js";
+import { gidUse } from "../src/rules/users-debian-groups.js";
 import { migrate } from "./helpers.js";
 
 const made = (r: ReturnType<typeof migrate>) =>

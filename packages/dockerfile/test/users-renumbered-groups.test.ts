@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { corpusPath } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
-import { DEBIAN_BASE_GROUPS } from "../src/rules/users-debian-groups.js";
+import { DEBIAN_BASE_GROUPS } from "../src/rules/debian-base-groups.js";
 import { renumberedGroups } from "../src/rules/users-renumbered-groups.js";
 import { migrate } from "./helpers.js";
 

@@ -1,10 +1,10 @@
 import type { SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { ALPINE_GROUPS } from "./alpine-base.js";
+import { DEBIAN_BASE_GROUPS } from "./debian-base-groups.js";
 import type { ScriptScope } from "./scope.js";
 import { adduserAsks } from "./users-base-accounts.js";
 import { keepsBaseAccount } from "./users-base-names.js";
-import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
 import { madeInChain, recordGroup } from "./users-gids.js";
 import { homeParentStep } from "./users-home.js";
 import { checkIds } from "./users-ids.js";

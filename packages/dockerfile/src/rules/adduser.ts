@@ -1,5 +1,6 @@
 import type { SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
+import { addgroupCall } from "./addgroup-call.js";
 import { ADDUSER_VALUES, checkKept, fixKeptShell, mustConvert, NO_HOME } from "./adduser-kept.js";
 import { ALPINE_GROUPS, ALPINE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
@@ -7,7 +8,6 @@ import { adduserAsks } from "./users-base-accounts.js";
 import { freeOwnGroupGid, removeBaseHolder, systemOwnGroupStep } from "./users-base-holder.js";
 import { keepsBaseAccount } from "./users-base-names.js";
 import { groupWithGid, madeInChain, recordGroup } from "./users-gids.js";
-import { addgroupCall } from "./users-groupadd.js";
 import { primaryGroupStep } from "./users-groups.js";
 import { homeParentStep } from "./users-home.js";
 import { checkIds } from "./users-ids.js";

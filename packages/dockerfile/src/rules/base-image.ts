@@ -1,7 +1,8 @@
 import { globalArg } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import { rootStage, type Stage } from "../stages.js";
-import { resolveReference, variableInName } from "./from-resolve.js";
+import { resolveReference } from "./from-resolve.js";
+import { variableInName } from "./from-segments.js";
 import { familiarRepository, splitReference } from "./images.js";
 
 /** Official images built on the php image: they keep its `$PHPIZE_DEPS` and its www-data user. */

@@ -1,20 +1,9 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
+import { DATA_DIR, DATA_FILE } from "./data-paths.js";
 import type { StageInfo } from "./from.js";
 import { decideImage } from "./images.js";
 import { copySource, copyWords, jvmOutput, stageNamed } from "./keep-glibc.js";
-
-/** Files that are data whatever the C library: web assets, configuration, Java archives, keys. */
-export const DATA_FILE =
-  /\.(?:html?|css|js|mjs|cjs|map|json|ya?ml|toml|ini|conf|cfg|env|txt|md|xml|svg|png|jpe?g|gif|ico|webp|woff2?|ttf|jar|war|ear|class|pem|crt|key|sql|csv|properties|sh)$/i;
-
-/**
- * Configuration and shared data directories, and web asset directories by their usual names.
- * `/usr/local/go` is Go's release toolchain, whose programs are static; `/usr/share/dotnet` is
- * .NET's runtime, which is not data.
- */
-export const DATA_DIR =
-  /^\/(?:etc|usr\/share(?!\/dotnet\b)|usr\/local\/share)\/|\/(?:static|assets|public|templates|locales?|i18n|fonts|images|css)\/?$|^\/usr\/local\/go\/?$/;
 
 /** Where binaries and shared libraries live. */
 const BINARY_PATH = /^\/(?:[\w.+-]+\/)*(?:s?bin|lib(?:64|exec)?)\/|\.so(?:\.\d+)*$/;

@@ -2,7 +2,7 @@ import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
 import type { Stage } from "../stages.js";
-import { DATA_DIR, DATA_FILE } from "./copy-glibc.js";
+import { DATA_DIR, DATA_FILE } from "./data-paths.js";
 import type { StageInfo } from "./from.js";
 import { copySource, copyWords, stageNamed } from "./keep-glibc.js";
 import { addPackage } from "./place.js";

@@ -1,13 +1,8 @@
-import { globalArgMap } from "../global-args.js";
+import { globalArgMap, resolveReference } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { ArgDefault, Stage, StageModel } from "../stages.js";
 import { wholeVariable } from "../stages.js";
-import {
-  resolveReference,
-  type SegmentEdit,
-  segmentEdits,
-  variableInName,
-} from "./from-resolve.js";
+import { type SegmentEdit, segmentEdits, variableInName } from "./from-segments.js";
 import { decideImage } from "./images.js";
 
 /** A global ARG several FROM lines read, and the one change of its default they all need. */

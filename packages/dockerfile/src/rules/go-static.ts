@@ -1,7 +1,7 @@
 import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { Stage } from "../stages.js";
-import { DATA_DIR, DATA_FILE } from "./copy-glibc.js";
+import { DATA_DIR, DATA_FILE } from "./data-paths.js";
 import type { StageInfo } from "./from.js";
 import { followsWithin } from "./in-order.js";
 import { stageNamed } from "./keep-glibc.js";

@@ -4,7 +4,7 @@ import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { type ArgDefault, rootStage, type Stage } from "../stages.js";
-import { DATA_DIR, DATA_FILE } from "./copy-glibc.js";
+import { DATA_DIR, DATA_FILE } from "./data-paths.js";
 import type { StageInfo } from "./from.js";
 import { familiarRepository, splitReference } from "./images.js";
 

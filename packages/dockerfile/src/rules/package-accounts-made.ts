@@ -1,7 +1,7 @@
 import { ALPINE_GROUPS } from "./alpine-base.js";
+import { DEBIAN_BASE_GROUPS } from "./debian-base-groups.js";
 import { packageAccount } from "./package-accounts.js";
 import { PACKAGE_SCRIPTS, packageScript } from "./package-scripts.js";
-import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
 
 /** An account an Alpine package's `*.pre-install` script creates when the package is installed. */
 export interface PackageMadeAccount {

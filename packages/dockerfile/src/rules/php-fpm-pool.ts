@@ -4,11 +4,11 @@ import type { Instruction } from "../parse/types.js";
 import type { Stage } from "../stages.js";
 import { apkAddWords } from "./apk-adds.js";
 import { baseRepository, PHP_BASED } from "./base-image.js";
-import { usesUser } from "./base-users.js";
 import { inChain } from "./chain-memo.js";
 import { commandOperand } from "./in-order.js";
 import { asRoot } from "./place.js";
 import type { StageState } from "./scope.js";
+import { usesUser } from "./user-uses.js";
 
 /**
  * Alpine's phpNN-fpm ships php-src's pool file with its default user: /etc/phpNN/php-fpm.d/www.conf

@@ -1,5 +1,5 @@
 import { ALPINE_BASE_GROUPS } from "./alpine-base.js";
-import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
+import { DEBIAN_BASE_GROUPS } from "./debian-base-groups.js";
 import { optionValue, type Parsed } from "./users-options.js";
 
 /**

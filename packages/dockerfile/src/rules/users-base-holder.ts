@@ -1,11 +1,11 @@
+import { addgroupCall } from "./addgroup-call.js";
 import { ALPINE_BASE_PRIMARY_GIDS, ALPINE_GROUPS } from "./alpine-base.js";
+import { DEBIAN_BASE_GROUPS } from "./debian-base-groups.js";
 import { imageGroupWithGid } from "./image-accounts.js";
 import type { ScriptScope } from "./scope.js";
 import { baseGroupAt, recordRemoved } from "./users-base-gone.js";
 import { gidUseBefore, groupNameUse } from "./users-base-uses.js";
-import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
 import { gidHolder, groupWithGid, recordGroup } from "./users-gids.js";
-import { addgroupCall } from "./users-groupadd.js";
 import { q } from "./users-options.js";
 
 /** Alpine's base group that has a GID a step asks for, and why it must stay, if it must. */

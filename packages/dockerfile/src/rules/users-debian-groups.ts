@@ -1,53 +1,11 @@
+import { addgroupCall } from "./addgroup-call.js";
+import { DEBIAN_BASE_GROUPS } from "./debian-base-groups.js";
 import type { ScriptScope } from "./scope.js";
 import { gidHolder, recordGroup } from "./users-gids.js";
-import { addgroupCall } from "./users-groupadd.js";
 import { sudoRights } from "./users-sudo.js";
 
-/**
- * The groups of Debian's base image with their GIDs: base-passwd's group.master (bookworm and
- * trixie; Ubuntu's base image has the same). gnats (41) is in it up to bullseye and Ubuntu 22.04.
- */
-export const DEBIAN_BASE_GROUPS: ReadonlyMap<string, number> = new Map([
-  ["root", 0],
-  ["daemon", 1],
-  ["bin", 2],
-  ["sys", 3],
-  ["adm", 4],
-  ["tty", 5],
-  ["disk", 6],
-  ["lp", 7],
-  ["mail", 8],
-  ["news", 9],
-  ["uucp", 10],
-  ["man", 12],
-  ["proxy", 13],
-  ["kmem", 15],
-  ["dialout", 20],
-  ["fax", 21],
-  ["voice", 22],
-  ["cdrom", 24],
-  ["floppy", 25],
-  ["tape", 26],
-  ["sudo", 27],
-  ["audio", 29],
-  ["dip", 30],
-  ["www-data", 33],
-  ["backup", 34],
-  ["operator", 37],
-  ["list", 38],
-  ["irc", 39],
-  ["src", 40],
-  ["gnats", 41],
-  ["shadow", 42],
-  ["utmp", 43],
-  ["video", 44],
-  ["sasl", 45],
-  ["plugdev", 46],
-  ["staff", 50],
-  ["games", 60],
-  ["users", 100],
-  ["nogroup", 65534],
-]);
+// The package exports the table from here, as it did before it had a module of its own.
+export { DEBIAN_BASE_GROUPS } from "./debian-base-groups.js";
 
 /**
  * `addgroup -S GROUP` for a group Debian's base image has and Alpine's lacks (sudo, staff,

@@ -1,4 +1,5 @@
 import type { Word } from "../shell/tokens.js";
+import { addgroupCall } from "./addgroup-call.js";
 import { ALPINE_BASE_GROUPS, ALPINE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { removeBaseHolder } from "./users-base-holder.js";
@@ -121,15 +122,6 @@ function sharedGid(
     `groupadd -o -g ${gid}: busybox addgroup cannot give GID ${gid}, which group ${holder} already has, to a second group: ${name}'s line is appended to /etc/group, as groupadd -o writes it (Alpine has no /etc/gshadow); or use group ${holder} itself`,
   );
   return `echo ${groupLine(name, gid)} >> /etc/group`;
-}
-
-/** busybox `addgroup [-S] [-g GID] NAME`, for groupadd and Debian's addgroup/adduser --group. */
-export function addgroupCall(name: string, gid: string | undefined, system: boolean): string {
-  const out = ["addgroup"];
-  if (system) out.push("-S");
-  if (gid !== undefined) out.push("-g", gid);
-  out.push(q(name));
-  return out.join(" ");
 }
 
 /** A word with a variable, without the double quotes around it: to sit inside other quotes. */

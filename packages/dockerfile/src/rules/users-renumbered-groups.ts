@@ -1,6 +1,6 @@
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_PRIMARY_GIDS } from "./alpine-base.js";
+import { DEBIAN_BASE_GROUPS } from "./debian-base-groups.js";
 import type { ScriptScope } from "./scope.js";
-import { DEBIAN_BASE_GROUPS } from "./users-debian-groups.js";
 import { warnRenumberedGid } from "./users-renumbered-gids.js";
 
 /** A group both base images have, with Debian's and Alpine's GID. */

@@ -6,13 +6,13 @@ import { simpleCommands } from "../shell/script.js";
 import type { Stage } from "../stages.js";
 import { accountRename, createdAccounts, createdIds, namedAccounts } from "./account-names.js";
 import { baseRepository } from "./base-image.js";
-import { usesUser } from "./base-users.js";
 import { debianRelease, releaseHasUbuntuUser, ubuntuVersionNumber } from "./debian-releases.js";
 import { familiarRepository, splitReference } from "./images.js";
 import { asRoot } from "./place.js";
 import { rootReference } from "./python-version.js";
 import { scriptsUnlessReportedByRun } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
+import { usesUser } from "./user-uses.js";
 
 /**
  * Ubuntu's images from 23.04 on have a login account for a non-root default: /etc/passwd

@@ -1,4 +1,5 @@
 import type { Word } from "../shell/tokens.js";
+import { addgroupCall } from "./addgroup-call.js";
 import { ALPINE_GROUPS, ALPINE_USERS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
 import { useraddAsks } from "./users-base-accounts.js";
@@ -6,7 +7,6 @@ import { freeOwnGroupGid, systemOwnGroupStep } from "./users-base-holder.js";
 import { keepsBaseAccount } from "./users-base-names.js";
 import { recordGroup } from "./users-gids.js";
 import { groupName } from "./users-group-names.js";
-import { addgroupCall } from "./users-groupadd.js";
 import { primaryGroupStep } from "./users-groups.js";
 import { homeParentStep } from "./users-home.js";
 import { checkIds } from "./users-ids.js";
