@@ -24,6 +24,7 @@ export type {
   MigrateWarning,
   PackageRecord,
   PackageRecordKind,
+  UnknownPackageLeft,
 } from "./migrate/types.js";
 export {
   type AlpineTags,

@@ -1,3 +1,4 @@
+export { apkHas, indexMisses } from "./apk-names.js";
 export { createPackageMap } from "./engine.js";
 export { isDebianPackageName } from "./names.js";
 export { DEFAULT_RELEASE, isKnownRelease, KNOWN_RELEASES } from "./releases.js";

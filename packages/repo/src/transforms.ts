@@ -49,6 +49,11 @@ export interface DockerfileResult {
    * (migrate's `debianToolsLeft`): `migrate DIR --check` fails on them as on a change.
    */
   debianToolsLeft?: { tool: string; line: number; column: number }[];
+  /**
+   * Names an `apk add` of a stage on Alpine keeps that the stage's release lacks (migrate's
+   * `unknownPackages`): the build stops there, and `migrate DIR --check` fails on them too.
+   */
+  unknownPackages?: { name: string; release: string; line: number; column: number }[];
 }
 
 export interface DockerfileOptions {

@@ -4,7 +4,7 @@ import { createPackageMap, KNOWN_RELEASES } from "@alpinize/package-map";
 import { applyEdits, mergeRootBlocks } from "../edits.js";
 import { parseDockerfile, parseWithoutSizeLimit } from "../parse/dockerfile.js";
 import { DockerfileSyntaxError } from "../parse/errors.js";
-import type { Instruction } from "../parse/types.js";
+import type { Instruction, ParsedDockerfile } from "../parse/types.js";
 import { flagContextLinks } from "../rules/context-links.js";
 import { migrateFromLines, type StageInfo } from "../rules/from.js";
 import { flagInheritedGosu } from "../rules/gosu.js";
@@ -16,6 +16,7 @@ import { pinAlpineReleases } from "../rules/pin-release.js";
 import { addSshHostKeys } from "../rules/ssh-host-keys.js";
 import { dropDebianFrontend, migrateStage } from "../rules/stage.js";
 import { debianToolsLeftIn, warnToolsLeft } from "../rules/tools-left.js";
+import { unknownPackagesIn, warnUnknownPackages } from "../rules/unknown-packages.js";
 import { analyzeStages } from "../stages.js";
 import { MigrationContext } from "./context.js";
 import {
@@ -24,7 +25,7 @@ import {
   outputOffsetMapper,
   positionIn,
 } from "./output-position.js";
-import type { DebianToolLeft, MigrateOptions, MigrateResult } from "./types.js";
+import type { DebianToolLeft, MigrateOptions, MigrateResult, UnknownPackageLeft } from "./types.js";
 
 /** Checks a release string against the releases the package data covers. */
 export function assertKnownRelease(release: string): void {
@@ -104,11 +105,17 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
     }));
   // The rules are done with the parsed RUN scripts: let them go before the output is parsed.
   ctx.scripts.clear();
-  const left = toolsLeft(ctx, output, fileName, infos, inputOffsetMapper(merged));
+  const toInput = inputOffsetMapper(merged);
+  // Only the input is untrusted: the output may grow past the input limit (`echo "\t"` becomes
+  // `echo -e "\t"`, debian:12 becomes alpine:3.23), and that is no fault of the input's.
+  const outputDoc = output === ctx.text ? ctx.doc : parseWithoutSizeLimit(output, fileName);
+  const left = toolsLeft(ctx, outputDoc, infos, toInput);
+  const unknownPackages = packagesLeft(ctx, outputDoc, infos, toInput);
   // A call whose failure a `||` catches does not stop the build: a warning, never a tool left.
   const debianToolsLeft = left.filter((t) => !t.accepted).map(({ accepted: _, ...t }) => t);
   // Before the warnings are read out: a tool left that no rule warned at gets a warning here.
   warnToolsLeft(ctx, left);
+  warnUnknownPackages(ctx, unknownPackages);
   const toOutput = outputOffsetMapper(merged);
   const outputStarts = lineStartsOf(output);
   const byLine = <T extends { line: number }>(xs: T[]) => [...xs].sort((a, b) => a.line - b.line);
@@ -131,6 +138,7 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
     packages: byLine(ctx.packages),
     images: ctx.images,
     debianToolsLeft,
+    unknownPackages,
   };
 }
 
@@ -141,14 +149,10 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
  */
 function toolsLeft(
   ctx: MigrationContext,
-  output: string,
-  fileName: string,
+  doc: ParsedDockerfile,
   infos: readonly StageInfo[],
   toInput: (offset: number) => number,
 ): (DebianToolLeft & { accepted?: true })[] {
-  // Only the input is untrusted: the output may grow past the input limit (`echo "\t"` becomes
-  // `echo -e "\t"`, debian:12 becomes alpine:3.23), and that is no fault of the input's.
-  const doc = output === ctx.text ? ctx.doc : parseWithoutSizeLimit(output, fileName);
   const outputStarts = doc.lineStarts;
   const left = debianToolsLeftIn(
     doc,
@@ -161,6 +165,38 @@ function toolsLeft(
     return {
       ...(accepted ? { accepted } : {}),
       tool,
+      offset: at,
+      ...ctx.position(at),
+      outputLine: out.line,
+      outputColumn: out.column,
+    };
+  });
+}
+
+/**
+ * The names the output's `apk add` calls on Alpine stages ask for that the release lacks
+ * (unknownPackagesIn), placed in the input and the output like the tools left.
+ */
+function packagesLeft(
+  ctx: MigrationContext,
+  doc: ParsedDockerfile,
+  infos: readonly StageInfo[],
+  toInput: (offset: number) => number,
+): UnknownPackageLeft[] {
+  const model = analyzeStages(doc);
+  const found = unknownPackagesIn(
+    doc,
+    model.stages,
+    (s) => infos[s.index]?.alpine ?? false,
+    ctx.release,
+    model.globalArgs,
+  );
+  return found.map(({ name, release, offset }) => {
+    const at = toInput(offset);
+    const out = positionIn(doc.lineStarts, offset);
+    return {
+      name,
+      release,
       offset: at,
       ...ctx.position(at),
       outputLine: out.line,

@@ -112,6 +112,25 @@ export interface DebianToolLeft {
   outputColumn: number;
 }
 
+/**
+ * A name an `apk add` of a stage on Alpine still asks for after the migration that the stage's
+ * Alpine release does not have in main or community (a Debian name with no Alpine package,
+ * kept as written, or a typo): apk installs nothing there and the build fails until a person
+ * picks the Alpine name or adds the repository that has it.
+ */
+export interface UnknownPackageLeft {
+  name: string;
+  /** The release it was looked up in: the one the stage's FROM names, else the target. */
+  release: string;
+  /** Where the `apk` of the call is in the input. */
+  line: number;
+  column: number;
+  offset: number;
+  /** Where it is in the output. */
+  outputLine: number;
+  outputColumn: number;
+}
+
 export interface MigrateResult {
   output: string;
   changed: boolean;
@@ -122,4 +141,6 @@ export interface MigrateResult {
   images: ImageChange[];
   /** Empty unless an Alpine stage still runs a Debian tool (see DebianToolLeft): not done yet. */
   debianToolsLeft: DebianToolLeft[];
+  /** Empty unless an Alpine stage still installs a name its release lacks: not done yet. */
+  unknownPackages: UnknownPackageLeft[];
 }

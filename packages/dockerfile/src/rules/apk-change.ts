@@ -5,6 +5,8 @@ export interface ApkChange {
   virtual?: string;
   /** The words after the verb, as the caller expanded them (versions still on). */
   words: string[];
+  /** `-X URL`, `--repository`, `--repositories-file`: it installs from more than the release. */
+  repository?: true;
 }
 
 const APK_TOOLS = new Set(["apk", "xx-apk"]);
@@ -56,7 +58,10 @@ export function apkChange(
   if (options.has("--simulate") || options.has("-s") || (root !== undefined && root !== "/"))
     return undefined;
   const virtual = options.get("--virtual");
-  return verb === "add" && virtual ? { verb, virtual, words } : { verb, words };
+  const change: ApkChange = verb === "add" && virtual ? { verb, virtual, words } : { verb, words };
+  if (["-X", "--repository", "--repositories-file"].some((o) => options.has(o)))
+    change.repository = true;
+  return change;
 }
 
 /** `-qU`, `-t.tmp`, `-Ut .tmp`: returns the index of the last word used. */

@@ -57,6 +57,36 @@ describe("apk-unknown-package", () => {
     },
   );
 
+  it("is an error where the build surely stops: the FROM names the release, or no release has it", () => {
+    const found = (text: string) =>
+      checkStages("Dockerfile", describeStages(text, "Dockerfile"), {
+        skip: [],
+        requireDigests: false,
+        ignoreImages: [],
+      })
+        .filter((f) => f.rule === "apk-unknown-package")
+        .map((f) => `${f.line}:${f.severity}`);
+    // The tester's repro: Debian names migrate kept as written, which apk cannot install.
+    const repro = `FROM alpine:3.24@${DIGEST}\nRUN apk add --no-cache msodbcsql18 libgconf-2-4 google-chrome-stable libfoo-nonexistent\n`;
+    expect(found(repro)).toEqual(["2:error"]);
+    expect(unknown(repro)).toEqual([
+      "2: msodbcsql18, libgconf-2-4, google-chrome-stable, libfoo-nonexistent",
+    ]);
+    const text = [
+      `FROM python:3.13-alpine@${DIGEST}`,
+      // clang19 is in 3.21, not in 3.24: an unversioned tag may be held on an older release.
+      "RUN apk add --no-cache clang19",
+      "RUN apk add --no-cache libfoo-nonexistent",
+      `FROM alpine:3.22@${DIGEST}`,
+      // A guarded call goes on without it: a warning that says so.
+      "RUN apk add --no-cache libfoo-nonexistent || true",
+      // Names the static index misses on purpose pass.
+      "RUN apk add --no-cache clang-dev llvm-dev musl-utils aspnetcore8-runtime",
+      "",
+    ].join("\n");
+    expect(found(text)).toEqual(["2:warning", "3:error", "5:warning"]);
+  });
+
   it("reads the release from alpine:X.Y, -alpineX.Y and unversioned -alpine tags", () => {
     const release = (image: string) => stageRelease(describeStages(`FROM ${image}\n`, "D")[0]!);
     expect(release("alpine:3.22.1")).toBe("3.22");

@@ -1,4 +1,4 @@
-import { DEFAULT_RELEASE, isKnownRelease } from "@alpinize/package-map";
+import { apkHas, DEFAULT_RELEASE, isKnownRelease, KNOWN_RELEASES } from "@alpinize/package-map";
 import type { ShellCommand } from "../dockerfile/commands.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import { releasePackageMap } from "./release-maps.js";
@@ -32,20 +32,6 @@ export function taggedRelease(stage: StageInfo): { image: string; tag: string; r
   return release === undefined ? { image, tag } : { image, tag, release };
 }
 
-/**
- * Packages apk installs on every release alpinize has data for (3.21 to 3.24) that its index has
- * no row for: the index is read statically from APKBUILDs, and these come from code it does not
- * follow. package-map's curated data maps Debian names only, so the gap is filled here.
- */
-const INDEX_GAPS: ReadonlySet<string> = new Set([
-  // main/musl: the APKBUILD adds `$pkgname-utils` (getent, getconf, iconv, ldconfig) in a `case
-  // "$BOOTSTRAP"` branch. main/alpine-base and main/abuild depend on it in every index.
-  "musl-utils",
-  // Made by main/libc-dev's `utils` subpackage (a meta package that depends on musl-utils), the
-  // aport that also made libc-dev; the indexes have no libc-dev aport (musl-dev provides libc-dev).
-  "libc-utils",
-]);
-
 /** Options of `apk add` that take a value as the next word. */
 const WITH_VALUE = new Set(["-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch"]);
 
@@ -74,7 +60,18 @@ export function unknownApkNames(cmd: ShellCommand, release: string | undefined):
     if (word.includes("@")) continue;
     const name = word.split(/[<>=~]/)[0] ?? "";
     if (name === "" || name.startsWith(".")) continue;
-    if (!map.exists(name) && !INDEX_GAPS.has(name)) out.push(name);
+    if (!apkHas(map, name)) out.push(name);
   }
   return out;
+}
+
+/**
+ * Whether the build surely stops at these names: the FROM names the release (`alpine:3.24`,
+ * `-alpine3.22`), or one of them is in no release alpinize knows. An unversioned `-alpine` tag is
+ * read as the newest release, which an image held on an older Alpine (an end-of-life
+ * `python:3.8-alpine`) is not: a name only that older release had would be no error there.
+ */
+export function surelyMissing(stage: StageInfo, names: readonly string[]): boolean {
+  if (taggedRelease(stage).release !== undefined) return true;
+  return names.some((name) => KNOWN_RELEASES.every((r) => !apkHas(releasePackageMap(r), name)));
 }

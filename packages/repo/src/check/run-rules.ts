@@ -12,7 +12,7 @@ import { checkAccountCommand } from "./account-chain.js";
 import type { AccountState } from "./accounts.js";
 import { lastApkCacheRemoval } from "./apk-cache.js";
 import { applyScoped, runCommands, runVariables } from "./apk-history.js";
-import { stageRelease, unknownApkNames } from "./apk-names.js";
+import { stageRelease, surelyMissing, unknownApkNames } from "./apk-names.js";
 import { checkApk } from "./apk-no-cache.js";
 import { aptAdvice } from "./apt-advice.js";
 import type { AptPaths, AptPathUse } from "./apt-paths.js";
@@ -175,13 +175,15 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
       const missing = addsRepositories(stage, at.stages)
         ? []
         : unknownApkNames(cmd, stageRelease(stage));
-      if (missing.length > 0)
-        emit(
+      if (missing.length > 0) {
+        const sure = surelyMissing(stage, missing);
+        (sure ? fails : emit)(
           line,
           "apk-unknown-package",
-          `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not in Alpine ${stageRelease(stage)} (main, community) as far as alpinize's package index knows, for stage ${stage.name}: apk add would stop here; pick the Alpine name (alpinize packages map DEBIAN-NAME) or add the repository that has it (apk add -X …)`,
-          "warning",
+          unknownPackageMessage(stage, missing, sure),
+          sure ? "error" : "warning",
         );
+      }
     }
     // An account a rename took the name of: reported here, not as unknown-group below too.
     for (const use of commandRenamedUses(cmd, at.accounts, stage.name))
@@ -234,6 +236,19 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
   }
   // The RUN's stretches end with it.
   at.world = at.worlds.at([]);
+}
+
+/**
+ * Names the stage's release lacks: the build stops at them (an error where that is sure, see
+ * surelyMissing), with the ways out: the Alpine name, the repository, or the rule skipped.
+ */
+function unknownPackageMessage(stage: StageInfo, missing: string[], sure: boolean): string {
+  const names = `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"}`;
+  const release = stageRelease(stage);
+  const where = sure
+    ? `for stage ${stage.name}, so the build fails here: apk add installs nothing when one name is missing`
+    : `for stage ${stage.name}, whose tag names no release (read as ${release}, the newest alpinize knows), so apk add would stop here on that release`;
+  return `${names} not in Alpine ${release} (main, community) as far as alpinize's package index knows, ${where}; pick the Alpine name (alpinize packages map DEBIAN-NAME), or add the repository that has it (apk add -X URL, or a line in /etc/apk/repositories); if apk does have it, skip the rule with "check.skip": ["apk-unknown-package"] in alpinize.config.json`;
 }
 
 /** `sed -i … /etc/apt/sources.list.d/debian.sources`, `echo 'deb …' > /etc/apt/…`: no such folder. */

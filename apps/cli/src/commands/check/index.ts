@@ -38,7 +38,11 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   apk-no-cache          apk/xx-apk add or upgrade without --no-cache (or an apk update) in the
                         final stage or a stage it is built FROM, unless the RUN mounts a cache
                         at /var/cache/apk or removes /var/cache/apk/* after its apk calls
-  apk-unknown-package   apk add of a name the stage's Alpine release does not have (a warning)
+  apk-unknown-package   apk add of a name the stage's Alpine release does not have in main or
+                        community, which stops the build: an error where the FROM names the
+                        release or no release has the name, else a warning (an unversioned
+                        -alpine tag may be held on an older release); skip it with "check.skip"
+                        where apk has a name alpinize's index lacks
   alpine-release-unknown
                         a FROM tag naming an Alpine release alpinize has no data for
                         (alpine:3.99; it names the releases it knows), or no release at

@@ -175,9 +175,12 @@ async function migrateRepository(
   // and must not pass silently.
   if (skippedDockerfiles(plan).length > 0) return EXIT.BAD_INPUT;
   if (pinFailures.length > 0) return EXIT.FINDINGS;
-  // As for FILE: a Debian tool left on an Alpine stage cannot build, changed or not.
+  // As for FILE: a Debian tool left on an Alpine stage cannot build, changed or not, nor an
+  // apk add of a name the release lacks.
   const unfinished = (f: (typeof plan.files)[number]) =>
-    f.changed || (f.result?.debianToolsLeft?.length ?? 0) > 0;
+    f.changed ||
+    (f.result?.debianToolsLeft?.length ?? 0) > 0 ||
+    (f.result?.unknownPackages?.length ?? 0) > 0;
   if (mode === "check" && plan.files.some(unfinished)) return EXIT.FINDINGS;
   return EXIT.OK;
 }

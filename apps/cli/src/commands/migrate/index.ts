@@ -261,8 +261,10 @@ async function migrateFiles(
   if (values.json) io.stdout.write(toJson(release, done, failures, hardLinks));
   if (bug) return EXIT.INTERNAL;
   if (failed) return EXIT.BAD_INPUT;
-  // A RUN left with apt-get on an Alpine stage cannot build: the file is not done, changed or not.
-  const unfinished = (m: FileMigration) => m.result.changed || m.result.debianToolsLeft.length > 0;
+  // A RUN left with apt-get on an Alpine stage cannot build, nor an apk add of a name the
+  // release lacks: the file is not done, changed or not.
+  const unfinished = (m: FileMigration) =>
+    m.result.changed || m.result.debianToolsLeft.length > 0 || m.result.unknownPackages.length > 0;
   return mode === "check" && done.some(unfinished) ? EXIT.FINDINGS : EXIT.OK;
 }
 

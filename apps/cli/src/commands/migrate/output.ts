@@ -40,6 +40,7 @@ export function toJson(
       edits: result.edits,
       warnings: withOutputMessages(before, result),
       debianToolsLeft: result.debianToolsLeft,
+      unknownPackages: result.unknownPackages,
       packages: result.packages.map((p) => ({
         line: p.line,
         tool: p.tool,
@@ -111,15 +112,19 @@ export function summary(
       ? `(checked against Alpine ${r.release}, the default; pass --alpine to choose)`
       : `for Alpine ${r.release}`;
     if (r.debianToolsLeft.length > 0) {
-      return `${name}: nothing migrate can change ${against}, but an Alpine stage still runs a Debian tool migrate cannot convert (${toolsLeft(r, false)}), which fails to build there: fix it by hand (see the warnings)${left}`;
+      return `${name}: nothing migrate can change ${against}, but an Alpine stage still runs a Debian tool migrate cannot convert (${toolsLeft(r, false)}), which fails to build there: fix it by hand (see the warnings)${unknownLeft(r, false)}${left}`;
+    }
+    if (r.unknownPackages.length > 0) {
+      return `${name}: nothing migrate can change ${against}, but an Alpine stage installs a name its release does not have (${packagesLeft(r, false)}), so apk add fails there: pick the Alpine name or add the repository that has it (see the warnings)${left}`;
     }
     return `${name}: nothing to change ${against}${left}`;
   }
   // A Debian tool the result still runs on Alpine fails its build, and the next --check.
   const tools =
-    r.debianToolsLeft.length === 0
+    (r.debianToolsLeft.length === 0
       ? ""
-      : `; an Alpine stage still runs a Debian tool migrate cannot convert (${toolsLeft(r, mode === "write")}): fix it by hand (--check fails until then)`;
+      : `; an Alpine stage still runs a Debian tool migrate cannot convert (${toolsLeft(r, mode === "write")}): fix it by hand (--check fails until then)`) +
+    unknownLeft(r, mode === "write");
   if (mode === "write")
     return `${name}: rewritten for Alpine ${r.release} (${edits})${tools}${left}`;
   if (mode === "check")
@@ -131,16 +136,32 @@ export function summary(
 /** Tools a summary names before it says how many more there are. */
 const MAX_TOOLS_NAMED = 3;
 
+/** The clause for names an `apk add` keeps that the release lacks, empty when there are none. */
+function unknownLeft(r: FileMigration["result"], written: boolean): string {
+  if (r.unknownPackages.length === 0) return "";
+  return `; an Alpine stage installs a name its release does not have (${packagesLeft(r, written)}), so apk add fails there: pick the Alpine name or add the repository that has it (--check fails until then)`;
+}
+
+/** `libfoo, msodbcsql18 and 2 more at line 2 and 5`: in the result after --write. */
+function packagesLeft(r: FileMigration["result"], written: boolean): string {
+  const lines = r.unknownPackages.map((p) => String(written ? p.outputLine : p.line));
+  const at = new Set(lines).size === 1 ? "line" : "lines";
+  return `${namedList(r.unknownPackages.map((p) => p.name))} at ${at} ${namedList(lines)}`;
+}
+
 /**
  * `apt-get at line 2, dpkg-divert at line 5 and 2 more`: in the result after --write. A tool run
  * twice on one line (`dpkg --add-architecture a && dpkg --add-architecture b`) is named once.
  */
 function toolsLeft(r: FileMigration["result"], written: boolean): string {
-  const distinct = [
-    ...new Set(
-      r.debianToolsLeft.map((t) => `${t.tool} at line ${written ? t.outputLine : t.line}`),
-    ),
-  ];
+  return namedList(
+    r.debianToolsLeft.map((t) => `${t.tool} at line ${written ? t.outputLine : t.line}`),
+  );
+}
+
+/** The first MAX_TOOLS_NAMED of a list, distinct, and how many more. */
+function namedList(items: readonly string[]): string {
+  const distinct = [...new Set(items)];
   const named = distinct.slice(0, MAX_TOOLS_NAMED);
   const more = distinct.length - named.length;
   if (more > 0) return `${named.join(", ")} and ${more} more`;

@@ -174,6 +174,11 @@ export function repoSummary(
     left > 0
       ? `, ${left} with an Alpine stage still running a Debian tool migrate cannot convert (fix by hand: see the warnings)`
       : "";
+  const unknown = plan.files.filter((f) => (f.result?.unknownPackages?.length ?? 0) > 0).length;
+  const packagesLeft =
+    unknown > 0
+      ? `, ${unknown} with an apk add of a name its Alpine release does not have (pick the Alpine name or add the repository: see the warnings)`
+      : "";
   const links = plan.skipped.filter((s) => s.link !== undefined).length;
   const linked = links > 0 ? `, ${links} Dockerfile link(s) not followed and not migrated` : "";
   const scripts = plan.skipped.filter((s) => s.unrewritten).length;
@@ -188,7 +193,7 @@ export function repoSummary(
   const release = plan.defaultRelease
     ? `Alpine ${plan.release} (the default; pass --alpine to choose)`
     : `Alpine ${plan.release}`;
-  return `alpinize migrate: ${counts}${toolsLeft}${linked}${scriptLinks}${specials}${untouched(tally, mode, written.length)}; ${release}${manualWork(plan)}`;
+  return `alpinize migrate: ${counts}${toolsLeft}${packagesLeft}${linked}${scriptLinks}${specials}${untouched(tally, mode, written.length)}; ${release}${manualWork(plan)}`;
 }
 
 /**

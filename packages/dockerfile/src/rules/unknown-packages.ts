@@ -1,0 +1,129 @@
+import { apkHas, createPackageMap, isKnownRelease, type PackageMap } from "@alpinize/package-map";
+import { expandReference } from "../global-args.js";
+import type { MigrationContext } from "../migrate/context.js";
+import type { ParsedDockerfile } from "../parse/types.js";
+import { type ArgDefault, rootStage, type Stage } from "../stages.js";
+import { packageName } from "./apk-change.js";
+import { apkCalls, fileValues } from "./apk-replay.js";
+import { taggedAlpineRelease } from "./newer-alpine.js";
+
+/** A name an `apk add` of a stage on Alpine asks for that the stage's release lacks. */
+export interface UnknownPackageUse {
+  name: string;
+  release: string;
+  /** Where the `apk` of the call is written. */
+  offset: number;
+}
+
+/**
+ * The names the `apk add` calls of the stages on Alpine ask for that the stage's release does
+ * not have in main or community (`apkHas`): the build stops there, as `alpinize check`'s
+ * apk-unknown-package says. The release is the one the stage's FROM names (`alpine:3.22`,
+ * `-alpine3.22`), else `target` (what migrate moved the stage to); a release alpinize has no
+ * index for is not judged. Not judged either: calls with `-X`/`--repository`/
+ * `--repositories-file`, stages that (or whose parents) write /etc/apk/repositories,
+ * `name@tag`, `so:`/`cmd:`/`pc:` provides, variables, files.
+ */
+export function unknownPackagesIn(
+  doc: ParsedDockerfile,
+  stages: readonly Stage[],
+  onAlpine: (stage: Stage) => boolean,
+  target: string,
+  globalArgs: readonly ArgDefault[],
+): UnknownPackageUse[] {
+  const file = { text: doc.text, doc };
+  const values = fileValues(doc);
+  const out: UnknownPackageUse[] = [];
+  for (const stage of stages) {
+    if (!onAlpine(stage) || addsRepositories(stage)) continue;
+    const release = releaseOf(stage, target, globalArgs);
+    if (release === undefined) continue;
+    const map = mapOf(release);
+    for (const ins of stage.body) {
+      if (ins.keyword !== "RUN") continue;
+      for (const call of apkCalls(file, ins, values)) {
+        if (call.change.verb !== "add" || call.change.repository) continue;
+        for (const name of namesOf(call.change.words))
+          if (!apkHas(map, name)) out.push({ name, release, offset: call.offset });
+      }
+    }
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** The package names of an `apk add`'s words that the index could know. */
+function namesOf(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const word of words) {
+    // `name@edge` is a tagged repository; `so:libc.musl…`, `cmd:`, `pc:` are made at build time.
+    if (word.includes("@") || word.includes(":") || word.startsWith(".")) continue;
+    const name = packageName(word);
+    if (name !== undefined) out.add(name);
+  }
+  return out;
+}
+
+/** The release the stage's image names, else the one migrate moved it to. */
+function releaseOf(
+  stage: Stage,
+  target: string,
+  globalArgs: readonly ArgDefault[],
+): string | undefined {
+  const image = expandReference(rootStage(stage).image, globalArgs).text;
+  const tagged = taggedAlpineRelease(image);
+  if (tagged === undefined) return isKnownRelease(target) ? target : undefined;
+  return isKnownRelease(tagged) ? tagged : undefined;
+}
+
+/** The stage, or one it builds on, writes /etc/apk/repositories (edge, testing, a tagged repo). */
+function addsRepositories(stage: Stage): boolean {
+  const seen = new Set<Stage>();
+  for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.parent) {
+    seen.add(s);
+    if (s.body.some((i) => i.keyword === "RUN" && i.args.text.includes("/etc/apk/repositories")))
+      return true;
+  }
+  return false;
+}
+
+const maps = new Map<string, PackageMap>();
+
+/** One map per release and process: a file's stages mostly share one. */
+function mapOf(release: string): PackageMap {
+  let map = maps.get(release);
+  if (!map) {
+    map = createPackageMap({ release });
+    maps.set(release, map);
+  }
+  return map;
+}
+
+/**
+ * A warning at each `apk add` that keeps names its release lacks, naming those no warning on
+ * its line names yet (migrate's "no Alpine package known for X; kept as written" does): `--check`
+ * fails on them, so the user is told where and why.
+ */
+export function warnUnknownPackages(
+  ctx: MigrationContext,
+  left: readonly { name: string; release: string; offset: number }[],
+): void {
+  if (left.length === 0) return;
+  const said = new Map<number, string[]>();
+  for (const w of ctx.warnings) {
+    const line = ctx.line(w.offset);
+    said.set(line, [...(said.get(line) ?? []), w.message]);
+  }
+  const byCall = new Map<number, { release: string; names: string[] }>();
+  for (const u of left) {
+    if (said.get(ctx.line(u.offset))?.some((m) => m.includes(u.name))) continue;
+    const call = byCall.get(u.offset) ?? { release: u.release, names: [] };
+    call.names.push(u.name);
+    byCall.set(u.offset, call);
+  }
+  for (const [offset, { release, names }] of byCall)
+    ctx.warn(
+      "apt",
+      offset,
+      `${names.join(", ")} ${names.length === 1 ? "is" : "are"} not in Alpine ${release} (main, community) as far as alpinize's package index knows, so this RUN fails here (apk add installs nothing when one name is missing): pick the Alpine name (alpinize packages map DEBIAN-NAME) or add the repository that has it (apk add -X URL); migrate --check fails until then`,
+    );
+}
