@@ -1,3 +1,8 @@
+import {
+  isAmbiguousDockerfileName,
+  isDockerfileName,
+  isDockerfileText,
+} from "@alpinize/dockerfile";
 import { locateInDockerfile } from "./locate-dockerfile.js";
 import { locateInYaml } from "./locate-yaml.js";
 import type { LocatedReference, PinFileKind } from "./located.js";
@@ -13,23 +18,13 @@ export function locateImageReferences(kind: PinFileKind, text: string): LocatedR
 }
 
 /**
- * The case rules of alpinize's file discovery (@alpinize/repo): `Dockerfile`/`Containerfile` in
- * any case, `Dockerfile.*` with a capital, `*.dockerfile` in any case, and never a name ending
- * in a source-code or document extension (`dockerfile.ts` is a parser, not a Dockerfile).
+ * The kind of a pin file from its name, as file discovery (@alpinize/repo) tells Dockerfiles, by
+ * one rule (@alpinize/dockerfile). A name such as `Dockerfile.sh`, a Dockerfile name with a
+ * script, document or backup extension, is a Dockerfile only when `text` is given and is one
+ * (`isDockerfileText`: its first instruction is FROM or ARG, and it does not start `#!`).
+ * Undefined when it cannot tell: the caller refuses the file, it never passes it.
  */
-function isDockerfileName(name: string): boolean {
-  if (/^(?:dockerfile|containerfile)$/i.test(name)) return true;
-  if (NOT_DOCKERFILE.test(name)) return false;
-  return (
-    /\.(?:dockerfile|containerfile)$/i.test(name) || /^(?:Dockerfile|Containerfile)\./.test(name)
-  );
-}
-
-const NOT_DOCKERFILE =
-  /\.(?:dockerignore|md|txt|rst|html?|json|ya?ml|toml|lock|[cm]?[jt]sx?|py|go|rs|rb|java|kt|c|h|cc|cpp|cs|php|pl|sh|orig|rej|bak|swp)$/i;
-
-/** Guesses the kind from the file name; undefined when it cannot tell. */
-export function detectFileKind(path: string): PinFileKind | undefined {
+export function detectFileKind(path: string, text?: string): PinFileKind | undefined {
   const normalized = path.replaceAll("\\", "/");
   const name = normalized.slice(normalized.lastIndexOf("/") + 1);
   const base = name.toLowerCase();
@@ -40,5 +35,8 @@ export function detectFileKind(path: string): PinFileKind | undefined {
   // [docker-]compose*.y[a]ml as the help says (compose2.yaml too), and *.compose.y[a]ml, as
   // `migrate DIR` finds them.
   if (/^(docker-)?compose[\w.-]*\.ya?ml$|\.compose\.ya?ml$/.test(base)) return "compose";
+  if (text !== undefined && isAmbiguousDockerfileName(name) && isDockerfileText(text)) {
+    return "dockerfile";
+  }
   return undefined;
 }

@@ -2,12 +2,13 @@ import { isUtf8 } from "node:buffer";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { linkFailure, readBounded } from "@alpinize/bounded-read";
-import { detectFileKind, type PinFileKind } from "@alpinize/digest";
+import type { PinFileKind } from "@alpinize/digest";
 import { formatBytes, InputError, isAlpinizeError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
 import { decodeText, encodeText } from "@alpinize/repo";
 import { cannotRead, readFailureHint } from "../../read-failure.js";
 import { type ContentStamp, contentStamp, rewriteInPlace } from "../../write-output.js";
+import { kindOfName, kindOfText } from "./kind.js";
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export const KINDS: PinFileKind[] = ["dockerfile", "compose", "workflow"];
@@ -29,7 +30,10 @@ export interface PinInput {
   inode: string | undefined;
 }
 
-/** Reads one file (bounded) and decides its kind from --kind or its name. */
+/**
+ * Reads one file (bounded) and decides its kind from --kind or its name, or, for a name such as
+ * `Dockerfile.sh`, from its text as file discovery does.
+ */
 export async function readPinInput(
   file: string,
   cwd: string,
@@ -62,17 +66,7 @@ export async function readPinInput(
       },
     );
   }
-  const chosen = kind ?? detectFileKind(path);
-  if (!chosen) {
-    throw new InputError(
-      "ALPINIZE_PIN_UNKNOWN_KIND",
-      `${escapeInline(file)}: cannot tell whether this is a Dockerfile, a compose file or a workflow`,
-      {
-        hint: "Pass --kind dockerfile, --kind compose or --kind workflow.",
-        details: { file },
-      },
-    );
-  }
+  const byName = kindOfName(file, path, kind);
   let bytes: Buffer;
   let stamp: ContentStamp;
   try {
@@ -118,9 +112,10 @@ export async function readPinInput(
       },
     );
   }
+  const text = decodeText(bytes);
+  const chosen = byName ?? kindOfText(file, path, text);
   if (chosen === "dockerfile") checkDockerfileText(bytes, file);
   else checkYamlText(bytes, file, chosen);
-  const text = decodeText(bytes);
   const bom = text.startsWith("\ufeff");
   const inode = found instanceof Error ? undefined : `${found.dev}:${found.ino}`;
   return { file, path, kind: chosen, text: bom ? text.slice(1) : text, bom, stamp, inode };

@@ -53,7 +53,11 @@ Options:
                            written false and error, and its error is in errors too (exit 2)
   --kind K                 dockerfile, compose or workflow, when the file name does not tell
                            (Dockerfile*, *.dockerfile, [docker-]compose*.y[a]ml, *.compose.y[a]ml,
-                           .github/workflows/*.y[a]ml)
+                           .github/workflows/*.y[a]ml). A Dockerfile name with a script,
+                           document or backup extension (Dockerfile.sh, Dockerfile.txt,
+                           Dockerfile.bak) is a Dockerfile when its first instruction is FROM
+                           or ARG and it does not start with #!, as migrate DIR and check DIR
+                           read it; otherwise it is refused (exit 2)
   --via, --insecure-registry, --registry-mirror   As for "alpinize resolve"
 
 An image used through a YAML alias (image: *img) or a merge key (<<: *base) is pinned where
