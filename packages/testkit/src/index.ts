@@ -19,8 +19,13 @@ export {
   fifoWriter,
 } from "./fifo.js";
 export { freePort } from "./free-port.js";
-export { OR_GUARD_FORMS, passesBothWays } from "./or-guard-forms.js";
-export { describeOrGuards, type SuiteApi } from "./or-guard-suite.js";
+export {
+  OR_GUARD_FORMS,
+  passesBothWays,
+  passesUnder,
+  SHELL_GUARD_FORMS,
+} from "./or-guard-forms.js";
+export { describeOrGuards, describeShellGuards, type SuiteApi } from "./or-guard-suite.js";
 export type { PushCredentials } from "./push/client.js";
 export { type ImageFormat, MEDIA } from "./push/media-types.js";
 export {

@@ -104,6 +104,15 @@ export const OR_GUARD_FORMS: readonly (readonly [run: string, passes: boolean])[
   ["{ set -u; useradd -Z x app; echo $x; } || true", false],
   ["set -u; useradd -Z x app || echo x", true],
   ["set -eu; useradd -Z x app || true", true],
+  ["set -e -u; useradd -Z x app || echo $x", false],
+  ["set -o pipefail -u; useradd -Z x app || echo $x", false],
+  ["sh -u -c 'useradd -Z x app || echo $x'", false],
+  ["sh -eu -c 'useradd -Z x app || echo $x'", false],
+  ["sh -uc 'useradd -Z x app || echo $x'", false],
+  ["sh -e -u -c 'useradd -Z x app || echo $x'", false],
+  ["sh -o nounset -c 'useradd -Z x app || echo $x'", false],
+  ["sh -u -c 'useradd -Z x app || echo x'", true],
+  ["sh -e -c 'useradd -Z x app || echo $x'", true],
   // A loop body that runs once to a bare `break` ends the loop with 0.
   ["until useradd -Z x app; do break; done", true],
   ["until useradd -Z x app; do echo x; break; done", true],
@@ -122,6 +131,40 @@ export const OR_GUARD_FORMS: readonly (readonly [run: string, passes: boolean])[
   ["useradd -Z x app || $(false)", false],
   ["useradd -Z x app || $(echo x)", false],
 ];
+
+/**
+ * RUN lines under a SHELL whose options change how they end (`-u`: an unset `$x` exits the shell;
+ * `-o pipefail`: a pipeline fails when a stage does), and whether busybox sh run with those words
+ * and the line, as Docker runs a RUN under SHELL, gets through it. Read as OR_GUARD_FORMS is.
+ */
+export const SHELL_GUARD_FORMS: readonly (readonly [
+  shell: readonly string[],
+  run: string,
+  passes: boolean,
+])[] = [
+  [["/bin/sh", "-u", "-c"], "useradd -Z x app || echo $x", false],
+  [["/bin/sh", "-eu", "-c"], "useradd -Z x app || echo $x", false],
+  [["/bin/sh", "-uc"], "useradd -Z x app || echo $x", false],
+  [["/bin/sh", "-e", "-u", "-c"], "useradd -Z x app || echo $x", false],
+  [["/bin/sh", "-o", "nounset", "-c"], "useradd -Z x app || echo $x", false],
+  [["/bin/sh", "-o", "pipefail", "-uc"], "useradd -Z x app || echo $x", false],
+  [["/bin/sh", "-u", "-c"], "useradd -Z x app || echo x", true],
+  [["/bin/sh", "-e", "-c"], "useradd -Z x app || echo $x", true],
+  [["/bin/sh", "-c"], "useradd -Z x app || echo $x", true],
+  [["/bin/sh", "-o", "pipefail", "-c"], "useradd -Z x app | true", false],
+  [["/bin/sh", "-eo", "pipefail", "-c"], "useradd -Z x app | cat", false],
+  [["/bin/sh", "-c"], "useradd -Z x app | true", true],
+];
+
+/** Whether busybox sh in the chroot `root`, run with the SHELL words `shell`, gets through `run`. */
+export function passesUnder(root: string, shell: readonly string[], run: string): boolean {
+  const r = spawnSync("chroot", [root, ...shell, run], {
+    encoding: "utf8",
+    timeout: 60_000,
+    killSignal: "SIGKILL",
+  });
+  return r.status === 0;
+}
 
 /**
  * Whether busybox sh in the chroot `root` (makeAlpineRoot's) gets through `run` both as Docker

@@ -1,7 +1,12 @@
 import { rmSync } from "node:fs";
 import type * as Vitest from "vitest";
 import { alpineRootSkipReason, makeAlpineRoot } from "./alpine-root.js";
-import { OR_GUARD_FORMS, passesBothWays } from "./or-guard-forms.js";
+import {
+  OR_GUARD_FORMS,
+  passesBothWays,
+  passesUnder,
+  SHELL_GUARD_FORMS,
+} from "./or-guard-forms.js";
 
 /** The parts of vitest the suite declares its tests with: the caller's own import. */
 export type SuiteApi = Pick<typeof Vitest, "describe" | "it" | "expect" | "beforeAll" | "afterAll">;
@@ -25,6 +30,36 @@ export function describeOrGuards(t: SuiteApi, guarded: (run: string) => boolean)
       t.it.each(OR_GUARD_FORMS)("%s", (run, expected) => {
         t.expect({ run, passes: passesBothWays(root, run) }).toEqual({ run, passes: expected });
         t.expect({ run, guarded: guarded(run) }).toEqual({ run, guarded: expected });
+      });
+    },
+  );
+}
+
+/**
+ * Declares the SHELL options suite beside describeOrGuards: one test per SHELL_GUARD_FORMS row,
+ * run by the musl busybox sh with the row's SHELL words (passesUnder), next to whether `guarded`
+ * calls the call guarded in `FROM alpine` + that SHELL + `RUN run`; both must match the row.
+ */
+export function describeShellGuards(
+  t: SuiteApi,
+  guarded: (shell: readonly string[], run: string) => boolean,
+): void {
+  t.describe.skipIf(alpineRootSkipReason() !== undefined)(
+    "|| guards under SHELL options, read as busybox sh runs them",
+    () => {
+      let root = "";
+      t.beforeAll(() => {
+        root = makeAlpineRoot("alpinize-shell-guards-", { devNull: true });
+      });
+      t.afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+      t.it.each(SHELL_GUARD_FORMS)("SHELL %j RUN %s", (shell, run, expected) => {
+        const row = { shell, run };
+        t.expect({ ...row, passes: passesUnder(root, shell, run) }).toEqual({
+          ...row,
+          passes: expected,
+        });
+        t.expect({ ...row, guarded: guarded(shell, run) }).toEqual({ ...row, guarded: expected });
       });
     },
   );

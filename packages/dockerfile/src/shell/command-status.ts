@@ -40,12 +40,22 @@ export interface ShellOptions {
   nounset: boolean;
 }
 
-/** `set -u`, `set -eux`, `set -o nounset`. */
-const NOUNSET = /\bset\s+-[a-zA-Z]*u|nounset/;
+/** What stands between a shell's words as written: blanks, quotes, a SHELL array's `", "`. */
+const GAP = String.raw`["',\s\\]+`;
+
+/**
+ * `-u` among the options of `set` or of a shell run by name, before its first other word:
+ * `set -eu`, `set -e -u`, `sh -u -c '…'`, `bash -o pipefail -euc …`, and a SHELL array's
+ * `"/bin/sh", "-u", "-c"` or `"-uc"`. `-o nounset` is found by its name.
+ */
+const NOUNSET = new RegExp(
+  String.raw`(?<![\w.-])(?:set|(?:ba|da|a|z|k|mk)?sh)(?:${GAP}(?:[-+]o${GAP}\w+|[-+][a-zA-Z]+))*?${GAP}-[a-zA-Z]*u[a-zA-Z]*(?![\w-])|nounset`,
+);
 
 /**
  * The options `text` may set (a Dockerfile, or a script): `pipefail` or `nounset` anywhere in it
- * counts, whatever runs it (fail closed: `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` too).
+ * counts, whatever runs it (fail closed: `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`,
+ * `SHELL ["/bin/sh", "-u", "-c"]` and `sh -u -c '…'` too).
  */
 export function shellOptions(text: string): ShellOptions {
   return { pipefail: text.includes("pipefail"), nounset: NOUNSET.test(text) };

@@ -1,6 +1,7 @@
-import { describeOrGuards } from "@alpinize/testkit";
+import { describeOrGuards, describeShellGuards } from "@alpinize/testkit";
 import * as vitest from "vitest";
 import { scanCommands } from "./commands.js";
+import { describeStages } from "./stages.js";
 
 // The `||` guards of testkit's table, run by the musl busybox sh in a chroot, next to what
 // alpinize check reads (migrate --check reads the same table in @alpinize/dockerfile).
@@ -8,3 +9,10 @@ import { scanCommands } from "./commands.js";
 const guarded = (run: string) => scanCommands(run).find((c) => c.name === "useradd")?.guarded;
 
 describeOrGuards(vitest, (run) => guarded(run) === true);
+
+// Under a SHELL instruction: the RUN's commands as check reads a Dockerfile.
+describeShellGuards(vitest, (shell, run) => {
+  const text = `FROM alpine:3.23\nSHELL ${JSON.stringify(shell)}\nRUN ${run}\n`;
+  const run0 = describeStages(text, "Dockerfile")[0]!.runs[0]!;
+  return run0.commands.find((c) => c.name === "useradd")?.guarded === true;
+});
