@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { ALPINE_BASE_GROUPS, ALPINE_GROUPS } from "../src/rules/alpine-base.js";
+import { DEBIAN_BASE_GROUPS } from "../src/rules/debian-base-groups.js";
 import { migrate } from "./helpers.js";
 
 // A group both base images have under other GIDs (video 44 → 27), given by its Debian number: the
@@ -65,5 +67,103 @@ describe("users: a dropped line making a base account whose group Debian numbers
   it("not for a group Debian's base lacks (cron), nor nogroup, which the drop note names", () => {
     expect(renumbered("RUN groupadd -r cron")).toEqual([]);
     expect(renumbered("RUN adduser --system ntp")).toEqual([]);
+  });
+});
+
+describe("users: a Debian base group Alpine's lacks, given by a number another group has there", () => {
+  it.each([
+    ["RUN chgrp 27 /srv", "27", "sudo", "video"],
+    ["RUN chown :34 /srv", "34", "backup", "kvm"],
+    ["RUN chgrp 12 /srv", "12", "man", "mail"],
+    ["RUN chgrp 13 /srv", "13", "proxy", "news"],
+    ["RUN chown 0:21 /srv", "21", "fax", "ftp"],
+    ["RUN chgrp -R 22 /srv", "22", "voice", "sshd"],
+  ])("%s: %s is %s on Debian, %s on Alpine", (line, gid, debian, alpine) => {
+    expect(gidWarnings([line])).toEqual([
+      `2: GID ${gid} is group ${debian} in Debian's base image, which Alpine's lacks, and ${gid} is ${alpine}'s there: files and processes with GID ${gid} belong to Alpine's ${alpine}, not to a group ${debian}; if ${debian} is meant, make it first under a GID of its own (addgroup -S ${debian}) and name it (busybox addgroup -g ${gid} stops: ${alpine} has it)`,
+    ]);
+  });
+
+  it("covers every such number of the two base tables, and only those", () => {
+    const lacking = [...DEBIAN_BASE_GROUPS].filter(
+      ([name, gid]) => !ALPINE_GROUPS.has(name) && ALPINE_BASE_GROUPS.has(gid),
+    );
+    expect(lacking.map(([, gid]) => gid).sort((a, b) => a - b)).toEqual([12, 13, 21, 22, 27, 34]);
+    for (const [name, gid] of lacking)
+      expect(gidWarnings([`RUN chgrp ${gid} /x`])[0]).toContain(`GID ${gid} is group ${name}`);
+    // dip 30, staff 50: no group has the number on Alpine either, so it means the same nothing.
+    expect(gidWarnings(["RUN chgrp 30 /x && chgrp 50 /y"])).toEqual([]);
+  });
+
+  it("not where the file makes a group with it, a step deleted Alpine's holder, or Alpine stays", () => {
+    expect(gidWarnings(["RUN groupadd -g 27 admins && chgrp 27 /x"])).toEqual([]);
+    expect(gidWarnings(["RUN delgroup kvm && chgrp 34 /x"])).toEqual([]);
+    expect(gidWarnings(["RUN chgrp 27 /x"], "alpine:3.23")).toEqual([]);
+    expect(gidWarnings(["RUN chgrp 0 /x && chown 65534:65534 /y"])).toEqual([]);
+  });
+});
+
+describe("users: Debian base GIDs in other spellings", () => {
+  it.each([
+    ["RUN install -g 44 -m 644 a /x", "44"],
+    ["RUN install -Dg44 a /x", "44"],
+    ["RUN install --group=27 a /x", "27"],
+    ["RUN install -d --group 27 /x", "27"],
+    ["RUN find / -group 44 -print", "44"],
+    ["RUN find / -gid 34 -delete", "34"],
+    ["RUN chown app.44 /x", "44"],
+    ["RUN find /srv -exec chown app.27 {} +", "27"],
+    ["RUN setpriv --regid 44 --reuid 1000 --clear-groups id", "44"],
+    ["RUN setpriv --egid=29 id", "29"],
+    ["RUN setpriv --groups 1000,27 id", "27"],
+    ["RUN sg 44 -c id", "44"],
+    ["RUN sg - 27 id", "27"],
+    ["RUN --mount=type=cache,target=/var/cache/x,uid=0,gid=44 true", "44"],
+  ])("%s", (line, gid) => {
+    expect(gidWarnings([line]).map((w) => w.slice(0, w.indexOf(" is group")))).toEqual([
+      `2: GID ${gid}`,
+    ]);
+  });
+
+  it("once per stage, at the first use, and again in the next stage", () => {
+    const w = gidWarnings([
+      "RUN install -g 44 a /x && chgrp 44 /y",
+      "RUN find / -group 44",
+      "FROM debian:bookworm",
+      "RUN sg 44 -c id",
+    ]);
+    expect(w.map((x) => x.slice(0, x.indexOf(" is group")))).toEqual(["2: GID 44", "5: GID 44"]);
+  });
+
+  it("leaves names, other options and the file's own GIDs alone", () => {
+    expect(
+      gidWarnings([
+        "RUN install -m 644 -o 44 a /x && install -g video b /y",
+        "RUN find / -user 44 -perm 644 && setpriv --reuid 44 id && sg video -c id",
+        "RUN chown app.staff /x && chown 1.2.3 /y",
+        "RUN groupadd -g 44 gpu && install -g 44 a /z",
+        "RUN --mount=type=cache,target=/x,uid=44 true",
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe("users: a GID written where busybox takes a name, turned into the name holding it", () => {
+  const users = (text: string) =>
+    migrate(`FROM debian:bookworm\n${text}\n`)
+      .warnings.filter((w) => w.rule === "users")
+      .map((w) => w.message.slice(0, 40));
+
+  it.each([
+    "RUN useradd -m app && usermod -aG 27 app",
+    "RUN useradd -g 27 web",
+    "RUN useradd -G 27 web",
+    "RUN adduser --system --gid 27 web",
+  ])("%s: the number's warning, not video's (44 on Debian)", (line) => {
+    expect(users(line)).toEqual(["GID 27 is group sudo in Debian's base im"]);
+  });
+
+  it("root 0 and users 100 need no warning", () => {
+    expect(users("RUN useradd -g 0 a && useradd -g 100 b && usermod -aG 100 a")).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { adduserAsks } from "./users-base-accounts.js";
 import { freeOwnGroupGid, removeBaseHolder, systemOwnGroupStep } from "./users-base-holder.js";
 import { keepsBaseAccount } from "./users-base-names.js";
 import { groupWithGid, madeInChain, recordGroup } from "./users-gids.js";
+import { groupName } from "./users-group-names.js";
 import { primaryGroupStep } from "./users-groups.js";
 import { homeParentStep } from "./users-home.js";
 import { checkIds } from "./users-ids.js";
@@ -174,6 +175,8 @@ function sameNamedGroup(
 
 /** `adduser --gid N`: the name of the group made with GID N, which busybox -G takes. */
 function gidGroup(scope: ScriptScope, at: number, gid: string): string {
+  // A number: the group made with it, else Alpine's base group of that GID (root 0, users 100).
+  if (/^\d+$/.test(gid)) return groupName(scope, at, gid, "adduser --gid") ?? gid;
   const group = groupWithGid(scope, gid);
   if (group !== undefined) return group;
   scope.warn(

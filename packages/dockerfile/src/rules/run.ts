@@ -35,6 +35,7 @@ import { runScripts } from "./run-scripts.js";
 import { ScriptScope, type StageState } from "./scope.js";
 import { unconvertibleRun } from "./unconvertible.js";
 import { migrateUsers, USER_TOOLS } from "./users.js";
+import { warnGidWords } from "./users-gid-words.js";
 import { ownerGroupInRun } from "./users-owner-groups.js";
 
 /** Runs every command rule over one RUN; returns true when the RUN has nothing left to do. */
@@ -123,6 +124,7 @@ function migrateCommand(scope: ScriptScope, pipeline: Pipeline, parsed: SimpleCo
   // gpg1 becomes gpg: Alpine's name, so no note about Debian's.
   if (!renameDebianCall(scope, cmd)) flagDebianNames(scope, pipeline, parsed);
   const name = cmd.name ?? "";
+  warnGidWords(scope, cmd);
   // `xargs apt-get install -y < list`: the names come in at run time; flagged (flagHidden), kept.
   const fromXargs = cmd !== parsed && parsed.name?.replace(/^.*\//, "") === "xargs";
   if ((APT_TOOLS.has(name) || XX_APT_TOOLS.has(name)) && fromXargs) return;

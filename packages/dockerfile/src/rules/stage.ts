@@ -45,7 +45,7 @@ import { stageCommands } from "./stage-commands.js";
 import { stageTree, withCopiedScripts } from "./stage-tree.js";
 import { startedCalls } from "./started-commands.js";
 import { alpineTiniPath, DEBIAN_TINI } from "./tini-path.js";
-import { ownerGroupInInstruction } from "./users-owner-groups.js";
+import { mountGids, ownerGroupInInstruction } from "./users-owner-groups.js";
 import { flagRenamedNames } from "./users-renamed.js";
 import { addZoneinfo } from "./zoneinfo.js";
 
@@ -108,6 +108,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     flagDebianLayout(ctx, ins, repo);
     if (ins.keyword === "ENV" || ins.keyword === "ARG") dropDebianFrontend(ctx, ins);
     else if (ins.keyword === "RUN") {
+      mountGids(ctx, state, ins);
       if (migrateGosuDownload(ctx, state, ins)) {
         dropAptCacheMounts(ctx, ins);
         continue;

@@ -1,6 +1,7 @@
-import { ALPINE_BASE_GROUPS } from "./alpine-base.js";
 import type { ScriptScope } from "./scope.js";
+import { baseGroupAt } from "./users-base-gone.js";
 import { groupWithGid, isExpansion } from "./users-gids.js";
+import { warnRenumberedGroup } from "./users-renumbered-groups.js";
 
 /**
  * A `$GID`-like word: a number at build time, which busybox takes nowhere a group name goes. The
@@ -38,7 +39,9 @@ export function groupName(
     const made = groupWithGid(scope, group);
     if (made !== undefined) return made;
   }
-  const busybox = label === "useradd -g" ? "busybox adduser -G" : "busybox addgroup USER GROUP";
+  const busybox = /^(?:useradd -g|adduser --gid)$/.test(label)
+    ? "busybox adduser -G"
+    : "busybox addgroup USER GROUP";
   // `-g $GID`: a number at build time, which busybox adduser -G cannot take.
   if (gidVariable(group)) {
     scope.warn(
@@ -49,13 +52,18 @@ export function groupName(
     return group;
   }
   if (!numeric) return group;
-  // OpenShift's `-g 0` and Debian's `users` (100) are groups Alpine's base has too.
-  const base = ALPINE_BASE_GROUPS.get(Number(group));
-  if (base !== undefined) return base;
+  // OpenShift's `-g 0` and Debian's `users` (100) are groups Alpine's base has too; one a step
+  // deleted before (delgroup ping) is not, and then addgroup -g can make the GID anew.
+  const base = baseGroupAt(scope, at, Number(group));
+  if (base !== undefined) {
+    // 27 is Debian's sudo but Alpine's video: the name written is Alpine's, so say so.
+    warnRenumberedGroup(scope, at, group);
+    return base;
+  }
   scope.warn(
     "users",
     at,
-    `${label} ${group}: ${busybox} takes a group name and this stage creates no group with GID ${group}; create it first (addgroup -g ${group} NAME) and name it`,
+    `${label} ${group}: ${busybox} takes a group name and this stage creates no group with GID ${group}, nor has Alpine's base image one; create it first (addgroup -g ${group} NAME) and name it`,
   );
   return group;
 }

@@ -5,6 +5,7 @@ import type { Instruction } from "../parse/types.js";
 import { isNested, type Pipeline, type SimpleCommand } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
 import { ALPINE_USERS } from "./alpine-base.js";
+import { mountFlags } from "./run-flags.js";
 import { ScriptScope, type StageState } from "./scope.js";
 import { makeDebianGroup } from "./users-debian-groups.js";
 import { lineBefore } from "./users-group-line.js";
@@ -95,6 +96,22 @@ export function ownerGroupInInstruction(
   if (make !== undefined) lineBefore(ctx, state, ins, make);
 }
 
+/**
+ * `RUN --mount=type=cache,…,gid=44` (cache, secret and ssh mounts take a gid): a Debian base
+ * group's number is warned as for chgrp.
+ */
+export function mountGids(ctx: MigrationContext, state: StageState, ins: Instruction): void {
+  if (!state.info.alpine || state.info.already) return;
+  const text = ins.args.text;
+  let scope: ScriptScope | undefined;
+  for (const m of mountFlags(text.slice(0, splitFlags(text).rest))) {
+    const gid = /(?:^|,)gid=(\d+)(?:,|$)/.exec(m[2]!);
+    if (!gid) continue;
+    scope ??= new ScriptScope(ctx, state, instructionSource(ctx, ins), ins);
+    warnRenumberedGroup(scope, m.index + m[1]!.length, gid[1]!);
+  }
+}
+
 /** The group a chown or chgrp call gives files, and the user a chown names with it. */
 function commandGroup(cmd: SimpleCommand): { name: string; user?: string } | undefined {
   const words = cmd.args.slice(1);
@@ -106,6 +123,10 @@ function commandGroup(cmd: SimpleCommand): { name: string; user?: string } | und
   if (owner === undefined) return dynamicUserGroup(word.raw);
   if (cmd.name?.replace(/^.*\//, "") === "chgrp") return { name: owner };
   const colon = owner.indexOf(":");
+  // `chown app.44`: the old USER.GROUP form (GNU and busybox); only a number after the dot, as
+  // a user name may hold dots.
+  const dotted = /^(.*)\.(\d+)$/.exec(owner);
+  if (colon === -1 && dotted) return { name: dotted[2]!, user: dotted[1] };
   if (colon === -1) return undefined;
   return { name: owner.slice(colon + 1), user: owner.slice(0, colon) };
 }

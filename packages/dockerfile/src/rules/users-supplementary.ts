@@ -16,8 +16,11 @@ export function joinGroups(
   label: string,
 ): string[] {
   const steps: string[] = [];
-  for (const g of groups.map((name) => byName(scope, at, name, label))) {
-    const make = checkGroupExists(scope, at, g, user);
+  for (const name of groups) {
+    const g = byName(scope, at, name, label);
+    // A GID turned into the name of the group holding it (27 → video) exists, and keeps its
+    // number: the name's warnings (video is 44 on Debian) would speak of another GID.
+    const make = g === name ? checkGroupExists(scope, at, g, user) : undefined;
     if (make !== undefined) steps.push(make);
     steps.push(`addgroup ${q(user)} ${q(g)}`);
   }

@@ -85,7 +85,10 @@ export function useradd(
   if (step === undefined && (ownGroup || group === undefined)) recordGroup(scope, name, gid);
   const own = step ?? `${freed}${addgroupCall(name, gid, system)}`;
   const out = ownGroup ? [`${own} &&`] : [];
-  const make = ownGroup ? undefined : primaryGroupStep(scope, at, group, name);
+  // A GID turned into the name of the group holding it (-g 27 → video) exists and keeps its
+  // number: the name's warnings (video is 44 on Debian) would speak of another GID.
+  const named = group !== undefined && group !== optionValue(o, "-g") && !o.has("-N");
+  const make = ownGroup || named ? undefined : primaryGroupStep(scope, at, group, name);
   if (make !== undefined) out.push(`${make} &&`);
   out.push(...adduserCall(scope, at, name, group, o));
   const tail = joins()
