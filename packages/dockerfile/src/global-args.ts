@@ -1,4 +1,4 @@
-import type { ArgDefault } from "./stages.js";
+import type { ArgDefault } from "./arg-default.js";
 
 // One map per list of global ARGs: a file with thousands of `FROM ${X}` stages asks once per
 // stage, and a search of the list each time made migrating it grow with the square.

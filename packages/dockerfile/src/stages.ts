@@ -1,18 +1,11 @@
+import type { ArgDefault } from "./arg-default.js";
 import { wholeWordQuotes } from "./from-reference.js";
 import { expandReference } from "./global-args.js";
 import { splitFlags } from "./parse/dockerfile.js";
 import { sourceSpan, splitWords } from "./parse/logical.js";
 import type { Instruction, ParsedDockerfile } from "./parse/types.js";
 
-export interface ArgDefault {
-  name: string;
-  /** The default with quotes removed. */
-  value: string;
-  /** Source span of the value inside its quotes. */
-  start: number;
-  end: number;
-  instruction: Instruction;
-}
+export type { ArgDefault } from "./arg-default.js";
 
 export interface Stage {
   index: number;

@@ -2,13 +2,11 @@ import type { PackageMap } from "@alpinize/package-map";
 import type { Edit, RuleId } from "../edits.js";
 import { lineFinder } from "../images.js";
 import type { Instruction, ParsedDockerfile } from "../parse/types.js";
-import type { OutsideContextFile } from "../rules/context-links.js";
-import type { RunShell } from "../rules/dash-sh.js";
 import { PackageDecisionBudget } from "../rules/package-limit.js";
-import type { AccountLogEntry } from "../rules/users-package-ids.js";
 import type { ShellSource } from "../shell/source.js";
 import type { ArgDefault } from "../stages.js";
 import { boundedMessage } from "./bounded-message.js";
+import type { AccountLogEntry, OutsideContextFile, RunShell } from "./context-records.js";
 import type { ContextFileRead, ImageChange, MigrateWarning, PackageRecord } from "./types.js";
 
 /** Everything the rules write into while they walk one Dockerfile. */

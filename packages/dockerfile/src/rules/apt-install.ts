@@ -3,7 +3,7 @@ import type { RuleId } from "../edits.js";
 import { mayNotRun } from "../shell/conditional-spans.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
-import type { AptCommand } from "./apt.js";
+import type { AptCommand } from "./apt-command.js";
 import { mapPackages, type PackageToken } from "./packages.js";
 import { linkPhpPrograms } from "./php-version.js";
 import type { ScriptScope } from "./scope.js";

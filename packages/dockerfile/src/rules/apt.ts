@@ -1,6 +1,7 @@
 import type { RuleId } from "../edits.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
+import type { AptCommand } from "./apt-command.js";
 import { installApt } from "./apt-install.js";
 import { warnUnscannedBuild } from "./build-deps-scan.js";
 import { mapPackages } from "./packages.js";
@@ -33,13 +34,6 @@ const UPGRADE = new Set(["upgrade", "dist-upgrade", "full-upgrade", "safe-upgrad
 const REMOVE = new Set(["remove", "purge"]);
 const APT_PATH =
   /^\/var\/(?:lib\/apt|cache\/apt|cache\/debconf|log\/apt|log\/dpkg\.log|lib\/dpkg)(?:\/|$)/;
-
-export interface AptCommand {
-  tool: Word;
-  sub: Word | undefined;
-  options: Word[];
-  operands: Word[];
-}
 
 export function parseAptArgs(cmd: SimpleCommand): AptCommand {
   const [tool, ...rest] = cmd.args;

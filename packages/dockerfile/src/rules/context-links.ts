@@ -1,16 +1,8 @@
 import { quoted } from "@alpinize/errors";
 import type { MigrationContext } from "../migrate/context.js";
-import type { Instruction } from "../parse/types.js";
+import type { OutsideContextFile } from "../migrate/context-records.js";
 
-/** A COPY source the context reader refused: a link whose real path is outside the context. */
-export interface OutsideContextFile {
-  /** The path in the context, as the COPY names it (or its folder and the file's path in it). */
-  source: string;
-  /** The COPY (or ADD) that brings it in. */
-  instruction: Instruction;
-  /** Brought in with a copied folder (`COPY . /app`), found because the image runs it. */
-  inFolder: boolean;
-}
+export type { OutsideContextFile } from "../migrate/context-records.js";
 
 /** Records a refused source; each COPY and source once, whichever rule asked first. */
 export function noteOutsideContext(ctx: MigrationContext, file: OutsideContextFile): void {

@@ -1,4 +1,5 @@
 import type { MigrationContext } from "../migrate/context.js";
+import type { RunShell } from "../migrate/context-records.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
@@ -8,14 +9,7 @@ import type { StageInfo } from "./from.js";
 import { rootReference } from "./python-version.js";
 import type { ScriptScope, StageState } from "./scope.js";
 
-/**
- * What runs a converted stage's shell-form RUN lines on Debian: the SHELL in effect (`sh`,
- * `dash`, `bash` or another program) and what /bin/sh is (dash, unless a RUN pointed it at bash).
- */
-export interface RunShell {
-  shell: "sh" | "dash" | "bash" | "other";
-  binSh: "dash" | "bash";
-}
+export type { RunShell } from "../migrate/context-records.js";
 
 /** Debian's and Ubuntu's: `/bin/sh -c`, /bin/sh being dash. */
 export const DEBIAN_SHELL: RunShell = { shell: "sh", binSh: "dash" };

@@ -1,4 +1,4 @@
-import type { ImageDecision } from "./images.js";
+import type { ImageDecision } from "./image-decision.js";
 
 /** The Python each Debian release's distroless python3 image carries (its python3 package). */
 const DEBIAN_PYTHON: Readonly<Record<string, string>> = { "11": "3.9", "12": "3.11", "13": "3.13" };

@@ -1,4 +1,5 @@
 import type { MigrationContext } from "../migrate/context.js";
+import type { AccountLogEntry, NotedAccount } from "../migrate/context-records.js";
 import type { Stage } from "../stages.js";
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_USERS } from "./alpine-base.js";
 import { baseRepository } from "./base-image.js";
@@ -7,24 +8,7 @@ import { alpineImageAccounts } from "./image-accounts.js";
 import { packageScript } from "./package-scripts.js";
 import type { ScriptScope } from "./scope.js";
 
-/** An account a step of the file makes, with its ID word as written (none: busybox picks). */
-export interface NotedAccount {
-  kind: "group" | "user";
-  name: string;
-  id: string | undefined;
-}
-
-/**
- * One point of a stage's build as far as IDs go: the packages apk installed in the stage since
- * its previous entry (`count`: how many the stage had installed then), and the account a step
- * made there, if one. The context keeps them in build order (MigrationContext.accountLog).
- */
-export interface AccountLogEntry {
-  stage: Stage;
-  count: number;
-  packages: readonly string[];
-  account?: NotedAccount;
-}
+export type { AccountLogEntry, NotedAccount } from "../migrate/context-records.js";
 
 /** The last entry of each stage, to find how many of its packages are noted without a scan. */
 const lastEntry = new WeakMap<Stage, { index: number; entry: AccountLogEntry }>();

@@ -1,14 +1,8 @@
 import { ALPINE_BASE_GROUPS, ALPINE_BASE_PRIMARY_GIDS } from "./alpine-base.js";
 import { DEBIAN_BASE_GROUPS } from "./debian-base-groups.js";
+import type { RenumberedGroup } from "./renumbered-group.js";
 import type { ScriptScope } from "./scope.js";
 import { warnRenumberedGid } from "./users-renumbered-gids.js";
-
-/** A group both base images have, with Debian's and Alpine's GID. */
-export interface RenumberedGroup {
-  name: string;
-  debian: number;
-  alpine: number;
-}
 
 let renumbered: ReadonlyMap<string, RenumberedGroup> | undefined;
 
