@@ -1,13 +1,8 @@
 import { EXIT, isAlpinizeError } from "@alpinize/errors";
-// Bundled at build time: no node:fs import at start-up (its ESM facade loads fs/promises, streams).
-import pkg from "../package.json" with { type: "json" };
 import { COMMANDS } from "./commands.js";
 import { jsonValueError, jsonWithValue, wantsHelp, wantsJson, wantsVersion } from "./help-flag.js";
 import { createIo, type Io, type Streams } from "./io.js";
-
-export function version(): string {
-  return pkg.version;
-}
+import { version } from "./version.js";
 
 /** What --version prints: the bare version, or `{"version": …}` when --json asks for one document. */
 function versionOutput(argv: string[]): string {

@@ -1,4 +1,4 @@
-import type { BundledParts } from "./bundled-parts.js";
+import type { BundledParts } from "./bundled-parts-entry.js";
 
 /**
  * The extensions Debian's phpX.Y-common carries (its Provides: php8.2-calendar … -tokenizer);

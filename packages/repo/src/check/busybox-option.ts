@@ -1,6 +1,6 @@
 import { busyboxRejections, hasGnuTool, type Rejection } from "@alpinize/busybox";
 import { baseName, type ShellCommand } from "../dockerfile/commands.js";
-import type { LintText } from "./script-calls.js";
+import type { LintText } from "./lint-text.js";
 
 /** The tools checkStages has always judged in RUN lines, with or without the entrypoint lint. */
 const ALWAYS = new Set(["find", "ps"]);

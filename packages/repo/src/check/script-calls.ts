@@ -3,10 +3,10 @@ import { baseName, type ShellCommand, scanCommands } from "../dockerfile/command
 import type { TransformWarning } from "../transforms.js";
 import { runTimeOrText } from "./busybox-option.js";
 import { lineIndex } from "./line-index.js";
+import type { LintText } from "./lint-text.js";
 import { withNested } from "./nested.js";
 
-/** The entrypoint lint run on a piece of shell text. */
-export type LintText = (text: string) => TransformWarning[];
+export type { LintText } from "./lint-text.js";
 
 /** sudo and doas options that take the next word as their value. */
 const SUDO_VALUE = new Set(["-u", "-g", "-h", "-p", "-C", "-D", "-R", "-T", "-U", "-r", "-t"]);

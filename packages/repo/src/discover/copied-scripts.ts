@@ -12,7 +12,7 @@ import {
 import { danglingSource, type LinkEnd, linkEndFields } from "./dangling-source.js";
 import { type MissingScript, missingSource } from "./missing-source.js";
 import { linkOutOfContext } from "./outside-source.js";
-import type { ScriptReference } from "./scripts.js";
+import type { ScriptReference } from "./script-reference.js";
 import {
   type Copy,
   landingPath,

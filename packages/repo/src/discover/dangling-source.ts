@@ -1,7 +1,7 @@
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
 import { join, posix } from "node:path";
 import { danglingLinkTarget } from "@alpinize/bounded-read";
-import { plainPath } from "./missing-source.js";
+import { plainPath } from "./plain-path.js";
 
 /**
  * A COPY source Docker finds nothing behind: `dangling`, the missing name as the last link spells

@@ -2,6 +2,7 @@ import { lstat } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { danglingSource } from "./dangling-source.js";
 import { linkOutOfContext } from "./outside-source.js";
+import { plainPath } from "./plain-path.js";
 
 /** A script the image runs whose COPY source is in none of the build contexts alpinize looked in. */
 export interface MissingScript {
@@ -55,12 +56,4 @@ export async function missingSource(
     if (!absent) return false;
   }
   return true;
-}
-
-/** A source that names one path of the context: no wildcard, variable, `..`, heredoc or remote. */
-export function plainPath(source: string): boolean {
-  if (source === "" || source.startsWith("<<") || source.includes("://")) return false;
-  // `ADD git@github.com:o/r.git /src`: a remote, not a file of the context.
-  if (/^[^/]*@[^/]*:/.test(source)) return false;
-  return !/[*?[$]/.test(source) && !source.split("/").includes("..");
 }

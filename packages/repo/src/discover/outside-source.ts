@@ -1,6 +1,6 @@
 import { lstat, realpath, stat } from "node:fs/promises";
 import { join, posix, sep } from "node:path";
-import { plainPath } from "./missing-source.js";
+import { plainPath } from "./plain-path.js";
 
 /** Whether `path` is `root` or under it (`/ctx-other` is not under `/ctx`). */
 export function within(root: string, path: string): boolean {

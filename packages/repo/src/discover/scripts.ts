@@ -1,7 +1,9 @@
 import { analyzeStages, parseDockerfile } from "@alpinize/dockerfile";
 import { CopiedScripts } from "./copied-scripts.js";
 import type { MissingScript } from "./missing-source.js";
-import type { ScriptRole } from "./stage-read.js";
+import type { ScriptReference } from "./script-reference.js";
+
+export type { ScriptReference } from "./script-reference.js";
 
 export {
   type Copy,
@@ -11,20 +13,6 @@ export {
   type ScriptRole,
   type StageRead,
 } from "./stage-read.js";
-
-/** A script in the repository that a Dockerfile copies into its image. */
-export interface ScriptReference {
-  /** POSIX path relative to the repository root. */
-  path: string;
-  role: ScriptRole;
-  dockerfile: string;
-  /** Line of the COPY that brings it in. */
-  line: number;
-  /** Where it lands in the image. */
-  destination: string;
-  /** Indexes of the stages that use it in `role` (COPY it there, and for entrypoint/cmd run it). */
-  stages: number[];
-}
 
 /**
  * Finds the scripts a Dockerfile COPYs from the build context (tried as the Dockerfile's own

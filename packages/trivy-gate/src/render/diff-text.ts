@@ -2,7 +2,7 @@ import type { Diff, DiffEntry } from "../evaluation.js";
 import { quoted } from "../message-text.js";
 import { osSuffix } from "./common.js";
 import { shownEntry } from "./fields.js";
-import type { Style } from "./index.js";
+import type { Style } from "./options.js";
 
 export function diffTextLines(d: Diff, st: Style, max: number): string[] {
   const base = quoted(d.baseline.artifactName ?? d.baseline.source);

@@ -1,5 +1,5 @@
 import type { EvaluatedFinding, Evaluation } from "../evaluation.js";
-import type { RenderOptions } from "./index.js";
+import type { RenderOptions } from "./options.js";
 
 /** One finding as the JSON output names it (stable field names, independent of Trivy's). */
 export function findingJson(f: EvaluatedFinding): Record<string, unknown> {

@@ -13,7 +13,7 @@ import {
   statusLabel,
 } from "./common.js";
 import { FIELD_LIMITS, field, shownEntry, shownFinding } from "./fields.js";
-import type { RenderOptions } from "./index.js";
+import type { RenderOptions } from "./options.js";
 
 /**
  * Text from the report in Markdown (tables, headings, quotes, SARIF help): one line, and inert.

@@ -13,7 +13,7 @@ import {
 } from "./common.js";
 import { diffTextLines } from "./diff-text.js";
 import { field, shownFinding } from "./fields.js";
-import type { RenderOptions, Style } from "./index.js";
+import type { RenderOptions, Style } from "./options.js";
 
 const PLAIN: Style = {
   bold: (s) => s,

@@ -1,6 +1,6 @@
 import type { AlpinizeError } from "@alpinize/errors";
 import { errorJson, flagValue } from "../../json-errors.js";
-import { version } from "../../main.js";
+import { version } from "../../version.js";
 
 /** --output values that are standard output itself, where the JSON report would have gone. */
 const STDOUT_PATHS = new Set(["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]);

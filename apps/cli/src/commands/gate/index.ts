@@ -11,7 +11,7 @@ import {
 } from "@alpinize/trivy-gate";
 import type { Io } from "../../io.js";
 import { withJsonErrors } from "../../json-errors.js";
-import { version } from "../../main.js";
+import { version } from "../../version.js";
 import { otherHardLinks, otherLinksNote, symlinkTarget } from "../../write-output.js";
 import { failureJson, jsonOnStdout } from "./failure-json.js";
 import { loadExceptions, loadReport, loadVex } from "./input.js";

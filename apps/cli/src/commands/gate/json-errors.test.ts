@@ -1,9 +1,9 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { version } from "../../main.js";
 import { runCli } from "../../test-helpers.js";
 import { useTempDir } from "../../test-support/temp-dir.js";
+import { version } from "../../version.js";
 
 const FIXTURES = resolve(
   dirname(fileURLToPath(import.meta.url)),
