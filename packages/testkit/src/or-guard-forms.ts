@@ -113,6 +113,10 @@ export const OR_GUARD_FORMS: readonly (readonly [run: string, passes: boolean])[
   ["sh -o nounset -c 'useradd -Z x app || echo $x'", false],
   ["sh -u -c 'useradd -Z x app || echo x'", true],
   ["sh -e -c 'useradd -Z x app || echo $x'", true],
+  // An assignment alone may end the shell too (an unset $y, a division by zero).
+  ["set -u; useradd -Z x app || { X=$y; true; }", false],
+  ["useradd -Z x app || { X=$((1/0)); true; }", false],
+  ["until useradd -Z x app; do X=$((1/0)); break; done", false],
   // A loop body that runs once to a bare `break` ends the loop with 0.
   ["until useradd -Z x app; do break; done", true],
   ["until useradd -Z x app; do echo x; break; done", true],

@@ -96,7 +96,8 @@ export function applyScoped(
 }
 
 function commandChange({ cmd }: PlacedCommand, vars: Map<string, string>): ApkChange | undefined {
-  for (const assignment of cmd.assignments) setAssignment(vars, expandWord(assignment, vars));
+  for (const assignment of [...(cmd.setBefore ?? []), ...cmd.assignments])
+    setAssignment(vars, expandWord(assignment, vars));
   if (baseName(cmd.name) === "export")
     for (const arg of cmd.args) setAssignment(vars, expandWord(arg, vars));
   return apkChange(

@@ -40,6 +40,10 @@ describe("go-netdns and the netgo build tag (Go's own resolver)", () => {
       "RUN cd /src && go build -tags netgox -o /app .",
       "RUN go build -tags netgo -o /a ./a && go build -o /app ./b",
       "RUN echo -tags netgo && go build -o /app .",
+      // A shell variable set alone is not exported: go does not see it.
+      "RUN GOFLAGS=-tags=netgo; go build -o /app .",
+      "RUN GOFLAGS=-tags=netgo && cd /src && go build -o /app .",
+      "RUN CGO_ENABLED=0; go build -o /app .",
     ])
       expect(netdns(BUILD, build, FINAL), build).toEqual([5]);
     // A -tags on the command line replaces GOFLAGS', as go reads its flags.

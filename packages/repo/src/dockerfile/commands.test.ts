@@ -29,6 +29,24 @@ describe("scanCommands reads the script a shell is given, as migrate does", () =
   });
 });
 
+describe("scanCommands and assignments", () => {
+  it("gives a command only the assignments written before its name as its own", () => {
+    const [foo] = scanCommands("X=1 Y=2 foo bar");
+    expect(foo).toMatchObject({ name: "foo", assignments: ["X=1", "Y=2"] });
+    expect(foo?.setBefore).toBeUndefined();
+  });
+
+  it("keeps assignments alone (X=1; foo) apart: they set shell variables, not its environment", () => {
+    for (const script of ["X=1; foo bar", "X=1 && foo bar", "X=1\nfoo bar", "{ X=1; }; foo bar"]) {
+      const foo = scanCommands(script).find((c) => c.name === "foo");
+      expect(foo, script).toMatchObject({ assignments: [], setBefore: ["X=1"] });
+    }
+    const [, baz] = scanCommands("X=1; foo; Y=2 baz");
+    expect(baz).toMatchObject({ name: "baz", assignments: ["Y=2"] });
+    expect(baz?.setBefore).toBeUndefined();
+  });
+});
+
 describe("scanCommands and a redirection's descriptor", () => {
   it.each([
     ["addgroup -S app 2>/dev/null || true"],

@@ -17,6 +17,12 @@ export interface ShellCommand {
   name: string;
   args: string[];
   assignments: string[];
+  /**
+   * Assignments alone before it, each a command of its own (`X=1; foo`): they set shell variables,
+   * not its environment (go does not see `GOFLAGS=…; go build`'s), but later words read them and
+   * one may end the shell before it runs (`X=${y?}`, or `X=$y` under `set -u`).
+   */
+  setBefore?: string[];
   /** Offset of the command name in the scanned text. */
   offset: number;
   /** Files its redirections name (`> F`, `>> F`, `< F`), not heredoc words or `>&2`. */
@@ -89,6 +95,8 @@ export function scanCommands(
   let skipHeader = false;
   let afterPipe = false;
   const pendingAssignments: string[] = [];
+  // Assignments alone, a command ended after them: the next command's setBefore.
+  const standalone: string[] = [];
   const pendingRedirects: string[] = [];
   // What the substitutions in the words so far run: before the command that holds them.
   const substituted: ShellCommand[] = [];
@@ -116,7 +124,8 @@ export function scanCommands(
       commands.push(guarded ? { ...inner, guarded: true } : inner);
     }
     if (!cmd) return;
-    const bare = !cmd.redirects && cmd.assignments.length === 0 && !badDescriptor.has(cmd);
+    const bare =
+      !cmd.redirects && cmd.assignments.length === 0 && !cmd.setBefore && !badDescriptor.has(cmd);
     guards.ended(cmd.name, cmd.args, commands.length, bare);
     commands.push(cmd);
   };
@@ -147,6 +156,7 @@ export function scanCommands(
     if (token.kind === "op") {
       // A redirection with no command after it (`> FILE` alone) only makes the file: not kept.
       pendingRedirects.length = 0;
+      for (const a of pendingAssignments.splice(0)) standalone.push(a);
       pendingBadDescriptor = false;
       end(current);
       current = undefined;
@@ -179,6 +189,7 @@ export function scanCommands(
       assignments: pendingAssignments.splice(0),
       offset: token.offset,
     };
+    if (standalone.length > 0) current.setBefore = standalone.splice(0);
     if (guards.starts()) current.guarded = true;
     if (afterPipe) current.piped = true;
     // `> /etc/x echo hi`: a redirection written before the name is still the command's.
@@ -210,11 +221,13 @@ class GuardedRange {
 
 /**
  * `true`, `:`, `echo …`, `printf …`, `exit 0`, `return 0` exit 0 (`exit` alone keeps the failed
- * status); a redirection to a file other than /dev/null, `${x?}` or `$((1/0))` may end the shell.
+ * status); a redirection to a file other than /dev/null, `${x?}` or `$((1/0))` may end the shell,
+ * also in an assignment alone before it (`{ X=${y?}; true; }`: read as the command's own).
  */
 function howItEnds(cmd: ShellCommand, nounset: boolean): Exclude<CommandStatus, "word"> {
   if (cmd.redirects?.some((f) => f !== "/dev/null")) return "ends";
-  if ([cmd.name, ...cmd.args, ...cmd.assignments].some((w) => mayExit(w, nounset))) return "ends";
+  const words = [cmd.name, ...cmd.args, ...cmd.assignments, ...(cmd.setBefore ?? [])];
+  if (words.some((w) => mayExit(w, nounset))) return "ends";
   const name = baseName(cmd.name);
   if (alwaysSucceeds(name, cmd.args)) return "ok";
   if (ALWAYS_FAIL.has(name)) return "no";
