@@ -1,4 +1,5 @@
 import { type ApkChange, packageName } from "./apk-change.js";
+import { Layer } from "./world-layer.js";
 
 /** Where something happened to a package: the Dockerfile line of the apk call. */
 export interface ApkPlace {
@@ -14,57 +15,73 @@ export interface ApkPlace {
  * was also added on its own. Dependencies between packages are not known.
  */
 export class ApkWorld {
-  private readonly world = new Set<string>();
-  private readonly virtuals = new Map<string, ReadonlySet<string>>();
-  /** Installed packages, each with the call that installed it. */
-  private readonly since = new Map<string, ApkPlace>();
-  /** Packages that were installed and are not now, each with the call that removed it. */
-  private readonly gone = new Map<string, ApkPlace>();
-  /** Every package an `apk add` named so far, with the first such call. */
-  private readonly named = new Map<string, ApkPlace>();
-  /** How many virtual packages in the world ask for each name. */
-  private readonly asked = new Map<string, number>();
+  private layers: Layers = {
+    world: Layer.root(),
+    virtuals: Layer.root(),
+    since: Layer.root(),
+    gone: Layer.root(),
+    named: Layer.root(),
+    asked: Layer.root(),
+  };
 
   /** A copy to go on from: a stage built FROM this one starts with what this one left. */
   copy(): ApkWorld {
-    const next = new ApkWorld();
-    for (const name of this.world) next.world.add(name);
-    for (const [name, deps] of this.virtuals) next.virtuals.set(name, deps);
-    for (const [name, place] of this.since) next.since.set(name, place);
-    for (const [name, place] of this.gone) next.gone.set(name, place);
-    for (const [name, place] of this.named) next.named.set(name, place);
-    for (const [name, count] of this.asked) next.asked.set(name, count);
-    return next;
+    return this.derived((layer) => layer.copy());
+  }
+
+  /**
+   * A world that starts as this one and holds only what changes in it, reading the rest through
+   * this one: made in constant time, where a copy takes time in the size of the world (each
+   * conditional stretch of a RUN is one, and a RUN may open thousands). It reads as a copy made
+   * now, also while this world changes, until this world is forked again; from then on it
+   * follows what this world changes.
+   */
+  fork(): ApkWorld {
+    return this.derived((layer) => layer.fork());
+  }
+
+  private derived(next: <T>(layer: Layer<T>) => Layer<T>): ApkWorld {
+    const l = this.layers;
+    const world = new ApkWorld();
+    world.layers = {
+      world: next(l.world),
+      virtuals: next(l.virtuals),
+      since: next(l.since),
+      gone: next(l.gone),
+      named: next(l.named),
+      asked: next(l.asked),
+    };
+    return world;
   }
 
   has(name: string): boolean {
-    return this.since.has(name);
+    return this.layers.since.has(name);
   }
 
   /** Installed packages (virtual packages left out), each with the call that installed it. */
   installed(): ReadonlyMap<string, ApkPlace> {
-    return this.since;
+    return this.layers.since.asMap();
   }
 
   /** The `apk del` that removed a package that is not installed now, if one did. */
   removedBy(name: string): ApkPlace | undefined {
-    return this.gone.get(name);
+    return this.layers.gone.get(name);
   }
 
   /** Every package any `apk add` so far named, also those removed again. */
   everAdded(): ReadonlyMap<string, ApkPlace> {
-    return this.named;
+    return this.layers.named.asMap();
   }
 
   /** `apk add [--virtual GROUP] NAMES…`: a virtual package added again asks for the new names only. */
   add(names: readonly string[], virtual: string | undefined, at: ApkPlace): void {
-    for (const name of names) if (!this.named.has(name)) this.named.set(name, at);
+    for (const name of names) if (!this.layers.named.has(name)) this.layers.named.set(name, at);
     const touched = [...names];
     if (virtual !== undefined) {
-      this.world.add(virtual);
-      touched.push(virtual, ...(this.virtuals.get(virtual) ?? []));
+      this.layers.world.set(virtual, true);
+      touched.push(virtual, ...(this.layers.virtuals.get(virtual) ?? []));
       this.setVirtual(virtual, new Set(names));
-    } else for (const name of names) this.world.add(name);
+    } else for (const name of names) this.layers.world.set(name, true);
     this.settle(touched, at);
   }
 
@@ -83,28 +100,31 @@ export class ApkWorld {
   del(names: readonly string[], at: ApkPlace): void {
     const touched = [...names];
     for (const name of names) {
-      this.world.delete(name);
-      touched.push(...(this.virtuals.get(name) ?? []));
+      this.layers.world.delete(name);
+      touched.push(...(this.layers.virtuals.get(name) ?? []));
       this.setVirtual(name, undefined);
     }
     this.settle(touched, at);
   }
 
   private setVirtual(name: string, deps: ReadonlySet<string> | undefined): void {
-    for (const dep of this.virtuals.get(name) ?? []) {
-      const left = this.asked.get(dep)! - 1;
-      if (left > 0) this.asked.set(dep, left);
-      else this.asked.delete(dep);
+    for (const dep of this.layers.virtuals.get(name) ?? []) {
+      const left = this.layers.asked.get(dep)! - 1;
+      if (left > 0) this.layers.asked.set(dep, left);
+      else this.layers.asked.delete(dep);
     }
-    if (deps === undefined) this.virtuals.delete(name);
+    if (deps === undefined) this.layers.virtuals.delete(name);
     else {
-      this.virtuals.set(name, deps);
-      for (const dep of deps) this.asked.set(dep, (this.asked.get(dep) ?? 0) + 1);
+      this.layers.virtuals.set(name, deps);
+      for (const dep of deps) this.layers.asked.set(dep, (this.layers.asked.get(dep) ?? 0) + 1);
     }
   }
 
   private installedNow(name: string): boolean {
-    return (this.world.has(name) && !this.virtuals.has(name)) || this.asked.has(name);
+    return (
+      (this.layers.world.has(name) && !this.layers.virtuals.has(name)) ||
+      this.layers.asked.has(name)
+    );
   }
 
   /**
@@ -114,13 +134,30 @@ export class ApkWorld {
   private settle(touched: readonly string[], at: ApkPlace): void {
     for (const name of touched) {
       if (this.installedNow(name)) {
-        if (this.since.has(name)) continue;
-        this.since.set(name, at);
-        this.gone.delete(name);
-      } else if (this.since.has(name)) {
-        this.since.delete(name);
-        this.gone.set(name, at);
+        if (this.layers.since.has(name)) continue;
+        this.layers.since.set(name, at);
+        this.layers.gone.delete(name);
+      } else if (this.layers.since.has(name)) {
+        this.layers.since.delete(name);
+        this.layers.gone.set(name, at);
       }
     }
   }
+}
+
+/**
+ * The world (the names `apk add` asked for, virtual packages among them), what each virtual
+ * package asks for, and the bookkeeping of ApkWorld, each a Layer so that a world can be forked.
+ */
+interface Layers {
+  world: Layer<true>;
+  virtuals: Layer<ReadonlySet<string>>;
+  /** Installed packages, each with the call that installed it. */
+  since: Layer<ApkPlace>;
+  /** Packages that were installed and are not now, each with the call that removed it. */
+  gone: Layer<ApkPlace>;
+  /** Every package an `apk add` named so far, with the first such call. */
+  named: Layer<ApkPlace>;
+  /** How many virtual packages in the world ask for each name. */
+  asked: Layer<number>;
 }

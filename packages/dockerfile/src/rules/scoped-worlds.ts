@@ -46,7 +46,7 @@ export class ScopedWorlds {
     const keep = this.openDepth(scope);
     this.close(keep);
     for (let k = keep; k < scope.length; k++)
-      this.open.push({ scope: scope.slice(0, k + 1), world: this.top().copy() });
+      this.open.push({ scope: scope.slice(0, k + 1), world: this.top().fork() });
     return this.top();
   }
 
