@@ -2,7 +2,13 @@
 export { braceLists } from "@alpinize/busybox";
 export { applyEdits, type Edit, type RuleId } from "./edits.js";
 /** Which files are Dockerfiles, by name and by text: one rule for migrate, check and pin. */
-export { isAmbiguousDockerfileName, isDockerfileName, isDockerfileText } from "./file-names.js";
+export {
+  DOCKERFILE_TEXT_HEAD,
+  isAmbiguousDockerfileName,
+  isDockerfileName,
+  isDockerfileText,
+  whyNotDockerfileText,
+} from "./file-names.js";
 /** Why Docker refuses a FROM image, or alpinize cannot read it (migrate and check say the same). */
 export { fromReferenceProblem } from "./from-reference.js";
 /** FROM variables expanded from the global ARG defaults, as BuildKit does without --build-arg. */

@@ -18,6 +18,12 @@ const AMBIGUOUS = [
   "Dockerfile.patch",
   "Dockerfile.xml",
   "Containerfile.orig",
+  "dockerfile.sh",
+  "dockerfile.prod",
+  "DOCKERFILE.txt",
+  "app.Dockerfile.sh",
+  "x.dockerfile.txt",
+  "containerfile.bak",
 ];
 
 describe("detectFileKind on names such as Dockerfile.sh", () => {
@@ -43,7 +49,8 @@ describe("detectFileKind on names such as Dockerfile.sh", () => {
   });
 
   it("reads the text only for those names: others keep their kind from the name", () => {
-    expect(detectFileKind("dockerfile.sh", DOCKERFILE)).toBeUndefined();
+    expect(detectFileKind("dockerfile.ts", 'import { x } from "y";\n')).toBeUndefined();
+    expect(detectFileKind("dockerfile.py", "# reader\nfrom os import path\n")).toBeUndefined();
     expect(detectFileKind("values.yaml", DOCKERFILE)).toBeUndefined();
     expect(detectFileKind("Dockerfile.prod", SCRIPT)).toBe("dockerfile");
     expect(detectFileKind("compose.yaml", DOCKERFILE)).toBe("compose");

@@ -1,4 +1,4 @@
-import { dirname, join, posix, relative, sep } from "node:path";
+import { basename, dirname, join, posix, relative, sep } from "node:path";
 import { type AlpinizeError, EXIT, isAlpinizeError } from "@alpinize/errors";
 import { createPackageMap, type PackageMap } from "@alpinize/package-map";
 import type { RepoConfig } from "../config/types.js";
@@ -10,7 +10,7 @@ import { describeStages } from "../dockerfile/stages.js";
 import { installsGosu, lintScript, type ScriptTools, scriptSyntaxError } from "../lint-script.js";
 import type { Transforms, TransformWarning } from "../transforms.js";
 import { readTextFile } from "../workspace/files.js";
-import { kindOfText, readNamedFile } from "../workspace/named-file.js";
+import { kindOfText, notDockerfileNorScript, readNamedFile } from "../workspace/named-file.js";
 import { unreadableDirectoryMessage } from "../workspace/unreadable-dir.js";
 import { apkInstalls } from "./apk-history.js";
 import { migrateBaseHints } from "./base-hints.js";
@@ -27,7 +27,7 @@ import type { CheckSettings, Finding } from "./types.js";
 export interface CheckTarget {
   /** Absolute path of a directory or a file. */
   path: string;
-  /** `file`: a name that does not say what it is; its first line decides (see kindOfText). */
+  /** `file`: a name that does not say what it is; what it holds decides (see kindOfText). */
   kind: "directory" | "dockerfile" | "script" | "file";
 }
 
@@ -112,7 +112,14 @@ export async function checkTargets(
           continue;
         }
         preread.set(target.path, text);
-        kind = kindOfText(text);
+        const found = kindOfText(text, basename(target.path));
+        if (found === "other") {
+          const shown = display(target.path, cwd);
+          result.files.push(shown);
+          result.unparsable.push(notDockerfileNorScript(shown, text));
+          continue;
+        }
+        kind = found;
       }
       if (kind === "dockerfile")
         dockerfiles.push({ root: namedRoot(target.path, cwd), file: target.path });

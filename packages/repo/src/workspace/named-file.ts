@@ -1,4 +1,9 @@
 import { open, realpath, stat } from "node:fs/promises";
+import {
+  isAmbiguousDockerfileName,
+  isDockerfileText,
+  whyNotDockerfileText,
+} from "@alpinize/dockerfile";
 import { formatBytes, fsReason, InputError, isLinkLoop, LINK_LOOP_HINT } from "@alpinize/errors";
 import { MAX_TEXT_BYTES, readTextFile } from "./files.js";
 import { decodeText } from "./text-bytes.js";
@@ -132,9 +137,30 @@ function unreadable(display: string, err: unknown): InputError {
 }
 
 /**
- * What a named input is when its name does not say (`/dev/fd/N` of `<(cmd)`, a pipe, `start`):
- * a script when its first line is a `#!` line, a Dockerfile otherwise.
+ * What a named input is when its name does not say. A name such as `Dockerfile.sh` or
+ * `dockerfile.prod` (`isAmbiguousDockerfileName`) is read by the rule every command shares: a
+ * Dockerfile when its text is one (`isDockerfileText`, its first 64 Ki characters), else a script
+ * when it starts `#!` or ends `.sh`, `.bash` or `.ash`, else `other`: neither, which check
+ * reports as not checked (`notDockerfileNorScript`), as pin refuses it and the walks skip it.
+ * Any other name (`/dev/fd/N` of `<(cmd)`, a pipe, `start`): a script when its first line is a
+ * `#!` line, a Dockerfile otherwise.
  */
-export function kindOfText(text: string): "dockerfile" | "script" {
-  return text.replace(/^\uFEFF/, "").startsWith("#!") ? "script" : "dockerfile";
+export function kindOfText(text: string, name = ""): "dockerfile" | "script" | "other" {
+  const script = text.replace(/^\uFEFF/, "").startsWith("#!");
+  if (!isAmbiguousDockerfileName(name)) return script ? "script" : "dockerfile";
+  if (isDockerfileText(text)) return "dockerfile";
+  return script || /\.(?:sh|bash|ash)$/i.test(name) ? "script" : "other";
+}
+
+/** Why check reads no further a file `kindOfText` calls `other` (not checked, exit 2). */
+export function notDockerfileNorScript(
+  shown: string,
+  text: string,
+): { file: string; message: string; code: string; hint: string } {
+  return {
+    file: shown,
+    message: `named like a Dockerfile, but ${whyNotDockerfileText(text) ?? "it is not one"}; check reads Dockerfiles and scripts`,
+    code: "ALPINIZE_CHECK_NOT_DOCKERFILE",
+    hint: "migrate DIR and check DIR skip it, and pin refuses it. If it is a Dockerfile, start it with FROM or ARG (comments may come first); otherwise leave it out.",
+  };
 }

@@ -1,7 +1,13 @@
 import { statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { type BoundedReadAny, linkFailure, readBoundedSync } from "@alpinize/bounded-read";
-import { MAX_DOCKERFILE_BYTES, type MigrateResult, migrateDockerfile } from "@alpinize/dockerfile";
+import {
+  isAmbiguousDockerfileName,
+  MAX_DOCKERFILE_BYTES,
+  type MigrateResult,
+  migrateDockerfile,
+  whyNotDockerfileText,
+} from "@alpinize/dockerfile";
 import { formatBytes, InputError } from "@alpinize/errors";
 import type { PackageMap } from "@alpinize/package-map";
 import {
@@ -100,7 +106,22 @@ function readDockerfile(path: string, file: string): string {
       hint: "Pass a Dockerfile.",
     });
   }
-  return decodeText(bytes);
+  const text = decodeText(bytes);
+  // `Dockerfile.sh`, `dockerfile.prod`…: judged by what they hold, as the walks and pin judge them.
+  const why = isAmbiguousDockerfileName(basename(path)) ? whyNotDockerfileText(text) : undefined;
+  if (why !== undefined) throw notADockerfile(file, why);
+  return text;
+}
+
+function notADockerfile(file: string, why: string): InputError {
+  return new InputError(
+    "ALPINIZE_MIGRATE_NOT_DOCKERFILE",
+    `${file}: named like a Dockerfile, but ${why}; migrate reads Dockerfiles`,
+    {
+      hint: "migrate DIR and check DIR skip it too, and pin refuses it. If it is a Dockerfile, start it with FROM or ARG (comments may come first); otherwise leave it out.",
+      details: { file },
+    },
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import { detectFileKind, type PinFileKind } from "@alpinize/digest";
-import { isAmbiguousDockerfileName } from "@alpinize/dockerfile";
+import { isAmbiguousDockerfileName, whyNotDockerfileText } from "@alpinize/dockerfile";
 import { InputError } from "@alpinize/errors";
 import { escapeInline } from "@alpinize/image-ref";
 
@@ -27,20 +27,14 @@ export function kindOfName(
 }
 
 /**
- * `Dockerfile.sh`, `Dockerfile.txt`…: a Dockerfile when it holds one, as `migrate DIR` and
- * `check DIR` take it; otherwise refused (exit 2), never passed with nothing pinned.
+ * `Dockerfile.sh`, `dockerfile.prod`, `app.Dockerfile.txt`…: a Dockerfile when it holds one (by
+ * its first 64 Ki characters), as `migrate DIR`, `check DIR` and `check FILE` take it; otherwise
+ * refused (exit 2), never passed with nothing pinned.
  */
 export function kindOfText(file: string, path: string, text: string): PinFileKind {
   const kind = detectFileKind(path, text);
   if (kind !== undefined) return kind;
-  throw notADockerfile(file, whyNotADockerfile(text));
-}
-
-function whyNotADockerfile(text: string): string {
-  const body = text.replace(/^\uFEFF/, "");
-  if (body.startsWith("#!")) return "it starts with #!, so it is a script";
-  if (!/^[ \t]*[^\s#]/m.test(body)) return "it holds no instruction, only blank lines or comments";
-  return "its first line past blank lines and comments is not a FROM or an ARG, so it is not one";
+  throw notADockerfile(file, whyNotDockerfileText(text) ?? "it is not one");
 }
 
 function notADockerfile(file: string, why: string): InputError {
@@ -48,7 +42,7 @@ function notADockerfile(file: string, why: string): InputError {
     "ALPINIZE_PIN_UNKNOWN_KIND",
     `${escapeInline(file)}: named like a Dockerfile, but ${why}; pin cannot tell what to pin in it`,
     {
-      hint: "migrate DIR and check DIR skip it too. If it is a Dockerfile, start it with FROM or ARG (comments may come first) or pass --kind dockerfile; otherwise leave it out.",
+      hint: "migrate DIR and check DIR skip it too (check FILE lints it as a script when it starts #! or ends .sh, .bash or .ash). If it is a Dockerfile, start it with FROM or ARG (comments may come first) or pass --kind dockerfile; otherwise leave it out.",
       details: { file },
     },
   );
