@@ -174,6 +174,8 @@ export { withoutTrailingSlashes } from "./rules/trailing-slashes.js";
 export { toolInUnreadableScript } from "./rules/unconvertible.js";
 export { DEBIAN_BASE_GROUPS } from "./rules/users-debian-groups.js";
 export { DEFAULT_PATH, pathAfterEnv } from "./search-path.js";
+/** Marks a script an `sh -c`, `$( )` or fed here-document runs: its `exit 1` ends only that shell. */
+export { markChildShell } from "./shell/child-shells.js";
 export {
   ALWAYS_FAIL,
   ALWAYS_SUCCEED,

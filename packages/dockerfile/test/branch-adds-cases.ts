@@ -225,6 +225,70 @@ export const BRANCH_ADDS: [name: string, run: string, passes: boolean][] = [
     `RUN x="$(command -v useradd || ${ADD})"; useradd app`,
     true,
   ],
+  // An exit (return, exec, local outside a function) ends the shell it runs in: what follows it
+  // there never runs, and where that shell is a ( ), an sh -c or a $( ), the script goes on.
+  ["an add after an exit in a ( ) subshell", `RUN ( exit 0; ${ADD} ); useradd app`, false],
+  ["an add after exit 0 && in a ( ) subshell", `RUN ( exit 0 && ${ADD} ); useradd app`, false],
+  ["an add after a bare exit in a ( ) subshell", `RUN ( exit; ${ADD} ); useradd app`, false],
+  [
+    "an add after an exit in a ( ) of a loop body",
+    `RUN for i in 1; do ( exit 0; ${ADD} ); done; useradd app`,
+    false,
+  ],
+  [
+    "an add after an exit in an if in a ( ) subshell",
+    `RUN ( if true; then exit 0; fi; ${ADD} ); useradd app`,
+    false,
+  ],
+  ["an add before an exit in a ( ) subshell", `RUN ( ${ADD}; exit 0 ); useradd app`, true],
+  ["an add after exit 0 in an sh -c string", `RUN sh -c 'exit 0; ${ADD}'; useradd app`, false],
+  ["an add after exit 1 in an sh -c string", `RUN sh -c 'exit 1; ${ADD}'; useradd app`, false],
+  ["an add after an exit in a $( )", `RUN x=$(exit 0; ${ADD}); useradd app`, false],
+  ["an add after a return in a ( ) subshell", `RUN ( return 0; ${ADD} ); useradd app`, false],
+  ["an add after an exec in a ( ) subshell", `RUN ( exec true; ${ADD} ); useradd app`, false],
+  [
+    "an add after an exec of redirects alone in a ( ) subshell",
+    `RUN ( exec 2>&1; ${ADD} ); useradd app`,
+    true,
+  ],
+  [
+    "an add after a top-level exit 0, the call in the same RUN",
+    `RUN exit 0; ${ADD}; useradd app`,
+    true,
+  ],
+  [
+    "an add after a top-level return 0, the call in the same RUN",
+    `RUN return 0; ${ADD}; useradd app`,
+    true,
+  ],
+  [
+    "an add after a top-level exit 0, the call in the next RUN",
+    `RUN exit 0; ${ADD}\nRUN useradd app`,
+    false,
+  ],
+  [
+    "an add after a test's || exit 0, the call in the next RUN",
+    `RUN [ -n "$A" ] || exit 0; ${ADD}\nRUN useradd app`,
+    false,
+  ],
+  [
+    "an add after an exit 0 in a loop, the call in the next RUN",
+    `RUN for i in 1; do exit 0; done; ${ADD}\nRUN useradd app`,
+    false,
+  ],
+  [
+    "an add after a test's || exit 1 that goes on, the call in the next RUN",
+    `RUN [ -z "$A" ] || exit 1; ${ADD}\nRUN useradd app`,
+    true,
+  ],
+  ["an add after an exit piped into cat", `RUN exit 0 | cat; ${ADD}\nRUN useradd app`, true],
+  [
+    "an add after local outside a function &&",
+    `RUN local X=$(false) && ${ADD}; useradd app`,
+    false,
+  ],
+  ["an add after local in a ( ) subshell", `RUN ( local X=1; ${ADD} ); useradd app`, false],
+  ["an add after shift with no arguments &&", `RUN shift && ${ADD}; useradd app`, false],
   [
     "a case redirected into a missing folder",
     `RUN case "$A" in 1) ${ADD};; *) ${ADD};; esac >/no/such/dir/f; useradd app`,

@@ -165,6 +165,51 @@ export const CASES: Record<string, string> = {
   "an add in a $( ) after a probe's || passes": file(
     `RUN x="$(command -v useradd || ${ADD})"; useradd app`,
   ),
+  // An exit (return, exec, local outside a function) ending its shell (BRANCH_ADDS too).
+  "an add after an exit in a ( ) subshell": file(`RUN ( exit 0; ${ADD} ); useradd app`),
+  "an add after exit 0 && in a ( ) subshell": file(`RUN ( exit 0 && ${ADD} ); useradd app`),
+  "an add after a bare exit in a ( ) subshell": file(`RUN ( exit; ${ADD} ); useradd app`),
+  "an add after an exit in a ( ) of a loop body": file(
+    `RUN for i in 1; do ( exit 0; ${ADD} ); done; useradd app`,
+  ),
+  "an add after an exit in an if in a ( ) subshell": file(
+    `RUN ( if true; then exit 0; fi; ${ADD} ); useradd app`,
+  ),
+  "an add before an exit in a ( ) subshell passes": file(`RUN ( ${ADD}; exit 0 ); useradd app`),
+  "an add after exit 0 in an sh -c string": file(`RUN sh -c 'exit 0; ${ADD}'; useradd app`),
+  "an add after exit 1 in an sh -c string": file(`RUN sh -c 'exit 1; ${ADD}'; useradd app`),
+  "an add after an exit in a $( )": file(`RUN x=$(exit 0; ${ADD}); useradd app`),
+  "an add after a return in a ( ) subshell": file(`RUN ( return 0; ${ADD} ); useradd app`),
+  "an add after an exec in a ( ) subshell": file(`RUN ( exec true; ${ADD} ); useradd app`),
+  "an add after an exec of redirects alone in a ( ) subshell passes": file(
+    `RUN ( exec 2>&1; ${ADD} ); useradd app`,
+  ),
+  "an add after a top-level exit 0, the call in the same RUN passes": file(
+    `RUN exit 0; ${ADD}; useradd app`,
+  ),
+  "an add after a top-level return 0, the call in the same RUN passes": file(
+    `RUN return 0; ${ADD}; useradd app`,
+  ),
+  "an add after a top-level exit 0, the call in the next RUN": file(
+    `RUN exit 0; ${ADD}`,
+    `RUN useradd app`,
+  ),
+  "an add after a test's || exit 0, the call in the next RUN": file(
+    `RUN [ -n "$A" ] || exit 0; ${ADD}`,
+    `RUN useradd app`,
+  ),
+  "an add after an exit 0 in a loop, the call in the next RUN": file(
+    `RUN for i in 1; do exit 0; done; ${ADD}`,
+    `RUN useradd app`,
+  ),
+  "an add after a test's || exit 1 that goes on, the call in the next RUN passes": file(
+    `RUN [ -z "$A" ] || exit 1; ${ADD}`,
+    `RUN useradd app`,
+  ),
+  "an add after an exit piped into cat passes": file(`RUN exit 0 | cat; ${ADD}`, `RUN useradd app`),
+  "an add after local outside a function &&": file(`RUN local X=$(false) && ${ADD}; useradd app`),
+  "an add after local in a ( ) subshell": file(`RUN ( local X=1; ${ADD} ); useradd app`),
+  "an add after shift with no arguments &&": file(`RUN shift && ${ADD}; useradd app`),
   "both branches of an if in a sh -c string passes": file(
     `RUN sh -c 'if [ "$A" = 1 ]; then ${ADD}; else ${ADD}; fi; useradd app'`,
   ),

@@ -1,5 +1,6 @@
 import { splitFlags } from "../parse/dockerfile.js";
 import type { Heredoc, Instruction } from "../parse/types.js";
+import { markChildShell } from "../shell/child-shells.js";
 import { type Pipeline, parseScript, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import {
   heredocSource,
@@ -117,9 +118,12 @@ function bodyOf(
   };
 }
 
+/** A fed body's script, which sh runs in a shell of its own (an `exit 1` there ends only that). */
 function parsed(make: () => ShellSource): { src?: ShellSource } {
   try {
-    return { src: make() };
+    const src = make();
+    markChildShell(src.script);
+    return { src };
   } catch (err) {
     if (err instanceof ShellSyntaxError) return {};
     throw err;

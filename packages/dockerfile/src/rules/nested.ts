@@ -1,4 +1,5 @@
 import type { MigrationContext } from "../migrate/context.js";
+import { markChildShell } from "../shell/child-shells.js";
 import { type Pipeline, type SimpleCommand, scriptOrUndefined } from "../shell/script.js";
 import { offsetSource, type ShellSource } from "../shell/source.js";
 import type { Word } from "../shell/tokens.js";
@@ -106,7 +107,8 @@ export function nestedSource(parent: ShellSource, word: Word): ShellSource | und
   if ((quote !== "'" && quote !== '"') || raw.length < 2 || raw.at(-1) !== quote) return undefined;
   const inner = raw.slice(1, -1);
   if (FORBIDDEN[quote]!.test(inner)) return undefined;
-  const script = scriptOrUndefined(inner);
+  // `sh -c` runs it in a shell of its own: an `exit 1` there ends only that one.
+  const script = markChildShell(scriptOrUndefined(inner));
   if (!script) return undefined;
   return offsetSource(parent, script, word.start + 1);
 }

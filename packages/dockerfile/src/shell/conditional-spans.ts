@@ -1,5 +1,13 @@
 import { countBelow } from "../sorted.js";
-import { leaves, mayFailRedirect, testBefore, waitsNext } from "./list-control.js";
+import { isChildShell } from "./child-shells.js";
+import {
+  endsShell,
+  leaves,
+  localBefore,
+  mayFailRedirect,
+  testBefore,
+  waitsNext,
+} from "./list-control.js";
 import { loneProbeBefore } from "./probe-commands.js";
 import { type Header, isNested, opensFunction, type Script } from "./script.js";
 import { type ShellSource, textSource } from "./source.js";
@@ -44,6 +52,14 @@ interface Frame {
   leave?: number;
   /** For a `loop` or group: the frame in it around its first `break`/`continue`, whose end is `leave`. */
   leaveAfter?: Frame;
+  /** A `( )` subshell or a function body: an `exit` (`return`) in it ends it, not the script. */
+  shell?: boolean;
+  /** A function body, where `local` and `return` are in place. */
+  fn?: boolean;
+  /** For a `shell` (or the script): where what its first `exit` may skip starts. */
+  exit?: number;
+  /** For a `shell`: the frame in it around that `exit`, whose end is `exit`. */
+  exitAfter?: Frame;
 }
 
 interface Index {
@@ -120,22 +136,28 @@ function indexOf(found: Span[]): Index {
  * does one after a test (`[ -n "$A" ] && apk add shadow`). So do a list sent to the background
  * (`apk add shadow & useradd app`, unless a `wait` comes next), a `case` with a `;&`/`;;&` arm,
  * what follows the first `break`/`continue` in a `for` body (up to its `done`, and in a `{ }`
- * group there up to its `}`), and a compound whose redirect may fail (list-control). `pairs`
+ * group there up to its `}`), what follows an `exit` up to the end of the shell it ends
+ * (markExit), and a compound whose redirect may fail (list-control). `pairs`
  * gets the two stretches of each `test && … || …` ({@link Frame.pair}). The stretches inside its
  * `$( )`s are the script's too.
  */
 export function conditionalSpans(script: Script, pairs?: Span[]): Span[] {
   const out: Span[] = [];
   const frames: Frame[] = [];
+  // The script's own shell, around every frame (an `exit` at its top level).
+  const root: Frame = { kind: "group", start: 0, open: 0, shell: true };
   // Where the and-or list being read starts (its first item), once it has one.
   let list: number | undefined;
-  // Pops the innermost frame, ending at `end`: where a loop's `break` in it stops running the body.
+  // Pops the innermost frame, ending at `end`: where a loop's `break` (an `exit`) in it stops
+  // running the body (the shell).
   const pop = (end: number): Frame | undefined => {
     const f = frames.pop();
     const loop = frames.at(-1);
     if (f && loop?.leaveAfter === f) loop.leave ??= end;
+    if (f && (loop ?? root).exitAfter === f) (loop ?? root).exit ??= end;
     return f;
   };
+  const inFunction = () => frames.some((f) => f.fn);
   const closeOr = (end: number) => {
     while (isList(frames.at(-1))) {
       const f = pop(end)!;
@@ -149,6 +171,7 @@ export function conditionalSpans(script: Script, pairs?: Span[]): Span[] {
     for (let f = pop(end); f; f = pop(end)) {
       if (f.kind !== "group" && f.kind !== "loop" && f.kind !== "case") out.push([f.start, end]);
       if (f.leave !== undefined) out.push([f.leave, end]);
+      if (f.exit !== undefined) out.push([f.exit, end]);
       if (closes(f)) return f;
     }
     return undefined;
@@ -177,7 +200,9 @@ export function conditionalSpans(script: Script, pairs?: Span[]): Span[] {
         if (top?.kind === "or") delete top.pair;
         if (
           !isList(frames.at(-1)) &&
-          (loneProbeBefore(script.items, k) || testBefore(script.items, k))
+          (loneProbeBefore(script.items, k) ||
+            testBefore(script.items, k) ||
+            localBefore(script.items, k, inFunction()))
         )
           frames.push({ kind: "and", start: it.end, open: it.end });
       } else if (it.op !== "|") {
@@ -198,6 +223,8 @@ export function conditionalSpans(script: Script, pairs?: Span[]): Span[] {
       list ??= it.start;
       const leaving = leaves(it);
       if (leaving !== undefined) markLeave(frames, leaving, it.start);
+      const ends = endsShell(script.items, k, inFunction());
+      if (ends) markExit(frames, root, ends === "may" || isChildShell(script), it.start);
     } else if (it.kind === "keyword") {
       const w = it.word;
       if (w === "if") open("if", it.start);
@@ -223,9 +250,14 @@ export function conditionalSpans(script: Script, pairs?: Span[]): Span[] {
           k,
           close(it.end, (f) => ["compound", "loop", "if", "case"].includes(f.kind)),
         );
-      else if (w === "(") open("group", it.start);
-      else if (w === "{") open(opensFunction(script.items, k) ? "compound" : "group", it.start);
-      else if (w === ")" || w === "}")
+      else if (w === "(") {
+        open("group", it.start);
+        frames.at(-1)!.shell = true;
+      } else if (w === "{") {
+        const fn = opensFunction(script.items, k);
+        open(fn ? "compound" : "group", it.start);
+        if (fn) Object.assign(frames.at(-1)!, { shell: true, fn: true });
+      } else if (w === ")" || w === "}")
         closed(
           k,
           close(it.end, (f) => !isList(f)),
@@ -234,6 +266,7 @@ export function conditionalSpans(script: Script, pairs?: Span[]): Span[] {
     }
   }
   close(script.text.length, () => false);
+  if (root.exit !== undefined) out.push([root.exit, script.text.length]);
   for (const span of substitutionSpans(script)) out.push(span);
   return out;
 }
@@ -286,6 +319,24 @@ function markLeave(frames: Frame[], n: number, at: number): void {
     left++;
     if (f.kind === "loop") skipRest(f, frames[i + 1], at);
   }
+}
+
+/**
+ * An `exit` (`return`, `exec cmd`, `local` outside a function) at `at` ends the innermost shell
+ * around it (a `( )`, a function body, else the script): what follows it there may not run, from
+ * `at` or from the end of the frame in that shell that holds it (spans stay nested). One that
+ * surely fails (`exit 1`) at the script's top level stops the build, so nothing after it is
+ * skipped where the build goes on, unless `always`: in a `( )` or a child shell (an `sh -c`
+ * string, a `$( )`) the script that ran it goes on. Only its first such `exit` counts.
+ */
+function markExit(frames: Frame[], root: Frame, always: boolean, at: number): void {
+  const i = frames.findLastIndex((f) => f.shell);
+  if (i < 0 && !always) return;
+  const shell = i < 0 ? root : frames[i]!;
+  if (shell.exit !== undefined || shell.exitAfter) return;
+  const around = frames[i + 1];
+  if (around) shell.exitAfter = around;
+  else shell.exit = at;
 }
 
 /**

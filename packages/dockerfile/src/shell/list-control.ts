@@ -8,8 +8,11 @@ import type { Item, Pipeline } from "./script.js";
  * (`fi >/no/such/dir/f` runs none of it).
  */
 
-/** A command whose failure is a usual answer, not an error a build stops for. */
-const TESTS = new Set(["false", "test", "[", "[[", "grep"]);
+/**
+ * A command whose failure is a usual answer, not an error a build stops for; `shift` fails where
+ * the shell has fewer arguments (a RUN has none).
+ */
+const TESTS = new Set(["false", "test", "[", "[[", "grep", "shift"]);
 
 /** Closing words of a compound, whose exit status is that of whatever ran last inside it. */
 const CLOSERS = new Set(["fi", "done", "esac", "}", ")"]);
@@ -81,4 +84,49 @@ function safeRedirect(raw: string): boolean {
     /^\d*(?:<<|[<>]&)/.test(raw) ||
     /^\d*(?:>>?|<|&>>?|>\|)\s*\/dev\/(?:null|stdout|stderr)$/.test(raw)
   );
+}
+
+/**
+ * How the lone command of `items[k]` ends the shell it runs in, as busybox sh runs it: `"fails"`
+ * (`exit 1`, a bare `exit` after `||`, `local` outside a function, which exits 2), `"may"`
+ * (`exit 0`, `exit $X`, a bare `exit` elsewhere, `return` outside a function, `exec cmd`, which
+ * replaces the shell), or undefined (it goes on; a command in a pipeline runs in a shell of its
+ * own).
+ */
+export function endsShell(
+  items: readonly Item[],
+  k: number,
+  inFunction: boolean,
+): "fails" | "may" | undefined {
+  const it = items[k];
+  if (it?.kind !== "pipeline" || it.commands.length !== 1) return undefined;
+  const args = it.commands[0]!.args;
+  const name = args[0]?.value;
+  if (name === "exec") return args.length > 1 ? "may" : undefined;
+  if (inFunction) return undefined;
+  if (name === "local") return "fails";
+  if (name !== "exit" && name !== "return") return undefined;
+  if (args.length === 1) return isOp(items[k - 1], "||") ? "fails" : "may";
+  const status = args[1]!.value;
+  return status !== undefined && /^\d+$/.test(status) && Number(status) % 256 !== 0
+    ? "fails"
+    : "may";
+}
+
+/**
+ * `local` before the `&&` at `items[k]`, outside a function: busybox fails it ("not in a
+ * function") and what follows the `&&` never runs.
+ */
+export function localBefore(items: readonly Item[], k: number, inFunction: boolean): boolean {
+  const before = items[k - 1];
+  return (
+    !inFunction &&
+    before?.kind === "pipeline" &&
+    before.commands.length === 1 &&
+    before.commands[0]!.args[0]?.value === "local"
+  );
+}
+
+function isOp(item: Item | undefined, op: string): boolean {
+  return item?.kind === "op" && item.op === op;
 }

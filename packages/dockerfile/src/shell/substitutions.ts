@@ -1,3 +1,4 @@
+import { markChildShell } from "./child-shells.js";
 import { type Pipeline, scriptOrUndefined } from "./script.js";
 import { mappedSource, offsetSource, type Parent, type ShellSource } from "./source.js";
 import { ShellSyntaxError, skipExpansion } from "./tokenize.js";
@@ -108,7 +109,8 @@ function collect(
     const text = body?.text ?? raw.slice(f.start + 2, f.end - 1);
     // A `<<-` body loses the tabs that start its lines, inside the substitution too: not read.
     const exact = f.exact && !(mode === "stripped" && text.includes("\n"));
-    const script = exact ? scriptOrUndefined(text) : undefined;
+    // It runs in a shell of its own: an `exit` there ends only that one.
+    const script = exact ? markChildShell(scriptOrUndefined(text)) : undefined;
     const sub: Substitution = {
       at: parent.span(base + f.start, base + f.end),
       backquoted: f.backquoted,

@@ -1,4 +1,5 @@
 import {
+  markChildShell,
   parseScript,
   probedProgram,
   type Scope,
@@ -73,7 +74,12 @@ function place(script: Script, at: number, out: CommandScope): Span[] {
 function partsOf(run: RunStep): Part[] {
   let parts = parsed.get(run);
   if (!parts) {
-    parts = run.scripts.map(({ start, text }) => ({ start, script: parseOrUndefined(text) }));
+    // Here-documents fed to sh run in a shell of their own (an `exit 1` there ends only that).
+    const fed = (run.heredocRuns?.length ?? 0) > 0;
+    parts = run.scripts.map(({ start, text }, k) => {
+      const script = parseOrUndefined(text);
+      return { start, script: k > 0 && fed ? markChildShell(script) : script };
+    });
     parsed.set(run, parts);
   }
   return parts;
@@ -81,7 +87,8 @@ function partsOf(run: RunStep): Part[] {
 
 function stringScript({ text }: NestedAt): Script | undefined {
   if (strings.has(text)) return strings.get(text);
-  const script = parseOrUndefined(text);
+  // An `sh -c`/`eval` string: `sh -c` runs it in a shell of its own.
+  const script = markChildShell(parseOrUndefined(text));
   // Bounded: a Dockerfile has few strings, a long check run many files.
   if (strings.size > 1000) strings.clear();
   strings.set(text, script);
