@@ -128,6 +128,10 @@ export const OR_GUARD_FORMS: readonly (readonly [run: string, passes: boolean])[
   // What runs after `||` that is known to succeed: `! false`, `eval true`, `$(true)` alone.
   ["useradd -Z x app || ! false", true],
   ["useradd -Z x app || eval true", true],
+  ["useradd -Z x app || eval 'true'", true],
+  ["useradd -Z x app || eval \"true\"", true],
+  ["useradd -Z x app || eval 'true; exit 1'", false],
+  ["useradd -Z x app || eval 'false'", false],
   ["useradd -Z x app || $(true)", true],
   ["useradd -Z x app || ! true", false],
   ["useradd -Z x app || eval false", false],

@@ -379,10 +379,11 @@ function commandEnds(cmd: SimpleCommand, nounset: boolean): Unit {
   const name = (cmd.name ?? cmd.args[0]?.raw ?? "").replace(/^.*\//, "");
   if (!cmd.redirects.every((r) => SAFE_REDIRECT.test(r.raw))) return "ends";
   if ([...cmd.assignments, ...cmd.args].some((w) => mayExit(w.raw, nounset))) return "ends";
+  // A quoted word is read unquoted (`eval 'true'` runs true), as alpinize check's words are.
   if (
     alwaysSucceeds(
       name,
-      cmd.args.slice(1).map((w) => w.raw),
+      cmd.args.slice(1).map((w) => w.value ?? w.raw),
     )
   )
     return "ok";
