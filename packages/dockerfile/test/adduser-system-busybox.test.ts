@@ -1,25 +1,21 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { migrate } from "./helpers.js";
 import {
+  alpineRoots,
   busyboxSkipReason,
   expectBodiesPass,
-  makeAlpineRoot,
   runBodies,
 } from "./support/busybox-root.js";
 
 const reason = busyboxSkipReason();
 describe.skipIf(reason !== undefined)("users: Debian's adduser --system, under busybox", () => {
-  const roots: string[] = [];
-  afterEach(() => {
-    for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const newRoot = alpineRoots("alpinize-adduser-system-");
 
   /** Runs every RUN of the migrated file in a fresh Alpine root; each must exit 0. */
   function runAll(dockerfile: string): { root: string; group: string; passwd: string } {
-    const root = makeAlpineRoot("alpinize-adduser-system-");
-    roots.push(root);
+    const root = newRoot();
     expectBodiesPass(root, runBodies(migrate(dockerfile).output));
     const read = (f: string) => readFileSync(join(root, "etc", f), "utf8");
     return { root, group: read("group"), passwd: read("passwd") };

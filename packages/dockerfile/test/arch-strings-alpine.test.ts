@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { analyzeStages, lineFinder, migrateDockerfile, parseDockerfile } from "../src/index.js";
 import { debianToolsLeftIn } from "../src/rules/tools-left.js";
 import { packageMap } from "./helpers.js";
-import { busyboxSkipReason, makeAlpineRoot } from "./support/busybox-root.js";
+import { alpineRoots, busyboxSkipReason } from "./support/busybox-root.js";
 
 const options = { packageMap: packageMap("3.23"), release: "3.23" };
 const PRINT = "dpkg --print-architecture";
@@ -84,14 +84,10 @@ const reason = busyboxSkipReason();
 describe.skipIf(reason !== undefined)(
   `the converted sh -c string under busybox${reason ? ` (skipped: ${reason})` : ""}`,
   () => {
-    const roots: string[] = [];
-    afterEach(() => {
-      for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
-    });
+    const newRoot = alpineRoots("alpinize-arch-strings-");
 
     it("prints Debian's name for each Alpine one", () => {
-      const root = makeAlpineRoot("alpinize-arch-strings-");
-      roots.push(root);
+      const root = newRoot();
       const out = migrateDockerfile(
         `FROM alpine:3.23\nRUN ${shString(`${PRINT} > /tmp/arch`)}\n`,
         options,

@@ -1,27 +1,18 @@
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ALPINE_BASE_PRIMARY_GIDS } from "../src/rules/alpine-base.js";
 import { migrate } from "./helpers.js";
 import {
+  alpineRoots,
   busyboxSkipReason,
   expectBodiesPass,
-  makeAlpineRoot,
   runBodies,
 } from "./support/busybox-root.js";
 
 const reason = busyboxSkipReason();
 describe.skipIf(reason !== undefined)("users: Alpine's base group on a GID, under busybox", () => {
-  // Every root a test makes (one test runs two files) goes afterwards.
-  const roots: string[] = [];
-  const newRoot = () => {
-    const dir = makeAlpineRoot("alpinize-base-gid-");
-    roots.push(dir);
-    return dir;
-  };
-  afterEach(() => {
-    for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const newRoot = alpineRoots("alpinize-base-gid-");
 
   /** Runs every RUN of the migrated file in a fresh Alpine root; each must exit 0. */
   function runAll(dockerfile: string): { group: string; passwd: string } {

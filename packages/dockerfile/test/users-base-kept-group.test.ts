@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TEST_CACHE } from "@alpinize/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { migrate } from "./helpers.js";
-import { busyboxSkipReason, makeAlpineRoot, runBodies } from "./support/busybox-root.js";
+import { alpineRoots, busyboxSkipReason, runBodies } from "./support/busybox-root.js";
 
 // `adduser --system --home /srv ntp` is kept (Alpine's ntp has home /var/empty), and its warning
 // says the primary group differs too: Debian's adduser gives nogroup (65534), Alpine's ntp has
@@ -53,14 +53,10 @@ const reason = busyboxSkipReason();
 describe.skipIf(reason !== undefined || debianReason !== undefined)(
   "the group facts of that warning, from Debian's adduser and the musl busybox",
   () => {
-    const roots: string[] = [];
-    afterEach(() => {
-      for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
-    });
+    const newRoot = alpineRoots("alpinize-kept-group-");
 
     it("Debian gives ntp nogroup 65534; busybox stops on ntp, and gives a new name nogroup 65533", () => {
-      const debian = mkdtempSync(join(tmpdir(), "alpinize-kept-group-debian-"));
-      roots.push(debian);
+      const debian = newRoot.keep(mkdtempSync(join(tmpdir(), "alpinize-kept-group-debian-")));
       // Hard links for the programs; /etc copied, since adduser rewrites it.
       execFileSync("cp", ["-al", `${DEBIAN_ROOT}/.`, debian]);
       rmSync(join(debian, "etc"), { recursive: true });
@@ -73,8 +69,7 @@ describe.skipIf(reason !== undefined || debianReason !== undefined)(
       expect(readFileSync(join(debian, "etc/passwd"), "utf8")).toMatch(/^ntp:x:\d+:65534:/m);
       expect(readFileSync(join(debian, "etc/group"), "utf8")).toMatch(/^nogroup:x:65534:/m);
 
-      const alpine = makeAlpineRoot("alpinize-kept-group-");
-      roots.push(alpine);
+      const alpine = newRoot();
       const [body = ""] = runBodies(
         migrate(`${FROM}RUN adduser --system --home /srv ntp\n`).output,
       );

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { migrate } from "./helpers.js";
-import { busyboxSkipReason, makeAlpineRoot, runBodies } from "./support/busybox-root.js";
+import { alpineRoots, busyboxSkipReason, runBodies } from "./support/busybox-root.js";
 
 const FROM = "FROM debian:bookworm-slim\n";
 const DROPPED_NTP =
@@ -69,14 +69,10 @@ describe("users: Debian's adduser of an account Alpine's base has", () => {
 
 const reason = busyboxSkipReason();
 describe.skipIf(reason !== undefined)("users: a dropped adduser, under busybox", () => {
-  const roots: string[] = [];
-  afterEach(() => {
-    for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const newRoot = alpineRoots("alpinize-adduser-base-");
 
   it("the written steps pass and Alpine's ntp is the account", () => {
-    const root = makeAlpineRoot("alpinize-adduser-base-");
-    roots.push(root);
+    const root = newRoot();
     const written = migrate(`${FROM}RUN adduser --system ntp && id ntp\n`).output;
     for (const body of runBodies(written)) {
       const r = spawnSync("chroot", [root, "/bin/sh", "-ec", body], {

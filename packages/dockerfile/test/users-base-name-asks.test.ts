@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { corpusPath } from "@alpinize/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ALPINE_BASE_USER_ENTRIES } from "../src/rules/users-base-accounts.js";
 import { migrate } from "./helpers.js";
-import { busyboxSkipReason, makeAlpineRoot, runBodies } from "./support/busybox-root.js";
+import { alpineRoots, busyboxSkipReason, runBodies } from "./support/busybox-root.js";
 
 const FROM = "FROM debian:bookworm-slim\n";
 const users = (text: string) => {
@@ -81,14 +81,10 @@ describe("users: a base account asked for with another group, home or shell", ()
 
 const reason = busyboxSkipReason();
 describe.skipIf(reason !== undefined)("users: a kept base account, under busybox", () => {
-  const roots: string[] = [];
-  afterEach(() => {
-    for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const newRoot = alpineRoots("alpinize-base-asks-");
 
   it("the kept line stops the build, as its warning says, instead of a home that is not there", () => {
-    const root = makeAlpineRoot("alpinize-base-asks-");
-    roots.push(root);
+    const root = newRoot();
     const written = migrate(`${FROM}RUN useradd -m -d /var/lib/ntp ntp\n`).output;
     const results = runBodies(written).map((body) =>
       spawnSync("chroot", [root, "/bin/sh", "-ec", body], {

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { migrate } from "./helpers.js";
-import { busyboxSkipReason, makeAlpineRoot, runBodies } from "./support/busybox-root.js";
+import { alpineRoots, busyboxSkipReason, runBodies } from "./support/busybox-root.js";
 
 const FROM = "FROM debian:bookworm-slim\n";
 const usersMessages = (text: string) =>
@@ -39,15 +39,11 @@ describe("users: a base account's name made with another ID", () => {
 
 const reason = busyboxSkipReason();
 describe.skipIf(reason !== undefined)("users: a base account's name, under busybox", () => {
-  const roots: string[] = [];
-  afterEach(() => {
-    for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const newRoot = alpineRoots("alpinize-base-name-");
 
   /** The written RUN of `dockerfile` in a fresh Alpine root: its exit status and stderr. */
   function runWritten(dockerfile: string): { status: number | null; stderr: string; root: string } {
-    const root = makeAlpineRoot("alpinize-base-name-");
-    roots.push(root);
+    const root = newRoot();
     const [body] = runBodies(migrate(dockerfile).output);
     const r = spawnSync("chroot", [root, "/bin/sh", "-ec", body!], {
       encoding: "utf8",

@@ -1,26 +1,18 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { migrate } from "./helpers.js";
 import {
+  alpineRoots,
   busyboxSkipReason,
   expectBodiesPass,
-  makeAlpineRoot,
   runBodies,
 } from "./support/busybox-root.js";
 
 const reason = busyboxSkipReason();
 describe.skipIf(reason !== undefined)("users: a primary GID given by number, under busybox", () => {
-  const roots: string[] = [];
-  const newRoot = () => {
-    const dir = makeAlpineRoot("alpinize-gid-names-");
-    roots.push(dir);
-    return dir;
-  };
-  afterEach(() => {
-    for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const newRoot = alpineRoots("alpinize-gid-names-");
 
   const sh = (root: string, body: string) =>
     spawnSync("chroot", [root, "/bin/sh", "-ec", body], { encoding: "utf8", timeout: 60_000 });

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { migrate } from "./helpers.js";
-import { busyboxSkipReason, makeAlpineRoot, runBodies } from "./support/busybox-root.js";
+import { alpineRoots, busyboxSkipReason, runBodies } from "./support/busybox-root.js";
 
 const run = (lines: string[]) => migrate(["FROM debian:bookworm", ...lines, ""].join("\n"));
 
@@ -38,14 +38,10 @@ describe("users: a system user's own group gets GID = UID, as Debian's tools giv
 
 const reason = busyboxSkipReason();
 describe.skipIf(reason !== undefined)("users: system users' own GID, under busybox", () => {
-  const roots: string[] = [];
-  afterEach(() => {
-    for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const newRoot = alpineRoots("alpinize-system-own-gid-");
 
   function groupsAfter(text: string, before = ""): string {
-    const root = makeAlpineRoot("alpinize-system-own-gid-");
-    roots.push(root);
+    const root = newRoot();
     const bodies = runBodies(text).filter((b) => !b.startsWith("apk "));
     for (const body of before ? [before, ...bodies] : bodies) {
       const r = spawnSync("chroot", [root, "/bin/sh", "-ec", body], { encoding: "utf8" });

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { alpineRootSkipReason, makeAlpineRoot as makeRoot } from "@alpinize/testkit";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import { parseDockerfile, splitFlags } from "../../src/parse/dockerfile.js";
 
 // Converted steps run in a scratch root with the musl busybox and Alpine's own /etc/passwd and
@@ -15,6 +16,28 @@ export const busyboxSkipReason = alpineRootSkipReason;
  */
 export function makeAlpineRoot(prefix: string, options: { shadow?: boolean } = {}): string {
   return makeRoot(prefix, { dirs: ["home", "srv"], shadow: options.shadow === true });
+}
+
+/** What `alpineRoots` returns: each call makes a root; `keep` has a root made otherwise removed too. */
+export interface AlpineRoots {
+  (): string;
+  keep(dir: string): string;
+}
+
+/**
+ * Call inside a describe: each call of the result makes an Alpine root (as `makeAlpineRoot`
+ * with this prefix and options), and every root a test made or kept is removed after that test.
+ */
+export function alpineRoots(prefix: string, options: { shadow?: boolean } = {}): AlpineRoots {
+  const roots: string[] = [];
+  afterEach(() => {
+    for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  const keep = (dir: string): string => {
+    roots.push(dir);
+    return dir;
+  };
+  return Object.assign(() => keep(makeAlpineRoot(prefix, options)), { keep });
 }
 
 /** The shell bodies of a Dockerfile's RUN lines (flags such as --mount cut off). */
