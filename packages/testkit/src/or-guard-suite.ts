@@ -12,27 +12,38 @@ import {
 export type SuiteApi = Pick<typeof Vitest, "describe" | "it" | "expect" | "beforeAll" | "afterAll">;
 
 /**
+ * A describe, skipped where no Alpine root can be made, whose tests share one root (with
+ * /dev/null) made before the first and removed after the last; `tests` reads it through `root()`.
+ */
+function describeInRoot(
+  t: SuiteApi,
+  title: string,
+  prefix: string,
+  tests: (root: () => string) => void,
+): void {
+  t.describe.skipIf(alpineRootSkipReason() !== undefined)(title, () => {
+    let root = "";
+    t.beforeAll(() => {
+      root = makeAlpineRoot(prefix, { devNull: true });
+    });
+    t.afterAll(() => rmSync(root, { recursive: true, force: true }));
+    tests(() => root);
+  });
+}
+
+/**
  * Declares the `||` guard suite in the calling test file: one test per OR_GUARD_FORMS row, run by
  * the musl busybox sh in one chroot (passesBothWays), next to whether `guarded` (migrate --check's
  * or alpinize check's reading) calls it guarded; both must match the row. vitest is passed in
  * (`import * as vitest from "vitest"`), so testkit itself never loads it.
  */
 export function describeOrGuards(t: SuiteApi, guarded: (run: string) => boolean): void {
-  t.describe.skipIf(alpineRootSkipReason() !== undefined)(
-    "|| guards read as busybox sh runs them",
-    () => {
-      let root = "";
-      t.beforeAll(() => {
-        root = makeAlpineRoot("alpinize-or-guards-", { devNull: true });
-      });
-      t.afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-      t.it.each(OR_GUARD_FORMS)("%s", (run, expected) => {
-        t.expect({ run, passes: passesBothWays(root, run) }).toEqual({ run, passes: expected });
-        t.expect({ run, guarded: guarded(run) }).toEqual({ run, guarded: expected });
-      });
-    },
-  );
+  describeInRoot(t, "|| guards read as busybox sh runs them", "alpinize-or-guards-", (root) => {
+    t.it.each(OR_GUARD_FORMS)("%s", (run, expected) => {
+      t.expect({ run, passes: passesBothWays(root(), run) }).toEqual({ run, passes: expected });
+      t.expect({ run, guarded: guarded(run) }).toEqual({ run, guarded: expected });
+    });
+  });
 }
 
 /**
@@ -44,18 +55,14 @@ export function describeShellGuards(
   t: SuiteApi,
   guarded: (shell: readonly string[], run: string) => boolean,
 ): void {
-  t.describe.skipIf(alpineRootSkipReason() !== undefined)(
+  describeInRoot(
+    t,
     "|| guards under SHELL options, read as busybox sh runs them",
-    () => {
-      let root = "";
-      t.beforeAll(() => {
-        root = makeAlpineRoot("alpinize-shell-guards-", { devNull: true });
-      });
-      t.afterAll(() => rmSync(root, { recursive: true, force: true }));
-
+    "alpinize-shell-guards-",
+    (root) => {
       t.it.each(SHELL_GUARD_FORMS)("SHELL %j RUN %s", (shell, run, expected) => {
         const row = { shell, run };
-        t.expect({ ...row, passes: passesUnder(root, shell, run) }).toEqual({
+        t.expect({ ...row, passes: passesUnder(root(), shell, run) }).toEqual({
           ...row,
           passes: expected,
         });
