@@ -81,15 +81,25 @@ const EMPTY_SUBSTITUTION = /^(?:\$\(\s*(?:true|:)\s*\)|`\s*(?:true|:)\s*`)$/;
 /**
  * Whether a command exits 0 whatever it is given, `name` its base name, `words` what follows it
  * (redirections and `${x?}` judged by the caller): ALWAYS_SUCCEED; `cat` with no operand, which
- * copies the pipe before it (or the RUN's empty input) through; `eval true`, `eval echo x`, whose
+ * copies the pipe before it (or the RUN's empty input) through, and `tee` writing only to
+ * /dev/null (`tee`, `tee -a /dev/null`; `tee f` fails where f cannot be made); `eval true`, `eval echo x`, whose
  * plain words read back as such a command; and `$(true)` alone, which runs no command and leaves
  * the substitution's status, 0. Anything else may fail (busybox sh, checked in OR_GUARD_FORMS).
  */
 export function alwaysSucceeds(name: string, words: readonly string[]): boolean {
   if (ALWAYS_SUCCEED.has(name)) return true;
   if (name === "cat") return words.length === 0;
+  if (name === "tee") return teeSucceeds(words);
   if (name === "eval") return EVAL_OK.has(words[0] ?? "") && words.every((w) => PLAIN_WORD.test(w));
   return words.length === 0 && EMPTY_SUBSTITUTION.test(name);
+}
+
+/** `tee [-a] [-i] [--] [/dev/null…]`: options first (musl's getopt stops at an operand). */
+function teeSucceeds(words: readonly string[]): boolean {
+  let k = 0;
+  while (k < words.length && (words[k] === "-a" || words[k] === "-i")) k++;
+  if (words[k] === "--") k++;
+  return words.slice(k).every((w) => w === "/dev/null");
 }
 
 /** What `eval` may run for alwaysSucceeds: busybox's adduser/addgroup are judged elsewhere. */
