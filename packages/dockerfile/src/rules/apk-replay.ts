@@ -4,14 +4,8 @@ import type { Instruction, ParsedDockerfile } from "../parse/types.js";
 import { type Scope, scopeAt, spansAround } from "../shell/conditional-spans.js";
 import { probedProgram, type StretchProbe } from "../shell/probe-guard.js";
 import { type Script, scriptOrUndefined, simpleCommands } from "../shell/script.js";
-import {
-  heredocSource,
-  isHeredocScript,
-  runSource,
-  type ShellSource,
-  textSource,
-} from "../shell/source.js";
-import { substitutionsOf } from "../shell/substitutions.js";
+import { heredocSource, isHeredocScript, runSource, type ShellSource } from "../shell/source.js";
+import { substitutionsInScript } from "../shell/substitutions.js";
 import { ShellSyntaxError } from "../shell/tokenize.js";
 import type { Word } from "../shell/tokens.js";
 import type { Stage } from "../stages.js";
@@ -141,7 +135,7 @@ function sourceCalls(
         }
       }
   }
-  for (const sub of substitutionsOf(textSource(src.script))) {
+  for (const sub of substitutionsInScript(src.script)) {
     const inner = sub.src && placedIn(src, sub.src);
     if (inner) {
       const scope = scopeAt(src, sub.at[0], outer);

@@ -10,8 +10,8 @@ import {
 } from "./list-control.js";
 import { loneProbeBefore } from "./probe-commands.js";
 import { type Header, isNested, opensFunction, type Script } from "./script.js";
-import { type ShellSource, textSource } from "./source.js";
-import { substitutionsOf } from "./substitutions.js";
+import type { ShellSource } from "./source.js";
+import { substitutionsInScript } from "./substitutions.js";
 
 /** `[start, end)` of a stretch of text. */
 export type Span = readonly [number, number];
@@ -142,6 +142,24 @@ function indexOf(found: Span[]): Index {
  * `$( )`s are the script's too.
  */
 export function conditionalSpans(script: Script, pairs?: Span[]): Span[] {
+  let read = stretchesOf.get(script);
+  if (!read) {
+    read = { spans: [], pairs: [] };
+    read.spans = readSpans(script, read.pairs);
+    stretchesOf.set(script, read);
+  }
+  pairs?.push(...read.pairs);
+  // A copy: callers sort what they get.
+  return [...read.spans];
+}
+
+/**
+ * Per script, once: a script's stretches hold those of its `$( )`s, which probeStarts and the
+ * stretches of every script around them read again (a `$( )` nested n deep: n³ reads).
+ */
+const stretchesOf = new WeakMap<Script, { spans: Span[]; pairs: Span[] }>();
+
+function readSpans(script: Script, pairs: Span[]): Span[] {
   const out: Span[] = [];
   const frames: Frame[] = [];
   // The script's own shell, around every frame (an `exit` at its top level).
@@ -162,7 +180,7 @@ export function conditionalSpans(script: Script, pairs?: Span[]): Span[] {
     while (isList(frames.at(-1))) {
       const f = pop(end)!;
       out.push([f.start, end]);
-      if (f.pair !== undefined) pairs?.push([f.pair, f.start]);
+      if (f.pair !== undefined) pairs.push([f.pair, f.start]);
     }
   };
   // Pops up to the frame `kind` closes, giving each conditional one its span; the frame it closes.
@@ -279,7 +297,7 @@ export function conditionalSpans(script: Script, pairs?: Span[]): Span[] {
  */
 function substitutionSpans(script: Script): Span[] {
   if (!script.text.includes("$(") && !script.text.includes("`")) return [];
-  return substitutionsOf(textSource(script)).flatMap(({ src, at }) =>
+  return substitutionsInScript(script).flatMap(({ src, at }) =>
     src ? conditionalSpans(src.script).map(([s, e]) => src.span(s, e)) : [at],
   );
 }

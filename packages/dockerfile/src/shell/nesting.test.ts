@@ -41,3 +41,37 @@ describe("migrate on a RUN whose expansions nest past 200 levels", () => {
     },
   );
 });
+
+/**
+ * How often the reader tests for an operator (`String.prototype.startsWith`, which it calls at
+ * each token) while `run` runs: work counted, not timed.
+ */
+function operatorTests(run: () => void): number {
+  const startsWith = String.prototype.startsWith;
+  let calls = 0;
+  String.prototype.startsWith = function (this: string, ...args) {
+    calls++;
+    return startsWith.apply(this, args);
+  };
+  try {
+    run();
+  } finally {
+    String.prototype.startsWith = startsWith;
+  }
+  return calls;
+}
+
+describe("work of migrate on nested expansions", () => {
+  // A script's stretches and probes hold those of its `$( )`s, and each level read them again,
+  // parsing the text nested in it anew: "$(echo "$(echo …)")" 200 deep took 16 s, growing with
+  // the cube of the depth. Twice as deep is now about twice the work.
+  it.each(Object.entries(NESTED))(
+    "reads %s nested twice as deep about twice as much",
+    (_, make) => {
+      const [shallow, deep] = [50, 100].map((n) =>
+        operatorTests(() => migrate(dockerfile(make(n)))),
+      );
+      expect(deep! / shallow!).toBeLessThan(3);
+    },
+  );
+});

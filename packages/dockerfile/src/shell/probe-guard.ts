@@ -7,8 +7,7 @@ import {
   testProbe,
 } from "./probe-commands.js";
 import type { Item, Script } from "./script.js";
-import { textSource } from "./source.js";
-import { substitutionsOf } from "./substitutions.js";
+import { substitutionsInScript } from "./substitutions.js";
 
 /** One probe's answer a stretch needs: the program found, or missing. */
 export interface ProbeCondition {
@@ -86,14 +85,19 @@ export function probedProgram(script: Script, at: number): StretchProbe | undefi
   const spans = spansAround(script, at);
   const inner = spans.at(-1);
   if (!inner) return undefined;
+  const probes = probeStartsOf(script);
+  const probe = probes.get(inner[0]);
+  const branches = spans.slice(0, -1).map(([start]) => probes.get(start)?.branch);
+  return branches.some((b) => b !== undefined) ? { ...probe, branches } : probe;
+}
+
+function probeStartsOf(script: Script): ReadonlyMap<number, StretchProbe> {
   let probes = probesOf.get(script);
   if (!probes) {
     probes = probeStarts(script);
     probesOf.set(script, probes);
   }
-  const probe = probes.get(inner[0]);
-  const branches = spans.slice(0, -1).map(([start]) => probes.get(start)?.branch);
-  return branches.some((b) => b !== undefined) ? { ...probe, branches } : probe;
+  return probes;
 }
 
 /** Where each stretch a probe decides starts (after its `||`/`&&`, at its `if`/loop keyword), and the probe. */
@@ -135,9 +139,9 @@ function probeStarts(script: Script): ReadonlyMap<number, StretchProbe> {
   }
   // A `$( )`'s stretches are the script's too (conditionalSpans), keyed where they start in it.
   if (text.includes("$(") || text.includes("`"))
-    for (const { src } of substitutionsOf(textSource(script)))
+    for (const { src } of substitutionsInScript(script))
       if (src)
-        for (const [start, probe] of probeStarts(src.script))
+        for (const [start, probe] of probeStartsOf(src.script))
           out.set(src.span(start, start)[0], probe);
   return out;
 }

@@ -1,4 +1,5 @@
 import { countBelow } from "../sorted.js";
+import { type KnownEnds, keepEnds, withKnownEnds } from "./known-ends.js";
 import { RESERVED_WORDS as RESERVED } from "./reserved-words.js";
 import { ShellSyntaxError, tokenize } from "./tokenize.js";
 import type { Op, Redirect, Token, Word } from "./tokens.js";
@@ -56,8 +57,18 @@ export interface Script {
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
-/** Parses a script into a flat list of pipelines, keywords and separators. */
-export function parseScript(text: string): Script {
+/**
+ * Parses a script into a flat list of pipelines, keywords and separators. `known`: the ends of
+ * its expansions already found, when it is read out of another script's text (a `$( )`'s).
+ */
+export function parseScript(text: string, known?: KnownEnds): Script {
+  const ends = known ?? { ends: new Map<number, number>(), offset: 0 };
+  const script = withKnownEnds(text, ends, () => readScript(text));
+  keepEnds(script, ends);
+  return script;
+}
+
+function readScript(text: string): Script {
   const tokens = tokenize(text);
   const items: Item[] = [];
   let i = 0;
@@ -220,9 +231,9 @@ function readSimple(tokens: Token[], start: number): { command: SimpleCommand; n
 }
 
 /** The text read as a script, or undefined when it is no sh (a string another shell reads). */
-export function scriptOrUndefined(text: string): Script | undefined {
+export function scriptOrUndefined(text: string, known?: KnownEnds): Script | undefined {
   try {
-    return parseScript(text);
+    return parseScript(text, known);
   } catch (err) {
     if (err instanceof ShellSyntaxError) return undefined;
     throw err;

@@ -1,6 +1,7 @@
 import { markChildShell } from "./child-shells.js";
-import { type Pipeline, scriptOrUndefined } from "./script.js";
-import { mappedSource, offsetSource, type Parent, type ShellSource } from "./source.js";
+import { endsOf, type KnownEnds, shiftedEnds, withKnownEnds } from "./known-ends.js";
+import { type Pipeline, type Script, scriptOrUndefined } from "./script.js";
+import { mappedSource, offsetSource, type Parent, type ShellSource, textSource } from "./source.js";
 import { ShellSyntaxError, skipExpansion } from "./tokenize.js";
 import type { Redirect } from "./tokens.js";
 
@@ -28,8 +29,11 @@ export interface Substitution {
  */
 export function substitutionsOf(src: ShellSource): Substitution[] {
   const out: Substitution[] = [];
+  // Where the `$( )`s of the script's text end, as found when it was read.
+  const ends = endsOf(src.script);
   const word = (raw: string, start: number, pipeline?: Pipeline) => {
-    if (raw.includes("$") || raw.includes("`")) collect(out, src, raw, start, "word", pipeline);
+    if (raw.includes("$") || raw.includes("`"))
+      collect(out, src, raw, start, "word", pipeline, shiftedEnds(ends, start));
   };
   // A RUN line's here-documents, in the order its `<<` redirections open them.
   const bodies = [...(src.heredocs ?? [])];
@@ -43,7 +47,7 @@ export function substitutionsOf(src: ShellSource): Substitution[] {
         word(r.raw, r.start, item);
         if (!/^\d*<<(?!<)/.test(r.raw)) continue;
         const doc = r.body ? undefined : bodies.shift();
-        if (r.body) heredoc(out, src, r.body, tabsStripped(r), item);
+        if (r.body) heredoc(out, src, r.body, tabsStripped(r), item, undefined, ends);
         else if (doc)
           heredoc(
             out,
@@ -57,6 +61,23 @@ export function substitutionsOf(src: ShellSource): Substitution[] {
     }
   }
   return out;
+}
+
+// Per script, once: the stretches and probes of a script are read from those of its `$( )`s, each
+// of which would otherwise parse its `$( )`s anew, so text nested n deep was read n² times or more.
+const ownSubstitutions = new WeakMap<Script, readonly Substitution[]>();
+
+/**
+ * {@link substitutionsOf} a script read on its own ({@link textSource}), read once: the same
+ * `src.script` objects each time, so what is kept per script for them is kept too.
+ */
+export function substitutionsInScript(script: Script): readonly Substitution[] {
+  let subs = ownSubstitutions.get(script);
+  if (!subs) {
+    subs = substitutionsOf(textSource(script));
+    ownSubstitutions.set(script, subs);
+  }
+  return subs;
 }
 
 const tabsStripped = (r: Redirect) => /^\d*<<-/.test(r.raw);
@@ -73,11 +94,13 @@ function heredoc(
   stripTabs: boolean,
   pipeline: Pipeline,
   text?: string,
+  ends?: KnownEnds,
 ): void {
   if (!body.expands) return;
   const raw = (text ?? (parent as ShellSource).script.text).slice(body.start, body.end);
   if (!raw.includes("$") && !raw.includes("`")) return;
-  collect(out, parent, raw, body.start, stripTabs ? "stripped" : "heredoc", pipeline);
+  const mode = stripTabs ? "stripped" : "heredoc";
+  collect(out, parent, raw, body.start, mode, pipeline, shiftedEnds(ends, body.start));
 }
 
 /**
@@ -103,14 +126,21 @@ function collect(
   base: number,
   mode: Mode,
   pipeline?: Pipeline,
+  ends?: KnownEnds,
 ): void {
-  for (const f of scan(raw, mode !== "word")) {
+  const quotesAreText = mode !== "word";
+  const found = ends
+    ? withKnownEnds(raw, ends, () => scan(raw, quotesAreText))
+    : scan(raw, quotesAreText);
+  for (const f of found) {
     const body = f.backquoted ? unescapeBackquoted(raw, f) : undefined;
     const text = body?.text ?? raw.slice(f.start + 2, f.end - 1);
     // A `<<-` body loses the tabs that start its lines, inside the substitution too: not read.
     const exact = f.exact && !(mode === "stripped" && text.includes("\n"));
     // It runs in a shell of its own: an `exit` there ends only that one.
-    const script = exact ? markChildShell(scriptOrUndefined(text)) : undefined;
+    // Its text is the parent's as written (not a backquoted one's): the ends found there hold.
+    const known = body ? undefined : shiftedEnds(ends, f.start + 2);
+    const script = exact ? markChildShell(scriptOrUndefined(text, known)) : undefined;
     const sub: Substitution = {
       at: parent.span(base + f.start, base + f.end),
       backquoted: f.backquoted,
