@@ -23,7 +23,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dockerfileWork } from "./lib/dockerfile-work.mjs";
-import { printWorkTable, reportGrowth, selectCases, timeSizes } from "./lib/growth.mjs";
+import { printWorkTable, reportGrowth, timeSelected } from "./lib/growth.mjs";
 
 const { dir, parse, migrate, check, checksum, remove } = await dockerfileWork("account-runs");
 writeFileSync(join(dir, "x.sh"), "#!/bin/sh\necho hi\n");
@@ -58,19 +58,17 @@ const CASES = [
 ].map((c) => ({ ...c, sizes: [2000, 8000] }));
 
 // `node bench/account-runs.mjs COPY`: only the cases whose name or shape holds the word.
-const cases = selectCases(CASES);
-let rows;
-try {
-  rows = await timeSizes(cases, {
+const { cases, rows } = await timeSelected(
+  CASES,
+  {
     baseline: parse,
     warmSize: 100,
     timing: { rounds: 5, gc: true },
-  });
-} finally {
-  remove();
-}
+  },
+  remove,
+);
 
 console.log(`account and script RUN lines against parsing alone (checksum ${checksum()})`);
 printWorkTable(rows, "lines", [8, 17, 6, 9]);
-const failed = reportGrowth(cases, rows, { limit: 2, label: (c) => `${c.name} on ${c.shape}` });
+const failed = reportGrowth(cases, rows, { limit: 2 });
 process.exit(failed ? 1 : 0);

@@ -15,8 +15,7 @@
 // Runs from built dist (pnpm build first). Exit 0, or 1 when any ratio at 4 times the size is
 // more than 2 times its ratio at the smaller size.
 import { dockerfileWork } from "./lib/dockerfile-work.mjs";
-import { fmtMs, printTable } from "./lib/format.mjs";
-import { ratio, reportGrowth, selectCases, timeSizes } from "./lib/growth.mjs";
+import { printWorkTable, reportGrowth, timeSelected } from "./lib/growth.mjs";
 
 const { migrate, check, checksum, remove } = await dockerfileWork("apt-commands");
 
@@ -41,30 +40,20 @@ const CASES = [
 ].map((c) => ({ ...c, base: c.run }));
 
 // `node bench/apt-commands.mjs check`: only the cases whose name or shape holds the word.
-const cases = selectCases(CASES);
-let rows;
-try {
-  rows = await timeSizes(cases, { warmSize: 100, timing: { rounds: 3, gc: true } });
-} finally {
-  remove();
-}
+const { cases, rows } = await timeSelected(
+  CASES,
+  { warmSize: 100, timing: { rounds: 3, gc: true } },
+  remove,
+);
 
 console.log(`apt commands against as many echo commands (checksum ${checksum()})`);
-printTable(
-  [
-    ["case", 8, (r) => r.case.name],
-    ["shape", 11, (r) => r.case.shape],
-    ["commands", 9, (r) => String(r.n)],
-    ["bytes", 8, (r) => String(r.bytes)],
-    ["echo", 9, (r) => fmtMs(r.baseMs)],
-    ["apt", 9, (r) => fmtMs(r.ms)],
-    ["apt/echo", 0, (r) => ratio(r).toFixed(1)],
-  ],
-  rows,
-);
+printWorkTable(rows, "commands", [8, 11, 9, 8], {
+  base: ["echo", 9],
+  work: ["apt", 9],
+  ratio: "apt/echo",
+});
 const failed = reportGrowth(cases, rows, {
   limit: 2,
-  label: (c) => `${c.name} on ${c.shape}`,
   work: "apt",
   base: "echo",
 });

@@ -12,8 +12,7 @@
 // whose name or shape holds the word. Exit 0, or 1 when a ratio grows more than 2 times from N
 // to 4N.
 import { dockerfileWork } from "./lib/dockerfile-work.mjs";
-import { fmtMs, printTable } from "./lib/format.mjs";
-import { ratio, reportGrowth, selectCases, timeSizes } from "./lib/growth.mjs";
+import { printWorkTable, reportGrowth, timeSelected } from "./lib/growth.mjs";
 
 const { migrate, check, checksum, remove } = await dockerfileWork("branch-adds");
 
@@ -36,32 +35,23 @@ const CASES = [
   { name: "check", run: check, shape: "test && || add", text: andOr },
 ].map((c) => ({ ...c, base: c.run, baseText: plain, sizes: [N, 2 * N, 4 * N] }));
 
-const cases = selectCases(CASES);
-let rows;
-try {
-  rows = await timeSizes(cases, { warmSize: 100, timing: { rounds: 3, gc: true } });
-} finally {
-  remove();
-}
+const { cases, rows } = await timeSelected(
+  CASES,
+  { warmSize: 100, timing: { rounds: 3, gc: true } },
+  remove,
+);
 
 console.log(
   `stretches that each add a package, against as many RUN apk add lines (checksum ${checksum()})`,
 );
-printTable(
-  [
-    ["case", 8, (r) => r.case.name],
-    ["shape", 15, (r) => r.case.shape],
-    ["adds", 5, (r) => String(r.n)],
-    ["bytes", 7, (r) => String(r.bytes)],
-    ["RUN apk add", 11, (r) => fmtMs(r.baseMs)],
-    ["stretches", 9, (r) => fmtMs(r.ms)],
-    ["ratio", 0, (r) => ratio(r).toFixed(2)],
-  ],
-  rows,
-);
+printWorkTable(rows, "adds", [8, 15, 5, 7], {
+  base: ["RUN apk add", 11],
+  work: ["stretches", 9],
+  ratio: "ratio",
+  digits: 2,
+});
 const failed = reportGrowth(cases, rows, {
   limit: 2,
-  label: (c) => `${c.name} on ${c.shape}`,
   base: "RUN apk add",
 });
 process.exit(failed ? 1 : 0);

@@ -19,7 +19,7 @@
 // Runs from built dist (pnpm build first). Exit 0, or 1 when any ratio at 4 times the size is
 // more than 2 times its ratio at the smaller size.
 import { dockerfileWork } from "./lib/dockerfile-work.mjs";
-import { printWorkTable, reportGrowth, selectCases, timeSizes } from "./lib/growth.mjs";
+import { printWorkTable, reportGrowth, timeSelected } from "./lib/growth.mjs";
 
 const { parse, migrate, check, checksum, remove } = await dockerfileWork("run-lines");
 
@@ -44,19 +44,17 @@ const CASES = [
 ].map((c) => ({ ...c, sizes: [5000, 20_000] }));
 
 // `node bench/run-lines.mjs groupadd`: only the cases whose name or shape holds the word.
-const cases = selectCases(CASES);
-let rows;
-try {
-  rows = await timeSizes(cases, {
+const { cases, rows } = await timeSelected(
+  CASES,
+  {
     baseline: parse,
     warmSize: 100,
     timing: { rounds: 3, gc: true },
-  });
-} finally {
-  remove();
-}
+  },
+  remove,
+);
 
 console.log(`lines of one RUN against parsing alone (checksum ${checksum()})`);
 printWorkTable(rows, "lines", [8, 17, 6, 9]);
-const failed = reportGrowth(cases, rows, { limit: 2, label: (c) => `${c.name} on ${c.shape}` });
+const failed = reportGrowth(cases, rows, { limit: 2 });
 process.exit(failed ? 1 : 0);

@@ -36,7 +36,7 @@
 // more than 2 times its ratio at the smaller size.
 import { loadPackages } from "./lib/dist.mjs";
 import { dockerfileWork } from "./lib/dockerfile-work.mjs";
-import { printWorkTable, reportGrowth, selectCases, timeSizes } from "./lib/growth.mjs";
+import { printWorkTable, reportGrowth, timeSelected } from "./lib/growth.mjs";
 
 const { parse, migrate, check, count, checksum, remove } = await dockerfileWork("stages");
 const { findUnpinned, pinText } = await loadPackages("stages", ["digest"]);
@@ -142,16 +142,14 @@ const CASES = [
 ];
 
 // `node bench/stages.mjs pip`: only the cases whose name or shape holds the word.
-const cases = selectCases(CASES);
-let rows;
-try {
-  // A full collection before each timed run, so that no run pays for the garbage of the one
-  // before it (the 1 MB files make a lot); at least 5 runs each, more while under 300 ms in all.
-  const timing = { rounds: 5, budgetMs: 300, maxRounds: 30, gc: true };
-  rows = await timeSizes(cases, { baseline: parse, warmSize: 100, timing });
-} finally {
-  remove();
-}
+// A full collection before each timed run, so that no run pays for the garbage of the one
+// before it (the 1 MB files make a lot); at least 5 runs each, more while under 300 ms in all.
+const timing = { rounds: 5, budgetMs: 300, maxRounds: 30, gc: true };
+const { cases, rows } = await timeSelected(
+  CASES,
+  { baseline: parse, warmSize: 100, timing },
+  remove,
+);
 
 console.log(`stage analysis against parsing alone (checksum ${checksum()})`);
 printWorkTable(rows, "stages", [13, 8, 7, 10]);

@@ -45,11 +45,32 @@ export async function timeSizes(cases, { baseline, warmSize, timing }) {
 }
 
 /**
+ * `timeSizes` of the cases the command line selects (`selectCases`), then `remove()` (the
+ * benchmark's temporary folder) whether the timing ended or threw. Returns { cases, rows }.
+ */
+export async function timeSelected(allCases, options, remove) {
+  const cases = selectCases(allCases);
+  try {
+    return { cases, rows: await timeSizes(cases, options) };
+  } finally {
+    remove();
+  }
+}
+
+/** "name on shape": how a case { name, shape } is named in the growth lines. */
+const nameOnShape = (c) => `${c.name} on ${c.shape}`;
+
+/**
  * Prints, for each case, how much its work/baseline ratio and its time grew from the smallest
  * size to the largest, marked OVER when the ratio grew more than `limit` times. `label(c)` names
- * the case; `work` and `base` name the two sides. Returns whether any case was over.
+ * the case ("name on shape" by default); `work` and `base` name the two sides. Returns whether
+ * any case was over.
  */
-export function reportGrowth(cases, rows, { limit, label, work = "work", base = "parse" }) {
+export function reportGrowth(
+  cases,
+  rows,
+  { limit, label = nameOnShape, work = "work", base = "parse" },
+) {
   let failed = false;
   for (const c of cases) {
     const caseRows = rowsOf(rows, c);
@@ -89,11 +110,17 @@ export function selectCases(cases) {
 }
 
 /**
- * The table of `timeSizes` rows of cases { name, shape } against parsing alone: the size (titled
- * `sizeTitle`), bytes, both least times and work/parse. `widths` are those of the first four
- * columns.
+ * The table of `timeSizes` rows of cases { name, shape } against their baseline: the size (titled
+ * `sizeTitle`), bytes, both least times and work/baseline. `widths` are those of the first four
+ * columns; `base`, `work` and `ratio` are [title, width] of the last three (parsing alone by
+ * default), with `digits` decimals for the ratio.
  */
-export function printWorkTable(rows, sizeTitle, widths) {
+export function printWorkTable(
+  rows,
+  sizeTitle,
+  widths,
+  { base = ["parse", 9], work = ["work", 9], ratio: ratioTitle = "work/parse", digits = 1 } = {},
+) {
   const [caseWidth, shapeWidth, sizeWidth, bytesWidth] = widths;
   printTable(
     [
@@ -101,9 +128,9 @@ export function printWorkTable(rows, sizeTitle, widths) {
       ["shape", shapeWidth, (r) => r.case.shape],
       [sizeTitle, sizeWidth, (r) => String(r.n)],
       ["bytes", bytesWidth, (r) => String(r.bytes)],
-      ["parse", 9, (r) => fmtMs(r.baseMs)],
-      ["work", 9, (r) => fmtMs(r.ms)],
-      ["work/parse", 0, (r) => ratio(r).toFixed(1)],
+      [...base, (r) => fmtMs(r.baseMs)],
+      [...work, (r) => fmtMs(r.ms)],
+      [ratioTitle, 0, (r) => ratio(r).toFixed(digits)],
     ],
     rows,
   );
