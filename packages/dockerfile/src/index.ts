@@ -74,6 +74,7 @@ export {
  * stage's calls with these, so both judge a tool by what is installed when it runs.
  */
 export { type ApkChange, apkChange, packageName } from "./rules/apk-change.js";
+export { fallbackOffsets } from "./rules/apk-fallback.js";
 export { type ApkPlace, ApkWorld } from "./rules/apk-world.js";
 /**
  * What migrate says about a Debian-only path or glibc download in an instruction's text, and about

@@ -1,3 +1,4 @@
+import { UNKNOWN_APK_FORMS } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { migrateDockerfile } from "../src/index.js";
 
@@ -60,5 +61,28 @@ describe("unknownPackages (what migrate --check fails on besides tools left)", (
       "RUN apk add --no-cache clang19",
     ];
     expect(unknown(lines)).toEqual(["6:clang19@3.24"]);
+  });
+
+  it("marks a name of a guarded call or of one an apk add after || falls back from, which --check does not fail on", () => {
+    for (const { run, names } of UNKNOWN_APK_FORMS) {
+      const text = `FROM alpine:3.24@${DIGEST}\nRUN ${run}\n`;
+      const result = migrateDockerfile(text, { release: "3.24" });
+      const got = Object.fromEntries(
+        result.unknownPackages.map((p) => [p.name, p.guarded || p.fallback ? "goes-on" : "stops"]),
+      );
+      expect(got, run).toEqual(names);
+    }
+  });
+
+  it("says the fallback runs at the first call of apk add a || apk add b", () => {
+    const text = `FROM alpine:3.24@${DIGEST}\nRUN apk add --no-cache libssl1.1 || apk add --no-cache libssl3\n`;
+    const [use] = migrateDockerfile(text, { release: "3.24" }).unknownPackages;
+    expect(use).toMatchObject({ name: "libssl1.1", fallback: true });
+    expect(use?.guarded).toBeUndefined();
+    const said = migrateDockerfile(text, { release: "3.24" }).warnings.map((w) => w.message);
+    expect(said.join("\n")).toMatch(
+      /libssl1\.1 is not in Alpine 3\.24 .*the fallback apk add after \|\| runs instead/,
+    );
+    expect(said.join("\n")).not.toMatch(/--check fails until then/);
   });
 });

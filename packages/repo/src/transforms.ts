@@ -51,9 +51,18 @@ export interface DockerfileResult {
   debianToolsLeft?: { tool: string; line: number; column: number }[];
   /**
    * Names an `apk add` of a stage on Alpine keeps that the stage's release lacks (migrate's
-   * `unknownPackages`): the build stops there, and `migrate DIR --check` fails on them too.
+   * `unknownPackages`): the build stops there, and `migrate DIR --check` fails on them too,
+   * unless a `||` catches the call's failure (`guarded`) or an `apk add` after `||` runs instead
+   * (`fallback`).
    */
-  unknownPackages?: { name: string; release: string; line: number; column: number }[];
+  unknownPackages?: {
+    name: string;
+    release: string;
+    line: number;
+    column: number;
+    guarded?: true;
+    fallback?: true;
+  }[];
 }
 
 export interface DockerfileOptions {

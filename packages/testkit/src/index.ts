@@ -53,3 +53,4 @@ export {
   corpusSkipReason,
   sharedCorpusDir,
 } from "./shared-corpus.js";
+export { UNKNOWN_APK_FORMS } from "./unknown-apk-forms.js";

@@ -191,12 +191,14 @@ function packagesLeft(
     ctx.release,
     model.globalArgs,
   );
-  return found.map(({ name, release, offset }) => {
+  return found.map(({ name, release, offset, guard }) => {
     const at = toInput(offset);
     const out = positionIn(doc.lineStarts, offset);
     return {
       name,
       release,
+      ...(guard === "guarded" ? { guarded: true as const } : {}),
+      ...(guard === "fallback" ? { fallback: true as const } : {}),
       offset: at,
       ...ctx.position(at),
       outputLine: out.line,

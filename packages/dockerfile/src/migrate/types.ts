@@ -122,6 +122,16 @@ export interface UnknownPackageLeft {
   name: string;
   /** The release it was looked up in: the one the stage's FROM names, else the target. */
   release: string;
+  /**
+   * A `||` or an if catches the call's failure (`apk add x || true`): the build goes on without
+   * it, so `--check` does not fail on it (as check's apk-unknown-package warns).
+   */
+  guarded?: true;
+  /**
+   * An `apk add` after `||` runs when this call fails (`apk add libssl1.1 || apk add libssl3`):
+   * not a `--check` failure either; the fallback's own names are judged on their own.
+   */
+  fallback?: true;
   /** Where the `apk` of the call is in the input. */
   line: number;
   column: number;

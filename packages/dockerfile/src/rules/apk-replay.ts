@@ -196,7 +196,7 @@ function scriptCalls(
 }
 
 /** The scripts of a shell-form RUN (its heredoc bodies for `RUN <<EOF`), those sh can read. */
-function runSources(file: DockerfileText, ins: Instruction): ShellSource[] {
+export function runSources(file: DockerfileText, ins: Instruction): ShellSource[] {
   const { rest } = splitFlags(ins.args.text);
   const command = ins.args.text.slice(rest);
   const escapeChar = file.doc.escape;

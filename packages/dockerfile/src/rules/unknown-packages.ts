@@ -3,6 +3,7 @@ import { expandReference } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { ParsedDockerfile } from "../parse/types.js";
 import { type ArgDefault, rootStage, type Stage } from "../stages.js";
+import { type CallGuard, callGuards } from "./apk-call-guards.js";
 import { packageName } from "./apk-change.js";
 import { apkCalls, fileValues } from "./apk-replay.js";
 import { taggedAlpineRelease } from "./newer-alpine.js";
@@ -13,6 +14,11 @@ export interface UnknownPackageUse {
   release: string;
   /** Where the `apk` of the call is written. */
   offset: number;
+  /**
+   * `guarded`: a `||` (or an if) catches the call's failure, the build goes on without it;
+   * `fallback`: an `apk add` after `||` runs instead. Neither stops the build: a warning only.
+   */
+  guard?: CallGuard;
 }
 
 /**
@@ -41,10 +47,15 @@ export function unknownPackagesIn(
     const map = mapOf(release);
     for (const ins of stage.body) {
       if (ins.keyword !== "RUN") continue;
+      let guards: Map<number, CallGuard> | undefined;
       for (const call of apkCalls(file, ins, values)) {
         if (call.change.verb !== "add" || call.change.repository) continue;
-        for (const name of namesOf(call.change.words))
-          if (!apkHas(map, name)) out.push({ name, release, offset: call.offset });
+        for (const name of namesOf(call.change.words)) {
+          if (apkHas(map, name)) continue;
+          guards ??= callGuards(file, ins);
+          const guard = guards.get(call.offset);
+          out.push({ name, release, offset: call.offset, ...(guard ? { guard } : {}) });
+        }
       }
     }
   }
@@ -105,7 +116,13 @@ function mapOf(release: string): PackageMap {
  */
 export function warnUnknownPackages(
   ctx: MigrationContext,
-  left: readonly { name: string; release: string; offset: number }[],
+  left: readonly {
+    name: string;
+    release: string;
+    offset: number;
+    guarded?: true;
+    fallback?: true;
+  }[],
 ): void {
   if (left.length === 0) return;
   const said = new Map<number, string[]>();
@@ -113,17 +130,31 @@ export function warnUnknownPackages(
     const line = ctx.line(w.offset);
     said.set(line, [...(said.get(line) ?? []), w.message]);
   }
-  const byCall = new Map<number, { release: string; names: string[] }>();
+  const byCall = new Map<number, { release: string; names: string[]; guard?: CallGuard }>();
   for (const u of left) {
     if (said.get(ctx.line(u.offset))?.some((m) => m.includes(u.name))) continue;
-    const call = byCall.get(u.offset) ?? { release: u.release, names: [] };
+    const guard: CallGuard | undefined = u.guarded
+      ? "guarded"
+      : u.fallback
+        ? "fallback"
+        : undefined;
+    const call = byCall.get(u.offset) ?? { release: u.release, names: [], guard };
     call.names.push(u.name);
     byCall.set(u.offset, call);
   }
-  for (const [offset, { release, names }] of byCall)
+  for (const [offset, { release, names, guard }] of byCall)
     ctx.warn(
       "apt",
       offset,
-      `${names.join(", ")} ${names.length === 1 ? "is" : "are"} not in Alpine ${release} (main, community) as far as alpinize's package index knows, so this RUN fails here (apk add installs nothing when one name is missing): pick the Alpine name (alpinize packages map DEBIAN-NAME) or add the repository that has it (apk add -X URL); migrate --check fails until then`,
+      `${names.join(", ")} ${names.length === 1 ? "is" : "are"} not in Alpine ${release} (main, community) as far as alpinize's package index knows, ${GUARD_OUTCOME[guard ?? "none"]}`,
     );
 }
+
+/** What a missing name does to the build, by how the call's failure is taken. */
+const GUARD_OUTCOME: Record<CallGuard | "none", string> = {
+  none: "so this RUN fails here (apk add installs nothing when one name is missing): pick the Alpine name (alpinize packages map DEBIAN-NAME) or add the repository that has it (apk add -X URL); migrate --check fails until then",
+  guarded:
+    "so this apk add fails and installs nothing, and the RUN goes on without it (its failure is caught): pick the Alpine name (alpinize packages map DEBIAN-NAME) if the image needs it",
+  fallback:
+    "so this apk add fails and installs nothing, and the fallback apk add after || runs instead: pick the Alpine name (alpinize packages map DEBIAN-NAME) if the first call is the one meant to run",
+};

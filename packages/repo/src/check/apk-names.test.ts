@@ -1,3 +1,4 @@
+import { UNKNOWN_APK_FORMS } from "@alpinize/testkit";
 import { describe, expect, it } from "vitest";
 import { describeStages } from "../dockerfile/stages.js";
 import { stageRelease } from "./apk-names.js";
@@ -124,6 +125,35 @@ describe("/etc/apt in an Alpine stage", () => {
     expect(found.map((f) => f.line)).toEqual([2]);
     expect(found[0]?.message).toMatch(
       /^a redirection to \/etc\/apt\/apt.conf.d\/01proxy in Alpine stage 0: Alpine has no \/etc\/apt/,
+    );
+  });
+
+  it("is a warning for a guarded call and for one an apk add after || falls back from, as migrate --check reads them", () => {
+    for (const { run, names } of UNKNOWN_APK_FORMS) {
+      const text = `FROM alpine:3.24@${DIGEST}\nRUN ${run}\n`;
+      const got: Record<string, string> = {};
+      for (const f of checkStages("Dockerfile", describeStages(text, "Dockerfile"), {
+        skip: [],
+        requireDigests: false,
+        ignoreImages: [],
+      }))
+        if (f.rule === "apk-unknown-package")
+          for (const name of (f.message.split(/ (?:is|are) not in /)[0] ?? "").split(", "))
+            got[name] = f.severity === "error" ? "stops" : "goes-on";
+      expect(got, run).toEqual(names);
+    }
+  });
+
+  it("says the fallback runs at the first call of apk add a || apk add b", () => {
+    const text = `FROM alpine:3.24@${DIGEST}\nRUN apk add --no-cache libssl1.1 || apk add --no-cache libssl3\n`;
+    const found = checkStages("Dockerfile", describeStages(text, "Dockerfile"), {
+      skip: [],
+      requireDigests: false,
+      ignoreImages: [],
+    }).filter((f) => f.rule === "apk-unknown-package");
+    expect(found.map((f) => f.severity)).toEqual(["warning"]);
+    expect(found[0]?.message).toMatch(
+      /^libssl1\.1 is not in .*the fallback apk add after \|\| runs instead/,
     );
   });
 });

@@ -1,6 +1,7 @@
+import { fallbackOffsets } from "@alpinize/dockerfile";
 import { apkHas, DEFAULT_RELEASE, isKnownRelease, KNOWN_RELEASES } from "@alpinize/package-map";
 import type { ShellCommand } from "../dockerfile/commands.js";
-import type { StageInfo } from "../dockerfile/stages.js";
+import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { releasePackageMap } from "./release-maps.js";
 
 /**
@@ -74,4 +75,25 @@ export function unknownApkNames(cmd: ShellCommand, release: string | undefined):
 export function surelyMissing(stage: StageInfo, names: readonly string[]): boolean {
   if (taggedRelease(stage).release !== undefined) return true;
   return names.some((name) => KNOWN_RELEASES.every((r) => !apkHas(releasePackageMap(r), name)));
+}
+
+/** Per RUN script text: where its commands that fall back to an `apk add` start (fallbackOffsets). */
+const fallbacks = new WeakMap<object, Set<number>>();
+
+/**
+ * Whether an `apk add` after `||` runs when `cmd` fails (`apk add libssl1.1 || apk add libssl3`),
+ * read on the RUN's own script and here-documents (not in a `sh -c` string or a `$( )`).
+ */
+export function fallsBack(run: RunStep, cmd: ShellCommand): boolean {
+  if (cmd.within) return false;
+  for (const script of run.scripts) {
+    if (cmd.offset < script.start || cmd.offset >= script.start + script.text.length) continue;
+    let offsets = fallbacks.get(script);
+    if (!offsets) {
+      offsets = fallbackOffsets(script.text);
+      fallbacks.set(script, offsets);
+    }
+    return offsets.has(cmd.offset - script.start);
+  }
+  return false;
 }

@@ -12,7 +12,7 @@ import { checkAccountCommand } from "./account-chain.js";
 import type { AccountState } from "./accounts.js";
 import { lastApkCacheRemoval } from "./apk-cache.js";
 import { applyScoped, runCommands, runVariables } from "./apk-history.js";
-import { stageRelease, surelyMissing, unknownApkNames } from "./apk-names.js";
+import { fallsBack, stageRelease, surelyMissing, unknownApkNames } from "./apk-names.js";
 import { checkApk } from "./apk-no-cache.js";
 import { aptAdvice } from "./apt-advice.js";
 import type { AptPaths, AptPathUse } from "./apt-paths.js";
@@ -176,11 +176,13 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
         ? []
         : unknownApkNames(cmd, stageRelease(stage));
       if (missing.length > 0) {
-        const sure = surelyMissing(stage, missing);
+        // `apk add a || apk add b`: a's failure runs b, it does not stop the build.
+        const fallback = !cmd.guarded && fallsBack(run, cmd);
+        const sure = !fallback && surelyMissing(stage, missing);
         (sure ? fails : emit)(
           line,
           "apk-unknown-package",
-          unknownPackageMessage(stage, missing, sure),
+          unknownPackageMessage(stage, missing, sure, fallback),
           sure ? "error" : "warning",
         );
       }
@@ -242,12 +244,19 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
  * Names the stage's release lacks: the build stops at them (an error where that is sure, see
  * surelyMissing), with the ways out: the Alpine name, the repository, or the rule skipped.
  */
-function unknownPackageMessage(stage: StageInfo, missing: string[], sure: boolean): string {
+function unknownPackageMessage(
+  stage: StageInfo,
+  missing: string[],
+  sure: boolean,
+  fallback: boolean,
+): string {
   const names = `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"}`;
   const release = stageRelease(stage);
-  const where = sure
-    ? `for stage ${stage.name}, so the build fails here: apk add installs nothing when one name is missing`
-    : `for stage ${stage.name}, whose tag names no release (read as ${release}, the newest alpinize knows), so apk add would stop here on that release`;
+  const where = fallback
+    ? `for stage ${stage.name}, so this apk add fails (it installs nothing when one name is missing) and the fallback apk add after || runs instead`
+    : sure
+      ? `for stage ${stage.name}, so the build fails here: apk add installs nothing when one name is missing`
+      : `for stage ${stage.name}, whose tag names no release (read as ${release}, the newest alpinize knows), so apk add would stop here on that release`;
   return `${names} not in Alpine ${release} (main, community) as far as alpinize's package index knows, ${where}; pick the Alpine name (alpinize packages map DEBIAN-NAME), or add the repository that has it (apk add -X URL, or a line in /etc/apk/repositories); if apk does have it, skip the rule with "check.skip": ["apk-unknown-package"] in alpinize.config.json`;
 }
 

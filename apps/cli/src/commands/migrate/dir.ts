@@ -38,6 +38,7 @@ import {
 } from "./repo-output.js";
 import { assertReportPath, reportMissing, writeReport } from "./repo-report.js";
 import { shownPath } from "./shown-path.js";
+import { unknownStopping } from "./unknown-left.js";
 
 export interface RepositoryFlags {
   write?: boolean;
@@ -180,7 +181,7 @@ async function migrateRepository(
   const unfinished = (f: (typeof plan.files)[number]) =>
     f.changed ||
     (f.result?.debianToolsLeft?.length ?? 0) > 0 ||
-    (f.result?.unknownPackages?.length ?? 0) > 0;
+    unknownStopping(f.result?.unknownPackages).length > 0;
   if (mode === "check" && plan.files.some(unfinished)) return EXIT.FINDINGS;
   return EXIT.OK;
 }

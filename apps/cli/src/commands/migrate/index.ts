@@ -29,6 +29,7 @@ import {
   toJson,
 } from "./output.js";
 import { directoryArgument, REPOSITORY_HELP, REPOSITORY_OPTIONS } from "./repo-args.js";
+import { unknownStopping } from "./unknown-left.js";
 import { warnUnreadConfig } from "./unread-config.js";
 
 export const help = `Usage: alpinize migrate FILE... [--write | --check] [--json] [--alpine X.Y]
@@ -264,7 +265,9 @@ async function migrateFiles(
   // A RUN left with apt-get on an Alpine stage cannot build, nor an apk add of a name the
   // release lacks: the file is not done, changed or not.
   const unfinished = (m: FileMigration) =>
-    m.result.changed || m.result.debianToolsLeft.length > 0 || m.result.unknownPackages.length > 0;
+    m.result.changed ||
+    m.result.debianToolsLeft.length > 0 ||
+    unknownStopping(m.result.unknownPackages).length > 0;
   return mode === "check" && done.some(unfinished) ? EXIT.FINDINGS : EXIT.OK;
 }
 

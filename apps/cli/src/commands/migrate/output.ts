@@ -6,6 +6,7 @@ import { rawBytesJson } from "../../raw-bytes.js";
 import type { OtherLinksNote } from "../../write-output.js";
 import type { FileMigration } from "./file.js";
 import { printUnifiedDiff } from "./print-diff.js";
+import { unknownStopping } from "./unknown-left.js";
 
 /** How `migrate -` and `check -` name standard input, in messages, diffs and --json. */
 export const STDIN_NAME = "<stdin>";
@@ -114,7 +115,7 @@ export function summary(
     if (r.debianToolsLeft.length > 0) {
       return `${name}: nothing migrate can change ${against}, but an Alpine stage still runs a Debian tool migrate cannot convert (${toolsLeft(r, false)}), which fails to build there: fix it by hand (see the warnings)${unknownLeft(r, false)}${left}`;
     }
-    if (r.unknownPackages.length > 0) {
+    if (unknownStopping(r.unknownPackages).length > 0) {
       return `${name}: nothing migrate can change ${against}, but an Alpine stage installs a name its release does not have (${packagesLeft(r, false)}), so apk add fails there: pick the Alpine name or add the repository that has it (see the warnings)${left}`;
     }
     return `${name}: nothing to change ${against}${left}`;
@@ -138,15 +139,16 @@ const MAX_TOOLS_NAMED = 3;
 
 /** The clause for names an `apk add` keeps that the release lacks, empty when there are none. */
 function unknownLeft(r: FileMigration["result"], written: boolean): string {
-  if (r.unknownPackages.length === 0) return "";
+  if (unknownStopping(r.unknownPackages).length === 0) return "";
   return `; an Alpine stage installs a name its release does not have (${packagesLeft(r, written)}), so apk add fails there: pick the Alpine name or add the repository that has it (--check fails until then)`;
 }
 
 /** `libfoo, msodbcsql18 and 2 more at line 2 and 5`: in the result after --write. */
 function packagesLeft(r: FileMigration["result"], written: boolean): string {
-  const lines = r.unknownPackages.map((p) => String(written ? p.outputLine : p.line));
+  const stopping = unknownStopping(r.unknownPackages);
+  const lines = stopping.map((p) => String(written ? p.outputLine : p.line));
   const at = new Set(lines).size === 1 ? "line" : "lines";
-  return `${namedList(r.unknownPackages.map((p) => p.name))} at ${at} ${namedList(lines)}`;
+  return `${namedList(stopping.map((p) => p.name))} at ${at} ${namedList(lines)}`;
 }
 
 /**

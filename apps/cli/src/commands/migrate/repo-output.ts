@@ -14,6 +14,7 @@ import type { Io } from "../../io.js";
 import { rawBytesJson } from "../../raw-bytes.js";
 import { type OtherLinksNote, writeFailureHint } from "../../write-output.js";
 import { withShownPath } from "./shown-path.js";
+import { unknownStopping } from "./unknown-left.js";
 
 /** A repository path (relative to the plan's root) as the user is shown it. */
 export type ShowPath = (file: string) => string;
@@ -174,7 +175,9 @@ export function repoSummary(
     left > 0
       ? `, ${left} with an Alpine stage still running a Debian tool migrate cannot convert (fix by hand: see the warnings)`
       : "";
-  const unknown = plan.files.filter((f) => (f.result?.unknownPackages?.length ?? 0) > 0).length;
+  const unknown = plan.files.filter(
+    (f) => unknownStopping(f.result?.unknownPackages).length > 0,
+  ).length;
   const packagesLeft =
     unknown > 0
       ? `, ${unknown} with an apk add of a name its Alpine release does not have (pick the Alpine name or add the repository: see the warnings)`

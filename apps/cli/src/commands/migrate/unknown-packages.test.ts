@@ -75,4 +75,35 @@ describe("an apk add of a name the release does not have fails both gates", () =
     expect(check.code).toBe(1);
     expect(check.stderr).toContain("1 with an apk add of a name its Alpine release does not have");
   });
+
+  it("a guarded call or one an apk add after || falls back from passes both gates, FILE and DIR", async () => {
+    const text =
+      'FROM alpine:3.24\nRUN apk add --no-cache libfoo1 || echo "libfoo1 not available"\nRUN apk add --no-cache libssl1.1 || apk add --no-cache libssl3\n';
+    const file = join(dir, "Dockerfile");
+    writeFileSync(file, text);
+    const r = await runCli(["migrate", "--check", "--json", "--alpine", "3.24", file]);
+    expect(r.code).toBe(0);
+    const left = JSON.parse(r.stdout).files[0].unknownPackages;
+    expect(left).toMatchObject([
+      { name: "libfoo1", guarded: true, line: 2 },
+      { name: "libssl1.1", fallback: true, line: 3 },
+    ]);
+    const check = await runCli(["check", file]);
+    expect(`${check.stdout}${check.stderr}`).toMatch(
+      /warning .*:3: apk-unknown-package: libssl1\.1 .*fallback apk add/,
+    );
+    expect(check.code).toBe(0);
+    const root = await gitRepo({ Dockerfile: text });
+    const dirCheck = await runCli(["migrate", ".", "--check", "--alpine", "3.24"], { cwd: root });
+    expect(dirCheck.code).toBe(0);
+    expect(dirCheck.stderr).not.toContain("with an apk add of a name");
+    // The fallback's own names are judged on their own.
+    writeFileSync(
+      file,
+      "FROM alpine:3.24\nRUN apk add --no-cache libssl1.1 || apk add --no-cache libfoo1\n",
+    );
+    const bad = await runCli(["migrate", "--check", "--alpine", "3.24", file]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("(libfoo1 at line 2)");
+  });
 });
