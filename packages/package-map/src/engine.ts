@@ -3,6 +3,7 @@ import { withBundledParts } from "./bundled-parts.js";
 import { loadCurated } from "./data.js";
 import { debianBinary } from "./debian-facts.js";
 import { curatedLayer } from "./layers/curated.js";
+import { dotnetLayer } from "./layers/dotnet.js";
 import { ecosystemLayer, foreignEcosystemLayer, patternLayer } from "./layers/ecosystem.js";
 import { exactLayer } from "./layers/exact.js";
 import { nameRuleLayer, unknownLayer } from "./layers/fallback.js";
@@ -36,6 +37,7 @@ const LAYERS: Layer[] = [
   familyLayer,
   goToolchainLayer,
   tesseractLayer,
+  dotnetLayer,
   libreofficeL10nLayer,
   texliveLayer,
   postgresExtensionLayer,

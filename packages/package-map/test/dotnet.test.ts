@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { apkHas, createPackageMap, KNOWN_RELEASES } from "../src/index.js";
+import { aportsNames, aportsProvided, SKIP_WITHOUT_APORTS } from "./aports-index.js";
+
+const MAJORS = ["6", "8", "9", "10"];
+
+describe.each(KNOWN_RELEASES)("Microsoft's .NET package names on Alpine %s", (release) => {
+  const pm = createPackageMap({ release });
+  const names = aportsNames(release);
+  const provided = aportsProvided(release);
+
+  it.skipIf(!names || !provided)(
+    `maps each to a name apk has, where the aports index has that major (${SKIP_WITHOUT_APORTS})`,
+    () => {
+      for (const major of MAJORS) {
+        const runtime = `dotnet${major}-runtime`;
+        const d = pm.map(`dotnet-runtime-${major}.0`);
+        if (names!.has(runtime)) {
+          expect(d.alpine, release).toEqual([runtime]);
+        } else {
+          expect(d, `${release} ${major}`).toMatchObject({ alpine: [], kind: "unknown" });
+          expect(d.reason).toContain(`no .NET ${major}.0 runtime`);
+        }
+        // aspnetcore-runtime-8.0 and dotnet-sdk-8.0 are provides of Alpine's own packages.
+        for (const debian of [`aspnetcore-runtime-${major}.0`, `dotnet-sdk-${major}.0`]) {
+          const mapped = pm.map(debian).alpine;
+          expect(mapped.length > 0, `${release} ${debian}`).toBe(provided!.has(debian));
+          for (const name of mapped) expect(apkHas(pm, name), `${release} ${name}`).toBe(true);
+        }
+        for (const name of d.alpine) expect(apkHas(pm, name), `${release} ${name}`).toBe(true);
+      }
+    },
+  );
+});
