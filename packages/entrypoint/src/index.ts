@@ -1,11 +1,7 @@
 /** The Alpine release whose base /etc/passwd and /etc/group the `alpine-id` lint rule knows. */
 export { ALPINE_BASE_RELEASE } from "@alpinize/busybox";
-export {
-  findingsLeftAfterRewrite,
-  type LintFinding,
-  type LintRule,
-  lintEntrypoint,
-} from "./lint/lint.js";
+export { findingsLeftAfterRewrite } from "./lint/after-rewrite.js";
+export { type LintFinding, type LintRule, lintEntrypoint } from "./lint/lint.js";
 export { rewriteEntrypoint } from "./rewrite/rewrite.js";
 export {
   DEFAULT_SHIMS_PATH,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rewriteEntrypoint } from "../rewrite/rewrite.js";
-import { findingsLeftAfterRewrite, lintEntrypoint } from "./lint.js";
+import { findingsLeftAfterRewrite } from "./after-rewrite.js";
+import { lintEntrypoint } from "./lint.js";
 
 const ids = (line: string) =>
   lintEntrypoint(`#!/bin/sh\n${line}\n`)

@@ -4,14 +4,12 @@ import {
   expandedBraceLists,
   isBinShShebang,
   maskQuotes,
-  SHADOW_ONLY_TOOLS,
   shadowOnlyTool,
 } from "@alpinize/busybox";
 import { BOM_FIX, bomProblem } from "../rewrite/bom.js";
 import { setGosuWord } from "../rewrite/commands.js";
 import { finalDescriptors } from "../rewrite/redirects.js";
 import { crlfOffset, inlineRange } from "../rewrite/rewrite.js";
-import type { RewriteResult } from "../rewrite/types.js";
 import { baseName, commandName } from "../shell/command-name.js";
 import { lineColumn, literal, type SimpleCommand, scanShell } from "../shell/scan.js";
 import { alpineIdClashes } from "./alpine-ids.js";
@@ -19,49 +17,15 @@ import { baseNameClashes } from "./base-names.js";
 import { ASH_HAS, BASH_COMMANDS, BASH_SYNTAX, isShShebang, maskInert } from "./bashisms.js";
 import { capturedShadowCall } from "./captured.js";
 import { echoEscapeFinding } from "./echo-escapes.js";
+import type { Add, LintFinding, LintRule } from "./finding.js";
 import { baseNameOnAlpine, gidOnAlpine } from "./gid-holder.js";
 import { groupNameUses } from "./group-names.js";
 import { busyboxOptionProblems, shadowOptionProblem } from "./options.js";
 import { shimIdClashes } from "./shim-ids.js";
 import { switchToolFinding } from "./switch-tools.js";
+import { lintExecAs, lintSudo, USER_GROUP } from "./wrappers.js";
 
-export type LintRule =
-  | "gnu-option"
-  | "shadow-tool"
-  | "gosu"
-  | "su-exec-group"
-  | "nologin-path"
-  | "hidden-failure"
-  | "bash-syntax"
-  | "syntax"
-  | "crlf"
-  | "bom"
-  | "sudo"
-  | "group-name"
-  | "runuser"
-  | "setpriv"
-  | "alpine-id"
-  | "echo-escapes";
-
-export interface LintFinding {
-  rule: LintRule;
-  severity: "error" | "warning";
-  /** 1-based. */
-  line: number;
-  column: number;
-  message: string;
-  fix: string;
-}
-
-/** Account tools whose failure leaves the container without a user or group it expects. */
-const USER_GROUP = new Set([
-  ...Object.keys(SHADOW_ONLY_TOOLS),
-  "addgroup",
-  "adduser",
-  "delgroup",
-  "deluser",
-]);
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+export type { LintFinding, LintRule } from "./finding.js";
 
 /**
  * Finds what breaks when a script written for Debian runs on Alpine's busybox. Pure and
@@ -166,14 +130,6 @@ export function lintEntrypoint(text: string): LintFinding[] {
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return findings;
 }
-
-type Add = (
-  rule: LintRule,
-  offset: number,
-  message: string,
-  fix: string,
-  severity?: string,
-) => void;
 
 /**
  * `sh`: the shebang names a POSIX shell, so bash-only builtins and `==` are findings, but not a
@@ -311,53 +267,6 @@ function outerWord(cmd: SimpleCommand, first: number): number {
   return i;
 }
 
-// sudo options that take a value as the next word.
-const SUDO_VALUE = new Set(["-u", "-g", "-h", "-p", "-C", "-D", "-R", "-T", "-U", "-r", "-t"]);
-
-/** `sudo groupadd …` is not rewritten: say so, since the shims cannot reach it. */
-function lintSudo(name: string, args: SimpleCommand["words"], add: Add): void {
-  let i = 0;
-  while (i < args.length) {
-    const a = args[i]!.text;
-    if (a === "--") {
-      i++;
-      break;
-    }
-    if (SUDO_VALUE.has(a)) i += 2;
-    else if (a.startsWith("-") || ASSIGNMENT.test(a)) i++;
-    else break;
-  }
-  const word = args[i];
-  const inner = word ? literal(word.text) : undefined;
-  if (!word || inner === undefined) return;
-  if (!USER_GROUP.has(inner) && inner !== "gosu" && inner !== "su-exec") return;
-  add(
-    "sudo",
-    word.start,
-    `${name} ${inner} is neither rewritten to the shims nor checked further, and Alpine images rarely have ${name}`,
-    `drop ${name} (an entrypoint that manages users runs as root) and run alpinize entrypoint again`,
-  );
-}
-
-function lintExecAs(name: string, offset: number, user: string | undefined, add: Add): void {
-  if (name === "gosu") {
-    add(
-      "gosu",
-      offset,
-      "Alpine images usually have su-exec, not gosu",
-      "use alpinize_exec_as, which takes su-exec, gosu or setpriv",
-    );
-  }
-  if (user !== undefined && (literal(user) ?? user).includes(":")) {
-    add(
-      "su-exec-group",
-      offset,
-      `${name} USER:GROUP runs with only that group: supplementary groups such as the docker socket's are dropped (on Debian too)`,
-      "pass the user name alone where the command needs the user's groups; alpinize_exec_as takes both forms",
-    );
-  }
-}
-
 /**
  * How a user or group tool's failure is hidden, as written (`2>/dev/null`, `|| true`), or undefined:
  * its stderr ends at /dev/null and `|| true` or `|| :` follows. The scanner's redirections are
@@ -375,41 +284,4 @@ function hiddenFailure(
   if (!or) return undefined;
   const redirects = cmd.redirects.map((r) => text.slice(r.start, r.end)).join(" ");
   return { redirects, or: `|| ${or[1]}` };
-}
-
-/**
- * Rules whose findings the rewrite fixes on the lines it edits. su-exec-group is among them
- * because alpinize_exec_as runs USER:GROUP on every image with the same meaning, and the edit
- * itself says that the supplementary groups are dropped.
- */
-const FIXED_BY_REWRITE = new Set<LintRule>([
-  "group-name",
-  "shadow-tool",
-  "gosu",
-  "su-exec-group",
-  "hidden-failure",
-  "nologin-path",
-  "runuser",
-  "setpriv",
-]);
-
-/**
- * The findings on the original script that its rewrite leaves, at positions in the original:
- * what still needs a hand edit. A shadow-tool finding goes only with an edit at its own word, so
- * a call left on a line where another is rewritten (`x=$(groupadd …); groupadd …`) stays, and
- * so does a group name the rewrite warns it left (`$(getent group docker)` beside `chgrp 999`).
- */
-export function findingsLeftAfterRewrite(text: string, result: RewriteResult): LintFinding[] {
-  const edits = result.edits.filter((e) => e.rule !== "source-shims");
-  const lines = new Set(edits.map((e) => e.line));
-  const words = new Set(edits.map((e) => `${e.line}:${e.column}`));
-  const leftNames = new Set(
-    result.warnings.filter((w) => w.rule === "group-name").map((w) => `${w.line}:${w.column}`),
-  );
-  const fixed = (f: LintFinding) => {
-    const at = `${f.line}:${f.column}`;
-    if (f.rule === "shadow-tool") return words.has(at);
-    return lines.has(f.line) && !(f.rule === "group-name" && leftNames.has(at));
-  };
-  return lintEntrypoint(text).filter((f) => !(FIXED_BY_REWRITE.has(f.rule) && fixed(f)));
 }
