@@ -1,3 +1,4 @@
+import { RESERVED_WORDS } from "./reserved-words.js";
 import { type Item, parseScript, type Script, type SimpleCommand } from "./script.js";
 
 /** Words that open a compound command where a command may start. */
@@ -43,19 +44,11 @@ function cutAt(text: string, offsets: readonly number[]): string {
   return out + text.slice(from);
 }
 
-/** Words the item list reads as keywords where a command starts. */
-const RESERVED = new Set([
-  ...OPENERS,
-  "then",
-  "else",
-  "elif",
-  "fi",
-  "do",
-  "done",
-  "esac",
-  "}",
-  "in",
-]);
+/**
+ * Words the item list reads as keywords where a command starts (the package's reserved words),
+ * with the openers it also reads there and `in` of a `for`/`case` header.
+ */
+const RESERVED = new Set([...RESERVED_WORDS, ...OPENERS, "in"]);
 
 /**
  * Whether a compound after a pipe can be judged where it stands, with no second parse: a
