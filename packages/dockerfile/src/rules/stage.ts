@@ -9,6 +9,7 @@ import { addBuildpackTools } from "./buildpack.js";
 import { wgetUse } from "./busybox.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
 import { flagGlibcCopies } from "./copy-glibc.js";
+import { rewriteCronStart } from "./cron-start.js";
 import { addCxxRuntime } from "./cxx-runtime.js";
 import { flagScriptEchoes } from "./dash-echo-scripts.js";
 import { rewriteStartedEchoes } from "./dash-echo-strings.js";
@@ -276,6 +277,7 @@ function flagDebianLayout(ctx: MigrationContext, ins: Instruction, repo?: string
 function entryPaths(ctx: MigrationContext, state: StageState, ins: Instruction): void {
   const text = ins.args.text;
   for (const call of startedCalls(ins)) {
+    if (rewriteCronStart(ctx, ins, call)) continue;
     const note = debianProgramNote(call.name, ctx.release);
     const at = sourceSpan(ins.args, call.at, call.at)[0];
     if (note) ctx.warn("apt", at, `${ins.keyword} starts ${call.name}: ${note}`);

@@ -8,6 +8,13 @@ export interface StartedCall {
   name: string;
   /** Index in `ins.args.text` (map it to the source with `sourceSpan`). */
   at: number;
+  /** The words after the program, undefined where one is not literal (`$X`, `"$@"`). */
+  args: (string | undefined)[];
+  /**
+   * Index in `ins.args.text` right after the name's last character, when the name is written
+   * there as it reads (no escape or quote inside it); undefined otherwise.
+   */
+  nameEnd?: number;
 }
 
 /** Command names an ENTRYPOINT/CMD starts: the program, and the commands of a `sh -c` string. */
@@ -31,7 +38,13 @@ export function startedCalls(ins: Instruction): StartedCall[] {
   const script = k === undefined ? undefined : rest[k];
   if (script) return scriptCalls(script.value, (i) => script.at[i] ?? script.start, 0);
   const program = baseName(first.value);
-  return valid(program) ? [{ name: program, at: first.start }] : [];
+  if (!valid(program)) return [];
+  const args = rest.slice(1).map((w) => w.value);
+  const last = first.at[first.value.length - 1];
+  const end = last === undefined ? undefined : last + 1;
+  const from = end === undefined ? undefined : end - program.length;
+  const literal = from !== undefined && ins.args.text.slice(from, end) === program;
+  return [{ name: program, at: first.start, args, ...(literal ? { nameEnd: end } : {}) }];
 }
 
 /** sh, bash, ash, dash, zsh, ksh, mksh: shells whose `-c` takes a script string. */
@@ -91,7 +104,14 @@ function scriptCalls(script: string, at: (offset: number) => number, depth: numb
     }
     const word = c.args[skipped];
     const name = word === undefined ? "" : baseName(word.value ?? word.raw);
-    if (word && valid(name)) out.push({ name, at: at(word.start) });
+    if (!word || !valid(name)) continue;
+    const args = c.args.slice(skipped + 1).map((a) => a.value);
+    const from = valueStart(word);
+    const call: StartedCall = { name, at: at(word.start), args };
+    // Only where each character maps one to one (a bare or whole-quoted word).
+    if (from !== undefined && word.value !== undefined)
+      call.nameEnd = at(from + word.value.length - 1) + 1;
+    out.push(call);
   }
   return out;
 }
