@@ -1,3 +1,5 @@
+import { filterSucceeds } from "./stream-filters.js";
+
 /**
  * What a command's name and words say of how it ends, shared by migrate's reading of `||` guards
  * and `alpinize check`'s, so the two agree on which failures a `||` catches.
@@ -80,26 +82,18 @@ const EMPTY_SUBSTITUTION = /^(?:\$\(\s*(?:true|:)\s*\)|`\s*(?:true|:)\s*`)$/;
 
 /**
  * Whether a command exits 0 whatever it is given, `name` its base name, `words` what follows it
- * (redirections and `${x?}` judged by the caller): ALWAYS_SUCCEED; `cat` with no operand, which
- * copies the pipe before it (or the RUN's empty input) through, and `tee` writing only to
- * /dev/null (`tee`, `tee -a /dev/null`; `tee f` fails where f cannot be made); `eval true`, `eval echo x`, whose
- * plain words read back as such a command; and `$(true)` alone, which runs no command and leaves
- * the substitution's status, 0. Anything else may fail (busybox sh, checked in OR_GUARD_FORMS).
+ * (redirections and `${x?}` judged by the caller): ALWAYS_SUCCEED; a filter of its standard input
+ * with no file operand (`cat`, `head -n 5`, `tail`, `sort -u`, `wc -l`, `tee` writing only to
+ * /dev/null or right into /tmp: filterSucceeds); `eval true`, `eval echo x`, whose plain words
+ * read back as such a command; and `$(true)` alone, which runs no command and leaves the
+ * substitution's status, 0. Anything else may fail (busybox sh, checked in OR_GUARD_FORMS).
  */
 export function alwaysSucceeds(name: string, words: readonly string[]): boolean {
   if (ALWAYS_SUCCEED.has(name)) return true;
-  if (name === "cat") return words.length === 0;
-  if (name === "tee") return teeSucceeds(words);
+  const filter = filterSucceeds(name, words);
+  if (filter !== undefined) return filter;
   if (name === "eval") return EVAL_OK.has(words[0] ?? "") && words.every((w) => PLAIN_WORD.test(w));
   return words.length === 0 && EMPTY_SUBSTITUTION.test(name);
-}
-
-/** `tee [-a] [-i] [--] [/dev/null…]`: options first (musl's getopt stops at an operand). */
-function teeSucceeds(words: readonly string[]): boolean {
-  let k = 0;
-  while (k < words.length && (words[k] === "-a" || words[k] === "-i")) k++;
-  if (words[k] === "--") k++;
-  return words.slice(k).every((w) => w === "/dev/null");
 }
 
 /** What `eval` may run for alwaysSucceeds: busybox's adduser/addgroup are judged elsewhere. */
