@@ -289,6 +289,86 @@ export const BRANCH_ADDS: [name: string, run: string, passes: boolean][] = [
   ],
   ["an add after local in a ( ) subshell", `RUN ( local X=1; ${ADD} ); useradd app`, false],
   ["an add after shift with no arguments &&", `RUN shift && ${ADD}; useradd app`, false],
+  // A call of a function whose body exits ends the caller's shell (`return` only the function);
+  // so does an `exit` in an `eval` string, which the same shell runs.
+  [
+    "an add after a call of a function that exits, the call in the next RUN",
+    `RUN f() { exit 0; }; f; ${ADD}\nRUN useradd app`,
+    false,
+  ],
+  [
+    "an add after a call of a function that echoes, then exits",
+    `RUN f() { echo; exit 0; }; f; ${ADD}\nRUN useradd app`,
+    false,
+  ],
+  [
+    "an add after a call of a function defined on an earlier line of the RUN",
+    `RUN f() { [ -n "$A" ] || exit 0; }; \\\n  echo; \\\n  f && ${ADD}\nRUN useradd app`,
+    false,
+  ],
+  [
+    "an add after a call of a function that calls one that exits",
+    `RUN g() { exit 0; }; f() { g; }; f; ${ADD}\nRUN useradd app`,
+    false,
+  ],
+  [
+    "an add after a call of a function that exits, in a ( ) subshell",
+    `RUN f() { exit 1; }; ( f; ${ADD} ); useradd app`,
+    false,
+  ],
+  [
+    "an add after a call of a function that returns",
+    `RUN f() { return 0; }; f; ${ADD}\nRUN useradd app`,
+    true,
+  ],
+  [
+    "an add after a call of a function whose exit is in a ( )",
+    `RUN f() { ( exit 0 ); }; f; ${ADD}\nRUN useradd app`,
+    true,
+  ],
+  [
+    "an add after a call of a function that exits, piped into cat",
+    `RUN f() { exit 0; }; f | cat; ${ADD}\nRUN useradd app`,
+    true,
+  ],
+  [
+    "an add after a call of a function defined after it",
+    `RUN f; f() { exit 0; }; ${ADD}\nRUN useradd app`,
+    true,
+  ],
+  [
+    "an add after an eval of exit in double quotes",
+    `RUN eval "exit 0"; ${ADD}\nRUN useradd app`,
+    false,
+  ],
+  [
+    "an add after an eval of exit in single quotes",
+    `RUN eval 'exit 0'; ${ADD}\nRUN useradd app`,
+    false,
+  ],
+  ["an add after an eval of exit unquoted", `RUN eval exit 0; ${ADD}\nRUN useradd app`, false],
+  [
+    "an add after a call of a function that evals exit",
+    `RUN f() { eval 'exit 0'; }; f && ${ADD}\nRUN useradd app`,
+    false,
+  ],
+  [
+    "an add after an exit run in the background",
+    `RUN exit 0 & ${ADD}; wait\nRUN useradd app`,
+    true,
+  ],
+  [
+    "an add after a call of a function that exits, run in the background",
+    `RUN f() { exit 0; }; f & ${ADD}; wait\nRUN useradd app`,
+    true,
+  ],
+  ["an add before an eval of exit", `RUN ${ADD}; eval 'exit 0'\nRUN useradd app`, true],
+  [
+    "an add after an eval that echoes, then exits",
+    `RUN eval 'echo x; exit 0'; ${ADD}\nRUN useradd app`,
+    false,
+  ],
+  ["an add after an eval that goes on", `RUN eval 'echo x'; ${ADD}\nRUN useradd app`, true],
   [
     "a case redirected into a missing folder",
     `RUN case "$A" in 1) ${ADD};; *) ${ADD};; esac >/no/such/dir/f; useradd app`,

@@ -211,4 +211,67 @@ export const BUSYBOX_ROWS: Record<string, string> = {
   "an add after local outside a function &&": file(`RUN local X=$(false) && ${ADD}; useradd app`),
   "an add after local in a ( ) subshell": file(`RUN ( local X=1; ${ADD} ); useradd app`),
   "an add after shift with no arguments &&": file(`RUN shift && ${ADD}; useradd app`),
+  // A call of a function whose body exits, an eval of exit (BRANCH_ADDS too).
+  "an add after a call of a function that exits, the call in the next RUN": file(
+    `RUN f() { exit 0; }; f; ${ADD}`,
+    "RUN useradd app",
+  ),
+  "an add after a call of a function that echoes, then exits": file(
+    `RUN f() { echo; exit 0; }; f; ${ADD}`,
+    "RUN useradd app",
+  ),
+  "an add after a call of a function defined on an earlier line of the RUN": file(
+    `RUN f() { [ -n "$A" ] || exit 0; }; \\\n  echo; \\\n  f && ${ADD}`,
+    "RUN useradd app",
+  ),
+  "an add after a call of a function that calls one that exits": file(
+    `RUN g() { exit 0; }; f() { g; }; f; ${ADD}`,
+    "RUN useradd app",
+  ),
+  "an add after a call of a function that exits, in a ( ) subshell": file(
+    `RUN f() { exit 1; }; ( f; ${ADD} ); useradd app`,
+  ),
+  "an add after a call of a function that returns passes": file(
+    `RUN f() { return 0; }; f; ${ADD}`,
+    "RUN useradd app",
+  ),
+  "an add after a call of a function whose exit is in a ( ) passes": file(
+    `RUN f() { ( exit 0 ); }; f; ${ADD}`,
+    "RUN useradd app",
+  ),
+  "an add after a call of a function that exits, piped into cat passes": file(
+    `RUN f() { exit 0; }; f | cat; ${ADD}`,
+    "RUN useradd app",
+  ),
+  "an add after a call of a function defined after it passes": file(
+    `RUN f; f() { exit 0; }; ${ADD}`,
+    "RUN useradd app",
+  ),
+  "an add after an eval of exit in double quotes": file(
+    `RUN eval "exit 0"; ${ADD}`,
+    "RUN useradd app",
+  ),
+  "an add after an eval of exit in single quotes": file(
+    `RUN eval 'exit 0'; ${ADD}`,
+    "RUN useradd app",
+  ),
+  "an add after an eval of exit unquoted": file(`RUN eval exit 0; ${ADD}`, "RUN useradd app"),
+  "an add after a call of a function that evals exit": file(
+    `RUN f() { eval 'exit 0'; }; f && ${ADD}`,
+    "RUN useradd app",
+  ),
+  "an add after an exit run in the background passes": file(
+    `RUN exit 0 & ${ADD}; wait`,
+    "RUN useradd app",
+  ),
+  "an add after a call of a function that exits, run in the background passes": file(
+    `RUN f() { exit 0; }; f & ${ADD}; wait`,
+    "RUN useradd app",
+  ),
+  "an add before an eval of exit passes": file(`RUN ${ADD}; eval 'exit 0'`, "RUN useradd app"),
+  "an add after an eval that echoes, then exits": file(
+    `RUN eval 'echo x; exit 0'; ${ADD}`,
+    "RUN useradd app",
+  ),
+  "an add after an eval that goes on passes": file(`RUN eval 'echo x'; ${ADD}`, "RUN useradd app"),
 };

@@ -1,4 +1,5 @@
 import { countBelow } from "../sorted.js";
+import { ShellFunctions } from "./call-exits.js";
 import { isChildShell } from "./child-shells.js";
 import {
   endsShell,
@@ -9,7 +10,7 @@ import {
   waitsNext,
 } from "./list-control.js";
 import { loneProbeBefore } from "./probe-commands.js";
-import { type Header, isNested, opensFunction, type Script } from "./script.js";
+import { functionName, type Header, isNested, type Script } from "./script.js";
 import type { ShellSource } from "./source.js";
 import { substitutionsInScript } from "./substitutions.js";
 
@@ -56,6 +57,8 @@ interface Frame {
   shell?: boolean;
   /** A function body, where `local` and `return` are in place. */
   fn?: boolean;
+  /** For a function body: the function's name and the index of its `{`. */
+  defines?: { name: string; open: number };
   /** For a `shell` (or the script): where what its first `exit` may skip starts. */
   exit?: number;
   /** For a `shell`: the frame in it around that `exit`, whose end is `exit`. */
@@ -164,6 +167,8 @@ function readSpans(script: Script, pairs: Span[]): Span[] {
   const frames: Frame[] = [];
   // The script's own shell, around every frame (an `exit` at its top level).
   const root: Frame = { kind: "group", start: 0, open: 0, shell: true };
+  // The functions defined so far: a call of one whose body exits ends the shell too.
+  const functions = new ShellFunctions();
   // Where the and-or list being read starts (its first item), once it has one.
   let list: number | undefined;
   // Pops the innermost frame, ending at `end`: where a loop's `break` (an `exit`) in it stops
@@ -243,6 +248,11 @@ function readSpans(script: Script, pairs: Span[]): Span[] {
       if (leaving !== undefined) markLeave(frames, leaving, it.start);
       const ends = endsShell(script.items, k, inFunction());
       if (ends) markExit(frames, root, ends === "may" || isChildShell(script), it.start);
+      else {
+        // A call or `eval` that exits: what it ran before its `exit` did run.
+        const call = functions.endsShell(script, k, inFunction());
+        if (call) markExit(frames, root, call === "may" || isChildShell(script), it.end);
+      }
     } else if (it.kind === "keyword") {
       const w = it.word;
       if (w === "if") open("if", it.start);
@@ -272,15 +282,16 @@ function readSpans(script: Script, pairs: Span[]): Span[] {
         open("group", it.start);
         frames.at(-1)!.shell = true;
       } else if (w === "{") {
-        const fn = opensFunction(script.items, k);
-        open(fn ? "compound" : "group", it.start);
-        if (fn) Object.assign(frames.at(-1)!, { shell: true, fn: true });
-      } else if (w === ")" || w === "}")
-        closed(
-          k,
-          close(it.end, (f) => !isList(f)),
-        );
-      else if (w === "!") list ??= it.start;
+        const name = functionName(script.items, k);
+        open(name === undefined ? "group" : "compound", it.start);
+        if (name !== undefined)
+          Object.assign(frames.at(-1)!, { shell: true, fn: true, defines: { name, open: k } });
+      } else if (w === ")" || w === "}") {
+        const f = close(it.end, (f) => !isList(f));
+        if (f?.defines)
+          functions.define(f.defines.name, { script, from: f.defines.open + 1, to: k });
+        closed(k, f);
+      } else if (w === "!") list ??= it.start;
     }
   }
   close(script.text.length, () => false);
@@ -340,7 +351,8 @@ function markLeave(frames: Frame[], n: number, at: number): void {
 }
 
 /**
- * An `exit` (`return`, `exec cmd`, `local` outside a function) at `at` ends the innermost shell
+ * An `exit` (`return`, `exec cmd`, `local` outside a function; a call of a function whose body
+ * exits, an `eval` that exits, from their end) at `at` ends the innermost shell
  * around it (a `( )`, a function body, else the script): what follows it there may not run, from
  * `at` or from the end of the frame in that shell that holds it (spans stay nested). One that
  * surely fails (`exit 1`) at the script's top level stops the build, so nothing after it is

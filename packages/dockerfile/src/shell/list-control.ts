@@ -86,26 +86,30 @@ function safeRedirect(raw: string): boolean {
   );
 }
 
+/** How a command ends the shell it runs in: with a failure, or with a status that may be 0. */
+export type ShellEnd = "fails" | "may";
+
 /**
  * How the lone command of `items[k]` ends the shell it runs in, as busybox sh runs it: `"fails"`
  * (`exit 1`, a bare `exit` after `||`, `local` outside a function, which exits 2), `"may"`
  * (`exit 0`, `exit $X`, a bare `exit` elsewhere, `return` outside a function, `exec cmd`, which
- * replaces the shell), or undefined (it goes on; a command in a pipeline runs in a shell of its
- * own).
+ * replaces the shell), or undefined (it goes on; a command in a pipeline or in the background
+ * runs in a shell of its own). In a function, `return` and `local` are in place; `exit` still
+ * ends the shell.
  */
 export function endsShell(
   items: readonly Item[],
   k: number,
   inFunction: boolean,
-): "fails" | "may" | undefined {
+): ShellEnd | undefined {
   const it = items[k];
-  if (it?.kind !== "pipeline" || it.commands.length !== 1) return undefined;
+  if (it?.kind !== "pipeline" || it.commands.length !== 1 || isOp(items[k + 1], "&"))
+    return undefined;
   const args = it.commands[0]!.args;
   const name = args[0]?.value;
   if (name === "exec") return args.length > 1 ? "may" : undefined;
-  if (inFunction) return undefined;
-  if (name === "local") return "fails";
-  if (name !== "exit" && name !== "return") return undefined;
+  if (name === "local") return inFunction ? undefined : "fails";
+  if (name !== "exit" && (name !== "return" || inFunction)) return undefined;
   if (args.length === 1) return isOp(items[k - 1], "||") ? "fails" : "may";
   const status = args[1]!.value;
   return status !== undefined && /^\d+$/.test(status) && Number(status) % 256 !== 0

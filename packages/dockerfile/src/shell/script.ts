@@ -288,18 +288,23 @@ function nestingDepths(items: readonly Item[]): { starts: number[]; depths: numb
 
 /** The `{` at `k` follows `name()` (newlines between allowed): a POSIX function definition. */
 export function opensFunction(items: readonly Item[], k: number): boolean {
+  return functionName(items, k) !== undefined;
+}
+
+/** The name of the function whose body the `{` at `k` opens (`name() {`), else undefined. */
+export function functionName(items: readonly Item[], k: number): string | undefined {
   let i = k - 1;
   while (i >= 0 && items[i]!.kind === "op" && (items[i] as Op).op === "\n") i--;
   const [name, open, close] = [items[i - 2], items[i - 1], items[i]];
-  return (
+  const named =
     close?.kind === "keyword" &&
     close.word === ")" &&
     open?.kind === "keyword" &&
     open.word === "(" &&
     name?.kind === "pipeline" &&
     name.commands.length === 1 &&
-    name.commands[0]!.args.length === 1
-  );
+    name.commands[0]!.args.length === 1;
+  return named ? name.commands[0]!.args[0]!.raw : undefined;
 }
 
 const nesting = new WeakMap<Script, { starts: number[]; depths: number[] }>();

@@ -1,0 +1,128 @@
+import { endsShell, type ShellEnd } from "./list-control.js";
+import { functionName, type Item, type Script, scriptOrUndefined } from "./script.js";
+
+/** A function's body: the items of `script` after its `{` (`from`) up to its `}` (`to`). */
+export interface FunctionBody {
+  script: Script;
+  from: number;
+  to: number;
+}
+
+/** How deep calls and `eval`s inside calls are followed (`f` calls `g`, which evals …). */
+const MAX_DEPTH = 16;
+
+/**
+ * The functions a script has defined so far, by name (a later definition replaces an earlier
+ * one, as in sh), and how a call of one ends the shell that runs it: an `exit` in its body ends
+ * the caller's shell (`f() { exit 0; }; f; apk add shadow` never adds), a `return` only the
+ * function. So does an `exit` in an `eval` string, which runs in the shell that reads it.
+ */
+export class ShellFunctions {
+  private readonly bodies = new Map<string, FunctionBody>();
+  /** Bumped by each definition: a body's answer may change once a function it calls is defined. */
+  private version = 0;
+  private readonly known = new Map<FunctionBody, { version: number; end: ShellEnd | undefined }>();
+
+  define(name: string, body: FunctionBody): void {
+    this.bodies.set(name, body);
+    this.version++;
+  }
+
+  /**
+   * How the lone command at `script.items[k]` ends its shell through what it runs there: a
+   * call of a function defined before it whose body exits (or calls one that does), or an
+   * `eval` of plain words that exit. Undefined when it goes on, or when what it runs is not
+   * known (a function not defined before, `eval "$CMD"`): read as any other command.
+   */
+  endsShell(script: Script, k: number, inFunction: boolean): ShellEnd | undefined {
+    return this.callEnds(script, k, inFunction, 0, new Set());
+  }
+
+  private callEnds(
+    script: Script,
+    k: number,
+    inFunction: boolean,
+    depth: number,
+    seen: Set<FunctionBody>,
+  ): ShellEnd | undefined {
+    const it = script.items[k];
+    if (it?.kind !== "pipeline" || it.commands.length !== 1 || depth > MAX_DEPTH) return undefined;
+    const args = it.commands[0]!.args;
+    const name = args[0]?.value;
+    if (name === undefined || background(script.items, k)) return undefined;
+    // `eval` is a special built-in: sh finds it before any function of that name.
+    if (name === "eval") return this.evalEnds(args.slice(1), inFunction, depth, seen);
+    const body = this.bodies.get(name);
+    if (!body || seen.has(body) || definesFunction(script.items, k)) return undefined;
+    const memo = depth === 0 ? this.known.get(body) : undefined;
+    if (memo?.version === this.version) return memo.end;
+    seen.add(body);
+    const end = this.bodyEnds(body.script, body.from, body.to, true, depth + 1, seen);
+    seen.delete(body);
+    if (depth === 0) this.known.set(body, { version: this.version, end });
+    return end;
+  }
+
+  /** `eval WORDS`: the words joined by blanks are a script the same shell runs. */
+  private evalEnds(
+    words: readonly { value: string | undefined }[],
+    inFunction: boolean,
+    depth: number,
+    seen: Set<FunctionBody>,
+  ): ShellEnd | undefined {
+    if (words.length === 0 || words.some((w) => w.value === undefined)) return undefined;
+    const script = scriptOrUndefined(words.map((w) => w.value).join(" "));
+    if (!script) return undefined;
+    return this.bodyEnds(script, 0, script.items.length, inFunction, depth + 1, seen);
+  }
+
+  /**
+   * Whether items `from`..`to` of `script` may end the shell running them: a command that exits
+   * outside a `( )` subshell, a pipeline or a function defined there. `"may"` when any may end
+   * well (a later `exit` may not be reached; reading it as ending the shell fails closed).
+   */
+  private bodyEnds(
+    script: Script,
+    from: number,
+    to: number,
+    inFunction: boolean,
+    depth: number,
+    seen: Set<FunctionBody>,
+  ): ShellEnd | undefined {
+    let found: ShellEnd | undefined;
+    // Each open `(` or `{`: whether what it holds runs elsewhere (a subshell, a function body).
+    const opened: boolean[] = [];
+    let apart = 0;
+    for (let k = from; k < to; k++) {
+      const it = script.items[k]!;
+      if (it.kind === "keyword") {
+        if (it.word === "(" || it.word === "{") {
+          const away = it.word === "(" || functionName(script.items, k) !== undefined;
+          opened.push(away);
+          if (away) apart++;
+        } else if ((it.word === ")" || it.word === "}") && opened.pop()) apart--;
+        continue;
+      }
+      if (apart > 0 || it.kind !== "pipeline") continue;
+      const end =
+        endsShell(script.items, k, inFunction) ?? this.callEnds(script, k, inFunction, depth, seen);
+      if (end === "may") return end;
+      found ??= end;
+    }
+    return found;
+  }
+}
+
+/** The pipeline at `k` runs in the background (`f &`): in a shell of its own. */
+function background(items: readonly Item[], k: number): boolean {
+  const next = items[k + 1];
+  return next?.kind === "op" && next.op === "&";
+}
+
+/** The pipeline at `k` is the name of a definition (`f() {`), not a call. */
+function definesFunction(items: readonly Item[], k: number): boolean {
+  const [open, close] = [items[k + 1], items[k + 2]];
+  return (
+    open?.kind === "keyword" && open.word === "(" && close?.kind === "keyword" && close.word === ")"
+  );
+}
