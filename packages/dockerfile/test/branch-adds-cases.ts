@@ -244,6 +244,33 @@ export const BRANCH_ADDS: [name: string, run: string, passes: boolean][] = [
   ["an add after exit 0 in an sh -c string", `RUN sh -c 'exit 0; ${ADD}'; useradd app`, false],
   ["an add after exit 1 in an sh -c string", `RUN sh -c 'exit 1; ${ADD}'; useradd app`, false],
   ["an add after an exit in a $( )", `RUN x=$(exit 0; ${ADD}); useradd app`, false],
+  // A failing exit behind a test: the add runs where it does not, and where it does the shell
+  // fails, as after a failed apk add.
+  [
+    "an add after a test's || exit 1 in an sh -c string",
+    `RUN sh -c '[ -z "$A" ] || exit 1; ${ADD}'; useradd app`,
+    true,
+  ],
+  [
+    "an add after an if's exit 1 in an sh -c string",
+    `RUN sh -c 'if [ -n "$A" ]; then exit 1; fi; ${ADD}'; useradd app`,
+    true,
+  ],
+  [
+    "an add after a test's || exit 1 in a ( ) subshell",
+    `RUN ( [ -z "$A" ] || exit 1; ${ADD} ); useradd app`,
+    true,
+  ],
+  [
+    "an add after a test's || exit 1 in a $( )",
+    `RUN x=$([ -z "$A" ] || exit 1; ${ADD}); useradd app`,
+    true,
+  ],
+  [
+    "an add after exit 1 in a { } group of an sh -c string",
+    `RUN sh -c '{ exit 1; }; ${ADD}'; useradd app`,
+    false,
+  ],
   ["an add after a return in a ( ) subshell", `RUN ( return 0; ${ADD} ); useradd app`, false],
   ["an add after an exec in a ( ) subshell", `RUN ( exec true; ${ADD} ); useradd app`, false],
   [

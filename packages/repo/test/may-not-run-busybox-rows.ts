@@ -180,6 +180,21 @@ export const BUSYBOX_ROWS: Record<string, string> = {
   "an add after exit 0 in an sh -c string": file(`RUN sh -c 'exit 0; ${ADD}'; useradd app`),
   "an add after exit 1 in an sh -c string": file(`RUN sh -c 'exit 1; ${ADD}'; useradd app`),
   "an add after an exit in a $( )": file(`RUN x=$(exit 0; ${ADD}); useradd app`),
+  "an add after a test's || exit 1 in an sh -c string passes": file(
+    `RUN sh -c '[ -z "$A" ] || exit 1; ${ADD}'; useradd app`,
+  ),
+  "an add after an if's exit 1 in an sh -c string passes": file(
+    `RUN sh -c 'if [ -n "$A" ]; then exit 1; fi; ${ADD}'; useradd app`,
+  ),
+  "an add after a test's || exit 1 in a ( ) subshell passes": file(
+    `RUN ( [ -z "$A" ] || exit 1; ${ADD} ); useradd app`,
+  ),
+  "an add after a test's || exit 1 in a $( ) passes": file(
+    `RUN x=$([ -z "$A" ] || exit 1; ${ADD}); useradd app`,
+  ),
+  "an add after exit 1 in a { } group of an sh -c string": file(
+    `RUN sh -c '{ exit 1; }; ${ADD}'; useradd app`,
+  ),
   "an add after a return in a ( ) subshell": file(`RUN ( return 0; ${ADD} ); useradd app`),
   "an add after an exec in a ( ) subshell": file(`RUN ( exec true; ${ADD} ); useradd app`),
   "an add after an exec of redirects alone in a ( ) subshell passes": file(

@@ -6,6 +6,7 @@ import {
   leaves,
   localBefore,
   mayFailRedirect,
+  type ShellEnd,
   testBefore,
   waitsNext,
 } from "./list-control.js";
@@ -247,11 +248,11 @@ function readSpans(script: Script, pairs: Span[]): Span[] {
       const leaving = leaves(it);
       if (leaving !== undefined) markLeave(frames, leaving, it.start);
       const ends = endsShell(script.items, k, inFunction());
-      if (ends) markExit(frames, root, ends === "may" || isChildShell(script), it.start);
+      if (ends) markExit(frames, root, ends, isChildShell(script), it.start);
       else {
         // A call or `eval` that exits: what it ran before its `exit` did run.
         const call = functions.endsShell(script, k, inFunction());
-        if (call) markExit(frames, root, call === "may" || isChildShell(script), it.end);
+        if (call) markExit(frames, root, call, isChildShell(script), it.end);
       }
     } else if (it.kind === "keyword") {
       const w = it.word;
@@ -352,21 +353,28 @@ function markLeave(frames: Frame[], n: number, at: number): void {
 
 /**
  * An `exit` (`return`, `exec cmd`, `local` outside a function; a call of a function whose body
- * exits, an `eval` that exits, from their end) at `at` ends the innermost shell
- * around it (a `( )`, a function body, else the script): what follows it there may not run, from
- * `at` or from the end of the frame in that shell that holds it (spans stay nested). One that
- * surely fails (`exit 1`) at the script's top level stops the build, so nothing after it is
- * skipped where the build goes on, unless `always`: in a `( )` or a child shell (an `sh -c`
- * string, a `$( )`) the script that ran it goes on. Only its first such `exit` counts.
+ * exits, an `eval` that exits, from their end) at `at` ends the innermost shell around it (a
+ * `( )`, a function body, else the script): what follows it there may not run, from `at` or
+ * from the end of the frame in that shell that holds it (spans stay nested). One that fails
+ * (`exit 1`) ends its shell with a failure, as a failed command ends: at a RUN's top level it
+ * stops the build, and where the shell is a `( )` or a `child` (an `sh -c` string, a `$( )`) it
+ * skips what follows only when it surely runs: behind a test (`[ -z "$A" ] || exit 1; apk add
+ * bash`) the add runs where the exit does not, and where it does the shell fails, which a later
+ * call then sees as after a failed `apk add`. Only its first such `exit` counts.
  */
-function markExit(frames: Frame[], root: Frame, always: boolean, at: number): void {
+function markExit(frames: Frame[], root: Frame, end: ShellEnd, child: boolean, at: number): void {
   const i = frames.findLastIndex((f) => f.shell);
-  if (i < 0 && !always) return;
+  if (end === "fails" && ((i < 0 && !child) || frames.slice(i + 1).some(mayBeSkipped))) return;
   const shell = i < 0 ? root : frames[i]!;
   if (shell.exit !== undefined || shell.exitAfter) return;
   const around = frames[i + 1];
   if (around) shell.exitAfter = around;
   else shell.exit = at;
+}
+
+/** A frame whose commands may not run when the shell gets to it (a branch, after `||`). */
+function mayBeSkipped(f: Frame): boolean {
+  return f.kind !== "group" && f.kind !== "loop" && f.kind !== "case";
 }
 
 /**
