@@ -15,6 +15,7 @@ import { checkIds } from "./users-ids.js";
 import { fixShell } from "./users-login-shell.js";
 import { optionValue, type Parsed, parseOptions, q } from "./users-options.js";
 import { ownGroupFirst } from "./users-own-group.js";
+import { warnUnnamedNogroup } from "./users-renumbered-groups.js";
 import { sshUnlock } from "./users-ssh.js";
 
 /** Debian's adduser options busybox adduser does not accept. */
@@ -132,7 +133,12 @@ function primaryGroup(
   if (gid && !group) return { group: gidGroup(scope, at, gid) };
   const make = primaryGroupStep(scope, at, group, name);
   if (make !== undefined) return { group, first: make };
-  if (group !== undefined || system) return { group };
+  if (group !== undefined) return { group };
+  if (system) {
+    // Debian's adduser --system NAME puts the user in nogroup; busybox -S too, under its own GID.
+    if (o.has("--system") && !ALPINE_USERS.has(name)) warnUnnamedNogroup(scope, at, name);
+    return { group };
+  }
   // Debian's adduser gives a user its own group, as busybox does: later steps may add others to it.
   recordGroup(scope, name, undefined);
   const uid = optionValue(o, "--uid", "-u");

@@ -24,7 +24,7 @@ export function makeDebianGroup(
   const debian = DEBIAN_BASE_GROUPS.get(group);
   // A stage that was Alpine already never had Debian's groups: the file's own mistake stays flagged.
   if (debian === undefined || scope.stage.info.already) return undefined;
-  const { gid, why } = chooseGid(scope, debian);
+  const { gid, why } = chooseGid(scope, at, debian);
   recordGroup(scope, group, gid);
   // A group that only owns files grants nothing by itself: no word on membership rights then.
   const rights = owner
@@ -45,8 +45,9 @@ export function makeDebianGroup(
  * Debian's GID is kept only where it matters and fits: this file uses the number (chown :50,
  * GID=50) and Alpine's base (or a group made before) leaves it free. Otherwise busybox picks.
  */
-function chooseGid(scope: ScriptScope, debian: number): { gid?: string; why: string } {
-  const holder = gidHolder(scope, String(debian));
+function chooseGid(scope: ScriptScope, at: number, debian: number): { gid?: string; why: string } {
+  // Not Alpine's base group a step deleted before (`delgroup video` frees sudo's 27).
+  const holder = gidHolder(scope, String(debian), at);
   if (holder !== undefined)
     return { why: `with a GID busybox picks (Debian's ${debian} is ${holder}'s on Alpine)` };
   const use = gidUse(scope.ctx.text, debian);

@@ -4,6 +4,8 @@ import { baseUserLacks, keptGroupNote, type UserAsks } from "./users-base-accoun
 import { baseHolder } from "./users-base-holder.js";
 import { baseId } from "./users-base-names.js";
 import { freeId } from "./users-free-id.js";
+import { gidDefault } from "./users-gid-default.js";
+import { groupWithGid } from "./users-gids.js";
 import { createdByPackage } from "./users-groups.js";
 import { noteAccount, warnPackageId } from "./users-package-ids.js";
 
@@ -72,7 +74,12 @@ function pickFree(label: "UID" | "GID", free: number | undefined, baseName: bool
 }
 
 /** A GID Alpine's base group has (not removed before): says whose, why it stays, what is free. */
-function checkGid(scope: ScriptScope, at: number, gid: string, name: string | undefined): void {
+function checkGid(scope: ScriptScope, at: number, word: string, name: string | undefined): void {
+  // `ARG GID=999` … `groupadd -g $GID`: warned for its default, never rewritten (a build arg may
+  // give another), and not where a group of the file was made with the same word.
+  const given = /^\d+$/.test(word) || groupWithGid(scope, word) !== undefined;
+  const d = given ? undefined : gidDefault(scope, word);
+  const gid = d?.gid ?? word;
   const holder = baseHolder(scope, at, gid, name ?? "");
   if (holder === undefined) return;
   const free = freeId("gid", Number(gid), scope.ctx.text);
@@ -92,7 +99,7 @@ function checkGid(scope: ScriptScope, at: number, gid: string, name: string | un
   scope.warn(
     "users",
     at,
-    `GID ${gid} belongs to Alpine's base group ${holder.name}, and busybox addgroup -g ${gid} stops there (gid '${gid}' in use)${advice}`,
+    `${d?.prefix ?? ""}GID ${gid} belongs to Alpine's base group ${holder.name}, and busybox addgroup -g ${gid} stops there (gid '${gid}' in use)${advice}`,
   );
 }
 

@@ -105,7 +105,7 @@ describe("rule users: Debian base groups named as owners", () => {
       migrate(`${FROM}RUN ${run}\n`).output.match(/addgroup -S \S+/g) ?? [];
     for (const run of [
       "chown -R app:users /srv && chgrp www-data /var/www",
-      "chown 1000:1000 /d && chown root:$GROUP /e && chgrp nosuch /f && chown app.staff /g",
+      "chown 1000:1000 /d && chown root:$GROUP /e && chgrp nosuch /f && chown app.nosuch /g",
       "chown -R --reference=/a staff /b",
       "groupadd staff && chown root:staff /s",
     ]) {

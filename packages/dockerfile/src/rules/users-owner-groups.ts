@@ -8,6 +8,7 @@ import { ALPINE_USERS } from "./alpine-base.js";
 import { mountFlags } from "./run-flags.js";
 import { ScriptScope, type StageState } from "./scope.js";
 import { makeDebianGroup } from "./users-debian-groups.js";
+import { isGidVariable } from "./users-gid-default.js";
 import { lineBefore } from "./users-group-line.js";
 import { groupExists } from "./users-groups.js";
 import { warnRenumberedGroup } from "./users-renumbered-groups.js";
@@ -120,15 +121,33 @@ function commandGroup(cmd: SimpleCommand): { name: string; user?: string } | und
   const word = words.find((w) => !(w.value ?? w.raw).startsWith("-"));
   if (word === undefined) return undefined;
   const owner = word.value;
-  if (owner === undefined) return dynamicUserGroup(word.raw);
+  if (owner === undefined) return variableGroup(cmd, word.raw) ?? dynamicUserGroup(word.raw);
   if (cmd.name?.replace(/^.*\//, "") === "chgrp") return { name: owner };
   const colon = owner.indexOf(":");
-  // `chown app.44`: the old USER.GROUP form (GNU and busybox); only a number after the dot, as
-  // a user name may hold dots.
-  const dotted = /^(.*)\.(\d+)$/.exec(owner);
-  if (colon === -1 && dotted) return { name: dotted[2]!, user: dotted[1] };
+  // `chown app.staff`, `app.44`: the old USER.GROUP form. busybox chown always splits at the
+  // first dot (it stops on `chown john.doe` though user john.doe exists); GNU chown does where no
+  // user has the whole name.
+  const dot = owner.indexOf(".");
+  if (colon === -1 && dot !== -1) return { name: owner.slice(dot + 1), user: owner.slice(0, dot) };
   if (colon === -1) return undefined;
   return { name: owner.slice(colon + 1), user: owner.slice(0, colon) };
+}
+
+/**
+ * `chgrp $GID`, `chown app:${GID}`, `chown "$UID:$GID"`: the group word when it is one variable,
+ * whose ARG/ENV default the renumbered-GID check reads (gidDefault).
+ */
+function variableGroup(
+  cmd: SimpleCommand,
+  raw: string,
+): { name: string; user?: string } | undefined {
+  if (cmd.name?.replace(/^.*\//, "") === "chgrp")
+    return isGidVariable(raw) ? { name: raw } : undefined;
+  const whole = /^"([^"]*)"$/.exec(raw)?.[1] ?? raw;
+  const colon = whole.lastIndexOf(":");
+  const group = whole.slice(colon + 1);
+  if (colon === -1 || !isGidVariable(group)) return undefined;
+  return { name: group, user: whole.slice(0, colon) };
 }
 
 /**
@@ -150,7 +169,8 @@ function groupStep(
   failure: string,
 ): string | undefined {
   warnRenumberedGroup(scope, at, group, user);
-  if (group === "" || /^\d+$/.test(group) || groupExists(scope, group)) return undefined;
+  if (group === "" || /^\d+$/.test(group) || isGidVariable(group) || groupExists(scope, group))
+    return undefined;
   // `chown proxy:proxy`: the user is Debian's too and missing just the same; the users rule
   // flags it, and the adduser that makes it makes its group as well.
   if (user === group && !ALPINE_USERS.has(user)) return undefined;

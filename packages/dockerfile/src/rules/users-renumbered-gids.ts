@@ -1,4 +1,4 @@
-import { ALPINE_BASE_GROUPS, ALPINE_BASE_PRIMARY_GIDS, ALPINE_GROUPS } from "./alpine-base.js";
+import { ALPINE_BASE_PRIMARY_GIDS, ALPINE_GROUPS } from "./alpine-base.js";
 import { DEBIAN_BASE_GROUPS } from "./debian-base-groups.js";
 import type { RenumberedGroup } from "./renumbered-group.js";
 import type { ScriptScope } from "./scope.js";
@@ -21,6 +21,8 @@ export function warnRenumberedGid(
   at: number,
   gid: number,
   renumbered: ReadonlyMap<string, RenumberedGroup>,
+  /** Put before the message: how a variable came to this number (gidDefault). */
+  prefix = "",
 ): void {
   const info = scope.stage.info;
   if (!info.alpine || info.already || gid === NOBODY_GID) return;
@@ -34,11 +36,12 @@ export function warnRenumberedGid(
     scope.warn(
       "users",
       at,
-      `GID ${gid} is group ${name} in Debian's base image, which Alpine's lacks, and ${gid} is ${holder}'s there: files and processes with GID ${gid} belong to Alpine's ${holder}, not to a group ${name}; if ${name} is meant, make it first under a GID of its own (addgroup -S ${name}) and name it (busybox addgroup -g ${gid} stops: ${holder} has it)`,
+      `${prefix}GID ${gid} is group ${name} in Debian's base image, which Alpine's lacks, and ${gid} is ${holder}'s there: files and processes with GID ${gid} belong to Alpine's ${holder}, not to a group ${name}; if ${name} is meant, make it first under a GID of its own (addgroup -S ${name}) and name it (busybox addgroup -g ${gid} stops: ${holder} has it)`,
     );
     return;
   }
-  const holder = ALPINE_BASE_GROUPS.get(gid);
+  // Not one a step deleted before (`delgroup wheel && chown 0:10 /x`): the number is free then.
+  const holder = baseGroupAt(scope, at, gid);
   const there =
     holder === undefined
       ? `${gid} is no base group's there: files and processes keep GID ${gid} as on Debian, but members of Alpine's ${g.name} get nothing through it`
@@ -46,7 +49,7 @@ export function warnRenumberedGid(
   scope.warn(
     "users",
     at,
-    `GID ${gid} is group ${g.name} in Debian's base image, and Alpine's ${g.name} is GID ${g.alpine}, where ${there}; ${advice(g, holder)}`,
+    `${prefix}GID ${gid} is group ${g.name} in Debian's base image, and Alpine's ${g.name} is GID ${g.alpine}, where ${there}; ${advice(g, holder)}`,
   );
 }
 
