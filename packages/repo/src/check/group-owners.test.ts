@@ -31,6 +31,14 @@ describe("unknown-group in ownership", () => {
     ]);
   });
 
+  it("reads chown's old USER.GROUP as busybox does, split at the first dot", () => {
+    expect(
+      groups(
+        "RUN chown app.staff /srv && chown .plugdev /x && chown app.users /y && chown app. /z",
+      ),
+    ).toEqual(["2:error:staff", "2:error:plugdev"]);
+  });
+
   it("says how COPY and USER fail", () => {
     const text = "FROM alpine:3.24\nCOPY --chown=app:staff a /a\nUSER app:staff\n";
     const [copy, user] = checkStages("Dockerfile", describeStages(text, "Dockerfile"), settings)

@@ -147,7 +147,7 @@ function renamedTo(args: readonly string[]): string[] {
 }
 
 /**
- * The group `chgrp GROUP FILE…` or `chown [USER]:GROUP FILE…` names (none with `--reference`,
+ * The group `chgrp GROUP FILE…` or `chown [USER]:GROUP FILE…` (or `[USER].GROUP`) names (none with `--reference`,
  * which takes the group of a file, or for `chown USER` and `chown USER:`).
  */
 function ownerGroup(tool: "chgrp" | "chown", args: readonly string[]): string[] {
@@ -155,8 +155,10 @@ function ownerGroup(tool: "chgrp" | "chown", args: readonly string[]): string[] 
   const spec = args.find((a) => !a.startsWith("-"));
   if (spec === undefined) return [];
   if (tool === "chgrp") return [spec];
-  const group = spec.slice(spec.indexOf(":") + 1);
-  return spec.includes(":") && group !== "" ? [group] : [];
+  // The old USER.GROUP (`chown app.staff`, `chown .staff`): busybox chown splits at the first dot.
+  const sep = spec.includes(":") ? spec.indexOf(":") : spec.indexOf(".");
+  const group = spec.slice(sep + 1);
+  return sep !== -1 && group !== "" ? [group] : [];
 }
 
 /**
