@@ -13,7 +13,7 @@ describe("FROM with credentials (user:password@registry)", () => {
         rule: "from",
         line: 1,
         message: expect.stringMatching(
-          /^this FROM carries credentials \(\*\*\*@registry\.example:5000\/debian:12\), which Docker refuses; remove them and log in with docker login registry\.example:5000; then: no Alpine variant is known for registry\.example:5000\/debian;/,
+          /^this FROM carries credentials \(\*\*\*@registry\.example:5000\/debian:12\), which Docker refuses; remove them and log in with docker login registry\.example:5000; then: registry\.example:5000\/debian is not known to be the official debian image .* change the FROM to registry\.example:5000\/alpine:3\.24 /,
         ),
       },
     ]);

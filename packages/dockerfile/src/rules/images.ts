@@ -5,6 +5,7 @@
 
 import { dockerLoginCommand, findCredentials, maskReference } from "@alpinize/image-ref";
 import { officialImage } from "../official-images.js";
+import { devcontainerDecision } from "./devcontainers.js";
 import { distrolessDecision } from "./distroless.js";
 import type { ImageDecision } from "./image-decision.js";
 
@@ -75,14 +76,26 @@ export function splitReference(written: string): SplitReference {
   return { name: rest, tag: undefined, digest };
 }
 
-/** `docker.io/library/golang` → `golang`; `index.docker.io/tonistiigi/xx` → `tonistiigi/xx`. */
+/**
+ * A registry's mirror of an official image: the path ends in `library/NAME` after a registry host
+ * (`public.ecr.aws/docker/library/python`, `mirror.gcr.io/library/node`,
+ * `registry.example.com/dockerhub/library/golang`), as pull-through caches and ECR Public spell it.
+ */
+const LIBRARY_MIRROR = /^[^/]*[.:][^/]*\/(?:[^/]+\/)*library\/([^/]+)$/;
+
+/**
+ * `docker.io/library/golang` → `golang`; `index.docker.io/tonistiigi/xx` → `tonistiigi/xx`; a
+ * mirror's `…/library/golang` → `golang`, so every rule reads it as the official image (the
+ * rewritten reference keeps the registry: only the tag or the last part changes).
+ */
 export function familiarRepository(name: string): string {
   let n = name.toLowerCase();
   n = n.replace(
     /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)\//,
     "",
   );
-  return n.startsWith("library/") ? n.slice("library/".length) : n;
+  if (n.startsWith("library/")) return n.slice("library/".length);
+  return LIBRARY_MIRROR.exec(n)?.[1] ?? n;
 }
 
 /** Tags that are Alpine-based though their name does not say so. */
@@ -210,6 +223,8 @@ export function decideImage(written: string, release: string): ImageDecision {
     return decision;
   }
   if (/^gcr\.io\/distroless\/[\w-]+/.test(repo)) return distrolessDecision(repo, release);
+  const devcontainer = devcontainerDecision(ref.name, repo, tag, release);
+  if (devcontainer) return devcontainer;
   if (OTHER_DISTROS.test(repo)) {
     return {
       family: "other",
@@ -227,13 +242,40 @@ export function decideImage(written: string, release: string): ImageDecision {
       warning: `${repo} stays: ${glibcOnly[1]}`,
     };
   }
+  const mirror = mirrorSuggestion(ref, repo, tag, release);
   return {
     family: "other",
     repository: repo,
     needsPin: false,
     // A name holding a variable is shown as written: lower-casing would rename the variable.
-    warning: `no Alpine variant is known for ${ref.name.includes("$") ? ref.name : repo}; image left as is (rebuild it on Alpine or pick an Alpine-based image)`,
+    warning:
+      mirror ??
+      `no Alpine variant is known for ${ref.name.includes("$") ? ref.name : repo}; image left as is (rebuild it on Alpine or pick an Alpine-based image)`,
   };
+}
+
+/**
+ * `registry.example.com/python:3.12-slim`, `ghcr.io/org/node:22`: on another registry, named like
+ * an official image but not under `library/`, so it may be a mirror of it or an image of its
+ * own. Not rewritten: the warning names the Alpine image to use if it is a mirror.
+ */
+function mirrorSuggestion(
+  ref: SplitReference,
+  repo: string,
+  tag: string,
+  release: string,
+): string | undefined {
+  if (ref.name.includes("$") || !/^[^/]*[.:][^/]*\//.test(repo)) return undefined;
+  const last = repo.slice(repo.lastIndexOf("/") + 1);
+  const prefix = ref.name.slice(0, ref.name.lastIndexOf("/") + 1);
+  let after: string | undefined;
+  if (DISTRO_BASES.has(last)) after = `${prefix}alpine:${release}`;
+  else if ((officialImage(last)?.alpineTags ?? "none") !== "none") {
+    const newTag = alpineTag(last, tag);
+    if (newTag !== undefined) after = `${ref.name}:${newTag}`;
+  }
+  if (after === undefined) return undefined;
+  return `${repo} is not known to be the official ${last} image (only a path ending in library/${last} is read as its mirror); if it mirrors it, change the FROM to ${after} (check the registry has that tag) and run alpinize migrate again; image left as is`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { MigrationContext } from "../migrate/context.js";
+import { familiarRepository } from "./images.js";
 
 /**
  * Rule 12: a `# renovate: datasource=docker depName=debian` comment right above the instruction
@@ -19,9 +20,15 @@ export function followRenovateComment(
     line--;
     if (!/renovate:/.test(c.text) || !/datasource=docker/.test(c.text)) continue;
     const m = /depName=(\S+)/.exec(c.text);
-    if (!m || familiarName(m[1]!) !== from) continue;
+    if (!m) continue;
+    const name = m[1]!;
+    let after = familiarName(name) === from ? to : undefined;
+    // A mirror's depName (`public.ecr.aws/docker/library/debian`) keeps its registry path.
+    if (after === undefined && familiarRepository(name) === from && !from.includes("/"))
+      after = `${name.slice(0, name.lastIndexOf("/") + 1)}${to}`;
+    if (after === undefined) continue;
     const at = c.start + m.index + "depName=".length;
-    ctx.edit("renovate", at, at + m[1]!.length, to);
+    ctx.edit("renovate", at, at + name.length, after);
   }
 }
 
