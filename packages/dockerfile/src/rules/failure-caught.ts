@@ -1,11 +1,13 @@
-import {
-  ALWAYS_FAIL,
-  alwaysSucceeds,
-  MAY_END,
-  mayExit,
-  type ShellOptions,
-} from "../shell/command-status.js";
+import type { ShellOptions } from "../shell/command-status.js";
 import type { Item, Pipeline, SimpleCommand } from "../shell/script.js";
+import {
+  commandEnds,
+  negatedEnds,
+  pipelineEnds,
+  SAFE_REDIRECT,
+  type Unit,
+  worst,
+} from "./command-ends.js";
 
 /**
  * What the rest of an and-or list, read from after a pipeline, ends with, given that pipeline's
@@ -15,15 +17,6 @@ type Tail = readonly [ifOk: boolean, ifFailed: boolean];
 
 /** Nothing after it: the list's status is the pipeline's. */
 const END: Tail = [true, false];
-
-/**
- * How a pipeline or group is known to end: it exits 0, it may fail (its status only), or it may
- * end the shell there (`exit 1`, `${x?}`, `>&3`, a compound command not read), so nothing after it runs.
- */
-type Unit = "ok" | "fails" | "ends";
-
-const worst = (a: Unit, b: Unit): Unit =>
-  a === "ends" || b === "ends" ? "ends" : a === "fails" ? a : b;
 
 /**
  * A `{ …; }`, `( … )`, `if … fi` or loop being read, back to front: the tail after it and how all
@@ -78,7 +71,7 @@ export function failureCaught(
   items: readonly Item[],
   options: ShellOptions = { pipefail: false, nounset: false },
 ): Set<Item | SimpleCommand> {
-  const { pipefail, nounset } = options;
+  const { pipefail } = options;
   const out = new Set<Item | SimpleCommand>();
   const openers = matchOpeners(items);
   const frames: Frame[] = [];
@@ -117,11 +110,11 @@ export function failureCaught(
     const top = frames.at(-1);
     if (it.kind === "pipeline") {
       const not = negated(items, k);
-      if (pipelineCaught(it, not, tail, nounset)) out.add(it);
+      if (pipelineCaught(it, not, tail, options)) out.add(it);
       else if (stagesCaught(it, not, tail, options))
         for (const c of it.commands.slice(0, -1)) out.add(c);
       read.push(it);
-      seen(not ? negatedEnds(it, nounset) : pipelineEnds(it, nounset));
+      seen(not ? negatedEnds(it, options) : pipelineEnds(it, options));
     } else if (it.kind === "op") {
       // In a lax group a list's status is passed over, as in a pipe: what follows runs either way.
       const over = top?.kind === "group" && top.lax && PASSED_OVER.has(it.op);
@@ -147,7 +140,7 @@ export function failureCaught(
       push(it.word === "fi" ? "if" : "loop", opener, { loop: loopWord(items[opener]), close: k });
       // An if or loop ends with the status of the branch or body that ran last.
     } else if (it.kind === "keyword" && it.word !== "!") {
-      const once = it.word === "do" && bodyBreaks(items, k + 1, top?.close ?? k, nounset);
+      const once = it.word === "do" && bodyBreaks(items, k + 1, top?.close ?? k, options);
       tail = compoundTail(it.word, top, once);
     } else if (it.kind === "header" && top?.kind === "loop" && top.opener === k) {
       frames.pop();
@@ -251,14 +244,19 @@ function afterOp(op: string, unit: Unit, t: Tail, pipefail: boolean): Tail {
  * Whether a loop body `items[from, to)` is commands known to succeed, one a line or after `;`,
  * then a bare `break`: run once, it ends the loop with 0 (`until b; do echo; break; done`).
  */
-function bodyBreaks(items: readonly Item[], from: number, to: number, nounset: boolean): boolean {
+function bodyBreaks(
+  items: readonly Item[],
+  from: number,
+  to: number,
+  options: ShellOptions,
+): boolean {
   let last: Pipeline | undefined;
   for (let i = from; i < to; i++) {
     const it = items[i]!;
     if (it.kind === "op" && (it.op === ";" || it.op === "\n")) continue;
     // A compound, `!`, `&&`, `&` or pipe: stop at once (each item is looked at by one loop).
     if (it.kind !== "pipeline" || it.commands.length !== 1) return false;
-    if (last && pipelineEnds(last, nounset) !== "ok") return false;
+    if (last && pipelineEnds(last, options) !== "ok") return false;
     last = it;
   }
   const cmd = last?.commands[0];
@@ -325,11 +323,11 @@ function marker(
  * pipeline's (turned round by `!`); an earlier one's is not, the pipeline's status being the last
  * command's (busybox sh has no pipefail by default): `b | cat && exit 1` fails when cat succeeds.
  */
-function pipelineCaught(p: Pipeline, not: boolean, tail: Tail, nounset: boolean): boolean {
+function pipelineCaught(p: Pipeline, not: boolean, tail: Tail, options: ShellOptions): boolean {
   const [ifOk, ifFailed] = not ? [tail[1], tail[0]] : tail;
   if (!ifFailed) return false;
   if (p.commands.length < 2) return true;
-  return commandEnds(p.commands.at(-1)!, nounset) === "ok" ? ifOk : ifOk && ifFailed;
+  return commandEnds(p.commands.at(-1)!, options) === "ok" ? ifOk : ifOk && ifFailed;
 }
 
 /**
@@ -340,55 +338,10 @@ function stagesCaught(p: Pipeline, not: boolean, tail: Tail, options: ShellOptio
   if (p.commands.length < 2) return false;
   const [ifOk, ifFailed] = not ? [tail[1], tail[0]] : tail;
   if (options.pipefail) return ifFailed;
-  return commandEnds(p.commands.at(-1)!, options.nounset) === "ok" ? ifOk : ifOk && ifFailed;
-}
-
-/**
- * How `! p` ends: `! false` exits 0, `! true` 1; any other turned round may succeed or fail, and
- * is read as a compound (fail closed).
- */
-function negatedEnds(p: Pipeline, nounset: boolean): Unit {
-  const [cmd, ...rest] = p.commands;
-  if (!cmd || rest.length > 0) return "ends";
-  const own = commandEnds(cmd, nounset);
-  if (own === "ok") return "fails";
-  const name = cmd.name?.replace(/^.*\//, "") ?? "";
-  return own === "fails" && ALWAYS_FAIL.has(name) ? "ok" : "ends";
+  return commandEnds(p.commands.at(-1)!, options) === "ok" ? ifOk : ifOk && ifFailed;
 }
 
 function negated(items: readonly Item[], k: number): boolean {
   const before = items[k - 1];
   return before?.kind === "keyword" && before.word === "!";
-}
-
-/**
- * A redirection that cannot fail: to /dev/null or onto standard output or error. `>&3` fails
- * (busybox sh: bad file descriptor, exit 1), a file may be in no folder.
- */
-const SAFE_REDIRECT = /^\d*(>&[12]|>>?\s*\/dev\/null)$/;
-
-/** `true`, `:`, `echo …`, `printf …`, `exit 0`, `return 0` exit 0. */
-function pipelineEnds(p: Pipeline, nounset: boolean): Unit {
-  if (p.commands.length === 0) return "ends";
-  return p.commands.map((c) => commandEnds(c, nounset)).reduce(worst);
-}
-
-/** A substitution in its words (`echo $(false)`) runs, but its status is not the command's. */
-function commandEnds(cmd: SimpleCommand, nounset: boolean): Unit {
-  // A name with an expansion has none known: only its raw word (`$(true)`) is read.
-  const name = (cmd.name ?? cmd.args[0]?.raw ?? "").replace(/^.*\//, "");
-  if (!cmd.redirects.every((r) => SAFE_REDIRECT.test(r.raw))) return "ends";
-  if ([...cmd.assignments, ...cmd.args].some((w) => mayExit(w.raw, nounset))) return "ends";
-  // A quoted word is read unquoted (`eval 'true'` runs true), as alpinize check's words are.
-  if (
-    alwaysSucceeds(
-      name,
-      cmd.args.slice(1).map((w) => w.value ?? w.raw),
-    )
-  )
-    return "ok";
-  // `exit` alone exits with the failed command's status.
-  if ((name === "exit" || name === "return") && cmd.args.length === 2 && cmd.args[1]!.value === "0")
-    return "ok";
-  return cmd.name === undefined || MAY_END.has(name) ? "ends" : "fails";
 }

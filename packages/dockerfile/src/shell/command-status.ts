@@ -40,6 +40,8 @@ export interface ShellOptions {
   pipefail: boolean;
   /** Expanding an unset parameter exits the shell. */
   nounset: boolean;
+  /** A variable may be read-only (`readonly X`): assigning it exits the shell. */
+  readonly?: boolean;
 }
 
 /** What stands between a shell's words as written: blanks, quotes, a SHELL array's `", "`. */
@@ -60,8 +62,15 @@ const NOUNSET = new RegExp(
  * `SHELL ["/bin/sh", "-u", "-c"]` and `sh -u -c '…'` too).
  */
 export function shellOptions(text: string): ShellOptions {
-  return { pipefail: text.includes("pipefail"), nounset: NOUNSET.test(text) };
+  return {
+    pipefail: text.includes("pipefail"),
+    nounset: NOUNSET.test(text),
+    readonly: READONLY.test(text),
+  };
 }
+
+/** `readonly X`, bash's `declare -r`, `typeset -r`, `local -r`: found in the text, as set -u is. */
+const READONLY = /(?<![\w-])readonly(?![\w-])|(?<![\w-])(?:declare|typeset|local)\s+-[a-zA-Z]*r/;
 
 /** A parameter expansion (`$x`, `${x}`, `$1`): under `set -u` it exits the shell when unset. */
 const PARAMETER = /\$(?:[A-Za-z_{]|[1-9])/;

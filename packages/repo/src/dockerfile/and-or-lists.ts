@@ -49,6 +49,8 @@ interface Part {
   deferred?: Deferred[];
   /** A group's lists before its last, by the tail after the group: see passedOver. */
   passedOver?: (IfFailCaught | undefined)[];
+  /** An assignment alone in it (`|| X=1`), which is no command found: how it ends. */
+  assigned?: "ok" | "ends";
 }
 
 /** What opened a nested list: a subshell, a brace group, or a `$(…)` in a word. */
@@ -188,6 +190,12 @@ export class AndOrLists {
     return this.taints;
   }
 
+  /** An assignment alone in the part being read: `ends` wins over `ok`. */
+  assigned(unit: "ok" | "ends"): void {
+    const last = this.parts.at(-1)!;
+    last.assigned = last.assigned === "ends" ? "ends" : unit;
+  }
+
   /** A redirection that may fail right after a group (`( … ) >&3`, `{ …; } > /no/such/f`). */
   seal(): void {
     const last = this.parts.at(-1)!;
@@ -281,17 +289,20 @@ export class AndOrLists {
 
   /** How a part `[p.start, to)` ends; an `exit` in a subshell ends only the subshell. */
   private partUnit(p: Part, to: number, taintTo: number): Unit {
-    const u = p.sealed || p.taint !== taintTo ? "ends" : this.unit(p.start, to);
+    const u = p.sealed || p.taint !== taintTo ? "ends" : this.unit(p.start, to, p.assigned);
     return p.group === "(" && u === "ends" && !p.sealed ? "fails" : u;
   }
 
-  /** How commands `[from, to)` end, those in their words aside; none at all (`x=${y?}`) may end it. */
-  private unit(from: number, to: number): Unit {
+  /**
+   * How commands `[from, to)` end, those in their words aside; none at all (`x=${y?}`) may end
+   * it, unless they are an assignment alone (`assigned`: how it ends, its substitutions aside).
+   */
+  private unit(from: number, to: number, assigned?: "ok" | "ends"): Unit {
     this.count(to);
     const [ends, fails, oks] = this.counts;
-    if (ends[to]! > ends[from]!) return "ends";
+    if (assigned === "ends" || ends[to]! > ends[from]!) return "ends";
     if (fails[to]! > fails[from]!) return "fails";
-    return oks[to]! > oks[from]! ? "ok" : "ends";
+    return oks[to]! > oks[from]! || assigned === "ok" ? "ok" : "ends";
   }
 
   /**

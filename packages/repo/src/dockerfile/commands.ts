@@ -109,7 +109,7 @@ export function scanCommands(
   const status = (k: number): CommandStatus => {
     if (inWords.has(k)) return "word";
     const cmd = commands[k]!;
-    return badDescriptor.has(cmd) ? "ends" : howItEnds(cmd, options.nounset);
+    return badDescriptor.has(cmd) ? "ends" : howItEnds(cmd, options);
   };
   const guards = new ShellGuards(
     status,
@@ -154,6 +154,8 @@ export function scanCommands(
       continue;
     }
     if (token.kind === "op") {
+      if (!current && pendingAssignments.length > 0)
+        guards.assignment(assignmentEnds(pendingAssignments, pendingRedirects, options));
       // A redirection with no command after it (`> FILE` alone) only makes the file: not kept.
       pendingRedirects.length = 0;
       for (const a of pendingAssignments.splice(0)) standalone.push(a);
@@ -197,6 +199,8 @@ export function scanCommands(
     if (pendingBadDescriptor) badDescriptor.add(current);
     pendingBadDescriptor = false;
   }
+  if (!current && pendingAssignments.length > 0)
+    guards.assignment(assignmentEnds(pendingAssignments, pendingRedirects, options));
   end(current);
   guards.finish(commands.length);
   return depth > 3 ? commands : expand(commands, depth, options);
@@ -222,18 +226,35 @@ class GuardedRange {
 /**
  * `true`, `:`, `echo …`, `printf …`, `exit 0`, `return 0` exit 0 (`exit` alone keeps the failed
  * status); a redirection to a file other than /dev/null, `${x?}` or `$((1/0))` may end the shell,
- * also in an assignment alone before it (`{ X=${y?}; true; }`: read as the command's own).
+ * also in an assignment alone before it (`{ X=${y?}; true; }`: read as the command's own), as
+ * may an assignment where a variable may be read-only (busybox sh exits).
  */
-function howItEnds(cmd: ShellCommand, nounset: boolean): Exclude<CommandStatus, "word"> {
+function howItEnds(cmd: ShellCommand, options: ShellOptions): Exclude<CommandStatus, "word"> {
   if (cmd.redirects?.some((f) => f !== "/dev/null")) return "ends";
-  const words = [cmd.name, ...cmd.args, ...cmd.assignments, ...(cmd.setBefore ?? [])];
-  if (words.some((w) => mayExit(w, nounset))) return "ends";
+  const assigned = [...cmd.assignments, ...(cmd.setBefore ?? [])];
+  if (options.readonly && assigned.length > 0) return "ends";
+  const words = [cmd.name, ...cmd.args, ...assigned];
+  if (words.some((w) => mayExit(w, options.nounset))) return "ends";
   const name = baseName(cmd.name);
   if (alwaysSucceeds(name, cmd.args)) return "ok";
   if (ALWAYS_FAIL.has(name)) return "no";
   if ((name === "exit" || name === "return") && cmd.args.length === 1 && cmd.args[0] === "0")
     return "ok";
   return MAY_END.has(name) || name.includes("$") ? "ends" : "fails";
+}
+
+/**
+ * How an assignment alone (`b || X=1`) ends, the commands of its substitutions aside (read as
+ * commands of its part: `X=$(false)` fails): it exits 0, unless a word may end the shell
+ * (`X=$y` under set -u), the variable may be read-only (busybox sh exits) or a redirection may fail.
+ */
+function assignmentEnds(
+  words: readonly string[],
+  redirects: readonly string[],
+  options: ShellOptions,
+): "ok" | "ends" {
+  if (options.readonly || redirects.some((f) => f !== "/dev/null")) return "ends";
+  return words.some((w) => mayExit(w, options.nounset)) ? "ends" : "ok";
 }
 
 /** Substitutions nested deeper than this are part of their word, not scanned. */

@@ -173,6 +173,11 @@ export class ShellGuards {
     else this.lists.restart(count);
   }
 
+  /** An assignment alone ends the part being read (`b || X=1`): how it ends, see AndOrLists. */
+  assignment(unit: "ok" | "ends"): void {
+    this.lists.assigned(unit);
+  }
+
   /** A redirection that may fail, with no command before it: on the group just closed, if any. */
   riskyRedirect(): void {
     const loop = this.frames.at(-1)?.body;
