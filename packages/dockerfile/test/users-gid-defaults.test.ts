@@ -67,6 +67,18 @@ describe("users: a GID variable with a default in the Dockerfile", () => {
     ]);
   });
 
+  it.each([
+    ["RUN install -g $GID a /x", "44"],
+    ['RUN install --group="${GID}" a /x', "44"],
+    ["RUN find / -group $GID -print", "44"],
+    ["RUN setpriv --regid=$GID id", "44"],
+    ["RUN sg $GID -c id", "44"],
+  ])("%s: the default read as for the number", (line) => {
+    expect(users(["FROM debian:bookworm", "ARG GID=44", line])).toEqual([
+      expect.stringMatching(/^3: \$\{?GID\}? is 44 by default .*: GID 44 is group video/),
+    ]);
+  });
+
   it("not without a number, for a group of the file's own, out of reach, or on Alpine", () => {
     const none = [
       ["FROM debian:bookworm", "ARG GID", "RUN groupadd -g $GID app && chgrp $GID /x"],
@@ -78,6 +90,7 @@ describe("users: a GID variable with a default in the Dockerfile", () => {
       ["ARG GID=999", "FROM debian:bookworm", "RUN groupadd -g $GID app"],
       ["FROM debian:bookworm", "ARG GID=44", "RUN chgrp ${GID}x /x && chgrp $GIDS /y"],
       ["FROM alpine:3.23", "ARG GID=44", "RUN chgrp $GID /x"],
+      ["FROM debian:bookworm", "ARG GID=1000", "RUN install -g $GID a /x && install -m 644 $X /y"],
     ];
     for (const lines of none) expect(users(lines), lines.join(" | ")).toEqual([]);
   });

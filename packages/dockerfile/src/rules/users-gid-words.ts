@@ -1,6 +1,7 @@
 import type { SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import type { ScriptScope } from "./scope.js";
+import { isGidVariable } from "./users-gid-default.js";
 import { warnRenumberedGroup } from "./users-renumbered-groups.js";
 
 /** A GID written as a number, and the script offset of its word. */
@@ -60,12 +61,14 @@ function optionGids(
 ): GidWord[] {
   const out: GidWord[] = [];
   for (let k = 0; k < words.length; k++) {
-    const v = value(words[k]!.value ?? "");
+    const v = value(words[k]!.value ?? words[k]!.raw);
     if (v === undefined) continue;
     const w = v === "" ? words[++k] : words[k];
-    const text = v === "" ? w?.value : v;
+    // `-g $GID`: the variable's default is read by warnRenumberedGroup (gidDefault).
+    const text = v === "" ? (w?.value ?? w?.raw) : v;
     if (w === undefined || text === undefined) continue;
-    for (const gid of text.split(",")) if (/^\d+$/.test(gid)) out.push({ gid, at: w.start });
+    if (isGidVariable(text)) out.push({ gid: text, at: w.start });
+    else for (const gid of text.split(",")) if (/^\d+$/.test(gid)) out.push({ gid, at: w.start });
   }
   return out;
 }
@@ -73,5 +76,7 @@ function optionGids(
 /** `sg [-] GROUP [-c] COMMAND`: the group, when it is a number. */
 function sgGid(words: readonly Word[]): GidWord[] {
   const w = words.find((x) => x.value !== "-");
+  if (w !== undefined && w.value === undefined && isGidVariable(w.raw))
+    return [{ gid: w.raw, at: w.start }];
   return w?.value !== undefined && /^\d+$/.test(w.value) ? [{ gid: w.value, at: w.start }] : [];
 }
