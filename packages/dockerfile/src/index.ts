@@ -68,13 +68,13 @@ export {
   ALPINE_BASE_RELEASE,
   ALPINE_BASE_USERS,
 } from "./rules/alpine-base.js";
+export { fallbackOffsets } from "./rules/apk-call-guards.js";
 /**
  * What apk has installed at one point of a build (the world and its virtual packages), and how an
  * `apk add`/`apk del` call changes it: migrate's `debianToolsLeft` and `alpinize check` replay a
  * stage's calls with these, so both judge a tool by what is installed when it runs.
  */
 export { type ApkChange, apkChange, packageName } from "./rules/apk-change.js";
-export { fallbackOffsets } from "./rules/apk-fallback.js";
 export { type ApkPlace, ApkWorld } from "./rules/apk-world.js";
 /**
  * What migrate says about a Debian-only path or glibc download in an instruction's text, and about

@@ -52,8 +52,8 @@ export interface DockerfileResult {
   /**
    * Names an `apk add` of a stage on Alpine keeps that the stage's release lacks (migrate's
    * `unknownPackages`): the build stops there, and `migrate DIR --check` fails on them too,
-   * unless a `||` catches the call's failure (`guarded`) or an `apk add` after `||` runs instead
-   * (`fallback`).
+   * unless a `||` catches the call's failure (`guarded`) or the build goes on to an `apk add` after
+   * it (`fallback`).
    */
   unknownPackages?: {
     name: string;

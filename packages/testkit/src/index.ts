@@ -54,3 +54,4 @@ export {
   sharedCorpusDir,
 } from "./shared-corpus.js";
 export { UNKNOWN_APK_FORMS } from "./unknown-apk-forms.js";
+export { describeUnknownApk } from "./unknown-apk-suite.js";

@@ -1,54 +1,45 @@
-import { type Item, parseScript, type SimpleCommand } from "../shell/script.js";
-import { ShellSyntaxError } from "../shell/tokenize.js";
-import type { Op } from "../shell/tokens.js";
+import type { ShellOptions } from "../shell/command-status.js";
+import type { Item, SimpleCommand } from "../shell/script.js";
+import type { Word } from "../shell/tokens.js";
 import { apkChange } from "./apk-change.js";
+import { failureCaught } from "./failure-caught.js";
 import { callsOf } from "./gnu-calls.js";
 
 /**
- * The commands of a pipeline whose failure runs an `apk add` right after `||`
- * (`apk add libssl1.1 || apk add libssl3`): the build goes on to that add, so a name the first
- * call lacks does not stop it there; the fallback's own names are judged on their own.
+ * The commands of a script whose failure the build goes on past to an `apk add`
+ * (`apk add libssl1.1 || apk add libssl3`, `apk add a && x || apk add b`,
+ * `apk add a || echo no && apk add b`, `if ! apk add a; then apk add b; fi`): read as the guards
+ * are (failureCaught), each `apk add` taken for a command that ends well, since its own names are
+ * judged on their own where it stands. A `|| apk add b && exit 1` still stops the build.
  */
-export function fallbackCommands(items: readonly Item[]): Set<SimpleCommand> {
+export function fallbackCommands(
+  items: readonly Item[],
+  options?: ShellOptions,
+): Set<SimpleCommand> {
+  const read = items.map((it) =>
+    it.kind === "pipeline" && it.commands.some(addsWithApk)
+      ? { ...it, commands: it.commands.map((c) => (addsWithApk(c) ? endsWell(c) : c)) }
+      : it,
+  );
+  const caught = failureCaught(read, options);
   const out = new Set<SimpleCommand>();
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (item?.kind !== "pipeline" || !isOp(items[i + 1], "||")) continue;
-    let k = i + 2;
-    // `a ||` at a line's end goes on to the command on the next line.
-    while (isOp(items[k], "\n")) k++;
-    const next = items[k];
-    if (next?.kind === "pipeline" && next.commands[0] && addsWithApk(next.commands[0]))
-      for (const cmd of item.commands) out.add(cmd);
+  for (const [k, it] of read.entries()) {
+    const own = items[k];
+    if (it.kind !== "pipeline" || own?.kind !== "pipeline") continue;
+    for (const [j, cmd] of it.commands.entries())
+      if (caught.has(it) || caught.has(cmd)) out.add(own.commands[j]!);
   }
   return out;
 }
 
-/**
- * Where, in `text`, the command names of fallbackCommands start (check's offsets of the same
- * text); none for a script sh cannot read.
- */
-export function fallbackOffsets(text: string): Set<number> {
-  let items: Item[];
-  try {
-    items = parseScript(text).items;
-  } catch (err) {
-    if (err instanceof ShellSyntaxError) return new Set();
-    throw err;
-  }
-  const out = new Set<number>();
-  for (const cmd of fallbackCommands(items)) {
-    const name = cmd.args[0];
-    if (name) out.add(name.start);
-  }
-  return out;
+/** `true` in the place of a command: its redirections and assignments are still read. */
+function endsWell(cmd: SimpleCommand): SimpleCommand {
+  const first = cmd.args[0];
+  const word: Word | undefined = first && { ...first, raw: "true", value: "true" };
+  return { ...cmd, name: "true", args: word ? [word] : [] };
 }
 
-function isOp(item: Item | undefined, op: Op["op"]): boolean {
-  return item?.kind === "op" && item.op === op;
-}
-
-function addsWithApk(cmd: SimpleCommand): boolean {
+export function addsWithApk(cmd: SimpleCommand): boolean {
   return callsOf(cmd).some((call) => {
     const [name, ...args] = call.args;
     return (

@@ -152,7 +152,7 @@ function sourceCalls(
 }
 
 /** A `$( )` of `src`'s script (its offsets placed in that script), placed in the file. */
-function placedIn(src: ShellSource, sub: ShellSource): ShellSource {
+export function placedIn(src: ShellSource, sub: ShellSource): ShellSource {
   return {
     script: sub.script,
     file: src.file,

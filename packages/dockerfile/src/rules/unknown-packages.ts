@@ -16,7 +16,8 @@ export interface UnknownPackageUse {
   offset: number;
   /**
    * `guarded`: a `||` (or an if) catches the call's failure, the build goes on without it;
-   * `fallback`: an `apk add` after `||` runs instead. Neither stops the build: a warning only.
+   * `fallback`: the build goes on to an `apk add` that runs after its failure. Neither stops the
+   * build: a warning only.
    */
   guard?: CallGuard;
 }
@@ -156,5 +157,5 @@ const GUARD_OUTCOME: Record<CallGuard | "none", string> = {
   guarded:
     "so this apk add fails and installs nothing, and the RUN goes on without it (its failure is caught): pick the Alpine name (alpinize packages map DEBIAN-NAME) if the image needs it",
   fallback:
-    "so this apk add fails and installs nothing, and the fallback apk add after || runs instead: pick the Alpine name (alpinize packages map DEBIAN-NAME) if the first call is the one meant to run",
+    "so this apk add fails and installs nothing, and the build goes on to the fallback apk add that runs after its failure (its names judged on their own): pick the Alpine name (alpinize packages map DEBIAN-NAME) if the first call is the one meant to run",
 };

@@ -77,23 +77,31 @@ export function surelyMissing(stage: StageInfo, names: readonly string[]): boole
   return names.some((name) => KNOWN_RELEASES.every((r) => !apkHas(releasePackageMap(r), name)));
 }
 
-/** Per RUN script text: where its commands that fall back to an `apk add` start (fallbackOffsets). */
-const fallbacks = new WeakMap<object, Set<number>>();
+/** Per script text: where its commands that fall back to an `apk add` start (fallbackOffsets). */
+const fallbacks = new Map<string, Set<number>>();
+
+function fallbackAt(text: string, at: number): boolean {
+  let offsets = fallbacks.get(text);
+  if (!offsets) {
+    // Scripts repeat (one RUN read by several rules): keep a bounded few.
+    if (fallbacks.size > 256) fallbacks.clear();
+    offsets = fallbackOffsets(text);
+    fallbacks.set(text, offsets);
+  }
+  return offsets.has(at);
+}
 
 /**
- * Whether an `apk add` after `||` runs when `cmd` fails (`apk add libssl1.1 || apk add libssl3`),
- * read on the RUN's own script and here-documents (not in a `sh -c` string or a `$( )`).
+ * Whether the build goes on past `cmd`'s failure to an `apk add` (`apk add libssl1.1 || apk add
+ * libssl3`, `apk add a && x || apk add b`), read in the RUN's own script and here-documents, the
+ * `$( )`s they hold, and each `sh -c` string the command sits in (one that falls back takes its
+ * commands with it: `sh -c 'apk add a' || apk add b`).
  */
 export function fallsBack(run: RunStep, cmd: ShellCommand): boolean {
-  if (cmd.within) return false;
+  if (cmd.within?.some((w) => fallbackAt(w.text, w.at))) return true;
   for (const script of run.scripts) {
     if (cmd.offset < script.start || cmd.offset >= script.start + script.text.length) continue;
-    let offsets = fallbacks.get(script);
-    if (!offsets) {
-      offsets = fallbackOffsets(script.text);
-      fallbacks.set(script, offsets);
-    }
-    return offsets.has(cmd.offset - script.start);
+    return fallbackAt(script.text, cmd.offset - script.start);
   }
   return false;
 }

@@ -253,7 +253,7 @@ function unknownPackageMessage(
   const names = `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"}`;
   const release = stageRelease(stage);
   const where = fallback
-    ? `for stage ${stage.name}, so this apk add fails (it installs nothing when one name is missing) and the fallback apk add after || runs instead`
+    ? `for stage ${stage.name}, so this apk add fails (it installs nothing when one name is missing) and the build goes on to the fallback apk add that runs after its failure (its names judged on their own)`
     : sure
       ? `for stage ${stage.name}, so the build fails here: apk add installs nothing when one name is missing`
       : `for stage ${stage.name}, whose tag names no release (read as ${release}, the newest alpinize knows), so apk add would stop here on that release`;
