@@ -1,4 +1,5 @@
 import { InputError } from "@alpinize/errors";
+import { apkHas } from "./apk-names.js";
 import { withBundledParts } from "./bundled-parts.js";
 import { loadCurated } from "./data.js";
 import { debianBinary } from "./debian-facts.js";
@@ -152,7 +153,9 @@ function runLayers(name: string, env: Env, trace: { note(l: string, d: string): 
   for (const layer of LAYERS) {
     const hit = layer(name, env, trace);
     if (!hit) continue;
-    const missing = hit.alpine.filter((n) => !env.index.has(n));
+    // apk's own names the static index misses count (aspnetcore8-runtime, read as aspnetcore8.0-…).
+    const release = { exists: (n: string) => env.index.has(n), release: env.release };
+    const missing = hit.alpine.filter((n) => !apkHas(release, n));
     if (missing.length === 0) return withBundledParts(name, hit, env, trace);
     // A layer proposing a name the release lacks is a data gap, never an answer.
     trace.note(

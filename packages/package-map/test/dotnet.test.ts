@@ -31,4 +31,32 @@ describe.each(KNOWN_RELEASES)("Microsoft's .NET package names on Alpine %s", (re
       }
     },
   );
+  it.skipIf(!names)(
+    `maps Microsoft's other runtime parts to the names apk has, and names those in the reason (${SKIP_WITHOUT_APORTS})`,
+    () => {
+      const parts = [
+        ["aspnetcore", "runtime"],
+        ["dotnet", "hostfxr"],
+        ["dotnet", "targeting-pack"],
+        ["aspnetcore", "targeting-pack"],
+        ["dotnet", "apphost-pack"],
+      ] as const;
+      for (const major of MAJORS)
+        for (const [family, part] of parts) {
+          const debian = `${family}-${part}-${major}.0`;
+          const d = pm.map(debian);
+          // The index reads the subpackage's name with the `.0` apk's name does not have.
+          const spelled = `${family}${major}.0-${part}`;
+          if (names!.has(spelled)) {
+            const alpine = `${family}${major}-${part}`;
+            expect(d.alpine, `${release} ${debian}`).toEqual([alpine]);
+            expect(apkHas(pm, alpine), `${release} ${alpine}`).toBe(true);
+            expect(d.reason, `${release} ${debian}`).toContain(alpine);
+          } else {
+            expect(d, `${release} ${debian}`).toMatchObject({ alpine: [], kind: "unknown" });
+          }
+          expect(d.reason, `${release} ${debian}`).not.toContain(spelled);
+        }
+    },
+  );
 });
