@@ -122,7 +122,6 @@ export {
   inOrder,
   matchFollowing,
 } from "./rules/in-order.js";
-export type { StringShell } from "./rules/nested.js";
 /** Accounts a package creates under another name on Alpine (Debian's bind is Alpine's named). */
 export {
   type PackageAccount,
@@ -166,6 +165,7 @@ export {
 } from "./rules/setup-scripts.js";
 export { shellScriptIndex } from "./rules/started-commands.js";
 export { type StartedScript, startedScript } from "./rules/started-script.js";
+export type { StringShell } from "./rules/string-shell.js";
 /**
  * The Debian tools a file's stages on Alpine run where apk has not installed their package when
  * they run, read from the file as written: what migrate's `debianToolsLeft` reads in its output.

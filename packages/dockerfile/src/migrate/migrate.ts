@@ -6,7 +6,7 @@ import { parseDockerfile, parseWithoutSizeLimit } from "../parse/dockerfile.js";
 import { DockerfileSyntaxError } from "../parse/errors.js";
 import type { Instruction, ParsedDockerfile } from "../parse/types.js";
 import { flagContextLinks } from "../rules/context-links.js";
-import { migrateFromLines, type StageInfo } from "../rules/from.js";
+import { migrateFromLines } from "../rules/from.js";
 import { flagInheritedGosu } from "../rules/gosu.js";
 import { resetNestedBudget } from "../rules/nested.js";
 import { assertShellStringsBounded } from "../rules/nested-limit.js";
@@ -15,6 +15,7 @@ import { MAX_PACKAGE_DECISIONS, PackageDecisionBudget } from "../rules/package-l
 import { pinAlpineReleases } from "../rules/pin-release.js";
 import { addSshHostKeys } from "../rules/ssh-host-keys.js";
 import { dropDebianFrontend, migrateStage } from "../rules/stage.js";
+import type { StageInfo } from "../rules/stage-info.js";
 import { debianToolsLeftIn, warnToolsLeft } from "../rules/tools-left.js";
 import { unknownPackagesIn, warnUnknownPackages } from "../rules/unknown-packages.js";
 import { analyzeStages } from "../stages.js";

@@ -1,7 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
-import type { StageInfo } from "./from.js";
+import type { StageInfo } from "./stage-info.js";
 
 const BASE_NAME = /(org\.opencontainers\.image\.base\.name\s*=\s*)(["']?)([^"'\s]+)\2/g;
 

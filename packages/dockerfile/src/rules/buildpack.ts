@@ -2,18 +2,11 @@ import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import { simpleCommands } from "../shell/script.js";
 import { knownSourceBuilds } from "./buildpack-recipes.js";
+import type { BuildpackVariant } from "./buildpack-variant.js";
 import { splitReference } from "./images.js";
 import { runScripts } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 import { stageCommands } from "./stage-commands.js";
-
-/**
- * buildpack-deps tags stack: `*-curl` (ca-certificates, curl, gnupg, dirmngr, wget, netbase),
- * `*-scm` (adds git, mercurial, openssh-client, subversion, procps), and the bare suite tag
- * (adds the C/C++ toolchain, libc6-dev, dpkg-dev, autoconf, automake, libtool, patch and many
- * -dev libraries). See the docker-library/buildpack-deps Dockerfiles.
- */
-export type BuildpackVariant = "curl" | "scm" | "full";
 
 const RANK: Record<BuildpackVariant, number> = { curl: 1, scm: 2, full: 3 };
 

@@ -3,15 +3,10 @@ import type { Instruction } from "../parse/types.js";
 import type { SimpleCommand } from "../shell/script.js";
 import { simpleCommands } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
-import type { CopiedFile } from "./context-files.js";
 import { commandString, nestedSource, withNestedSources } from "./nested.js";
 import { runScripts } from "./run-scripts.js";
-
-/**
- * How a stage uses wget: not at all, only with options Alpine's busybox wget applet accepts, or
- * with GNU-only ones (named in `gnu`, for the reason).
- */
-export type WgetUse = { kind: "none" } | { kind: "busybox" } | { kind: "gnu"; options: string[] };
+import type { CopiedFile } from "./stage-walk.js";
+import type { WgetUse } from "./wget-use.js";
 
 // Busybox 1.37 wget with LONG_OPTS, TIMEOUT and DESKTOP (Alpine's config): short flags
 // -c -q -S, -O/-o/-P/-Y/-U/-T/-t with an argument, -n<x> (-nv -nc -nH -np, accepted and ignored).

@@ -1,15 +1,13 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { parseScript, type Script, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { Stage } from "../stages.js";
-import { type CopiedFile, inheritedStarts, stageFiles } from "./stage-files.js";
-import type { InheritedStart } from "./stage-inherited.js";
+import { inheritedStarts, stageFiles } from "./stage-files.js";
+import type { CopiedFile, InheritedStart } from "./stage-walk.js";
 
 export { splitGlob } from "./image-files.js";
 
 /** Scripts bigger than this are not scanned for commands (bounded work on untrusted input). */
 const MAX_SCRIPT = 1024 * 1024;
-
-export type { CopiedFile, InheritedStart };
 
 /**
  * Build-context files a stage COPYs/ADDs (not `--from`), read through `readContextFile`, with the

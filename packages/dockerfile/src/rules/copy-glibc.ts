@@ -1,9 +1,9 @@
 import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import { DATA_DIR, DATA_FILE } from "./data-paths.js";
-import type { StageInfo } from "./from.js";
 import { decideImage } from "./images.js";
 import { copySource, copyWords, jvmOutput, stageNamed } from "./keep-glibc.js";
+import type { StageInfo } from "./stage-info.js";
 
 /** Where binaries and shared libraries live. */
 const BINARY_PATH = /^\/(?:[\w.+-]+\/)*(?:s?bin|lib(?:64|exec)?)\/|\.so(?:\.\d+)*$/;

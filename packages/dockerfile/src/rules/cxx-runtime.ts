@@ -3,11 +3,11 @@ import { splitFlags } from "../parse/dockerfile.js";
 import type { Instruction } from "../parse/types.js";
 import type { Stage } from "../stages.js";
 import { DATA_DIR, DATA_FILE } from "./data-paths.js";
-import type { StageInfo } from "./from.js";
 import { copySource, copyWords, stageNamed } from "./keep-glibc.js";
 import { addPackage } from "./place.js";
 import type { StageState } from "./scope.js";
 import { stageCommands } from "./stage-commands.js";
+import type { StageInfo } from "./stage-info.js";
 
 const PKG = "libstdc++";
 

@@ -4,7 +4,8 @@ import { substitutionsOf } from "../shell/substitutions.js";
 import { echoCall } from "./dash-echo.js";
 import { echoString } from "./dash-echo-strings.js";
 import { MAX_DEPTH } from "./dash-echo-substitutions.js";
-import { nestedScripts, type StringShell, shellStrings } from "./nested.js";
+import { nestedScripts, shellStrings } from "./nested.js";
+import type { StringShell } from "./string-shell.js";
 
 /** An echo call in a started script or in a `-c` string of it, as migrate's echo rule finds it. */
 export interface FoundEcho {

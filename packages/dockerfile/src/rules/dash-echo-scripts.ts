@@ -1,10 +1,11 @@
 import { dashEchoEscapes, isBinShShebang } from "@alpinize/busybox";
 import type { MigrationContext } from "../migrate/context.js";
+import type { RunShell } from "../migrate/context-records.js";
 import type { Instruction } from "../parse/types.js";
-import { type CopiedFile, shellScript } from "./context-files.js";
+import { shellScript } from "./context-files.js";
 import { scriptEchoCalls } from "./dash-echo-calls.js";
-import type { RunShell } from "./dash-sh.js";
 import type { StageState } from "./scope.js";
+import type { CopiedFile } from "./stage-walk.js";
 
 /**
  * Echo (rule `shell`) in a COPYed script the stage runs (a RUN executes it, or ENTRYPOINT/CMD

@@ -10,11 +10,11 @@ import {
   type NestedScript,
   nestedScripts,
   nestedSource,
-  type StringShell,
   shellStrings,
 } from "./nested.js";
 import { ScriptScope, type StageState } from "./scope.js";
 import { startedScript } from "./started-script.js";
+import type { StringShell } from "./string-shell.js";
 
 const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
 

@@ -5,11 +5,9 @@ import type { Instruction } from "../parse/types.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import { hasBashism } from "./bashisms.js";
 import { type DebianRelease, debianRelease, ubuntuVersionNumber } from "./debian-releases.js";
-import type { StageInfo } from "./from.js";
 import { rootReference } from "./python-version.js";
 import type { ScriptScope, StageState } from "./scope.js";
-
-export type { RunShell } from "../migrate/context-records.js";
+import type { StageInfo } from "./stage-info.js";
 
 /** Debian's and Ubuntu's: `/bin/sh -c`, /bin/sh being dash. */
 export const DEBIAN_SHELL: RunShell = { shell: "sh", binSh: "dash" };

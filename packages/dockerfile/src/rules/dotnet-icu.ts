@@ -3,9 +3,9 @@ import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { rootStage, type Stage } from "../stages.js";
 import { baseRepository } from "./base-image.js";
-import type { StageInfo } from "./from.js";
 import { addPackage } from "./place.js";
 import type { StageState } from "./scope.js";
+import type { StageInfo } from "./stage-info.js";
 import { stageTree } from "./stage-tree.js";
 
 const VARIABLE = "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT";

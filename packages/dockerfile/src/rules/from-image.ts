@@ -1,13 +1,13 @@
 import { replaceVariables } from "@alpinize/image-ref";
 import type { MigrationContext } from "../migrate/context.js";
 import type { Stage } from "../stages.js";
-import type { StageInfo } from "./from.js";
 import { type Rewritten, rewriteLiteral, wholeTarget } from "./from-literal.js";
 import { resolvedTarget, resolveReference } from "./from-resolve.js";
 import { variableInName } from "./from-segments.js";
 import { sharedArgsOf } from "./from-shared-arg.js";
 import { credentialsNote, decideImage, familiarRepository, splitReference } from "./images.js";
 import { noteFloatingTag } from "./pin-release.js";
+import type { StageInfo } from "./stage-info.js";
 import { dropDebianVariables, rewriteTagArg } from "./tag-variables.js";
 
 /** After `$`: a variable's name (`\$\{[^}]*\}|\$[A-Za-z_]\w*` with replaceVariables). */

@@ -1,12 +1,14 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { Stage } from "../stages.js";
-import { type BuildpackVariant, buildpackVariant } from "./buildpack.js";
-import type { StageInfo } from "./from.js";
+import { buildpackVariant } from "./buildpack.js";
+import type { BuildpackVariant } from "./buildpack-variant.js";
 import { copiesOnlyStaticGo } from "./go-static.js";
 import { decideImage, familiarRepository, splitReference } from "./images.js";
 import { warnNewerAlpine } from "./newer-alpine.js";
 import { noteFloatingTag } from "./pin-release.js";
+import type { ReferenceTarget } from "./reference-target.js";
 import { followRenovateComment } from "./renovate.js";
+import type { StageInfo } from "./stage-info.js";
 
 export interface Rewritten {
   alpine: boolean;
@@ -22,14 +24,6 @@ export interface Rewritten {
    * it goes: given by the stage rules (native-toolchain.ts), which may add build-base instead.
    */
   toolchainNote?: { at: number; text: string };
-}
-
-/** Where a reference's new text goes, and what the FROM then says. */
-export interface ReferenceTarget {
-  /** The reference as written in the FROM. */
-  written: string;
-  /** Writes `after`; returns the FROM's new reference, or undefined when it cannot be written. */
-  write(after: string): string | undefined;
 }
 
 /** The reference at `[start, end)` is replaced as a whole. */

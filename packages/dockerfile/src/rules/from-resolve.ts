@@ -1,8 +1,8 @@
 import type { ResolvedReference } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
-import type { ReferenceTarget } from "./from-literal.js";
 import { type SegmentEdit, segmentEdits } from "./from-segments.js";
 import { agreedEdit, type SharedArgs } from "./from-shared-arg.js";
+import type { ReferenceTarget } from "./reference-target.js";
 
 // Resolution itself lives beside the global ARG map: analyzeStages reads it to find a stage a
 // `FROM build-${ENV}` names, and this module is built on top of the stage model.

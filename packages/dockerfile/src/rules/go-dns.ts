@@ -2,8 +2,8 @@ import type { MigrationContext } from "../migrate/context.js";
 import { splitFlags } from "../parse/dockerfile.js";
 import { sourceSpan } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
-import type { StageInfo } from "./from.js";
 import { stageNamed } from "./keep-glibc.js";
+import type { StageInfo } from "./stage-info.js";
 
 /** `ENV GODEBUG=madvdontneed=1` → `…=madvdontneed=1,netdns=go`; a value read from a variable is flagged. */
 function appendNetdns(ctx: MigrationContext, ins: Instruction): void {

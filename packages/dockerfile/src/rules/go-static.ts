@@ -2,9 +2,9 @@ import { splitFlags } from "../parse/dockerfile.js";
 import { splitWords } from "../parse/logical.js";
 import type { Stage } from "../stages.js";
 import { DATA_DIR, DATA_FILE } from "./data-paths.js";
-import type { StageInfo } from "./from.js";
 import { followsWithin } from "./in-order.js";
 import { stageNamed } from "./keep-glibc.js";
+import type { StageInfo } from "./stage-info.js";
 
 /** A C compiler in the stage, or cgo asked for: the Go build may link against musl. */
 const CGO = /\b(?:gcc|g\+\+|clang|build-essential|build-base|CGO_ENABLED=1)\b/;

@@ -1,6 +1,7 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { SimpleCommand } from "../shell/script.js";
-import { type CopiedFile, shellCommands } from "./context-files.js";
+import { shellCommands } from "./context-files.js";
+import type { CopiedFile } from "./stage-walk.js";
 
 /** Where a build-context script the stage copies calls gosu. */
 export interface GosuCall {

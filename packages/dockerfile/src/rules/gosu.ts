@@ -4,10 +4,10 @@ import type { Instruction } from "../parse/types.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import type { Stage } from "../stages.js";
 import { parseAptArgs } from "./apt.js";
-import type { StageInfo } from "./from.js";
 import { inOrder } from "./in-order.js";
 import { scriptsUnlessReportedByRun } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
+import type { StageInfo } from "./stage-info.js";
 
 /** What a gosu download step may install: fetch and signature tools, nothing the image keeps. */
 const FETCH_PACKAGES = new Set([

@@ -5,8 +5,8 @@ import { splitWords } from "../parse/logical.js";
 import type { Instruction } from "../parse/types.js";
 import { type ArgDefault, rootStage, type Stage } from "../stages.js";
 import { DATA_DIR, DATA_FILE } from "./data-paths.js";
-import type { StageInfo } from "./from.js";
 import { familiarRepository, splitReference } from "./images.js";
+import type { StageInfo } from "./stage-info.js";
 
 /**
  * `--from=${BUILDER}`: the stage or image a global ARG's default names; other variables stay

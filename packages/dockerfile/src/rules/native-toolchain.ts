@@ -2,12 +2,12 @@ import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import { type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { rootStage, type Stage } from "../stages.js";
-import type { StageInfo } from "./from.js";
 import { removals } from "./gnu-stage.js";
 import { alpineToolchain, familiarRepository, splitReference } from "./images.js";
 import { addPackage } from "./place.js";
 import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
+import type { StageInfo } from "./stage-info.js";
 import { stageTree } from "./stage-tree.js";
 
 /** A native build a RUN starts: where, what it is called, and whether it runs make. */

@@ -4,6 +4,7 @@ import { type Pipeline, type SimpleCommand, scriptOrUndefined } from "../shell/s
 import { offsetSource, type ShellSource } from "../shell/source.js";
 import type { Word } from "../shell/tokens.js";
 import { findExecs, unwrapped } from "./gnu-calls.js";
+import type { StringShell } from "./string-shell.js";
 
 export { snapshotStage } from "./stage-undo.js";
 
@@ -28,12 +29,6 @@ export interface NestedScript {
   /** The shell that runs the string (`stringShell`). */
   shell: StringShell;
 }
-
-/**
- * What runs a `-c` string: `sh` (Debian's /bin/sh), `dash`, or another shell (bash, ash; the login
- * shell `su`/`runuser` start, `flock`'s `$SHELL`), whose echo reads escapes as the caller's did.
- */
-export type StringShell = "sh" | "dash" | "other";
 
 /** The shell a command hands its `-c` string to (`commandString`'s reading of the command). */
 export function stringShell(cmd: SimpleCommand): StringShell {

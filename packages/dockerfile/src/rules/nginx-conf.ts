@@ -6,8 +6,8 @@ import { parseScript, type SimpleCommand, simpleCommands } from "../shell/script
 import type { Stage } from "../stages.js";
 import { baseRepository } from "./base-image.js";
 import { execWords } from "./exec-words.js";
-import type { StageInfo } from "./from.js";
 import { runScripts } from "./run-scripts.js";
+import type { StageInfo } from "./stage-info.js";
 import { shellScriptIndex } from "./started-commands.js";
 
 /** Debian's nginx packages: each one brings Debian's nginx.conf, which reads conf.d inside http {}. */

@@ -1,5 +1,5 @@
-import type { StageInfo } from "./from.js";
 import type { StageState } from "./scope.js";
+import type { StageInfo } from "./stage-info.js";
 
 /**
  * Installs of Perl modules from source, which build their XS (C) parts when they have any: cpanm,

@@ -2,8 +2,8 @@ import { createPackageMap, DEFAULT_RELEASE, type PackageMap } from "@alpinize/pa
 import { globalArgMap } from "../global-args.js";
 import type { MigrationContext } from "../migrate/context.js";
 import { rootStage, type Stage } from "../stages.js";
-import type { StageInfo } from "./from.js";
 import { familiarRepository, splitReference } from "./images.js";
+import type { StageInfo } from "./stage-info.js";
 
 /**
  * The release a bare `-alpine` tag of an official image follows: the newest one alpinize knows,

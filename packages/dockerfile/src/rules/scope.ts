@@ -1,16 +1,16 @@
 import type { RuleId } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
+import type { RunShell } from "../migrate/context-records.js";
 import type { Instruction } from "../parse/types.js";
 import { deletePipelines, deleteWords } from "../shell/plan.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
 import type { Word } from "../shell/tokens.js";
-import type { WgetUse } from "./busybox.js";
-import type { CopiedFile } from "./context-files.js";
-import type { RunShell } from "./dash-sh.js";
-import type { StageInfo } from "./from.js";
-import type { StringShell } from "./nested.js";
 import { SpanCover } from "./span-cover.js";
+import type { StageInfo } from "./stage-info.js";
+import type { CopiedFile } from "./stage-walk.js";
+import type { StringShell } from "./string-shell.js";
+import type { WgetUse } from "./wget-use.js";
 
 /** What one stage has shown so far, for rules that look across its instructions. */
 export interface StageState {

@@ -5,7 +5,7 @@ import { mayNotRun } from "../shell/conditional-spans.js";
 import { type Script, type SimpleCommand, simpleCommands } from "../shell/script.js";
 import { substitutionsOf } from "../shell/substitutions.js";
 import { hasBashism } from "./bashisms.js";
-import { type CopiedFile, startedFromParents } from "./context-files.js";
+import { startedFromParents } from "./context-files.js";
 import { callsOf } from "./gnu-calls.js";
 import { followsWithin } from "./in-order.js";
 import { withNestedSources } from "./nested.js";
@@ -13,6 +13,7 @@ import { apkRunLine, liveApkAdds } from "./place.js";
 import { runScripts } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
 import { SETUP_SCRIPT, setupScriptRuns } from "./setup-scripts.js";
+import type { CopiedFile } from "./stage-walk.js";
 
 /** `-s /bin/bash`, `--shell=/usr/bin/bash`: a bash login shell given to adduser or su. */
 const BASH_SHELL_OPTION = /(?:\s-s|--shell)[\s=]+["']?(?:\/usr)?\/bin\/bash\b/;

@@ -4,11 +4,11 @@ import type { Item, Pipeline, SimpleCommand } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
 import type { Stage } from "../stages.js";
 import { copiedFiles, scriptCommands } from "./context-files.js";
-import type { StageInfo } from "./from.js";
 import { unwrapped } from "./gnu-calls.js";
 import { followsWithin, matchFollowing } from "./in-order.js";
 import { scriptsUnlessReportedByRun } from "./run-scripts.js";
 import { stageCommands } from "./stage-commands.js";
+import type { StageInfo } from "./stage-info.js";
 import { startedCommands } from "./started-commands.js";
 
 /** Debian packages that install sshd (`ssh` is the metapackage that pulls openssh-server in). */

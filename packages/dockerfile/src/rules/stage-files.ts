@@ -7,44 +7,10 @@ import { DEFAULT_PATH, pathAfterEnv } from "../search-path.js";
 import type { Stage } from "../stages.js";
 import { noteOutsideContext } from "./context-links.js";
 import { type ImageDir, resolveIn, stageStartDir, unquote, workdirAfter } from "./image-dirs.js";
-import { ImageFiles, type Landed, splitGlob } from "./image-files.js";
-import {
-  copyFromStage,
-  earlierStage,
-  type InheritedStart,
-  lineage,
-  lookUpInherited,
-} from "./stage-inherited.js";
+import { ImageFiles, splitGlob } from "./image-files.js";
+import { copyFromStage, earlierStage, lineage, lookUpInherited } from "./stage-inherited.js";
 import { linkProgram, linkRun, programWord } from "./stage-programs.js";
-
-export interface CopiedFile extends Landed {
-  /**
-   * The first RUN that executes the file where it lands, and the file offset of that call; `shell`:
-   * the shell it was given to (`sh x.sh`), which reads it whatever its `#!` line says.
-   */
-  run?: { ins: Instruction; offset: number; shell?: string };
-  /** ENTRYPOINT or CMD starts it; `shell`: the shell it is given to (`CMD ["sh", "/start.sh"]`). */
-  started?: { shell?: string };
-}
-
-export interface Walk {
-  dir: ImageDir;
-  path: readonly string[];
-  /** Folders a WORKDIR made: a COPY to one of them puts the file inside it. */
-  made: Set<string>;
-  image: ImageFiles;
-  out: CopiedFile[];
-  listed: Set<Landed>;
-  bySource: Map<string, CopiedFile>;
-  programs: { word: string; shell?: string; dir: ImageDir; ins: Instruction }[];
-  inherited: InheritedStart[];
-  /** Bare names a RUN runs looked up along PATH in the parents' images, for the PATH now. */
-  byName: Map<string, Landed | undefined>;
-  /** The stage's own COPY/ADD: a file found through one of another stage is listed apart. */
-  copies: Set<Instruction>;
-  /** A COPY source (named, or a file of a copied folder) the reader refused as a link out. */
-  outside: (source: string, ins: Instruction, inFolder: boolean) => void;
-}
+import type { CopiedFile, InheritedStart, Walk } from "./stage-walk.js";
 
 /**
  * Build-context files a stage COPYs/ADDs (not `--from`): each file it copies by name, and each

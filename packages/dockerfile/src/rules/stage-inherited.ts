@@ -3,18 +3,7 @@ import type { Instruction } from "../parse/types.js";
 import { analyzeStages, type Stage } from "../stages.js";
 import { type ImageDir, resolveIn } from "./image-dirs.js";
 import type { ImageFiles, Landed } from "./image-files.js";
-import type { Walk } from "./stage-files.js";
-
-/**
- * A file a stage starts (ENTRYPOINT/CMD) or a RUN of it runs by its path (not through PATH) that
- * a stage it is built FROM copied (`FROM base` with `CMD ["/app/run.sh"]` under base's
- * `COPY . /app`): `by` starts or runs it (the first RUN that does), `shell` as for `started`.
- */
-export interface InheritedStart {
-  file: Landed;
-  by: Instruction;
-  shell?: string;
-}
+import type { Walk } from "./stage-walk.js";
 
 /** Stages built FROM each other a started program is looked up in (a chain of thousands stays bounded). */
 const MAX_ANCESTORS = 64;

@@ -6,8 +6,8 @@ import { commandFolders } from "./command-folders.js";
 import { type ImageDir, resolveIn, unquote } from "./image-dirs.js";
 import type { Landed } from "./image-files.js";
 import { scriptsUnlessReportedByRun } from "./run-scripts.js";
-import type { CopiedFile, Walk } from "./stage-files.js";
 import { firstLanded, listInherited } from "./stage-inherited.js";
+import type { CopiedFile, Walk } from "./stage-walk.js";
 
 /** PATH folders a bare name is looked up in (an ENV PATH of thousands stays bounded). */
 const MAX_PATH = 64;

@@ -1,9 +1,10 @@
 import type { MigrationContext } from "../migrate/context.js";
 import type { Instruction } from "../parse/types.js";
 import type { Stage } from "../stages.js";
-import { type WgetUse, wgetUse } from "./busybox.js";
-import type { StageInfo } from "./from.js";
+import { wgetUse } from "./busybox.js";
 import { stageCommands } from "./stage-commands.js";
+import type { StageInfo } from "./stage-info.js";
+import type { WgetUse } from "./wget-use.js";
 
 /**
  * What a stage and every stage built FROM it (its family) do, folded bottom-up over the stage

@@ -10,9 +10,9 @@ import {
   createdAccounts,
   namedAccounts,
 } from "./account-names.js";
-import type { StageInfo } from "./from.js";
 import { scriptsUnlessReportedByRun } from "./run-scripts.js";
 import type { StageState } from "./scope.js";
+import type { StageInfo } from "./stage-info.js";
 
 type Kind = "user" | "group";
 

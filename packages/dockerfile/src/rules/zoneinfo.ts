@@ -4,11 +4,11 @@ import type { Instruction } from "../parse/types.js";
 import { simpleCommands } from "../shell/script.js";
 import type { ShellSource } from "../shell/source.js";
 import { baseRepository } from "./base-image.js";
-import type { StageInfo } from "./from.js";
 import { removals } from "./gnu-stage.js";
 import { addPackage } from "./place.js";
 import { runSources } from "./run-sources.js";
 import type { StageState } from "./scope.js";
+import type { StageInfo } from "./stage-info.js";
 import { localtimeLinkRun } from "./zoneinfo-reconfigure.js";
 
 const ZONEINFO = /\/usr\/share\/zoneinfo(?![\w.-])/;
