@@ -1,7 +1,7 @@
 import { fstatSync } from "node:fs";
 import { InputError } from "@alpinize/errors";
 import type { CheckResult, CheckTarget } from "@alpinize/repo";
-import { STDIN_NAME } from "../migrate/output.js";
+import { STDIN_NAME } from "../migrate/file-label.js";
 
 /** The path `-` is read through, which findings would name otherwise. */
 const STDIN_PATH = "/dev/stdin";

@@ -15,7 +15,7 @@ import { errorFile, wantsJson, withJsonErrors } from "../../json-errors.js";
 import { missingOperand } from "../../missing-operand.js";
 import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import { otherLinksNote, symlinkTarget } from "../../write-output.js";
-import { fileLabel } from "../migrate/output.js";
+import { fileLabel } from "../migrate/file-label.js";
 import {
   type EntrypointReport,
   failureJson,

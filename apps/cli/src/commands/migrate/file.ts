@@ -25,7 +25,7 @@ import {
   type InPlaceWords,
   rewriteInPlace,
 } from "../../write-output.js";
-import { fileLabel } from "./output.js";
+import { fileLabel } from "./file-label.js";
 
 export interface FileMigration {
   /** The path as given on the command line (`-` for stdin). */

@@ -18,16 +18,9 @@ import { escapingErrors, showingRawBytes } from "../../raw-bytes.js";
 import { otherLinksNote, symlinkTarget } from "../../write-output.js";
 import { runRepositoryMigration } from "./dir.js";
 import { assertWritable, type FileMigration, migrateFile, tooLarge, writeAtomic } from "./file.js";
+import { fileLabel, STDIN_NAME } from "./file-label.js";
 import { gosuFlag } from "./gosu.js";
-import {
-  type FileFailure,
-  fileLabel,
-  printDiff,
-  printWarnings,
-  STDIN_NAME,
-  summary,
-  toJson,
-} from "./output.js";
+import { type FileFailure, printDiff, printWarnings, summary, toJson } from "./output.js";
 import { directoryArgument, REPOSITORY_HELP, REPOSITORY_OPTIONS } from "./repo-args.js";
 import { unknownStopping } from "./unknown-left.js";
 import { warnUnreadConfig } from "./unread-config.js";

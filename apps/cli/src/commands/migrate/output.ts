@@ -5,16 +5,9 @@ import type { Io } from "../../io.js";
 import { rawBytesJson } from "../../raw-bytes.js";
 import type { OtherLinksNote } from "../../write-output.js";
 import type { FileMigration } from "./file.js";
+import { fileLabel } from "./file-label.js";
 import { printUnifiedDiff } from "./print-diff.js";
 import { unknownStopping } from "./unknown-left.js";
-
-/** How `migrate -` and `check -` name standard input, in messages, diffs and --json. */
-export const STDIN_NAME = "<stdin>";
-
-/** A file as given on the command line, standard input as {@link STDIN_NAME}. */
-export function fileLabel(file: string): string {
-  return file === "-" ? STDIN_NAME : file;
-}
 
 /** A file that could not be migrated, as --json reports it next to the ones that could. */
 export interface FileFailure {
