@@ -2,7 +2,8 @@
 // Lists import cycles between the TypeScript source files of each workspace package
 // (packages/*/src, apps/*/src). Only relative imports count: a cycle across packages would
 // already fail the build. Type-only imports count too (they tie files together just the same)
-// unless --runtime is given.
+// unless --runtime is given; a loop marks an edge whose imports are all type-only `-(type)->`.
+// `pnpm lint` runs it without --runtime, so a type-only cycle fails it as well.
 //
 //   node scripts/check-import-cycles.mjs [--runtime] [--json] [DIR…]
 //
@@ -131,17 +132,27 @@ export function loopThrough(graph, scc) {
   return [start, start];
 }
 
-/** The import graph of the files under srcDir. */
-export function importGraph(srcDir, { runtime = false } = {}) {
+/** The key of the edge from → to in importGraph's `typeOnly` set. */
+export const edgeKey = (from, to) => `${from}\n${to}`;
+
+/**
+ * The import graph of the files under srcDir. `typeOnly`, when given, collects the edges (by
+ * edgeKey) whose every import statement is type-only.
+ */
+export function importGraph(srcDir, { runtime = false, typeOnly } = {}) {
   const graph = new Map();
   for (const file of sourceFiles(srcDir)) {
     const edges = new Set();
-    for (const { spec, typeOnly } of importsOf(readFileSync(file, "utf8"))) {
-      if (runtime && typeOnly) continue;
-      const target = resolveSpec(file, spec);
-      if (target) edges.add(target);
+    const valueEdges = new Set();
+    for (const imp of importsOf(readFileSync(file, "utf8"))) {
+      if (runtime && imp.typeOnly) continue;
+      const target = resolveSpec(file, imp.spec);
+      if (!target) continue;
+      edges.add(target);
+      if (!imp.typeOnly) valueEdges.add(target);
     }
     graph.set(file, edges);
+    for (const target of edges) if (!valueEdges.has(target)) typeOnly?.add(edgeKey(file, target));
   }
   return graph;
 }
@@ -178,21 +189,42 @@ function main(argv) {
   }
   const report = [];
   for (const dir of dirs) {
-    const graph = importGraph(dir, { runtime: flags.has("--runtime") });
+    const typeOnly = new Set();
+    const graph = importGraph(dir, { runtime: flags.has("--runtime"), typeOnly });
     for (const scc of cycles(graph)) {
       const rel = (f) => relative(root, f);
-      report.push({ files: scc.map(rel), loop: loopThrough(graph, scc).map(rel) });
+      const loop = loopThrough(graph, scc);
+      const typeOnlyEdges = loop
+        .slice(1)
+        .map((to, i) => [loop[i], to])
+        .filter(([from, to]) => typeOnly.has(edgeKey(from, to)));
+      report.push({
+        files: scc.map(rel),
+        loop: loop.map(rel),
+        typeOnlyEdges: typeOnlyEdges.map((e) => e.map(rel)),
+      });
     }
   }
   if (flags.has("--json")) console.log(JSON.stringify(report, null, 2));
-  else {
-    for (const c of report) {
-      console.log(`cycle of ${c.files.length} files: ${c.loop.join(" -> ")}`);
-      if (c.files.length > c.loop.length - 1) console.log(`  all: ${c.files.join(", ")}`);
-    }
-    console.log(report.length === 0 ? "no import cycles" : `${report.length} import cycle(s)`);
-  }
+  else printReport(report);
   return report.length === 0 ? 0 : 1;
+}
+
+function printReport(report) {
+  for (const c of report) {
+    const typeEdges = new Set(c.typeOnlyEdges.map(([from, to]) => edgeKey(from, to)));
+    const arrow = (i) =>
+      typeEdges.has(edgeKey(c.loop[i], c.loop[i + 1])) ? " -(type)-> " : " -> ";
+    const loop = c.loop.map((f, i) => (i === 0 ? f : arrow(i - 1) + f)).join("");
+    console.log(`cycle of ${c.files.length} files: ${loop}`);
+    if (c.files.length > c.loop.length - 1) console.log(`  all: ${c.files.join(", ")}`);
+  }
+  if (report.some((c) => c.typeOnlyEdges.length > 0)) {
+    console.log(
+      "-(type)-> imports only types: move the types it names into a module of their own that imports nothing leading back",
+    );
+  }
+  console.log(report.length === 0 ? "no import cycles" : `${report.length} import cycle(s)`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));

@@ -5,8 +5,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { run, toolEnv } from "../src/run.js";
 import { repoRoot } from "../src/workspace.js";
 
-// `pnpm lint` runs scripts/check-import-cycles.mjs --runtime over every package's src: it must
-// find the cycles it exists for, in small source folders written here, and pass the repository.
+// `pnpm lint` runs scripts/check-import-cycles.mjs over every package's src, type-only imports
+// included: it must find the cycles it exists for, in small source folders written here, and
+// pass the repository.
 
 const scratch = mkdtempSync(join(tmpdir(), "alpinize-import-cycles-test-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -56,10 +57,30 @@ describe("check-import-cycles", () => {
       "types.ts": 'import type { Run } from "./run.js";\nexport interface T { run: Run }\n',
       "run.ts": 'import type { T } from "./types.js";\nexport type Run = (t: T) => void;\n',
     });
-    expect((await check(onlyTypes)).code).toBe(1);
+    const typed = await check(onlyTypes);
+    expect(typed.code, typed.stdout).toBe(1);
+    expect(typed.stdout).toMatch(
+      /cycle of 2 files: \S*run\.ts -\(type\)-> \S*types\.ts -\(type\)-> /,
+    );
     const res = await check("--runtime", onlyTypes);
     expect(res.code, res.stdout).toBe(0);
     expect(res.stdout).toContain("no import cycles");
+  });
+
+  it("counts a type re-export, and marks only the type-only edge of a loop", async () => {
+    const dir = writeSources({
+      "shape.ts": 'export type { Walk } from "./walk.js";\nexport type Shape = "a" | "b";\n',
+      "walk.ts":
+        'import type { Shape } from "./index.js";\nexport interface Walk { shape: Shape }\n',
+      "index.ts": 'export * from "./shape.js";\n',
+    });
+    const res = await check(dir);
+    expect(res.code, res.stdout).toBe(1);
+    expect(res.stdout).toMatch(
+      /cycle of 3 files: \S*index\.ts -> \S*shape\.ts -\(type\)-> \S*walk\.ts -\(type\)-> \S*index\.ts/,
+    );
+    expect(res.stdout).toContain("move the types it names into a module of their own");
+    expect((await check("--runtime", dir)).code).toBe(0);
   });
 
   it("refuses an unknown option or a missing folder with exit 2", async () => {
@@ -71,8 +92,8 @@ describe("check-import-cycles", () => {
     expect(missing.stderr).toContain("not a folder");
   });
 
-  it("finds no runtime import cycle in the repository's packages", async () => {
-    const res = await check("--runtime");
+  it("finds no import cycle in the repository's packages, type-only imports included", async () => {
+    const res = await check();
     expect(res.stdout).toContain("no import cycles");
     expect(res.code).toBe(0);
   });
