@@ -34,6 +34,12 @@ export function parseFailure(
       option?.type === "boolean" || (option === undefined && EVERY_COMMAND_SHORT.has(token.name));
     if (shortValue !== undefined && isSwitch)
       return unwantedValue(token, command, cause, shortValue);
+    // `-hv`, `-wc`: one word of letters, which Node reads as -h then -v; no command has two
+    // short switches, so the word is named as written rather than its first letter.
+    const cluster = argv[token.index];
+    const clustered = cluster !== undefined && cluster !== token.rawName && isShortCluster(cluster);
+    if (clustered && (option === undefined || isSwitch))
+      return clusterRefused(cluster, command, cause);
     if (option === undefined) return unknownOption(token, command, cause);
     if (option.type === "string" && (token.value === undefined || isFlagLike(token)))
       return missingValue(token, command, cause);
@@ -93,6 +99,26 @@ function unwantedValue(
   return new UsageError(
     `alpinize ${command}: ${flag} takes no value, but was given one (${flag}=${escapeInline(value)})`,
     { hint: `Write ${flag} alone. Run "alpinize ${command} --help".`, cause },
+  );
+}
+
+/** Letters after one dash (`-hv`): no command reads that as its flags -h and -v together. */
+export function isShortCluster(arg: string): boolean {
+  return /^-[A-Za-z]{2,}$/.test(arg);
+}
+
+/** `-hv` → `Give each flag on its own (-h -v)`: the hint for a cluster of short flags. */
+export function apart(cluster: string): string {
+  return `Give each flag on its own (${[...cluster.slice(1)].map((c) => `-${c}`).join(" ")})`;
+}
+
+function clusterRefused(arg: string, command: string, cause: unknown): UsageError {
+  return new UsageError(
+    `alpinize ${command}: ${arg} is not an option: short flags do not combine`,
+    {
+      hint: `${apart(arg)}; run "alpinize ${command} --help" for its options.`,
+      cause,
+    },
   );
 }
 

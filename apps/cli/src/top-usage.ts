@@ -2,6 +2,7 @@ import { EXIT } from "@alpinize/errors";
 import { escapeControl, escapeInline } from "@alpinize/image-ref";
 import type { Io } from "./io.js";
 import { escapedJson, wantsJson } from "./json-errors.js";
+import { apart, isShortCluster } from "./parse-failure.js";
 
 // Loaded only on a usage error before any command runs: start-up imports stay minimal.
 
@@ -34,9 +35,14 @@ export function valueRefused(arg: string, io: Io, json: boolean): number {
 
 /** `alpinize frob`, `alpinize --frob`: an unknown command or option, with where to look. */
 export function unknownCommand(name: string, io: Io, argv: string[]): number {
-  const flag = name.slice(0, name.indexOf("="));
-  if (["--version", "--help", "-v", "-h"].includes(flag))
+  // Only `FLAG=VALUE`: a name with no `=` (`-hv`, `--helpx`) is no flag given a value.
+  const eq = name.indexOf("=");
+  if (eq > 0 && ["--version", "--help", "-v", "-h"].includes(name.slice(0, eq)))
     return valueRefused(name, io, wantsJson(argv));
+  if (isShortCluster(name)) {
+    const message = `alpinize: ${escapeInline(name)} is not an option: short flags do not combine`;
+    return topUsage(message, `${apart(name)}; run "alpinize --help"`, io, wantsJson(argv));
+  }
   const option = name.startsWith("-");
   // The name is echoed with control characters escaped.
   const message = `alpinize: unknown ${option ? "option" : "command"} "${escapeControl(name)}"`;
