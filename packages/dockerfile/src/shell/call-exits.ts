@@ -12,6 +12,14 @@ export interface FunctionBody {
 const MAX_DEPTH = 16;
 
 /**
+ * How many items the bodies of one script's calls may be read through in all: a body is read
+ * again after each definition (`big; g() { :; }; big; g() { :; }; …` reads `big` per call), so
+ * a RUN built for it would take the square of its length. Past it, a call of a known function
+ * or an `eval` reads as one that may end the shell (a false error, never a pass).
+ */
+export const CALL_BUDGET = 1_000_000;
+
+/**
  * The functions a script has defined so far, by name (a later definition replaces an earlier
  * one, as in sh), and how a call of one ends the shell that runs it: an `exit` in its body ends
  * the caller's shell (`f() { exit 0; }; f; apk add shadow` never adds), a `return` only the
@@ -22,6 +30,10 @@ export class ShellFunctions {
   /** Bumped by each definition: a body's answer may change once a function it calls is defined. */
   private version = 0;
   private readonly known = new Map<FunctionBody, { version: number; end: ShellEnd | undefined }>();
+  /** Items read through so far, against `budget`. */
+  private steps = 0;
+
+  constructor(private readonly budget = CALL_BUDGET) {}
 
   define(name: string, body: FunctionBody): void {
     this.bodies.set(name, body);
@@ -94,6 +106,7 @@ export class ShellFunctions {
     const opened: boolean[] = [];
     let apart = 0;
     for (let k = from; k < to; k++) {
+      if (++this.steps > this.budget) return "may";
       const it = script.items[k]!;
       if (it.kind === "keyword") {
         if (it.word === "(" || it.word === "{") {
