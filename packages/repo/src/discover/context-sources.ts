@@ -1,12 +1,10 @@
-import { lstat, open, realpath } from "node:fs/promises";
+import { lstat, realpath } from "node:fs/promises";
 import { join, posix, sep } from "node:path";
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { danglingSource, type LinkEnd } from "./dangling-source.js";
 import { linkOutOfContext } from "./outside-source.js";
+import { isScriptAs } from "./script-content.js";
 import type { Runs } from "./stage-read.js";
-
-/** File names taken for shell scripts without reading them. */
-export const SCRIPT_NAME = /\.(?:sh|bash|ash)$/;
 
 /**
  * A COPY source found in the repository. `maybeBuilt`: the path lies inside a folder copied into
@@ -65,7 +63,7 @@ export async function filesRunFromDirectory(
   const destDir = withoutTrailingSlashes(destination);
   const scripts: { path: string; destination: string }[] = [];
   const linked: LinkedFile[] = [];
-  for (const word of runs.keys()) {
+  for (const [word, run] of runs) {
     if (!word.startsWith(`${destDir}/`)) continue;
     const suffix = word.slice(destDir.length + 1);
     if (suffix.includes("..")) continue;
@@ -77,7 +75,8 @@ export async function filesRunFromDirectory(
     }
     // A whole folder (often the whole context) lands there: only shell scripts are taken, not
     // the `server.js` or binary a CMD also names.
-    if (await isShellScript(root, path)) scripts.push({ path, destination: word });
+    if ((await existsInRepo(root, path)) && (await isScriptAs(root, path, run.how)))
+      scripts.push({ path, destination: word });
   }
   return { scripts, linked };
 }
@@ -100,25 +99,6 @@ async function brokenLink(
 export async function existsInRepo(root: string, rel: string): Promise<boolean> {
   if (!(await parentsInside(root, rel))) return false;
   return (await lstat(join(root, rel)).catch(() => undefined)) !== undefined;
-}
-
-async function isShellScript(root: string, rel: string): Promise<boolean> {
-  if (!(await parentsInside(root, rel))) return false;
-  const info = await lstat(join(root, rel)).catch(() => undefined);
-  if (info === undefined || info.isDirectory()) return false;
-  // A link, FIFO, socket or device is kept only by name, to be reported as skipped: it is never
-  // opened (a FIFO would wait for a writer).
-  if (!info.isFile()) return SCRIPT_NAME.test(rel);
-  if (SCRIPT_NAME.test(rel)) return true;
-  const handle = await open(join(root, rel), "r").catch(() => undefined);
-  if (!handle) return false;
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
-    const first = buffer.subarray(0, bytesRead).toString("latin1").split("\n")[0] ?? "";
-    return /^#!\s*\S*\/(?:env\s+)?(?:ba|da|a)?sh\b/.test(first);
-  } finally {
-    await handle.close();
-  }
 }
 
 /** False when a folder on the way to `rel` is a link leading out of the repository. */

@@ -7,18 +7,19 @@ import {
   filesRunFromDirectory,
   type LinkedFile,
   resolveSource,
-  SCRIPT_NAME,
 } from "./context-sources.js";
 import { danglingSource, type LinkEnd, linkEndFields } from "./dangling-source.js";
 import { type MissingScript, missingSource } from "./missing-source.js";
 import { linkOutOfContext } from "./outside-source.js";
+import { isScriptAs, SCRIPT_NAME } from "./script-content.js";
 import type { ScriptReference } from "./script-reference.js";
 import {
   type Copy,
   landingPath,
+  type Run,
   type Runs,
   readStage,
-  roleOf,
+  runOf,
   type ScriptRole,
   type StageRead,
 } from "./stage-read.js";
@@ -166,9 +167,10 @@ export class CopiedScripts {
     );
     this.noteOutside(copy.line, linked, st.runs, st.index);
     for (const { path, destination } of scripts) {
-      const role = roleOf(destination, st.runs);
-      if (role === "copied" && !SCRIPT_NAME.test(path)) continue;
-      this.record(path, role, destination, copy.line, st.index);
+      const run = runOf(destination, st.runs);
+      // `node /app/server.js`, a Makefile, a jar, a `#!/usr/bin/env python3` file: no shell script.
+      if (!(await isScriptAs(this.root, path, run?.how))) continue;
+      this.record(path, run?.role ?? "copied", destination, copy.line, st.index);
     }
   }
 
@@ -191,14 +193,14 @@ export class CopiedScripts {
     if (!(await missingSource(this.root, this.contexts, source))) return;
     const at = landingPath(copy, source);
     if (at.startsWith("/")) st.absent.set(at, { line: copy.line, source });
-    this.noteMissing(at, { line: copy.line, source }, roleOf(at, st.runs), st.index);
+    this.noteMissing(at, { line: copy.line, source }, scriptRun(at, st.runs), st.index);
   }
 
   /** Missing or linked-out files of the stage built on that this stage's ENTRYPOINT/CMD run. */
   private inheritedUnreturned(st: StageScan): void {
     const runs = st.read.runs;
     for (const [at, gone] of st.inheritedAbsent ?? []) {
-      if (st.absent.get(at) === gone) this.noteMissing(at, gone, roleOf(at, runs), st.index);
+      if (st.absent.get(at) === gone) this.noteMissing(at, gone, scriptRun(at, runs), st.index);
     }
     for (const [at, entry] of st.inheritedLinked ?? []) {
       if (st.linked.get(at) !== entry) continue;
@@ -215,15 +217,16 @@ export class CopiedScripts {
       const { scripts, linked } = await this.filesOf(found, at, runs, () => at);
       this.noteOutside(found.line ?? 0, linked, runs, st.index);
       for (const { path, destination } of scripts) {
-        const role = roleOf(destination, runs);
-        if (role !== "copied") this.record(path, role, destination, found.line ?? 0, st.index);
+        const run = runOf(destination, runs);
+        if (run && (await isScriptAs(this.root, path, run.how)))
+          this.record(path, run.role, destination, found.line ?? 0, st.index);
       }
     }
   }
 
-  private noteMissing(at: string, gone: Absence, role: ScriptRole, stage: number): void {
-    if (role === "copied") return;
-    const by = role === "entrypoint" ? "ENTRYPOINT" : "CMD";
+  private noteMissing(at: string, gone: Absence, run: Run | undefined, stage: number): void {
+    if (!run) return;
+    const by = run.role === "entrypoint" ? "ENTRYPOINT" : "CMD";
     this.unreturned.missing?.push({ ...gone, destination: at, stage, by });
   }
 
@@ -233,9 +236,9 @@ export class CopiedScripts {
    */
   private noteOutside(line: number, files: LinkedFile[], runs: Runs, stage: number): void {
     for (const { source, at, inFolder, ...end } of files) {
-      const role = roleOf(at, runs);
-      if (role === "copied") continue;
-      const by = role === "entrypoint" ? "ENTRYPOINT" : "CMD";
+      const run = scriptRun(at, runs);
+      if (!run) continue;
+      const by = run.role === "entrypoint" ? "ENTRYPOINT" : "CMD";
       this.unreturned.outside?.push({
         line,
         source,
@@ -304,10 +307,10 @@ export class CopiedScripts {
 function inheritRuns(read: StageRead, parent: Runs | undefined): Runs {
   if (!parent) return read.runs;
   const runs: Runs = new Map(read.runs);
-  for (const [word, role] of parent) {
+  for (const [word, run] of parent) {
     if (runs.has(word)) continue;
-    if (role === "entrypoint" && !read.entrypoint) runs.set(word, role);
-    if (role === "cmd" && !read.entrypoint && !read.cmd) runs.set(word, role);
+    if (run.role === "entrypoint" && !read.entrypoint) runs.set(word, run);
+    if (run.role === "cmd" && !read.entrypoint && !read.cmd) runs.set(word, run);
   }
   return runs;
 }
@@ -354,6 +357,17 @@ function linkedFiles(at: string, link: LinkedSource, runs: Runs): LinkedFile[] {
   return [...runs.keys()]
     .filter((word) => word.startsWith(folder))
     .map((word) => ({ source: posix.join(link.source, word.slice(folder.length)), at: word }));
+}
+
+/**
+ * What runs a file that cannot be read (missing, or behind a link): none for a file an
+ * interpreter reads, and an operand of a program alpinize does not know counts only with a
+ * script's name, as it would if it could be read.
+ */
+function scriptRun(at: string, runs: Runs): Run | undefined {
+  const run = runOf(at, runs);
+  if (run?.how === "read") return undefined;
+  return run?.how === "operand" && !SCRIPT_NAME.test(at) ? undefined : run;
 }
 
 function rank(role: ScriptRole): number {

@@ -3,11 +3,18 @@ import { DEFAULT_PATH, type Instruction, pathAfterEnv } from "@alpinize/dockerfi
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { instructionWords, splitLeadingFlags } from "../dockerfile/words.js";
 import { runLocations } from "./run-path.js";
+import { type RunHow, runWords } from "./run-words.js";
 
 export type ScriptRole = "entrypoint" | "cmd" | "copied";
 
-/** Image path → what runs it (ENTRYPOINT or CMD), by the words they name. */
-export type Runs = Map<string, ScriptRole>;
+/** What runs a file of the image (ENTRYPOINT or CMD) and how (see RunHow). */
+export interface Run {
+  role: Exclude<ScriptRole, "copied">;
+  how: RunHow;
+}
+
+/** Image path → what runs it, by the words ENTRYPOINT and CMD name. */
+export type Runs = Map<string, Run>;
 
 export interface Copy {
   /** The stage named by `--from=`, for a copy out of an earlier stage. */
@@ -37,7 +44,7 @@ function isCopy(ins: Instruction): boolean {
 export function readStage(body: Instruction[], path: readonly string[] = DEFAULT_PATH): StageRead {
   const copies: Copy[] = [];
   const runs: Runs = new Map();
-  const named: { word: string; role: ScriptRole; first: boolean; workdir: string }[] = [];
+  const named: { word: string; run: Run; first: boolean; workdir: string }[] = [];
   let search = path;
   let entrypoint = false;
   let cmd = false;
@@ -51,23 +58,32 @@ export function readStage(body: Instruction[], path: readonly string[] = DEFAULT
     } else if (isCopy(ins)) {
       copies.push(readCopy(ins, workdir));
     } else if (ins.keyword === "ENTRYPOINT" || ins.keyword === "CMD") {
-      const role: ScriptRole = ins.keyword === "ENTRYPOINT" ? "entrypoint" : "cmd";
+      const role = ins.keyword === "ENTRYPOINT" ? "entrypoint" : "cmd";
       if (role === "entrypoint") entrypoint = true;
       else cmd = true;
-      for (const [k, word] of instructionWords(ins.args.text).entries()) {
+      const shellForm = ins.form === "shell";
+      for (const { word, how, first } of runWords(instructionWords(ins.args.text), shellForm)) {
         // `./entry.sh` runs from WORKDIR; a bare word (`serve`, `node`) is not a path.
         const target = word.startsWith("./") ? posix.resolve(workdir, word) : word;
-        if (!runs.has(target)) runs.set(target, role);
-        named.push({ word, role, first: k === 0, workdir });
+        addRun(runs, target, { role, how });
+        named.push({ word, run: { role, how }, first, workdir });
       }
     }
   }
   // The container looks names up in the image's final PATH, so ENV PATH after CMD counts too.
-  for (const { word, role, first, workdir: at } of named)
-    for (const location of runLocations(word, first, search, at))
-      if (!runs.has(location)) runs.set(location, role);
+  for (const { word, run, first, workdir: at } of named)
+    for (const location of runLocations(word, first, search, at)) addRun(runs, location, run);
   return { copies, runs, entrypoint, cmd, path: search };
 }
+
+/** The first instruction naming a path keeps its role; the strongest way it is run counts. */
+function addRun(runs: Runs, target: string, run: Run): void {
+  const known = runs.get(target);
+  if (!known) runs.set(target, run);
+  else if (HOW_RANK[run.how] > HOW_RANK[known.how]) runs.set(target, { ...known, how: run.how });
+}
+
+const HOW_RANK: Record<RunHow, number> = { read: 0, operand: 1, program: 2, shell: 3 };
 
 export function readCopy(ins: Instruction, workdir = "/"): Copy {
   const flagText = /^(?:\s*--\S+)*/.exec(ins.args.text)?.[0] ?? "";
@@ -98,15 +114,15 @@ export function landingPath(copy: Copy, source: string): string {
 }
 
 /**
- * What runs a file landed at `destination`: the role of the ENTRYPOINT or CMD word naming it
- * (by its path, or a bare name by its file name), or `copied` when none does.
+ * What runs a file landed at `destination`: the ENTRYPOINT or CMD word naming it (by its path, or
+ * a bare name by its file name), or undefined when none does.
  */
-export function roleOf(destination: string, runs: Runs): ScriptRole {
-  for (const [word, role] of runs) {
+export function runOf(destination: string, runs: Runs): Run | undefined {
+  for (const [word, run] of runs) {
     if (word === destination || posix.basename(word) === posix.basename(destination)) {
       if (word.startsWith("/") && destination.startsWith("/") && word !== destination) continue;
-      return role;
+      return run;
     }
   }
-  return "copied";
+  return undefined;
 }

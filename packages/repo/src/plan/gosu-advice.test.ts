@@ -57,11 +57,20 @@ describe("migrate DIR: the advice to change scripts that call gosu", () => {
     expect(warnings).toContainEqual(expect.stringMatching(ADVICE));
   });
 
-  it("stays when a script could not be parsed, and so was not rewritten", async () => {
-    const warnings = await gosuWarnings({
+  it("has no Dockerfile to go on when the script it runs could not be parsed (both left unchanged)", async () => {
+    repo = await scratchRepo({
       Dockerfile: dockerfile("COPY entrypoint.sh /entrypoint.sh"),
       "entrypoint.sh": '#!/bin/sh\necho "unclosed\nexec gosu app app\n',
     });
-    expect(warnings).toContainEqual(expect.stringMatching(ADVICE));
+    const plan = await planRepository(repo.root, {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      release: "3.23",
+    });
+    expect(plan.files.map((f) => f.file)).toEqual([]);
+    expect(plan.unparsable.map((u) => [u.file, u.code])).toEqual([
+      ["entrypoint.sh", "ALPINIZE_SCRIPT_SYNTAX"],
+      ["Dockerfile", "ALPINIZE_REPO_HELD"],
+    ]);
   });
 });

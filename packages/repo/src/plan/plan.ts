@@ -18,6 +18,7 @@ import { RunDecisionSum } from "./decision-sum.js";
 import { ensureExecBackends } from "./exec-backend.js";
 import { hintOf, internalFailure } from "./failures.js";
 import { dropDoneGosuAdvice } from "./gosu-advice.js";
+import { holdRefusedGroups } from "./held-groups.js";
 import { withoutIgnoredStages } from "./ignore-images.js";
 import { mapLinesToOriginal } from "./line-map.js";
 import { findImageMentions } from "./mentions.js";
@@ -147,6 +148,8 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     });
     if (scriptPlan) plan.files.push(scriptPlan);
   }
+  // A script that could not be rewritten keeps the Dockerfiles that run it as they are.
+  holdRefusedGroups(plan, scripts);
   skipLinks(root, found.links, plan);
   // Known only now: which migrated images run a script that drops privileges with the shim.
   ensureExecBackends(plan, scripts);

@@ -18,17 +18,25 @@ async function plan(files: Record<string, string>, config = defaultConfig()) {
 }
 
 describe("planRepository and the scripts of a stage", () => {
-  it("reports an entrypoint with a shell syntax error as unparsable and leaves it out", async () => {
+  it("reports an entrypoint with a shell syntax error as unparsable, and leaves it and its Dockerfile out", async () => {
     const result = await plan({
       Dockerfile: 'FROM debian:12\nCOPY e.sh /e.sh\nENTRYPOINT ["/e.sh"]\n',
       "e.sh": '#!/bin/sh\necho "unclosed\n',
     });
-    expect(result.files.map((f) => f.file)).toEqual(["Dockerfile"]);
+    expect(result.files.map((f) => f.file)).toEqual([]);
     expect(result.unparsable).toEqual([
       {
         file: "e.sh",
         message: expect.stringMatching(/^e\.sh:2:6: shell syntax error: .*never closes/),
         code: "ALPINIZE_SCRIPT_SYNTAX",
+      },
+      {
+        file: "Dockerfile",
+        message: expect.stringMatching(
+          /^Dockerfile: left unchanged: it runs e\.sh \(its ENTRYPOINT\)/,
+        ),
+        code: "ALPINIZE_REPO_HELD",
+        hint: "Fix e.sh as its error says, then run alpinize migrate again.",
       },
     ]);
   });

@@ -27,12 +27,13 @@ describe("tallyPlan", () => {
       overPackageLimit: 0,
       overInstructionLimit: 0,
       overShellStringLimit: 0,
+      heldBack: 0,
       toChange: 3,
       notWritten: 1,
     });
   });
 
-  it("counts a Dockerfile the instruction or sh -c string limit refused under that limit, not as unreadable", () => {
+  it("counts a Dockerfile the instruction or sh -c string limit refused (or one held back) under that limit, not as unreadable", () => {
     const refused = (name: string, code: string) => ({
       file: name,
       message: `${name}: more`,
@@ -46,23 +47,25 @@ describe("tallyPlan", () => {
         refused("d/Dockerfile", "ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS"),
         refused("e/Dockerfile", "ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS"),
         refused("f/Dockerfile", "ALPINIZE_DOCKERFILE_TOO_MANY_PACKAGE_NAMES"),
+        refused("g/Dockerfile", "ALPINIZE_REPO_HELD"),
       ],
     } as unknown as RepoPlan;
     const tally = tallyPlan(plan);
     expect(tally).toEqual({
-      examined: 6,
+      examined: 7,
       dockerfiles: 1,
       scripts: 0,
       unreadable: 1,
       overPackageLimit: 1,
       overInstructionLimit: 1,
       overShellStringLimit: 2,
+      heldBack: 1,
       toChange: 1,
       notWritten: 0,
     });
     expect(limitRefusals(tally)).toBe(
-      ", 1 refused by the package-name limit, 1 refused by the instruction-count limit, 2 refused by the sh -c string limit",
+      ", 1 refused by the package-name limit, 1 refused by the instruction-count limit, 2 refused by the sh -c string limit, 1 held back with a script they run that could not be rewritten",
     );
-    expect(refusedByLimits(tally)).toBe(4);
+    expect(refusedByLimits(tally)).toBe(5);
   });
 });

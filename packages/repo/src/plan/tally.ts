@@ -1,4 +1,5 @@
 import { TOO_MANY_PACKAGE_NAMES } from "./decision-sum.js";
+import { HELD_CODE } from "./held-groups.js";
 import type { RepoPlan } from "./types.js";
 
 /** The code of a Dockerfile of more instructions than alpinize reads (`MAX_INSTRUCTIONS`). */
@@ -10,6 +11,7 @@ const LIMITS: readonly string[] = [
   TOO_MANY_PACKAGE_NAMES,
   TOO_MANY_INSTRUCTIONS,
   TOO_MANY_SHELL_STRINGS,
+  HELD_CODE,
 ];
 
 /** How the files of a plan fared, counted so that the parts add up to `examined`. */
@@ -35,6 +37,12 @@ export interface PlanTally {
    * `ALPINIZE_DOCKERFILE_TOO_MANY_SHELL_STRINGS`), nested strings counted.
    */
   overShellStringLimit: number;
+  /**
+   * Files read and planned but left as they were with a script that could not be rewritten (in
+   * `unparsable` only, code `ALPINIZE_REPO_HELD`): the Dockerfiles that run it, and their other
+   * scripts.
+   */
+  heldBack: number;
   /** Files read whose migration changes them, written or not. */
   toChange: number;
   /**
@@ -62,15 +70,18 @@ export function tallyPlan(plan: RepoPlan): PlanTally {
   const overPackageLimit = refusedBy(TOO_MANY_PACKAGE_NAMES);
   const overInstructionLimit = refusedBy(TOO_MANY_INSTRUCTIONS);
   const overShellStringLimit = refusedBy(TOO_MANY_SHELL_STRINGS);
+  const heldBack = refusedBy(HELD_CODE);
   const changed = plan.files.filter((f) => f.changed);
   return {
     examined: plan.files.length + notPlanned.length,
     dockerfiles: plan.files.filter((f) => f.kind === "dockerfile").length,
     scripts: plan.files.filter((f) => f.kind === "script").length,
-    unreadable: notPlanned.length - overPackageLimit - overInstructionLimit - overShellStringLimit,
+    unreadable:
+      notPlanned.length - overPackageLimit - overInstructionLimit - overShellStringLimit - heldBack,
     overPackageLimit,
     overInstructionLimit,
     overShellStringLimit,
+    heldBack,
     toChange: changed.length,
     notWritten: changed.filter((f) => failed.has(f.file)).length,
   };
@@ -79,16 +90,17 @@ export function tallyPlan(plan: RepoPlan): PlanTally {
 /** The files a limit refused, each limit named: what the summary and the report add. */
 export function limitRefusals(t: PlanTally): string {
   const parts: [number, string][] = [
-    [t.overPackageLimit, "the package-name limit"],
-    [t.overInstructionLimit, "the instruction-count limit"],
-    [t.overShellStringLimit, "the sh -c string limit"],
+    [t.overPackageLimit, "refused by the package-name limit"],
+    [t.overInstructionLimit, "refused by the instruction-count limit"],
+    [t.overShellStringLimit, "refused by the sh -c string limit"],
+    [t.heldBack, "held back with a script they run that could not be rewritten"],
   ];
   return parts
     .filter(([count]) => count > 0)
-    .map(([count, limit]) => `, ${count} refused by ${limit}`)
+    .map(([count, why]) => `, ${count} ${why}`)
     .join("");
 }
 
-/** Files a limit refused, of every limit: they are left untouched. */
+/** Files a limit refused, of every limit, and those held back: they are left untouched. */
 export const refusedByLimits = (t: PlanTally): number =>
-  t.overPackageLimit + t.overInstructionLimit + t.overShellStringLimit;
+  t.overPackageLimit + t.overInstructionLimit + t.overShellStringLimit + t.heldBack;

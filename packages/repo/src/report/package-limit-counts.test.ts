@@ -31,6 +31,7 @@ describe("files the package-name limit refused, counted apart from unreadable on
       overPackageLimit: 2,
       overInstructionLimit: 0,
       overShellStringLimit: 0,
+      heldBack: 0,
       toChange: 2,
       notWritten: 0,
     });
