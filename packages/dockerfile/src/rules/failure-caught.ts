@@ -23,7 +23,7 @@ const END: Tail = [true, false];
  * read in it so far ends.
  */
 interface Frame {
-  kind: "group" | "if" | "loop";
+  kind: "group" | "if" | "loop" | "case";
   /** Index of the item that opens it (`{`, `(`, `if`, `while`, `until`, a `for` header). */
   opener: number;
   after: Tail;
@@ -33,8 +33,8 @@ interface Frame {
   /** A redirection on the group that may fail (`( … ) >&3`): the group may not run at all. */
   sealed: boolean;
   /**
-   * A group whose status a `&&` or `||` after it, or a `!` before it, reads: `set -e` does not
-   * stop at a failure in it, so `( b; echo x ) || exit 1` goes on past b.
+   * A group, `for` loop or `case` whose status a `&&` or `||` after it, or a `!` before it,
+   * reads: `set -e` does not stop at a failure in it, so `( b; echo x ) || exit 1` goes on past b.
    */
   lax: boolean;
   /** How many pipelines were read before it: those read since are in it. */
@@ -106,7 +106,9 @@ export function failureCaught(
     const it = items[k]!;
     const separator = it.kind === "op" && (it.op === ";" || it.op === "\n");
     if (separator && closeAhead) continue;
-    closeAhead = it.kind === "keyword" && LIST_ENDS.has(it.word);
+    // A case arm's last list before `;;` is read against what follows the case.
+    closeAhead =
+      (it.kind === "keyword" && LIST_ENDS.has(it.word)) || (it.kind === "op" && it.op === ";;");
     const top = frames.at(-1);
     if (it.kind === "pipeline") {
       const not = negated(items, k);
@@ -117,8 +119,9 @@ export function failureCaught(
       seen(not ? negatedEnds(it, options) : pipelineEnds(it, options));
     } else if (it.kind === "op") {
       // In a lax group a list's status is passed over, as in a pipe: what follows runs either way.
-      const over = top?.kind === "group" && top.lax && PASSED_OVER.has(it.op);
-      tail = over ? afterOp("|", unit, tail, false) : afterOp(it.op, unit, tail, pipefail);
+      const over = top?.lax === true && PASSED_OVER.has(it.op);
+      if (it.op === ";;" && top?.kind === "case") tail = top.after;
+      else tail = over ? afterOp("|", unit, tail, false) : afterOp(it.op, unit, tail, pipefail);
     } else if (it.kind === "keyword" && (it.word === "}" || it.word === ")")) {
       // The group exits with its last list's status, read against what follows the group.
       const opener = openers.get(k) ?? -1;
@@ -137,17 +140,32 @@ export function failureCaught(
       seen(negated(items, k) ? "ends" : u);
     } else if (it.kind === "keyword" && (it.word === "fi" || it.word === "done")) {
       const opener = openers.get(k) ?? -1;
-      push(it.word === "fi" ? "if" : "loop", opener, { loop: loopWord(items[opener]), close: k });
+      const loop = loopWord(items[opener]);
+      // A for body runs its lists in turn, each time: read as a group's (a while test may not end).
+      const lax = it.word === "done" && loop === "for" && statusRead(items, k, opener);
+      // `! if …`, `! for …`: the status after it is turned round for all of its branches.
+      if (negated(items, opener)) tail = [tail[1], tail[0]];
+      push(it.word === "fi" ? "if" : "loop", opener, { loop, close: k, lax });
       // An if or loop ends with the status of the branch or body that ran last.
+    } else if (it.kind === "keyword" && it.word === "esac") {
+      // A case ends with the status of its arm that ran (0 when none did): each arm's last list
+      // is read against what follows the case.
+      const opener = openers.get(k) ?? -1;
+      if (negated(items, opener)) tail = [tail[1], tail[0]];
+      push("case", opener, { lax: statusRead(items, k, opener) });
     } else if (it.kind === "keyword" && it.word !== "!") {
       const once = it.word === "do" && bodyBreaks(items, k + 1, top?.close ?? k, options);
       tail = compoundTail(it.word, top, once);
-    } else if (it.kind === "header" && top?.kind === "loop" && top.opener === k) {
+    } else if (
+      it.kind === "header" &&
+      (top?.kind === "loop" || top?.kind === "case") &&
+      top.opener === k
+    ) {
       frames.pop();
       tail = [false, false];
       seen("ends");
     } else if (it.kind !== "keyword") {
-      // Any other compound command (`case`, a `for` header) is not read for success: it may fail.
+      // A case arm's pattern, or a header with no frame: not read for success, it may fail.
       tail = [false, false];
       seen("ends");
     }
@@ -200,7 +218,7 @@ function chainEnds(test: Unit, then: Unit, rest: Unit): Unit {
 }
 
 /** Where a compound command that is not read for success starts, back to front its last item. */
-const COMPOUND_STARTS = new Set(["if", "while", "until", "esac"]);
+const COMPOUND_STARTS = new Set(["if", "while", "until"]);
 
 function loopWord(it: Item | undefined): Frame["loop"] {
   return it?.kind === "keyword" && (it.word === "while" || it.word === "until") ? it.word : "for";

@@ -174,10 +174,31 @@ export class AndOrLists {
     g.lists.push({ caught, well });
   }
 
+  /**
+   * A `for` body starts: its lists are kept as a group's are (passedOver), while no compound or
+   * `!` is in it, for `for …; do b; echo; done || exit 1`, where `set -e` passes over b.
+   */
+  openBody(): GroupLists {
+    const g: GroupLists = { taints: this.taints, lists: [] };
+    this.groupLists.push(g);
+    return g;
+  }
+
+  /**
+   * The `for` body `g` ends (its last list read by `variants`, `well` filled): what its lists
+   * before the last guard by the tail after the loop, for the part `attach` gets next.
+   */
+  closeBody(g: GroupLists, well: readonly boolean[]): (IfFailCaught | undefined)[] | undefined {
+    if (this.groupLists.at(-1) !== g) return undefined;
+    this.groupLists.pop();
+    return g.taints === this.taints ? passedOver(g, well) : undefined;
+  }
+
   /** Lists read later whose status is that of the command just ended (an if or loop). */
-  attach(deferred: Deferred[]): void {
+  attach(deferred: Deferred[], over?: (IfFailCaught | undefined)[]): void {
     const last = this.parts.at(-1)!;
     last.deferred = [...(last.deferred ?? []), ...deferred];
+    if (over) last.passedOver = over;
   }
 
   /** How commands `[from, to)` end, a compound command or `!` between taints `taintFrom`, `taintTo`. */
@@ -347,7 +368,7 @@ function afterOp(op: string, unit: Unit, t: Tail, pipefail: boolean): Tail {
 }
 
 /** A group's lists before its last, read as they end, while no compound or `!` is in the group. */
-interface GroupLists {
+export interface GroupLists {
   /** Taints when the group opened: one since, and the group's lists are not read so. */
   taints: number;
   /** Each list: what it guards when what follows it goes on either way, and whether it ends well. */

@@ -9,6 +9,7 @@ import {
   shellScriptIndex,
 } from "@alpinize/dockerfile";
 import type { CommandStatus } from "./and-or-lists.js";
+import { CaseArms, type CaseStep, merged } from "./case-arms.js";
 import { LIST_ENDS, looksUp, ShellGuards } from "./shell-guards.js";
 import { type Substitution, substitutionOffset, tokenize } from "./shell-words.js";
 
@@ -129,10 +130,43 @@ export function scanCommands(
     guards.ended(cmd.name, cmd.args, commands.length, bare);
     commands.push(cmd);
   };
-  for (const token of tokenize(text)) {
+  // The command being read ends (an operator, a case arm's end).
+  const endCommand = () => {
+    if (!current && pendingAssignments.length > 0)
+      guards.assignment(assignmentEnds(pendingAssignments, pendingRedirects, options));
+    // A redirection with no command after it (`> FILE` alone) only makes the file: not kept.
+    pendingRedirects.length = 0;
+    for (const a of pendingAssignments.splice(0)) standalone.push(a);
+    pendingBadDescriptor = false;
+    end(current);
+    current = undefined;
+    skipHeader = false;
+  };
+  const caseStep = (step: Exclude<CaseStep, "scan" | "skip">) => {
+    if ("start" in step) guards.caseStart(commands.length);
+    else if ("armStart" in step) {
+      end(undefined);
+      guards.caseArm(commands.length);
+    } else {
+      if ("armEnd" in step || step.armOpen) {
+        endCommand();
+        guards.caseArmEnd(commands.length, "armEnd" in step && step.fallthrough);
+      }
+      if ("end" in step) guards.caseEnd(commands.length);
+    }
+    afterPipe = false;
+  };
+  const cases = new CaseArms();
+  for (const token of merged(tokenize(text), () => cases.inBody())) {
     // One by one: spreading a substitution of a million commands into push overflows the stack.
     if (token.kind !== "op")
       for (const c of substitutedCommands(token.subs, depth, options)) substituted.push(c);
+    const step = cases.step(token, !current && !skipHeader);
+    if (step === "skip") continue;
+    if (step !== "scan") {
+      caseStep(step);
+      continue;
+    }
     // An assignment or redirection alone between a `;` and a group's end is a command of its own;
     // a `;` before `then`, `fi`, `done`… leaves the list's status to be read with the if or loop.
     const closes = token.kind === "word" && LIST_ENDS.has(token.text);
@@ -154,16 +188,8 @@ export function scanCommands(
       continue;
     }
     if (token.kind === "op") {
-      if (!current && pendingAssignments.length > 0)
-        guards.assignment(assignmentEnds(pendingAssignments, pendingRedirects, options));
-      // A redirection with no command after it (`> FILE` alone) only makes the file: not kept.
-      pendingRedirects.length = 0;
-      for (const a of pendingAssignments.splice(0)) standalone.push(a);
-      pendingBadDescriptor = false;
-      end(current);
-      current = undefined;
+      endCommand();
       guards.operator(token.text, commands.length);
-      skipHeader = false;
       // `a |` at a line's end pipes into the command on the next line.
       afterPipe = token.text === "|" || (afterPipe && token.text === "\n");
       continue;
@@ -173,7 +199,7 @@ export function scanCommands(
       continue;
     }
     if (skipHeader) continue;
-    if (token.text === "for" || token.text === "case" || token.text === "select") {
+    if (token.text === "for" || token.text === "select") {
       skipHeader = true;
       continue;
     }
@@ -199,9 +225,7 @@ export function scanCommands(
     if (pendingBadDescriptor) badDescriptor.add(current);
     pendingBadDescriptor = false;
   }
-  if (!current && pendingAssignments.length > 0)
-    guards.assignment(assignmentEnds(pendingAssignments, pendingRedirects, options));
-  end(current);
+  endCommand();
   guards.finish(commands.length);
   return depth > 3 ? commands : expand(commands, depth, options);
 }

@@ -1,4 +1,4 @@
-import { AndOrLists, type CommandStatus, type Deferred } from "./and-or-lists.js";
+import { AndOrLists, type CommandStatus, type Deferred, type GroupLists } from "./and-or-lists.js";
 
 /**
  * Which commands of a scanned script may fail without stopping it: those in an `if`/`while`/
@@ -82,12 +82,69 @@ export class ShellGuards {
       }
     } else if ((word === "fi" || word === "done") && top) {
       top.once = top.body !== undefined && this.runsOnce(top.body, count);
-      this.branchEnd(top, count);
+      const well: boolean[] = [];
+      this.branchEnd(top, count, well);
+      const over = top.forBody && this.lists.closeBody(top.forBody, well);
       this.frames.pop();
       if (guards(top)) this.guarding--;
       this.lists.restart(count);
-      this.lists.attach([...top.deferred, ...condsRead(top)]);
+      this.lists.attach([...top.deferred, ...condsRead(top)], over || undefined);
     } else this.lists.restart(count);
+    this.lists.taint();
+    // Past the `do`'s own taint: a compound or `!` in the body after it is one of the body's.
+    if (word === "do" && this.frames.at(-1)?.kind === "for")
+      this.frames.at(-1)!.forBody = this.lists.openBody();
+  }
+
+  /** A `case` starts at command `count`: its arms are read by caseArm and caseArmEnd. */
+  caseStart(count: number): void {
+    const loop = this.frames.at(-1)?.body;
+    if (loop) loop.plain = false;
+    this.other();
+    this.afterOr = false;
+    this.lists.restart(count);
+    this.push("else", "case");
+    this.lists.taint();
+  }
+
+  /** An arm's commands start (after its `)`): its lists are kept as a group's (forBody). */
+  caseArm(count: number): void {
+    const top = this.frames.at(-1);
+    this.separator = undefined;
+    this.lists.restart(count);
+    if (top?.kind === "case") top.forBody = this.lists.openBody();
+  }
+
+  /**
+   * An arm ends (`;;`, `;&`, or `esac`): its last list is the case's status, read against what
+   * follows the case; a fall through (`;&`, `;;&`) makes the case's status another arm's too, so
+   * none of its arms is read (fail closed).
+   */
+  caseArmEnd(count: number, fallthrough: boolean): void {
+    const top = this.frames.at(-1);
+    this.separator = undefined;
+    if (top?.kind !== "case") {
+      this.lists.restart(count);
+      return;
+    }
+    const well: boolean[] = [];
+    this.branchEnd(top, count, well);
+    const over = top.forBody && this.lists.closeBody(top.forBody, well);
+    top.forBody = undefined;
+    if (over) top.passed = [...(top.passed ?? []), over];
+    if (fallthrough) top.fallthrough = true;
+  }
+
+  /** The case's `esac`: its status is the arm's that ran, 0 when none did. */
+  caseEnd(count: number): void {
+    const top = this.frames.at(-1);
+    if (top?.kind !== "case") {
+      this.keyword("esac", count);
+      return;
+    }
+    this.frames.pop();
+    this.lists.restart(count);
+    if (!top.fallthrough) this.lists.attach(top.deferred, mergedArms(top.passed ?? []));
     this.lists.taint();
   }
 
@@ -101,9 +158,12 @@ export class ShellGuards {
     frame.branch = [count, this.lists.taintCount + 1];
   }
 
-  /** A branch's (or loop body's) last list ends: its status is the if's or loop's. */
-  private branchEnd(frame: Frame, count: number): void {
-    const variants = this.lists.variants(count);
+  /**
+   * A branch's (or loop body's) last list ends: its status is the if's or loop's; `well`: whether
+   * it ends well, by the tail after the if or loop.
+   */
+  private branchEnd(frame: Frame, count: number, well?: boolean[]): void {
+    const variants = this.lists.variants(count, well);
     frame.deferred.push({ variants, map: (t) => t });
     if (!frame.branch) return;
     const unit = this.lists.unitOf(frame.branch[0], count, frame.branch[1], this.lists.taintCount);
@@ -240,7 +300,7 @@ interface Frame {
   /** `else` also stands for a loop body and an `else` branch: they run when the probe fails. */
   phase: "cond" | "then" | "else";
   probe: boolean;
-  kind: "if" | "while" | "until" | "for";
+  kind: "if" | "while" | "until" | "for" | "case";
   /** Each condition's last list, read for each tail (AndOrLists.variants). */
   conds: Deferred["variants"][];
   /** Each branch's last list: the if's or loop's status is the one that ran last. */
@@ -256,6 +316,29 @@ interface Frame {
   body?: LoopBody;
   /** Its body runs once to a bare `break` (runsOnce). */
   once?: boolean;
+  /**
+   * A `for` body's or case arm's lists, kept as a group's: `set -e` passes over them when the
+   * loop's or case's status is read.
+   */
+  forBody?: GroupLists;
+  /** A case's arms' lists before their last, read so (AndOrLists.closeBody), one per arm. */
+  passed?: PassedOver[];
+  /** A case arm runs on into the next (`;&`, `;;&`). */
+  fallthrough?: true;
+}
+
+/** What a group's or body's lists before its last guard, by the tail after it. */
+type PassedOver = NonNullable<ReturnType<AndOrLists["closeBody"]>>;
+
+/** The lists each arm passes over, by the tail after the case: any arm may be the one that runs. */
+function mergedArms(arms: readonly PassedOver[]): PassedOver | undefined {
+  if (arms.length === 0) return undefined;
+  const out: PassedOver = [];
+  for (const k of [1, 2, 3]) {
+    const inner = arms.flatMap((a) => (a[k] ? [a[k]!] : []));
+    out[k] = { ranges: [], inner };
+  }
+  return out;
 }
 
 /** A while or until body being read, for ShellGuards.runsOnce. */
