@@ -47,14 +47,34 @@ export function commandLines(
   const out: Evidence[] = [];
   for (const source of files) {
     if (kinds && !kinds.includes(source.kind)) continue;
+    let previous: string | undefined;
     source.text.split(/\r?\n/).forEach((text, i) => {
       const trimmed = text.trim();
+      const words = continuesWords(previous);
+      previous = trimmed.startsWith("#") ? previous : text;
       if (text.length > 2000 || trimmed.startsWith("#")) return;
-      const hit = scanCommands(text.replace(/^\s*RUN\s+(?:--\S+\s+)*/, "")).some((cmd) =>
+      const line = text.replace(/^\s*RUN\s+(?:--\S+\s+)*/, "");
+      // A line that goes on with the words of the command above (`apk add \` then `bash \`)
+      // starts with an operand: read it after a command word of its own.
+      const hit = scanCommands(words ? `: ${line}` : line).some((cmd) =>
         test(cmd.name.slice(cmd.name.lastIndexOf("/") + 1), cmd.args),
       );
       if (hit) out.push({ file: source.file, line: i + 1, text: shorten(trimmed) });
     });
   }
   return out;
+}
+
+/**
+ * Whether the line after `previous` goes on with its command's words: `previous` ends in a
+ * backslash with a word before it, not an operator (`&&`, `;`, `|`), an opening keyword
+ * (`then`, `do`) or a bare instruction (`RUN \`), after which a new command starts.
+ */
+function continuesWords(previous: string | undefined): boolean {
+  if (previous === undefined || !/\\\s*$/.test(previous)) return false;
+  const before = previous.replace(/\\\s*$/, "").trim();
+  if (before === "" || /^(?:RUN|CMD|ENTRYPOINT)(?:\s+--\S+)*$/i.test(before)) return false;
+  return !/(?:&&|\|\||[|;&({!]|(?:^|\s)(?:then|do|else|elif|if|while|until|exec|time))$/.test(
+    before,
+  );
 }
