@@ -46,6 +46,17 @@ describe("users: a GID variable with a default in the Dockerfile", () => {
       ["FROM debian:bookworm AS base", "ENV GID=999", "FROM base", "RUN groupadd -g $GID app"],
       "$GID is 999 by default (ENV GID=999, line 2): GID 999",
     ],
+    [
+      // ENV overrides an ARG of the same name, even a later one or the parent stage's.
+      [
+        "FROM debian:bookworm AS base",
+        "ENV GID=999",
+        "FROM base",
+        "ARG GID=1000",
+        "RUN groupadd -g $GID app",
+      ],
+      "$GID is 999 by default (ENV GID=999, line 2): GID 999",
+    ],
   ])("%j", (lines, said) => {
     expect(users(lines)).toEqual([expect.stringContaining(said)]);
   });

@@ -56,52 +56,89 @@ interface SetValue {
   at: number;
 }
 
-function valueBefore(scope: ScriptScope, name: string): SetValue | undefined {
-  const here = scope.instruction;
-  // ARG is the stage's own; ENV goes on into the stages built FROM it.
-  for (let s: Stage | undefined = scope.stage.info.stage; s; s = s.parent) {
-    const own = s === scope.stage.info.stage;
-    // An instruction outside the body (none expected) reads none of the stage's own.
-    const end = own ? Math.max(s.body.indexOf(here), 0) : s.body.length;
-    for (let k = end - 1; k >= 0; k--) {
-      const ins = s.body[k]!;
-      if (ins.keyword !== "ENV" && !(own && ins.keyword === "ARG")) continue;
-      const found = assigned(scope, ins, name);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
+/** A stage's ARG/ENV values, indexed once: a file of thousands of `chgrp $GID` lines asks each. */
+interface StageVars {
+  place: Map<Instruction, number>;
+  /** `KEYWORD NAME` → where the stage's body sets it (body index) and to what, in order. */
+  sets: Map<string, { k: number; set: SetValue }[]>;
 }
 
-/** What `ENV NAME=…`, legacy `ENV NAME …`, `ARG NAME=…` or `ARG NAME` gives `name`, if it names it. */
-function assigned(scope: ScriptScope, ins: Instruction, name: string): SetValue | undefined {
-  const words = splitWords(ins.args.text);
-  const at = ins.start;
-  if (ins.keyword === "ENV" && words[0]?.text === name && words.length > 1) {
-    return {
-      keyword: "ENV",
-      value: unquotedValue(
-        words
-          .slice(1)
-          .map((w) => w.text)
-          .join(" "),
-      ),
-      at,
-    };
-  }
-  let found: SetValue | undefined;
-  for (const w of words) {
-    const eq = w.text.indexOf("=");
-    const key = eq === -1 ? w.text : w.text.slice(0, eq);
-    if (key !== name) continue;
-    if (eq !== -1) found = { keyword: ins.keyword, value: unquotedValue(w.text.slice(eq + 1)), at };
-    else if (ins.keyword === "ARG") {
-      // `ARG GID` in a stage takes the global ARG's default, if one was declared before FROM.
-      const global = globalArg(scope.ctx.globalArgs, name);
-      found = { keyword: "ARG", value: global?.value, at: global?.instruction.start ?? at };
+const stageVars = new WeakMap<Stage, StageVars>();
+
+function varsOf(scope: ScriptScope, stage: Stage): StageVars {
+  let vars = stageVars.get(stage);
+  if (vars) return vars;
+  vars = { place: new Map(), sets: new Map() };
+  for (const [k, ins] of stage.body.entries()) {
+    vars.place.set(ins, k);
+    if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
+    for (const [name, set] of assignments(scope, ins)) {
+      const key = `${ins.keyword} ${name}`;
+      const list = vars.sets.get(key) ?? [];
+      list.push({ k, set });
+      vars.sets.set(key, list);
     }
   }
-  return found;
+  stageVars.set(stage, vars);
+  return vars;
+}
+
+function valueBefore(scope: ScriptScope, name: string): SetValue | undefined {
+  const stage = scope.stage.info.stage;
+  // An instruction outside the body (none expected) reads none of the stage's own.
+  const end = varsOf(scope, stage).place.get(scope.instruction) ?? 0;
+  // ENV overrides an ARG of the same name, wherever each is; ENV goes on into the stages built
+  // FROM its stage, ARG does not.
+  for (let s: Stage | undefined = stage; s; s = s.parent) {
+    const found = lastSet(varsOf(scope, s), `ENV ${name}`, s === stage ? end : s.body.length);
+    if (found !== undefined) return found;
+  }
+  return lastSet(varsOf(scope, stage), `ARG ${name}`, end);
+}
+
+/** The last setting of `key` before body index `end`. */
+function lastSet(vars: StageVars, key: string, end: number): SetValue | undefined {
+  const list = vars.sets.get(key) ?? [];
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.k < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo - 1]?.set;
+}
+
+/** What `ENV NAME=…`, legacy `ENV NAME …`, `ARG NAME=…` or `ARG NAME` gives each name it names. */
+function assignments(scope: ScriptScope, ins: Instruction): [string, SetValue][] {
+  const words = splitWords(ins.args.text);
+  const at = ins.start;
+  const first = words[0]?.text;
+  if (ins.keyword === "ENV" && first !== undefined && !first.includes("=")) {
+    if (words.length < 2) return [];
+    const value = unquotedValue(
+      words
+        .slice(1)
+        .map((w) => w.text)
+        .join(" "),
+    );
+    return [[first, { keyword: "ENV", value, at }]];
+  }
+  const out: [string, SetValue][] = [];
+  for (const w of words) {
+    const eq = w.text.indexOf("=");
+    if (eq !== -1) {
+      const value = unquotedValue(w.text.slice(eq + 1));
+      out.push([w.text.slice(0, eq), { keyword: ins.keyword, value, at }]);
+    } else if (ins.keyword === "ARG") {
+      // `ARG GID` in a stage takes the global ARG's default, if one was declared before FROM.
+      const global = globalArg(scope.ctx.globalArgs, w.text);
+      out.push([
+        w.text,
+        { keyword: "ARG", value: global?.value, at: global?.instruction.start ?? at },
+      ]);
+    }
+  }
+  return out;
 }
 
 function unquotedValue(text: string): string {
