@@ -8,6 +8,7 @@ import { officialImage } from "../official-images.js";
 import { devcontainerDecision } from "./devcontainers.js";
 import { distrolessDecision } from "./distroless.js";
 import type { ImageDecision } from "./image-decision.js";
+import { VENDOR_TAGS, vendorAlpineTag } from "./vendor-images.js";
 
 export type { ImageDecision, ImageFamily } from "./image-decision.js";
 
@@ -184,6 +185,8 @@ export function decideImage(written: string, release: string): ImageDecision {
     };
     return decision;
   }
+  const vendor = vendorDecision(ref, repo, tag);
+  if (vendor) return vendor;
   const deprecated = DEPRECATED[repo];
   if (deprecated)
     return { family: "other", repository: repo, needsPin: false, warning: deprecated };
@@ -251,6 +254,28 @@ export function decideImage(written: string, release: string): ImageDecision {
     warning:
       mirror ??
       `no Alpine variant is known for ${ref.name.includes("$") ? ref.name : repo}; image left as is (rebuild it on Alpine or pick an Alpine-based image)`,
+  };
+}
+
+/** A vendor image with Alpine tags of its own (VENDOR_TAGS): its Alpine tag, or why there is none. */
+function vendorDecision(ref: SplitReference, repo: string, tag: string): ImageDecision | undefined {
+  const spec = VENDOR_TAGS.get(repo);
+  if (!spec) return undefined;
+  const found = vendorAlpineTag(spec, tag);
+  if (found.kind === "none") return { family: "alpine", repository: repo, needsPin: false };
+  if (found.kind === "no-alpine") {
+    return {
+      family: "other",
+      repository: repo,
+      needsPin: false,
+      warning: `${repo}:${tag} ${found.why}: image left as is; change the FROM by hand if the stage needs a shell`,
+    };
+  }
+  return {
+    family: "converted",
+    after: `${ref.name}:${found.tag}`,
+    repository: repo,
+    needsPin: ref.digest !== undefined,
   };
 }
 
