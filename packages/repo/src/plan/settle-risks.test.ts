@@ -72,4 +72,26 @@ describe("the risks of a migration plan follow what migrate wrote", () => {
     expect(on322).toMatch(/wrote `alpinize_exec_as` in `entrypoint.sh`/);
     expect(on322).toMatch(/su-exec 0\.2\) an unknown user name runs the command as root/);
   });
+
+  it("says su-exec was added, not written in place of gosu, in a Dockerfile that never had gosu", async () => {
+    const files = {
+      Dockerfile: [
+        "FROM debian:bookworm-slim",
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*",
+        "RUN useradd -r worker",
+        "COPY entrypoint.sh /entrypoint.sh",
+        'ENTRYPOINT ["/entrypoint.sh"]',
+        "",
+      ].join("\n"),
+      "entrypoint.sh": GOSU["entrypoint.sh"],
+    };
+    const { files: planned, risks } = await plan(files, "3.24");
+    expect(planned.find((f) => f.file === "Dockerfile")?.after).toMatch(/apk add .*su-exec/);
+    const advice = risks.find((r) => r.id === "privilege-drop")?.advice ?? "";
+    expect(advice).not.toMatch(/in place of gosu in `Dockerfile`/);
+    expect(advice).toMatch(
+      /added `su-exec` to the `apk add` of `Dockerfile`, so that `alpinize_exec_as` finds/,
+    );
+    expect(advice).toMatch(/wrote `alpinize_exec_as` in `entrypoint.sh`/);
+  });
 });

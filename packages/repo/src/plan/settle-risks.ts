@@ -91,14 +91,24 @@ function privilegeDrop(plan: RepoPlan): string {
   const shim = grew(/\balpinize_exec_as\b/g);
   // The shim's own body names su-exec: a file that got the shim is counted under it alone.
   const suExec = grew(/\bsu-exec\b/g).filter((f) => !shim.includes(f));
+  // su-exec in place of gosu only where gosu was; elsewhere it was added for the shim to run.
+  const hadGosu = new Set(
+    plan.files.filter((f) => count(f.before, /\bgosu\b/g) > 0).map((f) => `\`${f.file}\``),
+  );
+  const replaced = suExec.filter((f) => hadGosu.has(f));
+  const added = suExec.filter((f) => !hadGosu.has(f));
   const done: string[] = [];
-  if (suExec.length > 0)
+  if (replaced.length > 0)
     done.push(
-      `\`alpinize migrate\` wrote \`su-exec\` in place of gosu in ${suExec.join(", ")}: su-exec takes gosu's \`USER\`, \`USER:GROUP\`, \`UID\` and \`UID:GID\` with the same meaning, ${unknownUser(plan.release)}.`,
+      `\`alpinize migrate\` wrote \`su-exec\` in place of gosu in ${replaced.join(", ")}: su-exec takes gosu's \`USER\`, \`USER:GROUP\`, \`UID\` and \`UID:GID\` with the same meaning, ${unknownUser(plan.release)}.`,
     );
   if (shim.length > 0)
     done.push(
       `\`alpinize migrate\` wrote \`alpinize_exec_as\` in ${shim.join(", ")}, which runs whichever of su-exec, gosu or setpriv the image has, with the same IDs and groups.`,
+    );
+  if (added.length > 0)
+    done.push(
+      `\`alpinize migrate\` added \`su-exec\` to the \`apk add\` of ${added.join(", ")}${shim.length > 0 ? ", so that `alpinize_exec_as` finds a tool to run" : ""} (${unknownUser(plan.release).replace(/^(?:and|but) /, "")}).`,
     );
   if (done.length === 0)
     done.push(

@@ -17,9 +17,10 @@ export const REPOSITORY_OPTIONS = {
 export const REPOSITORY_HELP = `
 With a directory, every Dockerfile under it (honouring .gitignore), the entrypoint scripts the
 images run (rewritten to the alpinize shims, the functions each calls inlined; a gosu call becomes
-su-exec, one word, where the image has su-exec from Alpine 3.23 on), and the compose files and
-workflows that name the same base images; a file that cannot be parsed is reported and left
-untouched.
+su-exec, one word, where the migrated image installs su-exec, as an apt gosu becomes, from Alpine
+3.23 on; else alpinize_exec_as, and su-exec is added to the apk add of an image that has none of
+su-exec, gosu or setpriv), and the compose files and workflows that name the same base images; a
+file that cannot be parsed is reported and left untouched.
   --report FILE  Write a Markdown migration report (stages, packages, warnings, risks, checklist);
                  a report with other hard links gets a new inode, as with --write (a warning,
                  and hardLinks under --json, say how many names keep the old report)
