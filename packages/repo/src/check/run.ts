@@ -3,7 +3,7 @@ import { type AlpinizeError, EXIT, isAlpinizeError } from "@alpinize/errors";
 import { createPackageMap, type PackageMap } from "@alpinize/package-map";
 import type { RepoConfig } from "../config/types.js";
 import type { MissingScript } from "../discover/missing-source.js";
-import { findCopiedScripts } from "../discover/scripts.js";
+import { findCopiedScripts, type GivenFile } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import { describeStages } from "../dockerfile/stages.js";
@@ -17,6 +17,7 @@ import { migrateBaseHints } from "./base-hints.js";
 import { contextLinks } from "./context-link.js";
 import { checkStages } from "./dockerfile-rules.js";
 import { checkExecTools } from "./exec-as-missing.js";
+import { makeRecipeCalls } from "./make-recipes.js";
 import { reachedOnce } from "./reached-once.js";
 import { readRunScripts } from "./run-scripts.js";
 import { scriptNotFound } from "./script-not-found.js";
@@ -180,7 +181,9 @@ export async function checkTargets(
         if (isStageIgnored(stage, stages, settings.ignoreImages)) stageCount.ignored++;
         else if (stage.family !== "scratch") stageCount.checked++;
       }
-      for (const ref of await findCopiedScripts(root, relFile, text, missing, outside)) {
+      // Makefiles the image gives to make: never read as scripts, but what their recipes call is said.
+      const given: GivenFile[] = [];
+      for (const ref of await findCopiedScripts(root, relFile, text, missing, outside, given)) {
         if (ref.role === "copied") continue;
         // Only what an Alpine image runs is checked; a stage in images.ignore is left alone.
         const runners = ref.stages
@@ -203,6 +206,8 @@ export async function checkTargets(
       const where = contexts.map((c) => shownFolder(join(root, c), cwd));
       result.findings.push(...scriptNotFound(shown, missing, stages, settings, where));
       result.findings.push(...contextLinks(shown, outside, stages, settings));
+      for (const call of await makeRecipeCalls(root, given, stages, settings.ignoreImages))
+        result.findings.push({ file: shown, rule: "make-recipes", severity: "warning", ...call });
     } catch (err) {
       if (!isAlpinizeError(err)) throw err;
       result.unparsable.push(unreadable(shown, err));

@@ -22,6 +22,7 @@ export const RULE_IDS = [
   "busybox-no-applet",
   "exec-as-missing",
   "script-not-found",
+  "make-recipes",
   "context-link",
   "init-system",
   "unknown-group",

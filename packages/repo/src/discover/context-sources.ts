@@ -3,7 +3,6 @@ import { join, posix, sep } from "node:path";
 import { withoutTrailingSlashes } from "../dockerfile/trailing-slashes.js";
 import { danglingSource, type LinkEnd } from "./dangling-source.js";
 import { linkOutOfContext } from "./outside-source.js";
-import { isScriptAs } from "./script-content.js";
 import type { Runs } from "./stage-read.js";
 
 /**
@@ -63,7 +62,7 @@ export async function filesRunFromDirectory(
   const destDir = withoutTrailingSlashes(destination);
   const scripts: { path: string; destination: string }[] = [];
   const linked: LinkedFile[] = [];
-  for (const [word, run] of runs) {
+  for (const word of runs.keys()) {
     if (!word.startsWith(`${destDir}/`)) continue;
     const suffix = word.slice(destDir.length + 1);
     if (suffix.includes("..")) continue;
@@ -73,10 +72,9 @@ export async function filesRunFromDirectory(
       linked.push({ ...link, at: word, inFolder: true });
       continue;
     }
-    // A whole folder (often the whole context) lands there: only shell scripts are taken, not
-    // the `server.js` or binary a CMD also names.
-    if ((await existsInRepo(root, path)) && (await isScriptAs(root, path, run.how)))
-      scripts.push({ path, destination: word });
+    // A whole folder (often the whole context) lands there: the caller tells the shell scripts
+    // from the `server.js` or binary a CMD also names (isScriptAs).
+    if (await existsInRepo(root, path)) scripts.push({ path, destination: word });
   }
   return { scripts, linked };
 }

@@ -24,6 +24,19 @@ import {
   type StageRead,
 } from "./stage-read.js";
 
+/** A file of the repository that ENTRYPOINT or CMD gives to another interpreter, and which. */
+export interface GivenFile {
+  /** POSIX path relative to the repository root. */
+  path: string;
+  destination: string;
+  /** The COPY that brings it in. */
+  line: number;
+  stage: number;
+  by: "ENTRYPOINT" | "CMD";
+  /** `make`, `node`, `python3`… */
+  program: string;
+}
+
 /** `line`: the COPY that put it there. */
 type Landed = Map<string, Found & { line?: number }>;
 /** A COPY source the build context lacks, and the COPY's line. */
@@ -60,6 +73,8 @@ interface StageScan {
 export interface Unreturned {
   missing?: MissingScript[];
   outside?: MissingScript[];
+  /** Files of the repository ENTRYPOINT/CMD give to another interpreter (make, node…). */
+  given?: GivenFile[];
 }
 
 /**
@@ -169,8 +184,9 @@ export class CopiedScripts {
     for (const { path, destination } of scripts) {
       const run = runOf(destination, st.runs);
       // `node /app/server.js`, a Makefile, a jar, a `#!/usr/bin/env python3` file: no shell script.
-      if (!(await isScriptAs(this.root, path, run?.how))) continue;
-      this.record(path, run?.role ?? "copied", destination, copy.line, st.index);
+      if (await isScriptAs(this.root, path, run?.how))
+        this.record(path, run?.role ?? "copied", destination, copy.line, st.index);
+      else this.noteGiven(path, destination, run, copy.line, st.index);
     }
   }
 
@@ -218,10 +234,25 @@ export class CopiedScripts {
       this.noteOutside(found.line ?? 0, linked, runs, st.index);
       for (const { path, destination } of scripts) {
         const run = runOf(destination, runs);
-        if (run && (await isScriptAs(this.root, path, run.how)))
+        if (!run) continue;
+        if (await isScriptAs(this.root, path, run.how))
           this.record(path, run.role, destination, found.line ?? 0, st.index);
+        else this.noteGiven(path, destination, run, found.line ?? 0, st.index);
       }
     }
+  }
+
+  /** A file an interpreter reads (`make -f /app/Makefile`): named, never returned. */
+  private noteGiven(
+    path: string,
+    destination: string,
+    run: Run | undefined,
+    line: number,
+    stage: number,
+  ): void {
+    if (run?.how !== "read" || run.program === undefined) return;
+    const by = run.role === "entrypoint" ? "ENTRYPOINT" : "CMD";
+    this.unreturned.given?.push({ path, destination, line, stage, by, program: run.program });
   }
 
   private noteMissing(at: string, gone: Absence, run: Run | undefined, stage: number): void {

@@ -19,6 +19,8 @@ export interface RunWord {
   word: string;
   how: RunHow;
   first: boolean;
+  /** For an argument (`read`, `operand`): the program's name (`make`, `node`). */
+  program?: string;
 }
 
 /** Shells that read a script file given as their first operand. */
@@ -130,7 +132,7 @@ function readArguments(name: string, args: string[], out: RunWord[], depth: numb
   } else {
     const how = INTERPRETERS.has(name) || PYTHON.test(name) ? "read" : "operand";
     for (const operand of args)
-      if (!operand.startsWith("-")) out.push({ word: operand, how, first: false });
+      if (!operand.startsWith("-")) out.push({ word: operand, how, first: false, program: name });
   }
 }
 

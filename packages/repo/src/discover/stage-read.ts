@@ -11,6 +11,8 @@ export type ScriptRole = "entrypoint" | "cmd" | "copied";
 export interface Run {
   role: Exclude<ScriptRole, "copied">;
   how: RunHow;
+  /** For an argument: the program it is given to (`make`). */
+  program?: string;
 }
 
 /** Image path → what runs it, by the words ENTRYPOINT and CMD name. */
@@ -62,11 +64,15 @@ export function readStage(body: Instruction[], path: readonly string[] = DEFAULT
       if (role === "entrypoint") entrypoint = true;
       else cmd = true;
       const shellForm = ins.form === "shell";
-      for (const { word, how, first } of runWords(instructionWords(ins.args.text), shellForm)) {
+      for (const { word, how, first, program } of runWords(
+        instructionWords(ins.args.text),
+        shellForm,
+      )) {
         // `./entry.sh` runs from WORKDIR; a bare word (`serve`, `node`) is not a path.
         const target = word.startsWith("./") ? posix.resolve(workdir, word) : word;
-        addRun(runs, target, { role, how });
-        named.push({ word, run: { role, how }, first, workdir });
+        const run: Run = { role, how, ...(program !== undefined ? { program } : {}) };
+        addRun(runs, target, run);
+        named.push({ word, run, first, workdir });
       }
     }
   }
@@ -80,7 +86,7 @@ export function readStage(body: Instruction[], path: readonly string[] = DEFAULT
 function addRun(runs: Runs, target: string, run: Run): void {
   const known = runs.get(target);
   if (!known) runs.set(target, run);
-  else if (HOW_RANK[run.how] > HOW_RANK[known.how]) runs.set(target, { ...known, how: run.how });
+  else if (HOW_RANK[run.how] > HOW_RANK[known.how]) runs.set(target, { ...run, role: known.role });
 }
 
 const HOW_RANK: Record<RunHow, number> = { read: 0, operand: 1, program: 2, shell: 3 };

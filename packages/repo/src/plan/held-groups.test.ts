@@ -93,6 +93,63 @@ describe("tester repros: files the image gives to another program", () => {
     expect(written).toEqual(["Dockerfile"]);
     expect(after.Makefile).toBe(MAKEFILE);
     expect(plan.files.map((f) => f.file)).toEqual(["Dockerfile"]);
+    // What the recipes call is said, not passed over: the image now has su-exec, not gosu.
+    const warnings = plan.files[0]?.warnings.filter((w) => w.rule === "make-recipes");
+    expect(warnings?.map((w) => [w.line, w.message])).toEqual([
+      [
+        3,
+        "Makefile, a Makefile CMD gives to make (as /app/Makefile) in stage 0, calls groupadd (Makefile:2), useradd (Makefile:3), gosu (Makefile:4): alpinize reads no Makefile, so its recipes were neither migrated nor checked; busybox has adduser, addgroup and deluser (or apk add shadow); Alpine's gosu is su-exec (su-exec USER CMD…)",
+      ],
+    ]);
+    const check = await checkTargets([{ path: plan.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: plan.root,
+    });
+    expect(check.findings.filter((f) => f.rule === "make-recipes").map((f) => f.line)).toEqual([3]);
+  });
+
+  it.each([
+    [
+      "a Makefile that calls no Debian tool",
+      "FROM alpine:3.23",
+      "run:\n\t./server\n",
+      'CMD ["make", "-f", "/app/Makefile", "run"]',
+    ],
+    [
+      "a Debian stage (debian-base says the rest)",
+      "FROM debian:12",
+      MAKEFILE,
+      'CMD ["make", "-f", "/app/Makefile", "run"]',
+    ],
+    ["a Makefile make is not given", "FROM alpine:3.23", MAKEFILE, 'CMD ["node", "/app/Makefile"]'],
+  ])("check says nothing of %s", async (_, from, makefile, cmd) => {
+    repo = await scratchRepo({
+      Dockerfile: `${from}\nCOPY Makefile /app/Makefile\n${cmd}\n`,
+      Makefile: makefile,
+    });
+    const check = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+    });
+    expect(check.findings.filter((f) => f.rule === "make-recipes")).toEqual([]);
+  });
+
+  it("checks a Makefile behind tini and in a copied folder, and gmake's, with make's @ and - prefixes", async () => {
+    repo = await scratchRepo({
+      Dockerfile:
+        'FROM alpine:3.23\nCOPY . /app\nENTRYPOINT ["tini", "--", "gmake", "-C", "/app", "-f", "/app/build/Makefile"]\n',
+      "build/Makefile": "# gosu in a comment\nrun:\n\t@echo start\n\t-@gosu app ./server\n",
+    });
+    const check = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+    });
+    expect(check.findings.filter((f) => f.rule === "make-recipes").map((f) => f.message)).toEqual([
+      "build/Makefile, a Makefile ENTRYPOINT gives to gmake (as /app/build/Makefile) in stage 0, calls gosu (build/Makefile:4): alpinize reads no Makefile, so its recipes were neither migrated nor checked; Alpine's gosu is su-exec (su-exec USER CMD…)",
+    ]);
   });
 
   it("checks node, perl, python, java, nginx and supervisord apps without reading their files as sh (tester repros interp, fp2, ngx)", async () => {

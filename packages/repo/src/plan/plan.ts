@@ -1,9 +1,10 @@
 import { posix } from "node:path";
 import { isAlpinizeError } from "@alpinize/errors";
 import { DEFAULT_RELEASE } from "@alpinize/package-map";
+import { makeRecipeCalls } from "../check/make-recipes.js";
 import type { GosuMode, RepoConfig } from "../config/types.js";
 import type { MissingScript } from "../discover/missing-source.js";
-import { findCopiedScripts, type ScriptReference } from "../discover/scripts.js";
+import { findCopiedScripts, type GivenFile, type ScriptReference } from "../discover/scripts.js";
 import { discoverFiles } from "../discover/walk.js";
 import { describeStages, type StageInfo } from "../dockerfile/stages.js";
 import { installsGosu } from "../lint-script.js";
@@ -122,13 +123,17 @@ export async function planRepository(root: string, options: PlanOptions): Promis
     const missing: MissingScript[] = [];
     // Scripts behind a link out of the build context: warned at, not listed as skipped links.
     const outside: MissingScript[] = [];
-    for (const ref of await findCopiedScripts(root, file, before, missing, outside)) {
+    const given: GivenFile[] = [];
+    for (const ref of await findCopiedScripts(root, file, before, missing, outside, given)) {
       scripts.set(ref.path, [...(scripts.get(ref.path) ?? []), ref]);
       if (gosu) gosuScripts.add(ref.path);
     }
     await unreadRunScripts(root, file, before, filePlan, missing, outside);
     filePlan.warnings.push(...missingScriptWarnings(missing, filePlan, config.images.ignore));
     filePlan.warnings.push(...contextLinkWarnings(outside, filePlan, config.images.ignore));
+    const stagesAfter = filePlan.stagesAfter ?? [];
+    for (const call of await makeRecipeCalls(root, given, stagesAfter, config.images.ignore))
+      filePlan.warnings.push({ rule: "make-recipes", ...call });
   }
   for (const [index, [path, refs]] of [...scripts].entries()) {
     options.onProgress?.(path, index, scripts.size, "script");

@@ -117,6 +117,9 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   script-not-found      a script an Alpine image runs (ENTRYPOINT, CMD, or a RUN) comes from a
                         COPY source that is not in the build context check looked in, so it was
                         not checked (a warning): run check from the build context
+  make-recipes          a Makefile an Alpine image's ENTRYPOINT or CMD gives to make calls
+                        useradd, groupadd, gosu, apt-get… in a recipe: alpinize reads no
+                        Makefile, so it was not migrated or checked (a warning)
   context-link          a script an Alpine image runs (ENTRYPOINT, CMD, or a RUN) comes from a
                         COPY source that leads outside the build context through a link (its
                         own or a folder's): not read, and Docker does not copy it; put the real

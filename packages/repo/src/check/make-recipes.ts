@@ -1,0 +1,84 @@
+import { join } from "node:path";
+import { isAlpinizeError } from "@alpinize/errors";
+import type { GivenFile } from "../discover/scripts.js";
+import { isStageIgnored } from "../dockerfile/stage-scope.js";
+import type { StageInfo } from "../dockerfile/stages.js";
+import { readTextFile } from "../workspace/files.js";
+
+const MAKE = new Set(["make", "gmake"]);
+
+const ACCOUNT_TOOLS = ["useradd", "groupadd", "usermod", "groupmod", "userdel", "groupdel"];
+const APT_TOOLS = ["apt-get", "apt", "dpkg"];
+
+/** What an Alpine image has instead of the Debian tools a recipe calls, by kind. */
+const INSTEAD: readonly [readonly string[], string][] = [
+  [ACCOUNT_TOOLS, "busybox has adduser, addgroup and deluser (or apk add shadow)"],
+  [["gosu"], "Alpine's gosu is su-exec (su-exec USER CMD…)"],
+  [APT_TOOLS, "Alpine has apk"],
+];
+
+const TOOLS = INSTEAD.flatMap(([tools]) => tools);
+
+// A recipe line starts with a tab; make's @, - and + prefixes come before the command.
+const CALL = new RegExp(`(?:^\\t[@+-]*|[\\s;&|(\`])(${TOOLS.join("|")})(?=[\\s;&|)]|$)`, "g");
+
+/** A Makefile an Alpine image runs through make, and the first call its recipes make that Alpine lacks. */
+export interface MakeRecipeCall {
+  /** Line of the COPY that brings the Makefile in. */
+  line: number;
+  message: string;
+}
+
+/**
+ * The Makefiles an Alpine stage's ENTRYPOINT/CMD gives to make (`make -f /app/Makefile run`)
+ * whose recipes call a Debian tool (useradd, gosu, apt-get…). alpinize reads no Makefile, so
+ * nothing in one is migrated or checked; saying so keeps such an image from passing as clean.
+ * `stages`: check's reading of the Dockerfile as it is, migrate's of its result.
+ */
+export async function makeRecipeCalls(
+  root: string,
+  given: readonly GivenFile[],
+  stages: readonly StageInfo[],
+  ignoreImages: readonly string[],
+): Promise<MakeRecipeCall[]> {
+  const out: MakeRecipeCall[] = [];
+  const seen = new Set<string>();
+  for (const g of given) {
+    const stage = stages[g.stage];
+    if (!MAKE.has(g.program) || stage?.family !== "alpine") continue;
+    if (isStageIgnored(stage, stages, ignoreImages) || seen.has(`${g.line}:${g.path}`)) continue;
+    seen.add(`${g.line}:${g.path}`);
+    const calls = recipeCalls(await readOrUndefined(root, g.path));
+    if (calls.length === 0) continue;
+    const listed = calls.map((c) => `${c.tool} (${g.path}:${c.line})`).join(", ");
+    const advice = INSTEAD.filter(([tools]) => calls.some((c) => tools.includes(c.tool)))
+      .map(([, instead]) => instead)
+      .join("; ");
+    out.push({
+      line: g.line,
+      message: `${g.path}, a Makefile ${g.by} gives to ${g.program} (as ${g.destination}) in stage ${stage.name}, calls ${listed}: alpinize reads no Makefile, so its recipes were neither migrated nor checked; ${advice}`,
+    });
+  }
+  return out;
+}
+
+/** The first call of each Debian tool in the recipe lines, in the order of the file. */
+function recipeCalls(text: string | undefined): { tool: string; line: number }[] {
+  const calls = new Map<string, number>();
+  for (const [k, line] of (text ?? "").split("\n").entries()) {
+    if (!line.startsWith("\t")) continue;
+    for (const match of line.matchAll(CALL))
+      if (match[1] !== undefined && !calls.has(match[1])) calls.set(match[1], k + 1);
+  }
+  return [...calls].map(([tool, line]) => ({ tool, line }));
+}
+
+/** A binary, huge or unreadable file says nothing here; the walk reports what it must. */
+async function readOrUndefined(root: string, path: string): Promise<string | undefined> {
+  try {
+    return await readTextFile(join(root, path), path);
+  } catch (err) {
+    if (isAlpinizeError(err)) return undefined;
+    throw err;
+  }
+}
