@@ -163,6 +163,7 @@ export {
   setupScriptAdvice,
   setupScriptRuns,
 } from "./rules/setup-scripts.js";
+export { stageShellOptions } from "./rules/stage-shell-options.js";
 export { shellScriptIndex } from "./rules/started-commands.js";
 export { type StartedScript, startedScript } from "./rules/started-script.js";
 export type { StringShell } from "./rules/string-shell.js";

@@ -1,4 +1,4 @@
-import { describeOrGuards, describeShellGuards } from "@alpinize/testkit";
+import { describeOrGuards, describeShellGuards, describeStageGuards } from "@alpinize/testkit";
 import * as vitest from "vitest";
 import { analyzeStages, lineFinder, parseDockerfile } from "../src/index.js";
 import { debianToolsLeftIn } from "../src/rules/tools-left.js";
@@ -20,3 +20,15 @@ function guarded(run: string, shell?: readonly string[]): boolean {
 
 describeOrGuards(vitest, (run) => guarded(run));
 describeShellGuards(vitest, (shell, run) => guarded(run, shell));
+
+/** Whether migrate --check counts the call on line `line` of a Dockerfile of stages as guarded. */
+function guardedIn(text: string, line: number): boolean {
+  const doc = parseDockerfile(text);
+  const lineOf = lineFinder(doc.lineStarts);
+  const left = debianToolsLeftIn(doc, analyzeStages(doc).stages, () => true).filter(
+    (t) => !t.accepted && lineOf(t.offset) === line,
+  );
+  return left.length === 0;
+}
+
+describeStageGuards(vitest, guardedIn);

@@ -25,7 +25,12 @@ export {
   passesUnder,
   SHELL_GUARD_FORMS,
 } from "./or-guard-forms.js";
-export { describeOrGuards, describeShellGuards, type SuiteApi } from "./or-guard-suite.js";
+export {
+  describeOrGuards,
+  describeShellGuards,
+  describeStageGuards,
+  type SuiteApi,
+} from "./or-guard-suite.js";
 export type { PushCredentials } from "./push/client.js";
 export { type ImageFormat, MEDIA } from "./push/media-types.js";
 export {
@@ -53,5 +58,10 @@ export {
   corpusSkipReason,
   sharedCorpusDir,
 } from "./shared-corpus.js";
+export {
+  STAGE_GUARD_FORMS,
+  type StageGuardForm,
+  stageGuardDockerfile,
+} from "./stage-guard-forms.js";
 export { UNKNOWN_APK_FORMS } from "./unknown-apk-forms.js";
 export { describeUnknownApk } from "./unknown-apk-suite.js";

@@ -7,6 +7,7 @@ import {
   passesUnder,
   SHELL_GUARD_FORMS,
 } from "./or-guard-forms.js";
+import { STAGE_GUARD_FORMS, stageGuardDockerfile } from "./stage-guard-forms.js";
 
 /** The parts of vitest the suite declares its tests with: the caller's own import. */
 export type SuiteApi = Pick<typeof Vitest, "describe" | "it" | "expect" | "beforeAll" | "afterAll">;
@@ -67,6 +68,36 @@ export function describeShellGuards(
           passes: expected,
         });
         t.expect({ ...row, guarded: guarded(shell, run) }).toEqual({ ...row, guarded: expected });
+      });
+    },
+  );
+}
+
+/**
+ * Declares the stage suite beside describeShellGuards: one test per STAGE_GUARD_FORMS row, run by
+ * the musl busybox sh under the row's SHELL (passesUnder), next to whether `guarded` calls the
+ * call on line `line` of `text` guarded; both must match the row.
+ */
+export function describeStageGuards(
+  t: SuiteApi,
+  guarded: (text: string, line: number) => boolean,
+): void {
+  describeInRoot(
+    t,
+    "|| guards under another stage's options, read as busybox sh runs them",
+    "alpinize-stage-guards-",
+    (root) => {
+      t.it.each(STAGE_GUARD_FORMS)("$before RUN $run", (form) => {
+        const { text, line } = stageGuardDockerfile(form);
+        const row = { text };
+        t.expect({ ...row, passes: passesUnder(root(), form.shell, form.run) }).toEqual({
+          ...row,
+          passes: form.passes,
+        });
+        t.expect({ ...row, guarded: guarded(text, line) }).toEqual({
+          ...row,
+          guarded: form.passes,
+        });
       });
     },
   );

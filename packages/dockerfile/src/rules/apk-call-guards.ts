@@ -22,11 +22,15 @@ const MAX_DEPTH = 8;
  * does not stop the build: a guard catches it (failureCaught, as the tools left read it), or the
  * build goes on to an `apk add` (fallbackCommands). Read in the RUN's own script and here-document
  * bodies, and in the `sh -c` strings and `$( )`s these run, as `alpinize check` reads them.
+ * `options`: what the RUN's stage sets (stageShellOptions); the whole file's text by default.
  */
-export function callGuards(file: DockerfileText, ins: Instruction): Map<number, CallGuard> {
+export function callGuards(
+  file: DockerfileText,
+  ins: Instruction,
+  options: ShellOptions = shellOptions(file.text),
+): Map<number, CallGuard> {
   const out = new Map<number, CallGuard>();
   if (ins.form === "exec") return out;
-  const options = shellOptions(file.text);
   for (const src of runSources(file, ins)) markGuards(src, options, out);
   return out;
 }

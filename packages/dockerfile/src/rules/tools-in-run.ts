@@ -44,9 +44,14 @@ const base = (name: string | undefined) => name?.replace(/^.*\//, "") ?? "";
  * here-documents fed to a shell as its script (`sh <<EOF`, `cat <<EOF | sh`). Text sh
  * cannot read (and a `-c` string or substitution that is not read exactly) is searched for a
  * tool's name as a command word instead. What it only names (`echo apt-get`, `/var/lib/apt`)
- * does not count.
+ * does not count. `options`: what the RUN's stage sets (stageShellOptions); the whole file's
+ * text by default.
  */
-export function toolsInRun(file: DockerfileText, ins: Instruction): ToolUse[] {
+export function toolsInRun(
+  file: DockerfileText,
+  ins: Instruction,
+  options: ShellOptions = shellOptions(file.text),
+): ToolUse[] {
   const found = new Map<number, ToolUse>();
   const add: Add = (tool, offset, scope = NO_SCOPE, runsAt, accepted) => {
     if (!found.has(offset))
@@ -58,8 +63,8 @@ export function toolsInRun(file: DockerfileText, ins: Instruction): ToolUse[] {
         ...(accepted ? { accepted: true as const } : {}),
       });
   };
-  if (ins.form === "exec") execTools(file, ins, add);
-  else shellTools(file, ins, add);
+  if (ins.form === "exec") execTools(file, ins, add, options);
+  else shellTools(file, ins, add, options);
   return [...found.values()].sort(runOrder);
 }
 
@@ -86,7 +91,7 @@ function lazyScope(src: ShellSource, at: number, outer: LazyScope): LazyScope {
   };
 }
 
-function shellTools(file: DockerfileText, ins: Instruction, add: Add): void {
+function shellTools(file: DockerfileText, ins: Instruction, add: Add, options: ShellOptions): void {
   const { rest } = splitFlags(ins.args.text);
   const command = ins.args.text.slice(rest);
   const escapeChar = file.doc.escape;
@@ -95,8 +100,7 @@ function shellTools(file: DockerfileText, ins: Instruction, add: Add): void {
       ins.heredocs.length > 0 && isHeredocScript(command)
         ? ins.heredocs.map((h) => heredocSource(file.text, h, escapeChar))
         : [runSource(file.text, ins, rest, escapeChar)];
-    for (const src of sources)
-      scriptTools(src, add, 0, NO_SCOPE, undefined, false, shellOptions(file.text));
+    for (const src of sources) scriptTools(src, add, 0, NO_SCOPE, undefined, false, options);
   } catch (err) {
     if (!(err instanceof ShellSyntaxError)) throw err;
     const from = ins.start + ins.keyword.length;
@@ -165,7 +169,7 @@ function wordsIn(text: string, add: (tool: string, at: number) => void): void {
 }
 
 /** An exec form's words are one command; a shell's `-c` string among them is a script. */
-function execTools(file: DockerfileText, ins: Instruction, add: Add): void {
+function execTools(file: DockerfileText, ins: Instruction, add: Add, options: ShellOptions): void {
   const { rest } = splitFlags(ins.args.text);
   const words = execWords(ins.args.text.slice(rest));
   const fileAt = (i: number) => sourceSpan(ins.args, rest + i, rest + i + 1)[0];
@@ -199,5 +203,5 @@ function execTools(file: DockerfileText, ins: Instruction, add: Add): void {
       wordsIn(w.value, (tool, k) => add(tool, fileAt(w.at[k] ?? w.start)));
     return;
   }
-  if (src) scriptTools(src, add, 1, NO_SCOPE, undefined, false, shellOptions(file.text));
+  if (src) scriptTools(src, add, 1, NO_SCOPE, undefined, false, options);
 }

@@ -8,6 +8,7 @@ import { ApkWorld } from "./apk-world.js";
 import { baseProgramsOf } from "./base-programs.js";
 import { alpineProviders, failsOnAlpine } from "./debian-tools.js";
 import { ScopedWorlds } from "./scoped-worlds.js";
+import { stageShellOptions } from "./stage-shell-options.js";
 import { type ToolUse, toolsInRun } from "./tools-in-run.js";
 
 /**
@@ -43,10 +44,12 @@ export function debianToolsLeftIn(
     const apply = (call: ApkCall) =>
       worlds.apply(call.change, call.scope, { line: lineOf(call.offset) }, call.probed);
     if (stage.parent) for (const call of onbuildCalls(stage.parent, values)) apply(call);
+    // `pipefail`, `set -u` in another stage change nothing here (a SHELL goes on through FROM).
+    const options = stageShellOptions(file.text, stages, stage);
     for (const ins of stage.body) {
       if (ins.keyword !== "RUN") continue;
       const calls = apkCalls(file, ins, values);
-      const tools = onAlpine(stage) ? toolsInRun(file, ins) : [];
+      const tools = onAlpine(stage) ? toolsInRun(file, ins, options) : [];
       let next = 0;
       const replayTo = (use?: ToolUse) => {
         for (; next < calls.length && (!use || runOrder(calls[next]!, use) < 0); next++)

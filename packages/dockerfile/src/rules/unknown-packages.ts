@@ -7,6 +7,7 @@ import { type CallGuard, callGuards } from "./apk-call-guards.js";
 import { packageName } from "./apk-change.js";
 import { apkCalls, fileValues } from "./apk-replay.js";
 import { taggedAlpineRelease } from "./newer-alpine.js";
+import { stageShellOptions } from "./stage-shell-options.js";
 
 /** A name an `apk add` of a stage on Alpine asks for that the stage's release lacks. */
 export interface UnknownPackageUse {
@@ -53,7 +54,7 @@ export function unknownPackagesIn(
         if (call.change.verb !== "add" || call.change.repository) continue;
         for (const name of namesOf(call.change.words)) {
           if (apkHas(map, name)) continue;
-          guards ??= callGuards(file, ins);
+          guards ??= callGuards(file, ins, stageShellOptions(file.text, stages, stage));
           const guard = guards.get(call.offset);
           out.push({ name, release, offset: call.offset, ...(guard ? { guard } : {}) });
         }

@@ -1,4 +1,4 @@
-import { describeOrGuards, describeShellGuards } from "@alpinize/testkit";
+import { describeOrGuards, describeShellGuards, describeStageGuards } from "@alpinize/testkit";
 import * as vitest from "vitest";
 import { scanCommands } from "./commands.js";
 import { describeStages } from "./stages.js";
@@ -15,4 +15,11 @@ describeShellGuards(vitest, (shell, run) => {
   const text = `FROM alpine:3.23\nSHELL ${JSON.stringify(shell)}\nRUN ${run}\n`;
   const run0 = describeStages(text, "Dockerfile")[0]!.runs[0]!;
   return run0.commands.find((c) => c.name === "useradd")?.guarded === true;
+});
+
+// A Dockerfile of stages: the RUN on `line`, with what its own stage and those it builds on set.
+describeStageGuards(vitest, (text, line) => {
+  const runs = describeStages(text, "Dockerfile").flatMap((s) => s.runs);
+  const run = runs.find((r) => r.line === line)!;
+  return run.commands.find((c) => c.name === "useradd")?.guarded === true;
 });

@@ -9,7 +9,7 @@ import {
   type RunHeredoc,
   runHeredocs,
   type ShellOptions,
-  shellOptions,
+  stageShellOptions,
 } from "@alpinize/dockerfile";
 import { SHELL_TOO_DEEP, shellTooDeep } from "@alpinize/entrypoint";
 import { isAlpinizeError } from "@alpinize/errors";
@@ -107,15 +107,22 @@ export function describeStages(text: string, fileName: string): StageInfo[] {
       body: stage.body,
       file: { text: doc.text, doc: { escape: doc.escape } },
     };
-    readBody(info, { text: doc.text, doc: { escape: doc.escape } }, lineOf);
+    // `pipefail`, `set -u` in another stage change nothing here (a SHELL goes on through FROM).
+    const options = stageShellOptions(doc.text, model.stages, stage);
+    readBody(info, { text: doc.text, doc: { escape: doc.escape } }, lineOf, options);
     stages.push(info);
   });
   return stages;
 }
 
-function readBody(info: StageInfo, file: DockerfileText, lineOf: (offset: number) => number): void {
+function readBody(
+  info: StageInfo,
+  file: DockerfileText,
+  lineOf: (offset: number) => number,
+  options: ShellOptions,
+): void {
   for (const ins of info.body) {
-    if (ins.keyword === "RUN") info.runs.push(readRun(ins, file, lineOf));
+    if (ins.keyword === "RUN") info.runs.push(readRun(ins, file, lineOf, options));
     else if (ins.keyword === "COPY" || ins.keyword === "ADD") {
       const from = /(?:^|\s)--from=(\S+)/.exec(ins.args.text)?.[1];
       if (from) info.copiesFrom.push(from.replace(/^["']|["']$/g, ""));
@@ -129,6 +136,7 @@ function readRun(
   ins: Instruction,
   file: DockerfileText,
   lineOf: (offset: number) => number,
+  options: ShellOptions,
 ): RunStep {
   const source = file.text;
   const flagText = /^(?:\s*--\S+)*/.exec(ins.args.text)?.[0] ?? "";
@@ -142,8 +150,9 @@ function readRun(
     })
     .join("\n");
   const script = formScript(body, ins.form);
-  // `pipefail`, `set -u` anywhere (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`): as migrate reads it.
-  const scanned = runCommands(`${script}\n${heredocText}`, ins.line, shellOptions(source));
+  // `pipefail`, `set -u` in the stage or one it builds on (`SHELL ["/bin/bash", "-o",
+  // "pipefail", "-c"]`): as migrate reads it.
+  const scanned = runCommands(`${script}\n${heredocText}`, ins.line, options);
   const fileAt = (cmd: ShellCommand) =>
     cmd.offset < script.length
       ? (ins.args.map[flagText.length + cmd.offset] ?? ins.start)
