@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
@@ -76,6 +76,25 @@ describe("migrate DIR: all or nothing per Dockerfile and the scripts it runs", (
       ["a/bad.sh", "ALPINIZE_ENTRYPOINT_CRLF"],
       ["a/good.sh", "ALPINIZE_REPO_HELD"],
       ["b/Dockerfile", "ALPINIZE_REPO_HELD"],
+    ]);
+  });
+});
+
+describe("migrate DIR: an entrypoint behind a symbolic link, never followed", () => {
+  it("leaves the Dockerfile that runs it as it is too", async () => {
+    const dockerfile = `FROM debian:12\n${APT_GOSU}\nCOPY ep.sh /ep.sh\nENTRYPOINT ["/ep.sh"]\n`;
+    repo = await scratchRepo({ Dockerfile: dockerfile, "real/ep.sh": GOOD_ENTRY });
+    await symlink("real/ep.sh", join(repo.root, "ep.sh"));
+    const plan = await planRepository(repo.root, {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      release: "3.23",
+    });
+    expect(await applyPlan(plan)).toEqual([]);
+    expect(await readFile(join(repo.root, "Dockerfile"), "utf8")).toBe(dockerfile);
+    expect(plan.skipped.map((s) => [s.file, s.unrewritten])).toEqual([["ep.sh", true]]);
+    expect(plan.unparsable.map((u) => [u.file, u.code])).toEqual([
+      ["Dockerfile", "ALPINIZE_REPO_HELD"],
     ]);
   });
 });

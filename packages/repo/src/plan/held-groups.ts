@@ -5,17 +5,18 @@ export const HELD_CODE = "ALPINIZE_REPO_HELD";
 
 /**
  * All or nothing per group: a script an image runs (ENTRYPOINT or CMD) that could not be
- * rewritten (CRLF line ends, a syntax error…) leaves the Dockerfiles that run it unchanged, and
- * with them the other scripts those run, and so on. Migrating the Dockerfile alone would give an
- * Alpine image whose entrypoint still calls useradd or gosu: a tree that builds and then fails
- * when the container starts.
+ * rewritten (CRLF line ends, a syntax error…, or a link, never followed) leaves the Dockerfiles
+ * that run it unchanged, and with them the other scripts those run, and so on. Migrating the
+ * Dockerfile alone would give an Alpine image whose entrypoint still calls useradd or gosu: a
+ * tree that builds and then fails when the container starts.
  */
 export function holdRefusedGroups(
-  plan: Pick<RepoPlan, "files" | "unparsable">,
+  plan: Pick<RepoPlan, "files" | "unparsable" | "skipped">,
   scripts: ReadonlyMap<string, ScriptReference[]>,
 ): void {
   const refused = new Map<string, string>();
-  for (const entry of plan.unparsable)
+  const unrewritten = plan.skipped.filter((s) => s.unrewritten === true);
+  for (const entry of [...plan.unparsable, ...unrewritten])
     if (runByAnImage(scripts.get(entry.file))) refused.set(entry.file, entry.file);
   if (refused.size === 0) return;
   const runsOf = new Map<string, Set<string>>();
