@@ -4,6 +4,7 @@ import { mayNotRun } from "../shell/conditional-spans.js";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import type { AptCommand } from "./apt-command.js";
+import { baseRepository, PHP_BASED } from "./base-image.js";
 import { mapPackages, type PackageToken } from "./packages.js";
 import { linkPhpPrograms } from "./php-version.js";
 import type { ScriptScope } from "./scope.js";
@@ -103,7 +104,10 @@ export function installApt(
   for (const w of apt.operands) {
     if (w.value !== undefined) continue;
     remaining++;
-    if (!variablePackages(scope, w, seen, xx ? "xx-apt" : "apt", rule, temporary)) {
+    if (
+      !variablePackages(scope, w, seen, xx ? "xx-apt" : "apt", rule, temporary) &&
+      !imageAlpineList(scope, w)
+    ) {
       scope.warn(
         rule,
         w.start,
@@ -209,4 +213,15 @@ function flagManual(scope: ScriptScope, literal: readonly Word[]): void {
  */
 export function fixBrokenOption(word: string): boolean {
   return word === "--fix-broken" || (/^-\w*$/.test(word) && word.includes("f"));
+}
+
+/**
+ * `$PHPIZE_DEPS` on a php-based image (php, wordpress, …): the image's own ENV, which its
+ * `-alpine` tag sets to Alpine names (autoconf, dpkg-dev, g++, make, pkgconf, re2c …), so apk
+ * reads it as it is. A stage's own ENV or ARG of that name is mapped before this is asked.
+ */
+function imageAlpineList(scope: ScriptScope, w: Word): boolean {
+  if (!/^\$\{?PHPIZE_DEPS\}?$/.test(w.raw)) return false;
+  const repo = baseRepository(scope.ctx, scope.stage.info.stage);
+  return repo !== undefined && PHP_BASED.has(repo);
 }
