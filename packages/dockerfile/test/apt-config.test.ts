@@ -65,7 +65,8 @@ describe("quieter notes on a RUN with several related steps", () => {
     const r = migrate(
       `${base}RUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash - \\\n && curl -sS https://dl.yarnpkg.com/debian/pubkey.gpg | gpg --dearmor -o /usr/share/keyrings/yarn.gpg \\\n && echo "deb [signed-by=/usr/share/keyrings/yarn.gpg] https://dl.yarnpkg.com/debian stable main" > /etc/apt/sources.list.d/yarn.list\n`,
     );
-    expect(r.warnings.map((w) => w.rule)).toEqual(["apt-repos"]);
+    // The note once (apt-repos), and that the setup script's run fails there (apt, --check).
+    expect(r.warnings.map((w) => w.rule)).toEqual(["apt-repos", "apt"]);
     expect(r.output).not.toContain("apk add --no-cache bash");
   });
 

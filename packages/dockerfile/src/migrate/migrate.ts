@@ -13,6 +13,7 @@ import { assertShellStringsBounded } from "../rules/nested-limit.js";
 import { flagNginxConfD } from "../rules/nginx-conf.js";
 import { MAX_PACKAGE_DECISIONS, PackageDecisionBudget } from "../rules/package-limit.js";
 import { pinAlpineReleases } from "../rules/pin-release.js";
+import { setupScriptsLeftIn } from "../rules/setup-left.js";
 import { addSshHostKeys } from "../rules/ssh-host-keys.js";
 import { dropDebianFrontend, migrateStage } from "../rules/stage.js";
 import type { StageInfo } from "../rules/stage-info.js";
@@ -113,7 +114,11 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
   const left = toolsLeft(ctx, outputDoc, infos, toInput);
   const unknownPackages = packagesLeft(ctx, outputDoc, infos, toInput);
   // A call whose failure a `||` catches does not stop the build: a warning, never a tool left.
-  const debianToolsLeft = left.filter((t) => !t.accepted).map(({ accepted: _, ...t }) => t);
+  const setups = setupsLeft(ctx, outputDoc, infos, toInput);
+  const debianToolsLeft = [
+    ...left.filter((t) => !t.accepted).map(({ accepted: _, ...t }) => t),
+    ...setups,
+  ].sort((a, b) => a.offset - b.offset);
   // Before the warnings are read out: a tool left that no rule warned at gets a warning here.
   warnToolsLeft(ctx, left);
   warnUnknownPackages(ctx, unknownPackages);
@@ -166,6 +171,40 @@ function toolsLeft(
     return {
       ...(accepted ? { accepted } : {}),
       tool,
+      offset: at,
+      ...ctx.position(at),
+      outputLine: out.line,
+      outputColumn: out.column,
+    };
+  });
+}
+
+/**
+ * The vendor setup scripts (nodesource's, get.docker.com) the output still runs on its stages on
+ * Alpine: each runs apt-get or stops there, so the RUN fails as one running apt-get would, and
+ * `--check` fails on it. Rule 11 kept the step (never dropped silently); this says it fails.
+ */
+function setupsLeft(
+  ctx: MigrationContext,
+  doc: ParsedDockerfile,
+  infos: readonly StageInfo[],
+  toInput: (offset: number) => number,
+): DebianToolLeft[] {
+  const found = setupScriptsLeftIn(
+    doc,
+    analyzeStages(doc).stages,
+    (s) => infos[s.index]?.alpine ?? false,
+  );
+  return found.map(({ what, why, instead, offset }) => {
+    const at = toInput(offset);
+    ctx.warn(
+      "apt",
+      at,
+      `this RUN runs ${what} on Alpine, so it fails here (${why}); migrate --check fails until the step is replaced: ${instead}`,
+    );
+    const out = positionIn(doc.lineStarts, offset);
+    return {
+      tool: what,
       offset: at,
       ...ctx.position(at),
       outputLine: out.line,

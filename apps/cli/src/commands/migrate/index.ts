@@ -47,7 +47,8 @@ Options:
                  many)
   --check        Change nothing; exit 1 if migrate would edit a file, or if a RUN of a stage
                  on Alpine still runs a Debian tool migrate cannot convert (apt-get, apt-cache,
-                 dpkg-divert, useradd without shadow…; dpkg's and shadow's programs pass where
+                 dpkg-divert, useradd without shadow, a vendor's apt setup script run by a
+                 shell: curl …/setup_20.x | bash -…; dpkg's and shadow's programs pass where
                  apk installs their package), naming tool and line ("dpkg at line 2"). Only a
                  RUN migrate cannot read at all (exec form, or text sh cannot parse) that runs
                  a Debian tool keeps its Debian stage, and the stages built FROM it, on Debian.
