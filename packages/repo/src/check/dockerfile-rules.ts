@@ -55,7 +55,7 @@ export function checkStages(
   for (const stage of stages) {
     if (isStageIgnored(stage, stages, settings.ignoreImages) || stage.family === "scratch")
       continue;
-    checkBase(stage, settings, emit, kept);
+    checkBase(stage, settings, emit, kept, stages);
     if (stage.family !== "alpine") continue;
     const advice = layoutAdvice(stage, stages, stageRelease(stage));
     // One world replayed RUN by RUN: each command is judged by what is installed when it runs.

@@ -4,6 +4,7 @@ import type { StageInfo } from "../dockerfile/stages.js";
 import { unknownReleaseMessage } from "./alpine-release.js";
 import { debianBaseHint } from "./base-advice.js";
 import type { CheckSettings, RuleId } from "./types.js";
+import { UNUSED, unusedStages } from "./unused-stages.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
 
@@ -12,6 +13,7 @@ export function checkBase(
   settings: CheckSettings,
   emit: Emit,
   kept: ReadonlyMap<number, string>,
+  stages: readonly StageInfo[] = [stage],
 ): void {
   if (stage.parent !== undefined) return;
   const credentials = credentialsNote(stage.image);
@@ -28,11 +30,11 @@ export function checkBase(
   const release = unknownReleaseMessage(stage);
   if (release) emit(stage.imageLine, "alpine-release-unknown", release, "warning");
   if (stage.family === "debian" || stage.family === "ubuntu") {
-    emit(
-      stage.imageLine,
-      "debian-base",
-      `stage ${stage.name} is built on ${stage.image} (${stage.family}): ${kept.get(stage.line) ?? debianBaseHint(stage.image)}`,
-    );
+    const said = `stage ${stage.name} is built on ${stage.image} (${stage.family}): ${kept.get(stage.line) ?? debianBaseHint(stage.image)}`;
+    // BuildKit builds only the stages the target needs: one nothing needs is not in the image.
+    if (unusedStages(stages).has(stage))
+      emit(stage.imageLine, "debian-base", `${said}; ${UNUSED}`, "warning");
+    else emit(stage.imageLine, "debian-base", said);
   }
   if (hasDigest(stage.image)) return;
   if (stage.unresolved.length > 0) {
