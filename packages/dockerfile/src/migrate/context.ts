@@ -55,11 +55,36 @@ export class MigrationContext {
 
   constructor(
     readonly doc: ParsedDockerfile,
-    readonly packageMap: PackageMap,
-    readonly release: string,
+    private map: PackageMap,
+    private target: string,
     readonly readContextFile?: (path: string) => ContextFileRead,
   ) {
     this.lineOf = lineFinder(doc.lineStarts);
+  }
+
+  /** The package map of the release the stage being converted is judged against. */
+  get packageMap(): PackageMap {
+    return this.map;
+  }
+
+  /** That release: the target, or the one an Alpine stage's own tag names (inRelease). */
+  get release(): string {
+    return this.target;
+  }
+
+  /**
+   * Runs `work` with `release` and its package map in place of the target's: a stage already on
+   * `python:3.12-alpine3.21` installs 3.21's names, as `alpinize check` judges them.
+   */
+  inRelease<T>(release: string, map: PackageMap, work: () => T): T {
+    const saved = [this.map, this.target] as const;
+    this.map = map;
+    this.target = release;
+    try {
+      return work();
+    } finally {
+      [this.map, this.target] = saved;
+    }
   }
 
   get text(): string {

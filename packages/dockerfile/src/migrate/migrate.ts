@@ -17,6 +17,7 @@ import { setupScriptsLeftIn } from "../rules/setup-left.js";
 import { addSshHostKeys } from "../rules/ssh-host-keys.js";
 import { dropDebianFrontend, migrateStage } from "../rules/stage.js";
 import type { StageInfo } from "../rules/stage-info.js";
+import { packageMapFor, stageRelease } from "../rules/stage-release.js";
 import { debianToolsLeftIn, warnToolsLeft } from "../rules/tools-left.js";
 import { unknownPackagesIn, warnUnknownPackages } from "../rules/unknown-packages.js";
 import { analyzeStages } from "../stages.js";
@@ -85,7 +86,12 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
       if (arg.keyword === "ARG" && arg.start < firstFrom) dropDebianFrontend(ctx, arg);
     }
   }
-  for (const info of infos) migrateStage(ctx, info, infos);
+  for (const info of infos) {
+    // A stage already on an older Alpine tag keeps it: its names are that release's.
+    const own = info.already ? stageRelease(info.stage, ctx.release, model.globalArgs) : undefined;
+    if (own === undefined || own === ctx.release) migrateStage(ctx, info, infos);
+    else ctx.inRelease(own, packageMapFor(own), () => migrateStage(ctx, info, infos));
+  }
   flagInheritedGosu(ctx, infos);
   addSshHostKeys(ctx, infos);
   flagNginxConfD(ctx, infos);

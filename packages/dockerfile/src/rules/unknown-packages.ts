@@ -1,12 +1,11 @@
-import { apkHas, createPackageMap, isKnownRelease, type PackageMap } from "@alpinize/package-map";
-import { expandReference } from "../global-args.js";
+import { apkHas } from "@alpinize/package-map";
 import type { MigrationContext } from "../migrate/context.js";
 import type { ParsedDockerfile } from "../parse/types.js";
-import { type ArgDefault, rootStage, type Stage } from "../stages.js";
+import type { ArgDefault, Stage } from "../stages.js";
 import { type CallGuard, callGuards } from "./apk-call-guards.js";
 import { packageName } from "./apk-change.js";
 import { apkCalls, fileValues } from "./apk-replay.js";
-import { taggedAlpineRelease } from "./newer-alpine.js";
+import { packageMapFor, stageRelease } from "./stage-release.js";
 import { stageShellOptions } from "./stage-shell-options.js";
 
 /** A name an `apk add` of a stage on Alpine asks for that the stage's release lacks. */
@@ -44,9 +43,9 @@ export function unknownPackagesIn(
   const out: UnknownPackageUse[] = [];
   for (const stage of stages) {
     if (!onAlpine(stage) || addsRepositories(stage)) continue;
-    const release = releaseOf(stage, target, globalArgs);
+    const release = stageRelease(stage, target, globalArgs);
     if (release === undefined) continue;
-    const map = mapOf(release);
+    const map = packageMapFor(release);
     for (const ins of stage.body) {
       if (ins.keyword !== "RUN") continue;
       let guards: Map<number, CallGuard> | undefined;
@@ -76,18 +75,6 @@ function namesOf(words: readonly string[]): Set<string> {
   return out;
 }
 
-/** The release the stage's image names, else the one migrate moved it to. */
-function releaseOf(
-  stage: Stage,
-  target: string,
-  globalArgs: readonly ArgDefault[],
-): string | undefined {
-  const image = expandReference(rootStage(stage).image, globalArgs).text;
-  const tagged = taggedAlpineRelease(image);
-  if (tagged === undefined) return isKnownRelease(target) ? target : undefined;
-  return isKnownRelease(tagged) ? tagged : undefined;
-}
-
 /** The stage, or one it builds on, writes /etc/apk/repositories (edge, testing, a tagged repo). */
 function addsRepositories(stage: Stage): boolean {
   const seen = new Set<Stage>();
@@ -97,18 +84,6 @@ function addsRepositories(stage: Stage): boolean {
       return true;
   }
   return false;
-}
-
-const maps = new Map<string, PackageMap>();
-
-/** One map per release and process: a file's stages mostly share one. */
-function mapOf(release: string): PackageMap {
-  let map = maps.get(release);
-  if (!map) {
-    map = createPackageMap({ release });
-    maps.set(release, map);
-  }
-  return map;
 }
 
 /**
