@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -44,6 +45,34 @@ describe("users: chown USER.GROUP naming a Debian base group", () => {
   });
 });
 
+describe("users: owner words busybox reads otherwise than GNU (the first dot a colon)", () => {
+  const dotted = (w: string) => w.slice(3, w.indexOf(" (it turns"));
+
+  it("warns at a dotted user the file made, USER:GROUP with a dotted group, chgrp of one", () => {
+    const r = users([
+      "RUN useradd -m john.doe && chown john.doe /x && chown john.doe:staff /y",
+      "RUN groupadd my.group && chown root:my.group /x && chgrp my.group /y",
+    ]);
+    expect(r.warnings.filter((w) => w.includes("turns the first dot")).map(dotted)).toEqual([
+      "busybox chown reads john.doe as john:doe",
+      "busybox chown reads john.doe:staff as john:doe:staff",
+      "busybox chown reads root:my.group as root:my:group",
+      "busybox chgrp reads my.group as :my:group",
+    ]);
+    expect(r.warnings[0]).toContain('give the UID (chown "$(id -u john.doe)" FILE)');
+    expect(r.warnings.join("\n")).toContain("write root.my.group");
+    expect(r.warnings.join("\n")).toContain("write chown .my.group");
+  });
+
+  it("leaves USER.GROUP, .GROUP, a user no step made, and a stage with coreutils", () => {
+    const r = users([
+      "RUN useradd app && chown app.doe /x && chown .doe /y && chown first.last /z",
+      "RUN apt-get install -y coreutils && useradd john.doe && chown john.doe /x && chgrp my.group /y",
+    ]);
+    expect(r.warnings.filter((w) => w.includes("turns the first dot"))).toEqual([]);
+  });
+});
+
 describe("users: Alpine's base group on a Debian GID, deleted before", () => {
   it("no longer names the group a step deleted (delgroup wheel, then GID 10)", () => {
     expect(users(["RUN delgroup wheel && chown 0:10 /x"]).warnings).toEqual([
@@ -71,6 +100,25 @@ describe.skipIf(reason !== undefined)("users: USER.GROUP and freed GIDs, under b
     const r = migrate("FROM debian:bookworm\nRUN useradd app && chown app.staff /srv\n");
     expectBodiesPass(root, runBodies(r.output));
     expect(readFileSync(join(root, "etc/group"), "utf8")).toMatch(/^staff:x:\d+:$/m);
+  });
+
+  it("stops where it warns of a dotted owner, and runs the spellings it names", () => {
+    const r = migrate(
+      "FROM debian:bookworm\nRUN useradd -m john.doe && groupadd my.group\nRUN chown root:my.group /srv\nRUN chgrp my.group /srv\nRUN chown john.doe /srv\n",
+    );
+    const [make, ...uses] = runBodies(r.output);
+    for (const use of uses) {
+      const root = newRoot();
+      expectBodiesPass(root, [make!]);
+      const run = spawnSync("chroot", [root, "/bin/sh", "-ec", use], { encoding: "utf8" });
+      expect({ use, status: run.status }).toEqual({ use, status: 1 });
+      expect(r.warnings.map((w) => w.message).join("\n")).toContain(run.stderr.trim());
+    }
+    const root = newRoot();
+    expectBodiesPass(root, [
+      make!,
+      'chown root.my.group /srv && chown .my.group /srv && chown "$(id -u john.doe)" /srv',
+    ]);
   });
 
   it("gives sudo Debian's 27 after delgroup video, and chgrp 27 is sudo's", () => {

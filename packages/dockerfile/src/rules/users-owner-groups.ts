@@ -8,6 +8,7 @@ import { ALPINE_USERS } from "./alpine-base.js";
 import { mountFlags } from "./run-flags.js";
 import { ScriptScope, type StageState } from "./scope.js";
 import { makeDebianGroup } from "./users-debian-groups.js";
+import { warnDottedOwner } from "./users-dotted-owner.js";
 import { isGidVariable } from "./users-gid-default.js";
 import { lineBefore } from "./users-group-line.js";
 import { groupExists } from "./users-groups.js";
@@ -27,6 +28,7 @@ export function ownerGroupInRun(
   cmd: SimpleCommand,
   wrapped: boolean,
 ): void {
+  warnDottedOwner(scope, cmd);
   const group = commandGroup(cmd);
   if (group === undefined) return;
   const tool = cmd.name?.replace(/^.*\//, "") ?? "chown";

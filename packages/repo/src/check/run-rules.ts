@@ -22,6 +22,7 @@ import { busyboxOptionProblems } from "./busybox-option.js";
 import type { LayoutAdvice } from "./debian-layout.js";
 import type { DebianPaths } from "./debian-paths.js";
 import { alternativesProblem } from "./debian-programs.js";
+import { dottedOwner, dottedOwnerFailure, dottedOwnerQuote } from "./dotted-owner.js";
 import { scriptEchoMessage } from "./echo-escapes.js";
 import {
   type GroupState,
@@ -43,7 +44,7 @@ import { missingProgramAdvice } from "./started-advice.js";
 import type { RuleId } from "./types.js";
 import { runsWhenReached } from "./unconditional.js";
 import { checkUnreadableRun } from "./unreadable-run.js";
-import { enterRun, recordUsers, type UserState, unknownUsers } from "./users.js";
+import { enterRun, namesDottedUser, recordUsers, type UserState, unknownUsers } from "./users.js";
 import { vendorSetupFindings } from "./vendor-setup.js";
 
 type Emit = (line: number, rule: RuleId, message: string, severity?: "error" | "warning") => void;
@@ -193,25 +194,30 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
     // Judged before checkAccountCommand applies a rename: `usermod -l app ubuntu` needs ubuntu.
     const plain = runsWhenReached(run, cmd);
     const report = plain ? fails : absorbedEmit(emit);
-    for (const message of unknownUsers(
-      cmd,
-      stage.name,
-      at.users,
-      at.accounts,
-      at.world.everAdded(),
-    ))
-      report(line, "unknown-user", message);
+    // `chown john.doe`, `chown app:my.group`: busybox turns the first dot into a colon.
+    const owner = dottedOwner(cmd, (pkg) => at.world.has(pkg));
+    const failure = owner && dottedOwnerFailure(owner, stage.name);
+    if (failure) report(line, failure.rule, failure.message);
+    const missingUsers = failure
+      ? []
+      : unknownUsers(cmd, stage.name, at.users, at.accounts, at.world.everAdded(), owner);
+    for (const message of missingUsers) report(line, "unknown-user", message);
+    // `chown john.doe`: the user's message covers the group busybox reads (doe) too.
+    const dotted = owner && namesDottedUser(owner, at.users, at.accounts, at.world.everAdded());
+    const ownerGroup = dotted ? owner.group : undefined;
     const renamed = at.accounts.renamed.groups;
-    const unknown = unknownGroups(cmd, at.groups, at.world.everAdded()).filter(
-      (g) => !renamed.has(g),
-    );
+    const unknown = failure
+      ? []
+      : unknownGroups(cmd, at.groups, at.world.everAdded()).filter(
+          (g) => !renamed.has(g) && g !== ownerGroup,
+        );
     checkAccountCommand(stage, run, placed, at.accounts, at.world.everAdded(), emit);
     recordUsers(cmd, plain, at.users);
     for (const group of unknown)
       fails(
         line,
         "unknown-group",
-        `${name} in Alpine stage ${stage.name} names group ${group}, which is not there, so ${name === "groupmod" ? `groupmod fails with "group '${group}' does not exist"` : `busybox fails with "unknown group ${group}"`}: ${unknownGroupAdvice(group, at.world.everAdded())}`,
+        `${name} in Alpine stage ${stage.name} names group ${group}, which is not there, so ${name === "groupmod" ? `groupmod fails with "group '${group}' does not exist"` : `busybox fails with "${owner?.user ? dottedOwnerQuote(owner) : `unknown group ${group}`}"`}: ${unknownGroupAdvice(group, at.world.everAdded())}`,
       );
     recordGroups(cmd, at.groups);
     checkBashCommand(run, shell, cmd, line, bash, emit);

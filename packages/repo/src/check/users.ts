@@ -16,6 +16,7 @@ import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { type AccountState, touchesAccountFiles } from "./accounts.js";
 import { rootRepository } from "./debian-layout.js";
+import { type DottedOwner, dottedOwnerQuote, dottedUserAdvice } from "./dotted-owner.js";
 import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
 import { runsWhenReached } from "./unconditional.js";
@@ -188,14 +189,16 @@ export function unknownUsers(
   users: UserState,
   accounts: AccountState,
   packages: ReadonlyMap<string, unknown>,
+  owner?: DottedOwner,
 ): string[] {
   if (!users.known || users.opaque || accounts.opaque) return [];
   const tool = baseName(cmd.name);
   // `delgroup USER GROUP` of a user that is not there prints a note and goes on.
   if (tool === "delgroup") return [];
+  if (owner) return dottedUser(owner, stage, users, accounts, packages);
   const out: string[] = [];
   for (const user of new Set(namedAccounts(tool, cmd.args).users)) {
-    if (!userMissing(user, users, accounts, packages)) continue;
+    if (!userMissing(user, users, accounts, packages, tool === "chown")) continue;
     const quote = failureQuote(tool, user);
     const outcome = quote ? `so ${tool} fails with "${quote}"` : "so the build fails here";
     out.push(
@@ -221,8 +224,9 @@ export function instructionUnknownUser(
       : /^(?:COPY|ADD)$/.test(ins.keyword)
         ? /(?:^|\s)--chown=(\S+)/.exec(text)?.[1]
         : undefined;
+  // The builder splits USER:GROUP at the colon only: a dot is part of the name.
   const [user] = namedAccounts("chown", spec === undefined ? [] : [spec]).users;
-  if (user === undefined || !userMissing(user, users, accounts, packages)) return undefined;
+  if (user === undefined || !nameMissing(user, users, accounts, packages)) return undefined;
   const what = ins.keyword === "USER" ? "USER" : `${ins.keyword} --chown`;
   const outcome =
     ins.keyword === "USER"
@@ -236,11 +240,56 @@ function userMissing(
   users: UserState,
   accounts: AccountState,
   packages: ReadonlyMap<string, unknown>,
+  chown: boolean,
 ): boolean {
-  // `chown app.staff` is busybox's (and GNU's old) USER.GROUP: the user is before the dot.
-  const dot = user.indexOf(".");
+  // GNU chown's old USER.GROUP (`chown app.staff`): the whole name first, else the user is
+  // before the dot. busybox's chown always splits there: dottedUser.
+  const dot = chown ? user.indexOf(".") : -1;
   if (dot > 0 && !nameMissing(user.slice(0, dot), users, accounts, packages)) return false;
   return nameMissing(user, users, accounts, packages);
+}
+
+/**
+ * `chown john.doe` where john.doe is a user and john is not: busybox chown cannot name it (its
+ * message covers the group doe as well).
+ */
+export function namesDottedUser(
+  owner: DottedOwner,
+  users: UserState,
+  accounts: AccountState,
+  packages: ReadonlyMap<string, unknown>,
+): boolean {
+  if (!users.known || users.opaque || accounts.opaque) return false;
+  const whole = owner.word.split(":")[0]!;
+  if (owner.user === "" || whole === owner.user) return false;
+  return (
+    nameMissing(owner.user, users, accounts, packages) &&
+    !nameMissing(whole, users, accounts, packages)
+  );
+}
+
+/**
+ * busybox chown's user in an owner word with a dot (`chown john.doe`: user john): reported when
+ * it is not there, also when the whole name is a user, which busybox chown cannot name.
+ */
+function dottedUser(
+  owner: DottedOwner,
+  stage: string,
+  users: UserState,
+  accounts: AccountState,
+  packages: ReadonlyMap<string, unknown>,
+): string[] {
+  const { user } = owner;
+  if (user === "" || /^\d+$/.test(user) || !nameMissing(user, users, accounts, packages)) return [];
+  const quote = `so chown fails with "${dottedOwnerQuote(owner)}"`;
+  const whole = owner.word.split(":")[0]!;
+  if (namesDottedUser(owner, users, accounts, packages))
+    return [
+      `chown in Alpine stage ${stage} names user ${whole}, which busybox chown reads as user ${user} and group ${owner.group} (it turns the first dot into a colon), ${quote}: ${dottedUserAdvice(whole)}`,
+    ];
+  return [
+    `chown in Alpine stage ${stage} names user ${user} (busybox chown reads ${owner.word} as ${owner.read}), which is not there, ${quote}: ${unknownUserAdvice(user, packages)}`,
+  ];
 }
 
 function nameMissing(
