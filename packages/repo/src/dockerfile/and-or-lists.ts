@@ -137,6 +137,16 @@ export class AndOrLists {
   }
 
   /**
+   * Whether a `!` stands right before a compound starting at command `count` (`! if …`, `! for
+   * …`): the list it was in ends at the compound's keyword, so the compound's own part, after
+   * it ends, is turned round (negate) instead.
+   */
+  negatedAt(count: number): boolean {
+    const last = this.parts.at(-1)!;
+    return last.negated === true && last.start === count;
+  }
+
+  /**
    * The current list ends where its status is read later (a condition, a branch's last list):
    * what it guards for each tail, not marked now; the next list starts at `count`.
    */

@@ -59,8 +59,9 @@ export class ShellGuards {
     // The list before the keyword is read first: the taint is the compound's, not that list's.
     const top = this.frames.at(-1);
     if (word === "if" || word === "while" || word === "until") {
+      const negated = this.lists.negatedAt(count);
       this.lists.restart(count);
-      this.push("cond", word);
+      this.push("cond", word, negated);
       this.frames.at(-1)!.test = [count, this.lists.taintCount + 1];
     } else if ((word === "elif" || word === "else") && top) {
       this.branchEnd(top, count);
@@ -77,8 +78,9 @@ export class ShellGuards {
         this.set(top, "else", top.probe);
         top.body = { start: count, taints: this.lists.taintCount + 1, plain: true };
       } else {
+        const negated = this.lists.negatedAt(count);
         this.lists.restart(count);
-        this.push("else", "for");
+        this.push("else", "for", negated);
       }
     } else if ((word === "fi" || word === "done") && top) {
       top.once = top.body !== undefined && this.runsOnce(top.body, count);
@@ -89,6 +91,7 @@ export class ShellGuards {
       if (guards(top)) this.guarding--;
       this.lists.restart(count);
       this.lists.attach([...top.deferred, ...condsRead(top)], over || undefined);
+      if (top.negated) this.lists.negate();
     } else this.lists.restart(count);
     this.lists.taint();
     // Past the `do`'s own taint: a compound or `!` in the body after it is one of the body's.
@@ -102,8 +105,9 @@ export class ShellGuards {
     if (loop) loop.plain = false;
     this.other();
     this.afterOr = false;
+    const negated = this.lists.negatedAt(count);
     this.lists.restart(count);
-    this.push("else", "case");
+    this.push("else", "case", negated);
     this.lists.taint();
   }
 
@@ -145,6 +149,7 @@ export class ShellGuards {
     this.frames.pop();
     this.lists.restart(count);
     if (!top.fallthrough) this.lists.attach(top.deferred, mergedArms(top.passed ?? []));
+    if (top.negated) this.lists.negate();
     this.lists.taint();
   }
 
@@ -202,8 +207,9 @@ export class ShellGuards {
     return this.lists.unitOf(body.start, body.breakAt, body.taints, body.taints) === "ok";
   }
 
-  private push(phase: Frame["phase"], kind: Frame["kind"]): void {
+  private push(phase: Frame["phase"], kind: Frame["kind"], negated = false): void {
     const frame: Frame = { phase, probe: false, kind, conds: [], deferred: [], arms: [] };
+    if (negated) frame.negated = true;
     this.frames.push(frame);
     if (guards(frame)) this.guarding++;
   }
@@ -325,6 +331,8 @@ interface Frame {
   passed?: PassedOver[];
   /** A case arm runs on into the next (`;&`, `;;&`). */
   fallthrough?: true;
+  /** A `!` right before it turns its status round (`! if …; fi`, `! while …; done`). */
+  negated?: true;
 }
 
 /** What a group's or body's lists before its last guard, by the tail after it. */
