@@ -100,6 +100,12 @@ export {
 } from "./rules/busybox-ids.js";
 /** Echo calls migrate rewrites for busybox ash, in what an instruction starts (check reports those left). */
 export { echoCalls, type FoundEcho, scriptEchoCalls } from "./rules/dash-echo-calls.js";
+/**
+ * The glibc builds a RUN makes or fetches (.NET glibc RIDs, Rust -gnu triples, Node.js's and other
+ * glibc downloads), as migrate's `glibc` rule finds them: `alpinize check` judges where they land.
+ * DATA_FILE/DATA_DIR: what a COPY moves that runs on any C library.
+ */
+export { DATA_DIR, DATA_FILE } from "./rules/data-paths.js";
 export type { LayoutHit } from "./rules/debian-layout.js";
 export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
 export { type DebianRelease, releaseByCodename } from "./rules/debian-releases.js";
@@ -108,6 +114,12 @@ export { alpineProviders, isDebianTool } from "./rules/debian-tools.js";
 export type { DockerfileText } from "./rules/exec-source.js";
 /** The here-documents a RUN runs as scripts, which check reads as commands and migrate too. */
 export { type RunHeredoc, runHeredocs } from "./rules/fed-heredocs.js";
+export {
+  type GlibcArtifact,
+  type GlibcArtifactKind,
+  glibcAddArtifacts,
+  glibcArtifacts,
+} from "./rules/glibc-artifacts.js";
 /** Users and groups the official images' `-alpine` tags add to Alpine's base (node's node 1000). */
 export {
   alpineImageAccounts,

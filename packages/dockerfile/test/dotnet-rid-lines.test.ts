@@ -62,8 +62,38 @@ describe(".NET runtime identifiers, one warning per use at its own line", () => 
       "",
     ].join("\n");
     expect(ridWarnings(heredoc).map((w) => w.split(":")[0])).toEqual(["4", "5"]);
-    const alpine =
-      "FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine\nRUN dotnet publish -r linux-x64\n";
-    expect(ridWarnings(alpine)).toEqual([]);
+    const kept = "FROM registry.example.com/dotnet-sdk:8\nRUN dotnet publish -r linux-x64\n";
+    expect(ridWarnings(kept)).toEqual([]);
+  });
+
+  it("flags a stage already on Alpine too, as alpinize check reports it", () => {
+    const alpine = [
+      "FROM mcr.microsoft.com/dotnet/sdk:8.0-alpine AS build",
+      "RUN dotnet publish -r linux-x64 --self-contained -o /out",
+      "RUN dotnet publish -r linux-musl-x64 -o /musl",
+      "FROM alpine:3.24",
+      "COPY --from=build /out/Api /app/Api",
+      "",
+    ].join("\n");
+    expect(ridWarnings(alpine)).toEqual([
+      "2:23 .NET runtime identifier linux-x64 builds for glibc; on Alpine use linux-musl-x64 (dotnet publish -r linux-musl-x64)",
+    ]);
+  });
+});
+
+describe("glibc downloads fetched by ADD", () => {
+  it("flags a URL source named for glibc, as a RUN's curl of it is, not the musl asset nor a .deb", () => {
+    const text = [
+      "FROM alpine:3.24",
+      "ADD --chmod=644 https://example.com/rg/ripgrep-14.1.1-x86_64-unknown-linux-gnu.tar.gz /tmp/",
+      "ADD https://example.com/rg/ripgrep-14.1.1-x86_64-unknown-linux-musl.tar.gz /tmp/",
+      "ADD https://nodejs.org/dist/v20.18.0/node-v20.18.0-linux-x64.tar.xz /tmp/",
+      "ADD https://example.com/pool/tool_1.0_amd64.deb /tmp/",
+      "",
+    ].join("\n");
+    const found = ridWarnings(text);
+    expect(found.map((w) => w.split(" ")[0])).toEqual(["2:17", "4:5"]);
+    expect(found[0]).toMatch(/looks like a glibc build: use the musl/);
+    expect(found[1]).toMatch(/Node\.js's glibc build/);
   });
 });

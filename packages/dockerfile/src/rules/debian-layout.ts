@@ -402,6 +402,21 @@ function wordStarts(text: string): (index: number) => number {
 }
 
 /**
+ * Every glibc build the instruction text names (rule `glibc` of the table: Node.js tarballs,
+ * tini's plain assets, Rust `-gnu` triples, the AWS CLI v2 installer…), in order, one per note:
+ * what debianPathNote reports of them, also where a hit of another rule comes first.
+ */
+export function glibcLayoutHits(text: string, keyword: string, release?: string): LayoutHit[] {
+  const where: Where = { text, keyword, release };
+  const hits: LayoutHit[] = [];
+  for (const p of PATTERNS) {
+    if (p.rule !== "glibc" || (p.only && !p.only.has(keyword))) continue;
+    for (const h of matches(p, where)) hits.push(h);
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+/**
  * What the instruction text names that Debian alone has, or that needs glibc: the first hit,
  * with the notes of later hits of the same rule appended. `keyword` (RUN, COPY …) enables the
  * checks of one instruction kind; `release` (X.Y) spares paths Alpine's release has too.

@@ -1,18 +1,14 @@
-import { maskPasswords } from "@alpinize/image-ref";
 import type { Pipeline, SimpleCommand } from "../shell/script.js";
 import type { Word } from "../shell/tokens.js";
 import { baseRepository } from "./base-image.js";
 import { migrateDashSh } from "./dash-sh.js";
-import { rustGnuTarget } from "./debian-layout.js";
+import { glibcDownloadNote, glibcDownloadWord } from "./glibc-download.js";
 import { onlyFeeds, pipelineFacts } from "./pipeline-facts.js";
 import type { ScriptScope } from "./scope.js";
 import { linkLocaltime } from "./zoneinfo-reconfigure.js";
 
 const LOCALE_TOOLS = new Set(["locale-gen", "localedef", "update-locale"]);
 const DEBCONF_TOOLS = new Set(["debconf-set-selections", "dpkg-reconfigure"]);
-// Adoptium's JDK assets: `…_x64_linux_hotspot_…` is the glibc build, `…_x64_alpine-linux_…` musl.
-const GLIBC =
-  /linux-gnu|glibc|manylinux|\.deb(?:$|[?#"'\s])|_(?:x64|aarch64|ppc64le|s390x|riscv64|arm)_linux_hotspot/i;
 
 /** The pipeline's words, without `sh -c` strings already converted as scripts of their own. */
 export function words(p: Pipeline, scope?: ScriptScope): string[] {
@@ -164,31 +160,11 @@ export function flagGlibc(scope: ScriptScope, pipeline: Pipeline): void {
   needBashFor(scope, pipeline);
   if (flagConda(scope, pipeline)) return;
   for (const cmd of pipeline.commands) {
-    // Removing a file (apt's cached .debs) is no download; a .deb given to apt/dpkg has its own,
-    // more precise, warning from the apt rule.
-    if (cmd.name === "rm") continue;
-    const installer = /^(?:apt-get|apt|aptitude|dpkg|gdebi)$/.test(cmd.name ?? "");
-    for (const w of [...cmd.assignments, ...cmd.args.slice(1)]) {
-      if (scope.convertedStrings.has(w)) continue;
-      // A local path (/usr/lib/x86_64-linux-gnu) is Debian's layout, flagged as such elsewhere.
-      if (w.raw.startsWith("/")) continue;
-      // A Rust -gnu target outside a download name is flagged, with its musl twin, by debianPathNote.
-      if (rustGnuTarget(w.raw)) continue;
-      if (installer && /\.deb$/.test(w.value ?? w.raw)) continue;
-      if (!GLIBC.test(w.raw) || !/[/.]/.test(w.raw)) continue;
-      scope.warn(
-        "glibc",
-        w.start,
-        // The URL's `user:password@` is masked before the cut, which could leave half a password.
-        `${truncate(maskPasswords(w.raw))} looks like a glibc build: use the musl (linux-musl, musllinux) asset, or add gcompat`,
-      );
-      return;
-    }
+    const w = glibcDownloadWord(cmd, (w) => scope.convertedStrings.has(w));
+    if (!w) continue;
+    scope.warn("glibc", w.start, glibcDownloadNote(w.raw));
+    return;
   }
-}
-
-function truncate(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
 /** Rule 8 (gosu part): a gosu installed from apt became su-exec, so its calls follow. */

@@ -19,6 +19,7 @@ import { debianPathNote, debianProgramNote } from "./debian-programs.js";
 import { DEBIAN_TOOLS } from "./debian-tools.js";
 import { addDotnetGlobalization } from "./dotnet-icu.js";
 import { flagDotnetRid } from "./dotnet-rid.js";
+import { flagGlibcAdd } from "./glibc-add.js";
 import { addGnuTools } from "./gnu-stage.js";
 import { addGoToolchain } from "./go-cgo.js";
 import { addGoDns } from "./go-dns.js";
@@ -107,6 +108,7 @@ export function migrateStage(ctx: MigrationContext, info: StageInfo, all: StageI
     else if (ins.keyword === "CMD" || ins.keyword === "ENTRYPOINT")
       started.push({ ins, shell: state.shell.shell });
     flagDebianLayout(ctx, ins, repo);
+    flagGlibcAdd(ctx, ins);
     if (ins.keyword === "ENV" || ins.keyword === "ARG") dropDebianFrontend(ctx, ins);
     else if (ins.keyword === "RUN") {
       mountGids(ctx, state, ins);
