@@ -77,7 +77,25 @@ const PARAMETER = /\$(?:[A-Za-z_{]|[1-9])/;
 
 /** Whether a word may exit the shell when expanded (`${x?}`, `$((1/0))`, `$x` under set -u). */
 export function mayExit(word: string, nounset: boolean): boolean {
-  return MAY_EXIT.test(word) || (nounset && PARAMETER.test(word));
+  return mayExitWord(word) || (nounset && PARAMETER.test(word));
+}
+
+/**
+ * What {@link MAY_EXIT} matches, in one pass: a `?` after a `${` with no `}` between, or `$((`.
+ * The pattern tried each `${` up to the next `}`, so `${a:-${a:-…}}` n deep took n² steps.
+ */
+function mayExitWord(word: string): boolean {
+  let open = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (c === "}") open = false;
+    else if (c === "?" && open) return true;
+    else if (c === "$" && word[i + 1] === "{") {
+      open = true;
+      i++;
+    } else if (c === "$" && word[i + 1] === "(" && word[i + 2] === "(") return true;
+  }
+  return false;
 }
 
 /** Commands that exit non-zero whatever their arguments: `! false` succeeds. */

@@ -8,6 +8,11 @@
 export interface KnownEnds {
   ends: Map<number, number>;
   offset: number;
+  /**
+   * Where the `${ }`s of the text end, kept only while one word's substitutions are looked for
+   * (substitutions.ts reads each level of `${x:-${y:-…}}` on its own), never with the script.
+   */
+  braces?: Map<number, number>;
 }
 
 let reading: { text: string; known: KnownEnds } | undefined;

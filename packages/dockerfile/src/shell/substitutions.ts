@@ -129,9 +129,15 @@ function collect(
   ends?: KnownEnds,
 ): void {
   const quotesAreText = mode !== "word";
-  const found = ends
-    ? withKnownEnds(raw, ends, () => scan(raw, quotesAreText))
-    : scan(raw, quotesAreText);
+  // The `${ }`s' ends are kept while the text is looked through: each level of `${x:-${y:-…}}` is
+  // looked into on its own, and reading its end again read all the levels inside it (n²).
+  const reading: KnownEnds = {
+    ends: ends?.ends ?? new Map(),
+    offset: ends?.offset ?? 0,
+    braces: new Map(),
+  };
+  const found: Found[] = [];
+  withKnownEnds(raw, reading, () => scan(found, raw, quotesAreText, 0, raw.length));
   for (const f of found) {
     const body = f.backquoted ? unescapeBackquoted(raw, f) : undefined;
     const text = body?.text ?? raw.slice(f.start + 2, f.end - 1);
@@ -161,48 +167,58 @@ function collect(
 }
 
 /**
- * The substitutions written in a text, not those nested in them. `quotesAreText`: a
- * here-document body, where only `\` escapes. Those inside `${ }` and `$(( ))` are not `exact`.
+ * The substitutions written in `raw` from `from` to `to`, not those nested in them, added to
+ * `out`. `quotesAreText`: a here-document body, where only `\` escapes. Those inside `${ }` and
+ * `$(( ))` are not `exact`. The stretch is read where it sits, as if cut out: nothing past `to`.
  */
-function scan(raw: string, quotesAreText: boolean, exact = true): Found[] {
-  const out: Found[] = [];
+function scan(
+  out: Found[],
+  raw: string,
+  quotesAreText: boolean,
+  from: number,
+  to: number,
+  exact = true,
+): void {
   let double = false;
-  let i = 0;
-  while (i < raw.length) {
+  let i = from;
+  while (i < to) {
     const c = raw[i]!;
     if (c === "\\") i += 2;
     else if (c === "'" && !double && !quotesAreText) {
       const close = raw.indexOf("'", i + 1);
-      i = close < 0 ? raw.length : close + 1;
+      i = close < 0 || close >= to ? to : close + 1;
     } else if (c === '"' && !quotesAreText) {
       double = !double;
       i++;
-    } else if (c === "`" || (c === "$" && (raw[i + 1] === "(" || raw[i + 1] === "{"))) {
-      const end = expansionEnd(raw, i);
-      if (end === undefined) return out;
-      if (c === "`" || raw[i + 2] !== "(") {
-        if (c === "$" && raw[i + 1] === "{") {
-          for (const f of scan(raw.slice(i + 2, end - 1), quotesAreText, false))
-            out.push({ ...f, start: f.start + i + 2, end: f.end + i + 2 });
-        } else {
+    } else if (c === "`" || (c === "$" && at(raw, i + 1, to, "(", "{"))) {
+      const end = expansionEnd(raw, i, to);
+      if (end === undefined) return;
+      if (c === "`" || !at(raw, i + 2, to, "(")) {
+        if (c === "$" && raw[i + 1] === "{") scan(out, raw, quotesAreText, i + 2, end - 1, false);
+        else {
           // dash and busybox ash read a here-document as double-quoted text (bash does not).
           const inDouble = double || quotesAreText;
           out.push({ start: i, end, backquoted: c === "`", double: inDouble, exact });
         }
       } else {
         // `$(( ))`: arithmetic, whose text may hold a substitution of its own.
-        for (const f of scan(raw.slice(i + 3, end - 2), quotesAreText, false))
-          out.push({ ...f, start: f.start + i + 3, end: f.end + i + 3 });
+        scan(out, raw, quotesAreText, i + 3, end - 2, false);
       }
       i = end;
     } else i++;
   }
-  return out;
 }
 
-function expansionEnd(raw: string, at: number): number | undefined {
+/** Whether the character at `i`, before `to`, is one of `chars`. */
+function at(raw: string, i: number, to: number, ...chars: string[]): boolean {
+  return i < to && chars.includes(raw[i]!);
+}
+
+/** The end of the expansion at `start`, undefined when it does not end by `to`. */
+function expansionEnd(raw: string, start: number, to: number): number | undefined {
   try {
-    return skipExpansion(raw, at);
+    const end = skipExpansion(raw, start);
+    return end <= to ? end : undefined;
   } catch (err) {
     if (err instanceof ShellSyntaxError) return undefined;
     throw err;

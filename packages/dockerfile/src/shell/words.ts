@@ -1,6 +1,6 @@
 import { type Frame, isCaseHead, onOperator, onWord, top } from "./grammar-substitution.js";
 import { type PendingHeredoc, skipHeredocBodies } from "./heredoc-bodies.js";
-import { knownEndsFor } from "./known-ends.js";
+import { type KnownEnds, knownEndsFor } from "./known-ends.js";
 import { ShellSyntaxError } from "./syntax-error.js";
 import type { OpText, Redirect, Word } from "./tokens.js";
 
@@ -138,14 +138,23 @@ let nesting = 0;
 /** End offset of `$(…)`, `$((…))`, `${…}`, `$name`, `` `…` `` starting at `start`. */
 export function skipExpansion(text: string, start: number): number {
   const known = knownEndsFor(text);
-  const end = known?.ends.get(start + known.offset);
+  const kept = known && keptEnds(known, text, start);
+  const end = kept?.get(start + known!.offset);
   // Not past this text's end: a here-document body read alone ends before its `$( )` may.
   if (end !== undefined && end - known!.offset <= text.length) return end - known!.offset;
   const found = readExpansion(text, start);
-  // A `$( )` only: a script's `$( )`s are read out of it as scripts of their own.
-  if (known && text[start] === "$" && text[start + 1] === "(" && text[start + 2] !== "(")
-    known.ends.set(start + known.offset, found + known.offset);
+  kept?.set(start + known!.offset, found + known!.offset);
   return found;
+}
+
+/**
+ * Where the ends of an expansion like the one at `start` are kept: a `$( )`'s with the script (its
+ * `$( )`s are read out of it as scripts of their own), a `${ }`'s only while `braces` is given.
+ */
+function keptEnds(known: KnownEnds, text: string, start: number): Map<number, number> | undefined {
+  if (text[start] !== "$") return undefined;
+  if (text[start + 1] === "{") return known.braces;
+  return text[start + 1] === "(" && text[start + 2] !== "(" ? known.ends : undefined;
 }
 
 function readExpansion(text: string, start: number): number {
