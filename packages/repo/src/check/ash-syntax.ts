@@ -21,10 +21,8 @@ interface Pattern {
   message: string;
 }
 
-/** `exec` and the redirections written before a `{fd}>…` one (`exec 3>log {fd}>…`). */
-const EXEC_WORDS = String.raw`(?:^|[\s;&|(])exec\s+(?:\d*[<>]&?\S*\s+)*`;
-/** `{fd}` before a redirection operator: bash's named descriptor. */
-const FD_NAME = String.raw`\{[A-Za-z_][A-Za-z0-9_]*\}(?=[<>])`;
+/** `{fd}` before a redirection operator, where a word starts: bash's named descriptor. */
+const FD_NAME = /(?<=^|[\s;&|(])\{[A-Za-z_][A-Za-z0-9_]*\}(?=[<>])/g;
 
 /** Seen only outside quotes: shell grammar. */
 const GRAMMAR: Pattern[] = [
@@ -54,23 +52,46 @@ const GRAMMAR: Pattern[] = [
     message: 'a C-style for ((…)) loop, which busybox ash rejects ("bad for loop variable")',
   },
   {
-    pattern: new RegExp(`(?<=${EXEC_WORDS})${FD_NAME}`, "g"),
-    kind: "expansion",
-    message:
-      'an exec {fd}>… redirection (bash opens the file on a free descriptor and puts its number in fd), which busybox ash does not have: it opens the file and runs "{fd}" as a command ("exec: {fd}: not found", status 127), which ends the shell even with a || after it',
-  },
-  {
-    pattern: new RegExp(`(?<!${EXEC_WORDS})(?<=^|[\\s;&|(])${FD_NAME}`, "g"),
-    kind: "literal",
-    message:
-      'a {fd}>… redirection (bash opens the file on a free descriptor and puts its number in fd), which busybox ash does not have: the command gets the word "{fd}" as an argument, with the file on its standard output or input',
-  },
-  {
     pattern: /(?<=^|[\s;&|(=])\{-?\d+\.\.-?\d+(?:\.\.\d+)?\}/g,
     kind: "literal",
     message: "a {a..b} range, which busybox ash does not expand: the word stays {a..b}",
   },
 ];
+
+/** A `{fd}>…` redirection: `exec`'s (`exec 3>log {fd}>…`) or another command's. */
+const FD_REDIRECT = {
+  exec: {
+    kind: "expansion" as const,
+    message:
+      'an exec {fd}>… redirection (bash opens the file on a free descriptor and puts its number in fd), which busybox ash does not have: it opens the file and runs "{fd}" as a command ("exec: {fd}: not found", status 127), which ends the shell even with a || after it',
+  },
+  other: {
+    kind: "literal" as const,
+    message:
+      'a {fd}>… redirection (bash opens the file on a free descriptor and puts its number in fd), which busybox ash does not have: the command gets the word "{fd}" as an argument, with the file on its standard output or input',
+  },
+};
+
+/**
+ * Whether the words before `at` are `exec` and redirections only (`exec 3>log {fd}>…`): walked
+ * back word by word, to `exec` or the first other word. A pattern looking behind each `{` for
+ * them walked back over every blank before it, and a long quoted string is blanks once its
+ * quotes are masked (n² for one RUN).
+ */
+function afterExec(bare: string, at: number): boolean {
+  let end = at;
+  for (;;) {
+    let start = end;
+    while (start > 0 && /\s/.test(bare[start - 1]!)) start--;
+    if (start === end) return false;
+    end = start;
+    while (start > 0 && !/\s/.test(bare[start - 1]!)) start--;
+    const word = bare.slice(start, end);
+    if (/(?:^|[;&|(])exec$/.test(word)) return true;
+    if (!/^\d*[<>]/.test(word)) return false;
+    end = start;
+  }
+}
 
 /**
  * A `{a,b}` list in an unquoted word (`/app/{logs,data}`, `file{,.bak}`): bash expands it before
@@ -131,6 +152,10 @@ export function ashSyntaxProblems(script: string): AshProblem[] {
     for (const p of patterns)
       for (const m of text.matchAll(p.pattern))
         found.push({ offset: m.index, kind: p.kind, message: p.message });
+  }
+  for (const m of bare.matchAll(FD_NAME)) {
+    const { kind, message } = FD_REDIRECT[afterExec(bare, m.index) ? "exec" : "other"];
+    found.push({ offset: m.index, kind, message });
   }
   for (const index of expandedBraceLists(bare))
     found.push({ offset: index, kind: BRACE_LIST.kind, message: BRACE_LIST.message });
