@@ -1,4 +1,4 @@
-import { type Scope, sameSpan } from "../shell/conditional-spans.js";
+import { type Scope, type Span, sameSpan } from "../shell/conditional-spans.js";
 import type { Branch, ProbeCondition, ProgramProbe, StretchProbe } from "../shell/probe-guard.js";
 import { type ApkChange, packageName } from "./apk-change.js";
 import { type ApkPlace, ApkWorld } from "./apk-world.js";
@@ -46,7 +46,7 @@ export class ScopedWorlds {
     const keep = this.openDepth(scope);
     this.close(keep);
     for (let k = keep; k < scope.length; k++)
-      this.open.push({ scope: scope.slice(0, k + 1), world: this.top().fork() });
+      this.open.push({ span: scope[k]!, world: this.top().fork() });
     return this.top();
   }
 
@@ -240,7 +240,7 @@ export class ScopedWorlds {
     while (
       keep < this.open.length &&
       keep < scope.length &&
-      sameSpan(this.open[keep]!.scope.at(-1)!, scope[keep]!)
+      sameSpan(this.open[keep]!.span, scope[keep]!)
     )
       keep++;
     return keep;
@@ -251,9 +251,13 @@ export class ScopedWorlds {
   }
 }
 
-/** An open conditional stretch: the world inside it; `branch`: which branch of an `if`/`case` it is. */
+/**
+ * An open conditional stretch: its span (the last of its scope; the open stretches before it are
+ * the rest: each kept its whole scope, so stretches n deep held n² spans), the world inside it;
+ * `branch`: which branch of an `if`/`case` it is.
+ */
 interface Stretch {
-  scope: Scope;
+  span: Span;
   world: ApkWorld;
   branch?: Branch;
 }

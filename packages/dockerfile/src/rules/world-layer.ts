@@ -18,8 +18,13 @@ export class Layer<V> {
   private readonly values = new Map<string, V | typeof GONE>();
   private readonly seqs = new Map<string, number>();
   private child?: Layer<V>;
+  /** Per name, the layer a lookup here found it in (holder), as of the name's `edits` count. */
+  private readonly found = new Map<string, Found<V>>();
 
-  private constructor(private readonly parent?: Layer<V>) {}
+  private constructor(
+    private readonly parent?: Layer<V>,
+    private readonly edits: Edits = new Map(),
+  ) {}
 
   static root<V>(): Layer<V> {
     return new Layer<V>();
@@ -27,7 +32,7 @@ export class Layer<V> {
 
   /** A layer that reads as this one does now, until either changes. */
   fork(): Layer<V> {
-    const next = new Layer<V>(this);
+    const next = new Layer<V>(this, this.edits);
     this.child = next;
     return next;
   }
@@ -36,7 +41,7 @@ export class Layer<V> {
   copy(): Layer<V> {
     const next = new Layer<V>();
     for (const [name, [value, seq]] of this.visible()) {
-      next.values.set(name, value);
+      next.write(name, value);
       next.seqs.set(name, seq);
     }
     return next;
@@ -56,15 +61,18 @@ export class Layer<V> {
     const seq = this.seqOf(name);
     this.keepForChild(name);
     if (seq === undefined) this.values.delete(name);
-    this.values.set(name, value);
+    this.write(name, value);
     this.seqs.set(name, seq ?? ++clock);
   }
 
   delete(name: string): void {
     if (!this.has(name)) return;
     this.keepForChild(name);
-    if (this.parent) this.values.set(name, GONE);
-    else this.values.delete(name);
+    if (this.parent) this.write(name, GONE);
+    else {
+      this.values.delete(name);
+      this.edited(name);
+    }
     this.seqs.delete(name);
   }
 
@@ -93,10 +101,43 @@ export class Layer<V> {
     return new Map([...seen].sort((a, b) => a[1][1] - b[1][1]));
   }
 
-  /** The nearest layer that says anything of `name`. */
+  /**
+   * The nearest layer that says anything of `name`. Walking up to it cost the nesting depth at
+   * each lookup (1000 nested `if`s that each add a package: a million steps); each fork walked
+   * through keeps what it found until a layer of its tree changes that name, so a lookup stops at
+   * the first layer that knows, and a name no layer ever held is answered at once.
+   */
   private holder(name: string): Layer<V> | undefined {
-    for (let l: Layer<V> | undefined = this; l; l = l.parent) if (l.values.has(name)) return l;
-    return undefined;
+    const edits = this.edits.get(name);
+    if (edits === undefined) return undefined;
+    const walked: Layer<V>[] = [];
+    let holder: Layer<V> | undefined;
+    for (let l: Layer<V> | undefined = this; l; l = l.parent) {
+      if (l.values.has(name)) {
+        holder = l;
+        break;
+      }
+      const known = l.found.get(name);
+      if (known?.edits === edits) {
+        holder = known.holder;
+        break;
+      }
+      // A root is read at once: it keeps nothing (a stage's world looks up every name it meets).
+      if (l.parent) walked.push(l);
+    }
+    for (const l of walked) l.found.set(name, { edits, holder });
+    return holder;
+  }
+
+  /** Sets this layer's own entry for `name`. */
+  private write(name: string, value: V | typeof GONE, layer: Layer<V> = this): void {
+    layer.values.set(name, value);
+    this.edited(name);
+  }
+
+  /** What lookups kept for `name` in this tree no longer holds. */
+  private edited(name: string): void {
+    this.edits.set(name, (this.edits.get(name) ?? 0) + 1);
   }
 
   private seqOf(name: string): number | undefined {
@@ -111,12 +152,24 @@ export class Layer<V> {
     const l = this.holder(name);
     const value = l?.values.get(name);
     if (value === undefined || value === GONE) {
-      child.values.set(name, GONE);
+      this.write(name, GONE, child);
       return;
     }
-    child.values.set(name, value);
+    this.write(name, value, child);
     child.seqs.set(name, l!.seqs.get(name)!);
   }
+}
+
+/**
+ * Per name, how many times a layer of one tree (a root and the forks made from it) changed its
+ * own entry for it: what a lookup kept is good while that count stays.
+ */
+type Edits = Map<string, number>;
+
+/** A lookup kept: the layer it found the name in (undefined: none) and the name's edits then. */
+interface Found<V> {
+  edits: number;
+  holder: Layer<V> | undefined;
 }
 
 /** A fork's map as a ReadonlyMap: lookups read through; a walk goes over a flat copy made when it starts. */
