@@ -14,6 +14,7 @@ import { debianTini } from "./debian-tini.js";
 import { envPathProblems } from "./env-paths.js";
 import { findingCap } from "./finding-cap.js";
 import { checkBase } from "./from-rules.js";
+import { glibcOnly } from "./glibc-only.js";
 import { checkGoNetdns } from "./go-netdns.js";
 import { groupsAtStart, instructionGroup, instructionGroupProblem } from "./groups.js";
 import { nginxConfDWrites } from "./nginx-conf-d.js";
@@ -155,6 +156,8 @@ export function checkStages(
     if (tini) emit(tini.line, "debian-program", tini.message, tini.severity);
   }
   checkGoNetdns(stages, settings, emit);
+  const ignored = (s: StageInfo) => isStageIgnored(s, stages, settings.ignoreImages);
+  for (const g of glibcOnly(stages, ignored)) emit(g.line, "glibc-only", g.message, g.severity);
   cap.close();
   return findings;
 }

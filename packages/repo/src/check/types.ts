@@ -27,6 +27,7 @@ export const RULE_IDS = [
   "init-system",
   "unknown-group",
   "unknown-user",
+  "glibc-only",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

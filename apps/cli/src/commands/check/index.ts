@@ -124,6 +124,11 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
                         COPY source that leads outside the build context through a link (its
                         own or a folder's): not read, and Docker does not copy it; put the real
                         file in the build context. Also a source that links to nothing (dangling)
+  glibc-only            a RUN (or ADD) of an Alpine stage builds or fetches a glibc build
+                        (dotnet -r linux-x64, --target x86_64-unknown-linux-gnu, Node.js's
+                        linux-x64 tarball, a linux-gnu asset) that ends up in an Alpine image
+                        without gcompat: it fails at start ("not found"); use the musl build
+                        (a warning where it stays in a build stage)
 
 Options:
   --json             Print the findings as a JSON array (file, line, rule, severity, message,
