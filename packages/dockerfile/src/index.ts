@@ -111,6 +111,8 @@ export { debianPathNote, debianProgramNote } from "./rules/debian-programs.js";
 export { type DebianRelease, releaseByCodename } from "./rules/debian-releases.js";
 /** Which Alpine packages bring a Debian tool (dpkg's, dpkg-dev's, shadow's), for migrate and check. */
 export { alpineProviders, isDebianTool } from "./rules/debian-tools.js";
+/** The distribution of a dev container image as migrate reads it (check's debian-base too). */
+export { devcontainerDistro } from "./rules/devcontainers.js";
 export type { DockerfileText } from "./rules/exec-source.js";
 /** The here-documents a RUN runs as scripts, which check reads as commands and migrate too. */
 export { type RunHeredoc, runHeredocs } from "./rules/fed-heredocs.js";
@@ -126,8 +128,12 @@ export {
   type ImageAccount,
   knowsAlpineImageAccounts,
 } from "./rules/image-accounts.js";
-/** Docker refuses a FROM with `user:password@`: the advice, credentials masked (undefined if none). */
-export { credentialsNote } from "./rules/images.js";
+/**
+ * Docker refuses a FROM with `user:password@`: the advice, credentials masked (undefined if none).
+ * familiarRepository: the official image a FROM names as migrate reads it (Docker Hub's hosts and
+ * its known mirrors, mirror.gcr.io and public.ecr.aws), which check's debian-base reads too.
+ */
+export { credentialsNote, familiarRepository } from "./rules/images.js";
 export {
   commandOperand,
   followsWithin,

@@ -8,22 +8,16 @@ const fromWarnings = (text: string) =>
     .map((w) => w.message);
 const RUN = "RUN apt-get update && apt-get install -y curl\n";
 
-describe("a registry's mirror of an official image (a path ending in library/NAME)", () => {
+describe("a known mirror of an official image (mirror.gcr.io/library, public.ecr.aws/docker/library)", () => {
   it.each([
     [
       "public.ecr.aws/docker/library/python:3.12-slim",
       "public.ecr.aws/docker/library/python:3.12-alpine",
     ],
     ["mirror.gcr.io/library/node:22-bookworm", "mirror.gcr.io/library/node:22-alpine"],
-    [
-      "registry.example.com/dockerhub/library/golang:1.25",
-      "registry.example.com/dockerhub/library/golang:1.25-alpine",
-    ],
     ["public.ecr.aws/docker/library/debian:bookworm", "public.ecr.aws/docker/library/alpine:3.23"],
-    [
-      "registry.example.com:5000/library/ubuntu:24.04",
-      "registry.example.com:5000/library/alpine:3.23",
-    ],
+    ["registry-1.docker.io/library/node:20", "registry-1.docker.io/library/node:20-alpine"],
+    ["index.docker.io/library/ubuntu:24.04", "index.docker.io/library/alpine:3.23"],
   ])("%s -> %s, the registry kept, RUN lines converted", (written, after) => {
     const text = `FROM ${written}\n${RUN}`;
     expect(first(text)).toBe(`FROM ${after}`);
@@ -49,12 +43,28 @@ describe("a registry's mirror of an official image (a path ending in library/NAM
     ["registry.example.com/python:3.12-slim", "registry.example.com/python:3.12-alpine"],
     ["ghcr.io/acme/node:22-bookworm", "ghcr.io/acme/node:22-alpine"],
     ["registry.example.com/mirror/debian:12", "registry.example.com/mirror/alpine:3.23"],
+    // Harbor's default project is named library: an image there may be a private one.
+    ["myreg.example/library/python:3.12", "myreg.example/library/python:3.12-alpine"],
+    [
+      "registry.example.com/dockerhub/library/golang:1.25",
+      "registry.example.com/dockerhub/library/golang:1.25-alpine",
+    ],
+    [
+      "registry.example.com:5000/library/ubuntu:24.04",
+      "registry.example.com:5000/library/alpine:3.23",
+    ],
   ])("another registry's %s is not rewritten: the warning names %s", (written, after) => {
     const text = `FROM ${written}\n${RUN}`;
     expect(migrate(text).output).toBe(text);
     const w = fromWarnings(text);
     expect(w).toHaveLength(1);
     expect(w[0]).toContain(`if it mirrors it, change the FROM to ${after}`);
+  });
+
+  it("another registry's library/alpine is Alpine already", () => {
+    const text = "FROM myreg.example/library/alpine:3.20\nRUN apk add --no-cache curl\n";
+    expect(migrate(text).output).toBe(text);
+    expect(fromWarnings(text)).toEqual([]);
   });
 
   it("a Docker Hub image named like an official one is no mirror (no suggestion)", () => {

@@ -23,6 +23,17 @@ const OFFICIAL: Readonly<Record<string, string>> = {
   java: "eclipse-temurin",
 };
 
+/**
+ * The distribution a dev container image (`mcr.microsoft.com/devcontainers/python`, lower-case,
+ * no tag) is built on for `tag`; undefined for any other image or an Alpine tag. `alpinize check`
+ * reads it so that its debian-base finding agrees with what migrate says of the FROM.
+ */
+export function devcontainerDistro(repo: string, tag: string): "debian" | "ubuntu" | undefined {
+  const image = DEVCONTAINER.exec(repo)?.[1];
+  if (image === undefined || /(?:^|-)alpine/.test(tag)) return undefined;
+  return image === "universal" || UBUNTU_TAG.test(tag) ? "ubuntu" : "debian";
+}
+
 /** What to do about a dev container image; undefined for any other image. */
 export function devcontainerDecision(
   name: string,
@@ -32,7 +43,7 @@ export function devcontainerDecision(
 ): ImageDecision | undefined {
   const image = DEVCONTAINER.exec(repo)?.[1];
   if (image === undefined) return undefined;
-  const distro = image === "universal" || UBUNTU_TAG.test(tag) ? "Ubuntu" : "Debian";
+  const distro = devcontainerDistro(repo, tag) === "ubuntu" ? "Ubuntu" : "Debian";
   const what = `${repo}:${tag} is ${distro === "Ubuntu" ? "an" : "a"} ${distro}-based dev container image`;
   const warning =
     image === "base"

@@ -78,15 +78,16 @@ export function splitReference(written: string): SplitReference {
 }
 
 /**
- * A registry's mirror of an official image: the path ends in `library/NAME` after a registry host
- * (`public.ecr.aws/docker/library/python`, `mirror.gcr.io/library/node`,
- * `registry.example.com/dockerhub/library/golang`), as pull-through caches and ECR Public spell it.
+ * Known mirrors of Docker Hub's official images: `mirror.gcr.io/library/node`,
+ * `public.ecr.aws/docker/library/python`. Any other registry's `…/library/NAME` is not read as
+ * the official image: Harbor's default project is named `library`, so `myreg.example/library/python`
+ * may be an image of its own (mirrorSuggestion names the Alpine image to use if it is a mirror).
  */
-const LIBRARY_MIRROR = /^[^/]*[.:][^/]*\/(?:[^/]+\/)*library\/([^/]+)$/;
+const KNOWN_MIRROR = /^(?:mirror\.gcr\.io\/library|public\.ecr\.aws\/docker\/library)\/([^/]+)$/;
 
 /**
  * `docker.io/library/golang` → `golang`; `index.docker.io/tonistiigi/xx` → `tonistiigi/xx`; a
- * mirror's `…/library/golang` → `golang`, so every rule reads it as the official image (the
+ * known mirror's `…/library/golang` → `golang`, so every rule reads it as the official image (the
  * rewritten reference keeps the registry: only the tag or the last part changes).
  */
 export function familiarRepository(name: string): string {
@@ -96,7 +97,13 @@ export function familiarRepository(name: string): string {
     "",
   );
   if (n.startsWith("library/")) return n.slice("library/".length);
-  return LIBRARY_MIRROR.exec(n)?.[1] ?? n;
+  return KNOWN_MIRROR.exec(n)?.[1] ?? n;
+}
+
+/** Any registry's `…/library/alpine` (a Harbor project, a pull-through cache): nothing to move. */
+function anyLibraryAlpine(repo: string): boolean {
+  const name = /^[^/]*[.:][^/]*\/(?:[^/]+\/)*library\/([^/]+)$/.exec(repo)?.[1];
+  return name !== undefined && alreadyFine(name);
 }
 
 /** Tags that are Alpine-based though their name does not say so. */
@@ -161,7 +168,12 @@ export function decideImage(written: string, release: string): ImageDecision {
   const ref = splitReference(written);
   const repo = familiarRepository(ref.name);
   const tag = ref.tag ?? "latest";
-  if (alreadyFine(repo) || /(^|-)alpine/.test(tag) || ALPINE_TAGS[repo]?.test(tag))
+  if (
+    alreadyFine(repo) ||
+    anyLibraryAlpine(repo) ||
+    /(^|-)alpine/.test(tag) ||
+    ALPINE_TAGS[repo]?.test(tag)
+  )
     return { family: "alpine", repository: repo, needsPin: false };
   const notDebian = NOT_DEBIAN[repo];
   if (notDebian) {
@@ -280,9 +292,9 @@ function vendorDecision(ref: SplitReference, repo: string, tag: string): ImageDe
 }
 
 /**
- * `registry.example.com/python:3.12-slim`, `ghcr.io/org/node:22`: on another registry, named like
- * an official image but not under `library/`, so it may be a mirror of it or an image of its
- * own. Not rewritten: the warning names the Alpine image to use if it is a mirror.
+ * `registry.example.com/python:3.12-slim`, `ghcr.io/org/node:22`, `myreg.example/library/python`:
+ * on another registry than Docker Hub and its known mirrors, named like an official image, so it
+ * may be a mirror of it or an image of its own. Not rewritten: the warning names the Alpine image to use if it is a mirror.
  */
 function mirrorSuggestion(
   ref: SplitReference,
@@ -300,7 +312,7 @@ function mirrorSuggestion(
     if (newTag !== undefined) after = `${ref.name}:${newTag}`;
   }
   if (after === undefined) return undefined;
-  return `${repo} is not known to be the official ${last} image (only a path ending in library/${last} is read as its mirror); if it mirrors it, change the FROM to ${after} (check the registry has that tag) and run alpinize migrate again; image left as is`;
+  return `${repo} is not known to be the official ${last} image (only Docker Hub and its mirrors mirror.gcr.io/library/${last} and public.ecr.aws/docker/library/${last} are read as it; a registry's own library project, as Harbor's default, may hold images of its own); if it mirrors it, change the FROM to ${after} (check the registry has that tag) and run alpinize migrate again; image left as is`;
 }
 
 /**

@@ -42,6 +42,24 @@ describe("imageFamily", () => {
     expect(imageFamily("tomcat:10")).toBe("other");
     expect(imageFamily("ghcr.io/acme/caddy:2")).toBe("other");
   });
+
+  // migrate moves (or names the Alpine image for) these FROMs: check read them as "other" and
+  // passed a stage running apt-get on them.
+  it("reads a FROM as migrate does: Docker Hub's known mirrors and dev container images", () => {
+    expect(imageFamily("mirror.gcr.io/library/node:20")).toBe("debian");
+    expect(imageFamily("public.ecr.aws/docker/library/node:20")).toBe("debian");
+    expect(imageFamily("mirror.gcr.io/library/python:3.12")).toBe("debian");
+    expect(imageFamily("public.ecr.aws/docker/library/eclipse-temurin:21-jre")).toBe("ubuntu");
+    expect(imageFamily("mirror.gcr.io/library/caddy:2")).toBe("alpine");
+    expect(imageFamily("mcr.microsoft.com/devcontainers/python:3.12")).toBe("debian");
+    expect(imageFamily("mcr.microsoft.com/devcontainers/javascript-node:20")).toBe("debian");
+    expect(imageFamily("mcr.microsoft.com/devcontainers/base:noble")).toBe("ubuntu");
+    expect(imageFamily("mcr.microsoft.com/devcontainers/universal:2")).toBe("ubuntu");
+    expect(imageFamily("mcr.microsoft.com/devcontainers/base:alpine-3.21")).toBe("alpine");
+    // Another registry's library project may hold an image of its own: migrate only suggests.
+    expect(imageFamily("myreg.example/library/python:3.12")).toBe("other");
+    expect(imageFamily("ghcr.io/acme/node:20")).toBe("other");
+  });
 });
 
 describe("isIgnoredImage", () => {

@@ -1,4 +1,9 @@
-import { officialImage, releaseByCodename } from "@alpinize/dockerfile";
+import {
+  devcontainerDistro,
+  familiarRepository,
+  officialImage,
+  releaseByCodename,
+} from "@alpinize/dockerfile";
 import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
 import { globMatches } from "./glob.js";
 import { withPlaceholders } from "./variables.js";
@@ -57,7 +62,8 @@ function familyOf(name: string, tag: string): ImageFamily {
   // gcr.io/distroless/nodejs20-debian12 (and the unsuffixed names, aliases of one): Debian's
   // glibc and packages, with no Alpine variant. static has no C library and moves nowhere.
   if (DISTROLESS_GLIBC.test(name)) return "debian";
-  return "other";
+  // Microsoft's dev container images: migrate names the Alpine image to use instead.
+  return devcontainerDistro(name.toLowerCase(), tag) ?? "other";
 }
 
 /** A codename of an Ubuntu release among the tag's words (`21-jdk-noble`, `lunar.1`): migrate's table. */
@@ -70,12 +76,19 @@ function namesDebianSuite(tag: string, name: string): boolean {
   return releaseByCodename(tag.replace(/\./g, "-"), name)?.distro === "Debian";
 }
 
-/** What an official image's untagged or plain-version tags are built on, when that is known. */
+/**
+ * What an official image's untagged or plain-version tags are built on, when that is known: on
+ * Docker Hub or a mirror migrate reads as the official image (mirror.gcr.io/library/node).
+ */
 function officialDefault(
   ref: { registry: string; repository: string },
   name: string,
 ): ImageFamily | undefined {
-  if (ref.registry !== "docker.io" || !ref.repository.startsWith("library/")) return undefined;
+  const official =
+    ref.registry === "docker.io"
+      ? ref.repository.startsWith("library/")
+      : familiarRepository(name) === lastPart(name);
+  if (!official) return undefined;
   const base = officialImage(lastPart(name))?.base;
   return base === "alpine" || base === "debian" || base === "ubuntu" ? base : undefined;
 }
