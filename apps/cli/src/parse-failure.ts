@@ -39,7 +39,7 @@ export function parseFailure(
     const cluster = argv[token.index];
     const clustered = cluster !== undefined && cluster !== token.rawName && isShortCluster(cluster);
     if (clustered && (option === undefined || isSwitch))
-      return clusterRefused(cluster, command, cause);
+      return clusterRefused(cluster, command, cause, options);
     if (option === undefined) return unknownOption(token, command, cause);
     if (option.type === "string" && (token.value === undefined || isFlagLike(token)))
       return missingValue(token, command, cause);
@@ -107,16 +107,31 @@ export function isShortCluster(arg: string): boolean {
   return /^-[A-Za-z]{2,}$/.test(arg);
 }
 
-/** `-hv` → `Give each flag on its own (-h -v)`: the hint for a cluster of short flags. */
-export function apart(cluster: string): string {
-  return `Give each flag on its own (${[...cluster.slice(1)].map((c) => `-${c}`).join(" ")})`;
+/**
+ * `-hv` → `Give each flag on its own (-h -v)`: the hint for a cluster of short flags. Only the
+ * letters that are flags (-h, -v and `options`' short names) are offered: `-wc` is no -w -c.
+ */
+export function apart(cluster: string, options: Options = {}): string {
+  const shorts = new Set(EVERY_COMMAND_SHORT);
+  for (const option of Object.values(options)) if (option.short) shorts.add(option.short);
+  const letters = [...new Set(cluster.slice(1))];
+  const flags = letters.filter((c) => shorts.has(c)).map((c) => `-${c}`);
+  const others = letters.filter((c) => !shorts.has(c)).map((c) => `-${c}`);
+  if (others.length === 0) return `Give each flag on its own (${flags.join(" ")})`;
+  const none = `${others.join(", ")} ${others.length === 1 ? "is no short flag" : "are no short flags"}`;
+  return flags.length === 0 ? none : `${none}; give each flag on its own (${flags.join(" ")})`;
 }
 
-function clusterRefused(arg: string, command: string, cause: unknown): UsageError {
+function clusterRefused(
+  arg: string,
+  command: string,
+  cause: unknown,
+  options: Options,
+): UsageError {
   return new UsageError(
     `alpinize ${command}: ${arg} is not an option: short flags do not combine`,
     {
-      hint: `${apart(arg)}; run "alpinize ${command} --help" for its options.`,
+      hint: `${apart(arg, options)}; run "alpinize ${command} --help" for its options.`,
       cause,
     },
   );

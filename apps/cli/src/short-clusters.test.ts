@@ -35,6 +35,23 @@ describe("a cluster of short flags (-hv) is refused, named as written, everywher
     );
   });
 
+  // `-wc` was told "Give each flag on its own (-w -c)", though neither is a flag.
+  it.each([
+    [
+      ["migrate", "-wc"],
+      '-w, -c are no short flags; run "alpinize migrate --help" for its options.',
+    ],
+    [["check", "-jx"], '-j, -x are no short flags; run "alpinize check --help" for its options.'],
+    [["check", "-hx"], "-x is no short flag; give each flag on its own (-h)"],
+    [["shims", "print", "-xo"], "-x is no short flag; give each flag on its own (-o)"],
+    [["-hq"], '-q is no short flag; give each flag on its own (-h); run "alpinize --help"'],
+  ])("%j: the hint names only real flags", async (argv, words) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(words);
+    expect(r.stderr).not.toMatch(/\((?:-[wjxcq] ?)+\)/);
+  });
+
   it("under --json the {error} document says the same", async () => {
     const r = await runCli(["-hv", "--json"]);
     expect(r.code).toBe(2);
