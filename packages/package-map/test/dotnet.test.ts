@@ -59,4 +59,21 @@ describe.each(KNOWN_RELEASES)("Microsoft's .NET package names on Alpine %s", (re
         }
     },
   );
+
+  // It gave "?" with no advice: Alpine has no runtime-deps package, only the libraries it lists.
+  it.skipIf(!names)(
+    `maps dotnet-runtime-deps-N.0 to the libraries it stands for, each one apk has (${SKIP_WITHOUT_APORTS})`,
+    () => {
+      for (const major of MAJORS) {
+        const d = pm.map(`dotnet-runtime-deps-${major}.0`);
+        expect(d, `${release} ${major}`).toMatchObject({
+          alpine: ["icu-libs", "libgcc", "libssl3", "libstdc++", "zlib"],
+          kind: "split",
+        });
+        for (const name of d.alpine) expect(names!.has(name), `${release} ${name}`).toBe(true);
+        expect(d.reason).toContain(`no .NET ${major}.0 runtime-deps package`);
+        expect(d.reason).toContain("linux-musl-x64");
+      }
+    },
+  );
 });

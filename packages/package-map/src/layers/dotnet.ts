@@ -21,7 +21,31 @@ const WHAT: Readonly<Record<string, string>> = {
   "dotnet-apphost-pack": "apphost pack",
 };
 
+/**
+ * Microsoft's `dotnet-runtime-deps-N.0` is only a list of the native libraries .NET loads; Alpine
+ * has no such package (the aport makes none, the index has no provide of it). These are what
+ * Microsoft's `runtime-deps:N.0-alpine` images add to Alpine (libgcc, libssl3, libstdc++, zlib)
+ * and the ICU the Debian package depends on (Alpine's dotnetN-runtime depends on icu-libs too).
+ */
+const RUNTIME_DEPS = /^dotnet-runtime-deps-(\d+)\.0$/;
+const RUNTIME_DEPS_LIBS = ["icu-libs", "libgcc", "libssl3", "libstdc++", "zlib"];
+
+function runtimeDeps(name: string, env: Parameters<Layer>[1]): ReturnType<Layer> {
+  const major = RUNTIME_DEPS.exec(name)?.[1];
+  if (major === undefined || env.index.has(name)) return undefined;
+  const libs = RUNTIME_DEPS_LIBS.filter((n) => env.index.has(n));
+  if (libs.length !== RUNTIME_DEPS_LIBS.length) return undefined;
+  return {
+    alpine: libs,
+    kind: "split",
+    layer: "name-rule",
+    reason: `Alpine has no .NET ${major}.0 runtime-deps package: these are the libraries a self-contained or native .NET ${major}.0 app loads (what Microsoft's runtime-deps:${major}.0-alpine image adds, and the ICU the Debian package brings; leave icu-libs out with DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true); publish the app for linux-musl-x64 (or linux-musl-arm64), not linux-x64`,
+  };
+}
+
 export const dotnetLayer: Layer = (name, env) => {
+  const deps = runtimeDeps(name, env);
+  if (deps) return deps;
   const m = MICROSOFT.exec(name);
   if (!m) return undefined;
   const [, family, part, major] = m as unknown as [string, string, string, string];
