@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type ScratchRepo, scratchRepo } from "../../test/scratch-repo.js";
 import { defaultConfig } from "../config/types.js";
 import { defaultTransforms } from "../default-transforms.js";
+import { renderReport } from "../report/markdown.js";
 import { planRepository } from "./plan.js";
 
 let repo: ScratchRepo | undefined;
@@ -93,5 +94,28 @@ describe("the risks of a migration plan follow what migrate wrote", () => {
       /added `su-exec` to the `apk add` of `Dockerfile`, so that `alpinize_exec_as` finds/,
     );
     expect(advice).toMatch(/wrote `alpinize_exec_as` in `entrypoint.sh`/);
+  });
+
+  // MIGRATION.md quoted `gosu nobody true` at Dockerfile:4 while the file there said su-exec.
+  it("marks evidence whose line the migration rewrote: the report says was: before the old text", async () => {
+    const files = {
+      Dockerfile: [
+        "FROM debian:bookworm-slim",
+        "RUN apt-get update && apt-get install -y gosu bash && rm -rf /var/lib/apt/lists/*",
+        "RUN set -eux; \\",
+        "    gosu nobody true; \\",
+        "    bash -c 'echo x'",
+        "",
+      ].join("\n"),
+    };
+    const p = await plan(files, "3.24");
+    expect(p.files.find((f) => f.file === "Dockerfile")?.after).toContain("su-exec nobody true");
+    const drop = p.risks.find((r) => r.id === "privilege-drop")?.evidence ?? [];
+    expect(drop).toEqual([expect.objectContaining({ line: 4, rewritten: true })]);
+    const shells = p.risks.find((r) => r.id === "shells")?.evidence ?? [];
+    expect(shells.find((e) => e.line === 5)?.rewritten).toBeUndefined();
+    const report = renderReport(p);
+    expect(report).toContain("- `Dockerfile:4` was: `gosu nobody true; \\`");
+    expect(report).toContain("- `Dockerfile:5` `bash -c 'echo x'`");
   });
 });

@@ -19,12 +19,31 @@ const ID_ADVICE =
  * tool migrate wrote in place of gosu.
  */
 export function settleRisks(plan: RepoPlan, risks: Risk[]): Risk[] {
-  const out = risks.filter((r) => r.id !== "id-collision");
+  const out = risks
+    .filter((r) => r.id !== "id-collision")
+    .map((r) => ({ ...r, evidence: r.evidence.map(markRewritten(plan)) }));
   const ids = idsStillTaken(plan, risks.find((r) => r.id === "id-collision")?.evidence ?? []);
   if (ids.length > 0) out.push({ ...riskWith("id-collision", ids), advice: ID_ADVICE });
   const order = (r: Risk) => RISK_ORDER.indexOf(r.id);
   out.sort((a, b) => order(a) - order(b));
   return out.map((r) => (r.id === "privilege-drop" ? { ...r, advice: privilegeDrop(plan) } : r));
+}
+
+/**
+ * Evidence quotes the files as they were: a line the migration changed (`gosu nobody true`, now
+ * `su-exec nobody true`) is marked, so the report does not quote text the file no longer holds.
+ */
+function markRewritten(plan: RepoPlan): (e: Evidence) => Evidence {
+  const kept = new Map<string, Set<string>>();
+  for (const f of plan.files)
+    if (f.changed) kept.set(f.file, new Set(f.after.split("\n").map((l) => l.trim())));
+  const before = new Map(plan.files.map((f) => [f.file, f.before.split("\n")]));
+  return (e) => {
+    const now = kept.get(e.file);
+    const was = before.get(e.file)?.[e.line - 1]?.trim();
+    if (now === undefined || was === undefined || now.has(was)) return e;
+    return { ...e, rewritten: true };
+  };
 }
 
 const RISK_ORDER: Risk["id"][] = [

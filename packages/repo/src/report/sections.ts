@@ -175,7 +175,7 @@ export function riskSection(plan: RepoPlan): string[] {
   for (const risk of plan.risks) {
     out.push(`### ${risk.title}`, "", risk.advice, "");
     for (const e of risk.evidence.slice(0, MAX_EVIDENCE))
-      out.push(`- ${code(`${e.file}:${e.line}`)} ${code(e.text)}`);
+      out.push(`- ${code(`${e.file}:${e.line}`)} ${e.rewritten ? "was: " : ""}${code(e.text)}`);
     if (risk.evidence.length > MAX_EVIDENCE)
       out.push(`- … and ${risk.evidence.length - MAX_EVIDENCE} more`);
     out.push("");

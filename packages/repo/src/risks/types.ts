@@ -4,6 +4,8 @@ export interface Evidence {
   line: number;
   /** The line's text, trimmed and shortened. */
   text: string;
+  /** The migration rewrote the line: `text` is what it was, not what the file now says. */
+  rewritten?: true;
 }
 
 export type RiskId =
