@@ -4,6 +4,8 @@ import type { GivenFile } from "../discover/scripts.js";
 import { isStageIgnored } from "../dockerfile/stage-scope.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import { readTextFile } from "../workspace/files.js";
+import { apkInstalls } from "./apk-history.js";
+import { unmetExecNeeds } from "./exec-as-missing.js";
 
 const MAKE = new Set(["make", "gmake"]);
 
@@ -27,6 +29,15 @@ export interface MakeRecipeCall {
   /** Line of the COPY that brings the Makefile in. */
   line: number;
   message: string;
+  /** With `judge`: "error" when a call make surely stops at (the stage lacks the tool). */
+  severity?: "error";
+}
+
+interface RecipeCall {
+  tool: string;
+  line: number;
+  /** make goes on when it fails: a `-` prefix, or `||` on its line. */
+  guarded: boolean;
 }
 
 /**
@@ -40,6 +51,7 @@ export async function makeRecipeCalls(
   given: readonly GivenFile[],
   stages: readonly StageInfo[],
   ignoreImages: readonly string[],
+  judge = false,
 ): Promise<MakeRecipeCall[]> {
   const out: MakeRecipeCall[] = [];
   const seen = new Set<string>();
@@ -54,23 +66,47 @@ export async function makeRecipeCalls(
     const advice = INSTEAD.filter(([tools]) => calls.some((c) => tools.includes(c.tool)))
       .map(([, instead]) => instead)
       .join("; ");
-    out.push({
-      line: g.line,
-      message: `${g.path}, a Makefile ${g.by} gives to ${g.program} (as ${g.destination}) in stage ${stage.name}, calls ${listed}: alpinize reads no Makefile, so its recipes were neither migrated nor checked; ${advice}`,
-    });
+    const message = `${g.path}, a Makefile ${g.by} gives to ${g.program} (as ${g.destination}) in stage ${stage.name}, calls ${listed}: alpinize reads no Makefile, so its recipes were neither migrated nor checked; ${advice}`;
+    const stop = judge ? calls.find((c) => !c.guarded && surelyLacks(c, stage, stages)) : undefined;
+    out.push(
+      stop === undefined
+        ? { line: g.line, message }
+        : {
+            line: g.line,
+            severity: "error",
+            message: `${message}. Stage ${stage.name} has no ${stop.tool}, so make stops at ${g.path}:${stop.line} when the container starts`,
+          },
+    );
   }
   return out;
 }
 
+/**
+ * Whether the stage surely lacks the tool, as the script rules judge it: gosu as exec-as-missing
+ * does, shadow's account tools and dpkg by what apk installed; apt never is on Alpine.
+ */
+function surelyLacks(call: RecipeCall, stage: StageInfo, stages: readonly StageInfo[]): boolean {
+  if (call.tool === "gosu")
+    return (
+      unmetExecNeeds([{ tool: "gosu", line: call.line, anyOf: ["gosu"] }], stage, stages).length > 0
+    );
+  if (call.tool === "apt-get" || call.tool === "apt") return true;
+  const installed = apkInstalls(stage, stages);
+  return !installed.has(call.tool === "dpkg" ? "dpkg" : "shadow");
+}
+
 /** The first call of each Debian tool in the recipe lines, in the order of the file. */
-function recipeCalls(text: string | undefined): { tool: string; line: number }[] {
-  const calls = new Map<string, number>();
+function recipeCalls(text: string | undefined): RecipeCall[] {
+  const calls = new Map<string, RecipeCall>();
   for (const [k, line] of (text ?? "").split("\n").entries()) {
     if (!line.startsWith("\t")) continue;
-    for (const match of line.matchAll(CALL))
-      if (match[1] !== undefined && !calls.has(match[1])) calls.set(match[1], k + 1);
+    const guarded = /^\t[@+]*-/.test(line) || line.includes("||");
+    for (const match of line.matchAll(CALL)) {
+      const tool = match[1];
+      if (tool !== undefined && !calls.has(tool)) calls.set(tool, { tool, line: k + 1, guarded });
+    }
   }
-  return [...calls].map(([tool, line]) => ({ tool, line }));
+  return [...calls.values()];
 }
 
 /** A binary, huge or unreadable file says nothing here; the walk reports what it must. */

@@ -206,7 +206,7 @@ export async function checkTargets(
       const where = contexts.map((c) => shownFolder(join(root, c), cwd));
       result.findings.push(...scriptNotFound(shown, missing, stages, settings, where));
       result.findings.push(...contextLinks(shown, outside, stages, settings));
-      for (const call of await makeRecipeCalls(root, given, stages, settings.ignoreImages))
+      for (const call of await makeRecipeCalls(root, given, stages, settings.ignoreImages, true))
         result.findings.push({ file: shown, rule: "make-recipes", severity: "warning", ...call });
     } catch (err) {
       if (!isAlpinizeError(err)) throw err;

@@ -9,6 +9,22 @@ import { planRepository } from "../plan/plan.js";
 const SH = '#!/bin/sh\nuseradd -u 1000 app\nexec gosu app "$@"\n';
 const ENV_BASH = "#!/usr/bin/env bash\nuseradd -u 1000 app\n";
 const BUSYBOX_SH = "#!/bin/busybox sh\nuseradd -u 1000 app\n";
+/** `#!` lines that start an init wrapper (or env -S) with a shell: a shell script. */
+const WRAPPED_SH = [
+  "#!/usr/bin/dumb-init /bin/sh",
+  "#!/usr/bin/dumb-init /bin/bash",
+  "#!/sbin/tini -s /bin/sh",
+  "#!/sbin/tini-static -- /bin/sh",
+  "#!/usr/bin/catatonit -- /bin/sh",
+  "#!/command/with-contenv bash",
+  "#!/usr/bin/env -S sh -e",
+].map((line) => `${line}\nset -e\nexec gosu app "$@"\n`);
+/** Init wrappers starting something else, or a shell's name as an option's value: not. */
+const WRAPPED_OTHER = [
+  "#!/usr/bin/dumb-init /usr/bin/python3",
+  "#!/sbin/tini -p sh /usr/bin/node",
+  "#!/usr/bin/python3 /bin/sh",
+].map((line) => `${line}\nprint("hi")\n`);
 const NO_BANG = "useradd -u 1000 app\n";
 const PYTHON = "#!/usr/bin/env python3\nimport sys\nprint(sys.argv)\n";
 const PYTHON_NO_BANG = 'import os\n\ndef main():\n    print(f"hi {os.getpid()}")\n';
@@ -34,6 +50,18 @@ const ROWS: Row[] = [
   { runs: 'ENTRYPOINT ["/app/entry"]', name: "entry", content: SH, script: true },
   { runs: 'ENTRYPOINT ["/app/entry"]', name: "entry", content: ENV_BASH, script: true },
   { runs: 'ENTRYPOINT ["/app/entry"]', name: "entry", content: BUSYBOX_SH, script: true },
+  ...WRAPPED_SH.map((content) => ({
+    runs: 'ENTRYPOINT ["/app/entry"]',
+    name: "entry",
+    content,
+    script: true,
+  })),
+  ...WRAPPED_OTHER.map((content) => ({
+    runs: 'ENTRYPOINT ["/app/entry"]',
+    name: "entry",
+    content,
+    script: false,
+  })),
   { runs: 'CMD ["/app/run.py"]', name: "run.py", content: PYTHON, script: false },
   { runs: 'CMD ["/app/run.sh"]', name: "run.sh", content: PYTHON, script: false },
   { runs: 'CMD ["/app/app.jar"]', name: "app.jar", content: JAR, script: false },
@@ -51,6 +79,36 @@ const ROWS: Row[] = [
     content: SH,
     script: true,
   },
+  // Behind a wrapper: each wrapper's own options, so neither a flag swallows the script nor an
+  // option's value is read as the program; an option the table lacks is read both ways.
+  ...[
+    '["tini", "-g", "/app/entry"]',
+    '["tini", "-s", "/app/entry"]',
+    '["tini", "-sg", "/app/entry"]',
+    '["tini", "-e", "143", "/app/entry"]',
+    '["tini", "-p", "SIGTERM", "--", "/app/entry"]',
+    '["tini", "-x", "5", "/app/entry"]',
+    '["dumb-init", "--rewrite", "15:2", "/app/entry"]',
+    '["dumb-init", "-r", "15:2", "/app/entry"]',
+    '["dumb-init", "--single-child", "/app/entry"]',
+    '["env", "-S", "/app/entry serve"]',
+    '["env", "-i", "PATH=/bin", "/app/entry"]',
+    '["time", "-f", "%e", "/app/entry"]',
+    '["timeout", "--signal=KILL", "10", "/app/entry"]',
+    '["gosu", "app", "/app/entry"]',
+  ].map((json) => ({ runs: `ENTRYPOINT ${json}`, name: "entry", content: NO_BANG, script: true })),
+  { runs: "CMD exec -a app /app/entry", name: "entry", content: NO_BANG, script: true },
+  // A shell's options that take a value: -O/+O, -o inside a cluster, --rcfile/--init-file.
+  ...[
+    '["bash", "-O", "extglob", "/app/start"]',
+    '["bash", "+O", "extglob", "/app/start"]',
+    '["bash", "-eo", "pipefail", "/app/start"]',
+    '["bash", "--rcfile", "/etc/rc", "/app/start"]',
+    '["bash", "--init-file", "/etc/rc", "/app/start"]',
+    '["bash", "-c", "-O", "extglob", "/app/start"]',
+    '["bash", "-O", "extglob", "-c", "/app/start run"]',
+  ].map((json) => ({ runs: `CMD ${json}`, name: "start", content: NO_BANG, script: true })),
+  { runs: 'CMD ["bash", "-s", "/app/start"]', name: "start", content: NO_BANG, script: false },
   // Given to a shell: a shell script whatever it holds or is named.
   { runs: 'CMD ["sh", "/app/start"]', name: "start", content: NO_BANG, script: true },
   { runs: 'CMD ["bash", "-e", "/app/start"]', name: "start", content: NO_BANG, script: true },

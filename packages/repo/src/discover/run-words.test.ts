@@ -39,6 +39,34 @@ describe("runWords: how ENTRYPOINT and CMD run the words they name", () => {
       ["^env program", "/e program"],
     ],
     [
+      ["tini", "-g", "/e"],
+      ["^tini program", "/e program"],
+    ],
+    [
+      ["tini", "-e", "143", "-p", "SIGTERM", "/e"],
+      ["^tini program", "/e program"],
+    ],
+    [
+      ["dumb-init", "--rewrite=15:2", "-c", "/e"],
+      ["^dumb-init program", "/e program"],
+    ],
+    [
+      ["env", "-S", "gosu app /e", "x"],
+      ["^env program", "gosu program", "/e program", "x operand"],
+    ],
+    [
+      ["tini", "-Z", "x", "/e"],
+      ["^tini program", "/e program", "x program", "/e operand"],
+    ],
+    [
+      ["bash", "-O", "extglob", "--rcfile", "/rc", "-eo", "pipefail", "/start"],
+      ["^bash program", "/start shell"],
+    ],
+    [
+      ["bash", "-c", "-O", "extglob", "/a.sh"],
+      ["^bash program", "/a.sh program"],
+    ],
+    [
       ["sh", "/start"],
       ["^sh program", "/start shell"],
     ],
@@ -74,6 +102,14 @@ describe("runWords: how ENTRYPOINT and CMD run the words they name", () => {
     [
       ["make", "-f", "/app/Makefile", "run"],
       ["^make program", "/app/Makefile read", "run read"],
+    ],
+    [
+      ["make", "run"],
+      ["^make program", "./GNUmakefile read", "./makefile read", "./Makefile read", "run read"],
+    ],
+    [
+      ["gmake", "-C", "/app", "--file=x.mk", "run"],
+      ["^gmake program", "/app/x.mk read", "/app read", "run read"],
     ],
     [
       ["nginx", "-c", "/n.conf", "-g", "daemon off;"],

@@ -1,5 +1,7 @@
 import { posix } from "node:path";
 import { shellWords } from "../dockerfile/words.js";
+import { makefileWords } from "./make-words.js";
+import { WRAPPERS, wrappedCommands } from "./wrapper-options.js";
 
 /**
  * How an ENTRYPOINT or CMD word is run, which decides whether the file it names is a shell script:
@@ -53,32 +55,10 @@ const INTERPRETERS = new Set([
   "sed",
 ]);
 
+const MAKE = new Set(["make", "gmake"]);
+
 /** python, python3, python3.12, pypy3 … */
 const PYTHON = /^(?:python|pypy)[\d.]*$/;
-
-/**
- * Programs that start the command their operands name, and how many operands of their own come
- * before it (options aside): `gosu USER cmd`, `timeout 10 cmd`, `tini -- cmd`.
- */
-const WRAPPERS = new Map<string, number>([
-  ["tini", 0],
-  ["tini-static", 0],
-  ["dumb-init", 0],
-  ["catatonit", 0],
-  ["exec", 0],
-  ["env", 0],
-  ["nice", 0],
-  ["nohup", 0],
-  ["time", 0],
-  ["setsid", 0],
-  ["gosu", 1],
-  ["su-exec", 1],
-  ["s6-setuidgid", 1],
-  ["timeout", 1],
-]);
-
-/** Options of a wrapper that take the next word as their value. */
-const VALUE_OPTIONS = new Set(["-n", "-s", "-k", "-u", "-g", "-C", "--signal", "--kill-after"]);
 
 const OPERATORS = new Set(["&&", "||", ";", "|", "&", "!", "{", "}", "(", ")"]);
 
@@ -107,19 +87,15 @@ function commandsOf(words: readonly string[]): string[][] {
 function readCommand(words: string[], out: RunWord[], depth: number, first: boolean): void {
   let k = 0;
   while (k < words.length && /^[A-Za-z_]\w*=/.test(words[k] ?? "")) k++;
-  let atFirst = first;
-  while (k < words.length) {
-    const word = words[k]!;
-    const name = posix.basename(word);
-    out.push({ word, how: "program", first: atFirst });
-    atFirst = false;
-    const wrapped = WRAPPERS.get(name);
-    if (wrapped === undefined) {
-      readArguments(name, words.slice(k + 1), out, depth);
-      return;
-    }
-    k = commandStart(words, k + 1, wrapped, name === "env");
-  }
+  const word = words[k];
+  if (word === undefined) return;
+  const name = posix.basename(word);
+  out.push({ word, how: "program", first });
+  const wrapper = WRAPPERS.get(name);
+  if (wrapper === undefined) readArguments(name, words.slice(k + 1), out, depth);
+  else
+    for (const command of wrappedCommands(wrapper, words.slice(k + 1)))
+      readCommand(command, out, depth, false);
 }
 
 /** The arguments of program `name` (no wrapper): a shell's script, or files it reads. */
@@ -130,58 +106,48 @@ function readArguments(name: string, args: string[], out: RunWord[], depth: numb
   else if (name === "." || name === "source") {
     if (args[0] !== undefined) out.push({ word: args[0], how: "shell", first: false });
   } else {
+    const makefiles = MAKE.has(name) ? makefileWords(args) : [];
+    for (const word of makefiles) out.push({ word, how: "read", first: false, program: name });
     const how = INTERPRETERS.has(name) || PYTHON.test(name) ? "read" : "operand";
     for (const operand of args)
-      if (!operand.startsWith("-")) out.push({ word: operand, how, first: false, program: name });
+      if (!operand.startsWith("-") && !makefiles.includes(operand))
+        out.push({ word: operand, how, first: false, program: name });
   }
 }
 
-/** Where the command a wrapper starts begins: past its options, `--`, and its own operands. */
-function commandStart(words: string[], from: number, own: number, env: boolean): number {
-  let k = from;
-  let left = own;
-  while (k < words.length) {
-    const word = words[k]!;
-    if (word === "--") return k + 1 + left;
-    if (word.startsWith("-") && word.length > 1) {
-      k += VALUE_OPTIONS.has(word) ? 2 : 1;
-    } else if (env && word.includes("=")) {
-      k++;
-    } else if (left > 0) {
-      left--;
-      k++;
-    } else return k;
-  }
-  return k;
-}
+/** bash's long options that take the next word as their value. */
+const SHELL_LONG_VALUES = new Set(["--rcfile", "--init-file"]);
 
 /**
- * What a shell call runs: `-c STRING` a command string (read as commands in turn), otherwise the
- * script file of its first operand (`sh -e /entry.sh`).
+ * What a shell call runs: `-c STRING` a command string (read as commands in turn), `-s` its
+ * standard input, otherwise the script file of its first operand (`sh -e /entry.sh`). Options
+ * come first; each `o`/`O` letter (`-o pipefail`, `-eo pipefail`, `-O extglob`, `+O x`) and
+ * `--rcfile`/`--init-file` take the next word.
  */
 function shellOperands(args: string[], out: RunWord[], depth: number): void {
-  for (let k = 0; k < args.length; k++) {
+  let mode: "file" | "command" | "stdin" = "file";
+  let k = 0;
+  while (k < args.length) {
     const a = args[k]!;
-    if (a === "--") {
-      const file = args[k + 1];
-      if (file !== undefined) out.push({ word: file, how: "shell", first: false });
-      return;
-    }
-    if (a === "-o" || a === "+o") {
+    if (a === "--" || a === "-") {
       k++;
-      continue;
+      break;
     }
-    if (!a.startsWith("-") && !a.startsWith("+")) {
-      out.push({ word: a, how: "shell", first: false });
-      return;
-    }
-    if (/^-[A-Za-z]*c/.test(a)) {
-      const text = args.slice(k + 1).find((w) => !w.startsWith("-"));
-      if (text !== undefined && depth < MAX_DEPTH)
-        for (const command of commandsOf(shellWords(text)))
-          readCommand(command, out, depth + 1, false);
-      return;
-    }
-    if (/^-[A-Za-z]*s/.test(a)) return;
+    if (a.startsWith("--")) k += SHELL_LONG_VALUES.has(a) ? 2 : 1;
+    else if (/^[-+][A-Za-z]+$/.test(a)) {
+      const letters = a.slice(1);
+      if (a.startsWith("-") && letters.includes("c")) mode = "command";
+      else if (a.startsWith("-") && letters.includes("s") && mode === "file") mode = "stdin";
+      k += 1 + (letters.match(/[oO]/g)?.length ?? 0);
+    } else break;
   }
+  const operand = args[k];
+  if (operand === undefined || mode === "stdin") return;
+  if (mode === "file") {
+    out.push({ word: operand, how: "shell", first: false });
+    return;
+  }
+  if (depth < MAX_DEPTH)
+    for (const command of commandsOf(shellWords(operand)))
+      readCommand(command, out, depth + 1, false);
 }

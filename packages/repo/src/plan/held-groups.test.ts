@@ -171,6 +171,61 @@ describe("tester repros: files the image gives to another program", () => {
     ]);
   });
 
+  it.each([
+    ["WORKDIR /app\nCOPY Makefile ./", 'CMD ["make", "run"]', "Makefile"],
+    ["WORKDIR /app\nCOPY GNUmakefile ./", "CMD make run", "GNUmakefile"],
+    ["COPY makefile /app/makefile", 'CMD ["make", "-C", "/app", "run"]', "makefile"],
+    [
+      "COPY . /srv",
+      'ENTRYPOINT ["tini", "-g", "--", "make", "--directory=/srv", "run"]',
+      "Makefile",
+    ],
+  ])("checks the Makefile make finds by itself: %s / %s", async (copy, cmd, name) => {
+    repo = await scratchRepo({
+      Dockerfile: `FROM alpine:3.23\n${copy}\n${cmd}\n`,
+      [name]: "run:\n\tgosu app ./server\n",
+    });
+    const check = await checkTargets([{ path: repo.root, kind: "directory" }], {
+      config: defaultConfig(),
+      transforms: defaultTransforms(),
+      cwd: repo.root,
+    });
+    const found = check.findings.filter((f) => f.rule === "make-recipes");
+    expect(found.map((f) => [f.severity, f.message])).toEqual([
+      [
+        "error",
+        expect.stringMatching(
+          new RegExp(`^${name}, a Makefile .*Stage 0 has no gosu, so make stops at ${name}:2 when`),
+        ),
+      ],
+    ]);
+  });
+
+  it.each([
+    ["RUN apk add --no-cache shadow", "\tuseradd -u 1000 app\n", "warning"],
+    ["RUN apk add --no-cache su-exec", "\tuseradd -u 1000 app\n", "error"],
+    ["RUN apk add --no-cache gosu", "\tgosu app ./server\n", "warning"],
+    ["USER nobody", "\tgosu app ./server\n", "warning"],
+    ["", "\t-useradd -u 1000 app\n", "warning"],
+    ["", "\tuseradd -u 1000 app || true\n", "warning"],
+    ["", "\tapt-get install -y curl\n", "error"],
+  ])(
+    "make-recipes is an error only where make surely stops: %s / %j",
+    async (run, recipe, severity) => {
+      repo = await scratchRepo({
+        Dockerfile: `FROM alpine:3.23\n${run}\nCOPY Makefile /app/Makefile\nCMD ["make", "-C", "/app", "run"]\n`,
+        Makefile: `run:\n${recipe}`,
+      });
+      const check = await checkTargets([{ path: repo.root, kind: "directory" }], {
+        config: defaultConfig(),
+        transforms: defaultTransforms(),
+        cwd: repo.root,
+      });
+      const found = check.findings.filter((f) => f.rule === "make-recipes");
+      expect(found.map((f) => f.severity)).toEqual([severity]);
+    },
+  );
+
   it("checks node, perl, python, java, nginx and supervisord apps without reading their files as sh (tester repros interp, fp2, ngx)", async () => {
     repo = await scratchRepo({
       "node.Dockerfile": `FROM alpine:3.23\nCOPY server.js /app/\nCMD ["node", "/app/server.js"]\n`,

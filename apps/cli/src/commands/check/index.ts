@@ -117,9 +117,11 @@ Rules (ids are stable; skip them with "check.skip" in alpinize.config.json):
   script-not-found      a script an Alpine image runs (ENTRYPOINT, CMD, or a RUN) comes from a
                         COPY source that is not in the build context check looked in, so it was
                         not checked (a warning): run check from the build context
-  make-recipes          a Makefile an Alpine image's ENTRYPOINT or CMD gives to make calls
-                        useradd, groupadd, gosu, apt-get… in a recipe: alpinize reads no
-                        Makefile, so it was not migrated or checked (a warning)
+  make-recipes          a Makefile an Alpine image's ENTRYPOINT or CMD gives to make (-f FILE,
+                        or the Makefile make finds in WORKDIR or -C DIR) calls useradd,
+                        groupadd, gosu, apt-get… in a recipe: alpinize reads no Makefile, so it
+                        was not migrated or checked (an error where the stage surely lacks the
+                        tool and make stops there, a warning otherwise)
   context-link          a script an Alpine image runs (ENTRYPOINT, CMD, or a RUN) comes from a
                         COPY source that leads outside the build context through a link (its
                         own or a folder's): not read, and Docker does not copy it; put the real
