@@ -1,5 +1,5 @@
 import { quoted } from "@alpinize/errors";
-import type { PackageDecision } from "@alpinize/package-map";
+import { apkHas, type PackageDecision } from "@alpinize/package-map";
 import type { RuleId } from "../edits.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { PackageRecord } from "../migrate/types.js";
@@ -169,8 +169,9 @@ export function mapPackages(
           `no Alpine package known for ${quoted(name)}; kept as written${hint}${mapReason(ctx, decision)}`,
         );
     } else {
+      // apkHas, as check reads them: the index misses names apk installs (aspnetcore8-runtime).
       for (const n of written) {
-        if (!ctx.packageMap.exists(n)) {
+        if (!apkHas(ctx.packageMap, n)) {
           ctx.warn(rule, tok.offset, `${n} (for ${name}) is not in Alpine ${ctx.release}`);
         }
       }
