@@ -7,6 +7,8 @@ import type { CopiedFile } from "./stage-walk.js";
 export interface GosuCall {
   source: string;
   line: number;
+  /** In a make recipe, which no mode of migrate rewrites. */
+  makefile?: boolean;
 }
 
 /** Wrappers an entrypoint runs gosu behind (`exec gosu …`, `exec env A=1 gosu …`). */
@@ -50,21 +52,49 @@ function scriptGosuCall(files: readonly CopiedFile[]): GosuCall | undefined {
   return undefined;
 }
 
+/** Names make reads by default, and `.mk` includes: files alpinize never rewrites. */
+const MAKEFILE = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]+\.mk)$/;
+
+/** Makefiles bigger than this are not searched (bounded work on untrusted input). */
+const MAX_MAKEFILE = 1024 * 1024;
+
+/** gosu at a command's start in a recipe line (`\tgosu app x`, `\t@-exec gosu …`, `a && gosu …`). */
+const RECIPE_GOSU = /(?:^\t[@+-]*|[;&|(]|\bexec)\s*(?:\S*\/)?gosu(?:\s|$)/;
+
+/** The first recipe line of a copied Makefile that runs gosu, if any. */
+function makefileGosuCall(files: readonly CopiedFile[]): GosuCall | undefined {
+  for (const f of files) {
+    if (!MAKEFILE.test(f.source) || f.content.length > MAX_MAKEFILE) continue;
+    const line = f.content.split("\n").findIndex((l) => l.startsWith("\t") && RECIPE_GOSU.test(l));
+    if (line >= 0) return { source: f.source, line: line + 1, makefile: true };
+  }
+  return undefined;
+}
+
 /**
- * Whether an apt-installed gosu stays gosu: a copied script calls it, migrate cannot change that
- * script (only `alpinize migrate DIR` rewrites scripts, and it says so with `migratesScripts`), and
- * the release packages gosu. su-exec would leave the script calling a program the image lacks.
+ * The first gosu call in a copied file this migration leaves calling gosu: a shell script when
+ * migrate cannot change it (only `alpinize migrate DIR` rewrites scripts, and it says so with
+ * `migratesScripts`), a Makefile always (neither rewrites one).
+ */
+function unchangedGosuCall(ctx: MigrationContext, copied: readonly CopiedFile[]) {
+  if (ctx.migratesScripts) return makefileGosuCall(copied);
+  return scriptGosuCall(copied) ?? makefileGosuCall(copied);
+}
+
+/**
+ * Whether an apt-installed gosu stays gosu: a copied file this migration leaves calling it, and
+ * the release packages gosu. su-exec would leave that file calling a program the image lacks.
  */
 export function scriptKeepsGosu(
   ctx: MigrationContext,
   copied: readonly CopiedFile[],
 ): GosuCall | undefined {
-  if (ctx.migratesScripts || !ctx.packageMap.exists("gosu")) return undefined;
-  return scriptGosuCall(copied);
+  if (!ctx.packageMap.exists("gosu")) return undefined;
+  return unchangedGosuCall(ctx, copied);
 }
 
 /**
- * Rule 8 for an apt `gosu` when a copied script calls it: true (and a warning) when gosu is kept;
+ * Rule 8 for an apt `gosu` when a copied file calls it: true (and a warning) when gosu is kept;
  * false when gosu becomes su-exec as usual, with a warning naming the call when the release has no
  * gosu package to keep.
  */
@@ -73,22 +103,27 @@ export function keepAptGosu(
   copied: readonly CopiedFile[],
   offset: number,
 ): boolean {
-  if (ctx.migratesScripts) return false;
-  const call = scriptGosuCall(copied);
+  const call = unchangedGosuCall(ctx, copied);
   if (!call) return false;
   const where = `${call.source}:${call.line}`;
   if (ctx.packageMap.exists("gosu")) {
+    const next = call.makefile
+      ? `a make recipe, which alpinize does not rewrite; to switch to su-exec, change that call to su-exec`
+      : "to switch to su-exec run alpinize migrate on the directory, which rewrites the script too";
     ctx.warn(
       "tini-gosu",
       offset,
-      `kept gosu: ${where} calls it; to switch to su-exec run alpinize migrate on the directory, which rewrites the script too`,
+      `kept gosu: ${where} calls it${call.makefile ? " in " : "; "}${next}`,
     );
     return true;
   }
+  const next = call.makefile
+    ? "change that call to su-exec (alpinize rewrites no Makefile)"
+    : `change that call to su-exec (alpinize entrypoint ${call.source}), or run alpinize migrate on the directory, which rewrites the script too`;
   ctx.warn(
     "tini-gosu",
     offset,
-    `Alpine ${ctx.release} has no gosu package, so gosu became su-exec, but ${where} calls gosu: change that call to su-exec (alpinize entrypoint ${call.source}), or run alpinize migrate on the directory, which rewrites the script too`,
+    `Alpine ${ctx.release} has no gosu package, so gosu became su-exec, but ${where} calls gosu: ${next}`,
   );
   return false;
 }

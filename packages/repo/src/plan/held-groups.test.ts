@@ -56,6 +56,18 @@ describe("migrate DIR: all or nothing per Dockerfile and the scripts it runs", (
     );
   });
 
+  it("names the chain that holds a Dockerfile that runs only a held script", async () => {
+    const { plan } = await migrateWrite({
+      "Dockerfile.a": `FROM debian:bookworm-slim\n${APT_GOSU}\nCOPY scripts/crlf.sh /crlf.sh\nCOPY scripts/shared.sh /shared.sh\nENTRYPOINT ["/crlf.sh"]\nCMD ["/shared.sh"]\n`,
+      "Dockerfile.b": `FROM debian:bookworm-slim\n${APT_GOSU}\nCOPY scripts/shared.sh /shared.sh\nCMD ["/shared.sh"]\n`,
+      "scripts/crlf.sh": CRLF_ENTRY,
+      "scripts/shared.sh": GOOD_ENTRY,
+    });
+    expect(plan.unparsable.find((u) => u.file === "Dockerfile.b")?.message).toBe(
+      "Dockerfile.b: left unchanged: it runs scripts/shared.sh (its CMD), which Dockerfile.a runs too, held back with scripts/crlf.sh, which could not be rewritten; migrating one without the other would leave an image that fails when it starts",
+    );
+  });
+
   it("holds the other scripts of that Dockerfile, and the Dockerfiles that run those, but not a bystander", async () => {
     const files = {
       "a/Dockerfile": `FROM debian:12\n${APT_GOSU}\nCOPY bad.sh good.sh /\nENTRYPOINT ["/bad.sh"]\nCMD ["/good.sh"]\n`,
