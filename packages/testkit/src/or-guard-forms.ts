@@ -3,10 +3,17 @@ import { spawnSync } from "node:child_process";
 /**
  * RUN lines around a call that fails (`useradd -Z x app`: the musl busybox has no useradd), and
  * whether busybox sh gets through the line both as Docker runs it (`sh -c`) and under `set -e`:
- * migrate --check and alpinize check must call the call guarded exactly when it does. The same
- * table on both sides, so the two readings of `||` cannot drift apart.
+ * migrate --check and alpinize check must call the call guarded exactly when it does, unless the
+ * row's third column (`guarded`) says otherwise: a pipe into a filter that shows or logs the
+ * call's output (`b | head`, `b | tee /tmp/log`) lets the build go on, but is no decision to go on
+ * without b, so the gates read it as unguarded (fail closed). The same table on both sides, so
+ * the two readings of `||` cannot drift apart.
  */
-export const OR_GUARD_FORMS: readonly (readonly [run: string, passes: boolean])[] = [
+export const OR_GUARD_FORMS: readonly (readonly [
+  run: string,
+  passes: boolean,
+  guarded?: boolean,
+])[] = [
   ["useradd -Z x app || (true)", true],
   ["useradd -Z x app || { echo; true; }", true],
   ["( useradd -Z x app ) || true", true],
@@ -93,18 +100,21 @@ export const OR_GUARD_FORMS: readonly (readonly [run: string, passes: boolean])[
   ["useradd -Z x app | tee -x /dev/null", false],
   ["useradd -Z x app | cat /no/such/f", false],
   ["useradd -Z x app | true || exit 1", true],
-  // A filter of its input with no file operand exits 0 whatever b wrote: head, tail, sort, wc.
-  ["useradd -Z x app | tee /tmp/f", true],
-  ["useradd -Z x app | tee -a /tmp/f /dev/null", true],
-  ["useradd -Z x app | head", true],
-  ["useradd -Z x app | head -n 5", true],
-  ["useradd -Z x app | head -5", true],
-  ["useradd -Z x app | tail", true],
-  ["useradd -Z x app | tail -n 1", true],
-  ["useradd -Z x app | sort", true],
-  ["useradd -Z x app | sort -u", true],
-  ["useradd -Z x app | wc -l", true],
-  ["useradd -Z x app | sort | head -n 1", true],
+  // A filter of its input with no file operand exits 0 whatever b wrote: head, tail, sort, wc;
+  // busybox goes on, the gates do not (the user or group b makes is missing in the image).
+  ["useradd -Z x app | tee /tmp/f", true, false],
+  ["useradd -Z x app | tee -a /tmp/f /dev/null", true, false],
+  ["useradd -Z x app | head", true, false],
+  ["useradd -Z x app | head -n 5", true, false],
+  ["useradd -Z x app | head -5", true, false],
+  ["useradd -Z x app | tail", true, false],
+  ["useradd -Z x app | tail -n 1", true, false],
+  ["useradd -Z x app | sort", true, false],
+  ["useradd -Z x app | sort -u", true, false],
+  ["useradd -Z x app | wc -l", true, false],
+  ["useradd -Z x app | sort | head -n 1", true, false],
+  ["useradd -Z x app 2>&1 | tee /tmp/useradd.log", true, false],
+  ["useradd -Z x app | head -1", true, false],
   ["useradd -Z x app | tee /tmp/no/such/f", false],
   ["useradd -Z x app | head -n x", false],
   ["useradd -Z x app | sort -o /no/such/f", false],
@@ -221,12 +231,14 @@ export const OR_GUARD_FORMS: readonly (readonly [run: string, passes: boolean])[
 /**
  * RUN lines under a SHELL whose options change how they end (`-u`: an unset `$x` exits the shell;
  * `-o pipefail`: a pipeline fails when a stage does), and whether busybox sh run with those words
- * and the line, as Docker runs a RUN under SHELL, gets through it. Read as OR_GUARD_FORMS is.
+ * and the line, as Docker runs a RUN under SHELL, gets through it. Read as OR_GUARD_FORMS is
+ * (`guarded`: the gates' reading where it is not busybox's).
  */
 export const SHELL_GUARD_FORMS: readonly (readonly [
   shell: readonly string[],
   run: string,
   passes: boolean,
+  guarded?: boolean,
 ])[] = [
   [["/bin/sh", "-u", "-c"], "useradd -Z x app || echo $x", false],
   [["/bin/sh", "-eu", "-c"], "useradd -Z x app || echo $x", false],
@@ -241,7 +253,7 @@ export const SHELL_GUARD_FORMS: readonly (readonly [
   [["/bin/sh", "-eo", "pipefail", "-c"], "useradd -Z x app | cat", false],
   [["/bin/sh", "-c"], "useradd -Z x app | true", true],
   [["/bin/sh", "-o", "pipefail", "-c"], "useradd -Z x app | head -n 1", false],
-  [["/bin/sh", "-c"], "useradd -Z x app | wc -l", true],
+  [["/bin/sh", "-c"], "useradd -Z x app | wc -l", true, false],
 ];
 
 /** Whether busybox sh in the chroot `root`, run with the SHELL words `shell`, gets through `run`. */

@@ -1,4 +1,4 @@
-import { filterSucceeds } from "./stream-filters.js";
+import { pipeGuards } from "./stream-filters.js";
 
 /**
  * What a command's name and words say of how it ends, shared by migrate's reading of `||` guards
@@ -109,15 +109,15 @@ const EMPTY_SUBSTITUTION = /^(?:\$\(\s*(?:true|:)\s*\)|`\s*(?:true|:)\s*`)$/;
 
 /**
  * Whether a command exits 0 whatever it is given, `name` its base name, `words` what follows it
- * (redirections and `${x?}` judged by the caller): ALWAYS_SUCCEED; a filter of its standard input
- * with no file operand (`cat`, `head -n 5`, `tail`, `sort -u`, `wc -l`, `tee` writing only to
- * /dev/null or right into /tmp: filterSucceeds); `eval true`, `eval echo x`, whose plain words
+ * (redirections and `${x?}` judged by the caller): ALWAYS_SUCCEED; `cat` with no operand and `tee`
+ * writing only to /dev/null (pipeGuards: `head`, `sort`, `tee /tmp/log` exit 0 too, but the gates
+ * read them as no guard); `eval true`, `eval echo x`, whose plain words
  * read back as such a command; and `$(true)` alone, which runs no command and leaves the
  * substitution's status, 0. Anything else may fail (busybox sh, checked in OR_GUARD_FORMS).
  */
 export function alwaysSucceeds(name: string, words: readonly string[]): boolean {
   if (ALWAYS_SUCCEED.has(name)) return true;
-  const filter = filterSucceeds(name, words);
+  const filter = pipeGuards(name, words);
   if (filter !== undefined) return filter;
   if (name === "eval") return EVAL_OK.has(words[0] ?? "") && words.every((w) => PLAIN_WORD.test(w));
   return words.length === 0 && EMPTY_SUBSTITUTION.test(name);
