@@ -15,7 +15,10 @@ const APT_TOOLS = ["apt-get", "apt", "dpkg"];
 /** What an Alpine image has instead of the Debian tools a recipe calls, by kind. */
 const INSTEAD: readonly [readonly string[], string][] = [
   [ACCOUNT_TOOLS, "busybox has adduser, addgroup and deluser (or apk add shadow)"],
-  [["gosu"], "Alpine's gosu is su-exec (su-exec USER CMD…)"],
+  [
+    ["gosu"],
+    "gosu is an Alpine package from 3.22 on (apk add gosu); su-exec takes the same USER CMD…",
+  ],
   [APT_TOOLS, "Alpine has apk"],
 ];
 

@@ -124,12 +124,12 @@ describe("tester repros: files the image gives to another program", () => {
     expect(written).toEqual(["Dockerfile"]);
     expect(after.Makefile).toBe(MAKEFILE);
     expect(plan.files.map((f) => f.file)).toEqual(["Dockerfile"]);
-    // What the recipes call is said, not passed over: the image now has su-exec, not gosu.
+    // What the recipes call is said, not passed over: nothing in the Makefile was migrated or checked.
     const warnings = plan.files[0]?.warnings.filter((w) => w.rule === "make-recipes");
     expect(warnings?.map((w) => [w.line, w.message])).toEqual([
       [
         3,
-        "Makefile, a Makefile CMD gives to make (as /app/Makefile) in stage 0, calls groupadd (Makefile:2), useradd (Makefile:3), gosu (Makefile:4): alpinize reads no Makefile, so its recipes were neither migrated nor checked; busybox has adduser, addgroup and deluser (or apk add shadow); Alpine's gosu is su-exec (su-exec USER CMD…)",
+        "Makefile, a Makefile CMD gives to make (as /app/Makefile) in stage 0, calls groupadd (Makefile:2), useradd (Makefile:3), gosu (Makefile:4): alpinize reads no Makefile, so its recipes were neither migrated nor checked; busybox has adduser, addgroup and deluser (or apk add shadow); gosu is an Alpine package from 3.22 on (apk add gosu); su-exec takes the same USER CMD…",
       ],
     ]);
     const check = await checkTargets([{ path: plan.root, kind: "directory" }], {
@@ -179,7 +179,7 @@ describe("tester repros: files the image gives to another program", () => {
       cwd: repo.root,
     });
     expect(check.findings.filter((f) => f.rule === "make-recipes").map((f) => f.message)).toEqual([
-      "build/Makefile, a Makefile ENTRYPOINT gives to gmake (as /app/build/Makefile) in stage 0, calls gosu (build/Makefile:4): alpinize reads no Makefile, so its recipes were neither migrated nor checked; Alpine's gosu is su-exec (su-exec USER CMD…)",
+      "build/Makefile, a Makefile ENTRYPOINT gives to gmake (as /app/build/Makefile) in stage 0, calls gosu (build/Makefile:4): alpinize reads no Makefile, so its recipes were neither migrated nor checked; gosu is an Alpine package from 3.22 on (apk add gosu); su-exec takes the same USER CMD…",
     ]);
   });
 
