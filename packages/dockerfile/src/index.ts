@@ -74,6 +74,7 @@ export { fallbackOffsets } from "./rules/apk-call-guards.js";
  * `apk add`/`apk del` call changes it: migrate's `debianToolsLeft` and `alpinize check` replay a
  * stage's calls with these, so both judge a tool by what is installed when it runs.
  */
+export { missingNames } from "./rules/apk-add-fails.js";
 export { type ApkChange, apkChange, packageName } from "./rules/apk-change.js";
 export { type ApkPlace, ApkWorld } from "./rules/apk-world.js";
 /**

@@ -46,8 +46,13 @@ export function ruleLines(text: string, ...rules: string[]): number[] {
 export function leftAsWritten(text: string): number[] {
   const doc = parseDockerfile(text);
   const lineOf = lineFinder(doc.lineStarts);
-  // As migrate reads it: a call whose failure a `||` catches fails no build.
-  return debianToolsLeftIn(doc, analyzeStages(doc).stages, () => true)
+  // As migrate reads it: a call whose failure a `||` catches fails no build, and an `apk add`
+  // naming a package 3.23 lacks installs nothing.
+  const model = analyzeStages(doc);
+  return debianToolsLeftIn(doc, model.stages, () => true, {
+    target: "3.23",
+    globalArgs: model.globalArgs,
+  })
     .filter((t) => !t.accepted)
     .map((t) => lineOf(t.offset));
 }

@@ -56,18 +56,18 @@ export const BUSYBOX_ROWS: Record<string, string> = {
   "a case arm that goes on matching with ;;&": file(
     `RUN case "$A" in 1) ${ADD};;& *) ${ADD};; esac; useradd app`,
   ),
-  "an add in the background": file(`RUN ${ADD} slow & useradd app`),
+  "an add in the background": file(`RUN ${ADD} tzdata & useradd app`),
   "a branch's add in the background": file(
-    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD} slow & fi; useradd app`,
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD} tzdata & fi; useradd app`,
   ),
   "a *) arm's add in the background": file(
-    `RUN case "$A" in 1) ${ADD};; *) ${ADD} slow &;; esac; useradd app`,
+    `RUN case "$A" in 1) ${ADD};; *) ${ADD} tzdata &;; esac; useradd app`,
   ),
   "an if run in the background": file(
-    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD} slow; fi & useradd app`,
+    `RUN if [ "$A" = 1 ]; then ${ADD}; else ${ADD} tzdata; fi & useradd app`,
   ),
-  "an add in the background, then wait passes": file(`RUN ${ADD} slow & wait; useradd app`),
-  "an add in the background, then wait $! passes": file(`RUN ${ADD} slow & wait $!; useradd app`),
+  "an add in the background, then wait passes": file(`RUN ${ADD} tzdata & wait; useradd app`),
+  "an add in the background, then wait $! passes": file(`RUN ${ADD} tzdata & wait $!; useradd app`),
   "a loop over words passes": file(`RUN for i in 1; do ${ADD}; done; useradd app`),
   "an add after a break": file(`RUN for i in 1; do break; ${ADD}; done; useradd app`),
   "an add before a break passes": file(`RUN for i in 1 2 3; do ${ADD}; break; done; useradd app`),

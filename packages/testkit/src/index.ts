@@ -7,6 +7,7 @@ export {
   makeAlpineRoot,
   TEST_CACHE,
 } from "./alpine-root.js";
+export { APK_ALL_OR_NOTHING_FORMS, describeApkAllOrNothing } from "./apk-all-or-nothing.js";
 export { bounded, CHILD_LIMIT_MS, type ChildEnd, closeOf, finished } from "./bounded.js";
 export { type ChrootExecOptions, type ChrootResult, execInRoot } from "./chroot-exec.js";
 export { type StartDockerdOptions, type StartedDockerd, startDockerd } from "./dockerd.js";

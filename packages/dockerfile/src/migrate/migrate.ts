@@ -166,11 +166,11 @@ function toolsLeft(
   toInput: (offset: number) => number,
 ): (DebianToolLeft & { accepted?: true })[] {
   const outputStarts = doc.lineStarts;
-  const left = debianToolsLeftIn(
-    doc,
-    analyzeStages(doc).stages,
-    (s) => infos[s.index]?.alpine ?? false,
-  );
+  const model = analyzeStages(doc);
+  const left = debianToolsLeftIn(doc, model.stages, (s) => infos[s.index]?.alpine ?? false, {
+    target: ctx.release,
+    globalArgs: model.globalArgs,
+  });
   return left.map(({ tool, offset, accepted }) => {
     const at = toInput(offset);
     const out = positionIn(outputStarts, offset);

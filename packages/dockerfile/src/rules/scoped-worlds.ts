@@ -16,12 +16,14 @@ export class ScopedWorlds {
   /**
    * `all`: every change so far wherever it ran, a branch's `apk add` too (to tell "added in a
    * branch" from "never added"); by default what `main` has. `base`: what the base image has on
-   * its PATH (baseProgramsOf), when that is known: a probe is then judged by it.
+   * its PATH (baseProgramsOf), when that is known: a probe is then judged by it. `installs`: what
+   * an `apk add` installs (installedBy: nothing when it names a package the release lacks).
    */
   constructor(
     readonly main: ApkWorld = new ApkWorld(),
     readonly all: ApkWorld = main.copy(),
     private readonly base?: BaseHas,
+    private readonly installs: (change: ApkChange) => ApkChange = (change) => change,
   ) {}
 
   /** Per `if` with an `else` (`case` with a `*)` arm), what its branches added, until its last branch closes. */
@@ -64,7 +66,8 @@ export class ScopedWorlds {
    * test holds around it (the test always runs), and one in a branch (PlaceOnly) holds after the
    * `if`/`case` where every branch adds the package.
    */
-  apply(change: ApkChange, scope: Scope, place: ApkPlace, probe?: StretchProbe): void {
+  apply(asked: ApkChange, scope: Scope, place: ApkPlace, probe?: StretchProbe): void {
+    const change = asked.verb === "add" ? this.installs(asked) : asked;
     if (change.verb === "del") {
       this.all.apply(change, place);
       this.main.apply(change, place);

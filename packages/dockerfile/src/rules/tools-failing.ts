@@ -22,7 +22,10 @@ export function toolsFailingIn(ctx: MigrationContext, stage: Stage): readonly To
     // The stages it is built FROM, first: their apk calls are what it starts with.
     const chain: Stage[] = [];
     for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.unshift(s);
-    failing = debianToolsLeftIn(ctx.doc, chain, (s) => s === stage);
+    failing = debianToolsLeftIn(ctx.doc, chain, (s) => s === stage, {
+      target: ctx.release,
+      globalArgs: ctx.globalArgs,
+    });
     failingOf.set(stage, failing);
   }
   return failing;

@@ -1,13 +1,16 @@
+import type { PackageMap } from "@alpinize/package-map";
 import { lineFinder } from "../images.js";
 import type { MigrationContext } from "../migrate/context.js";
 import type { DebianToolLeft } from "../migrate/types.js";
 import type { ParsedDockerfile } from "../parse/types.js";
-import type { Stage } from "../stages.js";
+import type { ArgDefault, Stage } from "../stages.js";
+import { addsRepositories, installedBy } from "./apk-add-fails.js";
 import { type ApkCall, apkCalls, fileValues, onbuildCalls, runOrder } from "./apk-replay.js";
 import { ApkWorld } from "./apk-world.js";
 import { baseProgramsOf } from "./base-programs.js";
 import { alpineProviders, failsOnAlpine } from "./debian-tools.js";
 import { ScopedWorlds } from "./scoped-worlds.js";
+import { packageMapFor, stageRelease } from "./stage-release.js";
 import { stageShellOptions } from "./stage-shell-options.js";
 import { type ToolUse, toolsInRun } from "./tools-in-run.js";
 
@@ -20,13 +23,15 @@ import { type ToolUse, toolsInRun } from "./tools-in-run.js";
  * counts from its `apk add` to the `apk del` that deletes it. An `apk add` that may not run (in an
  * `if`, `case`, loop or function, or after `||`) counts only for the calls in the same stretch:
  * `if …; then apk add shadow; fi; useradd app` fails when the branch is not taken; an `apk del`
- * there counts everywhere after it. Read from a Dockerfile as written: migrate's output, as
- * `--check` and the corpus scoreboard judge it.
+ * there counts everywhere after it. With `releases`, an `apk add` naming a package the stage's
+ * release lacks installs nothing (apk is all-or-nothing). Read from a Dockerfile as written:
+ * migrate's output, as `--check` and the corpus scoreboard judge it.
  */
 export function debianToolsLeftIn(
   doc: ParsedDockerfile,
   stages: readonly Stage[],
   onAlpine: (stage: Stage) => boolean,
+  releases?: StageReleases,
 ): ToolUse[] {
   const file = { text: doc.text, doc };
   const values = fileValues(doc);
@@ -36,10 +41,12 @@ export function debianToolsLeftIn(
   for (const stage of stages) {
     // A stage built FROM another starts with what that one left, then runs its ONBUILD RUNs.
     const parent = stage.parent ? left.get(stage.parent) : undefined;
+    const index = releases && stageIndex(stage, releases);
     const worlds = new ScopedWorlds(
       parent ? parent.copy() : new ApkWorld(),
       undefined,
       baseProgramsOf(rootOf(stage).image),
+      (change) => installedBy(change, index),
     );
     const apply = (call: ApkCall) =>
       worlds.apply(call.change, call.scope, { line: lineOf(call.offset) }, call.probed);
@@ -67,6 +74,19 @@ export function debianToolsLeftIn(
     left.set(stage, worlds.main);
   }
   return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** What a stage's release is read from (stageRelease): migrate's target and the global ARGs. */
+export interface StageReleases {
+  target: string;
+  globalArgs: readonly ArgDefault[];
+}
+
+/** The package index `apk add` installs from in the stage; none when alpinize cannot judge it. */
+function stageIndex(stage: Stage, { target, globalArgs }: StageReleases): PackageMap | undefined {
+  if (addsRepositories(stage)) return undefined;
+  const release = stageRelease(stage, target, globalArgs);
+  return release === undefined ? undefined : packageMapFor(release);
 }
 
 /** The stage at the bottom of a stage's `FROM earlier-stage` chain: its image is the base image. */

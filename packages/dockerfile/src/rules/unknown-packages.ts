@@ -1,9 +1,8 @@
-import { apkHas } from "@alpinize/package-map";
 import type { MigrationContext } from "../migrate/context.js";
 import type { ParsedDockerfile } from "../parse/types.js";
 import type { ArgDefault, Stage } from "../stages.js";
+import { addsRepositories, missingNames } from "./apk-add-fails.js";
 import { type CallGuard, callGuards } from "./apk-call-guards.js";
-import { packageName } from "./apk-change.js";
 import { apkCalls, fileValues } from "./apk-replay.js";
 import { packageMapFor, stageRelease } from "./stage-release.js";
 import { stageShellOptions } from "./stage-shell-options.js";
@@ -50,9 +49,7 @@ export function unknownPackagesIn(
       if (ins.keyword !== "RUN") continue;
       let guards: Map<number, CallGuard> | undefined;
       for (const call of apkCalls(file, ins, values)) {
-        if (call.change.verb !== "add" || call.change.repository) continue;
-        for (const name of namesOf(call.change.words)) {
-          if (apkHas(map, name)) continue;
+        for (const name of missingNames(call.change, map)) {
           guards ??= callGuards(file, ins, stageShellOptions(file.text, stages, stage));
           const guard = guards.get(call.offset);
           out.push({ name, release, offset: call.offset, ...(guard ? { guard } : {}) });
@@ -61,29 +58,6 @@ export function unknownPackagesIn(
     }
   }
   return out.sort((a, b) => a.offset - b.offset);
-}
-
-/** The package names of an `apk add`'s words that the index could know. */
-function namesOf(words: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const word of words) {
-    // `name@edge` is a tagged repository; `so:libc.musl…`, `cmd:`, `pc:` are made at build time.
-    if (word.includes("@") || word.includes(":") || word.startsWith(".")) continue;
-    const name = packageName(word);
-    if (name !== undefined) out.add(name);
-  }
-  return out;
-}
-
-/** The stage, or one it builds on, writes /etc/apk/repositories (edge, testing, a tagged repo). */
-function addsRepositories(stage: Stage): boolean {
-  const seen = new Set<Stage>();
-  for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.parent) {
-    seen.add(s);
-    if (s.body.some((i) => i.keyword === "RUN" && i.args.text.includes("/etc/apk/repositories")))
-      return true;
-  }
-  return false;
 }
 
 /**

@@ -11,6 +11,7 @@ import { stageLinks } from "../dockerfile/stage-links.js";
 import { rootStage } from "../dockerfile/stage-scope.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
 import { instructionWords } from "../dockerfile/words.js";
+import { stageInstalls } from "./apk-installs.js";
 import { withNested } from "./nested.js";
 import { onbuildRuns } from "./onbuild.js";
 import { commandScope } from "./run-scopes.js";
@@ -109,7 +110,8 @@ function commandChange({ cmd }: PlacedCommand, vars: Map<string, string>): ApkCh
 /**
  * The worlds a stage's RUNs are replayed in, a probe judged by what its base image has on its
  * PATH where that is known (baseProgramsOf: plain alpine; alpine's base and each official -alpine
- * tag's own table), as migrate's replay judges it.
+ * tag's own table), as migrate's replay judges it; an `apk add` naming a package the stage's
+ * release lacks installs nothing (stageInstalls).
  */
 export function stageWorlds(
   stage: StageInfo,
@@ -117,7 +119,12 @@ export function stageWorlds(
   main: ApkWorld,
   all?: ApkWorld,
 ): ScopedWorlds {
-  return new ScopedWorlds(main, all, baseProgramsOf(rootStage(stage, stages).image));
+  return new ScopedWorlds(
+    main,
+    all,
+    baseProgramsOf(rootStage(stage, stages).image),
+    stageInstalls(stage, stages),
+  );
 }
 
 /** What apk left installed before the stage's first RUN: the stage it builds on, then that stage's ONBUILD RUNs. */

@@ -4,7 +4,6 @@ import {
   alpineProviders,
   type ScopedWorlds,
 } from "@alpinize/dockerfile";
-import { chainFact } from "../dockerfile/chain-fact.js";
 import { baseName } from "../dockerfile/commands.js";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
@@ -12,6 +11,7 @@ import { checkAccountCommand } from "./account-chain.js";
 import type { AccountState } from "./accounts.js";
 import { lastApkCacheRemoval } from "./apk-cache.js";
 import { applyScoped, runCommands, runVariables } from "./apk-history.js";
+import { addsRepositories } from "./apk-installs.js";
 import { fallsBack, stageRelease, surelyMissing, unknownApkNames } from "./apk-names.js";
 import { checkApk } from "./apk-no-cache.js";
 import { aptAdvice } from "./apt-advice.js";
@@ -351,9 +351,3 @@ function notInstalledYet(
   const later = at.added.get(pkg);
   return later ? { later } : undefined;
 }
-
-/** The stage, or one it builds on, writes /etc/apk/repositories (edge, testing, a tagged repo). */
-const addsRepositories = chainFact<boolean>(
-  (stage, parent) =>
-    parent === true || stage.runs.some((r) => r.text.includes("/etc/apk/repositories")),
-);
