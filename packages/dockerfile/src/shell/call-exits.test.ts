@@ -54,4 +54,16 @@ describe("ShellFunctions", () => {
     expect(ends.slice(0, 2)).toEqual([undefined, undefined]);
     expect(ends.at(-1)).toBe("may");
   });
+
+  // Each level calls the one below twice: 2^39 calls of f1, read as 40 bodies once each.
+  it("reads each body once per definition, however many paths call it", () => {
+    const chain = (bottom: string) =>
+      [`f1() { ${bottom}; }`]
+        .concat(Array.from({ length: 39 }, (_, i) => `f${i + 2}() { f${i + 1}; f${i + 1}; }`))
+        .join("; ");
+    expect(callEnds(`${chain("exit 1")}; f40`, "f40", 500).at(-1)).toBe("fails");
+    expect(callEnds(`${chain(":")}; f40`, "f40", 500).at(-1)).toBeUndefined();
+    // Redefined at the bottom: read again, not taken from before.
+    expect(callEnds(`${chain(":")}; f40; f1() { exit 1; }; f40`, "f40", 500).at(-1)).toBe("fails");
+  });
 });

@@ -8,8 +8,11 @@ export interface FunctionBody {
   to: number;
 }
 
-/** How deep calls and `eval`s inside calls are followed (`f` calls `g`, which evals …). */
-const MAX_DEPTH = 16;
+/**
+ * How deep calls and `eval`s inside calls are followed (`f` calls `g`, which evals …): a bound on
+ * the reader's own stack. The work is bounded by CALL_BUDGET and the memo of each body's answer.
+ */
+const MAX_DEPTH = 64;
 
 /**
  * How many items the bodies of one script's calls may be read through in all: a body is read
@@ -29,9 +32,19 @@ export class ShellFunctions {
   private readonly bodies = new Map<string, FunctionBody>();
   /** Bumped by each definition: a body's answer may change once a function it calls is defined. */
   private version = 0;
-  private readonly known = new Map<FunctionBody, { version: number; end: ShellEnd | undefined }>();
+  /**
+   * Per body, its answer at `version`: `whole` when no recursion, depth bound or budget cut its
+   * reading short, so it holds at any depth; else only for a call read from the top (depth 0).
+   */
+  private readonly known = new Map<
+    FunctionBody,
+    { version: number; end: ShellEnd | undefined; whole: boolean }
+  >();
   /** Items read through so far, against `budget`. */
   private steps = 0;
+  /** Readings cut short so far (a recursion, the depth bound, the budget): a body's answer read
+   * while this grew depends on where it was read from. */
+  private cuts = 0;
 
   constructor(private readonly budget = CALL_BUDGET) {}
 
@@ -58,20 +71,32 @@ export class ShellFunctions {
     seen: Set<FunctionBody>,
   ): ShellEnd | undefined {
     const it = script.items[k];
-    if (it?.kind !== "pipeline" || it.commands.length !== 1 || depth > MAX_DEPTH) return undefined;
+    if (it?.kind !== "pipeline" || it.commands.length !== 1) return undefined;
     const args = it.commands[0]!.args;
     const name = args[0]?.value;
     if (name === undefined || background(script.items, k)) return undefined;
+    if (depth > MAX_DEPTH) return this.cut(undefined);
     // `eval` is a special built-in: sh finds it before any function of that name.
     if (name === "eval") return this.evalEnds(args.slice(1), inFunction, depth, seen);
     const body = this.bodies.get(name);
-    if (!body || seen.has(body) || definesFunction(script.items, k)) return undefined;
-    const memo = depth === 0 ? this.known.get(body) : undefined;
-    if (memo?.version === this.version) return memo.end;
+    if (!body || definesFunction(script.items, k)) return undefined;
+    // A function's answer holds until a definition: read once, not once per call path
+    // (`f2() { f1; f1; }; f3() { f2; f2; }; …` doubles the calls at each level).
+    const memo = this.known.get(body);
+    if (memo?.version === this.version && (memo.whole || depth === 0)) return memo.end;
+    if (seen.has(body)) return this.cut(undefined);
+    const cutsBefore = this.cuts;
     seen.add(body);
     const end = this.bodyEnds(body.script, body.from, body.to, true, depth + 1, seen);
     seen.delete(body);
-    if (depth === 0) this.known.set(body, { version: this.version, end });
+    const whole = this.cuts === cutsBefore;
+    if (whole || depth === 0) this.known.set(body, { version: this.version, end, whole });
+    return end;
+  }
+
+  /** A reading cut short, with the answer it gives. */
+  private cut<T>(end: T): T {
+    this.cuts++;
     return end;
   }
 
@@ -106,7 +131,7 @@ export class ShellFunctions {
     const opened: boolean[] = [];
     let apart = 0;
     for (let k = from; k < to; k++) {
-      if (++this.steps > this.budget) return "may";
+      if (++this.steps > this.budget) return this.cut("may");
       const it = script.items[k]!;
       if (it.kind === "keyword") {
         if (it.word === "(" || it.word === "{") {
