@@ -121,8 +121,9 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
   const unknownPackages = packagesLeft(ctx, outputDoc, infos, toInput);
   // A call whose failure a `||` catches does not stop the build: a warning, never a tool left.
   const setups = setupsLeft(ctx, outputDoc, infos, toInput);
+  const kept = keptAsIs(ctx);
   const debianToolsLeft = [
-    ...left.filter((t) => !t.accepted).map(({ accepted: _, ...t }) => t),
+    ...left.filter((t) => !t.accepted || kept.has(t.offset)).map(({ accepted: _, ...t }) => t),
     ...setups,
   ].sort((a, b) => a.offset - b.offset);
   // Before the warnings are read out: a tool left that no rule warned at gets a warning here.
@@ -152,6 +153,20 @@ export function migrateDockerfile(text: string, options: MigrateOptions = {}): M
     debianToolsLeft,
     unknownPackages,
   };
+}
+
+/**
+ * Where the users rule left a call inside a pipeline as is (`useradd app | cat`): the pipe lets
+ * the build go on, but the user or group the image needs is never made, so such a call counts as
+ * a Debian tool left whatever guards it. A call left for its options (`useradd -Z x app || true`)
+ * still reads its `||` as alpinize check does.
+ */
+function keptAsIs(ctx: MigrationContext): ReadonlySet<number> {
+  return new Set(
+    ctx.warnings
+      .filter((w) => w.rule === "users" && w.message.endsWith(" inside a pipeline left as is"))
+      .map((w) => w.offset),
+  );
 }
 
 /**

@@ -49,3 +49,17 @@ describe("a user tool piped into a filter that shows or logs its output", () => 
     },
   );
 });
+
+describe("a user tool migrate leaves as is inside a pipeline", () => {
+  it.each(["useradd app | cat", "useradd app | true", "useradd app | tee /dev/null"])(
+    "%s: migrate --check fails on it",
+    async (run) => {
+      const file = join(dir, "Dockerfile");
+      writeFileSync(file, `FROM debian:bookworm-slim\nRUN ${run}\nUSER app\n`);
+      expect((await runCli(["migrate", "--write", file])).code).toBe(0);
+      const m = await runCli(["migrate", "--check", file]);
+      expect(m.code).toBe(1);
+      expect(m.stderr).toContain("(useradd at line 2)");
+    },
+  );
+});
