@@ -212,7 +212,7 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
           (g) => !renamed.has(g) && g !== ownerGroup,
         );
     checkAccountCommand(stage, run, placed, at.accounts, at.world.everAdded(), emit);
-    recordUsers(cmd, plain, at.users);
+    recordUsers(cmd, plain, at.users, shadow !== undefined && surelyLacks("shadow", at));
     for (const group of unknown)
       fails(
         line,
@@ -298,6 +298,11 @@ function checkScriptShadow(
   const what = `${need.what} (line ${callLine} of ${script.path}, ${script.file} in the build context, which this RUN runs)`;
   const report = guarded || script.shadow.guarded ? absorbedEmit(emit) : emit;
   report(line, "shadow-user-commands", shadowMissing(stage, { ...need, what }, at));
+}
+
+/** `pkg` is in no world of the stage here, not even one a branch (`if …; then apk add`) may make. */
+function surelyLacks(pkg: string, at: RunContext): boolean {
+  return !at.world.has(pkg) && !at.worlds.all.installed().has(pkg);
 }
 
 /** Why shadow's tool is not there: shadow never installed, installed only later, or removed again. */

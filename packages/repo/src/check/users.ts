@@ -124,9 +124,19 @@ function copiesRoot(ins: Pick<Instruction, "keyword" | "args">): boolean {
   return /^(?:COPY|ADD)$/.test(ins.keyword) && /\s\/\s*$/.test(ins.args.text);
 }
 
-/** What a command leaves: the users it makes, deletes or renames; unknown after code check does not read. */
-export function recordUsers(cmd: ShellCommand, plain: boolean, state: UserState): void {
+/**
+ * What a command leaves: the users it makes, deletes or renames; unknown after code check does not
+ * read. `fails`: the call surely fails (shadow's useradd where the stage surely lacks shadow), so
+ * it makes no user, whatever guards it (`useradd app | cat` lets the build go on without one).
+ */
+export function recordUsers(
+  cmd: ShellCommand,
+  plain: boolean,
+  state: UserState,
+  fails = false,
+): void {
   if (runsUnreadCode(cmd)) state.opaque = true;
+  if (fails) return;
   const tool = baseName(cmd.name);
   const made = createdAccounts(tool, cmd.args).users;
   const renamed = renameOf(tool, cmd.args);
