@@ -211,4 +211,5 @@ export { type Scope, type Span, spansAround } from "./shell/conditional-spans.js
 export { probedProgram, type StretchProbe } from "./shell/probe-guard.js";
 export { parseScript, type Script } from "./shell/script.js";
 export type { ShellSource } from "./shell/source.js";
+export { filterSucceeds } from "./shell/stream-filters.js";
 export { type ArgDefault, analyzeStages, type Stage, type StageModel } from "./stages.js";

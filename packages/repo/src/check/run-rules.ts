@@ -39,7 +39,13 @@ import { commandScope } from "./run-scopes.js";
 import type { RunScript, RunScripts } from "./run-scripts.js";
 import { runShell } from "./run-shell.js";
 import type { LintText } from "./script-calls.js";
-import { orBusybox, type ShadowNeed, shadowAbsent, shadowNeed } from "./shadow-tools.js";
+import {
+  orBusybox,
+  pipedIntoFilter,
+  type ShadowNeed,
+  shadowAbsent,
+  shadowNeed,
+} from "./shadow-tools.js";
 import { missingProgramAdvice } from "./started-advice.js";
 import type { RuleId } from "./types.js";
 import { runsWhenReached } from "./unconditional.js";
@@ -114,6 +120,7 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
   // An apk call followed in the same RUN by `rm -rf /var/cache/apk/*` leaves no index behind.
   const cacheRemoved = lastApkCacheRemoval(placedCommands.map((p) => p.cmd));
   const scripts = at.scripts.get(run);
+  const runCmds = placedCommands.map((p) => p.cmd);
   for (const [index, placed] of placedCommands.entries()) {
     const { cmd, line } = placed;
     // Every command sees the same world until an apk add goes into a stretch of the RUN.
@@ -143,7 +150,9 @@ export function checkRun(stage: StageInfo, run: RunStep, at: RunContext, emit: E
         `${name} in Alpine stage ${stage.name}: ${providerMissing(name, at) ?? aptAdvice(name, cmd)}`,
       );
     } else if (shadow && !at.world.has("shadow")) {
-      fails(line, "shadow-user-commands", shadowMissing(stage, shadow, at));
+      // Without the file's text a pipefail cannot be ruled out: the plain wording.
+      const filter = stage.file && pipedIntoFilter(runCmds, index, stage.file.text);
+      fails(line, "shadow-user-commands", shadowMissing(stage, shadow, at, filter));
     }
     const init = initSystemProblem(cmd, stage.name, () => hasOpenrc(at.world.installed()));
     if (init) fails(line, "init-system", init);
@@ -306,7 +315,12 @@ function surelyLacks(pkg: string, at: RunContext): boolean {
 }
 
 /** Why shadow's tool is not there: shadow never installed, installed only later, or removed again. */
-function shadowMissing(stage: StageInfo, need: ShadowNeed, at: RunContext): string {
+function shadowMissing(
+  stage: StageInfo,
+  need: ShadowNeed,
+  at: RunContext,
+  filter?: string,
+): string {
   const why = notInstalledYet("shadow", at);
   if (why?.branch)
     return `${need.what} runs where shadow may not be installed (apk add shadow on line ${why.branch.line} is in an if/case/loop/function body or after || or a test's &&, which may not run) in Alpine stage ${stage.name}, so the build fails here when it does not: install shadow where it always runs, or in the same branch as the call${orBusybox(need)}`;
@@ -314,7 +328,7 @@ function shadowMissing(stage: StageInfo, need: ShadowNeed, at: RunContext): stri
     return `${need.what} runs after shadow was removed again (apk del on line ${why.removed.line}) in Alpine stage ${stage.name}, so the build fails here: call it before that apk del, or keep shadow installed (an apk add of its own, outside any --virtual group that is deleted)${orBusybox(need)}`;
   if (why?.later)
     return `${need.what} runs before shadow is installed (apk add shadow on line ${why.later.line}) in Alpine stage ${stage.name}, so the build fails here: install shadow first${orBusybox(need)}`;
-  return shadowAbsent(need, stage.name);
+  return shadowAbsent(need, stage.name, filter);
 }
 
 /**

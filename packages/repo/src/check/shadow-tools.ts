@@ -1,4 +1,5 @@
 import { shadowOnlyOption, shadowOnlyTool } from "@alpinize/busybox";
+import { filterSucceeds } from "@alpinize/dockerfile";
 import { isAlpinizeError } from "@alpinize/errors";
 import { baseName, type ShellCommand, scanCommands } from "../dockerfile/commands.js";
 import { runTimeOrText } from "./busybox-option.js";
@@ -74,13 +75,40 @@ export function scriptShadowCall(text: string): ScriptShadowCall | undefined {
   return guarded;
 }
 
-/** The report of a call shadow was never installed for, in Alpine stage `stage`. */
-export function shadowAbsent(need: ShadowNeed, stage: string): string {
+/**
+ * The report of a call shadow was never installed for, in Alpine stage `stage`. `filter`: the
+ * call pipes into one that exits 0 whatever it reads (`useradd app | head -1`, no pipefail): the
+ * pipeline's status is the filter's, so busybox goes on past the failed call.
+ */
+export function shadowAbsent(need: ShadowNeed, stage: string, filter?: string): string {
   const instead = need.busybox === undefined ? "" : `${need.busybox}, or `;
-  return `${need.what} in Alpine stage ${stage}: ${need.problem}, so the build fails here: ${instead}${INSTALL} before it`;
+  const outcome =
+    filter === undefined
+      ? "so the build fails here"
+      : `so the call fails; piped into ${filter}, whose status the pipeline takes, the build goes on, but nothing the call was to do is done (a useradd makes no user, and a USER or chown of it fails later)`;
+  return `${need.what} in Alpine stage ${stage}: ${need.problem}, ${outcome}: ${instead}${INSTALL} before it`;
 }
 
 /** ", or WAY" for the advice of a call made while shadow is not installed yet, or no longer. */
 export function orBusybox(need: ShadowNeed): string {
   return need.busybox === undefined ? "" : `, or ${need.busybox}`;
+}
+
+/**
+ * The filter `cmds[index]` pipes into last (`useradd app | head -1`, not `| head | grep x`) when
+ * it exits 0 whatever it reads, with no `pipefail` anywhere in the file `text` (fail closed).
+ */
+export function pipedIntoFilter(
+  cmds: readonly ShellCommand[],
+  index: number,
+  text: string,
+): string | undefined {
+  const depth = (c: ShellCommand | undefined) => c?.within?.length ?? 0;
+  const next = cmds[index + 1];
+  if (next?.piped !== true || depth(next) !== depth(cmds[index]) || text.includes("pipefail"))
+    return undefined;
+  const after = cmds[index + 2];
+  if (after?.piped === true && depth(after) === depth(next)) return undefined;
+  const name = baseName(next.name);
+  return filterSucceeds(name, next.args) === true ? [name, ...next.args].join(" ") : undefined;
 }
