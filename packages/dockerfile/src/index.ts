@@ -68,13 +68,13 @@ export {
   ALPINE_BASE_RELEASE,
   ALPINE_BASE_USERS,
 } from "./rules/alpine-base.js";
-export { fallbackOffsets } from "./rules/apk-call-guards.js";
 /**
  * What apk has installed at one point of a build (the world and its virtual packages), and how an
  * `apk add`/`apk del` call changes it: migrate's `debianToolsLeft` and `alpinize check` replay a
  * stage's calls with these, so both judge a tool by what is installed when it runs.
  */
 export { missingNames } from "./rules/apk-add-fails.js";
+export { fallbackOffsets } from "./rules/apk-call-guards.js";
 export { type ApkChange, apkChange, packageName } from "./rules/apk-change.js";
 export { type ApkPlace, ApkWorld } from "./rules/apk-world.js";
 /**
@@ -182,6 +182,8 @@ export {
   setupScriptAdvice,
   setupScriptRuns,
 } from "./rules/setup-scripts.js";
+/** One package map per release and process, shared by migrate and check. */
+export { packageMapFor } from "./rules/stage-release.js";
 export { stageShellOptions } from "./rules/stage-shell-options.js";
 export { shellScriptIndex } from "./rules/started-commands.js";
 export { type StartedScript, startedScript } from "./rules/started-script.js";

@@ -22,7 +22,11 @@ export function stageRelease(
 
 const maps = new Map<string, PackageMap>();
 
-/** One package map per release and process: a file's stages mostly share one. */
+/**
+ * The package map of one Alpine release, made once per process: a file's stages mostly share one,
+ * and migrate, the Debian-layout advice and check's apk name check all read it; each loading the
+ * index of the same release was the work twice.
+ */
 export function packageMapFor(release: string): PackageMap {
   let map = maps.get(release);
   if (!map) {

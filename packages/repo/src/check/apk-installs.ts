@@ -1,9 +1,8 @@
-import { type ApkChange, missingNames } from "@alpinize/dockerfile";
+import { type ApkChange, missingNames, packageMapFor } from "@alpinize/dockerfile";
 import { chainFact } from "../dockerfile/chain-fact.js";
 import { rootStage } from "../dockerfile/stage-scope.js";
 import type { StageInfo } from "../dockerfile/stages.js";
 import { stageRelease, surelyMissing } from "./apk-names.js";
-import { releasePackageMap } from "./release-maps.js";
 
 /** The stage, or one it builds on, writes /etc/apk/repositories (edge, testing, a tagged repo). */
 export const addsRepositories = chainFact<boolean>(
@@ -26,7 +25,7 @@ export function stageInstalls(
   const root = rootStage(stage, stages);
   const release = addsRepositories(stage, stages) ? undefined : stageRelease(root);
   if (release === undefined) return (change) => change;
-  const map = releasePackageMap(release);
+  const map = packageMapFor(release);
   return (change) => {
     const missing = missingNames(change, map);
     return missing.length > 0 && surelyMissing(root, missing) ? NOTHING : change;

@@ -1,8 +1,7 @@
-import { fallbackOffsets } from "@alpinize/dockerfile";
+import { fallbackOffsets, packageMapFor } from "@alpinize/dockerfile";
 import { apkHas, DEFAULT_RELEASE, isKnownRelease, KNOWN_RELEASES } from "@alpinize/package-map";
 import type { ShellCommand } from "../dockerfile/commands.js";
 import type { RunStep, StageInfo } from "../dockerfile/stages.js";
-import { releasePackageMap } from "./release-maps.js";
 
 /**
  * The Alpine release a stage installs from, as far as its image says: `alpine:3.23`,
@@ -46,7 +45,7 @@ export function unknownApkNames(cmd: ShellCommand, release: string | undefined):
   const verb = cmd.args.findIndex((a) => !a.startsWith("-"));
   if (cmd.args[verb] !== "add") return [];
   if (cmd.args.some((a) => /^(?:-X|--repository|--repositories-file)/.test(a))) return [];
-  const map = releasePackageMap(release);
+  const map = packageMapFor(release);
   const out: string[] = [];
   for (let k = verb + 1; k < cmd.args.length; k++) {
     const word = cmd.args[k]!;
@@ -74,7 +73,7 @@ export function unknownApkNames(cmd: ShellCommand, release: string | undefined):
  */
 export function surelyMissing(stage: StageInfo, names: readonly string[]): boolean {
   if (taggedRelease(stage).release !== undefined) return true;
-  return names.some((name) => KNOWN_RELEASES.every((r) => !apkHas(releasePackageMap(r), name)));
+  return names.some((name) => KNOWN_RELEASES.every((r) => !apkHas(packageMapFor(r), name)));
 }
 
 /** Per script text: where its commands that fall back to an `apk add` start (fallbackOffsets). */

@@ -1,9 +1,8 @@
-import { debianPathNote, debianProgramNote } from "@alpinize/dockerfile";
+import { debianPathNote, debianProgramNote, packageMapFor } from "@alpinize/dockerfile";
 import { familiarName, tryParseImageReference } from "@alpinize/image-ref";
 import { DEFAULT_RELEASE } from "@alpinize/package-map";
 import { stageLinks } from "../dockerfile/stage-links.js";
 import type { StageInfo } from "../dockerfile/stages.js";
-import { releasePackageMap } from "./release-maps.js";
 
 /**
  * What `migrate` knows about Debian-only paths and program names, from the same tables migrate
@@ -61,7 +60,7 @@ export function layoutAdvice(stage: StageInfo, stages: readonly StageInfo[], rel
     },
     program: (name) => (PLAIN_NAME.test(name) ? debianProgramNote(name, target) : undefined),
     shipsPython: (minor) => {
-      const d = releasePackageMap(target).map(`python${minor}`);
+      const d = packageMapFor(target).map(`python${minor}`);
       return d.alpine.length > 0 && d.versionChange === undefined;
     },
   };
