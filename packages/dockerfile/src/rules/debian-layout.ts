@@ -7,7 +7,25 @@
 import type { RuleId } from "../edits.js";
 import { followsWithin } from "./in-order.js";
 import { awsCliZips, etcAptAtEnd, nodeTarballs, runnerTarballs } from "./layout-finders.js";
-import { leftmostGnuTriple, stripOuterQuotes } from "./rust-triple.js";
+import {
+  DEBIAN_JDK_DIR,
+  jdkDirNote,
+  MULTIARCH_TRIPLET,
+  multiarchNote,
+  NOTE_JOIN,
+  PHP_LAYOUT_NOTE,
+} from "./layout-notes.js";
+import { commandPosition, rustGnuTarget, wordAt } from "./layout-words.js";
+
+export {
+  DEBIAN_JDK_DIR,
+  jdkDirNote,
+  MULTIARCH_TRIPLET,
+  multiarchNote,
+  NOTE_JOIN,
+  PHP_LAYOUT_NOTE,
+} from "./layout-notes.js";
+export { commandPosition, rustGnuTarget } from "./layout-words.js";
 
 export interface LayoutHit {
   /** Offset of the first hit in the text. */
@@ -88,84 +106,8 @@ function fixed(note: string): Pattern["note"] {
   return (m) => `${m[0]} is ${note}`;
 }
 
-/**
- * A program in command position: debianProgramNote flags it by name (RUN commands, and what
- * ENTRYPOINT/CMD start), so the path is not flagged twice.
- */
-export function commandPosition(text: string, index: number): boolean {
-  // Backwards from index and on the last few characters: `[\s"',]+$` and a `$`-ended expression
-  // on all the text before went over it again for each match.
-  let end = index;
-  while (end > 0 && /[\s"',]/.test(text[end - 1] as string)) end--;
-  if (end === 0) return true;
-  // `while`/`until` and the character before them for \b.
-  const tail = text.slice(Math.max(0, end - 6), end);
-  return /(?:[[;&|(`{!]|--|\b(?:exec|then|do|else|if|while|until))$/.test(tail);
-}
-
-/** The whitespace-, quote- or `=`-delimited word around `index`. */
-function wordAt(text: string, index: number): { start: number; word: string } {
-  let start = index;
-  while (start > 0 && !/[\s"'=,[]/.test(text[start - 1]!)) start--;
-  let end = index;
-  while (end < text.length && !/[\s"',\]]/.test(text[end]!)) end++;
-  return { start, word: text.slice(start, end) };
-}
-
-const DOWNLOAD =
-  /:\/\/|\.(?:tar(?:\.\w+)?|tgz|txz|tbz2?|zip|deb|rpm|gz|xz|bz2|zst|asc|sig|sha\d+(?:sum)?)$/;
-
-/**
- * A Rust target triple for glibc outside a download name (`--target x86_64-unknown-linux-gnu`,
- * `target/aarch64-unknown-linux-gnu/release/app`). Release assets with the same triple are
- * downloads, which flagGlibc reports.
- */
-export function rustGnuTarget(raw: string): string | undefined {
-  // Most words name no triple: skip the download test and the scan for them.
-  if (!raw.includes("-unknown-linux-gnu")) return undefined;
-  const word = stripOuterQuotes(raw);
-  if (DOWNLOAD.test(word)) return undefined;
-  return leftmostGnuTriple(word);
-}
-
-/**
- * Debian's JDK directory for an architecture (`java-17-openjdk-amd64`, or its `java-1.17.0-…`
- * alias), also with the architecture computed: `$TARGETARCH` (whose values match Debian's for
- * amd64 and arm64), `$(dpkg --print-architecture)`, or any variable (`-$ARCH`, `-${arch}`): only
- * an architecture follows `java-NN-openjdk-`. Group 1 or 2 is the Java major. java-home.ts
- * rewrites it where the stage has a JDK.
- */
-export const DEBIAN_JDK_DIR =
-  /\/usr\/lib\/jvm\/java-(?:1\.(\d+)\.0|(\d+))-openjdk-(?:(?:amd64|arm64|armhf|armel|i386|ppc64el|s390x|riscv64|mips64el|loong64)(?![\w-])|\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*|\$\([^()\n]*\))/g;
-
-/** The layout note on one of Debian's JDK directories, with Alpine's for its Java major. */
-export function jdkDirNote(path: string): string {
-  const m = /java-(?:1\.(\d+)\.0|(\d+))-openjdk/.exec(path);
-  const major = m?.[1] ?? m?.[2];
-  const alpine =
-    major === undefined
-      ? ""
-      : `; with openjdk${major}, /usr/lib/jvm/${major === "8" ? "java-1.8" : `java-${major}`}-openjdk`;
-  return `${path} is Debian's JDK directory; Alpine's openjdkNN installs into /usr/lib/jvm/java-NN-openjdk (java-1.8-openjdk for Java 8), with no architecture suffix, and eclipse-temurin images keep theirs in /opt/java/openjdk${alpine}`;
-}
-
-/** How debianPathNote joins the notes of one instruction. */
-export const NOTE_JOIN = "; also, ";
-
-/** How the note on /etc/php/X.Y/ starts: php-paths.ts drops it where it rewrites the path. */
-export const PHP_LAYOUT_NOTE = "Debian's PHP layout";
-
 const COPY_ADD = new Set(["COPY", "ADD"]);
 const RUN_ONLY = new Set(["RUN"]);
-
-/** Debian's multiarch triplets (`x86_64-linux-gnu`, `arm-linux-gnueabihf` …), as a pattern source. */
-export const MULTIARCH_TRIPLET =
-  "(?:x86_64|aarch64|arm|i386|powerpc64le|s390x)-linux-gnu(?:eabihf)?";
-
-/** The layout note on one of Debian's multiarch library directories (multiarch-libs.ts drops it). */
-export function multiarchNote(dir: string): string {
-  return `${dir} is Debian's multiarch library directory; Alpine keeps libraries in /usr/lib and /lib`;
-}
 
 const PATTERNS: readonly Pattern[] = [
   {
