@@ -17,7 +17,7 @@
 // times from the least depth to 8 times it (1 is linear, 8 quadratic).
 import { dockerfileWork } from "./lib/dockerfile-work.mjs";
 import { printTable } from "./lib/format.mjs";
-import { ratio, reportGrowth, selectCases, timeSizes } from "./lib/growth.mjs";
+import { nestedCases, ratio, reportGrowth, selectCases, timeSizes } from "./lib/growth.mjs";
 
 const { migrate, check, checksum, remove } = await dockerfileWork("brace-nesting");
 
@@ -38,20 +38,10 @@ const debian = (run) =>
   `FROM debian:12\n${runs(`${run} && apt-get update && apt-get install -y curl`)}`;
 const alpine = (run) => `FROM alpine:3.23\n${runs(`${run} && apk add --no-cache curl`)}`;
 
-const CASES = Object.entries(NESTED).flatMap(([shape, nested]) =>
-  [
-    { name: "migrate", run: migrate, file: debian, sizes: [25, 50, 100, 200] },
-    { name: "check", run: check, file: alpine, sizes: [100, 200, 400, 800] },
-  ].map(({ name, run, file, sizes }) => ({
-    name,
-    shape,
-    run,
-    base: run,
-    text: (n) => file(nested(n)),
-    baseText: (n) => file(flat(nested(n).length)),
-    sizes,
-  })),
-);
+const CASES = nestedCases(NESTED, flat, [
+  { name: "migrate", run: migrate, file: debian, sizes: [25, 50, 100, 200] },
+  { name: "check", run: check, file: alpine, sizes: [100, 200, 400, 800] },
+]);
 
 const cases = selectCases(CASES);
 let rows;

@@ -14,7 +14,7 @@
 // name or shape holds the word. Exit 0, or 1 when a ratio grows more than 4 times from 50 to 200.
 import { dockerfileWork } from "./lib/dockerfile-work.mjs";
 import { fmtMs, printTable } from "./lib/format.mjs";
-import { ratio, reportGrowth, selectCases, timeSizes } from "./lib/growth.mjs";
+import { nestedCases, ratio, reportGrowth, selectCases, timeSizes } from "./lib/growth.mjs";
 
 const { migrate, check, checksum, remove } = await dockerfileWork("nesting");
 
@@ -34,20 +34,10 @@ const flat = (length) => {
 const debian = (run) => `FROM debian:12\nRUN ${run} && apt-get update && apt-get install -y curl\n`;
 const alpine = (run) => `FROM alpine:3.23\nRUN ${run} && apk add --no-cache curl\n`;
 
-const CASES = Object.entries(NESTED).flatMap(([shape, nested]) =>
-  [
-    { name: "migrate", run: migrate, file: debian },
-    { name: "check", run: check, file: alpine },
-  ].map(({ name, run, file }) => ({
-    name,
-    shape,
-    run,
-    base: run,
-    text: (n) => file(nested(n)),
-    baseText: (n) => file(flat(nested(n).length)),
-    sizes: [50, 100, 200],
-  })),
-);
+const CASES = nestedCases(NESTED, flat, [
+  { name: "migrate", run: migrate, file: debian, sizes: [50, 100, 200] },
+  { name: "check", run: check, file: alpine, sizes: [50, 100, 200] },
+]);
 
 const cases = selectCases(CASES);
 let rows;

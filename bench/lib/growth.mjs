@@ -135,3 +135,22 @@ export function printWorkTable(
     rows,
   );
 }
+
+/**
+ * One case per nesting shape and side: `nested(n)` is RUN text nested n deep, `flat(length)` a
+ * RUN of as many characters with nothing nested, measured beside it as the baseline. Each side
+ * gives its command (`run`), the Dockerfile around a RUN (`file`) and its depths (`sizes`).
+ */
+export function nestedCases(shapes, flat, sides) {
+  return Object.entries(shapes).flatMap(([shape, nested]) =>
+    sides.map(({ name, run, file, sizes }) => ({
+      name,
+      shape,
+      run,
+      base: run,
+      text: (n) => file(nested(n)),
+      baseText: (n) => file(flat(nested(n).length)),
+      sizes,
+    })),
+  );
+}
