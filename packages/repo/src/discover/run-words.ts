@@ -25,8 +25,8 @@ export interface RunWord {
   program?: string;
 }
 
-/** Shells that read a script file given as their first operand. */
-const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
+/** Shells that read a script file given as their first operand (also a `#!` line's program). */
+export const SHELLS: ReadonlySet<string> = new Set(["sh", "bash", "ash", "dash"]);
 
 /** Programs that read the files they are given, never as shell scripts. */
 const INTERPRETERS = new Set([

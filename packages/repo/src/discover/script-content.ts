@@ -1,12 +1,9 @@
 import { lstat, open } from "node:fs/promises";
 import { join } from "node:path";
-import type { RunHow } from "./run-words.js";
+import { type RunHow, SHELLS } from "./run-words.js";
 
 /** File names taken for shell scripts when nothing else says what they are. */
 export const SCRIPT_NAME = /\.(?:sh|bash|ash)$/;
-
-/** Programs a `#!` line may name that are shells (busybox: with `sh` or `ash` after it). */
-const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
 
 /**
  * Programs that exec the words after their options, so `#!/usr/bin/dumb-init /bin/sh` runs the
